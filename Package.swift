@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "dossier",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // ncursesw, exposed through a small shim header (the curses macros do not import into Swift).
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // Domain, store, assessment, queries and reports. Foundation only; knows nothing of the terminal.
+        .target(name: "DossierCore"),
+        // The TUI as pure state, messages, key map and views drawn into a canvas. Does not import curses.
+        .target(name: "DossierTUI", dependencies: ["DossierCore"]),
+        // The only code that talks to ncurses: shows a canvas, translates keys, restores the terminal.
+        .target(name: "DossierTerminal", dependencies: ["DossierTUI", "DossierCore", "CNcursesw"]),
+        // The command line: one subcommand per file.
+        .target(
+            name: "DossierCLI",
+            dependencies: [
+                "DossierCore", "DossierTUI", "DossierTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "dossier", dependencies: ["DossierCLI"]),
+        // Helpers shared by the test targets: temporary stores, fixed clocks, running the built binary.
+        .target(name: "DossierTestSupport", dependencies: ["DossierCore"]),
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"]),
+        .testTarget(name: "DossierTUITests", dependencies: ["DossierTUI", "DossierCore", "DossierTestSupport"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["DossierCore", "DossierTestSupport"]),
+    ]
+)

@@ -1,0 +1,68 @@
+import ArgumentParser
+import DossierCore
+
+struct ActivitiesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "activities",
+        abstract: "Toon de activiteiten, op datum.",
+        discussion: "Voorbeelden: dossier activities --year 2025 --kind delegatiebezoek; dossier activities --relation pivot-park --json"
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: ArgumentHelp("Alleen activiteiten met deze status (\(ActivityStatus.allowedList)).", valueName: "status"))
+    var status: String?
+
+    @Option(help: ArgumentHelp("Alleen deze soort (\(ActivityKind.allowedList)).", valueName: "soort"))
+    var kind: String?
+
+    @Option(help: ArgumentHelp("Alleen activiteiten die in dit jaar beginnen.", valueName: "jaar"))
+    var year: Int?
+
+    @Option(help: ArgumentHelp("Alleen activiteiten van deze relatie (id).", valueName: "id"))
+    var relation: String?
+
+    @Option(help: ArgumentHelp("Alleen delegatiebezoeken in deze richting (inkomend of uitgaand).", valueName: "richting"))
+    var direction: String?
+
+    @Flag(help: "Uitvoer als JSON (een lijst objecten) voor scripts.")
+    var json = false
+
+    func run() throws {
+        let query = ActivityQuery(
+            status: try status.map { try ArgumentValues.vocabulary($0, ActivityStatus.self, option: "--status") },
+            kind: try kind.map { try ArgumentValues.vocabulary($0, ActivityKind.self, option: "--kind") },
+            year: year,
+            relation: relation,
+            direction: try direction.map { try ArgumentValues.vocabulary($0, VisitDirection.self, option: "--direction") }
+        )
+        let (_, dossier) = try storeOptions.open()
+        if let relation, dossier.relation(relation) == nil {
+            throw failure("onbekende relatie '\(relation)'", code: ExitStatus.dataError)
+        }
+        let activities = query.apply(to: dossier.activities)
+        if json {
+            var writer = JSONWriter(reservingCapacity: activities.count * 800)
+            writer.beginArray()
+            for activity in activities {
+                writer.element()
+                activity.write(to: &writer)
+            }
+            writer.endArray()
+            writer.finishDocument()
+            Output.bytes(writer.bytes)
+            return
+        }
+        var table = TextTable([
+            .init(title: "DATUM", maximumWidth: 10), .init(title: "ID", maximumWidth: 80), .init(title: "TITEL", maximumWidth: 40),
+            .init(title: "SOORT"), .init(title: "STATUS"), .init(title: "RELATIES", maximumWidth: 30),
+            .init(title: "KOSTEN", alignRight: true),
+        ])
+        for activity in activities {
+            let cost = activity.actualCost ?? activity.estimatedCost
+            table.append([activity.startDate?.iso ?? "—", activity.id, activity.title, activity.kind.label, activity.status.label,
+                          activity.relations.map(dossier.relationName).joined(separator: ", "), cost?.formatted ?? ""])
+        }
+        Output.line(table.render())
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import DossierCore
+
+struct AddActivityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add-activity",
+        abstract: "Voeg een activiteit toe (een handelsmissie, beurs, kennisuitwisseling …).",
+        discussion: """
+        Voorbeeld: dossier add-activity --title "Handelsmissie Medicon Valley" --kind handelsmissie \
+        --relation medicon-valley --organiser bom --date 2026-05-18 --cost 2.500 --sector farma
+        Een delegatiebezoek leg je vast met log-visit.
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: ArgumentHelp("Titel.", valueName: "tekst"))
+    var title: String
+
+    @Option(help: ArgumentHelp("Soort (\(ActivityKind.allCases.filter { $0 != .delegatiebezoek }.map(\.rawValue).joined(separator: ", "))).", valueName: "soort"))
+    var kind: String
+
+    @Option(name: .customLong("relation"), help: ArgumentHelp("Betrokken relatie (id); mag vaker.", valueName: "id"))
+    var relations: [String] = []
+
+    @Option(help: ArgumentHelp("Wie organiseert: gemeente, of de id van een partner (zoals bom of nl-in-business).", valueName: "id"))
+    var organiser: String = Organiser.municipalitySlug
+
+    @Option(help: ArgumentHelp("Begindatum.", valueName: "datum"))
+    var date: String?
+
+    @Option(name: .customLong("end-date"), help: ArgumentHelp("Einddatum.", valueName: "datum"))
+    var endDate: String?
+
+    @Option(help: ArgumentHelp("Beginstatus (standaard idee).", valueName: "status"))
+    var status: String = ActivityStatus.idee.rawValue
+
+    @Option(help: ArgumentHelp("Geraamde kosten in euro.", valueName: "bedrag"))
+    var cost: String?
+
+    @Option(name: .customLong("sector"), help: ArgumentHelp("Sector (\(Sector.allowedList)); mag vaker.", valueName: "sector"))
+    var sectors: [String] = []
+
+    @Option(help: ArgumentHelp("Toelichting.", valueName: "tekst"))
+    var notes: String?
+
+    @Option(help: ArgumentHelp("Eigen id; standaard afgeleid van de titel.", valueName: "id"))
+    var id: String?
+
+    func run() throws {
+        let kind = try ArgumentValues.vocabulary(self.kind, ActivityKind.self, option: "--kind")
+        guard kind != .delegatiebezoek else {
+            throw ValidationError("--kind: een delegatiebezoek leg je vast met 'dossier log-visit'")
+        }
+        let status = try ArgumentValues.vocabulary(self.status, ActivityStatus.self, option: "--status")
+        let date = try self.date.map { try ArgumentValues.date($0, option: "--date") }
+        let endDate = try self.endDate.map { try ArgumentValues.date($0, option: "--end-date") }
+        let cost = try self.cost.map { try ArgumentValues.money($0, option: "--cost") }
+        let sectors = try ArgumentValues.list(self.sectors).map { try ArgumentValues.vocabulary($0, Sector.self, option: "--sector") }
+        var (store, dossier) = try storeOptions.open()
+        let activity = Activity(
+            id: id ?? dossier.newActivityID(for: title), title: title, kind: kind, status: status, relations: relations,
+            organiser: Organiser(slug: organiser), startDate: date, endDate: endDate, sectors: sectors, estimatedCost: cost,
+            notes: notes ?? "")
+        try store.commitOrExit(.addActivity(activity), to: &dossier)
+        Output.line(TerminalSafeText.line("Activiteit toegevoegd: \(activity.title) [\(status.label)] (\(activity.id))"))
+    }
+}

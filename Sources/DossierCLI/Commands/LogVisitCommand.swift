@@ -1,0 +1,105 @@
+import ArgumentParser
+import DossierCore
+
+struct LogVisitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log-visit",
+        abstract: "Leg een delegatiebezoek vast (inkomend of uitgaand).",
+        discussion: """
+        Lijsten (gastheren, ondernemers, programma) mogen herhaald worden of met komma's gescheiden. \
+        Een vervolgactie is "omschrijving" of "omschrijving @ datum".
+        Voorbeeld: dossier log-visit --relation pivot-park --date 12-3-2025 --direction inkomend \
+        --delegation "Medicon Valley Alliance" --hosts "burgemeester Buijs" --programme "Pivot Park" --cost 450
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(name: .customLong("relation"), help: ArgumentHelp("Betrokken relatie (id); mag vaker.", valueName: "id"))
+    var relations: [String] = []
+
+    @Option(help: ArgumentHelp("Datum van het bezoek: 2025-03-12 of 12-3-2025.", valueName: "datum"))
+    var date: String
+
+    @Option(name: .customLong("end-date"), help: ArgumentHelp("Laatste dag, bij een meerdaags bezoek.", valueName: "datum"))
+    var endDate: String?
+
+    @Option(help: ArgumentHelp("inkomend of uitgaand.", valueName: "richting"))
+    var direction: String
+
+    @Option(help: ArgumentHelp("Waar de delegatie vandaan komt (inkomend) of heen gaat (uitgaand).", valueName: "tekst"))
+    var delegation: String
+
+    @Option(name: .customLong("led-by"), help: ArgumentHelp("Wie de delegatie leidt.", valueName: "naam"))
+    var ledBy: String?
+
+    @Option(help: ArgumentHelp("Aantal personen in de delegatie.", valueName: "aantal"))
+    var size: Int?
+
+    @Option(help: ArgumentHelp("Gastheren en gastvrouwen.", valueName: "namen"))
+    var hosts: [String] = []
+
+    @Option(help: ArgumentHelp("Aanwezige ondernemers.", valueName: "namen"))
+    var entrepreneurs: [String] = []
+
+    @Option(help: ArgumentHelp("Programma-onderdelen en plaatsen, zoals Pivot Park.", valueName: "onderdelen"))
+    var programme: [String] = []
+
+    @Option(help: ArgumentHelp("Kosten in euro: 450, 1.250 of 1.250,50.", valueName: "bedrag"))
+    var cost: String?
+
+    @Option(help: ArgumentHelp("Toelichting.", valueName: "tekst"))
+    var notes: String?
+
+    @Option(name: .customLong("follow-up"), help: ArgumentHelp("Vervolgactie, \"omschrijving @ datum\"; mag vaker.", valueName: "actie"))
+    var followUps: [String] = []
+
+    @Option(help: ArgumentHelp("Titel; standaard \"Delegatie uit …\" of \"Missie naar …\".", valueName: "tekst"))
+    var title: String?
+
+    func run() throws {
+        let direction = try ArgumentValues.vocabulary(self.direction, VisitDirection.self, option: "--direction")
+        let date = try ArgumentValues.date(self.date, option: "--date")
+        let endDate = try self.endDate.map { try ArgumentValues.date($0, option: "--end-date") }
+        let cost = try self.cost.map { try ArgumentValues.money($0, option: "--cost") }
+        let followUps = try self.followUps.map { try FollowUpArgument.parse($0) }
+        guard !relations.isEmpty else { throw ValidationError("--relation: noem minstens één relatie") }
+        if let size, size < 1 { throw ValidationError("--size: de omvang is minstens 1") }
+        var (store, dossier) = try storeOptions.open()
+        let today = Session.clock.today()
+        let visit = VisitDetails(direction: direction, delegationFrom: delegation, ledBy: ledBy ?? "", size: size,
+                                 hosts: ArgumentValues.list(hosts), programme: ArgumentValues.list(programme))
+        let title = self.title ?? VisitTitle.proposed(direction: direction, from: delegation)
+        // A visit in the past has happened; one still to come is planned.
+        let status: ActivityStatus = date <= today ? .uitgevoerd : .gepland
+        let activity = Activity(
+            id: dossier.newActivityID(for: "\(title) \(date.iso)"), title: title, kind: .delegatiebezoek, status: status,
+            relations: relations, startDate: date, endDate: endDate,
+            estimatedCost: status == .gepland ? cost : nil, actualCost: status == .uitgevoerd ? cost : nil,
+            participants: ArgumentValues.list(entrepreneurs).map { Participant(name: $0, role: .ondernemer) },
+            followUps: followUps, notes: notes ?? "", visit: visit)
+        try store.commitOrExit(.addActivity(activity), to: &dossier)
+        Output.line(TerminalSafeText.line("Bezoek vastgelegd: \(activity.title) op \(date.iso) [\(status.label)] (\(activity.id))"))
+    }
+}
+
+/// "omschrijving @ datum" → a follow-up.
+enum FollowUpArgument {
+    static func parse(_ text: String) throws -> FollowUp {
+        let parts = text.split(separator: "@", maxSplits: 1).map { String($0).trimmingSpacesAndTabs() }
+        guard let description = parts.first, !description.isEmpty else {
+            throw ValidationError("--follow-up: geef een omschrijving")
+        }
+        let due = try parts.count > 1 ? ArgumentValues.date(parts[1], option: "--follow-up") : nil
+        return FollowUp(text: description, due: due)
+    }
+}
+
+extension String {
+    func trimmingSpacesAndTabs() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

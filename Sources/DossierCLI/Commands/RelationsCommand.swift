@@ -1,0 +1,59 @@
+import ArgumentParser
+import DossierCore
+
+struct RelationsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "relations",
+        abstract: "Toon de relaties, met status, aantal activiteiten en de eerstvolgende datum.",
+        discussion: "Voorbeeld: dossier relations --status laag-pitje"
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: ArgumentHelp("Alleen relaties met deze status (\(RelationStatus.allowedList)).", valueName: "status"))
+    var status: String?
+
+    @Option(help: ArgumentHelp("Alleen relaties van deze soort (\(RelationKind.allowedList)).", valueName: "soort"))
+    var kind: String?
+
+    @Option(help: ArgumentHelp("Sortering: name, status of date.", valueName: "volgorde"))
+    var sort: String = "name"
+
+    @Flag(help: "Uitvoer als JSON (een lijst objecten) voor scripts.")
+    var json = false
+
+    func run() throws {
+        let status = try self.status.map { try ArgumentValues.vocabulary($0, RelationStatus.self, option: "--status") }
+        let kind = try self.kind.map { try ArgumentValues.vocabulary($0, RelationKind.self, option: "--kind") }
+        guard let order = RelationQuery.Order(rawValue: sort) ?? RelationQuery.Order.allCases.first(where: { $0.label == sort }) else {
+            throw ValidationError("--sort: kies name, status of date")
+        }
+        let (_, dossier) = try storeOptions.open()
+        let today = Session.clock.today()
+        let overviews = RelationQuery(status: status, kind: kind, order: order).apply(to: RelationOverview.all(in: dossier, today: today))
+        if json {
+            var writer = JSONWriter()
+            writer.beginArray()
+            for overview in overviews {
+                writer.element()
+                overview.relation.write(to: &writer)
+            }
+            writer.endArray()
+            writer.finishDocument()
+            Output.bytes(writer.bytes)
+            return
+        }
+        var table = TextTable([
+            .init(title: "ID", maximumWidth: 80), .init(title: "NAAM", maximumWidth: 34), .init(title: "SOORT"),
+            .init(title: "PLAATS", maximumWidth: 30), .init(title: "STATUS"), .init(title: "ACT.", alignRight: true),
+            .init(title: "VOLGENDE DATUM"),
+        ])
+        for overview in overviews {
+            let relation = overview.relation
+            let next = overview.nextDate.map { "\($0.date.iso) \($0.label)" } ?? ""
+            table.append([relation.id, relation.name, relation.kind.label, relation.placeSummary, relation.status.label,
+                          String(overview.activityCount), next])
+        }
+        Output.line(table.render())
+    }
+}

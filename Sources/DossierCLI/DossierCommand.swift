@@ -1,0 +1,30 @@
+import ArgumentParser
+import DossierCore
+
+/// `dossier`: without a subcommand the TUI, with one a non-interactive command.
+public struct DossierCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "Internationale relaties, activiteiten en afwegingen van de gemeente Oss (Kader Internationalisering 2025-2030).",
+        discussion: """
+        Zonder opdracht opent het dossier in het terminalscherm. Met een opdracht werkt het niet-interactief, \
+        voor scripts en rapportages. Elke wijziging wordt direct en duurzaam opgeslagen.
+
+        Exitcodes: 0 gelukt, 64 verkeerd gebruik, 65 fout in de gegevens of geweigerde wijziging, \
+        66 bestand bestaat niet, 74 schijffout, 75 dossier in gebruik.
+        """,
+        version: "0.1.0",
+        subcommands: [
+            RelationsCommand.self, ShowCommand.self, ActivitiesCommand.self, SetStatusCommand.self,
+            LogVisitCommand.self, AddActivityCommand.self, MoveCommand.self, ValidateCommand.self, ExportCommand.self,
+        ]
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    public init() {}
+
+    public func run() throws {
+        throw failure("de schermweergave is nog niet beschikbaar; gebruik een opdracht (zie dossier --help)", code: ExitStatus.usage)
+    }
+}

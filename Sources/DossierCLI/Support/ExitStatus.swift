@@ -1,0 +1,31 @@
+import ArgumentParser
+import DossierCore
+
+/// Exit codes, after sysexits.h: a script can tell a typo from bad data from a full disk.
+enum ExitStatus {
+    /// Wrong use of the command: an unknown option, a bad date or amount (also what ArgumentParser uses).
+    static let usage: Int32 = 64
+    /// The data says no: a damaged or invalid file, an unknown id, a change the rules refuse.
+    static let dataError: Int32 = 65
+    /// The dossier file does not exist.
+    static let noInput: Int32 = 66
+    /// The file system failed: disk full, no permission, read-only.
+    static let ioError: Int32 = 74
+    /// Someone else holds the dossier; try again.
+    static let temporaryFailure: Int32 = 75
+}
+
+/// Prints `message` on stderr as `dossier: message` and gives the exit code to throw.
+func failure(_ message: String, code: Int32) -> ExitCode {
+    Output.error("dossier: " + message)
+    return ExitCode(code)
+}
+
+/// The exit for a store error, after printing its message.
+func failure(_ error: StoreError) -> ExitCode {
+    switch error {
+    case .missing: failure(error.description, code: ExitStatus.noInput)
+    case .fileSystem: failure(error.description, code: ExitStatus.ioError)
+    case .damaged, .invalid, .refused: failure(error.description, code: ExitStatus.dataError)
+    }
+}

@@ -1,0 +1,104 @@
+/// A question of the assessment: the five criteria of the Kader (the environment criterion asked factor by
+/// factor), the Economic Board's economic sub-criteria, and the strategic-agenda question for new networks.
+public enum Question: String, Vocabulary {
+    case inhoudelijkeLink = "inhoudelijke-link"
+    case behoefteLokalePartners = "behoefte-lokale-partners"
+    case toegevoegdeWaarde = "toegevoegde-waarde"
+    case geopolitiek
+    case afbreukrisico
+    case aansluitingStrategie = "aansluiting-strategie"
+    case mvo
+    case mensenrechten
+    case globalGoals = "global-goals"
+    case behapbaar
+    case speerpuntsector
+    case vraagBedrijfsleven = "vraag-bedrijfsleven"
+    case behoefteOssePartners = "behoefte-osse-partners"
+    case versterkingEconomie = "versterking-economie"
+    case profilering
+    case strategischeAgenda = "strategische-agenda"
+
+    public static var vocabularyName: String { "vraag" }
+
+    /// The group the question belongs to, in the order of the Kader.
+    public var group: QuestionGroup {
+        switch self {
+        case .inhoudelijkeLink, .behoefteLokalePartners, .toegevoegdeWaarde, .behapbaar: .criterion
+        case .geopolitiek, .afbreukrisico, .aansluitingStrategie, .mvo, .mensenrechten, .globalGoals: .environment
+        case .speerpuntsector, .vraagBedrijfsleven, .behoefteOssePartners, .versterkingEconomie, .profilering: .economic
+        case .strategischeAgenda: .rule
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .inhoudelijkeLink: "Inhoudelijke link met Oss"
+        case .behoefteLokalePartners: "Aansluiting bij behoeften van lokale partners"
+        case .toegevoegdeWaarde: "Potentiële toegevoegde waarde voor Oss"
+        case .geopolitiek: "Geopolitieke situatie"
+        case .afbreukrisico: "Afbreukrisico's"
+        case .aansluitingStrategie: "Aansluiting op nationale/Europese strategieën"
+        case .mvo: "Maatschappelijk verantwoord ondernemen"
+        case .mensenrechten: "Mensenrechten"
+        case .globalGoals: "Bijdrage aan de Global Goals"
+        case .behapbaar: "Behapbaar voor de gemeente"
+        case .speerpuntsector: "Economische speerpuntsector"
+        case .vraagBedrijfsleven: "Vraag vanuit het bedrijfsleven"
+        case .behoefteOssePartners: "Behoefte van Osse partners"
+        case .versterkingEconomie: "Kans op versterking van de Osse economie"
+        case .profilering: "Profilering van Oss"
+        case .strategischeAgenda: "Past in de strategische agenda"
+        }
+    }
+
+    /// The question as the advisor is asked it; `ja` is always the favourable answer.
+    public var prompt: String {
+        switch self {
+        case .inhoudelijkeLink: "Heeft de activiteit een inhoudelijke link met Oss?"
+        case .behoefteLokalePartners: "Sluit ze aan bij behoeften van lokale partners (bedrijfsleven, onderwijs, maatschappelijke organisaties)?"
+        case .toegevoegdeWaarde: "Heeft ze potentiële toegevoegde waarde voor Oss?"
+        case .geopolitiek: "Is de geopolitieke situatie zonder bezwaar?"
+        case .afbreukrisico: "Is het afbreukrisico (reputatieschade) beperkt?"
+        case .aansluitingStrategie: "Sluit ze aan op nationale en Europese strategieën?"
+        case .mvo: "Bevordert ze maatschappelijk verantwoord ondernemen?"
+        case .mensenrechten: "Zijn er geen zorgen over mensenrechten?"
+        case .globalGoals: "Draagt ze bij aan de Global Goals?"
+        case .behapbaar: "Is ze behapbaar voor de gemeente (menskracht, samen met partners)?"
+        case .speerpuntsector: "Is er een relatie met de speerpuntsectoren, in het bijzonder farma of agrifood?"
+        case .vraagBedrijfsleven: "Ligt er een vraag vanuit het bedrijfsleven?"
+        case .behoefteOssePartners: "Speelt ze in op een behoefte van Osse partners (waaronder het bedrijfsleven)?"
+        case .versterkingEconomie: "Biedt het initiatief kansen voor versterking van de Osse economie?"
+        case .profilering: "Biedt ze de mogelijkheid Oss te profileren?"
+        case .strategischeAgenda: "Past het nieuwe netwerk binnen de strategische agenda en de public affairs agenda?"
+        }
+    }
+
+    /// The passage of the source documents the question comes from.
+    public var passage: String {
+        switch group {
+        case .criterion, .environment:
+            "Kader Internationalisering 2025-2030, argument 2.1: \"aan de hand van 5 criteria: een inhoudelijke link met Oss, aansluiting bij de behoeften van lokale partners (bedrijfsleven, onderwijs, maatschappelijke organisaties), potentiële toegevoegde waarde voor Oss, positieve score op omgevingsfactoren (geopolitieke situatie, afbreukrisico's, aansluiting op nationale/Europese strategieën, bevorderen maatschappelijk verantwoord ondernemen, mensenrechten, bijdrage aan Global Goals), zijn behapbaar voor de gemeente.\""
+        case .economic:
+            "Reactie op de Economic Board (12 december 2024): \"daarom staat ook in de criteria dat we internationaal actief willen zijn als: er sprake is van een relatie met de economische speerpuntsectoren, in het bijzonder met farma of met agrifood; er een vraag ligt vanuit het bedrijfsleven; het inspeelt op behoefte van onze Osse partners (waaronder het bedrijfsleven); het initiatief kansen biedt voor versterking van de Osse economie; de mogelijkheid er is om Oss te profileren.\""
+        case .rule:
+            "Kader Internationalisering 2025-2030, tegenargumenten: \"nemen alleen deel aan nieuwe internationale (kennis)netwerken als dat past binnen de nog te ontwikkelen strategische agenda voor Oss en de public affairs agenda.\""
+        }
+    }
+}
+
+/// How the questions are grouped on screen and in the verdict.
+public enum QuestionGroup: String, Sendable, CaseIterable {
+    case criterion
+    case environment
+    case economic
+    case rule
+
+    public var label: String {
+        switch self {
+        case .criterion: "Criteria van het Kader"
+        case .environment: "Omgevingsfactoren"
+        case .economic: "Economische subcriteria (Economic Board)"
+        case .rule: "Nieuwe netwerken"
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// The outcome of weighing an activity against the Kader.
+public enum Verdict: String, Vocabulary {
+    case positief
+    case naderBekijken = "nader-bekijken"
+    case negatief
+
+    public var label: String {
+        switch self {
+        case .positief: "Positief"
+        case .naderBekijken: "Nader bekijken"
+        case .negatief: "Negatief"
+        }
+    }
+
+    public static var vocabularyName: String { "oordeel" }
+}
+
+/// One reason behind a verdict: which criterion or rule produced it and what it found. The passage of the
+/// Kader it rests on is looked up by `rule`, so it is not repeated in every stored assessment.
+public struct VerdictReason: Hashable, Sendable {
+    /// The rule or criterion slug, such as `laag-pitje` or `inhoudelijke-link`.
+    public var rule: String
+    /// What this reason pushes the verdict to.
+    public var effect: Verdict
+    public var text: String
+
+    public init(rule: String, effect: Verdict, text: String) {
+        self.rule = rule
+        self.effect = effect
+        self.text = text
+    }
+}

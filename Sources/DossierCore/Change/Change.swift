@@ -1,0 +1,50 @@
+/// One modification of the dossier, as a value. Every modification is applied through
+/// `Dossier.apply(_:context:)`, journaled, and can be undone by applying the restoration it returns.
+public enum Change: Hashable, Sendable {
+    /// Moves a relation to another status; a reason is always required, laag pitje also needs a review date.
+    case setRelationStatus(RelationID, status: RelationStatus, reason: String, reviewDate: CalendarDate?)
+    case addRelation(Relation)
+    /// Edits a relation's fields. Its status and status history stay as they are.
+    case updateRelation(Relation)
+    case deleteRelation(RelationID)
+    /// Adds an activity; logging a delegation visit is adding an activity of kind `delegatiebezoek`.
+    case addActivity(Activity)
+    /// Edits an activity's fields. Its status, history and assessments stay as they are.
+    case updateActivity(Activity)
+    /// Moves an activity along its life cycle. Approving against a negative verdict needs `overrideReason`.
+    case moveActivity(ActivityID, status: ActivityStatus, reason: String, overrideReason: String?)
+    case deleteActivity(ActivityID)
+    case addFollowUp(ActivityID, FollowUp)
+    case setFollowUpDone(ActivityID, index: Int, isDone: Bool)
+    case recordAssessment(ActivityID, Assessment)
+    /// Puts relations and activities back as they were: how undo and redo are recorded.
+    case restore(Restoration)
+}
+
+/// Relations and activities as they were at some moment, to put back. Undoing a change applies the
+/// restoration its application returned; the undo is itself a change, so history is never rewritten.
+public struct Restoration: Hashable, Sendable {
+    /// What is put back, for messages ("Status van Taizhou").
+    public var label: String
+    public var relations: [Snapshot<Relation>]
+    public var activities: [Snapshot<Activity>]
+
+    public init(label: String, relations: [Snapshot<Relation>] = [], activities: [Snapshot<Activity>] = []) {
+        self.label = label
+        self.relations = relations
+        self.activities = activities
+    }
+}
+
+/// One entity as it was: its value (nil when it did not exist) and its place in the dossier's list.
+public struct Snapshot<Entity: Hashable & Sendable>: Hashable, Sendable {
+    public var id: String
+    public var value: Entity?
+    public var position: Int
+
+    public init(id: String, value: Entity?, position: Int) {
+        self.id = id
+        self.value = value
+        self.position = position
+    }
+}

@@ -1,0 +1,240 @@
+extension Dossier {
+    /// Applies a change, or refuses it and leaves the dossier as it was.
+    /// - Returns: the restoration that undoes the change.
+    @discardableResult
+    public mutating func apply(_ change: Change, context: ChangeContext) throws(ChangeError) -> Restoration {
+        switch change {
+        case let .setRelationStatus(id, status, reason, reviewDate):
+            let (position, relation) = try existingRelation(id)
+            let undo = Restoration(label: "Status van \(relation.name)", relations: [Snapshot(id: id, value: relation, position: position)])
+            guard status != relation.status else {
+                throw ChangeError(.invalid, "\(relation.name) staat al op \(status.label)", field: "status")
+            }
+            let trimmedReason = reason.trimmingSpaces()
+            guard !trimmedReason.isEmpty else {
+                throw ChangeError(.invalid, "geef een reden voor de statuswijziging", field: "reason")
+            }
+            if status.requiresReviewDate {
+                guard let reviewDate else {
+                    throw ChangeError(.invalid, "Laag pitje vraagt een herijkingsdatum", field: "reviewDate")
+                }
+                guard reviewDate > context.today else {
+                    throw ChangeError(.invalid, "de herijkingsdatum moet na vandaag (\(context.today.iso)) liggen", field: "reviewDate")
+                }
+            }
+            var updated = relation
+            updated.status = status
+            updated.reviewDate = status.requiresReviewDate ? reviewDate : nil
+            updated.statusHistory.append(StatusChange(date: context.today, from: relation.status, to: status, reason: trimmedReason,
+                                                      by: context.actor, reviewDate: updated.reviewDate))
+            try checkRelation(updated)
+            replaceRelation(at: position, with: updated)
+            return undo
+
+        case .addRelation(let relation):
+            guard self.relation(relation.id) == nil else {
+                throw ChangeError(.conflict, "er is al een relatie met id '\(relation.id)'", field: "id")
+            }
+            var added = relation
+            if added.statusHistory.isEmpty {
+                added.statusHistory = [StatusChange(date: context.today, from: nil, to: relation.status, reason: "Relatie toegevoegd",
+                                                    by: context.actor, reviewDate: relation.reviewDate)]
+            }
+            try checkRelation(added)
+            insertRelation(added)
+            return Restoration(label: "Nieuwe relatie \(relation.name)", relations: [Snapshot(id: relation.id, value: nil, position: relations.count - 1)])
+
+        case .updateRelation(let relation):
+            let (position, current) = try existingRelation(relation.id)
+            guard relation.status == current.status, relation.statusHistory == current.statusHistory else {
+                throw ChangeError(.invalid, "de status verandert alleen met een statuswijziging (met reden)", field: "status")
+            }
+            try checkRelation(relation)
+            replaceRelation(at: position, with: relation)
+            return Restoration(label: "Wijziging van \(current.name)", relations: [Snapshot(id: current.id, value: current, position: position)])
+
+        case .deleteRelation(let id):
+            let (position, relation) = try existingRelation(id)
+            let linked = activities.filter { $0.relations.contains(id) || $0.organiser.relationID == id }
+            if !linked.isEmpty {
+                let titles = linked.prefix(3).map { "'\($0.title)'" }.joined(separator: ", ")
+                throw ChangeError(.conflict, "\(relation.name) is gekoppeld aan \(linked.count) activiteit(en): \(titles)\(linked.count > 3 ? " …" : ""); ontkoppel die eerst")
+            }
+            if let dependent = relations.first(where: { $0.via == id }) {
+                throw ChangeError(.conflict, "\(dependent.name) loopt via \(relation.name); pas die relatie eerst aan")
+            }
+            if let line = budgetLines.first(where: { $0.relation == id }) {
+                throw ChangeError(.conflict, "de budgetregel '\(line.name)' hoort bij \(relation.name)")
+            }
+            removeRelation(at: position)
+            return Restoration(label: "Verwijderen van \(relation.name)", relations: [Snapshot(id: id, value: relation, position: position)])
+
+        case .addActivity(let activity):
+            guard self.activity(activity.id) == nil else {
+                throw ChangeError(.conflict, "er is al een activiteit met id '\(activity.id)'", field: "id")
+            }
+            var added = activity
+            if added.statusHistory.isEmpty {
+                let reason = activity.isVisit ? "Bezoek vastgelegd" : "Activiteit toegevoegd"
+                added.statusHistory = [StatusChange(date: context.today, from: nil, to: activity.status, reason: reason, by: context.actor)]
+            }
+            try checkActivity(added)
+            insertActivity(added)
+            return Restoration(label: "Nieuwe activiteit \(activity.title)", activities: [Snapshot(id: activity.id, value: nil, position: activities.count - 1)])
+
+        case .updateActivity(let activity):
+            let (position, current) = try existingActivity(activity.id)
+            guard activity.status == current.status, activity.statusHistory == current.statusHistory else {
+                throw ChangeError(.invalid, "de status verandert alleen langs de levenscyclus (verplaatsen)", field: "status")
+            }
+            guard activity.assessments == current.assessments else {
+                throw ChangeError(.invalid, "afwegingen worden alleen toegevoegd, niet gewijzigd", field: "assessments")
+            }
+            try checkActivity(activity)
+            replaceActivity(at: position, with: activity)
+            return Restoration(label: "Wijziging van \(current.title)", activities: [Snapshot(id: current.id, value: current, position: position)])
+
+        case let .moveActivity(id, status, reason, overrideReason):
+            let (position, activity) = try existingActivity(id)
+            guard activity.status.canMove(to: status) else {
+                let allowed = activity.status.allowedNextStates
+                let allowedText = allowed.isEmpty ? "geen: \(activity.status.label) is een eindtoestand"
+                    : allowed.map(\.rawValue).joined(separator: ", ")
+                throw ChangeError(.illegalTransition,
+                                  "'\(activity.title)' kan niet van \(activity.status.rawValue) naar \(status.rawValue); toegestaan: \(allowedText)",
+                                  field: "status")
+            }
+            let trimmedOverride = overrideReason?.trimmingSpaces() ?? ""
+            if status == .goedgekeurd, activity.assessments.last?.verdict == .negatief, trimmedOverride.isEmpty {
+                throw ChangeError(.invalid, "de laatste afweging van '\(activity.title)' is negatief: goedkeuren vraagt een expliciete reden om daarvan af te wijken",
+                                  field: "overrideReason")
+            }
+            var updated = activity
+            updated.status = status
+            updated.statusHistory.append(StatusChange(date: context.today, from: activity.status, to: status, reason: reason.trimmingSpaces(),
+                                                      by: context.actor, overrideReason: trimmedOverride.isEmpty ? nil : trimmedOverride))
+            try checkActivity(updated)
+            replaceActivity(at: position, with: updated)
+            return Restoration(label: "Status van \(activity.title)", activities: [Snapshot(id: id, value: activity, position: position)])
+
+        case .deleteActivity(let id):
+            let (position, activity) = try existingActivity(id)
+            removeActivity(at: position)
+            return Restoration(label: "Verwijderen van \(activity.title)", activities: [Snapshot(id: id, value: activity, position: position)])
+
+        case let .addFollowUp(id, followUp):
+            let (position, activity) = try existingActivity(id)
+            guard !followUp.text.trimmingSpaces().isEmpty else {
+                throw ChangeError(.invalid, "een vervolgactie heeft een omschrijving nodig", field: "text")
+            }
+            var updated = activity
+            updated.followUps.append(followUp)
+            try checkActivity(updated)
+            replaceActivity(at: position, with: updated)
+            return Restoration(label: "Vervolgactie bij \(activity.title)", activities: [Snapshot(id: id, value: activity, position: position)])
+
+        case let .setFollowUpDone(id, index, isDone):
+            let (position, activity) = try existingActivity(id)
+            guard activity.followUps.indices.contains(index) else {
+                throw ChangeError(.notFound, "'\(activity.title)' heeft geen vervolgactie \(index + 1)")
+            }
+            var updated = activity
+            updated.followUps[index].isDone = isDone
+            replaceActivity(at: position, with: updated)
+            return Restoration(label: "Vervolgactie bij \(activity.title)", activities: [Snapshot(id: id, value: activity, position: position)])
+
+        case let .recordAssessment(id, assessment):
+            let (position, activity) = try existingActivity(id)
+            var updated = activity
+            updated.assessments.append(assessment)
+            replaceActivity(at: position, with: updated)
+            return Restoration(label: "Afweging van \(activity.title)", activities: [Snapshot(id: id, value: activity, position: position)])
+
+        case .restore(let restoration):
+            return try restore(restoration)
+        }
+    }
+
+    /// A fresh activity id for a title: its slug, made unique in this dossier.
+    public func newActivityID(for title: String) -> ActivityID {
+        Slug.unique(Slug.make(from: title)) { activity($0) != nil }
+    }
+
+    /// A fresh relation id for a name.
+    public func newRelationID(for name: String) -> RelationID {
+        Slug.unique(Slug.make(from: name)) { relation($0) != nil || $0 == Organiser.municipalitySlug }
+    }
+
+    // MARK: Private
+
+    private func existingRelation(_ id: RelationID) throws(ChangeError) -> (Int, Relation) {
+        guard let position = relationPosition(id) else { throw ChangeError(.notFound, "onbekende relatie '\(id)'") }
+        return (position, relations[position])
+    }
+
+    private func existingActivity(_ id: ActivityID) throws(ChangeError) -> (Int, Activity) {
+        guard let position = activityPosition(id) else { throw ChangeError(.notFound, "onbekende activiteit '\(id)'") }
+        return (position, activities[position])
+    }
+
+    private func checkRelation(_ relation: Relation) throws(ChangeError) {
+        if relation.id == Organiser.municipalitySlug {
+            throw ChangeError(.invalid, "'\(Organiser.municipalitySlug)' is gereserveerd voor de gemeente zelf", field: "id")
+        }
+        if let problem = RelationRules.problems(relation, in: self).first {
+            throw ChangeError(.invalid, problem.message, field: problem.field)
+        }
+    }
+
+    private func checkActivity(_ activity: Activity) throws(ChangeError) {
+        if let problem = ActivityRules.problems(activity, in: self).first {
+            throw ChangeError(.invalid, problem.message, field: problem.field)
+        }
+    }
+
+    /// Puts entities back. Works on a copy and checks that nothing would point at a removed relation,
+    /// so a refused restoration leaves the dossier untouched.
+    private mutating func restore(_ restoration: Restoration) throws(ChangeError) -> Restoration {
+        var copy = self
+        var inverseRelations: [Snapshot<Relation>] = []
+        var inverseActivities: [Snapshot<Activity>] = []
+        // Remove what should not exist and replace what exists, then insert what is missing, lowest position first.
+        for snapshot in restoration.activities {
+            let position = copy.activityPosition(snapshot.id)
+            inverseActivities.append(Snapshot(id: snapshot.id, value: position.map { copy.activities[$0] }, position: position ?? snapshot.position))
+            if let position {
+                if let value = snapshot.value { copy.replaceActivity(at: position, with: value) } else { copy.removeActivity(at: position) }
+            }
+        }
+        for snapshot in restoration.relations {
+            let position = copy.relationPosition(snapshot.id)
+            inverseRelations.append(Snapshot(id: snapshot.id, value: position.map { copy.relations[$0] }, position: position ?? snapshot.position))
+            if let position {
+                if let value = snapshot.value { copy.replaceRelation(at: position, with: value) } else { copy.removeRelation(at: position) }
+            }
+        }
+        for snapshot in restoration.relations.sorted(by: { $0.position < $1.position }) where copy.relationPosition(snapshot.id) == nil {
+            if let value = snapshot.value { copy.insertRelation(value, at: snapshot.position) }
+        }
+        for snapshot in restoration.activities.sorted(by: { $0.position < $1.position }) where copy.activityPosition(snapshot.id) == nil {
+            if let value = snapshot.value { copy.insertActivity(value, at: snapshot.position) }
+        }
+        for snapshot in restoration.relations where snapshot.value == nil {
+            if let user = copy.activities.first(where: { $0.relations.contains(snapshot.id) || $0.organiser.relationID == snapshot.id }) {
+                throw ChangeError(.conflict, "kan niet ongedaan maken: '\(user.title)' verwijst inmiddels naar '\(snapshot.id)'")
+            }
+        }
+        for snapshot in restoration.relations {
+            if let value = snapshot.value, let problem = RelationRules.problems(value, in: copy).first {
+                throw ChangeError(.conflict, "kan niet ongedaan maken: \(problem.message)")
+            }
+        }
+        for snapshot in restoration.activities {
+            if let value = snapshot.value, let problem = ActivityRules.problems(value, in: copy).first {
+                throw ChangeError(.conflict, "kan niet ongedaan maken: \(problem.message)")
+            }
+        }
+        self = copy
+        return Restoration(label: restoration.label, relations: inverseRelations, activities: inverseActivities)
+    }
+}

@@ -1,0 +1,175 @@
+extension Dossier {
+    /// The dossier as the stored file: pretty JSON with a stable key order and a trailing newline.
+    public func encoded(pretty: Bool = true) -> [UInt8] {
+        var writer = JSONWriter(pretty: pretty, reservingCapacity: 4096 + activities.count * 700 + relations.count * 500)
+        write(to: &writer)
+        writer.finishDocument()
+        return writer.bytes
+    }
+
+    public func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("schemaVersion", Dossier.currentSchemaVersion)
+        writer.field("title", title)
+        writer.key("framework")
+        framework.write(to: &writer)
+        writer.key("budgetLines")
+        writer.beginArray()
+        for line in budgetLines {
+            writer.element()
+            line.write(to: &writer)
+        }
+        writer.endArray()
+        writer.key("relations")
+        writer.beginArray()
+        for relation in relations {
+            writer.element()
+            relation.write(to: &writer)
+        }
+        writer.endArray()
+        writer.key("activities")
+        writer.beginArray()
+        for activity in activities {
+            writer.element()
+            activity.write(to: &writer)
+        }
+        writer.endArray()
+        writer.key("internalContacts")
+        writer.beginArray()
+        for contact in internalContacts {
+            writer.element()
+            contact.write(to: &writer)
+        }
+        writer.endArray()
+        writer.endObject()
+    }
+
+    /// Reads a dossier file's bytes. Checks the syntax and the format, not the rules between entities
+    /// (see `DossierValidator`).
+    public init(decoding bytes: [UInt8]) throws(JSONError) {
+        do {
+            self = try JSONReader.read(bytes) { (reader: inout JSONReader) throws(JSONError) in try Dossier(reading: &reader) }
+        } catch {
+            // A newer file fails in many ways; say the one thing that matters.
+            if let version = Dossier.schemaVersion(in: bytes), version > Dossier.currentSchemaVersion {
+                throw Dossier.newerVersionError(version)
+            }
+            throw error
+        }
+    }
+
+    init(reading reader: inout JSONReader) throws(JSONError) {
+        let start = reader.valueOffset()
+        var version: Int?, title: String?, framework: Framework?
+        var budgetLines: [BudgetLine] = [], relations: [Relation] = [], activities: [Activity] = [], contacts: [Contact] = []
+        try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+            switch key {
+            case "schemaVersion":
+                let versionStart = reader.valueOffset()
+                let value = try reader.readInt()
+                guard value <= Dossier.currentSchemaVersion else { throw Dossier.newerVersionError(value) }
+                guard value >= 1 else { throw reader.error(at: versionStart, "ongeldige schemaVersion \(value)") }
+                version = value
+            case "title": title = try reader.readString()
+            case "framework": framework = try Framework(reading: &reader)
+            case "budgetLines":
+                budgetLines = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try BudgetLine(reading: &reader) }
+            case "relations":
+                relations = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Relation(reading: &reader) }
+            case "activities":
+                activities = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Activity(reading: &reader) }
+            case "internalContacts":
+                contacts = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Contact(reading: &reader) }
+            default: throw reader.unknownField(key)
+            }
+        }
+        _ = try required(version, "schemaVersion", at: start)
+        self.init(title: try required(title, "title", at: start), framework: try required(framework, "framework", at: start),
+                  budgetLines: budgetLines, relations: relations, activities: activities, internalContacts: contacts)
+    }
+
+    static func newerVersionError(_ version: Int) -> JSONError {
+        JSONError(offset: 0, path: JSONPath([.key("schemaVersion")]),
+                  message: "dit bestand heeft schemaVersion \(version); deze versie van dossier kent tot en met \(currentSchemaVersion). Werk dossier bij om het te openen")
+    }
+
+    /// The schemaVersion of a document, found without reading the rest; nil when there is none to find.
+    static func schemaVersion(in bytes: [UInt8]) -> Int? {
+        try? JSONReader.read(bytes) { (reader: inout JSONReader) throws(JSONError) -> Int? in
+            var version: Int?
+            try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+                if key == "schemaVersion" { version = try reader.readInt() } else { try reader.skipValue() }
+            }
+            return version
+        }
+    }
+}
+
+extension Framework {
+    public func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("title", title)
+        writer.field("firstYear", firstYear)
+        writer.field("lastYear", lastYear)
+        writer.field("europeStrategy", hasEuropeStrategy)
+        writer.field("strategicAgenda", hasStrategicAgenda)
+        writer.optionalField("notes", notes)
+        writer.endObject()
+    }
+
+    public init(reading reader: inout JSONReader) throws(JSONError) {
+        let start = reader.valueOffset()
+        var title: String?, firstYear: Int?, lastYear: Int?, europe: Bool?, agenda: Bool?, notes = ""
+        try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+            switch key {
+            case "title": title = try reader.readString()
+            case "firstYear": firstYear = try reader.readInt()
+            case "lastYear": lastYear = try reader.readInt()
+            case "europeStrategy": europe = try reader.readBool()
+            case "strategicAgenda": agenda = try reader.readBool()
+            case "notes": notes = try reader.readString()
+            default: throw reader.unknownField(key)
+            }
+        }
+        self.init(title: try required(title, "title", at: start), firstYear: try required(firstYear, "firstYear", at: start),
+                  lastYear: try required(lastYear, "lastYear", at: start), hasEuropeStrategy: try required(europe, "europeStrategy", at: start),
+                  hasStrategicAgenda: try required(agenda, "strategicAgenda", at: start), notes: notes)
+    }
+}
+
+extension BudgetLine {
+    public func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("id", id)
+        writer.field("name", name)
+        writer.field("yearlyAmountCents", yearlyAmount.cents)
+        writer.optionalField("firstYear", firstYear)
+        writer.optionalField("lastYear", lastYear)
+        writer.optionalField("relation", relation)
+        writer.field("activityBudget", isActivityBudget)
+        writer.optionalField("notes", notes)
+        writer.endObject()
+    }
+
+    public init(reading reader: inout JSONReader) throws(JSONError) {
+        let start = reader.valueOffset()
+        var id: String?, name: String?, amount: Money?, firstYear: Int?, lastYear: Int?, relation: String?
+        var activityBudget: Bool?, notes = ""
+        try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+            switch key {
+            case "id": id = try reader.readString()
+            case "name": name = try reader.readString()
+            case "yearlyAmountCents": amount = try reader.readMoney()
+            case "firstYear": firstYear = reader.readNull() ? nil : try reader.readInt()
+            case "lastYear": lastYear = reader.readNull() ? nil : try reader.readInt()
+            case "relation": relation = try reader.readOptionalString()
+            case "activityBudget": activityBudget = try reader.readBool()
+            case "notes": notes = try reader.readString()
+            default: throw reader.unknownField(key)
+            }
+        }
+        self.init(id: try required(id, "id", at: start), name: try required(name, "name", at: start),
+                  yearlyAmount: try required(amount, "yearlyAmountCents", at: start), firstYear: firstYear, lastYear: lastYear,
+                  relation: relation, isActivityBudget: try required(activityBudget, "activityBudget", at: start), notes: notes)
+    }
+}

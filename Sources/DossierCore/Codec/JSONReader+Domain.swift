@@ -1,0 +1,73 @@
+extension JSONReader {
+    /// A slug of a closed list; an unknown one names the allowed values.
+    public mutating func readVocabulary<V: Vocabulary>(_ type: V.Type) throws(JSONError) -> V {
+        let start = valueOffset()
+        let raw = try readString()
+        guard let value = V(rawValue: raw) else {
+            throw error(at: start, "onbekende \(V.vocabularyName) '\(raw)' (toegestaan: \(V.allowedList))")
+        }
+        return value
+    }
+
+    public mutating func readVocabularies<V: Vocabulary>(_ type: V.Type) throws(JSONError) -> [V] {
+        try readArray { (reader: inout JSONReader) throws(JSONError) in try reader.readVocabulary(type) }
+    }
+
+    public mutating func readDate() throws(JSONError) -> CalendarDate {
+        let start = valueOffset()
+        let text = try readString()
+        guard let date = CalendarDate(iso: text) else {
+            throw error(at: start, "'\(text)' is geen geldige datum; verwacht JJJJ-MM-DD")
+        }
+        return date
+    }
+
+    /// A date, or nil for `null`.
+    public mutating func readOptionalDate() throws(JSONError) -> CalendarDate? {
+        if readNull() { return nil }
+        return try readDate()
+    }
+
+    public mutating func readTimestamp() throws(JSONError) -> Timestamp {
+        let start = valueOffset()
+        let text = try readString()
+        guard let timestamp = Timestamp(iso: text) else {
+            throw error(at: start, "'\(text)' is geen geldig tijdstip; verwacht JJJJ-MM-DDTUU:MM:SSZ")
+        }
+        return timestamp
+    }
+
+    /// An amount in whole cents, not negative.
+    public mutating func readMoney() throws(JSONError) -> Money {
+        let start = valueOffset()
+        let cents = try readInteger()
+        guard cents >= 0 else { throw error(at: start, "een bedrag kan niet negatief zijn") }
+        return Money(cents: cents)
+    }
+
+    public mutating func readOptionalMoney() throws(JSONError) -> Money? {
+        if readNull() { return nil }
+        return try readMoney()
+    }
+
+    public mutating func readOptionalString() throws(JSONError) -> String? {
+        if readNull() { return nil }
+        return try readString()
+    }
+
+    /// The error for a member this format does not have.
+    public func unknownField(_ key: String) -> JSONError {
+        error("onbekend veld '\(key)'")
+    }
+}
+
+/// The error for a required member that was not there, at the start of the object that lacks it.
+func missingField(_ key: String, at offset: Int) -> JSONError {
+    JSONError(offset: offset, message: "verplicht veld '\(key)' ontbreekt")
+}
+
+/// Unwraps a required member or throws `missingField`.
+func required<T>(_ value: T?, _ key: String, at offset: Int) throws(JSONError) -> T {
+    guard let value else { throw missingField(key, at: offset) }
+    return value
+}

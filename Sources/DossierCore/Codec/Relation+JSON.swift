@@ -1,0 +1,147 @@
+extension Relation {
+    public func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("id", id)
+        writer.field("name", name)
+        writer.field("kind", kind.rawValue)
+        writer.field("status", status.rawValue)
+        writer.optionalField("reviewDate", reviewDate?.iso)
+        writer.optionalField("country", country)
+        writer.optionalField("region", region)
+        writer.optionalField("places", places)
+        writer.field("outsideEurope", isOutsideEurope)
+        writer.optionalField("sectors", sectors.map(\.rawValue))
+        writer.optionalField("motives", motives.map(\.rawValue))
+        writer.optionalField("via", via)
+        writer.optionalField("institutes", institutes)
+        writer.optionalField("companies", companies)
+        if !contacts.isEmpty {
+            writer.key("contacts")
+            writer.beginArray()
+            for contact in contacts {
+                writer.element()
+                contact.write(to: &writer)
+            }
+            writer.endArray()
+        }
+        writer.optionalField("notes", notes)
+        writer.optionalField("source", source)
+        if !statusHistory.isEmpty {
+            writer.key("statusHistory")
+            writer.beginArray()
+            for change in statusHistory {
+                writer.element()
+                change.write(to: &writer)
+            }
+            writer.endArray()
+        }
+        writer.endObject()
+    }
+
+    public init(reading reader: inout JSONReader) throws(JSONError) {
+        let start = reader.valueOffset()
+        var id: String?, name: String?, kind: RelationKind?, status: RelationStatus?, outsideEurope: Bool?
+        var reviewDate: CalendarDate?, via: String?
+        var country = "", region = "", notes = "", source = ""
+        var places: [String] = [], institutes: [String] = [], companies: [String] = []
+        var sectors: [Sector] = [], motives: [Motive] = [], contacts: [Contact] = []
+        var history: [StatusChange<RelationStatus>] = []
+        try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+            switch key {
+            case "id": id = try reader.readString()
+            case "name": name = try reader.readString()
+            case "kind": kind = try reader.readVocabulary(RelationKind.self)
+            case "status": status = try reader.readVocabulary(RelationStatus.self)
+            case "reviewDate": reviewDate = try reader.readOptionalDate()
+            case "country": country = try reader.readString()
+            case "region": region = try reader.readString()
+            case "places": places = try reader.readStrings()
+            case "outsideEurope": outsideEurope = try reader.readBool()
+            case "sectors": sectors = try reader.readVocabularies(Sector.self)
+            case "motives": motives = try reader.readVocabularies(Motive.self)
+            case "via": via = try reader.readOptionalString()
+            case "institutes": institutes = try reader.readStrings()
+            case "companies": companies = try reader.readStrings()
+            case "contacts": contacts = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Contact(reading: &reader) }
+            case "notes": notes = try reader.readString()
+            case "source": source = try reader.readString()
+            case "statusHistory":
+                history = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try StatusChange<RelationStatus>(reading: &reader) }
+            default: throw reader.unknownField(key)
+            }
+        }
+        self.init(id: try required(id, "id", at: start), name: try required(name, "name", at: start),
+                  kind: try required(kind, "kind", at: start), country: country, region: region, places: places,
+                  isOutsideEurope: try required(outsideEurope, "outsideEurope", at: start), sectors: sectors, motives: motives,
+                  institutes: institutes, companies: companies, contacts: contacts, notes: notes, via: via, source: source,
+                  status: try required(status, "status", at: start), reviewDate: reviewDate, statusHistory: history)
+    }
+}
+
+extension Contact {
+    public func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("name", name)
+        writer.optionalField("organisation", organisation)
+        writer.optionalField("role", role)
+        writer.optionalField("email", email)
+        writer.optionalField("phone", phone)
+        writer.optionalField("notes", notes)
+        if consultedForFramework { writer.field("consultedForFramework", true) }
+        writer.endObject()
+    }
+
+    public init(reading reader: inout JSONReader) throws(JSONError) {
+        let start = reader.valueOffset()
+        var name: String?
+        var contact = Contact(name: "")
+        try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+            switch key {
+            case "name": name = try reader.readString()
+            case "organisation": contact.organisation = try reader.readString()
+            case "role": contact.role = try reader.readString()
+            case "email": contact.email = try reader.readString()
+            case "phone": contact.phone = try reader.readString()
+            case "notes": contact.notes = try reader.readString()
+            case "consultedForFramework": contact.consultedForFramework = try reader.readBool()
+            default: throw reader.unknownField(key)
+            }
+        }
+        contact.name = try required(name, "name", at: start)
+        self = contact
+    }
+}
+
+extension StatusChange {
+    public func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("date", date.iso)
+        writer.optionalField("from", from?.rawValue)
+        writer.field("to", to.rawValue)
+        writer.field("reason", reason)
+        writer.field("by", by)
+        writer.optionalField("reviewDate", reviewDate?.iso)
+        writer.optionalField("overrideReason", overrideReason)
+        writer.endObject()
+    }
+
+    public init(reading reader: inout JSONReader) throws(JSONError) {
+        let start = reader.valueOffset()
+        var date: CalendarDate?, from: Status?, to: Status?, reason: String?, by: String?
+        var reviewDate: CalendarDate?, overrideReason: String?
+        try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+            switch key {
+            case "date": date = try reader.readDate()
+            case "from": from = reader.readNull() ? nil : try reader.readVocabulary(Status.self)
+            case "to": to = try reader.readVocabulary(Status.self)
+            case "reason": reason = try reader.readString()
+            case "by": by = try reader.readString()
+            case "reviewDate": reviewDate = try reader.readOptionalDate()
+            case "overrideReason": overrideReason = try reader.readOptionalString()
+            default: throw reader.unknownField(key)
+            }
+        }
+        self.init(date: try required(date, "date", at: start), from: from, to: try required(to, "to", at: start),
+                  reason: reason ?? "", by: try required(by, "by", at: start), reviewDate: reviewDate, overrideReason: overrideReason)
+    }
+}

@@ -1,0 +1,67 @@
+/// A stable activity identifier: the slug of the title, made unique.
+public typealias ActivityID = String
+
+/// An international activity: a trade mission, a delegation visit, a fair, a funding application …
+public struct Activity: Hashable, Sendable, Identifiable {
+    public var id: ActivityID
+    public var title: String
+    public var kind: ActivityKind
+    public var status: ActivityStatus
+    public var relations: [RelationID]
+    public var organiser: Organiser
+    public var startDate: CalendarDate?
+    public var endDate: CalendarDate?
+    public var sectors: [Sector]
+    public var estimatedCost: Money?
+    public var actualCost: Money?
+    public var participants: [Participant]
+    public var outcomes: String
+    public var followUps: [FollowUp]
+    public var notes: String
+    /// Present exactly when `kind` is `delegatiebezoek`.
+    public var visit: VisitDetails?
+    public var statusHistory: [StatusChange<ActivityStatus>]
+    public var assessments: [Assessment]
+
+    public init(id: ActivityID, title: String, kind: ActivityKind, status: ActivityStatus = .idee,
+                relations: [RelationID] = [], organiser: Organiser = .municipality, startDate: CalendarDate? = nil,
+                endDate: CalendarDate? = nil, sectors: [Sector] = [], estimatedCost: Money? = nil,
+                actualCost: Money? = nil, participants: [Participant] = [], outcomes: String = "",
+                followUps: [FollowUp] = [], notes: String = "", visit: VisitDetails? = nil,
+                statusHistory: [StatusChange<ActivityStatus>] = [], assessments: [Assessment] = []) {
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.status = status
+        self.relations = relations
+        self.organiser = organiser
+        self.startDate = startDate
+        self.endDate = endDate
+        self.sectors = sectors
+        self.estimatedCost = estimatedCost
+        self.actualCost = actualCost
+        self.participants = participants
+        self.outcomes = outcomes
+        self.followUps = followUps
+        self.notes = notes
+        self.visit = visit
+        self.statusHistory = statusHistory
+        self.assessments = assessments
+    }
+
+    /// The year the activity counts in: the year of its start date.
+    public var year: Int? { startDate?.year }
+
+    /// What the activity costs for the budget: the actual cost once carried out, else the estimate.
+    public var budgetedCost: Money {
+        if status.isCarriedOut, let actualCost { return actualCost }
+        return estimatedCost ?? .zero
+    }
+
+    public var isVisit: Bool { kind == .delegatiebezoek }
+
+    /// The entrepreneurs taking part (for a visit: present).
+    public var entrepreneurs: [Participant] { participants.filter { $0.role == .ondernemer } }
+
+    public var openFollowUps: [FollowUp] { followUps.filter { !$0.isDone } }
+}

@@ -1,0 +1,56 @@
+/// Where an activity is in its life cycle:
+/// idee → in-afweging → goedgekeurd | afgewezen; goedgekeurd → gepland → uitgevoerd → geevalueerd;
+/// geannuleerd from any state before uitgevoerd.
+public enum ActivityStatus: String, Vocabulary {
+    case idee
+    case inAfweging = "in-afweging"
+    case goedgekeurd
+    case afgewezen
+    case gepland
+    case uitgevoerd
+    case geevalueerd
+    case geannuleerd
+
+    public var label: String {
+        switch self {
+        case .idee: "Idee"
+        case .inAfweging: "In afweging"
+        case .goedgekeurd: "Goedgekeurd"
+        case .afgewezen: "Afgewezen"
+        case .gepland: "Gepland"
+        case .uitgevoerd: "Uitgevoerd"
+        case .geevalueerd: "Geëvalueerd"
+        case .geannuleerd: "Geannuleerd"
+        }
+    }
+
+    public static var vocabularyName: String { "status activiteit" }
+
+    /// The states this one may move to, in the order a menu offers them.
+    public var allowedNextStates: [ActivityStatus] {
+        switch self {
+        case .idee: [.inAfweging, .geannuleerd]
+        case .inAfweging: [.goedgekeurd, .afgewezen, .geannuleerd]
+        case .goedgekeurd: [.gepland, .geannuleerd]
+        case .gepland: [.uitgevoerd, .geannuleerd]
+        case .uitgevoerd: [.geevalueerd]
+        case .afgewezen, .geevalueerd, .geannuleerd: []
+        }
+    }
+
+    public func canMove(to next: ActivityStatus) -> Bool { allowedNextStates.contains(next) }
+
+    /// Approved, planned or carried out: the money is committed or spent.
+    public var countsAgainstBudget: Bool {
+        switch self {
+        case .goedgekeurd, .gepland, .uitgevoerd, .geevalueerd: true
+        default: false
+        }
+    }
+
+    /// Carried out (and possibly evaluated): costs are actual, not estimated.
+    public var isCarriedOut: Bool { self == .uitgevoerd || self == .geevalueerd }
+
+    /// No further steps: rejected, evaluated or cancelled.
+    public var isFinal: Bool { allowedNextStates.isEmpty }
+}

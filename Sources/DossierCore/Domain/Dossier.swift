@@ -1,0 +1,118 @@
+/// The whole dossier: the policy frame, budget lines, relations, activities and internal contacts.
+///
+/// Relations and activities can only be changed through `apply(_:context:)`, the one path every
+/// modification takes, so that validation, history, undo and the journal all hang off one place.
+public struct Dossier: Sendable {
+    /// The newest file format this program reads and writes.
+    public static let currentSchemaVersion = 1
+
+    public var title: String
+    public var framework: Framework
+    public internal(set) var budgetLines: [BudgetLine]
+    public private(set) var relations: [Relation]
+    public private(set) var activities: [Activity]
+    public internal(set) var internalContacts: [Contact]
+
+    private var relationIndex: [RelationID: Int] = [:]
+    private var activityIndex: [ActivityID: Int] = [:]
+
+    public init(title: String, framework: Framework, budgetLines: [BudgetLine] = [], relations: [Relation] = [],
+                activities: [Activity] = [], internalContacts: [Contact] = []) {
+        self.title = title
+        self.framework = framework
+        self.budgetLines = budgetLines
+        self.relations = relations
+        self.activities = activities
+        self.internalContacts = internalContacts
+        rebuildIndexes()
+    }
+
+    // MARK: Lookup
+
+    public func relation(_ id: RelationID) -> Relation? {
+        relationPosition(id).map { relations[$0] }
+    }
+
+    public func activity(_ id: ActivityID) -> Activity? {
+        activityPosition(id).map { activities[$0] }
+    }
+
+    public func relationPosition(_ id: RelationID) -> Int? { relationIndex[id] }
+
+    public func activityPosition(_ id: ActivityID) -> Int? { activityIndex[id] }
+
+    /// The activities linked to a relation (or organised by it), in dossier order.
+    public func activities(of relationID: RelationID) -> [Activity] {
+        activities.filter { $0.relations.contains(relationID) || $0.organiser.relationID == relationID }
+    }
+
+    /// The name of a relation, or its id when it is unknown.
+    public func relationName(_ id: RelationID) -> String {
+        relation(id)?.name ?? id
+    }
+
+    /// The budget line activities are charged to.
+    public var activityBudget: BudgetLine? {
+        budgetLines.first { $0.isActivityBudget }
+    }
+
+    /// Every contact with the relation it belongs to (nil for contacts inside the municipality).
+    public var allContacts: [(relation: Relation?, contact: Contact)] {
+        relations.flatMap { relation in relation.contacts.map { (relation: Optional(relation), contact: $0) } }
+            + internalContacts.map { (relation: nil, contact: $0) }
+    }
+
+    // MARK: Mutation, for the change path and the decoder only
+
+    private mutating func rebuildIndexes() {
+        relationIndex = Dictionary(relations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        activityIndex = Dictionary(activities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    mutating func insertRelation(_ relation: Relation, at position: Int? = nil) {
+        if let position, position < relations.count {
+            relations.insert(relation, at: position)
+            rebuildIndexes()
+        } else {
+            relations.append(relation)
+            relationIndex[relation.id] = relations.count - 1
+        }
+    }
+
+    mutating func insertActivity(_ activity: Activity, at position: Int? = nil) {
+        if let position, position < activities.count {
+            activities.insert(activity, at: position)
+            rebuildIndexes()
+        } else {
+            activities.append(activity)
+            activityIndex[activity.id] = activities.count - 1
+        }
+    }
+
+    /// Replaces the relation at a position; its id stays the same.
+    mutating func replaceRelation(at position: Int, with relation: Relation) {
+        relations[position] = relation
+    }
+
+    mutating func replaceActivity(at position: Int, with activity: Activity) {
+        activities[position] = activity
+    }
+
+    mutating func removeRelation(at position: Int) {
+        relations.remove(at: position)
+        rebuildIndexes()
+    }
+
+    mutating func removeActivity(at position: Int) {
+        activities.remove(at: position)
+        rebuildIndexes()
+    }
+}
+
+extension Dossier: Equatable {
+    public static func == (lhs: Dossier, rhs: Dossier) -> Bool {
+        lhs.title == rhs.title && lhs.framework == rhs.framework && lhs.budgetLines == rhs.budgetLines
+            && lhs.relations == rhs.relations && lhs.activities == rhs.activities
+            && lhs.internalContacts == rhs.internalContacts
+    }
+}

@@ -1,0 +1,21 @@
+/// The policy the dossier is weighed against, and the pieces of policy it says are still to come.
+public struct Framework: Hashable, Sendable {
+    public var title: String
+    public var firstYear: Int
+    public var lastYear: Int
+    /// Until a Europe strategy exists, each EU funding chance is judged on its own.
+    public var hasEuropeStrategy: Bool
+    /// New international networks only when they fit the strategic agenda (and public affairs agenda).
+    public var hasStrategicAgenda: Bool
+    public var notes: String
+
+    public init(title: String, firstYear: Int, lastYear: Int, hasEuropeStrategy: Bool, hasStrategicAgenda: Bool,
+                notes: String = "") {
+        self.title = title
+        self.firstYear = firstYear
+        self.lastYear = lastYear
+        self.hasEuropeStrategy = hasEuropeStrategy
+        self.hasStrategicAgenda = hasStrategicAgenda
+        self.notes = notes
+    }
+}

@@ -1,0 +1,87 @@
+/// An amount in euros, kept as whole cents: never floating point.
+public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var cents: Int64
+
+    public init(cents: Int64) {
+        self.cents = cents
+    }
+
+    public init(euros: Int64) {
+        cents = euros * 100
+    }
+
+    public static let zero = Money(cents: 0)
+
+    /// Dutch notation: `€ 1.234,56`, `-€ 12,00` for a negative amount.
+    public var formatted: String {
+        let magnitude = cents.magnitude
+        let euros = String(magnitude / 100)
+        var grouped = ""
+        for (index, digit) in euros.enumerated() {
+            if index > 0 && (euros.count - index) % 3 == 0 { grouped.append(".") }
+            grouped.append(digit)
+        }
+        let rest = magnitude % 100
+        return (cents < 0 ? "-€ " : "€ ") + grouped + "," + (rest < 10 ? "0" : "") + String(rest)
+    }
+
+    public var description: String { formatted }
+
+    /// Reads an amount as people type it in the Netherlands or in a script: `16000`, `16.000`, `16.000,00`,
+    /// `€ 1.234,56`, `1234,5`, `1234.56`. A comma is the decimal mark; without a comma, a dot followed by
+    /// exactly three digits groups thousands and a dot followed by one or two digits is the decimal mark.
+    /// Negative amounts and more than two decimals are refused.
+    public init?(parsing input: String) {
+        var text = input.trimmingSpaces()
+        if text.hasPrefix("€") { text = String(text.dropFirst()).trimmingSpaces() }
+        if text.hasSuffix(",-") { text = String(text.dropLast(2)) }
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else { return nil }
+        let integerPart: String
+        var fraction = ""
+        if let comma = text.firstIndex(of: ",") {
+            // Comma as decimal mark; dots before it group thousands.
+            let beforeComma = text[..<comma]
+            fraction = String(text[text.index(after: comma)...])
+            guard !fraction.contains(","), !fraction.contains(".") else { return nil }
+            if beforeComma.contains(".") {
+                guard Money.hasValidGrouping(beforeComma) else { return nil }
+            }
+            integerPart = beforeComma.filter { $0 != "." }
+        } else if let dot = text.lastIndex(of: ".") {
+            let afterDot = text[text.index(after: dot)...]
+            if afterDot.count == 3 {
+                guard Money.hasValidGrouping(Substring(text)) else { return nil }
+                integerPart = text.filter { $0 != "." }
+            } else {
+                integerPart = String(text[..<dot])
+                fraction = String(afterDot)
+                guard !integerPart.contains(".") else { return nil }
+            }
+        } else {
+            integerPart = text
+        }
+        guard let money = Money.make(integerPart, fraction) else { return nil }
+        self = money
+    }
+
+    private static func make(_ integerPart: String, _ fraction: String) -> Money? {
+        guard !integerPart.isEmpty || !fraction.isEmpty, fraction.count <= 2,
+              integerPart.count <= 13, integerPart.allSatisfy(\.isNumber), fraction.allSatisfy(\.isNumber) else { return nil }
+        let euros = Int64(integerPart.isEmpty ? "0" : String(integerPart)) ?? 0
+        let paddedFraction = fraction.count == 1 ? fraction + "0" : fraction
+        let cents = Int64(paddedFraction.isEmpty ? "0" : String(paddedFraction)) ?? 0
+        return Money(cents: euros * 100 + cents)
+    }
+
+    /// `1.234.567`: a first group of one to three digits, then groups of exactly three.
+    private static func hasValidGrouping(_ text: Substring) -> Bool {
+        let groups = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard let first = groups.first, (1...3).contains(first.count) else { return false }
+        return groups.dropFirst().allSatisfy { $0.count == 3 }
+    }
+
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }
+    public static func + (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents + rhs.cents) }
+    public static func - (lhs: Money, rhs: Money) -> Money { Money(cents: lhs.cents - rhs.cents) }
+    public static func += (lhs: inout Money, rhs: Money) { lhs.cents += rhs.cents }
+}

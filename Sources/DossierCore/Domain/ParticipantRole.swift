@@ -1,0 +1,20 @@
+/// In what capacity someone takes part in an activity. Entrepreneurs are always invited to economic activities (response to the Economic Board).
+public enum ParticipantRole: String, Vocabulary {
+    case bestuurder
+    case ambtenaar
+    case ondernemer
+    case kennisinstelling
+    case overig
+
+    public var label: String {
+        switch self {
+        case .bestuurder: "Bestuurder"
+        case .ambtenaar: "Ambtenaar"
+        case .ondernemer: "Ondernemer"
+        case .kennisinstelling: "Kennisinstelling"
+        case .overig: "Overig"
+        }
+    }
+
+    public static var vocabularyName: String { "rol" }
+}

@@ -1,0 +1,60 @@
+/// A stable relation identifier: the slug of the relation's name.
+public typealias RelationID = String
+
+/// An international relation of Oss: a city, a region, a network or a partner organisation.
+public struct Relation: Hashable, Sendable, Identifiable {
+    public var id: RelationID
+    public var name: String
+    public var kind: RelationKind
+    /// Country or countries, in Dutch ("China", "Denemarken en Zweden").
+    public var country: String
+    public var region: String
+    public var places: [String]
+    public var isOutsideEurope: Bool
+    public var sectors: [Sector]
+    public var motives: [Motive]
+    public var institutes: [String]
+    public var companies: [String]
+    public var contacts: [Contact]
+    public var notes: String
+    /// The relation through which Oss takes part (UNESCO Learning Cities through Talentencampus Oss).
+    public var via: RelationID?
+    /// Where in the source documents this relation is named.
+    public var source: String
+    public var status: RelationStatus
+    /// When a relation on laag pitje is looked at again.
+    public var reviewDate: CalendarDate?
+    public var statusHistory: [StatusChange<RelationStatus>]
+
+    public init(id: RelationID, name: String, kind: RelationKind, country: String = "", region: String = "",
+                places: [String] = [], isOutsideEurope: Bool = false, sectors: [Sector] = [], motives: [Motive] = [],
+                institutes: [String] = [], companies: [String] = [], contacts: [Contact] = [], notes: String = "",
+                via: RelationID? = nil, source: String = "", status: RelationStatus, reviewDate: CalendarDate? = nil,
+                statusHistory: [StatusChange<RelationStatus>] = []) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.country = country
+        self.region = region
+        self.places = places
+        self.isOutsideEurope = isOutsideEurope
+        self.sectors = sectors
+        self.motives = motives
+        self.institutes = institutes
+        self.companies = companies
+        self.contacts = contacts
+        self.notes = notes
+        self.via = via
+        self.source = source
+        self.status = status
+        self.reviewDate = reviewDate
+        self.statusHistory = statusHistory
+    }
+
+    /// Country and places in one line, for lists.
+    public var placeSummary: String {
+        let placesText = places.joined(separator: ", ")
+        if country.isEmpty { return placesText }
+        return placesText.isEmpty ? country : "\(placesText) (\(country))"
+    }
+}

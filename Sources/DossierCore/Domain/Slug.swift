@@ -1,0 +1,68 @@
+import Foundation
+
+/// Stable identifiers: lowercase ASCII slugs of a name, such as `taizhou`, `an-giang` or `rhone-alpes`.
+public enum Slug {
+    /// The slug of a name: diacritics dropped, letters lowercased, every run of other characters one hyphen.
+    /// Names in other scripts are transliterated to Latin first ("泰州" becomes `tai-zhou`).
+    public static func make(from name: String) -> String {
+        var result = asciiSlug(name)
+        if result.isEmpty, let latin = name.applyingTransform(.toLatin, reverse: false) {
+            result = asciiSlug(latin)
+        }
+        return result
+    }
+
+    /// Whether a text is a well-formed slug: `[a-z0-9]+` groups joined by single hyphens.
+    public static func isValid(_ text: String) -> Bool {
+        var previousWasHyphen = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousWasHyphen = false
+            case UInt8(ascii: "-"):
+                if previousWasHyphen { return false }
+                previousWasHyphen = true
+            default:
+                return false
+            }
+        }
+        return !text.isEmpty && !previousWasHyphen
+    }
+
+    /// `base`, or `base-2`, `base-3` … : the first that `isTaken` refuses.
+    public static func unique(_ base: String, isTaken: (String) -> Bool) -> String {
+        let root = base.isEmpty ? "item" : base
+        if !isTaken(root) { return root }
+        var counter = 2
+        while isTaken("\(root)-\(counter)") { counter += 1 }
+        return "\(root)-\(counter)"
+    }
+
+    private static func asciiSlug(_ name: String) -> String {
+        var output = ""
+        var pendingHyphen = false
+        for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if let replacement = ligatures[scalar] {
+                if pendingHyphen && !output.isEmpty { output.append("-") }
+                pendingHyphen = false
+                output.append(replacement)
+                continue
+            }
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            if scalar.isASCII, let ascii = Character(scalar).asciiValue,
+               (ascii >= 48 && ascii <= 57) || (ascii >= 65 && ascii <= 90) || (ascii >= 97 && ascii <= 122) {
+                if pendingHyphen && !output.isEmpty { output.append("-") }
+                pendingHyphen = false
+                output.append(Character(Unicode.Scalar(ascii >= 65 && ascii <= 90 ? ascii + 32 : ascii)))
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return output
+    }
+
+    private static let ligatures: [Unicode.Scalar: String] = [
+        "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
+        "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "ı": "i",
+    ]
+}

@@ -1,0 +1,365 @@
+/// Reads JSON straight from UTF-8 bytes into the caller's types, without an intermediate tree.
+/// Every error carries the byte offset and the path to the value, so a damaged file can be reported as
+/// "line 12, column 5, $.relations[3].status: …".
+///
+/// A reader only lives inside `JSONReader.read(_:_:)`, which keeps the bytes alive while it works.
+public struct JSONReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// Byte offset of the next unread byte.
+    public private(set) var offset: Int
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        offset = 0
+    }
+
+    /// Runs `body` on a reader over `data`, then checks that only whitespace follows the value.
+    public static func read<T>(_ data: [UInt8], _ body: (inout JSONReader) throws(JSONError) -> T) throws(JSONError) -> T {
+        let result: Result<T, JSONError> = data.withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(bytes: buffer)
+            do {
+                let value = try body(&reader)
+                reader.skipWhitespace()
+                if reader.offset < buffer.count {
+                    throw reader.error("onverwachte tekst na het einde van het document")
+                }
+                return .success(value)
+            } catch let error as JSONError {
+                return .failure(error)
+            } catch {
+                return .failure(JSONError(offset: reader.offset, message: "\(error)"))
+            }
+        }
+        return try result.get()
+    }
+
+    // MARK: Structure
+
+    /// The kind of the next value, without consuming it.
+    public mutating func peekKind() throws(JSONError) -> JSONValueKind {
+        skipWhitespace()
+        guard offset < bytes.count else { throw error("het document houdt onverwacht op") }
+        switch bytes[offset] {
+        case UInt8(ascii: "{"): return .object
+        case UInt8(ascii: "["): return .array
+        case UInt8(ascii: "\""): return .string
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
+        case UInt8(ascii: "n"): return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
+        default: throw error("onverwacht teken \(describe(bytes[offset]))")
+        }
+    }
+
+    /// Reads an object, calling `member` with each key; `member` must read (or skip) the value.
+    /// Errors thrown inside `member` get the key added to their path.
+    public mutating func readObject(_ member: (inout JSONReader, String) throws(JSONError) -> Void) throws(JSONError) {
+        try expect(UInt8(ascii: "{"), what: "een object")
+        skipWhitespace()
+        if consume(UInt8(ascii: "}")) { return }
+        while true {
+            skipWhitespace()
+            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+                throw error("veldnaam tussen aanhalingstekens verwacht")
+            }
+            let key = try readString()
+            skipWhitespace()
+            guard consume(UInt8(ascii: ":")) else { throw error("':' verwacht na veldnaam '\(key)'") }
+            do {
+                try member(&self, key)
+            } catch {
+                throw error.prefixed(by: .key(key))
+            }
+            skipWhitespace()
+            if consume(UInt8(ascii: ",")) { continue }
+            if consume(UInt8(ascii: "}")) { return }
+            throw self.error("',' of '}' verwacht")
+        }
+    }
+
+    /// Reads an array, calling `element` with each index; `element` must read (or skip) the value.
+    public mutating func readArray(_ element: (inout JSONReader, Int) throws(JSONError) -> Void) throws(JSONError) {
+        try expect(UInt8(ascii: "["), what: "een lijst")
+        skipWhitespace()
+        if consume(UInt8(ascii: "]")) { return }
+        var index = 0
+        while true {
+            do {
+                try element(&self, index)
+            } catch {
+                throw error.prefixed(by: .index(index))
+            }
+            index += 1
+            skipWhitespace()
+            if consume(UInt8(ascii: ",")) { continue }
+            if consume(UInt8(ascii: "]")) { return }
+            throw self.error("',' of ']' verwacht")
+        }
+    }
+
+    /// Reads an array of values read by `element`.
+    public mutating func readArray<T>(of element: (inout JSONReader) throws(JSONError) -> T) throws(JSONError) -> [T] {
+        var values: [T] = []
+        try readArray { (reader: inout JSONReader, _: Int) throws(JSONError) in
+            values.append(try element(&reader))
+        }
+        return values
+    }
+
+    public mutating func readStrings() throws(JSONError) -> [String] {
+        try readArray { (reader: inout JSONReader) throws(JSONError) in try reader.readString() }
+    }
+
+    // MARK: Scalars
+
+    public mutating func readString() throws(JSONError) -> String {
+        skipWhitespace()
+        let start = offset
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+            throw error("tekst verwacht, gevonden: \(try describeNextValue())")
+        }
+        offset += 1
+        let contentStart = offset
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<offset])
+                offset += 1
+                guard let text = String(validating: content, as: UTF8.self) else {
+                    throw JSONError(offset: start, message: "tekst is geen geldige UTF-8")
+                }
+                return text
+            }
+            if byte == UInt8(ascii: "\\") {
+                offset = contentStart
+                return try readEscapedString(start: start)
+            }
+            if byte < 0x20 {
+                throw error("stuurteken \(describe(byte)) in tekst; gebruik een escape zoals \\n")
+            }
+            offset += 1
+        }
+        throw JSONError(offset: start, message: "tekst zonder afsluitend aanhalingsteken")
+    }
+
+    public mutating func readInteger() throws(JSONError) -> Int64 {
+        skipWhitespace()
+        let start = offset
+        guard offset < bytes.count else { throw error("getal verwacht") }
+        var isNegative = false
+        if bytes[offset] == UInt8(ascii: "-") {
+            isNegative = true
+            offset += 1
+        }
+        var value: Int64 = 0
+        var digitCount = 0
+        while offset < bytes.count, bytes[offset] >= UInt8(ascii: "0"), bytes[offset] <= UInt8(ascii: "9") {
+            let digit = Int64(bytes[offset] - UInt8(ascii: "0"))
+            let (multiplied, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (added, overflow2) = multiplied.addingReportingOverflow(digit)
+            if overflow1 || overflow2 { throw JSONError(offset: start, message: "getal is te groot") }
+            value = added
+            digitCount += 1
+            offset += 1
+        }
+        if digitCount == 0 {
+            offset = start
+            throw error("geheel getal verwacht, gevonden: \(try describeNextValue())")
+        }
+        if offset < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[offset]) {
+            throw JSONError(offset: start, message: "geheel getal verwacht (bedragen staan in hele centen), gevonden: een getal met decimalen")
+        }
+        return isNegative ? -value : value
+    }
+
+    public mutating func readInt() throws(JSONError) -> Int {
+        let value = try readInteger()
+        guard let int = Int(exactly: value) else { throw error("getal is te groot") }
+        return int
+    }
+
+    public mutating func readBool() throws(JSONError) -> Bool {
+        skipWhitespace()
+        if matchLiteral("true") { return true }
+        if matchLiteral("false") { return false }
+        throw error("true of false verwacht, gevonden: \(try describeNextValue())")
+    }
+
+    /// Consumes a `null` if one comes next.
+    public mutating func readNull() -> Bool {
+        skipWhitespace()
+        return matchLiteral("null")
+    }
+
+    /// Reads past the next value, whatever it is, checking its syntax.
+    public mutating func skipValue() throws(JSONError) {
+        switch try peekKind() {
+        case .object: try readObject { (reader: inout JSONReader, _: String) throws(JSONError) in try reader.skipValue() }
+        case .array: try readArray { (reader: inout JSONReader, _: Int) throws(JSONError) in try reader.skipValue() }
+        case .string: _ = try readString()
+        case .bool: _ = try readBool()
+        case .null: _ = readNull()
+        case .number: try skipNumber()
+        }
+    }
+
+    // MARK: Errors
+
+    /// An error at the current position.
+    public func error(_ message: String) -> JSONError {
+        JSONError(offset: offset, message: message)
+    }
+
+    /// An error for a value that was read but is not acceptable, located at `start`.
+    public func error(at start: Int, _ message: String) -> JSONError {
+        JSONError(offset: start, message: message)
+    }
+
+    /// The offset of the next value, after whitespace: where a value-level error points.
+    public mutating func valueOffset() -> Int {
+        skipWhitespace()
+        return offset
+    }
+
+    // MARK: Private
+
+    private mutating func readEscapedString(start: Int) throws(JSONError) -> String {
+        var buffer: [UInt8] = []
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                offset += 1
+                guard let text = String(validating: buffer, as: UTF8.self) else {
+                    throw JSONError(offset: start, message: "tekst is geen geldige UTF-8")
+                }
+                return text
+            }
+            if byte < 0x20 { throw error("stuurteken \(describe(byte)) in tekst; gebruik een escape zoals \\n") }
+            if byte != UInt8(ascii: "\\") {
+                buffer.append(byte)
+                offset += 1
+                continue
+            }
+            offset += 1
+            guard offset < bytes.count else { break }
+            let escaped = bytes[offset]
+            offset += 1
+            switch escaped {
+            case UInt8(ascii: "\""): buffer.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "/"): buffer.append(UInt8(ascii: "/"))
+            case UInt8(ascii: "b"): buffer.append(0x08)
+            case UInt8(ascii: "f"): buffer.append(0x0C)
+            case UInt8(ascii: "n"): buffer.append(0x0A)
+            case UInt8(ascii: "r"): buffer.append(0x0D)
+            case UInt8(ascii: "t"): buffer.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalarValue = try readHexQuad()
+                if (0xD800...0xDBFF).contains(scalarValue) {
+                    guard matchLiteral("\\u") else { throw error("losse surrogaat in \\u-escape") }
+                    let low = try readHexQuad()
+                    guard (0xDC00...0xDFFF).contains(low) else { throw error("ongeldig surrogaatpaar in \\u-escape") }
+                    scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let scalar = Unicode.Scalar(scalarValue) else { throw error("ongeldige \\u-escape") }
+                buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
+            default:
+                offset -= 2
+                throw error("ongeldige escape \\\(describe(escaped))")
+            }
+        }
+        throw JSONError(offset: start, message: "tekst zonder afsluitend aanhalingsteken")
+    }
+
+    private mutating func readHexQuad() throws(JSONError) -> UInt32 {
+        guard offset + 4 <= bytes.count else { throw error("onvolledige \\u-escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[offset]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw error("ongeldige \\u-escape")
+            }
+            value = value << 4 | UInt32(digit)
+            offset += 1
+        }
+        return value
+    }
+
+    private mutating func skipNumber() throws(JSONError) {
+        let start = offset
+        if consume(UInt8(ascii: "-")) {}
+        var sawDigit = false
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                sawDigit = true
+            } else if !(byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+                        || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")) {
+                break
+            }
+            offset += 1
+        }
+        if !sawDigit { throw JSONError(offset: start, message: "ongeldig getal") }
+    }
+
+    private mutating func expect(_ byte: UInt8, what: String) throws(JSONError) {
+        skipWhitespace()
+        guard consume(byte) else { throw error("\(what) verwacht, gevonden: \(try describeNextValue())") }
+    }
+
+    private mutating func consume(_ byte: UInt8) -> Bool {
+        if offset < bytes.count && bytes[offset] == byte {
+            offset += 1
+            return true
+        }
+        return false
+    }
+
+    private mutating func matchLiteral(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard offset + count <= bytes.count else { return false }
+        let matches = literal.withUTF8Buffer { expected in
+            (0..<count).allSatisfy { bytes[offset + $0] == expected[$0] }
+        }
+        if matches { offset += count }
+        return matches
+    }
+
+    mutating func skipWhitespace() {
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case 0x20, 0x0A, 0x0D, 0x09: offset += 1
+            default: return
+            }
+        }
+    }
+
+    /// A short Dutch description of the next value, for "… verwacht, gevonden: …" messages.
+    private mutating func describeNextValue() throws(JSONError) -> String {
+        skipWhitespace()
+        guard offset < bytes.count else { return "het einde van het document" }
+        switch bytes[offset] {
+        case UInt8(ascii: "{"): return "een object"
+        case UInt8(ascii: "["): return "een lijst"
+        case UInt8(ascii: "\""): return "tekst"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return "true/false"
+        case UInt8(ascii: "n"): return "null"
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return "een getal"
+        default: return describe(bytes[offset])
+        }
+    }
+
+    private func describe(_ byte: UInt8) -> String {
+        if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        let hex = String(byte, radix: 16, uppercase: true)
+        return "0x" + (hex.count == 1 ? "0" + hex : hex)
+    }
+}
+
+/// The kind of a JSON value.
+public enum JSONValueKind: String, Sendable {
+    case object, array, string, number, bool, null
+}

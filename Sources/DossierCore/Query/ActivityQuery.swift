@@ -1,0 +1,40 @@
+/// Which activities to list: by status, kind, year, relation and, for visits, direction.
+/// Listed by start date (undated last), then title.
+public struct ActivityQuery: Hashable, Sendable {
+    public var status: ActivityStatus?
+    public var kind: ActivityKind?
+    public var year: Int?
+    public var relation: RelationID?
+    /// Only delegation visits in this direction.
+    public var direction: VisitDirection?
+
+    public init(status: ActivityStatus? = nil, kind: ActivityKind? = nil, year: Int? = nil, relation: RelationID? = nil,
+                direction: VisitDirection? = nil) {
+        self.status = status
+        self.kind = kind
+        self.year = year
+        self.relation = relation
+        self.direction = direction
+    }
+
+    public func matches(_ activity: Activity) -> Bool {
+        if let status, activity.status != status { return false }
+        if let kind, activity.kind != kind { return false }
+        if let year, activity.year != year { return false }
+        if let relation, !activity.relations.contains(relation), activity.organiser.relationID != relation { return false }
+        if let direction, activity.visit?.direction != direction { return false }
+        return true
+    }
+
+    public func apply(to activities: [Activity]) -> [Activity] {
+        activities.filter(matches).sorted(by: ActivityQuery.chronological)
+    }
+
+    /// Start date first (undated last), then title ignoring case.
+    public static func chronological(_ left: Activity, _ right: Activity) -> Bool {
+        let leftDate = left.startDate ?? .distantFuture
+        let rightDate = right.startDate ?? .distantFuture
+        if leftDate != rightDate { return leftDate < rightDate }
+        return left.title.lowercased() < right.title.lowercased()
+    }
+}

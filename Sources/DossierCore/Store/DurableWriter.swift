@@ -1,0 +1,47 @@
+/// Replaces a file so that, whatever happens, the path holds either the complete old content or the
+/// complete new content: write a temporary file beside it, flush it to disk, rename it over the old
+/// one, flush the directory. A new file is readable by its owner only; a replaced file keeps its mode.
+public struct DurableWriter: Sendable {
+    public let fileSystem: any FileSystem
+
+    public init(fileSystem: any FileSystem) {
+        self.fileSystem = fileSystem
+    }
+
+    /// Files created for the dossier: read and write for the owner, nothing for others (personal data).
+    public static let ownerOnlyMode: UInt32 = 0o600
+
+    public func replace(_ path: String, with bytes: [UInt8]) throws(FileSystemError) {
+        let directory = FilePath.directory(of: path)
+        let mode = (try fileSystem.status(path))?.mode ?? DurableWriter.ownerOnlyMode
+        let temporary = DurableWriter.temporaryPath(for: path)
+        let descriptor = try fileSystem.createExclusive(temporary, mode: mode)
+        do {
+            try fileSystem.write(descriptor, bytes, path: temporary)
+            try fileSystem.synchronize(descriptor, path: temporary)
+            fileSystem.close(descriptor)
+        } catch {
+            fileSystem.close(descriptor)
+            try? fileSystem.removeFile(temporary)
+            throw error
+        }
+        do {
+            try fileSystem.rename(temporary, to: path)
+        } catch {
+            try? fileSystem.removeFile(temporary)
+            throw error
+        }
+        try fileSystem.synchronizeDirectory(directory)
+    }
+
+    /// `.NAME.tmp-PID-COUNTER` beside the file; hidden, and recognisable for clean-up after a crash.
+    static func temporaryPath(for path: String) -> String {
+        let counter = TemporaryCounter.next()
+        return FilePath.join(FilePath.directory(of: path), ".\(FilePath.name(of: path)).tmp-\(ProcessIdentity.id)-\(counter)")
+    }
+
+    /// Whether a name in the directory is a temporary file left behind for `path` by a crashed writer.
+    public static func isLeftoverTemporary(_ name: String, for path: String) -> Bool {
+        name.hasPrefix(".\(FilePath.name(of: path)).tmp-")
+    }
+}

@@ -1,0 +1,94 @@
+/// What a store needs from the file system, as one seam: the real implementation calls POSIX, tests
+/// put a failing one in its place (disk full, read-only, file removed) to show nothing is lost.
+public protocol FileSystem: Sendable {
+    func readFile(_ path: String) throws(FileSystemError) -> [UInt8]
+    /// Nil when nothing exists at `path`.
+    func status(_ path: String) throws(FileSystemError) -> FileStatus?
+    /// Creates a new file that must not exist yet, with exactly `mode`, open for writing.
+    func createExclusive(_ path: String, mode: UInt32) throws(FileSystemError) -> Int32
+    /// Opens a file for appending, creating it with `mode` when missing.
+    func openForAppending(_ path: String, mode: UInt32) throws(FileSystemError) -> Int32
+    /// Writes all bytes or fails.
+    func write(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(FileSystemError)
+    /// Flushes a file's data to the disk (fsync).
+    func synchronize(_ descriptor: Int32, path: String) throws(FileSystemError)
+    func truncate(_ descriptor: Int32, length: Int64, path: String) throws(FileSystemError)
+    func close(_ descriptor: Int32)
+    func rename(_ source: String, to destination: String) throws(FileSystemError)
+    func removeFile(_ path: String) throws(FileSystemError)
+    /// Flushes a directory, so that a rename in it survives a power cut.
+    func synchronizeDirectory(_ path: String) throws(FileSystemError)
+    /// Creates a directory and its missing parents with `mode`.
+    func createDirectory(_ path: String, mode: UInt32) throws(FileSystemError)
+    func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String]
+}
+
+/// What the store needs to know about a file: enough to see that someone else changed it.
+public struct FileStatus: Hashable, Sendable {
+    public var size: Int64
+    /// Permission bits (`0o600`).
+    public var mode: UInt32
+    public var modificationSeconds: Int64
+    public var modificationNanoseconds: Int64
+    public var inode: UInt64
+    public var isDirectory: Bool
+
+    public init(size: Int64, mode: UInt32, modificationSeconds: Int64, modificationNanoseconds: Int64, inode: UInt64,
+                isDirectory: Bool) {
+        self.size = size
+        self.mode = mode
+        self.modificationSeconds = modificationSeconds
+        self.modificationNanoseconds = modificationNanoseconds
+        self.inode = inode
+        self.isDirectory = isDirectory
+    }
+}
+
+/// A failed file operation: which, on what, and the system's error number.
+public struct FileSystemError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var operation: String
+    public var path: String
+    public var code: Int32
+
+    public init(operation: String, path: String, code: Int32) {
+        self.operation = operation
+        self.path = path
+        self.code = code
+    }
+
+    /// In Dutch, naming the file and what a user can do about it.
+    public var description: String {
+        "\(path): \(reason) (\(operation))"
+    }
+
+    /// The cause in plain Dutch.
+    public var reason: String {
+        switch code {
+        case SystemErrorCode.noSpace: "de schijf is vol"
+        case SystemErrorCode.quotaExceeded: "het schijfquotum is bereikt"
+        case SystemErrorCode.accessDenied, SystemErrorCode.notPermitted: "geen toestemming"
+        case SystemErrorCode.readOnlyFileSystem: "het bestandssysteem is alleen-lezen"
+        case SystemErrorCode.noSuchFile: "bestaat niet (meer)"
+        case SystemErrorCode.ioError: "lees- of schrijffout van de schijf"
+        case SystemErrorCode.isDirectory: "is een map, geen bestand"
+        case SystemErrorCode.notDirectory: "een deel van het pad is geen map"
+        case SystemErrorCode.wouldBlock: "is in gebruik door een ander programma"
+        default: "systeemfout \(code)"
+        }
+    }
+}
+
+/// The errno values the messages distinguish (Linux numbering; also right on macOS for these).
+public enum SystemErrorCode {
+    public static let notPermitted: Int32 = 1
+    public static let noSuchFile: Int32 = 2
+    public static let ioError: Int32 = 5
+    public static let wouldBlock: Int32 = 11
+    public static let accessDenied: Int32 = 13
+    public static let fileExists: Int32 = 17
+    public static let notDirectory: Int32 = 20
+    public static let isDirectory: Int32 = 21
+    public static let noSpace: Int32 = 28
+    public static let readOnlyFileSystem: Int32 = 30
+    public static let quotaExceeded: Int32 = 122
+}

@@ -1,0 +1,59 @@
+/// Why the dossier could not be read or written. Every message names the file; a damaged file's
+/// message also says where (line, column and JSON path) and that the file was not touched.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    /// Not JSON, or not this format (a wrong type, an unknown status, a missing member, a newer version).
+    case damaged(file: String, problem: LocatedProblem)
+    /// Well-formed, but breaking the dossier's rules (a laag-pitje relation without a reason …).
+    case invalid(file: String, problems: [LocatedProblem])
+    /// There is no file at the path.
+    case missing(file: String)
+    /// The file system refused: disk full, no permission, read-only …
+    case fileSystem(FileSystemError)
+    /// The change breaks a rule; nothing was written.
+    case refused(ChangeError)
+
+    public var description: String {
+        switch self {
+        case let .damaged(file, problem):
+            return "\(file) is beschadigd: \(problem). Het bestand is niet aangeraakt."
+        case let .invalid(file, problems):
+            let shown = problems.prefix(20).map { "  \($0)" }.joined(separator: "\n")
+            let more = problems.count > 20 ? "\n  … en nog \(problems.count - 20)" : ""
+            return "\(file) voldoet niet aan de regels van het dossier (\(problems.count) \(problems.count == 1 ? "fout" : "fouten")):\n\(shown)\(more)\nHet bestand is niet aangeraakt."
+        case let .missing(file):
+            return "\(file) bestaat niet"
+        case let .fileSystem(error):
+            return "\(error.description). Er is niets verloren: het bestand is niet half geschreven."
+        case let .refused(error):
+            return error.message
+        }
+    }
+
+    /// True for problems with the data (damaged, invalid, refused), false for the file system.
+    public var isDataError: Bool {
+        switch self {
+        case .damaged, .invalid, .refused: true
+        case .missing, .fileSystem: false
+        }
+    }
+}
+
+/// A problem at a place in the file: line and column when they could be found, and the JSON path.
+public struct LocatedProblem: Hashable, Sendable, CustomStringConvertible {
+    public var position: TextPosition?
+    public var path: JSONPath
+    public var message: String
+
+    public init(position: TextPosition?, path: JSONPath, message: String) {
+        self.position = position
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String {
+        if let position {
+            return "regel \(position.line), kolom \(position.column) (\(path)): \(message)"
+        }
+        return "\(path): \(message)"
+    }
+}

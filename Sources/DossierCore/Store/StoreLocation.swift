@@ -1,0 +1,47 @@
+/// Which dossier file to use: `--store PATH`, else `$DOSSIER_STORE`, else
+/// `$XDG_DATA_HOME/dossier/dossier.json` (by default `~/.local/share/dossier/dossier.json`), which is
+/// created from the bundled Oss dossier the first time it is needed.
+public struct StoreLocation: Hashable, Sendable {
+    public var path: String
+    /// True when no path was given and the per-user default is used.
+    public var isDefault: Bool
+
+    public init(path: String, isDefault: Bool) {
+        self.path = path
+        self.isDefault = isDefault
+    }
+
+    public static func resolve(explicit: String?, environment: [String: String]) -> StoreLocation {
+        if let explicit, !explicit.isEmpty { return StoreLocation(path: explicit, isDefault: false) }
+        if let fromEnvironment = environment["DOSSIER_STORE"], !fromEnvironment.isEmpty {
+            return StoreLocation(path: fromEnvironment, isDefault: false)
+        }
+        return StoreLocation(path: defaultPath(environment: environment), isDefault: true)
+    }
+
+    public static func defaultPath(environment: [String: String]) -> String {
+        let dataHome: String
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            dataHome = xdg
+        } else {
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+            dataHome = FilePath.join(home, ".local/share")
+        }
+        return FilePath.join(FilePath.join(dataHome, "dossier"), "dossier.json")
+    }
+
+    /// For the default location: creates the folder (owner only) and, when there is no dossier yet,
+    /// writes the bundled Oss dossier there. Returns whether it was created now.
+    @discardableResult
+    public func prepare(fileSystem: any FileSystem = PosixFileSystem()) throws(StoreError) -> Bool {
+        guard isDefault else { return false }
+        do {
+            if try fileSystem.status(path) != nil { return false }
+            try fileSystem.createDirectory(FilePath.directory(of: path), mode: 0o700)
+            try DurableWriter(fileSystem: fileSystem).replace(path, with: BundledDossier.bytes)
+            return true
+        } catch {
+            throw .fileSystem(error)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// The rules an activity must satisfy, shared by the change path, the file loader and `dossier validate`.
+public enum ActivityRules {
+    public static func problems(_ activity: Activity, in dossier: Dossier) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        if !Slug.isValid(activity.id) {
+            problems.append(FieldProblem(key: "id", "'\(activity.id)' is geen geldige id: alleen kleine letters, cijfers en enkele koppeltekens"))
+        }
+        if activity.title.trimmingSpaces().isEmpty {
+            problems.append(FieldProblem(key: "title", "een activiteit heeft een titel nodig"))
+        }
+        var seen = Set<RelationID>()
+        for (index, relationID) in activity.relations.enumerated() {
+            if dossier.relation(relationID) == nil {
+                problems.append(FieldProblem(JSONPath([.key("relations"), .index(index)]), "onbekende relatie '\(relationID)'"))
+            } else if !seen.insert(relationID).inserted {
+                problems.append(FieldProblem(JSONPath([.key("relations"), .index(index)]), "relatie '\(relationID)' staat er twee keer in"))
+            }
+        }
+        if let organiser = activity.organiser.relationID, dossier.relation(organiser) == nil {
+            problems.append(FieldProblem(key: "organiser", "onbekende organisator '\(organiser)' (gebruik '\(Organiser.municipalitySlug)' of de id van een relatie)"))
+        }
+        if let start = activity.startDate, let end = activity.endDate, end < start {
+            problems.append(FieldProblem(key: "endDate", "de einddatum (\(end.iso)) ligt voor de begindatum (\(start.iso))"))
+        }
+        if activity.endDate != nil && activity.startDate == nil {
+            problems.append(FieldProblem(key: "startDate", "een einddatum zonder begindatum"))
+        }
+        if let cost = activity.estimatedCost, cost.cents < 0 {
+            problems.append(FieldProblem(key: "estimatedCostCents", "een bedrag kan niet negatief zijn"))
+        }
+        if let cost = activity.actualCost, cost.cents < 0 {
+            problems.append(FieldProblem(key: "actualCostCents", "een bedrag kan niet negatief zijn"))
+        }
+        if activity.kind == .delegatiebezoek {
+            if let visit = activity.visit {
+                if visit.delegationFrom.trimmingSpaces().isEmpty {
+                    problems.append(FieldProblem(JSONPath([.key("visit"), .key("delegationFrom")]), "vermeld waar de delegatie vandaan komt of heen gaat"))
+                }
+                if let size = visit.size, size < 1 {
+                    problems.append(FieldProblem(JSONPath([.key("visit"), .key("size")]), "de omvang van een delegatie is minstens 1"))
+                }
+            } else {
+                problems.append(FieldProblem(key: "visit", "een delegatiebezoek heeft bezoekgegevens nodig (richting en delegatie)"))
+            }
+        } else if activity.visit != nil {
+            problems.append(FieldProblem(key: "visit", "alleen een delegatiebezoek heeft bezoekgegevens"))
+        }
+        for (index, participant) in activity.participants.enumerated() where participant.name.trimmingSpaces().isEmpty {
+            problems.append(FieldProblem(JSONPath([.key("participants"), .index(index), .key("name")]), "een deelnemer heeft een naam nodig"))
+        }
+        for (index, followUp) in activity.followUps.enumerated() where followUp.text.trimmingSpaces().isEmpty {
+            problems.append(FieldProblem(JSONPath([.key("followUps"), .index(index), .key("text")]), "een vervolgactie heeft een omschrijving nodig"))
+        }
+        if let last = activity.statusHistory.last, last.to != activity.status {
+            problems.append(FieldProblem(key: "status", "de status (\(activity.status.rawValue)) past niet bij de laatste statuswijziging (naar \(last.to.rawValue))"))
+        }
+        for (index, change) in activity.statusHistory.enumerated() {
+            let path = JSONPath([.key("statusHistory"), .index(index)])
+            if let from = change.from, !from.canMove(to: change.to) {
+                problems.append(FieldProblem(path, "de stap \(from.rawValue) → \(change.to.rawValue) bestaat niet in de levenscyclus"))
+            }
+            if change.by.trimmingSpaces().isEmpty {
+                problems.append(FieldProblem(path.appending(key: "by"), "een statuswijziging legt vast wie haar deed"))
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,67 @@
+/// A problem somewhere in a dossier, by its path from the root of the file.
+public struct ValidationProblem: Hashable, Sendable, CustomStringConvertible {
+    public var path: JSONPath
+    public var message: String
+
+    public init(path: JSONPath, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
+
+/// Checks a whole dossier against the rules of its relations, activities and budget lines.
+public enum DossierValidator {
+    public static func problems(in dossier: Dossier) -> [ValidationProblem] {
+        var problems: [ValidationProblem] = []
+        func add(_ base: JSONPath, _ fieldProblems: [FieldProblem]) {
+            for problem in fieldProblems {
+                problems.append(ValidationProblem(path: JSONPath(base.components + problem.path.components), message: problem.message))
+            }
+        }
+
+        var relationIDs = Set<RelationID>()
+        for (index, relation) in dossier.relations.enumerated() {
+            let base = JSONPath([.key("relations"), .index(index)])
+            if !relationIDs.insert(relation.id).inserted {
+                problems.append(ValidationProblem(path: base.appending(key: "id"), message: "id '\(relation.id)' komt meer dan eens voor"))
+            }
+            add(base, RelationRules.problems(relation, in: dossier))
+        }
+        var activityIDs = Set<ActivityID>()
+        for (index, activity) in dossier.activities.enumerated() {
+            let base = JSONPath([.key("activities"), .index(index)])
+            if !activityIDs.insert(activity.id).inserted {
+                problems.append(ValidationProblem(path: base.appending(key: "id"), message: "id '\(activity.id)' komt meer dan eens voor"))
+            }
+            add(base, ActivityRules.problems(activity, in: dossier))
+        }
+        var budgetIDs = Set<String>()
+        for (index, line) in dossier.budgetLines.enumerated() {
+            let base = JSONPath([.key("budgetLines"), .index(index)])
+            if !Slug.isValid(line.id) {
+                problems.append(ValidationProblem(path: base.appending(key: "id"), message: "'\(line.id)' is geen geldige id: alleen kleine letters, cijfers en enkele koppeltekens"))
+            }
+            if !budgetIDs.insert(line.id).inserted {
+                problems.append(ValidationProblem(path: base.appending(key: "id"), message: "id '\(line.id)' komt meer dan eens voor"))
+            }
+            if line.yearlyAmount.cents < 0 {
+                problems.append(ValidationProblem(path: base.appending(key: "yearlyAmountCents"), message: "een bedrag kan niet negatief zijn"))
+            }
+            if let relation = line.relation, dossier.relation(relation) == nil {
+                problems.append(ValidationProblem(path: base.appending(key: "relation"), message: "onbekende relatie '\(relation)'"))
+            }
+            if let first = line.firstYear, let last = line.lastYear, last < first {
+                problems.append(ValidationProblem(path: base.appending(key: "lastYear"), message: "het laatste jaar ligt voor het eerste"))
+            }
+        }
+        if dossier.budgetLines.filter(\.isActivityBudget).count > 1 {
+            problems.append(ValidationProblem(path: JSONPath([.key("budgetLines")]), message: "er kan maar één budgetregel voor activiteiten zijn"))
+        }
+        for (index, contact) in dossier.internalContacts.enumerated() {
+            add(JSONPath([.key("internalContacts"), .index(index)]), ContactRules.problems(contact, at: .root))
+        }
+        return problems
+    }
+}

@@ -1,0 +1,20 @@
+/// A rule a value breaks: where (a path inside the entity, such as `.contacts[0].name`) and what.
+public struct FieldProblem: Hashable, Sendable {
+    public var path: JSONPath
+    public var message: String
+
+    public init(_ path: JSONPath, _ message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public init(key: String, _ message: String) {
+        self.init(JSONPath([.key(key)]), message)
+    }
+
+    /// The first key of the path: the field a form shows the message under.
+    public var field: String? {
+        if case .key(let key)? = path.components.first { return key }
+        return nil
+    }
+}

@@ -1,0 +1,63 @@
+/// The rules a relation must satisfy, shared by the change path, the file loader and `dossier validate`.
+public enum RelationRules {
+    public static func problems(_ relation: Relation, in dossier: Dossier) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        if !Slug.isValid(relation.id) {
+            problems.append(FieldProblem(key: "id", "'\(relation.id)' is geen geldige id: alleen kleine letters, cijfers en enkele koppeltekens"))
+        }
+        if relation.name.trimmingSpaces().isEmpty {
+            problems.append(FieldProblem(key: "name", "een relatie heeft een naam nodig"))
+        }
+        if relation.status.requiresReviewDate && relation.reviewDate == nil {
+            problems.append(FieldProblem(key: "reviewDate", "een relatie op Laag pitje heeft een herijkingsdatum nodig"))
+        }
+        if let last = relation.statusHistory.last, last.to != relation.status {
+            problems.append(FieldProblem(key: "status", "de status (\(relation.status.rawValue)) past niet bij de laatste statuswijziging (naar \(last.to.rawValue))"))
+        }
+        if relation.status == .laagPitje,
+           relation.statusHistory.last.map({ $0.to != .laagPitje || $0.reason.trimmingSpaces().isEmpty }) ?? true {
+            problems.append(FieldProblem(key: "statusHistory", "een relatie op Laag pitje heeft een statuswijziging met reden nodig"))
+        }
+        for (index, change) in relation.statusHistory.enumerated() {
+            let path = JSONPath([.key("statusHistory"), .index(index)])
+            if change.reason.trimmingSpaces().isEmpty {
+                problems.append(FieldProblem(path.appending(key: "reason"), "een statuswijziging heeft een reden nodig"))
+            }
+            if change.by.trimmingSpaces().isEmpty {
+                problems.append(FieldProblem(path.appending(key: "by"), "een statuswijziging legt vast wie haar deed"))
+            }
+            if change.to == .laagPitje && change.reviewDate == nil {
+                problems.append(FieldProblem(path.appending(key: "reviewDate"), "een wijziging naar Laag pitje heeft een herijkingsdatum nodig"))
+            }
+        }
+        for (index, contact) in relation.contacts.enumerated() {
+            problems += ContactRules.problems(contact, at: JSONPath([.key("contacts"), .index(index)]))
+        }
+        if let via = relation.via {
+            if via == relation.id {
+                problems.append(FieldProblem(key: "via", "een relatie kan niet via zichzelf lopen"))
+            } else if dossier.relation(via) == nil {
+                problems.append(FieldProblem(key: "via", "onbekende relatie '\(via)'"))
+            }
+        }
+        return problems
+    }
+}
+
+/// The rules for a contact: a name, and an e-mail address that looks like one.
+public enum ContactRules {
+    public static func problems(_ contact: Contact, at path: JSONPath) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        if contact.name.trimmingSpaces().isEmpty {
+            problems.append(FieldProblem(path.appending(key: "name"), "een contactpersoon heeft een naam nodig"))
+        }
+        let email = contact.email.trimmingSpaces()
+        if !email.isEmpty {
+            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+            if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.contains(" ") {
+                problems.append(FieldProblem(path.appending(key: "email"), "'\(email)' is geen geldig e-mailadres"))
+            }
+        }
+        return problems
+    }
+}

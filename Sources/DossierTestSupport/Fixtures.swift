@@ -1,0 +1,58 @@
+import DossierCore
+
+/// Small dossiers built in code, and fixed moments, for deterministic tests.
+public enum Fixtures {
+    /// 2026-11-22 09:00 UTC: "today" in tests.
+    public static let now = Timestamp(date: CalendarDate(year: 2026, month: 11, day: 22)!, hour: 9)
+    public static let clock = Clock.fixed(now)
+    public static let context = ChangeContext(actor: "tester", timestamp: now, today: clock.today())
+
+    public static func date(_ iso: String) -> CalendarDate {
+        guard let date = CalendarDate(iso: iso) else { preconditionFailure("bad date \(iso)") }
+        return date
+    }
+
+    /// A handful of relations and activities with accents, a laag-pitje relation, a visit and follow-ups.
+    public static func smallDossier() -> Dossier {
+        let kaderChange = StatusChange<RelationStatus>(date: date("2025-01-01"), from: .actief, to: .laagPitje,
+                                                       reason: "Kader Internationalisering 2025-2030", by: "College van B&W",
+                                                       reviewDate: date("2030-12-31"))
+        let relations = [
+            Relation(id: "taizhou", name: "Taizhou", kind: .vriendschapsrelatie, country: "China", places: ["Taizhou"],
+                     isOutsideEurope: true, notes: "Vriendschapsrelatie", status: .laagPitje, reviewDate: date("2030-12-31"),
+                     statusHistory: [kaderChange]),
+            Relation(id: "rhone-alpes", name: "Rhône-Alpes", kind: .regio, country: "Frankrijk", places: ["Lyon", "Grenoble"],
+                     sectors: [.farma], motives: [.economie], institutes: ["INSERM", "CNRS"], companies: ["Sanofi Pasteur"],
+                     status: .verkennen),
+            Relation(id: "pivot-park", name: "Pivot Park", kind: .partnerorganisatie, places: ["Oss"], sectors: [.farma],
+                     contacts: [Contact(name: "Britta Driessen", organisation: "Pivot Park", role: "business development manager",
+                                        consultedForFramework: true)],
+                     status: .focus),
+            Relation(id: "bom", name: "BOM", kind: .partnerorganisatie, status: .actief),
+            Relation(id: "unesco-learning-cities", name: "UNESCO Learning Cities", kind: .netwerk, country: "wereldwijd",
+                     isOutsideEurope: true, sectors: [.onderwijs], status: .focus),
+        ]
+        let activities = [
+            Activity(id: "missie-lyon", title: "Handelsmissie Lyon", kind: .handelsmissie, status: .gepland,
+                     relations: ["rhone-alpes"], organiser: .relation("bom"), startDate: date("2027-03-10"),
+                     sectors: [.farma], estimatedCost: Money(euros: 2500),
+                     statusHistory: [StatusChange(date: date("2026-01-05"), from: nil, to: .gepland, reason: "", by: "tester")]),
+            Activity(id: "delegatie-uit-lyon", title: "Delegatie uit Lyon", kind: .delegatiebezoek, status: .uitgevoerd,
+                     relations: ["rhone-alpes", "pivot-park"], startDate: date("2026-06-12"), actualCost: Money(cents: 45_050),
+                     participants: [Participant(name: "Jan de Vries", role: .ondernemer, organisation: "Osse Farma BV")],
+                     followUps: [FollowUp(text: "Verslag naar de wethouder", due: date("2026-07-01")),
+                                 FollowUp(text: "Uitnodiging terugbezoek", isDone: true)],
+                     visit: VisitDetails(direction: .inkomend, delegationFrom: "Lyon", ledBy: "Marie Dupont", size: 6,
+                                         hosts: ["burgemeester Buijs"], programme: ["Pivot Park"]),
+                     statusHistory: [StatusChange(date: date("2026-06-12"), from: nil, to: .uitgevoerd, reason: "Bezoek vastgelegd", by: "tester")]),
+        ]
+        return Dossier(
+            title: "Testdossier",
+            framework: Framework(title: "Kader Internationalisering 2025-2030", firstYear: 2025, lastYear: 2030,
+                                 hasEuropeStrategy: false, hasStrategicAgenda: false),
+            budgetLines: [BudgetLine(id: "internationalisering", name: "Budget internationalisering", yearlyAmount: Money(euros: 16_000),
+                                     firstYear: 2025, lastYear: 2030, isActivityBudget: true)],
+            relations: relations, activities: activities,
+            internalContacts: [Contact(name: "Frank den Brok", organisation: "Gemeente Oss", role: "wethouder economie")])
+    }
+}

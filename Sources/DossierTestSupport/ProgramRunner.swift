@@ -1,0 +1,78 @@
+import Foundation
+
+/// Runs the built `dossier` binary as a user would and captures what it prints. Uses posix_spawn with
+/// output redirected to files (no pipes: nothing can hang on a child that keeps them open).
+public struct ProgramRunner: Sendable {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var standardOutput: String
+        public var standardError: String
+    }
+
+    public let executable: String
+
+    public init(executable: String = ProgramRunner.builtBinary("dossier")) {
+        self.executable = executable
+    }
+
+    /// A binary of this package, found beside the running test bundle in the build folder.
+    public static func builtBinary(_ name: String) -> String {
+        let selfPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var directory = URL(fileURLWithPath: selfPath).deletingLastPathComponent()
+        // On Linux the test runner is <build>/debug/<package>PackageTests.xctest; go up until the binary is there.
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent(name).path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: selfPath).deletingLastPathComponent().appendingPathComponent(name).path
+    }
+
+    /// Runs with `arguments`, the given environment added to a minimal one, and optional standard input.
+    public func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Result {
+        let scratch = TemporaryDirectory(prefix: "dossier-run")
+        let outPath = scratch.file("stdout")
+        let errPath = scratch.file("stderr")
+        let inPath = scratch.file("stdin")
+        try scratch.write("stdin", input ?? "")
+        var baseEnvironment = [
+            "PATH": "/usr/bin:/bin", "HOME": scratch.path, "LANG": "C.UTF-8", "TZ": "UTC",
+        ]
+        baseEnvironment.merge(environment) { _, new in new }
+        let status = try Self.spawn(executable, arguments, environment: baseEnvironment, stdin: inPath, stdout: outPath, stderr: errPath)
+        return Result(status: status,
+                      standardOutput: String(decoding: try scratch.read("stdout"), as: UTF8.self),
+                      standardError: String(decoding: try scratch.read("stderr"), as: UTF8.self))
+    }
+
+    /// posix_spawn with stdin/stdout/stderr bound to files; waits for the exit status.
+    public static func spawn(_ executable: String, _ arguments: [String], environment: [String: String],
+                             stdin: String, stdout: String, stderr: String) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid = pid_t()
+        let result = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        guard result == 0 else { throw SpawnError(executable: executable, code: result) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // WIFEXITED / WEXITSTATUS, which do not import into Swift.
+        if status & 0x7F == 0 { return (status >> 8) & 0xFF }
+        return 128 + (status & 0x7F)
+    }
+
+    public struct SpawnError: Error, CustomStringConvertible {
+        public var executable: String
+        public var code: Int32
+        public var description: String { "could not start \(executable): error \(code)" }
+    }
+}

@@ -1,0 +1,3 @@
+import DossierCLI
+
+DossierCommand.main()

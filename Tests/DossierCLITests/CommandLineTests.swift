@@ -1,0 +1,217 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// The `dossier` binary end to end, on a temporary store holding the small test dossier.
+@Suite("Command line")
+struct CommandLineTests {
+    let directory = TemporaryDirectory()
+    let runner = ProgramRunner()
+    var storePath: String { directory.file("dossier.json") }
+    /// Fixed clock: 2026-11-22, as in the fixtures.
+    let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "adviseur"]
+
+    init() throws {
+        try directory.write("dossier.json", Fixtures.smallDossier().encoded())
+    }
+
+    func run(_ arguments: [String]) throws -> ProgramRunner.Result {
+        try runner.run(arguments + ["--store", storePath], environment: environment)
+    }
+
+    func stored() throws -> Dossier {
+        try Dossier(decoding: try directory.read("dossier.json"))
+    }
+
+    @Test("relations: a table aligned by display width, accents included")
+    func relationsTable() throws {
+        let result = try run(["relations"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 6)
+        let header = try #require(lines.first)
+        #expect(header.hasPrefix("ID"))
+        // The STATUS column starts at the same display column on every line.
+        let statusColumn = DisplayWidth.of(header[..<header.range(of: "STATUS")!.lowerBound])
+        for line in lines.dropFirst() {
+            let statusWord = ["Laag pitje", "Verkennen", "Focus", "Actief"].first { line.contains($0) }!
+            let prefix = line[..<line.range(of: statusWord)!.lowerBound]
+            #expect(DisplayWidth.of(prefix) == statusColumn, "\(line)")
+        }
+        let rhone = try #require(lines.first { $0.contains("Rhône-Alpes") })
+        #expect(rhone.contains("Lyon, Grenoble (Frankrijk)"))
+        let taizhou = try #require(lines.first { $0.hasPrefix("taizhou") })
+        #expect(taizhou.contains("2030-12-31 herijking"))
+    }
+
+    @Test("relations --status filters and --json gives objects with id, name and status slugs")
+    func relationsJSON() throws {
+        let result = try run(["relations", "--status", "laag-pitje", "--json"])
+        #expect(result.status == 0)
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+        #expect(objects.count == 1)
+        #expect(objects[0]["id"] as? String == "taizhou")
+        #expect(objects[0]["name"] as? String == "Taizhou")
+        #expect(objects[0]["status"] as? String == "laag-pitje")
+        let focus = try run(["relations", "--status", "Focus", "--sort", "date", "--json"])
+        let focusObjects = try #require(try JSONSerialization.jsonObject(with: Data(focus.standardOutput.utf8)) as? [[String: Any]])
+        #expect(Set(focusObjects.compactMap { $0["id"] as? String }) == ["pivot-park", "unesco-learning-cities"])
+    }
+
+    @Test("show: every field, contacts, history and linked activities; --json one object")
+    func show() throws {
+        let result = try run(["show", "taizhou"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("Statusgeschiedenis"))
+        #expect(result.standardOutput.contains("2025-01-01  Actief → Laag pitje  (College van B&W)  herijking 2030-12-31"))
+        let rhone = try run(["show", "rhone-alpes"])
+        #expect(rhone.standardOutput.contains("Handelsmissie Lyon"))
+        #expect(rhone.standardOutput.contains("Sanofi Pasteur"))
+        let json = try run(["show", "delegatie-uit-lyon", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect(object["title"] as? String == "Delegatie uit Lyon")
+        #expect(object["status"] as? String == "uitgevoerd")
+        let unknown = try run(["show", "nergens"])
+        #expect(unknown.status == 65)
+        #expect(unknown.standardError.contains("onbekende relatie of activiteit 'nergens'"))
+    }
+
+    @Test("set-status: laag pitje with reason and review date is saved with its history entry")
+    func setStatus() throws {
+        let result = try run(["set-status", "bom", "laag-pitje", "--reason", "Geen activiteiten gepland", "--review-date", "1-6-2027"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == "BOM: Actief → Laag pitje (herijking 2027-06-01)\n")
+        let relation = try #require(try stored().relation("bom"))
+        #expect(relation.status == .laagPitje)
+        #expect(relation.statusHistory.last == StatusChange(date: Fixtures.date("2026-11-22"), from: .actief, to: .laagPitje,
+                                                           reason: "Geen activiteiten gepland", by: "adviseur",
+                                                           reviewDate: Fixtures.date("2027-06-01")))
+    }
+
+    @Test("set-status refusals: data errors exit 65, usage errors 64, and nothing is written")
+    func setStatusRefusals() throws {
+        let before = try directory.read("dossier.json")
+        let noReviewDate = try run(["set-status", "bom", "laag-pitje", "--reason", "x"])
+        #expect(noReviewDate.status == 65)
+        #expect(noReviewDate.standardError == "dossier: Laag pitje vraagt een herijkingsdatum\n")
+        let badDate = try run(["set-status", "bom", "laag-pitje", "--reason", "x", "--review-date", "31-2-2027"])
+        #expect(badDate.status == 64)
+        #expect(badDate.standardError.contains("'31-2-2027' is geen datum"))
+        let badStatus = try run(["set-status", "bom", "slapend", "--reason", "x"])
+        #expect(badStatus.status == 64)
+        #expect(badStatus.standardError.contains("focus, actief, verkennen, laag-pitje, beeindigd"))
+        let noReason = try run(["set-status", "bom", "verkennen"])
+        #expect(noReason.status == 64)
+        let unknown = try run(["set-status", "nergens", "verkennen", "--reason", "x"])
+        #expect(unknown.status == 65)
+        #expect(try directory.read("dossier.json") == before)
+    }
+
+    @Test("log-visit: Dutch dates, lists and follow-ups become a delegation visit")
+    func logVisit() throws {
+        let result = try run([
+            "log-visit", "--relation", "rhone-alpes", "--relation", "pivot-park", "--date", "12-3-2026", "--direction", "inkomend",
+            "--delegation", "Lyon", "--led-by", "Marie Dupont", "--size", "8", "--hosts", "burgemeester Buijs, wethouder Den Brok",
+            "--entrepreneurs", "Osse Farma BV", "--programme", "Pivot Park; Talentencampus Oss", "--cost", "1.250,50",
+            "--notes", "Tweede bezoek", "--follow-up", "Verslag naar B&W @ 1-4-2026", "--follow-up", "Terugbezoek plannen",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let visit = try #require(try stored().activities.first { $0.startDate == Fixtures.date("2026-03-12") })
+        #expect(visit.kind == .delegatiebezoek)
+        #expect(visit.status == .uitgevoerd)
+        #expect(visit.title == "Delegatie uit Lyon")
+        #expect(visit.relations == ["rhone-alpes", "pivot-park"])
+        #expect(visit.actualCost == Money(cents: 125_050))
+        #expect(visit.visit == VisitDetails(direction: .inkomend, delegationFrom: "Lyon", ledBy: "Marie Dupont", size: 8,
+                                            hosts: ["burgemeester Buijs", "wethouder Den Brok"], programme: ["Pivot Park", "Talentencampus Oss"]))
+        #expect(visit.entrepreneurs.map(\.name) == ["Osse Farma BV"])
+        #expect(visit.followUps == [FollowUp(text: "Verslag naar B&W", due: Fixtures.date("2026-04-01")), FollowUp(text: "Terugbezoek plannen")])
+        #expect(visit.statusHistory.first?.by == "adviseur")
+        let future = try run(["log-visit", "--relation", "unesco-learning-cities", "--date", "2027-05-01", "--direction", "uitgaand",
+                              "--delegation", "Hamburg", "--cost", "900"])
+        #expect(future.status == 0)
+        let mission = try #require(try stored().activities.first { $0.startDate == Fixtures.date("2027-05-01") })
+        #expect(mission.status == .gepland)
+        #expect(mission.title == "Missie naar Hamburg")
+        #expect(mission.estimatedCost == Money(euros: 900))
+    }
+
+    @Test("log-visit refusals: an unknown relation or a bad amount writes nothing")
+    func logVisitRefusals() throws {
+        let before = try directory.read("dossier.json")
+        let unknown = try run(["log-visit", "--relation", "lyon", "--date", "2026-03-12", "--direction", "inkomend", "--delegation", "Lyon"])
+        #expect(unknown.status == 65)
+        #expect(unknown.standardError.contains("onbekende relatie 'lyon'"))
+        let badCost = try run(["log-visit", "--relation", "bom", "--date", "2026-03-12", "--direction", "inkomend", "--delegation", "X", "--cost", "veel"])
+        #expect(badCost.status == 64)
+        let badDirection = try run(["log-visit", "--relation", "bom", "--date", "2026-03-12", "--direction", "binnen", "--delegation", "X"])
+        #expect(badDirection.status == 64)
+        #expect(badDirection.standardError.contains("inkomend, uitgaand"))
+        #expect(try directory.read("dossier.json") == before)
+    }
+
+    @Test("add-activity and move along the life cycle; an illegal move names the allowed steps")
+    func addAndMove() throws {
+        let added = try run(["add-activity", "--title", "Handelsmissie Medicon Valley", "--kind", "handelsmissie", "--relation", "rhone-alpes",
+                             "--organiser", "bom", "--date", "2027-05-18", "--cost", "2.500", "--sector", "farma"])
+        #expect(added.status == 0, "\(added.standardError)")
+        #expect(added.standardOutput.contains("(handelsmissie-medicon-valley)"))
+        let activity = try #require(try stored().activity("handelsmissie-medicon-valley"))
+        #expect(activity.organiser == .relation("bom"))
+        #expect(activity.estimatedCost == Money(euros: 2500))
+        #expect(activity.status == .idee)
+
+        let moved = try run(["move", "handelsmissie-medicon-valley", "in-afweging", "--reason", "voorgelegd"])
+        #expect(moved.status == 0)
+        #expect(moved.standardOutput == "Handelsmissie Medicon Valley: Idee → In afweging\n")
+        let before = try directory.read("dossier.json")
+        let illegal = try run(["move", "handelsmissie-medicon-valley", "uitgevoerd"])
+        #expect(illegal.status == 65)
+        #expect(illegal.standardError.contains("toegestaan: goedgekeurd, afgewezen, geannuleerd"))
+        #expect(try directory.read("dossier.json") == before)
+        #expect(try stored().activity("handelsmissie-medicon-valley")?.statusHistory.map(\.to) == [.idee, .inAfweging])
+    }
+
+    @Test("activities: filters by status, kind, year, relation and direction")
+    func activities() throws {
+        let all = try run(["activities"])
+        #expect(all.standardOutput.split(separator: "\n").count == 3)
+        let visits = try run(["activities", "--kind", "delegatiebezoek", "--direction", "inkomend", "--year", "2026", "--json"])
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(visits.standardOutput.utf8)) as? [[String: Any]])
+        #expect(objects.map { $0["id"] as? String } == ["delegatie-uit-lyon"])
+        let byRelation = try run(["activities", "--relation", "bom", "--json"])
+        let organised = try #require(try JSONSerialization.jsonObject(with: Data(byRelation.standardOutput.utf8)) as? [[String: Any]])
+        #expect(organised.map { $0["id"] as? String } == ["missie-lyon"])
+        #expect(try run(["activities", "--relation", "nergens"]).status == 65)
+        #expect(try run(["activities", "--year", "dit-jaar"]).status == 64)
+    }
+
+    @Test("validate: a good file passes, a damaged one is reported with its place, exit 65, untouched")
+    func validate() throws {
+        let good = try run(["validate"])
+        #expect(good.status == 0)
+        #expect(good.standardOutput.contains("geldig — 5 relaties, 2 activiteiten"))
+        let damaged = String(decoding: try directory.read("dossier.json"), as: UTF8.self).replacingOccurrences(of: "\"focus\"", with: "\"fokus\"")
+        try directory.write("kapot.json", damaged)
+        let result = try runner.run(["validate", directory.file("kapot.json")], environment: environment)
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("kapot.json is beschadigd: regel "))
+        #expect(result.standardError.contains("onbekende status 'fokus'"))
+        #expect(try directory.read("kapot.json") == Array(damaged.utf8))
+    }
+
+    @Test("a missing store file exits 66 and names it")
+    func missingStore() throws {
+        let result = try runner.run(["relations", "--store", directory.file("geen.json")], environment: environment)
+        #expect(result.status == 66)
+        #expect(result.standardError.contains("geen.json bestaat niet"))
+    }
+
+    @Test("DOSSIER_STORE is used when --store is not given")
+    func storeFromEnvironment() throws {
+        let result = try runner.run(["relations", "--json"], environment: environment.merging(["DOSSIER_STORE": storePath]) { $1 })
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("\"rhone-alpes\""))
+    }
+}

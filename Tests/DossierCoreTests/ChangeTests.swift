@@ -1,0 +1,129 @@
+import DossierCore
+import DossierTestSupport
+import Testing
+
+@Suite("The change path")
+struct ChangeTests {
+    let context = Fixtures.context
+
+    @Test("setting laag pitje needs a reason and a review date after today, and records history")
+    func laagPitje() throws {
+        var dossier = Fixtures.smallDossier()
+        let review = Fixtures.date("2027-11-22")
+        #expect(throws: ChangeError.self) {
+            try dossier.apply(.setRelationStatus("bom", status: .laagPitje, reason: " ", reviewDate: review), context: context)
+        }
+        do {
+            try dossier.apply(.setRelationStatus("bom", status: .laagPitje, reason: "Kader", reviewDate: nil), context: context)
+            Issue.record("laag pitje without review date was accepted")
+        } catch {
+            #expect(error.field == "reviewDate")
+        }
+        #expect(throws: ChangeError.self) {
+            try dossier.apply(.setRelationStatus("bom", status: .laagPitje, reason: "Kader", reviewDate: Fixtures.date("2026-11-22")), context: context)
+        }
+        #expect(dossier == Fixtures.smallDossier(), "refused changes leave the dossier as it was")
+        try dossier.apply(.setRelationStatus("bom", status: .laagPitje, reason: "Kader", reviewDate: review), context: context)
+        let relation = try #require(dossier.relation("bom"))
+        #expect(relation.status == .laagPitje)
+        #expect(relation.reviewDate == review)
+        #expect(relation.statusHistory.last == StatusChange(date: context.today, from: .actief, to: .laagPitje, reason: "Kader",
+                                                           by: "tester", reviewDate: review))
+    }
+
+    @Test("leaving laag pitje clears the review date; the same status twice is refused")
+    func leavingLaagPitje() throws {
+        var dossier = Fixtures.smallDossier()
+        #expect(throws: ChangeError.self) {
+            try dossier.apply(.setRelationStatus("taizhou", status: .laagPitje, reason: "nogmaals", reviewDate: Fixtures.date("2031-01-01")), context: context)
+        }
+        try dossier.apply(.setRelationStatus("taizhou", status: .verkennen, reason: "nieuw besluit", reviewDate: nil), context: context)
+        #expect(dossier.relation("taizhou")?.reviewDate == nil)
+        #expect(dossier.relation("taizhou")?.statusHistory.count == 2)
+    }
+
+    @Test("every kind of change can be undone exactly by its restoration, and redone by the inverse")
+    func undoRedo() throws {
+        let changes: [Change] = [
+            .setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil),
+            .addRelation(Relation(id: "b7", name: "B7", kind: .samenwerkingsverband, status: .actief)),
+            .updateRelation({ var r = Fixtures.smallDossier().relation("bom")!; r.notes = "nieuw"; return r }()),
+            .deleteRelation("unesco-learning-cities"),
+            .addActivity(Activity(id: "nieuw", title: "Nieuw", kind: .beurs)),
+            .updateActivity({ var a = Fixtures.smallDossier().activity("missie-lyon")!; a.title = "Andere titel"; return a }()),
+            .moveActivity("missie-lyon", status: .uitgevoerd, reason: "", overrideReason: nil),
+            .deleteActivity("delegatie-uit-lyon"),
+            .addFollowUp("missie-lyon", FollowUp(text: "Bellen", due: Fixtures.date("2027-04-01"))),
+            .setFollowUpDone("delegatie-uit-lyon", index: 0, isDone: true),
+        ]
+        for change in changes {
+            let original = Fixtures.smallDossier()
+            var dossier = original
+            let undo = try dossier.apply(change, context: context)
+            let changed = dossier
+            #expect(changed != original, "\(change) changed nothing")
+            let redo = try dossier.apply(.restore(undo), context: context)
+            #expect(dossier == original, "undo of \(change)")
+            #expect(dossier.encoded() == original.encoded(), "undo of \(change) restores positions too")
+            try dossier.apply(.restore(redo), context: context)
+            #expect(dossier == changed, "redo of \(change)")
+        }
+    }
+
+    @Test("a relation still in use cannot be deleted")
+    func deleteInUse() throws {
+        var dossier = Fixtures.smallDossier()
+        do {
+            try dossier.apply(.deleteRelation("rhone-alpes"), context: context)
+            Issue.record("deleted a relation in use")
+        } catch {
+            #expect(error.kind == .conflict)
+            #expect(error.message.contains("Handelsmissie Lyon"))
+        }
+    }
+
+    @Test("an undo that would leave a dangling reference is refused and changes nothing")
+    func danglingUndo() throws {
+        var dossier = Fixtures.smallDossier()
+        let undoAdd = try dossier.apply(.addRelation(Relation(id: "b7", name: "B7", kind: .samenwerkingsverband, status: .actief)), context: context)
+        try dossier.apply(.addActivity(Activity(id: "b7-overleg", title: "B7-overleg", kind: .netwerkbijeenkomst, relations: ["b7"])), context: context)
+        let before = dossier
+        #expect(throws: ChangeError.self) { try dossier.apply(.restore(undoAdd), context: context) }
+        #expect(dossier == before)
+    }
+
+    @Test("activities are checked: known relations, dates in order, visit details only for visits")
+    func activityRules() {
+        var dossier = Fixtures.smallDossier()
+        let bad: [(Activity, String)] = [
+            (Activity(id: "x", title: "X", kind: .beurs, relations: ["onbekend"]), "relations"),
+            (Activity(id: "x", title: " ", kind: .beurs), "title"),
+            (Activity(id: "x", title: "X", kind: .beurs, startDate: Fixtures.date("2027-02-02"), endDate: Fixtures.date("2027-02-01")), "endDate"),
+            (Activity(id: "x", title: "X", kind: .delegatiebezoek), "visit"),
+            (Activity(id: "x", title: "X", kind: .beurs, visit: VisitDetails(direction: .inkomend, delegationFrom: "Lyon")), "visit"),
+            (Activity(id: "X Y", title: "X", kind: .beurs), "id"),
+            (Activity(id: "x", title: "X", kind: .beurs, organiser: .relation("nergens")), "organiser"),
+            (Activity(id: "missie-lyon", title: "X", kind: .beurs), "id"),
+        ]
+        for (activity, field) in bad {
+            do {
+                try dossier.apply(.addActivity(activity), context: context)
+                Issue.record("accepted \(activity)")
+            } catch {
+                #expect(error.field == field, "\(error)")
+            }
+        }
+        #expect(dossier == Fixtures.smallDossier())
+    }
+
+    @Test("editing cannot change the status behind the life cycle's back")
+    func editKeepsStatus() throws {
+        var dossier = Fixtures.smallDossier()
+        var activity = try #require(dossier.activity("missie-lyon"))
+        activity.status = .uitgevoerd
+        #expect(throws: ChangeError.self) { try dossier.apply(.updateActivity(activity), context: context) }
+        var relation = try #require(dossier.relation("taizhou"))
+        relation.status = .focus
+        #expect(throws: ChangeError.self) { try dossier.apply(.updateRelation(relation), context: context) }
+    }
+}

@@ -1,0 +1,98 @@
+import DossierCore
+import DossierTestSupport
+import Testing
+
+@Suite("JSON reader and writer")
+struct JSONTests {
+    @Test("the writer orders keys as given, escapes what it must and keeps UTF-8 readable")
+    func writer() {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.field("b", "Rhône \"quoted\" \\ \n\u{1B}")
+        writer.field("a", Int64(-42))
+        writer.key("list")
+        writer.inlineStrings(["x", "泰州"])
+        writer.key("empty")
+        writer.beginArray()
+        writer.endArray()
+        writer.endObject()
+        writer.finishDocument()
+        let text = String(decoding: writer.bytes, as: UTF8.self)
+        #expect(text == "{\n  \"b\": \"Rhône \\\"quoted\\\" \\\\ \\n\\u001b\",\n  \"a\": -42,\n  \"list\": [\"x\", \"泰州\"],\n  \"empty\": []\n}\n")
+    }
+
+    @Test("strings with escapes and surrogate pairs read back exactly")
+    func escapes() throws {
+        let text = try JSONReader.read(Array(#""a\"b\\c\/d\n\u00e9\ud83c\udf89""#.utf8)) { (reader: inout JSONReader) throws(JSONError) in
+            try reader.readString()
+        }
+        #expect(text == "a\"b\\c/d\né🎉")
+    }
+
+    @Test("syntax errors say where", arguments: [
+        ("{\"a\": }", 6, "verwacht"),
+        ("{\"a\": 1,}", 8, "veldnaam"),
+        ("{\"a\": \"x", 6, "afsluitend"),
+        ("[1 2]", 3, "','"),
+        ("{\"a\": 1} extra", 9, "na het einde"),
+        ("{\"a\": \"tab\there\"}", 10, "stuurteken"),
+    ])
+    func syntaxErrors(document: String, offset: Int, fragment: String) {
+        do {
+            try JSONReader.read(Array(document.utf8)) { (reader: inout JSONReader) throws(JSONError) in try reader.skipValue() }
+            Issue.record("expected an error for \(document)")
+        } catch {
+            #expect(error.offset == offset, "\(document): \(error)")
+            #expect(error.message.contains(fragment), "\(error.message)")
+        }
+    }
+
+    @Test("integers refuse fractions, so money stays in cents")
+    func integersOnly() {
+        #expect(throws: JSONError.self) {
+            try JSONReader.read(Array("12.5".utf8)) { (reader: inout JSONReader) throws(JSONError) in try reader.readInteger() }
+        }
+        #expect(throws: JSONError.self) {
+            try JSONReader.read(Array("99999999999999999999".utf8)) { (reader: inout JSONReader) throws(JSONError) in try reader.readInteger() }
+        }
+    }
+
+    @Test("errors inside nested values carry the full path")
+    func paths() {
+        let document = #"{"relations": [{"id": "a"}, {"id": 5}]}"#
+        do {
+            try JSONReader.read(Array(document.utf8)) { (reader: inout JSONReader) throws(JSONError) in
+                try reader.readObject { (reader: inout JSONReader, _: String) throws(JSONError) in
+                    try reader.readArray { (reader: inout JSONReader, _: Int) throws(JSONError) in
+                        try reader.readObject { (reader: inout JSONReader, _: String) throws(JSONError) in _ = try reader.readString() }
+                    }
+                }
+            }
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.path.description == "$.relations[1].id")
+        }
+    }
+
+    @Test("a path can be located in the document as a line and column")
+    func locating() throws {
+        let document = "{\n  \"relations\": [\n    {\"id\": \"a\"},\n    {\"id\": \"b\", \"status\": \"x\"}\n  ]\n}\n"
+        let bytes = Array(document.utf8)
+        let offset = try #require(JSONReader.offset(of: JSONPath([.key("relations"), .index(1), .key("status")]), in: bytes))
+        let position = TextPosition(offset: offset, in: bytes)
+        #expect(position.line == 4)
+        #expect(position.column == 27)
+    }
+
+    @Test("a dossier survives encode → decode → encode byte for byte")
+    func roundTrip() throws {
+        let dossier = Fixtures.smallDossier()
+        let bytes = dossier.encoded()
+        let decoded = try Dossier(decoding: bytes)
+        #expect(decoded == dossier)
+        #expect(decoded.encoded() == bytes)
+        let compact = dossier.encoded(pretty: false)
+        #expect(try Dossier(decoding: compact) == dossier)
+        #expect(!compact.contains(UInt8(ascii: "\n")))
+    }
+}

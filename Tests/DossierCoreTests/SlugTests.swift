@@ -1,0 +1,36 @@
+import DossierCore
+import Testing
+
+@Suite("Slugs")
+struct SlugTests {
+    @Test("names become lowercase ASCII slugs, diacritics dropped", arguments: [
+        ("Taizhou", "taizhou"),
+        ("An Giang", "an-giang"),
+        ("Rhône-Alpes", "rhone-alpes"),
+        ("Oxford-Cambridge-London Golden Triangle", "oxford-cambridge-london-golden-triangle"),
+        ("BioRN Cluster (Rijn-Neckar)", "biorn-cluster-rijn-neckar"),
+        ("Oekraïne", "oekraine"),
+        ("  NL in Business  ", "nl-in-business"),
+        ("Straße & Søn", "strasse-son"),
+        ("Global Goals Platform Oss", "global-goals-platform-oss"),
+        ("泰州", "tai-zhou"),
+    ])
+    func makesSlug(name: String, slug: String) {
+        #expect(Slug.make(from: name) == slug)
+        #expect(Slug.isValid(slug))
+    }
+
+    @Test("only well-formed slugs are valid")
+    func validity() {
+        for bad in ["", "-a", "a-", "a--b", "A", "a b", "é", "a_b"] {
+            #expect(!Slug.isValid(bad), "\(bad)")
+        }
+    }
+
+    @Test("unique adds -2, -3 … to a taken slug")
+    func unique() {
+        let taken: Set = ["bezoek", "bezoek-2"]
+        #expect(Slug.unique("bezoek") { taken.contains($0) } == "bezoek-3")
+        #expect(Slug.unique("missie") { taken.contains($0) } == "missie")
+    }
+}

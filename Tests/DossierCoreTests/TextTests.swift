@@ -1,0 +1,50 @@
+import DossierCore
+import Testing
+
+@Suite("Display width, safe text and search folding")
+struct TextTests {
+    @Test("accents take one column, CJK and emoji two, combining marks none")
+    func widths() {
+        #expect(DisplayWidth.of("Rhône-Alpes") == 11)
+        #expect(DisplayWidth.of("Oekraïne") == 8)
+        #expect(DisplayWidth.of("泰州") == 4)
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("🇳🇱") == 2)
+        #expect(DisplayWidth.of("한국") == 4)
+    }
+
+    @Test("truncating never splits a wide character and keeps within the width")
+    func truncation() {
+        #expect(DisplayWidth.truncate("泰州市政府", to: 5) == "泰州…")
+        #expect(DisplayWidth.of(DisplayWidth.truncate("泰州市政府", to: 6)) <= 6)
+        #expect(DisplayWidth.fit("Rhône", to: 8) == "Rhône   ")
+        #expect(DisplayWidth.fit("泰州", to: 3) == "泰…")
+        #expect(DisplayWidth.truncate("abc", to: 3) == "abc")
+    }
+
+    @Test("wrapping breaks at spaces and splits words longer than a line")
+    func wrapping() {
+        #expect(DisplayWidth.wrap("een twee drie vier", to: 9) == ["een twee", "drie vier"])
+        #expect(DisplayWidth.wrap("abcdefghij", to: 4) == ["abcd", "efgh", "ij"])
+        #expect(DisplayWidth.wrap("regel een\nregel twee", to: 40) == ["regel een", "regel twee"])
+    }
+
+    @Test("control characters and escape sequences are shown, not sent")
+    func safeText() {
+        let hostile = "Evil\u{1B}[2J\u{1B}]0;title\u{07}\u{9B}31m\u{202E}gnp.exe"
+        let safe = TerminalSafeText.line(hostile)
+        #expect(!safe.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E })
+        #expect(safe.hasPrefix("Evil␛[2J␛]0;title␇"))
+        #expect(TerminalSafeText.line("Rhône-Alpes 泰州") == "Rhône-Alpes 泰州")
+        #expect(TerminalSafeText.lines("a\r\nb\nc") == ["a", "b", "c"])
+    }
+
+    @Test("search folding ignores case and diacritics")
+    func folding() {
+        #expect(SearchText.fold("Rhône-Alpes") == "rhone-alpes")
+        #expect(SearchText.fold("OEKRAÏNE") == "oekraine")
+        #expect(SearchText.fold("Straße") == "strasse")
+        #expect(SearchText.fold("taizhou") == "taizhou")
+        #expect(SearchText.fold("Ærø") == "aero")
+    }
+}

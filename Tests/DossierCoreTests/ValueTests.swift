@@ -1,0 +1,66 @@
+import DossierCore
+import Testing
+
+@Suite("Dates, timestamps and money")
+struct ValueTests {
+    @Test("ISO and Dutch dates parse to the same day")
+    func dates() {
+        let expected = CalendarDate(year: 2025, month: 3, day: 12)
+        for text in ["2025-03-12", "12-3-2025", "12-03-2025", " 12/3/2025 ", "12.3.2025"] {
+            #expect(CalendarDate(parsing: text) == expected, "\(text)")
+        }
+        for bad in ["2025-02-29", "31-4-2025", "2025-3-12", "12-3-25", "morgen", "", "2025-13-01"] {
+            #expect(CalendarDate(parsing: bad) == nil, "\(bad)")
+        }
+        #expect(CalendarDate(parsing: "29-2-2024")?.iso == "2024-02-29")
+    }
+
+    @Test("day numbers round-trip and years are added calendar-wise")
+    func dayArithmetic() throws {
+        for day in stride(from: -800_000, through: 800_000, by: 997) {
+            #expect(CalendarDate(dayNumber: day).dayNumber == day)
+        }
+        #expect(CalendarDate(year: 1970, month: 1, day: 1)?.dayNumber == 0)
+        let leap = try #require(CalendarDate(year: 2024, month: 2, day: 29))
+        #expect(leap.adding(years: 1).iso == "2025-02-28")
+        #expect(leap.adding(days: 1).iso == "2024-03-01")
+    }
+
+    @Test("timestamps are UTC ISO 8601")
+    func timestamps() throws {
+        let moment = try #require(Timestamp(iso: "2026-11-22T09:05:07Z"))
+        #expect(moment.iso == "2026-11-22T09:05:07Z")
+        #expect(Timestamp(iso: "2026-11-22 09:05:07") == nil)
+        #expect(Timestamp(secondsSinceEpoch: -1).iso == "1969-12-31T23:59:59Z")
+    }
+
+    @Test("the local date follows the clock's time zone")
+    func localDate() {
+        let lateEvening = Timestamp(date: CalendarDate(year: 2026, month: 12, day: 31)!, hour: 23, minute: 30)
+        #expect(Clock.fixed(lateEvening).today().iso == "2026-12-31")
+        #expect(Clock.fixed(lateEvening, utcOffset: 3600).today().iso == "2027-01-01")
+    }
+
+    @Test("amounts are formatted the Dutch way", arguments: [
+        (Int64(1_600_000), "€ 16.000,00"), (1_145_900, "€ 11.459,00"), (123_456, "€ 1.234,56"), (5, "€ 0,05"),
+        (0, "€ 0,00"), (-250, "-€ 2,50"), (100_000_000_00, "€ 100.000.000,00"),
+    ])
+    func formatting(cents: Int64, text: String) {
+        #expect(Money(cents: cents).formatted == text)
+    }
+
+    @Test("amounts parse as people type them, in whole cents", arguments: [
+        ("16000", Int64(1_600_000)), ("16.000", 1_600_000), ("16.000,00", 1_600_000), ("€ 1.234,56", 123_456),
+        ("1234,5", 123_450), ("1234.56", 123_456), ("0,05", 5), ("11.459,-", 1_145_900), ("1.234.567", 123_456_700),
+    ])
+    func parsing(text: String, cents: Int64) {
+        #expect(Money(parsing: text)?.cents == cents)
+    }
+
+    @Test("ambiguous or wrong amounts are refused")
+    func badAmounts() {
+        for bad in ["", "abc", "-5", "1,234,5", "12.34.56", "1,005", "12.3456", "€", "1.23,45"] {
+            #expect(Money(parsing: bad) == nil, "\(bad)")
+        }
+    }
+}
