@@ -20,8 +20,10 @@ let package = Package(
         .target(name: "DossierCore"),
         // The TUI as pure state, messages, key map and views drawn into a canvas. Does not import curses.
         .target(name: "DossierTUI", dependencies: ["DossierCore"]),
+        // Async-signal-safe signal handling and terminal restore, in C.
+        .target(name: "CTerminalSupport"),
         // The only code that talks to ncurses: shows a canvas, translates keys, restores the terminal.
-        .target(name: "DossierTerminal", dependencies: ["DossierTUI", "DossierCore", "CNcursesw"]),
+        .target(name: "DossierTerminal", dependencies: ["DossierTUI", "DossierCore", "CNcursesw", "CTerminalSupport"]),
         // The command line: one subcommand per file.
         .target(
             name: "DossierCLI",
@@ -36,5 +38,6 @@ let package = Package(
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"]),
         .testTarget(name: "DossierTUITests", dependencies: ["DossierTUI", "DossierCore", "DossierTestSupport"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierCore", "DossierTestSupport"]),
+        .testTarget(name: "DossierEndToEndTests", dependencies: ["DossierCore", "DossierTestSupport"]),
     ]
 )

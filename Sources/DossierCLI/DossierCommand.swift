@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierCore
+import DossierTerminal
 
 /// `dossier`: without a subcommand the TUI, with one a non-interactive command.
 public struct DossierCommand: ParsableCommand {
@@ -25,6 +26,15 @@ public struct DossierCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        throw failure("de schermweergave is nog niet beschikbaar; gebruik een opdracht (zie dossier --help)", code: ExitStatus.usage)
+        let (store, dossier) = try storeOptions.open()
+        let signal: Int32
+        do {
+            signal = try TUILauncher.run(dossier: dossier, performer: store, clock: Session.clock, actor: Session.actor, isReadOnly: false,
+                                         environment: Session.environment)
+        } catch {
+            throw failure(error.description, code: ExitStatus.usage)
+        }
+        // Ended by SIGTERM, SIGHUP or SIGINT: the terminal is restored; exit as the shell expects (128 + signal).
+        if signal != 0 { throw ExitCode(128 + signal) }
     }
 }

@@ -56,7 +56,7 @@ struct AddActivityCommand: ParsableCommand {
         let date = try self.date.map { try ArgumentValues.date($0, option: "--date") }
         let endDate = try self.endDate.map { try ArgumentValues.date($0, option: "--end-date") }
         let cost = try self.cost.map { try ArgumentValues.money($0, option: "--cost") }
-        let sectors = try ArgumentValues.list(self.sectors).map { try ArgumentValues.vocabulary($0, Sector.self, option: "--sector") }
+        let sectors = try ListText.split(self.sectors).map { try ArgumentValues.vocabulary($0, Sector.self, option: "--sector") }
         var (store, dossier) = try storeOptions.open()
         let activity = Activity(
             id: id ?? dossier.newActivityID(for: title), title: title, kind: kind, status: status, relations: relations,

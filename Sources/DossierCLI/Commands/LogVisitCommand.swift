@@ -66,20 +66,14 @@ struct LogVisitCommand: ParsableCommand {
         guard !relations.isEmpty else { throw ValidationError("--relation: noem minstens één relatie") }
         if let size, size < 1 { throw ValidationError("--size: de omvang is minstens 1") }
         var (store, dossier) = try storeOptions.open()
-        let today = Session.clock.today()
-        let visit = VisitDetails(direction: direction, delegationFrom: delegation, ledBy: ledBy ?? "", size: size,
-                                 hosts: ArgumentValues.list(hosts), programme: ArgumentValues.list(programme))
-        let title = self.title ?? VisitTitle.proposed(direction: direction, from: delegation)
-        // A visit in the past has happened; one still to come is planned.
-        let status: ActivityStatus = date <= today ? .uitgevoerd : .gepland
-        let activity = Activity(
-            id: dossier.newActivityID(for: "\(title) \(date.iso)"), title: title, kind: .delegatiebezoek, status: status,
-            relations: relations, startDate: date, endDate: endDate,
-            estimatedCost: status == .gepland ? cost : nil, actualCost: status == .uitgevoerd ? cost : nil,
-            participants: ArgumentValues.list(entrepreneurs).map { Participant(name: $0, role: .ondernemer) },
-            followUps: followUps, notes: notes ?? "", visit: visit)
+        let draft = VisitDraft(title: title ?? "", relations: relations, date: date, endDate: endDate, direction: direction,
+                               delegationFrom: delegation, ledBy: ledBy ?? "", size: size, hosts: ListText.split(hosts),
+                               programme: ListText.split(programme),
+                               entrepreneurs: ListText.split(entrepreneurs).map { Participant(name: $0, role: .ondernemer) },
+                               cost: cost, notes: notes ?? "", followUps: followUps)
+        let activity = draft.newActivity(in: dossier, today: Session.clock.today())
         try store.commitOrExit(.addActivity(activity), to: &dossier)
-        Output.line(TerminalSafeText.line("Bezoek vastgelegd: \(activity.title) op \(date.iso) [\(status.label)] (\(activity.id))"))
+        Output.line(TerminalSafeText.line("Bezoek vastgelegd: \(activity.title) op \(date.iso) [\(activity.status.label)] (\(activity.id))"))
     }
 }
 

@@ -24,11 +24,4 @@ enum ArgumentValues {
         }
         return value
     }
-
-    /// Values given as a repeated option or separated by commas or semicolons.
-    static func list(_ values: [String]) -> [String] {
-        values.flatMap { $0.split(whereSeparator: { $0 == "," || $0 == ";" }) }
-            .map { String($0).trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-    }
 }

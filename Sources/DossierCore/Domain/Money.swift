@@ -27,6 +27,13 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String { formatted }
 
+    /// The amount as someone would type it into a field: `1250` or `1250,50`; it parses back exactly.
+    public var editableText: String {
+        let sign = cents < 0 ? "-" : ""
+        let euros = cents.magnitude / 100, rest = cents.magnitude % 100
+        return sign + (rest == 0 ? "\(euros)" : "\(euros),\(rest < 10 ? "0" : "")\(rest)")
+    }
+
     /// Reads an amount as people type it in the Netherlands or in a script: `16000`, `16.000`, `16.000,00`,
     /// `€ 1.234,56`, `1234,5`, `1234.56`. A comma is the decimal mark; without a comma, a dot followed by
     /// exactly three digits groups thousands and a dot followed by one or two digits is the decimal mark.

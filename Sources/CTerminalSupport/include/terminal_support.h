@@ -1,0 +1,18 @@
+#ifndef DOSSIER_TERMINAL_SUPPORT_H
+#define DOSSIER_TERMINAL_SUPPORT_H
+
+/// Remembers the terminal's settings before curses changes them, for restoring after a crash.
+void dossier_terminal_save(int fd);
+
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT only set a flag (read with dossier_terminal_take_signal), so
+/// the main loop can end curses properly. SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT and SIGTRAP (a crash)
+/// restore the terminal at once and then let the signal do what it does by default.
+void dossier_terminal_install_handlers(void);
+
+/// The signal that arrived since the last call, or 0.
+int dossier_terminal_take_signal(void);
+
+/// Restores the saved settings and leaves the alternate screen; async-signal-safe.
+void dossier_terminal_emergency_restore(void);
+
+#endif

@@ -1,0 +1,90 @@
+/// What is known when a delegation visit is logged, from the TUI's form or `dossier log-visit`, and how it
+/// becomes an activity of kind `delegatiebezoek`.
+public struct VisitDraft: Hashable, Sendable {
+    public var title: String
+    public var relations: [RelationID]
+    public var date: CalendarDate
+    public var endDate: CalendarDate?
+    public var direction: VisitDirection
+    public var delegationFrom: String
+    public var ledBy: String
+    public var size: Int?
+    public var hosts: [String]
+    public var programme: [String]
+    public var entrepreneurs: [Participant]
+    public var cost: Money?
+    public var notes: String
+    public var followUps: [FollowUp]
+
+    public init(title: String = "", relations: [RelationID], date: CalendarDate, endDate: CalendarDate? = nil,
+                direction: VisitDirection, delegationFrom: String, ledBy: String = "", size: Int? = nil, hosts: [String] = [],
+                programme: [String] = [], entrepreneurs: [Participant] = [], cost: Money? = nil, notes: String = "",
+                followUps: [FollowUp] = []) {
+        self.title = title
+        self.relations = relations
+        self.date = date
+        self.endDate = endDate
+        self.direction = direction
+        self.delegationFrom = delegationFrom
+        self.ledBy = ledBy
+        self.size = size
+        self.hosts = hosts
+        self.programme = programme
+        self.entrepreneurs = entrepreneurs
+        self.cost = cost
+        self.notes = notes
+        self.followUps = followUps
+    }
+
+    /// The title used when none is given.
+    public var effectiveTitle: String {
+        let typed = title.trimmingSpaces()
+        return typed.isEmpty ? VisitTitle.proposed(direction: direction, from: delegationFrom.trimmingSpaces()) : typed
+    }
+
+    /// A new visit. One that started today or earlier has taken place (`uitgevoerd`, its cost actual);
+    /// a later one is planned (`gepland`, its cost estimated).
+    public func newActivity(in dossier: Dossier, today: CalendarDate) -> Activity {
+        let title = effectiveTitle
+        let status: ActivityStatus = date <= today ? .uitgevoerd : .gepland
+        var activity = Activity(id: dossier.newActivityID(for: "\(title) \(date.iso)"), title: title, kind: .delegatiebezoek,
+                                status: status, relations: relations, followUps: followUps)
+        fill(&activity)
+        return activity
+    }
+
+    /// An existing visit with these details; its status, history, assessments, follow-ups and other
+    /// participants stay.
+    public func updating(_ existing: Activity) -> Activity {
+        var activity = existing
+        activity.title = effectiveTitle
+        activity.relations = relations
+        activity.participants = existing.participants.filter { $0.role != .ondernemer }
+        fill(&activity)
+        return activity
+    }
+
+    /// The draft of an existing visit, for editing it.
+    public init(editing activity: Activity) {
+        let visit = activity.visit ?? VisitDetails(direction: .inkomend, delegationFrom: "")
+        self.init(title: activity.title, relations: activity.relations, date: activity.startDate ?? CalendarDate(dayNumber: 0),
+                  endDate: activity.endDate, direction: visit.direction, delegationFrom: visit.delegationFrom, ledBy: visit.ledBy,
+                  size: visit.size, hosts: visit.hosts, programme: visit.programme, entrepreneurs: activity.entrepreneurs,
+                  cost: activity.status.isCarriedOut ? activity.actualCost : activity.estimatedCost, notes: activity.notes,
+                  followUps: activity.followUps)
+    }
+
+    private func fill(_ activity: inout Activity) {
+        activity.startDate = date
+        activity.endDate = endDate
+        activity.notes = notes
+        activity.participants += entrepreneurs
+        activity.visit = VisitDetails(direction: direction, delegationFrom: delegationFrom.trimmingSpaces(), ledBy: ledBy.trimmingSpaces(),
+                                      size: size, hosts: hosts, programme: programme)
+        if activity.status.isCarriedOut {
+            activity.actualCost = cost
+        } else {
+            activity.estimatedCost = cost
+        }
+    }
+}

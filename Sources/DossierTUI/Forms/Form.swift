@@ -1,0 +1,101 @@
+import DossierCore
+
+/// What a form is for; decides how its values become a change.
+public enum FormPurpose: Hashable, Sendable {
+    case relationStatus(RelationID)
+    case newVisit
+    case editVisit(ActivityID)
+    case newActivity
+    case editActivity(ActivityID)
+    case moveActivity(ActivityID)
+    case newFollowUp(ActivityID)
+}
+
+/// A form as a value: its fields, which has the focus, the messages per field, and the open picker.
+/// Editing never loses input: a refused save keeps every field as typed.
+public struct Form: Hashable, Sendable {
+    public var purpose: FormPurpose
+    public var title: String
+    public var fields: [FormField]
+    public var focus: Int
+    /// Messages by field id, shown under the field.
+    public var errors: [String: String] = [:]
+    /// A message for the form as a whole (a refused save, a disk error).
+    public var generalError: String?
+    /// Something was typed or chosen since the form opened.
+    public var isDirty = false
+    public var picker: RelationPicker?
+    /// The focused text field was just entered: typing a character replaces its contents (shown selected),
+    /// an editing key (arrows, Backspace) keeps them.
+    public var replacesOnType = true
+
+    public init(purpose: FormPurpose, title: String, fields: [FormField]) {
+        self.purpose = purpose
+        self.title = title
+        self.fields = fields + [FormField("buttons", "", .buttons)]
+        focus = self.fields.firstIndex { $0.isVisible } ?? 0
+    }
+
+    public subscript(id: String) -> FormField? {
+        get { fields.first { $0.id == id } }
+        set {
+            guard let newValue, let index = fields.firstIndex(where: { $0.id == id }) else { return }
+            fields[index] = newValue
+        }
+    }
+
+    public func text(_ id: String) -> String { self[id]?.text.trimmingSpaces() ?? "" }
+
+    public var focusedField: FormField? { fields.indices.contains(focus) ? fields[focus] : nil }
+
+    public var visibleIndices: [Int] { fields.indices.filter { fields[$0].isVisible } }
+
+    public mutating func moveFocus(by delta: Int) {
+        let visible = visibleIndices
+        guard let current = visible.firstIndex(of: focus) ?? visible.first.map({ _ in 0 }) else { return }
+        let next = min(max(0, current + delta), visible.count - 1)
+        focus = visible[next]
+        enteredFocusedField()
+    }
+
+    /// A field was just entered: its text is selected for replacing and the cursor is at its end.
+    private mutating func enteredFocusedField() {
+        replacesOnType = true
+        if case .text(var input) = fields[focus].value {
+            input.moveCursorToEnd()
+            fields[focus].value = .text(input)
+        }
+    }
+
+    public mutating func focus(on id: String) {
+        if let index = fields.firstIndex(where: { $0.id == id && $0.isVisible }) {
+            focus = index
+            enteredFocusedField()
+        }
+    }
+
+    public mutating func setVisible(_ id: String, _ visible: Bool) {
+        guard let index = fields.firstIndex(where: { $0.id == id }) else { return }
+        fields[index].isVisible = visible
+        if !visible && focus == index { moveFocus(by: 1) }
+    }
+
+    /// Shows errors: under their fields where the form has them, else for the whole form; focuses the first.
+    public mutating func show(_ problems: [String: String]) {
+        errors = [:]
+        generalError = nil
+        for (field, message) in problems {
+            if self[field]?.isVisible == true { errors[field] = message } else { generalError = message }
+        }
+        if let first = fields.first(where: { errors[$0.id] != nil }) { focus(on: first.id) }
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,85 @@
+import DossierCore
+
+/// One choice in a menu, a choice field or a set of flags: the stored slug and the Dutch label.
+public struct MenuOption: Hashable, Sendable {
+    public var value: String
+    public var label: String
+
+    public init(_ value: String, _ label: String) {
+        self.value = value
+        self.label = label
+    }
+
+    public static func from<V: Vocabulary>(_ values: [V]) -> [MenuOption] {
+        values.map { MenuOption($0.rawValue, $0.label) }
+    }
+}
+
+/// What a form field holds and how it is edited.
+public enum FieldValue: Hashable, Sendable {
+    /// One line of text (also dates, amounts and comma-separated lists).
+    case text(TextInput)
+    /// A vertical list of options; ↑↓ choose while it has the focus.
+    case menu([MenuOption], selected: Int)
+    /// One of a few options on one line; ←→ or Space change it.
+    case choice([MenuOption], selected: Int)
+    /// Several options that can each be on or off (sectors); ←→ move, Space toggles.
+    case flags([MenuOption], on: Set<String>, cursor: Int)
+    /// Relations chosen in the picker (Enter opens it). `emptyLabel` is shown when none is chosen.
+    case relations([RelationID], allowsMultiple: Bool, emptyLabel: String)
+    /// The [Opslaan] [Annuleren] row.
+    case buttons
+}
+
+/// A field of a form: an id (the JSON key where there is one, so the store's messages land at the
+/// right field), a label, a help text, the value, and whether it is shown now.
+public struct FormField: Hashable, Sendable {
+    public var id: String
+    public var label: String
+    public var help: String
+    public var value: FieldValue
+    public var isVisible: Bool
+
+    public init(_ id: String, _ label: String, _ value: FieldValue, help: String = "", isVisible: Bool = true) {
+        self.id = id
+        self.label = label
+        self.help = help
+        self.value = value
+        self.isVisible = isVisible
+    }
+
+    public var text: String {
+        if case .text(let input) = value { return input.text }
+        return ""
+    }
+
+    public var selectedValue: String? {
+        switch value {
+        case .menu(let options, let selected), .choice(let options, let selected):
+            options.indices.contains(selected) ? options[selected].value : nil
+        default: nil
+        }
+    }
+
+    public var flagValues: [String] {
+        if case .flags(let options, let on, _) = value { return options.map(\.value).filter(on.contains) }
+        return []
+    }
+
+    public var relationIDs: [RelationID] {
+        if case .relations(let ids, _, _) = value { return ids }
+        return []
+    }
+
+    /// Whether the field takes typed text (and shows the cursor).
+    public var isText: Bool {
+        if case .text = value { return true }
+        return false
+    }
+
+    /// Rows the field takes on screen (a menu one per option).
+    public var rowCount: Int {
+        if case .menu(let options, _) = value { return options.count }
+        return 1
+    }
+}

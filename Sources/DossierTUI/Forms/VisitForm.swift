@@ -1,0 +1,100 @@
+import DossierCore
+
+/// `v`: logging (or editing) a delegation visit. A new visit also takes follow-ups: there is always one
+/// empty follow-up row at the end, and typing in it adds the next.
+enum VisitForm {
+    static func make(relations: [RelationID], today: CalendarDate) -> Form {
+        var form = Form(purpose: .newVisit, title: "Delegatiebezoek vastleggen", fields: fields(
+            draft: VisitDraft(relations: relations, date: today, direction: .inkomend, delegationFrom: "")))
+        refreshFollowUpRows(&form)
+        return form
+    }
+
+    static func make(editing activity: Activity) -> Form {
+        var draft = VisitDraft(editing: activity)
+        draft.followUps = []
+        return Form(purpose: .editVisit(activity.id), title: "Bezoek bewerken — \(activity.title)", fields: fields(draft: draft))
+    }
+
+    private static func fields(draft: VisitDraft) -> [FormField] {
+        let directions = MenuOption.from(VisitDirection.allCases)
+        return [
+            FormField("relations", "Relaties", .relations(draft.relations, allowsMultiple: true, emptyLabel: "(kies met Enter)"),
+                      help: "Enter of typen opent de lijst met type-ahead; Tab vinkt meerdere aan; Backspace haalt de laatste weg."),
+            FormField("startDate", "Datum", .text(TextInput(draft.date.iso)), help: "2025-03-12 of 12-3-2025. Vandaag of eerder: uitgevoerd; later: gepland."),
+            FormField("endDate", "Tot en met", .text(TextInput(draft.endDate?.iso ?? "")), help: "Alleen bij een meerdaags bezoek."),
+            FormField("direction", "Richting", .choice(directions, selected: directions.firstIndex { $0.value == draft.direction.rawValue } ?? 0),
+                      help: "Inkomend: een delegatie bezoekt Oss. Uitgaand: Oss gaat op missie. ←→ wisselt."),
+            FormField("delegationFrom", "Delegatie uit/naar", .text(TextInput(draft.delegationFrom)), help: "Waar de delegatie vandaan komt, of waar de missie heen gaat."),
+            FormField("ledBy", "Geleid door", .text(TextInput(draft.ledBy))),
+            FormField("size", "Omvang", .text(TextInput(draft.size.map(String.init) ?? "")), help: "Aantal personen in de delegatie."),
+            FormField("hosts", "Gastheren", .text(TextInput(ListText.join(draft.hosts))), help: "Gescheiden door komma's."),
+            FormField("programme", "Programma", .text(TextInput(ListText.join(draft.programme))), help: "Onderdelen en plaatsen, zoals Pivot Park; gescheiden door komma's."),
+            FormField("entrepreneurs", "Ondernemers", .text(TextInput(ListText.participantText(draft.entrepreneurs))),
+                      help: "Aanwezige ondernemers, gescheiden door komma's; 'Naam (Bedrijf)' mag."),
+            FormField("cost", "Kosten (€)", .text(TextInput(draft.cost?.editableText ?? "")), help: "450, 1.250 of 1.250,50."),
+            FormField("title", "Titel", .text(TextInput(draft.title)), help: "Leeg: 'Delegatie uit …' of 'Missie naar …'."),
+            FormField("notes", "Toelichting", .text(TextInput(draft.notes))),
+        ]
+    }
+
+    /// Keeps exactly one empty follow-up row (text and due date) after the filled ones.
+    static func refreshFollowUpRows(_ form: inout Form) {
+        var rows = followUpRowCount(form)
+        if rows == 0 || !form.text("followUp.\(rows - 1).text").isEmpty {
+            insertFollowUpRow(rows, into: &form)
+            rows += 1
+        }
+        while rows >= 2 && form.text("followUp.\(rows - 1).text").isEmpty && form.text("followUp.\(rows - 2).text").isEmpty
+            && form.text("followUp.\(rows - 1).due").isEmpty && !isFocused(row: rows - 1, in: form) {
+            form.fields.removeAll { $0.id.hasPrefix("followUp.\(rows - 1).") }
+            rows -= 1
+        }
+    }
+
+    private static func followUpRowCount(_ form: Form) -> Int {
+        form.fields.filter { $0.id.hasPrefix("followUp.") && $0.id.hasSuffix(".text") }.count
+    }
+
+    private static func isFocused(row: Int, in form: Form) -> Bool {
+        form.focusedField?.id.hasPrefix("followUp.\(row).") == true
+    }
+
+    private static func insertFollowUpRow(_ row: Int, into form: inout Form) {
+        let at = form.fields.firstIndex { $0.id == "buttons" } ?? form.fields.count
+        form.fields.insert(contentsOf: [
+            FormField("followUp.\(row).text", "Vervolgactie \(row + 1)", .text(TextInput()), help: "Wat volgt uit het bezoek; typen voegt een volgende regel toe."),
+            FormField("followUp.\(row).due", "  uiterlijk", .text(TextInput()), help: "Streefdatum van de vervolgactie (mag leeg)."),
+        ], at: at)
+        if form.focus >= at { form.focus += 2 }
+    }
+
+    static func submit(_ form: Form, editing id: ActivityID?, in state: AppState) -> FormOutcome {
+        var reader = FormReader(form)
+        let relations = reader.relations("relations", required: true)
+        let date = reader.date("startDate", required: true)
+        let endDate = reader.date("endDate", required: false)
+        let from = reader.requiredText("delegationFrom", "Vul in waar de delegatie vandaan komt of heen gaat")
+        let size = reader.positiveNumber("size")
+        let cost = reader.money("cost")
+        var followUps: [FollowUp] = []
+        for row in 0..<followUpRowCount(form) {
+            let text = reader.text("followUp.\(row).text")
+            let due = reader.date("followUp.\(row).due", required: false)
+            if !text.isEmpty { followUps.append(FollowUp(text: text, due: due)) }
+        }
+        guard reader.problems.isEmpty, let date, let direction = reader.choice("direction", VisitDirection.self) else {
+            return .problems(reader.problems)
+        }
+        let draft = VisitDraft(title: reader.text("title"), relations: relations, date: date, endDate: endDate, direction: direction,
+                               delegationFrom: from, ledBy: reader.text("ledBy"), size: size, hosts: ListText.split(reader.text("hosts")),
+                               programme: ListText.split(reader.text("programme")),
+                               entrepreneurs: ListText.participants(reader.text("entrepreneurs"), role: .ondernemer),
+                               cost: cost, notes: reader.text("notes"), followUps: followUps)
+        if let id, let existing = state.dossier.activity(id) {
+            return .change(.updateActivity(draft.updating(existing)), success: "Bezoek bijgewerkt: \(draft.effectiveTitle)")
+        }
+        let activity = draft.newActivity(in: state.dossier, today: state.today)
+        return .change(.addActivity(activity), success: "Bezoek vastgelegd: \(activity.title) op \(date.iso) (\(activity.status.label))")
+    }
+}

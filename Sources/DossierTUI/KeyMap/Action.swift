@@ -1,0 +1,21 @@
+/// Everything a key can do in the TUI. Each action appears once in `KeyMap.standard` with its help text.
+public enum Action: String, Hashable, Sendable, CaseIterable {
+    // Navigation
+    case moveDown, moveUp, pageDown, pageUp, moveToTop, moveToBottom
+    case open, goBack, quit, nextPane, previousPane
+    case showRelations, showActivities, showVisits
+    case showHelp
+    // Search
+    case startSearch, nextMatch, previousMatch, acceptSearch, cancelSearch
+    // Lists
+    case cycleStatusFilter, cycleKindFilter, cycleYearFilter, cycleDirectionFilter, cycleSortOrder, clearFilters
+    // Changes
+    case changeRelationStatus, logVisit, addItem, editItem, deleteItem, moveActivity, toggleFollowUp
+    case undo, redo
+    // Forms
+    case nextField, previousField, activateField, submitForm, cancelForm, editText
+    // Picker
+    case togglePick, confirmPick, cancelPick
+    // Confirmation
+    case confirmYes, confirmNo
+}

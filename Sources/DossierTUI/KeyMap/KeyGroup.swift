@@ -1,0 +1,24 @@
+/// A set of bindings that work together on a screen; a screen's context is an ordered list of groups.
+public enum KeyGroup: String, Hashable, Sendable, CaseIterable {
+    case global, navigation, search, relationList, activityList, visitList, relationDetail, activityDetail
+    case form, picker, textEditing, confirmation, help
+
+    /// The heading in the help screen and docs/tui.md.
+    public var title: String {
+        switch self {
+        case .global: "Overal"
+        case .navigation: "Bewegen in lijsten en schermen"
+        case .search: "Zoeken"
+        case .relationList: "Relaties"
+        case .activityList: "Activiteiten"
+        case .visitList: "Bezoeken"
+        case .relationDetail: "Een relatie"
+        case .activityDetail: "Een activiteit"
+        case .form: "Formulieren"
+        case .picker: "Relaties kiezen (in een formulier)"
+        case .textEditing: "Tekst bewerken (in een veld of de zoekregel)"
+        case .confirmation: "Bevestigen"
+        case .help: "Hulpscherm"
+        }
+    }
+}

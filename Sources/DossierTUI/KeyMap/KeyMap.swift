@@ -1,0 +1,144 @@
+/// The one table of key bindings: it dispatches keys, fills the status bar and writes the help screen
+/// (and docs/tui.md, which a test checks against it).
+public struct KeyMap: Sendable {
+    public let bindings: [KeyBinding]
+
+    public init(bindings: [KeyBinding]) {
+        self.bindings = bindings
+    }
+
+    /// The action for a key in a context: the first group (in order) that binds it wins.
+    public func action(for key: Key, in groups: [KeyGroup]) -> Action? {
+        for group in groups {
+            if let binding = bindings.first(where: { $0.group == group && $0.keys.contains(key) }) {
+                return binding.action
+            }
+        }
+        return nil
+    }
+
+    public func bindings(in group: KeyGroup) -> [KeyBinding] {
+        bindings.filter { $0.group == group }
+    }
+
+    /// The status-bar hints of a context, in the order of its groups.
+    public func hints(for groups: [KeyGroup]) -> [(keys: String, hint: String)] {
+        var seen = Set<Action>()
+        var hints: [(String, String)] = []
+        for group in groups {
+            for binding in bindings(in: group) where binding.hint != nil && !seen.contains(binding.action) {
+                seen.insert(binding.action)
+                hints.append((binding.shortKeyLabel, binding.hint!))
+            }
+        }
+        return hints
+    }
+
+    public static let standard = KeyMap(bindings: [
+        // Global
+        KeyBinding([.character("?"), .function(1)], .showHelp, .global, "Hulp: alle toetsen", hint: "hulp"),
+        KeyBinding([.character("q")], .goBack, .global, "Terug; op het startscherm: stoppen", hint: "terug"),
+        KeyBinding([.escape], .goBack, .global, "Terug (sluit ook een zoekopdracht of venster)"),
+        KeyBinding([.control("c")], .quit, .global, "Stoppen (vraagt eerst als er onbewaarde invoer is)"),
+        KeyBinding([.character("1")], .showRelations, .global, "Naar de relaties"),
+        KeyBinding([.character("2")], .showActivities, .global, "Naar de activiteiten"),
+        KeyBinding([.character("3")], .showVisits, .global, "Naar de delegatiebezoeken"),
+        KeyBinding([.tab], .nextPane, .global, "Volgend paneel (of volgende lijst)"),
+        KeyBinding([.backTab], .previousPane, .global, "Vorig paneel (of vorige lijst)"),
+        KeyBinding([.character("u")], .undo, .global, "Laatste wijziging van deze sessie ongedaan maken", hint: "ongedaan"),
+        KeyBinding([.control("r")], .redo, .global, "Ongedaan gemaakte wijziging opnieuw doen"),
+
+        // Navigation
+        KeyBinding([.character("j"), .down], .moveDown, .navigation, "Omlaag"),
+        KeyBinding([.character("k"), .up], .moveUp, .navigation, "Omhoog"),
+        KeyBinding([.pageDown, .control("f")], .pageDown, .navigation, "Een pagina omlaag"),
+        KeyBinding([.pageUp, .control("b")], .pageUp, .navigation, "Een pagina omhoog"),
+        KeyBinding([.character("g"), .home], .moveToTop, .navigation, "Naar het begin"),
+        KeyBinding([.character("G"), .end], .moveToBottom, .navigation, "Naar het einde"),
+        KeyBinding([.enter, .character("l"), .right], .open, .navigation, "Openen", hint: "openen"),
+
+        // Search
+        KeyBinding([.character("/")], .startSearch, .search, "Zoeken in namen, plaatsen, contacten en toelichting (hoofdletters en accenten tellen niet)", hint: "zoek"),
+        KeyBinding([.character("n")], .nextMatch, .search, "Volgende treffer"),
+        KeyBinding([.character("N")], .previousMatch, .search, "Vorige treffer"),
+        KeyBinding([.enter], .acceptSearch, .search, "Zoekopdracht vasthouden (daarna n/N)"),
+        KeyBinding([.escape], .cancelSearch, .search, "Zoekopdracht afbreken en terug naar waar je was"),
+
+        // Relations
+        KeyBinding([.character("s")], .changeRelationStatus, .relationList, "Status wijzigen (met reden; laag pitje met herijkingsdatum)", hint: "status"),
+        KeyBinding([.character("v")], .logVisit, .relationList, "Delegatiebezoek vastleggen met deze relatie", hint: "bezoek"),
+        KeyBinding([.character("+")], .addItem, .relationList, "Nieuwe activiteit met deze relatie"),
+        KeyBinding([.character("f")], .cycleStatusFilter, .relationList, "Filter op status (volgende status)", hint: "status-filter"),
+        KeyBinding([.character("t")], .cycleKindFilter, .relationList, "Filter op soort (volgende soort)", hint: "soort"),
+        KeyBinding([.character("o")], .cycleSortOrder, .relationList, "Sorteren op naam, status of datum", hint: "sorteer"),
+        KeyBinding([.character("c")], .clearFilters, .relationList, "Filters wissen"),
+
+        // Activities
+        KeyBinding([.character("+")], .addItem, .activityList, "Nieuwe activiteit", hint: "nieuw"),
+        KeyBinding([.character("e")], .editItem, .activityList, "Activiteit bewerken", hint: "bewerk"),
+        KeyBinding([.character("m")], .moveActivity, .activityList, "Volgende stap in de levenscyclus", hint: "stap"),
+        KeyBinding([.character("v")], .logVisit, .activityList, "Delegatiebezoek vastleggen"),
+        KeyBinding([.character("d")], .deleteItem, .activityList, "Verwijderen (na bevestiging)"),
+        KeyBinding([.character("f")], .cycleStatusFilter, .activityList, "Filter op status", hint: "filter"),
+        KeyBinding([.character("t")], .cycleKindFilter, .activityList, "Filter op soort"),
+        KeyBinding([.character("y")], .cycleYearFilter, .activityList, "Filter op jaar", hint: "jaar"),
+        KeyBinding([.character("c")], .clearFilters, .activityList, "Filters wissen"),
+
+        // Visits
+        KeyBinding([.character("v"), .character("+")], .logVisit, .visitList, "Delegatiebezoek vastleggen", hint: "nieuw bezoek"),
+        KeyBinding([.character("e")], .editItem, .visitList, "Bezoek bewerken", hint: "bewerk"),
+        KeyBinding([.character("m")], .moveActivity, .visitList, "Volgende stap in de levenscyclus"),
+        KeyBinding([.character("d")], .deleteItem, .visitList, "Verwijderen (na bevestiging)"),
+        KeyBinding([.character("f")], .cycleDirectionFilter, .visitList, "Inkomend, uitgaand of alle", hint: "richting"),
+        KeyBinding([.character("y")], .cycleYearFilter, .visitList, "Filter op jaar", hint: "jaar"),
+        KeyBinding([.character("c")], .clearFilters, .visitList, "Filters wissen"),
+
+        // Relation detail
+        KeyBinding([.character("s")], .changeRelationStatus, .relationDetail, "Status wijzigen", hint: "status"),
+        KeyBinding([.character("v")], .logVisit, .relationDetail, "Delegatiebezoek vastleggen met deze relatie", hint: "bezoek"),
+        KeyBinding([.character("+")], .addItem, .relationDetail, "Nieuwe activiteit met deze relatie", hint: "activiteit"),
+        KeyBinding([.character("d")], .deleteItem, .relationDetail, "Relatie verwijderen (alleen zonder activiteiten; na bevestiging)"),
+
+        // Activity detail
+        KeyBinding([.character("e")], .editItem, .activityDetail, "Bewerken", hint: "bewerk"),
+        KeyBinding([.character("m")], .moveActivity, .activityDetail, "Volgende stap in de levenscyclus", hint: "stap"),
+        KeyBinding([.character("+")], .addItem, .activityDetail, "Vervolgactie toevoegen", hint: "vervolg"),
+        KeyBinding([.character(" "), .character("x")], .toggleFollowUp, .activityDetail, "Vervolgactie afvinken of weer openen", hint: "afvinken"),
+        KeyBinding([.character("d")], .deleteItem, .activityDetail, "Activiteit verwijderen (na bevestiging)"),
+
+        // Forms
+        KeyBinding([.tab, .down], .nextField, .form, "Volgend veld", hint: "volgend veld"),
+        KeyBinding([.backTab, .up], .previousField, .form, "Vorig veld"),
+        KeyBinding([.enter], .activateField, .form, "Kiezen, of naar het volgende veld; op [Opslaan]: opslaan"),
+        KeyBinding([.control("s")], .submitForm, .form, "Opslaan", hint: "opslaan"),
+        KeyBinding([.escape], .cancelForm, .form, "Annuleren (vraagt eerst als er iets is ingevuld)", hint: "annuleer"),
+        KeyBinding([.control("c")], .quit, .form, "Stoppen (vraagt eerst, want de invoer is nog niet opgeslagen)"),
+        KeyBinding([.character(" "), .left, .right], .editText, .form, "In een keuzeveld: andere keuze; in een menu: ↑↓ kiezen"),
+
+        // Picker
+        KeyBinding([.down, .control("n")], .moveDown, .picker, "Omlaag"),
+        KeyBinding([.up, .control("p")], .moveUp, .picker, "Omhoog"),
+        KeyBinding([.tab], .togglePick, .picker, "Aan- of uitvinken (meerdere relaties); typen zoekt", hint: "vink"),
+        KeyBinding([.enter], .confirmPick, .picker, "Klaar (zonder vinkjes: de gemarkeerde relatie)", hint: "klaar"),
+        KeyBinding([.escape], .cancelPick, .picker, "Terug naar het formulier zonder te kiezen", hint: "annuleer"),
+
+        // Text editing
+        KeyBinding([.left, .right], .editText, .textEditing, "Cursor verplaatsen"),
+        KeyBinding([.home, .control("a")], .editText, .textEditing, "Naar het begin van de regel"),
+        KeyBinding([.end, .control("e")], .editText, .textEditing, "Naar het einde van de regel"),
+        KeyBinding([.backspace, .delete], .editText, .textEditing, "Teken wissen (voor of onder de cursor)"),
+        KeyBinding([.control("w")], .editText, .textEditing, "Woord wissen"),
+        KeyBinding([.control("u")], .editText, .textEditing, "Alles voor de cursor wissen"),
+
+        // Confirmation
+        KeyBinding([.character("j"), .character("y")], .confirmYes, .confirmation, "Ja", hint: "ja"),
+        KeyBinding([.character("n"), .escape], .confirmNo, .confirmation, "Nee", hint: "nee"),
+
+        // Help
+        KeyBinding([.character("j"), .down], .moveDown, .help, "Omlaag"),
+        KeyBinding([.character("k"), .up], .moveUp, .help, "Omhoog"),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, .help, "Een pagina omlaag"),
+        KeyBinding([.pageUp], .pageUp, .help, "Een pagina omhoog"),
+        KeyBinding([.escape, .character("q"), .character("?")], .goBack, .help, "Hulp sluiten", hint: "sluiten"),
+    ])
+}

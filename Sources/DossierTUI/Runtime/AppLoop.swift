@@ -1,0 +1,58 @@
+import DossierCore
+
+/// The small runtime around the pure core: render, wait for an event, update, carry out the effects.
+/// The only place where the store is called.
+public final class AppLoop {
+    public private(set) var state: AppState
+    private let backend: TerminalBackend
+    private let performer: CommitPerformer
+    private let clock: Clock
+    private let actor: String
+
+    public init(state: AppState, backend: TerminalBackend, performer: CommitPerformer, clock: Clock, actor: String) {
+        self.state = state
+        self.backend = backend
+        self.performer = performer
+        self.clock = clock
+        self.actor = actor
+    }
+
+    /// Runs until the user quits or a stop event arrives.
+    public func run() {
+        state.width = backend.width
+        state.height = backend.height
+        state.clampLists()
+        backend.show(Renderer.render(state))
+        while !state.hasQuit {
+            switch backend.nextEvent() {
+            case .key(let key): dispatch(.key(key))
+            case let .resize(width, height): dispatch(.resize(width: width, height: height))
+            case .tick: continue
+            case .stop: return
+            }
+            backend.show(Renderer.render(state))
+        }
+    }
+
+    /// Handles a message and everything its effects lead to.
+    public func dispatch(_ message: Message) {
+        state.today = clock.today()
+        var queue = [message]
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            for effect in state.update(next) {
+                switch effect {
+                case .quit:
+                    break
+                case .commit(let change):
+                    do {
+                        let undo = try performer.commit(change, to: &state.dossier, context: clock.context(actor: actor))
+                        queue.append(.committed(undo))
+                    } catch {
+                        queue.append(.commitFailed(error))
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import DossierCore
+
+/// Everything the TUI shows and remembers, as one value. `update(_:)` changes it in response to messages
+/// and returns the effects (save a change, quit) for the runtime to carry out.
+public struct AppState: Sendable {
+    /// Changed only by the runtime carrying out a `commit` effect (in place, without copying it).
+    public var dossier: Dossier
+    public private(set) var index: DossierIndex
+    /// The local date; set by the runtime before each message.
+    public var today: CalendarDate
+    public var width: Int
+    public var height: Int
+    public var theme: Theme
+    public var isReadOnly: Bool
+    public let keyMap: KeyMap
+
+    public var stack: [Screen]
+    public var relationQuery = RelationQuery()
+    public var activityQuery = ActivityQuery()
+    public var visitQuery = ActivityQuery(kind: .delegatiebezoek)
+    public var lists: [Section: ListState] = [:]
+    /// The rows each list shows: positions in the dossier's arrays, filtered and sorted.
+    public private(set) var rows: [Section: [Int]] = [:]
+
+    public var search: SearchState?
+    public var form: Form?
+    public var confirmation: Confirmation?
+    /// The help screen's first line, when it is open.
+    public var helpScroll: Int?
+    public var message: StatusMessage?
+    public var undoHistory = UndoHistory()
+    public var pending: PendingCommit?
+    /// Each list's selected id when a commit was requested: row positions go stale once the dossier changes.
+    var selectionBeforeChange: [Section: String] = [:]
+    public var hasQuit = false
+
+    public init(dossier: Dossier, today: CalendarDate, width: Int, height: Int, theme: Theme = .colored,
+                isReadOnly: Bool = false, keyMap: KeyMap = .standard) {
+        self.dossier = dossier
+        index = DossierIndex(dossier: dossier, today: today)
+        self.today = today
+        self.width = width
+        self.height = height
+        self.theme = theme
+        self.isReadOnly = isReadOnly
+        self.keyMap = keyMap
+        stack = [.list(.relations)]
+        refreshRows()
+    }
+
+    public var screen: Screen { stack.last ?? .list(.relations) }
+
+    public var section: Section {
+        for screen in stack.reversed() {
+            if case .list(let section) = screen { return section }
+        }
+        return .relations
+    }
+
+    /// Recomputes derived data after the dossier changed, keeping each list's selected item.
+    public mutating func refreshAfterChange() {
+        let selectedIDs = selectionBeforeChange
+        selectionBeforeChange = [:]
+        index = DossierIndex(dossier: dossier, today: today)
+        refreshRows()
+        for section in Section.allCases {
+            if let id = selectedIDs[section], let row = rowIndex(of: id, in: section) {
+                lists[section, default: ListState()].select(row, count: rows(section).count, visibleRows: layout.listRows)
+            }
+        }
+        // Leave detail screens of things that no longer exist.
+        stack = stack.filter { screen in
+            switch screen {
+            case .list: true
+            case .relationDetail(let detail): dossier.relation(detail.id) != nil
+            case .activityDetail(let detail): dossier.activity(detail.id) != nil
+            }
+        }
+        clampLists()
+    }
+
+    /// Remembers each list's selected id before the dossier changes under the rows.
+    mutating func rememberSelection() {
+        selectionBeforeChange = [:]
+        for section in Section.allCases {
+            if let id = selectedID(in: section) { selectionBeforeChange[section] = id }
+        }
+    }
+
+    /// Filters and sorts the three lists from the current queries.
+    public mutating func refreshRows() {
+        let overviews = relationQuery.apply(to: index.overviews)
+        rows[.relations] = overviews.compactMap { dossier.relationPosition($0.relation.id) }
+        rows[.activities] = sortedActivityPositions(activityQuery)
+        rows[.visits] = sortedActivityPositions(visitQuery)
+        clampLists()
+    }
+
+    public func rows(_ section: Section) -> [Int] { rows[section] ?? [] }
+
+    public func listState(_ section: Section) -> ListState { lists[section] ?? ListState() }
+
+    /// The id of the selected relation or activity of a list.
+    public func selectedID(in section: Section) -> String? {
+        let sectionRows = rows(section)
+        let selection = listState(section).selection
+        guard sectionRows.indices.contains(selection) else { return nil }
+        let position = sectionRows[selection]
+        if section == .relations { return dossier.relations.indices.contains(position) ? dossier.relations[position].id : nil }
+        return dossier.activities.indices.contains(position) ? dossier.activities[position].id : nil
+    }
+
+    func rowIndex(of id: String, in section: Section) -> Int? {
+        if section == .relations {
+            guard let position = dossier.relationPosition(id) else { return nil }
+            return rows(section).firstIndex(of: position)
+        }
+        guard let position = dossier.activityPosition(id) else { return nil }
+        return rows(section).firstIndex(of: position)
+    }
+
+    mutating func clampLists() {
+        for section in Section.allCases {
+            lists[section, default: ListState()].clamp(count: rows(section).count, visibleRows: layout.listRows)
+        }
+    }
+
+    public var layout: Layout { Layout(width: width, height: height) }
+
+    private func sortedActivityPositions(_ query: ActivityQuery) -> [Int] {
+        let activities = dossier.activities
+        return activities.indices.filter { query.matches(activities[$0]) }
+            .sorted { ActivityQuery.chronological(activities[$0], activities[$1]) }
+    }
+}

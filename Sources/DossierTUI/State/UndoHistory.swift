@@ -1,0 +1,33 @@
+import DossierCore
+
+/// The changes of this session that can be undone, and the undone ones that can be redone.
+/// Undoing is itself a change (a restoration), so the file's history is never rewritten.
+public struct UndoHistory: Hashable, Sendable {
+    public struct Entry: Hashable, Sendable {
+        public var label: String
+        public var restoration: Restoration
+    }
+
+    public private(set) var undoable: [Entry] = []
+    public private(set) var redoable: [Entry] = []
+
+    public init() {}
+
+    /// A new change was made: it can be undone, and what was undone before can no longer be redone.
+    public mutating func recordChange(_ restoration: Restoration) {
+        undoable.append(Entry(label: restoration.label, restoration: restoration))
+        redoable.removeAll()
+    }
+
+    /// The last change was undone; applying `inverse` redoes it.
+    public mutating func recordUndo(inverse: Restoration) {
+        guard let entry = undoable.popLast() else { return }
+        redoable.append(Entry(label: entry.label, restoration: inverse))
+    }
+
+    /// The last undone change was redone; applying `inverse` undoes it again.
+    public mutating func recordRedo(inverse: Restoration) {
+        guard let entry = redoable.popLast() else { return }
+        undoable.append(Entry(label: entry.label, restoration: inverse))
+    }
+}

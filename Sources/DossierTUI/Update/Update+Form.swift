@@ -1,0 +1,257 @@
+import DossierCore
+
+/// A form's values turned into a change, or the messages per field that stop it.
+enum FormOutcome {
+    case change(Change, success: String)
+    case problems([String: String])
+}
+
+extension AppState {
+    mutating func handleFormKey(_ key: Key, action: Action?) -> [Effect] {
+        guard var current = form else { return [] }
+        if current.picker != nil {
+            handlePickerKey(key, action: action, form: &current)
+            form = current
+            return []
+        }
+        guard let field = current.focusedField else { return [] }
+        switch action {
+        case .nextField?, .previousField?:
+            let forward = action == .nextField
+            if key != .tab && key != .backTab, case .menu(let options, let selected) = field.value {
+                let next = selected + (forward ? 1 : -1)
+                if options.indices.contains(next) {
+                    current.fields[current.focus].value = .menu(options, selected: next)
+                    current.isDirty = true
+                    break
+                }
+            }
+            current.moveFocus(by: forward ? 1 : -1)
+        case .activateField?:
+            switch field.value {
+            case .buttons:
+                form = current
+                return submitForm()
+            case .relations(_, let allowsMultiple, _):
+                openPicker(on: field.id, allowsMultiple: allowsMultiple, query: "", form: &current)
+            default:
+                current.moveFocus(by: 1)
+            }
+        case .submitForm?:
+            form = current
+            return submitForm()
+        case .quit?:
+            form = current
+            return requestQuit()
+        case .cancelForm?:
+            if current.isDirty {
+                form = current
+                confirmation = Confirmation(question: "Het formulier is niet opgeslagen. Sluiten en de invoer weggooien?", consequence: .discardForm)
+                return []
+            }
+            form = nil
+            return []
+        default:
+            edit(field, key: key, form: &current)
+        }
+        FormRules.refresh(&current, in: self)
+        form = current
+        return []
+    }
+
+    /// Changes the focused field with a key that is not about moving between fields.
+    private mutating func edit(_ field: FormField, key: Key, form: inout Form) {
+        let index = form.focus
+        switch field.value {
+        case .text(var input):
+            if form.replacesOnType, case .character = key { input.set("") }
+            form.replacesOnType = false
+            if input.handle(key) {
+                form.fields[index].value = .text(input)
+                form.isDirty = true
+                form.errors[field.id] = nil
+            }
+        case .choice(let options, let selected):
+            var next = selected
+            switch key {
+            case .right, .character(" "): next = (selected + 1) % options.count
+            case .left: next = (selected + options.count - 1) % options.count
+            case .character(let letter):
+                let folded = SearchText.fold(String(letter))
+                next = options.indices.first { SearchText.fold(options[$0].label).hasPrefix(folded) } ?? selected
+            default: return
+            }
+            form.fields[index].value = .choice(options, selected: next)
+            form.isDirty = true
+        case .menu(let options, let selected):
+            guard case .character(let letter) = key else { return }
+            let folded = SearchText.fold(String(letter))
+            if let match = options.indices.first(where: { SearchText.fold(options[$0].label).hasPrefix(folded) }) {
+                form.fields[index].value = .menu(options, selected: match)
+                form.isDirty = true
+            } else {
+                form.fields[index].value = .menu(options, selected: selected)
+            }
+        case .flags(let options, var on, var cursor):
+            switch key {
+            case .right: cursor = min(options.count - 1, cursor + 1)
+            case .left: cursor = max(0, cursor - 1)
+            case .character(" "):
+                let value = options[cursor].value
+                if on.contains(value) { on.remove(value) } else { on.insert(value) }
+                form.isDirty = true
+            default: return
+            }
+            form.fields[index].value = .flags(options, on: on, cursor: cursor)
+        case .relations(var ids, let allowsMultiple, let emptyLabel):
+            switch key {
+            case .backspace, .delete:
+                if !ids.isEmpty { ids.removeLast() }
+                form.fields[index].value = .relations(ids, allowsMultiple: allowsMultiple, emptyLabel: emptyLabel)
+                form.isDirty = true
+            case .character(let character) where character != " ":
+                openPicker(on: field.id, allowsMultiple: allowsMultiple, query: String(character), form: &form)
+            default:
+                return
+            }
+        case .buttons:
+            return
+        }
+    }
+
+    // MARK: Picker
+
+    private func openPicker(on fieldID: String, allowsMultiple: Bool, query: String, form: inout Form) {
+        var picker = RelationPicker(fieldID: fieldID, allowsMultiple: allowsMultiple, chosen: allowsMultiple ? (form[fieldID]?.relationIDs ?? []) : [])
+        picker.query.set(query)
+        picker.refresh(in: dossier, index: index)
+        form.picker = picker
+    }
+
+    private func handlePickerKey(_ key: Key, action: Action?, form: inout Form) {
+        guard var picker = form.picker else { return }
+        let visibleRows = PickerLayout(layout: layout).listRows
+        switch action {
+        case .moveDown?: picker.list.move(by: 1, count: picker.candidates.count, visibleRows: visibleRows)
+        case .moveUp?: picker.list.move(by: -1, count: picker.candidates.count, visibleRows: visibleRows)
+        case .togglePick?:
+            guard picker.allowsMultiple, picker.candidates.indices.contains(picker.list.selection) else { break }
+            let id = dossier.relations[picker.candidates[picker.list.selection]].id
+            if let existing = picker.chosen.firstIndex(of: id) { picker.chosen.remove(at: existing) } else { picker.chosen.append(id) }
+            picker.list.move(by: 1, count: picker.candidates.count, visibleRows: visibleRows)
+        case .confirmPick?:
+            let highlighted = picker.candidates.indices.contains(picker.list.selection)
+                ? dossier.relations[picker.candidates[picker.list.selection]].id : nil
+            var ids = picker.chosen
+            if !picker.allowsMultiple {
+                ids = highlighted.map { [$0] } ?? []
+            } else if let highlighted, !ids.contains(highlighted), ids == (form[picker.fieldID]?.relationIDs ?? []) {
+                // Nothing ticked in this round: Enter takes the highlighted relation.
+                ids.append(highlighted)
+            }
+            if case .relations(_, let allowsMultiple, let emptyLabel)? = form[picker.fieldID]?.value {
+                form[picker.fieldID]?.value = .relations(ids, allowsMultiple: allowsMultiple, emptyLabel: emptyLabel)
+            }
+            form.errors[picker.fieldID] = nil
+            form.isDirty = true
+            form.picker = nil
+            form.moveFocus(by: 1)
+            return
+        case .cancelPick?:
+            form.picker = nil
+            return
+        default:
+            if picker.query.handle(key) {
+                picker.refresh(in: dossier, index: index)
+                picker.list.select(0, count: picker.candidates.count, visibleRows: visibleRows)
+            }
+        }
+        form.picker = picker
+    }
+
+    // MARK: Submit
+
+    mutating func submitForm() -> [Effect] {
+        guard var current = form else { return [] }
+        let outcome: FormOutcome
+        switch current.purpose {
+        case .relationStatus(let id): outcome = StatusForm.submit(current, relationID: id, in: self)
+        case .newVisit: outcome = VisitForm.submit(current, editing: nil, in: self)
+        case .editVisit(let id): outcome = VisitForm.submit(current, editing: id, in: self)
+        case .newActivity: outcome = ActivityForm.submit(current, editing: nil, in: self)
+        case .editActivity(let id): outcome = ActivityForm.submit(current, editing: id, in: self)
+        case .moveActivity(let id): outcome = MoveForm.submit(current, activityID: id, in: self)
+        case .newFollowUp(let id): outcome = FollowUpForm.submit(current, activityID: id)
+        }
+        switch outcome {
+        case .problems(let problems):
+            current.show(problems)
+            form = current
+            message = .error("Niet opgeslagen: verbeter de gemarkeerde velden.")
+            return []
+        case .change(let change, let success):
+            current.errors = [:]
+            current.generalError = nil
+            form = current
+            return commit(change, .form(success: success))
+        }
+    }
+
+    // MARK: Opening forms
+
+    mutating func openStatusForm() {
+        guard let id = currentRelationID, let relation = dossier.relation(id) else { return }
+        form = StatusForm.make(for: relation, today: today)
+    }
+
+    mutating func openVisitForm() {
+        let preset = currentRelationID.map { [$0] } ?? []
+        form = VisitForm.make(relations: preset, today: today)
+    }
+
+    mutating func openAddForm() {
+        switch screen {
+        case .activityDetail(let detail):
+            form = FollowUpForm.make(activityID: detail.id, title: dossier.activity(detail.id)?.title ?? "")
+        case .list(.visits):
+            openVisitForm()
+        default:
+            form = ActivityForm.make(editing: nil, relations: currentRelationID.map { [$0] } ?? [], in: self)
+        }
+    }
+
+    mutating func openEditForm() {
+        guard let id = currentActivityID, let activity = dossier.activity(id) else { return }
+        form = activity.isVisit ? VisitForm.make(editing: activity) : ActivityForm.make(editing: activity, relations: [], in: self)
+    }
+
+    mutating func openMoveForm() {
+        guard let id = currentActivityID, let activity = dossier.activity(id) else { return }
+        guard !activity.status.allowedNextStates.isEmpty else {
+            message = .info("'\(activity.title)' is \(activity.status.label): een eindtoestand, er is geen volgende stap.")
+            return
+        }
+        form = MoveForm.make(for: activity)
+    }
+}
+
+/// Field visibility and dynamic rows that depend on other fields.
+enum FormRules {
+    static func refresh(_ form: inout Form, in state: AppState) {
+        switch form.purpose {
+        case .relationStatus: StatusForm.refresh(&form)
+        case .moveActivity(let id): MoveForm.refresh(&form, activity: state.dossier.activity(id))
+        case .newVisit: VisitForm.refreshFollowUpRows(&form)
+        default: break
+        }
+    }
+}
+
+/// The picker's size: a box over the form.
+struct PickerLayout {
+    var listRows: Int
+
+    init(layout: Layout) {
+        listRows = max(3, min(14, layout.bodyHeight - 6))
+    }
+}

@@ -1,0 +1,278 @@
+import DossierCore
+
+extension AppState {
+    /// An action on the current screen (no form, search prompt, help or question open).
+    mutating func perform(_ action: Action, key: Key) -> [Effect] {
+        switch action {
+        case .moveDown: moveSelection(by: 1)
+        case .moveUp: moveSelection(by: -1)
+        case .pageDown: moveSelection(by: max(1, layout.listRows - 1))
+        case .pageUp: moveSelection(by: -max(1, layout.listRows - 1))
+        case .moveToTop: moveSelection(by: -Int.max / 2)
+        case .moveToBottom: moveSelection(by: Int.max / 2)
+        case .open: openSelection()
+        case .goBack, .cancelSearch:
+            if action == .cancelSearch, search != nil {
+                search = nil
+                message = .info("Zoekopdracht gewist.")
+            } else {
+                return goBack(key: key)
+            }
+        case .quit: return requestQuit()
+        case .nextPane: switchPane(forward: true)
+        case .previousPane: switchPane(forward: false)
+        case .showRelations: show(.relations)
+        case .showActivities: show(.activities)
+        case .showVisits: show(.visits)
+        case .showHelp: helpScroll = 0
+        case .startSearch: startSearch()
+        case .nextMatch: jumpToMatch(forward: true, includingCurrent: false)
+        case .previousMatch: jumpToMatch(forward: false, includingCurrent: false)
+        case .cycleStatusFilter, .cycleKindFilter, .cycleYearFilter, .cycleDirectionFilter, .cycleSortOrder, .clearFilters:
+            changeFilter(action)
+        case .changeRelationStatus: openStatusForm()
+        case .logVisit: openVisitForm()
+        case .addItem: openAddForm()
+        case .editItem: openEditForm()
+        case .deleteItem: askToDelete()
+        case .moveActivity: openMoveForm()
+        case .toggleFollowUp: return toggleFollowUp()
+        case .undo: return undo()
+        case .redo: return redo()
+        case .acceptSearch, .nextField, .previousField, .activateField, .submitForm, .cancelForm, .editText, .togglePick,
+             .confirmPick, .cancelPick, .confirmYes, .confirmNo:
+            break
+        }
+        return []
+    }
+
+    // MARK: Moving
+
+    private mutating func moveSelection(by delta: Int) {
+        switch screen {
+        case .list(let section):
+            lists[section, default: ListState()].move(by: delta, count: rows(section).count, visibleRows: layout.listRows)
+        case .relationDetail(var detail):
+            moveInDetail(&detail, by: delta, itemCount: itemCount(ofRelation: detail.id), informationLines: relationInformationCount(detail.id))
+            stack[stack.count - 1] = .relationDetail(detail)
+        case .activityDetail(var detail):
+            moveInDetail(&detail, by: delta, itemCount: dossier.activity(detail.id)?.followUps.count ?? 0,
+                         informationLines: activityInformationCount(detail.id))
+            stack[stack.count - 1] = .activityDetail(detail)
+        }
+    }
+
+    private func moveInDetail(_ detail: inout DetailState, by delta: Int, itemCount: Int, informationLines: Int) {
+        let panes = DetailLayout(layout: layout, itemCount: itemCount)
+        if detail.pane == .items && itemCount > 0 {
+            detail.items.move(by: delta, count: itemCount, visibleRows: panes.itemRows)
+        } else {
+            let maximum = max(0, informationLines - panes.informationRows)
+            detail.scroll = min(max(0, detail.scroll + delta), maximum)
+        }
+    }
+
+    private mutating func openSelection() {
+        switch screen {
+        case .list(.relations):
+            if let id = selectedID(in: .relations) { stack.append(.relationDetail(DetailState(id: id))) }
+        case .list(let section):
+            if let id = selectedID(in: section) { stack.append(.activityDetail(DetailState(id: id))) }
+        case .relationDetail(var detail):
+            let activities = linkedActivities(of: detail.id)
+            if detail.pane == .information && !activities.isEmpty {
+                detail.pane = .items
+                stack[stack.count - 1] = .relationDetail(detail)
+            } else if activities.indices.contains(detail.items.selection) {
+                stack.append(.activityDetail(DetailState(id: activities[detail.items.selection].id)))
+            }
+        case .activityDetail(var detail):
+            if detail.pane == .information && !(dossier.activity(detail.id)?.followUps.isEmpty ?? true) {
+                detail.pane = .items
+                stack[stack.count - 1] = .activityDetail(detail)
+            }
+        }
+    }
+
+    private mutating func goBack(key: Key) -> [Effect] {
+        if stack.count > 1 {
+            stack.removeLast()
+            return []
+        }
+        if key == .character("q") { return requestQuit() }
+        message = .info("Dit is het startscherm: q stopt het programma.")
+        return []
+    }
+
+    private mutating func switchPane(forward: Bool) {
+        switch screen {
+        case .list(let section):
+            let all = Section.allCases
+            let next = (section.rawValue + (forward ? 1 : all.count - 1)) % all.count
+            show(all[next])
+        case .relationDetail(var detail):
+            detail.pane = detail.pane == .information && !linkedActivities(of: detail.id).isEmpty ? .items : .information
+            stack[stack.count - 1] = .relationDetail(detail)
+        case .activityDetail(var detail):
+            let hasFollowUps = !(dossier.activity(detail.id)?.followUps.isEmpty ?? true)
+            detail.pane = detail.pane == .information && hasFollowUps ? .items : .information
+            stack[stack.count - 1] = .activityDetail(detail)
+        }
+    }
+
+    mutating func show(_ section: Section) {
+        stack = [.list(section)]
+        if search?.section != section { search = nil }
+    }
+
+    // MARK: Filters
+
+    private mutating func changeFilter(_ action: Action) {
+        let section = self.section
+        switch (section, action) {
+        case (.relations, .clearFilters):
+            relationQuery = RelationQuery(order: relationQuery.order)
+            message = .info("Filters gewist.")
+        case (.activities, .clearFilters):
+            activityQuery = ActivityQuery()
+            message = .info("Filters gewist.")
+        case (.visits, .clearFilters):
+            visitQuery = ActivityQuery(kind: .delegatiebezoek)
+            message = .info("Filters gewist.")
+        case (.relations, .cycleStatusFilter):
+            relationQuery.status = Self.cycle(relationQuery.status, through: RelationStatus.allCases)
+            message = .info("Status: \(relationQuery.status?.label ?? "alle")")
+        case (.relations, .cycleKindFilter):
+            relationQuery.kind = Self.cycle(relationQuery.kind, through: RelationKind.allCases)
+            message = .info("Soort: \(relationQuery.kind?.label ?? "alle")")
+        case (.relations, .cycleSortOrder):
+            let orders = RelationQuery.Order.allCases
+            relationQuery.order = orders[(orders.firstIndex(of: relationQuery.order)! + 1) % orders.count]
+            message = .info("Gesorteerd op \(relationQuery.order.label)")
+        case (.activities, .cycleStatusFilter):
+            activityQuery.status = Self.cycle(activityQuery.status, through: ActivityStatus.allCases)
+            message = .info("Status: \(activityQuery.status?.label ?? "alle")")
+        case (.activities, .cycleKindFilter):
+            activityQuery.kind = Self.cycle(activityQuery.kind, through: ActivityKind.allCases)
+            message = .info("Soort: \(activityQuery.kind?.label ?? "alle")")
+        case (.activities, .cycleYearFilter):
+            activityQuery.year = Self.cycle(activityQuery.year, through: index.years)
+            message = .info("Jaar: \(activityQuery.year.map(String.init) ?? "alle")")
+        case (.visits, .cycleDirectionFilter):
+            visitQuery.direction = Self.cycle(visitQuery.direction, through: VisitDirection.allCases)
+            message = .info("Richting: \(visitQuery.direction?.label ?? "alle")")
+        case (.visits, .cycleYearFilter):
+            visitQuery.year = Self.cycle(visitQuery.year, through: index.years)
+            message = .info("Jaar: \(visitQuery.year.map(String.init) ?? "alle")")
+        default:
+            return
+        }
+        let keptID = selectedID(in: section)
+        refreshRows()
+        let row = keptID.flatMap { rowIndex(of: $0, in: section) } ?? 0
+        lists[section, default: ListState()].select(row, count: rows(section).count, visibleRows: layout.listRows)
+    }
+
+    /// nil → first → second → … → last → nil.
+    static func cycle<T: Equatable>(_ current: T?, through values: [T]) -> T? {
+        guard let current, let index = values.firstIndex(of: current) else { return values.first }
+        return index + 1 < values.count ? values[index + 1] : nil
+    }
+
+    // MARK: Detail helpers
+
+    /// The activities shown under a relation, by date.
+    func linkedActivities(of relationID: RelationID) -> [Activity] {
+        dossier.activities(of: relationID).sorted(by: ActivityQuery.chronological)
+    }
+
+    func itemCount(ofRelation id: RelationID) -> Int { linkedActivities(of: id).count }
+
+    func relationInformationCount(_ id: RelationID) -> Int {
+        guard let relation = dossier.relation(id) else { return 0 }
+        return RelationDetailContent.lines(relation, in: dossier, theme: theme, width: layout.width).count
+    }
+
+    func activityInformationCount(_ id: ActivityID) -> Int {
+        guard let activity = dossier.activity(id) else { return 0 }
+        return ActivityDetailContent.lines(activity, in: dossier, theme: theme, width: layout.width).count
+    }
+
+    /// The relation the user is on: the selected one in the list, or the one whose detail is open.
+    var currentRelationID: RelationID? {
+        switch screen {
+        case .list(.relations): selectedID(in: .relations)
+        case .relationDetail(let detail): detail.id
+        default: nil
+        }
+    }
+
+    /// The activity the user is on.
+    var currentActivityID: ActivityID? {
+        switch screen {
+        case .list(.activities): selectedID(in: .activities)
+        case .list(.visits): selectedID(in: .visits)
+        case .activityDetail(let detail): detail.id
+        case .relationDetail(let detail):
+            detail.pane == .items ? linkedActivities(of: detail.id).dropFirst(detail.items.selection).first?.id : nil
+        default: nil
+        }
+    }
+
+    // MARK: Undo
+
+    private mutating func undo() -> [Effect] {
+        guard let entry = undoHistory.undoable.last else {
+            message = .info("Er is in deze sessie nog niets om ongedaan te maken.")
+            return []
+        }
+        return commit(.restore(entry.restoration), .undo)
+    }
+
+    private mutating func redo() -> [Effect] {
+        guard let entry = undoHistory.redoable.last else {
+            message = .info("Er is niets om opnieuw te doen.")
+            return []
+        }
+        return commit(.restore(entry.restoration), .redo)
+    }
+
+    // MARK: Small changes
+
+    private mutating func toggleFollowUp() -> [Effect] {
+        guard case .activityDetail(var detail) = screen, let activity = dossier.activity(detail.id) else { return [] }
+        guard activity.followUps.indices.contains(detail.items.selection) else {
+            message = .info("Deze activiteit heeft nog geen vervolgacties; + voegt er een toe.")
+            return []
+        }
+        detail.pane = .items
+        stack[stack.count - 1] = .activityDetail(detail)
+        let index = detail.items.selection
+        let followUp = activity.followUps[index]
+        let success = followUp.isDone ? "Vervolgactie weer open: \(followUp.text)" : "Vervolgactie afgevinkt: \(followUp.text)"
+        return commit(.setFollowUpDone(activity.id, index: index, isDone: !followUp.isDone), .direct(success: success))
+    }
+
+    private mutating func askToDelete() {
+        if case .relationDetail(let detail) = screen, let relation = dossier.relation(detail.id) {
+            confirmation = Confirmation(question: "Relatie '\(relation.name)' verwijderen? (u maakt het ongedaan)",
+                                        consequence: .commit(.deleteRelation(relation.id), success: "Relatie verwijderd: \(relation.name)"))
+        } else if let id = currentActivityID, let activity = dossier.activity(id) {
+            confirmation = Confirmation(question: "Activiteit '\(activity.title)' verwijderen? (u maakt het ongedaan)",
+                                        consequence: .commit(.deleteActivity(id), success: "Activiteit verwijderd: \(activity.title)"))
+        }
+    }
+}
+
+/// How a detail screen splits its height between the information and the list below it.
+struct DetailLayout {
+    var informationRows: Int
+    var itemRows: Int
+
+    init(layout: Layout, itemCount: Int) {
+        // Body: a title row, the information, a heading row for the items, the items.
+        let available = max(2, layout.bodyHeight - 2)
+        itemRows = itemCount == 0 ? 1 : min(itemCount, max(3, available / 3))
+        informationRows = max(1, available - itemRows)
+    }
+}

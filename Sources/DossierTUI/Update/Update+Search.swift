@@ -1,0 +1,78 @@
+import DossierCore
+
+extension AppState {
+    mutating func startSearch() {
+        guard case .list(let section) = screen else { return }
+        search = SearchState(section: section, originRow: listState(section).selection)
+    }
+
+    /// Keys while the search line is being typed: each change jumps to the first match from where the
+    /// search started; Enter keeps the search for n/N, Esc returns to where it started.
+    mutating func handleSearchKey(_ key: Key, action: Action?) {
+        guard var current = search else { return }
+        switch action {
+        case .acceptSearch?:
+            current.isEditing = false
+            search = current.foldedQuery.isEmpty ? nil : current
+            if search != nil { message = .info("\(matchCount(of: current)) treffers; n volgende, N vorige, Esc wist de zoekopdracht") }
+        case .cancelSearch?:
+            search = nil
+            lists[current.section, default: ListState()].select(current.originRow, count: rows(current.section).count,
+                                                                 visibleRows: layout.listRows)
+        default:
+            guard current.input.handle(key) else { return }
+            search = current
+            lists[current.section, default: ListState()].select(current.originRow, count: rows(current.section).count,
+                                                                 visibleRows: layout.listRows)
+            if !current.foldedQuery.isEmpty { jumpToMatch(forward: true, includingCurrent: true, preferringNames: true) }
+        }
+    }
+
+    /// Moves the selection to the next (or previous) row matching the search, wrapping around. While
+    /// typing, a row whose name matches wins over one that only matches in its notes or contacts.
+    mutating func jumpToMatch(forward: Bool, includingCurrent: Bool, preferringNames: Bool = false) {
+        guard let current = search, case .list(let section) = screen, section == current.section else {
+            message = .info("Geen zoekopdracht: / om te zoeken.")
+            return
+        }
+        let query = current.foldedQuery
+        let sectionRows = rows(section)
+        guard !sectionRows.isEmpty, !query.isEmpty else { return }
+        let start = listState(section).selection
+        for namesOnly in preferringNames ? [true, false] : [false] {
+            for step in (includingCurrent ? 0 : 1)...sectionRows.count {
+                let offset = forward ? step : -step
+                let row = ((start + offset) % sectionRows.count + sectionRows.count) % sectionRows.count
+                if matches(row: row, in: section, query: query, namesOnly: namesOnly) {
+                    lists[section, default: ListState()].select(row, count: sectionRows.count, visibleRows: layout.listRows)
+                    return
+                }
+            }
+        }
+        message = .error("Niets gevonden voor '\(current.input.text)'")
+    }
+
+    /// Whether a row of a list matches a folded query, in its name (or title) only or anywhere.
+    func matches(row: Int, in section: Section, query: String, namesOnly: Bool = false) -> Bool {
+        let position = rows(section)[row]
+        let key = switch (section, namesOnly) {
+        case (.relations, true): index.relationNameKeys[position]
+        case (.relations, false): index.relationSearchKeys[position]
+        case (_, true): index.activityTitleKeys[position]
+        case (_, false): index.activitySearchKeys[position]
+        }
+        return key.contains(query)
+    }
+
+    func matchCount(of search: SearchState) -> Int {
+        let query = search.foldedQuery
+        return rows(search.section).indices.filter { matches(row: $0, in: search.section, query: query) }.count
+    }
+
+    /// The folded query when a search is active in this section, for highlighting matches.
+    func activeQuery(in section: Section) -> String? {
+        guard let search, search.section == section else { return nil }
+        let query = search.foldedQuery
+        return query.isEmpty ? nil : query
+    }
+}

@@ -1,0 +1,187 @@
+import DossierCore
+
+extension AppState {
+    /// Handles one message and returns the effects for the runtime. Pure: the same state and message
+    /// always give the same result.
+    public mutating func update(_ message: Message) -> [Effect] {
+        switch message {
+        case let .resize(width, height):
+            self.width = width
+            self.height = height
+            clampLists()
+            return []
+        case .key(let key):
+            return handle(key)
+        case .committed(let restoration):
+            return handleCommitted(restoration)
+        case .commitFailed(let error):
+            handleCommitFailed(error)
+            return []
+        }
+    }
+
+    /// The key groups that apply now, in order: the first group that binds a key decides.
+    public var keyGroups: [KeyGroup] {
+        if layout.isTooSmall { return [.global] }
+        if confirmation != nil { return [.confirmation] }
+        if helpScroll != nil { return [.help] }
+        if let form {
+            return form.picker != nil ? [.picker, .textEditing] : [.form, .textEditing]
+        }
+        if search?.isEditing == true { return [.search, .textEditing] }
+        switch screen {
+        case .list(.relations): return [.relationList, .navigation, .search, .global]
+        case .list(.activities): return [.activityList, .navigation, .search, .global]
+        case .list(.visits): return [.visitList, .navigation, .search, .global]
+        case .relationDetail: return [.relationDetail, .navigation, .global]
+        case .activityDetail: return [.activityDetail, .navigation, .global]
+        }
+    }
+
+    private mutating func handle(_ key: Key) -> [Effect] {
+        message = nil
+        if layout.isTooSmall {
+            // Only leaving works on a screen too small to show anything.
+            if key == .control("c") || key == .character("q") { return requestQuit() }
+            return []
+        }
+        let action = keyMap.action(for: key, in: keyGroups)
+        if confirmation != nil { return handleConfirmation(action) }
+        if helpScroll != nil {
+            handleHelp(action)
+            return []
+        }
+        if form != nil { return handleFormKey(key, action: action) }
+        if search?.isEditing == true {
+            handleSearchKey(key, action: action)
+            return []
+        }
+        guard let action else { return [] }
+        return perform(action, key: key)
+    }
+
+    // MARK: Commits
+
+    /// Hands a change to the store, remembering why; refused at once when the dossier is read-only.
+    mutating func commit(_ change: Change, _ purpose: PendingCommit) -> [Effect] {
+        if isReadOnly {
+            let text = "Alleen-lezen: dit dossier is geopend zonder schrijfrechten; er is niets gewijzigd."
+            if form != nil { form?.generalError = text }
+            message = .error(text)
+            return []
+        }
+        pending = purpose
+        rememberSelection()
+        return [.commit(change)]
+    }
+
+    private mutating func handleCommitted(_ restoration: Restoration) -> [Effect] {
+        let purpose = pending
+        pending = nil
+        switch purpose {
+        case .form(let success)?:
+            form = nil
+            undoHistory.recordChange(restoration)
+            message = .info(success)
+        case .direct(let success)?:
+            undoHistory.recordChange(restoration)
+            message = .info(success)
+        case .undo?:
+            let label = undoHistory.undoable.last?.label ?? ""
+            undoHistory.recordUndo(inverse: restoration)
+            message = .info("Ongedaan gemaakt: \(label). Ctrl-R doet het opnieuw.")
+        case .redo?:
+            let label = undoHistory.redoable.last?.label ?? ""
+            undoHistory.recordRedo(inverse: restoration)
+            message = .info("Opnieuw gedaan: \(label)")
+        case nil:
+            undoHistory.recordChange(restoration)
+        }
+        refreshAfterChange()
+        return []
+    }
+
+    private mutating func handleCommitFailed(_ error: StoreError) {
+        let purpose = pending
+        pending = nil
+        selectionBeforeChange = [:]
+        if case .form? = purpose, form != nil {
+            if case .refused(let refusal) = error, let field = refusal.field,
+               let formField = FormFieldMapping.candidates(for: field).compactMap({ form?[$0] }).first(where: \.isVisible) {
+                form?.show([formField.id: refusal.message])
+            } else {
+                form?.errors = [:]
+                form?.generalError = error.description
+            }
+            message = .error("Niet opgeslagen: \(error.description) Het formulier staat nog open met alles wat je invulde.")
+        } else {
+            message = .error("Niet opgeslagen: \(error.description)")
+        }
+    }
+
+    // MARK: Leaving
+
+    mutating func requestQuit() -> [Effect] {
+        if form?.isDirty == true {
+            confirmation = Confirmation(question: "Het formulier is nog niet opgeslagen. Toch stoppen en de invoer weggooien?", consequence: .quit)
+            return []
+        }
+        hasQuit = true
+        return [.quit]
+    }
+
+    // MARK: Confirmation and help
+
+    private mutating func handleConfirmation(_ action: Action?) -> [Effect] {
+        guard let current = confirmation else { return [] }
+        switch action {
+        case .confirmYes?:
+            confirmation = nil
+            switch current.consequence {
+            case .commit(let change, let success):
+                return commit(change, .direct(success: success))
+            case .quit:
+                hasQuit = true
+                return [.quit]
+            case .discardForm:
+                form = nil
+                message = .info("Formulier gesloten zonder opslaan.")
+                return []
+            }
+        case .confirmNo?:
+            confirmation = nil
+            return []
+        default:
+            return []
+        }
+    }
+
+    private mutating func handleHelp(_ action: Action?) {
+        guard var scroll = helpScroll else { return }
+        let page = max(1, layout.bodyHeight - 1)
+        switch action {
+        case .moveDown?: scroll += 1
+        case .moveUp?: scroll -= 1
+        case .pageDown?: scroll += page
+        case .pageUp?: scroll -= page
+        case .goBack?:
+            helpScroll = nil
+            return
+        default: break
+        }
+        helpScroll = max(0, min(scroll, max(0, HelpContent.lines(for: self).count - page)))
+    }
+}
+
+/// Where the store's field names (JSON keys) land in the forms.
+enum FormFieldMapping {
+    /// The form fields a store field may be shown under, most specific first.
+    static func candidates(for storeField: String) -> [String] {
+        switch storeField {
+        case "estimatedCostCents": ["estimatedCost", "cost"]
+        case "actualCostCents": ["actualCost", "cost"]
+        case "delegationFrom", "size", "direction": [storeField]
+        default: [storeField]
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import DossierCore
+
+/// The activities (date, title, kind, status, relations, cost), or the delegation visits (date,
+/// direction, delegation, title, status, relations).
+enum ActivityListView {
+    static func draw(_ state: AppState, section: Section, in canvas: inout Canvas) {
+        let theme = state.theme
+        let layout = state.layout
+        let wide = state.width >= 110
+        let isVisits = section == .visits
+        let columns = isVisits
+            ? ListColumns(totalWidth: state.width, specs: [
+                ("Datum", 10, 0, false), ("Richting", 8, 0, false), ("Delegatie", 0, 3, false), ("Titel", 0, 4, false),
+                ("Status", 11, 0, false), ("Relaties", 0, 3, false),
+            ])
+            : ListColumns(totalWidth: state.width, specs: [
+                ("Datum", 10, 0, false), ("Titel", 0, 5, false), ("Soort", wide ? 22 : 12, 0, false), ("Status", 11, 0, false),
+                ("Relaties", 0, 3, false), ("Kosten", wide ? 13 : 11, 0, true),
+            ])
+        columns.drawHeader(in: &canvas, y: layout.bodyTop, style: theme.header)
+        let rows = state.rows(section)
+        let list = state.listState(section)
+        let query = state.activeQuery(in: section)
+        if rows.isEmpty {
+            let text = isVisits ? "Geen bezoeken met deze filters; v legt een bezoek vast." : "Geen activiteiten met deze filters; + voegt er een toe."
+            canvas.draw(text, x: 1, y: layout.bodyTop + 1, style: theme.muted)
+            return
+        }
+        for line in 0..<layout.listRows {
+            let row = list.offset + line
+            guard row < rows.count else { break }
+            let position = rows[row]
+            let activity = state.dossier.activities[position]
+            let selected = row == list.selection
+            let y = layout.bodyTop + 1 + line
+            if selected { canvas.fill(x: 0, y: y, width: state.width, height: 1, style: Style(reversed: true)) }
+            let base: Style = activity.status == .geannuleerd || activity.status == .afgewezen ? theme.muted : .plain
+            let isMatch = query.map { state.index.activitySearchKeys[position].contains($0) } ?? false
+            let titleStyle = RowStyle.apply(isMatch ? theme.match : base.bold(), selected: selected)
+            let statusStyle = RowStyle.apply(theme.activityStatus(activity.status), selected: selected)
+            let plain = RowStyle.apply(base, selected: selected)
+            let relations = activity.relations.map(state.dossier.relationName).joined(separator: ", ")
+            let date = activity.startDate?.iso ?? "—"
+            if isVisits {
+                columns.drawRow([
+                    (date, plain), (activity.visit?.direction.label ?? "", plain), (activity.visit?.delegationFrom ?? "", plain),
+                    (activity.title, titleStyle), (activity.status.label, statusStyle), (relations, plain),
+                ], in: &canvas, y: y)
+            } else {
+                let cost = (activity.status.isCarriedOut ? activity.actualCost ?? activity.estimatedCost : activity.estimatedCost)?.formatted ?? ""
+                columns.drawRow([
+                    (date, plain), (activity.title, titleStyle), (activity.kind.label, plain), (activity.status.label, statusStyle),
+                    (relations, plain), (cost, plain),
+                ], in: &canvas, y: y)
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import DossierCore
+
+/// A form in a box over the screen: a label and value per field, the message under a field that has
+/// one, the focused field's help at the bottom, scrolled so the focused field is always in view.
+enum FormView {
+    static let labelWidth = 20
+
+    static func draw(_ form: Form, state: AppState, in canvas: inout Canvas) {
+        let theme = state.theme
+        let width = FormBox.width(for: state.layout)
+        var rows = rowsOf(form, valueWidth: FormBox.valueWidth(forBoxWidth: width), theme: theme)
+        if let general = form.generalError {
+            rows.insert(contentsOf: DisplayWidth.wrap(general, to: width - 4).map { Row(field: nil, line: StyledLine($0, theme.error)) }, at: 0)
+        }
+        let box = FormBox(layout: state.layout, contentRows: rows.count)
+        canvas.fill(x: box.x, y: box.y, width: box.width, height: box.height)
+        canvas.frame(x: box.x, y: box.y, width: box.width, height: box.height, title: form.title, style: theme.frame)
+        // Scroll so that every row of the focused field is visible.
+        let focusRows = rows.indices.filter { rows[$0].field == form.focus }
+        var scroll = 0
+        if let last = focusRows.last, last >= box.innerHeight { scroll = last - box.innerHeight + 1 }
+        if let first = focusRows.first, first < scroll { scroll = first }
+        for line in 0..<box.innerHeight {
+            let index = scroll + line
+            guard index < rows.count else { break }
+            let y = box.innerY + line
+            let row = rows[index]
+            if let fieldIndex = row.field, row.isValueRow {
+                drawField(form.fields[fieldIndex], focused: fieldIndex == form.focus, optionRow: row.optionRow, x: box.innerX, y: y,
+                          valueWidth: box.valueWidth, theme: theme, form: form, dossier: state.dossier, canvas: &canvas)
+            } else {
+                row.line.draw(in: &canvas, x: box.innerX, y: y, width: box.innerWidth)
+            }
+        }
+        if scroll > 0 { canvas.draw("↑", x: box.x + box.width - 2, y: box.innerY, style: theme.muted) }
+        if scroll + box.innerHeight < rows.count { canvas.draw("↓", x: box.x + box.width - 2, y: box.innerY + box.innerHeight - 1, style: theme.muted) }
+        let help = form.focusedField.map { $0.help.isEmpty ? "" : $0.help } ?? ""
+        canvas.draw(help, x: box.innerX, y: box.y + box.height - 2, width: box.innerWidth, style: theme.muted)
+    }
+
+    struct Row {
+        var field: Int?
+        var line: StyledLine = .empty
+        var isValueRow = false
+        var optionRow = 0
+    }
+
+    /// The rows of the form's content: value rows of visible fields, and error rows under them.
+    static func rowsOf(_ form: Form, valueWidth: Int, theme: Theme) -> [Row] {
+        var rows: [Row] = []
+        for index in form.visibleIndices {
+            let field = form.fields[index]
+            if case .buttons = field.value { rows.append(Row(field: nil)) }
+            for option in 0..<field.rowCount {
+                rows.append(Row(field: index, isValueRow: true, optionRow: option))
+            }
+            if let error = form.errors[field.id] {
+                for line in DisplayWidth.wrap(error, to: valueWidth) {
+                    rows.append(Row(field: index, line: StyledLine(String(repeating: " ", count: labelWidth) + line, theme.error)))
+                }
+            }
+        }
+        return rows
+    }
+
+    private static func drawField(_ field: FormField, focused: Bool, optionRow: Int, x: Int, y: Int, valueWidth: Int, theme: Theme,
+                                  form: Form, dossier: Dossier, canvas: inout Canvas) {
+        let hasError = form.errors[field.id] != nil
+        if optionRow == 0, !field.label.isEmpty {
+            let labelStyle = hasError ? theme.error : (focused ? theme.label.bold() : theme.label)
+            canvas.draw(field.label, x: x, y: y, width: labelWidth - 1, style: labelStyle)
+            if focused { canvas.draw("›", x: x + labelWidth - 2, y: y, style: theme.label.bold()) }
+        }
+        let valueX = x + labelWidth
+        let fieldStyle = focused ? theme.focusedField : theme.field
+        switch field.value {
+        case .text(let input):
+            let (visible, cursor) = input.window(width: valueWidth - 1)
+            canvas.draw(visible, x: valueX, y: y, width: valueWidth, style: fieldStyle)
+            if focused && form.replacesOnType && !input.isEmpty {
+                canvas.restyle(x: valueX, y: y, width: DisplayWidth.of(visible)) { $0 = theme.selection }
+            }
+            if focused && form.picker == nil { canvas.cursor = (valueX + cursor, y) }
+        case .menu(let options, let selected):
+            let option = options[optionRow]
+            let marker = optionRow == selected ? "(•) " : "( ) "
+            let style: Style = optionRow == selected ? (focused ? theme.focusedField : .plain.bold()) : .plain
+            canvas.draw(marker + option.label, x: valueX, y: y, width: valueWidth, style: style)
+        case .choice(let options, let selected):
+            let text = focused ? "‹ \(options[selected].label) ›" : options[selected].label
+            canvas.draw(text, x: valueX, y: y, width: min(valueWidth, DisplayWidth.of(text) + 1), style: fieldStyle)
+        case .flags(let options, let on, let cursor):
+            if focused {
+                var column = valueX
+                let start = max(0, cursor - 2)
+                for index in start..<options.count {
+                    let item = (on.contains(options[index].value) ? "[x] " : "[ ] ") + options[index].label
+                    guard column + DisplayWidth.of(item) <= valueX + valueWidth else { break }
+                    column += canvas.draw(item, x: column, y: y, style: index == cursor ? theme.focusedField : .plain)
+                    column += 2
+                }
+            } else {
+                let chosen = options.filter { on.contains($0.value) }.map(\.label).joined(separator: ", ")
+                canvas.draw(chosen.isEmpty ? "(geen)" : chosen, x: valueX, y: y, width: valueWidth, style: chosen.isEmpty ? theme.muted : .plain)
+            }
+        case .relations(let ids, _, let emptyLabel):
+            let names = ids.map(dossier.relationName).joined(separator: ", ")
+            canvas.draw(names.isEmpty ? emptyLabel : names, x: valueX, y: y, width: valueWidth,
+                        style: names.isEmpty ? fieldStyle.dim() : fieldStyle)
+        case .buttons:
+            let save = "[ Opslaan ]"
+            canvas.draw(save, x: valueX, y: y, style: focused ? theme.focusedField.bold() : .plain.bold())
+            canvas.draw("  Ctrl-S opslaan · Esc annuleren", x: valueX + DisplayWidth.of(save), y: y, style: theme.muted)
+        }
+    }
+}
+
+/// Where the form box goes: as tall as its content (at most the screen), centred.
+struct FormBox {
+    var x, y, width, height: Int
+
+    /// Between the tab row and the message row, so messages and key hints stay visible.
+    init(layout: Layout, contentRows: Int) {
+        width = FormBox.width(for: layout)
+        height = min(layout.bodyHeight, contentRows + 4)
+        x = (layout.width - width) / 2
+        y = layout.bodyTop + max(0, (layout.bodyHeight - height) / 2)
+    }
+
+    static func width(for layout: Layout) -> Int { min(layout.width, 96) }
+
+    static func valueWidth(forBoxWidth width: Int) -> Int { max(8, width - 4 - FormView.labelWidth) }
+
+    var innerX: Int { x + 2 }
+    var innerY: Int { y + 1 }
+    var innerWidth: Int { width - 4 }
+    /// Leaves the last two inner rows for the help line.
+    var innerHeight: Int { max(1, height - 4) }
+    var valueWidth: Int { FormBox.valueWidth(forBoxWidth: width) }
+}

@@ -1,0 +1,39 @@
+import DossierCore
+
+/// The relation picker over a form: the query with its cursor, the matching relations, ticks.
+enum PickerView {
+    static func draw(_ picker: RelationPicker, state: AppState, in canvas: inout Canvas) {
+        let theme = state.theme
+        let rows = PickerLayout(layout: state.layout).listRows
+        let width = min(state.width - 6, 72)
+        let height = rows + 5
+        let x = (state.width - width) / 2
+        let y = max(1, (state.height - height) / 2)
+        canvas.fill(x: x, y: y, width: width, height: height)
+        let title = picker.allowsMultiple ? "Kies relaties (\(picker.chosen.count) aangevinkt)" : "Kies een relatie"
+        canvas.frame(x: x, y: y, width: width, height: height, title: title, style: theme.frame)
+        canvas.draw("Zoek: ", x: x + 2, y: y + 1, style: theme.label)
+        let (visible, cursor) = picker.query.window(width: width - 12)
+        canvas.draw(visible, x: x + 8, y: y + 1, width: width - 11, style: theme.focusedField)
+        canvas.cursor = (x + 8 + cursor, y + 1)
+        if picker.candidates.isEmpty {
+            canvas.draw("Geen relatie gevonden", x: x + 2, y: y + 3, style: theme.muted)
+        }
+        for line in 0..<rows {
+            let index = picker.list.offset + line
+            guard index < picker.candidates.count else { break }
+            let relation = state.dossier.relations[picker.candidates[index]]
+            let selected = index == picker.list.selection
+            let rowY = y + 2 + line
+            let tick = picker.allowsMultiple ? (picker.chosen.contains(relation.id) ? "[x] " : "[ ] ") : ""
+            let style: Style = selected ? Style(reversed: true) : .plain
+            canvas.fill(x: x + 1, y: rowY, width: width - 2, height: 1, style: style)
+            var column = x + 2
+            column += canvas.draw(tick + relation.name, x: column, y: rowY, style: style.bold(), limit: width - 24)
+            canvas.draw("  \(relation.kind.shortLabel) · \(relation.status.label)", x: column, y: rowY, style: selected ? style : theme.muted,
+                        limit: x + width - 2 - column)
+        }
+        let hint = picker.allowsMultiple ? "typ om te zoeken · Tab vinkt · Enter klaar · Esc terug" : "typ om te zoeken · Enter kiest · Esc terug"
+        canvas.draw(hint, x: x + 2, y: y + height - 2, width: width - 4, style: theme.muted)
+    }
+}

@@ -1,0 +1,45 @@
+import DossierCore
+
+/// The start screen: every relation with kind, place, status (each its own colour, laag pitje muted),
+/// number of activities and the next date that matters.
+enum RelationListView {
+    static func draw(_ state: AppState, in canvas: inout Canvas) {
+        let theme = state.theme
+        let layout = state.layout
+        let wide = state.width >= 110
+        let columns = ListColumns(totalWidth: state.width, specs: [
+            ("Naam", 0, 5, false), ("Soort", wide ? 20 : 12, 0, false), ("Plaats", 0, 4, false), ("Status", 10, 0, false),
+            ("Act.", 4, 0, true), (wide ? "Volgende datum" : "Volgende", wide ? 21 : 10, 0, false),
+        ])
+        columns.drawHeader(in: &canvas, y: layout.bodyTop, style: theme.header)
+        let rows = state.rows(.relations)
+        let list = state.listState(.relations)
+        let query = state.activeQuery(in: .relations)
+        if rows.isEmpty {
+            canvas.draw("Geen relaties met deze filters (c wist de filters).", x: 1, y: layout.bodyTop + 1, style: theme.muted)
+            return
+        }
+        for line in 0..<layout.listRows {
+            let row = list.offset + line
+            guard row < rows.count else { break }
+            let position = rows[row]
+            let overview = state.index.overviews[position]
+            let relation = overview.relation
+            let selected = row == list.selection
+            let y = layout.bodyTop + 1 + line
+            let base: Style = relation.status == .laagPitje || relation.status == .beeindigd ? theme.muted : .plain
+            if selected { canvas.fill(x: 0, y: y, width: state.width, height: 1, style: Style(reversed: true)) }
+            let isMatch = query.map { state.index.relationSearchKeys[position].contains($0) } ?? false
+            let next = overview.nextDate.map { wide ? "\($0.date.iso) \($0.label)" : $0.date.iso } ?? ""
+            let overdue = overview.nextDate.map { $0.date < state.today } ?? false
+            columns.drawRow([
+                (relation.name, RowStyle.apply(isMatch ? theme.match : base.bold(), selected: selected)),
+                (wide ? relation.kind.label : relation.kind.shortLabel, RowStyle.apply(base, selected: selected)),
+                (relation.placeSummary, RowStyle.apply(base, selected: selected)),
+                (relation.status.label, RowStyle.apply(theme.relationStatus(relation.status), selected: selected)),
+                (String(overview.activityCount), RowStyle.apply(base, selected: selected)),
+                (next, RowStyle.apply(overdue ? theme.error : base, selected: selected)),
+            ], in: &canvas, y: y)
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import DossierCore
+
+/// Draws a whole frame from the state. Pure: the same state always gives the same canvas.
+public enum Renderer {
+    public static func render(_ state: AppState) -> Canvas {
+        var canvas = Canvas(width: state.width, height: state.height)
+        let layout = state.layout
+        if layout.isTooSmall {
+            TooSmallView.draw(state, in: &canvas)
+            return canvas
+        }
+        HeaderView.draw(state, in: &canvas)
+        if state.helpScroll != nil {
+            HelpView.draw(state, in: &canvas)
+        } else {
+            switch state.screen {
+            case .list(.relations): RelationListView.draw(state, in: &canvas)
+            case .list(.activities): ActivityListView.draw(state, section: .activities, in: &canvas)
+            case .list(.visits): ActivityListView.draw(state, section: .visits, in: &canvas)
+            case .relationDetail(let detail): RelationDetailView.draw(state, detail: detail, in: &canvas)
+            case .activityDetail(let detail): ActivityDetailView.draw(state, detail: detail, in: &canvas)
+            }
+        }
+        MessageLineView.draw(state, in: &canvas)
+        StatusBarView.draw(state, in: &canvas)
+        if let form = state.form {
+            FormView.draw(form, state: state, in: &canvas)
+            if let picker = form.picker { PickerView.draw(picker, state: state, in: &canvas) }
+        }
+        if let confirmation = state.confirmation { ConfirmationView.draw(confirmation, state: state, in: &canvas) }
+        return canvas
+    }
+}
+
+/// Below the minimum size: a clear notice instead of a broken screen.
+enum TooSmallView {
+    static func draw(_ state: AppState, in canvas: inout Canvas) {
+        let lines = [
+            "Venster te klein",
+            "minimaal \(Layout.minimumWidth)×\(Layout.minimumHeight), nu \(state.width)×\(state.height)",
+            "maak het venster groter, of q om te stoppen",
+        ]
+        let top = max(0, (state.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let width = DisplayWidth.of(line)
+            canvas.draw(line, x: max(0, (state.width - width) / 2), y: top + offset, style: offset == 0 ? state.theme.error : .plain)
+        }
+    }
+}
+
+/// Row 0: the tabs with their counts, the active filters and the dossier's state.
+enum HeaderView {
+    static func draw(_ state: AppState, in canvas: inout Canvas) {
+        let theme = state.theme
+        var x = 0
+        for section in Section.allCases {
+            let label = " \(section.rawValue + 1) \(section.title) (\(state.rows(section).count)) "
+            let style = section == state.section ? theme.tabActive : theme.tabInactive
+            x += canvas.draw(label, x: x, y: 0, style: style)
+        }
+        var right = filterSummary(state)
+        if state.isReadOnly { right = "[alleen-lezen] " + right }
+        let rightWidth = min(DisplayWidth.of(right), max(0, state.width - x - 2))
+        if rightWidth > 0 {
+            canvas.draw(right, x: state.width - rightWidth, y: 0, width: rightWidth, style: state.isReadOnly ? theme.error : theme.muted,
+                        alignRight: true)
+        }
+    }
+
+    static func filterSummary(_ state: AppState) -> String {
+        switch state.section {
+        case .relations:
+            let query = state.relationQuery
+            return "status: \(query.status?.label ?? "alle") · soort: \(query.kind?.label ?? "alle") · op \(query.order.label)"
+        case .activities:
+            let query = state.activityQuery
+            return "status: \(query.status?.label ?? "alle") · soort: \(query.kind?.label ?? "alle") · jaar: \(query.year.map(String.init) ?? "alle")"
+        case .visits:
+            let query = state.visitQuery
+            return "richting: \(query.direction?.label ?? "alle") · jaar: \(query.year.map(String.init) ?? "alle")"
+        }
+    }
+}
+
+/// The line above the status bar: the search being typed, or the last message.
+enum MessageLineView {
+    static func draw(_ state: AppState, in canvas: inout Canvas) {
+        let y = state.layout.messageRow
+        let theme = state.theme
+        if let search = state.search, search.isEditing {
+            let prefix = "Zoek: "
+            canvas.draw(prefix, x: 0, y: y, style: theme.label)
+            let room = state.width - DisplayWidth.of(prefix) - 1
+            let (visible, cursor) = search.input.window(width: room)
+            canvas.draw(visible, x: DisplayWidth.of(prefix), y: y)
+            if state.form == nil && state.confirmation == nil { canvas.cursor = (DisplayWidth.of(prefix) + cursor, y) }
+            return
+        }
+        if let message = state.message {
+            canvas.draw(message.text, x: 0, y: y, width: state.width, style: message.isError ? theme.error : theme.message)
+        } else if let search = state.search, search.section == state.section, case .list = state.screen {
+            canvas.draw("Zoekopdracht: \(search.input.text) — n volgende, N vorige, Esc wist", x: 0, y: y, width: state.width, style: theme.muted)
+        }
+    }
+}
+
+/// The bottom row: the keys that work here, from the key map. The help key is always shown, at the right.
+enum StatusBarView {
+    static func draw(_ state: AppState, in canvas: inout Canvas) {
+        let y = state.layout.statusBarRow
+        let theme = state.theme
+        canvas.fill(x: 0, y: y, width: state.width, height: 1, style: theme.statusBar)
+        let helpHint = state.keyGroups.contains(.global) ? " ? alle toetsen " : ""
+        let limit = state.width - DisplayWidth.of(helpHint)
+        var x = 0
+        for (keys, hint) in hints(for: state) {
+            let keyText = " \(keys) ", hintText = "\(hint) "
+            if x + DisplayWidth.of(keyText) + DisplayWidth.of(hintText) > limit { break }
+            x += canvas.draw(keyText, x: x, y: y, style: theme.keyHint)
+            x += canvas.draw(hintText, x: x, y: y, style: theme.statusBar)
+        }
+        if !helpHint.isEmpty { canvas.draw(helpHint, x: limit, y: y, style: theme.keyHint) }
+    }
+
+    /// The hints of the current context: movement first, then the screen's own keys.
+    static func hints(for state: AppState) -> [(keys: String, hint: String)] {
+        let groups = state.keyGroups
+        if state.search?.isEditing == true { return [("Enter", "vasthouden"), ("Esc", "afbreken")] }
+        var hints: [(String, String)] = []
+        if groups.contains(.navigation) { hints.append(("j/k", "bewegen")) }
+        if groups.contains(.picker) { hints.append(("↑/↓", "bewegen")) }
+        for (keys, hint) in state.keyMap.hints(for: groups) where keys != "?" {
+            // On the start screen q leaves the program.
+            hints.append((keys, keys == "q" && state.stack.count == 1 ? "stoppen" : hint))
+        }
+        return hints
+    }
+}

@@ -1,0 +1,192 @@
+@preconcurrency import CNcursesw
+import CTerminalSupport
+import DossierCore
+import DossierTUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why the TUI could not start.
+public enum TerminalError: Error, CustomStringConvertible {
+    case notATerminal
+    case unknownTerminal(String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            "de schermweergave heeft een terminal nodig; gebruik zonder terminal een opdracht (zie dossier --help)"
+        case .unknownTerminal(let name):
+            "terminaltype '\(name)' is onbekend of ontbreekt (zet TERM, bijvoorbeeld TERM=xterm-256color)"
+        }
+    }
+}
+
+/// Shows canvases with ncurses and turns its key codes into `Key`s. Only this type touches curses.
+public final class CursesBackend: TerminalBackend {
+    private let screen: OpaquePointer
+    private let usesColor: Bool
+    private var colorPairs: [ColorPair: Int16] = [:]
+    private var isStopped = false
+    /// get_wch failing without waiting means input is gone (the terminal closed).
+    private var immediateFailures = 0
+    /// The signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) that ended the session, if one did.
+    public private(set) var receivedSignal: Int32 = 0
+
+    private struct ColorPair: Hashable {
+        var foreground: Color
+        var background: Color
+    }
+
+    /// Takes over the terminal. `wantsColor` is false under NO_COLOR.
+    public init(wantsColor: Bool) throws(TerminalError) {
+        // Accents and box lines need a UTF-8 locale; fall back to C.UTF-8 when the environment's is not.
+        setlocale(LC_ALL, "")
+        if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset).uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+            setlocale(LC_ALL, "C.UTF-8")
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        dossier_terminal_save(STDIN_FILENO)
+        guard let screen = newterm(nil, stdout, stdin) else {
+            throw .unknownTerminal(getenv("TERM").map { String(cString: $0) } ?? "")
+        }
+        self.screen = screen
+        set_term(screen)
+        dossier_terminal_install_handlers()
+        raw()
+        noecho()
+        nonl()
+        keypad(stdscr, true)
+        set_escdelay(25)
+        wtimeout(stdscr, 100)
+        curs_set(0)
+        usesColor = wantsColor && has_colors()
+        if usesColor {
+            start_color()
+            use_default_colors()
+        }
+    }
+
+    /// Whether colours are shown (a terminal without colours gets the monochrome theme).
+    public var hasColor: Bool { usesColor }
+
+    public var width: Int { Int(getmaxx(stdscr)) }
+    public var height: Int { Int(getmaxy(stdscr)) }
+
+    public func show(_ canvas: Canvas) {
+        werase(stdscr)
+        for y in 0..<min(canvas.height, height) {
+            var x = 0
+            while x < min(canvas.width, width) {
+                let style = canvas[x, y].style
+                var text: [wchar_t] = []
+                let start = x
+                while x < min(canvas.width, width) && canvas[x, y].style == style {
+                    let cell = canvas[x, y]
+                    if !cell.isContinuation {
+                        text += cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                    }
+                    x += 1
+                }
+                apply(style)
+                text.append(0)
+                _ = mvaddnwstr(Int32(y), Int32(start), text, Int32(text.count - 1))
+            }
+        }
+        if let cursor = canvas.cursor {
+            curs_set(1)
+            wmove(stdscr, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(stdscr)
+    }
+
+    public func nextEvent() -> TerminalEvent {
+        if takeSignal() { return .stop }
+        var character: wint_t = 0
+        let result = wget_wch(stdscr, &character)
+        if takeSignal() { return .stop }
+        switch result {
+        case OK:
+            immediateFailures = 0
+            return .key(Self.key(forCharacter: character))
+        case KEY_CODE_YES:
+            immediateFailures = 0
+            if Int32(character) == KEY_RESIZE { return .resize(width: width, height: height) }
+            return Self.key(forCode: Int32(character)).map(TerminalEvent.key) ?? .tick
+        default:
+            // A timeout waits 100 ms; failing again and again without waiting means stdin is gone.
+            immediateFailures += 1
+            return immediateFailures > 200 && isatty(STDIN_FILENO) != 1 ? .stop : .tick
+        }
+    }
+
+    private func takeSignal() -> Bool {
+        let signal = dossier_terminal_take_signal()
+        if signal != 0 { receivedSignal = signal }
+        return signal != 0
+    }
+
+    /// Gives the terminal back as it was. Safe to call twice.
+    public func stop() {
+        guard !isStopped else { return }
+        isStopped = true
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+    }
+
+    deinit { stop() }
+
+    private func apply(_ style: Style) {
+        var attributes = dossier_attr_normal()
+        if style.isBold { attributes |= dossier_attr_bold() }
+        if style.isDim { attributes |= dossier_attr_dim() }
+        if style.isReversed { attributes |= dossier_attr_reverse() }
+        if style.isUnderlined { attributes |= dossier_attr_underline() }
+        var pair: Int16 = 0
+        if usesColor && (style.foreground != .standard || style.background != .standard) {
+            let key = ColorPair(foreground: style.foreground, background: style.background)
+            if let existing = colorPairs[key] {
+                pair = existing
+            } else if colorPairs.count + 1 < Int(COLOR_PAIRS) {
+                pair = Int16(colorPairs.count + 1)
+                init_pair(pair, Int16(style.foreground.rawValue), Int16(style.background.rawValue))
+                colorPairs[key] = pair
+            }
+        }
+        wattr_set(stdscr, attributes, pair, nil)
+    }
+
+    static func key(forCharacter value: wint_t) -> Key {
+        switch value {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(UInt8(value) + 96)))
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { return .character("\u{FFFD}") }
+            return .character(Character(scalar))
+        }
+    }
+
+    static func key(forCode code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_PPAGE: .pageUp
+        case KEY_NPAGE: .pageDown
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_ENTER: .enter
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        case KEY_BTAB: .backTab
+        case dossier_key_f(1)...dossier_key_f(12): .function(Int(code - dossier_key_f(0)))
+        default: nil
+        }
+    }
+}

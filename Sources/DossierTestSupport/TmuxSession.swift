@@ -1,0 +1,75 @@
+import Foundation
+
+/// A tmux server of its own (its own socket, so tests can run in parallel) with one session running a
+/// command, driven with send-keys and read with capture-pane. tmux is started with posix_spawn and its
+/// output goes to files: a pipe would be inherited by the tmux server and never close.
+public final class TmuxSession: @unchecked Sendable {
+    public let socket: String
+    private let scratch = TemporaryDirectory(prefix: "dossier-tmux")
+    private let tmux: String
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Starts `command` (run by /bin/sh) in a session of `width`×`height`.
+    public init(command: String, width: Int = 100, height: Int = 30) throws {
+        socket = "dossier-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        guard let found = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first(where: FileManager.default.isExecutableFile) else {
+            throw Failure(description: "tmux is not installed (apt-get install tmux)")
+        }
+        tmux = found
+        try run(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", command])
+    }
+
+    deinit {
+        _ = try? run(["kill-server"])
+    }
+
+    /// Named keys, as tmux spells them: `Enter`, `Escape`, `Tab`, `C-s`, `Down`, or single characters.
+    public func send(_ keys: String...) throws {
+        try run(["send-keys", "-t", "t"] + keys)
+    }
+
+    /// Literal text.
+    public func type(_ text: String) throws {
+        try run(["send-keys", "-t", "t", "-l", text])
+    }
+
+    public func resize(width: Int, height: Int) throws {
+        try run(["resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The visible text of the pane; with `escapes`, including the terminal's colour sequences.
+    public func capture(escapes: Bool = false) throws -> String {
+        try run(["capture-pane", "-t", "t", "-p"] + (escapes ? ["-e"] : []))
+    }
+
+    /// Polls the pane every 100 ms until `text` appears; fails with the last screen after `timeout`.
+    @discardableResult
+    public func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = try capture()
+            if screen.contains(text) { return screen }
+            usleep(100_000)
+        }
+        throw Failure(description: "'\(text)' did not appear within \(timeout) s. Screen:\n\(screen)")
+    }
+
+    @discardableResult
+    private func run(_ arguments: [String]) throws -> String {
+        let out = scratch.file("out"), err = scratch.file("err"), input = scratch.file("in")
+        if !FileManager.default.fileExists(atPath: input) { try scratch.write("in", "") }
+        let status = try ProgramRunner.spawn(tmux, ["-L", socket] + arguments, environment: [
+            "PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": scratch.path,
+        ], stdin: input, stdout: out, stderr: err)
+        let output = String(decoding: (try? scratch.read("out")) ?? [], as: UTF8.self)
+        if status != 0 && arguments.first != "kill-server" {
+            let error = String(decoding: (try? scratch.read("err")) ?? [], as: UTF8.self)
+            throw Failure(description: "tmux \(arguments.joined(separator: " ")) failed (\(status)): \(error)")
+        }
+        return output
+    }
+}

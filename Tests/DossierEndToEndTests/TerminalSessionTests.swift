@@ -1,0 +1,147 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// The real `dossier` binary in a real terminal (tmux), on a temporary store, inside a shell: after the
+/// program the shell must work as before.
+@Suite("TUI in a terminal")
+struct TerminalSessionTests {
+    let directory = TemporaryDirectory(prefix: "dossier-e2e")
+    var store: String { directory.file("dossier.json") }
+    let binary = ProgramRunner.builtBinary("dossier")
+
+    init() throws {
+        try directory.write("dossier.json", BundledDossier.bytes)
+    }
+
+    /// A bash in tmux, ready at its prompt, with the environment the program needs.
+    func shell(width: Int = 100, height: Int = 30, extraEnvironment: String = "") throws -> TmuxSession {
+        let session = try TmuxSession(command: "env -i PATH=/usr/bin:/bin HOME=\(directory.path) TERM=xterm-256color LANG=C.UTF-8 "
+                                      + "DOSSIER_NOW=2026-11-22T09:00:00Z DOSSIER_USER=e2e \(extraEnvironment) bash --norc --noprofile",
+                                      width: width, height: height)
+        try session.type("PS1='READY> '")
+        try session.send("Enter")
+        try session.waitFor("READY>")
+        return session
+    }
+
+    @Test("open, search, set a status, log a visit, resize, quit: the file holds the changes and the shell works")
+    func fullSession() throws {
+        let tmux = try shell()
+        try tmux.type("\(binary) --store \(store); echo EXIT:$?")
+        try tmux.send("Enter")
+        try tmux.waitFor("1 Relaties (34)")
+
+        // Search ignoring accents, open Rhône-Alpes.
+        try tmux.send("/")
+        try tmux.type("rhone")
+        try tmux.send("Enter", "Enter")
+        try tmux.waitFor("Rhône-Alpes  Verkennen")
+
+        // Set the status: the menu starts at Focus (the current status is left out); a reason is required.
+        try tmux.send("s")
+        try tmux.waitFor("Status van Rhône-Alpes")
+        try tmux.send("Tab")
+        try tmux.type("Farma-regio met kansen voor Pivot Park")
+        try tmux.send("C-s")
+        try tmux.waitFor("Rhône-Alpes: Verkennen → Focus")
+
+        // Log a visit from here: the relation is preselected.
+        try tmux.send("v")
+        try tmux.waitFor("Delegatiebezoek vastleggen")
+        try tmux.send("Tab")
+        try tmux.type("12-3-2026")
+        try tmux.send("Tab", "Tab", "Tab")
+        try tmux.type("Lyon")
+        try tmux.send("C-s")
+        try tmux.waitFor("Bezoek vastgelegd: Delegatie uit Lyon op 2026-03-12")
+
+        // Resize: smaller, too small, and back.
+        try tmux.resize(width: 80, height: 24)
+        try tmux.waitFor("Activiteiten (1)")
+        try tmux.resize(width: 50, height: 10)
+        try tmux.waitFor("Venster te klein")
+        try tmux.resize(width: 100, height: 30)
+        let restored = try tmux.waitFor("Rhône-Alpes  Focus")
+        #expect(restored.contains("Delegatie uit Lyon"))
+
+        // Quit: q back to the list, q again to leave.
+        try tmux.send("q")
+        try tmux.waitFor("1 Relaties (34)")
+        try tmux.send("q")
+        try tmux.waitFor("EXIT:0")
+
+        // The shell is usable again: typed text echoes, the terminal is in canonical mode.
+        try tmux.type("stty -a | tr ' ' '\\n' | grep -x -E 'icanon|echo' | tr '\\n' '+'; echo; echo calc:$((40+2))")
+        try tmux.send("Enter")
+        let shellScreen = try tmux.waitFor("calc:42")
+        #expect(shellScreen.contains("icanon+echo+"))
+
+        let dossier = try Dossier(decoding: try directory.read("dossier.json"))
+        let relation = try #require(dossier.relation("rhone-alpes"))
+        #expect(relation.status == .focus)
+        #expect(relation.statusHistory.last?.reason == "Farma-regio met kansen voor Pivot Park")
+        #expect(relation.statusHistory.last?.by == "e2e")
+        let visit = try #require(dossier.activities.first { $0.isVisit })
+        #expect(visit.relations == ["rhone-alpes"])
+        #expect(visit.startDate == CalendarDate(year: 2026, month: 3, day: 12))
+        #expect(visit.visit?.delegationFrom == "Lyon")
+        #expect(visit.status == .uitgevoerd)
+    }
+
+    @Test("a store error is shown in the TUI, the form keeps its input, and saving works once the problem is gone")
+    func storeErrorKeepsForm() throws {
+        let moved = directory.file("elders")
+        let holder = directory.file("map")
+        try FileManager.default.createDirectory(atPath: holder, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: store, toPath: holder + "/dossier.json")
+        let tmux = try shell()
+        try tmux.type("\(binary) --store \(holder)/dossier.json; echo EXIT:$?")
+        try tmux.send("Enter")
+        try tmux.waitFor("1 Relaties (34)")
+        try tmux.send("/")
+        try tmux.type("bom")
+        try tmux.send("Enter", "s", "Tab")
+        try tmux.type("Reden die bewaard blijft")
+        // The folder disappears under the program (a network drive that went away).
+        try FileManager.default.moveItem(atPath: holder, toPath: moved)
+        try tmux.send("C-s")
+        let failed = try tmux.waitFor("Niet opgeslagen")
+        #expect(failed.contains("bestaat niet (meer)"))
+        #expect(failed.contains("Reden die bewaard blijft"))
+        // It comes back; the same form saves.
+        try FileManager.default.moveItem(atPath: moved, toPath: holder)
+        try tmux.send("C-s")
+        try tmux.waitFor("BOM: Actief → Focus")
+        try tmux.send("q")
+        try tmux.waitFor("EXIT:0")
+        let dossier = try Dossier(decoding: try Array(Data(contentsOf: URL(fileURLWithPath: holder + "/dossier.json"))))
+        #expect(dossier.relation("bom")?.statusHistory.last?.reason == "Reden die bewaard blijft")
+    }
+
+    @Test("NO_COLOR: no colour sequences reach the terminal, statuses are still written out")
+    func noColor() throws {
+        let tmux = try shell(extraEnvironment: "NO_COLOR=1")
+        try tmux.type("\(binary) --store \(store)")
+        try tmux.send("Enter")
+        try tmux.waitFor("1 Relaties (34)")
+        let screen = try tmux.capture(escapes: true)
+        let colourCodes = ["[30m", "[31m", "[32m", "[33m", "[34m", "[35m", "[36m", "[37m", "38;5;", "[40m", "[41m", "[42m",
+                           "[43m", "[44m", "[45m", "[46m", "[47m", ";3", "48;5;"]
+        for code in colourCodes { #expect(!screen.contains(code), "colour sequence \(code) present") }
+        #expect(screen.contains("Laag pitje"))
+        let coloured = try shell()
+        try coloured.type("\(binary) --store \(store)")
+        try coloured.send("Enter")
+        try coloured.waitFor("1 Relaties (34)")
+        #expect(colourCodes.contains { try! coloured.capture(escapes: true).contains($0) }, "without NO_COLOR there are colours")
+    }
+
+    @Test("without a terminal the TUI refuses with a clear message instead of spinning")
+    func noTerminal() throws {
+        let result = try ProgramRunner().run(["--store", store], environment: ["TERM": "xterm"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("de schermweergave heeft een terminal nodig"))
+    }
+}

@@ -1,0 +1,331 @@
+import DossierCore
+import DossierTestSupport
+@testable import DossierTUI
+import Testing
+
+/// The TUI's flows as key sequences on the pure core: no terminal involved.
+@Suite("TUI flows")
+struct FlowTests {
+    @Test("open Taizhou and read its status history")
+    func readTaizhouHistory() {
+        let app = Harness()
+        app.press(.character("/")).type("taiz").press(.enter, .enter)
+        guard case .relationDetail(let detail) = app.state.screen else {
+            Issue.record("not on a relation: \(app.state.screen)")
+            return
+        }
+        #expect(detail.id == "taizhou")
+        #expect(app.text.contains("Statusgeschiedenis"))
+        #expect(app.text.contains("2025-01-01  Actief → Laag pitje  (College van B&W)  herijking 2030-12-31"))
+        #expect(app.text.contains("Kader Internationalisering 2025-2030"))
+        app.press(.character("q"))
+        #expect(app.state.screen == .list(.relations))
+    }
+
+    @Test("set a relation to laag pitje: menu, required reason, review date proposed one year ahead")
+    func setLaagPitje() throws {
+        let app = Harness()
+        app.press(.character("/")).type("bom").press(.enter, .character("s"))
+        let form = try #require(app.state.form)
+        #expect(form.purpose == .relationStatus("bom"))
+        #expect(form["reviewDate"]?.isVisible == false, "review date only for laag pitje")
+        // Move the menu to Laag pitje: Focus, Verkennen, Laag pitje (Actief is the current status).
+        app.press(.down, .down)
+        #expect(app.state.form?["status"]?.selectedValue == "laag-pitje")
+        #expect(app.state.form?["reviewDate"]?.isVisible == true)
+        #expect(app.state.form?["reviewDate"]?.text == "2027-11-22")
+        // Saving without a reason keeps the form open with a message at the field.
+        app.press(.control("s"))
+        #expect(app.state.form?.errors["reason"] == "Geef een reden voor de statuswijziging")
+        #expect(app.store.committed.isEmpty)
+        #expect(app.state.form?.focusedField?.id == "reason", "the field with the message gets the focus")
+        app.type("Geen activiteiten gepland").press(.control("s"))
+        #expect(app.state.form == nil)
+        let relation = try #require(app.state.dossier.relation("bom"))
+        #expect(relation.status == .laagPitje)
+        #expect(relation.reviewDate == Fixtures.date("2027-11-22"))
+        #expect(relation.statusHistory.last == StatusChange(date: Fixtures.date("2026-11-22"), from: .actief, to: .laagPitje,
+                                                           reason: "Geen activiteiten gepland", by: "adviseur",
+                                                           reviewDate: Fixtures.date("2027-11-22")))
+        #expect(app.text.contains("BOM: Actief → Laag pitje (herijking 2027-11-22)"))
+        // The list shows the new status at once.
+        #expect(app.screen.lines.contains { $0.contains("BOM") && $0.contains("Laag pitje") })
+    }
+
+    @Test("log a visit with one invalid field, correct it, save")
+    func logVisitWithCorrection() throws {
+        let app = Harness()
+        app.press(.character("/")).type("pivot").press(.enter, .character("v"))
+        #expect(app.state.form?["relations"]?.relationIDs == ["pivot-park"], "the current relation is preselected")
+        app.press(.tab).type("31-2-2026")                        // an impossible date
+        app.press(.tab, .tab).press(.right)                       // richting: uitgaand
+        app.press(.tab).type("Kopenhagen")
+        app.press(.tab).type("Marie Dupont")
+        app.press(.tab).type("6")
+        app.press(.tab).type("burgemeester Buijs, wethouder Den Brok")
+        app.press(.tab).type("Pivot Park; Talentencampus Oss")
+        app.press(.tab).type("Jan de Vries (Osse Farma BV)")
+        app.press(.tab).type("1.250,50")
+        app.press(.tab, .tab).type("Tweede bezoek")
+        app.press(.tab).type("Verslag naar B&W")
+        app.press(.tab).type("1-4-2026")
+        app.press(.control("s"))
+        let form = try #require(app.state.form, "the form stays open")
+        #expect(form.errors["startDate"] == "'31-2-2026' is geen datum; gebruik 2025-03-12 of 12-3-2025")
+        #expect(form.focusedField?.id == "startDate", "the invalid field gets the focus")
+        #expect(form.text("delegationFrom") == "Kopenhagen", "everything typed is kept")
+        #expect(form.text("followUp.0.text") == "Verslag naar B&W")
+        #expect(form["followUp.1.text"] != nil, "typing a follow-up added an empty row after it")
+        #expect(app.text.contains("'31-2-2026' is geen datum"))
+        #expect(app.store.committed.isEmpty)
+
+        app.type("12-3-2026").press(.control("s"))
+        #expect(app.state.form == nil)
+        let visit = try #require(app.state.dossier.activities.first { $0.isVisit && $0.startDate == Fixtures.date("2026-03-12") })
+        #expect(visit.title == "Missie naar Kopenhagen")
+        #expect(visit.status == .uitgevoerd)
+        #expect(visit.relations == ["pivot-park"])
+        #expect(visit.visit == VisitDetails(direction: .uitgaand, delegationFrom: "Kopenhagen", ledBy: "Marie Dupont", size: 6,
+                                            hosts: ["burgemeester Buijs", "wethouder Den Brok"], programme: ["Pivot Park", "Talentencampus Oss"]))
+        #expect(visit.participants == [Participant(name: "Jan de Vries", role: .ondernemer, organisation: "Osse Farma BV")])
+        #expect(visit.actualCost == Money(cents: 125_050))
+        #expect(visit.notes == "Tweede bezoek")
+        #expect(visit.followUps == [FollowUp(text: "Verslag naar B&W", due: Fixtures.date("2026-04-01"))])
+    }
+
+    @Test("the relation picker narrows as you type, ignoring accents, and ticks several with Tab")
+    func picker() throws {
+        let app = Harness()
+        app.press(.character("3"), .character("v"))
+        app.type("rho")
+        let picker = try #require(app.state.form?.picker)
+        #expect(picker.candidates.map { app.state.dossier.relations[$0].id } == ["rhone-alpes"])
+        app.press(.tab, .backspace, .backspace, .backspace).type("pivot").press(.tab, .enter)
+        #expect(app.state.form?["relations"]?.relationIDs == ["rhone-alpes", "pivot-park"])
+        #expect(app.state.form?.picker == nil)
+        #expect(app.state.form?.focusedField?.id == "startDate")
+    }
+
+    @Test("a save the store refuses keeps the form and every field; a disk error is shown and the program goes on")
+    func storeFailureKeepsInput() throws {
+        let app = Harness()
+        app.store.failure = .fileSystem(FileSystemError(operation: "schrijven", path: "/data/dossier.json", code: SystemErrorCode.noSpace))
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .tab).type("Reden blijft staan").press(.control("s"))
+        let form = try #require(app.state.form)
+        #expect(form.text("reason") == "Reden blijft staan")
+        #expect(form.generalError?.contains("de schijf is vol") == true)
+        #expect(app.state.message?.isError == true)
+        #expect(app.state.dossier.relation("bom")?.status == .actief)
+        app.store.failure = nil
+        app.press(.control("s"))
+        #expect(app.state.form == nil)
+        #expect(app.state.dossier.relation("bom")?.status == .focus)
+    }
+
+    @Test("a refusal about one field lands under that field")
+    func refusalAtField() throws {
+        let app = Harness()
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .down, .down, .tab).type("Kader").press(.tab)
+        app.type("1-1-2020").press(.control("s"))
+        let form = try #require(app.state.form)
+        #expect(form.errors["reviewDate"] == "de herijkingsdatum moet na vandaag (2026-11-22) liggen")
+    }
+
+    @Test("u undoes the last change of the session and Ctrl-R redoes it")
+    func undoRedo() {
+        let app = Harness()
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .tab).type("r").press(.control("s"))
+        #expect(app.state.dossier.relation("bom")?.status == .focus)
+        app.press(.character("u"))
+        #expect(app.state.dossier.relation("bom")?.status == .actief)
+        #expect(app.state.dossier == Fixtures.smallDossier())
+        #expect(app.text.contains("Ongedaan gemaakt: Status van BOM"))
+        app.press(.control("r"))
+        #expect(app.state.dossier.relation("bom")?.status == .focus)
+        app.press(.character("u"), .character("u"))
+        #expect(app.text.contains("nog niets om ongedaan te maken"))
+    }
+
+    @Test("search ignores case and accents, n and N go to the next and previous match, Esc returns")
+    func search() {
+        let app = Harness()
+        app.press(.character("/")).type("RHONE")
+        #expect(app.state.selectedID(in: .relations) == "rhone-alpes")
+        app.press(.escape)
+        #expect(app.state.selectedID(in: .relations) == "bom", "Esc goes back to where the search started")
+        #expect(app.state.search == nil)
+        // Contacts and notes are searched too: Britta Driessen is Pivot Park's contact.
+        app.press(.character("/")).type("driessen").press(.enter)
+        #expect(app.state.selectedID(in: .relations) == "pivot-park")
+        app.press(.character("/")).type("a").press(.enter)
+        let first = app.state.selectedID(in: .relations)
+        app.press(.character("n"))
+        #expect(app.state.selectedID(in: .relations) != first)
+        app.press(.character("N"))
+        #expect(app.state.selectedID(in: .relations) == first)
+    }
+
+    @Test("filters by status and kind with single keys, sorting with o")
+    func filters() {
+        let app = Harness()
+        app.press(.character("f"))
+        #expect(app.state.relationQuery.status == .focus)
+        #expect(app.state.rows(.relations).count == 2)
+        app.press(.character("f"), .character("f"), .character("f"))
+        #expect(app.state.relationQuery.status == .laagPitje)
+        #expect(app.state.rows(.relations).map { app.state.dossier.relations[$0].id } == ["taizhou"])
+        app.press(.character("c"), .character("t"), .character("t"))
+        #expect(app.state.relationQuery.kind == .netwerk)
+        app.press(.character("c"), .character("o"))
+        #expect(app.state.relationQuery.order == .status)
+        #expect(app.state.rows(.relations).map { app.state.dossier.relations[$0].id }.first == "pivot-park")
+    }
+
+    @Test("activities filter by status, kind and year; visits by direction")
+    func activityFilters() {
+        let app = Harness()
+        app.press(.character("2"))
+        #expect(app.state.rows(.activities).count == 2)
+        app.press(.character("y"))
+        #expect(app.state.activityQuery.year == 2026)
+        #expect(app.state.rows(.activities).count == 1)
+        app.press(.character("3"), .character("f"))
+        #expect(app.state.visitQuery.direction == .inkomend)
+        #expect(app.state.rows(.visits).count == 1)
+        app.press(.character("f"))
+        #expect(app.state.rows(.visits).isEmpty)
+        #expect(app.text.contains("Geen bezoeken met deze filters"))
+    }
+
+    @Test("moving an activity offers only the allowed next states")
+    func moveOffersAllowedStates() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("m"))
+        let form = try #require(app.state.form)
+        guard case .menu(let options, _)? = form["status"]?.value else {
+            Issue.record("no menu")
+            return
+        }
+        let activity = try #require(app.state.dossier.activity(app.state.selectedID(in: .activities) ?? ""))
+        #expect(options.map(\.value) == activity.status.allowedNextStates.map(\.rawValue))
+        app.press(.control("s"))
+        #expect(app.state.dossier.activity(activity.id)?.status == activity.status.allowedNextStates.first)
+    }
+
+    @Test("add a follow-up and tick it off in the activity's screen")
+    func followUps() throws {
+        let app = Harness()
+        app.press(.character("3"), .enter)
+        #expect(app.text.contains("Vervolgacties (1 open van 2)"))
+        app.press(.character("+")).type("Offerte vragen").press(.tab).type("1-2-2027").press(.control("s"))
+        let activity = try #require(app.state.dossier.activity("delegatie-uit-lyon"))
+        #expect(activity.followUps.last == FollowUp(text: "Offerte vragen", due: Fixtures.date("2027-02-01")))
+        app.press(.tab, .character(" "))
+        #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps[0].isDone == true)
+        #expect(app.text.contains("Vervolgacties (1 open van 3)"))
+    }
+
+    @Test("add and edit an activity")
+    func addAndEditActivity() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("+")).type("Handelsmissie Medicon Valley")
+        app.press(.tab, .tab, .tab).type("rhone").press(.enter)      // relaties
+        app.press(.enter).type("bom").press(.enter)                  // organisator
+        app.type("18-5-2027").press(.tab, .tab, .character(" "))     // sector: farma
+        app.press(.tab).type("2.500").press(.control("s"))
+        let added = try #require(app.state.dossier.activity("handelsmissie-medicon-valley"))
+        #expect(added.kind == .handelsmissie)
+        #expect(added.status == .idee)
+        #expect(added.relations == ["rhone-alpes"])
+        #expect(added.organiser == .relation("bom"))
+        #expect(added.startDate == Fixtures.date("2027-05-18"))
+        #expect(added.sectors == [.farma])
+        #expect(added.estimatedCost == Money(euros: 2500))
+        // Edit: open it and change the title.
+        app.press(.character("g"))
+        let row = try #require(app.state.rows(.activities).firstIndex { app.state.dossier.activities[$0].id == added.id })
+        app.press(.home)
+        for _ in 0..<row { app.press(.character("j")) }
+        app.press(.character("e")).press(.control("u")).type("Missie Medicon Valley").press(.control("s"))
+        #expect(app.state.dossier.activity(added.id)?.title == "Missie Medicon Valley")
+    }
+
+    @Test("delete only after confirmation, and undo brings it back")
+    func deleteWithConfirmation() {
+        let app = Harness()
+        app.press(.character("2"), .character("d"))
+        #expect(app.state.confirmation != nil)
+        app.press(.character("n"))
+        #expect(app.state.dossier.activities.count == 2)
+        app.press(.character("d"), .character("j"))
+        #expect(app.state.dossier.activities.count == 1)
+        app.press(.character("u"))
+        #expect(app.state.dossier == Fixtures.smallDossier())
+    }
+
+    @Test("leaving a form with input asks first; Ctrl-C with a filled form does not lose it silently")
+    func unsavedInput() {
+        let app = Harness()
+        app.press(.character("v"), .tab).type("1-1-2027").press(.escape)
+        #expect(app.state.confirmation?.consequence == .discardForm)
+        app.press(.character("n"))
+        #expect(app.state.form?.text("startDate") == "1-1-2027")
+        app.press(.control("c"))
+        #expect(app.state.confirmation?.consequence == .quit)
+        #expect(!app.state.hasQuit)
+        app.press(.character("j"))
+        #expect(app.state.hasQuit)
+    }
+
+    @Test("q goes back, and quits on the start screen; Esc on the start screen does not quit")
+    func goingBack() {
+        let app = Harness()
+        app.press(.enter)
+        app.press(.escape)
+        #expect(app.state.screen == .list(.relations))
+        app.press(.escape)
+        #expect(!app.state.hasQuit)
+        app.press(.character("q"))
+        #expect(app.state.hasQuit)
+    }
+
+    @Test("read-only: changes are refused with a message, nothing is committed")
+    func readOnly() {
+        let app = Harness(isReadOnly: true)
+        app.press(.character("s"), .tab).type("x").press(.control("s"))
+        #expect(app.store.committed.isEmpty)
+        #expect(app.state.form?.generalError?.contains("Alleen-lezen") == true)
+        #expect(app.text.contains("[alleen-lezen]"))
+    }
+
+    @Test("a resize keeps the selection visible and the open form")
+    func resize() {
+        let app = Harness(width: 120, height: 40)
+        app.press(.character("G"))
+        app.press(.character("v"), .tab).type("2027-01-01")
+        app.resize(70, 14)
+        #expect(app.state.form?.text("startDate") == "2027-01-01")
+        let list = app.state.listState(.relations)
+        #expect(list.selection >= list.offset && list.selection < list.offset + app.state.layout.listRows)
+        app.resize(40, 10)
+        #expect(app.text.contains("Venster te klein"))
+        app.resize(80, 24)
+        #expect(app.text.contains("Delegatiebezoek vastleggen"))
+    }
+
+    @Test("text from the file reaches the screen inert: no escape or control characters")
+    func hostileText() throws {
+        var dossier = Fixtures.smallDossier()
+        var relation = try #require(dossier.relation("bom"))
+        relation.name = "BOM\u{1B}[2J\u{1B}]0;pwned\u{07}"
+        relation.notes = "regel\u{1B}[31m rood\u{9B}0m\r\nnieuwe regel"
+        try dossier.apply(.updateRelation(relation), context: Fixtures.context)
+        let app = Harness(dossier: dossier)
+        app.press(.character("/")).type("bom").press(.enter, .enter)
+        let canvas = app.screen
+        for cell in canvas.cells {
+            #expect(!cell.character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        }
+        #expect(app.text.contains("BOM␛[2J␛]0;pwned␇"))
+    }
+}

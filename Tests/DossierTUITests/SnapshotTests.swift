@@ -1,0 +1,117 @@
+import DossierCore
+import DossierTestSupport
+@testable import DossierTUI
+import Testing
+
+/// Whole screens at 80×24 and 120×40, fixed clock (2026-11-22), compared with golden files.
+@Suite("TUI screens")
+struct SnapshotTests {
+    static func bundled() throws -> Dossier {
+        try DossierFile.decode(BundledDossier.bytes, file: "bundled")
+    }
+
+    @Test("the relations list of the bundled dossier", arguments: [(80, 24), (120, 40)])
+    func relations(width: Int, height: Int) throws {
+        let app = Harness(dossier: try Self.bundled(), width: width, height: height)
+        SnapshotAssertion.assertMatches(app.screen, named: "relations-\(width)x\(height)")
+    }
+
+    @Test("Taizhou's screen", arguments: [(80, 24), (120, 40)])
+    func taizhou(width: Int, height: Int) throws {
+        let app = Harness(dossier: try Self.bundled(), width: width, height: height)
+        app.press(.character("/")).type("taizhou").press(.enter, .enter)
+        SnapshotAssertion.assertMatches(app.screen, named: "taizhou-\(width)x\(height)")
+    }
+
+    @Test("the activities list and a visit's screen", arguments: [(80, 24), (120, 40)])
+    func activities(width: Int, height: Int) {
+        let app = Harness(width: width, height: height)
+        app.press(.character("2"))
+        SnapshotAssertion.assertMatches(app.screen, named: "activities-\(width)x\(height)")
+        app.press(.character("3"), .enter)
+        SnapshotAssertion.assertMatches(app.screen, named: "visit-detail-\(width)x\(height)")
+    }
+
+    @Test("the visit form with an inline error", arguments: [(80, 24), (120, 40)])
+    func visitForm(width: Int, height: Int) {
+        let app = Harness(width: width, height: height)
+        app.press(.character("3"), .character("v"), .enter).type("rhône").press(.enter).type("31-2-2026").press(.control("s"))
+        SnapshotAssertion.assertMatches(app.screen, named: "visit-form-\(width)x\(height)")
+    }
+
+    @Test("the status menu with laag pitje chosen", arguments: [(80, 24), (120, 40)])
+    func statusForm(width: Int, height: Int) {
+        let app = Harness(width: width, height: height)
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .down, .down)
+        SnapshotAssertion.assertMatches(app.screen, named: "status-form-\(width)x\(height)")
+    }
+
+    @Test("the picker, the help screen and the too-small notice")
+    func overlays() {
+        let app = Harness(width: 80, height: 24)
+        app.press(.character("v")).type("o")
+        SnapshotAssertion.assertMatches(app.screen, named: "picker-80x24")
+        let help = Harness(width: 80, height: 24)
+        help.press(.character("?"))
+        SnapshotAssertion.assertMatches(help.screen, named: "help-80x24")
+        let small = Harness(width: 50, height: 10)
+        SnapshotAssertion.assertMatches(small.screen, named: "too-small-50x10")
+    }
+}
+
+@Suite("TUI styles and layout")
+struct StyleTests {
+    @Test("each relation status has its own style; laag pitje rows are muted")
+    func statusStyles() throws {
+        let theme = Theme.colored
+        let styles = RelationStatus.allCases.map(theme.relationStatus)
+        #expect(Set(styles).count == styles.count)
+        let app = Harness(width: 100, height: 30)
+        let canvas = app.screen
+        let row = try #require((0..<canvas.height).first { canvas.line($0).contains("Taizhou") })
+        let nameStart = try #require((0..<canvas.width).first { canvas[$0, row].character == "T" })
+        #expect(canvas[nameStart, row].style.isDim)
+        let pivotRow = try #require((0..<canvas.height).first { canvas.line($0).contains("Pivot Park") })
+        #expect(!canvas[nameStart, pivotRow].style.isDim)
+    }
+
+    @Test("NO_COLOR / a terminal without colours: no colours at all, status still written out")
+    func monochrome() {
+        let app = Harness(width: 100, height: 30, theme: .monochrome)
+        let canvas = app.screen
+        #expect(canvas.cells.allSatisfy { $0.style.foreground == .standard && $0.style.background == .standard })
+        for status in ["Laag pitje", "Verkennen", "Focus", "Actief"] { #expect(canvas.contains(status)) }
+        let selected = canvas.cells.filter(\.style.isReversed)
+        #expect(!selected.isEmpty, "the selected row is still marked (reverse video)")
+    }
+
+    @Test("CJK names stay aligned: every column starts at the same display column")
+    func wideCharacters() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addRelation(Relation(id: "tai-zhou-shi", name: "泰州市人民政府外事办公室", kind: .vriendschapsrelatie,
+                                                country: "中国", places: ["泰州"], isOutsideEurope: true, status: .verkennen)),
+                          context: Fixtures.context)
+        let app = Harness(dossier: dossier, width: 80, height: 24)
+        let canvas = app.screen
+        let header = canvas.line(1)
+        let statusColumn = DisplayWidth.of(header[..<header.range(of: "Status")!.lowerBound])
+        for y in 2..<8 {
+            let line = canvas.line(y)
+            guard let range = ["Verkennen", "Laag pitje", "Focus", "Actief"].lazy.compactMap({ line.range(of: $0) }).first else { continue }
+            #expect(DisplayWidth.of(line[..<range.lowerBound]) == statusColumn, "\(line)")
+        }
+        #expect(canvas.contains("泰州市人民政府外事"))
+    }
+
+    @Test("the canvas never splits a wide character at the edge")
+    func canvasEdges() {
+        var canvas = Canvas(width: 5, height: 1)
+        canvas.draw("ab泰州", x: 0, y: 0)
+        #expect(canvas.line(0) == "ab泰 ")
+        canvas.draw("x", x: 3, y: 0)
+        #expect(canvas.line(0) == "ab x ")
+        var narrow = Canvas(width: 4, height: 1)
+        narrow.draw("Rhône", x: 0, y: 0, width: 4)
+        #expect(narrow.line(0) == "Rhô…")
+    }
+}
