@@ -36,7 +36,7 @@ let package = Package(
         // Helpers shared by the test targets: temporary stores, fixed clocks, running the built binary.
         .target(name: "DossierTestSupport", dependencies: ["DossierCore"]),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"]),
-        .testTarget(name: "DossierTUITests", dependencies: ["DossierTUI", "DossierCore", "DossierTestSupport"]),
+        .testTarget(name: "DossierTUITests", dependencies: ["DossierTUI", "DossierCore", "DossierTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierCore", "DossierTestSupport"]),
         .testTarget(name: "DossierEndToEndTests", dependencies: ["DossierCore", "DossierTestSupport"]),
     ]

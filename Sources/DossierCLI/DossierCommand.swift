@@ -17,7 +17,7 @@ public struct DossierCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             RelationsCommand.self, ShowCommand.self, ActivitiesCommand.self, SetStatusCommand.self,
-            LogVisitCommand.self, AddActivityCommand.self, MoveCommand.self, ValidateCommand.self, ExportCommand.self,
+            LogVisitCommand.self, AddActivityCommand.self, MoveCommand.self, AssessCommand.self, ValidateCommand.self, ExportCommand.self,
         ]
     )
 

@@ -329,3 +329,58 @@ struct FlowTests {
         #expect(app.text.contains("BOM␛[2J␛]0;pwned␇"))
     }
 }
+
+@Suite("TUI assessment")
+struct AssessmentFlowTests {
+    @Test("a opens the assessment: the verdict updates live, saving keeps it with the activity, earlier ones stay")
+    func assessLive() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("g"), .enter, .character("a"))
+        var form = try #require(app.state.form)
+        #expect(form.purpose == .assessment("delegatie-uit-lyon"))
+        #expect(form.verdictPreview?.verdict == .naderBekijken)
+        #expect(form.focusedField?.help.contains("Kader Internationalisering 2025-2030") == true, "the Kader's passage is the help")
+        // j answers yes and moves to the next question; after all yes the verdict is positive.
+        for _ in Assessor.questions(for: app.state.dossier.activity("delegatie-uit-lyon")!, in: app.state.dossier) { app.type("j") }
+        form = try #require(app.state.form)
+        #expect(form.verdictPreview?.verdict == .positief, "\(form.verdictPreview?.reasons.map(\.text) ?? [])")
+        #expect(app.text.contains("Oordeel nu: POSITIEF"))
+        // Change one answer back to no: live negative.
+        for _ in 0..<60 where app.state.form?.focusedField?.id != "mensenrechten" { app.press(.up) }
+        app.type("n")
+        #expect(app.state.form?.verdictPreview?.verdict == .negatief)
+        #expect(app.text.contains("Oordeel nu: NEGATIEF"))
+        app.press(.control("s"))
+        let stored = try #require(app.state.dossier.activity("delegatie-uit-lyon")?.assessments.last)
+        #expect(stored.verdict == .negatief)
+        #expect(stored.by == "adviseur")
+        #expect(stored.timestamp == Fixtures.now)
+        #expect(stored.answers[.mensenrechten] == .nee)
+        #expect(stored.reasons.contains { $0.rule == "rode-vlag" })
+        // Weighing again starts from the last answers and keeps the earlier weighing.
+        app.press(.character("a"))
+        #expect(app.state.form?["mensenrechten"]?.selectedValue == "nee")
+        app.press(.control("s"))
+        #expect(app.state.dossier.activity("delegatie-uit-lyon")?.assessments.count == 2)
+    }
+
+    @Test("approving after a negative weighing asks for the reason to deviate")
+    func approveAgainstNegative() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("+")).type("Beurs Milaan").press(.tab, .tab, .right, .control("s"))
+        let id = try #require(app.state.dossier.activities.first { $0.title == "Beurs Milaan" }?.id)
+        #expect(app.state.dossier.activity(id)?.status == .inAfweging)
+        let row = try #require(app.state.rows(.activities).firstIndex { app.state.dossier.activities[$0].id == id })
+        app.press(.home)
+        for _ in 0..<row { app.press(.character("j")) }
+        app.press(.character("a"), .character("n"), .control("s"))
+        #expect(app.state.dossier.activity(id)?.assessments.last?.verdict == .negatief)
+        app.press(.character("m"))
+        #expect(app.state.form?["overrideReason"]?.isVisible == true)
+        app.press(.control("s"))
+        #expect(app.state.form?.errors["overrideReason"] != nil)
+        app.press(.up, .up).press(.tab, .tab).type("Besluit B&W 3-2-2027").press(.control("s"))
+        #expect(app.state.dossier.activity(id)?.status == .goedgekeurd)
+        #expect(app.state.dossier.activity(id)?.statusHistory.last?.overrideReason == "Besluit B&W 3-2-2027")
+    }
+}

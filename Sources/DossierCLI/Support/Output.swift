@@ -10,6 +10,11 @@ enum Output {
         write(text + "\n", to: STDOUT_FILENO)
     }
 
+    /// A question without a line break, for interactive answers.
+    static func prompt(_ text: String) {
+        bytes(Array(text.utf8))
+    }
+
     static func error(_ text: String) {
         write(text + "\n", to: STDERR_FILENO)
     }

@@ -51,6 +51,28 @@ public enum Question: String, Vocabulary {
         }
     }
 
+    /// A name of at most 19 columns, for the label column of a form.
+    public var shortLabel: String {
+        switch self {
+        case .inhoudelijkeLink: "Link met Oss"
+        case .behoefteLokalePartners: "Behoefte partners"
+        case .toegevoegdeWaarde: "Toegevoegde waarde"
+        case .geopolitiek: "Geopolitiek"
+        case .afbreukrisico: "Afbreukrisico"
+        case .aansluitingStrategie: "Strategieën NL/EU"
+        case .mvo: "MVO"
+        case .mensenrechten: "Mensenrechten"
+        case .globalGoals: "Global Goals"
+        case .behapbaar: "Behapbaar"
+        case .speerpuntsector: "Speerpuntsector"
+        case .vraagBedrijfsleven: "Vraag bedrijfsleven"
+        case .behoefteOssePartners: "Osse partners"
+        case .versterkingEconomie: "Kans economie"
+        case .profilering: "Profilering Oss"
+        case .strategischeAgenda: "Strategische agenda"
+        }
+    }
+
     /// The question as the advisor is asked it; `ja` is always the favourable answer.
     public var prompt: String {
         switch self {

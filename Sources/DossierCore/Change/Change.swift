@@ -16,6 +16,7 @@ public enum Change: Hashable, Sendable {
     case deleteActivity(ActivityID)
     case addFollowUp(ActivityID, FollowUp)
     case setFollowUpDone(ActivityID, index: Int, isDone: Bool)
+    /// Keeps a weighing with the activity; its `by` and `timestamp` are set from the change's context.
     case recordAssessment(ActivityID, Assessment)
     /// Puts relations and activities back as they were: how undo and redo are recorded.
     case restore(Restoration)

@@ -146,7 +146,11 @@ extension Dossier {
         case let .recordAssessment(id, assessment):
             let (position, activity) = try existingActivity(id)
             var updated = activity
-            updated.assessments.append(assessment)
+            // Who weighed it and when come from the change's context, like every history entry.
+            var stamped = assessment
+            stamped.by = context.actor
+            stamped.timestamp = context.timestamp
+            updated.assessments.append(stamped)
             replaceActivity(at: position, with: updated)
             return Restoration(label: "Afweging van \(activity.title)", activities: [Snapshot(id: id, value: activity, position: position)])
 

@@ -58,6 +58,16 @@ extension Activity {
     }
 
     public init(reading reader: inout JSONReader) throws(JSONError) {
+        try self.init(reading: &reader, isProposal: false)
+    }
+
+    /// A proposed activity, as in a what-if file: `id`, `status` and `organiser` may be left out
+    /// (they become `voorstel`, `in-afweging` and the municipality).
+    public init(readingProposal reader: inout JSONReader) throws(JSONError) {
+        try self.init(reading: &reader, isProposal: true)
+    }
+
+    private init(reading reader: inout JSONReader, isProposal: Bool) throws(JSONError) {
         let start = reader.valueOffset()
         var id: String?, title: String?, kind: ActivityKind?, status: ActivityStatus?, organiser: String?
         var activity = Activity(id: "", title: "", kind: .overig)
@@ -89,6 +99,11 @@ extension Activity {
                 activity.assessments = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Assessment(reading: &reader) }
             default: throw reader.unknownField(key)
             }
+        }
+        if isProposal {
+            id = id ?? "voorstel"
+            status = status ?? .inAfweging
+            organiser = organiser ?? Organiser.municipalitySlug
         }
         activity.id = try required(id, "id", at: start)
         activity.title = try required(title, "title", at: start)

@@ -9,6 +9,7 @@ public enum FormPurpose: Hashable, Sendable {
     case editActivity(ActivityID)
     case moveActivity(ActivityID)
     case newFollowUp(ActivityID)
+    case assessment(ActivityID)
 }
 
 /// A form as a value: its fields, which has the focus, the messages per field, and the open picker.
@@ -28,6 +29,8 @@ public struct Form: Hashable, Sendable {
     /// The focused text field was just entered: typing a character replaces its contents (shown selected),
     /// an editing key (arrows, Backspace) keeps them.
     public var replacesOnType = true
+    /// For the assessment: the verdict and reasons of the answers as they stand, updated on every change.
+    public var verdictPreview: AssessmentResult?
 
     public init(purpose: FormPurpose, title: String, fields: [FormField]) {
         self.purpose = purpose

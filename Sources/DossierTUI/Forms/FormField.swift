@@ -39,13 +39,16 @@ public struct FormField: Hashable, Sendable {
     public var help: String
     public var value: FieldValue
     public var isVisible: Bool
+    /// A question to go through quickly: choosing by letter moves on to the next such question.
+    public var isQuickAnswer: Bool
 
-    public init(_ id: String, _ label: String, _ value: FieldValue, help: String = "", isVisible: Bool = true) {
+    public init(_ id: String, _ label: String, _ value: FieldValue, help: String = "", isVisible: Bool = true, isQuickAnswer: Bool = false) {
         self.id = id
         self.label = label
         self.help = help
         self.value = value
         self.isVisible = isVisible
+        self.isQuickAnswer = isQuickAnswer
     }
 
     public var text: String {

@@ -10,7 +10,7 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     // Lists
     case cycleStatusFilter, cycleKindFilter, cycleYearFilter, cycleDirectionFilter, cycleSortOrder, clearFilters
     // Changes
-    case changeRelationStatus, logVisit, addItem, editItem, deleteItem, moveActivity, toggleFollowUp
+    case changeRelationStatus, logVisit, addItem, editItem, deleteItem, moveActivity, toggleFollowUp, assessActivity
     case undo, redo
     // Forms
     case nextField, previousField, activateField, submitForm, cancelForm, editText

@@ -77,6 +77,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("+")], .addItem, .activityList, "Nieuwe activiteit", hint: "nieuw"),
         KeyBinding([.character("e")], .editItem, .activityList, "Activiteit bewerken", hint: "bewerk"),
         KeyBinding([.character("m")], .moveActivity, .activityList, "Volgende stap in de levenscyclus", hint: "stap"),
+        KeyBinding([.character("a")], .assessActivity, .activityList, "Afwegen tegen het Kader", hint: "afweging"),
         KeyBinding([.character("v")], .logVisit, .activityList, "Delegatiebezoek vastleggen"),
         KeyBinding([.character("d")], .deleteItem, .activityList, "Verwijderen (na bevestiging)"),
         KeyBinding([.character("f")], .cycleStatusFilter, .activityList, "Filter op status", hint: "filter"),
@@ -88,6 +89,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("v"), .character("+")], .logVisit, .visitList, "Delegatiebezoek vastleggen", hint: "nieuw bezoek"),
         KeyBinding([.character("e")], .editItem, .visitList, "Bezoek bewerken", hint: "bewerk"),
         KeyBinding([.character("m")], .moveActivity, .visitList, "Volgende stap in de levenscyclus"),
+        KeyBinding([.character("a")], .assessActivity, .visitList, "Afwegen tegen het Kader"),
         KeyBinding([.character("d")], .deleteItem, .visitList, "Verwijderen (na bevestiging)"),
         KeyBinding([.character("f")], .cycleDirectionFilter, .visitList, "Inkomend, uitgaand of alle", hint: "richting"),
         KeyBinding([.character("y")], .cycleYearFilter, .visitList, "Filter op jaar", hint: "jaar"),
@@ -102,6 +104,7 @@ public struct KeyMap: Sendable {
         // Activity detail
         KeyBinding([.character("e")], .editItem, .activityDetail, "Bewerken", hint: "bewerk"),
         KeyBinding([.character("m")], .moveActivity, .activityDetail, "Volgende stap in de levenscyclus", hint: "stap"),
+        KeyBinding([.character("a")], .assessActivity, .activityDetail, "Afwegen tegen het Kader: elke vraag met de passage uit het Kader, oordeel direct zichtbaar", hint: "afweging"),
         KeyBinding([.character("+")], .addItem, .activityDetail, "Vervolgactie toevoegen", hint: "vervolg"),
         KeyBinding([.character(" "), .character("x")], .toggleFollowUp, .activityDetail, "Vervolgactie afvinken of weer openen", hint: "afvinken"),
         KeyBinding([.character("d")], .deleteItem, .activityDetail, "Activiteit verwijderen (na bevestiging)"),

@@ -83,6 +83,10 @@ extension AppState {
             }
             form.fields[index].value = .choice(options, selected: next)
             form.isDirty = true
+            if field.isQuickAnswer, case .character(let letter) = key, letter != " " {
+                let later = form.fields.indices.filter { $0 > index && form.fields[$0].isVisible }
+                if let next = later.first(where: { form.fields[$0].isQuickAnswer }) ?? later.last { form.focus = next }
+            }
         case .menu(let options, let selected):
             guard case .character(let letter) = key else { return }
             let folded = SearchText.fold(String(letter))
@@ -182,6 +186,7 @@ extension AppState {
         case .editActivity(let id): outcome = ActivityForm.submit(current, editing: id, in: self)
         case .moveActivity(let id): outcome = MoveForm.submit(current, activityID: id, in: self)
         case .newFollowUp(let id): outcome = FollowUpForm.submit(current, activityID: id)
+        case .assessment(let id): outcome = AssessmentForm.submit(current, activityID: id, in: self)
         }
         switch outcome {
         case .problems(let problems):
@@ -225,6 +230,11 @@ extension AppState {
         form = activity.isVisit ? VisitForm.make(editing: activity) : ActivityForm.make(editing: activity, relations: [], in: self)
     }
 
+    mutating func openAssessmentForm() {
+        guard let id = currentActivityID, let activity = dossier.activity(id) else { return }
+        form = AssessmentForm.make(for: activity, in: dossier)
+    }
+
     mutating func openMoveForm() {
         guard let id = currentActivityID, let activity = dossier.activity(id) else { return }
         guard !activity.status.allowedNextStates.isEmpty else {
@@ -242,6 +252,7 @@ enum FormRules {
         case .relationStatus: StatusForm.refresh(&form)
         case .moveActivity(let id): MoveForm.refresh(&form, activity: state.dossier.activity(id))
         case .newVisit: VisitForm.refreshFollowUpRows(&form)
+        case .assessment(let id): AssessmentForm.refresh(&form, activity: state.dossier.activity(id), in: state.dossier)
         default: break
         }
     }

@@ -36,6 +36,7 @@ extension AppState {
         case .editItem: openEditForm()
         case .deleteItem: askToDelete()
         case .moveActivity: openMoveForm()
+        case .assessActivity: openAssessmentForm()
         case .toggleFollowUp: return toggleFollowUp()
         case .undo: return undo()
         case .redo: return redo()

@@ -8,34 +8,65 @@ enum FormView {
     static func draw(_ form: Form, state: AppState, in canvas: inout Canvas) {
         let theme = state.theme
         let width = FormBox.width(for: state.layout)
+        let innerWidth = width - 4
         var rows = rowsOf(form, valueWidth: FormBox.valueWidth(forBoxWidth: width), theme: theme)
         if let general = form.generalError {
-            rows.insert(contentsOf: DisplayWidth.wrap(general, to: width - 4).map { Row(field: nil, line: StyledLine($0, theme.error)) }, at: 0)
+            rows.insert(contentsOf: DisplayWidth.wrap(general, to: innerWidth).map { Row(field: nil, line: StyledLine($0, theme.error)) }, at: 0)
         }
-        let box = FormBox(layout: state.layout, contentRows: rows.count)
+        let preview = form.verdictPreview.map { previewLines($0, width: innerWidth, theme: theme) } ?? []
+        // As many help rows as the longest help of the form needs (at most three), so the box does not jump.
+        let helpRows = min(3, form.fields.map { DisplayWidth.wrap($0.help, to: innerWidth).count }.max() ?? 1)
+        let box = FormBox(layout: state.layout, contentRows: rows.count, fixedRows: preview.count + helpRows)
         canvas.fill(x: box.x, y: box.y, width: box.width, height: box.height)
         canvas.frame(x: box.x, y: box.y, width: box.width, height: box.height, title: form.title, style: theme.frame)
+        for (index, line) in preview.enumerated() {
+            line.draw(in: &canvas, x: box.innerX, y: box.innerY + index, width: innerWidth)
+        }
+        let contentTop = box.innerY + preview.count
+        let contentHeight = max(1, box.height - 3 - preview.count - helpRows)
         // Scroll so that every row of the focused field is visible.
         let focusRows = rows.indices.filter { rows[$0].field == form.focus }
         var scroll = 0
-        if let last = focusRows.last, last >= box.innerHeight { scroll = last - box.innerHeight + 1 }
+        if let last = focusRows.last, last >= contentHeight { scroll = last - contentHeight + 1 }
         if let first = focusRows.first, first < scroll { scroll = first }
-        for line in 0..<box.innerHeight {
+        for line in 0..<contentHeight {
             let index = scroll + line
             guard index < rows.count else { break }
-            let y = box.innerY + line
+            let y = contentTop + line
             let row = rows[index]
             if let fieldIndex = row.field, row.isValueRow {
                 drawField(form.fields[fieldIndex], focused: fieldIndex == form.focus, optionRow: row.optionRow, x: box.innerX, y: y,
                           valueWidth: box.valueWidth, theme: theme, form: form, dossier: state.dossier, canvas: &canvas)
             } else {
-                row.line.draw(in: &canvas, x: box.innerX, y: y, width: box.innerWidth)
+                row.line.draw(in: &canvas, x: box.innerX, y: y, width: innerWidth)
             }
         }
-        if scroll > 0 { canvas.draw("↑", x: box.x + box.width - 2, y: box.innerY, style: theme.muted) }
-        if scroll + box.innerHeight < rows.count { canvas.draw("↓", x: box.x + box.width - 2, y: box.innerY + box.innerHeight - 1, style: theme.muted) }
-        let help = form.focusedField.map { $0.help.isEmpty ? "" : $0.help } ?? ""
-        canvas.draw(help, x: box.innerX, y: box.y + box.height - 2, width: box.innerWidth, style: theme.muted)
+        if scroll > 0 { canvas.draw("↑", x: box.x + box.width - 2, y: contentTop, style: theme.muted) }
+        if scroll + contentHeight < rows.count { canvas.draw("↓", x: box.x + box.width - 2, y: contentTop + contentHeight - 1, style: theme.muted) }
+        let help = DisplayWidth.wrap(form.focusedField?.help ?? "", to: innerWidth)
+        for (index, line) in help.prefix(helpRows).enumerated() {
+            let isCut = index == helpRows - 1 && help.count > helpRows
+            canvas.draw(isCut ? DisplayWidth.truncate(line + " …", to: innerWidth) : line, x: box.innerX,
+                        y: box.y + box.height - 1 - helpRows + index, width: innerWidth, style: theme.muted)
+        }
+    }
+
+    /// The verdict as it stands and the reasons that decide it (not the positive ones), then a rule.
+    static func previewLines(_ result: AssessmentResult, width: Int, theme: Theme) -> [StyledLine] {
+        var lines = [StyledLine([
+            .init(text: "Oordeel nu: ", style: theme.label),
+            .init(text: result.verdict.label.uppercased(), style: theme.verdict(result.verdict)),
+            .init(text: result.missing.isEmpty ? "" : "   (\(result.missing.count) nog onbekend)", style: theme.muted),
+        ])]
+        let decisive = result.reasons.filter { $0.effect != .positief }
+        for reason in decisive.prefix(3) {
+            let mark = reason.effect == .negatief ? "✗ " : "? "
+            lines.append(StyledLine([.init(text: mark, style: theme.verdict(reason.effect)),
+                                     .init(text: DisplayWidth.truncate(reason.text, to: width - 2), style: .plain)]))
+        }
+        if decisive.count > 3 { lines.append(StyledLine("  … en nog \(decisive.count - 3)", theme.muted)) }
+        lines.append(StyledLine(String(repeating: "─", count: width), theme.frame))
+        return lines
     }
 
     struct Row {
@@ -119,10 +150,11 @@ enum FormView {
 struct FormBox {
     var x, y, width, height: Int
 
-    /// Between the tab row and the message row, so messages and key hints stay visible.
-    init(layout: Layout, contentRows: Int) {
+    /// Between the tab row and the message row, so messages and key hints stay visible. `fixedRows`: the
+    /// preview and help rows that do not scroll.
+    init(layout: Layout, contentRows: Int, fixedRows: Int) {
         width = FormBox.width(for: layout)
-        height = min(layout.bodyHeight, contentRows + 4)
+        height = min(layout.bodyHeight, contentRows + fixedRows + 3)
         x = (layout.width - width) / 2
         y = layout.bodyTop + max(0, (layout.bodyHeight - height) / 2)
     }
@@ -134,7 +166,5 @@ struct FormBox {
     var innerX: Int { x + 2 }
     var innerY: Int { y + 1 }
     var innerWidth: Int { width - 4 }
-    /// Leaves the last two inner rows for the help line.
-    var innerHeight: Int { max(1, height - 4) }
     var valueWidth: Int { FormBox.valueWidth(forBoxWidth: width) }
 }

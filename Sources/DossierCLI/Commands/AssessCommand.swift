@@ -1,0 +1,217 @@
+import ArgumentParser
+import DossierCore
+import Foundation
+
+struct AssessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assess",
+        abstract: "Weeg een activiteit af tegen het Kader Internationalisering (en bewaar de afweging bij de activiteit).",
+        discussion: """
+        Op een terminal, zonder antwoorden: de vragen worden één voor één gesteld. Anders komen de antwoorden uit \
+        --answer/--note of uit een JSON-bestand (--answers). Antwoorden: ja, deels, nee, onbekend.
+        Vragen: \(Question.allowedList).
+        Voorbeelden:
+          dossier assess handelsmissie-medicon-valley --answer inhoudelijke-link=ja --answer behapbaar=deels
+          dossier assess --what-if voorstel.json --json
+        Het formaat van de bestanden staat in docs/afweegkader.md.
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("De id van de activiteit (niet bij --what-if).", valueName: "id"))
+    var id: String?
+
+    @Option(name: .customLong("what-if"), help: ArgumentHelp("Weeg een voorstel uit dit bestand af, zonder iets op te slaan.", valueName: "bestand"))
+    var whatIf: String?
+
+    @Option(name: .customLong("answer"), help: ArgumentHelp("vraag=antwoord, bijvoorbeeld mensenrechten=ja; mag vaker.", valueName: "vraag=antwoord"))
+    var answerOptions: [String] = []
+
+    @Option(name: .customLong("note"), help: ArgumentHelp("vraag=toelichting; mag vaker.", valueName: "vraag=tekst"))
+    var noteOptions: [String] = []
+
+    @Option(help: ArgumentHelp("Besluit om toch activiteiten te doen met een relatie op een laag pitje (wie, wanneer).", valueName: "tekst"))
+    var exception: String?
+
+    @Option(name: .customLong("answers"), help: ArgumentHelp("Antwoorden uit een JSON-bestand.", valueName: "bestand"))
+    var answersFile: String?
+
+    @Flag(help: "Uitvoer als JSON: verdict, reasons (rule, effect, text, passage) en missing.")
+    var json = false
+
+    @Flag(help: "Toon bij elke reden de passage uit het Kader waarop ze rust.")
+    var explain = false
+
+    func validate() throws {
+        if whatIf == nil && id == nil { throw ValidationError("noem een activiteit, of gebruik --what-if BESTAND") }
+        if whatIf != nil && id != nil { throw ValidationError("--what-if weegt een voorstel uit een bestand af; noem dan geen activiteit") }
+    }
+
+    func run() throws {
+        var (store, dossier) = try storeOptions.open()
+        let activity: Activity
+        var answers: AssessmentAnswers
+        if let whatIf {
+            let proposal = try readProposal(whatIf, dossier: dossier)
+            guard let proposed = proposal.activity else {
+                throw failure("\(whatIf): het voorstel mist \"activity\" (zie docs/afweegkader.md)", code: ExitStatus.dataError)
+            }
+            activity = proposed
+            answers = proposal.answers
+        } else {
+            guard let id, let existing = dossier.activity(id) else {
+                throw failure("onbekende activiteit '\(id ?? "")'", code: ExitStatus.dataError)
+            }
+            activity = existing
+            answers = try answersFile.map { try readProposal($0, dossier: dossier).answers } ?? AssessmentAnswers()
+        }
+        try apply(answerOptions, noteOptions, exception, to: &answers)
+        let givenNothing = answerOptions.isEmpty && noteOptions.isEmpty && answersFile == nil && exception == nil && whatIf == nil
+        if givenNothing && isatty(STDIN_FILENO) == 1 && !json {
+            answers = InteractiveAssessment.ask(activity: activity, dossier: dossier, startingFrom: activity.assessments.last?.answers)
+        }
+        let result = Assessor.assess(activity, answers: answers, in: dossier)
+        var saved = false
+        if whatIf == nil {
+            let record = result.recorded(answers: answers, by: Session.actor, at: Session.clock.now())
+            try store.commitOrExit(.recordAssessment(activity.id, record), to: &dossier)
+            saved = true
+        }
+        if json {
+            Output.bytes(AssessmentOutput.json(activity: activity, result: result, isProposal: whatIf != nil, saved: saved))
+        } else {
+            Output.line(AssessmentOutput.text(activity: activity, result: result, explain: explain, saved: saved,
+                                              earlier: whatIf == nil ? activity.assessments.count : 0))
+        }
+    }
+
+    private func readProposal(_ path: String, dossier: Dossier) throws -> ProposalFile {
+        do {
+            return try ProposalFile.decode(try PosixFileSystem().readFile(path), file: path, dossier: dossier)
+        } catch let error as FileSystemError {
+            throw failure(error.code == SystemErrorCode.noSuchFile ? .missing(file: path) : .fileSystem(error))
+        } catch let error as StoreError {
+            throw failure(error)
+        }
+    }
+
+    private func apply(_ answerOptions: [String], _ noteOptions: [String], _ exception: String?, to answers: inout AssessmentAnswers) throws {
+        for option in answerOptions {
+            let (question, value) = try split(option, option: "--answer")
+            answers.set(question, try ArgumentValues.vocabulary(value, Answer.self, option: "--answer \(question.rawValue)"))
+        }
+        for option in noteOptions {
+            let (question, note) = try split(option, option: "--note")
+            answers.set(question, answers[question], note: note)
+        }
+        if let exception { answers.exceptionDecision = exception }
+    }
+
+    private func split(_ option: String, option name: String) throws -> (Question, String) {
+        guard let equals = option.firstIndex(of: "=") else {
+            throw ValidationError("\(name): verwacht vraag=waarde, bijvoorbeeld mensenrechten=ja")
+        }
+        let question = try ArgumentValues.vocabulary(String(option[..<equals]), Question.self, option: name)
+        return (question, String(option[option.index(after: equals)...]))
+    }
+}
+
+/// Asking the questions one by one on a terminal.
+enum InteractiveAssessment {
+    static func ask(activity: Activity, dossier: Dossier, startingFrom previous: AssessmentAnswers?) -> AssessmentAnswers {
+        var answers = previous ?? AssessmentAnswers()
+        let questions = Assessor.questions(for: activity, in: dossier)
+        Output.line(TerminalSafeText.line("Afweging van \(activity.title) — \(questions.count) vragen. Enter houdt het vorige antwoord (of onbekend)."))
+        for (index, question) in questions.enumerated() {
+            Output.line()
+            Output.line("(\(index + 1)/\(questions.count)) \(question.label) — \(question.group.label)")
+            Output.line("  \(question.prompt)")
+            for line in DisplayWidth.wrap(question.passage, to: 96) { Output.line("  \(line)") }
+            let current = answers[question]
+            while true {
+                Output.prompt("  Antwoord [j]a/[d]eels/[n]ee/[o]nbekend (nu: \(current.label.lowercased())): ")
+                guard let line = readLine() else { return answers }
+                let typed = line.trimmingCharacters(in: .whitespaces).lowercased()
+                let chosen: Answer? = switch typed {
+                case "": current
+                case "j", "ja", "y": .ja
+                case "d", "deels": .deels
+                case "n", "nee": .nee
+                case "o", "onbekend", "?": .onbekend
+                default: nil
+                }
+                if let chosen {
+                    answers.set(question, chosen)
+                    break
+                }
+                Output.line("  Typ j, d, n of o.")
+            }
+            Output.prompt("  Toelichting (Enter: \(answers.note(question).isEmpty ? "geen" : "houden")): ")
+            if let note = readLine(), !note.trimmingCharacters(in: .whitespaces).isEmpty {
+                answers.set(question, answers[question], note: note.trimmingCharacters(in: .whitespaces))
+            }
+        }
+        let onLaagPitje = (activity.relations + [activity.organiser.relationID].compactMap { $0 })
+            .compactMap(dossier.relation).filter { $0.status == .laagPitje }
+        if !onLaagPitje.isEmpty {
+            Output.line()
+            Output.line(TerminalSafeText.line("\(onLaagPitje.map(\.name).joined(separator: ", ")) staat op een laag pitje."))
+            Output.prompt("  Is anders besloten? Noem het besluit (Enter: nee): ")
+            if let decision = readLine(), !decision.trimmingCharacters(in: .whitespaces).isEmpty {
+                answers.exceptionDecision = decision.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return answers
+    }
+}
+
+/// The result of an assessment for people and for scripts.
+enum AssessmentOutput {
+    static func text(activity: Activity, result: AssessmentResult, explain: Bool, saved: Bool, earlier: Int) -> String {
+        var lines = [TerminalSafeText.line("Afweging: \(activity.title)"), "Oordeel: \(result.verdict.label.uppercased())", "", "Redenen:"]
+        for reason in result.reasons {
+            let mark = switch reason.effect {
+            case .positief: "+"
+            case .naderBekijken: "?"
+            case .negatief: "-"
+            }
+            lines += DisplayWidth.wrap(TerminalSafeText.line("\(mark) [\(reason.rule)] \(reason.text)"), to: 100).enumerated()
+                .map { $0.offset == 0 ? "  " + $0.element : "      " + $0.element }
+            if explain { lines += DisplayWidth.wrap(reason.passage, to: 94).map { "      " + $0 } }
+        }
+        if !result.missing.isEmpty {
+            lines += ["", "Nog onbekend:"] + result.missing.map { TerminalSafeText.line("  - \($0)") }
+        }
+        if saved {
+            lines += ["", "Opgeslagen bij de activiteit" + (earlier > 0 ? " (de \(earlier) eerdere afweging(en) blijven bewaard)." : ".")]
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(activity: Activity, result: AssessmentResult, isProposal: Bool, saved: Bool) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.beginObject()
+        if isProposal { writer.key("activity"); writer.null() } else { writer.field("activity", activity.id) }
+        writer.field("title", activity.title)
+        writer.field("verdict", result.verdict.rawValue)
+        writer.key("reasons")
+        writer.beginArray()
+        for reason in result.reasons {
+            writer.element()
+            writer.beginObject()
+            writer.field("rule", reason.rule)
+            writer.field("effect", reason.effect.rawValue)
+            writer.field("text", reason.text)
+            writer.field("passage", reason.passage)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("missing")
+        writer.inlineStrings(result.missing)
+        writer.field("saved", saved)
+        writer.endObject()
+        writer.finishDocument()
+        return writer.bytes
+    }
+}

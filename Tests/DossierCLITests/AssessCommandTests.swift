@@ -1,0 +1,150 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+@Suite("dossier assess")
+struct AssessCommandTests {
+    let directory = TemporaryDirectory()
+    let runner = ProgramRunner()
+    var storePath: String { directory.file("dossier.json") }
+    let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "adviseur"]
+
+    init() throws {
+        try directory.write("dossier.json", BundledDossier.bytes)
+    }
+
+    func run(_ arguments: [String], input: String? = nil) throws -> ProgramRunner.Result {
+        try runner.run(arguments + ["--store", storePath], environment: environment, input: input)
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test("answers from flags: the verdict, reasons with rule, text and passage, what is missing; saved with the activity")
+    func flags() throws {
+        let yes = Question.allCases.map { "--answer=\($0.rawValue)=ja" }
+        let result = try run(["assess", "campusbeurs-han", "--json", "--note", "inhoudelijke-link=Organon werft hier"] + yes)
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try json(result.standardOutput)
+        #expect(object["verdict"] as? String == "nader-bekijken")
+        let reasons = try #require(object["reasons"] as? [[String: Any]])
+        #expect(reasons.first?["rule"] as? String == "budget", "no costs known: the budget cannot be checked")
+        #expect(reasons.allSatisfy { ($0["passage"] as? String)?.isEmpty == false && $0["text"] != nil })
+        #expect(reasons.contains { ($0["text"] as? String)?.contains("Organon werft hier") == true })
+        #expect((object["missing"] as? [String])?.contains("Geraamde kosten") == true)
+        #expect(object["saved"] as? Bool == true)
+        let stored = try #require(try Dossier(decoding: directory.read("dossier.json")).activity("campusbeurs-han")?.assessments.last)
+        #expect(stored.verdict == .naderBekijken)
+        #expect(stored.by == "adviseur")
+        #expect(stored.answers.note(.inhoudelijkeLink) == "Organon werft hier")
+        // A second weighing keeps the first.
+        _ = try run(["assess", "campusbeurs-han", "--answer", "inhoudelijke-link=nee"])
+        #expect(try Dossier(decoding: directory.read("dossier.json")).activity("campusbeurs-han")?.assessments.count == 2)
+    }
+
+    @Test("--what-if weighs a proposal from a file and saves nothing")
+    func whatIf() throws {
+        try directory.write("voorstel.json", """
+        {
+          "activity": {"title": "Handelsmissie Medicon Valley", "kind": "handelsmissie", "relations": ["medicon-valley"],
+                       "organiser": "bom", "startDate": "2027-05-18", "estimatedCostCents": 250000, "sectors": ["farma"],
+                       "participants": [{"name": "Osse Farma BV", "role": "ondernemer"}]},
+          "answers": {"inhoudelijke-link": {"answer": "ja"}, "behoefte-lokale-partners": {"answer": "ja"},
+                      "toegevoegde-waarde": {"answer": "ja"}, "geopolitiek": {"answer": "ja"}, "afbreukrisico": {"answer": "ja"},
+                      "aansluiting-strategie": {"answer": "ja"}, "mvo": {"answer": "deels"}, "mensenrechten": {"answer": "ja"},
+                      "global-goals": {"answer": "onbekend"}, "behapbaar": {"answer": "ja"}}
+        }
+        """)
+        let before = try directory.read("dossier.json")
+        let result = try run(["assess", "--what-if", directory.file("voorstel.json"), "--json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try json(result.standardOutput)
+        #expect(object["verdict"] as? String == "positief")
+        #expect(object["activity"] is NSNull)
+        #expect(object["saved"] as? Bool == false)
+        let rules = (object["reasons"] as? [[String: Any]])?.compactMap { $0["rule"] as? String } ?? []
+        #expect(rules.contains("partnermissie") && rules.contains("budget") && rules.contains("speerpuntsector"))
+        #expect(try directory.read("dossier.json") == before)
+        let text = try run(["assess", "--what-if", directory.file("voorstel.json"), "--explain"])
+        #expect(text.standardOutput.contains("Oordeel: POSITIEF"))
+        #expect(text.standardOutput.contains("Kader, financiën"))
+    }
+
+    @Test("a proposal naming an unknown relation, or a broken file, is refused with its place")
+    func badProposal() throws {
+        try directory.write("fout.json", #"{"activity": {"title": "X", "kind": "beurs", "relations": ["narnia"]}}"#)
+        let unknown = try run(["assess", "--what-if", directory.file("fout.json")])
+        #expect(unknown.status == 65)
+        #expect(unknown.standardError.contains("$.activity.relations[0]"))
+        #expect(unknown.standardError.contains("onbekende relatie 'narnia'"))
+        try directory.write("kapot.json", #"{"answers": {"mensenrechten": {"answer": "misschien"}}}"#)
+        let broken = try run(["assess", "campusbeurs-han", "--answers", directory.file("kapot.json")])
+        #expect(broken.status == 65)
+        #expect(broken.standardError.contains("onbekende antwoord 'misschien'"))
+        let badFlag = try run(["assess", "campusbeurs-han", "--answer", "mensenrechten=misschien"])
+        #expect(badFlag.status == 64)
+        let neither = try run(["assess"])
+        #expect(neither.status == 64)
+    }
+
+    @Test("answers from a JSON file, with an exception decision for a relation on laag pitje")
+    func answersFile() throws {
+        _ = try run(["add-activity", "--title", "Onderwijsbezoek Taizhou", "--kind", "kennisuitwisseling", "--relation", "taizhou",
+                     "--date", "2027-04-01", "--cost", "0"])
+        try directory.write("antwoorden.json", #"{"answers": {"inhoudelijke-link": {"answer": "ja"}}, "exceptionDecision": "B&W 3-2-2027"}"#)
+        let result = try run(["assess", "onderwijsbezoek-taizhou", "--answers", directory.file("antwoorden.json"), "--json"])
+        let object = try json(result.standardOutput)
+        let reasons = try #require(object["reasons"] as? [[String: Any]])
+        #expect(reasons.contains { $0["rule"] as? String == "laag-pitje" && $0["effect"] as? String == "positief" })
+        #expect(reasons.contains { $0["rule"] as? String == "buiten-europa" && $0["effect"] as? String == "negatief" })
+        #expect(object["verdict"] as? String == "negatief")
+    }
+
+    @Test("on a terminal without answers the questions are asked one by one")
+    func interactive() throws {
+        let binary = ProgramRunner.builtBinary("dossier")
+        let tmux = try TmuxSession(command: "env DOSSIER_NOW=2026-11-22T09:00:00Z DOSSIER_USER=adviseur LANG=C.UTF-8 \(binary) assess campusbeurs-han --store \(storePath); echo EXIT:$?; sleep 30")
+        try tmux.waitFor("(1/15) Inhoudelijke link met Oss")
+        #expect(try tmux.capture().contains("aan de hand van 5 criteria"))
+        try tmux.type("n")
+        try tmux.send("Enter")
+        try tmux.waitFor("Toelichting")
+        try tmux.type("geen link")
+        try tmux.send("Enter")
+        try tmux.waitFor("(2/15)")
+        for _ in 2...15 {
+            try tmux.send("Enter", "Enter")
+        }
+        let screen = try tmux.waitFor("EXIT:0")
+        #expect(screen.contains("Oordeel: NEGATIEF"))
+        let stored = try #require(try Dossier(decoding: directory.read("dossier.json")).activity("campusbeurs-han")?.assessments.last)
+        #expect(stored.answers[.inhoudelijkeLink] == .nee)
+        #expect(stored.answers.note(.inhoudelijkeLink) == "geen link")
+    }
+}
+
+@Suite("docs/afweegkader.md")
+struct AssessmentDocumentationTests {
+    @Test("the complete example in docs/afweegkader.md is a valid proposal and weighs positive")
+    func example() throws {
+        let document = try String(contentsOfFile: Repository.path("docs/afweegkader.md"), encoding: .utf8)
+        let begin = try #require(document.range(of: "<!-- example:begin -->\n```json\n"))
+        let end = try #require(document.range(of: "```\n<!-- example:end -->"))
+        let example = String(document[begin.upperBound..<end.lowerBound])
+        let dossier = try DossierFile.decode(BundledDossier.bytes, file: "bundled")
+        let proposal = try ProposalFile.decode(Array(example.utf8), file: "voorbeeld", dossier: dossier)
+        let activity = try #require(proposal.activity)
+        let result = Assessor.assess(activity, answers: proposal.answers, in: dossier)
+        #expect(result.verdict == .positief, "\(result.reasons.map(\.text))")
+        #expect(activity.id == "voorstel" && activity.status == .inAfweging)
+    }
+
+    @Test("every rule and question slug is described in docs/afweegkader.md")
+    func slugs() throws {
+        let document = try String(contentsOfFile: Repository.path("docs/afweegkader.md"), encoding: .utf8)
+        for rule in AssessmentRule.allCases { #expect(document.contains("`\(rule.rawValue)`"), "\(rule.rawValue)") }
+        for question in Question.allCases { #expect(document.contains("`\(question.rawValue)`"), "\(question.rawValue)") }
+    }
+}
