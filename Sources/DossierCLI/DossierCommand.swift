@@ -17,7 +17,8 @@ public struct DossierCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             RelationsCommand.self, ShowCommand.self, ActivitiesCommand.self, SetStatusCommand.self,
-            LogVisitCommand.self, AddActivityCommand.self, MoveCommand.self, AssessCommand.self, ValidateCommand.self, ExportCommand.self,
+            LogVisitCommand.self, AddActivityCommand.self, MoveCommand.self, AssessCommand.self, LogCommand.self, BackupsCommand.self,
+            RestoreCommand.self, ApplyCommand.self, ValidateCommand.self, ExportCommand.self,
         ]
     )
 
@@ -26,15 +27,48 @@ public struct DossierCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let (store, dossier) = try storeOptions.open()
-        let signal: Int32
+        let location = storeOptions.location
+        let store: DossierStore
+        let dossier: Dossier
+        var readOnly = storeOptions.isReadOnly
+        var notices: [String] = []
         do {
-            signal = try TUILauncher.run(dossier: dossier, performer: store, clock: Session.clock, actor: Session.actor, isReadOnly: false,
-                                         environment: Session.environment)
-        } catch {
+            try location.prepare()
+            var configuration = try Session.configuration()
+            // The TUI waits only briefly: if someone else is writing, it opens read-only instead.
+            configuration.lockWait = min(configuration.lockWait, 1)
+            store = DossierStore(path: location.path, configuration: configuration)
+            if !readOnly {
+                do {
+                    try store.lockForWriting(actor: try Session.actor(), now: Session.clock.now())
+                } catch {
+                    guard case .busy(_, let holder) = error else { throw error }
+                    readOnly = true
+                    notices.append("Alleen-lezen: het dossier is in gebruik door \(holder.isEmpty ? "een ander programma" : holder).")
+                }
+            } else {
+                notices.append("Alleen-lezen geopend (--read-only).")
+            }
+            dossier = try store.load()
+            notices += store.notices
+        } catch let error as StoreError {
+            throw failure(error)
+        }
+        let outcome: TUILauncher.Outcome
+        do {
+            outcome = try TUILauncher.run(dossier: dossier, session: store, clock: Session.clock, actor: try Session.actor(),
+                                          isReadOnly: readOnly, notice: notices.isEmpty ? nil : notices.joined(separator: " "),
+                                          environment: Session.environment)
+        } catch let error as TerminalError {
             throw failure(error.description, code: ExitStatus.usage)
         }
+        // The terminal is back: fold the session's journal into the snapshot and let go of the lock.
+        do {
+            try store.close(readOnly ? nil : outcome.dossier, at: Session.clock.now())
+        } catch {
+            Output.error("dossier: let op: de wijzigingen zijn bewaard in het journaal, maar samenvoegen lukte niet: \(error)")
+        }
         // Ended by SIGTERM, SIGHUP or SIGINT: the terminal is restored; exit as the shell expects (128 + signal).
-        if signal != 0 { throw ExitCode(128 + signal) }
+        if outcome.signal != 0 { throw ExitCode(128 + outcome.signal) }
     }
 }

@@ -48,6 +48,22 @@ public struct ProgramRunner: Sendable {
     /// posix_spawn with stdin/stdout/stderr bound to files; waits for the exit status.
     public static func spawn(_ executable: String, _ arguments: [String], environment: [String: String],
                              stdin: String, stdout: String, stderr: String) throws -> Int32 {
+        let pid = try launch(executable, arguments, environment: environment, stdin: stdin, stdout: stdout, stderr: stderr)
+        return waitForExit(pid)
+    }
+
+    /// Waits for a launched process; the exit status, or 128 + the signal that ended it.
+    public static func waitForExit(_ pid: pid_t) -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // WIFEXITED / WEXITSTATUS, which do not import into Swift.
+        if status & 0x7F == 0 { return (status >> 8) & 0xFF }
+        return 128 + (status & 0x7F)
+    }
+
+    /// Starts a process without waiting for it (for killing it at a moment of the test's choosing).
+    public static func launch(_ executable: String, _ arguments: [String], environment: [String: String],
+                              stdin: String, stdout: String, stderr: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -77,11 +93,7 @@ public struct ProgramRunner: Sendable {
         var pid = pid_t()
         let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard result == 0 else { throw SpawnError(executable: executable, code: result) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        // WIFEXITED / WEXITSTATUS, which do not import into Swift.
-        if status & 0x7F == 0 { return (status >> 8) & 0xFF }
-        return 128 + (status & 0x7F)
+        return pid
     }
 
     public struct SpawnError: Error, CustomStringConvertible {

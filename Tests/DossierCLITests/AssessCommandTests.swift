@@ -35,13 +35,13 @@ struct AssessCommandTests {
         #expect(reasons.contains { ($0["text"] as? String)?.contains("Organon werft hier") == true })
         #expect((object["missing"] as? [String])?.contains("Geraamde kosten") == true)
         #expect(object["saved"] as? Bool == true)
-        let stored = try #require(try Dossier(decoding: directory.read("dossier.json")).activity("campusbeurs-han")?.assessments.last)
+        let stored = try #require(try DossierStore(path: storePath).load().activity("campusbeurs-han")?.assessments.last)
         #expect(stored.verdict == .naderBekijken)
         #expect(stored.by == "adviseur")
         #expect(stored.answers.note(.inhoudelijkeLink) == "Organon werft hier")
         // A second weighing keeps the first.
         _ = try run(["assess", "campusbeurs-han", "--answer", "inhoudelijke-link=nee"])
-        #expect(try Dossier(decoding: directory.read("dossier.json")).activity("campusbeurs-han")?.assessments.count == 2)
+        #expect(try DossierStore(path: storePath).load().activity("campusbeurs-han")?.assessments.count == 2)
     }
 
     @Test("--what-if weighs a proposal from a file and saves nothing")
@@ -119,7 +119,7 @@ struct AssessCommandTests {
         }
         let screen = try tmux.waitFor("EXIT:0")
         #expect(screen.contains("Oordeel: NEGATIEF"))
-        let stored = try #require(try Dossier(decoding: directory.read("dossier.json")).activity("campusbeurs-han")?.assessments.last)
+        let stored = try #require(try DossierStore(path: storePath).load().activity("campusbeurs-han")?.assessments.last)
         #expect(stored.answers[.inhoudelijkeLink] == .nee)
         #expect(stored.answers.note(.inhoudelijkeLink) == "geen link")
     }

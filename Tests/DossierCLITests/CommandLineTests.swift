@@ -20,8 +20,9 @@ struct CommandLineTests {
         try runner.run(arguments + ["--store", storePath], environment: environment)
     }
 
+    /// The dossier as any reader sees it: the snapshot and the journal beside it.
     func stored() throws -> Dossier {
-        try Dossier(decoding: try directory.read("dossier.json"))
+        try DossierStore(path: storePath).load()
     }
 
     @Test("relations: a table aligned by display width, accents included")

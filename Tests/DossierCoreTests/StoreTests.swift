@@ -3,74 +3,225 @@ import DossierTestSupport
 import Foundation
 import Testing
 
-@Suite("The store on disk")
+/// The store on disk: snapshot, journal, compaction, history, lock and detection of outside changes.
+@Suite("The journaled store")
 struct StoreTests {
-    @Test("saving writes owner-only files, replaces atomically and leaves no temporary files")
-    func durableSave() throws {
-        let directory = TemporaryDirectory()
-        let store = DossierStore(path: directory.file("dossier.json"))
-        try store.save(Fixtures.smallDossier())
-        #expect(try PosixFileSystem().status(store.path)?.mode == 0o600)
-        #expect(try store.load() == Fixtures.smallDossier())
-        var dossier = try store.load()
-        try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: Fixtures.context)
-        #expect(try store.load() == dossier)
-        #expect(try PosixFileSystem().contentsOfDirectory(directory.path) == ["dossier.json"])
+    let directory = TemporaryDirectory()
+    var path: String { directory.file("dossier.json") }
+    let context = Fixtures.context
+
+    init() throws {
+        try directory.write("dossier.json", Fixtures.smallDossier().encoded())
+        chmod(directory.file("dossier.json"), 0o600)
     }
 
-    @Test("a replaced file keeps the mode it had")
-    func keepsMode() throws {
-        let directory = TemporaryDirectory()
-        let store = DossierStore(path: directory.file("gedeeld.json"))
-        try directory.write("gedeeld.json", Fixtures.smallDossier().encoded())
-        chmod(store.path, 0o640)
-        try store.save(Fixtures.smallDossier())
-        #expect(try PosixFileSystem().status(store.path)?.mode == 0o640)
+    func openStore(journalLimit: Int = 100, backups: Int = 10, fileSystem: any FileSystem = PosixFileSystem()) throws -> (DossierStore, Dossier) {
+        var configuration = StoreConfiguration()
+        configuration.journalEntryLimit = journalLimit
+        configuration.backupsToKeep = backups
+        configuration.lockWait = 0
+        let store = DossierStore(path: path, fileSystem: fileSystem, configuration: configuration)
+        try store.lockForWriting(actor: "tester", now: Fixtures.now)
+        return (store, try store.load())
     }
 
-    @Test("load → save → load gives identical bytes")
-    func identicalBytes() throws {
-        let directory = TemporaryDirectory()
-        let bytes = Fixtures.smallDossier().encoded()
-        try directory.write("d.json", bytes)
-        let store = DossierStore(path: directory.file("d.json"))
-        try store.save(try store.load())
-        #expect(try directory.read("d.json") == bytes)
+    func reload() throws -> Dossier {
+        try DossierStore(path: path).load()
     }
 
-    @Test("a refused change writes nothing and leaves memory as it was")
-    func refusedChange() throws {
-        let directory = TemporaryDirectory()
-        let store = DossierStore(path: directory.file("d.json"))
-        try store.save(Fixtures.smallDossier())
-        let before = try directory.read("d.json")
-        var dossier = try store.load()
-        #expect(throws: StoreError.self) {
-            try store.commit(.moveActivity("missie-lyon", status: .idee, reason: "", overrideReason: nil), to: &dossier, context: Fixtures.context)
+    @Test("files beside a shared snapshot keep its group bits but are never readable by others")
+    func companionModes() throws {
+        chmod(path, 0o664)
+        var (store, dossier) = try openStore(journalLimit: 1)
+        try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        try store.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        #expect(try PosixFileSystem().status(path)?.mode == 0o664, "the snapshot keeps the mode its owner gave it")
+        let history = try PosixFileSystem().contentsOfDirectory(path + ".history")
+        #expect(try PosixFileSystem().status(path + ".history/" + history[0])?.mode == 0o660)
+    }
+
+    @Test("a change goes to the journal, flushed, owner-only; the snapshot is not rewritten; loading replays it")
+    func journaling() throws {
+        let snapshot = try directory.read("dossier.json")
+        var (store, dossier) = try openStore()
+        try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        #expect(try directory.read("dossier.json") == snapshot)
+        let journal = String(decoding: try directory.read("dossier.json.journal"), as: UTF8.self)
+        #expect(journal.hasSuffix("\n"))
+        #expect(journal.split(separator: "\n").count == 1)
+        #expect(journal.contains("\"summary\":\"Status van BOM: Actief → Verkennen\""))
+        #expect(try PosixFileSystem().status(path + ".journal")?.mode == 0o600)
+        #expect(try reload() == dossier)
+        #expect(store.sequence == 1)
+    }
+
+    @Test("past the threshold the store compacts: backup kept, snapshot rewritten, journal archived; history spans compactions")
+    func compaction() throws {
+        var (store, dossier) = try openStore(journalLimit: 3)
+        let original = try directory.read("dossier.json")
+        for index in 0..<7 {
+            try store.commit(.addFollowUp("missie-lyon", FollowUp(text: "stap \(index)")), to: &dossier, context: context)
         }
+        // Compactions after entries 3 and 6; the journal now holds entry 7.
+        let snapshot = try Dossier(decoding: try directory.read("dossier.json"))
+        #expect(snapshot.journalSequence == 6)
+        #expect(snapshot.activity("missie-lyon")?.followUps.count == 6)
+        #expect(try reload() == dossier)
+        let segments = try PosixFileSystem().contentsOfDirectory(path + ".history")
+        #expect(segments == ["journal-000000001-000000003.jsonl", "journal-000000004-000000006.jsonl"])
+        let backups = try store.backups()
+        #expect(backups.map(\.sequence) == [3, 0], "each backup is the snapshot a compaction replaced")
+        #expect(try directory.read("dossier.json.backups/\(backups.last!.name)") == original)
+        let history = try store.history()
+        #expect(history.map(\.sequence) == Array(1...7))
+        #expect(history.first?.summary == "Vervolgactie bij Handelsmissie Lyon: stap 0")
+        try store.close(dossier, at: Fixtures.now)
+        #expect(try PosixFileSystem().status(path + ".journal") == nil, "closing compacts the rest")
+        #expect(try Dossier(decoding: try directory.read("dossier.json")).journalSequence == 7)
+    }
+
+    @Test("only the last N backups are kept")
+    func pruning() throws {
+        var (store, dossier) = try openStore(journalLimit: 1, backups: 2)
+        for index in 0..<5 {
+            try store.commit(.addFollowUp("missie-lyon", FollowUp(text: "stap \(index)")), to: &dossier,
+                             context: ChangeContext(actor: "t", timestamp: Timestamp(secondsSinceEpoch: 1_800_000_000 + Int64(index)), today: context.today))
+        }
+        #expect(try store.backups().map(\.sequence) == [4, 3], "five compactions, the two newest backups kept")
+    }
+
+    @Test("a torn last line (crash mid-append) is ignored with a notice, and cut off before the next append")
+    func tornTail() throws {
+        var (store, dossier) = try openStore()
+        try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        let expected = dossier
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path + ".journal"))
+        handle.seekToEndOfFile()
+        handle.write(Data(#"{"crc":"00000000","entry":{"seq":2,"at":"2026-11"#.utf8))
+        try handle.close()
+        store.lock?.release()
+        var (second, loaded) = try openStore()
+        #expect(loaded == expected)
+        #expect(second.notices.first?.contains("half geschreven regel") == true)
+        try second.commit(.setRelationStatus("bom", status: .focus, reason: "r2", reviewDate: nil), to: &loaded, context: context)
+        let lines = String(decoding: try directory.read("dossier.json.journal"), as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(try reload() == loaded)
+    }
+
+    @Test("a line whose checksum does not match is damage unless it is the last", arguments: [true, false])
+    func checksums(isLast: Bool) throws {
+        var (store, dossier) = try openStore()
+        try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        try store.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        var lines = String(decoding: try directory.read("dossier.json.journal"), as: UTF8.self).split(separator: "\n").map(String.init)
+        let target = isLast ? 1 : 0
+        lines[target] = lines[target].replacingOccurrences(of: "\"reason\":\"r\"", with: "\"reason\":\"x\"")
+        try directory.write("dossier.json.journal", lines.joined(separator: "\n") + "\n")
+        let before = try directory.read("dossier.json.journal")
+        if isLast {
+            let loaded = try reload()
+            #expect(loaded.relation("bom")?.status == .verkennen)
+        } else {
+            do {
+                _ = try reload()
+                Issue.record("damage in the middle was accepted")
+            } catch {
+                #expect("\(error)".contains("regel 1"))
+                #expect("\(error)".contains("controlegetal"))
+            }
+            #expect(try directory.read("dossier.json.journal") == before)
+        }
+    }
+
+    @Test("a crash between writing the snapshot and archiving the journal loses nothing and repeats nothing")
+    func crashDuringCompaction() throws {
+        var (store, dossier) = try openStore()
+        for index in 0..<3 {
+            try store.commit(.addFollowUp("missie-lyon", FollowUp(text: "stap \(index)")), to: &dossier, context: context)
+        }
+        // As if compaction wrote the snapshot and then the power went before the journal was archived.
+        let journal = try directory.read("dossier.json.journal")
+        try store.compact(dossier, at: Fixtures.now)
+        try directory.write("dossier.json.journal", journal)
+        let loaded = try reload()
+        #expect(loaded == dossier)
+        #expect(loaded.activity("missie-lyon")?.followUps.count == 3)
+    }
+
+    @Test("a second writer gets a clear message naming who has the dossier; readers are not blocked")
+    func locking() throws {
+        let (first, _) = try openStore()
+        var configuration = StoreConfiguration()
+        configuration.lockWait = 0.2
+        let second = DossierStore(path: path, configuration: configuration)
+        do {
+            try second.lockForWriting(actor: "collega", now: Fixtures.now)
+            Issue.record("two writers")
+        } catch {
+            guard case .busy(_, let holder) = error else { Issue.record("\(error)"); return }
+            #expect(holder.contains("tester"))
+            #expect(error.description.contains("in gebruik door tester"))
+        }
+        #expect(throws: Never.self) { _ = try second.load() }
+        var readOnly = try second.load()
+        #expect(throws: StoreError.self) {
+            try second.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &readOnly, context: context)
+        }
+        try first.close(nil, at: Fixtures.now)
+        try second.lockForWriting(actor: "collega", now: Fixtures.now)
+        #expect(second.isWritable)
+    }
+
+    @Test("a file changed on disk by someone else is detected before writing and never overwritten")
+    func outsideChange() throws {
+        var (store, dossier) = try openStore()
+        #expect(!store.hasOutsideChanges())
+        var edited = Fixtures.smallDossier()
+        try edited.apply(.setRelationStatus("taizhou", status: .beeindigd, reason: "handmatig", reviewDate: nil), context: context)
+        usleep(10_000)
+        try directory.write("dossier.json", edited.encoded())
+        #expect(store.hasOutsideChanges())
+        let before = try directory.read("dossier.json")
+        do {
+            try store.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &dossier, context: context)
+            Issue.record("overwrote an outside change")
+        } catch {
+            guard case .changedOnDisk = error else { Issue.record("\(error)"); return }
+        }
+        #expect(dossier.relation("bom")?.status == .actief, "memory is as it was")
+        #expect(try directory.read("dossier.json") == before)
+        #expect(try PosixFileSystem().status(path + ".journal") == nil)
+        // After reloading, writing works again and keeps the outside change.
+        var reloaded = try store.load()
+        try store.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &reloaded, context: context)
+        #expect(try reload().relation("taizhou")?.status == .beeindigd)
+    }
+
+    @Test("restoring a backup is journaled and the state before it becomes a backup itself")
+    func restore() throws {
+        var (store, dossier) = try openStore(journalLimit: 1)
+        try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        let backup = try #require(try store.backups().first)
+        #expect(backup.sequence == 0)
+        let later = ChangeContext(actor: "tester", timestamp: Timestamp(secondsSinceEpoch: Fixtures.now.secondsSinceEpoch + 60), today: context.today)
+        try store.restore(backup: backup.name, into: &dossier, context: later)
         #expect(dossier == Fixtures.smallDossier())
-        #expect(try directory.read("d.json") == before)
+        #expect(try reload() == Fixtures.smallDossier())
+        #expect(try store.history().last?.summary == "Teruggezet uit back-up \(backup.name)")
+        let kept = try store.backups().map(\.sequence)
+        #expect(kept.contains(1), "the state with BOM on verkennen was kept: \(kept)")
     }
 
-    @Test("the store location: --store, then DOSSIER_STORE, then XDG_DATA_HOME, then ~/.local/share")
-    func location() {
-        #expect(StoreLocation.resolve(explicit: "/x.json", environment: ["DOSSIER_STORE": "/y.json"]).path == "/x.json")
-        #expect(StoreLocation.resolve(explicit: nil, environment: ["DOSSIER_STORE": "/y.json"]).path == "/y.json")
-        let xdg = StoreLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/a"])
-        #expect(xdg == StoreLocation(path: "/data/dossier/dossier.json", isDefault: true))
-        #expect(StoreLocation.resolve(explicit: nil, environment: ["HOME": "/home/a"]).path == "/home/a/.local/share/dossier/dossier.json")
-        #expect(StoreLocation.resolve(explicit: nil, environment: ["HOME": "/home/a", "XDG_DATA_HOME": "relative"]).path
-                == "/home/a/.local/share/dossier/dossier.json")
-    }
-
-    @Test("the default location is created from the bundled dossier, owner only, once")
-    func firstUse() throws {
-        let home = TemporaryDirectory()
-        let location = StoreLocation.resolve(explicit: nil, environment: ["HOME": home.path])
-        #expect(try location.prepare())
-        #expect(try PosixFileSystem().status(location.path)?.mode == 0o600)
-        #expect(try PosixFileSystem().status(FilePath.directory(of: location.path))?.mode == 0o700)
-        #expect(try PosixFileSystem().readFile(location.path) == BundledDossier.bytes)
-        #expect(try !location.prepare())
+    @Test("a journal that ends in a restore is replayed from the named backup")
+    func replayRestore() throws {
+        var (store, dossier) = try openStore(journalLimit: 1)
+        try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        let backup = try #require(try store.backups().first)
+        try store.close(nil, at: Fixtures.now)
+        let entry = JournalEntry(sequence: 2, timestamp: Fixtures.now, actor: "tester", today: context.today, summary: "Teruggezet",
+                                 subjects: [], event: .restoreBackup(backup.name))
+        try directory.write("dossier.json.journal", entry.line())
+        #expect(try reload() == Fixtures.smallDossier())
     }
 }

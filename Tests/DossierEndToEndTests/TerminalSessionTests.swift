@@ -145,3 +145,38 @@ struct TerminalSessionTests {
         #expect(result.standardError.contains("de schermweergave heeft een terminal nodig"))
     }
 }
+
+@Suite("Two programs on one dossier")
+struct SharingTests {
+    @Test("a second TUI opens read-only with a notice; a CLI change waits, then names who has the dossier")
+    func secondWriter() throws {
+        let directory = TemporaryDirectory(prefix: "dossier-share")
+        let store = directory.file("dossier.json")
+        try directory.write("dossier.json", BundledDossier.bytes)
+        let binary = ProgramRunner.builtBinary("dossier")
+        let first = try TmuxSession(command: "env LANG=C.UTF-8 DOSSIER_USER=eerste \(binary) --store \(store)")
+        try first.waitFor("1 Relaties (34)")
+        let second = try TmuxSession(command: "env LANG=C.UTF-8 DOSSIER_USER=tweede \(binary) --store \(store)")
+        let screen = try second.waitFor("Alleen-lezen: het dossier is in gebruik door eerste")
+        #expect(screen.contains("[alleen-lezen]"))
+        try second.send("s")
+        try second.waitFor("geopend zonder schrijfrechten; wijzigen kan niet")
+        let cli = try ProgramRunner().run(["set-status", "bom", "verkennen", "--reason", "x", "--store", store],
+                                          environment: ["DOSSIER_LOCK_WAIT": "0.5", "DOSSIER_USER": "derde"])
+        #expect(cli.status == 75)
+        #expect(cli.standardError.contains("in gebruik door eerste"))
+        let reader = try ProgramRunner().run(["relations", "--status", "focus", "--store", store], environment: [:])
+        #expect(reader.status == 0, "reading works while someone writes")
+        // The first saves a change; the read-only one notices it and reloads with R.
+        try first.send("/")
+        try first.type("bom")
+        try first.send("Enter", "s", "Tab")
+        try first.type("gedeeld")
+        try first.send("C-s")
+        try first.waitFor("BOM: Actief → Focus")
+        try second.waitFor("elders gewijzigd", timeout: 10)
+        try second.send("R")
+        try second.waitFor("Opnieuw geladen")
+        try first.send("q")
+    }
+}

@@ -289,12 +289,17 @@ struct FlowTests {
         #expect(app.state.hasQuit)
     }
 
-    @Test("read-only: changes are refused with a message, nothing is committed")
+    @Test("read-only: changing is refused at once with a message, no form opens, nothing is committed")
     func readOnly() {
         let app = Harness(isReadOnly: true)
-        app.press(.character("s"), .tab).type("x").press(.control("s"))
+        for key in ["s", "v", "+", "u"] {
+            app.press(.character(Character(key)))
+            #expect(app.state.form == nil, "\(key) opened a form")
+            #expect(app.text.contains("Alleen-lezen: dit dossier is geopend zonder schrijfrechten"), "\(key)")
+        }
+        app.press(.character("2"), .character("m"), .character("a"), .character("d"))
+        #expect(app.state.form == nil && app.state.confirmation == nil)
         #expect(app.store.committed.isEmpty)
-        #expect(app.state.form?.generalError?.contains("Alleen-lezen") == true)
         #expect(app.text.contains("[alleen-lezen]"))
     }
 
@@ -382,5 +387,83 @@ struct AssessmentFlowTests {
         app.press(.up, .up).press(.tab, .tab).type("Besluit B&W 3-2-2027").press(.control("s"))
         #expect(app.state.dossier.activity(id)?.status == .goedgekeurd)
         #expect(app.state.dossier.activity(id)?.statusHistory.last?.overrideReason == "Besluit B&W 3-2-2027")
+    }
+}
+
+@Suite("TUI history, reload and undo levels")
+struct HistoryFlowTests {
+    @Test("L shows who changed what, when and why for a relation, and Enter opens what it was about")
+    func changeLog() throws {
+        let app = Harness()
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .tab).type("Kader").press(.control("s"))
+        app.press(.character("2"), .character("m"), .control("s"))
+        app.press(.character("1"), .character("/")).type("bom").press(.enter, .enter, .character("L"))
+        guard case .history(let history) = app.state.screen else {
+            Issue.record("no history screen: \(app.state.screen)")
+            return
+        }
+        #expect(history.subject == "bom")
+        #expect(history.entries.map(\.summary) == ["Status van BOM: Actief → Focus"])
+        #expect(app.text.contains("Wijzigingen van BOM"))
+        #expect(app.text.contains("2026-11-22 09:00"))
+        #expect(app.text.contains("adviseur"))
+        #expect(app.text.contains("Kader"))
+        app.press(.escape, .escape, .character("L"))
+        guard case .history(let all) = app.state.screen else { return }
+        #expect(all.entries.count == 2, "the whole dossier's log, newest first")
+        app.press(.character("G"), .enter)
+        #expect(app.state.screen == .relationDetail(DetailState(id: "bom")))
+    }
+
+    @Test("a save refused because the file changed elsewhere keeps the form; R reloads and the form saves")
+    func outsideChange() throws {
+        let app = Harness()
+        app.store.outsideChange = true
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .tab).type("Bewaar mij").press(.control("s"))
+        #expect(app.state.form?.text("reason") == "Bewaar mij")
+        #expect(app.state.hasOutsideChange)
+        #expect(app.text.contains("elders gewijzigd"))
+        // Someone else changed Taizhou; reloading brings that in and leaves the form open.
+        var elsewhere = try #require(app.store.saved)
+        try elsewhere.apply(.setRelationStatus("taizhou", status: .beeindigd, reason: "elders", reviewDate: nil), context: Fixtures.context)
+        app.store.saved = elsewhere
+        app.press(.up, .character("R"))
+        #expect(!app.state.hasOutsideChange)
+        #expect(app.state.dossier.relation("taizhou")?.status == .beeindigd)
+        #expect(app.state.form?.text("reason") == "Bewaar mij")
+        app.press(.control("s"))
+        #expect(app.state.form == nil)
+        #expect(app.state.dossier.relation("bom")?.status == .focus)
+        #expect(app.state.dossier.relation("taizhou")?.status == .beeindigd)
+    }
+
+    @Test("changes made elsewhere are noticed and shown, R reloads")
+    func noticedOutsideChange() {
+        let app = Harness()
+        app.loop.dispatch(.outsideChangeDetected)
+        #expect(app.text.contains("[elders gewijzigd: R laadt opnieuw]"))
+        app.store.outsideChange = false
+        app.press(.character("R"))
+        #expect(!app.state.hasOutsideChange)
+        #expect(app.text.contains("Opnieuw geladen"))
+    }
+
+    @Test("undo and redo go several levels back and forth, each as a new journal entry")
+    func severalLevels() throws {
+        let app = Harness()
+        app.press(.character("/")).type("bom").press(.enter)
+        for reason in ["een", "twee", "drie"] {
+            app.press(.character("s"), .tab).type(reason).press(.control("s"))
+        }
+        let afterThree = app.state.dossier
+        #expect(afterThree.relation("bom")?.statusHistory.count == 3)
+        app.press(.character("u"), .character("u"), .character("u"))
+        #expect(app.state.dossier == Fixtures.smallDossier())
+        app.press(.control("r"), .control("r"))
+        #expect(app.state.dossier.relation("bom")?.statusHistory.map(\.reason) == ["een", "twee"])
+        app.press(.control("r"))
+        #expect(app.state.dossier == afterThree)
+        #expect(app.store.journal.count == 9, "3 changes, 3 undos and 3 redos, each its own entry")
+        #expect(app.store.journal.suffix(6).allSatisfy { $0.summary.hasPrefix("Teruggezet: ") })
     }
 }

@@ -13,7 +13,8 @@ final class Harness {
     init(dossier: Dossier = Fixtures.smallDossier(), width: Int = 100, height: Int = 30, theme: Theme = .colored, isReadOnly: Bool = false) {
         store = MemoryStore()
         let state = AppState(dossier: dossier, today: Fixtures.clock.today(), width: width, height: height, theme: theme, isReadOnly: isReadOnly)
-        loop = AppLoop(state: state, backend: NullBackend(width: width, height: height), performer: store, clock: Fixtures.clock, actor: "adviseur")
+        store.saved = dossier
+        loop = AppLoop(state: state, backend: NullBackend(width: width, height: height), session: store, clock: Fixtures.clock, actor: "adviseur")
     }
 
     /// Sends keys: single characters as typed text, and named keys.
@@ -37,21 +38,42 @@ final class Harness {
     var text: String { screen.lines.joined(separator: "\n") }
 }
 
-/// Applies changes like the real store, keeps every committed change, and can refuse with an error.
-final class MemoryStore: CommitPerformer {
+/// Applies changes like the real store and keeps a journal in memory; can be made to fail, and can
+/// pretend someone else changed the files.
+final class MemoryStore: StoreSession {
     var failure: StoreError?
+    var outsideChange = false
+    /// What "disk" holds: the dossier as of the last successful commit (or as set by a test).
+    var saved: Dossier?
     private(set) var committed: [Change] = []
+    private(set) var journal: [JournalEntry] = []
+    var notices: [String] = []
 
     func commit(_ change: Change, to dossier: inout Dossier, context: ChangeContext) throws(StoreError) -> Restoration {
         if let failure { throw failure }
+        if outsideChange { throw .changedOnDisk(file: "/data/dossier.json") }
+        let summary = change.summary(in: dossier)
         do {
             let undo = try dossier.apply(change, context: context)
             committed.append(change)
+            journal.append(JournalEntry(sequence: journal.count + 1, timestamp: context.timestamp, actor: context.actor, today: context.today,
+                                        summary: summary, subjects: change.subjects, event: .change(change)))
+            saved = dossier
             return undo
         } catch {
             throw .refused(error)
         }
     }
+
+    func history() throws(StoreError) -> [JournalEntry] { journal }
+
+    func load() throws(StoreError) -> Dossier {
+        outsideChange = false
+        guard let saved else { throw .missing(file: "/data/dossier.json") }
+        return saved
+    }
+
+    func hasOutsideChanges() -> Bool { outsideChange }
 }
 
 /// A terminal that never has input; the harness feeds messages directly.

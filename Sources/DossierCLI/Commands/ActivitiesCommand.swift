@@ -36,7 +36,7 @@ struct ActivitiesCommand: ParsableCommand {
             relation: relation,
             direction: try direction.map { try ArgumentValues.vocabulary($0, VisitDirection.self, option: "--direction") }
         )
-        let (_, dossier) = try storeOptions.open()
+        let (_, dossier) = try storeOptions.openForReading()
         if let relation, dossier.relation(relation) == nil {
             throw failure("onbekende relatie '\(relation)'", code: ExitStatus.dataError)
         }

@@ -57,7 +57,7 @@ struct AddActivityCommand: ParsableCommand {
         let endDate = try self.endDate.map { try ArgumentValues.date($0, option: "--end-date") }
         let cost = try self.cost.map { try ArgumentValues.money($0, option: "--cost") }
         let sectors = try ListText.split(self.sectors).map { try ArgumentValues.vocabulary($0, Sector.self, option: "--sector") }
-        var (store, dossier) = try storeOptions.open()
+        var (store, dossier) = try storeOptions.openForWriting()
         let activity = Activity(
             id: id ?? dossier.newActivityID(for: title), title: title, kind: kind, status: status, relations: relations,
             organiser: Organiser(slug: organiser), startDate: date, endDate: endDate, sectors: sectors, estimatedCost: cost,

@@ -49,7 +49,7 @@ struct AssessCommand: ParsableCommand {
     }
 
     func run() throws {
-        var (store, dossier) = try storeOptions.open()
+        var (store, dossier) = whatIf == nil ? try storeOptions.openForWriting() : try storeOptions.openForReading()
         let activity: Activity
         var answers: AssessmentAnswers
         if let whatIf {
@@ -74,7 +74,8 @@ struct AssessCommand: ParsableCommand {
         let result = Assessor.assess(activity, answers: answers, in: dossier)
         var saved = false
         if whatIf == nil {
-            let record = result.recorded(answers: answers, by: Session.actor, at: Session.clock.now())
+            // Who and when are set by the change path from its context.
+            let record = result.recorded(answers: answers, by: "", at: Session.clock.now())
             try store.commitOrExit(.recordAssessment(activity.id, record), to: &dossier)
             saved = true
         }

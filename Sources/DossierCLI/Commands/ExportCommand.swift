@@ -18,7 +18,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         guard format == "json" else { throw ValidationError("--format: kies json") }
-        let (_, dossier) = try storeOptions.open()
+        let (_, dossier) = try storeOptions.openForReading()
         let bytes = dossier.encoded()
         if let output {
             do {

@@ -28,7 +28,7 @@ struct MoveCommand: ParsableCommand {
 
     func run() throws {
         let status = try ArgumentValues.vocabulary(self.status, ActivityStatus.self, option: "status")
-        var (store, dossier) = try storeOptions.open()
+        var (store, dossier) = try storeOptions.openForWriting()
         let before = dossier.activity(id)?.status
         try store.commitOrExit(.moveActivity(id, status: status, reason: reason, overrideReason: overrideReason), to: &dossier)
         let activity = dossier.activity(id)!

@@ -28,7 +28,7 @@ struct RelationsCommand: ParsableCommand {
         guard let order = RelationQuery.Order(rawValue: sort) ?? RelationQuery.Order.allCases.first(where: { $0.label == sort }) else {
             throw ValidationError("--sort: kies name, status of date")
         }
-        let (_, dossier) = try storeOptions.open()
+        let (_, dossier) = try storeOptions.openForReading()
         let today = Session.clock.today()
         let overviews = RelationQuery(status: status, kind: kind, order: order).apply(to: RelationOverview.all(in: dossier, today: today))
         if json {

@@ -25,7 +25,7 @@ struct SetStatusCommand: ParsableCommand {
     func run() throws {
         let status = try ArgumentValues.vocabulary(self.status, RelationStatus.self, option: "status")
         let reviewDate = try self.reviewDate.map { try ArgumentValues.date($0, option: "--review-date") }
-        var (store, dossier) = try storeOptions.open()
+        var (store, dossier) = try storeOptions.openForWriting()
         let before = dossier.relation(id)?.status
         try store.commitOrExit(.setRelationStatus(id, status: status, reason: reason, reviewDate: reviewDate), to: &dossier)
         let relation = dossier.relation(id)!

@@ -17,7 +17,7 @@ struct ShowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let (_, dossier) = try storeOptions.open()
+        let (_, dossier) = try storeOptions.openForReading()
         if let relation = dossier.relation(id) {
             if json {
                 var writer = JSONWriter()

@@ -26,6 +26,8 @@ func failure(_ error: StoreError) -> ExitCode {
     switch error {
     case .missing: failure(error.description, code: ExitStatus.noInput)
     case .fileSystem: failure(error.description, code: ExitStatus.ioError)
-    case .damaged, .invalid, .refused: failure(error.description, code: ExitStatus.dataError)
+    case .damaged, .invalid, .refused, .damagedJournal: failure(error.description, code: ExitStatus.dataError)
+    case .busy, .changedOnDisk: failure(error.description, code: ExitStatus.temporaryFailure)
+    case .readOnly: failure(error.description, code: ExitStatus.usage)
     }
 }

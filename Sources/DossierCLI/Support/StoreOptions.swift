@@ -2,44 +2,61 @@ import ArgumentParser
 import DossierCore
 import Foundation
 
-/// `--store PATH`, shared by every command, and opening the dossier it names.
+/// `--store PATH` and `--read-only`, shared by every command, and opening the dossier they name.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Het dossierbestand. Anders $DOSSIER_STORE, anders $XDG_DATA_HOME/dossier/dossier.json (standaard ~/.local/share/dossier/dossier.json, bij eerste gebruik gevuld met het Osse dossier).",
         valueName: "pad"))
     var store: String?
 
+    @Flag(name: .customLong("read-only"), help: "Alleen lezen: het dossier wordt niet vergrendeld en niet gewijzigd.")
+    var isReadOnly = false
+
     var location: StoreLocation {
-        StoreLocation.resolve(explicit: store, environment: ProcessInfo.processInfo.environment)
+        StoreLocation.resolve(explicit: store, environment: Session.environment)
     }
 
-    /// The store and its dossier, loaded and checked; on failure the message is printed and the
-    /// command ends with the matching exit code.
-    func open() throws -> (DossierStore, Dossier) {
+    /// The dossier for a command that only reads: no lock, so it works while someone else edits.
+    func openForReading() throws -> (DossierStore, Dossier) {
+        try open(forWriting: false)
+    }
+
+    /// The dossier for a command that changes it: takes the lock (waiting briefly for another program)
+    /// and reads the latest state under it.
+    func openForWriting() throws -> (DossierStore, Dossier) {
+        if isReadOnly { throw failure("--read-only: deze opdracht wijzigt het dossier en kan dus niet alleen-lezen", code: ExitStatus.usage) }
+        return try open(forWriting: true)
+    }
+
+    private func open(forWriting: Bool) throws -> (DossierStore, Dossier) {
         let location = self.location
         do {
             try location.prepare()
-            let store = DossierStore(path: location.path)
-            return (store, try store.load())
+            let store = DossierStore(path: location.path, configuration: try Session.configuration())
+            if forWriting { try store.lockForWriting(actor: try Session.actor(), now: Session.clock.now()) }
+            let dossier = try store.load()
+            for notice in store.notices { Output.error("dossier: let op: \(notice)") }
+            return (store, dossier)
         } catch {
             throw failure(error)
         }
     }
 }
 
-/// Who makes a change, and when.
+/// Who makes a change, when, and with which settings.
 enum Session {
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    /// `DOSSIER_USER` when set, else the login name.
-    static var actor: String {
-        if let name = environment["DOSSIER_USER"], !name.trimmingCharacters(in: .whitespaces).isEmpty { return name }
-        return SystemUser.name
+    static func configuration() throws(StoreError) -> StoreConfiguration {
+        try StoreConfiguration.load(environment: environment)
+    }
+
+    /// `DOSSIER_USER`, else the name in the configuration file, else the login name.
+    static func actor() throws(StoreError) -> String {
+        try configuration().actor
     }
 
     static var clock: Clock { Clock.fromEnvironment(environment) }
-
-    static var context: ChangeContext { clock.context(actor: actor) }
 }
 
 extension DossierStore {
@@ -47,7 +64,9 @@ extension DossierStore {
     @discardableResult
     func commitOrExit(_ change: Change, to dossier: inout Dossier) throws -> Restoration {
         do {
-            return try commit(change, to: &dossier, context: Session.context)
+            let undo = try commit(change, to: &dossier, context: Session.clock.context(actor: try Session.actor()))
+            for notice in notices { Output.error("dossier: let op: \(notice)") }
+            return undo
         } catch {
             throw failure(error)
         }

@@ -10,6 +10,7 @@ extension Dossier {
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.field("schemaVersion", Dossier.currentSchemaVersion)
+        if journalSequence > 0 { writer.field("journalSequence", journalSequence) }
         writer.field("title", title)
         writer.key("framework")
         framework.write(to: &writer)
@@ -60,7 +61,7 @@ extension Dossier {
 
     init(reading reader: inout JSONReader) throws(JSONError) {
         let start = reader.valueOffset()
-        var version: Int?, title: String?, framework: Framework?
+        var version: Int?, title: String?, framework: Framework?, journalSequence = 0
         var budgetLines: [BudgetLine] = [], relations: [Relation] = [], activities: [Activity] = [], contacts: [Contact] = []
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
@@ -70,6 +71,10 @@ extension Dossier {
                 guard value <= Dossier.currentSchemaVersion else { throw Dossier.newerVersionError(value) }
                 guard value >= 1 else { throw reader.error(at: versionStart, "ongeldige schemaVersion \(value)") }
                 version = value
+            case "journalSequence":
+                let sequenceStart = reader.valueOffset()
+                journalSequence = try reader.readInt()
+                if journalSequence < 0 { throw reader.error(at: sequenceStart, "journalSequence kan niet negatief zijn") }
             case "title": title = try reader.readString()
             case "framework": framework = try Framework(reading: &reader)
             case "budgetLines":
@@ -86,6 +91,7 @@ extension Dossier {
         _ = try required(version, "schemaVersion", at: start)
         self.init(title: try required(title, "title", at: start), framework: try required(framework, "framework", at: start),
                   budgetLines: budgetLines, relations: relations, activities: activities, internalContacts: contacts)
+        self.journalSequence = journalSequence
     }
 
     static func newerVersionError(_ version: Int) -> JSONError {

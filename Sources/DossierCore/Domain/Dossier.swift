@@ -12,6 +12,8 @@ public struct Dossier: Sendable {
     public private(set) var relations: [Relation]
     public private(set) var activities: [Activity]
     public internal(set) var internalContacts: [Contact]
+    /// The last journal entry included in this dossier (0: none). File metadata, not part of equality.
+    public internal(set) var journalSequence = 0
 
     private var relationIndex: [RelationID: Int] = [:]
     private var activityIndex: [ActivityID: Int] = [:]

@@ -21,6 +21,8 @@ public protocol FileSystem: Sendable {
     /// Creates a directory and its missing parents with `mode`.
     func createDirectory(_ path: String, mode: UInt32) throws(FileSystemError)
     func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String]
+    /// A second name for an existing file (a hard link); a backup that costs no copying.
+    func link(_ existing: String, to newPath: String) throws(FileSystemError)
 }
 
 /// What the store needs to know about a file: enough to see that someone else changed it.

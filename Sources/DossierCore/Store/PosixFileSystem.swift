@@ -67,7 +67,14 @@ public struct PosixFileSystem: FileSystem {
     }
 
     public func openForAppending(_ path: String, mode: UInt32) throws(FileSystemError) -> Int32 {
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode_t(mode))
+        // Created now: set exactly the mode asked for (the umask would take bits away). Existing: leave it.
+        let created = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(mode))
+        if created >= 0 {
+            fchmod(created, mode_t(mode))
+            return created
+        }
+        guard errno == EEXIST else { throw failure("openen", path) }
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure("openen", path) }
         return descriptor
     }
@@ -134,6 +141,10 @@ public struct PosixFileSystem: FileSystem {
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
+    }
+
+    public func link(_ existing: String, to newPath: String) throws(FileSystemError) {
+        guard Glibc.link(existing, newPath) == 0 else { throw failure("koppelen", newPath) }
     }
 
     private func failure(_ operation: String, _ path: String) -> FileSystemError {

@@ -11,6 +11,14 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case fileSystem(FileSystemError)
     /// The change breaks a rule; nothing was written.
     case refused(ChangeError)
+    /// The journal beside the dossier is damaged before its last line.
+    case damagedJournal(file: String, damage: JournalFile.Damage)
+    /// Another program has the dossier open for writing.
+    case busy(file: String, holder: String)
+    /// The file changed on disk since it was read (someone else wrote it); nothing was overwritten.
+    case changedOnDisk(file: String)
+    /// The dossier was opened read-only.
+    case readOnly(file: String)
 
     public var description: String {
         switch self {
@@ -26,14 +34,23 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "\(error.description). Er is niets verloren: het bestand is niet half geschreven."
         case let .refused(error):
             return error.message
+        case let .damagedJournal(file, damage):
+            return "het journaal \(file) is beschadigd op \(damage). Het dossier en het journaal zijn niet aangeraakt."
+        case let .busy(file, holder):
+            let who = holder.isEmpty ? "een ander programma" : holder
+            return "het dossier is in gebruik door \(who) (\(file)); probeer het zo opnieuw, of open het alleen-lezen (--read-only)"
+        case let .changedOnDisk(file):
+            return "\(file) is buiten dit programma gewijzigd sinds het werd gelezen; er is niets overschreven. Laad het opnieuw en probeer het nog eens."
+        case let .readOnly(file):
+            return "\(file) is alleen-lezen geopend; er is niets gewijzigd"
         }
     }
 
     /// True for problems with the data (damaged, invalid, refused), false for the file system.
     public var isDataError: Bool {
         switch self {
-        case .damaged, .invalid, .refused: true
-        case .missing, .fileSystem: false
+        case .damaged, .invalid, .refused, .damagedJournal: true
+        case .missing, .fileSystem, .busy, .changedOnDisk, .readOnly: false
         }
     }
 }

@@ -12,10 +12,23 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     // Changes
     case changeRelationStatus, logVisit, addItem, editItem, deleteItem, moveActivity, toggleFollowUp, assessActivity
     case undo, redo
+    case showHistory, reloadDossier
     // Forms
     case nextField, previousField, activateField, submitForm, cancelForm, editText
     // Picker
     case togglePick, confirmPick, cancelPick
     // Confirmation
     case confirmYes, confirmNo
+}
+
+extension Action {
+    /// Actions that change the dossier (or open a form to do so); refused at once when it is read-only.
+    public var changesDossier: Bool {
+        switch self {
+        case .changeRelationStatus, .logVisit, .addItem, .editItem, .deleteItem, .moveActivity, .toggleFollowUp, .assessActivity, .undo, .redo:
+            true
+        default:
+            false
+        }
+    }
 }

@@ -1,6 +1,6 @@
 /// A set of bindings that work together on a screen; a screen's context is an ordered list of groups.
 public enum KeyGroup: String, Hashable, Sendable, CaseIterable {
-    case global, navigation, search, relationList, activityList, visitList, relationDetail, activityDetail
+    case global, navigation, search, relationList, activityList, visitList, relationDetail, activityDetail, changeLog
     case form, picker, textEditing, confirmation, help
 
     /// The heading in the help screen and docs/tui.md.
@@ -14,6 +14,7 @@ public enum KeyGroup: String, Hashable, Sendable, CaseIterable {
         case .visitList: "Bezoeken"
         case .relationDetail: "Een relatie"
         case .activityDetail: "Een activiteit"
+        case .changeLog: "Wijzigingen (logboek)"
         case .form: "Formulieren"
         case .picker: "Relaties kiezen (in een formulier)"
         case .textEditing: "Tekst bewerken (in een veld of de zoekregel)"

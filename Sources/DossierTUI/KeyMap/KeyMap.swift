@@ -47,6 +47,8 @@ public struct KeyMap: Sendable {
         KeyBinding([.backTab], .previousPane, .global, "Vorig paneel (of vorige lijst)"),
         KeyBinding([.character("u")], .undo, .global, "Laatste wijziging van deze sessie ongedaan maken", hint: "ongedaan"),
         KeyBinding([.control("r")], .redo, .global, "Ongedaan gemaakte wijziging opnieuw doen"),
+        KeyBinding([.character("L")], .showHistory, .global, "Wijzigingen: wie wat wanneer en waarom veranderde (van deze relatie of activiteit, of van alles)"),
+        KeyBinding([.character("R")], .reloadDossier, .global, "Het dossier opnieuw van schijf laden (na een wijziging elders; een open formulier blijft)"),
 
         // Navigation
         KeyBinding([.character("j"), .down], .moveDown, .navigation, "Omlaag"),
@@ -56,6 +58,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("g"), .home], .moveToTop, .navigation, "Naar het begin"),
         KeyBinding([.character("G"), .end], .moveToBottom, .navigation, "Naar het einde"),
         KeyBinding([.enter, .character("l"), .right], .open, .navigation, "Openen", hint: "openen"),
+        KeyBinding([.character("h"), .left], .goBack, .navigation, "Terug"),
 
         // Search
         KeyBinding([.character("/")], .startSearch, .search, "Zoeken in namen, plaatsen, contacten en toelichting (hoofdletters en accenten tellen niet)", hint: "zoek"),
@@ -108,6 +111,9 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("+")], .addItem, .activityDetail, "Vervolgactie toevoegen", hint: "vervolg"),
         KeyBinding([.character(" "), .character("x")], .toggleFollowUp, .activityDetail, "Vervolgactie afvinken of weer openen", hint: "afvinken"),
         KeyBinding([.character("d")], .deleteItem, .activityDetail, "Activiteit verwijderen (na bevestiging)"),
+
+        // Change log
+        KeyBinding([.enter], .open, .changeLog, "De relatie of activiteit van deze wijziging openen", hint: "openen"),
 
         // Forms
         KeyBinding([.tab, .down], .nextField, .form, "Volgend veld", hint: "volgend veld"),

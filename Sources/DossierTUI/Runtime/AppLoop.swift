@@ -5,14 +5,18 @@ import DossierCore
 public final class AppLoop {
     public private(set) var state: AppState
     private let backend: TerminalBackend
-    private let performer: CommitPerformer
+    private let session: StoreSession
     private let clock: Clock
     private let actor: String
 
-    public init(state: AppState, backend: TerminalBackend, performer: CommitPerformer, clock: Clock, actor: String) {
+    /// Ticks (of about 100 ms) between looks at the files for changes made elsewhere.
+    private let ticksBetweenOutsideChecks = 20
+    private var ticksSinceOutsideCheck = 0
+
+    public init(state: AppState, backend: TerminalBackend, session: StoreSession, clock: Clock, actor: String) {
         self.state = state
         self.backend = backend
-        self.performer = performer
+        self.session = session
         self.clock = clock
         self.actor = actor
     }
@@ -27,7 +31,12 @@ public final class AppLoop {
             switch backend.nextEvent() {
             case .key(let key): dispatch(.key(key))
             case let .resize(width, height): dispatch(.resize(width: width, height: height))
-            case .tick: continue
+            case .tick:
+                ticksSinceOutsideCheck += 1
+                guard ticksSinceOutsideCheck >= ticksBetweenOutsideChecks else { continue }
+                ticksSinceOutsideCheck = 0
+                guard !state.hasOutsideChange, session.hasOutsideChanges() else { continue }
+                dispatch(.outsideChangeDetected)
             case .stop: return
             }
             backend.show(Renderer.render(state))
@@ -46,10 +55,23 @@ public final class AppLoop {
                     break
                 case .commit(let change):
                     do {
-                        let undo = try performer.commit(change, to: &state.dossier, context: clock.context(actor: actor))
+                        let undo = try session.commit(change, to: &state.dossier, context: clock.context(actor: actor))
                         queue.append(.committed(undo))
                     } catch {
                         queue.append(.commitFailed(error))
+                    }
+                case .loadHistory(let subject):
+                    do {
+                        queue.append(.historyLoaded(subject: subject, try session.history()))
+                    } catch {
+                        queue.append(.readFailed(error))
+                    }
+                case .reload:
+                    do {
+                        let dossier = try session.load()
+                        queue.append(.reloaded(dossier, notices: session.notices))
+                    } catch {
+                        queue.append(.readFailed(error))
                     }
                 }
             }

@@ -20,10 +20,18 @@ public protocol TerminalBackend: AnyObject {
     func nextEvent() -> TerminalEvent
 }
 
-/// Carries out a `commit` effect: applies the change to the dossier in place and saves it, or leaves
-/// the dossier as it was and says why.
-public protocol CommitPerformer {
+/// The store as the TUI's runtime uses it: the one place where effects touch the disk.
+public protocol StoreSession: AnyObject {
+    /// Applies the change to the dossier in place and saves it, or leaves the dossier as it was and says why.
     func commit(_ change: Change, to dossier: inout Dossier, context: ChangeContext) throws(StoreError) -> Restoration
+    /// Every change ever journaled, oldest first.
+    func history() throws(StoreError) -> [JournalEntry]
+    /// Reads the dossier from disk again.
+    func load() throws(StoreError) -> Dossier
+    /// Whether the files changed on disk since they were read or written here.
+    func hasOutsideChanges() -> Bool
+    /// What the user should know about the last load or save.
+    var notices: [String] { get }
 }
 
-extension DossierStore: CommitPerformer {}
+extension DossierStore: StoreSession {}

@@ -30,6 +30,10 @@ public struct AppState: Sendable {
     public var message: StatusMessage?
     public var undoHistory = UndoHistory()
     public var pending: PendingCommit?
+    /// The files changed on disk (written elsewhere) since they were read; `R` reloads.
+    public var hasOutsideChange = false
+    /// Seconds east of UTC, for showing journal times in local time; set by the runtime.
+    public var utcOffset = 0
     /// Each list's selected id when a commit was requested: row positions go stale once the dossier changes.
     var selectionBeforeChange: [Section: String] = [:]
     public var hasQuit = false
@@ -74,6 +78,7 @@ public struct AppState: Sendable {
             case .list: true
             case .relationDetail(let detail): dossier.relation(detail.id) != nil
             case .activityDetail(let detail): dossier.activity(detail.id) != nil
+            case .history: true
             }
         }
         clampLists()

@@ -5,6 +5,22 @@ public enum Screen: Hashable, Sendable {
     case list(Section)
     case relationDetail(DetailState)
     case activityDetail(DetailState)
+    /// The change log of one relation or activity, or of the whole dossier.
+    case history(HistoryState)
+}
+
+/// The journal entries shown in the change log, newest first.
+public struct HistoryState: Hashable, Sendable {
+    public var subject: String?
+    public var title: String
+    public var entries: [JournalEntry]
+    public var list = ListState()
+
+    public init(subject: String?, title: String, entries: [JournalEntry]) {
+        self.subject = subject
+        self.title = title
+        self.entries = entries
+    }
 }
 
 /// Which part of a detail screen has the keys: the information (scrolls) or the list below it

@@ -3,6 +3,10 @@ import DossierCore
 extension AppState {
     /// An action on the current screen (no form, search prompt, help or question open).
     mutating func perform(_ action: Action, key: Key) -> [Effect] {
+        if isReadOnly && action.changesDossier {
+            message = .error("Alleen-lezen: dit dossier is geopend zonder schrijfrechten; wijzigen kan niet (R laadt de laatste stand).")
+            return []
+        }
         switch action {
         case .moveDown: moveSelection(by: 1)
         case .moveUp: moveSelection(by: -1)
@@ -40,6 +44,8 @@ extension AppState {
         case .toggleFollowUp: return toggleFollowUp()
         case .undo: return undo()
         case .redo: return redo()
+        case .showHistory: return requestHistory()
+        case .reloadDossier: return requestReload()
         case .acceptSearch, .nextField, .previousField, .activateField, .submitForm, .cancelForm, .editText, .togglePick,
              .confirmPick, .cancelPick, .confirmYes, .confirmNo:
             break
@@ -60,6 +66,9 @@ extension AppState {
             moveInDetail(&detail, by: delta, itemCount: dossier.activity(detail.id)?.followUps.count ?? 0,
                          informationLines: activityInformationCount(detail.id))
             stack[stack.count - 1] = .activityDetail(detail)
+        case .history(var history):
+            history.list.move(by: delta, count: history.entries.count, visibleRows: layout.listRows)
+            stack[stack.count - 1] = .history(history)
         }
     }
 
@@ -92,6 +101,19 @@ extension AppState {
                 detail.pane = .items
                 stack[stack.count - 1] = .activityDetail(detail)
             }
+        case .history(let history):
+            guard history.entries.indices.contains(history.list.selection) else { return }
+            for id in history.entries[history.list.selection].subjects {
+                if dossier.relation(id) != nil {
+                    stack.append(.relationDetail(DetailState(id: id)))
+                    return
+                }
+                if dossier.activity(id) != nil {
+                    stack.append(.activityDetail(DetailState(id: id)))
+                    return
+                }
+            }
+            message = .info("Wat deze wijziging betrof bestaat niet meer.")
         }
     }
 
@@ -118,6 +140,8 @@ extension AppState {
             let hasFollowUps = !(dossier.activity(detail.id)?.followUps.isEmpty ?? true)
             detail.pane = detail.pane == .information && hasFollowUps ? .items : .information
             stack[stack.count - 1] = .activityDetail(detail)
+        case .history:
+            break
         }
     }
 

@@ -17,6 +17,23 @@ extension AppState {
         case .commitFailed(let error):
             handleCommitFailed(error)
             return []
+        case let .historyLoaded(subject, entries):
+            showHistory(subject: subject, entries: entries)
+            return []
+        case let .reloaded(dossier, notices):
+            self.dossier = dossier
+            hasOutsideChange = false
+            undoHistory = UndoHistory()
+            refreshAfterChange()
+            self.message = .info((["Opnieuw geladen van schijf; ongedaan maken begint opnieuw."] + notices).joined(separator: " "))
+            return []
+        case .readFailed(let error):
+            self.message = .error(error.description)
+            return []
+        case .outsideChangeDetected:
+            hasOutsideChange = true
+            self.message = .error("Het dossier is elders gewijzigd: R laadt opnieuw (een open formulier blijft staan).")
+            return []
         }
     }
 
@@ -35,6 +52,7 @@ extension AppState {
         case .list(.visits): return [.visitList, .navigation, .search, .global]
         case .relationDetail: return [.relationDetail, .navigation, .global]
         case .activityDetail: return [.activityDetail, .navigation, .global]
+        case .history: return [.changeLog, .navigation, .global]
         }
     }
 
@@ -51,7 +69,11 @@ extension AppState {
             handleHelp(action)
             return []
         }
-        if form != nil { return handleFormKey(key, action: action) }
+        if form != nil {
+            // Reloading works with a form open: the form keeps its input.
+            if key == .character("R") && form?.focusedField?.isText == false && form?.picker == nil { return requestReload() }
+            return handleFormKey(key, action: action)
+        }
         if search?.isEditing == true {
             handleSearchKey(key, action: action)
             return []
@@ -116,6 +138,35 @@ extension AppState {
             message = .error("Niet opgeslagen: \(error.description) Het formulier staat nog open met alles wat je invulde.")
         } else {
             message = .error("Niet opgeslagen: \(error.description)")
+        }
+        if case .changedOnDisk = error {
+            hasOutsideChange = true
+            message = .error("Niet opgeslagen: het dossier is elders gewijzigd. R laadt opnieuw; het formulier blijft staan, daarna Ctrl-S.")
+        }
+    }
+
+    // MARK: Reading
+
+    mutating func requestReload() -> [Effect] {
+        rememberSelection()
+        return [.reload]
+    }
+
+    mutating func requestHistory() -> [Effect] {
+        switch screen {
+        case .relationDetail(let detail): return [.loadHistory(subject: detail.id)]
+        case .activityDetail(let detail): return [.loadHistory(subject: detail.id)]
+        default: return [.loadHistory(subject: nil)]
+        }
+    }
+
+    private mutating func showHistory(subject: String?, entries: [JournalEntry]) {
+        let selected = subject.map { id in entries.filter { $0.subjects.contains(id) } } ?? entries
+        let name = subject.flatMap { dossier.relation($0)?.name ?? dossier.activity($0)?.title }
+        let title = name.map { "Wijzigingen van \($0)" } ?? "Alle wijzigingen in het dossier"
+        stack.append(.history(HistoryState(subject: subject, title: title, entries: selected.reversed())))
+        if selected.isEmpty {
+            message = .info("Nog geen wijzigingen in het logboek\(name.map { " van \($0)" } ?? "") (het logboek begint bij de eerste wijziging met dit programma).")
         }
     }
 

@@ -19,6 +19,7 @@ public enum Renderer {
             case .list(.visits): ActivityListView.draw(state, section: .visits, in: &canvas)
             case .relationDetail(let detail): RelationDetailView.draw(state, detail: detail, in: &canvas)
             case .activityDetail(let detail): ActivityDetailView.draw(state, detail: detail, in: &canvas)
+            case .history(let history): HistoryView.draw(state, history: history, in: &canvas)
             }
         }
         MessageLineView.draw(state, in: &canvas)
@@ -59,10 +60,18 @@ enum HeaderView {
             x += canvas.draw(label, x: x, y: 0, style: style)
         }
         var right = filterSummary(state)
-        if state.isReadOnly { right = "[alleen-lezen] " + right }
+        var isWarning = false
+        if state.hasOutsideChange {
+            right = "[elders gewijzigd: R laadt opnieuw] " + right
+            isWarning = true
+        }
+        if state.isReadOnly {
+            right = "[alleen-lezen] " + right
+            isWarning = true
+        }
         let rightWidth = min(DisplayWidth.of(right), max(0, state.width - x - 2))
         if rightWidth > 0 {
-            canvas.draw(right, x: state.width - rightWidth, y: 0, width: rightWidth, style: state.isReadOnly ? theme.error : theme.muted,
+            canvas.draw(right, x: state.width - rightWidth, y: 0, width: rightWidth, style: isWarning ? theme.error : theme.muted,
                         alignRight: true)
         }
     }

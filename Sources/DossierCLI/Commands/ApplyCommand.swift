@@ -1,0 +1,57 @@
+import ArgumentParser
+import DossierCore
+import Foundation
+
+struct ApplyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Pas wijzigingen uit een bestand toe (JSON Lines, één wijziging per regel), elk direct en duurzaam bewaard.",
+        discussion: """
+        Elke regel is een wijziging in het formaat van het journaal (zie docs/data-format.md), bijvoorbeeld
+          {"type":"set-relation-status","relation":"bom","status":"verkennen","reason":"herijking"}
+        Na elke bewaarde wijziging volgt een regel "bewaard NR: OMSCHRIJVING" op de standaarduitvoer. Een geweigerde \
+        wijziging stopt de reeks (exitcode 65); wat ervoor stond, blijft bewaard. '-' leest van de standaardinvoer.
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("Het bestand met wijzigingen, of - voor de standaardinvoer.", valueName: "bestand"))
+    var file: String
+
+    func run() throws {
+        var (store, dossier) = try storeOptions.openForWriting()
+        let input = file == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: file)
+        guard let input else { throw failure("\(file) bestaat niet", code: ExitStatus.noInput) }
+        var lineNumber = 0
+        var pending = Data()
+        func handle(_ line: Data) throws {
+            lineNumber += 1
+            let bytes = Array(line)
+            guard bytes.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") }) else { return }
+            let change: Change
+            do {
+                change = try JSONReader.read(bytes) { (reader: inout JSONReader) throws(JSONError) in try Change(reading: &reader) }
+            } catch {
+                throw failure("\(file), regel \(lineNumber) (\(error.path)): \(error.message); de regels ervoor zijn bewaard", code: ExitStatus.dataError)
+            }
+            do {
+                try store.commit(change, to: &dossier, context: Session.clock.context(actor: try Session.actor()))
+            } catch {
+                throw failure("regel \(lineNumber): \(error.description); de regels ervoor zijn bewaard", code: error.isDataError ? ExitStatus.dataError : ExitStatus.ioError)
+            }
+            Output.line(TerminalSafeText.line("bewaard \(store.sequence): \(store.lastSummary ?? "")"))
+        }
+        while true {
+            let chunk = input.availableData
+            if chunk.isEmpty { break }
+            pending.append(chunk)
+            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = pending[pending.startIndex..<newline]
+                pending = Data(pending[pending.index(after: newline)...])
+                try handle(Data(line))
+            }
+        }
+        if !pending.isEmpty { try handle(pending) }
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import DossierCore
+import Foundation
+
+struct BackupsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backups",
+        abstract: "Toon de bewaarde eerdere versies van het dossier (bij elke samenvoeging één, de laatste 10).",
+        discussion: "Zet er een terug met: dossier restore NAAM"
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let (store, _) = try storeOptions.openForReading()
+        let backups: [Backup]
+        do {
+            backups = try store.backups()
+        } catch {
+            throw failure(error)
+        }
+        if backups.isEmpty {
+            Output.line("Nog geen back-ups: die ontstaan bij het samenvoegen van het journaal (na \(store.configuration.journalEntryLimit) wijzigingen of bij het sluiten van het scherm).")
+            return
+        }
+        var table = TextTable([.init(title: "NAAM", maximumWidth: 80), .init(title: "VERVANGEN OP"), .init(title: "T/M WIJZIGING", alignRight: true),
+                               .init(title: "GROOTTE", alignRight: true)])
+        for backup in backups {
+            table.append([backup.name, backup.timestamp.iso, String(backup.sequence), "\(max(1, backup.size / 1024)) kB"])
+        }
+        Output.line(table.render())
+    }
+}
+
+struct RestoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Zet een back-up terug. De huidige stand wordt eerst zelf als back-up bewaard; het terugzetten komt in het logboek.",
+        discussion: "Voorbeeld: dossier restore dossier-20261122T090000Z-000000012.json (vraagt om bevestiging; --yes slaat die over)"
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("De naam van de back-up (zie dossier backups).", valueName: "naam"))
+    var name: String
+
+    @Flag(help: "Niet om bevestiging vragen.")
+    var yes = false
+
+    func run() throws {
+        var (store, dossier) = try storeOptions.openForWriting()
+        guard let backup = try? store.backups().first(where: { $0.name == name }) else {
+            throw failure("geen back-up '\(name)' (zie dossier backups)", code: ExitStatus.dataError)
+        }
+        if !yes {
+            guard isatty(STDIN_FILENO) == 1 else {
+                throw failure("terugzetten vervangt het hele dossier: bevestig met --yes", code: ExitStatus.usage)
+            }
+            Output.prompt("Het dossier terugzetten naar \(backup.name) (stand t/m wijziging \(backup.sequence))? De huidige stand blijft als back-up bewaard. [j/n] ")
+            guard let answer = readLine()?.lowercased(), answer == "j" || answer == "ja" || answer == "y" else {
+                Output.line("Niets gewijzigd.")
+                return
+            }
+        }
+        do {
+            try store.restore(backup: backup.name, into: &dossier, context: Session.clock.context(actor: try Session.actor()))
+        } catch {
+            throw failure(error)
+        }
+        Output.line("Teruggezet: \(backup.name) — \(dossier.relations.count) relaties, \(dossier.activities.count) activiteiten.")
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import DossierCore
+import Foundation
+
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Wie veranderde wat, wanneer en waarom: het logboek van het hele dossier of van één relatie of activiteit.",
+        discussion: """
+        Het logboek is het journaal van alle wijzigingen, ook van vóór eerdere samenvoegingen (die staan in \
+        NAAM.history/ naast het dossier). Voorbeelden: dossier log taizhou; dossier log --since 2026-01-01 --json
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("Alleen wijzigingen van deze relatie of activiteit.", valueName: "id"))
+    var id: String?
+
+    @Option(help: ArgumentHelp("Alleen wijzigingen vanaf deze datum.", valueName: "datum"))
+    var since: String?
+
+    @Flag(help: "Uitvoer als JSON: een lijst van journaalregels.")
+    var json = false
+
+    func run() throws {
+        let since = try self.since.map { try ArgumentValues.date($0, option: "--since") }
+        let (store, _) = try storeOptions.openForReading()
+        let history: [JournalEntry]
+        do {
+            history = try store.history()
+        } catch {
+            throw failure(error)
+        }
+        let clock = Session.clock
+        let offset = clock.utcOffset(clock.now())
+        let entries = history.filter { entry in
+            (id.map { entry.subjects.contains($0) } ?? true)
+                && (since.map { Timestamp(secondsSinceEpoch: entry.timestamp.secondsSinceEpoch + Int64(offset)).utcDate >= $0 } ?? true)
+        }
+        if json {
+            var writer = JSONWriter()
+            writer.beginArray()
+            for entry in entries {
+                writer.element()
+                writer.beginObject()
+                writer.field("seq", entry.sequence)
+                writer.field("at", entry.timestamp.iso)
+                writer.field("by", entry.actor)
+                writer.field("summary", entry.summary)
+                writer.field("reason", entry.reason)
+                writer.key("subjects")
+                writer.inlineStrings(entry.subjects)
+                switch entry.event {
+                case .change(let change):
+                    writer.key("change")
+                    change.write(to: &writer)
+                case .restoreBackup(let name):
+                    writer.field("restoreBackup", name)
+                }
+                writer.endObject()
+            }
+            writer.endArray()
+            writer.finishDocument()
+            Output.bytes(writer.bytes)
+            return
+        }
+        if entries.isEmpty {
+            Output.line("Geen wijzigingen\(id.map { " van \($0)" } ?? "")\(since.map { " sinds \($0.iso)" } ?? "") in het logboek.")
+            return
+        }
+        var table = TextTable([.init(title: "NR", alignRight: true), .init(title: "WANNEER"), .init(title: "WIE", maximumWidth: 20),
+                               .init(title: "WAT", maximumWidth: 70), .init(title: "REDEN", maximumWidth: 60)])
+        for entry in entries {
+            let local = Timestamp(secondsSinceEpoch: entry.timestamp.secondsSinceEpoch + Int64(offset)).iso
+            table.append([String(entry.sequence), String(local.prefix(10)) + " " + String(local.dropFirst(11).prefix(5)), entry.actor,
+                          entry.summary, entry.reason])
+        }
+        Output.line(table.render())
+    }
+}

@@ -1,0 +1,163 @@
+extension Change {
+    /// A change as one JSON object with a `type`, as stored in the journal and read by `dossier apply`.
+    public func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        switch self {
+        case let .setRelationStatus(id, status, reason, reviewDate):
+            writer.field("type", "set-relation-status")
+            writer.field("relation", id)
+            writer.field("status", status.rawValue)
+            writer.field("reason", reason)
+            writer.optionalField("reviewDate", reviewDate?.iso)
+        case .addRelation(let relation):
+            writer.field("type", "add-relation")
+            writer.key("relation")
+            relation.write(to: &writer)
+        case .updateRelation(let relation):
+            writer.field("type", "update-relation")
+            writer.key("relation")
+            relation.write(to: &writer)
+        case .deleteRelation(let id):
+            writer.field("type", "delete-relation")
+            writer.field("relation", id)
+        case .addActivity(let activity):
+            writer.field("type", "add-activity")
+            writer.key("activity")
+            activity.write(to: &writer)
+        case .updateActivity(let activity):
+            writer.field("type", "update-activity")
+            writer.key("activity")
+            activity.write(to: &writer)
+        case let .moveActivity(id, status, reason, overrideReason):
+            writer.field("type", "move-activity")
+            writer.field("activity", id)
+            writer.field("status", status.rawValue)
+            writer.field("reason", reason)
+            writer.optionalField("overrideReason", overrideReason)
+        case .deleteActivity(let id):
+            writer.field("type", "delete-activity")
+            writer.field("activity", id)
+        case let .addFollowUp(id, followUp):
+            writer.field("type", "add-follow-up")
+            writer.field("activity", id)
+            writer.key("followUp")
+            followUp.write(to: &writer)
+        case let .setFollowUpDone(id, index, isDone):
+            writer.field("type", "set-follow-up-done")
+            writer.field("activity", id)
+            writer.field("index", index)
+            writer.field("done", isDone)
+        case let .recordAssessment(id, assessment):
+            writer.field("type", "record-assessment")
+            writer.field("activity", id)
+            writer.key("assessment")
+            assessment.write(to: &writer)
+        case .restore(let restoration):
+            writer.field("type", "restore")
+            writer.field("label", restoration.label)
+            writer.key("relations")
+            writer.beginArray()
+            for snapshot in restoration.relations {
+                writer.element()
+                snapshot.write(to: &writer) { relation, writer in relation.write(to: &writer) }
+            }
+            writer.endArray()
+            writer.key("activities")
+            writer.beginArray()
+            for snapshot in restoration.activities {
+                writer.element()
+                snapshot.write(to: &writer) { activity, writer in activity.write(to: &writer) }
+            }
+            writer.endArray()
+        }
+        writer.endObject()
+    }
+
+    public init(reading reader: inout JSONReader) throws(JSONError) {
+        let start = reader.valueOffset()
+        var type: String?, relationID: String?, activityID: String?, status: String?, reason = "", reviewDate: CalendarDate?
+        var overrideReason: String?, relation: Relation?, activity: Activity?, followUp: FollowUp?, index: Int?, done: Bool?
+        var assessment: Assessment?, label = "", relationSnapshots: [Snapshot<Relation>] = [], activitySnapshots: [Snapshot<Activity>] = []
+        try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+            switch key {
+            case "type": type = try reader.readString()
+            case "relation":
+                if try reader.peekKind() == .object { relation = try Relation(reading: &reader) } else { relationID = try reader.readString() }
+            case "activity":
+                if try reader.peekKind() == .object { activity = try Activity(reading: &reader) } else { activityID = try reader.readString() }
+            case "status": status = try reader.readString()
+            case "reason": reason = try reader.readString()
+            case "reviewDate": reviewDate = try reader.readOptionalDate()
+            case "overrideReason": overrideReason = try reader.readOptionalString()
+            case "followUp": followUp = try FollowUp(reading: &reader)
+            case "index": index = try reader.readInt()
+            case "done": done = try reader.readBool()
+            case "assessment": assessment = try Assessment(reading: &reader)
+            case "label": label = try reader.readString()
+            case "relations":
+                relationSnapshots = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in
+                    try Snapshot<Relation>(reading: &reader) { (reader: inout JSONReader) throws(JSONError) in try Relation(reading: &reader) }
+                }
+            case "activities":
+                activitySnapshots = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in
+                    try Snapshot<Activity>(reading: &reader) { (reader: inout JSONReader) throws(JSONError) in try Activity(reading: &reader) }
+                }
+            default: throw reader.unknownField(key)
+            }
+        }
+        func need<T>(_ value: T?, _ key: String) throws(JSONError) -> T { try required(value, key, at: start) }
+        func vocabulary<V: Vocabulary>(_ type: V.Type) throws(JSONError) -> V {
+            let raw = try need(status, "status")
+            guard let value = V(rawValue: raw) else {
+                throw JSONError(offset: start, message: "onbekende \(V.vocabularyName) '\(raw)' (toegestaan: \(V.allowedList))")
+            }
+            return value
+        }
+        switch try need(type, "type") {
+        case "set-relation-status":
+            self = .setRelationStatus(try need(relationID, "relation"), status: try vocabulary(RelationStatus.self), reason: reason, reviewDate: reviewDate)
+        case "add-relation": self = .addRelation(try need(relation, "relation"))
+        case "update-relation": self = .updateRelation(try need(relation, "relation"))
+        case "delete-relation": self = .deleteRelation(try need(relationID, "relation"))
+        case "add-activity": self = .addActivity(try need(activity, "activity"))
+        case "update-activity": self = .updateActivity(try need(activity, "activity"))
+        case "move-activity":
+            self = .moveActivity(try need(activityID, "activity"), status: try vocabulary(ActivityStatus.self), reason: reason, overrideReason: overrideReason)
+        case "delete-activity": self = .deleteActivity(try need(activityID, "activity"))
+        case "add-follow-up": self = .addFollowUp(try need(activityID, "activity"), try need(followUp, "followUp"))
+        case "set-follow-up-done": self = .setFollowUpDone(try need(activityID, "activity"), index: try need(index, "index"), isDone: try need(done, "done"))
+        case "record-assessment": self = .recordAssessment(try need(activityID, "activity"), try need(assessment, "assessment"))
+        case "restore": self = .restore(Restoration(label: label, relations: relationSnapshots, activities: activitySnapshots))
+        case let other:
+            throw JSONError(offset: start, path: JSONPath([.key("type")]), message: "onbekende soort wijziging '\(other)'")
+        }
+    }
+}
+
+extension Snapshot {
+    func write(to writer: inout JSONWriter, value writeValue: (Entity, inout JSONWriter) -> Void) {
+        writer.beginObject()
+        writer.field("id", id)
+        writer.field("position", position)
+        writer.key("value")
+        if let value { writeValue(value, &writer) } else { writer.null() }
+        writer.endObject()
+    }
+
+    init(reading reader: inout JSONReader, value readValue: (inout JSONReader) throws(JSONError) -> Entity) throws(JSONError) {
+        let start = reader.valueOffset()
+        var id: String?, position: Int?, value: Entity?, sawValue = false
+        try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+            switch key {
+            case "id": id = try reader.readString()
+            case "position": position = try reader.readInt()
+            case "value":
+                sawValue = true
+                value = reader.readNull() ? nil : try readValue(&reader)
+            default: throw reader.unknownField(key)
+            }
+        }
+        if !sawValue { throw missingField("value", at: start) }
+        self.init(id: try required(id, "id", at: start), value: value, position: try required(position, "position", at: start))
+    }
+}

@@ -1,0 +1,91 @@
+/// One line of the journal: a change (or a restore from a backup), with who made it, when, and what it
+/// did in words. Entries are numbered without gaps; the snapshot records the last number it includes.
+public struct JournalEntry: Hashable, Sendable {
+    public var sequence: Int
+    public var timestamp: Timestamp
+    public var actor: String
+    /// The local date the change was made on (status histories record it).
+    public var today: CalendarDate
+    public var summary: String
+    /// The relations and activities involved, kept so the log can be filtered even after a delete.
+    public var subjects: [String]
+    public var event: JournalEvent
+
+    public init(sequence: Int, timestamp: Timestamp, actor: String, today: CalendarDate, summary: String, subjects: [String],
+                event: JournalEvent) {
+        self.sequence = sequence
+        self.timestamp = timestamp
+        self.actor = actor
+        self.today = today
+        self.summary = summary
+        self.subjects = subjects
+        self.event = event
+    }
+
+    public var context: ChangeContext { ChangeContext(actor: actor, timestamp: timestamp, today: today) }
+
+    public var reason: String {
+        if case .change(let change) = event { return change.reason }
+        return ""
+    }
+}
+
+/// What a journal entry records.
+public enum JournalEvent: Hashable, Sendable {
+    case change(Change)
+    /// The dossier was replaced by a backup (by file name in the backups folder).
+    case restoreBackup(String)
+}
+
+extension JournalEntry {
+    /// `{"crc":"…","entry":{…}}` and a line break: the checksum covers the exact bytes of the entry.
+    public func line() -> [UInt8] {
+        var writer = JSONWriter(pretty: false)
+        write(to: &writer)
+        let body = writer.bytes
+        var line = Array(#"{"crc":""#.utf8) + Array(CRC32.hex(CRC32.checksum(body)).utf8) + Array(#"","entry":"#.utf8)
+        line += body
+        line += Array("}\n".utf8)
+        return line
+    }
+
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("seq", sequence)
+        writer.field("at", timestamp.iso)
+        writer.field("by", actor)
+        writer.field("today", today.iso)
+        writer.field("summary", summary)
+        writer.optionalField("subjects", subjects)
+        switch event {
+        case .change(let change):
+            writer.key("change")
+            change.write(to: &writer)
+        case .restoreBackup(let name):
+            writer.field("restoreBackup", name)
+        }
+        writer.endObject()
+    }
+
+    init(reading reader: inout JSONReader) throws(JSONError) {
+        let start = reader.valueOffset()
+        var sequence: Int?, timestamp: Timestamp?, actor: String?, today: CalendarDate?, summary = "", subjects: [String] = []
+        var event: JournalEvent?
+        try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+            switch key {
+            case "seq": sequence = try reader.readInt()
+            case "at": timestamp = try reader.readTimestamp()
+            case "by": actor = try reader.readString()
+            case "today": today = try reader.readDate()
+            case "summary": summary = try reader.readString()
+            case "subjects": subjects = try reader.readStrings()
+            case "change": event = .change(try Change(reading: &reader))
+            case "restoreBackup": event = .restoreBackup(try reader.readString())
+            default: throw reader.unknownField(key)
+            }
+        }
+        self.init(sequence: try required(sequence, "seq", at: start), timestamp: try required(timestamp, "at", at: start),
+                  actor: try required(actor, "by", at: start), today: try required(today, "today", at: start), summary: summary,
+                  subjects: subjects, event: try required(event, "change", at: start))
+    }
+}

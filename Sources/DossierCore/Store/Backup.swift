@@ -1,0 +1,33 @@
+/// A snapshot kept in the backups folder: `NAME-YYYYMMDDTHHMMSSZ-SEQUENCE.json`, the moment of the
+/// compaction that replaced it and the last journal entry it contains.
+public struct Backup: Hashable, Sendable {
+    public var name: String
+    public var path: String
+    public var timestamp: Timestamp
+    public var sequence: Int
+    public var size: Int64 = 0
+
+    static func name(snapshotName: String, at moment: Timestamp, sequence: Int) -> String {
+        let digits = moment.iso.filter { $0.isNumber || $0 == "T" || $0 == "Z" }
+        let number = String(sequence)
+        return "\(stem(snapshotName))-\(digits)-\(String(repeating: "0", count: max(0, 9 - number.count)))\(number).json"
+    }
+
+    init?(name: String, directory: String, snapshotName: String) {
+        let prefix = Backup.stem(snapshotName) + "-"
+        guard name.hasPrefix(prefix), name.hasSuffix(".json") else { return nil }
+        let parts = name.dropFirst(prefix.count).dropLast(5).split(separator: "-")
+        guard parts.count == 2, parts[0].count == 16, let sequence = Int(parts[1]) else { return nil }
+        let stamp = Array(parts[0])
+        let iso = "\(String(stamp[0..<4]))-\(String(stamp[4..<6]))-\(String(stamp[6..<8]))T\(String(stamp[9..<11])):\(String(stamp[11..<13])):\(String(stamp[13..<15]))Z"
+        guard let timestamp = Timestamp(iso: iso) else { return nil }
+        self.name = name
+        path = FilePath.join(directory, name)
+        self.timestamp = timestamp
+        self.sequence = sequence
+    }
+
+    private static func stem(_ snapshotName: String) -> String {
+        snapshotName.hasSuffix(".json") ? String(snapshotName.dropLast(5)) : snapshotName
+    }
+}
