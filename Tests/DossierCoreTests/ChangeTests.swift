@@ -127,3 +127,29 @@ struct ChangeTests {
         #expect(throws: ChangeError.self) { try dossier.apply(.updateRelation(relation), context: context) }
     }
 }
+
+@Suite("Batch changes")
+struct BatchTests {
+    @Test("a batch applies all or nothing, and one restoration undoes it whole")
+    func allOrNothing() throws {
+        var dossier = Fixtures.smallDossier()
+        let good: [Change] = [
+            .addActivity(Activity(id: "a", title: "A", kind: .beurs)),
+            .updateActivity({ var a = Fixtures.smallDossier().activity("missie-lyon")!; a.title = "Anders"; return a }()),
+            .addFollowUp("a", FollowUp(text: "bel")),
+        ]
+        let undo = try dossier.apply(.batch(good, label: "Import"), context: Fixtures.context)
+        #expect(dossier.activity("a")?.followUps.count == 1)
+        #expect(dossier.activity("missie-lyon")?.title == "Anders")
+        try dossier.apply(.restore(undo), context: Fixtures.context)
+        #expect(dossier == Fixtures.smallDossier())
+        let bad = good + [.addActivity(Activity(id: "b", title: "B", kind: .beurs, relations: ["nergens"]))]
+        do {
+            try dossier.apply(.batch(bad, label: "Import"), context: Fixtures.context)
+            Issue.record("a bad batch was applied")
+        } catch {
+            #expect(error.message.hasPrefix("Import, onderdeel 4:"))
+        }
+        #expect(dossier == Fixtures.smallDossier())
+    }
+}

@@ -467,3 +467,38 @@ struct HistoryFlowTests {
         #expect(app.store.journal.suffix(6).allSatisfy { $0.summary.hasPrefix("Teruggezet: ") })
     }
 }
+
+@Suite("TUI budget and reminders")
+struct BudgetReminderFlowTests {
+    @Test("the start screen counts what needs attention; 5 lists it and Enter opens the follow-up")
+    func reminders() throws {
+        let app = Harness()
+        #expect(app.text.contains("5 Signalen (1)"))
+        app.press(.character("5"))
+        #expect(app.text.contains("Verslag naar de wethouder"))
+        #expect(app.text.contains("verlopen"))
+        app.press(.enter)
+        guard case .activityDetail(let detail) = app.state.screen else {
+            Issue.record("\(app.state.screen)")
+            return
+        }
+        #expect(detail.id == "delegatie-uit-lyon")
+        #expect(detail.pane == .items)
+        app.press(.character(" "))
+        #expect(app.state.index.reminders.isEmpty, "ticking it off clears the reminder")
+    }
+
+    @Test("4 shows the budget per year; Enter lists that year's activities")
+    func budget() throws {
+        let app = Harness()
+        app.press(.character("4"))
+        #expect(app.text.contains("€ 16.000,00"))
+        let row = try #require(app.state.index.budgets.firstIndex { $0.year == 2027 })
+        app.press(.home)
+        for _ in 0..<row { app.press(.down) }
+        app.press(.enter)
+        #expect(app.state.section == .activities)
+        #expect(app.state.activityQuery.year == 2027)
+        #expect(app.state.rows(.activities).count == 1)
+    }
+}

@@ -37,7 +37,9 @@ struct TextTable {
                     parts.append(DisplayWidth.fit(cell, to: widths[index], alignRight: columns[index].alignRight))
                 }
             }
-            return parts.joined(separator: "  ")
+            var line = parts.joined(separator: "  ")
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
         }
         var lines = [format(columns.map(\.title))]
         lines += rows.map(format)

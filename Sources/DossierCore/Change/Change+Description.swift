@@ -23,6 +23,7 @@ extension Change {
             return "Vervolgactie \(isDone ? "afgevinkt" : "heropend") bij \(activityTitle(id)): \(text)"
         case let .recordAssessment(id, assessment): return "Afweging van \(activityTitle(id)): \(assessment.verdict.label)"
         case .restore(let restoration): return "Teruggezet: \(restoration.label)"
+        case let .batch(changes, label): return "\(label) (\(changes.count) wijzigingen)"
         }
     }
 
@@ -45,6 +46,7 @@ extension Change {
         case let .moveActivity(id, _, _, _), let .deleteActivity(id), let .addFollowUp(id, _), let .setFollowUpDone(id, _, _),
              let .recordAssessment(id, _): [id]
         case .restore(let restoration): restoration.relations.map(\.id) + restoration.activities.map(\.id)
+        case .batch(let changes, _): Array(Set(changes.flatMap(\.subjects))).sorted()
         }
     }
 }

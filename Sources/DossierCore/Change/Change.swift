@@ -20,6 +20,8 @@ public enum Change: Hashable, Sendable {
     case recordAssessment(ActivityID, Assessment)
     /// Puts relations and activities back as they were: how undo and redo are recorded.
     case restore(Restoration)
+    /// Several changes applied together, all or none (an import): one journal entry, one undo.
+    case batch([Change], label: String)
 }
 
 /// Relations and activities as they were at some moment, to put back. Undoing a change applies the

@@ -156,6 +156,9 @@ extension Dossier {
 
         case .restore(let restoration):
             return try restore(restoration)
+
+        case let .batch(changes, label):
+            return try applyBatch(changes, label: label, context: context)
         }
     }
 
@@ -194,6 +197,30 @@ extension Dossier {
         if let problem = ActivityRules.problems(activity, in: self).first {
             throw ChangeError(.invalid, problem.message, field: problem.field)
         }
+    }
+
+    /// Applies every change or none: on the first refusal the ones already applied are undone, newest first.
+    /// The restoration undoes the whole batch: each entity back to how it was before the batch.
+    private mutating func applyBatch(_ changes: [Change], label: String, context: ChangeContext) throws(ChangeError) -> Restoration {
+        var undos: [Restoration] = []
+        undos.reserveCapacity(changes.count)
+        for (index, change) in changes.enumerated() {
+            do {
+                undos.append(try apply(change, context: context))
+            } catch {
+                for undo in undos.reversed() { _ = try? apply(.restore(undo), context: context) }
+                throw ChangeError(error.kind, "\(label), onderdeel \(index + 1): \(error.message)", field: error.field)
+            }
+        }
+        // The first snapshot of each entity is its state before the batch; restore those, in reverse order of the
+        // batch so positions of removed entities come back right.
+        var seenRelations = Set<String>(), seenActivities = Set<String>()
+        var relations: [Snapshot<Relation>] = [], activities: [Snapshot<Activity>] = []
+        for undo in undos {
+            for snapshot in undo.relations where seenRelations.insert(snapshot.id).inserted { relations.append(snapshot) }
+            for snapshot in undo.activities where seenActivities.insert(snapshot.id).inserted { activities.append(snapshot) }
+        }
+        return Restoration(label: label, relations: relations, activities: activities)
     }
 
     /// Puts entities back. Works on a copy and checks that nothing would point at a removed relation,

@@ -69,6 +69,16 @@ extension Change {
                 snapshot.write(to: &writer) { activity, writer in activity.write(to: &writer) }
             }
             writer.endArray()
+        case let .batch(changes, label):
+            writer.field("type", "batch")
+            writer.field("label", label)
+            writer.key("changes")
+            writer.beginArray()
+            for change in changes {
+                writer.element()
+                change.write(to: &writer)
+            }
+            writer.endArray()
         }
         writer.endObject()
     }
@@ -78,6 +88,7 @@ extension Change {
         var type: String?, relationID: String?, activityID: String?, status: String?, reason = "", reviewDate: CalendarDate?
         var overrideReason: String?, relation: Relation?, activity: Activity?, followUp: FollowUp?, index: Int?, done: Bool?
         var assessment: Assessment?, label = "", relationSnapshots: [Snapshot<Relation>] = [], activitySnapshots: [Snapshot<Activity>] = []
+        var changes: [Change] = []
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "type": type = try reader.readString()
@@ -94,6 +105,7 @@ extension Change {
             case "done": done = try reader.readBool()
             case "assessment": assessment = try Assessment(reading: &reader)
             case "label": label = try reader.readString()
+            case "changes": changes = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Change(reading: &reader) }
             case "relations":
                 relationSnapshots = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in
                     try Snapshot<Relation>(reading: &reader) { (reader: inout JSONReader) throws(JSONError) in try Relation(reading: &reader) }
@@ -128,6 +140,7 @@ extension Change {
         case "set-follow-up-done": self = .setFollowUpDone(try need(activityID, "activity"), index: try need(index, "index"), isDone: try need(done, "done"))
         case "record-assessment": self = .recordAssessment(try need(activityID, "activity"), try need(assessment, "assessment"))
         case "restore": self = .restore(Restoration(label: label, relations: relationSnapshots, activities: activitySnapshots))
+        case "batch": self = .batch(changes, label: label)
         case let other:
             throw JSONError(offset: start, path: JSONPath([.key("type")]), message: "onbekende soort wijziging '\(other)'")
         }

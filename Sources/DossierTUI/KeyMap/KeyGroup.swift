@@ -1,6 +1,6 @@
 /// A set of bindings that work together on a screen; a screen's context is an ordered list of groups.
 public enum KeyGroup: String, Hashable, Sendable, CaseIterable {
-    case global, navigation, search, relationList, activityList, visitList, relationDetail, activityDetail, changeLog
+    case global, navigation, search, relationList, activityList, visitList, budgetList, reminderList, relationDetail, activityDetail, changeLog
     case form, picker, textEditing, confirmation, help
 
     /// The heading in the help screen and docs/tui.md.
@@ -12,6 +12,8 @@ public enum KeyGroup: String, Hashable, Sendable, CaseIterable {
         case .relationList: "Relaties"
         case .activityList: "Activiteiten"
         case .visitList: "Bezoeken"
+        case .budgetList: "Budget"
+        case .reminderList: "Signalen"
         case .relationDetail: "Een relatie"
         case .activityDetail: "Een activiteit"
         case .changeLog: "Wijzigingen (logboek)"

@@ -43,6 +43,8 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("1")], .showRelations, .global, "Naar de relaties"),
         KeyBinding([.character("2")], .showActivities, .global, "Naar de activiteiten"),
         KeyBinding([.character("3")], .showVisits, .global, "Naar de delegatiebezoeken"),
+        KeyBinding([.character("4")], .showBudget, .global, "Naar het budget per jaar"),
+        KeyBinding([.character("5")], .showReminders, .global, "Naar de signalen: herijkingen en vervolgacties die (bijna) verlopen zijn"),
         KeyBinding([.tab], .nextPane, .global, "Volgend paneel (of volgende lijst)"),
         KeyBinding([.backTab], .previousPane, .global, "Vorig paneel (of vorige lijst)"),
         KeyBinding([.character("u")], .undo, .global, "Laatste wijziging van deze sessie ongedaan maken", hint: "ongedaan"),
@@ -97,6 +99,10 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("f")], .cycleDirectionFilter, .visitList, "Inkomend, uitgaand of alle", hint: "richting"),
         KeyBinding([.character("y")], .cycleYearFilter, .visitList, "Filter op jaar", hint: "jaar"),
         KeyBinding([.character("c")], .clearFilters, .visitList, "Filters wissen"),
+
+        // Budget and reminders
+        KeyBinding([.enter], .open, .budgetList, "De activiteiten van dat jaar", hint: "activiteiten"),
+        KeyBinding([.enter], .open, .reminderList, "De relatie of activiteit openen", hint: "openen"),
 
         // Relation detail
         KeyBinding([.character("s")], .changeRelationStatus, .relationDetail, "Status wijzigen", hint: "status"),

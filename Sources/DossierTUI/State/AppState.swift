@@ -98,6 +98,8 @@ public struct AppState: Sendable {
         rows[.relations] = overviews.compactMap { dossier.relationPosition($0.relation.id) }
         rows[.activities] = sortedActivityPositions(activityQuery)
         rows[.visits] = sortedActivityPositions(visitQuery)
+        rows[.budget] = Array(index.budgets.indices)
+        rows[.reminders] = Array(index.reminders.indices)
         clampLists()
     }
 
@@ -105,8 +107,9 @@ public struct AppState: Sendable {
 
     public func listState(_ section: Section) -> ListState { lists[section] ?? ListState() }
 
-    /// The id of the selected relation or activity of a list.
+    /// The id of the selected relation or activity of a list (nil for the budget and reminder lists).
     public func selectedID(in section: Section) -> String? {
+        guard section.listsEntities else { return nil }
         let sectionRows = rows(section)
         let selection = listState(section).selection
         guard sectionRows.indices.contains(selection) else { return nil }
@@ -116,6 +119,7 @@ public struct AppState: Sendable {
     }
 
     func rowIndex(of id: String, in section: Section) -> Int? {
+        guard section.listsEntities else { return nil }
         if section == .relations {
             guard let position = dossier.relationPosition(id) else { return nil }
             return rows(section).firstIndex(of: position)

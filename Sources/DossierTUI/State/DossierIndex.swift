@@ -12,6 +12,13 @@ public struct DossierIndex: Sendable {
     public var activitySearchKeys: [String]
     public var activityTitleKeys: [String]
     public var years: [Int]
+    /// The budget per year (the framework's years and every year with activities).
+    public var budgets: [BudgetOverview]
+    /// What needs attention within `Reminder.horizonDays`, and everything overdue.
+    public var reminders: [Reminder]
+
+    /// How far ahead the start screen looks for review dates and follow-ups.
+    public static let reminderHorizonDays = 30
 
     public init(dossier: Dossier, today: CalendarDate) {
         overviews = RelationOverview.all(in: dossier, today: today)
@@ -20,6 +27,8 @@ public struct DossierIndex: Sendable {
         activitySearchKeys = dossier.activities.map { DossierIndex.searchKey($0, in: dossier) }
         activityTitleKeys = dossier.activities.map { SearchText.fold($0.title) }
         years = Array(Set(dossier.activities.compactMap(\.year))).sorted()
+        budgets = BudgetYears.all(in: dossier).map { BudgetOverview(year: $0, in: dossier) }
+        reminders = Reminder.all(in: dossier, today: today, within: DossierIndex.reminderHorizonDays)
     }
 
     /// Names, places, contacts and notes of a relation, folded.

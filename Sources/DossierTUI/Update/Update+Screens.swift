@@ -28,6 +28,8 @@ extension AppState {
         case .showRelations: show(.relations)
         case .showActivities: show(.activities)
         case .showVisits: show(.visits)
+        case .showBudget: show(.budget)
+        case .showReminders: show(.reminders)
         case .showHelp: helpScroll = 0
         case .startSearch: startSearch()
         case .nextMatch: jumpToMatch(forward: true, includingCurrent: false)
@@ -86,6 +88,24 @@ extension AppState {
         switch screen {
         case .list(.relations):
             if let id = selectedID(in: .relations) { stack.append(.relationDetail(DetailState(id: id))) }
+        case .list(.budget):
+            let selection = listState(.budget).selection
+            guard index.budgets.indices.contains(selection) else { return }
+            activityQuery = ActivityQuery(year: index.budgets[selection].year)
+            refreshRows()
+            show(.activities)
+            message = .info("Activiteiten van \(index.budgets[selection].year) (c wist het filter).")
+        case .list(.reminders):
+            let selection = listState(.reminders).selection
+            guard index.reminders.indices.contains(selection) else { return }
+            let reminder = index.reminders[selection]
+            switch reminder.subject {
+            case .review(let id): stack.append(.relationDetail(DetailState(id: id)))
+            case let .followUp(id, followUpIndex):
+                var detail = DetailState(id: id, pane: .items)
+                detail.items.select(followUpIndex, count: dossier.activity(id)?.followUps.count ?? 0, visibleRows: layout.listRows)
+                stack.append(.activityDetail(detail))
+            }
         case .list(let section):
             if let id = selectedID(in: section) { stack.append(.activityDetail(DetailState(id: id))) }
         case .relationDetail(var detail):

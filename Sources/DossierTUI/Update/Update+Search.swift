@@ -2,7 +2,7 @@ import DossierCore
 
 extension AppState {
     mutating func startSearch() {
-        guard case .list(let section) = screen else { return }
+        guard case .list(let section) = screen, section.listsEntities else { return }
         search = SearchState(section: section, originRow: listState(section).selection)
     }
 

@@ -50,6 +50,8 @@ extension AppState {
         case .list(.relations): return [.relationList, .navigation, .search, .global]
         case .list(.activities): return [.activityList, .navigation, .search, .global]
         case .list(.visits): return [.visitList, .navigation, .search, .global]
+        case .list(.budget): return [.budgetList, .navigation, .global]
+        case .list(.reminders): return [.reminderList, .navigation, .global]
         case .relationDetail: return [.relationDetail, .navigation, .global]
         case .activityDetail: return [.activityDetail, .navigation, .global]
         case .history: return [.changeLog, .navigation, .global]

@@ -17,6 +17,8 @@ public enum Renderer {
             case .list(.relations): RelationListView.draw(state, in: &canvas)
             case .list(.activities): ActivityListView.draw(state, section: .activities, in: &canvas)
             case .list(.visits): ActivityListView.draw(state, section: .visits, in: &canvas)
+            case .list(.budget): BudgetView.draw(state, in: &canvas)
+            case .list(.reminders): ReminderListView.draw(state, in: &canvas)
             case .relationDetail(let detail): RelationDetailView.draw(state, detail: detail, in: &canvas)
             case .activityDetail(let detail): ActivityDetailView.draw(state, detail: detail, in: &canvas)
             case .history(let history): HistoryView.draw(state, history: history, in: &canvas)
@@ -53,21 +55,27 @@ enum TooSmallView {
 enum HeaderView {
     static func draw(_ state: AppState, in canvas: inout Canvas) {
         let theme = state.theme
+        func label(_ section: Section, short: Bool) -> String {
+            let title = short ? section.shortTitle : section.title
+            return switch section {
+            case .budget: " \(section.rawValue + 1) \(title) "
+            default: " \(section.rawValue + 1) \(title) (\(state.rows(section).count)) "
+            }
+        }
+        // A warning takes the place of the filter summary: it must not be cut off.
+        var warnings: [String] = []
+        if state.isReadOnly { warnings.append("[alleen-lezen]") }
+        if state.hasOutsideChange { warnings.append("[elders gewijzigd: R laadt opnieuw]") }
+        let isWarning = !warnings.isEmpty
+        let right = isWarning ? warnings.joined(separator: " ") : filterSummary(state)
+        // Short tab names when the full ones leave too little room for a warning (or 20 columns of summary).
+        let fullWidth = Section.allCases.reduce(0) { $0 + DisplayWidth.of(label($1, short: false)) }
+        let short = fullWidth + (isWarning ? DisplayWidth.of(right) + 1 : 20) > state.width
         var x = 0
         for section in Section.allCases {
-            let label = " \(section.rawValue + 1) \(section.title) (\(state.rows(section).count)) "
-            let style = section == state.section ? theme.tabActive : theme.tabInactive
-            x += canvas.draw(label, x: x, y: 0, style: style)
-        }
-        var right = filterSummary(state)
-        var isWarning = false
-        if state.hasOutsideChange {
-            right = "[elders gewijzigd: R laadt opnieuw] " + right
-            isWarning = true
-        }
-        if state.isReadOnly {
-            right = "[alleen-lezen] " + right
-            isWarning = true
+            var style = section == state.section ? theme.tabActive : theme.tabInactive
+            if section == .reminders && !state.index.reminders.isEmpty && section != state.section { style = theme.error }
+            x += canvas.draw(label(section, short: short), x: x, y: 0, style: style)
         }
         let rightWidth = min(DisplayWidth.of(right), max(0, state.width - x - 2))
         if rightWidth > 0 {
@@ -87,6 +95,10 @@ enum HeaderView {
         case .visits:
             let query = state.visitQuery
             return "richting: \(query.direction?.label ?? "alle") · jaar: \(query.year.map(String.init) ?? "alle")"
+        case .budget:
+            return state.dossier.activityBudget.map { "\($0.name): \($0.yearlyAmount.formatted) per jaar" } ?? ""
+        case .reminders:
+            return "tot \(DossierIndex.reminderHorizonDays) dagen vooruit, en alles wat verlopen is"
         }
     }
 }

@@ -1,0 +1,68 @@
+import ArgumentParser
+import DossierCore
+
+struct DueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "due",
+        abstract: "Wat aandacht vraagt: herijkingen van relaties op een laag pitje en vervolgacties die (bijna) verlopen zijn.",
+        discussion: "Voorbeeld: dossier due --within 60"
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: ArgumentHelp("Hoeveel dagen vooruit (standaard 30); verlopen zaken staan er altijd bij.", valueName: "dagen"))
+    var within = 30
+
+    @Flag(help: "Uitvoer als JSON.")
+    var json = false
+
+    func validate() throws {
+        if within < 0 { throw ValidationError("--within: een aantal dagen van 0 of meer") }
+    }
+
+    func run() throws {
+        let (_, dossier) = try storeOptions.openForReading()
+        let today = Session.clock.today()
+        let reminders = Reminder.all(in: dossier, today: today, within: within)
+        if json {
+            var writer = JSONWriter()
+            writer.beginArray()
+            for reminder in reminders {
+                writer.element()
+                writer.beginObject()
+                switch reminder.subject {
+                case .review(let id):
+                    writer.field("type", "herijking")
+                    writer.field("relation", id)
+                case let .followUp(id, index):
+                    writer.field("type", "vervolgactie")
+                    writer.field("activity", id)
+                    writer.field("index", index)
+                }
+                writer.field("date", reminder.date.iso)
+                writer.field("overdue", reminder.isOverdue(on: today))
+                writer.field("title", reminder.title)
+                writer.optionalField("detail", reminder.detail)
+                writer.endObject()
+            }
+            writer.endArray()
+            writer.finishDocument()
+            Output.bytes(writer.bytes)
+            return
+        }
+        if reminders.isEmpty {
+            Output.line("Niets dat binnen \(within) dagen aandacht vraagt.")
+            return
+        }
+        var table = TextTable([.init(title: "DATUM"), .init(title: ""), .init(title: "WAT", maximumWidth: 60), .init(title: "BIJ", maximumWidth: 50)])
+        for reminder in reminders {
+            let label = reminder.isOverdue(on: today) ? "VERLOPEN" : ""
+            let context = switch reminder.subject {
+            case .review: reminder.subjectID
+            case .followUp: reminder.detail
+            }
+            table.append([reminder.date.iso, label, reminder.title, context])
+        }
+        Output.line(table.render())
+    }
+}

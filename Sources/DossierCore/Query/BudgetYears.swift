@@ -1,0 +1,9 @@
+/// The years a budget overview covers: the framework's period and every year with activities.
+public enum BudgetYears {
+    public static func all(in dossier: Dossier) -> [Int] {
+        let framework = dossier.framework
+        var years = Set(framework.firstYear...max(framework.firstYear, framework.lastYear))
+        for activity in dossier.activities { if let year = activity.year { years.insert(year) } }
+        return years.sorted()
+    }
+}
