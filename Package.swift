@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "DossierTestSupport", dependencies: ["DossierCore"]),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"]),
         .testTarget(name: "DossierTUITests", dependencies: ["DossierTUI", "DossierCore", "DossierTestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "DossierCLITests", dependencies: ["DossierCore", "DossierTestSupport"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["DossierCore", "DossierTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "DossierEndToEndTests", dependencies: ["DossierCore", "DossierTestSupport"]),
     ]
 )

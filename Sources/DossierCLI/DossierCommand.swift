@@ -18,7 +18,8 @@ public struct DossierCommand: ParsableCommand {
         subcommands: [
             RelationsCommand.self, ShowCommand.self, ActivitiesCommand.self, SetStatusCommand.self,
             LogVisitCommand.self, AddActivityCommand.self, MoveCommand.self, AssessCommand.self, LogCommand.self, BackupsCommand.self,
-            RestoreCommand.self, ApplyCommand.self, BudgetCommand.self, DueCommand.self, ValidateCommand.self, ExportCommand.self,
+            RestoreCommand.self, ApplyCommand.self, BudgetCommand.self, DueCommand.self, ReportCommand.self, ExportCommand.self,
+            ImportCommand.self, ValidateCommand.self,
         ]
     )
 

@@ -185,7 +185,8 @@ enum AssessmentOutput {
             lines += ["", "Nog onbekend:"] + result.missing.map { TerminalSafeText.line("  - \($0)") }
         }
         if saved {
-            lines += ["", "Opgeslagen bij de activiteit" + (earlier > 0 ? " (de \(earlier) eerdere afweging(en) blijven bewaard)." : ".")]
+            let kept = earlier == 1 ? "de eerdere afweging blijft bewaard" : "de \(earlier) eerdere afwegingen blijven bewaard"
+            lines += ["", "Opgeslagen bij de activiteit" + (earlier > 0 ? " (\(kept))." : ".")]
         }
         return lines.joined(separator: "\n")
     }

@@ -4,30 +4,58 @@ import DossierCore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Exporteer het dossier.",
-        discussion: "Voorbeeld: dossier export --format json -o kopie.json"
+        abstract: "Exporteer naar CSV (Excel), iCalendar (Outlook) of JSON.",
+        discussion: """
+        CSV (RFC 4180, UTF-8): --what relations, activities, contacts of gesprekspartners (de mensen met wie het \
+        Kader is besproken: naam, organisatie, rol, e-mail). --excel schrijft puntkomma's en een BOM, zoals \
+        Nederlandse Excel het verwacht. De activiteiten-CSV kan na bewerken terug met dossier import activities.
+        iCalendar (RFC 5545): geplande activiteiten en delegatiebezoeken; elke activiteit houdt haar UID, zodat \
+        opnieuw importeren in Outlook bijwerkt in plaats van verdubbelt.
+        JSON: het hele dossier in het bestandsformaat.
+        Voorbeelden: dossier export --format csv --what activities --excel -o activiteiten.csv
+                     dossier export --format ics -o activiteiten.ics
+        """
     )
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: ArgumentHelp("Formaat: json.", valueName: "formaat"))
+    @Option(help: ArgumentHelp("csv, ics of json.", valueName: "formaat"))
     var format: String = "json"
+
+    @Option(help: ArgumentHelp("Bij csv: relations, activities, contacts of gesprekspartners.", valueName: "wat"))
+    var what: String?
+
+    @Flag(help: "CSV zoals Nederlandse Excel die verwacht: puntkomma's en een BOM.")
+    var excel = false
 
     @Option(name: .customShort("o"), help: ArgumentHelp("Schrijf naar dit bestand in plaats van naar de standaarduitvoer.", valueName: "pad"))
     var output: String?
 
-    func run() throws {
-        guard format == "json" else { throw ValidationError("--format: kies json") }
-        let (_, dossier) = try storeOptions.openForReading()
-        let bytes = dossier.encoded()
-        if let output {
-            do {
-                try DurableWriter(fileSystem: PosixFileSystem()).replace(output, with: bytes)
-            } catch {
-                throw failure(.fileSystem(error))
+    func validate() throws {
+        guard ["csv", "ics", "json"].contains(format) else { throw ValidationError("--format: kies csv, ics of json") }
+        if format == "csv" {
+            guard let what, ["relations", "activities", "contacts", "gesprekspartners"].contains(what) else {
+                throw ValidationError("--what: kies relations, activities, contacts of gesprekspartners")
             }
-        } else {
-            Output.bytes(bytes)
+        } else if what != nil {
+            throw ValidationError("--what hoort bij --format csv")
         }
+        if excel && format != "csv" { throw ValidationError("--excel hoort bij --format csv") }
+    }
+
+    func run() throws {
+        let (_, dossier) = try storeOptions.openForReading()
+        let csvFormat: CSVFormat = excel ? .dutchExcel : .standard
+        let bytes: [UInt8]
+        switch (format, what) {
+        case ("csv", "relations"?): bytes = CSV.encode(RelationTable.rows(dossier, today: Session.clock.today()), format: csvFormat)
+        case ("csv", "activities"?):
+            bytes = CSV.encode(ActivityTable.rows(dossier.activities.sorted(by: ActivityQuery.chronological), in: dossier), format: csvFormat)
+        case ("csv", "contacts"?): bytes = CSV.encode(ContactTable.rows(dossier, consultedOnly: false), format: csvFormat)
+        case ("csv", _): bytes = CSV.encode(ContactTable.rows(dossier, consultedOnly: true), format: csvFormat)
+        case ("ics", _): bytes = ICalendar.encode(dossier, now: Session.clock.now())
+        default: bytes = dossier.encoded()
+        }
+        try OutputFile.write(bytes, to: output)
     }
 }

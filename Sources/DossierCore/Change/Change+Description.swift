@@ -23,7 +23,7 @@ extension Change {
             return "Vervolgactie \(isDone ? "afgevinkt" : "heropend") bij \(activityTitle(id)): \(text)"
         case let .recordAssessment(id, assessment): return "Afweging van \(activityTitle(id)): \(assessment.verdict.label)"
         case .restore(let restoration): return "Teruggezet: \(restoration.label)"
-        case let .batch(changes, label): return "\(label) (\(changes.count) wijzigingen)"
+        case let .batch(changes, label): return "\(label) (\(count(changes.count, "wijziging", "wijzigingen")))"
         }
     }
 

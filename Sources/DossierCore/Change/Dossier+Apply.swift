@@ -58,7 +58,7 @@ extension Dossier {
             let linked = activities.filter { $0.relations.contains(id) || $0.organiser.relationID == id }
             if !linked.isEmpty {
                 let titles = linked.prefix(3).map { "'\($0.title)'" }.joined(separator: ", ")
-                throw ChangeError(.conflict, "\(relation.name) is gekoppeld aan \(linked.count) activiteit(en): \(titles)\(linked.count > 3 ? " …" : ""); ontkoppel die eerst")
+                throw ChangeError(.conflict, "\(relation.name) is gekoppeld aan \(count(linked.count, "activiteit", "activiteiten")): \(titles)\(linked.count > 3 ? " …" : ""); ontkoppel die eerst, of zet de relatie op Beëindigd")
             }
             if let dependent = relations.first(where: { $0.via == id }) {
                 throw ChangeError(.conflict, "\(dependent.name) loopt via \(relation.name); pas die relatie eerst aan")

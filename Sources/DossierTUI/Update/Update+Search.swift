@@ -14,7 +14,7 @@ extension AppState {
         case .acceptSearch?:
             current.isEditing = false
             search = current.foldedQuery.isEmpty ? nil : current
-            if search != nil { message = .info("\(matchCount(of: current)) treffers; n volgende, N vorige, Esc wist de zoekopdracht") }
+            if search != nil { message = .info("\(count(matchCount(of: current), "treffer", "treffers")); n volgende, N vorige, Esc wist de zoekopdracht") }
         case .cancelSearch?:
             search = nil
             lists[current.section, default: ListState()].select(current.originRow, count: rows(current.section).count,

@@ -24,7 +24,7 @@ enum DetailFrame {
         // Where the information goes on: shown on the heading's right, never over the text itself.
         let below = information.count - scroll - panes.informationRows
         if below > 0 || scroll > 0 {
-            let more = below > 0 ? "↓ nog \(below) regels (j)" : "↑ k scrolt terug"
+            let more = below > 0 ? "↓ nog \(count(below, "regel", "regels")) (j)" : "↑ k scrolt terug"
             canvas.draw(more, x: state.width - DisplayWidth.of(more) - 1, y: headingY, style: headingStyle)
         }
         if itemCount == 0 {

@@ -1,0 +1,67 @@
+import ArgumentParser
+import DossierCore
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Importeer activiteiten uit een CSV-bestand zoals export --what activities het schrijft.",
+        discussion: """
+        Eerst wordt elke regel gecontroleerd. Is er één ongeldig, dan wordt niets geïmporteerd en staat elke \
+        foute regel met regelnummer en kolom in de melding (--skip-invalid importeert dan de goede regels). Een \
+        regel met een bekende id werkt die activiteit bij (een andere status gaat langs de levenscyclus), een regel \
+        zonder id voegt een activiteit toe; ongewijzigde regels blijven zoals ze zijn. Alles in één wijziging: \
+        u (in het scherm) of dossier restore maakt een import in één keer ongedaan.
+        Voorbeeld: dossier import activities activiteiten.csv
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("Wat: activities.", valueName: "wat"))
+    var what: String
+
+    @Argument(help: ArgumentHelp("Het CSV-bestand (komma's of puntkomma's, UTF-8).", valueName: "bestand"))
+    var file: String
+
+    @Flag(name: .customLong("skip-invalid"), help: "Importeer de goede regels en meld de foute.")
+    var skipInvalid = false
+
+    @Flag(name: .customLong("dry-run"), help: "Alleen controleren; niets importeren.")
+    var dryRun = false
+
+    func validate() throws {
+        guard what == "activities" else { throw ValidationError("alleen activities kan worden geïmporteerd") }
+    }
+
+    func run() throws {
+        var (store, dossier) = dryRun ? try storeOptions.openForReading() : try storeOptions.openForWriting()
+        let bytes: [UInt8]
+        do {
+            bytes = try PosixFileSystem().readFile(file)
+        } catch {
+            throw failure(error.code == SystemErrorCode.noSuchFile ? .missing(file: file) : .fileSystem(error))
+        }
+        let records: [CSV.Record]
+        do {
+            records = try CSV.decode(bytes)
+        } catch {
+            throw failure("\(file), \(error)", code: ExitStatus.dataError)
+        }
+        let prepared = ActivityImport.prepare(records, into: dossier)
+        for problem in prepared.problems { Output.error("\(file), \(problem)") }
+        if !prepared.problems.isEmpty && !skipInvalid {
+            throw failure("\(prepared.problems.count) \(prepared.problems.count == 1 ? "fout" : "fouten"): er is niets geïmporteerd (--skip-invalid importeert de goede regels)",
+                          code: ExitStatus.dataError)
+        }
+        let summary = "\(prepared.added) nieuw, \(prepared.updated) bijgewerkt, \(prepared.unchanged) ongewijzigd"
+            + (prepared.problems.isEmpty ? "" : ", \(Set(prepared.problems.map(\.line)).count) regels overgeslagen")
+        if dryRun {
+            Output.line("Controle: \(summary). Er is niets geïmporteerd (--dry-run).")
+            return
+        }
+        if !prepared.changes.isEmpty {
+            try store.commitOrExit(.batch(prepared.changes, label: "Import \(FilePath.name(of: file))"), to: &dossier)
+        }
+        Output.line("Geïmporteerd: \(summary).")
+    }
+}

@@ -1,0 +1,247 @@
+/// Reading activities from the table `ActivityTable` writes: new rows are added, rows with a known id
+/// update that activity (a changed status moves it along its life cycle), unchanged rows are left alone.
+/// Every row is checked first; each problem names its line and column.
+public struct ActivityImport: Sendable {
+    /// A row (or the header) that cannot be imported.
+    public struct Problem: Hashable, Sendable, CustomStringConvertible {
+        public var line: Int
+        public var column: String?
+        public var message: String
+
+        public var description: String {
+            "regel \(line)" + (column.map { ", kolom '\($0)'" } ?? "") + ": \(message)"
+        }
+    }
+
+    /// The changes of the rows that can be imported, in file order, one or two per row.
+    public var changes: [Change] = []
+    public var problems: [Problem] = []
+    public var added = 0
+    public var updated = 0
+    public var unchanged = 0
+
+    /// Checks every row against the dossier; no row is imported yet.
+    public static func prepare(_ records: [CSV.Record], into dossier: Dossier) -> ActivityImport {
+        var result = ActivityImport()
+        guard let header = records.first else {
+            result.problems.append(Problem(line: 1, column: nil, message: "het bestand is leeg; verwacht een kopregel met \(ActivityTable.columns.map(\.heading).joined(separator: ", "))"))
+            return result
+        }
+        var columnIndex: [String: Int] = [:]
+        let known = Set(ActivityTable.columns.map(\.heading))
+        for (index, heading) in header.fields.enumerated() {
+            let name = heading.trimmingSpaces().lowercased()
+            if name.isEmpty { continue }
+            guard known.contains(name) else {
+                result.problems.append(Problem(line: header.line, column: heading, message: "onbekende kolom; bekende kolommen: \(ActivityTable.columns.map(\.heading).joined(separator: ", "))"))
+                continue
+            }
+            columnIndex[name] = index
+        }
+        for required in ["titel", "soort"] where columnIndex[required] == nil {
+            result.problems.append(Problem(line: header.line, column: required, message: "deze kolom ontbreekt"))
+        }
+        guard result.problems.isEmpty else { return result }
+
+        // Check rows in order against a working copy, so that later rows see earlier ones (duplicate ids …).
+        var working = dossier
+        let context = ChangeContext(actor: "import", timestamp: Timestamp(secondsSinceEpoch: 0), today: CalendarDate(dayNumber: 0))
+        var idsInFile = Set<String>()
+        for record in records.dropFirst() {
+            var row = RowReader(record: record, columns: columnIndex)
+            guard let (changes, isNew) = row.changes(in: working, idsInFile: &idsInFile) else {
+                result.problems += row.problems
+                continue
+            }
+            if changes.isEmpty {
+                result.unchanged += 1
+                continue
+            }
+            var copy = working
+            do {
+                for change in changes { try copy.apply(change, context: context) }
+            } catch {
+                result.problems.append(Problem(line: record.line, column: error.field.flatMap(RowReader.column(forField:)), message: error.message))
+                continue
+            }
+            working = copy
+            result.changes += changes
+            if isNew { result.added += 1 } else { result.updated += 1 }
+        }
+        return result
+    }
+}
+
+/// Reading one row: each cell parsed, problems collected with their column.
+struct RowReader {
+    let record: CSV.Record
+    let columns: [String: Int]
+    var problems: [ActivityImport.Problem] = []
+
+    /// The cell of a column, trimmed; nil when the file has no such column.
+    func cell(_ heading: String) -> String? {
+        rawCell(heading)?.trimmingSpaces()
+    }
+
+    /// The cell as written, for free text (notes, outcomes) whose spaces are its own.
+    func rawCell(_ heading: String) -> String? {
+        guard let index = columns[heading] else { return nil }
+        return index < record.fields.count ? record.fields[index] : ""
+    }
+
+    mutating func problem(_ column: String, _ message: String) {
+        problems.append(ActivityImport.Problem(line: record.line, column: column, message: message))
+    }
+
+    /// The changes for this row and whether it adds an activity; nil when the row has problems.
+    mutating func changes(in dossier: Dossier, idsInFile: inout Set<String>) -> (changes: [Change], isNew: Bool)? {
+        let id = cell("id") ?? ""
+        let existing = id.isEmpty ? nil : dossier.activity(id)
+        if !id.isEmpty {
+            if !Slug.isValid(id) { problem("id", "'\(id)' is geen geldige id (kleine letters, cijfers, koppeltekens)") }
+            if !idsInFile.insert(id).inserted { problem("id", "id '\(id)' staat meer dan eens in het bestand") }
+        }
+        var activity = existing ?? Activity(id: id, title: "", kind: .overig)
+        if let title = cell("titel") {
+            if title.isEmpty { problem("titel", "een activiteit heeft een titel nodig") }
+            activity.title = title
+        }
+        if let kind = vocabulary("soort", ActivityKind.self) { activity.kind = kind }
+        let status = vocabulary("status", ActivityStatus.self)
+        if let text = cell("begindatum") { activity.startDate = date("begindatum", text) }
+        if let text = cell("einddatum") { activity.endDate = date("einddatum", text) }
+        if let text = cell("relaties") {
+            activity.relations = ListText.split(text)
+            for relation in activity.relations where dossier.relation(relation) == nil { problem("relaties", "onbekende relatie '\(relation)'") }
+        }
+        if let text = cell("organisator") {
+            let organiser = Organiser(slug: text.isEmpty ? Organiser.municipalitySlug : text)
+            if let relation = organiser.relationID, dossier.relation(relation) == nil {
+                problem("organisator", "onbekende organisator '\(relation)' (gebruik 'gemeente' of de id van een relatie)")
+            }
+            activity.organiser = organiser
+        }
+        if let text = cell("sectoren") {
+            activity.sectors = ListText.split(text).compactMap { value in
+                guard let sector = Sector(lenient: value) else {
+                    problem("sectoren", "onbekende sector '\(value)' (toegestaan: \(Sector.allowedList))")
+                    return nil
+                }
+                return sector
+            }
+        }
+        if let text = cell("geraamde kosten") { activity.estimatedCost = money("geraamde kosten", text) }
+        if let text = cell("werkelijke kosten") { activity.actualCost = money("werkelijke kosten", text) }
+        readVisit(into: &activity)
+        readParticipants(into: &activity)
+        if let outcomes = rawCell("resultaten") { activity.outcomes = outcomes }
+        if let notes = rawCell("toelichting") { activity.notes = notes }
+        guard problems.isEmpty else { return nil }
+
+        guard let existing else {
+            // The working dossier holds the rows before this one, so a generated id is unique in the file too.
+            activity.id = id.isEmpty ? dossier.newActivityID(for: activity.title) : id
+            idsInFile.insert(activity.id)
+            activity.status = status ?? .idee
+            return ([.addActivity(activity)], true)
+        }
+        var changes: [Change] = []
+        if activity != existing { changes.append(.updateActivity(activity)) }
+        if let status, status != existing.status { changes.append(.moveActivity(existing.id, status: status, reason: "Import", overrideReason: nil)) }
+        return (changes, false)
+    }
+
+    private mutating func readVisit(into activity: inout Activity) {
+        let visitColumns = ["richting", "delegatie uit/naar", "geleid door", "omvang", "gastheren", "programma"]
+        let given = visitColumns.filter { !(cell($0) ?? "").isEmpty }
+        guard activity.kind == .delegatiebezoek else {
+            for column in given { problem(column, "alleen een delegatiebezoek heeft bezoekgegevens") }
+            activity.visit = nil
+            return
+        }
+        var visit = activity.visit ?? VisitDetails(direction: .inkomend, delegationFrom: "")
+        if let direction = vocabulary("richting", VisitDirection.self) {
+            visit.direction = direction
+        } else if activity.visit == nil && problems.allSatisfy({ $0.column != "richting" }) {
+            problem("richting", "een delegatiebezoek heeft een richting (inkomend of uitgaand)")
+        }
+        if let from = cell("delegatie uit/naar") { visit.delegationFrom = from }
+        if let ledBy = cell("geleid door") { visit.ledBy = ledBy }
+        if let text = cell("omvang") {
+            if text.isEmpty {
+                visit.size = nil
+            } else if let size = Int(text), size > 0 {
+                visit.size = size
+            } else {
+                problem("omvang", "'\(text)' is geen aantal personen")
+            }
+        }
+        if let text = cell("gastheren") { visit.hosts = ListText.split(text) }
+        if let text = cell("programma") { visit.programme = ListText.split(text) }
+        activity.visit = visit
+    }
+
+    /// Participants per role column. A role whose cell reads as the export wrote it keeps its people as
+    /// they are (organisations and order included); a changed cell replaces that role's people.
+    private mutating func readParticipants(into activity: inout Activity) {
+        let roles: [(String, ParticipantRole)] = [("bestuurders", .bestuurder), ("ambtenaren", .ambtenaar), ("ondernemers", .ondernemer),
+                                                  ("kennisinstellingen", .kennisinstelling), ("overige deelnemers", .overig)]
+        let changed = roles.filter { column, role in cell(column).map { $0 != ActivityTable.people(activity, role) } ?? false }
+        guard !changed.isEmpty else { return }
+        var participants: [Participant] = []
+        for (column, role) in roles {
+            if changed.contains(where: { $0.1 == role }) {
+                participants += ListText.participants(cell(column) ?? "", role: role)
+            } else {
+                participants += activity.participants.filter { $0.role == role }
+            }
+        }
+        activity.participants = participants
+    }
+
+    private mutating func vocabulary<V: Vocabulary>(_ column: String, _ type: V.Type) -> V? {
+        guard let text = cell(column), !text.isEmpty else { return nil }
+        guard let value = V(lenient: text) else {
+            problem(column, "onbekende \(V.vocabularyName) '\(text)' (toegestaan: \(V.allowedList))")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func date(_ column: String, _ text: String) -> CalendarDate? {
+        guard !text.isEmpty else { return nil }
+        guard let date = CalendarDate(parsing: text) else {
+            problem(column, "'\(text)' is geen datum (2026-03-12 of 12-3-2026)")
+            return nil
+        }
+        return date
+    }
+
+    private mutating func money(_ column: String, _ text: String) -> Money? {
+        guard !text.isEmpty else { return nil }
+        guard let money = Money(parsing: text) else {
+            problem(column, "'\(text)' is geen bedrag (2500, 2.500 of 2.500,50)")
+            return nil
+        }
+        return money
+    }
+
+    /// The column a store field (a JSON key in a refusal) belongs to.
+    static func column(forField field: String) -> String? {
+        switch field {
+        case "id": "id"
+        case "title": "titel"
+        case "kind": "soort"
+        case "status": "status"
+        case "startDate": "begindatum"
+        case "endDate": "einddatum"
+        case "relations": "relaties"
+        case "organiser": "organisator"
+        case "estimatedCostCents": "geraamde kosten"
+        case "actualCostCents": "werkelijke kosten"
+        case "visit": "richting"
+        case "participants": "ondernemers"
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// Activities as a table: the columns `dossier export --what activities` writes and
+/// `dossier import activities` reads, so export → edit in Excel → import round-trips.
+public enum ActivityTable {
+    /// A column: its heading, how an activity fills it, and whether the import reads it.
+    public struct Column: Sendable {
+        public var heading: String
+        public var isImported: Bool
+        let value: @Sendable (Activity, Dossier) -> String
+    }
+
+    /// Items inside one cell (relations, sectors, names) are separated like this.
+    public static let itemSeparator = "; "
+
+    static func items(_ values: [String]) -> String { values.joined(separator: itemSeparator) }
+
+    static func people(_ activity: Activity, _ role: ParticipantRole) -> String {
+        items(activity.participants.filter { $0.role == role }.map { $0.organisation.isEmpty ? $0.name : "\($0.name) (\($0.organisation))" })
+    }
+
+    public static let columns: [Column] = [
+        Column(heading: "id", isImported: true) { activity, _ in activity.id },
+        Column(heading: "titel", isImported: true) { activity, _ in activity.title },
+        Column(heading: "soort", isImported: true) { activity, _ in activity.kind.rawValue },
+        Column(heading: "status", isImported: true) { activity, _ in activity.status.rawValue },
+        Column(heading: "begindatum", isImported: true) { activity, _ in activity.startDate?.iso ?? "" },
+        Column(heading: "einddatum", isImported: true) { activity, _ in activity.endDate?.iso ?? "" },
+        Column(heading: "relaties", isImported: true) { activity, _ in items(activity.relations) },
+        Column(heading: "organisator", isImported: true) { activity, _ in activity.organiser.slug },
+        Column(heading: "sectoren", isImported: true) { activity, _ in items(activity.sectors.map(\.rawValue)) },
+        Column(heading: "geraamde kosten", isImported: true) { activity, _ in activity.estimatedCost?.editableText ?? "" },
+        Column(heading: "werkelijke kosten", isImported: true) { activity, _ in activity.actualCost?.editableText ?? "" },
+        Column(heading: "richting", isImported: true) { activity, _ in activity.visit?.direction.rawValue ?? "" },
+        Column(heading: "delegatie uit/naar", isImported: true) { activity, _ in activity.visit?.delegationFrom ?? "" },
+        Column(heading: "geleid door", isImported: true) { activity, _ in activity.visit?.ledBy ?? "" },
+        Column(heading: "omvang", isImported: true) { activity, _ in activity.visit?.size.map(String.init) ?? "" },
+        Column(heading: "gastheren", isImported: true) { activity, _ in items(activity.visit?.hosts ?? []) },
+        Column(heading: "programma", isImported: true) { activity, _ in items(activity.visit?.programme ?? []) },
+        Column(heading: "bestuurders", isImported: true) { activity, _ in people(activity, .bestuurder) },
+        Column(heading: "ambtenaren", isImported: true) { activity, _ in people(activity, .ambtenaar) },
+        Column(heading: "ondernemers", isImported: true) { activity, _ in people(activity, .ondernemer) },
+        Column(heading: "kennisinstellingen", isImported: true) { activity, _ in people(activity, .kennisinstelling) },
+        Column(heading: "overige deelnemers", isImported: true) { activity, _ in people(activity, .overig) },
+        Column(heading: "resultaten", isImported: true) { activity, _ in activity.outcomes },
+        Column(heading: "toelichting", isImported: true) { activity, _ in activity.notes },
+        // For reading only: the import ignores these.
+        Column(heading: "relatienamen", isImported: false) { activity, dossier in items(activity.relations.map(dossier.relationName)) },
+        Column(heading: "open vervolgacties", isImported: false) { activity, _ in String(activity.openFollowUps.count) },
+        Column(heading: "laatste oordeel", isImported: false) { activity, _ in activity.assessments.last?.verdict.rawValue ?? "" },
+    ]
+
+    public static func rows(_ activities: [Activity], in dossier: Dossier) -> [[String]] {
+        [columns.map(\.heading)] + activities.map { activity in columns.map { $0.value(activity, dossier) } }
+    }
+}

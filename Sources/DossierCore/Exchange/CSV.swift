@@ -1,0 +1,127 @@
+/// Comma-separated values as RFC 4180 writes them (CRLF line ends, fields with a separator, quote or line
+/// break in double quotes, quotes doubled), in UTF-8; optionally the way Dutch Excel expects them
+/// (semicolons and a byte-order mark).
+public struct CSVFormat: Hashable, Sendable {
+    public var separator: UInt8
+    public var includesByteOrderMark: Bool
+
+    /// RFC 4180: commas, no byte-order mark.
+    public static let standard = CSVFormat(separator: UInt8(ascii: ","), includesByteOrderMark: false)
+    /// What Excel with Dutch settings opens directly: semicolons and a UTF-8 byte-order mark.
+    public static let dutchExcel = CSVFormat(separator: UInt8(ascii: ";"), includesByteOrderMark: true)
+}
+
+public enum CSV {
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    public static func encode(_ rows: [[String]], format: CSVFormat = .standard) -> [UInt8] {
+        var bytes = format.includesByteOrderMark ? byteOrderMark : []
+        for row in rows {
+            for (index, field) in row.enumerated() {
+                if index > 0 { bytes.append(format.separator) }
+                let utf8 = Array(field.utf8)
+                if utf8.contains(where: { $0 == format.separator || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
+                    bytes.append(UInt8(ascii: "\""))
+                    for byte in utf8 {
+                        bytes.append(byte)
+                        if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+                    }
+                    bytes.append(UInt8(ascii: "\""))
+                } else {
+                    bytes += utf8
+                }
+            }
+            bytes += [0x0D, 0x0A]
+        }
+        return bytes
+    }
+
+    /// A record read from a file, with the line it starts on (counted from 1, as a spreadsheet shows).
+    public struct Record: Hashable, Sendable {
+        public var line: Int
+        public var fields: [String]
+    }
+
+    /// A problem in the file's CSV syntax.
+    public struct SyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+        public var line: Int
+        public var message: String
+        public var description: String { "regel \(line): \(message)" }
+    }
+
+    /// Reads records. The separator is taken from the header line (a semicolon if it has more of those than
+    /// commas); a byte-order mark is skipped; CRLF, LF and quoted line breaks are accepted.
+    public static func decode(_ input: [UInt8]) throws(SyntaxError) -> [Record] {
+        var bytes = input[...]
+        if bytes.starts(with: byteOrderMark) { bytes = bytes.dropFirst(3) }
+        let firstLine = bytes.prefix { $0 != 0x0A }
+        let separator = firstLine.filter { $0 == UInt8(ascii: ";") }.count > firstLine.filter { $0 == UInt8(ascii: ",") }.count
+            ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        var records: [Record] = []
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var line = 1
+        var recordLine = 1
+        var index = bytes.startIndex
+        var inQuotes = false
+        var fieldWasQuoted = false
+        var badEncodingLine: Int?
+        func endField() {
+            if let text = String(validating: field, as: UTF8.self) {
+                fields.append(text)
+            } else {
+                badEncodingLine = badEncodingLine ?? recordLine
+                fields.append("")
+            }
+            field.removeAll(keepingCapacity: true)
+            fieldWasQuoted = false
+        }
+        func endRecord() {
+            endField()
+            if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
+            fields.removeAll()
+        }
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if inQuotes {
+                if byte == UInt8(ascii: "\"") {
+                    let next = bytes.index(after: index)
+                    if next < bytes.endIndex && bytes[next] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        index = next
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if byte == 0x0A { line += 1 }
+                    field.append(byte)
+                }
+            } else if byte == UInt8(ascii: "\"") {
+                guard field.isEmpty && !fieldWasQuoted else {
+                    throw SyntaxError(line: line, message: "aanhalingsteken midden in een veld (zet het hele veld tussen aanhalingstekens en verdubbel het teken)")
+                }
+                inQuotes = true
+                fieldWasQuoted = true
+            } else if byte == separator {
+                endField()
+            } else if byte == 0x0A || byte == 0x0D {
+                if byte == 0x0D, bytes.index(after: index) < bytes.endIndex, bytes[bytes.index(after: index)] == 0x0A {
+                    index = bytes.index(after: index)
+                }
+                endRecord()
+                line += 1
+                recordLine = line
+            } else {
+                guard !fieldWasQuoted else { throw SyntaxError(line: line, message: "tekst na het afsluitende aanhalingsteken") }
+                field.append(byte)
+            }
+            index = bytes.index(after: index)
+        }
+        if inQuotes { throw SyntaxError(line: recordLine, message: "een veld tussen aanhalingstekens wordt niet afgesloten") }
+        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
+        if let badEncodingLine {
+            throw SyntaxError(line: badEncodingLine, message: "tekst is geen UTF-8 (sla het bestand in Excel op als \"CSV UTF-8\")")
+        }
+        return records
+    }
+}

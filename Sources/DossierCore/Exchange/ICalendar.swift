@@ -1,0 +1,105 @@
+/// Planned activities and delegation visits as an iCalendar file (RFC 5545) for Outlook and other
+/// calendars. Each event's UID is the activity's id, so importing a newer export updates the event
+/// instead of adding a second one; a cancelled activity is sent as cancelled.
+public enum ICalendar {
+    /// The domain that makes UIDs unique worldwide.
+    public static let uidDomain = "dossier.gemeente-oss.nl"
+
+    /// Which activities go into the calendar: those with a date that are approved or planned, and every
+    /// delegation visit with a date (carried out and cancelled ones too, so calendars stay right).
+    public static func includes(_ activity: Activity) -> Bool {
+        guard activity.startDate != nil else { return false }
+        if activity.isVisit { return activity.status != .afgewezen }
+        return activity.status == .goedgekeurd || activity.status == .gepland || activity.status == .geannuleerd
+    }
+
+    public static func encode(_ dossier: Dossier, now: Timestamp) -> [UInt8] {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Gemeente Oss//dossier//NL", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "X-WR-CALNAME:" + escape("Internationale activiteiten gemeente Oss"),
+        ]
+        let stamp = compact(now)
+        for activity in dossier.activities where includes(activity) {
+            guard let start = activity.startDate else { continue }
+            // All-day events: DTEND is the day after the last day.
+            let end = (activity.endDate ?? start).adding(days: 1)
+            var description = ["\(activity.kind.label) — \(activity.status.label)"]
+            if !activity.relations.isEmpty { description.append("Relaties: " + activity.relations.map(dossier.relationName).joined(separator: ", ")) }
+            if let organiser = activity.organiser.relationID { description.append("Organisator: " + dossier.relationName(organiser)) }
+            if let visit = activity.visit {
+                description.append("\(visit.direction.label): \(visit.delegationFrom)" + (visit.ledBy.isEmpty ? "" : ", geleid door \(visit.ledBy)"))
+                if !visit.hosts.isEmpty { description.append("Gastheren: " + visit.hosts.joined(separator: ", ")) }
+            }
+            if !activity.notes.isEmpty { description.append(activity.notes) }
+            let location = activity.visit?.programme.joined(separator: ", ")
+                ?? activity.relations.compactMap { dossier.relation($0)?.placeSummary }.filter { !$0.isEmpty }.joined(separator: "; ")
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:\(activity.id)@\(uidDomain)",
+                "DTSTAMP:\(stamp)",
+                "DTSTART;VALUE=DATE:\(compact(start))",
+                "DTEND;VALUE=DATE:\(compact(end))",
+                // Grows with every status change, so a calendar takes the newer version.
+                "SEQUENCE:\(activity.statusHistory.count)",
+                "SUMMARY:" + escape(activity.title),
+                "DESCRIPTION:" + escape(description.joined(separator: "\n")),
+                "CATEGORIES:" + escape(activity.kind.label),
+                "STATUS:" + status(activity.status),
+                "TRANSP:TRANSPARENT",
+            ]
+            if !location.isEmpty { lines.append("LOCATION:" + escape(location)) }
+            lines.append("END:VEVENT")
+        }
+        lines.append("END:VCALENDAR")
+        var bytes: [UInt8] = []
+        for line in lines { bytes += fold(line) }
+        return bytes
+    }
+
+    private static func status(_ status: ActivityStatus) -> String {
+        switch status {
+        case .geannuleerd, .afgewezen: "CANCELLED"
+        case .goedgekeurd, .idee, .inAfweging: "TENTATIVE"
+        case .gepland, .uitgevoerd, .geevalueerd: "CONFIRMED"
+        }
+    }
+
+    /// TEXT values: backslash, semicolon, comma and line breaks escaped (RFC 5545, 3.3.11).
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "\\": result += "\\\\"
+            case ";": result += "\\;"
+            case ",": result += "\\,"
+            case "\n", "\r\n", "\r": result += "\\n"
+            default:
+                // Other control characters are not allowed in a TEXT value.
+                if let scalar = character.unicodeScalars.first, scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Lines of at most 75 octets, continued with CRLF and a space, never splitting a UTF-8 sequence.
+    static func fold(_ line: String) -> [UInt8] {
+        var output: [UInt8] = []
+        var count = 0
+        for character in line {
+            let bytes = Array(String(character).utf8)
+            if count + bytes.count > 75 {
+                output += [0x0D, 0x0A, 0x20]
+                count = 1
+            }
+            output += bytes
+            count += bytes.count
+        }
+        output += [0x0D, 0x0A]
+        return output
+    }
+
+    private static func compact(_ date: CalendarDate) -> String { date.iso.filter { $0 != "-" } }
+
+    private static func compact(_ moment: Timestamp) -> String { moment.iso.filter { $0 != "-" && $0 != ":" } }
+}

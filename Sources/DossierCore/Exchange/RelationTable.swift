@@ -1,0 +1,41 @@
+/// Relations and contacts as tables, for export.
+public enum RelationTable {
+    public static func rows(_ dossier: Dossier, today: CalendarDate) -> [[String]] {
+        let headings = ["id", "naam", "soort", "status", "herijkingsdatum", "reden status", "land", "regio", "plaatsen", "buiten europa",
+                        "sectoren", "motieven", "via", "instituten", "bedrijven", "aantal activiteiten", "volgende datum",
+                        "contactpersonen", "toelichting", "bron"]
+        let items = ActivityTable.items
+        let overviews = RelationOverview.all(in: dossier, today: today)
+        return [headings] + overviews.map { overview in
+            let relation = overview.relation
+            return [
+                relation.id, relation.name, relation.kind.rawValue, relation.status.rawValue, relation.reviewDate?.iso ?? "",
+                relation.statusHistory.last?.reason ?? "", relation.country, relation.region, items(relation.places),
+                relation.isOutsideEurope ? "ja" : "nee", items(relation.sectors.map(\.rawValue)), items(relation.motives.map(\.rawValue)),
+                relation.via ?? "", items(relation.institutes), items(relation.companies), String(overview.activityCount),
+                overview.nextDate?.date.iso ?? "", items(relation.contacts.map(\.name)), relation.notes, relation.source,
+            ]
+        }
+    }
+}
+
+/// Contacts as a table: all of them, or the people consulted for the Kader ("gesprekspartners"), to send
+/// them the adopted Kader.
+public enum ContactTable {
+    public static func rows(_ dossier: Dossier, consultedOnly: Bool) -> [[String]] {
+        let contacts = dossier.allContacts.filter { !consultedOnly || $0.contact.consultedForFramework }
+        if consultedOnly {
+            return [["naam", "organisatie", "rol", "e-mail"]] + contacts.map { relation, contact in
+                [contact.name, organisation(contact, relation), contact.role, contact.email]
+            }
+        }
+        return [["naam", "organisatie", "rol", "e-mail", "telefoon", "relatie", "gesprekspartner kader", "toelichting"]] + contacts.map { relation, contact in
+            [contact.name, organisation(contact, relation), contact.role, contact.email, contact.phone, relation?.id ?? "",
+             contact.consultedForFramework ? "ja" : "nee", contact.notes]
+        }
+    }
+
+    private static func organisation(_ contact: Contact, _ relation: Relation?) -> String {
+        contact.organisation.isEmpty ? (relation?.name ?? "Gemeente Oss") : contact.organisation
+    }
+}

@@ -1,0 +1,175 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// Reports, exports and imports, end to end with the built binary; CSV and iCalendar read back by
+/// independent parsers (Python's csv module and the icalendar package).
+@Suite("Reports, export and import")
+struct ExchangeTests {
+    let directory = TemporaryDirectory()
+    let runner = ProgramRunner()
+    var storePath: String { directory.file("dossier.json") }
+    let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "adviseur"]
+
+    init() throws {
+        try directory.write("dossier.json", BundledDossier.bytes)
+    }
+
+    func run(_ arguments: [String]) throws -> ProgramRunner.Result {
+        try runner.run(arguments + ["--store", storePath], environment: environment)
+    }
+
+    func check(_ arguments: [String]) throws -> ProgramRunner.Result {
+        try ExternalChecker.python([Repository.path("scripts/check-exchange.py")] + arguments)
+    }
+
+    /// Adds a year of activity to the bundled dossier: visits in and out, a mission, an assessment, an override.
+    func addYear() throws {
+        let commands: [[String]] = [
+            ["log-visit", "--relation", "pivot-park", "--relation", "medicon-valley", "--date", "12-3-2026", "--direction", "inkomend",
+             "--delegation", "Medicon Valley Alliance", "--led-by", "Anne Jensen", "--size", "8", "--programme", "Pivot Park",
+             "--entrepreneurs", "Osse Farma BV", "--cost", "450,50"],
+            ["log-visit", "--relation", "unesco-learning-cities", "--date", "2026-09-14", "--end-date", "2026-09-16", "--direction", "uitgaand",
+             "--delegation", "Hamburg, UNESCO-conferentie", "--cost", "1.250"],
+            ["add-activity", "--title", "Handelsmissie Rhône-Alpes", "--kind", "handelsmissie", "--relation", "rhone-alpes", "--organiser", "bom",
+             "--date", "2026-12-08", "--cost", "2.500", "--sector", "farma", "--status", "in-afweging"],
+            ["assess", "handelsmissie-rhone-alpes", "--answer", "mensenrechten=nee"],
+            ["move", "handelsmissie-rhone-alpes", "goedgekeurd", "--override-reason", "Besluit B&W 17 november 2026"],
+        ]
+        for command in commands {
+            let result = try run(command)
+            #expect(result.status == 0, "\(command.first!): \(result.standardError)")
+        }
+    }
+
+    @Test("the yearly report of the bundled dossier matches its golden file (Markdown and HTML)", arguments: ["md", "html"])
+    func goldenReport(format: String) throws {
+        try addYear()
+        let result = try run(["report", "--year", "2026", "--format", format])
+        #expect(result.status == 0, "\(result.standardError)")
+        let golden = Repository.path("Tests/DossierCLITests/Golden/report-2026.\(format)")
+        if ProcessInfo.processInfo.environment["DOSSIER_RECORD_SNAPSHOTS"] == "1" {
+            try result.standardOutput.write(toFile: golden, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOfFile: golden, encoding: .utf8)
+        #expect(result.standardOutput == expected, "the report differs from \(golden) (DOSSIER_RECORD_SNAPSHOTS=1 re-records)")
+        #expect(result.standardOutput.contains("GOEDGEKEURD ONDANKS NEGATIEF OORDEEL: Besluit B&amp;W 17 november 2026")
+                || result.standardOutput.contains("GOEDGEKEURD ONDANKS NEGATIEF OORDEEL: Besluit B&W 17 november 2026"))
+    }
+
+    @Test("the HTML report is one self-contained file for A4")
+    func htmlSelfContained() throws {
+        try addYear()
+        let html = try run(["report", "--year", "2026", "--format", "html"]).standardOutput
+        #expect(html.contains("@page { size: A4"))
+        for external in ["<link", "<script", "src=", "http://", "https://"] { #expect(!html.contains(external), "\(external)") }
+        let csv = try run(["report", "--year", "2026", "--format", "csv", "-o", directory.file("jaar.csv")])
+        #expect(csv.status == 0)
+        let parsed = try check(["csv", directory.file("jaar.csv"), "3", "handelsmissie-rhone-alpes", "Besluit B&W 17 november 2026"])
+        #expect(parsed.status == 0, "\(parsed.standardError)")
+    }
+
+    @Test("CSV exports read back with Python's csv module, standard and Dutch Excel", arguments: [false, true])
+    func csvExports(excel: Bool) throws {
+        try addYear()
+        let flags = excel ? ["--excel"] : []
+        let expectations: [(String, Int, [String])] = [
+            ("relations", 34, ["Rhône-Alpes", "Lyon; Grenoble", "laag-pitje"]),
+            ("activities", 9, ["Delegatie uit Medicon Valley Alliance", "450,50", "Osse Farma BV"]),
+            ("contacts", 20, ["Marian Wagemakers", "Britta Driessen"]),
+            ("gesprekspartners", 20, ["Marian Wagemakers", "voorzitter", "Global Goals Platform Oss"]),
+        ]
+        for (what, rows, needles) in expectations {
+            let file = directory.file("\(what)\(excel ? "-excel" : "").csv")
+            let export = try run(["export", "--format", "csv", "--what", what, "-o", file] + flags)
+            #expect(export.status == 0, "\(export.standardError)")
+            let parsed = try check(["csv", file, String(rows)] + needles)
+            #expect(parsed.status == 0, "\(what): \(parsed.standardError)")
+            #expect(parsed.standardOutput.contains(excel ? "\"delimiter\": \";\", \"bom\": true" : "\"delimiter\": \",\", \"bom\": false"))
+        }
+        let consulted = try check(["csv", directory.file("gesprekspartners\(excel ? "-excel" : "").csv"), "20"])
+        #expect(consulted.standardOutput.contains("\"header\": [\"naam\", \"organisatie\", \"rol\", \"e-mail\"]"))
+    }
+
+    @Test("iCalendar of planned activities and visits parses with the icalendar package; UIDs stay the same")
+    func calendar() throws {
+        try addYear()
+        _ = try run(["export", "--format", "ics", "-o", directory.file("a.ics")])
+        let parsed = try check(["ics", directory.file("a.ics"), "3", "handelsmissie-rhone-alpes@dossier.gemeente-oss.nl"])
+        #expect(parsed.status == 0, "\(parsed.standardError)")
+        #expect(parsed.standardOutput.contains("\"start\": \"2026-09-14\", \"end\": \"2026-09-17\""), "multi-day visit, DTEND exclusive")
+        #expect(parsed.standardOutput.contains("Missie naar Hamburg, UNESCO-conferentie"), "commas in text are escaped and read back")
+        // A later export after a change keeps the UID, so a calendar updates the event.
+        _ = try run(["move", "handelsmissie-rhone-alpes", "geannuleerd", "--reason", "partner zegt af"])
+        _ = try run(["export", "--format", "ics", "-o", directory.file("b.ics")])
+        let again = try check(["ics", directory.file("b.ics"), "3", "handelsmissie-rhone-alpes@dossier.gemeente-oss.nl"])
+        #expect(again.standardOutput.contains("\"summary\": \"Handelsmissie Rhône-Alpes\""))
+        #expect(again.standardOutput.contains("\"status\": \"CANCELLED\""))
+        let text = String(decoding: try directory.read("b.ics"), as: UTF8.self)
+        #expect(text.split(separator: "\r\n").allSatisfy { $0.utf8.count <= 75 }, "lines folded at 75 octets")
+    }
+
+    @Test("export → edit → import round-trips: unchanged rows stay, edits update, new rows are added")
+    func roundTrip() throws {
+        try addYear()
+        let file = directory.file("activiteiten.csv")
+        _ = try run(["export", "--format", "csv", "--what", "activities", "--excel", "-o", file])
+        let unchanged = try run(["import", "activities", file])
+        #expect(unchanged.standardOutput == "Geïmporteerd: 0 nieuw, 0 bijgewerkt, 9 ongewijzigd.\n", "\(unchanged.standardError)")
+        var text = String(decoding: try directory.read("activiteiten.csv"), as: UTF8.self)
+        text = text.replacingOccurrences(of: "Handelsmissie Rhône-Alpes;handelsmissie;goedgekeurd", with: "Handelsmissie Rhône-Alpes en Lyon;handelsmissie;gepland")
+        text += ";Beurs BIO-Europe;beurs;idee;3-11-2027;5-11-2027;pivot-park;gemeente;farma;3.000;;;;;;;;Wethouder economie (Gemeente Oss);;;;;;Met Pivot Park\r\n"
+        try directory.write("activiteiten.csv", text)
+        let imported = try run(["import", "activities", file])
+        #expect(imported.standardOutput == "Geïmporteerd: 1 nieuw, 1 bijgewerkt, 8 ongewijzigd.\n", "\(imported.standardError)")
+        let dossier = try DossierStore(path: storePath).load()
+        let mission = try #require(dossier.activity("handelsmissie-rhone-alpes"))
+        #expect(mission.title == "Handelsmissie Rhône-Alpes en Lyon")
+        #expect(mission.status == .gepland)
+        #expect(mission.statusHistory.last?.reason == "Import")
+        let fair = try #require(dossier.activity("beurs-bio-europe"))
+        #expect(fair.estimatedCost == Money(euros: 3000))
+        #expect(fair.participants == [Participant(name: "Wethouder economie", role: .bestuurder, organisation: "Gemeente Oss")])
+        #expect(fair.startDate == CalendarDate(year: 2027, month: 11, day: 3))
+    }
+
+    @Test("an import with one bad row writes nothing and names every bad row by line and column")
+    func allOrNothing() throws {
+        try addYear()
+        let header = ActivityTable.columns.map(\.heading).joined(separator: ",")
+        let rows = [
+            ",Goede beurs,beurs,idee,2027-03-01,,pivot-park,gemeente,,1000" + String(repeating: ",", count: 17),
+            ",Foute datum,beurs,idee,31-2-2027,,pivot-park,gemeente,,1000" + String(repeating: ",", count: 17),
+            ",Onbekend,vergadering,idee,,,narnia,gemeente,,veel" + String(repeating: ",", count: 17),
+            "handelsmissie-rhone-alpes,Handelsmissie Rhône-Alpes,handelsmissie,idee,2026-12-08,,rhone-alpes,bom,farma,2500" + String(repeating: ",", count: 17),
+        ]
+        try directory.write("import.csv", ([header] + rows).joined(separator: "\n") + "\n")
+        let before = try DossierStore(path: storePath).load()
+        let journalBefore = try? directory.read("dossier.json.journal")
+        let result = try run(["import", "activities", directory.file("import.csv")])
+        #expect(result.status == 65)
+        for expected in ["regel 3, kolom 'begindatum': '31-2-2027' is geen datum", "regel 4, kolom 'soort': onbekende soort activiteit 'vergadering'",
+                         "regel 4, kolom 'relaties': onbekende relatie 'narnia'", "regel 4, kolom 'geraamde kosten': 'veel' is geen bedrag",
+                         "regel 5, kolom 'status':", "er is niets geïmporteerd"] {
+            #expect(result.standardError.contains(expected), "missing: \(expected)\n\(result.standardError)")
+        }
+        #expect(try DossierStore(path: storePath).load() == before)
+        #expect((try? directory.read("dossier.json.journal")) == journalBefore)
+        let skipped = try run(["import", "activities", directory.file("import.csv"), "--skip-invalid"])
+        #expect(skipped.status == 0)
+        #expect(skipped.standardOutput == "Geïmporteerd: 1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 3 regels overgeslagen.\n")
+        #expect(try DossierStore(path: storePath).load().activity("goede-beurs") != nil)
+    }
+
+    @Test("a CSV that is not UTF-8 (Excel's old ANSI format) is refused with advice")
+    func notUTF8() throws {
+        var bytes = Array((ActivityTable.columns.map(\.heading).joined(separator: ";") + "\n;Rh").utf8)
+        bytes += [0xF4] + Array("ne;beurs;idee\n".utf8)
+        try directory.write("ansi.csv", bytes)
+        let result = try run(["import", "activities", directory.file("ansi.csv")])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("regel 2: tekst is geen UTF-8"))
+        #expect(result.standardError.contains("CSV UTF-8"))
+    }
+}

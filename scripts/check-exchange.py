@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Independent checks of dossier's exports, used by the test suite.
+
+    check-exchange.py csv FILE EXPECTED_ROWS [MUST_CONTAIN...]
+        Reads FILE with Python's csv module (RFC 4180 quoting, ',' or ';' as the header shows, UTF-8 with or
+        without BOM); checks that
+        every row has as many fields as the header, that there are EXPECTED_ROWS data rows, and that each
+        MUST_CONTAIN text is one of the fields. Prints the header and the first data row as JSON.
+
+    check-exchange.py ics FILE EXPECTED_EVENTS [UID...]
+        Parses FILE with the icalendar package (RFC 5545); checks the number of VEVENTs and that every
+        listed UID is there; prints the events' UID, SUMMARY, DTSTART, DTEND and STATUS as JSON.
+"""
+import csv
+import io
+import json
+import sys
+
+
+def check_csv(path, expected_rows, needles):
+    raw = open(path, "rb").read()
+    text = raw.decode("utf-8-sig")
+    # RFC 4180 (Python's "excel" dialect); only the delimiter differs between the standard and the Dutch Excel form.
+    first = text.splitlines()[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    rows = list(csv.reader(io.StringIO(text, newline=""), dialect="excel", delimiter=delimiter))
+    header, data = rows[0], rows[1:]
+    problems = [f"row {i + 2} has {len(r)} fields, header has {len(header)}" for i, r in enumerate(data) if len(r) != len(header)]
+    if len(data) != expected_rows:
+        problems.append(f"{len(data)} data rows, expected {expected_rows}")
+    fields = {field for row in data for field in row}
+    problems += [f"no field equals {needle!r}" for needle in needles if needle not in fields]
+    print(json.dumps({"delimiter": delimiter, "bom": raw.startswith(b"\xef\xbb\xbf"), "header": header,
+                      "first": data[0] if data else []}, ensure_ascii=False))
+    return problems
+
+
+def check_ics(path, expected_events, uids):
+    import icalendar
+    calendar = icalendar.Calendar.from_ical(open(path, "rb").read())
+    events = calendar.walk("VEVENT")
+    found = [{"uid": str(e["UID"]), "summary": str(e["SUMMARY"]), "start": e["DTSTART"].dt.isoformat(),
+              "end": e["DTEND"].dt.isoformat(), "status": str(e.get("STATUS", ""))} for e in events]
+    problems = []
+    if len(events) != expected_events:
+        problems.append(f"{len(events)} events, expected {expected_events}")
+    present = {event["uid"] for event in found}
+    problems += [f"no event with UID {uid}" for uid in uids if uid not in present]
+    print(json.dumps(found, ensure_ascii=False))
+    return problems
+
+
+def main():
+    kind, path, expected = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    problems = check_csv(path, expected, sys.argv[4:]) if kind == "csv" else check_ics(path, expected, sys.argv[4:])
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()
