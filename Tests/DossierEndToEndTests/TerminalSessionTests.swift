@@ -108,7 +108,8 @@ struct TerminalSessionTests {
         try FileManager.default.moveItem(atPath: holder, toPath: moved)
         try tmux.send("C-s")
         let failed = try tmux.waitFor("Niet opgeslagen")
-        #expect(failed.contains("bestaat niet (meer)"))
+        #expect(failed.contains("niet opslaan: het bestand of de map bestaat"), "names the dossier, not a temporary file")
+        #expect(failed.contains("Er is niets verloren"))
         #expect(failed.contains("Reden die bewaard blijft"))
         // It comes back; the same form saves.
         try FileManager.default.moveItem(atPath: moved, toPath: holder)

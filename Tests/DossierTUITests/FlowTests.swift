@@ -16,7 +16,8 @@ struct FlowTests {
         }
         #expect(detail.id == "taizhou")
         #expect(app.text.contains("Statusgeschiedenis"))
-        #expect(app.text.contains("2025-01-01  Actief → Laag pitje  (College van B&W)  herijking 2030-12-31"))
+        #expect(app.text.contains("2025-01-01  Actief → Laag pitje  herijking 2030-12-31"))
+        #expect(app.text.contains("door College van B&W"))
         #expect(app.text.contains("Kader Internationalisering 2025-2030"))
         app.press(.character("q"))
         #expect(app.state.screen == .list(.relations))
@@ -500,5 +501,22 @@ struct BudgetReminderFlowTests {
         #expect(app.state.section == .activities)
         #expect(app.state.activityQuery.year == 2027)
         #expect(app.state.rows(.activities).count == 1)
+    }
+}
+
+@Suite("TUI detail scrolling")
+struct DetailScrollTests {
+    @Test("at 80×24 the last line of every relation's information can be scrolled into view")
+    func lastLineReachable() throws {
+        let dossier = try DossierFile.decode(BundledDossier.bytes, file: "bundled")
+        for relation in dossier.relations {
+            let app = Harness(dossier: dossier, width: 80, height: 24)
+            let row = try #require(app.state.rows(.relations).firstIndex { dossier.relations[$0].id == relation.id })
+            for _ in 0..<row { app.press(.down) }
+            app.press(.enter, .character("G"))
+            let lines = RelationDetailContent.lines(relation, in: dossier, theme: .colored, width: 78)
+            let last = try #require(lines.last?.text.trimmingCharacters(in: " "))
+            #expect(app.text.contains(last), "\(relation.id): '\(last)' never comes into view")
+        }
     }
 }

@@ -50,7 +50,7 @@ struct RelationsCommand: ParsableCommand {
         ])
         for overview in overviews {
             let relation = overview.relation
-            let next = overview.nextDate.map { "\($0.date.iso) \($0.label)" } ?? ""
+            let next = overview.nextDate.map { "\($0.date.iso) \($0.label)\($0.isOverdue(on: today) ? " (verlopen)" : "")" } ?? ""
             table.append([relation.id, relation.name, relation.kind.label, relation.placeSummary, relation.status.label,
                           String(overview.activityCount), next])
         }

@@ -21,9 +21,12 @@ public struct RelationOverview: Hashable, Sendable {
             case .activity: "activiteit"
             }
         }
+
+        public func isOverdue(on today: CalendarDate) -> Bool { date < today }
     }
 
-    /// Overviews of every relation, from one pass over the activities.
+    /// Overviews of every relation, from one pass over the activities. The next date is the earliest of
+    /// the review date (laag pitje) and the start of an approved or planned activity, past ones included.
     public static func all(in dossier: Dossier, today: CalendarDate) -> [RelationOverview] {
         var counts = [RelationID: Int]()
         var nextActivity = [RelationID: (CalendarDate, ActivityID)]()
@@ -33,7 +36,8 @@ public struct RelationOverview: Hashable, Sendable {
             let upcoming = activity.status == .goedgekeurd || activity.status == .gepland
             for id in linked {
                 counts[id, default: 0] += 1
-                if upcoming, let start = activity.startDate, start >= today, start < (nextActivity[id]?.0 ?? .distantFuture) {
+                // A planned date that has passed still matters (the activity should have happened): overdue first.
+                if upcoming, let start = activity.startDate, start < (nextActivity[id]?.0 ?? .distantFuture) {
                     nextActivity[id] = (start, activity.id)
                 }
             }

@@ -11,7 +11,16 @@ public struct DurableWriter: Sendable {
     /// Files created for the dossier: read and write for the owner, nothing for others (personal data).
     public static let ownerOnlyMode: UInt32 = 0o600
 
+    /// Errors name `path` (the file being saved), never the temporary file.
     public func replace(_ path: String, with bytes: [UInt8]) throws(FileSystemError) {
+        do {
+            try replaceNamingTemporary(path, with: bytes)
+        } catch {
+            throw FileSystemError(operation: "opslaan", path: path, code: error.code)
+        }
+    }
+
+    private func replaceNamingTemporary(_ path: String, with bytes: [UInt8]) throws(FileSystemError) {
         let directory = FilePath.directory(of: path)
         let mode = (try fileSystem.status(path))?.mode ?? DurableWriter.ownerOnlyMode
         let temporary = DurableWriter.temporaryPath(for: path)

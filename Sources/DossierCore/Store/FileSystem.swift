@@ -58,9 +58,9 @@ public struct FileSystemError: Error, Hashable, Sendable, CustomStringConvertibl
         self.code = code
     }
 
-    /// In Dutch, naming the file and what a user can do about it.
+    /// In Dutch, naming the file: "kan /data/dossier.json niet opslaan: de schijf is vol".
     public var description: String {
-        "\(path): \(reason) (\(operation))"
+        "kan \(path) niet \(operation): \(reason)"
     }
 
     /// The cause in plain Dutch.
@@ -70,7 +70,7 @@ public struct FileSystemError: Error, Hashable, Sendable, CustomStringConvertibl
         case SystemErrorCode.quotaExceeded: "het schijfquotum is bereikt"
         case SystemErrorCode.accessDenied, SystemErrorCode.notPermitted: "geen toestemming"
         case SystemErrorCode.readOnlyFileSystem: "het bestandssysteem is alleen-lezen"
-        case SystemErrorCode.noSuchFile: "bestaat niet (meer)"
+        case SystemErrorCode.noSuchFile: "het bestand of de map bestaat niet (meer)"
         case SystemErrorCode.ioError: "lees- of schrijffout van de schijf"
         case SystemErrorCode.isDirectory: "is een map, geen bestand"
         case SystemErrorCode.notDirectory: "een deel van het pad is geen map"

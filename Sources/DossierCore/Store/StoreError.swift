@@ -31,7 +31,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case let .missing(file):
             return "\(file) bestaat niet"
         case let .fileSystem(error):
-            return "\(error.description). Er is niets verloren: het bestand is niet half geschreven."
+            return "\(error.description.prefix(1).uppercased() + error.description.dropFirst()). Er is niets verloren: het dossier is niet half geschreven."
         case let .refused(error):
             return error.message
         case let .damagedJournal(file, damage):

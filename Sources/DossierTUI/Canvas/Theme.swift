@@ -22,7 +22,8 @@ public struct Theme: Sendable {
     public var keyHint: Style { style(Style(foreground: .black, background: .white, bold: true)).withReverseIfMonochrome(usesColor) }
     public var message: Style { style(Style(foreground: .green)) }
     public var error: Style { style(Style(foreground: .red, bold: true)) }
-    public var match: Style { style(Style(foreground: .black, background: .yellow)).withReverseIfMonochrome(usesColor) }
+    /// Search hits: yellow, or without colours bold and underlined (the selected row is reversed).
+    public var match: Style { usesColor ? Style(foreground: .black, background: .yellow) : Style(bold: true, underlined: true) }
     public var frame: Style { style(Style(foreground: .cyan)) }
     public var focusedField: Style { style(Style(background: .blue, underlined: !usesColor)).withForeground(usesColor ? .white : .standard) }
     public var field: Style { style(Style(underlined: true)) }

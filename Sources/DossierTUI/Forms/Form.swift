@@ -23,8 +23,8 @@ public struct Form: Hashable, Sendable {
     public var errors: [String: String] = [:]
     /// A message for the form as a whole (a refused save, a disk error).
     public var generalError: String?
-    /// Something was typed or chosen since the form opened.
-    public var isDirty = false
+    /// The values as the form opened, to tell whether anything was typed or chosen since.
+    private var initialValues: [String] = []
     public var picker: RelationPicker?
     /// The focused text field was just entered: typing a character replaces its contents (shown selected),
     /// an editing key (arrows, Backspace) keeps them.
@@ -37,6 +37,28 @@ public struct Form: Hashable, Sendable {
         self.title = title
         self.fields = fields + [FormField("buttons", "", .buttons)]
         focus = self.fields.firstIndex { $0.isVisible } ?? 0
+        initialValues = currentValues
+    }
+
+    /// Something was typed or chosen since the form opened (and not undone again).
+    public var isDirty: Bool { currentValues != initialValues }
+
+    /// Each field's value as text, for comparing (cursor positions and focus do not count).
+    private var currentValues: [String] {
+        fields.map { field in
+            switch field.value {
+            case .text(let input): "\(field.id)=\(input.text)"
+            case .menu(_, let selected), .choice(_, let selected): "\(field.id)=\(selected)"
+            case .flags(_, let on, _): "\(field.id)=\(on.sorted())"
+            case .relations(let ids, _, _): "\(field.id)=\(ids)"
+            case .buttons: field.id
+            }
+        }
+    }
+
+    /// Takes the current values as the unchanged state (after rows were added while building the form).
+    mutating func settle() {
+        initialValues = currentValues
     }
 
     public subscript(id: String) -> FormField? {

@@ -17,10 +17,10 @@ public struct RelationPicker: Hashable, Sendable {
         self.chosen = chosen
     }
 
-    /// Narrows the candidates to the relations whose name or search key contains the query.
+    /// Narrows the candidates to the relations whose name, id or places contain the query.
     public mutating func refresh(in dossier: Dossier, index: DossierIndex) {
         let folded = SearchText.fold(query.text.trimmingSpaces())
-        let positions = dossier.relations.indices.filter { folded.isEmpty || index.relationSearchKeys[$0].contains(folded) }
+        let positions = dossier.relations.indices.filter { folded.isEmpty || index.relationLabelKeys[$0].contains(folded) }
         let names = positions.map { SearchText.fold(dossier.relations[$0].name) }
         // Names starting with the query first, then the rest, each alphabetically.
         candidates = zip(positions, names).sorted { left, right in

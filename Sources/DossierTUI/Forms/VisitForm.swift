@@ -7,6 +7,7 @@ enum VisitForm {
         var form = Form(purpose: .newVisit, title: "Delegatiebezoek vastleggen", fields: fields(
             draft: VisitDraft(relations: relations, date: today, direction: .inkomend, delegationFrom: "")))
         refreshFollowUpRows(&form)
+        form.settle()
         return form
     }
 

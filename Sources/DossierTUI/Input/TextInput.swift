@@ -67,19 +67,58 @@ public struct TextInput: Hashable, Sendable {
         cursor = characters.count
     }
 
-    /// The visible part for a field `width` columns wide, and the cursor's column in it.
+    /// The visible part for a field `width` columns wide, and the cursor's column in it: scrolled so that
+    /// the cursor (and one column after it) stays visible. One pass over the text.
     public func window(width: Int) -> (text: String, cursorColumn: Int) {
         guard width > 0 else { return ("", 0) }
+        let widths = characters.map(DisplayWidth.of)
+        // Scroll the start right until the cursor fits.
         var start = 0
-        func columns(_ range: Range<Int>) -> Int { range.reduce(0) { $0 + DisplayWidth.of(characters[$1]) } }
-        // Scroll so that the cursor (and one column after it) stays visible.
-        while start < cursor && columns(start..<cursor) + 1 > width { start += 1 }
+        var beforeCursor = widths[0..<cursor].reduce(0, +)
+        while start < cursor && beforeCursor + 1 > width {
+            beforeCursor -= widths[start]
+            start += 1
+        }
         var end = start
         var used = 0
-        while end < characters.count && used + DisplayWidth.of(characters[end]) <= width {
-            used += DisplayWidth.of(characters[end])
+        while end < characters.count && used + widths[end] <= width {
+            used += widths[end]
             end += 1
         }
-        return (String(characters[start..<end]), columns(start..<cursor))
+        return (String(characters[start..<end]), beforeCursor)
+    }
+
+    /// The text broken into lines of at most `width` columns (after a space where possible), with the
+    /// cursor's line and column: for showing a long text over several rows.
+    public func wrapped(width: Int) -> (lines: [String], cursorLine: Int, cursorColumn: Int) {
+        guard width > 1 else { return ([text], 0, 0) }
+        var lines: [String] = []
+        var lineStart = 0
+        var cursorLine = 0, cursorColumn = 0
+        while lineStart < characters.count {
+            var end = lineStart
+            var used = 0
+            var lastSpace: Int?
+            while end < characters.count && used + DisplayWidth.of(characters[end]) <= width {
+                if characters[end] == " " { lastSpace = end }
+                used += DisplayWidth.of(characters[end])
+                end += 1
+            }
+            if end < characters.count, let space = lastSpace, space > lineStart { end = space + 1 }
+            if cursor >= lineStart && (cursor < end || end == characters.count) {
+                cursorLine = lines.count
+                cursorColumn = characters[lineStart..<cursor].reduce(0) { $0 + DisplayWidth.of($1) }
+            }
+            lines.append(String(characters[lineStart..<end]))
+            lineStart = end
+        }
+        if lines.isEmpty { lines = [""] }
+        // The cursor after a full last line goes to the start of a new one.
+        if cursor == characters.count && cursorColumn >= width {
+            lines.append("")
+            cursorLine = lines.count - 1
+            cursorColumn = 0
+        }
+        return (lines, cursorLine, cursorColumn)
     }
 }

@@ -154,6 +154,8 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("k"), .up], .moveUp, .help, "Omhoog"),
         KeyBinding([.pageDown, .character(" ")], .pageDown, .help, "Een pagina omlaag"),
         KeyBinding([.pageUp], .pageUp, .help, "Een pagina omhoog"),
+        KeyBinding([.character("g"), .home], .moveToTop, .help, "Naar het begin"),
+        KeyBinding([.character("G"), .end], .moveToBottom, .help, "Naar het einde"),
         KeyBinding([.escape, .character("q"), .character("?")], .goBack, .help, "Hulp sluiten", hint: "sluiten"),
     ])
 }

@@ -8,6 +8,8 @@ public struct DossierIndex: Sendable {
     public var relationSearchKeys: [String]
     /// Folded names only: typing a search prefers these.
     public var relationNameKeys: [String]
+    /// Folded name, id, country, region and places: what the relation picker matches.
+    public var relationLabelKeys: [String]
     /// Aligned with `dossier.activities`.
     public var activitySearchKeys: [String]
     public var activityTitleKeys: [String]
@@ -24,6 +26,9 @@ public struct DossierIndex: Sendable {
         overviews = RelationOverview.all(in: dossier, today: today)
         relationSearchKeys = dossier.relations.map(DossierIndex.searchKey)
         relationNameKeys = dossier.relations.map { SearchText.fold($0.name) }
+        relationLabelKeys = dossier.relations.map { relation in
+            SearchText.fold(([relation.name, relation.id, relation.country, relation.region] + relation.places).joined(separator: "\u{1}"))
+        }
         activitySearchKeys = dossier.activities.map { DossierIndex.searchKey($0, in: dossier) }
         activityTitleKeys = dossier.activities.map { SearchText.fold($0.title) }
         years = Array(Set(dossier.activities.compactMap(\.year))).sorted()

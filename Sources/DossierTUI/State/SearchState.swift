@@ -8,6 +8,8 @@ public struct SearchState: Hashable, Sendable {
     /// The row selected when the search started, to return to on Esc.
     public var originRow: Int
     public var section: Section
+    /// Whether the query as typed has a match in the list.
+    public var hasMatch = true
 
     public init(section: Section, originRow: Int) {
         input = TextInput()

@@ -22,7 +22,6 @@ extension AppState {
                 let next = selected + (forward ? 1 : -1)
                 if options.indices.contains(next) {
                     current.fields[current.focus].value = .menu(options, selected: next)
-                    current.isDirty = true
                     break
                 }
             }
@@ -64,11 +63,13 @@ extension AppState {
         let index = form.focus
         switch field.value {
         case .text(var input):
-            if form.replacesOnType, case .character = key { input.set("") }
+            // Typing replaces a text that was entered selected, but only a short one that is wholly in view:
+            // a long text is never wiped by one key.
+            let valueWidth = FormBox.valueWidth(forBoxWidth: FormBox.width(for: layout))
+            if form.replacesOnType, case .character = key, DisplayWidth.of(input.text) <= valueWidth - 1 { input.set("") }
             form.replacesOnType = false
             if input.handle(key) {
                 form.fields[index].value = .text(input)
-                form.isDirty = true
                 form.errors[field.id] = nil
             }
         case .choice(let options, let selected):
@@ -82,7 +83,6 @@ extension AppState {
             default: return
             }
             form.fields[index].value = .choice(options, selected: next)
-            form.isDirty = true
             if field.isQuickAnswer, case .character(let letter) = key, letter != " " {
                 let later = form.fields.indices.filter { $0 > index && form.fields[$0].isVisible }
                 if let next = later.first(where: { form.fields[$0].isQuickAnswer }) ?? later.last { form.focus = next }
@@ -92,7 +92,6 @@ extension AppState {
             let folded = SearchText.fold(String(letter))
             if let match = options.indices.first(where: { SearchText.fold(options[$0].label).hasPrefix(folded) }) {
                 form.fields[index].value = .menu(options, selected: match)
-                form.isDirty = true
             } else {
                 form.fields[index].value = .menu(options, selected: selected)
             }
@@ -103,7 +102,6 @@ extension AppState {
             case .character(" "):
                 let value = options[cursor].value
                 if on.contains(value) { on.remove(value) } else { on.insert(value) }
-                form.isDirty = true
             default: return
             }
             form.fields[index].value = .flags(options, on: on, cursor: cursor)
@@ -112,7 +110,6 @@ extension AppState {
             case .backspace, .delete:
                 if !ids.isEmpty { ids.removeLast() }
                 form.fields[index].value = .relations(ids, allowsMultiple: allowsMultiple, emptyLabel: emptyLabel)
-                form.isDirty = true
             case .character(let character) where character != " ":
                 openPicker(on: field.id, allowsMultiple: allowsMultiple, query: String(character), form: &form)
             default:
@@ -157,7 +154,6 @@ extension AppState {
                 form[picker.fieldID]?.value = .relations(ids, allowsMultiple: allowsMultiple, emptyLabel: emptyLabel)
             }
             form.errors[picker.fieldID] = nil
-            form.isDirty = true
             form.picker = nil
             form.moveFocus(by: 1)
             return

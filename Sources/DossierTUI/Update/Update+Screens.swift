@@ -235,12 +235,12 @@ extension AppState {
 
     func relationInformationCount(_ id: RelationID) -> Int {
         guard let relation = dossier.relation(id) else { return 0 }
-        return RelationDetailContent.lines(relation, in: dossier, theme: theme, width: layout.width).count
+        return RelationDetailContent.lines(relation, in: dossier, theme: theme, width: layout.width - 2).count
     }
 
     func activityInformationCount(_ id: ActivityID) -> Int {
         guard let activity = dossier.activity(id) else { return 0 }
-        return ActivityDetailContent.lines(activity, in: dossier, theme: theme, width: layout.width).count
+        return ActivityDetailContent.lines(activity, in: dossier, theme: theme, width: layout.width - 2).count
     }
 
     /// The relation the user is on: the selected one in the list, or the one whose detail is open.
@@ -300,6 +300,11 @@ extension AppState {
 
     private mutating func askToDelete() {
         if case .relationDetail(let detail) = screen, let relation = dossier.relation(detail.id) {
+            let linked = linkedActivities(of: relation.id).count
+            guard linked == 0 else {
+                message = .error("\(relation.name) heeft \(count(linked, "activiteit", "activiteiten")) en kan niet weg; ontkoppel die eerst, of zet de relatie met s op Beëindigd.")
+                return
+            }
             confirmation = Confirmation(question: "Relatie '\(relation.name)' verwijderen? (u maakt het ongedaan)",
                                         consequence: .commit(.deleteRelation(relation.id), success: "Relatie verwijderd: \(relation.name)"))
         } else if let id = currentActivityID, let activity = dossier.activity(id) {

@@ -24,20 +24,24 @@ extension AppState {
             search = current
             lists[current.section, default: ListState()].select(current.originRow, count: rows(current.section).count,
                                                                  visibleRows: layout.listRows)
-            if !current.foldedQuery.isEmpty { jumpToMatch(forward: true, includingCurrent: true, preferringNames: true) }
+            if !current.foldedQuery.isEmpty {
+                let found = jumpToMatch(forward: true, includingCurrent: true, preferringNames: true, quietly: true)
+                search?.hasMatch = found
+            }
         }
     }
 
     /// Moves the selection to the next (or previous) row matching the search, wrapping around. While
     /// typing, a row whose name matches wins over one that only matches in its notes or contacts.
-    mutating func jumpToMatch(forward: Bool, includingCurrent: Bool, preferringNames: Bool = false) {
+    @discardableResult
+    mutating func jumpToMatch(forward: Bool, includingCurrent: Bool, preferringNames: Bool = false, quietly: Bool = false) -> Bool {
         guard let current = search, case .list(let section) = screen, section == current.section else {
             message = .info("Geen zoekopdracht: / om te zoeken.")
-            return
+            return false
         }
         let query = current.foldedQuery
         let sectionRows = rows(section)
-        guard !sectionRows.isEmpty, !query.isEmpty else { return }
+        guard !sectionRows.isEmpty, !query.isEmpty else { return false }
         let start = listState(section).selection
         for namesOnly in preferringNames ? [true, false] : [false] {
             for step in (includingCurrent ? 0 : 1)...sectionRows.count {
@@ -45,11 +49,12 @@ extension AppState {
                 let row = ((start + offset) % sectionRows.count + sectionRows.count) % sectionRows.count
                 if matches(row: row, in: section, query: query, namesOnly: namesOnly) {
                     lists[section, default: ListState()].select(row, count: sectionRows.count, visibleRows: layout.listRows)
-                    return
+                    return true
                 }
             }
         }
-        message = .error("Niets gevonden voor '\(current.input.text)'")
+        if !quietly { message = .error("Niets gevonden voor '\(current.input.text)'") }
+        return false
     }
 
     /// Whether a row of a list matches a folded query, in its name (or title) only or anywhere.

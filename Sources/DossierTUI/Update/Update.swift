@@ -96,6 +96,16 @@ extension AppState {
         }
         pending = purpose
         rememberSelection()
+        // What is added becomes the selected row of its lists.
+        switch change {
+        case .addActivity(let activity):
+            selectionBeforeChange[.activities] = activity.id
+            if activity.isVisit { selectionBeforeChange[.visits] = activity.id }
+        case .addRelation(let relation):
+            selectionBeforeChange[.relations] = relation.id
+        default:
+            break
+        }
         return [.commit(change)]
     }
 
@@ -137,7 +147,8 @@ extension AppState {
                 form?.errors = [:]
                 form?.generalError = error.description
             }
-            message = .error("Niet opgeslagen: \(error.description) Het formulier staat nog open met alles wat je invulde.")
+            // The full message is in the form; the line below stays short enough to read.
+            message = .error("Niet opgeslagen — de melding staat in het formulier; alles wat je invulde staat er nog.")
         } else {
             message = .error("Niet opgeslagen: \(error.description)")
         }
@@ -217,6 +228,8 @@ extension AppState {
         case .moveUp?: scroll -= 1
         case .pageDown?: scroll += page
         case .pageUp?: scroll -= page
+        case .moveToTop?: scroll = 0
+        case .moveToBottom?: scroll = Int.max / 2
         case .goBack?:
             helpScroll = nil
             return

@@ -13,6 +13,7 @@ enum ActivityDetailContent {
         writer.field("Sectoren", activity.sectors.map(\.label).joined(separator: ", "))
         writer.field("Geraamde kosten", activity.estimatedCost?.formatted ?? "")
         writer.field("Werkelijke kosten", activity.actualCost?.formatted ?? "")
+        writer.field("Id", activity.id, style: theme.muted)
         if let visit = activity.visit {
             writer.heading("Bezoek")
             writer.field("Richting", visit.direction.label)
@@ -56,12 +57,12 @@ enum ActivityDetailContent {
         writer.heading("Statusgeschiedenis")
         for change in activity.statusHistory.reversed() {
             writer.line(StatusHistoryLine.make(change, theme: theme, style: theme.activityStatus(change.to)))
+            writer.paragraph("door \(change.by)", indent: 14, style: theme.muted)
             if !change.reason.isEmpty { writer.paragraph(change.reason, indent: 14) }
             if let override = change.overrideReason {
                 writer.paragraph("Afwijking van negatieve afweging: \(override)", indent: 14, style: theme.error)
             }
         }
-        writer.field("Id", activity.id, style: theme.muted)
         return writer.lines
     }
 

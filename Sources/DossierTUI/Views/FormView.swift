@@ -3,7 +3,10 @@ import DossierCore
 /// A form in a box over the screen: a label and value per field, the message under a field that has
 /// one, the focused field's help at the bottom, scrolled so the focused field is always in view.
 enum FormView {
-    static let labelWidth = 20
+    /// Labels take at most 18 columns, then the focus marker, then a space.
+    static let labelWidth = 21
+    /// A focused text longer than its field is shown over at most this many rows.
+    static let maximumTextRows = 6
 
     static func draw(_ form: Form, state: AppState, in canvas: inout Canvas) {
         let theme = state.theme
@@ -82,7 +85,11 @@ enum FormView {
         for index in form.visibleIndices {
             let field = form.fields[index]
             if case .buttons = field.value { rows.append(Row(field: nil)) }
-            for option in 0..<field.rowCount {
+            var rowCount = field.rowCount
+            if index == form.focus, case .text(let input) = field.value {
+                rowCount = min(maximumTextRows, input.wrapped(width: valueWidth - 1).lines.count)
+            }
+            for option in 0..<rowCount {
                 rows.append(Row(field: index, isValueRow: true, optionRow: option))
             }
             if let error = form.errors[field.id] {
@@ -97,21 +104,34 @@ enum FormView {
     private static func drawField(_ field: FormField, focused: Bool, optionRow: Int, x: Int, y: Int, valueWidth: Int, theme: Theme,
                                   form: Form, dossier: Dossier, canvas: inout Canvas) {
         let hasError = form.errors[field.id] != nil
-        if optionRow == 0, !field.label.isEmpty {
+        if optionRow == 0 {
             let labelStyle = hasError ? theme.error : (focused ? theme.label.bold() : theme.label)
-            canvas.draw(field.label, x: x, y: y, width: labelWidth - 1, style: labelStyle)
+            if !field.label.isEmpty { canvas.draw(field.label, x: x, y: y, width: labelWidth - 3, style: labelStyle) }
             if focused { canvas.draw("›", x: x + labelWidth - 2, y: y, style: theme.label.bold()) }
         }
         let valueX = x + labelWidth
         let fieldStyle = focused ? theme.focusedField : theme.field
         switch field.value {
         case .text(let input):
+            guard focused else {
+                canvas.draw(DisplayWidth.truncate(input.text, to: valueWidth), x: valueX, y: y, width: valueWidth, style: fieldStyle)
+                return
+            }
+            let wrapped = input.wrapped(width: valueWidth - 1)
+            if wrapped.lines.count > 1 {
+                // A long text over several rows, scrolled so the cursor's row is shown.
+                let first = max(0, min(wrapped.cursorLine - maximumTextRows + 1, wrapped.lines.count - maximumTextRows))
+                let line = first + optionRow
+                canvas.draw(line < wrapped.lines.count ? wrapped.lines[line] : "", x: valueX, y: y, width: valueWidth, style: fieldStyle)
+                if line == wrapped.cursorLine && form.picker == nil { canvas.cursor = (valueX + wrapped.cursorColumn, y) }
+                return
+            }
             let (visible, cursor) = input.window(width: valueWidth - 1)
             canvas.draw(visible, x: valueX, y: y, width: valueWidth, style: fieldStyle)
-            if focused && form.replacesOnType && !input.isEmpty {
+            if form.replacesOnType && !input.isEmpty {
                 canvas.restyle(x: valueX, y: y, width: DisplayWidth.of(visible)) { $0 = theme.selection }
             }
-            if focused && form.picker == nil { canvas.cursor = (valueX + cursor, y) }
+            if form.picker == nil { canvas.cursor = (valueX + cursor, y) }
         case .menu(let options, let selected):
             let option = options[optionRow]
             let marker = optionRow == selected ? "(•) " : "( ) "

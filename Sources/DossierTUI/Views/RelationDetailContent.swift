@@ -42,6 +42,7 @@ enum RelationDetailContent {
         }
         for change in relation.statusHistory.reversed() {
             writer.line(StatusHistoryLine.make(change, theme: theme, style: theme.relationStatus(change.to)))
+            writer.paragraph("door \(change.by)", indent: 14, style: theme.muted)
             writer.paragraph(change.reason, indent: 14)
         }
         return writer.lines
@@ -54,7 +55,6 @@ enum StatusHistoryLine {
         var spans: [StyledLine.Span] = [.init(text: "  \(change.date.iso)  ", style: theme.label)]
         if let from = change.from { spans.append(.init(text: "\(from.label) → ", style: .plain)) }
         spans.append(.init(text: change.to.label, style: style.bold()))
-        spans.append(.init(text: "  (\(change.by))", style: theme.muted))
         if let review = change.reviewDate { spans.append(.init(text: "  herijking \(review.iso)", style: .plain)) }
         return StyledLine(spans)
     }

@@ -9,7 +9,7 @@ enum RelationListView {
         let wide = state.width >= 110
         let columns = ListColumns(totalWidth: state.width, specs: [
             ("Naam", 0, 5, false), ("Soort", wide ? 20 : 12, 0, false), ("Plaats", 0, 4, false), ("Status", 10, 0, false),
-            ("Act.", 4, 0, true), (wide ? "Volgende datum" : "Volgende", wide ? 21 : 10, 0, false),
+            ("Act.", 4, 0, true), (wide ? "Volgende datum" : "Volgende", wide ? 21 : 11, 0, false),
         ])
         columns.drawHeader(in: &canvas, y: layout.bodyTop, style: theme.header)
         let rows = state.rows(.relations)
@@ -30,8 +30,9 @@ enum RelationListView {
             let base: Style = relation.status == .laagPitje || relation.status == .beeindigd ? theme.muted : .plain
             if selected { canvas.fill(x: 0, y: y, width: state.width, height: 1, style: Style(reversed: true)) }
             let isMatch = query.map { state.index.relationSearchKeys[position].contains($0) } ?? false
-            let next = overview.nextDate.map { wide ? "\($0.date.iso) \($0.label)" : $0.date.iso } ?? ""
-            let overdue = overview.nextDate.map { $0.date < state.today } ?? false
+            let overdue = overview.nextDate?.isOverdue(on: state.today) ?? false
+            // Overdue is also written out ("!"), for terminals without colour.
+            let next = overview.nextDate.map { wide ? "\($0.date.iso) \($0.label)\(overdue ? " !" : "")" : "\(overdue ? "!" : "")\($0.date.iso)" } ?? ""
             columns.drawRow([
                 (relation.name, RowStyle.apply(isMatch ? theme.match : base.bold(), selected: selected)),
                 (wide ? relation.kind.label : relation.kind.shortLabel, RowStyle.apply(base, selected: selected)),

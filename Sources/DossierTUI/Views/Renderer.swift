@@ -38,11 +38,10 @@ public enum Renderer {
 /// Below the minimum size: a clear notice instead of a broken screen.
 enum TooSmallView {
     static func draw(_ state: AppState, in canvas: inout Canvas) {
-        let lines = [
-            "Venster te klein",
+        let lines = ["Venster te klein"] + [
             "minimaal \(Layout.minimumWidth)×\(Layout.minimumHeight), nu \(state.width)×\(state.height)",
             "maak het venster groter, of q om te stoppen",
-        ]
+        ].flatMap { DisplayWidth.wrap($0, to: max(1, state.width)) }
         let top = max(0, (state.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {
             let width = DisplayWidth.of(line)
@@ -86,15 +85,18 @@ enum HeaderView {
 
     static func filterSummary(_ state: AppState) -> String {
         switch state.section {
+        // Only what is set, so the summary stays short: "status: Laag pitje · op datum".
         case .relations:
             let query = state.relationQuery
-            return "status: \(query.status?.label ?? "alle") · soort: \(query.kind?.label ?? "alle") · op \(query.order.label)"
+            return [query.status.map { "status: \($0.label)" }, query.kind.map { "soort: \($0.label)" },
+                    query.order == .name ? nil : "op \(query.order.label)"].compactMap { $0 }.joined(separator: " · ")
         case .activities:
             let query = state.activityQuery
-            return "status: \(query.status?.label ?? "alle") · soort: \(query.kind?.label ?? "alle") · jaar: \(query.year.map(String.init) ?? "alle")"
+            return [query.status.map { "status: \($0.label)" }, query.kind.map { "soort: \($0.label)" },
+                    query.year.map { "jaar: \($0)" }].compactMap { $0 }.joined(separator: " · ")
         case .visits:
             let query = state.visitQuery
-            return "richting: \(query.direction?.label ?? "alle") · jaar: \(query.year.map(String.init) ?? "alle")"
+            return [query.direction.map { "richting: \($0.label)" }, query.year.map { "jaar: \($0)" }].compactMap { $0 }.joined(separator: " · ")
         case .budget:
             return state.dossier.activityBudget.map { "\($0.name): \($0.yearlyAmount.formatted) per jaar" } ?? ""
         case .reminders:
@@ -112,8 +114,11 @@ enum MessageLineView {
             let prefix = "Zoek: "
             canvas.draw(prefix, x: 0, y: y, style: theme.label)
             let room = state.width - DisplayWidth.of(prefix) - 1
-            let (visible, cursor) = search.input.window(width: room)
+            let (visible, cursor) = search.input.window(width: room - 16)
             canvas.draw(visible, x: DisplayWidth.of(prefix), y: y)
+            if !search.foldedQuery.isEmpty && !search.hasMatch {
+                canvas.draw("  geen treffers", x: DisplayWidth.of(prefix) + DisplayWidth.of(visible) + 1, y: y, style: theme.error)
+            }
             if state.form == nil && state.confirmation == nil { canvas.cursor = (DisplayWidth.of(prefix) + cursor, y) }
             return
         }
@@ -143,17 +148,32 @@ enum StatusBarView {
         if !helpHint.isEmpty { canvas.draw(helpHint, x: limit, y: y, style: theme.keyHint) }
     }
 
-    /// The hints of the current context: movement first, then the screen's own keys.
+    /// The hints of the current context, most important first, so a narrow window drops the least needed:
+    /// the screen's own actions, then opening, searching, going back and undo, then filters, then j/k.
     static func hints(for state: AppState) -> [(keys: String, hint: String)] {
         let groups = state.keyGroups
         if state.search?.isEditing == true { return [("Enter", "vasthouden"), ("Esc", "afbreken")] }
-        var hints: [(String, String)] = []
-        if groups.contains(.navigation) { hints.append(("j/k", "bewegen")) }
-        if groups.contains(.picker) { hints.append(("↑/↓", "bewegen")) }
-        for (keys, hint) in state.keyMap.hints(for: groups) where keys != "?" {
-            // On the start screen q leaves the program.
-            hints.append((keys, keys == "q" && state.stack.count == 1 ? "stoppen" : hint))
+        let filters: Set<Action> = [.cycleStatusFilter, .cycleKindFilter, .cycleYearFilter, .cycleDirectionFilter, .cycleSortOrder, .clearFilters]
+        var actions: [(String, String)] = [], common: [(String, String)] = [], filtering: [(String, String)] = []
+        var seen = Set<Action>()
+        for group in groups {
+            for binding in state.keyMap.bindings(in: group) {
+                guard let hint = binding.hint, binding.action != .showHelp, seen.insert(binding.action).inserted else { continue }
+                let keys = binding.shortKeyLabel
+                // On the start screen q leaves the program.
+                let text = binding.action == .goBack && state.stack.count == 1 ? "stoppen" : hint
+                if filters.contains(binding.action) {
+                    filtering.append((keys, text))
+                } else if [KeyGroup.navigation, .search, .global].contains(group) {
+                    common.append((keys, text))
+                } else {
+                    actions.append((keys, text))
+                }
+            }
         }
+        var hints = actions + common + filtering
+        if groups.contains(.navigation) { hints.append(("j/k", "bewegen")) }
+        if groups.contains(.picker) { hints.insert(("↑/↓", "bewegen"), at: 0) }
         return hints
     }
 }
