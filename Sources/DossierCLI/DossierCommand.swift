@@ -19,7 +19,7 @@ public struct DossierCommand: ParsableCommand {
             RelationsCommand.self, ShowCommand.self, ActivitiesCommand.self, SetStatusCommand.self,
             LogVisitCommand.self, AddActivityCommand.self, MoveCommand.self, AssessCommand.self, LogCommand.self, BackupsCommand.self,
             RestoreCommand.self, ApplyCommand.self, BudgetCommand.self, DueCommand.self, ReportCommand.self, ExportCommand.self,
-            ImportCommand.self, ValidateCommand.self,
+            ImportCommand.self, ValidateCommand.self, GenerateCommand.self,
         ]
     )
 

@@ -9,9 +9,11 @@ public enum Assessor {
         return Question.allCases.filter { $0.group != .rule || involvesNewNetwork }
     }
 
-    /// Weighs an activity (saved or only proposed) with the advisor's answers against the dossier.
-    public static func assess(_ activity: Activity, answers: AssessmentAnswers, in dossier: Dossier) -> AssessmentResult {
-        var weighing = Weighing(facts: Facts(activity: activity, dossier: dossier), answers: answers)
+    /// Weighs an activity (saved or only proposed) with the advisor's answers against the dossier. When many
+    /// activities are weighed, pass a `ledger` of the dossier so the budget is not summed for each one.
+    public static func assess(_ activity: Activity, answers: AssessmentAnswers, in dossier: Dossier,
+                              ledger: BudgetLedger? = nil) -> AssessmentResult {
+        var weighing = Weighing(facts: Facts(activity: activity, dossier: dossier), answers: answers, ledger: ledger)
         weighing.applyLaagPitje()
         weighing.applyOutsideEurope()
         weighing.applyNewNetwork()
@@ -65,6 +67,7 @@ public enum Assessor {
     struct Weighing {
         let facts: Facts
         let answers: AssessmentAnswers
+        let ledger: BudgetLedger?
         var reasons: [VerdictReason] = []
         var missing: [String] = []
 
@@ -148,15 +151,18 @@ public enum Assessor {
                 missing.append("Datum (bepaalt het budgetjaar)")
                 return
             }
-            let overview = BudgetOverview(year: year, in: facts.dossier, excluding: activity.id)
-            if overview.budget.cents == 0 {
+            let (budget, remaining) = ledger?.remaining(year, excluding: activity) ?? {
+                let overview = BudgetOverview(year: year, in: facts.dossier, excluding: activity.id)
+                return (overview.budget, overview.remaining)
+            }()
+            if budget.cents == 0 {
                 add(.budget, .negatief, "Er is geen budget internationalisering voor \(year); de kosten (\(cost.formatted)) zijn niet gedekt.")
-            } else if cost > overview.remaining {
+            } else if cost > remaining {
                 add(.budget, .negatief,
-                    "\(cost.formatted) past niet in het budget \(year): van \(overview.budget.formatted) is na goedgekeurde, geplande en uitgevoerde activiteiten nog \(overview.remaining.formatted) over.")
+                    "\(cost.formatted) past niet in het budget \(year): van \(budget.formatted) is na goedgekeurde, geplande en uitgevoerde activiteiten nog \(remaining.formatted) over.")
             } else {
                 add(.budget, .positief,
-                    "\(cost.formatted) past in het budget \(year): nog \(overview.remaining.formatted) over van \(overview.budget.formatted) (daarna \((overview.remaining - cost).formatted)).")
+                    "\(cost.formatted) past in het budget \(year): nog \(remaining.formatted) over van \(budget.formatted) (daarna \((remaining - cost).formatted)).")
             }
         }
 

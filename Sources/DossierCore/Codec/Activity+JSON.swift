@@ -116,7 +116,7 @@ extension Activity {
 
 extension Participant {
     public func write(to writer: inout JSONWriter) {
-        writer.beginObject()
+        writer.beginInlineObject()
         writer.field("name", name)
         writer.field("role", role.rawValue)
         writer.optionalField("organisation", organisation)
@@ -140,7 +140,7 @@ extension Participant {
 
 extension FollowUp {
     public func write(to writer: inout JSONWriter) {
-        writer.beginObject()
+        writer.beginInlineObject()
         writer.field("text", text)
         writer.optionalField("due", due?.iso)
         writer.optionalField("owner", owner)
@@ -166,7 +166,7 @@ extension FollowUp {
 
 extension VisitDetails {
     public func write(to writer: inout JSONWriter) {
-        writer.beginObject()
+        writer.beginInlineObject()
         writer.field("direction", direction.rawValue)
         writer.field("delegationFrom", delegationFrom)
         writer.optionalField("ledBy", ledBy)
@@ -209,7 +209,7 @@ extension Assessment {
         writer.beginArray()
         for reason in reasons {
             writer.element()
-            writer.beginObject()
+            writer.beginInlineObject()
             writer.field("rule", reason.rule)
             writer.field("effect", reason.effect.rawValue)
             writer.field("text", reason.text)
@@ -251,7 +251,7 @@ extension AssessmentAnswers {
         for question in Question.allCases {
             guard let entry = entries[question] else { continue }
             writer.key(dynamic: question.rawValue)
-            writer.beginObject()
+            writer.beginInlineObject()
             writer.field("answer", entry.answer.rawValue)
             writer.optionalField("note", entry.note)
             writer.endObject()

@@ -80,7 +80,7 @@ extension Relation {
 
 extension Contact {
     public func write(to writer: inout JSONWriter) {
-        writer.beginObject()
+        writer.beginInlineObject()
         writer.field("name", name)
         writer.optionalField("organisation", organisation)
         writer.optionalField("role", role)
@@ -114,11 +114,11 @@ extension Contact {
 
 extension StatusChange {
     public func write(to writer: inout JSONWriter) {
-        writer.beginObject()
+        writer.beginInlineObject()
         writer.field("date", date.iso)
         writer.optionalField("from", from?.rawValue)
         writer.field("to", to.rawValue)
-        writer.field("reason", reason)
+        writer.optionalField("reason", reason)
         writer.field("by", by)
         writer.optionalField("reviewDate", reviewDate?.iso)
         writer.optionalField("overrideReason", overrideReason)

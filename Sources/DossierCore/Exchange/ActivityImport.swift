@@ -57,14 +57,16 @@ public struct ActivityImport: Sendable {
                 result.unchanged += 1
                 continue
             }
-            var copy = working
+            // Applied in place (a copy of the whole dossier per row would make the import quadratic); a refused
+            // second change of a row undoes the first.
+            var undos: [Restoration] = []
             do {
-                for change in changes { try copy.apply(change, context: context) }
+                for change in changes { undos.append(try working.apply(change, context: context)) }
             } catch {
+                for undo in undos.reversed() { _ = try? working.apply(.restore(undo), context: context) }
                 result.problems.append(Problem(line: record.line, column: error.field.flatMap(RowReader.column(forField:)), message: error.message))
                 continue
             }
-            working = copy
             result.changes += changes
             if isNew { result.added += 1 } else { result.updated += 1 }
         }

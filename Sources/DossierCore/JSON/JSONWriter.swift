@@ -1,11 +1,14 @@
 /// Writes JSON with keys in the order the caller gives them, so that the same value always gives the
-/// same bytes. Pretty output indents by two spaces and keeps arrays of plain strings on one line;
-/// compact output (for journal lines) has no whitespace at all.
+/// same bytes. Pretty output indents by two spaces and keeps arrays of plain strings, and small objects
+/// opened with `beginInlineObject`, on one line; compact output (for journal lines) has no whitespace at all.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
     public let isPretty: Bool
     private var depth = 0
     private var isFirstInContainer = true
+    /// Containers opened inline (on one line) are counted here; everything inside them is inline too.
+    private var inlineDepth = 0
+    private var openedInline: [Bool] = []
 
     public init(pretty: Bool = true, reservingCapacity capacity: Int = 0) {
         isPretty = pretty
@@ -14,10 +17,14 @@ public struct JSONWriter {
 
     // MARK: Containers
 
-    public mutating func beginObject() { openContainer(UInt8(ascii: "{")) }
+    public mutating func beginObject() { openContainer(UInt8(ascii: "{"), inline: false) }
     public mutating func endObject() { closeContainer(UInt8(ascii: "}")) }
-    public mutating func beginArray() { openContainer(UInt8(ascii: "[")) }
+    public mutating func beginArray() { openContainer(UInt8(ascii: "["), inline: false) }
     public mutating func endArray() { closeContainer(UInt8(ascii: "]")) }
+
+    /// An object written on one line, `{"date": "2026-02-16", "to": "idee"}`: for small records such as a
+    /// status change, a contact or a follow-up.
+    public mutating func beginInlineObject() { openContainer(UInt8(ascii: "{"), inline: true) }
 
     /// Starts an element of the array being written.
     public mutating func element() {
@@ -148,23 +155,29 @@ public struct JSONWriter {
 
     // MARK: Layout
 
-    private mutating func openContainer(_ bracket: UInt8) {
+    private mutating func openContainer(_ bracket: UInt8, inline: Bool) {
         bytes.append(bracket)
         depth += 1
         isFirstInContainer = true
+        openedInline.append(inline)
+        if inline { inlineDepth += 1 }
     }
 
     private mutating func closeContainer(_ bracket: UInt8) {
         depth -= 1
-        if !isFirstInContainer { newline() }
+        if inlineDepth == 0 && !isFirstInContainer { newline() }
+        if openedInline.popLast() == true { inlineDepth -= 1 }
         bytes.append(bracket)
         isFirstInContainer = false
     }
 
     private mutating func separate() {
-        if !isFirstInContainer { bytes.append(UInt8(ascii: ",")) }
+        if !isFirstInContainer {
+            bytes.append(UInt8(ascii: ","))
+            if isPretty && inlineDepth > 0 { bytes.append(UInt8(ascii: " ")) }
+        }
         isFirstInContainer = false
-        newline()
+        if inlineDepth == 0 { newline() }
     }
 
     private mutating func newline() {

@@ -13,18 +13,58 @@ public struct BudgetOverview: Hashable, Sendable {
 
     /// The overview of a year, optionally leaving one activity out (the one being weighed).
     public init(year: Int, in dossier: Dossier, excluding excluded: ActivityID? = nil) {
+        self.init(year: year, budget: BudgetOverview.budget(for: year, in: dossier))
+        for activity in dossier.activities where activity.year == year && activity.id != excluded { count(activity) }
+    }
+
+    init(year: Int, budget: Money) {
         self.year = year
-        budget = dossier.activityBudget.map { $0.applies(to: year) ? $0.yearlyAmount : .zero } ?? .zero
+        self.budget = budget
         committed = .zero
         spent = .zero
         activityIDs = []
-        for activity in dossier.activities where activity.year == year && activity.id != excluded && activity.status.countsAgainstBudget {
-            if activity.status.isCarriedOut {
-                spent += activity.actualCost ?? activity.estimatedCost ?? .zero
-            } else {
-                committed += activity.estimatedCost ?? .zero
-            }
-            activityIDs.append(activity.id)
+    }
+
+    /// Adds an activity's cost if it counts against the budget: spent when carried out, else committed.
+    mutating func count(_ activity: Activity) {
+        guard activity.status.countsAgainstBudget else { return }
+        if activity.status.isCarriedOut {
+            spent += activity.actualCost ?? activity.estimatedCost ?? .zero
+        } else {
+            committed += activity.estimatedCost ?? .zero
         }
+        activityIDs.append(activity.id)
+    }
+
+    static func budget(for year: Int, in dossier: Dossier) -> Money {
+        dossier.activityBudget.map { $0.applies(to: year) ? $0.yearlyAmount : .zero } ?? .zero
+    }
+}
+
+/// The budget of every year at once, from one pass over the activities: for weighing many activities
+/// (reports, benchmarks) without scanning the dossier for each.
+public struct BudgetLedger: Sendable {
+    public private(set) var overviews: [Int: BudgetOverview] = [:]
+    private let dossierBudget: @Sendable (Int) -> Money
+
+    public init(_ dossier: Dossier) {
+        let line = dossier.activityBudget
+        dossierBudget = { year in line.map { $0.applies(to: year) ? $0.yearlyAmount : .zero } ?? .zero }
+        for activity in dossier.activities {
+            guard let year = activity.year else { continue }
+            overviews[year, default: BudgetOverview(year: year, budget: dossierBudget(year))].count(activity)
+        }
+    }
+
+    public func overview(_ year: Int) -> BudgetOverview {
+        overviews[year] ?? BudgetOverview(year: year, budget: dossierBudget(year))
+    }
+
+    /// What is left of a year's budget when `activity` itself is not counted (it is the one being weighed).
+    public func remaining(_ year: Int, excluding activity: Activity) -> (budget: Money, remaining: Money) {
+        let overview = overview(year)
+        var own = BudgetOverview(year: year, budget: .zero)
+        if activity.year == year { own.count(activity) }
+        return (overview.budget, overview.remaining + own.committed + own.spent)
     }
 }

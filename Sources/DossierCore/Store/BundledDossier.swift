@@ -49,14 +49,7 @@ public enum BundledDossier {
       "notes": "Vriendschapsrelatie van Oss met Taizhou (China). Het Kader Internationalisering 2025-2030 zet de vriendschapsrelaties met Taizhou en An Giang op een laag pitje (\"we zetten de relaties met China en Vietnam op een laag pitje\") en kiest buiten Europa voor farma en UNESCO Learning Cities. Als aanleiding voor een nieuw kader noemt het collegeadvies dat de wereld sinds het kader van 2017 is veranderd, o.a. door \"internationale politieke ontwikkelingen, zoals in relatie tot China\". De bronnen geven geen besluitdatum: 2025-01-01 is het begin van de periode van het Kader en is als datum van de statuswijziging vastgelegd; 2030-12-31, het einde van die periode, is gekozen als herijkingsdatum. De vorige status (actief) is aangenomen: de bronnen noemen de relatie alleen een vriendschapsrelatie.",
       "source": "Kader Internationalisering 2025-2030, argument 2.1 en tegenargumenten (Sommige dingen doen we niet)",
       "statusHistory": [
-        {
-          "date": "2025-01-01",
-          "from": "actief",
-          "to": "laag-pitje",
-          "reason": "Kader Internationalisering 2025-2030, argument 2.1: \"Dit betekent onder andere dat we onze vriendschapsrelaties met Taizhou en An Giang op een laag pitje zetten, primair focussen op farma als het gaat om economische contacten buiten Europa, en daarnaast op UNESCO Learning Cities\". Tegenargumenten (Sommige dingen doen we niet): \"Dat betekent ook dat we ervoor kiezen om op sommige onderdelen minder te doen: we zetten de relaties met China en Vietnam op een laag pitje, we kiezen buiten Europa voor farma en UNESCO Learning Cities\".",
-          "by": "College van B&W (Kader Internationalisering 2025-2030)",
-          "reviewDate": "2030-12-31"
-        }
+        {"date": "2025-01-01", "from": "actief", "to": "laag-pitje", "reason": "Kader Internationalisering 2025-2030, argument 2.1: \"Dit betekent onder andere dat we onze vriendschapsrelaties met Taizhou en An Giang op een laag pitje zetten, primair focussen op farma als het gaat om economische contacten buiten Europa, en daarnaast op UNESCO Learning Cities\". Tegenargumenten (Sommige dingen doen we niet): \"Dat betekent ook dat we ervoor kiezen om op sommige onderdelen minder te doen: we zetten de relaties met China en Vietnam op een laag pitje, we kiezen buiten Europa voor farma en UNESCO Learning Cities\".", "by": "College van B&W (Kader Internationalisering 2025-2030)", "reviewDate": "2030-12-31"}
       ]
     },
     {
@@ -70,14 +63,7 @@ public enum BundledDossier {
       "notes": "Vriendschapsrelatie van Oss met An Giang (Vietnam). Het Kader Internationalisering 2025-2030 zet de vriendschapsrelaties met Taizhou en An Giang op een laag pitje (\"we zetten de relaties met China en Vietnam op een laag pitje\") en kiest buiten Europa voor farma en UNESCO Learning Cities. Als aanleiding voor een nieuw kader noemt het collegeadvies dat de wereld sinds het kader van 2017 is veranderd, o.a. door \"internationale politieke ontwikkelingen, zoals in relatie tot China\". De bronnen geven geen besluitdatum: 2025-01-01 is het begin van de periode van het Kader en is als datum van de statuswijziging vastgelegd; 2030-12-31, het einde van die periode, is gekozen als herijkingsdatum. De vorige status (actief) is aangenomen: de bronnen noemen de relatie alleen een vriendschapsrelatie.",
       "source": "Kader Internationalisering 2025-2030, argument 2.1 en tegenargumenten (Sommige dingen doen we niet)",
       "statusHistory": [
-        {
-          "date": "2025-01-01",
-          "from": "actief",
-          "to": "laag-pitje",
-          "reason": "Kader Internationalisering 2025-2030, argument 2.1: \"Dit betekent onder andere dat we onze vriendschapsrelaties met Taizhou en An Giang op een laag pitje zetten, primair focussen op farma als het gaat om economische contacten buiten Europa, en daarnaast op UNESCO Learning Cities\". Tegenargumenten (Sommige dingen doen we niet): \"Dat betekent ook dat we ervoor kiezen om op sommige onderdelen minder te doen: we zetten de relaties met China en Vietnam op een laag pitje, we kiezen buiten Europa voor farma en UNESCO Learning Cities\".",
-          "by": "College van B&W (Kader Internationalisering 2025-2030)",
-          "reviewDate": "2030-12-31"
-        }
+        {"date": "2025-01-01", "from": "actief", "to": "laag-pitje", "reason": "Kader Internationalisering 2025-2030, argument 2.1: \"Dit betekent onder andere dat we onze vriendschapsrelaties met Taizhou en An Giang op een laag pitje zetten, primair focussen op farma als het gaat om economische contacten buiten Europa, en daarnaast op UNESCO Learning Cities\". Tegenargumenten (Sommige dingen doen we niet): \"Dat betekent ook dat we ervoor kiezen om op sommige onderdelen minder te doen: we zetten de relaties met China en Vietnam op een laag pitje, we kiezen buiten Europa voor farma en UNESCO Learning Cities\".", "by": "College van B&W (Kader Internationalisering 2025-2030)", "reviewDate": "2030-12-31"}
       ]
     },
     {
@@ -93,12 +79,7 @@ public enum BundledDossier {
       "notes": "Het internationale netwerk \"over de relatie onderwijs-arbeidsmarkt-bedrijfsleven waar we als Oss aan deelnemen en het nodige op te bieden hebben\" (argument 2.1). Buiten Europa focust Oss primair op farma (economische contacten) en daarnaast op UNESCO Learning Cities; tegenargumenten: \"we kiezen buiten Europa voor farma en UNESCO Learning Cities\". Oss neemt deel via Talentencampus Oss; bij het opstellen van het Kader is overlegd met \"Talentencampus Oss / Unesco Learning Cities - Martijn Bos, directeur Talentencampus\". De bronnen geven geen besluitdatum: 2025-01-01 is het begin van de periode van het Kader en is als datum van de statuswijziging vastgelegd.",
       "source": "Kader Internationalisering 2025-2030, argument 2.1, tegenargumenten en e. Overlegd met",
       "statusHistory": [
-        {
-          "date": "2025-01-01",
-          "to": "focus",
-          "reason": "Kader Internationalisering 2025-2030, argument 2.1: \"primair focussen op farma als het gaat om economische contacten buiten Europa, en daarnaast op UNESCO Learning Cities: het internationale netwerk over de relatie onderwijs-arbeidsmarkt-bedrijfsleven waar we als Oss aan deelnemen en het nodige op te bieden hebben\".",
-          "by": "College van B&W (Kader Internationalisering 2025-2030)"
-        }
+        {"date": "2025-01-01", "to": "focus", "reason": "Kader Internationalisering 2025-2030, argument 2.1: \"primair focussen op farma als het gaat om economische contacten buiten Europa, en daarnaast op UNESCO Learning Cities: het internationale netwerk over de relatie onderwijs-arbeidsmarkt-bedrijfsleven waar we als Oss aan deelnemen en het nodige op te bieden hebben\".", "by": "College van B&W (Kader Internationalisering 2025-2030)"}
       ]
     },
     {
@@ -229,12 +210,7 @@ public enum BundledDossier {
       "outsideEurope": false,
       "sectors": ["agrifood"],
       "contacts": [
-        {
-          "name": "Simon Maas",
-          "organisation": "Agrifood Capital",
-          "role": "Liaison officer Internationale samenwerking",
-          "consultedForFramework": true
-        }
+        {"name": "Simon Maas", "organisation": "Agrifood Capital", "role": "Liaison officer Internationale samenwerking", "consultedForFramework": true}
       ],
       "notes": "Kader Internationalisering 2025-2030, argument 2.1: \"Binnen Europa zijn ook activiteiten relevant die gekoppeld zijn aan onze deelname aan samenwerkingsverbanden zoals BrabantStad en Agrifood Capital.\" Agrifood is naast farma een economische speerpuntsector (\"in het bijzonder met farma of met agrifood\", reactie op de Economic Board). Bij het opstellen van het Kader is overlegd met Simon Maas, Liaison officer Internationale samenwerking.",
       "source": "Kader Internationalisering 2025-2030, argument 2.1 en e. Overlegd met"
@@ -292,12 +268,7 @@ public enum BundledDossier {
       "outsideEurope": false,
       "motives": ["economie"],
       "contacts": [
-        {
-          "name": "Thijs Taminiau",
-          "organisation": "BOM",
-          "role": "Teamlead foreign investments",
-          "consultedForFramework": true
-        }
+        {"name": "Thijs Taminiau", "organisation": "BOM", "role": "Teamlead foreign investments", "consultedForFramework": true}
       ],
       "notes": "Brabantse Ontwikkelingsmaatschappij. Kader Internationalisering 2025-2030, argument 3.1: \"Daarom werken we nu al nauw samen met bijvoorbeeld de Brabantse Ontwikkelingsmaatschappij en de provincie Noord-Brabant. Uiteraard liggen de doelen van de gemeente, de provincie en de BOM in elkaars verlengde\". De Economic Board stelt voor dat de gemeente \"samen met partners zoals de BOM trainingen, workshops of netwerkbijeenkomsten\" organiseert voor kleinere ondernemers; de gemeente antwoordt: \"Via onze accountmanagers kunnen we ondernemers ondersteunen bij het vinden van de juiste wegen. In de meeste gevallen kunnen we ondernemers heel goed doorverwijzen naar een van onze (publieke) partners en bestaande programma's in den lande.\"",
       "source": "Kader Internationalisering 2025-2030, argument 3.1 en e. Overlegd met; Reactie op de Economic Board (12-12-2024), punt 1"
@@ -310,13 +281,7 @@ public enum BundledDossier {
       "outsideEurope": false,
       "motives": ["economie"],
       "contacts": [
-        {
-          "name": "Fleur de Best",
-          "organisation": "VNO-NCW",
-          "role": "regiomanager",
-          "notes": "Geconsulteerd namens VNO-NCW, initiatiefnemer van NL in Business.",
-          "consultedForFramework": true
-        }
+        {"name": "Fleur de Best", "organisation": "VNO-NCW", "role": "regiomanager", "notes": "Geconsulteerd namens VNO-NCW, initiatiefnemer van NL in Business.", "consultedForFramework": true}
       ],
       "notes": "Initiatief van VNO-NCW; de Economic Board wijst op \"de optie om slim aan te haken bij de handelsmissies die georganiseerd worden vanuit ondernemers via VNO-NCW en MKB Nederland (vanuit landelijk) en de ministeries. VNO-NCW is initiatiefnemer van NL in business en zij organiseren diverse events en kunnen helpen met internationaal zakendoen. Zie ook https://nlinbusiness.com/.\" De gemeente antwoordt: \"De gemeente wil graag aanhaken bij activiteiten die door een van onze partners georganiseerd worden. [...] o.a. op pagina 17 wordt gerefereerd aan deelname aan handelsmissies die door andere organisaties worden georganiseerd. Daar is nu expliciet NL in Business aan toegevoegd.\"",
       "source": "Reactie op de Economic Board (12-12-2024), eerste punt (handelsmissies); Kader Internationalisering 2025-2030, e. Overlegd met (VNO-NCW)"
@@ -341,12 +306,7 @@ public enum BundledDossier {
       "sectors": ["farma"],
       "motives": ["economie"],
       "contacts": [
-        {
-          "name": "Britta Driessen",
-          "organisation": "Pivot Park",
-          "role": "business development manager",
-          "consultedForFramework": true
-        }
+        {"name": "Britta Driessen", "organisation": "Pivot Park", "role": "business development manager", "consultedForFramework": true}
       ],
       "notes": "De Economic Board gaf input over \"de regio's die specifiek van belang zijn voor farma en de farmacampus in Oss\" (zie bijlage); de gemeente ziet die input als advies voor de economische strategienota / public affairs strategie. Bijlage bij de reactie op de Economic Board (public affairs): \"In de LSH sector wordt Internationalisering vooral gestimuleerd door partijen als Health Holland en Holland Bio. Beide partijen zijn erg Randstad georienteerd. Ook NFIA, VIG en CIC of de attaché's van de ministeries komen vaak met hun gasten niet verder dan de campus in Leiden of Rotterdam. En daarmee blijft Oss / Pivot Park onderbelicht. We moeten ons veel dominanter opstellen en niet verwachten dat men ons de in Nederland geïnteresseerde bedrijven wel komt brengen.\" De Board verwijst ook naar \"het recent verschenen campussenrapport en mijn beknopte analyse daarvan m.b.t. Pivot Park\". Buiten Europa focust het Kader bij economische contacten primair op farma. Binnen de gemeente is er een accountmanager farma/Pivot Park.",
       "source": "Kader Internationalisering 2025-2030, e. Overlegd met; Reactie op de Economic Board (12-12-2024), bijlage (public affairs)"
@@ -361,12 +321,7 @@ public enum BundledDossier {
       "sectors": ["duurzaamheid"],
       "motives": ["global-goals"],
       "contacts": [
-        {
-          "name": "Marian Wagemakers",
-          "organisation": "Global Goals Platform Oss",
-          "role": "voorzitter",
-          "consultedForFramework": true
-        }
+        {"name": "Marian Wagemakers", "organisation": "Global Goals Platform Oss", "role": "voorzitter", "consultedForFramework": true}
       ],
       "notes": "Kader Internationalisering 2025-2030, argument 4.1: \"We voelen de morele verplichting om een actieve rol te blijven spelen in de realisatie van de Global Goals. Dat doen we onder andere door het Global Goals Platform Oss te blijven ondersteunen.\" Financiën: \"Daarnaast ondersteunen we het Global Goals Platform Oss jaarlijks met een bedrag van € 11.459,-. Deze budgetten willen we handhaven.\" (budgetregel global-goals-platform-oss).",
       "source": "Kader Internationalisering 2025-2030, beoogd resultaat 4, argument 4.1, a. Financiën en e. Overlegd met"
@@ -380,11 +335,7 @@ public enum BundledDossier {
       "outsideEurope": false,
       "motives": ["economie"],
       "contacts": [
-        {
-          "name": "Economic Board Oss",
-          "role": "adviesorgaan (geconsulteerd als geheel)",
-          "consultedForFramework": true
-        }
+        {"name": "Economic Board Oss", "role": "adviesorgaan (geconsulteerd als geheel)", "consultedForFramework": true}
       ],
       "notes": "Het concept-kader is gedeeld met de Economic Board Oss; de reacties van de Board zijn verwerkt in de reactie van 12 december 2024 en vormen input voor de op te stellen Economische Strategienota (2025). \"De gemeente Oss geeft het bedrijfsleven via de Economic Board een structurele stem in al haar beleid dat raakt aan economie.\" De Board en haar leden/achterban worden betrokken bij het opstellen van de economische strategienota.",
       "source": "Kader Internationalisering 2025-2030, c. Communicatie, e. Overlegd met en tegenargumenten; Reactie op de Economic Board (12-12-2024)"
@@ -398,13 +349,7 @@ public enum BundledDossier {
       "outsideEurope": false,
       "sectors": ["onderwijs", "arbeidsmarkt"],
       "contacts": [
-        {
-          "name": "Martijn Bos",
-          "organisation": "Talentencampus Oss / UNESCO Learning Cities",
-          "role": "directeur",
-          "notes": "De bron noemt hem \"directeur Talentencampus\".",
-          "consultedForFramework": true
-        }
+        {"name": "Martijn Bos", "organisation": "Talentencampus Oss / UNESCO Learning Cities", "role": "directeur", "notes": "De bron noemt hem \"directeur Talentencampus\".", "consultedForFramework": true}
       ],
       "notes": "Via Talentencampus Oss neemt Oss deel aan UNESCO Learning Cities, \"het internationale netwerk over de relatie onderwijs-arbeidsmarkt-bedrijfsleven\" (argument 2.1). Bij het opstellen van het Kader is overlegd met \"Talentencampus Oss / Unesco Learning Cities - Martijn Bos, directeur Talentencampus\".",
       "source": "Kader Internationalisering 2025-2030, e. Overlegd met (extern); Kader Internationalisering 2025-2030, argument 2.1"
@@ -416,12 +361,7 @@ public enum BundledDossier {
       "status": "actief",
       "outsideEurope": false,
       "contacts": [
-        {
-          "name": "Robert de Bekker",
-          "organisation": "TIBO",
-          "role": "bestuurslid",
-          "consultedForFramework": true
-        }
+        {"name": "Robert de Bekker", "organisation": "TIBO", "role": "bestuurslid", "consultedForFramework": true}
       ],
       "notes": "Bij het opstellen van het Kader is overlegd met TIBO (Robert de Bekker, bestuurslid). De bronnen zeggen verder niets over TIBO.",
       "source": "Kader Internationalisering 2025-2030, e. Overlegd met (extern)"
@@ -435,12 +375,7 @@ public enum BundledDossier {
       "outsideEurope": false,
       "sectors": ["logistiek"],
       "contacts": [
-        {
-          "name": "Rob Hermes",
-          "organisation": "Logistiek Platform Oss",
-          "role": "projectmanager",
-          "consultedForFramework": true
-        }
+        {"name": "Rob Hermes", "organisation": "Logistiek Platform Oss", "role": "projectmanager", "consultedForFramework": true}
       ],
       "notes": "Bij het opstellen van het Kader is overlegd met Logistiek Platform Oss (Rob Hermes, projectmanager). De Economic Board stelt voor ook voor andere sectoren, \"zoals logistiek en maakindustrie\", internationale groeistrategieën te ontwikkelen; de gemeente antwoordt: \"Uit de gesprekken die we specifiek voor het opstellen van deze nota hebben gevoerd is ons niet gebleken dat de andere sectoren hier een rol zien voor de gemeente Oss. We voeren daar graag opnieuw het gesprek over in het kader van het opstellen van de economische strategienota (2025).\"",
       "source": "Kader Internationalisering 2025-2030, e. Overlegd met (extern); Reactie op de Economic Board (12-12-2024), punt 2"
@@ -542,19 +477,11 @@ public enum BundledDossier {
       "organiser": "gemeente",
       "sectors": ["farma", "onderwijs", "arbeidsmarkt"],
       "participants": [
-        {
-          "name": "Organon",
-          "role": "ondernemer"
-        }
+        {"name": "Organon", "role": "ondernemer"}
       ],
       "notes": "Terugkerende campusbeurs bij de TU Eindhoven: de gemeente vertelt internationale studenten wat de voordelen zijn van wonen en werken in Oss, vaak naast grote Osse bedrijven zoals Organon. Reactie op de Economic Board (12-12-2024), punt 5 (Triple Helix-samenwerking versterken): \"Als gemeente zijn we erg actief in het leggen van relaties met HBO en universiteiten, juist omdat die niet in Oss gevestigd zijn. [...] Daarnaast staan we regelmatig op beurzen bij de TU Eindhoven, Wageningen Universiteit en de HAN, waar we internationale studenten vertellen wat de voordelen zijn van wonen en werken in Oss. We staan daar vaak naast grote Osse bedrijven zoals Organon, en zorgen dat onze communicatie aanvullend is.\" De bronnen geven geen datum en geen kosten. De datum 2025-01-01 in de statusgeschiedenis is de datum van vastleggen (begin van de periode van het Kader), niet de datum van de activiteit.",
       "statusHistory": [
-        {
-          "date": "2025-01-01",
-          "to": "goedgekeurd",
-          "reason": "Vastgelegd uit de bronnen (terugkerende praktijk)",
-          "by": "Adviseur internationale contacten"
-        }
+        {"date": "2025-01-01", "to": "goedgekeurd", "reason": "Vastgelegd uit de bronnen (terugkerende praktijk)", "by": "Adviseur internationale contacten"}
       ]
     },
     {
@@ -566,19 +493,11 @@ public enum BundledDossier {
       "organiser": "gemeente",
       "sectors": ["farma", "onderwijs", "arbeidsmarkt"],
       "participants": [
-        {
-          "name": "Organon",
-          "role": "ondernemer"
-        }
+        {"name": "Organon", "role": "ondernemer"}
       ],
       "notes": "Terugkerende campusbeurs bij Wageningen Universiteit: de gemeente vertelt internationale studenten wat de voordelen zijn van wonen en werken in Oss, vaak naast grote Osse bedrijven zoals Organon. Reactie op de Economic Board (12-12-2024), punt 5 (Triple Helix-samenwerking versterken): \"Als gemeente zijn we erg actief in het leggen van relaties met HBO en universiteiten, juist omdat die niet in Oss gevestigd zijn. [...] Daarnaast staan we regelmatig op beurzen bij de TU Eindhoven, Wageningen Universiteit en de HAN, waar we internationale studenten vertellen wat de voordelen zijn van wonen en werken in Oss. We staan daar vaak naast grote Osse bedrijven zoals Organon, en zorgen dat onze communicatie aanvullend is.\" De bronnen geven geen datum en geen kosten. De datum 2025-01-01 in de statusgeschiedenis is de datum van vastleggen (begin van de periode van het Kader), niet de datum van de activiteit.",
       "statusHistory": [
-        {
-          "date": "2025-01-01",
-          "to": "goedgekeurd",
-          "reason": "Vastgelegd uit de bronnen (terugkerende praktijk)",
-          "by": "Adviseur internationale contacten"
-        }
+        {"date": "2025-01-01", "to": "goedgekeurd", "reason": "Vastgelegd uit de bronnen (terugkerende praktijk)", "by": "Adviseur internationale contacten"}
       ]
     },
     {
@@ -590,19 +509,11 @@ public enum BundledDossier {
       "organiser": "gemeente",
       "sectors": ["farma", "onderwijs", "arbeidsmarkt"],
       "participants": [
-        {
-          "name": "Organon",
-          "role": "ondernemer"
-        }
+        {"name": "Organon", "role": "ondernemer"}
       ],
       "notes": "Terugkerende campusbeurs bij de HAN: de gemeente vertelt internationale studenten wat de voordelen zijn van wonen en werken in Oss, vaak naast grote Osse bedrijven zoals Organon. Reactie op de Economic Board (12-12-2024), punt 5 (Triple Helix-samenwerking versterken): \"Als gemeente zijn we erg actief in het leggen van relaties met HBO en universiteiten, juist omdat die niet in Oss gevestigd zijn. [...] Daarnaast staan we regelmatig op beurzen bij de TU Eindhoven, Wageningen Universiteit en de HAN, waar we internationale studenten vertellen wat de voordelen zijn van wonen en werken in Oss. We staan daar vaak naast grote Osse bedrijven zoals Organon, en zorgen dat onze communicatie aanvullend is.\" De bronnen geven geen datum en geen kosten. De datum 2025-01-01 in de statusgeschiedenis is de datum van vastleggen (begin van de periode van het Kader), niet de datum van de activiteit.",
       "statusHistory": [
-        {
-          "date": "2025-01-01",
-          "to": "goedgekeurd",
-          "reason": "Vastgelegd uit de bronnen (terugkerende praktijk)",
-          "by": "Adviseur internationale contacten"
-        }
+        {"date": "2025-01-01", "to": "goedgekeurd", "reason": "Vastgelegd uit de bronnen (terugkerende praktijk)", "by": "Adviseur internationale contacten"}
       ]
     },
     {
@@ -615,12 +526,7 @@ public enum BundledDossier {
       "sectors": ["farma", "arbeidsmarkt"],
       "notes": "Reactie op de Economic Board (12-12-2024), punt 5: \"Met Pharma Delta werken we samen aan het aantrekken van internationaal talent.\" De bron zegt niet hoe die samenwerking eruitziet. De bronnen geven geen datum en geen kosten. De datum 2025-01-01 in de statusgeschiedenis is de datum van vastleggen (begin van de periode van het Kader), niet de datum van de activiteit.",
       "statusHistory": [
-        {
-          "date": "2025-01-01",
-          "to": "goedgekeurd",
-          "reason": "Vastgelegd uit de bronnen (terugkerende praktijk)",
-          "by": "Adviseur internationale contacten"
-        }
+        {"date": "2025-01-01", "to": "goedgekeurd", "reason": "Vastgelegd uit de bronnen (terugkerende praktijk)", "by": "Adviseur internationale contacten"}
       ]
     },
     {
@@ -632,12 +538,7 @@ public enum BundledDossier {
       "organiser": "nl-in-business",
       "notes": "Het Kader kiest ervoor zoveel mogelijk aan te haken bij handelsmissies die partners organiseren (\"We pakken activiteiten zoveel mogelijk samen met partners op\", argument 3.2); op voorstel van de Economic Board is NL in Business daar expliciet aan toegevoegd. Reactie op de Economic Board (12-12-2024): \"De gemeente wil graag aanhaken bij activiteiten die door een van onze partners georganiseerd worden. [...] o.a. op pagina 17 wordt gerefereerd aan deelname aan handelsmissies die door andere organisaties worden georganiseerd. Daar is nu expliciet NL in Business aan toegevoegd.\" En: \"Voor handelsmissies en delegaties haken we aan op nationale /provinciale/regionale initiatieven, voor zover dat een toegevoegde waarde heeft voor ons Osse bedrijfsleven.\" \"Bij internationale economisch activiteiten zoals handelsreizen en beurzen, waar wij als gemeente aan deelnemen, nodigen wij ondernemers steevast uit om deel te nemen.\" Nog geen concrete missie: De bronnen geven geen datum en geen kosten. De datum 2025-01-01 in de statusgeschiedenis is de datum van vastleggen (begin van de periode van het Kader), niet de datum van de activiteit.",
       "statusHistory": [
-        {
-          "date": "2025-01-01",
-          "to": "idee",
-          "reason": "Vastgelegd uit de bronnen (terugkerende praktijk)",
-          "by": "Adviseur internationale contacten"
-        }
+        {"date": "2025-01-01", "to": "idee", "reason": "Vastgelegd uit de bronnen (terugkerende praktijk)", "by": "Adviseur internationale contacten"}
       ]
     },
     {
@@ -650,91 +551,22 @@ public enum BundledDossier {
       "sectors": ["onderwijs", "arbeidsmarkt"],
       "notes": "Kader Internationalisering 2025-2030, argument 2.1: UNESCO Learning Cities is \"het internationale netwerk over de relatie onderwijs-arbeidsmarkt-bedrijfsleven waar we als Oss aan deelnemen en het nodige op te bieden hebben\". Argument 1.3 (Leren van en met anderen): \"Kennisuitwisseling draagt bij aan het verrijken van de eigen inzichten\". Oss neemt deel via Talentencampus Oss. De bronnen geven geen datum en geen kosten. De datum 2025-01-01 in de statusgeschiedenis is de datum van vastleggen (begin van de periode van het Kader), niet de datum van de activiteit.",
       "statusHistory": [
-        {
-          "date": "2025-01-01",
-          "to": "goedgekeurd",
-          "reason": "Vastgelegd uit de bronnen (terugkerende praktijk)",
-          "by": "Adviseur internationale contacten"
-        }
+        {"date": "2025-01-01", "to": "goedgekeurd", "reason": "Vastgelegd uit de bronnen (terugkerende praktijk)", "by": "Adviseur internationale contacten"}
       ]
     }
   ],
   "internalContacts": [
-    {
-      "name": "Buijs",
-      "organisation": "Gemeente Oss",
-      "role": "burgemeester, portefeuillehouder",
-      "consultedForFramework": true
-    },
-    {
-      "name": "Frank den Brok",
-      "organisation": "Gemeente Oss",
-      "role": "wethouder economie",
-      "consultedForFramework": true
-    },
-    {
-      "name": "Ambtelijk opdrachtgever",
-      "organisation": "Gemeente Oss",
-      "role": "ambtelijk opdrachtgever",
-      "notes": "De bron noemt alleen de functie, geen naam.",
-      "consultedForFramework": true
-    },
-    {
-      "name": "Bestuursadviseur Internationale contacten",
-      "organisation": "Gemeente Oss",
-      "role": "bestuursadviseur Internationale contacten (Bestuur en Advies)",
-      "notes": "De bron noemt alleen de functie, geen naam.",
-      "consultedForFramework": true
-    },
-    {
-      "name": "Accountmanagers Economie",
-      "organisation": "Gemeente Oss",
-      "role": "accountmanagers Economie",
-      "notes": "De bron noemt alleen de functie, geen naam.",
-      "consultedForFramework": true
-    },
-    {
-      "name": "Beleidsadviseur arbeidsmarkt (arbeidsmigranten)",
-      "organisation": "Gemeente Oss",
-      "role": "beleidsadviseur arbeidsmarkt (arbeidsmigranten)",
-      "notes": "De bron noemt alleen de functie, geen naam.",
-      "consultedForFramework": true
-    },
-    {
-      "name": "Beleidsmedewerker wonen / huisvesting arbeidsmigranten",
-      "organisation": "Gemeente Oss",
-      "role": "beleidsmedewerker wonen / huisvesting arbeidsmigranten",
-      "notes": "De bron noemt alleen de functie, geen naam.",
-      "consultedForFramework": true
-    },
-    {
-      "name": "Accountmanager farma/Pivot Park",
-      "organisation": "Gemeente Oss",
-      "role": "accountmanager farma/Pivot Park",
-      "notes": "De bron noemt alleen de functie, geen naam.",
-      "consultedForFramework": true
-    },
-    {
-      "name": "Strateeg samenwerking",
-      "organisation": "Gemeente Oss",
-      "role": "strateeg samenwerking",
-      "notes": "De bron noemt alleen de functie, geen naam.",
-      "consultedForFramework": true
-    },
-    {
-      "name": "Programmamanager Zorg & Welzijn",
-      "organisation": "Gemeente Oss",
-      "role": "programmamanager Zorg & Welzijn",
-      "notes": "De bron noemt alleen de functie, geen naam.",
-      "consultedForFramework": true
-    },
-    {
-      "name": "Strateeg Economie",
-      "organisation": "Gemeente Oss",
-      "role": "strateeg Economie",
-      "notes": "De bron noemt alleen de functie, geen naam.",
-      "consultedForFramework": true
-    }
+    {"name": "Buijs", "organisation": "Gemeente Oss", "role": "burgemeester, portefeuillehouder", "consultedForFramework": true},
+    {"name": "Frank den Brok", "organisation": "Gemeente Oss", "role": "wethouder economie", "consultedForFramework": true},
+    {"name": "Ambtelijk opdrachtgever", "organisation": "Gemeente Oss", "role": "ambtelijk opdrachtgever", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
+    {"name": "Bestuursadviseur Internationale contacten", "organisation": "Gemeente Oss", "role": "bestuursadviseur Internationale contacten (Bestuur en Advies)", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
+    {"name": "Accountmanagers Economie", "organisation": "Gemeente Oss", "role": "accountmanagers Economie", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
+    {"name": "Beleidsadviseur arbeidsmarkt (arbeidsmigranten)", "organisation": "Gemeente Oss", "role": "beleidsadviseur arbeidsmarkt (arbeidsmigranten)", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
+    {"name": "Beleidsmedewerker wonen / huisvesting arbeidsmigranten", "organisation": "Gemeente Oss", "role": "beleidsmedewerker wonen / huisvesting arbeidsmigranten", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
+    {"name": "Accountmanager farma/Pivot Park", "organisation": "Gemeente Oss", "role": "accountmanager farma/Pivot Park", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
+    {"name": "Strateeg samenwerking", "organisation": "Gemeente Oss", "role": "strateeg samenwerking", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
+    {"name": "Programmamanager Zorg & Welzijn", "organisation": "Gemeente Oss", "role": "programmamanager Zorg & Welzijn", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
+    {"name": "Strateeg Economie", "organisation": "Gemeente Oss", "role": "strateeg Economie", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true}
   ]
 }
 

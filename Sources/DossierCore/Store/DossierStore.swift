@@ -77,13 +77,12 @@ public final class DossierStore {
             } catch {
                 throw .damagedJournal(file: files.journal, damage: error)
             }
-            for entry in journal.entries where entry.sequence > lastSequence {
+            for (index, entry) in journal.entries.enumerated() where entry.sequence > lastSequence {
                 guard entry.sequence == lastSequence + 1 else {
                     throw .damagedJournal(file: files.journal, damage: JournalFile.Damage(
-                        line: journal.entries.firstIndex(of: entry).map { $0 + 1 } ?? 0,
-                        message: "wijziging \(lastSequence + 1) ontbreekt (het dossier is tot en met \(lastSequence))"))
+                        line: index + 1, message: "wijziging \(lastSequence + 1) ontbreekt (het dossier is tot en met \(lastSequence))"))
                 }
-                try replay(entry, into: &dossier, line: (journal.entries.firstIndex(of: entry) ?? 0) + 1)
+                try replay(entry, into: &dossier, line: index + 1)
                 lastSequence = entry.sequence
             }
             journalEntryCount = journal.entries.count

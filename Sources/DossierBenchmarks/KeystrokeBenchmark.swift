@@ -1,0 +1,55 @@
+import DossierCore
+import DossierTUI
+
+/// Keystrokes as the TUI handles them: each one through `update` and a full frame rendered, timed one by one.
+struct KeystrokeBenchmark {
+    let dossier: Dossier
+    let clock: Clock
+
+    final class NoBackend: TerminalBackend {
+        var width: Int { 120 }
+        var height: Int { 40 }
+        func show(_ canvas: Canvas) {}
+        func nextEvent() -> TerminalEvent { .stop }
+    }
+
+    /// A session that refuses nothing and writes nothing: keystroke timing must not include the disk.
+    final class NoStore: StoreSession {
+        var notices: [String] { [] }
+        func commit(_ change: Change, to dossier: inout Dossier, context: ChangeContext) throws(StoreError) -> Restoration {
+            do { return try dossier.apply(change, context: context) } catch { throw .refused(error) }
+        }
+        func history() throws(StoreError) -> [JournalEntry] { [] }
+        func load() throws(StoreError) -> Dossier { throw .missing(file: "") }
+        func hasOutsideChanges() -> Bool { false }
+    }
+
+    func run() -> [(Operation, Measurement)] {
+        func session(_ keys: [Key], repeat count: Int, prefix: [Key] = [], reset: [Key] = []) -> Measurement {
+            let loop = AppLoop(state: AppState(dossier: dossier, today: clock.today(), width: 120, height: 40), backend: NoBackend(),
+                               session: NoStore(), clock: clock, actor: "benchmark")
+            for key in prefix { loop.dispatch(.key(key)) }
+            var measurement = Measurement()
+            for _ in 0..<count {
+                for key in keys {
+                    measurement.samples.append(Measurement.time {
+                        loop.dispatch(.key(key))
+                        _ = Renderer.render(loop.state)
+                    })
+                }
+                for key in reset { loop.dispatch(.key(key)) }
+            }
+            return measurement
+        }
+        let typing: [Key] = "rhone".map { .character($0) }
+        let delete = Array(repeating: Key.backspace, count: 5)
+        return [
+            (.keyMove, session([.down], repeat: 300)),
+            (.keyPage, session([.pageDown], repeat: 100, reset: [.home])),
+            (.keySearch, session([.character("/")] + typing + [.escape], repeat: 20)),
+            (.keyActivityMove, session([.down], repeat: 300, prefix: [.character("2")])),
+            (.keyActivitySearch, session([.character("/")] + "delegatie".map { .character($0) } + [.escape], repeat: 10, prefix: [.character("2")])),
+            (.keyPicker, session(typing + delete, repeat: 20, prefix: [.character("v")])),
+        ]
+    }
+}

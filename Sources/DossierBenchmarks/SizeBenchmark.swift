@@ -1,0 +1,143 @@
+import DossierCore
+import DossierTUI
+import Foundation
+
+/// All measurements at one size: a generated dossier on disk (snapshot and journal), measured in process
+/// and through the real binary.
+struct SizeBenchmark {
+    let activities: Int
+    let relations: Int
+    let runs: Int
+    let bundled: Dossier
+    let clock: Clock
+    let binary: String
+    let directory: String
+    let path: String
+
+    init(activities: Int, relations: Int, runs: Int, bundled: Dossier, clock: Clock, binary: String, keepDirectory: String?) throws {
+        self.activities = activities
+        self.relations = relations
+        self.runs = runs
+        self.bundled = bundled
+        self.clock = clock
+        self.binary = binary
+        directory = keepDirectory ?? NSTemporaryDirectory() + "dossier-bench-\(getpid())"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        path = directory + "/dossier-\(activities).json"
+    }
+
+    func run(into table: inout ResultsTable) throws {
+        let generationStart = Measurement.now()
+        let generated = try DossierGenerator(relations: relations, activities: activities, seed: 7)
+            .generate(framework: bundled.framework, budgetLines: bundled.budgetLines, today: clock.today())
+        for suffix in ["", ".journal", ".lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        for folder in [".history", ".backups"] { try? FileManager.default.removeItem(atPath: path + folder) }
+        try DurableWriter(fileSystem: PosixFileSystem()).replace(path, with: generated.encoded())
+        // A journal of 50 changes after the snapshot, as a day's work would leave.
+        var configuration = StoreConfiguration()
+        configuration.journalEntryLimit = 100_000
+        configuration.lockWait = 0
+        do {
+            let store = DossierStore(path: path, configuration: configuration)
+            try store.lockForWriting(actor: "benchmark", now: clock.now())
+            var dossier = try store.load()
+            for step in 0..<50 {
+                try store.commit(.addFollowUp(dossier.activities[step * 7 % dossier.activities.count].id, FollowUp(text: "Nabellen \(step)")),
+                                 to: &dossier, context: clock.context(actor: "benchmark"))
+            }
+            try store.close(nil, at: clock.now())
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        table.note(activities, "bestand \(size / 1_000_000) MB, gegenereerd in \(Int((Measurement.now() - generationStart) * 1000)) ms")
+
+        // Load to first screen: snapshot and journal read and checked, index built, first frame drawn.
+        var loaded: Dossier?
+        table.record(.firstScreen, size: activities, measurement: try repeated(runs) {
+            let store = DossierStore(path: path, configuration: configuration)
+            let dossier = try store.load()
+            let state = AppState(dossier: dossier, today: clock.today(), width: 120, height: 40)
+            _ = Renderer.render(state)
+            loaded = dossier
+        })
+        guard var dossier = loaded else { return }
+
+        // One durable edit: a journal line, flushed to disk.
+        let store = DossierStore(path: path, configuration: configuration)
+        try store.lockForWriting(actor: "benchmark", now: clock.now())
+        dossier = try store.load()
+        var edit = Measurement()
+        for step in 0..<max(30, runs * 4) {
+            let id = dossier.activities[(step * 13) % dossier.activities.count].id
+            edit.samples.append(try Measurement.time {
+                try store.commit(.addFollowUp(id, FollowUp(text: "Meting \(step)")), to: &dossier, context: clock.context(actor: "benchmark"))
+            })
+        }
+        table.record(.durableEdit, size: activities, measurement: edit)
+
+        // Compaction: backup, new snapshot, journal archived.
+        table.record(.compaction, size: activities, measurement: try repeated(max(3, runs / 2)) {
+            try store.commit(.addFollowUp(dossier.activities[0].id, FollowUp(text: "voor samenvoegen")), to: &dossier,
+                             context: clock.context(actor: "benchmark"))
+            try store.compact(dossier, at: clock.now())
+        })
+        try store.close(nil, at: clock.now())
+
+        // Keystrokes, each handled and the whole frame rendered.
+        let keys = KeystrokeBenchmark(dossier: dossier, clock: clock)
+        for (operation, measurement) in keys.run() { table.record(operation, size: activities, measurement: measurement) }
+
+        // Assessing every activity with its latest answers.
+        table.record(.assessAll, size: activities, measurement: repeated(max(3, runs / 2)) {
+            for activity in dossier.activities {
+                _ = Assessor.assess(activity, answers: activity.assessments.last?.answers ?? AssessmentAnswers(), in: dossier)
+            }
+        })
+
+        // The yearly report of the busiest year.
+        table.record(.report, size: activities, measurement: repeated(max(3, runs / 2)) {
+            _ = MarkdownReport.render(YearReport(dossier: dossier, year: 2027, today: clock.today()))
+        })
+
+        // CSV import: every activity as a new row (no ids) into a fresh copy of the store.
+        let rows = ActivityTable.rows(dossier.activities, in: dossier).map { row in [""] + row.dropFirst() }
+        let csv = CSV.encode(rows, format: .dutchExcel)
+        var importing = Measurement()
+        for _ in 0..<3 {
+            let copy = directory + "/import-\(activities).json"
+            for suffix in ["", ".journal", ".lock"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+            for folder in [".history", ".backups"] { try? FileManager.default.removeItem(atPath: copy + folder) }
+            try FileManager.default.copyItem(atPath: path, toPath: copy)
+            let importStore = DossierStore(path: copy, configuration: configuration)
+            try importStore.lockForWriting(actor: "benchmark", now: clock.now())
+            var target = try importStore.load()
+            // Measured: reading the CSV, checking every row, and the durable batch commit.
+            importing.samples.append(try Measurement.time {
+                let prepared = ActivityImport.prepare(try CSV.decode(csv), into: target)
+                precondition(prepared.problems.isEmpty, "import problems: \(prepared.problems.prefix(3))")
+                try importStore.commit(.batch(prepared.changes, label: "Import"), to: &target, context: clock.context(actor: "benchmark"))
+            })
+            try importStore.close(nil, at: clock.now())
+        }
+        table.record(.csvImport, size: activities, measurement: importing)
+
+        // The real binary: the two list commands, whole process, with peak memory.
+        for (operation, arguments) in [(Operation.activitiesJSON, ["activities", "--json"]), (.relationsCommand, ["relations"])] {
+            var timing = Measurement()
+            var peak = 0.0
+            for _ in 0..<runs {
+                let result = ProcessMeasurement.run(binary, arguments + ["--store", path], environment: ["DOSSIER_NOW": "2026-11-22T09:00:00Z"])
+                precondition(result.status == 0, "\(arguments) failed")
+                timing.samples.append(result.milliseconds)
+                peak = max(peak, result.peakMegabytes)
+            }
+            table.record(operation, size: activities, measurement: timing)
+            table.recordMemory(operation, size: activities, megabytes: peak)
+        }
+    }
+
+    func repeated(_ count: Int, _ body: () throws -> Void) rethrows -> Measurement {
+        var measurement = Measurement()
+        for _ in 0..<count { measurement.samples.append(try Measurement.time(body)) }
+        return measurement
+    }
+}

@@ -1,0 +1,45 @@
+import DossierCore
+import DossierTUI
+import Foundation
+
+/// Measures dossier at 1.000, 10.000 and 100.000 activities (with 100, 1.000 and 10.000 relations) and
+/// prints median and p95 per operation, and peak memory of whole-process runs, against the targets.
+///
+///     swift run -c release dossier-benchmarks [--sizes 1000,10000,100000] [--runs 7] [--keep DIR]
+///
+/// In-process operations run on the same code the program uses; whole-process ones run the `dossier`
+/// binary built beside this one.
+struct Options {
+    var sizes = [1_000, 10_000, 100_000]
+    var runs = 7
+    var keep: String?
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--sizes": sizes = iterator.next().map { $0.split(separator: ",").compactMap { Int($0) } } ?? sizes
+            case "--runs": runs = iterator.next().flatMap(Int.init) ?? runs
+            case "--keep": keep = iterator.next()
+            default:
+                FileHandle.standardError.write(Data("onbekende optie \(argument); gebruik --sizes 1000,10000 --runs 7 --keep MAP\n".utf8))
+                exit(64)
+            }
+        }
+    }
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dossier").path
+let today = CalendarDate(year: 2026, month: 11, day: 22)!
+let clock = Clock.fixed(Timestamp(date: today, hour: 9))
+let bundled = try DossierFile.decode(BundledDossier.bytes, file: "ingebouwd dossier")
+
+var table = ResultsTable(sizes: options.sizes)
+for size in options.sizes {
+    let bench = try SizeBenchmark(activities: size, relations: max(10, size / 10), runs: options.runs, bundled: bundled, clock: clock,
+                                  binary: binary, keepDirectory: options.keep)
+    try bench.run(into: &table)
+}
+table.measureBundled(bundled: bundled, clock: clock, runs: options.runs)
+print(table.render())
