@@ -22,6 +22,10 @@ struct KeystrokeBenchmark {
         func history() throws(StoreError) -> [JournalEntry] { [] }
         func load() throws(StoreError) -> Dossier { throw .missing(file: "") }
         func hasOutsideChanges() -> Bool { false }
+        var needsCompaction: Bool { false }
+        func snapshotWrite(of dossier: Dossier) -> SnapshotWrite? { nil }
+        func finishCompaction(_ written: WrittenSnapshot, at moment: Timestamp) throws(StoreError) -> Bool { false }
+        func discard(_ written: WrittenSnapshot) {}
     }
 
     func run() -> [(Operation, Measurement)] {

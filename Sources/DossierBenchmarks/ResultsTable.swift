@@ -43,6 +43,7 @@ struct ResultsTable {
     private var notes: [Int: String] = [:]
     private var bundledFirstScreen = Measurement()
     static let memoryTarget = 120.0
+    static let targetSize = 100_000
 
     init(sizes: [Int]) {
         self.sizes = sizes
@@ -76,7 +77,9 @@ struct ResultsTable {
         var lines = ["dossier — metingen (ms: mediaan / p95; geheugen: piek in MB)", ""]
         for size in sizes { lines.append("  \(size) activiteiten, \(max(10, size / 10)) relaties: \(notes[size] ?? "")") }
         lines.append("")
-        let header = ["meting"] + sizes.map { "\($0)" } + ["doel (\(largest))", ""]
+        // The targets hold at 100.000 activities; a smaller run shows them but does not judge them.
+        func verdict(_ met: Bool) -> String { largest < Self.targetSize ? "(doel geldt bij \(Self.targetSize))" : met ? "gehaald" : "NIET GEHAALD" }
+        let header = ["meting"] + sizes.map { "\($0)" } + ["doel", ""]
         var rows: [[String]] = []
         for operation in Operation.allCases {
             guard let measured = cells[operation] else { continue }
@@ -84,7 +87,7 @@ struct ResultsTable {
             for size in sizes { row.append(measured[size].map { "\(format($0.median)) / \(format($0.p95))" } ?? "—") }
             if let target = operation.target, let largestMeasurement = measured[largest] {
                 let value = operation.judgedOnP95 ? largestMeasurement.p95 : largestMeasurement.median
-                row += ["≤ \(format(target))\(operation.judgedOnP95 ? " (p95)" : "")", value <= target ? "gehaald" : "NIET GEHAALD"]
+                row += ["≤ \(format(target))\(operation.judgedOnP95 ? " (p95)" : "")", verdict(value <= target)]
             } else {
                 row += ["", ""]
             }
@@ -95,7 +98,7 @@ struct ResultsTable {
             var row = ["piekgeheugen \(operation.rawValue)"]
             for size in sizes { row.append(measured[size].map { String(format: "%.0f MB", $0) } ?? "—") }
             let value = measured[largest] ?? .nan
-            row += ["≤ \(Int(Self.memoryTarget)) MB", value <= Self.memoryTarget ? "gehaald" : "NIET GEHAALD"]
+            row += ["≤ \(Int(Self.memoryTarget)) MB", verdict(value <= Self.memoryTarget)]
             rows.append(row)
         }
         rows.append(["eerste scherm, meegeleverd dossier (in proces)", "\(format(bundledFirstScreen.median)) / \(format(bundledFirstScreen.p95))"]

@@ -39,6 +39,8 @@ public struct DossierCommand: ParsableCommand {
             // The TUI waits only briefly: if someone else is writing, it opens read-only instead.
             configuration.lockWait = min(configuration.lockWait, 1)
             store = DossierStore(path: location.path, configuration: configuration)
+            // The screen's loop compacts on another thread; a key never waits for the snapshot.
+            store.compactsAfterCommit = false
             if !readOnly {
                 do {
                     try store.lockForWriting(actor: try Session.actor(), now: Session.clock.now())

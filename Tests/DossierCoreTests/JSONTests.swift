@@ -29,6 +29,22 @@ struct JSONTests {
         #expect(text == "a\"b\\c/d\né🎉")
     }
 
+    @Test("the UTF-8 check accepts and refuses exactly what the standard library does", arguments: [
+        [0x41, 0xC3, 0xA9], [0xE6, 0xB3, 0xB0, 0xE5, 0xB7, 0x9E], [0xF0, 0x9F, 0x8E, 0x89], [0xEF, 0xBF, 0xBF],
+        [0xC3], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+        [0xF8, 0x88, 0x80, 0x80, 0x80], [0x80], [0xE6, 0xB3], [0xC3, 0x41], [0xF0, 0x9F, 0x8E, 0x41],
+    ] as [[UInt8]])
+    func utf8(bytes: [UInt8]) throws {
+        let document = [UInt8(ascii: "\"")] + bytes + [UInt8(ascii: "\"")]
+        let expected = String(validating: bytes, as: UTF8.self)
+        let read = try? JSONReader.read(document) { (reader: inout JSONReader) throws(JSONError) in try reader.readString() }
+        #expect(read == expected)
+        // The same bytes after an escape take the other path through the reader.
+        let escaped = [UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "n")] + bytes + [UInt8(ascii: "\"")]
+        let readEscaped = try? JSONReader.read(escaped) { (reader: inout JSONReader) throws(JSONError) in try reader.readString() }
+        #expect(readEscaped == expected.map { "\n" + $0 })
+    }
+
     @Test("syntax errors say where", arguments: [
         ("{\"a\": }", 6, "verwacht"),
         ("{\"a\": 1,}", 8, "veldnaam"),

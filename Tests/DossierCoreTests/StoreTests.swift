@@ -80,6 +80,49 @@ struct StoreTests {
         #expect(try Dossier(decoding: try directory.read("dossier.json")).journalSequence == 7)
     }
 
+    @Test("compaction in two halves: the snapshot written elsewhere is put in place only if nothing was committed meanwhile")
+    func compactionInHalves() throws {
+        var (store, dossier) = try openStore(journalLimit: 2)
+        store.compactsAfterCommit = false
+        for index in 0..<3 {
+            try store.commit(.addFollowUp("missie-lyon", FollowUp(text: "stap \(index)")), to: &dossier, context: context)
+        }
+        #expect(store.needsCompaction)
+        #expect(try Dossier(decoding: try directory.read("dossier.json")).journalSequence == 0, "commit did not compact")
+
+        // A change committed while the snapshot was being written: the written file is dropped, nothing is lost.
+        let early = try #require(store.snapshotWrite(of: dossier)).run()
+        try store.commit(.addFollowUp("missie-lyon", FollowUp(text: "tussendoor")), to: &dossier, context: context)
+        #expect(try store.finishCompaction(early, at: Fixtures.now) == false)
+        #expect(try Dossier(decoding: try directory.read("dossier.json")).journalSequence == 0)
+        #expect(try PosixFileSystem().contentsOfDirectory(directory.path).filter { $0.contains(".tmp-") }.isEmpty, "temporary file removed")
+        #expect(try reload() == dossier)
+
+        // Nothing in between: the snapshot is replaced, the old one kept as a backup, the journal archived.
+        let written = try #require(store.snapshotWrite(of: dossier)).run()
+        #expect(try Dossier(decoding: try directory.read("dossier.json")).journalSequence == 0, "not in place before finishing")
+        #expect(try store.finishCompaction(written, at: Fixtures.now))
+        #expect(try Dossier(decoding: try directory.read("dossier.json")).journalSequence == 4)
+        #expect(try PosixFileSystem().status(path + ".journal") == nil)
+        #expect(try store.backups().map(\.sequence) == [0])
+        #expect(!store.needsCompaction)
+        #expect(try reload() == dossier)
+        #expect(try store.history().map(\.sequence) == Array(1...4))
+
+        // A written snapshot that is not wanted any more leaves no file behind.
+        try store.commit(.addFollowUp("missie-lyon", FollowUp(text: "laatste")), to: &dossier, context: context)
+        store.discard(try #require(store.snapshotWrite(of: dossier)).run())
+        #expect(try PosixFileSystem().contentsOfDirectory(directory.path).filter { $0.contains(".tmp-") }.isEmpty)
+        #expect(try reload() == dossier)
+    }
+
+    @Test("a read-only store offers no snapshot to write")
+    func readOnlyHasNoSnapshotWrite() throws {
+        let store = DossierStore(path: path)
+        let dossier = try store.load()
+        #expect(store.snapshotWrite(of: dossier) == nil)
+    }
+
     @Test("only the last N backups are kept")
     func pruning() throws {
         var (store, dossier) = try openStore(journalLimit: 1, backups: 2)

@@ -74,6 +74,12 @@ final class MemoryStore: StoreSession {
     }
 
     func hasOutsideChanges() -> Bool { outsideChange }
+
+    // Compaction is the real store's business (tested there and with a real store in the TUI tests).
+    var needsCompaction: Bool { false }
+    func snapshotWrite(of dossier: Dossier) -> SnapshotWrite? { nil }
+    func finishCompaction(_ written: WrittenSnapshot, at moment: Timestamp) throws(StoreError) -> Bool { false }
+    func discard(_ written: WrittenSnapshot) {}
 }
 
 /// A terminal that never has input; the harness feeds messages directly.

@@ -56,6 +56,7 @@ struct GenerateCommand: ParsableCommand {
         var configuration = StoreConfiguration()
         configuration.journalEntryLimit = max(journal + 1, 1000)
         let store = DossierStore(path: output, configuration: configuration)
+        var journaled = 0
         do {
             try store.lockForWriting(actor: "generator", now: clock.now())
             var loaded = try store.load()
@@ -64,11 +65,12 @@ struct GenerateCommand: ParsableCommand {
                 let activity = loaded.activities[Int.random(in: 0..<loaded.activities.count, using: &random)]
                 try store.commit(.addFollowUp(activity.id, FollowUp(text: "Nabellen \(step + 1)", due: clock.today().adding(days: step % 60))),
                                  to: &loaded, context: clock.context(actor: "generator"))
+                journaled += 1
             }
             try store.close(nil, at: clock.now())
         } catch {
             throw failure(error)
         }
-        Output.line("Gemaakt: \(output) — \(dossier.relations.count) relaties, \(dossier.activities.count) activiteiten, \(journal) wijzigingen in het journaal.")
+        Output.line("Gemaakt: \(output) — \(dossier.relations.count) relaties, \(dossier.activities.count) activiteiten, \(count(journaled, "wijziging", "wijzigingen")) in het journaal.")
     }
 }

@@ -89,7 +89,7 @@ public enum Assessor {
         mutating func applyLaagPitje() {
             for relation in facts.relations where relation.status == .laagPitje {
                 let review = relation.reviewDate.map { ", herijking \($0.iso)" } ?? ""
-                if answers.exceptionDecision.trimmingSpaces().isEmpty {
+                if answers.exceptionDecision.isBlank {
                     add(.laagPitje, .negatief,
                         "\(relation.name) staat op een laag pitje\(review): geen nieuwe activiteiten, tenzij anders besloten (leg zo'n besluit vast als uitzondering).")
                 } else {

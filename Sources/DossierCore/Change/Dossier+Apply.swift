@@ -124,7 +124,7 @@ extension Dossier {
 
         case let .addFollowUp(id, followUp):
             let (position, activity) = try existingActivity(id)
-            guard !followUp.text.trimmingSpaces().isEmpty else {
+            guard !followUp.text.isBlank else {
                 throw ChangeError(.invalid, "een vervolgactie heeft een omschrijving nodig", field: "text")
             }
             var updated = activity

@@ -120,4 +120,17 @@ extension StringProtocol {
         while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
         return String(slice)
     }
+
+    /// Whether the text is empty or only whitespace: `trimmingSpaces().isEmpty` without building a
+    /// String, as the validator asks this of every name and reason in the dossier on each load.
+    var isBlank: Bool {
+        for byte in utf8 {
+            switch byte {
+            case 0x09...0x0D, 0x20: continue
+            case ..<0x80: return false
+            default: return allSatisfy(\.isWhitespace)
+            }
+        }
+        return true
+    }
 }

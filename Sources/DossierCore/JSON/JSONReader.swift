@@ -119,12 +119,13 @@ public struct JSONReader {
         }
         offset += 1
         let contentStart = offset
+        var highBits: UInt8 = 0
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
                 let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<offset])
                 offset += 1
-                guard let text = String(validating: content, as: UTF8.self) else {
+                guard let text = UTF8Text.string(content, isASCII: highBits < 0x80) else {
                     throw JSONError(offset: start, message: "tekst is geen geldige UTF-8")
                 }
                 return text
@@ -136,6 +137,7 @@ public struct JSONReader {
             if byte < 0x20 {
                 throw error("stuurteken \(describe(byte)) in tekst; gebruik een escape zoals \\n")
             }
+            highBits |= byte
             offset += 1
         }
         throw JSONError(offset: start, message: "tekst zonder afsluitend aanhalingsteken")
@@ -228,7 +230,8 @@ public struct JSONReader {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
                 offset += 1
-                guard let text = String(validating: buffer, as: UTF8.self) else {
+                let decoded = buffer.withUnsafeBufferPointer { UTF8Text.string($0, isASCII: false) }
+                guard let text = decoded else {
                     throw JSONError(offset: start, message: "tekst is geen geldige UTF-8")
                 }
                 return text

@@ -31,6 +31,9 @@ public final class DossierStore {
     public var isWritable: Bool { lock != nil }
     /// The number of the last change in the dossier (snapshot and journal).
     public var sequence: Int { lastSequence }
+    /// Whether `commit` compacts when the journal passes the threshold. The TUI turns this off and
+    /// compacts on another thread instead (see `snapshotWrite(of:)`), so that no key waits for it.
+    public var compactsAfterCommit = true
     /// The summary of the last change committed through this store.
     public private(set) var lastSummary: String?
 
@@ -123,7 +126,7 @@ public final class DossierStore {
             _ = try? dossier.apply(.restore(undo), context: context)
             throw .fileSystem(error)
         }
-        if needsCompaction {
+        if compactsAfterCommit && needsCompaction {
             do {
                 try compact(dossier, at: context.timestamp)
             } catch {
@@ -145,21 +148,66 @@ public final class DossierStore {
     /// Rewrites the snapshot from `dossier`: the previous snapshot is kept in the backups folder, the new
     /// one written durably, the journal archived in the history folder.
     public func compact(_ dossier: Dossier, at moment: Timestamp) throws(StoreError) {
-        guard isWritable else { throw .readOnly(file: path) }
+        guard let job = snapshotWrite(of: dossier) else { throw .readOnly(file: path) }
         try ensureUnchanged()
+        let written: WrittenSnapshot
+        do {
+            written = try job.run()
+        } catch {
+            throw .fileSystem(error)
+        }
+        try finishCompaction(written, at: moment)
+    }
+
+    /// Compaction in two halves, so that the TUI never waits for it: `snapshotWrite(of:)` here, then
+    /// `SnapshotWrite.run()` on another thread (encoding and writing the new snapshot, the slow part),
+    /// then `finishCompaction` here again (a backup link, two renames, a few directory flushes).
+    /// Nil when this store may not write.
+    public func snapshotWrite(of dossier: Dossier) -> SnapshotWrite? {
+        guard isWritable else { return nil }
+        var snapshot = dossier
+        snapshot.journalSequence = lastSequence
+        return SnapshotWrite(path: path, snapshot: snapshot, writer: DurableWriter(fileSystem: fileSystem))
+    }
+
+    /// Puts a snapshot written by `SnapshotWrite.run()` in place, as `compact` does. Returns false, and
+    /// drops the written file, when changes were committed since the snapshot was taken (it would miss
+    /// them; compact again later). Throws, and drops it, when the files changed on disk elsewhere.
+    @discardableResult
+    public func finishCompaction(_ written: WrittenSnapshot, at moment: Timestamp) throws(StoreError) -> Bool {
+        let writer = DurableWriter(fileSystem: fileSystem)
+        guard isWritable else {
+            writer.discard(written.replacement)
+            throw .readOnly(file: path)
+        }
+        guard written.sequence == lastSequence else {
+            writer.discard(written.replacement)
+            return false
+        }
+        do {
+            try ensureUnchanged()
+        } catch {
+            writer.discard(written.replacement)
+            throw error
+        }
         do {
             try keepBackupOfSnapshot(at: moment)
-            var snapshot = dossier
-            snapshot.journalSequence = lastSequence
-            try DurableWriter(fileSystem: fileSystem).replace(path, with: snapshot.encoded())
-            snapshotSequence = lastSequence
+            try writer.install(written.replacement)
+            snapshotSequence = written.sequence
             try archiveJournal()
             try pruneBackups()
         } catch {
+            writer.discard(written.replacement)
             fingerprint = try? currentFingerprint()
             throw .fileSystem(error)
         }
         fingerprint = try currentFingerprint()
+        return true
+    }
+
+    /// Drops a written snapshot that will not be finished (the session ends while it was being written).
+    public func discard(_ written: WrittenSnapshot) {
+        DurableWriter(fileSystem: fileSystem).discard(written.replacement)
     }
 
     /// Ends a writing session: compacts when the journal holds changes, then releases the lock.

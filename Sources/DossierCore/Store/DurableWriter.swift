@@ -13,34 +13,49 @@ public struct DurableWriter: Sendable {
 
     /// Errors name `path` (the file being saved), never the temporary file.
     public func replace(_ path: String, with bytes: [UInt8]) throws(FileSystemError) {
-        do {
-            try replaceNamingTemporary(path, with: bytes)
+        try install(try prepare(path, with: bytes))
+    }
+
+    /// The first half of `replace`: the new content complete and flushed in a temporary file beside
+    /// `path`, which is not touched yet. Safe on any thread; `install` or `discard` finishes it.
+    public func prepare(_ path: String, with bytes: [UInt8]) throws(FileSystemError) -> PreparedReplacement {
+        do throws(FileSystemError) {
+            let mode = (try fileSystem.status(path))?.mode ?? DurableWriter.ownerOnlyMode
+            let temporary = DurableWriter.temporaryPath(for: path)
+            let descriptor = try fileSystem.createExclusive(temporary, mode: mode)
+            do {
+                try fileSystem.write(descriptor, bytes, path: temporary)
+                try fileSystem.synchronize(descriptor, path: temporary)
+                fileSystem.close(descriptor)
+            } catch {
+                fileSystem.close(descriptor)
+                try? fileSystem.removeFile(temporary)
+                throw error
+            }
+            return PreparedReplacement(path: path, temporary: temporary)
         } catch {
             throw FileSystemError(operation: "opslaan", path: path, code: error.code)
         }
     }
 
-    private func replaceNamingTemporary(_ path: String, with bytes: [UInt8]) throws(FileSystemError) {
-        let directory = FilePath.directory(of: path)
-        let mode = (try fileSystem.status(path))?.mode ?? DurableWriter.ownerOnlyMode
-        let temporary = DurableWriter.temporaryPath(for: path)
-        let descriptor = try fileSystem.createExclusive(temporary, mode: mode)
-        do {
-            try fileSystem.write(descriptor, bytes, path: temporary)
-            try fileSystem.synchronize(descriptor, path: temporary)
-            fileSystem.close(descriptor)
+    /// The second half: the prepared content takes the place of the file, atomically and durably.
+    public func install(_ prepared: PreparedReplacement) throws(FileSystemError) {
+        do throws(FileSystemError) {
+            do {
+                try fileSystem.rename(prepared.temporary, to: prepared.path)
+            } catch {
+                try? fileSystem.removeFile(prepared.temporary)
+                throw error
+            }
+            try fileSystem.synchronizeDirectory(FilePath.directory(of: prepared.path))
         } catch {
-            fileSystem.close(descriptor)
-            try? fileSystem.removeFile(temporary)
-            throw error
+            throw FileSystemError(operation: "opslaan", path: prepared.path, code: error.code)
         }
-        do {
-            try fileSystem.rename(temporary, to: path)
-        } catch {
-            try? fileSystem.removeFile(temporary)
-            throw error
-        }
-        try fileSystem.synchronizeDirectory(directory)
+    }
+
+    /// Drops a prepared replacement that is no longer wanted; the file keeps its content.
+    public func discard(_ prepared: PreparedReplacement) {
+        try? fileSystem.removeFile(prepared.temporary)
     }
 
     /// `.NAME.tmp-PID-COUNTER` beside the file; hidden, and recognisable for clean-up after a crash.
@@ -53,4 +68,10 @@ public struct DurableWriter: Sendable {
     public static func isLeftoverTemporary(_ name: String, for path: String) -> Bool {
         name.hasPrefix(".\(FilePath.name(of: path)).tmp-")
     }
+}
+
+/// New content for a file, flushed to disk in a temporary file beside it and waiting to be installed.
+public struct PreparedReplacement: Sendable, Equatable {
+    public let path: String
+    let temporary: String
 }

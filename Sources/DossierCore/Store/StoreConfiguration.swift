@@ -52,7 +52,7 @@ public struct StoreConfiguration: Hashable, Sendable {
                                                                    message: error.message))
             }
         }
-        if let name = environment["DOSSIER_USER"], !name.trimmingSpaces().isEmpty { configuration.name = name }
+        if let name = environment["DOSSIER_USER"], !name.isBlank { configuration.name = name }
         if let value = environment["DOSSIER_BACKUPS"].flatMap(Int.init), value > 0 { configuration.backupsToKeep = value }
         if let value = environment["DOSSIER_JOURNAL_LIMIT"].flatMap(Int.init), value > 0 { configuration.journalEntryLimit = value }
         if let value = environment["DOSSIER_LOCK_WAIT"].flatMap(Double.init), value >= 0 { configuration.lockWait = value }

@@ -5,14 +5,14 @@ public enum ActivityRules {
         if !Slug.isValid(activity.id) {
             problems.append(FieldProblem(key: "id", "'\(activity.id)' is geen geldige id: alleen kleine letters, cijfers en enkele koppeltekens"))
         }
-        if activity.title.trimmingSpaces().isEmpty {
+        if activity.title.isBlank {
             problems.append(FieldProblem(key: "title", "een activiteit heeft een titel nodig"))
         }
-        var seen = Set<RelationID>()
+        // An activity names a handful of relations: comparing with the earlier ones beats hashing into a Set.
         for (index, relationID) in activity.relations.enumerated() {
             if dossier.relation(relationID) == nil {
                 problems.append(FieldProblem(JSONPath([.key("relations"), .index(index)]), "onbekende relatie '\(relationID)'"))
-            } else if !seen.insert(relationID).inserted {
+            } else if activity.relations[..<index].contains(relationID) {
                 problems.append(FieldProblem(JSONPath([.key("relations"), .index(index)]), "relatie '\(relationID)' staat er twee keer in"))
             }
         }
@@ -33,7 +33,7 @@ public enum ActivityRules {
         }
         if activity.kind == .delegatiebezoek {
             if let visit = activity.visit {
-                if visit.delegationFrom.trimmingSpaces().isEmpty {
+                if visit.delegationFrom.isBlank {
                     problems.append(FieldProblem(JSONPath([.key("visit"), .key("delegationFrom")]), "vermeld waar de delegatie vandaan komt of heen gaat"))
                 }
                 if let size = visit.size, size < 1 {
@@ -45,10 +45,10 @@ public enum ActivityRules {
         } else if activity.visit != nil {
             problems.append(FieldProblem(key: "visit", "alleen een delegatiebezoek heeft bezoekgegevens"))
         }
-        for (index, participant) in activity.participants.enumerated() where participant.name.trimmingSpaces().isEmpty {
+        for (index, participant) in activity.participants.enumerated() where participant.name.isBlank {
             problems.append(FieldProblem(JSONPath([.key("participants"), .index(index), .key("name")]), "een deelnemer heeft een naam nodig"))
         }
-        for (index, followUp) in activity.followUps.enumerated() where followUp.text.trimmingSpaces().isEmpty {
+        for (index, followUp) in activity.followUps.enumerated() where followUp.text.isBlank {
             problems.append(FieldProblem(JSONPath([.key("followUps"), .index(index), .key("text")]), "een vervolgactie heeft een omschrijving nodig"))
         }
         if let last = activity.statusHistory.last, last.to != activity.status {
@@ -59,7 +59,7 @@ public enum ActivityRules {
             if let from = change.from, !from.canMove(to: change.to) {
                 problems.append(FieldProblem(path, "de stap \(from.rawValue) → \(change.to.rawValue) bestaat niet in de levenscyclus"))
             }
-            if change.by.trimmingSpaces().isEmpty {
+            if change.by.isBlank {
                 problems.append(FieldProblem(path.appending(key: "by"), "een statuswijziging legt vast wie haar deed"))
             }
         }

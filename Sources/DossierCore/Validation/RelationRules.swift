@@ -5,7 +5,7 @@ public enum RelationRules {
         if !Slug.isValid(relation.id) {
             problems.append(FieldProblem(key: "id", "'\(relation.id)' is geen geldige id: alleen kleine letters, cijfers en enkele koppeltekens"))
         }
-        if relation.name.trimmingSpaces().isEmpty {
+        if relation.name.isBlank {
             problems.append(FieldProblem(key: "name", "een relatie heeft een naam nodig"))
         }
         if relation.status.requiresReviewDate && relation.reviewDate == nil {
@@ -15,15 +15,15 @@ public enum RelationRules {
             problems.append(FieldProblem(key: "status", "de status (\(relation.status.rawValue)) past niet bij de laatste statuswijziging (naar \(last.to.rawValue))"))
         }
         if relation.status == .laagPitje,
-           relation.statusHistory.last.map({ $0.to != .laagPitje || $0.reason.trimmingSpaces().isEmpty }) ?? true {
+           relation.statusHistory.last.map({ $0.to != .laagPitje || $0.reason.isBlank }) ?? true {
             problems.append(FieldProblem(key: "statusHistory", "een relatie op Laag pitje heeft een statuswijziging met reden nodig"))
         }
         for (index, change) in relation.statusHistory.enumerated() {
             let path = JSONPath([.key("statusHistory"), .index(index)])
-            if change.reason.trimmingSpaces().isEmpty {
+            if change.reason.isBlank {
                 problems.append(FieldProblem(path.appending(key: "reason"), "een statuswijziging heeft een reden nodig"))
             }
-            if change.by.trimmingSpaces().isEmpty {
+            if change.by.isBlank {
                 problems.append(FieldProblem(path.appending(key: "by"), "een statuswijziging legt vast wie haar deed"))
             }
             if change.to == .laagPitje && change.reviewDate == nil {
@@ -48,7 +48,7 @@ public enum RelationRules {
 public enum ContactRules {
     public static func problems(_ contact: Contact, at path: JSONPath) -> [FieldProblem] {
         var problems: [FieldProblem] = []
-        if contact.name.trimmingSpaces().isEmpty {
+        if contact.name.isBlank {
             problems.append(FieldProblem(path.appending(key: "name"), "een contactpersoon heeft een naam nodig"))
         }
         let email = contact.email.trimmingSpaces()

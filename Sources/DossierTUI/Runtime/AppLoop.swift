@@ -12,6 +12,11 @@ public final class AppLoop {
     /// Ticks (of about 100 ms) between looks at the files for changes made elsewhere.
     private let ticksBetweenOutsideChecks = 20
     private var ticksSinceOutsideCheck = 0
+    /// The snapshot being rewritten on another thread, if any.
+    private var compaction: BackgroundCompaction?
+    /// After a failed compaction, ticks to wait before trying again (a full disk stays full for a while).
+    private let ticksBetweenCompactionRetries = 600
+    private var compactionPause = 0
 
     public init(state: AppState, backend: TerminalBackend, session: StoreSession, clock: Clock, actor: String) {
         self.state = state
@@ -32,15 +37,57 @@ public final class AppLoop {
             case .key(let key): dispatch(.key(key))
             case let .resize(width, height): dispatch(.resize(width: width, height: height))
             case .tick:
+                compactionPause = max(0, compactionPause - 1)
+                maintainSnapshot()
                 ticksSinceOutsideCheck += 1
                 guard ticksSinceOutsideCheck >= ticksBetweenOutsideChecks else { continue }
                 ticksSinceOutsideCheck = 0
                 guard !state.hasOutsideChange, session.hasOutsideChanges() else { continue }
                 dispatch(.outsideChangeDetected)
-            case .stop: return
+            case .stop:
+                endCompaction()
+                return
             }
+            maintainSnapshot()
             backend.show(Renderer.render(state))
         }
+        endCompaction()
+    }
+
+    /// Starts a compaction on another thread when the journal has grown, and puts a finished one in
+    /// place. Called between events, so a key never waits for the snapshot to be encoded and written.
+    public func maintainSnapshot() {
+        if let running = compaction {
+            guard let outcome = running.outcome else { return }
+            compaction = nil
+            switch outcome {
+            case .failure(let error):
+                compactionFailed(.fileSystem(error))
+            case .success(let written):
+                do {
+                    _ = try session.finishCompaction(written, at: clock.now())
+                } catch {
+                    compactionFailed(error)
+                }
+            }
+            return
+        }
+        guard compactionPause == 0, session.needsCompaction, !state.hasOutsideChange,
+              let job = session.snapshotWrite(of: state.dossier) else { return }
+        compaction = BackgroundCompaction(job)
+    }
+
+    /// Waits for a running compaction to end and drops what it wrote: the store compacts once more,
+    /// with everything, when the session closes.
+    public func endCompaction() {
+        guard let running = compaction else { return }
+        compaction = nil
+        if case .success(let written) = running.wait() { session.discard(written) }
+    }
+
+    private func compactionFailed(_ error: StoreError) {
+        compactionPause = ticksBetweenCompactionRetries
+        dispatch(.compactionFailed(error))
     }
 
     /// Handles a message and everything its effects lead to.

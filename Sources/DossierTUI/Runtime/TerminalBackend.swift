@@ -32,6 +32,15 @@ public protocol StoreSession: AnyObject {
     func hasOutsideChanges() -> Bool
     /// What the user should know about the last load or save.
     var notices: [String] { get }
+
+    /// Whether the journal has grown enough to rewrite the snapshot. The loop then compacts in three
+    /// steps so that no key waits for it: `snapshotWrite` here, its `run()` on another thread, and
+    /// `finishCompaction` back here.
+    var needsCompaction: Bool { get }
+    func snapshotWrite(of dossier: Dossier) -> SnapshotWrite?
+    /// False when changes were committed meanwhile: the written snapshot is dropped, try again later.
+    func finishCompaction(_ written: WrittenSnapshot, at moment: Timestamp) throws(StoreError) -> Bool
+    func discard(_ written: WrittenSnapshot)
 }
 
 extension DossierStore: StoreSession {}

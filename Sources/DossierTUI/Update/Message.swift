@@ -16,6 +16,8 @@ public enum Message: Sendable {
     case readFailed(StoreError)
     /// The files changed on disk, written by someone else.
     case outsideChangeDetected
+    /// Rewriting the snapshot in the background failed; every change is still safe in the journal.
+    case compactionFailed(StoreError)
 }
 
 /// What the TUI asks the runtime to do; `update` itself never touches the disk or the terminal.

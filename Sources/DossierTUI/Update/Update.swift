@@ -34,6 +34,9 @@ extension AppState {
             hasOutsideChange = true
             self.message = .error("Het dossier is elders gewijzigd: R laadt opnieuw (een open formulier blijft staan).")
             return []
+        case .compactionFailed(let error):
+            self.message = .error("Samenvoegen mislukt; alle wijzigingen staan veilig in het journaal. \(error.description)")
+            return []
         }
     }
 

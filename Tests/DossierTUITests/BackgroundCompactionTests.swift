@@ -1,0 +1,85 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+@testable import DossierTUI
+
+/// The loop rewrites the snapshot on another thread: a commit returns after its journal line, and the
+/// new snapshot is put in place between events.
+@Suite("Compaction in the background")
+struct BackgroundCompactionTests {
+    let directory = TemporaryDirectory()
+    var path: String { directory.file("dossier.json") }
+
+    func openLoop() throws -> (AppLoop, DossierStore) {
+        try directory.write("dossier.json", Fixtures.smallDossier().encoded())
+        var configuration = StoreConfiguration()
+        configuration.journalEntryLimit = 2
+        configuration.lockWait = 0
+        let store = DossierStore(path: path, configuration: configuration)
+        store.compactsAfterCommit = false
+        try store.lockForWriting(actor: "adviseur", now: Fixtures.now)
+        let state = AppState(dossier: try store.load(), today: Fixtures.clock.today(), width: 100, height: 30)
+        let loop = AppLoop(state: state, backend: NullBackend(width: 100, height: 30), session: store, clock: Fixtures.clock, actor: "adviseur")
+        loop.dispatch(.key(.character("/")))
+        for character in "bom" { loop.dispatch(.key(.character(character))) }
+        loop.dispatch(.key(.enter))
+        return (loop, store)
+    }
+
+    /// A status change on BOM through the form, as the user types it.
+    func changeStatus(_ loop: AppLoop, reason: String) {
+        loop.dispatch(.key(.character("s")))
+        loop.dispatch(.key(.tab))  // from the status menu (its first choice) to the reason
+        for character in reason { loop.dispatch(.key(.character(character))) }
+        loop.dispatch(.key(.control("s")))
+        #expect(loop.state.form == nil, "the status form did not save: \(String(describing: loop.state.message))")
+    }
+
+    func snapshotSequence() throws -> Int {
+        try Dossier(decoding: try directory.read("dossier.json")).journalSequence
+    }
+
+    func temporaryFiles() throws -> [String] {
+        try PosixFileSystem().contentsOfDirectory(directory.path).filter { $0.contains(".tmp-") }
+    }
+
+    @Test("commits only journal; the loop compacts between keys, also when a change comes in while it writes")
+    func compactsBetweenKeys() throws {
+        let (loop, store) = try openLoop()
+        changeStatus(loop, reason: "eerste")
+        changeStatus(loop, reason: "tweede")
+        #expect(loop.state.dossier.relation("bom")?.statusHistory.suffix(2).map(\.reason) == ["eerste", "tweede"])
+        #expect(store.needsCompaction)
+        #expect(try snapshotSequence() == 0, "the commit itself did not rewrite the snapshot")
+
+        loop.maintainSnapshot()  // starts writing on another thread
+        changeStatus(loop, reason: "derde")  // a key handled while the snapshot is being written
+        #expect(loop.state.dossier.relation("bom")?.statusHistory.last?.reason == "derde")
+
+        // Between events the loop finishes (or, after the third change, drops and restarts) the compaction.
+        for _ in 0..<1_000 where store.needsCompaction || store.hasJournal {
+            loop.maintainSnapshot()
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        #expect(try snapshotSequence() == 3)
+        #expect(!store.hasJournal)
+        #expect(try temporaryFiles().isEmpty)
+        #expect(try DossierStore(path: path).load() == loop.state.dossier)
+        #expect(loop.state.message?.isError != true)
+    }
+
+    @Test("a compaction still running when the session ends is waited for and leaves nothing behind")
+    func endsCleanly() throws {
+        let (loop, store) = try openLoop()
+        changeStatus(loop, reason: "eerste")
+        changeStatus(loop, reason: "tweede")
+        loop.maintainSnapshot()
+        loop.endCompaction()
+        #expect(try temporaryFiles().isEmpty)
+        #expect(try snapshotSequence() == 0, "the dropped snapshot was not put in place")
+        try store.close(loop.state.dossier, at: Fixtures.now)
+        #expect(try snapshotSequence() == 2)
+        #expect(try DossierStore(path: path).load() == loop.state.dossier)
+    }
+}
