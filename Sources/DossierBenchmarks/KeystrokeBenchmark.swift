@@ -29,12 +29,14 @@ struct KeystrokeBenchmark {
     }
 
     func run() -> [(Operation, Measurement)] {
-        func session(_ keys: [Key], repeat count: Int, prefix: [Key] = [], reset: [Key] = []) -> Measurement {
+        /// `keys` are timed one by one, `count` times; `setup` before each round is not timed.
+        func session(_ keys: [Key], repeat count: Int, prefix: [Key] = [], setup: [Key] = [], reset: [Key] = []) -> Measurement {
             let loop = AppLoop(state: AppState(dossier: dossier, today: clock.today(), width: 120, height: 40), backend: NoBackend(),
                                session: NoStore(), clock: clock, actor: "benchmark")
             for key in prefix { loop.dispatch(.key(key)) }
             var measurement = Measurement()
             for _ in 0..<count {
+                for key in setup { loop.dispatch(.key(key)) }
                 for key in keys {
                     measurement.samples.append(Measurement.time {
                         loop.dispatch(.key(key))
@@ -54,6 +56,8 @@ struct KeystrokeBenchmark {
             (.keyActivityMove, session([.down], repeat: 300, prefix: [.character("2")])),
             (.keyActivitySearch, session([.character("/")] + "delegatie".map { .character($0) } + [.escape], repeat: 10, prefix: [.character("2")])),
             (.keyPicker, session(typing + delete, repeat: 20, prefix: [.character("v")])),
+            // Ctrl-S in the status form: the change applied and the lists, overviews and search keys brought up to date.
+            (.keySave, session([.control("s")], repeat: 10, setup: [.character("s"), .tab, .character("x")])),
         ]
     }
 }

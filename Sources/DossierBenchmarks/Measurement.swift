@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 
 /// Timings of repeated runs, in milliseconds.
 struct Measurement {
@@ -38,12 +39,28 @@ enum ProcessMeasurement {
         var status: Int32
     }
 
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) -> Result {
+    /// The peak memory of a whole run of `executable`, in MB, measured through this benchmark binary started
+    /// as a small go-between (`--peak-memory-of`). Linux carries a parent's peak into a child it spawns
+    /// (the child starts on the parent's memory until `exec`), so a child of this large process would
+    /// report this process's peak; a child of a fresh small one reports its own (plus at most that small
+    /// process's few MB).
+    static func peakMemory(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) -> Double {
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let output = NSTemporaryDirectory() + "dossier-bench-peak-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let result = run(me, ["--peak-memory-of", executable] + arguments, environment: environment, standardOutput: output)
+        guard result.status == 0, let text = try? String(contentsOfFile: output, encoding: .utf8),
+              let kilobytes = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { return .nan }
+        return kilobytes / 1024
+    }
+
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                    standardOutput: String = "/dev/null") -> Result {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         var merged = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/tmp"]

@@ -29,6 +29,14 @@ struct Options {
     }
 }
 
+// The go-between for peak memory (see ProcessMeasurement.peakMemory): run the program, print its peak in KB.
+if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "--peak-memory-of" {
+    let result = ProcessMeasurement.run(CommandLine.arguments[2], Array(CommandLine.arguments.dropFirst(3)),
+                                        environment: ProcessInfo.processInfo.environment)
+    print(Int(result.peakMegabytes * 1024))
+    exit(result.status)
+}
+
 let options = Options(Array(CommandLine.arguments.dropFirst()))
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dossier").path
 let today = CalendarDate(year: 2026, month: 11, day: 22)!

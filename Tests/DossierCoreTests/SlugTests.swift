@@ -33,4 +33,19 @@ struct SlugTests {
         #expect(Slug.unique("bezoek") { taken.contains($0) } == "bezoek-3")
         #expect(Slug.unique("missie") { taken.contains($0) } == "missie")
     }
+
+    @Test("unique ids with counters (an import of many rows) are the ones unique gives one by one")
+    func uniqueWithCounters() {
+        var taken: Set<String> = ["missie", "missie-3", "bezoek-2"]
+        var alone = taken
+        var counters: [String: Int] = [:]
+        for base in ["missie", "missie", "bezoek", "missie", "bezoek", "", "bezoek", "missie", ""] {
+            let fast = Slug.unique(base, counters: &counters) { taken.contains($0) }
+            let plain = Slug.unique(base) { alone.contains($0) }
+            #expect(fast == plain)
+            taken.insert(fast)
+            alone.insert(plain)
+        }
+        #expect(taken.contains("missie-5") && taken.contains("bezoek-4") && taken.contains("item-2"))
+    }
 }

@@ -39,6 +39,15 @@ struct TextTests {
         #expect(TerminalSafeText.lines("a\r\nb\nc") == ["a", "b", "c"])
     }
 
+    @Test("byte-wise search answers as String.contains does on folded text", arguments: [
+        ("rhone-alpes lyon", "rhone"), ("rhone-alpes lyon", "lyon"), ("rhone-alpes lyon", "lyonn"), ("aaab", "aab"),
+        ("ab", "abc"), ("", "a"), ("taizhou 泰州", "泰州"), ("泰州市", "州"), ("泰州", "州市"), ("abc", "c"), ("abcabd", "abd"),
+        ("a very long text that goes on and on to be well past the small-string size", "small-string"),
+    ])
+    func byteSearch(text: String, query: String) {
+        #expect(SearchText.contains(text, query) == text.contains(query))
+    }
+
     @Test("search folding ignores case and diacritics")
     func folding() {
         #expect(SearchText.fold("Rhône-Alpes") == "rhone-alpes")

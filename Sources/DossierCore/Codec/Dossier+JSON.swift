@@ -1,7 +1,7 @@
 extension Dossier {
     /// The dossier as the stored file: pretty JSON with a stable key order and a trailing newline.
     public func encoded(pretty: Bool = true) -> [UInt8] {
-        var writer = JSONWriter(pretty: pretty, reservingCapacity: 4096 + activities.count * 700 + relations.count * 500)
+        var writer = JSONWriter(pretty: pretty, reservingCapacity: 4096 + activities.count * 1_000 + relations.count * 800)
         write(to: &writer)
         writer.finishDocument()
         return writer.bytes

@@ -38,10 +38,24 @@ public enum Slug {
         return "\(root)-\(counter)"
     }
 
+    /// As `unique`, for many ids from the same bases (an import): the search per base starts at
+    /// `counters[base]` and leaves it after the suffix used, instead of trying -2, -3 … again each time.
+    /// Gives the same ids as `unique` as long as no id is removed meanwhile.
+    public static func unique(_ base: String, counters: inout [String: Int], isTaken: (String) -> Bool) -> String {
+        let root = base.isEmpty ? "item" : base
+        var counter = counters[root, default: 2]
+        if counter == 2 && !isTaken(root) { return root }
+        while isTaken("\(root)-\(counter)") { counter += 1 }
+        counters[root] = counter + 1
+        return "\(root)-\(counter)"
+    }
+
     private static func asciiSlug(_ name: String) -> String {
         var output = ""
         var pendingHyphen = false
-        for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars {
+        // Only text with accents needs decomposing (é → e + ◌́); plain ASCII is taken as it is.
+        let scalars = name.utf8.allSatisfy { $0 < 0x80 } ? name.unicodeScalars : name.decomposedStringWithCanonicalMapping.unicodeScalars
+        for scalar in scalars {
             if let replacement = ligatures[scalar] {
                 if pendingHyphen && !output.isEmpty { output.append("-") }
                 pendingHyphen = false

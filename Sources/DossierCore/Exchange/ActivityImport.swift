@@ -47,9 +47,10 @@ public struct ActivityImport: Sendable {
         var working = dossier
         let context = ChangeContext(actor: "import", timestamp: Timestamp(secondsSinceEpoch: 0), today: CalendarDate(dayNumber: 0))
         var idsInFile = Set<String>()
+        var idCounters: [String: Int] = [:]
         for record in records.dropFirst() {
             var row = RowReader(record: record, columns: columnIndex)
-            guard let (changes, isNew) = row.changes(in: working, idsInFile: &idsInFile) else {
+            guard let (changes, isNew) = row.changes(in: working, idsInFile: &idsInFile, idCounters: &idCounters) else {
                 result.problems += row.problems
                 continue
             }
@@ -96,7 +97,7 @@ struct RowReader {
     }
 
     /// The changes for this row and whether it adds an activity; nil when the row has problems.
-    mutating func changes(in dossier: Dossier, idsInFile: inout Set<String>) -> (changes: [Change], isNew: Bool)? {
+    mutating func changes(in dossier: Dossier, idsInFile: inout Set<String>, idCounters: inout [String: Int]) -> (changes: [Change], isNew: Bool)? {
         let id = cell("id") ?? ""
         let existing = id.isEmpty ? nil : dossier.activity(id)
         if !id.isEmpty {
@@ -142,7 +143,7 @@ struct RowReader {
 
         guard let existing else {
             // The working dossier holds the rows before this one, so a generated id is unique in the file too.
-            activity.id = id.isEmpty ? dossier.newActivityID(for: activity.title) : id
+            activity.id = id.isEmpty ? Slug.unique(Slug.make(from: activity.title), counters: &idCounters) { dossier.activity($0) != nil } : id
             idsInFile.insert(activity.id)
             activity.status = status ?? .idee
             return ([.addActivity(activity)], true)

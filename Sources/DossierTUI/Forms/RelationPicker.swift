@@ -20,13 +20,16 @@ public struct RelationPicker: Hashable, Sendable {
     /// Narrows the candidates to the relations whose name, id or places contain the query.
     public mutating func refresh(in dossier: Dossier, index: DossierIndex) {
         let folded = SearchText.fold(query.text.trimmingSpaces())
-        let positions = dossier.relations.indices.filter { folded.isEmpty || index.relationLabelKeys[$0].contains(folded) }
-        let names = positions.map { SearchText.fold(dossier.relations[$0].name) }
-        // Names starting with the query first, then the rest, each alphabetically.
-        candidates = zip(positions, names).sorted { left, right in
-            let leftStarts = left.1.hasPrefix(folded), rightStarts = right.1.hasPrefix(folded)
-            return leftStarts != rightStarts ? leftStarts : left.1 < right.1
-        }.map(\.0)
+        // Names starting with the query first, then the rest, each in name order (sorted once, in the index).
+        var starting: [Int] = [], containing: [Int] = []
+        for position in index.relationsByName where SearchText.contains(index.relationLabelKeys[position], folded) {
+            if index.relationNameKeys[position].utf8.starts(with: folded.utf8) {
+                starting.append(position)
+            } else {
+                containing.append(position)
+            }
+        }
+        candidates = starting + containing
         list.clamp(count: candidates.count, visibleRows: 8)
     }
 }

@@ -10,6 +10,8 @@ public struct DossierIndex: Sendable {
     public var relationNameKeys: [String]
     /// Folded name, id, country, region and places: what the relation picker matches.
     public var relationLabelKeys: [String]
+    /// Relation positions in the order of their folded names: the picker's order, sorted once.
+    public var relationsByName: [Int]
     /// Aligned with `dossier.activities`.
     public var activitySearchKeys: [String]
     public var activityTitleKeys: [String]
@@ -29,6 +31,8 @@ public struct DossierIndex: Sendable {
         relationLabelKeys = dossier.relations.map { relation in
             SearchText.fold(([relation.name, relation.id, relation.country, relation.region] + relation.places).joined(separator: "\u{1}"))
         }
+        relationsByName = zip(dossier.relations.indices, relationNameKeys)
+            .sorted { $0.1 == $1.1 ? $0.0 < $1.0 : $0.1.utf8.lexicographicallyPrecedes($1.1.utf8) }.map(\.0)
         activitySearchKeys = dossier.activities.map { DossierIndex.searchKey($0, in: dossier) }
         activityTitleKeys = dossier.activities.map { SearchText.fold($0.title) }
         years = Array(Set(dossier.activities.compactMap(\.year))).sorted()

@@ -66,7 +66,7 @@ extension AppState {
         case (_, true): index.activityTitleKeys[position]
         case (_, false): index.activitySearchKeys[position]
         }
-        return key.contains(query)
+        return SearchText.contains(key, query)
     }
 
     func matchCount(of search: SearchState) -> Int {
