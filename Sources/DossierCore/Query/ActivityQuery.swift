@@ -27,14 +27,29 @@ public struct ActivityQuery: Hashable, Sendable {
     }
 
     public func apply(to activities: [Activity]) -> [Activity] {
-        activities.filter(matches).sorted(by: ActivityQuery.chronological)
+        let matching = activities.filter(matches)
+        let keys = matching.map(SortKey.init)
+        return matching.indices.sorted { keys[$0].precedes(keys[$1]) }.map { matching[$0] }
     }
 
     /// Start date first (undated last), then title ignoring case.
     public static func chronological(_ left: Activity, _ right: Activity) -> Bool {
-        let leftDate = left.startDate ?? .distantFuture
-        let rightDate = right.startDate ?? .distantFuture
-        if leftDate != rightDate { return leftDate < rightDate }
-        return left.title.lowercased() < right.title.lowercased()
+        SortKey(left).precedes(SortKey(right))
+    }
+
+    /// What `chronological` compares, made once per activity: a list of many activities is sorted
+    /// without lowercasing titles in every comparison.
+    public struct SortKey: Hashable, Sendable {
+        public var date: CalendarDate
+        public var title: String
+
+        public init(_ activity: Activity) {
+            date = activity.startDate ?? .distantFuture
+            title = activity.title.lowercased()
+        }
+
+        public func precedes(_ other: SortKey) -> Bool {
+            date != other.date ? date < other.date : title < other.title
+        }
     }
 }

@@ -31,27 +31,48 @@ public struct RelationOverview: Hashable, Sendable {
         var counts = [RelationID: Int]()
         var nextActivity = [RelationID: (CalendarDate, ActivityID)]()
         for activity in dossier.activities {
-            var linked = activity.relations
-            if let organiser = activity.organiser.relationID, !linked.contains(organiser) { linked.append(organiser) }
-            let upcoming = activity.status == .goedgekeurd || activity.status == .gepland
-            for id in linked {
+            for id in linkedRelations(activity) {
                 counts[id, default: 0] += 1
-                // A planned date that has passed still matters (the activity should have happened): overdue first.
-                if upcoming, let start = activity.startDate, start < (nextActivity[id]?.0 ?? .distantFuture) {
-                    nextActivity[id] = (start, activity.id)
-                }
+                noteUpcoming(activity, in: &nextActivity[id])
             }
         }
-        return dossier.relations.map { relation in
-            var next: NextDate?
-            if relation.status == .laagPitje, let review = relation.reviewDate {
-                next = NextDate(date: review, reason: .review)
-            }
-            if let (date, id) = nextActivity[relation.id], date < (next?.date ?? .distantFuture) {
-                next = NextDate(date: date, reason: .activity(id))
-            }
-            return RelationOverview(relation: relation, activityCount: counts[relation.id] ?? 0, nextDate: next)
+        return dossier.relations.map { make($0, activityCount: counts[$0.id] ?? 0, nextActivity: nextActivity[$0.id]) }
+    }
+
+    /// The overview of one relation, as `all` gives it: for bringing a list up to date after a change.
+    public static func of(_ relation: Relation, in dossier: Dossier) -> RelationOverview {
+        var count = 0
+        var nextActivity: (CalendarDate, ActivityID)?
+        for activity in dossier.activities where activity.relations.contains(relation.id) || activity.organiser.relationID == relation.id {
+            count += 1
+            noteUpcoming(activity, in: &nextActivity)
         }
+        return make(relation, activityCount: count, nextActivity: nextActivity)
+    }
+
+    /// The relations an activity counts for: the linked ones and its organiser.
+    public static func linkedRelations(_ activity: Activity) -> [RelationID] {
+        var linked = activity.relations
+        if let organiser = activity.organiser.relationID, !linked.contains(organiser) { linked.append(organiser) }
+        return linked
+    }
+
+    /// A planned date that has passed still matters (the activity should have happened): overdue first.
+    private static func noteUpcoming(_ activity: Activity, in next: inout (CalendarDate, ActivityID)?) {
+        guard activity.status == .goedgekeurd || activity.status == .gepland, let start = activity.startDate,
+              start < (next?.0 ?? .distantFuture) else { return }
+        next = (start, activity.id)
+    }
+
+    private static func make(_ relation: Relation, activityCount: Int, nextActivity: (CalendarDate, ActivityID)?) -> RelationOverview {
+        var next: NextDate?
+        if relation.status == .laagPitje, let review = relation.reviewDate {
+            next = NextDate(date: review, reason: .review)
+        }
+        if let (date, id) = nextActivity, date < (next?.date ?? .distantFuture) {
+            next = NextDate(date: date, reason: .activity(id))
+        }
+        return RelationOverview(relation: relation, activityCount: activityCount, nextDate: next)
     }
 }
 

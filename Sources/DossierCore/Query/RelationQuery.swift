@@ -30,22 +30,35 @@ public struct RelationQuery: Hashable, Sendable {
 
     /// The matching overviews, sorted. Names compare ignoring case and accents.
     public func apply(to overviews: [RelationOverview]) -> [RelationOverview] {
-        let matching = overviews.filter { matches($0.relation) }
-        let keyed = matching.map { (overview: $0, name: SearchText.fold($0.relation.name)) }
+        apply(to: overviews, names: overviews.map { SearchText.fold($0.relation.name) })
+    }
+
+    /// As `apply(to:)`, with the folded names (aligned with `overviews`) already at hand.
+    public func apply(to overviews: [RelationOverview], names: [String]) -> [RelationOverview] {
+        let keyed = overviews.indices.filter { matches(overviews[$0].relation) }.map { (overview: overviews[$0], name: names[$0]) }
         let sorted: [(overview: RelationOverview, name: String)]
         switch order {
         case .name:
-            sorted = keyed.sorted { $0.name < $1.name }
+            sorted = keyed.sorted { RelationQuery.precedes($0.name, $1.name) }
         case .status:
             let rank = Dictionary(uniqueKeysWithValues: RelationStatus.allCases.enumerated().map { ($1, $0) })
-            sorted = keyed.sorted { (rank[$0.overview.relation.status]!, $0.name) < (rank[$1.overview.relation.status]!, $1.name) }
+            sorted = keyed.sorted {
+                let left = rank[$0.overview.relation.status]!, right = rank[$1.overview.relation.status]!
+                return left != right ? left < right : RelationQuery.precedes($0.name, $1.name)
+            }
         case .date:
             sorted = keyed.sorted {
                 let left = $0.overview.nextDate?.date ?? .distantFuture
                 let right = $1.overview.nextDate?.date ?? .distantFuture
-                return left != right ? left < right : $0.name < $1.name
+                return left != right ? left < right : RelationQuery.precedes($0.name, $1.name)
             }
         }
         return sorted.map(\.overview)
+    }
+
+    /// Name order on folded names: by their UTF-8 bytes (code point order), which needs no
+    /// normalising per comparison.
+    public static func precedes(_ left: String, _ right: String) -> Bool {
+        left.utf8.lexicographicallyPrecedes(right.utf8)
     }
 }

@@ -62,10 +62,14 @@ public struct AppState: Sendable {
     }
 
     /// Recomputes derived data after the dossier changed, keeping each list's selected item.
-    public mutating func refreshAfterChange() {
+    /// With the restoration of a committed change only what it touched is recomputed; without one
+    /// (a reload), or for a change that removed or moved entities, everything is.
+    public mutating func refreshAfterChange(_ change: Restoration? = nil) {
         let selectedIDs = selectionBeforeChange
         selectionBeforeChange = [:]
-        index = DossierIndex(dossier: dossier, today: today)
+        if change.map({ index.update(after: $0, in: dossier, today: today) }) != true {
+            index = DossierIndex(dossier: dossier, today: today)
+        }
         refreshRows()
         for section in Section.allCases {
             if let id = selectedIDs[section], let row = rowIndex(of: id, in: section) {
@@ -94,8 +98,13 @@ public struct AppState: Sendable {
 
     /// Filters and sorts the three lists from the current queries.
     public mutating func refreshRows() {
-        let overviews = relationQuery.apply(to: index.overviews)
-        rows[.relations] = overviews.compactMap { dossier.relationPosition($0.relation.id) }
+        if relationQuery.order == .name {
+            // The index keeps the name order: filtering it needs no sort.
+            rows[.relations] = index.relationsByName.filter { relationQuery.matches(dossier.relations[$0]) }
+        } else {
+            let overviews = relationQuery.apply(to: index.overviews, names: index.relationNameKeys)
+            rows[.relations] = overviews.compactMap { dossier.relationPosition($0.relation.id) }
+        }
         rows[.activities] = sortedActivityPositions(activityQuery)
         rows[.visits] = sortedActivityPositions(visitQuery)
         rows[.budget] = Array(index.budgets.indices)
@@ -136,9 +145,9 @@ public struct AppState: Sendable {
 
     public var layout: Layout { Layout(width: width, height: height) }
 
+    /// The list order is kept in the index; a query only filters it.
     private func sortedActivityPositions(_ query: ActivityQuery) -> [Int] {
         let activities = dossier.activities
-        return activities.indices.filter { query.matches(activities[$0]) }
-            .sorted { ActivityQuery.chronological(activities[$0], activities[$1]) }
+        return index.activitiesInOrder.filter { query.matches(activities[$0]) }
     }
 }

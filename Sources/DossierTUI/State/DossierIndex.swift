@@ -1,8 +1,10 @@
 import DossierCore
 
-/// What the screens derive from the dossier, computed once per change rather than per frame:
-/// relation overviews, search keys folded for case and accents, and the years that have activities.
-public struct DossierIndex: Sendable {
+/// What the screens derive from the dossier, computed once when it is loaded and then brought up to date
+/// per change (only what the change touched) rather than per frame: relation overviews, search keys
+/// folded for case and accents, the lists' sort orders, the years that have activities, budgets and
+/// reminders.
+public struct DossierIndex: Sendable, Equatable {
     /// Aligned with `dossier.relations`.
     public var overviews: [RelationOverview]
     public var relationSearchKeys: [String]
@@ -10,11 +12,14 @@ public struct DossierIndex: Sendable {
     public var relationNameKeys: [String]
     /// Folded name, id, country, region and places: what the relation picker matches.
     public var relationLabelKeys: [String]
-    /// Relation positions in the order of their folded names: the picker's order, sorted once.
+    /// Relation positions in the order of their folded names (the list's and the picker's order).
     public var relationsByName: [Int]
     /// Aligned with `dossier.activities`.
     public var activitySearchKeys: [String]
     public var activityTitleKeys: [String]
+    public var activitySortKeys: [ActivityQuery.SortKey]
+    /// Activity positions in list order (by date, then title; equal ones in dossier order).
+    public var activitiesInOrder: [Int]
     public var years: [Int]
     /// The budget per year (the framework's years and every year with activities).
     public var budgets: [BudgetOverview]
@@ -28,16 +33,130 @@ public struct DossierIndex: Sendable {
         overviews = RelationOverview.all(in: dossier, today: today)
         relationSearchKeys = dossier.relations.map(DossierIndex.searchKey)
         relationNameKeys = dossier.relations.map { SearchText.fold($0.name) }
-        relationLabelKeys = dossier.relations.map { relation in
-            SearchText.fold(([relation.name, relation.id, relation.country, relation.region] + relation.places).joined(separator: "\u{1}"))
-        }
-        relationsByName = zip(dossier.relations.indices, relationNameKeys)
-            .sorted { $0.1 == $1.1 ? $0.0 < $1.0 : $0.1.utf8.lexicographicallyPrecedes($1.1.utf8) }.map(\.0)
+        relationLabelKeys = dossier.relations.map(DossierIndex.labelKey)
+        relationsByName = []
         activitySearchKeys = dossier.activities.map { DossierIndex.searchKey($0, in: dossier) }
         activityTitleKeys = dossier.activities.map { SearchText.fold($0.title) }
+        activitySortKeys = dossier.activities.map(ActivityQuery.SortKey.init)
+        activitiesInOrder = []
+        years = []
+        budgets = []
+        reminders = []
+        relationsByName = relationNameKeys.indices.sorted(by: relationPrecedes)
+        activitiesInOrder = activitySortKeys.indices.sorted(by: activityPrecedes)
+        refreshTotals(dossier, today: today)
+    }
+
+    /// Brings the index up to date after a change, from the restoration that undoes it (which names
+    /// every relation and activity the change touched, as they were). Handles changes that edit in place
+    /// or add at the end; returns false for one that removed or moved entities, after which the caller
+    /// builds the index anew.
+    public mutating func update(after change: Restoration, in dossier: Dossier, today: CalendarDate) -> Bool {
+        guard let relationPositions = DossierIndex.positions(change.relations, oldCount: overviews.count,
+                                                             newCount: dossier.relations.count, find: dossier.relationPosition),
+              let activityPositions = DossierIndex.positions(change.activities, oldCount: activitySearchKeys.count,
+                                                             newCount: dossier.activities.count, find: dossier.activityPosition)
+        else { return false }
+
+        // Relations: their own keys, and the search keys of activities that show a renamed relation's name.
+        var renamed = Set<RelationID>()
+        for (snapshot, position) in zip(change.relations, relationPositions).sorted(by: { $0.1 < $1.1 }) {
+            let relation = dossier.relations[position]
+            if snapshot.value?.name != relation.name { renamed.insert(relation.id) }
+            set(&relationSearchKeys, position, DossierIndex.searchKey(relation))
+            set(&relationNameKeys, position, SearchText.fold(relation.name))
+            set(&relationLabelKeys, position, DossierIndex.labelKey(relation))
+        }
+        var activitySet = Set(activityPositions)
+        if !renamed.isEmpty {
+            for (position, activity) in dossier.activities.enumerated() where activity.relations.contains(where: renamed.contains) {
+                activitySet.insert(position)
+            }
+        }
+        for position in activitySet.sorted() {
+            let activity = dossier.activities[position]
+            set(&activitySearchKeys, position, DossierIndex.searchKey(activity, in: dossier))
+            set(&activityTitleKeys, position, SearchText.fold(activity.title))
+            set(&activitySortKeys, position, ActivityQuery.SortKey(activity))
+        }
+
+        // Overviews of the relations touched, directly or through an activity they are (or were) linked to.
+        var touched = Set(relationPositions)
+        for (snapshot, position) in zip(change.activities, activityPositions) {
+            let ids = RelationOverview.linkedRelations(dossier.activities[position]) + (snapshot.value.map(RelationOverview.linkedRelations) ?? [])
+            touched.formUnion(ids.compactMap(dossier.relationPosition))
+        }
+        // Each overview scans the activities once; past a handful, one pass for all is cheaper.
+        if touched.count > 8 {
+            overviews = RelationOverview.all(in: dossier, today: today)
+        } else {
+            for position in touched.sorted() { set(&overviews, position, RelationOverview.of(dossier.relations[position], in: dossier)) }
+        }
+
+        reorder(&relationsByName, changed: Set(relationPositions), by: relationPrecedes)
+        reorder(&activitiesInOrder, changed: Set(activityPositions), by: activityPrecedes)
+        refreshTotals(dossier, today: today)
+        return true
+    }
+
+    /// Years, budgets and reminders: each one cheap pass over the dossier.
+    private mutating func refreshTotals(_ dossier: Dossier, today: CalendarDate) {
         years = Array(Set(dossier.activities.compactMap(\.year))).sorted()
-        budgets = BudgetYears.all(in: dossier).map { BudgetOverview(year: $0, in: dossier) }
+        let ledger = BudgetLedger(dossier)
+        budgets = BudgetYears.all(in: dossier).map(ledger.overview)
         reminders = Reminder.all(in: dossier, today: today, within: DossierIndex.reminderHorizonDays)
+    }
+
+    private func relationPrecedes(_ left: Int, _ right: Int) -> Bool {
+        relationNameKeys[left] != relationNameKeys[right]
+            ? RelationQuery.precedes(relationNameKeys[left], relationNameKeys[right]) : left < right
+    }
+
+    private func activityPrecedes(_ left: Int, _ right: Int) -> Bool {
+        activitySortKeys[left] != activitySortKeys[right] ? activitySortKeys[left].precedes(activitySortKeys[right]) : left < right
+    }
+
+    /// Takes the changed positions out of an order and puts each back where it now belongs.
+    private func reorder(_ order: inout [Int], changed: Set<Int>, by precedes: (Int, Int) -> Bool) {
+        guard !changed.isEmpty else { return }
+        order.removeAll(where: changed.contains)
+        for position in changed.sorted() {
+            var low = 0, high = order.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(order[middle], position) { low = middle + 1 } else { high = middle }
+            }
+            order.insert(position, at: low)
+        }
+    }
+
+    /// Where the entities a change touched are now: the same place for edited ones, after the old end
+    /// for added ones. Nil when any was removed or moved.
+    private static func positions<Entity>(_ snapshots: [Snapshot<Entity>], oldCount: Int, newCount: Int,
+                                          find: (String) -> Int?) -> [Int]? {
+        var added = 0
+        var positions: [Int] = []
+        for snapshot in snapshots {
+            guard let position = find(snapshot.id) else { return nil }
+            if snapshot.value == nil {
+                guard position >= oldCount else { return nil }
+                added += 1
+            } else {
+                guard position == snapshot.position, position < oldCount else { return nil }
+            }
+            positions.append(position)
+        }
+        return oldCount + added == newCount ? positions : nil
+    }
+
+    /// Sets an element, appending when the position is the next one (an added entity).
+    private func set<Element>(_ array: inout [Element], _ position: Int, _ value: Element) {
+        if position < array.count {
+            array[position] = value
+        } else {
+            precondition(position == array.count, "entities are added at the end")
+            array.append(value)
+        }
     }
 
     /// Names, places, contacts and notes of a relation, folded.
@@ -48,6 +167,10 @@ public struct DossierIndex: Sendable {
             parts += [contact.name, contact.organisation, contact.role, contact.email, contact.phone]
         }
         return SearchText.fold(parts.joined(separator: "\u{1}"))
+    }
+
+    static func labelKey(_ relation: Relation) -> String {
+        SearchText.fold(([relation.name, relation.id, relation.country, relation.region] + relation.places).joined(separator: "\u{1}"))
     }
 
     /// Title, places, people and notes of an activity and the names of its relations, folded.

@@ -134,7 +134,7 @@ extension AppState {
         case nil:
             undoHistory.recordChange(restoration)
         }
-        refreshAfterChange()
+        refreshAfterChange(restoration)
         return []
     }
 

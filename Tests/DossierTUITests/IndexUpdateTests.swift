@@ -1,0 +1,67 @@
+import DossierCore
+import DossierTestSupport
+import Testing
+@testable import DossierTUI
+
+/// After a change the TUI updates its index from what the change touched; that must always give the
+/// index a full rebuild gives.
+@Suite("Index brought up to date per change")
+struct IndexUpdateTests {
+    let today = Fixtures.clock.today()
+
+    @Test("edits in place and additions update the index; removals rebuild it; either way it equals a rebuild")
+    func matchesRebuild() throws {
+        var dossier = Fixtures.smallDossier()
+        var index = DossierIndex(dossier: dossier, today: today)
+        var renamed = try #require(dossier.relation("rhone-alpes"))
+        renamed.name = "Auvergne-Rhône-Alpes"
+        var relinked = try #require(dossier.activity("missie-lyon"))
+        relinked.relations = ["pivot-park", "bom"]
+        relinked.startDate = Fixtures.date("2026-01-05")
+        relinked.title = "Aaa eerst in de lijst"
+        let added = Activity(id: "bezoek-taizhou", title: "Bezoek uit Taizhou", kind: .kennisuitwisseling, status: .idee, relations: ["taizhou"],
+                             startDate: Fixtures.date("2027-03-01"), estimatedCost: Money(euros: 900))
+        let addedRelation = Relation(id: "aalborg", name: "Aalborg", kind: .vriendschapsrelatie, status: .verkennen)
+        let steps: [(Change, Bool)] = [
+            (.setRelationStatus("bom", status: .laagPitje, reason: "Kader", reviewDate: Fixtures.date("2026-12-01")), true),
+            (.updateRelation(renamed), true),
+            (.updateActivity(relinked), true),
+            (.addActivity(added), true),
+            (.moveActivity("bezoek-taizhou", status: .inAfweging, reason: "voorgelegd", overrideReason: nil), true),
+            (.addFollowUp("delegatie-uit-lyon", FollowUp(text: "Verslag", due: Fixtures.date("2026-11-30"))), true),
+            (.addRelation(addedRelation), true),
+            (.batch([.addActivity(Activity(id: "a2", title: "Tweede", kind: .beurs, status: .idee, relations: ["aalborg"])),
+                     .addFollowUp("missie-lyon", FollowUp(text: "Bellen"))], label: "twee"), true),
+            (.deleteActivity("bezoek-taizhou"), false),
+        ]
+        for (change, inPlace) in steps {
+            let undo = try dossier.apply(change, context: Fixtures.context)
+            let updated = index.update(after: undo, in: dossier, today: today)
+            #expect(updated == inPlace, "\(change.summary(in: dossier))")
+            if !updated { index = DossierIndex(dossier: dossier, today: today) }
+            #expect(index == DossierIndex(dossier: dossier, today: today), "after \(change.summary(in: dossier))")
+            // Undoing goes through the same path.
+            var undone = dossier
+            let redo = try undone.apply(.restore(undo), context: Fixtures.context)
+            var undoneIndex = index
+            if !undoneIndex.update(after: redo, in: undone, today: today) { undoneIndex = DossierIndex(dossier: undone, today: today) }
+            #expect(undoneIndex == DossierIndex(dossier: undone, today: today), "undo of \(change.summary(in: dossier))")
+        }
+    }
+
+    @Test("a save in the TUI keeps the lists in order and the selection on the saved item")
+    func saveKeepsOrder() throws {
+        let app = Harness()
+        app.press(.character("2"))
+        let before = app.state.rows(.activities)
+        app.press(.character("/")).type("lyon").press(.enter)
+        let selected = app.state.selectedID(in: .activities)
+        app.press(.character("m"))
+        #expect(app.state.form != nil, "m opens the life-cycle form")
+        app.press(.tab).type("verder").press(.control("s"))
+        #expect(app.store.committed.count == 1, "\(String(describing: app.state.message))")
+        #expect(app.state.index == DossierIndex(dossier: app.state.dossier, today: today))
+        #expect(app.state.rows(.activities).count == before.count)
+        #expect(app.state.selectedID(in: .activities) == selected)
+    }
+}
