@@ -3,7 +3,9 @@ public enum BudgetYears {
     public static func all(in dossier: Dossier) -> [Int] {
         let framework = dossier.framework
         var years = Set(framework.firstYear...max(framework.firstYear, framework.lastYear))
-        for activity in dossier.activities { if let year = activity.year { years.insert(year) } }
+        dossier.activities.withUnsafeBufferPointer { activities in
+            for index in activities.indices { if let year = activities[index].year { years.insert(year) } }
+        }
         return years.sorted()
     }
 }

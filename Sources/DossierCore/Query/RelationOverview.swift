@@ -43,9 +43,12 @@ public struct RelationOverview: Hashable, Sendable {
     public static func of(_ relation: Relation, in dossier: Dossier) -> RelationOverview {
         var count = 0
         var nextActivity: (CalendarDate, ActivityID)?
-        for activity in dossier.activities where activity.relations.contains(relation.id) || activity.organiser.relationID == relation.id {
-            count += 1
-            noteUpcoming(activity, in: &nextActivity)
+        dossier.activities.withUnsafeBufferPointer { activities in
+            for index in activities.indices
+            where activities[index].relations.contains(relation.id) || activities[index].organiser.relationID == relation.id {
+                count += 1
+                noteUpcoming(activities[index], in: &nextActivity)
+            }
         }
         return make(relation, activityCount: count, nextActivity: nextActivity)
     }

@@ -33,12 +33,15 @@ public struct Reminder: Hashable, Sendable {
             reminders.append(Reminder(subject: .review(relation.id), date: review, title: "Herijking \(relation.name) (laag pitje)",
                                       detail: reason))
         }
-        for activity in dossier.activities {
-            for (index, followUp) in activity.followUps.enumerated() where !followUp.isDone {
-                guard let due = followUp.due, due <= horizon else { continue }
-                let owner = followUp.owner.isEmpty ? "" : " — \(followUp.owner)"
-                reminders.append(Reminder(subject: .followUp(activity.id, index: index), date: due, title: followUp.text + owner,
-                                          detail: activity.title))
+        // Read in place through the buffer (see BudgetLedger): most activities have nothing due.
+        dossier.activities.withUnsafeBufferPointer { activities in
+            for position in activities.indices where !activities[position].followUps.isEmpty {
+                for (index, followUp) in activities[position].followUps.enumerated() where !followUp.isDone {
+                    guard let due = followUp.due, due <= horizon else { continue }
+                    let owner = followUp.owner.isEmpty ? "" : " — \(followUp.owner)"
+                    reminders.append(Reminder(subject: .followUp(activities[position].id, index: index), date: due,
+                                              title: followUp.text + owner, detail: activities[position].title))
+                }
             }
         }
         return reminders.sorted { ($0.date, $0.title) < ($1.date, $1.title) }

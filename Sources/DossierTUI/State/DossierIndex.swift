@@ -95,16 +95,22 @@ public struct DossierIndex: Sendable, Equatable {
 
         reorder(&relationsByName, changed: Set(relationPositions), by: relationPrecedes)
         reorder(&activitiesInOrder, changed: Set(activityPositions), by: activityPrecedes)
-        refreshTotals(dossier, today: today)
+        refreshTotals(dossier, today: today, activitiesChanged: !activityPositions.isEmpty)
         return true
     }
 
-    /// Years, budgets and reminders: each one cheap pass over the dossier.
-    private mutating func refreshTotals(_ dossier: Dossier, today: CalendarDate) {
-        years = Array(Set(dossier.activities.compactMap(\.year))).sorted()
+    /// Years, budgets and reminders: each one cheap pass over the dossier. Years and budgets only change
+    /// with the activities.
+    private mutating func refreshTotals(_ dossier: Dossier, today: CalendarDate, activitiesChanged: Bool = true) {
+        reminders = Reminder.all(in: dossier, today: today, within: DossierIndex.reminderHorizonDays)
+        guard activitiesChanged else { return }
+        years = dossier.activities.withUnsafeBufferPointer { activities in
+            var years = Set<Int>()
+            for index in activities.indices { if let year = activities[index].year { years.insert(year) } }
+            return years.sorted()
+        }
         let ledger = BudgetLedger(dossier)
         budgets = BudgetYears.all(in: dossier).map(ledger.overview)
-        reminders = Reminder.all(in: dossier, today: today, within: DossierIndex.reminderHorizonDays)
     }
 
     private func relationPrecedes(_ left: Int, _ right: Int) -> Bool {
