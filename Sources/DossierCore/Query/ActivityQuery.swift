@@ -26,6 +26,31 @@ public struct ActivityQuery: Hashable, Sendable {
         return true
     }
 
+    /// What the query looks at, except the relations: small enough to test 100.000 activities per key.
+    public struct Facets: Hashable, Sendable {
+        public var status: ActivityStatus
+        public var kind: ActivityKind
+        public var year: Int?
+        public var direction: VisitDirection?
+
+        public init(_ activity: Activity) {
+            status = activity.status
+            kind = activity.kind
+            year = activity.year
+            direction = activity.visit?.direction
+        }
+    }
+
+    /// As `matches(_:)` for a query without a relation.
+    public func matches(_ facets: Facets) -> Bool {
+        precondition(relation == nil, "a relation filter needs the activity itself")
+        if let status, facets.status != status { return false }
+        if let kind, facets.kind != kind { return false }
+        if let year, facets.year != year { return false }
+        if let direction, facets.direction != direction { return false }
+        return true
+    }
+
     public func apply(to activities: [Activity]) -> [Activity] {
         let matching = activities.filter(matches)
         let keys = matching.map(SortKey.init)

@@ -100,7 +100,11 @@ public struct AppState: Sendable {
     public mutating func refreshRows() {
         if relationQuery.order == .name {
             // The index keeps the name order: filtering it needs no sort.
-            rows[.relations] = index.relationsByName.filter { relationQuery.matches(dossier.relations[$0]) }
+            rows[.relations] = relationQuery.status == nil && relationQuery.kind == nil
+                ? index.relationsByName
+                : dossier.relations.withUnsafeBufferPointer { relations in
+                    index.relationsByName.filter { relationQuery.matches(relations[$0]) }
+                }
         } else {
             let overviews = relationQuery.apply(to: index.overviews, names: index.relationNameKeys)
             rows[.relations] = overviews.compactMap { dossier.relationPosition($0.relation.id) }
@@ -148,6 +152,10 @@ public struct AppState: Sendable {
     /// The list order is kept in the index; a query only filters it.
     private func sortedActivityPositions(_ query: ActivityQuery) -> [Int] {
         if query == ActivityQuery() { return index.activitiesInOrder }
+        if query.relation == nil {
+            let facets = index.activityFacets
+            return index.activitiesInOrder.filter { query.matches(facets[$0]) }
+        }
         // Read in place through the buffer: copying 100.000 activities to test them costs more than the test.
         return dossier.activities.withUnsafeBufferPointer { activities in
             index.activitiesInOrder.filter { query.matches(activities[$0]) }

@@ -18,6 +18,8 @@ public struct DossierIndex: Sendable, Equatable {
     public var activitySearchKeys: [String]
     public var activityTitleKeys: [String]
     public var activitySortKeys: [ActivityQuery.SortKey]
+    /// What the activity lists filter on, kept small so a filter does not walk the activities themselves.
+    public var activityFacets: [ActivityQuery.Facets]
     /// Activity positions in list order (by date, then title; equal ones in dossier order).
     public var activitiesInOrder: [Int]
     public var years: [Int]
@@ -38,6 +40,7 @@ public struct DossierIndex: Sendable, Equatable {
         activitySearchKeys = dossier.activities.map { DossierIndex.searchKey($0, in: dossier) }
         activityTitleKeys = dossier.activities.map { SearchText.fold($0.title) }
         activitySortKeys = dossier.activities.map(ActivityQuery.SortKey.init)
+        activityFacets = dossier.activities.map(ActivityQuery.Facets.init)
         activitiesInOrder = []
         years = []
         budgets = []
@@ -78,6 +81,7 @@ public struct DossierIndex: Sendable, Equatable {
             set(&activitySearchKeys, position, DossierIndex.searchKey(activity, in: dossier))
             set(&activityTitleKeys, position, SearchText.fold(activity.title))
             set(&activitySortKeys, position, ActivityQuery.SortKey(activity))
+            set(&activityFacets, position, ActivityQuery.Facets(activity))
         }
 
         // Overviews of the relations touched, directly or through an activity they are (or were) linked to.
