@@ -22,6 +22,8 @@ struct IndexUpdateTests {
         let added = Activity(id: "bezoek-taizhou", title: "Bezoek uit Taizhou", kind: .kennisuitwisseling, status: .idee, relations: ["taizhou"],
                              startDate: Fixtures.date("2027-03-01"), estimatedCost: Money(euros: 900))
         let addedRelation = Relation(id: "aalborg", name: "Aalborg", kind: .vriendschapsrelatie, status: .verkennen)
+        // Aalborg's only activity moves to BOM: Aalborg is left with none.
+        var moved = Activity(id: "a2", title: "Tweede", kind: .beurs, status: .idee, relations: ["aalborg"])
         let steps: [(Change, Bool)] = [
             (.setRelationStatus("bom", status: .laagPitje, reason: "Kader", reviewDate: Fixtures.date("2026-12-01")), true),
             (.updateRelation(renamed), true),
@@ -32,9 +34,16 @@ struct IndexUpdateTests {
             (.addRelation(addedRelation), true),
             (.batch([.addActivity(Activity(id: "a2", title: "Tweede", kind: .beurs, status: .idee, relations: ["aalborg"])),
                      .addFollowUp("missie-lyon", FollowUp(text: "Bellen"))], label: "twee"), true),
+            (.updateActivity(moved), true),
             (.deleteActivity("bezoek-taizhou"), false),
         ]
-        for (change, inPlace) in steps {
+        for (planned, inPlace) in steps {
+            var change = planned
+            if case .updateActivity(let activity) = planned, activity.id == "a2", let stored = dossier.activity("a2") {
+                moved = stored
+                moved.relations = ["bom"]
+                change = .updateActivity(moved)
+            }
             let undo = try dossier.apply(change, context: Fixtures.context)
             let updated = index.update(after: undo, in: dossier, today: today)
             #expect(updated == inPlace, "\(change.summary(in: dossier))")

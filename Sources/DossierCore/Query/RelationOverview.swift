@@ -39,18 +39,14 @@ public struct RelationOverview: Hashable, Sendable {
         return dossier.relations.map { make($0, activityCount: counts[$0.id] ?? 0, nextActivity: nextActivity[$0.id]) }
     }
 
-    /// The overview of one relation, as `all` gives it: for bringing a list up to date after a change.
-    public static func of(_ relation: Relation, in dossier: Dossier) -> RelationOverview {
-        var count = 0
+    /// The overview of one relation, as `all` gives it, from the positions of its activities (linked or
+    /// organised by it, in dossier order): for bringing a list up to date after a change.
+    public static func of(_ relation: Relation, activityPositions: [Int], in dossier: Dossier) -> RelationOverview {
         var nextActivity: (CalendarDate, ActivityID)?
         dossier.activities.withUnsafeBufferPointer { activities in
-            for index in activities.indices
-            where activities[index].relations.contains(relation.id) || activities[index].organiser.relationID == relation.id {
-                count += 1
-                noteUpcoming(activities[index], in: &nextActivity)
-            }
+            for position in activityPositions { noteUpcoming(activities[position], in: &nextActivity) }
         }
-        return make(relation, activityCount: count, nextActivity: nextActivity)
+        return make(relation, activityCount: activityPositions.count, nextActivity: nextActivity)
     }
 
     /// The relations an activity counts for: the linked ones and its organiser.

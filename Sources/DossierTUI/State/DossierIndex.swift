@@ -7,6 +7,8 @@ import DossierCore
 public struct DossierIndex: Sendable, Equatable {
     /// Aligned with `dossier.relations`.
     public var overviews: [RelationOverview]
+    /// The positions of each relation's activities (linked or organised by it), ascending.
+    public var activitiesByRelation: [RelationID: [Int]]
     public var relationSearchKeys: [String]
     /// Folded names only: typing a search prefers these.
     public var relationNameKeys: [String]
@@ -33,6 +35,10 @@ public struct DossierIndex: Sendable, Equatable {
 
     public init(dossier: Dossier, today: CalendarDate) {
         overviews = RelationOverview.all(in: dossier, today: today)
+        activitiesByRelation = [:]
+        for (position, activity) in dossier.activities.enumerated() {
+            for id in RelationOverview.linkedRelations(activity) { activitiesByRelation[id, default: []].append(position) }
+        }
         relationSearchKeys = dossier.relations.map(DossierIndex.searchKey)
         relationNameKeys = dossier.relations.map { SearchText.fold($0.name) }
         relationLabelKeys = dossier.relations.map(DossierIndex.labelKey)
@@ -86,15 +92,19 @@ public struct DossierIndex: Sendable, Equatable {
 
         // Overviews of the relations touched, directly or through an activity they are (or were) linked to.
         var touched = Set(relationPositions)
-        for (snapshot, position) in zip(change.activities, activityPositions) {
-            let ids = RelationOverview.linkedRelations(dossier.activities[position]) + (snapshot.value.map(RelationOverview.linkedRelations) ?? [])
-            touched.formUnion(ids.compactMap(dossier.relationPosition))
+        for (snapshot, position) in zip(change.activities, activityPositions).sorted(by: { $0.1 < $1.1 }) {
+            let old = snapshot.value.map(RelationOverview.linkedRelations) ?? []
+            let new = RelationOverview.linkedRelations(dossier.activities[position])
+            for id in old where !new.contains(id) {
+                activitiesByRelation[id]?.removeAll { $0 == position }
+                if activitiesByRelation[id]?.isEmpty == true { activitiesByRelation[id] = nil }
+            }
+            for id in new where !old.contains(id) { DossierIndex.insertSorted(position, into: &activitiesByRelation[id, default: []]) }
+            touched.formUnion((old + new).compactMap(dossier.relationPosition))
         }
-        // Each overview scans the activities once; past a handful, one pass for all is cheaper.
-        if touched.count > 8 {
-            overviews = RelationOverview.all(in: dossier, today: today)
-        } else {
-            for position in touched.sorted() { set(&overviews, position, RelationOverview.of(dossier.relations[position], in: dossier)) }
+        for position in touched.sorted() {
+            let relation = dossier.relations[position]
+            set(&overviews, position, RelationOverview.of(relation, activityPositions: activitiesByRelation[relation.id] ?? [], in: dossier))
         }
 
         reorder(&relationsByName, changed: Set(relationPositions), by: relationPrecedes)
@@ -138,6 +148,15 @@ public struct DossierIndex: Sendable, Equatable {
             }
             order.insert(position, at: low)
         }
+    }
+
+    private static func insertSorted(_ position: Int, into positions: inout [Int]) {
+        var low = 0, high = positions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if positions[middle] < position { low = middle + 1 } else { high = middle }
+        }
+        positions.insert(position, at: low)
     }
 
     /// Where the entities a change touched are now: the same place for edited ones, after the old end
