@@ -25,6 +25,24 @@ struct CommandLineTests {
         try DossierStore(path: storePath).load()
     }
 
+    @Test("hostile names in tables: bidi overrides and escapes shown inert, a long name cut with an ellipsis")
+    func hostileNamesInTables() throws {
+        var dossier = Fixtures.smallDossier()
+        var relation = try #require(dossier.relation("bom"))
+        relation.name = "Evil\u{202E}gpj.exe\u{1B}[2J\u{7}" + String(repeating: "Lange naam ", count: 30)
+        try dossier.apply(.updateRelation(relation), context: Fixtures.context)
+        try directory.write("dossier.json", dossier.encoded())
+        for command in [["relations"], ["activities"], ["show", "bom"]] {
+            let result = try run(command)
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(!result.standardOutput.unicodeScalars.contains { [0x202E, 0x1B, 0x07].contains($0.value) }, "\(command)")
+        }
+        let table = try run(["relations"]).standardOutput
+        let line = try #require(table.split(separator: "\n").first { $0.contains("Evil") })
+        #expect(line.contains("…"))
+        #expect(DisplayWidth.of(String(line)) < 160)
+    }
+
     @Test("relations: a table aligned by display width, accents included")
     func relationsTable() throws {
         let result = try run(["relations"])

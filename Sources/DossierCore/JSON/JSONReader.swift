@@ -7,6 +7,10 @@ public struct JSONReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     /// Byte offset of the next unread byte.
     public private(set) var offset: Int
+    /// Objects and lists open around the current position.
+    private var depth = 0
+    /// Deeper than any real dossier; a hostile file nested deeper is refused instead of exhausting the stack.
+    public static let maximumDepth = 128
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -54,6 +58,8 @@ public struct JSONReader {
     /// Errors thrown inside `member` get the key added to their path.
     public mutating func readObject(_ member: (inout JSONReader, String) throws(JSONError) -> Void) throws(JSONError) {
         try expect(UInt8(ascii: "{"), what: "een object")
+        try enter()
+        defer { depth -= 1 }
         skipWhitespace()
         if consume(UInt8(ascii: "}")) { return }
         while true {
@@ -79,6 +85,8 @@ public struct JSONReader {
     /// Reads an array, calling `element` with each index; `element` must read (or skip) the value.
     public mutating func readArray(_ element: (inout JSONReader, Int) throws(JSONError) -> Void) throws(JSONError) {
         try expect(UInt8(ascii: "["), what: "een lijst")
+        try enter()
+        defer { depth -= 1 }
         skipWhitespace()
         if consume(UInt8(ascii: "]")) { return }
         var index = 0
@@ -223,6 +231,14 @@ public struct JSONReader {
     }
 
     // MARK: Private
+
+    private mutating func enter() throws(JSONError) {
+        depth += 1
+        if depth > JSONReader.maximumDepth {
+            offset -= 1
+            throw error("te diep genest: meer dan \(JSONReader.maximumDepth) lagen objecten en lijsten")
+        }
+    }
 
     private mutating func readEscapedString(start: Int) throws(JSONError) -> String {
         var buffer: [UInt8] = []
