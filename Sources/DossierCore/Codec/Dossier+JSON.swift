@@ -100,14 +100,17 @@ extension Dossier {
     }
 
     /// The schemaVersion of a document, found without reading the rest; nil when there is none to find.
+    /// Checked on every load, so it stops at the key (the first one in a file this program wrote).
     static func schemaVersion(in bytes: [UInt8]) -> Int? {
-        try? JSONReader.read(bytes) { (reader: inout JSONReader) throws(JSONError) -> Int? in
-            var version: Int?
+        var version: Int?
+        _ = try? JSONReader.read(bytes) { (reader: inout JSONReader) throws(JSONError) in
             try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
-                if key == "schemaVersion" { version = try reader.readInt() } else { try reader.skipValue() }
+                guard key == "schemaVersion" else { return try reader.skipValue() }
+                version = try reader.readInt()
+                throw JSONError(offset: reader.offset, message: "gevonden")  // the rest does not matter
             }
-            return version
         }
+        return version
     }
 }
 

@@ -1,7 +1,21 @@
 /// Turning a dossier file's bytes into a checked dossier, with located errors.
 public enum DossierFile {
-    /// Decodes and validates. `file` is only used in messages.
+    /// Decodes and validates. `file` is only used in messages. A document of an older schemaVersion is
+    /// converted in memory first (see `SchemaMigrations`).
     public static func decode(_ bytes: [UInt8], file: String) throws(StoreError) -> Dossier {
+        try decodeMigrating(bytes, file: file, migrations: SchemaMigrations.all).dossier
+    }
+
+    /// As `decode`, saying from which older version the document was converted (nil when it was current).
+    public static func decodeMigrating(_ bytes: [UInt8], file: String,
+                                       migrations: [SchemaMigration]) throws(StoreError) -> (dossier: Dossier, migratedFrom: Int?) {
+        guard let (migrated, from) = try SchemaMigrations.migrate(bytes, file: file, steps: migrations) else {
+            return (try decodeCurrent(bytes, file: file), nil)
+        }
+        return (try decodeCurrent(migrated, file: file), from)
+    }
+
+    private static func decodeCurrent(_ bytes: [UInt8], file: String) throws(StoreError) -> Dossier {
         let dossier: Dossier
         do {
             dossier = try Dossier(decoding: bytes)

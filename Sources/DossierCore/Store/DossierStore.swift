@@ -34,6 +34,8 @@ public final class DossierStore {
     /// Whether `commit` compacts when the journal passes the threshold. The TUI turns this off and
     /// compacts on another thread instead (see `snapshotWrite(of:)`), so that no key waits for it.
     public var compactsAfterCommit = true
+    /// The steps that convert an older file format on load (tests give their own).
+    public var migrations = SchemaMigrations.all
     /// The summary of the last change committed through this store.
     public private(set) var lastSummary: String?
 
@@ -66,7 +68,8 @@ public final class DossierStore {
             if error.code == SystemErrorCode.noSuchFile { throw .missing(file: path) }
             throw .fileSystem(error)
         }
-        var dossier = try DossierFile.decode(bytes, file: path)
+        let (decoded, migratedFrom) = try DossierFile.decodeMigrating(bytes, file: path, migrations: migrations)
+        var dossier = decoded
         lastSequence = dossier.journalSequence
         snapshotSequence = dossier.journalSequence
         journalEntryCount = 0
@@ -98,6 +101,16 @@ public final class DossierStore {
         }
         if isWritable { removeLeftoverTemporaryFiles() }
         fingerprint = try currentFingerprint()
+        if let migratedFrom {
+            let versions = "schemaVersion \(migratedFrom) naar \(Dossier.currentSchemaVersion)"
+            if isWritable {
+                // Compacting keeps the old file in the backups folder before the converted one takes its place.
+                try compact(dossier, at: Clock.system.now())
+                notices.append("Het dossier is omgezet van \(versions); het oude bestand staat bij de back-ups.")
+            } else {
+                notices.append("Het dossier heeft een oudere opmaak (\(versions)); het wordt omgezet zodra het met schrijfrechten geopend wordt.")
+            }
+        }
         return dossier
     }
 

@@ -1,0 +1,45 @@
+/// One step of the file format: turns a document of `version` into one of `version + 1`, working on the
+/// document's bytes before they are decoded (an old document need not fit the current types).
+public struct SchemaMigration: Sendable {
+    public let version: Int
+    /// What changed, for the notice ("relaties kregen …").
+    public let summary: String
+    public let apply: @Sendable ([UInt8]) throws -> [UInt8]
+
+    public init(version: Int, summary: String, apply: @escaping @Sendable ([UInt8]) throws -> [UInt8]) {
+        self.version = version
+        self.summary = summary
+        self.apply = apply
+    }
+}
+
+public enum SchemaMigrations {
+    /// Every step so far. None yet: the format has only had version 1. A change to the format raises
+    /// `Dossier.currentSchemaVersion` and adds the step from the version before it here; the store then
+    /// converts an older file on load, after keeping it as a backup.
+    public static let all: [SchemaMigration] = []
+
+    /// Brings an older document up to the current version, step by step. Returns nil for a document that
+    /// needs nothing (current, or newer: that one is refused when it is decoded).
+    static func migrate(_ bytes: [UInt8], file: String, steps: [SchemaMigration]) throws(StoreError) -> (bytes: [UInt8], from: Int)? {
+        guard let from = Dossier.schemaVersion(in: bytes), from < Dossier.currentSchemaVersion else { return nil }
+        var document = bytes
+        for version in from..<Dossier.currentSchemaVersion {
+            guard let step = steps.first(where: { $0.version == version }) else {
+                throw .damaged(file: file, problem: LocatedProblem(position: nil, path: JSONPath([.key("schemaVersion")]),
+                    message: "dit bestand heeft schemaVersion \(from); deze versie van dossier kan schemaVersion \(version) niet omzetten"))
+            }
+            do {
+                document = try step.apply(document)
+            } catch {
+                throw .damaged(file: file, problem: LocatedProblem(position: nil, path: JSONPath(),
+                    message: "omzetten van schemaVersion \(version) naar \(version + 1) mislukt: \(error)"))
+            }
+            guard Dossier.schemaVersion(in: document) == version + 1 else {
+                throw .damaged(file: file, problem: LocatedProblem(position: nil, path: JSONPath([.key("schemaVersion")]),
+                    message: "omzetten van schemaVersion \(version) gaf geen document van versie \(version + 1)"))
+            }
+        }
+        return (document, from)
+    }
+}
