@@ -43,6 +43,28 @@ struct CommandLineTests {
         #expect(DisplayWidth.of(String(line)) < 160)
     }
 
+    @Test("a JSON export leaves out contacts' e-mail and phone unless --contact-details; the contacts CSV, asked for, has them")
+    func exportsWithoutContactDetails() throws {
+        var dossier = Fixtures.smallDossier()
+        var relation = try #require(dossier.relation("pivot-park"))
+        relation.contacts[0].email = "b.driessen@pivotpark.example"
+        relation.contacts[0].phone = "+31 412 000 000"
+        try dossier.apply(.updateRelation(relation), context: Fixtures.context)
+        try directory.write("dossier.json", dossier.encoded())
+        let plain = try run(["export", "--format", "json"])
+        #expect(plain.status == 0, "\(plain.standardError)")
+        #expect(plain.standardOutput.contains("Britta Driessen"))
+        #expect(!plain.standardOutput.contains("pivotpark.example") && !plain.standardOutput.contains("+31 412"))
+        let exported = try Dossier(decoding: Array(plain.standardOutput.utf8))
+        #expect(exported.relations.count == dossier.relations.count && exported.activities == dossier.activities)
+        let full = try run(["export", "--format", "json", "--contact-details"])
+        #expect(try Dossier(decoding: Array(full.standardOutput.utf8)) == dossier)
+        let contacts = try run(["export", "--format", "csv", "--what", "contacts"])
+        #expect(contacts.standardOutput.contains("b.driessen@pivotpark.example"))
+        #expect(try run(["export", "--format", "csv", "--what", "relations"]).standardOutput.contains("pivotpark.example") == false)
+        #expect(try run(["export", "--format", "csv", "--what", "relations", "--contact-details"]).status == 64)
+    }
+
     @Test("relations: a table aligned by display width, accents included")
     func relationsTable() throws {
         let result = try run(["relations"])

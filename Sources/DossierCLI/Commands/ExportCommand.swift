@@ -11,7 +11,9 @@ struct ExportCommand: ParsableCommand {
         Nederlandse Excel het verwacht. De activiteiten-CSV kan na bewerken terug met dossier import activities.
         iCalendar (RFC 5545): geplande activiteiten en delegatiebezoeken; elke activiteit houdt haar UID, zodat \
         opnieuw importeren in Outlook bijwerkt in plaats van verdubbelt.
-        JSON: het hele dossier in het bestandsformaat.
+        JSON: het hele dossier in het bestandsformaat, zonder e-mailadressen en telefoonnummers van contactpersonen \
+        (persoonsgegevens) tenzij --contact-details. Die staan wel in --what contacts en gesprekspartners: daar \
+        vraag je erom.
         Voorbeelden: dossier export --format csv --what activities --excel -o activiteiten.csv
                      dossier export --format ics -o activiteiten.ics
         """
@@ -28,6 +30,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "CSV zoals Nederlandse Excel die verwacht: puntkomma's en een BOM.")
     var excel = false
 
+    @Flag(name: .customLong("contact-details"), help: "Bij json: met e-mailadressen en telefoonnummers van contactpersonen.")
+    var contactDetails = false
+
     @Option(name: .customShort("o"), help: ArgumentHelp("Schrijf naar dit bestand in plaats van naar de standaarduitvoer.", valueName: "pad"))
     var output: String?
 
@@ -41,6 +46,7 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("--what hoort bij --format csv")
         }
         if excel && format != "csv" { throw ValidationError("--excel hoort bij --format csv") }
+        if contactDetails && format != "json" { throw ValidationError("--contact-details hoort bij --format json") }
     }
 
     func run() throws {
@@ -54,7 +60,7 @@ struct ExportCommand: ParsableCommand {
         case ("csv", "contacts"?): bytes = CSV.encode(ContactTable.rows(dossier, consultedOnly: false), format: csvFormat)
         case ("csv", _): bytes = CSV.encode(ContactTable.rows(dossier, consultedOnly: true), format: csvFormat)
         case ("ics", _): bytes = ICalendar.encode(dossier, now: Session.clock.now())
-        default: bytes = dossier.encoded()
+        default: bytes = (contactDetails ? dossier : dossier.withoutContactDetails()).encoded()
         }
         try OutputFile.write(bytes, to: output)
     }
