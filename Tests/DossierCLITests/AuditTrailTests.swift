@@ -1,0 +1,96 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// `dossier log`, `backups`, `restore` and `--read-only` on the real binary: who changed what, when and
+/// why, across compactions; backups listed and restored only after confirmation, the restore journaled.
+@Suite("Audit trail and backups")
+struct AuditTrailTests {
+    let directory = TemporaryDirectory()
+    let runner = ProgramRunner()
+    var storePath: String { directory.file("dossier.json") }
+
+    init() throws {
+        try directory.write("dossier.json", Fixtures.smallDossier().encoded())
+    }
+
+    /// Compacts after every second change, so the trail has to span archived journal segments.
+    func run(_ arguments: [String], user: String = "adviseur", day: String = "2026-11-22") throws -> ProgramRunner.Result {
+        try runner.run(arguments + ["--store", storePath],
+                       environment: ["DOSSIER_NOW": "\(day)T09:00:00Z", "DOSSIER_USER": user, "DOSSIER_JOURNAL_LIMIT": "2"])
+    }
+
+    func makeHistory() throws {
+        for (arguments, user, day) in [
+            (["set-status", "bom", "verkennen", "--reason", "minder contact"], "adviseur", "2026-11-20"),
+            (["move", "missie-lyon", "uitgevoerd", "--reason", "missie gehouden"], "wethouder", "2026-11-21"),
+            (["set-status", "taizhou", "actief", "--reason", "nieuw bezoek gepland"], "adviseur", "2026-11-22"),
+        ] {
+            let result = try run(arguments, user: user, day: day)
+            #expect(result.status == 0, "\(arguments): \(result.standardError)")
+        }
+    }
+
+    @Test("log lists who changed what, when and why, for the dossier or one id, since a date, across compactions")
+    func log() throws {
+        try makeHistory()
+        #expect(try PosixFileSystem().contentsOfDirectory(storePath + ".history").count >= 1, "a compaction archived the journal")
+        let all = try run(["log"])
+        #expect(all.status == 0)
+        let lines = all.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4, "\(all.standardOutput)")
+        #expect(lines[1].contains("2026-11-20") && lines[1].contains("adviseur") && lines[1].contains("Status van BOM: Actief → Verkennen")
+                && lines[1].contains("minder contact"))
+        #expect(lines[2].contains("wethouder") && lines[2].contains("missie gehouden"))
+
+        let taizhou = try run(["log", "taizhou"]).standardOutput
+        #expect(taizhou.contains("nieuw bezoek gepland") && !taizhou.contains("minder contact"))
+        let since = try run(["log", "--since", "21-11-2026"]).standardOutput
+        #expect(since.contains("missie gehouden") && !since.contains("minder contact"))
+        #expect(try run(["log", "rhone-alpes"]).standardOutput.contains("Geen wijzigingen van rhone-alpes"))
+
+        let json = try run(["log", "--json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        #expect(entries.map { $0["seq"] as? Int } == [1, 2, 3])
+        #expect(entries[1]["by"] as? String == "wethouder")
+        #expect(entries[1]["reason"] as? String == "missie gehouden")
+        #expect(entries[0]["at"] as? String == "2026-11-20T09:00:00Z")
+        #expect((entries[0]["subjects"] as? [String]) == ["bom"])
+        #expect(entries[0]["change"] != nil)
+    }
+
+    @Test("backups are listed; restore asks for confirmation, is journaled, and keeps the state before it")
+    func restore() throws {
+        try makeHistory()
+        let listing = try run(["backups"])
+        #expect(listing.status == 0)
+        let names = listing.standardOutput.split(separator: "\n").compactMap { line in
+            line.split(separator: " ").first { $0.hasPrefix("dossier-") && $0.hasSuffix(".json") }.map(String.init)
+        }
+        let first = try #require(names.first { $0.hasSuffix("-000000000.json") }, "\(listing.standardOutput)")
+
+        let unconfirmed = try run(["restore", first])
+        #expect(unconfirmed.status == 64)
+        #expect(unconfirmed.standardError.contains("bevestig met --yes"))
+        #expect(try DossierStore(path: storePath).load().relation("bom")?.status == .verkennen, "nothing restored without confirmation")
+
+        let restored = try run(["restore", first, "--yes"])
+        #expect(restored.status == 0, "\(restored.standardError)")
+        let dossier = try DossierStore(path: storePath).load()
+        #expect(dossier.relations == Fixtures.smallDossier().relations)
+        #expect(try run(["log"]).standardOutput.contains(first), "the restore is in the log")
+        #expect(try run(["backups"]).standardOutput.split(separator: "\n").count > names.count, "the state before the restore became a backup")
+    }
+
+    @Test("--read-only reads without locking and refuses every change, writing nothing")
+    func readOnly() throws {
+        let before = try directory.read("dossier.json")
+        #expect(try run(["relations", "--read-only"]).status == 0)
+        let refused = try run(["set-status", "bom", "verkennen", "--reason", "r", "--read-only"])
+        #expect(refused.status == 64)
+        #expect(refused.standardError.contains("--read-only"))
+        #expect(try directory.read("dossier.json") == before)
+        #expect(try PosixFileSystem().status(storePath + ".journal") == nil)
+    }
+}
