@@ -82,4 +82,22 @@ struct BackgroundCompactionTests {
         #expect(try snapshotSequence() == 2)
         #expect(try DossierStore(path: path).load() == loop.state.dossier)
     }
+
+    @Test("a snapshot written before the files changed elsewhere is never put in place")
+    func outsideChangeDropsTheWrite() throws {
+        let (loop, store) = try openLoop()
+        changeStatus(loop, reason: "eerste")
+        changeStatus(loop, reason: "tweede")
+        loop.maintainSnapshot()
+        #expect(loop.isCompacting)
+        loop.dispatch(.outsideChangeDetected)
+        for _ in 0..<1_000 where loop.isCompacting {
+            loop.maintainSnapshot()
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        #expect(!loop.isCompacting)
+        #expect(try temporaryFiles().isEmpty)
+        #expect(try snapshotSequence() == 0)
+        #expect(store.hasJournal, "the changes stay in the journal")
+    }
 }

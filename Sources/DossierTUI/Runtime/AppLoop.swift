@@ -14,6 +14,8 @@ public final class AppLoop {
     private var ticksSinceOutsideCheck = 0
     /// The snapshot being rewritten on another thread, if any.
     private var compaction: BackgroundCompaction?
+    /// Whether a snapshot is being written on another thread.
+    var isCompacting: Bool { compaction != nil }
     /// After a failed compaction, ticks to wait before trying again (a full disk stays full for a while).
     private let ticksBetweenCompactionRetries = 600
     private var compactionPause = 0
@@ -38,12 +40,16 @@ public final class AppLoop {
             case let .resize(width, height): dispatch(.resize(width: width, height: height))
             case .tick:
                 compactionPause = max(0, compactionPause - 1)
-                maintainSnapshot()
+                var changed = maintainSnapshot()
                 ticksSinceOutsideCheck += 1
-                guard ticksSinceOutsideCheck >= ticksBetweenOutsideChecks else { continue }
-                ticksSinceOutsideCheck = 0
-                guard !state.hasOutsideChange, session.hasOutsideChanges() else { continue }
-                dispatch(.outsideChangeDetected)
+                if ticksSinceOutsideCheck >= ticksBetweenOutsideChecks {
+                    ticksSinceOutsideCheck = 0
+                    if !state.hasOutsideChange, session.hasOutsideChanges() {
+                        dispatch(.outsideChangeDetected)
+                        changed = true
+                    }
+                }
+                guard changed else { continue }
             case .stop:
                 endCompaction()
                 return
@@ -56,25 +62,35 @@ public final class AppLoop {
 
     /// Starts a compaction on another thread when the journal has grown, and puts a finished one in
     /// place. Called between events, so a key never waits for the snapshot to be encoded and written.
-    public func maintainSnapshot() {
+    /// Returns whether it changed what the screen shows (a failure message).
+    @discardableResult
+    public func maintainSnapshot() -> Bool {
         if let running = compaction {
-            guard let outcome = running.outcome else { return }
+            guard let outcome = running.outcome else { return false }
             compaction = nil
             switch outcome {
             case .failure(let error):
                 compactionFailed(.fileSystem(error))
+                return true
             case .success(let written):
+                // Files changed elsewhere: what was written may miss those changes; never put it in place.
+                if state.hasOutsideChange {
+                    session.discard(written)
+                    return false
+                }
                 do {
                     _ = try session.finishCompaction(written, at: clock.now())
                 } catch {
                     compactionFailed(error)
+                    return true
                 }
             }
-            return
+            return false
         }
         guard compactionPause == 0, session.needsCompaction, !state.hasOutsideChange,
-              let job = session.snapshotWrite(of: state.dossier) else { return }
+              let job = session.snapshotWrite(of: state.dossier) else { return false }
         compaction = BackgroundCompaction(job)
+        return false
     }
 
     /// Waits for a running compaction to end and drops what it wrote: the store compacts once more,
@@ -114,6 +130,7 @@ public final class AppLoop {
                         queue.append(.readFailed(error))
                     }
                 case .reload:
+                    endCompaction()  // a snapshot of the dossier as it was before the reload is of no use
                     do {
                         let dossier = try session.load()
                         queue.append(.reloaded(dossier, notices: session.notices))
