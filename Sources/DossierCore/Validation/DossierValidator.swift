@@ -29,13 +29,22 @@ public enum DossierValidator {
             }
             add(base, RelationRules.problems(relation, in: dossier))
         }
-        var activityIDs = Set<ActivityID>()
-        for (index, activity) in dossier.activities.enumerated() {
-            let base = JSONPath([.key("activities"), .index(index)])
-            if !activityIDs.insert(activity.id).inserted {
-                problems.append(ValidationProblem(path: base.appending(key: "id"), message: "id '\(activity.id)' komt meer dan eens voor"))
+        // Each activity is checked on its own, so the checks run on all cores. A repeated id is one whose
+        // position in the dossier's id index (which keeps the first) is another.
+        problems += ParallelChunks.map(dossier.activities.count) { range in
+            dossier.activities.withUnsafeBufferPointer { activities in
+                var found: [ValidationProblem] = []
+                for index in range {
+                    let base = JSONPath([.key("activities"), .index(index)])
+                    if dossier.activityPosition(activities[index].id) != index {
+                        found.append(ValidationProblem(path: base.appending(key: "id"), message: "id '\(activities[index].id)' komt meer dan eens voor"))
+                    }
+                    for problem in ActivityRules.problems(activities[index], in: dossier) {
+                        found.append(ValidationProblem(path: JSONPath(base.components + problem.path.components), message: problem.message))
+                    }
+                }
+                return found
             }
-            add(base, ActivityRules.problems(activity, in: dossier))
         }
         var budgetIDs = Set<String>()
         for (index, line) in dossier.budgetLines.enumerated() {

@@ -43,8 +43,12 @@ public struct DossierIndex: Sendable, Equatable {
         relationNameKeys = dossier.relations.map { SearchText.fold($0.name) }
         relationLabelKeys = dossier.relations.map(DossierIndex.labelKey)
         relationsByName = []
-        activitySearchKeys = dossier.activities.map { DossierIndex.searchKey($0, in: dossier) }
-        activityTitleKeys = dossier.activities.map { SearchText.fold($0.title) }
+        // Folding is most of building the index; each activity's keys stand alone, so all cores share it.
+        let folded = ParallelChunks.map(dossier.activities.count) { range in
+            range.map { (DossierIndex.searchKey(dossier.activities[$0], in: dossier), SearchText.fold(dossier.activities[$0].title)) }
+        }
+        activitySearchKeys = folded.map(\.0)
+        activityTitleKeys = folded.map(\.1)
         activitySortKeys = dossier.activities.map(ActivityQuery.SortKey.init)
         activityFacets = dossier.activities.map(ActivityQuery.Facets.init)
         activitiesInOrder = []
