@@ -14,14 +14,14 @@ struct SizeBenchmark {
     let directory: String
     let path: String
 
-    init(activities: Int, relations: Int, runs: Int, bundled: Dossier, clock: Clock, binary: String, keepDirectory: String?) throws {
+    init(activities: Int, relations: Int, runs: Int, bundled: Dossier, clock: Clock, binary: String, directory: String) throws {
         self.activities = activities
         self.relations = relations
         self.runs = runs
         self.bundled = bundled
         self.clock = clock
         self.binary = binary
-        directory = keepDirectory ?? NSTemporaryDirectory() + "dossier-bench-\(getpid())"
+        self.directory = directory
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         path = directory + "/dossier-\(activities).json"
     }

@@ -43,10 +43,14 @@ let today = CalendarDate(year: 2026, month: 11, day: 22)!
 let clock = Clock.fixed(Timestamp(date: today, hour: 9))
 let bundled = try DossierFile.decode(BundledDossier.bytes, file: "ingebouwd dossier")
 
+// Generated dossiers (100 MB at the largest size) go to a temporary folder that is removed afterwards,
+// unless --keep names one.
+let workDirectory = options.keep ?? NSTemporaryDirectory() + "dossier-bench-\(getpid())"
+defer { if options.keep == nil { try? FileManager.default.removeItem(atPath: workDirectory) } }
 var table = ResultsTable(sizes: options.sizes)
 for size in options.sizes {
     let bench = try SizeBenchmark(activities: size, relations: max(10, size / 10), runs: options.runs, bundled: bundled, clock: clock,
-                                  binary: binary, keepDirectory: options.keep)
+                                  binary: binary, directory: workDirectory)
     try bench.run(into: &table)
 }
 table.measureBundled(bundled: bundled, clock: clock, runs: options.runs)
