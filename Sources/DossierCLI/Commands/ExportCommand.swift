@@ -56,7 +56,7 @@ struct ExportCommand: ParsableCommand {
         switch (format, what) {
         case ("csv", "relations"?): bytes = CSV.encode(RelationTable.rows(dossier, today: Session.clock.today()), format: csvFormat)
         case ("csv", "activities"?):
-            bytes = CSV.encode(ActivityTable.rows(dossier.activities.sorted(by: ActivityQuery.chronological), in: dossier), format: csvFormat)
+            bytes = CSV.encode(ActivityTable.rows(ActivityQuery.sortedChronologically(dossier.activities), in: dossier), format: csvFormat)
         case ("csv", "contacts"?): bytes = CSV.encode(ContactTable.rows(dossier, consultedOnly: false), format: csvFormat)
         case ("csv", _): bytes = CSV.encode(ContactTable.rows(dossier, consultedOnly: true), format: csvFormat)
         case ("ics", _): bytes = ICalendar.encode(dossier, now: Session.clock.now())

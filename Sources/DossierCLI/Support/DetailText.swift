@@ -25,7 +25,7 @@ enum DetailText {
         lines += section("Statusgeschiedenis", relation.statusHistory.flatMap { change in
             [historyLine(change)] + wrapped(change.reason, indent: 14)
         })
-        let activities = dossier.activities(of: relation.id).sorted(by: ActivityQuery.chronological)
+        let activities = ActivityQuery.sortedChronologically(dossier.activities(of: relation.id))
         lines += section("Activiteiten (\(activities.count))", activities.map { activity in
             TerminalSafeText.line("  \(activity.startDate?.iso ?? "geen datum")  \(activity.title)  [\(activity.status.label)]  (\(activity.id))")
         })

@@ -52,18 +52,17 @@ public struct ActivityQuery: Hashable, Sendable {
     }
 
     public func apply(to activities: [Activity]) -> [Activity] {
-        let matching = activities.filter(matches)
-        let keys = matching.map(SortKey.init)
-        return matching.indices.sorted { keys[$0].precedes(keys[$1]) }.map { matching[$0] }
+        ActivityQuery.sortedChronologically(activities.filter(matches))
     }
 
-    /// Start date first (undated last), then title ignoring case.
-    public static func chronological(_ left: Activity, _ right: Activity) -> Bool {
-        SortKey(left).precedes(SortKey(right))
+    /// Activities in list order (`SortKey`; a stable sort).
+    public static func sortedChronologically(_ activities: [Activity]) -> [Activity] {
+        let keys = activities.map(SortKey.init)
+        return activities.indices.sorted { keys[$0].precedes(keys[$1]) }.map { activities[$0] }
     }
 
-    /// What `chronological` compares, made once per activity: a list of many activities is sorted
-    /// without lowercasing titles in every comparison.
+    /// The list order: start date first (undated last), then title ignoring case. Made once per activity,
+    /// so that sorting many does not lowercase titles in every comparison.
     public struct SortKey: Hashable, Sendable {
         public var date: CalendarDate
         public var title: String

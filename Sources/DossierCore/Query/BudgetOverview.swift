@@ -13,7 +13,7 @@ public struct BudgetOverview: Hashable, Sendable {
 
     /// The overview of a year, optionally leaving one activity out (the one being weighed).
     public init(year: Int, in dossier: Dossier, excluding excluded: ActivityID? = nil) {
-        self.init(year: year, budget: BudgetOverview.budget(for: year, in: dossier))
+        self.init(year: year, budget: BudgetOverview.budget(for: year, line: dossier.activityBudget))
         for activity in dossier.activities where activity.year == year && activity.id != excluded { count(activity) }
     }
 
@@ -36,32 +36,34 @@ public struct BudgetOverview: Hashable, Sendable {
         activityIDs.append(activity.id)
     }
 
-    static func budget(for year: Int, in dossier: Dossier) -> Money {
-        dossier.activityBudget.map { $0.applies(to: year) ? $0.yearlyAmount : .zero } ?? .zero
+    /// A year's amount of the activity budget line (none: zero).
+    static func budget(for year: Int, line: BudgetLine?) -> Money {
+        line.map { $0.applies(to: year) ? $0.yearlyAmount : .zero } ?? .zero
     }
 }
 
 /// The budget of every year at once, from one pass over the activities: for weighing many activities
 /// (reports, benchmarks) without scanning the dossier for each.
 public struct BudgetLedger: Sendable {
+    /// Every year that has activities, with its overview.
     public private(set) var overviews: [Int: BudgetOverview] = [:]
-    private let dossierBudget: @Sendable (Int) -> Money
+    private let line: BudgetLine?
 
     public init(_ dossier: Dossier) {
-        let line = dossier.activityBudget
-        dossierBudget = { year in line.map { $0.applies(to: year) ? $0.yearlyAmount : .zero } ?? .zero }
+        line = dossier.activityBudget
         // Through the buffer, an activity is read in place; `for activity in` would copy each one (a
         // retain and release per field), which at 100.000 activities is most of the time of this pass.
         dossier.activities.withUnsafeBufferPointer { activities in
             for index in activities.indices {
                 guard let year = activities[index].year else { continue }
-                overviews[year, default: BudgetOverview(year: year, budget: dossierBudget(year))].count(activities[index])
+                overviews[year, default: BudgetOverview(year: year, budget: BudgetOverview.budget(for: year, line: line))]
+                    .count(activities[index])
             }
         }
     }
 
     public func overview(_ year: Int) -> BudgetOverview {
-        overviews[year] ?? BudgetOverview(year: year, budget: dossierBudget(year))
+        overviews[year] ?? BudgetOverview(year: year, budget: BudgetOverview.budget(for: year, line: line))
     }
 
     /// What is left of a year's budget when `activity` itself is not counted (it is the one being weighed).

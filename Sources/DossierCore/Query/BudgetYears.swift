@@ -1,11 +1,15 @@
 /// The years a budget overview covers: the framework's period and every year with activities.
 public enum BudgetYears {
     public static func all(in dossier: Dossier) -> [Int] {
-        let framework = dossier.framework
-        var years = Set(framework.firstYear...max(framework.firstYear, framework.lastYear))
+        var activityYears = Set<Int>()
         dossier.activities.withUnsafeBufferPointer { activities in
-            for index in activities.indices { if let year = activities[index].year { years.insert(year) } }
+            for index in activities.indices { if let year = activities[index].year { activityYears.insert(year) } }
         }
-        return years.sorted()
+        return all(framework: dossier.framework, activityYears: activityYears)
+    }
+
+    /// The same, with the years that have activities already known (a `BudgetLedger` has them).
+    public static func all(framework: Framework, activityYears: some Sequence<Int>) -> [Int] {
+        Set(framework.firstYear...max(framework.firstYear, framework.lastYear)).union(activityYears).sorted()
     }
 }

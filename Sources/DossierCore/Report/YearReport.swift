@@ -34,7 +34,7 @@ public struct YearReport: Sendable {
         relationsByStatus = RelationStatus.allCases.map { status in
             (status, dossier.relations.filter { $0.status == status }.sorted { SearchText.fold($0.name) < SearchText.fold($1.name) })
         }
-        let ofYear = dossier.activities.filter { $0.year == year }.sorted(by: ActivityQuery.chronological)
+        let ofYear = ActivityQuery.sortedChronologically(dossier.activities.filter { $0.year == year })
         activities = ofYear
         countsByKind = ActivityKind.allCases.compactMap { kind in
             let ofKind = ofYear.filter { $0.kind == kind }

@@ -18,7 +18,7 @@ public struct RelationPicker: Hashable, Sendable {
     }
 
     /// Narrows the candidates to the relations whose name, id or places contain the query.
-    public mutating func refresh(in dossier: Dossier, index: DossierIndex) {
+    public mutating func refresh(index: DossierIndex) {
         let folded = SearchText.fold(query.text.trimmingSpaces())
         // Names starting with the query first, then the rest, each in name order (sorted once, in the index).
         var starting: [Int] = [], containing: [Int] = []

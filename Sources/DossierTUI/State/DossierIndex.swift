@@ -117,18 +117,15 @@ public struct DossierIndex: Sendable, Equatable {
         return true
     }
 
-    /// Years, budgets and reminders: each one cheap pass over the dossier. Years and budgets only change
-    /// with the activities.
+    /// Years, budgets and reminders: one cheap pass over the dossier for each of reminders and budgets.
+    /// Years and budgets only change with the activities.
     private mutating func refreshTotals(_ dossier: Dossier, today: CalendarDate, activitiesChanged: Bool = true) {
         reminders = Reminder.all(in: dossier, today: today, within: DossierIndex.reminderHorizonDays)
         guard activitiesChanged else { return }
-        years = dossier.activities.withUnsafeBufferPointer { activities in
-            var years = Set<Int>()
-            for index in activities.indices { if let year = activities[index].year { years.insert(year) } }
-            return years.sorted()
-        }
+        // One pass: the ledger holds an overview for every year that has activities.
         let ledger = BudgetLedger(dossier)
-        budgets = BudgetYears.all(in: dossier).map(ledger.overview)
+        years = ledger.overviews.keys.sorted()
+        budgets = BudgetYears.all(framework: dossier.framework, activityYears: years).map(ledger.overview)
     }
 
     private func relationPrecedes(_ left: Int, _ right: Int) -> Bool {

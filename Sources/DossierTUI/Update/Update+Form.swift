@@ -125,7 +125,7 @@ extension AppState {
     private func openPicker(on fieldID: String, allowsMultiple: Bool, query: String, form: inout Form) {
         var picker = RelationPicker(fieldID: fieldID, allowsMultiple: allowsMultiple, chosen: allowsMultiple ? (form[fieldID]?.relationIDs ?? []) : [])
         picker.query.set(query)
-        picker.refresh(in: dossier, index: index)
+        picker.refresh(index: index)
         form.picker = picker
     }
 
@@ -162,7 +162,7 @@ extension AppState {
             return
         default:
             if picker.query.handle(key) {
-                picker.refresh(in: dossier, index: index)
+                picker.refresh(index: index)
                 picker.list.select(0, count: picker.candidates.count, visibleRows: visibleRows)
             }
         }

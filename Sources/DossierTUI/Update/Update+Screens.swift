@@ -228,7 +228,7 @@ extension AppState {
 
     /// The activities shown under a relation, by date.
     func linkedActivities(of relationID: RelationID) -> [Activity] {
-        dossier.activities(of: relationID).sorted(by: ActivityQuery.chronological)
+        ActivityQuery.sortedChronologically(dossier.activities(of: relationID))
     }
 
     func itemCount(ofRelation id: RelationID) -> Int { linkedActivities(of: id).count }
