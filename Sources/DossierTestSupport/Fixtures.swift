@@ -55,4 +55,13 @@ public enum Fixtures {
             relations: relations, activities: activities,
             internalContacts: [Contact(name: "Frank den Brok", organisation: "Gemeente Oss", role: "wethouder economie")])
     }
+
+    /// The small dossier with the BOM relation edited through the change path (hostile names, huge texts …).
+    public static func smallDossier(editingBOM edit: (inout Relation) -> Void) throws -> Dossier {
+        var dossier = smallDossier()
+        guard var relation = dossier.relation("bom") else { preconditionFailure("the small dossier has BOM") }
+        edit(&relation)
+        try dossier.apply(.updateRelation(relation), context: context)
+        return dossier
+    }
 }

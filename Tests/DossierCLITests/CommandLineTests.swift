@@ -27,10 +27,7 @@ struct CommandLineTests {
 
     @Test("hostile names in tables: bidi overrides and escapes shown inert, a long name cut with an ellipsis")
     func hostileNamesInTables() throws {
-        var dossier = Fixtures.smallDossier()
-        var relation = try #require(dossier.relation("bom"))
-        relation.name = "Evil\u{202E}gpj.exe\u{1B}[2J\u{7}" + String(repeating: "Lange naam ", count: 30)
-        try dossier.apply(.updateRelation(relation), context: Fixtures.context)
+        let dossier = try Fixtures.smallDossier { $0.name = "Evil\u{202E}gpj.exe\u{1B}[2J\u{7}" + String(repeating: "Lange naam ", count: 30) }
         try directory.write("dossier.json", dossier.encoded())
         for command in [["relations"], ["activities"], ["show", "bom"]] {
             let result = try run(command)

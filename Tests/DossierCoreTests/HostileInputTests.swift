@@ -69,10 +69,7 @@ struct HostileInputTests {
     @Test("a 20 MB name loads; display cuts it with an ellipsis at the width asked")
     func hugeString() throws {
         let huge = String(repeating: "Rhône-泰州 ", count: 1_600_000)
-        var dossier = Fixtures.smallDossier()
-        var relation = try #require(dossier.relation("bom"))
-        relation.name = huge
-        try dossier.apply(.updateRelation(relation), context: Fixtures.context)
+        let dossier = try Fixtures.smallDossier { $0.name = huge }
         let (loaded, message) = load(dossier.encoded())
         #expect(message == nil)
         #expect(loaded?.relation("bom")?.name.count == huge.count)

@@ -36,6 +36,16 @@ struct BackgroundCompactionTests {
         #expect(loop.state.form == nil, "the status form did not save: \(String(describing: loop.state.message))")
     }
 
+    /// Two changes past the limit of two, and the snapshot being written on another thread.
+    func openLoopCompacting() throws -> (AppLoop, DossierStore) {
+        let (loop, store) = try openLoop()
+        changeStatus(loop, reason: "eerste")
+        changeStatus(loop, reason: "tweede")
+        loop.maintainSnapshot()
+        #expect(loop.isCompacting)
+        return (loop, store)
+    }
+
     func snapshotSequence() throws -> Int {
         try Dossier(decoding: try directory.read("dossier.json")).journalSequence
     }
@@ -71,10 +81,7 @@ struct BackgroundCompactionTests {
 
     @Test("a compaction still running when the session ends is waited for and leaves nothing behind")
     func endsCleanly() throws {
-        let (loop, store) = try openLoop()
-        changeStatus(loop, reason: "eerste")
-        changeStatus(loop, reason: "tweede")
-        loop.maintainSnapshot()
+        let (loop, store) = try openLoopCompacting()
         loop.endCompaction()
         #expect(try temporaryFiles().isEmpty)
         #expect(try snapshotSequence() == 0, "the dropped snapshot was not put in place")
@@ -85,11 +92,7 @@ struct BackgroundCompactionTests {
 
     @Test("a snapshot written before the files changed elsewhere is never put in place")
     func outsideChangeDropsTheWrite() throws {
-        let (loop, store) = try openLoop()
-        changeStatus(loop, reason: "eerste")
-        changeStatus(loop, reason: "tweede")
-        loop.maintainSnapshot()
-        #expect(loop.isCompacting)
+        let (loop, store) = try openLoopCompacting()
         loop.dispatch(.outsideChangeDetected)
         for _ in 0..<1_000 where loop.isCompacting {
             loop.maintainSnapshot()

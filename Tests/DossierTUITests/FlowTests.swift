@@ -321,11 +321,10 @@ struct FlowTests {
 
     @Test("text from the file reaches the screen inert: no escape or control characters")
     func hostileText() throws {
-        var dossier = Fixtures.smallDossier()
-        var relation = try #require(dossier.relation("bom"))
-        relation.name = "BOM\u{1B}[2J\u{1B}]0;pwned\u{07}"
-        relation.notes = "regel\u{1B}[31m rood\u{9B}0m\r\nnieuwe regel"
-        try dossier.apply(.updateRelation(relation), context: Fixtures.context)
+        let dossier = try Fixtures.smallDossier { relation in
+            relation.name = "BOM\u{1B}[2J\u{1B}]0;pwned\u{07}"
+            relation.notes = "regel\u{1B}[31m rood\u{9B}0m\r\nnieuwe regel"
+        }
         let app = Harness(dossier: dossier)
         app.press(.character("/")).type("bom").press(.enter, .enter)
         let canvas = app.screen

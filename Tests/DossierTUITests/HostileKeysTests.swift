@@ -60,10 +60,7 @@ struct HostileKeysTests {
 
     @Test("bidi overrides, escapes and a very long name: inert on screen and cut with an ellipsis")
     func hostileNames() throws {
-        var dossier = Fixtures.smallDossier()
-        var relation = try #require(dossier.relation("bom"))
-        relation.name = "Evil\u{202E}gpj.exe\u{2066}x\u{1B}[31m" + String(repeating: "Lange naam ", count: 40)
-        try dossier.apply(.updateRelation(relation), context: Fixtures.context)
+        let dossier = try Fixtures.smallDossier { $0.name = "Evil\u{202E}gpj.exe\u{2066}x\u{1B}[31m" + String(repeating: "Lange naam ", count: 40) }
         let app = Harness(dossier: dossier, width: 100, height: 30)
         let row = try #require(app.screen.lines.first { $0.contains("Evil") })
         #expect(!row.unicodeScalars.contains { [0x202E, 0x2066, 0x1B].contains($0.value) }, "\(row.debugDescription)")
