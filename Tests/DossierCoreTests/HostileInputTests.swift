@@ -66,14 +66,19 @@ struct HostileInputTests {
         }
     }
 
-    @Test("a 20 MB name loads; display cuts it with an ellipsis at the width asked")
+    @Test("a 20 MB name is refused at load with its place and the limit; a long name is cut with an ellipsis on display")
     func hugeString() throws {
         let huge = String(repeating: "Rhône-泰州 ", count: 1_600_000)
-        let dossier = try Fixtures.smallDossier { $0.name = huge }
-        let (loaded, message) = load(dossier.encoded())
-        #expect(message == nil)
-        #expect(loaded?.relation("bom")?.name.count == huge.count)
-        let cell = DisplayWidth.fit(huge, to: 30)
+        let text = String(decoding: original, as: UTF8.self)
+        let (refused, message) = load(Array(text.replacingOccurrences(of: "\"name\": \"BOM\"", with: "\"name\": \"\(huge)\"").utf8))
+        #expect(refused == nil)
+        #expect(message?.contains("name): tekst is te lang: 14.400.000 tekens, hoogstens 1.000.000") == true, "\(message ?? "")")
+        // The longest name the rules accept loads; display cuts it.
+        let longest = String(String(repeating: "Rhône-泰州 ", count: 100).prefix(Limits.shortText))
+        let (loaded, refusal) = load(Array(text.replacingOccurrences(of: "\"name\": \"BOM\"", with: "\"name\": \"\(longest)\"").utf8))
+        #expect(refusal == nil)
+        #expect(loaded?.relation("bom")?.name == longest)
+        let cell = DisplayWidth.fit(longest, to: 30)
         #expect(DisplayWidth.of(cell) == 30)
         #expect(cell.trimmingCharacters(in: .whitespaces).hasSuffix("…"), "a wide character that does not fit leaves a space")
     }

@@ -28,6 +28,10 @@ struct ActivitiesCommand: ParsableCommand {
     @Flag(help: "Uitvoer als JSON (een lijst objecten) voor scripts.")
     var json = false
 
+    func validate() throws {
+        try ArgumentValues.year(year)
+    }
+
     func run() throws {
         let query = ActivityQuery(
             status: try status.map { try ArgumentValues.vocabulary($0, ActivityStatus.self, option: "--status") },

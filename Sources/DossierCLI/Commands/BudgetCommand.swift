@@ -19,6 +19,10 @@ struct BudgetCommand: ParsableCommand {
     @Flag(help: "Uitvoer als JSON (bedragen in centen).")
     var json = false
 
+    func validate() throws {
+        try ArgumentValues.year(year)
+    }
+
     func run() throws {
         let (_, dossier) = try storeOptions.openForReading()
         let years = year.map { [$0] } ?? BudgetYears.all(in: dossier)

@@ -17,7 +17,7 @@ struct DueCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if within < 0 { throw ValidationError("--within: een aantal dagen van 0 of meer") }
+        try ArgumentValues.number(within, in: Limits.dueWindowDays, option: "--within")
     }
 
     func run() throws {

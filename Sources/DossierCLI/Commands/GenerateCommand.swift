@@ -29,8 +29,9 @@ struct GenerateCommand: ParsableCommand {
     var output: String
 
     func validate() throws {
-        guard relations >= 1 else { throw ValidationError("--relations: minstens 1") }
-        guard activities >= 0, journal >= 0 else { throw ValidationError("--activities en --journal: 0 of meer") }
+        try ArgumentValues.number(relations, in: 1...Limits.maximumRelations, option: "--relations")
+        try ArgumentValues.number(activities, in: 0...Limits.maximumActivities, option: "--activities")
+        try ArgumentValues.number(journal, in: 0...Limits.journalEntryLimit.upperBound, option: "--journal")
     }
 
     func run() throws {

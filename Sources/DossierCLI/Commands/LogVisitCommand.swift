@@ -64,7 +64,7 @@ struct LogVisitCommand: ParsableCommand {
         let cost = try self.cost.map { try ArgumentValues.money($0, option: "--cost") }
         let followUps = try self.followUps.map { try FollowUpArgument.parse($0) }
         guard !relations.isEmpty else { throw ValidationError("--relation: noem minstens één relatie") }
-        if let size, size < 1 { throw ValidationError("--size: de omvang is minstens 1") }
+        try ArgumentValues.number(size, in: Limits.delegationSize, option: "--size")
         var (store, dossier) = try storeOptions.openForWriting()
         let draft = VisitDraft(title: title ?? "", relations: relations, date: date, endDate: endDate, direction: direction,
                                delegationFrom: delegation, ledBy: ledBy ?? "", size: size, hosts: ListText.split(hosts),

@@ -27,6 +27,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         guard ["md", "markdown", "html", "csv"].contains(format) else { throw ValidationError("--format: kies md, html of csv") }
+        try ArgumentValues.year(year)
     }
 
     func run() throws {

@@ -5,17 +5,31 @@ import Foundation
 /// Turning option text into values, with Dutch messages that count as usage errors (exit 64).
 enum ArgumentValues {
     static func date(_ text: String, option: String) throws -> CalendarDate {
-        guard let date = CalendarDate(parsing: text) else {
-            throw ValidationError("\(option): '\(text)' is geen datum; gebruik 2025-03-12 of 12-3-2025")
+        do {
+            return try CalendarDate.read(text)
+        } catch {
+            throw ValidationError("\(option): \(error.message)")
         }
-        return date
     }
 
     static func money(_ text: String, option: String) throws -> Money {
-        guard let money = Money(parsing: text) else {
-            throw ValidationError("\(option): '\(text)' is geen bedrag; gebruik bijvoorbeeld 1250, 1.250 of 1.250,50 (euro)")
+        do {
+            return try Money.read(text)
+        } catch {
+            throw ValidationError("\(option): \(error.message)")
         }
-        return money
+    }
+
+    /// A whole number given as an option (a number of days, a size), checked against its range.
+    static func number(_ value: Int?, in range: ClosedRange<Int>, option: String) throws {
+        guard let value, let problem = Limits.outside(value, range) else { return }
+        throw ValidationError("\(option): \(problem)")
+    }
+
+    /// A year given as an option, in `Limits.years`.
+    static func year(_ value: Int?, option: String = "--year") throws {
+        guard let value, let problem = Limits.outsideYears(value) else { return }
+        throw ValidationError("\(option): \(problem)")
     }
 
     static func vocabulary<V: Vocabulary>(_ text: String, _ type: V.Type, option: String) throws -> V {

@@ -28,6 +28,6 @@ func failure(_ error: StoreError) -> ExitCode {
     case .fileSystem: failure(error.description, code: ExitStatus.ioError)
     case .damaged, .invalid, .refused, .damagedJournal: failure(error.description, code: ExitStatus.dataError)
     case .busy, .changedOnDisk: failure(error.description, code: ExitStatus.temporaryFailure)
-    case .readOnly: failure(error.description, code: ExitStatus.usage)
+    case .readOnly, .badSetting: failure(error.description, code: ExitStatus.usage)
     }
 }

@@ -35,6 +35,9 @@ extension Dossier {
             guard self.relation(relation.id) == nil else {
                 throw ChangeError(.conflict, "er is al een relatie met id '\(relation.id)'", field: "id")
             }
+            guard relations.count < Limits.maximumRelations else {
+                throw ChangeError(.invalid, "het dossier heeft al het grootste aantal relaties (\(Limits.grouped(Limits.maximumRelations)))")
+            }
             var added = relation
             if added.statusHistory.isEmpty {
                 added.statusHistory = [StatusChange(date: context.today, from: nil, to: relation.status, reason: "Relatie toegevoegd",
@@ -72,6 +75,9 @@ extension Dossier {
         case .addActivity(let activity):
             guard self.activity(activity.id) == nil else {
                 throw ChangeError(.conflict, "er is al een activiteit met id '\(activity.id)'", field: "id")
+            }
+            guard activities.count < Limits.maximumActivities else {
+                throw ChangeError(.invalid, "het dossier heeft al het grootste aantal activiteiten (\(Limits.grouped(Limits.maximumActivities)))")
             }
             var added = activity
             if added.statusHistory.isEmpty {
@@ -136,7 +142,9 @@ extension Dossier {
         case let .setFollowUpDone(id, index, isDone):
             let (position, activity) = try existingActivity(id)
             guard activity.followUps.indices.contains(index) else {
-                throw ChangeError(.notFound, "'\(activity.title)' heeft geen vervolgactie \(index + 1)")
+                // Counted from 1 for people; an index from a hostile file is shown as it is.
+                let number = (0..<Limits.maximumListItems).contains(index) ? index + 1 : index
+                throw ChangeError(.notFound, "'\(activity.title)' heeft geen vervolgactie \(number)")
             }
             var updated = activity
             updated.followUps[index].isDone = isDone
@@ -151,6 +159,7 @@ extension Dossier {
             stamped.by = context.actor
             stamped.timestamp = context.timestamp
             updated.assessments.append(stamped)
+            try checkActivity(updated)
             replaceActivity(at: position, with: updated)
             return Restoration(label: "Afweging van \(activity.title)", activities: [Snapshot(id: id, value: activity, position: position)])
 
@@ -249,6 +258,9 @@ extension Dossier {
         }
         for snapshot in restoration.activities.sorted(by: { $0.position < $1.position }) where copy.activityPosition(snapshot.id) == nil {
             if let value = snapshot.value { copy.insertActivity(value, at: snapshot.position) }
+        }
+        if copy.relations.count > Limits.maximumRelations || copy.activities.count > Limits.maximumActivities {
+            throw ChangeError(.conflict, "kan niet terugzetten: het dossier zou meer dan \(Limits.grouped(Limits.maximumRelations)) relaties of \(Limits.grouped(Limits.maximumActivities)) activiteiten krijgen")
         }
         for snapshot in restoration.relations where snapshot.value == nil {
             if let user = copy.activities.first(where: { $0.relations.contains(snapshot.id) || $0.organiser.relationID == snapshot.id }) {

@@ -185,7 +185,7 @@ extension VisitDetails {
             case "direction": direction = try reader.readVocabulary(VisitDirection.self)
             case "delegationFrom": from = try reader.readString()
             case "ledBy": ledBy = try reader.readString()
-            case "size": size = reader.readNull() ? nil : try reader.readInt()
+            case "size": size = reader.readNull() ? nil : try reader.readInt(in: Limits.delegationSize)
             case "hosts": hosts = try reader.readStrings()
             case "programme": programme = try reader.readStrings()
             default: throw reader.unknownField(key)

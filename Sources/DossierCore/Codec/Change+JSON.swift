@@ -101,7 +101,7 @@ extension Change {
             case "reviewDate": reviewDate = try reader.readOptionalDate()
             case "overrideReason": overrideReason = try reader.readOptionalString()
             case "followUp": followUp = try FollowUp(reading: &reader)
-            case "index": index = try reader.readInt()
+            case "index": index = try reader.readInt(in: 0...Limits.maximumListItems - 1)
             case "done": done = try reader.readBool()
             case "assessment": assessment = try Assessment(reading: &reader)
             case "label": label = try reader.readString()
@@ -163,7 +163,7 @@ extension Snapshot {
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "id": id = try reader.readString()
-            case "position": position = try reader.readInt()
+            case "position": position = try reader.readInt(in: 0...Limits.maximumActivities - 1)
             case "value":
                 sawValue = true
                 value = reader.readNull() ? nil : try readValue(&reader)

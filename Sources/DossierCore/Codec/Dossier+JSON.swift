@@ -72,9 +72,7 @@ extension Dossier {
                 guard value >= 1 else { throw reader.error(at: versionStart, "ongeldige schemaVersion \(value)") }
                 version = value
             case "journalSequence":
-                let sequenceStart = reader.valueOffset()
-                journalSequence = try reader.readInt()
-                if journalSequence < 0 { throw reader.error(at: sequenceStart, "journalSequence kan niet negatief zijn") }
+                journalSequence = try reader.readInt(in: Limits.journalSequence)
             case "title": title = try reader.readString()
             case "framework": framework = try Framework(reading: &reader)
             case "budgetLines":
@@ -132,8 +130,8 @@ extension Framework {
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "title": title = try reader.readString()
-            case "firstYear": firstYear = try reader.readInt()
-            case "lastYear": lastYear = try reader.readInt()
+            case "firstYear": firstYear = try reader.readYear()
+            case "lastYear": lastYear = try reader.readYear()
             case "europeStrategy": europe = try reader.readBool()
             case "strategicAgenda": agenda = try reader.readBool()
             case "notes": notes = try reader.readString()
@@ -169,8 +167,8 @@ extension BudgetLine {
             case "id": id = try reader.readString()
             case "name": name = try reader.readString()
             case "yearlyAmountCents": amount = try reader.readMoney()
-            case "firstYear": firstYear = reader.readNull() ? nil : try reader.readInt()
-            case "lastYear": lastYear = reader.readNull() ? nil : try reader.readInt()
+            case "firstYear": firstYear = reader.readNull() ? nil : try reader.readYear()
+            case "lastYear": lastYear = reader.readNull() ? nil : try reader.readYear()
             case "relation": relation = try reader.readOptionalString()
             case "activityBudget": activityBudget = try reader.readBool()
             case "notes": notes = try reader.readString()

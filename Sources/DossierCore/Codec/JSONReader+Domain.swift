@@ -16,10 +16,11 @@ extension JSONReader {
     public mutating func readDate() throws(JSONError) -> CalendarDate {
         let start = valueOffset()
         let text = try readString()
-        guard let date = CalendarDate(iso: text) else {
-            throw error(at: start, "'\(text)' is geen geldige datum; verwacht JJJJ-MM-DD")
+        do {
+            return try CalendarDate.read(iso: text)
+        } catch {
+            throw self.error(at: start, error.message)
         }
-        return date
     }
 
     /// A date, or nil for `null`.
@@ -37,12 +38,32 @@ extension JSONReader {
         return timestamp
     }
 
-    /// An amount in whole cents, not negative.
+    /// An amount in whole cents, in `Limits.amountCents`.
     public mutating func readMoney() throws(JSONError) -> Money {
         let start = valueOffset()
         let cents = try readInteger()
         guard cents >= 0 else { throw error(at: start, "een bedrag kan niet negatief zijn") }
-        return Money(cents: cents)
+        let money = Money(cents: cents)
+        guard money.isAccepted else {
+            throw error(at: start, "\(money.formatted) is te veel: een bedrag is hoogstens \(Money.maximum.formatted) (\(Limits.amountCents.upperBound) cent)")
+        }
+        return money
+    }
+
+    /// A whole number in `range`.
+    public mutating func readInt(in range: ClosedRange<Int>) throws(JSONError) -> Int {
+        let start = valueOffset()
+        let value = try readInt()
+        if let problem = Limits.outside(value, range) { throw error(at: start, problem) }
+        return value
+    }
+
+    /// A year in `Limits.years`.
+    public mutating func readYear() throws(JSONError) -> Int {
+        let start = valueOffset()
+        let year = try readInt()
+        if let problem = Limits.outsideYears(year) { throw error(at: start, problem) }
+        return year
     }
 
     public mutating func readOptionalMoney() throws(JSONError) -> Money? {

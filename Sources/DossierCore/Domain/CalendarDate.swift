@@ -4,10 +4,17 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public let month: Int
     public let day: Int
 
-    /// A date, or nil when the day does not exist (`2025-02-29`).
+    /// A date, or nil when the day does not exist (`2025-02-29`). Parsers accept only `Limits.years`.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= CalendarDate.daysInMonth(year: year, month: month) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// A date known to exist, for constants.
+    init(unchecked year: Int, _ month: Int, _ day: Int) {
         self.year = year
         self.month = month
         self.day = day
@@ -48,6 +55,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     public var description: String { iso }
 
+    /// The date `days` later (earlier when negative). `days` comes from a bounded setting
+    /// (`Limits.dueWindowDays`) or from code, never unchecked from input.
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 
     /// The same day `years` later; 29 February becomes 28 February in a common year.
@@ -75,30 +84,61 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 }
 
 extension CalendarDate {
-    /// Strict ISO 8601 calendar date: exactly `YYYY-MM-DD`.
+    /// Strict ISO 8601 calendar date: exactly `YYYY-MM-DD`, in `Limits.years`.
     public init?(iso text: some StringProtocol) {
+        guard let date = CalendarDate.representable(iso: text), date.isAccepted else { return nil }
+        self = date
+    }
+
+    /// A date as people type it: ISO `2025-03-12`, or Dutch day-month-year `12-3-2025`, `12-03-2025`,
+    /// `12/3/2025` or `12.3.2025`, in `Limits.years`. Surrounding spaces are ignored.
+    public init?(parsing input: String) {
+        guard let date = CalendarDate.representable(typed: input), date.isAccepted else { return nil }
+        self = date
+    }
+
+    /// The one reading of a typed date (forms, options, CSV cells), with the one wording of its errors.
+    public static func read(_ text: String) throws(ValueError) -> CalendarDate {
+        guard let date = representable(typed: text) else {
+            throw ValueError("'\(text.trimmingSpaces())' is geen datum; gebruik 2025-03-12 of 12-3-2025")
+        }
+        return try date.accepted()
+    }
+
+    /// The one reading of a date in a file: strictly `JJJJ-MM-DD`.
+    public static func read(iso text: some StringProtocol) throws(ValueError) -> CalendarDate {
+        guard let date = representable(iso: text) else { throw ValueError("'\(text)' is geen geldige datum; verwacht JJJJ-MM-DD") }
+        return try date.accepted()
+    }
+
+    /// Whether the date lies in `Limits.years`.
+    public var isAccepted: Bool { Limits.years.contains(year) }
+
+    private func accepted() throws(ValueError) -> CalendarDate {
+        guard isAccepted else {
+            throw ValueError("\(iso) ligt buiten het bereik van datums: \(Limits.firstDate.iso) … \(Limits.lastDate.iso)")
+        }
+        return self
+    }
+
+    private static func representable(iso text: some StringProtocol) -> CalendarDate? {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = CalendarDate.number(bytes[0..<4]),
               let month = CalendarDate.number(bytes[5..<7]),
               let day = CalendarDate.number(bytes[8..<10]) else { return nil }
-        self.init(year: year, month: month, day: day)
+        return CalendarDate(year: year, month: month, day: day)
     }
 
-    /// A date as people type it: ISO `2025-03-12`, or Dutch day-month-year `12-3-2025`, `12-03-2025`,
-    /// `12/3/2025` or `12.3.2025`. Surrounding spaces are ignored.
-    public init?(parsing input: String) {
+    private static func representable(typed input: String) -> CalendarDate? {
         let text = input.trimmingSpaces()
-        if let iso = CalendarDate(iso: text) {
-            self = iso
-            return
-        }
+        if let iso = representable(iso: text) { return iso }
         let parts = text.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
         guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
               let day = CalendarDate.number(Array(parts[0].utf8)[...]),
               let month = CalendarDate.number(Array(parts[1].utf8)[...]),
               let year = CalendarDate.number(Array(parts[2].utf8)[...]) else { return nil }
-        self.init(year: year, month: month, day: day)
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     private static func number(_ digits: ArraySlice<UInt8>) -> Int? {

@@ -72,7 +72,7 @@ public struct Dossier: Sendable {
     }
 
     mutating func insertRelation(_ relation: Relation, at position: Int? = nil) {
-        if let position, position < relations.count {
+        if let position, relations.indices.contains(position) {
             relations.insert(relation, at: position)
             rebuildIndexes()
         } else {
@@ -82,7 +82,7 @@ public struct Dossier: Sendable {
     }
 
     mutating func insertActivity(_ activity: Activity, at position: Int? = nil) {
-        if let position, position < activities.count {
+        if let position, activities.indices.contains(position) {
             activities.insert(activity, at: position)
             rebuildIndexes()
         } else {

@@ -37,8 +37,30 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Reads an amount as people type it in the Netherlands or in a script: `16000`, `16.000`, `16.000,00`,
     /// `€ 1.234,56`, `1234,5`, `1234.56`. A comma is the decimal mark; without a comma, a dot followed by
     /// exactly three digits groups thousands and a dot followed by one or two digits is the decimal mark.
-    /// Negative amounts and more than two decimals are refused.
+    /// Negative amounts, more than two decimals and amounts outside `Limits.amountCents` are refused.
     public init?(parsing input: String) {
+        guard let money = Money.representable(parsing: input), money.isAccepted else { return nil }
+        self = money
+    }
+
+    /// The one reading of a typed amount (forms, options, CSV cells), with the one wording of its errors.
+    public static func read(_ input: String) throws(ValueError) -> Money {
+        let text = input.trimmingSpaces()
+        guard let money = representable(parsing: text) else {
+            if text.hasPrefix("-") || text.hasPrefix("€ -") || text.hasPrefix("€-") { throw ValueError("een bedrag kan niet negatief zijn ('\(text)')") }
+            throw ValueError("'\(text)' is geen bedrag; gebruik bijvoorbeeld 1250, 1.250 of 1.250,50 (euro)")
+        }
+        guard money.isAccepted else { throw ValueError("\(money.formatted) is te veel: een bedrag is hoogstens \(Money.maximum.formatted)") }
+        return money
+    }
+
+    /// The largest amount the dossier accepts.
+    public static let maximum = Money(cents: Limits.amountCents.upperBound)
+
+    /// Whether the amount lies in `Limits.amountCents`.
+    public var isAccepted: Bool { Limits.amountCents.contains(cents) }
+
+    private static func representable(parsing input: String) -> Money? {
         var text = input.trimmingSpaces()
         if text.hasPrefix("€") { text = String(text.dropFirst()).trimmingSpaces() }
         if text.hasSuffix(",-") { text = String(text.dropLast(2)) }
@@ -67,8 +89,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         } else {
             integerPart = text
         }
-        guard let money = Money.make(integerPart, fraction) else { return nil }
-        self = money
+        return Money.make(integerPart, fraction)
     }
 
     private static func make(_ integerPart: String, _ fraction: String) -> Money? {

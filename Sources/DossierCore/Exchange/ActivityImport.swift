@@ -109,7 +109,12 @@ struct RowReader {
             if title.isEmpty { problem("titel", "een activiteit heeft een titel nodig") }
             activity.title = title
         }
-        if let kind = vocabulary("soort", ActivityKind.self) { activity.kind = kind }
+        // The column is required; an empty cell is refused rather than guessed (it would become `overig`).
+        if cell("soort")?.isEmpty == true {
+            problem("soort", "een activiteit heeft een soort nodig (toegestaan: \(ActivityKind.allowedList))")
+        } else if let kind = vocabulary("soort", ActivityKind.self) {
+            activity.kind = kind
+        }
         let status = vocabulary("status", ActivityStatus.self)
         if let text = cell("begindatum") { activity.startDate = date("begindatum", text) }
         if let text = cell("einddatum") { activity.endDate = date("einddatum", text) }
@@ -173,10 +178,12 @@ struct RowReader {
         if let text = cell("omvang") {
             if text.isEmpty {
                 visit.size = nil
-            } else if let size = Int(text), size > 0 {
-                visit.size = size
             } else {
-                problem("omvang", "'\(text)' is geen aantal personen")
+                do {
+                    visit.size = try WholeNumber.read(text, in: Limits.delegationSize)
+                } catch {
+                    problem("omvang", error.message)
+                }
             }
         }
         if let text = cell("gastheren") { visit.hosts = ListText.split(text) }
@@ -213,20 +220,22 @@ struct RowReader {
 
     private mutating func date(_ column: String, _ text: String) -> CalendarDate? {
         guard !text.isEmpty else { return nil }
-        guard let date = CalendarDate(parsing: text) else {
-            problem(column, "'\(text)' is geen datum (2026-03-12 of 12-3-2026)")
+        do {
+            return try CalendarDate.read(text)
+        } catch {
+            problem(column, error.message)
             return nil
         }
-        return date
     }
 
     private mutating func money(_ column: String, _ text: String) -> Money? {
         guard !text.isEmpty else { return nil }
-        guard let money = Money(parsing: text) else {
-            problem(column, "'\(text)' is geen bedrag (2500, 2.500 of 2.500,50)")
+        do {
+            return try Money.read(text)
+        } catch {
+            problem(column, error.message)
             return nil
         }
-        return money
     }
 
     /// The column a store field (a JSON key in a refusal) belongs to.
@@ -242,6 +251,8 @@ struct RowReader {
         case "organiser": "organisator"
         case "estimatedCostCents": "geraamde kosten"
         case "actualCostCents": "werkelijke kosten"
+        case "outcomes": "resultaten"
+        case "notes": "toelichting"
         case "visit": "richting"
         case "participants": "ondernemers"
         default: nil

@@ -11,6 +11,9 @@ public struct JSONReader {
     private var depth = 0
     /// Deeper than any real dossier; a hostile file nested deeper is refused instead of exhausting the stack.
     public static let maximumDepth = 128
+    /// No field holds more text than this (`Limits.longText` characters); a longer string is refused
+    /// while reading, whatever field it is in.
+    public static let maximumStringLength = Limits.longText
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -136,6 +139,7 @@ public struct JSONReader {
                 guard let text = UTF8Text.string(content, isASCII: highBits < 0x80) else {
                     throw JSONError(offset: start, message: "tekst is geen geldige UTF-8")
                 }
+                try checkLength(text, start: start)
                 return text
             }
             if byte == UInt8(ascii: "\\") {
@@ -250,6 +254,7 @@ public struct JSONReader {
                 guard let text = decoded else {
                     throw JSONError(offset: start, message: "tekst is geen geldige UTF-8")
                 }
+                try checkLength(text, start: start)
                 return text
             }
             if byte < 0x20 { throw error("stuurteken \(describe(byte)) in tekst; gebruik een escape zoals \\n") }
@@ -287,6 +292,12 @@ public struct JSONReader {
             }
         }
         throw JSONError(offset: start, message: "tekst zonder afsluitend aanhalingsteken")
+    }
+
+    private func checkLength(_ text: String, start: Int) throws(JSONError) {
+        if let length = Limits.excessLength(text, maximum: JSONReader.maximumStringLength) {
+            throw JSONError(offset: start, message: "tekst is te lang: \(Limits.grouped(length)) tekens, hoogstens \(Limits.grouped(JSONReader.maximumStringLength))")
+        }
     }
 
     private mutating func readHexQuad() throws(JSONError) -> UInt32 {

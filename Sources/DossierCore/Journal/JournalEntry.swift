@@ -73,7 +73,7 @@ extension JournalEntry {
         var event: JournalEvent?
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
-            case "seq": sequence = try reader.readInt()
+            case "seq": sequence = try reader.readInt(in: Limits.journalSequence)
             case "at": timestamp = try reader.readTimestamp()
             case "by": actor = try reader.readString()
             case "today": today = try reader.readDate()

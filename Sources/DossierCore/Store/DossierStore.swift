@@ -123,6 +123,9 @@ public final class DossierStore {
     public func commit(_ change: Change, to dossier: inout Dossier, context: ChangeContext) throws(StoreError) -> Restoration {
         guard isWritable else { throw .readOnly(file: path) }
         try ensureUnchanged()
+        guard lastSequence < Limits.journalSequence.upperBound else {
+            throw .refused(ChangeError(.invalid, "het dossier heeft het hoogste wijzigingsnummer (\(Limits.grouped(lastSequence))) bereikt; er kan niets meer bij"))
+        }
         let summary = change.summary(in: dossier)
         let undo: Restoration
         do {

@@ -40,9 +40,9 @@ public struct StoreConfiguration: Hashable, Sendable {
                     try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
                         switch key {
                         case "name": configuration.name = try reader.readString()
-                        case "backups": configuration.backupsToKeep = try positive(&reader)
-                        case "journalLimit": configuration.journalEntryLimit = try positive(&reader)
-                        case "lockWait": configuration.lockWait = Double(try reader.readInt())
+                        case "backups": configuration.backupsToKeep = try reader.readInt(in: Limits.backupsToKeep)
+                        case "journalLimit": configuration.journalEntryLimit = try reader.readInt(in: Limits.journalEntryLimit)
+                        case "lockWait": configuration.lockWait = Double(try reader.readInt(in: Limits.lockWaitSeconds))
                         default: throw reader.unknownField(key)
                         }
                     }
@@ -52,17 +52,32 @@ public struct StoreConfiguration: Hashable, Sendable {
                                                                    message: error.message))
             }
         }
-        if let name = environment["DOSSIER_USER"], !name.isBlank { configuration.name = name }
-        if let value = environment["DOSSIER_BACKUPS"].flatMap(Int.init), value > 0 { configuration.backupsToKeep = value }
-        if let value = environment["DOSSIER_JOURNAL_LIMIT"].flatMap(Int.init), value > 0 { configuration.journalEntryLimit = value }
-        if let value = environment["DOSSIER_LOCK_WAIT"].flatMap(Double.init), value >= 0 { configuration.lockWait = value }
+        if let name = environment["DOSSIER_USER"], !name.isBlank {
+            if let problem = Limits.lengthProblem(name, label: "DOSSIER_USER", maximum: Limits.shortText) { throw .badSetting(problem) }
+            configuration.name = name
+        }
+        func number(_ variable: String, _ range: ClosedRange<Int>) throws(StoreError) -> Int? {
+            guard let text = environment[variable], !text.isBlank else { return nil }
+            do {
+                return try WholeNumber.read(text, in: range)
+            } catch {
+                throw .badSetting("\(variable): \(error.message)")
+            }
+        }
+        if let value = try number("DOSSIER_BACKUPS", Limits.backupsToKeep) { configuration.backupsToKeep = value }
+        if let value = try number("DOSSIER_JOURNAL_LIMIT", Limits.journalEntryLimit) { configuration.journalEntryLimit = value }
+        if let value = try lockWait(environment["DOSSIER_LOCK_WAIT"]) { configuration.lockWait = value }
         return configuration
     }
 
-    private static func positive(_ reader: inout JSONReader) throws(JSONError) -> Int {
-        let start = reader.valueOffset()
-        let value = try reader.readInt()
-        guard value > 0 else { throw reader.error(at: start, "moet een positief getal zijn") }
+    /// Seconds, whole or with a decimal point (`0.5`), in `Limits.lockWaitSeconds`.
+    private static func lockWait(_ text: String?) throws(StoreError) -> Double? {
+        guard let text, !text.isBlank else { return nil }
+        let range = Limits.lockWaitSeconds
+        guard text.utf8.allSatisfy({ (48...57).contains($0) || $0 == UInt8(ascii: ".") }), let value = Double(text),
+              value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
+            throw .badSetting("DOSSIER_LOCK_WAIT: '\(text)' is geen aantal seconden van \(range.lowerBound) tot en met \(Limits.grouped(range.upperBound))")
+        }
         return value
     }
 

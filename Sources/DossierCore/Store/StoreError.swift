@@ -19,6 +19,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case changedOnDisk(file: String)
     /// The dossier was opened read-only.
     case readOnly(file: String)
+    /// A setting (an environment variable) holds a value the program does not accept.
+    case badSetting(String)
 
     public var description: String {
         switch self {
@@ -43,6 +45,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "\(file) is buiten dit programma gewijzigd sinds het werd gelezen; er is niets overschreven. Laad het opnieuw en probeer het nog eens."
         case let .readOnly(file):
             return "\(file) is alleen-lezen geopend; er is niets gewijzigd"
+        case let .badSetting(message):
+            return "ongeldige instelling: \(message)"
         }
     }
 
@@ -50,7 +54,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     public var isDataError: Bool {
         switch self {
         case .damaged, .invalid, .refused, .damagedJournal: true
-        case .missing, .fileSystem, .busy, .changedOnDisk, .readOnly: false
+        case .missing, .fileSystem, .busy, .changedOnDisk, .readOnly, .badSetting: false
         }
     }
 }

@@ -1,18 +1,22 @@
 /// The rules an activity must satisfy, shared by the change path, the file loader and `dossier validate`.
 public enum ActivityRules {
     public static func problems(_ activity: Activity, in dossier: Dossier) -> [FieldProblem] {
-        var problems: [FieldProblem] = []
+        var problems = SizeRules.problems(activity)
         if !Slug.isValid(activity.id) {
             problems.append(FieldProblem(key: "id", "'\(activity.id)' is geen geldige id: alleen kleine letters, cijfers en enkele koppeltekens"))
         }
         if activity.title.isBlank {
             problems.append(FieldProblem(key: "title", "een activiteit heeft een titel nodig"))
         }
-        // An activity names a handful of relations: comparing with the earlier ones beats hashing into a Set.
+        // An activity names a handful of relations: comparing with the earlier ones beats hashing into a Set,
+        // up to a point; a long list (a hostile file) is hashed, so the check stays linear.
+        let hashes = activity.relations.count > 16
+        var seen = Set<RelationID>()
         for (index, relationID) in activity.relations.enumerated() {
+            let isRepeated = hashes ? !seen.insert(relationID).inserted : activity.relations[..<index].contains(relationID)
             if dossier.relation(relationID) == nil {
                 problems.append(FieldProblem(JSONPath([.key("relations"), .index(index)]), "onbekende relatie '\(relationID)'"))
-            } else if activity.relations[..<index].contains(relationID) {
+            } else if isRepeated {
                 problems.append(FieldProblem(JSONPath([.key("relations"), .index(index)]), "relatie '\(relationID)' staat er twee keer in"))
             }
         }
@@ -25,19 +29,10 @@ public enum ActivityRules {
         if activity.endDate != nil && activity.startDate == nil {
             problems.append(FieldProblem(key: "startDate", "een einddatum zonder begindatum"))
         }
-        if let cost = activity.estimatedCost, cost.cents < 0 {
-            problems.append(FieldProblem(key: "estimatedCostCents", "een bedrag kan niet negatief zijn"))
-        }
-        if let cost = activity.actualCost, cost.cents < 0 {
-            problems.append(FieldProblem(key: "actualCostCents", "een bedrag kan niet negatief zijn"))
-        }
         if activity.kind == .delegatiebezoek {
             if let visit = activity.visit {
                 if visit.delegationFrom.isBlank {
                     problems.append(FieldProblem(JSONPath([.key("visit"), .key("delegationFrom")]), "vermeld waar de delegatie vandaan komt of heen gaat"))
-                }
-                if let size = visit.size, size < 1 {
-                    problems.append(FieldProblem(JSONPath([.key("visit"), .key("size")]), "de omvang van een delegatie is minstens 1"))
                 }
             } else {
                 problems.append(FieldProblem(key: "visit", "een delegatiebezoek heeft bezoekgegevens nodig (richting en delegatie)"))

@@ -21,6 +21,22 @@ public enum DossierValidator {
             }
         }
 
+        add(JSONPath([.key("framework")]), SizeRules.problems(dossier.framework))
+        if let problem = Limits.lengthProblem(dossier.title, label: "Titel van het dossier", maximum: Limits.shortText) {
+            problems.append(ValidationProblem(path: JSONPath([.key("title")]), message: problem))
+        }
+        if let problem = Limits.countProblem(dossier.relations.count, label: "Relaties", maximum: Limits.maximumRelations) {
+            problems.append(ValidationProblem(path: JSONPath([.key("relations")]), message: problem))
+        }
+        if let problem = Limits.countProblem(dossier.activities.count, label: "Activiteiten", maximum: Limits.maximumActivities) {
+            problems.append(ValidationProblem(path: JSONPath([.key("activities")]), message: problem))
+        }
+        if let problem = Limits.countProblem(dossier.internalContacts.count, label: "Contactpersonen binnen de gemeente") {
+            problems.append(ValidationProblem(path: JSONPath([.key("internalContacts")]), message: problem))
+        }
+        if let problem = Limits.countProblem(dossier.budgetLines.count, label: "Budgetregels") {
+            problems.append(ValidationProblem(path: JSONPath([.key("budgetLines")]), message: problem))
+        }
         var relationIDs = Set<RelationID>()
         for (index, relation) in dossier.relations.enumerated() {
             let base = JSONPath([.key("relations"), .index(index)])
@@ -55,9 +71,7 @@ public enum DossierValidator {
             if !budgetIDs.insert(line.id).inserted {
                 problems.append(ValidationProblem(path: base.appending(key: "id"), message: "id '\(line.id)' komt meer dan eens voor"))
             }
-            if line.yearlyAmount.cents < 0 {
-                problems.append(ValidationProblem(path: base.appending(key: "yearlyAmountCents"), message: "een bedrag kan niet negatief zijn"))
-            }
+            add(base, SizeRules.problems(line))
             if let relation = line.relation, dossier.relation(relation) == nil {
                 problems.append(ValidationProblem(path: base.appending(key: "relation"), message: "onbekende relatie '\(relation)'"))
             }

@@ -1,7 +1,7 @@
 /// The rules a relation must satisfy, shared by the change path, the file loader and `dossier validate`.
 public enum RelationRules {
     public static func problems(_ relation: Relation, in dossier: Dossier) -> [FieldProblem] {
-        var problems: [FieldProblem] = []
+        var problems = SizeRules.problems(relation)
         if !Slug.isValid(relation.id) {
             problems.append(FieldProblem(key: "id", "'\(relation.id)' is geen geldige id: alleen kleine letters, cijfers en enkele koppeltekens"))
         }
@@ -47,7 +47,7 @@ public enum RelationRules {
 /// The rules for a contact: a name, and an e-mail address that looks like one.
 public enum ContactRules {
     public static func problems(_ contact: Contact, at path: JSONPath) -> [FieldProblem] {
-        var problems: [FieldProblem] = []
+        var problems = SizeRules.problems(contact, at: path)
         if contact.name.isBlank {
             problems.append(FieldProblem(path.appending(key: "name"), "een contactpersoon heeft een naam nodig"))
         }

@@ -23,31 +23,35 @@ struct FormReader {
             if required { problems[id] = "Vul een datum in (2025-03-12 of 12-3-2025)" }
             return nil
         }
-        guard let date = CalendarDate(parsing: value) else {
-            problems[id] = "'\(value)' is geen datum; gebruik 2025-03-12 of 12-3-2025"
+        do {
+            return try CalendarDate.read(value)
+        } catch {
+            problems[id] = error.message
             return nil
         }
-        return date
     }
 
     mutating func money(_ id: String) -> Money? {
         let value = text(id)
         if value.isEmpty { return nil }
-        guard let money = Money(parsing: value) else {
-            problems[id] = "'\(value)' is geen bedrag; bijvoorbeeld 450, 1.250 of 1.250,50"
+        do {
+            return try Money.read(value)
+        } catch {
+            problems[id] = error.message
             return nil
         }
-        return money
     }
 
-    mutating func positiveNumber(_ id: String) -> Int? {
+    /// A whole number in `range` (a delegation's size).
+    mutating func number(_ id: String, in range: ClosedRange<Int>) -> Int? {
         let value = text(id)
         if value.isEmpty { return nil }
-        guard let number = Int(value), number > 0 else {
-            problems[id] = "Vul een heel getal van 1 of meer in"
+        do {
+            return try WholeNumber.read(value, in: range)
+        } catch {
+            problems[id] = error.message
             return nil
         }
-        return number
     }
 
     func choice<V: Vocabulary>(_ id: String, _ type: V.Type) -> V? {

@@ -1,0 +1,24 @@
+/// Why a typed or stored value cannot be read: one Dutch wording per kind of value, shared by the forms,
+/// the command line, the CSV import and the JSON reader.
+public struct ValueError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// A whole number typed by someone (a delegation's size, a year, a number of days), read within its range.
+public enum WholeNumber {
+    public static func read(_ text: String, in range: ClosedRange<Int>) throws(ValueError) -> Int {
+        let trimmed = text.trimmingSpaces()
+        guard !trimmed.isEmpty, trimmed.utf8.count <= 20,
+              trimmed.utf8.allSatisfy({ (48...57).contains($0) || $0 == UInt8(ascii: "-") }), let number = Int(trimmed) else {
+            throw ValueError("'\(trimmed)' is geen heel getal")
+        }
+        if let problem = Limits.outside(number, range) { throw ValueError(problem) }
+        return number
+    }
+}

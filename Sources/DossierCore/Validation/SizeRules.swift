@@ -1,0 +1,162 @@
+/// The sizes of a record's fields: no text longer than its limit (`Limits.shortText` for names, titles and
+/// the like, `Limits.longText` for notes and reasons), no list longer than `Limits.maximumListItems`, every
+/// amount and number in its range. Part of the rules the change path, the loader and `dossier validate`
+/// share, so every entry point (form, option, CSV cell, JSON) refuses the same values with the same words.
+enum SizeRules {
+    static func problems(_ relation: Relation) -> [FieldProblem] {
+        var check = SizeCheck()
+        check.short(relation.id, "id", "Id")
+        check.short(relation.name, "name", "Naam")
+        check.short(relation.country, "country", "Land")
+        check.short(relation.region, "region", "Regio")
+        check.shortItems(relation.places, "places", "Plaatsen")
+        check.shortItems(relation.institutes, "institutes", "Instituten")
+        check.shortItems(relation.companies, "companies", "Bedrijven")
+        check.count(relation.contacts.count, "contacts", "Contactpersonen")
+        check.long(relation.notes, "notes", "Toelichting")
+        check.long(relation.source, "source", "Bron")
+        if let via = relation.via { check.short(via, "via", "Via") }
+        check.history(relation.statusHistory)
+        return check.problems
+    }
+
+    static func problems(_ contact: Contact, at path: JSONPath) -> [FieldProblem] {
+        var check = SizeCheck(base: path)
+        check.short(contact.name, "name", "Naam")
+        check.short(contact.organisation, "organisation", "Organisatie")
+        check.short(contact.role, "role", "Rol")
+        check.short(contact.email, "email", "E-mail")
+        check.short(contact.phone, "phone", "Telefoon")
+        check.long(contact.notes, "notes", "Toelichting")
+        return check.problems
+    }
+
+    static func problems(_ activity: Activity) -> [FieldProblem] {
+        var check = SizeCheck()
+        check.short(activity.id, "id", "Id")
+        check.short(activity.title, "title", "Titel")
+        check.shortItems(activity.relations, "relations", "Relaties")
+        check.short(activity.organiser.slug, "organiser", "Organisator")
+        check.amount(activity.estimatedCost, "estimatedCostCents", "Geraamde kosten")
+        check.amount(activity.actualCost, "actualCostCents", "Werkelijke kosten")
+        if let visit = activity.visit {
+            var visitCheck = SizeCheck(base: JSONPath([.key("visit")]))
+            visitCheck.short(visit.delegationFrom, "delegationFrom", "Delegatie uit/naar")
+            visitCheck.short(visit.ledBy, "ledBy", "Geleid door")
+            visitCheck.shortItems(visit.hosts, "hosts", "Gastheren")
+            visitCheck.shortItems(visit.programme, "programme", "Programma")
+            if let size = visit.size, let problem = Limits.outside(size, Limits.delegationSize) {
+                visitCheck.add("size", "Omvang van de delegatie: \(problem)")
+            }
+            check.problems += visitCheck.problems
+        }
+        check.count(activity.participants.count, "participants", "Deelnemers")
+        for (index, participant) in activity.participants.enumerated() {
+            var item = SizeCheck(base: JSONPath([.key("participants"), .index(index)]))
+            item.short(participant.name, "name", "Naam van een deelnemer")
+            item.short(participant.organisation, "organisation", "Organisatie van een deelnemer")
+            check.problems += item.problems
+        }
+        check.long(activity.outcomes, "outcomes", "Resultaten")
+        check.count(activity.followUps.count, "followUps", "Vervolgacties")
+        for (index, followUp) in activity.followUps.enumerated() {
+            var item = SizeCheck(base: JSONPath([.key("followUps"), .index(index)]))
+            item.long(followUp.text, "text", "Vervolgactie")
+            item.short(followUp.owner, "owner", "Wie de vervolgactie oppakt")
+            check.problems += item.problems
+        }
+        check.long(activity.notes, "notes", "Toelichting")
+        check.history(activity.statusHistory)
+        check.count(activity.assessments.count, "assessments", "Afwegingen")
+        for (index, assessment) in activity.assessments.enumerated() {
+            var item = SizeCheck(base: JSONPath([.key("assessments"), .index(index)]))
+            item.short(assessment.by, "by", "Wie afwoog")
+            item.long(assessment.answers.exceptionDecision, "exceptionDecision", "Uitzonderingsbesluit")
+            for (question, entry) in assessment.answers.entries {
+                item.long(entry.note, "answers", "Toelichting bij \(question.label)")
+            }
+            item.count(assessment.reasons.count, "reasons", "Redenen")
+            for reason in assessment.reasons { item.long(reason.text, "reasons", "Reden") }
+            item.shortItems(assessment.missing, "missing", "Wat ontbreekt")
+            check.problems += item.problems
+        }
+        return check.problems
+    }
+
+    /// A budget line's name, notes, amount and years.
+    static func problems(_ line: BudgetLine) -> [FieldProblem] {
+        var check = SizeCheck()
+        check.short(line.id, "id", "Id")
+        check.short(line.name, "name", "Naam")
+        check.long(line.notes, "notes", "Toelichting")
+        check.amount(line.yearlyAmount, "yearlyAmountCents", "Jaarbedrag")
+        check.year(line.firstYear, "firstYear", "Eerste jaar")
+        check.year(line.lastYear, "lastYear", "Laatste jaar")
+        return check.problems
+    }
+
+    static func problems(_ framework: Framework) -> [FieldProblem] {
+        var check = SizeCheck()
+        check.short(framework.title, "title", "Titel van het kader")
+        check.long(framework.notes, "notes", "Toelichting bij het kader")
+        check.year(framework.firstYear, "firstYear", "Eerste jaar van het kader")
+        check.year(framework.lastYear, "lastYear", "Laatste jaar van het kader")
+        if framework.lastYear < framework.firstYear { check.add("lastYear", "het laatste jaar van het kader ligt voor het eerste") }
+        return check.problems
+    }
+}
+
+/// Collects size problems under a base path.
+private struct SizeCheck {
+    var base = JSONPath.root
+    var problems: [FieldProblem] = []
+
+    mutating func add(_ key: String, _ message: String) {
+        problems.append(FieldProblem(base.appending(key: key), message))
+    }
+
+    mutating func short(_ text: String, _ key: String, _ label: String) {
+        if let problem = Limits.lengthProblem(text, label: label, maximum: Limits.shortText) { add(key, problem) }
+    }
+
+    mutating func long(_ text: String, _ key: String, _ label: String) {
+        if let problem = Limits.lengthProblem(text, label: label, maximum: Limits.longText) { add(key, problem) }
+    }
+
+    mutating func shortItems(_ items: [String], _ key: String, _ label: String) {
+        count(items.count, key, label)
+        for (index, item) in items.enumerated() {
+            if let problem = Limits.lengthProblem(item, label: label, maximum: Limits.shortText) {
+                problems.append(FieldProblem(JSONPath(base.components + [.key(key), .index(index)]), problem))
+            }
+        }
+    }
+
+    mutating func count(_ count: Int, _ key: String, _ label: String) {
+        if let problem = Limits.countProblem(count, label: label) { add(key, problem) }
+    }
+
+    mutating func amount(_ money: Money?, _ key: String, _ label: String) {
+        guard let money else { return }
+        if money.cents < 0 {
+            add(key, "een bedrag kan niet negatief zijn")
+        } else if !money.isAccepted {
+            add(key, "\(label): \(money.formatted) is te veel, hoogstens \(Money.maximum.formatted)")
+        }
+    }
+
+    mutating func year(_ year: Int?, _ key: String, _ label: String) {
+        if let year, let problem = Limits.outsideYears(year) { add(key, "\(label): \(problem)") }
+    }
+
+    mutating func history<Status>(_ history: [StatusChange<Status>]) {
+        count(history.count, "statusHistory", "Statusgeschiedenis")
+        for (index, change) in history.enumerated() {
+            var item = SizeCheck(base: JSONPath(base.components + [.key("statusHistory"), .index(index)]))
+            item.long(change.reason, "reason", "Reden")
+            item.short(change.by, "by", "Wie")
+            if let override = change.overrideReason { item.long(override, "overrideReason", "Reden om af te wijken") }
+            problems += item.problems
+        }
+    }
+}
