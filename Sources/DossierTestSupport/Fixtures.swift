@@ -12,33 +12,41 @@ public enum Fixtures {
         return date
     }
 
+    /// Countries by ISO code, for building relations and activities.
+    public static func countries(_ codes: String...) -> [Country] {
+        codes.map { code in
+            guard let country = Country(code: code) else { preconditionFailure("unknown country code \(code)") }
+            return country
+        }
+    }
+
     /// A handful of relations and activities with accents, a laag-pitje relation, a visit and follow-ups.
     public static func smallDossier() -> Dossier {
         let kaderChange = StatusChange<RelationStatus>(date: date("2025-01-01"), from: .actief, to: .laagPitje,
                                                        reason: "Kader Internationalisering 2025-2030", by: "College van B&W",
                                                        reviewDate: date("2030-12-31"))
         let relations = [
-            Relation(id: "taizhou", name: "Taizhou", kind: .vriendschapsrelatie, country: "China", places: ["Taizhou"],
-                     isOutsideEurope: true, notes: "Vriendschapsrelatie", status: .laagPitje, reviewDate: date("2030-12-31"),
+            Relation(id: "taizhou", name: "Taizhou", kind: .vriendschapsrelatie, countries: countries("CN"), places: ["Taizhou"],
+                     notes: "Vriendschapsrelatie", status: .laagPitje, reviewDate: date("2030-12-31"),
                      statusHistory: [kaderChange]),
-            Relation(id: "rhone-alpes", name: "Rhône-Alpes", kind: .regio, country: "Frankrijk", places: ["Lyon", "Grenoble"],
+            Relation(id: "rhone-alpes", name: "Rhône-Alpes", kind: .regio, countries: countries("FR"), places: ["Lyon", "Grenoble"],
                      sectors: [.farma], motives: [.economie], institutes: ["INSERM", "CNRS"], companies: ["Sanofi Pasteur"],
                      status: .verkennen),
-            Relation(id: "pivot-park", name: "Pivot Park", kind: .partnerorganisatie, places: ["Oss"], sectors: [.farma],
+            Relation(id: "pivot-park", name: "Pivot Park", kind: .partnerorganisatie, countries: countries("NL"), places: ["Oss"], sectors: [.farma],
                      contacts: [Contact(name: "Britta Driessen", organisation: "Pivot Park", role: "business development manager",
                                         consultedForFramework: true)],
                      status: .focus),
             Relation(id: "bom", name: "BOM", kind: .partnerorganisatie, status: .actief),
-            Relation(id: "unesco-learning-cities", name: "UNESCO Learning Cities", kind: .netwerk, country: "wereldwijd",
-                     isOutsideEurope: true, sectors: [.onderwijs], status: .focus),
+            Relation(id: "unesco-learning-cities", name: "UNESCO Learning Cities", kind: .netwerk, sectors: [.onderwijs], status: .focus),
         ]
         let activities = [
             Activity(id: "missie-lyon", title: "Handelsmissie Lyon", kind: .handelsmissie, status: .gepland,
                      relations: ["rhone-alpes"], organiser: .relation("bom"), startDate: date("2027-03-10"),
-                     sectors: [.farma], estimatedCost: Money(euros: 2500),
+                     countries: countries("FR"), sectors: [.farma], budgetLine: "internationalisering", estimatedCost: Money(euros: 2500),
                      statusHistory: [StatusChange(date: date("2026-01-05"), from: nil, to: .gepland, reason: "", by: "tester")]),
             Activity(id: "delegatie-uit-lyon", title: "Delegatie uit Lyon", kind: .delegatiebezoek, status: .uitgevoerd,
-                     relations: ["rhone-alpes", "pivot-park"], startDate: date("2026-06-12"), actualCost: Money(cents: 45_050),
+                     relations: ["rhone-alpes", "pivot-park"], startDate: date("2026-06-12"), countries: countries("FR"),
+                     budgetLine: "internationalisering", actualCost: Money(cents: 45_050),
                      participants: [Participant(name: "Jan de Vries", role: .ondernemer, organisation: "Osse Farma BV")],
                      followUps: [FollowUp(text: "Verslag naar de wethouder", due: date("2026-07-01")),
                                  FollowUp(text: "Uitnodiging terugbezoek", isDone: true)],

@@ -24,9 +24,10 @@ struct AssessmentTests {
     }
 
     static func activity(_ title: String, _ kind: ActivityKind, relations: [RelationID], organiser: Organiser = .municipality,
-                         year: Int = 2026, cost: Int64? = 1_000, sectors: [Sector] = [], entrepreneurs: Bool = true) -> Activity {
+                         year: Int = 2026, cost: Int64? = 1_000, sectors: [Sector] = [], entrepreneurs: Bool = true,
+                         countries: [Country] = []) -> Activity {
         Activity(id: Slug.make(from: title), title: title, kind: kind, status: .inAfweging, relations: relations, organiser: organiser,
-                 startDate: CalendarDate(year: year, month: 5, day: 18), sectors: sectors, estimatedCost: cost.map { Money(euros: $0) },
+                 startDate: CalendarDate(year: year, month: 5, day: 18), countries: countries, sectors: sectors, budgetLine: "internationalisering", estimatedCost: cost.map { Money(euros: $0) },
                  participants: entrepreneurs ? [Participant(name: "Osse Farma BV", role: .ondernemer)] : [])
     }
 
@@ -35,11 +36,11 @@ struct AssessmentTests {
     static func dossier() throws -> Dossier {
         var dossier = try DossierFile.decode(BundledDossier.bytes, file: "bundled")
         let context = Fixtures.context
-        try dossier.apply(.addRelation(Relation(id: "sao-paulo", name: "São Paulo", kind: .regio, country: "Brazilië",
-                                                isOutsideEurope: true, sectors: [.agrifood], status: .verkennen)), context: context)
+        try dossier.apply(.addRelation(Relation(id: "sao-paulo", name: "São Paulo", kind: .regio, countries: Fixtures.countries("BR"),
+                                                sectors: [.agrifood], status: .verkennen)), context: context)
         try dossier.apply(.addRelation(Relation(id: "eurocities", name: "Eurocities", kind: .netwerk, status: .verkennen)), context: context)
         try dossier.apply(.addActivity(Activity(id: "grote-beurs-2027", title: "Grote beurs 2027", kind: .beurs, status: .goedgekeurd,
-                                                startDate: CalendarDate(year: 2027, month: 3, day: 1), estimatedCost: Money(euros: 15_000))),
+                                                startDate: CalendarDate(year: 2027, month: 3, day: 1), budgetLine: "internationalisering", estimatedCost: Money(euros: 15_000))),
                           context: context)
         return dossier
     }
@@ -61,7 +62,7 @@ struct AssessmentTests {
              answers: answers(), verdict: .negatief, decidingRule: "buiten-europa"),
         Case(name: "a UNESCO Learning Cities conference abroad",
              activity: activity("Conferentie UNESCO Learning Cities", .conferentie, relations: ["unesco-learning-cities"],
-                                organiser: .relation("talentencampus-oss"), cost: 1_200, sectors: [.onderwijs]),
+                                organiser: .relation("talentencampus-oss"), cost: 1_200, sectors: [.onderwijs], countries: Fixtures.countries("KR")),
              answers: answers(), verdict: .positief, decidingRule: "buiten-europa"),
         Case(name: "an EU subsidy application is judged on its own merits",
              activity: activity("EU-aanvraag arbeidsmarkt", .euSubsidieaanvraag, relations: ["brabantstad"], cost: 0),

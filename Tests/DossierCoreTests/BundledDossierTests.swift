@@ -58,14 +58,15 @@ struct BundledDossierTests {
             #expect(change.reason.contains("Taizhou en An Giang"))
             #expect(change.by.contains("College"))
         }
-        #expect(dossier.relation("taizhou")?.country == "China")
-        #expect(dossier.relation("an-giang")?.country == "Vietnam")
+        #expect(dossier.relation("taizhou")?.countries.map(\.code) == ["CN"])
+        #expect(dossier.relation("an-giang")?.countries.map(\.code) == ["VN"])
     }
 
-    @Test("UNESCO Learning Cities is a focus outside Europe, through Talentencampus Oss")
+    @Test("UNESCO Learning Cities is a focus, a worldwide network (no country), through Talentencampus Oss")
     func unesco() throws {
         let unesco = try #require(dossier.relation("unesco-learning-cities"))
-        #expect(unesco.isOutsideEurope)
+        #expect(unesco.status == .focus)
+        #expect(unesco.countries.isEmpty)
         #expect(unesco.via == "talentencampus-oss")
     }
 

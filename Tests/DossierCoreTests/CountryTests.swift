@@ -74,4 +74,14 @@ struct CountryTests {
         #expect(Country.matching("korea").map(\.code).contains("KR"))
         #expect(Country.matching("").count == 10)
     }
+
+    @Test("the JSON Schema lists exactly the codes of the table")
+    func schemaEnum() throws {
+        let bytes = try Repository.bytes("docs/dossier.schema.json")
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        let definitions = try #require(schema["$defs"] as? [String: Any])
+        let code = try #require(definitions["countryCode"] as? [String: Any])
+        let listed = try #require(code["enum"] as? [String])
+        #expect(Set(listed) == Set(Country.all.map(\.code)))
+    }
 }

@@ -123,53 +123,56 @@ struct StoreTests {
         #expect(store.snapshotWrite(of: dossier) == nil)
     }
 
-    /// The format has only had version 1, so these tests play a version 0 in which names were "naam".
-    static let fromVersionZero = SchemaMigration(version: 0, summary: "naam heet name") { bytes in
+    /// These tests play a format one version older than the current in which names were "naam", converted
+    /// by a step of their own, so that they test the store's conversion and not the real step.
+    static let previous = Dossier.currentSchemaVersion - 1
+    static let fromPreviousVersion = SchemaMigration(version: previous, summary: "naam heet name") { bytes in
         Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\"naam\":", with: "\"name\":")
-            .replacingOccurrences(of: "\"schemaVersion\": 0", with: "\"schemaVersion\": 1").utf8)
+            .replacingOccurrences(of: "\"schemaVersion\": \(previous)", with: "\"schemaVersion\": \(previous + 1)").utf8)
     }
 
-    func writeVersionZero() throws -> [UInt8] {
+    func writeOlderVersion(_ version: Int = previous) throws -> [UInt8] {
         let old = Array(String(decoding: Fixtures.smallDossier().encoded(), as: UTF8.self)
             .replacingOccurrences(of: "\"name\":", with: "\"naam\":")
-            .replacingOccurrences(of: "\"schemaVersion\": 1", with: "\"schemaVersion\": 0").utf8)
+            .replacingOccurrences(of: "\"schemaVersion\": \(Dossier.currentSchemaVersion)", with: "\"schemaVersion\": \(version)").utf8)
         try directory.write("dossier.json", old)
         return old
     }
 
     @Test("a file of the previous schemaVersion is converted on load, after the old file is kept as a backup")
     func migration() throws {
-        let old = try writeVersionZero()
+        let old = try writeOlderVersion()
         var configuration = StoreConfiguration()
         configuration.lockWait = 0
         let store = DossierStore(path: path, configuration: configuration)
-        store.migrations = [StoreTests.fromVersionZero]
+        store.migrations = [StoreTests.fromPreviousVersion]
         try store.lockForWriting(actor: "tester", now: Fixtures.now)
         let dossier = try store.load()
         #expect(dossier == Fixtures.smallDossier())
-        #expect(store.notices.contains { $0.contains("omgezet van schemaVersion 0 naar 1") })
+        #expect(store.notices.contains { $0.contains("omgezet van schemaVersion \(StoreTests.previous) naar \(Dossier.currentSchemaVersion)") })
         let backups = try store.backups()
         #expect(backups.count == 1)
         #expect(try directory.read("dossier.json.backups/\(backups[0].name)") == old, "the old file is kept as it was")
         #expect(try reload() == dossier, "the converted file loads without any conversion")
-        #expect(String(decoding: try directory.read("dossier.json"), as: UTF8.self).contains("\"schemaVersion\": 1"))
+        #expect(String(decoding: try directory.read("dossier.json"), as: UTF8.self).contains("\"schemaVersion\": \(Dossier.currentSchemaVersion)"))
     }
 
     @Test("read-only, an older file is converted in memory only; without a step it is refused with the reason")
     func migrationReadOnlyAndMissingStep() throws {
-        let old = try writeVersionZero()
+        let old = try writeOlderVersion()
         let reader = DossierStore(path: path)
-        reader.migrations = [StoreTests.fromVersionZero]
+        reader.migrations = [StoreTests.fromPreviousVersion]
         #expect(try reader.load() == Fixtures.smallDossier())
         #expect(reader.notices.contains { $0.contains("zodra het met schrijfrechten geopend wordt") })
         #expect(try directory.read("dossier.json") == old)
+        let older = try writeOlderVersion(0)
         do {
             _ = try DossierStore(path: path).load()
             Issue.record("a version without a conversion step was loaded")
         } catch {
             #expect(error.description.contains("kan schemaVersion 0 niet omzetten"), "\(error.description)")
         }
-        #expect(try directory.read("dossier.json") == old)
+        #expect(try directory.read("dossier.json") == older)
     }
 
     @Test("only the last N backups are kept")

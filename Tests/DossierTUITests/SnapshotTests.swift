@@ -89,7 +89,7 @@ struct StyleTests {
     func wideCharacters() throws {
         var dossier = Fixtures.smallDossier()
         try dossier.apply(.addRelation(Relation(id: "tai-zhou-shi", name: "泰州市人民政府外事办公室", kind: .vriendschapsrelatie,
-                                                country: "中国", places: ["泰州"], isOutsideEurope: true, status: .verkennen)),
+                                                countries: Fixtures.countries("CN"), places: ["泰州"], status: .verkennen)),
                           context: Fixtures.context)
         let app = Harness(dossier: dossier, width: 80, height: 24)
         let canvas = app.screen

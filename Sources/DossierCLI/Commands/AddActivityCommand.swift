@@ -32,6 +32,12 @@ struct AddActivityCommand: ParsableCommand {
     @Option(name: .customLong("end-date"), help: ArgumentHelp("Einddatum.", valueName: "datum"))
     var endDate: String?
 
+    @Option(name: .customLong("country"), help: ArgumentHelp("Land waar de activiteit heen gaat (Nederlandse naam of code, zoals Duitsland of DE); mag vaker.", valueName: "land"))
+    var countries: [String] = []
+
+    @Option(name: .customLong("budget-line"), help: ArgumentHelp("Budgetregel die betaalt: internationalisering (standaard), global-goals-platform-oss, of geen (een partner betaalt).", valueName: "id|geen"))
+    var budgetLine: String?
+
     @Option(help: ArgumentHelp("Beginstatus (standaard idee).", valueName: "status"))
     var status: String = ActivityStatus.idee.rawValue
 
@@ -57,11 +63,13 @@ struct AddActivityCommand: ParsableCommand {
         let endDate = try self.endDate.map { try ArgumentValues.date($0, option: "--end-date") }
         let cost = try self.cost.map { try ArgumentValues.money($0, option: "--cost") }
         let sectors = try ListText.split(self.sectors).map { try ArgumentValues.vocabulary($0, Sector.self, option: "--sector") }
+        let countries = try ArgumentValues.countries(self.countries, option: "--country")
         var (store, dossier) = try storeOptions.openForWriting()
+        let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
         let activity = Activity(
             id: id ?? dossier.newActivityID(for: title), title: title, kind: kind, status: status, relations: relations,
-            organiser: Organiser(slug: organiser), startDate: date, endDate: endDate, sectors: sectors, estimatedCost: cost,
-            notes: notes ?? "")
+            organiser: Organiser(slug: organiser), startDate: date, endDate: endDate, countries: countries, sectors: sectors,
+            budgetLine: budgetLine, estimatedCost: cost, notes: notes ?? "")
         try store.commitOrExit(.addActivity(activity), to: &dossier)
         Output.line(TerminalSafeText.line("Activiteit toegevoegd: \(activity.title) [\(status.label)] (\(activity.id))"))
     }

@@ -30,6 +30,12 @@ struct LogVisitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Waar de delegatie vandaan komt (inkomend) of heen gaat (uitgaand).", valueName: "tekst"))
     var delegation: String
 
+    @Option(name: .customLong("country"), help: ArgumentHelp("Land waar de delegatie vandaan komt of de missie heen gaat (Nederlandse naam of code); mag vaker.", valueName: "land"))
+    var countries: [String] = []
+
+    @Option(name: .customLong("budget-line"), help: ArgumentHelp("Budgetregel die betaalt: internationalisering (standaard), global-goals-platform-oss, of geen.", valueName: "id|geen"))
+    var budgetLine: String?
+
     @Option(name: .customLong("led-by"), help: ArgumentHelp("Wie de delegatie leidt.", valueName: "naam"))
     var ledBy: String?
 
@@ -65,12 +71,14 @@ struct LogVisitCommand: ParsableCommand {
         let followUps = try self.followUps.map { try FollowUpArgument.parse($0) }
         guard !relations.isEmpty else { throw ValidationError("--relation: noem minstens één relatie") }
         try ArgumentValues.number(size, in: Limits.delegationSize, option: "--size")
+        let countries = try ArgumentValues.countries(self.countries, option: "--country")
         var (store, dossier) = try storeOptions.openForWriting()
+        let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
         let draft = VisitDraft(title: title ?? "", relations: relations, date: date, endDate: endDate, direction: direction,
                                delegationFrom: delegation, ledBy: ledBy ?? "", size: size, hosts: ListText.split(hosts),
                                programme: ListText.split(programme),
                                entrepreneurs: ListText.split(entrepreneurs).map { Participant(name: $0, role: .ondernemer) },
-                               cost: cost, notes: notes ?? "", followUps: followUps)
+                               countries: countries, budgetLine: budgetLine, cost: cost, notes: notes ?? "", followUps: followUps)
         let activity = draft.newActivity(in: dossier, today: Session.clock.today())
         try store.commitOrExit(.addActivity(activity), to: &dossier)
         Output.line(TerminalSafeText.line("Bezoek vastgelegd: \(activity.title) op \(date.iso) [\(activity.status.label)] (\(activity.id))"))

@@ -32,6 +32,28 @@ enum ArgumentValues {
         throw ValidationError("\(option): \(problem)")
     }
 
+    /// Countries from repeated options, each a name or code, or several separated by commas.
+    static func countries(_ texts: [String], option: String) throws -> [Country] {
+        var countries: [Country] = []
+        for text in texts {
+            do {
+                for country in try Country.parseList(text) where !countries.contains(country) { countries.append(country) }
+            } catch {
+                throw ValidationError("\(option): \(error.message)")
+            }
+        }
+        return countries
+    }
+
+    /// A budget line by id or name, or "geen"; not given: the default line for new activities.
+    static func budgetLine(_ text: String?, in dossier: Dossier, option: String) throws -> String? {
+        do {
+            return try dossier.budgetLineID(parsing: text ?? "")
+        } catch {
+            throw ValidationError("\(option): \(error.message)")
+        }
+    }
+
     static func vocabulary<V: Vocabulary>(_ text: String, _ type: V.Type, option: String) throws -> V {
         guard let value = V(lenient: text) else {
             throw ValidationError("\(option): onbekende \(V.vocabularyName) '\(text)'; kies uit: \(V.allowedList)")

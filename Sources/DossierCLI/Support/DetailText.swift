@@ -7,9 +7,9 @@ enum DetailText {
         var fields: [(String, String)] = [
             ("Soort", relation.kind.label),
             ("Status", relation.status.label + (relation.reviewDate.map { " — herijking \($0.iso)" } ?? "")),
-            ("Land/regio", [relation.country, relation.region].filter { !$0.isEmpty }.joined(separator: " — ")),
+            ("Land/regio", [relation.countries.names, relation.region].filter { !$0.isEmpty }.joined(separator: " — ")),
             ("Plaatsen", relation.places.joined(separator: ", ")),
-            ("Ligging", relation.isOutsideEurope ? "buiten Europa" : "binnen Europa"),
+            ("Ligging", relation.countries.location),
             ("Sectoren", relation.sectors.map(\.label).joined(separator: ", ")),
             ("Motieven", relation.motives.map(\.label).joined(separator: ", ")),
         ]
@@ -40,7 +40,10 @@ enum DetailText {
             ("Datum", dateRange(activity)),
             ("Relaties", activity.relations.map(dossier.relationName).joined(separator: ", ")),
             ("Organisator", activity.organiser.relationID.map(dossier.relationName) ?? "Gemeente Oss"),
+            ("Landen", activity.countries.names),
+            ("Ligging", activity.countries.location),
             ("Sectoren", activity.sectors.map(\.label).joined(separator: ", ")),
+            ("Budgetregel", dossier.budgetLineName(of: activity)),
             ("Geraamde kosten", activity.estimatedCost?.formatted ?? ""),
             ("Werkelijke kosten", activity.actualCost?.formatted ?? ""),
         ]

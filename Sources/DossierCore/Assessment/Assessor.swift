@@ -110,6 +110,16 @@ public enum Assessor {
                         "\(relation.name) ligt buiten Europa; daar kiest het Kader alleen voor farma (economische contacten) en UNESCO Learning Cities.")
                 }
             }
+            let destination = facts.activity.countries.filter { !$0.isInEurope }
+            guard !destination.isEmpty, !facts.relations.contains(where: \.isOutsideEurope) else { return }
+            let names = destination.map(\.name).joined(separator: ", ")
+            if let focus = facts.relations.first(where: { $0.status == .focus && $0.kind == .netwerk }) {
+                add(.buitenEuropa, .positief, "Buiten Europa (\(names)), met \(focus.name): een focus van het Kader.")
+            } else if facts.sectors.contains(.farma) {
+                add(.buitenEuropa, .positief, "Buiten Europa (\(names)), maar farma: een focus van het Kader.")
+            } else {
+                add(.buitenEuropa, .negatief, "De activiteit gaat buiten Europa (\(names)); daar kiest het Kader alleen voor farma (economische contacten) en UNESCO Learning Cities.")
+            }
         }
 
         mutating func applyNewNetwork() {

@@ -12,14 +12,18 @@ public struct VisitDraft: Hashable, Sendable {
     public var hosts: [String]
     public var programme: [String]
     public var entrepreneurs: [Participant]
+    /// Where the delegation comes from (incoming) or the mission goes to (outgoing).
+    public var countries: [Country]
+    /// The budget line that pays; nil: none (a partner pays).
+    public var budgetLine: String?
     public var cost: Money?
     public var notes: String
     public var followUps: [FollowUp]
 
     public init(title: String = "", relations: [RelationID], date: CalendarDate, endDate: CalendarDate? = nil,
                 direction: VisitDirection, delegationFrom: String, ledBy: String = "", size: Int? = nil, hosts: [String] = [],
-                programme: [String] = [], entrepreneurs: [Participant] = [], cost: Money? = nil, notes: String = "",
-                followUps: [FollowUp] = []) {
+                programme: [String] = [], entrepreneurs: [Participant] = [], countries: [Country] = [], budgetLine: String? = nil,
+                cost: Money? = nil, notes: String = "", followUps: [FollowUp] = []) {
         self.title = title
         self.relations = relations
         self.date = date
@@ -31,6 +35,8 @@ public struct VisitDraft: Hashable, Sendable {
         self.hosts = hosts
         self.programme = programme
         self.entrepreneurs = entrepreneurs
+        self.countries = countries
+        self.budgetLine = budgetLine
         self.cost = cost
         self.notes = notes
         self.followUps = followUps
@@ -70,7 +76,7 @@ public struct VisitDraft: Hashable, Sendable {
         self.init(title: activity.title, relations: activity.relations, date: activity.startDate ?? CalendarDate(dayNumber: 0),
                   endDate: activity.endDate, direction: visit.direction, delegationFrom: visit.delegationFrom, ledBy: visit.ledBy,
                   size: visit.size, hosts: visit.hosts, programme: visit.programme, entrepreneurs: activity.entrepreneurs,
-                  cost: activity.status.isCarriedOut ? activity.actualCost : activity.estimatedCost, notes: activity.notes,
+                  countries: activity.countries, budgetLine: activity.budgetLine, cost: activity.status.isCarriedOut ? activity.actualCost : activity.estimatedCost, notes: activity.notes,
                   followUps: activity.followUps)
     }
 
@@ -78,6 +84,8 @@ public struct VisitDraft: Hashable, Sendable {
         activity.startDate = date
         activity.endDate = endDate
         activity.notes = notes
+        activity.countries = countries
+        activity.budgetLine = budgetLine
         activity.participants += entrepreneurs
         activity.visit = VisitDetails(direction: direction, delegationFrom: delegationFrom.trimmingSpaces(), ledBy: ledBy.trimmingSpaces(),
                                       size: size, hosts: hosts, programme: programme)

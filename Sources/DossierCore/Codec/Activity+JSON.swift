@@ -9,7 +9,9 @@ extension Activity {
         writer.field("organiser", organiser.slug)
         writer.optionalField("startDate", startDate?.iso)
         writer.optionalField("endDate", endDate?.iso)
+        writer.optionalField("countries", countries.map(\.code))
         writer.optionalField("sectors", sectors.map(\.rawValue))
+        writer.optionalField("budgetLine", budgetLine)
         if let estimatedCost { writer.field("estimatedCostCents", estimatedCost.cents) }
         if let actualCost { writer.field("actualCostCents", actualCost.cents) }
         if let visit {
@@ -81,7 +83,9 @@ extension Activity {
             case "organiser": organiser = try reader.readString()
             case "startDate": activity.startDate = try reader.readOptionalDate()
             case "endDate": activity.endDate = try reader.readOptionalDate()
+            case "countries" where reader.formatVersion >= 2: activity.countries = try reader.readCountries()
             case "sectors": activity.sectors = try reader.readVocabularies(Sector.self)
+            case "budgetLine" where reader.formatVersion >= 2: activity.budgetLine = try reader.readOptionalString()
             case "estimatedCostCents": activity.estimatedCost = try reader.readOptionalMoney()
             case "actualCostCents": activity.actualCost = try reader.readOptionalMoney()
             case "visit": activity.visit = reader.readNull() ? nil : try VisitDetails(reading: &reader)

@@ -47,9 +47,12 @@ extension Dossier {
 
     /// Reads a dossier file's bytes. Checks the syntax and the format, not the rules between entities
     /// (see `DossierValidator`).
-    public init(decoding bytes: [UInt8]) throws(JSONError) {
+    /// `formatVersion` below the current one lets the decoders read that older version's fields (a conversion).
+    public init(decoding bytes: [UInt8], formatVersion: Int = Dossier.currentSchemaVersion) throws(JSONError) {
         do {
-            self = try JSONReader.read(bytes) { (reader: inout JSONReader) throws(JSONError) in try Dossier(reading: &reader) }
+            self = try JSONReader.read(bytes, formatVersion: formatVersion) { (reader: inout JSONReader) throws(JSONError) in
+                try Dossier(reading: &reader)
+            }
         } catch {
             // A newer file fails in many ways; say the one thing that matters.
             if let version = Dossier.schemaVersion(in: bytes), version > Dossier.currentSchemaVersion {

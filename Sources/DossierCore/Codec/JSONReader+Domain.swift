@@ -71,6 +71,18 @@ extension JSONReader {
         return try readMoney()
     }
 
+    /// A list of ISO 3166-1 alpha-2 codes, in capitals, each one the country table knows.
+    public mutating func readCountries() throws(JSONError) -> [Country] {
+        try readArray { (reader: inout JSONReader) throws(JSONError) in
+            let start = reader.valueOffset()
+            let code = try reader.readString()
+            guard let country = Country(code: code), country.code == code else {
+                throw reader.error(at: start, "onbekende landcode '\(code)' (verwacht twee hoofdletters uit ISO 3166-1, zoals DE of CN)")
+            }
+            return country
+        }
+    }
+
     public mutating func readOptionalString() throws(JSONError) -> String? {
         if readNull() { return nil }
         return try readString()

@@ -6,10 +6,9 @@ extension Relation {
         writer.field("kind", kind.rawValue)
         writer.field("status", status.rawValue)
         writer.optionalField("reviewDate", reviewDate?.iso)
-        writer.optionalField("country", country)
+        writer.optionalField("countries", countries.map(\.code))
         writer.optionalField("region", region)
         writer.optionalField("places", places)
-        writer.field("outsideEurope", isOutsideEurope)
         writer.optionalField("sectors", sectors.map(\.rawValue))
         writer.optionalField("motives", motives.map(\.rawValue))
         writer.optionalField("via", via)
@@ -40,9 +39,10 @@ extension Relation {
 
     public init(reading reader: inout JSONReader) throws(JSONError) {
         let start = reader.valueOffset()
-        var id: String?, name: String?, kind: RelationKind?, status: RelationStatus?, outsideEurope: Bool?
-        var reviewDate: CalendarDate?, via: String?
-        var country = "", region = "", notes = "", source = ""
+        var id: String?, name: String?, kind: RelationKind?, status: RelationStatus?
+        var reviewDate: CalendarDate?, via: String?, countries: [Country] = []
+        var version1Country: (text: String, isOutsideEurope: Bool) = ("", false)
+        var region = "", notes = "", source = ""
         var places: [String] = [], institutes: [String] = [], companies: [String] = []
         var sectors: [Sector] = [], motives: [Motive] = [], contacts: [Contact] = []
         var history: [StatusChange<RelationStatus>] = []
@@ -53,10 +53,11 @@ extension Relation {
             case "kind": kind = try reader.readVocabulary(RelationKind.self)
             case "status": status = try reader.readVocabulary(RelationStatus.self)
             case "reviewDate": reviewDate = try reader.readOptionalDate()
-            case "country": country = try reader.readString()
+            case "countries": countries = try reader.readCountries()
             case "region": region = try reader.readString()
             case "places": places = try reader.readStrings()
-            case "outsideEurope": outsideEurope = try reader.readBool()
+            case "country" where reader.formatVersion < 2: version1Country.text = try reader.readString()
+            case "outsideEurope" where reader.formatVersion < 2: version1Country.isOutsideEurope = try reader.readBool()
             case "sectors": sectors = try reader.readVocabularies(Sector.self)
             case "motives": motives = try reader.readVocabularies(Motive.self)
             case "via": via = try reader.readOptionalString()
@@ -70,9 +71,11 @@ extension Relation {
             default: throw reader.unknownField(key)
             }
         }
+        if reader.formatVersion < 2 {
+            (countries, notes) = Version1.countries(from: version1Country.text, isOutsideEurope: version1Country.isOutsideEurope, notes: notes)
+        }
         self.init(id: try required(id, "id", at: start), name: try required(name, "name", at: start),
-                  kind: try required(kind, "kind", at: start), country: country, region: region, places: places,
-                  isOutsideEurope: try required(outsideEurope, "outsideEurope", at: start), sectors: sectors, motives: motives,
+                  kind: try required(kind, "kind", at: start), countries: countries, region: region, places: places, sectors: sectors, motives: motives,
                   institutes: institutes, companies: companies, contacts: contacts, notes: notes, via: via, source: source,
                   status: try required(status, "status", at: start), reviewDate: reviewDate, statusHistory: history)
     }

@@ -11,7 +11,11 @@ public struct Activity: Hashable, Sendable, Identifiable {
     public var organiser: Organiser
     public var startDate: CalendarDate?
     public var endDate: CalendarDate?
+    /// Where the activity goes (a mission) or where a delegation comes from (an incoming visit).
+    public var countries: [Country]
     public var sectors: [Sector]
+    /// The id of the budget line that pays (one of the dossier's `budgetLines`); nil: none, a partner pays.
+    public var budgetLine: String?
     public var estimatedCost: Money?
     public var actualCost: Money?
     public var participants: [Participant]
@@ -25,7 +29,7 @@ public struct Activity: Hashable, Sendable, Identifiable {
 
     public init(id: ActivityID, title: String, kind: ActivityKind, status: ActivityStatus = .idee,
                 relations: [RelationID] = [], organiser: Organiser = .municipality, startDate: CalendarDate? = nil,
-                endDate: CalendarDate? = nil, sectors: [Sector] = [], estimatedCost: Money? = nil,
+                endDate: CalendarDate? = nil, countries: [Country] = [], sectors: [Sector] = [], budgetLine: String? = nil, estimatedCost: Money? = nil,
                 actualCost: Money? = nil, participants: [Participant] = [], outcomes: String = "",
                 followUps: [FollowUp] = [], notes: String = "", visit: VisitDetails? = nil,
                 statusHistory: [StatusChange<ActivityStatus>] = [], assessments: [Assessment] = []) {
@@ -37,7 +41,9 @@ public struct Activity: Hashable, Sendable, Identifiable {
         self.organiser = organiser
         self.startDate = startDate
         self.endDate = endDate
+        self.countries = countries
         self.sectors = sectors
+        self.budgetLine = budgetLine
         self.estimatedCost = estimatedCost
         self.actualCost = actualCost
         self.participants = participants
@@ -57,6 +63,9 @@ public struct Activity: Hashable, Sendable, Identifiable {
         if status.isCarriedOut, let actualCost { return actualCost }
         return estimatedCost ?? .zero
     }
+
+    /// Goes to (or comes from) a country outside Europe.
+    public var isOutsideEurope: Bool { countries.includesOutsideEurope }
 
     public var isVisit: Bool { kind == .delegatiebezoek }
 

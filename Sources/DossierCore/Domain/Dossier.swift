@@ -4,7 +4,7 @@
 /// modification takes, so that validation, history, undo and the journal all hang off one place.
 public struct Dossier: Sendable {
     /// The newest file format this program reads and writes.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     public var title: String
     public var framework: Framework
@@ -53,9 +53,19 @@ public struct Dossier: Sendable {
         relation(id)?.name ?? id
     }
 
-    /// The budget line activities are charged to.
+    /// The budget line a new activity is charged to unless told otherwise (the budget internationalisering).
     public var activityBudget: BudgetLine? {
         budgetLines.first { $0.isActivityBudget }
+    }
+
+    public func budgetLine(_ id: String) -> BudgetLine? {
+        budgetLines.first { $0.id == id }
+    }
+
+    /// The name of the line that pays for an activity, or that none does.
+    public func budgetLineName(of activity: Activity) -> String {
+        guard let id = activity.budgetLine else { return "geen (niet ten laste van de gemeente)" }
+        return budgetLine(id)?.name ?? id
     }
 
     /// Every contact with the relation it belongs to (nil for contacts inside the municipality).

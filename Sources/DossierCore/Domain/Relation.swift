@@ -6,11 +6,10 @@ public struct Relation: Hashable, Sendable, Identifiable {
     public var id: RelationID
     public var name: String
     public var kind: RelationKind
-    /// Country or countries, in Dutch ("China", "Denemarken en Zweden").
-    public var country: String
+    /// Where the relation lies: one country, several (a region across borders) or none (a worldwide network).
+    public var countries: [Country]
     public var region: String
     public var places: [String]
-    public var isOutsideEurope: Bool
     public var sectors: [Sector]
     public var motives: [Motive]
     public var institutes: [String]
@@ -26,18 +25,17 @@ public struct Relation: Hashable, Sendable, Identifiable {
     public var reviewDate: CalendarDate?
     public var statusHistory: [StatusChange<RelationStatus>]
 
-    public init(id: RelationID, name: String, kind: RelationKind, country: String = "", region: String = "",
-                places: [String] = [], isOutsideEurope: Bool = false, sectors: [Sector] = [], motives: [Motive] = [],
+    public init(id: RelationID, name: String, kind: RelationKind, countries: [Country] = [], region: String = "",
+                places: [String] = [], sectors: [Sector] = [], motives: [Motive] = [],
                 institutes: [String] = [], companies: [String] = [], contacts: [Contact] = [], notes: String = "",
                 via: RelationID? = nil, source: String = "", status: RelationStatus, reviewDate: CalendarDate? = nil,
                 statusHistory: [StatusChange<RelationStatus>] = []) {
         self.id = id
         self.name = name
         self.kind = kind
-        self.country = country
+        self.countries = countries
         self.region = region
         self.places = places
-        self.isOutsideEurope = isOutsideEurope
         self.sectors = sectors
         self.motives = motives
         self.institutes = institutes
@@ -51,10 +49,14 @@ public struct Relation: Hashable, Sendable, Identifiable {
         self.statusHistory = statusHistory
     }
 
-    /// Country and places in one line, for lists.
+    /// Lies (partly) outside Europe: derived from the countries, never typed.
+    public var isOutsideEurope: Bool { countries.includesOutsideEurope }
+
+    /// Country and places in one line, for lists. Places in the Netherlands go without the country.
     public var placeSummary: String {
         let placesText = places.joined(separator: ", ")
-        if country.isEmpty { return placesText }
-        return placesText.isEmpty ? country : "\(placesText) (\(country))"
+        let countryText = countries.map(\.code) == ["NL"] && !placesText.isEmpty ? "" : countries.names
+        if countryText.isEmpty { return placesText }
+        return placesText.isEmpty ? countryText : "\(placesText) (\(countryText))"
     }
 }

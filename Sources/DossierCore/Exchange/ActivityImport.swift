@@ -138,6 +138,22 @@ struct RowReader {
                 return sector
             }
         }
+        if let text = cell("landen") {
+            do {
+                activity.countries = try Country.parseList(text)
+            } catch {
+                problem("landen", error.message)
+            }
+        }
+        if let text = cell("budgetregel"), !(text.isEmpty && existing != nil) {
+            do {
+                activity.budgetLine = try dossier.budgetLineID(parsing: text)
+            } catch {
+                problem("budgetregel", error.message)
+            }
+        } else if existing == nil {
+            activity.budgetLine = dossier.activityBudget?.id
+        }
         if let text = cell("geraamde kosten") { activity.estimatedCost = money("geraamde kosten", text) }
         if let text = cell("werkelijke kosten") { activity.actualCost = money("werkelijke kosten", text) }
         readVisit(into: &activity)
@@ -249,6 +265,8 @@ struct RowReader {
         case "endDate": "einddatum"
         case "relations": "relaties"
         case "organiser": "organisator"
+        case "countries": "landen"
+        case "budgetLine": "budgetregel"
         case "estimatedCostCents": "geraamde kosten"
         case "actualCostCents": "werkelijke kosten"
         case "outcomes": "resultaten"

@@ -10,8 +10,8 @@ public enum RelationTable {
             let relation = overview.relation
             return [
                 relation.id, relation.name, relation.kind.rawValue, relation.status.rawValue, relation.reviewDate?.iso ?? "",
-                relation.statusHistory.last?.reason ?? "", relation.country, relation.region, items(relation.places),
-                relation.isOutsideEurope ? "ja" : "nee", items(relation.sectors.map(\.rawValue)), items(relation.motives.map(\.rawValue)),
+                relation.statusHistory.last?.reason ?? "", items(relation.countries.map(\.name)), relation.region, items(relation.places),
+                relation.countries.isEmpty ? "" : relation.isOutsideEurope ? "ja" : "nee", items(relation.sectors.map(\.rawValue)), items(relation.motives.map(\.rawValue)),
                 relation.via ?? "", items(relation.institutes), items(relation.companies), String(overview.activityCount),
                 overview.nextDate?.date.iso ?? "", items(relation.contacts.map(\.name)), relation.notes, relation.source,
             ]

@@ -18,12 +18,8 @@ public struct DossierGenerator {
         "São Paulo", "Montréal", "Ljubljana", "Plzeň", "Tartu", "Coimbra", "Växjö", "Nîmes", "Genève", "Düsseldorf", "Heidelberg",
         "上海", "苏州", "深圳", "成都", "東京", "大阪", "서울", "부산", "Hà Nội", "Đà Nẵng", "İzmir", "Reykjavík", "Oulu", "Trondheim",
     ]
-    static let countries = [
-        ("Frankrijk", false), ("Polen", false), ("Zwitserland", false), ("Spanje", false), ("Zweden", false), ("Roemenië", false),
-        ("Duitsland", false), ("Denemarken", false), ("België", false), ("Tsjechië", false), ("Brazilië", true), ("Canada", true),
-        ("Slovenië", false), ("Estland", false), ("Portugal", false), ("China", true), ("Japan", true), ("Zuid-Korea", true),
-        ("Vietnam", true), ("Turkije", false), ("IJsland", false), ("Finland", false), ("Noorwegen", false),
-    ]
+    static let countries = ["FR", "PL", "CH", "ES", "SE", "RO", "DE", "DK", "BE", "CZ", "BR", "CA", "SI", "EE", "PT", "CN", "JP", "KR",
+                            "VN", "TR", "IS", "FI", "NO"].compactMap(Country.init(code:))
     static let firstNames = ["Anne", "Jeroen", "Maaike", "Sven", "Léa", "Zoë", "Øystein", "Agnieszka", "Chen", "Mei", "Ji-woo", "Hélène", "Thijs", "Fleur"]
     static let lastNames = ["de Vries", "Jansen", "Müller", "Kowalski", "Dupont", "Andersson", "Wang", "Kim", "Nguyễn", "van den Berg", "Smits"]
     static let companies = ["Osse Farma BV", "Pivot Park Labs", "Brabantse Biotech", "Maasland Logistiek", "Agri Oss", "Meierij Techniek"]
@@ -37,14 +33,14 @@ public struct DossierGenerator {
         var usedIDs = Set<String>()
         for index in 0..<relationCount {
             let place = random.pick(Self.places)
-            let (country, outside) = random.pick(Self.countries)
+            let country = random.pick(Self.countries)
             let kind = random.pick(RelationKind.allCases)
             let name = "\(kind == .regio ? "Regio " : kind == .netwerk ? "Netwerk " : "")\(place) \(index + 1)"
             let id = Slug.unique(Slug.make(from: name)) { usedIDs.contains($0) }
             usedIDs.insert(id)
             let roll = random.int(0...99)
             let status: RelationStatus = roll < 10 ? .focus : roll < 58 ? .actief : roll < 83 ? .verkennen : roll < 95 ? .laagPitje : .beeindigd
-            var relation = Relation(id: id, name: name, kind: kind, country: country, places: [place], isOutsideEurope: outside,
+            var relation = Relation(id: id, name: name, kind: kind, countries: [country], places: [place],
                                     sectors: [random.pick(Sector.allCases)], motives: [random.pick(Motive.allCases)], status: status)
             if random.chance(0.4) {
                 let person = "\(random.pick(Self.firstNames)) \(random.pick(Self.lastNames))"
@@ -90,8 +86,8 @@ public struct DossierGenerator {
             var activity = Activity(id: id, title: title, kind: kind, status: status.last!, relations: unique,
                                     organiser: random.chance(0.3) ? .relation(relations[random.int(0...(relations.count - 1))].id) : .municipality,
                                     startDate: start, endDate: random.chance(0.2) ? start.adding(days: random.int(1...3)) : nil,
-                                    sectors: random.chance(0.5) ? [random.pick(Sector.allCases)] : [],
-                                    estimatedCost: Money(euros: Int64(random.int(0...40) * 50)))
+                                    countries: first.countries, sectors: random.chance(0.5) ? [random.pick(Sector.allCases)] : [],
+                                    budgetLine: dossier.activityBudget?.id, estimatedCost: Money(euros: Int64(random.int(0...40) * 50)))
             if status.last!.isCarriedOut { activity.actualCost = Money(cents: Int64(random.int(0...200_000))) }
             if kind == .delegatiebezoek {
                 activity.visit = VisitDetails(direction: random.chance(0.6) ? .inkomend : .uitgaand, delegationFrom: place,

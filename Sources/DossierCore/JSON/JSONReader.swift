@@ -14,16 +14,21 @@ public struct JSONReader {
     /// No field holds more text than this (`Limits.longText` characters); a longer string is refused
     /// while reading, whatever field it is in.
     public static let maximumStringLength = Limits.longText
+    /// The dossier file format (`schemaVersion`) the bytes were written in: decoders accept the fields of an
+    /// older version only when reading one (a converted file, or a journal line written before the change).
+    public var formatVersion: Int
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, formatVersion: Int) {
         self.bytes = bytes
+        self.formatVersion = formatVersion
         offset = 0
     }
 
     /// Runs `body` on a reader over `data`, then checks that only whitespace follows the value.
-    public static func read<T>(_ data: [UInt8], _ body: (inout JSONReader) throws(JSONError) -> T) throws(JSONError) -> T {
+    public static func read<T>(_ data: [UInt8], formatVersion: Int = Dossier.currentSchemaVersion,
+                               _ body: (inout JSONReader) throws(JSONError) -> T) throws(JSONError) -> T {
         let result: Result<T, JSONError> = data.withUnsafeBufferPointer { buffer in
-            var reader = JSONReader(bytes: buffer)
+            var reader = JSONReader(bytes: buffer, formatVersion: formatVersion)
             do {
                 let value = try body(&reader)
                 reader.skipWhitespace()

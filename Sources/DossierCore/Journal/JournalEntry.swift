@@ -10,9 +10,13 @@ public struct JournalEntry: Hashable, Sendable {
     /// The relations and activities involved, kept so the log can be filtered even after a delete.
     public var subjects: [String]
     public var event: JournalEvent
+    /// The file format the change was written in (`schemaVersion`; lines without one are version 1). A
+    /// change of an older format is brought up to date when it is replayed (`SchemaMigrations.upgrade`).
+    public var formatVersion: Int
 
     public init(sequence: Int, timestamp: Timestamp, actor: String, today: CalendarDate, summary: String, subjects: [String],
-                event: JournalEvent) {
+                event: JournalEvent, formatVersion: Int = Dossier.currentSchemaVersion) {
+        self.formatVersion = formatVersion
         self.sequence = sequence
         self.timestamp = timestamp
         self.actor = actor
@@ -52,6 +56,7 @@ extension JournalEntry {
     func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.field("seq", sequence)
+        writer.field("schemaVersion", formatVersion)
         writer.field("at", timestamp.iso)
         writer.field("by", actor)
         writer.field("today", today.iso)
@@ -71,9 +76,20 @@ extension JournalEntry {
         let start = reader.valueOffset()
         var sequence: Int?, timestamp: Timestamp?, actor: String?, today: CalendarDate?, summary = "", subjects: [String] = []
         var event: JournalEvent?
+        // Written before `change`, so the change is read in its own format; a line without it is version 1.
+        let outerVersion = reader.formatVersion
+        reader.formatVersion = 1
+        defer { reader.formatVersion = outerVersion }
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "seq": sequence = try reader.readInt(in: Limits.journalSequence)
+            case "schemaVersion":
+                let versionStart = reader.valueOffset()
+                let version = try reader.readInt()
+                guard (1...Dossier.currentSchemaVersion).contains(version) else {
+                    throw reader.error(at: versionStart, "deze regel heeft schemaVersion \(version); deze versie van dossier kent tot en met \(Dossier.currentSchemaVersion). Werk dossier bij om het te openen")
+                }
+                reader.formatVersion = version
             case "at": timestamp = try reader.readTimestamp()
             case "by": actor = try reader.readString()
             case "today": today = try reader.readDate()
@@ -86,6 +102,6 @@ extension JournalEntry {
         }
         self.init(sequence: try required(sequence, "seq", at: start), timestamp: try required(timestamp, "at", at: start),
                   actor: try required(actor, "by", at: start), today: try required(today, "today", at: start), summary: summary,
-                  subjects: subjects, event: try required(event, "change", at: start))
+                  subjects: subjects, event: try required(event, "change", at: start), formatVersion: reader.formatVersion)
     }
 }

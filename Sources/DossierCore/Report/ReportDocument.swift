@@ -22,7 +22,7 @@ extension YearReport {
             if status == .laagPitje {
                 blocks.append(.table(headings: ["Relatie", "Land", "Herijkingsdatum", "Reden"], rows: relations.map { relation in
                     let change = relation.statusHistory.last { $0.to == .laagPitje }
-                    return [relation.name, relation.country, Self.dutch(relation.reviewDate),
+                    return [relation.name, relation.countries.names, Self.dutch(relation.reviewDate),
                             (change.map { "\(Self.dutch($0.date)), \($0.by): " } ?? "") + (change?.reason ?? "")]
                 }, emphasis: [], numericColumns: []))
             } else {

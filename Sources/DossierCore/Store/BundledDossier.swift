@@ -6,7 +6,7 @@ public enum BundledDossier {
 
     public static let text = #"""
 {
-  "schemaVersion": 1,
+  "schemaVersion": 2,
   "title": "Internationale relaties gemeente Oss",
   "framework": {
     "title": "Kader Internationalisering 2025-2030",
@@ -44,8 +44,7 @@ public enum BundledDossier {
       "kind": "vriendschapsrelatie",
       "status": "laag-pitje",
       "reviewDate": "2030-12-31",
-      "country": "China",
-      "outsideEurope": true,
+      "countries": ["CN"],
       "notes": "Vriendschapsrelatie van Oss met Taizhou (China). Het Kader Internationalisering 2025-2030 zet de vriendschapsrelaties met Taizhou en An Giang op een laag pitje (\"we zetten de relaties met China en Vietnam op een laag pitje\") en kiest buiten Europa voor farma en UNESCO Learning Cities. Als aanleiding voor een nieuw kader noemt het collegeadvies dat de wereld sinds het kader van 2017 is veranderd, o.a. door \"internationale politieke ontwikkelingen, zoals in relatie tot China\". De bronnen geven geen besluitdatum: 2025-01-01 is het begin van de periode van het Kader en is als datum van de statuswijziging vastgelegd; 2030-12-31, het einde van die periode, is gekozen als herijkingsdatum. De vorige status (actief) is aangenomen: de bronnen noemen de relatie alleen een vriendschapsrelatie.",
       "source": "Kader Internationalisering 2025-2030, argument 2.1 en tegenargumenten (Sommige dingen doen we niet)",
       "statusHistory": [
@@ -58,8 +57,7 @@ public enum BundledDossier {
       "kind": "vriendschapsrelatie",
       "status": "laag-pitje",
       "reviewDate": "2030-12-31",
-      "country": "Vietnam",
-      "outsideEurope": true,
+      "countries": ["VN"],
       "notes": "Vriendschapsrelatie van Oss met An Giang (Vietnam). Het Kader Internationalisering 2025-2030 zet de vriendschapsrelaties met Taizhou en An Giang op een laag pitje (\"we zetten de relaties met China en Vietnam op een laag pitje\") en kiest buiten Europa voor farma en UNESCO Learning Cities. Als aanleiding voor een nieuw kader noemt het collegeadvies dat de wereld sinds het kader van 2017 is veranderd, o.a. door \"internationale politieke ontwikkelingen, zoals in relatie tot China\". De bronnen geven geen besluitdatum: 2025-01-01 is het begin van de periode van het Kader en is als datum van de statuswijziging vastgelegd; 2030-12-31, het einde van die periode, is gekozen als herijkingsdatum. De vorige status (actief) is aangenomen: de bronnen noemen de relatie alleen een vriendschapsrelatie.",
       "source": "Kader Internationalisering 2025-2030, argument 2.1 en tegenargumenten (Sommige dingen doen we niet)",
       "statusHistory": [
@@ -71,8 +69,6 @@ public enum BundledDossier {
       "name": "UNESCO Learning Cities",
       "kind": "netwerk",
       "status": "focus",
-      "country": "wereldwijd",
-      "outsideEurope": true,
       "sectors": ["onderwijs", "arbeidsmarkt"],
       "motives": ["leren", "profilering"],
       "via": "talentencampus-oss",
@@ -87,10 +83,9 @@ public enum BundledDossier {
       "name": "Medicon Valley",
       "kind": "regio",
       "status": "verkennen",
-      "country": "Denemarken en Zweden",
+      "countries": ["DK", "SE"],
       "region": "Regio rond Kopenhagen (Denemarken) en Malmö/Lund (Zweden)",
       "places": ["Kopenhagen", "Malmö", "Lund"],
-      "outsideEurope": false,
       "sectors": ["farma"],
       "motives": ["economie"],
       "institutes": ["Universiteit van Kopenhagen", "Lund University", "Medicon Valley Alliance"],
@@ -103,10 +98,9 @@ public enum BundledDossier {
       "name": "BioValley",
       "kind": "regio",
       "status": "verkennen",
-      "country": "Duitsland, Frankrijk en Zwitserland",
+      "countries": ["DE", "FR", "CH"],
       "region": "Regio rond Bazel (Zwitserland), Freiburg (Duitsland) en Straatsburg (Frankrijk)",
       "places": ["Bazel", "Freiburg", "Straatsburg"],
-      "outsideEurope": false,
       "sectors": ["farma"],
       "motives": ["economie"],
       "companies": ["Roche", "Novartis"],
@@ -118,10 +112,9 @@ public enum BundledDossier {
       "name": "Oxford-Cambridge-London Golden Triangle",
       "kind": "regio",
       "status": "verkennen",
-      "country": "Verenigd Koninkrijk",
+      "countries": ["GB"],
       "region": "Driehoek tussen Oxford, Cambridge en Londen",
       "places": ["Oxford", "Cambridge", "Londen"],
-      "outsideEurope": false,
       "sectors": ["farma"],
       "motives": ["economie"],
       "institutes": ["Universiteit van Oxford", "Universiteit van Cambridge", "Cambridge Biomedical Campus", "Oxford Science Park"],
@@ -134,10 +127,9 @@ public enum BundledDossier {
       "name": "BioRN Cluster",
       "kind": "regio",
       "status": "verkennen",
-      "country": "Duitsland",
+      "countries": ["DE"],
       "region": "Rijn-Neckar",
       "places": ["Heidelberg", "Mannheim"],
-      "outsideEurope": false,
       "sectors": ["farma"],
       "motives": ["economie"],
       "institutes": ["Duitse Kankeronderzoek Centrum (DKFZ)", "EMBL (Europees Laboratorium voor Moleculaire Biologie)"],
@@ -150,10 +142,9 @@ public enum BundledDossier {
       "name": "Rhône-Alpes",
       "kind": "regio",
       "status": "verkennen",
-      "country": "Frankrijk",
+      "countries": ["FR"],
       "region": "Rhône-Alpes",
       "places": ["Lyon", "Grenoble"],
-      "outsideEurope": false,
       "sectors": ["farma"],
       "motives": ["economie"],
       "institutes": ["INSERM", "CNRS"],
@@ -166,10 +157,9 @@ public enum BundledDossier {
       "name": "Vlaanderen",
       "kind": "regio",
       "status": "verkennen",
-      "country": "België",
+      "countries": ["BE"],
       "region": "Vlaanderen",
       "places": ["Leuven", "Gent", "Mechelen"],
-      "outsideEurope": false,
       "sectors": ["farma"],
       "motives": ["economie"],
       "institutes": ["VIB (Vlaams Instituut voor Biotechnologie)"],
@@ -182,10 +172,9 @@ public enum BundledDossier {
       "name": "Milaan-Lombardije",
       "kind": "regio",
       "status": "verkennen",
-      "country": "Italië",
+      "countries": ["IT"],
       "region": "Noord-Italië",
       "places": ["Milaan"],
-      "outsideEurope": false,
       "sectors": ["farma"],
       "motives": ["economie"],
       "institutes": ["Humanitas Research Hospital"],
@@ -198,7 +187,7 @@ public enum BundledDossier {
       "name": "BrabantStad",
       "kind": "samenwerkingsverband",
       "status": "actief",
-      "outsideEurope": false,
+      "countries": ["NL"],
       "notes": "Kader Internationalisering 2025-2030, argument 2.1: \"Binnen Europa zijn ook activiteiten relevant die gekoppeld zijn aan onze deelname aan samenwerkingsverbanden zoals BrabantStad en Agrifood Capital.\" Kader Internationalisering 2025-2030, argument 3.1: \"Ook stemmen we onze activiteiten af met andere steden en gemeenten in Brabantstad, de G40 en binnen de VNG. Dat blijven we in de toekomst doen, waarbij we scherper willen kijken waar onze inzet de grootste meerwaarde oplevert in het licht van onze prioriteiten.\" Beoogd resultaat 3 van het Kader: \"Optimaal benutten van de contacten van onze samenwerkingspartners en onze deelname aan bestaande en nieuwe samenwerkingsverbanden (VNG, G40, Provincie Noord-Brabant, RVO, Brabantstad)\".",
       "source": "Kader Internationalisering 2025-2030, beoogd resultaat 3, argumenten 2.1 en 3.1"
     },
@@ -207,7 +196,7 @@ public enum BundledDossier {
       "name": "Agrifood Capital",
       "kind": "samenwerkingsverband",
       "status": "actief",
-      "outsideEurope": false,
+      "countries": ["NL"],
       "sectors": ["agrifood"],
       "contacts": [
         {"name": "Simon Maas", "organisation": "Agrifood Capital", "role": "Liaison officer Internationale samenwerking", "consultedForFramework": true}
@@ -220,7 +209,7 @@ public enum BundledDossier {
       "name": "B7",
       "kind": "samenwerkingsverband",
       "status": "actief",
-      "outsideEurope": false,
+      "countries": ["NL"],
       "notes": "Kader Internationalisering 2025-2030, aanleiding: Oss is sinds het kader van 2017 veranderd en \"zijn er bijvoorbeeld forse stappen gezet om een schaalsprong te maken met als recent ankerpunt de toetreding tot de B7\". De toetreding tot de B7 is het recente ankerpunt van die schaalsprong.",
       "source": "Kader Internationalisering 2025-2030, aanleiding"
     },
@@ -229,7 +218,7 @@ public enum BundledDossier {
       "name": "G40",
       "kind": "samenwerkingsverband",
       "status": "actief",
-      "outsideEurope": false,
+      "countries": ["NL"],
       "notes": "Kader Internationalisering 2025-2030, argument 3.1: \"Ook stemmen we onze activiteiten af met andere steden en gemeenten in Brabantstad, de G40 en binnen de VNG. Dat blijven we in de toekomst doen, waarbij we scherper willen kijken waar onze inzet de grootste meerwaarde oplevert in het licht van onze prioriteiten.\" Beoogd resultaat 3 van het Kader: \"Optimaal benutten van de contacten van onze samenwerkingspartners en onze deelname aan bestaande en nieuwe samenwerkingsverbanden (VNG, G40, Provincie Noord-Brabant, RVO, Brabantstad)\".",
       "source": "Kader Internationalisering 2025-2030, beoogd resultaat 3 en argument 3.1"
     },
@@ -238,7 +227,7 @@ public enum BundledDossier {
       "name": "VNG",
       "kind": "partnerorganisatie",
       "status": "actief",
-      "outsideEurope": false,
+      "countries": ["NL"],
       "notes": "Kader Internationalisering 2025-2030, argument 3.1: \"Ook stemmen we onze activiteiten af met andere steden en gemeenten in Brabantstad, de G40 en binnen de VNG. Dat blijven we in de toekomst doen, waarbij we scherper willen kijken waar onze inzet de grootste meerwaarde oplevert in het licht van onze prioriteiten.\" Beoogd resultaat 3 van het Kader: \"Optimaal benutten van de contacten van onze samenwerkingspartners en onze deelname aan bestaande en nieuwe samenwerkingsverbanden (VNG, G40, Provincie Noord-Brabant, RVO, Brabantstad)\".",
       "source": "Kader Internationalisering 2025-2030, beoogd resultaat 3 en argument 3.1"
     },
@@ -247,7 +236,7 @@ public enum BundledDossier {
       "name": "Provincie Noord-Brabant",
       "kind": "overheid",
       "status": "actief",
-      "outsideEurope": false,
+      "countries": ["NL"],
       "notes": "Kader Internationalisering 2025-2030, argument 3.1: \"Daarom werken we nu al nauw samen met bijvoorbeeld de Brabantse Ontwikkelingsmaatschappij en de provincie Noord-Brabant. Uiteraard liggen de doelen van de gemeente, de provincie en de BOM in elkaars verlengde en sluit ons kader aan op de internationaliseringsstrategie van de provincie.\" Beoogd resultaat 3 van het Kader: \"Optimaal benutten van de contacten van onze samenwerkingspartners en onze deelname aan bestaande en nieuwe samenwerkingsverbanden (VNG, G40, Provincie Noord-Brabant, RVO, Brabantstad)\". Volgens de Economic Board (bijlage) noemt PNB de life-sciences-regio's in Europa \"vanoudsher altijd\" als belangrijk.",
       "source": "Kader Internationalisering 2025-2030, beoogd resultaat 3 en argument 3.1; Reactie op de Economic Board (12-12-2024), bijlage: Voor LS&H belangrijke regio's"
     },
@@ -256,7 +245,7 @@ public enum BundledDossier {
       "name": "RVO",
       "kind": "overheid",
       "status": "actief",
-      "outsideEurope": false,
+      "countries": ["NL"],
       "notes": "Beoogd resultaat 3 van het Kader: \"Optimaal benutten van de contacten van onze samenwerkingspartners en onze deelname aan bestaande en nieuwe samenwerkingsverbanden (VNG, G40, Provincie Noord-Brabant, RVO, Brabantstad)\". De bronnen zeggen verder niets over RVO.",
       "source": "Kader Internationalisering 2025-2030, beoogd resultaat 3"
     },
@@ -265,7 +254,7 @@ public enum BundledDossier {
       "name": "BOM",
       "kind": "partnerorganisatie",
       "status": "actief",
-      "outsideEurope": false,
+      "countries": ["NL"],
       "motives": ["economie"],
       "contacts": [
         {"name": "Thijs Taminiau", "organisation": "BOM", "role": "Teamlead foreign investments", "consultedForFramework": true}
@@ -278,7 +267,7 @@ public enum BundledDossier {
       "name": "NL in Business",
       "kind": "partnerorganisatie",
       "status": "actief",
-      "outsideEurope": false,
+      "countries": ["NL"],
       "motives": ["economie"],
       "contacts": [
         {"name": "Fleur de Best", "organisation": "VNO-NCW", "role": "regiomanager", "notes": "Geconsulteerd namens VNO-NCW, initiatiefnemer van NL in Business.", "consultedForFramework": true}
@@ -291,7 +280,7 @@ public enum BundledDossier {
       "name": "Pharma Delta",
       "kind": "samenwerkingsverband",
       "status": "actief",
-      "outsideEurope": false,
+      "countries": ["NL"],
       "sectors": ["farma", "arbeidsmarkt"],
       "notes": "Reactie op de Economic Board (12-12-2024), punt 5: \"Met Pharma Delta werken we samen aan het aantrekken van internationaal talent.\" Bijlage: \"Als Oss op dit bovenstaande lijstje van regio's wil komen dan zullen we onze regio veel beter moeten organiseren. Pharma Delta is daar een goed voorbeeld van maar ook in Oss zelf moeten we 'Moleneind' echt anders gaan noemen en moeten we de groot-bedrijven zoals Organon en Aspen zover krijgen om mee te doen om samen op te trekken\".",
       "source": "Reactie op de Economic Board (12-12-2024), punt 5 en bijlage"
@@ -301,8 +290,8 @@ public enum BundledDossier {
       "name": "Pivot Park",
       "kind": "partnerorganisatie",
       "status": "focus",
+      "countries": ["NL"],
       "places": ["Oss"],
-      "outsideEurope": false,
       "sectors": ["farma"],
       "motives": ["economie"],
       "contacts": [
@@ -316,8 +305,8 @@ public enum BundledDossier {
       "name": "Global Goals Platform Oss",
       "kind": "partnerorganisatie",
       "status": "actief",
+      "countries": ["NL"],
       "places": ["Oss"],
-      "outsideEurope": false,
       "sectors": ["duurzaamheid"],
       "motives": ["global-goals"],
       "contacts": [
@@ -331,8 +320,8 @@ public enum BundledDossier {
       "name": "Economic Board Oss",
       "kind": "partnerorganisatie",
       "status": "actief",
+      "countries": ["NL"],
       "places": ["Oss"],
-      "outsideEurope": false,
       "motives": ["economie"],
       "contacts": [
         {"name": "Economic Board Oss", "role": "adviesorgaan (geconsulteerd als geheel)", "consultedForFramework": true}
@@ -345,8 +334,8 @@ public enum BundledDossier {
       "name": "Talentencampus Oss",
       "kind": "partnerorganisatie",
       "status": "actief",
+      "countries": ["NL"],
       "places": ["Oss"],
-      "outsideEurope": false,
       "sectors": ["onderwijs", "arbeidsmarkt"],
       "contacts": [
         {"name": "Martijn Bos", "organisation": "Talentencampus Oss / UNESCO Learning Cities", "role": "directeur", "notes": "De bron noemt hem \"directeur Talentencampus\".", "consultedForFramework": true}
@@ -359,7 +348,7 @@ public enum BundledDossier {
       "name": "TIBO",
       "kind": "partnerorganisatie",
       "status": "actief",
-      "outsideEurope": false,
+      "countries": ["NL"],
       "contacts": [
         {"name": "Robert de Bekker", "organisation": "TIBO", "role": "bestuurslid", "consultedForFramework": true}
       ],
@@ -371,8 +360,8 @@ public enum BundledDossier {
       "name": "Logistiek Platform Oss",
       "kind": "partnerorganisatie",
       "status": "actief",
+      "countries": ["NL"],
       "places": ["Oss"],
-      "outsideEurope": false,
       "sectors": ["logistiek"],
       "contacts": [
         {"name": "Rob Hermes", "organisation": "Logistiek Platform Oss", "role": "projectmanager", "consultedForFramework": true}
@@ -385,7 +374,7 @@ public enum BundledDossier {
       "name": "Health Holland",
       "kind": "partnerorganisatie",
       "status": "verkennen",
-      "outsideEurope": false,
+      "countries": ["NL"],
       "sectors": ["farma"],
       "motives": ["economie"],
       "notes": "Stimuleert de internationalisering van de LSH-sector, maar is volgens de Economic Board erg Randstad georiënteerd, waardoor Oss / Pivot Park onderbelicht blijft. Bijlage bij de reactie op de Economic Board (public affairs): \"In de LSH sector wordt Internationalisering vooral gestimuleerd door partijen als Health Holland en Holland Bio. Beide partijen zijn erg Randstad georienteerd. Ook NFIA, VIG en CIC of de attaché's van de ministeries komen vaak met hun gasten niet verder dan de campus in Leiden of Rotterdam. En daarmee blijft Oss / Pivot Park onderbelicht. We moeten ons veel dominanter opstellen en niet verwachten dat men ons de in Nederland geïnteresseerde bedrijven wel komt brengen.\"",
@@ -396,7 +385,7 @@ public enum BundledDossier {
       "name": "Holland Bio",
       "kind": "partnerorganisatie",
       "status": "verkennen",
-      "outsideEurope": false,
+      "countries": ["NL"],
       "sectors": ["farma"],
       "motives": ["economie"],
       "notes": "Stimuleert de internationalisering van de LSH-sector, maar is volgens de Economic Board erg Randstad georiënteerd, waardoor Oss / Pivot Park onderbelicht blijft. Bijlage bij de reactie op de Economic Board (public affairs): \"In de LSH sector wordt Internationalisering vooral gestimuleerd door partijen als Health Holland en Holland Bio. Beide partijen zijn erg Randstad georienteerd. Ook NFIA, VIG en CIC of de attaché's van de ministeries komen vaak met hun gasten niet verder dan de campus in Leiden of Rotterdam. En daarmee blijft Oss / Pivot Park onderbelicht. We moeten ons veel dominanter opstellen en niet verwachten dat men ons de in Nederland geïnteresseerde bedrijven wel komt brengen.\"",
@@ -407,7 +396,7 @@ public enum BundledDossier {
       "name": "NFIA",
       "kind": "overheid",
       "status": "verkennen",
-      "outsideEurope": false,
+      "countries": ["NL"],
       "sectors": ["farma"],
       "motives": ["economie"],
       "notes": "Volgens de Economic Board komen NFIA, VIG en CIC of de attaché's van de ministeries met hun gasten vaak niet verder dan de campus in Leiden of Rotterdam, waardoor Oss / Pivot Park onderbelicht blijft. Bijlage bij de reactie op de Economic Board (public affairs): \"In de LSH sector wordt Internationalisering vooral gestimuleerd door partijen als Health Holland en Holland Bio. Beide partijen zijn erg Randstad georienteerd. Ook NFIA, VIG en CIC of de attaché's van de ministeries komen vaak met hun gasten niet verder dan de campus in Leiden of Rotterdam. En daarmee blijft Oss / Pivot Park onderbelicht. We moeten ons veel dominanter opstellen en niet verwachten dat men ons de in Nederland geïnteresseerde bedrijven wel komt brengen.\"",
@@ -418,8 +407,8 @@ public enum BundledDossier {
       "name": "TU Eindhoven",
       "kind": "kennisinstelling",
       "status": "actief",
+      "countries": ["NL"],
       "places": ["Eindhoven"],
-      "outsideEurope": false,
       "sectors": ["onderwijs"],
       "notes": "De gemeente staat regelmatig op beurzen bij de TU Eindhoven. Reactie op de Economic Board (12-12-2024), punt 5 (Triple Helix-samenwerking versterken): \"Als gemeente zijn we erg actief in het leggen van relaties met HBO en universiteiten, juist omdat die niet in Oss gevestigd zijn. [...] Daarnaast staan we regelmatig op beurzen bij de TU Eindhoven, Wageningen Universiteit en de HAN, waar we internationale studenten vertellen wat de voordelen zijn van wonen en werken in Oss. We staan daar vaak naast grote Osse bedrijven zoals Organon, en zorgen dat onze communicatie aanvullend is.\"",
       "source": "Reactie op de Economic Board (12-12-2024), punt 5"
@@ -429,8 +418,8 @@ public enum BundledDossier {
       "name": "Wageningen Universiteit",
       "kind": "kennisinstelling",
       "status": "actief",
+      "countries": ["NL"],
       "places": ["Wageningen"],
-      "outsideEurope": false,
       "sectors": ["onderwijs"],
       "notes": "De gemeente staat regelmatig op beurzen bij Wageningen Universiteit. Reactie op de Economic Board (12-12-2024), punt 5 (Triple Helix-samenwerking versterken): \"Als gemeente zijn we erg actief in het leggen van relaties met HBO en universiteiten, juist omdat die niet in Oss gevestigd zijn. [...] Daarnaast staan we regelmatig op beurzen bij de TU Eindhoven, Wageningen Universiteit en de HAN, waar we internationale studenten vertellen wat de voordelen zijn van wonen en werken in Oss. We staan daar vaak naast grote Osse bedrijven zoals Organon, en zorgen dat onze communicatie aanvullend is.\"",
       "source": "Reactie op de Economic Board (12-12-2024), punt 5"
@@ -440,7 +429,7 @@ public enum BundledDossier {
       "name": "HAN",
       "kind": "kennisinstelling",
       "status": "actief",
-      "outsideEurope": false,
+      "countries": ["NL"],
       "sectors": ["onderwijs"],
       "notes": "De gemeente staat regelmatig op beurzen bij de HAN. Reactie op de Economic Board (12-12-2024), punt 5 (Triple Helix-samenwerking versterken): \"Als gemeente zijn we erg actief in het leggen van relaties met HBO en universiteiten, juist omdat die niet in Oss gevestigd zijn. [...] Daarnaast staan we regelmatig op beurzen bij de TU Eindhoven, Wageningen Universiteit en de HAN, waar we internationale studenten vertellen wat de voordelen zijn van wonen en werken in Oss. We staan daar vaak naast grote Osse bedrijven zoals Organon, en zorgen dat onze communicatie aanvullend is.\" De bronnen noemen geen vestigingsplaats.",
       "source": "Reactie op de Economic Board (12-12-2024), punt 5"
@@ -450,8 +439,8 @@ public enum BundledDossier {
       "name": "Organon",
       "kind": "bedrijf",
       "status": "actief",
+      "countries": ["NL"],
       "places": ["Oss"],
-      "outsideEurope": false,
       "sectors": ["farma"],
       "notes": "Een van de grote Osse bedrijven; de gemeente staat op de campusbeurzen bij TU Eindhoven, Wageningen Universiteit en HAN vaak naast Organon. Reactie op de Economic Board (12-12-2024), punt 5 (Triple Helix-samenwerking versterken): \"Als gemeente zijn we erg actief in het leggen van relaties met HBO en universiteiten, juist omdat die niet in Oss gevestigd zijn. [...] Daarnaast staan we regelmatig op beurzen bij de TU Eindhoven, Wageningen Universiteit en de HAN, waar we internationale studenten vertellen wat de voordelen zijn van wonen en werken in Oss. We staan daar vaak naast grote Osse bedrijven zoals Organon, en zorgen dat onze communicatie aanvullend is.\" Bijlage: \"Als Oss op dit bovenstaande lijstje van regio's wil komen dan zullen we onze regio veel beter moeten organiseren. Pharma Delta is daar een goed voorbeeld van maar ook in Oss zelf moeten we 'Moleneind' echt anders gaan noemen en moeten we de groot-bedrijven zoals Organon en Aspen zover krijgen om mee te doen om samen op te trekken\".",
       "source": "Reactie op de Economic Board (12-12-2024), punt 5 en bijlage"
@@ -461,7 +450,7 @@ public enum BundledDossier {
       "name": "Aspen",
       "kind": "bedrijf",
       "status": "verkennen",
-      "outsideEurope": false,
+      "countries": ["NL"],
       "sectors": ["farma"],
       "notes": "De Economic Board wil dat grote bedrijven zoals Organon en Aspen meedoen en samen optrekken. Bijlage: \"Als Oss op dit bovenstaande lijstje van regio's wil komen dan zullen we onze regio veel beter moeten organiseren. Pharma Delta is daar een goed voorbeeld van maar ook in Oss zelf moeten we 'Moleneind' echt anders gaan noemen en moeten we de groot-bedrijven zoals Organon en Aspen zover krijgen om mee te doen om samen op te trekken\".",
       "source": "Reactie op de Economic Board (12-12-2024), bijlage: Voor LS&H belangrijke regio's (slotalinea)"
@@ -475,7 +464,9 @@ public enum BundledDossier {
       "status": "goedgekeurd",
       "relations": ["tu-eindhoven", "organon"],
       "organiser": "gemeente",
+      "countries": ["NL"],
       "sectors": ["farma", "onderwijs", "arbeidsmarkt"],
+      "budgetLine": "internationalisering",
       "participants": [
         {"name": "Organon", "role": "ondernemer"}
       ],
@@ -491,7 +482,9 @@ public enum BundledDossier {
       "status": "goedgekeurd",
       "relations": ["wageningen-universiteit", "organon"],
       "organiser": "gemeente",
+      "countries": ["NL"],
       "sectors": ["farma", "onderwijs", "arbeidsmarkt"],
+      "budgetLine": "internationalisering",
       "participants": [
         {"name": "Organon", "role": "ondernemer"}
       ],
@@ -507,7 +500,9 @@ public enum BundledDossier {
       "status": "goedgekeurd",
       "relations": ["han", "organon"],
       "organiser": "gemeente",
+      "countries": ["NL"],
       "sectors": ["farma", "onderwijs", "arbeidsmarkt"],
+      "budgetLine": "internationalisering",
       "participants": [
         {"name": "Organon", "role": "ondernemer"}
       ],
@@ -524,6 +519,7 @@ public enum BundledDossier {
       "relations": ["pharma-delta"],
       "organiser": "gemeente",
       "sectors": ["farma", "arbeidsmarkt"],
+      "budgetLine": "internationalisering",
       "notes": "Reactie op de Economic Board (12-12-2024), punt 5: \"Met Pharma Delta werken we samen aan het aantrekken van internationaal talent.\" De bron zegt niet hoe die samenwerking eruitziet. De bronnen geven geen datum en geen kosten. De datum 2025-01-01 in de statusgeschiedenis is de datum van vastleggen (begin van de periode van het Kader), niet de datum van de activiteit.",
       "statusHistory": [
         {"date": "2025-01-01", "to": "goedgekeurd", "reason": "Vastgelegd uit de bronnen (terugkerende praktijk)", "by": "Adviseur internationale contacten"}
@@ -536,6 +532,7 @@ public enum BundledDossier {
       "status": "idee",
       "relations": ["nl-in-business"],
       "organiser": "nl-in-business",
+      "budgetLine": "internationalisering",
       "notes": "Het Kader kiest ervoor zoveel mogelijk aan te haken bij handelsmissies die partners organiseren (\"We pakken activiteiten zoveel mogelijk samen met partners op\", argument 3.2); op voorstel van de Economic Board is NL in Business daar expliciet aan toegevoegd. Reactie op de Economic Board (12-12-2024): \"De gemeente wil graag aanhaken bij activiteiten die door een van onze partners georganiseerd worden. [...] o.a. op pagina 17 wordt gerefereerd aan deelname aan handelsmissies die door andere organisaties worden georganiseerd. Daar is nu expliciet NL in Business aan toegevoegd.\" En: \"Voor handelsmissies en delegaties haken we aan op nationale /provinciale/regionale initiatieven, voor zover dat een toegevoegde waarde heeft voor ons Osse bedrijfsleven.\" \"Bij internationale economisch activiteiten zoals handelsreizen en beurzen, waar wij als gemeente aan deelnemen, nodigen wij ondernemers steevast uit om deel te nemen.\" Nog geen concrete missie: De bronnen geven geen datum en geen kosten. De datum 2025-01-01 in de statusgeschiedenis is de datum van vastleggen (begin van de periode van het Kader), niet de datum van de activiteit.",
       "statusHistory": [
         {"date": "2025-01-01", "to": "idee", "reason": "Vastgelegd uit de bronnen (terugkerende praktijk)", "by": "Adviseur internationale contacten"}
@@ -549,6 +546,7 @@ public enum BundledDossier {
       "relations": ["unesco-learning-cities", "talentencampus-oss"],
       "organiser": "talentencampus-oss",
       "sectors": ["onderwijs", "arbeidsmarkt"],
+      "budgetLine": "internationalisering",
       "notes": "Kader Internationalisering 2025-2030, argument 2.1: UNESCO Learning Cities is \"het internationale netwerk over de relatie onderwijs-arbeidsmarkt-bedrijfsleven waar we als Oss aan deelnemen en het nodige op te bieden hebben\". Argument 1.3 (Leren van en met anderen): \"Kennisuitwisseling draagt bij aan het verrijken van de eigen inzichten\". Oss neemt deel via Talentencampus Oss. De bronnen geven geen datum en geen kosten. De datum 2025-01-01 in de statusgeschiedenis is de datum van vastleggen (begin van de periode van het Kader), niet de datum van de activiteit.",
       "statusHistory": [
         {"date": "2025-01-01", "to": "goedgekeurd", "reason": "Vastgelegd uit de bronnen (terugkerende praktijk)", "by": "Adviseur internationale contacten"}

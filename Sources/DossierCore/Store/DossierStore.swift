@@ -310,7 +310,8 @@ public final class DossierStore {
 
     private func replay(_ entry: JournalEntry, into dossier: inout Dossier, line: Int) throws(StoreError) {
         switch entry.event {
-        case .change(let change):
+        case .change(let written):
+            let change = SchemaMigrations.upgrade(written, from: entry.formatVersion, in: dossier)
             do {
                 try dossier.apply(change, context: entry.context)
             } catch {

@@ -14,10 +14,22 @@ public struct SchemaMigration: Sendable {
 }
 
 public enum SchemaMigrations {
-    /// Every step so far. None yet: the format has only had version 1. A change to the format raises
-    /// `Dossier.currentSchemaVersion` and adds the step from the version before it here; the store then
-    /// converts an older file on load, after keeping it as a backup.
-    public static let all: [SchemaMigration] = []
+    /// Every step so far. A change to the format raises `Dossier.currentSchemaVersion` and adds the step from
+    /// the version before it here; the store then converts an older file on load, after keeping it as a backup.
+    /// Journal lines keep the version they were written in and are brought up to date as they are replayed
+    /// (`upgrade(_:from:in:)`).
+    public static let all: [SchemaMigration] = [
+        // 1 → 2: countries as ISO codes instead of text, Europe derived instead of stored; a budget line per
+        // activity. The old document is read with the decoders' version-1 fields and written anew.
+        SchemaMigration(version: 1, summary: "landen als ISO-codes (countries) in plaats van tekst, en een budgetregel per activiteit") { bytes in
+            Version1.upgrade(try Dossier(decoding: bytes, formatVersion: 1)).encoded()
+        },
+    ]
+
+    /// A change from a journal line written in an older format, as the current format means it.
+    public static func upgrade(_ change: Change, from version: Int, in dossier: Dossier) -> Change {
+        version < 2 ? Version1.upgrade(change, in: dossier) : change
+    }
 
     /// Brings an older document up to the current version, step by step. Returns nil for a document that
     /// needs nothing (current, or newer: that one is refused when it is decoded).

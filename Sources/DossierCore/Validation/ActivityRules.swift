@@ -23,6 +23,11 @@ public enum ActivityRules {
         if let organiser = activity.organiser.relationID, dossier.relation(organiser) == nil {
             problems.append(FieldProblem(key: "organiser", "onbekende organisator '\(organiser)' (gebruik '\(Organiser.municipalitySlug)' of de id van een relatie)"))
         }
+        if let line = activity.budgetLine, !dossier.budgetLines.contains(where: { $0.id == line }) {
+            let known = dossier.budgetLines.map(\.id).joined(separator: ", ")
+            problems.append(FieldProblem(key: "budgetLine", "onbekende budgetregel '\(line)' (kies uit: \(known.isEmpty ? "geen" : known), of laat het veld weg als niemand van de gemeente betaalt)"))
+        }
+        problems += CountryRules.problems(activity.countries)
         if let start = activity.startDate, let end = activity.endDate, end < start {
             problems.append(FieldProblem(key: "endDate", "de einddatum (\(end.iso)) ligt voor de begindatum (\(start.iso))"))
         }

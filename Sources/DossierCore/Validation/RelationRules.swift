@@ -8,6 +8,7 @@ public enum RelationRules {
         if relation.name.isBlank {
             problems.append(FieldProblem(key: "name", "een relatie heeft een naam nodig"))
         }
+        problems += CountryRules.problems(relation.countries)
         if relation.status.requiresReviewDate && relation.reviewDate == nil {
             problems.append(FieldProblem(key: "reviewDate", "een relatie op Laag pitje heeft een herijkingsdatum nodig"))
         }
@@ -59,5 +60,15 @@ public enum ContactRules {
             }
         }
         return problems
+    }
+}
+
+/// The rule for a list of countries: each once.
+public enum CountryRules {
+    public static func problems(_ countries: [Country]) -> [FieldProblem] {
+        countries.enumerated().compactMap { index, country in
+            countries[..<index].contains(country)
+                ? FieldProblem(JSONPath([.key("countries"), .index(index)]), "\(country.name) (\(country.code)) staat er twee keer in") : nil
+        }
     }
 }

@@ -7,7 +7,7 @@ enum SizeRules {
         var check = SizeCheck()
         check.short(relation.id, "id", "Id")
         check.short(relation.name, "name", "Naam")
-        check.short(relation.country, "country", "Land")
+        check.count(relation.countries.count, "countries", "Landen")
         check.short(relation.region, "region", "Regio")
         check.shortItems(relation.places, "places", "Plaatsen")
         check.shortItems(relation.institutes, "institutes", "Instituten")
@@ -37,6 +37,7 @@ enum SizeRules {
         check.short(activity.title, "title", "Titel")
         check.shortItems(activity.relations, "relations", "Relaties")
         check.short(activity.organiser.slug, "organiser", "Organisator")
+        check.count(activity.countries.count, "countries", "Landen")
         check.amount(activity.estimatedCost, "estimatedCostCents", "Geraamde kosten")
         check.amount(activity.actualCost, "actualCostCents", "Werkelijke kosten")
         if let visit = activity.visit {

@@ -60,7 +60,7 @@ enum ActivityForm {
             activity = existing
         } else {
             activity = Activity(id: state.dossier.newActivityID(for: title), title: title, kind: kind,
-                                status: reader.choice("status", ActivityStatus.self) ?? .idee)
+                                status: reader.choice("status", ActivityStatus.self) ?? .idee, budgetLine: state.dossier.activityBudget?.id)
         }
         activity.title = title
         activity.kind = kind

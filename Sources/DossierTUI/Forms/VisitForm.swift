@@ -87,12 +87,15 @@ enum VisitForm {
         guard reader.problems.isEmpty, let date, let direction = reader.choice("direction", VisitDirection.self) else {
             return .problems(reader.problems)
         }
+        let existing = id.flatMap(state.dossier.activity)
         let draft = VisitDraft(title: reader.text("title"), relations: relations, date: date, endDate: endDate, direction: direction,
                                delegationFrom: from, ledBy: reader.text("ledBy"), size: size, hosts: ListText.split(reader.text("hosts")),
                                programme: ListText.split(reader.text("programme")),
                                entrepreneurs: ListText.participants(reader.text("entrepreneurs"), role: .ondernemer),
+                               countries: existing?.countries ?? [],
+                               budgetLine: existing.map(\.budgetLine) ?? state.dossier.activityBudget?.id,
                                cost: cost, notes: reader.text("notes"), followUps: followUps)
-        if let id, let existing = state.dossier.activity(id) {
+        if let existing {
             return .change(.updateActivity(draft.updating(existing)), success: "Bezoek bijgewerkt: \(draft.effectiveTitle)")
         }
         let activity = draft.newActivity(in: state.dossier, today: state.today)

@@ -191,7 +191,7 @@ public struct DossierIndex: Sendable, Equatable {
 
     /// Names, places, contacts and notes of a relation, folded.
     static func searchKey(_ relation: Relation) -> String {
-        var parts = [relation.id, relation.name, relation.country, relation.region, relation.notes]
+        var parts = [relation.id, relation.name, relation.countries.names, relation.region, relation.notes]
         parts += relation.places + relation.institutes + relation.companies
         for contact in relation.contacts {
             parts += [contact.name, contact.organisation, contact.role, contact.email, contact.phone]
@@ -200,7 +200,7 @@ public struct DossierIndex: Sendable, Equatable {
     }
 
     static func labelKey(_ relation: Relation) -> String {
-        SearchText.fold(([relation.name, relation.id, relation.country, relation.region] + relation.places).joined(separator: "\u{1}"))
+        SearchText.fold(([relation.name, relation.id, relation.countries.names, relation.region] + relation.places).joined(separator: "\u{1}"))
     }
 
     /// Title, places, people and notes of an activity and the names of its relations, folded.

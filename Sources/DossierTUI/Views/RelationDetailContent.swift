@@ -8,10 +8,10 @@ enum RelationDetailContent {
         writer.field("Soort", relation.kind.label)
         writer.field("Status", relation.status.label + (relation.reviewDate.map { " — herijking \($0.iso)" } ?? ""),
                      style: theme.relationStatus(relation.status))
-        writer.field("Land", relation.country)
+        writer.field("Land", relation.countries.names)
         writer.field("Regio", relation.region)
         writer.field("Plaatsen", relation.places.joined(separator: ", "))
-        writer.field("Ligging", relation.isOutsideEurope ? "buiten Europa" : "binnen Europa")
+        writer.field("Ligging", relation.countries.location)
         writer.field("Sectoren", relation.sectors.map(\.label).joined(separator: ", "))
         writer.field("Motieven", relation.motives.map(\.label).joined(separator: ", "))
         writer.field("Via", relation.via.map(dossier.relationName) ?? "")

@@ -1,0 +1,74 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// `--country` and `--budget-line` on the commands that add activities and visits.
+@Suite("Countries and budget lines on the command line")
+struct CountryAndBudgetLineTests {
+    let directory = TemporaryDirectory()
+    let runner = ProgramRunner()
+    var storePath: String { directory.file("dossier.json") }
+    let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "adviseur"]
+
+    init() throws {
+        var dossier = Fixtures.smallDossier()
+        var lines = dossier.budgetLines
+        lines.append(BudgetLine(id: "global-goals-platform-oss", name: "Bijdrage Global Goals Platform Oss", yearlyAmount: Money(euros: 11_459),
+                                firstYear: 2025, lastYear: 2030, isActivityBudget: false))
+        dossier = Dossier(title: dossier.title, framework: dossier.framework, budgetLines: lines, relations: dossier.relations,
+                          activities: dossier.activities, internalContacts: dossier.internalContacts)
+        try directory.write("dossier.json", dossier.encoded())
+    }
+
+    func run(_ arguments: [String]) throws -> ProgramRunner.Result {
+        try runner.run(arguments + ["--store", storePath], environment: environment)
+    }
+
+    func stored() throws -> Dossier { try DossierStore(path: storePath).load() }
+
+    @Test("--country takes Dutch names and codes, repeated or with commas; the activity is charged to the budget internationalisering")
+    func countries() throws {
+        let result = try run(["add-activity", "--title", "Missie Scandinavië", "--kind", "handelsmissie", "--relation", "rhone-alpes",
+                              "--country", "denemarken", "--country", "SE, Noorwegen"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let activity = try #require(try stored().activity("missie-scandinavie"))
+        #expect(activity.countries.map(\.code) == ["DK", "SE", "NO"])
+        #expect(activity.budgetLine == "internationalisering", "the default for a new activity")
+        let shown = try run(["show", "missie-scandinavie"]).standardOutput
+        #expect(shown.contains("Denemarken, Zweden, Noorwegen"))
+        #expect(shown.contains("binnen Europa"))
+        #expect(shown.contains("Budget internationalisering"))
+    }
+
+    @Test("an unknown country is refused with candidates, and nothing is written")
+    func unknownCountry() throws {
+        let before = try directory.read("dossier.json")
+        let result = try run(["add-activity", "--title", "Missie", "--kind", "handelsmissie", "--country", "Duitsand"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--country: 'Duitsand' is geen land dat dossier kent; bedoelt u Duitsland (DE)?"), "\(result.standardError)")
+        #expect(try directory.read("dossier.json") == before)
+        #expect((try? directory.read("dossier.json.journal")) == nil)
+        let visit = try run(["log-visit", "--relation", "rhone-alpes", "--date", "2026-10-01", "--direction", "inkomend",
+                             "--delegation", "Lyon", "--country", "Frankrijkk"])
+        #expect(visit.status == 64)
+        #expect(visit.standardError.contains("bedoelt u Frankrijk (FR)?"), "\(visit.standardError)")
+    }
+
+    @Test("--budget-line chooses a line by id or name, or none; an unknown one names the lines")
+    func budgetLines() throws {
+        #expect(try run(["add-activity", "--title", "Global Goals-week", "--kind", "overig", "--budget-line", "global-goals-platform-oss"]).status == 0)
+        #expect(try run(["add-activity", "--title", "Missie NL in Business", "--kind", "handelsmissie", "--budget-line", "geen"]).status == 0)
+        #expect(try run(["log-visit", "--relation", "rhone-alpes", "--date", "2026-10-01", "--direction", "inkomend", "--delegation", "Lyon",
+                         "--country", "FR", "--budget-line", "Budget internationalisering"]).status == 0)
+        let dossier = try stored()
+        #expect(dossier.activity("global-goals-week")?.budgetLine == "global-goals-platform-oss")
+        #expect(dossier.activity("missie-nl-in-business")?.budgetLine == nil)
+        let visit = try #require(dossier.activities.last)
+        #expect(visit.isVisit && visit.budgetLine == "internationalisering" && visit.countries.map(\.code) == ["FR"])
+        let refused = try run(["add-activity", "--title", "X", "--kind", "overig", "--budget-line", "reiskosten"])
+        #expect(refused.status == 64)
+        #expect(refused.standardError.contains("onbekende budgetregel 'reiskosten'; kies uit: internationalisering (Budget internationalisering), global-goals-platform-oss (Bijdrage Global Goals Platform Oss), geen"),
+                "\(refused.standardError)")
+    }
+}
