@@ -1,6 +1,9 @@
 import ArgumentParser
 import DossierCore
 import DossierTerminal
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `dossier`: without a subcommand the TUI, with one a non-interactive command.
 public struct DossierCommand: ParsableCommand {
@@ -26,6 +29,22 @@ public struct DossierCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     public init() {}
+
+    /// Parses and runs, like ArgumentParser's own `main`, but prints its help, version and error messages
+    /// (which quote what was typed) through `Output`, the one terminal-safe path.
+    public static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let message = fullMessage(for: error)
+            let code = exitCode(for: error)
+            if !message.isEmpty {
+                if code.isSuccess { Output.line(message) } else { Output.error(message) }
+            }
+            Glibc.exit(code.rawValue)
+        }
+    }
 
     public func run() throws {
         let location = storeOptions.location

@@ -7,6 +7,9 @@ public struct ProgramRunner: Sendable {
         public var status: Int32
         public var standardOutput: String
         public var standardError: String
+        /// Exactly what was written, for checking bytes that are not UTF-8.
+        public var standardOutputBytes: [UInt8] = []
+        public var standardErrorBytes: [UInt8] = []
     }
 
     public let executable: String
@@ -40,9 +43,9 @@ public struct ProgramRunner: Sendable {
         ]
         baseEnvironment.merge(environment) { _, new in new }
         let status = try Self.spawn(executable, arguments, environment: baseEnvironment, stdin: inPath, stdout: outPath, stderr: errPath)
-        return Result(status: status,
-                      standardOutput: String(decoding: try scratch.read("stdout"), as: UTF8.self),
-                      standardError: String(decoding: try scratch.read("stderr"), as: UTF8.self))
+        let output = try scratch.read("stdout"), error = try scratch.read("stderr")
+        return Result(status: status, standardOutput: String(decoding: output, as: UTF8.self), standardError: String(decoding: error, as: UTF8.self),
+                      standardOutputBytes: output, standardErrorBytes: error)
     }
 
     /// posix_spawn with stdin/stdout/stderr bound to files; waits for the exit status.

@@ -54,7 +54,7 @@ struct ActivitiesCommand: ParsableCommand {
             }
             writer.endArray()
             writer.finishDocument()
-            Output.bytes(writer.bytes)
+            Output.document(writer.bytes)
             return
         }
         var table = TextTable([

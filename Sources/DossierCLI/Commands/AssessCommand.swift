@@ -80,7 +80,7 @@ struct AssessCommand: ParsableCommand {
             saved = true
         }
         if json {
-            Output.bytes(AssessmentOutput.json(activity: activity, result: result, isProposal: whatIf != nil, saved: saved))
+            Output.document(AssessmentOutput.json(activity: activity, result: result, isProposal: whatIf != nil, saved: saved))
         } else {
             Output.line(AssessmentOutput.text(activity: activity, result: result, explain: explain, saved: saved,
                                               earlier: whatIf == nil ? activity.assessments.count : 0))

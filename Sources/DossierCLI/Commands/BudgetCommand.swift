@@ -44,7 +44,7 @@ struct BudgetCommand: ParsableCommand {
             }
             writer.endArray()
             writer.finishDocument()
-            Output.bytes(writer.bytes)
+            Output.document(writer.bytes)
             return
         }
         let name = dossier.activityBudget?.name ?? "Budget internationalisering"

@@ -47,7 +47,7 @@ struct DueCommand: ParsableCommand {
             }
             writer.endArray()
             writer.finishDocument()
-            Output.bytes(writer.bytes)
+            Output.document(writer.bytes)
             return
         }
         if reminders.isEmpty {

@@ -62,7 +62,7 @@ struct LogCommand: ParsableCommand {
             }
             writer.endArray()
             writer.finishDocument()
-            Output.bytes(writer.bytes)
+            Output.document(writer.bytes)
             return
         }
         if entries.isEmpty {

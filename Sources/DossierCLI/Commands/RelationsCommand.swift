@@ -40,7 +40,7 @@ struct RelationsCommand: ParsableCommand {
             }
             writer.endArray()
             writer.finishDocument()
-            Output.bytes(writer.bytes)
+            Output.document(writer.bytes)
             return
         }
         var table = TextTable([

@@ -23,7 +23,7 @@ struct ShowCommand: ParsableCommand {
                 var writer = JSONWriter()
                 relation.write(to: &writer)
                 writer.finishDocument()
-                Output.bytes(writer.bytes)
+                Output.document(writer.bytes)
             } else {
                 Output.line(DetailText.relation(relation, in: dossier).joined(separator: "\n"))
             }
@@ -32,7 +32,7 @@ struct ShowCommand: ParsableCommand {
                 var writer = JSONWriter()
                 activity.write(to: &writer)
                 writer.finishDocument()
-                Output.bytes(writer.bytes)
+                Output.document(writer.bytes)
             } else {
                 Output.line(DetailText.activity(activity, in: dossier).joined(separator: "\n"))
             }

@@ -1,44 +1,50 @@
+import DossierCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Writing to stdout and stderr, unbuffered by Foundation.
+/// The command line's one way to stdout and stderr, unbuffered by Foundation. Everything goes through
+/// `TerminalSafeText` on its way out: tables, messages, errors (that may quote a cell, a header or a file
+/// name), help, and documents (CSV, Markdown, HTML, iCalendar, JSON) printed instead of written with `-o`.
+/// Line breaks and tabs stay; escape sequences, other controls and bidi overrides are made visible.
+/// Files written with `-o` keep their exact bytes (`OutputFile`).
 enum Output {
     static func line(_ text: String = "") {
-        write(text + "\n", to: STDOUT_FILENO)
+        write(TerminalSafeText.text(text + "\n"), to: STDOUT_FILENO)
     }
 
     /// A question without a line break, for interactive answers.
     static func prompt(_ text: String) {
-        bytes(Array(text.utf8))
+        write(TerminalSafeText.text(text), to: STDOUT_FILENO)
     }
 
     static func error(_ text: String) {
-        write(text + "\n", to: STDERR_FILENO)
+        write(TerminalSafeText.text(text + "\n"), to: STDERR_FILENO)
     }
 
-    static func bytes(_ bytes: [UInt8]) {
+    /// A whole document on stdout.
+    static func document(_ bytes: [UInt8]) {
+        write(TerminalSafeText.bytes(bytes), to: STDOUT_FILENO)
+    }
+
+    private static func write(_ text: String, to descriptor: Int32) {
+        write(Array(text.utf8), to: descriptor)
+    }
+
+    private static func write(_ bytes: [UInt8], to descriptor: Int32) {
         bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count {
-                let result = Glibc.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                let result = Glibc.write(descriptor, base + offset, buffer.count - offset)
                 if result < 0 {
                     if errno == EINTR { continue }
                     return
                 }
                 offset += result
             }
-        }
-    }
-
-    private static func write(_ text: String, to descriptor: Int32) {
-        if descriptor == STDOUT_FILENO {
-            bytes(Array(text.utf8))
-        } else {
-            var copy = text
-            copy.withUTF8 { buffer in _ = Glibc.write(descriptor, buffer.baseAddress, buffer.count) }
         }
     }
 }

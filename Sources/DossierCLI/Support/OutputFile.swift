@@ -4,7 +4,7 @@ import DossierCore
 enum OutputFile {
     static func write(_ bytes: [UInt8], to path: String?) throws {
         guard let path else {
-            Output.bytes(bytes)
+            Output.document(bytes)
             return
         }
         do {

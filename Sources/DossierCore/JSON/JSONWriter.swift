@@ -51,17 +51,38 @@ public struct JSONWriter {
 
     // MARK: Scalars
 
+    /// A string, with what JSON requires escaped, and also DEL, the C1 controls (U+0080–U+009F), the line
+    /// and paragraph separators and the bidirectional embeddings, overrides and isolates: they read back
+    /// the same, and JSON printed to a terminal cannot carry an escape sequence or reorder the screen.
     public mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
             var runStart = 0
-            for index in 0..<utf8.count {
+            var index = 0
+            while index < utf8.count {
                 let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else { continue }
+                let length: Int
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F {
+                    length = 1
+                } else if byte == 0xC2, index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) {
+                    length = 2
+                } else if byte == 0xE2, index + 2 < utf8.count,
+                          (utf8[index + 1] == 0x80 && (0xA8...0xAE).contains(utf8[index + 2]))
+                            || (utf8[index + 1] == 0x81 && (0xA6...0xA9).contains(utf8[index + 2])) {
+                    length = 3
+                } else {
+                    index += 1
+                    continue
+                }
                 if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                appendEscaped(byte)
-                runStart = index + 1
+                switch length {
+                case 1: appendEscaped(byte)
+                case 2: appendUnicodeEscape(UInt32(utf8[index + 1]))
+                default: appendUnicodeEscape(0x2000 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F))
+                }
+                index += length
+                runStart = index
             }
             if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
         }
@@ -187,16 +208,25 @@ public struct JSONWriter {
     }
 
     private mutating func appendEscaped(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-        case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "n"))
-        case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "t"))
-        case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "r"))
-        default:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+        let short: UInt8? = switch byte {
+        case UInt8(ascii: "\""): UInt8(ascii: "\"")
+        case UInt8(ascii: "\\"): UInt8(ascii: "\\")
+        case UInt8(ascii: "\n"): UInt8(ascii: "n")
+        case UInt8(ascii: "\t"): UInt8(ascii: "t")
+        case UInt8(ascii: "\r"): UInt8(ascii: "r")
+        default: nil
         }
+        if let short {
+            bytes.append(contentsOf: [UInt8(ascii: "\\"), short])
+        } else {
+            appendUnicodeEscape(UInt32(byte))
+        }
+    }
+
+    /// `\u` and four lowercase hex digits.
+    private mutating func appendUnicodeEscape(_ value: UInt32) {
+        let hex = Array("0123456789abcdef".utf8)
+        bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), hex[Int(value >> 12 & 0xF)], hex[Int(value >> 8 & 0xF)],
+                                  hex[Int(value >> 4 & 0xF)], hex[Int(value & 0xF)]])
     }
 }

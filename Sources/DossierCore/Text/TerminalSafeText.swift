@@ -1,22 +1,13 @@
-import Foundation
-
-/// Text from the file made harmless for a terminal: control characters and escape sequences are shown
-/// as visible symbols (ESC as ␛) instead of being sent, and bidirectional overrides cannot reorder the
-/// screen. Applied to everything from the data before it is drawn or printed for people.
+/// Text made harmless for a terminal: control characters and escape sequences are shown as visible
+/// symbols (ESC as ␛) instead of being sent, C1 controls become �, and bidirectional embeddings,
+/// overrides and isolates cannot reorder the screen. The one place every byte for a terminal passes:
+/// the canvas of the TUI draws through `line`, the command line's output and error path through `text`
+/// and `bytes`. Linear in the text, and free for text that needs nothing.
 public enum TerminalSafeText {
     /// One line: tabs and line breaks become spaces, other controls their visible symbol.
     public static func line(_ text: String) -> String {
-        var needsWork = false
-        for byte in text.utf8 where byte < 0x20 || byte == 0x7F || byte >= 0xC2 {
-            needsWork = true
-            break
-        }
-        if !needsWork { return text }
-        var output = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            output.append(contentsOf: safe(scalar).unicodeScalars)
-        }
-        return String(output)
+        if isInert(text.utf8, keepingLayout: false) { return text }
+        return transform(text, keepingLayout: false)
     }
 
     /// Several lines: line breaks are kept (a CR LF pair counts as one), everything else as in `line`.
@@ -24,22 +15,96 @@ public enum TerminalSafeText {
         text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }
     }
 
-    private static func safe(_ scalar: Unicode.Scalar) -> String {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: return " "
-        case 0x00..<0x20: return String(Unicode.Scalar(0x2400 + scalar.value)!)
-        case 0x7F: return "␡"
-        case 0x80..<0xA0: return "\u{FFFD}"
-        // Bidirectional embeddings, overrides and isolates, and the line/paragraph separators.
-        case 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: return "\u{FFFD}"
-        default: return String(scalar)
+    /// Text as a whole, for printing: line breaks (LF and CR LF) and tabs are kept, a lone CR (which would
+    /// overwrite the line) and every other control is shown as its symbol.
+    public static func text(_ text: String) -> String {
+        if isInert(text.utf8, keepingLayout: true) { return text }
+        return transform(text, keepingLayout: true)
+    }
+
+    /// A document (CSV, Markdown, HTML, JSON) on its way to a terminal, as `text`; bytes that are not
+    /// UTF-8 become �.
+    public static func bytes(_ bytes: [UInt8]) -> [UInt8] {
+        if isInert(bytes, keepingLayout: true), String(validating: bytes, as: UTF8.self) != nil { return bytes }
+        return Array(transform(String(decoding: bytes, as: UTF8.self), keepingLayout: true).utf8)
+    }
+
+    /// Whether UTF-8 text holds nothing to neutralise: no C0 control (except the layout ones when kept),
+    /// no DEL, no C1 control, no line or paragraph separator, no bidirectional control.
+    static func isInert(_ utf8: some Collection<UInt8>, keepingLayout: Bool) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        var pendingCarriageReturn = false
+        for byte in utf8 {
+            if pendingCarriageReturn && byte != 0x0A { return false }
+            pendingCarriageReturn = false
+            switch byte {
+            case 0x0A, 0x09:
+                if !keepingLayout { return false }
+            case 0x0D:
+                if !keepingLayout { return false }
+                pendingCarriageReturn = true
+            case 0x00..<0x20, 0x7F:
+                return false
+            case 0x80...0x9F where previous == 0xC2:
+                return false
+            case 0xA8...0xAE where previous == 0x80 && beforePrevious == 0xE2:
+                return false
+            case 0xA6...0xA9 where previous == 0x81 && beforePrevious == 0xE2:
+                return false
+            default:
+                break
+            }
+            beforePrevious = previous
+            previous = byte
         }
+        return !pendingCarriageReturn
+    }
+
+    private static func transform(_ text: String, keepingLayout: Bool) -> String {
+        var output = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        var next = scalars.next()
+        while let scalar = next {
+            next = scalars.next()
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D:
+                let kept = keepingLayout && (scalar != "\r" || next == "\n")
+                output.append(kept ? scalar : keepingLayout ? "␍" : " ")
+            case 0x00..<0x20:
+                output.append(symbol(scalar.value))
+            case 0x7F:
+                output.append("␡")
+            // C1 controls; bidirectional embeddings, overrides and isolates; line and paragraph separators.
+            case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029:
+                output.append("\u{FFFD}")
+            default:
+                output.append(scalar)
+            }
+        }
+        return String(output)
+    }
+
+    /// The Control Pictures symbol of a C0 control (U+2400 + value): ␛ for ESC, ␇ for BEL.
+    private static func symbol(_ value: UInt32) -> Unicode.Scalar {
+        Unicode.Scalar(0x2400 + value) ?? "\u{FFFD}"
     }
 }
 
 extension String {
     fileprivate func replacingCRLF() -> String {
-        guard contains("\r") else { return self }
-        return replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        guard utf8.contains(0x0D) else { return self }
+        var output = String.UnicodeScalarView()
+        var scalars = unicodeScalars.makeIterator()
+        var next = scalars.next()
+        while let scalar = next {
+            next = scalars.next()
+            if scalar == "\r" {
+                output.append("\n")
+                if next == "\n" { next = scalars.next() }
+            } else {
+                output.append(scalar)
+            }
+        }
+        return String(output)
     }
 }

@@ -1,0 +1,119 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// Escape sequences from a file, a cell, a header, a field name, a file name or an argument never reach
+/// the terminal through anything `dossier` prints: tables, details, reports and exports on stdout, and
+/// every error message. An OSC 52 sequence (set the clipboard) must not survive anywhere.
+@Suite("Terminal-safe output of every command")
+struct TerminalSafeOutputTests {
+    /// OSC 52 with a BEL, a clear screen, a C1 CSI, a right-to-left override.
+    static let hostile = "Evil\u{1B}]52;c;SGVsbG8=\u{07}\u{1B}[2J\u{9B}31m\u{202E}gnp"
+
+    let directory = TemporaryDirectory()
+    let runner = ProgramRunner()
+    var storePath: String { directory.file("dossier.json") }
+    let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "adviseur"]
+
+    init() throws {
+        var dossier = try Fixtures.smallDossier { $0.name = "BOM " + Self.hostile; $0.notes = "Toelichting\n" + Self.hostile }
+        var mission = try #require(dossier.activity("missie-lyon"))
+        mission.title = "Missie " + Self.hostile
+        mission.notes = Self.hostile
+        mission.followUps = [FollowUp(text: "Bellen " + Self.hostile, due: Fixtures.date("2026-12-01"))]
+        try dossier.apply(.updateActivity(mission), context: Fixtures.context)
+        try directory.write("dossier.json", dossier.encoded())
+    }
+
+    func run(_ arguments: [String], store: String? = nil) throws -> ProgramRunner.Result {
+        try runner.run(arguments + ["--store", store ?? storePath], environment: environment)
+    }
+
+    /// Both streams, as bytes: valid UTF-8 and inert.
+    func expectInert(_ result: ProgramRunner.Result, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        for (name, bytes) in [("stdout", result.standardOutputBytes), ("stderr", result.standardErrorBytes)] {
+            let text = String(validating: bytes, as: UTF8.self)
+            #expect(text != nil, "\(what): \(name) is not UTF-8", sourceLocation: sourceLocation)
+            #expect(isInertForTerminal(text ?? ""), "\(what): \(name) carries a control: \((text ?? "").debugDescription)",
+                    sourceLocation: sourceLocation)
+            #expect(!(text ?? "").contains("]52;c;SGVsbG8=\u{07}"), sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test("tables, details, the log, budgets, reports and exports printed to stdout carry no escape sequence")
+    func standardOutput() throws {
+        let changed = try run(["set-status", "bom", "verkennen", "--reason", "Herijking " + Self.hostile])
+        #expect(changed.status == 0, "\(changed.standardError)")
+        expectInert(changed, "set-status")
+        // Each command, and what shows that the hostile text was printed visibly rather than dropped
+        // (JSON keeps it as a \u escape; nil where the text is not part of the output).
+        let commands: [([String], String?)] = [
+            (["relations"], "␛]52"), (["relations", "--json"], "\\u001b]52"), (["activities"], "␛]52"), (["activities", "--json"], "\\u001b]52"),
+            (["show", "bom"], "␛]52"), (["show", "missie-lyon"], "␛]52"), (["show", "missie-lyon", "--json"], "\\u001b]52"), (["log"], "␛]52"),
+            (["log", "bom"], "␛]52"), (["log", "--json"], "\\u001b]52"), (["budget"], nil), (["budget", "--year", "2027"], "␛]52"),
+            (["due", "--within", "3650"], "␛]52"), (["due", "--json"], nil), (["report", "--year", "2027"], "␛"),
+            (["report", "--year", "2027", "--format", "csv"], "␛]52"), (["report", "--year", "2027", "--format", "html"], nil),
+            (["export", "--format", "csv", "--what", "relations"], "␛]52"), (["export", "--format", "csv", "--what", "activities"], "␛]52"),
+            (["export", "--format", "csv", "--what", "activities", "--excel"], "␛]52"), (["export", "--format", "csv", "--what", "contacts"], nil),
+            (["export", "--format", "csv", "--what", "gesprekspartners"], nil), (["export", "--format", "json"], "\\u001b]52"),
+            (["export", "--format", "ics"], nil), (["assess", "missie-lyon", "--answer", "mensenrechten=ja"], "␛]52"),
+            (["assess", "missie-lyon", "--json"], "\\u001b]52"), (["validate"], nil),
+        ]
+        for (command, shown) in commands {
+            let result = try run(command)
+            #expect(result.status == 0, "\(command): \(result.standardError)")
+            expectInert(result, command.joined(separator: " "))
+            if let shown { #expect(result.standardOutput.contains(shown), "\(command) does not show the text") }
+        }
+    }
+
+    @Test("-o writes the exact text: a file is data, not terminal output")
+    func filesKeepTheText() throws {
+        for (command, file) in [(["export", "--format", "csv", "--what", "activities"], "a.csv"), (["report", "--year", "2027"], "r.md")] {
+            let result = try run(command + ["-o", directory.file(file)])
+            #expect(result.status == 0)
+            #expect(String(decoding: try directory.read(file), as: UTF8.self).contains("Evil\u{1B}"), "\(file)")
+        }
+    }
+
+    @Test("error messages quoting a cell, a header, a field name, a file name or an argument show it inert")
+    func errorMessages() throws {
+        // CSV import: a header and a cell.
+        try directory.write("kop.csv", "titel;soort;\(Self.hostile)\r\nBeurs;beurs;x\r\n")
+        try directory.write("cel.csv", "titel;soort\r\nBeurs;\(Self.hostile)\r\n")
+        // A file whose name carries the sequence.
+        let hostileFile = directory.file("naam" + Self.hostile.replacingOccurrences(of: "/", with: "") + ".csv")
+        try Data("titel;soort\r\nBeurs;onbekend\r\n".utf8).write(to: URL(fileURLWithPath: hostileFile))
+        // apply: a field name; a proposal: a kind.
+        let escapedHostile = String(decoding: { var writer = JSONWriter(); writer.string(Self.hostile); return writer.bytes }(), as: UTF8.self)
+        try directory.write("wijzigingen.jsonl", "{\"type\":\"delete-relation\",\(escapedHostile):1}\n")
+        try directory.write("voorstel.json", "{\"activity\": {\"title\": \"x\", \"kind\": \(escapedHostile), \"organiser\": \"gemeente\"}}")
+        // A dossier file with an unknown field, for load and validate.
+        let damaged = String(decoding: Fixtures.smallDossier().encoded(), as: UTF8.self)
+            .replacingOccurrences(of: "\"title\": \"Testdossier\"", with: "\"title\": \"Testdossier\", \(escapedHostile): 1")
+        let damagedPath = directory.file("kapot" + "\u{1B}]52;c;SGVsbG8=\u{07}" + ".json")
+        try Data(damaged.utf8).write(to: URL(fileURLWithPath: damagedPath))
+
+        let cases: [(arguments: [String], store: String?, expected: String)] = [
+            (["import", "activities", directory.file("kop.csv")], nil, "onbekende kolom"),
+            (["import", "activities", directory.file("cel.csv")], nil, "onbekende soort activiteit 'Evil␛]52"),
+            (["import", "activities", hostileFile], nil, "naamEvil␛]52"),
+            (["import", "activities", directory.file("ontbreekt" + Self.hostile + ".csv")], nil, "bestaat niet"),
+            (["apply", directory.file("wijzigingen.jsonl")], nil, "onbekend veld 'Evil␛]52"),
+            (["assess", "--what-if", directory.file("voorstel.json")], nil, "onbekende soort activiteit 'Evil␛]52"),
+            (["relations"], damagedPath, "onbekend veld 'Evil␛]52"),
+            (["validate", damagedPath], nil, "kapot␛]52"),
+            (["show", Self.hostile], nil, "'Evil␛]52"),
+            (["relations", "--kind", Self.hostile], nil, "onbekende soort relatie 'Evil␛]52"),
+            (["relations", "--" + Self.hostile], nil, "Evil␛]52"),
+            (["add-activity", "--title", "x", "--kind", "beurs", "--date", Self.hostile], nil, "'Evil␛]52"),
+        ]
+        for (arguments, store, expected) in cases {
+            let result = try run(arguments, store: store)
+            #expect(result.status != 0, "\(arguments)")
+            expectInert(result, arguments.joined(separator: " "))
+            #expect(result.standardError.contains(expected), "\(arguments): \(result.standardError)")
+        }
+    }
+}
