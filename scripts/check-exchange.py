@@ -7,6 +7,11 @@
         every row has as many fields as the header, that there are EXPECTED_ROWS data rows, and that each
         MUST_CONTAIN text is one of the fields. Prints the header and the first data row as JSON.
 
+    check-exchange.py formulas FILE
+        Reads FILE as above and checks that no cell would start a formula in a spreadsheet (OWASP "CSV injection":
+        a first character =, +, -, @, tab or CR; a plain negative number such as -5 is allowed). Prints the
+        cells that start with an apostrophe as JSON.
+
     check-exchange.py ics FILE EXPECTED_EVENTS [UID...]
         Parses FILE with the icalendar package (RFC 5545); checks the number of VEVENTs and that every
         listed UID is there; prints the events' UID, SUMMARY, DTSTART, DTEND and STATUS as JSON.
@@ -14,6 +19,7 @@
 import csv
 import io
 import json
+import re
 import sys
 
 
@@ -35,6 +41,22 @@ def check_csv(path, expected_rows, needles):
     return problems
 
 
+def read_rows(path):
+    text = open(path, "rb").read().decode("utf-8-sig")
+    first = text.splitlines()[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    return list(csv.reader(io.StringIO(text, newline=""), dialect="excel", delimiter=delimiter))
+
+
+def check_formulas(path):
+    cells = [cell for row in read_rows(path) for cell in row]
+    plain_number = re.compile(r"^-[0-9]+([.,][0-9]+)?$")
+    problems = [f"cell starts a formula: {cell!r}" for cell in cells
+                if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not plain_number.match(cell)]
+    print(json.dumps([cell for cell in cells if cell.startswith("'")], ensure_ascii=False))
+    return problems
+
+
 def check_ics(path, expected_events, uids):
     import icalendar
     calendar = icalendar.Calendar.from_ical(open(path, "rb").read())
@@ -51,8 +73,13 @@ def check_ics(path, expected_events, uids):
 
 
 def main():
-    kind, path, expected = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    problems = check_csv(path, expected, sys.argv[4:]) if kind == "csv" else check_ics(path, expected, sys.argv[4:])
+    kind, path = sys.argv[1], sys.argv[2]
+    if kind == "formulas":
+        problems = check_formulas(path)
+    elif kind == "csv":
+        problems = check_csv(path, int(sys.argv[3]), sys.argv[4:])
+    else:
+        problems = check_ics(path, int(sys.argv[3]), sys.argv[4:])
     for problem in problems:
         print(problem, file=sys.stderr)
     sys.exit(1 if problems else 0)

@@ -1,6 +1,7 @@
 /// Comma-separated values as RFC 4180 writes them (CRLF line ends, fields with a separator, quote or line
 /// break in double quotes, quotes doubled), in UTF-8; optionally the way Dutch Excel expects them
-/// (semicolons and a byte-order mark).
+/// (semicolons and a byte-order mark). Every CSV the program writes goes through `encode`, which keeps
+/// cells from being read as formulas (`SpreadsheetFormula`); `decode` gives the text back.
 public struct CSVFormat: Hashable, Sendable {
     public var separator: UInt8
     public var includesByteOrderMark: Bool
@@ -19,7 +20,7 @@ public enum CSV {
         for row in rows {
             for (index, field) in row.enumerated() {
                 if index > 0 { bytes.append(format.separator) }
-                let utf8 = Array(field.utf8)
+                let utf8 = Array(SpreadsheetFormula.neutralised(field).utf8)
                 if utf8.contains(where: { $0 == format.separator || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
                     bytes.append(UInt8(ascii: "\""))
                     for byte in utf8 {
@@ -50,7 +51,8 @@ public enum CSV {
     }
 
     /// Reads records. The separator is taken from the header line (a semicolon if it has more of those than
-    /// commas); a byte-order mark is skipped; CRLF, LF and quoted line breaks are accepted.
+    /// commas); a byte-order mark is skipped; CRLF, LF and quoted line breaks are accepted; a cell kept from
+    /// being a formula by `encode` is given back as it was (`'=x` → `=x`).
     public static func decode(_ input: [UInt8]) throws(SyntaxError) -> [Record] {
         var bytes = input[...]
         if bytes.starts(with: byteOrderMark) { bytes = bytes.dropFirst(3) }
@@ -68,7 +70,7 @@ public enum CSV {
         var badEncodingLine: Int?
         func endField() {
             if let text = String(validating: field, as: UTF8.self) {
-                fields.append(text)
+                fields.append(SpreadsheetFormula.restored(text))
             } else {
                 badEncodingLine = badEncodingLine ?? recordLine
                 fields.append("")
