@@ -64,6 +64,7 @@ struct AddActivityCommand: ParsableCommand {
         let cost = try self.cost.map { try ArgumentValues.money($0, option: "--cost") }
         let sectors = try ListText.split(self.sectors).map { try ArgumentValues.vocabulary($0, Sector.self, option: "--sector") }
         let countries = try ArgumentValues.countries(self.countries, option: "--country")
+        let id = try self.id.map { try ArgumentValues.parse($0, option: "--id", Identifier.read) }
         var (store, dossier) = try storeOptions.openForWriting()
         let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
         let activity = Activity(

@@ -40,7 +40,7 @@ struct LogVisitCommand: ParsableCommand {
     var ledBy: String?
 
     @Option(help: ArgumentHelp("Aantal personen in de delegatie.", valueName: "aantal"))
-    var size: Int?
+    var size: String?
 
     @Option(help: ArgumentHelp("Gastheren en gastvrouwen.", valueName: "namen"))
     var hosts: [String] = []
@@ -68,16 +68,18 @@ struct LogVisitCommand: ParsableCommand {
         let date = try ArgumentValues.date(self.date, option: "--date")
         let endDate = try self.endDate.map { try ArgumentValues.date($0, option: "--end-date") }
         let cost = try self.cost.map { try ArgumentValues.money($0, option: "--cost") }
-        let followUps = try self.followUps.map { try FollowUpArgument.parse($0) }
+        let followUps = try self.followUps.map { try FollowUpArgument.read($0) }
         guard !relations.isEmpty else { throw ValidationError("--relation: noem minstens één relatie") }
-        try ArgumentValues.number(size, in: Limits.delegationSize, option: "--size")
+        let size = try self.size.map { text in
+            try ArgumentValues.parse(text, option: "--size") { (text: String) throws(ValueError) in try WholeNumber.read(text, in: Limits.delegationSize) }
+        }
         let countries = try ArgumentValues.countries(self.countries, option: "--country")
         var (store, dossier) = try storeOptions.openForWriting()
         let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
         let draft = VisitDraft(title: title ?? "", relations: relations, date: date, endDate: endDate, direction: direction,
                                delegationFrom: delegation, ledBy: ledBy ?? "", size: size, hosts: ListText.split(hosts),
                                programme: ListText.split(programme),
-                               entrepreneurs: ListText.split(entrepreneurs).map { Participant(name: $0, role: .ondernemer) },
+                               entrepreneurs: ListText.participants(entrepreneurs.joined(separator: ", "), role: .ondernemer),
                                countries: countries, budgetLine: budgetLine, cost: cost, notes: notes ?? "", followUps: followUps)
         let activity = draft.newActivity(in: dossier, today: Session.clock.today())
         try store.commitOrExit(.addActivity(activity), to: &dossier)
@@ -87,7 +89,7 @@ struct LogVisitCommand: ParsableCommand {
 
 /// "omschrijving @ datum" → a follow-up.
 enum FollowUpArgument {
-    static func parse(_ text: String) throws -> FollowUp {
+    static func read(_ text: String) throws -> FollowUp {
         let parts = text.split(separator: "@", maxSplits: 1).map { String($0).trimmingSpacesAndTabs() }
         guard let description = parts.first, !description.isEmpty else {
             throw ValidationError("--follow-up: geef een omschrijving")

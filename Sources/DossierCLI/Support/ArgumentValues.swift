@@ -2,22 +2,23 @@ import ArgumentParser
 import DossierCore
 import Foundation
 
-/// Turning option text into values, with Dutch messages that count as usage errors (exit 64).
+/// Option text read by the core's one parser per value; its message, after the option's name, counts as
+/// a usage error (exit 64).
 enum ArgumentValues {
-    static func date(_ text: String, option: String) throws -> CalendarDate {
+    static func parse<T>(_ text: String, option: String, _ parse: (String) throws(ValueError) -> T) throws -> T {
         do {
-            return try CalendarDate.read(text)
+            return try parse(text)
         } catch {
             throw ValidationError("\(option): \(error.message)")
         }
     }
 
+    static func date(_ text: String, option: String) throws -> CalendarDate {
+        try parse(text, option: option, CalendarDate.read)
+    }
+
     static func money(_ text: String, option: String) throws -> Money {
-        do {
-            return try Money.read(text)
-        } catch {
-            throw ValidationError("\(option): \(error.message)")
-        }
+        try parse(text, option: option, Money.read)
     }
 
     /// A whole number given as an option (a number of days, a size), checked against its range.
@@ -55,9 +56,6 @@ enum ArgumentValues {
     }
 
     static func vocabulary<V: Vocabulary>(_ text: String, _ type: V.Type, option: String) throws -> V {
-        guard let value = V(lenient: text) else {
-            throw ValidationError("\(option): onbekende \(V.vocabularyName) '\(text)'; kies uit: \(V.allowedList)")
-        }
-        return value
+        try parse(text, option: option, V.read)
     }
 }

@@ -101,7 +101,7 @@ struct RowReader {
         let id = cell("id") ?? ""
         let existing = id.isEmpty ? nil : dossier.activity(id)
         if !id.isEmpty {
-            if !Slug.isValid(id) { problem("id", "'\(id)' is geen geldige id (kleine letters, cijfers, koppeltekens)") }
+            if !Slug.isValid(id) { problem("id", Identifier.invalid(id).message) }
             if !idsInFile.insert(id).inserted { problem("id", "id '\(id)' staat meer dan eens in het bestand") }
         }
         var activity = existing ?? Activity(id: id, title: "", kind: .overig)
@@ -130,13 +130,7 @@ struct RowReader {
             activity.organiser = organiser
         }
         if let text = cell("sectoren") {
-            activity.sectors = ListText.split(text).compactMap { value in
-                guard let sector = Sector(lenient: value) else {
-                    problem("sectoren", "onbekende sector '\(value)' (toegestaan: \(Sector.allowedList))")
-                    return nil
-                }
-                return sector
-            }
+            activity.sectors = parsed("sectoren", text, Sector.readList) ?? activity.sectors
         }
         if let text = cell("landen") {
             do {
@@ -191,17 +185,7 @@ struct RowReader {
         }
         if let from = cell("delegatie uit/naar") { visit.delegationFrom = from }
         if let ledBy = cell("geleid door") { visit.ledBy = ledBy }
-        if let text = cell("omvang") {
-            if text.isEmpty {
-                visit.size = nil
-            } else {
-                do {
-                    visit.size = try WholeNumber.read(text, in: Limits.delegationSize)
-                } catch {
-                    problem("omvang", error.message)
-                }
-            }
-        }
+        if let text = cell("omvang") { visit.size = text.isEmpty ? nil : parsed("omvang", text) { (text: String) throws(ValueError) in try WholeNumber.read(text, in: Limits.delegationSize) } }
         if let text = cell("gastheren") { visit.hosts = ListText.split(text) }
         if let text = cell("programma") { visit.programme = ListText.split(text) }
         activity.visit = visit
@@ -227,27 +211,21 @@ struct RowReader {
 
     private mutating func vocabulary<V: Vocabulary>(_ column: String, _ type: V.Type) -> V? {
         guard let text = cell(column), !text.isEmpty else { return nil }
-        guard let value = V(lenient: text) else {
-            problem(column, "onbekende \(V.vocabularyName) '\(text)' (toegestaan: \(V.allowedList))")
-            return nil
-        }
-        return value
+        return parsed(column, text, V.read)
     }
 
     private mutating func date(_ column: String, _ text: String) -> CalendarDate? {
-        guard !text.isEmpty else { return nil }
-        do {
-            return try CalendarDate.read(text)
-        } catch {
-            problem(column, error.message)
-            return nil
-        }
+        text.isEmpty ? nil : parsed(column, text, CalendarDate.read)
     }
 
     private mutating func money(_ column: String, _ text: String) -> Money? {
-        guard !text.isEmpty else { return nil }
+        text.isEmpty ? nil : parsed(column, text, Money.read)
+    }
+
+    /// A cell read by the core's parser for its value; its message becomes the column's problem.
+    private mutating func parsed<T>(_ column: String, _ text: String, _ parse: (String) throws(ValueError) -> T) -> T? {
         do {
-            return try Money.read(text)
+            return try parse(text)
         } catch {
             problem(column, error.message)
             return nil

@@ -3,7 +3,7 @@ public enum ActivityRules {
     public static func problems(_ activity: Activity, in dossier: Dossier) -> [FieldProblem] {
         var problems = SizeRules.problems(activity)
         if !Slug.isValid(activity.id) {
-            problems.append(FieldProblem(key: "id", "'\(activity.id)' is geen geldige id: alleen kleine letters, cijfers en enkele koppeltekens"))
+            problems.append(FieldProblem(key: "id", Identifier.invalid(activity.id).message))
         }
         if activity.title.isBlank {
             problems.append(FieldProblem(key: "title", "een activiteit heeft een titel nodig"))

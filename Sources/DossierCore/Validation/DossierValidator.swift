@@ -66,7 +66,7 @@ public enum DossierValidator {
         for (index, line) in dossier.budgetLines.enumerated() {
             let base = JSONPath([.key("budgetLines"), .index(index)])
             if !Slug.isValid(line.id) {
-                problems.append(ValidationProblem(path: base.appending(key: "id"), message: "'\(line.id)' is geen geldige id: alleen kleine letters, cijfers en enkele koppeltekens"))
+                problems.append(ValidationProblem(path: base.appending(key: "id"), message: Identifier.invalid(line.id).message))
             }
             if !budgetIDs.insert(line.id).inserted {
                 problems.append(ValidationProblem(path: base.appending(key: "id"), message: "id '\(line.id)' komt meer dan eens voor"))

@@ -3,7 +3,7 @@ public enum RelationRules {
     public static func problems(_ relation: Relation, in dossier: Dossier) -> [FieldProblem] {
         var problems = SizeRules.problems(relation)
         if !Slug.isValid(relation.id) {
-            problems.append(FieldProblem(key: "id", "'\(relation.id)' is geen geldige id: alleen kleine letters, cijfers en enkele koppeltekens"))
+            problems.append(FieldProblem(key: "id", Identifier.invalid(relation.id).message))
         }
         if relation.name.isBlank {
             problems.append(FieldProblem(key: "name", "een relatie heeft een naam nodig"))
@@ -45,19 +45,18 @@ public enum RelationRules {
     }
 }
 
-/// The rules for a contact: a name, and an e-mail address that looks like one.
+/// The rules for a contact: a name, and an e-mail address and phone number that look like one.
 public enum ContactRules {
     public static func problems(_ contact: Contact, at path: JSONPath) -> [FieldProblem] {
         var problems = SizeRules.problems(contact, at: path)
         if contact.name.isBlank {
             problems.append(FieldProblem(path.appending(key: "name"), "een contactpersoon heeft een naam nodig"))
         }
-        let email = contact.email.trimmingSpaces()
-        if !email.isEmpty {
-            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-            if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.contains(" ") {
-                problems.append(FieldProblem(path.appending(key: "email"), "'\(email)' is geen geldig e-mailadres"))
-            }
+        if !contact.email.isEmpty, let problem = EmailAddress.problem(contact.email) {
+            problems.append(FieldProblem(path.appending(key: "email"), problem.message))
+        }
+        if !contact.phone.isEmpty, let problem = PhoneNumber.problem(contact.phone) {
+            problems.append(FieldProblem(path.appending(key: "phone"), problem.message))
         }
         return problems
     }

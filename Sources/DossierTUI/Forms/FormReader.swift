@@ -1,6 +1,7 @@
 import DossierCore
 
-/// Reads typed values out of a form, collecting a Dutch message per field that does not parse.
+/// Reads typed values out of a form with the core's one parser per value, collecting its message per
+/// field that does not parse.
 struct FormReader {
     let form: Form
     var problems: [String: String] = [:]
@@ -17,41 +18,33 @@ struct FormReader {
         return value
     }
 
-    mutating func date(_ id: String, required: Bool) -> CalendarDate? {
-        let value = text(id)
-        if value.isEmpty {
-            if required { problems[id] = "Vul een datum in (2025-03-12 of 12-3-2025)" }
+    /// The field's text read by `parse`; nil when it is empty (a problem when `required`) or does not parse.
+    mutating func value<T>(_ id: String, required: Bool = false, missing: String = ValueError.missing.message,
+                           _ parse: (String) throws(ValueError) -> T) -> T? {
+        let typed = text(id)
+        if typed.isEmpty {
+            if required { problems[id] = missing }
             return nil
         }
         do {
-            return try CalendarDate.read(value)
+            return try parse(typed)
         } catch {
             problems[id] = error.message
             return nil
         }
     }
 
+    mutating func date(_ id: String, required: Bool) -> CalendarDate? {
+        value(id, required: required, missing: "Vul een datum in (2025-03-12 of 12-3-2025)", CalendarDate.read)
+    }
+
     mutating func money(_ id: String) -> Money? {
-        let value = text(id)
-        if value.isEmpty { return nil }
-        do {
-            return try Money.read(value)
-        } catch {
-            problems[id] = error.message
-            return nil
-        }
+        value(id, Money.read)
     }
 
     /// A whole number in `range` (a delegation's size).
     mutating func number(_ id: String, in range: ClosedRange<Int>) -> Int? {
-        let value = text(id)
-        if value.isEmpty { return nil }
-        do {
-            return try WholeNumber.read(value, in: range)
-        } catch {
-            problems[id] = error.message
-            return nil
-        }
+        value(id) { (text: String) throws(ValueError) in try WholeNumber.read(text, in: range) }
     }
 
     func choice<V: Vocabulary>(_ id: String, _ type: V.Type) -> V? {

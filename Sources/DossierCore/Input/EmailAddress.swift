@@ -1,0 +1,23 @@
+/// E-mail addresses of contacts: checked for form when typed and when a dossier is validated.
+public enum EmailAddress {
+    /// The one reader of a typed e-mail address; returns it without surrounding spaces.
+    public static func read(_ text: String) throws(ValueError) -> String {
+        let typed = text.trimmingSpaces()
+        if let problem = problem(typed) { throw problem }
+        return typed
+    }
+
+    /// What is wrong with an address, or nil when it looks like one: one `@` with text before it, a
+    /// domain with a dot after it, no spaces or control characters.
+    public static func problem(_ address: String) -> ValueError? {
+        let example = "zoals naam@organisatie.nl"
+        guard address.contains("@") else { return ValueError("'\(address)' is geen e-mailadres: het @ ontbreekt (\(example))") }
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        let domainParts = parts.count == 2 ? parts[1].split(separator: ".", omittingEmptySubsequences: false) : []
+        guard parts.count == 2, !parts[0].isEmpty, domainParts.count >= 2, domainParts.allSatisfy({ !$0.isEmpty }),
+              !address.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) else {
+            return ValueError("'\(address)' is geen e-mailadres (\(example))")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,28 @@
+/// Telephone numbers of contacts as people write them: `0412 123 456`, `+31 (0)412-123456`.
+public enum PhoneNumber {
+    /// The one reader of a typed phone number; returns it trimmed, with runs of spaces made one.
+    public static func read(_ text: String) throws(ValueError) -> String {
+        let typed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if let problem = problem(typed) { throw problem }
+        return typed
+    }
+
+    /// What is wrong with a number, or nil: digits with spaces, `-`, `/`, `.` or brackets between them, a `+`
+    /// only in front, and 6 to 15 digits (ITU E.164 allows at most 15).
+    public static func problem(_ number: String) -> ValueError? {
+        var digits = 0
+        var isValid = true
+        for (offset, character) in number.enumerated() {
+            switch character {
+            case "0"..."9": digits += 1
+            case " ", "-", "/", ".", "(", ")": break
+            case "+": if offset != 0 { isValid = false }
+            default: isValid = false
+            }
+        }
+        guard isValid, (6...15).contains(digits) else {
+            return ValueError("'\(number)' is geen telefoonnummer (zoals 0412 123 456 of +31 412 123 456)")
+        }
+        return nil
+    }
+}

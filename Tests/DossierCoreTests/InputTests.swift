@@ -1,0 +1,54 @@
+import DossierCore
+import Testing
+
+/// The core's one reader per value: what it accepts, and the one wording of each refusal.
+@Suite("Reading typed values")
+struct InputTests {
+    func message<T>(_ parse: (String) throws(ValueError) -> T, _ text: String) -> String? {
+        do {
+            _ = try parse(text)
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+
+    @Test("fixed lists by slug or Dutch label, case and accents blind; a list of them without repeats")
+    func vocabularies() throws {
+        #expect(try RelationStatus.read("Laag Pitje") == .laagPitje)
+        #expect(try RelationStatus.read("beëindigd") == .beeindigd)
+        #expect(try Sector.readList("farma, Agrifood; farma") == [.farma, .agrifood])
+        #expect(message(RelationStatus.read, "slapend") == "onbekende \(RelationStatus.vocabularyName) 'slapend'; kies uit: focus, actief, verkennen, laag-pitje, beeindigd")
+    }
+
+    @Test("ids must be slugs")
+    func idsAndCounts() throws {
+        #expect(try Identifier.read(" handelsmissie-lyon ") == "handelsmissie-lyon")
+        #expect(message(Identifier.read, "Handelsmissie Lyon") == "'Handelsmissie Lyon' is geen geldige id: alleen kleine letters, cijfers en enkele koppeltekens")
+    }
+
+    @Test("e-mail addresses: one @, a domain with a dot, no spaces; the missing @ said plainly")
+    func emailAddresses() throws {
+        #expect(try EmailAddress.read(" b.driessen@pivotpark.nl ") == "b.driessen@pivotpark.nl")
+        #expect(message(EmailAddress.read, "britta.pivotpark.nl") == "'britta.pivotpark.nl' is geen e-mailadres: het @ ontbreekt (zoals naam@organisatie.nl)")
+        for bad in ["britta@", "@pivotpark.nl", "britta@pivotpark", "britta@@pivotpark.nl", "britta driessen@pivotpark.nl", "b@pivot..nl"] {
+            #expect(message(EmailAddress.read, bad) == "'\(bad)' is geen e-mailadres (zoals naam@organisatie.nl)", "\(bad)")
+        }
+    }
+
+    @Test("phone numbers: digits with the usual separators, + only in front, 6 to 15 digits")
+    func phoneNumbers() throws {
+        #expect(try PhoneNumber.read("0412  123 456") == "0412 123 456")
+        #expect(try PhoneNumber.read("+31 (0)412-123456") == "+31 (0)412-123456")
+        for bad in ["bel maar", "12345", "0412+123456", "0412 123 456 ext 12", "1234567890123456"] {
+            #expect(message(PhoneNumber.read, bad) == "'\(bad)' is geen telefoonnummer (zoals 0412 123 456 of +31 412 123 456)", "\(bad)")
+        }
+    }
+
+    @Test("the dossier's rules use the same wording for a stored e-mail address, phone number and id")
+    func rulesShareTheWording() throws {
+        let contact = Contact(name: "Britta Driessen", email: "britta.pivotpark.nl", phone: "bel maar")
+        let problems = ContactRules.problems(contact, at: JSONPath()).map(\.message)
+        #expect(problems == [message(EmailAddress.read, "britta.pivotpark.nl"), message(PhoneNumber.read, "bel maar")])
+    }
+}
