@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(name: "dossier-benchmarks", dependencies: ["DossierCore", "DossierTUI"], path: "Sources/DossierBenchmarks"),
         // Helpers shared by the test targets: temporary stores, fixed clocks, running the built binary.
         .target(name: "DossierTestSupport", dependencies: ["DossierCore"]),
-        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"]),
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"], exclude: ["Seeds"]),
         .testTarget(name: "DossierTUITests", dependencies: ["DossierTUI", "DossierCore", "DossierTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierCore", "DossierTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "DossierEndToEndTests", dependencies: ["DossierCore", "DossierTestSupport"]),

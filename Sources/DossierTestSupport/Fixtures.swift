@@ -59,7 +59,9 @@ public enum Fixtures {
             framework: Framework(title: "Kader Internationalisering 2025-2030", firstYear: 2025, lastYear: 2030,
                                  hasEuropeStrategy: false, hasStrategicAgenda: false),
             budgetLines: [BudgetLine(id: "internationalisering", name: "Budget internationalisering", yearlyAmount: Money(euros: 16_000),
-                                     firstYear: 2025, lastYear: 2030, isActivityBudget: true)],
+                                     firstYear: 2025, lastYear: 2030, isActivityBudget: true),
+                          BudgetLine(id: "global-goals-platform-oss", name: "Bijdrage Global Goals Platform Oss",
+                                     yearlyAmount: Money(euros: 11_459), firstYear: 2025, lastYear: 2030, isActivityBudget: false)],
             relations: relations, activities: activities,
             internalContacts: [Contact(name: "Frank den Brok", organisation: "Gemeente Oss", role: "wethouder economie")])
     }

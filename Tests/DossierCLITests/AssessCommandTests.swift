@@ -54,7 +54,8 @@ struct AssessCommandTests {
           "answers": {"inhoudelijke-link": {"answer": "ja"}, "behoefte-lokale-partners": {"answer": "ja"},
                       "toegevoegde-waarde": {"answer": "ja"}, "geopolitiek": {"answer": "ja"}, "afbreukrisico": {"answer": "ja"},
                       "aansluiting-strategie": {"answer": "ja"}, "mvo": {"answer": "deels"}, "mensenrechten": {"answer": "ja"},
-                      "global-goals": {"answer": "onbekend"}, "behapbaar": {"answer": "ja"}}
+                      "global-goals": {"answer": "onbekend"}, "behapbaar": {"answer": "ja"}, "aanvullend": {"answer": "ja"},
+                      "waarde-voor-bedrijfsleven": {"answer": "ja"}}
         }
         """)
         let before = try directory.read("dossier.json")
@@ -69,7 +70,7 @@ struct AssessCommandTests {
         #expect(try directory.read("dossier.json") == before)
         let text = try run(["assess", "--what-if", directory.file("voorstel.json"), "--explain"])
         #expect(text.standardOutput.contains("Oordeel: POSITIEF"))
-        #expect(text.standardOutput.contains("Kader, financiën"))
+        #expect(text.standardOutput.contains("Kader, a. Financiën"))
     }
 
     @Test("a proposal naming an unknown relation, or a broken file, is refused with its place")
@@ -97,29 +98,50 @@ struct AssessCommandTests {
         let result = try run(["assess", "onderwijsbezoek-taizhou", "--answers", directory.file("antwoorden.json"), "--json"])
         let object = try json(result.standardOutput)
         let reasons = try #require(object["reasons"] as? [[String: Any]])
-        #expect(reasons.contains { $0["rule"] as? String == "laag-pitje" && $0["effect"] as? String == "positief" })
-        #expect(reasons.contains { $0["rule"] as? String == "buiten-europa" && $0["effect"] as? String == "negatief" })
-        #expect(object["verdict"] as? String == "negatief")
+        let exception = try #require(reasons.first { $0["rule"] as? String == "laag-pitje" })
+        #expect(exception["effect"] as? String == "positief")
+        #expect((exception["reading"] as? String)?.contains("heft voor deze ene activiteit de regels laag-pitje en buiten-europa op") == true)
+        #expect(!reasons.contains { $0["rule"] as? String == "buiten-europa" }, "the exception lifts the focus outside Europe for Taizhou")
+        #expect(object["verdict"] as? String == "nader-bekijken", "the other questions are still unanswered")
+        #expect(object["saved"] as? Bool == true)
+    }
+
+    @Test("without a terminal and without answers: the verdict is shown and nothing is written; --save keeps it")
+    func noTerminalNoAnswers() throws {
+        let before = try directory.read("dossier.json")
+        let result = try run(["assess", "campusbeurs-han"], input: "")
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("Oordeel: NADER BEKIJKEN"))
+        #expect(result.standardOutput.contains("Niet bewaard: er zijn geen antwoorden gegeven"))
+        #expect(try directory.read("dossier.json") == before)
+        #expect((try? directory.read("dossier.json.journal")) == nil, "no journal line either")
+        let asJSON = try json(try run(["assess", "campusbeurs-han", "--json"]).standardOutput)
+        #expect(asJSON["saved"] as? Bool == false)
+        #expect(try DossierStore(path: storePath).load().activity("campusbeurs-han")?.assessments.isEmpty == true)
+        let saved = try run(["assess", "campusbeurs-han", "--save"])
+        #expect(saved.standardOutput.contains("Opgeslagen bij de activiteit"))
+        #expect(try DossierStore(path: storePath).load().activity("campusbeurs-han")?.assessments.count == 1)
     }
 
     @Test("on a terminal without answers the questions are asked one by one")
     func interactive() throws {
         let binary = ProgramRunner.builtBinary("dossier")
         let tmux = try TmuxSession(command: "env DOSSIER_NOW=2026-11-22T09:00:00Z DOSSIER_USER=adviseur LANG=C.UTF-8 \(binary) assess campusbeurs-han --store \(storePath); echo EXIT:$?; sleep 30")
-        try tmux.waitFor("(1/15) Inhoudelijke link met Oss")
+        try tmux.waitFor("(1/18) Inhoudelijke link met Oss")
         #expect(try tmux.capture().contains("aan de hand van 5 criteria"))
         try tmux.type("n")
         try tmux.send("Enter")
         try tmux.waitFor("Toelichting")
         try tmux.type("geen link")
         try tmux.send("Enter")
-        try tmux.waitFor("(2/15)")
-        for _ in 2...15 {
+        try tmux.waitFor("(2/18)")
+        for _ in 2...18 {
             try tmux.send("Enter", "Enter")
         }
         let screen = try tmux.waitFor("EXIT:0")
-        #expect(screen.contains("Oordeel: NEGATIEF"))
+        #expect(screen.contains("Opgeslagen bij de activiteit"))
         let stored = try #require(try DossierStore(path: storePath).load().activity("campusbeurs-han")?.assessments.last)
+        #expect(stored.verdict == .negatief)
         #expect(stored.answers[.inhoudelijkeLink] == .nee)
         #expect(stored.answers.note(.inhoudelijkeLink) == "geen link")
     }

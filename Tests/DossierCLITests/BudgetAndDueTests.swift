@@ -12,9 +12,18 @@ struct BudgetAndDueTests {
 
     init() throws {
         var dossier = Fixtures.smallDossier()
-        // 2026: a carried-out visit (actual € 450,50) and an approved fair (estimated € 15.800).
+        // 2026: a carried-out visit (actual € 450,50) and an approved fair (estimated € 15.800) on the budget
+        // internationalisering; a Global Goals week (€ 3.000) on the contribution, and a mission a partner pays.
         try dossier.apply(.addActivity(Activity(id: "beurs-2026", title: "Beurs 2026", kind: .beurs, status: .goedgekeurd,
-                                                startDate: Fixtures.date("2026-12-01"), estimatedCost: Money(euros: 15_800))),
+                                                startDate: Fixtures.date("2026-12-01"), budgetLine: "internationalisering",
+                                                estimatedCost: Money(euros: 15_800))),
+                          context: Fixtures.context)
+        try dossier.apply(.addActivity(Activity(id: "global-goals-week", title: "Global Goals-week", kind: .overig, status: .gepland,
+                                                startDate: Fixtures.date("2026-12-05"), budgetLine: "global-goals-platform-oss",
+                                                estimatedCost: Money(euros: 3_000))),
+                          context: Fixtures.context)
+        try dossier.apply(.addActivity(Activity(id: "missie-op-kosten-bom", title: "Missie op kosten van de BOM", kind: .handelsmissie,
+                                                status: .goedgekeurd, startDate: Fixtures.date("2026-12-10"), estimatedCost: Money(euros: 9_000))),
                           context: Fixtures.context)
         try directory.write("dossier.json", dossier.encoded())
     }
@@ -23,15 +32,23 @@ struct BudgetAndDueTests {
         try runner.run(arguments + ["--store", storePath], environment: environment.merging(["DOSSIER_NOW": now]) { $1 })
     }
 
-    @Test("committed, spent and remaining per year, overspending flagged, Global Goals apart, Dutch amounts")
+    @Test("committed, spent and remaining per year and budget line, each line counting its own activities, Dutch amounts")
     func budget() throws {
         let result = try run(["budget", "--year", "2026"])
         #expect(result.status == 0)
-        #expect(result.standardOutput.contains("2026  € 16.000,00  € 15.800,00  € 450,50  -€ 250,50  OVERSCHREDEN"), "\(result.standardOutput)")
-        #expect(result.standardOutput.contains("Let op: in 2026 is het budget met € 250,50 overschreden."))
-        #expect(result.standardOutput.contains("beurs-2026"))
+        let output = result.standardOutput
+        #expect(output.contains("Budget internationalisering (internationalisering): € 16.000,00 per jaar"), "\(output)")
+        #expect(output.contains("2026  € 16.000,00  € 15.800,00  € 450,50  -€ 250,50  OVERSCHREDEN"), "\(output)")
+        #expect(output.contains("Let op: in 2026 is Budget internationalisering met € 250,50 overschreden."))
+        #expect(output.contains("Bijdrage Global Goals Platform Oss (global-goals-platform-oss): € 11.459,00 per jaar"))
+        #expect(output.contains("2026  € 11.459,00  € 3.000,00   € 0,00  € 8.459,00"), "\(output)")
+        #expect(output.contains("Niet ten laste van de gemeente (budgetregel: geen) in 2026:"))
+        #expect(output.contains("missie-op-kosten-bom"))
+        #expect(output.contains("beurs-2026") && output.contains("global-goals-week"))
         let json = try run(["budget", "--json"])
-        let years = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        let years = rows.filter { $0["budgetLine"] as? String == "internationalisering" }
+        #expect(rows.contains { $0["budgetLine"] as? String == "global-goals-platform-oss" && $0["year"] as? Int == 2026 && $0["committedCents"] as? Int == 300_000 })
         let year2027 = try #require(years.first { $0["year"] as? Int == 2027 })
         #expect(year2027["committedCents"] as? Int == 250_000, "the planned Lyon mission")
         #expect(year2027["remainingCents"] as? Int == 1_350_000)

@@ -12,13 +12,7 @@ struct CountryAndBudgetLineTests {
     let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "adviseur"]
 
     init() throws {
-        var dossier = Fixtures.smallDossier()
-        var lines = dossier.budgetLines
-        lines.append(BudgetLine(id: "global-goals-platform-oss", name: "Bijdrage Global Goals Platform Oss", yearlyAmount: Money(euros: 11_459),
-                                firstYear: 2025, lastYear: 2030, isActivityBudget: false))
-        dossier = Dossier(title: dossier.title, framework: dossier.framework, budgetLines: lines, relations: dossier.relations,
-                          activities: dossier.activities, internalContacts: dossier.internalContacts)
-        try directory.write("dossier.json", dossier.encoded())
+        try directory.write("dossier.json", Fixtures.smallDossier().encoded())
     }
 
     func run(_ arguments: [String]) throws -> ProgramRunner.Result {

@@ -146,17 +146,18 @@ struct LimitsTests {
         let count = 2_000
         for index in 0..<count {
             try dossier.apply(.addActivity(Activity(id: "groot-\(index)", title: "Groot \(index)", kind: .beurs, status: .gepland,
-                                                    startDate: Fixtures.date("2027-05-01"), estimatedCost: Money.maximum)),
+                                                    startDate: Fixtures.date("2027-05-01"), budgetLine: "internationalisering",
+                                                    estimatedCost: Money.maximum)),
                               context: Fixtures.context)
         }
         let expected = Money.maximum.cents * Int64(count) + 250_000  // plus the mission to Lyon
-        let overview = BudgetOverview(year: 2027, in: dossier)
+        let overview = BudgetOverview(year: 2027, line: "internationalisering", in: dossier)
         #expect(overview.committed.cents == expected)
         #expect(overview.remaining.cents == 1_600_000 - expected)
-        #expect(BudgetLedger(dossier).overview(2027) == overview)
+        #expect(BudgetLedger(dossier).overview(2027, line: "internationalisering") == overview)
         let report = YearReport(dossier: dossier, year: 2027, today: Fixtures.clock.today())
         #expect(MarkdownReport.render(report).contains(Money(cents: expected).formatted))
         let result = Assessor.assess(try #require(dossier.activity("missie-lyon")), answers: AssessmentAnswers(), in: dossier)
-        #expect(result.reasons.contains { $0.text.contains("past niet in het budget 2027") })
+        #expect(result.reasons.contains { $0.text.contains("past niet binnen Budget internationalisering 2027") })
     }
 }

@@ -5,10 +5,12 @@ import Foundation
 struct AssessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assess",
-        abstract: "Weeg een activiteit af tegen het Kader Internationalisering (en bewaar de afweging bij de activiteit).",
+        abstract: "Weeg een activiteit af tegen het Kader Internationalisering (en bewaar de afweging als er antwoorden zijn).",
         discussion: """
         Op een terminal, zonder antwoorden: de vragen worden één voor één gesteld. Anders komen de antwoorden uit \
-        --answer/--note of uit een JSON-bestand (--answers). Antwoorden: ja, deels, nee, onbekend.
+        --answer/--note of uit een JSON-bestand (--answers). Antwoorden: ja, deels, nee, onbekend. De afweging wordt \
+        bij de activiteit bewaard als er antwoorden zijn gegeven, of met --save; zonder terminal en zonder antwoorden \
+        toont assess alleen het oordeel.
         Vragen: \(Question.allowedList).
         Voorbeelden:
           dossier assess handelsmissie-medicon-valley --answer inhoudelijke-link=ja --answer behapbaar=deels
@@ -37,7 +39,10 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .customLong("answers"), help: ArgumentHelp("Antwoorden uit een JSON-bestand.", valueName: "bestand"))
     var answersFile: String?
 
-    @Flag(help: "Uitvoer als JSON: verdict, reasons (rule, effect, text, passage) en missing.")
+    @Flag(help: "Bewaar de afweging ook zonder antwoorden.")
+    var save = false
+
+    @Flag(help: "Uitvoer als JSON: verdict, reasons (rule, effect, text, passage, reading) en missing.")
     var json = false
 
     @Flag(help: "Toon bij elke reden de passage uit het Kader waarop ze rust.")
@@ -46,10 +51,14 @@ struct AssessCommand: ParsableCommand {
     func validate() throws {
         if whatIf == nil && id == nil { throw ValidationError("noem een activiteit, of gebruik --what-if BESTAND") }
         if whatIf != nil && id != nil { throw ValidationError("--what-if weegt een voorstel uit een bestand af; noem dan geen activiteit") }
+        if whatIf != nil && save { throw ValidationError("--save: een voorstel uit --what-if wordt nooit bewaard") }
     }
 
     func run() throws {
-        var (store, dossier) = whatIf == nil ? try storeOptions.openForWriting() : try storeOptions.openForReading()
+        let answersGiven = !answerOptions.isEmpty || !noteOptions.isEmpty || answersFile != nil || exception != nil
+        let asksOnTerminal = whatIf == nil && !answersGiven && !json && isatty(STDIN_FILENO) == 1
+        let saves = whatIf == nil && (answersGiven || asksOnTerminal || save)
+        var (store, dossier) = saves ? try storeOptions.openForWriting() : try storeOptions.openForReading()
         let activity: Activity
         var answers: AssessmentAnswers
         if let whatIf {
@@ -67,13 +76,12 @@ struct AssessCommand: ParsableCommand {
             answers = try answersFile.map { try readProposal($0, dossier: dossier).answers } ?? AssessmentAnswers()
         }
         try apply(answerOptions, noteOptions, exception, to: &answers)
-        let givenNothing = answerOptions.isEmpty && noteOptions.isEmpty && answersFile == nil && exception == nil && whatIf == nil
-        if givenNothing && isatty(STDIN_FILENO) == 1 && !json {
+        if asksOnTerminal {
             answers = InteractiveAssessment.ask(activity: activity, dossier: dossier, startingFrom: activity.assessments.last?.answers)
         }
         let result = Assessor.assess(activity, answers: answers, in: dossier)
         var saved = false
-        if whatIf == nil {
+        if saves {
             // Who and when are set by the change path from its context.
             let record = result.recorded(answers: answers, by: "", at: Session.clock.now())
             try store.commitOrExit(.recordAssessment(activity.id, record), to: &dossier)
@@ -84,6 +92,10 @@ struct AssessCommand: ParsableCommand {
         } else {
             Output.line(AssessmentOutput.text(activity: activity, result: result, explain: explain, saved: saved,
                                               earlier: whatIf == nil ? activity.assessments.count : 0))
+            if whatIf == nil && !saved {
+                Output.line("")
+                Output.line("Niet bewaard: er zijn geen antwoorden gegeven (gebruik --answer, --answers of, op een terminal, de vragen; --save bewaart toch).")
+            }
         }
     }
 
@@ -153,12 +165,11 @@ enum InteractiveAssessment {
                 answers.set(question, answers[question], note: note.trimmingCharacters(in: .whitespaces))
             }
         }
-        let onLaagPitje = (activity.relations + [activity.organiser.relationID].compactMap { $0 })
-            .compactMap(dossier.relation).filter { $0.status == .laagPitje }
+        let onLaagPitje = Assessor.laagPitjeSubjects(of: activity, in: dossier)
         if !onLaagPitje.isEmpty {
             Output.line()
-            Output.line(TerminalSafeText.line("\(onLaagPitje.map(\.name).joined(separator: ", ")) staat op een laag pitje."))
-            Output.prompt("  Is anders besloten? Noem het besluit (Enter: nee): ")
+            Output.line(TerminalSafeText.line("\(onLaagPitje.joined(separator: ", ")) staat op een laag pitje."))
+            Output.prompt("  Heeft het college anders besloten? Noem het besluit (Enter: nee): ")
             if let decision = readLine(), !decision.trimmingCharacters(in: .whitespaces).isEmpty {
                 answers.exceptionDecision = decision.trimmingCharacters(in: .whitespaces)
             }
@@ -179,7 +190,10 @@ enum AssessmentOutput {
             }
             lines += DisplayWidth.wrap(TerminalSafeText.line("\(mark) [\(reason.rule)] \(reason.text)"), to: 100).enumerated()
                 .map { $0.offset == 0 ? "  " + $0.element : "      " + $0.element }
-            if explain { lines += DisplayWidth.wrap(reason.passage, to: 94).map { "      " + $0 } }
+            if explain {
+                lines += DisplayWidth.wrap(reason.passage, to: 94).map { "      " + $0 }
+                if let reading = reason.reading { lines += DisplayWidth.wrap(reading.text, to: 94).map { "      " + $0 } }
+            }
         }
         if !result.missing.isEmpty {
             lines += ["", "Nog onbekend:"] + result.missing.map { TerminalSafeText.line("  - \($0)") }
@@ -206,6 +220,7 @@ enum AssessmentOutput {
             writer.field("effect", reason.effect.rawValue)
             writer.field("text", reason.text)
             writer.field("passage", reason.passage)
+            if let reading = reason.reading { writer.field("reading", reading.text) }
             writer.endObject()
         }
         writer.endArray()

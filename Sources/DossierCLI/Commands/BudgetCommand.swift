@@ -4,10 +4,11 @@ import DossierCore
 struct BudgetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "budget",
-        abstract: "Het budget internationalisering per jaar: vastgelegd, besteed, over; de bijdrage aan het Global Goals Platform apart.",
+        abstract: "Elke budgetregel per jaar (budget internationalisering, bijdrage Global Goals Platform): vastgelegd, besteed, over.",
         discussion: """
-        Vastgelegd = goedgekeurde en geplande activiteiten (geraamde kosten); besteed = uitgevoerde activiteiten \
-        (werkelijke kosten, anders geraamde). Voorbeeld: dossier budget --year 2026
+        Elke regel telt alleen de activiteiten die erop geboekt zijn (--budget-line). Vastgelegd = goedgekeurde en \
+        geplande activiteiten (geraamde kosten); besteed = uitgevoerde activiteiten (werkelijke kosten, anders \
+        geraamde). Voorbeeld: dossier budget --year 2026
         """
     )
 
@@ -26,14 +27,15 @@ struct BudgetCommand: ParsableCommand {
     func run() throws {
         let (_, dossier) = try storeOptions.openForReading()
         let years = year.map { [$0] } ?? BudgetYears.all(in: dossier)
-        let overviews = years.map { BudgetOverview(year: $0, in: dossier) }
+        let ledger = BudgetLedger(dossier)
         if json {
             var writer = JSONWriter()
             writer.beginArray()
-            for overview in overviews {
+            for overview in years.flatMap(ledger.overviews) {
                 writer.element()
                 writer.beginObject()
                 writer.field("year", overview.year)
+                writer.field("budgetLine", overview.line)
                 writer.field("budgetCents", overview.budget.cents)
                 writer.field("committedCents", overview.committed.cents)
                 writer.field("spentCents", overview.spent.cents)
@@ -47,32 +49,41 @@ struct BudgetCommand: ParsableCommand {
             Output.document(writer.bytes)
             return
         }
-        let name = dossier.activityBudget?.name ?? "Budget internationalisering"
-        var table = TextTable([.init(title: "JAAR"), .init(title: "BUDGET", alignRight: true), .init(title: "VASTGELEGD", alignRight: true),
-                               .init(title: "BESTEED", alignRight: true), .init(title: "OVER", alignRight: true), .init(title: "")])
-        for overview in overviews {
-            table.append([String(overview.year), overview.budget.formatted, overview.committed.formatted, overview.spent.formatted,
-                          overview.remaining.formatted, overview.isOverspent ? "OVERSCHREDEN" : ""])
-        }
-        Output.line(name)
-        Output.line(table.render())
-        for overview in overviews where overview.isOverspent {
-            Output.line("Let op: in \(overview.year) is het budget met \((Money.zero - overview.remaining).formatted) overschreden.")
-        }
-        for line in dossier.budgetLines where !line.isActivityBudget {
-            let period = [line.firstYear, line.lastYear].compactMap { $0.map(String.init) }.joined(separator: "–")
-            Output.line("")
-            Output.line(TerminalSafeText.line("\(line.name): \(line.yearlyAmount.formatted) per jaar\(period.isEmpty ? "" : " (\(period))") — apart van het budget internationalisering."))
-        }
-        if let year, let overview = overviews.first, !overview.activityIDs.isEmpty {
-            Output.line("")
-            Output.line("Activiteiten die in \(year) meetellen:")
-            var activities = TextTable([.init(title: "ID"), .init(title: "TITEL", maximumWidth: 50), .init(title: "STATUS"),
-                                        .init(title: "BEDRAG", alignRight: true)])
-            for activity in overview.activityIDs.compactMap(dossier.activity) {
-                activities.append([activity.id, activity.title, activity.status.label, activity.budgetedCost.formatted])
+        for (index, line) in dossier.budgetLines.enumerated() {
+            let overviews = years.map { ledger.overview($0, line: line.id) }
+            var table = TextTable([.init(title: "JAAR"), .init(title: "BUDGET", alignRight: true), .init(title: "VASTGELEGD", alignRight: true),
+                                   .init(title: "BESTEED", alignRight: true), .init(title: "OVER", alignRight: true), .init(title: "")])
+            for overview in overviews {
+                table.append([String(overview.year), overview.budget.formatted, overview.committed.formatted, overview.spent.formatted,
+                              overview.remaining.formatted, overview.isOverspent ? "OVERSCHREDEN" : ""])
             }
-            Output.line(activities.render())
+            if index > 0 { Output.line("") }
+            Output.line(TerminalSafeText.line("\(line.name) (\(line.id)): \(line.yearlyAmount.formatted) per jaar"))
+            Output.line(table.render())
+            for overview in overviews where overview.isOverspent {
+                Output.line(TerminalSafeText.line("Let op: in \(overview.year) is \(line.name) met \((Money.zero - overview.remaining).formatted) overschreden."))
+            }
+            if year != nil, let overview = overviews.first, !overview.activityIDs.isEmpty {
+                Output.line("Activiteiten op deze regel in \(overview.year):")
+                Output.line(activityTable(overview.activityIDs.compactMap(dossier.activity)))
+            }
         }
+        if let year {
+            let uncharged = dossier.activities.filter { $0.year == year && $0.budgetLine == nil && $0.status.countsAgainstBudget }
+            if !uncharged.isEmpty {
+                Output.line("")
+                Output.line("Niet ten laste van de gemeente (budgetregel: geen) in \(year):")
+                Output.line(activityTable(uncharged))
+            }
+        }
+    }
+
+    private func activityTable(_ activities: [Activity]) -> String {
+        var table = TextTable([.init(title: "ID"), .init(title: "TITEL", maximumWidth: 50), .init(title: "STATUS"),
+                               .init(title: "BEDRAG", alignRight: true)])
+        for activity in activities {
+            table.append([activity.id, activity.title, activity.status.label, activity.budgetedCost.formatted])
+        }
+        return table.render()
     }
 }

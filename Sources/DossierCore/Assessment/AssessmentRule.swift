@@ -3,6 +3,7 @@
 public enum AssessmentRule: String, Sendable, CaseIterable {
     case laagPitje = "laag-pitje"
     case buitenEuropa = "buiten-europa"
+    case samenwerkingsverband
     case nieuwNetwerk = "nieuw-netwerk"
     case rodeVlag = "rode-vlag"
     case budget
@@ -11,19 +12,31 @@ public enum AssessmentRule: String, Sendable, CaseIterable {
     case ondernemers
     case omgevingsfactoren
     case economischeSubcriteria = "economische-subcriteria"
+    case tripleHelix = "triple-helix"
+    case doorverwijzen
+
+    /// The countries the Kader puts on laag pitje as a whole: "we zetten de relaties met China en Vietnam op
+    /// een laag pitje".
+    public static let countriesOnLaagPitje: [Country] = ["CN", "VN"].compactMap(Country.init(code:))
+
+    /// The partners a single company's request is referred to, by relation id, as the seeds name them.
+    public static let referralPartners: [RelationID] = ["bom", "rvo", "nl-in-business"]
 
     public var title: String {
         switch self {
-        case .laagPitje: "Relaties op een laag pitje"
+        case .laagPitje: "Relaties (en China en Vietnam) op een laag pitje"
         case .buitenEuropa: "Buiten Europa alleen farma en UNESCO Learning Cities"
+        case .samenwerkingsverband: "Binnen Europa: samenwerkingsverbanden zoals BrabantStad en Agrifood Capital"
         case .nieuwNetwerk: "Nieuwe netwerken alleen binnen de strategische agenda"
         case .rodeVlag: "Rode vlag: mensenrechten of geopolitiek"
-        case .budget: "Binnen het jaarbudget van € 16.000"
-        case .partnermissie: "Aanhaken bij handelsmissies van partners"
+        case .budget: "Binnen het jaarbudget van de budgetregel"
+        case .partnermissie: "Aanhaken bij missies en delegaties van partners"
         case .euFinanciering: "EU-financiering: elke kans op zichzelf"
         case .ondernemers: "Ondernemers worden steevast uitgenodigd"
         case .omgevingsfactoren: "Positieve score op omgevingsfactoren"
         case .economischeSubcriteria: "Economische subcriteria"
+        case .tripleHelix: "Triple Helix-samenwerking wordt positief beoordeeld"
+        case .doorverwijzen: "De vraag van één bedrijf: doorverwijzen naar de partners"
         }
     }
 
@@ -32,15 +45,17 @@ public enum AssessmentRule: String, Sendable, CaseIterable {
         case .laagPitje:
             "Kader, argument 2.1: \"Dit betekent onder andere dat we onze vriendschapsrelaties met Taizhou en An Giang op een laag pitje zetten\"; tegenargumenten: \"we zetten de relaties met China en Vietnam op een laag pitje\"."
         case .buitenEuropa:
-            "Kader, argument 2.1: \"primair focussen op farma als het gaat om economische contacten buiten Europa, en daarnaast op UNESCO Learning Cities\"; tegenargumenten: \"we kiezen buiten Europa voor farma en UNESCO Learning Cities\"."
+            "Kader, argument 2.1: \"primair focussen op farma als het gaat om economische contacten buiten Europa, en daarnaast op UNESCO Learning Cities: het internationale netwerk over de relatie onderwijs-arbeidsmarkt-bedrijfsleven waar we als Oss aan deelnemen en het nodige op te bieden hebben\"; tegenargumenten: \"we kiezen buiten Europa voor farma en UNESCO Learning Cities\"."
+        case .samenwerkingsverband:
+            "Kader, argument 2.1: \"Binnen Europa zijn ook activiteiten relevant die gekoppeld zijn aan onze deelname aan samenwerkingsverbanden zoals BrabantStad en Agrifood Capital.\""
         case .nieuwNetwerk:
             "Kader, tegenargumenten: \"nemen alleen deel aan nieuwe internationale (kennis)netwerken als dat past binnen de nog te ontwikkelen strategische agenda voor Oss en de public affairs agenda\"."
         case .rodeVlag:
             "Kader, argument 2.1: \"positieve score op omgevingsfactoren (geopolitieke situatie, afbreukrisico's, … mensenrechten …)\"; aanleiding: \"internationale politieke ontwikkelingen, zoals in relatie tot China\"."
         case .budget:
-            "Kader, financiën: \"Er is een jaarlijks budget voor internationalisering van € 16.000,-\"; criterium: \"zijn behapbaar voor de gemeente\"."
+            "Kader, a. Financiën: \"Er is een jaarlijks budget voor internationalisering van € 16.000,-. Daarnaast ondersteunen we het Global Goals Platform Oss jaarlijks met een bedrag van € 11.459,-.\"; criterium: \"zijn behapbaar voor de gemeente\"."
         case .partnermissie:
-            "Reactie op de Economic Board: \"De gemeente wil graag aanhaken bij activiteiten die door een van onze partners georganiseerd worden\"; \"Voor handelsmissies en delegaties haken we aan op nationale /provinciale/regionale initiatieven\"; Kader 3.2: \"We pakken activiteiten zoveel mogelijk samen met partners op\"."
+            "Reactie op de Economic Board, punt 3: \"Voor handelsmissies en delegaties haken we aan op nationale /provinciale/regionale initiatieven, voor zover dat een toegevoegde waarde heeft voor ons Osse bedrijfsleven.\"; \"De gemeente wil graag aanhaken bij activiteiten die door een van onze partners georganiseerd worden\"; Kader 3.2: \"We pakken activiteiten zoveel mogelijk samen met partners op\"."
         case .euFinanciering:
             "Kader, Europastrategie uitwerken: \"Totdat we een verder uitgewerkte strategie hebben, bekijken we elke kans op financiering op zichzelf.\""
         case .ondernemers:
@@ -49,8 +64,41 @@ public enum AssessmentRule: String, Sendable, CaseIterable {
             Question.geopolitiek.passage
         case .economischeSubcriteria:
             Question.speerpuntsector.passage
+        case .tripleHelix:
+            Question.tripleHelix.passage
+        case .doorverwijzen:
+            Question.meerDanEenBedrijf.passage
         }
     }
+}
+
+/// Where the product chooses what the seeds leave open. A reason that rests on such a choice says so in its
+/// text ("lezing van dossier") and gives the choice here; docs/afweegkader.md lists them apart.
+public enum ProductReading: String, Sendable, CaseIterable {
+    /// An exception decided by the college lifts laag pitje (and the outside-Europe focus) for one activity.
+    case exception = "uitzondering"
+    /// A single criterion answered no makes the verdict negative.
+    case veto
+    /// The three contributions among the environment factors count alike.
+    case environmentWeights = "omgevingsfactoren"
+    /// The budgets apply to the Kader's years, 2025–2030.
+    case budgetYears = "budgetjaren"
+
+    public var text: String {
+        switch self {
+        case .exception:
+            "Lezing van dossier: de bronnen noemen geen uitzondering op een laag pitje. Een besluit van het college (B&W), vastgelegd als uitzondering, heft voor deze ene activiteit de regels laag-pitje en buiten-europa op voor de relaties en landen op een laag pitje; de criteria, de rode vlag, het budget en de andere landen blijven gelden."
+        case .veto:
+            "Lezing van dossier: de bronnen zeggen niet hoe de criteria samen wegen. dossier leest elk criterium als voorwaarde: één nee maakt het oordeel negatief; deels of onbekend: nader bekijken."
+        case .environmentWeights:
+            "Lezing van dossier: de bronnen vragen een positieve score op de omgevingsfactoren maar geven geen gewichten. dossier telt de drie bijdragen (strategieën, MVO, Global Goals) gelijk: alle drie nee is negatief, één of twee nee is nader bekijken."
+        case .budgetYears:
+            "Lezing van dossier: de bronnen noemen geen looptijd van de budgetten; dossier neemt de jaren van het Kader (2025-2030). Buiten die jaren is er geen budget."
+        }
+    }
+
+    /// The marker at the end of a reason's text.
+    public static let marker = " (lezing van dossier)"
 }
 
 extension VerdictReason {
@@ -59,5 +107,14 @@ extension VerdictReason {
         if let rule = AssessmentRule(rawValue: rule) { return rule.passage }
         if let question = Question(rawValue: rule) { return question.passage }
         return ""
+    }
+
+    /// The product's reading this reason rests on, if it rests on one (the text ends with the marker).
+    public var reading: ProductReading? {
+        guard text.hasSuffix(ProductReading.marker) else { return nil }
+        if rule == AssessmentRule.laagPitje.rawValue { return .exception }
+        if rule == AssessmentRule.omgevingsfactoren.rawValue { return .environmentWeights }
+        if rule == AssessmentRule.budget.rawValue { return .budgetYears }
+        return .veto
     }
 }

@@ -1,12 +1,27 @@
 /// The one assessment module of the Kader: the TUI, the command line and the reports all weigh activities
 /// here. See docs/afweegkader.md for the same rules in Dutch, so an advisor can predict the verdict.
 public enum Assessor {
-    /// The questions asked about an activity, in the Kader's order. The strategic-agenda question only
-    /// when a new network is involved. (The economic sub-criteria are asked always, but count as a
-    /// condition only for economic activities.)
+    /// The questions asked about an activity, in the Kader's order. The strategic-agenda question only when a
+    /// new network is involved, the added value for Oss business only when joining a partner's mission or
+    /// delegation. (The economic sub-criteria are asked always, but count as a condition only for economic
+    /// activities.)
     public static func questions(for activity: Activity, in dossier: Dossier) -> [Question] {
-        let involvesNewNetwork = !Facts(activity: activity, dossier: dossier).newNetworks.isEmpty
-        return Question.allCases.filter { $0.group != .rule || involvesNewNetwork }
+        let facts = Facts(activity: activity, dossier: dossier)
+        return Question.allCases.filter { question in
+            switch question {
+            case .strategischeAgenda: !facts.newNetworks.isEmpty
+            case .waardeVoorBedrijfsleven: facts.joinsPartnerInitiative
+            default: true
+            }
+        }
+    }
+
+    /// The relations on laag pitje and the countries China and Vietnam an activity involves, by name: what an
+    /// exception decided by the college would be about.
+    public static func laagPitjeSubjects(of activity: Activity, in dossier: Dossier) -> [String] {
+        let facts = Facts(activity: activity, dossier: dossier)
+        let covered = Set(facts.laagPitjeRelations.flatMap(\.countries))
+        return facts.laagPitjeRelations.map(\.name) + facts.laagPitjeCountries.filter { !covered.contains($0) }.map(\.name)
     }
 
     /// Weighs an activity (saved or only proposed) with the advisor's answers against the dossier. When many
@@ -16,13 +31,15 @@ public enum Assessor {
         var weighing = Weighing(facts: Facts(activity: activity, dossier: dossier), answers: answers, ledger: ledger)
         weighing.applyLaagPitje()
         weighing.applyOutsideEurope()
+        weighing.applyPartnershipsInEurope()
         weighing.applyNewNetwork()
         weighing.applyBudget()
-        weighing.applyPartnerMission()
+        weighing.applyPartnerInitiative()
         weighing.applyEUFunding()
         weighing.applyEntrepreneurs()
         weighing.applyCriteria()
         weighing.applyEnvironment()
+        weighing.applyRole()
         weighing.applyEconomicSubcriteria()
         return AssessmentResult(reasons: weighing.reasons, missing: weighing.missing)
     }
@@ -52,14 +69,43 @@ public enum Assessor {
             return [Sector.farma, .agrifood].filter(all.contains)
         }
 
-        /// Farma, judged on the activity's own sectors, or, when it has none, on the relation's.
-        func isFarma(with relation: Relation) -> Bool {
-            sectors.isEmpty ? relation.sectors.contains(.farma) : sectors.contains(.farma)
+        /// Farma, judged on the activity's own sectors, or, when it has none, on its relations'.
+        var isFarma: Bool {
+            sectors.isEmpty ? relations.contains { $0.sectors.contains(.farma) } : sectors.contains(.farma)
         }
 
         /// Networks Oss is only exploring (kind netwerk, status verkennen): joining them is joining a new network.
         var newNetworks: [Relation] {
             relations.filter { $0.kind == .netwerk && $0.status == .verkennen }
+        }
+
+        /// Relations on laag pitje among those involved.
+        var laagPitjeRelations: [Relation] { relations.filter { $0.status == .laagPitje } }
+
+        /// The countries the Kader puts on laag pitje (China, Vietnam) that the activity goes to, or that one of
+        /// its relations lies in.
+        var laagPitjeCountries: [Country] {
+            let involved = activity.countries + relations.flatMap(\.countries)
+            return AssessmentRule.countriesOnLaagPitje.filter(involved.contains)
+        }
+
+        /// Where the activity leaves Europe: its own destination and the relations outside Europe, together.
+        var outsideEurope: (countries: [Country], relations: [Relation]) {
+            (activity.countries.filter { !$0.isInEurope }, relations.filter(\.isOutsideEurope))
+        }
+
+        /// A focus network (UNESCO Learning Cities) the activity is linked to and shares a subject with.
+        var focusNetworkOnItsSubject: (network: Relation, subject: [Sector])? {
+            for network in relations where network.kind == .netwerk && network.status == .focus {
+                let shared = network.sectors.filter(sectors.contains)
+                if !shared.isEmpty { return (network, shared) }
+            }
+            return nil
+        }
+
+        /// A trade mission or a delegation organised by a partner: joining someone else's initiative.
+        var joinsPartnerInitiative: Bool {
+            (activity.kind == .handelsmissie || activity.kind == .delegatiebezoek) && activity.organiser.relationID != nil
         }
     }
 
@@ -71,12 +117,14 @@ public enum Assessor {
         var reasons: [VerdictReason] = []
         var missing: [String] = []
 
-        mutating func add(_ rule: String, _ effect: Verdict, _ text: String) {
-            reasons.append(VerdictReason(rule: rule, effect: effect, text: text))
+        var hasException: Bool { !answers.exceptionDecision.isBlank }
+
+        mutating func add(_ rule: String, _ effect: Verdict, _ text: String, reading: Bool = false) {
+            reasons.append(VerdictReason(rule: rule, effect: effect, text: reading ? text + ProductReading.marker : text))
         }
 
-        mutating func add(_ rule: AssessmentRule, _ effect: Verdict, _ text: String) {
-            add(rule.rawValue, effect, text)
+        mutating func add(_ rule: AssessmentRule, _ effect: Verdict, _ text: String, reading: Bool = false) {
+            add(rule.rawValue, effect, text, reading: reading)
         }
 
         private func noted(_ question: Question) -> String {
@@ -86,40 +134,65 @@ public enum Assessor {
 
         // MARK: Rules
 
+        /// Relations on laag pitje and the countries China and Vietnam: negative, unless the college decided
+        /// otherwise for this activity (the product's reading of "unless decided otherwise").
         mutating func applyLaagPitje() {
-            for relation in facts.relations where relation.status == .laagPitje {
+            let exception = answers.exceptionDecision.trimmingSpaces()
+            for relation in facts.laagPitjeRelations {
                 let review = relation.reviewDate.map { ", herijking \($0.iso)" } ?? ""
-                if answers.exceptionDecision.isBlank {
+                if exception.isEmpty {
                     add(.laagPitje, .negatief,
-                        "\(relation.name) staat op een laag pitje\(review): geen nieuwe activiteiten, tenzij anders besloten (leg zo'n besluit vast als uitzondering).")
+                        "\(relation.name) staat op een laag pitje\(review): geen nieuwe activiteiten, tenzij het college anders besluit (leg zo'n besluit vast als uitzondering).")
                 } else {
-                    add(.laagPitje, .positief,
-                        "\(relation.name) staat op een laag pitje\(review), maar er is anders besloten: \(answers.exceptionDecision.trimmingSpaces())")
+                    add(.laagPitje, .positief, "\(relation.name) staat op een laag pitje\(review), maar het college besloot anders: \(exception)", reading: true)
+                }
+            }
+            let covered = Set(facts.laagPitjeRelations.flatMap(\.countries))
+            for country in facts.laagPitjeCountries where !covered.contains(country) {
+                if exception.isEmpty {
+                    add(.laagPitje, .negatief,
+                        "\(country.name): het Kader zet de relaties met China en Vietnam op een laag pitje, dus ook nieuwe contacten daar, tenzij het college anders besluit.")
+                } else {
+                    add(.laagPitje, .positief, "\(country.name) staat op een laag pitje, maar het college besloot anders: \(exception)", reading: true)
                 }
             }
         }
 
+        /// Outside Europe the Kader chooses farma (economic contacts) and UNESCO Learning Cities for its own
+        /// subject. Destination and relations decide together; what an exception lifts is left out.
         mutating func applyOutsideEurope() {
-            for relation in facts.relations where relation.isOutsideEurope {
-                if relation.status == .focus {
-                    add(.buitenEuropa, .positief, "\(relation.name) is een focus van het Kader buiten Europa.")
-                } else if facts.isFarma(with: relation) {
-                    add(.buitenEuropa, .positief, "Buiten Europa (\(relation.name)), maar farma: een focus van het Kader.")
-                } else {
-                    add(.buitenEuropa, .negatief,
-                        "\(relation.name) ligt buiten Europa; daar kiest het Kader alleen voor farma (economische contacten) en UNESCO Learning Cities.")
-                }
+            var (countries, relations) = facts.outsideEurope
+            if hasException {
+                let lifted = Set(AssessmentRule.countriesOnLaagPitje + facts.laagPitjeRelations.flatMap(\.countries))
+                countries.removeAll(where: lifted.contains)
+                relations.removeAll { $0.status == .laagPitje || $0.countries.allSatisfy(lifted.contains) }
             }
-            let destination = facts.activity.countries.filter { !$0.isInEurope }
-            guard !destination.isEmpty, !facts.relations.contains(where: \.isOutsideEurope) else { return }
-            let names = destination.map(\.name).joined(separator: ", ")
-            if let focus = facts.relations.first(where: { $0.status == .focus && $0.kind == .netwerk }) {
-                add(.buitenEuropa, .positief, "Buiten Europa (\(names)), met \(focus.name): een focus van het Kader.")
-            } else if facts.sectors.contains(.farma) {
-                add(.buitenEuropa, .positief, "Buiten Europa (\(names)), maar farma: een focus van het Kader.")
+            let places = countries.map(\.name) + relations.map(\.name)
+            guard !places.isEmpty else { return }
+            let place = "Buiten Europa (\(places.joined(separator: ", ")))"
+            if facts.isFarma {
+                add(.buitenEuropa, .positief, "\(place): farma, waar het Kader buiten Europa voor kiest.")
+            } else if let (network, subject) = facts.focusNetworkOnItsSubject {
+                add(.buitenEuropa, .positief,
+                    "\(place): binnen \(network.name) en over het onderwerp van dat netwerk (\(subject.map(\.label).joined(separator: ", "))).")
+            } else if let network = facts.relations.first(where: { $0.kind == .netwerk && $0.status == .focus }) {
+                add(.buitenEuropa, .negatief,
+                    "\(place): gekoppeld aan \(network.name), maar niet over het onderwerp van dat netwerk (onderwijs – arbeidsmarkt – bedrijfsleven); het Kader kiest buiten Europa alleen voor farma en UNESCO Learning Cities.")
+            } else if facts.isEconomic {
+                add(.buitenEuropa, .negatief, "\(place): economische contacten buiten Europa zijn volgens het Kader alleen farma.")
             } else {
-                add(.buitenEuropa, .negatief, "De activiteit gaat buiten Europa (\(names)); daar kiest het Kader alleen voor farma (economische contacten) en UNESCO Learning Cities.")
+                add(.buitenEuropa, .negatief, "\(place): het Kader kiest buiten Europa alleen voor farma en UNESCO Learning Cities.")
             }
+        }
+
+        /// Within Europe, activities tied to partnerships such as BrabantStad and Agrifood Capital are relevant.
+        mutating func applyPartnershipsInEurope() {
+            let (countries, relations) = facts.outsideEurope
+            guard countries.isEmpty, relations.isEmpty else { return }
+            let partnerships = facts.relations.filter { $0.kind == .samenwerkingsverband && ($0.status == .actief || $0.status == .focus) }
+            guard !partnerships.isEmpty else { return }
+            add(.samenwerkingsverband, .positief,
+                "Binnen Europa en gekoppeld aan de deelname van Oss aan \(partnerships.map(\.name).joined(separator: ", ")): relevant volgens het Kader.")
         }
 
         mutating func applyNewNetwork() {
@@ -143,44 +216,68 @@ public enum Assessor {
             }
         }
 
+        /// The cost against what is left of the year on the activity's own budget line.
         mutating func applyBudget() {
             let activity = facts.activity
+            guard let lineID = activity.budgetLine else {
+                add(.budget, .positief, "Niet ten laste van een budget van de gemeente (budgetregel: geen; bijvoorbeeld betaald door een partner).")
+                return
+            }
+            let line = facts.dossier.budgetLine(lineID)
+            let lineName = line?.name ?? lineID
             // Carried out: what it cost (or, if that was never filled in, the estimate). Otherwise the estimate.
             let knownCost = activity.status.isCarriedOut ? activity.actualCost ?? activity.estimatedCost : activity.estimatedCost
             guard let cost = knownCost else {
-                add(.budget, .naderBekijken, "Zonder geraamde kosten is niet te zeggen of de activiteit binnen het jaarbudget past.")
+                add(.budget, .naderBekijken, "Zonder geraamde kosten is niet te zeggen of de activiteit binnen \(lineName) past.")
                 missing.append("Geraamde kosten")
                 return
             }
             if cost.cents == 0 {
-                add(.budget, .positief, "Geen kosten voor het budget internationalisering.")
+                add(.budget, .positief, "Geen kosten voor \(lineName).")
                 return
             }
             guard let year = activity.year else {
-                add(.budget, .naderBekijken, "Zonder datum is niet te zeggen op welk jaarbudget de \(cost.formatted) drukt.")
+                add(.budget, .naderBekijken, "Zonder datum is niet te zeggen op welk jaar van \(lineName) de \(cost.formatted) drukt.")
                 missing.append("Datum (bepaalt het budgetjaar)")
                 return
             }
-            let (budget, remaining) = ledger?.remaining(year, excluding: activity) ?? {
-                let overview = BudgetOverview(year: year, in: facts.dossier, excluding: activity.id)
+            let (budget, remaining) = ledger?.remaining(year, line: lineID, excluding: activity) ?? {
+                let overview = BudgetOverview(year: year, line: lineID, in: facts.dossier, excluding: activity.id)
                 return (overview.budget, overview.remaining)
             }()
             if budget.cents == 0 {
-                add(.budget, .negatief, "Er is geen budget internationalisering voor \(year); de kosten (\(cost.formatted)) zijn niet gedekt.")
+                add(.budget, .negatief, "\(lineName) heeft geen bedrag voor \(year); de kosten (\(cost.formatted)) zijn niet gedekt.",
+                    reading: line.map { !$0.applies(to: year) } ?? false)
             } else if cost > remaining {
                 add(.budget, .negatief,
-                    "\(cost.formatted) past niet in het budget \(year): van \(budget.formatted) is na goedgekeurde, geplande en uitgevoerde activiteiten nog \(remaining.formatted) over.")
+                    "\(cost.formatted) past niet binnen \(lineName) \(year): van \(budget.formatted) is na goedgekeurde, geplande en uitgevoerde activiteiten nog \(remaining.formatted) over.")
             } else {
                 add(.budget, .positief,
-                    "\(cost.formatted) past in het budget \(year): nog \(remaining.formatted) over van \(budget.formatted) (daarna \((remaining - cost).formatted)).")
+                    "\(cost.formatted) past binnen \(lineName) \(year): nog \(remaining.formatted) over van \(budget.formatted) (daarna \((remaining - cost).formatted)).")
             }
         }
 
-        mutating func applyPartnerMission() {
-            guard facts.activity.kind == .handelsmissie else { return }
-            if let organiser = facts.activity.organiser.relationID {
-                add(.partnermissie, .positief, "Oss haakt aan bij een handelsmissie van \(facts.dossier.relationName(organiser)).")
-            } else {
+        /// Joining a partner's trade mission or delegation counts in favour only as far as it adds value for
+        /// Oss business; a mission of the municipality's own is looked at again.
+        mutating func applyPartnerInitiative() {
+            let activity = facts.activity
+            if facts.joinsPartnerInitiative, let organiser = activity.organiser.relationID {
+                let what = activity.kind == .handelsmissie ? "een handelsmissie" : "een delegatie"
+                let partner = facts.dossier.relationName(organiser)
+                switch answers[.waardeVoorBedrijfsleven] {
+                case .ja:
+                    add(.partnermissie, .positief, "Oss haakt aan bij \(what) van \(partner), met toegevoegde waarde voor het Osse bedrijfsleven\(noted(.waardeVoorBedrijfsleven)).")
+                case .deels:
+                    add(.partnermissie, .naderBekijken, "Aanhaken bij \(what) van \(partner): de toegevoegde waarde voor het Osse bedrijfsleven is maar deels\(noted(.waardeVoorBedrijfsleven)).")
+                case .nee:
+                    add(.partnermissie, .negatief,
+                        "Aanhaken bij \(what) van \(partner) heeft geen toegevoegde waarde voor het Osse bedrijfsleven\(noted(.waardeVoorBedrijfsleven)); het Kader haakt alleen aan voor zover dat wel zo is.")
+                case .onbekend:
+                    add(.partnermissie, .naderBekijken,
+                        "Aanhaken bij \(what) van \(partner) telt alleen mee voor zover het toegevoegde waarde heeft voor het Osse bedrijfsleven; dat is nog onbekend.")
+                    missing.append(Question.waardeVoorBedrijfsleven.label)
+                }
+            } else if activity.kind == .handelsmissie {
                 add(.partnermissie, .naderBekijken,
                     "De gemeente organiseert deze handelsmissie zelf; het Kader wil liever aanhaken bij missies van partners (NL in Business, BOM, provincie).")
             }
@@ -203,7 +300,8 @@ public enum Assessor {
 
         // MARK: Questions
 
-        /// The four criteria that are conditions: no means negatief, partly or unknown means look again.
+        /// The four criteria that are conditions: no means negatief (the product's reading), partly or unknown
+        /// means look again.
         mutating func applyCriteria() {
             for question in [Question.inhoudelijkeLink, .behoefteLokalePartners, .toegevoegdeWaarde, .behapbaar] {
                 applyCondition(question, rule: question.rawValue)
@@ -214,7 +312,7 @@ public enum Assessor {
             switch answers[question] {
             case .ja: add(rule, .positief, "\(question.label): ja\(noted(question))")
             case .deels: add(rule, .naderBekijken, "\(question.label): deels\(noted(question))")
-            case .nee: add(rule, .negatief, "\(question.label): nee\(noted(question))")
+            case .nee: add(rule, .negatief, "\(question.label): nee\(noted(question))", reading: true)
             case .onbekend:
                 add(rule, .naderBekijken, "\(question.label): nog onbekend")
                 missing.append(question.label)
@@ -227,7 +325,7 @@ public enum Assessor {
             for question in [Question.geopolitiek, .mensenrechten] {
                 if answers[question] == .nee {
                     let concern = question == .mensenrechten ? "er zijn zorgen over mensenrechten" : "de geopolitieke situatie geeft bezwaren"
-                    add(.rodeVlag, .negatief, "Rode vlag: \(concern)\(noted(question)).")
+                    add(.rodeVlag, .negatief, "Rode vlag: \(concern)\(noted(question)).", reading: true)
                 } else {
                     applyCondition(question, rule: question.rawValue)
                 }
@@ -243,9 +341,27 @@ public enum Assessor {
                 }
             }
             if negatives.count == contributions.count {
-                add(.omgevingsfactoren, .negatief, "Geen positieve score op de omgevingsfactoren: geen aansluiting op strategieën, geen MVO, geen bijdrage aan de Global Goals.")
+                add(.omgevingsfactoren, .negatief,
+                    "Geen positieve score op de omgevingsfactoren: geen aansluiting op strategieën, geen MVO, geen bijdrage aan de Global Goals.", reading: true)
             } else if !negatives.isEmpty {
-                add(.omgevingsfactoren, .naderBekijken, "Omgevingsfactoren, nee op: \(negatives.map(\.label).joined(separator: ", ")).")
+                add(.omgevingsfactoren, .naderBekijken, "Omgevingsfactoren, nee op: \(negatives.map(\.label).joined(separator: ", ")).", reading: true)
+            }
+        }
+
+        /// The municipality's role: complementary to what partners already do; a single company is referred to
+        /// the partners; a request for Triple Helix cooperation is weighed positively.
+        mutating func applyRole() {
+            applyCondition(.aanvullend, rule: Question.aanvullend.rawValue)
+            if answers[.meerDanEenBedrijf] == .nee {
+                let partners = AssessmentRule.referralPartners.compactMap { facts.dossier.relation($0)?.name }
+                let names = partners.isEmpty ? "de (publieke) partners" : partners.joined(separator: ", ")
+                add(.doorverwijzen, .naderBekijken,
+                    "De vraag van één bedrijf: verwijs het via de accountmanagers door naar \(names) en bestaande programma's, tenzij de gemeente hier aanvullend iets te doen heeft\(noted(.meerDanEenBedrijf)).")
+            }
+            switch answers[.tripleHelix] {
+            case .ja: add(.tripleHelix, .positief, "Een verzoek om internationale (Triple Helix) samenwerking: dat beoordeelt het Kader positief\(noted(.tripleHelix)).")
+            case .deels: add(.tripleHelix, .positief, "Deels een verzoek om internationale (Triple Helix) samenwerking\(noted(.tripleHelix)).")
+            case .nee, .onbekend: break
             }
         }
 
@@ -275,7 +391,8 @@ public enum Assessor {
             if !holding.isEmpty { return }
             if unknown.isEmpty {
                 add(.economischeSubcriteria, .negatief,
-                    "Economische activiteit zonder economisch motief: geen speerpuntsector, geen vraag van het bedrijfsleven, geen behoefte van Osse partners, geen kans voor de economie of profilering.")
+                    "Economische activiteit zonder economisch motief: geen speerpuntsector, geen vraag van het bedrijfsleven, geen behoefte van Osse partners, geen kans voor de economie of profilering.",
+                    reading: true)
             } else {
                 add(.economischeSubcriteria, .naderBekijken, "Economische activiteit: nog geen van de economische subcriteria bevestigd.")
             }

@@ -16,7 +16,11 @@ public enum Question: String, Vocabulary {
     case behoefteOssePartners = "behoefte-osse-partners"
     case versterkingEconomie = "versterking-economie"
     case profilering
+    case aanvullend
+    case meerDanEenBedrijf = "meer-dan-een-bedrijf"
+    case tripleHelix = "triple-helix"
     case strategischeAgenda = "strategische-agenda"
+    case waardeVoorBedrijfsleven = "waarde-voor-bedrijfsleven"
 
     public static var vocabularyName: String { "vraag" }
 
@@ -26,7 +30,8 @@ public enum Question: String, Vocabulary {
         case .inhoudelijkeLink, .behoefteLokalePartners, .toegevoegdeWaarde, .behapbaar: .criterion
         case .geopolitiek, .afbreukrisico, .aansluitingStrategie, .mvo, .mensenrechten, .globalGoals: .environment
         case .speerpuntsector, .vraagBedrijfsleven, .behoefteOssePartners, .versterkingEconomie, .profilering: .economic
-        case .strategischeAgenda: .rule
+        case .aanvullend, .meerDanEenBedrijf, .tripleHelix: .role
+        case .strategischeAgenda, .waardeVoorBedrijfsleven: .rule
         }
     }
 
@@ -47,7 +52,11 @@ public enum Question: String, Vocabulary {
         case .behoefteOssePartners: "Behoefte van Osse partners"
         case .versterkingEconomie: "Kans op versterking van de Osse economie"
         case .profilering: "Profilering van Oss"
+        case .aanvullend: "Aanvullend op wat partners al doen"
+        case .meerDanEenBedrijf: "Meer dan de vraag van één bedrijf"
+        case .tripleHelix: "Verzoek om Triple Helix-samenwerking"
         case .strategischeAgenda: "Past in de strategische agenda"
+        case .waardeVoorBedrijfsleven: "Toegevoegde waarde voor het Osse bedrijfsleven"
         }
     }
 
@@ -69,7 +78,11 @@ public enum Question: String, Vocabulary {
         case .behoefteOssePartners: "Osse partners"
         case .versterkingEconomie: "Kans economie"
         case .profilering: "Profilering Oss"
+        case .aanvullend: "Aanvullend"
+        case .meerDanEenBedrijf: "Meer dan 1 bedrijf"
+        case .tripleHelix: "Triple Helix"
         case .strategischeAgenda: "Strategische agenda"
+        case .waardeVoorBedrijfsleven: "Waarde bedrijfsleven"
         }
     }
 
@@ -91,18 +104,34 @@ public enum Question: String, Vocabulary {
         case .behoefteOssePartners: "Speelt ze in op een behoefte van Osse partners (waaronder het bedrijfsleven)?"
         case .versterkingEconomie: "Biedt het initiatief kansen voor versterking van de Osse economie?"
         case .profilering: "Biedt ze de mogelijkheid Oss te profileren?"
+        case .aanvullend: "Is de inzet van de gemeente aanvullend op wat andere (overheids)partners al doen?"
+        case .meerDanEenBedrijf: "Gaat het om meer dan de vraag van één bedrijf (dat anders naar de partners wordt doorverwezen)?"
+        case .tripleHelix: "Is het een verzoek om internationale (Triple Helix) samenwerking van ondernemers, onderwijs en overheid?"
         case .strategischeAgenda: "Past het nieuwe netwerk binnen de strategische agenda en de public affairs agenda?"
+        case .waardeVoorBedrijfsleven: "Heeft aanhaken bij deze missie of delegatie van een partner toegevoegde waarde voor het Osse bedrijfsleven?"
         }
     }
 
     /// The passage of the source documents the question comes from.
     public var passage: String {
-        switch group {
+        switch self {
+        case .aanvullend:
+            return "Reactie op de Economic Board (12 december 2024): \"Als gemeente Oss willen we zaken oppakken en ondersteunen waar dat past bij onze rol als gemeente en waar het aanvullend is aan wat andere (overheids)partners al doen. Zo zorgen we dat belastinggeld goed besteed wordt.\""
+        case .meerDanEenBedrijf:
+            return "Reactie op de Economic Board (12 december 2024): \"Via onze accountmanagers kunnen we ondernemers ondersteunen bij het vinden van de juiste wegen. In de meeste gevallen kunnen we ondernemers heel goed doorverwijzen naar een van onze (publieke) partners en bestaande programma's in den lande.\""
+        case .tripleHelix:
+            return "Reactie op de Economic Board (12 december 2024), punt 2: \"Internationale (Triple Helix) samenwerking willen we als gemeente zeker faciliteren. Als een dergelijk verzoek de gemeente bereikt, dan wordt dat op basis van het afweegkader positief beoordeeld.\""
+        case .waardeVoorBedrijfsleven:
+            return "Reactie op de Economic Board (12 december 2024), punt 3: \"Voor handelsmissies en delegaties haken we aan op nationale /provinciale/regionale initiatieven, voor zover dat een toegevoegde waarde heeft voor ons Osse bedrijfsleven.\""
+        default:
+            break
+        }
+        return switch group {
         case .criterion, .environment:
             "Kader Internationalisering 2025-2030, argument 2.1: \"aan de hand van 5 criteria: een inhoudelijke link met Oss, aansluiting bij de behoeften van lokale partners (bedrijfsleven, onderwijs, maatschappelijke organisaties), potentiële toegevoegde waarde voor Oss, positieve score op omgevingsfactoren (geopolitieke situatie, afbreukrisico's, aansluiting op nationale/Europese strategieën, bevorderen maatschappelijk verantwoord ondernemen, mensenrechten, bijdrage aan Global Goals), zijn behapbaar voor de gemeente.\""
         case .economic:
-            "Reactie op de Economic Board (12 december 2024): \"daarom staat ook in de criteria dat we internationaal actief willen zijn als: er sprake is van een relatie met de economische speerpuntsectoren, in het bijzonder met farma of met agrifood; er een vraag ligt vanuit het bedrijfsleven; het inspeelt op behoefte van onze Osse partners (waaronder het bedrijfsleven); het initiatief kansen biedt voor versterking van de Osse economie; de mogelijkheid er is om Oss te profileren.\""
-        case .rule:
+            "Reactie op de Economic Board (12 december 2024): \"daarom staat ook in de criteria dat we internationaal actief willen zijn als\": \"Er sprake is van een relatie met de economische speerpuntsectoren, in het bijzonder met farma of met agrifood\"; \"Er een vraag ligt vanuit het bedrijfsleven\"; \"Het inspeelt op behoefte van onze Osse partners (waaronder het bedrijfsleven)\"; \"Het initiatief kansen biedt voor versterking van de Osse economie\"; \"De mogelijkheid er is om Oss te profileren\"."
+        case .rule, .role:
             "Kader Internationalisering 2025-2030, tegenargumenten: \"nemen alleen deel aan nieuwe internationale (kennis)netwerken als dat past binnen de nog te ontwikkelen strategische agenda voor Oss en de public affairs agenda.\""
         }
     }
@@ -113,6 +142,7 @@ public enum QuestionGroup: String, Sendable, CaseIterable {
     case criterion
     case environment
     case economic
+    case role
     case rule
 
     public var label: String {
@@ -120,7 +150,8 @@ public enum QuestionGroup: String, Sendable, CaseIterable {
         case .criterion: "Criteria van het Kader"
         case .environment: "Omgevingsfactoren"
         case .economic: "Economische subcriteria (Economic Board)"
-        case .rule: "Nieuwe netwerken"
+        case .role: "Rol van de gemeente (Economic Board)"
+        case .rule: "Nieuwe netwerken en missies van partners"
         }
     }
 }

@@ -1,7 +1,11 @@
-/// One year of the internationalisation budget (€ 16.000): what is committed (approved and planned,
-/// estimated), what is spent (carried out: actual cost, else estimated) and what is left.
+/// One year of one budget line (the budget internationalisering, € 16.000; the contribution to the Global
+/// Goals Platform Oss, € 11.459): what is committed (approved and planned, estimated), what is spent (carried
+/// out: actual cost, else estimated) and what is left. Each line counts only the activities charged to it.
 public struct BudgetOverview: Hashable, Sendable {
     public var year: Int
+    /// The budget line's id and name.
+    public var line: String
+    public var lineName: String
     public var budget: Money
     public var committed: Money
     public var spent: Money
@@ -11,15 +15,24 @@ public struct BudgetOverview: Hashable, Sendable {
     public var remaining: Money { budget - committed - spent }
     public var isOverspent: Bool { remaining.cents < 0 }
 
-    /// The overview of a year, optionally leaving one activity out (the one being weighed).
-    public init(year: Int, in dossier: Dossier, excluding excluded: ActivityID? = nil) {
-        self.init(year: year, budget: BudgetOverview.budget(for: year, line: dossier.activityBudget))
-        for activity in dossier.activities where activity.year == year && activity.id != excluded { count(activity) }
+    /// The overview of a year on one line, optionally leaving one activity out (the one being weighed).
+    public init(year: Int, line: String, in dossier: Dossier, excluding excluded: ActivityID? = nil) {
+        self.init(year: year, line: dossier.budgetLine(line), id: line)
+        for activity in dossier.activities where activity.year == year && activity.budgetLine == line && activity.id != excluded {
+            count(activity)
+        }
     }
 
-    init(year: Int, budget: Money) {
+    /// A year on every budget line of the dossier, in the dossier's order.
+    public static func all(year: Int, in dossier: Dossier) -> [BudgetOverview] {
+        dossier.budgetLines.map { BudgetOverview(year: year, line: $0.id, in: dossier) }
+    }
+
+    init(year: Int, line: BudgetLine?, id: String) {
         self.year = year
-        self.budget = budget
+        self.line = id
+        lineName = line?.name ?? id
+        budget = line.map { $0.applies(to: year) ? $0.yearlyAmount : .zero } ?? .zero
         committed = .zero
         spent = .zero
         activityIDs = []
@@ -35,42 +48,46 @@ public struct BudgetOverview: Hashable, Sendable {
         }
         activityIDs.append(activity.id)
     }
-
-    /// A year's amount of the activity budget line (none: zero).
-    static func budget(for year: Int, line: BudgetLine?) -> Money {
-        line.map { $0.applies(to: year) ? $0.yearlyAmount : .zero } ?? .zero
-    }
 }
 
-/// The budget of every year at once, from one pass over the activities: for weighing many activities
+/// Every budget line in every year at once, from one pass over the activities: for weighing many activities
 /// (reports, benchmarks) without scanning the dossier for each.
 public struct BudgetLedger: Sendable {
-    /// Every year that has activities, with its overview.
-    public private(set) var overviews: [Int: BudgetOverview] = [:]
-    private let line: BudgetLine?
+    /// Per budget line id, every year that has activities on it, with its overview.
+    public private(set) var overviews: [String: [Int: BudgetOverview]] = [:]
+    /// Every year that has activities, on any line or none.
+    public private(set) var years: Set<Int> = []
+    private let lines: [BudgetLine]
 
     public init(_ dossier: Dossier) {
-        line = dossier.activityBudget
+        lines = dossier.budgetLines
+        let byID = Dictionary(dossier.budgetLines.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Through the buffer, an activity is read in place; `for activity in` would copy each one (a
         // retain and release per field), which at 100.000 activities is most of the time of this pass.
         dossier.activities.withUnsafeBufferPointer { activities in
             for index in activities.indices {
                 guard let year = activities[index].year else { continue }
-                overviews[year, default: BudgetOverview(year: year, budget: BudgetOverview.budget(for: year, line: line))]
-                    .count(activities[index])
+                years.insert(year)
+                guard let line = activities[index].budgetLine else { continue }
+                overviews[line, default: [:]][year, default: BudgetOverview(year: year, line: byID[line], id: line)].count(activities[index])
             }
         }
     }
 
-    public func overview(_ year: Int) -> BudgetOverview {
-        overviews[year] ?? BudgetOverview(year: year, budget: BudgetOverview.budget(for: year, line: line))
+    public func overview(_ year: Int, line: String) -> BudgetOverview {
+        overviews[line]?[year] ?? BudgetOverview(year: year, line: lines.first { $0.id == line }, id: line)
     }
 
-    /// What is left of a year's budget when `activity` itself is not counted (it is the one being weighed).
-    public func remaining(_ year: Int, excluding activity: Activity) -> (budget: Money, remaining: Money) {
-        let overview = overview(year)
-        var own = BudgetOverview(year: year, budget: .zero)
-        if activity.year == year { own.count(activity) }
+    /// A year on every line, in the dossier's order of the lines.
+    public func overviews(_ year: Int) -> [BudgetOverview] {
+        lines.map { overview(year, line: $0.id) }
+    }
+
+    /// What is left of a year's budget on a line when `activity` itself is not counted (it is the one being weighed).
+    public func remaining(_ year: Int, line: String, excluding activity: Activity) -> (budget: Money, remaining: Money) {
+        let overview = overview(year, line: line)
+        var own = BudgetOverview(year: year, line: nil, id: line)
+        if activity.year == year && activity.budgetLine == line { own.count(activity) }
         return (overview.budget, overview.remaining + own.committed + own.spent)
     }
 }

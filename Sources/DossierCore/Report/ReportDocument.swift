@@ -74,13 +74,13 @@ extension YearReport {
             }
         }
         blocks.append(.heading(level: 2, text: "Budget \(year)"))
-        blocks.append(.table(headings: ["Budgetregel", "Budget", "Vastgelegd", "Besteed", "Over"], rows: [
-            ["Budget internationalisering", budget.budget.formatted, budget.committed.formatted, budget.spent.formatted, budget.remaining.formatted],
-        ], emphasis: budget.isOverspent ? [0] : [], numericColumns: [1, 2, 3, 4]))
-        blocks.append(.paragraph("Vastgelegd: goedgekeurde en geplande activiteiten (geraamde kosten). Besteed: uitgevoerde activiteiten (werkelijke kosten, anders geraamde)."
-            + (budget.isOverspent ? " Het budget is overschreden met \((Money.zero - budget.remaining).formatted)." : "")))
-        for line in contributions {
-            blocks.append(.paragraph("\(line.name): \(line.yearlyAmount.formatted), apart van het budget internationalisering."))
+        blocks.append(.table(headings: ["Budgetregel", "Budget", "Vastgelegd", "Besteed", "Over"], rows: budgets.map { budget in
+            [budget.lineName, budget.budget.formatted, budget.committed.formatted, budget.spent.formatted, budget.remaining.formatted]
+        }, emphasis: Set(budgets.indices.filter { budgets[$0].isOverspent }), numericColumns: [1, 2, 3, 4]))
+        blocks.append(.paragraph("Elke budgetregel telt alleen de activiteiten die erop geboekt zijn. Vastgelegd: goedgekeurde en geplande activiteiten (geraamde kosten). Besteed: uitgevoerde activiteiten (werkelijke kosten, anders geraamde)."
+            + budgets.filter(\.isOverspent).map { " \($0.lineName) is overschreden met \((Money.zero - $0.remaining).formatted)." }.joined()))
+        if !unchargedActivities.isEmpty {
+            blocks.append(.paragraph("Niet ten laste van de gemeente (budgetregel: geen): " + unchargedActivities.map(\.title).joined(separator: ", ") + "."))
         }
         return blocks
     }
@@ -93,7 +93,9 @@ extension YearReport {
                      "\(count(assessments.count, "afweging", "afwegingen")): " + Verdict.allCases.map { verdict in
                          "\(assessments.filter { $0.assessment.verdict == verdict }.count) \(verdict.label.lowercased())"
                      }.joined(separator: ", ") + "."]
-        lines.append("Budget internationalisering: \((budget.committed + budget.spent).formatted) vastgelegd of besteed van \(budget.budget.formatted); over: \(budget.remaining.formatted).")
+        for budget in budgets {
+            lines.append("\(budget.lineName): \((budget.committed + budget.spent).formatted) vastgelegd of besteed van \(budget.budget.formatted); over: \(budget.remaining.formatted).")
+        }
         let reviews = relationsByStatus.first { $0.status == .laagPitje }?.relations ?? []
         if !reviews.isEmpty {
             lines.append("Op een laag pitje: " + reviews.map { "\($0.name) (herijking \(Self.dutch($0.reviewDate)))" }.joined(separator: ", ") + ".")

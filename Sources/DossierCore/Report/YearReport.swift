@@ -22,8 +22,10 @@ public struct YearReport: Sendable {
     public let outgoingVisits: [Activity]
     /// Assessments made in the year (the latest per activity), and those of the year's activities.
     public let assessments: [Assessed]
-    public let budget: BudgetOverview
-    public let contributions: [BudgetLine]
+    /// The year on each budget line, each counting only the activities charged to it.
+    public let budgets: [BudgetOverview]
+    /// Activities of the year charged to no budget line (a partner pays).
+    public let unchargedActivities: [Activity]
     let relationNames: [RelationID: String]
 
     public init(dossier: Dossier, year: Int, today: CalendarDate) {
@@ -49,8 +51,8 @@ public struct YearReport: Sendable {
             let override = activity.statusHistory.last { $0.to == .goedgekeurd && $0.overrideReason != nil }?.overrideReason
             return Assessed(activity: activity, assessment: latest, overrideReason: latest.verdict == .negatief ? override : nil)
         }.sorted { $0.assessment.timestamp < $1.assessment.timestamp }
-        budget = BudgetOverview(year: year, in: dossier)
-        contributions = dossier.budgetLines.filter { !$0.isActivityBudget && $0.applies(to: year) }
+        budgets = BudgetOverview.all(year: year, in: dossier)
+        unchargedActivities = ofYear.filter { $0.budgetLine == nil && $0.status.countsAgainstBudget }
         relationNames = Dictionary(uniqueKeysWithValues: dossier.relations.map { ($0.id, $0.name) })
     }
 

@@ -25,7 +25,8 @@ public struct DossierIndex: Sendable, Equatable {
     /// Activity positions in list order (by date, then title; equal ones in dossier order).
     public var activitiesInOrder: [Int]
     public var years: [Int]
-    /// The budget per year (the framework's years and every year with activities).
+    /// The budget per year and line (the framework's years and every year with activities; each year's lines
+    /// in the dossier's order).
     public var budgets: [BudgetOverview]
     /// What needs attention within `Reminder.horizonDays`, and everything overdue.
     public var reminders: [Reminder]
@@ -124,8 +125,8 @@ public struct DossierIndex: Sendable, Equatable {
         guard activitiesChanged else { return }
         // One pass: the ledger holds an overview for every year that has activities.
         let ledger = BudgetLedger(dossier)
-        years = ledger.overviews.keys.sorted()
-        budgets = BudgetYears.all(framework: dossier.framework, activityYears: years).map(ledger.overview)
+        years = ledger.years.sorted()
+        budgets = BudgetYears.all(framework: dossier.framework, activityYears: years).flatMap(ledger.overviews)
     }
 
     private func relationPrecedes(_ left: Int, _ right: Int) -> Bool {

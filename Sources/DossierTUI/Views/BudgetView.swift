@@ -1,27 +1,29 @@
 import DossierCore
 
-/// `4`: the internationalisation budget per year (committed, spent, remaining; overspending in red),
-/// and the Global Goals Platform contribution apart.
+/// `4`: every budget line per year (committed, spent, remaining; overspending in red), each line counting
+/// only the activities charged to it.
 enum BudgetView {
     static func draw(_ state: AppState, in canvas: inout Canvas) {
         let theme = state.theme
         let layout = state.layout
         let columns = ListColumns(totalWidth: state.width, specs: [
-            ("Jaar", 6, 0, false), ("Budget", 13, 0, true), ("Vastgelegd", 13, 0, true), ("Besteed", 13, 0, true),
-            ("Over", 14, 0, true), ("", 0, 1, false),
+            ("Jaar", 6, 0, false), ("Budgetregel", 12, 3, false), ("Budget", 12, 0, true), ("Vastgelegd", 12, 0, true),
+            ("Besteed", 12, 0, true), ("Over", 13, 0, true), ("", 0, 1, false),
         ])
         columns.drawHeader(in: &canvas, y: layout.bodyTop, style: theme.header)
         let list = state.listState(.budget)
         var y = layout.bodyTop + 1
         for (row, overview) in state.index.budgets.enumerated() {
-            guard y < layout.messageRow - 4 else { break }
+            guard y < layout.messageRow - 2 else { break }
             let selected = row == list.selection
             if selected { canvas.fill(x: 0, y: y, width: state.width, height: 1, style: Style(reversed: true)) }
             let plain = RowStyle.apply(.plain, selected: selected)
             let warning = RowStyle.apply(theme.error, selected: selected)
             let isCurrentYear = overview.year == state.today.year
+            let isFirstOfYear = row == 0 || state.index.budgets[row - 1].year != overview.year
             columns.drawRow([
-                (String(overview.year) + (isCurrentYear ? " ◂" : ""), isCurrentYear ? plain.bold() : plain),
+                (isFirstOfYear ? String(overview.year) + (isCurrentYear ? " ◂" : "") : "", isCurrentYear ? plain.bold() : plain),
+                (overview.lineName, plain),
                 (overview.budget.formatted, plain), (overview.committed.formatted, plain), (overview.spent.formatted, plain),
                 (overview.remaining.formatted, overview.isOverspent ? warning : plain),
                 (overview.isOverspent ? "overschreden met \((Money.zero - overview.remaining).formatted)" : "\(overview.activityIDs.count) act.",
@@ -30,16 +32,8 @@ enum BudgetView {
             y += 1
         }
         y += 1
-        canvas.draw("Vastgelegd: goedgekeurd en gepland (geraamde kosten). Besteed: uitgevoerd (werkelijke, anders geraamde kosten).",
+        canvas.draw("Elke regel telt alleen de activiteiten die erop geboekt zijn. Vastgelegd: goedgekeurd en gepland (geraamd). Besteed: uitgevoerd (werkelijk, anders geraamd).",
                     x: 1, y: y, width: state.width - 2, style: theme.muted)
-        y += 1
-        for line in state.dossier.budgetLines where !line.isActivityBudget {
-            guard y < layout.messageRow else { break }
-            let period = [line.firstYear, line.lastYear].compactMap { $0.map(String.init) }.joined(separator: "–")
-            canvas.draw("\(line.name): \(line.yearlyAmount.formatted) per jaar\(period.isEmpty ? "" : " (\(period))"), apart van dit budget.",
-                        x: 1, y: y, width: state.width - 2, style: .plain)
-            y += 1
-        }
     }
 }
 

@@ -98,7 +98,7 @@ enum HeaderView {
             let query = state.visitQuery
             return [query.direction.map { "richting: \($0.label)" }, query.year.map { "jaar: \($0)" }].compactMap { $0 }.joined(separator: " · ")
         case .budget:
-            return state.dossier.activityBudget.map { "\($0.name): \($0.yearlyAmount.formatted) per jaar" } ?? ""
+            return state.dossier.budgetLines.map { "\($0.name): \($0.yearlyAmount.formatted)" }.joined(separator: " · ")
         case .reminders:
             return "tot \(DossierIndex.reminderHorizonDays) dagen vooruit, en alles wat verlopen is"
         }
