@@ -2,9 +2,11 @@
 """Validate dossier files against the published JSON Schema.
 
     python3 scripts/check-schema.py docs/dossier.schema.json data/gemeente-oss.json [FILE ...]
+    python3 scripts/check-schema.py --journal docs/dossier.schema.json dossier.json.journal [FILE ...]
 
 Checks the schema itself (Draft 2020-12), then validates every FILE with format checking ("date",
-"date-time") enabled. Every error is printed as `FILE: $.json.path: message`. Exits 1 when the schema
+"date-time") enabled. With --journal each FILE is a journal (JSON Lines) and every line is checked
+against the schema's $defs/journalLine. Every error is printed as `FILE: $.json.path: message`. Exits 1 when the schema
 or any file is invalid, 0 when all are valid, 2 on wrong usage.
 
 Like the dossier program, this script reads numbers strictly: `1.0` or `1e3` is not an integer (the
@@ -71,9 +73,27 @@ def sort_key(error):
             error.message)
 
 
+def journal_lines(path):
+    """(line number, parsed line) for every line of a journal file; raises ValueError on a bad line."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    lines = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            lines.append((number, json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise ValueError(f"regel {number}: geen geldige JSON ({error})") from None
+    return lines
+
+
 def main(argv):
+    is_journal = len(argv) > 1 and argv[1] == "--journal"
+    if is_journal:
+        argv = argv[:1] + argv[2:]
     if len(argv) < 3 or argv[1] in ("-h", "--help"):
-        sys.stderr.write("gebruik: python3 scripts/check-schema.py SCHEMA FILE...\n")
+        sys.stderr.write("gebruik: python3 scripts/check-schema.py [--journal] SCHEMA FILE...\n")
         return 0 if len(argv) > 1 and argv[1] in ("-h", "--help") else 2
     schema_path, files = argv[1], argv[2:]
 
@@ -90,6 +110,20 @@ def main(argv):
 
     validator = StrictValidator(schema, format_checker=FormatChecker())
     invalid = False
+    if is_journal:
+        line_validator = StrictValidator({"$ref": "#/$defs/journalLine", "$defs": schema["$defs"]}, format_checker=FormatChecker())
+        for path in files:
+            try:
+                lines = journal_lines(path)
+            except (OSError, ValueError) as error:
+                print(f"{path}: {error}")
+                invalid = True
+                continue
+            for number, line in lines:
+                for error in sorted(line_validator.iter_errors(line), key=sort_key):
+                    print(f"{path}: regel {number}: {json_path(error)}: {message(error)}")
+                    invalid = True
+        return 1 if invalid else 0
     for path in files:
         try:
             document = load_json(path)

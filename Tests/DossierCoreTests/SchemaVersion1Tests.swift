@@ -20,7 +20,8 @@ struct SchemaVersion1Tests {
         {"id": "global-goals-platform-oss", "name": "Bijdrage Global Goals Platform Oss", "yearlyAmountCents": 1145900, "activityBudget": false}
       ],
       "relations": [
-        {"id": "taizhou", "name": "Taizhou", "kind": "vriendschapsrelatie", "status": "actief", "country": "China", "outsideEurope": true},
+        {"id": "taizhou", "name": "Taizhou", "kind": "vriendschapsrelatie", "status": "actief", "country": "China", "outsideEurope": true,
+         "contacts": [{"name": "Li Wei", "role": "wethouder"}, {"name": "Li Wei", "role": "ambtenaar"}]},
         {"id": "biovalley", "name": "BioValley", "kind": "regio", "status": "verkennen", "country": "Duitsland, Frankrijk en Zwitserland", "outsideEurope": false},
         {"id": "unesco-learning-cities", "name": "UNESCO Learning Cities", "kind": "netwerk", "status": "focus", "country": "wereldwijd", "outsideEurope": true, "notes": "Netwerk."},
         {"id": "bom", "name": "BOM", "kind": "partnerorganisatie", "status": "actief", "outsideEurope": false}
@@ -38,7 +39,7 @@ struct SchemaVersion1Tests {
     }
 
     static let version1Journal = [
-        version1Line(sequence: 1, change: #"{"type":"add-relation","relation":{"id":"medicon-valley","name":"Medicon Valley","kind":"regio","status":"verkennen","country":"Denemarken en Zweden","outsideEurope":false}}"#),
+        version1Line(sequence: 1, change: #"{"type":"add-relation","relation":{"id":"medicon-valley","name":"Medicon Valley","kind":"regio","status":"verkennen","country":"Denemarken en Zweden","outsideEurope":false,"contacts":[{"name":"Søren Ørsted"}]}}"#),
         version1Line(sequence: 2, change: #"{"type":"add-activity","activity":{"id":"beurs-kopenhagen","title":"Beurs Kopenhagen","kind":"beurs","status":"idee","relations":["medicon-valley"],"organiser":"gemeente","estimatedCostCents":50000}}"#),
         version1Line(sequence: 3, change: #"{"type":"update-relation","relation":{"id":"bom","name":"BOM","kind":"partnerorganisatie","status":"actief","country":"Nederland","outsideEurope":false,"notes":"Brabantse Ontwikkelingsmaatschappij"}}"#),
     ].joined()
@@ -61,6 +62,8 @@ struct SchemaVersion1Tests {
         #expect(dossier.relation("bom")?.notes == "Brabantse Ontwikkelingsmaatschappij", "a country that reads leaves no remark")
         #expect(dossier.activity("missie-taizhou")?.budgetLine == "internationalisering", "format 1 charged every activity to the activity budget")
         #expect(dossier.activity("beurs-kopenhagen")?.budgetLine == "internationalisering", "also in a journal line of format 1")
+        #expect(dossier.relation("taizhou")?.contacts.map(\.id) == ["li-wei", "li-wei-2"], "contacts get the slug of their name, made unique")
+        #expect(dossier.relation("medicon-valley")?.contacts.map(\.id) == ["soren-orsted"], "also in a journal line of format 1")
     }
 
     @Test("read-only: the file and its journal are read as format 2 in memory, and left as they are")

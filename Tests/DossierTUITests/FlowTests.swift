@@ -140,9 +140,11 @@ struct FlowTests {
         app.press(.character("u"))
         #expect(app.state.dossier.relation("bom")?.status == .actief)
         #expect(app.state.dossier == Fixtures.smallDossier())
-        #expect(app.text.contains("Ongedaan gemaakt: Status van BOM"))
+        #expect(app.text.contains("Ongedaan gemaakt: status BOM Focus → Actief"))
+        #expect(app.store.journal.last?.summary == "Ongedaan gemaakt: status BOM Focus → Actief", "the log says the same as the screen")
         app.press(.control("r"))
         #expect(app.state.dossier.relation("bom")?.status == .focus)
+        #expect(app.text.contains("Opnieuw gedaan: status BOM Actief → Focus"))
         app.press(.character("u"), .character("u"))
         #expect(app.text.contains("nog niets om ongedaan te maken"))
     }
@@ -464,7 +466,8 @@ struct HistoryFlowTests {
         app.press(.control("r"))
         #expect(app.state.dossier == afterThree)
         #expect(app.store.journal.count == 9, "3 changes, 3 undos and 3 redos, each its own entry")
-        #expect(app.store.journal.suffix(6).allSatisfy { $0.summary.hasPrefix("Teruggezet: ") })
+        #expect(app.store.journal.suffix(6).prefix(3).allSatisfy { $0.summary.hasPrefix("Ongedaan gemaakt: ") })
+        #expect(app.store.journal.suffix(3).allSatisfy { $0.summary.hasPrefix("Opnieuw gedaan: ") })
     }
 }
 

@@ -53,11 +53,12 @@ final class MemoryStore: StoreSession {
         if let failure { throw failure }
         if outsideChange { throw .changedOnDisk(file: "/data/dossier.json") }
         let summary = change.summary(in: dossier)
+        let details = change.details(in: dossier)
         do {
             let undo = try dossier.apply(change, context: context)
             committed.append(change)
             journal.append(JournalEntry(sequence: journal.count + 1, timestamp: context.timestamp, actor: context.actor, today: context.today,
-                                        summary: summary, subjects: change.subjects, event: .change(change)))
+                                        summary: summary, details: details, subjects: change.subjects, event: .change(change)))
             saved = dossier
             return undo
         } catch {

@@ -48,6 +48,8 @@ struct LogCommand: ParsableCommand {
                 writer.field("at", entry.timestamp.iso)
                 writer.field("by", entry.actor)
                 writer.field("summary", entry.summary)
+                writer.key("details")
+                writer.inlineStrings(entry.details)
                 writer.field("reason", entry.reason)
                 writer.key("subjects")
                 writer.inlineStrings(entry.subjects)
@@ -75,6 +77,8 @@ struct LogCommand: ParsableCommand {
             let local = Timestamp(secondsSinceEpoch: entry.timestamp.secondsSinceEpoch + Int64(offset)).iso
             table.append([String(entry.sequence), String(local.prefix(10)) + " " + String(local.dropFirst(11).prefix(5)), entry.actor,
                           entry.summary, entry.reason])
+            // What changed field by field, under the entry.
+            for detail in entry.details { table.append(["", "", "", "  " + detail, ""]) }
         }
         Output.line(table.render())
     }

@@ -3,15 +3,29 @@ extension Change {
     public func summary(in dossier: Dossier) -> String {
         func relationName(_ id: RelationID) -> String { dossier.relation(id)?.name ?? id }
         func activityTitle(_ id: ActivityID) -> String { dossier.activity(id)?.title ?? id }
+        func ownerName(_ owner: EntityReference) -> String {
+            switch owner {
+            case .relation(let id): relationName(id)
+            case .activity(let id): activityTitle(id)
+            }
+        }
+        func contactName(_ relationID: RelationID, _ contactID: ContactID) -> String {
+            dossier.relation(relationID)?.contacts.first { $0.id == contactID }?.name ?? contactID
+        }
+        func linkLabel(_ owner: EntityReference, _ linkID: LinkID) -> String {
+            dossier.links(of: owner).first { $0.id == linkID }?.label ?? linkID
+        }
         switch self {
         case let .setRelationStatus(id, status, _, reviewDate):
             let from = dossier.relation(id)?.status.label ?? "?"
             return "Status van \(relationName(id)): \(from) → \(status.label)" + (reviewDate.map { " (herijking \($0.iso))" } ?? "")
         case .addRelation(let relation): return "Relatie toegevoegd: \(relation.name)"
+        case let .editRelation(id, edits): return "Relatie bewerkt: \(relationName(id))" + Change.single(edits, Relation.fields, in: dossier)
         case .updateRelation(let relation): return "Relatie bewerkt: \(relation.name)"
         case .deleteRelation(let id): return "Relatie verwijderd: \(relationName(id))"
         case .addActivity(let activity):
             return (activity.isVisit ? "Bezoek vastgelegd: " : "Activiteit toegevoegd: ") + activity.title
+        case let .editActivity(id, edits): return "Activiteit bewerkt: \(activityTitle(id))" + Change.single(edits, Activity.fields, in: dossier)
         case .updateActivity(let activity): return "Activiteit bewerkt: \(activity.title)"
         case let .moveActivity(id, status, _, _):
             let from = dossier.activity(id)?.status.label ?? "?"
@@ -22,9 +36,44 @@ extension Change {
             let text = dossier.activity(id)?.followUps.dropFirst(index).first?.text ?? "#\(index + 1)"
             return "Vervolgactie \(isDone ? "afgevinkt" : "heropend") bij \(activityTitle(id)): \(text)"
         case let .recordAssessment(id, assessment): return "Afweging van \(activityTitle(id)): \(assessment.verdict.label)"
-        case .restore(let restoration): return "Teruggezet: \(restoration.label)"
+        case let .addContact(id, contact): return "Contactpersoon toegevoegd bij \(relationName(id)): \(contact.name)"
+        case let .editContact(id, contactID, edits):
+            return "Contactpersoon bewerkt bij \(relationName(id)): \(contactName(id, contactID))" + Change.single(edits, Contact.fields, in: dossier)
+        case let .removeContact(id, contactID): return "Contactpersoon verwijderd bij \(relationName(id)): \(contactName(id, contactID))"
+        case let .addLink(owner, link): return "Link toegevoegd bij \(ownerName(owner)): \(link.label)"
+        case let .editLink(owner, linkID, edits):
+            return "Link bewerkt bij \(ownerName(owner)): \(linkLabel(owner, linkID))" + Change.single(edits, Link.fields, in: dossier)
+        case let .removeLink(owner, linkID): return "Link verwijderd bij \(ownerName(owner)): \(linkLabel(owner, linkID))"
+        case .restore(let restoration): return restoration.summary(in: dossier)
         case let .batch(changes, label): return "\(label) (\(count(changes.count, "wijziging", "wijzigingen")))"
         }
+    }
+
+    /// What changed field by field, old → new ("Geraamde kosten: € 2.500,00 → € 3.000,00"), for the log;
+    /// empty for changes that say it all in their summary. A batch lists each of its changes.
+    public func details(in dossier: Dossier) -> [String] {
+        switch self {
+        case let .editRelation(_, edits): return edits.count > 1 ? edits.map { Relation.fields.describe($0, in: dossier) } : []
+        case let .editActivity(_, edits): return edits.count > 1 ? edits.map { Activity.fields.describe($0, in: dossier) } : []
+        case let .editContact(_, _, edits): return edits.count > 1 ? edits.map { Contact.fields.describe($0, in: dossier) } : []
+        case let .editLink(_, _, edits): return edits.count > 1 ? edits.map { Link.fields.describe($0, in: dossier) } : []
+        case .updateRelation(let relation):
+            return dossier.relation(relation.id).map { RecordDifference.relation(from: $0, to: relation, in: dossier).map(\.text) } ?? []
+        case .updateActivity(let activity):
+            return dossier.activity(activity.id).map { RecordDifference.activity(from: $0, to: activity, in: dossier).map(\.text) } ?? []
+        case .restore(let restoration):
+            let differences = restoration.differences(in: dossier)
+            return differences.count > 1 ? differences : []
+        case .batch(let changes, _):
+            return changes.flatMap { change in [change.summary(in: dossier)] + change.details(in: dossier).map { "  " + $0 } }
+        default:
+            return []
+        }
+    }
+
+    /// ": Land: – → Denemarken" when exactly one field changes, so the summary says it all.
+    static func single<Entity>(_ edits: [FieldEdit], _ table: FieldTable<Entity>, in dossier: Dossier) -> String {
+        edits.count == 1 ? " — " + table.describe(edits[0], in: dossier) : ""
     }
 
     /// The reason given with the change, if any (status changes, life-cycle steps, overrides).
@@ -40,13 +89,84 @@ extension Change {
     /// The relations and activities the change touches, by id.
     public var subjects: [String] {
         switch self {
-        case let .setRelationStatus(id, _, _, _), let .deleteRelation(id): [id]
+        case let .setRelationStatus(id, _, _, _), let .deleteRelation(id), let .editRelation(id, _), let .addContact(id, _),
+             let .editContact(id, _, _), let .removeContact(id, _):
+            [id]
         case let .addRelation(relation), let .updateRelation(relation): [relation.id]
         case let .addActivity(activity), let .updateActivity(activity): [activity.id] + activity.relations
         case let .moveActivity(id, _, _, _), let .deleteActivity(id), let .addFollowUp(id, _), let .setFollowUpDone(id, _, _),
-             let .recordAssessment(id, _): [id]
+             let .recordAssessment(id, _), let .editActivity(id, _):
+            [id]
+        case let .addLink(owner, _), let .editLink(owner, _, _), let .removeLink(owner, _): [owner.id]
         case .restore(let restoration): restoration.relations.map(\.id) + restoration.activities.map(\.id)
         case .batch(let changes, _): Array(Set(changes.flatMap(\.subjects))).sorted()
+        }
+    }
+}
+
+extension Restoration {
+    /// "Ongedaan gemaakt: status BioValley Laag pitje → Verkennen" when one field goes back; otherwise what
+    /// is put back, with the fields in `details`.
+    func summary(in dossier: Dossier) -> String {
+        let prefix = switch purpose {
+        case .undo?: "Ongedaan gemaakt"
+        case .redo?: "Opnieuw gedaan"
+        case nil: "Teruggezet"
+        }
+        let described = entityDifferences(in: dossier)
+        if described.count == 1, let (name, differences) = described.first {
+            if differences.count == 1, let only = differences.first {
+                if only.label.hasPrefix("relatie ") || only.label.hasPrefix("activiteit ") { return "\(prefix): \(only.label) \(only.new)" }
+                return "\(prefix): \(only.label.lowercasedFirst) \(name) \(only.old) → \(only.new)"
+            }
+            return "\(prefix): \(name) (\(count(differences.count, "veld", "velden")))"
+        }
+        return "\(prefix): \(label)"
+    }
+
+    /// Each field put back, "BioValley: Status: Laag pitje → Verkennen", for the log's details.
+    func differences(in dossier: Dossier) -> [String] {
+        let described = entityDifferences(in: dossier)
+        return described.flatMap { name, differences in
+            differences.map { described.count > 1 ? "\(name): \($0.text)" : $0.text }
+        }
+    }
+
+    /// Per entity put back (by name), what changes: fields, or its coming back or going away as a whole.
+    private func entityDifferences(in dossier: Dossier) -> [(String, [FieldDifference])] {
+        var result: [(String, [FieldDifference])] = []
+        for snapshot in relations {
+            let current = dossier.relation(snapshot.id)
+            switch (current, snapshot.value) {
+            case let (current?, value?):
+                let differences = RecordDifference.relation(from: current, to: value, in: dossier)
+                if !differences.isEmpty { result.append((value.name, differences)) }
+            case let (current?, nil): result.append((current.name, [FieldDifference(label: "relatie \(current.name)", old: "", new: "verwijderd")]))
+            case let (nil, value?): result.append((value.name, [FieldDifference(label: "relatie \(value.name)", old: "", new: "teruggezet")]))
+            case (nil, nil): break
+            }
+        }
+        for snapshot in activities {
+            let current = dossier.activity(snapshot.id)
+            switch (current, snapshot.value) {
+            case let (current?, value?):
+                let differences = RecordDifference.activity(from: current, to: value, in: dossier)
+                if !differences.isEmpty { result.append((value.title, differences)) }
+            case let (current?, nil): result.append((current.title, [FieldDifference(label: "activiteit \(current.title)", old: "", new: "verwijderd")]))
+            case let (nil, value?): result.append((value.title, [FieldDifference(label: "activiteit \(value.title)", old: "", new: "teruggezet")]))
+            case (nil, nil): break
+            }
+        }
+        return result
+    }
+}
+
+extension Dossier {
+    /// The links of a relation or an activity (none when it does not exist).
+    public func links(of owner: EntityReference) -> [Link] {
+        switch owner {
+        case .relation(let id): relation(id)?.links ?? []
+        case .activity(let id): activity(id)?.links ?? []
         }
     }
 }

@@ -4,12 +4,16 @@ public enum Change: Hashable, Sendable {
     /// Moves a relation to another status; a reason is always required, laag pitje also needs a review date.
     case setRelationStatus(RelationID, status: RelationStatus, reason: String, reviewDate: CalendarDate?)
     case addRelation(Relation)
-    /// Edits a relation's fields. Its status and status history stay as they are.
+    /// Changes fields of a relation (see `Relation.fields`), each from the value the editor saw.
+    case editRelation(RelationID, [FieldEdit])
+    /// Replaces a relation's fields as a whole. Written by version 1 only; kept so older journals replay.
     case updateRelation(Relation)
     case deleteRelation(RelationID)
     /// Adds an activity; logging a delegation visit is adding an activity of kind `delegatiebezoek`.
     case addActivity(Activity)
-    /// Edits an activity's fields. Its status, history and assessments stay as they are.
+    /// Changes fields of an activity (see `Activity.fields`), each from the value the editor saw.
+    case editActivity(ActivityID, [FieldEdit])
+    /// Replaces an activity's fields as a whole. Written by version 1 only; kept so older journals replay.
     case updateActivity(Activity)
     /// Moves an activity along its life cycle. Approving against a negative verdict needs `overrideReason`.
     case moveActivity(ActivityID, status: ActivityStatus, reason: String, overrideReason: String?)
@@ -18,6 +22,14 @@ public enum Change: Hashable, Sendable {
     case setFollowUpDone(ActivityID, index: Int, isDone: Bool)
     /// Keeps a weighing with the activity; its `by` and `timestamp` are set from the change's context.
     case recordAssessment(ActivityID, Assessment)
+    /// Adds a contact person to a relation; an empty id becomes the slug of the name.
+    case addContact(RelationID, Contact)
+    case editContact(RelationID, ContactID, [FieldEdit])
+    case removeContact(RelationID, ContactID)
+    /// Adds a link to a relation or an activity; an empty id becomes the slug of the label.
+    case addLink(EntityReference, Link)
+    case editLink(EntityReference, LinkID, [FieldEdit])
+    case removeLink(EntityReference, LinkID)
     /// Puts relations and activities back as they were: how undo and redo are recorded.
     case restore(Restoration)
     /// Several changes applied together, all or none (an import): one journal entry, one undo.
@@ -27,13 +39,20 @@ public enum Change: Hashable, Sendable {
 /// Relations and activities as they were at some moment, to put back. Undoing a change applies the
 /// restoration its application returned; the undo is itself a change, so history is never rewritten.
 public struct Restoration: Hashable, Sendable {
+    /// Why entities are put back: undoing or redoing a change, or neither (a failed batch, a script).
+    public enum Purpose: String, Hashable, Sendable {
+        case undo, redo
+    }
+
     /// What is put back, for messages ("Status van Taizhou").
     public var label: String
+    public var purpose: Purpose?
     public var relations: [Snapshot<Relation>]
     public var activities: [Snapshot<Activity>]
 
-    public init(label: String, relations: [Snapshot<Relation>] = [], activities: [Snapshot<Activity>] = []) {
+    public init(label: String, purpose: Purpose? = nil, relations: [Snapshot<Relation>] = [], activities: [Snapshot<Activity>] = []) {
         self.label = label
+        self.purpose = purpose
         self.relations = relations
         self.activities = activities
     }

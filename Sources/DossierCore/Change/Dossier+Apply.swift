@@ -38,6 +38,7 @@ extension Dossier {
             guard relations.count < Limits.maximumRelations else {
                 throw ChangeError(.invalid, "het dossier heeft al het grootste aantal relaties (\(Limits.grouped(Limits.maximumRelations)))")
             }
+            try checkNameIsFree(relation.name, for: relation.id)
             var added = relation
             if added.statusHistory.isEmpty {
                 added.statusHistory = [StatusChange(date: context.today, from: nil, to: relation.status, reason: "Relatie toegevoegd",
@@ -46,6 +47,15 @@ extension Dossier {
             try checkRelation(added)
             insertRelation(added)
             return Restoration(label: "Nieuwe relatie \(relation.name)", relations: [Snapshot(id: relation.id, value: nil, position: relations.count - 1)])
+
+        case let .editRelation(id, edits):
+            let (position, current) = try existingRelation(id)
+            var edited = current
+            try Relation.fields.apply(edits, to: &edited, in: self)
+            if edited.name != current.name { try checkNameIsFree(edited.name, for: id) }
+            try checkRelation(edited)
+            replaceRelation(at: position, with: edited)
+            return Restoration(label: "Wijziging van \(current.name)", relations: [Snapshot(id: id, value: current, position: position)])
 
         case .updateRelation(let relation):
             let (position, current) = try existingRelation(relation.id)
@@ -87,6 +97,14 @@ extension Dossier {
             try checkActivity(added)
             insertActivity(added)
             return Restoration(label: "Nieuwe activiteit \(activity.title)", activities: [Snapshot(id: activity.id, value: nil, position: activities.count - 1)])
+
+        case let .editActivity(id, edits):
+            let (position, current) = try existingActivity(id)
+            var edited = current
+            try Activity.fields.apply(edits, to: &edited, in: self)
+            try checkActivity(edited)
+            replaceActivity(at: position, with: edited)
+            return Restoration(label: "Wijziging van \(current.title)", activities: [Snapshot(id: id, value: current, position: position)])
 
         case .updateActivity(let activity):
             let (position, current) = try existingActivity(activity.id)
@@ -163,6 +181,50 @@ extension Dossier {
             replaceActivity(at: position, with: updated)
             return Restoration(label: "Afweging van \(activity.title)", activities: [Snapshot(id: id, value: activity, position: position)])
 
+        case let .addContact(id, contact):
+            return try changeContacts(of: id, label: "Contactpersoon bij") { relation throws(ChangeError) in
+                var added = contact
+                if added.id.isEmpty { added.id = relation.contacts.newContactID(for: contact.name) }
+                guard !relation.contacts.contains(where: { $0.id == added.id }) else {
+                    throw ChangeError(.conflict, "\(relation.name) heeft al een contactpersoon met id '\(added.id)'", field: "id")
+                }
+                relation.contacts.append(added)
+            }
+
+        case let .editContact(id, contactID, edits):
+            let before = self
+            return try changeContacts(of: id, label: "Contactpersoon bij") { relation throws(ChangeError) in
+                let index = try Dossier.position(of: contactID, in: relation)
+                try Contact.fields.apply(edits, to: &relation.contacts[index], in: before)
+            }
+
+        case let .removeContact(id, contactID):
+            return try changeContacts(of: id, label: "Contactpersoon bij") { relation throws(ChangeError) in
+                relation.contacts.remove(at: try Dossier.position(of: contactID, in: relation))
+            }
+
+        case let .addLink(owner, link):
+            return try changeLinks(of: owner) { links throws(ChangeError) in
+                var added = link
+                if added.id.isEmpty { added.id = links.newLinkID(for: link.label) }
+                guard !links.contains(where: { $0.id == added.id }) else {
+                    throw ChangeError(.conflict, "er is al een link met id '\(added.id)'", field: "id")
+                }
+                links.append(added)
+            }
+
+        case let .editLink(owner, linkID, edits):
+            let before = self
+            return try changeLinks(of: owner) { links throws(ChangeError) in
+                let index = try Dossier.position(of: linkID, in: links)
+                try Link.fields.apply(edits, to: &links[index], in: before)
+            }
+
+        case let .removeLink(owner, linkID):
+            return try changeLinks(of: owner) { links throws(ChangeError) in
+                links.remove(at: try Dossier.position(of: linkID, in: links))
+            }
+
         case .restore(let restoration):
             return try restore(restoration)
 
@@ -183,17 +245,17 @@ extension Dossier {
 
     // MARK: Private
 
-    private func existingRelation(_ id: RelationID) throws(ChangeError) -> (Int, Relation) {
+    func existingRelation(_ id: RelationID) throws(ChangeError) -> (Int, Relation) {
         guard let position = relationPosition(id) else { throw ChangeError(.notFound, "onbekende relatie '\(id)'") }
         return (position, relations[position])
     }
 
-    private func existingActivity(_ id: ActivityID) throws(ChangeError) -> (Int, Activity) {
+    func existingActivity(_ id: ActivityID) throws(ChangeError) -> (Int, Activity) {
         guard let position = activityPosition(id) else { throw ChangeError(.notFound, "onbekende activiteit '\(id)'") }
         return (position, activities[position])
     }
 
-    private func checkRelation(_ relation: Relation) throws(ChangeError) {
+    func checkRelation(_ relation: Relation) throws(ChangeError) {
         if relation.id == Organiser.municipalitySlug {
             throw ChangeError(.invalid, "'\(Organiser.municipalitySlug)' is gereserveerd voor de gemeente zelf", field: "id")
         }
@@ -202,7 +264,7 @@ extension Dossier {
         }
     }
 
-    private func checkActivity(_ activity: Activity) throws(ChangeError) {
+    func checkActivity(_ activity: Activity) throws(ChangeError) {
         if let problem = ActivityRules.problems(activity, in: self).first {
             throw ChangeError(.invalid, problem.message, field: problem.field)
         }
@@ -278,6 +340,11 @@ extension Dossier {
             }
         }
         self = copy
-        return Restoration(label: restoration.label, relations: inverseRelations, activities: inverseActivities)
+        let inversePurpose: Restoration.Purpose? = switch restoration.purpose {
+        case .undo?: .redo
+        case .redo?: .undo
+        case nil: nil
+        }
+        return Restoration(label: restoration.label, purpose: inversePurpose, relations: inverseRelations, activities: inverseActivities)
     }
 }

@@ -38,6 +38,7 @@ extension Activity {
             writer.endArray()
         }
         writer.optionalField("notes", notes)
+        writeLinks(links, to: &writer)
         if !statusHistory.isEmpty {
             writer.key("statusHistory")
             writer.beginArray()
@@ -95,6 +96,7 @@ extension Activity {
             case "followUps":
                 activity.followUps = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try FollowUp(reading: &reader) }
             case "notes": activity.notes = try reader.readString()
+            case "links": activity.links = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Link(reading: &reader) }
             case "statusHistory":
                 activity.statusHistory = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in
                     try StatusChange<ActivityStatus>(reading: &reader)

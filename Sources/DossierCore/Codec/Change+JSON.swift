@@ -13,6 +13,10 @@ extension Change {
             writer.field("type", "add-relation")
             writer.key("relation")
             relation.write(to: &writer)
+        case let .editRelation(id, edits):
+            writer.field("type", "edit-relation")
+            writer.field("relation", id)
+            writeEdits(edits, to: &writer)
         case .updateRelation(let relation):
             writer.field("type", "update-relation")
             writer.key("relation")
@@ -24,6 +28,10 @@ extension Change {
             writer.field("type", "add-activity")
             writer.key("activity")
             activity.write(to: &writer)
+        case let .editActivity(id, edits):
+            writer.field("type", "edit-activity")
+            writer.field("activity", id)
+            writeEdits(edits, to: &writer)
         case .updateActivity(let activity):
             writer.field("type", "update-activity")
             writer.key("activity")
@@ -52,9 +60,38 @@ extension Change {
             writer.field("activity", id)
             writer.key("assessment")
             assessment.write(to: &writer)
+        case let .addContact(id, contact):
+            writer.field("type", "add-contact")
+            writer.field("relation", id)
+            writer.key("contact")
+            contact.write(to: &writer)
+        case let .editContact(id, contactID, edits):
+            writer.field("type", "edit-contact")
+            writer.field("relation", id)
+            writer.field("contact", contactID)
+            writeEdits(edits, to: &writer)
+        case let .removeContact(id, contactID):
+            writer.field("type", "remove-contact")
+            writer.field("relation", id)
+            writer.field("contact", contactID)
+        case let .addLink(owner, link):
+            writer.field("type", "add-link")
+            writeOwner(owner, to: &writer)
+            writer.key("link")
+            link.write(to: &writer)
+        case let .editLink(owner, linkID, edits):
+            writer.field("type", "edit-link")
+            writeOwner(owner, to: &writer)
+            writer.field("link", linkID)
+            writeEdits(edits, to: &writer)
+        case let .removeLink(owner, linkID):
+            writer.field("type", "remove-link")
+            writeOwner(owner, to: &writer)
+            writer.field("link", linkID)
         case .restore(let restoration):
             writer.field("type", "restore")
             writer.field("label", restoration.label)
+            writer.optionalField("purpose", restoration.purpose?.rawValue)
             writer.key("relations")
             writer.beginArray()
             for snapshot in restoration.relations {
@@ -88,7 +125,8 @@ extension Change {
         var type: String?, relationID: String?, activityID: String?, status: String?, reason = "", reviewDate: CalendarDate?
         var overrideReason: String?, relation: Relation?, activity: Activity?, followUp: FollowUp?, index: Int?, done: Bool?
         var assessment: Assessment?, label = "", relationSnapshots: [Snapshot<Relation>] = [], activitySnapshots: [Snapshot<Activity>] = []
-        var changes: [Change] = []
+        var changes: [Change] = [], edits: [FieldEdit]?, contact: Contact?, contactID: String?, link: Link?, linkID: String?
+        var purpose: Restoration.Purpose?
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "type": type = try reader.readString()
@@ -105,6 +143,16 @@ extension Change {
             case "done": done = try reader.readBool()
             case "assessment": assessment = try Assessment(reading: &reader)
             case "label": label = try reader.readString()
+            case "purpose":
+                let purposeStart = reader.valueOffset()
+                let raw = try reader.readString()
+                guard let value = Restoration.Purpose(rawValue: raw) else { throw reader.error(at: purposeStart, "onbekend doel '\(raw)' (undo of redo)") }
+                purpose = value
+            case "edits": edits = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try FieldEdit(reading: &reader) }
+            case "contact":
+                if try reader.peekKind() == .object { contact = try Contact(reading: &reader) } else { contactID = try reader.readString() }
+            case "link":
+                if try reader.peekKind() == .object { link = try Link(reading: &reader) } else { linkID = try reader.readString() }
             case "changes": changes = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Change(reading: &reader) }
             case "relations":
                 relationSnapshots = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in
@@ -125,6 +173,13 @@ extension Change {
             }
             return value
         }
+        func owner() throws(JSONError) -> EntityReference {
+            switch (relationID, activityID) {
+            case let (relation?, nil): return .relation(relation)
+            case let (nil, activity?): return .activity(activity)
+            default: throw JSONError(offset: start, message: "een link hoort bij een relation of een activity (één van beide)")
+            }
+        }
         switch try need(type, "type") {
         case "set-relation-status":
             self = .setRelationStatus(try need(relationID, "relation"), status: try vocabulary(RelationStatus.self), reason: reason, reviewDate: reviewDate)
@@ -139,11 +194,36 @@ extension Change {
         case "add-follow-up": self = .addFollowUp(try need(activityID, "activity"), try need(followUp, "followUp"))
         case "set-follow-up-done": self = .setFollowUpDone(try need(activityID, "activity"), index: try need(index, "index"), isDone: try need(done, "done"))
         case "record-assessment": self = .recordAssessment(try need(activityID, "activity"), try need(assessment, "assessment"))
-        case "restore": self = .restore(Restoration(label: label, relations: relationSnapshots, activities: activitySnapshots))
+        case "restore": self = .restore(Restoration(label: label, purpose: purpose, relations: relationSnapshots, activities: activitySnapshots))
+        case "edit-relation": self = .editRelation(try need(relationID, "relation"), try need(edits, "edits"))
+        case "edit-activity": self = .editActivity(try need(activityID, "activity"), try need(edits, "edits"))
+        case "add-contact": self = .addContact(try need(relationID, "relation"), try need(contact, "contact"))
+        case "edit-contact": self = .editContact(try need(relationID, "relation"), try need(contactID, "contact"), try need(edits, "edits"))
+        case "remove-contact": self = .removeContact(try need(relationID, "relation"), try need(contactID, "contact"))
+        case "add-link": self = .addLink(try owner(), try need(link, "link"))
+        case "edit-link": self = .editLink(try owner(), try need(linkID, "link"), try need(edits, "edits"))
+        case "remove-link": self = .removeLink(try owner(), try need(linkID, "link"))
         case "batch": self = .batch(changes, label: label)
         case let other:
             throw JSONError(offset: start, path: JSONPath([.key("type")]), message: "onbekende soort wijziging '\(other)'")
         }
+    }
+}
+
+private func writeEdits(_ edits: [FieldEdit], to writer: inout JSONWriter) {
+    writer.key("edits")
+    writer.beginArray()
+    for edit in edits {
+        writer.element()
+        edit.write(to: &writer)
+    }
+    writer.endArray()
+}
+
+private func writeOwner(_ owner: EntityReference, to writer: inout JSONWriter) {
+    switch owner {
+    case .relation(let id): writer.field("relation", id)
+    case .activity(let id): writer.field("activity", id)
     }
 }
 

@@ -23,6 +23,7 @@ extension Relation {
             }
             writer.endArray()
         }
+        writeLinks(links, to: &writer)
         writer.optionalField("notes", notes)
         writer.optionalField("source", source)
         if !statusHistory.isEmpty {
@@ -44,7 +45,7 @@ extension Relation {
         var version1Country: (text: String, isOutsideEurope: Bool) = ("", false)
         var region = "", notes = "", source = ""
         var places: [String] = [], institutes: [String] = [], companies: [String] = []
-        var sectors: [Sector] = [], motives: [Motive] = [], contacts: [Contact] = []
+        var sectors: [Sector] = [], motives: [Motive] = [], contacts: [Contact] = [], links: [Link] = []
         var history: [StatusChange<RelationStatus>] = []
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
@@ -64,6 +65,7 @@ extension Relation {
             case "institutes": institutes = try reader.readStrings()
             case "companies": companies = try reader.readStrings()
             case "contacts": contacts = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Contact(reading: &reader) }
+            case "links": links = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Link(reading: &reader) }
             case "notes": notes = try reader.readString()
             case "source": source = try reader.readString()
             case "statusHistory":
@@ -76,7 +78,7 @@ extension Relation {
         }
         self.init(id: try required(id, "id", at: start), name: try required(name, "name", at: start),
                   kind: try required(kind, "kind", at: start), countries: countries, region: region, places: places, sectors: sectors, motives: motives,
-                  institutes: institutes, companies: companies, contacts: contacts, notes: notes, via: via, source: source,
+                  institutes: institutes, companies: companies, contacts: contacts, links: links, notes: notes, via: via, source: source,
                   status: try required(status, "status", at: start), reviewDate: reviewDate, statusHistory: history)
     }
 }
@@ -84,6 +86,7 @@ extension Relation {
 extension Contact {
     public func write(to writer: inout JSONWriter) {
         writer.beginInlineObject()
+        writer.field("id", id)
         writer.field("name", name)
         writer.optionalField("organisation", organisation)
         writer.optionalField("role", role)
@@ -96,10 +99,11 @@ extension Contact {
 
     public init(reading reader: inout JSONReader) throws(JSONError) {
         let start = reader.valueOffset()
-        var name: String?
+        var name: String?, id = ""
         var contact = Contact(name: "")
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
+            case "id": id = try reader.readString()
             case "name": name = try reader.readString()
             case "organisation": contact.organisation = try reader.readString()
             case "role": contact.role = try reader.readString()
@@ -111,6 +115,8 @@ extension Contact {
             }
         }
         contact.name = try required(name, "name", at: start)
+        // Empty when the file predates contact ids; the relation being read gives it one.
+        contact.id = id
         self = contact
     }
 }

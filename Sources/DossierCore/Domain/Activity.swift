@@ -22,6 +22,8 @@ public struct Activity: Hashable, Sendable, Identifiable {
     public var outcomes: String
     public var followUps: [FollowUp]
     public var notes: String
+    /// Documents and pages that belong with the activity (the invitation, the visit report).
+    public var links: [Link]
     /// Present exactly when `kind` is `delegatiebezoek`.
     public var visit: VisitDetails?
     public var statusHistory: [StatusChange<ActivityStatus>]
@@ -31,7 +33,7 @@ public struct Activity: Hashable, Sendable, Identifiable {
                 relations: [RelationID] = [], organiser: Organiser = .municipality, startDate: CalendarDate? = nil,
                 endDate: CalendarDate? = nil, countries: [Country] = [], sectors: [Sector] = [], budgetLine: String? = nil, estimatedCost: Money? = nil,
                 actualCost: Money? = nil, participants: [Participant] = [], outcomes: String = "",
-                followUps: [FollowUp] = [], notes: String = "", visit: VisitDetails? = nil,
+                followUps: [FollowUp] = [], notes: String = "", links: [Link] = [], visit: VisitDetails? = nil,
                 statusHistory: [StatusChange<ActivityStatus>] = [], assessments: [Assessment] = []) {
         self.id = id
         self.title = title
@@ -50,6 +52,8 @@ public struct Activity: Hashable, Sendable, Identifiable {
         self.outcomes = outcomes
         self.followUps = followUps
         self.notes = notes
+        self.links = links
+        if !links.isEmpty { self.links.assignMissingIDs() }
         self.visit = visit
         self.statusHistory = statusHistory
         self.assessments = assessments

@@ -26,6 +26,7 @@ public struct Dossier: Sendable {
         self.relations = relations
         self.activities = activities
         self.internalContacts = internalContacts
+        self.internalContacts.assignMissingIDs()
         rebuildIndexes()
     }
 

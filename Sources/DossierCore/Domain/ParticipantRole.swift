@@ -16,5 +16,16 @@ public enum ParticipantRole: String, Vocabulary {
         }
     }
 
+    /// The people of this role together, as a heading or column: "Bestuurders", "Overige deelnemers".
+    public var pluralLabel: String {
+        switch self {
+        case .bestuurder: "Bestuurders"
+        case .ambtenaar: "Ambtenaren"
+        case .ondernemer: "Ondernemers"
+        case .kennisinstelling: "Kennisinstellingen"
+        case .overig: "Overige deelnemers"
+        }
+    }
+
     public static var vocabularyName: String { "rol" }
 }

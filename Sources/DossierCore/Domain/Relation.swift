@@ -15,6 +15,8 @@ public struct Relation: Hashable, Sendable, Identifiable {
     public var institutes: [String]
     public var companies: [String]
     public var contacts: [Contact]
+    /// Documents and pages that belong with the relation (the B&W decision, a letter of intent).
+    public var links: [Link]
     public var notes: String
     /// The relation through which Oss takes part (UNESCO Learning Cities through Talentencampus Oss).
     public var via: RelationID?
@@ -27,7 +29,7 @@ public struct Relation: Hashable, Sendable, Identifiable {
 
     public init(id: RelationID, name: String, kind: RelationKind, countries: [Country] = [], region: String = "",
                 places: [String] = [], sectors: [Sector] = [], motives: [Motive] = [],
-                institutes: [String] = [], companies: [String] = [], contacts: [Contact] = [], notes: String = "",
+                institutes: [String] = [], companies: [String] = [], contacts: [Contact] = [], links: [Link] = [], notes: String = "",
                 via: RelationID? = nil, source: String = "", status: RelationStatus, reviewDate: CalendarDate? = nil,
                 statusHistory: [StatusChange<RelationStatus>] = []) {
         self.id = id
@@ -41,6 +43,9 @@ public struct Relation: Hashable, Sendable, Identifiable {
         self.institutes = institutes
         self.companies = companies
         self.contacts = contacts
+        if !contacts.isEmpty { self.contacts.assignMissingIDs() }
+        self.links = links
+        if !links.isEmpty { self.links.assignMissingIDs() }
         self.notes = notes
         self.via = via
         self.source = source

@@ -164,7 +164,8 @@ struct RowReader {
             return ([.addActivity(activity)], true)
         }
         var changes: [Change] = []
-        if activity != existing { changes.append(.updateActivity(activity)) }
+        let edits = Activity.fields.edits(from: existing, to: activity)
+        if !edits.isEmpty { changes.append(.editActivity(existing.id, edits)) }
         if let status, status != existing.status { changes.append(.moveActivity(existing.id, status: status, reason: "Import", overrideReason: nil)) }
         return (changes, false)
     }

@@ -7,6 +7,8 @@ public struct JournalEntry: Hashable, Sendable {
     /// The local date the change was made on (status histories record it).
     public var today: CalendarDate
     public var summary: String
+    /// What changed field by field, old → new, as it read when the change was made ("Land: – → Denemarken").
+    public var details: [String]
     /// The relations and activities involved, kept so the log can be filtered even after a delete.
     public var subjects: [String]
     public var event: JournalEvent
@@ -14,7 +16,7 @@ public struct JournalEntry: Hashable, Sendable {
     /// change of an older format is brought up to date when it is replayed (`SchemaMigrations.upgrade`).
     public var formatVersion: Int
 
-    public init(sequence: Int, timestamp: Timestamp, actor: String, today: CalendarDate, summary: String, subjects: [String],
+    public init(sequence: Int, timestamp: Timestamp, actor: String, today: CalendarDate, summary: String, details: [String] = [], subjects: [String],
                 event: JournalEvent, formatVersion: Int = Dossier.currentSchemaVersion) {
         self.formatVersion = formatVersion
         self.sequence = sequence
@@ -22,6 +24,7 @@ public struct JournalEntry: Hashable, Sendable {
         self.actor = actor
         self.today = today
         self.summary = summary
+        self.details = details
         self.subjects = subjects
         self.event = event
     }
@@ -61,6 +64,10 @@ extension JournalEntry {
         writer.field("by", actor)
         writer.field("today", today.iso)
         writer.field("summary", summary)
+        if !details.isEmpty {
+            writer.key("details")
+            writer.inlineStrings(details)
+        }
         writer.optionalField("subjects", subjects)
         switch event {
         case .change(let change):
@@ -75,7 +82,7 @@ extension JournalEntry {
     init(reading reader: inout JSONReader) throws(JSONError) {
         let start = reader.valueOffset()
         var sequence: Int?, timestamp: Timestamp?, actor: String?, today: CalendarDate?, summary = "", subjects: [String] = []
-        var event: JournalEvent?
+        var event: JournalEvent?, details: [String] = []
         // Written before `change`, so the change is read in its own format; a line without it is version 1.
         let outerVersion = reader.formatVersion
         reader.formatVersion = 1
@@ -94,6 +101,7 @@ extension JournalEntry {
             case "by": actor = try reader.readString()
             case "today": today = try reader.readDate()
             case "summary": summary = try reader.readString()
+            case "details": details = try reader.readStrings()
             case "subjects": subjects = try reader.readStrings()
             case "change": event = .change(try Change(reading: &reader))
             case "restoreBackup": event = .restoreBackup(try reader.readString())
@@ -102,6 +110,6 @@ extension JournalEntry {
         }
         self.init(sequence: try required(sequence, "seq", at: start), timestamp: try required(timestamp, "at", at: start),
                   actor: try required(actor, "by", at: start), today: try required(today, "today", at: start), summary: summary,
-                  subjects: subjects, event: try required(event, "change", at: start), formatVersion: reader.formatVersion)
+                  details: details, subjects: subjects, event: try required(event, "change", at: start), formatVersion: reader.formatVersion)
     }
 }

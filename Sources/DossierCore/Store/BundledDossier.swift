@@ -199,7 +199,7 @@ public enum BundledDossier {
       "countries": ["NL"],
       "sectors": ["agrifood"],
       "contacts": [
-        {"name": "Simon Maas", "organisation": "Agrifood Capital", "role": "Liaison officer Internationale samenwerking", "consultedForFramework": true}
+        {"id": "simon-maas", "name": "Simon Maas", "organisation": "Agrifood Capital", "role": "Liaison officer Internationale samenwerking", "consultedForFramework": true}
       ],
       "notes": "Kader Internationalisering 2025-2030, argument 2.1: \"Binnen Europa zijn ook activiteiten relevant die gekoppeld zijn aan onze deelname aan samenwerkingsverbanden zoals BrabantStad en Agrifood Capital.\" Agrifood is naast farma een economische speerpuntsector (\"in het bijzonder met farma of met agrifood\", reactie op de Economic Board). Bij het opstellen van het Kader is overlegd met Simon Maas, Liaison officer Internationale samenwerking.",
       "source": "Kader Internationalisering 2025-2030, argument 2.1 en e. Overlegd met"
@@ -257,7 +257,7 @@ public enum BundledDossier {
       "countries": ["NL"],
       "motives": ["economie"],
       "contacts": [
-        {"name": "Thijs Taminiau", "organisation": "BOM", "role": "Teamlead foreign investments", "consultedForFramework": true}
+        {"id": "thijs-taminiau", "name": "Thijs Taminiau", "organisation": "BOM", "role": "Teamlead foreign investments", "consultedForFramework": true}
       ],
       "notes": "Brabantse Ontwikkelingsmaatschappij. Kader Internationalisering 2025-2030, argument 3.1: \"Daarom werken we nu al nauw samen met bijvoorbeeld de Brabantse Ontwikkelingsmaatschappij en de provincie Noord-Brabant. Uiteraard liggen de doelen van de gemeente, de provincie en de BOM in elkaars verlengde\". De Economic Board stelt voor dat de gemeente \"samen met partners zoals de BOM trainingen, workshops of netwerkbijeenkomsten\" organiseert voor kleinere ondernemers; de gemeente antwoordt: \"Via onze accountmanagers kunnen we ondernemers ondersteunen bij het vinden van de juiste wegen. In de meeste gevallen kunnen we ondernemers heel goed doorverwijzen naar een van onze (publieke) partners en bestaande programma's in den lande.\"",
       "source": "Kader Internationalisering 2025-2030, argument 3.1 en e. Overlegd met; Reactie op de Economic Board (12-12-2024), punt 1"
@@ -270,7 +270,7 @@ public enum BundledDossier {
       "countries": ["NL"],
       "motives": ["economie"],
       "contacts": [
-        {"name": "Fleur de Best", "organisation": "VNO-NCW", "role": "regiomanager", "notes": "Geconsulteerd namens VNO-NCW, initiatiefnemer van NL in Business.", "consultedForFramework": true}
+        {"id": "fleur-de-best", "name": "Fleur de Best", "organisation": "VNO-NCW", "role": "regiomanager", "notes": "Geconsulteerd namens VNO-NCW, initiatiefnemer van NL in Business.", "consultedForFramework": true}
       ],
       "notes": "Initiatief van VNO-NCW; de Economic Board wijst op \"de optie om slim aan te haken bij de handelsmissies die georganiseerd worden vanuit ondernemers via VNO-NCW en MKB Nederland (vanuit landelijk) en de ministeries. VNO-NCW is initiatiefnemer van NL in business en zij organiseren diverse events en kunnen helpen met internationaal zakendoen. Zie ook https://nlinbusiness.com/.\" De gemeente antwoordt: \"De gemeente wil graag aanhaken bij activiteiten die door een van onze partners georganiseerd worden. [...] o.a. op pagina 17 wordt gerefereerd aan deelname aan handelsmissies die door andere organisaties worden georganiseerd. Daar is nu expliciet NL in Business aan toegevoegd.\"",
       "source": "Reactie op de Economic Board (12-12-2024), eerste punt (handelsmissies); Kader Internationalisering 2025-2030, e. Overlegd met (VNO-NCW)"
@@ -295,7 +295,7 @@ public enum BundledDossier {
       "sectors": ["farma"],
       "motives": ["economie"],
       "contacts": [
-        {"name": "Britta Driessen", "organisation": "Pivot Park", "role": "business development manager", "consultedForFramework": true}
+        {"id": "britta-driessen", "name": "Britta Driessen", "organisation": "Pivot Park", "role": "business development manager", "consultedForFramework": true}
       ],
       "notes": "De Economic Board gaf input over \"de regio's die specifiek van belang zijn voor farma en de farmacampus in Oss\" (zie bijlage); de gemeente ziet die input als advies voor de economische strategienota / public affairs strategie. Bijlage bij de reactie op de Economic Board (public affairs): \"In de LSH sector wordt Internationalisering vooral gestimuleerd door partijen als Health Holland en Holland Bio. Beide partijen zijn erg Randstad georienteerd. Ook NFIA, VIG en CIC of de attaché's van de ministeries komen vaak met hun gasten niet verder dan de campus in Leiden of Rotterdam. En daarmee blijft Oss / Pivot Park onderbelicht. We moeten ons veel dominanter opstellen en niet verwachten dat men ons de in Nederland geïnteresseerde bedrijven wel komt brengen.\" De Board verwijst ook naar \"het recent verschenen campussenrapport en mijn beknopte analyse daarvan m.b.t. Pivot Park\". Buiten Europa focust het Kader bij economische contacten primair op farma. Binnen de gemeente is er een accountmanager farma/Pivot Park.",
       "source": "Kader Internationalisering 2025-2030, e. Overlegd met; Reactie op de Economic Board (12-12-2024), bijlage (public affairs)"
@@ -310,7 +310,7 @@ public enum BundledDossier {
       "sectors": ["duurzaamheid"],
       "motives": ["global-goals"],
       "contacts": [
-        {"name": "Marian Wagemakers", "organisation": "Global Goals Platform Oss", "role": "voorzitter", "consultedForFramework": true}
+        {"id": "marian-wagemakers", "name": "Marian Wagemakers", "organisation": "Global Goals Platform Oss", "role": "voorzitter", "consultedForFramework": true}
       ],
       "notes": "Kader Internationalisering 2025-2030, argument 4.1: \"We voelen de morele verplichting om een actieve rol te blijven spelen in de realisatie van de Global Goals. Dat doen we onder andere door het Global Goals Platform Oss te blijven ondersteunen.\" Financiën: \"Daarnaast ondersteunen we het Global Goals Platform Oss jaarlijks met een bedrag van € 11.459,-. Deze budgetten willen we handhaven.\" (budgetregel global-goals-platform-oss).",
       "source": "Kader Internationalisering 2025-2030, beoogd resultaat 4, argument 4.1, a. Financiën en e. Overlegd met"
@@ -324,7 +324,7 @@ public enum BundledDossier {
       "places": ["Oss"],
       "motives": ["economie"],
       "contacts": [
-        {"name": "Economic Board Oss", "role": "adviesorgaan (geconsulteerd als geheel)", "consultedForFramework": true}
+        {"id": "economic-board-oss", "name": "Economic Board Oss", "role": "adviesorgaan (geconsulteerd als geheel)", "consultedForFramework": true}
       ],
       "notes": "Het concept-kader is gedeeld met de Economic Board Oss; de reacties van de Board zijn verwerkt in de reactie van 12 december 2024 en vormen input voor de op te stellen Economische Strategienota (2025). \"De gemeente Oss geeft het bedrijfsleven via de Economic Board een structurele stem in al haar beleid dat raakt aan economie.\" De Board en haar leden/achterban worden betrokken bij het opstellen van de economische strategienota.",
       "source": "Kader Internationalisering 2025-2030, c. Communicatie, e. Overlegd met en tegenargumenten; Reactie op de Economic Board (12-12-2024)"
@@ -338,7 +338,7 @@ public enum BundledDossier {
       "places": ["Oss"],
       "sectors": ["onderwijs", "arbeidsmarkt"],
       "contacts": [
-        {"name": "Martijn Bos", "organisation": "Talentencampus Oss / UNESCO Learning Cities", "role": "directeur", "notes": "De bron noemt hem \"directeur Talentencampus\".", "consultedForFramework": true}
+        {"id": "martijn-bos", "name": "Martijn Bos", "organisation": "Talentencampus Oss / UNESCO Learning Cities", "role": "directeur", "notes": "De bron noemt hem \"directeur Talentencampus\".", "consultedForFramework": true}
       ],
       "notes": "Via Talentencampus Oss neemt Oss deel aan UNESCO Learning Cities, \"het internationale netwerk over de relatie onderwijs-arbeidsmarkt-bedrijfsleven\" (argument 2.1). Bij het opstellen van het Kader is overlegd met \"Talentencampus Oss / Unesco Learning Cities - Martijn Bos, directeur Talentencampus\".",
       "source": "Kader Internationalisering 2025-2030, e. Overlegd met (extern); Kader Internationalisering 2025-2030, argument 2.1"
@@ -350,7 +350,7 @@ public enum BundledDossier {
       "status": "actief",
       "countries": ["NL"],
       "contacts": [
-        {"name": "Robert de Bekker", "organisation": "TIBO", "role": "bestuurslid", "consultedForFramework": true}
+        {"id": "robert-de-bekker", "name": "Robert de Bekker", "organisation": "TIBO", "role": "bestuurslid", "consultedForFramework": true}
       ],
       "notes": "Bij het opstellen van het Kader is overlegd met TIBO (Robert de Bekker, bestuurslid). De bronnen zeggen verder niets over TIBO.",
       "source": "Kader Internationalisering 2025-2030, e. Overlegd met (extern)"
@@ -364,7 +364,7 @@ public enum BundledDossier {
       "places": ["Oss"],
       "sectors": ["logistiek"],
       "contacts": [
-        {"name": "Rob Hermes", "organisation": "Logistiek Platform Oss", "role": "projectmanager", "consultedForFramework": true}
+        {"id": "rob-hermes", "name": "Rob Hermes", "organisation": "Logistiek Platform Oss", "role": "projectmanager", "consultedForFramework": true}
       ],
       "notes": "Bij het opstellen van het Kader is overlegd met Logistiek Platform Oss (Rob Hermes, projectmanager). De Economic Board stelt voor ook voor andere sectoren, \"zoals logistiek en maakindustrie\", internationale groeistrategieën te ontwikkelen; de gemeente antwoordt: \"Uit de gesprekken die we specifiek voor het opstellen van deze nota hebben gevoerd is ons niet gebleken dat de andere sectoren hier een rol zien voor de gemeente Oss. We voeren daar graag opnieuw het gesprek over in het kader van het opstellen van de economische strategienota (2025).\"",
       "source": "Kader Internationalisering 2025-2030, e. Overlegd met (extern); Reactie op de Economic Board (12-12-2024), punt 2"
@@ -554,17 +554,17 @@ public enum BundledDossier {
     }
   ],
   "internalContacts": [
-    {"name": "Buijs", "organisation": "Gemeente Oss", "role": "burgemeester, portefeuillehouder", "consultedForFramework": true},
-    {"name": "Frank den Brok", "organisation": "Gemeente Oss", "role": "wethouder economie", "consultedForFramework": true},
-    {"name": "Ambtelijk opdrachtgever", "organisation": "Gemeente Oss", "role": "ambtelijk opdrachtgever", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
-    {"name": "Bestuursadviseur Internationale contacten", "organisation": "Gemeente Oss", "role": "bestuursadviseur Internationale contacten (Bestuur en Advies)", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
-    {"name": "Accountmanagers Economie", "organisation": "Gemeente Oss", "role": "accountmanagers Economie", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
-    {"name": "Beleidsadviseur arbeidsmarkt (arbeidsmigranten)", "organisation": "Gemeente Oss", "role": "beleidsadviseur arbeidsmarkt (arbeidsmigranten)", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
-    {"name": "Beleidsmedewerker wonen / huisvesting arbeidsmigranten", "organisation": "Gemeente Oss", "role": "beleidsmedewerker wonen / huisvesting arbeidsmigranten", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
-    {"name": "Accountmanager farma/Pivot Park", "organisation": "Gemeente Oss", "role": "accountmanager farma/Pivot Park", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
-    {"name": "Strateeg samenwerking", "organisation": "Gemeente Oss", "role": "strateeg samenwerking", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
-    {"name": "Programmamanager Zorg & Welzijn", "organisation": "Gemeente Oss", "role": "programmamanager Zorg & Welzijn", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
-    {"name": "Strateeg Economie", "organisation": "Gemeente Oss", "role": "strateeg Economie", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true}
+    {"id": "buijs", "name": "Buijs", "organisation": "Gemeente Oss", "role": "burgemeester, portefeuillehouder", "consultedForFramework": true},
+    {"id": "frank-den-brok", "name": "Frank den Brok", "organisation": "Gemeente Oss", "role": "wethouder economie", "consultedForFramework": true},
+    {"id": "ambtelijk-opdrachtgever", "name": "Ambtelijk opdrachtgever", "organisation": "Gemeente Oss", "role": "ambtelijk opdrachtgever", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
+    {"id": "bestuursadviseur-internationale-contacten", "name": "Bestuursadviseur Internationale contacten", "organisation": "Gemeente Oss", "role": "bestuursadviseur Internationale contacten (Bestuur en Advies)", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
+    {"id": "accountmanagers-economie", "name": "Accountmanagers Economie", "organisation": "Gemeente Oss", "role": "accountmanagers Economie", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
+    {"id": "beleidsadviseur-arbeidsmarkt-arbeidsmigranten", "name": "Beleidsadviseur arbeidsmarkt (arbeidsmigranten)", "organisation": "Gemeente Oss", "role": "beleidsadviseur arbeidsmarkt (arbeidsmigranten)", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
+    {"id": "beleidsmedewerker-wonen-huisvesting-arbeidsmigranten", "name": "Beleidsmedewerker wonen / huisvesting arbeidsmigranten", "organisation": "Gemeente Oss", "role": "beleidsmedewerker wonen / huisvesting arbeidsmigranten", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
+    {"id": "accountmanager-farma-pivot-park", "name": "Accountmanager farma/Pivot Park", "organisation": "Gemeente Oss", "role": "accountmanager farma/Pivot Park", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
+    {"id": "strateeg-samenwerking", "name": "Strateeg samenwerking", "organisation": "Gemeente Oss", "role": "strateeg samenwerking", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
+    {"id": "programmamanager-zorg-welzijn", "name": "Programmamanager Zorg & Welzijn", "organisation": "Gemeente Oss", "role": "programmamanager Zorg & Welzijn", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true},
+    {"id": "strateeg-economie", "name": "Strateeg Economie", "organisation": "Gemeente Oss", "role": "strateeg Economie", "notes": "De bron noemt alleen de functie, geen naam.", "consultedForFramework": true}
   ]
 }
 

@@ -127,6 +127,7 @@ public final class DossierStore {
             throw .refused(ChangeError(.invalid, "het dossier heeft het hoogste wijzigingsnummer (\(Limits.grouped(lastSequence))) bereikt; er kan niets meer bij"))
         }
         let summary = change.summary(in: dossier)
+        let details = change.details(in: dossier)
         let undo: Restoration
         do {
             undo = try dossier.apply(change, context: context)
@@ -134,7 +135,7 @@ public final class DossierStore {
             throw .refused(error)
         }
         let entry = JournalEntry(sequence: lastSequence + 1, timestamp: context.timestamp, actor: context.actor, today: context.today,
-                                 summary: summary, subjects: change.subjects, event: .change(change))
+                                 summary: summary, details: details, subjects: change.subjects, event: .change(change))
         do {
             try append(entry)
         } catch {

@@ -51,6 +51,7 @@ public enum ActivityRules {
         for (index, followUp) in activity.followUps.enumerated() where followUp.text.isBlank {
             problems.append(FieldProblem(JSONPath([.key("followUps"), .index(index), .key("text")]), "een vervolgactie heeft een omschrijving nodig"))
         }
+        problems += LinkRules.problems(activity.links)
         if let last = activity.statusHistory.last, last.to != activity.status {
             problems.append(FieldProblem(key: "status", "de status (\(activity.status.rawValue)) past niet bij de laatste statuswijziging (naar \(last.to.rawValue))"))
         }

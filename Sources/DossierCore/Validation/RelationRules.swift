@@ -32,8 +32,13 @@ public enum RelationRules {
             }
         }
         for (index, contact) in relation.contacts.enumerated() {
-            problems += ContactRules.problems(contact, at: JSONPath([.key("contacts"), .index(index)]))
+            let path = JSONPath([.key("contacts"), .index(index)])
+            problems += ContactRules.problems(contact, at: path)
+            if relation.contacts[..<index].contains(where: { $0.id == contact.id }) {
+                problems.append(FieldProblem(path.appending(key: "id"), "contactpersoon-id '\(contact.id)' komt meer dan eens voor"))
+            }
         }
+        problems += LinkRules.problems(relation.links)
         if let via = relation.via {
             if via == relation.id {
                 problems.append(FieldProblem(key: "via", "een relatie kan niet via zichzelf lopen"))
@@ -51,6 +56,9 @@ public enum ContactRules {
         var problems = SizeRules.problems(contact, at: path)
         if contact.name.isBlank {
             problems.append(FieldProblem(path.appending(key: "name"), "een contactpersoon heeft een naam nodig"))
+        }
+        if !Slug.isValid(contact.id) {
+            problems.append(FieldProblem(path.appending(key: "id"), Identifier.invalid(contact.id).message))
         }
         if !contact.email.isEmpty, let problem = EmailAddress.problem(contact.email) {
             problems.append(FieldProblem(path.appending(key: "email"), problem.message))

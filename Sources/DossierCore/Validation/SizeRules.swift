@@ -13,6 +13,7 @@ enum SizeRules {
         check.shortItems(relation.institutes, "institutes", "Instituten")
         check.shortItems(relation.companies, "companies", "Bedrijven")
         check.count(relation.contacts.count, "contacts", "Contactpersonen")
+        check.problems += links(relation.links)
         check.long(relation.notes, "notes", "Toelichting")
         check.long(relation.source, "source", "Bron")
         if let via = relation.via { check.short(via, "via", "Via") }
@@ -22,12 +23,29 @@ enum SizeRules {
 
     static func problems(_ contact: Contact, at path: JSONPath) -> [FieldProblem] {
         var check = SizeCheck(base: path)
+        check.short(contact.id, "id", "Id")
         check.short(contact.name, "name", "Naam")
         check.short(contact.organisation, "organisation", "Organisatie")
         check.short(contact.role, "role", "Rol")
         check.short(contact.email, "email", "E-mail")
         check.short(contact.phone, "phone", "Telefoon")
         check.long(contact.notes, "notes", "Toelichting")
+        return check.problems
+    }
+
+    static func links(_ links: [Link]) -> [FieldProblem] {
+        var check = SizeCheck()
+        check.count(links.count, "links", "Links")
+        for (index, link) in links.enumerated() {
+            var item = SizeCheck(base: JSONPath([.key("links"), .index(index)]))
+            item.short(link.id, "id", "Id van een link")
+            item.short(link.label, "label", "Omschrijving van een link")
+            switch link.target {
+            case .url(let url): item.short(url, "url", "Webadres")
+            case .path(let path): item.short(path, "path", "Bestandspad")
+            }
+            check.problems += item.problems
+        }
         return check.problems
     }
 
@@ -67,6 +85,7 @@ enum SizeRules {
             check.problems += item.problems
         }
         check.long(activity.notes, "notes", "Toelichting")
+        check.problems += links(activity.links)
         check.history(activity.statusHistory)
         check.count(activity.assessments.count, "assessments", "Afwegingen")
         for (index, assessment) in activity.assessments.enumerated() {

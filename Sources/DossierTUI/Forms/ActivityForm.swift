@@ -74,7 +74,11 @@ enum ActivityForm {
         activity.participants = participantRoles.flatMap { ListText.participants(reader.text($0.id), role: $0.role) }
         activity.outcomes = reader.text("outcomes")
         activity.notes = reader.text("notes")
-        if id != nil { return .change(.updateActivity(activity), success: "Activiteit bijgewerkt: \(title)") }
+        if let id, let existing = state.dossier.activity(id) {
+            let edits = Activity.fields.edits(from: existing, to: activity)
+            guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan \(existing.title).") }
+            return .change(.editActivity(id, edits), success: "Activiteit bijgewerkt: \(title)")
+        }
         return .change(.addActivity(activity), success: "Activiteit toegevoegd: \(title) (\(activity.status.label))")
     }
 }

@@ -96,7 +96,9 @@ enum VisitForm {
                                budgetLine: existing.map(\.budgetLine) ?? state.dossier.activityBudget?.id,
                                cost: cost, notes: reader.text("notes"), followUps: followUps)
         if let existing {
-            return .change(.updateActivity(draft.updating(existing)), success: "Bezoek bijgewerkt: \(draft.effectiveTitle)")
+            let edits = Activity.fields.edits(from: existing, to: draft.updating(existing))
+            guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan \(existing.title).") }
+            return .change(.editActivity(existing.id, edits), success: "Bezoek bijgewerkt: \(draft.effectiveTitle)")
         }
         let activity = draft.newActivity(in: state.dossier, today: state.today)
         return .change(.addActivity(activity), success: "Bezoek vastgelegd: \(activity.title) op \(date.iso) (\(activity.status.label))")

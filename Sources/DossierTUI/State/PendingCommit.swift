@@ -5,6 +5,7 @@ public enum PendingCommit: Hashable, Sendable {
     case form(success: String)
     /// A change made directly (a tick, a delete); `success` is shown.
     case direct(success: String)
-    case undo
-    case redo
+    /// Undoing or redoing; `summary` says what is put back, field by field, as the log does.
+    case undo(summary: String)
+    case redo(summary: String)
 }

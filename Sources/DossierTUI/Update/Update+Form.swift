@@ -4,6 +4,8 @@ import DossierCore
 enum FormOutcome {
     case change(Change, success: String)
     case problems([String: String])
+    /// Nothing to save: the form closes with this message.
+    case unchanged(String)
 }
 
 extension AppState {
@@ -189,6 +191,10 @@ extension AppState {
             current.show(problems)
             form = current
             message = .error("Niet opgeslagen: verbeter de gemarkeerde velden.")
+            return []
+        case .unchanged(let text):
+            form = nil
+            message = .info(text)
             return []
         case .change(let change, let success):
             current.errors = [:]

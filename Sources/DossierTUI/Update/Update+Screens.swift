@@ -271,7 +271,10 @@ extension AppState {
             message = .info("Er is in deze sessie nog niets om ongedaan te maken.")
             return []
         }
-        return commit(.restore(entry.restoration), .undo)
+        var restoration = entry.restoration
+        restoration.purpose = .undo
+        let change = Change.restore(restoration)
+        return commit(change, .undo(summary: change.summary(in: dossier)))
     }
 
     private mutating func redo() -> [Effect] {
@@ -279,7 +282,10 @@ extension AppState {
             message = .info("Er is niets om opnieuw te doen.")
             return []
         }
-        return commit(.restore(entry.restoration), .redo)
+        var restoration = entry.restoration
+        restoration.purpose = .redo
+        let change = Change.restore(restoration)
+        return commit(change, .redo(summary: change.summary(in: dossier)))
     }
 
     // MARK: Small changes

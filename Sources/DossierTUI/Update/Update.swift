@@ -123,14 +123,12 @@ extension AppState {
         case .direct(let success)?:
             undoHistory.recordChange(restoration)
             message = .info(success)
-        case .undo?:
-            let label = undoHistory.undoable.last?.label ?? ""
+        case .undo(let summary)?:
             undoHistory.recordUndo(inverse: restoration)
-            message = .info("Ongedaan gemaakt: \(label). Ctrl-R doet het opnieuw.")
-        case .redo?:
-            let label = undoHistory.redoable.last?.label ?? ""
+            message = .info("\(summary). Ctrl-R doet het opnieuw.")
+        case .redo(let summary)?:
             undoHistory.recordRedo(inverse: restoration)
-            message = .info("Opnieuw gedaan: \(label)")
+            message = .info(summary)
         case nil:
             undoHistory.recordChange(restoration)
         }

@@ -1,0 +1,91 @@
+/// One field that differs between two versions of a relation or activity, in words.
+public struct FieldDifference: Hashable, Sendable {
+    public var label: String
+    public var old: String
+    public var new: String
+
+    public init(label: String, old: String, new: String) {
+        self.label = label
+        self.old = old
+        self.new = new
+    }
+
+    /// "Geraamde kosten: € 2.500,00 → € 3.000,00".
+    public var text: String { "\(label): \(old) → \(new)" }
+}
+
+/// What differs between two versions of a relation or an activity, field by field: for the log of an
+/// undo, a redo or an older whole-record edit. Uses the same field tables as the forms and edits.
+public enum RecordDifference {
+    public static func relation(from old: Relation, to new: Relation, in dossier: Dossier) -> [FieldDifference] {
+        var differences: [FieldDifference] = []
+        if old.status != new.status { differences.append(FieldDifference(label: "Status", old: old.status.label, new: new.status.label)) }
+        if old.reviewDate != new.reviewDate {
+            differences.append(FieldDifference(label: "Herijkingsdatum", old: old.reviewDate?.iso ?? FieldText.nothing,
+                                               new: new.reviewDate?.iso ?? FieldText.nothing))
+        }
+        differences += table(Relation.fields, from: old, to: new, in: dossier)
+        differences += items(old.contacts, new.contacts, heading: "Contactpersoon", name: \.name, table: Contact.fields, in: dossier)
+        differences += items(old.links, new.links, heading: "Link", name: \.label, table: Link.fields, in: dossier)
+        return differences
+    }
+
+    public static func activity(from old: Activity, to new: Activity, in dossier: Dossier) -> [FieldDifference] {
+        var differences: [FieldDifference] = []
+        if old.status != new.status { differences.append(FieldDifference(label: "Status", old: old.status.label, new: new.status.label)) }
+        differences += table(Activity.fields, from: old, to: new, in: dossier)
+        for index in 0..<max(old.followUps.count, new.followUps.count) {
+            let before = old.followUps.indices.contains(index) ? old.followUps[index] : nil
+            let after = new.followUps.indices.contains(index) ? new.followUps[index] : nil
+            guard before != after else { continue }
+            let label = "Vervolgactie \(index + 1)"
+            differences.append(FieldDifference(label: label, old: before.map(followUpText) ?? FieldText.nothing, new: after.map(followUpText) ?? FieldText.nothing))
+        }
+        if old.assessments.count != new.assessments.count {
+            differences.append(FieldDifference(label: "Afwegingen", old: String(old.assessments.count), new: String(new.assessments.count)))
+        }
+        differences += items(old.links, new.links, heading: "Link", name: \.label, table: Link.fields, in: dossier)
+        return differences
+    }
+
+    static func table<Entity>(_ table: FieldTable<Entity>, from old: Entity, to new: Entity, in dossier: Dossier) -> [FieldDifference] {
+        table.edits(from: old, to: new).compactMap { edit in
+            table.field(edit.field).map { field in
+                FieldDifference(label: field.label, old: field.show(edit.old, in: dossier), new: field.show(edit.new, in: dossier))
+            }
+        }
+    }
+
+    /// Contacts or links: added, removed, or changed field by field ("Contactpersoon Britta Driessen, E-mail").
+    static func items<Item: Identifiable & Equatable>(_ old: [Item], _ new: [Item], heading: String, name: KeyPath<Item, String>,
+                                                     table: FieldTable<Item>, in dossier: Dossier) -> [FieldDifference] where Item.ID == String {
+        var differences: [FieldDifference] = []
+        for item in old where !new.contains(where: { $0.id == item.id }) {
+            differences.append(FieldDifference(label: heading, old: item[keyPath: name], new: FieldText.nothing))
+        }
+        for item in new {
+            guard let before = old.first(where: { $0.id == item.id }) else {
+                differences.append(FieldDifference(label: heading, old: FieldText.nothing, new: item[keyPath: name]))
+                continue
+            }
+            guard before != item else { continue }
+            for difference in self.table(table, from: before, to: item, in: dossier) {
+                differences.append(FieldDifference(label: "\(heading) \(before[keyPath: name]), \(difference.label.lowercasedFirst)",
+                                                   old: difference.old, new: difference.new))
+            }
+        }
+        return differences
+    }
+
+    static func followUpText(_ followUp: FollowUp) -> String {
+        "\(followUp.isDone ? "[x]" : "[ ]") \(followUp.text)" + (followUp.due.map { " (uiterlijk \($0.iso))" } ?? "")
+    }
+}
+
+extension String {
+    /// "E-mail" → "e-mail", for a label inside a sentence.
+    var lowercasedFirst: String {
+        guard let first else { return self }
+        return first.lowercased() + dropFirst()
+    }
+}

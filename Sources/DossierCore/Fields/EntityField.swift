@@ -1,0 +1,104 @@
+/// One field of a relation, activity, contact or link: its key, Dutch label and command-line option, how
+/// it is typed, and how its value is read from text (with the core's one parser for that value), shown as
+/// text, taken from and put into the entity. The form, `dossier edit`, the CSV import and the log all go
+/// through these tables, so a field is named, read and shown the same everywhere.
+public struct EntityField<Entity: Sendable>: Sendable {
+    /// The JSON key, dotted for nested values (`visit.hosts`): what a `FieldEdit` names.
+    public let key: String
+    public let label: String
+    /// The command-line option without dashes (`estimated-cost` for `--estimated-cost`).
+    public let option: String
+    public let input: FieldInput
+    public let help: String
+    /// Needs a value (a name, a title, a kind).
+    public let isRequired: Bool
+    let getter: @Sendable (Entity) -> FieldValue
+    let setter: @Sendable (inout Entity, FieldValue) throws(ValueError) -> Void
+    let parser: @Sendable (String, Dossier) throws(ValueError) -> FieldValue
+    let shower: @Sendable (FieldValue, Dossier) -> String
+    let editor: @Sendable (FieldValue, Dossier) -> String
+    let blank: FieldValue?
+
+    public init(key: String, label: String, option: String, input: FieldInput, help: String = "", isRequired: Bool = false,
+                get: @escaping @Sendable (Entity) -> FieldValue,
+                set: @escaping @Sendable (inout Entity, FieldValue) throws(ValueError) -> Void,
+                parse: @escaping @Sendable (String, Dossier) throws(ValueError) -> FieldValue,
+                show: @escaping @Sendable (FieldValue, Dossier) -> String,
+                editText: (@Sendable (FieldValue, Dossier) -> String)? = nil, empty: FieldValue? = nil) {
+        self.key = key
+        self.label = label
+        self.option = option
+        self.input = input
+        self.help = help
+        self.isRequired = isRequired
+        getter = get
+        setter = set
+        parser = parse
+        shower = show
+        editor = editText ?? show
+        blank = empty
+    }
+
+    /// The field's value in `entity`.
+    public func value(of entity: Entity) -> FieldValue { getter(entity) }
+
+    /// Puts a value in; refuses one of the wrong shape (text for a number …).
+    public func set(_ value: FieldValue, in entity: inout Entity) throws(ValueError) {
+        try setter(&entity, value)
+    }
+
+    /// Reads typed text with the parser for this field's value. Empty text is no value (refused when required).
+    public func parse(_ text: String, in dossier: Dossier) throws(ValueError) -> FieldValue {
+        if text.trimmingSpaces().isEmpty {
+            if isRequired { throw ValueError.missing }
+            return emptyValue
+        }
+        return try parser(text, dossier)
+    }
+
+    /// The value as people read it: "€ 2.500,00", "Denemarken", "–" for nothing.
+    public func show(_ value: FieldValue, in dossier: Dossier) -> String {
+        value.isEmpty && blank == nil ? FieldText.nothing : shower(value, dossier)
+    }
+
+    /// The value as it stands in a text field to be edited: "2500", "2026-03-12", names separated by commas.
+    public func editText(_ value: FieldValue, in dossier: Dossier) -> String {
+        value.isEmpty || value == blank ? "" : editor(value, dossier)
+    }
+
+    /// What an empty field holds: nothing, an empty text or an empty list, by the field's shape.
+    public var emptyValue: FieldValue {
+        if let blank { return blank }
+        switch input {
+        case .line, .longText, .email, .phone, .url: return .text("")
+        case .list, .choices, .countries: return .list([])
+        case .relations(let allowsMultiple): return allowsMultiple ? .list([]) : .none
+        case .date, .amount, .count, .choice, .flag: return .none
+        }
+    }
+
+    /// "Kosten: € 2.500,00 → € 3.000,00".
+    public func describe(_ edit: FieldEdit, in dossier: Dossier) -> String {
+        "\(label): \(show(edit.old, in: dossier)) → \(show(edit.new, in: dossier))"
+    }
+}
+
+/// Shared wording for showing field values.
+public enum FieldText {
+    /// Shown for a field without a value.
+    public static let nothing = "–"
+
+    public static func mismatch(_ value: FieldValue, _ expected: String) -> ValueError {
+        ValueError("verwacht \(expected), niet \(describe(value))")
+    }
+
+    static func describe(_ value: FieldValue) -> String {
+        switch value {
+        case .none: "geen waarde"
+        case .text(let text): "de tekst '\(text)'"
+        case .number(let number): "het getal \(number)"
+        case .flag(let flag): flag ? "true" : "false"
+        case .list: "een lijst"
+        }
+    }
+}

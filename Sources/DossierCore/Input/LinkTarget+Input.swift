@@ -1,0 +1,53 @@
+extension LinkTarget {
+    /// The schemes a link may use: the web, mail and local files.
+    public static let schemes = ["https", "http", "mailto", "file"]
+
+    /// The one reader of a typed web address: a known scheme, something after it, no spaces.
+    public static func readURL(_ text: String) throws(ValueError) -> LinkTarget {
+        let typed = text.trimmingSpaces()
+        if let problem = urlProblem(typed) { throw problem }
+        return .url(typed)
+    }
+
+    /// The one reader of a typed file path: not empty, one line.
+    public static func readPath(_ text: String) throws(ValueError) -> LinkTarget {
+        let typed = text.trimmingSpaces()
+        if let problem = pathProblem(typed) { throw problem }
+        return .path(typed)
+    }
+
+    /// A web address or a path, told apart by a scheme in front (`https:` …).
+    public static func read(_ text: String) throws(ValueError) -> LinkTarget {
+        let typed = text.trimmingSpaces()
+        if let colon = typed.firstIndex(of: ":"), typed[..<colon].allSatisfy({ $0.isLetter }), typed.distance(from: typed.startIndex, to: colon) > 1 {
+            return try readURL(typed)
+        }
+        return try readPath(typed)
+    }
+
+    static func urlProblem(_ url: String) -> ValueError? {
+        let lower = url.lowercased()
+        let scheme = schemes.first { lower.hasPrefix($0 + ":") }
+        let rest = scheme.map { url.dropFirst($0.count + 1).drop { $0 == "/" } } ?? ""
+        guard scheme != nil, !rest.isEmpty,
+              !url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) else {
+            return ValueError("'\(url)' is geen webadres (zoals https://www.oss.nl/…; ook mailto: en file: mogen)")
+        }
+        return nil
+    }
+
+    static func pathProblem(_ path: String) -> ValueError? {
+        guard !path.isEmpty, !path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            return ValueError("'\(path)' is geen bestandspad (zoals /mnt/gedeeld/besluit.pdf)")
+        }
+        return nil
+    }
+
+    /// What is wrong with a stored target, or nil.
+    public var problem: ValueError? {
+        switch self {
+        case .url(let url): LinkTarget.urlProblem(url)
+        case .path(let path): LinkTarget.pathProblem(path)
+        }
+    }
+}

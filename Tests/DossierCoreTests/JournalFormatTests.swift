@@ -1,0 +1,84 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// The journal lines of format 2: field edits, contacts and links, undo and redo, imports — each line
+/// valid against the published schema, and replayed to the same dossier.
+@Suite("The journal of format 2")
+struct JournalFormatTests {
+    let directory = TemporaryDirectory()
+    var path: String { directory.file("dossier.json") }
+
+    init() throws {
+        try directory.write("dossier.json", Fixtures.smallDossier().encoded())
+    }
+
+    @Test("every new kind of change is journaled with its field edits and old → new in words, valid against the schema, and replays")
+    func journaledAndValid() throws {
+        let store = DossierStore(path: path)
+        try store.lockForWriting(actor: "tester", now: Fixtures.now)
+        var dossier = try store.load()
+        let edits = [FieldEdit(field: "estimatedCostCents", old: .number(250_000), new: .number(300_000)),
+                     FieldEdit(field: "countries", old: .list(["FR"]), new: .list(["FR", "DK"]))]
+        var undo = try store.commit(.editActivity("missie-lyon", edits), to: &dossier, context: Fixtures.context)
+        try store.commit(.editRelation("bom", [FieldEdit(field: "countries", old: .list([]), new: .list(["DK"]))]), to: &dossier, context: Fixtures.context)
+        try store.commit(.addContact("bom", Contact(name: "Thijs Taminiau", email: "t.taminiau@bom.nl", consultedForFramework: true)),
+                         to: &dossier, context: Fixtures.context)
+        try store.commit(.editContact("bom", "thijs-taminiau", [FieldEdit(field: "phone", old: .text(""), new: .text("013 123 45 67"))]),
+                         to: &dossier, context: Fixtures.context)
+        try store.commit(.addLink(.activity("missie-lyon"), Link(label: "Uitnodiging BOM", target: .url("https://www.bom.nl/missie"))),
+                         to: &dossier, context: Fixtures.context)
+        try store.commit(.removeLink(.activity("missie-lyon"), "uitnodiging-bom"), to: &dossier, context: Fixtures.context)
+        try store.commit(.removeContact("bom", "thijs-taminiau"), to: &dossier, context: Fixtures.context)
+        undo.purpose = .undo
+        try store.commit(.restore(undo), to: &dossier, context: Fixtures.context)
+        try store.commit(.batch([.editActivity("delegatie-uit-lyon", [FieldEdit(field: "notes", old: .text(""), new: .text("Verslag volgt"))])],
+                                label: "Import uit activiteiten.csv"), to: &dossier, context: Fixtures.context)
+
+        let history = try store.history()
+        #expect(history.map(\.summary) == [
+            "Activiteit bewerkt: Handelsmissie Lyon",
+            "Relatie bewerkt: BOM — Land: – → Denemarken",
+            "Contactpersoon toegevoegd bij BOM: Thijs Taminiau",
+            "Contactpersoon bewerkt bij BOM: Thijs Taminiau — Telefoon: – → 013 123 45 67",
+            "Link toegevoegd bij Handelsmissie Lyon: Uitnodiging BOM",
+            "Link verwijderd bij Handelsmissie Lyon: Uitnodiging BOM",
+            "Contactpersoon verwijderd bij BOM: Thijs Taminiau",
+            "Ongedaan gemaakt: Handelsmissie Lyon (2 velden)",
+            "Import uit activiteiten.csv (1 wijziging)",
+        ])
+        #expect(history[0].details == ["Geraamde kosten: € 2.500,00 → € 3.000,00", "Landen: Frankrijk → Frankrijk, Denemarken"])
+        #expect(history[7].details == ["Landen: Frankrijk, Denemarken → Frankrijk", "Geraamde kosten: € 3.000,00 → € 2.500,00"])
+        #expect(history[8].details == ["Activiteit bewerkt: Delegatie uit Lyon — Toelichting: – → Verslag volgt"])
+
+        let checked = try ExternalChecker.python([Repository.path("scripts/check-schema.py"), "--journal", Repository.path("docs/dossier.schema.json"),
+                                                  directory.file("dossier.json.journal")])
+        #expect(checked.status == 0, "install python3 with jsonschema: \(checked.standardOutput)\(checked.standardError)")
+        #expect(try DossierStore(path: path).load() == dossier, "the journal replays to the same dossier")
+    }
+
+    @Test("the schema refuses a journal line with a field edit of the wrong shape")
+    func schemaRefuses() throws {
+        let body = #"{"seq":1,"schemaVersion":2,"at":"2026-11-22T09:00:00Z","by":"t","today":"2026-11-22","summary":"x","change":{"type":"edit-relation","relation":"bom","edits":[{"field":"notes","old":""}]}}"#
+        try directory.write("bad.journal", #"{"crc":"00000000","entry":"# + body + "}\n")
+        let checked = try ExternalChecker.python([Repository.path("scripts/check-schema.py"), "--journal", Repository.path("docs/dossier.schema.json"),
+                                                  directory.file("bad.journal")])
+        #expect(checked.status == 1, "\(checked.standardOutput)\(checked.standardError)")
+        #expect(checked.standardOutput.contains("regel 1"))
+    }
+
+    @Test("a hand-written add-contact or add-link without an id gets the slug of the name, made unique")
+    func idsForHandWrittenChanges() throws {
+        var dossier = Fixtures.smallDossier()
+        for text in [#"{"type":"add-contact","relation":"pivot-park","contact":{"name":"Britta Driessen","role":"stagiair"}}"#,
+                     #"{"type":"add-link","relation":"pivot-park","link":{"label":"Website","url":"https://www.pivotpark.nl"}}"#,
+                     #"{"type":"add-link","relation":"pivot-park","link":{"label":"Website","path":"/mnt/gedeeld/pivot.pdf"}}"#] {
+            let change = try JSONReader.read(Array(text.utf8)) { (reader: inout JSONReader) throws(JSONError) in try Change(reading: &reader) }
+            try dossier.apply(change, context: Fixtures.context)
+        }
+        let relation = try #require(dossier.relation("pivot-park"))
+        #expect(relation.contacts.map(\.id) == ["britta-driessen", "britta-driessen-2"])
+        #expect(relation.links.map(\.id) == ["website", "website-2"])
+    }
+}
