@@ -4,11 +4,18 @@
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 static struct termios saved_settings;
 static int saved_fd = -1;
 static volatile sig_atomic_t pending_signal = 0;
+/// The first stop signal, for the exit status if the deadline ends the process.
+static volatile sig_atomic_t first_stop_signal = 0;
+static timer_t deadline_timer;
+static int has_deadline_timer = 0;
+/// How long the main loop gets to end cleanly after a stop signal before the process ends anyway.
+static const long deadline_milliseconds = 700;
 
 void dossier_terminal_save(int fd) {
     if (tcgetattr(fd, &saved_settings) == 0) saved_fd = fd;
@@ -17,13 +24,36 @@ void dossier_terminal_save(int fd) {
 void dossier_terminal_emergency_restore(void) {
     // Leave the alternate screen, show the cursor, reset attributes: all plain writes.
     static const char reset[] = "\033[?1049l\033[?25h\033[0m\r\n";
-    if (saved_fd >= 0) tcsetattr(saved_fd, TCSANOW, &saved_settings);
+    if (saved_fd >= 0) {
+        // Keys typed for the TUI that it did not read would otherwise run as commands in the shell.
+        tcflush(saved_fd, TCIFLUSH);
+        tcsetattr(saved_fd, TCSANOW, &saved_settings);
+    }
     ssize_t ignored = write(STDOUT_FILENO, reset, sizeof reset - 1);
     (void)ignored;
 }
 
 static void on_stop_signal(int signal_number) {
     pending_signal = signal_number;
+    if (first_stop_signal == 0) {
+        first_stop_signal = signal_number;
+        // Whatever the loop is doing (a long frame, waiting for a write), the process ends within the
+        // deadline: timer_settime is async-signal-safe. Every confirmed change is already in the journal.
+        if (has_deadline_timer) {
+            struct itimerspec deadline;
+            memset(&deadline, 0, sizeof deadline);
+            deadline.it_value.tv_sec = deadline_milliseconds / 1000;
+            deadline.it_value.tv_nsec = (deadline_milliseconds % 1000) * 1000000L;
+            timer_settime(deadline_timer, 0, &deadline, NULL);
+        }
+    }
+}
+
+static void on_deadline(int signal_number) {
+    (void)signal_number;
+    dossier_terminal_emergency_restore();
+    // The kernel releases the lock (flock) with the process; 128 + signal, as a shell expects.
+    _exit(128 + first_stop_signal);
 }
 
 static void on_crash_signal(int signal_number) {
@@ -37,7 +67,7 @@ void dossier_terminal_install_handlers(void) {
     // without SIGWINCH there is no resize, without SIGTERM no clean exit.
     sigset_t wanted;
     sigemptyset(&wanted);
-    const int needed[] = {SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT};
+    const int needed[] = {SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT, SIGALRM};
     for (unsigned i = 0; i < sizeof needed / sizeof needed[0]; i++) sigaddset(&wanted, needed[i]);
     sigprocmask(SIG_UNBLOCK, &wanted, NULL);
 
@@ -47,6 +77,17 @@ void dossier_terminal_install_handlers(void) {
     sigemptyset(&stop.sa_mask);
     const int stops[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT};
     for (unsigned i = 0; i < sizeof stops / sizeof stops[0]; i++) sigaction(stops[i], &stop, NULL);
+
+    struct sigaction deadline;
+    memset(&deadline, 0, sizeof deadline);
+    deadline.sa_handler = on_deadline;
+    sigemptyset(&deadline.sa_mask);
+    sigaction(SIGALRM, &deadline, NULL);
+    struct sigevent event;
+    memset(&event, 0, sizeof event);
+    event.sigev_notify = SIGEV_SIGNAL;
+    event.sigev_signo = SIGALRM;
+    has_deadline_timer = timer_create(CLOCK_MONOTONIC, &event, &deadline_timer) == 0;
 
     struct sigaction crash;
     memset(&crash, 0, sizeof crash);

@@ -84,9 +84,10 @@ public struct DossierCommand: ParsableCommand {
         } catch let error as TerminalError {
             throw failure(error.description, code: ExitStatus.usage)
         }
-        // The terminal is back: fold the session's journal into the snapshot and let go of the lock.
+        // The terminal is back: fold the session's journal into the snapshot and let go of the lock. After a
+        // signal only the lock is let go, at once: every change is in the journal, the next start folds it in.
         do {
-            try store.close(readOnly ? nil : outcome.dossier, at: Session.clock.now())
+            try store.close(readOnly || outcome.signal != 0 ? nil : outcome.dossier, at: Session.clock.now())
         } catch {
             Output.error("dossier: let op: de wijzigingen zijn bewaard in het journaal, maar samenvoegen lukte niet: \(error)")
         }

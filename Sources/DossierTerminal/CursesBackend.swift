@@ -121,6 +121,22 @@ public final class CursesBackend: TerminalBackend {
         }
     }
 
+    public func pendingEvent() -> TerminalEvent? {
+        if takeSignal() { return .stop }
+        wtimeout(stdscr, 0)
+        defer { wtimeout(stdscr, 100) }
+        var character: wint_t = 0
+        switch wget_wch(stdscr, &character) {
+        case OK:
+            return .key(Self.key(forCharacter: character))
+        case KEY_CODE_YES:
+            if Int32(character) == KEY_RESIZE { return .resize(width: width, height: height) }
+            return Self.key(forCode: Int32(character)).map(TerminalEvent.key)
+        default:
+            return takeSignal() ? .stop : nil
+        }
+    }
+
     private func takeSignal() -> Bool {
         let signal = dossier_terminal_take_signal()
         if signal != 0 { receivedSignal = signal }
@@ -132,6 +148,8 @@ public final class CursesBackend: TerminalBackend {
         guard !isStopped else { return }
         isStopped = true
         curs_set(1)
+        // Keys typed ahead for the TUI must not reach the shell as commands.
+        flushinp()
         endwin()
         delscreen(screen)
     }

@@ -4,9 +4,11 @@
 /// Remembers the terminal's settings before curses changes them, for restoring after a crash.
 void dossier_terminal_save(int fd);
 
-/// SIGTERM, SIGHUP, SIGINT and SIGQUIT only set a flag (read with dossier_terminal_take_signal), so
-/// the main loop can end curses properly. SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT and SIGTRAP (a crash)
-/// restore the terminal at once and then let the signal do what it does by default.
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT set a flag (read with dossier_terminal_take_signal), so the main
+/// loop can end curses properly, and start a deadline: if the process still runs 0,7 s later (the loop
+/// busy with a frame or a write), the terminal is restored and the process exits with 128 + signal.
+/// SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT and SIGTRAP (a crash) restore the terminal at once and then
+/// let the signal do what it does by default.
 void dossier_terminal_install_handlers(void);
 
 /// The signal that arrived since the last call, or 0.

@@ -26,20 +26,24 @@ public enum DisplayWidth {
     }
 
     /// The longest prefix of `text` that fits in `width` columns, with `…` when something was cut.
-    /// Never splits a character; a wide character that would stick out is left off.
+    /// Never splits a character; a wide character that would stick out is left off. Reads only as far
+    /// as the width reaches, so cutting a very long text costs no more than cutting a short one.
     public static func truncate(_ text: String, to width: Int, ellipsis: Bool = true) -> String {
         guard width > 0 else { return "" }
-        if of(text) <= width { return text }
         let budget = ellipsis ? width - 1 : width
-        var result = ""
         var used = 0
-        for character in text {
-            let characterWidth = of(character)
-            if used + characterWidth > budget { break }
-            result.append(character)
+        var endOfBudget = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let (next, characterWidth) = step(text, from: index)
+            if used + characterWidth > width {
+                return ellipsis ? String(text[..<endOfBudget]) + "…" : String(text[..<endOfBudget])
+            }
             used += characterWidth
+            index = next
+            if used <= budget { endOfBudget = index }
         }
-        return ellipsis ? result + "…" : result
+        return text
     }
 
     /// `text` cut to `width` columns and padded with spaces to exactly `width` columns.
@@ -49,16 +53,19 @@ public enum DisplayWidth {
         return alignRight ? padding + cut : cut + padding
     }
 
-    /// Splits text into lines of at most `width` columns, at spaces where possible.
+    /// Splits text into lines of at most `width` columns, at spaces where possible; a word wider than a
+    /// line is cut into pieces. One pass over the text: a 50 MB word costs what 50 MB of words cost.
     public static func wrap(_ text: String, to width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the bytes: a line feed or a space never belongs to another character (CR LF aside, which
+        // `TerminalSafeText.lines` has already taken apart).
+        for paragraphBytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             var line = ""
             var lineWidth = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
-                var word = String(word)
-                var wordWidth = of(word)
+            for wordBytes in Substring(paragraphBytes).utf8.split(separator: 0x20, omittingEmptySubsequences: false) {
+                let word = Substring(wordBytes)
+                let wordWidth = of(word)
                 let separator = line.isEmpty ? 0 : 1
                 if lineWidth + separator + wordWidth <= width {
                     if separator == 1 { line += " " }
@@ -69,18 +76,46 @@ public enum DisplayWidth {
                 if !line.isEmpty { lines.append(line) }
                 line = ""
                 lineWidth = 0
-                while wordWidth > width {
-                    let head = truncate(word, to: width, ellipsis: false)
-                    lines.append(head)
-                    word = String(word.dropFirst(head.count))
-                    wordWidth = of(word)
+                guard wordWidth > width else {
+                    line = String(word)
+                    lineWidth = wordWidth
+                    continue
                 }
-                line = word
-                lineWidth = wordWidth
+                // Pieces of at most `width` columns; the last one starts the next line.
+                var pieceStart = word.startIndex
+                var index = word.startIndex
+                var pieceWidth = 0
+                while index < word.endIndex {
+                    let (next, characterWidth) = step(word, from: index)
+                    if pieceWidth + characterWidth > width && pieceWidth > 0 {
+                        lines.append(String(word[pieceStart..<index]))
+                        pieceStart = index
+                        pieceWidth = 0
+                    }
+                    pieceWidth += characterWidth
+                    index = next
+                }
+                line = String(word[pieceStart...])
+                lineWidth = pieceWidth
             }
             lines.append(line)
         }
         return lines
+    }
+
+    /// The index after the character at `index`, and that character's width; ASCII without building a
+    /// Character (most text, and every base64 blob, is ASCII).
+    private static func step<S: StringProtocol>(_ text: S, from index: S.Index) -> (S.Index, Int) {
+        let byte = text.utf8[index]
+        if byte < 0x80 && byte != 0x0D {
+            // An ASCII byte is a whole Character unless a combining mark or other extender follows it.
+            let next = text.utf8.index(after: index)
+            if next == text.utf8.endIndex || text.utf8[next] < 0x80 {
+                return (next, byte < 0x20 || byte == 0x7F ? 0 : 1)
+            }
+        }
+        let next = text.index(after: index)
+        return (next, of(text[index]))
     }
 
     private static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {

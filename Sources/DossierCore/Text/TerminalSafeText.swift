@@ -6,32 +6,40 @@
 public enum TerminalSafeText {
     /// One line: tabs and line breaks become spaces, other controls their visible symbol.
     public static func line(_ text: String) -> String {
-        if isInert(text.utf8, keepingLayout: false) { return text }
+        if isInert(text, keepingLayout: false) { return text }
         return transform(text, keepingLayout: false)
     }
 
     /// Several lines: line breaks are kept (a CR LF pair counts as one), everything else as in `line`.
     public static func lines(_ text: String) -> [String] {
-        text.replacingCRLF().split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }
+        let unified = text.replacingCRLF()
+        // Split on the byte: a line feed is never part of another character but CR LF, which is gone.
+        return unified.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line(String(Substring($0))) }
     }
 
     /// Text as a whole, for printing: line breaks (LF and CR LF) and tabs are kept, a lone CR (which would
     /// overwrite the line) and every other control is shown as its symbol.
     public static func text(_ text: String) -> String {
-        if isInert(text.utf8, keepingLayout: true) { return text }
+        if isInert(text, keepingLayout: true) { return text }
         return transform(text, keepingLayout: true)
     }
 
     /// A document (CSV, Markdown, HTML, JSON) on its way to a terminal, as `text`; bytes that are not
     /// UTF-8 become �.
     public static func bytes(_ bytes: [UInt8]) -> [UInt8] {
-        if isInert(bytes, keepingLayout: true), String(validating: bytes, as: UTF8.self) != nil { return bytes }
+        let inert = bytes.withUnsafeBufferPointer { isInert($0, keepingLayout: true) }
+        if inert, String(validating: bytes, as: UTF8.self) != nil { return bytes }
         return Array(transform(String(decoding: bytes, as: UTF8.self), keepingLayout: true).utf8)
+    }
+
+    private static func isInert(_ text: String, keepingLayout: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { isInert($0, keepingLayout: keepingLayout) }
     }
 
     /// Whether UTF-8 text holds nothing to neutralise: no C0 control (except the layout ones when kept),
     /// no DEL, no C1 control, no line or paragraph separator, no bidirectional control.
-    static func isInert(_ utf8: some Collection<UInt8>, keepingLayout: Bool) -> Bool {
+    private static func isInert(_ utf8: UnsafeBufferPointer<UInt8>, keepingLayout: Bool) -> Bool {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         var pendingCarriageReturn = false
         for byte in utf8 {

@@ -1,17 +1,26 @@
 import DossierCore
 
-/// A line of text being edited, with a cursor counted in characters.
+/// A line of text being edited, with a cursor counted in characters. Holds at most `maximumLength`
+/// characters (the longest text any field takes, `Limits.longText`): typing or pasting beyond it adds
+/// nothing, and `isFull` says so. What is drawn costs the visible part, not the whole text.
 public struct TextInput: Hashable, Sendable {
     public private(set) var characters: [Character]
     public private(set) var cursor: Int
+    public let maximumLength: Int
 
-    public init(_ text: String = "") {
+    public init(_ text: String = "", maximumLength: Int = Limits.longText) {
         characters = Array(text)
         cursor = characters.count
+        self.maximumLength = maximumLength
     }
 
     public var text: String { String(characters) }
     public var isEmpty: Bool { characters.isEmpty }
+    /// No more characters fit.
+    public var isFull: Bool { characters.count >= maximumLength }
+
+    /// The first `count` characters, without building the whole text.
+    public func prefix(_ count: Int) -> String { String(characters.prefix(count)) }
 
     /// Applies an editing key. Returns false for keys that are not about editing text.
     @discardableResult
@@ -52,10 +61,28 @@ public struct TextInput: Hashable, Sendable {
     }
 
     public mutating func insert(_ character: Character) {
-        // Pasted line breaks and tabs become spaces: fields are one line.
-        let safe: Character = character.isNewline || character == "\t" ? " " : character
-        characters.insert(safe, at: cursor)
-        cursor += 1
+        insert(contentsOf: String(character))
+    }
+
+    /// Inserts text at the cursor as typing it would, as far as it fits; returns whether all of it did.
+    /// Costs the length of the text and of what follows the cursor, however it arrives.
+    @discardableResult
+    public mutating func insert(contentsOf text: some StringProtocol) -> Bool {
+        let room = maximumLength - characters.count
+        var added: [Character] = []
+        added.reserveCapacity(max(0, min(room, text.utf8.count)))
+        var fitted = true
+        for character in text {
+            guard added.count < room else {
+                fitted = false
+                break
+            }
+            // Pasted line breaks and tabs become spaces: fields are one line.
+            added.append(character.isNewline || character == "\t" ? " " : character)
+        }
+        characters.insert(contentsOf: added, at: cursor)
+        cursor += added.count
+        return fitted
     }
 
     public mutating func moveCursorToEnd() {
@@ -68,44 +95,53 @@ public struct TextInput: Hashable, Sendable {
     }
 
     /// The visible part for a field `width` columns wide, and the cursor's column in it: scrolled so that
-    /// the cursor (and one column after it) stays visible. One pass over the text.
+    /// the cursor (and one column after it) stays visible. Looks only at the characters around the cursor.
     public func window(width: Int) -> (text: String, cursorColumn: Int) {
         guard width > 0 else { return ("", 0) }
-        let widths = characters.map(DisplayWidth.of)
-        // Scroll the start right until the cursor fits.
-        var start = 0
-        var beforeCursor = widths[0..<cursor].reduce(0, +)
-        while start < cursor && beforeCursor + 1 > width {
-            beforeCursor -= widths[start]
-            start += 1
+        // Back from the cursor as far as fits with one column to spare.
+        var start = cursor
+        var beforeCursor = 0
+        while start > 0 {
+            let characterWidth = DisplayWidth.of(characters[start - 1])
+            if beforeCursor + characterWidth + 1 > width { break }
+            beforeCursor += characterWidth
+            start -= 1
         }
         var end = start
         var used = 0
-        while end < characters.count && used + widths[end] <= width {
-            used += widths[end]
+        while end < characters.count {
+            let characterWidth = DisplayWidth.of(characters[end])
+            if used + characterWidth > width { break }
+            used += characterWidth
             end += 1
         }
         return (String(characters[start..<end]), beforeCursor)
     }
 
     /// The text broken into lines of at most `width` columns (after a space where possible), with the
-    /// cursor's line and column: for showing a long text over several rows.
+    /// cursor's line and column: for showing a long text over several rows. A very long text is wrapped
+    /// only in a stretch around the cursor (a field shows a few rows of it), whose start moves in steps so
+    /// that lines do not shift while typing.
     public func wrapped(width: Int) -> (lines: [String], cursorLine: Int, cursorColumn: Int) {
-        guard width > 1 else { return ([text], 0, 0) }
+        guard width > 1 else { return ([prefix(width)], 0, 0) }
+        let stretch = max(4_096, width * 64)
+        let anchor = cursor / stretch * stretch
+        let first = max(0, anchor - stretch)
+        let last = min(characters.count, anchor + 2 * stretch)
         var lines: [String] = []
-        var lineStart = 0
+        var lineStart = first
         var cursorLine = 0, cursorColumn = 0
-        while lineStart < characters.count {
+        while lineStart < last {
             var end = lineStart
             var used = 0
             var lastSpace: Int?
-            while end < characters.count && used + DisplayWidth.of(characters[end]) <= width {
+            while end < last && used + DisplayWidth.of(characters[end]) <= width {
                 if characters[end] == " " { lastSpace = end }
                 used += DisplayWidth.of(characters[end])
                 end += 1
             }
-            if end < characters.count, let space = lastSpace, space > lineStart { end = space + 1 }
-            if cursor >= lineStart && (cursor < end || end == characters.count) {
+            if end < last, let space = lastSpace, space > lineStart { end = space + 1 }
+            if cursor >= lineStart && (cursor < end || end == last) {
                 cursorLine = lines.count
                 cursorColumn = characters[lineStart..<cursor].reduce(0) { $0 + DisplayWidth.of($1) }
             }

@@ -1,3 +1,4 @@
+import Dispatch
 import DossierCore
 
 /// The small runtime around the pure core: render, wait for an event, update, carry out the effects.
@@ -36,7 +37,12 @@ public final class AppLoop {
         backend.show(Renderer.render(state))
         while !state.hasQuit {
             switch backend.nextEvent() {
-            case .key(let key): dispatch(.key(key))
+            case .key(let key):
+                dispatch(.key(key))
+                guard handlePendingInput() else {
+                    endCompaction()
+                    return
+                }
             case let .resize(width, height): dispatch(.resize(width: width, height: height))
             case .tick:
                 compactionPause = max(0, compactionPause - 1)
@@ -58,6 +64,33 @@ public final class AppLoop {
             backend.show(Renderer.render(state))
         }
         endCompaction()
+    }
+
+    /// Handles input that is already waiting (the rest of a paste, keys typed ahead) before the next frame
+    /// is drawn, for up to 50 ms: a long paste costs one frame, not one per character, and its characters
+    /// go to a text field together. Returns false when a stop arrived meanwhile.
+    private func handlePendingInput() -> Bool {
+        let deadline = DispatchTime.now().uptimeNanoseconds + 50_000_000
+        var typed = ""
+        func handleTyped() {
+            if !typed.isEmpty { dispatch(.typed(typed)) }
+            typed = ""
+        }
+        defer { handleTyped() }
+        while !state.hasQuit && DispatchTime.now().uptimeNanoseconds < deadline, let event = backend.pendingEvent() {
+            switch event {
+            case .key(.character(let character)): typed.append(character)
+            case .key(let key):
+                handleTyped()
+                dispatch(.key(key))
+            case let .resize(width, height):
+                handleTyped()
+                dispatch(.resize(width: width, height: height))
+            case .tick: return true
+            case .stop: return false
+            }
+        }
+        return true
     }
 
     /// Starts a compaction on another thread when the journal has grown, and puts a finished one in

@@ -18,6 +18,12 @@ public protocol TerminalBackend: AnyObject {
     func show(_ canvas: Canvas)
     /// Waits (briefly) for the next event.
     func nextEvent() -> TerminalEvent
+    /// An event that is already waiting (the rest of a paste), without waiting; nil when there is none.
+    func pendingEvent() -> TerminalEvent?
+}
+
+extension TerminalBackend {
+    public func pendingEvent() -> TerminalEvent? { nil }
 }
 
 /// The store as the TUI's runtime uses it: the one place where effects touch the disk.

@@ -3,6 +3,9 @@ import DossierCore
 /// What happens to the TUI: a key, a new window size, or the store's answer to a commit.
 public enum Message: Sendable {
     case key(Key)
+    /// Characters that arrived together (a paste, or typing ahead of a slow frame), handled as those keys
+    /// one by one would be, but put into a focused text field or the search line in one step.
+    case typed(String)
     case resize(width: Int, height: Int)
     /// The change was saved; applying the restoration undoes it.
     case committed(Restoration)

@@ -68,11 +68,16 @@ extension AppState {
             // Typing replaces a text that was entered selected, but only a short one that is wholly in view:
             // a long text is never wiped by one key.
             let valueWidth = FormBox.valueWidth(forBoxWidth: FormBox.width(for: layout))
-            if form.replacesOnType, case .character = key, DisplayWidth.of(input.text) <= valueWidth - 1 { input.set("") }
+            if form.replacesOnType, case .character = key, input.characters.count < valueWidth,
+               DisplayWidth.of(input.text) <= valueWidth - 1 { input.set("") }
             form.replacesOnType = false
+            let wasFull = input.isFull
             if input.handle(key) {
                 form.fields[index].value = .text(input)
                 form.errors[field.id] = nil
+                if wasFull, case .character = key {
+                    form.errors[field.id] = "Hoogstens \(Limits.grouped(input.maximumLength)) tekens; de rest is niet overgenomen"
+                }
             }
         case .choice(let options, let selected):
             var next = selected
@@ -266,5 +271,45 @@ struct PickerLayout {
 
     init(layout: Layout) {
         listRows = max(3, min(14, layout.bodyHeight - 6))
+    }
+}
+
+extension AppState {
+    /// Characters that arrived together. The first goes as a key (it may open a search or replace a
+    /// selected value); the rest go into a focused text field or the search line in one step, or else key
+    /// by key. A paste of any length costs its length, not its length times the field's.
+    mutating func handleTyped(_ text: String) -> [Effect] {
+        guard let first = text.first else { return [] }
+        // Straight into a focused text field, unless its value is selected (then the first key replaces it).
+        if form?.replacesOnType == false, insertIntoFocusedText(text[...]) { return [] }
+        var effects = update(.key(.character(first)))
+        let rest = text.dropFirst()
+        guard !rest.isEmpty, !hasQuit else { return effects }
+        if insertIntoFocusedText(rest) { return effects }
+        if var current = search, current.isEditing, confirmation == nil, form == nil {
+            current.input.insert(contentsOf: rest)
+            searchChanged(current)
+            return effects
+        }
+        for character in rest where !hasQuit { effects += update(.key(.character(character))) }
+        return effects
+    }
+
+    /// Puts text into the focused text field of the open form; false when no text field has the focus.
+    private mutating func insertIntoFocusedText(_ text: Substring) -> Bool {
+        guard confirmation == nil, helpScroll == nil, var current = form, current.picker == nil,
+              case .text(var input)? = current.focusedField?.value else { return false }
+        let id = current.fields[current.focus].id
+        message = nil
+        // Let go of the state's and the form's references, so the characters are changed in place.
+        form = nil
+        current.fields[current.focus].value = .buttons
+        let fitted = input.insert(contentsOf: text)
+        current.fields[current.focus].value = .text(input)
+        current.replacesOnType = false
+        current.errors[id] = fitted ? nil : "Hoogstens \(Limits.grouped(input.maximumLength)) tekens; de rest is niet overgenomen"
+        FormRules.refresh(&current, in: self)
+        form = current
+        return true
     }
 }

@@ -21,13 +21,18 @@ extension AppState {
                                                                  visibleRows: layout.listRows)
         default:
             guard current.input.handle(key) else { return }
-            search = current
-            lists[current.section, default: ListState()].select(current.originRow, count: rows(current.section).count,
-                                                                 visibleRows: layout.listRows)
-            if !current.foldedQuery.isEmpty {
-                let found = jumpToMatch(forward: true, includingCurrent: true, preferringNames: true, quietly: true)
-                search?.hasMatch = found
-            }
+            searchChanged(current)
+        }
+    }
+
+    /// The search line holds new text: jump to the first match from where the search started.
+    mutating func searchChanged(_ current: SearchState) {
+        search = current
+        lists[current.section, default: ListState()].select(current.originRow, count: rows(current.section).count,
+                                                             visibleRows: layout.listRows)
+        if !current.foldedQuery.isEmpty {
+            let found = jumpToMatch(forward: true, includingCurrent: true, preferringNames: true, quietly: true)
+            search?.hasMatch = found
         }
     }
 

@@ -12,6 +12,8 @@ extension AppState {
             return []
         case .key(let key):
             return handle(key)
+        case .typed(let text):
+            return handleTyped(text)
         case .committed(let restoration):
             return handleCommitted(restoration)
         case .commitFailed(let error):

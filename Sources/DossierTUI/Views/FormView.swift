@@ -114,7 +114,7 @@ enum FormView {
         switch field.value {
         case .text(let input):
             guard focused else {
-                canvas.draw(DisplayWidth.truncate(input.text, to: valueWidth), x: valueX, y: y, width: valueWidth, style: fieldStyle)
+                canvas.draw(DisplayWidth.truncate(input.prefix(valueWidth + 1), to: valueWidth), x: valueX, y: y, width: valueWidth, style: fieldStyle)
                 return
             }
             let wrapped = input.wrapped(width: valueWidth - 1)

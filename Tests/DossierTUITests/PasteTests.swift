@@ -1,0 +1,110 @@
+import DossierCore
+import DossierTestSupport
+import Dispatch
+@testable import DossierTUI
+import Testing
+
+/// A paste (characters that arrive together) goes into a text field or the search line in one step, up
+/// to the longest text a field takes; the loop handles waiting input before it draws the next frame.
+@Suite("Pasting and typing ahead")
+struct PasteTests {
+    /// The new-activity form with the focus on its notes field.
+    func notesField() throws -> Harness {
+        let app = Harness()
+        app.press(.character("2"), .character("+")).type("Beurs")
+        for _ in 0..<30 where app.state.form?.focusedField?.id != "notes" { app.press(.tab) }
+        #expect(app.state.form?.focusedField?.id == "notes")
+        return app
+    }
+
+    func notes(_ app: Harness) -> TextInput? {
+        guard case .text(let input)? = app.state.form?.fields.first(where: { $0.id == "notes" })?.value else { return nil }
+        return input
+    }
+
+    @Test("a paste of 2.000.000 characters keeps the first 1.000.000, says so under the field, and saves")
+    func pasteBeyondTheLimit() throws {
+        let app = try notesField()
+        let blob = String(repeating: "QUJDRA==", count: 250_000)
+        app.loop.dispatch(.typed(blob))
+        #expect(notes(app)?.characters.count == Limits.longText)
+        #expect(app.state.form?.errors["notes"] == "Hoogstens 1.000.000 tekens; de rest is niet overgenomen")
+        #expect(app.text.contains("Hoogstens 1.000.000 tekens"))
+        app.loop.dispatch(.typed("meer"))
+        #expect(notes(app)?.characters.count == Limits.longText)
+        app.press(.control("s"))
+        let saved = try #require(app.state.dossier.activities.first { $0.title == "Beurs" })
+        #expect(saved.notes == String(blob.prefix(Limits.longText)))
+    }
+
+    @Test("a paste costs its length: 10× and 100× as much text take about 10× and 100× the time")
+    func pasteIsLinear() throws {
+        var times: [Double] = []
+        for size in [10_000, 100_000, 1_000_000] {
+            let text = String(repeating: "abcdéfgh", count: size / 8)
+            var best = Double.infinity
+            for _ in 0..<3 {
+                let app = try notesField()
+                let start = DispatchTime.now().uptimeNanoseconds
+                app.loop.dispatch(.typed(text))
+                _ = app.screen
+                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                #expect(notes(app)?.characters.count == size)
+            }
+            times.append(best)
+        }
+        print("paste: \(times.map { String(format: "%.4f", $0) }) s, ×\(times[1] / times[0]), ×\(times[2] / times[0])")
+        #expect(times[1] / times[0] < 40)
+        #expect(times[2] / times[0] < 1_000)
+    }
+
+    @Test("a paste into the search line searches once, for the whole text")
+    func pasteIntoSearch() {
+        let app = Harness()
+        app.loop.dispatch(.typed("/rhone"))
+        #expect(app.state.search?.input.text == "rhone")
+        #expect(app.state.dossier.relations[app.state.rows(.relations)[app.state.listState(.relations).selection]].id == "rhone-alpes")
+    }
+
+    @Test("characters that are commands stay commands: a paste on a list is handled key by key")
+    func pasteOnAList() {
+        let app = Harness()
+        app.loop.dispatch(.typed("2j"))
+        #expect(app.state.screen == .list(.activities))
+        #expect(app.state.listState(.activities).selection == 1)
+    }
+
+    @Test("the loop takes waiting keys together before drawing: typing ahead draws one frame, a paste goes in as one")
+    func loopDrainsWaitingInput() throws {
+        let backend = ScriptedBackend(width: 100, height: 30, events: [.key(.character("/"))] + "taizhou".map { .key(.character($0)) }
+                                      + [.key(.enter), .key(.character("q"))])
+        let store = MemoryStore()
+        store.saved = Fixtures.smallDossier()
+        let state = AppState(dossier: Fixtures.smallDossier(), today: Fixtures.clock.today(), width: 100, height: 30, theme: .colored)
+        let loop = AppLoop(state: state, backend: backend, session: store, clock: Fixtures.clock, actor: "adviseur")
+        loop.run()
+        #expect(loop.state.hasQuit)
+        #expect(backend.frames == 2, "the first frame, and one after all the waiting keys: \(backend.frames)")
+        #expect(loop.state.search?.input.text == "taizhou")
+        #expect(loop.state.rows(.relations)[loop.state.listState(.relations).selection] == loop.state.dossier.relationPosition("taizhou"))
+    }
+}
+
+/// A terminal whose keys are all waiting at once, as after a paste.
+final class ScriptedBackend: TerminalBackend {
+    let width: Int
+    let height: Int
+    private var events: [TerminalEvent]
+    private(set) var frames = 0
+
+    init(width: Int, height: Int, events: [TerminalEvent]) {
+        self.width = width
+        self.height = height
+        self.events = events
+    }
+
+    func show(_ canvas: Canvas) { frames += 1 }
+
+    func nextEvent() -> TerminalEvent { events.isEmpty ? .stop : events.removeFirst() }
+    func pendingEvent() -> TerminalEvent? { events.isEmpty ? nil : events.removeFirst() }
+}
