@@ -8,10 +8,8 @@ import Testing
 /// goes back through the import unchanged, and cells Excel kept as text come back without the apostrophe.
 @Suite("CSV exports without formulas, and their round trip")
 struct CSVFormulaTests {
-    let directory = TemporaryDirectory()
-    let runner = ProgramRunner()
-    var storePath: String { directory.file("dossier.json") }
-    let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "adviseur"]
+    let scratch: ScratchStore
+    var directory: TemporaryDirectory { scratch.directory }
 
     init() throws {
         var dossier = try Fixtures.smallDossier {
@@ -30,11 +28,11 @@ struct CSVFormulaTests {
         mission.outcomes = "'=al als tekst bedoeld"
         mission.participants = [Participant(name: "+Ondernemer", role: .ondernemer, organisation: "@Osse Farma")]
         try dossier.apply(.updateActivity(mission), context: Fixtures.context)
-        try directory.write("dossier.json", dossier.encoded())
+        scratch = try ScratchStore(dossier)
     }
 
     func run(_ arguments: [String]) throws -> ProgramRunner.Result {
-        try runner.run(arguments + ["--store", storePath], environment: environment)
+        try scratch.run(arguments)
     }
 
     @Test("no CSV the program writes has a cell that starts a formula")
@@ -62,7 +60,7 @@ struct CSVFormulaTests {
 
     @Test("the activities export goes back through the import unchanged; cells kept as text by Excel lose their apostrophe")
     func roundTrip() throws {
-        let before = try DossierStore(path: storePath).load()
+        let before = try scratch.load()
         for excel in [false, true] {
             let file = directory.file("activiteiten-\(excel).csv")
             #expect(try run(["export", "--format", "csv", "--what", "activities", "-o", file] + (excel ? ["--excel"] : [])).status == 0)
@@ -70,12 +68,12 @@ struct CSVFormulaTests {
             #expect(result.status == 0, "\(result.standardError)")
             #expect(result.standardOutput == "Geïmporteerd: 0 nieuw, 0 bijgewerkt, 2 ongewijzigd.\n", "\(result.standardOutput)")
         }
-        #expect(try DossierStore(path: storePath).load() == before)
+        #expect(try scratch.load() == before)
 
         try directory.write("nieuw.csv", "titel;soort;toelichting;resultaten\r\n'=2+2;beurs;'+31 6 87654321;-5\r\n'@team;beurs;''-x;'s-Hertogenbosch\r\n")
         let imported = try run(["import", "activities", directory.file("nieuw.csv")])
         #expect(imported.status == 0, "\(imported.standardError)")
-        let after = try DossierStore(path: storePath).load()
+        let after = try scratch.load()
         let first = try #require(after.activities.first { $0.title == "=2+2" })
         #expect(first.notes == "+31 6 87654321" && first.outcomes == "-5")
         let second = try #require(after.activities.first { $0.title == "@team" })

@@ -7,17 +7,16 @@ import Testing
 /// outside with a message, and the largest accepted amounts add up without a trap.
 @Suite("Numbers in range, end to end")
 struct NumberRangeTests {
-    let directory = TemporaryDirectory()
-    let runner = ProgramRunner()
-    var storePath: String { directory.file("dossier.json") }
-    let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "adviseur"]
+    let scratch: ScratchStore
 
     init() throws {
-        try directory.write("dossier.json", Fixtures.smallDossier().encoded())
+        scratch = try ScratchStore()
     }
+    var directory: TemporaryDirectory { scratch.directory }
+    var storePath: String { scratch.path }
 
     func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> ProgramRunner.Result {
-        try runner.run(arguments + ["--store", storePath], environment: environment.merging(extra) { _, new in new })
+        try scratch.run(arguments, environment: extra)
     }
 
     @Test("an import of the largest accepted amounts: budget, report (md, csv, html), assess and validate add them up exactly; the TUI starts")
@@ -64,7 +63,7 @@ struct NumberRangeTests {
         let proposal = try run(["assess", "--what-if", directory.file("voorstel.json")])
         #expect(proposal.status == 65)
         #expect(proposal.standardError.contains("estimatedCostCents): € 1.000.000.000,00 is te veel"), "\(proposal.standardError)")
-        #expect(try DossierStore(path: storePath).load() == Fixtures.smallDossier())
+        #expect(try scratch.load() == Fixtures.smallDossier())
     }
 
     @Test("a file with amounts that used to be accepted (and overflowed when summed) is refused by every command, validate included")

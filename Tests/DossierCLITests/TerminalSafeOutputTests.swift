@@ -11,10 +11,8 @@ struct TerminalSafeOutputTests {
     /// OSC 52 with a BEL, a clear screen, a C1 CSI, a right-to-left override.
     static let hostile = "Evil\u{1B}]52;c;SGVsbG8=\u{07}\u{1B}[2J\u{9B}31m\u{202E}gnp"
 
-    let directory = TemporaryDirectory()
-    let runner = ProgramRunner()
-    var storePath: String { directory.file("dossier.json") }
-    let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "adviseur"]
+    let scratch: ScratchStore
+    var directory: TemporaryDirectory { scratch.directory }
 
     init() throws {
         var dossier = try Fixtures.smallDossier { $0.name = "BOM " + Self.hostile; $0.notes = "Toelichting\n" + Self.hostile }
@@ -23,11 +21,11 @@ struct TerminalSafeOutputTests {
         mission.notes = Self.hostile
         mission.followUps = [FollowUp(text: "Bellen " + Self.hostile, due: Fixtures.date("2026-12-01"))]
         try dossier.apply(.updateActivity(mission), context: Fixtures.context)
-        try directory.write("dossier.json", dossier.encoded())
+        scratch = try ScratchStore(dossier)
     }
 
     func run(_ arguments: [String], store: String? = nil) throws -> ProgramRunner.Result {
-        try runner.run(arguments + ["--store", store ?? storePath], environment: environment)
+        try scratch.run(arguments, store: store)
     }
 
     /// Both streams, as bytes: valid UTF-8 and inert.

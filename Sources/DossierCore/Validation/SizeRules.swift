@@ -13,7 +13,7 @@ enum SizeRules {
         check.shortItems(relation.institutes, "institutes", "Instituten")
         check.shortItems(relation.companies, "companies", "Bedrijven")
         check.count(relation.contacts.count, "contacts", "Contactpersonen")
-        check.problems += links(relation.links)
+        check.links(relation.links)
         check.long(relation.notes, "notes", "Toelichting")
         check.long(relation.source, "source", "Bron")
         if let via = relation.via { check.short(via, "via", "Via") }
@@ -33,22 +33,6 @@ enum SizeRules {
         return check.problems
     }
 
-    static func links(_ links: [Link]) -> [FieldProblem] {
-        var check = SizeCheck()
-        check.count(links.count, "links", "Links")
-        for (index, link) in links.enumerated() {
-            var item = SizeCheck(base: JSONPath([.key("links"), .index(index)]))
-            item.short(link.id, "id", "Id van een link")
-            item.short(link.label, "label", "Omschrijving van een link")
-            switch link.target {
-            case .url(let url): item.short(url, "url", "Webadres")
-            case .path(let path): item.short(path, "path", "Bestandspad")
-            }
-            check.problems += item.problems
-        }
-        return check.problems
-    }
-
     static func problems(_ activity: Activity) -> [FieldProblem] {
         var check = SizeCheck()
         check.short(activity.id, "id", "Id")
@@ -59,46 +43,37 @@ enum SizeRules {
         check.amount(activity.estimatedCost, "estimatedCostCents", "Geraamde kosten")
         check.amount(activity.actualCost, "actualCostCents", "Werkelijke kosten")
         if let visit = activity.visit {
-            var visitCheck = SizeCheck(base: JSONPath([.key("visit")]))
-            visitCheck.short(visit.delegationFrom, "delegationFrom", "Delegatie uit/naar")
-            visitCheck.short(visit.ledBy, "ledBy", "Geleid door")
-            visitCheck.shortItems(visit.hosts, "hosts", "Gastheren")
-            visitCheck.shortItems(visit.programme, "programme", "Programma")
-            if let size = visit.size, let problem = Limits.outside(size, Limits.delegationSize) {
-                visitCheck.add("size", "Omvang van de delegatie: \(problem)")
+            check.nested("visit") { check in
+                check.short(visit.delegationFrom, "delegationFrom", "Delegatie uit/naar")
+                check.short(visit.ledBy, "ledBy", "Geleid door")
+                check.shortItems(visit.hosts, "hosts", "Gastheren")
+                check.shortItems(visit.programme, "programme", "Programma")
+                if let size = visit.size, let problem = Limits.outside(size, Limits.delegationSize) {
+                    check.add("size", "Omvang van de delegatie: \(problem)")
+                }
             }
-            check.problems += visitCheck.problems
         }
-        check.count(activity.participants.count, "participants", "Deelnemers")
-        for (index, participant) in activity.participants.enumerated() {
-            var item = SizeCheck(base: JSONPath([.key("participants"), .index(index)]))
-            item.short(participant.name, "name", "Naam van een deelnemer")
-            item.short(participant.organisation, "organisation", "Organisatie van een deelnemer")
-            check.problems += item.problems
+        check.each(activity.participants, "participants", "Deelnemers") { check, participant in
+            check.short(participant.name, "name", "Naam van een deelnemer")
+            check.short(participant.organisation, "organisation", "Organisatie van een deelnemer")
         }
         check.long(activity.outcomes, "outcomes", "Resultaten")
-        check.count(activity.followUps.count, "followUps", "Vervolgacties")
-        for (index, followUp) in activity.followUps.enumerated() {
-            var item = SizeCheck(base: JSONPath([.key("followUps"), .index(index)]))
-            item.long(followUp.text, "text", "Vervolgactie")
-            item.short(followUp.owner, "owner", "Wie de vervolgactie oppakt")
-            check.problems += item.problems
+        check.each(activity.followUps, "followUps", "Vervolgacties") { check, followUp in
+            check.long(followUp.text, "text", "Vervolgactie")
+            check.short(followUp.owner, "owner", "Wie de vervolgactie oppakt")
         }
         check.long(activity.notes, "notes", "Toelichting")
-        check.problems += links(activity.links)
+        check.links(activity.links)
         check.history(activity.statusHistory)
-        check.count(activity.assessments.count, "assessments", "Afwegingen")
-        for (index, assessment) in activity.assessments.enumerated() {
-            var item = SizeCheck(base: JSONPath([.key("assessments"), .index(index)]))
-            item.short(assessment.by, "by", "Wie afwoog")
-            item.long(assessment.answers.exceptionDecision, "exceptionDecision", "Uitzonderingsbesluit")
+        check.each(activity.assessments, "assessments", "Afwegingen") { check, assessment in
+            check.short(assessment.by, "by", "Wie afwoog")
+            check.long(assessment.answers.exceptionDecision, "exceptionDecision", "Uitzonderingsbesluit")
             for (question, entry) in assessment.answers.entries {
-                item.long(entry.note, "answers", "Toelichting bij \(question.label)")
+                check.long(entry.note, "answers", "Toelichting bij \(question.label)")
             }
-            item.count(assessment.reasons.count, "reasons", "Redenen")
-            for reason in assessment.reasons { item.long(reason.text, "reasons", "Reden") }
-            item.shortItems(assessment.missing, "missing", "Wat ontbreekt")
-            check.problems += item.problems
+            check.count(assessment.reasons.count, "reasons", "Redenen")
+            for reason in assessment.reasons { check.long(reason.text, "reasons", "Reden") }
+            check.shortItems(assessment.missing, "missing", "Wat ontbreekt")
         }
         return check.problems
     }
@@ -170,13 +145,38 @@ private struct SizeCheck {
     }
 
     mutating func history<Status>(_ history: [StatusChange<Status>]) {
-        count(history.count, "statusHistory", "Statusgeschiedenis")
-        for (index, change) in history.enumerated() {
-            var item = SizeCheck(base: JSONPath(base.components + [.key("statusHistory"), .index(index)]))
-            item.long(change.reason, "reason", "Reden")
-            item.short(change.by, "by", "Wie")
-            if let override = change.overrideReason { item.long(override, "overrideReason", "Reden om af te wijken") }
+        each(history, "statusHistory", "Statusgeschiedenis") { check, change in
+            check.long(change.reason, "reason", "Reden")
+            check.short(change.by, "by", "Wie")
+            if let override = change.overrideReason { check.long(override, "overrideReason", "Reden om af te wijken") }
+        }
+    }
+
+    mutating func links(_ links: [Link]) {
+        each(links, "links", "Links") { check, link in
+            check.short(link.id, "id", "Id van een link")
+            check.short(link.label, "label", "Omschrijving van een link")
+            switch link.target {
+            case .url(let url): check.short(url, "url", "Webadres")
+            case .path(let path): check.short(path, "path", "Bestandspad")
+            }
+        }
+    }
+
+    /// The number of elements of a list, and each element under `key[index]`.
+    mutating func each<Element>(_ elements: [Element], _ key: String, _ label: String, _ body: (inout SizeCheck, Element) -> Void) {
+        count(elements.count, key, label)
+        for (index, element) in elements.enumerated() {
+            var item = SizeCheck(base: JSONPath(base.components + [.key(key), .index(index)]))
+            body(&item, element)
             problems += item.problems
         }
+    }
+
+    /// A value nested under `key`.
+    mutating func nested(_ key: String, _ body: (inout SizeCheck) -> Void) {
+        var item = SizeCheck(base: base.appending(key: key))
+        body(&item)
+        problems += item.problems
     }
 }
