@@ -3,6 +3,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -102,4 +103,10 @@ int dossier_terminal_take_signal(void) {
     int signal_number = pending_signal;
     pending_signal = 0;
     return signal_number;
+}
+
+int dossier_terminal_columns(int fd) {
+    struct winsize size;
+    if (!isatty(fd) || ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_col;
 }

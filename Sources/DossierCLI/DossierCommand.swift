@@ -19,8 +19,9 @@ public struct DossierCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            RelationsCommand.self, ShowCommand.self, ActivitiesCommand.self, SetStatusCommand.self,
-            LogVisitCommand.self, AddActivityCommand.self, MoveCommand.self, AssessCommand.self, LogCommand.self, BackupsCommand.self,
+            RelationsCommand.self, ShowCommand.self, ActivitiesCommand.self, AddRelationCommand.self, EditCommand.self, DeleteCommand.self,
+            AddContactCommand.self, EditContactCommand.self, RemoveContactCommand.self, AddLinkCommand.self, RemoveLinkCommand.self,
+            SetStatusCommand.self, LogVisitCommand.self, AddActivityCommand.self, AddFollowUpCommand.self, DoneCommand.self, MoveCommand.self, AssessCommand.self, LogCommand.self, BackupsCommand.self,
             RestoreCommand.self, ApplyCommand.self, BudgetCommand.self, DueCommand.self, ReportCommand.self, ExportCommand.self,
             ImportCommand.self, ValidateCommand.self, GenerateCommand.self,
         ]
@@ -35,15 +36,34 @@ public struct DossierCommand: ParsableCommand {
     public static func main() {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            do {
+                try command.run()
+            } catch let error as ValidationError {
+                // A value the command itself refused: say which command's help explains it.
+                let name = type(of: command).configuration.commandName.map { " \($0)" } ?? ""
+                Output.error("dossier: \(error.message)\nZie 'dossier\(name) --help'.")
+                Glibc.exit(ExitStatus.usage)
+            }
         } catch {
-            let message = fullMessage(for: error)
+            let message = dutch(fullMessage(for: error))
             let code = exitCode(for: error)
             if !message.isEmpty {
                 if code.isSuccess { Output.line(message) } else { Output.error(message) }
             }
             Glibc.exit(code.rawValue)
         }
+    }
+
+    /// ArgumentParser's own framing of an error in Dutch: "dossier: …", "Gebruik: …", "Zie '…' voor meer uitleg.".
+    static func dutch(_ message: String) -> String {
+        message.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            if line.hasPrefix("Error: ") { return "dossier: " + line.dropFirst(7) }
+            if line.hasPrefix("Usage: ") { return "Gebruik: " + line.dropFirst(7) }
+            if line.hasSuffix(" for more information."), let see = line.range(of: "See ") {
+                return line[..<see.lowerBound] + "Zie " + line[see.upperBound...].dropLast(" for more information.".count) + " voor meer uitleg."
+            }
+            return String(line)
+        }.joined(separator: "\n")
     }
 
     public func run() throws {

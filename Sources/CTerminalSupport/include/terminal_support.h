@@ -17,4 +17,7 @@ int dossier_terminal_take_signal(void);
 /// Restores the saved settings and leaves the alternate screen; async-signal-safe.
 void dossier_terminal_emergency_restore(void);
 
+/// The number of columns of the terminal `fd` is, or 0 when it is no terminal (a pipe, a file).
+int dossier_terminal_columns(int fd);
+
 #endif

@@ -19,7 +19,7 @@ struct ActivitiesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Alleen activiteiten die in dit jaar beginnen.", valueName: "jaar"))
     var year: Int?
 
-    @Option(help: ArgumentHelp("Alleen activiteiten van deze relatie (id).", valueName: "id"))
+    @Option(help: ArgumentHelp("Alleen activiteiten van deze relatie (id of naam).", valueName: "id"))
     var relation: String?
 
     @Option(help: ArgumentHelp("Alleen delegatiebezoeken in deze richting (inkomend of uitgaand).", valueName: "richting"))
@@ -33,17 +33,14 @@ struct ActivitiesCommand: ParsableCommand {
     }
 
     func run() throws {
+        let (_, dossier) = try storeOptions.openForReading()
         let query = ActivityQuery(
             status: try status.map { try ArgumentValues.vocabulary($0, ActivityStatus.self, option: "--status") },
             kind: try kind.map { try ArgumentValues.vocabulary($0, ActivityKind.self, option: "--kind") },
             year: year,
-            relation: relation,
+            relation: try relation.map { try Lookup.relation($0, in: dossier).id },
             direction: try direction.map { try ArgumentValues.vocabulary($0, VisitDirection.self, option: "--direction") }
         )
-        let (_, dossier) = try storeOptions.openForReading()
-        if let relation, dossier.relation(relation) == nil {
-            throw failure("onbekende relatie '\(relation)'", code: ExitStatus.dataError)
-        }
         let activities = query.apply(to: dossier.activities)
         if json {
             var writer = JSONWriter(reservingCapacity: activities.count * 800)
@@ -58,8 +55,8 @@ struct ActivitiesCommand: ParsableCommand {
             return
         }
         var table = TextTable([
-            .init(title: "DATUM", maximumWidth: 10), .init(title: "ID", maximumWidth: 80), .init(title: "TITEL", maximumWidth: 40),
-            .init(title: "SOORT"), .init(title: "STATUS"), .init(title: "RELATIES", maximumWidth: 30),
+            .init(title: "DATUM", keepsWhole: true), .init(title: "ID", keepsWhole: true), .init(title: "TITEL"),
+            .init(title: "SOORT"), .init(title: "STATUS", keepsWhole: true), .init(title: "RELATIES"),
             .init(title: "KOSTEN", alignRight: true),
         ])
         for activity in activities {
@@ -67,6 +64,6 @@ struct ActivitiesCommand: ParsableCommand {
             table.append([activity.startDate?.iso ?? "—", activity.id, activity.title, activity.kind.label, activity.status.label,
                           activity.relations.map(dossier.relationName).joined(separator: ", "), cost?.formatted ?? ""])
         }
-        Output.line(table.render())
+        Output.line(table.render(width: Output.width))
     }
 }

@@ -20,10 +20,10 @@ struct AddActivityCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Soort (\(ActivityKind.allCases.filter { $0 != .delegatiebezoek }.map(\.rawValue).joined(separator: ", "))).", valueName: "soort"))
     var kind: String
 
-    @Option(name: .customLong("relation"), help: ArgumentHelp("Betrokken relatie (id); mag vaker.", valueName: "id"))
+    @Option(name: .customLong("relation"), help: ArgumentHelp("Betrokken relatie (id of naam); mag vaker.", valueName: "id"))
     var relations: [String] = []
 
-    @Option(help: ArgumentHelp("Wie organiseert: gemeente, of de id van een partner (zoals bom of nl-in-business).", valueName: "id"))
+    @Option(help: ArgumentHelp("Wie organiseert: gemeente, of de id of naam van een partner (zoals bom of NL in Business).", valueName: "id"))
     var organiser: String = Organiser.municipalitySlug
 
     @Option(help: ArgumentHelp("Begindatum.", valueName: "datum"))
@@ -68,8 +68,8 @@ struct AddActivityCommand: ParsableCommand {
         var (store, dossier) = try storeOptions.openForWriting()
         let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
         let activity = Activity(
-            id: id ?? dossier.newActivityID(for: title), title: title, kind: kind, status: status, relations: relations,
-            organiser: Organiser(slug: organiser), startDate: date, endDate: endDate, countries: countries, sectors: sectors,
+            id: id ?? dossier.newActivityID(for: title), title: title, kind: kind, status: status,
+            relations: try Lookup.relationIDs(relations, in: dossier), organiser: try Lookup.organiser(organiser, in: dossier), startDate: date, endDate: endDate, countries: countries, sectors: sectors,
             budgetLine: budgetLine, estimatedCost: cost, notes: notes ?? "")
         try store.commitOrExit(.addActivity(activity), to: &dossier)
         Output.line(TerminalSafeText.line("Activiteit toegevoegd: \(activity.title) [\(status.label)] (\(activity.id))"))

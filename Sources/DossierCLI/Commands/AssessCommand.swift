@@ -21,7 +21,7 @@ struct AssessCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Argument(help: ArgumentHelp("De id van de activiteit (niet bij --what-if).", valueName: "id"))
+    @Argument(help: ArgumentHelp("De id of naam van de activiteit (niet bij --what-if).", valueName: "id of naam"))
     var id: String?
 
     @Option(name: .customLong("what-if"), help: ArgumentHelp("Weeg een voorstel uit dit bestand af, zonder iets op te slaan.", valueName: "bestand"))
@@ -69,10 +69,7 @@ struct AssessCommand: ParsableCommand {
             activity = proposed
             answers = proposal.answers
         } else {
-            guard let id, let existing = dossier.activity(id) else {
-                throw failure("onbekende activiteit '\(id ?? "")'", code: ExitStatus.dataError)
-            }
-            activity = existing
+            activity = try Lookup.activity(id ?? "", in: dossier)
             answers = try answersFile.map { try readProposal($0, dossier: dossier).answers } ?? AssessmentAnswers()
         }
         try apply(answerOptions, noteOptions, exception, to: &answers)

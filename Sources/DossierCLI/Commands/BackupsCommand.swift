@@ -11,6 +11,9 @@ struct BackupsCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    @Flag(help: "Uitvoer als JSON: per back-up name, replacedAt, sequence (t/m welke wijziging) en sizeBytes.")
+    var json = false
+
     func run() throws {
         let (store, _) = try storeOptions.openForReading()
         let backups: [Backup]
@@ -19,16 +22,33 @@ struct BackupsCommand: ParsableCommand {
         } catch {
             throw failure(error)
         }
+        if json {
+            var writer = JSONWriter()
+            writer.beginArray()
+            for backup in backups {
+                writer.element()
+                writer.beginInlineObject()
+                writer.field("name", backup.name)
+                writer.field("replacedAt", backup.timestamp.iso)
+                writer.field("sequence", backup.sequence)
+                writer.field("sizeBytes", backup.size)
+                writer.endObject()
+            }
+            writer.endArray()
+            writer.finishDocument()
+            Output.document(writer.bytes)
+            return
+        }
         if backups.isEmpty {
             Output.line("Nog geen back-ups: die ontstaan bij het samenvoegen van het journaal (na \(store.configuration.journalEntryLimit) wijzigingen of bij het sluiten van het scherm).")
             return
         }
-        var table = TextTable([.init(title: "NAAM", maximumWidth: 80), .init(title: "VERVANGEN OP"), .init(title: "T/M WIJZIGING", alignRight: true),
-                               .init(title: "GROOTTE", alignRight: true)])
+        var table = TextTable([.init(title: "NAAM", keepsWhole: true), .init(title: "VERVANGEN OP", keepsWhole: true), .init(title: "T/M WIJZIGING", alignRight: true, keepsWhole: true),
+                               .init(title: "GROOTTE", alignRight: true, keepsWhole: true)])
         for backup in backups {
             table.append([backup.name, backup.timestamp.iso, String(backup.sequence), "\(max(1, backup.size / 1024)) kB"])
         }
-        Output.line(table.render())
+        Output.line(table.render(width: Output.width))
     }
 }
 

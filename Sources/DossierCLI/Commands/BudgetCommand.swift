@@ -51,7 +51,7 @@ struct BudgetCommand: ParsableCommand {
         }
         for (index, line) in dossier.budgetLines.enumerated() {
             let overviews = years.map { ledger.overview($0, line: line.id) }
-            var table = TextTable([.init(title: "JAAR"), .init(title: "BUDGET", alignRight: true), .init(title: "VASTGELEGD", alignRight: true),
+            var table = TextTable([.init(title: "JAAR", keepsWhole: true), .init(title: "BUDGET", alignRight: true), .init(title: "VASTGELEGD", alignRight: true),
                                    .init(title: "BESTEED", alignRight: true), .init(title: "OVER", alignRight: true), .init(title: "")])
             for overview in overviews {
                 table.append([String(overview.year), overview.budget.formatted, overview.committed.formatted, overview.spent.formatted,
@@ -59,7 +59,7 @@ struct BudgetCommand: ParsableCommand {
             }
             if index > 0 { Output.line("") }
             Output.line(TerminalSafeText.line("\(line.name) (\(line.id)): \(line.yearlyAmount.formatted) per jaar"))
-            Output.line(table.render())
+            Output.line(table.render(width: Output.width))
             for overview in overviews where overview.isOverspent {
                 Output.line(TerminalSafeText.line("Let op: in \(overview.year) is \(line.name) met \((Money.zero - overview.remaining).formatted) overschreden."))
             }
@@ -79,11 +79,11 @@ struct BudgetCommand: ParsableCommand {
     }
 
     private func activityTable(_ activities: [Activity]) -> String {
-        var table = TextTable([.init(title: "ID"), .init(title: "TITEL", maximumWidth: 50), .init(title: "STATUS"),
+        var table = TextTable([.init(title: "ID", keepsWhole: true), .init(title: "TITEL"), .init(title: "STATUS", keepsWhole: true),
                                .init(title: "BEDRAG", alignRight: true)])
         for activity in activities {
             table.append([activity.id, activity.title, activity.status.label, activity.budgetedCost.formatted])
         }
-        return table.render()
+        return table.render(width: Output.width)
     }
 }

@@ -54,7 +54,7 @@ struct DueCommand: ParsableCommand {
             Output.line("Niets dat binnen \(within) dagen aandacht vraagt.")
             return
         }
-        var table = TextTable([.init(title: "DATUM"), .init(title: ""), .init(title: "WAT", maximumWidth: 60), .init(title: "BIJ", maximumWidth: 50)])
+        var table = TextTable([.init(title: "DATUM", keepsWhole: true), .init(title: ""), .init(title: "WAT"), .init(title: "BIJ")])
         for reminder in reminders {
             let label = reminder.isOverdue(on: today) ? "VERLOPEN" : ""
             let context = switch reminder.subject {
@@ -63,6 +63,6 @@ struct DueCommand: ParsableCommand {
             }
             table.append([reminder.date.iso, label, reminder.title, context])
         }
-        Output.line(table.render())
+        Output.line(table.render(width: Output.width))
     }
 }

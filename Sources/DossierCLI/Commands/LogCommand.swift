@@ -25,12 +25,17 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let since = try self.since.map { try ArgumentValues.date($0, option: "--since") }
-        let (store, _) = try storeOptions.openForReading()
+        let (store, dossier) = try storeOptions.openForReading()
         let history: [JournalEntry]
         do {
             history = try store.history()
         } catch {
             throw failure(error)
+        }
+        // A name or id of something that exists; the id of something deleted since is found in the log itself.
+        let id = try self.id.map { text in
+            history.contains(where: { $0.subjects.contains(text) }) && dossier.relation(text) == nil && dossier.activity(text) == nil
+                ? text : try Lookup.subject(text, in: dossier).id
         }
         let clock = Session.clock
         let offset = clock.utcOffset(clock.now())
@@ -71,8 +76,8 @@ struct LogCommand: ParsableCommand {
             Output.line("Geen wijzigingen\(id.map { " van \($0)" } ?? "")\(since.map { " sinds \($0.iso)" } ?? "") in het logboek.")
             return
         }
-        var table = TextTable([.init(title: "NR", alignRight: true), .init(title: "WANNEER"), .init(title: "WIE", maximumWidth: 20),
-                               .init(title: "WAT", maximumWidth: 70), .init(title: "REDEN", maximumWidth: 60)])
+        var table = TextTable([.init(title: "NR", alignRight: true, keepsWhole: true), .init(title: "WANNEER", keepsWhole: true), .init(title: "WIE"),
+                               .init(title: "WAT"), .init(title: "REDEN")])
         for entry in entries {
             let local = Timestamp(secondsSinceEpoch: entry.timestamp.secondsSinceEpoch + Int64(offset)).iso
             table.append([String(entry.sequence), String(local.prefix(10)) + " " + String(local.dropFirst(11).prefix(5)), entry.actor,
@@ -80,6 +85,6 @@ struct LogCommand: ParsableCommand {
             // What changed field by field, under the entry.
             for detail in entry.details { table.append(["", "", "", "  " + detail, ""]) }
         }
-        Output.line(table.render())
+        Output.line(table.render(width: Output.width))
     }
 }

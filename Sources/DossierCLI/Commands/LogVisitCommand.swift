@@ -15,7 +15,7 @@ struct LogVisitCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(name: .customLong("relation"), help: ArgumentHelp("Betrokken relatie (id); mag vaker.", valueName: "id"))
+    @Option(name: .customLong("relation"), help: ArgumentHelp("Betrokken relatie (id of naam); mag vaker.", valueName: "id"))
     var relations: [String] = []
 
     @Option(help: ArgumentHelp("Datum van het bezoek: 2025-03-12 of 12-3-2025.", valueName: "datum"))
@@ -76,7 +76,7 @@ struct LogVisitCommand: ParsableCommand {
         let countries = try ArgumentValues.countries(self.countries, option: "--country")
         var (store, dossier) = try storeOptions.openForWriting()
         let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
-        let draft = VisitDraft(title: title ?? "", relations: relations, date: date, endDate: endDate, direction: direction,
+        let draft = VisitDraft(title: title ?? "", relations: try Lookup.relationIDs(relations, in: dossier), date: date, endDate: endDate, direction: direction,
                                delegationFrom: delegation, ledBy: ledBy ?? "", size: size, hosts: ListText.split(hosts),
                                programme: ListText.split(programme),
                                entrepreneurs: ListText.participants(entrepreneurs.joined(separator: ", "), role: .ondernemer),

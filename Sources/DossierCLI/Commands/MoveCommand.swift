@@ -14,7 +14,7 @@ struct MoveCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Argument(help: ArgumentHelp("De id van de activiteit.", valueName: "id"))
+    @Argument(help: ArgumentHelp("De id of naam van de activiteit (hoofdletters en accenten tellen niet).", valueName: "id of naam"))
     var id: String
 
     @Argument(help: ArgumentHelp("De nieuwe status (\(ActivityStatus.allowedList)).", valueName: "status"))
@@ -29,9 +29,10 @@ struct MoveCommand: ParsableCommand {
     func run() throws {
         let status = try ArgumentValues.vocabulary(self.status, ActivityStatus.self, option: "status")
         var (store, dossier) = try storeOptions.openForWriting()
+        let id = try Lookup.activity(self.id, in: dossier).id
         let before = dossier.activity(id)?.status
         try store.commitOrExit(.moveActivity(id, status: status, reason: reason, overrideReason: overrideReason), to: &dossier)
-        let activity = dossier.activity(id)!
+        guard let activity = dossier.activity(id) else { return }
         Output.line(TerminalSafeText.line("\(activity.title): \(before?.label ?? "?") → \(activity.status.label)"))
     }
 }

@@ -5,7 +5,7 @@ struct RelationsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "relations",
         abstract: "Toon de relaties, met status, aantal activiteiten en de eerstvolgende datum.",
-        discussion: "Voorbeeld: dossier relations --status laag-pitje"
+        discussion: "Voorbeeld: dossier relations --status laag-pitje. Met --json: elke relatie zoals in het dossierbestand, met activityCount (aantal activiteiten) en nextDate (date, label, overdue) erbij."
     )
 
     @OptionGroup var storeOptions: StoreOptions
@@ -36,7 +36,17 @@ struct RelationsCommand: ParsableCommand {
             writer.beginArray()
             for overview in overviews {
                 writer.element()
-                overview.relation.write(to: &writer)
+                overview.relation.write(to: &writer) { writer in
+                    writer.field("activityCount", overview.activityCount)
+                    if let next = overview.nextDate {
+                        writer.key("nextDate")
+                        writer.beginInlineObject()
+                        writer.field("date", next.date.iso)
+                        writer.field("label", next.label)
+                        writer.field("overdue", next.isOverdue(on: today))
+                        writer.endObject()
+                    }
+                }
             }
             writer.endArray()
             writer.finishDocument()
@@ -44,8 +54,8 @@ struct RelationsCommand: ParsableCommand {
             return
         }
         var table = TextTable([
-            .init(title: "ID", maximumWidth: 80), .init(title: "NAAM", maximumWidth: 34), .init(title: "SOORT"),
-            .init(title: "PLAATS", maximumWidth: 30), .init(title: "STATUS"), .init(title: "ACT.", alignRight: true),
+            .init(title: "ID", keepsWhole: true), .init(title: "NAAM"), .init(title: "SOORT"),
+            .init(title: "PLAATS"), .init(title: "STATUS", keepsWhole: true), .init(title: "ACT.", alignRight: true, keepsWhole: true),
             .init(title: "VOLGENDE DATUM"),
         ])
         for overview in overviews {
@@ -54,6 +64,6 @@ struct RelationsCommand: ParsableCommand {
             table.append([relation.id, relation.name, relation.kind.label, relation.placeSummary, relation.status.label,
                           String(overview.activityCount), next])
         }
-        Output.line(table.render())
+        Output.line(table.render(width: Output.width))
     }
 }

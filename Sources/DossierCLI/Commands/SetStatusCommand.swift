@@ -10,7 +10,7 @@ struct SetStatusCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Argument(help: ArgumentHelp("De id van de relatie.", valueName: "id"))
+    @Argument(help: ArgumentHelp("De id of naam van de relatie (hoofdletters en accenten tellen niet).", valueName: "id of naam"))
     var id: String
 
     @Argument(help: ArgumentHelp("De nieuwe status (\(RelationStatus.allowedList)).", valueName: "status"))
@@ -26,9 +26,10 @@ struct SetStatusCommand: ParsableCommand {
         let status = try ArgumentValues.vocabulary(self.status, RelationStatus.self, option: "status")
         let reviewDate = try self.reviewDate.map { try ArgumentValues.date($0, option: "--review-date") }
         var (store, dossier) = try storeOptions.openForWriting()
+        let id = try Lookup.relation(self.id, in: dossier).id
         let before = dossier.relation(id)?.status
         try store.commitOrExit(.setRelationStatus(id, status: status, reason: reason, reviewDate: reviewDate), to: &dossier)
-        let relation = dossier.relation(id)!
+        guard let relation = dossier.relation(id) else { return }
         let review = relation.reviewDate.map { " (herijking \($0.iso))" } ?? ""
         Output.line(TerminalSafeText.line("\(relation.name): \(before?.label ?? "?") → \(relation.status.label)\(review)"))
     }

@@ -10,7 +10,7 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Argument(help: ArgumentHelp("De id van een relatie of activiteit.", valueName: "id"))
+    @Argument(help: ArgumentHelp("De id of naam van een relatie of activiteit (hoofdletters en accenten tellen niet).", valueName: "id of naam"))
     var id: String
 
     @Flag(help: "Uitvoer als JSON (één object) voor scripts.")
@@ -18,7 +18,8 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let (_, dossier) = try storeOptions.openForReading()
-        if let relation = dossier.relation(id) {
+        switch try Lookup.subject(id, in: dossier) {
+        case .relation(let relation):
             if json {
                 var writer = JSONWriter()
                 relation.write(to: &writer)
@@ -27,7 +28,7 @@ struct ShowCommand: ParsableCommand {
             } else {
                 Output.line(DetailText.relation(relation, in: dossier).joined(separator: "\n"))
             }
-        } else if let activity = dossier.activity(id) {
+        case .activity(let activity):
             if json {
                 var writer = JSONWriter()
                 activity.write(to: &writer)
@@ -36,8 +37,6 @@ struct ShowCommand: ParsableCommand {
             } else {
                 Output.line(DetailText.activity(activity, in: dossier).joined(separator: "\n"))
             }
-        } else {
-            throw failure("onbekende relatie of activiteit '\(id)'", code: ExitStatus.dataError)
         }
     }
 }

@@ -13,14 +13,63 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Het te controleren bestand; standaard het dossier van --store.", valueName: "pad"))
     var path: String?
 
+    @Flag(help: "Uitvoer als JSON: file, valid, en relations en activities (geldig) of problems met line, column, path en message.")
+    var json = false
+
     func run() throws {
         let file = path ?? storeOptions.location.path
         let dossier: Dossier
         do {
             dossier = try DossierStore(path: file).load()
         } catch {
+            if json, case let problems = Self.problems(of: error), !problems.isEmpty {
+                Output.document(Self.report(file: file, problems: problems, dossier: nil))
+                throw ExitCode(ExitStatus.dataError)
+            }
             throw failure(error)
         }
+        if json {
+            Output.document(Self.report(file: file, problems: [], dossier: dossier))
+            return
+        }
         Output.line(TerminalSafeText.line("\(file): geldig — \(dossier.relations.count) relaties, \(dossier.activities.count) activiteiten"))
+    }
+
+    /// The problems a failed load found in the data; none for a file that could not be read at all.
+    static func problems(of error: StoreError) -> [LocatedProblem] {
+        switch error {
+        case let .damaged(_, problem): [problem]
+        case let .invalid(_, problems): problems
+        case let .damagedJournal(file, damage): [LocatedProblem(position: nil, path: JSONPath(), message: "journaal \(file): \(damage)")]
+        default: []
+        }
+    }
+
+    static func report(file: String, problems: [LocatedProblem], dossier: Dossier?) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.field("file", file)
+        writer.field("valid", dossier != nil)
+        if let dossier {
+            writer.field("relations", dossier.relations.count)
+            writer.field("activities", dossier.activities.count)
+        }
+        writer.key("problems")
+        writer.beginArray()
+        for problem in problems {
+            writer.element()
+            writer.beginInlineObject()
+            if let position = problem.position {
+                writer.field("line", position.line)
+                writer.field("column", position.column)
+            }
+            writer.field("path", problem.path.description)
+            writer.field("message", problem.message)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+        writer.finishDocument()
+        return writer.bytes
     }
 }

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierTerminal
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,6 +12,9 @@ import Darwin
 /// Line breaks and tabs stay; escape sequences, other controls and bidi overrides are made visible.
 /// Files written with `-o` keep their exact bytes (`OutputFile`).
 enum Output {
+    /// The width of the terminal stdout goes to; nil for a pipe or a file, whose lines are never cut.
+    static var width: Int? { TerminalWidth.columns(of: STDOUT_FILENO) }
+
     static func line(_ text: String = "") {
         write(TerminalSafeText.text(text + "\n"), to: STDOUT_FILENO)
     }

@@ -1,5 +1,10 @@
 extension Relation {
     public func write(to writer: inout JSONWriter) {
+        write(to: &writer) { _ in }
+    }
+
+    /// The relation's object with more members after its own (what a listing adds, such as counts).
+    public func write(to writer: inout JSONWriter, appending more: (inout JSONWriter) -> Void) {
         writer.beginObject()
         writer.field("id", id)
         writer.field("name", name)
@@ -35,6 +40,7 @@ extension Relation {
             }
             writer.endArray()
         }
+        more(&writer)
         writer.endObject()
     }
 

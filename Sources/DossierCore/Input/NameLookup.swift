@@ -98,7 +98,9 @@ public enum NameLookup {
         guard key.count >= 2 else { return false }
         let nameKey = Slug.make(from: name)
         if nameKey.contains(key) || id.contains(key) || (nameKey.count >= 3 && key.contains(nameKey)) { return true }
-        return abs(nameKey.count - key.count) <= 2 && EditDistance.between(nameKey, key) <= 2
+        // A typo: one letter off in a short name, two in a longer one.
+        let allowed = key.count < 6 ? 1 : 2
+        return abs(nameKey.count - key.count) <= allowed && EditDistance.between(nameKey, key) <= allowed
     }
 
     // MARK: Messages
@@ -125,7 +127,7 @@ public enum NameLookup {
     }
 
     /// "A", "A of B", "A, B of C".
-    static func alternatives(_ items: [String]) -> String {
+    public static func alternatives(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " of " + items[items.count - 1]
     }

@@ -1,0 +1,79 @@
+import ArgumentParser
+import DossierCore
+
+struct AddRelationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add-relation",
+        abstract: "Voeg een relatie toe (een stad, regio, netwerk, partner …).",
+        discussion: """
+        De naam is uniek (hoofdletters, accenten en leestekens tellen niet); de id wordt de slug van de naam. \
+        Binnen of buiten Europa volgt uit het land. Voorbeeld:
+          dossier add-relation --name "Medicon Valley" --kind regio --country Denemarken --country Zweden \\
+              --places "Kopenhagen, Lund" --sectors farma --source "Reactie Economic Board 12-12-2024"
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: ArgumentHelp("Naam (verplicht, uniek).", valueName: "naam"))
+    var name: String
+
+    @Option(help: ArgumentHelp("Soort (\(RelationKind.allowedList)).", valueName: "soort"))
+    var kind: String
+
+    @Option(help: ArgumentHelp("Beginstatus (standaard verkennen).", valueName: "status"))
+    var status: String = RelationStatus.verkennen.rawValue
+
+    @Option(name: .customLong("review-date"), help: ArgumentHelp("Herijkingsdatum, nodig bij status laag-pitje.", valueName: "datum"))
+    var reviewDate: String?
+
+    @Option(name: .customLong("country"), help: ArgumentHelp("Land (Nederlandse naam of code); mag vaker of met komma's.", valueName: "land"))
+    var countries: [String] = []
+
+    @Option(help: ArgumentHelp("Regio.", valueName: "tekst"))
+    var region: String?
+
+    @Option(help: ArgumentHelp("Plaatsen, gescheiden door komma's.", valueName: "plaatsen"))
+    var places: String?
+
+    @Option(help: ArgumentHelp("Sectoren (\(Sector.allowedList)), gescheiden door komma's.", valueName: "sectoren"))
+    var sectors: String?
+
+    @Option(help: ArgumentHelp("Motieven (\(Motive.allowedList)), gescheiden door komma's.", valueName: "motieven"))
+    var motives: String?
+
+    @Option(help: ArgumentHelp("De relatie waarlangs Oss deelneemt (id of naam).", valueName: "relatie"))
+    var via: String?
+
+    @Option(help: ArgumentHelp("Instituten, gescheiden door komma's.", valueName: "namen"))
+    var institutes: String?
+
+    @Option(help: ArgumentHelp("Bedrijven, gescheiden door komma's.", valueName: "namen"))
+    var companies: String?
+
+    @Option(help: ArgumentHelp("Bron of aanleiding.", valueName: "tekst"))
+    var source: String?
+
+    @Option(help: ArgumentHelp("Toelichting.", valueName: "tekst"))
+    var notes: String?
+
+    @Option(help: ArgumentHelp("Eigen id; standaard de slug van de naam.", valueName: "id"))
+    var id: String?
+
+    func run() throws {
+        let status = try ArgumentValues.vocabulary(self.status, RelationStatus.self, option: "--status")
+        let reviewDate = try self.reviewDate.map { try ArgumentValues.date($0, option: "--review-date") }
+        let id = try self.id.map { try ArgumentValues.parse($0, option: "--id", Identifier.read) }
+        var (store, dossier) = try storeOptions.openForWriting()
+        let given: [(String, String?)] = [
+            ("name", name), ("kind", kind), ("country", countries.isEmpty ? nil : countries.joined(separator: ", ")), ("region", region),
+            ("places", places), ("sectors", sectors), ("motives", motives), ("via", via), ("institutes", institutes),
+            ("companies", companies), ("source", source), ("notes", notes),
+        ]
+        let values = try FieldArguments.values(given.compactMap { option, text in text.map { (option, $0) } }, table: Relation.fields, in: dossier)
+        var relation = Relation(id: id ?? dossier.newRelationID(for: name), name: name, kind: .netwerk, status: status, reviewDate: reviewDate)
+        try FieldArguments.fill(&relation, with: values)
+        try store.commitOrExit(.addRelation(relation), to: &dossier)
+        Output.line(TerminalSafeText.line("Relatie toegevoegd: \(relation.name) [\(status.label)] (\(relation.id))"))
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import DossierCore
+
+struct AddContactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add-contact",
+        abstract: "Voeg een contactpersoon toe aan een relatie.",
+        discussion: """
+        E-mail en telefoon worden op hun vorm gecontroleerd. Contactpersonen zijn persoonsgegevens.
+        Voorbeeld: dossier add-contact "Pivot Park" --name "Britta Driessen" --role "business development manager" \\
+            --email b.driessen@pivotpark.nl --phone "0412 123 456" --gesprekspartner
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("De relatie (id of naam).", valueName: "relatie"))
+    var relation: String
+
+    @Option(help: ArgumentHelp("Naam (verplicht).", valueName: "naam"))
+    var name: String
+
+    @Option(help: ArgumentHelp("Functie.", valueName: "tekst"))
+    var role: String?
+
+    @Option(help: ArgumentHelp("Organisatie.", valueName: "tekst"))
+    var organisation: String?
+
+    @Option(help: ArgumentHelp("E-mailadres, zoals naam@organisatie.nl.", valueName: "adres"))
+    var email: String?
+
+    @Option(help: ArgumentHelp("Telefoonnummer, zoals 0412 123 456.", valueName: "nummer"))
+    var phone: String?
+
+    @Flag(help: "Gesprekspartner bij het Kader (krijgt het vastgestelde Kader toegestuurd).")
+    var gesprekspartner = false
+
+    @Option(help: ArgumentHelp("Toelichting.", valueName: "tekst"))
+    var notes: String?
+
+    func run() throws {
+        var (store, dossier) = try storeOptions.openForWriting()
+        let relation = try Lookup.relation(self.relation, in: dossier)
+        let given: [(String, String?)] = [("name", name), ("role", role), ("organisation", organisation), ("email", email), ("phone", phone),
+                                          ("gesprekspartner", gesprekspartner ? "ja" : nil), ("notes", notes)]
+        let values = try FieldArguments.values(given.compactMap { option, text in text.map { (option, $0) } }, table: Contact.fields, in: dossier)
+        var contact = Contact(id: relation.contacts.newContactID(for: name), name: name)
+        try FieldArguments.fill(&contact, with: values)
+        try store.commitOrExit(.addContact(relation.id, contact), to: &dossier)
+        Output.line(TerminalSafeText.line("Contactpersoon toegevoegd bij \(relation.name): \(contact.name) (\(contact.id))"))
+    }
+}
+
+struct EditContactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit-contact",
+        abstract: "Wijzig velden van een contactpersoon: dossier edit-contact RELATIE CONTACT --VELD WAARDE …",
+        discussion: """
+        Voorbeeld: dossier edit-contact "Pivot Park" "Britta Driessen" --email b.driessen@pivotpark.nl --gesprekspartner nee
+
+        Velden:
+        \(FieldArguments.help(Contact.fields))
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("De relatie (id of naam).", valueName: "relatie"))
+    var relation: String
+
+    @Argument(help: ArgumentHelp("De contactpersoon (id of naam).", valueName: "contact"))
+    var contact: String
+
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("De velden: --VELD WAARDE.", valueName: "--veld waarde"))
+    var fields: [String] = []
+
+    func run() throws {
+        let pairs = try FieldArguments.pairs(fields)
+        guard !pairs.isEmpty else { throw ValidationError("noem minstens één veld, zoals --email … (zie dossier edit-contact --help)") }
+        var (store, dossier) = try storeOptions.openForWriting()
+        let relation = try Lookup.relation(self.relation, in: dossier)
+        let contact = try Lookup.contact(self.contact, of: relation)
+        let values = try FieldArguments.values(pairs, table: Contact.fields, in: dossier)
+        let edits = FieldArguments.edits(values, of: contact)
+        guard !edits.isEmpty else { return Output.line(TerminalSafeText.line("Niets gewijzigd: \(contact.name) had die waarden al.")) }
+        let change = Change.editContact(relation.id, contact.id, edits)
+        let lines = [change.summary(in: dossier)] + change.details(in: dossier).map { "  " + $0 }
+        try store.commitOrExit(change, to: &dossier)
+        Output.line(lines.joined(separator: "\n"))
+    }
+}
+
+struct RemoveContactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove-contact",
+        abstract: "Verwijder een contactpersoon van een relatie (vraagt op een terminal; anders --yes).",
+        discussion: "Voorbeeld: dossier remove-contact \"Pivot Park\" britta-driessen --yes"
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("De relatie (id of naam).", valueName: "relatie"))
+    var relation: String
+
+    @Argument(help: ArgumentHelp("De contactpersoon (id of naam).", valueName: "contact"))
+    var contact: String
+
+    @Flag(help: "Niet om bevestiging vragen.")
+    var yes = false
+
+    func run() throws {
+        var (store, dossier) = try storeOptions.openForWriting()
+        let relation = try Lookup.relation(self.relation, in: dossier)
+        let contact = try Lookup.contact(self.contact, of: relation)
+        guard try RemovalConfirmation.ask("Contactpersoon \(contact.name) bij \(relation.name) verwijderen?", confirmedByFlag: yes) else { return }
+        let change = Change.removeContact(relation.id, contact.id)
+        let summary = change.summary(in: dossier)
+        try store.commitOrExit(change, to: &dossier)
+        Output.line(TerminalSafeText.line(summary))
+    }
+}

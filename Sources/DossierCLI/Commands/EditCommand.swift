@@ -1,0 +1,60 @@
+import ArgumentParser
+import DossierCore
+
+struct EditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Wijzig velden van een relatie of activiteit: dossier edit ID --VELD WAARDE …",
+        discussion: """
+        Alleen de genoemde velden veranderen; het logboek legt elk vast met oud → nieuw. Een lege waarde (--notes "") \
+        maakt een veld leeg. Lijsten (plaatsen, sectoren, relaties, landen) gescheiden door komma's; relaties en \
+        landen mogen bij naam. De status verandert met set-status (relatie) of move (activiteit).
+        Voorbeelden: dossier edit biovalley --country "Duitsland, Frankrijk, Zwitserland" --sectors farma
+                     dossier edit "Handelsmissie Lyon" --estimated-cost 3.000 --start-date 12-4-2027
+
+        Velden van een relatie:
+        \(FieldArguments.help(Relation.fields))
+
+        Velden van een activiteit:
+        \(FieldArguments.help(Activity.fields))
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("De id of naam van de relatie of activiteit.", valueName: "id of naam"))
+    var id: String
+
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("De velden: --VELD WAARDE (zie hieronder).", valueName: "--veld waarde"))
+    var fields: [String] = []
+
+    func run() throws {
+        let pairs = try FieldArguments.pairs(fields)
+        guard !pairs.isEmpty else { throw ValidationError("noem minstens één veld, zoals --notes \"…\" (zie dossier edit --help)") }
+        var (store, dossier) = try storeOptions.openForWriting()
+        let change: Change
+        switch try Lookup.subject(id, in: dossier) {
+        case .relation(let relation):
+            let values = try FieldArguments.values(pairs, table: Relation.fields, in: dossier, ownFlow: [
+                "status": "de status van een relatie verandert met dossier set-status (met reden)",
+                "review-date": "de herijkingsdatum hoort bij de status: dossier set-status … laag-pitje --review-date …",
+                "id": "de id verandert niet (hij staat in verwijzingen en het logboek)",
+            ])
+            let edits = FieldArguments.edits(values, of: relation)
+            guard !edits.isEmpty else { return Output.line(TerminalSafeText.line("Niets gewijzigd: \(relation.name) had die waarden al.")) }
+            change = .editRelation(relation.id, edits)
+        case .activity(let activity):
+            let values = try FieldArguments.values(pairs, table: Activity.fields, in: dossier, ownFlow: [
+                "status": "de status van een activiteit verandert langs de levenscyclus: dossier move",
+                "id": "de id verandert niet (hij staat in verwijzingen en het logboek)",
+            ])
+            let edits = FieldArguments.edits(values, of: activity)
+            guard !edits.isEmpty else { return Output.line(TerminalSafeText.line("Niets gewijzigd: \(activity.title) had die waarden al.")) }
+            change = .editActivity(activity.id, edits)
+        }
+        let summary = change.summary(in: dossier)
+        let details = change.details(in: dossier)
+        try store.commitOrExit(change, to: &dossier)
+        Output.line(([summary] + details.map { "  " + $0 }).joined(separator: "\n"))
+    }
+}

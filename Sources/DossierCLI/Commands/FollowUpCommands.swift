@@ -1,0 +1,87 @@
+import ArgumentParser
+import DossierCore
+
+struct AddFollowUpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add-follow-up",
+        abstract: "Voeg een vervolgactie toe aan een activiteit.",
+        discussion: "Voorbeeld: dossier add-follow-up \"Delegatie uit Lyon\" --what \"Verslag naar B&W\" --due 1-4-2026 --owner adviseur"
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("De activiteit (id of naam).", valueName: "activiteit"))
+    var activity: String
+
+    @Option(help: ArgumentHelp("Wat er moet gebeuren (verplicht).", valueName: "tekst"))
+    var what: String
+
+    @Option(help: ArgumentHelp("Streefdatum: 2026-04-01 of 1-4-2026.", valueName: "datum"))
+    var due: String?
+
+    @Option(help: ArgumentHelp("Wie het oppakt.", valueName: "naam"))
+    var owner: String?
+
+    func run() throws {
+        let due = try self.due.map { try ArgumentValues.date($0, option: "--due") }
+        var (store, dossier) = try storeOptions.openForWriting()
+        let activity = try Lookup.activity(self.activity, in: dossier)
+        let change = Change.addFollowUp(activity.id, FollowUp(text: what, due: due, owner: owner ?? ""))
+        let summary = change.summary(in: dossier)
+        try store.commitOrExit(change, to: &dossier)
+        let number = dossier.activity(activity.id)?.followUps.count ?? 0
+        Output.line(TerminalSafeText.line("\(summary) (nummer \(number))"))
+    }
+}
+
+struct DoneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "done",
+        abstract: "Vink een vervolgactie af (of heropen haar met --reopen).",
+        discussion: """
+        De vervolgactie bij nummer (zoals dossier show haar toont) of bij (het begin van) haar omschrijving.
+        Voorbeeld: dossier done "Delegatie uit Lyon" 1; dossier done delegatie-uit-lyon "verslag naar"
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("De activiteit (id of naam).", valueName: "activiteit"))
+    var activity: String
+
+    @Argument(help: ArgumentHelp("Nummer of omschrijving van de vervolgactie.", valueName: "vervolgactie"))
+    var followUp: String
+
+    @Flag(help: "Weer openzetten in plaats van afvinken.")
+    var reopen = false
+
+    func run() throws {
+        var (store, dossier) = try storeOptions.openForWriting()
+        let activity = try Lookup.activity(self.activity, in: dossier)
+        let index = try Self.position(of: followUp, in: activity)
+        let change = Change.setFollowUpDone(activity.id, index: index, isDone: !reopen)
+        let summary = change.summary(in: dossier)
+        try store.commitOrExit(change, to: &dossier)
+        Output.line(TerminalSafeText.line(summary))
+    }
+
+    /// A follow-up by its number (from 1) or by its text, or the start of it, ignoring case and accents.
+    static func position(of text: String, in activity: Activity) throws -> Int {
+        let listed = activity.followUps.enumerated().map { "\($0.offset + 1). \($0.element.text)" }.joined(separator: "; ")
+        if let number = Int(text) {
+            guard activity.followUps.indices.contains(number - 1) else {
+                throw failure("'\(activity.title)' heeft geen vervolgactie \(number)" + (listed.isEmpty ? " (nog geen vervolgacties)" : "; er zijn: \(listed)"),
+                              code: ExitStatus.dataError)
+            }
+            return number - 1
+        }
+        let wanted = SearchText.fold(text)
+        let exact = activity.followUps.indices.filter { SearchText.fold(activity.followUps[$0].text) == wanted }
+        let matches = exact.isEmpty ? activity.followUps.indices.filter { SearchText.fold(activity.followUps[$0].text).hasPrefix(wanted) } : exact
+        if matches.count == 1 { return matches[0] }
+        let candidates = (matches.isEmpty ? Array(activity.followUps.indices) : matches).map { "\($0 + 1). \(activity.followUps[$0].text)" }
+        let problem = matches.isEmpty ? "'\(activity.title)' heeft geen vervolgactie '\(text)'" : "'\(text)' past bij meer dan één vervolgactie"
+        throw failure(candidates.isEmpty ? problem : "\(problem); bedoelde u \(NameLookup.alternatives(candidates))? Gebruik het nummer",
+                      code: ExitStatus.dataError)
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import DossierCore
+
+struct AddLinkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add-link",
+        abstract: "Voeg een link toe aan een relatie of activiteit: een webadres of een bestand, met een omschrijving.",
+        discussion: """
+        Voorbeelden: dossier add-link taizhou --path /mnt/gedeeld/B-en-W/besluit-2025-01.pdf --label "Besluit B&W laag pitje"
+                     dossier add-link "Handelsmissie Lyon" --url https://www.bom.nl/missie --label Uitnodiging
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("De relatie of activiteit (id of naam).", valueName: "id of naam"))
+    var id: String
+
+    @Option(help: ArgumentHelp("Webadres (https://…, mailto:…, file:…).", valueName: "adres"))
+    var url: String?
+
+    @Option(help: ArgumentHelp("Pad naar een bestand.", valueName: "pad"))
+    var path: String?
+
+    @Option(help: ArgumentHelp("Omschrijving (verplicht).", valueName: "tekst"))
+    var label: String
+
+    func run() throws {
+        let target: LinkTarget
+        switch (url, path) {
+        case let (url?, nil): target = try ArgumentValues.parse(url, option: "--url", LinkTarget.readURL)
+        case let (nil, path?): target = try ArgumentValues.parse(path, option: "--path", LinkTarget.readPath)
+        default: throw ValidationError("geef óf --url óf --path")
+        }
+        var (store, dossier) = try storeOptions.openForWriting()
+        let owner = try Lookup.subject(id, in: dossier)
+        let reference: EntityReference = switch owner {
+        case .relation(let relation): .relation(relation.id)
+        case .activity(let activity): .activity(activity.id)
+        }
+        let link = Link(id: dossier.links(of: reference).newLinkID(for: label), label: label, target: target)
+        let change = Change.addLink(reference, link)
+        let summary = change.summary(in: dossier)
+        try store.commitOrExit(change, to: &dossier)
+        Output.line(TerminalSafeText.line("\(summary) (\(link.id))"))
+    }
+}
+
+struct RemoveLinkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove-link",
+        abstract: "Verwijder een link van een relatie of activiteit (vraagt op een terminal; anders --yes).",
+        discussion: "Voorbeeld: dossier remove-link taizhou besluit-b-w-laag-pitje --yes"
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("De relatie of activiteit (id of naam).", valueName: "id of naam"))
+    var id: String
+
+    @Argument(help: ArgumentHelp("De link (id of omschrijving).", valueName: "link"))
+    var link: String
+
+    @Flag(help: "Niet om bevestiging vragen.")
+    var yes = false
+
+    func run() throws {
+        var (store, dossier) = try storeOptions.openForWriting()
+        let reference: EntityReference = switch try Lookup.subject(id, in: dossier) {
+        case .relation(let relation): .relation(relation.id)
+        case .activity(let activity): .activity(activity.id)
+        }
+        let links = dossier.links(of: reference)
+        let key = Slug.make(from: link)
+        guard let found = links.first(where: { $0.id == link }) ?? links.first(where: { $0.id == key || Slug.make(from: $0.label) == key }) else {
+            let known = links.map { "\($0.label) (\($0.id))" }
+            throw failure("geen link '\(link)'" + (known.isEmpty ? "" : "; bedoelde u \(NameLookup.alternatives(known))?"), code: ExitStatus.dataError)
+        }
+        guard try RemovalConfirmation.ask("Link '\(found.label)' verwijderen?", confirmedByFlag: yes) else { return }
+        let change = Change.removeLink(reference, found.id)
+        let summary = change.summary(in: dossier)
+        try store.commitOrExit(change, to: &dossier)
+        Output.line(TerminalSafeText.line(summary))
+    }
+}

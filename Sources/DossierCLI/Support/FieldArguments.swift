@@ -1,0 +1,98 @@
+import ArgumentParser
+import DossierCore
+import Foundation
+
+/// `--FIELD VALUE` options named by a field table (`dossier edit`, `edit-contact`), and typed values read
+/// by the table's one parser per field. A bad value is a usage error (64); an unknown relation name is a
+/// data error (65), with the candidates.
+enum FieldArguments {
+    /// `--option value` and `--option=value` pairs, in order.
+    static func pairs(_ arguments: [String]) throws -> [(option: String, text: String)] {
+        var pairs: [(String, String)] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            guard argument.hasPrefix("--"), argument.count > 2 else {
+                throw ValidationError("verwacht --VELD WAARDE, niet '\(argument)' (zie --help voor de velden)")
+            }
+            let body = argument.dropFirst(2)
+            if let equals = body.firstIndex(of: "=") {
+                pairs.append((String(body[..<equals]), String(body[body.index(after: equals)...])))
+                index += 1
+            } else {
+                guard index + 1 < arguments.count else { throw ValidationError("--\(body): geef een waarde (leeg maken: --\(body) \"\")") }
+                pairs.append((String(body), arguments[index + 1]))
+                index += 2
+            }
+        }
+        return pairs
+    }
+
+    /// Each option's field in `table`, with its value read from the text.
+    static func values<Entity>(_ pairs: [(option: String, text: String)], table: FieldTable<Entity>, in dossier: Dossier,
+                               ownFlow: [String: String] = [:]) throws -> [(field: EntityField<Entity>, value: FieldValue)] {
+        var result: [(EntityField<Entity>, FieldValue)] = []
+        for (option, text) in pairs {
+            if let flow = ownFlow[option] { throw ValidationError("--\(option): \(flow)") }
+            guard let field = table.field(option: option) else {
+                throw ValidationError("onbekend veld --\(option) van een \(table.entityName); bekend: \(table.fields.map { "--" + $0.option }.joined(separator: ", "))")
+            }
+            guard !result.contains(where: { $0.0.key == field.key }) else { throw ValidationError("--\(option) staat er twee keer") }
+            do {
+                result.append((field, try field.parse(text, in: dossier)))
+            } catch {
+                if case .relations = field.input { throw failure("--\(option): \(error.message)", code: ExitStatus.dataError) }
+                throw ValidationError("--\(option): \(error.message)")
+            }
+        }
+        // In the table's order, as forms and documents show the fields.
+        let order = table.fields.map(\.key)
+        return result.sorted { (order.firstIndex(of: $0.0.key) ?? 0) < (order.firstIndex(of: $1.0.key) ?? 0) }
+    }
+
+    /// The edits that give `entity` these values; unchanged fields are left out.
+    static func edits<Entity>(_ values: [(field: EntityField<Entity>, value: FieldValue)], of entity: Entity) -> [FieldEdit] {
+        values.compactMap { field, value in
+            let current = field.value(of: entity)
+            return current == value ? nil : FieldEdit(field: field.key, old: current, new: value)
+        }
+    }
+
+    /// Sets the values on a new entity; a value of the wrong shape cannot come from `values`.
+    static func fill<Entity>(_ entity: inout Entity, with values: [(field: EntityField<Entity>, value: FieldValue)]) throws {
+        for (field, value) in values {
+            do {
+                try field.set(value, in: &entity)
+            } catch {
+                throw ValidationError("--\(field.option): \(error.message)")
+            }
+        }
+    }
+
+    /// The options of a table for `--help`: "--country  Land: Nederlandse landnaam …".
+    static func help<Entity>(_ table: FieldTable<Entity>) -> String {
+        let width = (table.fields.map { $0.option.count }.max() ?? 0) + 4
+        return table.fields.map { field in
+            let option = "--" + field.option
+            let padding = String(repeating: " ", count: max(1, width - option.count))
+            let help = field.help.isEmpty ? "" : " \(field.help)"
+            return "  \(option)\(padding)\(field.label).\(help)"
+        }.joined(separator: "\n")
+    }
+}
+
+/// Asking before something is removed: on a terminal a question, otherwise `--yes` is needed.
+enum RemovalConfirmation {
+    static func ask(_ question: String, confirmedByFlag yes: Bool) throws -> Bool {
+        if yes { return true }
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw failure("dit verwijdert iets: bevestig met --yes", code: ExitStatus.usage)
+        }
+        Output.prompt("\(question) [j/n] ")
+        guard let answer = readLine()?.lowercased(), ["j", "ja", "y", "yes"].contains(answer) else {
+            Output.line("Niets gewijzigd.")
+            return false
+        }
+        return true
+    }
+}

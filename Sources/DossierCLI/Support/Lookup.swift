@@ -1,0 +1,46 @@
+import DossierCore
+
+/// Relations, activities and contacts by what was typed: an id or a name, ignoring case and accents
+/// (the core's `NameLookup`). An unknown or ambiguous name is refused with the candidates, exit 65.
+enum Lookup {
+    static func relation(_ text: String, in dossier: Dossier) throws -> Relation {
+        try refusing { () throws(ValueError) in try NameLookup.relation(text, in: dossier) }
+    }
+
+    static func activity(_ text: String, in dossier: Dossier) throws -> Activity {
+        try refusing { () throws(ValueError) in try NameLookup.activity(text, in: dossier) }
+    }
+
+    static func subject(_ text: String, in dossier: Dossier) throws -> NameLookup.Subject {
+        try refusing { () throws(ValueError) in try NameLookup.subject(text, in: dossier) }
+    }
+
+    static func contact(_ text: String, of relation: Relation) throws -> Contact {
+        try refusing { () throws(ValueError) in try NameLookup.contact(text, of: relation) }
+    }
+
+    /// Relations named in options that may each hold several, separated by commas.
+    static func relationIDs(_ texts: [String], in dossier: Dossier) throws -> [RelationID] {
+        var ids: [RelationID] = []
+        for text in ListText.split(texts) {
+            let id = try relation(text, in: dossier).id
+            if !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
+    /// `gemeente` (or "Gemeente Oss"), or a relation by id or name.
+    static func organiser(_ text: String, in dossier: Dossier) throws -> Organiser {
+        let folded = SearchText.fold(text).split(separator: " ").joined(separator: " ")
+        if folded.isEmpty || folded == Organiser.municipalitySlug || folded == "gemeente oss" { return .municipality }
+        return .relation(try relation(text, in: dossier).id)
+    }
+
+    private static func refusing<T>(_ body: () throws(ValueError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw failure(error.message, code: ExitStatus.dataError)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// A table for people: columns aligned by display width (accents one column, CJK two), text from the
+/// data made terminal-safe, the last column not padded. Fitted to a terminal's width by shrinking the
+/// widest columns and cutting their cells with an ellipsis; without a width (a pipe, a file) every cell is
+/// written whole, so ids and titles are never cut for a script.
+public struct TextTable: Sendable {
+    public struct Column: Sendable {
+        public var title: String
+        public var alignRight: Bool
+        /// Never narrowed to fit (ids, dates: a cut one is useless); right-aligned numbers are not either.
+        public var keepsWhole: Bool
+
+        public init(title: String, alignRight: Bool = false, keepsWhole: Bool = false) {
+            self.title = title
+            self.alignRight = alignRight
+            self.keepsWhole = keepsWhole
+        }
+    }
+
+    public var columns: [Column]
+    public private(set) var rows: [[String]] = []
+
+    /// Columns are never narrowed below this (or their title), so a cut cell still says something.
+    static let narrowest = 8
+    static let separator = "  "
+
+    public init(_ columns: [Column]) {
+        self.columns = columns
+    }
+
+    public mutating func append(_ row: [String]) {
+        rows.append(row.map(TerminalSafeText.line))
+    }
+
+    /// The lines of the table; fitted to `width` columns when one is given.
+    public func render(width: Int? = nil) -> String {
+        let widths = columnWidths(fittingIn: width)
+        func format(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for (index, cell) in cells.enumerated() where index < columns.count {
+                let shown = DisplayWidth.of(cell) > widths[index] ? DisplayWidth.truncate(cell, to: widths[index]) : cell
+                if index == columns.count - 1 && !columns[index].alignRight {
+                    parts.append(shown)
+                } else {
+                    parts.append(DisplayWidth.fit(shown, to: widths[index], alignRight: columns[index].alignRight))
+                }
+            }
+            var line = parts.joined(separator: TextTable.separator)
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }
+        return ([format(columns.map(\.title))] + rows.map(format)).joined(separator: "\n")
+    }
+
+    /// Each column as wide as its widest cell; then, while the table is wider than `width`, the widest
+    /// column loses a column, down to `narrowest` (or its title).
+    func columnWidths(fittingIn width: Int?) -> [Int] {
+        var widths = columns.map { DisplayWidth.of($0.title) }
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], DisplayWidth.of(cell))
+            }
+        }
+        guard let width else { return widths }
+        let minimums = columns.indices.map { columns[$0].keepsWhole || columns[$0].alignRight ? widths[$0] : min(widths[$0], max(TextTable.narrowest, DisplayWidth.of(columns[$0].title))) }
+        var excess = widths.reduce(0, +) + TextTable.separator.count * max(0, columns.count - 1) - width
+        while excess > 0 {
+            guard let widest = widths.indices.filter({ widths[$0] > minimums[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+            // Down to the next-widest column at once, so a long text column does not shrink one step per pass.
+            let next = widths.indices.filter { $0 != widest }.map { widths[$0] }.filter { $0 < widths[widest] }.max() ?? minimums[widest]
+            let cut = min(excess, widths[widest] - max(minimums[widest], next), widths[widest] - minimums[widest])
+            widths[widest] -= max(1, cut)
+            excess -= max(1, cut)
+        }
+        return widths
+    }
+}

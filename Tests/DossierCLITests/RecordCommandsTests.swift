@@ -1,0 +1,224 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// Keeping records on the command line: relations, activities, contacts, follow-ups and links added, edited
+/// and removed; names instead of ids; every refusal says what is wrong, names the field and writes nothing.
+@Suite("Keeping records on the command line")
+struct RecordCommandsTests {
+    let directory = TemporaryDirectory()
+    let runner = ProgramRunner()
+    var storePath: String { directory.file("dossier.json") }
+    let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "adviseur"]
+
+    init() throws {
+        try directory.write("dossier.json", Fixtures.smallDossier().encoded())
+    }
+
+    func run(_ arguments: [String]) throws -> ProgramRunner.Result {
+        try runner.run(arguments + ["--store", storePath], environment: environment)
+    }
+
+    func stored() throws -> Dossier {
+        try DossierStore(path: storePath).load()
+    }
+
+    /// The files as they are, to show that a refusal wrote nothing.
+    func files() -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for name in ["dossier.json", "dossier.json.journal"] { files[name] = try? directory.read(name) }
+        return files
+    }
+
+    /// Runs a command that must be refused: its exit code, stderr contains every expected text, nothing written.
+    func expectRefusal(_ arguments: [String], status: Int32, _ expected: String..., sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = files()
+        let result = try run(arguments)
+        #expect(result.status == status, "\(arguments): \(result.standardError)", sourceLocation: sourceLocation)
+        for text in expected {
+            #expect(result.standardError.contains(text), "missing '\(text)' in: \(result.standardError)", sourceLocation: sourceLocation)
+        }
+        let unchanged = files() == before
+        #expect(unchanged, "\(arguments) wrote something", sourceLocation: sourceLocation)
+    }
+
+    @Test("add-relation: the id from the name, countries by Dutch name, Europe derived; the log says it")
+    func addRelation() throws {
+        let result = try run(["add-relation", "--name", "Medicon Valley", "--kind", "regio", "--country", "Denemarken", "--country", "zweden",
+                              "--places", "Kopenhagen, Lund", "--sectors", "farma", "--via", "pivot park", "--source", "Economic Board"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == "Relatie toegevoegd: Medicon Valley [Verkennen] (medicon-valley)\n")
+        let relation = try #require(try stored().relation("medicon-valley"))
+        #expect(relation.countries.map(\.code) == ["DK", "SE"] && !relation.isOutsideEurope)
+        #expect(relation.places == ["Kopenhagen", "Lund"] && relation.sectors == [.farma] && relation.via == "pivot-park")
+        #expect(try run(["log", "Medicon Valley"]).standardOutput.contains("Relatie toegevoegd: Medicon Valley"))
+    }
+
+    @Test("add-relation refusals: a duplicate name (case and accents blind), an unknown country, an unknown via; nothing written")
+    func addRelationRefusals() throws {
+        try expectRefusal(["add-relation", "--name", "RHONE alpes", "--kind", "regio"], status: 65,
+                          "er is al een relatie met de naam Rhône-Alpes (rhone-alpes); kies een andere naam")
+        try expectRefusal(["add-relation", "--name", "Kopenhagen", "--kind", "regio", "--country", "Denemarkn"], status: 64,
+                          "--country: 'Denemarkn'", "Denemarken")
+        try expectRefusal(["add-relation", "--name", "Kopenhagen", "--kind", "stadje"], status: 64, "--kind: onbekende soort relatie 'stadje'")
+        try expectRefusal(["add-relation", "--name", "Kopenhagen", "--kind", "regio", "--via", "narnia"], status: 65, "--via: onbekende relatie 'narnia'")
+    }
+
+    @Test("edit: a relation by name, only the named fields change, the log and the output say old → new")
+    func editRelation() throws {
+        let result = try run(["edit", "rhone alpes", "--country", "Frankrijk, Zwitserland", "--notes", "Farmaregio", "--places", "Lyon"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == """
+            Relatie bewerkt: Rhône-Alpes
+              Land: Frankrijk → Frankrijk, Zwitserland
+              Plaatsen: Lyon, Grenoble → Lyon
+              Toelichting: – → Farmaregio
+
+            """)
+        let relation = try #require(try stored().relation("rhone-alpes"))
+        #expect(relation.countries.map(\.code) == ["FR", "CH"] && relation.places == ["Lyon"] && relation.institutes == ["INSERM", "CNRS"])
+        let log = try run(["log", "Rhône-Alpes"]).standardOutput
+        #expect(log.contains("Relatie bewerkt: Rhône-Alpes") && log.contains("Land: Frankrijk → Frankrijk, Zwitserland"), "\(log)")
+        let json = try run(["log", "rhone-alpes", "--json"]).standardOutput
+        #expect(json.contains(#""field": "countries""#) || json.contains(#""field":"countries""#), "\(json)")
+        let again = try run(["edit", "rhone-alpes", "--places", "Lyon"])
+        #expect(again.standardOutput == "Niets gewijzigd: Rhône-Alpes had die waarden al.\n")
+    }
+
+    @Test("edit: an activity's amounts, dates and relations by name; refusals name the field and write nothing")
+    func editActivity() throws {
+        let result = try run(["edit", "Handelsmissie Lyon", "--estimated-cost", "3.000", "--start-date", "12-4-2027", "--relations", "Rhône-Alpes, BOM"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("Geraamde kosten: € 2.500,00 → € 3.000,00"))
+        #expect(result.standardOutput.contains("Begindatum: 2027-03-10 → 2027-04-12"))
+        let activity = try #require(try stored().activity("missie-lyon"))
+        #expect(activity.estimatedCost == Money(euros: 3000) && activity.relations == ["rhone-alpes", "bom"])
+        try expectRefusal(["edit", "missie-lyon", "--status", "uitgevoerd"], status: 64, "--status: de status van een activiteit verandert langs de levenscyclus: dossier move")
+        try expectRefusal(["edit", "missie-lyon", "--colour", "rood"], status: 64, "onbekend veld --colour van een activiteit; bekend: --title")
+        try expectRefusal(["edit", "missie-lyon", "--end-date", "31-2-2027"], status: 64, "--end-date: '31-2-2027' is geen datum")
+        try expectRefusal(["edit", "missie-lyon", "--end-date", "1-1-2027"], status: 65, "de einddatum (2027-01-01) ligt voor de begindatum (2027-04-12)")
+        try expectRefusal(["edit", "missie-lyon", "--relations", "narnia"], status: 65, "--relations: onbekende relatie 'narnia'")
+        try expectRefusal(["edit", "missie-lyon"], status: 64, "noem minstens één veld")
+    }
+
+    @Test("delete: asks on a terminal, needs --yes otherwise; a relation with activities is refused with the reason")
+    func delete() throws {
+        try expectRefusal(["delete", "Rhône-Alpes", "--yes"], status: 65,
+                          "Rhône-Alpes is gekoppeld aan 2 activiteiten: 'Handelsmissie Lyon', 'Delegatie uit Lyon'")
+        try expectRefusal(["delete", "missie-lyon"], status: 64, "bevestig met --yes")
+        let byTitle = try run(["delete", "handelsmissie lyon", "--yes"])
+        #expect(byTitle.status == 0, "\(byTitle.standardError)")
+        #expect(byTitle.standardOutput == "Activiteit verwijderd: Handelsmissie Lyon\n")
+        #expect(try stored().activity("missie-lyon") == nil)
+    }
+
+    @Test("contacts: added with e-mail, phone and the gesprekspartner mark, edited and removed by name")
+    func contacts() throws {
+        let added = try run(["add-contact", "Pivot Park", "--name", "Eva de Wit", "--role", "communicatie", "--email", "e.dewit@pivotpark.nl",
+                             "--phone", "0412 123 456", "--gesprekspartner"])
+        #expect(added.status == 0, "\(added.standardError)")
+        #expect(added.standardOutput == "Contactpersoon toegevoegd bij Pivot Park: Eva de Wit (eva-de-wit)\n")
+        let contact = try #require(try stored().relation("pivot-park")?.contacts.last)
+        #expect(contact == Contact(id: "eva-de-wit", name: "Eva de Wit", role: "communicatie", email: "e.dewit@pivotpark.nl",
+                                   phone: "0412 123 456", consultedForFramework: true))
+        let edited = try run(["edit-contact", "pivot-park", "eva de wit", "--phone", "+31 412 654 321", "--gesprekspartner", "nee"])
+        #expect(edited.standardOutput.contains("Telefoon: 0412 123 456 → +31 412 654 321"), "\(edited.standardOutput)\(edited.standardError)")
+        #expect(edited.standardOutput.contains("Gesprekspartner Kader: ja → nee"))
+        #expect(try run(["export", "--format", "csv", "--what", "contacts"]).standardOutput.contains("+31 412 654 321"))
+        let removed = try run(["remove-contact", "Pivot Park", "Eva de Wit", "--yes"])
+        #expect(removed.standardOutput == "Contactpersoon verwijderd bij Pivot Park: Eva de Wit\n")
+        #expect(try stored().relation("pivot-park")?.contacts.map(\.id) == ["britta-driessen"])
+    }
+
+    @Test("contact refusals: an e-mail without @, a bad phone, a relation or contact that does not exist; nothing written")
+    func contactRefusals() throws {
+        try expectRefusal(["add-contact", "pivot-park", "--name", "Eva", "--email", "eva.pivotpark.nl"], status: 64,
+                          "--email: 'eva.pivotpark.nl' is geen e-mailadres: het @ ontbreekt (zoals naam@organisatie.nl)")
+        try expectRefusal(["add-contact", "pivot-park", "--name", "Eva", "--phone", "bel maar"], status: 64,
+                          "--phone: 'bel maar' is geen telefoonnummer")
+        try expectRefusal(["add-contact", "Pivot Parc", "--name", "Eva"], status: 65, "onbekende relatie 'Pivot Parc'; bedoelde u Pivot Park (pivot-park)?")
+        try expectRefusal(["add-contact", "narnia", "--name", "Eva"], status: 65, "onbekende relatie 'narnia'")
+        try expectRefusal(["edit-contact", "pivot-park", "eva", "--role", "x"], status: 65,
+                          "onbekende contactpersoon bij Pivot Park 'eva'; bedoelde u Britta Driessen (britta-driessen)?")
+    }
+
+    @Test("follow-ups: added with a Dutch date, ticked off by number or by text, opened again")
+    func followUps() throws {
+        let added = try run(["add-follow-up", "Handelsmissie Lyon", "--what", "Deelnemers werven", "--due", "1-2-2027", "--owner", "adviseur"])
+        #expect(added.standardOutput == "Vervolgactie bij Handelsmissie Lyon: Deelnemers werven (nummer 1)\n", "\(added.standardError)")
+        let byText = try run(["done", "missie-lyon", "deelnemers"])
+        #expect(byText.standardOutput == "Vervolgactie afgevinkt bij Handelsmissie Lyon: Deelnemers werven\n", "\(byText.standardError)")
+        #expect(try stored().activity("missie-lyon")?.followUps.first?.isDone == true)
+        let reopened = try run(["done", "missie-lyon", "1", "--reopen"])
+        #expect(reopened.standardOutput.hasPrefix("Vervolgactie heropend"))
+        try expectRefusal(["done", "missie-lyon", "7"], status: 65, "'Handelsmissie Lyon' heeft geen vervolgactie 7; er zijn: 1. Deelnemers werven")
+        try expectRefusal(["done", "delegatie-uit-lyon", "zzz"], status: 65, "heeft geen vervolgactie 'zzz'; bedoelde u 1. Verslag naar de wethouder of 2. Uitnodiging terugbezoek?")
+        try expectRefusal(["add-follow-up", "missie-lyon", "--what", "x", "--due", "morgen"], status: 64, "--due: 'morgen' is geen datum")
+    }
+
+    @Test("links: a web address or a path on a relation or an activity; a bad address refused")
+    func links() throws {
+        let url = try run(["add-link", "Handelsmissie Lyon", "--url", "https://www.bom.nl/missie", "--label", "Uitnodiging"])
+        #expect(url.standardOutput == "Link toegevoegd bij Handelsmissie Lyon: Uitnodiging (uitnodiging)\n", "\(url.standardError)")
+        let path = try run(["add-link", "taizhou", "--path", "/mnt/gedeeld/besluit B&W.pdf", "--label", "Besluit B&W"])
+        #expect(path.status == 0)
+        #expect(try stored().relation("taizhou")?.links == [Link(id: "besluit-b-w", label: "Besluit B&W", target: .path("/mnt/gedeeld/besluit B&W.pdf"))])
+        try expectRefusal(["add-link", "taizhou", "--url", "www.oss.nl", "--label", "x"], status: 64, "--url: 'www.oss.nl' is geen webadres")
+        try expectRefusal(["add-link", "taizhou", "--label", "x"], status: 64, "geef óf --url óf --path")
+        let removed = try run(["remove-link", "taizhou", "Besluit B&W", "--yes"])
+        #expect(removed.standardOutput == "Link verwijderd bij Taizhou: Besluit B&W\n")
+    }
+
+    @Test("names instead of ids everywhere: case and accents blind; unknown and ambiguous names refused with the candidates, exit 65")
+    func names() throws {
+        #expect(try run(["show", "Taizhou"]).status == 0)
+        #expect(try run(["show", "RHONE ALPES"]).standardOutput.contains("Rhône-Alpes"))
+        #expect(try run(["activities", "--relation", "rhône-alpes"]).standardOutput.contains("Handelsmissie Lyon"))
+        #expect(try run(["set-status", "Rhone-Alpes", "focus", "--reason", "Farma"]).status == 0)
+        #expect(try run(["move", "handelsmissie lyon", "uitgevoerd"]).status == 0)
+        let unknown = try run(["show", "Rhone"])
+        #expect(unknown.status == 65)
+        #expect(unknown.standardError == "dossier: onbekende relatie of activiteit 'Rhone'; bedoelde u relatie Rhône-Alpes (rhone-alpes)?\n")
+        // Two activities with the same title: the name is ambiguous, the ids are not.
+        #expect(try run(["add-activity", "--title", "Delegatie uit Lyon", "--kind", "beurs"]).status == 0)
+        let ambiguous = try run(["show", "delegatie uit lyon"])
+        #expect(ambiguous.status == 65)
+        #expect(ambiguous.standardError.contains("'delegatie uit lyon' past bij meer dan één relatie of activiteit; bedoelde u"))
+        #expect(ambiguous.standardError.contains("delegatie-uit-lyon-2"))
+        #expect(try run(["show", "delegatie-uit-lyon-2"]).status == 0)
+        try expectRefusal(["add-activity", "--title", "Beurs", "--kind", "beurs", "--relation", "Rhone"], status: 65, "onbekende relatie 'Rhone'")
+    }
+
+    @Test("--json on every listing: backups, validate, due and relations (with what the table shows)")
+    func jsonEverywhere() throws {
+        let relations = try run(["relations", "--json"])
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(relations.standardOutput.utf8)) as? [[String: Any]])
+        let rhone = try #require(objects.first { $0["id"] as? String == "rhone-alpes" })
+        #expect(rhone["activityCount"] as? Int == 2)
+        let next = try #require(rhone["nextDate"] as? [String: Any])
+        #expect(next["date"] as? String == "2027-03-10" && next["overdue"] as? Bool == false)
+        let due = try #require(try JSONSerialization.jsonObject(with: Data(try run(["due", "--json"]).standardOutput.utf8)) as? [[String: Any]])
+        #expect(!due.isEmpty)
+        let backups = try run(["backups", "--json"])
+        let backupList = try JSONSerialization.jsonObject(with: Data(backups.standardOutput.utf8)) as? [Any]
+        #expect(backups.status == 0 && backupList != nil)
+        let valid = try #require(try JSONSerialization.jsonObject(with: Data(try run(["validate", "--json"]).standardOutput.utf8)) as? [String: Any])
+        #expect(valid["valid"] as? Bool == true && valid["relations"] as? Int == 5)
+        try directory.write("kapot.json", #"{"schemaVersion": 2, "title": 3}"#)
+        let invalid = try run(["validate", directory.file("kapot.json"), "--json"])
+        #expect(invalid.status == 65)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(invalid.standardOutput.utf8)) as? [String: Any])
+        #expect(report["valid"] as? Bool == false && (report["problems"] as? [Any])?.count == 1)
+    }
+
+    @Test("output to a pipe is never cut: long names and ids whole in every table")
+    func pipesAreNotCut() throws {
+        let long = "Samenwerkingsverband voor farmaceutische innovatie in de grensregio Rhein-Neckar en omstreken"
+        #expect(try run(["add-relation", "--name", long, "--kind", "samenwerkingsverband"]).status == 0)
+        let id = Slug.make(from: long)
+        #expect(try run(["relations"]).standardOutput.contains(long))
+        #expect(try run(["relations"]).standardOutput.contains(id))
+        #expect(try run(["log"]).standardOutput.contains("Relatie toegevoegd: \(long)"))
+    }
+}

@@ -1,0 +1,34 @@
+import DossierCore
+import Testing
+
+@Suite("Tables for people")
+struct TextTableTests {
+    func table() -> TextTable {
+        var table = TextTable([.init(title: "ID", keepsWhole: true), .init(title: "NAAM"), .init(title: "PLAATS"), .init(title: "ACT.", alignRight: true)])
+        table.append(["samenwerkingsverband-rhein-neckar", "Samenwerkingsverband voor farmaceutische innovatie Rhein-Neckar", "Heidelberg, Mannheim, Ludwigshafen", "12"])
+        table.append(["rhone-alpes", "Rhône-Alpes", "Lyon, Grenoble (Frankrijk)", "2"])
+        table.append(["tai-zhou", "泰州 Taizhou", "Taizhou", "0"])
+        return table
+    }
+
+    @Test("without a width (a pipe, a file) every cell is whole")
+    func whole() {
+        let text = table().render()
+        #expect(text.contains("Samenwerkingsverband voor farmaceutische innovatie Rhein-Neckar"))
+        #expect(text.contains("Heidelberg, Mannheim, Ludwigshafen"))
+        #expect(!text.contains("…"))
+    }
+
+    @Test("fitted to a terminal: no line wider than it, the widest columns cut with an ellipsis, ids and numbers whole")
+    func fitted() {
+        for width in [80, 60, 100] {
+            let lines = table().render(width: width).split(separator: "\n").map(String.init)
+            for line in lines { #expect(DisplayWidth.of(line) <= width, "\(width): \(line)") }
+            #expect(lines[1].hasPrefix("samenwerkingsverband-rhein-neckar"), "the id is whole")
+            #expect(lines[1].hasSuffix("12"), "the number is whole")
+            #expect(lines[1].contains("…"))
+        }
+        // Wide enough: nothing cut.
+        #expect(!table().render(width: 200).contains("…"))
+    }
+}
