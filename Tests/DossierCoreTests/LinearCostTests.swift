@@ -4,7 +4,7 @@ import Testing
 
 /// Wrapping, measuring and searching cost time in proportion to the text: each is run on a text and on
 /// one 10× and 100× as large, and the times are compared as ratios (never against a fixed number). Linear
-/// work gives about 10 and 100, quadratic work 100 and 10.000; the bounds (40 and 1.000) leave room for a
+/// work gives about 10 and 100, quadratic work 100 and 10.000; the bounds (60 and 600) leave room for a
 /// busy machine and caches that stop fitting, and still catch anything quadratic. Each time is the
 /// fastest of several runs; the tests of this suite run one after another.
 @Suite("Linear cost of wrapping, measuring and searching", .serialized)
@@ -25,8 +25,8 @@ struct LinearCostTests {
         let times = [1, 10, 100].map { factor in fastest(work(base * factor)) }
         let (ratio10, ratio100) = (times[1] / max(times[0], 1e-7), times[2] / max(times[0], 1e-7))
         print("\(name): n=\(base) \(String(format: "%.4f", times[0])) s, 10n ×\(String(format: "%.1f", ratio10)), 100n ×\(String(format: "%.1f", ratio100))")
-        #expect(ratio10 < 40, "\(name): 10× the size took \(ratio10)× the time", sourceLocation: sourceLocation)
-        #expect(ratio100 < 1_000, "\(name): 100× the size took \(ratio100)× the time", sourceLocation: sourceLocation)
+        #expect(ratio10 < 60, "\(name): 10× the size took \(ratio10)× the time", sourceLocation: sourceLocation)
+        #expect(ratio100 < 600, "\(name): 100× the size took \(ratio100)× the time", sourceLocation: sourceLocation)
     }
 
     /// A base64-like word without spaces, as a pasted blob.
@@ -78,7 +78,7 @@ struct LinearCostTests {
             let text = Self.blob(size) + " taizhou"
             return { #expect(SearchText.contains(text, "taizhou")) }
         }
-        Self.expectLinear("fold accented text", base: 2_000) { size in
+        Self.expectLinear("fold accented text", base: 5_000) { size in
             let text = String(repeating: "Rhône-Ærø ", count: size / 10)
             return { _ = SearchText.fold(text) }
         }

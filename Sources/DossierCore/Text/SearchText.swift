@@ -16,7 +16,8 @@ public enum SearchText {
                 let value = scalar.value
                 output.append(value >= 65 && value <= 90 ? Unicode.Scalar(UInt8(value + 32)) : scalar)
             } else if let spelled = spelledOut[scalar] {
-                output.append(contentsOf: spelled.unicodeScalars)
+                // One by one: `append(contentsOf:)` on the scalar view costs the length of the whole output.
+                for part in spelled.unicodeScalars { output.append(part) }
             } else {
                 let lowered = String(scalar.properties.lowercaseMapping).decomposedStringWithCanonicalMapping
                 for part in lowered.unicodeScalars where part.properties.generalCategory != .nonspacingMark {
