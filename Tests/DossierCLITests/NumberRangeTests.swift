@@ -97,6 +97,14 @@ struct NumberRangeTests {
         #expect(result.standardError.contains(expected), "\(result.standardError)")
     }
 
+    @Test("a follow-up number far out of range is refused, never an overflow", arguments: ["-9223372036854775808", "9223372036854775807", "0", "3"])
+    func followUpNumber(number: String) throws {
+        // After `--`, so that a leading minus is read as the number, not as an option.
+        let result = try scratch.runner.run(["done", "delegatie-uit-lyon", "--store", storePath, "--", number], environment: scratch.environment)
+        #expect(result.status == 65, "\(number): \(result.status) \(result.standardError)")
+        #expect(result.standardError.contains("heeft geen vervolgactie \(number)"), "\(result.standardError)")
+    }
+
     @Test("apply refuses a change with an index out of range while reading it; nothing is written")
     func applyOutOfRange() throws {
         try directory.write("wijzigingen.jsonl", #"{"type":"set-follow-up-done","activity":"delegatie-uit-lyon","index":9223372036854775807,"done":true}"# + "\n")

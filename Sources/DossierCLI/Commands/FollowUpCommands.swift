@@ -69,7 +69,8 @@ struct DoneCommand: ParsableCommand {
     static func position(of text: String, in activity: Activity) throws -> Int {
         let listed = activity.followUps.enumerated().map { "\($0.offset + 1). \($0.element.text)" }.joined(separator: "; ")
         if let number = Int(text) {
-            guard activity.followUps.indices.contains(number - 1) else {
+            // Compared before subtracting: a number typed as -9223372036854775808 must not overflow.
+            guard number >= 1 && number <= activity.followUps.count else {
                 throw failure("'\(activity.title)' heeft geen vervolgactie \(number)" + (listed.isEmpty ? " (nog geen vervolgacties)" : "; er zijn: \(listed)"),
                               code: ExitStatus.dataError)
             }
