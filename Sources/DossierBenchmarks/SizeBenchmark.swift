@@ -113,7 +113,7 @@ struct SizeBenchmark {
             var target = try importStore.load()
             // Measured: reading the CSV, checking every row, and the durable batch commit.
             importing.samples.append(try Measurement.time {
-                let prepared = ActivityImport.prepare(try CSV.decode(csv), into: target)
+                let prepared = ActivityImport.prepare(try CSV.decode(csv), into: target, today: clock.today())
                 precondition(prepared.problems.isEmpty, "import problems: \(prepared.problems.prefix(3))")
                 try importStore.commit(.batch(prepared.changes, label: "Import"), to: &target, context: clock.context(actor: "benchmark"))
             })

@@ -12,6 +12,13 @@ public enum Fixtures {
         return date
     }
 
+    /// The history of an activity that was approved (or planned) by a decision of the college, for building
+    /// activities that start out approved.
+    public static func approved(_ status: ActivityStatus = .goedgekeurd, decision: String = "Besluit B&W 3 november 2026")
+        -> [StatusChange<ActivityStatus>] {
+        [StatusChange(date: date("2026-11-03"), from: nil, to: status, reason: "Activiteit toegevoegd", by: "tester", decision: decision)]
+    }
+
     /// Countries by ISO code, for building relations and activities.
     public static func countries(_ codes: String...) -> [Country] {
         codes.map { code in

@@ -24,7 +24,7 @@ struct AuditTrailTests {
     func makeHistory() throws {
         for (arguments, user, day) in [
             (["set-status", "bom", "verkennen", "--reason", "minder contact"], "adviseur", "2026-11-20"),
-            (["move", "missie-lyon", "uitgevoerd", "--reason", "missie gehouden"], "wethouder", "2026-11-21"),
+            (["move", "missie-lyon", "geannuleerd", "--reason", "missie gaat niet door"], "wethouder", "2026-11-21"),
             (["set-status", "taizhou", "actief", "--reason", "nieuw bezoek gepland"], "adviseur", "2026-11-22"),
         ] {
             let result = try run(arguments, user: user, day: day)
@@ -42,19 +42,19 @@ struct AuditTrailTests {
         #expect(lines.count == 4, "\(all.standardOutput)")
         #expect(lines[1].contains("2026-11-20") && lines[1].contains("adviseur") && lines[1].contains("Status van BOM: Actief → Verkennen")
                 && lines[1].contains("minder contact"))
-        #expect(lines[2].contains("wethouder") && lines[2].contains("missie gehouden"))
+        #expect(lines[2].contains("wethouder") && lines[2].contains("missie gaat niet door"))
 
         let taizhou = try run(["log", "taizhou"]).standardOutput
         #expect(taizhou.contains("nieuw bezoek gepland") && !taizhou.contains("minder contact"))
         let since = try run(["log", "--since", "21-11-2026"]).standardOutput
-        #expect(since.contains("missie gehouden") && !since.contains("minder contact"))
+        #expect(since.contains("missie gaat niet door") && !since.contains("minder contact"))
         #expect(try run(["log", "rhone-alpes"]).standardOutput.contains("Geen wijzigingen van rhone-alpes"))
 
         let json = try run(["log", "--json"])
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
         #expect(entries.map { $0["seq"] as? Int } == [1, 2, 3])
         #expect(entries[1]["by"] as? String == "wethouder")
-        #expect(entries[1]["reason"] as? String == "missie gehouden")
+        #expect(entries[1]["reason"] as? String == "missie gaat niet door")
         #expect(entries[0]["at"] as? String == "2026-11-20T09:00:00Z")
         #expect((entries[0]["subjects"] as? [String]) == ["bom"])
         #expect(entries[0]["change"] != nil)

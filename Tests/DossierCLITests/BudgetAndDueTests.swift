@@ -16,14 +16,15 @@ struct BudgetAndDueTests {
         // internationalisering; a Global Goals week (€ 3.000) on the contribution, and a mission a partner pays.
         try dossier.apply(.addActivity(Activity(id: "beurs-2026", title: "Beurs 2026", kind: .beurs, status: .goedgekeurd,
                                                 startDate: Fixtures.date("2026-12-01"), budgetLine: "internationalisering",
-                                                estimatedCost: Money(euros: 15_800))),
+                                                estimatedCost: Money(euros: 15_800), statusHistory: Fixtures.approved())),
                           context: Fixtures.context)
         try dossier.apply(.addActivity(Activity(id: "global-goals-week", title: "Global Goals-week", kind: .overig, status: .gepland,
                                                 startDate: Fixtures.date("2026-12-05"), budgetLine: "global-goals-platform-oss",
-                                                estimatedCost: Money(euros: 3_000))),
+                                                estimatedCost: Money(euros: 3_000), statusHistory: Fixtures.approved(.gepland))),
                           context: Fixtures.context)
         try dossier.apply(.addActivity(Activity(id: "missie-op-kosten-bom", title: "Missie op kosten van de BOM", kind: .handelsmissie,
-                                                status: .goedgekeurd, startDate: Fixtures.date("2026-12-10"), estimatedCost: Money(euros: 9_000))),
+                                                status: .goedgekeurd, startDate: Fixtures.date("2026-12-10"), estimatedCost: Money(euros: 9_000),
+                                                statusHistory: Fixtures.approved())),
                           context: Fixtures.context)
         try directory.write("dossier.json", dossier.encoded())
     }

@@ -21,8 +21,8 @@ struct NumberRangeTests {
 
     @Test("an import of the largest accepted amounts: budget, report (md, csv, html), assess and validate add them up exactly; the TUI starts")
     func largestAmountsAddUp() throws {
-        let rows = (1...300).map { "Beurs \($0);beurs;goedgekeurd;2027-04-01;999.999.999,99" }
-        try directory.write("groot.csv", (["titel;soort;status;begindatum;geraamde kosten"] + rows).joined(separator: "\r\n"))
+        let rows = (1...300).map { "Beurs \($0);beurs;goedgekeurd;Besluit B&W 3 november 2026;2027-04-01;999.999.999,99" }
+        try directory.write("groot.csv", (["titel;soort;status;besluit;begindatum;geraamde kosten"] + rows).joined(separator: "\r\n"))
         let imported = try run(["import", "activities", directory.file("groot.csv")])
         #expect(imported.status == 0, "\(imported.standardError)")
         let total = Money(cents: 99_999_999_999 * 300 + 250_000).formatted  // and the mission to Lyon

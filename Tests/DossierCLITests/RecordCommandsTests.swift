@@ -176,7 +176,7 @@ struct RecordCommandsTests {
         #expect(try run(["show", "RHONE ALPES"]).standardOutput.contains("Rhône-Alpes"))
         #expect(try run(["activities", "--relation", "rhône-alpes"]).standardOutput.contains("Handelsmissie Lyon"))
         #expect(try run(["set-status", "Rhone-Alpes", "focus", "--reason", "Farma"]).status == 0)
-        #expect(try run(["move", "handelsmissie lyon", "uitgevoerd"]).status == 0)
+        #expect(try run(["move", "handelsmissie lyon", "geannuleerd", "--reason", "gaat niet door"]).status == 0)
         let unknown = try run(["show", "Rhone"])
         #expect(unknown.status == 65)
         #expect(unknown.standardError == "dossier: onbekende relatie of activiteit 'Rhone'; bedoelde u relatie Rhône-Alpes (rhone-alpes)?\n")

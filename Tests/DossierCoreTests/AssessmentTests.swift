@@ -50,7 +50,7 @@ struct AssessmentTests {
         try dossier.apply(.addRelation(Relation(id: "eurocities", name: "Eurocities", kind: .netwerk, status: .verkennen)), context: context)
         try dossier.apply(.addActivity(Activity(id: "grote-beurs-2027", title: "Grote beurs 2027", kind: .beurs, status: .goedgekeurd,
                                                 startDate: CalendarDate(year: 2027, month: 3, day: 1), budgetLine: "internationalisering",
-                                                estimatedCost: Money(euros: 15_000))),
+                                                estimatedCost: Money(euros: 15_000), statusHistory: Fixtures.approved())),
                           context: context)
         return dossier
     }
@@ -289,6 +289,7 @@ struct AssessmentTests {
         var dossier = try Self.dossier()
         var activity = Self.activity("Tweede beurs 2027", .beurs, relations: ["bom"], year: 2027, cost: 1_000, sectors: [.farma])
         activity.status = .goedgekeurd
+        activity.statusHistory = Fixtures.approved()
         try dossier.apply(.addActivity(activity), context: Fixtures.context)
         let result = Assessor.assess(activity, answers: Self.answers(), in: dossier)
         #expect(result.reasons.contains { $0.rule == "budget" && $0.effect == .positief && $0.text.contains("nog € 1.000,00 over") })

@@ -31,15 +31,44 @@ struct ChangeTests {
                                                            by: "tester", reviewDate: review))
     }
 
-    @Test("leaving laag pitje clears the review date; the same status twice is refused")
+    @Test("leaving laag pitje clears the review date; the same status twice is refused, except as a review of laag pitje")
     func leavingLaagPitje() throws {
         var dossier = Fixtures.smallDossier()
         #expect(throws: ChangeError.self) {
-            try dossier.apply(.setRelationStatus("taizhou", status: .laagPitje, reason: "nogmaals", reviewDate: Fixtures.date("2031-01-01")), context: context)
+            try dossier.apply(.setRelationStatus("bom", status: .actief, reason: "nogmaals", reviewDate: nil), context: context)
         }
         try dossier.apply(.setRelationStatus("taizhou", status: .verkennen, reason: "nieuw besluit", reviewDate: nil), context: context)
         #expect(dossier.relation("taizhou")?.reviewDate == nil)
         #expect(dossier.relation("taizhou")?.statusHistory.count == 2)
+    }
+
+    @Test("a review keeps laag pitje with a reason and a new review date after today, recorded as a review")
+    func review() throws {
+        var dossier = Fixtures.smallDossier()
+        let before = dossier
+        for (reason, date, field) in [("", "2029-01-01", "reason"), ("herijkt", nil, "reviewDate"), ("herijkt", "2026-11-22", "reviewDate"),
+                                      ("herijkt", "2025-06-01", "reviewDate")] as [(String, String?, String)] {
+            do {
+                try dossier.apply(.setRelationStatus("taizhou", status: .laagPitje, reason: reason, reviewDate: date.map(Fixtures.date)), context: context)
+                Issue.record("review accepted: \(reason) \(date ?? "-")")
+            } catch {
+                #expect(error.field == field, "\(error)")
+            }
+        }
+        #expect(dossier == before, "a refused review changes nothing")
+        try dossier.apply(.setRelationStatus("taizhou", status: .laagPitje, reason: "Herijking: blijft op een laag pitje",
+                                             reviewDate: Fixtures.date("2032-01-01")), context: context)
+        let relation = try #require(dossier.relation("taizhou"))
+        #expect(relation.status == .laagPitje)
+        #expect(relation.reviewDate == Fixtures.date("2032-01-01"))
+        let review = try #require(relation.statusHistory.last)
+        #expect(review.isReview && review.from == .laagPitje && review.to == .laagPitje)
+        #expect(review.reason == "Herijking: blijft op een laag pitje" && review.by == "tester" && review.date == context.today)
+        #expect(Change.setRelationStatus("taizhou", status: .laagPitje, reason: "x", reviewDate: Fixtures.date("2029-01-01")).summary(in: before)
+                == "Herijking van Taizhou: blijft Laag pitje (volgende herijking 2029-01-01)")
+        let december2030 = Fixtures.date("2030-12-10")
+        #expect(Reminder.all(in: before, today: december2030, within: 30).contains { $0.title.contains("Taizhou") })
+        #expect(!Reminder.all(in: dossier, today: december2030, within: 30).contains { $0.title.contains("Taizhou") }, "the review clears the signal")
     }
 
     @Test("every kind of change can be undone exactly by its restoration, and redone by the inverse")
@@ -51,7 +80,7 @@ struct ChangeTests {
             .deleteRelation("unesco-learning-cities"),
             .addActivity(Activity(id: "nieuw", title: "Nieuw", kind: .beurs)),
             .updateActivity({ var a = Fixtures.smallDossier().activity("missie-lyon")!; a.title = "Andere titel"; return a }()),
-            .moveActivity("missie-lyon", status: .uitgevoerd, reason: "", overrideReason: nil),
+            .moveActivity("missie-lyon", status: .geannuleerd, reason: "", overrideReason: nil),
             .deleteActivity("delegatie-uit-lyon"),
             .addFollowUp("missie-lyon", FollowUp(text: "Bellen", due: Fixtures.date("2027-04-01"))),
             .setFollowUpDone("delegatie-uit-lyon", index: 0, isDone: true),

@@ -25,10 +25,14 @@ struct LifeCycleTests {
     func movesThroughChangePath(from: ActivityStatus) throws {
         for to in ActivityStatus.allCases {
             var dossier = Fixtures.smallDossier()
-            let activity = Activity(id: "a", title: "Proef", kind: .kennisuitwisseling, status: from)
+            // Started yesterday, with its history: it may be carried out, and it was approved if it is.
+            let activity = Activity(id: "a", title: "Proef", kind: .kennisuitwisseling, status: from, startDate: Fixtures.date("2026-11-21"),
+                                    statusHistory: [StatusChange(date: Fixtures.date("2026-11-01"), from: nil, to: from, reason: "proef", by: "tester",
+                                                                 decision: "Besluit B&W")])
             try dossier.apply(.addActivity(activity), context: Fixtures.context)
             do {
-                try dossier.apply(.moveActivity("a", status: to, reason: "test", overrideReason: nil), context: Fixtures.context)
+                try dossier.apply(.moveActivity("a", status: to, reason: "test", overrideReason: nil, decision: "mandaat wethouder"),
+                                  context: Fixtures.context)
                 #expect(Self.legal.contains("\(from.rawValue)>\(to.rawValue)"), "\(from) → \(to) was accepted")
                 #expect(dossier.activity("a")?.status == to)
                 #expect(dossier.activity("a")?.statusHistory.last?.from == from)
@@ -62,9 +66,82 @@ struct LifeCycleTests {
         try dossier.apply(.addActivity(Activity(id: "a", title: "Proef", kind: .beurs, status: .inAfweging, assessments: [negative])),
                           context: Fixtures.context)
         #expect(throws: ChangeError.self) {
-            try dossier.apply(.moveActivity("a", status: .goedgekeurd, reason: "", overrideReason: "  "), context: Fixtures.context)
+            try dossier.apply(.moveActivity("a", status: .goedgekeurd, reason: "", overrideReason: "  ", decision: "Besluit B&W 3-2-2026"),
+                              context: Fixtures.context)
         }
-        try dossier.apply(.moveActivity("a", status: .goedgekeurd, reason: "", overrideReason: "Besluit B&W 3-2-2026"), context: Fixtures.context)
-        #expect(dossier.activity("a")?.statusHistory.last?.overrideReason == "Besluit B&W 3-2-2026")
+        try dossier.apply(.moveActivity("a", status: .goedgekeurd, reason: "", overrideReason: "zorgen weggenomen", decision: "Besluit B&W 3-2-2026"),
+                          context: Fixtures.context)
+        #expect(dossier.activity("a")?.statusHistory.last?.overrideReason == "zorgen weggenomen")
+        #expect(dossier.activity("a")?.statusHistory.last?.decision == "Besluit B&W 3-2-2026")
+    }
+
+    @Test("approving records who decided; without it nothing changes")
+    func approvalNeedsDecision() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addActivity(Activity(id: "a", title: "Proef", kind: .beurs, status: .inAfweging)), context: Fixtures.context)
+        let before = dossier
+        for decision in [nil, "", "   "] as [String?] {
+            do {
+                try dossier.apply(.moveActivity("a", status: .goedgekeurd, reason: "past in het Kader", overrideReason: nil, decision: decision),
+                                  context: Fixtures.context)
+                Issue.record("approved without who decided")
+            } catch {
+                #expect(error.field == "decision")
+                #expect(error.message.contains("goedkeuren legt vast wie besloot: een besluit van B&W of een mandaat"))
+            }
+        }
+        #expect(dossier == before)
+        #expect(throws: ChangeError.self) {
+            try dossier.apply(.addActivity(Activity(id: "b", title: "Al goedgekeurd", kind: .beurs, status: .goedgekeurd)), context: Fixtures.context)
+        }
+        try dossier.apply(.moveActivity("a", status: .goedgekeurd, reason: "past in het Kader", overrideReason: nil, decision: " mandaat wethouder "),
+                          context: Fixtures.context)
+        #expect(dossier.activity("a")?.statusHistory.last?.decision == "mandaat wethouder")
+        #expect(dossier.activity("a")?.statusHistory.last?.reason == "past in het Kader")
+    }
+
+    @Test("nothing is carried out before its start date; moving there keeps the actual cost given")
+    func notCarriedOutEarly() throws {
+        var dossier = Fixtures.smallDossier()
+        let before = dossier
+        do {
+            try dossier.apply(.moveActivity("missie-lyon", status: .uitgevoerd, reason: "", overrideReason: nil, actualCost: Money(euros: 2_400)),
+                              context: Fixtures.context)
+            Issue.record("carried out before 2027-03-10")
+        } catch {
+            #expect(error.message == "'Handelsmissie Lyon' begint pas op 2027-03-10; een activiteit is op zijn vroegst op haar begindatum uitgevoerd")
+            #expect(error.field == "startDate")
+        }
+        #expect(dossier == before)
+        #expect(throws: ChangeError.self) {
+            try dossier.apply(.addActivity(Activity(id: "toekomst", title: "Toekomst", kind: .beurs, status: .uitgevoerd,
+                                                    startDate: Fixtures.date("2027-01-01"))), context: Fixtures.context)
+        }
+        var planned = try #require(dossier.activity("missie-lyon"))
+        planned.startDate = Fixtures.date("2026-11-20")
+        try dossier.apply(.updateActivity(planned), context: Fixtures.context)
+        try dossier.apply(.moveActivity("missie-lyon", status: .uitgevoerd, reason: "gehouden", overrideReason: nil, actualCost: Money(euros: 2_400)),
+                          context: Fixtures.context)
+        #expect(dossier.activity("missie-lyon")?.actualCost == Money(euros: 2_400))
+        var moved = try #require(dossier.activity("missie-lyon"))
+        moved.startDate = Fixtures.date("2027-03-10")
+        #expect(throws: ChangeError.self, "an activity carried out cannot be moved into the future") {
+            try dossier.apply(.updateActivity(moved), context: Fixtures.context)
+        }
+        let carriedOut = try #require(dossier.activity("missie-lyon"))
+        let edit = try #require(Activity.fields.edit("startDate", to: .text("2027-03-10"), in: carriedOut))
+        #expect(throws: ChangeError.self, "nor by a field edit") {
+            try dossier.apply(.editActivity("missie-lyon", [edit]), context: Fixtures.context)
+        }
+    }
+
+    @Test("a journal line of format 1 is replayed as it was made: an approval without who decided still applies")
+    func formatOneReplay() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addActivity(Activity(id: "a", title: "Proef", kind: .beurs, status: .inAfweging)), context: Fixtures.context)
+        var old = Fixtures.context
+        old.formatVersion = 1
+        try dossier.apply(.moveActivity("a", status: .goedgekeurd, reason: "", overrideReason: nil), context: old)
+        #expect(dossier.activity("a")?.status == .goedgekeurd)
     }
 }

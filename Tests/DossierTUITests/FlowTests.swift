@@ -61,13 +61,17 @@ struct FlowTests {
         app.press(.tab).type("31-2-2026")                        // an impossible date
         app.press(.tab, .tab).press(.right)                       // richting: uitgaand
         app.press(.tab).type("Kopenhagen")
+        app.press(.tab).type("Denem")
+        #expect(app.state.form?.focusedField?.help.contains("Denemarken (DK)") == true, "type-ahead names the matching countries")
+        app.press(.right)                                          // → completes to Denemarken
+        #expect(app.state.form?.text("countries") == "Denemarken")
         app.press(.tab).type("Marie Dupont")
         app.press(.tab).type("6")
         app.press(.tab).type("burgemeester Buijs, wethouder Den Brok")
         app.press(.tab).type("Pivot Park; Talentencampus Oss")
         app.press(.tab).type("Jan de Vries (Osse Farma BV)")
         app.press(.tab).type("1.250,50")
-        app.press(.tab, .tab).type("Tweede bezoek")
+        app.press(.tab, .tab, .tab).type("Tweede bezoek")      // budgetregel (internationalisering), titel, toelichting
         app.press(.tab).type("Verslag naar B&W")
         app.press(.tab).type("1-4-2026")
         app.press(.control("s"))
@@ -92,6 +96,76 @@ struct FlowTests {
         #expect(visit.actualCost == Money(cents: 125_050))
         #expect(visit.notes == "Tweede bezoek")
         #expect(visit.followUps == [FollowUp(text: "Verslag naar B&W", due: Fixtures.date("2026-04-01"))])
+        #expect(visit.countries.map(\.code) == ["DK"])
+        #expect(visit.budgetLine == "internationalisering")
+    }
+
+    @Test("a planned visit to a relation on laag pitje: in afweging, the weighing and a plain warning at once")
+    func plannedVisitToLaagPitje() throws {
+        let app = Harness()
+        app.press(.character("/")).type("taiz").press(.enter, .character("v"))
+        #expect(app.state.form?["decision"]?.isVisible == false, "today: the visit has taken place, no approval asked")
+        app.press(.tab).press(.control("u")).type("15-6-2027")
+        #expect(app.state.form?["decision"]?.isVisible == true, "a visit in the future may already be approved")
+        app.press(.tab, .tab, .tab, .tab).type("Taizhou")           // (besluit leeg), tot en met, richting: inkomend, delegatie
+        app.press(.tab).type("China")
+        let preview = try #require(app.state.form?.verdictPreview)
+        #expect(preview.verdict == .negatief)
+        #expect(app.text.contains("Oordeel nu: NEGATIEF"))
+        #expect(app.text.contains("Taizhou staat op een laag pitje"))
+        app.press(.control("s"))
+        #expect(app.state.form == nil)
+        let visit = try #require(app.state.dossier.activities.first { $0.isVisit && $0.startDate == Fixtures.date("2027-06-15") })
+        #expect(visit.status == .inAfweging, "not planned: it is weighed first")
+        #expect(visit.countries.map(\.code) == ["CN"])
+        #expect(app.text.contains("Let op: Taizhou staat op een"), "the warning on the message line")
+        // The same visit, already approved by the college: planned, with who decided.
+        app.press(.character("v")).press(.tab).press(.control("u")).type("16-6-2027")
+        app.press(.tab).type("Besluit B&W 1 december 2026").press(.tab, .tab, .tab).type("Taizhou").press(.control("s"))
+        let approved = try #require(app.state.dossier.activities.first { $0.isVisit && $0.startDate == Fixtures.date("2027-06-16") })
+        #expect(approved.status == .gepland)
+        #expect(approved.statusHistory.first?.decision == "Besluit B&W 1 december 2026")
+        #expect(approved.statusHistory.first?.by == "adviseur")
+    }
+
+    @Test("the review of a relation on laag pitje: herijken keeps the status, journaled as a review, and clears the signal")
+    func reviewLaagPitje() throws {
+        let app = Harness(dossier: Fixtures.smallDossier(), width: 100, height: 30)
+        app.press(.character("/")).type("taiz").press(.enter, .character("s"))
+        let form = try #require(app.state.form)
+        #expect(form["status"]?.selectedValue == "herijken", "a relation on laag pitje is offered a review first")
+        #expect(form["reviewDate"]?.isVisible == true)
+        app.press(.tab).type("Herijking 2026: blijft op een laag pitje").press(.tab).press(.control("u")).type("1-1-2026").press(.control("s"))
+        #expect(app.state.form?.errors["reviewDate"]?.contains("na vandaag") == true, "a review date in the past is refused")
+        #expect(app.store.committed.isEmpty)
+        app.press(.control("u")).type("1-1-2029").press(.control("s"))
+        #expect(app.state.form == nil)
+        let relation = try #require(app.state.dossier.relation("taizhou"))
+        #expect(relation.status == .laagPitje)
+        #expect(relation.reviewDate == Fixtures.date("2029-01-01"))
+        #expect(relation.statusHistory.last?.isReview == true)
+        #expect(app.text.contains("Taizhou: herijkt, blijft Laag pitje (herijking 2029-01-01)"))
+        #expect(app.store.journal.last?.summary == "Herijking van Taizhou: blijft Laag pitje (volgende herijking 2029-01-01)")
+        app.press(.enter)
+        #expect(app.text.contains("Herijking: blijft Laag pitje  herijking 2029-01-01"))
+    }
+
+    @Test("carried out not before the start date; moving there asks the actual cost, proposing the estimate")
+    func carriedOutNotEarly() throws {
+        let app = Harness()
+        app.press(.character("2"))
+        let row = try #require(app.state.rows(.activities).firstIndex { app.state.dossier.activities[$0].id == "missie-lyon" })
+        app.press(.home)
+        for _ in 0..<row { app.press(.character("j")) }
+        app.press(.character("m"))
+        #expect(app.state.form?["status"]?.selectedValue == "uitgevoerd")
+        #expect(app.state.form?["actualCostCents"]?.isVisible == true)
+        #expect(app.state.form?["actualCostCents"]?.text == "2500", "the estimate is proposed")
+        app.press(.control("s"))
+        let form = try #require(app.state.form, "refused: the form stays open")
+        #expect(app.text.contains("begint pas op 2027-03-10"), "\(form)")
+        #expect(app.state.dossier.activity("missie-lyon")?.status == .gepland)
+        #expect(app.store.committed.isEmpty)
     }
 
     @Test("the relation picker narrows as you type, ignoring accents, and ticks several with Tab")
@@ -234,8 +308,9 @@ struct FlowTests {
         app.press(.character("2"), .character("+")).type("Handelsmissie Medicon Valley")
         app.press(.tab, .tab, .tab).type("rhone").press(.enter)      // relaties
         app.press(.enter).type("bom").press(.enter)                  // organisator
+        app.type("Denemarken, SE").press(.tab)                       // bestemming
         app.type("18-5-2027").press(.tab, .tab, .character(" "))     // sector: farma
-        app.press(.tab).type("2.500").press(.control("s"))
+        app.press(.tab, .tab).type("2.500").press(.control("s"))   // (budgetregel), geraamde kosten
         let added = try #require(app.state.dossier.activity("handelsmissie-medicon-valley"))
         #expect(added.kind == .handelsmissie)
         #expect(added.status == .idee)
@@ -244,6 +319,8 @@ struct FlowTests {
         #expect(added.startDate == Fixtures.date("2027-05-18"))
         #expect(added.sectors == [.farma])
         #expect(added.estimatedCost == Money(euros: 2500))
+        #expect(added.countries.map(\.code) == ["DK", "SE"])
+        #expect(added.budgetLine == "internationalisering")
         // Edit: open it and change the title.
         app.press(.character("g"))
         let row = try #require(app.state.rows(.activities).firstIndex { app.state.dossier.activities[$0].id == added.id })
@@ -383,12 +460,16 @@ struct AssessmentFlowTests {
         app.press(.character("a"), .character("n"), .control("s"))
         #expect(app.state.dossier.activity(id)?.assessments.last?.verdict == .negatief)
         app.press(.character("m"))
+        #expect(app.state.form?["decision"]?.isVisible == true)
         #expect(app.state.form?["overrideReason"]?.isVisible == true)
         app.press(.control("s"))
+        #expect(app.state.form?.errors["decision"] != nil, "approving records who decided")
         #expect(app.state.form?.errors["overrideReason"] != nil)
-        app.press(.up, .up).press(.tab, .tab).type("Besluit B&W 3-2-2027").press(.control("s"))
+        #expect(app.state.form?.focusedField?.id == "decision")
+        app.type("Besluit B&W 3-2-2027").press(.tab).type("De zorgen zijn weggenomen").press(.control("s"))
         #expect(app.state.dossier.activity(id)?.status == .goedgekeurd)
-        #expect(app.state.dossier.activity(id)?.statusHistory.last?.overrideReason == "Besluit B&W 3-2-2027")
+        #expect(app.state.dossier.activity(id)?.statusHistory.last?.decision == "Besluit B&W 3-2-2027")
+        #expect(app.state.dossier.activity(id)?.statusHistory.last?.overrideReason == "De zorgen zijn weggenomen")
     }
 }
 

@@ -38,8 +38,11 @@ struct AddActivityCommand: ParsableCommand {
     @Option(name: .customLong("budget-line"), help: ArgumentHelp("Budgetregel die betaalt: internationalisering (standaard), global-goals-platform-oss, of geen (een partner betaalt).", valueName: "id|geen"))
     var budgetLine: String?
 
-    @Option(help: ArgumentHelp("Beginstatus (standaard idee).", valueName: "status"))
+    @Option(help: ArgumentHelp("Beginstatus (standaard idee; goedgekeurd of gepland alleen met --decision).", valueName: "status"))
     var status: String = ActivityStatus.idee.rawValue
+
+    @Option(help: ArgumentHelp("Is ze al goedgekeurd: wie besloot (een besluit van B&W of een mandaat).", valueName: "besluit"))
+    var decision: String?
 
     @Option(help: ArgumentHelp("Geraamde kosten in euro.", valueName: "bedrag"))
     var cost: String?
@@ -59,6 +62,9 @@ struct AddActivityCommand: ParsableCommand {
             throw ValidationError("--kind: een delegatiebezoek leg je vast met 'dossier log-visit'")
         }
         let status = try ArgumentValues.vocabulary(self.status, ActivityStatus.self, option: "--status")
+        if decision != nil && status != .goedgekeurd && status != .gepland {
+            throw ValidationError("--decision: wie besloot hoort bij een activiteit die al is goedgekeurd; geef ook --status goedgekeurd of gepland")
+        }
         let date = try self.date.map { try ArgumentValues.date($0, option: "--date") }
         let endDate = try self.endDate.map { try ArgumentValues.date($0, option: "--end-date") }
         let cost = try self.cost.map { try ArgumentValues.money($0, option: "--cost") }
@@ -67,11 +73,17 @@ struct AddActivityCommand: ParsableCommand {
         let id = try self.id.map { try ArgumentValues.parse($0, option: "--id", Identifier.read) }
         var (store, dossier) = try storeOptions.openForWriting()
         let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
-        let activity = Activity(
+        var activity = Activity(
             id: id ?? dossier.newActivityID(for: title), title: title, kind: kind, status: status,
             relations: try Lookup.relationIDs(relations, in: dossier), organiser: try Lookup.organiser(organiser, in: dossier), startDate: date, endDate: endDate, countries: countries, sectors: sectors,
             budgetLine: budgetLine, estimatedCost: cost, notes: notes ?? "")
+        if let decision {
+            // The first history entry carries who decided; the change path stamps its date and who recorded it.
+            activity.statusHistory = [StatusChange(date: Session.clock.today(), from: nil, to: status, reason: "", by: "", decision: decision)]
+        }
         try store.commitOrExit(.addActivity(activity), to: &dossier)
-        Output.line(TerminalSafeText.line("Activiteit toegevoegd: \(activity.title) [\(status.label)] (\(activity.id))"))
+        let added = dossier.activity(activity.id) ?? activity
+        Output.line(TerminalSafeText.line("Activiteit toegevoegd: \(added.title) [\(added.status.label)] (\(added.id))"))
+        for line in FirstLookText.lines(for: added, in: dossier) { Output.line(TerminalSafeText.line(line)) }
     }
 }

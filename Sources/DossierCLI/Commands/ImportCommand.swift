@@ -47,7 +47,7 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw failure("\(file), \(error)", code: ExitStatus.dataError)
         }
-        let prepared = ActivityImport.prepare(records, into: dossier)
+        let prepared = ActivityImport.prepare(records, into: dossier, today: Session.clock.today())
         for problem in prepared.problems { Output.error("\(file), \(problem)") }
         if !prepared.problems.isEmpty && !skipInvalid {
             throw failure("\(prepared.problems.count) \(prepared.problems.count == 1 ? "fout" : "fouten"): er is niets geïmporteerd (--skip-invalid importeert de goede regels)",

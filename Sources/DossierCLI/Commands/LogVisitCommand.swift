@@ -63,6 +63,9 @@ struct LogVisitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Titel; standaard \"Delegatie uit …\" of \"Missie naar …\".", valueName: "tekst"))
     var title: String?
 
+    @Option(help: ArgumentHelp("Een bezoek in de toekomst dat al is goedgekeurd: wie besloot (een besluit van B&W of een mandaat). Zonder: in afweging.", valueName: "besluit"))
+    var decision: String?
+
     func run() throws {
         let direction = try ArgumentValues.vocabulary(self.direction, VisitDirection.self, option: "--direction")
         let date = try ArgumentValues.date(self.date, option: "--date")
@@ -81,9 +84,13 @@ struct LogVisitCommand: ParsableCommand {
                                programme: ListText.split(programme),
                                entrepreneurs: ListText.participants(entrepreneurs.joined(separator: ", "), role: .ondernemer),
                                countries: countries, budgetLine: budgetLine, cost: cost, notes: notes ?? "", followUps: followUps)
-        let activity = draft.newActivity(in: dossier, today: Session.clock.today())
+        let activity = draft.newActivity(in: dossier, today: Session.clock.today(), approvedBy: decision)
         try store.commitOrExit(.addActivity(activity), to: &dossier)
         Output.line(TerminalSafeText.line("Bezoek vastgelegd: \(activity.title) op \(date.iso) [\(activity.status.label)] (\(activity.id))"))
+        if decision != nil && activity.status.isCarriedOut {
+            Output.line("Het bezoek heeft al plaatsgevonden: vastgelegd als uitgevoerd (--decision is dan niet nodig).")
+        }
+        for line in FirstLookText.lines(for: activity, in: dossier) { Output.line(TerminalSafeText.line(line)) }
     }
 }
 

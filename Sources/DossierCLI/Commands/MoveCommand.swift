@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierCore
+import Foundation
 
 struct MoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -7,8 +8,13 @@ struct MoveCommand: ParsableCommand {
         abstract: "Zet een activiteit een stap verder in haar levenscyclus.",
         discussion: """
         idee → in-afweging → goedgekeurd | afgewezen; goedgekeurd → gepland → uitgevoerd → geevalueerd; \
-        geannuleerd kan tot en met gepland.
-        Voorbeeld: dossier move handelsmissie-medicon-valley in-afweging --reason "voorgelegd aan de wethouder"
+        geannuleerd kan tot en met gepland. Goedkeuren legt vast wie besloot (--decision). Uitgevoerd kan pas \
+        vanaf de begindatum en vraagt de werkelijke kosten (--actual-cost; op een terminal gevraagd, met de \
+        raming als voorstel; anders geldt de raming).
+        Voorbeelden:
+          dossier move handelsmissie-medicon-valley in-afweging --reason "voorgelegd aan de wethouder"
+          dossier move handelsmissie-medicon-valley goedgekeurd --decision "Besluit B&W 3 maart 2027"
+          dossier move handelsmissie-medicon-valley uitgevoerd --actual-cost 2.340
         """
     )
 
@@ -23,16 +29,50 @@ struct MoveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Toelichting bij de stap.", valueName: "tekst"))
     var reason: String = ""
 
+    @Option(help: ArgumentHelp("Bij goedkeuren: wie besloot (een besluit van B&W of een mandaat).", valueName: "besluit"))
+    var decision: String?
+
     @Option(name: .customLong("override-reason"), help: ArgumentHelp("Waarom goedgekeurd wordt ondanks een negatieve afweging.", valueName: "tekst"))
     var overrideReason: String?
 
+    @Option(name: .customLong("actual-cost"), help: ArgumentHelp("Bij uitgevoerd: de werkelijke kosten in euro.", valueName: "bedrag"))
+    var actualCost: String?
+
     func run() throws {
         let status = try ArgumentValues.vocabulary(self.status, ActivityStatus.self, option: "status")
+        var actual = try self.actualCost.map { try ArgumentValues.money($0, option: "--actual-cost") }
         var (store, dossier) = try storeOptions.openForWriting()
         let id = try Lookup.activity(self.id, in: dossier).id
-        let before = dossier.activity(id)?.status
-        try store.commitOrExit(.moveActivity(id, status: status, reason: reason, overrideReason: overrideReason), to: &dossier)
-        guard let activity = dossier.activity(id) else { return }
-        Output.line(TerminalSafeText.line("\(activity.title): \(before?.label ?? "?") → \(activity.status.label)"))
+        guard let before = dossier.activity(id) else { throw failure("onbekende activiteit '\(id)'", code: ExitStatus.dataError) }
+        if status == .uitgevoerd && actual == nil && isatty(STDIN_FILENO) == 1 && before.status.canMove(to: .uitgevoerd) {
+            actual = try askActualCost(proposing: before.actualCost ?? before.estimatedCost)
+        }
+        try store.commitOrExit(.moveActivity(id, status: status, reason: reason, overrideReason: overrideReason, decision: decision,
+                                             actualCost: actual), to: &dossier)
+        let activity = dossier.activity(id)!
+        Output.line(TerminalSafeText.line("\(activity.title): \(before.status.label) → \(activity.status.label)"))
+        if let decision = activity.statusHistory.last?.decision { Output.line(TerminalSafeText.line("Besluit: \(decision)")) }
+        if status == .uitgevoerd {
+            if let cost = activity.actualCost {
+                Output.line("Werkelijke kosten: \(cost.formatted)")
+            } else if let estimate = activity.estimatedCost {
+                Output.line("Werkelijke kosten niet opgegeven: het budget telt de raming (\(estimate.formatted)); geef ze met --actual-cost.")
+            }
+        }
+    }
+
+    /// On a terminal: the actual cost, with the estimate (or an earlier actual cost) as the proposal.
+    private func askActualCost(proposing proposal: Money?) throws -> Money? {
+        while true {
+            Output.prompt("Werkelijke kosten in euro\(proposal.map { " [\($0.editableText)]" } ?? ""): ")
+            guard let line = readLine() else { return proposal }
+            let typed = line.trimmingCharacters(in: .whitespaces)
+            if typed.isEmpty { return proposal }
+            do {
+                return try Money.read(typed)
+            } catch {
+                Output.line("  \(error.message)")
+            }
+        }
     }
 }

@@ -5,7 +5,11 @@ struct SetStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-status",
         abstract: "Zet een relatie op een andere status, met reden (en voor laag pitje een herijkingsdatum).",
-        discussion: "Voorbeeld: dossier set-status an-giang laag-pitje --reason \"Kader 2025-2030\" --review-date 2027-01-01"
+        discussion: """
+        Dezelfde status opnieuw is een herijking (alleen bij laag pitje): de status blijft, met reden en een nieuwe \
+        herijkingsdatum (zie ook dossier review).
+        Voorbeeld: dossier set-status an-giang laag-pitje --reason "Kader 2025-2030" --review-date 2028-01-01
+        """
     )
 
     @OptionGroup var storeOptions: StoreOptions
@@ -27,10 +31,8 @@ struct SetStatusCommand: ParsableCommand {
         let reviewDate = try self.reviewDate.map { try ArgumentValues.date($0, option: "--review-date") }
         var (store, dossier) = try storeOptions.openForWriting()
         let id = try Lookup.relation(self.id, in: dossier).id
-        let before = dossier.relation(id)?.status
+        guard let before = dossier.relation(id) else { throw failure("onbekende relatie '\(id)'", code: ExitStatus.dataError) }
         try store.commitOrExit(.setRelationStatus(id, status: status, reason: reason, reviewDate: reviewDate), to: &dossier)
-        guard let relation = dossier.relation(id) else { return }
-        let review = relation.reviewDate.map { " (herijking \($0.iso))" } ?? ""
-        Output.line(TerminalSafeText.line("\(relation.name): \(before?.label ?? "?") → \(relation.status.label)\(review)"))
+        Output.line(TerminalSafeText.line(StatusChangeText.line(before: before, after: dossier.relation(id)!)))
     }
 }

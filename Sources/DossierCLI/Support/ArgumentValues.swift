@@ -37,22 +37,14 @@ enum ArgumentValues {
     static func countries(_ texts: [String], option: String) throws -> [Country] {
         var countries: [Country] = []
         for text in texts {
-            do {
-                for country in try Country.parseList(text) where !countries.contains(country) { countries.append(country) }
-            } catch {
-                throw ValidationError("\(option): \(error.message)")
-            }
+            for country in try parse(text, option: option, Country.readList) where !countries.contains(country) { countries.append(country) }
         }
         return countries
     }
 
     /// A budget line by id or name, or "geen"; not given: the default line for new activities.
     static func budgetLine(_ text: String?, in dossier: Dossier, option: String) throws -> String? {
-        do {
-            return try dossier.budgetLineID(parsing: text ?? "")
-        } catch {
-            throw ValidationError("\(option): \(error.message)")
-        }
+        try parse(text ?? "", option: option, dossier.readBudgetLine)
     }
 
     static func vocabulary<V: Vocabulary>(_ text: String, _ type: V.Type, option: String) throws -> V {

@@ -74,6 +74,7 @@ enum DetailText {
         lines += section("Statusgeschiedenis", activity.statusHistory.flatMap { change in
             var entry = [historyLine(change)]
             if !change.reason.isEmpty { entry += wrapped(change.reason, indent: 14) }
+            if let decision = change.decision { entry += wrapped("Besluit: \(decision)", indent: 14) }
             if let override = change.overrideReason { entry += wrapped("Afwijking van negatieve afweging: \(override)", indent: 14) }
             return entry
         })
@@ -99,7 +100,7 @@ enum DetailText {
     }
 
     private static func historyLine<Status: Vocabulary>(_ change: StatusChange<Status>) -> String {
-        let step = change.from.map { "\($0.label) → \(change.to.label)" } ?? change.to.label
+        let step = change.isReview ? "Herijking: blijft \(change.to.label)" : change.from.map { "\($0.label) → \(change.to.label)" } ?? change.to.label
         let review = change.reviewDate.map { "  herijking \($0.iso)" } ?? ""
         return TerminalSafeText.line("  \(change.date.iso)  \(step)  (\(change.by))\(review)")
     }

@@ -17,8 +17,11 @@ extension Change {
         }
         switch self {
         case let .setRelationStatus(id, status, _, reviewDate):
-            let from = dossier.relation(id)?.status.label ?? "?"
-            return "Status van \(relationName(id)): \(from) → \(status.label)" + (reviewDate.map { " (herijking \($0.iso))" } ?? "")
+            let from = dossier.relation(id)?.status
+            if from == status {
+                return "Herijking van \(relationName(id)): blijft \(status.label)" + (reviewDate.map { " (volgende herijking \($0.iso))" } ?? "")
+            }
+            return "Status van \(relationName(id)): \(from?.label ?? "?") → \(status.label)" + (reviewDate.map { " (herijking \($0.iso))" } ?? "")
         case .addRelation(let relation): return "Relatie toegevoegd: \(relation.name)"
         case let .editRelation(id, edits): return "Relatie bewerkt: \(relationName(id))" + Change.single(edits, Relation.fields, in: dossier)
         case .updateRelation(let relation): return "Relatie bewerkt: \(relation.name)"
@@ -27,7 +30,7 @@ extension Change {
             return (activity.isVisit ? "Bezoek vastgelegd: " : "Activiteit toegevoegd: ") + activity.title
         case let .editActivity(id, edits): return "Activiteit bewerkt: \(activityTitle(id))" + Change.single(edits, Activity.fields, in: dossier)
         case .updateActivity(let activity): return "Activiteit bewerkt: \(activity.title)"
-        case let .moveActivity(id, status, _, _):
+        case let .moveActivity(id, status, _, _, _, _):
             let from = dossier.activity(id)?.status.label ?? "?"
             return "\(activityTitle(id)): \(from) → \(status.label)"
         case .deleteActivity(let id): return "Activiteit verwijderd: \(activityTitle(id))"
@@ -80,8 +83,9 @@ extension Change {
     public var reason: String {
         switch self {
         case let .setRelationStatus(_, _, reason, _): return reason
-        case let .moveActivity(_, _, reason, overrideReason):
-            return [reason, overrideReason.map { "afwijking van negatieve afweging: \($0)" } ?? ""].filter { !$0.isEmpty }.joined(separator: "; ")
+        case let .moveActivity(_, _, reason, overrideReason, decision, _):
+            return [reason, decision.map { "besluit: \($0)" } ?? "", overrideReason.map { "afwijking van negatieve afweging: \($0)" } ?? ""]
+                .filter { !$0.isEmpty }.joined(separator: "; ")
         default: return ""
         }
     }
@@ -94,7 +98,7 @@ extension Change {
             [id]
         case let .addRelation(relation), let .updateRelation(relation): [relation.id]
         case let .addActivity(activity), let .updateActivity(activity): [activity.id] + activity.relations
-        case let .moveActivity(id, _, _, _), let .deleteActivity(id), let .addFollowUp(id, _), let .setFollowUpDone(id, _, _),
+        case let .moveActivity(id, _, _, _, _, _), let .deleteActivity(id), let .addFollowUp(id, _), let .setFollowUpDone(id, _, _),
              let .recordAssessment(id, _), let .editActivity(id, _):
             [id]
         case let .addLink(owner, _), let .editLink(owner, _, _), let .removeLink(owner, _): [owner.id]

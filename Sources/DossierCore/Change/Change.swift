@@ -2,6 +2,8 @@
 /// `Dossier.apply(_:context:)`, journaled, and can be undone by applying the restoration it returns.
 public enum Change: Hashable, Sendable {
     /// Moves a relation to another status; a reason is always required, laag pitje also needs a review date.
+    /// The same status again is a review (herijking), for a status with a review date: it keeps the status
+    /// with a new review date and reason.
     case setRelationStatus(RelationID, status: RelationStatus, reason: String, reviewDate: CalendarDate?)
     case addRelation(Relation)
     /// Changes fields of a relation (see `Relation.fields`), each from the value the editor saw.
@@ -15,8 +17,11 @@ public enum Change: Hashable, Sendable {
     case editActivity(ActivityID, [FieldEdit])
     /// Replaces an activity's fields as a whole. Written by version 1 only; kept so older journals replay.
     case updateActivity(Activity)
-    /// Moves an activity along its life cycle. Approving against a negative verdict needs `overrideReason`.
-    case moveActivity(ActivityID, status: ActivityStatus, reason: String, overrideReason: String?)
+    /// Moves an activity along its life cycle. Approving records who decided (`decision`: a decision of B&W or a
+    /// mandate), and against a negative verdict also `overrideReason`. Carried out: not before the start date,
+    /// with the actual cost when given.
+    case moveActivity(ActivityID, status: ActivityStatus, reason: String, overrideReason: String?, decision: String? = nil,
+                      actualCost: Money? = nil)
     case deleteActivity(ActivityID)
     case addFollowUp(ActivityID, FollowUp)
     case setFollowUpDone(ActivityID, index: Int, isDone: Bool)

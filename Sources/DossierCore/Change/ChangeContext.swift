@@ -4,10 +4,17 @@ public struct ChangeContext: Hashable, Sendable {
     public var timestamp: Timestamp
     /// The local calendar date of `timestamp`.
     public var today: CalendarDate
+    /// The file format the change was made under. A journal line of format 1 is replayed as it was made: the
+    /// life-cycle rules of format 2 (who approved, nothing carried out before its start) do not apply to it.
+    public var formatVersion: Int
 
-    public init(actor: String, timestamp: Timestamp, today: CalendarDate) {
+    public init(actor: String, timestamp: Timestamp, today: CalendarDate, formatVersion: Int = Dossier.currentSchemaVersion) {
         self.actor = actor
         self.timestamp = timestamp
         self.today = today
+        self.formatVersion = formatVersion
     }
+
+    /// Whether the life-cycle rules of format 2 apply.
+    var checksLifeCycle: Bool { formatVersion >= 2 }
 }

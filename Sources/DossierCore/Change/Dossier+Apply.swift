@@ -7,16 +7,18 @@ extension Dossier {
         case let .setRelationStatus(id, status, reason, reviewDate):
             let (position, relation) = try existingRelation(id)
             let undo = Restoration(label: "Status van \(relation.name)", relations: [Snapshot(id: id, value: relation, position: position)])
-            guard status != relation.status else {
+            let isReview = status == relation.status
+            guard !isReview || status.requiresReviewDate else {
                 throw ChangeError(.invalid, "\(relation.name) staat al op \(status.label)", field: "status")
             }
             let trimmedReason = reason.trimmingSpaces()
             guard !trimmedReason.isEmpty else {
-                throw ChangeError(.invalid, "geef een reden voor de statuswijziging", field: "reason")
+                throw ChangeError(.invalid, isReview ? "geef een reden voor de herijking" : "geef een reden voor de statuswijziging", field: "reason")
             }
             if status.requiresReviewDate {
                 guard let reviewDate else {
-                    throw ChangeError(.invalid, "Laag pitje vraagt een herijkingsdatum", field: "reviewDate")
+                    throw ChangeError(.invalid, isReview ? "een herijking vraagt een nieuwe herijkingsdatum" : "Laag pitje vraagt een herijkingsdatum",
+                                      field: "reviewDate")
                 }
                 guard reviewDate > context.today else {
                     throw ChangeError(.invalid, "de herijkingsdatum moet na vandaag (\(context.today.iso)) liggen", field: "reviewDate")
@@ -93,6 +95,14 @@ extension Dossier {
             if added.statusHistory.isEmpty {
                 let reason = activity.isVisit ? "Bezoek vastgelegd" : "Activiteit toegevoegd"
                 added.statusHistory = [StatusChange(date: context.today, from: nil, to: activity.status, reason: reason, by: context.actor)]
+            } else if added.statusHistory.count == 1 && added.statusHistory[0].by.isBlank {
+                // A first entry left blank (with the decision that approved it) is stamped here, like an assessment.
+                added.statusHistory[0].date = context.today
+                added.statusHistory[0].by = context.actor
+                if added.statusHistory[0].reason.isBlank { added.statusHistory[0].reason = activity.isVisit ? "Bezoek vastgelegd" : "Activiteit toegevoegd" }
+            }
+            if context.checksLifeCycle && activity.statusHistory.count <= 1 {
+                try checkNewActivity(added, today: context.today)
             }
             try checkActivity(added)
             insertActivity(added)
@@ -102,6 +112,9 @@ extension Dossier {
             let (position, current) = try existingActivity(id)
             var edited = current
             try Activity.fields.apply(edits, to: &edited, in: self)
+            if context.checksLifeCycle && edited.status.isCarriedOut && edited.startDate != current.startDate {
+                try checkCarriedOut(edited, today: context.today)
+            }
             try checkActivity(edited)
             replaceActivity(at: position, with: edited)
             return Restoration(label: "Wijziging van \(current.title)", activities: [Snapshot(id: id, value: current, position: position)])
@@ -114,11 +127,14 @@ extension Dossier {
             guard activity.assessments == current.assessments else {
                 throw ChangeError(.invalid, "afwegingen worden alleen toegevoegd, niet gewijzigd", field: "assessments")
             }
+            if context.checksLifeCycle && activity.status.isCarriedOut && activity.startDate != current.startDate {
+                try checkCarriedOut(activity, today: context.today)
+            }
             try checkActivity(activity)
             replaceActivity(at: position, with: activity)
             return Restoration(label: "Wijziging van \(current.title)", activities: [Snapshot(id: current.id, value: current, position: position)])
 
-        case let .moveActivity(id, status, reason, overrideReason):
+        case let .moveActivity(id, status, reason, overrideReason, decision, actualCost):
             let (position, activity) = try existingActivity(id)
             guard activity.status.canMove(to: status) else {
                 let allowed = activity.status.allowedNextStates
@@ -129,14 +145,27 @@ extension Dossier {
                                   field: "status")
             }
             let trimmedOverride = overrideReason?.trimmingSpaces() ?? ""
+            let trimmedDecision = decision?.trimmingSpaces() ?? ""
+            if status == .goedgekeurd, context.checksLifeCycle, trimmedDecision.isEmpty {
+                throw ChangeError(.invalid, "goedkeuren legt vast wie besloot: een besluit van B&W of een mandaat (bijvoorbeeld 'Besluit B&W 3 maart 2027' of 'mandaat wethouder economie')",
+                                  field: "decision")
+            }
             if status == .goedgekeurd, activity.assessments.last?.verdict == .negatief, trimmedOverride.isEmpty {
                 throw ChangeError(.invalid, "de laatste afweging van '\(activity.title)' is negatief: goedkeuren vraagt een expliciete reden om daarvan af te wijken",
                                   field: "overrideReason")
             }
             var updated = activity
             updated.status = status
+            if let actualCost {
+                guard status.isCarriedOut else {
+                    throw ChangeError(.invalid, "werkelijke kosten horen bij een uitgevoerde activiteit", field: "actualCostCents")
+                }
+                updated.actualCost = actualCost
+            }
+            if context.checksLifeCycle && status == .uitgevoerd { try checkCarriedOut(updated, today: context.today) }
             updated.statusHistory.append(StatusChange(date: context.today, from: activity.status, to: status, reason: reason.trimmingSpaces(),
-                                                      by: context.actor, overrideReason: trimmedOverride.isEmpty ? nil : trimmedOverride))
+                                                      by: context.actor, decision: trimmedDecision.isEmpty ? nil : trimmedDecision,
+                                                      overrideReason: trimmedOverride.isEmpty ? nil : trimmedOverride))
             try checkActivity(updated)
             replaceActivity(at: position, with: updated)
             return Restoration(label: "Status van \(activity.title)", activities: [Snapshot(id: id, value: activity, position: position)])
@@ -261,6 +290,25 @@ extension Dossier {
         }
         if let problem = RelationRules.problems(relation, in: self).first {
             throw ChangeError(.invalid, problem.message, field: problem.field)
+        }
+    }
+
+    /// Nothing is carried out before it starts: a carried-out activity has a start date of today or earlier.
+    private func checkCarriedOut(_ activity: Activity, today: CalendarDate) throws(ChangeError) {
+        guard let start = activity.startDate else {
+            throw ChangeError(.invalid, "'\(activity.title)' heeft geen begindatum; vul eerst in wanneer ze plaatsvond", field: "startDate")
+        }
+        guard start <= today else {
+            throw ChangeError(.invalid, "'\(activity.title)' begint pas op \(start.iso); een activiteit is op zijn vroegst op haar begindatum uitgevoerd",
+                              field: "startDate")
+        }
+    }
+
+    /// A new activity: carried out only when it has started; already approved (or planned) only with who decided.
+    private func checkNewActivity(_ activity: Activity, today: CalendarDate) throws(ChangeError) {
+        if activity.status.isCarriedOut { try checkCarriedOut(activity, today: today) }
+        if activity.status == .goedgekeurd || activity.status == .gepland, activity.statusHistory.first?.decision?.isBlank ?? true {
+            throw ChangeError(.invalid, "een activiteit die al is goedgekeurd, legt vast wie besloot: een besluit van B&W of een mandaat", field: "decision")
         }
     }
 

@@ -48,13 +48,19 @@ public struct VisitDraft: Hashable, Sendable {
         return typed.isEmpty ? VisitTitle.proposed(direction: direction, from: delegationFrom.trimmingSpaces()) : typed
     }
 
-    /// A new visit. One that started today or earlier has taken place (`uitgevoerd`, its cost actual);
-    /// a later one is planned (`gepland`, its cost estimated).
-    public func newActivity(in dossier: Dossier, today: CalendarDate) -> Activity {
+    /// A new visit. One that started today or earlier has taken place (`uitgevoerd`, its cost actual). A later
+    /// one is weighed first (`in-afweging`, its cost estimated and not yet committed), unless it is already
+    /// approved: then it is planned (`gepland`) with the decision that approved it.
+    public func newActivity(in dossier: Dossier, today: CalendarDate, approvedBy decision: String? = nil) -> Activity {
         let title = effectiveTitle
-        let status: ActivityStatus = date <= today ? .uitgevoerd : .gepland
+        let approval = decision?.trimmingSpaces() ?? ""
+        let status: ActivityStatus = date <= today ? .uitgevoerd : approval.isEmpty ? .inAfweging : .gepland
         var activity = Activity(id: dossier.newActivityID(for: "\(title) \(date.iso)"), title: title, kind: .delegatiebezoek,
                                 status: status, relations: relations, followUps: followUps)
+        if status == .gepland {
+            // Stamped with the date and who by the change path.
+            activity.statusHistory = [StatusChange(date: today, from: nil, to: .gepland, reason: "Bezoek vastgelegd", by: "", decision: approval)]
+        }
         fill(&activity)
         return activity
     }

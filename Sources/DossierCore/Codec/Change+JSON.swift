@@ -36,12 +36,14 @@ extension Change {
             writer.field("type", "update-activity")
             writer.key("activity")
             activity.write(to: &writer)
-        case let .moveActivity(id, status, reason, overrideReason):
+        case let .moveActivity(id, status, reason, overrideReason, decision, actualCost):
             writer.field("type", "move-activity")
             writer.field("activity", id)
             writer.field("status", status.rawValue)
             writer.field("reason", reason)
             writer.optionalField("overrideReason", overrideReason)
+            writer.optionalField("decision", decision)
+            if let actualCost { writer.field("actualCostCents", actualCost.cents) }
         case .deleteActivity(let id):
             writer.field("type", "delete-activity")
             writer.field("activity", id)
@@ -123,7 +125,7 @@ extension Change {
     public init(reading reader: inout JSONReader) throws(JSONError) {
         let start = reader.valueOffset()
         var type: String?, relationID: String?, activityID: String?, status: String?, reason = "", reviewDate: CalendarDate?
-        var overrideReason: String?, relation: Relation?, activity: Activity?, followUp: FollowUp?, index: Int?, done: Bool?
+        var overrideReason: String?, decision: String?, actualCost: Money?, relation: Relation?, activity: Activity?, followUp: FollowUp?, index: Int?, done: Bool?
         var assessment: Assessment?, label = "", relationSnapshots: [Snapshot<Relation>] = [], activitySnapshots: [Snapshot<Activity>] = []
         var changes: [Change] = [], edits: [FieldEdit]?, contact: Contact?, contactID: String?, link: Link?, linkID: String?
         var purpose: Restoration.Purpose?
@@ -138,6 +140,8 @@ extension Change {
             case "reason": reason = try reader.readString()
             case "reviewDate": reviewDate = try reader.readOptionalDate()
             case "overrideReason": overrideReason = try reader.readOptionalString()
+            case "decision": decision = try reader.readOptionalString()
+            case "actualCostCents": actualCost = try reader.readOptionalMoney()
             case "followUp": followUp = try FollowUp(reading: &reader)
             case "index": index = try reader.readInt(in: 0...Limits.maximumListItems - 1)
             case "done": done = try reader.readBool()
@@ -189,7 +193,8 @@ extension Change {
         case "add-activity": self = .addActivity(try need(activity, "activity"))
         case "update-activity": self = .updateActivity(try need(activity, "activity"))
         case "move-activity":
-            self = .moveActivity(try need(activityID, "activity"), status: try vocabulary(ActivityStatus.self), reason: reason, overrideReason: overrideReason)
+            self = .moveActivity(try need(activityID, "activity"), status: try vocabulary(ActivityStatus.self), reason: reason,
+                                 overrideReason: overrideReason, decision: decision, actualCost: actualCost)
         case "delete-activity": self = .deleteActivity(try need(activityID, "activity"))
         case "add-follow-up": self = .addFollowUp(try need(activityID, "activity"), try need(followUp, "followUp"))
         case "set-follow-up-done": self = .setFollowUpDone(try need(activityID, "activity"), index: try need(index, "index"), isDone: try need(done, "done"))

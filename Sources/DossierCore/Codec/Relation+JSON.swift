@@ -136,6 +136,7 @@ extension StatusChange {
         writer.optionalField("reason", reason)
         writer.field("by", by)
         writer.optionalField("reviewDate", reviewDate?.iso)
+        writer.optionalField("decision", decision)
         writer.optionalField("overrideReason", overrideReason)
         writer.endObject()
     }
@@ -143,7 +144,7 @@ extension StatusChange {
     public init(reading reader: inout JSONReader) throws(JSONError) {
         let start = reader.valueOffset()
         var date: CalendarDate?, from: Status?, to: Status?, reason: String?, by: String?
-        var reviewDate: CalendarDate?, overrideReason: String?
+        var reviewDate: CalendarDate?, decision: String?, overrideReason: String?
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "date": date = try reader.readDate()
@@ -152,11 +153,13 @@ extension StatusChange {
             case "reason": reason = try reader.readString()
             case "by": by = try reader.readString()
             case "reviewDate": reviewDate = try reader.readOptionalDate()
+            case "decision" where reader.formatVersion >= 2: decision = try reader.readOptionalString()
             case "overrideReason": overrideReason = try reader.readOptionalString()
             default: throw reader.unknownField(key)
             }
         }
         self.init(date: try required(date, "date", at: start), from: from, to: try required(to, "to", at: start),
-                  reason: reason ?? "", by: try required(by, "by", at: start), reviewDate: reviewDate, overrideReason: overrideReason)
+                  reason: reason ?? "", by: try required(by, "by", at: start), reviewDate: reviewDate, decision: decision,
+                  overrideReason: overrideReason)
     }
 }

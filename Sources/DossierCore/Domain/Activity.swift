@@ -73,6 +73,9 @@ public struct Activity: Hashable, Sendable, Identifiable {
 
     public var isVisit: Bool { kind == .delegatiebezoek }
 
+    /// Who decided the approval (a decision of B&W or a mandate), from the latest history entry that has one.
+    public var approvalDecision: String? { statusHistory.last { $0.decision != nil }?.decision }
+
     /// The entrepreneurs taking part (for a visit: present).
     public var entrepreneurs: [Participant] { participants.filter { $0.role == .ondernemer } }
 

@@ -28,28 +28,3 @@ public struct BudgetLine: Hashable, Sendable, Identifiable {
         (firstYear.map { year >= $0 } ?? true) && (lastYear.map { year <= $0 } ?? true)
     }
 }
-
-extension Dossier {
-    /// The one reader of a budget line as typed: its id or its name (ignoring case and accents), or "geen"
-    /// for none (a partner pays). Blank: the default line for new activities (`activityBudget`).
-    public func budgetLineID(parsing text: String) throws(BudgetLineError) -> String? {
-        let folded = SearchText.fold(text.trimmingSpaces())
-        if folded.isEmpty { return activityBudget?.id }
-        if folded == "geen" { return nil }
-        if let line = budgetLines.first(where: { $0.id == folded || SearchText.fold($0.name) == folded }) { return line.id }
-        throw BudgetLineError(input: text.trimmingSpaces(), known: budgetLines)
-    }
-}
-
-/// A budget line that could not be read, with the ones there are.
-public struct BudgetLineError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var input: String
-    public var known: [BudgetLine]
-
-    public var message: String {
-        let choices = known.map { "\($0.id) (\($0.name))" } + ["geen (niet ten laste van de gemeente)"]
-        return "onbekende budgetregel '\(input)'; kies uit: \(choices.joined(separator: ", "))"
-    }
-
-    public var description: String { message }
-}

@@ -20,8 +20,9 @@ public struct ActivityImport: Sendable {
     public var updated = 0
     public var unchanged = 0
 
-    /// Checks every row against the dossier; no row is imported yet.
-    public static func prepare(_ records: [CSV.Record], into dossier: Dossier) -> ActivityImport {
+    /// Checks every row against the dossier as of `today` (nothing carried out before it starts); no row is
+    /// imported yet.
+    public static func prepare(_ records: [CSV.Record], into dossier: Dossier, today: CalendarDate) -> ActivityImport {
         var result = ActivityImport()
         guard let header = records.first else {
             result.problems.append(Problem(line: 1, column: nil, message: "het bestand is leeg; verwacht een kopregel met \(ActivityTable.columns.map(\.heading).joined(separator: ", "))"))
@@ -45,7 +46,7 @@ public struct ActivityImport: Sendable {
 
         // Check rows in order against a working copy, so that later rows see earlier ones (duplicate ids …).
         var working = dossier
-        let context = ChangeContext(actor: "import", timestamp: Timestamp(secondsSinceEpoch: 0), today: CalendarDate(dayNumber: 0))
+        let context = ChangeContext(actor: "import", timestamp: Timestamp(date: today, hour: 0), today: today)
         var idsInFile = Set<String>()
         var idCounters: [String: Int] = [:]
         for record in records.dropFirst() {
@@ -116,6 +117,7 @@ struct RowReader {
             activity.kind = kind
         }
         let status = vocabulary("status", ActivityStatus.self)
+        let decision = cell("besluit").flatMap { $0.isEmpty ? nil : $0 }
         if let text = cell("begindatum") { activity.startDate = date("begindatum", text) }
         if let text = cell("einddatum") { activity.endDate = date("einddatum", text) }
         if let text = cell("relaties") {
@@ -133,18 +135,10 @@ struct RowReader {
             activity.sectors = parsed("sectoren", text, Sector.readList) ?? activity.sectors
         }
         if let text = cell("landen") {
-            do {
-                activity.countries = try Country.parseList(text)
-            } catch {
-                problem("landen", error.message)
-            }
+            activity.countries = parsed("landen", text, Country.readList) ?? activity.countries
         }
         if let text = cell("budgetregel"), !(text.isEmpty && existing != nil) {
-            do {
-                activity.budgetLine = try dossier.budgetLineID(parsing: text)
-            } catch {
-                problem("budgetregel", error.message)
-            }
+            activity.budgetLine = parsed("budgetregel", text, dossier.readBudgetLine) ?? activity.budgetLine
         } else if existing == nil {
             activity.budgetLine = dossier.activityBudget?.id
         }
@@ -161,12 +155,20 @@ struct RowReader {
             activity.id = id.isEmpty ? Slug.unique(Slug.make(from: activity.title), counters: &idCounters) { dossier.activity($0) != nil } : id
             idsInFile.insert(activity.id)
             activity.status = status ?? .idee
+            if let decision, activity.status == .goedgekeurd || activity.status == .gepland {
+                // Who decided goes in the first history entry; the change path stamps its date and who imported it.
+                activity.statusHistory = [StatusChange(date: CalendarDate(dayNumber: 0), from: nil, to: activity.status, reason: "Import", by: "",
+                                                       decision: decision)]
+            }
             return ([.addActivity(activity)], true)
         }
         var changes: [Change] = []
         let edits = Activity.fields.edits(from: existing, to: activity)
         if !edits.isEmpty { changes.append(.editActivity(existing.id, edits)) }
-        if let status, status != existing.status { changes.append(.moveActivity(existing.id, status: status, reason: "Import", overrideReason: nil)) }
+        if let status, status != existing.status {
+            changes.append(.moveActivity(existing.id, status: status, reason: "Import", overrideReason: nil,
+                                         decision: status == .goedgekeurd ? decision : nil))
+        }
         return (changes, false)
     }
 
@@ -240,6 +242,7 @@ struct RowReader {
         case "title": "titel"
         case "kind": "soort"
         case "status": "status"
+        case "decision": "besluit"
         case "startDate": "begindatum"
         case "endDate": "einddatum"
         case "relations": "relaties"

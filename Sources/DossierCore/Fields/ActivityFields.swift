@@ -37,11 +37,7 @@ enum ActivityFieldParts {
             activity.budgetLine = id.isEmpty ? nil : id
         },
         parse: { (text: String, dossier: Dossier) throws(ValueError) in
-            do throws(BudgetLineError) {
-                return try dossier.budgetLineID(parsing: text).map { .text($0) } ?? .none
-            } catch {
-                throw ValueError(error.message)
-            }
+            try dossier.readBudgetLine(text).map { .text($0) } ?? .none
         },
         show: { value, dossier in
             let id = FieldCast.string(value)

@@ -104,7 +104,9 @@ public struct DossierGenerator {
             var previous: ActivityStatus?
             activity.statusHistory = status.map { step in
                 defer { previous = step }
-                return StatusChange(date: start.adding(days: -30), from: previous, to: step, reason: "", by: "adviseur")
+                let decided = start.adding(days: -30)
+                return StatusChange(date: decided, from: previous, to: step, reason: "", by: "adviseur",
+                                    decision: step == .goedgekeurd ? "Besluit B&W \(Self.dutch(decided))" : nil)
             }
             activities.append(activity)
         }

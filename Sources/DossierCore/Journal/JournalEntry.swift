@@ -29,7 +29,7 @@ public struct JournalEntry: Hashable, Sendable {
         self.event = event
     }
 
-    public var context: ChangeContext { ChangeContext(actor: actor, timestamp: timestamp, today: today) }
+    public var context: ChangeContext { ChangeContext(actor: actor, timestamp: timestamp, today: today, formatVersion: formatVersion) }
 
     public var reason: String {
         if case .change(let change) = event { return change.reason }

@@ -148,6 +148,7 @@ private struct SizeCheck {
         each(history, "statusHistory", "Statusgeschiedenis") { check, change in
             check.long(change.reason, "reason", "Reden")
             check.short(change.by, "by", "Wie")
+            if let decision = change.decision { check.short(decision, "decision", "Besluit") }
             if let override = change.overrideReason { check.long(override, "overrideReason", "Reden om af te wijken") }
         }
     }

@@ -1,23 +1,31 @@
 import DossierCore
 
-/// `m`: the next step of an activity's life cycle, offering only the allowed states. Approving while the
-/// latest assessment is negative asks for the reason to deviate, which is recorded.
+/// `m`: the next step of an activity's life cycle, offering only the allowed states. Approving records who
+/// decided (a decision of B&W or a mandate), and while the latest assessment is negative also the reason to
+/// deviate. Carried out asks the actual cost, proposing the estimate; before the start date it is refused.
 enum MoveForm {
     static func make(for activity: Activity) -> Form {
         let options = MenuOption.from(activity.status.allowedNextStates)
         var form = Form(purpose: .moveActivity(activity.id), title: "\(activity.title) — nu \(activity.status.label)", fields: [
             FormField("status", "Naar", .menu(options, selected: 0), help: "Alleen de stappen die de levenscyclus toestaat."),
             FormField("reason", "Toelichting", .text(TextInput()), help: "Waarom deze stap (mag leeg)."),
+            FormField("decision", "Besloten door", .text(TextInput()),
+                      help: "Wie besloot tot goedkeuren: een besluit van B&W of een mandaat (bijvoorbeeld 'Besluit B&W 3 maart 2027'). Verplicht."),
             FormField("overrideReason", "Afwijking", .text(TextInput()),
                       help: "De laatste afweging is negatief: waarom wordt toch goedgekeurd? Verplicht; wordt vastgelegd."),
+            FormField("actualCostCents", "Werkelijke kosten", .text(TextInput((activity.actualCost ?? activity.estimatedCost)?.editableText ?? "")),
+                      help: "Wat de activiteit werkelijk kostte, in euro; voorgesteld: de raming. Het budget telt dit bedrag."),
         ])
         refresh(&form, activity: activity)
+        form.settle()
         return form
     }
 
     static func refresh(_ form: inout Form, activity: Activity?) {
-        let approving = form["status"]?.selectedValue == ActivityStatus.goedgekeurd.rawValue
-        form.setVisible("overrideReason", approving && activity?.assessments.last?.verdict == .negatief)
+        let next = form["status"]?.selectedValue.flatMap(ActivityStatus.init(rawValue:))
+        form.setVisible("decision", next == .goedgekeurd)
+        form.setVisible("overrideReason", next == .goedgekeurd && activity?.assessments.last?.verdict == .negatief)
+        form.setVisible("actualCostCents", next == .uitgevoerd)
     }
 
     static func submit(_ form: Form, activityID: ActivityID, in state: AppState) -> FormOutcome {
@@ -25,12 +33,18 @@ enum MoveForm {
         guard let status = reader.choice("status", ActivityStatus.self), let activity = state.dossier.activity(activityID) else {
             return .problems(["status": "Kies de volgende status"])
         }
+        var decision: String?
+        if form["decision"]?.isVisible == true {
+            decision = reader.requiredText("decision", "Vul in wie besloot: een besluit van B&W of een mandaat")
+        }
         var overrideReason: String?
         if form["overrideReason"]?.isVisible == true {
             overrideReason = reader.requiredText("overrideReason", "Geef aan waarom wordt afgeweken van de negatieve afweging")
         }
+        let actualCost = form["actualCostCents"]?.isVisible == true ? reader.money("actualCostCents") : nil
         if !reader.problems.isEmpty { return .problems(reader.problems) }
-        return .change(.moveActivity(activityID, status: status, reason: reader.text("reason"), overrideReason: overrideReason),
+        return .change(.moveActivity(activityID, status: status, reason: reader.text("reason"), overrideReason: overrideReason,
+                                     decision: decision, actualCost: actualCost),
                        success: "\(activity.title): \(activity.status.label) → \(status.label)")
     }
 }

@@ -1,34 +1,53 @@
 import DossierCore
 
 /// `s`: a new status for a relation from a menu, with a reason; for laag pitje also a review date,
-/// proposed one year ahead.
+/// proposed one year ahead. A relation on laag pitje can also be reviewed (herijken): it keeps its status
+/// with a reason and a new review date.
 enum StatusForm {
+    /// The menu value of a review: the status stays.
+    static let review = "herijken"
+
     static func make(for relation: Relation, today: CalendarDate) -> Form {
-        let options = MenuOption.from(RelationStatus.allCases.filter { $0 != relation.status })
-        var form = Form(purpose: .relationStatus(relation.id), title: "Status van \(relation.name) — nu \(relation.status.label)", fields: [
-            FormField("status", "Nieuwe status", .menu(options, selected: 0), help: "↑↓ kiest de nieuwe status"),
-            FormField("reason", "Reden", .text(TextInput()), help: "Waarom verandert de status? Verplicht; komt in de statusgeschiedenis."),
+        var options = MenuOption.from(RelationStatus.allCases.filter { $0 != relation.status })
+        if relation.status.requiresReviewDate {
+            options.insert(MenuOption(review, "Herijken: blijft \(relation.status.label)"), at: 0)
+        }
+        let current = relation.status.label + (relation.reviewDate.map { ", herijking \($0.iso)" } ?? "")
+        var form = Form(purpose: .relationStatus(relation.id), title: "Status van \(relation.name) — nu \(current)", fields: [
+            FormField("status", "Nieuwe status", .menu(options, selected: 0),
+                      help: relation.status.requiresReviewDate ? "↑↓ kiest: herijken (de status blijft, met een nieuwe herijkingsdatum) of een nieuwe status"
+                          : "↑↓ kiest de nieuwe status"),
+            FormField("reason", "Reden", .text(TextInput()), help: "Waarom verandert de status, of wat gaf de herijking? Verplicht; komt in de statusgeschiedenis."),
             FormField("reviewDate", "Herijkingsdatum", .text(TextInput(today.adding(years: 1).iso)),
-                      help: "Wanneer kijken we opnieuw naar deze relatie? 2027-11-22 of 22-11-2027."),
+                      help: "Wanneer kijken we opnieuw naar deze relatie? Na vandaag; 2027-11-22 of 22-11-2027."),
         ])
-        refresh(&form)
+        refresh(&form, relation: relation)
         return form
     }
 
-    static func refresh(_ form: inout Form) {
-        form.setVisible("reviewDate", form["status"]?.selectedValue == RelationStatus.laagPitje.rawValue)
+    static func refresh(_ form: inout Form, relation: Relation?) {
+        form.setVisible("reviewDate", status(in: form, relation: relation)?.requiresReviewDate ?? false)
+    }
+
+    /// The chosen status; a review is the relation's own status.
+    private static func status(in form: Form, relation: Relation?) -> RelationStatus? {
+        guard let value = form["status"]?.selectedValue else { return nil }
+        return value == review ? relation?.status : RelationStatus(rawValue: value)
     }
 
     static func submit(_ form: Form, relationID: RelationID, in state: AppState) -> FormOutcome {
         var reader = FormReader(form)
-        guard let status = reader.choice("status", RelationStatus.self), let relation = state.dossier.relation(relationID) else {
+        let relation = state.dossier.relation(relationID)
+        guard let relation, let status = status(in: form, relation: relation) else {
             return .problems(["status": "Kies een status"])
         }
-        let reason = reader.requiredText("reason", "Geef een reden voor de statuswijziging")
+        let isReview = status == relation.status
+        let reason = reader.requiredText("reason", isReview ? "Geef de uitkomst van de herijking" : "Geef een reden voor de statuswijziging")
         let reviewDate = status.requiresReviewDate ? reader.date("reviewDate", required: true) : nil
         if !reader.problems.isEmpty { return .problems(reader.problems) }
         let review = reviewDate.map { " (herijking \($0.iso))" } ?? ""
-        return .change(.setRelationStatus(relationID, status: status, reason: reason, reviewDate: reviewDate),
-                       success: "\(relation.name): \(relation.status.label) → \(status.label)\(review)")
+        let success = isReview ? "\(relation.name): herijkt, blijft \(status.label)\(review)"
+            : "\(relation.name): \(relation.status.label) → \(status.label)\(review)"
+        return .change(.setRelationStatus(relationID, status: status, reason: reason, reviewDate: reviewDate), success: success)
     }
 }

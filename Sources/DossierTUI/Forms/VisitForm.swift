@@ -3,30 +3,51 @@ import DossierCore
 /// `v`: logging (or editing) a delegation visit. A new visit also takes follow-ups: there is always one
 /// empty follow-up row at the end, and typing in it adds the next.
 enum VisitForm {
-    static func make(relations: [RelationID], today: CalendarDate) -> Form {
-        var form = Form(purpose: .newVisit, title: "Delegatiebezoek vastleggen", fields: fields(
-            draft: VisitDraft(relations: relations, date: today, direction: .inkomend, delegationFrom: "")))
+    static func make(relations: [RelationID], in state: AppState) -> Form {
+        let draft = VisitDraft(relations: relations, date: state.today, direction: .inkomend, delegationFrom: "",
+                               budgetLine: state.dossier.activityBudget?.id)
+        var form = Form(purpose: .newVisit, title: "Delegatiebezoek vastleggen", fields: fields(draft: draft, in: state.dossier, isNew: true))
         refreshFollowUpRows(&form)
+        refresh(&form, in: state)
         form.settle()
         return form
     }
 
-    static func make(editing activity: Activity) -> Form {
+    static func make(editing activity: Activity, in state: AppState) -> Form {
         var draft = VisitDraft(editing: activity)
         draft.followUps = []
-        return Form(purpose: .editVisit(activity.id), title: "Bezoek bewerken — \(activity.title)", fields: fields(draft: draft))
+        var form = Form(purpose: .editVisit(activity.id), title: "Bezoek bewerken — \(activity.title)",
+                        fields: fields(draft: draft, in: state.dossier, isNew: false))
+        refresh(&form, in: state)
+        form.settle()
+        return form
     }
 
-    private static func fields(draft: VisitDraft) -> [FormField] {
+    /// The decision field only for a new visit in the future; the weighing as the form stands; the country type-ahead.
+    static func refresh(_ form: inout Form, in state: AppState) {
+        if form.purpose == .newVisit {
+            refreshFollowUpRows(&form)
+            let date = try? CalendarDate.read(form.text("startDate"))
+            form.setVisible("decision", date.map { $0 > state.today } ?? false)
+        }
+        CountryField.refresh(&form)
+        DraftPreview.refresh(&form, outcome: submit(form, editing: form.purpose.editedActivity, in: state), in: state.dossier)
+    }
+
+    private static func fields(draft: VisitDraft, in dossier: Dossier, isNew: Bool) -> [FormField] {
         let directions = MenuOption.from(VisitDirection.allCases)
         return [
             FormField("relations", "Relaties", .relations(draft.relations, allowsMultiple: true, emptyLabel: "(kies met Enter)"),
                       help: "Enter of typen opent de lijst met type-ahead; Tab vinkt meerdere aan; Backspace haalt de laatste weg."),
-            FormField("startDate", "Datum", .text(TextInput(draft.date.iso)), help: "2025-03-12 of 12-3-2025. Vandaag of eerder: uitgevoerd; later: gepland."),
+            FormField("startDate", "Datum", .text(TextInput(draft.date.iso)),
+                      help: "2025-03-12 of 12-3-2025. Vandaag of eerder: uitgevoerd; later: in afweging, tenzij al goedgekeurd."),
+            FormField("decision", "Al goedgekeurd door", .text(TextInput()), help: "Alleen als het bezoek al is goedgekeurd: het besluit van B&W of het mandaat. Dan: gepland. Leeg: in afweging.",
+                      isVisible: isNew),
             FormField("endDate", "Tot en met", .text(TextInput(draft.endDate?.iso ?? "")), help: "Alleen bij een meerdaags bezoek."),
             FormField("direction", "Richting", .choice(directions, selected: directions.firstIndex { $0.value == draft.direction.rawValue } ?? 0),
                       help: "Inkomend: een delegatie bezoekt Oss. Uitgaand: Oss gaat op missie. ←→ wisselt."),
             FormField("delegationFrom", "Delegatie uit/naar", .text(TextInput(draft.delegationFrom)), help: "Waar de delegatie vandaan komt, of waar de missie heen gaat."),
+            CountryField.make(draft.countries, label: "Land(en)"),
             FormField("ledBy", "Geleid door", .text(TextInput(draft.ledBy))),
             FormField("size", "Omvang", .text(TextInput(draft.size.map(String.init) ?? "")), help: "Aantal personen in de delegatie."),
             FormField("hosts", "Gastheren", .text(TextInput(ListText.join(draft.hosts))), help: "Gescheiden door komma's."),
@@ -34,6 +55,7 @@ enum VisitForm {
             FormField("entrepreneurs", "Ondernemers", .text(TextInput(ListText.participantText(draft.entrepreneurs))),
                       help: "Aanwezige ondernemers, gescheiden door komma's; 'Naam (Bedrijf)' mag."),
             FormField("cost", "Kosten (€)", .text(TextInput(draft.cost?.editableText ?? "")), help: "450, 1.250 of 1.250,50."),
+            BudgetLineField.make(draft.budgetLine, in: dossier),
             FormField("title", "Titel", .text(TextInput(draft.title)), help: "Leeg: 'Delegatie uit …' of 'Missie naar …'."),
             FormField("notes", "Toelichting", .text(TextInput(draft.notes))),
         ]
@@ -87,20 +109,22 @@ enum VisitForm {
         guard reader.problems.isEmpty, let date, let direction = reader.choice("direction", VisitDirection.self) else {
             return .problems(reader.problems)
         }
+        let countries = reader.countries(CountryField.id)
         let existing = id.flatMap(state.dossier.activity)
         let draft = VisitDraft(title: reader.text("title"), relations: relations, date: date, endDate: endDate, direction: direction,
                                delegationFrom: from, ledBy: reader.text("ledBy"), size: size, hosts: ListText.split(reader.text("hosts")),
                                programme: ListText.split(reader.text("programme")),
                                entrepreneurs: ListText.participants(reader.text("entrepreneurs"), role: .ondernemer),
-                               countries: existing?.countries ?? [],
-                               budgetLine: existing.map(\.budgetLine) ?? state.dossier.activityBudget?.id,
+                               countries: countries, budgetLine: BudgetLineField.read(form),
                                cost: cost, notes: reader.text("notes"), followUps: followUps)
         if let existing {
             let edits = Activity.fields.edits(from: existing, to: draft.updating(existing))
             guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan \(existing.title).") }
             return .change(.editActivity(existing.id, edits), success: "Bezoek bijgewerkt: \(draft.effectiveTitle)")
         }
-        let activity = draft.newActivity(in: state.dossier, today: state.today)
-        return .change(.addActivity(activity), success: "Bezoek vastgelegd: \(activity.title) op \(date.iso) (\(activity.status.label))")
+        let decision = form["decision"]?.isVisible == true ? reader.text("decision") : ""
+        let activity = draft.newActivity(in: state.dossier, today: state.today, approvedBy: decision.isEmpty ? nil : decision)
+        return .change(.addActivity(activity), success: DraftPreview.message("Bezoek vastgelegd: \(activity.title) op \(date.iso) (\(activity.status.label))",
+                                                                              activity: activity, in: state.dossier))
     }
 }

@@ -138,7 +138,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.escape], .cancelPick, .picker, "Terug naar het formulier zonder te kiezen", hint: "annuleer"),
 
         // Text editing
-        KeyBinding([.left, .right], .editText, .textEditing, "Cursor verplaatsen"),
+        KeyBinding([.left, .right], .editText, .textEditing, "Cursor verplaatsen; → aan het einde van een landenveld vult het voorgestelde land aan"),
         KeyBinding([.home, .control("a")], .editText, .textEditing, "Naar het begin van de regel"),
         KeyBinding([.end, .control("e")], .editText, .textEditing, "Naar het einde van de regel"),
         KeyBinding([.backspace, .delete], .editText, .textEditing, "Teken wissen (voor of onder de cursor)"),

@@ -72,7 +72,10 @@ extension AppState {
                DisplayWidth.of(input.text) <= valueWidth - 1 { input.set("") }
             form.replacesOnType = false
             let wasFull = input.isFull
-            if input.handle(key) {
+            if field.id == CountryField.id, key == .right, input.cursor == input.characters.count, let completed = CountryField.completed(input.text) {
+                form.fields[index].value = .text(TextInput(completed))
+                form.errors[field.id] = nil
+            } else if input.handle(key) {
                 form.fields[index].value = .text(input)
                 form.errors[field.id] = nil
                 if wasFull, case .character = key {
@@ -218,7 +221,7 @@ extension AppState {
 
     mutating func openVisitForm() {
         let preset = currentRelationID.map { [$0] } ?? []
-        form = VisitForm.make(relations: preset, today: today)
+        form = VisitForm.make(relations: preset, in: self)
     }
 
     mutating func openAddForm() {
@@ -234,7 +237,7 @@ extension AppState {
 
     mutating func openEditForm() {
         guard let id = currentActivityID, let activity = dossier.activity(id) else { return }
-        form = activity.isVisit ? VisitForm.make(editing: activity) : ActivityForm.make(editing: activity, relations: [], in: self)
+        form = activity.isVisit ? VisitForm.make(editing: activity, in: self) : ActivityForm.make(editing: activity, relations: [], in: self)
     }
 
     mutating func openAssessmentForm() {
@@ -256,9 +259,10 @@ extension AppState {
 enum FormRules {
     static func refresh(_ form: inout Form, in state: AppState) {
         switch form.purpose {
-        case .relationStatus: StatusForm.refresh(&form)
+        case .relationStatus(let id): StatusForm.refresh(&form, relation: state.dossier.relation(id))
         case .moveActivity(let id): MoveForm.refresh(&form, activity: state.dossier.activity(id))
-        case .newVisit: VisitForm.refreshFollowUpRows(&form)
+        case .newVisit, .editVisit: VisitForm.refresh(&form, in: state)
+        case .newActivity, .editActivity: ActivityForm.refresh(&form, in: state)
         case .assessment(let id): AssessmentForm.refresh(&form, activity: state.dossier.activity(id), in: state.dossier)
         default: break
         }

@@ -62,6 +62,7 @@ enum ActivityDetailContent {
             writer.line(StatusHistoryLine.make(change, theme: theme, style: theme.activityStatus(change.to)))
             writer.paragraph("door \(change.by)", indent: 14, style: theme.muted)
             if !change.reason.isEmpty { writer.paragraph(change.reason, indent: 14) }
+            if let decision = change.decision { writer.paragraph("Besluit: \(decision)", indent: 14) }
             if let override = change.overrideReason {
                 writer.paragraph("Afwijking van negatieve afweging: \(override)", indent: 14, style: theme.error)
             }

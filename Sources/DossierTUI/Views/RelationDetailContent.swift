@@ -53,7 +53,11 @@ enum RelationDetailContent {
 enum StatusHistoryLine {
     static func make<Status: Vocabulary>(_ change: StatusChange<Status>, theme: Theme, style: Style) -> StyledLine {
         var spans: [StyledLine.Span] = [.init(text: "  \(change.date.iso)  ", style: theme.label)]
-        if let from = change.from { spans.append(.init(text: "\(from.label) → ", style: .plain)) }
+        if change.isReview {
+            spans.append(.init(text: "Herijking: blijft ", style: .plain))
+        } else if let from = change.from {
+            spans.append(.init(text: "\(from.label) → ", style: .plain))
+        }
         spans.append(.init(text: change.to.label, style: style.bold()))
         if let review = change.reviewDate { spans.append(.init(text: "  herijking \(review.iso)", style: .plain)) }
         return StyledLine(spans)

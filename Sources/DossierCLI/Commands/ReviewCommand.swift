@@ -1,0 +1,49 @@
+import ArgumentParser
+import DossierCore
+
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Leg een herijking vast: een relatie houdt haar status (laag pitje), met reden en een nieuwe herijkingsdatum.",
+        discussion: """
+        Hetzelfde als set-status met de status die de relatie al heeft. De herijking staat in de statusgeschiedenis \
+        en het signaal van de verlopen herijking verdwijnt.
+        Voorbeeld: dossier review taizhou --reason "Herijking 2027: blijft op een laag pitje" --review-date 1-1-2029
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("De relatie: haar naam of id.", valueName: "relatie"))
+    var id: String
+
+    @Option(help: ArgumentHelp("De uitkomst van de herijking (verplicht).", valueName: "tekst"))
+    var reason: String
+
+    @Option(name: .customLong("review-date"), help: ArgumentHelp("De volgende herijkingsdatum, na vandaag. 2029-01-01 of 1-1-2029.", valueName: "datum"))
+    var reviewDate: String
+
+    func run() throws {
+        let reviewDate = try ArgumentValues.date(self.reviewDate, option: "--review-date")
+        var (store, dossier) = try storeOptions.openForWriting()
+        let relation = try Lookup.relation(id, in: dossier)
+        guard relation.status.requiresReviewDate else {
+            throw failure("\(relation.name) staat op \(relation.status.label); alleen een relatie op Laag pitje heeft een herijking (gebruik set-status voor een andere status)",
+                          code: ExitStatus.dataError)
+        }
+        try store.commitOrExit(.setRelationStatus(relation.id, status: relation.status, reason: reason, reviewDate: reviewDate), to: &dossier)
+        guard let after = dossier.relation(relation.id) else { return }
+        Output.line(TerminalSafeText.line(StatusChangeText.line(before: relation, after: after)))
+    }
+}
+
+/// "Taizhou: Actief → Laag pitje (herijking 2030-12-31)", or for a review "Taizhou: herijkt, blijft Laag pitje …".
+enum StatusChangeText {
+    static func line(before: Relation, after: Relation) -> String {
+        let review = after.reviewDate.map { " (herijking \($0.iso))" } ?? ""
+        if before.status == after.status {
+            return "\(after.name): herijkt, blijft \(after.status.label)\(after.reviewDate.map { " (volgende herijking \($0.iso))" } ?? "")"
+        }
+        return "\(after.name): \(before.status.label) → \(after.status.label)\(review)"
+    }
+}

@@ -1,0 +1,23 @@
+/// The weighing of a new or changed activity before anyone has answered a question: the verdict the rules
+/// already give, and plain warnings for a relation or country on laag pitje or a destination outside the
+/// focus. Shown at once by the forms and commands that add activities and visits.
+public struct FirstLook: Hashable, Sendable {
+    public var verdict: Verdict
+    /// The decisive reason of the verdict.
+    public var decisive: VerdictReason?
+    public var warnings: [String]
+
+    public init(_ activity: Activity, in dossier: Dossier) {
+        let result = Assessor.assess(activity, answers: AssessmentAnswers(), in: dossier)
+        verdict = result.verdict
+        decisive = result.reasons.first
+        warnings = result.reasons
+            .filter { $0.effect == .negatief && ($0.rule == AssessmentRule.laagPitje.rawValue || $0.rule == AssessmentRule.buitenEuropa.rawValue) }
+            .map(\.text)
+    }
+
+    /// "Afweging zonder antwoorden: Negatief — …", one line.
+    public var summary: String {
+        "Afweging zonder antwoorden: \(verdict.label)" + (decisive.map { " — \($0.text)" } ?? "")
+    }
+}

@@ -1,0 +1,41 @@
+import DossierCore
+
+/// The weighing of an activity or visit as its form stands, shown at the top of the form while it is being
+/// filled in, and the plain warnings that go with the message after saving.
+enum DraftPreview {
+    /// Weighs what the form would save; while the form does not read (a required field still empty) the last
+    /// preview stays.
+    static func refresh(_ form: inout Form, outcome: FormOutcome, in dossier: Dossier) {
+        let activity: Activity
+        switch outcome {
+        case .change(.addActivity(let added), _):
+            activity = added
+        case .change(.editActivity(let id, let edits), _):
+            guard var edited = dossier.activity(id), (try? Activity.fields.apply(edits, to: &edited, in: dossier)) != nil else { return }
+            activity = edited
+        case .unchanged:
+            guard let id = form.purpose.editedActivity, let existing = dossier.activity(id) else { return }
+            activity = existing
+        default:
+            return
+        }
+        form.verdictPreview = Assessor.assess(activity, answers: activity.assessments.last?.answers ?? AssessmentAnswers(), in: dossier)
+    }
+
+    /// "Bezoek vastgelegd: … Let op: Taizhou staat op een laag pitje …", or with the verdict so far.
+    static func message(_ text: String, activity: Activity, in dossier: Dossier) -> String {
+        let look = FirstLook(activity, in: dossier)
+        if let warning = look.warnings.first { return "\(text). Let op: \(warning)" }
+        return activity.status.isCarriedOut ? text : "\(text). \(look.summary) (a weegt af)"
+    }
+}
+
+extension FormPurpose {
+    /// The activity a form edits, if it edits one.
+    var editedActivity: ActivityID? {
+        switch self {
+        case .editVisit(let id), .editActivity(let id): id
+        default: nil
+        }
+    }
+}
