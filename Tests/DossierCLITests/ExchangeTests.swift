@@ -75,7 +75,7 @@ struct ExchangeTests {
         try addYear()
         let flags = excel ? ["--excel"] : []
         let expectations: [(String, Int, [String])] = [
-            ("relations", 34, ["Rhône-Alpes", "Lyon; Grenoble", "laag-pitje"]),
+            ("relations", 37, ["Rhône-Alpes", "Lyon; Grenoble", "laag-pitje", "genoemd", "VNO-NCW"]),
             ("activities", 9, ["Delegatie uit Medicon Valley Alliance", "450,50", "Osse Farma BV"]),
             ("contacts", 20, ["Marian Wagemakers", "Britta Driessen"]),
             ("gesprekspartners", 20, ["Marian Wagemakers", "voorzitter", "Global Goals Platform Oss"]),

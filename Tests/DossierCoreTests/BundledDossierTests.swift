@@ -25,18 +25,19 @@ struct BundledDossierTests {
         ("taizhou", RelationKind.vriendschapsrelatie, RelationStatus.laagPitje),
         ("an-giang", .vriendschapsrelatie, .laagPitje),
         ("unesco-learning-cities", .netwerk, .focus),
-        ("medicon-valley", .regio, .verkennen), ("biovalley", .regio, .verkennen),
-        ("oxford-cambridge-london-golden-triangle", .regio, .verkennen), ("biorn-cluster", .regio, .verkennen),
-        ("rhone-alpes", .regio, .verkennen), ("vlaanderen", .regio, .verkennen), ("milaan-lombardije", .regio, .verkennen),
+        ("medicon-valley", .regio, .genoemd), ("biovalley", .regio, .genoemd),
+        ("oxford-cambridge-london-golden-triangle", .regio, .genoemd), ("biorn-cluster", .regio, .genoemd),
+        ("rhone-alpes", .regio, .genoemd), ("vlaanderen", .regio, .genoemd), ("milaan-lombardije", .regio, .genoemd),
         ("brabantstad", .samenwerkingsverband, .actief), ("agrifood-capital", .samenwerkingsverband, .actief),
         ("b7", .samenwerkingsverband, .actief), ("g40", .samenwerkingsverband, .actief), ("vng", .partnerorganisatie, .actief),
         ("provincie-noord-brabant", .overheid, .actief), ("rvo", .overheid, .actief), ("bom", .partnerorganisatie, .actief),
-        ("nl-in-business", .partnerorganisatie, .actief), ("pharma-delta", .samenwerkingsverband, .actief),
+        ("nl-in-business", .partnerorganisatie, .genoemd), ("vno-ncw", .partnerorganisatie, .actief),
+        ("mkb-nederland", .partnerorganisatie, .genoemd), ("ministeries", .overheid, .genoemd), ("pharma-delta", .samenwerkingsverband, .actief),
         ("pivot-park", .partnerorganisatie, .focus), ("global-goals-platform-oss", .partnerorganisatie, .actief),
         ("economic-board-oss", .partnerorganisatie, .actief), ("talentencampus-oss", .partnerorganisatie, .actief),
         ("tibo", .partnerorganisatie, .actief), ("logistiek-platform-oss", .partnerorganisatie, .actief),
-        ("health-holland", .partnerorganisatie, .verkennen), ("holland-bio", .partnerorganisatie, .verkennen),
-        ("nfia", .overheid, .verkennen),
+        ("health-holland", .partnerorganisatie, .genoemd), ("holland-bio", .partnerorganisatie, .genoemd),
+        ("nfia", .overheid, .genoemd),
     ])
     func relation(id: String, kind: RelationKind, status: RelationStatus) throws {
         let relation = try #require(dossier.relation(id), "\(id) missing")
@@ -140,5 +141,65 @@ struct BundledDossierTests {
         let result = try ExternalChecker.python([Repository.path("scripts/check-schema.py"), Repository.path("docs/dossier.schema.json"),
                                                  directory.file("small.json")])
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+    }
+}
+
+/// The bundled dossier says no more and no less than the sources.
+@Suite("The bundled dossier against the seeds")
+struct BundledDossierSeedTests {
+    let dossier = try! DossierFile.decode(BundledDossier.bytes, file: "bundled")
+
+    @Test("every quotation in the framework, budget lines, relations, contacts and status histories is in the seeds word for word")
+    func quotations() throws {
+        var texts = [dossier.framework.notes] + dossier.budgetLines.map(\.notes)
+        for relation in dossier.relations {
+            texts += [relation.notes] + relation.contacts.map(\.notes) + relation.statusHistory.map(\.reason)
+        }
+        texts += dossier.activities.flatMap { [$0.notes] + $0.statusHistory.map(\.reason) }
+        for text in texts {
+            for quotation in SeedText.quotations(in: text) {
+                #expect(try SeedText.contains(quotation), "not in the seeds: \(quotation)")
+            }
+        }
+    }
+
+    @Test("VNO-NCW is a relation of its own, with its regiomanager; MKB Nederland and the ministries can organise missions")
+    func missionOrganisers() throws {
+        let vno = try #require(dossier.relation("vno-ncw"))
+        #expect(vno.contacts.map(\.name) == ["Fleur de Best"])
+        #expect(vno.contacts.first?.role == "regiomanager" && vno.contacts.first?.consultedForFramework == true)
+        #expect(dossier.relation("nl-in-business")?.contacts.isEmpty == true, "the regiomanager is VNO-NCW's, not NL in Business's")
+        for id in ["mkb-nederland", "ministeries", "nl-in-business", "vno-ncw", "bom"] {
+            var dossier = self.dossier
+            try dossier.apply(.addActivity(Activity(id: "missie-\(id)", title: "Missie \(id)", kind: .handelsmissie, organiser: .relation(id))),
+                              context: Fixtures.context)
+        }
+    }
+
+    @Test("parties the seeds only mention are Genoemd, with notes that say the sources report no contact")
+    func mentionedOnly() throws {
+        for id in ["medicon-valley", "biovalley", "oxford-cambridge-london-golden-triangle", "biorn-cluster", "rhone-alpes", "vlaanderen",
+                   "milaan-lombardije", "health-holland", "holland-bio", "nfia", "aspen", "nl-in-business", "mkb-nederland", "ministeries"] {
+            let relation = try #require(dossier.relation(id))
+            #expect(relation.status == .genoemd, "\(id)")
+            #expect(relation.notes.contains("De bronnen melden geen contact"), "\(id)")
+        }
+        for relation in dossier.relations {
+            #expect(!relation.notes.contains("nog geen relatie"), "\(relation.id) infers: \(relation.notes)")
+            #expect(!relation.notes.contains("PNB"), "\(relation.id): the remark on PNB is about the regions of the Kader itself")
+        }
+    }
+
+    @Test("the framework notes carry the Kader's results, 'geen nieuw beleid', the sectors behind the economic focus, complementarity and Triple Helix")
+    func frameworkNotes() {
+        let notes = dossier.framework.notes
+        for words in ["Onze internationale activiteiten dragen bij aan het realiseren van onze gemeentelijke doelen",
+                      "Meer focus in onze internationale activiteiten en daarmee een duidelijkere profilering van Oss",
+                      "We maken dus geen nieuw beleid", "strategienota economie, met een speciale positie voor farma",
+                      "Coalitieakkoord", "Techniek, Maakindustrie, Biopharma", "aanvullend is aan wat andere (overheids)partners al doen",
+                      "Internationale (Triple Helix) samenwerking willen we als gemeente zeker faciliteren",
+                      "In het document worden regio's genoemd. Deze worden door PNB vanoudsher altijd genoemd als zijnde belangrijk."] {
+            #expect(notes.contains(words), "\(words)")
+        }
     }
 }

@@ -18,7 +18,7 @@ struct InputTests {
         #expect(try RelationStatus.read("Laag Pitje") == .laagPitje)
         #expect(try RelationStatus.read("beëindigd") == .beeindigd)
         #expect(try Sector.readList("farma, Agrifood; farma") == [.farma, .agrifood])
-        #expect(message(RelationStatus.read, "slapend") == "onbekende \(RelationStatus.vocabularyName) 'slapend'; kies uit: focus, actief, verkennen, laag-pitje, beeindigd")
+        #expect(message(RelationStatus.read, "slapend") == "onbekende \(RelationStatus.vocabularyName) 'slapend'; kies uit: focus, actief, verkennen, laag-pitje, beeindigd, genoemd")
     }
 
     @Test("ids must be slugs")

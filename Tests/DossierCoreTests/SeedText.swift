@@ -19,7 +19,7 @@ enum SeedText {
     static func normalised(_ text: String) -> String {
         var result = ""
         var lastWasSpace = false
-        for character in text.replacingOccurrences(of: "’", with: "'") {
+        for character in text.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "‘", with: "'") {
             if character.isWhitespace {
                 if !lastWasSpace { result.append(" ") }
                 lastWasSpace = true
@@ -35,7 +35,7 @@ enum SeedText {
     static func quotations(in passage: String) -> [String] {
         passage.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
             .filter { $0.offset % 2 == 1 }
-            .flatMap { $0.element.components(separatedBy: "…") }
+            .flatMap { $0.element.replacingOccurrences(of: "[...]", with: "…").components(separatedBy: "…") }
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
     }

@@ -57,7 +57,7 @@ struct SignalTests {
         // `exec` keeps the pid that the file names, and bash waits for it as its foreground job.
         try tmux.type("sh -c 'echo $$ > \(pidFile); exec \(binary) --store \(store)'; echo EXIT:$?")
         try tmux.send("Enter")
-        try tmux.waitFor("1 Relaties (34)", timeout: 20)
+        try tmux.waitFor("1 Relaties (37)", timeout: 20)
         let pid = try #require(pid_t(String(decoding: try directory.read("pid"), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(lockIsHeld())
         // Open Taizhou's detail with the long note, then keep it busy redrawing while the ending arrives.

@@ -31,13 +31,13 @@ struct TerminalSessionTests {
         let tmux = try shell()
         try tmux.type("\(binary) --store \(store); echo EXIT:$?")
         try tmux.send("Enter")
-        try tmux.waitFor("1 Relaties (34)")
+        try tmux.waitFor("1 Relaties (37)")
 
         // Search ignoring accents, open Rhône-Alpes.
         try tmux.send("/")
         try tmux.type("rhone")
         try tmux.send("Enter", "Enter")
-        try tmux.waitFor("Rhône-Alpes  Verkennen")
+        try tmux.waitFor("Rhône-Alpes  Genoemd")
 
         // Set the status: the menu starts at Focus (the current status is left out); a reason is required.
         try tmux.send("s")
@@ -45,7 +45,7 @@ struct TerminalSessionTests {
         try tmux.send("Tab")
         try tmux.type("Farma-regio met kansen voor Pivot Park")
         try tmux.send("C-s")
-        try tmux.waitFor("Rhône-Alpes: Verkennen → Focus")
+        try tmux.waitFor("Rhône-Alpes: Genoemd → Focus")
 
         // Log a visit from here: the relation is preselected.
         try tmux.send("v")
@@ -68,7 +68,7 @@ struct TerminalSessionTests {
 
         // Quit: q back to the list, q again to leave.
         try tmux.send("q")
-        try tmux.waitFor("1 Relaties (34)")
+        try tmux.waitFor("1 Relaties (37)")
         try tmux.send("q")
         try tmux.waitFor("EXIT:0")
 
@@ -99,7 +99,7 @@ struct TerminalSessionTests {
         let tmux = try shell()
         try tmux.type("\(binary) --store \(holder)/dossier.json; echo EXIT:$?")
         try tmux.send("Enter")
-        try tmux.waitFor("1 Relaties (34)")
+        try tmux.waitFor("1 Relaties (37)")
         try tmux.send("/")
         try tmux.type("bom")
         try tmux.send("Enter", "s", "Tab")
@@ -126,7 +126,7 @@ struct TerminalSessionTests {
         let tmux = try shell(extraEnvironment: "NO_COLOR=1")
         try tmux.type("\(binary) --store \(store)")
         try tmux.send("Enter")
-        try tmux.waitFor("1 Relaties (34)")
+        try tmux.waitFor("1 Relaties (37)")
         let screen = try tmux.capture(escapes: true)
         let colourCodes = ["[30m", "[31m", "[32m", "[33m", "[34m", "[35m", "[36m", "[37m", "38;5;", "[40m", "[41m", "[42m",
                            "[43m", "[44m", "[45m", "[46m", "[47m", ";3", "48;5;"]
@@ -135,7 +135,7 @@ struct TerminalSessionTests {
         let coloured = try shell()
         try coloured.type("\(binary) --store \(store)")
         try coloured.send("Enter")
-        try coloured.waitFor("1 Relaties (34)")
+        try coloured.waitFor("1 Relaties (37)")
         #expect(colourCodes.contains { try! coloured.capture(escapes: true).contains($0) }, "without NO_COLOR there are colours")
     }
 
@@ -156,7 +156,7 @@ struct SharingTests {
         try directory.write("dossier.json", BundledDossier.bytes)
         let binary = ProgramRunner.builtBinary("dossier")
         let first = try TmuxSession(command: "env LANG=C.UTF-8 DOSSIER_USER=eerste \(binary) --store \(store)")
-        try first.waitFor("1 Relaties (34)")
+        try first.waitFor("1 Relaties (37)")
         let second = try TmuxSession(command: "env LANG=C.UTF-8 DOSSIER_USER=tweede \(binary) --store \(store)")
         let screen = try second.waitFor("Alleen-lezen: het dossier is in gebruik door eerste")
         #expect(screen.contains("[alleen-lezen]"))

@@ -5,12 +5,15 @@ public enum RelationStatus: String, Vocabulary {
     case verkennen
     case laagPitje = "laag-pitje"
     case beeindigd
+    /// Named in the sources, with no contact they report: the status says nothing about a relation yet.
+    case genoemd
 
     public var label: String {
         switch self {
         case .focus: "Focus"
         case .actief: "Actief"
         case .verkennen: "Verkennen"
+        case .genoemd: "Genoemd"
         case .laagPitje: "Laag pitje"
         case .beeindigd: "Beëindigd"
         }

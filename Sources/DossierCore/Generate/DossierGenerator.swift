@@ -39,7 +39,7 @@ public struct DossierGenerator {
             let id = Slug.unique(Slug.make(from: name)) { usedIDs.contains($0) }
             usedIDs.insert(id)
             let roll = random.int(0...99)
-            let status: RelationStatus = roll < 10 ? .focus : roll < 58 ? .actief : roll < 83 ? .verkennen : roll < 95 ? .laagPitje : .beeindigd
+            let status: RelationStatus = roll < 10 ? .focus : roll < 58 ? .actief : roll < 80 ? .verkennen : roll < 92 ? .laagPitje : roll < 96 ? .beeindigd : .genoemd
             var relation = Relation(id: id, name: name, kind: kind, countries: [country], places: [place],
                                     sectors: [random.pick(Sector.allCases)], motives: [random.pick(Motive.allCases)], status: status)
             if random.chance(0.4) {

@@ -14,7 +14,7 @@ public enum BundledDossier {
     "lastYear": 2030,
     "europeStrategy": false,
     "strategicAgenda": false,
-    "notes": "Het vigerende kader Internationalisering van de gemeente Oss was van 2017. Nog te ontwikkelen (tegenargumenten van het collegeadvies): een Europastrategie (\"Totdat we een verder uitgewerkte strategie hebben, bekijken we elke kans op financiering op zichzelf\"), de public affairs agenda en de strategische agenda voor Oss (nieuwe internationale (kennis)netwerken alleen \"als dat past binnen de nog te ontwikkelen strategische agenda voor Oss en de public affairs agenda\"), en de Economische Strategienota (2025), waarvoor de reacties van de Economic Board input zijn; mocht die nota daar aanleiding toe geven, dan kan het kader op de relevante punten worden aangescherpt. Uitvoering: \"De afdeling Strategie en beleid (LWE) wordt het primaire aanspreekpunt voor zaken die betrekking hebben op internationalisering. Bestuurszaken is aangehaakt voor zaken die te maken hebben met bestuur en representatie en houden de regie hierop, en andere afdelingen worden betrokken waar de inhoud van de activiteiten daar om vragen.\""
+    "notes": "Beoogde resultaten van het Kader (collegeadvies, \"Welk resultaat willen we bereiken?\"): 1. \"Onze internationale activiteiten dragen bij aan het realiseren van onze gemeentelijke doelen\"; 2. \"Meer focus in onze internationale activiteiten en daarmee een duidelijkere profilering van Oss richting provincie, Rijk en internationale partners\"; 3. \"Optimaal benutten van de contacten van onze samenwerkingspartners en onze deelname aan bestaande en nieuwe samenwerkingsverbanden (VNG, G40, Provincie Noord-Brabant, RVO, Brabantstad)\"; 4. \"Een blijvende inzet voor en passende bijdrage aan de Global Goals\".\n\nGeen nieuw beleid (reactie op de Economic Board, 12 december 2024): \"Dit kader is primair bedoeld als richtlijn voor ons als gemeente, om organisatiebreed afwegingen te kunnen maken wanneer we wel of niet investeren activiteiten met een internationale component.\" \"We maken dus geen nieuw beleid, maar maken inzichtelijk waar internationalisering een logische keuze is gezien de ambities van de gemeente Oss en onze partners.\"\n\nDe sectoren achter de economische focus (reactie op de Economic Board): \"Economie is inderdaad een belangrijke reden voor de gemeente om te investeren in internationalisering, en daarbinnen focussen we uiteraard op onze belangrijkste sectoren\" \"zoals benoemd in onze huidige strategienota economie, met een speciale positie voor farma (mede voortvloeiend uit de afspraken in het Coalitieakkoord).\" De Economic Board noemt als speerpunten: \"Techniek, Maakindustrie, Biopharma\". In de criteria: \"Er sprake is van een relatie met de economische speerpuntsectoren, in het bijzonder met farma of met agrifood\".\n\nDe rol van de gemeente (reactie op de Economic Board): \"Als gemeente Oss willen we zaken oppakken en ondersteunen waar dat past bij onze rol als gemeente en waar het aanvullend is aan wat andere (overheids)partners al doen. Zo zorgen we dat belastinggeld goed besteed wordt.\" \"Via onze accountmanagers kunnen we ondernemers ondersteunen bij het vinden van de juiste wegen. In de meeste gevallen kunnen we ondernemers heel goed doorverwijzen naar een van onze (publieke) partners en bestaande programma's in den lande.\" Triple Helix (punt 2): \"Internationale (Triple Helix) samenwerking willen we als gemeente zeker faciliteren. Als een dergelijk verzoek de gemeente bereikt, dan wordt dat op basis van het afweegkader positief beoordeeld.\" Missies en delegaties (punt 3): \"Voor handelsmissies en delegaties haken we aan op nationale /provinciale/regionale initiatieven, voor zover dat een toegevoegde waarde heeft voor ons Osse bedrijfsleven.\"\n\nRegio's en PNB: de bijlage bij de reactie op de Economic Board begint haar lijst met \"In het document worden regio's genoemd. Deze worden door PNB vanoudsher altijd genoemd als zijnde belangrijk. Hieronder een overzicht van de in Europa toonaangevende innovatieregio's op het gebied van Life Sciences en Biopharma.\" De opmerking over PNB gaat over de regio's die het Kader zelf noemt (welke dat zijn, staat niet in de bronnen), niet over de zeven regio's die de Board daarna opsomt. De bron schrijft PNB niet uit.\n\nHet vigerende kader Internationalisering van de gemeente Oss was van 2017. Nog te ontwikkelen (tegenargumenten van het collegeadvies): een Europastrategie (\"Totdat we een verder uitgewerkte strategie hebben, bekijken we elke kans op financiering op zichzelf\"), de public affairs agenda en de strategische agenda voor Oss (nieuwe internationale (kennis)netwerken alleen \"als dat past binnen de nog te ontwikkelen strategische agenda voor Oss en de public affairs agenda\"), en de Economische Strategienota (2025), waarvoor de reacties van de Economic Board input zijn; mocht die nota daar aanleiding toe geven, dan kan het kader op de relevante punten worden aangescherpt. Uitvoering: \"De afdeling Strategie en beleid (LWE) wordt het primaire aanspreekpunt voor zaken die betrekking hebben op internationalisering. Bestuurszaken is aangehaakt voor zaken die te maken hebben met bestuur en representatie en houden de regie hierop, en andere afdelingen worden betrokken waar de inhoud van de activiteiten daar om vragen.\""
   },
   "budgetLines": [
     {
@@ -82,7 +82,7 @@ public enum BundledDossier {
       "id": "medicon-valley",
       "name": "Medicon Valley",
       "kind": "regio",
-      "status": "verkennen",
+      "status": "genoemd",
       "countries": ["DK", "SE"],
       "region": "Regio rond Kopenhagen (Denemarken) en Malmö/Lund (Zweden)",
       "places": ["Kopenhagen", "Malmö", "Lund"],
@@ -90,28 +90,28 @@ public enum BundledDossier {
       "motives": ["economie"],
       "institutes": ["Universiteit van Kopenhagen", "Lund University", "Medicon Valley Alliance"],
       "companies": ["Novo Nordisk", "Lundbeck", "Ferring Pharmaceuticals"],
-      "notes": "Sterktes volgens de bijlage: wereldklasse onderzoeksfaciliteiten en universiteiten zoals de Universiteit van Kopenhagen en Lund University; focus op biotechnologie, farmaceutica en diagnostiek; grote bedrijven zoals Novo Nordisk, Lundbeck en Ferring Pharmaceuticals. Clusters: Medicon Valley Alliance stimuleert samenwerking tussen academia, industrie en overheden. Genoemd door de Economic Board in de bijlage bij de reactie op het Kader als een van \"de in Europa toonaangevende innovatieregio's op het gebied van Life Sciences en Biopharma\"; volgens de Board worden deze regio's \"door PNB vanoudsher altijd genoemd als zijnde belangrijk\" (PNB: de provincie Noord-Brabant). De gemeente ziet deze input als advies voor de economische strategienota / public affairs strategie. Er is nog geen relatie met deze regio.",
+      "notes": "Sterktes volgens de bijlage: wereldklasse onderzoeksfaciliteiten en universiteiten zoals de Universiteit van Kopenhagen en Lund University; focus op biotechnologie, farmaceutica en diagnostiek; grote bedrijven zoals Novo Nordisk, Lundbeck en Ferring Pharmaceuticals. Clusters: Medicon Valley Alliance stimuleert samenwerking tussen academia, industrie en overheden. Genoemd door de Economic Board in de bijlage bij de reactie op het Kader, in \"een overzicht van de in Europa toonaangevende innovatieregio's op het gebied van Life Sciences en Biopharma\". De gemeente ziet deze input als advies voor de economische strategienota / public affairs strategie. De bronnen melden geen contact van Oss met deze regio; daarom de status Genoemd.",
       "source": "Reactie op de Economic Board (12-12-2024), bijlage: Voor LS&H belangrijke regio's, nr. 1"
     },
     {
       "id": "biovalley",
       "name": "BioValley",
       "kind": "regio",
-      "status": "verkennen",
+      "status": "genoemd",
       "countries": ["DE", "FR", "CH"],
       "region": "Regio rond Bazel (Zwitserland), Freiburg (Duitsland) en Straatsburg (Frankrijk)",
       "places": ["Bazel", "Freiburg", "Straatsburg"],
       "sectors": ["farma"],
       "motives": ["economie"],
       "companies": ["Roche", "Novartis"],
-      "notes": "Sterktes volgens de bijlage: multinationale bedrijven zoals Roche en Novartis hebben hun hoofdkantoren in Bazel; sterke focus op farmaceutische productie, klinische proeven en biologische innovatie; toegang tot een hoogopgeleide en multiculturele beroepsbevolking. Genoemd door de Economic Board in de bijlage bij de reactie op het Kader als een van \"de in Europa toonaangevende innovatieregio's op het gebied van Life Sciences en Biopharma\"; volgens de Board worden deze regio's \"door PNB vanoudsher altijd genoemd als zijnde belangrijk\" (PNB: de provincie Noord-Brabant). De gemeente ziet deze input als advies voor de economische strategienota / public affairs strategie. Er is nog geen relatie met deze regio.",
+      "notes": "Sterktes volgens de bijlage: multinationale bedrijven zoals Roche en Novartis hebben hun hoofdkantoren in Bazel; sterke focus op farmaceutische productie, klinische proeven en biologische innovatie; toegang tot een hoogopgeleide en multiculturele beroepsbevolking. Genoemd door de Economic Board in de bijlage bij de reactie op het Kader, in \"een overzicht van de in Europa toonaangevende innovatieregio's op het gebied van Life Sciences en Biopharma\". De gemeente ziet deze input als advies voor de economische strategienota / public affairs strategie. De bronnen melden geen contact van Oss met deze regio; daarom de status Genoemd.",
       "source": "Reactie op de Economic Board (12-12-2024), bijlage: Voor LS&H belangrijke regio's, nr. 2"
     },
     {
       "id": "oxford-cambridge-london-golden-triangle",
       "name": "Oxford-Cambridge-London Golden Triangle",
       "kind": "regio",
-      "status": "verkennen",
+      "status": "genoemd",
       "countries": ["GB"],
       "region": "Driehoek tussen Oxford, Cambridge en Londen",
       "places": ["Oxford", "Cambridge", "Londen"],
@@ -119,14 +119,14 @@ public enum BundledDossier {
       "motives": ["economie"],
       "institutes": ["Universiteit van Oxford", "Universiteit van Cambridge", "Cambridge Biomedical Campus", "Oxford Science Park"],
       "companies": ["AstraZeneca", "GlaxoSmithKline"],
-      "notes": "Sterktes volgens de bijlage: wereldberoemde universiteiten zoals Oxford en Cambridge; grote investeringen in biotechnologie via de Londense financiële markten; hubs zoals de Cambridge Biomedical Campus en Oxford Science Park; bekende bedrijven: AstraZeneca, GlaxoSmithKline, en een bloeiende biotech-start-upscene. Genoemd door de Economic Board in de bijlage bij de reactie op het Kader als een van \"de in Europa toonaangevende innovatieregio's op het gebied van Life Sciences en Biopharma\"; volgens de Board worden deze regio's \"door PNB vanoudsher altijd genoemd als zijnde belangrijk\" (PNB: de provincie Noord-Brabant). De gemeente ziet deze input als advies voor de economische strategienota / public affairs strategie. Er is nog geen relatie met deze regio.",
+      "notes": "Sterktes volgens de bijlage: wereldberoemde universiteiten zoals Oxford en Cambridge; grote investeringen in biotechnologie via de Londense financiële markten; hubs zoals de Cambridge Biomedical Campus en Oxford Science Park; bekende bedrijven: AstraZeneca, GlaxoSmithKline, en een bloeiende biotech-start-upscene. Genoemd door de Economic Board in de bijlage bij de reactie op het Kader, in \"een overzicht van de in Europa toonaangevende innovatieregio's op het gebied van Life Sciences en Biopharma\". De gemeente ziet deze input als advies voor de economische strategienota / public affairs strategie. De bronnen melden geen contact van Oss met deze regio; daarom de status Genoemd.",
       "source": "Reactie op de Economic Board (12-12-2024), bijlage: Voor LS&H belangrijke regio's, nr. 3"
     },
     {
       "id": "biorn-cluster",
       "name": "BioRN Cluster",
       "kind": "regio",
-      "status": "verkennen",
+      "status": "genoemd",
       "countries": ["DE"],
       "region": "Rijn-Neckar",
       "places": ["Heidelberg", "Mannheim"],
@@ -134,14 +134,14 @@ public enum BundledDossier {
       "motives": ["economie"],
       "institutes": ["Duitse Kankeronderzoek Centrum (DKFZ)", "EMBL (Europees Laboratorium voor Moleculaire Biologie)"],
       "companies": ["Merck (Darmstadt)", "SAP"],
-      "notes": "Sterktes volgens de bijlage: Heidelberg is de thuisbasis van het Duitse Kankeronderzoek Centrum (DKFZ) en EMBL (Europees Laboratorium voor Moleculaire Biologie); focus op oncologie, immunotherapie en moleculaire diagnostiek; grote farmaceutische bedrijven zoals Merck (Darmstadt) en SAP in de technologie-integratie. Genoemd door de Economic Board in de bijlage bij de reactie op het Kader als een van \"de in Europa toonaangevende innovatieregio's op het gebied van Life Sciences en Biopharma\"; volgens de Board worden deze regio's \"door PNB vanoudsher altijd genoemd als zijnde belangrijk\" (PNB: de provincie Noord-Brabant). De gemeente ziet deze input als advies voor de economische strategienota / public affairs strategie. Er is nog geen relatie met deze regio.",
+      "notes": "Sterktes volgens de bijlage: Heidelberg is de thuisbasis van het Duitse Kankeronderzoek Centrum (DKFZ) en EMBL (Europees Laboratorium voor Moleculaire Biologie); focus op oncologie, immunotherapie en moleculaire diagnostiek; grote farmaceutische bedrijven zoals Merck (Darmstadt) en SAP in de technologie-integratie. Genoemd door de Economic Board in de bijlage bij de reactie op het Kader, in \"een overzicht van de in Europa toonaangevende innovatieregio's op het gebied van Life Sciences en Biopharma\". De gemeente ziet deze input als advies voor de economische strategienota / public affairs strategie. De bronnen melden geen contact van Oss met deze regio; daarom de status Genoemd.",
       "source": "Reactie op de Economic Board (12-12-2024), bijlage: Voor LS&H belangrijke regio's, nr. 4"
     },
     {
       "id": "rhone-alpes",
       "name": "Rhône-Alpes",
       "kind": "regio",
-      "status": "verkennen",
+      "status": "genoemd",
       "countries": ["FR"],
       "region": "Rhône-Alpes",
       "places": ["Lyon", "Grenoble"],
@@ -149,14 +149,14 @@ public enum BundledDossier {
       "motives": ["economie"],
       "institutes": ["INSERM", "CNRS"],
       "companies": ["Sanofi Pasteur"],
-      "notes": "Sterktes volgens de bijlage: expertise in vaccinontwikkeling en biotechnologie; grote bedrijven zoals Sanofi Pasteur (vaccinproductie); samenwerking met lokale onderzoekscentra zoals INSERM en CNRS. Genoemd door de Economic Board in de bijlage bij de reactie op het Kader als een van \"de in Europa toonaangevende innovatieregio's op het gebied van Life Sciences en Biopharma\"; volgens de Board worden deze regio's \"door PNB vanoudsher altijd genoemd als zijnde belangrijk\" (PNB: de provincie Noord-Brabant). De gemeente ziet deze input als advies voor de economische strategienota / public affairs strategie. Er is nog geen relatie met deze regio.",
+      "notes": "Sterktes volgens de bijlage: expertise in vaccinontwikkeling en biotechnologie; grote bedrijven zoals Sanofi Pasteur (vaccinproductie); samenwerking met lokale onderzoekscentra zoals INSERM en CNRS. Genoemd door de Economic Board in de bijlage bij de reactie op het Kader, in \"een overzicht van de in Europa toonaangevende innovatieregio's op het gebied van Life Sciences en Biopharma\". De gemeente ziet deze input als advies voor de economische strategienota / public affairs strategie. De bronnen melden geen contact van Oss met deze regio; daarom de status Genoemd.",
       "source": "Reactie op de Economic Board (12-12-2024), bijlage: Voor LS&H belangrijke regio's, nr. 5"
     },
     {
       "id": "vlaanderen",
       "name": "Vlaanderen",
       "kind": "regio",
-      "status": "verkennen",
+      "status": "genoemd",
       "countries": ["BE"],
       "region": "Vlaanderen",
       "places": ["Leuven", "Gent", "Mechelen"],
@@ -164,14 +164,14 @@ public enum BundledDossier {
       "motives": ["economie"],
       "institutes": ["VIB (Vlaams Instituut voor Biotechnologie)"],
       "companies": ["Janssen Pharmaceutica (Johnson & Johnson)"],
-      "notes": "Sterktes volgens de bijlage: VIB (Vlaams Instituut voor Biotechnologie) is een wereldleider in biotechonderzoek; grote farmaceutische bedrijven zoals Janssen Pharmaceutica (Johnson & Johnson); focus op gentherapie, kankeronderzoek en microbiologie. Genoemd door de Economic Board in de bijlage bij de reactie op het Kader als een van \"de in Europa toonaangevende innovatieregio's op het gebied van Life Sciences en Biopharma\"; volgens de Board worden deze regio's \"door PNB vanoudsher altijd genoemd als zijnde belangrijk\" (PNB: de provincie Noord-Brabant). De gemeente ziet deze input als advies voor de economische strategienota / public affairs strategie. Er is nog geen relatie met deze regio.",
+      "notes": "Sterktes volgens de bijlage: VIB (Vlaams Instituut voor Biotechnologie) is een wereldleider in biotechonderzoek; grote farmaceutische bedrijven zoals Janssen Pharmaceutica (Johnson & Johnson); focus op gentherapie, kankeronderzoek en microbiologie. Genoemd door de Economic Board in de bijlage bij de reactie op het Kader, in \"een overzicht van de in Europa toonaangevende innovatieregio's op het gebied van Life Sciences en Biopharma\". De gemeente ziet deze input als advies voor de economische strategienota / public affairs strategie. De bronnen melden geen contact van Oss met deze regio; daarom de status Genoemd.",
       "source": "Reactie op de Economic Board (12-12-2024), bijlage: Voor LS&H belangrijke regio's, nr. 6"
     },
     {
       "id": "milaan-lombardije",
       "name": "Milaan-Lombardije",
       "kind": "regio",
-      "status": "verkennen",
+      "status": "genoemd",
       "countries": ["IT"],
       "region": "Noord-Italië",
       "places": ["Milaan"],
@@ -179,7 +179,7 @@ public enum BundledDossier {
       "motives": ["economie"],
       "institutes": ["Humanitas Research Hospital"],
       "companies": ["Chiesi", "Recordati"],
-      "notes": "Sterktes volgens de bijlage: actieve biotechsector met een focus op zeldzame ziekten en celtherapie; samenwerking tussen universiteiten en ziekenhuizen, zoals het Humanitas Research Hospital; ondersteund door Italiaanse farmaceutische bedrijven zoals Chiesi en Recordati. Genoemd door de Economic Board in de bijlage bij de reactie op het Kader als een van \"de in Europa toonaangevende innovatieregio's op het gebied van Life Sciences en Biopharma\"; volgens de Board worden deze regio's \"door PNB vanoudsher altijd genoemd als zijnde belangrijk\" (PNB: de provincie Noord-Brabant). De gemeente ziet deze input als advies voor de economische strategienota / public affairs strategie. Er is nog geen relatie met deze regio.",
+      "notes": "Sterktes volgens de bijlage: actieve biotechsector met een focus op zeldzame ziekten en celtherapie; samenwerking tussen universiteiten en ziekenhuizen, zoals het Humanitas Research Hospital; ondersteund door Italiaanse farmaceutische bedrijven zoals Chiesi en Recordati. Genoemd door de Economic Board in de bijlage bij de reactie op het Kader, in \"een overzicht van de in Europa toonaangevende innovatieregio's op het gebied van Life Sciences en Biopharma\". De gemeente ziet deze input als advies voor de economische strategienota / public affairs strategie. De bronnen melden geen contact van Oss met deze regio; daarom de status Genoemd.",
       "source": "Reactie op de Economic Board (12-12-2024), bijlage: Voor LS&H belangrijke regio's, nr. 7"
     },
     {
@@ -237,7 +237,7 @@ public enum BundledDossier {
       "kind": "overheid",
       "status": "actief",
       "countries": ["NL"],
-      "notes": "Kader Internationalisering 2025-2030, argument 3.1: \"Daarom werken we nu al nauw samen met bijvoorbeeld de Brabantse Ontwikkelingsmaatschappij en de provincie Noord-Brabant. Uiteraard liggen de doelen van de gemeente, de provincie en de BOM in elkaars verlengde en sluit ons kader aan op de internationaliseringsstrategie van de provincie.\" Beoogd resultaat 3 van het Kader: \"Optimaal benutten van de contacten van onze samenwerkingspartners en onze deelname aan bestaande en nieuwe samenwerkingsverbanden (VNG, G40, Provincie Noord-Brabant, RVO, Brabantstad)\". Volgens de Economic Board (bijlage) noemt PNB de life-sciences-regio's in Europa \"vanoudsher altijd\" als belangrijk.",
+      "notes": "Kader Internationalisering 2025-2030, argument 3.1: \"Daarom werken we nu al nauw samen met bijvoorbeeld de Brabantse Ontwikkelingsmaatschappij en de provincie Noord-Brabant. Uiteraard liggen de doelen van de gemeente, de provincie en de BOM in elkaars verlengde en sluit ons kader aan op de internationaliseringsstrategie van de provincie.\" Beoogd resultaat 3 van het Kader: \"Optimaal benutten van de contacten van onze samenwerkingspartners en onze deelname aan bestaande en nieuwe samenwerkingsverbanden (VNG, G40, Provincie Noord-Brabant, RVO, Brabantstad)\".",
       "source": "Kader Internationalisering 2025-2030, beoogd resultaat 3 en argument 3.1; Reactie op de Economic Board (12-12-2024), bijlage: Voor LS&H belangrijke regio's"
     },
     {
@@ -263,17 +263,44 @@ public enum BundledDossier {
       "source": "Kader Internationalisering 2025-2030, argument 3.1 en e. Overlegd met; Reactie op de Economic Board (12-12-2024), punt 1"
     },
     {
-      "id": "nl-in-business",
-      "name": "NL in Business",
+      "id": "vno-ncw",
+      "name": "VNO-NCW",
       "kind": "partnerorganisatie",
       "status": "actief",
       "countries": ["NL"],
-      "motives": ["economie"],
       "contacts": [
-        {"id": "fleur-de-best", "name": "Fleur de Best", "organisation": "VNO-NCW", "role": "regiomanager", "notes": "Geconsulteerd namens VNO-NCW, initiatiefnemer van NL in Business.", "consultedForFramework": true}
+        {"id": "fleur-de-best", "name": "Fleur de Best", "organisation": "VNO-NCW", "role": "regiomanager", "notes": "Gesprekspartner bij het opstellen van het Kader (\"VNO-NCW - Fleur de Best, regiomanager\").", "consultedForFramework": true}
       ],
-      "notes": "Initiatief van VNO-NCW; de Economic Board wijst op \"de optie om slim aan te haken bij de handelsmissies die georganiseerd worden vanuit ondernemers via VNO-NCW en MKB Nederland (vanuit landelijk) en de ministeries. VNO-NCW is initiatiefnemer van NL in business en zij organiseren diverse events en kunnen helpen met internationaal zakendoen. Zie ook https://nlinbusiness.com/.\" De gemeente antwoordt: \"De gemeente wil graag aanhaken bij activiteiten die door een van onze partners georganiseerd worden. [...] o.a. op pagina 17 wordt gerefereerd aan deelname aan handelsmissies die door andere organisaties worden georganiseerd. Daar is nu expliciet NL in Business aan toegevoegd.\"",
-      "source": "Reactie op de Economic Board (12-12-2024), eerste punt (handelsmissies); Kader Internationalisering 2025-2030, e. Overlegd met (VNO-NCW)"
+      "notes": "Werkgeversorganisatie; initiatiefnemer van NL in Business. De Economic Board schreef: \"Wat mij nog opvalt is dat je in het door jullie opgestelde document geen rekening houdt met de optie om slim aan te haken bij de handelsmissies die georganiseerd worden vanuit ondernemers via VNO-NCW en MKB Nederland (vanuit landelijk) en de ministeries. VNO-NCW is initiatiefnemer van NL in business en zij organiseren diverse events en kunnen helpen met internationaal zakendoen.\" De gemeente antwoordt: \"De gemeente wil graag aanhaken bij activiteiten die door een van onze partners georganiseerd worden.\" Bij het opstellen van het Kader is overlegd met \"VNO-NCW - Fleur de Best, regiomanager\".",
+      "source": "Kader Internationalisering 2025-2030, e. Overlegd met (extern); Reactie op de Economic Board (12-12-2024), eerste punt (handelsmissies)"
+    },
+    {
+      "id": "nl-in-business",
+      "name": "NL in Business",
+      "kind": "partnerorganisatie",
+      "status": "genoemd",
+      "countries": ["NL"],
+      "motives": ["economie"],
+      "notes": "Initiatief van VNO-NCW; de Economic Board wijst op \"de optie om slim aan te haken bij de handelsmissies die georganiseerd worden vanuit ondernemers via VNO-NCW en MKB Nederland (vanuit landelijk) en de ministeries. VNO-NCW is initiatiefnemer van NL in business en zij organiseren diverse events en kunnen helpen met internationaal zakendoen. Zie ook https://nlinbusiness.com/.\" De gemeente antwoordt: \"De gemeente wil graag aanhaken bij activiteiten die door een van onze partners georganiseerd worden. [...] o.a. op pagina 17 wordt gerefereerd aan deelname aan handelsmissies die door andere organisaties worden georganiseerd. Daar is nu expliciet NL in Business aan toegevoegd.\" De bronnen melden geen contact van Oss met NL in Business zelf; daarom de status Genoemd. Met VNO-NCW, de initiatiefnemer, is bij het opstellen van het Kader overlegd (zie VNO-NCW).",
+      "source": "Reactie op de Economic Board (12-12-2024), eerste punt (handelsmissies)"
+    },
+    {
+      "id": "mkb-nederland",
+      "name": "MKB Nederland",
+      "kind": "partnerorganisatie",
+      "status": "genoemd",
+      "countries": ["NL"],
+      "notes": "Organiseert volgens de Economic Board, met VNO-NCW en vanuit landelijk, handelsmissies vanuit ondernemers waarbij de gemeente kan aanhaken: \"Wat mij nog opvalt is dat je in het door jullie opgestelde document geen rekening houdt met de optie om slim aan te haken bij de handelsmissies die georganiseerd worden vanuit ondernemers via VNO-NCW en MKB Nederland (vanuit landelijk) en de ministeries. VNO-NCW is initiatiefnemer van NL in business en zij organiseren diverse events en kunnen helpen met internationaal zakendoen.\" De bronnen melden geen contact van Oss met MKB Nederland; daarom de status Genoemd.",
+      "source": "Reactie op de Economic Board (12-12-2024), eerste punt (handelsmissies)"
+    },
+    {
+      "id": "ministeries",
+      "name": "Ministeries",
+      "kind": "overheid",
+      "status": "genoemd",
+      "countries": ["NL"],
+      "notes": "De Economic Board noemt de handelsmissies van \"de ministeries\" als missies om bij aan te haken: \"Wat mij nog opvalt is dat je in het door jullie opgestelde document geen rekening houdt met de optie om slim aan te haken bij de handelsmissies die georganiseerd worden vanuit ondernemers via VNO-NCW en MKB Nederland (vanuit landelijk) en de ministeries. VNO-NCW is initiatiefnemer van NL in business en zij organiseren diverse events en kunnen helpen met internationaal zakendoen.\" In de bijlage: \"Ook NFIA, VIG en CIC of de attaché's van de ministeries komen vaak met hun gasten niet verder dan de campus in Leiden of Rotterdam.\" De bronnen noemen geen afzonderlijk ministerie. De bronnen melden geen contact van Oss met de ministeries; daarom de status Genoemd.",
+      "source": "Reactie op de Economic Board (12-12-2024), eerste punt (handelsmissies) en bijlage (public affairs)"
     },
     {
       "id": "pharma-delta",
@@ -373,33 +400,33 @@ public enum BundledDossier {
       "id": "health-holland",
       "name": "Health Holland",
       "kind": "partnerorganisatie",
-      "status": "verkennen",
+      "status": "genoemd",
       "countries": ["NL"],
       "sectors": ["farma"],
       "motives": ["economie"],
-      "notes": "Stimuleert de internationalisering van de LSH-sector, maar is volgens de Economic Board erg Randstad georiënteerd, waardoor Oss / Pivot Park onderbelicht blijft. Bijlage bij de reactie op de Economic Board (public affairs): \"In de LSH sector wordt Internationalisering vooral gestimuleerd door partijen als Health Holland en Holland Bio. Beide partijen zijn erg Randstad georienteerd. Ook NFIA, VIG en CIC of de attaché's van de ministeries komen vaak met hun gasten niet verder dan de campus in Leiden of Rotterdam. En daarmee blijft Oss / Pivot Park onderbelicht. We moeten ons veel dominanter opstellen en niet verwachten dat men ons de in Nederland geïnteresseerde bedrijven wel komt brengen.\"",
+      "notes": "Stimuleert de internationalisering van de LSH-sector, maar is volgens de Economic Board erg Randstad georiënteerd, waardoor Oss / Pivot Park onderbelicht blijft. Bijlage bij de reactie op de Economic Board (public affairs): \"In de LSH sector wordt Internationalisering vooral gestimuleerd door partijen als Health Holland en Holland Bio. Beide partijen zijn erg Randstad georienteerd. Ook NFIA, VIG en CIC of de attaché's van de ministeries komen vaak met hun gasten niet verder dan de campus in Leiden of Rotterdam. En daarmee blijft Oss / Pivot Park onderbelicht. We moeten ons veel dominanter opstellen en niet verwachten dat men ons de in Nederland geïnteresseerde bedrijven wel komt brengen.\" De bronnen melden geen contact van Oss met Health Holland; daarom de status Genoemd.",
       "source": "Reactie op de Economic Board (12-12-2024), bijlage (public affairs)"
     },
     {
       "id": "holland-bio",
       "name": "Holland Bio",
       "kind": "partnerorganisatie",
-      "status": "verkennen",
+      "status": "genoemd",
       "countries": ["NL"],
       "sectors": ["farma"],
       "motives": ["economie"],
-      "notes": "Stimuleert de internationalisering van de LSH-sector, maar is volgens de Economic Board erg Randstad georiënteerd, waardoor Oss / Pivot Park onderbelicht blijft. Bijlage bij de reactie op de Economic Board (public affairs): \"In de LSH sector wordt Internationalisering vooral gestimuleerd door partijen als Health Holland en Holland Bio. Beide partijen zijn erg Randstad georienteerd. Ook NFIA, VIG en CIC of de attaché's van de ministeries komen vaak met hun gasten niet verder dan de campus in Leiden of Rotterdam. En daarmee blijft Oss / Pivot Park onderbelicht. We moeten ons veel dominanter opstellen en niet verwachten dat men ons de in Nederland geïnteresseerde bedrijven wel komt brengen.\"",
+      "notes": "Stimuleert de internationalisering van de LSH-sector, maar is volgens de Economic Board erg Randstad georiënteerd, waardoor Oss / Pivot Park onderbelicht blijft. Bijlage bij de reactie op de Economic Board (public affairs): \"In de LSH sector wordt Internationalisering vooral gestimuleerd door partijen als Health Holland en Holland Bio. Beide partijen zijn erg Randstad georienteerd. Ook NFIA, VIG en CIC of de attaché's van de ministeries komen vaak met hun gasten niet verder dan de campus in Leiden of Rotterdam. En daarmee blijft Oss / Pivot Park onderbelicht. We moeten ons veel dominanter opstellen en niet verwachten dat men ons de in Nederland geïnteresseerde bedrijven wel komt brengen.\" De bronnen melden geen contact van Oss met Holland Bio; daarom de status Genoemd.",
       "source": "Reactie op de Economic Board (12-12-2024), bijlage (public affairs)"
     },
     {
       "id": "nfia",
       "name": "NFIA",
       "kind": "overheid",
-      "status": "verkennen",
+      "status": "genoemd",
       "countries": ["NL"],
       "sectors": ["farma"],
       "motives": ["economie"],
-      "notes": "Volgens de Economic Board komen NFIA, VIG en CIC of de attaché's van de ministeries met hun gasten vaak niet verder dan de campus in Leiden of Rotterdam, waardoor Oss / Pivot Park onderbelicht blijft. Bijlage bij de reactie op de Economic Board (public affairs): \"In de LSH sector wordt Internationalisering vooral gestimuleerd door partijen als Health Holland en Holland Bio. Beide partijen zijn erg Randstad georienteerd. Ook NFIA, VIG en CIC of de attaché's van de ministeries komen vaak met hun gasten niet verder dan de campus in Leiden of Rotterdam. En daarmee blijft Oss / Pivot Park onderbelicht. We moeten ons veel dominanter opstellen en niet verwachten dat men ons de in Nederland geïnteresseerde bedrijven wel komt brengen.\"",
+      "notes": "Volgens de Economic Board komen NFIA, VIG en CIC of de attaché's van de ministeries met hun gasten vaak niet verder dan de campus in Leiden of Rotterdam, waardoor Oss / Pivot Park onderbelicht blijft. Bijlage bij de reactie op de Economic Board (public affairs): \"In de LSH sector wordt Internationalisering vooral gestimuleerd door partijen als Health Holland en Holland Bio. Beide partijen zijn erg Randstad georienteerd. Ook NFIA, VIG en CIC of de attaché's van de ministeries komen vaak met hun gasten niet verder dan de campus in Leiden of Rotterdam. En daarmee blijft Oss / Pivot Park onderbelicht. We moeten ons veel dominanter opstellen en niet verwachten dat men ons de in Nederland geïnteresseerde bedrijven wel komt brengen.\" De bronnen melden geen contact van Oss met NFIA; daarom de status Genoemd.",
       "source": "Reactie op de Economic Board (12-12-2024), bijlage (public affairs)"
     },
     {
@@ -449,10 +476,10 @@ public enum BundledDossier {
       "id": "aspen",
       "name": "Aspen",
       "kind": "bedrijf",
-      "status": "verkennen",
+      "status": "genoemd",
       "countries": ["NL"],
       "sectors": ["farma"],
-      "notes": "De Economic Board wil dat grote bedrijven zoals Organon en Aspen meedoen en samen optrekken. Bijlage: \"Als Oss op dit bovenstaande lijstje van regio's wil komen dan zullen we onze regio veel beter moeten organiseren. Pharma Delta is daar een goed voorbeeld van maar ook in Oss zelf moeten we 'Moleneind' echt anders gaan noemen en moeten we de groot-bedrijven zoals Organon en Aspen zover krijgen om mee te doen om samen op te trekken\".",
+      "notes": "De Economic Board wil dat grote bedrijven zoals Organon en Aspen meedoen en samen optrekken. Bijlage: \"Als Oss op dit bovenstaande lijstje van regio's wil komen dan zullen we onze regio veel beter moeten organiseren. Pharma Delta is daar een goed voorbeeld van maar ook in Oss zelf moeten we 'Moleneind' echt anders gaan noemen en moeten we de groot-bedrijven zoals Organon en Aspen zover krijgen om mee te doen om samen op te trekken\". De bronnen melden geen contact van Oss met Aspen; daarom de status Genoemd.",
       "source": "Reactie op de Economic Board (12-12-2024), bijlage: Voor LS&H belangrijke regio's (slotalinea)"
     }
   ],

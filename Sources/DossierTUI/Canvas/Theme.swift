@@ -33,6 +33,7 @@ public struct Theme: Sendable {
         case .focus: style(Style(foreground: .green, bold: true))
         case .actief: style(Style(foreground: .cyan))
         case .verkennen: style(Style(foreground: .yellow))
+        case .genoemd: style(Style(foreground: .blue, dim: true))
         case .laagPitje: style(Style(dim: true))
         case .beeindigd: style(Style(foreground: .red, dim: true))
         }
