@@ -1,7 +1,10 @@
 // Signal handling for the TUI, in C because a handler may only do async-signal-safe things.
 #include "terminal_support.h"
 
+#include <errno.h>
 #include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <termios.h>
@@ -109,4 +112,39 @@ int dossier_terminal_columns(int fd) {
     struct winsize size;
     if (!isatty(fd) || ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
     return size.ws_col;
+}
+
+extern char **environ;
+
+int dossier_run_foreground(char *const argv[]) {
+    struct sigaction ignore, old_int, old_quit;
+    memset(&ignore, 0, sizeof ignore);
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    sigaction(SIGINT, &ignore, &old_int);
+    sigaction(SIGQUIT, &ignore, &old_quit);
+
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t defaults, empty;
+    sigemptyset(&defaults);
+    int reset[] = {SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGWINCH, SIGPIPE, SIGTSTP, SIGCHLD};
+    for (unsigned i = 0; i < sizeof reset / sizeof reset[0]; i++) sigaddset(&defaults, reset[i]);
+    sigemptyset(&empty);
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    posix_spawnattr_setsigmask(&attributes, &empty);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+
+    pid_t child;
+    int result = -1;
+    if (posix_spawnp(&child, argv[0], NULL, &attributes, argv, environ) == 0) {
+        int status = 0;
+        while (waitpid(child, &status, 0) < 0 && errno == EINTR) {}
+        if (WIFEXITED(status)) result = WEXITSTATUS(status);
+        else if (WIFSIGNALED(status)) result = 128 + WTERMSIG(status);
+    }
+    posix_spawnattr_destroy(&attributes);
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGQUIT, &old_quit, NULL);
+    return result;
 }

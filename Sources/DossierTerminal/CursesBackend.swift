@@ -109,6 +109,7 @@ public final class CursesBackend: TerminalBackend {
         switch result {
         case OK:
             immediateFailures = 0
+            if character == 27, let alt = altKey() { return .key(alt) }
             return .key(Self.key(forCharacter: character))
         case KEY_CODE_YES:
             immediateFailures = 0
@@ -137,10 +138,37 @@ public final class CursesBackend: TerminalBackend {
         }
     }
 
+    /// Esc with a letter (or Backspace) right behind it, sent together by the terminal: Alt with that key.
+    /// Esc alone stays Esc; anything else after it is put back to be read next.
+    private func altKey() -> Key? {
+        wtimeout(stdscr, 0)
+        defer { wtimeout(stdscr, 100) }
+        var next: wint_t = 0
+        guard wget_wch(stdscr, &next) == OK else { return nil }
+        if next == 127 || next == 8 { return .alt("\u{7F}") }
+        if let scalar = Unicode.Scalar(UInt32(next)), scalar.isASCII, scalar.properties.isAlphabetic {
+            return .alt(Character(scalar).lowercased().first ?? Character(scalar))
+        }
+        unget_wch(wchar_t(bitPattern: next))
+        return nil
+    }
+
     private func takeSignal() -> Bool {
         let signal = dossier_terminal_take_signal()
         if signal != 0 { receivedSignal = signal }
         return signal != 0
+    }
+
+    /// Hands the terminal to another program (an editor, a text browser) while `body` runs: curses' modes
+    /// saved and the screen left, then restored and drawn anew from scratch.
+    public func suspend<T>(_ body: () -> T) -> T {
+        def_prog_mode()
+        endwin()
+        let result = body()
+        reset_prog_mode()
+        clearok(stdscr, true)
+        wrefresh(stdscr)
+        return result
     }
 
     /// Gives the terminal back as it was. Safe to call twice.

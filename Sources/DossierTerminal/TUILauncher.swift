@@ -24,7 +24,8 @@ public enum TUILauncher {
                              theme: backend.hasColor ? .colored : .monochrome, isReadOnly: isReadOnly)
         state.utcOffset = clock.utcOffset(clock.now())
         if let notice { state.message = isReadOnly ? .error(notice) : .info(notice) }
-        let loop = AppLoop(state: state, backend: backend, session: session, clock: clock, actor: actor)
+        let loop = AppLoop(state: state, backend: backend, session: session, clock: clock, actor: actor,
+                           externals: TerminalPrograms(backend: backend, environment: environment))
         loop.run()
         return Outcome(signal: backend.receivedSignal, dossier: loop.state.dossier)
     }

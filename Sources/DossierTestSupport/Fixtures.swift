@@ -73,6 +73,27 @@ public enum Fixtures {
             internalContacts: [Contact(name: "Frank den Brok", organisation: "Gemeente Oss", role: "wethouder economie")])
     }
 
+    /// The small dossier with records kept by hand: Pivot Park's contact with e-mail and phone and a second
+    /// contact, links on Pivot Park and on the trade mission, a follow-up and notes. For the record document.
+    public static func keptDossier() throws -> Dossier {
+        var dossier = smallDossier()
+        let context = Fixtures.context
+        try dossier.apply(.editContact("pivot-park", "britta-driessen", [
+            FieldEdit(field: "email", old: .text(""), new: .text("b.driessen@pivotpark.example")),
+            FieldEdit(field: "phone", old: .text(""), new: .text("0412 000 000")),
+        ]), context: context)
+        try dossier.apply(.addContact("pivot-park", Contact(name: "Eva de Wit", organisation: "Pivot Park", role: "communicatie",
+                                                            notes: "Bereikbaar op dinsdag en donderdag")), context: context)
+        try dossier.apply(.addLink(.relation("pivot-park"), Link(label: "Campusrapport", target: .url("https://www.pivotpark.example/rapport"))),
+                          context: context)
+        try dossier.apply(.addLink(.activity("missie-lyon"), Link(label: "Uitnodiging BOM", target: .path("/mnt/gedeeld/missie-lyon.pdf"))),
+                          context: context)
+        try dossier.apply(.editActivity("missie-lyon", [FieldEdit(field: "notes", old: .text(""), new: .text("Samen met de BOM; ondernemers uitnodigen."))]),
+                          context: context)
+        try dossier.apply(.addFollowUp("missie-lyon", FollowUp(text: "Deelnemers werven", due: date("2027-01-15"), owner: "adviseur")), context: context)
+        return dossier
+    }
+
     /// The small dossier with the BOM relation edited through the change path (hostile names, huge texts …).
     public static func smallDossier(editingBOM edit: (inout Relation) -> Void) throws -> Dossier {
         var dossier = smallDossier()

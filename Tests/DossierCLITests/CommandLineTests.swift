@@ -102,7 +102,7 @@ struct CommandLineTests {
         let result = try run(["show", "taizhou"])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("Statusgeschiedenis"))
-        #expect(result.standardOutput.contains("2025-01-01  Actief → Laag pitje  (College van B&W)  herijking 2030-12-31"))
+        #expect(result.standardOutput.contains("2025-01-01  Actief → Laag pitje  herijking 2030-12-31\n              door College van B&W"))
         let rhone = try run(["show", "rhone-alpes"])
         #expect(rhone.standardOutput.contains("Handelsmissie Lyon"))
         #expect(rhone.standardOutput.contains("Sanofi Pasteur"))

@@ -124,7 +124,7 @@ struct RecordCommandsTests {
                                    phone: "0412 123 456", consultedForFramework: true))
         let edited = try run(["edit-contact", "pivot-park", "eva de wit", "--phone", "+31 412 654 321", "--gesprekspartner", "nee"])
         #expect(edited.standardOutput.contains("Telefoon: 0412 123 456 → +31 412 654 321"), "\(edited.standardOutput)\(edited.standardError)")
-        #expect(edited.standardOutput.contains("Gesprekspartner Kader: ja → nee"))
+        #expect(edited.standardOutput.contains("Gesprekspartner: ja → nee"))
         #expect(try run(["export", "--format", "csv", "--what", "contacts"]).standardOutput.contains("+31 412 654 321"))
         let removed = try run(["remove-contact", "Pivot Park", "Eva de Wit", "--yes"])
         #expect(removed.standardOutput == "Contactpersoon verwijderd bij Pivot Park: Eva de Wit\n")

@@ -10,11 +10,13 @@ final class Harness {
     var state: AppState { loop.state }
     var screen: Canvas { Renderer.render(loop.state) }
 
-    init(dossier: Dossier = Fixtures.smallDossier(), width: Int = 100, height: Int = 30, theme: Theme = .colored, isReadOnly: Bool = false) {
+    init(dossier: Dossier = Fixtures.smallDossier(), width: Int = 100, height: Int = 30, theme: Theme = .colored, isReadOnly: Bool = false,
+         externals: ExternalPrograms? = nil) {
         store = MemoryStore()
         let state = AppState(dossier: dossier, today: Fixtures.clock.today(), width: width, height: height, theme: theme, isReadOnly: isReadOnly)
         store.saved = dossier
-        loop = AppLoop(state: state, backend: NullBackend(width: width, height: height), session: store, clock: Fixtures.clock, actor: "adviseur")
+        loop = AppLoop(state: state, backend: NullBackend(width: width, height: height), session: store, clock: Fixtures.clock, actor: "adviseur",
+                       externals: externals)
     }
 
     /// Sends keys: single characters as typed text, and named keys.
@@ -93,4 +95,22 @@ final class NullBackend: TerminalBackend {
     }
     func show(_ canvas: Canvas) {}
     func nextEvent() -> TerminalEvent { .stop }
+}
+
+/// The editor and the link opener, scripted: the editor gives back what a test set, the opener records.
+final class ScriptedPrograms: ExternalPrograms {
+    var editedText: ExternalOutcome<String> = .done("")
+    private(set) var edits: [(text: String, label: String)] = []
+    var openOutcome: ExternalOutcome<String> = .done("Geopend")
+    private(set) var opened: [LinkTarget] = []
+
+    func edit(_ text: String, label: String) -> ExternalOutcome<String> {
+        edits.append((text, label))
+        return editedText
+    }
+
+    func open(_ target: LinkTarget) -> ExternalOutcome<String> {
+        opened.append(target)
+        return openOutcome
+    }
 }

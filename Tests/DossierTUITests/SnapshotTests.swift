@@ -46,6 +46,40 @@ struct SnapshotTests {
         SnapshotAssertion.assertMatches(app.screen, named: "status-form-\(width)x\(height)")
     }
 
+    @Test("a new relation: the form, the country picker with type-ahead, the id from the name", arguments: [(80, 24), (120, 40)])
+    func relationForm(width: Int, height: Int) {
+        let app = Harness(width: width, height: height)
+        app.press(.character("+")).type("Øresund Regio").press(.tab, .tab, .tab).type("den")
+        SnapshotAssertion.assertMatches(app.screen, named: "country-picker-\(width)x\(height)")
+        app.press(.enter)
+        SnapshotAssertion.assertMatches(app.screen, named: "relation-form-\(width)x\(height)")
+    }
+
+    @Test("a relation's contacts and links as lists under its information", arguments: [(80, 24), (120, 40)])
+    func contactsAndLinks(width: Int, height: Int) throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.editContact("pivot-park", "britta-driessen", [FieldEdit(field: "email", old: .text(""), new: .text("b.driessen@pivotpark.example")),
+                                                                         FieldEdit(field: "phone", old: .text(""), new: .text("0412 000 000"))]),
+                          context: Fixtures.context)
+        try dossier.apply(.addLink(.relation("pivot-park"), Link(label: "Campusrapport", target: .url("https://www.pivotpark.nl/rapport"))),
+                          context: Fixtures.context)
+        let app = Harness(dossier: dossier, width: width, height: height)
+        app.press(.character("/")).type("pivot").press(.enter, .enter, .tab)
+        SnapshotAssertion.assertMatches(app.screen, named: "contacts-\(width)x\(height)")
+        app.press(.tab)
+        SnapshotAssertion.assertMatches(app.screen, named: "links-\(width)x\(height)")
+    }
+
+    @Test("the change log: an edit field by field, old → new", arguments: [(80, 24), (120, 40)])
+    func changeLog(width: Int, height: Int) {
+        let app = Harness(width: width, height: height)
+        app.press(.character("/")).type("rhone").press(.enter, .character("e"))
+        app.press(.tab, .tab, .enter).type("zwitser").press(.tab, .enter)   // landen: + Zwitserland
+        app.press(.tab).press(.control("u")).type("Lyon").press(.control("s"))
+        app.press(.character("L"))
+        SnapshotAssertion.assertMatches(app.screen, named: "change-log-\(width)x\(height)")
+    }
+
     @Test("the picker, the help screen and the too-small notice")
     func overlays() {
         let app = Harness(width: 80, height: 24)

@@ -20,4 +20,9 @@ void dossier_terminal_emergency_restore(void);
 /// The number of columns of the terminal `fd` is, or 0 when it is no terminal (a pipe, a file).
 int dossier_terminal_columns(int fd);
 
+/// Runs a program in the foreground and waits for it: SIGINT and SIGQUIT are ignored here meanwhile (the
+/// program gets them, as with system(3)), and the program starts with default signal handling and an
+/// empty mask. Returns its exit status, 128 + the signal that ended it, or -1 when it could not start.
+int dossier_run_foreground(char *const argv[]);
+
 #endif

@@ -4,7 +4,7 @@ import DossierCore
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Toon één relatie of activiteit volledig: velden, contacten, statusgeschiedenis, activiteiten.",
+        abstract: "Toon één relatie of activiteit volledig: velden, contacten, links, statusgeschiedenis, activiteiten of vervolgacties.",
         discussion: "Voorbeeld: dossier show taizhou"
     )
 
@@ -26,7 +26,7 @@ struct ShowCommand: ParsableCommand {
                 writer.finishDocument()
                 Output.document(writer.bytes)
             } else {
-                Output.line(DetailText.relation(relation, in: dossier).joined(separator: "\n"))
+                Output.line(RecordDocument(relation: relation, in: dossier).plainText(width: Output.width))
             }
         case .activity(let activity):
             if json {
@@ -35,7 +35,7 @@ struct ShowCommand: ParsableCommand {
                 writer.finishDocument()
                 Output.document(writer.bytes)
             } else {
-                Output.line(DetailText.activity(activity, in: dossier).joined(separator: "\n"))
+                Output.line(RecordDocument(activity: activity, in: dossier, today: Session.clock.today()).plainText(width: Output.width))
             }
         }
     }

@@ -121,6 +121,12 @@ extension Restoration {
         if described.count == 1, let (name, differences) = described.first {
             if differences.count == 1, let only = differences.first {
                 if only.label.hasPrefix("relatie ") || only.label.hasPrefix("activiteit ") { return "\(prefix): \(only.label) \(only.new)" }
+                if only.isWholeItem {
+                    return only.new == FieldText.nothing ? "\(prefix): \(only.label.lowercasedFirst) \(only.old) bij \(name) verwijderd"
+                                                         : "\(prefix): \(only.label.lowercasedFirst) \(only.new) bij \(name) teruggezet"
+                }
+                // A field of a contact or link: "BioValley: contactpersoon Eva de Wit, e-mail – → …".
+                if only.label.contains(", ") { return "\(prefix): \(name): \(only.label.lowercasedFirst) \(only.old) → \(only.new)" }
                 return "\(prefix): \(only.label.lowercasedFirst) \(name) \(only.old) → \(only.new)"
             }
             return "\(prefix): \(name) (\(count(differences.count, "veld", "velden")))"

@@ -3,11 +3,14 @@ public struct FieldDifference: Hashable, Sendable {
     public var label: String
     public var old: String
     public var new: String
+    /// A contact or link that comes or goes as a whole (its name in `old` or `new`).
+    public var isWholeItem: Bool
 
-    public init(label: String, old: String, new: String) {
+    public init(label: String, old: String, new: String, isWholeItem: Bool = false) {
         self.label = label
         self.old = old
         self.new = new
+        self.isWholeItem = isWholeItem
     }
 
     /// "Geraamde kosten: € 2.500,00 → € 3.000,00".
@@ -51,7 +54,7 @@ public enum RecordDifference {
     static func table<Entity>(_ table: FieldTable<Entity>, from old: Entity, to new: Entity, in dossier: Dossier) -> [FieldDifference] {
         table.edits(from: old, to: new).compactMap { edit in
             table.field(edit.field).map { field in
-                FieldDifference(label: field.label, old: field.show(edit.old, in: dossier), new: field.show(edit.new, in: dossier))
+                FieldDifference(label: field.label, old: field.logged(edit.old, in: dossier), new: field.logged(edit.new, in: dossier))
             }
         }
     }
@@ -61,11 +64,11 @@ public enum RecordDifference {
                                                      table: FieldTable<Item>, in dossier: Dossier) -> [FieldDifference] where Item.ID == String {
         var differences: [FieldDifference] = []
         for item in old where !new.contains(where: { $0.id == item.id }) {
-            differences.append(FieldDifference(label: heading, old: item[keyPath: name], new: FieldText.nothing))
+            differences.append(FieldDifference(label: heading, old: item[keyPath: name], new: FieldText.nothing, isWholeItem: true))
         }
         for item in new {
             guard let before = old.first(where: { $0.id == item.id }) else {
-                differences.append(FieldDifference(label: heading, old: FieldText.nothing, new: item[keyPath: name]))
+                differences.append(FieldDifference(label: heading, old: FieldText.nothing, new: item[keyPath: name], isWholeItem: true))
                 continue
             }
             guard before != item else { continue }

@@ -30,7 +30,7 @@ enum ActivityFieldParts {
     /// The budget line that pays, by id; typed by id or name, "geen" for none.
     static let budgetLine = EntityField<Activity>(
         key: "budgetLine", label: "Budgetregel", option: "budget-line",
-        input: .line, help: "Welk budget betaalt: de id of naam van een budgetregel, of 'geen' (een partner betaalt).",
+        input: .budgetLine, help: "Welk budget betaalt: de id of naam van een budgetregel, of 'geen' (een partner betaalt).",
         get: { $0.budgetLine.map { .text($0) } ?? .none },
         set: { (activity: inout Activity, value: FieldValue) throws(ValueError) in
             let id = try FieldCast.text(value)

@@ -8,8 +8,8 @@ extension Contact {
               parse: EmailAddress.read),
         .text("phone", "Telefoon", option: "phone", help: "Zoals 0412 123 456 of +31 412 123 456 (mag leeg).", input: .phone, \.phone,
               parse: PhoneNumber.read),
-        .flag("consultedForFramework", "Gesprekspartner Kader", option: "gesprekspartner",
-              help: "Overlegd bij het Kader; krijgt het vastgestelde Kader toegestuurd.", \.consultedForFramework),
+        .flag("consultedForFramework", "Gesprekspartner", option: "gesprekspartner",
+              help: "Gesprekspartner bij het Kader: overlegd, krijgt het vastgestelde Kader toegestuurd.", \.consultedForFramework),
         .text("notes", "Toelichting", option: "notes", isLong: true, \.notes),
     ])
 }

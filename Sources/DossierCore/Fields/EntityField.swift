@@ -73,13 +73,22 @@ public struct EntityField<Entity: Sendable>: Sendable {
         case .line, .longText, .email, .phone, .url: return .text("")
         case .list, .choices, .countries: return .list([])
         case .relations(let allowsMultiple): return allowsMultiple ? .list([]) : .none
-        case .date, .amount, .count, .choice, .flag: return .none
+        case .date, .amount, .count, .choice, .flag, .budgetLine: return .none
         }
     }
 
-    /// "Kosten: € 2.500,00 → € 3.000,00".
+    /// "Kosten: € 2.500,00 → € 3.000,00". A long text is shortened to its start, on one line: the log
+    /// says what changed, the change itself keeps the whole text.
     public func describe(_ edit: FieldEdit, in dossier: Dossier) -> String {
-        "\(label): \(show(edit.old, in: dossier)) → \(show(edit.new, in: dossier))"
+        "\(label): \(logged(edit.old, in: dossier)) → \(logged(edit.new, in: dossier))"
+    }
+
+    /// The value as the log shows it.
+    public func logged(_ value: FieldValue, in dossier: Dossier) -> String {
+        let text = show(value, in: dossier)
+        guard case .longText = input else { return text }
+        let oneLine = text.split(whereSeparator: \.isNewline).joined(separator: " ¶ ")
+        return oneLine.count > FieldText.loggedLength ? String(oneLine.prefix(FieldText.loggedLength)) + "…" : oneLine
     }
 }
 
@@ -87,6 +96,8 @@ public struct EntityField<Entity: Sendable>: Sendable {
 public enum FieldText {
     /// Shown for a field without a value.
     public static let nothing = "–"
+    /// How much of a long text the log shows.
+    static let loggedLength = 80
 
     public static func mismatch(_ value: FieldValue, _ expected: String) -> ValueError {
         ValueError("verwacht \(expected), niet \(describe(value))")

@@ -22,6 +22,8 @@ public enum FieldInput: Hashable, Sendable {
     case relations(allowsMultiple: Bool)
     /// Countries by Dutch name or ISO code.
     case countries
+    /// One of the dossier's budget lines, or none.
+    case budgetLine
 }
 
 /// A value of a fixed list: its stored slug and its Dutch label.

@@ -53,7 +53,7 @@ public struct TextTable: Sendable {
 
     /// Each column as wide as its widest cell; then, while the table is wider than `width`, the widest
     /// column loses a column, down to `narrowest` (or its title).
-    func columnWidths(fittingIn width: Int?) -> [Int] {
+    public func columnWidths(fittingIn width: Int?) -> [Int] {
         var widths = columns.map { DisplayWidth.of($0.title) }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {

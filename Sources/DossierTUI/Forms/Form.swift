@@ -10,6 +10,12 @@ public enum FormPurpose: Hashable, Sendable {
     case moveActivity(ActivityID)
     case newFollowUp(ActivityID)
     case assessment(ActivityID)
+    case newRelation
+    case editRelation(RelationID)
+    case newContact(RelationID)
+    case editContact(RelationID, ContactID)
+    case newLink(EntityReference)
+    case editLink(EntityReference, LinkID)
 }
 
 /// A form as a value: its fields, which has the focus, the messages per field, and the open picker.
@@ -25,7 +31,7 @@ public struct Form: Hashable, Sendable {
     public var generalError: String?
     /// The values as the form opened, to tell whether anything was typed or chosen since.
     private var initialValues: [String] = []
-    public var picker: RelationPicker?
+    public var picker: Picker?
     /// The focused text field was just entered: typing a character replaces its contents (shown selected),
     /// an editing key (arrows, Backspace) keeps them.
     public var replacesOnType = true
@@ -50,7 +56,7 @@ public struct Form: Hashable, Sendable {
             case .text(let input): "\(field.id)=\(input.text)"
             case .menu(_, let selected), .choice(_, let selected): "\(field.id)=\(selected)"
             case .flags(_, let on, _): "\(field.id)=\(on.sorted())"
-            case .relations(let ids, _, _): "\(field.id)=\(ids)"
+            case .picked(let ids, _, _, _): "\(field.id)=\(ids)"
             case .buttons: field.id
             }
         }

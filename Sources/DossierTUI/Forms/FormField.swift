@@ -16,7 +16,7 @@ public struct MenuOption: Hashable, Sendable {
 }
 
 /// What a form field holds and how it is edited.
-public enum FieldValue: Hashable, Sendable {
+public enum FormValue: Hashable, Sendable {
     /// One line of text (also dates, amounts and comma-separated lists).
     case text(TextInput)
     /// A vertical list of options; ↑↓ choose while it has the focus.
@@ -25,8 +25,9 @@ public enum FieldValue: Hashable, Sendable {
     case choice([MenuOption], selected: Int)
     /// Several options that can each be on or off (sectors); ←→ move, Space toggles.
     case flags([MenuOption], on: Set<String>, cursor: Int)
-    /// Relations chosen in the picker (Enter opens it). `emptyLabel` is shown when none is chosen.
-    case relations([RelationID], allowsMultiple: Bool, emptyLabel: String)
+    /// Relations or countries chosen in the picker (Enter or typing opens it), by id or code. `emptyLabel`
+    /// is shown when none is chosen.
+    case picked([String], source: PickSource, allowsMultiple: Bool, emptyLabel: String)
     /// The [Opslaan] [Annuleren] row.
     case buttons
 }
@@ -37,12 +38,12 @@ public struct FormField: Hashable, Sendable {
     public var id: String
     public var label: String
     public var help: String
-    public var value: FieldValue
+    public var value: FormValue
     public var isVisible: Bool
     /// A question to go through quickly: choosing by letter moves on to the next such question.
     public var isQuickAnswer: Bool
 
-    public init(_ id: String, _ label: String, _ value: FieldValue, help: String = "", isVisible: Bool = true, isQuickAnswer: Bool = false) {
+    public init(_ id: String, _ label: String, _ value: FormValue, help: String = "", isVisible: Bool = true, isQuickAnswer: Bool = false) {
         self.id = id
         self.label = label
         self.help = help
@@ -69,8 +70,9 @@ public struct FormField: Hashable, Sendable {
         return []
     }
 
+    /// The relation ids or country codes chosen.
     public var relationIDs: [RelationID] {
-        if case .relations(let ids, _, _) = value { return ids }
+        if case .picked(let ids, _, _, _) = value { return ids }
         return []
     }
 

@@ -47,9 +47,6 @@ struct FormReader {
         value(id) { (text: String) throws(ValueError) in try WholeNumber.read(text, in: range) }
     }
 
-    mutating func countries(_ id: String) -> [Country] {
-        value(id, Country.readList) ?? []
-    }
 
     func choice<V: Vocabulary>(_ id: String, _ type: V.Type) -> V? {
         form[id]?.selectedValue.flatMap(V.init(rawValue:))

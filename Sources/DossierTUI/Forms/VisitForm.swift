@@ -23,21 +23,20 @@ enum VisitForm {
         return form
     }
 
-    /// The decision field only for a new visit in the future; the weighing as the form stands; the country type-ahead.
+    /// The decision field only for a new visit in the future; the weighing as the form stands.
     static func refresh(_ form: inout Form, in state: AppState) {
         if form.purpose == .newVisit {
             refreshFollowUpRows(&form)
             let date = try? CalendarDate.read(form.text("startDate"))
             form.setVisible("decision", date.map { $0 > state.today } ?? false)
         }
-        CountryField.refresh(&form)
         DraftPreview.refresh(&form, outcome: submit(form, editing: form.purpose.editedActivity, in: state), in: state.dossier)
     }
 
     private static func fields(draft: VisitDraft, in dossier: Dossier, isNew: Bool) -> [FormField] {
         let directions = MenuOption.from(VisitDirection.allCases)
         return [
-            FormField("relations", "Relaties", .relations(draft.relations, allowsMultiple: true, emptyLabel: "(kies met Enter)"),
+            FormField("relations", "Relaties", .picked(draft.relations, source: .relations, allowsMultiple: true, emptyLabel: "(kies met Enter)"),
                       help: "Enter of typen opent de lijst met type-ahead; Tab vinkt meerdere aan; Backspace haalt de laatste weg."),
             FormField("startDate", "Datum", .text(TextInput(draft.date.iso)),
                       help: "2025-03-12 of 12-3-2025. Vandaag of eerder: uitgevoerd; later: in afweging, tenzij al goedgekeurd."),
@@ -47,7 +46,8 @@ enum VisitForm {
             FormField("direction", "Richting", .choice(directions, selected: directions.firstIndex { $0.value == draft.direction.rawValue } ?? 0),
                       help: "Inkomend: een delegatie bezoekt Oss. Uitgaand: Oss gaat op missie. ←→ wisselt."),
             FormField("delegationFrom", "Delegatie uit/naar", .text(TextInput(draft.delegationFrom)), help: "Waar de delegatie vandaan komt, of waar de missie heen gaat."),
-            CountryField.make(draft.countries, label: "Land(en)"),
+            FormField("countries", "Land(en)", .picked(draft.countries.map(\.code), source: .countries, allowsMultiple: true, emptyLabel: "(geen; typ een land)"),
+                      help: "Waar de delegatie vandaan komt of de missie heen gaat. Typ een landnaam: de lijst zoekt mee; Tab vinkt meerdere aan."),
             FormField("ledBy", "Geleid door", .text(TextInput(draft.ledBy))),
             FormField("size", "Omvang", .text(TextInput(draft.size.map(String.init) ?? "")), help: "Aantal personen in de delegatie."),
             FormField("hosts", "Gastheren", .text(TextInput(ListText.join(draft.hosts))), help: "Gescheiden door komma's."),
@@ -109,7 +109,7 @@ enum VisitForm {
         guard reader.problems.isEmpty, let date, let direction = reader.choice("direction", VisitDirection.self) else {
             return .problems(reader.problems)
         }
-        let countries = reader.countries(CountryField.id)
+        let countries = (form["countries"]?.relationIDs ?? []).compactMap { Country(code: $0) }
         let existing = id.flatMap(state.dossier.activity)
         let draft = VisitDraft(title: reader.text("title"), relations: relations, date: date, endDate: endDate, direction: direction,
                                delegationFrom: from, ledBy: reader.text("ledBy"), size: size, hosts: ListText.split(reader.text("hosts")),

@@ -6,6 +6,9 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case enter, escape, tab, backTab, backspace, delete
     /// Control with a letter, such as Ctrl-R (`.control("r")`).
     case control(Character)
+    /// Alt (Meta) with a key, such as Alt-B (`.alt("b")`); the terminal sends Esc and the key at once.
+    /// Alt-Backspace is `.alt("\u{7F}")`.
+    case alt(Character)
     case function(Int)
 
     /// How the key is written in the help screen and the status bar.
@@ -28,6 +31,8 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .backspace: "Backspace"
         case .delete: "Delete"
         case .control(let letter): "Ctrl-\(letter.uppercased())"
+        case .alt("\u{7F}"): "Alt-Backspace"
+        case .alt(let letter): "Alt-\(letter.uppercased())"
         case .function(let number): "F\(number)"
         }
     }

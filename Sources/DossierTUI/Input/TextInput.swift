@@ -22,42 +22,66 @@ public struct TextInput: Hashable, Sendable {
     /// The first `count` characters, without building the whole text.
     public func prefix(_ count: Int) -> String { String(characters.prefix(count)) }
 
-    /// Applies an editing key. Returns false for keys that are not about editing text.
+    /// Applies a key: a character is typed, an editing key does what the key map's text-editing group binds
+    /// it to. Returns false for keys that are not about editing text.
     @discardableResult
-    public mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .character(let character):
+    public mutating func handle(_ key: Key, keyMap: KeyMap = .standard) -> Bool {
+        if case .character(let character) = key {
             insert(character)
-        case .backspace, .control("h"):
+            return true
+        }
+        guard let action = keyMap.action(for: key, in: [.textEditing]) else { return false }
+        return perform(action)
+    }
+
+    /// Does a text-editing action. Returns false for actions that are not about editing text.
+    @discardableResult
+    public mutating func perform(_ action: Action) -> Bool {
+        switch action {
+        case .cursorLeft: cursor = max(0, cursor - 1)
+        case .cursorRight: cursor = min(characters.count, cursor + 1)
+        case .cursorToLineStart: cursor = 0
+        case .cursorToLineEnd: cursor = characters.count
+        case .cursorWordLeft: cursor = wordStart(before: cursor)
+        case .cursorWordRight: cursor = wordEnd(after: cursor)
+        case .deleteBackward:
             guard cursor > 0 else { return true }
             characters.remove(at: cursor - 1)
             cursor -= 1
-        case .delete, .control("d"):
+        case .deleteForward:
             guard cursor < characters.count else { return true }
             characters.remove(at: cursor)
-        case .left, .control("b"):
-            cursor = max(0, cursor - 1)
-        case .right, .control("f"):
-            cursor = min(characters.count, cursor + 1)
-        case .home, .control("a"):
-            cursor = 0
-        case .end, .control("e"):
-            cursor = characters.count
-        case .control("u"):
-            characters.removeFirst(cursor)
-            cursor = 0
-        case .control("k"):
-            characters.removeLast(characters.count - cursor)
-        case .control("w"):
-            var start = cursor
-            while start > 0 && characters[start - 1] == " " { start -= 1 }
-            while start > 0 && characters[start - 1] != " " { start -= 1 }
+        case .deleteWordBackward:
+            let start = wordStart(before: cursor)
             characters.removeSubrange(start..<cursor)
             cursor = start
+        case .deleteWordForward:
+            characters.removeSubrange(cursor..<wordEnd(after: cursor))
+        case .deleteToLineStart:
+            characters.removeFirst(cursor)
+            cursor = 0
+        case .deleteToLineEnd:
+            characters.removeLast(characters.count - cursor)
         default:
             return false
         }
         return true
+    }
+
+    /// The start of the word before `position` (spaces before it skipped).
+    private func wordStart(before position: Int) -> Int {
+        var start = position
+        while start > 0 && characters[start - 1].isWhitespace { start -= 1 }
+        while start > 0 && !characters[start - 1].isWhitespace { start -= 1 }
+        return start
+    }
+
+    /// The end of the word after `position` (spaces before it skipped).
+    private func wordEnd(after position: Int) -> Int {
+        var end = position
+        while end < characters.count && characters[end].isWhitespace { end += 1 }
+        while end < characters.count && !characters[end].isWhitespace { end += 1 }
+        return end
     }
 
     public mutating func insert(_ character: Character) {
@@ -135,18 +159,25 @@ public struct TextInput: Hashable, Sendable {
             var end = lineStart
             var used = 0
             var lastSpace: Int?
-            while end < last && used + DisplayWidth.of(characters[end]) <= width {
+            // A line break (a text from the editor) ends the line; otherwise it is wrapped after a space.
+            while end < last && characters[end] != "\n" && used + DisplayWidth.of(characters[end]) <= width {
                 if characters[end] == " " { lastSpace = end }
                 used += DisplayWidth.of(characters[end])
                 end += 1
             }
-            if end < last, let space = lastSpace, space > lineStart { end = space + 1 }
-            if cursor >= lineStart && (cursor < end || end == last) {
+            let breaksHere = end < last && characters[end] == "\n"
+            if !breaksHere, end < last, let space = lastSpace, space > lineStart { end = space + 1 }
+            if cursor >= lineStart && (cursor < end || (breaksHere && cursor == end) || end == last) {
                 cursorLine = lines.count
                 cursorColumn = characters[lineStart..<cursor].reduce(0) { $0 + DisplayWidth.of($1) }
             }
             lines.append(String(characters[lineStart..<end]))
-            lineStart = end
+            lineStart = breaksHere ? end + 1 : end
+            if breaksHere && lineStart == last {
+                // A text ending in a line break: the cursor after it is on an empty last line.
+                if cursor == last { cursorLine = lines.count; cursorColumn = 0 }
+                lines.append("")
+            }
         }
         if lines.isEmpty { lines = [""] }
         // The cursor after a full last line goes to the start of a new one.

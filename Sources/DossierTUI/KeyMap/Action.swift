@@ -10,11 +10,14 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     // Lists
     case cycleStatusFilter, cycleKindFilter, cycleYearFilter, cycleDirectionFilter, cycleSortOrder, clearFilters
     // Changes
-    case changeRelationStatus, logVisit, addItem, editItem, deleteItem, moveActivity, toggleFollowUp, assessActivity
+    case changeRelationStatus, logVisit, addItem, editItem, deleteItem, moveActivity, toggleFollowUp, assessActivity, openLink
     case undo, redo
     case showHistory, reloadDossier
     // Forms
-    case nextField, previousField, activateField, submitForm, cancelForm, editText
+    case nextField, previousField, activateField, submitForm, cancelForm, editText, editInEditor
+    // Text editing (a form field, the search line, a picker's type-ahead)
+    case cursorLeft, cursorRight, cursorToLineStart, cursorToLineEnd, cursorWordLeft, cursorWordRight
+    case deleteBackward, deleteForward, deleteWordBackward, deleteWordForward, deleteToLineStart, deleteToLineEnd
     // Picker
     case togglePick, confirmPick, cancelPick
     // Confirmation

@@ -1,6 +1,7 @@
 /// A set of bindings that work together on a screen; a screen's context is an ordered list of groups.
 public enum KeyGroup: String, Hashable, Sendable, CaseIterable {
-    case global, navigation, search, relationList, activityList, visitList, budgetList, reminderList, relationDetail, activityDetail, changeLog
+    case global, navigation, search, relationList, activityList, visitList, budgetList, reminderList, relationDetail, activityDetail
+    case contactList, linkList, changeLog
     case form, picker, textEditing, confirmation, help
 
     /// The heading in the help screen and docs/tui.md.
@@ -16,6 +17,8 @@ public enum KeyGroup: String, Hashable, Sendable, CaseIterable {
         case .reminderList: "Signalen"
         case .relationDetail: "Een relatie"
         case .activityDetail: "Een activiteit"
+        case .contactList: "Contactpersonen (de lijst onder een relatie)"
+        case .linkList: "Links (de lijst onder een relatie of activiteit)"
         case .changeLog: "Wijzigingen (logboek)"
         case .form: "Formulieren"
         case .picker: "Relaties kiezen (in een formulier)"

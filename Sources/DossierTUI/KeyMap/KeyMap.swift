@@ -24,11 +24,15 @@ public struct KeyMap: Sendable {
     /// The status-bar hints of a context, in the order of its groups.
     public func hints(for groups: [KeyGroup]) -> [(keys: String, hint: String)] {
         var seen = Set<Action>()
+        var boundKeys = Set<Key>()
         var hints: [(String, String)] = []
         for group in groups {
-            for binding in bindings(in: group) where binding.hint != nil && !seen.contains(binding.action) {
+            for binding in bindings(in: group) {
+                // A key an earlier group binds does something else here: its hint would mislead.
+                defer { boundKeys.formUnion(binding.keys) }
+                guard let hint = binding.hint, !seen.contains(binding.action), let first = binding.keys.first, !boundKeys.contains(first) else { continue }
                 seen.insert(binding.action)
-                hints.append((binding.shortKeyLabel, binding.hint!))
+                hints.append((binding.shortKeyLabel, hint))
             }
         }
         return hints
@@ -70,9 +74,10 @@ public struct KeyMap: Sendable {
         KeyBinding([.escape], .cancelSearch, .search, "Zoekopdracht afbreken en terug naar waar je was"),
 
         // Relations
+        KeyBinding([.character("+")], .addItem, .relationList, "Nieuwe relatie (naam, soort, land, plaatsen, sectoren …)", hint: "nieuw"),
+        KeyBinding([.character("e")], .editItem, .relationList, "Relatie bewerken", hint: "bewerk"),
         KeyBinding([.character("s")], .changeRelationStatus, .relationList, "Status wijzigen (met reden; laag pitje met herijkingsdatum)", hint: "status"),
         KeyBinding([.character("v")], .logVisit, .relationList, "Delegatiebezoek vastleggen met deze relatie", hint: "bezoek"),
-        KeyBinding([.character("+")], .addItem, .relationList, "Nieuwe activiteit met deze relatie"),
         KeyBinding([.character("f")], .cycleStatusFilter, .relationList, "Filter op status (volgende status)", hint: "status-filter"),
         KeyBinding([.character("t")], .cycleKindFilter, .relationList, "Filter op soort (volgende soort)", hint: "soort"),
         KeyBinding([.character("o")], .cycleSortOrder, .relationList, "Sorteren op naam, status of datum", hint: "sorteer"),
@@ -105,6 +110,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.enter], .open, .reminderList, "De relatie of activiteit openen", hint: "openen"),
 
         // Relation detail
+        KeyBinding([.character("e")], .editItem, .relationDetail, "Relatie bewerken (in de lijst Activiteiten: die activiteit)", hint: "bewerk"),
         KeyBinding([.character("s")], .changeRelationStatus, .relationDetail, "Status wijzigen", hint: "status"),
         KeyBinding([.character("v")], .logVisit, .relationDetail, "Delegatiebezoek vastleggen met deze relatie", hint: "bezoek"),
         KeyBinding([.character("+")], .addItem, .relationDetail, "Nieuwe activiteit met deze relatie", hint: "activiteit"),
@@ -118,6 +124,15 @@ public struct KeyMap: Sendable {
         KeyBinding([.character(" "), .character("x")], .toggleFollowUp, .activityDetail, "Vervolgactie afvinken of weer openen", hint: "afvinken"),
         KeyBinding([.character("d")], .deleteItem, .activityDetail, "Activiteit verwijderen (na bevestiging)"),
 
+        // Contacts and links
+        KeyBinding([.character("+")], .addItem, .contactList, "Contactpersoon toevoegen", hint: "nieuw"),
+        KeyBinding([.character("e"), .enter], .editItem, .contactList, "Contactpersoon bewerken (e-mail, telefoon, gesprekspartner …)", hint: "bewerk"),
+        KeyBinding([.character("d")], .deleteItem, .contactList, "Contactpersoon verwijderen (na bevestiging)", hint: "verwijder"),
+        KeyBinding([.character("o"), .enter], .openLink, .linkList, "Link openen (xdg-open of $BROWSER)", hint: "openen"),
+        KeyBinding([.character("+")], .addItem, .linkList, "Link toevoegen (webadres of bestand)", hint: "nieuw"),
+        KeyBinding([.character("e")], .editItem, .linkList, "Link bewerken", hint: "bewerk"),
+        KeyBinding([.character("d")], .deleteItem, .linkList, "Link verwijderen (na bevestiging)", hint: "verwijder"),
+
         // Change log
         KeyBinding([.enter], .open, .changeLog, "De relatie of activiteit van deze wijziging openen", hint: "openen"),
 
@@ -126,6 +141,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.backTab, .up], .previousField, .form, "Vorig veld"),
         KeyBinding([.enter], .activateField, .form, "Kiezen, of naar het volgende veld; op [Opslaan]: opslaan"),
         KeyBinding([.control("s")], .submitForm, .form, "Opslaan", hint: "opslaan"),
+        KeyBinding([.control("o")], .editInEditor, .form, "Dit tekstveld in je editor bewerken ($VISUAL of $EDITOR); na afsluiten staat de tekst in het veld", hint: "editor"),
         KeyBinding([.escape], .cancelForm, .form, "Annuleren (vraagt eerst als er iets is ingevuld)", hint: "annuleer"),
         KeyBinding([.control("c")], .quit, .form, "Stoppen (vraagt eerst, want de invoer is nog niet opgeslagen)"),
         KeyBinding([.character(" "), .left, .right], .editText, .form, "In een keuzeveld: andere keuze; in een menu: ↑↓ kiezen"),
@@ -138,12 +154,18 @@ public struct KeyMap: Sendable {
         KeyBinding([.escape], .cancelPick, .picker, "Terug naar het formulier zonder te kiezen", hint: "annuleer"),
 
         // Text editing
-        KeyBinding([.left, .right], .editText, .textEditing, "Cursor verplaatsen; → aan het einde van een landenveld vult het voorgestelde land aan"),
-        KeyBinding([.home, .control("a")], .editText, .textEditing, "Naar het begin van de regel"),
-        KeyBinding([.end, .control("e")], .editText, .textEditing, "Naar het einde van de regel"),
-        KeyBinding([.backspace, .delete], .editText, .textEditing, "Teken wissen (voor of onder de cursor)"),
-        KeyBinding([.control("w")], .editText, .textEditing, "Woord wissen"),
-        KeyBinding([.control("u")], .editText, .textEditing, "Alles voor de cursor wissen"),
+        KeyBinding([.left, .control("b")], .cursorLeft, .textEditing, "Een teken naar links"),
+        KeyBinding([.right, .control("f")], .cursorRight, .textEditing, "Een teken naar rechts"),
+        KeyBinding([.alt("b")], .cursorWordLeft, .textEditing, "Een woord naar links"),
+        KeyBinding([.alt("f")], .cursorWordRight, .textEditing, "Een woord naar rechts"),
+        KeyBinding([.home, .control("a")], .cursorToLineStart, .textEditing, "Naar het begin van de regel"),
+        KeyBinding([.end, .control("e")], .cursorToLineEnd, .textEditing, "Naar het einde van de regel"),
+        KeyBinding([.backspace, .control("h")], .deleteBackward, .textEditing, "Teken voor de cursor wissen"),
+        KeyBinding([.delete, .control("d")], .deleteForward, .textEditing, "Teken onder de cursor wissen"),
+        KeyBinding([.control("w"), .alt("\u{7F}")], .deleteWordBackward, .textEditing, "Woord voor de cursor wissen"),
+        KeyBinding([.alt("d")], .deleteWordForward, .textEditing, "Woord na de cursor wissen"),
+        KeyBinding([.control("u")], .deleteToLineStart, .textEditing, "Alles voor de cursor wissen"),
+        KeyBinding([.control("k")], .deleteToLineEnd, .textEditing, "Alles vanaf de cursor wissen"),
 
         // Confirmation
         KeyBinding([.character("j"), .character("y")], .confirmYes, .confirmation, "Ja", hint: "ja"),

@@ -9,6 +9,8 @@ public final class AppLoop {
     private let session: StoreSession
     private let clock: Clock
     private let actor: String
+    /// The editor and the link opener; nil where there are none (tests that do not need them).
+    private let externals: ExternalPrograms?
 
     /// Ticks (of about 100 ms) between looks at the files for changes made elsewhere.
     private let ticksBetweenOutsideChecks = 20
@@ -21,7 +23,9 @@ public final class AppLoop {
     private let ticksBetweenCompactionRetries = 600
     private var compactionPause = 0
 
-    public init(state: AppState, backend: TerminalBackend, session: StoreSession, clock: Clock, actor: String) {
+    public init(state: AppState, backend: TerminalBackend, session: StoreSession, clock: Clock, actor: String,
+                externals: ExternalPrograms? = nil) {
+        self.externals = externals
         self.state = state
         self.backend = backend
         self.session = session
@@ -170,6 +174,13 @@ public final class AppLoop {
                     } catch {
                         queue.append(.readFailed(error))
                     }
+                case let .editExternally(fieldID, label, text):
+                    let outcome = externals?.edit(text, label: label)
+                        ?? .failed("Een editor openen kan hier niet; typ de tekst in het veld.")
+                    queue.append(.externalEditFinished(fieldID: fieldID, outcome))
+                case .openLink(let target):
+                    let outcome = externals?.open(target) ?? .failed("Links openen kan hier niet. De link: \(target.text)")
+                    queue.append(.linkOpened(outcome))
                 }
             }
         }

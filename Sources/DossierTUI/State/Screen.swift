@@ -23,11 +23,11 @@ public struct HistoryState: Hashable, Sendable {
     }
 }
 
-/// Which part of a detail screen has the keys: the information (scrolls) or the list below it
-/// (the relation's activities, or the activity's follow-ups).
+/// Which part of a detail screen has the keys: the information (scrolls) or one of the lists below it
+/// (a relation's contacts, links and activities; an activity's follow-ups and links).
 public enum DetailPane: Hashable, Sendable {
     case information
-    case items
+    case list(RecordList.Kind)
 }
 
 /// A relation or activity being looked at.
@@ -36,12 +36,27 @@ public struct DetailState: Hashable, Sendable {
     public var pane: DetailPane
     /// First line of the information shown.
     public var scroll: Int
-    public var items: ListState
+    /// The list shown below the information (the focused one, or the one last focused).
+    public var shownList: RecordList.Kind?
+    /// The selection in each list.
+    public var lists: [RecordList.Kind: ListState] = [:]
 
     public init(id: String, pane: DetailPane = .information) {
         self.id = id
         self.pane = pane
         scroll = 0
-        items = ListState()
+        if case .list(let kind) = pane { shownList = kind }
+    }
+
+    /// The selection of the shown list.
+    public var items: ListState {
+        get { shownList.flatMap { lists[$0] } ?? ListState() }
+        set { if let shownList { lists[shownList] = newValue } }
+    }
+
+    /// The list that has the keys, if one has.
+    public var focusedList: RecordList.Kind? {
+        if case .list(let kind) = pane { return kind }
+        return nil
     }
 }

@@ -21,6 +21,16 @@ public enum Message: Sendable {
     case outsideChangeDetected
     /// Rewriting the snapshot in the background failed; every change is still safe in the journal.
     case compactionFailed(StoreError)
+    /// A form field came back from `$VISUAL`/`$EDITOR` (`editExternally`): the new text, or why not.
+    case externalEditFinished(fieldID: String, ExternalOutcome<String>)
+    /// The desktop's opener took a link (`openLink`), or could not.
+    case linkOpened(ExternalOutcome<String>)
+}
+
+/// What an outside program (the editor, the opener) came back with: a result, or a plain Dutch reason.
+public enum ExternalOutcome<Value: Sendable & Hashable>: Sendable, Hashable {
+    case done(Value)
+    case failed(String)
 }
 
 /// What the TUI asks the runtime to do; `update` itself never touches the disk or the terminal.
@@ -31,5 +41,9 @@ public enum Effect: Hashable, Sendable {
     case loadHistory(subject: String?)
     /// Read the dossier from disk again.
     case reload
+    /// Hand a form's long text to `$VISUAL`/`$EDITOR` (the terminal suspended meanwhile) and bring it back.
+    case editExternally(fieldID: String, label: String, text: String)
+    /// Open a link with the desktop's opener (`xdg-open`, `$BROWSER`).
+    case openLink(LinkTarget)
     case quit
 }

@@ -33,11 +33,19 @@ extension AppState {
             case .buttons:
                 form = current
                 return submitForm()
-            case .relations(_, let allowsMultiple, _):
-                openPicker(on: field.id, allowsMultiple: allowsMultiple, query: "", form: &current)
+            case .picked(_, let source, let allowsMultiple, _):
+                openPicker(on: field.id, source: source, allowsMultiple: allowsMultiple, query: "", form: &current)
             default:
                 current.moveFocus(by: 1)
             }
+        case .editInEditor?:
+            guard case .text(let input) = field.value else {
+                form = current
+                message = .info("Ctrl-O opent een tekstveld in je editor; dit veld is geen tekst.")
+                return []
+            }
+            form = current
+            return [.editExternally(fieldID: field.id, label: field.label, text: input.text)]
         case .submitForm?:
             form = current
             return submitForm()
@@ -72,10 +80,7 @@ extension AppState {
                DisplayWidth.of(input.text) <= valueWidth - 1 { input.set("") }
             form.replacesOnType = false
             let wasFull = input.isFull
-            if field.id == CountryField.id, key == .right, input.cursor == input.characters.count, let completed = CountryField.completed(input.text) {
-                form.fields[index].value = .text(TextInput(completed))
-                form.errors[field.id] = nil
-            } else if input.handle(key) {
+            if input.handle(key, keyMap: keyMap) {
                 form.fields[index].value = .text(input)
                 form.errors[field.id] = nil
                 if wasFull, case .character = key {
@@ -115,13 +120,13 @@ extension AppState {
             default: return
             }
             form.fields[index].value = .flags(options, on: on, cursor: cursor)
-        case .relations(var ids, let allowsMultiple, let emptyLabel):
+        case .picked(var ids, let source, let allowsMultiple, let emptyLabel):
             switch key {
             case .backspace, .delete:
                 if !ids.isEmpty { ids.removeLast() }
-                form.fields[index].value = .relations(ids, allowsMultiple: allowsMultiple, emptyLabel: emptyLabel)
+                form.fields[index].value = .picked(ids, source: source, allowsMultiple: allowsMultiple, emptyLabel: emptyLabel)
             case .character(let character) where character != " ":
-                openPicker(on: field.id, allowsMultiple: allowsMultiple, query: String(character), form: &form)
+                openPicker(on: field.id, source: source, allowsMultiple: allowsMultiple, query: String(character), form: &form)
             default:
                 return
             }
@@ -132,10 +137,11 @@ extension AppState {
 
     // MARK: Picker
 
-    private func openPicker(on fieldID: String, allowsMultiple: Bool, query: String, form: inout Form) {
-        var picker = RelationPicker(fieldID: fieldID, allowsMultiple: allowsMultiple, chosen: allowsMultiple ? (form[fieldID]?.relationIDs ?? []) : [])
+    private func openPicker(on fieldID: String, source: PickSource, allowsMultiple: Bool, query: String, form: inout Form) {
+        var picker = Picker(fieldID: fieldID, source: source, allowsMultiple: allowsMultiple,
+                            chosen: allowsMultiple ? (form[fieldID]?.relationIDs ?? []) : [])
         picker.query.set(query)
-        picker.refresh(index: index)
+        picker.refresh(index: index, dossier: dossier)
         form.picker = picker
     }
 
@@ -147,12 +153,11 @@ extension AppState {
         case .moveUp?: picker.list.move(by: -1, count: picker.candidates.count, visibleRows: visibleRows)
         case .togglePick?:
             guard picker.allowsMultiple, picker.candidates.indices.contains(picker.list.selection) else { break }
-            let id = dossier.relations[picker.candidates[picker.list.selection]].id
+            let id = picker.candidates[picker.list.selection]
             if let existing = picker.chosen.firstIndex(of: id) { picker.chosen.remove(at: existing) } else { picker.chosen.append(id) }
             picker.list.move(by: 1, count: picker.candidates.count, visibleRows: visibleRows)
         case .confirmPick?:
-            let highlighted = picker.candidates.indices.contains(picker.list.selection)
-                ? dossier.relations[picker.candidates[picker.list.selection]].id : nil
+            let highlighted = picker.candidates.indices.contains(picker.list.selection) ? picker.candidates[picker.list.selection] : nil
             var ids = picker.chosen
             if !picker.allowsMultiple {
                 ids = highlighted.map { [$0] } ?? []
@@ -160,8 +165,8 @@ extension AppState {
                 // Nothing ticked in this round: Enter takes the highlighted relation.
                 ids.append(highlighted)
             }
-            if case .relations(_, let allowsMultiple, let emptyLabel)? = form[picker.fieldID]?.value {
-                form[picker.fieldID]?.value = .relations(ids, allowsMultiple: allowsMultiple, emptyLabel: emptyLabel)
+            if case .picked(_, let source, let allowsMultiple, let emptyLabel)? = form[picker.fieldID]?.value {
+                form[picker.fieldID]?.value = .picked(ids, source: source, allowsMultiple: allowsMultiple, emptyLabel: emptyLabel)
             }
             form.errors[picker.fieldID] = nil
             form.picker = nil
@@ -171,8 +176,8 @@ extension AppState {
             form.picker = nil
             return
         default:
-            if picker.query.handle(key) {
-                picker.refresh(index: index)
+            if picker.query.handle(key, keyMap: keyMap) {
+                picker.refresh(index: index, dossier: dossier)
                 picker.list.select(0, count: picker.candidates.count, visibleRows: visibleRows)
             }
         }
@@ -193,6 +198,12 @@ extension AppState {
         case .moveActivity(let id): outcome = MoveForm.submit(current, activityID: id, in: self)
         case .newFollowUp(let id): outcome = FollowUpForm.submit(current, activityID: id)
         case .assessment(let id): outcome = AssessmentForm.submit(current, activityID: id, in: self)
+        case .newRelation: outcome = RelationForm.submit(current, editing: nil, in: self)
+        case .editRelation(let id): outcome = RelationForm.submit(current, editing: id, in: self)
+        case .newContact(let relation): outcome = ContactForm.submit(current, relationID: relation, editing: nil, in: self)
+        case let .editContact(relation, contact): outcome = ContactForm.submit(current, relationID: relation, editing: contact, in: self)
+        case .newLink(let owner): outcome = LinkForm.submit(current, owner: owner, editing: nil, in: self)
+        case let .editLink(owner, link): outcome = LinkForm.submit(current, owner: owner, editing: link, in: self)
         }
         switch outcome {
         case .problems(let problems):
@@ -224,8 +235,17 @@ extension AppState {
         form = VisitForm.make(relations: preset, in: self)
     }
 
+    /// `+`: what is added depends on where: a relation on the relations, a contact or a link in those
+    /// lists, a follow-up on an activity, a visit on the visits, otherwise an activity (with this relation).
     mutating func openAddForm() {
+        let focused = currentDetail?.focusedList
         switch screen {
+        case .list(.relations):
+            form = RelationForm.make(editing: nil, in: self)
+        case .relationDetail(let detail) where focused == .contacts:
+            if let relation = dossier.relation(detail.id) { form = ContactForm.make(relation: relation, editing: nil, in: self) }
+        case .relationDetail where focused == .links, .activityDetail where focused == .links:
+            openLinkForm(editing: nil)
         case .activityDetail(let detail):
             form = FollowUpForm.make(activityID: detail.id, title: dossier.activity(detail.id)?.title ?? "")
         case .list(.visits):
@@ -235,9 +255,61 @@ extension AppState {
         }
     }
 
+    /// `e`: edit what is selected: a relation, a contact, a link or an activity.
     mutating func openEditForm() {
+        let focused = currentDetail?.focusedList
+        switch screen {
+        case .list(.relations):
+            if let id = selectedID(in: .relations), let relation = dossier.relation(id) { form = RelationForm.make(editing: relation, in: self) }
+            return
+        case .relationDetail where focused == .contacts:
+            guard let (relation, contact) = selectedContact else { return noSelection("contactpersoon") }
+            form = ContactForm.make(relation: relation, editing: contact, in: self)
+            return
+        case .relationDetail where focused == .links, .activityDetail where focused == .links:
+            guard let (_, link) = selectedLink else { return noSelection("link") }
+            openLinkForm(editing: link)
+            return
+        case .relationDetail(let detail) where focused != .activities:
+            if let relation = dossier.relation(detail.id) { form = RelationForm.make(editing: relation, in: self) }
+            return
+        default:
+            break
+        }
         guard let id = currentActivityID, let activity = dossier.activity(id) else { return }
         form = activity.isVisit ? VisitForm.make(editing: activity, in: self) : ActivityForm.make(editing: activity, relations: [], in: self)
+    }
+
+    private mutating func openLinkForm(editing link: Link?) {
+        guard let owner = currentLinkOwner else { return }
+        let name = switch owner {
+        case .relation(let id): dossier.relationName(id)
+        case .activity(let id): dossier.activity(id)?.title ?? id
+        }
+        form = LinkForm.make(owner: owner, ownerName: name, editing: link, in: self)
+    }
+
+    private mutating func noSelection(_ what: String) {
+        message = .info("Er is nog geen \(what): + voegt er een toe.")
+    }
+
+    /// The text of a field as the editor gave it back; the form stays as it was when the editor failed.
+    mutating func takeExternalEdit(fieldID: String, _ outcome: ExternalOutcome<String>) {
+        switch outcome {
+        case .done(let text):
+            guard var current = form, case .text(var input)? = current[fieldID]?.value else {
+                message = .info("Het formulier is intussen gesloten; de tekst uit de editor is niet gebruikt.")
+                return
+            }
+            input.set(text)
+            current[fieldID]?.value = .text(input)
+            current.errors[fieldID] = nil
+            current.replacesOnType = false
+            form = current
+            message = .info("Tekst uit de editor overgenomen in \(current[fieldID]?.label ?? fieldID); Ctrl-S slaat op.")
+        case .failed(let reason):
+            message = .error(reason)
+        }
     }
 
     mutating func openAssessmentForm() {
@@ -264,6 +336,7 @@ enum FormRules {
         case .newVisit, .editVisit: VisitForm.refresh(&form, in: state)
         case .newActivity, .editActivity: ActivityForm.refresh(&form, in: state)
         case .assessment(let id): AssessmentForm.refresh(&form, activity: state.dossier.activity(id), in: state.dossier)
+        case .newRelation: RelationForm.refresh(&form, in: state)
         default: break
         }
     }

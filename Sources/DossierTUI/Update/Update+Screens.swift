@@ -44,12 +44,15 @@ extension AppState {
         case .moveActivity: openMoveForm()
         case .assessActivity: openAssessmentForm()
         case .toggleFollowUp: return toggleFollowUp()
+        case .openLink: return openSelectedLink()
         case .undo: return undo()
         case .redo: return redo()
         case .showHistory: return requestHistory()
         case .reloadDossier: return requestReload()
-        case .acceptSearch, .nextField, .previousField, .activateField, .submitForm, .cancelForm, .editText, .togglePick,
-             .confirmPick, .cancelPick, .confirmYes, .confirmNo:
+        case .acceptSearch, .nextField, .previousField, .activateField, .submitForm, .cancelForm, .editText, .editInEditor, .togglePick,
+             .confirmPick, .cancelPick, .confirmYes, .confirmNo, .cursorLeft, .cursorRight, .cursorToLineStart, .cursorToLineEnd,
+             .cursorWordLeft, .cursorWordRight, .deleteBackward, .deleteForward, .deleteWordBackward, .deleteWordForward,
+             .deleteToLineStart, .deleteToLineEnd:
             break
         }
         return []
@@ -61,26 +64,11 @@ extension AppState {
         switch screen {
         case .list(let section):
             lists[section, default: ListState()].move(by: delta, count: rows(section).count, visibleRows: layout.listRows)
-        case .relationDetail(var detail):
-            moveInDetail(&detail, by: delta, itemCount: itemCount(ofRelation: detail.id), informationLines: relationInformationCount(detail.id))
-            stack[stack.count - 1] = .relationDetail(detail)
-        case .activityDetail(var detail):
-            moveInDetail(&detail, by: delta, itemCount: dossier.activity(detail.id)?.followUps.count ?? 0,
-                         informationLines: activityInformationCount(detail.id))
-            stack[stack.count - 1] = .activityDetail(detail)
+        case .relationDetail, .activityDetail:
+            moveInDetail(by: delta)
         case .history(var history):
-            history.list.move(by: delta, count: history.entries.count, visibleRows: layout.listRows)
+            history.list.move(by: delta, count: history.entries.count, visibleRows: HistoryLayout(layout: layout).listRows)
             stack[stack.count - 1] = .history(history)
-        }
-    }
-
-    private func moveInDetail(_ detail: inout DetailState, by delta: Int, itemCount: Int, informationLines: Int) {
-        let panes = DetailLayout(layout: layout, itemCount: itemCount)
-        if detail.pane == .items && itemCount > 0 {
-            detail.items.move(by: delta, count: itemCount, visibleRows: panes.itemRows)
-        } else {
-            let maximum = max(0, informationLines - panes.informationRows)
-            detail.scroll = min(max(0, detail.scroll + delta), maximum)
         }
     }
 
@@ -102,25 +90,14 @@ extension AppState {
             switch reminder.subject {
             case .review(let id): stack.append(.relationDetail(DetailState(id: id)))
             case let .followUp(id, followUpIndex):
-                var detail = DetailState(id: id, pane: .items)
+                var detail = DetailState(id: id, pane: .list(.followUps))
                 detail.items.select(followUpIndex, count: dossier.activity(id)?.followUps.count ?? 0, visibleRows: layout.listRows)
                 stack.append(.activityDetail(detail))
             }
         case .list(let section):
             if let id = selectedID(in: section) { stack.append(.activityDetail(DetailState(id: id))) }
-        case .relationDetail(var detail):
-            let activities = linkedActivities(of: detail.id)
-            if detail.pane == .information && !activities.isEmpty {
-                detail.pane = .items
-                stack[stack.count - 1] = .relationDetail(detail)
-            } else if activities.indices.contains(detail.items.selection) {
-                stack.append(.activityDetail(DetailState(id: activities[detail.items.selection].id)))
-            }
-        case .activityDetail(var detail):
-            if detail.pane == .information && !(dossier.activity(detail.id)?.followUps.isEmpty ?? true) {
-                detail.pane = .items
-                stack[stack.count - 1] = .activityDetail(detail)
-            }
+        case .relationDetail, .activityDetail:
+            openInDetail()
         case .history(let history):
             guard history.entries.indices.contains(history.list.selection) else { return }
             for id in history.entries[history.list.selection].subjects {
@@ -153,13 +130,8 @@ extension AppState {
             let all = Section.allCases
             let next = (section.rawValue + (forward ? 1 : all.count - 1)) % all.count
             show(all[next])
-        case .relationDetail(var detail):
-            detail.pane = detail.pane == .information && !linkedActivities(of: detail.id).isEmpty ? .items : .information
-            stack[stack.count - 1] = .relationDetail(detail)
-        case .activityDetail(var detail):
-            let hasFollowUps = !(dossier.activity(detail.id)?.followUps.isEmpty ?? true)
-            detail.pane = detail.pane == .information && hasFollowUps ? .items : .information
-            stack[stack.count - 1] = .activityDetail(detail)
+        case .relationDetail, .activityDetail:
+            switchDetailPane(forward: forward)
         case .history:
             break
         }
@@ -231,18 +203,6 @@ extension AppState {
         ActivityQuery.sortedChronologically(dossier.activities(of: relationID))
     }
 
-    func itemCount(ofRelation id: RelationID) -> Int { linkedActivities(of: id).count }
-
-    func relationInformationCount(_ id: RelationID) -> Int {
-        guard let relation = dossier.relation(id) else { return 0 }
-        return RelationDetailContent.lines(relation, in: dossier, theme: theme, width: layout.width - 2).count
-    }
-
-    func activityInformationCount(_ id: ActivityID) -> Int {
-        guard let activity = dossier.activity(id) else { return 0 }
-        return ActivityDetailContent.lines(activity, in: dossier, theme: theme, width: layout.width - 2).count
-    }
-
     /// The relation the user is on: the selected one in the list, or the one whose detail is open.
     var currentRelationID: RelationID? {
         switch screen {
@@ -258,8 +218,7 @@ extension AppState {
         case .list(.activities): selectedID(in: .activities)
         case .list(.visits): selectedID(in: .visits)
         case .activityDetail(let detail): detail.id
-        case .relationDetail(let detail):
-            detail.pane == .items ? linkedActivities(of: detail.id).dropFirst(detail.items.selection).first?.id : nil
+        case .relationDetail: selectedItemID(of: .activities)
         default: nil
         }
     }
@@ -292,20 +251,35 @@ extension AppState {
 
     private mutating func toggleFollowUp() -> [Effect] {
         guard case .activityDetail(var detail) = screen, let activity = dossier.activity(detail.id) else { return [] }
-        guard activity.followUps.indices.contains(detail.items.selection) else {
+        let selection = detail.lists[.followUps]?.selection ?? 0
+        guard activity.followUps.indices.contains(selection) else {
             message = .info("Deze activiteit heeft nog geen vervolgacties; + voegt er een toe.")
             return []
         }
-        detail.pane = .items
-        stack[stack.count - 1] = .activityDetail(detail)
-        let index = detail.items.selection
-        let followUp = activity.followUps[index]
+        focus(.list(.followUps), in: &detail)
+        replaceCurrentDetail(detail)
+        let followUp = activity.followUps[selection]
         let success = followUp.isDone ? "Vervolgactie weer open: \(followUp.text)" : "Vervolgactie afgevinkt: \(followUp.text)"
-        return commit(.setFollowUpDone(activity.id, index: index, isDone: !followUp.isDone), .direct(success: success))
+        return commit(.setFollowUpDone(activity.id, index: selection, isDone: !followUp.isDone), .direct(success: success))
+    }
+
+    /// `o` on a link: hand it to the desktop's opener (the runtime says whether there is one).
+    private mutating func openSelectedLink() -> [Effect] {
+        guard let (_, link) = selectedLink else {
+            message = .info("Kies eerst een link: Tab naar de lijst Links, dan o.")
+            return []
+        }
+        return [.openLink(link.target)]
     }
 
     private mutating func askToDelete() {
-        if case .relationDetail(let detail) = screen, let relation = dossier.relation(detail.id) {
+        if let (relation, contact) = selectedContact {
+            confirmation = Confirmation(question: "Contactpersoon \(contact.name) bij \(relation.name) verwijderen? (u maakt het ongedaan)",
+                                        consequence: .commit(.removeContact(relation.id, contact.id), success: "Contactpersoon verwijderd: \(contact.name)"))
+        } else if let (owner, link) = selectedLink {
+            confirmation = Confirmation(question: "Link '\(link.label)' verwijderen? (u maakt het ongedaan)",
+                                        consequence: .commit(.removeLink(owner, link.id), success: "Link verwijderd: \(link.label)"))
+        } else if case .relationDetail(let detail) = screen, detail.focusedList != .activities, let relation = dossier.relation(detail.id) {
             let linked = linkedActivities(of: relation.id).count
             guard linked == 0 else {
                 message = .error("\(relation.name) heeft \(count(linked, "activiteit", "activiteiten")) en kan niet weg; ontkoppel die eerst, of zet de relatie met s op Beëindigd.")
@@ -317,18 +291,5 @@ extension AppState {
             confirmation = Confirmation(question: "Activiteit '\(activity.title)' verwijderen? (u maakt het ongedaan)",
                                         consequence: .commit(.deleteActivity(id), success: "Activiteit verwijderd: \(activity.title)"))
         }
-    }
-}
-
-/// How a detail screen splits its height between the information and the list below it.
-struct DetailLayout {
-    var informationRows: Int
-    var itemRows: Int
-
-    init(layout: Layout, itemCount: Int) {
-        // Body: a title row, the information, a heading row for the items, the items.
-        let available = max(2, layout.bodyHeight - 2)
-        itemRows = itemCount == 0 ? 1 : min(itemCount, max(3, available / 3))
-        informationRows = max(1, available - itemRows)
     }
 }

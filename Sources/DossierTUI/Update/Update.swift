@@ -36,6 +36,15 @@ extension AppState {
             hasOutsideChange = true
             self.message = .error("Het dossier is elders gewijzigd: R laadt opnieuw (een open formulier blijft staan).")
             return []
+        case let .externalEditFinished(fieldID, outcome):
+            takeExternalEdit(fieldID: fieldID, outcome)
+            return []
+        case .linkOpened(let outcome):
+            switch outcome {
+            case .done(let text): self.message = .info(text)
+            case .failed(let reason): self.message = .error(reason)
+            }
+            return []
         case .compactionFailed(let error):
             self.message = .error("Samenvoegen mislukt; alle wijzigingen staan veilig in het journaal. \(error.description)")
             return []
@@ -57,9 +66,18 @@ extension AppState {
         case .list(.visits): return [.visitList, .navigation, .search, .global]
         case .list(.budget): return [.budgetList, .navigation, .global]
         case .list(.reminders): return [.reminderList, .navigation, .global]
-        case .relationDetail: return [.relationDetail, .navigation, .global]
-        case .activityDetail: return [.activityDetail, .navigation, .global]
+        case .relationDetail(let detail): return Self.listGroups(detail) + [.relationDetail, .navigation, .global]
+        case .activityDetail(let detail): return Self.listGroups(detail) + [.activityDetail, .navigation, .global]
         case .history: return [.changeLog, .navigation, .global]
+        }
+    }
+
+    /// The keys of the list that has the focus on a detail screen come first.
+    static func listGroups(_ detail: DetailState) -> [KeyGroup] {
+        switch detail.focusedList {
+        case .contacts?: [.contactList]
+        case .links?: [.linkList]
+        default: []
         }
     }
 

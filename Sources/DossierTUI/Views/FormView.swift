@@ -154,8 +154,13 @@ enum FormView {
                 let chosen = options.filter { on.contains($0.value) }.map(\.label).joined(separator: ", ")
                 canvas.draw(chosen.isEmpty ? "(geen)" : chosen, x: valueX, y: y, width: valueWidth, style: chosen.isEmpty ? theme.muted : .plain)
             }
-        case .relations(let ids, _, let emptyLabel):
-            let names = ids.map(dossier.relationName).joined(separator: ", ")
+        case .picked(let ids, let source, _, let emptyLabel):
+            let names = ids.map { id in
+                switch source {
+                case .relations: dossier.relationName(id)
+                case .countries: Country(code: id)?.name ?? id
+                }
+            }.joined(separator: ", ")
             canvas.draw(names.isEmpty ? emptyLabel : names, x: valueX, y: y, width: valueWidth,
                         style: names.isEmpty ? fieldStyle.dim() : fieldStyle)
         case .buttons:

@@ -1,6 +1,7 @@
 import DossierCore
 
-/// `L`: the change log from the journal: when (local time), who, what, and why; newest first.
+/// `L`: the change log from the journal: when (local time), who, what, and why; newest first. Below the
+/// list, the selected change field by field, old → new, as it was logged.
 enum HistoryView {
     static func draw(_ state: AppState, history: HistoryState, in canvas: inout Canvas) {
         let theme = state.theme
@@ -10,8 +11,8 @@ enum HistoryView {
             ("Wanneer", 16, 0, false), ("Wie", 14, 0, false), ("Wat", 0, 5, false), ("Reden", 0, 3, false),
         ])
         columns.drawHeader(in: &canvas, y: layout.bodyTop + 1, style: theme.header)
-        let rows = max(1, layout.listRows - 1)
-        for line in 0..<rows {
+        let panes = HistoryLayout(layout: layout)
+        for line in 0..<panes.listRows {
             let index = history.list.offset + line
             guard index < history.entries.count else { break }
             let entry = history.entries[index]
@@ -19,10 +20,26 @@ enum HistoryView {
             let y = layout.bodyTop + 2 + line
             if selected { canvas.fill(x: 0, y: y, width: state.width, height: 1, style: Style(reversed: true)) }
             let plain = RowStyle.apply(.plain, selected: selected)
+            let what = entry.details.isEmpty ? entry.summary : "\(entry.summary) (+\(entry.details.count))"
             columns.drawRow([
                 (localTime(entry.timestamp, offset: state.utcOffset), RowStyle.apply(theme.label, selected: selected)),
-                (entry.actor, plain), (entry.summary, plain.bold()), (entry.reason, RowStyle.apply(theme.muted, selected: selected)),
+                (entry.actor, plain), (what, plain.bold()), (entry.reason, RowStyle.apply(theme.muted, selected: selected)),
             ], in: &canvas, y: y)
+        }
+        // The selected change in full.
+        guard history.entries.indices.contains(history.list.selection) else { return }
+        let entry = history.entries[history.list.selection]
+        let top = layout.bodyTop + 2 + panes.listRows
+        canvas.fill(x: 0, y: top, width: state.width, height: 1, style: theme.header)
+        canvas.draw(" Wat er veranderde", x: 0, y: top, style: theme.header)
+        var lines = DisplayWidth.wrap(entry.summary, to: state.width - 4)
+        if !entry.reason.isEmpty { lines += DisplayWidth.wrap("Reden: \(entry.reason)", to: state.width - 4) }
+        lines += entry.details.flatMap { DisplayWidth.wrap($0, to: state.width - 6).map { "  " + $0 } }
+        for (row, line) in lines.prefix(panes.detailRows).enumerated() {
+            canvas.draw(line, x: 2, y: top + 1 + row, width: state.width - 3, style: row == 0 ? Style.plain.bold() : .plain)
+        }
+        if lines.count > panes.detailRows {
+            canvas.draw("… nog \(lines.count - panes.detailRows)", x: state.width - 14, y: top, style: theme.header)
         }
     }
 
@@ -30,5 +47,18 @@ enum HistoryView {
     static func localTime(_ moment: Timestamp, offset: Int) -> String {
         let local = Timestamp(secondsSinceEpoch: moment.secondsSinceEpoch + Int64(offset)).iso
         return String(local.prefix(10)) + " " + String(local.dropFirst(11).prefix(5))
+    }
+}
+
+/// The change log's list above, the selected change's details below.
+struct HistoryLayout {
+    var listRows: Int
+    var detailRows: Int
+
+    init(layout: Layout) {
+        // Body: title, column heading, the list, a heading for the details, the details.
+        let available = max(3, layout.bodyHeight - 3)
+        detailRows = min(8, max(2, available / 3))
+        listRows = max(1, available - detailRows)
     }
 }

@@ -1,8 +1,8 @@
 import DossierCore
 
-/// The relation picker over a form: the query with its cursor, the matching relations, ticks.
+/// The picker over a form: the query with its cursor, the matching relations or countries, ticks.
 enum PickerView {
-    static func draw(_ picker: RelationPicker, state: AppState, in canvas: inout Canvas) {
+    static func draw(_ picker: Picker, state: AppState, in canvas: inout Canvas) {
         let theme = state.theme
         let rows = PickerLayout(layout: state.layout).listRows
         let width = min(state.width - 6, 72)
@@ -10,30 +10,44 @@ enum PickerView {
         let x = (state.width - width) / 2
         let y = max(1, (state.height - height) / 2)
         canvas.fill(x: x, y: y, width: width, height: height)
-        let title = picker.allowsMultiple ? "Kies relaties (\(picker.chosen.count) aangevinkt)" : "Kies een relatie"
+        let noun = picker.source.noun
+        let title = picker.allowsMultiple ? "Kies \(noun.many) (\(picker.chosen.count) aangevinkt)" : "Kies een \(noun.one)"
         canvas.frame(x: x, y: y, width: width, height: height, title: title, style: theme.frame)
         canvas.draw("Zoek: ", x: x + 2, y: y + 1, style: theme.label)
         let (visible, cursor) = picker.query.window(width: width - 12)
         canvas.draw(visible, x: x + 8, y: y + 1, width: width - 11, style: theme.focusedField)
         canvas.cursor = (x + 8 + cursor, y + 1)
         if picker.candidates.isEmpty {
-            canvas.draw("Geen relatie gevonden", x: x + 2, y: y + 3, style: theme.muted)
+            canvas.draw("Geen \(noun.one) gevonden", x: x + 2, y: y + 3, style: theme.muted)
         }
         for line in 0..<rows {
             let index = picker.list.offset + line
             guard index < picker.candidates.count else { break }
-            let relation = state.dossier.relations[picker.candidates[index]]
+            let id = picker.candidates[index]
+            let (name, detail) = describe(id, source: picker.source, dossier: state.dossier)
             let selected = index == picker.list.selection
             let rowY = y + 2 + line
-            let tick = picker.allowsMultiple ? (picker.chosen.contains(relation.id) ? "[x] " : "[ ] ") : ""
+            let tick = picker.allowsMultiple ? (picker.chosen.contains(id) ? "[x] " : "[ ] ") : ""
             let style: Style = selected ? Style(reversed: true) : .plain
             canvas.fill(x: x + 1, y: rowY, width: width - 2, height: 1, style: style)
             var column = x + 2
-            column += canvas.draw(tick + relation.name, x: column, y: rowY, style: style.bold(), limit: width - 24)
-            canvas.draw("  \(relation.kind.shortLabel) · \(relation.status.label)", x: column, y: rowY, style: selected ? style : theme.muted,
-                        limit: x + width - 2 - column)
+            column += canvas.draw(tick + name, x: column, y: rowY, style: style.bold(), limit: width - 24)
+            canvas.draw("  " + detail, x: column, y: rowY, style: selected ? style : theme.muted, limit: x + width - 2 - column)
         }
         let hint = picker.allowsMultiple ? "typ om te zoeken · Tab vinkt · Enter klaar · Esc terug" : "typ om te zoeken · Enter kiest · Esc terug"
         canvas.draw(hint, x: x + 2, y: y + height - 2, width: width - 4, style: theme.muted)
+    }
+
+    /// A candidate's name and what is shown after it: a relation's kind and status, a country's code and
+    /// whether it lies in Europe.
+    static func describe(_ id: String, source: PickSource, dossier: Dossier) -> (name: String, detail: String) {
+        switch source {
+        case .relations:
+            guard let relation = dossier.relation(id) else { return (id, "") }
+            return (relation.name, "\(relation.kind.shortLabel) · \(relation.status.label)")
+        case .countries:
+            guard let country = Country(code: id) else { return (id, "") }
+            return (country.name, "\(country.code) · \(country.isInEurope ? "Europa" : "buiten Europa")")
+        }
     }
 }

@@ -1,0 +1,82 @@
+extension RecordDocument {
+    /// An activity: its fields, the visit, participants per role, outcomes, notes, links, follow-ups,
+    /// assessments and status history. `today` marks overdue follow-ups.
+    public init(activity: Activity, in dossier: Dossier, today: CalendarDate) {
+        let table = Activity.fields
+        func shown(_ key: String) -> String? {
+            guard let field = table.field(key) else { return nil }
+            let value = field.value(of: activity)
+            return value.isEmpty ? nil : field.show(value, in: dossier)
+        }
+        var fields = [RecordField("Soort", activity.kind.label),
+                      RecordField("Status", activity.status.label, tone: .activityStatus(activity.status)),
+                      RecordField("Datum", RecordDocument.dateRange(activity))]
+        for key in ["relations", "organiser", "countries"] {
+            if let value = shown(key), let field = table.field(key) { fields.append(RecordField(field.label, value)) }
+        }
+        if !activity.countries.isEmpty { fields.append(RecordField("Ligging", activity.countries.location)) }
+        if let sectors = shown("sectors") { fields.append(RecordField("Sectoren", sectors)) }
+        fields.append(RecordField("Budgetregel", dossier.budgetLineName(of: activity)))
+        for key in ["estimatedCostCents", "actualCostCents"] {
+            if let value = shown(key), let field = table.field(key) { fields.append(RecordField(field.label, value)) }
+        }
+        fields.append(RecordField("Id", activity.id, tone: .muted))
+        var blocks: [RecordBlock] = [.fields(heading: nil, fields)]
+        if let visit = activity.visit {
+            var visitFields = [RecordField("Richting", visit.direction.label),
+                               RecordField(visit.direction == .inkomend ? "Delegatie uit" : "Missie naar", visit.delegationFrom)]
+            for key in ["visit.ledBy", "visit.size", "visit.hosts", "visit.programme"] {
+                if let value = shown(key), let field = table.field(key) {
+                    visitFields.append(RecordField(field.label, key == "visit.size" ? "\(value) personen" : value))
+                }
+            }
+            blocks.append(.fields(heading: "Bezoek", visitFields.filter { !$0.value.isEmpty }))
+        }
+        if !activity.participants.isEmpty {
+            let people = ParticipantRole.allCases.compactMap { role -> RecordField? in
+                let names = activity.participants.filter { $0.role == role }
+                return names.isEmpty ? nil : RecordField(role.pluralLabel, ListText.participantText(names))
+            }
+            blocks.append(.fields(heading: activity.isVisit ? "Deelnemers (ondernemers: aanwezig)" : "Deelnemers", people))
+        } else if activity.kind.isEconomic || activity.isVisit {
+            blocks.append(.text(heading: "Deelnemers", "Nog geen deelnemers; ondernemers worden bij economische activiteiten steeds uitgenodigd."))
+        }
+        if !activity.outcomes.isEmpty { blocks.append(.text(heading: "Resultaten", activity.outcomes)) }
+        if !activity.notes.isEmpty { blocks.append(.text(heading: "Toelichting", activity.notes)) }
+        blocks.append(.list(RecordDocument.links(activity.links)))
+        let open = activity.openFollowUps.count
+        blocks.append(.list(RecordList(kind: .followUps, heading: "Vervolgacties (\(open) open van \(activity.followUps.count))",
+                                       items: activity.followUps.enumerated().map { RecordDocument.followUpItem($1, number: $0 + 1, today: today) },
+                                       emptyText: "Nog geen vervolgacties.")))
+        blocks.append(.list(RecordList(kind: .assessments, heading: "Afwegingen", items: activity.assessments.reversed().map { assessment in
+            RecordItem(line: [RecordSpan(String(assessment.timestamp.iso.prefix(10)) + "  ", .label),
+                              RecordSpan(assessment.verdict.label, .verdict(assessment.verdict)), RecordSpan("  (\(assessment.by))", .muted)],
+                       details: assessment.reasons.filter { $0.effect != .positief }.map { RecordLine("• \($0.text)", indent: 12) })
+        }, emptyText: "Nog niet afgewogen tegen het Kader.")))
+        blocks.append(.list(RecordList(kind: .history, heading: "Statusgeschiedenis",
+                                       items: activity.statusHistory.reversed().map { RecordDocument.historyItem($0, tone: .activityStatus($0.to)) },
+                                       emptyText: "Nog geen statuswijzigingen vastgelegd.")))
+        self.init(title: activity.title, id: activity.id,
+                  subtitle: [RecordSpan(activity.status.label, .activityStatus(activity.status)), RecordSpan(activity.kind.label, .muted)],
+                  blocks: blocks)
+    }
+
+    /// "[ ] 2026-07-01  Verslag naar de wethouder — adviseur"; an open one past its date is a warning.
+    static func followUpItem(_ followUp: FollowUp, number: Int, today: CalendarDate) -> RecordItem {
+        let overdue = !followUp.isDone && (followUp.due.map { $0 < today } ?? false)
+        let base: RecordTone = followUp.isDone ? .muted : .plain
+        var line = [RecordSpan(followUp.isDone ? "[x] " : "[ ] ", base)]
+        if let due = followUp.due { line.append(RecordSpan(due.iso + "  ", overdue ? .warning : base)) }
+        line.append(RecordSpan(followUp.text, base))
+        if !followUp.owner.isEmpty { line.append(RecordSpan(" — " + followUp.owner, .muted)) }
+        return RecordItem(id: String(number), line: line)
+    }
+
+    public static func dateRange(_ activity: Activity) -> String {
+        switch (activity.startDate, activity.endDate) {
+        case let (start?, end?) where end != start: "\(start.iso) t/m \(end.iso)"
+        case let (start?, _): start.iso
+        default: "geen datum"
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import DossierCore
+
+/// What a picker chooses from.
+public enum PickSource: Hashable, Sendable {
+    /// Relations by id, matched on name, id, country, region and places.
+    case relations
+    /// Countries by ISO code, matched on Dutch name, other names and code (the core's country table).
+    case countries
+
+    /// What one is called, for the picker's title and messages.
+    var noun: (one: String, many: String) {
+        switch self {
+        case .relations: ("relatie", "relaties")
+        case .countries: ("land", "landen")
+        }
+    }
+}
+
+/// Choosing relations or countries for a form field, with type-ahead: typing narrows the list (case and
+/// accents do not count), Tab ticks, Enter takes the ticked ones (or the highlighted one).
+public struct Picker: Hashable, Sendable {
+    public var fieldID: String
+    public var source: PickSource
+    public var allowsMultiple: Bool
+    public var query = TextInput()
+    /// Relation ids or country codes.
+    public var chosen: [String]
+    /// The ids or codes that match the query, best first.
+    public var candidates: [String] = []
+    public var list = ListState()
+
+    public init(fieldID: String, source: PickSource, allowsMultiple: Bool, chosen: [String]) {
+        self.fieldID = fieldID
+        self.source = source
+        self.allowsMultiple = allowsMultiple
+        self.chosen = chosen
+    }
+
+    /// Narrows the candidates to what matches the query.
+    public mutating func refresh(index: DossierIndex, dossier: Dossier) {
+        let typed = query.text.trimmingSpaces()
+        switch source {
+        case .relations:
+            let folded = SearchText.fold(typed)
+            // Names starting with the query first, then the rest, each in name order (sorted once, in the index).
+            var starting: [String] = [], containing: [String] = []
+            for position in index.relationsByName where SearchText.contains(index.relationLabelKeys[position], folded) {
+                if index.relationNameKeys[position].utf8.starts(with: folded.utf8) {
+                    starting.append(dossier.relations[position].id)
+                } else {
+                    containing.append(dossier.relations[position].id)
+                }
+            }
+            candidates = starting + containing
+        case .countries:
+            candidates = Country.matching(typed, limit: Country.all.count).map(\.code)
+        }
+        list.clamp(count: candidates.count, visibleRows: 8)
+    }
+}

@@ -1,0 +1,159 @@
+import DossierCore
+
+/// The detail screens of a relation and an activity: their document (the core's), the lists below the
+/// information and which of them has the keys.
+extension AppState {
+    /// The lists a detail screen shows below the information, in tab order.
+    static func detailLists(of screen: Screen) -> [RecordList.Kind] {
+        switch screen {
+        case .relationDetail: [.contacts, .links, .activities]
+        case .activityDetail: [.followUps, .links]
+        default: []
+        }
+    }
+
+    /// What a detail screen shows: the core's document of its relation or activity.
+    func document(of screen: Screen) -> RecordDocument? {
+        switch screen {
+        case .relationDetail(let detail): dossier.relation(detail.id).map { RecordDocument(relation: $0, in: dossier) }
+        case .activityDetail(let detail): dossier.activity(detail.id).map { RecordDocument(activity: $0, in: dossier, today: today) }
+        default: nil
+        }
+    }
+
+    /// The list a detail screen shows when nothing was chosen: a relation's activities, an activity's follow-ups.
+    static func defaultList(of screen: Screen) -> RecordList.Kind? {
+        switch screen {
+        case .relationDetail: .activities
+        case .activityDetail: .followUps
+        default: nil
+        }
+    }
+
+    /// The detail state of the current screen, if it is a detail screen.
+    var currentDetail: DetailState? {
+        switch screen {
+        case .relationDetail(let detail), .activityDetail(let detail): detail
+        default: nil
+        }
+    }
+
+    mutating func replaceCurrentDetail(_ detail: DetailState) {
+        switch screen {
+        case .relationDetail: stack[stack.count - 1] = .relationDetail(detail)
+        case .activityDetail: stack[stack.count - 1] = .activityDetail(detail)
+        default: break
+        }
+    }
+
+    /// The list shown below the information of the current detail screen.
+    func shownList(_ detail: DetailState) -> RecordList.Kind? {
+        detail.shownList ?? Self.defaultList(of: screen)
+    }
+
+    /// The id of the selected item of a focused list (a contact's, a link's, an activity's, a follow-up's number).
+    func selectedItemID(of kind: RecordList.Kind) -> String? {
+        guard let detail = currentDetail, detail.focusedList == kind, let list = document(of: screen)?.list(kind) else { return nil }
+        let selection = detail.lists[kind]?.selection ?? 0
+        return list.items.indices.contains(selection) ? list.items[selection].id : nil
+    }
+
+    /// The number of items in a list of the current detail screen.
+    func itemCount(of kind: RecordList.Kind?) -> Int {
+        kind.flatMap { document(of: screen)?.list($0)?.items.count } ?? 0
+    }
+
+    /// The lines of the information part, for scrolling.
+    func informationLineCount() -> Int {
+        guard let document = document(of: screen) else { return 0 }
+        return RecordDocumentView.informationLines(document, leavingOut: Set(Self.detailLists(of: screen)), theme: theme,
+                                                   width: layout.width - 2).count
+    }
+
+    /// j/k: scroll the information, or move in the focused list.
+    mutating func moveInDetail(by delta: Int) {
+        guard var detail = currentDetail else { return }
+        let shown = shownList(detail)
+        let count = itemCount(of: shown)
+        let panes = DetailLayout(layout: layout, itemCount: count)
+        if detail.focusedList != nil && count > 0 {
+            detail.items.move(by: delta, count: count, visibleRows: panes.itemRows)
+        } else {
+            let maximum = max(0, informationLineCount() - panes.informationRows)
+            detail.scroll = min(max(0, detail.scroll + delta), maximum)
+        }
+        replaceCurrentDetail(detail)
+    }
+
+    /// Tab: the information, then each list in turn, then the information again.
+    mutating func switchDetailPane(forward: Bool) {
+        guard var detail = currentDetail else { return }
+        let lists = Self.detailLists(of: screen)
+        let panes: [DetailPane] = [.information] + lists.map(DetailPane.list)
+        let current = panes.firstIndex(of: detail.pane) ?? 0
+        let next = panes[(current + (forward ? 1 : panes.count - 1)) % panes.count]
+        focus(next, in: &detail)
+        replaceCurrentDetail(detail)
+    }
+
+    /// Gives a pane the keys; a list also becomes the one shown.
+    func focus(_ pane: DetailPane, in detail: inout DetailState) {
+        detail.pane = pane
+        if case .list(let kind) = pane {
+            detail.shownList = kind
+            let count = itemCount(of: kind)
+            detail.lists[kind, default: ListState()].clamp(count: count, visibleRows: DetailLayout(layout: layout, itemCount: count).itemRows)
+        }
+    }
+
+    /// Enter on a detail screen: from the information to the shown list; in the activities, open one.
+    mutating func openInDetail() {
+        guard var detail = currentDetail else { return }
+        guard let focused = detail.focusedList else {
+            if let shown = shownList(detail), itemCount(of: shown) > 0 {
+                focus(.list(shown), in: &detail)
+                replaceCurrentDetail(detail)
+            }
+            return
+        }
+        if focused == .activities, let id = selectedItemID(of: .activities) {
+            stack.append(.activityDetail(DetailState(id: id)))
+        }
+    }
+
+    /// The reference of the record whose links the current detail screen shows.
+    var currentLinkOwner: EntityReference? {
+        switch screen {
+        case .relationDetail(let detail): .relation(detail.id)
+        case .activityDetail(let detail): .activity(detail.id)
+        default: nil
+        }
+    }
+
+    /// The link selected in the focused links pane.
+    var selectedLink: (owner: EntityReference, link: Link)? {
+        guard let owner = currentLinkOwner, let id = selectedItemID(of: .links),
+              let link = dossier.links(of: owner).first(where: { $0.id == id }) else { return nil }
+        return (owner, link)
+    }
+
+    /// The contact selected in the focused contacts pane.
+    var selectedContact: (relation: Relation, contact: Contact)? {
+        guard case .relationDetail(let detail) = screen, let relation = dossier.relation(detail.id), let id = selectedItemID(of: .contacts),
+              let contact = relation.contacts.first(where: { $0.id == id }) else { return nil }
+        return (relation, contact)
+    }
+}
+
+/// How a detail screen splits its height between the information and the list below it.
+struct DetailLayout {
+    var informationRows: Int
+    var itemRows: Int
+
+    init(layout: Layout, itemCount: Int) {
+        // Body: a title row, the information, a heading row for the lists, the items.
+        let available = max(2, layout.bodyHeight - 2)
+        itemRows = itemCount == 0 ? 1 : min(itemCount, max(3, available / 3))
+        informationRows = max(1, available - itemRows)
+    }
+}

@@ -1,0 +1,80 @@
+import DossierCore
+
+/// Draws the core's document of a relation or activity: the same fields, labels, texts and lists as
+/// `dossier show`, styled for the screen. The lists that can be worked with (contacts, links, activities,
+/// follow-ups) are left out of the information and shown as the lists below it.
+enum RecordDocumentView {
+    static func style(_ tone: RecordTone, theme: Theme) -> Style {
+        switch tone {
+        case .plain: .plain
+        case .strong: Style.plain.bold()
+        case .muted: theme.muted
+        case .label: theme.label
+        case .relationStatus(let status): theme.relationStatus(status)
+        case .activityStatus(let status): theme.activityStatus(status)
+        case .verdict(let verdict): theme.verdict(verdict)
+        case .warning: theme.error
+        }
+    }
+
+    /// The information part: every block but the lists in `leavingOut`, wrapped to `width`.
+    static func informationLines(_ document: RecordDocument, leavingOut: Set<RecordList.Kind>, theme: Theme, width: Int) -> [StyledLine] {
+        var writer = DetailWriter(theme: theme, width: width)
+        for block in document.blocks {
+            switch block {
+            case let .fields(heading, fields):
+                if let heading { writer.heading(heading) }
+                for field in fields { writer.field(field.label, field.value, style: style(field.tone, theme: theme)) }
+            case let .text(heading, text):
+                writer.heading(heading)
+                writer.paragraph(text)
+            case .list(let list):
+                guard !leavingOut.contains(list.kind) else { continue }
+                writer.heading(list.heading)
+                if list.items.isEmpty { writer.paragraph(list.emptyText, style: theme.muted) }
+                for item in list.items {
+                    writer.line(StyledLine([.init(text: "  ", style: .plain)] + spans(item.line, theme: theme)))
+                    for detail in item.details {
+                        writer.paragraph(detail.text, indent: 2 + detail.indent, style: style(detail.tone, theme: theme))
+                    }
+                }
+            }
+        }
+        return writer.lines
+    }
+
+    static func spans(_ spans: [RecordSpan], theme: Theme) -> [StyledLine.Span] {
+        spans.map { StyledLine.Span(text: $0.text, style: style($0.tone, theme: theme)) }
+    }
+
+    /// One row of a list below the information: the item's first line, and for a table its cells in
+    /// columns fitted to the width (the last cell, the id, only when there is room).
+    static func drawItem(_ item: RecordItem, of list: RecordList, columns: [Int], selected: Bool, theme: Theme, x: Int, y: Int, width: Int,
+                         in canvas: inout Canvas) {
+        guard list.isTable else {
+            var column = x
+            for span in spans(item.line, theme: theme) where column < x + width {
+                column += canvas.draw(span.text, x: column, y: y, style: RowStyle.apply(span.style, selected: selected), limit: x + width - column)
+            }
+            for detail in item.details.prefix(1) where column + 4 < x + width {
+                column += canvas.draw("  " + detail.text, x: column, y: y, style: RowStyle.apply(style(detail.tone, theme: theme), selected: selected),
+                                      limit: x + width - column)
+            }
+            return
+        }
+        var column = x
+        for (index, span) in item.line.enumerated() where index < columns.count && columns[index] > 0 {
+            canvas.draw(span.text, x: column, y: y, width: columns[index], style: RowStyle.apply(style(span.tone, theme: theme), selected: selected))
+            column += columns[index] + 2
+        }
+    }
+
+    /// Column widths of a table list: each cell column as wide as its widest cell, the widest narrowed to fit;
+    /// dates, e-mail addresses and phone numbers (label cells) are kept whole.
+    static func columns(of list: RecordList, width: Int) -> [Int] {
+        guard list.isTable, let first = list.items.first else { return [] }
+        var table = TextTable(first.line.map { TextTable.Column(title: "", keepsWhole: $0.tone == .label) })
+        for item in list.items { table.append(item.line.map(\.text)) }
+        return table.columnWidths(fittingIn: width)
+    }
+}

@@ -1,0 +1,31 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// `dossier show` prints the core's document of a record; the golden files are that document as text
+/// (the TUI draws the same document: see "TUI detail screens" in DossierTUITests).
+@Suite("show: the record document")
+struct ShowGoldenTests {
+    let directory = TemporaryDirectory()
+    let runner = ProgramRunner()
+
+    @Test("a relation and an activity, to a pipe (nothing wrapped or cut), as the golden files", arguments: ["pivot-park", "missie-lyon"])
+    func golden(id: String) throws {
+        try directory.write("dossier.json", try Fixtures.keptDossier().encoded())
+        let result = try runner.run(["show", id, "--store", directory.file("dossier.json")],
+                                    environment: ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "adviseur"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let golden = Repository.path("Tests/DossierCLITests/Golden/show-\(id).txt")
+        if ProcessInfo.processInfo.environment["DOSSIER_RECORD_SNAPSHOTS"] == "1" {
+            try Data(result.standardOutput.utf8).write(to: URL(fileURLWithPath: golden))
+        }
+        let expected = try String(contentsOfFile: golden, encoding: .utf8)
+        #expect(result.standardOutput == expected, "show \(id) differs from \(golden) (DOSSIER_RECORD_SNAPSHOTS=1 re-records)")
+        // The text is exactly the core's document rendered without a width.
+        let dossier = try Fixtures.keptDossier()
+        let document = try #require(dossier.relation(id).map { RecordDocument(relation: $0, in: dossier) }
+                                    ?? dossier.activity(id).map { RecordDocument(activity: $0, in: dossier, today: Fixtures.clock.today()) })
+        #expect(result.standardOutput == document.plainText() + "\n")
+    }
+}

@@ -1,0 +1,232 @@
+import DossierCore
+import DossierTestSupport
+@testable import DossierTUI
+import Testing
+
+/// Keeping records in the TUI: the relation, contact and link forms (add, edit, cancel with input, an
+/// invalid field keeping what was typed, undo), opening links, long texts in the editor, the text keys.
+@Suite("TUI records: relations, contacts, links")
+struct RecordFlowTests {
+    @Test("+ on the relations adds a relation: country by type-ahead, the id from the name; u undoes it")
+    func addRelation() throws {
+        let app = Harness()
+        app.press(.character("+"))
+        #expect(app.state.form?.title == "Nieuwe relatie")
+        app.type("Øresund Regio")
+        #expect(app.state.form?.title == "Nieuwe relatie — id: oresund-regio")
+        app.press(.tab, .tab, .tab).type("den")                      // soort, status, land: the picker opens
+        #expect(app.state.form?.picker?.source == .countries)
+        #expect(app.state.form?.picker?.candidates.first == "DK")
+        app.press(.enter)                                             // Denemarken; on to Regio
+        app.press(.tab).type("Malmö, Kopenhagen").press(.control("s"))
+        let relation = try #require(app.state.dossier.relation("oresund-regio"))
+        #expect(relation.countries.map(\.code) == ["DK"] && !relation.isOutsideEurope)
+        #expect(relation.places == ["Malmö", "Kopenhagen"] && relation.status == .verkennen && relation.kind == .regio)
+        #expect(app.text.contains("Relatie toegevoegd: Øresund Regio (oresund-regio)"))
+        app.press(.character("u"))
+        #expect(app.state.dossier.relation("oresund-regio") == nil)
+        #expect(app.text.contains("Ongedaan gemaakt: relatie Øresund Regio verwijderd"))
+    }
+
+    @Test("e edits a relation: only the changed field goes to the journal, old → new; u puts it back")
+    func editRelation() throws {
+        let app = Harness()
+        app.press(.character("/")).type("rhone").press(.enter, .character("e"))
+        #expect(app.state.form?.title == "Relatie bewerken — Rhône-Alpes")
+        app.press(.tab, .tab, .tab, .tab).press(.control("u")).type("Lyon").press(.control("s"))   // soort, land, regio, plaatsen
+        #expect(app.state.dossier.relation("rhone-alpes")?.places == ["Lyon"])
+        #expect(app.store.committed.last == .editRelation("rhone-alpes", [FieldEdit(field: "places", old: .list(["Lyon", "Grenoble"]), new: .list(["Lyon"]))]))
+        #expect(app.store.journal.last?.summary == "Relatie bewerkt: Rhône-Alpes — Plaatsen: Lyon, Grenoble → Lyon")
+        app.press(.character("u"))
+        #expect(app.state.dossier == Fixtures.smallDossier())
+        #expect(app.text.contains("Ongedaan gemaakt: plaatsen Rhône-Alpes Lyon → Lyon, Grenoble"))
+        // Saving an unchanged form writes nothing.
+        app.press(.character("e"), .control("s"))
+        #expect(app.state.form == nil && app.store.committed.count == 2)
+        #expect(app.text.contains("Niets gewijzigd aan Rhône-Alpes"))
+    }
+
+    @Test("on a relation's and an activity's screen, + and e act on the information or on the list that has the keys")
+    func keysFollowThePane() throws {
+        let app = Harness()
+        app.press(.character("/")).type("rhone").press(.enter, .enter)
+        app.press(.character("e"))
+        #expect(app.state.form?.purpose == .editRelation("rhone-alpes"))
+        app.press(.escape, .character("+"))
+        #expect(app.state.form?.purpose == .newActivity && app.state.form?["relations"]?.relationIDs == ["rhone-alpes"])
+        app.press(.escape, .tab, .character("+"))
+        #expect(app.state.form?.purpose == .newContact("rhone-alpes"))
+        app.press(.escape, .tab, .character("+"))
+        #expect(app.state.form?.purpose == .newLink(.relation("rhone-alpes")))
+        app.press(.escape, .tab, .character("e"))
+        #expect(app.state.form?.purpose == .editActivity("missie-lyon") || app.state.form?.purpose == .editVisit("delegatie-uit-lyon"))
+        app.press(.escape, .enter)
+        guard case .activityDetail(let activity) = app.state.screen else { Issue.record("\(app.state.screen)"); return }
+        app.press(.character("+"))
+        #expect(app.state.form?.purpose == .newFollowUp(activity.id))
+        app.press(.escape, .tab, .tab, .character("+"))
+        #expect(app.state.form?.purpose == .newLink(.activity(activity.id)))
+        app.press(.escape, .tab, .character("e"))
+        #expect(app.state.form?.purpose == .editActivity(activity.id) || app.state.form?.purpose == .editVisit(activity.id))
+    }
+
+    @Test("a duplicate name is refused under the name field; everything typed stays; Esc with input asks first")
+    func refusedAndCancelled() throws {
+        let app = Harness()
+        app.press(.character("+")).type("rhône ALPES").press(.tab, .tab, .tab, .tab).type("Chambéry").press(.control("s"))
+        let form = try #require(app.state.form, "the form stays open")
+        #expect(form.errors["name"] == "er is al een relatie met de naam Rhône-Alpes (rhone-alpes); kies een andere naam")
+        #expect(form.text("name") == "rhône ALPES" && form.text("region") == "Chambéry")
+        #expect(form.focusedField?.id == "name")
+        #expect(app.store.committed.isEmpty)
+        app.press(.escape)
+        #expect(app.state.confirmation != nil, "a filled form asks before it is thrown away")
+        app.press(.character("n"))
+        #expect(app.state.form?.text("region") == "Chambéry")
+        app.press(.escape, .character("j"))
+        #expect(app.state.form == nil && app.store.committed.isEmpty)
+    }
+
+    @Test("contacts: + adds with e-mail and phone checked (the form stays open on a mistake), e edits, d removes after asking; u undoes")
+    func contacts() throws {
+        let app = Harness()
+        app.press(.character("/")).type("pivot").press(.enter, .enter, .tab)
+        guard case .relationDetail(let detail) = app.state.screen else { Issue.record("\(app.state.screen)"); return }
+        #expect(detail.pane == .list(.contacts))
+        app.press(.character("+")).type("Eva de Wit").press(.tab).type("communicatie").press(.tab, .tab).type("eva.pivotpark.example")
+        app.press(.control("s"))
+        let form = try #require(app.state.form)
+        #expect(form.errors["email"] == "'eva.pivotpark.example' is geen e-mailadres: het @ ontbreekt (zoals naam@organisatie.nl)")
+        #expect(form.text("name") == "Eva de Wit" && form.text("role") == "communicatie")
+        app.press(.control("u")).type("eva@pivotpark.example").press(.tab).type("0412 123 456").press(.tab, .right).press(.control("s"))
+        let eva = try #require(app.state.dossier.relation("pivot-park")?.contacts.last)
+        #expect(eva == Contact(id: "eva-de-wit", name: "Eva de Wit", role: "communicatie", email: "eva@pivotpark.example", phone: "0412 123 456",
+                               consultedForFramework: true))
+        #expect(app.text.contains("eva@pivotpark.example") && app.text.contains("0412 123 456"), "the contacts pane shows e-mail and phone")
+        app.press(.character("j"), .character("e"), .tab, .control("u")).type("woordvoerder").press(.control("s"))
+        #expect(app.state.dossier.relation("pivot-park")?.contacts.last?.role == "woordvoerder")
+        #expect(app.store.journal.last?.summary == "Contactpersoon bewerkt bij Pivot Park: Eva de Wit — Functie: communicatie → woordvoerder")
+        app.press(.character("d"))
+        #expect(app.state.confirmation?.question.contains("Eva de Wit") == true)
+        app.press(.character("j"))
+        #expect(app.state.dossier.relation("pivot-park")?.contacts.map(\.id) == ["britta-driessen"])
+        app.press(.character("u"), .character("u"), .character("u"))
+        #expect(app.state.dossier == Fixtures.smallDossier())
+    }
+
+    @Test("links: + adds a web address or a path, a bad address stays in the form, o opens with the desktop's opener, or says there is none")
+    func links() throws {
+        let programs = ScriptedPrograms()
+        let app = Harness(externals: programs)
+        app.press(.character("/")).type("pivot").press(.enter, .enter, .tab, .tab)
+        app.press(.character("+")).type("Website").press(.tab).type("htps://pivotpark").press(.control("s"))
+        #expect(app.state.form?.errors["target"] == "'htps://pivotpark' is geen webadres (zoals https://www.oss.nl/…; ook mailto: en file: mogen)")
+        app.press(.control("u")).type("https://www.pivotpark.example").press(.control("s"))
+        #expect(app.state.dossier.relation("pivot-park")?.links == [Link(id: "website", label: "Website", target: .url("https://www.pivotpark.example"))])
+        app.press(.character("o"))
+        #expect(programs.opened == [.url("https://www.pivotpark.example")])
+        #expect(app.text.contains("Geopend"))
+        programs.openOutcome = .failed("Geen programma om links te openen: installeer xdg-utils (xdg-open) of zet $BROWSER.")
+        app.press(.enter)
+        #expect(app.text.contains("Geen programma om links te openen"))
+        app.press(.character("e"), .tab, .control("u")).type("/mnt/gedeeld/pivot.pdf").press(.control("s"))
+        #expect(app.state.dossier.relation("pivot-park")?.links.first?.target == .path("/mnt/gedeeld/pivot.pdf"))
+        app.press(.character("d"), .character("j"))
+        #expect(app.state.dossier.relation("pivot-park")?.links == [])
+        app.press(.character("u"))
+        #expect(app.state.dossier.relation("pivot-park")?.links.count == 1)
+        // Without an opener at all, o says so.
+        let bare = Harness()
+        bare.press(.character("/")).type("pivot").press(.enter, .enter, .tab, .tab, .character("+")).type("x").press(.tab).type("/tmp/x").press(.control("s"))
+        bare.press(.character("o"))
+        #expect(bare.text.contains("Links openen kan hier niet"))
+    }
+
+    @Test("Ctrl-O hands a long text to the editor and takes back its lines; a failing editor leaves the field as it was")
+    func externalEditor() throws {
+        let programs = ScriptedPrograms()
+        let app = Harness(externals: programs)
+        app.press(.character("/")).type("bom").press(.enter, .character("e"))
+        let notesIndex = try #require(app.state.form?.fields.firstIndex { $0.id == "notes" })
+        while app.state.form?.focus != notesIndex { app.press(.tab) }
+        programs.editedText = .failed("De editor 'vi' stopte met exitcode 1; het veld is niet veranderd.")
+        app.press(.control("o"))
+        #expect(programs.edits.map(\.label) == ["Toelichting"])
+        #expect(app.text.contains("stopte met exitcode 1") && app.state.form?.text("notes") == "")
+        programs.editedText = .done("Brabantse Ontwikkelingsmaatschappij.\n\nPartner bij handelsmissies.")
+        app.press(.control("o"), .control("s"))
+        #expect(app.state.dossier.relation("bom")?.notes == "Brabantse Ontwikkelingsmaatschappij.\n\nPartner bij handelsmissies.")
+        // Ctrl-O on a field that is no text says so.
+        app.press(.character("e"), .tab, .control("o"))
+        #expect(app.text.contains("dit veld is geen tekst"))
+    }
+
+    @Test("the text keys come from the key map: word moves and deletes in a field")
+    func textKeys() throws {
+        let app = Harness()
+        app.press(.character("+")).type("een twee drie")
+        app.press(.alt("b"), .control("k"))
+        #expect(app.state.form?.fields[0].text == "een twee ")
+        app.press(.alt("b"), .alt("d"))
+        #expect(app.state.form?.fields[0].text == "een  ")
+        app.press(.control("a"), .alt("f"), .control("w"))
+        #expect(app.state.form?.fields[0].text == "  ")
+        let textBindings = KeyMap.standard.bindings(in: .textEditing)
+        for key in [Key.control("a"), .control("e"), .control("k"), .control("w"), .control("u"), .alt("b"), .alt("f"), .alt("d")] {
+            #expect(textBindings.contains { $0.keys.contains(key) }, "\(key) is in the key map")
+        }
+    }
+}
+
+/// The detail screens draw the core's document: the same fields, texts and list items as `dossier show`.
+@Suite("TUI detail screens")
+struct RecordScreenTests {
+    /// Everything a detail screen shows, scrolling the information and visiting every list.
+    func shownText(_ app: Harness) -> String {
+        var seen = [app.text]
+        for _ in 0..<60 {
+            app.press(.character("j"))
+            seen.append(app.text)
+        }
+        for _ in AppState.detailLists(of: app.state.screen) {
+            app.press(.tab)
+            seen.append(app.text)
+        }
+        return seen.joined(separator: "\n")
+    }
+
+    @Test("a relation's and an activity's screen show every field, text and item of their document", arguments: ["pivot-park", "missie-lyon"])
+    func sameDocument(id: String) throws {
+        let dossier = try Fixtures.keptDossier()
+        let app = Harness(dossier: dossier, width: 120, height: 40)
+        let document: RecordDocument
+        if let relation = dossier.relation(id) {
+            document = RecordDocument(relation: relation, in: dossier)
+            app.press(.character("/")).type(relation.name).press(.enter, .enter)
+        } else {
+            let activity = try #require(dossier.activity(id))
+            document = RecordDocument(activity: activity, in: dossier, today: Fixtures.clock.today())
+            app.press(.character("2"), .character("/")).type(activity.title).press(.enter, .enter)
+        }
+        let shown = shownText(app)
+        #expect(shown.contains(document.title))
+        for block in document.blocks {
+            switch block {
+            case let .fields(heading, fields):
+                if let heading { #expect(shown.contains(heading)) }
+                for field in fields {
+                    #expect(shown.contains(field.label), "\(id): label \(field.label)")
+                    #expect(shown.contains(String(field.value.prefix(40))), "\(id): \(field.label) = \(field.value)")
+                }
+            case let .text(heading, text):
+                #expect(shown.contains(heading) && shown.contains(String(text.prefix(30))), "\(id): \(heading)")
+            case .list(let list):
+                #expect(shown.contains(list.heading), "\(id): \(list.heading)")
+                for item in list.items {
+                    #expect(shown.contains(item.line[0].text.trimmingCharacters(in: .whitespaces)), "\(id): \(item.text)")
+                }
+                if list.items.isEmpty { #expect(shown.contains(list.emptyText), "\(id): \(list.emptyText)") }
+            }
+        }
+    }
+}
