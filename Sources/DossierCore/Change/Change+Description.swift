@@ -36,7 +36,8 @@ extension Change {
         case .deleteActivity(let id): return "Activiteit verwijderd: \(activityTitle(id))"
         case let .addFollowUp(id, followUp): return "Vervolgactie bij \(activityTitle(id)): \(followUp.text)"
         case let .setFollowUpDone(id, index, isDone):
-            let text = dossier.activity(id)?.followUps.dropFirst(index).first?.text ?? "#\(index + 1)"
+            let followUps = dossier.activity(id)?.followUps ?? []
+            let text = followUps.indices.contains(index) ? followUps[index].text : "#\(index)"
             return "Vervolgactie \(isDone ? "afgevinkt" : "heropend") bij \(activityTitle(id)): \(text)"
         case let .recordAssessment(id, assessment): return "Afweging van \(activityTitle(id)): \(assessment.verdict.label)"
         case let .addContact(id, contact): return "Contactpersoon toegevoegd bij \(relationName(id)): \(contact.name)"

@@ -1,8 +1,7 @@
 extension Dossier {
-    /// Applies a change, or refuses it and leaves the dossier as it was.
+    /// Applies a change without the final check of what it touched; `apply` (Dossier+Integrity) adds that.
     /// - Returns: the restoration that undoes the change.
-    @discardableResult
-    public mutating func apply(_ change: Change, context: ChangeContext) throws(ChangeError) -> Restoration {
+    mutating func applyUnchecked(_ change: Change, context: ChangeContext) throws(ChangeError) -> Restoration {
         switch change {
         case let .setRelationStatus(id, status, reason, reviewDate):
             let (position, relation) = try existingRelation(id)

@@ -14,6 +14,13 @@ public struct Dossier: Sendable {
     public internal(set) var internalContacts: [Contact]
     /// The last journal entry included in this dossier (0: none). File metadata, not part of equality.
     public internal(set) var journalSequence = 0
+    /// The identity of this dossier's line of changes: every journal entry names it, so a journal of another
+    /// dossier (or of another copy) is recognised. Nil for a file that never had one (it gets one when it is
+    /// first written). File metadata, not part of equality.
+    public internal(set) var lineage: String?
+    /// The checksum of journal entry `journalSequence` ("" when there is none): the next entry names it as
+    /// its `previous`. File metadata, not part of equality.
+    public internal(set) var journalTail = ""
 
     private var relationIndex: [RelationID: Int] = [:]
     private var activityIndex: [ActivityID: Int] = [:]
@@ -73,6 +80,11 @@ public struct Dossier: Sendable {
     public var allContacts: [(relation: Relation?, contact: Contact)] {
         relations.flatMap { relation in relation.contacts.map { (relation: Optional(relation), contact: $0) } }
             + internalContacts.map { (relation: nil, contact: $0) }
+    }
+
+    /// Whether no two relations and no two activities share an id (the indexes keep one position per id).
+    var hasUniqueIDs: Bool {
+        relationIndex.count == relations.count && activityIndex.count == activities.count
     }
 
     // MARK: Mutation, for the change path and the decoder only

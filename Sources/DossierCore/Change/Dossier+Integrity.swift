@@ -1,0 +1,86 @@
+extension Dossier {
+    /// Applies a change, or refuses it and leaves the dossier as it was.
+    ///
+    /// Whatever a change is — typed in a form, read from `dossier apply`, an import, an undo — the dossier
+    /// after it satisfies every rule the loader checks (`DossierValidator`), so a confirmed change can never
+    /// produce a file that will not load. Checking all of it after each change would cost a full validation;
+    /// instead the relations and activities the change touched (its restoration names them) are checked,
+    /// which is enough because every rule of an entity looks only at the entity itself and at whether the
+    /// relations it names exist: so besides the touched entities only the users of a removed relation can
+    /// break, and those are looked for.
+    /// - Returns: the restoration that undoes the change.
+    @discardableResult
+    public mutating func apply(_ change: Change, context: ChangeContext) throws(ChangeError) -> Restoration {
+        if case .restore(let restoration) = change { try Dossier.checkShape(of: restoration) }
+        let undo = try applyUnchecked(change, context: context)
+        if let problem = firstProblem(touchedBy: undo) {
+            // Putting back the state just left always applies: it satisfied every rule.
+            _ = try? applyUnchecked(.restore(undo), context: context)
+            throw problem
+        }
+        return undo
+    }
+
+    /// A restoration read from a file can say anything: each snapshot's value must have the snapshot's id,
+    /// an entity may appear once, and positions are places in a list.
+    static func checkShape(of restoration: Restoration) throws(ChangeError) {
+        var relationIDs = Set<String>(), activityIDs = Set<String>()
+        for snapshot in restoration.relations {
+            if let value = snapshot.value, value.id != snapshot.id {
+                throw ChangeError(.invalid, "terugzetten: relatie '\(snapshot.id)' heeft als waarde een relatie met id '\(value.id)'", field: "id")
+            }
+            guard relationIDs.insert(snapshot.id).inserted else {
+                throw ChangeError(.invalid, "terugzetten: relatie '\(snapshot.id)' staat er twee keer in", field: "id")
+            }
+            guard snapshot.position >= 0 else {
+                throw ChangeError(.invalid, "terugzetten: positie \(snapshot.position) van relatie '\(snapshot.id)' is negatief", field: "position")
+            }
+        }
+        for snapshot in restoration.activities {
+            if let value = snapshot.value, value.id != snapshot.id {
+                throw ChangeError(.invalid, "terugzetten: activiteit '\(snapshot.id)' heeft als waarde een activiteit met id '\(value.id)'", field: "id")
+            }
+            guard activityIDs.insert(snapshot.id).inserted else {
+                throw ChangeError(.invalid, "terugzetten: activiteit '\(snapshot.id)' staat er twee keer in", field: "id")
+            }
+            guard snapshot.position >= 0 else {
+                throw ChangeError(.invalid, "terugzetten: positie \(snapshot.position) van activiteit '\(snapshot.id)' is negatief", field: "position")
+            }
+        }
+    }
+
+    /// The first rule broken by the entities a change touched, or by users of a relation it removed.
+    func firstProblem(touchedBy restoration: Restoration) -> ChangeError? {
+        if !hasUniqueIDs {
+            return ChangeError(.conflict, "na deze wijziging zouden twee relaties of activiteiten dezelfde id hebben", field: "id")
+        }
+        for snapshot in restoration.relations {
+            if let relation = relation(snapshot.id) {
+                if let problem = RelationRules.problems(relation, in: self).first {
+                    return ChangeError(.invalid, "\(relation.name): \(problem.message)", field: problem.field)
+                }
+            } else if let problem = problemOfRemoved(relation: snapshot.id) {
+                return problem
+            }
+        }
+        for snapshot in restoration.activities {
+            if let activity = activity(snapshot.id), let problem = ActivityRules.problems(activity, in: self).first {
+                return ChangeError(.invalid, "\(activity.title): \(problem.message)", field: problem.field)
+            }
+        }
+        return nil
+    }
+
+    private func problemOfRemoved(relation id: RelationID) -> ChangeError? {
+        if let user = activities.first(where: { $0.relations.contains(id) || $0.organiser.relationID == id }) {
+            return ChangeError(.conflict, "'\(user.title)' verwijst naar relatie '\(id)', die er dan niet meer zou zijn")
+        }
+        if let dependent = relations.first(where: { $0.via == id }) {
+            return ChangeError(.conflict, "\(dependent.name) loopt via relatie '\(id)', die er dan niet meer zou zijn")
+        }
+        if let line = budgetLines.first(where: { $0.relation == id }) {
+            return ChangeError(.conflict, "de budgetregel '\(line.name)' hoort bij relatie '\(id)', die er dan niet meer zou zijn")
+        }
+        return nil
+    }
+}

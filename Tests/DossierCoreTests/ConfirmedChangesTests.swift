@@ -1,0 +1,239 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// Whatever the store confirms, the dossier compacts and loads: random sequences of valid and invalid
+/// changes of every kind, read back through the JSON codec as `dossier apply` reads them, committed on a
+/// real store that compacts often. A refused change leaves the dossier exactly as it was.
+@Suite("Confirmed changes always load")
+struct ConfirmedChangesTests {
+    @Test("random changes of every kind, valid and invalid: what was confirmed always compacts and loads", arguments: [11, 23, 37, 41])
+    func randomChanges(seed: UInt64) throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("dossier.json")
+        try directory.write("dossier.json", Fixtures.smallDossier().encoded())
+        var configuration = StoreConfiguration()
+        configuration.journalEntryLimit = 6
+        configuration.backupsToKeep = 3
+        configuration.lockWait = 0
+        let store = DossierStore(path: path, configuration: configuration)
+        try store.lockForWriting(actor: "tester", now: Fixtures.now)
+        var dossier = try store.load()
+        var random = SeededGenerator(seed: seed)
+        var confirmedByKind: [String: Int] = [:]
+        var refusedByKind: [String: Int] = [:]
+        for step in 0..<500 {
+            let generated = RandomChange.make(in: dossier, using: &random)
+            // Through the codec, as `dossier apply` and the journal read it; what the codec refuses (a negative
+            // index …) goes in as a front end could build it, and must be refused by the rules instead.
+            var writer = JSONWriter(pretty: false)
+            generated.write(to: &writer)
+            let change = (try? JSONReader.read(writer.bytes) { (reader: inout JSONReader) throws(JSONError) in try Change(reading: &reader) }) ?? generated
+            let before = dossier
+            let kind = RandomChange.kind(of: change)
+            do {
+                try store.commit(change, to: &dossier, context: Fixtures.context)
+                confirmedByKind[kind, default: 0] += 1
+            } catch {
+                refusedByKind[kind, default: 0] += 1
+                #expect(dossier == before, "seed \(seed) step \(step): a refused \(kind) left the dossier changed: \(error)")
+            }
+            if step % 50 == 49 {
+                try store.compact(dossier, at: Fixtures.now)
+                let loaded = try DossierStore(path: path).load()
+                #expect(loaded == dossier, "seed \(seed) step \(step): the loaded dossier differs from the confirmed one")
+                #expect(DossierValidator.problems(in: loaded).isEmpty, "seed \(seed) step \(step): \(DossierValidator.problems(in: loaded).prefix(3))")
+            }
+        }
+        let loaded = try DossierStore(path: path).load()
+        #expect(loaded == dossier)
+        // The generator must really reach every kind, both ways, or the test proves little.
+        for kind in RandomChange.kinds {
+            #expect(confirmedByKind[kind, default: 0] > 0, "seed \(seed): no \(kind) was ever confirmed (\(confirmedByKind))")
+            #expect(refusedByKind[kind, default: 0] > 0, "seed \(seed): no \(kind) was ever refused (\(refusedByKind))")
+        }
+    }
+
+    @Test("a restore that names another id, a negative position, or removes a relation others use is refused and writes nothing")
+    func hostileRestores() throws {
+        var dossier = Fixtures.smallDossier()
+        let bom = try #require(dossier.relation("bom"))
+        let taizhou = try #require(dossier.relation("taizhou"))
+        var renamed = bom
+        renamed.id = "iets-anders"
+        let cases: [(String, Restoration)] = [
+            ("ander id", Restoration(label: "x", relations: [Snapshot(id: "bom", value: renamed, position: 3)])),
+            ("twee keer", Restoration(label: "x", relations: [Snapshot(id: "bom", value: bom, position: 3), Snapshot(id: "bom", value: nil, position: 3)])),
+            ("negatieve positie", Restoration(label: "x", relations: [Snapshot(id: "nieuw", value: nil, position: -1)])),
+            ("negatieve positie bij toevoegen", Restoration(label: "x", relations: [Snapshot(id: "taizhou", value: nil, position: 0),
+                                                                                   Snapshot(id: "taizhou-2", value: { var copy = taizhou; copy.id = "taizhou-2"; return copy }(), position: -5)])),
+            ("gebruikt door een activiteit", Restoration(label: "x", relations: [Snapshot(id: "bom", value: nil, position: 3)])),
+            ("gebruikt als via", {
+                var dependent = taizhou
+                dependent.via = "rhone-alpes"
+                return Restoration(label: "x", relations: [Snapshot(id: "taizhou", value: dependent, position: 0),
+                                                           Snapshot(id: "rhone-alpes", value: nil, position: 1)])
+            }()),
+            ("dubbele id", Restoration(label: "x", activities: [Snapshot(id: "missie-lyon-2", value: {
+                var copy = dossier.activities[0]
+                copy.id = "missie-lyon"
+                return copy
+            }(), position: 0)])),
+        ]
+        for (name, restoration) in cases {
+            let before = dossier
+            #expect(throws: ChangeError.self, "\(name)") { try dossier.apply(.restore(restoration), context: Fixtures.context) }
+            #expect(dossier == before, "\(name): the dossier is as it was")
+            #expect(DossierValidator.problems(in: dossier).isEmpty, "\(name)")
+        }
+        // A budget line's relation cannot be removed by a restore either.
+        var withLine = Fixtures.smallDossier()
+        let lined = try Dossier(decoding: Array(String(decoding: withLine.encoded(), as: UTF8.self)
+            .replacingOccurrences(of: #""activityBudget": true"#, with: #""relation": "taizhou", "activityBudget": true"#).utf8))
+        withLine = lined
+        #expect(throws: ChangeError.self) {
+            try withLine.apply(.restore(Restoration(label: "x", relations: [Snapshot(id: "taizhou", value: nil, position: 0)])), context: Fixtures.context)
+        }
+    }
+}
+
+/// Changes of every kind made up at random from a dossier's current state: about half break a rule.
+enum RandomChange {
+    static let kinds = ["set-relation-status", "add-relation", "update-relation", "delete-relation", "add-activity", "update-activity",
+                        "move-activity", "delete-activity", "add-follow-up", "set-follow-up-done", "record-assessment", "restore", "batch"]
+
+    static func kind(of change: Change) -> String {
+        switch change {
+        case .setRelationStatus: "set-relation-status"
+        case .addRelation: "add-relation"
+        case .updateRelation: "update-relation"
+        case .deleteRelation: "delete-relation"
+        case .addActivity: "add-activity"
+        case .updateActivity: "update-activity"
+        case .moveActivity: "move-activity"
+        case .deleteActivity: "delete-activity"
+        case .addFollowUp: "add-follow-up"
+        case .setFollowUpDone: "set-follow-up-done"
+        case .recordAssessment: "record-assessment"
+        case .restore: "restore"
+        case .batch: "batch"
+        @unknown default: "other"
+        }
+    }
+
+    static let templates = Fixtures.smallDossier()
+
+    static func make(in dossier: Dossier, using random: inout SeededGenerator, depth: Int = 0) -> Change {
+        // New entities are made from existing ones, or from the small fixture once the dossier has run out.
+        let relation = Optional(random.pick(dossier.relations.isEmpty ? templates.relations : dossier.relations))
+        let activity = Optional(random.pick(dossier.activities.isEmpty ? templates.activities : dossier.activities))
+        // Removals are rarer than additions, so the dossier keeps something to change.
+        let weights = [4, 3, 4, 1, 5, 4, 5, 1, 4, 3, 2, 3, depth == 0 ? 2 : 0]
+        var roll = random.int(0...(weights.reduce(0, +) - 1))
+        var choice = 0
+        while roll >= weights[choice] {
+            roll -= weights[choice]
+            choice += 1
+        }
+        switch choice {
+        case 0:
+            let status = random.pick(RelationStatus.allCases)
+            return .setRelationStatus(relationID(dossier, &random), status: status, reason: random.chance(0.15) ? " " : "reden",
+                                      reviewDate: random.chance(0.7) ? date(&random) : nil)
+        case 1:
+            guard var value = relation else { return .deleteRelation("x") }
+            value.id = random.chance(0.7) ? "r-\(random.int(0...60))" : random.pick(["Ongeldig Id", value.id, "gemeente", ""])
+            value.name = random.chance(0.9) ? "Relatie \(random.int(0...999))" : "  "
+            value.statusHistory = random.chance(0.8) ? [] : value.statusHistory
+            value.via = random.chance(0.2) ? relationID(dossier, &random) : nil
+            value.contacts = random.chance(0.2) ? [Contact(name: random.chance(0.5) ? "" : "Piet", email: random.pick(["", "geen-mail", "p@x.nl"]))] : []
+            return .addRelation(value)
+        case 2:
+            guard var value = relation else { return .deleteRelation("x") }
+            value.name = random.chance(0.9) ? value.name + "!" : ""
+            if random.chance(0.2) { value.via = random.chance(0.5) ? value.id : relationID(dossier, &random) }
+            if random.chance(0.1) { value.status = random.pick(RelationStatus.allCases) }
+            value.notes = "bewerkt \(random.int(0...99))"
+            return .updateRelation(value)
+        case 3:
+            return .deleteRelation(relationID(dossier, &random))
+        case 4:
+            guard var value = activity else { return .deleteActivity("x") }
+            value.id = random.chance(0.7) ? "a-\(random.int(0...80))" : random.pick(["Ongeldig", value.id, ""])
+            value.title = random.chance(0.9) ? "Activiteit \(random.int(0...999))" : ""
+            value.relations = (0..<random.int(0...3)).map { _ in relationID(dossier, &random) }
+            value.organiser = random.chance(0.7) ? .municipality : .relation(relationID(dossier, &random))
+            value.startDate = random.chance(0.8) ? date(&random) : nil
+            value.endDate = random.chance(0.3) ? date(&random) : nil
+            value.estimatedCost = random.chance(0.8) ? Money(cents: Int64(random.int(-500...2_000_000))) : nil
+            value.statusHistory = []
+            value.assessments = []
+            return .addActivity(value)
+        case 5:
+            guard var value = activity else { return .deleteActivity("x") }
+            value.title = random.chance(0.9) ? value.title + "." : " "
+            value.relations = random.chance(0.8) ? value.relations : [relationID(dossier, &random)]
+            value.endDate = random.chance(0.3) ? date(&random) : value.endDate
+            if random.chance(0.1) { value.status = random.pick(ActivityStatus.allCases) }
+            if random.chance(0.05) { value.assessments = [] }
+            return .updateActivity(value)
+        case 6:
+            let id = activityID(dossier, &random)
+            let allowed = dossier.activity(id)?.status.allowedNextStates ?? []
+            let status = random.chance(0.7) && !allowed.isEmpty ? random.pick(allowed) : random.pick(ActivityStatus.allCases)
+            return .moveActivity(id, status: status, reason: "stap", overrideReason: random.chance(0.3) ? "toch" : nil)
+        case 7:
+            return .deleteActivity(activityID(dossier, &random))
+        case 8:
+            return .addFollowUp(activityID(dossier, &random), FollowUp(text: random.chance(0.8) ? "doen \(random.int(0...99))" : " ",
+                                                                       due: random.chance(0.5) ? date(&random) : nil))
+        case 9:
+            let id = activityID(dossier, &random)
+            let count = dossier.activity(id)?.followUps.count ?? 0
+            return .setFollowUpDone(id, index: random.chance(0.7) && count > 0 ? random.int(0...(count - 1)) : random.int(-1...5), isDone: random.chance(0.5))
+        case 10:
+            let assessment = Assessment(timestamp: Fixtures.now, by: "x", answers: AssessmentAnswers(), verdict: random.pick(Verdict.allCases),
+                                        reasons: [], missing: [])
+            return .recordAssessment(activityID(dossier, &random), assessment)
+        case 11:
+            return .restore(restoration(dossier, &random))
+        default:
+            return .batch((0..<random.int(1...4)).map { _ in make(in: dossier, using: &random, depth: depth + 1) }, label: "Reeks")
+        }
+    }
+
+    /// Entities put back as they are, changed, removed or re-added, at sane and insane positions.
+    static func restoration(_ dossier: Dossier, _ random: inout SeededGenerator) -> Restoration {
+        var relations: [Snapshot<Relation>] = []
+        var activities: [Snapshot<Activity>] = []
+        for _ in 0..<random.int(1...3) {
+            let position = random.chance(0.8) ? random.int(0...dossier.relations.count) : random.pick([-1, Int.max, 1_000_000])
+            if random.chance(0.5), let relation = dossier.relations.isEmpty ? nil : random.pick(dossier.relations) {
+                var value = relation
+                if random.chance(0.2) { value.id = "r-\(random.int(0...9))" }
+                if random.chance(0.2) { value.name = "" }
+                relations.append(Snapshot(id: random.chance(0.9) ? relation.id : "r-\(random.int(0...9))",
+                                          value: random.chance(0.15) ? nil : value, position: position))
+            } else if let activity = dossier.activities.isEmpty ? nil : random.pick(dossier.activities) {
+                var value = activity
+                if random.chance(0.2) { value.relations = ["onbekend"] }
+                activities.append(Snapshot(id: random.chance(0.9) ? activity.id : "a-\(random.int(0...9))",
+                                           value: random.chance(0.15) ? nil : value, position: position))
+            }
+        }
+        return Restoration(label: "Terug", relations: relations, activities: activities)
+    }
+
+    static func relationID(_ dossier: Dossier, _ random: inout SeededGenerator) -> RelationID {
+        random.chance(0.85) && !dossier.relations.isEmpty ? random.pick(dossier.relations).id : random.pick(["onbekend", "gemeente", "r-1"])
+    }
+
+    static func activityID(_ dossier: Dossier, _ random: inout SeededGenerator) -> ActivityID {
+        random.chance(0.85) && !dossier.activities.isEmpty ? random.pick(dossier.activities).id : "onbekend"
+    }
+
+    static func date(_ random: inout SeededGenerator) -> CalendarDate {
+        CalendarDate(year: random.int(2020...2032), month: random.int(1...12), day: random.int(1...28)) ?? Fixtures.date("2027-01-01")
+    }
+}
