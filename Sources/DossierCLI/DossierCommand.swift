@@ -67,7 +67,7 @@ public struct DossierCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let location = storeOptions.location
+        let location = try storeOptions.location
         let store: DossierStore
         let dossier: Dossier
         var readOnly = storeOptions.isReadOnly
@@ -91,11 +91,11 @@ public struct DossierCommand: ParsableCommand {
             } else {
                 notices.append("Alleen-lezen geopend (--read-only).")
             }
-            dossier = try store.load()
-            notices += store.notices
         } catch let error as StoreError {
             throw failure(error)
         }
+        dossier = try store.loadOrExit()
+        notices += store.notices
         let outcome: TUILauncher.Outcome
         do {
             outcome = try TUILauncher.run(dossier: dossier, session: store, clock: Session.clock, actor: try Session.actor(),

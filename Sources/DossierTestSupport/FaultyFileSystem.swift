@@ -66,7 +66,23 @@ public final class FaultyFileSystem: FileSystem, @unchecked Sendable {
         return try real.readFile(path)
     }
 
+    public func openForReading(_ path: String) throws(FileSystemError) -> Int32 {
+        try check(.read, path)
+        return try real.openForReading(path)
+    }
+
+    public func read(_ descriptor: Int32, from offset: Int64, path: String) throws(FileSystemError) -> [UInt8] {
+        try check(.read, path)
+        return try real.read(descriptor, from: offset, path: path)
+    }
+
+    public func status(of descriptor: Int32, path: String) throws(FileSystemError) -> FileStatus {
+        try real.status(of: descriptor, path: path)
+    }
+
     public func status(_ path: String) throws(FileSystemError) -> FileStatus? { try real.status(path) }
+
+    public func realPath(_ path: String) -> String? { real.realPath(path) }
 
     public func createExclusive(_ path: String, mode: UInt32) throws(FileSystemError) -> Int32 {
         try check(.create, path)

@@ -35,7 +35,7 @@ struct StoreTests {
         var (store, dossier) = try openStore(journalLimit: 1)
         try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: context)
         try store.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &dossier, context: context)
-        #expect(try PosixFileSystem().status(path)?.mode == 0o664, "the snapshot keeps the mode its owner gave it")
+        #expect(try PosixFileSystem().status(path)?.mode == 0o660, "the snapshot keeps its group's bits, never others'")
         let history = try PosixFileSystem().contentsOfDirectory(path + ".history")
         #expect(try PosixFileSystem().status(path + ".history/" + history[0])?.mode == 0o660)
     }
@@ -300,7 +300,7 @@ struct StoreTests {
         let backup = try #require(try store.backups().first)
         #expect(backup.sequence == 0)
         let later = ChangeContext(actor: "tester", timestamp: Timestamp(secondsSinceEpoch: Fixtures.now.secondsSinceEpoch + 60), today: context.today)
-        try store.restore(backup: backup.name, into: &dossier, context: later)
+        dossier = try store.restore(backup: backup.name, current: dossier, context: later)
         #expect(dossier == Fixtures.smallDossier())
         #expect(try reload() == Fixtures.smallDossier())
         #expect(try store.history().last?.summary == "Teruggezet uit back-up \(backup.name)")
@@ -314,8 +314,9 @@ struct StoreTests {
         try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: context)
         let backup = try #require(try store.backups().first)
         try store.close(nil, at: Fixtures.now)
-        let entry = JournalEntry(sequence: 2, timestamp: Fixtures.now, actor: "tester", today: context.today, summary: "Teruggezet",
-                                 subjects: [], event: .restoreBackup(backup.name))
+        let snapshot = try Dossier(decoding: try directory.read("dossier.json"))
+        let entry = JournalEntry(sequence: 2, lineage: snapshot.lineage, previous: snapshot.journalTail, timestamp: Fixtures.now, actor: "tester",
+                                 today: context.today, summary: "Teruggezet", subjects: [], event: .restoreBackup(backup.name))
         try directory.write("dossier.json.journal", entry.line())
         #expect(try reload() == Fixtures.smallDossier())
     }

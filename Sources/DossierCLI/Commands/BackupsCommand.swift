@@ -15,7 +15,8 @@ struct BackupsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let (store, _) = try storeOptions.openForReading()
+        // Not loaded: the backups are there to be found also when the dossier itself does not load.
+        let store = try storeOptions.store(forWriting: false)
         let backups: [Backup]
         do {
             backups = try store.backups()
@@ -68,7 +69,20 @@ struct RestoreCommand: ParsableCommand {
     var yes = false
 
     func run() throws {
-        var (store, dossier) = try storeOptions.openForWriting()
+        let store = try storeOptions.store(forWriting: true)
+        // A dossier that does not load can still be restored: its files are kept aside, not deleted.
+        var current: Dossier?
+        var loadProblem: StoreError?
+        do {
+            current = try store.load()
+        } catch {
+            switch error {
+            case .snapshotMissing: loadProblem = error
+            default:
+                guard error.isDataError else { throw failure(error) }
+                loadProblem = error
+            }
+        }
         guard let backup = try? store.backups().first(where: { $0.name == name }) else {
             throw failure("geen back-up '\(name)' (zie dossier backups)", code: ExitStatus.dataError)
         }
@@ -76,14 +90,18 @@ struct RestoreCommand: ParsableCommand {
             guard isatty(STDIN_FILENO) == 1 else {
                 throw failure("terugzetten vervangt het hele dossier: bevestig met --yes", code: ExitStatus.usage)
             }
-            Output.prompt("Het dossier terugzetten naar \(backup.name) (stand t/m wijziging \(backup.sequence))? De huidige stand blijft als back-up bewaard. [j/n] ")
+            if let loadProblem { Output.error("dossier: het huidige dossier laadt niet: \(loadProblem.description)") }
+            let kept = loadProblem == nil ? "De huidige stand blijft als back-up bewaard."
+                : "Het huidige dossierbestand blijft bij de back-ups en het journaal in de geschiedenismap bewaard."
+            Output.prompt("Het dossier terugzetten naar \(backup.name) (stand t/m wijziging \(backup.sequence))? \(kept) [j/n] ")
             guard let answer = readLine()?.lowercased(), answer == "j" || answer == "ja" || answer == "y" else {
                 Output.line("Niets gewijzigd.")
                 return
             }
         }
+        let dossier: Dossier
         do {
-            try store.restore(backup: backup.name, into: &dossier, context: Session.clock.context(actor: try Session.actor()))
+            dossier = try store.restore(backup: backup.name, current: current, context: Session.clock.context(actor: try Session.actor()))
         } catch {
             throw failure(error)
         }

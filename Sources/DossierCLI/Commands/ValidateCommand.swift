@@ -17,7 +17,7 @@ struct ValidateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let file = path ?? storeOptions.location.path
+        let file = try path ?? storeOptions.location.path
         let dossier: Dossier
         do {
             dossier = try DossierStore(path: file).load()

@@ -24,9 +24,9 @@ func failure(_ message: String, code: Int32) -> ExitCode {
 /// The exit for a store error, after printing its message.
 func failure(_ error: StoreError) -> ExitCode {
     switch error {
-    case .missing: failure(error.description, code: ExitStatus.noInput)
+    case .missing, .snapshotMissing: failure(error.description, code: ExitStatus.noInput)
     case .fileSystem: failure(error.description, code: ExitStatus.ioError)
-    case .damaged, .invalid, .refused, .damagedJournal: failure(error.description, code: ExitStatus.dataError)
+    case .damaged, .invalid, .refused, .damagedJournal, .foreignJournal: failure(error.description, code: ExitStatus.dataError)
     case .busy, .changedOnDisk: failure(error.description, code: ExitStatus.temporaryFailure)
     case .readOnly, .badSetting: failure(error.description, code: ExitStatus.usage)
     }

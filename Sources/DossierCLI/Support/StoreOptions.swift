@@ -12,8 +12,16 @@ struct StoreOptions: ParsableArguments {
     @Flag(name: .customLong("read-only"), help: "Alleen lezen: het dossier wordt niet vergrendeld en niet gewijzigd.")
     var isReadOnly = false
 
+    /// The dossier named by `--store`, `$DOSSIER_STORE` or the default. An empty `--store ""` is a mistake
+    /// (an unset variable in a script), not a request for the default dossier.
     var location: StoreLocation {
-        StoreLocation.resolve(explicit: store, environment: Session.environment)
+        get throws {
+            if let store, store.isEmpty {
+                throw failure("--store is leeg; geef het pad van een dossierbestand, of laat --store weg voor het standaarddossier",
+                              code: ExitStatus.usage)
+            }
+            return StoreLocation.resolve(explicit: store, environment: Session.environment)
+        }
     }
 
     /// The dossier for a command that only reads: no lock, so it works while someone else edits.
@@ -24,22 +32,31 @@ struct StoreOptions: ParsableArguments {
     /// The dossier for a command that changes it: takes the lock (waiting briefly for another program)
     /// and reads the latest state under it.
     func openForWriting() throws -> (DossierStore, Dossier) {
-        if isReadOnly { throw failure("--read-only: deze opdracht wijzigt het dossier en kan dus niet alleen-lezen", code: ExitStatus.usage) }
-        return try open(forWriting: true)
+        try open(forWriting: true)
     }
 
-    private func open(forWriting: Bool) throws -> (DossierStore, Dossier) {
-        let location = self.location
+    /// The store, locked when asked, but not loaded: `backups` and `restore` must work on a dossier that
+    /// does not load.
+    func store(forWriting: Bool) throws -> DossierStore {
+        if forWriting && isReadOnly {
+            throw failure("--read-only: deze opdracht wijzigt het dossier en kan dus niet alleen-lezen", code: ExitStatus.usage)
+        }
+        let location = try self.location
         do {
             try location.prepare()
             let store = DossierStore(path: location.path, configuration: try Session.configuration())
             if forWriting { try store.lockForWriting(actor: try Session.actor(), now: Session.clock.now()) }
-            let dossier = try store.load()
-            for notice in store.notices { Output.error("dossier: let op: \(notice)") }
-            return (store, dossier)
+            return store
         } catch {
             throw failure(error)
         }
+    }
+
+    private func open(forWriting: Bool) throws -> (DossierStore, Dossier) {
+        let store = try store(forWriting: forWriting)
+        let dossier = try store.loadOrExit()
+        for notice in store.notices { Output.error("dossier: let op: \(notice)") }
+        return (store, dossier)
     }
 }
 
@@ -60,6 +77,21 @@ enum Session {
 }
 
 extension DossierStore {
+    /// Loads the dossier for a command; when it does not load, the message also says how to bring back the
+    /// last good state.
+    func loadOrExit() throws -> Dossier {
+        do {
+            return try load()
+        } catch {
+            if error.isDataError, let newest = try? backups().first {
+                Output.error("dossier: " + error.description)
+                throw failure("de laatste bewaarde stand terugzetten: dossier restore \(newest.name) (alle back-ups: dossier backups)",
+                              code: ExitStatus.dataError)
+            }
+            throw failure(error)
+        }
+    }
+
     /// Commits a change for a command: prints the store's message and exits non-zero when it fails.
     @discardableResult
     func commitOrExit(_ change: Change, to dossier: inout Dossier) throws -> Restoration {

@@ -10,7 +10,9 @@ extension Dossier {
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.field("schemaVersion", Dossier.currentSchemaVersion)
+        if let lineage { writer.field("lineage", lineage) }
         if journalSequence > 0 { writer.field("journalSequence", journalSequence) }
+        if !journalTail.isEmpty { writer.field("journalTail", journalTail) }
         writer.field("title", title)
         writer.key("framework")
         framework.write(to: &writer)
@@ -64,7 +66,7 @@ extension Dossier {
 
     init(reading reader: inout JSONReader) throws(JSONError) {
         let start = reader.valueOffset()
-        var version: Int?, title: String?, framework: Framework?, journalSequence = 0
+        var version: Int?, title: String?, framework: Framework?, journalSequence = 0, lineage: String?, journalTail = ""
         var budgetLines: [BudgetLine] = [], relations: [Relation] = [], activities: [Activity] = [], contacts: [Contact] = []
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
@@ -76,6 +78,15 @@ extension Dossier {
                 version = value
             case "journalSequence":
                 journalSequence = try reader.readInt(in: Limits.journalSequence)
+            case "lineage":
+                let lineageStart = reader.valueOffset()
+                let value = try reader.readString()
+                guard Lineage.isValid(value) else { throw reader.error(at: lineageStart, "'\(value)' is geen geldige lineage (32 hexadecimale tekens)") }
+                lineage = value
+            case "journalTail":
+                let tailStart = reader.valueOffset()
+                journalTail = try reader.readString()
+                guard CRC32.isValidHex(journalTail) else { throw reader.error(at: tailStart, "'\(journalTail)' is geen controlegetal") }
             case "title": title = try reader.readString()
             case "framework": framework = try Framework(reading: &reader)
             case "budgetLines":
@@ -93,6 +104,8 @@ extension Dossier {
         self.init(title: try required(title, "title", at: start), framework: try required(framework, "framework", at: start),
                   budgetLines: budgetLines, relations: relations, activities: activities, internalContacts: contacts)
         self.journalSequence = journalSequence
+        self.lineage = lineage
+        self.journalTail = journalTail
     }
 
     static func newerVersionError(_ version: Int) -> JSONError {

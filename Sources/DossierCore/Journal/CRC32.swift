@@ -18,4 +18,9 @@ public enum CRC32 {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 8 - digits.count) + digits
     }
+
+    /// Whether `text` is what `hex` makes: eight lowercase hex digits.
+    public static func isValidHex(_ text: String) -> Bool {
+        text.utf8.count == 8 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
 }

@@ -1,7 +1,15 @@
 /// One line of the journal: a change (or a restore from a backup), with who made it, when, and what it
 /// did in words. Entries are numbered without gaps; the snapshot records the last number it includes.
+///
+/// Each entry also names the dossier's lineage and the checksum of the entry before it, so a journal
+/// can be proven to continue its snapshot (see `JournalContinuity`). Entries written before lineages
+/// existed (schemaVersion 1) have neither.
 public struct JournalEntry: Hashable, Sendable {
     public var sequence: Int
+    /// The identity of the dossier this entry belongs to (nil: an entry of schemaVersion 1).
+    public var lineage: String?
+    /// The checksum of the entry before this one ("" for the first of a dossier; nil for schemaVersion 1).
+    public var previous: String?
     public var timestamp: Timestamp
     public var actor: String
     /// The local date the change was made on (status histories record it).
@@ -16,10 +24,13 @@ public struct JournalEntry: Hashable, Sendable {
     /// change of an older format is brought up to date when it is replayed (`SchemaMigrations.upgrade`).
     public var formatVersion: Int
 
-    public init(sequence: Int, timestamp: Timestamp, actor: String, today: CalendarDate, summary: String, details: [String] = [], subjects: [String],
-                event: JournalEvent, formatVersion: Int = Dossier.currentSchemaVersion) {
+    public init(sequence: Int, lineage: String? = nil, previous: String? = nil, timestamp: Timestamp, actor: String, today: CalendarDate,
+                summary: String, details: [String] = [], subjects: [String], event: JournalEvent,
+                formatVersion: Int = Dossier.currentSchemaVersion) {
         self.formatVersion = formatVersion
         self.sequence = sequence
+        self.lineage = lineage
+        self.previous = previous
         self.timestamp = timestamp
         self.actor = actor
         self.today = today
@@ -46,20 +57,26 @@ public enum JournalEvent: Hashable, Sendable {
 
 extension JournalEntry {
     /// `{"crc":"…","entry":{…}}` and a line break: the checksum covers the exact bytes of the entry.
-    public func line() -> [UInt8] {
+    public func line() -> [UInt8] { encodedLine().bytes }
+
+    /// The line and the checksum it carries (the next entry's `previous`).
+    public func encodedLine() -> (bytes: [UInt8], checksum: String) {
         var writer = JSONWriter(pretty: false)
         write(to: &writer)
         let body = writer.bytes
-        var line = Array(#"{"crc":""#.utf8) + Array(CRC32.hex(CRC32.checksum(body)).utf8) + Array(#"","entry":"#.utf8)
+        let checksum = CRC32.hex(CRC32.checksum(body))
+        var line = Array(#"{"crc":""#.utf8) + Array(checksum.utf8) + Array(#"","entry":"#.utf8)
         line += body
         line += Array("}\n".utf8)
-        return line
+        return (line, checksum)
     }
 
     func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.field("seq", sequence)
         writer.field("schemaVersion", formatVersion)
+        if let lineage { writer.field("lineage", lineage) }
+        if let previous { writer.field("prev", previous) }
         writer.field("at", timestamp.iso)
         writer.field("by", actor)
         writer.field("today", today.iso)
@@ -81,7 +98,7 @@ extension JournalEntry {
 
     init(reading reader: inout JSONReader) throws(JSONError) {
         let start = reader.valueOffset()
-        var sequence: Int?, timestamp: Timestamp?, actor: String?, today: CalendarDate?, summary = "", subjects: [String] = []
+        var sequence: Int?, lineage: String?, previous: String?, timestamp: Timestamp?, actor: String?, today: CalendarDate?, summary = "", subjects: [String] = []
         var event: JournalEvent?, details: [String] = []
         // Written before `change`, so the change is read in its own format; a line without it is version 1.
         let outerVersion = reader.formatVersion
@@ -97,6 +114,8 @@ extension JournalEntry {
                     throw reader.error(at: versionStart, "deze regel heeft schemaVersion \(version); deze versie van dossier kent tot en met \(Dossier.currentSchemaVersion). Werk dossier bij om het te openen")
                 }
                 reader.formatVersion = version
+            case "lineage": lineage = try reader.readString()
+            case "prev": previous = try reader.readString()
             case "at": timestamp = try reader.readTimestamp()
             case "by": actor = try reader.readString()
             case "today": today = try reader.readDate()
@@ -108,7 +127,7 @@ extension JournalEntry {
             default: throw reader.unknownField(key)
             }
         }
-        self.init(sequence: try required(sequence, "seq", at: start), timestamp: try required(timestamp, "at", at: start),
+        self.init(sequence: try required(sequence, "seq", at: start), lineage: lineage, previous: previous, timestamp: try required(timestamp, "at", at: start),
                   actor: try required(actor, "by", at: start), today: try required(today, "today", at: start), summary: summary,
                   details: details, subjects: subjects, event: try required(event, "change", at: start), formatVersion: reader.formatVersion)
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The dossier on disk: a snapshot (`NAME`) and the journal of changes made since (`NAME.journal`).
 ///
 /// - Loading reads the snapshot and replays the journal entries after it; a last journal line cut off by a
@@ -8,6 +14,12 @@
 ///   backups folder, a new snapshot is written durably, and the journal moves to the history folder.
 /// - Only a store holding the lock (`lockForWriting`) writes; before every write it checks that nobody
 ///   changed the files since it read them.
+/// - The store is known by its real path: links to it are resolved once, when it is opened, so every name of
+///   one dossier shares one lock, one journal and one set of backups, and a compaction replaces the real file,
+///   never a link. Its own files (lock, journal, temporaries, backups, history) are never reached through a
+///   link (see `FileSystem`).
+/// - The journal must continue the snapshot (`JournalContinuity`); one that does not is refused, never
+///   skipped or merged, and nothing is written after such a refusal.
 public final class DossierStore {
     public let files: StoreFiles
     public let fileSystem: any FileSystem
@@ -17,6 +29,10 @@ public final class DossierStore {
     public private(set) var lock: FileLock?
 
     private var lastSequence = 0
+    /// The dossier's lineage (nil until it has one: it gets one when it is first compacted).
+    private var lineage: String?
+    /// The checksum of the last journal entry in the dossier ("" when there is none).
+    private var tail = ""
     /// The last journal entry the snapshot on disk contains.
     private var snapshotSequence = 0
     private var journalEntryCount = 0
@@ -39,8 +55,9 @@ public final class DossierStore {
     /// The summary of the last change committed through this store.
     public private(set) var lastSummary: String?
 
+    /// `path` may be a link, or reached through one: the store works on the file it resolves to.
     public init(path: String, fileSystem: any FileSystem = PosixFileSystem(), configuration: StoreConfiguration = StoreConfiguration()) {
-        files = StoreFiles(path)
+        files = StoreFiles(StoreFiles.realPath(of: path, fileSystem: fileSystem))
         self.fileSystem = fileSystem
         self.configuration = configuration
     }
@@ -54,28 +71,69 @@ public final class DossierStore {
     /// Takes the writer's lock, waiting up to the configured time; `.busy` names who has it.
     public func lockForWriting(actor: String, now: Timestamp) throws(StoreError) {
         guard lock == nil else { return }
+        let mode: UInt32
+        do {
+            mode = try companionMode()
+        } catch {
+            throw .fileSystem(error)
+        }
         lock = try FileLock.acquire(files.lock, waiting: configuration.lockWait,
-                                    holder: "\(actor) (proces \(ProcessIdentity.id), sinds \(now.iso))")
+                                    holder: "\(actor) (proces \(ProcessIdentity.id), sinds \(now.iso))", mode: mode)
     }
 
     /// Reads the snapshot and replays the journal. A damaged file is reported and left as it is.
+    ///
+    /// Another program may compact while this one reads (a new snapshot, the journal archived): the pair
+    /// read is used only when the snapshot at the path is still the one read; otherwise it is read again.
     public func load() throws(StoreError) -> Dossier {
+        var attempt = 0
+        while true {
+            attempt += 1
+            var snapshotIdentity: UInt64?
+            do {
+                let dossier = try loadOnce(snapshotIdentity: &snapshotIdentity)
+                if attempt >= 20 || !snapshotReplaced(since: snapshotIdentity) { return try finishLoad(dossier) }
+            } catch {
+                if attempt >= 20 || !snapshotReplaced(since: snapshotIdentity) { throw error }
+            }
+            usleep(UInt32(min(attempt, 10)) * 5_000)
+        }
+    }
+
+    /// Whether anything of a dossier is left beside a missing snapshot: its journal, backups or history.
+    public func hasTraces() -> Bool {
+        [files.journal, files.backups, files.history].contains { (try? fileSystem.status($0)) ?? nil != nil }
+    }
+
+    /// Whether the snapshot at the path is no longer the file that was read (a compaction replaced it).
+    private func snapshotReplaced(since identity: UInt64?) -> Bool {
+        guard let identity else { return false }
+        return (try? fileSystem.status(path))??.inode != identity
+    }
+
+    private func loadOnce(snapshotIdentity: inout UInt64?) throws(StoreError) -> Dossier {
         notices = []
         let bytes: [UInt8]
         do {
-            bytes = try fileSystem.readFile(path)
+            let descriptor = try fileSystem.openForReading(path)
+            defer { fileSystem.close(descriptor) }
+            snapshotIdentity = try fileSystem.status(of: descriptor, path: path).inode
+            bytes = try fileSystem.read(descriptor, from: 0, path: path)
         } catch {
-            if error.code == SystemErrorCode.noSuchFile { throw .missing(file: path) }
+            if error.code == SystemErrorCode.noSuchFile { throw hasTraces() ? .snapshotMissing(file: path) : .missing(file: path) }
             throw .fileSystem(error)
         }
         let (decoded, migratedFrom) = try DossierFile.decodeMigrating(bytes, file: path, migrations: migrations)
         var dossier = decoded
         lastSequence = dossier.journalSequence
         snapshotSequence = dossier.journalSequence
+        lineage = dossier.lineage
+        tail = dossier.journalTail
         journalEntryCount = 0
         journalFirstSequence = nil
         journalLength = 0
         journalNeedsTrimming = false
+        self.migratedFrom = migratedFrom
         if let journalBytes = try read(files.journal) {
             let journal: JournalFile
             do {
@@ -83,13 +141,17 @@ public final class DossierStore {
             } catch {
                 throw .damagedJournal(file: files.journal, damage: error)
             }
-            for (index, entry) in journal.entries.enumerated() where entry.sequence > lastSequence {
-                guard entry.sequence == lastSequence + 1 else {
-                    throw .damagedJournal(file: files.journal, damage: JournalFile.Damage(
-                        line: index + 1, message: "wijziging \(lastSequence + 1) ontbreekt (het dossier is tot en met \(lastSequence))"))
-                }
+            let newEntries: ArraySlice<JournalEntry>
+            do {
+                newEntries = try JournalContinuity.newEntries(of: journal, after: dossier)
+            } catch {
+                throw .foreignJournal(journal: files.journal, snapshot: path, reason: error.reason)
+            }
+            if lineage == nil { lineage = newEntries.first?.lineage }
+            for (index, entry) in zip(newEntries.indices, newEntries) {
                 try replay(entry, into: &dossier, line: index + 1)
                 lastSequence = entry.sequence
+                tail = journal.checksums[index]
             }
             journalEntryCount = journal.entries.count
             journalFirstSequence = journal.entries.first?.sequence
@@ -99,6 +161,12 @@ public final class DossierStore {
                 notices.append("Het journaal eindigde met een half geschreven regel (een onderbroken opslag); die is genegeerd.")
             }
         }
+        return dossier
+    }
+
+    private var migratedFrom: Int?
+
+    private func finishLoad(_ dossier: Dossier) throws(StoreError) -> Dossier {
         if isWritable { removeLeftoverTemporaryFiles() }
         fingerprint = try currentFingerprint()
         if let migratedFrom {
@@ -126,6 +194,12 @@ public final class DossierStore {
         guard lastSequence < Limits.journalSequence.upperBound else {
             throw .refused(ChangeError(.invalid, "het dossier heeft het hoogste wijzigingsnummer (\(Limits.grouped(lastSequence))) bereikt; er kan niets meer bij"))
         }
+        if lineage == nil {
+            // Entries without a lineage (an older version's) are folded into the snapshot first: a journal
+            // holds entries of one lineage only.
+            if hasJournal { try compact(dossier, at: context.timestamp) }
+            if lineage == nil { lineage = Lineage.make() }
+        }
         let summary = change.summary(in: dossier)
         let details = change.details(in: dossier)
         let undo: Restoration
@@ -134,8 +208,9 @@ public final class DossierStore {
         } catch {
             throw .refused(error)
         }
-        let entry = JournalEntry(sequence: lastSequence + 1, timestamp: context.timestamp, actor: context.actor, today: context.today,
-                                 summary: summary, details: details, subjects: change.subjects, event: .change(change))
+        let entry = JournalEntry(sequence: lastSequence + 1, lineage: lineage, previous: tail, timestamp: context.timestamp,
+                                 actor: context.actor, today: context.today, summary: summary, details: details, subjects: change.subjects,
+                                 event: .change(change))
         do {
             try append(entry)
         } catch {
@@ -184,6 +259,8 @@ public final class DossierStore {
         guard isWritable else { return nil }
         var snapshot = dossier
         snapshot.journalSequence = lastSequence
+        snapshot.lineage = lineage ?? Lineage.make()
+        snapshot.journalTail = tail
         return SnapshotWrite(path: path, snapshot: snapshot, writer: DurableWriter(fileSystem: fileSystem))
     }
 
@@ -192,12 +269,18 @@ public final class DossierStore {
     /// them; compact again later). Throws, and drops it, when the files changed on disk elsewhere.
     @discardableResult
     public func finishCompaction(_ written: WrittenSnapshot, at moment: Timestamp) throws(StoreError) -> Bool {
+        try finishCompaction(written, at: moment, keeping: nil)
+    }
+
+    /// `keeping`: a backup that must survive the pruning (the one a restore is about to name).
+    @discardableResult
+    private func finishCompaction(_ written: WrittenSnapshot, at moment: Timestamp, keeping protected: String?) throws(StoreError) -> Bool {
         let writer = DurableWriter(fileSystem: fileSystem)
         guard isWritable else {
             writer.discard(written.replacement)
             throw .readOnly(file: path)
         }
-        guard written.sequence == lastSequence else {
+        guard written.sequence == lastSequence, written.lineage == lineage || lineage == nil else {
             writer.discard(written.replacement)
             return false
         }
@@ -211,8 +294,9 @@ public final class DossierStore {
             try keepBackupOfSnapshot(at: moment)
             try writer.install(written.replacement)
             snapshotSequence = written.sequence
+            lineage = written.lineage
             try archiveJournal()
-            try pruneBackups()
+            try pruneBackups(keeping: protected)
         } catch {
             writer.discard(written.replacement)
             fingerprint = try? currentFingerprint()
@@ -288,23 +372,114 @@ public final class DossierStore {
         }
     }
 
-    /// Replaces the dossier by a backup. The current state is compacted first (and so kept as a backup
-    /// itself), the restore is journaled, and the backup becomes the new snapshot.
-    public func restore(backup name: String, into dossier: inout Dossier, context: ChangeContext) throws(StoreError) {
+    /// Replaces the dossier by a backup; works also when the current dossier cannot be loaded.
+    ///
+    /// When the current dossier loads (`current` is given), it is compacted first, so that its state is
+    /// itself a backup; the restore is journaled as the next entry of the same lineage; then the backup's
+    /// content becomes the snapshot. At every moment the files hold either the old state, or the old state
+    /// with a journal entry that names the backup (replaying it reads the backup, which is kept until the
+    /// new snapshot is in place), or the new state.
+    ///
+    /// When it does not load (`current` is nil: a damaged snapshot, a foreign journal), nothing of it is
+    /// deleted: the snapshot is kept among the backups, the journal is set aside in the history folder, and
+    /// the restored dossier starts a new lineage.
+    /// - Returns: the dossier as restored.
+    public func restore(backup name: String, current: Dossier?, context: ChangeContext) throws(StoreError) -> Dossier {
         guard isWritable else { throw .readOnly(file: path) }
         let backupPath = FilePath.join(files.backups, name)
-        guard let bytes = try read(backupPath) else { throw .missing(file: backupPath) }
-        let restored = try DossierFile.decode(bytes, file: backupPath)
-        try compact(dossier, at: context.timestamp)
-        let entry = JournalEntry(sequence: lastSequence + 1, timestamp: context.timestamp, actor: context.actor, today: context.today,
-                                 summary: "Teruggezet uit back-up \(name)", subjects: [], event: .restoreBackup(name))
+        guard Backup(name: name, directory: files.backups, snapshotName: FilePath.name(of: path)) != nil,
+              let bytes = try read(backupPath) else { throw .missing(file: backupPath) }
+        var restored = try DossierFile.decode(bytes, file: backupPath)
+        let summary = "Teruggezet uit back-up \(name)"
+        if let current {
+            try ensureUnchanged()
+            if hasJournal || lineage == nil || migratedFrom != nil {
+                guard let job = snapshotWrite(of: current) else { throw .readOnly(file: path) }
+                let written: WrittenSnapshot
+                do {
+                    written = try job.run()
+                } catch {
+                    throw .fileSystem(error)
+                }
+                try finishCompaction(written, at: context.timestamp, keeping: name)
+            }
+            let entry = JournalEntry(sequence: lastSequence + 1, lineage: lineage, previous: tail, timestamp: context.timestamp,
+                                     actor: context.actor, today: context.today, summary: summary, subjects: [], event: .restoreBackup(name))
+            do {
+                try append(entry)
+            } catch {
+                throw .fileSystem(error)
+            }
+        } else {
+            try setAsideUnloadable(at: context.timestamp)
+            let sequence = try highestKnownSequence() + 1
+            lineage = Lineage.make()
+            let entry = JournalEntry(sequence: sequence, lineage: lineage, previous: "", timestamp: context.timestamp,
+                                     actor: context.actor, today: context.today, summary: summary, subjects: [], event: .restoreBackup(name))
+            lastSequence = sequence - 1
+            snapshotSequence = sequence - 1
+            tail = ""
+            do {
+                try append(entry)
+            } catch {
+                throw .fileSystem(error)
+            }
+        }
+        restored.journalSequence = lastSequence
+        restored.lineage = lineage
+        restored.journalTail = tail
+        let written: WrittenSnapshot
         do {
-            try append(entry)
+            written = try SnapshotWrite(path: path, snapshot: restored, writer: DurableWriter(fileSystem: fileSystem)).run()
         } catch {
             throw .fileSystem(error)
         }
-        dossier = restored
-        try compact(dossier, at: Timestamp(secondsSinceEpoch: context.timestamp.secondsSinceEpoch + 1))
+        try finishCompaction(written, at: Timestamp(secondsSinceEpoch: context.timestamp.secondsSinceEpoch + 1))
+        return restored
+    }
+
+    /// Keeps an unloadable dossier's files where nothing is lost and nothing reads them by accident: the
+    /// snapshot among the backups (by its own name and time), the journal in the history folder under a
+    /// name the log does not read.
+    private func setAsideUnloadable(at moment: Timestamp) throws(StoreError) {
+        do {
+            if let journalDescriptor {
+                fileSystem.close(journalDescriptor)
+                self.journalDescriptor = nil
+            }
+            snapshotSequence = 0
+            try keepBackupOfSnapshot(at: moment)
+            if try fileSystem.status(files.journal) != nil {
+                try fileSystem.createDirectory(files.history, mode: try directoryMode())
+                try fileSystem.rename(files.journal, to: files.setAsideJournal(at: moment))
+                try fileSystem.synchronizeDirectory(files.history)
+                try fileSystem.synchronizeDirectory(files.directory)
+            }
+        } catch {
+            throw .fileSystem(error)
+        }
+        journalLength = 0
+        journalEntryCount = 0
+        journalFirstSequence = nil
+        journalNeedsTrimming = false
+        migratedFrom = nil
+    }
+
+    /// The highest journal entry number anywhere in the history and the backups, so that a dossier that
+    /// starts anew after a restore never reuses a number the log already shows.
+    private func highestKnownSequence() throws(StoreError) -> Int {
+        var highest = 0
+        do {
+            if try fileSystem.status(files.history) != nil {
+                for name in try fileSystem.contentsOfDirectory(files.history) {
+                    if let last = StoreFiles.lastSequence(ofSegment: name) { highest = max(highest, last) }
+                }
+            }
+        } catch {
+            throw .fileSystem(error)
+        }
+        for backup in try backups() { highest = max(highest, backup.sequence) }
+        return highest
     }
 
     // MARK: Private
@@ -329,7 +504,7 @@ public final class DossierStore {
     }
 
     private func append(_ entry: JournalEntry) throws(FileSystemError) {
-        let line = entry.line()
+        let (line, checksum) = entry.encodedLine()
         let descriptor: Int32
         if let open = journalDescriptor {
             descriptor = open
@@ -358,6 +533,7 @@ public final class DossierStore {
         journalLength += line.count
         journalEntryCount += 1
         lastSequence = entry.sequence
+        tail = checksum
         lastSummary = entry.summary
         if journalFirstSequence == nil { journalFirstSequence = entry.sequence }
         fingerprint = try? currentFingerprint()
@@ -366,12 +542,18 @@ public final class DossierStore {
     /// The mode for files beside the snapshot: the snapshot's own (a team may share it through its group),
     /// but never readable by others: it holds personal data.
     private func companionMode() throws(FileSystemError) -> UInt32 {
-        ((try fileSystem.status(path))?.mode ?? DurableWriter.ownerOnlyMode) & 0o660 | 0o600
+        DurableWriter.sharedMode(following: (try fileSystem.status(path))?.mode)
+    }
+
+    /// Folders beside the snapshot (backups, history): the owner's, and the group's when the snapshot is
+    /// shared with its group; never others'.
+    private func directoryMode() throws(FileSystemError) -> UInt32 {
+        (try companionMode()) & 0o060 == 0o060 ? 0o770 : 0o700
     }
 
     private func keepBackupOfSnapshot(at moment: Timestamp) throws(FileSystemError) {
         guard try fileSystem.status(path) != nil else { return }
-        try fileSystem.createDirectory(files.backups, mode: 0o700)
+        try fileSystem.createDirectory(files.backups, mode: try directoryMode())
         let name = Backup.name(snapshotName: FilePath.name(of: path), at: moment, sequence: snapshotSequence)
         let target = FilePath.join(files.backups, name)
         guard try fileSystem.status(target) == nil else { return }
@@ -394,12 +576,12 @@ public final class DossierStore {
             try fileSystem.removeFile(files.journal)
         } else {
             if journalNeedsTrimming {
-                let descriptor = try fileSystem.openForAppending(files.journal, mode: DurableWriter.ownerOnlyMode)
+                let descriptor = try fileSystem.openForAppending(files.journal, mode: try companionMode())
                 defer { fileSystem.close(descriptor) }
                 try fileSystem.truncate(descriptor, length: Int64(journalLength), path: files.journal)
                 try fileSystem.synchronize(descriptor, path: files.journal)
             }
-            try fileSystem.createDirectory(files.history, mode: 0o700)
+            try fileSystem.createDirectory(files.history, mode: try directoryMode())
             try fileSystem.rename(files.journal, to: files.historySegment(first: journalFirstSequence ?? lastSequence, last: lastSequence))
             try fileSystem.synchronizeDirectory(files.history)
         }
@@ -410,12 +592,12 @@ public final class DossierStore {
         journalNeedsTrimming = false
     }
 
-    private func pruneBackups() throws(FileSystemError) {
+    private func pruneBackups(keeping protected: String?) throws(FileSystemError) {
         guard try fileSystem.status(files.backups) != nil else { return }
         let snapshotName = FilePath.name(of: path)
         let names = try fileSystem.contentsOfDirectory(files.backups)
             .filter { Backup(name: $0, directory: files.backups, snapshotName: snapshotName) != nil }.sorted()
-        for name in names.dropLast(configuration.backupsToKeep) {
+        for name in names.dropLast(configuration.backupsToKeep) where name != protected {
             try fileSystem.removeFile(FilePath.join(files.backups, name))
         }
     }

@@ -1,6 +1,7 @@
 /// Replaces a file so that, whatever happens, the path holds either the complete old content or the
 /// complete new content: write a temporary file beside it, flush it to disk, rename it over the old
-/// one, flush the directory. A new file is readable by its owner only; a replaced file keeps its mode.
+/// one, flush the directory. A new file is readable by its owner only; a replaced file keeps its owner's and
+/// group's bits, never others' (`sharedMode`).
 public struct DurableWriter: Sendable {
     public let fileSystem: any FileSystem
 
@@ -11,16 +12,28 @@ public struct DurableWriter: Sendable {
     /// Files created for the dossier: read and write for the owner, nothing for others (personal data).
     public static let ownerOnlyMode: UInt32 = 0o600
 
+    /// The mode for a file that replaces or accompanies a file of `mode`: the group may keep read and write
+    /// (a team shares a dossier through its group), others never get anything: it holds personal data.
+    public static func sharedMode(following mode: UInt32?) -> UInt32 {
+        ((mode ?? ownerOnlyMode) & 0o660) | 0o600
+    }
+
     /// Errors name `path` (the file being saved), never the temporary file.
     public func replace(_ path: String, with bytes: [UInt8]) throws(FileSystemError) {
         try install(try prepare(path, with: bytes))
     }
 
+    /// As `replace`, with exactly `mode` (for files the user names, such as an export's `-o`).
+    public func replace(_ path: String, with bytes: [UInt8], mode: UInt32) throws(FileSystemError) {
+        try install(try prepare(path, with: bytes, mode: mode))
+    }
+
     /// The first half of `replace`: the new content complete and flushed in a temporary file beside
     /// `path`, which is not touched yet. Safe on any thread; `install` or `discard` finishes it.
-    public func prepare(_ path: String, with bytes: [UInt8]) throws(FileSystemError) -> PreparedReplacement {
+    public func prepare(_ path: String, with bytes: [UInt8], mode explicitMode: UInt32? = nil) throws(FileSystemError) -> PreparedReplacement {
         do throws(FileSystemError) {
-            let mode = (try fileSystem.status(path))?.mode ?? DurableWriter.ownerOnlyMode
+            let existingMode = explicitMode == nil ? (try fileSystem.status(path))?.mode : nil
+            let mode = explicitMode ?? DurableWriter.sharedMode(following: existingMode)
             let temporary = DurableWriter.temporaryPath(for: path)
             let descriptor = try fileSystem.createExclusive(temporary, mode: mode)
             do {

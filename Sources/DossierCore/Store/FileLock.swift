@@ -17,10 +17,21 @@ public final class FileLock {
     }
 
     /// Takes the lock, trying again for up to `seconds`. `holder` is written into the file for others'
-    /// messages ("adviseur, proces 1234, sinds …").
-    public static func acquire(_ path: String, waiting seconds: Double, holder: String) throws(StoreError) -> FileLock {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+    /// messages ("adviseur, proces 1234, sinds …"). A link or anything but a regular file at `path` is
+    /// refused: the lock file is truncated and written, and must never redirect that to another file.
+    public static func acquire(_ path: String, waiting seconds: Double, holder: String, mode: UInt32 = 0o600) throws(StoreError) -> FileLock {
+        var descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, mode_t(mode))
+        if descriptor >= 0 {
+            fchmod(descriptor, mode_t(mode))  // exactly the mode asked for: the umask may have taken the group's bits
+        } else if errno == EEXIST {
+            descriptor = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        }
         guard descriptor >= 0 else { throw .fileSystem(FileSystemError(operation: "vergrendelen", path: path, code: errno)) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            throw .fileSystem(FileSystemError(operation: "vergrendelen", path: path, code: SystemErrorCode.notRegularFile))
+        }
         var waited = 0.0
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let code = errno

@@ -1,9 +1,22 @@
 /// What a store needs from the file system, as one seam: the real implementation calls POSIX, tests
 /// put a failing one in its place (disk full, read-only, file removed) to show nothing is lost.
+///
+/// The store's own files (snapshot, journal, lock, backups, history, temporaries) are never reached through a
+/// symbolic link and are always regular files: opening one that is a link or a device is refused with
+/// `SystemErrorCode.symbolicLink` or `.notRegularFile`, so a planted link cannot redirect a write.
 public protocol FileSystem: Sendable {
+    /// The whole content of a regular file, not following a link at `path`.
     func readFile(_ path: String) throws(FileSystemError) -> [UInt8]
-    /// Nil when nothing exists at `path`.
+    /// Opens a regular file for reading, not following a link at `path`.
+    func openForReading(_ path: String) throws(FileSystemError) -> Int32
+    /// Everything from `offset` to the end of an open file.
+    func read(_ descriptor: Int32, from offset: Int64, path: String) throws(FileSystemError) -> [UInt8]
+    /// What an open file is now (it may have been renamed or replaced at its path since).
+    func status(of descriptor: Int32, path: String) throws(FileSystemError) -> FileStatus
+    /// What is at `path` itself (a link is reported as a link, not followed). Nil when nothing exists there.
     func status(_ path: String) throws(FileSystemError) -> FileStatus?
+    /// The path with every symbolic link and `.`/`..` resolved; nil when it does not exist.
+    func realPath(_ path: String) -> String?
     /// Creates a new file that must not exist yet, with exactly `mode`, open for writing.
     func createExclusive(_ path: String, mode: UInt32) throws(FileSystemError) -> Int32
     /// Opens a file for appending, creating it with `mode` when missing.
@@ -33,17 +46,24 @@ public struct FileStatus: Hashable, Sendable {
     public var modificationSeconds: Int64
     public var modificationNanoseconds: Int64
     public var inode: UInt64
-    public var isDirectory: Bool
+    public var kind: Kind
 
-    public init(size: Int64, mode: UInt32, modificationSeconds: Int64, modificationNanoseconds: Int64, inode: UInt64,
-                isDirectory: Bool) {
+    public enum Kind: Hashable, Sendable {
+        case regular, directory, symbolicLink
+        /// A device, a named pipe, a socket.
+        case special
+    }
+
+    public init(size: Int64, mode: UInt32, modificationSeconds: Int64, modificationNanoseconds: Int64, inode: UInt64, kind: Kind) {
         self.size = size
         self.mode = mode
         self.modificationSeconds = modificationSeconds
         self.modificationNanoseconds = modificationNanoseconds
         self.inode = inode
-        self.isDirectory = isDirectory
+        self.kind = kind
     }
+
+    public var isDirectory: Bool { kind == .directory }
 }
 
 /// A failed file operation: which, on what, and the system's error number.
@@ -75,6 +95,9 @@ public struct FileSystemError: Error, Hashable, Sendable, CustomStringConvertibl
         case SystemErrorCode.isDirectory: "is een map, geen bestand"
         case SystemErrorCode.notDirectory: "een deel van het pad is geen map"
         case SystemErrorCode.wouldBlock: "is in gebruik door een ander programma"
+        case SystemErrorCode.symbolicLink:
+            "is een symbolische koppeling; dossier volgt voor zijn eigen bestanden geen koppelingen (haal de koppeling weg als u die niet zelf hebt gemaakt)"
+        case SystemErrorCode.notRegularFile: "is geen gewoon bestand (een apparaat, pijp of socket)"
         default: "systeemfout \(code)"
         }
     }
@@ -92,5 +115,8 @@ public enum SystemErrorCode {
     public static let isDirectory: Int32 = 21
     public static let noSpace: Int32 = 28
     public static let readOnlyFileSystem: Int32 = 30
+    public static let symbolicLink: Int32 = 40
     public static let quotaExceeded: Int32 = 122
+    /// Not an errno: a device, pipe or socket where the store expects a regular file.
+    public static let notRegularFile: Int32 = -1
 }

@@ -11,50 +11,77 @@ public struct PosixFileSystem: FileSystem {
     public init() {}
 
     public func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw failure("openen", path) }
+        let descriptor = try openForReading(path)
         defer { Glibc.close(descriptor) }
+        return try read(descriptor, from: 0, path: path)
+    }
+
+    public func openForReading(_ path: String) throws(FileSystemError) -> Int32 {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw failure("openen", path) }
+        do {
+            try requireRegularFile(descriptor, path)
+        } catch {
+            Glibc.close(descriptor)
+            throw error
+        }
+        return descriptor
+    }
+
+    public func read(_ descriptor: Int32, from offset: Int64, path: String) throws(FileSystemError) -> [UInt8] {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw failure("stat", path) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw FileSystemError(operation: "lezen", path: path, code: SystemErrorCode.isDirectory) }
-        let expected = max(Int(info.st_size), 0)
+        let expected = max(Int(info.st_size) - Int(offset), 0)
+        var position = off_t(offset)
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
             count = 0
             while count < expected {
-                let result = Glibc.read(descriptor, buffer.baseAddress! + count, expected - count)
+                let result = pread(descriptor, buffer.baseAddress! + count, expected - count, position)
                 if result < 0 && errno == EINTR { continue }
                 if result < 0 { failed = true }
                 if result <= 0 { return }
                 count += result
+                position += off_t(result)
             }
         }
         if failed { throw failure("lezen", path) }
         // The file may have grown since fstat; read whatever follows.
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let result = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+            let result = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, $0.count, position) }
             if result < 0 && errno == EINTR { continue }
             if result < 0 { throw failure("lezen", path) }
             if result == 0 { break }
             bytes.append(contentsOf: chunk[0..<result])
+            position += off_t(result)
         }
         return bytes
     }
 
+    public func status(of descriptor: Int32, path: String) throws(FileSystemError) -> FileStatus {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw failure("stat", path) }
+        return FileStatus(info)
+    }
+
     public func status(_ path: String) throws(FileSystemError) -> FileStatus? {
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard lstat(path, &info) == 0 else {
             if errno == ENOENT { return nil }
             throw failure("stat", path)
         }
-        return FileStatus(size: Int64(info.st_size), mode: UInt32(info.st_mode) & 0o7777,
-                          modificationSeconds: Int64(info.st_mtim.tv_sec), modificationNanoseconds: Int64(info.st_mtim.tv_nsec),
-                          inode: UInt64(info.st_ino), isDirectory: (info.st_mode & S_IFMT) == S_IFDIR)
+        return FileStatus(info)
+    }
+
+    public func realPath(_ path: String) -> String? {
+        guard let resolved = Glibc.realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     public func createExclusive(_ path: String, mode: UInt32) throws(FileSystemError) -> Int32 {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(mode))
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(mode))
         guard descriptor >= 0 else { throw failure("aanmaken", path) }
         // The umask may have taken bits away; set exactly what was asked.
         if fchmod(descriptor, mode_t(mode)) != 0 {
@@ -68,14 +95,21 @@ public struct PosixFileSystem: FileSystem {
 
     public func openForAppending(_ path: String, mode: UInt32) throws(FileSystemError) -> Int32 {
         // Created now: set exactly the mode asked for (the umask would take bits away). Existing: leave it.
-        let created = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(mode))
+        let created = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(mode))
         if created >= 0 {
             fchmod(created, mode_t(mode))
             return created
         }
         guard errno == EEXIST else { throw failure("openen", path) }
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        // O_NONBLOCK: a named pipe planted at the name must not hang the open; it is refused just below.
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw failure("openen", path) }
+        do {
+            try requireRegularFile(descriptor, path)
+        } catch {
+            Glibc.close(descriptor)
+            throw error
+        }
         return descriptor
     }
 
@@ -122,16 +156,30 @@ public struct PosixFileSystem: FileSystem {
 
     public func createDirectory(_ path: String, mode: UInt32) throws(FileSystemError) {
         if let existing = try status(path) {
+            if existing.kind == .symbolicLink {
+                throw FileSystemError(operation: "als map gebruiken", path: path, code: SystemErrorCode.symbolicLink)
+            }
             guard existing.isDirectory else { throw FileSystemError(operation: "map aanmaken", path: path, code: SystemErrorCode.notDirectory) }
             return
         }
         let parent = FilePath.directory(of: path)
         if parent != path { try createDirectory(parent, mode: mode) }
-        if mkdir(path, mode_t(mode)) != 0 && errno != EEXIST { throw failure("map aanmaken", path) }
+        if mkdir(path, mode_t(mode)) != 0 {
+            guard errno == EEXIST else { throw failure("map aanmaken", path) }
+            return
+        }
+        // The umask may have taken bits away (a group's, for a shared dossier); set exactly what was asked.
+        _ = chmod(path, mode_t(mode))
     }
 
     public func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String] {
-        guard let directory = opendir(path) else { throw failure("map lezen", path) }
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure("map lezen", path) }
+        guard let directory = fdopendir(descriptor) else {
+            let error = failure("map lezen", path)
+            Glibc.close(descriptor)
+            throw error
+        }
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
@@ -147,7 +195,29 @@ public struct PosixFileSystem: FileSystem {
         guard Glibc.link(existing, newPath) == 0 else { throw failure("koppelen", newPath) }
     }
 
+    private func requireRegularFile(_ descriptor: Int32, _ path: String) throws(FileSystemError) {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw failure("stat", path) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            let code = (info.st_mode & S_IFMT) == S_IFDIR ? SystemErrorCode.isDirectory : SystemErrorCode.notRegularFile
+            throw FileSystemError(operation: "openen", path: path, code: code)
+        }
+    }
+
     private func failure(_ operation: String, _ path: String) -> FileSystemError {
         FileSystemError(operation: operation, path: path, code: errno)
+    }
+}
+
+extension FileStatus {
+    init(_ info: stat) {
+        let kind: Kind = switch info.st_mode & S_IFMT {
+        case S_IFREG: .regular
+        case S_IFDIR: .directory
+        case S_IFLNK: .symbolicLink
+        default: .special
+        }
+        self.init(size: Int64(info.st_size), mode: UInt32(info.st_mode) & 0o7777, modificationSeconds: Int64(info.st_mtim.tv_sec),
+                  modificationNanoseconds: Int64(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino), kind: kind)
     }
 }

@@ -10,12 +10,13 @@ public struct SnapshotWrite: Sendable {
     public var sequence: Int { snapshot.journalSequence }
 
     public func run() throws(FileSystemError) -> WrittenSnapshot {
-        WrittenSnapshot(sequence: sequence, replacement: try writer.prepare(path, with: snapshot.encoded()))
+        WrittenSnapshot(sequence: sequence, lineage: snapshot.lineage, replacement: try writer.prepare(path, with: snapshot.encoded()))
     }
 }
 
 /// A new snapshot on disk in a temporary file, waiting for `DossierStore.finishCompaction`.
 public struct WrittenSnapshot: Sendable {
     public let sequence: Int
+    let lineage: String?
     let replacement: PreparedReplacement
 }

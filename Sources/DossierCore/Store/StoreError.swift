@@ -7,6 +7,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case invalid(file: String, problems: [LocatedProblem])
     /// There is no file at the path.
     case missing(file: String)
+    /// The snapshot is gone, but its journal, backups or history are still there.
+    case snapshotMissing(file: String)
     /// The file system refused: disk full, no permission, read-only …
     case fileSystem(FileSystemError)
     /// The change breaks a rule; nothing was written.
@@ -21,6 +23,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case readOnly(file: String)
     /// A setting (an environment variable) holds a value the program does not accept.
     case badSetting(String)
+    /// The journal beside the snapshot does not continue it (another dossier's, another copy's, an older one).
+    case foreignJournal(journal: String, snapshot: String, reason: String)
 
     public var description: String {
         switch self {
@@ -32,6 +36,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "\(file) voldoet niet aan de regels van het dossier (\(problems.count) \(problems.count == 1 ? "fout" : "fouten")):\n\(shown)\(more)\nHet bestand is niet aangeraakt."
         case let .missing(file):
             return "\(file) bestaat niet"
+        case let .snapshotMissing(file):
+            return "het dossier \(file) ontbreekt, maar zijn journaal, back-ups of geschiedenis staan er nog; er is niets aangemaakt of gewijzigd. Zet de laatste stand terug met dossier restore NAAM (zie dossier backups)"
         case let .fileSystem(error):
             return "\(error.description.prefix(1).uppercased() + error.description.dropFirst()). Er is niets verloren: het dossier is niet half geschreven."
         case let .refused(error):
@@ -47,14 +53,19 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "\(file) is alleen-lezen geopend; er is niets gewijzigd"
         case let .badSetting(message):
             return "ongeldige instelling: \(message)"
+        case let .foreignJournal(journal, snapshot, reason):
+            return """
+            het journaal \(journal) hoort niet bij het dossier \(snapshot): \(reason). Er is niets gelezen uit het journaal en niets geschreven.
+            Om verder te gaan: hoort het journaal bij een andere kopie, zet het dan opzij (mv '\(journal)' '\(journal).apart') en open het dossier opnieuw — de wijzigingen in dat journaal zitten dan niet in het dossier; of zet een eerdere stand terug (dossier backups, dan dossier restore NAAM).
+            """
         }
     }
 
     /// True for problems with the data (damaged, invalid, refused), false for the file system.
     public var isDataError: Bool {
         switch self {
-        case .damaged, .invalid, .refused, .damagedJournal: true
-        case .missing, .fileSystem, .busy, .changedOnDisk, .readOnly, .badSetting: false
+        case .damaged, .invalid, .refused, .damagedJournal, .foreignJournal: true
+        case .missing, .snapshotMissing, .fileSystem, .busy, .changedOnDisk, .readOnly, .badSetting: false
         }
     }
 }

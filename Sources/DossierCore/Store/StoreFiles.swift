@@ -19,6 +19,32 @@ public struct StoreFiles: Hashable, Sendable {
         FilePath.join(history, "journal-\(pad(first))-\(pad(last)).jsonl")
     }
 
+    /// Where a journal goes that did not belong to its snapshot when that was restored: kept, never read by
+    /// the log (`set-aside-journal-TIME.jsonl`).
+    public func setAsideJournal(at moment: Timestamp) -> String {
+        FilePath.join(history, "set-aside-journal-\(moment.iso.filter { $0.isNumber || $0 == "T" || $0 == "Z" }).jsonl")
+    }
+
+    /// The last entry number in an archived segment's name (`journal-FIRST-LAST.jsonl`).
+    public static func lastSequence(ofSegment name: String) -> Int? {
+        guard name.hasPrefix("journal-"), name.hasSuffix(".jsonl") else { return nil }
+        let parts = name.dropFirst("journal-".count).dropLast(".jsonl".count).split(separator: "-")
+        guard parts.count == 2 else { return nil }
+        return Int(parts[1])
+    }
+
+    /// The real path of a store named `path`: links resolved, so every name of one dossier shares one set
+    /// of files. A dossier that does not exist yet is resolved through its folder.
+    public static func realPath(of path: String, fileSystem: any FileSystem) -> String {
+        if let resolved = fileSystem.realPath(path) { return resolved }
+        if (try? fileSystem.status(path)) != nil {
+            return path  // a dangling link: leave it, so that opening it is refused as a link
+        }
+        let directory = FilePath.directory(of: path)
+        guard let resolvedDirectory = fileSystem.realPath(directory) else { return path }
+        return FilePath.join(resolvedDirectory, FilePath.name(of: path))
+    }
+
     private func pad(_ number: Int) -> String {
         let text = String(number)
         return String(repeating: "0", count: max(0, 9 - text.count)) + text

@@ -31,12 +31,15 @@ public struct StoreLocation: Hashable, Sendable {
     }
 
     /// For the default location: creates the folder (owner only) and, when there is no dossier yet,
-    /// writes the bundled Oss dossier there. Returns whether it was created now.
+    /// writes the bundled Oss dossier there. Returns whether it was created now. A dossier whose snapshot
+    /// is missing while its journal, backups or history remain is not replaced by the bundled one.
     @discardableResult
     public func prepare(fileSystem: any FileSystem = PosixFileSystem()) throws(StoreError) -> Bool {
         guard isDefault else { return false }
         do {
             if try fileSystem.status(path) != nil { return false }
+            // Loading then says what is missing and how to restore it.
+            if DossierStore(path: path, fileSystem: fileSystem).hasTraces() { return false }
             try fileSystem.createDirectory(FilePath.directory(of: path), mode: 0o700)
             try DurableWriter(fileSystem: fileSystem).replace(path, with: BundledDossier.bytes)
             return true

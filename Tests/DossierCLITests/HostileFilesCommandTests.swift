@@ -1,0 +1,148 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// The command line on files that are not what they seem: `-o` onto pipes, devices, links and folders, an
+/// empty `--store`, a dossier that does not load (backups and restore must still work), and a default
+/// dossier whose snapshot is gone while its journal remains.
+@Suite("Hostile files on the command line")
+struct HostileFilesCommandTests {
+    let directory = TemporaryDirectory()
+    let runner = ProgramRunner()
+    var storePath: String { directory.file("dossier.json") }
+
+    init() throws {
+        try directory.write("dossier.json", Fixtures.smallDossier().encoded())
+        chmod(storePath, 0o600)
+    }
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ProgramRunner.Result {
+        try runner.run(arguments + ["--store", storePath], environment: ["DOSSIER_USER": "adviseur", "DOSSIER_JOURNAL_LIMIT": "1"].merging(environment) { $1 })
+    }
+
+    @Test("-o into a named pipe streams into it and leaves the pipe a pipe")
+    func outputToPipe() throws {
+        let fifo = directory.file("uit.fifo")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // The reading end in a thread of its own (not a task: the test pool may be busy with blocking tests).
+        let received = ReceivedBytes()
+        let reader = Thread {
+            let descriptor = open(fifo, O_RDONLY)
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while descriptor >= 0 {
+                let count = read(descriptor, &buffer, buffer.count)
+                if count <= 0 { break }
+                received.append(buffer[0..<count])
+            }
+            close(descriptor)
+            received.finish()
+        }
+        reader.start()
+        let result = try run(["export", "--format", "csv", "--what", "relations", "-o", fifo])
+        #expect(result.status == 0, "\(result.standardError)")
+        let text = String(decoding: received.wait(), as: UTF8.self)
+        #expect(text.contains("Rhône-Alpes"))
+        #expect(try PosixFileSystem().status(fifo)?.kind == .special, "still a named pipe")
+    }
+
+    @Test("-o /dev/null writes into the device and leaves it a device")
+    func outputToDevice() throws {
+        let result = try run(["export", "--format", "csv", "--what", "relations", "-o", "/dev/null"])
+        #expect(result.status == 0, "\(result.standardError)")
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
+    }
+
+    @Test("-o through a link replaces the file it names and keeps the link and the file's mode; a folder or a dangling link is refused")
+    func outputThroughLinks() throws {
+        try directory.write("echt.csv", "oud\n")
+        chmod(directory.file("echt.csv"), 0o640)
+        #expect(symlink(directory.file("echt.csv"), directory.file("koppeling.csv")) == 0)
+        let written = try run(["export", "--format", "csv", "--what", "relations", "-o", directory.file("koppeling.csv")])
+        #expect(written.status == 0, "\(written.standardError)")
+        #expect(try PosixFileSystem().status(directory.file("koppeling.csv"))?.kind == .symbolicLink)
+        #expect(String(decoding: try directory.read("echt.csv"), as: UTF8.self).contains("Rhône-Alpes"))
+        #expect(try PosixFileSystem().status(directory.file("echt.csv"))?.mode == 0o640)
+
+        let folder = try run(["export", "--format", "csv", "--what", "relations", "-o", directory.path])
+        #expect(folder.status == 74)
+        #expect(folder.standardError.contains("map"), "\(folder.standardError)")
+
+        #expect(symlink(directory.file("bestaat-niet.csv"), directory.file("los.csv")) == 0)
+        let dangling = try run(["export", "--format", "csv", "--what", "relations", "-o", directory.file("los.csv")])
+        #expect(dangling.status == 74, "\(dangling.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: directory.file("bestaat-niet.csv")))
+
+        let fresh = try run(["export", "--format", "csv", "--what", "relations", "-o", directory.file("nieuw.csv")])
+        #expect(fresh.status == 0)
+        #expect(try PosixFileSystem().status(directory.file("nieuw.csv"))?.mode == 0o600, "a new file is the owner's only")
+    }
+
+    @Test("an empty --store is refused instead of opening (and seeding) the default dossier")
+    func emptyStore() throws {
+        let home = TemporaryDirectory()
+        let result = try ProgramRunner().run(["relations", "--store", ""], environment: ["HOME": home.path])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--store is leeg"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: home.file(".local/share/dossier/dossier.json")))
+    }
+
+    @Test("a dossier that does not load: the message names the restore command, backups are listed, restore brings it back")
+    func unloadableDossier() throws {
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "r"]).status == 0)
+        #expect(try run(["set-status", "bom", "focus", "--reason", "r"]).status == 0)
+        try directory.write("dossier.json", "{ dit is geen dossier")
+        let failed = try run(["relations"])
+        #expect(failed.status == 65)
+        #expect(failed.standardError.contains("dossier restore dossier-"), "\(failed.standardError)")
+        let listed = try run(["backups"])
+        #expect(listed.status == 0, "\(listed.standardError)")
+        let newest = try #require(try DossierStore(path: storePath).backups().first)
+        #expect(listed.standardOutput.contains(newest.name))
+        let restored = try run(["restore", newest.name, "--yes"])
+        #expect(restored.status == 0, "\(restored.standardError)")
+        #expect(try run(["validate"]).status == 0)
+        let kept = try DossierStore(path: storePath).backups().map { String(decoding: try PosixFileSystem().readFile($0.path), as: UTF8.self) }
+        #expect(kept.contains("{ dit is geen dossier"), "the damaged file is kept among the backups")
+        let log = try run(["log"])
+        #expect(log.standardOutput.contains("Teruggezet uit back-up \(newest.name)"), "\(log.standardOutput)")
+    }
+
+    @Test("the default dossier whose snapshot is gone while its journal remains is not replaced by the bundled one")
+    func missingSnapshotAtDefault() throws {
+        let home = TemporaryDirectory()
+        let environment = ["HOME": home.path, "DOSSIER_USER": "adviseur"]
+        let first = try ProgramRunner().run(["set-status", "taizhou", "actief", "--reason", "nieuw contact"], environment: environment)
+        #expect(first.status == 0, "\(first.standardError)")
+        let snapshot = home.file(".local/share/dossier/dossier.json")
+        #expect(unlink(snapshot) == 0)
+        let after = try ProgramRunner().run(["relations"], environment: environment)
+        #expect(after.status == 66)
+        #expect(after.standardError.contains("ontbreekt") && after.standardError.contains("dossier restore"), "\(after.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: snapshot), "nothing was seeded over the traces")
+    }
+}
+
+/// What a reading thread received, handed over when it is done.
+private final class ReceivedBytes: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var bytes: [UInt8] = []
+    private var isDone = false
+
+    func append(_ more: ArraySlice<UInt8>) { condition.withLock { bytes += more } }
+
+    func finish() {
+        condition.withLock {
+            isDone = true
+            condition.broadcast()
+        }
+    }
+
+    func wait() -> [UInt8] {
+        condition.withLock {
+            while !isDone { condition.wait() }
+            return bytes
+        }
+    }
+}
