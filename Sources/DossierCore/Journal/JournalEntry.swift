@@ -114,8 +114,16 @@ extension JournalEntry {
                     throw reader.error(at: versionStart, "deze regel heeft schemaVersion \(version); deze versie van dossier kent tot en met \(Dossier.currentSchemaVersion). Werk dossier bij om het te openen")
                 }
                 reader.formatVersion = version
-            case "lineage": lineage = try reader.readString()
-            case "prev": previous = try reader.readString()
+            case "lineage":
+                let lineageStart = reader.valueOffset()
+                let value = try reader.readString()
+                guard Lineage.isValid(value) else { throw reader.error(at: lineageStart, "'\(value)' is geen geldige lineage (32 hexadecimale tekens)") }
+                lineage = value
+            case "prev":
+                let previousStart = reader.valueOffset()
+                let value = try reader.readString()
+                guard value.isEmpty || CRC32.isValidHex(value) else { throw reader.error(at: previousStart, "'\(value)' is geen controlegetal") }
+                previous = value
             case "at": timestamp = try reader.readTimestamp()
             case "by": actor = try reader.readString()
             case "today": today = try reader.readDate()
