@@ -23,27 +23,21 @@ public struct Reminder: Hashable, Sendable {
     }
 
     /// Review dates of relations on laag pitje and due dates of open follow-ups, up to `days` after today
-    /// (and everything overdue), earliest first.
+    /// (and everything overdue), earliest first: the agenda's deadlines within the look-ahead.
     public static func all(in dossier: Dossier, today: CalendarDate, within days: Int) -> [Reminder] {
         let horizon = today.adding(days: days)
-        var reminders: [Reminder] = []
-        for relation in dossier.relations where relation.status == .laagPitje {
-            guard let review = relation.reviewDate, review <= horizon else { continue }
-            let reason = relation.statusHistory.last(where: { $0.to == .laagPitje })?.reason ?? ""
-            reminders.append(Reminder(subject: .review(relation.id), date: review, title: "Herijking \(relation.name) (laag pitje)",
-                                      detail: reason))
-        }
-        // Read in place through the buffer (see BudgetLedger): most activities have nothing due.
-        dossier.activities.withUnsafeBufferPointer { activities in
-            for position in activities.indices where !activities[position].followUps.isEmpty {
-                for (index, followUp) in activities[position].followUps.enumerated() where !followUp.isDone {
-                    guard let due = followUp.due, due <= horizon else { continue }
-                    let owner = followUp.owner.isEmpty ? "" : " — \(followUp.owner)"
-                    reminders.append(Reminder(subject: .followUp(activities[position].id, index: index), date: due,
-                                              title: followUp.text + owner, detail: activities[position].title))
-                }
+        return Agenda.deadlines(in: dossier).prefix { $0.start <= horizon }.map { entry in
+            if entry.kind == .review {
+                let relation = dossier.relations[entry.position]
+                let reason = relation.statusHistory.last(where: { $0.to == .laagPitje })?.reason ?? ""
+                return Reminder(subject: .review(relation.id), date: entry.start, title: entry.title(in: dossier), detail: reason)
             }
-        }
-        return reminders.sorted { ($0.date, $0.title) < ($1.date, $1.title) }
+            let activity = dossier.activities[entry.position]
+            return Reminder(subject: .followUp(activity.id, index: entry.followUp ?? 0), date: entry.start, title: entry.title(in: dossier),
+                            detail: activity.title)
+        }.sorted { ($0.date, $0.title) < ($1.date, $1.title) }
     }
+
+    /// How far ahead the signals look when nothing is configured (`lookAhead` in the configuration).
+    public static let defaultLookAheadDays = 60
 }

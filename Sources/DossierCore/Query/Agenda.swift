@@ -1,0 +1,139 @@
+/// One dated thing in the dossier: an activity or a delegation visit (start–end), the due date of an open
+/// follow-up, or the review date of a relation on laag pitje. Small on purpose (positions, not copies):
+/// the TUI keeps one for every dated activity.
+public struct AgendaEntry: Hashable, Sendable {
+    /// In the order entries of one day are listed: what must be done first, then what happens.
+    public enum Kind: Int, Hashable, Sendable, CaseIterable, Comparable {
+        case review
+        case followUp
+        case visit
+        case activity
+
+        /// The JSON name and the word in lists.
+        public var name: String {
+            switch self {
+            case .review: "herijking"
+            case .followUp: "vervolgactie"
+            case .visit: "bezoek"
+            case .activity: "activiteit"
+            }
+        }
+
+        public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public var kind: Kind
+    public var start: CalendarDate
+    /// The last day; the same as `start` for one day.
+    public var end: CalendarDate
+    /// The relation's position (a review) or the activity's (the rest) in the dossier's arrays.
+    public var position: Int
+    /// The follow-up's index in its activity.
+    public var followUp: Int?
+
+    public init(kind: Kind, start: CalendarDate, end: CalendarDate? = nil, position: Int, followUp: Int? = nil) {
+        self.kind = kind
+        self.start = start
+        self.end = max(start, end ?? start)
+        self.position = position
+        self.followUp = followUp
+    }
+
+    /// A deadline (a follow-up or a review) whose date has passed. An activity in the past is just past.
+    public func isOverdue(on today: CalendarDate) -> Bool {
+        (kind == .review || kind == .followUp) && start < today
+    }
+
+    /// Whether the entry touches the days `from` … `to` (either open).
+    public func overlaps(from: CalendarDate?, to: CalendarDate?) -> Bool {
+        (from.map { end >= $0 } ?? true) && (to.map { start <= $0 } ?? true)
+    }
+
+    func precedes(_ other: AgendaEntry) -> Bool {
+        (start, kind, position, followUp ?? -1) < (other.start, other.kind, other.position, other.followUp ?? -1)
+    }
+
+    /// The relation (review) or activity the entry is about.
+    public func subjectID(in dossier: Dossier) -> String {
+        kind == .review ? dossier.relations[position].id : dossier.activities[position].id
+    }
+
+    /// What the entry says in a list: the follow-up's text, "Herijking …", the activity's title.
+    public func title(in dossier: Dossier) -> String {
+        switch kind {
+        case .review: return "Herijking \(dossier.relations[position].name) (laag pitje)"
+        case .followUp:
+            let followUp = dossier.activities[position].followUps[self.followUp ?? 0]
+            return followUp.text + (followUp.owner.isEmpty ? "" : " — \(followUp.owner)")
+        case .visit, .activity:
+            return dossier.activities[position].title
+        }
+    }
+
+    /// Where it belongs: the activity of a follow-up, the relation's place, an activity's status and relations.
+    public func context(in dossier: Dossier) -> String {
+        switch kind {
+        case .review: return dossier.relations[position].placeSummary
+        case .followUp: return dossier.activities[position].title
+        case .visit, .activity:
+            let activity = dossier.activities[position]
+            let relations = activity.relations.map(dossier.relationName).joined(separator: ", ")
+            return activity.status.label + (relations.isEmpty ? "" : " · \(relations)")
+        }
+    }
+}
+
+/// Everything dated in the dossier in date order: the agenda of the TUI tab and of `dossier agenda`, the
+/// calendar export's deadlines, the signals and the report's "what is coming" all read it here.
+public struct Agenda: Sendable {
+    /// Every entry, by date (then kind).
+    public let entries: [AgendaEntry]
+
+    public init(_ dossier: Dossier) {
+        var entries = Agenda.deadlines(in: dossier)
+        dossier.activities.withUnsafeBufferPointer { activities in
+            for position in activities.indices {
+                guard let start = activities[position].startDate, Agenda.shows(activities[position].status) else { continue }
+                entries.append(AgendaEntry(kind: activities[position].isVisit ? .visit : .activity, start: start,
+                                           end: activities[position].endDate, position: position))
+            }
+        }
+        self.entries = entries.sorted { $0.precedes($1) }
+    }
+
+    /// Rejected and cancelled activities do not happen; everything else with a date is on the agenda.
+    public static func shows(_ status: ActivityStatus) -> Bool { status != .afgewezen && status != .geannuleerd }
+
+    /// Review dates of relations on laag pitje and due dates of open follow-ups, by date.
+    public static func deadlines(in dossier: Dossier) -> [AgendaEntry] {
+        var entries: [AgendaEntry] = []
+        for (position, relation) in dossier.relations.enumerated() where relation.status == .laagPitje {
+            if let review = relation.reviewDate { entries.append(AgendaEntry(kind: .review, start: review, position: position)) }
+        }
+        // Read in place through the buffer (see BudgetLedger): most activities have nothing due.
+        dossier.activities.withUnsafeBufferPointer { activities in
+            for position in activities.indices where !activities[position].followUps.isEmpty {
+                for (index, followUp) in activities[position].followUps.enumerated() where !followUp.isDone {
+                    if let due = followUp.due { entries.append(AgendaEntry(kind: .followUp, start: due, position: position, followUp: index)) }
+                }
+            }
+        }
+        return entries.sorted { $0.precedes($1) }
+    }
+
+    /// What the agenda shows for the days `from` … `to` (either open): overdue deadlines first (all of
+    /// them when the days include today, so nothing overdue hides behind a later start), then the rest by date.
+    public func window(from: CalendarDate?, to: CalendarDate?, today: CalendarDate) -> [AgendaEntry] {
+        let includesToday = (from.map { $0 <= today } ?? true) && (to.map { $0 >= today } ?? true)
+        var overdue: [AgendaEntry] = []
+        var rest: [AgendaEntry] = []
+        for entry in entries {
+            if entry.isOverdue(on: today) && (includesToday || entry.overlaps(from: from, to: to)) {
+                overdue.append(entry)
+            } else if entry.overlaps(from: from, to: to) {
+                rest.append(entry)
+            }
+        }
+        return overdue + rest
+    }
+}

@@ -1,0 +1,66 @@
+/// A line of the agenda as it is read: a heading (overdue, a month, a week) or an entry. The TUI tab and
+/// `dossier agenda` both lay the agenda out from these, so they group alike.
+public enum AgendaLine: Hashable, Sendable {
+    case overdueHeading
+    /// The first day of the month.
+    case month(CalendarDate)
+    /// The Monday of the week.
+    case week(CalendarDate)
+    case entry(AgendaEntry)
+
+    public var entry: AgendaEntry? {
+        if case .entry(let entry) = self { return entry }
+        return nil
+    }
+
+    /// The heading's text: "Verlopen", "december 2026", "week 50 · 7 dec – 13 dec".
+    public var heading: String? {
+        switch self {
+        case .overdueHeading: "Verlopen"
+        case .month(let first): first.monthAndYear.capitalizedFirst
+        case .week(let monday): "week \(monday.isoWeek.week) · \(monday.dutchShort) – \(monday.adding(days: 6).dutchShort)"
+        case .entry: nil
+        }
+    }
+
+    /// Overdue entries under one heading, then the rest under their month and week (by start date).
+    public static func lines(_ entries: [AgendaEntry], today: CalendarDate) -> [AgendaLine] {
+        var lines: [AgendaLine] = []
+        var month: CalendarDate?
+        var week: CalendarDate?
+        for entry in entries {
+            if entry.isOverdue(on: today) {
+                if lines.isEmpty { lines.append(.overdueHeading) }
+                lines.append(.entry(entry))
+                continue
+            }
+            if entry.start.startOfMonth != month {
+                month = entry.start.startOfMonth
+                week = nil
+                lines.append(.month(entry.start.startOfMonth))
+            }
+            if entry.start.startOfWeek != week {
+                week = entry.start.startOfWeek
+                lines.append(.week(entry.start.startOfWeek))
+            }
+            lines.append(.entry(entry))
+        }
+        return lines
+    }
+}
+
+extension AgendaEntry {
+    /// The dates as a list shows them: `di 8-12-2026`, or `ma 14-9-2026 t/m wo 16-9-2026`.
+    public var dateText: String {
+        let first = "\(start.weekdayAbbreviation) \(start.dutch)"
+        return end == start ? first : "\(first) t/m \(end.weekdayAbbreviation) \(end.dutch)"
+    }
+}
+
+extension String {
+    /// The first letter upper case: "December 2026".
+    var capitalizedFirst: String {
+        guard let first else { return self }
+        return String(first).uppercased() + dropFirst()
+    }
+}

@@ -1,0 +1,127 @@
+import DossierCore
+import DossierTestSupport
+import Testing
+
+/// The agenda (everything dated, overdue first), the one focus per activity, the Dutch calendar helpers and
+/// the report's pieces that are not visible from the command line.
+@Suite("Agenda, focus of the Kader and the report's pieces")
+struct AgendaAndReportTests {
+    let today = Fixtures.date("2026-11-22")
+
+    @Test("the agenda holds activities and visits (start–end), open follow-up deadlines and review dates, by date")
+    func agendaEntries() {
+        let dossier = Fixtures.smallDossier()
+        let agenda = Agenda(dossier)
+        let kinds = agenda.entries.map { "\($0.kind.name) \($0.start.iso)" }
+        // The done follow-up without a date is not there; the open one of 1 July 2026 is.
+        #expect(kinds == ["bezoek 2026-06-12", "vervolgactie 2026-07-01", "activiteit 2027-03-10", "herijking 2030-12-31"])
+        #expect(agenda.entries.map { $0.title(in: dossier) } == ["Delegatie uit Lyon", "Verslag naar de wethouder", "Handelsmissie Lyon",
+                                                                 "Herijking Taizhou (laag pitje)"])
+    }
+
+    @Test("from today on: overdue deadlines first, then what comes; backwards on request; past activities are not overdue")
+    func agendaWindow() {
+        let agenda = Agenda(Fixtures.smallDossier())
+        let ahead = agenda.window(from: today, to: nil, today: today)
+        #expect(ahead.map(\.kind) == [.followUp, .activity, .review])
+        #expect(ahead[0].isOverdue(on: today) && !ahead[1].isOverdue(on: today))
+        let spring2027 = agenda.window(from: Fixtures.date("2027-01-01"), to: Fixtures.date("2027-06-30"), today: today)
+        #expect(spring2027.map(\.kind) == [.activity], "a period without today leaves out what is overdue elsewhere")
+        let backwards = agenda.window(from: Fixtures.date("2026-01-01"), to: today, today: today)
+        #expect(backwards.map(\.kind) == [.followUp, .visit], "the overdue follow-up first, then the visit of June")
+        #expect(!backwards[1].isOverdue(on: today))
+    }
+
+    @Test("an activity of several days is on the agenda on each of its days")
+    func multiDay() throws {
+        var dossier = Fixtures.smallDossier()
+        let visit = Activity(id: "missie", title: "Missie", kind: .delegatiebezoek, status: .gepland, startDate: Fixtures.date("2026-11-20"),
+                             endDate: Fixtures.date("2026-11-24"), visit: VisitDetails(direction: .uitgaand, delegationFrom: "Hamburg"),
+                             statusHistory: Fixtures.approved(.gepland))
+        _ = try dossier.apply(.addActivity(visit), context: Fixtures.context)
+        let window = Agenda(dossier).window(from: today, to: today, today: today)
+        #expect(window.contains { $0.kind == .visit && $0.dateText == "vr 20-11-2026 t/m di 24-11-2026" })
+    }
+
+    @Test("the agenda's lines: overdue under one heading, the rest under month and ISO week")
+    func agendaLines() {
+        let dossier = Fixtures.smallDossier()
+        let lines = AgendaLine.lines(Agenda(dossier).window(from: today, to: nil, today: today), today: today)
+        #expect(lines.compactMap(\.heading) == ["Verlopen", "Maart 2027", "week 10 · 8 mrt – 14 mrt", "December 2030", "week 1 · 30 dec – 5 jan"])
+    }
+
+    @Test("ISO weeks, weekdays and quarters as a Dutch agenda has them")
+    func calendarHelpers() {
+        #expect(Fixtures.date("2024-12-30").isoWeek == (2025, 1))
+        #expect(Fixtures.date("2027-01-03").isoWeek == (2026, 53))
+        #expect(Fixtures.date("2026-11-22").isoWeek == (2026, 47))
+        #expect(Fixtures.date("2026-11-22").weekdayAbbreviation == "zo")
+        #expect(Fixtures.date("2026-11-23").startOfWeek == Fixtures.date("2026-11-23"))
+        #expect(Fixtures.date("2026-11-22").startOfWeek == Fixtures.date("2026-11-16"))
+        #expect(Fixtures.date("2026-12-31").startOfNextMonth == Fixtures.date("2027-01-01"))
+        #expect(Fixtures.date("2026-09-14").quarter == 3)
+        #expect(Fixtures.date("2026-03-12").dutch == "12-3-2026")
+        #expect(Fixtures.date("2026-03-12").monthAndYear == "maart 2026")
+    }
+
+    @Test("each activity has one focus of the Kader, from the assessment's facts", arguments: [
+        ("campusbeurs-han", KaderFocus.farma), ("internationaal-talent-met-pharma-delta", .farma),
+        ("deelname-unesco-learning-cities", .learningCities), ("aanhaken-bij-handelsmissies-nl-in-business", .partnerMissions),
+    ])
+    func focusOfBundled(id: String, focus: KaderFocus) throws {
+        let dossier = try DossierFile.decode(BundledDossier.bytes, file: "bundled")
+        let activity = try #require(dossier.activity(id))
+        #expect(Assessor.focus(of: activity, in: dossier) == focus)
+    }
+
+    @Test("laag pitje puts an activity outside the focus; Agrifood Capital within Europe is a partnership; the Global Goals line is its own")
+    func focusRules() {
+        let dossier = Fixtures.smallDossier()
+        func focus(_ activity: Activity) -> KaderFocus { Assessor.focus(of: activity, in: dossier) }
+        #expect(focus(Activity(id: "a", title: "Farma in Taizhou", kind: .handelsmissie, relations: ["taizhou"], sectors: [.farma])) == .outsideFocus)
+        #expect(focus(Activity(id: "b", title: "Agrifood", kind: .beurs, countries: Fixtures.countries("DE"), sectors: [.agrifood])) == .partnerships)
+        #expect(focus(Activity(id: "c", title: "Agrifood in Brazilië", kind: .beurs, countries: Fixtures.countries("BR"), sectors: [.agrifood])) == .outsideFocus)
+        #expect(focus(Activity(id: "d", title: "Goals", kind: .kennisuitwisseling, budgetLine: "global-goals-platform-oss")) == .globalGoals)
+        #expect(focus(Activity(id: "e", title: "Missie Lyon", kind: .handelsmissie, relations: ["rhone-alpes"], organiser: .relation("bom"),
+                               sectors: [.farma])) == .farma)
+    }
+
+    @Test("the deciding reason of a positive weighing is about the content; the budget only when nothing else is")
+    func decidingReason() {
+        let budget = VerdictReason(rule: "budget", effect: .positief, text: "€ 2.500,00 past binnen Budget internationalisering 2026")
+        let content = VerdictReason(rule: "buiten-europa", effect: .positief, text: "Buiten Europa: farma")
+        let doubt = VerdictReason(rule: "behapbaar", effect: .naderBekijken, text: "Behapbaar: nog onbekend")
+        func assessment(_ reasons: [VerdictReason]) -> Assessment {
+            let result = AssessmentResult(reasons: reasons, missing: [])
+            return result.recorded(answers: AssessmentAnswers(), by: "tester", at: Fixtures.now)
+        }
+        #expect(assessment([budget, content]).decidingReason == content)
+        #expect(assessment([budget]).decidingReason == budget)
+        #expect(assessment([budget, content, doubt]).decidingReason == doubt)
+    }
+
+    @Test("a chart's axis steps are round, in whole euros for money; the SVG is the same every time")
+    func chartSteps() {
+        #expect(SVGChart.niceStep(1_600_000, unit: .money) == 500_000)
+        #expect(SVGChart.niceStep(6, unit: .count) == 1)
+        #expect(SVGChart.niceStep(20, unit: .count) == 5)
+        #expect(SVGChart.niceStep(1, unit: .count) == 1)
+        #expect(SVGChart.niceStep(150, unit: .money) == 100)
+        let chart = ReportChart(number: 1, title: "T <&>", layout: .grouped, unit: .count, categories: ["K1", "K2"],
+                                series: [.init(name: "In", values: [1, 0]), .init(name: "Uit", values: [0, 2])], reference: nil,
+                                textAlternative: "tekst", tableHeadings: [], tableRows: [], numericColumns: [])
+        let svg = SVGChart.render(chart)
+        #expect(svg == SVGChart.render(chart))
+        #expect(svg.contains("<title id=\"figuur-1-titel\">T &lt;&amp;&gt;</title>"))
+        #expect(svg.components(separatedBy: "<rect x=").count - 1 == 2 + 2, "two legend boxes and the two bars above zero")
+    }
+
+    @Test("a year without data: no entries, hasData false; a year of the Kader without dated activities still lists the ongoing ones")
+    func emptyYear() throws {
+        let bundled = try DossierFile.decode(BundledDossier.bytes, file: "bundled")
+        #expect(!YearReport(dossier: bundled, year: 2040, today: today).hasData)
+        let year = YearReport(dossier: bundled, year: 2027, today: today)
+        #expect(year.hasData)
+        #expect(year.entries.count == 5 && year.entries.allSatisfy(\.isOngoing))
+    }
+}
