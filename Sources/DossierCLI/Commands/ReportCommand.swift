@@ -4,10 +4,14 @@ import DossierCore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Het jaarverslag voor college en raad: relaties naar status, activiteiten, bezoeken, afwegingen en budget.",
+        abstract: "Het jaarverslag voor college en raad: per focus van het Kader wat het jaar opleverde, budget, bezoeken en afwegingen.",
         discussion: """
-        Markdown leest in elke viewer, HTML is één bestand dat goed op A4 afdrukt, CSV geeft de activiteiten van \
-        het jaar met kosten en oordeel voor een spreadsheet. Voorbeeld: dossier report --year 2026 --format html -o jaarverslag-2026.html
+        Een samenvatting op één bladzijde, de activiteiten per focus (met status, kosten, oordeel, resultaten en open \
+        vervolgacties), grafieken met hun cijfers, en in de bijlagen de relaties, de afwegingen in detail en de citaten. \
+        Markdown leest in elke viewer, HTML is één bestand dat op A4 afdrukt (met paginanummers en kopregel), CSV geeft \
+        de activiteiten van het jaar met kosten en oordeel voor een spreadsheet. Auteur en organisatie komen uit de \
+        instellingen ("name" en "organisation" in ~/.config/dossier/config.json). Tot --final staat er CONCEPT op.
+        Voorbeeld: dossier report --year 2026 --format html -o jaarverslag-2026.html
         """
     )
 
@@ -18,6 +22,9 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("md, html of csv.", valueName: "formaat"))
     var format: String = "md"
+
+    @Flag(help: "De definitieve versie: zonder het merkteken CONCEPT.")
+    var final = false
 
     @Flag(help: "CSV zoals Nederlandse Excel die verwacht: puntkomma's en een BOM.")
     var excel = false
@@ -31,9 +38,14 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (_, dossier) = try storeOptions.openForReading()
+        let (store, dossier) = try storeOptions.openForReading()
         let today = Session.clock.today()
-        let report = YearReport(dossier: dossier, year: year ?? today.year, today: today)
+        let configuration = try Session.configuration()
+        // The moment of the last change, when the journal still has it; the position alone otherwise.
+        let lastChange = store.sequence > 0 ? (try? store.history())?.last(where: { $0.sequence == store.sequence })?.timestamp : nil
+        let authorship = YearReport.Authorship(author: configuration.name, organisation: configuration.organisation, isFinal: final,
+                                               journalPosition: store.sequence, lastChange: lastChange)
+        let report = YearReport(dossier: dossier, year: year ?? today.year, today: today, authorship: authorship)
         let bytes: [UInt8] = switch format {
         case "html": Array(HTMLReport.render(report).utf8)
         case "csv": CSV.encode(ReportCSV.rows(report), format: excel ? .dutchExcel : .standard)

@@ -8,19 +8,34 @@ public enum MarkdownReport {
                 lines += [String(repeating: "#", count: level) + " " + inline(text), ""]
             case .paragraph(let text):
                 lines += [inline(text), ""]
+            case .notice(let text):
+                lines += ["> **" + inline(text) + "**", ""]
             case .bullets(let items):
                 lines += items.map { "- " + inline($0) } + [""]
+            case .numbered(let items):
+                lines += items.enumerated().map { "\($0.offset + 1). " + inline($0.element) } + [""]
+            case let .entry(title, fields):
+                lines += ["#### " + inline(title), ""] + fields.map { "- **\(inline($0.label)):** \(inline($0.value))" } + [""]
+            case .chart(let chart):
+                lines += ["**Figuur \(chart.number). \(inline(chart.title))**", "", inline(chart.textAlternative), ""]
+                lines += table(chart.tableHeadings, chart.tableRows, emphasis: [], numeric: chart.numericColumns)
+            case .pageBreak:
+                continue
             case let .table(headings, rows, emphasis, numeric):
-                lines.append("| " + headings.map(cell).joined(separator: " | ") + " |")
-                lines.append("|" + headings.indices.map { numeric.contains($0) ? "---:" : "---" }.joined(separator: "|") + "|")
-                for (index, row) in rows.enumerated() {
-                    let cells = row.map(cell).map { emphasis.contains(index) && !$0.isEmpty ? "**\($0)**" : $0 }
-                    lines.append("| " + cells.joined(separator: " | ") + " |")
-                }
-                lines.append("")
+                lines += table(headings, rows, emphasis: emphasis, numeric: numeric)
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    static func table(_ headings: [String], _ rows: [[String]], emphasis: Set<Int>, numeric: Set<Int>) -> [String] {
+        var lines = ["| " + headings.map(cell).joined(separator: " | ") + " |",
+                     "|" + headings.indices.map { numeric.contains($0) ? "---:" : "---" }.joined(separator: "|") + "|"]
+        for (index, row) in rows.enumerated() {
+            let cells = row.map(cell).map { emphasis.contains(index) && !$0.isEmpty ? "**\($0)**" : $0 }
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        return lines + [""]
     }
 
     /// Text made safe for Markdown: characters that would start markup are escaped.

@@ -1,105 +1,360 @@
-/// The yearly report as a sequence of blocks (headings, paragraphs, lists, tables), rendered to Markdown
-/// or HTML: both formats say exactly the same.
+/// The yearly report as a sequence of blocks, rendered to Markdown or HTML: both formats say exactly the same.
 public enum ReportBlock: Sendable {
     case heading(level: Int, text: String)
     case paragraph(String)
+    /// Stands out on the first page: the concept mark.
+    case notice(String)
     case bullets([String])
+    case numbered([String])
     /// A table; `emphasis` marks rows to highlight (an override, an overspent year).
     case table(headings: [String], rows: [[String]], emphasis: Set<Int>, numericColumns: Set<Int>)
+    /// One activity or weighing: a title and its labelled facts, kept together on a page.
+    case entry(title: String, fields: [(label: String, value: String)])
+    case chart(ReportChart)
+    /// Printing starts a new page here (Markdown has no pages).
+    case pageBreak
 }
 
 extension YearReport {
+    /// The report's title, also the running header in print.
+    public var title: String { "Jaarverslag internationalisering \(year)" }
+
+    /// The concept mark, until `--final`.
+    public var conceptMark: String? {
+        authorship.isFinal ? nil : "CONCEPT — nog niet vastgesteld. De definitieve versie maakt dossier report --final."
+    }
+
+    /// Who reported on which state: "wijziging 12 van 22-11-2026".
+    public var stateDescription: String {
+        let position = authorship.journalPosition
+        guard position > 0 else { return "het dossier zoals meegeleverd, zonder wijzigingen" }
+        return "wijziging \(Limits.grouped(position))" + (authorship.lastChange.map { " van \($0.utcDate.dutch)" } ?? "")
+    }
+
     public var blocks: [ReportBlock] {
-        var blocks: [ReportBlock] = [
-            .heading(level: 1, text: "Jaarverslag internationalisering \(year)"),
-            .paragraph("\(dossierTitle) — verantwoording over \(year) van het \(framework.title). Opgesteld op \(Self.dutch(generated)) met dossier."),
-            .heading(level: 2, text: "Samenvatting"),
-            .bullets(summary),
-            .heading(level: 2, text: "Relaties naar status"),
+        var document = ReportWriter(report: self)
+        return document.write()
+    }
+}
+
+/// Lays out the report once, numbering quotations and figures as they first appear, so that each long
+/// quotation is printed once (in the appendix) and referred to by its number everywhere else.
+struct ReportWriter {
+    let report: YearReport
+    var blocks: [ReportBlock] = []
+    var quotations: [String] = []
+    var figures = 0
+
+    /// Quoted reasons longer than this go to the appendix; shorter ones stay where they are used.
+    static let inlineReasonLength = 160
+
+    init(report: YearReport) {
+        self.report = report
+    }
+
+    mutating func write() -> [ReportBlock] {
+        titleBlock()
+        guard report.hasData else {
+            blocks.append(.heading(level: 2, text: "Geen gegevens over \(report.year)"))
+            blocks.append(.paragraph("Het dossier heeft over \(report.year) geen activiteiten met een datum, geen afwegingen, geen statuswijzigingen van relaties en geen budget (het \(report.framework.title) loopt van \(report.framework.firstYear) tot en met \(report.framework.lastYear)). Er is over dit jaar niets te verantwoorden."))
+            return blocks
+        }
+        summary()
+        blocks.append(.pageBreak)
+        activitiesByFocus()
+        budget()
+        pictures()
+        blocks.append(.pageBreak)
+        appendix()
+        return blocks
+    }
+
+    /// The number of a quotation in the appendix, adding it the first time.
+    mutating func cite(_ text: String) -> Int {
+        if let index = quotations.firstIndex(of: text) { return index + 1 }
+        quotations.append(text)
+        return quotations.count
+    }
+
+    /// A reason as it is shown: short ones in full, long ones by their number in the appendix.
+    mutating func reason(_ text: String) -> String {
+        let trimmed = text.trimmingSpaces()
+        if trimmed.isEmpty { return "geen reden vastgelegd" }
+        return trimmed.count <= Self.inlineReasonLength ? trimmed : "zie citaat \(cite(trimmed)) in bijlage C"
+    }
+
+    /// The next figure's number.
+    mutating func nextFigure() -> Int {
+        figures += 1
+        return figures
+    }
+
+    // MARK: Title and summary
+
+    mutating func titleBlock() {
+        blocks.append(.heading(level: 1, text: report.title))
+        if let mark = report.conceptMark { blocks.append(.notice(mark)) }
+        let who = [report.authorship.author, report.authorship.organisation].compactMap { $0 }.joined(separator: ", ")
+        blocks.append(.paragraph("\(report.dossierTitle) — verantwoording over \(report.year) van het \(report.framework.title)."))
+        blocks.append(.paragraph((who.isEmpty ? "Opgesteld" : "Opgesteld door \(who)") + " op \(report.generated.dutch). Stand van het dossier: \(report.stateDescription)."))
+    }
+
+    mutating func summary() {
+        blocks.append(.heading(level: 2, text: "Samenvatting"))
+        blocks.append(.paragraph("Wat \(report.year) opleverde per focus van het Kader. Lopend: goedgekeurd of gepland, ook doorlopend zonder datum."))
+        var rows: [[String]] = []
+        for focus in KaderFocus.allCases {
+            let entries = report.entries(focus)
+            guard !entries.isEmpty || focus != .outsideFocus else { continue }
+            let done = entries.filter { $0.activity.status.isCarriedOut }
+            let running = entries.filter { $0.activity.status == .goedgekeurd || $0.activity.status == .gepland }
+            let cost = entries.filter(\.activity.status.countsAgainstBudget).reduce(Money.zero) { $0 + $1.activity.budgetedCost }
+            rows.append([focus.label, String(entries.count), String(done.count), String(running.count), cost.cents == 0 ? "" : cost.formatted,
+                         Self.yielded(entries)])
+        }
+        blocks.append(.table(headings: ["Focus", "Activiteiten", "Uitgevoerd", "Lopend", "Kosten", "Wat het opleverde"], rows: rows,
+                             emphasis: [], numericColumns: [1, 2, 3, 4]))
+        var lines: [String] = []
+        if let budget = report.activityBudget {
+            let used = budget.committed + budget.spent
+            let share = budget.budget.cents > 0 ? " (\(used.cents * 100 / budget.budget.cents)%)" : ""
+            lines.append("\(budget.lineName): \(used.formatted) vastgelegd of besteed van \(budget.budget.formatted)\(share); over: \(budget.remaining.formatted)"
+                         + (budget.isOverspent ? " — OVERSCHREDEN." : "."))
+        }
+        for contribution in report.contributions {
+            let charged = contribution.committed + contribution.spent
+            lines.append("\(contribution.lineName): \(contribution.budget.formatted), apart van het budget internationalisering"
+                         + (charged.cents > 0 ? "; daarop geboekt: \(charged.formatted)." : "."))
+        }
+        lines.append("Delegatiebezoeken: \(report.incomingVisits.count) inkomend, \(report.outgoingVisits.count) uitgaand.")
+        let overrides = report.assessments.filter { $0.overrideReason != nil }.count
+        lines.append("\(count(report.assessments.count, "afweging", "afwegingen")): " + Verdict.allCases.map { verdict in
+            "\(report.assessments.filter { $0.assessment.verdict == verdict }.count) \(verdict.label.lowercased())"
+        }.joined(separator: ", ") + (overrides > 0 ? "; \(count(overrides, "activiteit", "activiteiten")) goedgekeurd ondanks een negatief oordeel." : "."))
+        if report.statusEvents.isEmpty {
+            lines.append("Geen relatie veranderde in \(report.year) van status.")
+        } else {
+            for event in report.statusEvents {
+                let change = event.change
+                let step = change.isReview ? "herijkt, blijft \(change.to.label)" : "\(change.from?.label ?? "") → \(change.to.label)"
+                let review = change.reviewDate.map { ", herijking \($0.dutch)" } ?? ""
+                lines.append("\(event.relation.name): \(step) (\(change.date.dutch)\(review)); reden: \(reason(change.reason)).")
+            }
+        }
+        if report.coming.isEmpty {
+            lines.append("Wat komt: niets op de agenda in het jaar na \(report.generated.dutch).")
+        } else {
+            let items = report.coming.map { "\($0.date)\($0.isOverdue ? " (verlopen)" : ""): \($0.title)" }
+            let more = report.comingTotal - report.coming.count
+            lines.append("Wat komt: " + items.joined(separator: "; ") + (more > 0 ? "; en nog \(more) (dossier agenda)." : "."))
+        }
+        blocks.append(.bullets(lines))
+    }
+
+    /// The results of a focus's activities, briefly: the first sentence of each, or that none are recorded.
+    static func yielded(_ entries: [YearReport.Entry]) -> String {
+        let results = entries.map { $0.activity.outcomes.trimmingSpaces() }.filter { !$0.isEmpty }.map(firstSentence)
+        if results.isEmpty { return entries.isEmpty ? "" : "nog geen resultaten vastgelegd" }
+        return results.joined(separator: " ")
+    }
+
+    static func firstSentence(_ text: String) -> String {
+        let line = text.replacingLineBreaks()
+        if let end = line.firstIndex(where: { ".!?".contains($0) }) { return String(line[...end]) }
+        return line + "."
+    }
+
+    // MARK: Activities
+
+    mutating func activitiesByFocus() {
+        blocks.append(.heading(level: 2, text: "Activiteiten per focus van het Kader"))
+        blocks.append(.paragraph("De activiteiten met een datum in \(report.year) en de doorlopende (goedgekeurd of gepland, zonder datum), elk met status, kosten, het oordeel van de laatste afweging en de reden die de doorslag gaf, de resultaten en de open vervolgacties."))
+        for focus in KaderFocus.allCases {
+            let entries = report.entries(focus)
+            guard !entries.isEmpty else { continue }
+            blocks.append(.heading(level: 3, text: "\(focus.label) (\(entries.count))"))
+            for entry in entries { blocks.append(activityEntry(entry)) }
+        }
+        if report.entries.isEmpty {
+            blocks.append(.paragraph("Er zijn geen activiteiten met een datum in \(report.year) en geen doorlopende activiteiten."))
+        }
+    }
+
+    mutating func activityEntry(_ entry: YearReport.Entry) -> ReportBlock {
+        let activity = entry.activity
+        var fields: [(String, String)] = [
+            ("Datum", entry.isOngoing ? "doorlopend (\(activity.status.label.lowercased()), zonder datum)" : YearReport.dates(activity)),
+            ("Soort en status", "\(activity.kind.label), \(activity.status.label.lowercased())"),
         ]
-        for (status, relations) in relationsByStatus where !relations.isEmpty {
-            blocks.append(.heading(level: 3, text: "\(status.label) (\(relations.count))"))
+        let relations = report.relationNames(activity)
+        if !relations.isEmpty { fields.append(("Relaties", relations)) }
+        if activity.organiser.relationID != nil { fields.append(("Organisator", report.organiserName(activity))) }
+        if !activity.countries.isEmpty { fields.append(("Landen", activity.countries.names)) }
+        if let visit = activity.visit {
+            var parts = ["\(visit.direction.label): \(visit.delegationFrom)"]
+            if !visit.ledBy.isEmpty { parts.append("geleid door \(visit.ledBy)") }
+            if let size = visit.size { parts.append("\(size) personen") }
+            if !visit.programme.isEmpty { parts.append("programma: \(visit.programme.joined(separator: ", "))") }
+            if !visit.hosts.isEmpty { parts.append("gastheren: \(visit.hosts.joined(separator: ", "))") }
+            fields.append(("Bezoek", parts.joined(separator: "; ")))
+        }
+        if !activity.entrepreneurs.isEmpty { fields.append(("Ondernemers", activity.entrepreneurs.map(\.name).joined(separator: ", "))) }
+        fields.append(("Kosten", cost(activity)))
+        if let assessment = entry.assessment {
+            let decisive = assessment.decidingReason.map { " — \($0.text)" } ?? ""
+            fields.append(("Afweging", "\(assessment.verdict.label) (\(assessment.timestamp.utcDate.dutch))\(decisive)"))
+        } else {
+            fields.append(("Afweging", "niet afgewogen"))
+        }
+        if let decision = activity.approvalDecision { fields.append(("Besluit", decision)) }
+        if let override = entry.overrideReason { fields.append(("Afwijking", "GOEDGEKEURD ONDANKS NEGATIEF OORDEEL: \(override)")) }
+        let outcomes = activity.outcomes.trimmingSpaces()
+        if !outcomes.isEmpty {
+            fields.append(("Resultaten", outcomes))
+        } else if activity.status.isCarriedOut {
+            fields.append(("Resultaten", "nog niet vastgelegd"))
+        }
+        let open = activity.openFollowUps
+        if !open.isEmpty {
+            fields.append(("Open vervolgacties", open.map { followUp in
+                var details: [String] = []
+                if let due = followUp.due { details.append("vóór \(due.dutch)\(due < report.generated ? ", verlopen" : "")") }
+                if !followUp.owner.isEmpty { details.append(followUp.owner) }
+                return followUp.text + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")
+            }.joined(separator: "; ")))
+        }
+        return .entry(title: activity.title, fields: fields)
+    }
+
+    func cost(_ activity: Activity) -> String {
+        let line = activity.budgetLine.map { report.budgets.first(where: { $0.line == activity.budgetLine })?.lineName ?? $0 }
+        let payer = line.map { ", \($0)" } ?? ", niet ten laste van de gemeente"
+        if activity.status.isCarriedOut, let actual = activity.actualCost {
+            let estimate = activity.estimatedCost.map { " (geraamd \($0.formatted))" } ?? ""
+            return "\(actual.formatted) werkelijk\(estimate)\(payer)"
+        }
+        if let estimate = activity.estimatedCost { return "\(estimate.formatted) geraamd\(payer)" }
+        return "geen kosten geraamd\(payer)"
+    }
+
+    // MARK: Budget and pictures
+
+    mutating func budget() {
+        blocks.append(.heading(level: 2, text: "Budget \(report.year)"))
+        blocks.append(.table(headings: ["Budgetregel", "Budget", "Vastgelegd", "Besteed", "Over"], rows: report.budgets.map { budget in
+            [budget.lineName, budget.budget.formatted, budget.committed.formatted, budget.spent.formatted, budget.remaining.formatted]
+        }, emphasis: Set(report.budgets.indices.filter { report.budgets[$0].isOverspent }), numericColumns: [1, 2, 3, 4]))
+        blocks.append(.paragraph("Elke budgetregel telt alleen de activiteiten die erop geboekt zijn. Vastgelegd: goedgekeurde en geplande activiteiten (geraamde kosten). Besteed: uitgevoerde activiteiten (werkelijke kosten, anders geraamde)."
+            + report.budgets.filter(\.isOverspent).map { " \($0.lineName) is overschreden met \((Money.zero - $0.remaining).formatted)." }.joined()))
+        if !report.unchargedActivities.isEmpty {
+            blocks.append(.paragraph("Niet ten laste van de gemeente (budgetregel: geen): " + report.unchargedActivities.map(\.title).joined(separator: ", ") + "."))
+        }
+        budgetChart()
+    }
+
+    mutating func budgetChart() {
+        guard let lineID = report.activityBudget?.line else { return }
+        let history = report.budgetHistory
+        let lines = history.map { year in year.overviews.first { $0.line == lineID } ?? report.activityBudget! }
+        let contributions = history.map { year in year.overviews.filter { $0.line != lineID } }
+        let lineName = lines.first?.lineName ?? lineID
+        let amount = lines.map(\.budget.cents).max() ?? 0
+        let number = nextFigure()
+        blocks.append(.chart(ReportChart(
+                number: number, title: "\(lineName) per jaar", layout: .stacked, unit: .money,
+                categories: history.map { String($0.year) },
+                series: [.init(name: "Besteed", values: lines.map(\.spent.cents)), .init(name: "Vastgelegd", values: lines.map(\.committed.cents)),
+                         .init(name: "Over", values: lines.map { max(0, $0.remaining.cents) })],
+                reference: amount > 0 ? .init(value: amount, label: "\(ReportChart.euros(amount)) per jaar") : nil,
+                textAlternative: "Per jaar van \(history.first.map { String($0.year) } ?? "") tot en met \(history.last.map { String($0.year) } ?? ""): wat van het \(lineName.lowercased()) besteed, vastgelegd en over is, tegen de lijn van \(ReportChart.euros(amount)). "
+                    + lines.map { "\($0.year): \(($0.spent + $0.committed).formatted) besteed of vastgelegd\($0.isOverspent ? ", overschreden" : "")" }.joined(separator: "; ")
+                    + ". De bijdrage aan het Global Goals Platform Oss staat apart in de tabel.",
+                tableHeadings: ["Jaar", "Budget", "Besteed", "Vastgelegd", "Over"] + (contributions.first ?? []).map(\.lineName),
+                tableRows: zip(lines, contributions).map { line, others in
+                    [String(line.year), line.budget.formatted, line.spent.formatted, line.committed.formatted, line.remaining.formatted]
+                        + others.map(\.budget.formatted)
+                },
+                numericColumns: Set(1..<(5 + (contributions.first?.count ?? 0))))))
+    }
+
+    mutating func pictures() {
+        blocks.append(.heading(level: 2, text: "\(report.year) in beeld"))
+        let focuses = KaderFocus.allCases
+        let done = focuses.map { focus in Int64(report.entries(focus).filter { $0.activity.status.isCarriedOut }.count) }
+        let running = focuses.map { focus in
+            Int64(report.entries(focus).filter { $0.activity.status == .goedgekeurd || $0.activity.status == .gepland }.count)
+        }
+        let other = focuses.indices.map { Int64(report.entries(focuses[$0]).count) - done[$0] - running[$0] }
+        let number = nextFigure()
+        blocks.append(.chart(ReportChart(
+                number: number, title: "Activiteiten per focus van het Kader, \(report.year)", layout: .stacked, unit: .count,
+                categories: focuses.map(\.shortLabel),
+                series: [.init(name: "Uitgevoerd", values: done), .init(name: "Lopend", values: running), .init(name: "Overig", values: other)],
+                reference: nil,
+                textAlternative: "Het aantal activiteiten van \(report.year) per focus, uitgevoerd, lopend (goedgekeurd of gepland, ook doorlopend) en overig (idee, in afweging, afgewezen, geannuleerd): "
+                    + focuses.indices.map { "\(focuses[$0].label) \(done[$0] + running[$0] + other[$0])" }.joined(separator: ", ") + ".",
+                tableHeadings: ["Focus", "Uitgevoerd", "Lopend", "Overig", "Totaal"],
+                tableRows: focuses.indices.map { [focuses[$0].label, String(done[$0]), String(running[$0]), String(other[$0]), String(done[$0] + running[$0] + other[$0])] },
+                numericColumns: [1, 2, 3, 4])))
+        let quarters = 1...4
+        let incoming = quarters.map { quarter in Int64(report.incomingVisits.filter { $0.startDate?.quarter == quarter }.count) }
+        let outgoing = quarters.map { quarter in Int64(report.outgoingVisits.filter { $0.startDate?.quarter == quarter }.count) }
+        let visitsFigure = nextFigure()
+        blocks.append(.chart(ReportChart(
+                number: visitsFigure, title: "Delegatiebezoeken per kwartaal, \(report.year)", layout: .grouped, unit: .count,
+                categories: quarters.map { "K\($0)" },
+                series: [.init(name: "Inkomend", values: incoming), .init(name: "Uitgaand", values: outgoing)],
+                reference: nil,
+                textAlternative: "Inkomende en uitgaande delegatiebezoeken per kwartaal van \(report.year): "
+                    + quarters.map { "kwartaal \($0): \(incoming[$0 - 1]) inkomend, \(outgoing[$0 - 1]) uitgaand" }.joined(separator: "; ") + ".",
+                tableHeadings: ["Kwartaal", "Inkomend", "Uitgaand"],
+                tableRows: quarters.map { ["K\($0)", String(incoming[$0 - 1]), String(outgoing[$0 - 1])] },
+                numericColumns: [1, 2])))
+    }
+
+    // MARK: Appendix
+
+    mutating func appendix() {
+        blocks.append(.heading(level: 2, text: "Bijlagen"))
+        blocks.append(.heading(level: 3, text: "Bijlage A. Relaties naar status (\(report.relationCount))"))
+        for (status, relations) in report.relationsByStatus where !relations.isEmpty {
+            blocks.append(.heading(level: 4, text: "\(status.label) (\(relations.count))"))
             if status == .laagPitje {
-                blocks.append(.table(headings: ["Relatie", "Land", "Herijkingsdatum", "Reden"], rows: relations.map { relation in
+                let rows = relations.map { relation -> [String] in
                     let change = relation.statusHistory.last { $0.to == .laagPitje }
-                    return [relation.name, relation.countries.names, Self.dutch(relation.reviewDate),
-                            (change.map { "\(Self.dutch($0.date)), \($0.by): " } ?? "") + (change?.reason ?? "")]
-                }, emphasis: [], numericColumns: []))
+                    return [relation.name, relation.countries.names, CalendarDate.dutch(relation.reviewDate),
+                            change.map { "\($0.date.dutch), \($0.by)" } ?? "", reason(change?.reason ?? "")]
+                }
+                blocks.append(.table(headings: ["Relatie", "Land", "Herijking", "Sinds", "Reden"], rows: rows, emphasis: [], numericColumns: []))
             } else {
                 blocks.append(.table(headings: ["Relatie", "Soort", "Plaats", "Sectoren"], rows: relations.map { relation in
                     [relation.name, relation.kind.label, relation.placeSummary, relation.sectors.map(\.label).joined(separator: ", ")]
                 }, emphasis: [], numericColumns: []))
             }
         }
-        blocks.append(.heading(level: 2, text: "Activiteiten in \(year)"))
-        if activities.isEmpty {
-            blocks.append(.paragraph("Er zijn geen activiteiten met een datum in \(year) vastgelegd."))
-        } else {
-            let statuses = ActivityStatus.allCases.filter { status in countsByKind.contains { ($0.counts[status] ?? 0) > 0 } }
-            blocks.append(.heading(level: 3, text: "Naar soort en status"))
-            blocks.append(.table(headings: ["Soort"] + statuses.map(\.label) + ["Totaal"], rows: countsByKind.map { kind, counts in
-                [kind.label] + statuses.map { String(counts[$0] ?? 0) } + [String(counts.values.reduce(0, +))]
-            }, emphasis: [], numericColumns: Set(1...(statuses.count + 1))))
-            blocks.append(.heading(level: 3, text: "Overzicht"))
-            blocks.append(.table(headings: ["Datum", "Activiteit", "Soort", "Status", "Relaties", "Organisator", "Kosten"], rows: activities.map { activity in
-                [Self.dates(activity), activity.title, activity.kind.label, activity.status.label, relationNames(activity), organiserName(activity),
-                 activity.budgetedCost.cents == 0 ? "" : activity.budgetedCost.formatted]
-            }, emphasis: [], numericColumns: [6]))
+        blocks.append(.heading(level: 3, text: "Bijlage B. Afwegingen in detail"))
+        if report.assessments.isEmpty {
+            blocks.append(.paragraph("Er zijn in \(report.year) geen activiteiten afgewogen."))
         }
-        blocks.append(.heading(level: 2, text: "Delegatiebezoeken"))
-        for (title, visits) in [("Inkomend", incomingVisits), ("Uitgaand", outgoingVisits)] {
-            blocks.append(.heading(level: 3, text: "\(title) (\(visits.count))"))
-            if visits.isEmpty {
-                blocks.append(.paragraph("Geen \(title.lowercased())e bezoeken in \(year)."))
-                continue
+        for item in report.assessments {
+            let assessment = item.assessment
+            var fields: [(String, String)] = [("Afgewogen", "\(assessment.timestamp.utcDate.dutch) door \(assessment.by)"), ("Oordeel", assessment.verdict.label)]
+            for reason in assessment.reasons {
+                let title = AssessmentRule(rawValue: reason.rule)?.title ?? Question(rawValue: reason.rule)?.label ?? reason.rule
+                let passage = reason.passage.isEmpty ? "" : " (citaat \(cite(reason.passage)))"
+                let text = reason.text.hasPrefix(title) ? reason.text : "\(title): \(reason.text)"
+                fields.append((reason.effect.label, text + passage))
             }
-            blocks.append(.table(headings: ["Datum", title == "Inkomend" ? "Delegatie uit" : "Missie naar", "Geleid door", "Omvang", "Relaties", "Programma", "Ondernemers"],
-                                 rows: visits.map { visit in
-                [Self.dates(visit), visit.visit?.delegationFrom ?? "", visit.visit?.ledBy ?? "", visit.visit?.size.map(String.init) ?? "",
-                 relationNames(visit), visit.visit?.programme.joined(separator: ", ") ?? "", visit.entrepreneurs.map(\.name).joined(separator: ", ")]
-            }, emphasis: [], numericColumns: [3]))
+            if !assessment.missing.isEmpty { fields.append(("Nog onbekend", assessment.missing.joined(separator: "; "))) }
+            if let override = item.overrideReason { fields.append(("Afwijking", "GOEDGEKEURD ONDANKS NEGATIEF OORDEEL: \(override)")) }
+            blocks.append(.entry(title: item.activity.title, fields: fields))
         }
-        blocks.append(.heading(level: 2, text: "Afwegingen tegen het Kader"))
-        if assessments.isEmpty {
-            blocks.append(.paragraph("Er zijn in \(year) geen activiteiten afgewogen."))
+        blocks.append(.heading(level: 3, text: "Bijlage C. Citaten"))
+        if quotations.isEmpty {
+            blocks.append(.paragraph("Geen citaten."))
         } else {
-            let overrides = Set(assessments.indices.filter { assessments[$0].overrideReason != nil })
-            blocks.append(.table(headings: ["Datum", "Activiteit", "Oordeel", "Door", "Doorslaggevend", "Afwijking"], rows: assessments.map { item in
-                let decisive = item.assessment.reasons.first { $0.effect == item.assessment.verdict }?.text ?? ""
-                return [Self.dutch(item.assessment.timestamp.utcDate), item.activity.title, item.assessment.verdict.label, item.assessment.by,
-                        decisive, item.overrideReason.map { "GOEDGEKEURD ONDANKS NEGATIEF OORDEEL: \($0)" } ?? ""]
-            }, emphasis: overrides, numericColumns: []))
-            if !overrides.isEmpty {
-                blocks.append(.paragraph("\(count(overrides.count, "activiteit", "activiteiten")) goedgekeurd ondanks een negatieve afweging; de reden staat in de laatste kolom."))
-            }
+            blocks.append(.paragraph("Elk citaat staat hier één keer; elders in het verslag staat zijn nummer."))
+            blocks.append(.numbered(quotations))
         }
-        blocks.append(.heading(level: 2, text: "Budget \(year)"))
-        blocks.append(.table(headings: ["Budgetregel", "Budget", "Vastgelegd", "Besteed", "Over"], rows: budgets.map { budget in
-            [budget.lineName, budget.budget.formatted, budget.committed.formatted, budget.spent.formatted, budget.remaining.formatted]
-        }, emphasis: Set(budgets.indices.filter { budgets[$0].isOverspent }), numericColumns: [1, 2, 3, 4]))
-        blocks.append(.paragraph("Elke budgetregel telt alleen de activiteiten die erop geboekt zijn. Vastgelegd: goedgekeurde en geplande activiteiten (geraamde kosten). Besteed: uitgevoerde activiteiten (werkelijke kosten, anders geraamde)."
-            + budgets.filter(\.isOverspent).map { " \($0.lineName) is overschreden met \((Money.zero - $0.remaining).formatted)." }.joined()))
-        if !unchargedActivities.isEmpty {
-            blocks.append(.paragraph("Niet ten laste van de gemeente (budgetregel: geen): " + unchargedActivities.map(\.title).joined(separator: ", ") + "."))
-        }
-        return blocks
-    }
-
-    private var summary: [String] {
-        let counts = relationsByStatus.filter { !$0.relations.isEmpty }.map { "\($0.relations.count) \($0.status.label.lowercased())" }
-        var lines = ["\(count(relationCount, "relatie", "relaties")): \(counts.joined(separator: ", ")).",
-                     "\(count(activities.count, "activiteit", "activiteiten")) met een datum in \(year), waarvan \(carriedOut) uitgevoerd.",
-                     "\(count(incomingVisits.count + outgoingVisits.count, "delegatiebezoek", "delegatiebezoeken")): \(incomingVisits.count) inkomend, \(outgoingVisits.count) uitgaand.",
-                     "\(count(assessments.count, "afweging", "afwegingen")): " + Verdict.allCases.map { verdict in
-                         "\(assessments.filter { $0.assessment.verdict == verdict }.count) \(verdict.label.lowercased())"
-                     }.joined(separator: ", ") + "."]
-        for budget in budgets {
-            lines.append("\(budget.lineName): \((budget.committed + budget.spent).formatted) vastgelegd of besteed van \(budget.budget.formatted); over: \(budget.remaining.formatted).")
-        }
-        let reviews = relationsByStatus.first { $0.status == .laagPitje }?.relations ?? []
-        if !reviews.isEmpty {
-            lines.append("Op een laag pitje: " + reviews.map { "\($0.name) (herijking \(Self.dutch($0.reviewDate)))" }.joined(separator: ", ") + ".")
-        }
-        return lines
     }
 }

@@ -1,6 +1,39 @@
 /// Everything the yearly account of the Kader holds, gathered once; the Markdown, HTML and CSV renderers
-/// only lay it out.
+/// only lay it out (through `blocks`).
 public struct YearReport: Sendable {
+    /// Who reports, on which state of the dossier, and whether the text is final.
+    public struct Authorship: Sendable {
+        /// From the configuration (`name`, `DOSSIER_USER`), never the login name.
+        public var author: String?
+        public var organisation: String?
+        /// Without `--final` the report is a concept and says so on every page.
+        public var isFinal: Bool
+        /// The number of the last change in the state reported (0: the dossier as shipped).
+        public var journalPosition: Int
+        /// When that change was made, if the journal still has it.
+        public var lastChange: Timestamp?
+
+        public init(author: String? = nil, organisation: String? = nil, isFinal: Bool = false, journalPosition: Int = 0,
+                    lastChange: Timestamp? = nil) {
+            self.author = author
+            self.organisation = organisation
+            self.isFinal = isFinal
+            self.journalPosition = journalPosition
+            self.lastChange = lastChange
+        }
+    }
+
+    /// An activity as the account shows it: its focus, whether it is ongoing, its latest weighing.
+    public struct Entry: Sendable {
+        public var activity: Activity
+        public var focus: KaderFocus
+        /// Approved or planned without a date: it runs through the year ("doorlopend").
+        public var isOngoing: Bool
+        public var assessment: Assessment?
+        /// Approved although the latest weighing was negative: the recorded reason.
+        public var overrideReason: String?
+    }
+
     public struct Assessed: Sendable {
         public var activity: Activity
         public var assessment: Assessment
@@ -8,53 +41,112 @@ public struct YearReport: Sendable {
         public var overrideReason: String?
     }
 
+    /// A relation's status changed in the year (or was reviewed).
+    public struct StatusEvent: Sendable {
+        public var relation: Relation
+        public var change: StatusChange<RelationStatus>
+    }
+
+    /// Something on the agenda after the report date, as text.
+    public struct Coming: Sendable {
+        public var date: String
+        public var title: String
+        public var context: String
+        public var isOverdue: Bool
+    }
+
     public let year: Int
     public let generated: CalendarDate
     public let dossierTitle: String
     public let framework: Framework
+    public let authorship: Authorship
     /// Every status with its relations, in the order of the statuses.
     public let relationsByStatus: [(status: RelationStatus, relations: [Relation])]
-    /// The activities that start in the year, by date.
-    public let activities: [Activity]
-    /// Per kind, how many activities of the year have each status.
-    public let countsByKind: [(kind: ActivityKind, counts: [ActivityStatus: Int])]
+    /// The activities of the year: those that start in it by date, then the ongoing ones by title.
+    public let entries: [Entry]
     public let incomingVisits: [Activity]
     public let outgoingVisits: [Activity]
     /// Assessments made in the year (the latest per activity), and those of the year's activities.
     public let assessments: [Assessed]
     /// The year on each budget line, each counting only the activities charged to it.
     public let budgets: [BudgetOverview]
+    /// The framework's years and every year with activities, each on every line: the budget chart.
+    public let budgetHistory: [(year: Int, overviews: [BudgetOverview])]
+    public let statusEvents: [StatusEvent]
+    /// The agenda from the report date on (overdue deadlines first), at most `comingLimit` of `comingTotal`.
+    public let coming: [Coming]
+    public let comingTotal: Int
     /// Activities of the year charged to no budget line (a partner pays).
     public let unchargedActivities: [Activity]
     let relationNames: [RelationID: String]
+    /// The id of the line activities are charged to.
+    let activityBudgetLine: String?
 
-    public init(dossier: Dossier, year: Int, today: CalendarDate) {
+    public static let comingLimit = 6
+
+    public init(dossier: Dossier, year: Int, today: CalendarDate, authorship: Authorship = Authorship()) {
         self.year = year
         generated = today
         dossierTitle = dossier.title
         framework = dossier.framework
+        self.authorship = authorship
+        relationNames = Dictionary(uniqueKeysWithValues: dossier.relations.map { ($0.id, $0.name) })
+        activityBudgetLine = dossier.activityBudget?.id
         relationsByStatus = RelationStatus.allCases.map { status in
             (status, dossier.relations.filter { $0.status == status }.sorted { SearchText.fold($0.name) < SearchText.fold($1.name) })
         }
-        let ofYear = ActivityQuery.sortedChronologically(dossier.activities.filter { $0.year == year })
-        activities = ofYear
-        countsByKind = ActivityKind.allCases.compactMap { kind in
-            let ofKind = ofYear.filter { $0.kind == kind }
-            guard !ofKind.isEmpty else { return nil }
-            return (kind, Dictionary(grouping: ofKind, by: \.status).mapValues(\.count))
-        }
-        incomingVisits = ofYear.filter { $0.visit?.direction == .inkomend }
-        outgoingVisits = ofYear.filter { $0.visit?.direction == .uitgaand }
+        let dated = ActivityQuery.sortedChronologically(dossier.activities.filter { $0.year == year })
+        incomingVisits = dated.filter { $0.visit?.direction == .inkomend }
+        outgoingVisits = dated.filter { $0.visit?.direction == .uitgaand }
         assessments = dossier.activities.compactMap { activity in
             guard let latest = activity.assessments.last(where: { $0.timestamp.utcDate.year == year }) ?? (activity.year == year ? activity.assessments.last : nil)
             else { return nil }
-            let override = activity.statusHistory.last { $0.to == .goedgekeurd && $0.overrideReason != nil }?.overrideReason
-            return Assessed(activity: activity, assessment: latest, overrideReason: latest.verdict == .negatief ? override : nil)
+            return Assessed(activity: activity, assessment: latest, overrideReason: latest.verdict == .negatief ? YearReport.overrideReason(activity) : nil)
         }.sorted { $0.assessment.timestamp < $1.assessment.timestamp }
         budgets = BudgetOverview.all(year: year, in: dossier)
-        unchargedActivities = ofYear.filter { $0.budgetLine == nil && $0.status.countsAgainstBudget }
-        relationNames = Dictionary(uniqueKeysWithValues: dossier.relations.map { ($0.id, $0.name) })
+        let ledger = BudgetLedger(dossier)
+        budgetHistory = BudgetYears.all(framework: dossier.framework, activityYears: ledger.years).map { ($0, ledger.overviews($0)) }
+        statusEvents = dossier.relations.flatMap { relation in
+            relation.statusHistory.filter { $0.date.year == year && $0.from != nil }.map { StatusEvent(relation: relation, change: $0) }
+        }.sorted { ($0.change.date, SearchText.fold($0.relation.name)) < ($1.change.date, SearchText.fold($1.relation.name)) }
+
+        let hasDatedData = !dated.isEmpty || !assessments.isEmpty || !statusEvents.isEmpty || budgets.contains { $0.budget.cents > 0 }
+        let ongoing = hasDatedData ? dossier.activities.filter { YearReport.isOngoing($0, in: year) }.sorted { SearchText.fold($0.title) < SearchText.fold($1.title) } : []
+        entries = (dated + ongoing).map { activity in
+            let latest = activity.assessments.last
+            return Entry(activity: activity, focus: Assessor.focus(of: activity, in: dossier), isOngoing: activity.startDate == nil,
+                         assessment: latest, overrideReason: latest?.verdict == .negatief ? YearReport.overrideReason(activity) : nil)
+        }
+        unchargedActivities = (dated + ongoing).filter { $0.budgetLine == nil && $0.status.countsAgainstBudget }
+
+        let upcoming = Agenda(dossier).window(from: today, to: today.adding(years: 1), today: today)
+        comingTotal = upcoming.count
+        coming = upcoming.prefix(YearReport.comingLimit).map { entry in
+            Coming(date: CalendarDate.dutchPeriod(entry.start, entry.end), title: entry.title(in: dossier), context: entry.context(in: dossier),
+                   isOverdue: entry.isOverdue(on: today))
+        }
     }
+
+    /// Approved or planned without a date, and approved by the end of `year`: it runs through that year.
+    static func isOngoing(_ activity: Activity, in year: Int) -> Bool {
+        guard activity.startDate == nil, activity.status == .goedgekeurd || activity.status == .gepland else { return false }
+        let approved = activity.statusHistory.first { $0.to == .goedgekeurd || $0.to == .gepland }?.date
+        return approved.map { $0.year <= year } ?? true
+    }
+
+    static func overrideReason(_ activity: Activity) -> String? {
+        activity.statusHistory.last { $0.to == .goedgekeurd && $0.overrideReason != nil }?.overrideReason
+    }
+
+    /// Whether there is anything to account for: dated activities, weighings, status changes or a budget.
+    public var hasData: Bool {
+        !entries.isEmpty || !assessments.isEmpty || !statusEvents.isEmpty || budgets.contains { $0.budget.cents > 0 }
+    }
+
+    /// The activities of the year with a date (not the ongoing ones).
+    public var activities: [Activity] { entries.filter { !$0.isOngoing }.map(\.activity) }
+
+    public func entries(_ focus: KaderFocus) -> [Entry] { entries.filter { $0.focus == focus } }
 
     public func relationNames(_ activity: Activity) -> String {
         activity.relations.map { relationNames[$0] ?? $0 }.joined(separator: ", ")
@@ -64,19 +156,19 @@ public struct YearReport: Sendable {
         activity.organiser.relationID.map { relationNames[$0] ?? $0 } ?? "Gemeente Oss"
     }
 
-    public var carriedOut: Int { activities.filter(\.status.isCarriedOut).count }
+    public var carriedOut: Int { entries.filter(\.activity.status.isCarriedOut).count }
 
     public var relationCount: Int { relationsByStatus.reduce(0) { $0 + $1.relations.count } }
 
-    /// Dutch date, as in a letter: 12-3-2026.
-    public static func dutch(_ date: CalendarDate?) -> String {
-        date.map { "\($0.day)-\($0.month)-\($0.year)" } ?? "geen datum"
-    }
+    /// The year on the budget line activities are charged to (the € 16.000).
+    public var activityBudget: BudgetOverview? { budgets.first { $0.line == activityBudgetLine } }
 
+    /// The fixed contributions (the Global Goals Platform Oss), apart from that budget.
+    public var contributions: [BudgetOverview] { budgets.filter { $0.line != activityBudgetLine } }
+
+    /// The dates of an activity as a reader wants them: a period, or "doorlopend" for an ongoing one.
     public static func dates(_ activity: Activity) -> String {
-        switch (activity.startDate, activity.endDate) {
-        case let (start?, end?) where end != start: "\(dutch(start)) t/m \(dutch(end))"
-        default: dutch(activity.startDate)
-        }
+        guard let start = activity.startDate else { return "doorlopend" }
+        return CalendarDate.dutchPeriod(start, activity.endDate)
     }
 }

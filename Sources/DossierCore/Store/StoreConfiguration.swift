@@ -4,11 +4,16 @@ import Foundation
 /// and environment variables, which win:
 ///
 /// ```json
-/// { "name": "Jan Jansen", "backups": 10, "journalLimit": 500, "lockWait": 5 }
+/// { "name": "Jan Jansen", "organisation": "Gemeente Oss, Strategie en beleid", "backups": 10, "journalLimit": 500,
+///   "lockWait": 5, "lookAhead": 60 }
 /// ```
 public struct StoreConfiguration: Hashable, Sendable {
     /// The name recorded as "who" with every change; the login name when not set (`DOSSIER_USER`).
     public var name: String?
+    /// The organisation named as author of reports, with `name` (`DOSSIER_ORGANISATION`).
+    public var organisation: String?
+    /// How many days the signals (and `dossier due`) look ahead (`DOSSIER_LOOK_AHEAD`).
+    public var lookAheadDays = Reminder.defaultLookAheadDays
     /// How many previous snapshots the backups folder keeps (`DOSSIER_BACKUPS`).
     public var backupsToKeep = 10
     /// Compact (rewrite the snapshot, archive the journal) after this many journal entries (`DOSSIER_JOURNAL_LIMIT`).
@@ -40,6 +45,8 @@ public struct StoreConfiguration: Hashable, Sendable {
                     try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
                         switch key {
                         case "name": configuration.name = try reader.readString()
+                        case "organisation": configuration.organisation = try reader.readString()
+                        case "lookAhead": configuration.lookAheadDays = try reader.readInt(in: Limits.dueWindowDays)
                         case "backups": configuration.backupsToKeep = try reader.readInt(in: Limits.backupsToKeep)
                         case "journalLimit": configuration.journalEntryLimit = try reader.readInt(in: Limits.journalEntryLimit)
                         case "lockWait": configuration.lockWait = Double(try reader.readInt(in: Limits.lockWaitSeconds))
@@ -56,6 +63,10 @@ public struct StoreConfiguration: Hashable, Sendable {
             if let problem = Limits.lengthProblem(name, label: "DOSSIER_USER", maximum: Limits.shortText) { throw .badSetting(problem) }
             configuration.name = name
         }
+        if let organisation = environment["DOSSIER_ORGANISATION"], !organisation.isBlank {
+            if let problem = Limits.lengthProblem(organisation, label: "DOSSIER_ORGANISATION", maximum: Limits.shortText) { throw .badSetting(problem) }
+            configuration.organisation = organisation
+        }
         func number(_ variable: String, _ range: ClosedRange<Int>) throws(StoreError) -> Int? {
             guard let text = environment[variable], !text.isBlank else { return nil }
             do {
@@ -66,6 +77,7 @@ public struct StoreConfiguration: Hashable, Sendable {
         }
         if let value = try number("DOSSIER_BACKUPS", Limits.backupsToKeep) { configuration.backupsToKeep = value }
         if let value = try number("DOSSIER_JOURNAL_LIMIT", Limits.journalEntryLimit) { configuration.journalEntryLimit = value }
+        if let value = try number("DOSSIER_LOOK_AHEAD", Limits.dueWindowDays) { configuration.lookAheadDays = value }
         if let value = try lockWait(environment["DOSSIER_LOCK_WAIT"]) { configuration.lockWait = value }
         return configuration
     }

@@ -1,0 +1,161 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// The yearly account as the college reads it: per focus, nothing repeated, author from the configuration,
+/// a concept until --final, and printed by a real browser on the expected number of pages.
+extension ExchangeTests {
+    @Test("the report groups the year's activities by focus, ongoing approved ones as doorlopend, with results and open follow-ups")
+    func reportByFocus() throws {
+        try addYear()
+        let report = try run(["report", "--year", "2026"]).standardOutput
+        let farma = try #require(report.range(of: "### Farma en life sciences (6)"), "\(report)")
+        let learningCities = try #require(report.range(of: "### UNESCO Learning Cities (2)"))
+        let farmaPart = report[farma.upperBound..<learningCities.lowerBound]
+        for title in ["Delegatie uit Medicon Valley Alliance", "Handelsmissie Rhône-Alpes", "Campusbeurs HAN", "Internationaal talent aantrekken met Pharma Delta"] {
+            #expect(farmaPart.contains("#### \(title)"), "\(title) under farma")
+        }
+        #expect(report[learningCities.upperBound...].contains("#### Deelname aan UNESCO Learning Cities via Talentencampus Oss"))
+        #expect(report.contains("- **Datum:** doorlopend (goedgekeurd, zonder datum)"))
+        #expect(report.contains("- **Resultaten:** Twee Deense farmabedrijven oriënteren zich op Pivot Park. Vervolggesprek in mei."))
+        #expect(report.contains("- **Open vervolgacties:** Verslag naar B&W (vóór 1-12-2026)"))
+        // The summary: per focus what the year brought, first sentence of each result.
+        #expect(report.contains("| Farma en life sciences | 6 | 1 | 5 | € 2.950,50 | Twee Deense farmabedrijven oriënteren zich op Pivot Park. |"))
+        #expect(report.contains("- Delegatiebezoeken: 1 inkomend, 1 uitgaand."))
+        #expect(report.contains("- Budget internationalisering: € 4.200,50 vastgelegd of besteed van € 16.000,00 (26%); over: € 11.799,50."))
+        #expect(report.contains("- Bijdrage Global Goals Platform Oss: € 11.459,00, apart van het budget internationalisering."))
+        #expect(report.contains("- Wat komt: 1-12-2026: Verslag naar B&W; 8-12-2026: Handelsmissie Rhône-Alpes.\n"))
+    }
+
+    @Test("a positive weighing's deciding reason is about the content, not the budget line's balance of that moment")
+    func decidingReason() throws {
+        try addYear()
+        let answers = ["inhoudelijke-link", "behoefte-lokale-partners", "toegevoegde-waarde", "behapbaar", "geopolitiek", "mensenrechten",
+                       "afbreukrisico", "aansluiting-strategie", "mvo", "global-goals", "aanvullend"].flatMap { ["--answer", "\($0)=ja"] }
+        let assess = try run(["assess", "missie-naar-hamburg-unesco-conferentie-2026-09-14"] + answers)
+        #expect(assess.status == 0, "\(assess.standardError)")
+        let report = try run(["report", "--year", "2026"]).standardOutput
+        let line = try #require(report.split(separator: "\n").first { $0.hasPrefix("- **Afweging:** Positief") }, "\(report)")
+        #expect(!line.contains("past binnen"), "\(line)")
+        #expect(line.contains("Buiten Europa") || line.contains("Inhoudelijke link"), "\(line)")
+    }
+
+    @Test("each long quotation is printed once, in the appendix; the relations inventory and weighings' details are in the appendix")
+    func nothingRepeated() throws {
+        try addYear()
+        let report = try run(["report", "--year", "2026"]).standardOutput
+        let quotation = "Dit betekent onder andere dat we onze vriendschapsrelaties met Taizhou en An Giang op een laag pitje zetten"
+        #expect(report.components(separatedBy: quotation).count == 2, "the laag-pitje quotation once")
+        #expect(report.components(separatedBy: "zie citaat 1 in bijlage C").count == 3, "Taizhou and An Giang refer to it")
+        let appendix = try #require(report.range(of: "## Bijlagen"))
+        for heading in ["### Bijlage A. Relaties naar status (34)", "### Bijlage B. Afwegingen in detail", "### Bijlage C. Citaten"] {
+            #expect(report[appendix.upperBound...].contains(heading))
+        }
+        #expect(!report[..<appendix.lowerBound].contains("| Relatie | Soort | Plaats | Sectoren |"), "no inventory before the appendix")
+        // Every quotation number that is referred to exists in the appendix, and each is used.
+        let quotations = report[report.range(of: "### Bijlage C. Citaten")!.upperBound...].split(separator: "\n").filter { $0.first?.isNumber == true }
+        #expect(quotations.count >= 2)
+        for number in 1...quotations.count { #expect(report.contains("citaat \(number)"), "citaat \(number) is referred to") }
+        #expect(Set(quotations.map { $0.drop { $0 != " " } }).count == quotations.count, "no quotation twice")
+    }
+
+    @Test("charts: inline SVG with a text alternative and a table each; the Markdown says the same in tables")
+    func charts() throws {
+        try addYear()
+        let html = try run(["report", "--year", "2026", "--format", "html"]).standardOutput
+        #expect(html.components(separatedBy: "<svg viewBox=").count == 4, "three charts")
+        for number in 1...3 {
+            #expect(html.contains("<figure class=\"chart\" id=\"figuur-\(number)\">"))
+            #expect(html.contains("aria-labelledby=\"figuur-\(number)-titel figuur-\(number)-tekst\""))
+        }
+        #expect(html.contains("<desc id=\"figuur-3-tekst\">Inkomende en uitgaande delegatiebezoeken per kwartaal van 2026: kwartaal 1: 1 inkomend, 0 uitgaand"))
+        #expect(html.contains(">€ 16.000 per jaar</text>"), "the budget's reference line")
+        let markdown = try run(["report", "--year", "2026"]).standardOutput
+        #expect(markdown.contains("**Figuur 1. Budget internationalisering per jaar**"))
+        #expect(markdown.contains("| 2026 | € 16.000,00 | € 1.700,50 | € 2.500,00 | € 11.799,50 | € 11.459,00 |"))
+        #expect(markdown.contains("| K3 | 0 | 1 |"))
+        #expect(!markdown.contains("<svg"))
+    }
+
+    @Test("author and organisation come from the configuration, never the login name; a concept until --final; the state reported is named")
+    func authorship() throws {
+        try addYear()
+        let home = directory.file("home")
+        try FileManager.default.createDirectory(atPath: home + "/.config/dossier", withIntermediateDirectories: true)
+        try #"{ "name": "Marieke de Vries", "organisation": "Gemeente Oss, Strategie en beleid" }"#
+            .write(toFile: home + "/.config/dossier/config.json", atomically: true, encoding: .utf8)
+        let configured = try runner.run(["report", "--year", "2026", "--store", storePath], environment: ["DOSSIER_NOW": environment["DOSSIER_NOW"]!, "HOME": home])
+        #expect(configured.standardOutput.contains("Opgesteld door Marieke de Vries, Gemeente Oss, Strategie en beleid op 22-11-2026. Stand van het dossier: wijziging 6 van 22-11-2026."),
+                "\(configured.standardOutput.prefix(600))")
+        #expect(configured.standardOutput.contains("> **CONCEPT — nog niet vastgesteld."))
+        let unconfigured = try runner.run(["report", "--year", "2026", "--store", storePath], environment: ["DOSSIER_NOW": environment["DOSSIER_NOW"]!])
+        #expect(unconfigured.standardOutput.contains("\nOpgesteld op 22-11-2026."), "no author rather than the login name")
+        let login = ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+        #expect(!unconfigured.standardOutput.contains("Opgesteld door \(login)"))
+        let final = try runner.run(["report", "--year", "2026", "--final", "--format", "html", "--store", storePath],
+                                   environment: ["DOSSIER_NOW": environment["DOSSIER_NOW"]!, "HOME": home])
+        #expect(!final.standardOutput.contains("CONCEPT"))
+        #expect(final.standardOutput.contains("@bottom-right { content: \"Pagina \" counter(page) \" van \" counter(pages)"))
+        #expect(final.standardOutput.contains("@top-left { content: \"Jaarverslag internationalisering 2026 · Gemeente Oss, Strategie en beleid\""))
+    }
+
+    @Test("a year without data gives a short report that says so (exit 0), in every format", arguments: ["md", "html", "csv"])
+    func yearWithoutData(format: String) throws {
+        let result = try run(["report", "--year", "2040", "--format", format])
+        #expect(result.status == 0, "\(result.standardError)")
+        if format == "csv" {
+            #expect(result.standardOutput.split(separator: "\n").count == 1, "only the header")
+        } else {
+            #expect(result.standardOutput.contains("Geen gegevens over 2040"))
+            #expect(result.standardOutput.contains("loopt van 2025 tot en met 2030"))
+            #expect(!result.standardOutput.contains("Bijlage"))
+        }
+    }
+
+    @Test("an unwritable -o is refused with a clear message and writes nothing; an existing file stays as it was")
+    func unwritableOutput() throws {
+        let missingFolder = try run(["report", "--year", "2026", "-o", directory.file("geen-map/jaar.html"), "--format", "html"])
+        #expect(missingFolder.status == 74, "\(missingFolder.standardError)")
+        #expect(missingFolder.standardError.contains("geen-map"), "\(missingFolder.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: directory.file("geen-map")))
+        try directory.write("bestaand.md", "oud")
+        try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: directory.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path) }
+        if getuid() != 0 {
+            let readOnly = try run(["report", "--year", "2026", "-o", directory.file("bestaand.md")])
+            #expect(readOnly.status == 74, "\(readOnly.standardError)")
+            #expect(String(decoding: try directory.read("bestaand.md"), as: UTF8.self) == "oud")
+        }
+    }
+
+    @Test("printed by a real headless browser: one page of summary, page numbers and running header on every page, the expected pages",
+          .enabled(if: HeadlessBrowser.unavailableReason == nil || ProcessInfo.processInfo.environment["CI"] == "true",
+                   "needs a headless browser and poppler-utils; \(HeadlessBrowser.unavailableReason ?? "")"))
+    func printedByBrowser() throws {
+        #expect(HeadlessBrowser.unavailableReason == nil, "CI must install these: \(HeadlessBrowser.unavailableReason ?? "")")
+        try addYear()
+        let html = directory.file("jaarverslag.html"), pdf = directory.file("jaarverslag.pdf")
+        #expect(try run(["report", "--year", "2026", "--format", "html", "-o", html]).status == 0)
+        let printed = try HeadlessBrowser.printToPDF(html: html, pdf: pdf)
+        #expect(printed.status == 0, "\(printed.standardError)")
+        let size = (try FileManager.default.attributesOfItem(atPath: pdf)[.size] as? Int) ?? 0
+        #expect(size > 20_000, "a PDF with text and three charts, not an empty page (\(size) bytes)")
+        let pages = try HeadlessBrowser.pageTexts(pdf)
+        // Summary (1), activities per focus and the budget (2–3), the budget chart and the focus chart (4), the
+        // visits chart (5), the appendix (6–9): nine pages with the bundled dossier and the year addYear() adds.
+        let expected = 9
+        #expect(try HeadlessBrowser.pageCount(pdf) == expected)
+        #expect(pages.count == expected)
+        guard pages.count == expected else { return }
+        #expect(pages[0].contains("Samenvatting") && pages[0].contains("Wat komt:"), "the summary fits on page 1")
+        #expect(pages[1].contains("Activiteiten per focus van het Kader"), "the activities start on a new page")
+        #expect(pages.joined().contains("Bijlage C. Citaten"))
+        #expect(pages[expected - 1].contains("De mogelijkheid er is om Oss te profileren"), "the last quotation ends the last page")
+        for (index, page) in pages.enumerated() {
+            #expect(page.contains("Pagina \(index + 1) van \(expected)"), "page number on page \(index + 1)")
+            #expect(page.contains("Jaarverslag internationalisering 2026 · "), "running header on page \(index + 1)")
+            #expect(page.contains("CONCEPT"), "concept mark on page \(index + 1)")
+        }
+    }
+}
