@@ -12,9 +12,12 @@
         a first character =, +, -, @, tab or CR; a plain negative number such as -5 is allowed). Prints the
         cells that start with an apostrophe as JSON.
 
-    check-exchange.py ics FILE EXPECTED_EVENTS [UID...]
-        Parses FILE with the icalendar package (RFC 5545); checks the number of VEVENTs and that every
-        listed UID is there; prints the events' UID, SUMMARY, DTSTART, DTEND and STATUS as JSON.
+    check-exchange.py ics FILE EXPECTED_EVENTS EXPECTED_TODOS [UID...]
+        Parses FILE with two independent implementations of RFC 5545, the icalendar package and vobject
+        (which also validates each component: required properties, properties allowed once); checks with
+        both the number of VEVENTs and VTODOs, that every listed UID is there, that no UID occurs twice, and
+        that both read the same UIDs and dates; prints the events (UID, SUMMARY, DTSTART, DTEND, STATUS) and
+        the tasks (UID, SUMMARY, DUE, STATUS) as JSON.
 """
 import csv
 import io
@@ -57,18 +60,44 @@ def check_formulas(path):
     return problems
 
 
-def check_ics(path, expected_events, uids):
+def check_ics(path, expected_events, expected_todos, uids):
     import icalendar
-    calendar = icalendar.Calendar.from_ical(open(path, "rb").read())
+    import vobject
+    raw = open(path, "rb").read()
+    calendar = icalendar.Calendar.from_ical(raw)
     events = calendar.walk("VEVENT")
+    todos = calendar.walk("VTODO")
     found = [{"uid": str(e["UID"]), "summary": str(e["SUMMARY"]), "start": e["DTSTART"].dt.isoformat(),
               "end": e["DTEND"].dt.isoformat(), "status": str(e.get("STATUS", ""))} for e in events]
+    tasks = [{"uid": str(t["UID"]), "summary": str(t["SUMMARY"]), "due": t["DUE"].dt.isoformat(),
+              "status": str(t.get("STATUS", ""))} for t in todos]
     problems = []
     if len(events) != expected_events:
         problems.append(f"{len(events)} events, expected {expected_events}")
-    present = {event["uid"] for event in found}
-    problems += [f"no event with UID {uid}" for uid in uids if uid not in present]
-    print(json.dumps(found, ensure_ascii=False))
+    if len(todos) != expected_todos:
+        problems.append(f"{len(todos)} tasks, expected {expected_todos}")
+    # RFC 5545, 3.6.1 and 3.6.2: UID and DTSTAMP are required in both, once.
+    for component in list(events) + list(todos):
+        for name in ("UID", "DTSTAMP"):
+            if len(component.get(name, []) if isinstance(component.get(name), list) else ([component[name]] if name in component else [])) != 1:
+                problems.append(f"{component.name} {component.get('SUMMARY')} must have {name} once")
+    all_uids = [item["uid"] for item in found + tasks]
+    problems += [f"UID {uid} occurs {all_uids.count(uid)} times" for uid in sorted(set(all_uids)) if all_uids.count(uid) > 1]
+    problems += [f"no event or task with UID {uid}" for uid in uids if uid not in all_uids]
+
+    # The second reader: vobject parses on its own and validates every component.
+    second = vobject.readOne(raw.decode("utf-8"), validate=True)
+    second_events = {c.uid.value: (c.dtstart.value.isoformat(), c.dtend.value.isoformat())
+                     for c in second.getChildren() if c.name == "VEVENT"}
+    second_todos = {c.uid.value: c.due.value.isoformat() for c in second.getChildren() if c.name == "VTODO"}
+    for component in second.getChildren():
+        if component.name in ("VEVENT", "VTODO"):
+            component.validate(raiseException=True)
+    if second_events != {e["uid"]: (e["start"], e["end"]) for e in found}:
+        problems.append(f"vobject reads other events: {second_events}")
+    if second_todos != {t["uid"]: t["due"] for t in tasks}:
+        problems.append(f"vobject reads other tasks: {second_todos}")
+    print(json.dumps({"events": found, "tasks": tasks}, ensure_ascii=False))
     return problems
 
 
@@ -79,7 +108,7 @@ def main():
     elif kind == "csv":
         problems = check_csv(path, int(sys.argv[3]), sys.argv[4:])
     else:
-        problems = check_ics(path, int(sys.argv[3]), sys.argv[4:])
+        problems = check_ics(path, int(sys.argv[3]), int(sys.argv[4]), sys.argv[5:])
     for problem in problems:
         print(problem, file=sys.stderr)
     sys.exit(1 if problems else 0)

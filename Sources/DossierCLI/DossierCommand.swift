@@ -22,7 +22,7 @@ public struct DossierCommand: ParsableCommand {
             RelationsCommand.self, ShowCommand.self, ActivitiesCommand.self, AddRelationCommand.self, EditCommand.self, DeleteCommand.self,
             AddContactCommand.self, EditContactCommand.self, RemoveContactCommand.self, AddLinkCommand.self, RemoveLinkCommand.self,
             SetStatusCommand.self, ReviewCommand.self, LogVisitCommand.self, AddActivityCommand.self, AddFollowUpCommand.self, DoneCommand.self, MoveCommand.self, AssessCommand.self, LogCommand.self, BackupsCommand.self,
-            RestoreCommand.self, ApplyCommand.self, BudgetCommand.self, DueCommand.self, ReportCommand.self, ExportCommand.self,
+            RestoreCommand.self, ApplyCommand.self, BudgetCommand.self, DueCommand.self, AgendaCommand.self, ReportCommand.self, ExportCommand.self,
             ImportCommand.self, ValidateCommand.self, GenerateCommand.self,
         ]
     )
@@ -100,7 +100,7 @@ public struct DossierCommand: ParsableCommand {
         do {
             outcome = try TUILauncher.run(dossier: dossier, session: store, clock: Session.clock, actor: try Session.actor(),
                                           isReadOnly: readOnly, notice: notices.isEmpty ? nil : notices.joined(separator: " "),
-                                          environment: Session.environment)
+                                          lookAheadDays: store.configuration.lookAheadDays, environment: Session.environment)
         } catch let error as TerminalError {
             throw failure(error.description, code: ExitStatus.usage)
         }

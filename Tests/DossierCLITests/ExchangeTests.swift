@@ -24,12 +24,15 @@ struct ExchangeTests {
         try ExternalChecker.python([Repository.path("scripts/check-exchange.py")] + arguments)
     }
 
-    /// Adds a year of activity to the bundled dossier: visits in and out, a mission, an assessment, an override.
+    /// Adds a year of activity to the bundled dossier: visits in and out (one with a result and a follow-up), a
+    /// mission, an assessment, an override.
     func addYear() throws {
         let commands: [[String]] = [
             ["log-visit", "--relation", "pivot-park", "--relation", "medicon-valley", "--date", "12-3-2026", "--direction", "inkomend",
              "--delegation", "Medicon Valley Alliance", "--led-by", "Anne Jensen", "--size", "8", "--programme", "Pivot Park",
-             "--entrepreneurs", "Osse Farma BV", "--cost", "450,50"],
+             "--entrepreneurs", "Osse Farma BV", "--cost", "450,50", "--follow-up", "Verslag naar B&W @ 1-12-2026"],
+            ["edit", "delegatie-uit-medicon-valley-alliance-2026-03-12", "--outcomes",
+             "Twee Deense farmabedrijven oriënteren zich op Pivot Park. Vervolggesprek in mei."],
             ["log-visit", "--relation", "unesco-learning-cities", "--date", "2026-09-14", "--end-date", "2026-09-16", "--direction", "uitgaand",
              "--delegation", "Hamburg, UNESCO-conferentie", "--cost", "1.250"],
             ["add-activity", "--title", "Handelsmissie Rhône-Alpes", "--kind", "handelsmissie", "--relation", "rhone-alpes", "--organiser", "bom",
@@ -66,7 +69,9 @@ struct ExchangeTests {
         for external in ["<link", "<script", "src=", "http://", "https://"] { #expect(!html.contains(external), "\(external)") }
         let csv = try run(["report", "--year", "2026", "--format", "csv", "-o", directory.file("jaar.csv")])
         #expect(csv.status == 0)
-        let parsed = try check(["csv", directory.file("jaar.csv"), "3", "handelsmissie-rhone-alpes", "Besluit B&W 17 november 2026"])
+        // The three dated activities and the five ongoing approved ones of the bundled dossier.
+        let parsed = try check(["csv", directory.file("jaar.csv"), "8", "handelsmissie-rhone-alpes", "Besluit B&W 17 november 2026", "doorlopend",
+                                "Farma en life sciences"])
         #expect(parsed.status == 0, "\(parsed.standardError)")
     }
 
@@ -92,18 +97,26 @@ struct ExchangeTests {
         #expect(consulted.standardOutput.contains("\"header\": [\"naam\", \"organisatie\", \"rol\", \"e-mail\"]"))
     }
 
-    @Test("iCalendar of planned activities and visits parses with the icalendar package; UIDs stay the same")
+    @Test("iCalendar of activities, visits, follow-up deadlines (VTODO) and review dates parses with icalendar and vobject; UIDs stay the same")
     func calendar() throws {
         try addYear()
         _ = try run(["export", "--format", "ics", "-o", directory.file("a.ics")])
-        let parsed = try check(["ics", directory.file("a.ics"), "3", "handelsmissie-rhone-alpes@dossier.gemeente-oss.nl"])
+        // Three activities and the review dates of Taizhou and An Giang; one follow-up with a due date.
+        let parsed = try check(["ics", directory.file("a.ics"), "5", "1", "handelsmissie-rhone-alpes@dossier.gemeente-oss.nl",
+                                "herijking-taizhou@dossier.gemeente-oss.nl",
+                                "vervolgactie-1-delegatie-uit-medicon-valley-alliance-2026-03-12@dossier.gemeente-oss.nl"])
         #expect(parsed.status == 0, "\(parsed.standardError)")
         #expect(parsed.standardOutput.contains("\"start\": \"2026-09-14\", \"end\": \"2026-09-17\""), "multi-day visit, DTEND exclusive")
         #expect(parsed.standardOutput.contains("Missie naar Hamburg, UNESCO-conferentie"), "commas in text are escaped and read back")
+        #expect(parsed.standardOutput.contains("\"summary\": \"Herijking Taizhou (laag pitje)\", \"start\": \"2030-12-31\", \"end\": \"2031-01-01\""), "review: all-day")
+        #expect(parsed.standardOutput.contains("\"summary\": \"Verslag naar B&W\", \"due\": \"2026-12-01\", \"status\": \"NEEDS-ACTION\""))
         // A later export after a change keeps the UID, so a calendar updates the event.
         _ = try run(["move", "handelsmissie-rhone-alpes", "geannuleerd", "--reason", "partner zegt af"])
+        _ = try run(["done", "delegatie-uit-medicon-valley-alliance-2026-03-12", "1"])
         _ = try run(["export", "--format", "ics", "-o", directory.file("b.ics")])
-        let again = try check(["ics", directory.file("b.ics"), "3", "handelsmissie-rhone-alpes@dossier.gemeente-oss.nl"])
+        let again = try check(["ics", directory.file("b.ics"), "5", "1", "handelsmissie-rhone-alpes@dossier.gemeente-oss.nl",
+                               "vervolgactie-1-delegatie-uit-medicon-valley-alliance-2026-03-12@dossier.gemeente-oss.nl"])
+        #expect(again.standardOutput.contains("\"summary\": \"Verslag naar B&W\", \"due\": \"2026-12-01\", \"status\": \"COMPLETED\""))
         #expect(again.standardOutput.contains("\"summary\": \"Handelsmissie Rhône-Alpes\""))
         #expect(again.standardOutput.contains("\"status\": \"CANCELLED\""))
         let text = String(decoding: try directory.read("b.ics"), as: UTF8.self)

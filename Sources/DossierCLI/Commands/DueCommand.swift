@@ -5,13 +5,13 @@ struct DueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
         abstract: "Wat aandacht vraagt: herijkingen van relaties op een laag pitje en vervolgacties die (bijna) verlopen zijn.",
-        discussion: "Voorbeeld: dossier due --within 60"
+        discussion: "Dezelfde periode als de signalen in het scherm. Voorbeeld: dossier due --within 90"
     )
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: ArgumentHelp("Hoeveel dagen vooruit (standaard 30); verlopen zaken staan er altijd bij.", valueName: "dagen"))
-    var within = 30
+    @Option(help: ArgumentHelp("Hoeveel dagen vooruit (standaard \(Reminder.defaultLookAheadDays), of \"lookAhead\" in de instellingen, zoals de signalen in het scherm); verlopen zaken staan er altijd bij.", valueName: "dagen"))
+    var within: Int?
 
     @Flag(help: "Uitvoer als JSON.")
     var json = false
@@ -23,6 +23,7 @@ struct DueCommand: ParsableCommand {
     func run() throws {
         let (_, dossier) = try storeOptions.openForReading()
         let today = Session.clock.today()
+        let within = try self.within ?? Session.configuration().lookAheadDays
         let reminders = Reminder.all(in: dossier, today: today, within: within)
         if json {
             var writer = JSONWriter()

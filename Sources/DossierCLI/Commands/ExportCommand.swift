@@ -9,13 +9,14 @@ struct ExportCommand: ParsableCommand {
         CSV (RFC 4180, UTF-8): --what relations, activities, contacts of gesprekspartners (de mensen met wie het \
         Kader is besproken: naam, organisatie, rol, e-mail). --excel schrijft puntkomma's en een BOM, zoals \
         Nederlandse Excel het verwacht. De activiteiten-CSV kan na bewerken terug met dossier import activities.
-        iCalendar (RFC 5545): geplande activiteiten en delegatiebezoeken; elke activiteit houdt haar UID, zodat \
-        opnieuw importeren in Outlook bijwerkt in plaats van verdubbelt.
+        iCalendar (RFC 5545): geplande activiteiten en delegatiebezoeken, de streefdatums van vervolgacties (als \
+        taak) en de herijkingsdatums van relaties op een laag pitje (hele dag); alles houdt zijn UID, zodat opnieuw \
+        importeren in Outlook bijwerkt in plaats van verdubbelt.
         JSON: het hele dossier in het bestandsformaat, zonder e-mailadressen en telefoonnummers van contactpersonen \
         (persoonsgegevens) tenzij --contact-details. Die staan wel in --what contacts en gesprekspartners: daar \
         vraag je erom.
         Voorbeelden: dossier export --format csv --what activities --excel -o activiteiten.csv
-                     dossier export --format ics -o activiteiten.ics
+                     dossier export --format ics -o agenda.ics
         """
     )
 

@@ -1,6 +1,8 @@
-/// Planned activities and delegation visits as an iCalendar file (RFC 5545) for Outlook and other
-/// calendars. Each event's UID is the activity's id, so importing a newer export updates the event
-/// instead of adding a second one; a cancelled activity is sent as cancelled.
+/// The dossier's dates as an iCalendar file (RFC 5545) for Outlook and other calendars: planned activities
+/// and delegation visits (all-day events), the due dates of follow-ups (tasks, VTODO with DUE) and the
+/// review dates of relations on laag pitje (all-day events). Every UID is made from ids that do not change
+/// (the activity's id, the follow-up's number in it, the relation's id), so importing a newer export updates
+/// instead of adding a second copy; a cancelled activity is sent as cancelled, a done follow-up as completed.
 public enum ICalendar {
     /// The domain that makes UIDs unique worldwide.
     public static let uidDomain = "dossier.gemeente-oss.nl"
@@ -16,7 +18,7 @@ public enum ICalendar {
     public static func encode(_ dossier: Dossier, now: Timestamp) -> [UInt8] {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Gemeente Oss//dossier//NL", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-            "X-WR-CALNAME:" + escape("Internationale activiteiten gemeente Oss"),
+            "X-WR-CALNAME:" + escape("Internationale contacten gemeente Oss"),
         ]
         let stamp = compact(now)
         for activity in dossier.activities where includes(activity) {
@@ -50,11 +52,51 @@ public enum ICalendar {
             if !location.isEmpty { lines.append("LOCATION:" + escape(location)) }
             lines.append("END:VEVENT")
         }
+        for activity in dossier.activities {
+            for (index, followUp) in activity.followUps.enumerated() {
+                guard let due = followUp.due else { continue }
+                var description = ["Vervolgactie bij \(activity.title)"]
+                if !followUp.owner.isEmpty { description.append("Wie: \(followUp.owner)") }
+                lines += [
+                    "BEGIN:VTODO",
+                    "UID:\(followUpUID(activity.id, index: index))",
+                    "DTSTAMP:\(stamp)",
+                    "DUE;VALUE=DATE:\(compact(due))",
+                    "SUMMARY:" + escape(followUp.text),
+                    "DESCRIPTION:" + escape(description.joined(separator: "\n")),
+                    "CATEGORIES:" + escape("Vervolgactie"),
+                    "STATUS:" + (followUp.isDone ? "COMPLETED" : "NEEDS-ACTION"),
+                ]
+                if followUp.isDone { lines.append("PERCENT-COMPLETE:100") }
+                if includes(activity) { lines.append("RELATED-TO:\(activity.id)@\(uidDomain)") }
+                lines.append("END:VTODO")
+            }
+        }
+        for relation in dossier.relations where relation.status == .laagPitje {
+            guard let review = relation.reviewDate else { continue }
+            let reason = relation.statusHistory.last { $0.to == .laagPitje }?.reason ?? ""
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:herijking-\(relation.id)@\(uidDomain)",
+                "DTSTAMP:\(stamp)",
+                "DTSTART;VALUE=DATE:\(compact(review))",
+                "DTEND;VALUE=DATE:\(compact(review.adding(days: 1)))",
+                "SEQUENCE:\(relation.statusHistory.count)",
+                "SUMMARY:" + escape("Herijking \(relation.name) (laag pitje)"),
+                "DESCRIPTION:" + escape("Herijkingsdatum van \(relation.name), op een laag pitje" + (reason.isEmpty ? "." : ": \(reason)")),
+                "CATEGORIES:" + escape("Herijking"),
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+            ]
+        }
         lines.append("END:VCALENDAR")
         var bytes: [UInt8] = []
         for line in lines { bytes += fold(line) }
         return bytes
     }
+
+    /// A follow-up's UID: its place among the activity's follow-ups, which only grow at the end.
+    static func followUpUID(_ activity: ActivityID, index: Int) -> String { "vervolgactie-\(index + 1)-\(activity)@\(uidDomain)" }
 
     private static func status(_ status: ActivityStatus) -> String {
         switch status {

@@ -39,9 +39,9 @@ public struct AppState: Sendable {
     public var hasQuit = false
 
     public init(dossier: Dossier, today: CalendarDate, width: Int, height: Int, theme: Theme = .colored,
-                isReadOnly: Bool = false, keyMap: KeyMap = .standard) {
+                isReadOnly: Bool = false, keyMap: KeyMap = .standard, lookAheadDays: Int = Reminder.defaultLookAheadDays) {
         self.dossier = dossier
-        index = DossierIndex(dossier: dossier, today: today)
+        index = DossierIndex(dossier: dossier, today: today, lookAheadDays: lookAheadDays)
         self.today = today
         self.width = width
         self.height = height
@@ -68,7 +68,7 @@ public struct AppState: Sendable {
         let selectedIDs = selectionBeforeChange
         selectionBeforeChange = [:]
         if change.map({ index.update(after: $0, in: dossier, today: today) }) != true {
-            index = DossierIndex(dossier: dossier, today: today)
+            index = DossierIndex(dossier: dossier, today: today, lookAheadDays: index.lookAheadDays)
         }
         refreshRows()
         for section in Section.allCases {

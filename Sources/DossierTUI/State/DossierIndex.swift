@@ -28,13 +28,13 @@ public struct DossierIndex: Sendable, Equatable {
     /// The budget per year and line (the framework's years and every year with activities; each year's lines
     /// in the dossier's order).
     public var budgets: [BudgetOverview]
-    /// What needs attention within `Reminder.horizonDays`, and everything overdue.
+    /// What needs attention within `lookAheadDays`, and everything overdue.
     public var reminders: [Reminder]
+    /// How far ahead the signals look for review dates and follow-ups (`lookAhead` in the configuration).
+    public let lookAheadDays: Int
 
-    /// How far ahead the start screen looks for review dates and follow-ups.
-    public static let reminderHorizonDays = 30
-
-    public init(dossier: Dossier, today: CalendarDate) {
+    public init(dossier: Dossier, today: CalendarDate, lookAheadDays: Int = Reminder.defaultLookAheadDays) {
+        self.lookAheadDays = lookAheadDays
         overviews = RelationOverview.all(in: dossier, today: today)
         activitiesByRelation = [:]
         for (position, activity) in dossier.activities.enumerated() {
@@ -121,7 +121,7 @@ public struct DossierIndex: Sendable, Equatable {
     /// Years, budgets and reminders: one cheap pass over the dossier for each of reminders and budgets.
     /// Years and budgets only change with the activities.
     private mutating func refreshTotals(_ dossier: Dossier, today: CalendarDate, activitiesChanged: Bool = true) {
-        reminders = Reminder.all(in: dossier, today: today, within: DossierIndex.reminderHorizonDays)
+        reminders = Reminder.all(in: dossier, today: today, within: lookAheadDays)
         guard activitiesChanged else { return }
         // One pass: the ledger holds an overview for every year that has activities.
         let ledger = BudgetLedger(dossier)

@@ -48,7 +48,7 @@ enum ReminderListView {
         columns.drawHeader(in: &canvas, y: layout.bodyTop, style: theme.header)
         let reminders = state.index.reminders
         if reminders.isEmpty {
-            canvas.draw("Niets dat binnen \(DossierIndex.reminderHorizonDays) dagen aandacht vraagt.", x: 1, y: layout.bodyTop + 1, style: theme.muted)
+            canvas.draw("Niets dat binnen \(state.index.lookAheadDays) dagen aandacht vraagt.", x: 1, y: layout.bodyTop + 1, style: theme.muted)
             return
         }
         let list = state.listState(.reminders)

@@ -99,7 +99,7 @@ enum HeaderView {
         case .budget:
             return state.dossier.budgetLines.map { "\($0.name): \($0.yearlyAmount.formatted)" }.joined(separator: " · ")
         case .reminders:
-            return "tot \(DossierIndex.reminderHorizonDays) dagen vooruit, en alles wat verlopen is"
+            return "tot \(state.index.lookAheadDays) dagen vooruit, en alles wat verlopen is"
         }
     }
 }

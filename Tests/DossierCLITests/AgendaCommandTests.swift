@@ -1,0 +1,53 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// `dossier agenda` and the look-ahead that `dossier due` shares with the signals.
+extension ExchangeTests {
+    @Test("dossier agenda: from today by default, grouped by month and week, overdue first; --from looks back; --json")
+    func agenda() throws {
+        try addYear()
+        _ = try run(["add-follow-up", "delegatie-uit-medicon-valley-alliance-2026-03-12", "--what", "Offerte opvragen", "--due", "1-11-2026"])
+        let text = try run(["agenda"])
+        #expect(text.status == 0, "\(text.standardError)")
+        let lines = text.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let headings = lines.filter { !$0.hasPrefix("    ") && !$0.isEmpty }
+        #expect(headings == ["Agenda vanaf 22-11-2026", "Verlopen", "December 2026", "  week 49 · 30 nov – 6 dec", "  week 50 · 7 dec – 13 dec",
+                             "December 2030", "  week 1 · 30 dec – 5 jan"], "\(text.standardOutput)")
+        #expect(lines.contains { $0.contains("zo 1-11-2026") && $0.contains("VERLOPEN") && $0.contains("Offerte opvragen") })
+        #expect(!text.standardOutput.contains("Missie naar Hamburg"), "the past is left out by default")
+        let back = try run(["agenda", "--from", "1-9-2026", "--to", "30-9-2026"]).standardOutput
+        #expect(back.contains("ma 14-9-2026 t/m wo 16-9-2026") && back.contains("Missie naar Hamburg, UNESCO-conferentie"), "\(back)")
+        #expect(!back.contains("Verlopen"), "a period in the past shows no overdue block")
+        let json = try run(["agenda", "--json"])
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        #expect(items.map { $0["type"] as? String } == ["vervolgactie", "vervolgactie", "activiteit", "herijking", "herijking"])
+        #expect(items[0]["overdue"] as? Bool == true && items[0]["date"] as? String == "2026-11-01")
+        #expect(items[2]["week"] as? String == "2026-W50" && items[2]["status"] as? String == "goedgekeurd")
+    }
+
+    @Test("dossier agenda refuses --from after --to (and --to before today alone) with a clear message, exit 64", arguments: [
+        (["--from", "1-1-2027", "--to", "1-1-2026"], "--from 1-1-2027 ligt na --to 1-1-2026"),
+        (["--to", "1-1-2026"], "--to 1-1-2026 ligt vóór vandaag (22-11-2026); geef ook --from"),
+        (["--from", "31-2-2026"], "--from: '31-2-2026' is geen datum"),
+    ])
+    func agendaRefusals(arguments: [String], message: String) throws {
+        let result = try run(["agenda"] + arguments)
+        #expect(result.status == 64)
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test("dossier due looks ahead as far as the signals: 60 days unless the configuration or --within says otherwise")
+    func dueLookAhead() throws {
+        try addYear()
+        _ = try run(["add-follow-up", "handelsmissie-rhone-alpes", "--what", "Evaluatie", "--due", "15-1-2027"])
+        #expect(try run(["due"]).standardOutput.contains("Evaluatie"), "54 days ahead: within the default 60")
+        #expect(!(try run(["due", "--within", "30"]).standardOutput.contains("Evaluatie")))
+        let short = try runner.run(["due", "--store", storePath], environment: environment.merging(["DOSSIER_LOOK_AHEAD": "30"]) { $1 })
+        #expect(!short.standardOutput.contains("Evaluatie"), "\(short.standardOutput)")
+        let bad = try runner.run(["due", "--store", storePath], environment: environment.merging(["DOSSIER_LOOK_AHEAD": "veel"]) { $1 })
+        #expect(bad.status != 0 && bad.standardError.contains("DOSSIER_LOOK_AHEAD"))
+    }
+}
