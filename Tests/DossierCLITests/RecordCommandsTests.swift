@@ -221,4 +221,34 @@ struct RecordCommandsTests {
         #expect(try run(["relations"]).standardOutput.contains(id))
         #expect(try run(["log"]).standardOutput.contains("Relatie toegevoegd: \(long)"))
     }
+
+    @Test("a CSV import is logged row by row, field by field: old → new")
+    func importLoggedPerRow() throws {
+        try directory.write("activiteiten.csv", """
+            id,titel,soort,geraamde kosten,toelichting\r
+            missie-lyon,Handelsmissie Lyon,handelsmissie,3000,\r
+            delegatie-uit-lyon,Delegatie uit Lyon,delegatiebezoek,,Verslag volgt\r
+
+            """)
+        let imported = try run(["import", "activities", directory.file("activiteiten.csv")])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let log = try run(["log", "--json"]).standardOutput
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(log.utf8)) as? [[String: Any]])
+        let details = try #require(entries.last?["details"] as? [String])
+        #expect(details.contains("Activiteit bewerkt: Handelsmissie Lyon — Geraamde kosten: € 2.500,00 → € 3.000,00"), "\(details)")
+        #expect(details.contains("Activiteit bewerkt: Delegatie uit Lyon — Toelichting: – → Verslag volgt"), "\(details)")
+        let table = try run(["log"]).standardOutput
+        #expect(table.contains("Geraamde kosten: € 2.500,00 → € 3.000,00"))
+    }
+
+    @Test("the shell completions swift-argument-parser generates know the new commands and their options")
+    func completions() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try run(["--generate-completion-script", shell])
+            #expect(script.status == 0, "\(shell): \(script.standardError)")
+            for word in ["add-relation", "edit-contact", "add-link", "gesprekspartner"] {
+                #expect(script.standardOutput.contains(word), "\(shell) completion lacks \(word)")
+            }
+        }
+    }
 }

@@ -8,11 +8,14 @@ public struct TextTable: Sendable {
         public var alignRight: Bool
         /// Never narrowed to fit (ids, dates: a cut one is useless); right-aligned numbers are not either.
         public var keepsWhole: Bool
+        /// Narrowed to fit no further than this (default `TextTable.narrowest`).
+        public var minimumWidth: Int?
 
-        public init(title: String, alignRight: Bool = false, keepsWhole: Bool = false) {
+        public init(title: String, alignRight: Bool = false, keepsWhole: Bool = false, minimumWidth: Int? = nil) {
             self.title = title
             self.alignRight = alignRight
             self.keepsWhole = keepsWhole
+            self.minimumWidth = minimumWidth
         }
     }
 
@@ -61,15 +64,22 @@ public struct TextTable: Sendable {
             }
         }
         guard let width else { return widths }
-        let minimums = columns.indices.map { columns[$0].keepsWhole || columns[$0].alignRight ? widths[$0] : min(widths[$0], max(TextTable.narrowest, DisplayWidth.of(columns[$0].title))) }
-        var excess = widths.reduce(0, +) + TextTable.separator.count * max(0, columns.count - 1) - width
-        while excess > 0 {
-            guard let widest = widths.indices.filter({ widths[$0] > minimums[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
-            // Down to the next-widest column at once, so a long text column does not shrink one step per pass.
-            let next = widths.indices.filter { $0 != widest }.map { widths[$0] }.filter { $0 < widths[widest] }.max() ?? minimums[widest]
-            let cut = min(excess, widths[widest] - max(minimums[widest], next), widths[widest] - minimums[widest])
-            widths[widest] -= max(1, cut)
-            excess -= max(1, cut)
+        let minimums = columns.indices.map { index in
+            columns[index].keepsWhole || columns[index].alignRight ? widths[index]
+                : min(widths[index], max(columns[index].minimumWidth ?? TextTable.narrowest, DisplayWidth.of(columns[index].title)))
+        }
+        // First down to each column's minimum; when that is still too wide, down to the narrowest any column gets.
+        let lastResort = columns.indices.map { columns[$0].keepsWhole || columns[$0].alignRight ? widths[$0] : min(widths[$0], TextTable.narrowest) }
+        for floor in [minimums, lastResort] {
+            var excess = widths.reduce(0, +) + TextTable.separator.count * max(0, columns.count - 1) - width
+            while excess > 0 {
+                guard let widest = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+                // Down to the next-widest column at once, so a long text column does not shrink one step per pass.
+                let next = widths.indices.filter { $0 != widest }.map { widths[$0] }.filter { $0 < widths[widest] }.max() ?? floor[widest]
+                let cut = max(1, min(excess, widths[widest] - max(floor[widest], next)))
+                widths[widest] -= cut
+                excess -= cut
+            }
         }
         return widths
     }

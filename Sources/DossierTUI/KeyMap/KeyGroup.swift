@@ -21,7 +21,7 @@ public enum KeyGroup: String, Hashable, Sendable, CaseIterable {
         case .linkList: "Links (de lijst onder een relatie of activiteit)"
         case .changeLog: "Wijzigingen (logboek)"
         case .form: "Formulieren"
-        case .picker: "Relaties kiezen (in een formulier)"
+        case .picker: "Relaties of landen kiezen (in een formulier)"
         case .textEditing: "Tekst bewerken (in een veld of de zoekregel)"
         case .confirmation: "Bevestigen"
         case .help: "Hulpscherm"

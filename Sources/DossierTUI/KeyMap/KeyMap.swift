@@ -21,23 +21,6 @@ public struct KeyMap: Sendable {
         bindings.filter { $0.group == group }
     }
 
-    /// The status-bar hints of a context, in the order of its groups.
-    public func hints(for groups: [KeyGroup]) -> [(keys: String, hint: String)] {
-        var seen = Set<Action>()
-        var boundKeys = Set<Key>()
-        var hints: [(String, String)] = []
-        for group in groups {
-            for binding in bindings(in: group) {
-                // A key an earlier group binds does something else here: its hint would mislead.
-                defer { boundKeys.formUnion(binding.keys) }
-                guard let hint = binding.hint, !seen.contains(binding.action), let first = binding.keys.first, !boundKeys.contains(first) else { continue }
-                seen.insert(binding.action)
-                hints.append((binding.shortKeyLabel, hint))
-            }
-        }
-        return hints
-    }
-
     public static let standard = KeyMap(bindings: [
         // Global
         KeyBinding([.character("?"), .function(1)], .showHelp, .global, "Hulp: alle toetsen", hint: "hulp"),
@@ -149,8 +132,8 @@ public struct KeyMap: Sendable {
         // Picker
         KeyBinding([.down, .control("n")], .moveDown, .picker, "Omlaag"),
         KeyBinding([.up, .control("p")], .moveUp, .picker, "Omhoog"),
-        KeyBinding([.tab], .togglePick, .picker, "Aan- of uitvinken (meerdere relaties); typen zoekt", hint: "vink"),
-        KeyBinding([.enter], .confirmPick, .picker, "Klaar (zonder vinkjes: de gemarkeerde relatie)", hint: "klaar"),
+        KeyBinding([.tab], .togglePick, .picker, "Aan- of uitvinken (meerdere relaties of landen); typen zoekt", hint: "vink"),
+        KeyBinding([.enter], .confirmPick, .picker, "Klaar (zonder vinkjes: de gemarkeerde)", hint: "klaar"),
         KeyBinding([.escape], .cancelPick, .picker, "Terug naar het formulier zonder te kiezen", hint: "annuleer"),
 
         // Text editing

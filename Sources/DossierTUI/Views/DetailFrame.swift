@@ -47,7 +47,8 @@ enum DetailFrame {
 
         guard let list else { return }
         if list.items.isEmpty {
-            let keys = list.kind == .activities ? " + voegt een activiteit toe, v legt een bezoek vast." : " Tab hierheen, dan + voegt er een toe."
+            let keys = list.kind == .activities ? " + voegt een activiteit toe, v legt een bezoek vast."
+                : (detail.focusedList == list.kind ? " + voegt er een toe." : " Tab hierheen, dan + voegt er een toe.")
             canvas.draw(list.emptyText + keys, x: 1, y: headingY + 1, width: state.width - 2, style: theme.muted)
             return
         }

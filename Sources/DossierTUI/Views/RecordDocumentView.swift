@@ -70,10 +70,12 @@ enum RecordDocumentView {
     }
 
     /// Column widths of a table list: each cell column as wide as its widest cell, the widest narrowed to fit;
-    /// dates, e-mail addresses and phone numbers (label cells) are kept whole.
+    /// names (strong cells) and dates, e-mail addresses and phone numbers (label cells) keep more of their width.
     static func columns(of list: RecordList, width: Int) -> [Int] {
         guard list.isTable, let first = list.items.first else { return [] }
-        var table = TextTable(first.line.map { TextTable.Column(title: "", keepsWhole: $0.tone == .label) })
+        var table = TextTable(first.line.map { span in
+            TextTable.Column(title: "", minimumWidth: span.tone == .label ? 24 : (span.tone == .strong ? 18 : nil))
+        })
         for item in list.items { table.append(item.line.map(\.text)) }
         return table.columnWidths(fittingIn: width)
     }

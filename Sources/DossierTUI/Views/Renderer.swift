@@ -155,9 +155,13 @@ enum StatusBarView {
         let filters: Set<Action> = [.cycleStatusFilter, .cycleKindFilter, .cycleYearFilter, .cycleDirectionFilter, .cycleSortOrder, .clearFilters]
         var actions: [(String, String)] = [], common: [(String, String)] = [], filtering: [(String, String)] = []
         var seen = Set<Action>()
+        var boundKeys = Set<Key>()
         for group in groups {
             for binding in state.keyMap.bindings(in: group) {
-                guard let hint = binding.hint, binding.action != .showHelp, seen.insert(binding.action).inserted else { continue }
+                // A key an earlier group binds does something else here: its hint would mislead.
+                defer { boundKeys.formUnion(binding.keys) }
+                guard let hint = binding.hint, binding.action != .showHelp, let first = binding.keys.first, !boundKeys.contains(first),
+                      seen.insert(binding.action).inserted else { continue }
                 let keys = binding.shortKeyLabel
                 // On the start screen q leaves the program.
                 let text = binding.action == .goBack && state.stack.count == 1 ? "stoppen" : hint
