@@ -16,8 +16,9 @@ public struct FirstLook: Hashable, Sendable {
             .map(\.text)
     }
 
-    /// "Afweging zonder antwoorden: Negatief — …", one line.
+    /// "Afweging zonder antwoorden: Negatief — …", one line; the decisive reason only when no warning says it.
     public var summary: String {
-        "Afweging zonder antwoorden: \(verdict.label)" + (decisive.map { " — \($0.text)" } ?? "")
+        let reason = decisive.flatMap { warnings.contains($0.text) ? nil : $0.text }
+        return "Afweging zonder antwoorden: \(verdict.label)" + (reason.map { " — \($0)" } ?? "")
     }
 }

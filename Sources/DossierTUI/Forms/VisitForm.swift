@@ -40,7 +40,7 @@ enum VisitForm {
                       help: "Enter of typen opent de lijst met type-ahead; Tab vinkt meerdere aan; Backspace haalt de laatste weg."),
             FormField("startDate", "Datum", .text(TextInput(draft.date.iso)),
                       help: "2025-03-12 of 12-3-2025. Vandaag of eerder: uitgevoerd; later: in afweging, tenzij al goedgekeurd."),
-            FormField("decision", "Al goedgekeurd door", .text(TextInput()), help: "Alleen als het bezoek al is goedgekeurd: het besluit van B&W of het mandaat. Dan: gepland. Leeg: in afweging.",
+            FormField("decision", "Goedgekeurd door", .text(TextInput()), help: "Alleen als het bezoek al is goedgekeurd: het besluit van B&W of het mandaat. Dan: gepland. Leeg: in afweging.",
                       isVisible: isNew),
             FormField("endDate", "Tot en met", .text(TextInput(draft.endDate?.iso ?? "")), help: "Alleen bij een meerdaags bezoek."),
             FormField("direction", "Richting", .choice(directions, selected: directions.firstIndex { $0.value == draft.direction.rawValue } ?? 0),

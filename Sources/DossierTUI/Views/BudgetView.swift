@@ -6,10 +6,12 @@ enum BudgetView {
     static func draw(_ state: AppState, in canvas: inout Canvas) {
         let theme = state.theme
         let layout = state.layout
+        // Narrow: no room for the count of activities; the line's name gets what is left.
+        let isWide = state.width >= 100
         let columns = ListColumns(totalWidth: state.width, specs: [
-            ("Jaar", 6, 0, false), ("Budgetregel", 12, 3, false), ("Budget", 12, 0, true), ("Vastgelegd", 12, 0, true),
-            ("Besteed", 12, 0, true), ("Over", 13, 0, true), ("", 0, 1, false),
-        ])
+            ("Jaar", 6, 0, false), ("Budgetregel", 12, 3, false), ("Budget", 11, 0, true), ("Vastgelegd", 11, 0, true),
+            ("Besteed", 11, 0, true), ("Over", 12, 0, true),
+        ] + (isWide ? [("", 0, 1, false)] : []))
         columns.drawHeader(in: &canvas, y: layout.bodyTop, style: theme.header)
         let list = state.listState(.budget)
         var y = layout.bodyTop + 1
@@ -21,14 +23,17 @@ enum BudgetView {
             let warning = RowStyle.apply(theme.error, selected: selected)
             let isCurrentYear = overview.year == state.today.year
             let isFirstOfYear = row == 0 || state.index.budgets[row - 1].year != overview.year
-            columns.drawRow([
+            var cells: [(String, Style)] = [
                 (isFirstOfYear ? String(overview.year) + (isCurrentYear ? " ◂" : "") : "", isCurrentYear ? plain.bold() : plain),
                 (overview.lineName, plain),
                 (overview.budget.formatted, plain), (overview.committed.formatted, plain), (overview.spent.formatted, plain),
                 (overview.remaining.formatted, overview.isOverspent ? warning : plain),
-                (overview.isOverspent ? "overschreden met \((Money.zero - overview.remaining).formatted)" : "\(overview.activityIDs.count) act.",
-                 overview.isOverspent ? warning : RowStyle.apply(theme.muted, selected: selected)),
-            ], in: &canvas, y: y)
+            ]
+            if isWide {
+                cells.append((overview.isOverspent ? "overschreden met \((Money.zero - overview.remaining).formatted)" : "\(overview.activityIDs.count) act.",
+                              overview.isOverspent ? warning : RowStyle.apply(theme.muted, selected: selected)))
+            }
+            columns.drawRow(cells, in: &canvas, y: y)
             y += 1
         }
         y += 1

@@ -1,0 +1,99 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// The Kader's life cycle on the command line: reviews, visits weighed first, who approved, nothing carried
+/// out early; every refusal in Dutch, with nothing written.
+@Suite("Life cycle on the command line")
+struct LifeCycleCommandTests {
+    let directory = TemporaryDirectory()
+    let runner = ProgramRunner()
+    var storePath: String { directory.file("dossier.json") }
+    let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "adviseur"]
+
+    init() throws {
+        try directory.write("dossier.json", Fixtures.smallDossier().encoded())
+    }
+
+    func run(_ arguments: [String], input: String? = nil) throws -> ProgramRunner.Result {
+        try runner.run(arguments + ["--store", storePath], environment: environment, input: input)
+    }
+
+    func stored() throws -> Dossier { try DossierStore(path: storePath).load() }
+
+    /// Runs a command that must be refused: the exit code, the message, and not a byte written.
+    func refused(_ arguments: [String], status: Int32, saying message: String) throws {
+        let before = try directory.read("dossier.json"), journal = try? directory.read("dossier.json.journal")
+        let result = try run(arguments)
+        #expect(result.status == status, "\(arguments): \(result.standardError)")
+        #expect(result.standardError.contains(message), "\(arguments): \(result.standardError)")
+        #expect(try directory.read("dossier.json") == before)
+        #expect((try? directory.read("dossier.json.journal")) == journal)
+    }
+
+    @Test("a review keeps laag pitje with a new date (review and set-status alike); a date in the past is refused")
+    func review() throws {
+        try refused(["review", "taizhou", "--reason", "Herijking", "--review-date", "1-1-2026"], status: 65,
+                    saying: "de herijkingsdatum moet na vandaag (2026-11-22) liggen")
+        try refused(["review", "bom", "--reason", "Herijking", "--review-date", "1-1-2029"], status: 65,
+                    saying: "alleen een relatie op Laag pitje heeft een herijking")
+        let result = try run(["review", "taizhou", "--reason", "Herijking 2026: blijft", "--review-date", "1-1-2029"])
+        #expect(result.standardOutput == "Taizhou: herijkt, blijft Laag pitje (volgende herijking 2029-01-01)\n", "\(result.standardError)")
+        let again = try run(["set-status", "taizhou", "laag-pitje", "--reason", "Herijking 2027", "--review-date", "1-1-2030"])
+        #expect(again.status == 0, "\(again.standardError)")
+        let relation = try #require(try stored().relation("taizhou"))
+        #expect(relation.reviewDate == Fixtures.date("2030-01-01"))
+        #expect(relation.statusHistory.suffix(2).allSatisfy { $0.isReview })
+        let log = try run(["log", "taizhou"]).standardOutput
+        #expect(log.contains("Herijking van Taizhou: blijft Laag pitje (volgende herijking 2029-01-01)"), "\(log)")
+        let shown = try run(["show", "taizhou"]).standardOutput
+        #expect(shown.contains("Herijking: blijft Laag pitje  (adviseur)  herijking 2030-01-01"), "\(shown)")
+        let due = try run(["due", "--within", "30", "--json"]).standardOutput
+        #expect(!due.contains("taizhou"))
+    }
+
+    @Test("a visit in the future to a relation on laag pitje is weighed first, with the verdict and a plain warning")
+    func plannedVisit() throws {
+        let result = try run(["log-visit", "--relation", "taizhou", "--date", "15-6-2027", "--direction", "inkomend", "--delegation", "Taizhou",
+                              "--country", "China", "--cost", "800"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("[In afweging]"))
+        #expect(result.standardOutput.contains("Afweging zonder antwoorden: Negatief"))
+        #expect(result.standardOutput.contains("Let op: Taizhou staat op een laag pitje"))
+        #expect(result.standardOutput.contains("Let op: Buiten Europa (China, Taizhou)"))
+        let visit = try #require(try stored().activities.first { $0.startDate == Fixtures.date("2027-06-15") })
+        #expect(visit.status == .inAfweging)
+        let dossier = try stored()
+        #expect(BudgetOverview(year: 2027, line: "internationalisering", in: dossier).committed == Money(euros: 2_500),
+                "weighed, not yet committed: only the planned mission to Lyon counts")
+        let approved = try run(["log-visit", "--relation", "rhone-alpes", "--date", "20-6-2027", "--direction", "uitgaand", "--delegation", "Lyon",
+                                "--country", "FR", "--decision", "Besluit B&W 17 november 2026"])
+        #expect(approved.standardOutput.contains("[Gepland]"), "\(approved.standardError)")
+        let planned = try #require(try stored().activities.first { $0.startDate == Fixtures.date("2027-06-20") })
+        #expect(planned.statusHistory.first?.decision == "Besluit B&W 17 november 2026")
+    }
+
+    @Test("approving records who decided; carried out only from the start date, with the actual cost")
+    func approveAndCarryOut() throws {
+        _ = try run(["add-activity", "--title", "Beurs Milaan", "--kind", "beurs", "--date", "2026-11-20", "--cost", "1.000"])
+        _ = try run(["move", "beurs-milaan", "in-afweging"])
+        try refused(["move", "beurs-milaan", "goedgekeurd"], status: 65, saying: "goedkeuren legt vast wie besloot: een besluit van B&W of een mandaat")
+        try refused(["add-activity", "--title", "Al goedgekeurd", "--kind", "beurs", "--status", "goedgekeurd"], status: 65,
+                    saying: "een activiteit die al is goedgekeurd, legt vast wie besloot")
+        let approved = try run(["move", "beurs-milaan", "goedgekeurd", "--decision", "mandaat wethouder economie"])
+        #expect(approved.standardOutput.contains("Besluit: mandaat wethouder economie"), "\(approved.standardError)")
+        _ = try run(["move", "beurs-milaan", "gepland"])
+        try refused(["move", "missie-lyon", "uitgevoerd", "--actual-cost", "2.400"], status: 65,
+                    saying: "'Handelsmissie Lyon' begint pas op 2027-03-10; een activiteit is op zijn vroegst op haar begindatum uitgevoerd")
+        let withoutCost = try run(["move", "beurs-milaan", "uitgevoerd"], input: "")
+        #expect(withoutCost.standardOutput.contains("het budget telt de raming (€ 1.000,00)"), "\(withoutCost.standardError)")
+        _ = try run(["add-activity", "--title", "Beurs Lyon", "--kind", "beurs", "--date", "2026-11-21", "--cost", "500",
+                     "--status", "gepland", "--decision", "Besluit B&W 3 november 2026"])
+        let withCost = try run(["move", "beurs-lyon", "uitgevoerd", "--actual-cost", "612,50"])
+        #expect(withCost.standardOutput.contains("Werkelijke kosten: € 612,50"), "\(withCost.standardError)")
+        let dossier = try stored()
+        #expect(dossier.activity("beurs-lyon")?.actualCost == Money(cents: 61_250))
+        #expect(dossier.activity("beurs-milaan")?.statusHistory.first { $0.to == .goedgekeurd }?.decision == "mandaat wethouder economie")
+    }
+}
