@@ -144,7 +144,15 @@ public final class CursesBackend: TerminalBackend {
         wtimeout(stdscr, 0)
         defer { wtimeout(stdscr, 100) }
         var next: wint_t = 0
-        guard wget_wch(stdscr, &next) == OK else { return nil }
+        switch wget_wch(stdscr, &next) {
+        case OK: break
+        case KEY_CODE_YES:
+            // With keypad on, the terminal's Backspace arrives as a key code.
+            if Int32(next) == KEY_BACKSPACE { return .alt("\u{7F}") }
+            ungetch(Int32(next))
+            return nil
+        default: return nil
+        }
         if next == 127 || next == 8 { return .alt("\u{7F}") }
         if let scalar = Unicode.Scalar(UInt32(next)), scalar.isASCII, scalar.properties.isAlphabetic {
             return .alt(Character(scalar).lowercased().first ?? Character(scalar))

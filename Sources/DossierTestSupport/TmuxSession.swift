@@ -26,6 +26,18 @@ public final class TmuxSession: @unchecked Sendable {
         _ = try? run(["kill-server"])
     }
 
+    /// A bash in tmux, ready at its prompt, with a clean environment: `home` as HOME, a UTF-8 locale, the
+    /// tests' fixed clock and user, and `extraEnvironment` (`NAME=value …`).
+    public static func shell(home: String, width: Int = 100, height: Int = 30, extraEnvironment: String = "") throws -> TmuxSession {
+        let session = try TmuxSession(command: "env -i PATH=/usr/bin:/bin HOME=\(home) TERM=xterm-256color LANG=C.UTF-8 "
+                                      + "DOSSIER_NOW=2026-11-22T09:00:00Z DOSSIER_USER=e2e \(extraEnvironment) bash --norc --noprofile",
+                                      width: width, height: height)
+        try session.type("PS1='READY> '")
+        try session.send("Enter")
+        try session.waitFor("READY>")
+        return session
+    }
+
     /// Named keys, as tmux spells them: `Enter`, `Escape`, `Tab`, `C-s`, `Down`, or single characters.
     public func send(_ keys: String...) throws {
         try run(["send-keys", "-t", "t"] + keys)

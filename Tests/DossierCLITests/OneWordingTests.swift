@@ -7,17 +7,15 @@ import Testing
 /// value in the same words (the TUI's forms are checked in the TUI flows).
 @Suite("One wording per bad value")
 struct OneWordingTests {
-    let directory = TemporaryDirectory()
-    let runner = ProgramRunner()
-    var storePath: String { directory.file("dossier.json") }
-    let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "adviseur"]
+    let scratch: ScratchStore
+    var directory: TemporaryDirectory { scratch.directory }
 
     init() throws {
-        try directory.write("dossier.json", Fixtures.smallDossier().encoded())
+        scratch = try ScratchStore()
     }
 
     func run(_ arguments: [String]) throws -> ProgramRunner.Result {
-        try runner.run(arguments + ["--store", storePath], environment: environment)
+        try scratch.run(arguments)
     }
 
     func coreMessage<T>(_ parse: (String) throws(ValueError) -> T, _ text: String) -> String {

@@ -7,21 +7,19 @@ import Testing
 /// and removed; names instead of ids; every refusal says what is wrong, names the field and writes nothing.
 @Suite("Keeping records on the command line")
 struct RecordCommandsTests {
-    let directory = TemporaryDirectory()
-    let runner = ProgramRunner()
-    var storePath: String { directory.file("dossier.json") }
-    let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "adviseur"]
+    let scratch: ScratchStore
+    var directory: TemporaryDirectory { scratch.directory }
 
     init() throws {
-        try directory.write("dossier.json", Fixtures.smallDossier().encoded())
+        scratch = try ScratchStore()
     }
 
     func run(_ arguments: [String]) throws -> ProgramRunner.Result {
-        try runner.run(arguments + ["--store", storePath], environment: environment)
+        try scratch.run(arguments)
     }
 
     func stored() throws -> Dossier {
-        try DossierStore(path: storePath).load()
+        try scratch.load()
     }
 
     /// The files as they are, to show that a refusal wrote nothing.

@@ -7,14 +7,10 @@ import Testing
 /// (the TUI draws the same document: see "TUI detail screens" in DossierTUITests).
 @Suite("show: the record document")
 struct ShowGoldenTests {
-    let directory = TemporaryDirectory()
-    let runner = ProgramRunner()
-
     @Test("a relation and an activity, to a pipe (nothing wrapped or cut), as the golden files", arguments: ["pivot-park", "missie-lyon"])
     func golden(id: String) throws {
-        try directory.write("dossier.json", try Fixtures.keptDossier().encoded())
-        let result = try runner.run(["show", id, "--store", directory.file("dossier.json")],
-                                    environment: ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "adviseur"])
+        let scratch = try ScratchStore(try Fixtures.keptDossier())
+        let result = try scratch.run(["show", id])
         #expect(result.status == 0, "\(result.standardError)")
         let golden = Repository.path("Tests/DossierCLITests/Golden/show-\(id).txt")
         if ProcessInfo.processInfo.environment["DOSSIER_RECORD_SNAPSHOTS"] == "1" {

@@ -20,13 +20,7 @@ struct RecordSessionTests {
     }
 
     func shell(width: Int = 120, height: Int = 36) throws -> TmuxSession {
-        let session = try TmuxSession(command: "env -i PATH=/usr/bin:/bin HOME=\(directory.path) TERM=xterm-256color LANG=C.UTF-8 "
-                                      + "DOSSIER_NOW=2026-11-22T09:00:00Z DOSSIER_USER=e2e EDITOR=\(directory.file("editor.sh")) bash --norc --noprofile",
-                                      width: width, height: height)
-        try session.type("PS1='READY> '")
-        try session.send("Enter")
-        try session.waitFor("READY>")
-        return session
+        try TmuxSession.shell(home: directory.path, width: width, height: height, extraEnvironment: "EDITOR=\(directory.file("editor.sh"))")
     }
 
     @Test("add a relation, add a contact, edit it, the log shows old → new, undo; notes from the editor")

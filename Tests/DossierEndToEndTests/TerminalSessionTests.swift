@@ -17,13 +17,7 @@ struct TerminalSessionTests {
 
     /// A bash in tmux, ready at its prompt, with the environment the program needs.
     func shell(width: Int = 100, height: Int = 30, extraEnvironment: String = "") throws -> TmuxSession {
-        let session = try TmuxSession(command: "env -i PATH=/usr/bin:/bin HOME=\(directory.path) TERM=xterm-256color LANG=C.UTF-8 "
-                                      + "DOSSIER_NOW=2026-11-22T09:00:00Z DOSSIER_USER=e2e \(extraEnvironment) bash --norc --noprofile",
-                                      width: width, height: height)
-        try session.type("PS1='READY> '")
-        try session.send("Enter")
-        try session.waitFor("READY>")
-        return session
+        try TmuxSession.shell(home: directory.path, width: width, height: height, extraEnvironment: extraEnvironment)
     }
 
     @Test("open, search, set a status, log a visit, resize, quit: the file holds the changes and the shell works")

@@ -20,7 +20,7 @@ extension AppState {
             lists[current.section, default: ListState()].select(current.originRow, count: rows(current.section).count,
                                                                  visibleRows: layout.listRows)
         default:
-            guard current.input.handle(key) else { return }
+            guard current.input.handle(key, keyMap: keyMap) else { return }
             searchChanged(current)
         }
     }
