@@ -6,20 +6,16 @@ import Testing
 /// `--country` and `--budget-line` on the commands that add activities and visits.
 @Suite("Countries and budget lines on the command line")
 struct CountryAndBudgetLineTests {
-    let directory = TemporaryDirectory()
-    let runner = ProgramRunner()
-    var storePath: String { directory.file("dossier.json") }
-    let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "adviseur"]
+    let scratch: ScratchStore
+    var directory: TemporaryDirectory { scratch.directory }
 
     init() throws {
-        try directory.write("dossier.json", Fixtures.smallDossier().encoded())
+        scratch = try ScratchStore()
     }
 
-    func run(_ arguments: [String]) throws -> ProgramRunner.Result {
-        try runner.run(arguments + ["--store", storePath], environment: environment)
-    }
+    func run(_ arguments: [String]) throws -> ProgramRunner.Result { try scratch.run(arguments) }
 
-    func stored() throws -> Dossier { try DossierStore(path: storePath).load() }
+    func stored() throws -> Dossier { try scratch.load() }
 
     @Test("--country takes Dutch names and codes, repeated or with commas; the activity is charged to the budget internationalisering")
     func countries() throws {

@@ -7,20 +7,16 @@ import Testing
 /// out early; every refusal in Dutch, with nothing written.
 @Suite("Life cycle on the command line")
 struct LifeCycleCommandTests {
-    let directory = TemporaryDirectory()
-    let runner = ProgramRunner()
-    var storePath: String { directory.file("dossier.json") }
-    let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "adviseur"]
+    let scratch: ScratchStore
+    var directory: TemporaryDirectory { scratch.directory }
 
     init() throws {
-        try directory.write("dossier.json", Fixtures.smallDossier().encoded())
+        scratch = try ScratchStore()
     }
 
-    func run(_ arguments: [String], input: String? = nil) throws -> ProgramRunner.Result {
-        try runner.run(arguments + ["--store", storePath], environment: environment, input: input)
-    }
+    func run(_ arguments: [String]) throws -> ProgramRunner.Result { try scratch.run(arguments) }
 
-    func stored() throws -> Dossier { try DossierStore(path: storePath).load() }
+    func stored() throws -> Dossier { try scratch.load() }
 
     /// Runs a command that must be refused: the exit code, the message, and not a byte written.
     func refused(_ arguments: [String], status: Int32, saying message: String) throws {
@@ -86,7 +82,7 @@ struct LifeCycleCommandTests {
         _ = try run(["move", "beurs-milaan", "gepland"])
         try refused(["move", "missie-lyon", "uitgevoerd", "--actual-cost", "2.400"], status: 65,
                     saying: "'Handelsmissie Lyon' begint pas op 2027-03-10; een activiteit is op zijn vroegst op haar begindatum uitgevoerd")
-        let withoutCost = try run(["move", "beurs-milaan", "uitgevoerd"], input: "")
+        let withoutCost = try run(["move", "beurs-milaan", "uitgevoerd"])
         #expect(withoutCost.standardOutput.contains("het budget telt de raming (€ 1.000,00)"), "\(withoutCost.standardError)")
         _ = try run(["add-activity", "--title", "Beurs Lyon", "--kind", "beurs", "--date", "2026-11-21", "--cost", "500",
                      "--status", "gepland", "--decision", "Besluit B&W 3 november 2026"])
