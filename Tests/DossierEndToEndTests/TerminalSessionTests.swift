@@ -126,6 +126,17 @@ struct TerminalSessionTests {
                            "[43m", "[44m", "[45m", "[46m", "[47m", ";3", "48;5;"]
         for code in colourCodes { #expect(!screen.contains(code), "colour sequence \(code) present") }
         #expect(screen.contains("Laag pitje"))
+        // The budget's bars and the agenda read without colours too.
+        try tmux.send("4")
+        let budget = try tmux.waitFor("░ over")
+        #expect(budget.contains("░░░░"))
+        try tmux.send("6")
+        let agenda = try tmux.waitFor("Herijking Taizhou")
+        #expect(agenda.contains("December 2030") && agenda.contains("week 1 · 30 dec – 5 jan"))
+        try tmux.send("m")
+        _ = try tmux.waitFor("week  ma  di  wo  do  vr  za  zo")
+        let screens = try tmux.capture(escapes: true)
+        for code in colourCodes { #expect(!screens.contains(code), "colour sequence \(code) on the agenda's month") }
         let coloured = try shell()
         try coloured.type("\(binary) --store \(store)")
         try coloured.send("Enter")

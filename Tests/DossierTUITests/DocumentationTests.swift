@@ -57,7 +57,7 @@ struct DocumentationTests {
         }
     }
 
-    @Test("the screen captures in docs/tui.md are the snapshot files", arguments: ["relations-80x24", "taizhou-80x24", "contacts-80x24", "relation-form-80x24", "visit-form-80x24", "help-80x24"])
+    @Test("the screen captures in docs/tui.md are the snapshot files", arguments: ["relations-80x24", "taizhou-80x24", "contacts-80x24", "relation-form-80x24", "visit-form-80x24", "agenda-80x24", "help-80x24"])
     func captures(name: String) throws {
         var document = try String(contentsOfFile: Self.path, encoding: .utf8)
         let snapshot = try String(contentsOfFile: Repository.path("Tests/DossierTUITests/Snapshots/\(name).txt"), encoding: .utf8)

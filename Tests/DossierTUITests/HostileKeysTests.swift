@@ -27,6 +27,11 @@ struct HostileKeysTests {
             case .activities, .visits: #expect(rows.allSatisfy(state.dossier.activities.indices.contains), "step \(step)")
             case .budget: #expect(rows.allSatisfy(state.index.budgets.indices.contains), "step \(step)")
             case .reminders: #expect(rows.allSatisfy(state.index.reminders.indices.contains), "step \(step)")
+            case .agenda:
+                #expect(rows.allSatisfy(state.agendaLines.indices.contains), "step \(step)")
+                if state.screen == .list(.agenda), !rows.isEmpty {
+                    #expect(state.agendaLines[selection].entry != nil, "step \(step): the agenda's selection is on an entry")
+                }
             }
         }
         if let saved = app.store.saved { #expect(saved == state.dossier, "step \(step): the screen and the store disagree") }

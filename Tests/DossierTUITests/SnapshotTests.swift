@@ -80,6 +80,17 @@ struct SnapshotTests {
         SnapshotAssertion.assertMatches(app.screen, named: "change-log-\(width)x\(height)")
     }
 
+    @Test("the agenda, its month at a glance and the budget bars", arguments: [(80, 24), (120, 40)])
+    func agendaAndBudget(width: Int, height: Int) throws {
+        let app = Harness(dossier: try AgendaFlowTests.dossier(), width: width, height: height)
+        app.press(.character("6"))
+        SnapshotAssertion.assertMatches(app.screen, named: "agenda-\(width)x\(height)")
+        app.press(.character("t"), .character("m"))
+        SnapshotAssertion.assertMatches(app.screen, named: "agenda-month-\(width)x\(height)")
+        app.press(.character("4"))
+        SnapshotAssertion.assertMatches(app.screen, named: "budget-\(width)x\(height)")
+    }
+
     @Test("the picker, the help screen and the too-small notice")
     func overlays() {
         let app = Harness(width: 80, height: 24)

@@ -55,6 +55,17 @@ extension AgendaEntry {
         let first = "\(start.weekdayAbbreviation) \(start.dutch)"
         return end == start ? first : "\(first) t/m \(end.weekdayAbbreviation) \(end.dutch)"
     }
+
+    /// For narrow lists: `di 8-12`, `14-9 t/m 16-9`.
+    public var compactDateText: String {
+        end == start ? shortDateText : "\(start.dutchDayMonth) t/m \(end.dutchDayMonth)"
+    }
+
+    /// Without the year, under a month heading: `di 8-12`, `ma 14-9 t/m wo 16-9`.
+    public var shortDateText: String {
+        let first = "\(start.weekdayAbbreviation) \(start.dutchDayMonth)"
+        return end == start ? first : "\(first) t/m \(end.weekdayAbbreviation) \(end.dutchDayMonth)"
+    }
 }
 
 extension String {

@@ -4,6 +4,9 @@ extension CalendarDate {
     /// As in a Dutch letter: `12-3-2026`.
     public var dutch: String { "\(day)-\(month)-\(year)" }
 
+    /// `12-3`: under a heading that gives the year.
+    public var dutchDayMonth: String { "\(day)-\(month)" }
+
     /// `12 maart 2026`.
     public var dutchLong: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
 

@@ -3,7 +3,9 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     // Navigation
     case moveDown, moveUp, pageDown, pageUp, moveToTop, moveToBottom
     case open, goBack, quit, nextPane, previousPane
-    case showRelations, showActivities, showVisits, showBudget, showReminders
+    case showRelations, showActivities, showVisits, showBudget, showReminders, showAgenda
+    // Agenda
+    case jumpToToday, togglePast, showMonth, previousMonth, nextMonth
     case showHelp
     // Search
     case startSearch, nextMatch, previousMatch, acceptSearch, cancelSearch

@@ -1,6 +1,6 @@
 /// A set of bindings that work together on a screen; a screen's context is an ordered list of groups.
 public enum KeyGroup: String, Hashable, Sendable, CaseIterable {
-    case global, navigation, search, relationList, activityList, visitList, budgetList, reminderList, relationDetail, activityDetail
+    case global, navigation, search, relationList, activityList, visitList, budgetList, reminderList, agendaList, agendaMonth, relationDetail, activityDetail
     case contactList, linkList, changeLog
     case form, picker, textEditing, confirmation, help
 
@@ -15,6 +15,8 @@ public enum KeyGroup: String, Hashable, Sendable, CaseIterable {
         case .visitList: "Bezoeken"
         case .budgetList: "Budget"
         case .reminderList: "Signalen"
+        case .agendaList: "Agenda"
+        case .agendaMonth: "Agenda: een maand in één oogopslag"
         case .relationDetail: "Een relatie"
         case .activityDetail: "Een activiteit"
         case .contactList: "Contactpersonen (de lijst onder een relatie)"

@@ -32,6 +32,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("3")], .showVisits, .global, "Naar de delegatiebezoeken"),
         KeyBinding([.character("4")], .showBudget, .global, "Naar het budget per jaar"),
         KeyBinding([.character("5")], .showReminders, .global, "Naar de signalen: herijkingen en vervolgacties die (bijna) verlopen zijn"),
+        KeyBinding([.character("6")], .showAgenda, .global, "Naar de agenda: alles met een datum, per maand en week"),
         KeyBinding([.tab], .nextPane, .global, "Volgend paneel (of volgende lijst)"),
         KeyBinding([.backTab], .previousPane, .global, "Vorig paneel (of vorige lijst)"),
         KeyBinding([.character("u")], .undo, .global, "Laatste wijziging van deze sessie ongedaan maken", hint: "ongedaan"),
@@ -91,6 +92,17 @@ public struct KeyMap: Sendable {
         // Budget and reminders
         KeyBinding([.enter], .open, .budgetList, "De activiteiten van dat jaar", hint: "activiteiten"),
         KeyBinding([.enter], .open, .reminderList, "De relatie of activiteit openen", hint: "openen"),
+        KeyBinding([.enter], .open, .agendaList, "De activiteit, vervolgactie of relatie openen", hint: "openen"),
+        KeyBinding([.character("t")], .jumpToToday, .agendaList, "Naar vandaag", hint: "vandaag"),
+        KeyBinding([.character("v")], .togglePast, .agendaList, "Ook het verleden tonen (terugkijken), of weer vanaf vandaag", hint: "verleden"),
+        KeyBinding([.character("m")], .showMonth, .agendaList, "De maand van de geselecteerde regel in één oogopslag", hint: "maand"),
+
+        // Agenda: a month at a glance
+        KeyBinding([.character("h"), .left, .character("k"), .up, .pageUp], .previousMonth, .agendaMonth, "Vorige maand", hint: "vorige"),
+        KeyBinding([.character("l"), .right, .character("j"), .down, .pageDown], .nextMonth, .agendaMonth, "Volgende maand", hint: "volgende"),
+        KeyBinding([.character("t")], .jumpToToday, .agendaMonth, "Deze maand", hint: "deze maand"),
+        KeyBinding([.enter], .open, .agendaMonth, "Terug naar de agenda, bij deze maand", hint: "naar de lijst"),
+        KeyBinding([.character("m")], .goBack, .agendaMonth, "Terug naar de agenda (ook q en Esc)", hint: "terug"),
 
         // Relation detail
         KeyBinding([.character("e")], .editItem, .relationDetail, "Relatie bewerken (in de lijst Activiteiten: die activiteit)", hint: "bewerk"),

@@ -19,8 +19,16 @@ public struct AppState: Sendable {
     public var activityQuery = ActivityQuery()
     public var visitQuery = ActivityQuery(kind: .delegatiebezoek)
     public var lists: [Section: ListState] = [:]
-    /// The rows each list shows: positions in the dossier's arrays, filtered and sorted.
+    /// The rows each list shows: positions in the dossier's arrays, filtered and sorted (for the agenda:
+    /// positions in `agendaLines`).
     public private(set) var rows: [Section: [Int]] = [:]
+    /// The agenda as shown: headings and entries, from today on (or with the past). Computed only while the
+    /// agenda is on screen, so other screens never pay for sorting every dated activity.
+    public private(set) var agendaLines: [AgendaLine] = []
+    /// Whether the agenda also shows the past (`v`), or starts today.
+    public var agendaShowsPast = false
+    /// The entries of the month at a glance, when it is open.
+    public private(set) var agendaMonthEntries: [AgendaEntry] = []
 
     public var search: SearchState?
     public var form: Form?
@@ -82,7 +90,7 @@ public struct AppState: Sendable {
             case .list: true
             case .relationDetail(let detail): dossier.relation(detail.id) != nil
             case .activityDetail(let detail): dossier.activity(detail.id) != nil
-            case .history: true
+            case .history, .agendaMonth: true
             }
         }
         clampLists()
@@ -113,7 +121,38 @@ public struct AppState: Sendable {
         rows[.visits] = sortedActivityPositions(visitQuery)
         rows[.budget] = Array(index.budgets.indices)
         rows[.reminders] = Array(index.reminders.indices)
+        refreshAgenda()
         clampLists()
+    }
+
+    /// Lays the agenda out anew while it is on screen (the list or the month at a glance); otherwise empties it.
+    mutating func refreshAgenda() {
+        let isShown = stack.contains { screen in
+            if case .list(.agenda) = screen { return true }
+            if case .agendaMonth = screen { return true }
+            return false
+        }
+        guard isShown else {
+            agendaLines = []
+            agendaMonthEntries = []
+            rows[.agenda] = []
+            return
+        }
+        let agenda = Agenda(dossier)
+        let selection = listState(.agenda).selection
+        let selected = agendaLines.indices.contains(selection) ? agendaLines[selection].entry : nil
+        agendaLines = AgendaLine.lines(agenda.window(from: agendaShowsPast ? nil : today, to: nil, today: today), today: today)
+        rows[.agenda] = Array(agendaLines.indices)
+        // The selection stays on its entry, or on the next one where it was: never on a heading.
+        let entries = agendaLines.indices.filter { agendaLines[$0].entry != nil }
+        if let line = selected.flatMap({ agendaLines.firstIndex(of: .entry($0)) }) ?? entries.first(where: { $0 >= selection }) ?? entries.last {
+            lists[.agenda, default: ListState()].select(line, count: agendaLines.count, visibleRows: layout.listRows)
+        }
+        if case .agendaMonth(let month) = screen {
+            agendaMonthEntries = agenda.entries.filter { $0.overlaps(from: month, to: month.startOfNextMonth.adding(days: -1)) }
+        } else {
+            agendaMonthEntries = []
+        }
     }
 
     public func rows(_ section: Section) -> [Int] { rows[section] ?? [] }

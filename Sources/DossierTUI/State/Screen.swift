@@ -7,6 +7,8 @@ public enum Screen: Hashable, Sendable {
     case activityDetail(DetailState)
     /// The change log of one relation or activity, or of the whole dossier.
     case history(HistoryState)
+    /// The agenda's month at a glance: the first day of the month shown.
+    case agendaMonth(CalendarDate)
 }
 
 /// The journal entries shown in the change log, newest first.

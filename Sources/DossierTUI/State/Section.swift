@@ -1,10 +1,11 @@
-/// The top-level lists, reachable with 1, 2, 3 and Tab.
+/// The top-level lists, reachable with 1 … 6 and Tab.
 public enum Section: Int, Hashable, Sendable, CaseIterable {
     case relations
     case activities
     case visits
     case budget
     case reminders
+    case agenda
 
     public var title: String {
         switch self {
@@ -13,6 +14,7 @@ public enum Section: Int, Hashable, Sendable, CaseIterable {
         case .visits: "Bezoeken"
         case .budget: "Budget"
         case .reminders: "Signalen"
+        case .agenda: "Agenda"
         }
     }
 
@@ -24,9 +26,10 @@ public enum Section: Int, Hashable, Sendable, CaseIterable {
         case .visits: "Bez."
         case .budget: "Budget"
         case .reminders: "Sign."
+        case .agenda: "Agenda"
         }
     }
 
-    /// Lists of relations or activities (the others list years or reminders).
+    /// Lists of relations or activities (the others list years, reminders or the agenda).
     public var listsEntities: Bool { self == .relations || self == .activities || self == .visits }
 }

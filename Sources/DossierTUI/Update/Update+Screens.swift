@@ -30,6 +30,12 @@ extension AppState {
         case .showVisits: show(.visits)
         case .showBudget: show(.budget)
         case .showReminders: show(.reminders)
+        case .showAgenda: showAgenda()
+        case .jumpToToday: jumpToToday()
+        case .togglePast: toggleAgendaPast()
+        case .showMonth: showAgendaMonth()
+        case .previousMonth: stepAgendaMonth(forward: false)
+        case .nextMonth: stepAgendaMonth(forward: true)
         case .showHelp: helpScroll = 0
         case .startSearch: startSearch()
         case .nextMatch: jumpToMatch(forward: true, includingCurrent: false)
@@ -62,6 +68,10 @@ extension AppState {
 
     private mutating func moveSelection(by delta: Int) {
         switch screen {
+        case .list(.agenda):
+            moveAgendaSelection(by: delta)
+        case .agendaMonth:
+            break
         case .list(let section):
             lists[section, default: ListState()].move(by: delta, count: rows(section).count, visibleRows: layout.listRows)
         case .relationDetail, .activityDetail:
@@ -89,11 +99,12 @@ extension AppState {
             let reminder = index.reminders[selection]
             switch reminder.subject {
             case .review(let id): stack.append(.relationDetail(DetailState(id: id)))
-            case let .followUp(id, followUpIndex):
-                var detail = DetailState(id: id, pane: .list(.followUps))
-                detail.items.select(followUpIndex, count: dossier.activity(id)?.followUps.count ?? 0, visibleRows: layout.listRows)
-                stack.append(.activityDetail(detail))
+            case let .followUp(id, followUpIndex): openFollowUp(activity: id, index: followUpIndex)
             }
+        case .list(.agenda):
+            openAgendaEntry()
+        case .agendaMonth:
+            openAgendaMonth()
         case .list(let section):
             if let id = selectedID(in: section) { stack.append(.activityDetail(DetailState(id: id))) }
         case .relationDetail, .activityDetail:
@@ -114,6 +125,13 @@ extension AppState {
         }
     }
 
+    /// An activity's screen with one of its follow-ups selected in the list below.
+    mutating func openFollowUp(activity id: ActivityID, index: Int) {
+        var detail = DetailState(id: id, pane: .list(.followUps))
+        detail.items.select(index, count: dossier.activity(id)?.followUps.count ?? 0, visibleRows: layout.listRows)
+        stack.append(.activityDetail(detail))
+    }
+
     private mutating func goBack(key: Key) -> [Effect] {
         if stack.count > 1 {
             stack.removeLast()
@@ -128,11 +146,11 @@ extension AppState {
         switch screen {
         case .list(let section):
             let all = Section.allCases
-            let next = (section.rawValue + (forward ? 1 : all.count - 1)) % all.count
-            show(all[next])
+            let next = all[(section.rawValue + (forward ? 1 : all.count - 1)) % all.count]
+            if next == .agenda { showAgenda() } else { show(next) }
         case .relationDetail, .activityDetail:
             switchDetailPane(forward: forward)
-        case .history:
+        case .history, .agendaMonth:
             break
         }
     }

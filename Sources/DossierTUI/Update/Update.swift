@@ -69,6 +69,8 @@ extension AppState {
         case .relationDetail(let detail): return Self.listGroups(detail) + [.relationDetail, .navigation, .global]
         case .activityDetail(let detail): return Self.listGroups(detail) + [.activityDetail, .navigation, .global]
         case .history: return [.changeLog, .navigation, .global]
+        case .list(.agenda): return [.agendaList, .navigation, .global]
+        case .agendaMonth: return [.agendaMonth, .global]
         }
     }
 

@@ -1,22 +1,26 @@
 import DossierCore
 
 /// `4`: every budget line per year (committed, spent, remaining; overspending in red), each line counting
-/// only the activities charged to it.
+/// only the activities charged to it, with a bar of block characters beside the numbers: spent █,
+/// committed ▓, left ░ — shapes that read without colour (NO_COLOR) too.
 enum BudgetView {
     static func draw(_ state: AppState, in canvas: inout Canvas) {
         let theme = state.theme
         let layout = state.layout
-        // Narrow: no room for the count of activities; the line's name gets what is left.
-        let isWide = state.width >= 100
-        let columns = ListColumns(totalWidth: state.width, specs: [
-            ("Jaar", 6, 0, false), ("Budgetregel", 12, 3, false), ("Budget", 11, 0, true), ("Vastgelegd", 11, 0, true),
-            ("Besteed", 11, 0, true), ("Over", 12, 0, true),
-        ] + (isWide ? [("", 0, 1, false)] : []))
+        let wide = state.width >= 100
+        // Narrow: the yearly amount is in the header and in the bar's length, so its column gives way to the bar.
+        let specs: [(String, Int, Int, Bool)] = wide
+            ? [("Jaar", 6, 0, false), ("Budgetregel", 12, 4, false), ("Budget", 11, 0, true), ("Vastgelegd", 11, 0, true),
+               ("Besteed", 11, 0, true), ("Over", 12, 0, true), ("", 0, 3, false), ("", 0, 2, false)]
+            : [("Jaar", 6, 0, false), ("Budgetregel", 12, 2, false), ("Vastgelegd", 11, 0, true),
+               ("Besteed", 11, 0, true), ("Over", 12, 0, true), ("", 0, 2, false)]
+        let columns = ListColumns(totalWidth: state.width, specs: specs)
+        let barWidth = columns.columns[wide ? 6 : 5].width
         columns.drawHeader(in: &canvas, y: layout.bodyTop, style: theme.header)
         let list = state.listState(.budget)
         var y = layout.bodyTop + 1
         for (row, overview) in state.index.budgets.enumerated() {
-            guard y < layout.messageRow - 2 else { break }
+            guard y < layout.messageRow - 3 else { break }
             let selected = row == list.selection
             if selected { canvas.fill(x: 0, y: y, width: state.width, height: 1, style: Style(reversed: true)) }
             let plain = RowStyle.apply(.plain, selected: selected)
@@ -26,10 +30,14 @@ enum BudgetView {
             var cells: [(String, Style)] = [
                 (isFirstOfYear ? String(overview.year) + (isCurrentYear ? " ◂" : "") : "", isCurrentYear ? plain.bold() : plain),
                 (overview.lineName, plain),
-                (overview.budget.formatted, plain), (overview.committed.formatted, plain), (overview.spent.formatted, plain),
-                (overview.remaining.formatted, overview.isOverspent ? warning : plain),
             ]
-            if isWide {
+            if wide { cells.append((overview.budget.formatted, plain)) }
+            cells += [
+                (overview.committed.formatted, plain), (overview.spent.formatted, plain),
+                (overview.remaining.formatted, overview.isOverspent ? warning : plain),
+                (BudgetBar.text(overview, width: barWidth), overview.isOverspent ? warning : plain),
+            ]
+            if wide {
                 cells.append((overview.isOverspent ? "overschreden met \((Money.zero - overview.remaining).formatted)" : "\(overview.activityIDs.count) act.",
                               overview.isOverspent ? warning : RowStyle.apply(theme.muted, selected: selected)))
             }
@@ -37,8 +45,37 @@ enum BudgetView {
             y += 1
         }
         y += 1
+        canvas.draw("█ besteed   ▓ vastgelegd   ░ over   ! overschreden   (de balk: het budget van dat jaar)", x: 1, y: y, width: state.width - 2,
+                    style: theme.muted)
         canvas.draw("Elke regel telt alleen de activiteiten die erop geboekt zijn. Vastgelegd: goedgekeurd en gepland (geraamd). Besteed: uitgevoerd (werkelijk, anders geraamd).",
-                    x: 1, y: y, width: state.width - 2, style: theme.muted)
+                    x: 1, y: y + 1, width: state.width - 2, style: theme.muted)
+    }
+}
+
+/// A year's budget line as a bar of `width` cells: spent █, committed ▓, left ░, the whole bar being the
+/// budget. Overspent: the bar is what was used, ending in "!". A line without budget that year: "geen budget".
+enum BudgetBar {
+    static func text(_ overview: BudgetOverview, width: Int) -> String {
+        guard width >= 3 else { return "" }
+        let spent = max(0, overview.spent.cents), committed = max(0, overview.committed.cents)
+        let used = spent + committed
+        if overview.budget.cents <= 0 && used == 0 { return "geen budget" }
+        let cells = overview.isOverspent ? width - 1 : width
+        let scale = max(overview.budget.cents, used)
+        var spentCells = share(spent, of: scale, cells: cells)
+        let committedCells = min(share(committed, of: scale, cells: cells), cells - spentCells)
+        // Rounding must not leave an overspent bar short of its end.
+        if overview.isOverspent && spentCells + committedCells < cells { spentCells = cells - committedCells }
+        let left = max(0, cells - spentCells - committedCells)
+        return String(repeating: "█", count: spentCells) + String(repeating: "▓", count: committedCells)
+            + String(repeating: "░", count: left) + (overview.isOverspent ? "!" : "")
+    }
+
+    /// Cells for `value` of `scale`, rounded, at least one for anything above zero, at most `cells`.
+    static func share(_ value: Int64, of scale: Int64, cells: Int) -> Int {
+        guard value > 0, scale > 0, cells > 0 else { return 0 }
+        let rounded = Int((value * Int64(cells) * 2 + scale) / (scale * 2))
+        return min(cells, max(1, rounded))
     }
 }
 

@@ -21,6 +21,8 @@ public enum Renderer {
             case .list(.reminders): ReminderListView.draw(state, in: &canvas)
             case .relationDetail(let detail), .activityDetail(let detail): DetailFrame.draw(state, detail: detail, in: &canvas)
             case .history(let history): HistoryView.draw(state, history: history, in: &canvas)
+            case .list(.agenda): AgendaListView.draw(state, in: &canvas)
+            case .agendaMonth(let month): AgendaMonthView.draw(state, month: month, in: &canvas)
             }
         }
         MessageLineView.draw(state, in: &canvas)
@@ -56,7 +58,7 @@ enum HeaderView {
         func label(_ section: Section, short: Bool) -> String {
             let title = short ? section.shortTitle : section.title
             return switch section {
-            case .budget: " \(section.rawValue + 1) \(title) "
+            case .budget, .agenda: " \(section.rawValue + 1) \(title) "
             default: " \(section.rawValue + 1) \(title) (\(state.rows(section).count)) "
             }
         }
@@ -100,6 +102,8 @@ enum HeaderView {
             return state.dossier.budgetLines.map { "\($0.name): \($0.yearlyAmount.formatted)" }.joined(separator: " · ")
         case .reminders:
             return "tot \(state.index.lookAheadDays) dagen vooruit, en alles wat verlopen is"
+        case .agenda:
+            return state.agendaShowsPast ? "met het verleden" : "vanaf vandaag, \(state.today.dutch)"
         }
     }
 }

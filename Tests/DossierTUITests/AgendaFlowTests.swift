@@ -1,0 +1,124 @@
+import DossierCore
+import DossierTestSupport
+@testable import DossierTUI
+import Testing
+
+/// Tab 6: the agenda from today, grouped by month and week, overdue first; Enter, t, v and the month at a
+/// glance; and the budget bars of tab 4.
+@Suite("TUI agenda and budget bars")
+struct AgendaFlowTests {
+    /// The small dossier with a visit under way today, a follow-up this week and an activity next year.
+    static func dossier() throws -> Dossier {
+        var dossier = Fixtures.smallDossier()
+        let visit = Activity(id: "missie-hamburg", title: "Missie Hamburg", kind: .delegatiebezoek, status: .gepland, relations: ["unesco-learning-cities"],
+                             startDate: Fixtures.date("2026-11-20"), endDate: Fixtures.date("2026-11-24"),
+                             visit: VisitDetails(direction: .uitgaand, delegationFrom: "Hamburg"), statusHistory: Fixtures.approved(.gepland))
+        _ = try dossier.apply(.addActivity(visit), context: Fixtures.context)
+        _ = try dossier.apply(.addFollowUp("missie-lyon", FollowUp(text: "Deelnemers werven", due: Fixtures.date("2026-11-26"), owner: "adviseur")),
+                              context: Fixtures.context)
+        return dossier
+    }
+
+    @Test("6 opens the agenda: overdue first in its own block, then months and weeks from today; the past only on request")
+    func agendaList() throws {
+        let app = Harness(dossier: try Self.dossier(), width: 100, height: 30)
+        app.press(.character("6"))
+        let headings = app.state.agendaLines.compactMap(\.heading)
+        #expect(headings == ["Verlopen", "November 2026", "week 47 · 16 nov – 22 nov", "week 48 · 23 nov – 29 nov", "Maart 2027",
+                             "week 10 · 8 mrt – 14 mrt", "December 2030", "week 1 · 30 dec – 5 jan"])
+        #expect(app.text.contains("week 47 · 16 nov – 22 nov · deze week"))
+        #expect(app.text.contains("wo 1-7-2026") && app.text.contains("verlopen"))
+        let juneVisit = { (line: AgendaLine) in line.entry?.kind == .visit && line.entry?.start == Fixtures.date("2026-06-12") }
+        #expect(!app.state.agendaLines.contains(where: juneVisit), "the visit of June is past")
+        // The first entry is selected; j passes the headings.
+        #expect(app.state.agendaLines[app.state.listState(.agenda).selection].entry?.kind == .followUp)
+        app.press(.character("j"))
+        #expect(app.state.agendaLines[app.state.listState(.agenda).selection].entry?.kind == .visit)
+        app.press(.character("v"))
+        #expect(app.state.agendaLines.contains(where: juneVisit) && app.text.contains("vr 12-6"), "v shows the past")
+        #expect(app.state.agendaLines[app.state.listState(.agenda).selection].entry?.kind == .visit, "the selection stays")
+        app.press(.character("G"), .character("t"))
+        let today = try #require(app.state.agendaLines[app.state.listState(.agenda).selection].entry)
+        #expect(today.kind == .visit && today.start == Fixtures.date("2026-11-20"), "t: the first entry from today on")
+    }
+
+    @Test("Enter opens the activity, the follow-up in its activity, or the relation of a review")
+    func agendaOpens() throws {
+        let app = Harness(dossier: try Self.dossier(), width: 100, height: 30)
+        app.press(.character("6"), .enter)
+        guard case .activityDetail(let followUp) = app.state.screen else { Issue.record("\(app.state.screen)"); return }
+        #expect(followUp.id == "delegatie-uit-lyon" && followUp.pane == .list(.followUps))
+        app.press(.escape, .character("G"), .enter)
+        guard case .relationDetail(let review) = app.state.screen else { Issue.record("\(app.state.screen)"); return }
+        #expect(review.id == "taizhou")
+        app.press(.escape, .character("t"), .enter)
+        guard case .activityDetail(let visit) = app.state.screen else { Issue.record("\(app.state.screen)"); return }
+        #expect(visit.id == "missie-hamburg")
+    }
+
+    @Test("m shows the month at a glance: week numbers, marked days, the month's entries; h/l move, Enter goes to the list there")
+    func monthAtAGlance() throws {
+        let app = Harness(dossier: try Self.dossier(), width: 80, height: 24)
+        app.press(.character("6"), .character("t"), .character("m"))
+        #expect(app.text.contains("November 2026"))
+        #expect(app.text.contains("week  ma  di  wo  do  vr  za  zo"))
+        #expect(app.text.contains("  47 16  17  18  19  20• 21• 22•"), "\(app.text)")
+        #expect(app.text.contains("  48 23• 24• 25  26• 27  28  29"))
+        #expect(app.text.contains("Deelnemers werven"))
+        let today = try #require((0..<app.screen.height).first { app.screen.line($0).contains(" 22•") })
+        let column = try #require(app.screen.line(today).range(of: "22•").map { app.screen.line(today).distance(from: app.screen.line(today).startIndex, to: $0.lowerBound) })
+        #expect(app.screen[column, today].style.isReversed, "today is reversed")
+        app.press(.character("l"), .character("l"), .character("l"), .character("l"))
+        #expect(app.text.contains("Maart 2027") && app.text.contains("  11 15  16  17  18  19  20  21"))
+        #expect(app.text.contains("Handelsmissie Lyon"))
+        app.press(.enter)
+        #expect(app.state.screen == .list(.agenda))
+        #expect(app.state.agendaLines[app.state.listState(.agenda).selection].entry?.kind == .activity)
+        app.press(.character("m"), .character("h"), .character("t"))
+        #expect(app.text.contains("November 2026"), "t: this month")
+        app.press(.escape)
+        #expect(app.state.screen == .list(.agenda))
+    }
+
+    @Test("a change made from the agenda shows in it at once; a resize keeps the selection on an entry")
+    func agendaRefreshAndResize() throws {
+        let app = Harness(dossier: try Self.dossier(), width: 100, height: 30)
+        app.press(.character("6"), .enter, .character(" "))
+        #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.first?.isDone == true)
+        app.press(.escape)
+        #expect(app.state.screen == .list(.agenda))
+        #expect(!app.text.contains("Verslag naar de wethouder") && !app.text.contains("Verlopen"), "ticked off: gone from the agenda")
+        app.resize(60, 12)
+        #expect(app.state.agendaLines[app.state.listState(.agenda).selection].entry != nil)
+        app.resize(80, 24)
+        #expect(app.text.contains("20-11 t/m 24-11"))
+    }
+
+    @Test("NO_COLOR: the agenda and the budget bars read without colour: overdue in words, bars in shapes")
+    func monochrome() throws {
+        let app = Harness(dossier: try Self.dossier(), width: 100, height: 30, theme: .monochrome)
+        app.press(.character("6"))
+        #expect(app.screen.cells.allSatisfy { $0.style.foreground == .standard && $0.style.background == .standard })
+        #expect(app.text.contains("verlopen"))
+        app.press(.character("4"))
+        #expect(app.screen.cells.allSatisfy { $0.style.foreground == .standard && $0.style.background == .standard })
+        #expect(app.text.contains("█ besteed   ▓ vastgelegd   ░ over"))
+        #expect(app.text.contains("▓"), "2027: Handelsmissie Lyon is committed")
+    }
+
+    @Test("a budget bar: spent █, committed ▓, left ░ in proportion to the year's budget; overspent ends in !")
+    func budgetBar() {
+        func overview(budget: Int64, committed: Int64, spent: Int64) -> BudgetOverview {
+            var overview = BudgetLedger(Fixtures.smallDossier()).overview(2040, line: "internationalisering")
+            overview.budget = Money(euros: budget)
+            overview.committed = Money(euros: committed)
+            overview.spent = Money(euros: spent)
+            return overview
+        }
+        #expect(BudgetBar.text(overview(budget: 16_000, committed: 4_000, spent: 4_000), width: 16) == "████▓▓▓▓░░░░░░░░")
+        #expect(BudgetBar.text(overview(budget: 16_000, committed: 0, spent: 0), width: 10) == "░░░░░░░░░░")
+        #expect(BudgetBar.text(overview(budget: 16_000, committed: 10, spent: 0), width: 10) == "▓░░░░░░░░░", "a small amount still shows")
+        #expect(BudgetBar.text(overview(budget: 16_000, committed: 8_000, spent: 12_000), width: 11) == "██████▓▓▓▓!")
+        #expect(BudgetBar.text(overview(budget: 0, committed: 0, spent: 0), width: 12) == "geen budget")
+    }
+}
