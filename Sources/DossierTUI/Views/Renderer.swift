@@ -55,12 +55,12 @@ enum TooSmallView {
 enum HeaderView {
     static func draw(_ state: AppState, in canvas: inout Canvas) {
         let theme = state.theme
-        func label(_ section: Section, short: Bool) -> String {
-            let title = short ? section.shortTitle : section.title
-            return switch section {
-            case .budget, .agenda: " \(section.rawValue + 1) \(title) "
-            default: " \(section.rawValue + 1) \(title) (\(state.rows(section).count)) "
-            }
+        /// Full titles with counts; short titles with counts; short titles with only the signals' count.
+        enum Form: CaseIterable { case full, short, compact }
+        func label(_ section: Section, _ form: Form) -> String {
+            let title = form == .full ? section.title : section.shortTitle
+            let counted = section == .reminders || form != .compact && section != .budget && section != .agenda
+            return counted ? " \(section.rawValue + 1) \(title) (\(state.rows(section).count)) " : " \(section.rawValue + 1) \(title) "
         }
         // A warning takes the place of the filter summary: it must not be cut off.
         var warnings: [String] = []
@@ -68,14 +68,16 @@ enum HeaderView {
         if state.hasOutsideChange { warnings.append("[elders gewijzigd: R laadt opnieuw]") }
         let isWarning = !warnings.isEmpty
         let right = isWarning ? warnings.joined(separator: " ") : filterSummary(state)
-        // Short tab names when the full ones leave too little room for a warning (or 20 columns of summary).
-        let fullWidth = Section.allCases.reduce(0) { $0 + DisplayWidth.of(label($1, short: false)) }
-        let short = fullWidth + (isWarning ? DisplayWidth.of(right) + 1 : 20) > state.width
+        // The fullest tabs that leave room for a warning (or 10 columns of summary).
+        let room = isWarning ? DisplayWidth.of(right) + 2 : 10
+        let form = Form.allCases.first { form in
+            Section.allCases.reduce(0) { $0 + DisplayWidth.of(label($1, form)) } + room <= state.width
+        } ?? .compact
         var x = 0
         for section in Section.allCases {
             var style = section == state.section ? theme.tabActive : theme.tabInactive
             if section == .reminders && !state.index.reminders.isEmpty && section != state.section { style = theme.error }
-            x += canvas.draw(label(section, short: short), x: x, y: 0, style: style)
+            x += canvas.draw(label(section, form), x: x, y: 0, style: style)
         }
         let rightWidth = min(DisplayWidth.of(right), max(0, state.width - x - 2))
         if rightWidth > 0 {
