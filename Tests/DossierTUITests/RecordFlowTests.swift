@@ -70,6 +70,36 @@ struct RecordFlowTests {
         #expect(app.state.form?.purpose == .editActivity(activity.id) || app.state.form?.purpose == .editVisit(activity.id))
     }
 
+    /// Keys that open each record form on the small dossier, and the form's purpose.
+    static let forms: [(name: String, keys: [Key], purpose: FormPurpose)] = [
+        ("new relation", [.character("+")], .newRelation),
+        ("edit relation", [.character("/"), .character("b"), .character("o"), .character("m"), .enter, .character("e")], .editRelation("bom")),
+        ("new contact", [.character("/"), .character("b"), .character("o"), .character("m"), .enter, .enter, .tab, .character("+")], .newContact("bom")),
+        ("new link", [.character("/"), .character("b"), .character("o"), .character("m"), .enter, .enter, .tab, .tab, .character("+")],
+         .newLink(.relation("bom"))),
+        ("new activity", [.character("2"), .character("+")], .newActivity),
+        ("edit activity", [.character("2"), .character("G"), .character("e")], .editActivity("missie-lyon")),
+    ]
+
+    @Test("every record form: Esc with input asks first and keeps it on no; saved, then u takes it back", arguments: forms.indices)
+    func cancelSaveUndo(index: Int) throws {
+        let (name, keys, purpose) = Self.forms[index]
+        let app = Harness()
+        for key in keys { app.press(key) }
+        #expect(app.state.form?.purpose == purpose, "\(name): \(String(describing: app.state.form?.purpose))")
+        app.press(.control("u")).type("Nieuwe naam")
+        app.press(.escape)
+        #expect(app.state.confirmation != nil, "\(name): a filled form asks before it is thrown away")
+        app.press(.character("n"))
+        #expect(app.state.form?.fields.first?.text == "Nieuwe naam", "\(name): the input stays")
+        if purpose == .newLink(.relation("bom")) { app.press(.tab).type("https://www.example.org") }
+        app.press(.control("s"))
+        #expect(app.state.form == nil && app.store.committed.count == 1, "\(name): saved \(app.state.form?.errors ?? [:])")
+        app.press(.character("u"))
+        #expect(app.state.dossier == Fixtures.smallDossier(), "\(name): undone")
+        #expect(app.store.journal.last?.summary.hasPrefix("Ongedaan gemaakt: ") == true)
+    }
+
     @Test("a duplicate name is refused under the name field; everything typed stays; Esc with input asks first")
     func refusedAndCancelled() throws {
         let app = Harness()
