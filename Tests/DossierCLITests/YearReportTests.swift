@@ -119,14 +119,17 @@ extension ExchangeTests {
         #expect(missingFolder.status == 74, "\(missingFolder.standardError)")
         #expect(missingFolder.standardError.contains("geen-map"), "\(missingFolder.standardError)")
         #expect(!FileManager.default.fileExists(atPath: directory.file("geen-map")))
+        // A path through a file (refused even for root) and a folder in the way: both refused, nothing changed.
         try directory.write("bestaand.md", "oud")
-        try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: directory.path)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path) }
-        if getuid() != 0 {
-            let readOnly = try run(["report", "--year", "2026", "-o", directory.file("bestaand.md")])
-            #expect(readOnly.status == 74, "\(readOnly.standardError)")
-            #expect(String(decoding: try directory.read("bestaand.md"), as: UTF8.self) == "oud")
-        }
+        let throughFile = try run(["report", "--year", "2026", "-o", directory.file("bestaand.md/jaar.md")])
+        #expect(throughFile.status == 74 && throughFile.standardError.contains("bestaand.md"), "\(throughFile.standardError)")
+        #expect(String(decoding: try directory.read("bestaand.md"), as: UTF8.self) == "oud")
+        try FileManager.default.createDirectory(atPath: directory.file("map"), withIntermediateDirectories: false)
+        let folder = try run(["report", "--year", "2026", "-o", directory.file("map")])
+        #expect(folder.status != 0 && !folder.standardError.isEmpty, "\(folder.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.file("map")).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).allSatisfy { !$0.contains(".tmp") && !$0.hasPrefix(".") },
+                "no temporary file left behind")
     }
 
     @Test("printed by a real headless browser: one page of summary, page numbers and running header on every page, the expected pages",

@@ -35,20 +35,10 @@ public enum ICalendar {
             if !activity.notes.isEmpty { description.append(activity.notes) }
             let location = activity.visit?.programme.joined(separator: ", ")
                 ?? activity.relations.compactMap { dossier.relation($0)?.placeSummary }.filter { !$0.isEmpty }.joined(separator: "; ")
-            lines += [
-                "BEGIN:VEVENT",
-                "UID:\(activity.id)@\(uidDomain)",
-                "DTSTAMP:\(stamp)",
-                "DTSTART;VALUE=DATE:\(compact(start))",
-                "DTEND;VALUE=DATE:\(compact(end))",
-                // Grows with every status change, so a calendar takes the newer version.
-                "SEQUENCE:\(activity.statusHistory.count)",
-                "SUMMARY:" + escape(activity.title),
-                "DESCRIPTION:" + escape(description.joined(separator: "\n")),
-                "CATEGORIES:" + escape(activity.kind.label),
-                "STATUS:" + status(activity.status),
-                "TRANSP:TRANSPARENT",
-            ]
+            // The sequence grows with every status change, so a calendar takes the newer version.
+            lines += allDayEvent(uid: "\(activity.id)@\(uidDomain)", stamp: stamp, start: start, end: end, sequence: activity.statusHistory.count,
+                                 summary: activity.title, description: description.joined(separator: "\n"), category: activity.kind.label)
+            lines.append("STATUS:" + status(activity.status))
             if !location.isEmpty { lines.append("LOCATION:" + escape(location)) }
             lines.append("END:VEVENT")
         }
@@ -75,24 +65,24 @@ public enum ICalendar {
         for relation in dossier.relations where relation.status == .laagPitje {
             guard let review = relation.reviewDate else { continue }
             let reason = relation.statusHistory.last { $0.to == .laagPitje }?.reason ?? ""
-            lines += [
-                "BEGIN:VEVENT",
-                "UID:herijking-\(relation.id)@\(uidDomain)",
-                "DTSTAMP:\(stamp)",
-                "DTSTART;VALUE=DATE:\(compact(review))",
-                "DTEND;VALUE=DATE:\(compact(review.adding(days: 1)))",
-                "SEQUENCE:\(relation.statusHistory.count)",
-                "SUMMARY:" + escape("Herijking \(relation.name) (laag pitje)"),
-                "DESCRIPTION:" + escape("Herijkingsdatum van \(relation.name), op een laag pitje" + (reason.isEmpty ? "." : ": \(reason)")),
-                "CATEGORIES:" + escape("Herijking"),
-                "TRANSP:TRANSPARENT",
-                "END:VEVENT",
-            ]
+            lines += allDayEvent(uid: "herijking-\(relation.id)@\(uidDomain)", stamp: stamp, start: review, end: review.adding(days: 1),
+                                 sequence: relation.statusHistory.count, summary: AgendaEntry.reviewTitle(relation),
+                                 description: "Herijkingsdatum van \(relation.name), op een laag pitje" + (reason.isEmpty ? "." : ": \(reason)"),
+                                 category: "Herijking")
+            lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
         var bytes: [UInt8] = []
         for line in lines { bytes += fold(line) }
         return bytes
+    }
+
+    /// The opening lines of an all-day event (DTEND is the day after the last day); the caller ends it.
+    private static func allDayEvent(uid: String, stamp: String, start: CalendarDate, end: CalendarDate, sequence: Int, summary: String,
+                                    description: String, category: String) -> [String] {
+        ["BEGIN:VEVENT", "UID:\(uid)", "DTSTAMP:\(stamp)", "DTSTART;VALUE=DATE:\(compact(start))", "DTEND;VALUE=DATE:\(compact(end))",
+         "SEQUENCE:\(sequence)", "SUMMARY:" + escape(summary), "DESCRIPTION:" + escape(description), "CATEGORIES:" + escape(category),
+         "TRANSP:TRANSPARENT"]
     }
 
     /// A follow-up's UID: its place among the activity's follow-ups, which only grow at the end.

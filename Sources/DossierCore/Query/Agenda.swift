@@ -61,7 +61,7 @@ public struct AgendaEntry: Hashable, Sendable {
     /// What the entry says in a list: the follow-up's text, "Herijking …", the activity's title.
     public func title(in dossier: Dossier) -> String {
         switch kind {
-        case .review: return "Herijking \(dossier.relations[position].name) (laag pitje)"
+        case .review: return Self.reviewTitle(dossier.relations[position])
         case .followUp:
             let followUp = dossier.activities[position].followUps[self.followUp ?? 0]
             return followUp.text + (followUp.owner.isEmpty ? "" : " — \(followUp.owner)")
@@ -69,6 +69,9 @@ public struct AgendaEntry: Hashable, Sendable {
             return dossier.activities[position].title
         }
     }
+
+    /// "Herijking Taizhou (laag pitje)": in the agenda, the signals and the calendar export.
+    public static func reviewTitle(_ relation: Relation) -> String { "Herijking \(relation.name) (laag pitje)" }
 
     /// Where it belongs: the activity of a follow-up, the relation's place, an activity's status and relations.
     public func context(in dossier: Dossier) -> String {

@@ -346,7 +346,10 @@ struct ReportWriter {
                 fields.append((reason.effect.label, text + passage))
             }
             if !assessment.missing.isEmpty { fields.append(("Nog onbekend", assessment.missing.joined(separator: "; "))) }
-            if let override = item.overrideReason { fields.append(("Afwijking", "GOEDGEKEURD ONDANKS NEGATIEF OORDEEL: \(override)")) }
+            // The override is told with the activity; only one of another year needs it here.
+            if let override = item.overrideReason, !report.entries.contains(where: { $0.activity.id == item.activity.id }) {
+                fields.append(("Afwijking", "GOEDGEKEURD ONDANKS NEGATIEF OORDEEL: \(override)"))
+            }
             blocks.append(.entry(title: item.activity.title, fields: fields))
         }
         blocks.append(.heading(level: 3, text: "Bijlage C. Citaten"))
