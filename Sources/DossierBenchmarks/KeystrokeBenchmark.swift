@@ -21,7 +21,8 @@ struct KeystrokeBenchmark {
         }
         func history() throws(StoreError) -> [JournalEntry] { [] }
         func load() throws(StoreError) -> Dossier { throw .missing(file: "") }
-        func hasOutsideChanges() -> Bool { false }
+        func refresh(_ dossier: inout Dossier) throws(StoreError) -> [OthersChange] { [] }
+        func takeOthersChanges() -> [OthersChange] { [] }
         var needsCompaction: Bool { false }
         func snapshotWrite(of dossier: Dossier) -> SnapshotWrite? { nil }
         func finishCompaction(_ written: WrittenSnapshot, at moment: Timestamp) throws(StoreError) -> Bool { false }

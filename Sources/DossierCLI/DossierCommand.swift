@@ -66,32 +66,40 @@ public struct DossierCommand: ParsableCommand {
         }.joined(separator: "\n")
     }
 
+    /// At the first start of the screen without a configured name: who is this, for the log? Asked on the
+    /// terminal before the screen opens; nil without a terminal (then the account's name is used).
+    private func askNameOnce(proposing proposal: String) -> String? {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return nil }
+        Output.prompt("Welke naam komt bij uw wijzigingen in het logboek (wie deed wat)? Eenmalig; Enter neemt '\(proposal)': ")
+        guard let answer = readLine() else { return nil }
+        let name = answer.trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? proposal : name
+    }
+
     public func run() throws {
         let location = try storeOptions.location
         let store: DossierStore
         let dossier: Dossier
-        var readOnly = storeOptions.isReadOnly
+        let readOnly = storeOptions.isReadOnly
         var notices: [String] = []
         do {
             try location.prepare()
             var configuration = try Session.configuration()
-            // The TUI waits only briefly: if someone else is writing, it opens read-only instead.
+            // A save waits at most a second for a colleague's append (milliseconds, normally); the screen never hangs.
             configuration.lockWait = min(configuration.lockWait, 1)
             store = DossierStore(path: location.path, configuration: configuration)
             // The screen's loop compacts on another thread; a key never waits for the snapshot.
             store.compactsAfterCommit = false
-            if !readOnly {
-                do {
-                    try store.lockForWriting(actor: try Session.actor(), now: Session.clock.now())
-                } catch {
-                    guard case .busy(_, let holder) = error else { throw error }
-                    readOnly = true
-                    notices.append("Alleen-lezen: het dossier is in gebruik door \(holder.isEmpty ? "een ander programma" : holder).")
-                }
-            } else {
+            if readOnly {
                 notices.append("Alleen-lezen geopend (--read-only).")
+            } else {
+                if !configuration.isNameConfigured, let name = askNameOnce(proposing: configuration.actor) {
+                    try StoreConfiguration.saveName(name, environment: Session.environment)
+                    notices.append("Uw naam (\(name)) staat nu bij elke wijziging; aan te passen in \(StoreConfiguration.path(environment: Session.environment)).")
+                }
+                store.openForWriting(actor: try Session.actor())
             }
-        } catch let error as StoreError {
+        } catch {
             throw failure(error)
         }
         dossier = try store.loadOrExit()

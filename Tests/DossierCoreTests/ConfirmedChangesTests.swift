@@ -31,7 +31,7 @@ struct ConfirmedChangesTests {
         configuration.backupsToKeep = 3
         configuration.lockWait = 0
         let store = DossierStore(path: path, configuration: configuration)
-        try store.lockForWriting(actor: "tester", now: Fixtures.now)
+        store.openForWriting(actor: "tester")
         var dossier = try store.load()
         var random = SeededGenerator(seed: seed)
         for step in 0..<800 {

@@ -24,7 +24,7 @@ struct FaultTests {
         configuration.journalEntryLimit = journalLimit
         configuration.lockWait = 0
         let store = DossierStore(path: path, fileSystem: faults, configuration: configuration)
-        try store.lockForWriting(actor: "tester", now: Fixtures.now)
+        store.openForWriting(actor: "tester")
         return (store, try store.load())
     }
 
@@ -129,10 +129,14 @@ struct FaultTests {
         #expect(try PosixFileSystem().status(path + ".journal") == nil)
     }
 
-    @Test("a leftover temporary file of a crashed writer is cleared by the next writer")
+    @Test("a leftover temporary file of a crashed writer is cleared by the next writer; one being written now is left alone")
     func leftoverTemporary() throws {
         try directory.write(".dossier.json.tmp-999-1", "half")
+        var twoHoursAgo = [timeval(tv_sec: time(nil) - 7_200, tv_usec: 0), timeval(tv_sec: time(nil) - 7_200, tv_usec: 0)]
+        #expect(utimes(directory.file(".dossier.json.tmp-999-1"), &twoHoursAgo) == 0)
+        try directory.write(".dossier.json.tmp-998-1", "een collega schrijft nog")
         _ = try openStore()
         #expect(try PosixFileSystem().status(directory.file(".dossier.json.tmp-999-1")) == nil)
+        #expect(try PosixFileSystem().status(directory.file(".dossier.json.tmp-998-1")) != nil)
     }
 }

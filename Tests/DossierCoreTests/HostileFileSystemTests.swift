@@ -23,7 +23,7 @@ struct HostileFileSystemTests {
         configuration.backupsToKeep = backups
         configuration.lockWait = 0
         let store = DossierStore(path: path, configuration: configuration)
-        try store.lockForWriting(actor: "tester", now: Fixtures.now)
+        store.openForWriting(actor: "tester")
         return (store, try store.load())
     }
 
@@ -44,19 +44,16 @@ struct HostileFileSystemTests {
         #expect(symlink(path, link) == 0)
         var (throughLink, dossier) = try writer(link, journalLimit: 2)
         #expect(throughLink.path == path, "the store works on the real file")
-        do {
-            _ = try writer(path)
-            Issue.record("a second writer through the real path got the lock")
-        } catch let error as StoreError {
-            guard case .busy = error else { Issue.record("\(error)"); return }
-        }
+        var (direct, directDossier) = try writer(path, journalLimit: 100)
+        #expect(direct.files == throughLink.files)
+        try direct.commit(followUp("direct"), to: &directDossier, context: context)
         try throughLink.commit(followUp("een"), to: &dossier, context: context)
         try throughLink.commit(followUp("twee"), to: &dossier, context: context)  // compacts
         #expect(try PosixFileSystem().status(link)?.kind == .symbolicLink, "the link is still a link")
         #expect(try PosixFileSystem().status(link + ".journal") == nil, "no journal beside the link")
         #expect(try !PosixFileSystem().contentsOfDirectory(path + ".backups").isEmpty, "the backups are beside the real file")
         try throughLink.close(dossier, at: Fixtures.now)
-        #expect(followUps(in: try DossierStore(path: path).load()).suffix(2) == ["een", "twee"])
+        #expect(followUps(in: try DossierStore(path: path).load()).suffix(3) == ["direct", "een", "twee"])
     }
 
     @Test("a link planted at the lock, the journal, the backups or the history is refused, and what it points at is untouched",
@@ -127,7 +124,6 @@ struct HostileFileSystemTests {
         var (store, dossier) = try writer(other.file("dossier.json"))
         try store.compact(dossier, at: Fixtures.now)
         for text in changes { try store.commit(followUp(text), to: &dossier, context: context) }
-        store.lock?.release()
         return other
     }
 
@@ -153,7 +149,6 @@ struct HostileFileSystemTests {
         var (store, dossier) = try writer(path)
         try store.compact(dossier, at: Fixtures.now)
         try store.commit(followUp("eigen"), to: &dossier, context: context)
-        store.lock?.release()
         let other = try otherDossier(changes: ["vreemd"])
         try directory.write("dossier.json.journal", try other.read("dossier.json.journal"))
         try expectRefusedJournal("ander dossier")
@@ -163,17 +158,14 @@ struct HostileFileSystemTests {
     func divergedCopy() throws {
         var (store, dossier) = try writer(path)
         try store.compact(dossier, at: Fixtures.now)
-        store.lock?.release()
         let copy = TemporaryDirectory()
         try copy.write("dossier.json", try directory.read("dossier.json"))
         var (original, mine) = try writer(path)
         try original.commit(followUp("origineel"), to: &mine, context: context)
-        original.lock?.release()
         var (copied, theirs) = try writer(copy.file("dossier.json"))
         try copied.commit(followUp("kopie"), to: &theirs, context: context)
         try copied.compact(theirs, at: Fixtures.now)
         try copied.commit(followUp("kopie 2"), to: &theirs, context: context)
-        copied.lock?.release()
         // The copy's snapshot (holding change 1 of the copy) beside the original's journal (its own change 1).
         try directory.write("dossier.json", try copy.read("dossier.json"))
         try expectRefusedJournal("andere kopie")
@@ -188,7 +180,6 @@ struct HostileFileSystemTests {
         try store.commit(followUp("twee"), to: &dossier, context: context)
         try store.commit(followUp("drie"), to: &dossier, context: context)  // compacts: the snapshot holds 1 to 3
         try store.commit(followUp("vier"), to: &dossier, context: context)
-        store.lock?.release()
         let current = try directory.read("dossier.json.journal")
         try directory.write("dossier.json.journal", old)
         try expectRefusedJournal("ouder dan het dossier")
@@ -196,7 +187,6 @@ struct HostileFileSystemTests {
         try directory.write("dossier.json.journal", current)
         var (again, reloaded) = try writer(path)
         try again.commit(followUp("vijf"), to: &reloaded, context: context)
-        again.lock?.release()
         let lines = try directory.read("dossier.json.journal").split(separator: UInt8(ascii: "\n"))
         try directory.write("dossier.json.journal", Array(lines[1]) + [UInt8(ascii: "\n")])
         try expectRefusedJournal("ontbreken")
@@ -224,14 +214,13 @@ struct HostileFileSystemTests {
         var (store, dossier) = try writer(path, journalLimit: 1)
         try store.commit(followUp("een"), to: &dossier, context: context)
         try store.commit(followUp("twee"), to: &dossier, context: context)
-        store.lock?.release()
         let backup = try #require(try store.backups().first)
         let other = try otherDossier(changes: ["vreemd"])
         try directory.write("dossier.json.journal", try other.read("dossier.json.journal"))
         let damaged = try directory.read("dossier.json")
         let (restorer, _) = try { () throws -> (DossierStore, Void) in
             let store = DossierStore(path: path)
-            try store.lockForWriting(actor: "tester", now: Fixtures.now)
+            store.openForWriting(actor: "tester")
             return (store, ())
         }()
         #expect(throws: StoreError.self) { try restorer.load() }
@@ -263,7 +252,7 @@ struct HostileFileSystemTests {
                 configuration.journalEntryLimit = 2
                 configuration.backupsToKeep = 2
                 let store = DossierStore(path: path, configuration: configuration)
-                try store.lockForWriting(actor: "schrijver", now: Fixtures.now)
+                store.openForWriting(actor: "schrijver")
                 var dossier = try store.load()
                 for round in 0..<rounds {
                     try store.commit(.addFollowUp("missie-lyon", FollowUp(text: "r\(round)")), to: &dossier, context: context)

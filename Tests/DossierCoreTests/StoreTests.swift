@@ -21,7 +21,7 @@ struct StoreTests {
         configuration.backupsToKeep = backups
         configuration.lockWait = 0
         let store = DossierStore(path: path, fileSystem: fileSystem, configuration: configuration)
-        try store.lockForWriting(actor: "tester", now: Fixtures.now)
+        store.openForWriting(actor: "tester")
         return (store, try store.load())
     }
 
@@ -146,7 +146,7 @@ struct StoreTests {
         configuration.lockWait = 0
         let store = DossierStore(path: path, configuration: configuration)
         store.migrations = [StoreTests.fromPreviousVersion]
-        try store.lockForWriting(actor: "tester", now: Fixtures.now)
+        store.openForWriting(actor: "tester")
         let dossier = try store.load()
         #expect(dossier == Fixtures.smallDossier())
         #expect(store.notices.contains { $0.contains("omgezet van schemaVersion \(StoreTests.previous) naar \(Dossier.currentSchemaVersion)") })
@@ -194,7 +194,6 @@ struct StoreTests {
         handle.seekToEndOfFile()
         handle.write(Data(#"{"crc":"00000000","entry":{"seq":2,"at":"2026-11"#.utf8))
         try handle.close()
-        store.lock?.release()
         var (second, loaded) = try openStore()
         #expect(loaded == expected)
         #expect(second.notices.first?.contains("half geschreven regel") == true)
@@ -244,39 +243,50 @@ struct StoreTests {
         #expect(loaded.activity("missie-lyon")?.followUps.count == 3)
     }
 
-    @Test("a second writer gets a clear message naming who has the dossier; readers are not blocked")
-    func locking() throws {
-        let (first, _) = try openStore()
+    @Test("two writers on one file both write, each taking in the other's changes first; a lock held too long names its holder")
+    func twoWriters() throws {
+        var (first, mine) = try openStore()
+        let second = DossierStore(path: path)
+        second.openForWriting(actor: "collega")
+        var theirs = try second.load()
+        try first.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &mine, context: context)
+        try second.commit(.setRelationStatus("rhone-alpes", status: .actief, reason: "r", reviewDate: nil), to: &theirs, context: context)
+        #expect(theirs.relation("bom")?.status == .verkennen, "the second took in the first's change before its own")
+        #expect(second.takeOthersChanges().map(\.entry.actor) == ["tester"])
+        try first.commit(.addFollowUp("missie-lyon", FollowUp(text: "na de collega")), to: &mine, context: context)
+        #expect(mine.relation("rhone-alpes")?.status == .actief)
+        #expect(try second.refresh(&theirs).map(\.entry.summary) == ["Vervolgactie bij Handelsmissie Lyon: na de collega"])
+        #expect(mine == theirs)
+        #expect(try reload() == mine)
+        #expect(try String(decoding: directory.read("dossier.json.lock"), as: UTF8.self).isEmpty, "no lock is held between changes")
+
         var configuration = StoreConfiguration()
         configuration.lockWait = 0.2
-        let second = DossierStore(path: path, configuration: configuration)
+        let third = DossierStore(path: path, configuration: configuration)
+        third.openForWriting(actor: "derde")
+        var thirdDossier = try third.load()
+        let held = try FileLock.acquire(path + ".lock", waiting: 0, holder: "Ine (proces 1)")
         do {
-            try second.lockForWriting(actor: "collega", now: Fixtures.now)
-            Issue.record("two writers")
+            try third.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &thirdDossier, context: context)
+            Issue.record("wrote without the lock")
         } catch {
             guard case .busy(_, let holder) = error else { Issue.record("\(error)"); return }
-            #expect(holder.contains("tester"))
-            #expect(error.description.contains("in gebruik door tester"))
+            #expect(holder.contains("Ine"))
+            #expect(error.description.contains("in gebruik door Ine"))
         }
-        #expect(throws: Never.self) { _ = try second.load() }
-        var readOnly = try second.load()
-        #expect(throws: StoreError.self) {
-            try second.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &readOnly, context: context)
-        }
-        try first.close(nil, at: Fixtures.now)
-        try second.lockForWriting(actor: "collega", now: Fixtures.now)
-        #expect(second.isWritable)
+        held.release()
+        try third.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &thirdDossier, context: context)
     }
 
     @Test("a file changed on disk by someone else is detected before writing and never overwritten")
     func outsideChange() throws {
         var (store, dossier) = try openStore()
-        #expect(!store.hasOutsideChanges())
+        #expect(try store.refresh(&dossier).isEmpty)
         var edited = Fixtures.smallDossier()
         try edited.apply(.setRelationStatus("taizhou", status: .beeindigd, reason: "handmatig", reviewDate: nil), context: context)
         usleep(10_000)
         try directory.write("dossier.json", edited.encoded())
-        #expect(store.hasOutsideChanges())
+        #expect(throws: StoreError.self) { try store.refresh(&dossier) }
         let before = try directory.read("dossier.json")
         do {
             try store.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &dossier, context: context)

@@ -76,7 +76,30 @@ final class MemoryStore: StoreSession {
         return saved
     }
 
-    func hasOutsideChanges() -> Bool { outsideChange }
+    /// Changes "another program" made, applied to the session's dossier at its next refresh.
+    var othersChanges: [(Change, ChangeContext)] = []
+
+    /// A refresh that fails (a shared folder out of reach) while set.
+    var refreshFailure: StoreError?
+
+    func refresh(_ dossier: inout Dossier) throws(StoreError) -> [OthersChange] {
+        if outsideChange { throw .changedOnDisk(file: "/data/dossier.json") }
+        if let refreshFailure { throw refreshFailure }
+        var applied: [OthersChange] = []
+        for (change, context) in othersChanges {
+            let summary = change.summary(in: dossier)
+            let restoration = try? dossier.apply(change, context: context)
+            let entry = JournalEntry(sequence: journal.count + 1, timestamp: context.timestamp, actor: context.actor, today: context.today,
+                                     summary: summary, subjects: change.subjects, event: .change(change))
+            journal.append(entry)
+            applied.append(OthersChange(entry: entry, restoration: restoration))
+        }
+        othersChanges = []
+        saved = dossier
+        return applied
+    }
+
+    func takeOthersChanges() -> [OthersChange] { [] }
 
     // Compaction is the real store's business (tested there and with a real store in the TUI tests).
     var needsCompaction: Bool { false }

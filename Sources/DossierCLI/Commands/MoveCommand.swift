@@ -48,7 +48,7 @@ struct MoveCommand: ParsableCommand {
             actual = try askActualCost(proposing: before.actualCost ?? before.estimatedCost)
         }
         try store.commitOrExit(.moveActivity(id, status: status, reason: reason, overrideReason: overrideReason, decision: decision,
-                                             actualCost: actual), to: &dossier)
+                                             actualCost: actual, seen: before.status), to: &dossier)
         let activity = dossier.activity(id)!
         Output.line(TerminalSafeText.line("\(activity.title): \(before.status.label) → \(activity.status.label)"))
         if let decision = activity.statusHistory.last?.decision { Output.line(TerminalSafeText.line("Besluit: \(decision)")) }

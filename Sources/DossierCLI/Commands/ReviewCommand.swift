@@ -31,7 +31,7 @@ struct ReviewCommand: ParsableCommand {
             throw failure("\(relation.name) staat op \(relation.status.label); alleen een relatie op Laag pitje heeft een herijking (gebruik set-status voor een andere status)",
                           code: ExitStatus.dataError)
         }
-        try store.commitOrExit(.setRelationStatus(relation.id, status: relation.status, reason: reason, reviewDate: reviewDate), to: &dossier)
+        try store.commitOrExit(.setRelationStatus(relation.id, status: relation.status, reason: reason, reviewDate: reviewDate, seen: relation.status), to: &dossier)
         guard let after = dossier.relation(relation.id) else { return }
         Output.line(TerminalSafeText.line(StatusChangeText.line(before: relation, after: after)))
     }

@@ -32,7 +32,7 @@ struct SetStatusCommand: ParsableCommand {
         var (store, dossier) = try storeOptions.openForWriting()
         let id = try Lookup.relation(self.id, in: dossier).id
         guard let before = dossier.relation(id) else { throw failure("onbekende relatie '\(id)'", code: ExitStatus.dataError) }
-        try store.commitOrExit(.setRelationStatus(id, status: status, reason: reason, reviewDate: reviewDate), to: &dossier)
+        try store.commitOrExit(.setRelationStatus(id, status: status, reason: reason, reviewDate: reviewDate, seen: before.status), to: &dossier)
         Output.line(TerminalSafeText.line(StatusChangeText.line(before: before, after: dossier.relation(id)!)))
     }
 }

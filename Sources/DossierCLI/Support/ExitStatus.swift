@@ -26,7 +26,7 @@ func failure(_ error: StoreError) -> ExitCode {
     switch error {
     case .missing, .snapshotMissing: failure(error.description, code: ExitStatus.noInput)
     case .fileSystem: failure(error.description, code: ExitStatus.ioError)
-    case .damaged, .invalid, .refused, .damagedJournal, .foreignJournal: failure(error.description, code: ExitStatus.dataError)
+    case .damaged, .invalid, .refused, .damagedJournal, .foreignJournal, .newerVersion: failure(error.description, code: ExitStatus.dataError)
     case .busy, .changedOnDisk: failure(error.description, code: ExitStatus.temporaryFailure)
     case .readOnly, .badSetting: failure(error.description, code: ExitStatus.usage)
     }

@@ -45,7 +45,7 @@ struct StoreOptions: ParsableArguments {
         do {
             try location.prepare()
             let store = DossierStore(path: location.path, configuration: try Session.configuration())
-            if forWriting { try store.lockForWriting(actor: try Session.actor(), now: Session.clock.now()) }
+            if forWriting { store.openForWriting(actor: try Session.actor()) }
             return store
         } catch {
             throw failure(error)
@@ -74,6 +74,15 @@ enum Session {
     }
 
     static var clock: Clock { Clock.fromEnvironment(environment) }
+
+    /// When no name is configured: whose name the change carries instead, and how to set one.
+    static func unnamedNotice() throws(StoreError) -> String? {
+        let configuration = try configuration()
+        guard !configuration.isNameConfigured else { return nil }
+        let source = SystemUser.fullName == nil ? "de inlognaam" : "de volledige naam van het account"
+        return "er is geen naam ingesteld; de wijziging staat op naam van '\(configuration.actor)' (\(source)). "
+            + "Stel een naam in met \"name\" in \(StoreConfiguration.path(environment: environment)) of met DOSSIER_USER."
+    }
 }
 
 extension DossierStore {
@@ -98,6 +107,7 @@ extension DossierStore {
         do {
             let undo = try commit(change, to: &dossier, context: Session.clock.context(actor: try Session.actor()))
             for notice in notices { Output.error("dossier: let op: \(notice)") }
+            if let notice = try Session.unnamedNotice() { Output.error("dossier: let op: \(notice)") }
             return undo
         } catch {
             throw failure(error)

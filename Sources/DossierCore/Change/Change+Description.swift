@@ -16,7 +16,7 @@ extension Change {
             dossier.links(of: owner).first { $0.id == linkID }?.label ?? linkID
         }
         switch self {
-        case let .setRelationStatus(id, status, _, reviewDate):
+        case let .setRelationStatus(id, status, _, reviewDate, _):
             let from = dossier.relation(id)?.status
             if from == status {
                 return "Herijking van \(relationName(id)): blijft \(status.label)" + (reviewDate.map { " (volgende herijking \($0.iso))" } ?? "")
@@ -30,7 +30,7 @@ extension Change {
             return (activity.isVisit ? "Bezoek vastgelegd: " : "Activiteit toegevoegd: ") + activity.title
         case let .editActivity(id, edits): return "Activiteit bewerkt: \(activityTitle(id))" + Change.single(edits, Activity.fields, in: dossier)
         case .updateActivity(let activity): return "Activiteit bewerkt: \(activity.title)"
-        case let .moveActivity(id, status, _, _, _, _):
+        case let .moveActivity(id, status, _, _, _, _, _):
             let from = dossier.activity(id)?.status.label ?? "?"
             return "\(activityTitle(id)): \(from) → \(status.label)"
         case .deleteActivity(let id): return "Activiteit verwijderd: \(activityTitle(id))"
@@ -83,8 +83,8 @@ extension Change {
     /// The reason given with the change, if any (status changes, life-cycle steps, overrides).
     public var reason: String {
         switch self {
-        case let .setRelationStatus(_, _, reason, _): return reason
-        case let .moveActivity(_, _, reason, overrideReason, decision, _):
+        case let .setRelationStatus(_, _, reason, _, _): return reason
+        case let .moveActivity(_, _, reason, overrideReason, decision, _, _):
             return [reason, decision.map { "besluit: \($0)" } ?? "", overrideReason.map { "afwijking van negatieve afweging: \($0)" } ?? ""]
                 .filter { !$0.isEmpty }.joined(separator: "; ")
         default: return ""
@@ -94,12 +94,12 @@ extension Change {
     /// The relations and activities the change touches, by id.
     public var subjects: [String] {
         switch self {
-        case let .setRelationStatus(id, _, _, _), let .deleteRelation(id), let .editRelation(id, _), let .addContact(id, _),
+        case let .setRelationStatus(id, _, _, _, _), let .deleteRelation(id), let .editRelation(id, _), let .addContact(id, _),
              let .editContact(id, _, _), let .removeContact(id, _):
             [id]
         case let .addRelation(relation), let .updateRelation(relation): [relation.id]
         case let .addActivity(activity), let .updateActivity(activity): [activity.id] + activity.relations
-        case let .moveActivity(id, _, _, _, _, _), let .deleteActivity(id), let .addFollowUp(id, _), let .setFollowUpDone(id, _, _),
+        case let .moveActivity(id, _, _, _, _, _, _), let .deleteActivity(id), let .addFollowUp(id, _), let .setFollowUpDone(id, _, _),
              let .recordAssessment(id, _), let .editActivity(id, _):
             [id]
         case let .addLink(owner, _), let .editLink(owner, _, _), let .removeLink(owner, _): [owner.id]

@@ -4,7 +4,9 @@ public enum Change: Hashable, Sendable {
     /// Moves a relation to another status; a reason is always required, laag pitje also needs a review date.
     /// The same status again is a review (herijking), for a status with a review date: it keeps the status
     /// with a new review date and reason.
-    case setRelationStatus(RelationID, status: RelationStatus, reason: String, reviewDate: CalendarDate?)
+    /// `seen`: the status the person saw when deciding; a different status now is a conflict (someone else
+    /// changed it meanwhile), never silently overwritten.
+    case setRelationStatus(RelationID, status: RelationStatus, reason: String, reviewDate: CalendarDate?, seen: RelationStatus? = nil)
     case addRelation(Relation)
     /// Changes fields of a relation (see `Relation.fields`), each from the value the editor saw.
     case editRelation(RelationID, [FieldEdit])
@@ -19,9 +21,9 @@ public enum Change: Hashable, Sendable {
     case updateActivity(Activity)
     /// Moves an activity along its life cycle. Approving records who decided (`decision`: a decision of B&W or a
     /// mandate), and against a negative verdict also `overrideReason`. Carried out: not before the start date,
-    /// with the actual cost when given.
+    /// with the actual cost when given. `seen`: the status the person saw (a different one now is a conflict).
     case moveActivity(ActivityID, status: ActivityStatus, reason: String, overrideReason: String?, decision: String? = nil,
-                      actualCost: Money? = nil)
+                      actualCost: Money? = nil, seen: ActivityStatus? = nil)
     case deleteActivity(ActivityID)
     case addFollowUp(ActivityID, FollowUp)
     case setFollowUpDone(ActivityID, index: Int, isDone: Bool)
@@ -68,10 +70,36 @@ public struct Snapshot<Entity: Hashable & Sendable>: Hashable, Sendable {
     public var id: String
     public var value: Entity?
     public var position: Int
+    /// What the entity must be now for it to be put back: as the change being undone left it. When someone
+    /// changed it since, putting it back would undo their change too, so it is refused instead.
+    public var expected: Expectation<Entity>
 
-    public init(id: String, value: Entity?, position: Int) {
+    public init(id: String, value: Entity?, position: Int, expected: Expectation<Entity> = .unchecked) {
         self.id = id
         self.value = value
         self.position = position
+        self.expected = expected
+    }
+}
+
+/// What an entity must be before a snapshot of it is put back.
+public enum Expectation<Entity: Hashable & Sendable>: Hashable, Sendable {
+    /// Anything (a restoration written by hand, or by an older version).
+    case unchecked
+    /// It must not exist (the change being undone removed it).
+    case absent
+    /// It must be exactly this.
+    case value(Entity)
+
+    public init(_ current: Entity?) {
+        self = current.map(Expectation.value) ?? .absent
+    }
+
+    public func isMet(by current: Entity?) -> Bool {
+        switch self {
+        case .unchecked: true
+        case .absent: current == nil
+        case .value(let expected): current == expected
+        }
     }
 }

@@ -3,8 +3,11 @@ extension Dossier {
     /// - Returns: the restoration that undoes the change.
     mutating func applyUnchecked(_ change: Change, context: ChangeContext) throws(ChangeError) -> Restoration {
         switch change {
-        case let .setRelationStatus(id, status, reason, reviewDate):
+        case let .setRelationStatus(id, status, reason, reviewDate, seen):
             let (position, relation) = try existingRelation(id)
+            if let seen, seen != relation.status {
+                throw ChangeError(.conflict, "de status van \(relation.name) is intussen \(relation.status.label), niet meer \(seen.label)", field: "status")
+            }
             let undo = Restoration(label: "Status van \(relation.name)", relations: [Snapshot(id: id, value: relation, position: position)])
             let isReview = status == relation.status
             guard !isReview || status.requiresReviewDate else {
@@ -133,8 +136,11 @@ extension Dossier {
             replaceActivity(at: position, with: activity)
             return Restoration(label: "Wijziging van \(current.title)", activities: [Snapshot(id: current.id, value: current, position: position)])
 
-        case let .moveActivity(id, status, reason, overrideReason, decision, actualCost):
+        case let .moveActivity(id, status, reason, overrideReason, decision, actualCost, seen):
             let (position, activity) = try existingActivity(id)
+            if let seen, seen != activity.status {
+                throw ChangeError(.conflict, "'\(activity.title)' staat intussen op \(activity.status.label), niet meer op \(seen.label)", field: "status")
+            }
             guard activity.status.canMove(to: status) else {
                 let allowed = activity.status.allowedNextStates
                 let allowedText = allowed.isEmpty ? "geen: \(activity.status.label) is een eindtoestand"
@@ -330,15 +336,7 @@ extension Dossier {
                 throw ChangeError(error.kind, "\(label), onderdeel \(index + 1): \(error.message)", field: error.field)
             }
         }
-        // The first snapshot of each entity is its state before the batch; restore those, in reverse order of the
-        // batch so positions of removed entities come back right.
-        var seenRelations = Set<String>(), seenActivities = Set<String>()
-        var relations: [Snapshot<Relation>] = [], activities: [Snapshot<Activity>] = []
-        for undo in undos {
-            for snapshot in undo.relations where seenRelations.insert(snapshot.id).inserted { relations.append(snapshot) }
-            for snapshot in undo.activities where seenActivities.insert(snapshot.id).inserted { activities.append(snapshot) }
-        }
-        return Restoration(label: label, relations: relations, activities: activities)
+        return Restoration.combining(undos, label: label)
     }
 
     /// Puts entities back. Works on a copy and checks that nothing would point at a removed relation,

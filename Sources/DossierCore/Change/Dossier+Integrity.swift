@@ -9,16 +9,36 @@ extension Dossier {
     /// relations it names exist: so besides the touched entities only the users of a removed relation can
     /// break, and those are looked for.
     /// - Returns: the restoration that undoes the change.
+    ///
+    /// The restoration returned also says what each entity is now (`Snapshot.expected`): applying it later
+    /// (an undo) is refused when someone changed one of them since.
     @discardableResult
     public mutating func apply(_ change: Change, context: ChangeContext) throws(ChangeError) -> Restoration {
-        if case .restore(let restoration) = change { try Dossier.checkShape(of: restoration) }
-        let undo = try applyUnchecked(change, context: context)
+        if case .restore(let restoration) = change {
+            try Dossier.checkShape(of: restoration)
+            try checkExpectations(of: restoration)
+        }
+        var undo = try applyUnchecked(change, context: context)
         if let problem = firstProblem(touchedBy: undo) {
             // Putting back the state just left always applies: it satisfied every rule.
             _ = try? applyUnchecked(.restore(undo), context: context)
             throw problem
         }
+        for index in undo.relations.indices { undo.relations[index].expected = Expectation(relation(undo.relations[index].id)) }
+        for index in undo.activities.indices { undo.activities[index].expected = Expectation(activity(undo.activities[index].id)) }
         return undo
+    }
+
+    /// Refuses a restoration whose entities are no longer as the change it undoes left them.
+    private func checkExpectations(of restoration: Restoration) throws(ChangeError) {
+        for snapshot in restoration.relations where !snapshot.expected.isMet(by: relation(snapshot.id)) {
+            let name = relation(snapshot.id)?.name ?? snapshot.value?.name ?? snapshot.id
+            throw ChangeError(.conflict, "\(name) is gewijzigd na de wijziging die u ongedaan wilt maken; terugzetten zou die wijziging ook wissen")
+        }
+        for snapshot in restoration.activities where !snapshot.expected.isMet(by: activity(snapshot.id)) {
+            let title = activity(snapshot.id)?.title ?? snapshot.value?.title ?? snapshot.id
+            throw ChangeError(.conflict, "'\(title)' is gewijzigd na de wijziging die u ongedaan wilt maken; terugzetten zou die wijziging ook wissen")
+        }
     }
 
     /// A restoration read from a file can say anything: each snapshot's value must have the snapshot's id,

@@ -3,9 +3,10 @@ extension Change {
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
         switch self {
-        case let .setRelationStatus(id, status, reason, reviewDate):
+        case let .setRelationStatus(id, status, reason, reviewDate, seen):
             writer.field("type", "set-relation-status")
             writer.field("relation", id)
+            writer.optionalField("from", seen?.rawValue)
             writer.field("status", status.rawValue)
             writer.field("reason", reason)
             writer.optionalField("reviewDate", reviewDate?.iso)
@@ -36,9 +37,10 @@ extension Change {
             writer.field("type", "update-activity")
             writer.key("activity")
             activity.write(to: &writer)
-        case let .moveActivity(id, status, reason, overrideReason, decision, actualCost):
+        case let .moveActivity(id, status, reason, overrideReason, decision, actualCost, seen):
             writer.field("type", "move-activity")
             writer.field("activity", id)
+            writer.optionalField("from", seen?.rawValue)
             writer.field("status", status.rawValue)
             writer.field("reason", reason)
             writer.optionalField("overrideReason", overrideReason)
@@ -128,7 +130,7 @@ extension Change {
         var overrideReason: String?, decision: String?, actualCost: Money?, relation: Relation?, activity: Activity?, followUp: FollowUp?, index: Int?, done: Bool?
         var assessment: Assessment?, label = "", relationSnapshots: [Snapshot<Relation>] = [], activitySnapshots: [Snapshot<Activity>] = []
         var changes: [Change] = [], edits: [FieldEdit]?, contact: Contact?, contactID: String?, link: Link?, linkID: String?
-        var purpose: Restoration.Purpose?
+        var purpose: Restoration.Purpose?, seen: String?
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "type": type = try reader.readString()
@@ -137,6 +139,7 @@ extension Change {
             case "activity":
                 if try reader.peekKind() == .object { activity = try Activity(reading: &reader) } else { activityID = try reader.readString() }
             case "status": status = try reader.readString()
+            case "from": seen = try reader.readString()
             case "reason": reason = try reader.readString()
             case "reviewDate": reviewDate = try reader.readOptionalDate()
             case "overrideReason": overrideReason = try reader.readOptionalString()
@@ -177,6 +180,13 @@ extension Change {
             }
             return value
         }
+        func seenStatus<V: Vocabulary>(_ type: V.Type) throws(JSONError) -> V? {
+            guard let seen else { return nil }
+            guard let value = V(rawValue: seen) else {
+                throw JSONError(offset: start, message: "onbekende \(V.vocabularyName) '\(seen)' bij from (toegestaan: \(V.allowedList))")
+            }
+            return value
+        }
         func owner() throws(JSONError) -> EntityReference {
             switch (relationID, activityID) {
             case let (relation?, nil): return .relation(relation)
@@ -186,7 +196,8 @@ extension Change {
         }
         switch try need(type, "type") {
         case "set-relation-status":
-            self = .setRelationStatus(try need(relationID, "relation"), status: try vocabulary(RelationStatus.self), reason: reason, reviewDate: reviewDate)
+            self = .setRelationStatus(try need(relationID, "relation"), status: try vocabulary(RelationStatus.self), reason: reason, reviewDate: reviewDate,
+                                      seen: try seenStatus(RelationStatus.self))
         case "add-relation": self = .addRelation(try need(relation, "relation"))
         case "update-relation": self = .updateRelation(try need(relation, "relation"))
         case "delete-relation": self = .deleteRelation(try need(relationID, "relation"))
@@ -194,7 +205,7 @@ extension Change {
         case "update-activity": self = .updateActivity(try need(activity, "activity"))
         case "move-activity":
             self = .moveActivity(try need(activityID, "activity"), status: try vocabulary(ActivityStatus.self), reason: reason,
-                                 overrideReason: overrideReason, decision: decision, actualCost: actualCost)
+                                 overrideReason: overrideReason, decision: decision, actualCost: actualCost, seen: try seenStatus(ActivityStatus.self))
         case "delete-activity": self = .deleteActivity(try need(activityID, "activity"))
         case "add-follow-up": self = .addFollowUp(try need(activityID, "activity"), try need(followUp, "followUp"))
         case "set-follow-up-done": self = .setFollowUpDone(try need(activityID, "activity"), index: try need(index, "index"), isDone: try need(done, "done"))
@@ -239,12 +250,21 @@ extension Snapshot {
         writer.field("position", position)
         writer.key("value")
         if let value { writeValue(value, &writer) } else { writer.null() }
+        switch expected {
+        case .unchecked: break
+        case .absent:
+            writer.key("expected")
+            writer.null()
+        case .value(let entity):
+            writer.key("expected")
+            writeValue(entity, &writer)
+        }
         writer.endObject()
     }
 
     init(reading reader: inout JSONReader, value readValue: (inout JSONReader) throws(JSONError) -> Entity) throws(JSONError) {
         let start = reader.valueOffset()
-        var id: String?, position: Int?, value: Entity?, sawValue = false
+        var id: String?, position: Int?, value: Entity?, sawValue = false, expected = Expectation<Entity>.unchecked
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "id": id = try reader.readString()
@@ -252,10 +272,12 @@ extension Snapshot {
             case "value":
                 sawValue = true
                 value = reader.readNull() ? nil : try readValue(&reader)
+            case "expected":
+                expected = reader.readNull() ? .absent : .value(try readValue(&reader))
             default: throw reader.unknownField(key)
             }
         }
         if !sawValue { throw missingField("value", at: start) }
-        self.init(id: try required(id, "id", at: start), value: value, position: try required(position, "position", at: start))
+        self.init(id: try required(id, "id", at: start), value: value, position: try required(position, "position", at: start), expected: expected)
     }
 }

@@ -167,7 +167,7 @@ struct RowReader {
         if !edits.isEmpty { changes.append(.editActivity(existing.id, edits)) }
         if let status, status != existing.status {
             changes.append(.moveActivity(existing.id, status: status, reason: "Import", overrideReason: nil,
-                                         decision: status == .goedgekeurd ? decision : nil))
+                                         decision: status == .goedgekeurd ? decision : nil, seen: existing.status))
         }
         return (changes, false)
     }

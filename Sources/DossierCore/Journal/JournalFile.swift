@@ -1,77 +1,113 @@
-/// Reading a journal: complete lines become entries; a last line that was cut off by a crash is left out
-/// (with a notice); damage anywhere else is an error naming the line.
+/// Reading a journal, or the part of one that was added since it was last read.
+///
+/// Every line is `{"crc":"XXXXXXXX","entry":{…}}`: the checksum covers the exact bytes of the entry, so a line
+/// is complete exactly when it ends in a line break and its checksum matches. An incomplete last line is a
+/// crash (or a colleague) in the middle of an append: it is left out, and only a writer holding the lock cuts
+/// it off. A complete line that does not decode is damage, wherever it is. A complete line written by a newer
+/// version of the program stops the reading there: what comes before it is used, nothing after it, and the
+/// store will not write (`newerVersion`).
 public struct JournalFile: Sendable {
     public var entries: [JournalEntry]
     /// The checksum of each entry's line, in the same order (what the next entry names as `previous`).
     public var checksums: [String]
-    /// Bytes up to the end of the last complete line; a torn tail lies beyond.
+    /// Bytes up to the end of the last complete line that was read.
     public var validLength: Int
     /// The last line was incomplete or did not match its checksum: a crash during an append.
     public var hasTornTail: Bool
+    /// The schemaVersion of a line from a newer program, where reading stopped.
+    public var newerVersion: Int? = nil
 
-    /// A damaged line that is not the last one.
+    /// A damaged line.
     public struct Damage: Error, Sendable, CustomStringConvertible {
         public var line: Int
         public var message: String
         public var description: String { "regel \(line): \(message)" }
     }
 
-    public static func parse(_ bytes: [UInt8]) throws(Damage) -> JournalFile {
-        var entries: [JournalEntry] = []
-        var checksums: [String] = []
+    /// `firstLine`: the number of the first line in `bytes`, when they are the rest of a journal read before.
+    public static func parse(_ bytes: [UInt8], firstLine: Int = 1) throws(Damage) -> JournalFile {
+        var file = JournalFile(entries: [], checksums: [], validLength: 0, hasTornTail: false, newerVersion: nil)
         var start = 0
-        var lineNumber = 0
+        var lineNumber = firstLine - 1
         while start < bytes.count {
             lineNumber += 1
             guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else {
                 // No line break: the append never finished.
-                return JournalFile(entries: entries, checksums: checksums, validLength: start, hasTornTail: true)
+                file.hasTornTail = true
+                return file
             }
-            let line = Array(bytes[start..<newline])
-            switch decodeLine(line) {
-            case .success(let (entry, checksum)):
-                if let previous = entries.last, entry.sequence != previous.sequence + 1 {
-                    throw Damage(line: lineNumber, message: "volgnummer \(entry.sequence) volgt niet op \(previous.sequence)")
-                }
-                if let previous = entry.previous, let before = checksums.last, previous != before {
-                    throw Damage(line: lineNumber, message: "wijziging \(entry.sequence) volgt niet op de regel ervoor (controlegetal \(previous), verwacht \(before))")
-                }
-                entries.append(entry)
-                checksums.append(checksum)
+            let body: ArraySlice<UInt8>, checksum: String
+            switch framedBody(bytes[start..<newline]) {
+            case .success(let framed): (body, checksum) = framed
             case .failure(let problem):
-                // Only the very last line may be damaged: that is a crash mid-append, not corruption.
+                // Only the very last line may be incomplete: that is a crash mid-append, not damage.
                 if newline + 1 == bytes.count {
-                    return JournalFile(entries: entries, checksums: checksums, validLength: start, hasTornTail: true)
+                    file.hasTornTail = true
+                    return file
                 }
-                throw Damage(line: lineNumber, message: "\(problem.path == .root ? "" : "\(problem.path): ")\(problem.message)")
+                throw Damage(line: lineNumber, message: problem.message)
             }
+            if let version = schemaVersion(of: body), version > Dossier.currentSchemaVersion {
+                file.newerVersion = version
+                return file
+            }
+            let entry: JournalEntry
+            do {
+                entry = try JSONReader.read(Array(body)) { (reader: inout JSONReader) throws(JSONError) in try JournalEntry(reading: &reader) }
+            } catch {
+                throw Damage(line: lineNumber, message: "\(error.path == .root ? "" : "\(error.path): ")\(error.message)")
+            }
+            if let previous = file.entries.last, entry.sequence != previous.sequence + 1 {
+                throw Damage(line: lineNumber, message: "volgnummer \(entry.sequence) volgt niet op \(previous.sequence)")
+            }
+            if let previous = entry.previous, let before = file.checksums.last, previous != before {
+                throw Damage(line: lineNumber, message: "wijziging \(entry.sequence) volgt niet op de regel ervoor (controlegetal \(previous), verwacht \(before))")
+            }
+            file.entries.append(entry)
+            file.checksums.append(checksum)
             start = newline + 1
+            file.validLength = start
         }
-        return JournalFile(entries: entries, checksums: checksums, validLength: start, hasTornTail: false)
+        return file
     }
 
-    private static func decodeLine(_ line: [UInt8]) -> Result<(JournalEntry, String), JSONError> {
-        do {
-            return .success(try JSONReader.read(line) { (reader: inout JSONReader) throws(JSONError) -> (JournalEntry, String) in
-                var crc: String?, entry: JournalEntry?, body: ArraySlice<UInt8> = []
-                try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
-                    switch key {
-                    case "crc": crc = try reader.readString()
-                    case "entry":
-                        let begin = reader.valueOffset()
-                        entry = try JournalEntry(reading: &reader)
-                        body = line[begin..<reader.offset]
-                    default: throw reader.unknownField(key)
-                    }
-                }
-                guard let entry, let crc else { throw JSONError(offset: 0, message: "regel zonder crc of entry") }
-                guard crc == CRC32.hex(CRC32.checksum(body)) else {
-                    throw JSONError(offset: 0, message: "controlegetal klopt niet (de regel is beschadigd)")
-                }
-                return (entry, crc)
-            })
-        } catch {
-            return .failure(error)
+    private static let prefix = Array(#"{"crc":""#.utf8)
+    private static let middle = Array(#"","entry":"#.utf8)
+
+    private struct Unframed: Error {
+        var message: String
+    }
+
+    /// The entry's bytes of a complete line, when its frame is right and its checksum matches.
+    private static func framedBody(_ line: ArraySlice<UInt8>) -> Result<(ArraySlice<UInt8>, String), Unframed> {
+        let start = line.startIndex
+        let bodyStart = start + prefix.count + 8 + middle.count
+        guard line.count > bodyStart - start + 1, line.last == UInt8(ascii: "}"),
+              line[start..<start + prefix.count].elementsEqual(prefix),
+              line[start + prefix.count + 8..<bodyStart].elementsEqual(middle) else {
+            return .failure(Unframed(message: "geen journaalregel (verwacht {\"crc\":…,\"entry\":…})"))
         }
+        let checksum = String(decoding: line[start + prefix.count..<start + prefix.count + 8], as: UTF8.self)
+        let body = line[bodyStart..<line.endIndex - 1]
+        guard CRC32.isValidHex(checksum), checksum == CRC32.hex(CRC32.checksum(body)) else {
+            return .failure(Unframed(message: "controlegetal klopt niet (de regel is beschadigd)"))
+        }
+        return .success((body, checksum))
+    }
+
+    private static let versionKey = Array(#""schemaVersion":"#.utf8)
+
+    /// The schemaVersion an entry names (`{"seq":N,"schemaVersion":V,…`), read before the entry is decoded:
+    /// a newer program's entry may not decode at all.
+    private static func schemaVersion(of body: ArraySlice<UInt8>) -> Int? {
+        let window = body.prefix(64)
+        guard let found = window.indices.first(where: { window[$0...].starts(with: versionKey) }) else { return nil }
+        var value = 0
+        var index = found + versionKey.count
+        while index < window.endIndex, (48...57).contains(window[index]), value < 1_000_000 {
+            value = value * 10 + Int(window[index] - 48)
+            index += 1
+        }
+        return index == found + versionKey.count ? nil : value
     }
 }

@@ -4,16 +4,18 @@ import Glibc
 import Darwin
 #endif
 
-/// An advisory lock (flock) on `NAME.lock` beside the dossier: one writer at a time. The kernel drops
-/// the lock when the process ends, however it ends, so a lock is never stale; the file only tells who
-/// holds it.
+/// An advisory lock (flock) on `NAME.lock` beside the dossier, held exclusively by a writer for as long as it
+/// appends one change, and shared by readers while they read what was appended. The kernel drops the lock
+/// when the process ends, however it ends, so a lock is never stale; the file only tells who holds it.
 public final class FileLock {
     public let path: String
     private var descriptor: Int32
+    private let isShared: Bool
 
-    private init(path: String, descriptor: Int32) {
+    private init(path: String, descriptor: Int32, isShared: Bool = false) {
         self.path = path
         self.descriptor = descriptor
+        self.isShared = isShared
     }
 
     /// Takes the lock, trying again for up to `seconds`. `holder` is written into the file for others'
@@ -33,6 +35,7 @@ public final class FileLock {
             throw .fileSystem(FileSystemError(operation: "vergrendelen", path: path, code: SystemErrorCode.notRegularFile))
         }
         var waited = 0.0
+        var pause = 0.001
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
             guard code == EWOULDBLOCK || code == EINTR else {
@@ -44,8 +47,10 @@ public final class FileLock {
                 close(descriptor)
                 throw .busy(file: path, holder: current.trimmingSpaces())
             }
-            usleep(100_000)
-            waited += 0.1
+            // Writers hold the lock for milliseconds: look again soon, then less often.
+            usleep(UInt32(pause * 1_000_000))
+            waited += pause
+            pause = min(pause * 2, 0.05)
         }
         let text = Array((holder + "\n").utf8)
         _ = ftruncate(descriptor, 0)
@@ -53,9 +58,40 @@ public final class FileLock {
         return FileLock(path: path, descriptor: descriptor)
     }
 
+    /// A shared lock, for reading what writers confirmed: a writer holds the lock exclusively while it appends,
+    /// so a reader holding it shared never sees a line that is still being written. Nil when there is no
+    /// lock file (nothing was ever written through one); `.busy` when a writer holds it longer than `seconds`.
+    public static func acquireShared(_ path: String, waiting seconds: Double) throws(StoreError) -> FileLock? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return nil }
+            throw .fileSystem(FileSystemError(operation: "vergrendelen", path: path, code: errno))
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            throw .fileSystem(FileSystemError(operation: "vergrendelen", path: path, code: SystemErrorCode.notRegularFile))
+        }
+        var waited = 0.0
+        while flock(descriptor, LOCK_SH | LOCK_NB) != 0 {
+            let code = errno
+            guard code == EWOULDBLOCK || code == EINTR else {
+                close(descriptor)
+                throw .fileSystem(FileSystemError(operation: "vergrendelen", path: path, code: code))
+            }
+            if waited >= seconds {
+                close(descriptor)
+                throw .busy(file: path, holder: "")
+            }
+            usleep(10_000)
+            waited += 0.01
+        }
+        return FileLock(path: path, descriptor: descriptor, isShared: true)
+    }
+
     public func release() {
         guard descriptor >= 0 else { return }
-        _ = ftruncate(descriptor, 0)
+        if !isShared { _ = ftruncate(descriptor, 0) }
         flock(descriptor, LOCK_UN)
         close(descriptor)
         descriptor = -1

@@ -93,6 +93,45 @@ public struct StoreConfiguration: Hashable, Sendable {
         return value
     }
 
-    /// Who is recorded as making changes.
-    public var actor: String { name ?? SystemUser.name }
+    /// Who is recorded as making changes: the configured name, else the account's full name, else the
+    /// login name (then `isNameConfigured` is false, and the program says so).
+    public var actor: String { name ?? SystemUser.fullName ?? SystemUser.name }
+
+    public var isNameConfigured: Bool { name != nil }
+
+    /// Stores `name` in the configuration file, keeping what else it holds; creates it (owner only) when
+    /// there is none.
+    public static func saveName(_ name: String, environment: [String: String], fileSystem: any FileSystem = PosixFileSystem()) throws(StoreError) {
+        if let problem = Limits.lengthProblem(name, label: "naam", maximum: Limits.shortText) { throw .badSetting(problem) }
+        let file = path(environment: environment)
+        var fields: [(String, String)] = []
+        if let bytes = try? fileSystem.readFile(file) {
+            // Keep the other settings exactly as they are written.
+            do {
+                try JSONReader.read(bytes) { (reader: inout JSONReader) throws(JSONError) in
+                    try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+                        let start = reader.valueOffset()
+                        try reader.skipValue()
+                        if key != "name" { fields.append((key, String(decoding: bytes[start..<reader.offset], as: UTF8.self))) }
+                    }
+                }
+            } catch {
+                throw .damaged(file: file, problem: LocatedProblem(position: TextPosition(offset: error.offset, in: bytes), path: error.path,
+                                                                   message: error.message))
+            }
+        }
+        func quoted(_ text: String) -> String {
+            var writer = JSONWriter(pretty: false)
+            writer.string(text)
+            return String(decoding: writer.bytes, as: UTF8.self)
+        }
+        let entries = [("name", quoted(name))] + fields
+        let text = "{ " + entries.map { "\(quoted($0.0)): \($0.1)" }.joined(separator: ", ") + " }\n"
+        do {
+            try fileSystem.createDirectory(FilePath.directory(of: file), mode: 0o700)
+            try DurableWriter(fileSystem: fileSystem).replace(file, with: Array(text.utf8))
+        } catch {
+            throw .fileSystem(error)
+        }
+    }
 }

@@ -23,6 +23,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case readOnly(file: String)
     /// A setting (an environment variable) holds a value the program does not accept.
     case badSetting(String)
+    /// The journal holds a change written by a newer version of the program: read up to it, write nothing.
+    case newerVersion(file: String, version: Int)
     /// The journal beside the snapshot does not continue it (another dossier's, another copy's, an older one).
     case foreignJournal(journal: String, snapshot: String, reason: String)
 
@@ -53,6 +55,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "\(file) is alleen-lezen geopend; er is niets gewijzigd"
         case let .badSetting(message):
             return "ongeldige instelling: \(message)"
+        case let .newerVersion(file, version):
+            return "het journaal \(file) bevat een wijziging van een nieuwere versie van dossier (schemaVersion \(version)); wat daarvoor staat is gelezen, maar deze versie schrijft niets meer in dit dossier. Werk dossier bij."
         case let .foreignJournal(journal, snapshot, reason):
             return """
             het journaal \(journal) hoort niet bij het dossier \(snapshot): \(reason). Er is niets gelezen uit het journaal en niets geschreven.
@@ -65,7 +69,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     public var isDataError: Bool {
         switch self {
         case .damaged, .invalid, .refused, .damagedJournal, .foreignJournal: true
-        case .missing, .snapshotMissing, .fileSystem, .busy, .changedOnDisk, .readOnly, .badSetting: false
+        case .missing, .snapshotMissing, .fileSystem, .busy, .changedOnDisk, .readOnly, .badSetting, .newerVersion: false
         }
     }
 }

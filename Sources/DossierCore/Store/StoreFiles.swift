@@ -10,6 +10,8 @@ public struct StoreFiles: Hashable, Sendable {
     public var directory: String { FilePath.directory(of: snapshot) }
     public var journal: String { snapshot + ".journal" }
     public var lock: String { snapshot + ".lock" }
+    /// Held by the one program that compacts, for as long as it writes the new snapshot.
+    public var compactionLock: String { snapshot + ".compact.lock" }
     /// Archived journal segments `journal-FIRST-LAST.jsonl`: the audit trail across compactions.
     public var history: String { snapshot + ".history" }
     /// Previous snapshots, kept at each compaction.

@@ -48,7 +48,7 @@ enum ActivityForm {
         if form["decision"]?.isVisible == true && decision.isEmpty { problems["decision"] = "Vul in wie besloot: een besluit van B&W of een mandaat" }
         guard problems.isEmpty else { return .problems(problems) }
         let title = form.text("title")
-        if let id, let existing = state.dossier.activity(id) {
+        if let id, let existing = state.seenActivity(id) {
             let edits = TableForm.edits(values, of: existing)
             guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan \(existing.title).") }
             return .change(.editActivity(id, edits), success: "Activiteit bijgewerkt: \(title)")

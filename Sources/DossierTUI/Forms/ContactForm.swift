@@ -10,7 +10,7 @@ enum ContactForm {
     }
 
     static func submit(_ form: Form, relationID: RelationID, editing contactID: ContactID?, in state: AppState) -> FormOutcome {
-        guard let relation = state.dossier.relation(relationID) else { return .problems(["name": "De relatie bestaat niet meer"]) }
+        guard let relation = state.seenRelation(relationID) else { return .problems(["name": "De relatie bestaat niet meer"]) }
         let (values, problems) = TableForm.values(form, Contact.fields, in: state.dossier)
         guard problems.isEmpty else { return .problems(problems) }
         if let contactID, let existing = relation.contacts.first(where: { $0.id == contactID }) {

@@ -35,6 +35,8 @@ public struct Form: Hashable, Sendable {
     /// The focused text field was just entered: typing a character replaces its contents (shown selected),
     /// an editing key (arrows, Backspace) keeps them.
     public var replacesOnType = true
+    /// The record the form edits, as it was when the form opened (set by `AppState` when the form appears).
+    public var basis: FormBasis?
     /// For the assessment: the verdict and reasons of the answers as they stand, updated on every change.
     public var verdictPreview: AssessmentResult?
 

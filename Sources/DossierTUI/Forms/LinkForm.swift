@@ -11,7 +11,7 @@ enum LinkForm {
     static func submit(_ form: Form, owner: EntityReference, editing linkID: LinkID?, in state: AppState) -> FormOutcome {
         let (values, problems) = TableForm.values(form, Link.fields, in: state.dossier)
         guard problems.isEmpty else { return .problems(problems) }
-        let links = state.dossier.links(of: owner)
+        let links = state.seenLinks(of: owner)
         if let linkID, let existing = links.first(where: { $0.id == linkID }) {
             let edits = TableForm.edits(values, of: existing)
             guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan \(existing.label).") }

@@ -30,7 +30,7 @@ enum MoveForm {
 
     static func submit(_ form: Form, activityID: ActivityID, in state: AppState) -> FormOutcome {
         var reader = FormReader(form)
-        guard let status = reader.choice("status", ActivityStatus.self), let activity = state.dossier.activity(activityID) else {
+        guard let status = reader.choice("status", ActivityStatus.self), let activity = state.seenActivity(activityID) else {
             return .problems(["status": "Kies de volgende status"])
         }
         var decision: String?
@@ -44,7 +44,7 @@ enum MoveForm {
         let actualCost = form["actualCostCents"]?.isVisible == true ? reader.money("actualCostCents") : nil
         if !reader.problems.isEmpty { return .problems(reader.problems) }
         return .change(.moveActivity(activityID, status: status, reason: reader.text("reason"), overrideReason: overrideReason,
-                                     decision: decision, actualCost: actualCost),
+                                     decision: decision, actualCost: actualCost, seen: activity.status),
                        success: "\(activity.title): \(activity.status.label) → \(status.label)")
     }
 }

@@ -32,7 +32,7 @@ enum RelationForm {
     static func submit(_ form: Form, editing id: RelationID?, in state: AppState) -> FormOutcome {
         let (values, problems) = TableForm.values(form, Relation.fields, in: state.dossier)
         guard problems.isEmpty else { return .problems(problems) }
-        if let id, let existing = state.dossier.relation(id) {
+        if let id, let existing = state.seenRelation(id) {
             let edits = TableForm.edits(values, of: existing)
             guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan \(existing.name).") }
             return .change(.editRelation(id, edits), success: "Relatie bijgewerkt: \(form.text("name"))")

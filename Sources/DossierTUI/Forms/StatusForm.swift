@@ -37,7 +37,7 @@ enum StatusForm {
 
     static func submit(_ form: Form, relationID: RelationID, in state: AppState) -> FormOutcome {
         var reader = FormReader(form)
-        let relation = state.dossier.relation(relationID)
+        let relation = state.seenRelation(relationID)
         guard let relation, let status = status(in: form, relation: relation) else {
             return .problems(["status": "Kies een status"])
         }
@@ -48,6 +48,6 @@ enum StatusForm {
         let review = reviewDate.map { " (herijking \($0.iso))" } ?? ""
         let success = isReview ? "\(relation.name): herijkt, blijft \(status.label)\(review)"
             : "\(relation.name): \(relation.status.label) → \(status.label)\(review)"
-        return .change(.setRelationStatus(relationID, status: status, reason: reason, reviewDate: reviewDate), success: success)
+        return .change(.setRelationStatus(relationID, status: status, reason: reason, reviewDate: reviewDate, seen: relation.status), success: success)
     }
 }

@@ -110,7 +110,7 @@ enum VisitForm {
             return .problems(reader.problems)
         }
         let countries = (form["countries"]?.relationIDs ?? []).compactMap { Country(code: $0) }
-        let existing = id.flatMap(state.dossier.activity)
+        let existing = id.flatMap(state.seenActivity)
         let draft = VisitDraft(title: reader.text("title"), relations: relations, date: date, endDate: endDate, direction: direction,
                                delegationFrom: from, ledBy: reader.text("ledBy"), size: size, hosts: ListText.split(reader.text("hosts")),
                                programme: ListText.split(reader.text("programme")),

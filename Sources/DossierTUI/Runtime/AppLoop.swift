@@ -12,9 +12,12 @@ public final class AppLoop {
     /// The editor and the link opener; nil where there are none (tests that do not need them).
     private let externals: ExternalPrograms?
 
-    /// Ticks (of about 100 ms) between looks at the files for changes made elsewhere.
-    private let ticksBetweenOutsideChecks = 20
-    private var ticksSinceOutsideCheck = 0
+    /// Ticks (of about 100 ms) between looks at the files for changes by others: a colleague's change shows
+    /// within about half a second.
+    private let ticksBetweenRefreshes = 5
+    private var ticksSinceRefresh = 0
+    /// Whether the last look at the files failed (a shared folder out of reach).
+    private var isUnreachable = false
     /// The snapshot being rewritten on another thread, if any.
     private var compaction: BackgroundCompaction?
     /// Whether a snapshot is being written on another thread.
@@ -51,13 +54,10 @@ public final class AppLoop {
             case .tick:
                 compactionPause = max(0, compactionPause - 1)
                 var changed = maintainSnapshot()
-                ticksSinceOutsideCheck += 1
-                if ticksSinceOutsideCheck >= ticksBetweenOutsideChecks {
-                    ticksSinceOutsideCheck = 0
-                    if !state.hasOutsideChange, session.hasOutsideChanges() {
-                        dispatch(.outsideChangeDetected)
-                        changed = true
-                    }
+                ticksSinceRefresh += 1
+                if ticksSinceRefresh >= ticksBetweenRefreshes {
+                    ticksSinceRefresh = 0
+                    changed = refresh() || changed
                 }
                 guard changed else { continue }
             case .stop:
@@ -95,6 +95,38 @@ public final class AppLoop {
             }
         }
         return true
+    }
+
+    /// Applies what others wrote since the last look. Returns whether the screen changed.
+    @discardableResult
+    public func refresh() -> Bool {
+        guard !state.hasOutsideChange else { return false }
+        // Rows point into the dossier's lists, which the others' changes may shift: remember by id.
+        state.rememberSelection()
+        defer { state.selectionBeforeChange = [:] }
+        do {
+            let others = try session.refresh(&state.dossier)
+            var changed = false
+            if isUnreachable {
+                isUnreachable = false
+                dispatch(.storeReachable)
+                changed = true
+            }
+            if !others.isEmpty {
+                dispatch(.othersChanged(others))
+                changed = true
+            }
+            return changed
+        } catch {
+            if case .changedOnDisk = error {
+                dispatch(.outsideChangeDetected)
+                return true
+            }
+            guard !isUnreachable else { return false }
+            isUnreachable = true
+            dispatch(.storeUnreachable(error))
+            return true
+        }
     }
 
     /// Starts a compaction on another thread when the journal has grown, and puts a finished one in
@@ -138,6 +170,12 @@ public final class AppLoop {
         if case .success(let written) = running.wait() { session.discard(written) }
     }
 
+    /// The others' changes a commit applied before its own, as a message (none when there were none).
+    private func othersChanged() -> [Message] {
+        let others = session.takeOthersChanges()
+        return others.isEmpty ? [] : [.othersChanged(others)]
+    }
+
     private func compactionFailed(_ error: StoreError) {
         compactionPause = ticksBetweenCompactionRetries
         dispatch(.compactionFailed(error))
@@ -156,8 +194,11 @@ public final class AppLoop {
                 case .commit(let change):
                     do {
                         let undo = try session.commit(change, to: &state.dossier, context: clock.context(actor: actor))
+                        queue.append(contentsOf: othersChanged())
                         queue.append(.committed(undo))
                     } catch {
+                        // The others' changes read before the refusal are in the dossier: show them too.
+                        queue.append(contentsOf: othersChanged())
                         queue.append(.commitFailed(error))
                     }
                 case .loadHistory(let subject):

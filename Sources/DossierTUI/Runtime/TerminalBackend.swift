@@ -34,8 +34,11 @@ public protocol StoreSession: AnyObject {
     func history() throws(StoreError) -> [JournalEntry]
     /// Reads the dossier from disk again.
     func load() throws(StoreError) -> Dossier
-    /// Whether the files changed on disk since they were read or written here.
-    func hasOutsideChanges() -> Bool
+    /// Applies what others wrote since this session last looked (also what `commit` applied before its
+    /// own change); `.changedOnDisk` when the files were replaced in a way that cannot be followed.
+    func refresh(_ dossier: inout Dossier) throws(StoreError) -> [OthersChange]
+    /// The others' changes `commit` applied before its own, not yet taken.
+    func takeOthersChanges() -> [OthersChange]
     /// What the user should know about the last load or save.
     var notices: [String] { get }
 

@@ -5,7 +5,7 @@ import DossierCore
 public struct AppState: Sendable {
     /// Changed only by the runtime carrying out a `commit` effect (in place, without copying it).
     public var dossier: Dossier
-    public private(set) var index: DossierIndex
+    public internal(set) var index: DossierIndex
     /// The local date; set by the runtime before each message.
     public var today: CalendarDate
     public var width: Int
@@ -31,7 +31,14 @@ public struct AppState: Sendable {
     public private(set) var agendaMonthEntries: [AgendaEntry] = []
 
     public var search: SearchState?
-    public var form: Form?
+    public var form: Form? {
+        didSet {
+            // A form that just opened remembers the record as it is now: edits are made from that.
+            if let purpose = form?.purpose, form?.basis == nil || oldValue?.purpose != purpose {
+                form?.basis = FormBasis.of(purpose, in: dossier)
+            }
+        }
+    }
     public var confirmation: Confirmation?
     /// The help screen's first line, when it is open.
     public var helpScroll: Int?
@@ -72,10 +79,11 @@ public struct AppState: Sendable {
     /// Recomputes derived data after the dossier changed, keeping each list's selected item.
     /// With the restoration of a committed change only what it touched is recomputed; without one
     /// (a reload), or for a change that removed or moved entities, everything is.
-    public mutating func refreshAfterChange(_ change: Restoration? = nil) {
+    /// `indexIsCurrent`: the index was brought up to date already (changes by others).
+    public mutating func refreshAfterChange(_ change: Restoration? = nil, indexIsCurrent: Bool = false) {
         let selectedIDs = selectionBeforeChange
         selectionBeforeChange = [:]
-        if change.map({ index.update(after: $0, in: dossier, today: today) }) != true {
+        if !indexIsCurrent, change.map({ index.update(after: $0, in: dossier, today: today) }) != true {
             index = DossierIndex(dossier: dossier, today: today, lookAheadDays: index.lookAheadDays)
         }
         refreshRows()

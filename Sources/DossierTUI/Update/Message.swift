@@ -17,8 +17,15 @@ public enum Message: Sendable {
     case reloaded(Dossier, notices: [String])
     /// Reading (history or the dossier) failed.
     case readFailed(StoreError)
-    /// The files changed on disk, written by someone else.
+    /// Others changed the dossier (another screen, a command): already applied to `dossier`, with what each
+    /// change touched.
+    case othersChanged([OthersChange])
+    /// The files were replaced in a way this session cannot follow (another file copied over it …).
     case outsideChangeDetected
+    /// The dossier cannot be read now (a shared folder out of reach): the screen keeps what it shows.
+    case storeUnreachable(StoreError)
+    /// It can be read again.
+    case storeReachable
     /// Rewriting the snapshot in the background failed; every change is still safe in the journal.
     case compactionFailed(StoreError)
     /// A form field came back from `$VISUAL`/`$EDITOR` (`editExternally`): the new text, or why not.

@@ -32,6 +32,15 @@ extension AppState {
         case .readFailed(let error):
             self.message = .error(error.description)
             return []
+        case .othersChanged(let changes):
+            takeOthersChanges(changes)
+            return []
+        case .storeUnreachable(let error):
+            self.message = .error("Het dossier is nu niet te lezen (\(error.description)); het scherm blijft staan en het wordt steeds opnieuw geprobeerd.")
+            return []
+        case .storeReachable:
+            self.message = .info("Het dossier is weer te lezen.")
+            return []
         case .outsideChangeDetected:
             hasOutsideChange = true
             self.message = .error("Het dossier is elders gewijzigd: R laadt opnieuw (een open formulier blijft staan).")

@@ -1,0 +1,322 @@
+extension DossierStore {
+    /// Applies a change and makes it durable in the journal, after the changes others made since this store
+    /// last looked (those are applied to `dossier` too, and wait in `takeOthersChanges`). When the change is
+    /// refused or cannot be written, the dossier in memory keeps the others' changes but not this one, and the
+    /// error says why — naming the colleague's change that stands in the way, when one does.
+    /// - Returns: the restoration that undoes the change.
+    @discardableResult
+    public func commit(_ change: Change, to dossier: inout Dossier, context: ChangeContext) throws(StoreError) -> Restoration {
+        let undo = try withChangeLock { () throws(StoreError) -> Restoration in
+            pendingOthers += try catchUp(&dossier)
+            return try appendLocked(change, to: &dossier, context: context)
+        }
+        if compactsAfterCommit && needsCompaction {
+            do {
+                try compact(dossier, at: context.timestamp)
+            } catch {
+                // The change itself is safe in the journal; the snapshot will be rewritten next time.
+                notices.append("De wijziging is bewaard, maar het dossier kon niet worden samengevoegd: \(error.description)")
+            }
+        }
+        return undo
+    }
+
+    /// Reads and applies what others wrote since this store last looked, under a shared lock (so only what a
+    /// writer confirmed is read). Cheap when nothing changed: two file statuses.
+    /// - Returns: the others' changes, oldest first, including those applied during `commit` since the last call.
+    public func refresh(_ dossier: inout Dossier) throws(StoreError) -> [OthersChange] {
+        if try !filesMoved() { return takeOthersChanges() }
+        let lock: FileLock?
+        do {
+            lock = try FileLock.acquireShared(files.lock, waiting: 0.2)
+        } catch {
+            // A writer is appending right now: look again at the next refresh.
+            if case .busy = error { return takeOthersChanges() }
+            throw error
+        }
+        defer { lock?.release() }
+        return try catchUp(&dossier, adding: takeOthersChanges())
+    }
+
+    /// The others' changes applied during `commit` and not yet taken.
+    public func takeOthersChanges() -> [OthersChange] {
+        defer { pendingOthers = [] }
+        return pendingOthers
+    }
+
+    private func catchUp(_ dossier: inout Dossier, adding earlier: [OthersChange]) throws(StoreError) -> [OthersChange] {
+        earlier + (try catchUp(&dossier))
+    }
+
+    // MARK: The lock
+
+    /// Runs `body` holding the exclusive lock: the only time this store writes the journal or the snapshot.
+    /// `checkingState`: refuse when a newer program's line was read or the files were replaced (not for a
+    /// restore, which is the way out of both).
+    func withChangeLock<T>(checkingState: Bool = true, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        guard let writer else { throw .readOnly(file: path) }
+        if checkingState, let newerVersion { throw .newerVersion(file: files.journal, version: newerVersion) }
+        if checkingState, isReplacedOutside { throw .changedOnDisk(file: path) }
+        let mode: UInt32
+        do {
+            mode = try companionMode()
+        } catch {
+            throw .fileSystem(error)
+        }
+        let lock: FileLock
+        do {
+            lock = try FileLock.acquire(files.lock, waiting: configuration.lockWait, holder: "\(writer), sinds \(clock.now().iso)", mode: mode)
+        } catch {
+            // The folder is gone (a shared drive out of reach): say so of the dossier, not of its lock file.
+            if case .fileSystem(let failure) = error, [SystemErrorCode.noSuchFile, SystemErrorCode.notDirectory].contains(failure.code) {
+                throw .fileSystem(FileSystemError(operation: "bereiken", path: path, code: failure.code))
+            }
+            throw error
+        }
+        defer { lock.release() }
+        return try body()
+    }
+
+    /// Whether the snapshot or the journal changed since this store looked.
+    func filesMoved() throws(StoreError) -> Bool {
+        do {
+            let snapshot = try fileSystem.status(path)
+            let journal = try fileSystem.status(files.journal)
+            return snapshot.map(FileIdentity.init) != snapshotFile || journal?.inode != journalFile || (journal?.size ?? 0) != journalSeenSize
+        } catch {
+            throw .fileSystem(error)
+        }
+    }
+
+    // MARK: Catching up
+
+    /// Reads what others appended since this store last looked — following a compaction through the
+    /// archived journal — and applies it to `dossier`. The caller holds the lock, so every line read was
+    /// confirmed by its writer. Files replaced in a way that cannot be followed (another lineage, a gap, a
+    /// snapshot that does not continue what was read) make every later write refuse until `load`.
+    func catchUp(_ dossier: inout Dossier) throws(StoreError) -> [OthersChange] {
+        var applied: [OthersChange] = []
+        let snapshotNow: FileStatus, journalNow: FileStatus?
+        do throws(FileSystemError) {
+            guard let status = try fileSystem.status(path) else {
+                throw FileSystemError(operation: "bereiken", path: path, code: SystemErrorCode.noSuchFile)
+            }
+            snapshotNow = status
+            journalNow = try fileSystem.status(files.journal)
+        } catch {
+            throw .fileSystem(error)
+        }
+        if FileIdentity(snapshotNow) != snapshotFile {
+            try followCompaction(to: snapshotNow, &dossier, applied: &applied)
+        }
+        guard let journalNow else {
+            if journalFile != nil { throw replacedOutside("het journaal is verdwenen zonder dat het dossier werd samengevoegd") }
+            return applied
+        }
+        let isNewJournal = journalNow.inode != journalFile
+        if !isNewJournal && journalNow.size == journalSeenSize { return applied }
+        if isNewJournal { forgetJournal() }
+        guard let (journal, identity, size) = try readJournal(from: journalLength) else { return applied }
+        journalFile = identity
+        journalSeenSize = size
+        for (index, entry) in journal.entries.enumerated() {
+            if entry.sequence <= lastSequence {
+                // Only a new journal may start with entries the snapshot holds (a compaction that stopped early).
+                guard isNewJournal, entry.sequence <= snapshotSequence else {
+                    throw replacedOutside("wijziging \(entry.sequence) staat twee keer in het journaal")
+                }
+                continue
+            }
+            try applyOthers(entry, checksum: journal.checksums[index], line: journalLines + index + 1, to: &dossier, applied: &applied)
+        }
+        absorb(journal)
+        return applied
+    }
+
+    /// A new snapshot took the place of the one this store followed. When it is a compaction of the same
+    /// lineage, the entries between this store's last one and the snapshot's are in the archived journal:
+    /// apply those, and carry on from the new snapshot.
+    private func followCompaction(to snapshotNow: FileStatus, _ dossier: inout Dossier, applied: inout [OthersChange]) throws(StoreError) {
+        let head: [UInt8]
+        do {
+            let descriptor = try fileSystem.openForReading(path)
+            defer { fileSystem.close(descriptor) }
+            head = Array(try fileSystem.read(descriptor, from: 0, path: path).prefix(4_096))
+        } catch {
+            throw .fileSystem(error)
+        }
+        guard let header = SnapshotHeader(head: head), lineage == nil || header.lineage == lineage,
+              header.sequence >= lastSequence else {
+            throw replacedOutside("het dossierbestand is vervangen door een ander")
+        }
+        if lineage == nil && lastSequence == snapshotSequence { lineage = header.lineage }
+        for segment in try archivedSegments(after: lastSequence) where lastSequence < header.sequence {
+            let journal = try readSegment(segment)
+            for (index, entry) in journal.entries.enumerated() where entry.sequence > lastSequence && entry.sequence <= header.sequence {
+                try applyOthers(entry, checksum: journal.checksums[index], line: index + 1, to: &dossier, applied: &applied)
+            }
+        }
+        if lastSequence < header.sequence, let (journal, _, _) = try readJournal(from: 0) {
+            // A compaction that stopped before it archived the journal: the entries are still there.
+            for (index, entry) in journal.entries.enumerated() where entry.sequence > lastSequence && entry.sequence <= header.sequence {
+                try applyOthers(entry, checksum: journal.checksums[index], line: index + 1, to: &dossier, applied: &applied)
+            }
+        }
+        guard lastSequence == header.sequence, header.tail.isEmpty || header.tail == tail else {
+            throw replacedOutside("het nieuwe dossierbestand (tot en met wijziging \(header.sequence)) sluit niet aan op wat hier gelezen was (tot en met \(lastSequence))")
+        }
+        snapshotFile = FileIdentity(snapshotNow)
+        snapshotSequence = header.sequence
+        forgetJournal()
+    }
+
+    /// Applies one entry another program wrote, after checking that it continues this store's state.
+    private func applyOthers(_ entry: JournalEntry, checksum: String, line: Int, to dossier: inout Dossier,
+                             applied: inout [OthersChange]) throws(StoreError) {
+        if lineage == nil { lineage = entry.lineage }
+        guard entry.sequence == lastSequence + 1, entry.lineage == lineage, (entry.previous ?? tail) == tail else {
+            throw replacedOutside("wijziging \(entry.sequence) sluit niet aan op wijziging \(lastSequence) die hier gelezen was")
+        }
+        let restoration = try replay(entry, into: &dossier, line: line)
+        lastSequence = entry.sequence
+        tail = checksum
+        applied.append(OthersChange(entry: entry, restoration: restoration))
+        recentOthers.append(entry)
+        if recentOthers.count > 500 { recentOthers.removeFirst(recentOthers.count - 500) }
+    }
+
+    private func replacedOutside(_ reason: String) -> StoreError {
+        isReplacedOutside = true
+        notices.append("Het dossier is buiten dit programma vervangen (\(reason)); laad het opnieuw.")
+        return .changedOnDisk(file: path)
+    }
+
+    /// Applies a journal entry to `dossier`. Returns what it touched, or nil when it replaced the whole
+    /// dossier (a restore from a backup).
+    func replay(_ entry: JournalEntry, into dossier: inout Dossier, line: Int) throws(StoreError) -> Restoration? {
+        switch entry.event {
+        case .change(let written):
+            let change = SchemaMigrations.upgrade(written, from: entry.formatVersion, in: dossier)
+            do {
+                return try dossier.apply(change, context: entry.context)
+            } catch {
+                throw .damagedJournal(file: files.journal, damage: JournalFile.Damage(
+                    line: line, message: "wijziging \(entry.sequence) (\(entry.summary)) past niet op het dossier: \(error.message)"))
+            }
+        case .restoreBackup(let name):
+            let backupPath = FilePath.join(files.backups, name)
+            guard let bytes = try read(backupPath) else {
+                throw .damagedJournal(file: files.journal, damage: JournalFile.Damage(line: line, message: "back-up \(name) ontbreekt"))
+            }
+            let restored = try DossierFile.decode(bytes, file: backupPath)
+            dossier = restored
+            return nil
+        }
+    }
+
+    // MARK: Appending
+
+    /// Applies `change` and appends it to the journal; the caller holds the lock and has caught up.
+    func appendLocked(_ change: Change, to dossier: inout Dossier, context: ChangeContext) throws(StoreError) -> Restoration {
+        guard lastSequence < Limits.journalSequence.upperBound else {
+            throw .refused(ChangeError(.invalid, "het dossier heeft het hoogste wijzigingsnummer (\(Limits.grouped(lastSequence))) bereikt; er kan niets meer bij"))
+        }
+        // Entries without a lineage (an older version's) are folded into the snapshot first: a journal
+        // holds entries of one lineage only.
+        if lineage == nil && hasJournal { try compactLocked(dossier, at: context.timestamp, keeping: nil) }
+        // A dossier that never had a lineage gets one with its first entry — only once that entry is written.
+        let entryLineage = lineage ?? Lineage.make()
+        let summary = change.summary(in: dossier)
+        let details = change.details(in: dossier)
+        let undo: Restoration
+        do {
+            undo = try dossier.apply(change, context: context)
+        } catch {
+            throw refusal(error, of: change)
+        }
+        let entry = JournalEntry(sequence: lastSequence + 1, lineage: entryLineage, previous: tail, timestamp: context.timestamp,
+                                 actor: context.actor, today: context.today, summary: summary, details: details, subjects: change.subjects,
+                                 event: .change(change))
+        do {
+            try append(entry)
+        } catch {
+            // Put back exactly what was there; the restoration of a state we just left always applies.
+            _ = try? dossier.apply(.restore(undo), context: context)
+            throw .fileSystem(error)
+        }
+        lineage = entryLineage
+        return undo
+    }
+
+    /// A refusal, naming the colleague's change that stands in the way when the change touches what another
+    /// program changed ("Botst met de wijziging van Ine om 10:42 …").
+    private func refusal(_ error: ChangeError, of change: Change) -> StoreError {
+        guard [.conflict, .notFound, .illegalTransition].contains(error.kind) else { return .refused(error) }
+        let subjects = Set(change.subjects)
+        guard let colleague = recentOthers.last(where: { !subjects.isDisjoint(with: $0.subjects) }) else { return .refused(error) }
+        let local = Timestamp(secondsSinceEpoch: colleague.timestamp.secondsSinceEpoch + Int64(clock.utcOffset(colleague.timestamp)))
+        let time = String(local.iso.dropFirst(11).prefix(5))
+        let day = local.utcDate == clock.today() ? "om \(time)" : "op \(local.utcDate.dutch) om \(time)"
+        return .refused(ChangeError(.conflict, "botst met de wijziging van \(colleague.actor) \(day) (\(colleague.summary)): \(error.message)",
+                                    field: error.field))
+    }
+
+    /// Appends one line, flushed. A torn tail a crashed writer left is cut off first; a line that fails half
+    /// way is cut off again, so the journal always ends on a complete line.
+    func append(_ entry: JournalEntry) throws(FileSystemError) {
+        let (line, checksum) = entry.encodedLine()
+        let existed = try fileSystem.status(files.journal) != nil
+        let descriptor = try fileSystem.openForAppending(files.journal, mode: try companionMode())
+        defer { fileSystem.close(descriptor) }
+        let status = try fileSystem.status(of: descriptor, path: files.journal)
+        if !existed {
+            try fileSystem.synchronizeDirectory(files.directory)
+            forgetJournal()
+            journalFile = status.inode
+        }
+        if status.size > Int64(journalLength) {
+            try fileSystem.truncate(descriptor, length: Int64(journalLength), path: files.journal)
+            try fileSystem.synchronize(descriptor, path: files.journal)
+        }
+        do {
+            try fileSystem.write(descriptor, line, path: files.journal)
+            try fileSystem.synchronize(descriptor, path: files.journal)
+        } catch {
+            // Cut off whatever part of the line was written, so the next append starts on a clean line.
+            _ = try? fileSystem.truncate(descriptor, length: Int64(journalLength), path: files.journal)
+            throw error
+        }
+        journalLength += line.count
+        journalSeenSize = Int64(journalLength)
+        journalLines += 1
+        journalEntryCount += 1
+        lastSequence = entry.sequence
+        tail = checksum
+        lastSummary = entry.summary
+        if journalFirstSequence == nil { journalFirstSequence = entry.sequence }
+    }
+
+    /// The mode for files beside the snapshot: the snapshot's own (a team may share it through its group),
+    /// but never readable by others: it holds personal data.
+    func companionMode() throws(FileSystemError) -> UInt32 {
+        DurableWriter.sharedMode(following: (try fileSystem.status(path))?.mode)
+    }
+
+    /// Folders beside the snapshot (backups, history): the owner's, and the group's when the snapshot is
+    /// shared with its group; never others'.
+    func directoryMode() throws(FileSystemError) -> UInt32 {
+        (try companionMode()) & 0o060 == 0o060 ? 0o770 : 0o700
+    }
+}
+
+/// A change another program made, as this one applied it: the journal entry (who, when, what) and what it
+/// touched (nil: it replaced the whole dossier, a restore from a backup).
+public struct OthersChange: Sendable {
+    public var entry: JournalEntry
+    public var restoration: Restoration?
+
+    public init(entry: JournalEntry, restoration: Restoration?) {
+        self.entry = entry
+        self.restoration = restoration
+    }
+}

@@ -1,0 +1,180 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension DossierStore {
+    /// Whether the journal has grown past the threshold.
+    public var needsCompaction: Bool {
+        journalEntryCount >= configuration.journalEntryLimit || journalLength >= configuration.journalByteLimit
+    }
+
+    /// Whether there are journal entries not yet in the snapshot.
+    public var hasJournal: Bool { journalEntryCount > 0 }
+
+    /// Rewrites the snapshot from `dossier`: the previous snapshot is kept in the backups folder, the new
+    /// one written durably, the journal archived in the history folder. Does nothing when another program
+    /// is compacting, or when changes arrived meanwhile (the next one compacts).
+    public func compact(_ dossier: Dossier, at moment: Timestamp) throws(StoreError) {
+        guard isWritable else { throw .readOnly(file: path) }
+        guard let job = snapshotWrite(of: dossier) else { return }
+        let written: WrittenSnapshot
+        do {
+            written = try job.run()
+        } catch {
+            releaseCompaction()
+            throw .fileSystem(error)
+        }
+        try finishCompaction(written, at: moment)
+    }
+
+    /// Compaction in two halves, so that the TUI never waits for it: `snapshotWrite(of:)` here, then
+    /// `SnapshotWrite.run()` on another thread (encoding and writing the new snapshot, the slow part,
+    /// without the lock), then `finishCompaction` here again (under the lock: a backup link, two renames,
+    /// a few directory flushes). Nil when this store may not write, or another program is compacting.
+    public func snapshotWrite(of dossier: Dossier) -> SnapshotWrite? {
+        guard isWritable, newerVersion == nil, !isReplacedOutside else { return nil }
+        if compactionLock == nil {
+            guard let mode = try? companionMode(),
+                  let lock = try? FileLock.acquire(files.compactionLock, waiting: 0, holder: writer ?? "", mode: mode) else { return nil }
+            compactionLock = lock
+        }
+        return snapshotJob(of: dossier)
+    }
+
+    func snapshotJob(of dossier: Dossier) -> SnapshotWrite {
+        var snapshot = dossier
+        snapshot.journalSequence = lastSequence
+        snapshot.lineage = lineage ?? Lineage.make()
+        snapshot.journalTail = tail
+        return SnapshotWrite(path: path, snapshot: snapshot, writer: DurableWriter(fileSystem: fileSystem))
+    }
+
+    /// Puts a snapshot written by `SnapshotWrite.run()` in place, as `compact` does. Returns false, and
+    /// drops the written file, when changes were made since the snapshot was taken — here or by others — or
+    /// another program compacted meanwhile: it would miss them; compact again later.
+    @discardableResult
+    public func finishCompaction(_ written: WrittenSnapshot, at moment: Timestamp) throws(StoreError) -> Bool {
+        defer { releaseCompaction() }
+        do {
+            return try withChangeLock { () throws(StoreError) -> Bool in try installLocked(written, at: moment, keeping: nil) }
+        } catch {
+            discard(written)
+            throw error
+        }
+    }
+
+    /// Drops a written snapshot that will not be finished (the session ends while it was being written).
+    public func discard(_ written: WrittenSnapshot) {
+        DurableWriter(fileSystem: fileSystem).discard(written.replacement)
+        releaseCompaction()
+    }
+
+    /// Ends a writing session: compacts when the journal holds changes (unless another program is at it).
+    public func close(_ dossier: Dossier?, at moment: Timestamp) throws(StoreError) {
+        if let dossier, isWritable, hasJournal, newerVersion == nil, !isReplacedOutside { try compact(dossier, at: moment) }
+        releaseCompaction()
+    }
+
+    private func releaseCompaction() {
+        compactionLock?.release()
+        compactionLock = nil
+    }
+
+    /// Writes and installs a snapshot while this store holds the lock (a restore, an older journal folded in).
+    func compactLocked(_ dossier: Dossier, at moment: Timestamp, keeping protected: String?) throws(StoreError) {
+        let written: WrittenSnapshot
+        do {
+            written = try snapshotJob(of: dossier).run()
+        } catch {
+            throw .fileSystem(error)
+        }
+        guard try installLocked(written, at: moment, keeping: protected) else {
+            throw .changedOnDisk(file: path)
+        }
+    }
+
+    /// Puts a written snapshot in place; the caller holds the lock. False (and the written file dropped) when
+    /// the files are no longer what the snapshot was made from.
+    /// `keeping`: a backup that must survive the pruning (the one a restore is about to name).
+    func installLocked(_ written: WrittenSnapshot, at moment: Timestamp, keeping protected: String?) throws(StoreError) -> Bool {
+        let writer = DurableWriter(fileSystem: fileSystem)
+        guard written.sequence == lastSequence, written.lineage == lineage || lineage == nil, try !filesMoved() else {
+            writer.discard(written.replacement)
+            return false
+        }
+        do {
+            try keepBackupOfSnapshot(at: moment)
+            try writer.install(written.replacement)
+            snapshotSequence = written.sequence
+            lineage = written.lineage
+            snapshotFile = try fileSystem.status(path).map(FileIdentity.init)
+            try archiveJournal()
+            try pruneBackups(keeping: protected)
+        } catch {
+            writer.discard(written.replacement)
+            snapshotFile = (try? fileSystem.status(path))?.map(FileIdentity.init)
+            throw .fileSystem(error)
+        }
+        return true
+    }
+
+    func keepBackupOfSnapshot(at moment: Timestamp) throws(FileSystemError) {
+        guard try fileSystem.status(path) != nil else { return }
+        try fileSystem.createDirectory(files.backups, mode: try directoryMode())
+        let name = Backup.name(snapshotName: FilePath.name(of: path), at: moment, sequence: snapshotSequence)
+        let target = FilePath.join(files.backups, name)
+        guard try fileSystem.status(target) == nil else { return }
+        do {
+            try fileSystem.link(path, to: target)
+        } catch {
+            // A file system without hard links: copy instead.
+            try DurableWriter(fileSystem: fileSystem).replace(target, with: try fileSystem.readFile(path))
+        }
+        try fileSystem.synchronizeDirectory(files.backups)
+    }
+
+    /// Moves the journal to the history folder (or removes it when it holds nothing), so the next change
+    /// starts a new one after the new snapshot. A torn tail is cut off first: the archive is the log.
+    private func archiveJournal() throws(FileSystemError) {
+        guard let status = try fileSystem.status(files.journal) else { return }
+        if journalLength == 0 {
+            try fileSystem.removeFile(files.journal)
+        } else {
+            if status.size > Int64(journalLength) {
+                let descriptor = try fileSystem.openForAppending(files.journal, mode: try companionMode())
+                defer { fileSystem.close(descriptor) }
+                try fileSystem.truncate(descriptor, length: Int64(journalLength), path: files.journal)
+                try fileSystem.synchronize(descriptor, path: files.journal)
+            }
+            try fileSystem.createDirectory(files.history, mode: try directoryMode())
+            try fileSystem.rename(files.journal, to: files.historySegment(first: journalFirstSequence ?? lastSequence, last: lastSequence))
+            try fileSystem.synchronizeDirectory(files.history)
+        }
+        try fileSystem.synchronizeDirectory(files.directory)
+        forgetJournal()
+    }
+
+    private func pruneBackups(keeping protected: String?) throws(FileSystemError) {
+        guard try fileSystem.status(files.backups) != nil else { return }
+        let snapshotName = FilePath.name(of: path)
+        let names = try fileSystem.contentsOfDirectory(files.backups)
+            .filter { Backup(name: $0, directory: files.backups, snapshotName: snapshotName) != nil }.sorted()
+        for name in names.dropLast(configuration.backupsToKeep) where name != protected {
+            try fileSystem.removeFile(FilePath.join(files.backups, name))
+        }
+    }
+
+    /// Temporary files a crashed writer left. Another program may be writing one right now (a compaction
+    /// takes seconds), so only those untouched for an hour go.
+    func removeLeftoverTemporaryFiles() {
+        guard let names = try? fileSystem.contentsOfDirectory(files.directory) else { return }
+        let hourAgo = Int64(time(nil)) - 3_600
+        for name in names where DurableWriter.isLeftoverTemporary(name, for: path) {
+            let file = FilePath.join(files.directory, name)
+            guard let status = try? fileSystem.status(file), status.modificationSeconds < hourAgo else { continue }
+            try? fileSystem.removeFile(file)
+        }
+    }
+}

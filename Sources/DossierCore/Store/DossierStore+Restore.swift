@@ -1,0 +1,98 @@
+extension DossierStore {
+    /// Replaces the dossier by a backup; works also when the current dossier cannot be loaded. Holds the lock
+    /// the whole time: nobody appends while a restore is under way.
+    ///
+    /// When the current dossier loads (`current` is given), it is brought up to date with what others wrote
+    /// and compacted, so that its state is itself a backup; the restore is journaled as the next entry of the
+    /// same lineage; then the backup's content becomes the snapshot. At every moment the files hold either the
+    /// old state, or the old state with a journal entry that names the backup (replaying it reads the backup,
+    /// which is kept until the new snapshot is in place), or the new state.
+    ///
+    /// When it does not load (`current` is nil: a damaged snapshot, a foreign journal), nothing of it is
+    /// deleted: the snapshot is kept among the backups, the journal is set aside in the history folder, and
+    /// the restored dossier starts a new lineage.
+    /// - Returns: the dossier as restored.
+    public func restore(backup name: String, current: Dossier?, context: ChangeContext) throws(StoreError) -> Dossier {
+        let backupPath = FilePath.join(files.backups, name)
+        guard Backup(name: name, directory: files.backups, snapshotName: FilePath.name(of: path)) != nil,
+              let bytes = try read(backupPath) else { throw .missing(file: backupPath) }
+        var restored = try DossierFile.decode(bytes, file: backupPath)
+        try withChangeLock(checkingState: false) { () throws(StoreError) in
+            let summary = "Teruggezet uit back-up \(name)"
+            if var current {
+                _ = try catchUp(&current)
+                if hasJournal || lineage == nil || migratedFrom != nil {
+                    try compactLocked(current, at: context.timestamp, keeping: name)
+                }
+                let entry = JournalEntry(sequence: lastSequence + 1, lineage: lineage, previous: tail, timestamp: context.timestamp,
+                                         actor: context.actor, today: context.today, summary: summary, subjects: [], event: .restoreBackup(name))
+                do throws(FileSystemError) {
+                    try append(entry)
+                } catch {
+                    throw .fileSystem(error)
+                }
+            } else {
+                try setAsideUnloadable(at: context.timestamp)
+                let sequence = try highestKnownSequence() + 1
+                lineage = Lineage.make()
+                let entry = JournalEntry(sequence: sequence, lineage: lineage, previous: "", timestamp: context.timestamp,
+                                         actor: context.actor, today: context.today, summary: summary, subjects: [], event: .restoreBackup(name))
+                lastSequence = sequence - 1
+                snapshotSequence = sequence - 1
+                tail = ""
+                do throws(FileSystemError) {
+                    try append(entry)
+                } catch {
+                    throw .fileSystem(error)
+                }
+            }
+            restored.journalSequence = lastSequence
+            restored.lineage = lineage
+            restored.journalTail = tail
+            let written: WrittenSnapshot
+            do throws(FileSystemError) {
+                written = try SnapshotWrite(path: path, snapshot: restored, writer: DurableWriter(fileSystem: fileSystem)).run()
+            } catch {
+                throw .fileSystem(error)
+            }
+            guard try installLocked(written, at: Timestamp(secondsSinceEpoch: context.timestamp.secondsSinceEpoch + 1), keeping: nil) else {
+                throw .changedOnDisk(file: path)
+            }
+        }
+        isReplacedOutside = false
+        return restored
+    }
+
+    /// Keeps an unloadable dossier's files where nothing is lost and nothing reads them by accident: the
+    /// snapshot among the backups (by its own name and time), the journal in the history folder under a
+    /// name the log does not read.
+    private func setAsideUnloadable(at moment: Timestamp) throws(StoreError) {
+        do {
+            snapshotSequence = 0
+            try keepBackupOfSnapshot(at: moment)
+            if try fileSystem.status(files.journal) != nil {
+                try fileSystem.createDirectory(files.history, mode: try directoryMode())
+                try fileSystem.rename(files.journal, to: files.setAsideJournal(at: moment))
+                try fileSystem.synchronizeDirectory(files.history)
+                try fileSystem.synchronizeDirectory(files.directory)
+            }
+            snapshotFile = try fileSystem.status(path).map(FileIdentity.init)
+        } catch {
+            throw .fileSystem(error)
+        }
+        forgetJournal()
+        migratedFrom = nil
+        newerVersion = nil
+    }
+
+    /// The highest journal entry number anywhere in the history and the backups, so that a dossier that
+    /// starts anew after a restore never reuses a number the log already shows.
+    private func highestKnownSequence() throws(StoreError) -> Int {
+        var highest = 0
+        for segment in try archivedSegments(after: 0) {
+            highest = max(highest, StoreFiles.lastSequence(ofSegment: FilePath.name(of: segment)) ?? 0)
+        }
+        for backup in try backups() { highest = max(highest, backup.sequence) }
+        return highest
+    }
+}

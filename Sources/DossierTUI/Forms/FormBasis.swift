@@ -1,0 +1,48 @@
+import DossierCore
+
+/// The record a form edits, as it was when the form opened. Edits are made from it — each field's old value
+/// is what the person saw — so a colleague's change that arrives while the form is open is never silently
+/// undone: a field both changed is refused as a conflict, a field only the colleague changed is left alone.
+public enum FormBasis: Hashable, Sendable {
+    case relation(Relation)
+    case activity(Activity)
+
+    /// The record `purpose` is about, as `dossier` holds it now; nil for a form that makes something new.
+    static func of(_ purpose: FormPurpose, in dossier: Dossier) -> FormBasis? {
+        switch purpose {
+        case .relationStatus(let id), .editRelation(let id), .newContact(let id), .editContact(let id, _):
+            dossier.relation(id).map(FormBasis.relation)
+        case .editVisit(let id), .editActivity(let id), .moveActivity(let id), .newFollowUp(let id), .assessment(let id):
+            dossier.activity(id).map(FormBasis.activity)
+        case .newLink(let owner), .editLink(let owner, _):
+            switch owner {
+            case .relation(let id): dossier.relation(id).map(FormBasis.relation)
+            case .activity(let id): dossier.activity(id).map(FormBasis.activity)
+            }
+        case .newVisit, .newActivity, .newRelation:
+            nil
+        }
+    }
+}
+
+extension AppState {
+    /// A relation as the open form saw it (see `FormBasis`), else as it is now.
+    func seenRelation(_ id: RelationID) -> Relation? {
+        if case .relation(let relation)? = form?.basis, relation.id == id { return relation }
+        return dossier.relation(id)
+    }
+
+    /// An activity as the open form saw it, else as it is now.
+    func seenActivity(_ id: ActivityID) -> Activity? {
+        if case .activity(let activity)? = form?.basis, activity.id == id { return activity }
+        return dossier.activity(id)
+    }
+
+    /// The links of a relation or activity as the open form saw them.
+    func seenLinks(of owner: EntityReference) -> [Link] {
+        switch owner {
+        case .relation(let id): seenRelation(id)?.links ?? []
+        case .activity(let id): seenActivity(id)?.links ?? []
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import DossierCore
+
+extension AppState {
+    /// Takes in changes others made, already applied to `dossier` by the store: the index is brought up to
+    /// date with what they touched (in place where it can be), and — unless this screen's own change is
+    /// about to be taken in as well — the lists keep their selection and the screens stay where they were.
+    /// A short notice says whose changes came in.
+    mutating func takeOthersChanges(_ changes: [OthersChange]) {
+        guard !changes.isEmpty else { return }
+        let touched = changes.compactMap(\.restoration)
+        let combined = Restoration.combining(touched, label: "")
+        if touched.count < changes.count || !index.update(after: combined, in: dossier, today: today) {
+            index = DossierIndex(dossier: dossier, today: today, lookAheadDays: index.lookAheadDays)
+        }
+        if pending == nil { refreshAfterChange(nil, indexIsCurrent: true) }
+        if message?.isError != true { message = .info("Bijgewerkt: " + AppState.whose(changes)) }
+    }
+
+    /// "2 wijzigingen van Ine", "1 wijziging van Ine en 3 van Piet".
+    static func whose(_ changes: [OthersChange]) -> String {
+        var order: [String] = []
+        var counts: [String: Int] = [:]
+        for change in changes {
+            if counts[change.entry.actor] == nil { order.append(change.entry.actor) }
+            counts[change.entry.actor, default: 0] += 1
+        }
+        let parts = order.enumerated().map { index, actor in
+            let count = counts[actor] ?? 0
+            return index == 0 ? "\(count) \(count == 1 ? "wijziging" : "wijzigingen") van \(actor)" : "\(count) van \(actor)"
+        }
+        return parts.count <= 1 ? parts.joined() : parts.dropLast().joined(separator: ", ") + " en " + (parts.last ?? "")
+    }
+}

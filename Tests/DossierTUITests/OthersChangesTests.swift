@@ -1,0 +1,106 @@
+import DossierCore
+import DossierTestSupport
+import Testing
+@testable import DossierTUI
+
+/// A colleague's changes arriving in an open screen: the lists update in place, the selection, the scroll
+/// position and an open form stay, a notice says whose; a form edits from the record as it opened, so a
+/// colleague's change to another field stands and one to the same field is a conflict, not overwritten.
+@Suite("Changes by others in an open screen")
+struct OthersChangesTests {
+    let ine = ChangeContext(actor: "Ine", timestamp: Fixtures.now, today: Fixtures.context.today)
+
+    func select(_ id: String, in app: Harness, section: Section) throws {
+        let row = try #require(app.state.rows(section).firstIndex { position in
+            section == .relations ? app.state.dossier.relations[position].id == id : app.state.dossier.activities[position].id == id
+        })
+        app.press(.home)
+        for _ in 0..<row { app.press(.character("j")) }
+        #expect(app.state.selectedID(in: section) == id)
+    }
+
+    @Test("a colleague's changes appear in place; the selection and an open form stay; a notice says whose")
+    func arriveInPlace() throws {
+        let app = Harness()
+        try select("rhone-alpes", in: app, section: .relations)
+        app.press(.character("s")).press(.tab).type("mijn reden")
+        var newcomer = try #require(app.state.dossier.relation("bom"))
+        newcomer.id = "aachen"
+        newcomer.name = "Aachen"
+        newcomer.statusHistory = []
+        app.store.othersChanges = [(.addRelation(newcomer), ine),
+                                   (.setRelationStatus("pivot-park", status: .actief, reason: "minder", reviewDate: nil), ine)]
+        #expect(app.loop.refresh())
+        #expect(app.state.dossier.relation("aachen") != nil)
+        #expect(app.text.contains("Aachen"), "the new relation is in the list")
+        #expect(app.state.selectedID(in: .relations) == "rhone-alpes", "the selection stayed on the same relation")
+        #expect(app.state.form?.text("reason") == "mijn reden", "the open form kept its input")
+        #expect(app.state.message?.text == "Bijgewerkt: 2 wijzigingen van Ine")
+        #expect(app.state.index == DossierIndex(dossier: app.state.dossier, today: app.state.today), "the index equals a fresh one")
+        app.press(.control("s"))
+        #expect(app.state.dossier.relation("rhone-alpes")?.statusHistory.last?.reason == "mijn reden", "and it saves")
+    }
+
+    @Test("a form edits from the record as it opened: a colleague's other field stands, the same field is refused and the form kept")
+    func formFromItsBasis() throws {
+        let app = Harness()
+        app.press(.character("2"))
+        try select("missie-lyon", in: app, section: .activities)
+        app.press(.character("e")).press(.control("u")).type("Missie naar Lyon")
+        let seen = try #require(app.state.dossier.activity("missie-lyon"))
+        app.store.othersChanges = [(.editActivity("missie-lyon", [FieldEdit(field: "notes", old: .text(seen.notes), new: .text("van Ine"))]), ine)]
+        app.loop.refresh()
+        app.press(.control("s"))
+        #expect(app.state.form == nil, "saved")
+        #expect(app.state.dossier.activity("missie-lyon")?.title == "Missie naar Lyon")
+        #expect(app.state.dossier.activity("missie-lyon")?.notes == "van Ine", "the colleague's notes were not put back")
+
+        app.press(.character("e")).press(.control("u")).type("Missie Lyon 2027")
+        let now = try #require(app.state.dossier.activity("missie-lyon"))
+        app.store.othersChanges = [(.editActivity("missie-lyon", [FieldEdit(field: "title", old: .text(now.title), new: .text("Lyon (Ine)"))]), ine)]
+        app.loop.refresh()
+        app.press(.control("s"))
+        #expect(app.state.form != nil, "the form stays open")
+        #expect(app.state.form?.text("title") == "Missie Lyon 2027", "with what was typed")
+        #expect(app.text.contains("Niet opgeslagen"))
+        #expect(app.state.dossier.activity("missie-lyon")?.title == "Lyon (Ine)", "the colleague's title stands")
+    }
+
+    @Test("a status menu opened before a colleague changed the status is refused instead of overwriting it")
+    func statusFromItsBasis() throws {
+        let app = Harness()
+        try select("rhone-alpes", in: app, section: .relations)
+        app.press(.character("s")).press(.tab).type("toch niet")
+        app.store.othersChanges = [(.setRelationStatus("rhone-alpes", status: .actief, reason: "akkoord", reviewDate: nil), ine)]
+        app.loop.refresh()
+        app.press(.control("s"))
+        #expect(app.state.form != nil)
+        #expect(app.state.dossier.relation("rhone-alpes")?.status == .actief)
+        #expect(app.text.contains("Niet opgeslagen"))
+    }
+
+    @Test("a file replaced by something else is shown, and R reloads it")
+    func replacedOutside() {
+        let app = Harness()
+        app.store.outsideChange = true
+        #expect(app.loop.refresh())
+        #expect(app.state.hasOutsideChange)
+        #expect(app.text.contains("R laadt opnieuw"))
+        app.press(.character("R"))
+        #expect(!app.state.hasOutsideChange)
+    }
+
+    @Test("a dossier out of reach keeps the screen as it is and says so; once it is back, that is said too")
+    func unreachable() {
+        let app = Harness()
+        app.press(.character("s")).press(.tab).type("blijft staan")
+        app.store.refreshFailure = .fileSystem(FileSystemError(operation: "bereiken", path: "/mnt/gedeeld/dossier.json", code: SystemErrorCode.ioError))
+        #expect(app.loop.refresh())
+        #expect(app.text.contains("niet te lezen"))
+        #expect(app.state.form?.text("reason") == "blijft staan")
+        #expect(!app.loop.refresh(), "said once, not on every look")
+        app.store.refreshFailure = nil
+        #expect(app.loop.refresh())
+        #expect(app.text.contains("weer te lezen"))
+    }
+}
