@@ -338,10 +338,31 @@ struct FlowTests {
         #expect(app.state.confirmation != nil)
         app.press(.character("n"))
         #expect(app.state.dossier.activities.count == 2)
-        app.press(.character("d"), .character("j"))
-        #expect(app.state.dossier.activities.count == 1)
+        // j moves in lists and Enter gives the default answer: neither deletes.
+        app.press(.character("d"), .character("j"), .enter)
+        #expect(app.state.confirmation == nil)
+        #expect(app.state.dossier.activities.count == 2)
+        app.press(.character("d"), .tab, .enter)
+        #expect(app.state.dossier.activities.count == 1, "Tab chooses Ja, Enter gives it")
         app.press(.character("u"))
         #expect(app.state.dossier == Fixtures.smallDossier())
+        app.press(.character("d"), .character("J"))
+        #expect(app.state.dossier.activities.count == 1, "J answers ja at once")
+    }
+
+    @Test("a question shows Nee chosen, and text pasted into it answers nothing")
+    func confirmationDefault() {
+        let app = Harness()
+        app.press(.character("2"), .character("d"))
+        #expect(app.text.contains("[ Nee ]") && app.text.contains("[ Ja ]"))
+        let canvas = app.screen
+        let row = (0..<canvas.height).first { canvas.line($0).contains("[ Nee ]") } ?? 0
+        let nee = canvas.line(row).range(of: "[ Nee ]").map { DisplayWidth.of(canvas.line(row)[..<$0.lowerBound]) } ?? 0
+        #expect(canvas[nee + 2, row].style.isReversed, "Nee is the chosen answer")
+        app.loop.dispatch(.typed("JJJ"))
+        #expect(app.state.confirmation != nil)
+        #expect(app.state.dossier.activities.count == 2)
+        #expect(!app.text.contains("j = ja"))
     }
 
     @Test("leaving a form with input asks first; Ctrl-C with a filled form does not lose it silently")
@@ -354,7 +375,7 @@ struct FlowTests {
         app.press(.control("c"))
         #expect(app.state.confirmation?.consequence == .quit)
         #expect(!app.state.hasQuit)
-        app.press(.character("j"))
+        app.press(.character("J"))
         #expect(app.state.hasQuit)
     }
 
@@ -573,7 +594,7 @@ struct BudgetReminderFlowTests {
         #expect(app.state.index.reminders.isEmpty, "ticking it off clears the reminder")
     }
 
-    @Test("4 shows the budget per year; Enter lists that year's activities")
+    @Test("4 shows the budget per year; Enter lists that year's activities on that line")
     func budget() throws {
         let app = Harness()
         app.press(.character("4"))
@@ -582,9 +603,12 @@ struct BudgetReminderFlowTests {
         app.press(.home)
         for _ in 0..<row { app.press(.down) }
         app.press(.enter)
-        #expect(app.state.section == .activities)
-        #expect(app.state.activityQuery.year == 2027)
-        #expect(app.state.rows(.activities).count == 1)
+        guard case .activityList(let list) = app.state.screen else {
+            Issue.record("\(app.state.screen)")
+            return
+        }
+        #expect(list.query.year == 2027)
+        #expect(list.rows.count == 1)
     }
 }
 

@@ -113,7 +113,7 @@ struct RecordFlowTests {
         #expect(app.state.confirmation != nil, "a filled form asks before it is thrown away")
         app.press(.character("n"))
         #expect(app.state.form?.text("region") == "Chambéry")
-        app.press(.escape, .character("j"))
+        app.press(.escape, .character("J"))
         #expect(app.state.form == nil && app.store.committed.isEmpty)
     }
 
@@ -138,7 +138,7 @@ struct RecordFlowTests {
         #expect(app.store.journal.last?.summary == "Contactpersoon bewerkt bij Pivot Park: Eva de Wit — Functie: communicatie → woordvoerder")
         app.press(.character("d"))
         #expect(app.state.confirmation?.question.contains("Eva de Wit") == true)
-        app.press(.character("j"))
+        app.press(.character("J"))
         #expect(app.state.dossier.relation("pivot-park")?.contacts.map(\.id) == ["britta-driessen"])
         app.press(.character("u"), .character("u"), .character("u"))
         #expect(app.state.dossier == Fixtures.smallDossier())
@@ -161,7 +161,7 @@ struct RecordFlowTests {
         #expect(app.text.contains("Geen programma om links te openen"))
         app.press(.character("e"), .tab, .control("u")).type("/mnt/gedeeld/pivot.pdf").press(.control("s"))
         #expect(app.state.dossier.relation("pivot-park")?.links.first?.target == .path("/mnt/gedeeld/pivot.pdf"))
-        app.press(.character("d"), .character("j"))
+        app.press(.character("d"), .character("J"))
         #expect(app.state.dossier.relation("pivot-park")?.links == [])
         app.press(.character("u"))
         #expect(app.state.dossier.relation("pivot-park")?.links.count == 1)

@@ -93,7 +93,7 @@ struct RestoreCommand: ParsableCommand {
             if let loadProblem { Output.error("dossier: het huidige dossier laadt niet: \(loadProblem.description)") }
             let kept = loadProblem == nil ? "De huidige stand blijft als back-up bewaard."
                 : "Het huidige dossierbestand blijft bij de back-ups en het journaal in de geschiedenismap bewaard."
-            Output.prompt("Het dossier terugzetten naar \(backup.name) (stand t/m wijziging \(backup.sequence))? \(kept) [j/n] ")
+            Output.prompt("Het dossier terugzetten naar \(backup.name) (stand t/m wijziging \(backup.sequence))? \(kept) [j/N] ")
             guard let answer = readLine()?.lowercased(), answer == "j" || answer == "ja" || answer == "y" else {
                 Output.line("Niets gewijzigd.")
                 return

@@ -88,7 +88,7 @@ enum RemovalConfirmation {
         guard isatty(STDIN_FILENO) == 1 else {
             throw failure("dit verwijdert iets: bevestig met --yes", code: ExitStatus.usage)
         }
-        Output.prompt("\(question) [j/n] ")
+        Output.prompt("\(question) [j/N] ")
         guard let answer = readLine()?.lowercased(), ["j", "ja", "y", "yes"].contains(answer) else {
             Output.line("Niets gewijzigd.")
             return false

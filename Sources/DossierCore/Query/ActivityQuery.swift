@@ -1,4 +1,4 @@
-/// Which activities to list: by status, kind, year, relation and, for visits, direction.
+/// Which activities to list: by status, kind, year, budget line, relation and, for visits, direction.
 /// Listed by start date (undated last), then title.
 public struct ActivityQuery: Hashable, Sendable {
     public var status: ActivityStatus?
@@ -7,14 +7,17 @@ public struct ActivityQuery: Hashable, Sendable {
     public var relation: RelationID?
     /// Only delegation visits in this direction.
     public var direction: VisitDirection?
+    /// Only activities charged to this budget line (its id).
+    public var budgetLine: String?
 
     public init(status: ActivityStatus? = nil, kind: ActivityKind? = nil, year: Int? = nil, relation: RelationID? = nil,
-                direction: VisitDirection? = nil) {
+                direction: VisitDirection? = nil, budgetLine: String? = nil) {
         self.status = status
         self.kind = kind
         self.year = year
         self.relation = relation
         self.direction = direction
+        self.budgetLine = budgetLine
     }
 
     public func matches(_ activity: Activity) -> Bool {
@@ -23,6 +26,7 @@ public struct ActivityQuery: Hashable, Sendable {
         if let year, activity.year != year { return false }
         if let relation, !activity.relations.contains(relation), activity.organiser.relationID != relation { return false }
         if let direction, activity.visit?.direction != direction { return false }
+        if let budgetLine, activity.budgetLine != budgetLine { return false }
         return true
     }
 
@@ -32,12 +36,14 @@ public struct ActivityQuery: Hashable, Sendable {
         public var kind: ActivityKind
         public var year: Int?
         public var direction: VisitDirection?
+        public var budgetLine: String?
 
         public init(_ activity: Activity) {
             status = activity.status
             kind = activity.kind
             year = activity.year
             direction = activity.visit?.direction
+            budgetLine = activity.budgetLine
         }
     }
 
@@ -48,6 +54,7 @@ public struct ActivityQuery: Hashable, Sendable {
         if let kind, facets.kind != kind { return false }
         if let year, facets.year != year { return false }
         if let direction, facets.direction != direction { return false }
+        if let budgetLine, facets.budgetLine != budgetLine { return false }
         return true
     }
 

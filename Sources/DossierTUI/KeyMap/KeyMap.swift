@@ -24,8 +24,8 @@ public struct KeyMap: Sendable {
     public static let standard = KeyMap(bindings: [
         // Global
         KeyBinding([.character("?"), .function(1)], .showHelp, .global, "Hulp: alle toetsen", hint: "hulp"),
-        KeyBinding([.character("q")], .goBack, .global, "Terug; op het startscherm: stoppen", hint: "terug"),
-        KeyBinding([.escape], .goBack, .global, "Terug (sluit ook een zoekopdracht of venster)"),
+        KeyBinding([.character("q")], .goBack, .global, "Terug naar het vorige scherm (van een ander tabblad: naar het startscherm); op het startscherm: stoppen", hint: "terug"),
+        KeyBinding([.escape], .goBack, .global, "Terug, zoals q, maar stopt nooit (sluit ook een zoekopdracht of venster)"),
         KeyBinding([.control("c")], .quit, .global, "Stoppen (vraagt eerst als er onbewaarde invoer is)"),
         KeyBinding([.character("1")], .showRelations, .global, "Naar de relaties"),
         KeyBinding([.character("2")], .showActivities, .global, "Naar de activiteiten"),
@@ -90,7 +90,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("c")], .clearFilters, .visitList, "Filters wissen"),
 
         // Budget and reminders
-        KeyBinding([.enter], .open, .budgetList, "De activiteiten van dat jaar", hint: "activiteiten"),
+        KeyBinding([.enter], .open, .budgetList, "De activiteiten van dat jaar op die budgetregel (q of Esc: terug naar dezelfde regel)", hint: "activiteiten"),
         KeyBinding([.enter], .open, .reminderList, "De relatie of activiteit openen", hint: "openen"),
         KeyBinding([.enter], .open, .agendaList, "De activiteit, vervolgactie of relatie openen", hint: "openen"),
         KeyBinding([.character("t")], .jumpToToday, .agendaList, "Naar vandaag", hint: "vandaag"),
@@ -163,8 +163,10 @@ public struct KeyMap: Sendable {
         KeyBinding([.control("k")], .deleteToLineEnd, .textEditing, "Alles vanaf de cursor wissen"),
 
         // Confirmation
-        KeyBinding([.character("j"), .character("y")], .confirmYes, .confirmation, "Ja", hint: "ja"),
+        KeyBinding([.character("J")], .confirmYes, .confirmation, "Ja (een hoofdletter: j beweegt in lijsten en bevestigt nooit)", hint: "ja"),
         KeyBinding([.character("n"), .escape], .confirmNo, .confirmation, "Nee", hint: "nee"),
+        KeyBinding([.tab, .backTab, .left, .right], .nextField, .confirmation, "Het andere antwoord kiezen (eerst staat Nee gekozen)", hint: "ander antwoord"),
+        KeyBinding([.enter], .activateField, .confirmation, "Het gekozen antwoord geven (zonder kiezen: Nee)", hint: "kiezen"),
 
         // Help
         KeyBinding([.character("j"), .down], .moveDown, .help, "Omlaag"),

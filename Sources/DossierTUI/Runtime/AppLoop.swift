@@ -103,7 +103,10 @@ public final class AppLoop {
         guard !state.hasOutsideChange else { return false }
         // Rows point into the dossier's lists, which the others' changes may shift: remember by id.
         state.rememberSelection()
-        defer { state.selectionBeforeChange = [:] }
+        defer {
+            state.selectionBeforeChange = [:]
+            state.stackSelectionBeforeChange = [:]
+        }
         do {
             let others = try session.refresh(&state.dossier)
             var changed = false

@@ -51,6 +51,8 @@ public struct AppState: Sendable {
     public var utcOffset = 0
     /// Each list's selected id when a commit was requested: row positions go stale once the dossier changes.
     var selectionBeforeChange: [Section: String] = [:]
+    /// The same for the activity lists on the stack (opened from the budget), by their place in the stack.
+    var stackSelectionBeforeChange: [Int: String] = [:]
     public var hasQuit = false
 
     public init(dossier: Dossier, today: CalendarDate, width: Int, height: Int, theme: Theme = .colored,
@@ -65,6 +67,10 @@ public struct AppState: Sendable {
         self.keyMap = keyMap
         stack = [.list(.relations)]
         refreshRows()
+        // The budget opens on this year, not on the first year of the framework.
+        if let thisYear = index.budgets.firstIndex(where: { $0.year == today.year }) {
+            lists[.budget, default: ListState()].select(thisYear, count: rows(.budget).count, visibleRows: layout.listRows)
+        }
     }
 
     public var screen: Screen { stack.last ?? .list(.relations) }
@@ -81,8 +87,9 @@ public struct AppState: Sendable {
     /// (a reload), or for a change that removed or moved entities, everything is.
     /// `indexIsCurrent`: the index was brought up to date already (changes by others).
     public mutating func refreshAfterChange(_ change: Restoration? = nil, indexIsCurrent: Bool = false) {
-        let selectedIDs = selectionBeforeChange
+        let selectedIDs = selectionBeforeChange, stackSelectedIDs = stackSelectionBeforeChange
         selectionBeforeChange = [:]
+        stackSelectionBeforeChange = [:]
         if !indexIsCurrent, change.map({ index.update(after: $0, in: dossier, today: today) }) != true {
             index = DossierIndex(dossier: dossier, today: today, lookAheadDays: index.lookAheadDays)
         }
@@ -92,13 +99,18 @@ public struct AppState: Sendable {
                 lists[section, default: ListState()].select(row, count: rows(section).count, visibleRows: layout.listRows)
             }
         }
+        for (place, id) in stackSelectedIDs {
+            guard stack.indices.contains(place), case .activityList(var screen) = stack[place],
+                  let position = dossier.activityPosition(id), let row = screen.rows.firstIndex(of: position) else { continue }
+            screen.list.select(row, count: screen.rows.count, visibleRows: ActivityListScreen.visibleRows(in: layout))
+            stack[place] = .activityList(screen)
+        }
         // Leave detail screens of things that no longer exist.
         stack = stack.filter { screen in
             switch screen {
-            case .list: true
+            case .list, .activityList, .history, .agendaMonth: true
             case .relationDetail(let detail): dossier.relation(detail.id) != nil
             case .activityDetail(let detail): dossier.activity(detail.id) != nil
-            case .history, .agendaMonth: true
             }
         }
         clampLists()
@@ -109,6 +121,10 @@ public struct AppState: Sendable {
         selectionBeforeChange = [:]
         for section in Section.allCases {
             if let id = selectedID(in: section) { selectionBeforeChange[section] = id }
+        }
+        stackSelectionBeforeChange = [:]
+        for (place, screen) in stack.enumerated() {
+            if case .activityList(let list) = screen, let id = selectedID(in: list) { stackSelectionBeforeChange[place] = id }
         }
     }
 
@@ -130,6 +146,11 @@ public struct AppState: Sendable {
         rows[.budget] = Array(index.budgets.indices)
         rows[.reminders] = Array(index.reminders.indices)
         refreshAgenda()
+        for (place, screen) in stack.enumerated() {
+            guard case .activityList(var list) = screen else { continue }
+            list.rows = sortedActivityPositions(list.query)
+            stack[place] = .activityList(list)
+        }
         clampLists()
     }
 
@@ -178,6 +199,13 @@ public struct AppState: Sendable {
         return dossier.activities.indices.contains(position) ? dossier.activities[position].id : nil
     }
 
+    /// The id of the selected activity of an activity list on the stack.
+    func selectedID(in screen: ActivityListScreen) -> ActivityID? {
+        guard screen.rows.indices.contains(screen.list.selection) else { return nil }
+        let position = screen.rows[screen.list.selection]
+        return dossier.activities.indices.contains(position) ? dossier.activities[position].id : nil
+    }
+
     func rowIndex(of id: String, in section: Section) -> Int? {
         guard section.listsEntities else { return nil }
         if section == .relations {
@@ -191,6 +219,11 @@ public struct AppState: Sendable {
     mutating func clampLists() {
         for section in Section.allCases {
             lists[section, default: ListState()].clamp(count: rows(section).count, visibleRows: layout.listRows)
+        }
+        for (place, screen) in stack.enumerated() {
+            guard case .activityList(var list) = screen else { continue }
+            list.list.clamp(count: list.rows.count, visibleRows: ActivityListScreen.visibleRows(in: layout))
+            stack[place] = .activityList(list)
         }
     }
 

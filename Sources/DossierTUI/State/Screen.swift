@@ -9,6 +9,8 @@ public enum Screen: Hashable, Sendable {
     case history(HistoryState)
     /// The agenda's month at a glance: the first day of the month shown.
     case agendaMonth(CalendarDate)
+    /// Activities opened from another screen (a year's budget line), with filters of their own.
+    case activityList(ActivityListScreen)
 }
 
 /// The journal entries shown in the change log, newest first.

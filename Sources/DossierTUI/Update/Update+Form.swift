@@ -357,6 +357,8 @@ extension AppState {
     /// by key. A paste of any length costs its length, not its length times the field's.
     mutating func handleTyped(_ text: String) -> [Effect] {
         guard let first = text.first else { return [] }
+        // A question is answered by one key pressed, never by text pasted or typed ahead.
+        if confirmation != nil && text.count > 1 { return [] }
         // Straight into a focused text field, unless its value is selected (then the first key replaces it).
         if form?.replacesOnType == false, insertIntoFocusedText(text[...]) { return [] }
         var effects = update(.key(.character(first)))

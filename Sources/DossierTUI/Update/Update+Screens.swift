@@ -79,6 +79,9 @@ extension AppState {
         case .history(var history):
             history.list.move(by: delta, count: history.entries.count, visibleRows: HistoryLayout(layout: layout).listRows)
             stack[stack.count - 1] = .history(history)
+        case .activityList(var list):
+            list.list.move(by: delta, count: list.rows.count, visibleRows: ActivityListScreen.visibleRows(in: layout))
+            stack[stack.count - 1] = .activityList(list)
         }
     }
 
@@ -89,10 +92,10 @@ extension AppState {
         case .list(.budget):
             let selection = listState(.budget).selection
             guard index.budgets.indices.contains(selection) else { return }
-            activityQuery = ActivityQuery(year: index.budgets[selection].year)
+            let overview = index.budgets[selection]
+            stack.append(.activityList(ActivityListScreen(query: ActivityQuery(year: overview.year, budgetLine: overview.line))))
             refreshRows()
-            show(.activities)
-            message = .info("Activiteiten van \(index.budgets[selection].year) (c wist het filter).")
+            message = .info("De activiteiten van \(overview.year) op \(overview.lineName); q of Esc gaat terug naar het budget.")
         case .list(.reminders):
             let selection = listState(.reminders).selection
             guard index.reminders.indices.contains(selection) else { return }
@@ -109,6 +112,8 @@ extension AppState {
             if let id = selectedID(in: section) { stack.append(.activityDetail(DetailState(id: id))) }
         case .relationDetail, .activityDetail:
             openInDetail()
+        case .activityList(let list):
+            if let id = selectedID(in: list) { stack.append(.activityDetail(DetailState(id: id))) }
         case .history(let history):
             guard history.entries.indices.contains(history.list.selection) else { return }
             for id in history.entries[history.list.selection].subjects {
@@ -132,9 +137,15 @@ extension AppState {
         stack.append(.activityDetail(detail))
     }
 
+    /// q, Esc, h: the screen below on the stack; from another tab the start screen; on the start screen q stops.
     private mutating func goBack(key: Key) -> [Effect] {
         if stack.count > 1 {
             stack.removeLast()
+            return []
+        }
+        if !isOnStartScreen {
+            show(.relations)
+            message = .info("Terug op het startscherm; q stopt het programma.")
             return []
         }
         if key == .character("q") { return requestQuit() }
@@ -150,10 +161,13 @@ extension AppState {
             if next == .agenda { showAgenda() } else { show(next) }
         case .relationDetail, .activityDetail:
             switchDetailPane(forward: forward)
-        case .history, .agendaMonth:
+        case .history, .agendaMonth, .activityList:
             break
         }
     }
+
+    /// The relations tab with nothing opened on it: where q stops the program.
+    var isOnStartScreen: Bool { stack == [.list(.relations)] }
 
     mutating func show(_ section: Section) {
         stack = [.list(section)]
@@ -163,13 +177,23 @@ extension AppState {
     // MARK: Filters
 
     private mutating func changeFilter(_ action: Action) {
+        if case .activityList(var list) = screen {
+            // Its own filters: the activities tab keeps its own.
+            let keptID = selectedID(in: list)
+            guard let text = Self.changeFilter(action, of: &list.query, clearingTo: list.initialQuery, years: index.years) else { return }
+            message = .info(text)
+            stack[stack.count - 1] = .activityList(list)
+            refreshRows()
+            guard case .activityList(var shown) = screen else { return }
+            let row = keptID.flatMap { id in dossier.activityPosition(id).flatMap { shown.rows.firstIndex(of: $0) } } ?? 0
+            shown.list.select(row, count: shown.rows.count, visibleRows: ActivityListScreen.visibleRows(in: layout))
+            stack[stack.count - 1] = .activityList(shown)
+            return
+        }
         let section = self.section
         switch (section, action) {
         case (.relations, .clearFilters):
             relationQuery = RelationQuery(order: relationQuery.order)
-            message = .info("Filters gewist.")
-        case (.activities, .clearFilters):
-            activityQuery = ActivityQuery()
             message = .info("Filters gewist.")
         case (.visits, .clearFilters):
             visitQuery = ActivityQuery(kind: .delegatiebezoek)
@@ -184,15 +208,9 @@ extension AppState {
             let orders = RelationQuery.Order.allCases
             relationQuery.order = orders[(orders.firstIndex(of: relationQuery.order)! + 1) % orders.count]
             message = .info("Gesorteerd op \(relationQuery.order.label)")
-        case (.activities, .cycleStatusFilter):
-            activityQuery.status = Self.cycle(activityQuery.status, through: ActivityStatus.allCases)
-            message = .info("Status: \(activityQuery.status?.label ?? "alle")")
-        case (.activities, .cycleKindFilter):
-            activityQuery.kind = Self.cycle(activityQuery.kind, through: ActivityKind.allCases)
-            message = .info("Soort: \(activityQuery.kind?.label ?? "alle")")
-        case (.activities, .cycleYearFilter):
-            activityQuery.year = Self.cycle(activityQuery.year, through: index.years)
-            message = .info("Jaar: \(activityQuery.year.map(String.init) ?? "alle")")
+        case (.activities, _):
+            guard let text = Self.changeFilter(action, of: &activityQuery, clearingTo: ActivityQuery(), years: index.years) else { return }
+            message = .info(text)
         case (.visits, .cycleDirectionFilter):
             visitQuery.direction = Self.cycle(visitQuery.direction, through: VisitDirection.allCases)
             message = .info("Richting: \(visitQuery.direction?.label ?? "alle")")
@@ -206,6 +224,27 @@ extension AppState {
         refreshRows()
         let row = keptID.flatMap { rowIndex(of: $0, in: section) } ?? 0
         lists[section, default: ListState()].select(row, count: rows(section).count, visibleRows: layout.listRows)
+    }
+
+    /// An activity list's filter key (status, kind, year, clear) applied to its query; the message to show,
+    /// or nil for a key that is no filter there.
+    static func changeFilter(_ action: Action, of query: inout ActivityQuery, clearingTo cleared: ActivityQuery, years: [Int]) -> String? {
+        switch action {
+        case .clearFilters:
+            query = cleared
+            return "Filters gewist."
+        case .cycleStatusFilter:
+            query.status = cycle(query.status, through: ActivityStatus.allCases)
+            return "Status: \(query.status?.label ?? "alle")"
+        case .cycleKindFilter:
+            query.kind = cycle(query.kind, through: ActivityKind.allCases)
+            return "Soort: \(query.kind?.label ?? "alle")"
+        case .cycleYearFilter:
+            query.year = cycle(query.year, through: years)
+            return "Jaar: \(query.year.map(String.init) ?? "alle")"
+        default:
+            return nil
+        }
     }
 
     /// nil → first → second → … → last → nil.
@@ -237,6 +276,7 @@ extension AppState {
         case .list(.visits): selectedID(in: .visits)
         case .activityDetail(let detail): detail.id
         case .relationDetail: selectedItemID(of: .activities)
+        case .activityList(let list): selectedID(in: list)
         default: nil
         }
     }

@@ -80,6 +80,7 @@ extension AppState {
         case .history: return [.changeLog, .navigation, .global]
         case .list(.agenda): return [.agendaList, .navigation, .global]
         case .agendaMonth: return [.agendaMonth, .global]
+        case .activityList: return [.activityList, .navigation, .global]
         }
     }
 
@@ -230,7 +231,17 @@ extension AppState {
 
     private mutating func handleConfirmation(_ action: Action?) -> [Effect] {
         guard let current = confirmation else { return [] }
+        var answer = action
         switch action {
+        case .nextField?:
+            confirmation?.isYesChosen.toggle()
+            return []
+        case .activateField?:
+            answer = current.isYesChosen ? .confirmYes : .confirmNo
+        default:
+            break
+        }
+        switch answer {
         case .confirmYes?:
             confirmation = nil
             switch current.consequence {

@@ -4,10 +4,23 @@ import DossierCore
 /// direction, delegation, title, status, relations).
 enum ActivityListView {
     static func draw(_ state: AppState, section: Section, in canvas: inout Canvas) {
-        let theme = state.theme
+        draw(state, rows: state.rows(section), list: state.listState(section), isVisits: section == .visits,
+             query: state.activeQuery(in: section), top: state.layout.bodyTop, visibleRows: state.layout.listRows, in: &canvas)
+    }
+
+    /// An activity list opened from another screen, under a line that says what it holds.
+    static func draw(_ state: AppState, screen: ActivityListScreen, in canvas: inout Canvas) {
         let layout = state.layout
+        canvas.draw("\(screen.title(in: state.dossier)) (\(screen.rows.count))", x: 1, y: layout.bodyTop, width: state.width - 2, style: state.theme.title)
+        draw(state, rows: screen.rows, list: screen.list, isVisits: false, query: nil, top: layout.bodyTop + 1,
+             visibleRows: ActivityListScreen.visibleRows(in: layout), in: &canvas)
+    }
+
+    /// The column headings at `top`, the rows below them.
+    private static func draw(_ state: AppState, rows: [Int], list: ListState, isVisits: Bool, query: String?, top: Int, visibleRows: Int,
+                             in canvas: inout Canvas) {
+        let theme = state.theme
         let wide = state.width >= 110
-        let isVisits = section == .visits
         let columns = isVisits
             ? ListColumns(totalWidth: state.width, specs: [
                 ("Datum", 10, 0, false), ("Richting", 8, 0, false), ("Delegatie", 0, 3, false), ("Titel", 0, 4, false),
@@ -17,22 +30,19 @@ enum ActivityListView {
                 ("Datum", 10, 0, false), ("Titel", 0, 5, false), ("Soort", wide ? 22 : 12, 0, false), ("Status", 11, 0, false),
                 ("Relaties", 0, 3, false), ("Kosten", wide ? 13 : 11, 0, true),
             ])
-        columns.drawHeader(in: &canvas, y: layout.bodyTop, style: theme.header)
-        let rows = state.rows(section)
-        let list = state.listState(section)
-        let query = state.activeQuery(in: section)
+        columns.drawHeader(in: &canvas, y: top, style: theme.header)
         if rows.isEmpty {
             let text = isVisits ? "Geen bezoeken met deze filters; v legt een bezoek vast." : "Geen activiteiten met deze filters; + voegt er een toe."
-            canvas.draw(text, x: 1, y: layout.bodyTop + 1, style: theme.muted)
+            canvas.draw(text, x: 1, y: top + 1, style: theme.muted)
             return
         }
-        for line in 0..<layout.listRows {
+        for line in 0..<visibleRows {
             let row = list.offset + line
             guard row < rows.count else { break }
             let position = rows[row]
             let activity = state.dossier.activities[position]
             let selected = row == list.selection
-            let y = layout.bodyTop + 1 + line
+            let y = top + 1 + line
             if selected { canvas.fill(x: 0, y: y, width: state.width, height: 1, style: Style(reversed: true)) }
             let base: Style = activity.status == .geannuleerd || activity.status == .afgewezen ? theme.muted : .plain
             let isMatch = query.map { state.index.activitySearchKeys[position].contains($0) } ?? false

@@ -1,12 +1,13 @@
 import DossierCore
 
-/// A yes/no question in a small box.
+/// A yes/no question in a small box, with the two answers as buttons: Nee chosen until Tab moves to Ja.
 enum ConfirmationView {
     static func draw(_ confirmation: Confirmation, state: AppState, in canvas: inout Canvas) {
         let theme = state.theme
         let width = min(state.width - 4, 70)
         let lines = DisplayWidth.wrap(confirmation.question, to: width - 4)
-        let height = lines.count + 4
+        let keys = DisplayWidth.wrap("Enter geeft het gekozen antwoord · Tab kiest het andere · J ja · n of Esc nee", to: width - 4)
+        let height = lines.count + keys.count + 5
         let x = (state.width - width) / 2
         let y = max(1, (state.height - height) / 2)
         canvas.fill(x: x, y: y, width: width, height: height)
@@ -14,6 +15,14 @@ enum ConfirmationView {
         for (index, line) in lines.enumerated() {
             canvas.draw(line, x: x + 2, y: y + 1 + index)
         }
-        canvas.draw("j = ja   n of Esc = nee", x: x + 2, y: y + height - 2, style: theme.label.bold())
+        let buttonRow = y + lines.count + 2
+        var buttonX = x + 2
+        for (label, isYes) in [("[ Nee ]", false), ("[ Ja ]", true)] {
+            let style = confirmation.isYesChosen == isYes ? theme.label.bold().reversed() : theme.label
+            buttonX += canvas.draw(label, x: buttonX, y: buttonRow, style: style) + 2
+        }
+        for (index, line) in keys.enumerated() {
+            canvas.draw(line, x: x + 2, y: buttonRow + 2 + index, style: theme.muted)
+        }
     }
 }

@@ -23,6 +23,7 @@ public enum Renderer {
             case .history(let history): HistoryView.draw(state, history: history, in: &canvas)
             case .list(.agenda): AgendaListView.draw(state, in: &canvas)
             case .agendaMonth(let month): AgendaMonthView.draw(state, month: month, in: &canvas)
+            case .activityList(let list): ActivityListView.draw(state, screen: list, in: &canvas)
             }
         }
         MessageLineView.draw(state, in: &canvas)
@@ -169,8 +170,8 @@ enum StatusBarView {
                 guard let hint = binding.hint, binding.action != .showHelp, let first = binding.keys.first, !boundKeys.contains(first),
                       seen.insert(binding.action).inserted else { continue }
                 let keys = binding.shortKeyLabel
-                // On the start screen q leaves the program.
-                let text = binding.action == .goBack && state.stack.count == 1 ? "stoppen" : hint
+                // On the start screen q leaves the program (in the help, q and Esc close the help).
+                let text = binding.action == .goBack && group == .global && state.isOnStartScreen ? "stoppen" : hint
                 if filters.contains(binding.action) {
                     filtering.append((keys, text))
                 } else if [KeyGroup.navigation, .search, .global].contains(group) {

@@ -1,0 +1,190 @@
+import DossierCore
+import DossierTestSupport
+@testable import DossierTUI
+import Testing
+
+/// Drill-downs push a screen: q and Esc return to the row they came from, and the target list's own
+/// filters stay as they were.
+@Suite("TUI navigation stack")
+struct NavigationTests {
+    /// The budget tab with the cursor on a year's budget line.
+    static func budgetRow(_ app: Harness, year: Int, line: String = "internationalisering") throws -> Int {
+        let row = try #require(app.state.index.budgets.firstIndex { $0.year == year && $0.line == line })
+        app.press(.character("4"), .home)
+        for _ in 0..<row { app.press(.down) }
+        return row
+    }
+
+    @Test("the budget opens on the current year")
+    func budgetStartsOnThisYear() throws {
+        let app = Harness()
+        app.press(.character("4"))
+        let selection = app.state.listState(.budget).selection
+        #expect(app.state.index.budgets[selection].year == 2026, "today is 2026-11-22")
+        #expect(selection > 0, "the framework starts in 2025: the first row is not this year")
+    }
+
+    @Test("budget → activities of that year and line; q and Esc return to the same row; the activities tab keeps its filters",
+          arguments: [Key.character("q"), .escape, .character("h")])
+    func budgetDrillDown(back: Key) throws {
+        let app = Harness()
+        // The activities tab has a filter of its own (status Gepland), which the drill-down must leave alone.
+        app.press(.character("2"), .character("f"))
+        let ownQuery = app.state.activityQuery
+        #expect(ownQuery.status != nil)
+        let row = try Self.budgetRow(app, year: 2026)
+        app.press(.enter)
+        guard case .activityList(let list) = app.state.screen else {
+            Issue.record("no activity list pushed: \(app.state.screen)")
+            return
+        }
+        #expect(list.query == ActivityQuery(year: 2026, budgetLine: "internationalisering"))
+        #expect(list.rows.map { app.state.dossier.activities[$0].id } == ["delegatie-uit-lyon"])
+        #expect(app.text.contains("Activiteiten van 2026 op Budget internationalisering (1)"))
+        #expect(app.text.contains("Delegatie uit Lyon"))
+        #expect(app.state.section == .budget, "the budget tab stays the active one")
+        // A filter here is the list's own.
+        app.press(.character("y"))
+        #expect(app.state.activityQuery == ownQuery)
+        app.press(back)
+        #expect(app.state.screen == .list(.budget))
+        #expect(app.state.listState(.budget).selection == row)
+        #expect(!app.state.hasQuit)
+        #expect(app.state.activityQuery == ownQuery, "the activities tab's filters are as they were")
+        app.press(.character("2"))
+        #expect(app.state.activityQuery == ownQuery)
+    }
+
+    @Test("from the drill-down an activity opens, and going back walks the stack down to the budget")
+    func throughTheStack() throws {
+        let app = Harness()
+        let row = try Self.budgetRow(app, year: 2027)
+        app.press(.enter, .enter)
+        #expect(app.state.screen == .activityDetail(DetailState(id: "missie-lyon")))
+        app.press(.escape)
+        guard case .activityList = app.state.screen else {
+            Issue.record("not back on the list: \(app.state.screen)")
+            return
+        }
+        app.press(.character("q"))
+        #expect(app.state.screen == .list(.budget))
+        #expect(app.state.listState(.budget).selection == row)
+        app.press(.character("q"))
+        #expect(app.state.stack == [.list(.relations)], "from another tab q goes to the start screen")
+        #expect(!app.state.hasQuit)
+        app.press(.character("q"))
+        #expect(app.state.hasQuit, "on the start screen q quits")
+    }
+
+    @Test("a change made in the drill-down keeps its row and shows in its list")
+    func changeInDrillDown() throws {
+        let app = Harness()
+        _ = try Self.budgetRow(app, year: 2027)
+        app.press(.enter, .character("m"))
+        #expect(app.state.form != nil)
+        app.press(.down, .tab).type("uitgesteld").press(.control("s"))   // Geannuleerd
+        #expect(app.state.form == nil, "\(app.state.form?.errors ?? [:]) \(app.state.form?.generalError ?? "")")
+        #expect(app.state.dossier.activity("missie-lyon")?.status == .geannuleerd)
+        guard case .activityList(let list) = app.state.screen else {
+            Issue.record("\(app.state.screen)")
+            return
+        }
+        #expect(app.state.selectedID(in: list) == "missie-lyon")
+    }
+
+    @Test("signals → item: Esc and q return to the same signal")
+    func signalDrillDown() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addFollowUp("missie-lyon", FollowUp(text: "Deelnemers werven", due: Fixtures.date("2026-12-01"))), context: Fixtures.context)
+        let app = Harness(dossier: dossier)
+        app.press(.character("5"))
+        #expect(app.state.index.reminders.count == 2)
+        app.press(.down)
+        let selected = app.state.listState(.reminders).selection
+        for back in [Key.escape, .character("q")] {
+            app.press(.enter)
+            guard case .activityDetail = app.state.screen else {
+                Issue.record("\(app.state.screen)")
+                return
+            }
+            app.press(back)
+            #expect(app.state.screen == .list(.reminders))
+            #expect(app.state.listState(.reminders).selection == selected)
+        }
+        #expect(!app.state.hasQuit)
+    }
+
+    @Test("log → item: Esc and q return to the same change in the log")
+    func logDrillDown() throws {
+        let app = Harness()
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .tab).type("een").press(.control("s"))
+        app.press(.character("2"), .character("m"), .control("s"))
+        app.press(.character("L"))
+        guard case .history = app.state.screen else {
+            Issue.record("\(app.state.screen)")
+            return
+        }
+        app.press(.down)
+        for back in [Key.escape, .character("q")] {
+            app.press(.enter)
+            #expect(app.state.screen == .relationDetail(DetailState(id: "bom")))
+            app.press(back)
+            guard case .history(let history) = app.state.screen else {
+                Issue.record("\(app.state.screen)")
+                return
+            }
+            #expect(history.list.selection == 1)
+        }
+        app.press(.escape)
+        #expect(app.state.screen == .list(.activities))
+        #expect(!app.state.hasQuit)
+    }
+
+    @Test("a number key leaves a drill-down for that tab; the tab's own filters are untouched")
+    func numberKeyLeaves() throws {
+        let app = Harness()
+        _ = try Self.budgetRow(app, year: 2026)
+        app.press(.enter, .character("2"))
+        #expect(app.state.stack == [.list(.activities)])
+        #expect(app.state.activityQuery == ActivityQuery())
+        #expect(app.state.rows(.activities).count == 2)
+    }
+
+    @Test("the help's footer says that Esc closes the help, also on the start screen")
+    func helpFooter() {
+        let app = Harness(width: 80, height: 24)
+        app.press(.character("?"))
+        let footer = app.screen.line(23)
+        #expect(footer.contains("Esc sluiten"), "\(footer)")
+        #expect(!footer.contains("stoppen"))
+        app.press(.escape)
+        #expect(app.state.helpScroll == nil)
+        #expect(!app.state.hasQuit)
+    }
+
+    @Test("a colleague's changes arriving under a drill-down keep its selected activity")
+    func othersChangesUnderDrillDown() throws {
+        var dossier = Fixtures.smallDossier()
+        for (id, date) in [("a-vroeg", "2027-01-10"), ("b-later", "2027-06-10")] {
+            try dossier.apply(.addActivity(Activity(id: id, title: id, kind: .overig, status: .idee, startDate: Fixtures.date(date),
+                                                    budgetLine: "internationalisering")), context: Fixtures.context)
+        }
+        let app = Harness(dossier: dossier)
+        _ = try Self.budgetRow(app, year: 2027)
+        app.press(.enter, .character("G"))
+        guard case .activityList(let before) = app.state.screen else {
+            Issue.record("\(app.state.screen)")
+            return
+        }
+        #expect(app.state.selectedID(in: before) == "b-later")
+        let ine = ChangeContext(actor: "Ine", timestamp: Fixtures.now, today: Fixtures.context.today)
+        app.store.othersChanges = [(.deleteActivity("a-vroeg"), ine)]
+        #expect(app.loop.refresh())
+        guard case .activityList(let after) = app.state.screen else {
+            Issue.record("\(app.state.screen)")
+            return
+        }
+        #expect(after.rows.count == before.rows.count - 1)
+        #expect(app.state.selectedID(in: after) == "b-later", "the selection stayed on the same activity")
+    }
+}
