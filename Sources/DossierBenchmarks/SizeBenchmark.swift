@@ -39,7 +39,7 @@ struct SizeBenchmark {
         configuration.lockWait = 0
         do {
             let store = DossierStore(path: path, configuration: configuration)
-            store.openForWriting(actor: "benchmark")
+            try store.openForWriting(actor: "benchmark")
             var dossier = try store.load()
             for step in 0..<50 {
                 try store.commit(.addFollowUp(dossier.activities[step * 7 % dossier.activities.count].id, FollowUp(text: "Nabellen \(step)")),
@@ -63,7 +63,7 @@ struct SizeBenchmark {
 
         // One durable edit: a journal line, flushed to disk.
         let store = DossierStore(path: path, configuration: configuration)
-        store.openForWriting(actor: "benchmark")
+        try store.openForWriting(actor: "benchmark")
         dossier = try store.load()
         var edit = Measurement()
         for step in 0..<max(30, runs * 4) {
@@ -109,7 +109,7 @@ struct SizeBenchmark {
             for folder in [".history", ".backups"] { try? FileManager.default.removeItem(atPath: copy + folder) }
             try FileManager.default.copyItem(atPath: path, toPath: copy)
             let importStore = DossierStore(path: copy, configuration: configuration)
-            importStore.openForWriting(actor: "benchmark")
+            try importStore.openForWriting(actor: "benchmark")
             var target = try importStore.load()
             // Measured: reading the CSV, checking every row, and the durable batch commit.
             importing.samples.append(try Measurement.time {

@@ -78,16 +78,15 @@ public struct DossierCommand: ParsableCommand {
 
     public func run() throws {
         let location = try storeOptions.location
-        let store: DossierStore
+        var store: any DossierStorage
         let dossier: Dossier
         let readOnly = storeOptions.isReadOnly
         var notices: [String] = []
         do {
-            try location.prepare()
             var configuration = try Session.configuration()
             // A save waits at most a second for a colleague's append (milliseconds, normally); the screen never hangs.
             configuration.lockWait = min(configuration.lockWait, 1)
-            store = DossierStore(path: location.path, configuration: configuration)
+            store = try StorageOpener.open(location, configuration: configuration)
             // The screen's loop compacts on another thread; a key never waits for the snapshot.
             store.compactsAfterCommit = false
             if readOnly {
@@ -97,7 +96,7 @@ public struct DossierCommand: ParsableCommand {
                     try StoreConfiguration.saveName(name, environment: Session.environment)
                     notices.append("Uw naam (\(name)) staat nu bij elke wijziging; aan te passen in \(StoreConfiguration.path(environment: Session.environment)).")
                 }
-                store.openForWriting(actor: try Session.actor())
+                try store.openForWriting(actor: try Session.actor())
             }
         } catch {
             throw failure(error)

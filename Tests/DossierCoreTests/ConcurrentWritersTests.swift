@@ -27,7 +27,7 @@ struct ConcurrentWritersTests {
         configuration.lockWait = 1
         let store = DossierStore(path: path, fileSystem: fileSystem, configuration: configuration)
         store.clock = Fixtures.clock
-        store.openForWriting(actor: actor)
+        try store.openForWriting(actor: actor)
         return (store, try store.load())
     }
 

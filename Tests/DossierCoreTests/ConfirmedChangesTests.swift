@@ -31,7 +31,7 @@ struct ConfirmedChangesTests {
         configuration.backupsToKeep = 3
         configuration.lockWait = 0
         let store = DossierStore(path: path, configuration: configuration)
-        store.openForWriting(actor: "tester")
+        try store.openForWriting(actor: "tester")
         var dossier = try store.load()
         var random = SeededGenerator(seed: seed)
         for step in 0..<800 {

@@ -24,7 +24,7 @@ struct FaultTests {
         configuration.journalEntryLimit = journalLimit
         configuration.lockWait = 0
         let store = DossierStore(path: path, fileSystem: faults, configuration: configuration)
-        store.openForWriting(actor: "tester")
+        try store.openForWriting(actor: "tester")
         return (store, try store.load())
     }
 

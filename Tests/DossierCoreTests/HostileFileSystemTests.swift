@@ -23,7 +23,7 @@ struct HostileFileSystemTests {
         configuration.backupsToKeep = backups
         configuration.lockWait = 0
         let store = DossierStore(path: path, configuration: configuration)
-        store.openForWriting(actor: "tester")
+        try store.openForWriting(actor: "tester")
         return (store, try store.load())
     }
 
@@ -220,7 +220,7 @@ struct HostileFileSystemTests {
         let damaged = try directory.read("dossier.json")
         let (restorer, _) = try { () throws -> (DossierStore, Void) in
             let store = DossierStore(path: path)
-            store.openForWriting(actor: "tester")
+            try store.openForWriting(actor: "tester")
             return (store, ())
         }()
         #expect(throws: StoreError.self) { try restorer.load() }
@@ -252,7 +252,7 @@ struct HostileFileSystemTests {
                 configuration.journalEntryLimit = 2
                 configuration.backupsToKeep = 2
                 let store = DossierStore(path: path, configuration: configuration)
-                store.openForWriting(actor: "schrijver")
+                try store.openForWriting(actor: "schrijver")
                 var dossier = try store.load()
                 for round in 0..<rounds {
                     try store.commit(.addFollowUp("missie-lyon", FollowUp(text: "r\(round)")), to: &dossier, context: context)

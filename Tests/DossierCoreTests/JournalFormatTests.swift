@@ -17,7 +17,7 @@ struct JournalFormatTests {
     @Test("every new kind of change is journaled with its field edits and old → new in words, valid against the schema, and replays")
     func journaledAndValid() throws {
         let store = DossierStore(path: path)
-        store.openForWriting(actor: "tester")
+        try store.openForWriting(actor: "tester")
         var dossier = try store.load()
         let edits = [FieldEdit(field: "estimatedCostCents", old: .number(250_000), new: .number(300_000)),
                      FieldEdit(field: "countries", old: .list(["FR"]), new: .list(["FR", "DK"]))]

@@ -79,7 +79,7 @@ struct SchemaVersion1Tests {
         var configuration = StoreConfiguration()
         configuration.lockWait = 0
         let store = DossierStore(path: path, configuration: configuration)
-        store.openForWriting(actor: "tester")
+        try store.openForWriting(actor: "tester")
         var dossier = try store.load()
         try check(dossier)
         let text = String(decoding: try directory.read("dossier.json"), as: UTF8.self)

@@ -21,7 +21,7 @@ struct StoreTests {
         configuration.backupsToKeep = backups
         configuration.lockWait = 0
         let store = DossierStore(path: path, fileSystem: fileSystem, configuration: configuration)
-        store.openForWriting(actor: "tester")
+        try store.openForWriting(actor: "tester")
         return (store, try store.load())
     }
 
@@ -146,7 +146,7 @@ struct StoreTests {
         configuration.lockWait = 0
         let store = DossierStore(path: path, configuration: configuration)
         store.migrations = [StoreTests.fromPreviousVersion]
-        store.openForWriting(actor: "tester")
+        try store.openForWriting(actor: "tester")
         let dossier = try store.load()
         #expect(dossier == Fixtures.smallDossier())
         #expect(store.notices.contains { $0.contains("omgezet van schemaVersion \(StoreTests.previous) naar \(Dossier.currentSchemaVersion)") })
@@ -247,7 +247,7 @@ struct StoreTests {
     func twoWriters() throws {
         var (first, mine) = try openStore()
         let second = DossierStore(path: path)
-        second.openForWriting(actor: "collega")
+        try second.openForWriting(actor: "collega")
         var theirs = try second.load()
         try first.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &mine, context: context)
         try second.commit(.setRelationStatus("rhone-alpes", status: .actief, reason: "r", reviewDate: nil), to: &theirs, context: context)
@@ -263,7 +263,7 @@ struct StoreTests {
         var configuration = StoreConfiguration()
         configuration.lockWait = 0.2
         let third = DossierStore(path: path, configuration: configuration)
-        third.openForWriting(actor: "derde")
+        try third.openForWriting(actor: "derde")
         var thirdDossier = try third.load()
         let held = try FileLock.acquire(path + ".lock", waiting: 0, holder: "Ine (proces 1)")
         do {

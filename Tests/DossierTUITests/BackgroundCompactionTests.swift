@@ -18,7 +18,7 @@ struct BackgroundCompactionTests {
         configuration.lockWait = 0
         let store = DossierStore(path: path, configuration: configuration)
         store.compactsAfterCommit = false
-        store.openForWriting(actor: "adviseur")
+        try store.openForWriting(actor: "adviseur")
         let state = AppState(dossier: try store.load(), today: Fixtures.clock.today(), width: 100, height: 30)
         let loop = AppLoop(state: state, backend: NullBackend(width: 100, height: 30), session: store, clock: Fixtures.clock, actor: "adviseur")
         loop.dispatch(.key(.character("/")))

@@ -24,7 +24,7 @@ struct ManyWritersTests {
         configuration.lockWait = 10
         let store = DossierStore(path: path, configuration: configuration)
         store.compactsAfterCommit = false
-        store.openForWriting(actor: "scherm")
+        try store.openForWriting(actor: "scherm")
         let state = AppState(dossier: try store.load(), today: Fixtures.clock.today(), width: 100, height: 30)
         let loop = AppLoop(state: state, backend: NullBackend(width: 100, height: 30), session: store, clock: Fixtures.clock, actor: "scherm")
         loop.dispatch(.key(.character("2")))

@@ -59,7 +59,7 @@ struct GenerateCommand: ParsableCommand {
         let store = DossierStore(path: output, configuration: configuration)
         var journaled = 0
         do {
-            store.openForWriting(actor: "generator")
+            try store.openForWriting(actor: "generator")
             var loaded = try store.load()
             var random = SeededGenerator(seed: seed &+ 1)
             for step in 0..<min(journal, loaded.activities.count) {

@@ -25,34 +25,33 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The dossier for a command that only reads: no lock, so it works while someone else edits.
-    func openForReading() throws -> (DossierStore, Dossier) {
+    func openForReading() throws -> (any DossierStorage, Dossier) {
         try open(forWriting: false)
     }
 
-    /// The dossier for a command that changes it: takes the lock (waiting briefly for another program)
-    /// and reads the latest state under it.
-    func openForWriting() throws -> (DossierStore, Dossier) {
+    /// The dossier for a command that changes it. Nothing is locked until the change is saved; the save
+    /// takes in what others wrote meanwhile first.
+    func openForWriting() throws -> (any DossierStorage, Dossier) {
         try open(forWriting: true)
     }
 
-    /// The store, locked when asked, but not loaded: `backups` and `restore` must work on a dossier that
-    /// does not load.
-    func store(forWriting: Bool) throws -> DossierStore {
+    /// The storage, opened for writing when asked, but not loaded: `backups` and `restore` must work on a
+    /// dossier that does not load.
+    func store(forWriting: Bool) throws -> any DossierStorage {
         if forWriting && isReadOnly {
             throw failure("--read-only: deze opdracht wijzigt het dossier en kan dus niet alleen-lezen", code: ExitStatus.usage)
         }
         let location = try self.location
         do {
-            try location.prepare()
-            let store = DossierStore(path: location.path, configuration: try Session.configuration())
-            if forWriting { store.openForWriting(actor: try Session.actor()) }
+            let store = try StorageOpener.open(location, configuration: try Session.configuration())
+            if forWriting { try store.openForWriting(actor: try Session.actor()) }
             return store
         } catch {
             throw failure(error)
         }
     }
 
-    private func open(forWriting: Bool) throws -> (DossierStore, Dossier) {
+    private func open(forWriting: Bool) throws -> (any DossierStorage, Dossier) {
         let store = try store(forWriting: forWriting)
         let dossier = try store.loadOrExit()
         for notice in store.notices { Output.error("dossier: let op: \(notice)") }
@@ -85,7 +84,7 @@ enum Session {
     }
 }
 
-extension DossierStore {
+extension DossierStorage {
     /// Loads the dossier for a command; when it does not load, the message also says how to bring back the
     /// last good state.
     func loadOrExit() throws -> Dossier {

@@ -67,7 +67,7 @@ extension DossierStore {
 
     /// Drops a written snapshot that will not be finished (the session ends while it was being written).
     public func discard(_ written: WrittenSnapshot) {
-        DurableWriter(fileSystem: fileSystem).discard(written.replacement)
+        if let replacement = written.replacement { DurableWriter(fileSystem: fileSystem).discard(replacement) }
         releaseCompaction()
     }
 
@@ -100,20 +100,21 @@ extension DossierStore {
     /// `keeping`: a backup that must survive the pruning (the one a restore is about to name).
     func installLocked(_ written: WrittenSnapshot, at moment: Timestamp, keeping protected: String?) throws(StoreError) -> Bool {
         let writer = DurableWriter(fileSystem: fileSystem)
+        guard let replacement = written.replacement else { throw .readOnly(file: path) }
         guard written.sequence == lastSequence, written.lineage == lineage || lineage == nil, try !filesMoved() else {
-            writer.discard(written.replacement)
+            writer.discard(replacement)
             return false
         }
         do {
             try keepBackupOfSnapshot(at: moment)
-            try writer.install(written.replacement)
+            try writer.install(replacement)
             snapshotSequence = written.sequence
             lineage = written.lineage
             snapshotFile = try fileSystem.status(path).map(FileIdentity.init)
             try archiveJournal()
             try pruneBackups(keeping: protected)
         } catch {
-            writer.discard(written.replacement)
+            writer.discard(replacement)
             snapshotFile = (try? fileSystem.status(path))?.map(FileIdentity.init)
             throw .fileSystem(error)
         }

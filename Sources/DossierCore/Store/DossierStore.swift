@@ -87,7 +87,7 @@ public final class DossierStore {
 
     /// Makes this store one that writes, as `actor` (named in the lock file while a change is appended, so a
     /// colleague who has to wait knows for whom). Nothing is locked until a change is made.
-    public func openForWriting(actor: String) {
+    public func openForWriting(actor: String) throws(StoreError) {
         writer = "\(actor) (proces \(ProcessIdentity.id))"
     }
 

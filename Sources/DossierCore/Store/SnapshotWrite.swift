@@ -1,22 +1,55 @@
-/// The slow half of a compaction: encoding the dossier and writing it, flushed, to a temporary file
-/// beside the snapshot. It touches nothing the store or the user works with, so it may run on another
-/// thread while changes go on being journaled; `DossierStore.finishCompaction` puts the result in place.
+/// The slow half of a compaction: encoding the dossier and, for a file, writing it flushed to a temporary
+/// file beside the snapshot. It touches nothing the store or the user works with, so it may run on another
+/// thread while changes go on being journaled; the store's `finishCompaction` puts the result in place.
 public struct SnapshotWrite: Sendable {
-    let path: String
     let snapshot: Dossier
-    let writer: DurableWriter
+    let destination: Destination
+
+    enum Destination: Sendable {
+        case file(path: String, writer: DurableWriter)
+        /// Encoded only: a store that keeps snapshots elsewhere (a database) takes the bytes.
+        case memory
+    }
+
+    init(path: String, snapshot: Dossier, writer: DurableWriter) {
+        self.snapshot = snapshot
+        destination = .file(path: path, writer: writer)
+    }
+
+    /// A snapshot encoded in memory, for a store that keeps it elsewhere.
+    public init(encoding snapshot: Dossier) {
+        self.snapshot = snapshot
+        destination = .memory
+    }
 
     /// The number of the last journal entry the new snapshot contains.
     public var sequence: Int { snapshot.journalSequence }
 
     public func run() throws(FileSystemError) -> WrittenSnapshot {
-        WrittenSnapshot(sequence: sequence, lineage: snapshot.lineage, replacement: try writer.prepare(path, with: snapshot.encoded()))
+        let bytes = snapshot.encoded()
+        switch destination {
+        case let .file(path, writer):
+            return WrittenSnapshot(sequence: sequence, lineage: snapshot.lineage, content: .file(try writer.prepare(path, with: bytes)))
+        case .memory:
+            return WrittenSnapshot(sequence: sequence, lineage: snapshot.lineage, content: .bytes(bytes))
+        }
     }
 }
 
-/// A new snapshot on disk in a temporary file, waiting for `DossierStore.finishCompaction`.
+/// A new snapshot, written and waiting for the store's `finishCompaction`: in a temporary file, or as bytes.
 public struct WrittenSnapshot: Sendable {
     public let sequence: Int
-    let lineage: String?
-    let replacement: PreparedReplacement
+    public let lineage: String?
+    public let content: Content
+
+    public enum Content: Sendable {
+        case file(PreparedReplacement)
+        case bytes([UInt8])
+    }
+
+    /// The temporary file of a snapshot written for a file store.
+    var replacement: PreparedReplacement? {
+        if case .file(let prepared) = content { return prepared }
+        return nil
+    }
 }

@@ -1,0 +1,60 @@
+/// What a screen needs of the place the dossier is kept: changes saved the one way, others' changes taken
+/// in, the log, a reload, and compaction in two halves so that no key waits for it.
+public protocol ChangeSession: AnyObject {
+    /// Applies the change to the dossier in place and saves it, or leaves the dossier as it was and says why.
+    func commit(_ change: Change, to dossier: inout Dossier, context: ChangeContext) throws(StoreError) -> Restoration
+    /// Every change ever recorded, oldest first.
+    func history() throws(StoreError) -> [JournalEntry]
+    /// Reads the dossier again.
+    func load() throws(StoreError) -> Dossier
+    /// Applies what others wrote since this session last looked (also what `commit` applied before its
+    /// own change); `.changedOnDisk` when the dossier was replaced in a way that cannot be followed.
+    func refresh(_ dossier: inout Dossier) throws(StoreError) -> [OthersChange]
+    /// The others' changes `commit` applied before its own, not yet taken.
+    func takeOthersChanges() -> [OthersChange]
+    /// What the user should know about the last load or save.
+    var notices: [String] { get }
+
+    /// Whether the journal has grown enough to rewrite the snapshot. A screen then compacts in three
+    /// steps so that no key waits for it: `snapshotWrite` here, its `run()` on another thread, and
+    /// `finishCompaction` back here.
+    var needsCompaction: Bool { get }
+    func snapshotWrite(of dossier: Dossier) -> SnapshotWrite?
+    /// False when changes were made meanwhile: the written snapshot is dropped, try again later.
+    func finishCompaction(_ written: WrittenSnapshot, at moment: Timestamp) throws(StoreError) -> Bool
+    func discard(_ written: WrittenSnapshot)
+}
+
+/// Where a dossier is kept — a JSON file with its journal (`DossierStore`), or a database — as every front
+/// end uses it: the same model everywhere, an append-only log of changes and a compacted snapshot, written
+/// by many at once.
+public protocol DossierStorage: ChangeSession {
+    /// For messages: the file's path, or the database's address (never with a password).
+    var location: String { get }
+    var configuration: StoreConfiguration { get }
+    /// Whether this storage was opened for writing (and may write).
+    var isWritable: Bool { get }
+    /// The number of the last change in the dossier.
+    var sequence: Int { get }
+    /// The summary of the last change committed through this storage.
+    var lastSummary: String? { get }
+    /// Whether `commit` compacts when the log passes the threshold (a screen compacts in the background).
+    var compactsAfterCommit: Bool { get set }
+    /// Whether there are changes not yet in the snapshot.
+    var hasJournal: Bool { get }
+
+    /// Makes this storage one that writes, as `actor`. Nothing is locked until a change is made.
+    func openForWriting(actor: String) throws(StoreError)
+    /// Previous snapshots, newest first.
+    func backups() throws(StoreError) -> [Backup]
+    /// Replaces the dossier by a backup; works also when the current dossier (`current` nil) cannot be loaded.
+    func restore(backup name: String, current: Dossier?, context: ChangeContext) throws(StoreError) -> Dossier
+    /// Rewrites the snapshot now (when nobody else is at it).
+    func compact(_ dossier: Dossier, at moment: Timestamp) throws(StoreError)
+    /// Ends a session: compacts when there are changes not in the snapshot.
+    func close(_ dossier: Dossier?, at moment: Timestamp) throws(StoreError)
+}
+
+extension DossierStore: DossierStorage {
+    public var location: String { path }
+}
