@@ -77,6 +77,12 @@ public struct DossierCommand: ParsableCommand {
     }
 
     public func run() throws {
+        // A terminal the screen cannot be drawn on is refused first, before the name question or the store.
+        do {
+            try CursesBackend.checkTerminal()
+        } catch {
+            throw failure(error.description, code: ExitStatus.usage)
+        }
         let location = try storeOptions.location
         var store: any DossierStorage
         let dossier: Dossier

@@ -10,6 +10,8 @@ import Glibc
 public enum TerminalError: Error, CustomStringConvertible {
     case notATerminal
     case unknownTerminal(String)
+    /// Known, but curses cannot draw a screen on it (no cursor addressing: TERM=dumb, a printing terminal).
+    case cannotDraw(String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,9 @@ public enum TerminalError: Error, CustomStringConvertible {
             "de schermweergave heeft een terminal nodig; gebruik zonder terminal een opdracht (zie dossier --help)"
         case .unknownTerminal(let name):
             "terminaltype '\(name)' is onbekend of ontbreekt (zet TERM, bijvoorbeeld TERM=xterm-256color)"
+        case .cannotDraw(let name):
+            "terminaltype '\(name)' kan de cursor niet plaatsen, dus geen scherm tekenen; gebruik een terminal die dat kan "
+                + "(bijvoorbeeld TERM=xterm-256color), of een opdracht (zie dossier --help)"
         }
     }
 }
@@ -44,7 +49,7 @@ public final class CursesBackend: TerminalBackend {
         if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset).uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
             setlocale(LC_ALL, "C.UTF-8")
         }
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        try Self.checkTerminal()
         dossier_terminal_save(STDIN_FILENO)
         guard let screen = newterm(nil, stdout, stdin) else {
             throw .unknownTerminal(getenv("TERM").map { String(cString: $0) } ?? "")
@@ -63,6 +68,18 @@ public final class CursesBackend: TerminalBackend {
         if usesColor {
             start_color()
             use_default_colors()
+        }
+    }
+
+    /// Whether a screen can be drawn here, asked before anything touches the terminal: stdin and stdout are a
+    /// terminal, and its type (TERM) is known and can place the cursor.
+    public static func checkTerminal() throws(TerminalError) {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        let name = getenv("TERM").map { String(cString: $0) } ?? ""
+        switch dossier_terminal_drawable(STDOUT_FILENO) {
+        case 1: return
+        case 0: throw .cannotDraw(name)
+        default: throw .unknownTerminal(name)
         }
     }
 

@@ -145,6 +145,27 @@ struct TerminalSessionTests {
         #expect(colourCodes.contains { try! coloured.capture(escapes: true).contains($0) }, "without NO_COLOR there are colours")
     }
 
+    @Test("a terminal curses cannot draw on (TERM=dumb, a printing terminal) is refused with a message and 64, before any question",
+          arguments: ["dumb", "printer"])
+    func terminalThatCannotDraw(term: String) throws {
+        // A hardcopy terminal of our own (terminfo's `hc`), compiled with tic into a folder of the test.
+        try directory.write("printer.ti", "printer|a printing terminal,\n\thc, am, cols#80,\n\tbel=^G, cr=\\r, cud1=\\n, ind=\\n,\n")
+        let compiled = try ProgramRunner.spawn("/usr/bin/tic", ["-o", directory.file("terminfo"), directory.file("printer.ti")],
+                                               environment: ["PATH": "/usr/bin:/bin"], stdin: "/dev/null", stdout: "/dev/null", stderr: "/dev/null")
+        #expect(compiled == 0, "tic compiles the printing terminal")
+        // No DOSSIER_USER and no configured name: the first start would ask for one, but not on a terminal it cannot use.
+        let tmux = try TmuxSession(command: "env -i PATH=/usr/bin:/bin HOME=\(directory.path) TERM=xterm-256color LANG=C.UTF-8 bash --norc --noprofile")
+        try tmux.type("PS1='READY> '; clear")
+        try tmux.send("Enter")
+        try tmux.waitFor("READY>")
+        try tmux.type("TERMINFO=\(directory.file("terminfo")) TERM=\(term) \(binary) --store \(store); echo \"EXIT:\"$?")
+        try tmux.send("Enter")
+        let screen = try tmux.waitFor("EXIT:64").replacingOccurrences(of: "\n", with: "")
+        #expect(screen.contains("dossier: terminaltype '\(term)' kan de cursor niet plaatsen"), "\(screen)")
+        #expect(!screen.contains("Welke naam"))
+        #expect(!screen.contains("? alle toetsen"), "no footer drawn over an empty screen")
+    }
+
     @Test("without a terminal the TUI refuses with a clear message instead of spinning")
     func noTerminal() throws {
         let result = try ProgramRunner().run(["--store", store], environment: ["TERM": "xterm"])

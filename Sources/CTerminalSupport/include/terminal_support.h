@@ -17,6 +17,10 @@ int dossier_terminal_take_signal(void);
 /// Restores the saved settings and leaves the alternate screen; async-signal-safe.
 void dossier_terminal_emergency_restore(void);
 
+/// Whether curses can draw a screen on `fd` with the terminal type in TERM: 1 yes; 0 the type is known but
+/// cannot place the cursor (TERM=dumb, a printing terminal); -1 the type is unknown or TERM is not set.
+int dossier_terminal_drawable(int fd);
+
 /// The number of columns of the terminal `fd` is, or 0 when it is no terminal (a pipe, a file).
 int dossier_terminal_columns(int fd);
 
