@@ -32,21 +32,24 @@ public struct DossierCommand: ParsableCommand {
     public init() {}
 
     /// Parses and runs, like ArgumentParser's own `main`, but prints its help, version and error messages
-    /// (which quote what was typed) through `Output`, the one terminal-safe path.
+    /// (which quote what was typed) in Dutch (`ParserMessages`) through `Output`, the one terminal-safe path.
     public static func main() {
         do {
             var command = try parseAsRoot()
             do {
                 try command.run()
             } catch let error as ValidationError {
-                // A value the command itself refused: say which command's help explains it.
-                let name = type(of: command).configuration.commandName.map { " \($0)" } ?? ""
-                Output.error("dossier: \(error.message)\nZie 'dossier\(name) --help'.")
+                // A value the command itself refused: the usage of the command typed, and where its help is.
+                let typed = type(of: command)
+                let name = typed.configuration.commandName.map { " \($0)" } ?? ""
+                let usage = ParserMessages.placeholders(usageString(for: typed))
+                Output.error("dossier: \(error.message)\nGebruik: \(usage)\n  Zie 'dossier\(name) --help' voor meer uitleg.")
                 Glibc.exit(ExitStatus.usage)
             }
         } catch {
-            let message = dutch(fullMessage(for: error))
             let code = exitCode(for: error)
+            let message = code.isSuccess ? ParserMessages.output(fullMessage(for: error))
+                : ParserMessages.error(fullMessage(for: error), subcommands: subcommandNames)
             if !message.isEmpty {
                 if code.isSuccess { Output.line(message) } else { Output.error(message) }
             }
@@ -54,16 +57,9 @@ public struct DossierCommand: ParsableCommand {
         }
     }
 
-    /// ArgumentParser's own framing of an error in Dutch: "dossier: …", "Gebruik: …", "Zie '…' voor meer uitleg.".
-    static func dutch(_ message: String) -> String {
-        message.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            if line.hasPrefix("Error: ") { return "dossier: " + line.dropFirst(7) }
-            if line.hasPrefix("Usage: ") { return "Gebruik: " + line.dropFirst(7) }
-            if line.hasSuffix(" for more information."), let see = line.range(of: "See ") {
-                return line[..<see.lowerBound] + "Zie " + line[see.upperBound...].dropLast(" for more information.".count) + " voor meer uitleg."
-            }
-            return String(line)
-        }.joined(separator: "\n")
+    /// The names of the subcommands, for suggesting one when a word is no command.
+    static var subcommandNames: [String] {
+        configuration.subcommands.compactMap { $0.configuration.commandName }
     }
 
     /// At the first start of the screen without a configured name: who is this, for the log? Asked on the

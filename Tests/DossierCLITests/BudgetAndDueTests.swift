@@ -67,4 +67,22 @@ struct BudgetAndDueTests {
         #expect(items.contains { $0["type"] as? String == "herijking" && $0["relation"] as? String == "taizhou" && $0["overdue"] as? Bool == false })
         #expect(try run(["due", "--within", "-1"]).status == 64)
     }
+
+    @Test("due: the column BIJ names what a signal belongs to, the relation for a review and the activity for a follow-up")
+    func dueNames() throws {
+        var dossier = try DossierStore(path: storePath).load()
+        try dossier.apply(.setRelationStatus("rhone-alpes", status: .laagPitje, reason: "Kader", reviewDate: Fixtures.date("2026-12-01")),
+                          context: Fixtures.context)
+        try directory.write("dossier.json", dossier.encoded())
+        let result = try run(["due"])
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasSuffix("BIJ") == true, "\(result.standardOutput)")
+        let review = try #require(lines.first { $0.contains("Herijking Rhône-Alpes") })
+        #expect(review.hasSuffix("Rhône-Alpes"), "a name, not the id rhone-alpes: \(review)")
+        let followUp = try #require(lines.first { $0.contains("Verslag naar de wethouder") })
+        #expect(followUp.hasSuffix("Delegatie uit Lyon"))
+        let json = try run(["due", "--json"])
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        #expect(items.contains { $0["relation"] as? String == "rhone-alpes" && $0["name"] as? String == "Rhône-Alpes" })
+    }
 }

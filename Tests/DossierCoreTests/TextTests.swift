@@ -29,6 +29,25 @@ struct TextTests {
         #expect(DisplayWidth.wrap("regel een\nregel twee", to: 40) == ["regel een", "regel twee"])
     }
 
+    @Test("an amount is never broken: '€' stays with its number at every width")
+    func amountsStayWhole() {
+        let text = "€ 2.500,00 past binnen Budget internationalisering 2027: nog € 13.500,00 over van € 16.000,00 (daarna € 11.000,00); tekort -€ 250,50."
+        let amounts = ["€ 2.500,00", "€ 13.500,00", "€ 16.000,00", "€ 11.000,00", "-€ 250,50"]
+        for width in 12...90 {
+            let lines = DisplayWidth.wrap(text, to: width)
+            for line in lines {
+                #expect(!line.hasSuffix("€"), "a line ends in € at width \(width): \(lines)")
+                #expect(DisplayWidth.of(line) <= width)
+            }
+            let joined = lines.joined(separator: "\n")
+            for amount in amounts { #expect(joined.contains(amount), "\(amount) broken at width \(width): \(lines)") }
+            // Below 20 columns the word "internationalisering" itself is cut; above, the lines are the text.
+            if width >= 20 { #expect(lines.joined(separator: " ") == text, "nothing lost or added at width \(width)") }
+        }
+        #expect(DisplayWidth.wrap("totaal €", to: 6) == ["totaal", "€"])
+        #expect(DisplayWidth.wrap("(daarna € 11.000,00)", to: 10) == ["(daarna", "€ 11.000,0", "0)"], "only an amount wider than a line is cut")
+    }
+
     @Test("control characters and escape sequences are shown, not sent")
     func safeText() {
         let hostile = "Evil\u{1B}[2J\u{1B}]0;title\u{07}\u{9B}31m\u{202E}gnp.exe"

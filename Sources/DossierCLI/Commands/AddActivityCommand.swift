@@ -84,6 +84,6 @@ struct AddActivityCommand: ParsableCommand {
         try store.commitOrExit(.addActivity(activity), to: &dossier)
         let added = dossier.activity(activity.id) ?? activity
         Output.line(TerminalSafeText.line("Activiteit toegevoegd: \(added.title) [\(added.status.label)] (\(added.id))"))
-        for line in FirstLookText.lines(for: added, in: dossier) { Output.line(TerminalSafeText.line(line)) }
+        for line in FirstLookText.lines(for: added, in: dossier) { Output.paragraph(TerminalSafeText.line(line)) }
     }
 }

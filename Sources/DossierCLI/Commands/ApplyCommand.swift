@@ -6,11 +6,15 @@ struct ApplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
         abstract: "Pas wijzigingen uit een bestand toe (JSON Lines, één wijziging per regel), elk direct en duurzaam bewaard.",
+        // The example comes last and unindented: swift-argument-parser wraps at spaces, and a line longer than
+        // the screen would otherwise pull the next sentence's first word onto it.
         discussion: """
-        Elke regel is een wijziging in het formaat van het journaal (zie docs/data-format.md), bijvoorbeeld
-          {"type":"set-relation-status","relation":"bom","status":"verkennen","reason":"herijking"}
-        Na elke bewaarde wijziging volgt een regel "bewaard NR: OMSCHRIJVING" op de standaarduitvoer. Een geweigerde \
-        wijziging stopt de reeks (exitcode 65); wat ervoor stond, blijft bewaard. '-' leest van de standaardinvoer.
+        Elke regel is een wijziging in het formaat van het journaal (zie docs/data-format.md). Na elke bewaarde \
+        wijziging volgt een regel "bewaard NR: OMSCHRIJVING" op de standaarduitvoer. Een geweigerde wijziging \
+        stopt de reeks (exitcode 65); wat ervoor stond, blijft bewaard. '-' leest van de standaardinvoer.
+
+        Een regel ziet er zo uit:
+        {"type":"set-relation-status","relation":"bom","status":"verkennen","reason":"herijking"}
         """
     )
 

@@ -137,7 +137,7 @@ enum InteractiveAssessment {
             Output.line()
             Output.line("(\(index + 1)/\(questions.count)) \(question.label) — \(question.group.label)")
             Output.line("  \(question.prompt)")
-            for line in DisplayWidth.wrap(question.passage, to: 96) { Output.line("  \(line)") }
+            Output.paragraph(question.passage, indent: "  ")
             let current = answers[question]
             while true {
                 Output.prompt("  Antwoord [j]a/[d]eels/[n]ee/[o]nbekend (nu: \(current.label.lowercased())): ")
@@ -177,7 +177,9 @@ enum InteractiveAssessment {
 
 /// The result of an assessment for people and for scripts.
 enum AssessmentOutput {
-    static func text(activity: Activity, result: AssessmentResult, explain: Bool, saved: Bool, earlier: Int) -> String {
+    /// Reasons wrapped to `width` columns (at most 100; 100 to a pipe), an amount never split.
+    static func text(activity: Activity, result: AssessmentResult, explain: Bool, saved: Bool, earlier: Int, width: Int? = Output.width) -> String {
+        let columns = max(40, min(100, (width ?? 100) - 1))
         var lines = [TerminalSafeText.line("Afweging: \(activity.title)"), "Oordeel: \(result.verdict.label.uppercased())", "", "Redenen:"]
         for reason in result.reasons {
             let mark = switch reason.effect {
@@ -185,11 +187,11 @@ enum AssessmentOutput {
             case .naderBekijken: "?"
             case .negatief: "-"
             }
-            lines += DisplayWidth.wrap(TerminalSafeText.line("\(mark) [\(reason.rule)] \(reason.text)"), to: 100).enumerated()
+            lines += DisplayWidth.wrap(TerminalSafeText.line("\(mark) [\(reason.rule)] \(reason.text)"), to: columns - 6).enumerated()
                 .map { $0.offset == 0 ? "  " + $0.element : "      " + $0.element }
             if explain {
-                lines += DisplayWidth.wrap(reason.passage, to: 94).map { "      " + $0 }
-                if let reading = reason.reading { lines += DisplayWidth.wrap(reading.text, to: 94).map { "      " + $0 } }
+                lines += DisplayWidth.wrap(reason.passage, to: columns - 6).map { "      " + $0 }
+                if let reading = reason.reading { lines += DisplayWidth.wrap(reading.text, to: columns - 6).map { "      " + $0 } }
             }
         }
         if !result.missing.isEmpty {

@@ -105,6 +105,6 @@ struct RestoreCommand: ParsableCommand {
         } catch {
             throw failure(error)
         }
-        Output.line("Teruggezet: \(backup.name) — \(dossier.relations.count) relaties, \(dossier.activities.count) activiteiten.")
+        Output.line("Teruggezet: \(backup.name) — \(count(dossier.relations.count, "relatie", "relaties")), \(count(dossier.activities.count, "activiteit", "activiteiten")).")
     }
 }

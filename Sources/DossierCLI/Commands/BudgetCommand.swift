@@ -51,17 +51,19 @@ struct BudgetCommand: ParsableCommand {
         }
         for (index, line) in dossier.budgetLines.enumerated() {
             let overviews = years.map { ledger.overview($0, line: line.id) }
+            // A column that flags overspending, with its heading, only when a year is overspent.
+            let flags: [TextTable.Column] = overviews.contains(where: \.isOverspent) ? [.init(title: "LET OP")] : []
             var table = TextTable([.init(title: "JAAR", keepsWhole: true), .init(title: "BUDGET", alignRight: true), .init(title: "VASTGELEGD", alignRight: true),
-                                   .init(title: "BESTEED", alignRight: true), .init(title: "OVER", alignRight: true), .init(title: "")])
+                                   .init(title: "BESTEED", alignRight: true), .init(title: "OVER", alignRight: true)] + flags)
             for overview in overviews {
                 table.append([String(overview.year), overview.budget.formatted, overview.committed.formatted, overview.spent.formatted,
                               overview.remaining.formatted, overview.isOverspent ? "OVERSCHREDEN" : ""])
             }
             if index > 0 { Output.line("") }
-            Output.line(TerminalSafeText.line("\(line.name) (\(line.id)): \(line.yearlyAmount.formatted) per jaar"))
+            Output.paragraph(TerminalSafeText.line("\(line.name) (\(line.id)): \(line.yearlyAmount.formatted) per jaar"))
             Output.line(table.render(width: Output.width))
             for overview in overviews where overview.isOverspent {
-                Output.line(TerminalSafeText.line("Let op: in \(overview.year) is \(line.name) met \((Money.zero - overview.remaining).formatted) overschreden."))
+                Output.paragraph(TerminalSafeText.line("Let op: in \(overview.year) is \(line.name) met \((Money.zero - overview.remaining).formatted) overschreden."))
             }
             if year != nil, let overview = overviews.first, !overview.activityIDs.isEmpty {
                 Output.line("Activiteiten op deze regel in \(overview.year):")

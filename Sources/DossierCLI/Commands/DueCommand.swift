@@ -43,6 +43,7 @@ struct DueCommand: ParsableCommand {
                 writer.field("date", reminder.date.iso)
                 writer.field("overdue", reminder.isOverdue(on: today))
                 writer.field("title", reminder.title)
+                writer.field("name", reminder.subjectName)
                 writer.optionalField("detail", reminder.detail)
                 writer.endObject()
             }
@@ -52,17 +53,13 @@ struct DueCommand: ParsableCommand {
             return
         }
         if reminders.isEmpty {
-            Output.line("Niets dat binnen \(within) dagen aandacht vraagt.")
+            Output.line("Niets dat binnen \(count(within, "dag", "dagen")) aandacht vraagt.")
             return
         }
         var table = TextTable([.init(title: "DATUM", keepsWhole: true), .init(title: ""), .init(title: "WAT"), .init(title: "BIJ")])
         for reminder in reminders {
             let label = reminder.isOverdue(on: today) ? "VERLOPEN" : ""
-            let context = switch reminder.subject {
-            case .review: reminder.subjectID
-            case .followUp: reminder.detail
-            }
-            table.append([reminder.date.iso, label, reminder.title, context])
+            table.append([reminder.date.iso, label, reminder.title, reminder.subjectName])
         }
         Output.line(table.render(width: Output.width))
     }

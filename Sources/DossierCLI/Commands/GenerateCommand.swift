@@ -72,6 +72,6 @@ struct GenerateCommand: ParsableCommand {
         } catch {
             throw failure(error)
         }
-        Output.line("Gemaakt: \(output) — \(dossier.relations.count) relaties, \(dossier.activities.count) activiteiten, \(count(journaled, "wijziging", "wijzigingen")) in het journaal.")
+        Output.line("Gemaakt: \(output) — \(count(dossier.relations.count, "relatie", "relaties")), \(count(dossier.activities.count, "activiteit", "activiteiten")), \(count(journaled, "wijziging", "wijzigingen")) in het journaal.")
     }
 }

@@ -50,11 +50,11 @@ struct ImportCommand: ParsableCommand {
         let prepared = ActivityImport.prepare(records, into: dossier, today: Session.clock.today())
         for problem in prepared.problems { Output.error("\(file), \(problem)") }
         if !prepared.problems.isEmpty && !skipInvalid {
-            throw failure("\(prepared.problems.count) \(prepared.problems.count == 1 ? "fout" : "fouten"): er is niets geïmporteerd (--skip-invalid importeert de goede regels)",
+            throw failure("\(count(prepared.problems.count, "fout", "fouten")): er is niets geïmporteerd (--skip-invalid importeert de goede regels)",
                           code: ExitStatus.dataError)
         }
         let summary = "\(prepared.added) nieuw, \(prepared.updated) bijgewerkt, \(prepared.unchanged) ongewijzigd"
-            + (prepared.problems.isEmpty ? "" : ", \(Set(prepared.problems.map(\.line)).count) regels overgeslagen")
+            + (prepared.problems.isEmpty ? "" : ", \(count(Set(prepared.problems.map(\.line)).count, "regel", "regels")) overgeslagen")
         if dryRun {
             Output.line("Controle: \(summary). Er is niets geïmporteerd (--dry-run).")
             return

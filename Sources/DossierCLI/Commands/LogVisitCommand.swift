@@ -90,7 +90,7 @@ struct LogVisitCommand: ParsableCommand {
         if decision != nil && activity.status.isCarriedOut {
             Output.line("Het bezoek heeft al plaatsgevonden: vastgelegd als uitgevoerd (--decision is dan niet nodig).")
         }
-        for line in FirstLookText.lines(for: activity, in: dossier) { Output.line(TerminalSafeText.line(line)) }
+        for line in FirstLookText.lines(for: activity, in: dossier) { Output.paragraph(TerminalSafeText.line(line)) }
     }
 }
 

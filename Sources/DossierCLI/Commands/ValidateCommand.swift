@@ -32,7 +32,7 @@ struct ValidateCommand: ParsableCommand {
             Output.document(Self.report(file: file, problems: [], dossier: dossier))
             return
         }
-        Output.line(TerminalSafeText.line("\(file): geldig — \(dossier.relations.count) relaties, \(dossier.activities.count) activiteiten"))
+        Output.line(TerminalSafeText.line("\(file): geldig — \(count(dossier.relations.count, "relatie", "relaties")), \(count(dossier.activities.count, "activiteit", "activiteiten"))"))
     }
 
     /// The problems a failed load found in the data; none for a file that could not be read at all.

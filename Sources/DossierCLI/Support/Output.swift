@@ -19,6 +19,16 @@ enum Output {
         write(TerminalSafeText.text(text + "\n"), to: STDOUT_FILENO)
     }
 
+    /// Prose for people: wrapped at spaces to the terminal's width (an amount stays on one line), whole to a
+    /// pipe or a file. `indent` goes before every line.
+    static func paragraph(_ text: String, indent: String = "") {
+        guard let width else {
+            line(indent + text)
+            return
+        }
+        for wrapped in DisplayWidth.wrap(text, to: max(20, width - DisplayWidth.of(indent) - 1)) { line(indent + wrapped) }
+    }
+
     /// A question without a line break, for interactive answers.
     static func prompt(_ text: String) {
         write(TerminalSafeText.text(text), to: STDOUT_FILENO)

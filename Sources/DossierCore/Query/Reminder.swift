@@ -9,7 +9,10 @@ public struct Reminder: Hashable, Sendable {
     public var subject: Subject
     public var date: CalendarDate
     public var title: String
+    /// The review's reason, or the follow-up's activity.
     public var detail: String
+    /// The name of what it belongs to: the relation of a review, the activity of a follow-up.
+    public var subjectName: String
 
     /// Whether the date has passed.
     public func isOverdue(on today: CalendarDate) -> Bool { date < today }
@@ -30,11 +33,12 @@ public struct Reminder: Hashable, Sendable {
             if entry.kind == .review {
                 let relation = dossier.relations[entry.position]
                 let reason = relation.statusHistory.last(where: { $0.to == .laagPitje })?.reason ?? ""
-                return Reminder(subject: .review(relation.id), date: entry.start, title: entry.title(in: dossier), detail: reason)
+                return Reminder(subject: .review(relation.id), date: entry.start, title: entry.title(in: dossier), detail: reason,
+                                subjectName: relation.name)
             }
             let activity = dossier.activities[entry.position]
             return Reminder(subject: .followUp(activity.id, index: entry.followUp ?? 0), date: entry.start, title: entry.title(in: dossier),
-                            detail: activity.title)
+                            detail: activity.title, subjectName: activity.title)
         }.sorted { ($0.date, $0.title) < ($1.date, $1.title) }
     }
 

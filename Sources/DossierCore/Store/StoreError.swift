@@ -35,7 +35,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case let .invalid(file, problems):
             let shown = problems.prefix(20).map { "  \($0)" }.joined(separator: "\n")
             let more = problems.count > 20 ? "\n  … en nog \(problems.count - 20)" : ""
-            return "\(file) voldoet niet aan de regels van het dossier (\(problems.count) \(problems.count == 1 ? "fout" : "fouten")):\n\(shown)\(more)\nHet bestand is niet aangeraakt."
+            return "\(file) voldoet niet aan de regels van het dossier (\(count(problems.count, "fout", "fouten"))):\n\(shown)\(more)\nHet bestand is niet aangeraakt."
         case let .missing(file):
             return "\(file) bestaat niet"
         case let .snapshotMissing(file):

@@ -54,24 +54,25 @@ public enum DisplayWidth {
     }
 
     /// Splits text into lines of at most `width` columns, at spaces where possible; a word wider than a
-    /// line is cut into pieces. One pass over the text: a 50 MB word costs what 50 MB of words cost.
+    /// line is cut into pieces. An amount is one word: "€" (or "-€") never ends a line. One pass over the
+    /// text: a 50 MB word costs what 50 MB of words cost.
     public static func wrap(_ text: String, to width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         // Split on the bytes: a line feed or a space never belongs to another character (CR LF aside, which
         // `TerminalSafeText.lines` has already taken apart).
         for paragraphBytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let paragraph = Substring(paragraphBytes)
             var line = ""
             var lineWidth = 0
-            for wordBytes in Substring(paragraphBytes).utf8.split(separator: 0x20, omittingEmptySubsequences: false) {
-                let word = Substring(wordBytes)
+            func place(_ word: Substring) {
                 let wordWidth = of(word)
                 let separator = line.isEmpty ? 0 : 1
                 if lineWidth + separator + wordWidth <= width {
                     if separator == 1 { line += " " }
                     line += word
                     lineWidth += separator + wordWidth
-                    continue
+                    return
                 }
                 if !line.isEmpty { lines.append(line) }
                 line = ""
@@ -79,7 +80,7 @@ public enum DisplayWidth {
                 guard wordWidth > width else {
                     line = String(word)
                     lineWidth = wordWidth
-                    continue
+                    return
                 }
                 // Pieces of at most `width` columns; the last one starts the next line.
                 var pieceStart = word.startIndex
@@ -98,6 +99,20 @@ public enum DisplayWidth {
                 line = String(word[pieceStart...])
                 lineWidth = pieceWidth
             }
+            // Where a currency sign waits for its number: the two go on a line together.
+            var currencyStart: Substring.Index?
+            for wordBytes in paragraph.utf8.split(separator: 0x20, omittingEmptySubsequences: false) {
+                let word = Substring(wordBytes)
+                if let start = currencyStart {
+                    currencyStart = nil
+                    place(paragraph[start..<word.endIndex])
+                } else if word == "€" || word == "-€" {
+                    currencyStart = word.startIndex
+                } else {
+                    place(word)
+                }
+            }
+            if let start = currencyStart { place(paragraph[start...]) }
             lines.append(line)
         }
         return lines

@@ -90,7 +90,7 @@ enum ReminderListView {
         columns.drawHeader(in: &canvas, y: layout.bodyTop, style: theme.header)
         let reminders = state.index.reminders
         if reminders.isEmpty {
-            canvas.draw("Niets dat binnen \(state.index.lookAheadDays) dagen aandacht vraagt.", x: 1, y: layout.bodyTop + 1, style: theme.muted)
+            canvas.draw("Niets dat binnen \(count(state.index.lookAheadDays, "dag", "dagen")) aandacht vraagt.", x: 1, y: layout.bodyTop + 1, style: theme.muted)
             return
         }
         let list = state.listState(.reminders)
@@ -103,14 +103,10 @@ enum ReminderListView {
             if selected { canvas.fill(x: 0, y: y, width: state.width, height: 1, style: Style(reversed: true)) }
             let overdue = reminder.isOverdue(on: state.today)
             let plain = RowStyle.apply(.plain, selected: selected)
-            let context = switch reminder.subject {
-            case .review(let id): state.dossier.relation(id)?.placeSummary ?? id
-            case .followUp: reminder.detail
-            }
             columns.drawRow([
                 (reminder.date.iso, RowStyle.apply(overdue ? theme.error : .plain, selected: selected)),
                 (overdue ? "verlopen" : "", RowStyle.apply(theme.error, selected: selected)),
-                (reminder.title, plain.bold()), (context, plain),
+                (reminder.title, plain.bold()), (reminder.subjectName, plain),
             ], in: &canvas, y: y)
         }
     }

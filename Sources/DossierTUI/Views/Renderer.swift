@@ -104,7 +104,7 @@ enum HeaderView {
         case .budget:
             return state.dossier.budgetLines.map { "\($0.name): \($0.yearlyAmount.formatted)" }.joined(separator: " · ")
         case .reminders:
-            return "tot \(state.index.lookAheadDays) dagen vooruit, en alles wat verlopen is"
+            return "tot \(count(state.index.lookAheadDays, "dag", "dagen")) vooruit, en alles wat verlopen is"
         case .agenda:
             return state.agendaShowsPast ? "met het verleden" : "vanaf vandaag, \(state.today.dutch)"
         }

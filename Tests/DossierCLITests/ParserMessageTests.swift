@@ -1,0 +1,92 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// swift-argument-parser's errors and the standard flags' help, in Dutch, with the usage of the command typed.
+@Suite("Argument errors in Dutch")
+struct ParserMessageTests {
+    let scratch: ScratchStore
+
+    init() throws {
+        scratch = try ScratchStore()
+    }
+
+    /// No English framing or causes of the library may reach the user.
+    static let english = ["Error:", "Usage:", "Help:", "Missing", "Unknown option", "Unexpected argument", "is invalid", "Please provide",
+                          "for more information", "does not take any value", "Did you mean", "<subcommand>", "<options>"]
+
+    @Test("each kind of mistake: a Dutch cause, the usage of the command that was typed, exit 64", arguments: [
+        (["show"], "dossier: '<id of naam>' ontbreekt; die is verplicht", "Gebruik: dossier show "),
+        (["log-visit"], "dossier: '--date <datum>' ontbreekt; die is verplicht", "Gebruik: dossier log-visit [<opties>] --date <datum>"),
+        (["budget", "--year", "abc"], "dossier: 'abc' is geen geldige waarde voor '--year <jaar>'", "Gebruik: dossier budget "),
+        (["relations", "--sort"], "dossier: '--sort <volgorde>' zonder waarde: geef er een waarde bij", "Gebruik: dossier relations "),
+        (["relations", "--stauts", "focus"], "dossier: onbekende optie '--stauts'; bedoelde u '--status'?", "Gebruik: dossier relations "),
+        (["relations", "-x"], "dossier: onbekende optie '-x'", "Gebruik: dossier relations "),
+        (["relations", "extra"], "dossier: onverwacht argument 'extra'", "Gebruik: dossier relations "),
+        (["relations", "--json=3"], "dossier: de optie '--json' neemt geen waarde, maar kreeg '3'", "Gebruik: dossier relations "),
+        (["relatoins"], "dossier: onbekende opdracht 'relatoins'; bedoelde u 'relations'?", "Gebruik: dossier [--store <pad>] [--read-only] <opdracht>"),
+        (["frobnicate"], "dossier: onbekende opdracht 'frobnicate' (dossier --help noemt ze alle)", "Gebruik: dossier [--store <pad>]"),
+        // A value the command's own parser refuses (the core's one date parser): the same framing.
+        (["set-status", "taizhou", "laag-pitje", "--reason", "x", "--review-date", "abc"],
+         "dossier: --review-date: 'abc' is geen datum; gebruik 2025-03-12 of 12-3-2025", "Gebruik: dossier set-status "),
+    ])
+    func mistakes(arguments: [String], cause: String, usage: String) throws {
+        let result = try scratch.run(arguments)
+        #expect(result.status == 64)
+        let lines = result.standardError.split(separator: "\n").map(String.init)
+        #expect(lines.first == cause, "\(result.standardError)")
+        #expect(lines.contains { $0.hasPrefix(usage) }, "\(result.standardError)")
+        let command = arguments.first.map { ["relatoins", "frobnicate"].contains($0) ? "" : " \($0)" } ?? ""
+        #expect(lines.last == "  Zie 'dossier\(command) --help' voor meer uitleg.")
+        for word in Self.english { #expect(!result.standardError.contains(word), "'\(word)' in \(result.standardError)") }
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test("a missing argument explains it in the line Uitleg")
+    func explanation() throws {
+        let result = try scratch.run(["show"])
+        #expect(result.standardError.contains("Uitleg: <id of naam>  De id of naam van een relatie of activiteit"))
+    }
+
+    @Test("--help: the standard flags and the headings in Dutch, for the root and for a command", arguments: [[], ["set-status"], ["log-visit"]])
+    func help(command: [String]) throws {
+        let result = try scratch.run(command + ["--help"])
+        #expect(result.status == 0)
+        let help = result.standardOutput
+        #expect(help.contains("-h, --help              Toon deze uitleg."))
+        #expect(help.contains("GEBRUIK: dossier"))
+        #expect(help.contains("OPTIES:"))
+        for word in ["Show help information", "Show the version", "OVERVIEW:", "USAGE:", "OPTIONS:", "SUBCOMMANDS:", "ARGUMENTS:", "<subcommand>",
+                     "(default:", "for detailed help"] {
+            #expect(!help.contains(word), "'\(word)' in help of \(command)")
+        }
+        if command.isEmpty {
+            #expect(help.contains("--version               Toon het versienummer."))
+            #expect(help.contains("OPDRACHTEN:"))
+            #expect(help.contains("  Zie 'dossier help <opdracht>' voor de uitleg van één opdracht."))
+        }
+    }
+
+    @Test("completion scripts and the help for the manual carry the Dutch help of the standard flags")
+    func completionAndManual() throws {
+        let zsh = try scratch.run(["--generate-completion-script", "zsh"])
+        #expect(zsh.status == 0)
+        #expect(zsh.standardOutput.contains("Toon deze uitleg."))
+        #expect(!zsh.standardOutput.contains("Show help information"))
+        let dump = try scratch.run(["--experimental-dump-help"])
+        #expect(dump.status == 0)
+        #expect(dump.standardOutput.contains("Toon het versienummer."))
+        #expect((try? JSONSerialization.jsonObject(with: Data(dump.standardOutput.utf8))) != nil, "still JSON")
+    }
+
+    @Test("apply --help keeps its sentences together and its example line whole")
+    func applyHelp() throws {
+        let lines = try scratch.run(["apply", "--help"]).standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.contains(#"{"type":"set-relation-status","relation":"bom","status":"verkennen","reason":"herijking"}"#))
+        // Wrapped at 80 columns at spaces: no line is a lone word of a sentence cut off by the example.
+        for line in lines where !line.isEmpty && !line.hasPrefix("{") {
+            #expect(line.count > 12 || line.hasSuffix(".") || line.hasSuffix(":"), "a stray fragment: '\(line)'")
+        }
+    }
+}
