@@ -74,8 +74,9 @@ public struct DossierCommand: ParsableCommand {
 
     public func run() throws {
         // A terminal the screen cannot be drawn on is refused first, before the name question or the store.
+        // (Without a terminal at all the screen says so when it starts, after the dossier has loaded.)
         do {
-            try CursesBackend.checkTerminal()
+            try CursesBackend.checkTerminalType()
         } catch {
             throw failure(error.description, code: ExitStatus.usage)
         }

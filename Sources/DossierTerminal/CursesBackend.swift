@@ -75,6 +75,12 @@ public final class CursesBackend: TerminalBackend {
     /// terminal, and its type (TERM) is known and can place the cursor.
     public static func checkTerminal() throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        try checkTerminalType()
+    }
+
+    /// On a terminal, whether its type (TERM) is known and can place the cursor; without one, nothing to check.
+    public static func checkTerminalType() throws(TerminalError) {
+        guard isatty(STDOUT_FILENO) == 1 else { return }
         let name = getenv("TERM").map { String(cString: $0) } ?? ""
         switch dossier_terminal_drawable(STDOUT_FILENO) {
         case 1: return
