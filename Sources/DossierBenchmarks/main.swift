@@ -37,6 +37,14 @@ if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "--peak-memory-o
     exit(result.status)
 }
 
+// The phases of a start on one file: dossier-benchmarks --phases FILE [--runs N]
+if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "--phases" {
+    let runs = CommandLine.arguments.count > 4 && CommandLine.arguments[3] == "--runs" ? Int(CommandLine.arguments[4]) ?? 5 : 5
+    let clock = Clock.fixed(Timestamp(date: CalendarDate(year: 2026, month: 11, day: 22)!, hour: 9))
+    print(try PhaseBenchmark(path: CommandLine.arguments[2], runs: runs, clock: clock).run())
+    exit(0)
+}
+
 let options = Options(Array(CommandLine.arguments.dropFirst()))
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dossier").path
 let today = CalendarDate(year: 2026, month: 11, day: 22)!

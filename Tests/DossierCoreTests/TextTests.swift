@@ -1,4 +1,6 @@
 import DossierCore
+import DossierTestSupport
+import Foundation
 import Testing
 
 @Suite("Display width, safe text and search folding")
@@ -74,5 +76,39 @@ struct TextTests {
         #expect(SearchText.fold("Straße") == "strasse")
         #expect(SearchText.fold("taizhou") == "taizhou")
         #expect(SearchText.fold("Ærø") == "aero")
+    }
+
+    @Test("folding byte by byte with remembered characters gives exactly what folding each character the Unicode way gives")
+    func fastFoldingMatchesReference() throws {
+        let generated = try DossierGenerator(relations: 300, activities: 1_500, seed: 7)
+            .generate(framework: Fixtures.smallDossier().framework, budgetLines: [], today: Fixtures.clock.today())
+        var texts = generated.relations.flatMap { [$0.name, $0.id, $0.region, $0.countries.names] + $0.places + $0.contacts.map(\.name) }
+        texts += generated.activities.flatMap { [$0.title, $0.notes, $0.outcomes] + $0.participants.map(\.name) }
+        texts += ["ÅRHUS", "İstanbul", "ΣΟΦΊΑ", "ﬁets", "e\u{301}e", "한국 서울", "がぎぐ ガ", "Đà Nẵng", "Straße ÆØ œ ł đ ı",
+                  "😀 Emoji", "泰州市 TAIZHOU", "ǅemal", "ＡＢＣ", "", "ABC", "abc"]
+        var folder = SearchText.Folder()
+        for text in texts {
+            let expected = Self.referenceFold(text)
+            #expect(folder.fold(text) == expected, "\(text)")
+            #expect(SearchText.fold(text) == expected, "\(text)")
+        }
+    }
+
+    /// Folding as it was done before the fast path: every character on its own.
+    static func referenceFold(_ text: String) -> String {
+        let spelledOut: [Unicode.Scalar: String] = ["ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
+                                                   "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ı": "i"]
+        var output = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                output.append(scalar.value >= 65 && scalar.value <= 90 ? Unicode.Scalar(UInt8(scalar.value + 32)) : scalar)
+            } else if let spelled = spelledOut[scalar] {
+                for part in spelled.unicodeScalars { output.append(part) }
+            } else {
+                let lowered = String(scalar.properties.lowercaseMapping).decomposedStringWithCanonicalMapping
+                for part in lowered.unicodeScalars where part.properties.generalCategory != .nonspacingMark { output.append(part) }
+            }
+        }
+        return String(output)
     }
 }

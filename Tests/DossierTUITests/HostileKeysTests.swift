@@ -55,7 +55,7 @@ struct HostileKeysTests {
             if step % 50 == 0 {
                 checkInvariants(app, step: step)
                 #expect(DossierValidator.problems(in: app.state.dossier).isEmpty, "step \(step)")
-                #expect(app.state.index == DossierIndex(dossier: app.state.dossier, today: app.state.today), "step \(step)")
+                #expect(app.state.index == DossierIndex(dossier: app.state.dossier, today: app.state.today, searchKeys: app.state.index.searchKeys != nil), "step \(step)")
                 _ = app.screen
             }
         }

@@ -9,10 +9,10 @@ import Testing
 struct IndexUpdateTests {
     let today = Fixtures.clock.today()
 
-    @Test("edits in place and additions update the index; removals rebuild it; either way it equals a rebuild")
+    @Test("edits in place and additions update the index and its search keys; removals rebuild it; either way it equals a rebuild")
     func matchesRebuild() throws {
         var dossier = Fixtures.smallDossier()
-        var index = DossierIndex(dossier: dossier, today: today)
+        var index = DossierIndex(dossier: dossier, today: today, searchKeys: true)
         var renamed = try #require(dossier.relation("rhone-alpes"))
         renamed.name = "Auvergne-Rhône-Alpes"
         var relinked = try #require(dossier.activity("missie-lyon"))
@@ -47,14 +47,14 @@ struct IndexUpdateTests {
             let undo = try dossier.apply(change, context: Fixtures.context)
             let updated = index.update(after: undo, in: dossier, today: today)
             #expect(updated == inPlace, "\(change.summary(in: dossier))")
-            if !updated { index = DossierIndex(dossier: dossier, today: today) }
-            #expect(index == DossierIndex(dossier: dossier, today: today), "after \(change.summary(in: dossier))")
+            if !updated { index = DossierIndex(dossier: dossier, today: today, searchKeys: true) }
+            #expect(index == DossierIndex(dossier: dossier, today: today, searchKeys: true), "after \(change.summary(in: dossier))")
             // Undoing goes through the same path.
             var undone = dossier
             let redo = try undone.apply(.restore(undo), context: Fixtures.context)
             var undoneIndex = index
-            if !undoneIndex.update(after: redo, in: undone, today: today) { undoneIndex = DossierIndex(dossier: undone, today: today) }
-            #expect(undoneIndex == DossierIndex(dossier: undone, today: today), "undo of \(change.summary(in: dossier))")
+            if !undoneIndex.update(after: redo, in: undone, today: today) { undoneIndex = DossierIndex(dossier: undone, today: today, searchKeys: true) }
+            #expect(undoneIndex == DossierIndex(dossier: undone, today: today, searchKeys: true), "undo of \(change.summary(in: dossier))")
         }
     }
 
@@ -69,7 +69,8 @@ struct IndexUpdateTests {
         #expect(app.state.form != nil, "m opens the life-cycle form")
         app.press(.tab).type("verder").press(.control("s"))
         #expect(app.store.committed.count == 1, "\(String(describing: app.state.message))")
-        #expect(app.state.index == DossierIndex(dossier: app.state.dossier, today: today))
+        #expect(app.state.index.searchKeys != nil, "the search made the keys")
+        #expect(app.state.index == DossierIndex(dossier: app.state.dossier, today: today, searchKeys: true))
         #expect(app.state.rows(.activities).count == before.count)
         #expect(app.state.selectedID(in: .activities) == selected)
     }

@@ -100,7 +100,7 @@ struct ManyWritersTests {
         let fresh = try DossierStore(path: path).load()
         #expect(DossierValidator.problems(in: fresh).isEmpty)
         #expect(loop.state.dossier == fresh, "the screen's view equals a fresh load")
-        #expect(loop.state.index == DossierIndex(dossier: loop.state.dossier, today: loop.state.today), "and its index a fresh index")
+        #expect(loop.state.index == DossierIndex(dossier: loop.state.dossier, today: loop.state.today, searchKeys: loop.state.index.searchKeys != nil), "and its index a fresh index")
         var counts: [String: Int] = [:]
         for activity in fresh.activities { for followUp in activity.followUps { counts[followUp.text, default: 0] += 1 } }
         let expected = confirmed.texts.union(typed)

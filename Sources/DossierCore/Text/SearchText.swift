@@ -4,26 +4,65 @@ import Foundation
 public enum SearchText {
     /// Lowercased, with diacritics dropped and ß, æ, ø … spelled out. ASCII text takes a fast path.
     public static func fold(_ text: String) -> String {
-        var isPlainLowercase = true
-        for byte in text.utf8 where byte >= 0x80 || (byte >= 65 && byte <= 90) {
-            isPlainLowercase = false
-            break
-        }
-        if isPlainLowercase { return text }
-        var output = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let value = scalar.value
-                output.append(value >= 65 && value <= 90 ? Unicode.Scalar(UInt8(value + 32)) : scalar)
-            } else if let spelled = spelledOut[scalar] {
-                // One by one: `append(contentsOf:)` on the scalar view costs the length of the whole output.
-                for part in spelled.unicodeScalars { output.append(part) }
-            } else {
-                let lowered = String(scalar.properties.lowercaseMapping).decomposedStringWithCanonicalMapping
-                for part in lowered.unicodeScalars where part.properties.generalCategory != .nonspacingMark {
-                    output.append(part)
+        var folder = Folder()
+        return folder.fold(text)
+    }
+
+    /// Folds many texts: ASCII byte by byte, and each other character the slow Unicode way only the first
+    /// time it is met (a Folder remembers how it folded). Gives exactly what folding each character on its
+    /// own gives (`foldedScalar`), which is what the keys and the query must share.
+    public struct Folder {
+        private var folded: [UInt32: [UInt8]] = [:]
+
+        public init() {}
+
+        public mutating func fold(_ text: String) -> String {
+            var plainLowercase = true, ascii = true
+            for byte in text.utf8 where byte >= 0x80 || (byte >= 65 && byte <= 90) {
+                plainLowercase = false
+                if byte >= 0x80 {
+                    ascii = false
+                    break
                 }
             }
+            if plainLowercase { return text }
+            let utf8 = text.utf8
+            if ascii {
+                return String(unsafeUninitializedCapacity: utf8.count) { output in
+                    var count = 0
+                    for byte in utf8 {
+                        output[count] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+                        count += 1
+                    }
+                    return count
+                }
+            }
+            var output: [UInt8] = []
+            output.reserveCapacity(utf8.count + 8)
+            for scalar in text.unicodeScalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    output.append(value >= 65 && value <= 90 ? UInt8(value + 32) : UInt8(value))
+                } else if let bytes = folded[value] {
+                    output.append(contentsOf: bytes)
+                } else {
+                    let bytes = Array(SearchText.foldedScalar(scalar).utf8)
+                    folded[value] = bytes
+                    output.append(contentsOf: bytes)
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// One non-ASCII character folded: spelled out (ß → ss), or lowercased and decomposed without its
+    /// combining marks (Ô → o).
+    static func foldedScalar(_ scalar: Unicode.Scalar) -> String {
+        if let spelled = spelledOut[scalar] { return spelled }
+        var output = String.UnicodeScalarView()
+        let lowered = String(scalar.properties.lowercaseMapping).decomposedStringWithCanonicalMapping
+        for part in lowered.unicodeScalars where part.properties.generalCategory != .nonspacingMark {
+            output.append(part)
         }
         return String(output)
     }

@@ -19,7 +19,10 @@ public final class AppLoop {
     /// Whether the last look at the files failed (a shared folder out of reach).
     private var isUnreachable = false
     /// The snapshot being rewritten on another thread, if any.
-    private var compaction: BackgroundCompaction?
+    private var compaction: BackgroundTask<Result<WrittenSnapshot, FileSystemError>>?
+    /// The search keys being made on another thread after the screen is up, for the dossier as it was at
+    /// `revision`; a search that starts before they are done waits for them.
+    private var searchKeys: (task: BackgroundTask<SearchKeys>, revision: Int)?
     /// Whether a snapshot is being written on another thread.
     var isCompacting: Bool { compaction != nil }
     /// After a failed compaction, ticks to wait before trying again (a full disk stays full for a while).
@@ -42,6 +45,7 @@ public final class AppLoop {
         state.height = backend.height
         state.clampLists()
         backend.show(Renderer.render(state))
+        maintainSearchKeys()
         while !state.hasQuit {
             switch backend.nextEvent() {
             case .key(let key):
@@ -53,6 +57,7 @@ public final class AppLoop {
             case let .resize(width, height): dispatch(.resize(width: width, height: height))
             case .tick:
                 compactionPause = max(0, compactionPause - 1)
+                maintainSearchKeys()
                 var changed = maintainSnapshot()
                 ticksSinceRefresh += 1
                 if ticksSinceRefresh >= ticksBetweenRefreshes {
@@ -65,6 +70,7 @@ public final class AppLoop {
                 return
             }
             maintainSnapshot()
+            maintainSearchKeys()
             backend.show(Renderer.render(state))
         }
         endCompaction()
@@ -161,8 +167,40 @@ public final class AppLoop {
         }
         guard compactionPause == 0, session.needsCompaction, !state.hasOutsideChange,
               let job = session.snapshotWrite(of: state.dossier) else { return false }
-        compaction = BackgroundCompaction(job)
+        compaction = BackgroundTask { Result { () throws(FileSystemError) in try job.run() } }
         return false
+    }
+
+    /// Makes the search keys on another thread once the screen is up (and again after the dossier changed
+    /// under a run), so that a search finds them ready; takes them in when they are done.
+    public func maintainSearchKeys() {
+        guard state.index.searchKeys == nil else {
+            searchKeys = nil
+            return
+        }
+        if let running = searchKeys {
+            guard let keys = running.task.outcome else { return }
+            searchKeys = nil
+            if running.revision == state.revision {
+                dispatch(.searchKeysMade(keys, revision: running.revision))
+                return
+            }
+        }
+        let dossier = state.dossier
+        searchKeys = (BackgroundTask { SearchKeys(dossier: dossier) }, state.revision)
+    }
+
+    /// A search that starts before the keys are done waits for them, saying so on the screen.
+    private func awaitSearchKeys(for message: Message) {
+        guard state.needsSearchKeys(for: message), let running = searchKeys, running.revision == state.revision else { return }
+        // A wait too short to notice is not announced (no flicker).
+        if running.task.wait(atMost: 0.05) == nil {
+            state.message = .info("Zoeken wordt voorbereid …")
+            backend.show(Renderer.render(state))
+        }
+        searchKeys = nil
+        state.message = nil
+        dispatch(.searchKeysMade(running.task.wait(), revision: running.revision))
     }
 
     /// Waits for a running compaction to end and drops what it wrote: the store compacts once more,
@@ -186,6 +224,7 @@ public final class AppLoop {
 
     /// Handles a message and everything its effects lead to.
     public func dispatch(_ message: Message) {
+        awaitSearchKeys(for: message)
         state.today = clock.today()
         var queue = [message]
         while !queue.isEmpty {

@@ -7,10 +7,11 @@ extension AppState {
     /// A short notice says whose changes came in.
     mutating func takeOthersChanges(_ changes: [OthersChange]) {
         guard !changes.isEmpty else { return }
+        revision += 1
         let touched = changes.compactMap(\.restoration)
         let combined = Restoration.combining(touched, label: "")
         if touched.count < changes.count || !index.update(after: combined, in: dossier, today: today) {
-            index = DossierIndex(dossier: dossier, today: today, lookAheadDays: index.lookAheadDays)
+            index = DossierIndex(dossier: dossier, today: today, lookAheadDays: index.lookAheadDays, searchKeys: index.searchKeys != nil)
         }
         if pending == nil { refreshAfterChange(nil, indexIsCurrent: true) }
         if message?.isError != true { message = .info("Bijgewerkt: " + AppState.whose(changes)) }

@@ -49,6 +49,9 @@ public struct AppState: Sendable {
     public var hasOutsideChange = false
     /// Seconds east of UTC, for showing journal times in local time; set by the runtime.
     public var utcOffset = 0
+    /// Counts the changes to the dossier (own, others', a reload): what was derived from it on another
+    /// thread is taken only for the revision it was made from.
+    public internal(set) var revision = 0
     /// Each list's selected id when a commit was requested: row positions go stale once the dossier changes.
     var selectionBeforeChange: [Section: String] = [:]
     /// The same for the activity lists on the stack (opened from the budget), by their place in the stack.
@@ -90,8 +93,9 @@ public struct AppState: Sendable {
         let selectedIDs = selectionBeforeChange, stackSelectedIDs = stackSelectionBeforeChange
         selectionBeforeChange = [:]
         stackSelectionBeforeChange = [:]
+        revision += 1
         if !indexIsCurrent, change.map({ index.update(after: $0, in: dossier, today: today) }) != true {
-            index = DossierIndex(dossier: dossier, today: today, lookAheadDays: index.lookAheadDays)
+            index = DossierIndex(dossier: dossier, today: today, lookAheadDays: index.lookAheadDays, searchKeys: index.searchKeys != nil)
         }
         refreshRows()
         for section in Section.allCases {

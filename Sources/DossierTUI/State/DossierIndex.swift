@@ -1,24 +1,25 @@
 import DossierCore
 
 /// What the screens derive from the dossier, computed once when it is loaded and then brought up to date
-/// per change (only what the change touched) rather than per frame: relation overviews, search keys
-/// folded for case and accents, the lists' sort orders, the years that have activities, budgets and
-/// reminders.
+/// per change (only what the change touched) rather than per frame: relation overviews, names folded for
+/// case and accents, the lists' sort orders, the years that have activities, budgets and reminders. The
+/// search keys of every record (most of the work and the memory) are made only when a search needs them
+/// (`prepareSearch`), or handed in when the runtime made them on another thread; once there, they are kept
+/// up to date like the rest.
 public struct DossierIndex: Sendable, Equatable {
     /// Aligned with `dossier.relations`.
     public var overviews: [RelationOverview]
     /// The positions of each relation's activities (linked or organised by it), ascending.
     public var activitiesByRelation: [RelationID: [Int]]
-    public var relationSearchKeys: [String]
     /// Folded names only: typing a search prefers these.
     public var relationNameKeys: [String]
     /// Folded name, id, country, region and places: what the relation picker matches.
     public var relationLabelKeys: [String]
     /// Relation positions in the order of their folded names (the list's and the picker's order).
     public var relationsByName: [Int]
+    /// What a `/` search looks in; nil until a search needs it.
+    public var searchKeys: SearchKeys?
     /// Aligned with `dossier.activities`.
-    public var activitySearchKeys: [String]
-    public var activityTitleKeys: [String]
     public var activitySortKeys: [ActivityQuery.SortKey]
     /// What the activity lists filter on, kept small so a filter does not walk the activities themselves.
     public var activityFacets: [ActivityQuery.Facets]
@@ -33,23 +34,19 @@ public struct DossierIndex: Sendable, Equatable {
     /// How far ahead the signals look for review dates and follow-ups (`lookAhead` in the configuration).
     public let lookAheadDays: Int
 
-    public init(dossier: Dossier, today: CalendarDate, lookAheadDays: Int = Reminder.defaultLookAheadDays) {
+    /// `searchKeys`: made now as well (a rebuild of an index that had them keeps them).
+    public init(dossier: Dossier, today: CalendarDate, lookAheadDays: Int = Reminder.defaultLookAheadDays, searchKeys: Bool = false) {
         self.lookAheadDays = lookAheadDays
         overviews = RelationOverview.all(in: dossier, today: today)
         activitiesByRelation = [:]
         for (position, activity) in dossier.activities.enumerated() {
             for id in RelationOverview.linkedRelations(activity) { activitiesByRelation[id, default: []].append(position) }
         }
-        relationSearchKeys = dossier.relations.map(DossierIndex.searchKey)
-        relationNameKeys = dossier.relations.map { SearchText.fold($0.name) }
-        relationLabelKeys = dossier.relations.map(DossierIndex.labelKey)
+        var folder = SearchText.Folder()
+        relationNameKeys = dossier.relations.map { folder.fold($0.name) }
+        relationLabelKeys = dossier.relations.map { DossierIndex.labelKey($0, folder: &folder) }
         relationsByName = []
-        // Folding is most of building the index; each activity's keys stand alone, so all cores share it.
-        let folded = ParallelChunks.map(dossier.activities.count) { range in
-            range.map { (DossierIndex.searchKey(dossier.activities[$0], in: dossier), SearchText.fold(dossier.activities[$0].title)) }
-        }
-        activitySearchKeys = folded.map(\.0)
-        activityTitleKeys = folded.map(\.1)
+        self.searchKeys = searchKeys ? SearchKeys(dossier: dossier) : nil
         activitySortKeys = dossier.activities.map(ActivityQuery.SortKey.init)
         activityFacets = dossier.activities.map(ActivityQuery.Facets.init)
         activitiesInOrder = []
@@ -68,7 +65,7 @@ public struct DossierIndex: Sendable, Equatable {
     public mutating func update(after change: Restoration, in dossier: Dossier, today: CalendarDate) -> Bool {
         guard let relationPositions = DossierIndex.positions(change.relations, oldCount: overviews.count,
                                                              newCount: dossier.relations.count, find: dossier.relationPosition),
-              let activityPositions = DossierIndex.positions(change.activities, oldCount: activitySearchKeys.count,
+              let activityPositions = DossierIndex.positions(change.activities, oldCount: activitySortKeys.count,
                                                              newCount: dossier.activities.count, find: dossier.activityPosition)
         else { return false }
 
@@ -77,23 +74,16 @@ public struct DossierIndex: Sendable, Equatable {
         for (snapshot, position) in zip(change.relations, relationPositions).sorted(by: { $0.1 < $1.1 }) {
             let relation = dossier.relations[position]
             if snapshot.value?.name != relation.name { renamed.insert(relation.id) }
-            set(&relationSearchKeys, position, DossierIndex.searchKey(relation))
-            set(&relationNameKeys, position, SearchText.fold(relation.name))
-            set(&relationLabelKeys, position, DossierIndex.labelKey(relation))
+            DossierIndex.set(&relationNameKeys, position, SearchText.fold(relation.name))
+            var folder = SearchText.Folder()
+            DossierIndex.set(&relationLabelKeys, position, DossierIndex.labelKey(relation, folder: &folder))
         }
-        var activitySet = Set(activityPositions)
-        if !renamed.isEmpty {
-            for (position, activity) in dossier.activities.enumerated() where activity.relations.contains(where: renamed.contains) {
-                activitySet.insert(position)
-            }
-        }
-        for position in activitySet.sorted() {
+        for position in activityPositions.sorted() {
             let activity = dossier.activities[position]
-            set(&activitySearchKeys, position, DossierIndex.searchKey(activity, in: dossier))
-            set(&activityTitleKeys, position, SearchText.fold(activity.title))
-            set(&activitySortKeys, position, ActivityQuery.SortKey(activity))
-            set(&activityFacets, position, ActivityQuery.Facets(activity))
+            DossierIndex.set(&activitySortKeys, position, ActivityQuery.SortKey(activity))
+            DossierIndex.set(&activityFacets, position, ActivityQuery.Facets(activity))
         }
+        searchKeys?.update(relations: relationPositions, activities: activityPositions, renamed: renamed, in: dossier)
 
         // Overviews of the relations touched, directly or through an activity they are (or were) linked to.
         var touched = Set(relationPositions)
@@ -109,7 +99,7 @@ public struct DossierIndex: Sendable, Equatable {
         }
         for position in touched.sorted() {
             let relation = dossier.relations[position]
-            set(&overviews, position, RelationOverview.of(relation, activityPositions: activitiesByRelation[relation.id] ?? [], in: dossier))
+            DossierIndex.set(&overviews, position, RelationOverview.of(relation, activityPositions: activitiesByRelation[relation.id] ?? [], in: dossier))
         }
 
         reorder(&relationsByName, changed: Set(relationPositions), by: relationPrecedes)
@@ -181,7 +171,7 @@ public struct DossierIndex: Sendable, Equatable {
     }
 
     /// Sets an element, appending when the position is the next one (an added entity).
-    private func set<Element>(_ array: inout [Element], _ position: Int, _ value: Element) {
+    static func set<Element>(_ array: inout [Element], _ position: Int, _ value: Element) {
         if position < array.count {
             array[position] = value
         } else {
@@ -190,29 +180,13 @@ public struct DossierIndex: Sendable, Equatable {
         }
     }
 
-    /// Names, places, contacts and notes of a relation, folded.
-    static func searchKey(_ relation: Relation) -> String {
-        var parts = [relation.id, relation.name, relation.countries.names, relation.region, relation.notes]
-        parts += relation.places + relation.institutes + relation.companies
-        for contact in relation.contacts {
-            parts += [contact.name, contact.organisation, contact.role, contact.email, contact.phone]
-        }
-        return SearchText.fold(parts.joined(separator: "\u{1}"))
+    static func labelKey(_ relation: Relation, folder: inout SearchText.Folder) -> String {
+        folder.fold(([relation.name, relation.id, relation.countries.names, relation.region] + relation.places).joined(separator: "\u{1}"))
     }
 
-    static func labelKey(_ relation: Relation) -> String {
-        SearchText.fold(([relation.name, relation.id, relation.countries.names, relation.region] + relation.places).joined(separator: "\u{1}"))
-    }
-
-    /// Title, places, people and notes of an activity and the names of its relations, folded.
-    static func searchKey(_ activity: Activity, in dossier: Dossier) -> String {
-        var parts = [activity.id, activity.title, activity.notes, activity.outcomes]
-        parts += activity.relations.map(dossier.relationName)
-        parts += activity.participants.flatMap { [$0.name, $0.organisation] }
-        if let visit = activity.visit {
-            parts += [visit.delegationFrom, visit.ledBy] + visit.hosts + visit.programme
-        }
-        parts += activity.followUps.map(\.text)
-        return SearchText.fold(parts.joined(separator: "\u{1}"))
+    /// Makes the search keys now, when they are not there yet (the first search; the runtime usually made
+    /// them beforehand on another thread).
+    public mutating func prepareSearch(_ dossier: Dossier) {
+        if searchKeys == nil { searchKeys = SearchKeys(dossier: dossier) }
     }
 }

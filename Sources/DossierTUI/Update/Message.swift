@@ -28,6 +28,9 @@ public enum Message: Sendable {
     case storeReachable
     /// Rewriting the snapshot in the background failed; every change is still safe in the journal.
     case compactionFailed(StoreError)
+    /// The search keys, made on another thread for the dossier as it was at `revision` (see
+    /// `AppState.revision`); taken only when the dossier is still that one.
+    case searchKeysMade(SearchKeys, revision: Int)
     /// A form field came back from `$VISUAL`/`$EDITOR` (`editExternally`): the new text, or why not.
     case externalEditFinished(fieldID: String, ExternalOutcome<String>)
     /// The desktop's opener took a link (`openLink`), or could not.

@@ -3,6 +3,7 @@ import DossierCore
 extension AppState {
     mutating func startSearch() {
         guard case .list(let section) = screen, section.listsEntities else { return }
+        index.prepareSearch(dossier)
         search = SearchState(section: section, originRow: listState(section).selection)
     }
 
@@ -65,11 +66,13 @@ extension AppState {
     /// Whether a row of a list matches a folded query, in its name (or title) only or anywhere.
     func matches(row: Int, in section: Section, query: String, namesOnly: Bool = false) -> Bool {
         let position = rows(section)[row]
+        if section == .relations && namesOnly { return SearchText.contains(index.relationNameKeys[position], query) }
+        // A search exists only with its keys (`startSearch` makes them, a rebuild keeps them).
+        guard let keys = index.searchKeys else { return false }
         let key = switch (section, namesOnly) {
-        case (.relations, true): index.relationNameKeys[position]
-        case (.relations, false): index.relationSearchKeys[position]
-        case (_, true): index.activityTitleKeys[position]
-        case (_, false): index.activitySearchKeys[position]
+        case (.relations, _): keys.relations[position]
+        case (_, true): keys.activityTitles[position]
+        case (_, false): keys.activities[position]
         }
         return SearchText.contains(key, query)
     }

@@ -54,10 +54,20 @@ extension AppState {
             case .failed(let reason): self.message = .error(reason)
             }
             return []
+        case let .searchKeysMade(keys, madeAt):
+            if madeAt == revision && index.searchKeys == nil { index.searchKeys = keys }
+            return []
         case .compactionFailed(let error):
             self.message = .error("Samenvoegen mislukt; alle wijzigingen staan veilig in het journaal. \(error.description)")
             return []
         }
+    }
+
+    /// Whether handling `message` needs the search keys, which are not there yet: the runtime then waits for
+    /// the ones it is making (otherwise `startSearch` makes them itself).
+    public func needsSearchKeys(for message: Message) -> Bool {
+        guard index.searchKeys == nil, case .key(let key) = message, form == nil, confirmation == nil, helpScroll == nil else { return false }
+        return keyMap.action(for: key, in: keyGroups) == .startSearch
     }
 
     /// The key groups that apply now, in order: the first group that binds a key decides.

@@ -45,7 +45,7 @@ enum ActivityListView {
             let y = top + 1 + line
             if selected { canvas.fill(x: 0, y: y, width: state.width, height: 1, style: Style(reversed: true)) }
             let base: Style = activity.status == .geannuleerd || activity.status == .afgewezen ? theme.muted : .plain
-            let isMatch = query.map { state.index.activitySearchKeys[position].contains($0) } ?? false
+            let isMatch = query.map { state.index.searchKeys?.activities[position].contains($0) == true } ?? false
             let titleStyle = RowStyle.apply(isMatch ? theme.match : base.bold(), selected: selected)
             let statusStyle = RowStyle.apply(theme.activityStatus(activity.status), selected: selected)
             let plain = RowStyle.apply(base, selected: selected)

@@ -29,7 +29,7 @@ enum RelationListView {
             let y = layout.bodyTop + 1 + line
             let base: Style = relation.status == .laagPitje || relation.status == .beeindigd ? theme.muted : .plain
             if selected { canvas.fill(x: 0, y: y, width: state.width, height: 1, style: Style(reversed: true)) }
-            let isMatch = query.map { state.index.relationSearchKeys[position].contains($0) } ?? false
+            let isMatch = query.map { state.index.searchKeys?.relations[position].contains($0) == true } ?? false
             let overdue = overview.nextDate?.isOverdue(on: state.today) ?? false
             // Overdue is also written out ("!"), for terminals without colour.
             let next = overview.nextDate.map { wide ? "\($0.date.iso) \($0.label)\(overdue ? " !" : "")" : "\(overdue ? "!" : "")\($0.date.iso)" } ?? ""

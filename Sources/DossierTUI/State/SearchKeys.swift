@@ -1,0 +1,71 @@
+import DossierCore
+
+/// The texts a `/` search looks in, folded for case and accents: for each relation its names, places,
+/// contacts and notes, for each activity its title, places, people, notes and the names of its relations.
+/// Folding every activity's texts is most of what an index costs (time and memory), so these are made
+/// only when a search needs them, on all cores.
+public struct SearchKeys: Sendable, Equatable {
+    /// Aligned with `dossier.relations`.
+    public var relations: [String]
+    /// Aligned with `dossier.activities`.
+    public var activities: [String]
+    /// Folded titles only: typing a search prefers these.
+    public var activityTitles: [String]
+
+    public init(dossier: Dossier) {
+        var folder = SearchText.Folder()
+        relations = dossier.relations.map { SearchKeys.key($0, folder: &folder) }
+        // Each activity's keys stand alone, so all cores share the work; each chunk has its own folder.
+        let folded = ParallelChunks.map(dossier.activities.count) { range in
+            var folder = SearchText.Folder()
+            return dossier.activities.withUnsafeBufferPointer { activities in
+                range.map { (SearchKeys.key(activities[$0], in: dossier, folder: &folder), folder.fold(activities[$0].title)) }
+            }
+        }
+        activities = folded.map(\.0)
+        activityTitles = folded.map(\.1)
+    }
+
+    /// Brings the keys up to date after a change that edited or added the entities at these positions;
+    /// activities that show a renamed relation's name are folded again too.
+    mutating func update(relations relationPositions: [Int], activities activityPositions: [Int], renamed: Set<RelationID>,
+                         in dossier: Dossier) {
+        var folder = SearchText.Folder()
+        for position in relationPositions.sorted() {
+            DossierIndex.set(&relations, position, SearchKeys.key(dossier.relations[position], folder: &folder))
+        }
+        var activitySet = Set(activityPositions)
+        if !renamed.isEmpty {
+            dossier.activities.withUnsafeBufferPointer { all in
+                for position in all.indices where all[position].relations.contains(where: renamed.contains) { activitySet.insert(position) }
+            }
+        }
+        for position in activitySet.sorted() {
+            let activity = dossier.activities[position]
+            DossierIndex.set(&activities, position, SearchKeys.key(activity, in: dossier, folder: &folder))
+            DossierIndex.set(&activityTitles, position, folder.fold(activity.title))
+        }
+    }
+
+    /// Names, places, contacts and notes of a relation, folded.
+    static func key(_ relation: Relation, folder: inout SearchText.Folder) -> String {
+        var parts = [relation.id, relation.name, relation.countries.names, relation.region, relation.notes]
+        parts += relation.places + relation.institutes + relation.companies
+        for contact in relation.contacts {
+            parts += [contact.name, contact.organisation, contact.role, contact.email, contact.phone]
+        }
+        return folder.fold(parts.joined(separator: "\u{1}"))
+    }
+
+    /// Title, places, people and notes of an activity and the names of its relations, folded.
+    static func key(_ activity: Activity, in dossier: Dossier, folder: inout SearchText.Folder) -> String {
+        var parts = [activity.id, activity.title, activity.notes, activity.outcomes]
+        parts += activity.relations.map(dossier.relationName)
+        parts += activity.participants.flatMap { [$0.name, $0.organisation] }
+        if let visit = activity.visit {
+            parts += [visit.delegationFrom, visit.ledBy] + visit.hosts + visit.programme
+        }
+        parts += activity.followUps.map(\.text)
+        return folder.fold(parts.joined(separator: "\u{1}"))
+    }
+}
