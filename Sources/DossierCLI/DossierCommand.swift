@@ -86,7 +86,8 @@ public struct DossierCommand: ParsableCommand {
         let readOnly = storeOptions.isReadOnly
         var notices: [String] = []
         do {
-            var configuration = try Session.configuration()
+            // An unknown setting is said on the first screen, where it is read.
+            var configuration = try Session.configuration(needing: Session.settingsForWriting + ["lookAhead"]) { notices.append($0) }
             // A save waits at most a second for a colleague's append (milliseconds, normally); the screen never hangs.
             configuration.lockWait = min(configuration.lockWait, 1)
             store = try StorageOpener.open(location, configuration: configuration)

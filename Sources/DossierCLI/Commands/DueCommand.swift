@@ -21,9 +21,16 @@ struct DueCommand: ParsableCommand {
     }
 
     func run() throws {
+        var within = self.within ?? Reminder.defaultLookAheadDays
+        if self.within == nil {
+            do throws(StoreError) {
+                within = try Session.configuration(needing: ["lookAhead"]).lookAheadDays
+            } catch {
+                throw failure(error)
+            }
+        }
         let (_, dossier) = try storeOptions.openForReading()
         let today = Session.clock.today()
-        let within = try self.within ?? Session.configuration().lookAheadDays
         let reminders = Reminder.all(in: dossier, today: today, within: within)
         if json {
             var writer = JSONWriter()

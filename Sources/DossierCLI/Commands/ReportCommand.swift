@@ -38,9 +38,15 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The author and organisation come from the settings: read them first, strictly.
+        let configuration: StoreConfiguration
+        do throws(StoreError) {
+            configuration = try Session.configuration(needing: ["name", "organisation"])
+        } catch {
+            throw failure(error)
+        }
         let (store, dossier) = try storeOptions.openForReading()
         let today = Session.clock.today()
-        let configuration = try Session.configuration()
         // The moment of the last change, when the journal still has it; the position alone otherwise.
         let lastChange = store.sequence > 0 ? (try? store.history())?.last(where: { $0.sequence == store.sequence })?.timestamp : nil
         let authorship = YearReport.Authorship(author: configuration.name, organisation: configuration.organisation, isFinal: final,

@@ -1,3 +1,5 @@
+import DossierCore
+
 /// swift-argument-parser's own texts in Dutch. Its errors ("Missing expected argument", "Unknown option" …),
 /// their framing ("Error:", "Help:", "Usage:", "See … for more information.") and the help of the standard
 /// flags are fixed English strings inside the library; they are translated here, line by line, on their way
@@ -67,7 +69,7 @@ enum ParserMessages {
         if let match = text.wholeMatch(of: /Unexpected argument '(.+)'/) {
             let word = String(match.1)
             guard isRoot, !word.hasPrefix("-") else { return "onverwacht argument '\(word)'" }
-            let suggestion = closest(to: word, in: subcommands).map { "; bedoelde u '\($0)'?" } ?? " (dossier --help noemt ze alle)"
+            let suggestion = Spelling.closest(to: word, in: subcommands).map { "; bedoelde u '\($0)'?" } ?? " (dossier --help noemt ze alle)"
             return "onbekende opdracht '\(word)'\(suggestion)"
         }
         if let match = text.wholeMatch(of: /(\d+) unexpected arguments: (.+)/) {
@@ -98,27 +100,5 @@ enum ParserMessages {
             return "; kies uit:" + rest.dropFirst(". Please provide one of the following:".count)
         }
         return rest
-    }
-
-    /// The subcommand a mistyped word most likely meant, if one is close (at most two edits, or a prefix).
-    static func closest(to word: String, in names: [String]) -> String? {
-        let typed = word.lowercased()
-        if let prefixed = names.first(where: { $0.hasPrefix(typed) && typed.count >= 3 }) { return prefixed }
-        let scored = names.map { ($0, editDistance(typed, $0)) }.filter { $0.1 <= 2 }
-        return scored.min { $0.1 < $1.1 }?.0
-    }
-
-    private static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
-            for (j, y) in b.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -43,7 +43,8 @@ struct StoreOptions: ParsableArguments {
         }
         let location = try self.location
         do {
-            let store = try StorageOpener.open(location, configuration: try Session.configuration())
+            let configuration = forWriting ? try Session.configuration(needing: Session.settingsForWriting) : try Session.configurationForReading()
+            let store = try StorageOpener.open(location, configuration: configuration)
             if forWriting { try store.openForWriting(actor: try Session.actor()) }
             return store
         } catch {
@@ -63,20 +64,55 @@ struct StoreOptions: ParsableArguments {
 enum Session {
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    static func configuration() throws(StoreError) -> StoreConfiguration {
-        try StoreConfiguration.load(environment: environment)
+    /// The settings a command that changes the dossier uses: who, and how the store keeps its files.
+    static let settingsForWriting = ["name", "backups", "journalLimit", "lockWait"]
+
+    /// The settings, for a command that uses the ones named: one of those that cannot be read, or a damaged
+    /// configuration file, stops it. An unknown setting (a typo), and an unreadable one it does not use, are
+    /// said once, by `report` (on stderr unless the screen shows them), and skipped.
+    static func configuration(needing settings: [String], reporting report: (String) -> Void = warn) throws(StoreError) -> StoreConfiguration {
+        let configuration = try StoreConfiguration.load(environment: environment)
+        var warnings = configuration.unknownSettings
+        warnings += configuration.refusedSettings.sorted { $0.key < $1.key }.filter { !settings.contains($0.key) }.map { key, message in
+            "ongeldige instelling: \(message). Deze opdracht gebruikt '\(key)' niet en gaat door."
+        }
+        for warning in warnings where warned.insert(warning).inserted { report(warning) }
+        try configuration.check(settings)
+        return configuration
+    }
+
+    /// The settings, for a command that only reads the dossier and uses none of them: a configuration file
+    /// that cannot be read is a warning, and the defaults apply. (A wrong DOSSIER_… variable, typed for this
+    /// very run, is still refused.)
+    static func configurationForReading() throws(StoreError) -> StoreConfiguration {
+        do {
+            return try configuration(needing: [])
+        } catch {
+            guard case .damaged = error else { throw error }
+            let description = error.description
+            let warning = description + (description.hasSuffix(".") ? "" : ".") + " Deze opdracht heeft de instellingen niet nodig en gaat door."
+            if warned.insert(warning).inserted { warn(warning) }
+            return StoreConfiguration()
+        }
+    }
+
+    /// Warnings about the settings already given in this run (the configuration is read more than once).
+    nonisolated(unsafe) private static var warned: Set<String> = []
+
+    private static func warn(_ warning: String) {
+        Output.error("dossier: let op: \(warning)")
     }
 
     /// `DOSSIER_USER`, else the name in the configuration file, else the login name.
     static func actor() throws(StoreError) -> String {
-        try configuration().actor
+        try configuration(needing: ["name"]).actor
     }
 
     static var clock: Clock { Clock.fromEnvironment(environment) }
 
     /// When no name is configured: whose name the change carries instead, and how to set one.
     static func unnamedNotice() throws(StoreError) -> String? {
-        let configuration = try configuration()
+        let configuration = try configuration(needing: ["name"])
         guard !configuration.isNameConfigured else { return nil }
         let source = SystemUser.fullName == nil ? "de inlognaam" : "de volledige naam van het account"
         return "er is geen naam ingesteld; de wijziging staat op naam van '\(configuration.actor)' (\(source)). "

@@ -22,6 +22,15 @@ public struct StoreConfiguration: Hashable, Sendable {
     public var journalByteLimit = 4 << 20
     /// How long a command waits for another program to release the dossier, in seconds (`DOSSIER_LOCK_WAIT`).
     public var lockWait = 5.0
+    /// Settings in the file that this program does not know (a typo, or a newer program's), each as a message
+    /// that names it and the ones that exist; they are skipped, everything else is read.
+    public var unknownSettings: [String] = []
+    /// Known settings in the file whose value could not be read, by name, each with its message; they keep
+    /// their default.
+    public var refusedSettings: [String: String] = [:]
+
+    /// The settings the configuration file can hold.
+    public static let settingNames = ["name", "organisation", "lookAhead", "backups", "journalLimit", "lockWait"]
 
     public init() {}
 
@@ -35,7 +44,9 @@ public struct StoreConfiguration: Hashable, Sendable {
         return FilePath.join(FilePath.join(base, "dossier"), "config.json")
     }
 
-    /// The configuration for this environment; a damaged configuration file is an error naming its place.
+    /// The configuration for this environment. A damaged configuration file (not JSON) is an error naming its
+    /// place; a known setting whose value does not read keeps its default and is listed in `refusedSettings`
+    /// (a command that needs it refuses, the others go on); an unknown one is listed in `unknownSettings`.
     public static func load(environment: [String: String], fileSystem: any FileSystem = PosixFileSystem()) throws(StoreError) -> StoreConfiguration {
         var configuration = StoreConfiguration()
         let file = path(environment: environment)
@@ -43,14 +54,18 @@ public struct StoreConfiguration: Hashable, Sendable {
             do {
                 try JSONReader.read(bytes) { (reader: inout JSONReader) throws(JSONError) in
                     try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
-                        switch key {
-                        case "name": configuration.name = try reader.readString()
-                        case "organisation": configuration.organisation = try reader.readString()
-                        case "lookAhead": configuration.lookAheadDays = try reader.readInt(in: Limits.dueWindowDays)
-                        case "backups": configuration.backupsToKeep = try reader.readInt(in: Limits.backupsToKeep)
-                        case "journalLimit": configuration.journalEntryLimit = try reader.readInt(in: Limits.journalEntryLimit)
-                        case "lockWait": configuration.lockWait = Double(try reader.readInt(in: Limits.lockWaitSeconds))
-                        default: throw reader.unknownField(key)
+                        // The value is first taken whole (the file's syntax), then read on its own (the setting's).
+                        let start = reader.valueOffset()
+                        try reader.skipValue()
+                        let value = Array(bytes[start..<reader.offset])
+                        do throws(JSONError) {
+                            try configuration.set(key, from: value)
+                        } catch {
+                            let line = TextPosition(offset: start, in: bytes).line
+                            configuration.refusedSettings[key] = "\(file), regel \(line), '\(key)': \(error.message)"
+                        }
+                        if !settingNames.contains(key) {
+                            configuration.unknownSettings.append(unknownSetting(key, file: file, line: TextPosition(offset: start, in: bytes).line))
                         }
                     }
                 }
@@ -80,6 +95,34 @@ public struct StoreConfiguration: Hashable, Sendable {
         if let value = try number("DOSSIER_LOOK_AHEAD", Limits.dueWindowDays) { configuration.lookAheadDays = value }
         if let value = try lockWait(environment["DOSSIER_LOCK_WAIT"]) { configuration.lockWait = value }
         return configuration
+    }
+
+    /// Reads one known setting from its value's JSON; an unknown key is left alone.
+    private mutating func set(_ key: String, from value: [UInt8]) throws(JSONError) {
+        try JSONReader.read(value) { (reader: inout JSONReader) throws(JSONError) in
+            switch key {
+            case "name": name = try reader.readString()
+            case "organisation": organisation = try reader.readString()
+            case "lookAhead": lookAheadDays = try reader.readInt(in: Limits.dueWindowDays)
+            case "backups": backupsToKeep = try reader.readInt(in: Limits.backupsToKeep)
+            case "journalLimit": journalEntryLimit = try reader.readInt(in: Limits.journalEntryLimit)
+            case "lockWait": lockWait = Double(try reader.readInt(in: Limits.lockWaitSeconds))
+            default: try reader.skipValue()
+            }
+        }
+    }
+
+    /// Refuses when one of `settings` is in the file but could not be read: a command that needs it stops.
+    public func check(_ settings: [String]) throws(StoreError) {
+        if let refused = settings.compactMap({ refusedSettings[$0] }).first { throw .badSetting(refused) }
+    }
+
+    /// "onbekende instelling 'lookahaed' (overgeslagen); bedoelde u 'lookAhead'? …": the setting, a likely meaning,
+    /// and the ones that exist.
+    static func unknownSetting(_ key: String, file: String, line: Int) -> String {
+        let suggestion = Spelling.closest(to: key, in: settingNames).map { "; bedoelde u '\($0)'?" } ?? ""
+        return "\(file), regel \(line): onbekende instelling '\(key)' (overgeslagen)\(suggestion) "
+            + "Wel bekend: \(settingNames.joined(separator: ", "))."
     }
 
     /// Seconds, whole or with a decimal point (`0.5`), in `Limits.lockWaitSeconds`.

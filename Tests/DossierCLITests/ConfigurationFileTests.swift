@@ -1,0 +1,83 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// The configuration file (~/.config/dossier/config.json): a typo is an unknown setting, named with the ones
+/// that exist; a command runs unless it uses a setting that cannot be read.
+@Suite("The configuration file")
+struct ConfigurationFileTests {
+    let scratch: ScratchStore
+    var home: String { scratch.directory.file("home") }
+
+    init() throws {
+        scratch = try ScratchStore()
+        try FileManager.default.createDirectory(atPath: scratch.directory.file("home/.config/dossier"), withIntermediateDirectories: true)
+    }
+
+    func configure(_ text: String) throws {
+        try scratch.directory.write("home/.config/dossier/config.json", text)
+    }
+
+    /// Runs with this HOME (and its configuration), as a user without DOSSIER_USER.
+    func run(_ arguments: [String]) throws -> ProgramRunner.Result {
+        try scratch.runner.run(arguments + ["--store", scratch.path], environment: ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "HOME": home])
+    }
+
+    @Test("a typo is an unknown setting: named, with a likely meaning and the settings that exist; every command runs")
+    func unknownSetting() throws {
+        try configure(#"{ "name": "Ine", "lookahaed": 90 }"#)
+        for command in [["relations"], ["show", "bom"], ["due"], ["report", "--year", "2026"], ["set-status", "bom", "focus", "--reason", "typo"]] {
+            let result = try run(command)
+            #expect(result.status == 0, "\(command): \(result.standardError)")
+            let warning = result.standardError.split(separator: "\n").filter { $0.contains("onbekende instelling") }
+            #expect(warning.count == 1, "said once: \(result.standardError)")
+            #expect(result.standardError.contains("config.json, regel 1: onbekende instelling 'lookahaed' (overgeslagen); bedoelde u 'lookAhead'?"))
+            #expect(result.standardError.contains("Wel bekend: name, organisation, lookAhead, backups, journalLimit, lockWait."))
+            #expect(!result.standardError.contains("beschadigd"))
+        }
+        #expect(try scratch.load().relation("bom")?.statusHistory.last?.by == "Ine", "the settings it knows still count")
+    }
+
+    @Test("a setting whose value does not read stops only the commands that use it", arguments: [
+        (#"{ "lookAhead": "zestig" }"#, "'lookAhead': geheel getal verwacht", ["due"]),
+        (#"{ "name": 3 }"#, "'name': tekst verwacht", ["set-status", "bom", "focus", "--reason", "x"]),
+    ])
+    func refusedSetting(configuration: String, problem: String, user: [String]) throws {
+        try configure(configuration)
+        let refused = try run(user)
+        #expect(refused.status == 64)
+        #expect(refused.standardError.contains("dossier: ongeldige instelling: "), "\(refused.standardError)")
+        #expect(refused.standardError.contains(problem))
+        for command in [["relations"], ["show", "bom"], ["activities"]] {
+            let result = try run(command)
+            #expect(result.status == 0, "\(command): \(result.standardError)")
+            #expect(result.standardError.contains(problem) && result.standardError.contains("niet en gaat door"), "\(result.standardError)")
+        }
+    }
+
+    @Test("a damaged file (not JSON) stops commands that use settings, names the place, and lets readers run")
+    func damagedFile() throws {
+        try configure(#"{ "name": "Ine",, }"#)
+        let writer = try run(["set-status", "bom", "focus", "--reason", "x"])
+        #expect(writer.status == 65)
+        #expect(writer.standardError.contains("config.json is beschadigd: regel 1, kolom 17"), "\(writer.standardError)")
+        let reader = try run(["relations"])
+        #expect(reader.status == 0)
+        #expect(reader.standardError.contains("Deze opdracht heeft de instellingen niet nodig en gaat door."))
+        #expect(try scratch.load() == Fixtures.smallDossier(), "nothing was changed")
+    }
+
+    @Test("the screen opens with a typo in the settings and says it on its message line")
+    func screenSaysIt() throws {
+        try configure(#"{ "name": "Ine", "lookahaed": 90 }"#)
+        let tmux = try TmuxSession.shell(home: home, width: 200, height: 30)
+        try tmux.type("\(ProgramRunner.builtBinary("dossier")) --store \(scratch.path); echo EXIT:$?")
+        try tmux.send("Enter")
+        let screen = try tmux.waitFor("1 Relaties (5)")
+        #expect(screen.contains("onbekende instelling 'lookahaed' (overgeslagen); bedoelde u 'lookAhead'?"), "\(screen)")
+        try tmux.send("q")
+        let after = try tmux.waitFor("EXIT:0")
+        #expect(!after.contains("dossier: let op"), "said on the screen, not again on stderr")
+    }
+}
