@@ -49,23 +49,11 @@ public struct SearchKeys: Sendable, Equatable {
 
     /// Names, places, contacts and notes of a relation, folded.
     static func key(_ relation: Relation, folder: inout SearchText.Folder) -> String {
-        var parts = [relation.id, relation.name, relation.countries.names, relation.region, relation.notes]
-        parts += relation.places + relation.institutes + relation.companies
-        for contact in relation.contacts {
-            parts += [contact.name, contact.organisation, contact.role, contact.email, contact.phone]
-        }
-        return folder.fold(parts.joined(separator: "\u{1}"))
+        SearchFields.key(SearchFields.of(relation), folder: &folder)
     }
 
     /// Title, places, people and notes of an activity and the names of its relations, folded.
     static func key(_ activity: Activity, in dossier: Dossier, folder: inout SearchText.Folder) -> String {
-        var parts = [activity.id, activity.title, activity.notes, activity.outcomes]
-        parts += activity.relations.map(dossier.relationName)
-        parts += activity.participants.flatMap { [$0.name, $0.organisation] }
-        if let visit = activity.visit {
-            parts += [visit.delegationFrom, visit.ledBy] + visit.hosts + visit.programme
-        }
-        parts += activity.followUps.map(\.text)
-        return folder.fold(parts.joined(separator: "\u{1}"))
+        SearchFields.key(SearchFields.of(activity, in: dossier), folder: &folder)
     }
 }

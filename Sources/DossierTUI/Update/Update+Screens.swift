@@ -38,8 +38,8 @@ extension AppState {
         case .nextMonth: stepAgendaMonth(forward: true)
         case .showHelp: helpScroll = 0
         case .startSearch: startSearch()
-        case .nextMatch: jumpToMatch(forward: true, includingCurrent: false)
-        case .previousMatch: jumpToMatch(forward: false, includingCurrent: false)
+        case .nextMatch, .previousMatch:
+            if jumpToMatch(forward: action == .nextMatch, includingCurrent: false), searchHit != nil { sayWhereTheHitIs("n volgende, N vorige") }
         case .cycleStatusFilter, .cycleKindFilter, .cycleYearFilter, .cycleDirectionFilter, .cycleSortOrder, .clearFilters:
             changeFilter(action)
         case .changeRelationStatus: openStatusForm()

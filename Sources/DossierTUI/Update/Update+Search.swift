@@ -15,7 +15,7 @@ extension AppState {
         case .acceptSearch?:
             current.isEditing = false
             search = current.foldedQuery.isEmpty ? nil : current
-            if search != nil { message = .info("\(count(matchCount(of: current), "treffer", "treffers")); n volgende, N vorige, Esc wist de zoekopdracht") }
+            if search != nil { sayWhereTheHitIs("\(count(matchCount(of: current), "treffer", "treffers")); n volgende, N vorige, Esc wist de zoekopdracht") }
         case .cancelSearch?:
             search = nil
             lists[current.section, default: ListState()].select(current.originRow, count: rows(current.section).count,
@@ -80,6 +80,23 @@ extension AppState {
     func matchCount(of search: SearchState) -> Int {
         let query = search.foldedQuery
         return rows(search.section).indices.filter { matches(row: $0, in: search.section, query: query) }.count
+    }
+
+    /// Where the selected row matches the search when that is not in its name or title (a contact, a note,
+    /// a place): "treffer in contactpersoon: Britta Driessen". Nil when there is no search or no such hit.
+    var searchHit: String? {
+        guard let search, case .list(let section) = screen, section == search.section, section.listsEntities else { return nil }
+        let sectionRows = rows(section), selection = listState(section).selection
+        guard sectionRows.indices.contains(selection) else { return nil }
+        let position = sectionRows[selection]
+        let fields = section == .relations ? SearchFields.of(dossier.relations[position]) : SearchFields.of(dossier.activities[position], in: dossier)
+        return SearchFields.hit(fields, query: search.foldedQuery)
+    }
+
+    /// After n or N (or Enter on the search line): where the hit is, and what the keys do.
+    mutating func sayWhereTheHitIs(_ rest: String) {
+        let hit = searchHit.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        message = .info(([hit, rest].compactMap { $0 }).joined(separator: " · "))
     }
 
     /// The folded query when a search is active in this section, for highlighting matches.

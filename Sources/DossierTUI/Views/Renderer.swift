@@ -122,8 +122,12 @@ enum MessageLineView {
             let room = state.width - DisplayWidth.of(prefix) - 1
             let (visible, cursor) = search.input.window(width: room - 16)
             canvas.draw(visible, x: DisplayWidth.of(prefix), y: y)
+            let after = DisplayWidth.of(prefix) + DisplayWidth.of(visible) + 1
             if !search.foldedQuery.isEmpty && !search.hasMatch {
-                canvas.draw("  geen treffers", x: DisplayWidth.of(prefix) + DisplayWidth.of(visible) + 1, y: y, style: theme.error)
+                canvas.draw("  geen treffers", x: after, y: y, style: theme.error)
+            } else if let hit = state.searchHit {
+                // A hit outside the name: which field, and its text.
+                canvas.draw("  " + hit, x: after, y: y, width: max(0, state.width - after), style: theme.muted)
             }
             if state.form == nil && state.confirmation == nil { canvas.cursor = (DisplayWidth.of(prefix) + cursor, y) }
             return
@@ -168,7 +172,7 @@ enum StatusBarView {
                 // A key an earlier group binds does something else here: its hint would mislead.
                 defer { boundKeys.formUnion(binding.keys) }
                 guard let hint = binding.hint, binding.action != .showHelp, let first = binding.keys.first, !boundKeys.contains(first),
-                      seen.insert(binding.action).inserted else { continue }
+                      !(state.isReadOnly && binding.action.changesDossier), seen.insert(binding.action).inserted else { continue }
                 let keys = binding.shortKeyLabel
                 // On the start screen q leaves the program (in the help, q and Esc close the help).
                 let text = binding.action == .goBack && group == .global && state.isOnStartScreen ? "stoppen" : hint

@@ -1,0 +1,72 @@
+import DossierCore
+
+/// The texts a `/` search looks in, each with the name of its field: the search keys are made of them, and
+/// a hit outside the name says which field it is in ("treffer in contactpersoon: Britta Driessen").
+enum SearchFields {
+    struct Field {
+        var label: String
+        var text: String
+    }
+
+    /// Names, places, contacts and notes of a relation; the name first.
+    static func of(_ relation: Relation) -> [Field] {
+        var fields = [Field(label: "naam", text: relation.name), Field(label: "id", text: relation.id),
+                      Field(label: "land", text: relation.countries.names), Field(label: "regio", text: relation.region),
+                      Field(label: "toelichting", text: relation.notes)]
+        fields += relation.places.map { Field(label: "plaats", text: $0) }
+        fields += relation.institutes.map { Field(label: "instituut", text: $0) }
+        fields += relation.companies.map { Field(label: "bedrijf", text: $0) }
+        for contact in relation.contacts {
+            fields += [Field(label: "contactpersoon", text: contact.name),
+                       Field(label: "organisatie van \(contact.name)", text: contact.organisation),
+                       Field(label: "functie van \(contact.name)", text: contact.role),
+                       Field(label: "e-mail van \(contact.name)", text: contact.email),
+                       Field(label: "telefoon van \(contact.name)", text: contact.phone)]
+        }
+        return fields
+    }
+
+    /// Title, places, people and notes of an activity and the names of its relations; the title first.
+    static func of(_ activity: Activity, in dossier: Dossier) -> [Field] {
+        var fields = [Field(label: "titel", text: activity.title), Field(label: "id", text: activity.id),
+                      Field(label: "toelichting", text: activity.notes), Field(label: "resultaten", text: activity.outcomes)]
+        fields += activity.relations.map { Field(label: "relatie", text: dossier.relationName($0)) }
+        fields += activity.participants.flatMap { [Field(label: "deelnemer", text: $0.name), Field(label: "organisatie van \($0.name)", text: $0.organisation)] }
+        if let visit = activity.visit {
+            fields += [Field(label: "delegatie uit/naar", text: visit.delegationFrom), Field(label: "geleid door", text: visit.ledBy)]
+            fields += visit.hosts.map { Field(label: "gastheer", text: $0) }
+            fields += visit.programme.map { Field(label: "programma", text: $0) }
+        }
+        fields += activity.followUps.map { Field(label: "vervolgactie", text: $0.text) }
+        return fields
+    }
+
+    /// The search key: every field folded, apart.
+    static func key(_ fields: [Field], folder: inout SearchText.Folder) -> String {
+        folder.fold(fields.map(\.text).joined(separator: "\u{1}"))
+    }
+
+    /// "treffer in contactpersoon: Britta Driessen": the first field that holds the folded query, when it is not
+    /// the name or title the list shows; the text around the match for a long one.
+    static func hit(_ fields: [Field], query: String) -> String? {
+        guard !query.isEmpty, let field = fields.first(where: { SearchText.fold($0.text).contains(query) }), field.label != fields.first?.label else {
+            return nil
+        }
+        return "treffer in \(field.label): \(excerpt(field.text, around: query))"
+    }
+
+    /// The words of `text` around the first match of the folded query: a few before, the match, a few after.
+    /// Linear in the text: a note of a million characters is searched once.
+    static func excerpt(_ text: String, around query: String, context: Int = 4) -> String {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        guard words.count > 2 * context + 2 else { return words.joined(separator: " ") }
+        var folder = SearchText.Folder()
+        let folded = words.map { folder.fold(String($0)) }.joined(separator: " ")
+        guard let match = folded.range(of: query) else { return words.prefix(2 * context + 1).joined(separator: " ") + " …" }
+        // Word numbers by the spaces before the match's start and end.
+        let first = folded[..<match.lowerBound].utf8.count { $0 == 0x20 }
+        let last = first + folded[match].utf8.count { $0 == 0x20 }
+        let from = max(0, first - context), to = min(words.count - 1, last + context)
+        return (from > 0 ? "… " : "") + words[from...to].joined(separator: " ") + (to < words.count - 1 ? " …" : "")
+    }
+}

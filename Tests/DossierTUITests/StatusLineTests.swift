@@ -1,0 +1,70 @@
+import DossierCore
+import DossierTestSupport
+@testable import DossierTUI
+import Testing
+
+/// The two bottom lines: the footer offers only keys that work, and a search hit outside the name says where it is.
+@Suite("TUI footer and message line")
+struct StatusLineTests {
+    /// Every hinted key's action in the current context.
+    static func hintedActions(_ app: Harness) -> [Action] {
+        StatusBarView.hints(for: app.state).compactMap { hint in
+            let key: Key? = switch hint.keys {
+            case "Enter": .enter
+            case "Esc": .escape
+            case "Tab": .tab
+            case "j/k", "↑/↓": nil
+            default: hint.keys.count == 1 ? .character(hint.keys.first!) : nil
+            }
+            return key.flatMap { app.state.keyMap.action(for: $0, in: app.state.keyGroups) }
+        }
+    }
+
+    @Test("read-only: on every screen the footer offers no key that would change the dossier")
+    func readOnlyFooter() {
+        let app = Harness(width: 120, height: 40, isReadOnly: true)
+        let journeys: [[Key]] = [[], [.enter], [.escape, .character("2")], [.enter], [.escape, .character("3")], [.enter],
+                                 [.escape, .character("4")], [.character("5")], [.character("L")]]
+        var seen: [String] = []
+        for keys in journeys {
+            for key in keys { app.press(key) }
+            let actions = Self.hintedActions(app)
+            #expect(!actions.isEmpty)
+            for action in actions { #expect(!action.changesDossier, "\(action) offered read-only on \(app.state.screen)") }
+            let footer = app.screen.line(39)
+            for word in ["status", "bezoek", "nieuw", "bewerk", "stap", "afweging", "ongedaan", "vervolg", "afvinken"] {
+                #expect(!footer.contains(" \(word) "), "'\(word)' in the read-only footer: \(footer)")
+            }
+            seen.append(footer)
+        }
+        #expect(seen.first?.contains("Enter openen") == true && seen.first?.contains("/ zoek") == true, "what works is still offered")
+        let writable = Harness(width: 120, height: 40)
+        #expect(writable.screen.line(39).contains("s status") && writable.screen.line(39).contains("v bezoek"))
+    }
+
+    @Test("a hit in a contact: the message line names the field and its text, while typing and after n")
+    func hitInContact() throws {
+        let app = Harness(width: 120, height: 40)
+        app.press(.character("/")).type("britta")
+        #expect(app.state.selectedID(in: .relations) == "pivot-park")
+        let typing = app.screen.line(38)
+        #expect(typing.hasPrefix("Zoek: britta") && typing.contains("treffer in contactpersoon: Britta Driessen"), "\(typing)")
+        app.press(.enter)
+        #expect(app.state.message?.text == "Treffer in contactpersoon: Britta Driessen · 1 treffer; n volgende, N vorige, Esc wist de zoekopdracht")
+        app.press(.character("n"))
+        #expect(app.state.message?.text == "Treffer in contactpersoon: Britta Driessen · n volgende, N vorige")
+    }
+
+    @Test("a hit in a long note shows the words around it; a hit in the name says nothing extra")
+    func hitInNote() throws {
+        let dossier = try Fixtures.smallDossier { $0.notes = "Een lange toelichting over de samenwerking met de provincie, met onder meer de innovatieagenda en de afspraken over farma en agrifood in de regio Noordoost-Brabant." }
+        let app = Harness(dossier: dossier, width: 120, height: 40)
+        app.press(.character("/")).type("innovatieagenda")
+        #expect(app.state.selectedID(in: .relations) == "bom")
+        #expect(app.screen.line(38).contains("treffer in toelichting: … met onder meer de innovatieagenda en de afspraken over …"), "\(app.screen.line(38))")
+        app.press(.escape, .character("/")).type("taiz")
+        #expect(!app.screen.line(38).contains("treffer in"), "the name is on screen already")
+        app.press(.escape, .character("2"), .character("/")).type("wethouder")
+        #expect(app.screen.line(38).contains("treffer in vervolgactie: Verslag naar de wethouder"), "\(app.screen.line(38))")
+    }
+}
