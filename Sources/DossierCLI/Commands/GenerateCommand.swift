@@ -68,6 +68,7 @@ struct GenerateCommand: ParsableCommand {
                                  to: &loaded, context: clock.context(actor: "generator"))
                 journaled += 1
             }
+            store.listIndexWrite(of: loaded)?.run()
             try store.close(nil, at: clock.now())
         } catch {
             throw failure(error)

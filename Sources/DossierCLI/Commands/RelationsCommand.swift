@@ -28,9 +28,15 @@ struct RelationsCommand: ParsableCommand {
         guard let order = RelationQuery.Order(rawValue: sort) ?? RelationQuery.Order.allCases.first(where: { $0.label == sort }) else {
             throw ValidationError("--sort: kies name, status of date")
         }
-        let (_, dossier) = try storeOptions.openForReading()
         let today = Session.clock.today()
-        let overviews = RelationQuery(status: status, kind: kind, order: order).apply(to: RelationOverview.all(in: dossier, today: today))
+        let query = RelationQuery(status: status, kind: kind, order: order)
+        // The table needs only the rows: from the side index when it is current, without reading the dossier.
+        if !json, let list = try storeOptions.store(forWriting: false).listIndex() {
+            printTable(query.apply(to: list.relations), today: today)
+            return
+        }
+        let (_, dossier) = try storeOptions.openForReading()
+        let overviews = query.apply(to: RelationOverview.all(in: dossier, today: today))
         if json {
             var writer = JSONWriter()
             writer.beginArray()
@@ -53,6 +59,10 @@ struct RelationsCommand: ParsableCommand {
             Output.document(writer.bytes)
             return
         }
+        printTable(overviews, today: today)
+    }
+
+    private func printTable(_ overviews: [RelationOverview], today: CalendarDate) {
         var table = TextTable([
             .init(title: "ID", keepsWhole: true), .init(title: "NAAM"), .init(title: "SOORT"),
             .init(title: "PLAATS"), .init(title: "STATUS", keepsWhole: true), .init(title: "ACT.", alignRight: true, keepsWhole: true),

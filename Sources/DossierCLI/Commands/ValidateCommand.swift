@@ -20,7 +20,9 @@ struct ValidateCommand: ParsableCommand {
         let file = try path ?? storeOptions.location.path
         let dossier: Dossier
         do {
-            dossier = try DossierStore(path: file).load()
+            let store = DossierStore(path: file)
+            store.checksEverything = true
+            dossier = try store.load()
         } catch {
             if json, case let problems = Self.problems(of: error), !problems.isEmpty {
                 Output.document(Self.report(file: file, problems: problems, dossier: nil))

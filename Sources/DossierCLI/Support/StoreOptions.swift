@@ -141,6 +141,8 @@ extension DossierStorage {
     func commitOrExit(_ change: Change, to dossier: inout Dossier) throws -> Restoration {
         do {
             let undo = try commit(change, to: &dossier, context: Session.clock.context(actor: try Session.actor()))
+            // The next start and `dossier relations` read the lists from the side index, without the dossier.
+            listIndexWrite(of: dossier)?.run()
             for notice in notices { Output.error("dossier: let op: \(notice)") }
             if let notice = try Session.unnamedNotice() { Output.error("dossier: let op: \(notice)") }
             return undo

@@ -30,10 +30,13 @@ public struct RelationOverview: Hashable, Sendable {
     public static func all(in dossier: Dossier, today: CalendarDate) -> [RelationOverview] {
         var counts = [RelationID: Int]()
         var nextActivity = [RelationID: (CalendarDate, ActivityID)]()
-        for activity in dossier.activities {
-            for id in linkedRelations(activity) {
-                counts[id, default: 0] += 1
-                noteUpcoming(activity, in: &nextActivity[id])
+        // Read in place through the buffer: copying each activity costs a retain and release per field.
+        dossier.activities.withUnsafeBufferPointer { activities in
+            for position in activities.indices {
+                for id in linkedRelations(activities[position]) {
+                    counts[id, default: 0] += 1
+                    noteUpcoming(activities[position], in: &nextActivity[id])
+                }
             }
         }
         return dossier.relations.map { make($0, activityCount: counts[$0.id] ?? 0, nextActivity: nextActivity[$0.id]) }

@@ -30,7 +30,8 @@ public struct RelationQuery: Hashable, Sendable {
 
     /// The matching overviews, sorted. Names compare ignoring case and accents.
     public func apply(to overviews: [RelationOverview]) -> [RelationOverview] {
-        apply(to: overviews, names: overviews.map { SearchText.fold($0.relation.name) })
+        var folder = SearchText.Folder()
+        return apply(to: overviews, names: overviews.map { folder.fold($0.relation.name) })
     }
 
     /// As `apply(to:)`, with the folded names (aligned with `overviews`) already at hand.
@@ -54,6 +55,12 @@ public struct RelationQuery: Hashable, Sendable {
             }
         }
         return sorted.map(\.overview)
+    }
+
+    /// Positions in name order: by folded name, equal names in dossier order. The start screen's order, and
+    /// the order the side index keeps its rows in.
+    public static func nameOrder(_ foldedNames: [String]) -> [Int] {
+        foldedNames.indices.sorted { foldedNames[$0] != foldedNames[$1] ? precedes(foldedNames[$0], foldedNames[$1]) : $0 < $1 }
     }
 
     /// Name order on folded names: by their UTF-8 bytes (code point order), which needs no

@@ -6,16 +6,24 @@ public enum DossierFile {
         try decodeMigrating(bytes, file: file, migrations: SchemaMigrations.all).dossier
     }
 
+    /// Which rules to check after decoding.
+    public enum Checking: Sendable {
+        case all
+        /// None, when the document is a current one whose `journalSequence` is `sequence`: one this program
+        /// wrote or checked in full and that has not changed since. Anything else is checked in full.
+        case unless(sequence: Int)
+    }
+
     /// As `decode`, saying from which older version the document was converted (nil when it was current).
-    public static func decodeMigrating(_ bytes: [UInt8], file: String,
-                                       migrations: [SchemaMigration]) throws(StoreError) -> (dossier: Dossier, migratedFrom: Int?) {
+    public static func decodeMigrating(_ bytes: [UInt8], file: String, migrations: [SchemaMigration],
+                                       checking: Checking = .all) throws(StoreError) -> (dossier: Dossier, migratedFrom: Int?) {
         guard let (migrated, from) = try SchemaMigrations.migrate(bytes, file: file, steps: migrations) else {
-            return (try decodeCurrent(bytes, file: file), nil)
+            return (try decodeCurrent(bytes, file: file, checking: checking), nil)
         }
         return (try decodeCurrent(migrated, file: file), from)
     }
 
-    private static func decodeCurrent(_ bytes: [UInt8], file: String) throws(StoreError) -> Dossier {
+    private static func decodeCurrent(_ bytes: [UInt8], file: String, checking: Checking = .all) throws(StoreError) -> Dossier {
         let dossier: Dossier
         do {
             dossier = try Dossier(decoding: bytes)
@@ -25,6 +33,7 @@ public enum DossierFile {
                 : TextPosition(offset: error.offset, in: bytes)
             throw .damaged(file: file, problem: LocatedProblem(position: position, path: error.path, message: error.message))
         }
+        if case .unless(let sequence) = checking, dossier.journalSequence == sequence { return dossier }
         let problems = DossierValidator.problems(in: dossier)
         if !problems.isEmpty {
             throw .invalid(file: file, problems: problems.map { problem in

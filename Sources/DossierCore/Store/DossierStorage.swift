@@ -53,6 +53,28 @@ public protocol DossierStorage: ChangeSession {
     func compact(_ dossier: Dossier, at moment: Timestamp) throws(StoreError)
     /// Ends a session: compacts when there are changes not in the snapshot.
     func close(_ dossier: Dossier?, at moment: Timestamp) throws(StoreError)
+    /// What the start screen and `dossier relations` show, without loading the dossier, when the storage
+    /// keeps it and it is current (the file store's side index); nil: load the dossier.
+    func listIndex() -> ListIndex?
+    /// Brings that up to date for `dossier`, the dossier as this storage holds it now; nil when there is
+    /// nothing to write. The job may run on another thread.
+    func listIndexWrite(of dossier: Dossier) -> ListIndexWrite?
+}
+
+extension DossierStorage {
+    public func listIndex() -> ListIndex? { nil }
+    public func listIndexWrite(of dossier: Dossier) -> ListIndexWrite? { nil }
+}
+
+/// Writing a storage's list index, as a job for any thread.
+public struct ListIndexWrite: Sendable {
+    let work: @Sendable () -> Void
+
+    public init(_ work: @escaping @Sendable () -> Void) {
+        self.work = work
+    }
+
+    public func run() { work() }
 }
 
 extension DossierStore: DossierStorage {

@@ -112,6 +112,7 @@ extension DossierStore {
             lineage = written.lineage
             snapshotFile = try fileSystem.status(path).map(FileIdentity.init)
             try archiveJournal()
+            if let list = written.list { writeSideIndex(list, sequence: written.sequence) }
             try pruneBackups(keeping: protected)
         } catch {
             writer.discard(replacement)
@@ -172,7 +173,7 @@ extension DossierStore {
     func removeLeftoverTemporaryFiles() {
         guard let names = try? fileSystem.contentsOfDirectory(files.directory) else { return }
         let hourAgo = Int64(time(nil)) - 3_600
-        for name in names where DurableWriter.isLeftoverTemporary(name, for: path) {
+        for name in names where DurableWriter.isLeftoverTemporary(name, for: path) || DurableWriter.isLeftoverTemporary(name, for: files.sideIndex) {
             let file = FilePath.join(files.directory, name)
             guard let status = try? fileSystem.status(file), status.modificationSeconds < hourAgo else { continue }
             try? fileSystem.removeFile(file)

@@ -75,6 +75,9 @@ public final class DossierStore {
     public var migrations = SchemaMigrations.all
     /// The summary of the last change committed through this store.
     public internal(set) var lastSummary: String?
+    /// Check every rule of the snapshot on load, even when the side index says this program wrote or
+    /// checked it and it has not changed since (`dossier validate`).
+    public var checksEverything = false
 
     /// `path` may be a link, or reached through one: the store works on the file it resolves to.
     public init(path: String, fileSystem: any FileSystem = PosixFileSystem(), configuration: StoreConfiguration = StoreConfiguration()) {
@@ -124,16 +127,23 @@ public final class DossierStore {
     private func loadOnce(snapshotIdentity: inout FileIdentity?) throws(StoreError) -> Dossier {
         notices = []
         let bytes: [UInt8]
+        var snapshotStatus: FileStatus?
         do {
             let descriptor = try fileSystem.openForReading(path)
             defer { fileSystem.close(descriptor) }
-            snapshotIdentity = FileIdentity(try fileSystem.status(of: descriptor, path: path))
+            let status = try fileSystem.status(of: descriptor, path: path)
+            snapshotStatus = status
+            snapshotIdentity = FileIdentity(status)
             bytes = try fileSystem.read(descriptor, from: 0, path: path)
         } catch {
             if error.code == SystemErrorCode.noSuchFile { throw hasTraces() ? .snapshotMissing(file: path) : .missing(file: path) }
             throw .fileSystem(error)
         }
-        let (decoded, migratedFrom) = try DossierFile.decodeMigrating(bytes, file: path, migrations: migrations)
+        // A snapshot this program wrote or checked in full, unchanged since (the side index's stamps say
+        // so), is not checked again; the journal entries after it are, each as it is applied.
+        let vouched = snapshotStatus.flatMap(sideIndexVouches)
+        let (decoded, migratedFrom) = try DossierFile.decodeMigrating(bytes, file: path, migrations: migrations,
+                                                                     checking: vouched.map { .unless(sequence: $0.sequence) } ?? .all)
         var dossier = decoded
         lastSequence = dossier.journalSequence
         snapshotSequence = dossier.journalSequence

@@ -47,6 +47,10 @@ public struct FileStatus: Hashable, Sendable {
     public var modificationNanoseconds: Int64
     public var inode: UInt64
     public var kind: Kind
+    /// When the file's status last changed (ctime): also set by a write or a rename, and never by hand
+    /// (`touch` cannot set it). What tells the store's side index that a file is not the one it described.
+    public var statusChangeSeconds: Int64
+    public var statusChangeNanoseconds: Int64
 
     public enum Kind: Hashable, Sendable {
         case regular, directory, symbolicLink
@@ -54,13 +58,16 @@ public struct FileStatus: Hashable, Sendable {
         case special
     }
 
-    public init(size: Int64, mode: UInt32, modificationSeconds: Int64, modificationNanoseconds: Int64, inode: UInt64, kind: Kind) {
+    public init(size: Int64, mode: UInt32, modificationSeconds: Int64, modificationNanoseconds: Int64, inode: UInt64, kind: Kind,
+                statusChangeSeconds: Int64 = 0, statusChangeNanoseconds: Int64 = 0) {
         self.size = size
         self.mode = mode
         self.modificationSeconds = modificationSeconds
         self.modificationNanoseconds = modificationNanoseconds
         self.inode = inode
         self.kind = kind
+        self.statusChangeSeconds = statusChangeSeconds
+        self.statusChangeNanoseconds = statusChangeNanoseconds
     }
 
     public var isDirectory: Bool { kind == .directory }

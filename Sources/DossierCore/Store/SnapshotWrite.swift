@@ -29,7 +29,10 @@ public struct SnapshotWrite: Sendable {
         let bytes = snapshot.encoded()
         switch destination {
         case let .file(path, writer):
-            return WrittenSnapshot(sequence: sequence, lineage: snapshot.lineage, content: .file(try writer.prepare(path, with: bytes)))
+            var written = WrittenSnapshot(sequence: sequence, lineage: snapshot.lineage, content: .file(try writer.prepare(path, with: bytes)))
+            // What the side index will hold once the snapshot is in place (see `DossierStore.installLocked`).
+            written.list = ListIndex(dossier: snapshot)
+            return written
         case .memory:
             return WrittenSnapshot(sequence: sequence, lineage: snapshot.lineage, content: .bytes(bytes))
         }
@@ -41,6 +44,14 @@ public struct WrittenSnapshot: Sendable {
     public let sequence: Int
     public let lineage: String?
     public let content: Content
+    /// The side index's content for a file store (`SideIndex`).
+    var list: ListIndex?
+
+    init(sequence: Int, lineage: String?, content: Content) {
+        self.sequence = sequence
+        self.lineage = lineage
+        self.content = content
+    }
 
     public enum Content: Sendable {
         case file(PreparedReplacement)

@@ -16,6 +16,9 @@ public struct StoreFiles: Hashable, Sendable {
     public var history: String { snapshot + ".history" }
     /// Previous snapshots, kept at each compaction.
     public var backups: String { snapshot + ".backups" }
+    /// What the start screen and `dossier relations` show, for exactly the snapshot and journal beside it
+    /// (`SideIndex`); a cache, never the source.
+    public var sideIndex: String { snapshot + ".index" }
 
     public func historySegment(first: Int, last: Int) -> String {
         FilePath.join(history, "journal-\(pad(first))-\(pad(last)).jsonl")

@@ -53,7 +53,7 @@ public struct DossierIndex: Sendable, Equatable {
         years = []
         budgets = []
         reminders = []
-        relationsByName = relationNameKeys.indices.sorted(by: relationPrecedes)
+        relationsByName = RelationQuery.nameOrder(relationNameKeys)
         activitiesInOrder = activitySortKeys.indices.sorted(by: activityPrecedes)
         refreshTotals(dossier, today: today)
     }

@@ -1,0 +1,53 @@
+/// What the start screen and `dossier relations` show, made from a whole dossier and small enough to
+/// keep beside it (`NAME.index`, see `SideIndex`): every relation's row in name order, how many
+/// activities and visits there are, and the dates of every deadline (for the number of signals).
+///
+/// The relations in it hold only what a row shows (id, name, kind, status, countries, places, review
+/// date): enough for the list, its filters and orders, never for a detail screen or an edit.
+public struct ListIndex: Hashable, Sendable {
+    /// In name order (`RelationQuery.nameOrder`), with counts and next dates as `RelationOverview.all` makes them.
+    public var relations: [RelationOverview]
+    public var activityCount: Int
+    /// Delegation visits (the visits tab).
+    public var visitCount: Int
+    /// The start of every deadline (`Agenda.deadlines`: reviews of laag pitje and open follow-ups), earliest first.
+    public var deadlines: [CalendarDate]
+
+    public init(relations: [RelationOverview], activityCount: Int, visitCount: Int, deadlines: [CalendarDate]) {
+        self.relations = relations
+        self.activityCount = activityCount
+        self.visitCount = visitCount
+        self.deadlines = deadlines
+    }
+
+    public init(dossier: Dossier) {
+        let overviews = RelationOverview.all(in: dossier, today: .distantFuture)
+        var folder = SearchText.Folder()
+        relations = RelationQuery.nameOrder(dossier.relations.map { folder.fold($0.name) }).map { position in
+            var overview = overviews[position]
+            overview.relation = ListIndex.row(of: overview.relation)
+            return overview
+        }
+        activityCount = dossier.activities.count
+        visitCount = dossier.activities.withUnsafeBufferPointer { activities in activities.reduce(0) { $0 + ($1.kind == .delegatiebezoek ? 1 : 0) } }
+        deadlines = Agenda.deadlines(in: dossier).map(\.start)
+    }
+
+    /// How many signals the start screen counts: every deadline up to `days` after today (and all overdue
+    /// ones), as `Reminder.all` finds them.
+    public func reminderCount(today: CalendarDate, within days: Int) -> Int {
+        let horizon = today.adding(days: days)
+        var low = 0, high = deadlines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if deadlines[middle] <= horizon { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// A relation as a row of the list shows it.
+    static func row(of relation: Relation) -> Relation {
+        Relation(id: relation.id, name: relation.name, kind: relation.kind, countries: relation.countries, places: relation.places,
+                 status: relation.status, reviewDate: relation.reviewDate)
+    }
+}

@@ -1,0 +1,105 @@
+/// The side index (`NAME.index`, see `SideIndex`): read for the start screen and `dossier relations` when
+/// it describes exactly the files as they are now, and written by a store that writes — at every
+/// compaction, and after a load or a change when the one there is missing or stale.
+extension DossierStore {
+    /// What the start screen and `dossier relations` show, from the side index, when it was made from
+    /// exactly the snapshot and journal there are now; nil otherwise (then load the dossier).
+    public func listIndex() -> ListIndex? {
+        guard let bytes = sideIndexBytes(), let index = SideIndex.decodeHeader(bytes), describesFiles(index) else { return nil }
+        return index.decodeList(bytes)
+    }
+
+    /// Whether the side index says that this snapshot, as it is on disk (`status`, from the descriptor it
+    /// is read through), was written or checked in full by this program: then loading it need not check
+    /// its rules again. Only the stamps are compared, never the whole file.
+    func sideIndexVouches(for status: FileStatus) -> SideIndex? {
+        guard !checksEverything, let bytes = sideIndexBytes(), let index = SideIndex.decodeHeader(bytes),
+              index.snapshot == SideIndex.FileStamp(status) else { return nil }
+        return index
+    }
+
+    /// Writes the side index for `dossier`, the dossier as this store holds it now (just loaded, or just
+    /// changed through it), when this store may write. Costs a pass over the dossier and a small durable
+    /// write; a failure is ignored (the index is only a cache).
+    public func writeSideIndex(of dossier: Dossier) {
+        sideIndexWrite(of: dossier)?.run()
+    }
+
+    public func listIndexWrite(of dossier: Dossier) -> ListIndexWrite? {
+        sideIndexWrite(of: dossier).map { job in ListIndexWrite { job.run() } }
+    }
+
+    /// The same as a job that may run on another thread; nil when this store does not write, or when
+    /// the side index there already describes the files as this store read them.
+    func sideIndexWrite(of dossier: Dossier) -> SideIndexWrite? {
+        // A journal that ends in a torn line keeps being read in full, so that the notice about it is given.
+        guard isWritable, newerVersion == nil, !isReplacedOutside, let snapshotFile, journalSeenSize == Int64(journalLength) else { return nil }
+        let journal = journalFile.map { (inode: $0, size: journalSeenSize) }
+        if let bytes = sideIndexBytes(), let index = SideIndex.decodeHeader(bytes), describesFiles(index),
+           index.journalSequence == lastSequence { return nil }
+        return SideIndexWrite(fileSystem: fileSystem, files: files, dossier: dossier, snapshot: snapshotFile, snapshotSequence: snapshotSequence,
+                              journal: journal, sequence: lastSequence)
+    }
+
+    /// After a compaction put a new snapshot in place and archived the journal (the lock is held, so no
+    /// one appends meanwhile): the side index for it.
+    func writeSideIndex(_ list: ListIndex, sequence: Int) {
+        guard let status = try? fileSystem.status(path), status.kind == .regular else { return }
+        let index = SideIndex(snapshot: SideIndex.FileStamp(status), sequence: sequence, journal: nil, journalSequence: sequence, list: list)
+        SideIndexWrite.install(index, files: files, fileSystem: fileSystem, snapshotMode: status.mode)
+    }
+
+    private func sideIndexBytes() -> [UInt8]? {
+        try? fileSystem.readFile(files.sideIndex)
+    }
+
+    /// Whether every stamp of the index matches the snapshot and journal as they are now.
+    private func describesFiles(_ index: SideIndex) -> Bool {
+        guard let snapshot = try? fileSystem.status(path), snapshot.kind == .regular, SideIndex.FileStamp(snapshot) == index.snapshot,
+              let journal = SideIndexWrite.status(files.journal, fileSystem) else { return false }
+        return journal.map(SideIndex.FileStamp.init) == index.journal
+    }
+}
+
+/// Writing the side index for a dossier as a store read it: the slow part (a pass over the dossier) may run
+/// on another thread. It writes only when the snapshot and journal are still the files the dossier came
+/// from, stamped as they are then; files that change afterwards make the index stale, never wrong.
+struct SideIndexWrite: Sendable {
+    let fileSystem: any FileSystem
+    let files: StoreFiles
+    let dossier: Dossier
+    let snapshot: FileIdentity
+    let snapshotSequence: Int
+    /// The journal as the store read it (nil: there was none): its inode and how many bytes.
+    let journal: (inode: UInt64, size: Int64)?
+    let sequence: Int
+
+    func run() {
+        guard let snapshotStatus = try? fileSystem.status(files.snapshot), snapshotStatus.kind == .regular,
+              FileIdentity(snapshotStatus) == snapshot,
+              let journalStatus = SideIndexWrite.status(files.journal, fileSystem) else { return }
+        switch (journal, journalStatus) {
+        case (nil, nil): break
+        case let (read?, now?) where read.inode == now.inode && read.size == now.size && now.kind == .regular: break
+        default: return
+        }
+        let index = SideIndex(snapshot: SideIndex.FileStamp(snapshotStatus), sequence: snapshotSequence,
+                              journal: journalStatus.map(SideIndex.FileStamp.init), journalSequence: sequence, list: ListIndex(dossier: dossier))
+        SideIndexWrite.install(index, files: files, fileSystem: fileSystem, snapshotMode: snapshotStatus.mode)
+    }
+
+    /// What is at `path`: `.some(nil)` when nothing is, nil when it cannot be told.
+    static func status(_ path: String, _ fileSystem: any FileSystem) -> FileStatus?? {
+        do {
+            return .some(try fileSystem.status(path))
+        } catch {
+            return nil
+        }
+    }
+
+    /// Atomically, never through a link, owner-only with the group's bits following the snapshot's.
+    static func install(_ index: SideIndex, files: StoreFiles, fileSystem: any FileSystem, snapshotMode: UInt32) {
+        try? DurableWriter(fileSystem: fileSystem).replace(files.sideIndex, with: index.encoded(),
+                                                           mode: DurableWriter.sharedMode(following: snapshotMode))
+    }
+}

@@ -1,0 +1,256 @@
+/// The side index beside a snapshot (`NAME.index`): the `ListIndex` of the dossier as exactly one snapshot
+/// and journal held it, stamped with which files those were, so that the start screen and `dossier
+/// relations` need not read the whole snapshot. A cache: the snapshot and journal stay the only source;
+/// deleting the index loses nothing.
+///
+/// Two lines: a header (the format, the stamps, the body's length and checksum) and the body (the list
+/// index, compact JSON). It is believed only when every stamp matches the files as they are now and the
+/// body is whole; otherwise it is ignored and the dossier is read in full.
+///
+/// It also records that the snapshot was read and checked in full (or written) by this program: a start
+/// that finds the stamps matching need not check the snapshot's rules again (`DossierStore.load`).
+/// Raise `format` when the list index or the rules the loader checks change, so that an older index is
+/// not taken for a current one.
+struct SideIndex: Sendable {
+    static let format = 1
+
+    /// A file as the index saw it: replaced, rewritten, appended to, or touched in any way (the status
+    /// change time, which no one sets by hand) and it is another.
+    struct FileStamp: Hashable, Sendable {
+        var inode: UInt64
+        var size: Int64
+        var modification: [Int64]
+        var statusChange: [Int64]
+
+        init(_ status: FileStatus) {
+            inode = status.inode
+            size = status.size
+            modification = [status.modificationSeconds, status.modificationNanoseconds]
+            statusChange = [status.statusChangeSeconds, status.statusChangeNanoseconds]
+        }
+
+        init(inode: UInt64, size: Int64, modification: [Int64], statusChange: [Int64]) {
+            self.inode = inode
+            self.size = size
+            self.modification = modification
+            self.statusChange = statusChange
+        }
+    }
+
+    var snapshot: FileStamp
+    /// The last journal entry the snapshot holds (its `journalSequence`).
+    var sequence: Int
+    /// Nil: there was no journal.
+    var journal: FileStamp?
+    /// The last journal entry the index includes (the snapshot's when there is no journal).
+    var journalSequence: Int
+    var list: ListIndex
+
+    init(snapshot: FileStamp, sequence: Int, journal: FileStamp?, journalSequence: Int, list: ListIndex) {
+        self.snapshot = snapshot
+        self.sequence = sequence
+        self.journal = journal
+        self.journalSequence = journalSequence
+        self.list = list
+    }
+
+    // MARK: Writing
+
+    func encoded() -> [UInt8] {
+        var body = JSONWriter(pretty: false, reservingCapacity: 64 + list.relations.count * 160 + list.deadlines.count * 6)
+        body.beginObject()
+        body.field("activities", list.activityCount)
+        body.field("visits", list.visitCount)
+        body.key("deadlines")
+        body.beginArray()
+        for date in list.deadlines {
+            body.element()
+            body.integer(date.dayNumber)
+        }
+        body.endArray()
+        body.key("relations")
+        body.beginArray()
+        for overview in list.relations {
+            body.element()
+            SideIndex.write(overview, to: &body)
+        }
+        body.endArray()
+        body.endObject()
+
+        var header = JSONWriter(pretty: false)
+        header.beginObject()
+        header.field("format", SideIndex.format)
+        header.key("snapshot")
+        SideIndex.write(snapshot, to: &header)
+        header.field("sequence", sequence)
+        header.key("journal")
+        if let journal { SideIndex.write(journal, to: &header) } else { header.null() }
+        header.field("journalSequence", journalSequence)
+        header.field("bodyLength", body.bytes.count)
+        header.field("bodyChecksum", CRC32.hex(CRC32.checksum(body.bytes)))
+        header.endObject()
+        return header.bytes + [0x0A] + body.bytes + [0x0A]
+    }
+
+    private static func write(_ stamp: FileStamp, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("inode", String(stamp.inode))
+        writer.field("size", stamp.size)
+        writer.key("modification")
+        writer.beginArray()
+        for part in stamp.modification {
+            writer.element()
+            writer.integer(part)
+        }
+        writer.endArray()
+        writer.key("statusChange")
+        writer.beginArray()
+        for part in stamp.statusChange {
+            writer.element()
+            writer.integer(part)
+        }
+        writer.endArray()
+        writer.endObject()
+    }
+
+    private static func write(_ overview: RelationOverview, to writer: inout JSONWriter) {
+        let relation = overview.relation
+        writer.beginObject()
+        writer.field("id", relation.id)
+        writer.field("name", relation.name)
+        writer.field("kind", relation.kind.rawValue)
+        writer.field("status", relation.status.rawValue)
+        writer.optionalField("countries", relation.countries.map(\.code))
+        writer.optionalField("places", relation.places)
+        writer.optionalField("reviewDate", relation.reviewDate?.iso)
+        writer.field("activityCount", overview.activityCount)
+        if let next = overview.nextDate {
+            writer.key("next")
+            writer.beginObject()
+            writer.field("date", next.date.iso)
+            if case .activity(let id) = next.reason { writer.field("activity", id) }
+            writer.endObject()
+        }
+        writer.endObject()
+    }
+
+    // MARK: Reading
+
+    /// The index in `bytes`, or nil when they are not a whole index of this format (damaged, cut off,
+    /// another version): the caller then reads the dossier itself.
+    static func decode(_ bytes: [UInt8]) -> SideIndex? {
+        guard var index = decodeHeader(bytes), let list = index.decodeList(bytes) else { return nil }
+        index.list = list
+        return index
+    }
+
+    /// Where the body starts and how it is checked; kept from the header until the body is read.
+    private var body: (start: Int, length: Int, checksum: String) = (0, 0, "")
+
+    /// The header alone, with an empty list: enough to know which files the index describes.
+    static func decodeHeader(_ bytes: [UInt8]) -> SideIndex? {
+        guard let newline = bytes.firstIndex(of: 0x0A) else { return nil }
+        let headerBytes = Array(bytes[..<newline])
+        var snapshot: FileStamp?, journal: FileStamp?, sequence: Int?, journalSequence: Int?
+        var format: Int?, bodyLength: Int?, bodyChecksum: String?
+        do {
+            try JSONReader.read(headerBytes) { (reader: inout JSONReader) throws(JSONError) in
+                try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+                    switch key {
+                    case "format": format = try reader.readInt()
+                    case "snapshot": snapshot = try readStamp(&reader)
+                    case "sequence": sequence = try reader.readInt()
+                    case "journal": journal = reader.readNull() ? nil : try readStamp(&reader)
+                    case "journalSequence": journalSequence = try reader.readInt()
+                    case "bodyLength": bodyLength = try reader.readInt()
+                    case "bodyChecksum": bodyChecksum = try reader.readString()
+                    default: try reader.skipValue()
+                    }
+                }
+            }
+        } catch {
+            return nil
+        }
+        guard format == SideIndex.format, let snapshot, let sequence, let journalSequence, let bodyLength, let bodyChecksum,
+              bytes.count == newline + 1 + bodyLength + 1, bytes.last == 0x0A else { return nil }
+        var index = SideIndex(snapshot: snapshot, sequence: sequence, journal: journal, journalSequence: journalSequence,
+                              list: ListIndex(relations: [], activityCount: 0, visitCount: 0, deadlines: []))
+        index.body = (newline + 1, bodyLength, bodyChecksum)
+        return index
+    }
+
+    /// The body of the index whose header this is, when it is whole.
+    func decodeList(_ bytes: [UInt8]) -> ListIndex? {
+        guard body.length > 0, bytes.count >= body.start + body.length else { return nil }
+        let content = Array(bytes[body.start..<(body.start + body.length)])
+        guard CRC32.hex(CRC32.checksum(content)) == body.checksum else { return nil }
+        return try? SideIndex.readList(content)
+    }
+
+    private static func readStamp(_ reader: inout JSONReader) throws(JSONError) -> FileStamp {
+        var inode: UInt64?, size: Int64?, modification: [Int64] = [], statusChange: [Int64] = []
+        try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+            switch key {
+            case "inode": inode = UInt64(try reader.readString())
+            case "size": size = try reader.readInteger()
+            case "modification": modification = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try reader.readInteger() }
+            case "statusChange": statusChange = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try reader.readInteger() }
+            default: try reader.skipValue()
+            }
+        }
+        guard let inode, let size, modification.count == 2, statusChange.count == 2 else { throw reader.error("onvolledige stempel") }
+        return FileStamp(inode: inode, size: size, modification: modification, statusChange: statusChange)
+    }
+
+    private static func readList(_ body: [UInt8]) throws(JSONError) -> ListIndex {
+        try JSONReader.read(body) { (reader: inout JSONReader) throws(JSONError) in
+            var list = ListIndex(relations: [], activityCount: 0, visitCount: 0, deadlines: [])
+            try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+                switch key {
+                case "activities": list.activityCount = try reader.readInt()
+                case "visits": list.visitCount = try reader.readInt()
+                case "deadlines":
+                    list.deadlines = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in
+                        CalendarDate(dayNumber: try reader.readInt())
+                    }
+                case "relations":
+                    list.relations = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try readRow(&reader) }
+                default: try reader.skipValue()
+                }
+            }
+            return list
+        }
+    }
+
+    private static func readRow(_ reader: inout JSONReader) throws(JSONError) -> RelationOverview {
+        var id = "", name = "", kind: RelationKind?, status: RelationStatus?, countries: [Country] = [], places: [String] = []
+        var reviewDate: CalendarDate?, activityCount = 0, next: RelationOverview.NextDate?
+        try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+            switch key {
+            case "id": id = try reader.readString()
+            case "name": name = try reader.readString()
+            case "kind": kind = try reader.readVocabulary(RelationKind.self)
+            case "status": status = try reader.readVocabulary(RelationStatus.self)
+            case "countries": countries = try reader.readCountries()
+            case "places": places = try reader.readStrings()
+            case "reviewDate": reviewDate = try reader.readDate()
+            case "activityCount": activityCount = try reader.readInt()
+            case "next":
+                var date: CalendarDate?, activity: String?
+                try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+                    switch key {
+                    case "date": date = try reader.readDate()
+                    case "activity": activity = try reader.readString()
+                    default: try reader.skipValue()
+                    }
+                }
+                guard let date else { throw reader.error("datum ontbreekt") }
+                next = RelationOverview.NextDate(date: date, reason: activity.map { .activity($0) } ?? .review)
+            default: try reader.skipValue()
+            }
+        }
+        guard let kind, let status else { throw reader.error("soort of status ontbreekt") }
+        let relation = Relation(id: id, name: name, kind: kind, countries: countries, places: places, status: status, reviewDate: reviewDate)
+        return RelationOverview(relation: relation, activityCount: activityCount, nextDate: next)
+    }
+}
