@@ -27,6 +27,8 @@ struct PhaseBenchmark {
             }
             phases.append((name, wall, processor, PhaseBenchmark.heapMegabytes()))
         }
+        let store = DossierStore(path: path)
+        measure("bijbestand lezen (startscherm, dossier relations)") { _ = store.listIndex() }
         var bytes: [UInt8] = []
         try measure("bestand lezen") { bytes = try PosixFileSystem().readFile(path) }
         var dossier: Dossier?
@@ -36,6 +38,7 @@ struct PhaseBenchmark {
         bytes = []
         var loaded: Dossier?
         try measure("store.load() als geheel (lezen, controleren, journaal)") { loaded = nil; loaded = try DossierStore(path: path).load() }
+        measure("lijstindex maken (voor het bijbestand)") { _ = ListIndex(dossier: dossier) }
         var index: DossierIndex?
         measure("schermindex (overzichten, volgordes, totalen)") {
             index = nil

@@ -92,9 +92,10 @@ extension Dossier {
             case "budgetLines":
                 budgetLines = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try BudgetLine(reading: &reader) }
             case "relations":
-                relations = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Relation(reading: &reader) }
+                relations = try reader.readArrayInParallel { (reader: inout JSONReader) throws(JSONError) in try Relation(reading: &reader) }
             case "activities":
-                activities = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Activity(reading: &reader) }
+                // Most of a large dossier: read on all cores.
+                activities = try reader.readArrayInParallel { (reader: inout JSONReader) throws(JSONError) in try Activity(reading: &reader) }
             case "internalContacts":
                 contacts = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Contact(reading: &reader) }
             default: throw reader.unknownField(key)

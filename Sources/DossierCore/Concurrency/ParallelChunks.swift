@@ -23,7 +23,7 @@ public enum ParallelChunks {
 }
 
 /// One slot per chunk, each written by exactly one thread before `concurrentPerform` returns.
-private final class ResultSlots<T>: @unchecked Sendable {
+final class ResultSlots<T>: @unchecked Sendable {
     private var slots: [T?]
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ index: Int, _ value: T) {

@@ -4,11 +4,11 @@
 ///
 /// A reader only lives inside `JSONReader.read(_:_:)`, which keeps the bytes alive while it works.
 public struct JSONReader {
-    private let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: UnsafeBufferPointer<UInt8>
     /// Byte offset of the next unread byte.
-    public private(set) var offset: Int
+    public internal(set) var offset: Int
     /// Objects and lists open around the current position.
-    private var depth = 0
+    var depth = 0
     /// Deeper than any real dossier; a hostile file nested deeper is refused instead of exhausting the stack.
     public static let maximumDepth = 128
     /// No field holds more text than this (`Limits.longText` characters); a longer string is refused
@@ -18,7 +18,7 @@ public struct JSONReader {
     /// older version only when reading one (a converted file, or a journal line written before the change).
     public var formatVersion: Int
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, formatVersion: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, formatVersion: Int) {
         self.bytes = bytes
         self.formatVersion = formatVersion
         offset = 0

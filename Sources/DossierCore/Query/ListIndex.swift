@@ -29,7 +29,9 @@ public struct ListIndex: Hashable, Sendable {
             return overview
         }
         activityCount = dossier.activities.count
-        visitCount = dossier.activities.withUnsafeBufferPointer { activities in activities.reduce(0) { $0 + ($1.kind == .delegatiebezoek ? 1 : 0) } }
+        visitCount = dossier.activities.withUnsafeBufferPointer { activities in
+            activities.indices.reduce(0) { $0 + (activities[$1].kind == .delegatiebezoek ? 1 : 0) }
+        }
         deadlines = Agenda.deadlines(in: dossier).map(\.start)
     }
 

@@ -28,18 +28,30 @@ public struct RelationOverview: Hashable, Sendable {
     /// Overviews of every relation, from one pass over the activities. The next date is the earliest of
     /// the review date (laag pitje) and the start of an approved or planned activity, past ones included.
     public static func all(in dossier: Dossier, today: CalendarDate) -> [RelationOverview] {
-        var counts = [RelationID: Int]()
-        var nextActivity = [RelationID: (CalendarDate, ActivityID)]()
-        // Read in place through the buffer: copying each activity costs a retain and release per field.
+        // Counted by relation position, reading the activities in place: no copies, no dictionary of ids.
+        var counts = [Int](repeating: 0, count: dossier.relations.count)
+        var nextActivity = [(date: CalendarDate, position: Int)?](repeating: nil, count: dossier.relations.count)
+        func note(_ relation: Int?, _ activities: UnsafeBufferPointer<Activity>, _ position: Int) {
+            guard let relation else { return }
+            counts[relation] += 1
+            let status = activities[position].status
+            guard status == .goedgekeurd || status == .gepland, let start = activities[position].startDate,
+                  start < (nextActivity[relation]?.date ?? .distantFuture) else { return }
+            nextActivity[relation] = (start, position)
+        }
         dossier.activities.withUnsafeBufferPointer { activities in
             for position in activities.indices {
-                for id in linkedRelations(activities[position]) {
-                    counts[id, default: 0] += 1
-                    noteUpcoming(activities[position], in: &nextActivity[id])
+                // As `linkedRelations`: the linked relations, and the organiser when it is not one of them.
+                for id in activities[position].relations { note(dossier.relationPosition(id), activities, position) }
+                if let organiser = activities[position].organiser.relationID, !activities[position].relations.contains(organiser) {
+                    note(dossier.relationPosition(organiser), activities, position)
                 }
             }
         }
-        return dossier.relations.map { make($0, activityCount: counts[$0.id] ?? 0, nextActivity: nextActivity[$0.id]) }
+        return dossier.relations.indices.map { position in
+            make(dossier.relations[position], activityCount: counts[position],
+                 nextActivity: nextActivity[position].map { ($0.date, dossier.activities[$0.position].id) })
+        }
     }
 
     /// The overview of one relation, as `all` gives it, from the positions of its activities (linked or

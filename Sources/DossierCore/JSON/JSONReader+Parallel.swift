@@ -1,0 +1,134 @@
+import Dispatch
+import Foundation
+
+extension JSONReader {
+    /// Reads a long array of values on all cores, for the same result as `readArray(of:)`: the array is
+    /// cut into parts where an element starts on its own line (as in a file this program wrote: strings
+    /// never hold a raw line break, so a line break is always between values), and each part is read by
+    /// its own reader. A part counts only if the part before it ended exactly where it starts, which proves
+    /// that every cut is between two elements. When the parts do not fit together — a file written some
+    /// other way, or one with an error — it is read again in one piece, which also places any error exactly.
+    public mutating func readArrayInParallel<T: Sendable>(of element: @escaping @Sendable (inout JSONReader) throws(JSONError) -> T)
+        throws(JSONError) -> [T] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard cores > 1, bytes.count - valueOffset() >= JSONReader.parallelMinimum,
+              let values = readArrayInParts(min(cores, 8) * 4, of: element) else {
+            return try readArray(of: element)
+        }
+        return values
+    }
+
+    /// The array read in about `parts` parts at once; nil (and nothing read) when they do not fit together.
+    mutating func readArrayInParts<T: Sendable>(_ parts: Int, of element: @escaping @Sendable (inout JSONReader) throws(JSONError) -> T) -> [T]? {
+        let start = valueOffset()
+        guard let starts = partStarts(from: start, parts: parts) else { return nil }
+        return readParts(from: starts, element)
+    }
+
+    /// Below this many bytes one reader is quicker than several.
+    static let parallelMinimum = 1 << 20
+
+    /// Where each part starts: the first element, and for every later part the first element that starts
+    /// on its own line, at the first element's indentation, from an even share of the rest of the bytes.
+    private func partStarts(from arrayStart: Int, parts: Int) -> [Int]? {
+        guard bytes[arrayStart] == UInt8(ascii: "[") else { return nil }
+        // "[" then "\n", the indentation, and "{" or "[" or "\"": the layout of a pretty-printed array.
+        var index = arrayStart + 1
+        guard index < bytes.count, bytes[index] == 0x0A else { return nil }
+        index += 1
+        var indentation = 0
+        while index < bytes.count, bytes[index] == 0x20 { indentation += 1; index += 1 }
+        guard indentation > 0, index < bytes.count, bytes[index] != UInt8(ascii: "]") else { return nil }
+        var starts = [index]
+        let rest = bytes.count - index
+        for part in 1..<parts {
+            guard let next = elementLine(from: index + rest * part / parts, indentation: indentation), next > starts.last! else { continue }
+            starts.append(next)
+        }
+        return starts
+    }
+
+    /// The first line at or after `from` that is `indentation` spaces and then a value, right after a ","
+    /// that ended the line before: the start of an element (or nil when there is none).
+    private func elementLine(from: Int, indentation: Int) -> Int? {
+        var index = from
+        while index < bytes.count {
+            guard let newline = memchr(bytes.baseAddress! + index, 0x0A, bytes.count - index) else { return nil }
+            let lineStart = bytes.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+            index = lineStart
+            var spaces = 0
+            while index < bytes.count, bytes[index] == 0x20, spaces <= indentation { spaces += 1; index += 1 }
+            guard spaces == indentation, index < bytes.count, bytes[index] != 0x20, bytes[index] != UInt8(ascii: "]"),
+                  bytes[index] != UInt8(ascii: "}") else { continue }
+            var before = lineStart - 2
+            while before > 0, bytes[before] == 0x20 || bytes[before] == 0x0D { before -= 1 }
+            if before > 0, bytes[before] == UInt8(ascii: ",") { return index }
+        }
+        return nil
+    }
+
+    /// Reads the parts, each on its own reader; nil when they do not fit together.
+    private mutating func readParts<T: Sendable>(from starts: [Int], _ element: @escaping @Sendable (inout JSONReader) throws(JSONError) -> T) -> [T]? {
+        let slots = ResultSlots<PartOutcome<T>>(count: starts.count)
+        let shared = SharedBytes(bytes: bytes), formatVersion = self.formatVersion, depth = self.depth + 1
+        DispatchQueue.concurrentPerform(iterations: starts.count) { part in
+            let bytes = shared.bytes
+            var reader = JSONReader(bytes: bytes, formatVersion: formatVersion)
+            reader.offset = starts[part]
+            reader.depth = depth
+            let end = part + 1 < starts.count ? starts[part + 1] : Int.max
+            var values: [T] = []
+            do {
+                while true {
+                    values.append(try element(&reader))
+                    reader.skipWhitespace()
+                    guard reader.offset < bytes.count else { break }
+                    if bytes[reader.offset] == UInt8(ascii: "]") {
+                        slots.set(part, .endedArray(values, after: reader.offset + 1))
+                        return
+                    }
+                    guard bytes[reader.offset] == UInt8(ascii: ",") else { break }
+                    reader.offset += 1
+                    reader.skipWhitespace()
+                    if reader.offset == end {
+                        slots.set(part, .reachedNext(values))
+                        return
+                    }
+                    if reader.offset > end { break }
+                }
+            } catch {}
+            slots.set(part, .failed)
+        }
+        var parts: [[T]] = []
+        for outcome in slots.values {
+            switch outcome {
+            case .reachedNext(let values):
+                parts.append(values)
+            case let .endedArray(values, after):
+                parts.append(values)
+                var joined: [T] = []
+                joined.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+                for part in parts { joined.append(contentsOf: part) }
+                offset = after
+                return joined
+            case .failed:
+                return nil
+            }
+        }
+        return nil
+    }
+}
+
+/// How one part of an array read on all cores ended: at the start of the next part, at the end of the
+/// array, or not at all (it did not start on an element, or the bytes hold an error).
+private enum PartOutcome<T> {
+    case reachedNext([T])
+    case endedArray([T], after: Int)
+    case failed
+}
+
+/// The bytes being read, shared by the readers of the parts: only read, and alive until all of them are
+/// done (`concurrentPerform` returns only then).
+private struct SharedBytes: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
+}
