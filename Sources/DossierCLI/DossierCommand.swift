@@ -111,7 +111,8 @@ public struct DossierCommand: ParsableCommand {
         do {
             outcome = try TUILauncher.run(dossier: dossier, session: store, clock: Session.clock, actor: try Session.actor(),
                                           isReadOnly: readOnly, notice: notices.isEmpty ? nil : notices.joined(separator: " "),
-                                          lookAheadDays: store.configuration.lookAheadDays, environment: Session.environment)
+                                          lookAheadDays: store.configuration.lookAheadDays,
+                                          dateForm: store.configuration.dateForm, environment: Session.environment)
         } catch let error as TerminalError {
             throw failure(error.description, code: ExitStatus.usage)
         }

@@ -15,14 +15,15 @@ public enum TUILauncher {
 
     /// Runs until the user quits or a signal arrives. `notice` is shown on the first screen.
     public static func run(dossier: Dossier, session: StoreSession, clock: Clock, actor: String, isReadOnly: Bool, notice: String?,
-                           lookAheadDays: Int = Reminder.defaultLookAheadDays, environment: [String: String]) throws(TerminalError) -> Outcome {
+                           lookAheadDays: Int = Reminder.defaultLookAheadDays, dateForm: DateWriting.Form = .dayMonthYear,
+                           environment: [String: String]) throws(TerminalError) -> Outcome {
         // NO_COLOR (https://no-color.org): any non-empty value turns colours off.
         let wantsColor = (environment["NO_COLOR"] ?? "").isEmpty
         let backend = try CursesBackend(wantsColor: wantsColor)
         defer { backend.stop() }
         var state = AppState(dossier: dossier, today: clock.today(), width: backend.width, height: backend.height,
-                             theme: backend.hasColor ? .colored : .monochrome, isReadOnly: isReadOnly, lookAheadDays: lookAheadDays)
-        state.utcOffset = clock.utcOffset(clock.now())
+                             theme: backend.hasColor ? .colored : .monochrome, isReadOnly: isReadOnly, lookAheadDays: lookAheadDays,
+                             dates: DateWriting(form: dateForm, clock: clock))
         if let notice { state.message = isReadOnly ? .error(notice) : .info(notice) }
         let loop = AppLoop(state: state, backend: backend, session: session, clock: clock, actor: actor,
                            externals: TerminalPrograms(backend: backend, environment: environment))

@@ -40,7 +40,7 @@ struct AuditTrailTests {
         #expect(all.status == 0)
         let lines = all.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines.count == 4, "\(all.standardOutput)")
-        #expect(lines[1].contains("2026-11-20") && lines[1].contains("adviseur") && lines[1].contains("Status van BOM: Actief → Verkennen")
+        #expect(lines[1].contains("20-11-2026 09:00") && lines[1].contains("adviseur") && lines[1].contains("Status van BOM: Actief → Verkennen")
                 && lines[1].contains("minder contact"))
         #expect(lines[2].contains("wethouder") && lines[2].contains("missie gaat niet door"))
 

@@ -59,7 +59,7 @@ struct BudgetAndDueTests {
     @Test("due: overdue follow-ups and review dates coming up, within the window")
     func due() throws {
         let now = try run(["due"])
-        #expect(now.standardOutput.contains("2026-07-01  VERLOPEN  Verslag naar de wethouder"), "\(now.standardOutput)")
+        #expect(now.standardOutput.contains("1-7-2026  VERLOPEN  Verslag naar de wethouder"), "\(now.standardOutput)")
         #expect(!now.standardOutput.contains("Uitnodiging terugbezoek"), "done follow-ups are not listed")
         #expect(!now.standardOutput.contains("Herijking Taizhou"))
         let later = try run(["due", "--within", "30", "--json"], now: "2030-12-10T09:00:00Z")

@@ -65,7 +65,7 @@ struct ChangeTests {
         #expect(review.isReview && review.from == .laagPitje && review.to == .laagPitje)
         #expect(review.reason == "Herijking: blijft op een laag pitje" && review.by == "tester" && review.date == context.today)
         #expect(Change.setRelationStatus("taizhou", status: .laagPitje, reason: "x", reviewDate: Fixtures.date("2029-01-01")).summary(in: before)
-                == "Herijking van Taizhou: blijft Laag pitje (volgende herijking 2029-01-01)")
+                == "Herijking van Taizhou: blijft Laag pitje (volgende herijking 1-1-2029)")
         let december2030 = Fixtures.date("2030-12-10")
         #expect(Reminder.all(in: before, today: december2030, within: 30).contains { $0.title.contains("Taizhou") })
         #expect(!Reminder.all(in: dossier, today: december2030, within: 30).contains { $0.title.contains("Taizhou") }, "the review clears the signal")

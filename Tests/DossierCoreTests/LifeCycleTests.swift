@@ -109,7 +109,7 @@ struct LifeCycleTests {
                               context: Fixtures.context)
             Issue.record("carried out before 2027-03-10")
         } catch {
-            #expect(error.message == "'Handelsmissie Lyon' begint pas op 2027-03-10; een activiteit is op zijn vroegst op haar begindatum uitgevoerd")
+            #expect(error.message == "'Handelsmissie Lyon' begint pas op 10-3-2027; een activiteit is op zijn vroegst op haar begindatum uitgevoerd")
             #expect(error.field == "startDate")
         }
         #expect(dossier == before)

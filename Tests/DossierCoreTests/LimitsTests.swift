@@ -34,8 +34,8 @@ struct LimitsTests {
     func dates() throws {
         #expect(try CalendarDate.read("31-12-2199") == CalendarDate(year: 2199, month: 12, day: 31))
         #expect(try CalendarDate.read("1900-01-01") == CalendarDate(year: 1900, month: 1, day: 1))
-        #expect(throws: ValueError("2200-01-01 ligt buiten het bereik van datums: 1900-01-01 … 2199-12-31")) { try CalendarDate.read("1-1-2200") }
-        #expect(throws: ValueError("1899-12-31 ligt buiten het bereik van datums: 1900-01-01 … 2199-12-31")) { try CalendarDate.read(iso: "1899-12-31") }
+        #expect(throws: ValueError("1-1-2200 ligt buiten het bereik van datums: 1-1-1900 … 31-12-2199")) { try CalendarDate.read("1-1-2200") }
+        #expect(throws: ValueError("31-12-1899 ligt buiten het bereik van datums: 1-1-1900 … 31-12-2199")) { try CalendarDate.read(iso: "1899-12-31") }
         #expect(throws: ValueError("'0000-01-01' is geen geldige datum; verwacht JJJJ-MM-DD")) { try CalendarDate.read(iso: "0000-01-01") }
         #expect(CalendarDate(iso: "9999-12-31") == nil && CalendarDate(parsing: "1-1-1066") == nil)
         #expect(Timestamp(iso: "2200-01-01T00:00:00Z") == nil)
@@ -70,7 +70,7 @@ struct LimitsTests {
         ("\"firstYear\": 2025", "\"firstYear\": -9223372036854775807", "ligt buiten het bereik 1900 … 2199"),
         ("\"lastYear\": 2030", "\"lastYear\": 9223372036854775807", "jaar 9223372036854775807 ligt buiten het bereik 1900 … 2199"),
         ("\"size\": 6", "\"size\": 1000000", "size): 1.000.000 ligt buiten het bereik 1 … 10.000"),
-        ("\"startDate\": \"2027-03-10\"", "\"startDate\": \"1066-10-14\"", "startDate): 1066-10-14 ligt buiten het bereik van datums"),
+        ("\"startDate\": \"2027-03-10\"", "\"startDate\": \"1066-10-14\"", "startDate): 14-10-1066 ligt buiten het bereik van datums"),
         ("\"schemaVersion\": 2,", "\"schemaVersion\": 2,\n  \"journalSequence\": 1000000000001,", "journalSequence): 1.000.000.000.001 ligt buiten het bereik 0 … 1.000.000.000.000"),
     ])
     func fileOutOfRange(old: String, new: String, expected: String) {

@@ -49,7 +49,7 @@ struct TerminalSessionTests {
         try tmux.send("Tab", "Tab", "Tab")
         try tmux.type("Lyon")
         try tmux.send("C-s")
-        try tmux.waitFor("Bezoek vastgelegd: Delegatie uit Lyon op 2026-03-12")
+        try tmux.waitFor("Bezoek vastgelegd: Delegatie uit Lyon op 12-3-2026")
 
         // Resize: smaller, too small, and back.
         try tmux.resize(width: 80, height: 24)

@@ -61,7 +61,7 @@ struct ActivitiesCommand: ParsableCommand {
         ])
         for activity in activities {
             let cost = activity.actualCost ?? activity.estimatedCost
-            table.append([activity.startDate?.iso ?? "—", activity.id, activity.title, activity.kind.label, activity.status.label,
+            table.append([Session.dates.date(activity.startDate, none: "—"), activity.id, activity.title, activity.kind.label, activity.status.label,
                           activity.relations.map(dossier.relationName).joined(separator: ", "), cost?.formatted ?? ""])
         }
         Output.line(table.render(width: Output.width))

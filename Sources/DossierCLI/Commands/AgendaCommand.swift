@@ -27,8 +27,9 @@ struct AgendaCommand: ParsableCommand {
         let start = try from.map { try ArgumentValues.date($0, option: "--from") } ?? today
         let end = try to.map { try ArgumentValues.date($0, option: "--to") }
         if let end, start > end {
-            throw ValidationError(from == nil ? "--to \(end.dutch) ligt vóór vandaag (\(start.dutch)); geef ook --from om terug te kijken"
-                                              : "--from \(start.dutch) ligt na --to \(end.dutch); draai ze om")
+            let dates = Session.dates
+            throw ValidationError(from == nil ? "--to \(dates.date(end)) ligt vóór vandaag (\(dates.date(start))); geef ook --from om terug te kijken"
+                                              : "--from \(dates.date(start)) ligt na --to \(dates.date(end)); draai ze om")
         }
         return (start, end)
     }
@@ -46,14 +47,15 @@ struct AgendaCommand: ParsableCommand {
             printJSON(entries, dossier: dossier, today: today)
             return
         }
-        let period = "vanaf \(start.dutch)" + (end.map { " tot en met \($0.dutch)" } ?? "")
+        let dates = Session.dates
+        let period = "vanaf \(dates.date(start))" + (end.map { " tot en met \(dates.date($0))" } ?? "")
         guard !entries.isEmpty else {
             Output.line("Niets op de agenda \(period).")
             return
         }
         var table = TextTable([.init(title: "DATUM", keepsWhole: true), .init(title: "SOORT"), .init(title: "WAT"), .init(title: "BIJ")])
         for entry in entries {
-            table.append([entry.dateText, entry.isOverdue(on: today) ? "\(entry.kind.name), VERLOPEN" : entry.kind.name,
+            table.append([entry.dateText(dates), entry.isOverdue(on: today) ? "\(entry.kind.name), VERLOPEN" : entry.kind.name,
                           entry.title(in: dossier), entry.context(in: dossier)])
         }
         var rendered = table.render(width: Output.width.map { $0 - 4 }).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

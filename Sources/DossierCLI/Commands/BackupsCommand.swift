@@ -46,8 +46,9 @@ struct BackupsCommand: ParsableCommand {
         }
         var table = TextTable([.init(title: "NAAM", keepsWhole: true), .init(title: "VERVANGEN OP", keepsWhole: true), .init(title: "T/M WIJZIGING", alignRight: true, keepsWhole: true),
                                .init(title: "GROOTTE", alignRight: true, keepsWhole: true)])
+        let dates = Session.dates
         for backup in backups {
-            table.append([backup.name, backup.timestamp.iso, String(backup.sequence), "\(max(1, backup.size / 1024)) kB"])
+            table.append([backup.name, dates.moment(backup.timestamp), String(backup.sequence), "\(max(1, backup.size / 1024)) kB"])
         }
         Output.line(table.render(width: Output.width))
     }

@@ -64,9 +64,10 @@ struct DueCommand: ParsableCommand {
             return
         }
         var table = TextTable([.init(title: "DATUM", keepsWhole: true), .init(title: ""), .init(title: "WAT"), .init(title: "BIJ")])
+        let dates = Session.dates
         for reminder in reminders {
             let label = reminder.isOverdue(on: today) ? "VERLOPEN" : ""
-            table.append([reminder.date.iso, label, reminder.title, reminder.subjectName])
+            table.append([dates.date(reminder.date), label, reminder.title, reminder.subjectName])
         }
         Output.line(table.render(width: Output.width))
     }

@@ -37,11 +37,9 @@ struct LogCommand: ParsableCommand {
             history.contains(where: { $0.subjects.contains(text) }) && dossier.relation(text) == nil && dossier.activity(text) == nil
                 ? text : try Lookup.subject(text, in: dossier).id
         }
-        let clock = Session.clock
-        let offset = clock.utcOffset(clock.now())
+        let dates = Session.dates
         let entries = history.filter { entry in
-            (id.map { entry.subjects.contains($0) } ?? true)
-                && (since.map { Timestamp(secondsSinceEpoch: entry.timestamp.secondsSinceEpoch + Int64(offset)).utcDate >= $0 } ?? true)
+            (id.map { entry.subjects.contains($0) } ?? true) && (since.map { dates.localDate(of: entry.timestamp) >= $0 } ?? true)
         }
         if json {
             var writer = JSONWriter()
@@ -73,14 +71,13 @@ struct LogCommand: ParsableCommand {
             return
         }
         if entries.isEmpty {
-            Output.line("Geen wijzigingen\(id.map { " van \($0)" } ?? "")\(since.map { " sinds \($0.iso)" } ?? "") in het logboek.")
+            Output.line("Geen wijzigingen\(id.map { " van \($0)" } ?? "")\(since.map { " sinds \(dates.date($0))" } ?? "") in het logboek.")
             return
         }
         var table = TextTable([.init(title: "NR", alignRight: true, keepsWhole: true), .init(title: "WANNEER", keepsWhole: true), .init(title: "WIE"),
                                .init(title: "WAT"), .init(title: "REDEN")])
         for entry in entries {
-            let local = Timestamp(secondsSinceEpoch: entry.timestamp.secondsSinceEpoch + Int64(offset)).iso
-            table.append([String(entry.sequence), String(local.prefix(10)) + " " + String(local.dropFirst(11).prefix(5)), entry.actor,
+            table.append([String(entry.sequence), dates.moment(entry.timestamp), entry.actor,
                           entry.summary, entry.reason])
             // What changed field by field, under the entry.
             for detail in entry.details { table.append(["", "", "", "  " + detail, ""]) }

@@ -86,7 +86,7 @@ struct LogVisitCommand: ParsableCommand {
                                countries: countries, budgetLine: budgetLine, cost: cost, notes: notes ?? "", followUps: followUps)
         let activity = draft.newActivity(in: dossier, today: Session.clock.today(), approvedBy: decision)
         try store.commitOrExit(.addActivity(activity), to: &dossier)
-        Output.line(TerminalSafeText.line("Bezoek vastgelegd: \(activity.title) op \(date.iso) [\(activity.status.label)] (\(activity.id))"))
+        Output.line(TerminalSafeText.line("Bezoek vastgelegd: \(activity.title) op \(Session.dates.date(date)) [\(activity.status.label)] (\(activity.id))"))
         if decision != nil && activity.status.isCarriedOut {
             Output.line("Het bezoek heeft al plaatsgevonden: vastgelegd als uitgevoerd (--decision is dan niet nodig).")
         }

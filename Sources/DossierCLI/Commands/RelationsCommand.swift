@@ -68,9 +68,10 @@ struct RelationsCommand: ParsableCommand {
             .init(title: "PLAATS"), .init(title: "STATUS", keepsWhole: true), .init(title: "ACT.", alignRight: true, keepsWhole: true),
             .init(title: "VOLGENDE DATUM"),
         ])
+        let dates = Session.dates
         for overview in overviews {
             let relation = overview.relation
-            let next = overview.nextDate.map { "\($0.date.iso) \($0.label)\($0.isOverdue(on: today) ? " (verlopen)" : "")" } ?? ""
+            let next = overview.nextDate.map { "\(dates.date($0.date)) \($0.label)\($0.isOverdue(on: today) ? " (verlopen)" : "")" } ?? ""
             table.append([relation.id, relation.name, relation.kind.label, relation.placeSummary, relation.status.label,
                           String(overview.activityCount), next])
         }

@@ -51,7 +51,8 @@ struct ReportCommand: ParsableCommand {
         let lastChange = store.sequence > 0 ? (try? store.history())?.last(where: { $0.sequence == store.sequence })?.timestamp : nil
         let authorship = YearReport.Authorship(author: configuration.name, organisation: configuration.organisation, isFinal: final,
                                                journalPosition: store.sequence, lastChange: lastChange)
-        let report = YearReport(dossier: dossier, year: year ?? today.year, today: today, authorship: authorship)
+        let report = YearReport(dossier: dossier, year: year ?? today.year, today: today, authorship: authorship,
+                                dates: configuration.dates(clock: Session.clock))
         let bytes: [UInt8] = switch format {
         case "html": Array(HTMLReport.render(report).utf8)
         case "csv": CSV.encode(ReportCSV.rows(report), format: excel ? .dutchExcel : .standard)

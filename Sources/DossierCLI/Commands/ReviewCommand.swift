@@ -40,9 +40,9 @@ struct ReviewCommand: ParsableCommand {
 /// "Taizhou: Actief → Laag pitje (herijking 2030-12-31)", or for a review "Taizhou: herijkt, blijft Laag pitje …".
 enum StatusChangeText {
     static func line(before: Relation, after: Relation) -> String {
-        let review = after.reviewDate.map { " (herijking \($0.iso))" } ?? ""
+        let review = after.reviewDate.map { " (herijking \(Session.dates.date($0)))" } ?? ""
         if before.status == after.status {
-            return "\(after.name): herijkt, blijft \(after.status.label)\(after.reviewDate.map { " (volgende herijking \($0.iso))" } ?? "")"
+            return "\(after.name): herijkt, blijft \(after.status.label)\(after.reviewDate.map { " (volgende herijking \(Session.dates.date($0)))" } ?? "")"
         }
         return "\(after.name): \(before.status.label) → \(after.status.label)\(review)"
     }

@@ -26,7 +26,7 @@ struct ShowCommand: ParsableCommand {
                 writer.finishDocument()
                 Output.document(writer.bytes)
             } else {
-                Output.line(RecordDocument(relation: relation, in: dossier).plainText(width: Output.width))
+                Output.line(RecordDocument(relation: relation, in: dossier, dates: Session.dates).plainText(width: Output.width))
             }
         case .activity(let activity):
             if json {
@@ -35,7 +35,7 @@ struct ShowCommand: ParsableCommand {
                 writer.finishDocument()
                 Output.document(writer.bytes)
             } else {
-                Output.line(RecordDocument(activity: activity, in: dossier, today: Session.clock.today()).plainText(width: Output.width))
+                Output.line(RecordDocument(activity: activity, in: dossier, today: Session.clock.today(), dates: Session.dates).plainText(width: Output.width))
             }
         }
     }

@@ -110,6 +110,12 @@ enum Session {
 
     static var clock: Clock { Clock.fromEnvironment(environment) }
 
+    /// How dates and times are written for people: the `dateFormat` setting, in the local time zone. The
+    /// setting is read leniently: a command that shows dates still runs when it cannot be read (it says so).
+    static var dates: DateWriting {
+        ((try? configurationForReading()) ?? StoreConfiguration()).dates(clock: clock)
+    }
+
     /// When no name is configured: whose name the change carries instead, and how to set one.
     static func unnamedNotice() throws(StoreError) -> String? {
         let configuration = try configuration(needing: ["name"])

@@ -139,7 +139,7 @@ public enum Assessor {
         mutating func applyLaagPitje() {
             let exception = answers.exceptionDecision.trimmingSpaces()
             for relation in facts.laagPitjeRelations {
-                let review = relation.reviewDate.map { ", herijking \($0.iso)" } ?? ""
+                let review = relation.reviewDate.map { ", herijking \(DateWriting.standard.date($0))" } ?? ""
                 if exception.isEmpty {
                     add(.laagPitje, .negatief,
                         "\(relation.name) staat op een laag pitje\(review): geen nieuwe activiteiten, tenzij het college anders besluit (leg zo'n besluit vast als uitzondering).")

@@ -19,9 +19,9 @@ extension Change {
         case let .setRelationStatus(id, status, _, reviewDate, _):
             let from = dossier.relation(id)?.status
             if from == status {
-                return "Herijking van \(relationName(id)): blijft \(status.label)" + (reviewDate.map { " (volgende herijking \($0.iso))" } ?? "")
+                return "Herijking van \(relationName(id)): blijft \(status.label)" + (reviewDate.map { " (volgende herijking \(DateWriting.standard.date($0)))" } ?? "")
             }
-            return "Status van \(relationName(id)): \(from?.label ?? "?") → \(status.label)" + (reviewDate.map { " (herijking \($0.iso))" } ?? "")
+            return "Status van \(relationName(id)): \(from?.label ?? "?") → \(status.label)" + (reviewDate.map { " (herijking \(DateWriting.standard.date($0)))" } ?? "")
         case .addRelation(let relation): return "Relatie toegevoegd: \(relation.name)"
         case let .editRelation(id, edits): return "Relatie bewerkt: \(relationName(id))" + Change.single(edits, Relation.fields, in: dossier)
         case .updateRelation(let relation): return "Relatie bewerkt: \(relation.name)"

@@ -23,7 +23,7 @@ extension Dossier {
                                       field: "reviewDate")
                 }
                 guard reviewDate > context.today else {
-                    throw ChangeError(.invalid, "de herijkingsdatum moet na vandaag (\(context.today.iso)) liggen", field: "reviewDate")
+                    throw ChangeError(.invalid, "de herijkingsdatum moet na vandaag (\(DateWriting.standard.date(context.today))) liggen", field: "reviewDate")
                 }
             }
             var updated = relation
@@ -304,7 +304,7 @@ extension Dossier {
             throw ChangeError(.invalid, "'\(activity.title)' heeft geen begindatum; vul eerst in wanneer ze plaatsvond", field: "startDate")
         }
         guard start <= today else {
-            throw ChangeError(.invalid, "'\(activity.title)' begint pas op \(start.iso); een activiteit is op zijn vroegst op haar begindatum uitgevoerd",
+            throw ChangeError(.invalid, "'\(activity.title)' begint pas op \(DateWriting.standard.date(start)); een activiteit is op zijn vroegst op haar begindatum uitgevoerd",
                               field: "startDate")
         }
     }

@@ -24,8 +24,8 @@ public enum RecordDifference {
         var differences: [FieldDifference] = []
         if old.status != new.status { differences.append(FieldDifference(label: "Status", old: old.status.label, new: new.status.label)) }
         if old.reviewDate != new.reviewDate {
-            differences.append(FieldDifference(label: "Herijkingsdatum", old: old.reviewDate?.iso ?? FieldText.nothing,
-                                               new: new.reviewDate?.iso ?? FieldText.nothing))
+            differences.append(FieldDifference(label: "Herijkingsdatum", old: old.reviewDate.map(DateWriting.standard.date) ?? FieldText.nothing,
+                                               new: new.reviewDate.map(DateWriting.standard.date) ?? FieldText.nothing))
         }
         differences += table(Relation.fields, from: old, to: new, in: dossier)
         differences += items(old.contacts, new.contacts, heading: "Contactpersoon", name: \.name, table: Contact.fields, in: dossier)
@@ -81,7 +81,7 @@ public enum RecordDifference {
     }
 
     static func followUpText(_ followUp: FollowUp) -> String {
-        "\(followUp.isDone ? "[x]" : "[ ]") \(followUp.text)" + (followUp.due.map { " (uiterlijk \($0.iso))" } ?? "")
+        "\(followUp.isDone ? "[x]" : "[ ]") \(followUp.text)" + (followUp.due.map { " (uiterlijk \(DateWriting.standard.date($0)))" } ?? "")
     }
 }
 

@@ -1,7 +1,7 @@
 extension RecordDocument {
     /// An activity: its fields, the visit, participants per role, outcomes, notes, links, follow-ups,
-    /// assessments and status history. `today` marks overdue follow-ups.
-    public init(activity: Activity, in dossier: Dossier, today: CalendarDate) {
+    /// assessments and status history. `today` marks overdue follow-ups; dates are written as `dates` says.
+    public init(activity: Activity, in dossier: Dossier, today: CalendarDate, dates: DateWriting = .standard) {
         let table = Activity.fields
         func shown(_ key: String) -> String? {
             guard let field = table.field(key) else { return nil }
@@ -10,7 +10,7 @@ extension RecordDocument {
         }
         var fields = [RecordField("Soort", activity.kind.label),
                       RecordField("Status", activity.status.label, tone: .activityStatus(activity.status)),
-                      RecordField("Datum", RecordDocument.dateRange(activity))]
+                      RecordField("Datum", RecordDocument.dateRange(activity, dates: dates))]
         for key in ["relations", "organiser", "countries"] {
             if let value = shown(key), let field = table.field(key) { fields.append(RecordField(field.label, value)) }
         }
@@ -46,37 +46,33 @@ extension RecordDocument {
         blocks.append(.list(RecordDocument.links(activity.links)))
         let open = activity.openFollowUps.count
         blocks.append(.list(RecordList(kind: .followUps, heading: "Vervolgacties (\(open) open van \(activity.followUps.count))",
-                                       items: activity.followUps.enumerated().map { RecordDocument.followUpItem($1, number: $0 + 1, today: today) },
+                                       items: activity.followUps.enumerated().map { RecordDocument.followUpItem($1, number: $0 + 1, today: today, dates: dates) },
                                        emptyText: "Nog geen vervolgacties.")))
         blocks.append(.list(RecordList(kind: .assessments, heading: "Afwegingen", items: activity.assessments.reversed().map { assessment in
-            RecordItem(line: [RecordSpan(String(assessment.timestamp.iso.prefix(10)) + "  ", .label),
+            RecordItem(line: [RecordSpan(dates.moment(assessment.timestamp) + "  ", .label),
                               RecordSpan(assessment.verdict.label, .verdict(assessment.verdict)), RecordSpan("  (\(assessment.by))", .muted)],
                        details: assessment.reasons.filter { $0.effect != .positief }.map { RecordLine("• \($0.text)", indent: 12) })
         }, emptyText: "Nog niet afgewogen tegen het Kader.")))
         blocks.append(.list(RecordList(kind: .history, heading: "Statusgeschiedenis",
-                                       items: activity.statusHistory.reversed().map { RecordDocument.historyItem($0, tone: .activityStatus($0.to)) },
+                                       items: activity.statusHistory.reversed().map { RecordDocument.historyItem($0, tone: .activityStatus($0.to), dates: dates) },
                                        emptyText: "Nog geen statuswijzigingen vastgelegd.")))
         self.init(title: activity.title, id: activity.id,
                   subtitle: [RecordSpan(activity.status.label, .activityStatus(activity.status)), RecordSpan(activity.kind.label, .muted)],
                   blocks: blocks)
     }
 
-    /// "[ ] 2026-07-01  Verslag naar de wethouder — adviseur"; an open one past its date is a warning.
-    static func followUpItem(_ followUp: FollowUp, number: Int, today: CalendarDate) -> RecordItem {
+    /// "[ ] 1-7-2026  Verslag naar de wethouder — adviseur"; an open one past its date is a warning.
+    static func followUpItem(_ followUp: FollowUp, number: Int, today: CalendarDate, dates: DateWriting) -> RecordItem {
         let overdue = !followUp.isDone && (followUp.due.map { $0 < today } ?? false)
         let base: RecordTone = followUp.isDone ? .muted : .plain
         var line = [RecordSpan(followUp.isDone ? "[x] " : "[ ] ", base)]
-        if let due = followUp.due { line.append(RecordSpan(due.iso + "  ", overdue ? .warning : base)) }
+        if let due = followUp.due { line.append(RecordSpan(dates.date(due) + "  ", overdue ? .warning : base)) }
         line.append(RecordSpan(followUp.text, base))
         if !followUp.owner.isEmpty { line.append(RecordSpan(" — " + followUp.owner, .muted)) }
         return RecordItem(id: String(number), line: line)
     }
 
-    public static func dateRange(_ activity: Activity) -> String {
-        switch (activity.startDate, activity.endDate) {
-        case let (start?, end?) where end != start: "\(start.iso) t/m \(end.iso)"
-        case let (start?, _): start.iso
-        default: "geen datum"
-        }
+    public static func dateRange(_ activity: Activity, dates: DateWriting) -> String {
+        activity.startDate.map { dates.period($0, activity.endDate) } ?? "geen datum"
     }
 }

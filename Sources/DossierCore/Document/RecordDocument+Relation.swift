@@ -1,12 +1,12 @@
 extension RecordDocument {
     /// A relation: its fields, notes, contacts, links, status history and activities.
-    public init(relation: Relation, in dossier: Dossier) {
+    public init(relation: Relation, in dossier: Dossier, dates: DateWriting = .standard) {
         var fields: [RecordField] = []
         for field in Relation.fields.fields where !["name", "notes"].contains(field.key) {
             let value = field.value(of: relation)
             if !value.isEmpty { fields.append(RecordField(field.label, field.show(value, in: dossier), tone: field.key == "source" ? .muted : .plain)) }
             if field.key == "kind" {
-                let review = relation.reviewDate.map { " — herijking \($0.iso)" } ?? ""
+                let review = relation.reviewDate.map { " — herijking \(dates.date($0))" } ?? ""
                 fields.append(RecordField("Status", relation.status.label + review, tone: .relationStatus(relation.status)))
             }
             if field.key == "countries", !relation.countries.isEmpty {
@@ -21,12 +21,12 @@ extension RecordDocument {
                                        isTable: true)))
         blocks.append(.list(RecordDocument.links(relation.links)))
         blocks.append(.list(RecordList(kind: .history, heading: "Statusgeschiedenis",
-                                       items: relation.statusHistory.reversed().map { RecordDocument.historyItem($0, tone: .relationStatus($0.to)) },
+                                       items: relation.statusHistory.reversed().map { RecordDocument.historyItem($0, tone: .relationStatus($0.to), dates: dates) },
                                        emptyText: "Nog geen statuswijzigingen vastgelegd.")))
         let activities = ActivityQuery.sortedChronologically(dossier.activities(of: relation.id))
         blocks.append(.list(RecordList(kind: .activities, heading: "Activiteiten (\(activities.count))", items: activities.map { activity in
             RecordItem(id: activity.id, line: [
-                RecordSpan(activity.startDate?.iso ?? "geen datum", .label), RecordSpan(activity.title, .strong), RecordSpan(activity.kind.label),
+                RecordSpan(dates.date(activity.startDate, none: "geen datum"), .label), RecordSpan(activity.title, .strong), RecordSpan(activity.kind.label),
                 RecordSpan(activity.status.label, .activityStatus(activity.status)), RecordSpan("(\(activity.id))", .muted),
             ])
         }, emptyText: "Nog geen activiteiten.", isTable: true)))
@@ -51,21 +51,23 @@ extension RecordDocument {
         }, emptyText: "Nog geen links.")
     }
 
-    /// "2025-01-01  Actief → Laag pitje  herijking 2030-12-31", who, and why.
-    static func historyItem<Status: Vocabulary>(_ change: StatusChange<Status>, tone: RecordTone) -> RecordItem {
-        var line = [RecordSpan(change.date.iso + "  ", .label)]
+    /// "1-1-2025  Actief → Laag pitje  herijking 31-12-2030", who, and why.
+    static func historyItem<Status: Vocabulary>(_ change: StatusChange<Status>, tone: RecordTone, dates: DateWriting) -> RecordItem {
+        // The date as wide as any date, so what follows (and the lines under it) stand in one column.
+        let column = dates.columnWidth + 2
+        var line = [RecordSpan(DisplayWidth.fit(dates.date(change.date), to: column), .label)]
         if change.isReview {
             line.append(RecordSpan("Herijking: blijft "))
         } else if let from = change.from {
             line.append(RecordSpan("\(from.label) → "))
         }
         line.append(RecordSpan(change.to.label, tone))
-        if let review = change.reviewDate { line.append(RecordSpan("  herijking \(review.iso)")) }
-        var details = [RecordLine("door \(change.by)", indent: 12, tone: .muted)]
-        if !change.reason.isEmpty { details.append(RecordLine(change.reason, indent: 12)) }
-        if let decision = change.decision { details.append(RecordLine("Besluit: \(decision)", indent: 12)) }
+        if let review = change.reviewDate { line.append(RecordSpan("  herijking \(dates.date(review))")) }
+        var details = [RecordLine("door \(change.by)", indent: column, tone: .muted)]
+        if !change.reason.isEmpty { details.append(RecordLine(change.reason, indent: column)) }
+        if let decision = change.decision { details.append(RecordLine("Besluit: \(decision)", indent: column)) }
         if let override = change.overrideReason {
-            details.append(RecordLine("Afwijking van negatieve afweging: \(override)", indent: 12, tone: .warning))
+            details.append(RecordLine("Afwijking van negatieve afweging: \(override)", indent: column, tone: .warning))
         }
         return RecordItem(line: line, details: details)
     }

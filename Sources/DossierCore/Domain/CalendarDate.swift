@@ -116,7 +116,7 @@ extension CalendarDate {
 
     private func accepted() throws(ValueError) -> CalendarDate {
         guard isAccepted else {
-            throw ValueError("\(iso) ligt buiten het bereik van datums: \(Limits.firstDate.iso) … \(Limits.lastDate.iso)")
+            throw ValueError("\(DateWriting.standard.date(self)) ligt buiten het bereik van datums: \(DateWriting.standard.date(Limits.firstDate)) … \(DateWriting.standard.date(Limits.lastDate))")
         }
         return self
     }

@@ -36,10 +36,13 @@ public struct Clock: Sendable {
     )
 
     /// The system clock, unless `DOSSIER_NOW` (an ISO timestamp such as `2026-11-22T09:00:00Z`) fixes the
-    /// moment: for reproducible reports and tests.
+    /// moment: for reproducible reports and tests, in UTC unless `TZ` names a time zone.
     public static func fromEnvironment(_ environment: [String: String]) -> Clock {
         if let fixed = environment["DOSSIER_NOW"].flatMap({ Timestamp(iso: $0) }) {
-            return .fixed(fixed)
+            guard let zone = environment["TZ"].flatMap({ TimeZone(identifier: $0.hasPrefix(":") ? String($0.dropFirst()) : $0) }) else {
+                return .fixed(fixed)
+            }
+            return Clock(now: { fixed }, utcOffset: { moment in zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(moment.secondsSinceEpoch))) })
         }
         return .system
     }

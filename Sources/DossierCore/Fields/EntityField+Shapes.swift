@@ -27,7 +27,7 @@ extension EntityField {
                     get: { $0[keyPath: path].map { .text($0.iso) } ?? .none },
                     set: { (entity: inout Entity, value: FieldValue) throws(ValueError) in entity[keyPath: path] = try FieldCast.date(value) },
                     parse: { (text: String, _: Dossier) throws(ValueError) in .text(try CalendarDate.read(text).iso) },
-                    show: { value, _ in FieldCast.string(value) })
+                    show: { value, _ in (try? FieldCast.date(value))?.map(DateWriting.standard.date) ?? FieldCast.string(value) })
     }
 
     static func amount(_ key: String, _ label: String, option: String, help: String = "", _ path: Path<Money?>) -> EntityField {

@@ -52,7 +52,7 @@ public struct DossierGenerator {
             let review = status == .laagPitje ? CalendarDate(year: random.int(2026...2030), month: random.int(1...12), day: 1) : nil
             relation.reviewDate = review
             relation.statusHistory = [StatusChange(date: date, from: status == .verkennen ? nil : .verkennen, to: status,
-                                                   reason: "Besluit van \(date.dutch)", by: "adviseur", reviewDate: review)]
+                                                   reason: "Besluit van \(DateWriting.standard.date(date))", by: "adviseur", reviewDate: review)]
             relations.append(relation)
         }
         // Fixed contributions to relations that are not in a generated dossier lose that reference.
@@ -106,7 +106,7 @@ public struct DossierGenerator {
                 defer { previous = step }
                 let decided = start.adding(days: -30)
                 return StatusChange(date: decided, from: previous, to: step, reason: "", by: "adviseur",
-                                    decision: step == .goedgekeurd ? "Besluit B&W \(decided.dutch)" : nil)
+                                    decision: step == .goedgekeurd ? "Besluit B&W \(DateWriting.standard.date(decided))" : nil)
             }
             activities.append(activity)
         }

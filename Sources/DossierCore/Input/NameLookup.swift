@@ -108,7 +108,7 @@ public enum NameLookup {
     private static func describe(_ relation: Relation) -> String { "\(relation.name) (\(relation.id))" }
 
     private static func describe(_ activity: Activity) -> String {
-        "\(activity.title) (\(activity.id)\(activity.startDate.map { ", \($0.iso)" } ?? ""))"
+        "\(activity.title) (\(activity.id)\(activity.startDate.map { ", \(DateWriting.standard.date($0))" } ?? ""))"
     }
 
     private static func describe(_ subject: Subject) -> String {

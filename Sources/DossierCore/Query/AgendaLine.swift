@@ -51,20 +51,20 @@ public enum AgendaLine: Hashable, Sendable {
 
 extension AgendaEntry {
     /// The dates as a list shows them: `di 8-12-2026`, or `ma 14-9-2026 t/m wo 16-9-2026`.
-    public var dateText: String {
-        let first = "\(start.weekdayAbbreviation) \(start.dutch)"
-        return end == start ? first : "\(first) t/m \(end.weekdayAbbreviation) \(end.dutch)"
+    public func dateText(_ dates: DateWriting) -> String {
+        let first = "\(start.weekdayAbbreviation) \(dates.date(start))"
+        return end == start ? first : "\(first) t/m \(end.weekdayAbbreviation) \(dates.date(end))"
     }
 
     /// For narrow lists: `di 8-12`, `14-9 t/m 16-9`.
-    public var compactDateText: String {
-        end == start ? shortDateText : "\(start.dutchDayMonth) t/m \(end.dutchDayMonth)"
+    public func compactDateText(_ dates: DateWriting) -> String {
+        end == start ? shortDateText(dates) : "\(dates.dayAndMonth(start)) t/m \(dates.dayAndMonth(end))"
     }
 
     /// Without the year, under a month heading: `di 8-12`, `ma 14-9 t/m wo 16-9`.
-    public var shortDateText: String {
-        let first = "\(start.weekdayAbbreviation) \(start.dutchDayMonth)"
-        return end == start ? first : "\(first) t/m \(end.weekdayAbbreviation) \(end.dutchDayMonth)"
+    public func shortDateText(_ dates: DateWriting) -> String {
+        let first = "\(start.weekdayAbbreviation) \(dates.dayAndMonth(start))"
+        return end == start ? first : "\(first) t/m \(end.weekdayAbbreviation) \(dates.dayAndMonth(end))"
     }
 }
 

@@ -28,7 +28,7 @@ extension YearReport {
     public var stateDescription: String {
         let position = authorship.journalPosition
         guard position > 0 else { return "het dossier zoals meegeleverd, zonder wijzigingen" }
-        return "wijziging \(Limits.grouped(position))" + (authorship.lastChange.map { " van \($0.utcDate.dutch)" } ?? "")
+        return "wijziging \(Limits.grouped(position))" + (authorship.lastChange.map { " van \(dates.date(dates.localDate(of: $0)))" } ?? "")
     }
 
     public var blocks: [ReportBlock] {
@@ -96,7 +96,7 @@ struct ReportWriter {
         if let mark = report.conceptMark { blocks.append(.notice(mark)) }
         let who = [report.authorship.author, report.authorship.organisation].compactMap { $0 }.joined(separator: ", ")
         blocks.append(.paragraph("\(report.dossierTitle) — verantwoording over \(report.year) van het \(report.framework.title)."))
-        blocks.append(.paragraph((who.isEmpty ? "Opgesteld" : "Opgesteld door \(who)") + " op \(report.generated.dutch). Stand van het dossier: \(report.stateDescription)."))
+        blocks.append(.paragraph((who.isEmpty ? "Opgesteld" : "Opgesteld door \(who)") + " op \(report.dates.date(report.generated)). Stand van het dossier: \(report.stateDescription)."))
     }
 
     mutating func summary() {
@@ -137,12 +137,12 @@ struct ReportWriter {
             for event in report.statusEvents {
                 let change = event.change
                 let step = change.isReview ? "herijkt, blijft \(change.to.label)" : "\(change.from?.label ?? "") → \(change.to.label)"
-                let review = change.reviewDate.map { ", herijking \($0.dutch)" } ?? ""
-                lines.append("\(event.relation.name): \(step) (\(change.date.dutch)\(review)); reden: \(reason(change.reason)).")
+                let review = change.reviewDate.map { ", herijking \(report.dates.date($0))" } ?? ""
+                lines.append("\(event.relation.name): \(step) (\(report.dates.date(change.date))\(review)); reden: \(reason(change.reason)).")
             }
         }
         if report.coming.isEmpty {
-            lines.append("Wat komt: niets op de agenda in het jaar na \(report.generated.dutch).")
+            lines.append("Wat komt: niets op de agenda in het jaar na \(report.dates.date(report.generated)).")
         } else {
             let items = report.coming.map { "\($0.date)\($0.isOverdue ? " (verlopen)" : ""): \($0.title)" }
             let more = report.comingTotal - report.coming.count
@@ -183,7 +183,7 @@ struct ReportWriter {
     mutating func activityEntry(_ entry: YearReport.Entry) -> ReportBlock {
         let activity = entry.activity
         var fields: [(String, String)] = [
-            ("Datum", entry.isOngoing ? "doorlopend (\(activity.status.label.lowercased()), zonder datum)" : YearReport.dates(activity)),
+            ("Datum", entry.isOngoing ? "doorlopend (\(activity.status.label.lowercased()), zonder datum)" : report.when(activity)),
             ("Soort en status", "\(activity.kind.label), \(activity.status.label.lowercased())"),
         ]
         let relations = report.relationNames(activity)
@@ -202,7 +202,7 @@ struct ReportWriter {
         fields.append(("Kosten", cost(activity)))
         if let assessment = entry.assessment {
             let decisive = assessment.decidingReason.map { " — \($0.text)" } ?? ""
-            fields.append(("Afweging", "\(assessment.verdict.label) (\(assessment.timestamp.utcDate.dutch))\(decisive)"))
+            fields.append(("Afweging", "\(assessment.verdict.label) (\(report.dates.date(report.dates.localDate(of: assessment.timestamp))))\(decisive)"))
         } else {
             fields.append(("Afweging", "niet afgewogen"))
         }
@@ -218,7 +218,7 @@ struct ReportWriter {
         if !open.isEmpty {
             fields.append(("Open vervolgacties", open.map { followUp in
                 var details: [String] = []
-                if let due = followUp.due { details.append("vóór \(due.dutch)\(due < report.generated ? ", verlopen" : "")") }
+                if let due = followUp.due { details.append("vóór \(report.dates.date(due))\(due < report.generated ? ", verlopen" : "")") }
                 if !followUp.owner.isEmpty { details.append(followUp.owner) }
                 return followUp.text + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")
             }.joined(separator: "; ")))
@@ -322,8 +322,8 @@ struct ReportWriter {
             if status == .laagPitje {
                 let rows = relations.map { relation -> [String] in
                     let change = relation.statusHistory.last { $0.to == .laagPitje }
-                    return [relation.name, relation.countries.names, CalendarDate.dutch(relation.reviewDate),
-                            change.map { "\($0.date.dutch), \($0.by)" } ?? "", reason(change?.reason ?? "")]
+                    return [relation.name, relation.countries.names, report.dates.date(relation.reviewDate, none: "geen datum"),
+                            change.map { "\(report.dates.date($0.date)), \($0.by)" } ?? "", reason(change?.reason ?? "")]
                 }
                 blocks.append(.table(headings: ["Relatie", "Land", "Herijking", "Sinds", "Reden"], rows: rows, emphasis: [], numericColumns: []))
             } else {
@@ -338,7 +338,7 @@ struct ReportWriter {
         }
         for item in report.assessments {
             let assessment = item.assessment
-            var fields: [(String, String)] = [("Afgewogen", "\(assessment.timestamp.utcDate.dutch) door \(assessment.by)"), ("Oordeel", assessment.verdict.label)]
+            var fields: [(String, String)] = [("Afgewogen", "\(report.dates.date(report.dates.localDate(of: assessment.timestamp))) door \(assessment.by)"), ("Oordeel", assessment.verdict.label)]
             for reason in assessment.reasons {
                 let title = AssessmentRule(rawValue: reason.rule)?.title ?? Question(rawValue: reason.rule)?.label ?? reason.rule
                 let passage = reason.passage.isEmpty ? "" : " (citaat \(cite(reason.passage)))"

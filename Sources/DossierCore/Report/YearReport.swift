@@ -60,6 +60,8 @@ public struct YearReport: Sendable {
     public let dossierTitle: String
     public let framework: Framework
     public let authorship: Authorship
+    /// How the report writes its dates (the `dateFormat` setting).
+    public let dates: DateWriting
     /// Every status with its relations, in the order of the statuses.
     public let relationsByStatus: [(status: RelationStatus, relations: [Relation])]
     /// The activities of the year: those that start in it by date, then the ongoing ones by title.
@@ -84,8 +86,9 @@ public struct YearReport: Sendable {
 
     public static let comingLimit = 6
 
-    public init(dossier: Dossier, year: Int, today: CalendarDate, authorship: Authorship = Authorship()) {
+    public init(dossier: Dossier, year: Int, today: CalendarDate, authorship: Authorship = Authorship(), dates: DateWriting = .standard) {
         self.year = year
+        self.dates = dates
         generated = today
         dossierTitle = dossier.title
         framework = dossier.framework
@@ -122,7 +125,7 @@ public struct YearReport: Sendable {
         let upcoming = Agenda(dossier).window(from: today, to: today.adding(years: 1), today: today)
         comingTotal = upcoming.count
         coming = upcoming.prefix(YearReport.comingLimit).map { entry in
-            Coming(date: CalendarDate.dutchPeriod(entry.start, entry.end), title: entry.title(in: dossier), context: entry.context(in: dossier),
+            Coming(date: dates.period(entry.start, entry.end), title: entry.title(in: dossier), context: entry.context(in: dossier),
                    isOverdue: entry.isOverdue(on: today))
         }
     }
@@ -167,8 +170,8 @@ public struct YearReport: Sendable {
     public var contributions: [BudgetOverview] { budgets.filter { $0.line != activityBudgetLine } }
 
     /// The dates of an activity as a reader wants them: a period, or "doorlopend" for an ongoing one.
-    public static func dates(_ activity: Activity) -> String {
+    public func when(_ activity: Activity) -> String {
         guard let start = activity.startDate else { return "doorlopend" }
-        return CalendarDate.dutchPeriod(start, activity.endDate)
+        return dates.period(start, activity.endDate)
     }
 }

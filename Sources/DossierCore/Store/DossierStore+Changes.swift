@@ -65,8 +65,12 @@ extension DossierStore {
         }
         let lock: FileLock
         do {
-            lock = try FileLock.acquire(files.lock, waiting: configuration.lockWait, holder: "\(writer), sinds \(clock.now().iso)", mode: mode)
+            lock = try FileLock.acquire(files.lock, waiting: configuration.lockWait, holder: LockHolder.text(writer, since: clock.now()), mode: mode)
         } catch {
+            // The lock file says who and since when for any program; this one says it in the user's own words.
+            if case .busy(let file, let holder) = error {
+                throw .busy(file: file, holder: LockHolder.forPeople(holder, dates: configuration.dates(clock: clock)))
+            }
             // The folder is gone (a shared drive out of reach): say so of the dossier, not of its lock file.
             if case .fileSystem(let failure) = error, [SystemErrorCode.noSuchFile, SystemErrorCode.notDirectory].contains(failure.code) {
                 throw .fileSystem(FileSystemError(operation: "bereiken", path: path, code: failure.code))
@@ -254,9 +258,9 @@ extension DossierStore {
         guard [.conflict, .notFound, .illegalTransition].contains(error.kind) else { return .refused(error) }
         let subjects = Set(change.subjects)
         guard let colleague = recentOthers.last(where: { !subjects.isDisjoint(with: $0.subjects) }) else { return .refused(error) }
-        let local = Timestamp(secondsSinceEpoch: colleague.timestamp.secondsSinceEpoch + Int64(clock.utcOffset(colleague.timestamp)))
-        let time = String(local.iso.dropFirst(11).prefix(5))
-        let day = local.utcDate == clock.today() ? "om \(time)" : "op \(local.utcDate.dutch) om \(time)"
+        let dates = configuration.dates(clock: clock)
+        let time = dates.time(colleague.timestamp)
+        let day = dates.localDate(of: colleague.timestamp) == clock.today() ? "om \(time)" : "op \(dates.date(dates.localDate(of: colleague.timestamp))) om \(time)"
         return .refused(ChangeError(.conflict, "botst met de wijziging van \(colleague.actor) \(day) (\(colleague.summary)): \(error.message)",
                                     field: error.field))
     }

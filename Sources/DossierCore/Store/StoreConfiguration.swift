@@ -5,7 +5,7 @@ import Foundation
 ///
 /// ```json
 /// { "name": "Jan Jansen", "organisation": "Gemeente Oss, Strategie en beleid", "backups": 10, "journalLimit": 500,
-///   "lockWait": 5, "lookAhead": 60 }
+///   "lockWait": 5, "lookAhead": 60, "dateFormat": "d-m-jjjj" }
 /// ```
 public struct StoreConfiguration: Hashable, Sendable {
     /// The name recorded as "who" with every change; the login name when not set (`DOSSIER_USER`).
@@ -22,6 +22,8 @@ public struct StoreConfiguration: Hashable, Sendable {
     public var journalByteLimit = 4 << 20
     /// How long a command waits for another program to release the dossier, in seconds (`DOSSIER_LOCK_WAIT`).
     public var lockWait = 5.0
+    /// How dates are written for people (`dateFormat`, `DOSSIER_DATE_FORMAT`): `d-m-jjjj` unless set.
+    public var dateForm = DateWriting.Form.dayMonthYear
     /// Settings in the file that this program does not know (a typo, or a newer program's), each as a message
     /// that names it and the ones that exist; they are skipped, everything else is read.
     public var unknownSettings: [String] = []
@@ -30,7 +32,7 @@ public struct StoreConfiguration: Hashable, Sendable {
     public var refusedSettings: [String: String] = [:]
 
     /// The settings the configuration file can hold.
-    public static let settingNames = ["name", "organisation", "lookAhead", "backups", "journalLimit", "lockWait"]
+    public static let settingNames = ["name", "organisation", "lookAhead", "backups", "journalLimit", "lockWait", "dateFormat"]
 
     public init() {}
 
@@ -94,6 +96,10 @@ public struct StoreConfiguration: Hashable, Sendable {
         if let value = try number("DOSSIER_JOURNAL_LIMIT", Limits.journalEntryLimit) { configuration.journalEntryLimit = value }
         if let value = try number("DOSSIER_LOOK_AHEAD", Limits.dueWindowDays) { configuration.lookAheadDays = value }
         if let value = try lockWait(environment["DOSSIER_LOCK_WAIT"]) { configuration.lockWait = value }
+        if let text = environment["DOSSIER_DATE_FORMAT"], !text.isBlank {
+            guard let form = DateWriting.form(named: text) else { throw .badSetting("DOSSIER_DATE_FORMAT: \(unknownDateForm(text))") }
+            configuration.dateForm = form
+        }
         return configuration
     }
 
@@ -107,6 +113,10 @@ public struct StoreConfiguration: Hashable, Sendable {
             case "backups": backupsToKeep = try reader.readInt(in: Limits.backupsToKeep)
             case "journalLimit": journalEntryLimit = try reader.readInt(in: Limits.journalEntryLimit)
             case "lockWait": lockWait = Double(try reader.readInt(in: Limits.lockWaitSeconds))
+            case "dateFormat":
+                let text = try reader.readString()
+                guard let form = DateWriting.form(named: text) else { throw reader.error(Self.unknownDateForm(text)) }
+                dateForm = form
             default: try reader.skipValue()
             }
         }
@@ -123,6 +133,15 @@ public struct StoreConfiguration: Hashable, Sendable {
         let suggestion = Spelling.closest(to: key, in: settingNames).map { "; bedoelde u '\($0)'?" } ?? ""
         return "\(file), regel \(line): onbekende instelling '\(key)' (overgeslagen)\(suggestion) "
             + "Wel bekend: \(settingNames.joined(separator: ", "))."
+    }
+
+    static func unknownDateForm(_ text: String) -> String {
+        "'\(text)' is geen datumnotatie; kies uit " + DateWriting.Form.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+    }
+
+    /// How this configuration writes dates, in the clock's time zone.
+    public func dates(clock: Clock) -> DateWriting {
+        DateWriting(form: dateForm, clock: clock)
     }
 
     /// Seconds, whole or with a decimal point (`0.5`), in `Limits.lockWaitSeconds`.

@@ -1,15 +1,6 @@
-/// Dates as shown to people, in Dutch. The one place for these forms until the formats are unified
-/// (issue 17); files, journals and exports keep ISO 8601.
+/// Month and weekday names and calendar arithmetic for Dutch agendas. How a date is written for people is
+/// `DateWriting`'s business; files, journals and exports keep ISO 8601.
 extension CalendarDate {
-    /// As in a Dutch letter: `12-3-2026`.
-    public var dutch: String { "\(day)-\(month)-\(year)" }
-
-    /// `12-3`: under a heading that gives the year.
-    public var dutchDayMonth: String { "\(day)-\(month)" }
-
-    /// `12 maart 2026`.
-    public var dutchLong: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
-
     /// `12 mrt`: in lists where the year is clear from the heading.
     public var dutchShort: String { "\(day) \(Self.monthAbbreviations[month - 1])" }
 
@@ -50,12 +41,4 @@ extension CalendarDate {
     /// 1 … 4.
     public var quarter: Int { (month - 1) / 3 + 1 }
 
-    /// Optional dates in a sentence: the date, or "geen datum".
-    public static func dutch(_ date: CalendarDate?) -> String { date?.dutch ?? "geen datum" }
-
-    /// A period: `14-9-2026 t/m 16-9-2026`, or one date when it is one day.
-    public static func dutchPeriod(_ start: CalendarDate, _ end: CalendarDate?) -> String {
-        guard let end, end != start else { return start.dutch }
-        return "\(start.dutch) t/m \(end.dutch)"
-    }
 }

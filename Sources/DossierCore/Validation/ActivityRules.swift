@@ -29,7 +29,7 @@ public enum ActivityRules {
         }
         problems += CountryRules.problems(activity.countries)
         if let start = activity.startDate, let end = activity.endDate, end < start {
-            problems.append(FieldProblem(key: "endDate", "de einddatum (\(end.iso)) ligt voor de begindatum (\(start.iso))"))
+            problems.append(FieldProblem(key: "endDate", "de einddatum (\(DateWriting.standard.date(end))) ligt voor de begindatum (\(DateWriting.standard.date(start)))"))
         }
         if activity.endDate != nil && activity.startDate == nil {
             problems.append(FieldProblem(key: "startDate", "een einddatum zonder begindatum"))

@@ -7,19 +7,19 @@ enum StatusForm {
     /// The menu value of a review: the status stays.
     static let review = "herijken"
 
-    static func make(for relation: Relation, today: CalendarDate) -> Form {
+    static func make(for relation: Relation, today: CalendarDate, dates: DateWriting) -> Form {
         var options = MenuOption.from(RelationStatus.allCases.filter { $0 != relation.status })
         if relation.status.requiresReviewDate {
             options.insert(MenuOption(review, "Herijken: blijft \(relation.status.label)"), at: 0)
         }
-        let current = relation.status.label + (relation.reviewDate.map { ", herijking \($0.iso)" } ?? "")
+        let current = relation.status.label + (relation.reviewDate.map { ", herijking \(dates.date($0))" } ?? "")
         var form = Form(purpose: .relationStatus(relation.id), title: "Status van \(relation.name) — nu \(current)", fields: [
             FormField("status", "Nieuwe status", .menu(options, selected: 0),
                       help: relation.status.requiresReviewDate ? "↑↓ kiest: herijken (de status blijft, met een nieuwe herijkingsdatum) of een nieuwe status"
                           : "↑↓ kiest de nieuwe status"),
             FormField("reason", "Reden", .text(TextInput()), help: "Waarom verandert de status, of wat gaf de herijking? Verplicht; komt in de statusgeschiedenis."),
-            FormField("reviewDate", "Herijkingsdatum", .text(TextInput(today.adding(years: 1).iso)),
-                      help: "Wanneer kijken we opnieuw naar deze relatie? Na vandaag; 2027-11-22 of 22-11-2027."),
+            FormField("reviewDate", "Herijkingsdatum", .text(TextInput(dates.editable(today.adding(years: 1)))),
+                      help: "Wanneer kijken we opnieuw naar deze relatie? Na vandaag; 22-11-2027 of 2027-11-22."),
         ])
         refresh(&form, relation: relation)
         return form
@@ -45,7 +45,7 @@ enum StatusForm {
         let reason = reader.requiredText("reason", isReview ? "Geef de uitkomst van de herijking" : "Geef een reden voor de statuswijziging")
         let reviewDate = status.requiresReviewDate ? reader.date("reviewDate", required: true) : nil
         if !reader.problems.isEmpty { return .problems(reader.problems) }
-        let review = reviewDate.map { " (herijking \($0.iso))" } ?? ""
+        let review = reviewDate.map { " (herijking \(state.dates.date($0)))" } ?? ""
         let success = isReview ? "\(relation.name): herijkt, blijft \(status.label)\(review)"
             : "\(relation.name): \(relation.status.label) → \(status.label)\(review)"
         return .change(.setRelationStatus(relationID, status: status, reason: reason, reviewDate: reviewDate, seen: relation.status), success: success)

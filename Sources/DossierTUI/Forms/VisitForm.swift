@@ -6,7 +6,7 @@ enum VisitForm {
     static func make(relations: [RelationID], in state: AppState) -> Form {
         let draft = VisitDraft(relations: relations, date: state.today, direction: .inkomend, delegationFrom: "",
                                budgetLine: state.dossier.activityBudget?.id)
-        var form = Form(purpose: .newVisit, title: "Delegatiebezoek vastleggen", fields: fields(draft: draft, in: state.dossier, isNew: true))
+        var form = Form(purpose: .newVisit, title: "Delegatiebezoek vastleggen", fields: fields(draft: draft, in: state.dossier, dates: state.dates, isNew: true))
         refreshFollowUpRows(&form)
         refresh(&form, in: state)
         form.settle()
@@ -17,7 +17,7 @@ enum VisitForm {
         var draft = VisitDraft(editing: activity)
         draft.followUps = []
         var form = Form(purpose: .editVisit(activity.id), title: "Bezoek bewerken — \(activity.title)",
-                        fields: fields(draft: draft, in: state.dossier, isNew: false))
+                        fields: fields(draft: draft, in: state.dossier, dates: state.dates, isNew: false))
         refresh(&form, in: state)
         form.settle()
         return form
@@ -33,16 +33,16 @@ enum VisitForm {
         DraftPreview.refresh(&form, outcome: submit(form, editing: form.purpose.editedActivity, in: state), in: state.dossier)
     }
 
-    private static func fields(draft: VisitDraft, in dossier: Dossier, isNew: Bool) -> [FormField] {
+    private static func fields(draft: VisitDraft, in dossier: Dossier, dates: DateWriting, isNew: Bool) -> [FormField] {
         let directions = MenuOption.from(VisitDirection.allCases)
         return [
             FormField("relations", "Relaties", .picked(draft.relations, source: .relations, allowsMultiple: true, emptyLabel: "(kies met Enter)"),
                       help: "Enter of typen opent de lijst met type-ahead; Tab vinkt meerdere aan; Backspace haalt de laatste weg."),
-            FormField("startDate", "Datum", .text(TextInput(draft.date.iso)),
-                      help: "2025-03-12 of 12-3-2025. Vandaag of eerder: uitgevoerd; later: in afweging, tenzij al goedgekeurd."),
+            FormField("startDate", "Datum", .text(TextInput(dates.editable(draft.date))),
+                      help: "12-3-2025 of 2025-03-12. Vandaag of eerder: uitgevoerd; later: in afweging, tenzij al goedgekeurd."),
             FormField("decision", "Goedgekeurd door", .text(TextInput()), help: "Alleen als het bezoek al is goedgekeurd: het besluit van B&W of het mandaat. Dan: gepland. Leeg: in afweging.",
                       isVisible: isNew),
-            FormField("endDate", "Tot en met", .text(TextInput(draft.endDate?.iso ?? "")), help: "Alleen bij een meerdaags bezoek."),
+            FormField("endDate", "Tot en met", .text(TextInput(draft.endDate.map(dates.editable) ?? "")), help: "Alleen bij een meerdaags bezoek."),
             FormField("direction", "Richting", .choice(directions, selected: directions.firstIndex { $0.value == draft.direction.rawValue } ?? 0),
                       help: "Inkomend: een delegatie bezoekt Oss. Uitgaand: Oss gaat op missie. ←→ wisselt."),
             FormField("delegationFrom", "Delegatie uit/naar", .text(TextInput(draft.delegationFrom)), help: "Waar de delegatie vandaan komt, of waar de missie heen gaat."),
@@ -124,7 +124,7 @@ enum VisitForm {
         }
         let decision = form["decision"]?.isVisible == true ? reader.text("decision") : ""
         let activity = draft.newActivity(in: state.dossier, today: state.today, approvedBy: decision.isEmpty ? nil : decision)
-        return .change(.addActivity(activity), success: DraftPreview.message("Bezoek vastgelegd: \(activity.title) op \(date.iso) (\(activity.status.label))",
+        return .change(.addActivity(activity), success: DraftPreview.message("Bezoek vastgelegd: \(activity.title) op \(state.dates.date(date)) (\(activity.status.label))",
                                                                               activity: activity, in: state.dossier))
     }
 }

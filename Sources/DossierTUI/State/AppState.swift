@@ -47,8 +47,8 @@ public struct AppState: Sendable {
     public var pending: PendingCommit?
     /// The files changed on disk (written elsewhere) since they were read; `R` reloads.
     public var hasOutsideChange = false
-    /// Seconds east of UTC, for showing journal times in local time; set by the runtime.
-    public var utcOffset = 0
+    /// How dates and times are written (the `dateFormat` setting, in the local time zone).
+    public var dates: DateWriting
     /// Counts the changes to the dossier (own, others', a reload): what was derived from it on another
     /// thread is taken only for the revision it was made from.
     public internal(set) var revision = 0
@@ -59,8 +59,10 @@ public struct AppState: Sendable {
     public var hasQuit = false
 
     public init(dossier: Dossier, today: CalendarDate, width: Int, height: Int, theme: Theme = .colored,
-                isReadOnly: Bool = false, keyMap: KeyMap = .standard, lookAheadDays: Int = Reminder.defaultLookAheadDays) {
+                isReadOnly: Bool = false, keyMap: KeyMap = .standard, lookAheadDays: Int = Reminder.defaultLookAheadDays,
+                dates: DateWriting = .standard) {
         self.dossier = dossier
+        self.dates = dates
         index = DossierIndex(dossier: dossier, today: today, lookAheadDays: lookAheadDays)
         self.today = today
         self.width = width

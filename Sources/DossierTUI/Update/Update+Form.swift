@@ -227,7 +227,7 @@ extension AppState {
 
     mutating func openStatusForm() {
         guard let id = currentRelationID, let relation = dossier.relation(id) else { return }
-        form = StatusForm.make(for: relation, today: today)
+        form = StatusForm.make(for: relation, today: today, dates: dates)
     }
 
     mutating func openVisitForm() {

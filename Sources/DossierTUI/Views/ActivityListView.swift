@@ -23,11 +23,11 @@ enum ActivityListView {
         let wide = state.width >= 110
         let columns = isVisits
             ? ListColumns(totalWidth: state.width, specs: [
-                ("Datum", 10, 0, false), ("Richting", 8, 0, false), ("Delegatie", 0, 3, false), ("Titel", 0, 4, false),
+                ("Datum", state.dates.columnWidth, 0, false), ("Richting", 8, 0, false), ("Delegatie", 0, 3, false), ("Titel", 0, 4, false),
                 ("Status", 11, 0, false), ("Relaties", 0, 3, false),
             ])
             : ListColumns(totalWidth: state.width, specs: [
-                ("Datum", 10, 0, false), ("Titel", 0, 5, false), ("Soort", wide ? 22 : 12, 0, false), ("Status", 11, 0, false),
+                ("Datum", state.dates.columnWidth, 0, false), ("Titel", 0, 5, false), ("Soort", wide ? 22 : 12, 0, false), ("Status", 11, 0, false),
                 ("Relaties", 0, 3, false), ("Kosten", wide ? 13 : 11, 0, true),
             ])
         columns.drawHeader(in: &canvas, y: top, style: theme.header)
@@ -50,7 +50,7 @@ enum ActivityListView {
             let statusStyle = RowStyle.apply(theme.activityStatus(activity.status), selected: selected)
             let plain = RowStyle.apply(base, selected: selected)
             let relations = activity.relations.map(state.dossier.relationName).joined(separator: ", ")
-            let date = activity.startDate?.iso ?? "—"
+            let date = state.dates.date(activity.startDate, none: "—")
             if isVisits {
                 columns.drawRow([
                     (date, plain), (activity.visit?.direction.label ?? "", plain), (activity.visit?.delegationFrom ?? "", plain),

@@ -7,7 +7,7 @@ enum AgendaListView {
         let theme = state.theme
         let layout = state.layout
         let columns = ListColumns(totalWidth: state.width, specs: [
-            ("Datum", state.width >= 100 ? 21 : 15, 0, false), ("Soort", 12, 0, false), ("Wat", 0, 5, false), ("Bij", 0, 4, false),
+            ("Datum", (state.width >= 100 ? 21 : 15) + state.dates.columnWidth - 10, 0, false), ("Soort", 12, 0, false), ("Wat", 0, 5, false), ("Bij", 0, 4, false),
         ])
         columns.drawHeader(in: &canvas, y: layout.bodyTop, style: theme.header)
         let lines = state.agendaLines
@@ -39,7 +39,7 @@ enum AgendaListView {
                 if isToday { plain = plain.bold() }
                 let warning = RowStyle.apply(theme.error, selected: selected)
                 columns.drawRow([
-                    (overdue ? entry.dateText : state.width >= 100 ? entry.shortDateText : entry.compactDateText, overdue ? warning : plain),
+                    (overdue ? entry.dateText(state.dates) : state.width >= 100 ? entry.shortDateText(state.dates) : entry.compactDateText(state.dates), overdue ? warning : plain),
                     (overdue ? "verlopen" : entry.kind.name, overdue ? warning : RowStyle.apply(theme.muted, selected: selected)),
                     (entry.title(in: state.dossier), plain), (entry.context(in: state.dossier), plain),
                 ], in: &canvas, y: y)
@@ -103,7 +103,7 @@ enum AgendaMonthView {
         let shown = entries.count <= capacity ? entries.count : capacity - 1
         for entry in entries.prefix(shown) {
             let overdue = entry.isOverdue(on: state.today)
-            let date = entry.shortDateText
+            let date = entry.shortDateText(state.dates)
             let line = StyledLine([
                 .init(text: date.padded(to: 22), style: overdue ? theme.error : .plain),
                 .init(text: (overdue ? "verlopen" : entry.kind.name).padded(to: 13), style: overdue ? theme.error : theme.muted),

@@ -85,7 +85,7 @@ enum ReminderListView {
         let theme = state.theme
         let layout = state.layout
         let columns = ListColumns(totalWidth: state.width, specs: [
-            ("Datum", 10, 0, false), ("", 8, 0, false), ("Wat", 0, 5, false), ("Bij", 0, 4, false),
+            ("Datum", state.dates.columnWidth, 0, false), ("", 8, 0, false), ("Wat", 0, 5, false), ("Bij", 0, 4, false),
         ])
         columns.drawHeader(in: &canvas, y: layout.bodyTop, style: theme.header)
         let reminders = state.index.reminders
@@ -104,7 +104,7 @@ enum ReminderListView {
             let overdue = reminder.isOverdue(on: state.today)
             let plain = RowStyle.apply(.plain, selected: selected)
             columns.drawRow([
-                (reminder.date.iso, RowStyle.apply(overdue ? theme.error : .plain, selected: selected)),
+                (state.dates.date(reminder.date), RowStyle.apply(overdue ? theme.error : .plain, selected: selected)),
                 (overdue ? "verlopen" : "", RowStyle.apply(theme.error, selected: selected)),
                 (reminder.title, plain.bold()), (reminder.subjectName, plain),
             ], in: &canvas, y: y)

@@ -8,7 +8,7 @@ enum HistoryView {
         let layout = state.layout
         canvas.draw(history.title, x: 1, y: layout.bodyTop, width: state.width - 2, style: theme.title)
         let columns = ListColumns(totalWidth: state.width, specs: [
-            ("Wanneer", 16, 0, false), ("Wie", 14, 0, false), ("Wat", 0, 5, false), ("Reden", 0, 3, false),
+            ("Wanneer", state.dates.momentWidth, 0, false), ("Wie", 14, 0, false), ("Wat", 0, 5, false), ("Reden", 0, 3, false),
         ])
         columns.drawHeader(in: &canvas, y: layout.bodyTop + 1, style: theme.header)
         let panes = HistoryLayout(layout: layout)
@@ -22,7 +22,7 @@ enum HistoryView {
             let plain = RowStyle.apply(.plain, selected: selected)
             let what = entry.details.isEmpty ? entry.summary : "\(entry.summary) (+\(entry.details.count))"
             columns.drawRow([
-                (localTime(entry.timestamp, offset: state.utcOffset), RowStyle.apply(theme.label, selected: selected)),
+                (state.dates.moment(entry.timestamp), RowStyle.apply(theme.label, selected: selected)),
                 (entry.actor, plain), (what, plain.bold()), (entry.reason, RowStyle.apply(theme.muted, selected: selected)),
             ], in: &canvas, y: y)
         }
@@ -41,12 +41,6 @@ enum HistoryView {
         if lines.count > panes.detailRows {
             canvas.draw("… nog \(lines.count - panes.detailRows)", x: state.width - 14, y: top, style: theme.header)
         }
-    }
-
-    /// `2026-11-22 10:15` in the local time zone.
-    static func localTime(_ moment: Timestamp, offset: Int) -> String {
-        let local = Timestamp(secondsSinceEpoch: moment.secondsSinceEpoch + Int64(offset)).iso
-        return String(local.prefix(10)) + " " + String(local.dropFirst(11).prefix(5))
     }
 }
 

@@ -9,7 +9,7 @@ enum RelationListView {
         let wide = state.width >= 110
         let columns = ListColumns(totalWidth: state.width, specs: [
             ("Naam", 0, 5, false), ("Soort", wide ? 20 : 12, 0, false), ("Plaats", 0, 4, false), ("Status", 10, 0, false),
-            ("Act.", 4, 0, true), (wide ? "Volgende datum" : "Volgende", wide ? 21 : 11, 0, false),
+            ("Act.", 4, 0, true), (wide ? "Volgende datum" : "Volgende", state.dates.columnWidth + (wide ? 11 : 1), 0, false),
         ])
         columns.drawHeader(in: &canvas, y: layout.bodyTop, style: theme.header)
         let rows = state.rows(.relations)
@@ -32,7 +32,7 @@ enum RelationListView {
             let isMatch = query.map { state.index.searchKeys?.relations[position].contains($0) == true } ?? false
             let overdue = overview.nextDate?.isOverdue(on: state.today) ?? false
             // Overdue is also written out ("!"), for terminals without colour.
-            let next = overview.nextDate.map { wide ? "\($0.date.iso) \($0.label)\(overdue ? " !" : "")" : "\(overdue ? "!" : "")\($0.date.iso)" } ?? ""
+            let next = overview.nextDate.map { wide ? "\(state.dates.date($0.date)) \($0.label)\(overdue ? " !" : "")" : "\(overdue ? "!" : "")\(state.dates.date($0.date))" } ?? ""
             columns.drawRow([
                 (relation.name, RowStyle.apply(isMatch ? theme.match : base.bold(), selected: selected)),
                 (wide ? relation.kind.label : relation.kind.shortLabel, RowStyle.apply(base, selected: selected)),

@@ -106,7 +106,7 @@ enum HeaderView {
         case .reminders:
             return "tot \(count(state.index.lookAheadDays, "dag", "dagen")) vooruit, en alles wat verlopen is"
         case .agenda:
-            return state.agendaShowsPast ? "met het verleden" : "vanaf vandaag, \(state.today.dutch)"
+            return state.agendaShowsPast ? "met het verleden" : "vanaf vandaag, \(state.dates.date(state.today))"
         }
     }
 }
