@@ -72,6 +72,10 @@ public struct DossierCommand: ParsableCommand {
         return name.isEmpty ? proposal : name
     }
 
+    /// From this many activities and relations on, reading the whole dossier takes long enough for the
+    /// first screen to come from the list index (below it, the preview would only add work).
+    static let previewFrom = 5_000
+
     public func run() throws {
         // A terminal the screen cannot be drawn on is refused first, before the name question or the store.
         // (Without a terminal at all the screen says so when it starts, after the dossier has loaded.)
@@ -82,7 +86,6 @@ public struct DossierCommand: ParsableCommand {
         }
         let location = try storeOptions.location
         var store: any DossierStorage
-        let dossier: Dossier
         let readOnly = storeOptions.isReadOnly
         var notices: [String] = []
         do {
@@ -105,17 +108,29 @@ public struct DossierCommand: ParsableCommand {
         } catch {
             throw failure(error)
         }
-        dossier = try store.loadOrExit()
-        notices += store.notices
+        // A large dossier's first screen comes from the storage's list index when that is current (the whole
+        // dossier is then read behind it); otherwise, or for a dossier that reads in a few milliseconds, the
+        // dossier first, and the list index written once the screen is up.
+        let start: TUILauncher.Start
+        if let list = store.listIndex(), list.activityCount + list.relations.count >= Self.previewFrom {
+            start = .preview(list)
+        } else {
+            let dossier = try store.loadOrExit()
+            notices += store.notices
+            start = .loaded(dossier, afterFirstFrame: readOnly ? nil : store.listIndexWrite(of: dossier))
+        }
         let outcome: TUILauncher.Outcome
         do {
-            outcome = try TUILauncher.run(dossier: dossier, session: store, clock: Session.clock, actor: try Session.actor(),
+            outcome = try TUILauncher.run(start, session: store, clock: Session.clock, actor: try Session.actor(),
                                           isReadOnly: readOnly, notice: notices.isEmpty ? nil : notices.joined(separator: " "),
                                           lookAheadDays: store.configuration.lookAheadDays,
                                           dateForm: store.configuration.dateForm, environment: Session.environment)
         } catch let error as TerminalError {
+            // Without a terminal, a dossier that does not load is still reported as such.
+            if case .preview = start { _ = try store.loadOrExit() }
             throw failure(error.description, code: ExitStatus.usage)
         }
+        if let loadFailure = outcome.loadFailure { throw store.loadFailure(loadFailure) }
         // The terminal is back: fold the session's journal into the snapshot and let go of the lock. After a
         // signal only the lock is let go, at once: every change is in the journal, the next start folds it in.
         do {

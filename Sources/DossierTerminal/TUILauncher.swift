@@ -4,30 +4,68 @@ import DossierTUI
 import Glibc
 #endif
 
-/// Starts the TUI on a loaded dossier and gives the terminal back afterwards, whatever happens.
+/// Starts the TUI and gives the terminal back afterwards, whatever happens.
 public enum TUILauncher {
+    /// What the first screen is made from.
+    public enum Start {
+        /// The whole dossier, read already; `afterFirstFrame` runs on another thread once the screen is up
+        /// (writing the storage's list index when it was missing or stale).
+        case loaded(Dossier, afterFirstFrame: ListIndexWrite?)
+        /// The storage's list index: the first screen at once, the whole dossier read meanwhile through the
+        /// session on another thread.
+        case preview(ListIndex)
+    }
+
     /// How the session ended: the signal that stopped it (0 after a normal quit) and the dossier as it
-    /// was then, for the store to compact.
+    /// was then, for the store to compact (nil when it was never read: `loadFailure` says why).
     public struct Outcome {
         public var signal: Int32
-        public var dossier: Dossier
+        public var dossier: Dossier?
+        public var loadFailure: StoreError?
     }
 
     /// Runs until the user quits or a signal arrives. `notice` is shown on the first screen.
-    public static func run(dossier: Dossier, session: StoreSession, clock: Clock, actor: String, isReadOnly: Bool, notice: String?,
+    public static func run(_ start: Start, session: ChangeSession, clock: Clock, actor: String, isReadOnly: Bool, notice: String?,
                            lookAheadDays: Int = Reminder.defaultLookAheadDays, dateForm: DateWriting.Form = .dayMonthYear,
                            environment: [String: String]) throws(TerminalError) -> Outcome {
         // NO_COLOR (https://no-color.org): any non-empty value turns colours off.
         let wantsColor = (environment["NO_COLOR"] ?? "").isEmpty
         let backend = try CursesBackend(wantsColor: wantsColor)
         defer { backend.stop() }
-        var state = AppState(dossier: dossier, today: clock.today(), width: backend.width, height: backend.height,
-                             theme: backend.hasColor ? .colored : .monochrome, isReadOnly: isReadOnly, lookAheadDays: lookAheadDays,
-                             dates: DateWriting(form: dateForm, clock: clock))
-        if let notice { state.message = isReadOnly ? .error(notice) : .info(notice) }
+        let theme: Theme = backend.hasColor ? .colored : .monochrome
+        let today = clock.today(), dates = DateWriting(form: dateForm, clock: clock)
+        let message: @Sendable (String?) -> StatusMessage? = { text in text.map { isReadOnly ? .error($0) : .info($0) } }
+        var state: AppState
+        switch start {
+        case .loaded(let dossier, _):
+            state = AppState(dossier: dossier, today: today, width: backend.width, height: backend.height, theme: theme,
+                             isReadOnly: isReadOnly, lookAheadDays: lookAheadDays, dates: dates)
+        case .preview(let list):
+            state = AppState(previewing: list, today: today, width: backend.width, height: backend.height, theme: theme,
+                             isReadOnly: isReadOnly, lookAheadDays: lookAheadDays, dates: dates)
+        }
+        state.message = message(notice)
         let loop = AppLoop(state: state, backend: backend, session: session, clock: clock, actor: actor,
                            externals: TerminalPrograms(backend: backend, environment: environment))
+        switch start {
+        case .loaded(_, let afterFirstFrame?):
+            loop.afterFirstFrame { afterFirstFrame.run() }
+        case .loaded:
+            break
+        case .preview:
+            let (width, height) = (backend.width, backend.height)
+            loop.loadBehindPreview { dossier, notices in
+                var full = AppState(dossier: dossier, today: today, width: width, height: height, theme: theme, isReadOnly: isReadOnly,
+                                    lookAheadDays: lookAheadDays, dates: dates)
+                full.message = message(([notice].compactMap { $0 } + notices).joined(separator: " ").nilWhenEmpty)
+                return full
+            }
+        }
         loop.run()
-        return Outcome(signal: backend.receivedSignal, dossier: loop.state.dossier)
+        return Outcome(signal: backend.receivedSignal, dossier: loop.loadFailure == nil ? loop.state.dossier : nil, loadFailure: loop.loadFailure)
     }
+}
+
+private extension String {
+    var nilWhenEmpty: String? { isEmpty ? nil : self }
 }

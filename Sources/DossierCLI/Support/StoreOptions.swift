@@ -133,13 +133,19 @@ extension DossierStorage {
         do {
             return try load()
         } catch {
-            if error.isDataError, let newest = try? backups().first {
-                Output.error("dossier: " + error.description)
-                throw failure("de laatste bewaarde stand terugzetten: dossier restore \(newest.name) (alle back-ups: dossier backups)",
-                              code: ExitStatus.dataError)
-            }
-            throw failure(error)
+            throw loadFailure(error)
         }
+    }
+
+    /// What a dossier that does not load ends a command with: the reason, and for damaged data the command
+    /// that brings back the last good state.
+    func loadFailure(_ error: StoreError) -> Error {
+        if error.isDataError, let newest = try? backups().first {
+            Output.error("dossier: " + error.description)
+            return failure("de laatste bewaarde stand terugzetten: dossier restore \(newest.name) (alle back-ups: dossier backups)",
+                           code: ExitStatus.dataError)
+        }
+        return failure(error)
     }
 
     /// Commits a change for a command: prints the store's message and exits non-zero when it fails.

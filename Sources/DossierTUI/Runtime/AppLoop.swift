@@ -20,6 +20,14 @@ public final class AppLoop {
     private var isUnreachable = false
     /// The snapshot being rewritten on another thread, if any.
     private var compaction: BackgroundTask<Result<WrittenSnapshot, FileSystemError>>?
+    /// While the first screen is a preview (`AppState+Preview`): the whole dossier being read through the
+    /// session on another thread and made into the screen's state. The loop does not touch the session
+    /// until it is done.
+    private var loading: BackgroundTask<Result<AppState, StoreError>>?
+    /// Why the whole dossier could not be read behind the preview; the session then ends.
+    public private(set) var loadFailure: StoreError?
+    /// Work started after the first frame (writing the storage's list index), waited for at the end.
+    private var afterFirstFrame: BackgroundTask<Void>?
     /// The search keys being made on another thread after the screen is up, for the dossier as it was at
     /// `revision`; a search that starts before they are done waits for them.
     private var searchKeys: (task: BackgroundTask<SearchKeys>, revision: Int)?
@@ -39,22 +47,39 @@ public final class AppLoop {
         self.actor = actor
     }
 
+    /// Reads the whole dossier through the session on another thread while the first screen (a preview)
+    /// is up; `makeState` turns it, with the notices of reading it, into the screen's state (there, on that
+    /// thread: the index is most of the work). Call before `run`.
+    public func loadBehindPreview(_ makeState: @escaping @Sendable (Dossier, [String]) -> AppState) {
+        let session = Unshared(session)
+        loading = BackgroundTask {
+            Result { () throws(StoreError) in try session.value.load() }.map { makeState($0, session.value.notices) }
+        }
+    }
+
+    /// Runs `work` on another thread once the first frame is shown (it must not touch the session).
+    public func afterFirstFrame(_ work: @escaping @Sendable () -> Void) {
+        pendingAfterFirstFrame = work
+    }
+    private var pendingAfterFirstFrame: (@Sendable () -> Void)?
+
     /// Runs until the user quits or a stop event arrives.
     public func run() {
+        defer { endBackgroundWork() }
         state.width = backend.width
         state.height = backend.height
         state.clampLists()
         backend.show(Renderer.render(state))
+        if let work = pendingAfterFirstFrame { afterFirstFrame = BackgroundTask(work) }
         maintainSearchKeys()
         while !state.hasQuit {
             switch backend.nextEvent() {
             case .key(let key):
                 dispatch(.key(key))
-                guard handlePendingInput() else {
-                    endCompaction()
-                    return
-                }
+                guard handlePendingInput() else { return }
             case let .resize(width, height): dispatch(.resize(width: width, height: height))
+            case .tick where loading != nil:
+                guard finishLoading(waiting: false) else { continue }
             case .tick:
                 compactionPause = max(0, compactionPause - 1)
                 maintainSearchKeys()
@@ -66,13 +91,47 @@ public final class AppLoop {
                 }
                 guard changed else { continue }
             case .stop:
-                endCompaction()
                 return
             }
             maintainSnapshot()
             maintainSearchKeys()
             backend.show(Renderer.render(state))
         }
+    }
+
+    /// Takes in the whole dossier read behind the preview, when it is there (`waiting`: waits for it,
+    /// saying so when that takes a moment). Returns whether it was taken in (or failed: the session ends).
+    @discardableResult
+    private func finishLoading(waiting: Bool) -> Bool {
+        guard let running = loading else { return false }
+        var result = running.outcome
+        if result == nil && waiting {
+            if running.wait(atMost: 0.05) == nil {
+                state.message = .info("Even geduld: het dossier wordt nog gelezen …")
+                backend.show(Renderer.render(state))
+            }
+            result = running.wait()
+        }
+        guard let result else { return false }
+        loading = nil
+        switch result {
+        case .success(let loaded):
+            if state.message?.text == "Even geduld: het dossier wordt nog gelezen …" { state.message = nil }
+            state = loaded.adoptingPreview(of: state)
+        case .failure(let error):
+            loadFailure = error
+            state.hasQuit = true
+        }
+        return true
+    }
+
+    /// The end of a session: what runs on other threads finishes first (the session is the caller's again).
+    private func endBackgroundWork() {
+        if let running = loading {
+            _ = running.wait()
+            loading = nil
+        }
+        _ = afterFirstFrame?.wait()
         endCompaction()
     }
 
@@ -106,7 +165,7 @@ public final class AppLoop {
     /// Applies what others wrote since the last look. Returns whether the screen changed.
     @discardableResult
     public func refresh() -> Bool {
-        guard !state.hasOutsideChange else { return false }
+        guard loading == nil, !state.hasOutsideChange else { return false }
         // Rows point into the dossier's lists, which the others' changes may shift: remember by id.
         state.rememberSelection()
         defer {
@@ -143,6 +202,7 @@ public final class AppLoop {
     /// Returns whether it changed what the screen shows (a failure message).
     @discardableResult
     public func maintainSnapshot() -> Bool {
+        guard loading == nil else { return false }
         if let running = compaction {
             guard let outcome = running.outcome else { return false }
             compaction = nil
@@ -174,6 +234,7 @@ public final class AppLoop {
     /// Makes the search keys on another thread once the screen is up (and again after the dossier changed
     /// under a run), so that a search finds them ready; takes them in when they are done.
     public func maintainSearchKeys() {
+        guard loading == nil else { return }
         guard state.index.searchKeys == nil else {
             searchKeys = nil
             return
@@ -224,6 +285,11 @@ public final class AppLoop {
 
     /// Handles a message and everything its effects lead to.
     public func dispatch(_ message: Message) {
+        // On the preview only moving through the list works; anything else waits for the whole dossier.
+        if loading != nil && !state.handlesBeforeLoad(message) {
+            finishLoading(waiting: true)
+            if loadFailure != nil { return }
+        }
         awaitSearchKeys(for: message)
         state.today = clock.today()
         var queue = [message]
@@ -268,4 +334,11 @@ public final class AppLoop {
             }
         }
     }
+}
+
+/// The session, handed to the thread that reads the dossier behind the preview: the loop itself does not
+/// touch it until that thread is done (`finishLoading`, `endBackgroundWork`).
+private struct Unshared<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -57,13 +57,27 @@ public struct AppState: Sendable {
     /// The same for the activity lists on the stack (opened from the budget), by their place in the stack.
     var stackSelectionBeforeChange: [Int: String] = [:]
     public var hasQuit = false
+    /// Set while the first screen shows the list index and the whole dossier is still being read
+    /// (`AppState+Preview`).
+    public internal(set) var preview: Preview?
 
     public init(dossier: Dossier, today: CalendarDate, width: Int, height: Int, theme: Theme = .colored,
                 isReadOnly: Bool = false, keyMap: KeyMap = .standard, lookAheadDays: Int = Reminder.defaultLookAheadDays,
                 dates: DateWriting = .standard) {
+        self.init(dossier: dossier, index: DossierIndex(dossier: dossier, today: today, lookAheadDays: lookAheadDays), today: today,
+                  width: width, height: height, theme: theme, isReadOnly: isReadOnly, keyMap: keyMap, dates: dates)
+        refreshRows()
+        // The budget opens on this year, not on the first year of the framework.
+        if let thisYear = index.budgets.firstIndex(where: { $0.year == today.year }) {
+            lists[.budget, default: ListState()].select(thisYear, count: rows(.budget).count, visibleRows: layout.listRows)
+        }
+    }
+
+    init(dossier: Dossier, index: DossierIndex, today: CalendarDate, width: Int, height: Int, theme: Theme, isReadOnly: Bool, keyMap: KeyMap,
+         dates: DateWriting) {
         self.dossier = dossier
         self.dates = dates
-        index = DossierIndex(dossier: dossier, today: today, lookAheadDays: lookAheadDays)
+        self.index = index
         self.today = today
         self.width = width
         self.height = height
@@ -71,11 +85,6 @@ public struct AppState: Sendable {
         self.isReadOnly = isReadOnly
         self.keyMap = keyMap
         stack = [.list(.relations)]
-        refreshRows()
-        // The budget opens on this year, not on the first year of the framework.
-        if let thisYear = index.budgets.firstIndex(where: { $0.year == today.year }) {
-            lists[.budget, default: ListState()].select(thisYear, count: rows(.budget).count, visibleRows: layout.listRows)
-        }
     }
 
     public var screen: Screen { stack.last ?? .list(.relations) }

@@ -61,14 +61,15 @@ enum HeaderView {
         func label(_ section: Section, _ form: Form) -> String {
             let title = form == .full ? section.title : section.shortTitle
             let counted = section == .reminders || form != .compact && section != .budget && section != .agenda
-            return counted ? " \(section.rawValue + 1) \(title) (\(state.rows(section).count)) " : " \(section.rawValue + 1) \(title) "
+            return counted ? " \(section.rawValue + 1) \(title) (\(state.tabCount(section))) " : " \(section.rawValue + 1) \(title) "
         }
         // A warning takes the place of the filter summary: it must not be cut off.
         var warnings: [String] = []
         if state.isReadOnly { warnings.append("[alleen-lezen]") }
         if state.hasOutsideChange { warnings.append("[elders gewijzigd: R laadt opnieuw]") }
         let isWarning = !warnings.isEmpty
-        let right = isWarning ? warnings.joined(separator: " ") : filterSummary(state)
+        // While the whole dossier is still being read, that is said where the filters go (there are none yet).
+        let right = isWarning ? warnings.joined(separator: " ") : state.preview != nil ? "dossier laden …" : filterSummary(state)
         // The fullest tabs that leave room for a warning (or 10 columns of summary).
         let room = isWarning ? DisplayWidth.of(right) + 2 : 10
         let form = Form.allCases.first { form in
@@ -77,7 +78,7 @@ enum HeaderView {
         var x = 0
         for section in Section.allCases {
             var style = section == state.section ? theme.tabActive : theme.tabInactive
-            if section == .reminders && !state.index.reminders.isEmpty && section != state.section { style = theme.error }
+            if section == .reminders && state.tabCount(.reminders) > 0 && section != state.section { style = theme.error }
             x += canvas.draw(label(section, form), x: x, y: 0, style: style)
         }
         let rightWidth = min(DisplayWidth.of(right), max(0, state.width - x - 2))

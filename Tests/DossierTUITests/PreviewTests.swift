@@ -1,0 +1,143 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+@testable import DossierTUI
+
+/// The first screen from the list index while the whole dossier is read on another thread: it looks like
+/// the real one, scrolls, and everything else waits for the whole dossier, so that a key typed in the first
+/// second — a search, a change — does what it would have done on a loaded screen.
+@Suite("First screen from the list index")
+struct PreviewTests {
+    static let dossier = try! DossierGenerator(relations: 150, activities: 600, seed: 4)
+        .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: Fixtures.clock.today())
+    let today = Fixtures.clock.today()
+
+    func fullState(_ dossier: Dossier = PreviewTests.dossier) -> AppState {
+        AppState(dossier: dossier, today: today, width: 120, height: 40)
+    }
+
+    /// The loop on a preview, with a store that takes `delay` seconds to read the whole dossier.
+    func previewLoop(_ keys: [Key], delay: Double = 0.3, failing: StoreError? = nil) -> (AppLoop, SlowStore) {
+        let store = SlowStore(dossier: PreviewTests.dossier, delay: delay, failure: failing)
+        let backend = ScriptedBackend(width: 120, height: 40, events: keys.map { .key($0) })
+        let preview = AppState(previewing: ListIndex(dossier: PreviewTests.dossier), today: today, width: 120, height: 40)
+        let loop = AppLoop(state: preview, backend: backend, session: store, clock: Fixtures.clock, actor: "adviseur")
+        let today = self.today
+        loop.loadBehindPreview { dossier, notices in
+            var state = AppState(dossier: dossier, today: today, width: 120, height: 40)
+            if !notices.isEmpty { state.message = .info(notices.joined(separator: " ")) }
+            return state
+        }
+        return (loop, store)
+    }
+
+    @Test("the preview draws what the loaded screen draws, with a status word where the filters go")
+    func looksTheSame() {
+        var preview = AppState(previewing: ListIndex(dossier: Self.dossier), today: today, width: 120, height: 40)
+        var full = fullState()
+        #expect(preview.preview != nil && full.preview == nil)
+        for key in [Key.pageDown, .down, .down] {
+            #expect(preview.handlesBeforeLoad(.key(key)))
+            _ = preview.update(.key(key))
+            _ = full.update(.key(key))
+        }
+        let previewLines = Renderer.render(preview).lines, fullLines = Renderer.render(full).lines
+        #expect(previewLines[0].contains("dossier laden …"))
+        #expect(previewLines[0].replacingOccurrences(of: "dossier laden …", with: "").trimmingCharacters(in: .whitespaces)
+                == fullLines[0].trimmingCharacters(in: .whitespaces), "the tabs and their counts")
+        #expect(Array(previewLines.dropFirst()) == Array(fullLines.dropFirst()), "the list, scrolled alike, and the status bar")
+        #expect(full.adoptingPreview(of: preview).listState(.relations) == preview.listState(.relations))
+        #expect(full.adoptingPreview(of: preview).selectedID(in: .relations) == preview.selectedID(in: .relations))
+    }
+
+    @Test("only moving through the list and the help work on the preview; everything else waits for the whole dossier")
+    func whatWaits() {
+        let preview = AppState(previewing: ListIndex(dossier: Self.dossier), today: today, width: 120, height: 40)
+        for key: Key in [.down, .up, .character("j"), .pageDown, .pageUp, .home, .end, .character("G"), .character("?")] {
+            #expect(preview.handlesBeforeLoad(.key(key)), "\(key)")
+        }
+        for key: Key in [.enter, .character("/"), .character("2"), .character("s"), .character("q"), .character("+"), .character("f"), .control("c")] {
+            #expect(!preview.handlesBeforeLoad(.key(key)), "\(key)")
+        }
+        #expect(!preview.handlesBeforeLoad(.typed("rhone")))
+        #expect(preview.handlesBeforeLoad(.resize(width: 100, height: 30)))
+    }
+
+    @Test("a search typed before the dossier is read answers as on a loaded screen", arguments: ["arhus", "da nang", "zzz-niets"])
+    func earlySearch(query: String) {
+        let keys: [Key] = [.down, .down, .character("/")] + query.map { .character($0) } + [.enter]
+        let (loop, store) = previewLoop(keys)
+        loop.run()
+        var reference = fullState()
+        for key in keys { _ = reference.update(.key(key)) }
+        #expect(store.loads == 1)
+        #expect(loop.state.preview == nil, "the whole dossier was taken in")
+        #expect(loop.state.selectedID(in: .relations) == reference.selectedID(in: .relations))
+        #expect(loop.state.search?.input.text == query)
+        #expect(loop.state.message == reference.message)
+    }
+
+    @Test("a change typed before the dossier is read is made on the whole dossier, to the relation that was selected")
+    func earlyChange() throws {
+        let keys: [Key] = [.pageDown, .down, .character("s"), .tab] + "nieuw contact".map { .character($0) } + [.control("s")]
+        let (loop, store) = previewLoop(keys)
+        let previewState = loop.state
+        var expectedSelection = previewState
+        for key in keys.prefix(2) { _ = expectedSelection.update(.key(key)) }
+        let selected = try #require(expectedSelection.selectedID(in: .relations))
+        loop.run()
+        #expect(store.inner.committed.count == 1, "\(String(describing: loop.state.message))")
+        guard case .setRelationStatus(let id, _, let reason, _, _)? = store.inner.committed.first else {
+            Issue.record("no status change: \(store.inner.committed)")
+            return
+        }
+        #expect(id == selected)
+        #expect(reason == "nieuw contact")
+        #expect(loop.state.dossier.relations.count == Self.dossier.relations.count, "made on the whole dossier")
+        #expect(loop.state.dossier.activities.count == Self.dossier.activities.count)
+    }
+
+    @Test("a dossier that cannot be read behind the preview ends the session with the reason, and nothing is written")
+    func loadFailure() {
+        let (loop, store) = previewLoop([.down, .character("s"), .tab, .character("x"), .control("s")],
+                                        failing: .missing(file: "/data/dossier.json"))
+        loop.run()
+        #expect(loop.loadFailure != nil)
+        #expect(loop.state.hasQuit)
+        #expect(store.inner.committed.isEmpty)
+    }
+}
+
+/// A store that takes a while to read the whole dossier (or fails to), counting its loads.
+final class SlowStore: ChangeSession {
+    let inner = MemoryStore()
+    let delay: Double
+    let failure: StoreError?
+    private(set) var loads = 0
+
+    init(dossier: Dossier, delay: Double, failure: StoreError?) {
+        inner.saved = dossier
+        self.delay = delay
+        self.failure = failure
+    }
+
+    func load() throws(StoreError) -> Dossier {
+        loads += 1
+        usleep(UInt32(delay * 1_000_000))
+        if let failure { throw failure }
+        return try inner.load()
+    }
+
+    var notices: [String] { inner.notices }
+    func commit(_ change: Change, to dossier: inout Dossier, context: ChangeContext) throws(StoreError) -> Restoration {
+        try inner.commit(change, to: &dossier, context: context)
+    }
+    func history() throws(StoreError) -> [JournalEntry] { try inner.history() }
+    func refresh(_ dossier: inout Dossier) throws(StoreError) -> [OthersChange] { try inner.refresh(&dossier) }
+    func takeOthersChanges() -> [OthersChange] { inner.takeOthersChanges() }
+    var needsCompaction: Bool { false }
+    func snapshotWrite(of dossier: Dossier) -> SnapshotWrite? { nil }
+    func finishCompaction(_ written: WrittenSnapshot, at moment: Timestamp) throws(StoreError) -> Bool { false }
+    func discard(_ written: WrittenSnapshot) {}
+}
