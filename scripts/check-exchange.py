@@ -17,7 +17,7 @@
         (which also validates each component: required properties, properties allowed once); checks with
         both the number of VEVENTs and VTODOs, that every listed UID is there, that no UID occurs twice, and
         that both read the same UIDs and dates; prints the events (UID, SUMMARY, DTSTART, DTEND, STATUS) and
-        the tasks (UID, SUMMARY, DUE, STATUS) as JSON.
+        the tasks (UID, SUMMARY, DUE, STATUS) as JSON; an event's LOCATION and DESCRIPTION too.
 """
 import csv
 import io
@@ -68,7 +68,8 @@ def check_ics(path, expected_events, expected_todos, uids):
     events = calendar.walk("VEVENT")
     todos = calendar.walk("VTODO")
     found = [{"uid": str(e["UID"]), "summary": str(e["SUMMARY"]), "start": e["DTSTART"].dt.isoformat(),
-              "end": e["DTEND"].dt.isoformat(), "status": str(e.get("STATUS", ""))} for e in events]
+              "end": e["DTEND"].dt.isoformat(), "status": str(e.get("STATUS", "")), "location": str(e.get("LOCATION", "")),
+              "description": str(e.get("DESCRIPTION", ""))} for e in events]
     tasks = [{"uid": str(t["UID"]), "summary": str(t["SUMMARY"]), "due": t["DUE"].dt.isoformat(),
               "status": str(t.get("STATUS", ""))} for t in todos]
     problems = []

@@ -58,7 +58,7 @@ public enum Fixtures {
                      followUps: [FollowUp(text: "Verslag naar de wethouder", due: date("2026-07-01")),
                                  FollowUp(text: "Uitnodiging terugbezoek", isDone: true)],
                      visit: VisitDetails(direction: .inkomend, delegationFrom: "Lyon", ledBy: "Marie Dupont", size: 6,
-                                         hosts: ["burgemeester Buijs"], programme: ["Pivot Park"]),
+                                         hosts: ["burgemeester Buijs"], programme: "Pivot Park"),
                      statusHistory: [StatusChange(date: date("2026-06-12"), from: nil, to: .uitgevoerd, reason: "Bezoek vastgelegd", by: "tester")]),
         ]
         return Dossier(

@@ -151,7 +151,7 @@ struct CommandLineTests {
         let result = try run([
             "log-visit", "--relation", "rhone-alpes", "--relation", "pivot-park", "--date", "12-3-2026", "--direction", "inkomend",
             "--delegation", "Lyon", "--led-by", "Marie Dupont", "--size", "8", "--hosts", "burgemeester Buijs, wethouder Den Brok",
-            "--entrepreneurs", "Osse Farma BV", "--programme", "Pivot Park; Talentencampus Oss", "--cost", "1.250,50",
+            "--entrepreneurs", "Osse Farma BV", "--programme", "Rondleiding Pivot Park, lunch met Organon", "--cost", "1.250,50",
             "--notes", "Tweede bezoek", "--follow-up", "Verslag naar B&W @ 1-4-2026", "--follow-up", "Terugbezoek plannen",
         ])
         #expect(result.status == 0, "\(result.standardError)")
@@ -162,7 +162,7 @@ struct CommandLineTests {
         #expect(visit.relations == ["rhone-alpes", "pivot-park"])
         #expect(visit.actualCost == Money(cents: 125_050))
         #expect(visit.visit == VisitDetails(direction: .inkomend, delegationFrom: "Lyon", ledBy: "Marie Dupont", size: 8,
-                                            hosts: ["burgemeester Buijs", "wethouder Den Brok"], programme: ["Pivot Park", "Talentencampus Oss"]))
+                                            hosts: ["burgemeester Buijs", "wethouder Den Brok"], programme: "Rondleiding Pivot Park, lunch met Organon"), "the programme as typed")
         #expect(visit.entrepreneurs.map(\.name) == ["Osse Farma BV"])
         #expect(visit.followUps == [FollowUp(text: "Verslag naar B&W", due: Fixtures.date("2026-04-01")), FollowUp(text: "Terugbezoek plannen")])
         #expect(visit.statusHistory.first?.by == "adviseur")

@@ -29,7 +29,7 @@ struct ExchangeTests {
     func addYear() throws {
         let commands: [[String]] = [
             ["log-visit", "--relation", "pivot-park", "--relation", "medicon-valley", "--date", "12-3-2026", "--direction", "inkomend",
-             "--delegation", "Medicon Valley Alliance", "--led-by", "Anne Jensen", "--size", "8", "--programme", "Pivot Park",
+             "--delegation", "Medicon Valley Alliance", "--led-by", "Anne Jensen", "--size", "8", "--programme", "Rondleiding Pivot Park, lunch met Organon",
              "--entrepreneurs", "Osse Farma BV", "--cost", "450,50", "--follow-up", "Verslag naar B&W @ 1-12-2026"],
             ["edit", "delegatie-uit-medicon-valley-alliance-2026-03-12", "--outcomes",
              "Twee Deense farmabedrijven oriënteren zich op Pivot Park. Vervolggesprek in mei."],
@@ -110,6 +110,14 @@ struct ExchangeTests {
         #expect(parsed.standardOutput.contains("Missie naar Hamburg, UNESCO-conferentie"), "commas in text are escaped and read back")
         #expect(parsed.standardOutput.contains("\"summary\": \"Herijking Taizhou (laag pitje)\", \"start\": \"2030-12-31\", \"end\": \"2031-01-01\""), "review: all-day")
         #expect(parsed.standardOutput.contains("\"summary\": \"Verslag naar B&W\", \"due\": \"2026-12-01\", \"status\": \"NEEDS-ACTION\""))
+        // The place where it happens is the location: an incoming visit in Oss, a mission where it goes; the
+        // programme, as typed, is in the description.
+        let events = try #require(try JSONSerialization.jsonObject(with: Data(parsed.standardOutput.utf8)) as? [String: Any])["events"] as? [[String: String]]
+        let incoming = try #require(events?.first { $0["summary"] == "Delegatie uit Medicon Valley Alliance" })
+        #expect(incoming["location"] == "Oss")
+        #expect(incoming["description"]?.contains("Programma: Rondleiding Pivot Park, lunch met Organon") == true, "\(incoming)")
+        let outgoing = try #require(events?.first { $0["summary"]?.hasPrefix("Missie naar Hamburg") == true })
+        #expect(outgoing["location"] == "Hamburg, UNESCO-conferentie")
         // A later export after a change keeps the UID, so a calendar updates the event.
         _ = try run(["move", "handelsmissie-rhone-alpes", "geannuleerd", "--reason", "partner zegt af"])
         _ = try run(["done", "delegatie-uit-medicon-valley-alliance-2026-03-12", "1"])

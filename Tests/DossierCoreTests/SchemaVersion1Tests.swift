@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// A file and journal written by the program of format 1 (a relation's country as text, `outsideEurope`
-/// stored, no budget line per activity) still open, as format 2 means them.
+/// stored, no budget line per activity, a visit's programme split on commas) still open, as format 2 means them.
 @Suite("Files and journal lines of schemaVersion 1")
 struct SchemaVersion1Tests {
     let directory = TemporaryDirectory()
@@ -27,7 +27,9 @@ struct SchemaVersion1Tests {
         {"id": "bom", "name": "BOM", "kind": "partnerorganisatie", "status": "actief", "outsideEurope": false}
       ],
       "activities": [
-        {"id": "missie-taizhou", "title": "Missie Taizhou", "kind": "handelsmissie", "status": "idee", "relations": ["taizhou"], "organiser": "gemeente", "estimatedCostCents": 100000}
+        {"id": "missie-taizhou", "title": "Missie Taizhou", "kind": "handelsmissie", "status": "idee", "relations": ["taizhou"], "organiser": "gemeente", "estimatedCostCents": 100000},
+        {"id": "delegatie-uit-lyon", "title": "Delegatie uit Lyon", "kind": "delegatiebezoek", "status": "uitgevoerd", "relations": ["bom"], "organiser": "gemeente",
+         "startDate": "2026-06-12", "visit": {"direction": "inkomend", "delegationFrom": "Lyon", "programme": ["Rondleiding Pivot Park", "lunch met Organon"]}}
       ]
     }
     """
@@ -42,6 +44,7 @@ struct SchemaVersion1Tests {
         version1Line(sequence: 1, change: #"{"type":"add-relation","relation":{"id":"medicon-valley","name":"Medicon Valley","kind":"regio","status":"verkennen","country":"Denemarken en Zweden","outsideEurope":false,"contacts":[{"name":"Søren Ørsted"}]}}"#),
         version1Line(sequence: 2, change: #"{"type":"add-activity","activity":{"id":"beurs-kopenhagen","title":"Beurs Kopenhagen","kind":"beurs","status":"idee","relations":["medicon-valley"],"organiser":"gemeente","estimatedCostCents":50000}}"#),
         version1Line(sequence: 3, change: #"{"type":"update-relation","relation":{"id":"bom","name":"BOM","kind":"partnerorganisatie","status":"actief","country":"Nederland","outsideEurope":false,"notes":"Brabantse Ontwikkelingsmaatschappij"}}"#),
+        version1Line(sequence: 4, change: #"{"type":"add-activity","activity":{"id":"missie-hamburg","title":"Missie Hamburg","kind":"delegatiebezoek","status":"idee","relations":["bom"],"organiser":"gemeente","visit":{"direction":"uitgaand","delegationFrom":"Hamburg","programme":["Haven","bezoek aan Evotec, Hamburg"]}}}"#),
     ].joined()
 
     init() throws {
@@ -64,6 +67,9 @@ struct SchemaVersion1Tests {
         #expect(dossier.activity("beurs-kopenhagen")?.budgetLine == "internationalisering", "also in a journal line of format 1")
         #expect(dossier.relation("taizhou")?.contacts.map(\.id) == ["li-wei", "li-wei-2"], "contacts get the slug of their name, made unique")
         #expect(dossier.relation("medicon-valley")?.contacts.map(\.id) == ["soren-orsted"], "also in a journal line of format 1")
+        #expect(dossier.activity("delegatie-uit-lyon")?.visit?.programme == "Rondleiding Pivot Park, lunch met Organon",
+                "the programme's items read as one text again, as typed")
+        #expect(dossier.activity("missie-hamburg")?.visit?.programme == "Haven, bezoek aan Evotec, Hamburg", "also in a journal line of format 1")
     }
 
     @Test("read-only: the file and its journal are read as format 2 in memory, and left as they are")
@@ -86,6 +92,7 @@ struct SchemaVersion1Tests {
         #expect(text.contains("\"schemaVersion\": 2"))
         #expect(text.contains("\"countries\": [\"DK\", \"SE\"]"))
         #expect(!text.contains("outsideEurope"))
+        #expect(text.contains("\"programme\": \"Rondleiding Pivot Park, lunch met Organon\""))
         #expect(try store.backups().count == 1)
         // A format-2 line: an activity without a budget line is paid by none, and stays so.
         try store.commit(.addActivity(Activity(id: "partnermissie", title: "Partnermissie", kind: .handelsmissie, organiser: .relation("bom"))),

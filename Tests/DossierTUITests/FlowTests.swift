@@ -68,7 +68,7 @@ struct FlowTests {
         app.type("Marie Dupont")
         app.press(.tab).type("6")
         app.press(.tab).type("burgemeester Buijs, wethouder Den Brok")
-        app.press(.tab).type("Pivot Park; Talentencampus Oss")
+        app.press(.tab).type("Rondleiding Pivot Park, lunch met Organon")
         app.press(.tab).type("Jan de Vries (Osse Farma BV)")
         app.press(.tab).type("1.250,50")
         app.press(.tab, .tab, .tab).type("Tweede bezoek")      // budgetregel (internationalisering), titel, toelichting
@@ -91,13 +91,16 @@ struct FlowTests {
         #expect(visit.status == .uitgevoerd)
         #expect(visit.relations == ["pivot-park"])
         #expect(visit.visit == VisitDetails(direction: .uitgaand, delegationFrom: "Kopenhagen", ledBy: "Marie Dupont", size: 6,
-                                            hosts: ["burgemeester Buijs", "wethouder Den Brok"], programme: ["Pivot Park", "Talentencampus Oss"]))
+                                            hosts: ["burgemeester Buijs", "wethouder Den Brok"], programme: "Rondleiding Pivot Park, lunch met Organon"), "the programme as typed, commas and all")
         #expect(visit.participants == [Participant(name: "Jan de Vries", role: .ondernemer, organisation: "Osse Farma BV")])
         #expect(visit.actualCost == Money(cents: 125_050))
         #expect(visit.notes == "Tweede bezoek")
         #expect(visit.followUps == [FollowUp(text: "Verslag naar B&W", due: Fixtures.date("2026-04-01"))])
         #expect(visit.countries.map(\.code) == ["DK"])
         #expect(visit.budgetLine == "internationalisering")
+        // Its screen shows the programme as it was typed.
+        app.press(.character("3"), .enter)
+        #expect(app.text.contains("Programma           Rondleiding Pivot Park, lunch met Organon"), "\(app.text)")
     }
 
     @Test("a planned visit to a relation on laag pitje: in afweging, the weighing and a plain warning at once")

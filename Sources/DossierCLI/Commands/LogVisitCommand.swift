@@ -48,8 +48,8 @@ struct LogVisitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Aanwezige ondernemers.", valueName: "namen"))
     var entrepreneurs: [String] = []
 
-    @Option(help: ArgumentHelp("Programma-onderdelen en plaatsen, zoals Pivot Park.", valueName: "onderdelen"))
-    var programme: [String] = []
+    @Option(help: ArgumentHelp("Het programma, zoals getypt: \"Rondleiding Pivot Park, lunch met Organon\".", valueName: "tekst"))
+    var programme = ""
 
     @Option(help: ArgumentHelp("Kosten in euro: 450, 1.250 of 1.250,50.", valueName: "bedrag"))
     var cost: String?
@@ -81,7 +81,7 @@ struct LogVisitCommand: ParsableCommand {
         let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
         let draft = VisitDraft(title: title ?? "", relations: try Lookup.relationIDs(relations, in: dossier), date: date, endDate: endDate, direction: direction,
                                delegationFrom: delegation, ledBy: ledBy ?? "", size: size, hosts: ListText.split(hosts),
-                               programme: ListText.split(programme),
+                               programme: programme,
                                entrepreneurs: ListText.participants(entrepreneurs.joined(separator: ", "), role: .ondernemer),
                                countries: countries, budgetLine: budgetLine, cost: cost, notes: notes ?? "", followUps: followUps)
         let activity = draft.newActivity(in: dossier, today: Session.clock.today(), approvedBy: decision)

@@ -10,7 +10,7 @@ public struct VisitDraft: Hashable, Sendable {
     public var ledBy: String
     public var size: Int?
     public var hosts: [String]
-    public var programme: [String]
+    public var programme: String
     public var entrepreneurs: [Participant]
     /// Where the delegation comes from (incoming) or the mission goes to (outgoing).
     public var countries: [Country]
@@ -22,7 +22,7 @@ public struct VisitDraft: Hashable, Sendable {
 
     public init(title: String = "", relations: [RelationID], date: CalendarDate, endDate: CalendarDate? = nil,
                 direction: VisitDirection, delegationFrom: String, ledBy: String = "", size: Int? = nil, hosts: [String] = [],
-                programme: [String] = [], entrepreneurs: [Participant] = [], countries: [Country] = [], budgetLine: String? = nil,
+                programme: String = "", entrepreneurs: [Participant] = [], countries: [Country] = [], budgetLine: String? = nil,
                 cost: Money? = nil, notes: String = "", followUps: [FollowUp] = []) {
         self.title = title
         self.relations = relations

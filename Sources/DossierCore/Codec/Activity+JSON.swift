@@ -185,7 +185,7 @@ extension VisitDetails {
     public init(reading reader: inout JSONReader) throws(JSONError) {
         let start = reader.valueOffset()
         var direction: VisitDirection?, from: String?, ledBy = "", size: Int?
-        var hosts: [String] = [], programme: [String] = []
+        var hosts: [String] = [], programme = ""
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "direction": direction = try reader.readVocabulary(VisitDirection.self)
@@ -193,7 +193,9 @@ extension VisitDetails {
             case "ledBy": ledBy = try reader.readString()
             case "size": size = reader.readNull() ? nil : try reader.readInt(in: Limits.delegationSize)
             case "hosts": hosts = try reader.readStrings()
-            case "programme": programme = try reader.readStrings()
+            // Format 1 kept the programme split into items: they are put back together as they were typed.
+            case "programme" where reader.formatVersion < 2: programme = Version1.programme(try reader.readStrings())
+            case "programme": programme = try reader.readString()
             default: throw reader.unknownField(key)
             }
         }

@@ -24,6 +24,12 @@ enum Version1 {
         return (countries, notes.isEmpty ? remark : notes + "\n\n" + remark)
     }
 
+    /// Format 1 split a visit's programme on commas into items; format 2 keeps the text as typed. Joined
+    /// with ", ", the items read as they were typed.
+    static func programme(_ items: [String]) -> String {
+        items.joined(separator: ", ")
+    }
+
     /// Format 1 charged every activity to the dossier's activity budget; format 2 names the line, and an
     /// activity without one is paid by none. Activities in a change written in format 1 get that line.
     static func upgrade(_ change: Change, in dossier: Dossier) -> Change {

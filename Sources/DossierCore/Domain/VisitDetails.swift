@@ -7,11 +7,11 @@ public struct VisitDetails: Hashable, Sendable {
     public var ledBy: String
     public var size: Int?
     public var hosts: [String]
-    /// Places and items of the programme, such as Pivot Park.
-    public var programme: [String]
+    /// The programme as typed: "Rondleiding Pivot Park, lunch met Organon" (commas are part of the text).
+    public var programme: String
 
     public init(direction: VisitDirection, delegationFrom: String, ledBy: String = "", size: Int? = nil,
-                hosts: [String] = [], programme: [String] = []) {
+                hosts: [String] = [], programme: String = "") {
         self.direction = direction
         self.delegationFrom = delegationFrom
         self.ledBy = ledBy

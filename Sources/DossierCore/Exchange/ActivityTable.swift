@@ -37,7 +37,7 @@ public enum ActivityTable {
         Column(heading: "geleid door", isImported: true) { activity, _ in activity.visit?.ledBy ?? "" },
         Column(heading: "omvang", isImported: true) { activity, _ in activity.visit?.size.map(String.init) ?? "" },
         Column(heading: "gastheren", isImported: true) { activity, _ in items(activity.visit?.hosts ?? []) },
-        Column(heading: "programma", isImported: true) { activity, _ in items(activity.visit?.programme ?? []) },
+        Column(heading: "programma", isImported: true) { activity, _ in activity.visit?.programme ?? "" },
         Column(heading: "bestuurders", isImported: true) { activity, _ in people(activity, .bestuurder) },
         Column(heading: "ambtenaren", isImported: true) { activity, _ in people(activity, .ambtenaar) },
         Column(heading: "ondernemers", isImported: true) { activity, _ in people(activity, .ondernemer) },

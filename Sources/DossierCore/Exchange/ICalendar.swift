@@ -31,10 +31,10 @@ public enum ICalendar {
             if let visit = activity.visit {
                 description.append("\(visit.direction.label): \(visit.delegationFrom)" + (visit.ledBy.isEmpty ? "" : ", geleid door \(visit.ledBy)"))
                 if !visit.hosts.isEmpty { description.append("Gastheren: " + visit.hosts.joined(separator: ", ")) }
+                if !visit.programme.isEmpty { description.append("Programma: " + visit.programme) }
             }
             if !activity.notes.isEmpty { description.append(activity.notes) }
-            let location = activity.visit?.programme.joined(separator: ", ")
-                ?? activity.relations.compactMap { dossier.relation($0)?.placeSummary }.filter { !$0.isEmpty }.joined(separator: "; ")
+            let location = place(of: activity, in: dossier)
             // The sequence grows with every status change, so a calendar takes the newer version.
             lines += allDayEvent(uid: "\(activity.id)@\(uidDomain)", stamp: stamp, start: start, end: end, sequence: activity.statusHistory.count,
                                  summary: activity.title, description: description.joined(separator: "\n"), category: activity.kind.label)
@@ -129,6 +129,18 @@ public enum ICalendar {
         }
         output += [0x0D, 0x0A]
         return output
+    }
+
+    /// Where it takes place: an incoming visit in Oss, an outgoing one where the mission goes (and its
+    /// countries); another activity at its relations' places, else in its countries.
+    static func place(of activity: Activity, in dossier: Dossier) -> String {
+        if let visit = activity.visit {
+            if visit.direction == .inkomend { return "Oss" }
+            let countries = activity.countries.names
+            return (countries == visit.delegationFrom ? [countries] : [visit.delegationFrom, countries]).filter { !$0.isEmpty }.joined(separator: ", ")
+        }
+        let places = activity.relations.compactMap { dossier.relation($0)?.placeSummary }.filter { !$0.isEmpty }
+        return places.isEmpty ? activity.countries.names : places.joined(separator: "; ")
     }
 
     private static func compact(_ date: CalendarDate) -> String { date.iso.filter { $0 != "-" } }

@@ -127,9 +127,9 @@ enum ActivityFieldParts {
                    parse: { (text: String) throws(ValueError) in .number(Int64(try WholeNumber.read(text, in: Limits.delegationSize))) }),
         visitField("visit.hosts", "Gastheren", option: "hosts", input: .list, help: "Gescheiden door komma's.",
                    get: { .list($0.hosts) }, set: { visit, value throws(ValueError) in visit.hosts = try FieldCast.list(value) }),
-        visitField("visit.programme", "Programma", option: "programme", input: .list,
-                   help: "Onderdelen en plaatsen, zoals Pivot Park; gescheiden door komma's.",
-                   get: { .list($0.programme) }, set: { visit, value throws(ValueError) in visit.programme = try FieldCast.list(value) }),
+        visitField("visit.programme", "Programma", option: "programme", input: .line,
+                   help: "Wat de delegatie doet en waar, zoals het getypt is: 'Rondleiding Pivot Park, lunch met Organon'.",
+                   get: { .text($0.programme) }, set: { visit, value throws(ValueError) in visit.programme = try FieldCast.text(value) }),
     ]
 
     /// A field of the visit details: empty without a visit; setting a value needs a visit (a direction) first.

@@ -92,7 +92,7 @@ public struct DossierGenerator {
             if kind == .delegatiebezoek {
                 activity.visit = VisitDetails(direction: random.chance(0.6) ? .inkomend : .uitgaand, delegationFrom: place,
                                               ledBy: "\(random.pick(Self.firstNames)) \(random.pick(Self.lastNames))", size: random.int(2...20),
-                                              hosts: ["burgemeester Buijs"], programme: random.chance(0.5) ? ["Pivot Park"] : [])
+                                              hosts: ["burgemeester Buijs"], programme: random.chance(0.5) ? "Rondleiding Pivot Park" : "")
                 activity.participants = [Participant(name: random.pick(Self.companies), role: .ondernemer)]
                 if random.chance(0.5) {
                     activity.followUps = [FollowUp(text: "Verslag naar B&W", due: start.adding(days: 30), isDone: start.adding(days: 30) < today)]

@@ -194,7 +194,7 @@ struct ReportWriter {
             var parts = ["\(visit.direction.label): \(visit.delegationFrom)"]
             if !visit.ledBy.isEmpty { parts.append("geleid door \(visit.ledBy)") }
             if let size = visit.size { parts.append("\(size) personen") }
-            if !visit.programme.isEmpty { parts.append("programma: \(visit.programme.joined(separator: ", "))") }
+            if !visit.programme.isEmpty { parts.append("programma: \(visit.programme)") }
             if !visit.hosts.isEmpty { parts.append("gastheren: \(visit.hosts.joined(separator: ", "))") }
             fields.append(("Bezoek", parts.joined(separator: "; ")))
         }

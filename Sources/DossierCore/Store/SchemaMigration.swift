@@ -20,8 +20,10 @@ public enum SchemaMigrations {
     /// (`upgrade(_:from:in:)`).
     public static let all: [SchemaMigration] = [
         // 1 → 2: countries as ISO codes instead of text, Europe derived instead of stored; a budget line per
-        // activity. The old document is read with the decoders' version-1 fields and written anew.
-        SchemaMigration(version: 1, summary: "landen als ISO-codes (countries) in plaats van tekst, en een budgetregel per activiteit") { bytes in
+        // activity; a visit's programme as one text. The old document is read with the decoders' version-1
+        // fields and written anew.
+        SchemaMigration(version: 1, summary: "landen als ISO-codes (countries) in plaats van tekst, een budgetregel per activiteit, "
+                            + "en het programma van een bezoek als één tekst") { bytes in
             Version1.upgrade(try Dossier(decoding: bytes, formatVersion: 1)).encoded()
         },
     ]

@@ -47,7 +47,7 @@ enum SizeRules {
                 check.short(visit.delegationFrom, "delegationFrom", "Delegatie uit/naar")
                 check.short(visit.ledBy, "ledBy", "Geleid door")
                 check.shortItems(visit.hosts, "hosts", "Gastheren")
-                check.shortItems(visit.programme, "programme", "Programma")
+                check.short(visit.programme, "programme", "Programma")
                 if let size = visit.size, let problem = Limits.outside(size, Limits.delegationSize) {
                     check.add("size", "Omvang van de delegatie: \(problem)")
                 }

@@ -51,7 +51,7 @@ enum VisitForm {
             FormField("ledBy", "Geleid door", .text(TextInput(draft.ledBy))),
             FormField("size", "Omvang", .text(TextInput(draft.size.map(String.init) ?? "")), help: "Aantal personen in de delegatie."),
             FormField("hosts", "Gastheren", .text(TextInput(ListText.join(draft.hosts))), help: "Gescheiden door komma's."),
-            FormField("programme", "Programma", .text(TextInput(ListText.join(draft.programme))), help: "Onderdelen en plaatsen, zoals Pivot Park; gescheiden door komma's."),
+            FormField("programme", "Programma", .text(TextInput(draft.programme)), help: "Wat de delegatie doet en waar, zoals je het typt: 'Rondleiding Pivot Park, lunch met Organon'."),
             FormField("entrepreneurs", "Ondernemers", .text(TextInput(ListText.participantText(draft.entrepreneurs))),
                       help: "Aanwezige ondernemers, gescheiden door komma's; 'Naam (Bedrijf)' mag."),
             FormField("cost", "Kosten (€)", .text(TextInput(draft.cost?.editableText ?? "")), help: "450, 1.250 of 1.250,50."),
@@ -113,7 +113,7 @@ enum VisitForm {
         let existing = id.flatMap(state.seenActivity)
         let draft = VisitDraft(title: reader.text("title"), relations: relations, date: date, endDate: endDate, direction: direction,
                                delegationFrom: from, ledBy: reader.text("ledBy"), size: size, hosts: ListText.split(reader.text("hosts")),
-                               programme: ListText.split(reader.text("programme")),
+                               programme: reader.text("programme"),
                                entrepreneurs: ListText.participants(reader.text("entrepreneurs"), role: .ondernemer),
                                countries: countries, budgetLine: BudgetLineField.read(form),
                                cost: cost, notes: reader.text("notes"), followUps: followUps)

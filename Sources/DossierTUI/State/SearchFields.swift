@@ -35,7 +35,7 @@ enum SearchFields {
         if let visit = activity.visit {
             fields += [Field(label: "delegatie uit/naar", text: visit.delegationFrom), Field(label: "geleid door", text: visit.ledBy)]
             fields += visit.hosts.map { Field(label: "gastheer", text: $0) }
-            fields += visit.programme.map { Field(label: "programma", text: $0) }
+            fields.append(Field(label: "programma", text: visit.programme))
         }
         fields += activity.followUps.map { Field(label: "vervolgactie", text: $0.text) }
         return fields
