@@ -27,6 +27,11 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String { formatted }
 
+    /// Without the cents when there are none: `€ 16.000`, else as `formatted`; for a tight title line.
+    public var wholeFormatted: String {
+        cents % 100 == 0 ? String(formatted.dropLast(3)) : formatted
+    }
+
     /// The amount as someone would type it into a field: `1250` or `1250,50`; it parses back exactly.
     public var editableText: String {
         let sign = cents < 0 ? "-" : ""

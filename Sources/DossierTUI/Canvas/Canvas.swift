@@ -70,6 +70,11 @@ public struct Canvas: Sendable {
         }
     }
 
+    /// Blanks whole rows, edge to edge: what a pop-up stands on, so no tail of a list row shows beside it.
+    public mutating func clearRows(y: Int, height rows: Int) {
+        fill(x: 0, y: y, width: width, height: rows)
+    }
+
     /// Changes the style of cells without changing their characters.
     public mutating func restyle(x: Int, y: Int, width columns: Int, _ change: (inout Style) -> Void) {
         guard y >= 0, y < height else { return }

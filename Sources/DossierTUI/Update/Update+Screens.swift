@@ -95,7 +95,7 @@ extension AppState {
             let overview = index.budgets[selection]
             stack.append(.activityList(ActivityListScreen(query: ActivityQuery(year: overview.year, budgetLine: overview.line))))
             refreshRows()
-            message = .info("De activiteiten van \(overview.year) op \(overview.lineName); q of Esc gaat terug naar het budget.")
+            message = .info("q of Esc gaat terug naar het budget.")
         case .list(.reminders):
             let selection = listState(.reminders).selection
             guard index.reminders.indices.contains(selection) else { return }

@@ -21,14 +21,16 @@ enum ActivityListView {
                              in canvas: inout Canvas) {
         let theme = state.theme
         let wide = state.width >= 110
+        // The title keeps room to tell two missions apart; on a narrow screen a detail yields first (the
+        // delegation, which a visit's title mostly says; an activity's kind).
         let columns = isVisits
-            ? ListColumns(totalWidth: state.width, specs: [
-                ("Datum", state.dates.columnWidth, 0, false), ("Richting", 8, 0, false), ("Delegatie", 0, 3, false), ("Titel", 0, 4, false),
-                ("Status", 11, 0, false), ("Relaties", 0, 3, false),
+            ? ListColumns(totalWidth: state.width, columns: [
+                .init("Datum", fixed: state.dates.columnWidth), .init("Richting", fixed: 8), .init("Delegatie", weight: 3, yieldRank: 1),
+                .init("Titel", weight: 4, minimum: 24), .init("Status", fixed: 11), .init("Relaties", weight: 3),
             ])
-            : ListColumns(totalWidth: state.width, specs: [
-                ("Datum", state.dates.columnWidth, 0, false), ("Titel", 0, 5, false), ("Soort", wide ? 22 : 12, 0, false), ("Status", 11, 0, false),
-                ("Relaties", 0, 3, false), ("Kosten", wide ? 13 : 11, 0, true),
+            : ListColumns(totalWidth: state.width, columns: [
+                .init("Datum", fixed: state.dates.columnWidth), .init("Titel", weight: 5, minimum: 28), .init("Soort", fixed: wide ? 22 : 12, yieldRank: 1),
+                .init("Status", fixed: 11), .init("Relaties", weight: 2), .init("Kosten", fixed: wide ? 13 : 11, alignRight: true),
             ])
         columns.drawHeader(in: &canvas, y: top, style: theme.header)
         if rows.isEmpty {

@@ -11,9 +11,9 @@ enum BudgetView {
         // Narrow: the yearly amount is in the header and in the bar's length, so its column gives way to the bar.
         let specs: [(String, Int, Int, Bool)] = wide
             ? [("Jaar", 6, 0, false), ("Budgetregel", 12, 4, false), ("Budget", 11, 0, true), ("Vastgelegd", 11, 0, true),
-               ("Besteed", 11, 0, true), ("Over", 12, 0, true), ("", 0, 3, false), ("", 0, 2, false)]
+               ("Besteed", 11, 0, true), ("Over", 12, 0, true), ("Verbruik", 0, 3, false), ("Geboekt", 0, 2, false)]
             : [("Jaar", 6, 0, false), ("Budgetregel", 12, 2, false), ("Vastgelegd", 11, 0, true),
-               ("Besteed", 11, 0, true), ("Over", 12, 0, true), ("", 0, 2, false)]
+               ("Besteed", 11, 0, true), ("Over", 12, 0, true), ("Verbruik", 0, 2, false)]
         let columns = ListColumns(totalWidth: state.width, specs: specs)
         let barWidth = columns.columns[wide ? 6 : 5].width
         columns.drawHeader(in: &canvas, y: layout.bodyTop, style: theme.header)
@@ -45,10 +45,13 @@ enum BudgetView {
             y += 1
         }
         y += 1
-        canvas.draw("█ besteed   ▓ vastgelegd   ░ over   ! overschreden   (de balk: het budget van dat jaar)", x: 1, y: y, width: state.width - 2,
-                    style: theme.muted)
-        canvas.draw("Elke regel telt alleen de activiteiten die erop geboekt zijn. Vastgelegd: goedgekeurd en gepland (geraamd). Besteed: uitgevoerd (werkelijk, anders geraamd).",
-                    x: 1, y: y + 1, width: state.width - 2, style: theme.muted)
+        let notes = ["Verbruik: █ besteed   ▓ vastgelegd   ░ over   ! overschreden   (de balk: het budget van dat jaar)",
+                     "Elke regel telt alleen de activiteiten die erop geboekt zijn. Vastgelegd: goedgekeurd en gepland (geraamd). Besteed: uitgevoerd (werkelijk, anders geraamd)."]
+        // Whole, wrapped to the width, as far as there is room above the message line.
+        for line in notes.flatMap({ DisplayWidth.wrap($0, to: state.width - 2) }) where y < layout.messageRow {
+            canvas.draw(line, x: 1, y: y, width: state.width - 2, style: theme.muted)
+            y += 1
+        }
     }
 }
 

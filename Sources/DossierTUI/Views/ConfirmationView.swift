@@ -10,7 +10,7 @@ enum ConfirmationView {
         let height = lines.count + keys.count + 5
         let x = (state.width - width) / 2
         let y = max(1, (state.height - height) / 2)
-        canvas.fill(x: x, y: y, width: width, height: height)
+        canvas.clearRows(y: y, height: height)
         canvas.frame(x: x, y: y, width: width, height: height, title: "Bevestigen", style: theme.error)
         for (index, line) in lines.enumerated() {
             canvas.draw(line, x: x + 2, y: y + 1 + index)

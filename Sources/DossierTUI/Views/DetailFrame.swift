@@ -13,8 +13,16 @@ enum DetailFrame {
         let itemCount = list?.items.count ?? 0
         let panes = DetailLayout(layout: layout, itemCount: itemCount)
 
+        // The name, then status and kind as far as they fit whole: a title row never cuts its own words (a
+        // name longer than the screen aside); status and kind are also among the fields below.
         var title: [StyledLine.Span] = [.init(text: document.title, style: theme.title)]
-        for span in document.subtitle { title.append(.init(text: "  " + span.text, style: RecordDocumentView.style(span.tone, theme: theme).bold())) }
+        var titleWidth = DisplayWidth.of(document.title)
+        for span in document.subtitle {
+            let text = "  " + span.text
+            guard titleWidth + DisplayWidth.of(text) <= state.width - 2 else { break }
+            title.append(.init(text: text, style: RecordDocumentView.style(span.tone, theme: theme).bold()))
+            titleWidth += DisplayWidth.of(text)
+        }
         StyledLine(title).draw(in: &canvas, x: 1, y: layout.bodyTop, width: state.width - 2)
 
         let information = RecordDocumentView.informationLines(document, leavingOut: Set(kinds), theme: theme, width: state.width - 2)

@@ -20,7 +20,7 @@ enum FormView {
         // As many help rows as the longest help of the form needs (at most three), so the box does not jump.
         let helpRows = min(3, form.fields.map { DisplayWidth.wrap($0.help, to: innerWidth).count }.max() ?? 1)
         let box = FormBox(layout: state.layout, contentRows: rows.count, fixedRows: preview.count + helpRows)
-        canvas.fill(x: box.x, y: box.y, width: box.width, height: box.height)
+        canvas.clearRows(y: box.y, height: box.height)
         canvas.frame(x: box.x, y: box.y, width: box.width, height: box.height, title: form.title, style: theme.frame)
         for (index, line) in preview.enumerated() {
             line.draw(in: &canvas, x: box.innerX, y: box.innerY + index, width: innerWidth)

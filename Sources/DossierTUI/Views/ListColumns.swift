@@ -1,11 +1,37 @@
 import DossierCore
 
-/// Column widths for a list: fixed columns get their width, flexible ones share what is left.
+/// Column widths for a list: fixed columns get their width, flexible ones share what is left. When a column
+/// with a minimum (the name or title) would get less than it, the columns that yield are left out, least
+/// important first, so on a narrow screen the name keeps its width and a detail goes.
 struct ListColumns {
     struct Column {
         var title: String
         var width: Int
         var alignRight = false
+        /// False for a column that yielded its room: neither its heading nor its cells are drawn.
+        var isShown = true
+    }
+
+    /// How a column takes its width.
+    struct Spec {
+        var title: String
+        var fixed: Int
+        /// More than 0: flexible, sharing what the fixed columns leave in proportion to the weights.
+        var weight: Int
+        var alignRight = false
+        /// A flexible column's least width; below it, a column that yields is left out.
+        var minimum = 0
+        /// Left out, lowest first, while a column with a minimum would get less; nil: always shown.
+        var yieldRank: Int?
+
+        init(_ title: String, fixed: Int = 0, weight: Int = 0, alignRight: Bool = false, minimum: Int = 0, yieldRank: Int? = nil) {
+            self.title = title
+            self.fixed = fixed
+            self.weight = weight
+            self.alignRight = alignRight
+            self.minimum = minimum
+            self.yieldRank = yieldRank
+        }
     }
 
     var columns: [Column]
@@ -13,41 +39,56 @@ struct ListColumns {
 
     /// `flexible` columns (weight > 0) share the width left after the fixed ones and the gaps.
     init(totalWidth: Int, specs: [(title: String, fixed: Int, weight: Int, alignRight: Bool)]) {
-        let gaps = specs.count - 1
-        let fixed = specs.reduce(0) { $0 + ($1.weight == 0 ? $1.fixed : 0) }
-        let totalWeight = specs.reduce(0) { $0 + $1.weight }
-        var remaining = max(0, totalWidth - fixed - gaps - 1)
-        var result: [Column] = []
-        var flexibleSeen = 0
-        let flexibleCount = specs.filter { $0.weight > 0 }.count
-        let flexibleTotal = remaining
-        for spec in specs {
-            if spec.weight == 0 {
-                result.append(Column(title: spec.title, width: spec.fixed, alignRight: spec.alignRight))
-            } else {
-                flexibleSeen += 1
-                let share = flexibleSeen == flexibleCount ? remaining : flexibleTotal * spec.weight / max(1, totalWeight)
-                result.append(Column(title: spec.title, width: max(1, share), alignRight: spec.alignRight))
-                remaining -= share
-            }
+        self.init(totalWidth: totalWidth, columns: specs.map { Spec($0.title, fixed: $0.fixed, weight: $0.weight, alignRight: $0.alignRight) })
+    }
+
+    init(totalWidth: Int, columns specs: [Spec]) {
+        var shown = Array(repeating: true, count: specs.count)
+        var widths = Self.widths(specs, shown: shown, totalWidth: totalWidth)
+        while specs.indices.contains(where: { shown[$0] && widths[$0] < specs[$0].minimum }),
+              let yielding = specs.indices.filter({ shown[$0] && specs[$0].yieldRank != nil }).min(by: { specs[$0].yieldRank! < specs[$1].yieldRank! }) {
+            shown[yielding] = false
+            widths = Self.widths(specs, shown: shown, totalWidth: totalWidth)
         }
-        columns = result
+        columns = specs.indices.map { Column(title: specs[$0].title, width: widths[$0], alignRight: specs[$0].alignRight, isShown: shown[$0]) }
         var x = 1
-        positions = result.map { column in
-            defer { x += column.width + 1 }
+        positions = columns.map { column in
+            defer { if column.isShown { x += column.width + 1 } }
             return x
         }
     }
 
+    /// The widths of the shown columns (0 for the others).
+    private static func widths(_ specs: [Spec], shown: [Bool], totalWidth: Int) -> [Int] {
+        let visible = specs.indices.filter { shown[$0] }
+        let gaps = max(0, visible.count - 1)
+        let fixed = visible.reduce(0) { $0 + (specs[$1].weight == 0 ? specs[$1].fixed : 0) }
+        let flexible = visible.filter { specs[$0].weight > 0 }
+        let totalWeight = flexible.reduce(0) { $0 + specs[$1].weight }
+        let flexibleTotal = max(0, totalWidth - fixed - gaps - 1)
+        var remaining = flexibleTotal
+        var widths = Array(repeating: 0, count: specs.count)
+        for index in visible {
+            if specs[index].weight == 0 {
+                widths[index] = specs[index].fixed
+            } else {
+                let share = index == flexible.last ? remaining : flexibleTotal * specs[index].weight / max(1, totalWeight)
+                widths[index] = max(1, share)
+                remaining -= share
+            }
+        }
+        return widths
+    }
+
     func drawHeader(in canvas: inout Canvas, y: Int, style: Style) {
-        for (column, x) in zip(columns, positions) {
+        for (column, x) in zip(columns, positions) where column.isShown {
             canvas.draw(column.title, x: x, y: y, width: column.width, style: style, alignRight: column.alignRight)
         }
     }
 
-    /// Draws one row's cells, each with its own style.
+    /// Draws one row's cells, each with its own style; the cells of columns that yielded are left out.
     func drawRow(_ cells: [(String, Style)], in canvas: inout Canvas, y: Int) {
-        for ((text, style), (column, x)) in zip(cells, zip(columns, positions)) {
+        for ((text, style), (column, x)) in zip(cells, zip(columns, positions)) where column.isShown {
             canvas.draw(text, x: x, y: y, width: column.width, style: style, alignRight: column.alignRight)
         }
     }

@@ -9,7 +9,7 @@ enum PickerView {
         let height = rows + 5
         let x = (state.width - width) / 2
         let y = max(1, (state.height - height) / 2)
-        canvas.fill(x: x, y: y, width: width, height: height)
+        canvas.clearRows(y: y, height: height)
         let noun = picker.source.noun
         let title = picker.allowsMultiple ? "Kies \(noun.many) (\(picker.chosen.count) aangevinkt)" : "Kies een \(noun.one)"
         canvas.frame(x: x, y: y, width: width, height: height, title: title, style: theme.frame)

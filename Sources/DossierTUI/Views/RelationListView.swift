@@ -7,9 +7,11 @@ enum RelationListView {
         let theme = state.theme
         let layout = state.layout
         let wide = state.width >= 110
-        let columns = ListColumns(totalWidth: state.width, specs: [
-            ("Naam", 0, 5, false), ("Soort", wide ? 20 : 12, 0, false), ("Plaats", 0, 4, false), ("Status", 10, 0, false),
-            ("Act.", 4, 0, true), (wide ? "Volgende datum" : "Volgende", state.dates.columnWidth + (wide ? 11 : 1), 0, false),
+        // The name keeps its width; on a narrow screen the kind yields first, then the count of activities.
+        let columns = ListColumns(totalWidth: state.width, columns: [
+            .init("Naam", weight: 5, minimum: 25), .init("Soort", fixed: wide ? 20 : 12, yieldRank: 1), .init("Plaats", weight: 4),
+            .init("Status", fixed: 10), .init("Act.", fixed: 4, alignRight: true, yieldRank: 2),
+            .init(wide ? "Volgende datum" : "Volgende", fixed: state.dates.columnWidth + (wide ? 13 : 1)),
         ])
         columns.drawHeader(in: &canvas, y: layout.bodyTop, style: theme.header)
         let rows = state.rows(.relations)

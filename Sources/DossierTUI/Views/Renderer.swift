@@ -69,11 +69,13 @@ enum HeaderView {
         if state.hasOutsideChange { warnings.append("[elders gewijzigd: R laadt opnieuw]") }
         let isWarning = !warnings.isEmpty
         // While the whole dossier is still being read, that is said where the filters go (there are none yet).
-        let right = isWarning ? warnings.joined(separator: " ") : state.preview != nil ? "dossier laden …" : filterSummary(state)
-        // The fullest tabs that leave room for a warning (or 10 columns of summary).
-        let room = isWarning ? DisplayWidth.of(right) + 2 : 10
+        let summaries = isWarning ? [warnings.joined(separator: " ")] : state.preview != nil ? ["dossier laden …"] : filterSummary(state)
+        // The fullest tabs that leave room for a warning (or 10 columns of summary; on the budget the yearly
+        // amounts, which a narrow budget table leaves out).
+        let needed = isWarning ? DisplayWidth.of(summaries.first ?? "") + 2
+            : state.section == .budget ? DisplayWidth.of(summaries.last ?? "") + 2 : 10
         let form = Form.allCases.first { form in
-            Section.allCases.reduce(0) { $0 + DisplayWidth.of(label($1, form)) } + room <= state.width
+            Section.allCases.reduce(0) { $0 + DisplayWidth.of(label($1, form)) } + needed <= state.width
         } ?? .compact
         var x = 0
         for section in Section.allCases {
@@ -81,33 +83,46 @@ enum HeaderView {
             if section == .reminders && state.tabCount(.reminders) > 0 && section != state.section { style = theme.error }
             x += canvas.draw(label(section, form), x: x, y: 0, style: style)
         }
-        let rightWidth = min(DisplayWidth.of(right), max(0, state.width - x - 2))
-        if rightWidth > 0 {
-            canvas.draw(right, x: state.width - rightWidth, y: 0, width: rightWidth, style: isWarning ? theme.error : theme.muted,
-                        alignRight: true)
+        // The fullest summary that fits whole; the title bar never cuts its own text.
+        let room = state.width - x - 2
+        if let right = summaries.first(where: { DisplayWidth.of($0) <= room }), !right.isEmpty {
+            let width = DisplayWidth.of(right)
+            canvas.draw(right, x: state.width - width, y: 0, width: width, style: isWarning ? theme.error : theme.muted, alignRight: true)
         }
     }
 
-    static func filterSummary(_ state: AppState) -> String {
+    /// What the tab shows beyond its rows (the filters that are set, the budget per year, how far the signals
+    /// look), fullest first: the header takes the first that fits whole.
+    static func filterSummary(_ state: AppState) -> [String] {
+        /// "status: Laag pitje · op datum", then "Laag pitje · op datum", then "gefilterd" (it fits in the 10 columns
+        /// the tabs leave): only what is set.
+        func filters(_ parts: [(name: String, value: String)?]) -> [String] {
+            let set = parts.compactMap { $0 }
+            guard !set.isEmpty else { return [] }
+            return [set.map { "\($0.name): \($0.value)" }.joined(separator: " · "), set.map(\.value).joined(separator: " · "), "gefilterd"]
+        }
         switch state.section {
-        // Only what is set, so the summary stays short: "status: Laag pitje · op datum".
         case .relations:
             let query = state.relationQuery
-            return [query.status.map { "status: \($0.label)" }, query.kind.map { "soort: \($0.label)" },
-                    query.order == .name ? nil : "op \(query.order.label)"].compactMap { $0 }.joined(separator: " · ")
+            return filters([query.status.map { ("status", $0.label) }, query.kind.map { ("soort", $0.label) },
+                            query.order == .name ? nil : ("sortering", "op \(query.order.label)")])
         case .activities:
             let query = state.activityQuery
-            return [query.status.map { "status: \($0.label)" }, query.kind.map { "soort: \($0.label)" },
-                    query.year.map { "jaar: \($0)" }].compactMap { $0 }.joined(separator: " · ")
+            return filters([query.status.map { ("status", $0.label) }, query.kind.map { ("soort", $0.label) }, query.year.map { ("jaar", String($0)) }])
         case .visits:
             let query = state.visitQuery
-            return [query.direction.map { "richting: \($0.label)" }, query.year.map { "jaar: \($0)" }].compactMap { $0 }.joined(separator: " · ")
+            return filters([query.direction.map { ("richting", $0.label) }, query.year.map { ("jaar", String($0)) }])
         case .budget:
-            return state.dossier.budgetLines.map { "\($0.name): \($0.yearlyAmount.formatted)" }.joined(separator: " · ")
+            let lines = state.dossier.budgetLines
+            return [lines.map { "\($0.name): \($0.yearlyAmount.formatted)" }.joined(separator: " · "),
+                    lines.map(\.yearlyAmount.formatted).joined(separator: " + ") + " per jaar",
+                    lines.map(\.yearlyAmount.wholeFormatted).joined(separator: " + ") + " per jaar", lines.map(\.yearlyAmount.wholeFormatted).joined(separator: " + ")]
         case .reminders:
-            return "tot \(count(state.index.lookAheadDays, "dag", "dagen")) vooruit, en alles wat verlopen is"
+            let days = count(state.index.lookAheadDays, "dag", "dagen")
+            return ["tot \(days) vooruit, en alles wat verlopen is", "\(days) vooruit en verlopen", "\(days) vooruit"]
         case .agenda:
-            return state.agendaShowsPast ? "met het verleden" : "vanaf vandaag, \(state.dates.date(state.today))"
+            return state.agendaShowsPast ? ["met het verleden", "verleden"]
+                : ["vanaf vandaag, \(state.dates.date(state.today))", "vanaf \(state.dates.date(state.today))", "vanaf vandaag"]
         }
     }
 }

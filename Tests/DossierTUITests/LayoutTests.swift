@@ -1,0 +1,110 @@
+import DossierCore
+import DossierTestSupport
+@testable import DossierTUI
+import Testing
+
+/// Title bars that never cut their own text, pop-ups that cover the rows they stand on, and narrow lists
+/// where a detail column yields before the name or title does.
+@Suite("TUI layout: title bars, pop-ups, narrow lists")
+struct LayoutTests {
+    static let sizes = [(80, 24), (120, 40)]
+
+    /// Every screen, reached by keys from the start screen of the test dossier with its agenda entries.
+    static let screens: [(name: String, keys: [Key])] = [
+        ("relations", []), ("relation", [.enter]), ("activities", [.character("2")]), ("activity", [.character("2"), .enter]),
+        ("visits", [.character("3")]), ("budget", [.character("4")]), ("budget-drilldown", [.character("4"), .enter]),
+        ("signals", [.character("5")]), ("agenda", [.character("6")]), ("change-log", [.character("L")]),
+        ("help", [.character("?")]), ("status-form", [.character("s")]), ("visit-form", [.character("v")]),
+        ("confirmation", [.character("2"), .character("d")]),
+    ]
+
+    @Test("every screen at 80×24 and 120×40: the title bar and the screen's title are whole", arguments: sizes)
+    func titleBarsWhole(width: Int, height: Int) throws {
+        for screen in Self.screens {
+            let app = Harness(dossier: try AgendaFlowTests.dossier(), width: width, height: height)
+            for key in screen.keys { app.press(key) }
+            let canvas = app.screen
+            #expect(!canvas.line(0).contains("…"), "\(screen.name) \(width)x\(height): \(canvas.line(0))")
+            #expect(!canvas.line(1).contains("…"), "\(screen.name) \(width)x\(height): \(canvas.line(1))")
+            // After the tabs (the last is the agenda's): one of the summary's forms, whole, or nothing.
+            var header = canvas.line(0)
+            while header.hasSuffix(" ") { header.removeLast() }
+            let summaries = HeaderView.filterSummary(app.state)
+            #expect(header.hasSuffix("Agenda") || summaries.contains { header.hasSuffix($0) }, "\(screen.name) \(width)x\(height): \(header)")
+        }
+    }
+
+    @Test("the budget's yearly amounts stay in the title bar at 80 columns, where its table leaves the Budget column out")
+    func budgetAmounts() {
+        let app = Harness(width: 80, height: 24)
+        app.press(.character("4"))
+        #expect(app.screen.line(0).hasSuffix("€ 16.000 + € 11.459"), "\(app.screen.line(0))")
+        let wide = Harness(width: 120, height: 40)
+        wide.press(.character("4"))
+        #expect(wide.screen.line(0).hasSuffix("€ 16.000 + € 11.459 per jaar"), "\(wide.screen.line(0))")
+        let wider = Harness(width: 200, height: 40)
+        wider.press(.character("4"))
+        #expect(wider.screen.line(0).hasSuffix("Budget internationalisering: € 16.000,00 · Bijdrage Global Goals Platform Oss: € 11.459,00"))
+    }
+
+    @Test("many filters at 80 columns: their values, or 'gefilterd', never a cut text")
+    func filtersNarrow() {
+        let app = Harness(width: 80, height: 24)
+        app.press(.character("f"), .character("f"), .character("f"), .character("t"), .character("t"), .character("o"))
+        let header = app.screen.line(0)
+        #expect(!header.contains("…"))
+        #expect(header.hasSuffix("gefilterd") || header.hasSuffix("op status") || header.hasSuffix("op datum"), "\(header)")
+        let wide = Harness(width: 120, height: 40)
+        wide.press(.character("f"), .character("t"))
+        #expect(wide.screen.line(0).hasSuffix(" Focus · Vriendschapsrelatie"), "\(wide.screen.line(0))")
+        let wider = Harness(width: 140, height: 40)
+        wider.press(.character("f"), .character("t"))
+        #expect(wider.screen.line(0).hasSuffix("status: Focus · soort: Vriendschapsrelatie"), "\(wider.screen.line(0))")
+    }
+
+    @Test("a pop-up covers the rows it stands on from edge to edge: no tail of a list row beside it", arguments: sizes)
+    func popUpsCoverTheirRows(width: Int, height: Int) throws {
+        for keys in [[Key.character("/")] + "taiz".map { .character($0) } + [.enter, .character("s")], [.character("2"), .character("d")]] {
+            let app = Harness(width: width, height: height)
+            for key in keys { app.press(key) }
+            let canvas = app.screen
+            let rows = (0..<canvas.height).filter { canvas.line($0).contains("│") || canvas.line($0).contains("┌") || canvas.line($0).contains("└") }
+            #expect(!rows.isEmpty)
+            for row in rows {
+                let line = canvas.line(row)
+                let first = line.firstIndex { "│┌└".contains($0) }!, last = line.lastIndex { "│┐┘".contains($0) }!
+                #expect(line[..<first].allSatisfy { $0 == " " } && line[line.index(after: last)...].allSatisfy { $0 == " " },
+                        "row \(row) shows the list beside the pop-up: \(line)")
+            }
+        }
+    }
+
+    @Test("at 80 columns the activities give the title its width: two missions of one name and year read apart")
+    func titlesApart() throws {
+        var dossier = Fixtures.smallDossier()
+        for (id, title) in [("a", "Handelsmissie Medicon Valley"), ("b", "Handelsmissie Medicon Alliance")] {
+            try dossier.apply(.addActivity(Activity(id: id, title: title, kind: .handelsmissie, status: .idee, relations: ["rhone-alpes"],
+                                                    startDate: Fixtures.date("2027-04-01"), estimatedCost: Money(euros: 2500))), context: Fixtures.context)
+        }
+        let app = Harness(dossier: dossier, width: 80, height: 24)
+        app.press(.character("2"))
+        let text = app.text
+        #expect(text.contains("Handelsmissie Medicon Valley") && text.contains("Handelsmissie Medicon Alliance"), "\(text)")
+        #expect(text.contains("Relaties") && text.contains("Kosten") && text.contains("€ 2.500,00"), "relations and cost stay")
+        #expect(!app.screen.line(1).contains("Soort"), "the kind yields first")
+        let wide = Harness(dossier: dossier, width: 120, height: 40)
+        wide.press(.character("2"))
+        #expect(wide.screen.line(1).contains("Soort"), "with room, the kind is there")
+    }
+
+    @Test("snapshots of the screens not elsewhere: visits, signals, the budget's drill-down, a question, help and the picker", arguments: sizes)
+    func moreSnapshots(width: Int, height: Int) throws {
+        for (name, keys) in [("visits", [Key.character("3")]), ("signals", [.character("5")]), ("budget-drilldown", [.character("4"), .enter]),
+                             ("confirmation", [.character("2"), .character("d")]), ("help", [.character("?")]),
+                             ("picker", [.character("v"), .character("o")])] where !(name == "help" || name == "picker") || width == 120 {
+            let app = Harness(dossier: try AgendaFlowTests.dossier(), width: width, height: height)
+            for key in keys { app.press(key) }
+            SnapshotAssertion.assertMatches(app.screen, named: "\(name)-\(width)x\(height)")
+        }
+    }
+}
