@@ -48,7 +48,7 @@ struct AuditTrailTests {
         #expect(taizhou.contains("nieuw bezoek gepland") && !taizhou.contains("minder contact"))
         let since = try run(["log", "--since", "21-11-2026"]).standardOutput
         #expect(since.contains("missie gaat niet door") && !since.contains("minder contact"))
-        #expect(try run(["log", "rhone-alpes"]).standardOutput.contains("Geen wijzigingen van rhone-alpes"))
+        #expect(try run(["log", "rhone-alpes"]).standardOutput.contains("Geen wijzigingen van Rhône-Alpes in het logboek; het logboek begint bij de eerste wijziging met dit programma. De statusgeschiedenis van daarvoor staat in dossier show rhone-alpes."))
 
         let json = try run(["log", "--json"])
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])

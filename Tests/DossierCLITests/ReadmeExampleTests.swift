@@ -10,26 +10,38 @@ struct ReadmeExampleTests {
     let directory = TemporaryDirectory()
     let binary = ProgramRunner.builtBinary("dossier")
 
-    /// The lines of the block, continuation lines joined and comments dropped.
-    static func commands() throws -> [String] {
+    /// The commands of the README's `sh` blocks under a heading (up to the next), continuation lines joined and
+    /// comments dropped; one list per block.
+    static func blocks(under heading: String) throws -> [[String]] {
         let readme = String(decoding: try Repository.bytes("README.md"), as: UTF8.self)
-        guard let section = readme.range(of: "## Opdrachten"),
-              let begin = readme.range(of: "```sh\n", range: section.upperBound..<readme.endIndex),
-              let end = readme.range(of: "```\n", range: begin.upperBound..<readme.endIndex) else { return [] }
-        var commands: [String] = []
-        var pending = ""
-        for line in readme[begin.upperBound..<end.lowerBound].split(separator: "\n") {
-            var text = String(line)
-            if let comment = text.range(of: "  # ") { text = String(text[..<comment.lowerBound]) }
-            text = text.trimmingCharacters(in: .whitespaces)
-            if text.hasSuffix("\\") {
-                pending += text.dropLast() + " "
-                continue
+        guard let section = readme.range(of: "\n" + heading + "\n") else { return [] }
+        let sectionEnd = readme.range(of: "\n## ", range: section.upperBound..<readme.endIndex)?.lowerBound ?? readme.endIndex
+        var blocks: [[String]] = []
+        var searchFrom = section.upperBound
+        while let begin = readme.range(of: "```sh\n", range: searchFrom..<sectionEnd),
+              let end = readme.range(of: "```\n", range: begin.upperBound..<sectionEnd) {
+            var commands: [String] = []
+            var pending = ""
+            for line in readme[begin.upperBound..<end.lowerBound].split(separator: "\n") {
+                var text = String(line)
+                if let comment = text.range(of: "  # ") { text = String(text[..<comment.lowerBound]) }
+                text = text.trimmingCharacters(in: .whitespaces)
+                if text.hasSuffix("\\") {
+                    pending += text.dropLast() + " "
+                    continue
+                }
+                commands.append(pending + text)
+                pending = ""
             }
-            commands.append(pending + text)
-            pending = ""
+            blocks.append(commands)
+            searchFrom = end.upperBound
         }
-        return commands
+        return blocks
+    }
+
+    /// The block of commands under "Opdrachten" (after the lines that set up a copy).
+    static func commands() throws -> [String] {
+        try blocks(under: "## Opdrachten").first { $0.first?.hasPrefix("dossier ") == true } ?? []
     }
 
     /// Words as a shell splits them: spaces outside double quotes separate.
@@ -93,6 +105,50 @@ struct ReadmeExampleTests {
             #expect(result.status == 0, "\(command)\n\(result.standardError)")
         }
         #expect(checked, "the changes of the examples were checked before a restore")
+    }
+
+    /// Runs a line of the README as a shell would, for the forms it uses: steps joined by `&&`, `cp`, `export`,
+    /// and `dossier` or `swift run dossier` (the screen itself, without a command, is left out: no terminal
+    /// here). `/tmp/proef.json` is a file of this test's folder.
+    func interpret(_ line: String, environment: inout [String: String]) throws {
+        for step in line.components(separatedBy: " && ") {
+            var words = Self.words(step.trimmingCharacters(in: .whitespaces)).map { $0 == "/tmp/proef.json" ? directory.file("proef.json") : $0 }
+            if words.starts(with: ["swift", "run"]) { words.removeFirst(2) }
+            switch words.first {
+            case "cp":
+                try FileManager.default.copyItem(atPath: directory.file(words[1]), toPath: words[2])
+            case "export":
+                let setting = words[1].split(separator: "=", maxSplits: 1).map(String.init)
+                environment[setting[0]] = setting[1].replacingOccurrences(of: "/tmp/proef.json", with: directory.file("proef.json"))
+            case "dossier":
+                let arguments = Array(words.dropFirst())
+                guard arguments.contains(where: { !$0.hasPrefix("-") && !$0.hasSuffix(".json") }) else { continue }
+                let result = try ProgramRunner(executable: "/bin/sh").run(["-c", "cd \"$0\" && exec \"$@\"", directory.path, binary] + arguments,
+                                                                         environment: environment)
+                #expect(result.status == 0, "\(line)\n\(result.standardError)")
+            default:
+                Issue.record("a line of the README this test cannot follow: \(line)")
+            }
+        }
+    }
+
+    @Test("trying on a copy, as the README says: the first block, and the line before the examples, point every command at the copy")
+    func tryingOnACopy() throws {
+        try FileManager.default.createDirectory(atPath: directory.file("data"), withIntermediateDirectories: true)
+        try directory.write("data/gemeente-oss.json", try Repository.bytes("data/gemeente-oss.json"))
+        let first = try #require(try Self.blocks(under: "## Eerst proberen, zonder je eigen dossier").first)
+        var environment = ["DOSSIER_USER": "adviseur", "DOSSIER_NOW": "2026-11-22T09:00:00Z", "HOME": directory.path]
+        for line in first { try interpret(line, environment: &environment) }
+        #expect(environment["DOSSIER_STORE"] == directory.file("proef.json"))
+        #expect(!FileManager.default.fileExists(atPath: directory.file(".local/share/dossier/dossier.json")), "one's own dossier stays untouched")
+        // The examples' own set-up: a fresh copy, and DOSSIER_STORE on it, so they never touch one's own dossier.
+        try FileManager.default.removeItem(atPath: directory.file("proef.json"))
+        let setUp = try #require(try Self.blocks(under: "## Opdrachten").first)
+        #expect(setUp.count == 1 && setUp[0].hasPrefix("cp data/gemeente-oss.json "), "\(setUp)")
+        environment = ["HOME": directory.path]
+        for line in setUp { try interpret(line, environment: &environment) }
+        let store = try #require(environment["DOSSIER_STORE"])
+        #expect(try DossierStore(path: store).load() == (try DossierFile.decode(BundledDossier.bytes, file: "bundled")), "a copy of the dossier as shipped")
     }
 
     /// What the examples before `restore` changed (restoring a backup puts an earlier state back).

@@ -71,7 +71,10 @@ struct LogCommand: ParsableCommand {
             return
         }
         if entries.isEmpty {
-            Output.line("Geen wijzigingen\(id.map { " van \($0)" } ?? "")\(since.map { " sinds \(dates.date($0))" } ?? "") in het logboek.")
+            let name = id.map { dossier.relation($0)?.name ?? dossier.activity($0)?.title ?? $0 }
+            let earlier = id.map { " De statusgeschiedenis van daarvoor staat in dossier show \($0)." } ?? ""
+            Output.line("Geen wijzigingen\(name.map { " van \($0)" } ?? "")\(since.map { " sinds \(dates.date($0))" } ?? "") in het logboek; "
+                        + "het logboek begint bij de eerste wijziging met dit programma.\(earlier)")
             return
         }
         var table = TextTable([.init(title: "NR", alignRight: true, keepsWhole: true), .init(title: "WANNEER", keepsWhole: true), .init(title: "WIE"),
