@@ -55,18 +55,19 @@ enum SearchFields {
         return "treffer in \(field.label): \(excerpt(field.text, around: query))"
     }
 
-    /// The words of `text` around the first match of the folded query: a few before, the match, a few after.
-    /// Linear in the text: a note of a million characters is searched once.
-    static func excerpt(_ text: String, around query: String, context: Int = 4) -> String {
+    /// The words of `text` around the first match of the folded query: two before (so the match is early on a
+    /// narrow message line), the match, three after. Linear in the text: a note of a million characters is
+    /// searched once.
+    static func excerpt(_ text: String, around query: String, before: Int = 2, after: Int = 3) -> String {
         let words = text.split(whereSeparator: \.isWhitespace)
-        guard words.count > 2 * context + 2 else { return words.joined(separator: " ") }
+        guard words.count > before + after + 2 else { return words.joined(separator: " ") }
         var folder = SearchText.Folder()
         let folded = words.map { folder.fold(String($0)) }.joined(separator: " ")
-        guard let match = folded.range(of: query) else { return words.prefix(2 * context + 1).joined(separator: " ") + " …" }
+        guard let match = folded.range(of: query) else { return words.prefix(before + after + 1).joined(separator: " ") + " …" }
         // Word numbers by the spaces before the match's start and end.
         let first = folded[..<match.lowerBound].utf8.count { $0 == 0x20 }
         let last = first + folded[match].utf8.count { $0 == 0x20 }
-        let from = max(0, first - context), to = min(words.count - 1, last + context)
+        let from = max(0, first - before), to = min(words.count - 1, last + after)
         return (from > 0 ? "… " : "") + words[from...to].joined(separator: " ") + (to < words.count - 1 ? " …" : "")
     }
 }

@@ -11,7 +11,7 @@ enum BudgetView {
         // Narrow: the yearly amount is in the header and in the bar's length, so its column gives way to the bar.
         let specs: [(String, Int, Int, Bool)] = wide
             ? [("Jaar", 6, 0, false), ("Budgetregel", 12, 4, false), ("Budget", 11, 0, true), ("Vastgelegd", 11, 0, true),
-               ("Besteed", 11, 0, true), ("Over", 12, 0, true), ("Verbruik", 0, 3, false), ("Geboekt", 0, 2, false)]
+               ("Besteed", 11, 0, true), ("Over", 12, 0, true), ("Verbruik", 0, 3, false), ("Telt mee", 0, 2, false)]
             : [("Jaar", 6, 0, false), ("Budgetregel", 12, 2, false), ("Vastgelegd", 11, 0, true),
                ("Besteed", 11, 0, true), ("Over", 12, 0, true), ("Verbruik", 0, 2, false)]
         let columns = ListColumns(totalWidth: state.width, specs: specs)
