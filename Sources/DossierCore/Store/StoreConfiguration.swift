@@ -52,28 +52,16 @@ public struct StoreConfiguration: Hashable, Sendable {
     public static func load(environment: [String: String], fileSystem: any FileSystem = PosixFileSystem()) throws(StoreError) -> StoreConfiguration {
         var configuration = StoreConfiguration()
         let file = path(environment: environment)
-        if let bytes = try? fileSystem.readFile(file) {
-            do {
-                try JSONReader.read(bytes) { (reader: inout JSONReader) throws(JSONError) in
-                    try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
-                        // The value is first taken whole (the file's syntax), then read on its own (the setting's).
-                        let start = reader.valueOffset()
-                        try reader.skipValue()
-                        let value = Array(bytes[start..<reader.offset])
-                        do throws(JSONError) {
-                            try configuration.set(key, from: value)
-                        } catch {
-                            let line = TextPosition(offset: start, in: bytes).line
-                            configuration.refusedSettings[key] = "\(file), regel \(line), '\(key)': \(error.message)"
-                        }
-                        if !settingNames.contains(key) {
-                            configuration.unknownSettings.append(unknownSetting(key, file: file, line: TextPosition(offset: start, in: bytes).line))
-                        }
-                    }
+        // Each value is first taken whole (the file's syntax), then read on its own (the setting's).
+        if let (bytes, settings) = try writtenSettings(file, fileSystem: fileSystem) {
+            for (key, value) in settings {
+                let line = TextPosition(offset: value.lowerBound, in: bytes).line
+                do throws(JSONError) {
+                    try configuration.set(key, from: Array(bytes[value]))
+                } catch {
+                    configuration.refusedSettings[key] = "\(file), regel \(line), '\(key)': \(error.message)"
                 }
-            } catch {
-                throw .damaged(file: file, problem: LocatedProblem(position: TextPosition(offset: error.offset, in: bytes), path: error.path,
-                                                                   message: error.message))
+                if !settingNames.contains(key) { configuration.unknownSettings.append(unknownSetting(key, file: file, line: line)) }
             }
         }
         if let name = environment["DOSSIER_USER"], !name.isBlank {
@@ -101,6 +89,27 @@ public struct StoreConfiguration: Hashable, Sendable {
             configuration.dateForm = form
         }
         return configuration
+    }
+
+    /// The file's settings as written: each key with where its value's JSON lies in the bytes; nil without a
+    /// file. A file that is not one JSON object is damaged, with its place.
+    private static func writtenSettings(_ file: String, fileSystem: any FileSystem) throws(StoreError)
+        -> (bytes: [UInt8], settings: [(key: String, value: Range<Int>)])? {
+        guard let bytes = try? fileSystem.readFile(file) else { return nil }
+        var settings: [(key: String, value: Range<Int>)] = []
+        do {
+            try JSONReader.read(bytes) { (reader: inout JSONReader) throws(JSONError) in
+                try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+                    let start = reader.valueOffset()
+                    try reader.skipValue()
+                    settings.append((key, start..<reader.offset))
+                }
+            }
+        } catch {
+            throw .damaged(file: file, problem: LocatedProblem(position: TextPosition(offset: error.offset, in: bytes), path: error.path,
+                                                               message: error.message))
+        }
+        return (bytes, settings)
     }
 
     /// Reads one known setting from its value's JSON; an unknown key is left alone.
@@ -166,21 +175,10 @@ public struct StoreConfiguration: Hashable, Sendable {
     public static func saveName(_ name: String, environment: [String: String], fileSystem: any FileSystem = PosixFileSystem()) throws(StoreError) {
         if let problem = Limits.lengthProblem(name, label: "naam", maximum: Limits.shortText) { throw .badSetting(problem) }
         let file = path(environment: environment)
+        // Keep the other settings exactly as they are written.
         var fields: [(String, String)] = []
-        if let bytes = try? fileSystem.readFile(file) {
-            // Keep the other settings exactly as they are written.
-            do {
-                try JSONReader.read(bytes) { (reader: inout JSONReader) throws(JSONError) in
-                    try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
-                        let start = reader.valueOffset()
-                        try reader.skipValue()
-                        if key != "name" { fields.append((key, String(decoding: bytes[start..<reader.offset], as: UTF8.self))) }
-                    }
-                }
-            } catch {
-                throw .damaged(file: file, problem: LocatedProblem(position: TextPosition(offset: error.offset, in: bytes), path: error.path,
-                                                                   message: error.message))
-            }
+        if let (bytes, settings) = try writtenSettings(file, fileSystem: fileSystem) {
+            fields = settings.filter { $0.key != "name" }.map { ($0.key, String(decoding: bytes[$0.value], as: UTF8.self)) }
         }
         func quoted(_ text: String) -> String {
             var writer = JSONWriter(pretty: false)
