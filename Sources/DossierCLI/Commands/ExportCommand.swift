@@ -61,7 +61,7 @@ struct ExportCommand: ParsableCommand {
         case ("csv", "contacts"?): bytes = CSV.encode(ContactTable.rows(dossier, consultedOnly: false), format: csvFormat)
         case ("csv", _): bytes = CSV.encode(ContactTable.rows(dossier, consultedOnly: true), format: csvFormat)
         case ("ics", _): bytes = ICalendar.encode(dossier, now: Session.clock.now())
-        default: bytes = (contactDetails ? dossier : dossier.withoutContactDetails()).encoded()
+        default: bytes = (contactDetails ? dossier : dossier.withoutContactDetails()).detachedFromItsLog().encoded()
         }
         try OutputFile.write(bytes, to: output)
     }

@@ -50,6 +50,7 @@ struct LogCommand: ParsableCommand {
                 writer.field("seq", entry.sequence)
                 writer.field("at", entry.timestamp.iso)
                 writer.field("by", entry.actor)
+                if let role = entry.role { writer.field("role", role) }
                 writer.field("summary", entry.summary)
                 writer.key("details")
                 writer.inlineStrings(entry.details)
@@ -80,7 +81,7 @@ struct LogCommand: ParsableCommand {
         var table = TextTable([.init(title: "NR", alignRight: true, keepsWhole: true), .init(title: "WANNEER", keepsWhole: true), .init(title: "WIE"),
                                .init(title: "WAT"), .init(title: "REDEN")])
         for entry in entries {
-            table.append([String(entry.sequence), dates.moment(entry.timestamp), entry.actor,
+            table.append([String(entry.sequence), dates.moment(entry.timestamp), entry.who,
                           entry.summary, entry.reason])
             // What changed field by field, under the entry.
             for detail in entry.details { table.append(["", "", "", "  " + detail, ""]) }

@@ -82,6 +82,21 @@ public struct Dossier: Sendable {
             + internalContacts.map { (relation: nil, contact: $0) }
     }
 
+    /// Marks which change of its log this dossier holds up to, for a storage that writes it as a snapshot.
+    public mutating func setJournalPosition(sequence: Int, lineage: String?, tail: String) {
+        journalSequence = sequence
+        self.lineage = lineage
+        journalTail = tail
+    }
+
+    /// The dossier as an export holds it: without its place in a log (lineage, last change, checksum), so that a
+    /// file made from an export starts a line of its own and is never taken for a copy of this one's log.
+    public func detachedFromItsLog() -> Dossier {
+        var copy = self
+        copy.setJournalPosition(sequence: 0, lineage: nil, tail: "")
+        return copy
+    }
+
     /// Whether no two relations and no two activities share an id (the indexes keep one position per id).
     var hasUniqueIDs: Bool {
         relationIndex.count == relations.count && activityIndex.count == activities.count

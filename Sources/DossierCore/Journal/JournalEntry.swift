@@ -20,6 +20,15 @@ public struct JournalEntry: Hashable, Sendable {
     /// The relations and activities involved, kept so the log can be filtered even after a delete.
     public var subjects: [String]
     public var event: JournalEvent
+    /// The database role that wrote the entry, as the server recorded it (a dossier in PostgreSQL); not part
+    /// of the entry's bytes, so a configuration file cannot forge it. Nil for a file's journal.
+    public var role: String?
+
+    /// Who, for people: the name, and the database role when the server recorded one ("Ine (rol dossier_schrijver)").
+    public var who: String {
+        guard let role, role != actor else { return actor }
+        return "\(actor) (rol \(role))"
+    }
     /// The file format the change was written in (`schemaVersion`; lines without one are version 1). A
     /// change of an older format is brought up to date when it is replayed (`SchemaMigrations.upgrade`).
     public var formatVersion: Int

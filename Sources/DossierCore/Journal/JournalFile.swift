@@ -22,6 +22,11 @@ public struct JournalFile: Sendable {
         public var line: Int
         public var message: String
         public var description: String { "regel \(line): \(message)" }
+
+        public init(line: Int, message: String) {
+            self.line = line
+            self.message = message
+        }
     }
 
     /// `firstLine`: the number of the first line in `bytes`, when they are the rest of a journal read before.

@@ -7,7 +7,16 @@ public struct Backup: Hashable, Sendable {
     public var sequence: Int
     public var size: Int64 = 0
 
-    static func name(snapshotName: String, at moment: Timestamp, sequence: Int) -> String {
+    public init(name: String, path: String, timestamp: Timestamp, sequence: Int, size: Int64) {
+        self.name = name
+        self.path = path
+        self.timestamp = timestamp
+        self.sequence = sequence
+        self.size = size
+    }
+
+    /// The name of a backup of snapshot `snapshotName` replaced at `moment`, holding changes up to `sequence`.
+    public static func name(snapshotName: String, at moment: Timestamp, sequence: Int) -> String {
         let digits = moment.iso.filter { $0.isNumber || $0 == "T" || $0 == "Z" }
         let number = String(sequence)
         return "\(stem(snapshotName))-\(digits)-\(String(repeating: "0", count: max(0, 9 - number.count)))\(number).json"

@@ -185,8 +185,7 @@ extension DossierStore {
         lastSequence = entry.sequence
         tail = checksum
         applied.append(OthersChange(entry: entry, restoration: restoration))
-        recentOthers.append(entry)
-        if recentOthers.count > 500 { recentOthers.removeFirst(recentOthers.count - 500) }
+        ColleagueConflict.remember(entry, in: &recentOthers)
     }
 
     private func replacedOutside(_ reason: String) -> StoreError {
@@ -236,7 +235,7 @@ extension DossierStore {
         do {
             undo = try dossier.apply(change, context: context)
         } catch {
-            throw refusal(error, of: change)
+            throw ColleagueConflict.refusal(error, of: change, recentOthers: recentOthers, dates: configuration.dates(clock: clock), today: clock.today())
         }
         let entry = JournalEntry(sequence: lastSequence + 1, lineage: entryLineage, previous: tail, timestamp: context.timestamp,
                                  actor: context.actor, today: context.today, summary: summary, details: details, subjects: change.subjects,
@@ -250,19 +249,6 @@ extension DossierStore {
         }
         lineage = entryLineage
         return undo
-    }
-
-    /// A refusal, naming the colleague's change that stands in the way when the change touches what another
-    /// program changed ("Botst met de wijziging van Ine om 10:42 …").
-    private func refusal(_ error: ChangeError, of change: Change) -> StoreError {
-        guard [.conflict, .notFound, .illegalTransition].contains(error.kind) else { return .refused(error) }
-        let subjects = Set(change.subjects)
-        guard let colleague = recentOthers.last(where: { !subjects.isDisjoint(with: $0.subjects) }) else { return .refused(error) }
-        let dates = configuration.dates(clock: clock)
-        let time = dates.time(colleague.timestamp)
-        let day = dates.localDate(of: colleague.timestamp) == clock.today() ? "om \(time)" : "op \(dates.date(dates.localDate(of: colleague.timestamp))) om \(time)"
-        return .refused(ChangeError(.conflict, "botst met de wijziging van \(colleague.actor) \(day) (\(colleague.summary)): \(error.message)",
-                                    field: error.field))
     }
 
     /// Appends one line, flushed. A torn tail a crashed writer left is cut off first; a line that fails half

@@ -45,9 +45,7 @@ extension DossierStore {
 
     func snapshotJob(of dossier: Dossier) -> SnapshotWrite {
         var snapshot = dossier
-        snapshot.journalSequence = lastSequence
-        snapshot.lineage = lineage ?? Lineage.make()
-        snapshot.journalTail = tail
+        snapshot.setJournalPosition(sequence: lastSequence, lineage: lineage ?? Lineage.make(), tail: tail)
         return SnapshotWrite(path: path, snapshot: snapshot, writer: DurableWriter(fileSystem: fileSystem))
     }
 

@@ -32,7 +32,10 @@ public struct StoreConfiguration: Hashable, Sendable {
     public var refusedSettings: [String: String] = [:]
 
     /// The settings the configuration file can hold.
-    public static let settingNames = ["name", "organisation", "lookAhead", "backups", "journalLimit", "lockWait", "dateFormat"]
+    public static let settingNames = ["name", "organisation", "lookAhead", "backups", "journalLimit", "lockWait", "dateFormat", "store"]
+    /// The dossier to open when neither `--store` nor `DOSSIER_STORE` names one: a file or a database address
+    /// (without a password: that belongs in `~/.pgpass` or `PGPASSWORD`).
+    public var store: String?
 
     public init() {}
 
@@ -126,6 +129,12 @@ public struct StoreConfiguration: Hashable, Sendable {
                 let text = try reader.readString()
                 guard let form = DateWriting.form(named: text) else { throw reader.error(Self.unknownDateForm(text)) }
                 dateForm = form
+            case "store":
+                let text = try reader.readString()
+                if text.hasPrefix("postgres"), URLComponents(string: text)?.password != nil || text.contains("password=") {
+                    throw reader.error("zet geen wachtwoord in de instellingen; gebruik ~/.pgpass of PGPASSWORD")
+                }
+                store = text
             default: try reader.skipValue()
             }
         }

@@ -23,6 +23,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case readOnly(file: String)
     /// A setting (an environment variable) holds a value the program does not accept.
     case badSetting(String)
+    /// The database server cannot be reached, or refuses the connection (not busy: then `.busy`).
+    case unavailable(location: String, reason: String)
+    /// The storage may be read but not written by this user (a database role with only SELECT).
+    case notPermitted(location: String, reason: String)
     /// The journal holds a change written by a newer version of the program: read up to it, write nothing.
     case newerVersion(file: String, version: Int)
     /// The journal beside the snapshot does not continue it (another dossier's, another copy's, an older one).
@@ -55,6 +59,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "\(file) is alleen-lezen geopend; er is niets gewijzigd"
         case let .badSetting(message):
             return "ongeldige instelling: \(message)"
+        case let .unavailable(location, reason):
+            return "de database \(location) is niet bereikbaar: \(reason). Er is niets gewijzigd."
+        case let .notPermitted(location, reason):
+            return "\(location): \(reason); er is niets gewijzigd"
         case let .newerVersion(file, version):
             return "het journaal \(file) bevat een wijziging van een nieuwere versie van dossier (schemaVersion \(version)); wat daarvoor staat is gelezen, maar deze versie schrijft niets meer in dit dossier. Werk dossier bij."
         case let .foreignJournal(journal, snapshot, reason):
@@ -69,7 +77,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     public var isDataError: Bool {
         switch self {
         case .damaged, .invalid, .refused, .damagedJournal, .foreignJournal: true
-        case .missing, .snapshotMissing, .fileSystem, .busy, .changedOnDisk, .readOnly, .badSetting, .newerVersion: false
+        case .missing, .snapshotMissing, .fileSystem, .busy, .changedOnDisk, .readOnly, .badSetting, .newerVersion, .unavailable, .notPermitted: false
         }
     }
 }

@@ -11,11 +11,12 @@ public struct StoreLocation: Hashable, Sendable {
         self.isDefault = isDefault
     }
 
-    public static func resolve(explicit: String?, environment: [String: String]) -> StoreLocation {
+    public static func resolve(explicit: String?, environment: [String: String], configured: String? = nil) -> StoreLocation {
         if let explicit, !explicit.isEmpty { return StoreLocation(path: explicit, isDefault: false) }
         if let fromEnvironment = environment["DOSSIER_STORE"], !fromEnvironment.isEmpty {
             return StoreLocation(path: fromEnvironment, isDefault: false)
         }
+        if let configured, !configured.isEmpty { return StoreLocation(path: configured, isDefault: false) }
         return StoreLocation(path: defaultPath(environment: environment), isDefault: true)
     }
 

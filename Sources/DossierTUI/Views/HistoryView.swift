@@ -23,7 +23,7 @@ enum HistoryView {
             let what = entry.details.isEmpty ? entry.summary : "\(entry.summary) (+\(entry.details.count))"
             columns.drawRow([
                 (state.dates.moment(entry.timestamp), RowStyle.apply(theme.label, selected: selected)),
-                (entry.actor, plain), (what, plain.bold()), (entry.reason, RowStyle.apply(theme.muted, selected: selected)),
+                (entry.who, plain), (what, plain.bold()), (entry.reason, RowStyle.apply(theme.muted, selected: selected)),
             ], in: &canvas, y: y)
         }
         // The selected change in full.
