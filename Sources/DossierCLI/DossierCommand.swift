@@ -23,7 +23,7 @@ public struct DossierCommand: ParsableCommand {
             AddContactCommand.self, EditContactCommand.self, RemoveContactCommand.self, AddLinkCommand.self, RemoveLinkCommand.self,
             SetStatusCommand.self, ReviewCommand.self, LogVisitCommand.self, AddActivityCommand.self, AddFollowUpCommand.self, DoneCommand.self, MoveCommand.self, AssessCommand.self, LogCommand.self, BackupsCommand.self,
             RestoreCommand.self, ApplyCommand.self, BudgetCommand.self, DueCommand.self, AgendaCommand.self, ReportCommand.self, ExportCommand.self,
-            ImportCommand.self, ValidateCommand.self, GenerateCommand.self,
+            ImportCommand.self, ValidateCommand.self, GenerateCommand.self, CopyCommand.self, DatabaseCommand.self,
         ]
     )
 
@@ -86,7 +86,7 @@ public struct DossierCommand: ParsableCommand {
         }
         let location = try storeOptions.location
         var store: any DossierStorage
-        let readOnly = storeOptions.isReadOnly
+        var readOnly = storeOptions.isReadOnly
         var notices: [String] = []
         do {
             // An unknown setting is said on the first screen, where it is read.
@@ -103,7 +103,14 @@ public struct DossierCommand: ParsableCommand {
                     try StoreConfiguration.saveName(name, environment: Session.environment)
                     notices.append("Uw naam (\(name)) staat nu bij elke wijziging; aan te passen in \(StoreConfiguration.path(environment: Session.environment)).")
                 }
-                try store.openForWriting(actor: try Session.actor())
+                let actor = try Session.actor()
+                do throws(StoreError) {
+                    try store.openForWriting(actor: actor)
+                } catch .notPermitted(_, let reason) {
+                    // A database role that may only read: the screen opens read-only, saying why.
+                    readOnly = true
+                    notices.append("Alleen-lezen geopend: \(reason).")
+                }
             }
         } catch {
             throw failure(error)

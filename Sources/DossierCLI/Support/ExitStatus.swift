@@ -9,10 +9,14 @@ enum ExitStatus {
     static let dataError: Int32 = 65
     /// The dossier file does not exist.
     static let noInput: Int32 = 66
+    /// The database server cannot be reached.
+    static let unavailable: Int32 = 69
     /// The file system failed: disk full, no permission, read-only.
     static let ioError: Int32 = 74
     /// Someone else holds the dossier; try again.
     static let temporaryFailure: Int32 = 75
+    /// Not allowed: a database role that may only read.
+    static let notPermitted: Int32 = 77
 }
 
 /// Prints `message` on stderr as `dossier: message` and gives the exit code to throw.
@@ -29,5 +33,7 @@ func failure(_ error: StoreError) -> ExitCode {
     case .damaged, .invalid, .refused, .damagedJournal, .foreignJournal, .newerVersion: failure(error.description, code: ExitStatus.dataError)
     case .busy, .changedOnDisk: failure(error.description, code: ExitStatus.temporaryFailure)
     case .readOnly, .badSetting: failure(error.description, code: ExitStatus.usage)
+    case .unavailable: failure(error.description, code: ExitStatus.unavailable)
+    case .notPermitted: failure(error.description, code: ExitStatus.notPermitted)
     }
 }

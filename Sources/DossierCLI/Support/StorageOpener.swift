@@ -1,10 +1,23 @@
 import DossierCore
+import DossierPostgres
 
 /// The storage a location names: a dossier file (the default), or a PostgreSQL database
-/// (`postgresql://USER@HOST:PORT/DB`) when this program was built with it.
+/// (`postgresql://USER@HOST:PORT/DB`) when this program was built with it (`--traits PostgreSQL`).
 enum StorageOpener {
-    static func open(_ location: StoreLocation, configuration: StoreConfiguration) throws(StoreError) -> any DossierStorage {
-        try location.prepare()
-        return DossierStore(path: location.path, configuration: configuration)
+    static func open(_ location: StoreLocation, configuration: StoreConfiguration) throws(StoreError) -> any ArchiveStorage {
+        guard PostgresAddress.isAddress(location.path) else {
+            try location.prepare()
+            let store = DossierStore(path: location.path, configuration: configuration)
+            store.clock = Session.clock
+            return store
+        }
+        let address = try PostgresAddress(parsing: location.path, environment: Session.environment)
+        #if PostgreSQL
+        let store = PostgresStore(address: address, configuration: configuration)
+        store.clock = Session.clock
+        return store
+        #else
+        throw .badSetting("\(address.description) is een PostgreSQL-database, maar deze dossier is gebouwd zonder PostgreSQL; bouw het met swift build --traits PostgreSQL")
+        #endif
     }
 }

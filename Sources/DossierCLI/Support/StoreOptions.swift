@@ -20,7 +20,7 @@ struct StoreOptions: ParsableArguments {
                 throw failure("--store is leeg; geef het pad van een dossierbestand, of laat --store weg voor het standaarddossier",
                               code: ExitStatus.usage)
             }
-            return StoreLocation.resolve(explicit: store, environment: Session.environment)
+            return StoreLocation.resolve(explicit: store, environment: Session.environment, configured: try? Session.configuration().store)
         }
     }
 

@@ -1,0 +1,48 @@
+import ArgumentParser
+import DossierCore
+import DossierPostgres
+
+/// `dossier copy`: a whole dossier, with everything it remembers, from one storage to another.
+struct CopyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "copy",
+        abstract: "Kopieer een heel dossier, met het hele logboek en de back-ups, van een bestand naar een database of terug.",
+        discussion: """
+        Voorbeelden:
+          dossier copy --from ~/.local/share/dossier/dossier.json --to postgresql://adviseur@db.oss.nl/dossier
+          dossier copy --from postgresql://adviseur@db.oss.nl/dossier --to kopie.json
+        Elke wijziging komt mee zoals ze geschreven is (met wie, wanneer en waarom), ook die van voor een \
+        samenvoeging, en de statusgeschiedenis. Een database die al een dossier heeft, wordt alleen vervangen met \
+        --replace; een bestand dat er al is, nooit.
+        """
+    )
+
+    @Option(help: ArgumentHelp("Waar het dossier nu staat: een bestand of postgresql://…", valueName: "bron"))
+    var from: String
+
+    @Option(help: ArgumentHelp("Waar het heen moet: een nieuw bestand of postgresql://…", valueName: "doel"))
+    var to: String
+
+    @Flag(help: "Een database die al een dossier heeft, vervangen (het oude logboek gaat verloren).")
+    var replace = false
+
+    func run() throws {
+        do throws(StoreError) {
+            let configuration = try Session.configuration()
+            let source = try StorageOpener.open(StoreLocation(path: from, isDefault: false), configuration: configuration)
+            let target = try StorageOpener.open(StoreLocation(path: to, isDefault: false), configuration: configuration)
+            let archive = try source.exportArchive()
+            try target.importArchive(archive, replacing: replace)
+            let copied = try target.load()
+            let original = try source.load()
+            guard copied == original else {
+                throw StoreError.damaged(file: target.location, problem: LocatedProblem(position: nil, path: JSONPath(),
+                    message: "de kopie laadt, maar is niet gelijk aan het origineel"))
+            }
+            Output.line(TerminalSafeText.line("Gekopieerd naar \(target.location): \(copied.relations.count) relaties, "
+                + "\(copied.activities.count) activiteiten, \(archive.lines.count) wijzigingen in het logboek, \(archive.backups.count) back-ups."))
+        } catch {
+            throw failure(error)
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import DossierCore
+import Foundation
+
+/// Where a dossier in PostgreSQL is: `postgresql://USER@HOST:PORT/DB` (or `postgres://…`), with PostgreSQL's own
+/// conventions for what the address leaves out — `PGUSER`, `PGHOST`, `PGPORT`, `PGDATABASE`, the password from
+/// `PGPASSWORD` or `~/.pgpass` (`PGPASSFILE`), `sslmode` in the address or `PGSSLMODE`, and a Unix socket when
+/// the host is a folder (`?host=/var/run/postgresql`). The password is used, never stored and never shown: the
+/// address as text (`description`) leaves it out.
+public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
+    public var user: String
+    public var host: String
+    public var port: Int
+    public var database: String
+    public var password: String?
+    public var sslMode: SSLMode
+
+    public enum SSLMode: String, Hashable, Sendable, CaseIterable {
+        case disable, allow, prefer, require
+        case verifyCA = "verify-ca"
+        case verifyFull = "verify-full"
+    }
+
+    /// Whether a store location is a database address rather than a file.
+    public static func isAddress(_ location: String) -> Bool {
+        location.hasPrefix("postgresql://") || location.hasPrefix("postgres://")
+    }
+
+    /// A Unix socket folder rather than a host name.
+    public var isSocket: Bool { host.hasPrefix("/") }
+
+    /// The socket file, as PostgreSQL names it in its folder.
+    public var socketPath: String { FilePath.join(host, ".s.PGSQL.\(port)") }
+
+    /// The address without the password: safe for messages and logs.
+    public var description: String {
+        let hostPart = isSocket ? "" : (host.contains(":") ? "[\(host)]" : host) + ":\(port)"
+        let socket = isSocket ? "?host=\(host)" : ""
+        return "postgresql://\(user)@\(hostPart)/\(database)\(socket)"
+    }
+
+    /// Reads an address; what it leaves out comes from the environment and `~/.pgpass`.
+    public init(parsing text: String, environment: [String: String]) throws(StoreError) {
+        guard PostgresAddress.isAddress(text), let components = URLComponents(string: text) else {
+            throw .badSetting("'\(PostgresAddress.redacted(text))' is geen PostgreSQL-adres (postgresql://GEBRUIKER@HOST:POORT/DATABASE)")
+        }
+        let query = Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
+        let knownParameters: Set<String> = ["host", "port", "user", "dbname", "sslmode", "password"]
+        if let unknown = query.keys.sorted().first(where: { !knownParameters.contains($0) }) {
+            throw .badSetting("onbekende instelling '\(unknown)' in het PostgreSQL-adres; bekend: \(knownParameters.sorted().joined(separator: ", "))")
+        }
+        let login = environment["PGUSER"].flatMap { $0.isEmpty ? nil : $0 } ?? SystemUser.name
+        user = query["user"] ?? components.percentEncodedUser.flatMap { $0.removingPercentEncoding }.flatMap { $0.isEmpty ? nil : $0 } ?? login
+        let urlHost = components.percentEncodedHost.flatMap { $0.removingPercentEncoding }.flatMap { $0.isEmpty ? nil : $0 }
+        host = query["host"] ?? urlHost ?? environment["PGHOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "/var/run/postgresql"
+        let portText = query["port"] ?? components.port.map(String.init) ?? environment["PGPORT"] ?? "5432"
+        guard let port = Int(portText), (1...65_535).contains(port) else {
+            throw .badSetting("poort '\(portText)' in het PostgreSQL-adres is geen poortnummer (1 tot en met 65535)")
+        }
+        self.port = port
+        let path = String(components.path.drop { $0 == "/" })
+        database = query["dbname"] ?? (path.isEmpty ? nil : path.removingPercentEncoding) ?? environment["PGDATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? user
+        let modeText = query["sslmode"] ?? environment["PGSSLMODE"] ?? "prefer"
+        guard let mode = SSLMode(rawValue: modeText) else {
+            throw .badSetting("sslmode '\(modeText)' bestaat niet; kies \(SSLMode.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        sslMode = mode
+        password = query["password"] ?? components.percentEncodedPassword.flatMap { $0.removingPercentEncoding }
+            ?? environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? PostgresAddress.passwordFromFile(environment: environment, host: host, port: port, database: database, user: user)
+    }
+
+    /// `text` with any password in it replaced by `***`, for a message about an address that did not parse.
+    public static func redacted(_ text: String) -> String {
+        var result = text
+        if let scheme = result.range(of: "://"), let at = result[scheme.upperBound...].firstIndex(of: "@"),
+           let colon = result[scheme.upperBound..<at].firstIndex(of: ":") {
+            result.replaceSubrange(result.index(after: colon)..<at, with: "***")
+        }
+        if let password = result.range(of: "password=") {
+            let end = result[password.upperBound...].firstIndex(of: "&") ?? result.endIndex
+            result.replaceSubrange(password.upperBound..<end, with: "***")
+        }
+        return result
+    }
+
+    /// The password `~/.pgpass` (or `PGPASSFILE`) holds for this server, database and user, as libpq reads it:
+    /// `host:port:database:user:password` with `*` for any and `\:` for a colon. A file others may read is
+    /// ignored, as libpq does.
+    static func passwordFromFile(environment: [String: String], host: String, port: Int, database: String, user: String) -> String? {
+        let home = environment["HOME"] ?? ""
+        let file = environment["PGPASSFILE"] ?? FilePath.join(home, ".pgpass")
+        guard let status = try? PosixFileSystem().status(file), status.kind == .regular, status.mode & 0o077 == 0,
+              let bytes = try? PosixFileSystem().readFile(file) else { return nil }
+        let hostName = host.hasPrefix("/") ? "localhost" : host
+        for line in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+            let fields = splitPgpassLine(String(line))
+            guard fields.count == 5 else { continue }
+            let wanted = [hostName, String(port), database, user]
+            if zip(fields.prefix(4), wanted).allSatisfy({ $0 == "*" || $0 == $1 }) { return fields[4] }
+        }
+        return nil
+    }
+
+    private static func splitPgpassLine(_ line: String) -> [String] {
+        var fields: [String] = [], current = "", escaped = false
+        for character in line {
+            if escaped {
+                current.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == ":" {
+                fields.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        fields.append(current)
+        return fields
+    }
+}

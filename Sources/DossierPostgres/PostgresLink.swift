@@ -1,0 +1,148 @@
+#if PostgreSQL
+import DossierCore
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+
+/// One connection to the server, used synchronously: the store's callers (a command, the screen's loop) are
+/// not async, and every call here waits on an event loop of postgres-nio's own group, never on the caller's.
+/// A lost connection is noticed at the next call, and made anew there.
+final class PostgresLink: @unchecked Sendable {
+    let address: PostgresAddress
+    private var connection: PostgresConnection?
+    private let logger = Logger(label: "dossier.postgres") { _ in SwiftLogNoOpLogHandler() }
+    private static let group = MultiThreadedEventLoopGroup.singleton
+
+    init(address: PostgresAddress) {
+        self.address = address
+    }
+
+    deinit { close() }
+
+    /// The open connection, made when there is none (or the last one was lost).
+    func connected() throws(StoreError) -> PostgresConnection {
+        if let connection, !connection.isClosed { return connection }
+        connection = nil
+        var configuration: PostgresConnection.Configuration
+        if address.isSocket {
+            configuration = .init(unixSocketPath: address.socketPath, username: address.user, password: address.password, database: address.database)
+        } else {
+            configuration = .init(host: address.host, port: address.port, username: address.user, password: address.password,
+                                  database: address.database, tls: try tls())
+        }
+        configuration.options.connectTimeout = .seconds(5)
+        do {
+            let made = try PostgresConnection.connect(on: Self.group.any(), configuration: configuration, id: 1, logger: logger).wait()
+            connection = made
+            return made
+        } catch {
+            throw storeError(error)
+        }
+    }
+
+    /// Runs a statement and returns its rows.
+    @discardableResult
+    func query(_ query: PostgresQuery) throws(StoreError) -> [PostgresRow] {
+        let connection = try connected()
+        do {
+            return try connection.query(query, logger: logger).wait().rows
+        } catch {
+            if connection.isClosed { self.connection = nil }
+            throw storeError(error)
+        }
+    }
+
+    /// Set when the last transaction's COMMIT got no answer (the connection broke): whether it committed is
+    /// unknown until asked anew.
+    private(set) var commitOutcomeIsUnknown = false
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        commitOutcomeIsUnknown = false
+        try query("BEGIN")
+        let value: T
+        do {
+            value = try body()
+        } catch {
+            _ = try? query("ROLLBACK")
+            throw error
+        }
+        do {
+            try query("COMMIT")
+        } catch {
+            commitOutcomeIsUnknown = !isOpen
+            throw error
+        }
+        return value
+    }
+
+    /// Calls `handler` (on an event loop thread) for every notification on `channel`.
+    func listen(on channel: String, _ handler: @escaping @Sendable () -> Void) throws(StoreError) {
+        let connection = try connected()
+        connection.addListener(channel: channel) { _, _ in handler() }
+        // A query after adding the listener makes sure LISTEN reached the server before the caller goes on.
+        try query("SELECT 1")
+    }
+
+    func close() {
+        if let connection { _ = try? connection.close().wait() }
+        connection = nil
+    }
+
+    var isOpen: Bool { connection.map { !$0.isClosed } ?? false }
+
+    private func tls() throws(StoreError) -> PostgresConnection.Configuration.TLS {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch address.sslMode {
+        case .disable: return .disable
+        case .allow, .prefer, .require: configuration.certificateVerification = .none
+        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+        case .verifyFull: configuration.certificateVerification = .fullVerification
+        }
+        let context: NIOSSLContext
+        do {
+            context = try NIOSSLContext(configuration: configuration)
+        } catch {
+            throw .unavailable(location: address.description, reason: "TLS kan niet worden ingesteld: \(error)")
+        }
+        switch address.sslMode {
+        case .allow, .prefer: return .prefer(context)
+        default: return .require(context)
+        }
+    }
+
+    /// An error of postgres-nio or the network in the store's terms, in Dutch, never with the password.
+    func storeError(_ error: any Error) -> StoreError {
+        let location = address.description
+        if let error = error as? PSQLError {
+            let state = error.serverInfo?[.sqlState] ?? ""
+            let message = error.serverInfo?[.message] ?? ""
+            switch state {
+            case "53300", "57P03", "55P03", "40001", "40P01":
+                return .busy(file: location, holder: "de databaseserver (\(message))")
+            case "28P01", "28000":
+                return .unavailable(location: location, reason: "inloggen geweigerd voor \(address.user) (wachtwoord in PGPASSWORD of ~/.pgpass?)")
+            case "3D000":
+                return .unavailable(location: location, reason: "de database \(address.database) bestaat niet")
+            case "42501":
+                return .notPermitted(location: location, reason: "de databaserol \(address.user) mag dit niet (\(message))")
+            case "42P01":
+                return .unavailable(location: location, reason: "de database heeft de tabellen van dossier nog niet: maak ze met dossier db init")
+            case "":
+                if error.code == .connectionError || error.code == .serverClosedConnection || error.code == .uncleanShutdown {
+                    return .unavailable(location: location, reason: "de verbinding met de server is verbroken of kwam niet tot stand")
+                }
+                if error.code == .sslUnsupported {
+                    return .unavailable(location: location, reason: "de server kent geen TLS (sslmode=\(address.sslMode.rawValue))")
+                }
+                return .unavailable(location: location, reason: "\(error.code)")
+            default:
+                return .unavailable(location: location, reason: "de server meldt \(state): \(message)")
+            }
+        }
+        return .unavailable(location: location, reason: "\(error)".replacingOccurrences(of: address.password ?? "\u{0}", with: "***"))
+    }
+}
+#endif

@@ -1,0 +1,153 @@
+#if PostgreSQL
+import DossierCore
+import Foundation
+import PostgresNIO
+
+extension PostgresStore {
+    /// Appends a change in one transaction, after the changes others committed first (applied to `dossier`
+    /// too). When the connection breaks while committing, the change's id tells whether it went in; if not, it
+    /// is tried once more. Never applied twice: the id is unique in the log.
+    @discardableResult
+    public func commit(_ change: Change, to dossier: inout Dossier, context: ChangeContext) throws(StoreError) -> Restoration {
+        guard let writer else { throw .readOnly(file: location) }
+        if let newerVersion { throw .newerVersion(file: location, version: newerVersion) }
+        let changeID = UUID().uuidString.lowercased()
+        var attempt = 0
+        while true {
+            attempt += 1
+            var undo: Restoration?
+            do {
+                let (restoration, checksum) = try link.transaction { () throws(StoreError) -> (Restoration, String) in
+                    try link.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLock))")
+                    pendingOthers += try catchUp(&dossier)
+                    let appended = try append(change, id: changeID, to: &dossier, context: context)
+                    undo = appended.0
+                    return appended
+                }
+                lastSequence += 1
+                tail = checksum
+                if compactsAfterCommit && needsCompaction { compactQuietly(dossier, at: context.timestamp) }
+                return restoration
+            } catch {
+                // Whatever happened, the change is not in memory until it is known to be in the log.
+                if let undo { _ = try? dossier.apply(.restore(undo), context: context) }
+                guard link.commitOutcomeIsUnknown, attempt == 1 else { throw error }
+                if try committedAlready(changeID) {
+                    // It went in: take it from the log, as the others' changes are taken.
+                    let taken = try catchUp(&dossier)
+                    guard let own = taken.firstIndex(where: { $0.entry.event == .change(change) && $0.entry.actor == writer
+                                                              && $0.entry.timestamp == context.timestamp }),
+                          let restoration = taken[own].restoration else { throw error }
+                    var others = taken
+                    others.remove(at: own)
+                    pendingOthers += others
+                    return restoration
+                }
+            }
+        }
+    }
+
+    /// Takes in what others committed, when the listening connection heard of it (or every few seconds, in
+    /// case a notification was missed).
+    public func refresh(_ dossier: inout Dossier) throws(StoreError) -> [OthersChange] {
+        try listenIfNeeded()
+        let heard = notifications.value
+        let now = DispatchTime.now()
+        guard heard != seenNotifications || now.uptimeNanoseconds - lastLook.uptimeNanoseconds > 5_000_000_000 else {
+            return takeOthersChanges()
+        }
+        seenNotifications = heard
+        lastLook = now
+        return takeOthersChanges() + (try catchUp(&dossier))
+    }
+
+    public func takeOthersChanges() -> [OthersChange] {
+        defer { pendingOthers = [] }
+        return pendingOthers
+    }
+
+    private func listenIfNeeded() throws(StoreError) {
+        if let listener, listener.isOpen { return }
+        let made = listener ?? PostgresLink(address: address)
+        listener = made
+        let count = notifications
+        try made.listen(on: PostgresSchema.channel) { count.increment() }
+    }
+
+    /// Applies the changes after this store's last one, checking that they continue what it read.
+    func catchUp(_ dossier: inout Dossier) throws(StoreError) -> [OthersChange] {
+        let journal = try changes(after: lastSequence)
+        var applied: [OthersChange] = []
+        for (index, entry) in journal.entries.enumerated() {
+            if lineage == nil { lineage = entry.lineage }
+            guard entry.sequence == lastSequence + 1, entry.lineage == lineage, (entry.previous ?? tail) == tail else {
+                throw .changedOnDisk(file: location)
+            }
+            let restoration = try replay(entry, into: &dossier, line: index + 1)
+            lastSequence = entry.sequence
+            tail = journal.checksums[index]
+            applied.append(OthersChange(entry: entry, restoration: restoration))
+            ColleagueConflict.remember(entry, in: &recentOthers)
+        }
+        return applied
+    }
+
+    /// Applies `change` and inserts it as the next entry; the caller holds the append lock in a transaction.
+    /// Returns the restoration and the entry's checksum (the chain's new tail once committed).
+    private func append(_ change: Change, id: String, to dossier: inout Dossier,
+                        context: ChangeContext) throws(StoreError) -> (Restoration, String) {
+        guard lastSequence < Limits.journalSequence.upperBound else {
+            throw .refused(ChangeError(.invalid, "het dossier heeft het hoogste wijzigingsnummer (\(Limits.grouped(lastSequence))) bereikt"))
+        }
+        let entryLineage = try lineageForWriting()
+        let summary = change.summary(in: dossier)
+        let details = change.details(in: dossier)
+        let undo: Restoration
+        do {
+            undo = try dossier.apply(change, context: context)
+        } catch {
+            throw ColleagueConflict.refusal(error, of: change, recentOthers: recentOthers, clock: clock)
+        }
+        let entry = JournalEntry(sequence: lastSequence + 1, lineage: entryLineage, previous: tail, timestamp: context.timestamp,
+                                 actor: context.actor, today: context.today, summary: summary, details: details, subjects: change.subjects,
+                                 event: .change(change))
+        let checksum: String
+        do {
+            checksum = try insert(entry, id: id)
+        } catch {
+            _ = try? dossier.apply(.restore(undo), context: context)
+            throw error
+        }
+        lastSummary = summary
+        return (undo, checksum)
+    }
+
+    /// Inserts an entry and tells the listeners; the caller holds the append lock and commits.
+    /// - Returns: the entry's checksum, the chain's tail once committed.
+    @discardableResult
+    func insert(_ entry: JournalEntry, id: String) throws(StoreError) -> String {
+        let (line, checksum) = entry.encodedLine()
+        let text = String(decoding: line.dropLast(), as: UTF8.self)
+        try link.query("""
+            INSERT INTO dossier_changes (seq, change_id, actor, summary, entry, checksum)
+            VALUES (\(Int64(entry.sequence)), \(id), \(entry.actor), \(entry.summary), \(text), \(checksum))
+            """)
+        try link.query("SELECT pg_notify(\(PostgresSchema.channel), \(String(entry.sequence)))")
+        return checksum
+    }
+
+    /// The dossier's lineage, made and recorded the first time anything is written.
+    func lineageForWriting() throws(StoreError) -> String {
+        if let lineage { return lineage }
+        let made = Lineage.make()
+        try link.query("INSERT INTO dossier_meta (key, value) VALUES ('lineage', \(made)) ON CONFLICT (key) DO NOTHING")
+        let stored = try decode(try link.query("SELECT value FROM dossier_meta WHERE key = 'lineage'").first, as: String.self)
+        lineage = stored
+        return stored
+    }
+
+    private func committedAlready(_ id: String) throws(StoreError) -> Bool {
+        !(try link.query("SELECT 1 FROM dossier_changes WHERE change_id = \(id)")).isEmpty
+    }
+}
+#endif

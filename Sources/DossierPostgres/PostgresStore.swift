@@ -1,0 +1,257 @@
+#if PostgreSQL
+import DossierCore
+import Foundation
+import PostgresNIO
+
+/// The dossier in a PostgreSQL database: the same model as the file — an append-only log of changes and a
+/// compacted snapshot — with the server as the shared log. A change is appended in one transaction after the
+/// changes others committed first (an advisory lock lets one writer at a time append), refused with the same
+/// message as on a file when it no longer holds, and confirmed only once the server committed it; a retry
+/// after a lost answer is recognised by the change's id and never applied twice. An open screen hears of
+/// others' changes through LISTEN/NOTIFY.
+public final class PostgresStore: DossierStorage {
+    public let address: PostgresAddress
+    public let configuration: StoreConfiguration
+    public var clock = Clock.system
+    public internal(set) var notices: [String] = []
+    public var compactsAfterCommit = true
+    public internal(set) var lastSummary: String?
+
+    let link: PostgresLink
+    /// A second connection that only listens for others' changes (opened by the first `refresh`).
+    var listener: PostgresLink?
+    let notifications = NotificationCount()
+    var seenNotifications = 0
+    var lastLook = DispatchTime(uptimeNanoseconds: 0)
+
+    var writer: String?
+    var lineage: String?
+    var tail = ""
+    var lastSequence = 0
+    var snapshotSequence = 0
+    var newerVersion: Int?
+    var recentOthers: [JournalEntry] = []
+    var pendingOthers: [OthersChange] = []
+    var holdsCompactionLock = false
+
+    public init(address: PostgresAddress, configuration: StoreConfiguration = StoreConfiguration()) {
+        self.address = address
+        self.configuration = configuration
+        link = PostgresLink(address: address)
+    }
+
+    public var location: String { address.description }
+    public var isWritable: Bool { writer != nil }
+    public var sequence: Int { lastSequence }
+    public var hasJournal: Bool { lastSequence > snapshotSequence }
+    public var needsCompaction: Bool { lastSequence - snapshotSequence >= configuration.journalEntryLimit }
+
+    /// Writes only when the database role may: a role with only SELECT opens read-only (`.notPermitted`).
+    public func openForWriting(actor: String) throws(StoreError) {
+        try requireSchema()
+        let rows = try link.query("SELECT has_table_privilege('dossier_changes', 'INSERT'), current_user::text")
+        let (mayInsert, role) = try decode(rows.first, as: (Bool, String).self)
+        guard mayInsert else {
+            throw .notPermitted(location: location, reason: "de databaserol \(role) mag het dossier alleen lezen")
+        }
+        writer = actor
+    }
+
+    // MARK: Loading
+
+    /// The newest snapshot and every change after it.
+    public func load() throws(StoreError) -> Dossier {
+        notices = []
+        try requireSchema()
+        guard let row = try link.query("SELECT seq, body FROM dossier_snapshots ORDER BY seq DESC, id DESC LIMIT 1").first else {
+            throw .missing(file: "\(location) (de database heeft nog geen dossier: zet er een in met dossier copy --from BESTAND --to \(location))")
+        }
+        let (seq, body) = try decode(row, as: (Int64, ByteBuffer).self)
+        var dossier = try DossierFile.decode(body.bytes, file: location)
+        guard Int(seq) == dossier.journalSequence else {
+            throw .damaged(file: location, problem: LocatedProblem(position: nil, path: JSONPath(),
+                message: "de momentopname van wijziging \(seq) zegt zelf \(dossier.journalSequence)"))
+        }
+        lineage = dossier.lineage
+        tail = dossier.journalTail
+        lastSequence = dossier.journalSequence
+        snapshotSequence = dossier.journalSequence
+        newerVersion = nil
+        recentOthers = []
+        pendingOthers = []
+        let journal = try changes(after: lastSequence)
+        let newEntries: ArraySlice<JournalEntry>
+        do {
+            newEntries = try JournalContinuity.newEntries(of: journal, after: dossier)
+        } catch {
+            throw .foreignJournal(journal: "\(location) (dossier_changes)", snapshot: location, reason: error.reason)
+        }
+        for (index, entry) in zip(newEntries.indices, newEntries) {
+            _ = try replay(entry, into: &dossier, line: index + 1)
+            lastSequence = entry.sequence
+            tail = journal.checksums[index]
+        }
+        if lineage == nil { lineage = newEntries.first?.lineage }
+        seenNotifications = notifications.value
+        return dossier
+    }
+
+    /// The changes after `sequence`, checked as a file's journal is (checksums, numbers in order, the chain),
+    /// each with the database role that wrote it.
+    func changes(after sequence: Int) throws(StoreError) -> JournalFile {
+        let rows = try link.query("SELECT entry, db_role::text FROM dossier_changes WHERE seq > \(Int64(sequence)) ORDER BY seq")
+        var bytes: [UInt8] = []
+        var roles: [String] = []
+        for row in rows {
+            let (entry, role) = try decode(row, as: (ByteBuffer, String).self)
+            bytes += entry.readableBytesView
+            bytes.append(UInt8(ascii: "\n"))
+            roles.append(role)
+        }
+        var journal: JournalFile
+        do {
+            journal = try JournalFile.parse(bytes)
+        } catch {
+            throw .damagedJournal(file: "\(location) (dossier_changes)", damage: error)
+        }
+        if journal.hasTornTail {
+            throw .damagedJournal(file: "\(location) (dossier_changes)", damage: JournalFile.Damage(line: journal.entries.count + 1,
+                                  message: "een wijziging in de database is onvolledig of klopt niet met haar controlegetal"))
+        }
+        for index in journal.entries.indices where index < roles.count { journal.entries[index].role = roles[index] }
+        if let version = journal.newerVersion, newerVersion == nil {
+            newerVersion = version
+            notices.append(StoreError.newerVersion(file: location, version: version).description)
+        }
+        return journal
+    }
+
+    /// Applies a logged change; nil when it replaced the whole dossier (a restore from a backup).
+    func replay(_ entry: JournalEntry, into dossier: inout Dossier, line: Int) throws(StoreError) -> Restoration? {
+        switch entry.event {
+        case .change(let written):
+            let change = SchemaMigrations.upgrade(written, from: entry.formatVersion, in: dossier)
+            do {
+                return try dossier.apply(change, context: entry.context)
+            } catch {
+                throw .damagedJournal(file: "\(location) (dossier_changes)", damage: JournalFile.Damage(
+                    line: line, message: "wijziging \(entry.sequence) (\(entry.summary)) past niet op het dossier: \(error.message)"))
+            }
+        case .restoreBackup(let name):
+            dossier = try snapshot(named: name)
+            return nil
+        }
+    }
+
+    func snapshot(named name: String) throws(StoreError) -> Dossier {
+        guard let row = try link.query("SELECT body FROM dossier_snapshots WHERE name = \(name)").first else {
+            throw .missing(file: "\(location) (momentopname \(name))")
+        }
+        return try DossierFile.decode(try decode(row, as: ByteBuffer.self).bytes, file: "\(location) (\(name))")
+    }
+
+    // MARK: History and backups
+
+    public func history() throws(StoreError) -> [JournalEntry] {
+        try changes(after: 0).entries
+    }
+
+    /// The snapshots before the newest, newest first.
+    public func backups() throws(StoreError) -> [Backup] {
+        try requireSchema()
+        let rows = try link.query("""
+            SELECT name, seq, extract(epoch FROM written_at)::bigint, octet_length(body)::bigint
+            FROM dossier_snapshots ORDER BY seq DESC, id DESC OFFSET 1
+            """)
+        var found: [Backup] = []
+        for row in rows {
+            let (name, seq, seconds, size) = try decode(row, as: (String, Int64, Int64, Int64).self)
+            found.append(Backup(name: name, path: "\(location) (\(name))", timestamp: Timestamp(secondsSinceEpoch: seconds),
+                                sequence: Int(seq), size: size))
+        }
+        return found
+    }
+
+    // MARK: Schema
+
+    /// The schema version in the database: refused when there is none (`dossier db init`) or a newer one.
+    func requireSchema() throws(StoreError) {
+        let version = try schemaVersion()
+        guard let version else {
+            throw .unavailable(location: location, reason: "de database heeft de tabellen van dossier nog niet: maak ze met dossier db init --store \(location)")
+        }
+        if version > PostgresSchema.currentVersion {
+            throw .newerVersion(file: location, version: version)
+        }
+        if version < PostgresSchema.currentVersion {
+            throw .unavailable(location: location, reason: "de database heeft een oudere opmaak (\(version)); werk haar bij met dossier db init --store \(location)")
+        }
+    }
+
+    func schemaVersion() throws(StoreError) -> Int? {
+        let exists = try link.query("SELECT to_regclass('dossier_meta') IS NOT NULL")
+        guard try decode(exists.first, as: Bool.self) else { return nil }
+        guard let row = try link.query("SELECT value FROM dossier_meta WHERE key = 'schema_version'").first else { return nil }
+        return Int(try decode(row, as: String.self))
+    }
+
+    /// Creates the tables, or brings an older schema up to date. Returns the version it was at (nil: none).
+    @discardableResult
+    public func initialize() throws(StoreError) -> Int? {
+        let before = try schemaVersion()
+        if let before, before > PostgresSchema.currentVersion { throw .newerVersion(file: location, version: before) }
+        try link.transaction { () throws(StoreError) in
+            try link.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLock))")
+            for version in ((before ?? 0) + 1)...max(PostgresSchema.currentVersion, (before ?? 0) + 1) where version <= PostgresSchema.currentVersion {
+                for statement in PostgresSchema.steps(to: version) { try link.query(statement) }
+            }
+            try link.query("""
+                INSERT INTO dossier_meta (key, value) VALUES ('schema_version', \(String(PostgresSchema.currentVersion)))
+                ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
+                """)
+        }
+        return before
+    }
+
+    func decode<Column: PostgresDecodable>(_ row: PostgresRow?, as type: Column.Type) throws(StoreError) -> Column {
+        guard let row else { throw noAnswer() }
+        do {
+            return try row.decode(Column.self)
+        } catch {
+            throw unexpected(error)
+        }
+    }
+
+    func decode<each Column: PostgresDecodable>(_ row: PostgresRow?, as type: (repeat each Column).Type) throws(StoreError) -> (repeat each Column) {
+        guard let row else { throw noAnswer() }
+        do {
+            return try row.decode(type)
+        } catch {
+            throw unexpected(error)
+        }
+    }
+
+    private func noAnswer() -> StoreError {
+        .unavailable(location: location, reason: "de server gaf geen antwoord op een vraag")
+    }
+
+    private func unexpected(_ error: any Error) -> StoreError {
+        .damaged(file: location, problem: LocatedProblem(position: nil, path: JSONPath(), message: "onverwacht antwoord van de server: \(error)"))
+    }
+}
+
+extension ByteBuffer {
+    /// A text column as the server sent it: its UTF-8 bytes, without making a String of them first.
+    var bytes: [UInt8] { Array(readableBytesView) }
+}
+
+/// How many notifications the listening connection heard; read by the store's thread, written on an event loop.
+final class NotificationCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    var value: Int { lock.withLock { count } }
+
+    func increment() { lock.withLock { count += 1 } }
+}
+#endif

@@ -1,0 +1,61 @@
+import DossierCore
+import DossierPostgres
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// Database addresses read as PostgreSQL reads them, and never shown with their password.
+@Suite("PostgreSQL addresses")
+struct PostgresAddressTests {
+    @Test("an address names user, host, port and database; what it leaves out comes from PG* variables")
+    func parts() throws {
+        let full = try PostgresAddress(parsing: "postgresql://ine@db.oss.nl:6543/dossier?sslmode=require", environment: [:])
+        #expect(full.user == "ine" && full.host == "db.oss.nl" && full.port == 6543 && full.database == "dossier")
+        #expect(full.sslMode == .require)
+        let sparse = try PostgresAddress(parsing: "postgresql:///oss", environment: ["PGUSER": "piet", "PGHOST": "/run/pg", "PGPORT": "5433"])
+        #expect(sparse.user == "piet" && sparse.isSocket && sparse.socketPath == "/run/pg/.s.PGSQL.5433" && sparse.database == "oss")
+        #expect(try PostgresAddress(parsing: "postgres://x@h/d?host=/tmp/s", environment: [:]).socketPath == "/tmp/s/.s.PGSQL.5432")
+        #expect(try PostgresAddress(parsing: "postgresql://x@h/d", environment: ["PGSSLMODE": "disable"]).sslMode == .disable)
+    }
+
+    @Test("a password comes from the address, PGPASSWORD or ~/.pgpass, and is never shown")
+    func passwords() throws {
+        let inAddress = try PostgresAddress(parsing: "postgresql://ine:geheim%21@h:5432/d", environment: [:])
+        #expect(inAddress.password == "geheim!")
+        #expect(!inAddress.description.contains("geheim"))
+        #expect(try PostgresAddress(parsing: "postgresql://ine@h/d", environment: ["PGPASSWORD": "pw"]).password == "pw")
+        let home = TemporaryDirectory()
+        try home.write(".pgpass", "# commentaar\nandere:5432:*:ine:fout\nh:5432:d:ine:uit\\:bestand\n")
+        chmod(home.file(".pgpass"), 0o600)
+        #expect(try PostgresAddress(parsing: "postgresql://ine@h/d", environment: ["HOME": home.path]).password == "uit:bestand")
+        chmod(home.file(".pgpass"), 0o644)
+        #expect(try PostgresAddress(parsing: "postgresql://ine@h/d", environment: ["HOME": home.path]).password == nil,
+                "a .pgpass others may read is ignored, as libpq does")
+        do {
+            _ = try PostgresAddress(parsing: "postgresql://ine:geheim@h:notaport/d", environment: [:])
+            Issue.record("a bad port was accepted")
+        } catch {
+            #expect(!error.description.contains("geheim"), "\(error)")
+        }
+        #expect(PostgresAddress.redacted("postgresql://ine:geheim@h/d?password=ook") == "postgresql://ine:***@h/d?password=***")
+    }
+
+    @Test("the configuration file names a database without a password; one with a password is refused without showing it")
+    func configuredStore() throws {
+        let home = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: home.file("dossier"), withIntermediateDirectories: true)
+        try home.write("dossier/config.json", #"{ "store": "postgresql://ine@db.oss.nl/dossier" }"#)
+        let configured = try StoreConfiguration.load(environment: ["XDG_CONFIG_HOME": home.path])
+        #expect(configured.store == "postgresql://ine@db.oss.nl/dossier")
+        for stored in ["postgresql://ine:geheim@db.oss.nl/dossier", "postgresql://ine@db.oss.nl/dossier?password=geheim"] {
+            try home.write("dossier/config.json", #"{ "store": "\#(stored)" }"#)
+            do {
+                _ = try StoreConfiguration.load(environment: ["XDG_CONFIG_HOME": home.path])
+                Issue.record("a password in the configuration was accepted: \(stored)")
+            } catch {
+                #expect(error.description.contains("geen wachtwoord in de instellingen"), "\(error)")
+                #expect(!error.description.contains("geheim"), "\(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+#if PostgreSQL
+import DossierCore
+import DossierPostgres
+import DossierTestSupport
+import Foundation
+import Testing
+@testable import DossierTUI
+
+/// The database under load and under faults: several processes writing at once and killed at random, a
+/// server that is killed in the middle of writes, a screen whose connection goes away and comes back.
+@Suite("PostgreSQL with many writers and faults", .enabled(if: PostgreSQLTests.shouldRun, PostgreSQLTests.skipReason))
+struct PostgresConcurrencyTests {
+    let binary = ProgramRunner.builtBinary("dossier")
+
+    /// Runs `apply` with 12 follow-ups, killed at a random moment half the time; the texts it confirmed.
+    func writeRound(_ store: String, writer: Int, round: Int, kill: Bool, directory: TemporaryDirectory) throws -> (confirmed: [String], status: Int32) {
+        let targets = ["campusbeurs-han", "campusbeurs-tu-eindhoven", "internationaal-talent-met-pharma-delta"]
+        let lines = (0..<12).map { step in
+            #"{"type":"add-follow-up","activity":"\#(targets[(round + step + writer) % targets.count])","followUp":{"text":"p\#(writer)-\#(round)-\#(step)","done":false}}"#
+        }
+        try directory.write("changes-\(writer).jsonl", lines.joined(separator: "\n") + "\n")
+        let environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8", "DOSSIER_USER": "p\(writer)",
+                           "DOSSIER_JOURNAL_LIMIT": "10", "DOSSIER_BACKUPS": "3"]
+        let pid = try ProgramRunner.launch(binary, ["apply", directory.file("changes-\(writer).jsonl"), "--store", store], environment: environment,
+                                           stdin: "/dev/null", stdout: directory.file("out-\(writer)"), stderr: directory.file("err-\(writer)"))
+        if kill {
+            usleep(UInt32.random(in: 1_000...80_000))
+            Foundation.kill(pid, SIGKILL)
+        }
+        let status = ProgramRunner.waitForExit(pid)
+        let output = String(decoding: try directory.read("out-\(writer)"), as: UTF8.self)
+        let confirmed = output.split(separator: "\n").filter { $0.hasPrefix("bewaard ") }.map { String($0.split(separator: ": ").last ?? "") }
+        return (confirmed, status)
+    }
+
+    func openScreen(_ store: String) throws -> (AppLoop, PostgresStore) {
+        var configuration = StoreConfiguration()
+        configuration.journalEntryLimit = 10
+        let storage = PostgresStore(address: try PostgresAddress(parsing: store, environment: [:]), configuration: configuration)
+        storage.compactsAfterCommit = false
+        try storage.openForWriting(actor: "scherm")
+        let state = AppState(dossier: try storage.load(), today: Fixtures.clock.today(), width: 100, height: 30)
+        let loop = AppLoop(state: state, backend: NullBackend(width: 100, height: 30), session: storage, clock: Fixtures.clock, actor: "scherm")
+        loop.dispatch(.key(.character("2")))
+        loop.dispatch(.key(.enter))
+        return (loop, storage)
+    }
+
+    /// A follow-up typed on the screen: whether it was saved (if not, the form stays open with the text).
+    func typeFollowUp(_ loop: AppLoop, _ text: String) -> Bool {
+        loop.dispatch(.key(.character("+")))
+        for character in text { loop.dispatch(.key(.character(character))) }
+        loop.dispatch(.key(.control("s")))
+        return loop.state.form == nil
+    }
+
+    func followUpCounts(_ dossier: Dossier) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for activity in dossier.activities { for followUp in activity.followUps { counts[followUp.text, default: 0] += 1 } }
+        return counts
+    }
+
+    @Test("three command-line writers killed at random and a screen, at once on one database: every confirmed change exactly once, every view a fresh load")
+    func manyWriters() throws {
+        let database = try PostgresTestServer.freshDatabase()
+        let directory = TemporaryDirectory(prefix: "dossier-pg-many")
+        try directory.write("oss.json", BundledDossier.bytes)
+        #expect(try ProgramRunner().run(["db", "init", "--store", database]).status == 0)
+        #expect(try ProgramRunner().run(["copy", "--from", directory.file("oss.json"), "--to", database]).status == 0)
+        let (loop, _) = try openScreen(database)
+        let confirmed = Collected()
+        let writers = (1...3).map { writer in
+            Thread {
+                for round in 0..<12 {
+                    do {
+                        let (texts, status) = try writeRound(database, writer: writer, round: round, kill: Bool.random(), directory: directory)
+                        confirmed.add(texts)
+                        if status != 0 && status != 128 + SIGKILL { confirmed.fail("writer \(writer) round \(round): exit \(status)") }
+                    } catch {
+                        confirmed.fail("\(error)")
+                    }
+                }
+                confirmed.finish()
+            }
+        }
+        writers.forEach { $0.start() }
+        var typed: [String] = []
+        var step = 0
+        while confirmed.finished < writers.count || step < 40 {
+            if typeFollowUp(loop, "scherm-\(step)") { typed.append("scherm-\(step)") } else { confirmed.fail("screen change \(step) refused") }
+            loop.refresh()
+            loop.maintainSnapshot()
+            step += 1
+            if step > 1_500 { break }
+        }
+        while confirmed.finished < writers.count { usleep(10_000) }
+        loop.endCompaction()
+        usleep(300_000)
+        loop.refresh()
+        #expect(confirmed.failures.isEmpty, "\(confirmed.failures.prefix(3))")
+        let fresh = try PostgresStore(address: try PostgresAddress(parsing: database, environment: [:])).load()
+        #expect(DossierValidator.problems(in: fresh).isEmpty)
+        #expect(loop.state.dossier == fresh, "the screen's view equals a fresh load")
+        let counts = followUpCounts(fresh)
+        let expected = confirmed.texts.union(typed)
+        #expect(expected.filter { counts[$0] == nil }.isEmpty, "confirmed but missing")
+        #expect(counts.filter { $0.value > 1 }.isEmpty, "present twice: \(counts.filter { $0.value > 1 }.keys.sorted().prefix(5))")
+        #expect(confirmed.texts.count > 100)
+        let snapshots = try PostgresTestServer.sql(database, "SELECT count(*) FROM dossier_snapshots").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect((Int(snapshots) ?? 0) > 1, "compactions took place")
+        print("postgresql, many writers: \(confirmed.texts.count) command-line changes and \(typed.count) from the screen, all present once")
+    }
+
+    @Test("the server killed in the middle of writes: no confirmed change is lost and none is there twice; writers and a screen carry on once it is back")
+    func serverKilled() throws {
+        let cluster = try PostgresTestServer.OwnCluster()
+        let database = try cluster.freshDatabase()
+        let directory = TemporaryDirectory(prefix: "dossier-pg-kill")
+        try directory.write("oss.json", BundledDossier.bytes)
+        #expect(try ProgramRunner().run(["db", "init", "--store", database]).status == 0)
+        #expect(try ProgramRunner().run(["copy", "--from", directory.file("oss.json"), "--to", database]).status == 0)
+        let (loop, _) = try openScreen(database)
+        #expect(typeFollowUp(loop, "voor de storing"))
+
+        let confirmed = Collected()
+        let writers = (1...2).map { writer in
+            Thread {
+                for round in 0..<30 {
+                    if let (texts, _) = try? writeRound(database, writer: writer, round: round, kill: false, directory: directory) {
+                        confirmed.add(texts)
+                    }
+                    usleep(30_000)
+                }
+                confirmed.finish()
+            }
+        }
+        writers.forEach { $0.start() }
+        usleep(400_000)
+        try cluster.crash()
+        // The screen keeps what it shows, says so, and refuses to save meanwhile.
+        #expect(loop.refresh())
+        #expect(loop.state.message?.text.contains("niet te lezen") == true, "\(String(describing: loop.state.message))")
+        #expect(!typeFollowUp(loop, "tijdens de storing"), "no save while the server is down")
+        #expect(loop.state.form?.text("text") == "tijdens de storing", "the form keeps what was typed")
+        usleep(600_000)
+        try cluster.resume()
+        while confirmed.finished < writers.count { usleep(20_000) }
+        // Back: the screen reconnects by itself and takes in what arrived meanwhile.
+        var reconnected = false
+        for _ in 0..<50 where !reconnected {
+            loop.refresh()
+            reconnected = loop.state.message?.text.contains("weer te lezen") == true || loop.state.message?.text.contains("Bijgewerkt") == true
+            usleep(100_000)
+        }
+        #expect(reconnected, "\(String(describing: loop.state.message))")
+        // The form typed during the outage saves now, once; then the next one.
+        loop.dispatch(.key(.control("s")))
+        #expect(loop.state.form == nil, "\(String(describing: loop.state.form?.generalError))")
+        #expect(typeFollowUp(loop, "na de storing"))
+        let fresh = try PostgresStore(address: try PostgresAddress(parsing: database, environment: [:])).load()
+        let counts = followUpCounts(fresh)
+        #expect(confirmed.texts.filter { counts[$0] == nil }.isEmpty, "confirmed but lost: \(confirmed.texts.filter { counts[$0] == nil }.sorted().prefix(5))")
+        #expect(counts.filter { $0.value > 1 }.isEmpty, "present twice")
+        #expect(counts["voor de storing"] == 1 && counts["tijdens de storing"] == 1 && counts["na de storing"] == 1)
+        #expect(loop.state.dossier == fresh)
+        print("postgresql, server killed: \(confirmed.texts.count) changes confirmed around the crash, all present once")
+    }
+}
+
+/// What writer threads confirmed, and how they ended.
+private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var confirmed = Set<String>()
+    private var failed: [String] = []
+    private var done = 0
+
+    var texts: Set<String> { lock.withLock { confirmed } }
+    var failures: [String] { lock.withLock { failed } }
+    var finished: Int { lock.withLock { done } }
+
+    func add(_ texts: [String]) { lock.withLock { confirmed.formUnion(texts) } }
+    func fail(_ message: String) { lock.withLock { failed.append(message) } }
+    func finish() { lock.withLock { done += 1 } }
+}
+
+/// A terminal that never has input; the test feeds messages directly.
+final class NullBackend: TerminalBackend {
+    let width: Int
+    let height: Int
+    init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+    func show(_ canvas: Canvas) {}
+    func nextEvent() -> TerminalEvent { .stop }
+}
+#endif

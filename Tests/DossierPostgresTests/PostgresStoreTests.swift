@@ -1,0 +1,119 @@
+import DossierCore
+import DossierPostgres
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// What only a database adds: roles decide who may write and the server records who did; the log cannot be
+/// changed, only added to; a copy in and out keeps everything; an unreachable server is said plainly, without
+/// a password; a change is never in the log twice.
+@Suite("PostgreSQL", .enabled(if: PostgreSQLTests.shouldRun, PostgreSQLTests.skipReason))
+struct PostgresStoreTests {
+    let runner = ProgramRunner()
+
+    func run(_ arguments: [String], user: String = "Ine", environment: [String: String] = [:]) throws -> ProgramRunner.Result {
+        try runner.run(arguments, environment: ["DOSSIER_USER": user, "DOSSIER_NOW": "2026-11-22T09:00:00Z"].merging(environment) { $1 })
+    }
+
+    /// The address of the same database, for another role.
+    func address(_ database: String, role: String) -> String {
+        database.replacingOccurrences(of: "//dossier@", with: "//\(role)@")
+    }
+
+    @Test("the roles decide: a reader opens read-only with the reason, a writer writes, and the log names the role the server saw")
+    func roles() throws {
+        let storage = try StorageUnderTest(.postgresql)
+        let suffix = UInt32.random(in: 0...UInt32.max)
+        let (writer, reader) = ("schrijver_\(suffix)", "lezer_\(suffix)")
+        // The grants docs/postgresql.md gives an administrator.
+        try PostgresTestServer.sql(storage.location, """
+            CREATE ROLE \(writer) LOGIN; CREATE ROLE \(reader) LOGIN;
+            GRANT SELECT ON dossier_meta, dossier_changes, dossier_snapshots TO \(reader);
+            GRANT SELECT, INSERT ON dossier_meta, dossier_changes TO \(writer);
+            GRANT SELECT, INSERT, DELETE ON dossier_snapshots TO \(writer);
+            GRANT USAGE ON SEQUENCE dossier_snapshots_id_seq TO \(writer);
+            """)
+        let refused = try run(["set-status", "bom", "verkennen", "--reason", "r", "--store", address(storage.location, role: reader)])
+        #expect(refused.status == 77, "\(refused.standardError)")
+        #expect(refused.standardError.contains("mag het dossier alleen lezen"), "\(refused.standardError)")
+        let listed = try run(["relations", "--store", address(storage.location, role: reader)])
+        #expect(listed.status == 0 && listed.standardOutput.contains("BOM"))
+        // The screen opens read-only, saying why, and offers no change.
+        let home = TemporaryDirectory(prefix: "dossier-reader")
+        let screen = try TmuxSession(command: "env LANG=C.UTF-8 TZ=UTC HOME=\(home.path) DOSSIER_USER=Piet "
+                                     + "\(ProgramRunner.builtBinary("dossier")) --store '\(address(storage.location, role: reader))'", width: 120, height: 36)
+        let shown = try screen.waitFor("[alleen-lezen]")
+        #expect(shown.contains("Alleen-lezen geopend: de databaserol \(reader) mag het dossier alleen lezen"), "\(shown)")
+        let written = try run(["set-status", "bom", "verkennen", "--reason", "r", "--store", address(storage.location, role: writer)])
+        #expect(written.status == 0, "\(written.standardError)")
+        let log = try run(["log", "--json", "--store", address(storage.location, role: reader)])
+        #expect(log.standardOutput.contains("\"by\": \"Ine\"") && log.standardOutput.contains("\"role\": \"\(writer)\""), "\(log.standardOutput)")
+        // The role column is the server's: a writer cannot put another role in it.
+        try PostgresTestServer.sql(address(storage.location, role: writer), """
+            INSERT INTO dossier_changes (seq, change_id, db_role, actor, summary, entry, checksum) VALUES (99, 'nep', 'burgemeester', 'x', 'x', 'x', 'x')
+            """)
+        let roleWritten = try PostgresTestServer.sql(storage.location, "SELECT db_role FROM dossier_changes WHERE change_id = 'nep'")
+        #expect(roleWritten.trimmingCharacters(in: .whitespacesAndNewlines) == writer)
+    }
+
+    @Test("the log is only added to: the server refuses to change or remove a change, and a change id twice")
+    func appendOnly() throws {
+        let storage = try StorageUnderTest(.postgresql)
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "r", "--store", storage.location]).status == 0)
+        for statement in ["UPDATE dossier_changes SET actor = 'iemand anders'", "DELETE FROM dossier_changes", "TRUNCATE dossier_changes"] {
+            #expect(throws: PostgresTestServer.Unavailable.self, "\(statement)") { try PostgresTestServer.sql(storage.location, statement) }
+        }
+        let id = try PostgresTestServer.sql(storage.location, "SELECT change_id FROM dossier_changes").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(throws: PostgresTestServer.Unavailable.self, "the same change id twice") {
+            try PostgresTestServer.sql(storage.location, """
+                INSERT INTO dossier_changes (seq, change_id, actor, summary, entry, checksum) VALUES (2, '\(id)', 'x', 'x', 'x', 'x')
+                """)
+        }
+        #expect(try run(["log", "--store", storage.location]).standardOutput.contains("BOM: Actief → Verkennen"))
+    }
+
+    @Test("a copy from a file into the database and back keeps every change, the backups and the status histories; the JSON exports are equal")
+    func copyInAndOut() throws {
+        let directory = TemporaryDirectory(prefix: "dossier-copy")
+        let file = directory.file("dossier.json")
+        try directory.write("dossier.json", BundledDossier.bytes)
+        for (index, arguments) in [["set-status", "BioValley", "actief", "--reason", "gesprek"], ["review", "taizhou", "--reason", "blijft",
+                                    "--review-date", "2028-01-01"], ["add-follow-up", "campusbeurs-han", "--what", "stand boeken"]].enumerated() {
+            let result = try run(arguments + ["--store", file], environment: ["DOSSIER_JOURNAL_LIMIT": "2", "DOSSIER_NOW": "2026-11-2\(index + 2)T09:00:00Z"])
+            #expect(result.status == 0, "\(arguments): \(result.standardError)")
+        }
+        let database = try PostgresTestServer.freshDatabase()
+        #expect(try run(["db", "init", "--store", database]).status == 0)
+        let inward = try run(["copy", "--from", file, "--to", database])
+        #expect(inward.status == 0, "\(inward.standardError)")
+        #expect(inward.standardOutput.contains("3 wijzigingen in het logboek"), "\(inward.standardOutput)")
+        let again = try run(["copy", "--from", file, "--to", database])
+        #expect(again.status == 64 && again.standardError.contains("--replace"), "a copy onto a dossier needs --replace")
+        let back = directory.file("terug.json")
+        let outward = try run(["copy", "--from", database, "--to", back])
+        #expect(outward.status == 0, "\(outward.standardError)")
+        for store in [database, back] {
+            let log = try run(["log", "--json", "--store", store])
+            #expect(log.standardOutput.contains("\"summary\": \"Status van BioValley: Genoemd → Actief\""), "\(store)")
+        }
+        let exports = try [file, database, back].map { try run(["export", "--format", "json", "--store", $0]).standardOutput }
+        #expect(exports[0] == exports[1] && exports[1] == exports[2], "the same dossier everywhere")
+        let history = try [file, back].map { try DossierStore(path: $0).history().map { $0.line() } }
+        #expect(history[0] == history[1], "every journal line byte for byte")
+        #expect(try DossierStore(path: back).backups().count == (try DossierStore(path: file).backups().count))
+        #expect(try run(["validate", back]).status == 0)
+    }
+
+    @Test("an unreachable server: a plain Dutch message, exit 69, and never the password")
+    func unreachable() throws {
+        let closedPort = 1
+        let result = try run(["relations", "--store", "postgresql://ine:zeergeheim@127.0.0.1:\(closedPort)/dossier?sslmode=disable"])
+        #expect(result.status == 69, "\(result.standardError)")
+        #expect(result.standardError.contains("niet bereikbaar"), "\(result.standardError)")
+        #expect(!result.standardError.contains("zeergeheim") && !result.standardOutput.contains("zeergeheim"))
+        let help = try run(["--help"])
+        #expect(!help.standardOutput.contains("zeergeheim"))
+        let noSchema = try run(["relations", "--store", try PostgresTestServer.freshDatabase()])
+        #expect(noSchema.status == 69 && noSchema.standardError.contains("dossier db init"), "\(noSchema.standardError)")
+    }
+}

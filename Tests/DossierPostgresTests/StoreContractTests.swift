@@ -1,0 +1,172 @@
+import DossierCore
+import DossierPostgres
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// What every storage of a dossier promises — a file with its journal, a PostgreSQL database — checked by the
+/// same tests against each: saving and loading, several writers and their conflicts, others' changes taken
+/// in, compaction, the log, backups and restore, undo, a newer program's change, reading only.
+@Suite("The storage contract, for a file and for PostgreSQL")
+struct StoreContractTests {
+    @Test("a change is saved, loads again, and is in the log with who, when and what", arguments: StorageKind.available)
+    func saveAndLoad(kind: StorageKind) throws {
+        let storage = try StorageUnderTest(kind)
+        let ine = try storage.open(writer: "Ine")
+        var dossier = try ine.load()
+        try ine.commit(.setRelationStatus("bom", status: .verkennen, reason: "herijking", reviewDate: nil), to: &dossier, context: .by("Ine"))
+        let reloaded = try storage.open().load()
+        #expect(reloaded == dossier)
+        #expect(reloaded.relation("bom")?.status == .verkennen)
+        let log = try storage.open().history()
+        #expect(log.map(\.summary) == ["Status van BOM: Actief → Verkennen"])
+        #expect(log.first?.actor == "Ine")
+        #expect(log.first?.reason == "herijking")
+    }
+
+    @Test("two writers: each takes in the other's changes first; different fields both stand; the same field is refused, naming the colleague",
+          arguments: StorageKind.available)
+    func twoWriters(kind: StorageKind) throws {
+        let storage = try StorageUnderTest(kind)
+        let ine = try storage.open(writer: "Ine"), piet = try storage.open(writer: "Piet")
+        var ineView = try ine.load(), pietView = try piet.load()
+        let mission = try #require(ineView.activity("missie-lyon"))
+        func edit(_ key: String, _ value: FieldValue, seen: Activity) -> Change {
+            .editActivity(seen.id, [FieldEdit(field: key, old: Activity.fields.field(key)!.value(of: seen), new: value)])
+        }
+        try ine.commit(edit("notes", .text("Hotel geboekt"), seen: mission), to: &ineView, context: .by("Ine", minute: 1))
+        try piet.commit(edit("estimatedCostCents", .number(300_000), seen: mission), to: &pietView, context: .by("Piet", minute: 2))
+        #expect(pietView.activity("missie-lyon")?.notes == "Hotel geboekt")
+        #expect(piet.takeOthersChanges().map(\.entry.actor) == ["Ine"])
+        let before = ineView
+        do {
+            try ine.commit(edit("estimatedCostCents", .number(100), seen: mission), to: &ineView, context: .by("Ine", minute: 3))
+            Issue.record("a stale edit overwrote the colleague's")
+        } catch {
+            #expect(error.description.contains("botst met de wijziging van Piet om 09:02"), "\(error)")
+        }
+        #expect(ineView.activity("missie-lyon")?.estimatedCost == Money(euros: 3_000))
+        #expect(ineView != before)
+        #expect(try storage.open().load() == ineView)
+    }
+
+    @Test("an open screen's refresh takes in others' changes", arguments: StorageKind.available)
+    func refresh(kind: StorageKind) throws {
+        let storage = try StorageUnderTest(kind)
+        let screen = try storage.open(writer: "scherm"), other = try storage.open(writer: "Kees")
+        var view = try screen.load()
+        _ = try screen.refresh(&view)
+        var otherView = try other.load()
+        try other.commit(.addFollowUp("missie-lyon", FollowUp(text: "van Kees")), to: &otherView, context: .by("Kees"))
+        let arrived = try storage.refreshUntilChanged(screen, &view)
+        #expect(arrived.map(\.entry.summary) == ["Vervolgactie bij Handelsmissie Lyon: van Kees"])
+        #expect(arrived.first?.restoration != nil, "with what it touched, for updating lists in place")
+        #expect(view == otherView)
+    }
+
+    @Test("compaction by one writer is followed by the others; nothing confirmed is lost", arguments: StorageKind.available)
+    func compaction(kind: StorageKind) throws {
+        let storage = try StorageUnderTest(kind)
+        let ine = try storage.open(writer: "Ine", journalLimit: 3), piet = try storage.open(writer: "Piet", journalLimit: 1_000)
+        var ineView = try ine.load(), pietView = try piet.load()
+        for index in 0..<8 {
+            try ine.commit(.addFollowUp("missie-lyon", FollowUp(text: "ine \(index)")), to: &ineView, context: .by("Ine"))
+        }
+        #expect(try !ine.backups().isEmpty, "Ine compacted, keeping the snapshots before as backups")
+        try piet.commit(.addFollowUp("missie-lyon", FollowUp(text: "piet")), to: &pietView, context: .by("Piet"))
+        #expect(pietView.activity("missie-lyon")?.followUps.count == ineView.activity("missie-lyon")!.followUps.count + 1)
+        #expect(try storage.open().load() == pietView)
+        #expect(try storage.open().history().count == 9, "the log keeps every change across compactions")
+    }
+
+    @Test("a backup is restored, as a change in the log; the state before it stays a backup", arguments: StorageKind.available)
+    func restore(kind: StorageKind) throws {
+        let storage = try StorageUnderTest(kind)
+        let ine = try storage.open(writer: "Ine", journalLimit: 1)
+        var view = try ine.load()
+        let original = view
+        try ine.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &view, context: .by("Ine"))
+        try ine.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &view, context: .by("Ine", minute: 1))
+        let oldest = try #require(try ine.backups().last)
+        let restored = try ine.restore(backup: oldest.name, current: view, context: .by("Ine", minute: 2))
+        #expect(restored == original)
+        #expect(try storage.open().load() == original)
+        #expect(try storage.open().history().last?.summary == "Teruggezet uit back-up \(oldest.name)")
+        let kept = try ine.backups().map(\.sequence)
+        #expect(kept.contains(2), "the state with BOM on focus is kept: \(kept)")
+    }
+
+    @Test("undo puts back one's own change, and is refused when a colleague changed the same thing since", arguments: StorageKind.available)
+    func undo(kind: StorageKind) throws {
+        let storage = try StorageUnderTest(kind)
+        let ine = try storage.open(writer: "Ine"), piet = try storage.open(writer: "Piet")
+        var ineView = try ine.load(), pietView = try piet.load()
+        let undo = try ine.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &ineView, context: .by("Ine"))
+        try piet.commit(.editRelation("bom", [FieldEdit(field: "notes", old: .text(""), new: .text("van Piet"))]), to: &pietView,
+                        context: .by("Piet", minute: 1))
+        #expect(throws: StoreError.self) { try ine.commit(.restore(undo), to: &ineView, context: .by("Ine", minute: 2)) }
+        #expect(ineView.relation("bom")?.notes == "van Piet")
+    }
+
+    @Test("a change of a newer program: what comes before it is read, nothing more is written", arguments: StorageKind.available)
+    func newerProgram(kind: StorageKind) throws {
+        let storage = try StorageUnderTest(kind)
+        let ine = try storage.open(writer: "Ine")
+        var view = try ine.load()
+        try ine.commit(.addFollowUp("missie-lyon", FollowUp(text: "gewoon")), to: &view, context: .by("Ine"))
+        let last = try #require(try storage.open().history().last)
+        let body = #"{"seq":2,"schemaVersion":99,"lineage":"\#(last.lineage ?? "")","prev":"\#(try checksumOfLast(storage))","at":"2026-11-22T09:00:00Z","by":"toekomst","today":"2026-11-22","summary":"iets nieuws","change":{"type":"teleport"}}"#
+        let line = #"{"crc":""# + CRC32.hex(CRC32.checksum(Array(body.utf8))) + #"","entry":"# + body + "}"
+        try appendRaw(line, to: storage, sequence: 2)
+        let reader = try storage.open(writer: "Piet")
+        var read = try reader.load()
+        #expect(read.activity("missie-lyon")?.followUps.last?.text == "gewoon")
+        #expect(reader.notices.contains { $0.contains("nieuwere versie") }, "\(reader.notices)")
+        do {
+            try reader.commit(.addFollowUp("missie-lyon", FollowUp(text: "mag niet")), to: &read, context: .by("Piet"))
+            Issue.record("wrote after a newer program's change")
+        } catch {
+            guard case .newerVersion = error else { Issue.record("\(error)"); return }
+        }
+    }
+
+    @Test("a storage not opened for writing refuses to write", arguments: StorageKind.available)
+    func readOnly(kind: StorageKind) throws {
+        let storage = try StorageUnderTest(kind)
+        let reader = try storage.open()
+        var view = try reader.load()
+        #expect(throws: StoreError.self) {
+            try reader.commit(.addFollowUp("missie-lyon", FollowUp(text: "x")), to: &view, context: .by("lezer"))
+        }
+        #expect(try storage.open().history().isEmpty)
+    }
+
+    // MARK: Helpers that reach into a storage's raw log
+
+    func checksumOfLast(_ storage: StorageUnderTest) throws -> String {
+        switch storage.kind {
+        case .file:
+            let journal = try JournalFile.parse(try storage.directory.read("dossier.json.journal"))
+            return journal.checksums.last ?? ""
+        case .postgresql:
+            return try PostgresTestServer.sql(storage.location, "SELECT checksum FROM dossier_changes ORDER BY seq DESC LIMIT 1")
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+
+    func appendRaw(_ line: String, to storage: StorageUnderTest, sequence: Int) throws {
+        switch storage.kind {
+        case .file:
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: storage.location + ".journal"))
+            handle.seekToEndOfFile()
+            handle.write(Data((line + "\n").utf8))
+            try handle.close()
+        case .postgresql:
+            let quoted = line.replacingOccurrences(of: "'", with: "''")
+            try PostgresTestServer.sql(storage.location, """
+                INSERT INTO dossier_changes (seq, change_id, actor, summary, entry, checksum)
+                VALUES (\(sequence), 'toekomst', 'toekomst', 'iets nieuws', '\(quoted)', 'x')
+                """)
+        }
+    }
+}
