@@ -6,6 +6,7 @@ import Foundation
 /// prints median and p95 per operation, and peak memory of whole-process runs, against the targets.
 ///
 ///     swift run -c release dossier-benchmarks [--sizes 1000,10000,100000] [--runs 7] [--keep DIR]
+///     swift run -c release --traits PostgreSQL dossier-benchmarks --postgres postgresql://USER@HOST:PORT/postgres
 ///
 /// In-process operations run on the same code the program uses; whole-process ones run the `dossier`
 /// binary built beside this one.
@@ -13,6 +14,7 @@ struct Options {
     var sizes = [1_000, 10_000, 100_000]
     var runs = 7
     var keep: String?
+    var postgres: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.makeIterator()
@@ -21,8 +23,14 @@ struct Options {
             case "--sizes": sizes = iterator.next().map { $0.split(separator: ",").compactMap { Int($0) } } ?? sizes
             case "--runs": runs = iterator.next().flatMap(Int.init) ?? runs
             case "--keep": keep = iterator.next()
+            case "--postgres":
+                guard let address = iterator.next(), !address.isEmpty else {
+                    FileHandle.standardError.write(Data("--postgres vraagt het adres van een beheerder (postgresql://GEBRUIKER@HOST:POORT/postgres)\n".utf8))
+                    exit(64)
+                }
+                postgres = address
             default:
-                FileHandle.standardError.write(Data("onbekende optie \(argument); gebruik --sizes 1000,10000 --runs 7 --keep MAP\n".utf8))
+                FileHandle.standardError.write(Data("onbekende optie \(argument); gebruik --sizes 1000,10000 --runs 7 --keep MAP --postgres ADRES\n".utf8))
                 exit(64)
             }
         }
@@ -63,3 +71,12 @@ for size in options.sizes {
 }
 table.measureBundled(bundled: bundled, clock: clock, runs: options.runs)
 print(table.render())
+if let address = options.postgres {
+    #if PostgreSQL
+    print(try PostgresBenchmark(adminAddress: address, sizes: options.sizes, runs: options.runs, bundled: bundled, clock: clock,
+                                directory: workDirectory).run())
+    #else
+    FileHandle.standardError.write(Data("--postgres vraagt een build met PostgreSQL: swift run -c release --traits PostgreSQL dossier-benchmarks\n".utf8))
+    exit(64)
+    #endif
+}
