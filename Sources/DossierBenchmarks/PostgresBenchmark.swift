@@ -5,7 +5,8 @@ import DossierTUI
 import Foundation
 
 /// The PostgreSQL store against a local server, beside the file store, at each size: a durable change (one
-/// transaction, committed) and the first screen (newest snapshot and the changes after it, read, checked and
+/// transaction, committed), the first screen as the program draws it (from the storage's list index when it
+/// has a current one) and the whole dossier (newest snapshot and the changes after it, read, checked and
 /// drawn). Runs with `--postgres ADMIN_ADDRESS` (a superuser's address, e.g. from
 /// scripts/postgres-test-server.sh); each size gets a database of its own.
 struct PostgresBenchmark {
@@ -31,9 +32,15 @@ struct PostgresBenchmark {
             try store.initialize()
             try store.importArchive(DossierArchive(snapshot: generated.encoded(), sequence: 0, lines: [], backups: []), replacing: true)
 
-            results["eerste scherm, PostgreSQL", default: []].append(try firstScreen { try store.load() }.summary)
             let fileStore = DossierStore(path: file)
-            results["eerste scherm, bestand (zelfde dossier)", default: []].append(try firstScreen { try fileStore.load() }.summary)
+            try fileStore.openForWriting(actor: "benchmark")
+            fileStore.writeSideIndex(of: try fileStore.load())
+            // As a program starts: a storage of its own each time (for the database: a new connection).
+            let address = try PostgresAddress(parsing: database, environment: [:])
+            results["eerste scherm, PostgreSQL", default: []].append(try firstScreen { PostgresStore(address: address) }.summary)
+            results["eerste scherm, bestand (zelfde dossier)", default: []].append(try firstScreen { DossierStore(path: file) }.summary)
+            results["heel dossier geladen, PostgreSQL", default: []].append(try wholeDossier { try PostgresStore(address: address).load() }.summary)
+            results["heel dossier geladen, bestand", default: []].append(try wholeDossier { try DossierStore(path: file).load() }.summary)
 
             try store.openForWriting(actor: "benchmark")
             var dossier = try store.load()
@@ -48,19 +55,39 @@ struct PostgresBenchmark {
             store.compactsAfterCommit = false
             try store.close(nil, at: clock.now())
         }
-        for name in ["duurzame wijziging, PostgreSQL (≤ 20)", "eerste scherm, PostgreSQL", "eerste scherm, bestand (zelfde dossier)"] {
+        for name in ["duurzame wijziging, PostgreSQL (≤ 20)", "eerste scherm, PostgreSQL", "eerste scherm, bestand (zelfde dossier)",
+                     "heel dossier geladen, PostgreSQL", "heel dossier geladen, bestand"] {
             lines.append(name.padding(toLength: 41, withPad: " ", startingAt: 0)
                          + (results[name] ?? []).map { $0.padding(toLength: 16, withPad: " ", startingAt: 0) }.joined())
         }
         return lines.joined(separator: "\n")
     }
 
-    private func firstScreen(_ load: () throws -> Dossier) throws -> Measurement {
+    /// The first screen as the program draws it: from the storage's list index when it has a current one
+    /// (the whole dossier is then read behind it), else from the whole dossier.
+    private func firstScreen(_ open: () -> any DossierStorage) throws -> Measurement {
         var measurement = Measurement()
         for _ in 0..<runs {
             measurement.samples.append(try Measurement.time {
-                let state = AppState(dossier: try load(), today: clock.today(), width: 120, height: 40)
+                let storage = open()
+                let state: AppState
+                if let list = storage.listIndex() {
+                    state = AppState(previewing: list, today: clock.today(), width: 120, height: 40)
+                } else {
+                    state = AppState(dossier: try storage.load(), today: clock.today(), width: 120, height: 40)
+                }
                 _ = Renderer.render(state)
+            })
+        }
+        return measurement
+    }
+
+    /// The whole dossier read, checked and drawn: what the screen has once it is read behind the first screen.
+    private func wholeDossier(_ load: () throws -> Dossier) throws -> Measurement {
+        var measurement = Measurement()
+        for _ in 0..<runs {
+            measurement.samples.append(try Measurement.time {
+                _ = Renderer.render(AppState(dossier: try load(), today: clock.today(), width: 120, height: 40))
             })
         }
         return measurement

@@ -8,6 +8,8 @@ import Foundation
 ///     swift run -c release dossier-benchmarks [--sizes 1000,10000,100000] [--runs 7] [--keep DIR]
 ///     swift run -c release --traits PostgreSQL dossier-benchmarks --postgres postgresql://USER@HOST:PORT/postgres
 ///
+/// (--postgres measures only the database beside the file: see PostgresBenchmark.)
+///
 /// In-process operations run on the same code the program uses; whole-process ones run the `dossier`
 /// binary built beside this one.
 struct Options {
@@ -63,6 +65,18 @@ let bundled = try DossierFile.decode(BundledDossier.bytes, file: "ingebouwd doss
 // unless --keep names one.
 let workDirectory = options.keep ?? NSTemporaryDirectory() + "dossier-bench-\(getpid())"
 defer { if options.keep == nil { try? FileManager.default.removeItem(atPath: workDirectory) } }
+// With --postgres: only the database beside the file, at each size.
+if let address = options.postgres {
+    #if PostgreSQL
+    print(try PostgresBenchmark(adminAddress: address, sizes: options.sizes, runs: options.runs, bundled: bundled, clock: clock,
+                                directory: workDirectory).run())
+    if options.keep == nil { try? FileManager.default.removeItem(atPath: workDirectory) }
+    exit(0)
+    #else
+    FileHandle.standardError.write(Data("--postgres vraagt een build met PostgreSQL: swift build -c release --traits PostgreSQL\n".utf8))
+    exit(64)
+    #endif
+}
 var table = ResultsTable(sizes: options.sizes)
 for size in options.sizes {
     let bench = try SizeBenchmark(activities: size, relations: max(10, size / 10), runs: options.runs, bundled: bundled, clock: clock,
@@ -71,12 +85,3 @@ for size in options.sizes {
 }
 table.measureBundled(bundled: bundled, clock: clock, runs: options.runs)
 print(table.render())
-if let address = options.postgres {
-    #if PostgreSQL
-    print(try PostgresBenchmark(adminAddress: address, sizes: options.sizes, runs: options.runs, bundled: bundled, clock: clock,
-                                directory: workDirectory).run())
-    #else
-    FileHandle.standardError.write(Data("--postgres vraagt een build met PostgreSQL: swift run -c release --traits PostgreSQL dossier-benchmarks\n".utf8))
-    exit(64)
-    #endif
-}

@@ -12,6 +12,8 @@ import PostgresNIO
 ///   journal entry itself as the file's journal holds it (with its lineage and checksum chain).
 /// - `dossier_snapshots`: compacted snapshots with the number of the last change they hold; the newest is
 ///   the dossier's snapshot, the older ones are its backups.
+/// - `dossier_list_index`: the lists of the start screen for the dossier at one change (`ListIndex`), so that
+///   a large dossier's first screen need not wait for the whole snapshot; a cache, like the file's side index.
 public enum PostgresSchema {
     public static let currentVersion = 1
 
@@ -61,6 +63,16 @@ public enum PostgresSchema {
                 "CREATE INDEX dossier_snapshots_seq ON dossier_snapshots (seq DESC, id DESC)",
                 // Snapshots are large and read whole: no compression on the way.
                 "ALTER TABLE dossier_snapshots ALTER COLUMN body SET STORAGE EXTERNAL",
+                // What the start screen and `dossier relations` show, for the dossier at change `seq`: a cache,
+                // believed only when `seq` is the last change and `format` this program's.
+                """
+                CREATE TABLE dossier_list_index (
+                    seq bigint PRIMARY KEY CHECK (seq >= 0),
+                    format integer NOT NULL,
+                    body text NOT NULL
+                )
+                """,
+                "ALTER TABLE dossier_list_index ALTER COLUMN body SET STORAGE EXTERNAL",
             ]
         default:
             return []

@@ -35,7 +35,7 @@ extension PostgresStore: ArchiveStorage {
             guard replacing else {
                 throw .badSetting("de database \(location) heeft al een dossier; geef --replace om het te vervangen (het logboek gaat dan verloren)")
             }
-            try link.query("DROP TABLE IF EXISTS dossier_changes, dossier_snapshots, dossier_meta CASCADE")
+            try link.query("DROP TABLE IF EXISTS dossier_changes, dossier_snapshots, dossier_list_index, dossier_meta CASCADE")
             try link.query("DROP FUNCTION IF EXISTS dossier_changes_role(), dossier_changes_append_only() CASCADE")
         }
         if try schemaVersion() == nil { try initialize() }
@@ -70,6 +70,7 @@ extension PostgresStore: ArchiveStorage {
                 INSERT INTO dossier_snapshots (seq, name, body)
                 VALUES (\(Int64(archive.sequence)), \(name), \(String(decoding: archive.snapshot, as: UTF8.self)))
                 """)
+            try storeListIndex(ListIndex(dossier: current), sequence: archive.sequence, on: link)
         }
     }
 }

@@ -106,7 +106,7 @@ extension PostgresStore {
         do {
             undo = try dossier.apply(change, context: context)
         } catch {
-            throw ColleagueConflict.refusal(error, of: change, recentOthers: recentOthers, clock: clock)
+            throw ColleagueConflict.refusal(error, of: change, recentOthers: recentOthers, dates: configuration.dates(clock: clock), today: clock.today())
         }
         let entry = JournalEntry(sequence: lastSequence + 1, lineage: entryLineage, previous: tail, timestamp: context.timestamp,
                                  actor: context.actor, today: context.today, summary: summary, details: details, subjects: change.subjects,

@@ -53,6 +53,7 @@ extension PostgresStore {
             ON CONFLICT (name) DO NOTHING
             """)
         snapshotSequence = written.sequence
+        if let list = written.list { try storeListIndex(list, sequence: written.sequence, on: link) }
         try pruneSnapshots()
         return true
     }

@@ -49,13 +49,16 @@ struct PostgresAddressTests {
         #expect(configured.store == "postgresql://ine@db.oss.nl/dossier")
         for stored in ["postgresql://ine:geheim@db.oss.nl/dossier", "postgresql://ine@db.oss.nl/dossier?password=geheim"] {
             try home.write("dossier/config.json", #"{ "store": "\#(stored)" }"#)
-            do {
-                _ = try StoreConfiguration.load(environment: ["XDG_CONFIG_HOME": home.path])
-                Issue.record("a password in the configuration was accepted: \(stored)")
-            } catch {
-                #expect(error.description.contains("geen wachtwoord in de instellingen"), "\(error)")
-                #expect(!error.description.contains("geheim"), "\(error)")
-            }
+            let loaded = try StoreConfiguration.load(environment: ["XDG_CONFIG_HOME": home.path])
+            #expect(loaded.store == nil)
+            let message = try #require(loaded.refusedSettings["store"])
+            #expect(message.contains("geen wachtwoord in de instellingen") && !message.contains("geheim"), "\(message)")
+            #expect(throws: StoreError.self) { try loaded.check(["store"]) }
+            // A command stops rather than open another dossier (the default one) in its place.
+            let listed = try ProgramRunner().run(["relations"], environment: ["XDG_CONFIG_HOME": home.path, "XDG_DATA_HOME": home.file("data")])
+            #expect(listed.status == 64 && listed.standardError.contains("geen wachtwoord") && !listed.standardError.contains("geheim"),
+                    "\(listed.standardError)")
+            #expect(!FileManager.default.fileExists(atPath: home.file("data/dossier/dossier.json")))
         }
     }
 }

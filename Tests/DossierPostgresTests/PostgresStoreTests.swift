@@ -28,9 +28,10 @@ struct PostgresStoreTests {
         // The grants docs/postgresql.md gives an administrator.
         try PostgresTestServer.sql(storage.location, """
             CREATE ROLE \(writer) LOGIN; CREATE ROLE \(reader) LOGIN;
-            GRANT SELECT ON dossier_meta, dossier_changes, dossier_snapshots TO \(reader);
+            GRANT SELECT ON dossier_meta, dossier_changes, dossier_snapshots, dossier_list_index TO \(reader);
             GRANT SELECT, INSERT ON dossier_meta, dossier_changes TO \(writer);
             GRANT SELECT, INSERT, DELETE ON dossier_snapshots TO \(writer);
+            GRANT SELECT, INSERT, UPDATE, DELETE ON dossier_list_index TO \(writer);
             GRANT USAGE ON SEQUENCE dossier_snapshots_id_seq TO \(writer);
             """)
         let refused = try run(["set-status", "bom", "verkennen", "--reason", "r", "--store", address(storage.location, role: reader)])
@@ -46,6 +47,9 @@ struct PostgresStoreTests {
         #expect(shown.contains("Alleen-lezen geopend: de databaserol \(reader) mag het dossier alleen lezen"), "\(shown)")
         let written = try run(["set-status", "bom", "verkennen", "--reason", "r", "--store", address(storage.location, role: writer)])
         #expect(written.status == 0, "\(written.standardError)")
+        // The writer also brought the start screen's lists up to date (the grants cover them).
+        let current = try PostgresTestServer.sql(storage.location, "SELECT count(*) FROM dossier_list_index WHERE seq = (SELECT max(seq) FROM dossier_changes)")
+        #expect(current.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
         let log = try run(["log", "--json", "--store", address(storage.location, role: reader)])
         #expect(log.standardOutput.contains("\"by\": \"Ine\"") && log.standardOutput.contains("\"role\": \"\(writer)\""), "\(log.standardOutput)")
         // The role column is the server's: a writer cannot put another role in it.

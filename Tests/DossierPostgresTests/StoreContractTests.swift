@@ -169,4 +169,26 @@ struct StoreContractTests {
                 """)
         }
     }
+
+    @Test("the start screen's lists come from the storage's list index only while it describes the last change; compaction writes one",
+          arguments: StorageKind.available)
+    func listIndex(kind: StorageKind) throws {
+        let storage = try StorageUnderTest(kind)
+        let ine = try storage.open(writer: "Ine", journalLimit: 2)
+        var dossier = try ine.load()
+        try ine.commit(.setRelationStatus("bom", status: .verkennen, reason: "herijking", reviewDate: nil), to: &dossier, context: .by("Ine"))
+        ine.listIndexWrite(of: dossier)?.run()
+        let listed = try #require(try storage.open().listIndex(), "a list index written for the last change is believed")
+        #expect(listed == ListIndex(dossier: dossier))
+        #expect(listed.relations.first { $0.relation.id == "bom" }?.relation.status == .verkennen)
+        #expect(ine.listIndexWrite(of: dossier) == nil, "nothing to write when it is current")
+        // A colleague's change that did not write it: the old one describes an older dossier and is not believed.
+        let piet = try storage.open(writer: "Piet", journalLimit: 100)
+        var pietView = try piet.load()
+        try piet.commit(.setRelationStatus("bom", status: .actief, reason: "toch", reviewDate: nil), to: &pietView, context: .by("Piet", minute: 1))
+        #expect(try storage.open().listIndex() == nil)
+        // Compaction (the journal limit of 2 is reached by Ine's next change) brings it up to date.
+        try ine.commit(.addFollowUp("missie-lyon", FollowUp(text: "Bellen")), to: &dossier, context: .by("Ine", minute: 2))
+        #expect(try storage.open().listIndex() == ListIndex(dossier: dossier))
+    }
 }

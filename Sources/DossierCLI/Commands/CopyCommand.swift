@@ -28,7 +28,7 @@ struct CopyCommand: ParsableCommand {
 
     func run() throws {
         do throws(StoreError) {
-            let configuration = try Session.configuration()
+            let configuration = try Session.configuration(needing: Session.settingsForWriting)
             let source = try StorageOpener.open(StoreLocation(path: from, isDefault: false), configuration: configuration)
             let target = try StorageOpener.open(StoreLocation(path: to, isDefault: false), configuration: configuration)
             let archive = try source.exportArchive()

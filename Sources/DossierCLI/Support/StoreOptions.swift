@@ -20,7 +20,21 @@ struct StoreOptions: ParsableArguments {
                 throw failure("--store is leeg; geef het pad van een dossierbestand, of laat --store weg voor het standaarddossier",
                               code: ExitStatus.usage)
             }
-            return StoreLocation.resolve(explicit: store, environment: Session.environment, configured: try? Session.configuration().store)
+            return StoreLocation.resolve(explicit: store, environment: Session.environment, configured: try configuredStore())
+        }
+    }
+
+    /// The `store` of the configuration file, when neither `--store` nor `DOSSIER_STORE` names one. One that
+    /// cannot be used (a password in it) stops the command rather than open another dossier; a configuration
+    /// file that is not JSON any more is said, and the default dossier opens (writers stop at the settings
+    /// they need).
+    private func configuredStore() throws -> String? {
+        guard store == nil, Session.environment["DOSSIER_STORE"].map(\.isEmpty) ?? true else { return nil }
+        do {
+            return try Session.configuration(needing: ["store"]).store
+        } catch {
+            guard case .damaged = error else { throw failure(error) }
+            return try Session.configurationForReading().store
         }
     }
 

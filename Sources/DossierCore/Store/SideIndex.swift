@@ -57,6 +57,24 @@ struct SideIndex: Sendable {
     // MARK: Writing
 
     func encoded() -> [UInt8] {
+        let body = SideIndex.encodeList(list)
+        var header = JSONWriter(pretty: false)
+        header.beginObject()
+        header.field("format", SideIndex.format)
+        header.key("snapshot")
+        SideIndex.write(snapshot, to: &header)
+        header.field("sequence", sequence)
+        header.key("journal")
+        if let journal { SideIndex.write(journal, to: &header) } else { header.null() }
+        header.field("journalSequence", journalSequence)
+        header.field("bodyLength", body.count)
+        header.field("bodyChecksum", CRC32.hex(CRC32.checksum(body)))
+        header.endObject()
+        return header.bytes + [0x0A] + body + [0x0A]
+    }
+
+    /// The body: the list index as compact JSON.
+    static func encodeList(_ list: ListIndex) -> [UInt8] {
         var body = JSONWriter(pretty: false, reservingCapacity: 64 + list.relations.count * 160 + list.deadlines.count * 6)
         body.beginObject()
         body.field("activities", list.activityCount)
@@ -76,20 +94,7 @@ struct SideIndex: Sendable {
         }
         body.endArray()
         body.endObject()
-
-        var header = JSONWriter(pretty: false)
-        header.beginObject()
-        header.field("format", SideIndex.format)
-        header.key("snapshot")
-        SideIndex.write(snapshot, to: &header)
-        header.field("sequence", sequence)
-        header.key("journal")
-        if let journal { SideIndex.write(journal, to: &header) } else { header.null() }
-        header.field("journalSequence", journalSequence)
-        header.field("bodyLength", body.bytes.count)
-        header.field("bodyChecksum", CRC32.hex(CRC32.checksum(body.bytes)))
-        header.endObject()
-        return header.bytes + [0x0A] + body.bytes + [0x0A]
+        return body.bytes
     }
 
     private static func write(_ stamp: FileStamp, to writer: inout JSONWriter) {
@@ -202,7 +207,7 @@ struct SideIndex: Sendable {
         return FileStamp(inode: inode, size: size, modification: modification, statusChange: statusChange)
     }
 
-    private static func readList(_ body: [UInt8]) throws(JSONError) -> ListIndex {
+    static func readList(_ body: [UInt8]) throws(JSONError) -> ListIndex {
         try JSONReader.read(body) { (reader: inout JSONReader) throws(JSONError) in
             var list = ListIndex(relations: [], activityCount: 0, visitCount: 0, deadlines: [])
             try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
@@ -252,5 +257,20 @@ struct SideIndex: Sendable {
         guard let kind, let status else { throw reader.error("soort of status ontbreekt") }
         let relation = Relation(id: id, name: name, kind: kind, countries: countries, places: places, status: status, reviewDate: reviewDate)
         return RelationOverview(relation: relation, activityCount: activityCount, nextDate: next)
+    }
+}
+
+extension ListIndex {
+    /// The form of `encoded()`, raised with the side index's: a store that keeps the list index elsewhere (a
+    /// database) keeps this beside it and ignores a list of another form.
+    public static var encodingFormat: Int { SideIndex.format }
+
+    /// The list index as compact JSON, as the side index holds it.
+    public func encoded() -> [UInt8] { SideIndex.encodeList(self) }
+
+    /// A list index read back from `encoded()`; nil when the bytes are not one.
+    public init?(encoded bytes: [UInt8]) {
+        guard let list = try? SideIndex.readList(bytes) else { return nil }
+        self = list
     }
 }

@@ -34,7 +34,9 @@ public struct SnapshotWrite: Sendable {
             written.list = ListIndex(dossier: snapshot)
             return written
         case .memory:
-            return WrittenSnapshot(sequence: sequence, lineage: snapshot.lineage, content: .bytes(bytes))
+            var written = WrittenSnapshot(sequence: sequence, lineage: snapshot.lineage, content: .bytes(bytes))
+            written.list = ListIndex(dossier: snapshot)
+            return written
         }
     }
 }
@@ -44,8 +46,8 @@ public struct WrittenSnapshot: Sendable {
     public let sequence: Int
     public let lineage: String?
     public let content: Content
-    /// The side index's content for a file store (`SideIndex`).
-    var list: ListIndex?
+    /// The list index of the new snapshot: a file store's side index (`SideIndex`), a database's row beside it.
+    public internal(set) var list: ListIndex?
 
     init(sequence: Int, lineage: String?, content: Content) {
         self.sequence = sequence
