@@ -33,7 +33,7 @@ struct ConfigurationFileTests {
             let warning = result.standardError.split(separator: "\n").filter { $0.contains("onbekende instelling") }
             #expect(warning.count == 1, "said once: \(result.standardError)")
             #expect(result.standardError.contains("config.json, regel 1: onbekende instelling 'lookahaed' (overgeslagen); bedoelde u 'lookAhead'?"))
-            #expect(result.standardError.contains("Wel bekend: name, organisation, lookAhead, backups, journalLimit, lockWait, dateFormat."))
+            #expect(result.standardError.contains("Wel bekend: name, organisation, lookAhead, backups, journalLimit, lockWait, dateFormat, store."))
             #expect(!result.standardError.contains("beschadigd"))
         }
         #expect(try scratch.load().relation("bom")?.statusHistory.last?.by == "Ine", "the settings it knows still count")
