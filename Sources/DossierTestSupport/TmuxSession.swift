@@ -60,14 +60,22 @@ public final class TmuxSession: @unchecked Sendable {
     /// Polls the pane every 100 ms until `text` appears; fails with the last screen after `timeout`.
     @discardableResult
     public func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+        try waitFor(text, gone: [], timeout: timeout)
+    }
+
+    /// Polls until `text` appears and none of `gone` is still on the pane: a screen that replaces another
+    /// shares some text with it, and a capture may come while the terminal is still drawing the new one.
+    @discardableResult
+    public func waitFor(_ text: String, gone: [String], timeout: Double = 10) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
             screen = try capture()
-            if screen.contains(text) { return screen }
+            if screen.contains(text), !gone.contains(where: screen.contains) { return screen }
             usleep(100_000)
         }
-        throw Failure(description: "'\(text)' did not appear within \(timeout) s. Screen:\n\(screen)")
+        let without = gone.isEmpty ? "" : " (without \(gone.map { "'\($0)'" }.joined(separator: ", ")))"
+        throw Failure(description: "'\(text)'\(without) did not appear within \(timeout) s. Screen:\n\(screen)")
     }
 
     @discardableResult
