@@ -63,6 +63,47 @@ struct ParallelReadingTests {
         #expect(try Dossier(decoding: Array(text.utf8)) == Self.dossier)
     }
 
+    @Test("the store reads a large snapshot handing its pages back as it goes, to the same dossier; damaged or breaking a rule, it says exactly where")
+    func storeReadsLargeSnapshots() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("dossier.json")
+        let bytes = Self.dossier.encoded()
+        try directory.write("dossier.json", bytes)
+        #expect(try DossierStore(path: path).load() == Self.dossier)
+
+        // A syntax error far into the activities: the message places it as reading in one piece does.
+        var text = String(decoding: bytes, as: UTF8.self)
+        let target = Self.dossier.activities[3_500]
+        let marker = "\"id\": \"\(target.id)\","
+        let range = try #require(text.range(of: marker))
+        text.replaceSubrange(range, with: "\"id\": \"\(target.id)\",,")
+        try directory.write("dossier.json", Array(text.utf8))
+        var expected: JSONError?
+        do { _ = try Dossier(decoding: Array(text.utf8)) } catch { expected = error }
+        do {
+            _ = try DossierStore(path: path).load()
+            Issue.record("a damaged snapshot loaded")
+        } catch {
+            guard case let .damaged(_, problem) = error else { Issue.record("\(error)"); return }
+            #expect(problem.path == expected?.path)
+            #expect(problem.position == expected.map { TextPosition(offset: $0.offset, in: Array(text.utf8)) })
+        }
+
+        // Breaking a rule (an activity of a relation that does not exist): named, with its place in the file.
+        var invalid = Self.dossier.activities
+        invalid[3_600].relations = ["bestaat-niet"]
+        let broken = Dossier(title: Self.dossier.title, framework: Self.dossier.framework, budgetLines: Self.dossier.budgetLines,
+                             relations: Self.dossier.relations, activities: invalid)
+        try directory.write("dossier.json", broken.encoded())
+        do {
+            _ = try DossierStore(path: path).load()
+            Issue.record("an invalid snapshot loaded")
+        } catch {
+            guard case let .invalid(_, problems) = error else { Issue.record("\(error)"); return }
+            #expect(problems.contains { $0.path.description.contains("activities[3600]") && $0.position != nil }, "\(problems)")
+        }
+    }
+
     private func jsonString(_ text: String) -> String {
         var writer = JSONWriter()
         writer.string(text)

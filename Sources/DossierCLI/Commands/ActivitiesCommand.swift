@@ -5,10 +5,13 @@ struct ActivitiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "activities",
         abstract: "Toon de activiteiten, op datum.",
-        discussion: "Voorbeelden: dossier activities --year 2025 --kind delegatiebezoek; dossier activities --relation pivot-park --json"
+        discussion: "Voorbeelden: dossier activities --year 2025 --kind delegatiebezoek; dossier activities --relation pivot-park --json. Met --json staan de activiteiten in de volgorde van het dossierbestand."
     )
 
     @OptionGroup var storeOptions: StoreOptions
+
+    /// The JSON goes out in pieces of about this many bytes.
+    static let jsonPiece = 1 << 16
 
     @Option(help: ArgumentHelp("Alleen activiteiten met deze status (\(ActivityStatus.allowedList)).", valueName: "status"))
     var status: String?
@@ -41,27 +44,33 @@ struct ActivitiesCommand: ParsableCommand {
             relation: try relation.map { try Lookup.relation($0, in: dossier).id },
             direction: try direction.map { try ArgumentValues.vocabulary($0, VisitDirection.self, option: "--direction") }
         )
-        let activities = query.apply(to: dossier.activities)
         if json {
-            var writer = JSONWriter(reservingCapacity: activities.count * 800)
+            // In the file's order, written out piece by piece: no sorted copy and no whole document in memory.
+            var writer = JSONWriter(reservingCapacity: Self.jsonPiece * 2)
             writer.beginArray()
-            for activity in activities {
-                writer.element()
-                activity.write(to: &writer)
+            dossier.activities.withUnsafeBufferPointer { activities in
+                for position in activities.indices where query.matches(activities[position]) {
+                    writer.element()
+                    activities[position].write(to: &writer)
+                    if writer.bytes.count >= Self.jsonPiece { Output.document(writer.takeBytes()) }
+                }
             }
             writer.endArray()
             writer.finishDocument()
-            Output.document(writer.bytes)
+            Output.document(writer.takeBytes())
             return
         }
+        let activities = query.apply(to: dossier.activities)
         var table = TextTable([
             .init(title: "DATUM", keepsWhole: true), .init(title: "ID", keepsWhole: true), .init(title: "TITEL"),
             .init(title: "SOORT"), .init(title: "STATUS", keepsWhole: true), .init(title: "RELATIES"),
             .init(title: "KOSTEN", alignRight: true),
         ])
+        // Read once: the setting comes from the configuration file and the environment.
+        let dates = Session.dates
         for activity in activities {
             let cost = activity.actualCost ?? activity.estimatedCost
-            table.append([Session.dates.date(activity.startDate, none: "—"), activity.id, activity.title, activity.kind.label, activity.status.label,
+            table.append([dates.date(activity.startDate, none: "—"), activity.id, activity.title, activity.kind.label, activity.status.label,
                           activity.relations.map(dossier.relationName).joined(separator: ", "), cost?.formatted ?? ""])
         }
         Output.line(table.render(width: Output.width))

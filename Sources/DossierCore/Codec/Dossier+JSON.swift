@@ -64,6 +64,14 @@ extension Dossier {
         }
     }
 
+    /// Reads a current document from bytes in memory of their own, handing back the pages of its long arrays
+    /// as they are read (`SnapshotBuffer`). Any error: read the file again the usual way, for its exact place.
+    init(decodingReleasing buffer: UnsafeBufferPointer<UInt8>) throws(JSONError) {
+        self = try JSONReader.read(buffer, releasingReadBytes: true) { (reader: inout JSONReader) throws(JSONError) in
+            try Dossier(reading: &reader)
+        }
+    }
+
     init(reading reader: inout JSONReader) throws(JSONError) {
         let start = reader.valueOffset()
         var version: Int?, title: String?, framework: Framework?, journalSequence = 0, lineage: String?, journalTail = ""
@@ -117,6 +125,10 @@ extension Dossier {
     /// The schemaVersion of a document, found without reading the rest; nil when there is none to find.
     /// Checked on every load, so it stops at the key (the first one in a file this program wrote).
     static func schemaVersion(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { schemaVersion(in: $0) }
+    }
+
+    static func schemaVersion(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var version: Int?
         _ = try? JSONReader.read(bytes) { (reader: inout JSONReader) throws(JSONError) in
             try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in

@@ -1,23 +1,25 @@
 /// A day in the Gregorian calendar, without time or time zone. Stored as ISO 8601 (`2025-03-12`).
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    /// Year, month and day in one number (`(year + yearBias) << 9 | month << 5 | day`), which also sorts as
+    /// the dates do: a dossier holds several dates per activity, so each takes 4 bytes instead of 24.
+    private let packed: UInt32
+    /// Lets day arithmetic reach before year 1 (down to year −1.048.576) and still sort.
+    private static let yearBias = 1 << 20
+
+    public var year: Int { Int(packed >> 9) - CalendarDate.yearBias }
+    public var month: Int { Int(packed >> 5 & 0xF) }
+    public var day: Int { Int(packed & 0x1F) }
 
     /// A date, or nil when the day does not exist (`2025-02-29`). Parsers accept only `Limits.years`.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= CalendarDate.daysInMonth(year: year, month: month) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.init(unchecked: year, month, day)
     }
 
     /// A date known to exist, for constants.
     init(unchecked year: Int, _ month: Int, _ day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = UInt32(clamping: min(max(year + CalendarDate.yearBias, 0), (1 << 23) - 1)) << 9 | UInt32(month) << 5 | UInt32(day)
     }
 
     /// The date `dayNumber` days after 1970-01-01 (negative before it).
@@ -31,9 +33,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         let shiftedMonth = (5 * dayOfYear + 2) / 153
         let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
         let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        self.month = month
-        self.day = day
+        self.init(unchecked: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// Days since 1970-01-01.
@@ -67,7 +67,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+        lhs.packed < rhs.packed
     }
 
     public static func daysInMonth(year: Int, month: Int) -> Int {
@@ -122,12 +122,22 @@ extension CalendarDate {
     }
 
     private static func representable(iso text: some StringProtocol) -> CalendarDate? {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = CalendarDate.number(bytes[0..<4]),
-              let month = CalendarDate.number(bytes[5..<7]),
-              let day = CalendarDate.number(bytes[8..<10]) else { return nil }
-        return CalendarDate(year: year, month: month, day: day)
+        // Every date of a file passes here: read in place, without copying the text into an array.
+        let utf8 = text.utf8
+        guard utf8.count == 10 else { return nil }
+        var digits = (year: 0, month: 0, day: 0)
+        for (index, byte) in utf8.enumerated() {
+            if index == 4 || index == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            if index < 4 { digits.year = digits.year * 10 + digit } else if index < 7 { digits.month = digits.month * 10 + digit } else {
+                digits.day = digits.day * 10 + digit
+            }
+        }
+        return CalendarDate(year: digits.year, month: digits.month, day: digits.day)
     }
 
     private static func representable(typed input: String) -> CalendarDate? {

@@ -11,11 +11,12 @@ extension JSONReader {
     public mutating func readArrayInParallel<T: Sendable>(of element: @escaping @Sendable (inout JSONReader) throws(JSONError) -> T)
         throws(JSONError) -> [T] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        guard cores > 1, bytes.count - valueOffset() >= JSONReader.parallelMinimum,
-              let values = readArrayInParts(min(cores, 8) * 4, of: element) else {
-            return try readArray(of: element)
-        }
-        return values
+        guard cores > 1, bytes.count - valueOffset() >= JSONReader.parallelMinimum else { return try readArray(of: element) }
+        let start = offset
+        if let values = readArrayInParts(min(cores, 8) * 4, of: element) { return values }
+        // Pages already handed back cannot be read in one piece: the caller reads the file again.
+        if releasesReadBytes { throw error(at: start, "de lijst paste niet in delen; opnieuw lezen") }
+        return try readArray(of: element)
     }
 
     /// The array read in about `parts` parts at once; nil (and nothing read) when they do not fit together.
@@ -27,6 +28,8 @@ extension JSONReader {
 
     /// Below this many bytes one reader is quicker than several.
     static let parallelMinimum = 1 << 20
+    /// How many bytes a part reads before it hands the pages behind it back.
+    static let releaseStep = 1 << 20
 
     /// Where each part starts: the first element, and for every later part the first element that starts
     /// on its own line, at the first element's indentation, from an even share of the rest of the bytes.
@@ -70,17 +73,23 @@ extension JSONReader {
     /// Reads the parts, each on its own reader; nil when they do not fit together.
     private mutating func readParts<T: Sendable>(from starts: [Int], _ element: @escaping @Sendable (inout JSONReader) throws(JSONError) -> T) -> [T]? {
         let slots = ResultSlots<PartOutcome<T>>(count: starts.count)
-        let shared = SharedBytes(bytes: bytes), formatVersion = self.formatVersion, depth = self.depth + 1
+        let shared = SharedBytes(bytes: bytes), formatVersion = self.formatVersion, depth = self.depth + 1, releases = releasesReadBytes
         DispatchQueue.concurrentPerform(iterations: starts.count) { part in
             let bytes = shared.bytes
             var reader = JSONReader(bytes: bytes, formatVersion: formatVersion)
             reader.offset = starts[part]
             reader.depth = depth
             let end = part + 1 < starts.count ? starts[part + 1] : Int.max
-            var values: [T] = []
+            let values = PartValues<T>()
+            // Only this part's own bytes, and only whole pages behind what it has read, go back.
+            var released = starts[part]
             do {
                 while true {
                     values.append(try element(&reader))
+                    if releases && reader.offset - released >= JSONReader.releaseStep {
+                        bytes.release(released..<reader.offset)
+                        released = reader.offset
+                    }
                     reader.skipWhitespace()
                     guard reader.offset < bytes.count else { break }
                     if bytes[reader.offset] == UInt8(ascii: "]") {
@@ -99,18 +108,18 @@ extension JSONReader {
             } catch {}
             slots.set(part, .failed)
         }
-        var parts: [[T]] = []
+        var parts: [PartValues<T>] = []
         for outcome in slots.values {
             switch outcome {
             case .reachedNext(let values):
                 parts.append(values)
             case let .endedArray(values, after):
                 parts.append(values)
-                var joined: [T] = []
-                joined.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-                for part in parts { joined.append(contentsOf: part) }
                 offset = after
-                return joined
+                // Moved, not copied, into an array of exactly the right size.
+                return Array(unsafeUninitializedCapacity: parts.reduce(0) { $0 + $1.count }) { buffer, count in
+                    for part in parts { count += part.move(to: buffer.baseAddress! + count) }
+                }
             case .failed:
                 return nil
             }
@@ -119,11 +128,43 @@ extension JSONReader {
     }
 }
 
+/// The values one part read, in storage of their own from which they are moved into the final array.
+private final class PartValues<T> {
+    private var storage = UnsafeMutablePointer<T>.allocate(capacity: 64)
+    private var capacity = 64
+    private(set) var count = 0
+
+    func append(_ value: consuming T) {
+        if count == capacity {
+            let larger = UnsafeMutablePointer<T>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: storage, count: count)
+            storage.deallocate()
+            storage = larger
+            capacity *= 2
+        }
+        (storage + count).initialize(to: value)
+        count += 1
+    }
+
+    /// Moves every value to `destination`, leaving none here; returns how many.
+    func move(to destination: UnsafeMutablePointer<T>) -> Int {
+        let moved = count
+        destination.moveInitialize(from: storage, count: moved)
+        count = 0
+        return moved
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+}
+
 /// How one part of an array read on all cores ended: at the start of the next part, at the end of the
 /// array, or not at all (it did not start on an element, or the bytes hold an error).
 private enum PartOutcome<T> {
-    case reachedNext([T])
-    case endedArray([T], after: Int)
+    case reachedNext(PartValues<T>)
+    case endedArray(PartValues<T>, after: Int)
     case failed
 }
 

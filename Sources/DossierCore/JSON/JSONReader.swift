@@ -9,6 +9,8 @@ public struct JSONReader {
     public internal(set) var offset: Int
     /// Objects and lists open around the current position.
     var depth = 0
+    /// Long arrays read in parts give the pages they have read back to the system (`SnapshotBuffer`).
+    var releasesReadBytes = false
     /// Deeper than any real dossier; a hostile file nested deeper is refused instead of exhausting the stack.
     public static let maximumDepth = 128
     /// No field holds more text than this (`Limits.longText` characters); a longer string is refused
@@ -27,8 +29,16 @@ public struct JSONReader {
     /// Runs `body` on a reader over `data`, then checks that only whitespace follows the value.
     public static func read<T>(_ data: [UInt8], formatVersion: Int = Dossier.currentSchemaVersion,
                                _ body: (inout JSONReader) throws(JSONError) -> T) throws(JSONError) -> T {
-        let result: Result<T, JSONError> = data.withUnsafeBufferPointer { buffer in
+        try data.withUnsafeBufferPointer { buffer throws(JSONError) in try read(buffer, formatVersion: formatVersion, body) }
+    }
+
+    /// As `read(_:formatVersion:_:)`, over bytes in memory of their own. `releasingReadBytes`: long arrays
+    /// hand the pages they have read back to the system (see `SnapshotBuffer`); the bytes are not whole after.
+    static func read<T>(_ buffer: UnsafeBufferPointer<UInt8>, formatVersion: Int = Dossier.currentSchemaVersion,
+                        releasingReadBytes: Bool = false, _ body: (inout JSONReader) throws(JSONError) -> T) throws(JSONError) -> T {
+        let result: Result<T, JSONError> = {
             var reader = JSONReader(bytes: buffer, formatVersion: formatVersion)
+            reader.releasesReadBytes = releasingReadBytes
             do {
                 let value = try body(&reader)
                 reader.skipWhitespace()
@@ -41,7 +51,7 @@ public struct JSONReader {
             } catch {
                 return .failure(JSONError(offset: reader.offset, message: "\(error)"))
             }
-        }
+        }()
         return try result.get()
     }
 

@@ -133,6 +133,13 @@ public struct JSONWriter {
         if isPretty { bytes.append(UInt8(ascii: "\n")) }
     }
 
+    /// The bytes written so far, leaving the buffer empty and the writer where it was: a long document is
+    /// written out piece by piece (between whole values) instead of held whole.
+    public mutating func takeBytes() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
     // MARK: Convenience for optional members: an empty value is left out.
 
     public mutating func field(_ name: StaticString, _ value: String) {

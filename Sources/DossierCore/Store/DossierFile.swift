@@ -23,6 +23,16 @@ public enum DossierFile {
         return (try decodeCurrent(migrated, file: file), from)
     }
 
+    /// A large snapshot of the current version, decoded from a buffer whose pages go back to the system as
+    /// they are read; nil when that did not give a whole, valid dossier (an older format, an error, rules it
+    /// breaks): then decode it the usual way, from bytes read anew, which also places what is wrong.
+    static func decodeReleasing(_ buffer: SnapshotBuffer, checking: Checking) -> Dossier? {
+        guard let version = Dossier.schemaVersion(in: buffer.bytes), version == Dossier.currentSchemaVersion,
+              let dossier = try? Dossier(decodingReleasing: buffer.bytes) else { return nil }
+        if case .unless(let sequence) = checking, dossier.journalSequence == sequence { return dossier }
+        return DossierValidator.problems(in: dossier).isEmpty ? dossier : nil
+    }
+
     private static func decodeCurrent(_ bytes: [UInt8], file: String, checking: Checking = .all) throws(StoreError) -> Dossier {
         let dossier: Dossier
         do {

@@ -126,25 +126,23 @@ public final class DossierStore {
 
     private func loadOnce(snapshotIdentity: inout FileIdentity?) throws(StoreError) -> Dossier {
         notices = []
-        let bytes: [UInt8]
-        var snapshotStatus: FileStatus?
-        do {
-            let descriptor = try fileSystem.openForReading(path)
-            defer { fileSystem.close(descriptor) }
-            let status = try fileSystem.status(of: descriptor, path: path)
-            snapshotStatus = status
-            snapshotIdentity = FileIdentity(status)
-            bytes = try fileSystem.read(descriptor, from: 0, path: path)
-        } catch {
-            if error.code == SystemErrorCode.noSuchFile { throw hasTraces() ? .snapshotMissing(file: path) : .missing(file: path) }
-            throw .fileSystem(error)
+        let descriptor = try readingSnapshot { () throws(FileSystemError) in try fileSystem.openForReading(path) }
+        defer { fileSystem.close(descriptor) }
+        let status = try readingSnapshot { () throws(FileSystemError) in try fileSystem.status(of: descriptor, path: path) }
+        snapshotIdentity = FileIdentity(status)
+        // A snapshot this program wrote or checked in full, unchanged since (the side index's stamps say so),
+        // is not checked again; the journal entries after it are, each as it is applied.
+        let checking = sideIndexVouches(for: status).map { DossierFile.Checking.unless(sequence: $0.sequence) } ?? .all
+        var dossier: Dossier, migratedFrom: Int?
+        // A large one is decoded from memory handed back page by page as it is read: never in memory twice.
+        if status.size >= JSONReader.parallelMinimum, let buffer = try readingSnapshot({ () throws(FileSystemError) in
+            try SnapshotBuffer(reading: descriptor, size: Int(status.size), fileSystem: fileSystem, path: path)
+        }), let decoded = DossierFile.decodeReleasing(buffer, checking: checking) {
+            dossier = decoded
+        } else {
+            let bytes = try readingSnapshot { () throws(FileSystemError) in try fileSystem.read(descriptor, from: 0, path: path) }
+            (dossier, migratedFrom) = try DossierFile.decodeMigrating(bytes, file: path, migrations: migrations, checking: checking)
         }
-        // A snapshot this program wrote or checked in full, unchanged since (the side index's stamps say
-        // so), is not checked again; the journal entries after it are, each as it is applied.
-        let vouched = snapshotStatus.flatMap(sideIndexVouches)
-        let (decoded, migratedFrom) = try DossierFile.decodeMigrating(bytes, file: path, migrations: migrations,
-                                                                     checking: vouched.map { .unless(sequence: $0.sequence) } ?? .all)
-        var dossier = decoded
         lastSequence = dossier.journalSequence
         snapshotSequence = dossier.journalSequence
         snapshotFile = snapshotIdentity
@@ -176,6 +174,16 @@ public final class DossierStore {
             notices.append("Het journaal eindigde met een half geschreven regel (een onderbroken opslag); die is genegeerd.")
         }
         return dossier
+    }
+
+    /// A step of reading the snapshot, its failure said as the store says it.
+    private func readingSnapshot<T>(_ step: () throws(FileSystemError) -> T) throws(StoreError) -> T {
+        do {
+            return try step()
+        } catch {
+            if error.code == SystemErrorCode.noSuchFile { throw hasTraces() ? .snapshotMissing(file: path) : .missing(file: path) }
+            throw .fileSystem(error)
+        }
     }
 
     private func finishLoad(_ dossier: Dossier) throws(StoreError) -> Dossier {

@@ -11,6 +11,8 @@ public protocol FileSystem: Sendable {
     func openForReading(_ path: String) throws(FileSystemError) -> Int32
     /// Everything from `offset` to the end of an open file.
     func read(_ descriptor: Int32, from offset: Int64, path: String) throws(FileSystemError) -> [UInt8]
+    /// From `offset` into `buffer`, as much as fits and the file has; returns how many bytes.
+    func read(_ descriptor: Int32, from offset: Int64, into buffer: UnsafeMutableRawBufferPointer, path: String) throws(FileSystemError) -> Int
     /// What an open file is now (it may have been renamed or replaced at its path since).
     func status(of descriptor: Int32, path: String) throws(FileSystemError) -> FileStatus
     /// What is at `path` itself (a link is reported as a link, not followed). Nil when nothing exists there.
@@ -36,6 +38,19 @@ public protocol FileSystem: Sendable {
     func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String]
     /// A second name for an existing file (a hard link); a backup that costs no copying.
     func link(_ existing: String, to newPath: String) throws(FileSystemError)
+}
+
+extension FileSystem {
+    /// Reads an open file from `offset` into `buffer`, as much as fits and the file has; returns how many
+    /// bytes. (A file system that only reads whole files gets it through `read(_:from:path:)`.)
+    public func read(_ descriptor: Int32, from offset: Int64, into buffer: UnsafeMutableRawBufferPointer,
+                     path: String) throws(FileSystemError) -> Int {
+        let bytes = try read(descriptor, from: offset, path: path)
+        let count = min(bytes.count, buffer.count)
+        guard count > 0 else { return 0 }
+        bytes.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: count) }
+        return count
+    }
 }
 
 /// What the store needs to know about a file: enough to see that someone else changed it.

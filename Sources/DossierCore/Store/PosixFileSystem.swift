@@ -59,6 +59,19 @@ public struct PosixFileSystem: FileSystem {
         return bytes
     }
 
+    public func read(_ descriptor: Int32, from offset: Int64, into buffer: UnsafeMutableRawBufferPointer,
+                     path: String) throws(FileSystemError) -> Int {
+        var count = 0
+        while count < buffer.count {
+            let result = pread(descriptor, buffer.baseAddress! + count, buffer.count - count, off_t(offset) + off_t(count))
+            if result < 0 && errno == EINTR { continue }
+            if result < 0 { throw failure("lezen", path) }
+            if result == 0 { break }
+            count += result
+        }
+        return count
+    }
+
     public func status(of descriptor: Int32, path: String) throws(FileSystemError) -> FileStatus {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw failure("stat", path) }
