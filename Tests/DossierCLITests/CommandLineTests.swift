@@ -225,6 +225,22 @@ struct CommandLineTests {
         #expect(try run(["activities", "--year", "dit-jaar"]).status == 64)
     }
 
+    @Test("activities --json lists what the table lists, in the same order: by date, undated last, then title")
+    func activitiesJSONOrder() throws {
+        try directory.write("dossier.json", BundledDossier.bytes)
+        let json = try run(["activities", "--json"])
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        let ids = objects.compactMap { $0["id"] as? String }
+        let stored = try stored()
+        #expect(ids == ActivityQuery().apply(to: stored.activities).map(\.id))
+        #expect(ids != stored.activities.map(\.id), "the bundled dossier's file order is not its list order, so this tells them apart")
+        let table = try run(["activities"]).standardOutput.split(separator: "\n").dropFirst()
+        #expect(table.compactMap { line in ids.first { line.contains(" \($0) ") } } == ids)
+        let dates = objects.map { $0["startDate"] as? String }
+        let dated = dates.prefix { $0 != nil }.compactMap { $0 }
+        #expect(dated == dated.sorted() && dates.dropFirst(dated.count).allSatisfy { $0 == nil })
+    }
+
     @Test("validate: a good file passes, a damaged one is reported with its place, exit 65, untouched")
     func validate() throws {
         let good = try run(["validate"])

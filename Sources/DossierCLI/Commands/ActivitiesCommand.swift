@@ -5,7 +5,7 @@ struct ActivitiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "activities",
         abstract: "Toon de activiteiten, op datum.",
-        discussion: "Voorbeelden: dossier activities --year 2025 --kind delegatiebezoek; dossier activities --relation pivot-park --json. Met --json staan de activiteiten in de volgorde van het dossierbestand."
+        discussion: "Voorbeelden: dossier activities --year 2025 --kind delegatiebezoek; dossier activities --relation pivot-park --json."
     )
 
     @OptionGroup var storeOptions: StoreOptions
@@ -45,11 +45,13 @@ struct ActivitiesCommand: ParsableCommand {
             direction: try direction.map { try ArgumentValues.vocabulary($0, VisitDirection.self, option: "--direction") }
         )
         if json {
-            // In the file's order, written out piece by piece: no sorted copy and no whole document in memory.
+            // In list order, written out piece by piece: no sorted copy of the activities and no whole
+            // document in memory.
             var writer = JSONWriter(reservingCapacity: Self.jsonPiece * 2)
             writer.beginArray()
+            let positions = query.positions(in: dossier.activities)
             dossier.activities.withUnsafeBufferPointer { activities in
-                for position in activities.indices where query.matches(activities[position]) {
+                for position in positions {
                     writer.element()
                     activities[position].write(to: &writer)
                     if writer.bytes.count >= Self.jsonPiece { Output.document(writer.takeBytes()) }

@@ -59,7 +59,17 @@ public struct ActivityQuery: Hashable, Sendable {
     }
 
     public func apply(to activities: [Activity]) -> [Activity] {
-        ActivityQuery.sortedChronologically(activities.filter(matches))
+        positions(in: activities).map { activities[$0] }
+    }
+
+    /// Where the matching activities stand in `activities`, in list order: for a caller that goes through
+    /// a large list without copying the activities themselves.
+    public func positions(in activities: [Activity]) -> [Int] {
+        activities.withUnsafeBufferPointer { activities in
+            let matching = activities.indices.filter { matches(activities[$0]) }
+            let keys = matching.map { SortKey(activities[$0]) }
+            return matching.indices.sorted { keys[$0].precedes(keys[$1]) }.map { matching[$0] }
+        }
     }
 
     /// Activities in list order (`SortKey`; a stable sort).
