@@ -15,7 +15,7 @@ extension JSONReader {
         let start = offset
         if let values = readArrayInParts(min(cores, 8) * 4, of: element) { return values }
         // Pages already handed back cannot be read in one piece: the caller reads the file again.
-        if releasesReadBytes { throw error(at: start, "de lijst paste niet in delen; opnieuw lezen") }
+        if releaseStep != nil { throw error(at: start, "de lijst paste niet in delen; opnieuw lezen") }
         return try readArray(of: element)
     }
 
@@ -28,8 +28,8 @@ extension JSONReader {
 
     /// Below this many bytes one reader is quicker than several.
     static let parallelMinimum = 1 << 20
-    /// How many bytes a part reads before it hands the pages behind it back.
-    static let releaseStep = 1 << 20
+    /// How many bytes a part reads before it hands the pages behind it back, unless told otherwise.
+    static let defaultReleaseStep = 1 << 20
 
     /// Where each part starts: the first element, and for every later part the first element that starts
     /// on its own line, at the first element's indentation, from an even share of the rest of the bytes.
@@ -73,7 +73,7 @@ extension JSONReader {
     /// Reads the parts, each on its own reader; nil when they do not fit together.
     private mutating func readParts<T: Sendable>(from starts: [Int], _ element: @escaping @Sendable (inout JSONReader) throws(JSONError) -> T) -> [T]? {
         let slots = ResultSlots<PartOutcome<T>>(count: starts.count)
-        let shared = SharedBytes(bytes: bytes), formatVersion = self.formatVersion, depth = self.depth + 1, releases = releasesReadBytes
+        let shared = SharedBytes(bytes: bytes), formatVersion = self.formatVersion, depth = self.depth + 1, releaseStep = self.releaseStep
         DispatchQueue.concurrentPerform(iterations: starts.count) { part in
             let bytes = shared.bytes
             var reader = JSONReader(bytes: bytes, formatVersion: formatVersion)
@@ -86,7 +86,7 @@ extension JSONReader {
             do {
                 while true {
                     values.append(try element(&reader))
-                    if releases && reader.offset - released >= JSONReader.releaseStep {
+                    if let releaseStep, reader.offset - released >= releaseStep {
                         bytes.release(released..<reader.offset)
                         released = reader.offset
                     }

@@ -9,8 +9,9 @@ public struct JSONReader {
     public internal(set) var offset: Int
     /// Objects and lists open around the current position.
     var depth = 0
-    /// Long arrays read in parts give the pages they have read back to the system (`SnapshotBuffer`).
-    var releasesReadBytes = false
+    /// Long arrays read in parts give the pages they have read back to the system every this many bytes
+    /// (`SnapshotBuffer`); nil: never.
+    var releaseStep: Int?
     /// Deeper than any real dossier; a hostile file nested deeper is refused instead of exhausting the stack.
     public static let maximumDepth = 128
     /// No field holds more text than this (`Limits.longText` characters); a longer string is refused
@@ -32,13 +33,13 @@ public struct JSONReader {
         try data.withUnsafeBufferPointer { buffer throws(JSONError) in try read(buffer, formatVersion: formatVersion, body) }
     }
 
-    /// As `read(_:formatVersion:_:)`, over bytes in memory of their own. `releasingReadBytes`: long arrays
+    /// As `read(_:formatVersion:_:)`, over bytes in memory of their own. `releasingEvery`: long arrays
     /// hand the pages they have read back to the system (see `SnapshotBuffer`); the bytes are not whole after.
     static func read<T>(_ buffer: UnsafeBufferPointer<UInt8>, formatVersion: Int = Dossier.currentSchemaVersion,
-                        releasingReadBytes: Bool = false, _ body: (inout JSONReader) throws(JSONError) -> T) throws(JSONError) -> T {
+                        releasingEvery releaseStep: Int? = nil, _ body: (inout JSONReader) throws(JSONError) -> T) throws(JSONError) -> T {
         let result: Result<T, JSONError> = {
             var reader = JSONReader(bytes: buffer, formatVersion: formatVersion)
-            reader.releasesReadBytes = releasingReadBytes
+            reader.releaseStep = releaseStep
             do {
                 let value = try body(&reader)
                 reader.skipWhitespace()

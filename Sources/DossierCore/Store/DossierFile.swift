@@ -26,9 +26,10 @@ public enum DossierFile {
     /// A large snapshot of the current version, decoded from a buffer whose pages go back to the system as
     /// they are read; nil when that did not give a whole, valid dossier (an older format, an error, rules it
     /// breaks): then decode it the usual way, from bytes read anew, which also places what is wrong.
-    static func decodeReleasing(_ buffer: SnapshotBuffer, checking: Checking) -> Dossier? {
+    static func decodeReleasing(_ buffer: SnapshotBuffer, checking: Checking,
+                                releaseStep: Int = JSONReader.defaultReleaseStep) -> Dossier? {
         guard let version = Dossier.schemaVersion(in: buffer.bytes), version == Dossier.currentSchemaVersion,
-              let dossier = try? Dossier(decodingReleasing: buffer.bytes) else { return nil }
+              let dossier = try? Dossier(decodingReleasing: buffer.bytes, every: releaseStep) else { return nil }
         if case .unless(let sequence) = checking, dossier.journalSequence == sequence { return dossier }
         return DossierValidator.problems(in: dossier).isEmpty ? dossier : nil
     }

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// The bytes of a large snapshot, read into memory of its own that the decoder hands back to the system
-/// page by page as it goes (`JSONReader.releasesReadBytes`): a large dossier is then never in memory twice,
+/// page by page as it goes (`JSONReader.releaseStep`): a large dossier is then never in memory twice,
 /// as bytes and as values. Once decoding has started the bytes are no longer whole; anything that needs
 /// them again (an error to place, an older format) reads the file anew.
 final class SnapshotBuffer {
@@ -37,14 +37,20 @@ final class SnapshotBuffer {
 }
 
 extension UnsafeBufferPointer where Element == UInt8 {
-    /// Gives the whole pages within `range` back to the system (they read as zeros afterwards). Only for
-    /// bytes in memory of their own (`SnapshotBuffer`) that will not be read again.
+    /// Gives the whole pages within `range` back to the system (on Linux they read as zeros afterwards).
+    /// Only for bytes in memory of their own (`SnapshotBuffer`) that will not be read again: a reader calls
+    /// it only when given a `releaseStep`, which only a `SnapshotBuffer`'s decoding gives.
     func release(_ range: Range<Int>) {
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let address = Int(bitPattern: baseAddress)
         let first = (address + range.lowerBound + page - 1) / page * page
         let end = (address + range.upperBound) / page * page
         guard end > first, let start = UnsafeMutableRawPointer(bitPattern: first) else { return }
+        #if canImport(Darwin)
+        // Darwin takes MADV_DONTNEED as a hint only; MADV_FREE lets it reclaim the pages.
+        madvise(start, end - first, MADV_FREE)
+        #else
         madvise(start, end - first, MADV_DONTNEED)
+        #endif
     }
 }
