@@ -131,6 +131,19 @@ struct SideIndexTests {
         }
     }
 
+    @Test("a list whose deadline lies outside the years a dossier holds is not a list index")
+    func deadlineOutOfRange() throws {
+        let inRange = ListIndex(relations: [], activityCount: 1, visitCount: 0, deadlines: [CalendarDate(unchecked: 2026, 12, 1)])
+        #expect(ListIndex(encoded: inRange.encoded())?.deadlines == inRange.deadlines)
+        for year in [Limits.years.lowerBound - 1, Limits.years.upperBound + 1, 50_000] {
+            let outside = ListIndex(relations: [], activityCount: 1, visitCount: 0, deadlines: [CalendarDate(unchecked: year, 1, 1)])
+            #expect(ListIndex(encoded: outside.encoded()) == nil, "\(year)")
+        }
+        let overflowing = String(decoding: inRange.encoded(), as: UTF8.self)
+            .replacingOccurrences(of: "\(CalendarDate(unchecked: 2026, 12, 1).dayNumber)", with: "9223372036854775807")
+        #expect(ListIndex(encoded: Array(overflowing.utf8)) == nil)
+    }
+
     @Test("a snapshot the index vouches for is not checked again; one changed since is; validate checks everything")
     func checkingOnlyWhatChanged() throws {
         // A snapshot that decodes but breaks a rule: an activity of a relation that does not exist.

@@ -13,6 +13,8 @@
 /// not taken for a current one.
 struct SideIndex: Sendable {
     static let format = 1
+    /// The days a dossier's dates can fall on (`Limits.years`), as day numbers.
+    static let dayNumbers = CalendarDate(unchecked: Limits.years.lowerBound, 1, 1).dayNumber...CalendarDate(unchecked: Limits.years.upperBound, 12, 31).dayNumber
 
     /// A file as the index saw it: replaced, rewritten, appended to, or touched in any way (the status
     /// change time, which no one sets by hand) and it is another.
@@ -216,7 +218,10 @@ struct SideIndex: Sendable {
                 case "visits": list.visitCount = try reader.readInt()
                 case "deadlines":
                     list.deadlines = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in
-                        CalendarDate(dayNumber: try reader.readInt())
+                        let day = try reader.readInt()
+                        // A damaged index is never believed, and never makes a date out of range.
+                        guard SideIndex.dayNumbers.contains(day) else { throw reader.error("datum buiten bereik") }
+                        return CalendarDate(dayNumber: day)
                     }
                 case "relations":
                     list.relations = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try readRow(&reader) }
