@@ -40,7 +40,7 @@ struct ApplyCommand: ParsableCommand {
                 throw failure("\(file), regel \(lineNumber) (\(error.path)): \(error.message); de regels ervoor zijn bewaard", code: ExitStatus.dataError)
             }
             do {
-                try store.commit(change, to: &dossier, context: Session.clock.context(actor: try Session.actor()))
+                _ = try store.commit(change, to: &dossier, context: Session.clock.context(actor: try Session.actor()))
             } catch {
                 throw failure("regel \(lineNumber): \(error.description); de regels ervoor zijn bewaard", code: error.isDataError ? ExitStatus.dataError : ExitStatus.ioError)
             }
