@@ -2,9 +2,11 @@ import DossierCore
 import DossierTUI
 import Foundation
 
-/// What is measured, with the target of issue 7 (for the largest size) where there is one.
+/// What is measured, with the target of issues 7 and 15 (for the largest size) where there is one.
 enum Operation: String, CaseIterable {
-    case firstScreen = "laden tot eerste scherm (in proces)"
+    case firstScreen = "eerste scherm (in proces)"
+    case wholeDossier = "heel dossier geladen en geïndexeerd (in proces)"
+    case searchKeys = "zoeksleutels maken (in proces)"
     case durableEdit = "één wijziging duurzaam opslaan"
     case compaction = "samenvoegen (nieuwe momentopname)"
     case keyMove = "toets: omlaag (relaties)"
@@ -19,6 +21,8 @@ enum Operation: String, CaseIterable {
     case csvImport = "CSV-import van alle activiteiten"
     case activitiesJSON = "dossier activities --json (proces)"
     case relationsCommand = "dossier relations (proces)"
+    case activitiesTable = "dossier activities (tabel, proces)"
+    case setStatus = "dossier set-status (wijziging, proces)"
 
     /// Milliseconds; keystrokes are judged on p95, the rest on the median.
     var target: Double? {
@@ -30,7 +34,8 @@ enum Operation: String, CaseIterable {
         case .csvImport: 3000
         case .activitiesJSON: 300
         case .relationsCommand: 150
-        case .assessAll, .report: nil
+        case .setStatus: 300
+        case .assessAll, .report, .wholeDossier, .searchKeys, .activitiesTable: nil
         }
     }
 
@@ -94,7 +99,7 @@ struct ResultsTable {
             }
             rows.append(row)
         }
-        for operation in [Operation.activitiesJSON, .relationsCommand] {
+        for operation in [Operation.activitiesJSON, .activitiesTable, .relationsCommand, .setStatus] {
             guard let measured = memory[operation] else { continue }
             var row = ["piekgeheugen \(operation.rawValue)"]
             for size in sizes { row.append(measured[size].map { String(format: "%.0f MB", $0) } ?? "—") }

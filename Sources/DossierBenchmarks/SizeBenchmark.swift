@@ -45,20 +45,37 @@ struct SizeBenchmark {
                 try store.commit(.addFollowUp(dossier.activities[step * 7 % dossier.activities.count].id, FollowUp(text: "Nabellen \(step)")),
                                  to: &dossier, context: clock.context(actor: "benchmark"))
             }
+            // As a program that writes leaves it: the side index beside the snapshot and journal.
+            store.writeSideIndex(of: dossier)
             try store.close(nil, at: clock.now())
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         table.note(activities, "bestand \(size / 1_000_000) MB, gegenereerd in \(Int((Measurement.now() - generationStart) * 1000)) ms")
 
-        // Load to first screen: snapshot and journal read and checked, index built, first frame drawn.
-        var loaded: Dossier?
+        // The first screen as the program shows it: from the side index (a large dossier), or the whole
+        // dossier (read and checked, screen index built) below `DossierCommand.previewFrom`.
         table.record(.firstScreen, size: activities, measurement: try repeated(runs) {
+            let store = DossierStore(path: path, configuration: configuration)
+            if activities + relations >= 5_000, let list = store.listIndex() {
+                _ = Renderer.render(AppState(previewing: list, today: clock.today(), width: 120, height: 40))
+            } else {
+                _ = Renderer.render(AppState(dossier: try store.load(), today: clock.today(), width: 120, height: 40))
+            }
+        })
+        // The whole dossier behind it: snapshot and journal read (the rules not checked again: the side index
+        // vouches for the snapshot), the screen index built, a frame drawn.
+        var loaded: Dossier?
+        table.record(.wholeDossier, size: activities, measurement: try repeated(runs) {
             let store = DossierStore(path: path, configuration: configuration)
             let dossier = try store.load()
             let state = AppState(dossier: dossier, today: clock.today(), width: 120, height: 40)
             _ = Renderer.render(state)
             loaded = dossier
         })
+        // The search keys, made on another thread after that (or by the first search when it comes sooner).
+        if let dossier = loaded {
+            table.record(.searchKeys, size: activities, measurement: repeated(max(3, runs / 2)) { _ = SearchKeys(dossier: dossier) })
+        }
         guard var dossier = loaded else { return }
 
         // One durable edit: a journal line, flushed to disk.
@@ -121,17 +138,28 @@ struct SizeBenchmark {
         }
         table.record(.csvImport, size: activities, measurement: importing)
 
-        // The real binary: the two list commands, whole process, with peak memory.
-        for (operation, arguments) in [(Operation.activitiesJSON, ["activities", "--json"]), (.relationsCommand, ["relations"])] {
+        // The real binary: the list commands and a change, whole process, with peak memory. The change goes
+        // back and forth between two statuses of one relation, so every run is a real change.
+        let relation = try DossierStore(path: path).load().relations[1]
+        var flip = false
+        let commands: [(Operation, () -> [String])] = [
+            (.activitiesJSON, { ["activities", "--json"] }), (.activitiesTable, { ["activities"] }), (.relationsCommand, { ["relations"] }),
+            (.setStatus, {
+                flip.toggle()
+                return ["set-status", relation.id, flip ? "actief" : "verkennen", "--reason", "meting"]
+            }),
+        ]
+        for (operation, arguments) in commands {
             var timing = Measurement()
-            let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z"]
+            let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "meting"]
             for _ in 0..<runs {
-                let result = ProcessMeasurement.run(binary, arguments + ["--store", path], environment: environment)
-                precondition(result.status == 0, "\(arguments) failed")
+                let command = arguments()
+                let result = ProcessMeasurement.run(binary, command + ["--store", path], environment: environment)
+                precondition(result.status == 0, "\(command) failed")
                 timing.samples.append(result.milliseconds)
             }
             table.record(operation, size: activities, measurement: timing)
-            table.recordMemory(operation, size: activities, megabytes: ProcessMeasurement.peakMemory(binary, arguments + ["--store", path],
+            table.recordMemory(operation, size: activities, megabytes: ProcessMeasurement.peakMemory(binary, arguments() + ["--store", path],
                                                                                                     environment: environment))
         }
     }

@@ -6,7 +6,9 @@ public enum Slug {
     /// Names in other scripts are transliterated to Latin first ("泰州" becomes `tai-zhou`).
     public static func make(from name: String) -> String {
         var result = asciiSlug(name)
-        if result.isEmpty, let latin = name.applyingTransform(.toLatin, reverse: false) {
+        // Only other scripts need transliterating; plain ASCII (an empty name too) never does, and the
+        // transliterator costs tens of milliseconds to set up the first time.
+        if result.isEmpty, name.utf8.contains(where: { $0 >= 0x80 }), let latin = name.applyingTransform(.toLatin, reverse: false) {
             result = asciiSlug(latin)
         }
         return result
