@@ -72,9 +72,10 @@ struct GenerateTests {
         let benchmark = ProgramRunner(executable: ProgramRunner.builtBinary("dossier-benchmarks"))
         let result = try benchmark.run(["--sizes", "1000", "--runs", "2", "--keep", directory.file("bench")])
         #expect(result.status == 0, "\(result.standardError)")
-        for row in ["laden tot eerste scherm", "één wijziging duurzaam opslaan", "samenvoegen", "toets: omlaag (relaties)",
+        for row in ["eerste scherm (in proces)", "heel dossier geladen en geïndexeerd", "zoeksleutels maken", "één wijziging duurzaam opslaan", "samenvoegen", "toets: omlaag (relaties)",
                     "zoeken terwijl je typt", "afweging van alle activiteiten", "jaarverslag", "CSV-import",
-                    "dossier activities --json", "dossier relations", "piekgeheugen", "meegeleverd dossier"] {
+                    "dossier activities --json", "dossier activities (tabel", "dossier relations", "dossier set-status",
+                    "piekgeheugen", "meegeleverd dossier"] {
             #expect(result.standardOutput.contains(row), "missing row \(row)")
         }
         #expect(result.standardOutput.contains("1000 activiteiten, 100 relaties"))
