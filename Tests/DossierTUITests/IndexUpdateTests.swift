@@ -58,6 +58,36 @@ struct IndexUpdateTests {
         }
     }
 
+    @Test("after any change the lists are those a fresh screen makes, also when a change that touched no activity keeps the activity lists")
+    func listsMatchFreshScreen() throws {
+        var state = AppState(dossier: Fixtures.smallDossier(), today: today, width: 120, height: 40)
+        state.activityQuery = ActivityQuery(relation: "bom")
+        state.refreshRows()
+        var renamed = try #require(state.dossier.relation("rhone-alpes"))
+        renamed.name = "Aaa Rhône"
+        let changes: [Change] = [
+            .setRelationStatus("bom", status: .laagPitje, reason: "Kader", reviewDate: Fixtures.date("2026-12-01")),
+            .updateRelation(renamed),
+            .addRelation(Relation(id: "aalborg", name: "Aalborg", kind: .vriendschapsrelatie, status: .verkennen)),
+            .addActivity(Activity(id: "bezoek-bom", title: "Bezoek BOM", kind: .delegatiebezoek, status: .idee, relations: ["bom"],
+                                  startDate: Fixtures.date("2026-01-02"),
+                                  visit: VisitDetails(direction: .inkomend, delegationFrom: "Eindhoven"))),
+            .moveActivity("bezoek-bom", status: .inAfweging, reason: "voorgelegd", overrideReason: nil),
+            .deleteRelation("aalborg"),
+            .deleteActivity("bezoek-bom"),
+        ]
+        for change in changes {
+            let undo = try state.dossier.apply(change, context: Fixtures.context)
+            state.refreshAfterChange(undo)
+            var fresh = AppState(dossier: state.dossier, today: today, width: 120, height: 40)
+            fresh.activityQuery = state.activityQuery
+            fresh.refreshRows()
+            for section in Section.allCases {
+                #expect(state.rows(section) == fresh.rows(section), "\(section) after \(change.summary(in: state.dossier))")
+            }
+        }
+    }
+
     @Test("a save in the TUI keeps the lists in order and the selection on the saved item")
     func saveKeepsOrder() throws {
         let app = Harness()

@@ -105,10 +105,17 @@ public struct AppState: Sendable {
         selectionBeforeChange = [:]
         stackSelectionBeforeChange = [:]
         revision += 1
-        if !indexIsCurrent, change.map({ index.update(after: $0, in: dossier, today: today) }) != true {
-            index = DossierIndex(dossier: dossier, today: today, lookAheadDays: index.lookAheadDays, searchKeys: index.searchKeys != nil)
+        // A change that touched no activity (a relation's status, a contact) leaves the activity lists as they
+        // are: filtering 100.000 activities again is most of what a save costs.
+        var activitiesTouched = true
+        if !indexIsCurrent {
+            if let change, index.update(after: change, in: dossier, today: today) {
+                activitiesTouched = !change.activities.isEmpty
+            } else {
+                index = DossierIndex(dossier: dossier, today: today, lookAheadDays: index.lookAheadDays, searchKeys: index.searchKeys != nil)
+            }
         }
-        refreshRows()
+        refreshRows(activities: activitiesTouched)
         for section in Section.allCases {
             if let id = selectedIDs[section], let row = rowIndex(of: id, in: section) {
                 lists[section, default: ListState()].select(row, count: rows(section).count, visibleRows: layout.listRows)
@@ -143,8 +150,9 @@ public struct AppState: Sendable {
         }
     }
 
-    /// Filters and sorts the three lists from the current queries.
-    public mutating func refreshRows() {
+    /// Filters and sorts the lists from the current queries; `activities: false` keeps the activity lists
+    /// (only for a change known to have touched no activity).
+    public mutating func refreshRows(activities: Bool = true) {
         if relationQuery.order == .name {
             // The index keeps the name order: filtering it needs no sort.
             rows[.relations] = relationQuery.status == nil && relationQuery.kind == nil
@@ -156,16 +164,18 @@ public struct AppState: Sendable {
             let overviews = relationQuery.apply(to: index.overviews, names: index.relationNameKeys)
             rows[.relations] = overviews.compactMap { dossier.relationPosition($0.relation.id) }
         }
-        rows[.activities] = sortedActivityPositions(activityQuery)
-        rows[.visits] = sortedActivityPositions(visitQuery)
+        if activities || rows[.activities] == nil || rows[.visits] == nil {
+            rows[.activities] = sortedActivityPositions(activityQuery)
+            rows[.visits] = sortedActivityPositions(visitQuery)
+            for (place, screen) in stack.enumerated() {
+                guard case .activityList(var list) = screen else { continue }
+                list.rows = sortedActivityPositions(list.query)
+                stack[place] = .activityList(list)
+            }
+        }
         rows[.budget] = Array(index.budgets.indices)
         rows[.reminders] = Array(index.reminders.indices)
         refreshAgenda()
-        for (place, screen) in stack.enumerated() {
-            guard case .activityList(var list) = screen else { continue }
-            list.rows = sortedActivityPositions(list.query)
-            stack[place] = .activityList(list)
-        }
         clampLists()
     }
 
