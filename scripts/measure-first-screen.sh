@@ -14,6 +14,11 @@
 # Each launch is ended with SIGHUP (the session is killed), so nothing is compacted in between.
 # Build first: `swift build -c release`; DOSSIER_BINARY chooses another binary.
 #
+# DOSSIER_COMPARE_STORE=postgresql://… also starts the program on that store (the same dossier copied there
+# with `dossier copy`, its list index written) in every run, between the file and abook, and prints its median
+# beside the file's: the first screen on a database against the same screen on a file, in one run. The
+# binary must then be built with `--traits PostgreSQL`.
+#
 # "Full screen" = the status bar's last hint ("alle toetsen") is on screen: the renderer draws the whole
 # frame into its buffer and ncurses sends it in one refresh, so the status bar arrives with the list. For
 # abook: its header ("q:quit") and the frame's bottom line. "Loaded" = the status word "dossier laden …" is
@@ -101,7 +106,8 @@ if command -v abook >/dev/null; then
   }' > "$work/addressbook"
 fi
 
-times=(); screen_peaks=(); loaded_times=(); loaded_peaks=(); abook_times=(); abook_peaks=()
+times=(); screen_peaks=(); loaded_times=(); loaded_peaks=(); abook_times=(); abook_peaks=(); compare_times=()
+compare_store=${DOSSIER_COMPARE_STORE:-}
 for run in $(seq 1 "$runs"); do
   read -r elapsed pid <<<"$(launch "$dossier_command" "alle toetsen" 0)"
   screen_peak=$(peak "$pid")
@@ -111,6 +117,12 @@ for run in $(seq 1 "$runs"); do
   stop
   times+=("$elapsed"); screen_peaks+=("$screen_peak"); loaded_times+=("$whole"); loaded_peaks+=("$loaded_peak")
   line="start $run: dossier ${elapsed} ms tot het eerste volle scherm (${screen_peak} MB), heel dossier na ${whole} ms (${loaded_peak} MB)"
+  if [ -n "$compare_store" ]; then
+    read -r compare_elapsed pid <<<"$(launch "\"$binary\" --store \"$compare_store\"" "alle toetsen" 0)"
+    stop
+    compare_times+=("$compare_elapsed")
+    line="$line; op $compare_store ${compare_elapsed} ms"
+  fi
   if [ "$contacts" -gt 0 ]; then
     read -r abook_elapsed pid <<<"$(launch "abook --datafile \"$work/addressbook\"" "q:quit" $((contacts + 3 < 38 ? contacts + 3 : 38)))"
     abook_peak=$(peak "$pid")
@@ -123,6 +135,10 @@ done
 
 echo "mediaan over $runs starts: $(median "${times[@]}") ms tot het eerste volle scherm (piekgeheugen $(median "${screen_peaks[@]}") MB);" \
   "het hele dossier geladen na $(median "${loaded_times[@]}") ms (piekgeheugen $(median "${loaded_peaks[@]}") MB)"
+if [ -n "$compare_store" ]; then
+  echo "op $compare_store, dezelfde starts: $(median "${compare_times[@]}") ms tot het eerste volle scherm" \
+    "(het bestand: $(median "${times[@]}") ms)"
+fi
 if [ "$contacts" -gt 0 ]; then
   dossier_median=$(median "${times[@]}")
   abook_median=$(median "${abook_times[@]}")
