@@ -96,21 +96,9 @@ extension PostgresStore {
     /// Returns the restoration and the entry's checksum (the chain's new tail once committed).
     private func append(_ change: Change, id: String, to dossier: inout Dossier,
                         context: ChangeContext) throws(StoreError) -> (Restoration, String) {
-        guard lastSequence < Limits.journalSequence.upperBound else {
-            throw .refused(ChangeError(.invalid, "het dossier heeft het hoogste wijzigingsnummer (\(Limits.grouped(lastSequence))) bereikt"))
-        }
-        let entryLineage = try lineageForWriting()
-        let summary = change.summary(in: dossier)
-        let details = change.details(in: dossier)
-        let undo: Restoration
-        do {
-            undo = try dossier.apply(change, context: context)
-        } catch {
-            throw ColleagueConflict.refusal(error, of: change, recentOthers: recentOthers, dates: configuration.dates(clock: clock), today: clock.today())
-        }
-        let entry = JournalEntry(sequence: lastSequence + 1, lineage: entryLineage, previous: tail, timestamp: context.timestamp,
-                                 actor: context.actor, today: context.today, summary: summary, details: details, subjects: change.subjects,
-                                 event: .change(change))
+        let (undo, entry) = try JournalEntry.recording(change, in: &dossier, after: lastSequence, lineage: try lineageForWriting(),
+                                                       previous: tail, context: context, recentOthers: recentOthers,
+                                                       dates: configuration.dates(clock: clock), today: clock.today())
         let checksum: String
         do {
             checksum = try insert(entry, id: id)
@@ -118,7 +106,7 @@ extension PostgresStore {
             _ = try? dossier.apply(.restore(undo), context: context)
             throw error
         }
-        lastSummary = summary
+        lastSummary = entry.summary
         return (undo, checksum)
     }
 

@@ -130,13 +130,7 @@ public final class PostgresStore: DossierStorage {
     func replay(_ entry: JournalEntry, into dossier: inout Dossier, line: Int) throws(StoreError) -> Restoration? {
         switch entry.event {
         case .change(let written):
-            let change = SchemaMigrations.upgrade(written, from: entry.formatVersion, in: dossier)
-            do {
-                return try dossier.apply(change, context: entry.context)
-            } catch {
-                throw .damagedJournal(file: "\(location) (dossier_changes)", damage: JournalFile.Damage(
-                    line: line, message: "wijziging \(entry.sequence) (\(entry.summary)) past niet op het dossier: \(error.message)"))
-            }
+            return try entry.replaying(written, into: &dossier, journal: "\(location) (dossier_changes)", line: line)
         case .restoreBackup(let name):
             dossier = try snapshot(named: name)
             return nil

@@ -199,13 +199,7 @@ extension DossierStore {
     func replay(_ entry: JournalEntry, into dossier: inout Dossier, line: Int) throws(StoreError) -> Restoration? {
         switch entry.event {
         case .change(let written):
-            let change = SchemaMigrations.upgrade(written, from: entry.formatVersion, in: dossier)
-            do {
-                return try dossier.apply(change, context: entry.context)
-            } catch {
-                throw .damagedJournal(file: files.journal, damage: JournalFile.Damage(
-                    line: line, message: "wijziging \(entry.sequence) (\(entry.summary)) past niet op het dossier: \(error.message)"))
-            }
+            return try entry.replaying(written, into: &dossier, journal: files.journal, line: line)
         case .restoreBackup(let name):
             let backupPath = FilePath.join(files.backups, name)
             guard let bytes = try read(backupPath) else {
@@ -221,25 +215,14 @@ extension DossierStore {
 
     /// Applies `change` and appends it to the journal; the caller holds the lock and has caught up.
     func appendLocked(_ change: Change, to dossier: inout Dossier, context: ChangeContext) throws(StoreError) -> Restoration {
-        guard lastSequence < Limits.journalSequence.upperBound else {
-            throw .refused(ChangeError(.invalid, "het dossier heeft het hoogste wijzigingsnummer (\(Limits.grouped(lastSequence))) bereikt; er kan niets meer bij"))
-        }
         // Entries without a lineage (an older version's) are folded into the snapshot first: a journal
         // holds entries of one lineage only.
         if lineage == nil && hasJournal { try compactLocked(dossier, at: context.timestamp, keeping: nil) }
         // A dossier that never had a lineage gets one with its first entry — only once that entry is written.
         let entryLineage = lineage ?? Lineage.make()
-        let summary = change.summary(in: dossier)
-        let details = change.details(in: dossier)
-        let undo: Restoration
-        do {
-            undo = try dossier.apply(change, context: context)
-        } catch {
-            throw ColleagueConflict.refusal(error, of: change, recentOthers: recentOthers, dates: configuration.dates(clock: clock), today: clock.today())
-        }
-        let entry = JournalEntry(sequence: lastSequence + 1, lineage: entryLineage, previous: tail, timestamp: context.timestamp,
-                                 actor: context.actor, today: context.today, summary: summary, details: details, subjects: change.subjects,
-                                 event: .change(change))
+        let (undo, entry) = try JournalEntry.recording(change, in: &dossier, after: lastSequence, lineage: entryLineage, previous: tail,
+                                                       context: context, recentOthers: recentOthers,
+                                                       dates: configuration.dates(clock: clock), today: clock.today())
         do {
             try append(entry)
         } catch {
