@@ -14,10 +14,11 @@
 # Each launch is ended with SIGHUP (the session is killed), so nothing is compacted in between.
 # Build first: `swift build -c release`; DOSSIER_BINARY chooses another binary.
 #
-# DOSSIER_COMPARE_STORE=postgresql://… also starts the program on that store (the same dossier copied there
-# with `dossier copy`, its list index written) in every run, between the file and abook, and prints its median
-# beside the file's: the first screen on a database against the same screen on a file, in one run. The
-# binary must then be built with `--traits PostgreSQL`.
+# DOSSIER_COMPARE_STORE=postgresql://… also starts the program on that store in every run, between the file
+# and abook, and prints its median beside the file's: the first screen on a database against the same screen
+# on a file, in one run. Copy the same dossier there first (`dossier db init` and `dossier copy --from FILE --to
+# URL`, which writes its list index), and build with `--traits PostgreSQL`. The address is shown without a
+# password.
 #
 # "Full screen" = the status bar's last hint ("alle toetsen") is on screen: the renderer draws the whole
 # frame into its buffer and ncurses sends it in one refresh, so the status bar arrives with the list. For
@@ -108,6 +109,9 @@ fi
 
 times=(); screen_peaks=(); loaded_times=(); loaded_peaks=(); abook_times=(); abook_peaks=(); compare_times=()
 compare_store=${DOSSIER_COMPARE_STORE:-}
+export DOSSIER_COMPARE_STORE
+# The address as shown: without a password (postgresql://user:secret@host → postgresql://user@host).
+compare_shown=$(sed -E 's#^([a-z]+://[^:/@]*):[^@]*@#\1@#' <<<"$compare_store")
 for run in $(seq 1 "$runs"); do
   read -r elapsed pid <<<"$(launch "$dossier_command" "alle toetsen" 0)"
   screen_peak=$(peak "$pid")
@@ -118,10 +122,11 @@ for run in $(seq 1 "$runs"); do
   times+=("$elapsed"); screen_peaks+=("$screen_peak"); loaded_times+=("$whole"); loaded_peaks+=("$loaded_peak")
   line="start $run: dossier ${elapsed} ms tot het eerste volle scherm (${screen_peak} MB), heel dossier na ${whole} ms (${loaded_peak} MB)"
   if [ -n "$compare_store" ]; then
-    read -r compare_elapsed pid <<<"$(launch "\"$binary\" --store \"$compare_store\"" "alle toetsen" 0)"
+    # The address is read from the environment inside the pane, so no character in it is taken as syntax.
+    read -r compare_elapsed pid <<<"$(launch "\"$binary\" --store \"\$DOSSIER_COMPARE_STORE\"" "alle toetsen" 0)"
     stop
     compare_times+=("$compare_elapsed")
-    line="$line; op $compare_store ${compare_elapsed} ms"
+    line="$line; op $compare_shown ${compare_elapsed} ms"
   fi
   if [ "$contacts" -gt 0 ]; then
     read -r abook_elapsed pid <<<"$(launch "abook --datafile \"$work/addressbook\"" "q:quit" $((contacts + 3 < 38 ? contacts + 3 : 38)))"
@@ -136,7 +141,7 @@ done
 echo "mediaan over $runs starts: $(median "${times[@]}") ms tot het eerste volle scherm (piekgeheugen $(median "${screen_peaks[@]}") MB);" \
   "het hele dossier geladen na $(median "${loaded_times[@]}") ms (piekgeheugen $(median "${loaded_peaks[@]}") MB)"
 if [ -n "$compare_store" ]; then
-  echo "op $compare_store, dezelfde starts: $(median "${compare_times[@]}") ms tot het eerste volle scherm" \
+  echo "op $compare_shown, dezelfde starts: $(median "${compare_times[@]}") ms tot het eerste volle scherm" \
     "(het bestand: $(median "${times[@]}") ms)"
 fi
 if [ "$contacts" -gt 0 ]; then

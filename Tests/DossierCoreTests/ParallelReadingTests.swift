@@ -117,9 +117,14 @@ struct ParallelReadingTests {
         #expect(!buffer.bytes.contains(0), "JSON text holds no zero byte")
         let decoded = DossierFile.decodeReleasing(buffer, checking: .all, releaseStep: 1 << 16)
         #expect(decoded == Self.dossier)
-        // A page handed back reads as zeros (Linux): the activities' pages went back as they were read.
-        let zeros = buffer.bytes.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
-        #expect(zeros > size / 2, "\(zeros) of \(size) bytes handed back")
+        // A page handed back reads as zeros on Linux: the activities' pages went back as they were read (read in
+        // parts, which needs more than one core).
+        #if os(Linux)
+        if ProcessInfo.processInfo.activeProcessorCount > 1 {
+            let zeros = buffer.bytes.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+            #expect(zeros > size / 2, "\(zeros) of \(size) bytes handed back")
+        }
+        #endif
     }
 
     private func jsonString(_ text: String) -> String {

@@ -54,6 +54,8 @@ final class MemoryStore: StoreSession {
     func commit(_ change: Change, to dossier: inout Dossier, context: ChangeContext) throws(StoreError) -> Restoration {
         if let failure { throw failure }
         if outsideChange { throw .changedOnDisk(file: "/data/dossier.json") }
+        // As the real store: what others appended first is applied first, and handed over afterwards.
+        takenAtCommit += try refresh(&dossier)
         let summary = change.summary(in: dossier)
         let details = change.details(in: dossier)
         do {
@@ -76,8 +78,10 @@ final class MemoryStore: StoreSession {
         return saved
     }
 
-    /// Changes "another program" made, applied to the session's dossier at its next refresh.
+    /// Changes "another program" made, applied to the session's dossier at its next refresh or commit.
     var othersChanges: [(Change, ChangeContext)] = []
+    /// The others' changes a commit applied before its own, until the screen takes them.
+    private var takenAtCommit: [OthersChange] = []
 
     /// A refresh that fails (a shared folder out of reach) while set.
     var refreshFailure: StoreError?
@@ -99,7 +103,10 @@ final class MemoryStore: StoreSession {
         return applied
     }
 
-    func takeOthersChanges() -> [OthersChange] { [] }
+    func takeOthersChanges() -> [OthersChange] {
+        defer { takenAtCommit = [] }
+        return takenAtCommit
+    }
 
     // Compaction is the real store's business (tested there and with a real store in the TUI tests).
     var needsCompaction: Bool { false }

@@ -41,6 +41,27 @@ struct OthersChangesTests {
         #expect(app.state.dossier.relation("rhone-alpes")?.statusHistory.last?.reason == "mijn reden", "and it saves")
     }
 
+    @Test("a colleague's activities that arrive with one's own save of a relation are in the activity lists afterwards",
+          arguments: ["added", "removed"])
+    func othersArriveWithOwnSave(what: String) throws {
+        let app = Harness()
+        app.press(.character("2")).press(.character("1"))
+        try select("rhone-alpes", in: app, section: .relations)
+        app.press(.character("s")).press(.tab).type("mijn reden")
+        let visit = Activity(id: "bezoek-ine", title: "Bezoek van Ine", kind: .delegatiebezoek, status: .idee, relations: ["bom"],
+                             startDate: Fixtures.date("2026-01-02"), visit: VisitDetails(direction: .inkomend, delegationFrom: "Eindhoven"))
+        app.store.othersChanges = what == "added" ? [(.addActivity(visit), ine)] : [(.deleteActivity("missie-lyon"), ine)]
+        app.press(.control("s"))
+        #expect(app.state.dossier.relation("rhone-alpes")?.statusHistory.last?.reason == "mijn reden", "the own change is saved")
+        let fresh = AppState(dossier: app.state.dossier, today: app.state.today, width: 120, height: 40)
+        for section in Section.allCases {
+            #expect(app.state.rows(section) == fresh.rows(section), "\(section)")
+        }
+        app.press(.character("2"))
+        #expect(app.text.contains("Bezoek van Ine") == (what == "added"))
+        #expect(app.text.contains("Handelsmissie Lyon") == (what == "added"))
+    }
+
     @Test("a form edits from the record as it opened: a colleague's other field stands, the same field is refused and the form kept")
     func formFromItsBasis() throws {
         let app = Harness()

@@ -81,7 +81,9 @@ extension JSONReader {
             reader.depth = depth
             let end = part + 1 < starts.count ? starts[part + 1] : Int.max
             let values = PartValues<T>()
-            // Only this part's own bytes, and only whole pages behind what it has read, go back.
+            // Only whole pages behind what this part has read go back. A part that reads past the next one's
+            // start (or starts past the array's end) may hand back a neighbour's pages, but then the parts do not
+            // fit together and the caller reads the file again.
             var released = starts[part]
             do {
                 while true {

@@ -13,7 +13,7 @@ extension AppState {
         if touched.count < changes.count || !index.update(after: combined, in: dossier, today: today) {
             index = DossierIndex(dossier: dossier, today: today, lookAheadDays: index.lookAheadDays, searchKeys: index.searchKeys != nil)
         }
-        if pending == nil { refreshAfterChange(nil, indexIsCurrent: true) }
+        if pending == nil { refreshAfterChange(nil, indexIsCurrent: true) } else { othersAwaitRefresh = true }
         if message?.isError != true { message = .info("Bijgewerkt: " + AppState.whose(changes)) }
     }
 

@@ -54,6 +54,9 @@ public struct AppState: Sendable {
     public internal(set) var revision = 0
     /// Each list's selected id when a commit was requested: row positions go stale once the dossier changes.
     var selectionBeforeChange: [Section: String] = [:]
+    /// Others' changes came in while this screen's own change was being saved, and the lists were left for
+    /// that save to refresh: then it refreshes every list, whatever its own change touched.
+    var othersAwaitRefresh = false
     /// The same for the activity lists on the stack (opened from the budget), by their place in the stack.
     var stackSelectionBeforeChange: [Int: String] = [:]
     public var hasQuit = false
@@ -106,15 +109,17 @@ public struct AppState: Sendable {
         stackSelectionBeforeChange = [:]
         revision += 1
         // A change that touched no activity (a relation's status, a contact) leaves the activity lists as they
-        // are: filtering 100.000 activities again is most of what a save costs.
+        // are: filtering 100.000 activities again is most of what a save costs. Not when others' changes came
+        // in with it: those may have added, changed or removed activities.
         var activitiesTouched = true
         if !indexIsCurrent {
             if let change, index.update(after: change, in: dossier, today: today) {
-                activitiesTouched = !change.activities.isEmpty
+                activitiesTouched = othersAwaitRefresh || !change.activities.isEmpty
             } else {
                 index = DossierIndex(dossier: dossier, today: today, lookAheadDays: index.lookAheadDays, searchKeys: index.searchKeys != nil)
             }
         }
+        othersAwaitRefresh = false
         refreshRows(activities: activitiesTouched)
         for section in Section.allCases {
             if let id = selectedIDs[section], let row = rowIndex(of: id, in: section) {
