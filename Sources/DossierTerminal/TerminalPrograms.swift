@@ -35,7 +35,7 @@ public final class TerminalPrograms: ExternalPrograms {
         var template = Array("\(directory)/dossier-\(Slug.make(from: label).prefix(30))-XXXXXX.txt".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
         guard descriptor >= 0 else { return .failed("Kon geen tijdelijk bestand maken in \(directory) voor de editor.") }
-        let path = String(cString: template)
+        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(path) }
         let bytes = Array((text + "\n").utf8)
         let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }

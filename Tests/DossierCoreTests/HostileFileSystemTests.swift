@@ -156,7 +156,7 @@ struct HostileFileSystemTests {
 
     @Test("the journal of another copy of the same dossier is refused, even with the same lineage and numbers")
     func divergedCopy() throws {
-        var (store, dossier) = try writer(path)
+        let (store, dossier) = try writer(path)
         try store.compact(dossier, at: Fixtures.now)
         let copy = TemporaryDirectory()
         try copy.write("dossier.json", try directory.read("dossier.json"))

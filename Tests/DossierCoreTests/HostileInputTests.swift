@@ -57,7 +57,7 @@ struct HostileInputTests {
         let (dossier, message) = load(Array(document.utf8))
         #expect(dossier == nil)
         #expect(message?.contains("regel ") == true, "\(message ?? "")")
-        let skipped = try? JSONReader.read(Array(deep.utf8)) { (reader: inout JSONReader) throws(JSONError) in try reader.skipValue() }
+        let skipped: Void? = try? JSONReader.read(Array(deep.utf8)) { (reader: inout JSONReader) throws(JSONError) in try reader.skipValue() }
         #expect(skipped == nil)
         do {
             try JSONReader.read(Array(deep.utf8)) { (reader: inout JSONReader) throws(JSONError) in try reader.skipValue() }

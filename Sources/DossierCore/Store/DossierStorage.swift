@@ -2,6 +2,7 @@
 /// in, the log, a reload, and compaction in two halves so that no key waits for it.
 public protocol ChangeSession: AnyObject {
     /// Applies the change to the dossier in place and saves it, or leaves the dossier as it was and says why.
+    @discardableResult
     func commit(_ change: Change, to dossier: inout Dossier, context: ChangeContext) throws(StoreError) -> Restoration
     /// Every change ever recorded, oldest first.
     func history() throws(StoreError) -> [JournalEntry]
