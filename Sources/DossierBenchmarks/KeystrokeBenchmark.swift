@@ -6,13 +6,6 @@ struct KeystrokeBenchmark {
     let dossier: Dossier
     let clock: Clock
 
-    final class NoBackend: TerminalBackend {
-        var width: Int { 120 }
-        var height: Int { 40 }
-        func show(_ canvas: Canvas) {}
-        func nextEvent() -> TerminalEvent { .stop }
-    }
-
     /// A session that refuses nothing and writes nothing: keystroke timing must not include the disk.
     final class NoStore: StoreSession {
         var notices: [String] { [] }
@@ -32,7 +25,7 @@ struct KeystrokeBenchmark {
     func run() -> [(Operation, Measurement)] {
         /// `keys` are timed one by one, `count` times; `setup` before each round is not timed.
         func session(_ keys: [Key], repeat count: Int, prefix: [Key] = [], setup: [Key] = [], reset: [Key] = []) -> Measurement {
-            let loop = AppLoop(state: AppState(dossier: dossier, today: clock.today(), width: 120, height: 40), backend: NoBackend(),
+            let loop = AppLoop(state: AppState(dossier: dossier, today: clock.today(), width: 120, height: 40), backend: HeadlessBackend(width: 120, height: 40),
                                session: NoStore(), clock: clock, actor: "benchmark")
             for key in prefix { loop.dispatch(.key(key)) }
             var measurement = Measurement()

@@ -40,7 +40,7 @@ struct PostgresConcurrencyTests {
         storage.compactsAfterCommit = false
         try storage.openForWriting(actor: "scherm")
         let state = AppState(dossier: try storage.load(), today: Fixtures.clock.today(), width: 100, height: 30)
-        let loop = AppLoop(state: state, backend: NullBackend(width: 100, height: 30), session: storage, clock: Fixtures.clock, actor: "scherm")
+        let loop = AppLoop(state: state, backend: HeadlessBackend(width: 100, height: 30), session: storage, clock: Fixtures.clock, actor: "scherm")
         loop.dispatch(.key(.character("2")))
         loop.dispatch(.key(.enter))
         return (loop, storage)
@@ -183,15 +183,4 @@ private final class Collected: @unchecked Sendable {
     func finish() { lock.withLock { done += 1 } }
 }
 
-/// A terminal that never has input; the test feeds messages directly.
-final class NullBackend: TerminalBackend {
-    let width: Int
-    let height: Int
-    init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-    }
-    func show(_ canvas: Canvas) {}
-    func nextEvent() -> TerminalEvent { .stop }
-}
 #endif

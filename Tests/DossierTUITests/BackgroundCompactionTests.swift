@@ -20,7 +20,7 @@ struct BackgroundCompactionTests {
         store.compactsAfterCommit = false
         try store.openForWriting(actor: "adviseur")
         let state = AppState(dossier: try store.load(), today: Fixtures.clock.today(), width: 100, height: 30)
-        let loop = AppLoop(state: state, backend: NullBackend(width: 100, height: 30), session: store, clock: Fixtures.clock, actor: "adviseur")
+        let loop = AppLoop(state: state, backend: HeadlessBackend(width: 100, height: 30), session: store, clock: Fixtures.clock, actor: "adviseur")
         loop.dispatch(.key(.character("/")))
         for character in "bom" { loop.dispatch(.key(.character(character))) }
         loop.dispatch(.key(.enter))

@@ -15,7 +15,7 @@ final class Harness {
         store = MemoryStore()
         let state = AppState(dossier: dossier, today: Fixtures.clock.today(), width: width, height: height, theme: theme, isReadOnly: isReadOnly)
         store.saved = dossier
-        loop = AppLoop(state: state, backend: NullBackend(width: width, height: height), session: store, clock: Fixtures.clock, actor: "adviseur",
+        loop = AppLoop(state: state, backend: HeadlessBackend(width: width, height: height), session: store, clock: Fixtures.clock, actor: "adviseur",
                        externals: externals)
     }
 
@@ -113,18 +113,6 @@ final class MemoryStore: StoreSession {
     func snapshotWrite(of dossier: Dossier) -> SnapshotWrite? { nil }
     func finishCompaction(_ written: WrittenSnapshot, at moment: Timestamp) throws(StoreError) -> Bool { false }
     func discard(_ written: WrittenSnapshot) {}
-}
-
-/// A terminal that never has input; the harness feeds messages directly.
-final class NullBackend: TerminalBackend {
-    let width: Int
-    let height: Int
-    init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-    }
-    func show(_ canvas: Canvas) {}
-    func nextEvent() -> TerminalEvent { .stop }
 }
 
 /// The editor and the link opener, scripted: the editor gives back what a test set, the opener records.

@@ -26,7 +26,7 @@ struct ManyWritersTests {
         store.compactsAfterCommit = false
         try store.openForWriting(actor: "scherm")
         let state = AppState(dossier: try store.load(), today: Fixtures.clock.today(), width: 100, height: 30)
-        let loop = AppLoop(state: state, backend: NullBackend(width: 100, height: 30), session: store, clock: Fixtures.clock, actor: "scherm")
+        let loop = AppLoop(state: state, backend: HeadlessBackend(width: 100, height: 30), session: store, clock: Fixtures.clock, actor: "scherm")
         loop.dispatch(.key(.character("2")))
         loop.dispatch(.key(.enter))
         guard case .activityDetail(let detail) = loop.state.screen else {
