@@ -1,7 +1,8 @@
 import Foundation
 
-/// The throw-away PostgreSQL server the tests use: `scripts/test` starts one (scripts/postgres-test-server.sh) and
-/// names it in `DOSSIER_TEST_POSTGRES` (the superuser's address). Each test gets a database of its own; a
+/// The throw-away PostgreSQL server the tests use: `scripts/with-test-postgres` starts one (for `.ci/run` and
+/// `scripts/test`, with scripts/postgres-test-server.sh) and names it in `DOSSIER_TEST_POSTGRES` (the
+/// superuser's address). Each test gets a database of its own; a
 /// test that stops and starts the server starts one of its own (`OwnCluster`).
 public enum PostgresTestServer {
     public static var adminAddress: String? {
@@ -13,7 +14,7 @@ public enum PostgresTestServer {
     public static var shouldRun: Bool { adminAddress != nil || ProcessInfo.processInfo.environment["CI"] == "true" }
 
     /// Why the tests did not run here, for the skip message.
-    public static let skipReason = "geen PostgreSQL-server: start er een met scripts/postgres-test-server.sh start DIR en zet DOSSIER_TEST_POSTGRES (scripts/test doet dat)"
+    public static let skipReason = "geen PostgreSQL-server: start er een met scripts/postgres-test-server.sh start DIR en zet DOSSIER_TEST_POSTGRES (scripts/test en .ci/run doen dat)"
 
     public struct Unavailable: Error, CustomStringConvertible {
         public var description: String
@@ -26,7 +27,7 @@ public enum PostgresTestServer {
     /// A new, empty database on the server; its address.
     public static func freshDatabase() throws -> String {
         guard let admin = adminAddress else {
-            throw Unavailable(description: "DOSSIER_TEST_POSTGRES is niet gezet: scripts/test start de testserver en zet het")
+            throw Unavailable(description: "DOSSIER_TEST_POSTGRES is niet gezet: scripts/test en .ci/run starten de testserver en zetten het")
         }
         let name = "dossier_t_\(UInt32.random(in: 0...UInt32.max))"
         try sql(admin, "CREATE DATABASE \(name)")

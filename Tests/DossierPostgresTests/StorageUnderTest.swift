@@ -29,7 +29,7 @@ enum PostgreSQLTests {
     static var shouldRun: Bool { isBuiltIn && PostgresTestServer.shouldRun }
 
     static let skipReason = Comment(rawValue: isBuiltIn ? PostgresTestServer.skipReason
-        : "gebouwd zonder PostgreSQL: scripts/test (de testopdracht van de README) bouwt met --traits PostgreSQL")
+        : "gebouwd zonder PostgreSQL: de testopdracht van de README (swift test --traits PostgreSQL) bouwt ermee")
 }
 
 /// A fresh dossier (the small fixture) in a storage of one kind; `open` gives a handle on it, as another
