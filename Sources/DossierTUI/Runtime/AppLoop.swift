@@ -52,10 +52,13 @@ public final class AppLoop {
     /// thread: the index is most of the work). Call before `run`.
     public func loadBehindPreview(_ makeState: @escaping @Sendable (Dossier, [String]) -> AppState) {
         let session = Unshared(session)
-        loading = BackgroundTask {
+        pendingLoad = {
             Result { () throws(StoreError) in try session.value.load() }.map { makeState($0, session.value.notices) }
         }
     }
+    /// The reading behind the preview, started once the first frame is shown: until then the first frame has
+    /// the processor to itself (reading a large dossier keeps both cores busy, and a database server too).
+    private var pendingLoad: (@Sendable () -> Result<AppState, StoreError>)?
 
     /// Runs `work` on another thread once the first frame is shown (it must not touch the session).
     public func afterFirstFrame(_ work: @escaping @Sendable () -> Void) {
@@ -70,6 +73,7 @@ public final class AppLoop {
         state.height = backend.height
         state.clampLists()
         backend.show(Renderer.render(state))
+        if let work = pendingLoad { loading = BackgroundTask(work) }
         if let work = pendingAfterFirstFrame { afterFirstFrame = BackgroundTask(work) }
         maintainSearchKeys()
         while !state.hasQuit {
