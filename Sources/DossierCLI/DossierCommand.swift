@@ -88,6 +88,7 @@ public struct DossierCommand: ParsableCommand {
         var store: any DossierStorage
         var readOnly = storeOptions.isReadOnly
         var notices: [String] = []
+        let list: ListIndex?
         do {
             // An unknown setting is said on the first screen, where it is read.
             var configuration = try Session.configuration(needing: Session.settingsForWriting + ["lookAhead"]) { notices.append($0) }
@@ -96,6 +97,8 @@ public struct DossierCommand: ParsableCommand {
             store = try StorageOpener.open(location, configuration: configuration)
             // The screen's loop compacts on another thread; a key never waits for the snapshot.
             store.compactsAfterCommit = false
+            // Read first: on a database its copy here is read while the server answers the start-up question.
+            list = store.listIndex()
             if readOnly {
                 notices.append("Alleen-lezen geopend (--read-only).")
             } else {
@@ -119,7 +122,7 @@ public struct DossierCommand: ParsableCommand {
         // dossier is then read behind it); otherwise, or for a dossier that reads in a few milliseconds, the
         // dossier first, and the list index written once the screen is up.
         let start: TUILauncher.Start
-        if let list = store.listIndex(), list.activityCount + list.relations.count >= Self.previewFrom {
+        if let list, list.activityCount + list.relations.count >= Self.previewFrom {
             start = .preview(list)
         } else {
             let dossier = try store.loadOrExit()

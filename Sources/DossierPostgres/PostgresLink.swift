@@ -21,10 +21,30 @@ final class PostgresLink: @unchecked Sendable {
 
     deinit { close() }
 
+    /// A connection being made for a question sent ahead (`ask`), taken by the next call that needs one.
+    private var connecting: EventLoopFuture<PostgresConnection>?
+
     /// The open connection, made when there is none (or the last one was lost).
     func connected() throws(StoreError) -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
         connection = nil
+        let future: EventLoopFuture<PostgresConnection>
+        if let connecting {
+            future = connecting
+        } else {
+            future = try connect()
+        }
+        connecting = nil
+        do {
+            let made = try future.wait()
+            connection = made
+            return made
+        } catch {
+            throw storeError(error)
+        }
+    }
+
+    private func connect() throws(StoreError) -> EventLoopFuture<PostgresConnection> {
         var configuration: PostgresConnection.Configuration
         if address.isSocket {
             configuration = .init(unixSocketPath: address.socketPath, username: address.user, password: address.password, database: address.database)
@@ -33,12 +53,42 @@ final class PostgresLink: @unchecked Sendable {
                                   database: address.database, tls: try tls())
         }
         configuration.options.connectTimeout = .seconds(5)
-        do {
-            let made = try PostgresConnection.connect(on: Self.group.any(), configuration: configuration, id: 1, logger: logger).wait()
-            connection = made
-            return made
-        } catch {
-            throw storeError(error)
+        return PostgresConnection.connect(on: Self.group.any(), configuration: configuration, id: 1, logger: logger)
+    }
+
+    /// Sends `query` now (connecting first when needed) without waiting for the answer: the caller does
+    /// other work meanwhile and takes the rows with `PendingRows.rows()`.
+    func ask(_ query: PostgresQuery) -> PendingRows {
+        let logger = logger
+        let connection: EventLoopFuture<PostgresConnection>
+        if let open = self.connection, !open.isClosed {
+            connection = open.eventLoop.makeSucceededFuture(open)
+        } else if let connecting {
+            connection = connecting
+        } else {
+            do {
+                connection = try connect()
+            } catch {
+                return PendingRows(link: self, answer: .failure(error))
+            }
+            connecting = connection
+        }
+        return PendingRows(link: self, answer: .success(connection.flatMap { $0.query(query, logger: logger) }.map(\.rows)))
+    }
+
+    /// The answer to a question sent ahead (`ask`).
+    struct PendingRows: Sendable {
+        let link: PostgresLink
+        let answer: Result<EventLoopFuture<[PostgresRow]>, StoreError>
+
+        /// Waits for the rows; an error in the store's terms.
+        func rows() throws(StoreError) -> [PostgresRow] {
+            let future = try answer.get()
+            do {
+                return try future.wait()
+            } catch {
+                throw link.storeError(error)
+            }
         }
     }
 
@@ -87,6 +137,11 @@ final class PostgresLink: @unchecked Sendable {
     }
 
     func close() {
+        if let connecting {
+            // Never waited for: closed once it stands, without holding up the caller.
+            connecting.whenSuccess { connection in let _: EventLoopFuture<Void> = connection.close() }
+            self.connecting = nil
+        }
         if let connection { _ = try? connection.close().wait() }
         connection = nil
     }

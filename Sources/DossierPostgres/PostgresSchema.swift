@@ -14,8 +14,9 @@ import PostgresNIO
 ///   the dossier's snapshot, the older ones are its backups.
 /// - `dossier_list_index`: the lists of the start screen for the dossier at one change (`ListIndex`), so that
 ///   a large dossier's first screen need not wait for the whole snapshot; a cache, like the file's side index.
+///   Since version 2 with the list's digest, for the copy a computer keeps of it (`PostgresListCache`).
 public enum PostgresSchema {
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     /// The statements that make version `version` out of the version before it.
     static func steps(to version: Int) -> [PostgresQuery] {
@@ -73,6 +74,12 @@ public enum PostgresSchema {
                 )
                 """,
                 "ALTER TABLE dossier_list_index ALTER COLUMN body SET STORAGE EXTERNAL",
+            ]
+        case 2:
+            return [
+                // The list's digest, made by the server whenever the list is written: a start compares it with the
+                // copy it keeps (`PostgresListCache`) without the server reading the whole list.
+                "ALTER TABLE dossier_list_index ADD COLUMN digest text GENERATED ALWAYS AS (md5(body)) STORED",
             ]
         default:
             return []

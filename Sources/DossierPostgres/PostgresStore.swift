@@ -33,6 +33,10 @@ public final class PostgresStore: DossierStorage {
     var recentOthers: [JournalEntry] = []
     var pendingOthers: [OthersChange] = []
     var holdsCompactionLock = false
+    /// The answer to the start-up question asked ahead by `listIndex`, for `openForWriting` to take.
+    var startFacts: Result<StartFacts, StoreError>?
+    /// The copy of the server's list index on this computer; nil: none is kept (the list comes from the server).
+    public var listCache: PostgresListCache?
 
     public init(address: PostgresAddress, configuration: StoreConfiguration = StoreConfiguration()) {
         self.address = address
@@ -48,13 +52,27 @@ public final class PostgresStore: DossierStorage {
 
     /// Writes only when the database role may: a role with only SELECT opens read-only (`.notPermitted`).
     public func openForWriting(actor: String) throws(StoreError) {
-        try requireSchema()
-        let rows = try link.query("SELECT has_table_privilege('dossier_changes', 'INSERT'), current_user::text")
-        let (mayInsert, role) = try decode(rows.first, as: (Bool, String).self)
-        guard mayInsert else {
-            throw .notPermitted(location: location, reason: "de databaserol \(role) mag het dossier alleen lezen")
+        let facts = try takeStartFacts()
+        guard facts.mayAppend else {
+            throw .notPermitted(location: location, reason: "de databaserol \(facts.role) mag het dossier alleen lezen")
         }
         writer = actor
+    }
+
+    /// The start-up question's answer: asked ahead by `listIndex` (then taken here), or asked now. A
+    /// database without the tables, or with another version of them, is refused as `requireSchema` says.
+    func takeStartFacts() throws(StoreError) -> StartFacts {
+        let answer = startFacts ?? Result { () throws(StoreError) in try StartFacts(try link.ask(StartFacts.question(withListDigest: false)).rows(), store: self) }
+        startFacts = nil
+        switch answer {
+        case .success(let facts):
+            try checkSchema(version: facts.schemaVersion)
+            return facts
+        case .failure(let error):
+            // The tables missing fail the combined question; say it as the schema check does.
+            if link.isOpen { try requireSchema() }
+            throw error
+        }
     }
 
     // MARK: Loading
@@ -170,7 +188,10 @@ public final class PostgresStore: DossierStorage {
 
     /// The schema version in the database: refused when there is none (`dossier db init`) or a newer one.
     func requireSchema() throws(StoreError) {
-        let version = try schemaVersion()
+        try checkSchema(version: try schemaVersion())
+    }
+
+    func checkSchema(version: Int?) throws(StoreError) {
         guard let version else {
             throw .unavailable(location: location, reason: "de database heeft de tabellen van dossier nog niet: maak ze met dossier db init --store \(location)")
         }

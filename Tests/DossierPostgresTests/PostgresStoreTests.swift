@@ -108,6 +108,27 @@ struct PostgresStoreTests {
         #expect(try run(["validate", back]).status == 0)
     }
 
+    @Test("a database of an older schema is refused with the way out, and db init brings it up to date keeping the dossier")
+    func olderSchema() throws {
+        let storage = try StorageUnderTest(.postgresql)
+        // Version 1, as a program before the list's digest made it.
+        try PostgresTestServer.sql(storage.location, """
+            ALTER TABLE dossier_list_index DROP COLUMN digest; UPDATE dossier_meta SET value = '1' WHERE key = 'schema_version';
+            """)
+        let refused = try run(["relations", "--store", storage.location])
+        #expect(refused.status == 69 && refused.standardError.contains("oudere opmaak (1)")
+                && refused.standardError.contains("dossier db init"), "\(refused.standardError)")
+        let writing = try run(["set-status", "bom", "verkennen", "--reason", "r", "--store", storage.location])
+        #expect(writing.status == 69 && writing.standardError.contains("oudere opmaak (1)"), "\(writing.standardError)")
+        let upgraded = try run(["db", "init", "--store", storage.location])
+        #expect(upgraded.status == 0 && upgraded.standardOutput.contains("bijgewerkt van versie 1 naar \(PostgresSchema.currentVersion)"),
+                "\(upgraded.standardOutput)\(upgraded.standardError)")
+        let listed = try run(["relations", "--store", storage.location])
+        #expect(listed.status == 0 && listed.standardOutput.contains("BOM"), "\(listed.standardError)")
+        let digests = try PostgresTestServer.sql(storage.location, "SELECT count(*) FROM dossier_list_index WHERE digest = md5(body)")
+        #expect(digests.trimmingCharacters(in: .whitespacesAndNewlines) == "1", "the list written before has its digest now")
+    }
+
     @Test("an unreachable server: a plain Dutch message, exit 69, and never the password")
     func unreachable() throws {
         let closedPort = 1

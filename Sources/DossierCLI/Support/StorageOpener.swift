@@ -15,6 +15,7 @@ enum StorageOpener {
         #if PostgreSQL
         let store = PostgresStore(address: address, configuration: configuration)
         store.clock = Session.clock
+        store.listCache = PostgresListCache(address: address, environment: Session.environment)
         return store
         #else
         throw .badSetting("\(address.description) is een PostgreSQL-database, maar deze dossier is gebouwd zonder PostgreSQL; bouw het met swift build --traits PostgreSQL")
