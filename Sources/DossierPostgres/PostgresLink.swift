@@ -28,21 +28,40 @@ final class PostgresLink: @unchecked Sendable {
     func connected() throws(StoreError) -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
         connection = nil
-        let future: EventLoopFuture<PostgresConnection>
-        if let connecting {
-            future = connecting
-        } else {
-            future = try connect()
+        if let pending = connecting {
+            connecting = nil
+            do {
+                let made = try pending.wait()
+                // Made for a question sent ahead, and possibly lost since (a server restarted meanwhile).
+                if !made.isClosed {
+                    connection = made
+                    return made
+                }
+            } catch {
+                throw storeError(error)
+            }
         }
-        connecting = nil
         do {
-            let made = try future.wait()
+            let made = try connect().wait()
             connection = made
             return made
         } catch {
             throw storeError(error)
         }
     }
+
+    /// The rows of `query` on `connection`, refused at once when the connection is closed. Checked on the
+    /// connection's own event loop, where closing happens: a query written to a connection that closed after
+    /// a check from another thread would never be answered, and wait for ever.
+    private static func rows(of query: PostgresQuery, on connection: PostgresConnection, logger: Logger) -> EventLoopFuture<[PostgresRow]> {
+        connection.eventLoop.flatSubmit {
+            guard !connection.isClosed else { return connection.eventLoop.makeFailedFuture(ConnectionLost()) }
+            return connection.query(query, logger: logger).map(\.rows)
+        }
+    }
+
+    /// The connection closed before a question could be sent on it.
+    struct ConnectionLost: Error {}
 
     private func connect() throws(StoreError) -> EventLoopFuture<PostgresConnection> {
         var configuration: PostgresConnection.Configuration
@@ -73,7 +92,7 @@ final class PostgresLink: @unchecked Sendable {
             }
             connecting = connection
         }
-        return PendingRows(link: self, answer: .success(connection.flatMap { $0.query(query, logger: logger) }.map(\.rows)))
+        return PendingRows(link: self, answer: .success(connection.flatMap { Self.rows(of: query, on: $0, logger: logger) }))
     }
 
     /// The answer to a question sent ahead (`ask`).
@@ -97,7 +116,7 @@ final class PostgresLink: @unchecked Sendable {
     func query(_ query: PostgresQuery) throws(StoreError) -> [PostgresRow] {
         let connection = try connected()
         do {
-            return try connection.query(query, logger: logger).wait().rows
+            return try Self.rows(of: query, on: connection, logger: logger).wait()
         } catch {
             if connection.isClosed { self.connection = nil }
             throw storeError(error)
@@ -175,6 +194,9 @@ final class PostgresLink: @unchecked Sendable {
     /// An error of postgres-nio or the network in the store's terms, in Dutch, never with the password.
     func storeError(_ error: any Error) -> StoreError {
         let location = address.description
+        if error is ConnectionLost {
+            return .unavailable(location: location, reason: "de verbinding met de server is verbroken of kwam niet tot stand")
+        }
         if let error = error as? PSQLError {
             let state = error.serverInfo?[.sqlState] ?? ""
             let message = error.serverInfo?[.message] ?? ""
