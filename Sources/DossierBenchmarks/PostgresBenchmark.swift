@@ -39,12 +39,13 @@ struct PostgresBenchmark {
             let address = try PostgresAddress(parsing: database, environment: [:])
             // With the copy of the server's lists this computer keeps (the first run makes it, as a first start does).
             let cache = PostgresListCache(folder: directory + "/cache-\(size)", address: address)
-            results["eerste scherm, PostgreSQL", default: []].append(try firstScreen {
+            let (onDatabase, onFile) = try firstScreens([{
                 let storage = PostgresStore(address: address)
                 storage.listCache = cache
                 return storage
-            }.summary)
-            results["eerste scherm, bestand (zelfde dossier)", default: []].append(try firstScreen { DossierStore(path: file) }.summary)
+            }, { DossierStore(path: file) }])
+            results["eerste scherm, PostgreSQL", default: []].append(onDatabase.summary)
+            results["eerste scherm, bestand (zelfde dossier)", default: []].append(onFile.summary)
             results["heel dossier geladen, PostgreSQL", default: []].append(try wholeDossier { try PostgresStore(address: address).load() }.summary)
             results["heel dossier geladen, bestand", default: []].append(try wholeDossier { try DossierStore(path: file).load() }.summary)
 
@@ -69,11 +70,12 @@ struct PostgresBenchmark {
         return lines.joined(separator: "\n")
     }
 
-    /// The first screen as the program draws it: from the storage's list index when it has a current one
-    /// (the whole dossier is then read behind it), else from the whole dossier. The first run of a size
-    /// makes the copy of the database's lists this computer keeps and is not counted.
-    private func firstScreen(_ open: () -> any DossierStorage) throws -> Measurement {
-        func start() throws {
+    /// The first screen as the program draws it, for each storage: from the storage's list index when it has
+    /// a current one (the whole dossier is then read behind it), else from the whole dossier. The starts of the
+    /// storages take turns, so that both meet the machine as it is at that moment; a first, uncounted round
+    /// makes the copy of the database's lists this computer keeps (as a first start does).
+    private func firstScreens(_ opens: [() -> any DossierStorage]) throws -> (Measurement, Measurement) {
+        func start(_ open: () -> any DossierStorage) throws {
             let storage = open()
             let state: AppState
             // In the program's order: the lists, then whether this account may write.
@@ -86,12 +88,14 @@ struct PostgresBenchmark {
             }
             _ = Renderer.render(state)
         }
-        try start()
-        var measurement = Measurement()
+        for open in opens { try start(open) }
+        var measurements = [Measurement(), Measurement()]
         for _ in 0..<runs {
-            measurement.samples.append(try Measurement.time { try start() })
+            for (index, open) in opens.enumerated() {
+                measurements[index].samples.append(try Measurement.time { try start(open) })
+            }
         }
-        return measurement
+        return (measurements[0], measurements[1])
     }
 
     /// The whole dossier read, checked and drawn: what the screen has once it is read behind the first screen.

@@ -38,8 +38,7 @@ public struct PostgresListCache: Sendable {
     /// The list and the server's digest of it, when the file is whole and names this address and this
     /// program's list format.
     public func read() -> (digest: String, list: ListIndex)? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let bytes = [UInt8](data)
+        guard let bytes = try? PosixFileSystem().readFile(path) else { return nil }
         var lines: [ArraySlice<UInt8>] = []
         var start = bytes.startIndex
         while lines.count < 3, let newline = bytes[start...].firstIndex(of: 0x0A) {
