@@ -13,6 +13,11 @@ enum UTF8Text {
         var index = 0
         let count = bytes.count
         while index < count {
+            if index + 8 <= count, let base = bytes.baseAddress,
+               ASCIIWord.isASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let lead = bytes[index]
             if lead < 0x80 {
                 index += 1

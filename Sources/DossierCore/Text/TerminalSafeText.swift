@@ -27,8 +27,8 @@ public enum TerminalSafeText {
     /// A document (CSV, Markdown, HTML, JSON) on its way to a terminal, as `text`; bytes that are not
     /// UTF-8 become �.
     public static func bytes(_ bytes: [UInt8]) -> [UInt8] {
-        let inert = bytes.withUnsafeBufferPointer { isInert($0, keepingLayout: true) }
-        if inert, String(validating: bytes, as: UTF8.self) != nil { return bytes }
+        let inert = bytes.withUnsafeBufferPointer { isInert($0, keepingLayout: true) && UTF8Text.isWellFormed($0) }
+        if inert { return bytes }
         return Array(transform(String(decoding: bytes, as: UTF8.self), keepingLayout: true).utf8)
     }
 
@@ -42,7 +42,21 @@ public enum TerminalSafeText {
     private static func isInert(_ utf8: UnsafeBufferPointer<UInt8>, keepingLayout: Bool) -> Bool {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         var pendingCarriageReturn = false
-        for byte in utf8 {
+        var index = 0
+        let count = utf8.count
+        while index < count {
+            // Eight printable ASCII characters at once: most of a document (a JSON export is megabytes).
+            if !pendingCarriageReturn, index + 8 <= count, let base = utf8.baseAddress {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                if ASCIIWord.isPrintable(word) {
+                    beforePrevious = UInt8(truncatingIfNeeded: word >> 48)
+                    previous = UInt8(truncatingIfNeeded: word >> 56)
+                    index += 8
+                    continue
+                }
+            }
+            let byte = utf8[index]
+            index += 1
             if pendingCarriageReturn && byte != 0x0A { return false }
             pendingCarriageReturn = false
             switch byte {
