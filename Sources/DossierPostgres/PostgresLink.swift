@@ -100,13 +100,29 @@ final class PostgresLink: @unchecked Sendable {
         let link: PostgresLink
         let answer: Result<EventLoopFuture<[PostgresRow]>, StoreError>
 
-        /// Waits for the rows; an error in the store's terms.
+        /// Waits for the rows; an error in the store's terms. Call on the thread that uses the link.
         func rows() throws(StoreError) -> [PostgresRow] {
             let future = try answer.get()
+            defer { link.settleConnecting() }
             do {
                 return try future.wait()
             } catch {
                 throw link.storeError(error)
+            }
+        }
+    }
+
+    /// Once a question sent ahead is answered: the connection made for it becomes this link's own (so that
+    /// `close` closes it as any other), or, when it could not be made, is forgotten (the next call tries anew).
+    func settleConnecting() {
+        guard let pending = connecting else { return }
+        connecting = nil
+        // Complete by now: the answer came (or failed) after it.
+        if let made = try? pending.wait(), !made.isClosed {
+            if connection == nil || connection?.isClosed == true {
+                connection = made
+            } else {
+                let _: EventLoopFuture<Void> = made.close()
             }
         }
     }

@@ -70,6 +70,7 @@ extension PostgresStore {
 
     public func close(_ dossier: Dossier?, at moment: Timestamp) throws(StoreError) {
         if let dossier, isWritable, needsCompaction { try compact(dossier, at: moment) }
+        startFacts = nil
         listener?.close()
         link.close()
     }

@@ -19,11 +19,7 @@ extension PostgresStore {
         guard case .success(let answered) = facts, answered.schemaVersion == PostgresSchema.currentVersion,
               let digest = answered.listDigest else { return nil }
         if let cached, cached.digest == digest { return cached.list }
-        guard let row = try? link.query("""
-                SELECT body, digest FROM dossier_list_index
-                WHERE format = \(ListIndex.encodingFormat) AND seq = GREATEST(
-                    (SELECT coalesce(max(seq), 0) FROM dossier_changes), (SELECT coalesce(max(seq), 0) FROM dossier_snapshots))
-                """).first,
+        guard let row = try? link.query("SELECT body, digest FROM dossier_list_index WHERE \(unescaped: Self.currentList)").first,
               let (body, digestNow) = try? decode(row, as: (ByteBuffer, String).self) else { return nil }
         let bytes = body.bytes
         listCache?.write(digest: digestNow, body: bytes)
@@ -45,6 +41,13 @@ extension PostgresStore {
             try? PostgresStore.storeListIndex(ListIndex(dossier: dossier), sequence: sequence, on: link, cache: cache)
         }
     }
+
+    /// Which row of `dossier_list_index` is believed: the one for the last change in the log, in this program's
+    /// format (the start-up question's digest and the list read after it name the same row).
+    static let currentList = """
+        format = \(ListIndex.encodingFormat) AND seq = GREATEST(
+            (SELECT coalesce(max(seq), 0) FROM dossier_changes), (SELECT coalesce(max(seq), 0) FROM dossier_snapshots))
+        """
 
     func storeListIndex(_ list: ListIndex, sequence: Int, on link: PostgresLink) throws(StoreError) {
         try PostgresStore.storeListIndex(list, sequence: sequence, on: link, cache: listCache)
@@ -74,14 +77,10 @@ struct StartFacts {
     var listDigest: String?
 
     static func question(withListDigest: Bool) -> PostgresQuery {
-        withListDigest ? """
+        let digest = withListDigest ? "(SELECT digest FROM dossier_list_index WHERE \(PostgresStore.currentList))" : "NULL::text"
+        return """
             SELECT (SELECT value FROM dossier_meta WHERE key = 'schema_version'),
-                   has_table_privilege('dossier_changes', 'INSERT'), current_user::text,
-                   (SELECT digest FROM dossier_list_index WHERE format = \(ListIndex.encodingFormat) AND seq = GREATEST(
-                       (SELECT coalesce(max(seq), 0) FROM dossier_changes), (SELECT coalesce(max(seq), 0) FROM dossier_snapshots)))
-            """ : """
-            SELECT (SELECT value FROM dossier_meta WHERE key = 'schema_version'),
-                   has_table_privilege('dossier_changes', 'INSERT'), current_user::text, NULL::text
+                   has_table_privilege('dossier_changes', 'INSERT'), current_user::text, \(unescaped: digest)
             """
     }
 

@@ -33,7 +33,8 @@ public final class PostgresStore: DossierStorage {
     var recentOthers: [JournalEntry] = []
     var pendingOthers: [OthersChange] = []
     var holdsCompactionLock = false
-    /// The answer to the start-up question asked ahead by `listIndex`, for `openForWriting` to take.
+    /// The answer to the start-up question asked ahead by `listIndex`, for the `openForWriting` right after it
+    /// (forgotten by `load` and `close`: it describes the moment of the start).
     var startFacts: Result<StartFacts, StoreError>?
     /// The copy of the server's list index on this computer; nil: none is kept (the list comes from the server).
     public var listCache: PostgresListCache?
@@ -69,7 +70,8 @@ public final class PostgresStore: DossierStorage {
             try checkSchema(version: facts.schemaVersion)
             return facts
         case .failure(let error):
-            // The tables missing fail the combined question; say it as the schema check does.
+            // Tables missing or of another version fail the combined question on a connection that stands: say
+            // so as the schema check does. (Without a connection, the error says why; no second attempt.)
             if link.isOpen { try requireSchema() }
             throw error
         }
@@ -80,6 +82,7 @@ public final class PostgresStore: DossierStorage {
     /// The newest snapshot and every change after it.
     public func load() throws(StoreError) -> Dossier {
         notices = []
+        startFacts = nil
         try requireSchema()
         guard let row = try link.query("SELECT seq, body FROM dossier_snapshots ORDER BY seq DESC, id DESC LIMIT 1").first else {
             throw .missing(file: "\(location) (de database heeft nog geen dossier: zet er een in met dossier copy --from BESTAND --to \(location))")

@@ -64,6 +64,25 @@ public struct ProgramRunner: Sendable {
         return 128 + (status & 0x7F)
     }
 
+    /// As `waitForExit`, but a process still running after `seconds` is killed and nil is returned: a hang
+    /// becomes a finding of the test instead of a run that never ends.
+    public static func waitForExit(_ pid: pid_t, atMost seconds: Double) -> Int32? {
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1_000_000_000)
+        var status: Int32 = 0
+        while DispatchTime.now().uptimeNanoseconds < deadline {
+            let ended = waitpid(pid, &status, WNOHANG)
+            if ended == pid {
+                if status & 0x7F == 0 { return (status >> 8) & 0xFF }
+                return 128 + (status & 0x7F)
+            }
+            if ended < 0 && errno != EINTR { return nil }
+            usleep(10_000)
+        }
+        kill(pid, SIGKILL)
+        _ = waitForExit(pid)
+        return nil
+    }
+
     /// Starts a process without waiting for it (for killing it at a moment of the test's choosing).
     public static func launch(_ executable: String, _ arguments: [String], environment: [String: String],
                               stdin: String, stdout: String, stderr: String) throws -> pid_t {

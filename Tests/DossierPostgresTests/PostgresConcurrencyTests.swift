@@ -27,7 +27,11 @@ struct PostgresConcurrencyTests {
             usleep(UInt32.random(in: 1_000...80_000))
             Foundation.kill(pid, SIGKILL)
         }
-        let status = ProgramRunner.waitForExit(pid)
+        // A writer waiting for an answer that never comes is a failure, not a run that never ends.
+        guard let status = ProgramRunner.waitForExit(pid, atMost: 120) else {
+            Issue.record("schrijver \(writer) in ronde \(round) hing na 120 s nog; gestopt")
+            return ([], 137)
+        }
         let output = String(decoding: try directory.read("out-\(writer)"), as: UTF8.self)
         let confirmed = output.split(separator: "\n").filter { $0.hasPrefix("bewaard ") }.map { String($0.split(separator: ": ").last ?? "") }
         return (confirmed, status)
@@ -60,9 +64,7 @@ struct PostgresConcurrencyTests {
         return counts
     }
 
-    // A writer that hangs (waits for an answer that never comes) fails the test instead of stalling the run.
-    @Test("three command-line writers killed at random and a screen, at once on one database: every confirmed change exactly once, every view a fresh load",
-          .timeLimit(.minutes(3)))
+    @Test("three command-line writers killed at random and a screen, at once on one database: every confirmed change exactly once, every view a fresh load")
     func manyWriters() throws {
         let database = try PostgresTestServer.freshDatabase()
         let directory = TemporaryDirectory(prefix: "dossier-pg-many")
@@ -113,8 +115,7 @@ struct PostgresConcurrencyTests {
         print("postgresql, many writers: \(confirmed.texts.count) command-line changes and \(typed.count) from the screen, all present once")
     }
 
-    @Test("a connection lost between a question sent ahead and the next (the server restarted) is made anew, never waited on for ever",
-          .timeLimit(.minutes(1)))
+    @Test("a connection made for the start's question and lost before the next (the server restarted) is made anew")
     func lostBetweenQuestions() throws {
         let cluster = try PostgresTestServer.OwnCluster()
         let database = try cluster.freshDatabase()
@@ -124,9 +125,20 @@ struct PostgresConcurrencyTests {
         try setup.importArchive(DossierArchive(snapshot: Fixtures.smallDossier().encoded(), sequence: 0, lines: [], backups: []), replacing: false)
         try setup.close(nil, at: Fixtures.clock.now())
         let relations = Fixtures.smallDossier().relations.count
-        for _ in 0..<3 {
-            // The start's question goes ahead on a connection of its own making; the server goes away and comes back.
+        // With the list kept here (made by a first start), the start asks one question only, on a connection that
+        // is then still the one made for it.
+        let folder = TemporaryDirectory(prefix: "dossier-pg-lost")
+        let cache = PostgresListCache(folder: folder.path, address: address)
+        func opened() -> PostgresStore {
             let store = PostgresStore(address: address)
+            store.listCache = cache
+            return store
+        }
+        #expect(opened().listIndex() != nil)
+        #expect(cache.read() != nil)
+        for _ in 0..<3 {
+            // The start's question goes ahead; the server goes away and comes back.
+            let store = opened()
             #expect(store.listIndex() != nil)
             try cluster.crash()
             try cluster.resume()
@@ -138,8 +150,7 @@ struct PostgresConcurrencyTests {
         }
     }
 
-    @Test("the server killed in the middle of writes: no confirmed change is lost and none is there twice; writers and a screen carry on once it is back",
-          .timeLimit(.minutes(3)))
+    @Test("the server killed in the middle of writes: no confirmed change is lost and none is there twice; writers and a screen carry on once it is back")
     func serverKilled() throws {
         let cluster = try PostgresTestServer.OwnCluster()
         let database = try cluster.freshDatabase()

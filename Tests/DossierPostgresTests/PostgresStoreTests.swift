@@ -120,6 +120,9 @@ struct PostgresStoreTests {
                 && refused.standardError.contains("dossier db init"), "\(refused.standardError)")
         let writing = try run(["set-status", "bom", "verkennen", "--reason", "r", "--store", storage.location])
         #expect(writing.status == 69 && writing.standardError.contains("oudere opmaak (1)"), "\(writing.standardError)")
+        // The screen asks its start-up question first: the same answer.
+        let screen = try run(["--store", storage.location])
+        #expect(screen.status == 69 && screen.standardError.contains("oudere opmaak (1)"), "\(screen.standardError)")
         let upgraded = try run(["db", "init", "--store", storage.location])
         #expect(upgraded.status == 0 && upgraded.standardOutput.contains("bijgewerkt van versie 1 naar "),
                 "\(upgraded.standardOutput)\(upgraded.standardError)")
@@ -138,7 +141,10 @@ struct PostgresStoreTests {
         #expect(!result.standardError.contains("zeergeheim") && !result.standardOutput.contains("zeergeheim"))
         let help = try run(["--help"])
         #expect(!help.standardOutput.contains("zeergeheim"))
-        let noSchema = try run(["relations", "--store", try PostgresTestServer.freshDatabase()])
-        #expect(noSchema.status == 69 && noSchema.standardError.contains("dossier db init"), "\(noSchema.standardError)")
+        let empty = try PostgresTestServer.freshDatabase()
+        for arguments in [["relations"], ["set-status", "bom", "actief", "--reason", "r"], []] {
+            let noSchema = try run(arguments + ["--store", empty])
+            #expect(noSchema.status == 69 && noSchema.standardError.contains("dossier db init --store \(empty)"), "\(arguments): \(noSchema.standardError)")
+        }
     }
 }

@@ -1,24 +1,24 @@
 /// CRC-32 (IEEE 802.3, as in zlib and PNG): catches a journal line whose bytes were not all written,
 /// even when its length and line break look right.
 public enum CRC32 {
-    /// `tables[0]` is the classic byte table; `tables[k]` advances a byte k positions further, so that eight
-    /// bytes are folded in per step ("slicing by 8": a side index of megabytes checks in about a millisecond
-    /// instead of five).
-    private static let tables: [[UInt32]] = {
-        var tables = [(0..<256).map { index -> UInt32 in
+    /// Eight tables of 256 one after the other: the first is the classic byte table, table k advances a byte
+    /// k positions further, so that eight bytes are folded in per step ("slicing by 8": a side index of
+    /// megabytes checks in about a millisecond instead of five).
+    private static let flat: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 8 * 256)
+        for index in 0..<256 {
             var value = UInt32(index)
             for _ in 0..<8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
-            return value
-        }]
-        for k in 1..<8 {
-            tables.append((0..<256).map { index in
-                let previous = tables[k - 1][index]
-                return tables[0][Int(previous & 0xFF)] ^ (previous >> 8)
-            })
+            table[index] = value
         }
-        return tables
+        for k in 1..<8 {
+            for index in 0..<256 {
+                let previous = table[(k - 1) * 256 + index]
+                table[k * 256 + index] = table[Int(previous & 0xFF)] ^ (previous >> 8)
+            }
+        }
+        return table
     }()
-    private static let flat: [UInt32] = tables.flatMap { $0 }
 
     /// The same for bytes in one array, without generic iteration (another module's call of the generic
     /// form is not specialised: megabytes then cost tens of milliseconds).
