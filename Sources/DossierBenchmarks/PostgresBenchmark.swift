@@ -39,11 +39,11 @@ struct PostgresBenchmark {
             let address = try PostgresAddress(parsing: database, environment: [:])
             // With the copy of the server's lists this computer keeps (the first run makes it, as a first start does).
             let cache = PostgresListCache(folder: directory + "/cache-\(size)", address: address)
-            let (onDatabase, onFile) = try firstScreens([{
+            let (onDatabase, onFile) = try firstScreens(database: {
                 let storage = PostgresStore(address: address)
                 storage.listCache = cache
                 return storage
-            }, { DossierStore(path: file) }])
+            }, file: { DossierStore(path: file) })
             results["eerste scherm, PostgreSQL", default: []].append(onDatabase.summary)
             results["eerste scherm, bestand (zelfde dossier)", default: []].append(onFile.summary)
             results["heel dossier geladen, PostgreSQL", default: []].append(try wholeDossier { try PostgresStore(address: address).load() }.summary)
@@ -74,7 +74,7 @@ struct PostgresBenchmark {
     /// a current one (the whole dossier is then read behind it), else from the whole dossier. The starts of the
     /// storages take turns, so that both meet the machine as it is at that moment; a first, uncounted round
     /// makes the copy of the database's lists this computer keeps (as a first start does).
-    private func firstScreens(_ opens: [() -> any DossierStorage]) throws -> (Measurement, Measurement) {
+    private func firstScreens(database: () -> any DossierStorage, file: () -> any DossierStorage) throws -> (Measurement, Measurement) {
         func start(_ open: () -> any DossierStorage) throws {
             let storage = open()
             let state: AppState
@@ -88,14 +88,14 @@ struct PostgresBenchmark {
             }
             _ = Renderer.render(state)
         }
-        for open in opens { try start(open) }
-        var measurements = [Measurement(), Measurement()]
+        try start(database)
+        try start(file)
+        var (onDatabase, onFile) = (Measurement(), Measurement())
         for _ in 0..<runs {
-            for (index, open) in opens.enumerated() {
-                measurements[index].samples.append(try Measurement.time { try start(open) })
-            }
+            onDatabase.samples.append(try Measurement.time { try start(database) })
+            onFile.samples.append(try Measurement.time { try start(file) })
         }
-        return (measurements[0], measurements[1])
+        return (onDatabase, onFile)
     }
 
     /// The whole dossier read, checked and drawn: what the screen has once it is read behind the first screen.

@@ -28,19 +28,9 @@ final class PostgresLink: @unchecked Sendable {
     func connected() throws(StoreError) -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
         connection = nil
-        if let pending = connecting {
-            connecting = nil
-            do {
-                let made = try pending.wait()
-                // Made for a question sent ahead, and possibly lost since (a server restarted meanwhile).
-                if !made.isClosed {
-                    connection = made
-                    return made
-                }
-            } catch {
-                throw storeError(error)
-            }
-        }
+        // One made for a question sent ahead, unless it was lost since (a server restarted meanwhile).
+        try adoptConnecting()
+        if let connection { return connection }
         do {
             let made = try connect().wait()
             connection = made
@@ -115,15 +105,25 @@ final class PostgresLink: @unchecked Sendable {
     /// Once a question sent ahead is answered: the connection made for it becomes this link's own (so that
     /// `close` closes it as any other), or, when it could not be made, is forgotten (the next call tries anew).
     func settleConnecting() {
+        try? adoptConnecting()
+    }
+
+    /// Takes the connection made for a question sent ahead as this link's own, when it stands and there is no
+    /// open one already; throws why it could not be made.
+    private func adoptConnecting() throws(StoreError) {
         guard let pending = connecting else { return }
         connecting = nil
-        // Complete by now: the answer came (or failed) after it.
-        if let made = try? pending.wait(), !made.isClosed {
-            if connection == nil || connection?.isClosed == true {
-                connection = made
-            } else {
-                let _: EventLoopFuture<Void> = made.close()
-            }
+        let made: PostgresConnection
+        do {
+            made = try pending.wait()
+        } catch {
+            throw storeError(error)
+        }
+        guard !made.isClosed else { return }
+        if let connection, !connection.isClosed {
+            let _: EventLoopFuture<Void> = made.close()
+        } else {
+            connection = made
         }
     }
 

@@ -59,7 +59,12 @@ public struct ProgramRunner: Sendable {
     public static func waitForExit(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        // WIFEXITED / WEXITSTATUS, which do not import into Swift.
+        return exitStatus(status)
+    }
+
+    /// What `waitpid` reported as the shell says it: the exit status, or 128 + the signal. (WIFEXITED and
+    /// WEXITSTATUS do not import into Swift.)
+    private static func exitStatus(_ status: Int32) -> Int32 {
         if status & 0x7F == 0 { return (status >> 8) & 0xFF }
         return 128 + (status & 0x7F)
     }
@@ -71,10 +76,7 @@ public struct ProgramRunner: Sendable {
         var status: Int32 = 0
         while DispatchTime.now().uptimeNanoseconds < deadline {
             let ended = waitpid(pid, &status, WNOHANG)
-            if ended == pid {
-                if status & 0x7F == 0 { return (status >> 8) & 0xFF }
-                return 128 + (status & 0x7F)
-            }
+            if ended == pid { return exitStatus(status) }
             if ended < 0 && errno != EINTR { return nil }
             usleep(10_000)
         }

@@ -58,6 +58,13 @@ struct PostgresConcurrencyTests {
         return loop.state.form == nil
     }
 
+    /// The bundled Oss dossier in `database`, as an administrator puts it there (`db init`, `copy`).
+    func fillWithOss(_ database: String, using directory: TemporaryDirectory) throws {
+        try directory.write("oss.json", BundledDossier.bytes)
+        #expect(try ProgramRunner().run(["db", "init", "--store", database]).status == 0)
+        #expect(try ProgramRunner().run(["copy", "--from", directory.file("oss.json"), "--to", database]).status == 0)
+    }
+
     func followUpCounts(_ dossier: Dossier) -> [String: Int] {
         var counts: [String: Int] = [:]
         for activity in dossier.activities { for followUp in activity.followUps { counts[followUp.text, default: 0] += 1 } }
@@ -68,9 +75,7 @@ struct PostgresConcurrencyTests {
     func manyWriters() throws {
         let database = try PostgresTestServer.freshDatabase()
         let directory = TemporaryDirectory(prefix: "dossier-pg-many")
-        try directory.write("oss.json", BundledDossier.bytes)
-        #expect(try ProgramRunner().run(["db", "init", "--store", database]).status == 0)
-        #expect(try ProgramRunner().run(["copy", "--from", directory.file("oss.json"), "--to", database]).status == 0)
+        try fillWithOss(database, using: directory)
         let (loop, _) = try openScreen(database)
         let confirmed = Collected()
         let writers = (1...3).map { writer in
@@ -155,9 +160,7 @@ struct PostgresConcurrencyTests {
         let cluster = try PostgresTestServer.OwnCluster()
         let database = try cluster.freshDatabase()
         let directory = TemporaryDirectory(prefix: "dossier-pg-kill")
-        try directory.write("oss.json", BundledDossier.bytes)
-        #expect(try ProgramRunner().run(["db", "init", "--store", database]).status == 0)
-        #expect(try ProgramRunner().run(["copy", "--from", directory.file("oss.json"), "--to", database]).status == 0)
+        try fillWithOss(database, using: directory)
         let (loop, _) = try openScreen(database)
         #expect(typeFollowUp(loop, "voor de storing"))
 
