@@ -32,7 +32,7 @@ struct SizeBenchmark {
             .generate(framework: bundled.framework, budgetLines: bundled.budgetLines, today: clock.today())
         for suffix in ["", ".journal", ".lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         for folder in [".history", ".backups"] { try? FileManager.default.removeItem(atPath: path + folder) }
-        try DurableWriter(fileSystem: PosixFileSystem()).replace(path, with: generated.encoded())
+        try DossierStore(path: path).writeNewSnapshot(generated)
         // A journal of 50 changes after the snapshot, as a day's work would leave.
         var configuration = StoreConfiguration()
         configuration.journalEntryLimit = 100_000

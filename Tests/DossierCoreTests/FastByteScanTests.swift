@@ -17,6 +17,26 @@ struct FastByteScanTests {
         }
     }
 
+    @Test("a word is printable or line feeds exactly when each of its bytes is, for every pair of byte values at every two positions")
+    func wordsWithLineFeeds() {
+        var wrong: [String] = []
+        for first in 0..<8 {
+            for second in 0..<8 where second != first {
+                for value in 0...255 {
+                    for other in [0x00, 0x09, 0x0A, 0x0B, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0xFF, value] {
+                        var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                        bytes[first] = UInt8(value)
+                        bytes[second] = UInt8(other)
+                        let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                        let expected = bytes.allSatisfy { (0x20...0x7E).contains($0) || $0 == 0x0A }
+                        if ASCIIWord.isPrintableOrLineFeed(word) != expected { wrong.append("\(bytes)") }
+                    }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+
     @Test("an escape, a C1 control, a bidi override or a broken UTF-8 sequence is caught at any offset of a long document")
     func documents() {
         let plain = [UInt8](String(repeating: "{\"id\": \"campusbeurs-han\"},\n", count: 8).utf8)

@@ -12,6 +12,8 @@ struct ActivitiesCommand: ParsableCommand {
 
     /// The JSON goes out in pieces of about this many bytes.
     static let jsonPiece = 1 << 16
+    /// Copied from the snapshot, on every core: a piece per core at a time.
+    static let copiedPiece = 1 << 20
 
     @Option(help: ArgumentHelp("Alleen activiteiten met deze status (\(ActivityStatus.allowedList)).", valueName: "status"))
     var status: String?
@@ -35,33 +37,30 @@ struct ActivitiesCommand: ParsableCommand {
         try ArgumentValues.year(year)
     }
 
-    func run() throws {
-        let (_, dossier) = try storeOptions.openForReading()
-        let query = ActivityQuery(
+    /// The query, with `--relation` looked up among the dossier's relations.
+    private func query(in dossier: Dossier) throws -> ActivityQuery {
+        ActivityQuery(
             status: try status.map { try ArgumentValues.vocabulary($0, ActivityStatus.self, option: "--status") },
             kind: try kind.map { try ArgumentValues.vocabulary($0, ActivityKind.self, option: "--kind") },
             year: year,
             relation: try relation.map { try Lookup.relation($0, in: dossier).id },
             direction: try direction.map { try ArgumentValues.vocabulary($0, VisitDirection.self, option: "--direction") }
         )
-        if json {
-            // In list order, written out piece by piece: no sorted copy of the activities and no whole
-            // document in memory.
-            var writer = JSONWriter(reservingCapacity: Self.jsonPiece * 2)
-            writer.beginArray()
-            let positions = query.positions(in: dossier.activities)
-            dossier.activities.withUnsafeBufferPointer { activities in
-                for position in positions {
-                    writer.element()
-                    activities[position].write(to: &writer)
-                    if writer.bytes.count >= Self.jsonPiece { Output.document(writer.takeBytes()) }
-                }
+    }
+
+    func run() throws {
+        // The JSON of a large dossier is copied from the snapshot when the storage can vouch for its bytes.
+        if json, let listing = try? storeOptions.store(forWriting: false).activityListing() {
+            do {
+                try listing.writeJSON(try query(in: listing.dossier), piece: Self.copiedPiece, to: Output.document)
+            } catch let error as StoreError {
+                throw failure(error)
             }
-            writer.endArray()
-            writer.finishDocument()
-            Output.document(writer.takeBytes())
             return
         }
+        let (_, dossier) = try storeOptions.openForReading()
+        let query = try query(in: dossier)
+        if json { return ActivitiesJSON.write(query, of: dossier, piece: Self.jsonPiece, to: Output.document) }
         let activities = query.apply(to: dossier.activities)
         var table = TextTable([
             .init(title: "DATUM", keepsWhole: true), .init(title: "ID", keepsWhole: true), .init(title: "TITEL"),

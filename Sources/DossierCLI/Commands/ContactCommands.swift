@@ -39,14 +39,18 @@ struct AddContactCommand: ParsableCommand {
     var notes: String?
 
     func run() throws {
-        var (store, dossier) = try storeOptions.openForWriting()
-        let relation = try Lookup.relation(self.relation, in: dossier)
-        let given: [(String, String?)] = [("name", name), ("role", role), ("organisation", organisation), ("email", email), ("phone", phone),
-                                          ("gesprekspartner", gesprekspartner ? "ja" : nil), ("notes", notes)]
-        let values = try FieldArguments.values(given.compactMap { option, text in text.map { (option, $0) } }, table: Contact.fields, in: dossier)
-        var contact = Contact(id: relation.contacts.newContactID(for: name), name: name)
-        try FieldArguments.fill(&contact, with: values)
-        try store.commitOrExit(.addContact(relation.id, contact), to: &dossier)
+        var added: (relation: Relation, contact: Contact)?
+        _ = try storeOptions.changeRelations { dossier in
+            let relation = try Lookup.relation(self.relation, in: dossier)
+            let given: [(String, String?)] = [("name", name), ("role", role), ("organisation", organisation), ("email", email), ("phone", phone),
+                                              ("gesprekspartner", gesprekspartner ? "ja" : nil), ("notes", notes)]
+            let values = try FieldArguments.values(given.compactMap { option, text in text.map { (option, $0) } }, table: Contact.fields, in: dossier)
+            var contact = Contact(id: relation.contacts.newContactID(for: name), name: name)
+            try FieldArguments.fill(&contact, with: values)
+            added = (relation, contact)
+            return .addContact(relation.id, contact)
+        }
+        guard let (relation, contact) = added else { return }
         Output.line(TerminalSafeText.line("Contactpersoon toegevoegd bij \(relation.name): \(contact.name) (\(contact.id))"))
     }
 }

@@ -49,9 +49,9 @@ struct GenerateCommand: ParsableCommand {
             throw failure("genereren mislukt: \(error.message)", code: ExitStatus.dataError)
         }
         do {
-            try DurableWriter(fileSystem: fileSystem).replace(output, with: dossier.encoded())
+            try DossierStore(path: output, fileSystem: fileSystem).writeNewSnapshot(dossier)
         } catch {
-            throw failure(.fileSystem(error))
+            throw failure(error)
         }
         // A journal with history: changes after the snapshot, made through the real store.
         var configuration = StoreConfiguration()

@@ -25,15 +25,18 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let reviewDate = try ArgumentValues.date(self.reviewDate, option: "--review-date")
-        var (store, dossier) = try storeOptions.openForWriting()
-        let relation = try Lookup.relation(id, in: dossier)
-        guard relation.status.requiresReviewDate else {
-            throw failure("\(relation.name) staat op \(relation.status.label); alleen een relatie op Laag pitje heeft een herijking (gebruik set-status voor een andere status)",
-                          code: ExitStatus.dataError)
+        var before: Relation?
+        let dossier = try storeOptions.changeRelations { dossier in
+            let relation = try Lookup.relation(id, in: dossier)
+            guard relation.status.requiresReviewDate else {
+                throw failure("\(relation.name) staat op \(relation.status.label); alleen een relatie op Laag pitje heeft een herijking (gebruik set-status voor een andere status)",
+                              code: ExitStatus.dataError)
+            }
+            before = relation
+            return .setRelationStatus(relation.id, status: relation.status, reason: reason, reviewDate: reviewDate, seen: relation.status)
         }
-        try store.commitOrExit(.setRelationStatus(relation.id, status: relation.status, reason: reason, reviewDate: reviewDate, seen: relation.status), to: &dossier)
-        guard let after = dossier.relation(relation.id) else { return }
-        Output.line(TerminalSafeText.line(StatusChangeText.line(before: relation, after: after)))
+        guard let before, let after = dossier.relation(before.id) else { return }
+        Output.line(TerminalSafeText.line(StatusChangeText.line(before: before, after: after)))
     }
 }
 

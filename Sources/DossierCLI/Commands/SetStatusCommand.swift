@@ -29,10 +29,13 @@ struct SetStatusCommand: ParsableCommand {
     func run() throws {
         let status = try ArgumentValues.vocabulary(self.status, RelationStatus.self, option: "status")
         let reviewDate = try self.reviewDate.map { try ArgumentValues.date($0, option: "--review-date") }
-        var (store, dossier) = try storeOptions.openForWriting()
-        let id = try Lookup.relation(self.id, in: dossier).id
-        guard let before = dossier.relation(id) else { throw failure("onbekende relatie '\(id)'", code: ExitStatus.dataError) }
-        try store.commitOrExit(.setRelationStatus(id, status: status, reason: reason, reviewDate: reviewDate, seen: before.status), to: &dossier)
-        Output.line(TerminalSafeText.line(StatusChangeText.line(before: before, after: dossier.relation(id)!)))
+        var before: Relation?
+        let dossier = try storeOptions.changeRelations { dossier in
+            let relation = try Lookup.relation(self.id, in: dossier)
+            before = relation
+            return .setRelationStatus(relation.id, status: status, reason: reason, reviewDate: reviewDate, seen: relation.status)
+        }
+        guard let before, let after = dossier.relation(before.id) else { return }
+        Output.line(TerminalSafeText.line(StatusChangeText.line(before: before, after: after)))
     }
 }

@@ -66,6 +66,29 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
+    /// For a command whose change touches relations alone (a status, a contact): `make` builds the change
+    /// from the dossier, then it is saved. Where the storage can, the dossier holds only the relations, read
+    /// without the activities (`RelationsDossier`: milliseconds instead of a second for a large dossier);
+    /// when that cannot be done — or `make` fails on it, or the change needs more — the whole dossier is
+    /// loaded and `make` runs again on it, so the outcome and any message are those of the whole dossier.
+    /// - Returns: the dossier after the change (its relations as they are now).
+    func changeRelations(_ make: (Dossier) throws -> Change) throws -> Dossier {
+        let store = try store(forWriting: true)
+        do {
+            if var relations = try store.loadRelations(), let change = try? make(relations.dossier),
+               try store.commit(change, to: &relations, context: Session.clock.context(actor: try Session.actor())) != nil {
+                try store.reportAfterCommit()
+                return relations.dossier
+            }
+        } catch {
+            throw failure(error)
+        }
+        var dossier = try store.loadOrExit()
+        for notice in store.notices { Output.error("dossier: let op: \(notice)") }
+        try store.commitOrExit(try make(dossier), to: &dossier)
+        return dossier
+    }
+
     private func open(forWriting: Bool) throws -> (any DossierStorage, Dossier) {
         let store = try store(forWriting: forWriting)
         let dossier = try store.loadOrExit()
@@ -162,6 +185,12 @@ extension DossierStorage {
         return failure(error)
     }
 
+    /// What the storage has to say after a change, and whose name it carries when no name is set.
+    func reportAfterCommit() throws(StoreError) {
+        for notice in notices { Output.error("dossier: let op: \(notice)") }
+        if let notice = try Session.unnamedNotice() { Output.error("dossier: let op: \(notice)") }
+    }
+
     /// Commits a change for a command: prints the store's message and exits non-zero when it fails.
     @discardableResult
     func commitOrExit(_ change: Change, to dossier: inout Dossier) throws -> Restoration {
@@ -169,8 +198,7 @@ extension DossierStorage {
             let undo = try commit(change, to: &dossier, context: Session.clock.context(actor: try Session.actor()))
             // The next start and `dossier relations` read the lists from the side index, without the dossier.
             listIndexWrite(of: dossier)?.run()
-            for notice in notices { Output.error("dossier: let op: \(notice)") }
-            if let notice = try Session.unnamedNotice() { Output.error("dossier: let op: \(notice)") }
+            try reportAfterCommit()
             return undo
         } catch {
             throw failure(error)

@@ -1,13 +1,24 @@
 extension Dossier {
     /// The dossier as the stored file: pretty JSON with a stable key order and a trailing newline.
     public func encoded(pretty: Bool = true) -> [UInt8] {
+        var ranges: [Range<Int>] = []
+        return encoded(pretty: pretty, activityRanges: &ranges)
+    }
+
+    /// As `encoded()`, noting where each activity's bytes lie (in dossier order).
+    func encoded(pretty: Bool = true, activityRanges: inout [Range<Int>]) -> [UInt8] {
         var writer = JSONWriter(pretty: pretty, reservingCapacity: 4096 + activities.count * 1_000 + relations.count * 800)
-        write(to: &writer)
+        write(to: &writer, activityRanges: &activityRanges)
         writer.finishDocument()
         return writer.bytes
     }
 
     public func write(to writer: inout JSONWriter) {
+        var ranges: [Range<Int>] = []
+        write(to: &writer, activityRanges: &ranges)
+    }
+
+    private func write(to writer: inout JSONWriter, activityRanges: inout [Range<Int>]) {
         writer.beginObject()
         writer.field("schemaVersion", Dossier.currentSchemaVersion)
         if let lineage { writer.field("lineage", lineage) }
@@ -32,9 +43,12 @@ extension Dossier {
         writer.endArray()
         writer.key("activities")
         writer.beginArray()
+        activityRanges.reserveCapacity(activities.count)
         for activity in activities {
             writer.element()
+            let start = writer.bytes.count
             activity.write(to: &writer)
+            activityRanges.append(start..<writer.bytes.count)
         }
         writer.endArray()
         writer.key("internalContacts")
@@ -72,42 +86,69 @@ extension Dossier {
         }
     }
 
+    /// What a document holds before its activities (relations included; this program writes the activities
+    /// and the internal contacts last), read from a buffer that need hold no more, as a dossier without
+    /// activities or internal contacts. Not checked against the rules. Nil when the buffer ends before the
+    /// activities start, or the document is not one.
+    static func decodingUpToActivities(_ buffer: UnsafeBufferPointer<UInt8>) -> Dossier? {
+        var stopped = false
+        let dossier = try? JSONReader.read(buffer, toTheEnd: false) { (reader: inout JSONReader) throws(JSONError) in
+            try Dossier(reading: &reader, stoppingAtActivities: true, stopped: &stopped)
+        }
+        return stopped ? dossier : nil
+    }
+
     init(reading reader: inout JSONReader) throws(JSONError) {
+        var stopped = false
+        try self.init(reading: &reader, stoppingAtActivities: false, stopped: &stopped)
+    }
+
+    /// `stoppingAtActivities`: stop reading where the activities start (`stopped` says whether it did), and
+    /// hold what came before them.
+    private init(reading reader: inout JSONReader, stoppingAtActivities stops: Bool, stopped: inout Bool) throws(JSONError) {
         let start = reader.valueOffset()
         var version: Int?, title: String?, framework: Framework?, journalSequence = 0, lineage: String?, journalTail = ""
         var budgetLines: [BudgetLine] = [], relations: [Relation] = [], activities: [Activity] = [], contacts: [Contact] = []
-        try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
-            switch key {
-            case "schemaVersion":
-                let versionStart = reader.valueOffset()
-                let value = try reader.readInt()
-                guard value <= Dossier.currentSchemaVersion else { throw Dossier.newerVersionError(value) }
-                guard value >= 1 else { throw reader.error(at: versionStart, "ongeldige schemaVersion \(value)") }
-                version = value
-            case "journalSequence":
-                journalSequence = try reader.readInt(in: Limits.journalSequence)
-            case "lineage":
-                let lineageStart = reader.valueOffset()
-                let value = try reader.readString()
-                guard Lineage.isValid(value) else { throw reader.error(at: lineageStart, "'\(value)' is geen geldige lineage (32 hexadecimale tekens)") }
-                lineage = value
-            case "journalTail":
-                let tailStart = reader.valueOffset()
-                journalTail = try reader.readString()
-                guard CRC32.isValidHex(journalTail) else { throw reader.error(at: tailStart, "'\(journalTail)' is geen controlegetal") }
-            case "title": title = try reader.readString()
-            case "framework": framework = try Framework(reading: &reader)
-            case "budgetLines":
-                budgetLines = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try BudgetLine(reading: &reader) }
-            case "relations":
-                relations = try reader.readArrayInParallel { (reader: inout JSONReader) throws(JSONError) in try Relation(reading: &reader) }
-            case "activities":
-                // Most of a large dossier: read on all cores.
-                activities = try reader.readArrayInParallel { (reader: inout JSONReader) throws(JSONError) in try Activity(reading: &reader) }
-            case "internalContacts":
-                contacts = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Contact(reading: &reader) }
-            default: throw reader.unknownField(key)
+        do {
+            try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+                if stops && key == "activities" {
+                    stopped = true
+                    throw reader.error("tot hier")
+                }
+                switch key {
+                case "schemaVersion":
+                    let versionStart = reader.valueOffset()
+                    let value = try reader.readInt()
+                    guard value <= Dossier.currentSchemaVersion else { throw Dossier.newerVersionError(value) }
+                    guard value >= 1 else { throw reader.error(at: versionStart, "ongeldige schemaVersion \(value)") }
+                    version = value
+                case "journalSequence":
+                    journalSequence = try reader.readInt(in: Limits.journalSequence)
+                case "lineage":
+                    let lineageStart = reader.valueOffset()
+                    let value = try reader.readString()
+                    guard Lineage.isValid(value) else { throw reader.error(at: lineageStart, "'\(value)' is geen geldige lineage (32 hexadecimale tekens)") }
+                    lineage = value
+                case "journalTail":
+                    let tailStart = reader.valueOffset()
+                    journalTail = try reader.readString()
+                    guard CRC32.isValidHex(journalTail) else { throw reader.error(at: tailStart, "'\(journalTail)' is geen controlegetal") }
+                case "title": title = try reader.readString()
+                case "framework": framework = try Framework(reading: &reader)
+                case "budgetLines":
+                    budgetLines = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try BudgetLine(reading: &reader) }
+                case "relations":
+                    relations = try reader.readArrayInParallel { (reader: inout JSONReader) throws(JSONError) in try Relation(reading: &reader) }
+                case "activities":
+                    // Most of a large dossier: read on all cores.
+                    activities = try reader.readArrayInParallel { (reader: inout JSONReader) throws(JSONError) in try Activity(reading: &reader) }
+                case "internalContacts":
+                    contacts = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Contact(reading: &reader) }
+                default: throw reader.unknownField(key)
+                }
             }
+        } catch {
+            guard stopped else { throw error }
         }
         _ = try required(version, "schemaVersion", at: start)
         self.init(title: try required(title, "title", at: start), framework: try required(framework, "framework", at: start),

@@ -35,15 +35,17 @@ public struct JSONReader {
 
     /// As `read(_:formatVersion:_:)`, over bytes in memory of their own. `releasingEvery`: long arrays
     /// hand the pages they have read back to the system (see `SnapshotBuffer`); the bytes are not whole after.
+    /// `toTheEnd` false: `body` reads the start of a document and what follows is not looked at.
     static func read<T>(_ buffer: UnsafeBufferPointer<UInt8>, formatVersion: Int = Dossier.currentSchemaVersion,
-                        releasingEvery releaseStep: Int? = nil, _ body: (inout JSONReader) throws(JSONError) -> T) throws(JSONError) -> T {
+                        releasingEvery releaseStep: Int? = nil, toTheEnd: Bool = true,
+                        _ body: (inout JSONReader) throws(JSONError) -> T) throws(JSONError) -> T {
         let result: Result<T, JSONError> = {
             var reader = JSONReader(bytes: buffer, formatVersion: formatVersion)
             reader.releaseStep = releaseStep
             do {
                 let value = try body(&reader)
                 reader.skipWhitespace()
-                if reader.offset < buffer.count {
+                if toTheEnd && reader.offset < buffer.count {
                     throw reader.error("onverwachte tekst na het einde van het document")
                 }
                 return .success(value)

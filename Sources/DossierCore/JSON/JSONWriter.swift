@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Writes JSON with keys in the order the caller gives them, so that the same value always gives the
 /// same bytes. Pretty output indents by two spaces and keeps arrays of plain strings, and small objects
 /// opened with `beginInlineObject`, on one line; compact output (for journal lines) has no whitespace at all.
@@ -13,6 +19,16 @@ public struct JSONWriter {
     public init(pretty: Bool = true, reservingCapacity capacity: Int = 0) {
         isPretty = pretty
         bytes.reserveCapacity(capacity)
+    }
+
+    /// A pretty writer that goes on with the elements of an array `depth` containers deep that another writer
+    /// opened (`afterElements`: whether elements came before), so that pieces written apart — on several
+    /// threads — join into the document one writer would have written.
+    public init(continuingArrayAt depth: Int, afterElements: Bool, reservingCapacity capacity: Int = 0) {
+        self.init(pretty: true, reservingCapacity: capacity)
+        self.depth = depth
+        isFirstInContainer = !afterElements
+        openedInline = Array(repeating: false, count: depth)
     }
 
     // MARK: Containers
@@ -179,6 +195,30 @@ public struct JSONWriter {
 
     public mutating func optionalField(_ name: StaticString, _ value: Int?) {
         if let value { field(name, value) }
+    }
+
+    /// A whole value that a pretty writer wrote `levels` containers deeper than this one is now (an activity
+    /// as a snapshot holds it), copied with its lines moved out to this depth: the bytes this writer would
+    /// write for it. False, with nothing written, when a line of it lacks that indentation (not laid out so).
+    public mutating func copiedValue(_ value: UnsafeBufferPointer<UInt8>, writtenDeeperBy levels: Int) -> Bool {
+        guard isPretty, inlineDepth == 0, let base = value.baseAddress else { return false }
+        let mark = bytes.count, shift = levels * 2
+        var from = 0
+        while from < value.count {
+            guard let found = memchr(base + from, 0x0A, value.count - from) else {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[from...]))
+                return true
+            }
+            let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[from...newline]))
+            let indented = newline + 1 + shift <= value.count && (0..<shift).allSatisfy { value[newline + 1 + $0] == 0x20 }
+            guard indented else {
+                bytes.removeSubrange(mark...)
+                return false
+            }
+            from = newline + 1 + shift
+        }
+        return true
     }
 
     // MARK: Layout

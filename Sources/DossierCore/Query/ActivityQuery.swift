@@ -38,6 +38,14 @@ public struct ActivityQuery: Hashable, Sendable {
         public var direction: VisitDirection?
         public var budgetLine: String?
 
+        init(status: ActivityStatus, kind: ActivityKind, year: Int?, direction: VisitDirection?, budgetLine: String?) {
+            self.status = status
+            self.kind = kind
+            self.year = year
+            self.direction = direction
+            self.budgetLine = budgetLine
+        }
+
         public init(_ activity: Activity) {
             status = activity.status
             kind = activity.kind
@@ -83,6 +91,11 @@ public struct ActivityQuery: Hashable, Sendable {
     public struct SortKey: Hashable, Sendable {
         public var date: CalendarDate
         public var title: String
+
+        init(date: CalendarDate, title: String) {
+            self.date = date
+            self.title = title
+        }
 
         public init(_ activity: Activity) {
             date = activity.startDate ?? .distantFuture

@@ -35,6 +35,53 @@ public struct ListIndex: Hashable, Sendable {
         deadlines = Agenda.deadlines(in: dossier).map(\.start)
     }
 
+    /// The list after a change that altered relations alone (`Change.Reach.relations`): `dossier` holds the
+    /// relations as they are now (a whole dossier, or a `RelationsDossier`'s), `undo` every relation the change
+    /// touched as it was. Their rows and review deadlines follow; the activities' counts and dates stay as they
+    /// were. Nil when the list is not this dossier's (a row missing or left over).
+    public func updated(after undo: Restoration, relations dossier: Dossier) -> ListIndex? {
+        var list = self
+        var rowPositions: [RelationID: Int] = [:]
+        for (position, row) in relations.enumerated() { rowPositions[row.relation.id] = position }
+        var reorder = false
+        for snapshot in undo.relations {
+            let before = snapshot.value, now = dossier.relation(snapshot.id)
+            if let before, before.status == .laagPitje, let review = before.reviewDate {
+                guard let position = list.deadlines.firstIndex(of: review) else { return nil }
+                list.deadlines.remove(at: position)
+            }
+            if let now, now.status == .laagPitje, let review = now.reviewDate {
+                list.deadlines.insert(review, at: list.deadlines.firstIndex { $0 > review } ?? list.deadlines.endIndex)
+            }
+            switch (rowPositions[snapshot.id], now) {
+            case let (position?, now?):
+                reorder = reorder || list.relations[position].relation.name != now.name
+                list.relations[position] = list.relations[position].with(ListIndex.row(of: now))
+            case (nil, let now?):
+                rowPositions[now.id] = list.relations.count
+                list.relations.append(RelationOverview.make(ListIndex.row(of: now), activityCount: 0, upcomingActivity: nil))
+                reorder = true
+            case (_?, nil):
+                return nil
+            case (nil, nil):
+                continue
+            }
+        }
+        guard list.relations.count == dossier.relations.count else { return nil }
+        if reorder {
+            var folder = SearchText.Folder()
+            let rows = list.relations
+            var ordered: [RelationOverview] = []
+            ordered.reserveCapacity(rows.count)
+            for position in RelationQuery.nameOrder(dossier.relations.map { folder.fold($0.name) }) {
+                guard let row = rowPositions[dossier.relations[position].id] else { return nil }
+                ordered.append(rows[row])
+            }
+            list.relations = ordered
+        }
+        return list
+    }
+
     /// How many signals the start screen counts: every deadline up to `days` after today (and all overdue
     /// ones), as `Reminder.all` finds them.
     public func reminderCount(today: CalendarDate, within days: Int) -> Int {

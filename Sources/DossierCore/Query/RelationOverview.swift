@@ -4,6 +4,9 @@ public struct RelationOverview: Hashable, Sendable {
     public var relation: Relation
     public var activityCount: Int
     public var nextDate: NextDate?
+    /// The start of its next approved or planned activity, also when an earlier review date is the next date:
+    /// what the next date becomes when the review goes (`with(_:)`).
+    public var upcomingActivity: NextDate?
 
     /// The date and what happens then.
     public struct NextDate: Hashable, Sendable {
@@ -79,14 +82,24 @@ public struct RelationOverview: Hashable, Sendable {
     }
 
     private static func make(_ relation: Relation, activityCount: Int, nextActivity: (CalendarDate, ActivityID)?) -> RelationOverview {
+        make(relation, activityCount: activityCount, upcomingActivity: nextActivity.map { NextDate(date: $0.0, reason: .activity($0.1)) })
+    }
+
+    static func make(_ relation: Relation, activityCount: Int, upcomingActivity: NextDate?) -> RelationOverview {
         var next: NextDate?
         if relation.status == .laagPitje, let review = relation.reviewDate {
             next = NextDate(date: review, reason: .review)
         }
-        if let (date, id) = nextActivity, date < (next?.date ?? .distantFuture) {
-            next = NextDate(date: date, reason: .activity(id))
+        if let upcomingActivity, upcomingActivity.date < (next?.date ?? .distantFuture) {
+            next = upcomingActivity
         }
-        return RelationOverview(relation: relation, activityCount: activityCount, nextDate: next)
+        return RelationOverview(relation: relation, activityCount: activityCount, nextDate: next, upcomingActivity: upcomingActivity)
+    }
+
+    /// The overview of the same relation changed in itself (its status, review date, name …), its activities
+    /// as they were.
+    public func with(_ relation: Relation) -> RelationOverview {
+        RelationOverview.make(relation, activityCount: activityCount, upcomingActivity: upcomingActivity)
     }
 }
 

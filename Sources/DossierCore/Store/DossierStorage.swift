@@ -60,11 +60,23 @@ public protocol DossierStorage: ChangeSession {
     /// Brings that up to date for `dossier`, the dossier as this storage holds it now; nil when there is
     /// nothing to write. The job may run on another thread.
     func listIndexWrite(of dossier: Dossier) -> ListIndexWrite?
+    /// The relations without the activities, for a change to relations alone (`RelationsDossier`), when the
+    /// storage can vouch for them so read; nil: load the whole dossier.
+    func loadRelations() throws(StoreError) -> RelationsDossier?
+    /// Saves a change to relations alone made on `relations`; nil, with nothing written, when it must be made
+    /// on the whole dossier after all (see `DossierStore.commit(_:to:context:)`).
+    func commit(_ change: Change, to relations: inout RelationsDossier, context: ChangeContext) throws(StoreError) -> Restoration?
+    /// The activities as a listing needs them, without building the dossier (`ActivityListing`), when the
+    /// storage can vouch for them so read; nil: load the whole dossier.
+    func activityListing() throws(StoreError) -> ActivityListing?
 }
 
 extension DossierStorage {
     public func listIndex() -> ListIndex? { nil }
     public func listIndexWrite(of dossier: Dossier) -> ListIndexWrite? { nil }
+    public func loadRelations() throws(StoreError) -> RelationsDossier? { nil }
+    public func commit(_ change: Change, to relations: inout RelationsDossier, context: ChangeContext) throws(StoreError) -> Restoration? { nil }
+    public func activityListing() throws(StoreError) -> ActivityListing? { nil }
 }
 
 /// Writing a storage's list index, as a job for any thread.

@@ -110,7 +110,7 @@ extension DossierStore {
             lineage = written.lineage
             snapshotFile = try fileSystem.status(path).map(FileIdentity.init)
             try archiveJournal()
-            if let list = written.list { writeSideIndex(list, sequence: written.sequence) }
+            if let list = written.list { writeSideIndex(list, sequence: written.sequence, activities: written.activities) }
             try pruneBackups(keeping: protected)
         } catch {
             writer.discard(replacement)
@@ -171,7 +171,8 @@ extension DossierStore {
     func removeLeftoverTemporaryFiles() {
         guard let names = try? fileSystem.contentsOfDirectory(files.directory) else { return }
         let hourAgo = Int64(time(nil)) - 3_600
-        for name in names where DurableWriter.isLeftoverTemporary(name, for: path) || DurableWriter.isLeftoverTemporary(name, for: files.sideIndex) {
+        let owners = [path, files.sideIndex, files.activityIndex]
+        for name in names where owners.contains(where: { DurableWriter.isLeftoverTemporary(name, for: $0) }) {
             let file = FilePath.join(files.directory, name)
             guard let status = try? fileSystem.status(file), status.modificationSeconds < hourAgo else { continue }
             try? fileSystem.removeFile(file)

@@ -41,11 +41,35 @@ extension DossierStore {
                               journal: journal, sequence: lastSequence)
     }
 
+    /// Writes `dossier` as a new snapshot at this store's path, as a compaction writes one (durably, its bytes
+    /// as `Dossier.encoded()` lays them out), with its side index: for a file made from nothing (`dossier
+    /// generate`, benchmarks). Whatever was at the path is replaced without a backup. A dossier that breaks a
+    /// rule is refused: the side index vouches that the snapshot need not be checked again.
+    public func writeNewSnapshot(_ dossier: Dossier) throws(StoreError) {
+        let problems = DossierValidator.problems(in: dossier)
+        guard problems.isEmpty else {
+            throw .invalid(file: path, problems: problems.map { LocatedProblem(position: nil, path: $0.path, message: $0.message) })
+        }
+        var ranges: [Range<Int>] = []
+        do {
+            try DurableWriter(fileSystem: fileSystem).replace(path, with: dossier.encoded(activityRanges: &ranges))
+        } catch {
+            throw .fileSystem(error)
+        }
+        writeSideIndex(ListIndex(dossier: dossier), sequence: dossier.journalSequence,
+                       activities: ActivityIndex.entries(of: dossier.activities, at: ranges))
+    }
+
     /// After a compaction put a new snapshot in place and archived the journal (the lock is held, so no
-    /// one appends meanwhile): the side index for it.
-    func writeSideIndex(_ list: ListIndex, sequence: Int) {
+    /// one appends meanwhile): the side index for it, and where its activities lie (`ActivityIndex`).
+    func writeSideIndex(_ list: ListIndex, sequence: Int, activities: [ActivityListing.Entry]?) {
         guard let status = try? fileSystem.status(path), status.kind == .regular else { return }
-        let index = SideIndex(snapshot: SideIndex.FileStamp(status), sequence: sequence, journal: nil, journalSequence: sequence, list: list)
+        let stamp = SideIndex.FileStamp(status)
+        if let activities {
+            try? DurableWriter(fileSystem: fileSystem).replace(files.activityIndex, with: ActivityIndex(snapshot: stamp, entries: activities).encoded(),
+                                                               mode: DurableWriter.sharedMode(following: status.mode))
+        }
+        let index = SideIndex(snapshot: stamp, sequence: sequence, journal: nil, journalSequence: sequence, snapshotWritten: true, list: list)
         SideIndexWrite.install(index, files: files, fileSystem: fileSystem, snapshotMode: status.mode)
     }
 
@@ -83,8 +107,11 @@ struct SideIndexWrite: Sendable {
         case let (read?, now?) where read.inode == now.inode && read.size == now.size && now.kind == .regular: break
         default: return
         }
-        let index = SideIndex(snapshot: SideIndex.FileStamp(snapshotStatus), sequence: snapshotSequence,
-                              journal: journalStatus.map(SideIndex.FileStamp.init), journalSequence: sequence, list: ListIndex(dossier: dossier))
+        let stamp = SideIndex.FileStamp(snapshotStatus)
+        // Still the snapshot a compaction wrote, when the index there says so for this very file.
+        let written = (try? fileSystem.readFile(files.sideIndex)).flatMap(SideIndex.decodeHeader).map { $0.snapshot == stamp && $0.snapshotWritten } ?? false
+        let index = SideIndex(snapshot: stamp, sequence: snapshotSequence, journal: journalStatus.map(SideIndex.FileStamp.init),
+                              journalSequence: sequence, snapshotWritten: written, list: ListIndex(dossier: dossier))
         SideIndexWrite.install(index, files: files, fileSystem: fileSystem, snapshotMode: snapshotStatus.mode)
     }
 

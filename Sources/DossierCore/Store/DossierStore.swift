@@ -177,7 +177,7 @@ public final class DossierStore {
     }
 
     /// A step of reading the snapshot, its failure said as the store says it.
-    private func readingSnapshot<T>(_ step: () throws(FileSystemError) -> T) throws(StoreError) -> T {
+    func readingSnapshot<T>(_ step: () throws(FileSystemError) -> T) throws(StoreError) -> T {
         do {
             return try step()
         } catch {

@@ -12,7 +12,7 @@
 /// Raise `format` when the list index or the rules the loader checks change, so that an older index is
 /// not taken for a current one.
 struct SideIndex: Sendable {
-    static let format = 1
+    static let format = 2
     /// The days a dossier's dates can fall on (`Limits.years`), as day numbers.
     static let dayNumbers = CalendarDate(unchecked: Limits.years.lowerBound, 1, 1).dayNumber...CalendarDate(unchecked: Limits.years.upperBound, 12, 31).dayNumber
 
@@ -46,13 +46,18 @@ struct SideIndex: Sendable {
     var journal: FileStamp?
     /// The last journal entry the index includes (the snapshot's when there is no journal).
     var journalSequence: Int
+    /// Whether this program wrote the snapshot's bytes (a compaction): then every activity in it is laid out
+    /// exactly as `Activity.write` lays it out, and may be copied instead of read and written again
+    /// (`ActivityListing`). A snapshot that was only read and checked may be laid out otherwise.
+    var snapshotWritten: Bool
     var list: ListIndex
 
-    init(snapshot: FileStamp, sequence: Int, journal: FileStamp?, journalSequence: Int, list: ListIndex) {
+    init(snapshot: FileStamp, sequence: Int, journal: FileStamp?, journalSequence: Int, snapshotWritten: Bool = false, list: ListIndex) {
         self.snapshot = snapshot
         self.sequence = sequence
         self.journal = journal
         self.journalSequence = journalSequence
+        self.snapshotWritten = snapshotWritten
         self.list = list
     }
 
@@ -69,6 +74,7 @@ struct SideIndex: Sendable {
         header.key("journal")
         if let journal { SideIndex.write(journal, to: &header) } else { header.null() }
         header.field("journalSequence", journalSequence)
+        header.field("written", snapshotWritten)
         header.field("bodyLength", body.count)
         header.field("bodyChecksum", CRC32.hex(CRC32.checksum(body)))
         header.endObject()
@@ -99,7 +105,7 @@ struct SideIndex: Sendable {
         return body.bytes
     }
 
-    private static func write(_ stamp: FileStamp, to writer: inout JSONWriter) {
+    static func write(_ stamp: FileStamp, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.field("inode", String(stamp.inode))
         writer.field("size", stamp.size)
@@ -138,6 +144,14 @@ struct SideIndex: Sendable {
             if case .activity(let id) = next.reason { writer.field("activity", id) }
             writer.endObject()
         }
+        // Hidden behind an earlier review date: kept for when the review goes (a change to the relation alone).
+        if let upcoming = overview.upcomingActivity, upcoming != overview.nextDate, case .activity(let id) = upcoming.reason {
+            writer.key("upcoming")
+            writer.beginObject()
+            writer.field("date", upcoming.date.iso)
+            writer.field("activity", id)
+            writer.endObject()
+        }
         writer.endObject()
     }
 
@@ -159,7 +173,7 @@ struct SideIndex: Sendable {
         guard let newline = bytes.firstIndex(of: 0x0A) else { return nil }
         let headerBytes = Array(bytes[..<newline])
         var snapshot: FileStamp?, journal: FileStamp?, sequence: Int?, journalSequence: Int?
-        var format: Int?, bodyLength: Int?, bodyChecksum: String?
+        var format: Int?, bodyLength: Int?, bodyChecksum: String?, written = false
         do {
             try JSONReader.read(headerBytes) { (reader: inout JSONReader) throws(JSONError) in
                 try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
@@ -169,6 +183,7 @@ struct SideIndex: Sendable {
                     case "sequence": sequence = try reader.readInt()
                     case "journal": journal = reader.readNull() ? nil : try readStamp(&reader)
                     case "journalSequence": journalSequence = try reader.readInt()
+                    case "written": written = try reader.readBool()
                     case "bodyLength": bodyLength = try reader.readInt()
                     case "bodyChecksum": bodyChecksum = try reader.readString()
                     default: try reader.skipValue()
@@ -180,7 +195,7 @@ struct SideIndex: Sendable {
         }
         guard format == SideIndex.format, let snapshot, let sequence, let journalSequence, let bodyLength, let bodyChecksum,
               bytes.count == newline + 1 + bodyLength + 1, bytes.last == 0x0A else { return nil }
-        var index = SideIndex(snapshot: snapshot, sequence: sequence, journal: journal, journalSequence: journalSequence,
+        var index = SideIndex(snapshot: snapshot, sequence: sequence, journal: journal, journalSequence: journalSequence, snapshotWritten: written,
                               list: ListIndex(relations: [], activityCount: 0, visitCount: 0, deadlines: []))
         index.body = (newline + 1, bodyLength, bodyChecksum)
         return index
@@ -194,7 +209,7 @@ struct SideIndex: Sendable {
         return try? SideIndex.readList(content)
     }
 
-    private static func readStamp(_ reader: inout JSONReader) throws(JSONError) -> FileStamp {
+    static func readStamp(_ reader: inout JSONReader) throws(JSONError) -> FileStamp {
         var inode: UInt64?, size: Int64?, modification: [Int64] = [], statusChange: [Int64] = []
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
@@ -234,7 +249,7 @@ struct SideIndex: Sendable {
 
     private static func readRow(_ reader: inout JSONReader) throws(JSONError) -> RelationOverview {
         var id = "", name = "", kind: RelationKind?, status: RelationStatus?, countries: [Country] = [], places: [String] = []
-        var reviewDate: CalendarDate?, activityCount = 0, next: RelationOverview.NextDate?
+        var reviewDate: CalendarDate?, activityCount = 0, next: RelationOverview.NextDate?, upcoming: RelationOverview.NextDate?
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "id": id = try reader.readString()
@@ -245,23 +260,30 @@ struct SideIndex: Sendable {
             case "places": places = try reader.readStrings()
             case "reviewDate": reviewDate = try reader.readDate()
             case "activityCount": activityCount = try reader.readInt()
-            case "next":
-                var date: CalendarDate?, activity: String?
-                try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
-                    switch key {
-                    case "date": date = try reader.readDate()
-                    case "activity": activity = try reader.readString()
-                    default: try reader.skipValue()
-                    }
-                }
-                guard let date else { throw reader.error("datum ontbreekt") }
-                next = RelationOverview.NextDate(date: date, reason: activity.map { .activity($0) } ?? .review)
+            case "next": next = try readNextDate(&reader)
+            case "upcoming":
+                upcoming = try readNextDate(&reader)
+                guard case .activity = upcoming?.reason else { throw reader.error("activiteit ontbreekt") }
             default: try reader.skipValue()
             }
         }
         guard let kind, let status else { throw reader.error("soort of status ontbreekt") }
         let relation = Relation(id: id, name: name, kind: kind, countries: countries, places: places, status: status, reviewDate: reviewDate)
-        return RelationOverview(relation: relation, activityCount: activityCount, nextDate: next)
+        if upcoming == nil, case .activity = next?.reason { upcoming = next }
+        return RelationOverview(relation: relation, activityCount: activityCount, nextDate: next, upcomingActivity: upcoming)
+    }
+
+    private static func readNextDate(_ reader: inout JSONReader) throws(JSONError) -> RelationOverview.NextDate {
+        var date: CalendarDate?, activity: String?
+        try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+            switch key {
+            case "date": date = try reader.readDate()
+            case "activity": activity = try reader.readString()
+            default: try reader.skipValue()
+            }
+        }
+        guard let date else { throw reader.error("datum ontbreekt") }
+        return RelationOverview.NextDate(date: date, reason: activity.map { .activity($0) } ?? .review)
     }
 }
 

@@ -26,12 +26,15 @@ public struct SnapshotWrite: Sendable {
     public var sequence: Int { snapshot.journalSequence }
 
     public func run() throws(FileSystemError) -> WrittenSnapshot {
-        let bytes = snapshot.encoded()
+        var ranges: [Range<Int>] = []
+        let bytes = snapshot.encoded(activityRanges: &ranges)
         switch destination {
         case let .file(path, writer):
             var written = WrittenSnapshot(sequence: sequence, lineage: snapshot.lineage, content: .file(try writer.prepare(path, with: bytes)))
-            // What the side index will hold once the snapshot is in place (see `DossierStore.installLocked`).
+            // What the side index and the activity index will hold once the snapshot is in place (see
+            // `DossierStore.installLocked`).
             written.list = ListIndex(dossier: snapshot)
+            written.activities = ActivityIndex.entries(of: snapshot.activities, at: ranges)
             return written
         case .memory:
             var written = WrittenSnapshot(sequence: sequence, lineage: snapshot.lineage, content: .bytes(bytes))
@@ -48,6 +51,8 @@ public struct WrittenSnapshot: Sendable {
     public let content: Content
     /// The list index of the new snapshot: a file store's side index (`SideIndex`), a database's row beside it.
     public internal(set) var list: ListIndex?
+    /// Where each activity lies in a file store's new snapshot (`ActivityIndex`).
+    var activities: [ActivityListing.Entry]?
 
     init(sequence: Int, lineage: String?, content: Content) {
         self.sequence = sequence

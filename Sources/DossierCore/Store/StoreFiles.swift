@@ -19,6 +19,9 @@ public struct StoreFiles: Hashable, Sendable {
     /// What the start screen and `dossier relations` show, for exactly the snapshot and journal beside it
     /// (`SideIndex`); a cache, never the source.
     public var sideIndex: String { snapshot + ".index" }
+    /// Where every activity of a snapshot this program wrote lies in it, for listing them without reading it
+    /// (`ActivityIndex`); a cache, never the source.
+    public var activityIndex: String { snapshot + ".activities" }
 
     public func historySegment(first: Int, last: Int) -> String {
         FilePath.join(history, "journal-\(pad(first))-\(pad(last)).jsonl")

@@ -18,4 +18,20 @@ enum ASCIIWord {
         let hasDelete = (delete &- ones) & ~delete & highBits
         return hasControl | hasDelete == 0
     }
+
+    /// Every byte is printable ASCII or a line feed: the words of a pretty-printed document, whose lines
+    /// would otherwise send every word with a line break down the slow path. Exact per byte: each byte is
+    /// compared with its high bit set, so no subtraction borrows from its neighbour.
+    static func isPrintableOrLineFeed(_ word: UInt64) -> Bool {
+        guard isASCII(word) else { return false }
+        let control = ~((word | highBits) &- ones &* 0x20) & highBits
+        return control & ~equal(word, 0x0A) | equal(word, 0x7F) == 0
+    }
+
+    /// The high bit of every byte of `word` (ASCII) that equals `byte`, and no other.
+    private static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let difference = word ^ (ones &* UInt64(byte))
+        let low = ones &* 0x7F
+        return ~(((difference & low) &+ low) | difference | low)
+    }
 }

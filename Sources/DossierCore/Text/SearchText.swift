@@ -73,44 +73,9 @@ public enum SearchText {
     public static func contains(_ text: String, _ query: String) -> Bool {
         if query.isEmpty { return true }
         let found = text.utf8.withContiguousStorageIfAvailable { haystack in
-            query.utf8.withContiguousStorageIfAvailable { needle in
-                guard let haystackStart = haystack.baseAddress, let needleStart = needle.baseAddress,
-                      needle.count <= haystack.count else { return false }
-                // memchr finds each candidate first byte, memcmp checks the rest (memmem is not in Glibc's module).
-                // A text and query made to match almost everywhere ("aaaa…" and "aa…ab") would make that
-                // text × query; past a budget of compared bytes the rest is scanned in one linear pass.
-                let lastStart = haystack.count - needle.count
-                var from = 0
-                var budget = 4 * haystack.count + 256
-                while from <= lastStart {
-                    guard let hit = memchr(haystackStart + from, Int32(needleStart.pointee), lastStart - from + 1) else { return false }
-                    if memcmp(hit, needleStart, needle.count) == 0 { return true }
-                    from = haystackStart.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-                    budget -= needle.count
-                    if budget < 0 { return linearContains(haystack, needle, from: from) }
-                }
-                return false
-            }
+            query.utf8.withContiguousStorageIfAvailable { needle in ByteSearch.contains(needle, in: haystack) }
         }
         return (found ?? nil) ?? text.contains(query)
-    }
-
-    /// Knuth–Morris–Pratt from `from`: each text byte is looked at a bounded number of times.
-    private static func linearContains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
-        var fallback = [Int](repeating: 0, count: needle.count)
-        var matched = 0
-        for index in 1..<max(1, needle.count) {
-            while matched > 0 && needle[index] != needle[matched] { matched = fallback[matched - 1] }
-            if needle[index] == needle[matched] { matched += 1 }
-            fallback[index] = matched
-        }
-        matched = 0
-        for index in from..<haystack.count {
-            while matched > 0 && haystack[index] != needle[matched] { matched = fallback[matched - 1] }
-            if haystack[index] == needle[matched] { matched += 1 }
-            if matched == needle.count { return true }
-        }
-        return false
     }
 
     private static let spelledOut: [Unicode.Scalar: String] = [

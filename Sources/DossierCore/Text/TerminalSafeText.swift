@@ -48,7 +48,7 @@ public enum TerminalSafeText {
             // Eight printable ASCII characters at once: most of a document (a JSON export is megabytes).
             if !pendingCarriageReturn, index + 8 <= count, let base = utf8.baseAddress {
                 let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                if ASCIIWord.isPrintable(word) {
+                if keepingLayout ? ASCIIWord.isPrintableOrLineFeed(word) : ASCIIWord.isPrintable(word) {
                     beforePrevious = UInt8(truncatingIfNeeded: word >> 48)
                     previous = UInt8(truncatingIfNeeded: word >> 56)
                     index += 8

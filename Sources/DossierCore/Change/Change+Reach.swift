@@ -1,0 +1,39 @@
+extension Change {
+    /// What a change can alter, and what its rules look at.
+    public enum Reach: Hashable, Sendable {
+        /// Relations only, checked against the relations only (a status, a field, a contact, a link): it can
+        /// be applied to the dossier's relations read without its activities (`RelationsDossier`).
+        case relations
+        /// Activities only: it never alters a relation, so the relations are the same with or without it.
+        case activities
+        /// Both, or a rule that looks at the other side (removing a relation asks whether an activity names
+        /// it): only the whole dossier will do.
+        case whole
+    }
+
+    public var reach: Reach {
+        switch self {
+        case .setRelationStatus, .addRelation, .editRelation, .updateRelation, .addContact, .editContact, .removeContact:
+            return .relations
+        case .deleteRelation:
+            return .whole
+        case .addActivity, .editActivity, .updateActivity, .moveActivity, .deleteActivity, .addFollowUp, .setFollowUpDone, .recordAssessment:
+            return .activities
+        case let .addLink(owner, _), let .editLink(owner, _, _), let .removeLink(owner, _):
+            if case .relation = owner { return .relations }
+            return .activities
+        case .restore(let restoration):
+            // Taking a relation away (undoing its addition) asks whether anything still names it.
+            if restoration.relations.contains(where: { $0.value == nil }) { return .whole }
+            switch (restoration.relations.isEmpty, restoration.activities.isEmpty) {
+            case (false, false): return .whole
+            case (false, true): return .relations
+            default: return .activities
+            }
+        case .batch(let changes, _):
+            let reaches = Set(changes.map(\.reach))
+            if reaches.count > 1 || reaches.contains(.whole) { return .whole }
+            return reaches.first ?? .activities
+        }
+    }
+}

@@ -1,0 +1,148 @@
+/// Beside a snapshot this program wrote (`NAME.activities`): for every activity in it, where its bytes are and
+/// what a listing filters and orders on (`ActivityListing.Entry`), so that `dossier activities --json` need
+/// not read the 100 MB of a large snapshot to list it. Written with the snapshot (a compaction, a new file);
+/// like the side index a copy, believed only for exactly the snapshot it was made with and only when whole;
+/// deleting it loses nothing.
+///
+/// Two lines and the rows: a header (the format, the snapshot's stamp, the body's length and checksum), then
+/// the body, a JSON list in list order with one activity per line (so that it reads on all cores): `[start,
+/// length, position in the snapshot, "id", day or null, "sort title", "status", "kind", "direction" or null,
+/// "budget line" or null, ["relation", …]]`.
+struct ActivityIndex: Sendable {
+    static let format = 1
+
+    var snapshot: SideIndex.FileStamp
+    var entries: [ActivityListing.Entry]
+
+    /// The rows of `activities` in list order (`ActivityQuery.positions`), as a snapshot holds them at `ranges`
+    /// (`Dossier.encoded(activityRanges:)`).
+    static func entries(of activities: [Activity], at ranges: [Range<Int>]) -> [ActivityListing.Entry] {
+        ActivityQuery().positions(in: activities).map { position in
+            let activity = activities[position]
+            return ActivityListing.Entry(bytes: ranges[position], position: position, id: activity.id, key: ActivityQuery.SortKey(activity),
+                                         facets: ActivityQuery.Facets(activity), relations: RelationOverview.linkedRelations(activity))
+        }
+    }
+
+    // MARK: Writing
+
+    func encoded() -> [UInt8] {
+        var body: [UInt8] = []
+        body.reserveCapacity(16 + entries.count * 128)
+        body += Array("[".utf8)
+        for (index, entry) in entries.enumerated() {
+            var row = JSONWriter(pretty: false)
+            row.beginArray()
+            row.element()
+            row.integer(entry.bytes.lowerBound)
+            row.element()
+            row.integer(entry.bytes.count)
+            row.element()
+            row.integer(entry.position)
+            row.element()
+            row.string(entry.id)
+            row.element()
+            if entry.key.date == .distantFuture { row.null() } else { row.integer(entry.key.date.dayNumber) }
+            row.element()
+            row.string(entry.key.title)
+            row.element()
+            row.string(entry.facets.status.rawValue)
+            row.element()
+            row.string(entry.facets.kind.rawValue)
+            row.element()
+            if let direction = entry.facets.direction { row.string(direction.rawValue) } else { row.null() }
+            row.element()
+            if let line = entry.facets.budgetLine { row.string(line) } else { row.null() }
+            row.element()
+            row.beginArray()
+            for relation in entry.relations {
+                row.element()
+                row.string(relation)
+            }
+            row.endArray()
+            row.endArray()
+            body += Array((index == 0 ? "\n  " : ",\n  ").utf8)
+            body += row.bytes
+        }
+        body += Array("\n]".utf8)
+        var header = JSONWriter(pretty: false)
+        header.beginObject()
+        header.field("format", ActivityIndex.format)
+        header.key("snapshot")
+        SideIndex.write(snapshot, to: &header)
+        header.field("bodyLength", body.count)
+        header.field("bodyChecksum", CRC32.hex(CRC32.checksum(body)))
+        header.endObject()
+        return header.bytes + [0x0A] + body + [0x0A]
+    }
+
+    // MARK: Reading
+
+    /// The index in `bytes` when it is whole and of this format, made for the snapshot stamped `snapshot`;
+    /// nil otherwise.
+    static func decode(_ bytes: [UInt8], for snapshot: SideIndex.FileStamp) -> ActivityIndex? {
+        guard let newline = bytes.firstIndex(of: 0x0A) else { return nil }
+        var stamp: SideIndex.FileStamp?, format: Int?, bodyLength: Int?, bodyChecksum: String?
+        do {
+            try JSONReader.read(Array(bytes[..<newline])) { (reader: inout JSONReader) throws(JSONError) in
+                try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+                    switch key {
+                    case "format": format = try reader.readInt()
+                    case "snapshot": stamp = try SideIndex.readStamp(&reader)
+                    case "bodyLength": bodyLength = try reader.readInt()
+                    case "bodyChecksum": bodyChecksum = try reader.readString()
+                    default: try reader.skipValue()
+                    }
+                }
+            }
+        } catch {
+            return nil
+        }
+        guard format == ActivityIndex.format, stamp == snapshot, let bodyLength, let bodyChecksum,
+              bytes.count == newline + 1 + bodyLength + 1, bytes.last == 0x0A else { return nil }
+        // Read where it lies: the body is most of the file, and a large index is megabytes.
+        let entries = bytes.withUnsafeBufferPointer { buffer -> [ActivityListing.Entry]? in
+            let body = UnsafeBufferPointer(rebasing: buffer[(newline + 1)..<(newline + 1 + bodyLength)])
+            guard CRC32.hex(CRC32.checksum(body)) == bodyChecksum else { return nil }
+            return try? JSONReader.read(body) { (reader: inout JSONReader) throws(JSONError) in
+                try reader.readArrayInParallel { (reader: inout JSONReader) throws(JSONError) in try ActivityListing.Entry(row: &reader) }
+            }
+        }
+        guard let entries else { return nil }
+        return ActivityIndex(snapshot: snapshot, entries: entries)
+    }
+}
+
+extension ActivityListing.Entry {
+    /// A row of `ActivityIndex`.
+    init(row reader: inout JSONReader) throws(JSONError) {
+        var start = 0, length = 0, position = 0, id = "", day: Int?, title = "", status: ActivityStatus?, kind: ActivityKind?
+        var direction: VisitDirection?, budgetLine: String?, relations: [RelationID] = []
+        try reader.readArray { (reader: inout JSONReader, index: Int) throws(JSONError) in
+            switch index {
+            case 0: start = try reader.readInt()
+            case 1: length = try reader.readInt()
+            case 2: position = try reader.readInt()
+            case 3: id = try reader.readString()
+            case 4: day = reader.readNull() ? nil : try reader.readInt()
+            case 5: title = try reader.readString()
+            case 6: status = try reader.readVocabulary(ActivityStatus.self)
+            case 7: kind = try reader.readVocabulary(ActivityKind.self)
+            case 8: direction = reader.readNull() ? nil : try reader.readVocabulary(VisitDirection.self)
+            case 9: budgetLine = try reader.readOptionalString()
+            case 10: relations = try reader.readStrings()
+            default: throw reader.error("te veel velden")
+            }
+        }
+        guard let status, let kind, start >= 0, length > 0, position >= 0 else { throw reader.error("onvolledige rij") }
+        // A damaged index is never believed, and never makes a date out of range.
+        if let day, !SideIndex.dayNumbers.contains(day) { throw reader.error("datum buiten bereik") }
+        let date = day.map { CalendarDate(dayNumber: $0) }
+        bytes = start..<(start + length)
+        self.position = position
+        self.id = id
+        key = ActivityQuery.SortKey(date: date ?? .distantFuture, title: title)
+        facets = ActivityQuery.Facets(status: status, kind: kind, year: date?.year, direction: direction, budgetLine: budgetLine)
+        self.relations = relations
+    }
+}

@@ -1,0 +1,158 @@
+import Dispatch
+import Foundation
+
+/// The activities of a dossier as `dossier activities --json` lists them, without building the dossier: of
+/// every activity in the snapshot only what a query filters and orders on and where its bytes are, in list
+/// order (`ActivityIndex`); the activities themselves are copied from the snapshot as it is written, one at a
+/// time. Only the activities the journal touched since the snapshot are read whole and brought up to date,
+/// with the relations (for `--relation` by name).
+///
+/// Made by `DossierStore.activityListing()` only when the side index vouches for the snapshot and journal
+/// as they are and says this program wrote the snapshot, so that every activity in it is laid out exactly
+/// as `Activity.write` lays it out: the listing gives the bytes a listing of the whole dossier gives.
+public final class ActivityListing: Sendable {
+    /// One activity as the snapshot holds it: where its bytes are, its place in the snapshot's list, and
+    /// what a listing filters and orders on.
+    struct Entry: Sendable {
+        var bytes: Range<Int>
+        var position: Int
+        var id: ActivityID
+        var key: ActivityQuery.SortKey
+        var facets: ActivityQuery.Facets
+        /// The linked relations and the organiser (as `ActivityQuery.matches` looks at them).
+        var relations: [RelationID]
+    }
+
+    /// The relations as they are now, and the activities the journal changed or added since the snapshot.
+    public let dossier: Dossier
+    /// The snapshot's activities in list order (by `ActivityQuery.SortKey`, ties in snapshot order).
+    let entries: [Entry]
+    /// Those of `entries` whose bytes are no longer what the dossier holds (changed or removed since).
+    let replaced: Set<Int>
+    /// Where the activities of `dossier` that kept their place stood in the snapshot; the others (added, or
+    /// removed and added again) come after all of the snapshot's, as in the whole dossier.
+    let snapshotPositions: [ActivityID: Int]
+    private let descriptor: Int32
+    private let fileSystem: any FileSystem
+    private let path: String
+
+    init(dossier: Dossier, entries: [Entry], replaced: Set<Int>, snapshotPositions: [ActivityID: Int],
+         descriptor: Int32, fileSystem: any FileSystem, path: String) {
+        self.dossier = dossier
+        self.entries = entries
+        self.replaced = replaced
+        self.snapshotPositions = snapshotPositions
+        self.descriptor = descriptor
+        self.fileSystem = fileSystem
+        self.path = path
+    }
+
+    deinit {
+        fileSystem.close(descriptor)
+    }
+
+    /// The activities `query` selects, in list order, as the JSON array a listing of the whole dossier writes
+    /// (`Activity.write` in a pretty array), handed to `output` in pieces of about `piece` bytes.
+    public func writeJSON(_ query: ActivityQuery, piece: Int, to output: ([UInt8]) -> Void) throws(StoreError) {
+        // The snapshot's activities come in list order already; the dossier's own (touched by the journal)
+        // are ordered alike and each put in its place among them.
+        var withoutRelation = query
+        withoutRelation.relation = nil
+        var stored: [Int] = []
+        stored.reserveCapacity(entries.count)
+        entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices where !replaced.contains(index) && withoutRelation.matches(entries[index].facets) {
+                if let relation = query.relation, !entries[index].relations.contains(relation) { continue }
+                stored.append(index)
+            }
+        }
+        var current: [(index: Int, key: ActivityQuery.SortKey, position: Int)] = []
+        dossier.activities.withUnsafeBufferPointer { activities in
+            for index in activities.indices where query.matches(activities[index]) {
+                let position = snapshotPositions[activities[index].id] ?? entries.count + index
+                current.append((index, ActivityQuery.SortKey(activities[index]), position))
+            }
+        }
+        func precedes(_ key: ActivityQuery.SortKey, _ position: Int, _ otherKey: ActivityQuery.SortKey, _ otherPosition: Int) -> Bool {
+            key != otherKey ? key.precedes(otherKey) : position < otherPosition
+        }
+        current.sort { precedes($0.key, $0.position, $1.key, $1.position) }
+        // For each of the dossier's own: how many of the snapshot's selected come before it.
+        let places = current.map { item in
+            var low = 0, high = stored.count
+            while low < high {
+                let middle = (low + high) / 2
+                let entry = entries[stored[middle]]
+                if precedes(entry.key, entry.position, item.key, item.position) { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+
+        // The list, merged: the snapshot's (copied) with the dossier's own (written) in their places.
+        var items: [Item] = []
+        items.reserveCapacity(stored.count + current.count)
+        var next = 0
+        for place in 0...stored.count {
+            while next < current.count && places[next] == place {
+                items.append(.written(current[next].index))
+                next += 1
+            }
+            if place < stored.count { items.append(.copied(stored[place])) }
+        }
+        var opening = JSONWriter()
+        opening.beginArray()
+        output(opening.takeBytes())
+        // Copying is reading the snapshot an activity at a time: the pieces (about `piece` bytes each) are made
+        // a round at a time on all cores, and handed out in order.
+        let perPiece = max(1, piece / 1_000), cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        let merged = items
+        for round in stride(from: 0, to: merged.count, by: perPiece * cores) {
+            let count = min(cores, (merged.count - round + perPiece - 1) / perPiece)
+            let pieces = ResultSlots<Result<[UInt8], StoreError>>(count: count)
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                let start = round + index * perPiece
+                pieces.set(index, Result { () throws(StoreError) -> [UInt8] in try self.write(merged[start..<min(merged.count, start + perPiece)]) })
+            }
+            for bytes in pieces.values { output(try bytes.get()) }
+        }
+        var closing = JSONWriter(continuingArrayAt: 1, afterElements: !items.isEmpty)
+        closing.endArray()
+        closing.finishDocument()
+        output(closing.takeBytes())
+    }
+
+    private enum Item: Sendable {
+        /// An activity of the snapshot, by its place in `entries`.
+        case copied(Int)
+        /// An activity of `dossier`, by its place there.
+        case written(Int)
+    }
+
+    /// Items of the list as the JSON one writer would write for them there.
+    private func write(_ items: ArraySlice<Item>) throws(StoreError) -> [UInt8] {
+        var writer = JSONWriter(continuingArrayAt: 1, afterElements: items.startIndex > 0, reservingCapacity: items.count * 1_100)
+        var scratch: [UInt8] = []
+        for item in items {
+            writer.element()
+            switch item {
+            case .written(let index): dossier.activities[index].write(to: &writer)
+            case .copied(let index): try copy(entries[index].bytes, into: &writer, scratch: &scratch)
+            }
+        }
+        return writer.bytes
+    }
+
+    /// An activity's bytes in the snapshot, written as this list's element.
+    private func copy(_ range: Range<Int>, into writer: inout JSONWriter, scratch: inout [UInt8]) throws(StoreError) {
+        if scratch.count < range.count { scratch = [UInt8](repeating: 0, count: range.count) }
+        let copied = scratch.withUnsafeMutableBytes { buffer in
+            Result { () throws(FileSystemError) -> Bool in
+                let slice = UnsafeMutableRawBufferPointer(rebasing: buffer[..<range.count])
+                let count = try fileSystem.read(descriptor, from: Int64(range.lowerBound), into: slice, path: path)
+                // An activity lies two levels deep in the snapshot (the document, its list), one in this list.
+                return count == range.count && writer.copiedValue(UnsafeBufferPointer(slice.bindMemory(to: UInt8.self)), writtenDeeperBy: 1)
+            }
+        }
+        guard try copied.mapError(StoreError.fileSystem).get() else { throw .changedOnDisk(file: path) }
+    }
+}

@@ -1,0 +1,97 @@
+/// `dossier activities --json` from the snapshot's bytes (`ActivityListing`), when the side index vouches
+/// for the files as they are and says this program wrote the snapshot, and the activity index beside it
+/// (`ActivityIndex`) was made with that very snapshot. Anything else (no or a stale index of either kind, a
+/// snapshot only read and checked, a journal entry that puts activities back at their places or needs the
+/// whole dossier) gives nil: then list from the whole dossier.
+extension DossierStore {
+    public func activityListing() throws(StoreError) -> ActivityListing? {
+        guard !checksEverything, let indexBytes = try? fileSystem.readFile(files.sideIndex), let index = SideIndex.decodeHeader(indexBytes),
+              index.snapshotWritten else { return nil }
+        // The journal first: the activities it touches are the ones to read whole.
+        var journal: JournalFile?
+        if let (read, identity, size) = try readJournal(from: 0) {
+            guard let stamp = index.journal, stamp.inode == identity, stamp.size == size,
+                  let now = try? fileSystem.status(files.journal), now.kind == .regular, SideIndex.FileStamp(now) == stamp,
+                  !read.hasTornTail, read.newerVersion == nil else { return nil }
+            journal = read
+        } else if index.journal != nil {
+            return nil
+        }
+        var touched = Set<String>()
+        for entry in journal?.entries ?? [] {
+            guard case .change(let written) = entry.event, entry.formatVersion == Dossier.currentSchemaVersion, written.reach != .whole,
+                  !written.putsActivitiesBack else { return nil }
+            touched.formUnion(written.subjects)
+        }
+
+        guard let activityBytes = try? fileSystem.readFile(files.activityIndex),
+              let activityIndex = ActivityIndex.decode(activityBytes, for: index.snapshot) else { return nil }
+        let entries = activityIndex.entries
+
+        let descriptor = try readingSnapshot { () throws(FileSystemError) in try fileSystem.openForReading(path) }
+        var handedOver = false
+        defer { if !handedOver { fileSystem.close(descriptor) } }
+        let status = try readingSnapshot { () throws(FileSystemError) in try fileSystem.status(of: descriptor, path: path) }
+        // The relations (and all else before the activities), and the activities the journal touched, read whole.
+        guard SideIndex.FileStamp(status) == index.snapshot,
+              let prefix = try readingSnapshot({ () throws(FileSystemError) in try readUpToActivities(descriptor, size: Int(status.size)) }),
+              prefix.journalSequence == index.sequence else { return nil }
+        var touchedActivities: [Activity] = []
+        // In snapshot order, as the whole dossier holds them.
+        for entry in entries.filter({ touched.contains($0.id) }).sorted(by: { $0.position < $1.position }) {
+            let bytes = try readingSnapshot { () throws(FileSystemError) in try read(entry.bytes, of: descriptor) }
+            guard let activity = try? JSONReader.read(bytes, { (reader: inout JSONReader) throws(JSONError) in try Activity(reading: &reader) }),
+                  activity.id == entry.id else { return nil }
+            touchedActivities.append(activity)
+        }
+        var dossier = Dossier(title: prefix.title, framework: prefix.framework, budgetLines: prefix.budgetLines, relations: prefix.relations,
+                              activities: touchedActivities)
+        dossier.setJournalPosition(sequence: prefix.journalSequence, lineage: prefix.lineage, tail: prefix.journalTail)
+
+        var snapshotPositions: [ActivityID: Int] = [:], replaced = Set<Int>()
+        for (index, entry) in entries.enumerated() where touched.contains(entry.id) {
+            snapshotPositions[entry.id] = entry.position
+            replaced.insert(index)
+        }
+        var sequence = dossier.journalSequence
+        if let journal {
+            guard let newEntries = try? JournalContinuity.newEntries(of: journal, after: dossier) else { return nil }
+            for (line, entry) in zip(newEntries.indices, newEntries) {
+                let undo = try replay(entry, into: &dossier, line: line + 1)
+                // Removed (and perhaps added again, at the end): no longer where the snapshot had it.
+                for snapshot in undo?.activities ?? [] where snapshot.value != nil && dossier.activity(snapshot.id) == nil {
+                    snapshotPositions[snapshot.id] = nil
+                }
+                sequence = entry.sequence
+            }
+        }
+        guard sequence == index.journalSequence else { return nil }
+        handedOver = true
+        return ActivityListing(dossier: dossier, entries: entries, replaced: replaced, snapshotPositions: snapshotPositions,
+                               descriptor: descriptor, fileSystem: fileSystem, path: path)
+    }
+}
+
+extension DossierStore {
+    /// The bytes at `range` of an open file.
+    func read(_ range: Range<Int>, of descriptor: Int32) throws(FileSystemError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: range.count)
+        let count = try bytes.withUnsafeMutableBytes { buffer in
+            Result { () throws(FileSystemError) -> Int in try fileSystem.read(descriptor, from: Int64(range.lowerBound), into: buffer, path: path) }
+        }.get()
+        bytes.removeLast(range.count - count)
+        return bytes
+    }
+}
+
+extension Change {
+    /// Whether the change puts activities back at given places in the list (a restore): a listing that keeps
+    /// the snapshot's order cannot follow that.
+    var putsActivitiesBack: Bool {
+        switch self {
+        case .restore(let restoration): !restoration.activities.isEmpty
+        case .batch(let changes, _): changes.contains { $0.putsActivitiesBack }
+        default: false
+        }
+    }
+}

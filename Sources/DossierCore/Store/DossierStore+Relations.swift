@@ -1,0 +1,125 @@
+/// A change to relations alone without reading the activities (`RelationsDossier`): the snapshot up to where
+/// its activities start, the journal entries that touch relations, and the side index brought along after
+/// the change. Used only when the side index vouches for the files exactly as they are; in every other case
+/// (a stale or missing index, a journal entry that needs the whole dossier, files that moved meanwhile) the
+/// caller loads the whole dossier and commits there, which gives the same result, only slower.
+extension DossierStore {
+    /// The relations as the snapshot and journal hold them now, without the activities; nil when that cannot
+    /// be vouched for here (then load the whole dossier). Only for a store that writes.
+    public func loadRelations() throws(StoreError) -> RelationsDossier? {
+        guard isWritable, !checksEverything, let bytes = try? fileSystem.readFile(files.sideIndex),
+              var index = SideIndex.decodeHeader(bytes), let list = index.decodeList(bytes) else { return nil }
+        index.list = list
+        notices = []
+        let descriptor = try readingSnapshot { () throws(FileSystemError) in try fileSystem.openForReading(path) }
+        defer { fileSystem.close(descriptor) }
+        let status = try readingSnapshot { () throws(FileSystemError) in try fileSystem.status(of: descriptor, path: path) }
+        // The index stands for this very snapshot: it was written by this program, or checked in full.
+        guard SideIndex.FileStamp(status) == index.snapshot,
+              let dossier = try readingSnapshot({ () throws(FileSystemError) in try readUpToActivities(descriptor, size: Int(status.size)) }),
+              dossier.journalSequence == index.sequence else { return nil }
+        var relations = RelationsDossier(dossier: dossier, sideIndex: index)
+        lastSequence = dossier.journalSequence
+        snapshotSequence = dossier.journalSequence
+        snapshotFile = FileIdentity(status)
+        lineage = dossier.lineage
+        tail = dossier.journalTail
+        forgetJournal()
+        newerVersion = nil
+        isReplacedOutside = false
+        recentOthers = []
+        pendingOthers = []
+        migratedFrom = nil
+        if let (journal, identity, size) = try readJournal(from: 0) {
+            // The journal read is the one the index was made from: every stamp, and exactly the bytes it had then.
+            guard let stamp = index.journal, stamp.inode == identity, stamp.size == size,
+                  let now = try? fileSystem.status(files.journal), now.kind == .regular, SideIndex.FileStamp(now) == stamp,
+                  !journal.hasTornTail, journal.newerVersion == nil,
+                  let entries = try? JournalContinuity.newEntries(of: journal, after: dossier) else { return nil }
+            if lineage == nil { lineage = entries.first?.lineage }
+            for (index, entry) in zip(entries.indices, entries) {
+                guard case .change(let written) = entry.event, entry.formatVersion == Dossier.currentSchemaVersion else { return nil }
+                switch written.reach {
+                case .relations: _ = try replay(entry, into: &relations.dossier, line: index + 1)
+                case .activities: break
+                case .whole: return nil
+                }
+                lastSequence = entry.sequence
+                tail = journal.checksums[index]
+            }
+            journalFile = identity
+            journalSeenSize = size
+            absorb(journal)
+        } else if index.journal != nil {
+            return nil
+        }
+        // Past the threshold the whole dossier is loaded, so that the change that follows compacts it.
+        guard lastSequence == index.journalSequence, !needsCompaction else { return nil }
+        return relations
+    }
+
+    /// Saves a change to relations alone made on `relations` (from `loadRelations()`), as `commit` saves one
+    /// on the whole dossier, and brings the side index along so that the next start needs no full read either.
+    /// Nil, with nothing written, when the change is of another reach or the files moved since they were read
+    /// (someone else wrote or compacted): then load the whole dossier and commit there, which takes in the
+    /// others' changes first.
+    public func commit(_ change: Change, to relations: inout RelationsDossier, context: ChangeContext) throws(StoreError) -> Restoration? {
+        guard change.reach == .relations else { return nil }
+        return try withChangeLock { () throws(StoreError) -> Restoration? in
+            // Entries without a lineage (an older version's) are folded into a snapshot first: the whole path does that.
+            guard try !filesMoved(), lineage != nil || !hasJournal else { return nil }
+            let entryLineage = lineage ?? Lineage.make()
+            let (undo, entry) = try JournalEntry.recording(change, in: &relations.dossier, after: lastSequence, lineage: entryLineage, previous: tail,
+                                                           context: context, recentOthers: [], dates: configuration.dates(clock: clock),
+                                                           today: clock.today())
+            do throws(FileSystemError) {
+                try append(entry)
+            } catch {
+                _ = try? relations.dossier.apply(.restore(undo), context: context)
+                throw .fileSystem(error)
+            }
+            lineage = entryLineage
+            updateSideIndex(of: &relations, after: undo)
+            return undo
+        }
+    }
+
+    /// The side index for the journal as this change left it, under the change's lock (so nothing was appended
+    /// after it). When it cannot be made the old one stays: stale from now on, so the next start reads everything.
+    private func updateSideIndex(of relations: inout RelationsDossier, after undo: Restoration) {
+        guard let list = relations.sideIndex.list.updated(after: undo, relations: relations.dossier),
+              let snapshot = try? fileSystem.status(path), SideIndex.FileStamp(snapshot) == relations.sideIndex.snapshot,
+              let journal = try? fileSystem.status(files.journal), journal.kind == .regular else { return }
+        let index = SideIndex(snapshot: relations.sideIndex.snapshot, sequence: snapshotSequence, journal: SideIndex.FileStamp(journal),
+                              journalSequence: lastSequence, snapshotWritten: relations.sideIndex.snapshotWritten, list: list)
+        SideIndexWrite.install(index, files: files, fileSystem: fileSystem, snapshotMode: snapshot.mode)
+        relations.sideIndex = index
+    }
+
+    /// The snapshot up to its activities, read a growing piece at a time until the line where they start
+    /// (where this program writes them) is in; a file written otherwise is read whole.
+    func readUpToActivities(_ descriptor: Int32, size: Int) throws(FileSystemError) -> Dossier? {
+        let marker = Array("\n  \"activities\": [".utf8)
+        var bytes: [UInt8] = []
+        var piece = 1 << 20
+        while bytes.count < size {
+            let start = bytes.count, wanted = min(piece, size - start)
+            bytes.append(contentsOf: repeatElement(0, count: wanted))
+            let count = try bytes.withUnsafeMutableBytes { buffer in
+                Result { () throws(FileSystemError) -> Int in
+                    try fileSystem.read(descriptor, from: Int64(start), into: UnsafeMutableRawBufferPointer(rebasing: buffer[start...]), path: path)
+                }
+            }.get()
+            bytes.removeLast(wanted - count)
+            let searched = max(0, start - marker.count)
+            let found = marker.withUnsafeBufferPointer { needle in
+                bytes.withUnsafeBufferPointer { ByteSearch.contains(needle, in: UnsafeBufferPointer(rebasing: $0[searched...])) }
+            }
+            if count == 0 || found { break }
+            piece *= 2
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            Dossier.schemaVersion(in: buffer) == Dossier.currentSchemaVersion ? Dossier.decodingUpToActivities(buffer) : nil
+        }
+    }
+}

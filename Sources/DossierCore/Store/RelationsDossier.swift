@@ -1,0 +1,20 @@
+/// The dossier's relations without its activities: all that a change to relations alone needs
+/// (`Change.Reach.relations`: a status, a field, a contact, a link), read in milliseconds where the whole
+/// dossier takes most of a second at 100.000 activities.
+///
+/// A storage makes one only when it can vouch for it (the file store: when the side index describes the
+/// snapshot and journal exactly as they are, see `DossierStore.loadRelations()`), and takes back only a
+/// change of that reach (`commit(_:to:context:)`). Nothing else accepts it, so a dossier without its
+/// activities is never shown, checked or written as the dossier.
+public struct RelationsDossier: Sendable {
+    /// The framework, budget lines and relations as the snapshot and journal hold them now; no activities
+    /// and no internal contacts.
+    public internal(set) var dossier: Dossier
+    /// The side index read with it: its list is brought up to date with every change saved.
+    var sideIndex: SideIndex
+
+    init(dossier: Dossier, sideIndex: SideIndex) {
+        self.dossier = dossier
+        self.sideIndex = sideIndex
+    }
+}
