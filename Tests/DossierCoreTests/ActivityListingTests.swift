@@ -35,8 +35,13 @@ struct ActivityListingTests {
         // Same date and title as another: the tie is kept in dossier order (the copy comes after it).
         var twin = activities[40]
         twin.id = "tweeling"
+        // Taken away and added again in one batch: it moves to the end, after its own twin.
+        var other = activities[50]
+        other.id = "tweede-tweeling"
         let changes: [Change] = [
             .addActivity(twin),
+            .addActivity(other),
+            .batch([.deleteActivity(activities[50].id), .addActivity(activities[50])], label: "opnieuw"),
             .addFollowUp(activities[3].id, FollowUp(text: "Nabellen", due: Fixtures.date("2027-01-05"))),
             .editActivity(activities[10].id, [FieldEdit(field: "title", old: .text(activities[10].title), new: .text("AAA vooraan"))]),
             .editActivity(activities[11].id, [FieldEdit(field: "startDate", old: activities[11].startDate.map { .text($0.iso) } ?? .none, new: .text("2024-01-02"))]),

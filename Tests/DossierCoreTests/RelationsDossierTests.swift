@@ -17,9 +17,8 @@ struct RelationsDossierTests {
     func prepared(journalEntryLimit: Int = 1_000) throws -> Dossier {
         let generated = try DossierGenerator(relations: 60, activities: 400, seed: 11)
             .generate(framework: Fixtures.smallDossier().framework, budgetLines: [], today: Fixtures.clock.today())
-        for companion in [".journal", ".index"] { try? FileManager.default.removeItem(atPath: path + companion) }
-        try directory.write("dossier.json", generated.encoded())
-        chmod(path, 0o600)
+        for companion in [".journal", ".index", ".activities"] { try? FileManager.default.removeItem(atPath: path + companion) }
+        try DossierStore(path: path).writeNewSnapshot(generated)
         var (store, dossier) = try writer(journalEntryLimit: journalEntryLimit)
         let activity = dossier.activities[7].id, relation = dossier.relations[3]
         try store.commit(.addFollowUp(activity, FollowUp(text: "Nabellen", due: Fixtures.date("2027-02-01"))), to: &dossier, context: context)
@@ -103,7 +102,7 @@ struct RelationsDossierTests {
 
     @Test("it declines, writing nothing, when the whole dossier is needed", arguments: [
         "no side index", "a stale side index", "an entry that needs the whole dossier", "another reach", "files moved meanwhile",
-        "the journal at its limit",
+        "the journal at its limit", "a snapshot only read and checked",
     ])
     func declines(_ situation: String) throws {
         var dossier = try prepared(journalEntryLimit: situation == "the journal at its limit" ? 4 : 1_000)
@@ -128,6 +127,12 @@ struct RelationsDossierTests {
             try other.commit(.addContact(relation.id, Contact(name: "Jan")), to: &loaded, context: context)
             try other.commit(.addContact(relation.id, Contact(name: "Piet")), to: &loaded, context: context)
             other.writeSideIndex(of: loaded)
+        case "a snapshot only read and checked":
+            // The same content, written by someone else: only read and checked from now on.
+            try directory.write("dossier.json", try PosixFileSystem().readFile(path))
+            let (other, loaded) = try writer()
+            other.writeSideIndex(of: loaded)
+            #expect(DossierStore(path: path).listIndex() != nil)
         default:
             break
         }
@@ -148,6 +153,21 @@ struct RelationsDossierTests {
             #expect(relations == nil)
             #expect(try PosixFileSystem().readFile(path + ".journal") == journalBefore)
         }
+    }
+
+    @Test("the change that brings the journal to its limit compacts, as on the whole dossier")
+    func compactsAtTheLimit() throws {
+        var reference = try prepared(journalEntryLimit: 3)
+        let relation = reference.relations[4]
+        let change = Change.setRelationStatus(relation.id, status: .laagPitje, reason: "Kader", reviewDate: Fixtures.date("2027-05-01"), seen: relation.status)
+        let store = try openedStore(journalEntryLimit: 3)
+        var relations = try #require(try store.loadRelations(), "two entries: below the limit")
+        #expect(try store.commit(change, to: &relations, context: context) != nil)
+        try reference.apply(change, context: context)
+        #expect(!FileManager.default.fileExists(atPath: path + ".journal"), "the journal went into the new snapshot")
+        #expect(try DossierStore(path: path).load() == reference)
+        #expect(try DossierStore(path: path).history().last?.summary == change.summary(in: reference))
+        #expect(listed() == ListIndex(dossier: reference))
     }
 
     @Test("what a change can alter decides where it may be made")

@@ -49,8 +49,10 @@ struct ActivitiesCommand: ParsableCommand {
     }
 
     func run() throws {
-        // The JSON of a large dossier is copied from the snapshot when the storage can vouch for its bytes.
-        if json, let listing = try? storeOptions.store(forWriting: false).activityListing() {
+        let store = try storeOptions.store(forWriting: false)
+        // The JSON of a large dossier is copied from the snapshot when the storage can vouch for its bytes (any
+        // doubt, and the whole dossier is read, which also says what is wrong with it).
+        if json, let listing = try? store.activityListing() {
             do {
                 try listing.writeJSON(try query(in: listing.dossier), piece: Self.copiedPiece, to: Output.document)
             } catch let error as StoreError {
@@ -58,7 +60,7 @@ struct ActivitiesCommand: ParsableCommand {
             }
             return
         }
-        let (_, dossier) = try storeOptions.openForReading()
+        let dossier = try storeOptions.load(store)
         let query = try query(in: dossier)
         if json { return ActivitiesJSON.write(query, of: dossier, piece: Self.jsonPiece, to: Output.document) }
         let activities = query.apply(to: dossier.activities)

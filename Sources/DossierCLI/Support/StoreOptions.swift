@@ -67,33 +67,41 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// For a command whose change touches relations alone (a status, a contact): `make` builds the change
-    /// from the dossier, then it is saved. Where the storage can, the dossier holds only the relations, read
-    /// without the activities (`RelationsDossier`: milliseconds instead of a second for a large dossier);
-    /// when that cannot be done — or `make` fails on it, or the change needs more — the whole dossier is
-    /// loaded and `make` runs again on it, so the outcome and any message are those of the whole dossier.
+    /// from the dossier's relations (and must look at nothing else), then it is saved. Where the storage can,
+    /// the dossier holds only the relations, read without the activities (`RelationsDossier`: milliseconds
+    /// instead of a second for a large dossier); when that cannot be done — or the change must be made on the
+    /// whole dossier after all — the whole dossier is loaded and `make` runs on it, so the outcome and any
+    /// message are those of the whole dossier.
     /// - Returns: the dossier after the change (its relations as they are now).
     func changeRelations(_ make: (Dossier) throws -> Change) throws -> Dossier {
         let store = try store(forWriting: true)
-        do {
-            if var relations = try store.loadRelations(), let change = try? make(relations.dossier),
-               try store.commit(change, to: &relations, context: Session.clock.context(actor: try Session.actor())) != nil {
-                try store.reportAfterCommit()
-                return relations.dossier
+        // A dossier that cannot be read so is read whole below, which says why when it cannot be read at all.
+        if var relations = try? store.loadRelations() {
+            let change = try make(relations.dossier)
+            do {
+                if try store.commit(change, to: &relations, context: Session.clock.context(actor: try Session.actor())) != nil {
+                    try store.reportAfterCommit()
+                    return relations.dossier
+                }
+            } catch {
+                throw failure(error)
             }
-        } catch {
-            throw failure(error)
         }
-        var dossier = try store.loadOrExit()
-        for notice in store.notices { Output.error("dossier: let op: \(notice)") }
+        var dossier = try load(store)
         try store.commitOrExit(try make(dossier), to: &dossier)
         return dossier
     }
 
     private func open(forWriting: Bool) throws -> (any DossierStorage, Dossier) {
         let store = try store(forWriting: forWriting)
+        return (store, try load(store))
+    }
+
+    /// The whole dossier of a storage opened by `store(forWriting:)`, with what the storage has to say about it.
+    func load(_ store: any DossierStorage) throws -> Dossier {
         let dossier = try store.loadOrExit()
         for notice in store.notices { Output.error("dossier: let op: \(notice)") }
-        return (store, dossier)
+        return dossier
     }
 }
 

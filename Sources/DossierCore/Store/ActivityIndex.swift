@@ -134,7 +134,9 @@ extension ActivityListing.Entry {
             default: throw reader.error("te veel velden")
             }
         }
-        guard let status, let kind, start >= 0, length > 0, position >= 0 else { throw reader.error("onvolledige rij") }
+        guard let status, let kind, start >= 0, length > 0, start <= Int(Int32.max) * 1_024, length <= Int(Int32.max), position >= 0 else {
+            throw reader.error("onvolledige rij")
+        }
         // A damaged index is never believed, and never makes a date out of range.
         if let day, !SideIndex.dayNumbers.contains(day) { throw reader.error("datum buiten bereik") }
         let date = day.map { CalendarDate(dayNumber: $0) }

@@ -99,9 +99,10 @@ public final class ActivityListing: Sendable {
             }
             if place < stored.count { items.append(.copied(stored[place])) }
         }
+        // The opening bracket goes out with the first piece: a listing that fails at once writes nothing.
         var opening = JSONWriter()
         opening.beginArray()
-        output(opening.takeBytes())
+        var pending = opening.takeBytes()
         // Copying is reading the snapshot an activity at a time: the pieces (about `piece` bytes each) are made
         // a round at a time on all cores, and handed out in order.
         let perPiece = max(1, piece / 1_000), cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
@@ -113,12 +114,15 @@ public final class ActivityListing: Sendable {
                 let start = round + index * perPiece
                 pieces.set(index, Result { () throws(StoreError) -> [UInt8] in try self.write(merged[start..<min(merged.count, start + perPiece)]) })
             }
-            for bytes in pieces.values { output(try bytes.get()) }
+            for bytes in pieces.values {
+                output(pending + (try bytes.get()))
+                pending = []
+            }
         }
         var closing = JSONWriter(continuingArrayAt: 1, afterElements: !items.isEmpty)
         closing.endArray()
         closing.finishDocument()
-        output(closing.takeBytes())
+        output(pending + closing.takeBytes())
     }
 
     private enum Item: Sendable {

@@ -8,15 +8,8 @@ extension DossierStore {
         guard !checksEverything, let indexBytes = try? fileSystem.readFile(files.sideIndex), let index = SideIndex.decodeHeader(indexBytes),
               index.snapshotWritten else { return nil }
         // The journal first: the activities it touches are the ones to read whole.
-        var journal: JournalFile?
-        if let (read, identity, size) = try readJournal(from: 0) {
-            guard let stamp = index.journal, stamp.inode == identity, stamp.size == size,
-                  let now = try? fileSystem.status(files.journal), now.kind == .regular, SideIndex.FileStamp(now) == stamp,
-                  !read.hasTornTail, read.newerVersion == nil else { return nil }
-            journal = read
-        } else if index.journal != nil {
-            return nil
-        }
+        guard let described = try journal(describedBy: index) else { return nil }
+        let journal = described?.0
         var touched = Set<String>()
         for entry in journal?.entries ?? [] {
             guard case .change(let written) = entry.event, entry.formatVersion == Dossier.currentSchemaVersion, written.reach != .whole,
@@ -25,7 +18,8 @@ extension DossierStore {
         }
 
         guard let activityBytes = try? fileSystem.readFile(files.activityIndex),
-              let activityIndex = ActivityIndex.decode(activityBytes, for: index.snapshot) else { return nil }
+              let activityIndex = ActivityIndex.decode(activityBytes, for: index.snapshot),
+              activityIndex.entries.allSatisfy({ $0.bytes.upperBound <= index.snapshot.size }) else { return nil }
         let entries = activityIndex.entries
 
         let descriptor = try readingSnapshot { () throws(FileSystemError) in try fileSystem.openForReading(path) }
@@ -57,10 +51,11 @@ extension DossierStore {
         if let journal {
             guard let newEntries = try? JournalContinuity.newEntries(of: journal, after: dossier) else { return nil }
             for (line, entry) in zip(newEntries.indices, newEntries) {
-                let undo = try replay(entry, into: &dossier, line: line + 1)
-                // Removed (and perhaps added again, at the end): no longer where the snapshot had it.
-                for snapshot in undo?.activities ?? [] where snapshot.value != nil && dossier.activity(snapshot.id) == nil {
-                    snapshotPositions[snapshot.id] = nil
+                _ = try replay(entry, into: &dossier, line: line + 1)
+                // Removed (and perhaps added again, at the end, in the same batch or later): no longer where the
+                // snapshot had it.
+                if case .change(let written) = entry.event {
+                    for id in written.removedActivities { snapshotPositions[id] = nil }
                 }
                 sequence = entry.sequence
             }
@@ -92,6 +87,15 @@ extension Change {
         case .restore(let restoration): !restoration.activities.isEmpty
         case .batch(let changes, _): changes.contains { $0.putsActivitiesBack }
         default: false
+        }
+    }
+
+    /// The activities the change removes (an activity added again afterwards stands at the end of the list).
+    var removedActivities: [ActivityID] {
+        switch self {
+        case .deleteActivity(let id): [id]
+        case .batch(let changes, _): changes.flatMap(\.removedActivities)
+        default: []
         }
     }
 }

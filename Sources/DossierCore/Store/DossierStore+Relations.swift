@@ -7,8 +7,10 @@ extension DossierStore {
     /// The relations as the snapshot and journal hold them now, without the activities; nil when that cannot
     /// be vouched for here (then load the whole dossier). Only for a store that writes.
     public func loadRelations() throws(StoreError) -> RelationsDossier? {
+        // Only a snapshot this program wrote is sure to hold all but its activities (and internal contacts)
+        // before them: its lineage, its place in the log, the relations.
         guard isWritable, !checksEverything, let bytes = try? fileSystem.readFile(files.sideIndex),
-              var index = SideIndex.decodeHeader(bytes), let list = index.decodeList(bytes) else { return nil }
+              var index = SideIndex.decodeHeader(bytes), index.snapshotWritten, let list = index.decodeList(bytes) else { return nil }
         index.list = list
         notices = []
         let descriptor = try readingSnapshot { () throws(FileSystemError) in try fileSystem.openForReading(path) }
@@ -19,23 +21,10 @@ extension DossierStore {
               let dossier = try readingSnapshot({ () throws(FileSystemError) in try readUpToActivities(descriptor, size: Int(status.size)) }),
               dossier.journalSequence == index.sequence else { return nil }
         var relations = RelationsDossier(dossier: dossier, sideIndex: index)
-        lastSequence = dossier.journalSequence
-        snapshotSequence = dossier.journalSequence
-        snapshotFile = FileIdentity(status)
-        lineage = dossier.lineage
-        tail = dossier.journalTail
-        forgetJournal()
-        newerVersion = nil
-        isReplacedOutside = false
-        recentOthers = []
-        pendingOthers = []
-        migratedFrom = nil
-        if let (journal, identity, size) = try readJournal(from: 0) {
-            // The journal read is the one the index was made from: every stamp, and exactly the bytes it had then.
-            guard let stamp = index.journal, stamp.inode == identity, stamp.size == size,
-                  let now = try? fileSystem.status(files.journal), now.kind == .regular, SideIndex.FileStamp(now) == stamp,
-                  !journal.hasTornTail, journal.newerVersion == nil,
-                  let entries = try? JournalContinuity.newEntries(of: journal, after: dossier) else { return nil }
+        follow(snapshot: dossier, file: FileIdentity(status), migratedFrom: nil)
+        guard let described = try journal(describedBy: index) else { return nil }
+        if let (journal, identity, size) = described {
+            guard let entries = try? JournalContinuity.newEntries(of: journal, after: dossier) else { return nil }
             if lineage == nil { lineage = entries.first?.lineage }
             for (index, entry) in zip(entries.indices, entries) {
                 guard case .change(let written) = entry.event, entry.formatVersion == Dossier.currentSchemaVersion else { return nil }
@@ -50,8 +39,6 @@ extension DossierStore {
             journalFile = identity
             journalSeenSize = size
             absorb(journal)
-        } else if index.journal != nil {
-            return nil
         }
         // Past the threshold the whole dossier is loaded, so that the change that follows compacts it.
         guard lastSequence == index.journalSequence, !needsCompaction else { return nil }
@@ -65,7 +52,7 @@ extension DossierStore {
     /// others' changes first.
     public func commit(_ change: Change, to relations: inout RelationsDossier, context: ChangeContext) throws(StoreError) -> Restoration? {
         guard change.reach == .relations else { return nil }
-        return try withChangeLock { () throws(StoreError) -> Restoration? in
+        let undo = try withChangeLock { () throws(StoreError) -> Restoration? in
             // Entries without a lineage (an older version's) are folded into a snapshot first: the whole path does that.
             guard try !filesMoved(), lineage != nil || !hasJournal else { return nil }
             let entryLineage = lineage ?? Lineage.make()
@@ -82,6 +69,27 @@ extension DossierStore {
             updateSideIndex(of: &relations, after: undo)
             return undo
         }
+        // As `commit` on the whole dossier: the change that brings the journal to its limit compacts, which
+        // takes the whole dossier.
+        if undo != nil && compactsAfterCommit && needsCompaction {
+            do {
+                try compact(try load(), at: context.timestamp)
+            } catch {
+                notices.append("De wijziging is bewaard, maar het dossier kon niet worden samengevoegd: \(error.description)")
+            }
+        }
+        return undo
+    }
+
+    /// The journal, read, when it is exactly the one `index` was made from (every stamp, and the bytes it had
+    /// then: no torn line, no newer program's line): `.some(nil)` when there is none and the index says so; nil
+    /// when it is not the index's.
+    func journal(describedBy index: SideIndex) throws(StoreError) -> (JournalFile, UInt64, Int64)?? {
+        guard let (journal, identity, size) = try readJournal(from: 0) else { return index.journal == nil ? .some(nil) : nil }
+        guard let stamp = index.journal, stamp.inode == identity, stamp.size == size,
+              let now = try? fileSystem.status(files.journal), now.kind == .regular, SideIndex.FileStamp(now) == stamp,
+              !journal.hasTornTail, journal.newerVersion == nil else { return nil }
+        return .some((journal, identity, size))
     }
 
     /// The side index for the journal as this change left it, under the change's lock (so nothing was appended

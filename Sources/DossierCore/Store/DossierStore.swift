@@ -143,17 +143,7 @@ public final class DossierStore {
             let bytes = try readingSnapshot { () throws(FileSystemError) in try fileSystem.read(descriptor, from: 0, path: path) }
             (dossier, migratedFrom) = try DossierFile.decodeMigrating(bytes, file: path, migrations: migrations, checking: checking)
         }
-        lastSequence = dossier.journalSequence
-        snapshotSequence = dossier.journalSequence
-        snapshotFile = snapshotIdentity
-        lineage = dossier.lineage
-        tail = dossier.journalTail
-        forgetJournal()
-        newerVersion = nil
-        isReplacedOutside = false
-        recentOthers = []
-        pendingOthers = []
-        self.migratedFrom = migratedFrom
+        follow(snapshot: dossier, file: snapshotIdentity, migratedFrom: migratedFrom)
         guard let (journal, identity, size) = try readJournal(from: 0) else { return dossier }
         let newEntries: ArraySlice<JournalEntry>
         do {
@@ -174,6 +164,22 @@ public final class DossierStore {
             notices.append("Het journaal eindigde met een half geschreven regel (een onderbroken opslag); die is genegeerd.")
         }
         return dossier
+    }
+
+    /// Makes a snapshot just read (`dossier`, from `file`) the state this store follows: its place in the log,
+    /// and no journal read yet.
+    func follow(snapshot dossier: Dossier, file: FileIdentity?, migratedFrom: Int?) {
+        lastSequence = dossier.journalSequence
+        snapshotSequence = dossier.journalSequence
+        snapshotFile = file
+        lineage = dossier.lineage
+        tail = dossier.journalTail
+        forgetJournal()
+        newerVersion = nil
+        isReplacedOutside = false
+        recentOthers = []
+        pendingOthers = []
+        self.migratedFrom = migratedFrom
     }
 
     /// A step of reading the snapshot, its failure said as the store says it.
