@@ -29,4 +29,33 @@ struct SideIndexCommandTests {
             if arguments.isEmpty { #expect(fromIndex.standardOutput.contains(someone.id)) }
         }
     }
+
+    @Test("activities --json from the snapshot's bytes prints what it prints from the whole dossier, after changes of both kinds")
+    func activitiesFromTheSnapshot() throws {
+        let scratch = try ScratchStore()
+        let generated = scratch.directory.file("groot.json")
+        let made = try scratch.runner.run(["generate", "--relations", "60", "--activities", "400", "--seed", "9", "--journal", "5",
+                                           "-o", generated], environment: scratch.environment)
+        #expect(made.status == 0, "\(made.standardError)")
+        #expect(FileManager.default.fileExists(atPath: generated + ".activities"), "generate leaves the activity index")
+        let dossier = try DossierStore(path: generated).load()
+        let relation = try #require(dossier.relations.first { $0.status != .laagPitje })
+        let activity = try #require(dossier.activities.first { $0.kind != .delegatiebezoek })
+        // A change of a relation (without the activities) and one of an activity (the whole dossier).
+        let status = try scratch.run(["set-status", relation.id, "laag-pitje", "--reason", "Kader", "--review-date", "2030-01-01"], store: generated)
+        #expect(status.status == 0, "\(status.standardError)")
+        let renamed = try scratch.run(["edit", activity.id, "--title", "Aaa hernoemd"], store: generated)
+        #expect(renamed.status == 0, "\(renamed.standardError)")
+        #expect(try scratch.run(["validate"], store: generated).status == 0, "the files the fast change left load and check")
+        #expect(try DossierStore(path: generated).activityListing() != nil, "the listing can be made from the snapshot's bytes")
+        for arguments in [[], ["--relation", relation.name], ["--kind", activity.kind.rawValue], ["--year", "2026"], ["--status", "gepland"]] {
+            let fromSnapshot = try scratch.run(["activities", "--json"] + arguments, store: generated)
+            try FileManager.default.moveItem(atPath: generated + ".activities", toPath: generated + ".aside")
+            let fromDossier = try scratch.run(["activities", "--json"] + arguments, store: generated)
+            try FileManager.default.moveItem(atPath: generated + ".aside", toPath: generated + ".activities")
+            #expect(fromSnapshot.status == 0 && fromDossier.status == 0, "\(fromSnapshot.standardError)")
+            #expect(fromSnapshot.standardOutput == fromDossier.standardOutput, "\(arguments)")
+            if arguments.isEmpty { #expect(fromSnapshot.standardOutput.contains("Aaa hernoemd")) }
+        }
+    }
 }
