@@ -86,6 +86,7 @@ struct ActivityListingTests {
             #expect(try listed(query, from: listing) == expected, "\(query)")
             #expect(try listed(query, from: listing, piece: 100) == expected, "a piece per activity: \(query)")
             #expect(try listed(query, from: listing, piece: 7_000) == expected, "pieces of several: \(query)")
+            #expect(listing.rows(query) == query.apply(to: dossier.activities).map(ActivityRow.init), "the table's rows: \(query)")
         }
         let all = String(decoding: try listed(ActivityQuery(), from: listing), as: UTF8.self)
         #expect(all.contains("\"AAA vooraan\"") && all.contains("\"nieuw-bezoek\""))

@@ -11,6 +11,25 @@ struct TextTableTests {
         return table
     }
 
+    @Test("a table written as it is made gives the lines the whole table gives, at any width and in any pieces")
+    func streamed() {
+        let whole = table()
+        let rows = whole.rows + [["met-\u{1B}[2J-escape", "Naam\tmet tab", "", "7"]]
+        var reference = whole
+        reference.append(rows.last!)
+        let empty = TextTable(whole.columns)
+        for width in [nil, 30, 60, 80, 200] as [Int?] {
+            for piece in [1, 40, 1 << 16] {
+                var text = ""
+                reference.stream(rows: rows.count, cells: { rows[$0] }, width: width, piece: piece) { text += $0 }
+                #expect(text == reference.render(width: width) + "\n", "width \(width.map(String.init) ?? "none"), pieces of \(piece)")
+                var none = ""
+                empty.stream(rows: 0, cells: { _ in [] }, width: width, piece: piece) { none += $0 }
+                #expect(none == empty.render(width: width) + "\n")
+            }
+        }
+    }
+
     @Test("without a width (a pipe, a file) every cell is whole")
     func whole() {
         let text = table().render()

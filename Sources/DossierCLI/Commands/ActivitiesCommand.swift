@@ -50,12 +50,14 @@ struct ActivitiesCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.store(forWriting: false)
-        // The JSON of a large dossier is copied from the snapshot when the storage can vouch for its bytes (any
-        // doubt, and the whole dossier is read, which also says what is wrong with it).
-        if json, let listing = try? store.activityListing() {
+        // A large dossier is listed from its snapshot's bytes when the storage can vouch for them (any doubt,
+        // and the whole dossier is read, which also says what is wrong with it).
+        if let listing = try? store.activityListing() {
+            let query = try query(in: listing.dossier)
+            guard json else { return printTable(listing.rows(query), relations: listing.dossier) }
             do {
-                try listing.writeJSON(try query(in: listing.dossier), piece: Self.copiedPiece, to: Output.document)
-            } catch let error as StoreError {
+                try listing.writeJSON(query, piece: Self.copiedPiece, to: Output.document)
+            } catch {
                 throw failure(error)
             }
             return
@@ -63,19 +65,23 @@ struct ActivitiesCommand: ParsableCommand {
         let dossier = try storeOptions.load(store)
         let query = try query(in: dossier)
         if json { return ActivitiesJSON.write(query, of: dossier, piece: Self.jsonPiece, to: Output.document) }
-        let activities = query.apply(to: dossier.activities)
-        var table = TextTable([
+        printTable(query.apply(to: dossier.activities).map(ActivityRow.init), relations: dossier)
+    }
+
+    /// The table, written as it is made: a hundred thousand rows are never held as text.
+    private func printTable(_ rows: [ActivityRow], relations dossier: Dossier) {
+        let table = TextTable([
             .init(title: "DATUM", keepsWhole: true), .init(title: "ID", keepsWhole: true), .init(title: "TITEL"),
             .init(title: "SOORT"), .init(title: "STATUS", keepsWhole: true), .init(title: "RELATIES"),
             .init(title: "KOSTEN", alignRight: true),
         ])
         // Read once: the setting comes from the configuration file and the environment.
         let dates = Session.dates
-        for activity in activities {
-            let cost = activity.actualCost ?? activity.estimatedCost
-            table.append([dates.date(activity.startDate, none: "—"), activity.id, activity.title, activity.kind.label, activity.status.label,
-                          activity.relations.map(dossier.relationName).joined(separator: ", "), cost?.formatted ?? ""])
+        func cells(_ index: Int) -> [String] {
+            let row = rows[index]
+            let relations = row.relations.map { dossier.relationName($0) }.joined(separator: ", ")
+            return [dates.date(row.startDate, none: "—"), row.id, row.title, row.kind.label, row.status.label, relations, row.cost?.formatted ?? ""]
         }
-        Output.line(table.render(width: Output.width))
+        table.stream(rows: rows.count, cells: cells, width: Output.width, piece: Self.jsonPiece, to: Output.piece)
     }
 }

@@ -19,6 +19,12 @@ enum Output {
         write(TerminalSafeText.text(text + "\n"), to: STDOUT_FILENO)
     }
 
+    /// A piece of a long text made as it goes (a table of many rows), written as `line` writes, without a
+    /// line break of its own.
+    static func piece(_ text: String) {
+        write(TerminalSafeText.text(text), to: STDOUT_FILENO)
+    }
+
     /// Prose for people: wrapped at spaces to the terminal's width (an amount stays on one line), whole to a
     /// pipe or a file. `indent` goes before every line.
     static func paragraph(_ text: String, indent: String = "") {

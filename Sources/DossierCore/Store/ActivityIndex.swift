@@ -6,10 +6,10 @@
 ///
 /// Two lines and the rows: a header (the format, the snapshot's stamp, the body's length and checksum), then
 /// the body, a JSON list in list order with one activity per line (so that it reads on all cores): `[start,
-/// length, position in the snapshot, "id", day or null, "sort title", "status", "kind", "direction" or null,
-/// "budget line" or null, ["relation", …]]`.
+/// length, position in the snapshot, "id", day or null, "sort title", "title", "status", "kind", "direction" or
+/// null, "budget line" or null, cost in cents or null, ["linked relation", …], "organising relation" or null]`.
 struct ActivityIndex: Sendable {
-    static let format = 1
+    static let format = 2
 
     var snapshot: SideIndex.FileStamp
     var entries: [ActivityListing.Entry]
@@ -20,7 +20,7 @@ struct ActivityIndex: Sendable {
         ActivityQuery().positions(in: activities).map { position in
             let activity = activities[position]
             return ActivityListing.Entry(bytes: ranges[position], position: position, id: activity.id, key: ActivityQuery.SortKey(activity),
-                                         facets: ActivityQuery.Facets(activity), relations: RelationOverview.linkedRelations(activity))
+                                         facets: ActivityQuery.Facets(activity), row: ActivityRow(activity), organiser: activity.organiser.relationID)
         }
     }
 
@@ -46,6 +46,8 @@ struct ActivityIndex: Sendable {
             row.element()
             row.string(entry.key.title)
             row.element()
+            row.string(entry.row.title)
+            row.element()
             row.string(entry.facets.status.rawValue)
             row.element()
             row.string(entry.facets.kind.rawValue)
@@ -54,12 +56,16 @@ struct ActivityIndex: Sendable {
             row.element()
             if let line = entry.facets.budgetLine { row.string(line) } else { row.null() }
             row.element()
+            if let cost = entry.row.cost { row.integer(cost.cents) } else { row.null() }
+            row.element()
             row.beginArray()
-            for relation in entry.relations {
+            for relation in entry.row.relations {
                 row.element()
                 row.string(relation)
             }
             row.endArray()
+            row.element()
+            if let organiser = entry.organiser { row.string(organiser) } else { row.null() }
             row.endArray()
             body += Array((index == 0 ? "\n  " : ",\n  ").utf8)
             body += row.bytes
@@ -79,8 +85,9 @@ struct ActivityIndex: Sendable {
     // MARK: Reading
 
     /// The index in `bytes` when it is whole and of this format, made for the snapshot stamped `snapshot`;
-    /// nil otherwise.
-    static func decode(_ bytes: [UInt8], for snapshot: SideIndex.FileStamp) -> ActivityIndex? {
+    /// nil otherwise. `releasing`: the bytes are in memory of their own (`SnapshotBuffer`), handed back page by
+    /// page as the rows are read.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, for snapshot: SideIndex.FileStamp, releasing: Bool = false) -> ActivityIndex? {
         guard let newline = bytes.firstIndex(of: 0x0A) else { return nil }
         var stamp: SideIndex.FileStamp?, format: Int?, bodyLength: Int?, bodyChecksum: String?
         do {
@@ -100,15 +107,11 @@ struct ActivityIndex: Sendable {
         }
         guard format == ActivityIndex.format, stamp == snapshot, let bodyLength, let bodyChecksum,
               bytes.count == newline + 1 + bodyLength + 1, bytes.last == 0x0A else { return nil }
-        // Read where it lies: the body is most of the file, and a large index is megabytes.
-        let entries = bytes.withUnsafeBufferPointer { buffer -> [ActivityListing.Entry]? in
-            let body = UnsafeBufferPointer(rebasing: buffer[(newline + 1)..<(newline + 1 + bodyLength)])
-            guard CRC32.hex(CRC32.checksum(body)) == bodyChecksum else { return nil }
-            return try? JSONReader.read(body) { (reader: inout JSONReader) throws(JSONError) in
-                try reader.readArrayInParallel { (reader: inout JSONReader) throws(JSONError) in try ActivityListing.Entry(row: &reader) }
-            }
-        }
-        guard let entries else { return nil }
+        let body = UnsafeBufferPointer(rebasing: bytes[(newline + 1)..<(newline + 1 + bodyLength)])
+        guard CRC32.hex(CRC32.checksum(body)) == bodyChecksum,
+              let entries = try? JSONReader.read(body, releasingEvery: releasing ? JSONReader.defaultReleaseStep : nil, { (reader: inout JSONReader) throws(JSONError) in
+                  try reader.readArrayInParallel { (reader: inout JSONReader) throws(JSONError) in try ActivityListing.Entry(row: &reader) }
+              }) else { return nil }
         return ActivityIndex(snapshot: snapshot, entries: entries)
     }
 }
@@ -116,8 +119,8 @@ struct ActivityIndex: Sendable {
 extension ActivityListing.Entry {
     /// A row of `ActivityIndex`.
     init(row reader: inout JSONReader) throws(JSONError) {
-        var start = 0, length = 0, position = 0, id = "", day: Int?, title = "", status: ActivityStatus?, kind: ActivityKind?
-        var direction: VisitDirection?, budgetLine: String?, relations: [RelationID] = []
+        var start = 0, length = 0, position = 0, id = "", day: Int?, sortTitle = "", title = "", status: ActivityStatus?, kind: ActivityKind?
+        var direction: VisitDirection?, budgetLine: String?, cost: Money?, relations: [RelationID] = [], organiser: RelationID?
         try reader.readArray { (reader: inout JSONReader, index: Int) throws(JSONError) in
             switch index {
             case 0: start = try reader.readInt()
@@ -125,12 +128,15 @@ extension ActivityListing.Entry {
             case 2: position = try reader.readInt()
             case 3: id = try reader.readString()
             case 4: day = reader.readNull() ? nil : try reader.readInt()
-            case 5: title = try reader.readString()
-            case 6: status = try reader.readVocabulary(ActivityStatus.self)
-            case 7: kind = try reader.readVocabulary(ActivityKind.self)
-            case 8: direction = reader.readNull() ? nil : try reader.readVocabulary(VisitDirection.self)
-            case 9: budgetLine = try reader.readOptionalString()
-            case 10: relations = try reader.readStrings()
+            case 5: sortTitle = try reader.readString()
+            case 6: title = try reader.readString()
+            case 7: status = try reader.readVocabulary(ActivityStatus.self)
+            case 8: kind = try reader.readVocabulary(ActivityKind.self)
+            case 9: direction = reader.readNull() ? nil : try reader.readVocabulary(VisitDirection.self)
+            case 10: budgetLine = try reader.readOptionalString()
+            case 11: cost = try reader.readOptionalMoney()
+            case 12: relations = try reader.readStrings()
+            case 13: organiser = try reader.readOptionalString()
             default: throw reader.error("te veel velden")
             }
         }
@@ -143,8 +149,9 @@ extension ActivityListing.Entry {
         bytes = start..<(start + length)
         self.position = position
         self.id = id
-        key = ActivityQuery.SortKey(date: date ?? .distantFuture, title: title)
+        key = ActivityQuery.SortKey(date: date ?? .distantFuture, title: sortTitle)
         facets = ActivityQuery.Facets(status: status, kind: kind, year: date?.year, direction: direction, budgetLine: budgetLine)
-        self.relations = relations
+        row = ActivityRow(startDate: date, id: id, title: title, kind: kind, status: status, relations: relations, cost: cost)
+        self.organiser = organiser
     }
 }

@@ -19,8 +19,15 @@ public final class ActivityListing: Sendable {
         var id: ActivityID
         var key: ActivityQuery.SortKey
         var facets: ActivityQuery.Facets
-        /// The linked relations and the organiser (as `ActivityQuery.matches` looks at them).
-        var relations: [RelationID]
+        /// What a line of the table shows of it (`ActivityRow`): its title, linked relations and cost.
+        var row: ActivityRow
+        /// The organiser, when a relation (a listing by relation looks at it beside the linked ones).
+        var organiser: RelationID?
+
+        /// Whether `relation` is linked to it or organises it (as `ActivityQuery.matches` looks).
+        func involves(_ relation: RelationID) -> Bool {
+            organiser == relation || row.relations.contains(relation)
+        }
     }
 
     /// The relations as they are now, and the activities the journal changed or added since the snapshot.
@@ -51,18 +58,55 @@ public final class ActivityListing: Sendable {
         fileSystem.close(descriptor)
     }
 
+    /// The lines of `dossier activities` for `query`, in list order: the same rows the whole dossier gives.
+    public func rows(_ query: ActivityQuery) -> [ActivityRow] {
+        selected(query).map { item in
+            switch item {
+            case .copied(let index): entries[index].row
+            case .written(let index): ActivityRow(dossier.activities[index])
+            }
+        }
+    }
+
     /// The activities `query` selects, in list order, as the JSON array a listing of the whole dossier writes
     /// (`Activity.write` in a pretty array), handed to `output` in pieces of about `piece` bytes.
     public func writeJSON(_ query: ActivityQuery, piece: Int, to output: ([UInt8]) -> Void) throws(StoreError) {
-        // The snapshot's activities come in list order already; the dossier's own (touched by the journal)
-        // are ordered alike and each put in its place among them.
+        let items = selected(query)
+        // The opening bracket goes out with the first piece: a listing that fails at once writes nothing.
+        var opening = JSONWriter()
+        opening.beginArray()
+        var pending = opening.takeBytes()
+        // Copying is reading the snapshot an activity at a time: the pieces (about `piece` bytes each) are made
+        // a round at a time on all cores, and handed out in order.
+        let perPiece = max(1, piece / 1_000), cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        for round in stride(from: 0, to: items.count, by: perPiece * cores) {
+            let count = min(cores, (items.count - round + perPiece - 1) / perPiece)
+            let pieces = ResultSlots<Result<[UInt8], StoreError>>(count: count)
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                let start = round + index * perPiece
+                pieces.set(index, Result { () throws(StoreError) -> [UInt8] in try self.write(items[start..<min(items.count, start + perPiece)]) })
+            }
+            for bytes in pieces.values {
+                output(pending + (try bytes.get()))
+                pending = []
+            }
+        }
+        var closing = JSONWriter(continuingArrayAt: 1, afterElements: !items.isEmpty)
+        closing.endArray()
+        closing.finishDocument()
+        output(pending + closing.takeBytes())
+    }
+
+    /// The activities `query` selects, in list order. The snapshot's come in list order already; the dossier's
+    /// own (touched by the journal) are ordered alike and each put in its place among them.
+    private func selected(_ query: ActivityQuery) -> [Item] {
         var withoutRelation = query
         withoutRelation.relation = nil
         var stored: [Int] = []
         stored.reserveCapacity(entries.count)
         entries.withUnsafeBufferPointer { entries in
             for index in entries.indices where !replaced.contains(index) && withoutRelation.matches(entries[index].facets) {
-                if let relation = query.relation, !entries[index].relations.contains(relation) { continue }
+                if let relation = query.relation, !entries[index].involves(relation) { continue }
                 stored.append(index)
             }
         }
@@ -87,8 +131,6 @@ public final class ActivityListing: Sendable {
             }
             return low
         }
-
-        // The list, merged: the snapshot's (copied) with the dossier's own (written) in their places.
         var items: [Item] = []
         items.reserveCapacity(stored.count + current.count)
         var next = 0
@@ -99,30 +141,7 @@ public final class ActivityListing: Sendable {
             }
             if place < stored.count { items.append(.copied(stored[place])) }
         }
-        // The opening bracket goes out with the first piece: a listing that fails at once writes nothing.
-        var opening = JSONWriter()
-        opening.beginArray()
-        var pending = opening.takeBytes()
-        // Copying is reading the snapshot an activity at a time: the pieces (about `piece` bytes each) are made
-        // a round at a time on all cores, and handed out in order.
-        let perPiece = max(1, piece / 1_000), cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
-        let merged = items
-        for round in stride(from: 0, to: merged.count, by: perPiece * cores) {
-            let count = min(cores, (merged.count - round + perPiece - 1) / perPiece)
-            let pieces = ResultSlots<Result<[UInt8], StoreError>>(count: count)
-            DispatchQueue.concurrentPerform(iterations: count) { index in
-                let start = round + index * perPiece
-                pieces.set(index, Result { () throws(StoreError) -> [UInt8] in try self.write(merged[start..<min(merged.count, start + perPiece)]) })
-            }
-            for bytes in pieces.values {
-                output(pending + (try bytes.get()))
-                pending = []
-            }
-        }
-        var closing = JSONWriter(continuingArrayAt: 1, afterElements: !items.isEmpty)
-        closing.endArray()
-        closing.finishDocument()
-        output(pending + closing.takeBytes())
+        return items
     }
 
     private enum Item: Sendable {

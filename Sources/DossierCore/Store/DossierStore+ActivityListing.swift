@@ -17,10 +17,9 @@ extension DossierStore {
             touched.formUnion(written.subjects)
         }
 
-        guard let activityBytes = try? fileSystem.readFile(files.activityIndex),
-              let activityIndex = ActivityIndex.decode(activityBytes, for: index.snapshot),
-              activityIndex.entries.allSatisfy({ $0.bytes.upperBound <= index.snapshot.size }) else { return nil }
-        let entries = activityIndex.entries
+        guard let entries = readActivityIndex(for: index.snapshot), entries.allSatisfy({ $0.bytes.upperBound <= index.snapshot.size }) else {
+            return nil
+        }
 
         let descriptor = try readingSnapshot { () throws(FileSystemError) in try fileSystem.openForReading(path) }
         var handedOver = false
@@ -68,6 +67,17 @@ extension DossierStore {
 }
 
 extension DossierStore {
+    /// The rows of the activity index made for the snapshot stamped `snapshot`; nil when there is none (whole).
+    /// Its bytes, tens of megabytes for a large dossier, go back to the system as the rows are read.
+    func readActivityIndex(for snapshot: SideIndex.FileStamp) -> [ActivityListing.Entry]? {
+        guard let descriptor = try? fileSystem.openForReading(files.activityIndex) else { return nil }
+        defer { fileSystem.close(descriptor) }
+        guard let status = try? fileSystem.status(of: descriptor, path: files.activityIndex),
+              let buffer = try? SnapshotBuffer(reading: descriptor, size: Int(status.size), fileSystem: fileSystem, path: files.activityIndex)
+        else { return nil }
+        return ActivityIndex.decode(buffer.bytes, for: snapshot, releasing: true)?.entries
+    }
+
     /// The bytes at `range` of an open file.
     func read(_ range: Range<Int>, of descriptor: Int32) throws(FileSystemError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: range.count)

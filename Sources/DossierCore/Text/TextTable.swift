@@ -37,32 +37,65 @@ public struct TextTable: Sendable {
     /// The lines of the table; fitted to `width` columns when one is given.
     public func render(width: Int? = nil) -> String {
         let widths = columnWidths(fittingIn: width)
-        func format(_ cells: [String]) -> String {
-            var parts: [String] = []
-            for (index, cell) in cells.enumerated() where index < columns.count {
-                let shown = DisplayWidth.of(cell) > widths[index] ? DisplayWidth.truncate(cell, to: widths[index]) : cell
-                if index == columns.count - 1 && !columns[index].alignRight {
-                    parts.append(shown)
-                } else {
-                    parts.append(DisplayWidth.fit(shown, to: widths[index], alignRight: columns[index].alignRight))
-                }
-            }
-            var line = parts.joined(separator: TextTable.separator)
-            while line.hasSuffix(" ") { line.removeLast() }
-            return line
-        }
-        return ([format(columns.map(\.title))] + rows.map(format)).joined(separator: "\n")
+        return ([line(columns.map(\.title), widths: widths)] + rows.map { line($0, widths: widths) }).joined(separator: "\n")
     }
+
+    /// A table too long to hold (a hundred thousand rows): the same lines as `render`, each ending in a line
+    /// break, handed to `output` in pieces of about `piece` bytes. `cells(index)` gives row `index`; it is
+    /// asked twice, once to measure the columns and once to write.
+    public func stream(rows count: Int, cells: (Int) -> [String], width: Int?, piece: Int, to output: (String) -> Void) {
+        var natural = naturalWidths
+        for index in 0..<count {
+            for (column, cell) in cells(index).enumerated() where column < natural.count {
+                natural[column] = max(natural[column], DisplayWidth.of(TerminalSafeText.line(cell)))
+            }
+        }
+        let widths = fitted(natural, to: width)
+        var text = line(columns.map(\.title), widths: widths) + "\n"
+        for index in 0..<count {
+            text += line(cells(index).map(TerminalSafeText.line), widths: widths) + "\n"
+            if text.utf8.count >= piece {
+                output(text)
+                text = ""
+            }
+        }
+        output(text)
+    }
+
+    /// One line: each cell fitted to its column's width.
+    private func line(_ cells: [String], widths: [Int]) -> String {
+        var parts: [String] = []
+        for (index, cell) in cells.enumerated() where index < columns.count {
+            let shown = DisplayWidth.of(cell) > widths[index] ? DisplayWidth.truncate(cell, to: widths[index]) : cell
+            if index == columns.count - 1 && !columns[index].alignRight {
+                parts.append(shown)
+            } else {
+                parts.append(DisplayWidth.fit(shown, to: widths[index], alignRight: columns[index].alignRight))
+            }
+        }
+        var line = parts.joined(separator: TextTable.separator)
+        while line.hasSuffix(" ") { line.removeLast() }
+        return line
+    }
+
+    /// The titles' widths: the narrowest each column is before its cells are measured.
+    private var naturalWidths: [Int] { columns.map { DisplayWidth.of($0.title) } }
 
     /// Each column as wide as its widest cell; then, while the table is wider than `width`, the widest
     /// column loses a column, down to `narrowest` (or its title).
     public func columnWidths(fittingIn width: Int?) -> [Int] {
-        var widths = columns.map { DisplayWidth.of($0.title) }
+        var widths = naturalWidths
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], DisplayWidth.of(cell))
             }
         }
+        return fitted(widths, to: width)
+    }
+
+    /// Natural widths narrowed, the widest first, until the table fits in `width` columns.
+    private func fitted(_ natural: [Int], to width: Int?) -> [Int] {
+        var widths = natural
         guard let width else { return widths }
         let minimums = columns.indices.map { index in
             columns[index].keepsWhole || columns[index].alignRight ? widths[index]

@@ -1,0 +1,29 @@
+/// What a line of `dossier activities` shows of an activity: made from the activity itself, or from the
+/// activity index without reading it (`ActivityListing.rows`).
+public struct ActivityRow: Hashable, Sendable {
+    public var startDate: CalendarDate?
+    public var id: ActivityID
+    public var title: String
+    public var kind: ActivityKind
+    public var status: ActivityStatus
+    /// The linked relations (not the organiser), in the activity's order.
+    public var relations: [RelationID]
+    /// The actual cost when known, else the estimate.
+    public var cost: Money?
+
+    public init(startDate: CalendarDate?, id: ActivityID, title: String, kind: ActivityKind, status: ActivityStatus, relations: [RelationID],
+                cost: Money?) {
+        self.startDate = startDate
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.status = status
+        self.relations = relations
+        self.cost = cost
+    }
+
+    public init(_ activity: Activity) {
+        self.init(startDate: activity.startDate, id: activity.id, title: activity.title, kind: activity.kind, status: activity.status,
+                  relations: activity.relations, cost: activity.actualCost ?? activity.estimatedCost)
+    }
+}
