@@ -68,16 +68,7 @@ public struct PostgresListCache: Sendable {
         let header = "\(Self.kind)\n\(address)\n\(ListIndex.encodingFormat) \(digest) \(body.count) \(CRC32.hex(CRC32.checksum(body)))\n"
         // Whole or not at all, but not flushed to the disk: a cache (a crash may lose it, the checksum catches
         // a torn one), and this may be on the way to the first screen.
-        let fileSystem = PosixFileSystem()
-        let temporary = path + ".nieuw-\(getpid())"
-        do throws(FileSystemError) {
-            let descriptor = try fileSystem.createExclusive(temporary, mode: DurableWriter.ownerOnlyMode)
-            defer { fileSystem.close(descriptor) }
-            try fileSystem.write(descriptor, Array(header.utf8) + body, path: temporary)
-            try fileSystem.rename(temporary, to: path)
-        } catch {
-            try? fileSystem.removeFile(temporary)
-        }
+        try? DurableWriter(fileSystem: PosixFileSystem()).replaceUnflushed(path, with: Array(header.utf8) + body, mode: DurableWriter.ownerOnlyMode)
     }
 }
 #endif

@@ -66,8 +66,8 @@ extension DossierStore {
         guard let status = try? fileSystem.status(path), status.kind == .regular else { return }
         let stamp = SideIndex.FileStamp(status)
         if let activities {
-            try? DurableWriter(fileSystem: fileSystem).replace(files.activityIndex, with: ActivityIndex(snapshot: stamp, entries: activities).encoded(),
-                                                               mode: DurableWriter.sharedMode(following: status.mode))
+            try? DurableWriter(fileSystem: fileSystem).replaceUnflushed(files.activityIndex, with: ActivityIndex(snapshot: stamp, entries: activities).encoded(),
+                                                                        mode: DurableWriter.sharedMode(following: status.mode))
         }
         let index = SideIndex(snapshot: stamp, sequence: sequence, journal: nil, journalSequence: sequence, snapshotWritten: true, list: list)
         SideIndexWrite.install(index, files: files, fileSystem: fileSystem, snapshotMode: status.mode)

@@ -28,9 +28,20 @@ public struct DurableWriter: Sendable {
         try install(try prepare(path, with: bytes, mode: mode))
     }
 
+    /// For a cache beside the dossier that is checked before it is believed (the activity index: megabytes):
+    /// whole or not at all, but not flushed to the disk. A crash may lose it or leave it cut off, which its
+    /// reader's checks (length, checksum) catch.
+    public func replaceUnflushed(_ path: String, with bytes: [UInt8], mode: UInt32) throws(FileSystemError) {
+        try install(try prepare(path, with: bytes, mode: mode, flushing: false), flushing: false)
+    }
+
     /// The first half of `replace`: the new content complete and flushed in a temporary file beside
     /// `path`, which is not touched yet. Safe on any thread; `install` or `discard` finishes it.
     public func prepare(_ path: String, with bytes: [UInt8], mode explicitMode: UInt32? = nil) throws(FileSystemError) -> PreparedReplacement {
+        try prepare(path, with: bytes, mode: explicitMode, flushing: true)
+    }
+
+    private func prepare(_ path: String, with bytes: [UInt8], mode explicitMode: UInt32?, flushing: Bool) throws(FileSystemError) -> PreparedReplacement {
         do throws(FileSystemError) {
             let existingMode = explicitMode == nil ? (try fileSystem.status(path))?.mode : nil
             let mode = explicitMode ?? DurableWriter.sharedMode(following: existingMode)
@@ -38,7 +49,7 @@ public struct DurableWriter: Sendable {
             let descriptor = try fileSystem.createExclusive(temporary, mode: mode)
             do {
                 try fileSystem.write(descriptor, bytes, path: temporary)
-                try fileSystem.synchronize(descriptor, path: temporary)
+                if flushing { try fileSystem.synchronize(descriptor, path: temporary) }
                 fileSystem.close(descriptor)
             } catch {
                 fileSystem.close(descriptor)
@@ -53,6 +64,10 @@ public struct DurableWriter: Sendable {
 
     /// The second half: the prepared content takes the place of the file, atomically and durably.
     public func install(_ prepared: PreparedReplacement) throws(FileSystemError) {
+        try install(prepared, flushing: true)
+    }
+
+    private func install(_ prepared: PreparedReplacement, flushing: Bool) throws(FileSystemError) {
         do throws(FileSystemError) {
             do {
                 try fileSystem.rename(prepared.temporary, to: prepared.path)
@@ -60,7 +75,7 @@ public struct DurableWriter: Sendable {
                 try? fileSystem.removeFile(prepared.temporary)
                 throw error
             }
-            try fileSystem.synchronizeDirectory(FilePath.directory(of: prepared.path))
+            if flushing { try fileSystem.synchronizeDirectory(FilePath.directory(of: prepared.path)) }
         } catch {
             throw FileSystemError(operation: "opslaan", path: prepared.path, code: error.code)
         }
