@@ -10,8 +10,8 @@ struct ActivitiesCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    /// The JSON goes out in pieces of about this many bytes.
-    static let jsonPiece = 1 << 16
+    /// The JSON and the table go out in pieces of about this many bytes, never held whole.
+    static let piece = 1 << 16
     /// Copied from the snapshot, on every core: a piece per core at a time.
     static let copiedPiece = 1 << 20
 
@@ -64,7 +64,7 @@ struct ActivitiesCommand: ParsableCommand {
         }
         let dossier = try storeOptions.load(store)
         let query = try query(in: dossier)
-        if json { return ActivitiesJSON.write(query, of: dossier, piece: Self.jsonPiece, to: Output.document) }
+        if json { return ActivitiesJSON.write(query, of: dossier, piece: Self.piece, to: Output.document) }
         printTable(query.apply(to: dossier.activities).map(ActivityRow.init), relations: dossier)
     }
 
@@ -82,6 +82,6 @@ struct ActivitiesCommand: ParsableCommand {
             let relations = row.relations.map { dossier.relationName($0) }.joined(separator: ", ")
             return [dates.date(row.startDate, none: "—"), row.id, row.title, row.kind.label, row.status.label, relations, row.cost?.formatted ?? ""]
         }
-        table.stream(rows: rows.count, cells: cells, width: Output.width, piece: Self.jsonPiece, to: Output.piece)
+        table.stream(rows: rows.count, cells: cells, width: Output.width, piece: Self.piece, to: Output.piece)
     }
 }
