@@ -7,23 +7,35 @@ import Testing
 /// relations` prints from it exactly what it prints from the whole dossier.
 @Suite("Side index on the command line")
 struct SideIndexCommandTests {
+    /// A dossier made by `dossier generate` (which leaves its side index and activity index).
+    func generated(in scratch: ScratchStore, seed: Int, journal: Int) throws -> String {
+        let path = scratch.directory.file("groot.json")
+        let made = try scratch.runner.run(["generate", "--relations", "60", "--activities", "400", "--seed", "\(seed)", "--journal", "\(journal)",
+                                           "-o", path], environment: scratch.environment)
+        #expect(made.status == 0, "\(made.standardError)")
+        return path
+    }
+
+    /// The command's output with the cache at `cache` beside the dossier, and with it put aside (the whole dossier read).
+    func withAndWithout(_ cache: String, _ arguments: [String], in scratch: ScratchStore, store: String) throws
+        -> (with: ProgramRunner.Result, without: ProgramRunner.Result) {
+        let with = try scratch.run(arguments, store: store)
+        try FileManager.default.moveItem(atPath: cache, toPath: cache + ".aside")
+        defer { try? FileManager.default.moveItem(atPath: cache + ".aside", toPath: cache) }
+        return (with, try scratch.run(arguments, store: store))
+    }
+
     @Test("dossier relations prints from the side index what it prints from a full load, for every order and filter")
     func relationsFromTheIndex() throws {
         let scratch = try ScratchStore()
-        let generated = scratch.directory.file("groot.json")
-        let made = try scratch.runner.run(["generate", "--relations", "60", "--activities", "400", "--seed", "5", "--journal", "10",
-                                           "-o", generated], environment: scratch.environment)
-        #expect(made.status == 0, "\(made.standardError)")
+        let generated = try generated(in: scratch, seed: 5, journal: 10)
         #expect(FileManager.default.fileExists(atPath: generated + ".index"), "generate leaves the side index")
         let someone = try #require(try DossierStore(path: generated).load().relations.first { $0.status != .actief })
         let edit = try scratch.run(["set-status", someone.id, "actief", "--reason", "nieuw contact"], store: generated)
         #expect(edit.status == 0, "\(edit.standardError)")
         #expect(DossierStore(path: generated).listIndex() != nil, "the edit brought the side index up to date")
         for arguments in [[], ["--sort", "status"], ["--sort", "date", "--status", "actief"], ["--kind", "regio"]] {
-            let fromIndex = try scratch.run(["relations"] + arguments, store: generated)
-            try FileManager.default.moveItem(atPath: generated + ".index", toPath: generated + ".aside")
-            let fromDossier = try scratch.run(["relations"] + arguments, store: generated)
-            try FileManager.default.moveItem(atPath: generated + ".aside", toPath: generated + ".index")
+            let (fromIndex, fromDossier) = try withAndWithout(generated + ".index", ["relations"] + arguments, in: scratch, store: generated)
             #expect(fromIndex.status == 0 && fromDossier.status == 0)
             #expect(fromIndex.standardOutput == fromDossier.standardOutput, "\(arguments)")
             if arguments.isEmpty { #expect(fromIndex.standardOutput.contains(someone.id)) }
@@ -33,10 +45,7 @@ struct SideIndexCommandTests {
     @Test("activities and activities --json from the snapshot's bytes print what they print from the whole dossier, after changes of both kinds")
     func activitiesFromTheSnapshot() throws {
         let scratch = try ScratchStore()
-        let generated = scratch.directory.file("groot.json")
-        let made = try scratch.runner.run(["generate", "--relations", "60", "--activities", "400", "--seed", "9", "--journal", "5",
-                                           "-o", generated], environment: scratch.environment)
-        #expect(made.status == 0, "\(made.standardError)")
+        let generated = try generated(in: scratch, seed: 9, journal: 5)
         #expect(FileManager.default.fileExists(atPath: generated + ".activities"), "generate leaves the activity index")
         let dossier = try DossierStore(path: generated).load()
         let relation = try #require(dossier.relations.first { $0.status != .laagPitje })
@@ -50,10 +59,7 @@ struct SideIndexCommandTests {
         #expect(try DossierStore(path: generated).activityListing() != nil, "the listing can be made from the snapshot's bytes")
         for arguments in [[], ["--relation", relation.name], ["--kind", activity.kind.rawValue], ["--year", "2026"], ["--status", "gepland"]]
             .flatMap({ [$0, ["--json"] + $0] }) {
-            let fromSnapshot = try scratch.run(["activities"] + arguments, store: generated)
-            try FileManager.default.moveItem(atPath: generated + ".activities", toPath: generated + ".aside")
-            let fromDossier = try scratch.run(["activities"] + arguments, store: generated)
-            try FileManager.default.moveItem(atPath: generated + ".aside", toPath: generated + ".activities")
+            let (fromSnapshot, fromDossier) = try withAndWithout(generated + ".activities", ["activities"] + arguments, in: scratch, store: generated)
             #expect(fromSnapshot.status == 0 && fromDossier.status == 0, "\(fromSnapshot.standardError)")
             #expect(fromSnapshot.standardOutput == fromDossier.standardOutput, "\(arguments)")
             if arguments.isEmpty { #expect(fromSnapshot.standardOutput.contains("Aaa hernoemd")) }

@@ -96,6 +96,7 @@ struct ActivityListingTests {
     @Test("nil when the snapshot's bytes cannot be vouched for", arguments: [
         "a snapshot only read and checked", "a stale side index", "an undo in the journal", "a change that needs the whole dossier",
         "no side index", "no activity index", "a damaged activity index", "the activity index of another snapshot",
+        "an activity index whose header claims a negative length",
     ])
     func declines(_ situation: String) throws {
         _ = try prepared()
@@ -124,6 +125,13 @@ struct ActivityListingTests {
             var bytes = try PosixFileSystem().readFile(path + ".activities")
             bytes[bytes.count - 40] ^= 0x01
             try directory.write("dossier.json.activities", bytes)
+        case "an activity index whose header claims a negative length":
+            // Header and a line break only: with a length of -1 the sizes add up, and the body must not be taken.
+            let bytes = try PosixFileSystem().readFile(path + ".activities")
+            let header = String(decoding: bytes[..<bytes.firstIndex(of: 0x0A)!], as: UTF8.self)
+            let lying = header.replacingOccurrences(of: #""bodyLength":[0-9]+"#, with: "\"bodyLength\":-1", options: .regularExpression)
+            #expect(lying != header)
+            try directory.write("dossier.json.activities", Array((lying + "\n").utf8))
         case "the activity index of another snapshot":
             let aside = directory.file("elders.json")
             try DossierStore(path: aside).writeNewSnapshot(dossier)

@@ -22,6 +22,25 @@ public enum ParallelChunks {
     }
 }
 
+extension ParallelChunks {
+    /// Work over many items whose results are used in order as they come (written out) and must not all be
+    /// held: `body` runs on pieces of `piece` consecutive items, a round of one piece per core at a time, and
+    /// each round's results go to `take` in item order before the next round starts.
+    public static func inRounds<T, E: Error>(_ count: Int, piece: Int, _ body: @Sendable (Range<Int>) -> T,
+                                             take: (T) throws(E) -> Void) throws(E) {
+        let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8), piece = max(1, piece)
+        for round in stride(from: 0, to: count, by: piece * cores) {
+            let pieces = min(cores, (count - round + piece - 1) / piece)
+            let results = ResultSlots<T>(count: pieces)
+            DispatchQueue.concurrentPerform(iterations: pieces) { index in
+                let start = round + index * piece
+                results.set(index, body(start..<min(count, start + piece)))
+            }
+            for result in results.values { try take(result) }
+        }
+    }
+}
+
 /// One slot per chunk, each written by exactly one thread before `concurrentPerform` returns.
 final class ResultSlots<T>: @unchecked Sendable {
     private var slots: [T?]

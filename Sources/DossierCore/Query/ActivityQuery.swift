@@ -75,15 +75,18 @@ public struct ActivityQuery: Hashable, Sendable {
     public func positions(in activities: [Activity]) -> [Int] {
         activities.withUnsafeBufferPointer { activities in
             let matching = activities.indices.filter { matches(activities[$0]) }
-            let keys = matching.map { SortKey(activities[$0]) }
-            return matching.indices.sorted { keys[$0].precedes(keys[$1]) }.map { matching[$0] }
+            return ActivityQuery.listOrder(matching.map { SortKey(activities[$0]) }).map { matching[$0] }
         }
     }
 
     /// Activities in list order (`SortKey`; a stable sort).
     public static func sortedChronologically(_ activities: [Activity]) -> [Activity] {
-        let keys = activities.map(SortKey.init)
-        return activities.indices.sorted { keys[$0].precedes(keys[$1]) }.map { activities[$0] }
+        listOrder(activities.map(SortKey.init)).map { activities[$0] }
+    }
+
+    /// Where each of `keys` stands in list order: a stable sort, equal keys keep their order.
+    static func listOrder(_ keys: [SortKey]) -> [Int] {
+        keys.indices.sorted { keys[$0].precedes(keys[$1]) }
     }
 
     /// The list order: start date first (undated last), then title ignoring case. Made once per activity,

@@ -17,9 +17,10 @@ struct ActivityIndex: Sendable {
     /// The rows of `activities` in list order (`ActivityQuery.positions`), as a snapshot holds them at `ranges`
     /// (`Dossier.encoded(activityRanges:)`).
     static func entries(of activities: [Activity], at ranges: [Range<Int>]) -> [ActivityListing.Entry] {
-        ActivityQuery().positions(in: activities).map { position in
+        let keys = activities.map(ActivityQuery.SortKey.init)
+        return ActivityQuery.listOrder(keys).map { position in
             let activity = activities[position]
-            return ActivityListing.Entry(bytes: ranges[position], position: position, id: activity.id, key: ActivityQuery.SortKey(activity),
+            return ActivityListing.Entry(bytes: ranges[position], position: position, id: activity.id, key: keys[position],
                                          facets: ActivityQuery.Facets(activity), row: ActivityRow(activity), organiser: activity.organiser.relationID)
         }
     }
@@ -71,15 +72,11 @@ struct ActivityIndex: Sendable {
             body += row.bytes
         }
         body += Array("\n]".utf8)
-        var header = JSONWriter(pretty: false)
-        header.beginObject()
-        header.field("format", ActivityIndex.format)
-        header.key("snapshot")
-        SideIndex.write(snapshot, to: &header)
-        header.field("bodyLength", body.count)
-        header.field("bodyChecksum", CRC32.hex(CRC32.checksum(body)))
-        header.endObject()
-        return header.bytes + [0x0A] + body + [0x0A]
+        return CacheFileFrame.encode(body: body) { header in
+            header.field("format", ActivityIndex.format)
+            header.key("snapshot")
+            SideIndex.write(snapshot, to: &header)
+        }
     }
 
     // MARK: Reading
@@ -88,27 +85,15 @@ struct ActivityIndex: Sendable {
     /// nil otherwise. `releasing`: the bytes are in memory of their own (`SnapshotBuffer`), handed back page by
     /// page as the rows are read.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, for snapshot: SideIndex.FileStamp, releasing: Bool = false) -> ActivityIndex? {
-        guard let newline = bytes.firstIndex(of: 0x0A) else { return nil }
-        var stamp: SideIndex.FileStamp?, format: Int?, bodyLength: Int?, bodyChecksum: String?
-        do {
-            try JSONReader.read(Array(bytes[..<newline])) { (reader: inout JSONReader) throws(JSONError) in
-                try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
-                    switch key {
-                    case "format": format = try reader.readInt()
-                    case "snapshot": stamp = try SideIndex.readStamp(&reader)
-                    case "bodyLength": bodyLength = try reader.readInt()
-                    case "bodyChecksum": bodyChecksum = try reader.readString()
-                    default: try reader.skipValue()
-                    }
-                }
+        var stamp: SideIndex.FileStamp?, format: Int?
+        let frame = CacheFileFrame(bytes) { (reader: inout JSONReader, key: String) throws(JSONError) in
+            switch key {
+            case "format": format = try reader.readInt()
+            case "snapshot": stamp = try SideIndex.readStamp(&reader)
+            default: try reader.skipValue()
             }
-        } catch {
-            return nil
         }
-        guard format == ActivityIndex.format, stamp == snapshot, let bodyLength, let bodyChecksum,
-              bytes.count == newline + 1 + bodyLength + 1, bytes.last == 0x0A else { return nil }
-        let body = UnsafeBufferPointer(rebasing: bytes[(newline + 1)..<(newline + 1 + bodyLength)])
-        guard CRC32.hex(CRC32.checksum(body)) == bodyChecksum,
+        guard let frame, format == ActivityIndex.format, stamp == snapshot, let body = frame.checkedBody(of: bytes),
               let entries = try? JSONReader.read(body, releasingEvery: releasing ? JSONReader.defaultReleaseStep : nil, { (reader: inout JSONReader) throws(JSONError) in
                   try reader.readArrayInParallel { (reader: inout JSONReader) throws(JSONError) in try ActivityListing.Entry(row: &reader) }
               }) else { return nil }

@@ -1,6 +1,3 @@
-import Dispatch
-import Foundation
-
 /// The activities of a dossier as `dossier activities --json` lists them, without building the dossier: of
 /// every activity in the snapshot only what a query filters and orders on and where its bytes are, in list
 /// order (`ActivityIndex`); the activities themselves are copied from the snapshot as it is written, one at a
@@ -76,20 +73,13 @@ public final class ActivityListing: Sendable {
         var opening = JSONWriter()
         opening.beginArray()
         var pending = opening.takeBytes()
-        // Copying is reading the snapshot an activity at a time: the pieces (about `piece` bytes each) are made
-        // a round at a time on all cores, and handed out in order.
-        let perPiece = max(1, piece / 1_000), cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
-        for round in stride(from: 0, to: items.count, by: perPiece * cores) {
-            let count = min(cores, (items.count - round + perPiece - 1) / perPiece)
-            let pieces = ResultSlots<Result<[UInt8], StoreError>>(count: count)
-            DispatchQueue.concurrentPerform(iterations: count) { index in
-                let start = round + index * perPiece
-                pieces.set(index, Result { () throws(StoreError) -> [UInt8] in try self.write(items[start..<min(items.count, start + perPiece)]) })
-            }
-            for bytes in pieces.values {
-                output(pending + (try bytes.get()))
-                pending = []
-            }
+        // Copying is reading the snapshot an activity at a time: the pieces (about `piece` bytes each, an
+        // activity is about a kilobyte) are made on all cores and handed out in order.
+        try ParallelChunks.inRounds(items.count, piece: piece / 1_000) { range in
+            Result { () throws(StoreError) -> [UInt8] in try self.write(items[range]) }
+        } take: { (bytes: Result<[UInt8], StoreError>) throws(StoreError) in
+            output(pending + (try bytes.get()))
+            pending = []
         }
         var closing = JSONWriter(continuingArrayAt: 1, afterElements: !items.isEmpty)
         closing.endArray()

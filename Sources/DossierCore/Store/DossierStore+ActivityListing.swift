@@ -21,14 +21,10 @@ extension DossierStore {
             return nil
         }
 
-        let descriptor = try readingSnapshot { () throws(FileSystemError) in try fileSystem.openForReading(path) }
+        // The relations (and all else before the activities), and the activities the journal touched, read whole.
+        guard let (descriptor, _, prefix) = try openSnapshot(describedBy: index) else { return nil }
         var handedOver = false
         defer { if !handedOver { fileSystem.close(descriptor) } }
-        let status = try readingSnapshot { () throws(FileSystemError) in try fileSystem.status(of: descriptor, path: path) }
-        // The relations (and all else before the activities), and the activities the journal touched, read whole.
-        guard SideIndex.FileStamp(status) == index.snapshot,
-              let prefix = try readingSnapshot({ () throws(FileSystemError) in try readUpToActivities(descriptor, size: Int(status.size)) }),
-              prefix.journalSequence == index.sequence else { return nil }
         var touchedActivities: [Activity] = []
         // In snapshot order, as the whole dossier holds them.
         for entry in entries.filter({ touched.contains($0.id) }).sorted(by: { $0.position < $1.position }) {

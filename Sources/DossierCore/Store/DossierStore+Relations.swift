@@ -13,13 +13,8 @@ extension DossierStore {
               var index = SideIndex.decodeHeader(bytes), index.snapshotWritten, let list = index.decodeList(bytes) else { return nil }
         index.list = list
         notices = []
-        let descriptor = try readingSnapshot { () throws(FileSystemError) in try fileSystem.openForReading(path) }
-        defer { fileSystem.close(descriptor) }
-        let status = try readingSnapshot { () throws(FileSystemError) in try fileSystem.status(of: descriptor, path: path) }
-        // The index stands for this very snapshot: it was written by this program, or checked in full.
-        guard SideIndex.FileStamp(status) == index.snapshot,
-              let dossier = try readingSnapshot({ () throws(FileSystemError) in try readUpToActivities(descriptor, size: Int(status.size)) }),
-              dossier.journalSequence == index.sequence else { return nil }
+        guard let (descriptor, status, dossier) = try openSnapshot(describedBy: index) else { return nil }
+        fileSystem.close(descriptor)
         var relations = RelationsDossier(dossier: dossier, sideIndex: index)
         follow(snapshot: dossier, file: FileIdentity(status), migratedFrom: nil)
         guard let described = try journal(describedBy: index) else { return nil }
@@ -102,6 +97,20 @@ extension DossierStore {
                               journalSequence: lastSequence, snapshotWritten: relations.sideIndex.snapshotWritten, list: list)
         SideIndexWrite.install(index, files: files, fileSystem: fileSystem, snapshotMode: snapshot.mode)
         relations.sideIndex = index
+    }
+
+    /// The snapshot `index` was made with, open, and what it holds before its activities (`readUpToActivities`);
+    /// nil when the file there is not that one. The caller closes the descriptor.
+    func openSnapshot(describedBy index: SideIndex) throws(StoreError) -> (descriptor: Int32, status: FileStatus, prefix: Dossier)? {
+        let descriptor = try readingSnapshot { () throws(FileSystemError) in try fileSystem.openForReading(path) }
+        var handedOver = false
+        defer { if !handedOver { fileSystem.close(descriptor) } }
+        let status = try readingSnapshot { () throws(FileSystemError) in try fileSystem.status(of: descriptor, path: path) }
+        guard SideIndex.FileStamp(status) == index.snapshot,
+              let prefix = try readingSnapshot({ () throws(FileSystemError) in try readUpToActivities(descriptor, size: Int(status.size)) }),
+              prefix.journalSequence == index.sequence else { return nil }
+        handedOver = true
+        return (descriptor, status, prefix)
     }
 
     /// The snapshot up to its activities, read a growing piece at a time until the line where they start

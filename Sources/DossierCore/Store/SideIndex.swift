@@ -64,21 +64,16 @@ struct SideIndex: Sendable {
     // MARK: Writing
 
     func encoded() -> [UInt8] {
-        let body = SideIndex.encodeList(list)
-        var header = JSONWriter(pretty: false)
-        header.beginObject()
-        header.field("format", SideIndex.format)
-        header.key("snapshot")
-        SideIndex.write(snapshot, to: &header)
-        header.field("sequence", sequence)
-        header.key("journal")
-        if let journal { SideIndex.write(journal, to: &header) } else { header.null() }
-        header.field("journalSequence", journalSequence)
-        header.field("written", snapshotWritten)
-        header.field("bodyLength", body.count)
-        header.field("bodyChecksum", CRC32.hex(CRC32.checksum(body)))
-        header.endObject()
-        return header.bytes + [0x0A] + body + [0x0A]
+        CacheFileFrame.encode(body: SideIndex.encodeList(list)) { header in
+            header.field("format", SideIndex.format)
+            header.key("snapshot")
+            SideIndex.write(snapshot, to: &header)
+            header.field("sequence", sequence)
+            header.key("journal")
+            if let journal { SideIndex.write(journal, to: &header) } else { header.null() }
+            header.field("journalSequence", journalSequence)
+            header.field("written", snapshotWritten)
+        }
     }
 
     /// The body: the list index as compact JSON.
@@ -165,47 +160,36 @@ struct SideIndex: Sendable {
         return index
     }
 
-    /// Where the body starts and how it is checked; kept from the header until the body is read.
-    private var body: (start: Int, length: Int, checksum: String) = (0, 0, "")
+    /// Where the body lies and how it is checked; kept from the header until the body is read.
+    private var frame: CacheFileFrame?
 
     /// The header alone, with an empty list: enough to know which files the index describes.
     static func decodeHeader(_ bytes: [UInt8]) -> SideIndex? {
-        guard let newline = bytes.firstIndex(of: 0x0A) else { return nil }
-        let headerBytes = Array(bytes[..<newline])
-        var snapshot: FileStamp?, journal: FileStamp?, sequence: Int?, journalSequence: Int?
-        var format: Int?, bodyLength: Int?, bodyChecksum: String?, written = false
-        do {
-            try JSONReader.read(headerBytes) { (reader: inout JSONReader) throws(JSONError) in
-                try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
-                    switch key {
-                    case "format": format = try reader.readInt()
-                    case "snapshot": snapshot = try readStamp(&reader)
-                    case "sequence": sequence = try reader.readInt()
-                    case "journal": journal = reader.readNull() ? nil : try readStamp(&reader)
-                    case "journalSequence": journalSequence = try reader.readInt()
-                    case "written": written = try reader.readBool()
-                    case "bodyLength": bodyLength = try reader.readInt()
-                    case "bodyChecksum": bodyChecksum = try reader.readString()
-                    default: try reader.skipValue()
-                    }
+        var snapshot: FileStamp?, journal: FileStamp?, sequence: Int?, journalSequence: Int?, format: Int?, written = false
+        let frame = bytes.withUnsafeBufferPointer { bytes in
+            CacheFileFrame(bytes) { (reader: inout JSONReader, key: String) throws(JSONError) in
+                switch key {
+                case "format": format = try reader.readInt()
+                case "snapshot": snapshot = try readStamp(&reader)
+                case "sequence": sequence = try reader.readInt()
+                case "journal": journal = reader.readNull() ? nil : try readStamp(&reader)
+                case "journalSequence": journalSequence = try reader.readInt()
+                case "written": written = try reader.readBool()
+                default: try reader.skipValue()
                 }
             }
-        } catch {
-            return nil
         }
-        guard format == SideIndex.format, let snapshot, let sequence, let journalSequence, let bodyLength, let bodyChecksum,
-              bytes.count == newline + 1 + bodyLength + 1, bytes.last == 0x0A else { return nil }
+        guard let frame, format == SideIndex.format, let snapshot, let sequence, let journalSequence else { return nil }
         var index = SideIndex(snapshot: snapshot, sequence: sequence, journal: journal, journalSequence: journalSequence, snapshotWritten: written,
                               list: ListIndex(relations: [], activityCount: 0, visitCount: 0, deadlines: []))
-        index.body = (newline + 1, bodyLength, bodyChecksum)
+        index.frame = frame
         return index
     }
 
     /// The body of the index whose header this is, when it is whole.
     func decodeList(_ bytes: [UInt8]) -> ListIndex? {
-        guard body.length > 0, bytes.count >= body.start + body.length else { return nil }
-        let content = Array(bytes[body.start..<(body.start + body.length)])
-        guard CRC32.hex(CRC32.checksum(content)) == body.checksum else { return nil }
+        guard let frame, !frame.body.isEmpty,
+              let content = bytes.withUnsafeBufferPointer({ frame.checkedBody(of: $0).map(Array.init) }) else { return nil }
         return try? SideIndex.readList(content)
     }
 
