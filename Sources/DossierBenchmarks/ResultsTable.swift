@@ -23,6 +23,7 @@ enum Operation: String, CaseIterable {
     case relationsCommand = "dossier relations (proces)"
     case activitiesTable = "dossier activities (tabel, proces)"
     case setStatus = "dossier set-status (wijziging, proces)"
+    case logVisit = "dossier log-visit (toevoeging, proces)"
 
     /// Milliseconds; keystrokes are judged on p95, the rest on the median.
     var target: Double? {
@@ -34,7 +35,7 @@ enum Operation: String, CaseIterable {
         case .csvImport: 3000
         case .activitiesJSON: 300
         case .relationsCommand: 150
-        case .setStatus: 300
+        case .setStatus, .logVisit: 300
         case .assessAll, .report, .wholeDossier, .searchKeys, .activitiesTable: nil
         }
     }
@@ -99,7 +100,7 @@ struct ResultsTable {
             }
             rows.append(row)
         }
-        for operation in [Operation.activitiesJSON, .activitiesTable, .relationsCommand, .setStatus] {
+        for operation in [Operation.activitiesJSON, .activitiesTable, .relationsCommand, .setStatus, .logVisit] {
             guard let measured = memory[operation] else { continue }
             var row = ["piekgeheugen \(operation.rawValue)"]
             for size in sizes { row.append(measured[size].map { String(format: "%.0f MB", $0) } ?? "—") }

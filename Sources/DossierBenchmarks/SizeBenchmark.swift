@@ -138,8 +138,9 @@ struct SizeBenchmark {
         }
         table.record(.csvImport, size: activities, measurement: importing)
 
-        // The real binary: the list commands and a change, whole process, with peak memory. The change goes
-        // back and forth between two statuses of one relation, so every run is a real change.
+        // The real binary: the list commands and two changes, whole process, with peak memory. The status goes
+        // back and forth between two statuses of one relation, so every run is a real change; each visit logged
+        // is a new activity.
         let relation = try DossierStore(path: path).load().relations[1]
         var flip = false
         let commands: [(Operation, () -> [String])] = [
@@ -147,6 +148,10 @@ struct SizeBenchmark {
             (.setStatus, {
                 flip.toggle()
                 return ["set-status", relation.id, flip ? "actief" : "verkennen", "--reason", "meting"]
+            }),
+            (.logVisit, {
+                ["log-visit", "--relation", relation.id, "--date", "2027-03-12", "--direction", "inkomend", "--delegation", "Medicon Valley",
+                 "--cost", "450", "--follow-up", "Verslag @ 2027-04-01"]
             }),
         ]
         for (operation, arguments) in commands {

@@ -8,8 +8,8 @@ import Testing
 @Suite("Side index on the command line")
 struct SideIndexCommandTests {
     /// A dossier made by `dossier generate` (which leaves its side index and activity index).
-    func generated(in scratch: ScratchStore, seed: Int, journal: Int) throws -> String {
-        let path = scratch.directory.file("groot.json")
+    func generated(in scratch: ScratchStore, seed: Int, journal: Int, name: String = "groot.json") throws -> String {
+        let path = scratch.directory.file(name)
         let made = try scratch.runner.run(["generate", "--relations", "60", "--activities", "400", "--seed", "\(seed)", "--journal", "\(journal)",
                                            "-o", path], environment: scratch.environment)
         #expect(made.status == 0, "\(made.standardError)")
@@ -64,5 +64,45 @@ struct SideIndexCommandTests {
             #expect(fromSnapshot.standardOutput == fromDossier.standardOutput, "\(arguments)")
             if arguments.isEmpty { #expect(fromSnapshot.standardOutput.contains("Aaa hernoemd")) }
         }
+    }
+
+    @Test("log-visit and add-activity without the other activities print and save what they do on the whole dossier")
+    func addingWithoutTheActivities() throws {
+        let scratch = try ScratchStore()
+        // Two dossiers generated alike; beside the second the activity index is taken away, so each addition there
+        // reads the whole dossier.
+        let fast = try generated(in: scratch, seed: 4, journal: 5)
+        let whole = try generated(in: scratch, seed: 4, journal: 5, name: "heel.json")
+        try FileManager.default.removeItem(atPath: whole + ".activities")
+        func canAddWithoutTheOthers(_ path: String) throws -> Bool {
+            let store = DossierStore(path: path)
+            try store.openForWriting(actor: "tester")
+            return try store.loadForAddingActivity() != nil
+        }
+        #expect(try canAddWithoutTheOthers(fast) && !canAddWithoutTheOthers(whole))
+        let dossier = try DossierStore(path: fast).load()
+        let relation = try #require(dossier.relations.first { $0.status != .laagPitje })
+        let taken = try #require(dossier.activities.first { $0.kind != .delegatiebezoek })
+        let commands = [
+            ["log-visit", "--relation", relation.name, "--date", "12-3-2027", "--direction", "inkomend", "--delegation", "Medicon Valley",
+             "--cost", "450", "--follow-up", "Verslag @ 1-4-2027", "--country", "DK"],
+            ["log-visit", "--relation", relation.id, "--date", "2026-10-02", "--direction", "uitgaand", "--delegation", "Gent", "--cost", "1.250,50"],
+            ["log-visit", "--relation", relation.id, "--date", "2027-01-15", "--direction", "inkomend", "--delegation", "Lyon", "--decision", "Besluit B&W"],
+            ["add-activity", "--title", taken.title, "--kind", "beurs", "--relation", relation.id, "--date", "2028-02-01", "--cost", "50"],
+            ["add-activity", "--title", "Met eigen id", "--kind", "overig", "--relation", relation.id, "--id", taken.id],
+            ["log-visit", "--relation", "onbekend", "--date", "2027-03-12", "--direction", "inkomend", "--delegation", "X"],
+        ]
+        for arguments in commands {
+            let (withoutOthers, withAll) = (try scratch.run(arguments, store: fast), try scratch.run(arguments, store: whole))
+            #expect(withoutOthers.status == withAll.status, "\(arguments): \(withoutOthers.standardError)")
+            #expect(withoutOthers.standardOutput == withAll.standardOutput, "\(arguments)")
+            #expect(withoutOthers.standardError == withAll.standardError, "\(arguments)")
+        }
+        #expect(try scratch.run(["validate"], store: fast).status == 0, "the files the additions left load and check")
+        for arguments in [["activities", "--json"], ["relations"], ["agenda"], ["budget", "--year", "2027"]] {
+            #expect(try scratch.run(arguments, store: fast).standardOutput == (try scratch.run(arguments, store: whole).standardOutput), "\(arguments)")
+        }
+        #expect(DossierStore(path: fast).listIndex() == ListIndex(dossier: try DossierStore(path: fast).load()), "the side index followed")
+        #expect(try canAddWithoutTheOthers(fast), "and still vouches for the files")
     }
 }

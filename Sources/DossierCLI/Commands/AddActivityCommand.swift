@@ -71,19 +71,19 @@ struct AddActivityCommand: ParsableCommand {
         let sectors = try ListText.split(self.sectors).map { try ArgumentValues.vocabulary($0, Sector.self, option: "--sector") }
         let countries = try ArgumentValues.countries(self.countries, option: "--country")
         let id = try self.id.map { try ArgumentValues.parse($0, option: "--id", Identifier.read) }
-        var (store, dossier) = try storeOptions.openForWriting()
-        let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
-        var activity = Activity(
-            id: id ?? dossier.newActivityID(for: title), title: title, kind: kind, status: status,
-            relations: try Lookup.relationIDs(relations, in: dossier), organiser: try Lookup.organiser(organiser, in: dossier), startDate: date, endDate: endDate, countries: countries, sectors: sectors,
-            budgetLine: budgetLine, estimatedCost: cost, notes: notes ?? "")
-        if let decision {
-            // The first history entry carries who decided; the change path stamps its date and who recorded it.
-            activity.statusHistory = [StatusChange(date: Session.clock.today(), from: nil, to: status, reason: "", by: "", decision: decision)]
+        let (added, firstLook) = try storeOptions.addActivity { dossier, newID in
+            let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
+            var activity = Activity(
+                id: id ?? newID(title), title: title, kind: kind, status: status,
+                relations: try Lookup.relationIDs(relations, in: dossier), organiser: try Lookup.organiser(organiser, in: dossier), startDate: date,
+                endDate: endDate, countries: countries, sectors: sectors, budgetLine: budgetLine, estimatedCost: cost, notes: notes ?? "")
+            if let decision {
+                // The first history entry carries who decided; the change path stamps its date and who recorded it.
+                activity.statusHistory = [StatusChange(date: Session.clock.today(), from: nil, to: status, reason: "", by: "", decision: decision)]
+            }
+            return activity
         }
-        try store.commitOrExit(.addActivity(activity), to: &dossier)
-        let added = dossier.activity(activity.id) ?? activity
         Output.line(TerminalSafeText.line("Activiteit toegevoegd: \(added.title) [\(added.status.label)] (\(added.id))"))
-        for line in FirstLookText.lines(for: added, in: dossier) { Output.paragraph(TerminalSafeText.line(line)) }
+        for line in firstLook { Output.paragraph(TerminalSafeText.line(line)) }
     }
 }

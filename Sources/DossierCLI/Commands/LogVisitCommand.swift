@@ -77,20 +77,20 @@ struct LogVisitCommand: ParsableCommand {
             try ArgumentValues.parse(text, option: "--size") { (text: String) throws(ValueError) in try WholeNumber.read(text, in: Limits.delegationSize) }
         }
         let countries = try ArgumentValues.countries(self.countries, option: "--country")
-        var (store, dossier) = try storeOptions.openForWriting()
-        let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
-        let draft = VisitDraft(title: title ?? "", relations: try Lookup.relationIDs(relations, in: dossier), date: date, endDate: endDate, direction: direction,
-                               delegationFrom: delegation, ledBy: ledBy ?? "", size: size, hosts: ListText.split(hosts),
-                               programme: programme,
-                               entrepreneurs: ListText.participants(entrepreneurs.joined(separator: ", "), role: .ondernemer),
-                               countries: countries, budgetLine: budgetLine, cost: cost, notes: notes ?? "", followUps: followUps)
-        let activity = draft.newActivity(in: dossier, today: Session.clock.today(), approvedBy: decision)
-        try store.commitOrExit(.addActivity(activity), to: &dossier)
+        let (activity, firstLook) = try storeOptions.addActivity { dossier, newID in
+            let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
+            let draft = VisitDraft(title: title ?? "", relations: try Lookup.relationIDs(relations, in: dossier), date: date, endDate: endDate,
+                                   direction: direction, delegationFrom: delegation, ledBy: ledBy ?? "", size: size, hosts: ListText.split(hosts),
+                                   programme: programme,
+                                   entrepreneurs: ListText.participants(entrepreneurs.joined(separator: ", "), role: .ondernemer),
+                                   countries: countries, budgetLine: budgetLine, cost: cost, notes: notes ?? "", followUps: followUps)
+            return draft.newActivity(today: Session.clock.today(), approvedBy: decision, newID: newID)
+        }
         Output.line(TerminalSafeText.line("Bezoek vastgelegd: \(activity.title) op \(Session.dates.date(date)) [\(activity.status.label)] (\(activity.id))"))
         if decision != nil && activity.status.isCarriedOut {
             Output.line("Het bezoek heeft al plaatsgevonden: vastgelegd als uitgevoerd (--decision is dan niet nodig).")
         }
-        for line in FirstLookText.lines(for: activity, in: dossier) { Output.paragraph(TerminalSafeText.line(line)) }
+        for line in firstLook { Output.paragraph(TerminalSafeText.line(line)) }
     }
 }
 

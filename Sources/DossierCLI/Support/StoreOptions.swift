@@ -92,6 +92,33 @@ struct StoreOptions: ParsableArguments {
         return dossier
     }
 
+    /// For a command that adds one activity: `make` builds it from the dossier's relations and budget lines,
+    /// its id made by `newID` from a title (and must look at no other activity), then it is saved. Where the
+    /// storage can, the dossier holds only the relations, and of the other activities only their ids, number
+    /// and budget (`ActivityTally`); otherwise, or when the addition must be made on the whole dossier after
+    /// all, the whole dossier is loaded and `make` runs on it, with the outcome and messages of the whole dossier.
+    /// - Returns: the activity as saved (its first status change stamped), and the first look at the Kader.
+    func addActivity(_ make: (Dossier, _ newID: (String) -> ActivityID) throws -> Activity) throws -> (activity: Activity, firstLook: [String]) {
+        let store = try store(forWriting: true)
+        if var adding = try? store.loadForAddingActivity(), let tally = adding.tally {
+            let activity = try make(adding.dossier, tally.newActivityID)
+            do {
+                if try store.commit(.addActivity(activity), to: &adding, context: Session.clock.context(actor: try Session.actor())) != nil,
+                   let added = adding.dossier.activity(activity.id) {
+                    try store.reportAfterCommit()
+                    return (added, FirstLookText.lines(for: added, in: adding.dossier, ledger: adding.tally?.ledger))
+                }
+            } catch {
+                throw failure(error)
+            }
+        }
+        var dossier = try load(store)
+        let activity = try make(dossier, dossier.newActivityID)
+        try store.commitOrExit(.addActivity(activity), to: &dossier)
+        let added = dossier.activity(activity.id) ?? activity
+        return (added, FirstLookText.lines(for: added, in: dossier))
+    }
+
     private func open(forWriting: Bool) throws -> (any DossierStorage, Dossier) {
         let store = try store(forWriting: forWriting)
         return (store, try load(store))

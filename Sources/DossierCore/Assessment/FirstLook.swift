@@ -7,8 +7,10 @@ public struct FirstLook: Hashable, Sendable {
     public var decisive: VerdictReason?
     public var warnings: [String]
 
-    public init(_ activity: Activity, in dossier: Dossier) {
-        let result = Assessor.assess(activity, answers: AssessmentAnswers(), in: dossier)
+    /// With a `ledger` of all activities (this one counted in), the budget comes from that instead of the
+    /// dossier's activities: `dossier` may then hold the relations alone (`RelationsDossier`).
+    public init(_ activity: Activity, in dossier: Dossier, ledger: BudgetLedger? = nil) {
+        let result = Assessor.assess(activity, answers: AssessmentAnswers(), in: dossier, ledger: ledger)
         verdict = result.verdict
         decisive = result.reasons.first
         warnings = result.reasons

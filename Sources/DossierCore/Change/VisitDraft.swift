@@ -52,10 +52,16 @@ public struct VisitDraft: Hashable, Sendable {
     /// one is weighed first (`in-afweging`, its cost estimated and not yet committed), unless it is already
     /// approved: then it is planned (`gepland`) with the decision that approved it.
     public func newActivity(in dossier: Dossier, today: CalendarDate, approvedBy decision: String? = nil) -> Activity {
+        newActivity(today: today, approvedBy: decision, newID: dossier.newActivityID)
+    }
+
+    /// The same, its id made by `newID` from the title and date (`ActivityTally.newActivityID` where the
+    /// dossier holds no activities).
+    public func newActivity(today: CalendarDate, approvedBy decision: String? = nil, newID: (String) -> ActivityID) -> Activity {
         let title = effectiveTitle
         let approval = decision?.trimmingSpaces() ?? ""
         let status: ActivityStatus = date <= today ? .uitgevoerd : approval.isEmpty ? .inAfweging : .gepland
-        var activity = Activity(id: dossier.newActivityID(for: "\(title) \(date.iso)"), title: title, kind: .delegatiebezoek,
+        var activity = Activity(id: newID("\(title) \(date.iso)"), title: title, kind: .delegatiebezoek,
                                 status: status, relations: relations, followUps: followUps)
         if status == .gepland {
             // Stamped with the date and who by the change path.

@@ -40,13 +40,18 @@ public struct BudgetOverview: Hashable, Sendable {
 
     /// Adds an activity's cost if it counts against the budget: spent when carried out, else committed.
     mutating func count(_ activity: Activity) {
-        guard activity.status.countsAgainstBudget else { return }
-        if activity.status.isCarriedOut {
-            spent += activity.actualCost ?? activity.estimatedCost ?? .zero
+        count(activity.id, status: activity.status, cost: activity.budgetedCost)
+    }
+
+    /// Adds an activity known only by its id, status and `Activity.budgetedCost` (an activity index's row).
+    mutating func count(_ id: ActivityID, status: ActivityStatus, cost: Money) {
+        guard status.countsAgainstBudget else { return }
+        if status.isCarriedOut {
+            spent += cost
         } else {
-            committed += activity.estimatedCost ?? .zero
+            committed += cost
         }
-        activityIDs.append(activity.id)
+        activityIDs.append(id)
     }
 }
 
@@ -58,20 +63,33 @@ public struct BudgetLedger: Sendable {
     /// Every year that has activities, on any line or none.
     public private(set) var years: Set<Int> = []
     private let lines: [BudgetLine]
+    private let linesByID: [String: BudgetLine]
 
     public init(_ dossier: Dossier) {
-        lines = dossier.budgetLines
-        let byID = Dictionary(dossier.budgetLines.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.init(lines: dossier.budgetLines)
         // Through the buffer, an activity is read in place; `for activity in` would copy each one (a
         // retain and release per field), which at 100.000 activities is most of the time of this pass.
         dossier.activities.withUnsafeBufferPointer { activities in
-            for index in activities.indices {
-                guard let year = activities[index].year else { continue }
-                years.insert(year)
-                guard let line = activities[index].budgetLine else { continue }
-                overviews[line, default: [:]][year, default: BudgetOverview(year: year, line: byID[line], id: line)].count(activities[index])
-            }
+            for index in activities.indices { count(activities[index]) }
         }
+    }
+
+    /// A ledger of no activities yet, on these budget lines; `count` adds them.
+    init(lines: [BudgetLine]) {
+        self.lines = lines
+        linesByID = Dictionary(lines.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    mutating func count(_ activity: Activity) {
+        count(activity.id, year: activity.year, line: activity.budgetLine, status: activity.status, cost: activity.budgetedCost)
+    }
+
+    /// Adds an activity known only by what the budget looks at (an activity index's row).
+    mutating func count(_ id: ActivityID, year: Int?, line: String?, status: ActivityStatus, cost: Money) {
+        guard let year else { return }
+        years.insert(year)
+        guard let line else { return }
+        overviews[line, default: [:]][year, default: BudgetOverview(year: year, line: linesByID[line], id: line)].count(id, status: status, cost: cost)
     }
 
     public func overview(_ year: Int, line: String) -> BudgetOverview {

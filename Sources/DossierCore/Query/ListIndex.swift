@@ -82,6 +82,25 @@ public struct ListIndex: Hashable, Sendable {
         return list
     }
 
+    /// The list after `activity` was added (at the end of the dossier's activities): the counts, the open
+    /// follow-ups' deadlines, and the rows of the relations it counts for (`RelationOverview.linkedRelations`),
+    /// as `init(dossier:)` would make them; the relations in `dossier` are as they are now. Nil when a relation
+    /// it names has no row.
+    public func updated(adding activity: Activity, relations dossier: Dossier) -> ListIndex? {
+        var list = self
+        list.activityCount += 1
+        if activity.kind == .delegatiebezoek { list.visitCount += 1 }
+        for followUp in activity.followUps where !followUp.isDone {
+            guard let due = followUp.due else { continue }
+            list.deadlines.insert(due, at: list.deadlines.firstIndex { $0 > due } ?? list.deadlines.endIndex)
+        }
+        for id in RelationOverview.linkedRelations(activity) {
+            guard let position = list.relations.firstIndex(where: { $0.relation.id == id }) else { return nil }
+            list.relations[position] = list.relations[position].adding(activity)
+        }
+        return list
+    }
+
     /// How many signals the start screen counts: every deadline up to `days` after today (and all overdue
     /// ones), as `Reminder.all` finds them.
     public func reminderCount(today: CalendarDate, within days: Int) -> Int {

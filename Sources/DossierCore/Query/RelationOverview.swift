@@ -76,9 +76,15 @@ public struct RelationOverview: Hashable, Sendable {
 
     /// A planned date that has passed still matters (the activity should have happened): overdue first.
     private static func noteUpcoming(_ activity: Activity, in next: inout (CalendarDate, ActivityID)?) {
-        guard activity.status == .goedgekeurd || activity.status == .gepland, let start = activity.startDate,
-              start < (next?.0 ?? .distantFuture) else { return }
+        guard let start = upcomingStart(of: activity, before: next?.0) else { return }
         next = (start, activity.id)
+    }
+
+    /// The start of an approved or planned activity, when it comes before `date` (or there is none yet).
+    private static func upcomingStart(of activity: Activity, before date: CalendarDate?) -> CalendarDate? {
+        guard activity.status == .goedgekeurd || activity.status == .gepland, let start = activity.startDate,
+              start < (date ?? .distantFuture) else { return nil }
+        return start
     }
 
     private static func make(_ relation: Relation, activityCount: Int, nextActivity: (CalendarDate, ActivityID)?) -> RelationOverview {
@@ -94,6 +100,15 @@ public struct RelationOverview: Hashable, Sendable {
             next = upcomingActivity
         }
         return RelationOverview(relation: relation, activityCount: activityCount, nextDate: next, upcomingActivity: upcomingActivity)
+    }
+
+    /// The overview with one more activity, added after all the others (so an earlier one on the same day stays next).
+    public func adding(_ activity: Activity) -> RelationOverview {
+        var upcoming = upcomingActivity
+        if let start = RelationOverview.upcomingStart(of: activity, before: upcoming?.date) {
+            upcoming = NextDate(date: start, reason: .activity(activity.id))
+        }
+        return RelationOverview.make(relation, activityCount: activityCount + 1, upcomingActivity: upcoming)
     }
 
     /// The overview of the same relation changed in itself (its status, review date, name …), its activities

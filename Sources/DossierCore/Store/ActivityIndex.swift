@@ -7,9 +7,10 @@
 /// Two lines and the rows: a header (the format, the snapshot's stamp, the body's length and checksum), then
 /// the body, a JSON list in list order with one activity per line (so that it reads on all cores): `[start,
 /// length, position in the snapshot, "id", day or null, "sort title", "title", "status", "kind", "direction" or
-/// null, "budget line" or null, cost in cents or null, ["linked relation", …], "organising relation" or null]`.
+/// null, "budget line" or null, cost in cents or null, ["linked relation", …], "organising relation" or null, what it
+/// costs the budget in cents (`Activity.budgetedCost`)]`.
 struct ActivityIndex: Sendable {
-    static let format = 2
+    static let format = 3
 
     var snapshot: SideIndex.FileStamp
     var entries: [ActivityListing.Entry]
@@ -21,7 +22,8 @@ struct ActivityIndex: Sendable {
         return ActivityQuery.listOrder(keys).map { position in
             let activity = activities[position]
             return ActivityListing.Entry(bytes: ranges[position], position: position, id: activity.id, key: keys[position],
-                                         facets: ActivityQuery.Facets(activity), row: ActivityRow(activity), organiser: activity.organiser.relationID)
+                                         facets: ActivityQuery.Facets(activity), row: ActivityRow(activity), organiser: activity.organiser.relationID,
+                                         budgeted: activity.budgetedCost)
         }
     }
 
@@ -67,6 +69,8 @@ struct ActivityIndex: Sendable {
             row.endArray()
             row.element()
             if let organiser = entry.organiser { row.string(organiser) } else { row.null() }
+            row.element()
+            row.integer(entry.budgeted.cents)
             row.endArray()
             body += Array((index == 0 ? "\n  " : ",\n  ").utf8)
             body += row.bytes
@@ -84,7 +88,10 @@ struct ActivityIndex: Sendable {
     /// The index in `bytes` when it is whole and of this format, made for the snapshot stamped `snapshot`;
     /// nil otherwise. `releasing`: the bytes are in memory of their own (`SnapshotBuffer`), handed back page by
     /// page as the rows are read.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, for snapshot: SideIndex.FileStamp, releasing: Bool = false) -> ActivityIndex? {
+    /// `fields`: which of a row's fields to read (`.all`, or `.tally` where only an
+    /// `ActivityTally` is made of it); the others stay empty.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, for snapshot: SideIndex.FileStamp, releasing: Bool = false,
+                       fields: ActivityListing.Entry.Fields = .all) -> ActivityIndex? {
         var stamp: SideIndex.FileStamp?, format: Int?
         let frame = CacheFileFrame(bytes) { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
@@ -95,18 +102,30 @@ struct ActivityIndex: Sendable {
         }
         guard let frame, format == ActivityIndex.format, stamp == snapshot, let body = frame.checkedBody(of: bytes),
               let entries = try? JSONReader.read(body, releasingEvery: releasing ? JSONReader.defaultReleaseStep : nil, { (reader: inout JSONReader) throws(JSONError) in
-                  try reader.readArrayInParallel { (reader: inout JSONReader) throws(JSONError) in try ActivityListing.Entry(row: &reader) }
+                  try reader.readArrayInParallel { (reader: inout JSONReader) throws(JSONError) in try ActivityListing.Entry(row: &reader, fields: fields) }
               }) else { return nil }
         return ActivityIndex(snapshot: snapshot, entries: entries)
     }
 }
 
 extension ActivityListing.Entry {
+    /// Which fields of a row are read, one bit for each in the row's order.
+    struct Fields: OptionSet, Sendable {
+        let rawValue: UInt16
+
+        static let all = Fields(rawValue: .max)
+        /// What a listing needs to find the activities the journal touched (where, which), and a tally: the id,
+        /// the date, the status and kind, the budget line and what it costs it.
+        static let tally = Fields(rawValue: 1 << 0 | 1 << 1 | 1 << 2 | 1 << 3 | 1 << 4 | 1 << 7 | 1 << 8 | 1 << 10 | 1 << 14)
+    }
+
     /// A row of `ActivityIndex`.
-    init(row reader: inout JSONReader) throws(JSONError) {
+    init(row reader: inout JSONReader, fields: Fields = .all) throws(JSONError) {
         var start = 0, length = 0, position = 0, id = "", day: Int?, sortTitle = "", title = "", status: ActivityStatus?, kind: ActivityKind?
         var direction: VisitDirection?, budgetLine: String?, cost: Money?, relations: [RelationID] = [], organiser: RelationID?
+        var budgeted: Money?
         try reader.readArray { (reader: inout JSONReader, index: Int) throws(JSONError) in
+            guard index >= 16 || fields.contains(Fields(rawValue: 1 << index)) else { return try reader.skipValue() }
             switch index {
             case 0: start = try reader.readInt()
             case 1: length = try reader.readInt()
@@ -122,10 +141,11 @@ extension ActivityListing.Entry {
             case 11: cost = try reader.readOptionalMoney()
             case 12: relations = try reader.readStrings()
             case 13: organiser = try reader.readOptionalString()
+            case 14: budgeted = try reader.readMoney()
             default: throw reader.error("te veel velden")
             }
         }
-        guard let status, let kind, start >= 0, length > 0, start <= Int(Int32.max) * 1_024, length <= Int(Int32.max), position >= 0 else {
+        guard let status, let kind, let budgeted, start >= 0, length > 0, start <= Int(Int32.max) * 1_024, length <= Int(Int32.max), position >= 0 else {
             throw reader.error("onvolledige rij")
         }
         // A damaged index is never believed, and never makes a date out of range.
@@ -138,5 +158,6 @@ extension ActivityListing.Entry {
         facets = ActivityQuery.Facets(status: status, kind: kind, year: date?.year, direction: direction, budgetLine: budgetLine)
         row = ActivityRow(startDate: date, id: id, title: title, kind: kind, status: status, relations: relations, cost: cost)
         self.organiser = organiser
+        self.budgeted = budgeted
     }
 }

@@ -20,6 +20,8 @@ public final class ActivityListing: Sendable {
         var row: ActivityRow
         /// The organiser, when a relation (a listing by relation looks at it beside the linked ones).
         var organiser: RelationID?
+        /// What it costs the budget (`Activity.budgetedCost`).
+        var budgeted: Money
 
         /// Whether `relation` is linked to it or organises it (as `ActivityQuery.matches` looks).
         func involves(_ relation: RelationID) -> Bool {

@@ -63,7 +63,9 @@ public protocol DossierStorage: ChangeSession {
     /// The relations without the activities, for a change to relations alone (`RelationsDossier`), when the
     /// storage can vouch for them so read; nil: load the whole dossier.
     func loadRelations() throws(StoreError) -> RelationsDossier?
-    /// Saves a change to relations alone made on `relations`; nil, with nothing written, when it must be made
+    /// The same, with what adding an activity needs of the others (`ActivityTally`); nil: load the whole dossier.
+    func loadForAddingActivity() throws(StoreError) -> RelationsDossier?
+    /// Saves a change to relations alone, or an added activity, made on `relations`; nil, with nothing written, when it must be made
     /// on the whole dossier after all (see `DossierStore.commit(_:to:context:)`).
     func commit(_ change: Change, to relations: inout RelationsDossier, context: ChangeContext) throws(StoreError) -> Restoration?
     /// The activities as a listing needs them, without building the dossier (`ActivityListing`), when the
@@ -75,6 +77,7 @@ extension DossierStorage {
     public func listIndex() -> ListIndex? { nil }
     public func listIndexWrite(of dossier: Dossier) -> ListIndexWrite? { nil }
     public func loadRelations() throws(StoreError) -> RelationsDossier? { nil }
+    public func loadForAddingActivity() throws(StoreError) -> RelationsDossier? { nil }
     public func commit(_ change: Change, to relations: inout RelationsDossier, context: ChangeContext) throws(StoreError) -> Restoration? { nil }
     public func activityListing() throws(StoreError) -> ActivityListing? { nil }
 }

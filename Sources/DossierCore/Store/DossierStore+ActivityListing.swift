@@ -5,8 +5,15 @@
 /// whole dossier) gives nil: then list from the whole dossier.
 extension DossierStore {
     public func activityListing() throws(StoreError) -> ActivityListing? {
-        guard !checksEverything, let indexBytes = try? fileSystem.readFile(files.sideIndex), let index = SideIndex.decodeHeader(indexBytes),
-              index.snapshotWritten else { return nil }
+        guard let indexBytes = try? fileSystem.readFile(files.sideIndex), let index = SideIndex.decodeHeader(indexBytes) else { return nil }
+        return try activityListing(describedBy: index)
+    }
+
+    /// The listing of the snapshot and journal `index` describes, when they are still exactly those.
+    /// `fields`: what of each of the snapshot's activities is read; a listing read with `.tally` is only for
+    /// its `tally`, never to be listed.
+    func activityListing(describedBy index: SideIndex, fields: ActivityListing.Entry.Fields = .all) throws(StoreError) -> ActivityListing? {
+        guard !checksEverything, index.snapshotWritten else { return nil }
         // The journal first: the activities it touches are the ones to read whole.
         guard let described = try journal(describedBy: index) else { return nil }
         let journal = described?.0
@@ -17,7 +24,7 @@ extension DossierStore {
             touched.formUnion(written.subjects)
         }
 
-        guard let entries = readActivityIndex(for: index.snapshot), entries.allSatisfy({ $0.bytes.upperBound <= index.snapshot.size }) else {
+        guard let entries = readActivityIndex(for: index.snapshot, fields: fields), entries.allSatisfy({ $0.bytes.upperBound <= index.snapshot.size }) else {
             return nil
         }
 
@@ -65,13 +72,13 @@ extension DossierStore {
 extension DossierStore {
     /// The rows of the activity index made for the snapshot stamped `snapshot`; nil when there is none (whole).
     /// Its bytes, tens of megabytes for a large dossier, go back to the system as the rows are read.
-    func readActivityIndex(for snapshot: SideIndex.FileStamp) -> [ActivityListing.Entry]? {
+    func readActivityIndex(for snapshot: SideIndex.FileStamp, fields: ActivityListing.Entry.Fields = .all) -> [ActivityListing.Entry]? {
         guard let descriptor = try? fileSystem.openForReading(files.activityIndex) else { return nil }
         defer { fileSystem.close(descriptor) }
         guard let status = try? fileSystem.status(of: descriptor, path: files.activityIndex),
               let buffer = try? SnapshotBuffer(reading: descriptor, size: Int(status.size), fileSystem: fileSystem, path: files.activityIndex)
         else { return nil }
-        return ActivityIndex.decode(buffer.bytes, for: snapshot, releasing: true)?.entries
+        return ActivityIndex.decode(buffer.bytes, for: snapshot, releasing: true, fields: fields)?.entries
     }
 
     /// The bytes at `range` of an open file.

@@ -40,13 +40,19 @@ extension DossierStore {
         return relations
     }
 
-    /// Saves a change to relations alone made on `relations` (from `loadRelations()`), as `commit` saves one
-    /// on the whole dossier, and brings the side index along so that the next start needs no full read either.
-    /// Nil, with nothing written, when the change is of another reach or the files moved since they were read
-    /// (someone else wrote or compacted): then load the whole dossier and commit there, which takes in the
-    /// others' changes first.
+    /// Saves a change to relations alone made on `relations` (from `loadRelations()`), or the addition of an
+    /// activity when `relations` holds the tally of the others (`loadForAddingActivity()`), as `commit` saves
+    /// one on the whole dossier, and brings the side index along so that the next start needs no full read
+    /// either. Nil, with nothing written, when the change is of another kind, when the whole dossier would
+    /// refuse an addition (its id taken, the limit reached: the whole path says so), or when the files moved
+    /// since they were read (someone else wrote or compacted): then load the whole dossier and commit there,
+    /// which takes in the others' changes first.
     public func commit(_ change: Change, to relations: inout RelationsDossier, context: ChangeContext) throws(StoreError) -> Restoration? {
-        guard change.reach == .relations else { return nil }
+        if case .addActivity(let activity) = change {
+            guard let tally = relations.tally, !tally.contains(activity.id), tally.count < Limits.maximumActivities else { return nil }
+        } else {
+            guard change.reach == .relations else { return nil }
+        }
         let undo = try withChangeLock { () throws(StoreError) -> Restoration? in
             // Entries without a lineage (an older version's) are folded into a snapshot first: the whole path does that.
             guard try !filesMoved(), lineage != nil || !hasJournal else { return nil }
@@ -61,6 +67,9 @@ extension DossierStore {
                 throw .fileSystem(error)
             }
             lineage = entryLineage
+            if case .addActivity(let activity) = change, let added = relations.dossier.activity(activity.id) {
+                relations.tally?.add(added)
+            }
             updateSideIndex(of: &relations, after: undo)
             return undo
         }
@@ -90,7 +99,10 @@ extension DossierStore {
     /// The side index for the journal as this change left it, under the change's lock (so nothing was appended
     /// after it). When it cannot be made the old one stays: stale from now on, so the next start reads everything.
     private func updateSideIndex(of relations: inout RelationsDossier, after undo: Restoration) {
-        guard let list = relations.sideIndex.list.updated(after: undo, relations: relations.dossier),
+        let added = undo.activities.first { $0.value == nil }.flatMap { relations.dossier.activity($0.id) }
+        let list = added.map { relations.sideIndex.list.updated(adding: $0, relations: relations.dossier) }
+            ?? relations.sideIndex.list.updated(after: undo, relations: relations.dossier)
+        guard let list,
               let snapshot = try? fileSystem.status(path), SideIndex.FileStamp(snapshot) == relations.sideIndex.snapshot,
               let journal = try? fileSystem.status(files.journal), journal.kind == .regular else { return }
         let index = SideIndex(snapshot: relations.sideIndex.snapshot, sequence: snapshotSequence, journal: SideIndex.FileStamp(journal),

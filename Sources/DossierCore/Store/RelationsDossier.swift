@@ -4,7 +4,8 @@
 ///
 /// A storage makes one only when it can vouch for it (the file store: when the side index describes the
 /// snapshot and journal exactly as they are, see `DossierStore.loadRelations()`), and takes back only a
-/// change of that reach (`commit(_:to:context:)`). Nothing else accepts it, so a dossier without its
+/// change of that reach (`commit(_:to:context:)`), or the addition of an activity when it also brought the
+/// tally of the others (`loadForAddingActivity()`). Nothing else accepts it, so a dossier without its
 /// activities is never shown, checked or written as the dossier.
 public struct RelationsDossier: Sendable {
     /// The framework, budget lines and relations as the snapshot and journal hold them now; no activities
@@ -12,6 +13,8 @@ public struct RelationsDossier: Sendable {
     public internal(set) var dossier: Dossier
     /// The side index read with it: its list is brought up to date with every change saved.
     var sideIndex: SideIndex
+    /// The other activities' ids, number and budget, when read for adding one (`DossierStore.loadForAddingActivity()`).
+    public internal(set) var tally: ActivityTally?
 
     init(dossier: Dossier, sideIndex: SideIndex) {
         self.dossier = dossier

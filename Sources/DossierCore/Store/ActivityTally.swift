@@ -1,0 +1,44 @@
+/// What adding one activity needs to know of all the others, without them: their ids (a new one must differ),
+/// how many there are (the limit), and the budget of every line and year (the first look at the Kader weighs
+/// the cost against what is left). Made from an `ActivityListing` (the activity index and the activities the
+/// journal touched) and kept up to date by the additions saved with it.
+public struct ActivityTally: Sendable {
+    private(set) var ids: Set<ActivityID>
+    /// The budget of every line and year, the activities as they are now counted in.
+    public private(set) var ledger: BudgetLedger
+
+    init(lines: [BudgetLine], capacity: Int) {
+        ids = Set(minimumCapacity: capacity)
+        ledger = BudgetLedger(lines: lines)
+    }
+
+    public var count: Int { ids.count }
+
+    /// A fresh activity id for a title, as `Dossier.newActivityID(for:)` makes it on the whole dossier.
+    public func newActivityID(for title: String) -> ActivityID {
+        Slug.unique(Slug.make(from: title)) { ids.contains($0) }
+    }
+
+    public func contains(_ id: ActivityID) -> Bool { ids.contains(id) }
+
+    mutating func add(_ activity: Activity) {
+        ids.insert(activity.id)
+        ledger.count(activity)
+    }
+
+    /// An activity of the snapshot, as its row in the activity index has it.
+    mutating func add(_ entry: ActivityListing.Entry) {
+        ids.insert(entry.id)
+        ledger.count(entry.id, year: entry.facets.year, line: entry.facets.budgetLine, status: entry.facets.status, cost: entry.budgeted)
+    }
+}
+
+extension ActivityListing {
+    /// Every activity as the dossier holds it now: the snapshot's rows the journal left alone, and the ones it touched.
+    var tally: ActivityTally {
+        var tally = ActivityTally(lines: dossier.budgetLines, capacity: entries.count + dossier.activities.count)
+        for (index, entry) in entries.enumerated() where !replaced.contains(index) { tally.add(entry) }
+        for activity in dossier.activities { tally.add(activity) }
+        return tally
+    }
+}

@@ -1,0 +1,186 @@
+import DossierTestSupport
+import Foundation
+import Testing
+@testable import DossierCore
+
+/// Adding an activity on the relations read without the activities, with only the others' ids, number and
+/// budget (`ActivityTally`): it must save what an addition to the whole dossier saves, bring the side index
+/// along as a full load would make it, give the same id and the same first look at the Kader; and decline
+/// (nil, nothing written) whenever that cannot be vouched for, so that the whole dossier is used.
+@Suite("Adding an activity without reading the others")
+struct AddingActivityTests {
+    let directory = TemporaryDirectory()
+    var path: String { directory.file("dossier.json") }
+    let context = Fixtures.context
+
+    /// A generated dossier with budget lines, its snapshot and activity index as this program writes them,
+    /// and a journal with activity changes the tally must follow (a cost, a status, a deletion, an addition)
+    /// and one of a relation; the dossier as a full load gives it.
+    func prepared() throws -> Dossier {
+        let generated = try DossierGenerator(relations: 40, activities: 300, seed: 5)
+            .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: Fixtures.clock.today())
+        for companion in [".journal", ".index", ".activities"] { try? FileManager.default.removeItem(atPath: path + companion) }
+        try DossierStore(path: path).writeNewSnapshot(generated)
+        var (store, dossier) = try writer()
+        var costlier = try #require(dossier.activities.first { $0.status == .gepland && $0.budgetLine != nil })
+        costlier.estimatedCost = Money(euros: 9_000)
+        try store.commit(.updateActivity(costlier), to: &dossier, context: context)
+        let weighed = try #require(dossier.activities.first { $0.status == .inAfweging && $0.budgetLine != nil && $0.estimatedCost != nil })
+        try store.commit(.moveActivity(weighed.id, status: .goedgekeurd, reason: "past", overrideReason: nil, decision: "Besluit B&W"),
+                         to: &dossier, context: context)
+        try store.commit(.deleteActivity(try #require(dossier.activities.first { $0.status == .uitgevoerd && $0.budgetLine != nil }).id),
+                         to: &dossier, context: context)
+        var added = Activity(id: "uit-het-journaal", title: "Uit het journaal", kind: .beurs, status: .goedgekeurd, relations: [dossier.relations[0].id],
+                             startDate: Fixtures.date("2027-06-01"), budgetLine: "internationalisering", estimatedCost: Money(euros: 700))
+        added.statusHistory = [StatusChange(date: Fixtures.clock.today(), from: nil, to: .goedgekeurd, reason: "", by: "", decision: "Mandaat")]
+        try store.commit(.addActivity(added), to: &dossier, context: context)
+        let relation = dossier.relations[6]
+        try store.commit(.setRelationStatus(relation.id, status: relation.status == .actief ? .verkennen : .actief, reason: "gesprek", reviewDate: nil),
+                         to: &dossier, context: context)
+        store.writeSideIndex(of: dossier)
+        return dossier
+    }
+
+    func writer() throws -> (DossierStore, Dossier) {
+        let store = try openedStore()
+        return (store, try store.load())
+    }
+
+    func openedStore() throws -> DossierStore {
+        var configuration = StoreConfiguration()
+        configuration.lockWait = 0
+        let store = DossierStore(path: path, configuration: configuration)
+        try store.openForWriting(actor: "tester")
+        return store
+    }
+
+    /// A ledger's figures per line and year, the activities counted as a set (their order follows the reading).
+    func figures(_ ledger: BudgetLedger) -> [String: [Int: [String]]] {
+        ledger.overviews.mapValues { years in
+            years.mapValues { ["\($0.budget.cents)", "\($0.committed.cents)", "\($0.spent.cents)"] + $0.activityIDs.sorted() }
+        }
+    }
+
+    @Test("each addition saves what an addition to the whole dossier saves, with the same id, side index and first look")
+    func sameAsWholeDossier() throws {
+        var reference = try prepared()
+        let today = Fixtures.clock.today()
+        // A relation whose next approved or planned activity (if any) comes after the approved visit added below.
+        let linked = try #require(RelationOverview.all(in: reference, today: today).first {
+            $0.relation.status != .laagPitje && ($0.upcomingActivity.map { $0.date > Fixtures.date("2026-11-30") } ?? true)
+        }).relation.id
+        let existingTitle = try #require(reference.activities.first { $0.kind != .delegatiebezoek }).title
+        // Each makes its activity from the dossier's relations and an id maker, as the commands do.
+        let additions: [(String, (Dossier, (String) -> ActivityID) -> Activity)] = [
+            ("a visit to weigh, with a follow-up", { _, newID in
+                VisitDraft(relations: [linked], date: Fixtures.date("2027-03-12"), direction: .inkomend, delegationFrom: "Medicon Valley",
+                           budgetLine: "internationalisering", cost: Money(euros: 450), followUps: [FollowUp(text: "Verslag", due: Fixtures.date("2027-04-01"))])
+                    .newActivity(today: today, newID: newID)
+            }),
+            ("a visit that took place", { _, newID in
+                VisitDraft(relations: [linked], date: Fixtures.date("2026-10-02"), direction: .uitgaand, delegationFrom: "Taizhou",
+                           budgetLine: "internationalisering", cost: Money(euros: 2_500)).newActivity(today: today, newID: newID)
+            }),
+            ("an approved visit that becomes the relation's next date", { _, newID in
+                VisitDraft(relations: [linked], date: Fixtures.date("2026-11-30"), direction: .inkomend, delegationFrom: "Gent",
+                           budgetLine: "internationalisering", cost: Money(euros: 100))
+                    .newActivity(today: today, approvedBy: "Besluit B&W", newID: newID)
+            }),
+            ("an activity whose title another already has", { dossier, newID in
+                Activity(id: newID(existingTitle), title: existingTitle, kind: .beurs, relations: [dossier.relations[2].id],
+                         startDate: Fixtures.date("2028-02-01"), budgetLine: "internationalisering", estimatedCost: Money(euros: 50))
+            }),
+            ("an activity in a year without others, on no budget line", { dossier, newID in
+                Activity(id: newID("Verkenning"), title: "Verkenning", kind: .overig, relations: [dossier.relations[1].id],
+                         organiser: .relation(dossier.relations[3].id), startDate: Fixtures.date("2035-01-10"))
+            }),
+        ]
+        for (situation, make) in additions {
+            let store = try openedStore()
+            var adding = try #require(try store.loadForAddingActivity(), "the side index and activity index vouch for the files: \(situation)")
+            let tally = try #require(adding.tally)
+            #expect(adding.dossier.activities.isEmpty && adding.dossier.relations == reference.relations)
+            #expect(tally.count == reference.activities.count)
+            #expect(Set(reference.activities.map(\.id)).allSatisfy(tally.contains))
+            #expect(figures(tally.ledger) == figures(BudgetLedger(reference)), "the budget as the whole dossier sums it: \(situation)")
+
+            let activity = make(adding.dossier, tally.newActivityID)
+            #expect(activity == make(reference, reference.newActivityID), "the same id as on the whole dossier: \(situation)")
+            #expect(try store.commit(.addActivity(activity), to: &adding, context: context) != nil, "\(situation)")
+            try reference.apply(.addActivity(activity), context: context)
+            let added = try #require(adding.dossier.activity(activity.id))
+            #expect(added == reference.activity(activity.id), "stamped as on the whole dossier: \(situation)")
+            #expect(FirstLook(added, in: adding.dossier, ledger: adding.tally?.ledger) == FirstLook(added, in: reference), "\(situation)")
+
+            let loaded = try DossierStore(path: path).load()
+            #expect(loaded == reference, "\(situation)")
+            #expect(DossierStore(path: path).listIndex() == ListIndex(dossier: loaded), "the side index follows: \(situation)")
+        }
+        let row = try #require(DossierStore(path: path).listIndex()?.relations.first { $0.relation.id == linked })
+        #expect(row.upcomingActivity?.date == Fixtures.date("2026-11-30"), "the approved visit is the relation's next activity")
+    }
+
+    @Test("the journal entry is the one the whole dossier's addition writes")
+    func sameJournalEntry() throws {
+        let dossier = try prepared()
+        let activity = VisitDraft(relations: [dossier.relations[4].id], date: Fixtures.date("2027-05-01"), direction: .uitgaand, delegationFrom: "Lyon")
+            .newActivity(in: dossier, today: Fixtures.clock.today())
+        let store = try openedStore()
+        var adding = try #require(try store.loadForAddingActivity())
+        _ = try store.commit(.addActivity(activity), to: &adding, context: context)
+        let fast = try #require(try DossierStore(path: path).history().last)
+
+        _ = try prepared()
+        var (whole, full) = try writer()
+        try whole.commit(.addActivity(activity), to: &full, context: context)
+        let slow = try #require(try DossierStore(path: path).history().last)
+        // Each preparation starts a lineage of its own; all else is the same.
+        var comparable = fast
+        comparable.lineage = slow.lineage
+        comparable.previous = slow.previous
+        #expect(comparable == slow)
+    }
+
+    @Test("it declines, writing nothing, when the addition must be made on the whole dossier", arguments: [
+        "an id in the snapshot", "an id the journal added", "no activity index", "a damaged activity index", "an entry that puts an activity back",
+        "only relations read",
+    ])
+    func declines(_ situation: String) throws {
+        var dossier = try prepared()
+        var activity = Activity(id: "nieuw", title: "Nieuw", kind: .beurs, relations: [dossier.relations[0].id])
+        switch situation {
+        case "an id in the snapshot":
+            activity.id = dossier.activities[0].id
+        case "an id the journal added":
+            activity.id = "uit-het-journaal"
+        case "no activity index":
+            try FileManager.default.removeItem(atPath: path + ".activities")
+        case "a damaged activity index":
+            var bytes = try PosixFileSystem().readFile(path + ".activities")
+            bytes[bytes.count - 40] ^= 0x01
+            try directory.write("dossier.json.activities", bytes)
+        case "an entry that puts an activity back":
+            var (other, loaded) = try writer()
+            var edited = loaded.activities[5]
+            edited.notes = "later teruggezet"
+            let undo = try other.commit(.updateActivity(edited), to: &loaded, context: context)
+            try other.commit(.restore(undo), to: &loaded, context: context)
+            other.writeSideIndex(of: loaded)
+            dossier = loaded
+        default:
+            break
+        }
+        let store = try openedStore()
+        let journalBefore = try PosixFileSystem().readFile(path + ".journal")
+        switch situation {
+        case "an id in the snapshot", "an id the journal added", "only relations read":
+            var read = try #require(situation == "only relations read" ? try store.loadRelations() : try store.loadForAddingActivity())
+            #expect(try store.commit(.addActivity(activity), to: &read, context: context) == nil)
+        default:
+            #expect(try store.loadForAddingActivity() == nil)
+            #expect(try store.loadRelations() != nil, "the relations alone can still be read")
+        }
+        #expect(try PosixFileSystem().readFile(path + ".journal") == journalBefore, "nothing written")
+        #expect(dossier.activities.count == (try DossierStore(path: path).load().activities.count))
+    }
+}
