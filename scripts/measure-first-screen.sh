@@ -45,25 +45,8 @@ cp "$source_file" "$work/dossier.json"
 [ -f "$source_file.journal" ] && cp "$source_file.journal" "$work/dossier.json.journal"
 environment="LANG=C.UTF-8 HOME=$work DOSSIER_USER=meting DOSSIER_NOW=2026-11-22T09:00:00Z"
 
-peak() { awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$1/status" 2>/dev/null || echo "?"; }
-milliseconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b - a) * 1000 }'; }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-# Starts COMMAND in a fresh 120×40 pane and waits until PATTERN is on screen and LINES lines are drawn;
-# prints "milliseconds pid".
-launch() {
-  local command=$1 pattern=$2 lines=$3
-  tmux -L "$socket" new-session -d -s m -x 120 -y 40 \
-    "bash -c 'printf %s \"\$EPOCHREALTIME\" > \"$work/start\"; exec env $environment $command'"
-  local deadline=$((SECONDS + 120)) screen
-  while true; do
-    screen=$(tmux -L "$socket" capture-pane -p -t m 2>/dev/null || true)
-    if grep -q "$pattern" <<<"$screen" && [ "$(grep -c . <<<"$screen")" -ge "$lines" ]; then break; fi
-    [ "$SECONDS" -lt "$deadline" ] || { echo "het scherm verscheen niet binnen 120 s" >&2; exit 1; }
-  done
-  local shown=$EPOCHREALTIME
-  echo "$(milliseconds "$(cat "$work/start")" "$shown") $(tmux -L "$socket" display-message -p -t m '#{pane_pid}')"
-}
+# launch, stop, peak, milliseconds, median
+source scripts/first-screen-harness.sh
 
 # Waits until the whole dossier is loaded behind the first screen; prints the milliseconds since launch.
 loaded() {
@@ -72,11 +55,6 @@ loaded() {
     [ "$SECONDS" -lt "$deadline" ] || { echo "het dossier werd niet binnen 120 s geladen" >&2; exit 1; }
   done
   milliseconds "$(cat "$work/start")" "$EPOCHREALTIME"
-}
-
-stop() {
-  tmux -L "$socket" kill-server 2>/dev/null || true
-  sleep 0.3
 }
 
 dossier_command="\"$binary\" --store \"$work/dossier.json\""
