@@ -53,10 +53,10 @@ struct SizeBenchmark {
         table.note(activities, "bestand \(size / 1_000_000) MB, gegenereerd in \(Int((Measurement.now() - generationStart) * 1000)) ms")
 
         // The first screen as the program shows it: from the side index (a large dossier), or the whole
-        // dossier (read and checked, screen index built) below `DossierCommand.previewFrom`.
+        // dossier (read and checked, screen index built) for a small one (`ListIndex.isWorthPreviewing`).
         table.record(.firstScreen, size: activities, measurement: try repeated(runs) {
             let store = DossierStore(path: path, configuration: configuration)
-            if activities + relations >= 5_000, let list = store.listIndex() {
+            if let list = store.listIndex(), list.isWorthPreviewing {
                 _ = Renderer.render(AppState(previewing: list, today: clock.today(), width: 120, height: 40))
             } else {
                 _ = Renderer.render(AppState(dossier: try store.load(), today: clock.today(), width: 120, height: 40))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DossierCore
 import DossierTerminal
+import DossierTUI
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -72,10 +73,6 @@ public struct DossierCommand: ParsableCommand {
         return name.isEmpty ? proposal : name
     }
 
-    /// From this many activities and relations on, reading the whole dossier takes long enough for the
-    /// first screen to come from the list index (below it, the preview would only add work).
-    static let previewFrom = 5_000
-
     public func run() throws {
         // A terminal the screen cannot be drawn on is refused first, before the name question or the store.
         // (Without a terminal at all the screen says so when it starts, after the dossier has loaded.)
@@ -122,7 +119,7 @@ public struct DossierCommand: ParsableCommand {
         // dossier is then read behind it); otherwise, or for a dossier that reads in a few milliseconds, the
         // dossier first, and the list index written once the screen is up.
         let start: TUILauncher.Start
-        if let list, list.activityCount + list.relations.count >= Self.previewFrom {
+        if let list, list.isWorthPreviewing {
             start = .preview(list)
         } else {
             let dossier = try store.loadOrExit()

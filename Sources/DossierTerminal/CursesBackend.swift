@@ -34,6 +34,8 @@ public final class CursesBackend: TerminalBackend {
     private var isStopped = false
     /// get_wch failing without waiting means input is gone (the terminal closed).
     private var immediateFailures = 0
+    /// How long a wait for a key lasts before the loop gets a tick, in milliseconds.
+    private static let tick: Int32 = 100
     /// The signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) that ended the session, if one did.
     public private(set) var receivedSignal: Int32 = 0
 
@@ -62,7 +64,7 @@ public final class CursesBackend: TerminalBackend {
         nonl()
         keypad(stdscr, true)
         set_escdelay(25)
-        wtimeout(stdscr, 100)
+        wtimeout(stdscr, Self.tick)
         curs_set(0)
         usesColor = wantsColor && has_colors()
         if usesColor {
@@ -139,16 +141,22 @@ public final class CursesBackend: TerminalBackend {
             if Int32(character) == KEY_RESIZE { return .resize(width: width, height: height) }
             return Self.key(forCode: Int32(character)).map(TerminalEvent.key) ?? .tick
         default:
-            // A timeout waits 100 ms; failing again and again without waiting means stdin is gone.
+            // A timeout waits a tick; failing again and again without waiting means stdin is gone.
             immediateFailures += 1
             return immediateFailures > 200 && isatty(STDIN_FILENO) != 1 ? .stop : .tick
         }
     }
 
+    public func nextEvent(waitingAtMost milliseconds: Int32) -> TerminalEvent {
+        wtimeout(stdscr, milliseconds)
+        defer { wtimeout(stdscr, Self.tick) }
+        return nextEvent()
+    }
+
     public func pendingEvent() -> TerminalEvent? {
         if takeSignal() { return .stop }
         wtimeout(stdscr, 0)
-        defer { wtimeout(stdscr, 100) }
+        defer { wtimeout(stdscr, Self.tick) }
         var character: wint_t = 0
         switch wget_wch(stdscr, &character) {
         case OK:
@@ -165,7 +173,7 @@ public final class CursesBackend: TerminalBackend {
     /// Esc alone stays Esc; anything else after it is put back to be read next.
     private func altKey() -> Key? {
         wtimeout(stdscr, 0)
-        defer { wtimeout(stdscr, 100) }
+        defer { wtimeout(stdscr, Self.tick) }
         var next: wint_t = 0
         switch wget_wch(stdscr, &next) {
         case OK: break

@@ -107,6 +107,41 @@ struct PreviewTests {
         #expect(loop.state.hasQuit)
         #expect(store.inner.committed.isEmpty)
     }
+
+    @Test("while the whole dossier is read the loop looks every 10 ms, so the status word goes as soon as it is in")
+    func looksOftenWhileLoading() {
+        let store = SlowStore(dossier: PreviewTests.dossier, delay: 0.05, failure: nil)
+        let backend = WaitRecordingBackend()
+        let loop = AppLoop(state: AppState(previewing: ListIndex(dossier: PreviewTests.dossier), today: today, width: 120, height: 40),
+                           backend: backend, session: store, clock: Fixtures.clock, actor: "adviseur")
+        let today = self.today
+        loop.loadBehindPreview { dossier, _ in AppState(dossier: dossier, today: today, width: 120, height: 40) }
+        loop.run()
+        #expect(loop.state.preview == nil, "the whole dossier was taken in")
+        #expect(backend.waits.count >= 3 && backend.waits.dropLast().allSatisfy { $0 == 10 }, "\(backend.waits)")
+        #expect(backend.waits.last == .some(nil), "once it is in, the terminal's own pace")
+    }
+}
+
+/// A terminal without keys that says how long the loop let it wait each time (nil: its own pace), ending the
+/// session the first time it is asked to wait at its own pace.
+final class WaitRecordingBackend: TerminalBackend {
+    let width = 120
+    let height = 40
+    private(set) var waits: [Int32?] = []
+
+    func show(_ canvas: Canvas) {}
+
+    func nextEvent() -> TerminalEvent {
+        waits.append(nil)
+        return .stop
+    }
+
+    func nextEvent(waitingAtMost milliseconds: Int32) -> TerminalEvent {
+        waits.append(milliseconds)
+        usleep(useconds_t(milliseconds) * 1_000)
+        return .tick
+    }
 }
 
 /// A store that takes a while to read the whole dossier (or fails to), counting its loads.

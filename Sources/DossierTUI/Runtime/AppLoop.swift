@@ -77,7 +77,9 @@ public final class AppLoop {
         if let work = pendingAfterFirstFrame { afterFirstFrame = BackgroundTask(work) }
         maintainSearchKeys()
         while !state.hasQuit {
-            switch backend.nextEvent() {
+            // While the whole dossier is read behind the first screen, a tick comes every 10 ms: the screen takes
+            // it in as soon as it is there, not up to a tick later.
+            switch loading == nil ? backend.nextEvent() : backend.nextEvent(waitingAtMost: 10) {
             case .key(let key):
                 dispatch(.key(key))
                 guard handlePendingInput() else { return }

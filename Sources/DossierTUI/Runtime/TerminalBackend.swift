@@ -18,12 +18,15 @@ public protocol TerminalBackend: AnyObject {
     func show(_ canvas: Canvas)
     /// Waits (briefly) for the next event.
     func nextEvent() -> TerminalEvent
+    /// The same, a tick after at most `milliseconds` without input.
+    func nextEvent(waitingAtMost milliseconds: Int32) -> TerminalEvent
     /// An event that is already waiting (the rest of a paste), without waiting; nil when there is none.
     func pendingEvent() -> TerminalEvent?
 }
 
 extension TerminalBackend {
     public func pendingEvent() -> TerminalEvent? { nil }
+    public func nextEvent(waitingAtMost milliseconds: Int32) -> TerminalEvent { nextEvent() }
 }
 
 /// The store as the TUI's runtime uses it: the one place where effects touch the disk (or the database).
