@@ -16,6 +16,17 @@ struct SideIndexCommandTests {
         return path
     }
 
+    /// Whether the dossier at `path` can take an activity without reading the others (`loadForAddingActivity`).
+    func canAddWithoutTheOthers(_ path: String) throws -> Bool {
+        try writingStore(path).loadForAddingActivity() != nil
+    }
+
+    func writingStore(_ path: String) throws -> DossierStore {
+        let store = DossierStore(path: path)
+        try store.openForWriting(actor: "tester")
+        return store
+    }
+
     /// The command's output with the cache at `cache` beside the dossier, and with it put aside (the whole dossier read).
     func withAndWithout(_ cache: String, _ arguments: [String], in scratch: ScratchStore, store: String) throws
         -> (with: ProgramRunner.Result, without: ProgramRunner.Result) {
@@ -74,11 +85,6 @@ struct SideIndexCommandTests {
         let fast = try generated(in: scratch, seed: 4, journal: 5)
         let whole = try generated(in: scratch, seed: 4, journal: 5, name: "heel.json")
         try FileManager.default.removeItem(atPath: whole + ".activities")
-        func canAddWithoutTheOthers(_ path: String) throws -> Bool {
-            let store = DossierStore(path: path)
-            try store.openForWriting(actor: "tester")
-            return try store.loadForAddingActivity() != nil
-        }
         #expect(try canAddWithoutTheOthers(fast) && !canAddWithoutTheOthers(whole))
         let dossier = try DossierStore(path: fast).load()
         let relation = try #require(dossier.relations.first { $0.status != .laagPitje })
@@ -104,5 +110,43 @@ struct SideIndexCommandTests {
         }
         #expect(DossierStore(path: fast).listIndex() == ListIndex(dossier: try DossierStore(path: fast).load()), "the side index followed")
         #expect(try canAddWithoutTheOthers(fast), "and still vouches for the files")
+    }
+
+    @Test("move, done and add-follow-up on one activity without the others print and save what they do on the whole dossier")
+    func changingWithoutTheOthers() throws {
+        let scratch = try ScratchStore()
+        let fast = try generated(in: scratch, seed: 6, journal: 5)
+        let whole = try generated(in: scratch, seed: 6, journal: 5, name: "heel.json")
+        try FileManager.default.removeItem(atPath: whole + ".activities")
+        let dossier = try DossierStore(path: fast).load()
+        let today = Fixtures.clock.today()
+        let due = try #require(dossier.activities.first { $0.status == .gepland && ($0.startDate ?? .distantFuture) <= today })
+        let weighed = try #require(dossier.activities.first { $0.status == .inAfweging && $0.assessments.isEmpty })
+        let visit = try #require(dossier.activities.first { activity in activity.followUps.contains { !$0.isDone } })
+        #expect(try writingStore(fast).loadForChangingActivity(due.id) != nil && writingStore(whole).loadForChangingActivity(due.id) == nil)
+        let commands = [
+            ["move", due.id, "uitgevoerd", "--reason", "gedaan", "--actual-cost", "1.250,50"],
+            ["move", weighed.id, "goedgekeurd", "--decision", "Besluit B&W 1-12-2026"],
+            ["move", weighed.id, "gepland"],
+            ["add-follow-up", weighed.id, "--what", "Verslag naar B&W", "--due", "15-1-2027"],
+            ["done", visit.id, "1"],
+            ["done", weighed.id, "Verslag naar B&W"],
+            ["move", due.title, "geevalueerd", "--reason", "op titel: het hele dossier"],
+            // Refused alike: a step the life cycle does not have, an unknown activity.
+            ["move", weighed.id, "idee"],
+            ["move", "bestaat-niet", "gepland"],
+        ]
+        for (number, arguments) in commands.enumerated() {
+            let (withoutOthers, withAll) = (try scratch.run(arguments, store: fast), try scratch.run(arguments, store: whole))
+            #expect((withoutOthers.status == 0) == (number < commands.count - 2), "\(arguments): \(withoutOthers.standardError)")
+            #expect(withoutOthers.status == withAll.status, "\(arguments): \(withoutOthers.standardError)")
+            #expect(withoutOthers.standardOutput == withAll.standardOutput, "\(arguments)")
+            #expect(withoutOthers.standardError == withAll.standardError, "\(arguments)")
+        }
+        #expect(try scratch.run(["validate"], store: fast).status == 0, "the files the changes left load and check")
+        for arguments in [["activities", "--json"], ["relations"], ["agenda"], ["show", weighed.id]] {
+            #expect(try scratch.run(arguments, store: fast).standardOutput == (try scratch.run(arguments, store: whole).standardOutput), "\(arguments)")
+        }
+        #expect(DossierStore(path: fast).listIndex() == ListIndex(dossier: try DossierStore(path: fast).load()), "the side index followed")
     }
 }

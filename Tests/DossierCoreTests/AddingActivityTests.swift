@@ -9,50 +9,14 @@ import Testing
 /// (nil, nothing written) whenever that cannot be vouched for, so that the whole dossier is used.
 @Suite("Adding an activity without reading the others")
 struct AddingActivityTests {
-    let directory = TemporaryDirectory()
-    var path: String { directory.file("dossier.json") }
+    let files = OneActivityFiles()
+    var path: String { files.path }
     let context = Fixtures.context
 
-    /// A generated dossier with budget lines, its snapshot and activity index as this program writes them,
-    /// and a journal with activity changes the tally must follow (a cost, a status, a deletion, an addition)
-    /// and one of a relation; the dossier as a full load gives it.
-    func prepared() throws -> Dossier {
-        let generated = try DossierGenerator(relations: 40, activities: 300, seed: 5)
-            .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: Fixtures.clock.today())
-        for companion in [".journal", ".index", ".activities"] { try? FileManager.default.removeItem(atPath: path + companion) }
-        try DossierStore(path: path).writeNewSnapshot(generated)
-        var (store, dossier) = try writer()
-        var costlier = try #require(dossier.activities.first { $0.status == .gepland && $0.budgetLine != nil })
-        costlier.estimatedCost = Money(euros: 9_000)
-        try store.commit(.updateActivity(costlier), to: &dossier, context: context)
-        let weighed = try #require(dossier.activities.first { $0.status == .inAfweging && $0.budgetLine != nil && $0.estimatedCost != nil })
-        try store.commit(.moveActivity(weighed.id, status: .goedgekeurd, reason: "past", overrideReason: nil, decision: "Besluit B&W"),
-                         to: &dossier, context: context)
-        try store.commit(.deleteActivity(try #require(dossier.activities.first { $0.status == .uitgevoerd && $0.budgetLine != nil }).id),
-                         to: &dossier, context: context)
-        var added = Activity(id: "uit-het-journaal", title: "Uit het journaal", kind: .beurs, status: .goedgekeurd, relations: [dossier.relations[0].id],
-                             startDate: Fixtures.date("2027-06-01"), budgetLine: "internationalisering", estimatedCost: Money(euros: 700))
-        added.statusHistory = [StatusChange(date: Fixtures.clock.today(), from: nil, to: .goedgekeurd, reason: "", by: "", decision: "Mandaat")]
-        try store.commit(.addActivity(added), to: &dossier, context: context)
-        let relation = dossier.relations[6]
-        try store.commit(.setRelationStatus(relation.id, status: relation.status == .actief ? .verkennen : .actief, reason: "gesprek", reviewDate: nil),
-                         to: &dossier, context: context)
-        store.writeSideIndex(of: dossier)
-        return dossier
-    }
-
-    func writer() throws -> (DossierStore, Dossier) {
-        let store = try openedStore()
-        return (store, try store.load())
-    }
-
-    func openedStore() throws -> DossierStore {
-        var configuration = StoreConfiguration()
-        configuration.lockWait = 0
-        let store = DossierStore(path: path, configuration: configuration)
-        try store.openForWriting(actor: "tester")
-        return store
-    }
+    func prepared() throws -> Dossier { try files.prepared() }
+    func writer() throws -> (DossierStore, Dossier) { try files.writer() }
+    func openedStore() throws -> DossierStore { try files.openedStore() }
+    var directory: TemporaryDirectory { files.directory }
 
     /// A ledger's figures per line and year, the activities counted as a set (their order follows the reading).
     func figures(_ ledger: BudgetLedger) -> [String: [Int: [String]]] {

@@ -24,13 +24,13 @@ struct AddFollowUpCommand: ParsableCommand {
 
     func run() throws {
         let due = try self.due.map { try ArgumentValues.date($0, option: "--due") }
-        var (store, dossier) = try storeOptions.openForWriting()
-        let activity = try Lookup.activity(self.activity, in: dossier)
-        let change = Change.addFollowUp(activity.id, FollowUp(text: what, due: due, owner: owner ?? ""))
-        let summary = change.summary(in: dossier)
-        try store.commitOrExit(change, to: &dossier)
-        let number = dossier.activity(activity.id)?.followUps.count ?? 0
-        Output.line(TerminalSafeText.line("\(summary) (nummer \(number))"))
+        var summary = ""
+        let (_, after, _) = try storeOptions.changeActivity(activity) { activity, dossier in
+            let change = Change.addFollowUp(activity.id, FollowUp(text: what, due: due, owner: owner ?? ""))
+            summary = change.summary(in: dossier)
+            return change
+        }
+        Output.line(TerminalSafeText.line("\(summary) (nummer \(after.followUps.count))"))
     }
 }
 
@@ -56,12 +56,12 @@ struct DoneCommand: ParsableCommand {
     var reopen = false
 
     func run() throws {
-        var (store, dossier) = try storeOptions.openForWriting()
-        let activity = try Lookup.activity(self.activity, in: dossier)
-        let index = try Self.position(of: followUp, in: activity)
-        let change = Change.setFollowUpDone(activity.id, index: index, isDone: !reopen)
-        let summary = change.summary(in: dossier)
-        try store.commitOrExit(change, to: &dossier)
+        var summary = ""
+        _ = try storeOptions.changeActivity(activity) { activity, dossier in
+            let change = Change.setFollowUpDone(activity.id, index: try Self.position(of: followUp, in: activity), isDone: !reopen)
+            summary = change.summary(in: dossier)
+            return change
+        }
         Output.line(TerminalSafeText.line(summary))
     }
 

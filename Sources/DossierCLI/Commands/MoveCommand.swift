@@ -41,15 +41,16 @@ struct MoveCommand: ParsableCommand {
     func run() throws {
         let status = try ArgumentValues.vocabulary(self.status, ActivityStatus.self, option: "status")
         var actual = try self.actualCost.map { try ArgumentValues.money($0, option: "--actual-cost") }
-        var (store, dossier) = try storeOptions.openForWriting()
-        let id = try Lookup.activity(self.id, in: dossier).id
-        guard let before = dossier.activity(id) else { throw failure("onbekende activiteit '\(id)'", code: ExitStatus.dataError) }
-        if status == .uitgevoerd && actual == nil && isatty(STDIN_FILENO) == 1 && before.status.canMove(to: .uitgevoerd) {
-            actual = try askActualCost(proposing: before.actualCost ?? before.estimatedCost)
+        var asked = false
+        let (before, activity, _) = try storeOptions.changeActivity(id) { before, _ in
+            // Asked once, also when the change is made on the whole dossier after all.
+            if status == .uitgevoerd && actual == nil && !asked && isatty(STDIN_FILENO) == 1 && before.status.canMove(to: .uitgevoerd) {
+                asked = true
+                actual = try askActualCost(proposing: before.actualCost ?? before.estimatedCost)
+            }
+            return .moveActivity(before.id, status: status, reason: reason, overrideReason: overrideReason, decision: decision,
+                                 actualCost: actual, seen: before.status)
         }
-        try store.commitOrExit(.moveActivity(id, status: status, reason: reason, overrideReason: overrideReason, decision: decision,
-                                             actualCost: actual, seen: before.status), to: &dossier)
-        let activity = dossier.activity(id)!
         Output.line(TerminalSafeText.line("\(activity.title): \(before.status.label) → \(activity.status.label)"))
         if let decision = activity.statusHistory.last?.decision { Output.line(TerminalSafeText.line("Besluit: \(decision)")) }
         if status == .uitgevoerd {

@@ -119,6 +119,33 @@ struct StoreOptions: ParsableArguments {
         return (added, FirstLookText.lines(for: added, in: dossier))
     }
 
+    /// For a command that changes one activity, named by `typed` (an id or a title): `make` builds the change
+    /// from the activity and the dossier (and must look at no other activity), then it is saved. When `typed` is
+    /// an activity's id and the storage can, the dossier holds only the relations and that activity
+    /// (`loadForChangingActivity`); otherwise, or when the change must be made on the whole dossier after all,
+    /// the whole dossier is loaded, the activity looked up there, and `make` runs on it.
+    /// - Returns: the activity before and after the change, and the dossier it was made on.
+    func changeActivity(_ typed: String, _ make: (Activity, Dossier) throws -> Change) throws -> (before: Activity, after: Activity, dossier: Dossier) {
+        let store = try store(forWriting: true)
+        let id = NameLookup.typedID(typed)
+        if var read = try? store.loadForChangingActivity(id), let before = read.dossier.activity(id) {
+            let change = try make(before, read.dossier)
+            do {
+                if try store.commit(change, to: &read, context: Session.clock.context(actor: try Session.actor())) != nil,
+                   let after = read.dossier.activity(id) {
+                    try store.reportAfterCommit()
+                    return (before, after, read.dossier)
+                }
+            } catch {
+                throw failure(error)
+            }
+        }
+        var dossier = try load(store)
+        let before = try Lookup.activity(typed, in: dossier)
+        try store.commitOrExit(try make(before, dossier), to: &dossier)
+        return (before, dossier.activity(before.id) ?? before, dossier)
+    }
+
     private func open(forWriting: Bool) throws -> (any DossierStorage, Dossier) {
         let store = try store(forWriting: forWriting)
         return (store, try load(store))

@@ -32,13 +32,16 @@ public enum NameLookup {
     }
 
     public static func activity(_ text: String, in dossier: Dossier) throws(ValueError) -> Activity {
-        let typed = text.trimmingSpaces()
+        let typed = typedID(text)
         if let activity = dossier.activity(typed) { return activity }
         let matches = activityMatches(typed, in: dossier)
         if matches.count == 1 { return matches[0] }
         throw refusal(typed, what: "activiteit", matches: matches.map(describe),
                       suggestions: activitySuggestions(typed, in: dossier).map(describe))
     }
+
+    /// What `activity(_:in:)` first looks for as an id: the text without the white space around it.
+    public static func typedID(_ text: String) -> String { text.trimmingSpaces() }
 
     /// A relation or an activity. An id that is both, or a name that fits more than one, is ambiguous.
     public static func subject(_ text: String, in dossier: Dossier) throws(ValueError) -> Subject {

@@ -101,6 +101,31 @@ public struct ListIndex: Hashable, Sendable {
         return list
     }
 
+    /// The list after one activity changed from `before` to `after` (its id the same): the visits, the open
+    /// follow-ups' deadlines, and the rows of the relations it counts for before or after, each with the next
+    /// activity `upcoming` gives for it (among all activities as they are now). Nil when one of those relations
+    /// has no row, or a deadline of `before` is not in the list.
+    public func updated(changing before: Activity, to after: Activity,
+                        upcoming: (RelationID) -> RelationOverview.NextDate?) -> ListIndex? {
+        var list = self
+        list.visitCount += (after.kind == .delegatiebezoek ? 1 : 0) - (before.kind == .delegatiebezoek ? 1 : 0)
+        for due in before.followUps.filter({ !$0.isDone }).compactMap(\.due) {
+            guard let position = list.deadlines.firstIndex(of: due) else { return nil }
+            list.deadlines.remove(at: position)
+        }
+        for due in after.followUps.filter({ !$0.isDone }).compactMap(\.due) {
+            list.deadlines.insert(due, at: list.deadlines.firstIndex { $0 > due } ?? list.deadlines.endIndex)
+        }
+        let was = RelationOverview.linkedRelations(before), now = RelationOverview.linkedRelations(after)
+        for id in was + now.filter({ !was.contains($0) }) {
+            guard let position = list.relations.firstIndex(where: { $0.relation.id == id }) else { return nil }
+            let row = list.relations[position]
+            let count = row.activityCount - (was.contains(id) ? 1 : 0) + (now.contains(id) ? 1 : 0)
+            list.relations[position] = RelationOverview.make(row.relation, activityCount: count, upcomingActivity: upcoming(id))
+        }
+        return list
+    }
+
     /// How many signals the start screen counts: every deadline up to `days` after today (and all overdue
     /// ones), as `Reminder.all` finds them.
     public func reminderCount(today: CalendarDate, within days: Int) -> Int {

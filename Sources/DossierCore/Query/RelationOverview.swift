@@ -81,7 +81,7 @@ public struct RelationOverview: Hashable, Sendable {
     }
 
     /// The start of an approved or planned activity, when it comes before `date` (or there is none yet).
-    private static func upcomingStart(of activity: Activity, before date: CalendarDate?) -> CalendarDate? {
+    static func upcomingStart(of activity: Activity, before date: CalendarDate?) -> CalendarDate? {
         guard activity.status == .goedgekeurd || activity.status == .gepland, let start = activity.startDate,
               start < (date ?? .distantFuture) else { return nil }
         return start

@@ -117,6 +117,8 @@ extension ActivityListing.Entry {
         /// What a listing needs to find the activities the journal touched (where, which), and a tally: the id,
         /// the date, the status and kind, the budget line and what it costs it.
         static let tally = Fields(rawValue: 1 << 0 | 1 << 1 | 1 << 2 | 1 << 3 | 1 << 4 | 1 << 7 | 1 << 8 | 1 << 10 | 1 << 14)
+        /// And what a relation's row counts of them: the linked relations and the organiser.
+        static let relationRows = tally.union(Fields(rawValue: 1 << 12 | 1 << 13))
     }
 
     /// A row of `ActivityIndex`.

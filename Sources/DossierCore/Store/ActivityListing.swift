@@ -38,9 +38,9 @@ public final class ActivityListing: Sendable {
     /// Where the activities of `dossier` that kept their place stood in the snapshot; the others (added, or
     /// removed and added again) come after all of the snapshot's, as in the whole dossier.
     let snapshotPositions: [ActivityID: Int]
-    private let descriptor: Int32
-    private let fileSystem: any FileSystem
-    private let path: String
+    let descriptor: Int32
+    let fileSystem: any FileSystem
+    let path: String
 
     init(dossier: Dossier, entries: [Entry], replaced: Set<Int>, snapshotPositions: [ActivityID: Int],
          descriptor: Int32, fileSystem: any FileSystem, path: String) {

@@ -12,7 +12,9 @@ extension DossierStore {
     /// The listing of the snapshot and journal `index` describes, when they are still exactly those.
     /// `fields`: what of each of the snapshot's activities is read; a listing read with `.tally` is only for
     /// its `tally`, never to be listed.
-    func activityListing(describedBy index: SideIndex, fields: ActivityListing.Entry.Fields = .all) throws(StoreError) -> ActivityListing? {
+    /// `prefix`: what the snapshot holds before its activities, when already read (`RelationsDossier`).
+    func activityListing(describedBy index: SideIndex, fields: ActivityListing.Entry.Fields = .all,
+                         prefix known: Dossier? = nil) throws(StoreError) -> ActivityListing? {
         guard !checksEverything, index.snapshotWritten else { return nil }
         // The journal first: the activities it touches are the ones to read whole.
         guard let described = try journal(describedBy: index) else { return nil }
@@ -29,7 +31,7 @@ extension DossierStore {
         }
 
         // The relations (and all else before the activities), and the activities the journal touched, read whole.
-        guard let (descriptor, _, prefix) = try openSnapshot(describedBy: index) else { return nil }
+        guard let (descriptor, _, prefix) = try openSnapshot(describedBy: index, known: known) else { return nil }
         var handedOver = false
         defer { if !handedOver { fileSystem.close(descriptor) } }
         var touchedActivities: [Activity] = []

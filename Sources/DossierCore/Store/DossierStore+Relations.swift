@@ -15,7 +15,7 @@ extension DossierStore {
         notices = []
         guard let (descriptor, status, dossier) = try openSnapshot(describedBy: index) else { return nil }
         fileSystem.close(descriptor)
-        var relations = RelationsDossier(dossier: dossier, sideIndex: index)
+        var relations = RelationsDossier(dossier: dossier, sideIndex: index, snapshotPrefix: dossier)
         follow(snapshot: dossier, file: FileIdentity(status), migratedFrom: nil)
         guard let described = try journal(describedBy: index) else { return nil }
         if let (journal, identity, size) = described {
@@ -50,6 +50,8 @@ extension DossierStore {
     public func commit(_ change: Change, to relations: inout RelationsDossier, context: ChangeContext) throws(StoreError) -> Restoration? {
         if case .addActivity(let activity) = change {
             guard let tally = relations.tally, !tally.contains(activity.id), tally.count < Limits.maximumActivities else { return nil }
+        } else if let changing = relations.changing, change.changesOnly(changing.id) {
+            // A change to the one activity read whole.
         } else {
             guard change.reach == .relations else { return nil }
         }
@@ -71,6 +73,8 @@ extension DossierStore {
                 relations.tally?.add(added)
             }
             updateSideIndex(of: &relations, after: undo)
+            // What was read of the other activities no longer goes with this one.
+            relations.changing = nil
             return undo
         }
         // As `commit` on the whole dossier: the change that brings the journal to its limit compacts, which
@@ -99,9 +103,24 @@ extension DossierStore {
     /// The side index for the journal as this change left it, under the change's lock (so nothing was appended
     /// after it). When it cannot be made the old one stays: stale from now on, so the next start reads everything.
     private func updateSideIndex(of relations: inout RelationsDossier, after undo: Restoration) {
-        let added = undo.activities.first { $0.value == nil }.flatMap { relations.dossier.activity($0.id) }
-        let list = added.map { relations.sideIndex.list.updated(adding: $0, relations: relations.dossier) }
-            ?? relations.sideIndex.list.updated(after: undo, relations: relations.dossier)
+        let list: ListIndex?
+        if let snapshot = undo.activities.first, let now = relations.dossier.activity(snapshot.id) {
+            if let before = snapshot.value, let changing = relations.changing {
+                list = relations.sideIndex.list.updated(changing: before, to: now) { relation in
+                    // The next activity of the relation among the others, or this one when it comes first.
+                    var next = changing.listing.upcoming(of: relation, excluding: now.id)
+                    if RelationOverview.linkedRelations(now).contains(relation), let start = RelationOverview.upcomingStart(of: now, before: nil),
+                       next.map({ (start, changing.order) < ($0.date, $0.order) }) ?? true {
+                        next = (start, changing.order, now.id)
+                    }
+                    return next.map { RelationOverview.NextDate(date: $0.date, reason: .activity($0.id)) }
+                }
+            } else {
+                list = relations.sideIndex.list.updated(adding: now, relations: relations.dossier)
+            }
+        } else {
+            list = relations.sideIndex.list.updated(after: undo, relations: relations.dossier)
+        }
         guard let list,
               let snapshot = try? fileSystem.status(path), SideIndex.FileStamp(snapshot) == relations.sideIndex.snapshot,
               let journal = try? fileSystem.status(files.journal), journal.kind == .regular else { return }
@@ -111,16 +130,21 @@ extension DossierStore {
         relations.sideIndex = index
     }
 
-    /// The snapshot `index` was made with, open, and what it holds before its activities (`readUpToActivities`);
-    /// nil when the file there is not that one. The caller closes the descriptor.
-    func openSnapshot(describedBy index: SideIndex) throws(StoreError) -> (descriptor: Int32, status: FileStatus, prefix: Dossier)? {
+    /// The snapshot `index` was made with, open, and what it holds before its activities (`readUpToActivities`,
+    /// unless `known` already holds that, read from the same file); nil when the file there is not that one.
+    /// The caller closes the descriptor.
+    func openSnapshot(describedBy index: SideIndex, known: Dossier? = nil) throws(StoreError)
+        -> (descriptor: Int32, status: FileStatus, prefix: Dossier)? {
         let descriptor = try readingSnapshot { () throws(FileSystemError) in try fileSystem.openForReading(path) }
         var handedOver = false
         defer { if !handedOver { fileSystem.close(descriptor) } }
         let status = try readingSnapshot { () throws(FileSystemError) in try fileSystem.status(of: descriptor, path: path) }
-        guard SideIndex.FileStamp(status) == index.snapshot,
-              let prefix = try readingSnapshot({ () throws(FileSystemError) in try readUpToActivities(descriptor, size: Int(status.size)) }),
-              prefix.journalSequence == index.sequence else { return nil }
+        guard SideIndex.FileStamp(status) == index.snapshot else { return nil }
+        var prefix = known
+        if prefix == nil {
+            prefix = try readingSnapshot { () throws(FileSystemError) in try readUpToActivities(descriptor, size: Int(status.size)) }
+        }
+        guard let prefix, prefix.journalSequence == index.sequence else { return nil }
         handedOver = true
         return (descriptor, status, prefix)
     }

@@ -4,20 +4,36 @@
 ///
 /// A storage makes one only when it can vouch for it (the file store: when the side index describes the
 /// snapshot and journal exactly as they are, see `DossierStore.loadRelations()`), and takes back only a
-/// change of that reach (`commit(_:to:context:)`), or the addition of an activity when it also brought the
-/// tally of the others (`loadForAddingActivity()`). Nothing else accepts it, so a dossier without its
-/// activities is never shown, checked or written as the dossier.
+/// change of that reach (`commit(_:to:context:)`), the addition of an activity when it also brought the tally
+/// of the others (`loadForAddingActivity()`), or a change to the one activity it was read with
+/// (`loadForChangingActivity`). Nothing else accepts it, so a dossier without its activities is never shown,
+/// checked or written as the dossier.
 public struct RelationsDossier: Sendable {
     /// The framework, budget lines and relations as the snapshot and journal hold them now; no activities
     /// and no internal contacts.
     public internal(set) var dossier: Dossier
     /// The side index read with it: its list is brought up to date with every change saved.
     var sideIndex: SideIndex
+    /// What the snapshot holds before its activities, as read (before the journal): what a listing of the same
+    /// snapshot starts from (`loadForAddingActivity`, `loadForChangingActivity`).
+    let snapshotPrefix: Dossier
     /// The other activities' ids, number and budget, when read for adding one (`DossierStore.loadForAddingActivity()`).
     public internal(set) var tally: ActivityTally?
+    /// The one activity in `dossier`, when read for a change to it alone (`DossierStore.loadForChangingActivity`);
+    /// gone once that change is saved.
+    var changing: ChangingActivity?
 
-    init(dossier: Dossier, sideIndex: SideIndex) {
+    /// An activity read for a change to it alone: its place in the dossier's order, and the listing it came from,
+    /// which knows what the relations' rows count of the others.
+    struct ChangingActivity: Sendable {
+        let id: ActivityID
+        let order: Int
+        let listing: ActivityListing
+    }
+
+    init(dossier: Dossier, sideIndex: SideIndex, snapshotPrefix: Dossier) {
         self.dossier = dossier
         self.sideIndex = sideIndex
+        self.snapshotPrefix = snapshotPrefix
     }
 }

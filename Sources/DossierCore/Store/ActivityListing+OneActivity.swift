@@ -1,0 +1,51 @@
+/// One activity of a listing read whole, and what the relations' rows need of all the others, for changing that
+/// one activity without building the dossier (`DossierStore.loadForChangingActivity`).
+extension ActivityListing {
+    /// The activity as the dossier holds it now (the journal's version where it touched it) and its place in the
+    /// dossier's order; nil when there is none.
+    func current(_ id: ActivityID) throws(StoreError) -> (activity: Activity, order: Int)? {
+        if let index = dossier.activityPosition(id) { return (dossier.activities[index], order(ofTouched: index)) }
+        guard let index = entries.firstIndex(where: { $0.id == id }), !replaced.contains(index) else { return nil }
+        let entry = entries[index]
+        var bytes = [UInt8](repeating: 0, count: entry.bytes.count)
+        let count = try bytes.withUnsafeMutableBytes { buffer in
+            Result { () throws(FileSystemError) -> Int in try fileSystem.read(descriptor, from: Int64(entry.bytes.lowerBound), into: buffer, path: path) }
+        }.mapError(StoreError.fileSystem).get()
+        guard count == bytes.count,
+              let activity = try? JSONReader.read(bytes, { (reader: inout JSONReader) throws(JSONError) in try Activity(reading: &reader) }),
+              activity.id == id else { throw .changedOnDisk(file: path) }
+        return (activity, entry.position)
+    }
+
+    /// The next approved or planned activity of `relation` among all but `excluded`, as `RelationOverview.all`
+    /// picks it: the earliest start, on the same day the first in the dossier's order. Needs the rows' linked
+    /// relations and organisers (`Entry.Fields.relationRows`).
+    func upcoming(of relation: RelationID, excluding excluded: ActivityID) -> (date: CalendarDate, order: Int, id: ActivityID)? {
+        var best: (date: CalendarDate, order: Int, id: ActivityID)?
+        // The start of an activity that would come before the best so far, asked before whether it is the
+        // relation's at all (most activities are neither approved nor planned).
+        func earlier(_ date: CalendarDate?, _ status: ActivityStatus, _ order: Int) -> CalendarDate? {
+            guard status == .goedgekeurd || status == .gepland, let date, best.map({ (date, order) < ($0.date, $0.order) }) ?? true else { return nil }
+            return date
+        }
+        entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices {
+                guard let date = earlier(entries[index].row.startDate, entries[index].facets.status, entries[index].position),
+                      entries[index].involves(relation), entries[index].id != excluded, !replaced.contains(index) else { continue }
+                best = (date, entries[index].position, entries[index].id)
+            }
+        }
+        for (index, activity) in dossier.activities.enumerated() {
+            guard let date = earlier(activity.startDate, activity.status, order(ofTouched: index)),
+                  RelationOverview.linkedRelations(activity).contains(relation), activity.id != excluded else { continue }
+            best = (date, order(ofTouched: index), activity.id)
+        }
+        return best
+    }
+
+    /// Where an activity the journal touched stands in the dossier's order: its place in the snapshot when it
+    /// kept it, else after all of the snapshot's, in the order of the journal.
+    private func order(ofTouched index: Int) -> Int {
+        snapshotPositions[dossier.activities[index].id] ?? entries.count + index
+    }
+}

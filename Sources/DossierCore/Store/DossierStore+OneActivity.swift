@@ -1,0 +1,30 @@
+/// Adding or changing one activity without reading the others (`dossier log-visit`, `add-activity`, `move`,
+/// `done`, `add-followup`): the relations as `loadRelations()` reads them, and of the activities only what the
+/// change needs, from the activity index and the activities the journal touched, as `activityListing()` reads
+/// them. Saved by `commit(_:to:context:)`, which brings the side index along.
+extension DossierStore {
+    /// The relations with what adding an activity needs of the others (`ActivityTally`: the ids, the number,
+    /// the budget) as the snapshot and journal hold them now; nil when that cannot be vouched for here (then
+    /// load the whole dossier). Only for a store that writes.
+    public func loadForAddingActivity() throws(StoreError) -> RelationsDossier? {
+        guard var relations = try loadRelations(),
+              // The same side index: the listing is of the very snapshot and journal the relations were read from.
+              let listing = try activityListing(describedBy: relations.sideIndex, fields: .tally, prefix: relations.snapshotPrefix)
+        else { return nil }
+        relations.tally = listing.tally
+        return relations
+    }
+
+    /// The relations with the one activity `id` in them, read whole, for a change to it alone; and of the
+    /// others what the relations' rows in the side index count (their status, start and relations). Nil when
+    /// that cannot be vouched for here or there is no activity with that id (then load the whole dossier,
+    /// which also says so). Only for a store that writes.
+    public func loadForChangingActivity(_ id: ActivityID) throws(StoreError) -> RelationsDossier? {
+        guard var relations = try loadRelations(),
+              let listing = try activityListing(describedBy: relations.sideIndex, fields: .relationRows, prefix: relations.snapshotPrefix),
+              let (activity, order) = try listing.current(id) else { return nil }
+        relations.dossier.insertActivity(activity)
+        relations.changing = RelationsDossier.ChangingActivity(id: id, order: order, listing: listing)
+        return relations
+    }
+}

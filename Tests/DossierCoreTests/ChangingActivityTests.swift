@@ -1,0 +1,121 @@
+import DossierTestSupport
+import Foundation
+import Testing
+@testable import DossierCore
+
+/// A change to one activity made on the relations and that activity alone (`loadForChangingActivity`): it must
+/// save what the change on the whole dossier saves and bring the side index along as a full load would make it
+/// (the counts, the deadlines, each relation's next activity); and decline (nil, nothing written) whenever that
+/// cannot be vouched for, so that the whole dossier is used.
+@Suite("Changing one activity without reading the others")
+struct ChangingActivityTests {
+    let files = OneActivityFiles()
+    var path: String { files.path }
+    let context = Fixtures.context
+
+    @Test("each change saves what the change on the whole dossier saves, and the side index follows")
+    func sameAsWholeDossier() throws {
+        var reference = try files.prepared()
+        let today = Fixtures.clock.today()
+        let untouched = reference.activities.filter { !["uit-het-journaal"].contains($0.id) }
+        let due = try #require(untouched.first { $0.status == .gepland && ($0.startDate ?? .distantFuture) <= today && !$0.relations.isEmpty })
+        let approved = try #require(untouched.last { $0.status == .goedgekeurd && ($0.startDate ?? today) > today })
+        let withOpenFollowUp = try #require(untouched.first { activity in activity.followUps.contains { !$0.isDone && $0.due != nil } })
+        let cancelled = try #require(reference.activities.first { $0.status == .goedgekeurd && $0.statusHistory.last?.decision == "Besluit B&W" })
+        let elsewhere = try #require(reference.relations.last { !approved.relations.contains($0.id) }).id
+        let changes: [(String, Change)] = [
+            ("a planned activity carried out: no longer its relations' next", .moveActivity(due.id, status: .uitgevoerd, reason: "gedaan",
+                                                                                         overrideReason: nil, actualCost: Money(euros: 120), seen: .gepland)),
+            ("the journal's own addition planned", .moveActivity("uit-het-journaal", status: .gepland, reason: "datum vast", overrideReason: nil)),
+            ("one the journal approved, cancelled", .moveActivity(cancelled.id, status: .geannuleerd, reason: "gaat niet door", overrideReason: nil)),
+            ("a follow-up with a deadline", .addFollowUp(approved.id, FollowUp(text: "Verslag", due: Fixtures.date("2027-01-15")))),
+            ("a follow-up done", .setFollowUpDone(withOpenFollowUp.id,
+                                                  index: try #require(withOpenFollowUp.followUps.firstIndex { !$0.isDone && $0.due != nil }), isDone: true)),
+            ("sooner, and with another relation", .updateActivity({
+                var moved = approved
+                moved.startDate = Fixtures.date("2026-11-25")
+                moved.endDate = nil
+                moved.relations = [elsewhere]
+                return moved
+            }())),
+            ("a link", .addLink(.activity(approved.id), Link(label: "Programma", target: .url("https://example.org/programma")))),
+        ]
+        for (situation, change) in changes {
+            let id = try #require(change.subjects.first)
+            let store = try files.openedStore()
+            var read = try #require(try store.loadForChangingActivity(id), "the side index and activity index vouch for the files: \(situation)")
+            #expect(read.dossier.activities.map(\.id) == [id] && read.dossier.activity(id) == reference.activity(id), "\(situation)")
+            #expect(read.dossier.relations == reference.relations)
+            #expect(try store.commit(change, to: &read, context: context) != nil, "\(situation)")
+            try reference.apply(change, context: context)
+            #expect(read.dossier.activity(id) == reference.activity(id), "\(situation)")
+
+            let loaded = try DossierStore(path: path).load()
+            #expect(loaded == reference, "\(situation)")
+            #expect(DossierStore(path: path).listIndex() == ListIndex(dossier: loaded), "the side index follows: \(situation)")
+        }
+        let row = try #require(DossierStore(path: path).listIndex()?.relations.first { $0.relation.id == elsewhere })
+        #expect(row.upcomingActivity?.date ?? .distantFuture <= Fixtures.date("2026-11-25"), "the moved activity counts for its new relation")
+    }
+
+    @Test("the journal entry is the one the whole dossier's change writes")
+    func sameJournalEntry() throws {
+        let dossier = try files.prepared()
+        let activity = try #require(dossier.activities.first { $0.status == .inAfweging })
+        let change = Change.moveActivity(activity.id, status: .afgewezen, reason: "past niet", overrideReason: nil, seen: .inAfweging)
+        let store = try files.openedStore()
+        var read = try #require(try store.loadForChangingActivity(activity.id))
+        _ = try store.commit(change, to: &read, context: context)
+        let fast = try #require(try DossierStore(path: path).history().last)
+
+        _ = try files.prepared()
+        var (whole, full) = try files.writer()
+        try whole.commit(change, to: &full, context: context)
+        let slow = try #require(try DossierStore(path: path).history().last)
+        var comparable = fast
+        comparable.lineage = slow.lineage
+        comparable.previous = slow.previous
+        #expect(comparable == slow)
+    }
+
+    @Test("it declines, writing nothing, when the change must be made on the whole dossier", arguments: [
+        "no such activity", "one the journal deleted", "no activity index", "a change to another activity", "deleting it", "a second change",
+    ])
+    func declines(_ situation: String) throws {
+        let dossier = try files.prepared()
+        let activity = dossier.activities[3], other = dossier.activities[4]
+        var id = activity.id
+        var change = Change.addFollowUp(activity.id, FollowUp(text: "Bellen"))
+        switch situation {
+        case "no such activity": id = "bestaat-niet"
+        case "one the journal deleted":
+            let deleted = try #require(try DossierStore(path: path).history().compactMap { entry -> ActivityID? in
+                if case .change(.deleteActivity(let id)) = entry.event { return id }
+                return nil
+            }.first)
+            id = deleted
+        case "no activity index": try FileManager.default.removeItem(atPath: path + ".activities")
+        case "a change to another activity": change = .addFollowUp(other.id, FollowUp(text: "Bellen"))
+        case "deleting it": change = .deleteActivity(activity.id)
+        default: break
+        }
+        let store = try files.openedStore()
+        let journalBefore = try PosixFileSystem().readFile(path + ".journal")
+        switch situation {
+        case "no such activity", "one the journal deleted", "no activity index":
+            #expect(try store.loadForChangingActivity(id) == nil)
+        case "a second change":
+            var read = try #require(try store.loadForChangingActivity(id))
+            #expect(try store.commit(change, to: &read, context: context) != nil)
+            let afterFirst = try PosixFileSystem().readFile(path + ".journal")
+            #expect(try store.commit(.addFollowUp(id, FollowUp(text: "Nog eens")), to: &read, context: context) == nil,
+                    "what was read of the others no longer goes with it")
+            #expect(try PosixFileSystem().readFile(path + ".journal") == afterFirst)
+            return
+        default:
+            var read = try #require(try store.loadForChangingActivity(id))
+            #expect(try store.commit(change, to: &read, context: context) == nil)
+        }
+        #expect(try PosixFileSystem().readFile(path + ".journal") == journalBefore, "nothing written")
+    }
+}

@@ -1,0 +1,53 @@
+import DossierTestSupport
+import Foundation
+import Testing
+@testable import DossierCore
+
+/// The files `AddingActivityTests` and `ChangingActivityTests` work on: a generated dossier as this program
+/// leaves it, with a journal of activity changes the fast paths must follow.
+struct OneActivityFiles {
+    let directory = TemporaryDirectory()
+    var path: String { directory.file("dossier.json") }
+    let context = Fixtures.context
+
+    /// A generated dossier with budget lines, its snapshot and activity index as this program writes them,
+    /// and a journal with activity changes the tally must follow (a cost, a status, a deletion, an addition)
+    /// and one of a relation; the dossier as a full load gives it.
+    func prepared() throws -> Dossier {
+        let generated = try DossierGenerator(relations: 40, activities: 300, seed: 5)
+            .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: Fixtures.clock.today())
+        for companion in [".journal", ".index", ".activities"] { try? FileManager.default.removeItem(atPath: path + companion) }
+        try DossierStore(path: path).writeNewSnapshot(generated)
+        var (store, dossier) = try writer()
+        var costlier = try #require(dossier.activities.first { $0.status == .gepland && $0.budgetLine != nil })
+        costlier.estimatedCost = Money(euros: 9_000)
+        try store.commit(.updateActivity(costlier), to: &dossier, context: context)
+        let weighed = try #require(dossier.activities.first { $0.status == .inAfweging && $0.budgetLine != nil && $0.estimatedCost != nil })
+        try store.commit(.moveActivity(weighed.id, status: .goedgekeurd, reason: "past", overrideReason: nil, decision: "Besluit B&W"),
+                         to: &dossier, context: context)
+        try store.commit(.deleteActivity(try #require(dossier.activities.first { $0.status == .uitgevoerd && $0.budgetLine != nil }).id),
+                         to: &dossier, context: context)
+        var added = Activity(id: "uit-het-journaal", title: "Uit het journaal", kind: .beurs, status: .goedgekeurd, relations: [dossier.relations[0].id],
+                             startDate: Fixtures.date("2027-06-01"), budgetLine: "internationalisering", estimatedCost: Money(euros: 700))
+        added.statusHistory = [StatusChange(date: Fixtures.clock.today(), from: nil, to: .goedgekeurd, reason: "", by: "", decision: "Mandaat")]
+        try store.commit(.addActivity(added), to: &dossier, context: context)
+        let relation = dossier.relations[6]
+        try store.commit(.setRelationStatus(relation.id, status: relation.status == .actief ? .verkennen : .actief, reason: "gesprek", reviewDate: nil),
+                         to: &dossier, context: context)
+        store.writeSideIndex(of: dossier)
+        return dossier
+    }
+
+    func writer() throws -> (DossierStore, Dossier) {
+        let store = try openedStore()
+        return (store, try store.load())
+    }
+
+    func openedStore() throws -> DossierStore {
+        var configuration = StoreConfiguration()
+        configuration.lockWait = 0
+        let store = DossierStore(path: path, configuration: configuration)
+        try store.openForWriting(actor: "tester")
+        return store
+    }
+}
