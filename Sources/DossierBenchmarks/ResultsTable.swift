@@ -24,6 +24,7 @@ enum Operation: String, CaseIterable {
     case activitiesTable = "dossier activities (tabel, proces)"
     case setStatus = "dossier set-status (wijziging, proces)"
     case logVisit = "dossier log-visit (toevoeging, proces)"
+    case addFollowUp = "dossier add-follow-up (activiteit, proces)"
 
     /// Milliseconds; keystrokes are judged on p95, the rest on the median.
     var target: Double? {
@@ -35,7 +36,7 @@ enum Operation: String, CaseIterable {
         case .csvImport: 3000
         case .activitiesJSON: 300
         case .relationsCommand: 150
-        case .setStatus, .logVisit: 300
+        case .setStatus, .logVisit, .addFollowUp: 300
         case .assessAll, .report, .wholeDossier, .searchKeys, .activitiesTable: nil
         }
     }
@@ -100,7 +101,7 @@ struct ResultsTable {
             }
             rows.append(row)
         }
-        for operation in [Operation.activitiesJSON, .activitiesTable, .relationsCommand, .setStatus, .logVisit] {
+        for operation in [Operation.activitiesJSON, .activitiesTable, .relationsCommand, .setStatus, .logVisit, .addFollowUp] {
             guard let measured = memory[operation] else { continue }
             var row = ["piekgeheugen \(operation.rawValue)"]
             for size in sizes { row.append(measured[size].map { String(format: "%.0f MB", $0) } ?? "—") }

@@ -138,10 +138,11 @@ struct SizeBenchmark {
         }
         table.record(.csvImport, size: activities, measurement: importing)
 
-        // The real binary: the list commands and two changes, whole process, with peak memory. The status goes
+        // The real binary: the list commands and three changes, whole process, with peak memory. The status goes
         // back and forth between two statuses of one relation, so every run is a real change; each visit logged
-        // is a new activity.
-        let relation = try DossierStore(path: path).load().relations[1]
+        // is a new activity, each follow-up a new one of the same activity.
+        let measured = try DossierStore(path: path).load()
+        let relation = measured.relations[1], activity = measured.activities[1]
         var flip = false
         let commands: [(Operation, () -> [String])] = [
             (.activitiesJSON, { ["activities", "--json"] }), (.activitiesTable, { ["activities"] }), (.relationsCommand, { ["relations"] }),
@@ -153,6 +154,7 @@ struct SizeBenchmark {
                 ["log-visit", "--relation", relation.id, "--date", "2027-03-12", "--direction", "inkomend", "--delegation", "Medicon Valley",
                  "--cost", "450", "--follow-up", "Verslag @ 2027-04-01"]
             }),
+            (.addFollowUp, { ["add-follow-up", activity.id, "--what", "Nabellen", "--due", "2027-01-15"] }),
         ]
         for (operation, arguments) in commands {
             var timing = Measurement()
