@@ -112,7 +112,7 @@ struct SideIndexCommandTests {
         #expect(try canAddWithoutTheOthers(fast), "and still vouches for the files")
     }
 
-    @Test("move, done and add-follow-up on one activity without the others print and save what they do on the whole dossier")
+    @Test("move, done, add-follow-up and edit on one activity without the others print and save what they do on the whole dossier")
     func changingWithoutTheOthers() throws {
         let scratch = try ScratchStore()
         let fast = try generated(in: scratch, seed: 6, journal: 5)
@@ -123,6 +123,7 @@ struct SideIndexCommandTests {
         let due = try #require(dossier.activities.first { $0.status == .gepland && ($0.startDate ?? .distantFuture) <= today })
         let weighed = try #require(dossier.activities.first { $0.status == .inAfweging && $0.assessments.isEmpty })
         let visit = try #require(dossier.activities.first { activity in activity.followUps.contains { !$0.isDone } })
+        let relation = try #require(dossier.relations.last { !weighed.relations.contains($0.id) })
         #expect(try writingStore(fast).loadForChangingActivity(due.id) != nil && writingStore(whole).loadForChangingActivity(due.id) == nil)
         let commands = [
             ["move", due.id, "uitgevoerd", "--reason", "gedaan", "--actual-cost", "1.250,50"],
@@ -131,6 +132,9 @@ struct SideIndexCommandTests {
             ["add-follow-up", weighed.id, "--what", "Verslag naar B&W", "--due", "15-1-2027"],
             ["done", visit.id, "1"],
             ["done", weighed.id, "Verslag naar B&W"],
+            ["edit", weighed.id, "--notes", "Nieuwe toelichting", "--start-date", "1-2-2027", "--relations", relation.name],
+            ["edit", weighed.id, "--notes", "Nieuwe toelichting"],
+            ["edit", relation.id, "--notes", "Een relatie: het gewone pad"],
             ["move", due.title, "geevalueerd", "--reason", "op titel: het hele dossier"],
             // Refused alike: a step the life cycle does not have, an unknown activity.
             ["move", weighed.id, "idee"],

@@ -31,7 +31,17 @@ struct EditCommand: ParsableCommand {
     func run() throws {
         let pairs = try FieldArguments.pairs(fields)
         guard !pairs.isEmpty else { throw ValidationError("noem minstens één veld, zoals --notes \"…\" (zie dossier edit --help)") }
-        var (store, dossier) = try storeOptions.openForWriting()
+        let store = try storeOptions.store(forWriting: true)
+        // An activity by its id: without reading the others where the storage can.
+        var outcome = ""
+        let alone = try storeOptions.changeActivityAlone(id, in: store) { activity, dossier in
+            let change = try edit(activity, pairs, in: dossier)
+            outcome = change.map { Self.report($0, in: dossier) } ?? Self.unchanged(activity.title)
+            return change
+        }
+        if alone != nil { return Output.line(outcome) }
+
+        var dossier = try storeOptions.load(store)
         let change: Change
         switch try Lookup.subject(id, in: dossier) {
         case .relation(let relation):
@@ -41,20 +51,33 @@ struct EditCommand: ParsableCommand {
                 "id": "de id verandert niet (hij staat in verwijzingen en het logboek)",
             ])
             let edits = FieldArguments.edits(values, of: relation)
-            guard !edits.isEmpty else { return Output.line(TerminalSafeText.line("Niets gewijzigd: \(relation.name) had die waarden al.")) }
+            guard !edits.isEmpty else { return Output.line(Self.unchanged(relation.name)) }
             change = .editRelation(relation.id, edits)
         case .activity(let activity):
-            let values = try FieldArguments.values(pairs, table: Activity.fields, in: dossier, ownFlow: [
-                "status": "de status van een activiteit verandert langs de levenscyclus: dossier move",
-                "id": "de id verandert niet (hij staat in verwijzingen en het logboek)",
-            ])
-            let edits = FieldArguments.edits(values, of: activity)
-            guard !edits.isEmpty else { return Output.line(TerminalSafeText.line("Niets gewijzigd: \(activity.title) had die waarden al.")) }
-            change = .editActivity(activity.id, edits)
+            guard let edit = try edit(activity, pairs, in: dossier) else { return Output.line(Self.unchanged(activity.title)) }
+            change = edit
         }
-        let summary = change.summary(in: dossier)
-        let details = change.details(in: dossier)
+        let report = Self.report(change, in: dossier)
         try store.commitOrExit(change, to: &dossier)
-        Output.line(([summary] + details.map { "  " + $0 }).joined(separator: "\n"))
+        Output.line(report)
+    }
+
+    /// The change the fields make to an activity; nil when it already has those values.
+    private func edit(_ activity: Activity, _ pairs: [(String, String)], in dossier: Dossier) throws -> Change? {
+        let values = try FieldArguments.values(pairs, table: Activity.fields, in: dossier, ownFlow: [
+            "status": "de status van een activiteit verandert langs de levenscyclus: dossier move",
+            "id": "de id verandert niet (hij staat in verwijzingen en het logboek)",
+        ])
+        let edits = FieldArguments.edits(values, of: activity)
+        return edits.isEmpty ? nil : .editActivity(activity.id, edits)
+    }
+
+    /// What was changed, field by field, as the dossier before the change names it.
+    private static func report(_ change: Change, in dossier: Dossier) -> String {
+        ([change.summary(in: dossier)] + change.details(in: dossier).map { "  " + $0 }).joined(separator: "\n")
+    }
+
+    private static func unchanged(_ name: String) -> String {
+        TerminalSafeText.line("Niets gewijzigd: \(name) had die waarden al.")
     }
 }

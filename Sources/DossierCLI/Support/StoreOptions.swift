@@ -120,30 +120,39 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// For a command that changes one activity, named by `typed` (an id or a title): `make` builds the change
-    /// from the activity and the dossier (and must look at no other activity), then it is saved. When `typed` is
-    /// an activity's id and the storage can, the dossier holds only the relations and that activity
-    /// (`loadForChangingActivity`); otherwise, or when the change must be made on the whole dossier after all,
-    /// the whole dossier is loaded, the activity looked up there, and `make` runs on it.
+    /// from the activity and the dossier (and must look at no other activity), then it is saved. Where it can
+    /// (`changeActivityAlone`) the dossier holds only the relations and that activity; otherwise the whole
+    /// dossier is loaded, the activity looked up there, and `make` runs on it.
     /// - Returns: the activity before and after the change, and the dossier it was made on.
     func changeActivity(_ typed: String, _ make: (Activity, Dossier) throws -> Change) throws -> (before: Activity, after: Activity, dossier: Dossier) {
         let store = try store(forWriting: true)
-        let id = NameLookup.typedID(typed)
-        if var read = try? store.loadForChangingActivity(id), let before = read.dossier.activity(id) {
-            let change = try make(before, read.dossier)
-            do {
-                if try store.commit(change, to: &read, context: Session.clock.context(actor: try Session.actor())) != nil,
-                   let after = read.dossier.activity(id) {
-                    try store.reportAfterCommit()
-                    return (before, after, read.dossier)
-                }
-            } catch {
-                throw failure(error)
-            }
-        }
+        if let changed = try changeActivityAlone(typed, in: store, make) { return changed }
         var dossier = try load(store)
         let before = try Lookup.activity(typed, in: dossier)
         try store.commitOrExit(try make(before, dossier), to: &dossier)
         return (before, dossier.activity(before.id) ?? before, dossier)
+    }
+
+    /// A change to one activity made on the relations and that activity alone (`loadForChangingActivity`), when
+    /// `typed` is that activity's id (and no relation's) and the storage can; `make` returns nil when there is
+    /// nothing to change (then nothing is saved). Nil, with nothing written, when it must be made on the whole
+    /// dossier: then `make` runs again there, with the outcome and messages of the whole dossier.
+    func changeActivityAlone(_ typed: String, in store: any DossierStorage, _ make: (Activity, Dossier) throws -> Change?) throws
+        -> (before: Activity, after: Activity, dossier: Dossier)? {
+        let id = NameLookup.typedID(typed)
+        // An id that is a relation's too is ambiguous where both can be meant (`edit`): the whole dossier says so.
+        guard var read = try? store.loadForChangingActivity(id), read.dossier.relation(id) == nil, let before = read.dossier.activity(id) else {
+            return nil
+        }
+        guard let change = try make(before, read.dossier) else { return (before, before, read.dossier) }
+        do {
+            guard try store.commit(change, to: &read, context: Session.clock.context(actor: try Session.actor())) != nil,
+                  let after = read.dossier.activity(id) else { return nil }
+            try store.reportAfterCommit()
+            return (before, after, read.dossier)
+        } catch {
+            throw failure(error)
+        }
     }
 
     private func open(forWriting: Bool) throws -> (any DossierStorage, Dossier) {
