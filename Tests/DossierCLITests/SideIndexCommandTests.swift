@@ -103,13 +103,13 @@ struct SideIndexCommandTests {
             #expect(withoutOthers.status == withAll.status, "\(arguments): \(withoutOthers.standardError)")
             #expect(withoutOthers.standardOutput == withAll.standardOutput, "\(arguments)")
             #expect(withoutOthers.standardError == withAll.standardError, "\(arguments)")
+            #expect(DossierStore(path: fast).listIndex() == ListIndex(dossier: try DossierStore(path: fast).load()), "the side index after \(arguments)")
         }
         #expect(try scratch.run(["validate"], store: fast).status == 0, "the files the additions left load and check")
         for arguments in [["activities", "--json"], ["relations"], ["agenda"], ["budget", "--year", "2027"]] {
             #expect(try scratch.run(arguments, store: fast).standardOutput == (try scratch.run(arguments, store: whole).standardOutput), "\(arguments)")
         }
-        #expect(DossierStore(path: fast).listIndex() == ListIndex(dossier: try DossierStore(path: fast).load()), "the side index followed")
-        #expect(try canAddWithoutTheOthers(fast), "and still vouches for the files")
+        #expect(try canAddWithoutTheOthers(fast), "the side index still vouches for the files")
     }
 
     @Test("move, done, add-follow-up and edit on one activity without the others print and save what they do on the whole dossier")
@@ -146,11 +146,11 @@ struct SideIndexCommandTests {
             #expect(withoutOthers.status == withAll.status, "\(arguments): \(withoutOthers.standardError)")
             #expect(withoutOthers.standardOutput == withAll.standardOutput, "\(arguments)")
             #expect(withoutOthers.standardError == withAll.standardError, "\(arguments)")
+            #expect(DossierStore(path: fast).listIndex() == ListIndex(dossier: try DossierStore(path: fast).load()), "the side index after \(arguments)")
         }
         #expect(try scratch.run(["validate"], store: fast).status == 0, "the files the changes left load and check")
         for arguments in [["activities", "--json"], ["relations"], ["agenda"], ["show", weighed.id]] {
             #expect(try scratch.run(arguments, store: fast).standardOutput == (try scratch.run(arguments, store: whole).standardOutput), "\(arguments)")
         }
-        #expect(DossierStore(path: fast).listIndex() == ListIndex(dossier: try DossierStore(path: fast).load()), "the side index followed")
     }
 }

@@ -17,12 +17,32 @@ struct ChangingActivityTests {
     func sameAsWholeDossier() throws {
         var reference = try files.prepared()
         let today = Fixtures.clock.today()
-        let untouched = reference.activities.filter { !["uit-het-journaal"].contains($0.id) }
+        // Read from the snapshot's bytes: activities the journal left alone.
+        let touched = try files.touchedByTheJournal()
+        let untouched = reference.activities.filter { !touched.contains($0.id) }
         let due = try #require(untouched.first { $0.status == .gepland && ($0.startDate ?? .distantFuture) <= today && !$0.relations.isEmpty })
         let approved = try #require(untouched.last { $0.status == .goedgekeurd && ($0.startDate ?? today) > today })
         let withOpenFollowUp = try #require(untouched.first { activity in activity.followUps.contains { !$0.isDone && $0.due != nil } })
         let cancelled = try #require(reference.activities.first { $0.status == .goedgekeurd && $0.statusHistory.last?.decision == "Besluit B&W" })
         let elsewhere = try #require(reference.relations.last { !approved.relations.contains($0.id) }).id
+        // Two approved or planned activities of one relation on the same (earliest) day: the first in the dossier's
+        // order is its next one. The one added again by the journal stands last in that order.
+        let readded = try files.readded(in: reference)
+        let changedAbove = [due.id, approved.id, withOpenFollowUp.id]
+        func isCandidate(_ activity: Activity, for relation: RelationID) -> Bool {
+            activity.status.isUpcoming && RelationOverview.linkedRelations(activity).contains(relation) && !changedAbove.contains(activity.id)
+        }
+        let shared = try #require(RelationOverview.linkedRelations(readded).first { relation in untouched.contains { isCandidate($0, for: relation) } })
+        let earlier = try #require(untouched.first { isCandidate($0, for: shared) })
+        let third = try #require(untouched.first {
+            RelationOverview.linkedRelations($0).contains(shared) && $0.id != earlier.id && !changedAbove.contains($0.id)
+        })
+        func onTheSameDay(_ activity: Activity) -> Change {
+            var moved = reference.activity(activity.id) ?? activity
+            moved.startDate = Fixtures.date("2024-01-05")
+            moved.endDate = nil
+            return .updateActivity(moved)
+        }
         let changes: [(String, Change)] = [
             ("a planned activity carried out: no longer its relations' next", .moveActivity(due.id, status: .uitgevoerd, reason: "gedaan",
                                                                                          overrideReason: nil, actualCost: Money(euros: 120), seen: .gepland)),
@@ -39,6 +59,12 @@ struct ChangingActivityTests {
                 return moved
             }())),
             ("a link", .addLink(.activity(approved.id), Link(label: "Programma", target: .url("https://example.org/programma")))),
+            ("the one added again becomes its relation's next", onTheSameDay(readded)),
+            ("one earlier in the dossier's order on the same day takes its place", onTheSameDay(earlier)),
+            ("a third of that relation changed: the earlier of the two stays next", .addLink(.activity(third.id),
+                                                                                            Link(label: "Verslag", target: .url("https://example.org/verslag")))),
+            ("that one cancelled: the one added again is next again", .moveActivity(earlier.id, status: .geannuleerd, reason: "vervalt",
+                                                                                   overrideReason: nil)),
         ]
         for (situation, change) in changes {
             let id = try #require(change.subjects.first)
@@ -56,6 +82,8 @@ struct ChangingActivityTests {
         }
         let row = try #require(DossierStore(path: path).listIndex()?.relations.first { $0.relation.id == elsewhere })
         #expect(row.upcomingActivity?.date ?? .distantFuture <= Fixtures.date("2026-11-25"), "the moved activity counts for its new relation")
+        let sharedRow = try #require(DossierStore(path: path).listIndex()?.relations.first { $0.relation.id == shared })
+        #expect(sharedRow.upcomingActivity?.reason == .activity(readded.id))
     }
 
     @Test("the journal entry is the one the whole dossier's change writes")

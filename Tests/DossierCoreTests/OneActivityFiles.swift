@@ -11,8 +11,9 @@ struct OneActivityFiles {
     let context = Fixtures.context
 
     /// A generated dossier with budget lines, its snapshot and activity index as this program writes them,
-    /// and a journal with activity changes the tally must follow (a cost, a status, a deletion, an addition)
-    /// and one of a relation; the dossier as a full load gives it.
+    /// and a journal with activity changes the fast paths must follow (a cost, a status, a deletion, an addition,
+    /// an approved activity deleted and added again, which puts it last in the dossier's order) and one of a
+    /// relation; the dossier as a full load gives it.
     func prepared() throws -> Dossier {
         let generated = try DossierGenerator(relations: 40, activities: 300, seed: 5)
             .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: Fixtures.clock.today())
@@ -31,11 +32,34 @@ struct OneActivityFiles {
                              startDate: Fixtures.date("2027-06-01"), budgetLine: "internationalisering", estimatedCost: Money(euros: 700))
         added.statusHistory = [StatusChange(date: Fixtures.clock.today(), from: nil, to: .goedgekeurd, reason: "", by: "", decision: "Mandaat")]
         try store.commit(.addActivity(added), to: &dossier, context: context)
+        let readded = try #require(dossier.activities.first {
+            $0.status.isUpcoming && !$0.relations.isEmpty && $0.id != costlier.id && $0.id != weighed.id
+        })
+        try store.commit(.deleteActivity(readded.id), to: &dossier, context: context)
+        try store.commit(.addActivity(readded), to: &dossier, context: context)
         let relation = dossier.relations[6]
         try store.commit(.setRelationStatus(relation.id, status: relation.status == .actief ? .verkennen : .actief, reason: "gesprek", reviewDate: nil),
                          to: &dossier, context: context)
         store.writeSideIndex(of: dossier)
         return dossier
+    }
+
+    /// The activities the journal touched (changed, added, deleted), by id.
+    func touchedByTheJournal() throws -> Set<String> {
+        Set(try DossierStore(path: path).history().flatMap { entry -> [String] in
+            if case .change(let change) = entry.event { return change.subjects }
+            return []
+        })
+    }
+
+    /// The activity the journal deleted and added again.
+    func readded(in dossier: Dossier) throws -> Activity {
+        let history = try DossierStore(path: path).history()
+        let deleted = Set(history.compactMap { entry -> ActivityID? in
+            if case .change(.deleteActivity(let id)) = entry.event { return id }
+            return nil
+        })
+        return try #require(dossier.activities.first { deleted.contains($0.id) })
     }
 
     func writer() throws -> (DossierStore, Dossier) {

@@ -41,15 +41,16 @@ struct MoveCommand: ParsableCommand {
     func run() throws {
         let status = try ArgumentValues.vocabulary(self.status, ActivityStatus.self, option: "status")
         var actual = try self.actualCost.map { try ArgumentValues.money($0, option: "--actual-cost") }
-        var asked = false
+        // The status seen, and the cost asked, once: also when the change is made on the whole dossier after all
+        // (someone else wrote while the question waited), which then says the status changed meanwhile.
+        var seen: ActivityStatus?
         let (before, activity, _) = try storeOptions.changeActivity(id) { before, _ in
-            // Asked once, also when the change is made on the whole dossier after all.
-            if status == .uitgevoerd && actual == nil && !asked && isatty(STDIN_FILENO) == 1 && before.status.canMove(to: .uitgevoerd) {
-                asked = true
+            if seen == nil && status == .uitgevoerd && actual == nil && isatty(STDIN_FILENO) == 1 && before.status.canMove(to: .uitgevoerd) {
                 actual = try askActualCost(proposing: before.actualCost ?? before.estimatedCost)
             }
+            seen = seen ?? before.status
             return .moveActivity(before.id, status: status, reason: reason, overrideReason: overrideReason, decision: decision,
-                                 actualCost: actual, seen: before.status)
+                                 actualCost: actual, seen: seen)
         }
         Output.line(TerminalSafeText.line("\(activity.title): \(before.status.label) → \(activity.status.label)"))
         if let decision = activity.statusHistory.last?.decision { Output.line(TerminalSafeText.line("Besluit: \(decision)")) }

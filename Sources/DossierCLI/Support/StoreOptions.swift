@@ -76,16 +76,8 @@ struct StoreOptions: ParsableArguments {
     func changeRelations(_ make: (Dossier) throws -> Change) throws -> Dossier {
         let store = try store(forWriting: true)
         // A dossier that cannot be read so is read whole below, which says why when it cannot be read at all.
-        if var relations = try? store.loadRelations() {
-            let change = try make(relations.dossier)
-            do {
-                if try store.commit(change, to: &relations, context: Session.clock.context(actor: try Session.actor())) != nil {
-                    try store.reportAfterCommit()
-                    return relations.dossier
-                }
-            } catch {
-                throw failure(error)
-            }
+        if var relations = try? store.loadRelations(), try saveWithoutTheActivities(try make(relations.dossier), to: &relations, in: store) {
+            return relations.dossier
         }
         var dossier = try load(store)
         try store.commitOrExit(try make(dossier), to: &dossier)
@@ -102,14 +94,9 @@ struct StoreOptions: ParsableArguments {
         let store = try store(forWriting: true)
         if var adding = try? store.loadForAddingActivity(), let tally = adding.tally {
             let activity = try make(adding.dossier, tally.newActivityID)
-            do {
-                if try store.commit(.addActivity(activity), to: &adding, context: Session.clock.context(actor: try Session.actor())) != nil,
-                   let added = adding.dossier.activity(activity.id) {
-                    try store.reportAfterCommit()
-                    return (added, FirstLookText.lines(for: added, in: adding.dossier, ledger: adding.tally?.ledger))
-                }
-            } catch {
-                throw failure(error)
+            if try saveWithoutTheActivities(.addActivity(activity), to: &adding, in: store) {
+                let added = adding.dossier.activity(activity.id) ?? activity
+                return (added, FirstLookText.lines(for: added, in: adding.dossier, ledger: adding.tally?.ledger))
             }
         }
         var dossier = try load(store)
@@ -140,16 +127,22 @@ struct StoreOptions: ParsableArguments {
     func changeActivityAlone(_ typed: String, in store: any DossierStorage, _ make: (Activity, Dossier) throws -> Change?) throws
         -> (before: Activity, after: Activity, dossier: Dossier)? {
         let id = NameLookup.typedID(typed)
-        // An id that is a relation's too is ambiguous where both can be meant (`edit`): the whole dossier says so.
-        guard var read = try? store.loadForChangingActivity(id), read.dossier.relation(id) == nil, let before = read.dossier.activity(id) else {
-            return nil
-        }
+        // A title is looked up on the whole dossier; an id that is a relation's too is ambiguous where both can be
+        // meant (`edit`), which the whole dossier says.
+        guard Slug.isValid(id), var read = try? store.loadForChangingActivity(id), read.dossier.relation(id) == nil,
+              let before = read.dossier.activity(id) else { return nil }
         guard let change = try make(before, read.dossier) else { return (before, before, read.dossier) }
+        guard try saveWithoutTheActivities(change, to: &read, in: store) else { return nil }
+        return (before, read.dossier.activity(id) ?? before, read.dossier)
+    }
+
+    /// Saves a change made on a dossier read without (all) its activities, and says what the storage has to say;
+    /// false, with nothing written, when it must be made on the whole dossier after all.
+    private func saveWithoutTheActivities(_ change: Change, to read: inout RelationsDossier, in store: any DossierStorage) throws -> Bool {
         do {
-            guard try store.commit(change, to: &read, context: Session.clock.context(actor: try Session.actor())) != nil,
-                  let after = read.dossier.activity(id) else { return nil }
+            guard try store.commit(change, to: &read, context: Session.clock.context(actor: try Session.actor())) != nil else { return false }
             try store.reportAfterCommit()
-            return (before, after, read.dossier)
+            return true
         } catch {
             throw failure(error)
         }

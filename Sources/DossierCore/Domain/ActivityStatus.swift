@@ -40,6 +40,9 @@ public enum ActivityStatus: String, Vocabulary {
 
     public func canMove(to next: ActivityStatus) -> Bool { allowedNextStates.contains(next) }
 
+    /// Approved or planned: decided, not yet carried out; such an activity's start is a relation's next date.
+    public var isUpcoming: Bool { self == .goedgekeurd || self == .gepland }
+
     /// Approved, planned or carried out: the money is committed or spent.
     public var countsAgainstBudget: Bool {
         switch self {

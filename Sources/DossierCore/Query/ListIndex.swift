@@ -84,16 +84,12 @@ public struct ListIndex: Hashable, Sendable {
 
     /// The list after `activity` was added (at the end of the dossier's activities): the counts, the open
     /// follow-ups' deadlines, and the rows of the relations it counts for (`RelationOverview.linkedRelations`),
-    /// as `init(dossier:)` would make them; the relations in `dossier` are as they are now. Nil when a relation
-    /// it names has no row.
-    public func updated(adding activity: Activity, relations dossier: Dossier) -> ListIndex? {
+    /// as `init(dossier:)` would make them. Nil when a relation it names has no row.
+    public func updated(adding activity: Activity) -> ListIndex? {
         var list = self
         list.activityCount += 1
         if activity.kind == .delegatiebezoek { list.visitCount += 1 }
-        for followUp in activity.followUps where !followUp.isDone {
-            guard let due = followUp.due else { continue }
-            list.deadlines.insert(due, at: list.deadlines.firstIndex { $0 > due } ?? list.deadlines.endIndex)
-        }
+        list.insertDeadlines(of: activity)
         for id in RelationOverview.linkedRelations(activity) {
             guard let position = list.relations.firstIndex(where: { $0.relation.id == id }) else { return nil }
             list.relations[position] = list.relations[position].adding(activity)
@@ -109,13 +105,11 @@ public struct ListIndex: Hashable, Sendable {
                         upcoming: (RelationID) -> RelationOverview.NextDate?) -> ListIndex? {
         var list = self
         list.visitCount += (after.kind == .delegatiebezoek ? 1 : 0) - (before.kind == .delegatiebezoek ? 1 : 0)
-        for due in before.followUps.filter({ !$0.isDone }).compactMap(\.due) {
+        for due in ListIndex.openDeadlines(of: before) {
             guard let position = list.deadlines.firstIndex(of: due) else { return nil }
             list.deadlines.remove(at: position)
         }
-        for due in after.followUps.filter({ !$0.isDone }).compactMap(\.due) {
-            list.deadlines.insert(due, at: list.deadlines.firstIndex { $0 > due } ?? list.deadlines.endIndex)
-        }
+        list.insertDeadlines(of: after)
         let was = RelationOverview.linkedRelations(before), now = RelationOverview.linkedRelations(after)
         for id in was + now.filter({ !was.contains($0) }) {
             guard let position = list.relations.firstIndex(where: { $0.relation.id == id }) else { return nil }
@@ -124,6 +118,17 @@ public struct ListIndex: Hashable, Sendable {
             list.relations[position] = RelationOverview.make(row.relation, activityCount: count, upcomingActivity: upcoming(id))
         }
         return list
+    }
+
+    /// The due dates of an activity's open follow-ups: its deadlines (as `Agenda.deadlines` counts them).
+    private static func openDeadlines(of activity: Activity) -> [CalendarDate] {
+        activity.followUps.filter { !$0.isDone }.compactMap(\.due)
+    }
+
+    private mutating func insertDeadlines(of activity: Activity) {
+        for due in ListIndex.openDeadlines(of: activity) {
+            deadlines.insert(due, at: deadlines.firstIndex { $0 > due } ?? deadlines.endIndex)
+        }
     }
 
     /// How many signals the start screen counts: every deadline up to `days` after today (and all overdue

@@ -38,7 +38,7 @@ public struct RelationOverview: Hashable, Sendable {
             guard let relation else { return }
             counts[relation] += 1
             let status = activities[position].status
-            guard status == .goedgekeurd || status == .gepland, let start = activities[position].startDate,
+            guard status.isUpcoming, let start = activities[position].startDate,
                   start < (nextActivity[relation]?.date ?? .distantFuture) else { return }
             nextActivity[relation] = (start, position)
         }
@@ -82,7 +82,7 @@ public struct RelationOverview: Hashable, Sendable {
 
     /// The start of an approved or planned activity, when it comes before `date` (or there is none yet).
     static func upcomingStart(of activity: Activity, before date: CalendarDate?) -> CalendarDate? {
-        guard activity.status == .goedgekeurd || activity.status == .gepland, let start = activity.startDate,
+        guard activity.status.isUpcoming, let start = activity.startDate,
               start < (date ?? .distantFuture) else { return nil }
         return start
     }

@@ -127,7 +127,8 @@ extension ActivityListing.Entry {
         var direction: VisitDirection?, budgetLine: String?, cost: Money?, relations: [RelationID] = [], organiser: RelationID?
         var budgeted: Money?
         try reader.readArray { (reader: inout JSONReader, index: Int) throws(JSONError) in
-            guard index >= 16 || fields.contains(Fields(rawValue: 1 << index)) else { return try reader.skipValue() }
+            // A field past the last is refused below whatever is read.
+            guard index > 14 || fields.contains(Fields(rawValue: 1 << index)) else { return try reader.skipValue() }
             switch index {
             case 0: start = try reader.readInt()
             case 1: length = try reader.readInt()

@@ -2,19 +2,13 @@
 /// one activity without building the dossier (`DossierStore.loadForChangingActivity`).
 extension ActivityListing {
     /// The activity as the dossier holds it now (the journal's version where it touched it) and its place in the
-    /// dossier's order; nil when there is none.
+    /// dossier's order; nil when there is none, or its bytes in the snapshot are not that activity.
     func current(_ id: ActivityID) throws(StoreError) -> (activity: Activity, order: Int)? {
         if let index = dossier.activityPosition(id) { return (dossier.activities[index], order(ofTouched: index)) }
         guard let index = entries.firstIndex(where: { $0.id == id }), !replaced.contains(index) else { return nil }
-        let entry = entries[index]
-        var bytes = [UInt8](repeating: 0, count: entry.bytes.count)
-        let count = try bytes.withUnsafeMutableBytes { buffer in
-            Result { () throws(FileSystemError) -> Int in try fileSystem.read(descriptor, from: Int64(entry.bytes.lowerBound), into: buffer, path: path) }
-        }.mapError(StoreError.fileSystem).get()
-        guard count == bytes.count,
-              let activity = try? JSONReader.read(bytes, { (reader: inout JSONReader) throws(JSONError) in try Activity(reading: &reader) }),
-              activity.id == id else { throw .changedOnDisk(file: path) }
-        return (activity, entry.position)
+        let read = Result { () throws(FileSystemError) in try entries[index].activity(in: descriptor, fileSystem: fileSystem, path: path) }
+        guard let activity = try read.mapError(StoreError.fileSystem).get() else { return nil }
+        return (activity, entries[index].position)
     }
 
     /// The next approved or planned activity of `relation` among all but `excluded`, as `RelationOverview.all`
@@ -25,7 +19,7 @@ extension ActivityListing {
         // The start of an activity that would come before the best so far, asked before whether it is the
         // relation's at all (most activities are neither approved nor planned).
         func earlier(_ date: CalendarDate?, _ status: ActivityStatus, _ order: Int) -> CalendarDate? {
-            guard status == .goedgekeurd || status == .gepland, let date, best.map({ (date, order) < ($0.date, $0.order) }) ?? true else { return nil }
+            guard status.isUpcoming, let date, best.map({ (date, order) < ($0.date, $0.order) }) ?? true else { return nil }
             return date
         }
         entries.withUnsafeBufferPointer { entries in
@@ -47,5 +41,20 @@ extension ActivityListing {
     /// kept it, else after all of the snapshot's, in the order of the journal.
     private func order(ofTouched index: Int) -> Int {
         snapshotPositions[dossier.activities[index].id] ?? entries.count + index
+    }
+}
+
+extension ActivityListing.Entry {
+    /// The activity whole, read from its bytes in the snapshot open at `descriptor`; nil when they are not this
+    /// activity (the file is not what the activity index describes).
+    func activity(in descriptor: Int32, fileSystem: any FileSystem, path: String) throws(FileSystemError) -> Activity? {
+        var bytes = [UInt8](repeating: 0, count: self.bytes.count)
+        let count = try bytes.withUnsafeMutableBytes { buffer in
+            Result { () throws(FileSystemError) -> Int in try fileSystem.read(descriptor, from: Int64(self.bytes.lowerBound), into: buffer, path: path) }
+        }.get()
+        guard count == bytes.count,
+              let activity = try? JSONReader.read(bytes, { (reader: inout JSONReader) throws(JSONError) in try Activity(reading: &reader) }),
+              activity.id == id else { return nil }
+        return activity
     }
 }

@@ -37,9 +37,9 @@ extension DossierStore {
         var touchedActivities: [Activity] = []
         // In snapshot order, as the whole dossier holds them.
         for entry in entries.filter({ touched.contains($0.id) }).sorted(by: { $0.position < $1.position }) {
-            let bytes = try readingSnapshot { () throws(FileSystemError) in try read(entry.bytes, of: descriptor) }
-            guard let activity = try? JSONReader.read(bytes, { (reader: inout JSONReader) throws(JSONError) in try Activity(reading: &reader) }),
-                  activity.id == entry.id else { return nil }
+            guard let activity = try readingSnapshot({ () throws(FileSystemError) in
+                try entry.activity(in: descriptor, fileSystem: fileSystem, path: path)
+            }) else { return nil }
             touchedActivities.append(activity)
         }
         var dossier = Dossier(title: prefix.title, framework: prefix.framework, budgetLines: prefix.budgetLines, relations: prefix.relations,
@@ -81,16 +81,6 @@ extension DossierStore {
               let buffer = try? SnapshotBuffer(reading: descriptor, size: Int(status.size), fileSystem: fileSystem, path: files.activityIndex)
         else { return nil }
         return ActivityIndex.decode(buffer.bytes, for: snapshot, releasing: true, fields: fields)?.entries
-    }
-
-    /// The bytes at `range` of an open file.
-    func read(_ range: Range<Int>, of descriptor: Int32) throws(FileSystemError) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: range.count)
-        let count = try bytes.withUnsafeMutableBytes { buffer in
-            Result { () throws(FileSystemError) -> Int in try fileSystem.read(descriptor, from: Int64(range.lowerBound), into: buffer, path: path) }
-        }.get()
-        bytes.removeLast(range.count - count)
-        return bytes
     }
 }
 

@@ -46,8 +46,11 @@ extension DossierStore {
     /// either. Nil, with nothing written, when the change is of another kind, when the whole dossier would
     /// refuse an addition (its id taken, the limit reached: the whole path says so), or when the files moved
     /// since they were read (someone else wrote or compacted): then load the whole dossier and commit there,
-    /// which takes in the others' changes first.
+    /// which takes in the others' changes first. The restoration's positions are those in `relations.dossier`.
     public func commit(_ change: Change, to relations: inout RelationsDossier, context: ChangeContext) throws(StoreError) -> Restoration? {
+        // Read (or last saved to) at exactly this store's place in the journal: not behind a change this store
+        // saved since through another copy, nor with a side index that could not be brought along.
+        guard relations.sideIndex.journalSequence == lastSequence else { return nil }
         if case .addActivity(let activity) = change {
             guard let tally = relations.tally, !tally.contains(activity.id), tally.count < Limits.maximumActivities else { return nil }
         } else if let changing = relations.changing, change.changesOnly(changing.id) {
@@ -116,7 +119,7 @@ extension DossierStore {
                     return next.map { RelationOverview.NextDate(date: $0.date, reason: .activity($0.id)) }
                 }
             } else {
-                list = relations.sideIndex.list.updated(adding: now, relations: relations.dossier)
+                list = relations.sideIndex.list.updated(adding: now)
             }
         } else {
             list = relations.sideIndex.list.updated(after: undo, relations: relations.dossier)
