@@ -107,7 +107,7 @@ struct AddingActivityTests {
 
     @Test("it declines, writing nothing, when the addition must be made on the whole dossier", arguments: [
         "an id in the snapshot", "an id the journal added", "no activity index", "a damaged activity index", "an entry that puts an activity back",
-        "only relations read",
+        "only relations read", "read before this store saved another addition",
     ])
     func declines(_ situation: String) throws {
         var dossier = try prepared()
@@ -140,6 +140,15 @@ struct AddingActivityTests {
         case "an id in the snapshot", "an id the journal added", "only relations read":
             var read = try #require(situation == "only relations read" ? try store.loadRelations() : try store.loadForAddingActivity())
             #expect(try store.commit(.addActivity(activity), to: &read, context: context) == nil)
+        case "read before this store saved another addition":
+            // Two copies read from one store: the second does not know the first's addition, whose id it could take.
+            var first = try #require(try store.loadForAddingActivity()), second = try #require(try store.loadForAddingActivity())
+            #expect(try store.commit(.addActivity(activity), to: &first, context: context) != nil)
+            let afterFirst = try PosixFileSystem().readFile(path + ".journal")
+            #expect(try store.commit(.addActivity(activity), to: &second, context: context) == nil)
+            #expect(try PosixFileSystem().readFile(path + ".journal") == afterFirst, "nothing more written")
+            #expect(try DossierStore(path: path).load().activities.count == dossier.activities.count + 1)
+            return
         default:
             #expect(try store.loadForAddingActivity() == nil)
             #expect(try store.loadRelations() != nil, "the relations alone can still be read")
