@@ -75,3 +75,14 @@ struct OneActivityFiles {
         return store
     }
 }
+
+extension JournalEntry {
+    /// The entry with `other`'s lineage and link to the line before it: what differs between the same change
+    /// written to two preparations of the same files (each starts a lineage of its own).
+    func inLineage(of other: JournalEntry) -> JournalEntry {
+        var entry = self
+        entry.lineage = other.lineage
+        entry.previous = other.previous
+        return entry
+    }
+}
