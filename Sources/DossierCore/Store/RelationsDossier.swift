@@ -9,8 +9,8 @@
 /// (`loadForChangingActivity`). Nothing else accepts it, so a dossier without its activities is never shown,
 /// checked or written as the dossier.
 public struct RelationsDossier: Sendable {
-    /// The framework, budget lines and relations as the snapshot and journal hold them now; no activities
-    /// and no internal contacts.
+    /// The framework, budget lines and relations as the snapshot and journal hold them now, and no internal
+    /// contacts; of the activities only the one read for a change to it, and any added through this copy.
     public internal(set) var dossier: Dossier
     /// The side index read with it: its list is brought up to date with every change saved.
     var sideIndex: SideIndex
