@@ -40,9 +40,9 @@ extension DossierStore {
         return relations
     }
 
-    /// Saves a change to relations alone made on `relations` (from `loadRelations()`), or the addition of an
-    /// activity when `relations` holds the tally of the others (`loadForAddingActivity()`), as `commit` saves
-    /// one on the whole dossier, and brings the side index along so that the next start needs no full read
+    /// Saves a change to relations alone made on `relations` (from `loadRelations()`), the addition of an
+    /// activity when `relations` holds the tally of the others (`loadForAddingActivity()`), or a change to the one
+    /// activity it was read with (`loadForChangingActivity`), as `commit` saves one on the whole dossier, and brings the side index along so that the next start needs no full read
     /// either. Nil, with nothing written, when the change is of another kind, when the whole dossier would
     /// refuse an addition (its id taken, the limit reached: the whole path says so), or when the files moved
     /// since they were read (someone else wrote or compacted): then load the whole dossier and commit there,
