@@ -112,7 +112,7 @@ struct SideIndexCommandTests {
         #expect(try canAddWithoutTheOthers(fast), "the side index still vouches for the files")
     }
 
-    @Test("move, done, add-follow-up and edit on one activity without the others print and save what they do on the whole dossier")
+    @Test("move, done, add-follow-up, edit and assess on one activity without the others print and save what they do on the whole dossier")
     func changingWithoutTheOthers() throws {
         let scratch = try ScratchStore()
         let fast = try generated(in: scratch, seed: 6, journal: 5)
@@ -135,6 +135,8 @@ struct SideIndexCommandTests {
             ["edit", weighed.id, "--notes", "Nieuwe toelichting", "--start-date", "1-2-2027", "--relations", relation.name],
             ["edit", weighed.id, "--notes", "Nieuwe toelichting"],
             ["edit", relation.id, "--notes", "Een relatie: het gewone pad"],
+            ["assess", weighed.id, "--answer", "inhoudelijke-link=ja", "--answer", "behapbaar=deels", "--explain"],
+            ["assess", due.id, "--save", "--json"],
             ["move", due.title, "geevalueerd", "--reason", "op titel: het hele dossier"],
             // Refused alike: a step the life cycle does not have, an unknown activity.
             ["move", weighed.id, "idee"],

@@ -18,13 +18,6 @@ struct AddingActivityTests {
     func openedStore() throws -> DossierStore { try files.openedStore() }
     var directory: TemporaryDirectory { files.directory }
 
-    /// A ledger's figures per line and year, the activities counted as a set (their order follows the reading).
-    func figures(_ ledger: BudgetLedger) -> [String: [Int: [String]]] {
-        ledger.overviews.mapValues { years in
-            years.mapValues { ["\($0.budget.cents)", "\($0.committed.cents)", "\($0.spent.cents)"] + $0.activityIDs.sorted() }
-        }
-    }
-
     @Test("each addition saves what an addition to the whole dossier saves, with the same id, side index and first look")
     func sameAsWholeDossier() throws {
         var reference = try prepared()
@@ -66,7 +59,7 @@ struct AddingActivityTests {
             #expect(adding.dossier.activities.isEmpty && adding.dossier.relations == reference.relations)
             #expect(tally.count == reference.activities.count)
             #expect(Set(reference.activities.map(\.id)).allSatisfy(tally.contains))
-            #expect(figures(tally.ledger) == figures(BudgetLedger(reference)), "the budget as the whole dossier sums it: \(situation)")
+            #expect(OneActivityFiles.figures(tally.ledger) == OneActivityFiles.figures(BudgetLedger(reference)), "the budget as the whole dossier sums it: \(situation)")
 
             let activity = make(adding.dossier, tally.newActivityID)
             #expect(activity == make(reference, reference.newActivityID), "the same id as on the whole dossier: \(situation)")

@@ -86,6 +86,32 @@ struct ChangingActivityTests {
         #expect(sharedRow.upcomingActivity?.reason == .activity(readded.id))
     }
 
+    @Test("read for weighing, the activity comes with the budget of all activities, and weighs as on the whole dossier")
+    func weighing() throws {
+        let dossier = try files.prepared()
+        let touched = try files.touchedByTheJournal()
+        // One from the snapshot's bytes, one the journal changed.
+        let fromSnapshot = try #require(dossier.activities.first { !touched.contains($0.id) && $0.budgetLine != nil && $0.estimatedCost != nil })
+        let fromJournal = try #require(dossier.activities.first { touched.contains($0.id) && $0.budgetLine != nil })
+        var answers = AssessmentAnswers()
+        answers.set(.inhoudelijkeLink, .ja)
+        for activity in [fromSnapshot, fromJournal] {
+            let store = try files.openedStore()
+            var read = try #require(try store.loadForChangingActivity(activity.id, countingOthers: true))
+            let ledger = try #require(read.tally?.ledger)
+            #expect(OneActivityFiles.figures(ledger) == OneActivityFiles.figures(BudgetLedger(dossier)))
+            let result = Assessor.assess(activity, answers: answers, in: read.dossier, ledger: ledger)
+            #expect(result == Assessor.assess(activity, answers: answers, in: dossier), "\(activity.id)")
+            let change = Change.recordAssessment(activity.id, result.recorded(answers: answers, by: "", at: Fixtures.now))
+            #expect(try store.commit(change, to: &read, context: context) != nil)
+            var reference = dossier
+            try reference.apply(change, context: context)
+            #expect(try DossierStore(path: path).load().activity(activity.id) == reference.activity(activity.id))
+            _ = try files.prepared()
+        }
+        #expect(try files.openedStore().loadForChangingActivity(fromSnapshot.id)?.tally == nil, "only when asked")
+    }
+
     @Test("the journal entry is the one the whole dossier's change writes")
     func sameJournalEntry() throws {
         let dossier = try files.prepared()

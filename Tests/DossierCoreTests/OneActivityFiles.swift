@@ -44,6 +44,13 @@ struct OneActivityFiles {
         return dossier
     }
 
+    /// A ledger's figures per line and year, the activities counted as a set (their order follows the reading).
+    static func figures(_ ledger: BudgetLedger) -> [String: [Int: [String]]] {
+        ledger.overviews.mapValues { years in
+            years.mapValues { ["\($0.budget.cents)", "\($0.committed.cents)", "\($0.spent.cents)"] + $0.activityIDs.sorted() }
+        }
+    }
+
     /// The activities the journal touched (changed, added, deleted), by id.
     func touchedByTheJournal() throws -> Set<String> {
         Set(try DossierStore(path: path).history().flatMap { entry -> [String] in

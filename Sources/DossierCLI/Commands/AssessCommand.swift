@@ -58,32 +58,60 @@ struct AssessCommand: ParsableCommand {
         let answersGiven = !answerOptions.isEmpty || !noteOptions.isEmpty || answersFile != nil || exception != nil
         let asksOnTerminal = whatIf == nil && !answersGiven && !json && isatty(STDIN_FILENO) == 1
         let saves = whatIf == nil && (answersGiven || asksOnTerminal || save)
-        var (store, dossier) = saves ? try storeOptions.openForWriting() : try storeOptions.openForReading()
+        let store = try storeOptions.store(forWriting: saves)
+        // Asked once, also when the assessment is saved on the whole dossier after all.
+        var asked: AssessmentAnswers?
+        func answers(for activity: Activity, in dossier: Dossier) throws -> AssessmentAnswers {
+            if asksOnTerminal {
+                let given = asked ?? InteractiveAssessment.ask(activity: activity, dossier: dossier, startingFrom: activity.assessments.last?.answers)
+                asked = given
+                return given
+            }
+            var answers = try answersFile.map { try readProposal($0, dossier: dossier).answers } ?? AssessmentAnswers()
+            try apply(answerOptions, noteOptions, exception, to: &answers)
+            return answers
+        }
+        func assessed(_ activity: Activity, in dossier: Dossier, ledger: BudgetLedger?) throws -> (AssessmentResult, Change) {
+            let given = try answers(for: activity, in: dossier)
+            let result = Assessor.assess(activity, answers: given, in: dossier, ledger: ledger)
+            // Who and when are set by the change path from its context.
+            return (result, .recordAssessment(activity.id, result.recorded(answers: given, by: "", at: Session.clock.now())))
+        }
+
+        // An assessment saved of an activity named by its id: without reading the other activities where the
+        // storage can, the budget weighed from the activity index.
+        if saves, let id {
+            var result: AssessmentResult?
+            let alone = try storeOptions.changeActivityAlone(id, in: store, countingOthers: true) { activity, dossier, ledger in
+                let (assessment, change) = try assessed(activity, in: dossier, ledger: ledger)
+                result = assessment
+                return change
+            }
+            if let alone, let result { return show(alone.before, result, saved: true) }
+        }
+
+        var dossier = try storeOptions.load(store)
         let activity: Activity
-        var answers: AssessmentAnswers
+        let result: AssessmentResult
         if let whatIf {
             let proposal = try readProposal(whatIf, dossier: dossier)
             guard let proposed = proposal.activity else {
                 throw failure("\(whatIf): het voorstel mist \"activity\" (zie docs/afweegkader.md)", code: ExitStatus.dataError)
             }
             activity = proposed
-            answers = proposal.answers
+            var answers = proposal.answers
+            try apply(answerOptions, noteOptions, exception, to: &answers)
+            result = Assessor.assess(activity, answers: answers, in: dossier)
         } else {
             activity = try Lookup.activity(id ?? "", in: dossier)
-            answers = try answersFile.map { try readProposal($0, dossier: dossier).answers } ?? AssessmentAnswers()
+            let (assessment, change) = try assessed(activity, in: dossier, ledger: nil)
+            result = assessment
+            if saves { try store.commitOrExit(change, to: &dossier) }
         }
-        try apply(answerOptions, noteOptions, exception, to: &answers)
-        if asksOnTerminal {
-            answers = InteractiveAssessment.ask(activity: activity, dossier: dossier, startingFrom: activity.assessments.last?.answers)
-        }
-        let result = Assessor.assess(activity, answers: answers, in: dossier)
-        var saved = false
-        if saves {
-            // Who and when are set by the change path from its context.
-            let record = result.recorded(answers: answers, by: "", at: Session.clock.now())
-            try store.commitOrExit(.recordAssessment(activity.id, record), to: &dossier)
-            saved = true
-        }
+        show(activity, result, saved: saves)
+    }
+
+    private func show(_ activity: Activity, _ result: AssessmentResult, saved: Bool) {
         if json {
             Output.document(AssessmentOutput.json(activity: activity, result: result, isProposal: whatIf != nil, saved: saved))
         } else {

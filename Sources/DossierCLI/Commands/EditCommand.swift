@@ -34,7 +34,7 @@ struct EditCommand: ParsableCommand {
         let store = try storeOptions.store(forWriting: true)
         // An activity by its id: without reading the others where the storage can.
         var outcome = ""
-        let alone = try storeOptions.changeActivityAlone(id, in: store) { activity, dossier in
+        let alone = try storeOptions.changeActivityAlone(id, in: store) { activity, dossier, _ in
             let change = try edit(activity, pairs, in: dossier)
             outcome = change.map { Self.report($0, in: dossier) } ?? Self.unchanged(activity.title)
             return change

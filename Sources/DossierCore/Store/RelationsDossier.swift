@@ -17,7 +17,8 @@ public struct RelationsDossier: Sendable {
     /// What the snapshot holds before its activities, as read (before the journal): what a listing of the same
     /// snapshot starts from (`loadForAddingActivity`, `loadForChangingActivity`).
     let snapshotPrefix: Dossier
-    /// The other activities' ids, number and budget, when read for adding one (`DossierStore.loadForAddingActivity()`).
+    /// The activities' ids, number and budget, when read for adding one (`DossierStore.loadForAddingActivity()`) or
+    /// for weighing one (`loadForChangingActivity(_:countingOthers:)`).
     public internal(set) var tally: ActivityTally?
     /// The one activity in `dossier`, when read for a change to it alone (`DossierStore.loadForChangingActivity`);
     /// gone once that change is saved.
