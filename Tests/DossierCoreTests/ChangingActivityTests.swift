@@ -97,8 +97,8 @@ struct ChangingActivityTests {
         answers.set(.inhoudelijkeLink, .ja)
         for activity in [fromSnapshot, fromJournal] {
             let store = try files.openedStore()
-            var read = try #require(try store.loadForChangingActivity(activity.id, countingOthers: true))
-            let ledger = try #require(read.tally?.ledger)
+            var read = try #require(try store.loadForChangingActivity(activity.id, withBudget: true))
+            let ledger = try #require(read.budget)
             #expect(OneActivityFiles.figures(ledger) == OneActivityFiles.figures(BudgetLedger(dossier)))
             let result = Assessor.assess(activity, answers: answers, in: read.dossier, ledger: ledger)
             #expect(result == Assessor.assess(activity, answers: answers, in: dossier), "\(activity.id)")
@@ -109,7 +109,7 @@ struct ChangingActivityTests {
             #expect(try DossierStore(path: path).load().activity(activity.id) == reference.activity(activity.id))
             _ = try files.prepared()
         }
-        #expect(try files.openedStore().loadForChangingActivity(fromSnapshot.id)?.tally == nil, "only when asked")
+        #expect(try files.openedStore().loadForChangingActivity(fromSnapshot.id)?.budget == nil, "only when asked")
     }
 
     @Test("the journal entry is the one the whole dossier's change writes")

@@ -82,7 +82,7 @@ struct AssessCommand: ParsableCommand {
         // storage can, the budget weighed from the activity index.
         if saves, let id {
             var result: AssessmentResult?
-            let alone = try storeOptions.changeActivityAlone(id, in: store, countingOthers: true) { activity, dossier, ledger in
+            let alone = try storeOptions.changeActivityAlone(id, in: store, withBudget: true) { activity, dossier, ledger in
                 let (assessment, change) = try assessed(activity, in: dossier, ledger: ledger)
                 result = assessment
                 return change

@@ -122,17 +122,17 @@ struct StoreOptions: ParsableArguments {
 
     /// A change to one activity made on the relations and that activity alone (`loadForChangingActivity`), when
     /// `typed` is that activity's id (and no relation's) and the storage can; `make` returns nil when there is
-    /// nothing to change (then nothing is saved). With `countingOthers`, `make` gets the budget of all activities
-    /// (`ActivityTally.ledger`, this one counted in) for weighing it. Nil, with nothing written, when it must be
+    /// nothing to change (then nothing is saved). With `withBudget`, `make` gets the budget of all activities
+    /// (this one counted in) for weighing it. Nil, with nothing written, when it must be
     /// made on the whole dossier: then the caller makes it there, with the outcome and messages of the whole dossier.
-    func changeActivityAlone(_ typed: String, in store: any DossierStorage, countingOthers: Bool = false,
+    func changeActivityAlone(_ typed: String, in store: any DossierStorage, withBudget: Bool = false,
                              _ make: (Activity, Dossier, BudgetLedger?) throws -> Change?) throws -> (before: Activity, after: Activity, dossier: Dossier)? {
         let id = NameLookup.typedID(typed)
         // A title is looked up on the whole dossier; an id that is a relation's too is ambiguous where both can be
         // meant (`edit`), which the whole dossier says.
-        guard Slug.isValid(id), var read = try? store.loadForChangingActivity(id, countingOthers: countingOthers), read.dossier.relation(id) == nil,
-              let before = read.dossier.activity(id), !countingOthers || read.tally != nil else { return nil }
-        guard let change = try make(before, read.dossier, read.tally?.ledger) else { return (before, before, read.dossier) }
+        guard Slug.isValid(id), var read = try? store.loadForChangingActivity(id, withBudget: withBudget), read.dossier.relation(id) == nil,
+              let before = read.dossier.activity(id), !withBudget || read.budget != nil else { return nil }
+        guard let change = try make(before, read.dossier, read.budget) else { return (before, before, read.dossier) }
         guard try saveWithoutTheActivities(change, to: &read, in: store) else { return nil }
         return (before, read.dossier.activity(id) ?? before, read.dossier)
     }

@@ -7,9 +7,9 @@ public struct ActivityTally: Sendable {
     /// The budget of every line and year, the activities as they are now counted in.
     public private(set) var ledger: BudgetLedger
 
-    init(lines: [BudgetLine], capacity: Int) {
-        ids = Set(minimumCapacity: capacity)
-        ledger = BudgetLedger(lines: lines)
+    init(ids: Set<ActivityID>, ledger: BudgetLedger) {
+        self.ids = ids
+        self.ledger = ledger
     }
 
     public var count: Int { ids.count }
@@ -25,20 +25,24 @@ public struct ActivityTally: Sendable {
         ids.insert(activity.id)
         ledger.count(activity)
     }
-
-    /// An activity of the snapshot, as its row in the activity index has it.
-    mutating func add(_ entry: ActivityListing.Entry) {
-        ids.insert(entry.id)
-        ledger.count(entry.id, year: entry.facets.year, line: entry.facets.budgetLine, status: entry.facets.status, cost: entry.budgeted)
-    }
 }
 
 extension ActivityListing {
     /// Every activity as the dossier holds it now: the snapshot's rows the journal left alone, and the ones it touched.
     var tally: ActivityTally {
-        var tally = ActivityTally(lines: dossier.budgetLines, capacity: entries.count + dossier.activities.count)
-        for (index, entry) in entries.enumerated() where !replaced.contains(index) { tally.add(entry) }
-        for activity in dossier.activities { tally.add(activity) }
-        return tally
+        var ids = Set<ActivityID>(minimumCapacity: entries.count + dossier.activities.count)
+        for (index, entry) in entries.enumerated() where !replaced.contains(index) { ids.insert(entry.id) }
+        for activity in dossier.activities { ids.insert(activity.id) }
+        return ActivityTally(ids: ids, ledger: budget)
+    }
+
+    /// The budget of every line and year, every activity as the dossier holds it now counted in.
+    var budget: BudgetLedger {
+        var ledger = BudgetLedger(lines: dossier.budgetLines)
+        for (index, entry) in entries.enumerated() where !replaced.contains(index) {
+            ledger.count(entry.id, year: entry.facets.year, line: entry.facets.budgetLine, status: entry.facets.status, cost: entry.budgeted)
+        }
+        for activity in dossier.activities { ledger.count(activity) }
+        return ledger
     }
 }

@@ -17,16 +17,16 @@ extension DossierStore {
 
     /// The relations with the one activity `id` in them, read whole, for a change to it alone; and of the
     /// others what the relations' rows in the side index count (their status, start and relations), and with
-    /// `countingOthers` the tally of all activities (for weighing it against the budget). Nil when that cannot
-    /// be vouched for here or there is no activity with that id (then load the whole dossier, which also says
-    /// so). Only for a store that writes.
-    public func loadForChangingActivity(_ id: ActivityID, countingOthers: Bool = false) throws(StoreError) -> RelationsDossier? {
+    /// `withBudget` the budget of all activities (for weighing it). Nil when that cannot be vouched for here or
+    /// there is no activity with that id (then load the whole dossier, which also says so). Only for a store
+    /// that writes.
+    public func loadForChangingActivity(_ id: ActivityID, withBudget: Bool = false) throws(StoreError) -> RelationsDossier? {
         guard var relations = try loadRelations(),
               let listing = try activityListing(describedBy: relations.sideIndex, fields: .relationRows, prefix: relations.snapshotPrefix),
               let (activity, order) = try listing.current(id) else { return nil }
         relations.dossier.insertActivity(activity)
         relations.changing = RelationsDossier.ChangingActivity(id: id, order: order, listing: listing)
-        if countingOthers { relations.tally = listing.tally }
+        if withBudget { relations.budget = listing.budget }
         return relations
     }
 }

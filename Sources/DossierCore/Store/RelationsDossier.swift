@@ -17,9 +17,11 @@ public struct RelationsDossier: Sendable {
     /// What the snapshot holds before its activities, as read (before the journal): what a listing of the same
     /// snapshot starts from (`loadForAddingActivity`, `loadForChangingActivity`).
     let snapshotPrefix: Dossier
-    /// The activities' ids, number and budget, when read for adding one (`DossierStore.loadForAddingActivity()`) or
-    /// for weighing one (`loadForChangingActivity(_:countingOthers:)`).
+    /// The other activities' ids, number and budget, when read for adding one (`DossierStore.loadForAddingActivity()`).
     public internal(set) var tally: ActivityTally?
+    /// The budget of all activities (the one read counted in), when read for weighing one
+    /// (`loadForChangingActivity(_:withBudget:)`).
+    public internal(set) var budget: BudgetLedger?
     /// The one activity in `dossier`, when read for a change to it alone (`DossierStore.loadForChangingActivity`);
     /// gone once that change is saved.
     var changing: ChangingActivity?
