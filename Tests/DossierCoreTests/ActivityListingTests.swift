@@ -96,7 +96,7 @@ struct ActivityListingTests {
     @Test("nil when the snapshot's bytes cannot be vouched for", arguments: [
         "a snapshot only read and checked", "a stale side index", "an undo in the journal", "a change that needs the whole dossier",
         "no side index", "no activity index", "a damaged activity index", "the activity index of another snapshot",
-        "an activity index whose header claims a negative length",
+        "an activity index whose header claims a negative length", "an activity index of an older format",
     ])
     func declines(_ situation: String) throws {
         _ = try prepared()
@@ -132,6 +132,13 @@ struct ActivityListingTests {
             let lying = header.replacingOccurrences(of: #""bodyLength":[0-9]+"#, with: "\"bodyLength\":-1", options: .regularExpression)
             #expect(lying != header)
             try directory.write("dossier.json.activities", Array((lying + "\n").utf8))
+        case "an activity index of an older format":
+            // Format 2 had no budget cost in its rows: an index written by an older version waits for a compaction.
+            let bytes = try PosixFileSystem().readFile(path + ".activities")
+            let text = String(decoding: bytes, as: UTF8.self)
+            let older = text.replacingOccurrences(of: "\"format\":\(ActivityIndex.format)", with: "\"format\":2")
+            #expect(older != text)
+            try directory.write("dossier.json.activities", Array(older.utf8))
         case "the activity index of another snapshot":
             let aside = directory.file("elders.json")
             try DossierStore(path: aside).writeNewSnapshot(dossier)
