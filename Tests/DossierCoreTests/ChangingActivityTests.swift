@@ -131,6 +131,7 @@ struct ChangingActivityTests {
 
     @Test("it declines, writing nothing, when the change must be made on the whole dossier", arguments: [
         "no such activity", "one the journal deleted", "no activity index", "a change to another activity", "deleting it", "a second change",
+        "a relation's id",
     ])
     func declines(_ situation: String) throws {
         let dossier = try files.prepared()
@@ -139,6 +140,14 @@ struct ChangingActivityTests {
         var change = Change.addFollowUp(activity.id, FollowUp(text: "Bellen"))
         switch situation {
         case "no such activity": id = "bestaat-niet"
+        case "a relation's id":
+            // An activity with the id of a relation: `edit` calls that ambiguous, so it is left to the whole dossier.
+            id = dossier.relations[2].id
+            var (other, loaded) = try files.writer()
+            try other.commit(.addActivity(Activity(id: id, title: "Zelfde id", kind: .beurs, relations: [dossier.relations[2].id])),
+                             to: &loaded, context: context)
+            other.writeSideIndex(of: loaded)
+            #expect(try files.openedStore().loadForAddingActivity() != nil, "the files can be vouched for")
         case "one the journal deleted":
             let deleted = try #require(try DossierStore(path: path).history().compactMap { entry -> ActivityID? in
                 if case .change(.deleteActivity(let id)) = entry.event { return id }
@@ -153,7 +162,7 @@ struct ChangingActivityTests {
         let store = try files.openedStore()
         let journalBefore = try PosixFileSystem().readFile(path + ".journal")
         switch situation {
-        case "no such activity", "one the journal deleted", "no activity index":
+        case "no such activity", "one the journal deleted", "no activity index", "a relation's id":
             #expect(try store.loadForChangingActivity(id) == nil)
         case "a second change":
             var read = try #require(try store.loadForChangingActivity(id))

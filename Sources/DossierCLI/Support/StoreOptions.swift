@@ -128,9 +128,9 @@ struct StoreOptions: ParsableArguments {
     func changeActivityAlone(_ typed: String, in store: any DossierStorage, withBudget: Bool = false,
                              _ make: (Activity, Dossier, BudgetLedger?) throws -> Change?) throws -> (before: Activity, after: Activity, dossier: Dossier)? {
         let id = NameLookup.typedID(typed)
-        // A title is looked up on the whole dossier; an id that is a relation's too is ambiguous where both can be
-        // meant (`edit`), which the whole dossier says.
-        guard Slug.isValid(id), var read = try? store.loadForChangingActivity(id, withBudget: withBudget), read.dossier.relation(id) == nil,
+        // A title is looked up on the whole dossier, and so is an id that is a relation's too (ambiguous where both
+        // can be meant, `edit`; `loadForChangingActivity` declines it).
+        guard Slug.isValid(id), var read = try? store.loadForChangingActivity(id, withBudget: withBudget),
               let before = read.dossier.activity(id), !withBudget || read.budget != nil else { return nil }
         guard let change = try make(before, read.dossier, read.budget) else { return (before, before, read.dossier) }
         guard try saveWithoutTheActivities(change, to: &read, in: store) else { return nil }

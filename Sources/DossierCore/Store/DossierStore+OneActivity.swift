@@ -17,11 +17,12 @@ extension DossierStore {
 
     /// The relations with the one activity `id` in them, read whole, for a change to it alone; and of the
     /// others what the relations' rows in the side index count (their status, start and relations), and with
-    /// `withBudget` the budget of all activities (for weighing it). Nil when that cannot be vouched for here or
-    /// there is no activity with that id (then load the whole dossier, which also says so). Only for a store
-    /// that writes.
+    /// `withBudget` the budget of all activities (for weighing it). Nil when that cannot be vouched for here,
+    /// when there is no activity with that id (then load the whole dossier, which also says so), or when a
+    /// relation has that id too (a command that takes either calls it ambiguous; the relations are read first,
+    /// so a relation's id costs no read of the activity index).
     public func loadForChangingActivity(_ id: ActivityID, withBudget: Bool = false) throws(StoreError) -> RelationsDossier? {
-        guard var relations = try loadRelations(),
+        guard var relations = try loadRelations(), relations.dossier.relation(id) == nil,
               let listing = try activityListing(describedBy: relations.sideIndex, fields: .relationRows, prefix: relations.snapshotPrefix),
               let (activity, order) = try listing.current(id) else { return nil }
         relations.dossier.insertActivity(activity)
