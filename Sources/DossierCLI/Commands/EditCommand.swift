@@ -40,19 +40,21 @@ struct EditCommand: ParsableCommand {
             return change
         }
         if alone != nil { return Output.line(outcome) }
+        // A relation by its id, when no activity has that id (the tally of the activities says so): without them.
+        let typed = NameLookup.typedID(id)
+        if Slug.isValid(typed), var read = try? store.loadForAddingActivity(), let tally = read.tally, !tally.contains(typed),
+           let relation = read.dossier.relation(typed) {
+            guard let change = try edit(relation, pairs, in: read.dossier) else { return Output.line(Self.unchanged(relation.name)) }
+            let report = Self.report(change, in: read.dossier)
+            if try storeOptions.saveWithoutTheActivities(change, to: &read, in: store) { return Output.line(report) }
+        }
 
         var dossier = try storeOptions.load(store)
         let change: Change
         switch try Lookup.subject(id, in: dossier) {
         case .relation(let relation):
-            let values = try FieldArguments.values(pairs, table: Relation.fields, in: dossier, ownFlow: [
-                "status": "de status van een relatie verandert met dossier set-status (met reden)",
-                "review-date": "de herijkingsdatum hoort bij de status: dossier set-status … laag-pitje --review-date …",
-                "id": "de id verandert niet (hij staat in verwijzingen en het logboek)",
-            ])
-            let edits = FieldArguments.edits(values, of: relation)
-            guard !edits.isEmpty else { return Output.line(Self.unchanged(relation.name)) }
-            change = .editRelation(relation.id, edits)
+            guard let edit = try edit(relation, pairs, in: dossier) else { return Output.line(Self.unchanged(relation.name)) }
+            change = edit
         case .activity(let activity):
             guard let edit = try edit(activity, pairs, in: dossier) else { return Output.line(Self.unchanged(activity.title)) }
             change = edit
@@ -60,6 +62,17 @@ struct EditCommand: ParsableCommand {
         let report = Self.report(change, in: dossier)
         try store.commitOrExit(change, to: &dossier)
         Output.line(report)
+    }
+
+    /// The change the fields make to a relation; nil when it already has those values.
+    private func edit(_ relation: Relation, _ pairs: [(String, String)], in dossier: Dossier) throws -> Change? {
+        let values = try FieldArguments.values(pairs, table: Relation.fields, in: dossier, ownFlow: [
+            "status": "de status van een relatie verandert met dossier set-status (met reden)",
+            "review-date": "de herijkingsdatum hoort bij de status: dossier set-status … laag-pitje --review-date …",
+            "id": "de id verandert niet (hij staat in verwijzingen en het logboek)",
+        ])
+        let edits = FieldArguments.edits(values, of: relation)
+        return edits.isEmpty ? nil : .editRelation(relation.id, edits)
     }
 
     /// The change the fields make to an activity; nil when it already has those values.

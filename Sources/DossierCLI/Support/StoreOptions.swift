@@ -139,7 +139,7 @@ struct StoreOptions: ParsableArguments {
 
     /// Saves a change made on a dossier read without (all) its activities, and says what the storage has to say;
     /// false, with nothing written, when it must be made on the whole dossier after all.
-    private func saveWithoutTheActivities(_ change: Change, to read: inout RelationsDossier, in store: any DossierStorage) throws -> Bool {
+    func saveWithoutTheActivities(_ change: Change, to read: inout RelationsDossier, in store: any DossierStorage) throws -> Bool {
         do {
             guard try store.commit(change, to: &read, context: Session.clock.context(actor: try Session.actor())) != nil else { return false }
             try store.reportAfterCommit()
