@@ -123,8 +123,8 @@ struct StoreOptions: ParsableArguments {
     /// A change to one activity made on the relations and that activity alone (`loadForChangingActivity`), when
     /// `typed` is that activity's id (and no relation's) and the storage can; `make` returns nil when there is
     /// nothing to change (then nothing is saved). With `withBudget`, `make` gets the budget of all activities
-    /// (this one counted in) for weighing it. Nil, with nothing written, when it must be
-    /// made on the whole dossier: then the caller makes it there, with the outcome and messages of the whole dossier.
+    /// (this one counted in) for weighing it. Nil, with nothing written, when it must be made on the whole
+    /// dossier: then the caller makes it there, with the outcome and messages of the whole dossier.
     func changeActivityAlone(_ typed: String, in store: any DossierStorage, withBudget: Bool = false,
                              _ make: (Activity, Dossier, BudgetLedger?) throws -> Change?) throws -> (before: Activity, after: Activity, dossier: Dossier)? {
         let id = NameLookup.typedID(typed)
