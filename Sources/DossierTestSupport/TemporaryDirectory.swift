@@ -26,6 +26,13 @@ public final class TemporaryDirectory: @unchecked Sendable {
         Array(try Data(contentsOf: URL(fileURLWithPath: file(name))))
     }
 
+    /// Flips one bit of the byte `fromEnd` bytes before the end of a file here: damage a checksum must catch.
+    public func damage(_ name: String, fromEnd: Int) throws {
+        var bytes = try read(name)
+        bytes[bytes.count - fromEnd] ^= 0x01
+        try write(name, bytes)
+    }
+
     deinit {
         // Make everything writable again first: tests make folders read-only on purpose.
         _ = try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)

@@ -122,9 +122,7 @@ struct ActivityListingTests {
         case "no activity index":
             try FileManager.default.removeItem(atPath: path + ".activities")
         case "a damaged activity index":
-            var bytes = try PosixFileSystem().readFile(path + ".activities")
-            bytes[bytes.count - 40] ^= 0x01
-            try directory.write("dossier.json.activities", bytes)
+            try directory.damage("dossier.json.activities", fromEnd: 40)
         case "an activity index whose header claims a negative length":
             // Header and a line break only: with a length of -1 the sizes add up, and the body must not be taken.
             let bytes = try PosixFileSystem().readFile(path + ".activities")

@@ -109,9 +109,7 @@ struct AddingActivityTests {
         case "no activity index":
             try FileManager.default.removeItem(atPath: path + ".activities")
         case "a damaged activity index":
-            var bytes = try PosixFileSystem().readFile(path + ".activities")
-            bytes[bytes.count - 40] ^= 0x01
-            try directory.write("dossier.json.activities", bytes)
+            try directory.damage("dossier.json.activities", fromEnd: 40)
         case "an entry that puts an activity back":
             var (other, loaded) = try writer()
             var edited = loaded.activities[5]

@@ -106,9 +106,7 @@ struct SideIndexTests {
         case "the snapshot replaced":
             try DurableWriter(fileSystem: fileSystem).replace(path, with: try directory.read("dossier.json"))
         case "the body damaged":
-            var bytes = try directory.read("dossier.json.index")
-            bytes[bytes.count - 10] ^= 0x01
-            try directory.write("dossier.json.index", bytes)
+            try directory.damage("dossier.json.index", fromEnd: 10)
         case "cut off":
             try directory.write("dossier.json.index", Array(try directory.read("dossier.json.index").dropLast(100)))
         case "a link in its place":
