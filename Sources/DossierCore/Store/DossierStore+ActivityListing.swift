@@ -12,13 +12,19 @@ extension DossierStore {
     /// The listing of the snapshot and journal `index` describes, when they are still exactly those.
     /// `fields`: what of each of the snapshot's activities is read; a listing read with `.tally` is only for
     /// its `tally`, never to be listed.
-    /// `prefix`: what the snapshot holds before its activities, when already read (`RelationsDossier`).
+    /// `read`: the relations read from the same files (`RelationsDossier`), whose snapshot prefix and journal
+    /// are taken as they are instead of being read again.
     func activityListing(describedBy index: SideIndex, fields: ActivityListing.Entry.Fields = .all,
-                         prefix known: Dossier? = nil) throws(StoreError) -> ActivityListing? {
+                         read: RelationsDossier? = nil) throws(StoreError) -> ActivityListing? {
         guard !checksEverything, index.snapshotWritten else { return nil }
         // The journal first: the activities it touches are the ones to read whole.
-        guard let described = try journal(describedBy: index) else { return nil }
-        let journal = described?.0
+        let journal: JournalFile?
+        if let read {
+            journal = read.journal
+        } else {
+            guard let described = try self.journal(describedBy: index) else { return nil }
+            journal = described?.0
+        }
         var touched = Set<String>()
         for entry in journal?.entries ?? [] {
             guard case .change(let written) = entry.event, entry.formatVersion == Dossier.currentSchemaVersion, written.reach != .whole,
@@ -31,7 +37,7 @@ extension DossierStore {
         }
 
         // The relations (and all else before the activities), and the activities the journal touched, read whole.
-        guard let (descriptor, _, prefix) = try openSnapshot(describedBy: index, known: known) else { return nil }
+        guard let (descriptor, _, prefix) = try openSnapshot(describedBy: index, known: read?.snapshotPrefix) else { return nil }
         var handedOver = false
         defer { if !handedOver { fileSystem.close(descriptor) } }
         var touchedActivities: [Activity] = []

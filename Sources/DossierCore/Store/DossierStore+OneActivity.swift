@@ -9,7 +9,7 @@ extension DossierStore {
     public func loadForAddingActivity() throws(StoreError) -> RelationsDossier? {
         guard var relations = try loadRelations(),
               // The same side index: the listing is of the very snapshot and journal the relations were read from.
-              let listing = try activityListing(describedBy: relations.sideIndex, fields: .tally, prefix: relations.snapshotPrefix)
+              let listing = try activityListing(describedBy: relations.sideIndex, fields: .tally, read: relations)
         else { return nil }
         relations.tally = listing.tally
         return relations
@@ -23,7 +23,7 @@ extension DossierStore {
     /// so a relation's id costs no read of the activity index).
     public func loadForChangingActivity(_ id: ActivityID, withBudget: Bool = false) throws(StoreError) -> RelationsDossier? {
         guard var relations = try loadRelations(), relations.dossier.relation(id) == nil,
-              let listing = try activityListing(describedBy: relations.sideIndex, fields: .relationRows, prefix: relations.snapshotPrefix),
+              let listing = try activityListing(describedBy: relations.sideIndex, fields: .relationRows, read: relations),
               let (activity, order) = try listing.current(id) else { return nil }
         relations.dossier.insertActivity(activity)
         relations.changing = RelationsDossier.ChangingActivity(id: id, order: order, listing: listing)

@@ -18,6 +18,7 @@ extension DossierStore {
         var relations = RelationsDossier(dossier: dossier, sideIndex: index, snapshotPrefix: dossier)
         follow(snapshot: dossier, file: FileIdentity(status), migratedFrom: nil)
         guard let described = try journal(describedBy: index) else { return nil }
+        relations.journal = described?.0
         if let (journal, identity, size) = described {
             guard let entries = try? JournalContinuity.newEntries(of: journal, after: dossier) else { return nil }
             if lineage == nil { lineage = entries.first?.lineage }

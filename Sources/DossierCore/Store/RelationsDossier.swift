@@ -17,6 +17,8 @@ public struct RelationsDossier: Sendable {
     /// What the snapshot holds before its activities, as read (before the journal): what a listing of the same
     /// snapshot starts from (`loadForAddingActivity`, `loadForChangingActivity`).
     let snapshotPrefix: Dossier
+    /// The journal as read with it (nil: there was none), every entry, also those of activities.
+    var journal: JournalFile?
     /// The other activities' ids, number and budget, when read for adding one (`DossierStore.loadForAddingActivity()`).
     public internal(set) var tally: ActivityTally?
     /// The budget of all activities (the one read counted in), when read for weighing one
