@@ -14,6 +14,10 @@ struct SlugTests {
         ("Straße & Søn", "strasse-son"),
         ("Global Goals Platform Oss", "global-goals-platform-oss"),
         ("泰州", "tai-zhou"),
+        ("Æsop-Œuvre Ørsted", "aesop-oeuvre-orsted"),
+        ("Łódź 2026", "lodz-2026"),
+        ("ÆØ", "aeo"),
+        ("--Missie--", "missie"),
     ])
     func makesSlug(name: String, slug: String) {
         #expect(Slug.make(from: name) == slug)

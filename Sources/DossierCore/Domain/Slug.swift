@@ -53,28 +53,37 @@ public enum Slug {
     }
 
     private static func asciiSlug(_ name: String) -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(name.utf8.count)
         var pendingHyphen = false
-        // Only text with accents needs decomposing (é → e + ◌́); plain ASCII is taken as it is.
-        let scalars = name.utf8.allSatisfy { $0 < 0x80 } ? name.unicodeScalars : name.decomposedStringWithCanonicalMapping.unicodeScalars
-        for scalar in scalars {
-            if let replacement = ligatures[scalar] {
-                if pendingHyphen && !output.isEmpty { output.append("-") }
-                pendingHyphen = false
-                output.append(replacement)
-                continue
-            }
-            if scalar.properties.generalCategory == .nonspacingMark { continue }
-            if scalar.isASCII, let ascii = Character(scalar).asciiValue,
-               (ascii >= 48 && ascii <= 57) || (ascii >= 65 && ascii <= 90) || (ascii >= 97 && ascii <= 122) {
-                if pendingHyphen && !output.isEmpty { output.append("-") }
-                pendingHyphen = false
-                output.append(Character(Unicode.Scalar(ascii >= 65 && ascii <= 90 ? ascii + 32 : ascii)))
-            } else {
-                pendingHyphen = true
+        func append(_ byte: UInt8) {
+            if pendingHyphen && !output.isEmpty { output.append(UInt8(ascii: "-")) }
+            pendingHyphen = false
+            output.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+        }
+        func take(ascii byte: UInt8) {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"): append(byte)
+            default: pendingHyphen = true
             }
         }
-        return output
+        // Only text with accents needs decomposing (é → e + ◌́); plain ASCII is taken byte by byte as it is.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in name.utf8 { take(ascii: byte) }
+        } else {
+            for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars {
+                if scalar.isASCII {
+                    take(ascii: UInt8(scalar.value))
+                } else if let replacement = ligatures[scalar] {
+                    for (index, byte) in replacement.utf8.enumerated() {
+                        if index > 0 { output.append(byte) } else { append(byte) }
+                    }
+                } else if scalar.properties.generalCategory != .nonspacingMark {
+                    pendingHyphen = true
+                }
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     private static let ligatures: [Unicode.Scalar: String] = [
