@@ -52,38 +52,76 @@ public enum Slug {
         return "\(root)-\(counter)"
     }
 
+    /// Whether `name`'s slug is `slug` (`make(from: name) == slug`), made only as far as the two agree: a lookup
+    /// compares one typed name with every title, and most differ in their first letters.
+    public static func make(from name: String, is slug: String) -> Bool {
+        // A name that starts with an ASCII letter or digit starts its slug with it: an accented one that starts
+        // otherwise is not decomposed at all.
+        if let first = name.utf8.first, isLetterOrDigit(first), lowercased(first) != slug.utf8.first { return false }
+        var expected = slug.utf8.makeIterator()
+        var isEmpty = true
+        let agreed = emitSlug(of: name) { byte in
+            isEmpty = false
+            return expected.next() == byte
+        }
+        // Only a name whose letters are all of another script is transliterated (as `make` does).
+        if isEmpty, name.utf8.contains(where: { $0 >= 0x80 }) { return make(from: name) == slug }
+        return agreed && expected.next() == nil
+    }
+
     private static func asciiSlug(_ name: String) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(name.utf8.count)
-        var pendingHyphen = false
-        func append(_ byte: UInt8) {
-            if pendingHyphen && !output.isEmpty { output.append(UInt8(ascii: "-")) }
-            pendingHyphen = false
-            output.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+        _ = emitSlug(of: name) { byte in
+            output.append(byte)
+            return true
         }
-        func take(ascii byte: UInt8) {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"): append(byte)
-            default: pendingHyphen = true
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Hands the bytes of `name`'s slug (untransliterated) to `take` in order, until it returns false; returns
+    /// whether it took them all.
+    private static func emitSlug(of name: String, _ take: (UInt8) -> Bool) -> Bool {
+        var pendingHyphen = false, isStarted = false
+        func emit(_ byte: UInt8) -> Bool {
+            if pendingHyphen && isStarted && !take(UInt8(ascii: "-")) { return false }
+            pendingHyphen = false
+            isStarted = true
+            return take(lowercased(byte))
+        }
+        func emit(ascii byte: UInt8) -> Bool {
+            guard isLetterOrDigit(byte) else {
+                pendingHyphen = true
+                return true
             }
+            return emit(byte)
         }
         // Only text with accents needs decomposing (é → e + ◌́); plain ASCII is taken byte by byte as it is.
         if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            for byte in name.utf8 { take(ascii: byte) }
-        } else {
-            for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars {
-                if scalar.isASCII {
-                    take(ascii: UInt8(scalar.value))
-                } else if let replacement = ligatures[scalar] {
-                    for (index, byte) in replacement.utf8.enumerated() {
-                        if index > 0 { output.append(byte) } else { append(byte) }
-                    }
-                } else if scalar.properties.generalCategory != .nonspacingMark {
-                    pendingHyphen = true
-                }
+            for byte in name.utf8 where !emit(ascii: byte) { return false }
+            return true
+        }
+        for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.isASCII {
+                guard emit(ascii: UInt8(scalar.value)) else { return false }
+            } else if let replacement = ligatures[scalar] {
+                for (index, byte) in replacement.utf8.enumerated() where !(index == 0 ? emit(byte) : take(byte)) { return false }
+            } else if scalar.properties.generalCategory != .nonspacingMark {
+                pendingHyphen = true
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        return true
+    }
+
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"): true
+        default: false
+        }
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 
     private static let ligatures: [Unicode.Scalar: String] = [
