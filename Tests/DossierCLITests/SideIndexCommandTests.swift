@@ -124,7 +124,9 @@ struct SideIndexCommandTests {
         let weighed = try #require(dossier.activities.first { $0.status == .inAfweging && $0.assessments.isEmpty })
         let visit = try #require(dossier.activities.first { activity in activity.followUps.contains { !$0.isDone } })
         let relation = try #require(dossier.relations.last { !weighed.relations.contains($0.id) })
+        let namesake = try #require(dossier.relations.first { $0.id != relation.id })
         #expect(try writingStore(fast).loadForChangingActivity(due.id) != nil && writingStore(whole).loadForChangingActivity(due.id) == nil)
+        #expect(try writingStore(fast).loadForChangingActivity(due.title) != nil, "by title too")
         let commands = [
             ["move", due.id, "uitgevoerd", "--reason", "gedaan", "--actual-cost", "1.250,50"],
             ["move", weighed.id, "goedgekeurd", "--decision", "Besluit B&W 1-12-2026"],
@@ -139,13 +141,23 @@ struct SideIndexCommandTests {
             ["edit", relation.id, "--name", "Aaa eerst in de lijst"],
             ["assess", weighed.id, "--answer", "inhoudelijke-link=ja", "--answer", "behapbaar=deels", "--explain"],
             ["assess", due.id, "--save", "--json"],
-            ["move", due.title, "geevalueerd", "--reason", "op titel: het hele dossier"],
+            // By title: of one the journal did not touch, and of one it did (its index row is out of date).
+            ["move", due.title, "geevalueerd", "--reason", "op titel"],
+            ["done", visit.title.uppercased(), "1"],
+            ["edit", weighed.title, "--notes", "Op titel"],
+            ["assess", weighed.title, "--answer", "behapbaar=ja", "--save"],
+            // A second activity with a title another has, and one with a relation's name.
+            ["add-activity", "--title", visit.title, "--kind", "beurs"],
+            ["add-activity", "--title", namesake.name, "--kind", "beurs"],
+            ["move", namesake.name, "in-afweging"],
             // An activity with the relation's id: from now on edit calls that id ambiguous.
             ["add-activity", "--title", "Zelfde id", "--kind", "beurs", "--relation", relation.id, "--id", relation.id],
         ]
-        // Refused alike: an ambiguous id, a step the life cycle does not have, an unknown activity.
+        // Refused alike: an ambiguous id or name, a step the life cycle does not have, an unknown activity.
         let refused = [
             ["edit", relation.id, "--notes", "dubbelzinnig"],
+            ["done", visit.title, "1"],
+            ["edit", namesake.name, "--notes", "dubbelzinnig"],
             ["move", weighed.id, "idee"],
             ["move", "bestaat-niet", "gepland"],
         ]

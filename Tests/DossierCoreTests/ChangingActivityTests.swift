@@ -112,6 +112,50 @@ struct ChangingActivityTests {
         #expect(try files.openedStore().loadForChangingActivity(fromSnapshot.id)?.budget == nil, "only when asked")
     }
 
+    @Test("an activity named by its title is the one the whole dossier finds; a name more than one answers to, or a relation too, goes the whole way")
+    func byName() throws {
+        let dossier = try files.prepared()
+        let touched = try files.touchedByTheJournal()
+        // Activities the journal left alone, each the only one that answers to its title.
+        let untouched = dossier.activities.filter { activity in
+            !touched.contains(activity.id) && dossier.activities.filter { NameLookup.answers(Slug.make(from: activity.title), id: $0.id, title: $0.title) }.count == 1
+        }
+        let fromBytes = try #require(untouched.first { $0.title.utf8.contains { $0 >= 0x80 } })
+        let renamed = try #require(untouched.last), shared = untouched[untouched.count / 2], relation = dossier.relations[5]
+        let oldTitle = renamed.title
+        var (writer, loaded) = try files.writer()
+        var newTitle = renamed
+        newTitle.title = "Hernoemd in het journaal"
+        try writer.commit(.updateActivity(newTitle), to: &loaded, context: context)
+        for title in [shared.title, relation.name] {
+            try writer.commit(.addActivity(Activity(id: loaded.newActivityID(for: title), title: title, kind: .beurs)), to: &loaded, context: context)
+        }
+        writer.writeSideIndex(of: loaded)
+        let whole = try DossierStore(path: path).load()
+        // What was typed, and whether it is read without the others.
+        let names: [(String, Bool)] = [
+            (fromBytes.title, true), (fromBytes.title.uppercased(), true), ("  " + fromBytes.title + " ", true),
+            ("uit het journaal", true), ("Hernoemd in het journaal", true),
+            // The old title is the renamed one's id still.
+            (oldTitle, Slug.make(from: oldTitle) == renamed.id), (shared.title, false), (relation.name, false), ("bestaat niet", false), ("?!", false),
+        ]
+        for (typed, isReadAlone) in names {
+            let read = try files.openedStore().loadForChangingActivity(typed)
+            #expect((read != nil) == isReadAlone, "\(typed)")
+            if let read {
+                #expect(read.activityRead == (try NameLookup.activity(typed, in: whole)), "\(typed)")
+                #expect(read.dossier.activities.count == 1 && read.dossier.relations == whole.relations)
+            }
+        }
+        #expect(throws: ValueError.self) { try NameLookup.activity(shared.title, in: whole) }
+        #expect(try NameLookup.activity(relation.name, in: whole).title == relation.name, "found on the whole dossier")
+
+        // Once the renamed one is in the snapshot: its new title typed as an id is no id, so the titles are read after all.
+        try writer.compact(whole, at: Fixtures.now)
+        let asID = try #require(try files.openedStore().loadForChangingActivity("hernoemd-in-het-journaal"))
+        #expect(asID.activityRead?.id == renamed.id && asID.dossier.activities.count == 1)
+    }
+
     @Test("the journal entry is the one the whole dossier's change writes")
     func sameJournalEntry() throws {
         let dossier = try files.prepared()

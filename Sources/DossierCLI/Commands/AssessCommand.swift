@@ -78,8 +78,8 @@ struct AssessCommand: ParsableCommand {
             return (result, .recordAssessment(activity.id, result.recorded(answers: given, by: "", at: Session.clock.now())))
         }
 
-        // An assessment saved of an activity named by its id: without reading the other activities where the
-        // storage can, the budget weighed from the activity index.
+        // An assessment saved of an activity named by its id or title: without reading the other activities where
+        // the storage can, the budget weighed from the activity index.
         if saves, let id {
             var result: AssessmentResult?
             let alone = try storeOptions.changeActivityAlone(id, in: store, withBudget: true) { activity, dossier, ledger in

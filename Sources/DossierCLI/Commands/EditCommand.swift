@@ -32,7 +32,7 @@ struct EditCommand: ParsableCommand {
         let pairs = try FieldArguments.pairs(fields)
         guard !pairs.isEmpty else { throw ValidationError("noem minstens één veld, zoals --notes \"…\" (zie dossier edit --help)") }
         let store = try storeOptions.store(forWriting: true)
-        // An activity by its id: without reading the others where the storage can.
+        // An activity by its id or title: without reading the others where the storage can.
         var outcome = ""
         let alone = try storeOptions.changeActivityAlone(id, in: store) { activity, dossier, _ in
             let change = try edit(activity, pairs, in: dossier)

@@ -121,20 +121,18 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// A change to one activity made on the relations and that activity alone (`loadForChangingActivity`), when
-    /// `typed` is that activity's id (and no relation's) and the storage can; `make` returns nil when there is
-    /// nothing to change (then nothing is saved). With `withBudget`, `make` gets the budget of all activities
-    /// (this one counted in) for weighing it. Nil, with nothing written, when it must be made on the whole
-    /// dossier: then the caller makes it there, with the outcome and messages of the whole dossier.
+    /// `typed` is that activity's id or a name only it answers to (and no relation does), and the storage can;
+    /// `make` returns nil when there is nothing to change (then nothing is saved). With `withBudget`, `make` gets
+    /// the budget of all activities (this one counted in) for weighing it. Nil, with nothing written, when it
+    /// must be made on the whole dossier: then the caller makes it there, with the outcome and messages of the
+    /// whole dossier.
     func changeActivityAlone(_ typed: String, in store: any DossierStorage, withBudget: Bool = false,
                              _ make: (Activity, Dossier, BudgetLedger?) throws -> Change?) throws -> (before: Activity, after: Activity, dossier: Dossier)? {
-        let id = NameLookup.typedID(typed)
-        // A title is looked up on the whole dossier, and so is an id that is a relation's too (ambiguous where both
-        // can be meant, `edit`; `loadForChangingActivity` declines it).
-        guard Slug.isValid(id), var read = try? store.loadForChangingActivity(id, withBudget: withBudget),
-              let before = read.dossier.activity(id), !withBudget || read.budget != nil else { return nil }
+        guard var read = try? store.loadForChangingActivity(typed, withBudget: withBudget),
+              let before = read.activityRead, !withBudget || read.budget != nil else { return nil }
         guard let change = try make(before, read.dossier, read.budget) else { return (before, before, read.dossier) }
         guard try saveWithoutTheActivities(change, to: &read, in: store) else { return nil }
-        return (before, read.dossier.activity(id) ?? before, read.dossier)
+        return (before, read.dossier.activity(before.id) ?? before, read.dossier)
     }
 
     /// Saves a change made on a dossier read without (all) its activities, and says what the storage has to say;

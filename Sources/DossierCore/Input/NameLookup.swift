@@ -80,9 +80,25 @@ public enum NameLookup {
     }
 
     private static func activityMatches(_ typed: String, in dossier: Dossier) -> [Activity] {
+        guard let key = nameKey(typed) else { return [] }
+        return dossier.activities.filter { answers(key, id: $0.id, title: $0.title) }
+    }
+
+    /// What a typed name is compared as (its slug); nil when it can name nothing (no letter or digit in it).
+    public static func nameKey(_ typed: String) -> String? {
         let key = Slug.make(from: typed)
-        guard !key.isEmpty else { return [] }
-        return dossier.activities.filter { $0.id == key || Slug.make(from: $0.title) == key }
+        return key.isEmpty ? nil : key
+    }
+
+    /// Whether an activity answers to the name `key` (a `nameKey`): its id is that, or its title makes that.
+    public static func answers(_ key: String, id: ActivityID, title: String) -> Bool {
+        id == key || Slug.make(from: title, is: key)
+    }
+
+    /// Whether `typed` names a relation, by its id or its name: a command that takes a relation or an activity
+    /// would find it (`subject`).
+    public static func namesRelation(_ typed: String, in dossier: Dossier) -> Bool {
+        dossier.relation(typed.trimmingSpaces()) != nil || !relationMatches(typed.trimmingSpaces(), in: dossier).isEmpty
     }
 
     private static func relationSuggestions(_ typed: String, in dossier: Dossier) -> [Relation] {

@@ -119,6 +119,8 @@ extension ActivityListing.Entry {
         static let tally = Fields(rawValue: 1 << 0 | 1 << 1 | 1 << 2 | 1 << 3 | 1 << 4 | 1 << 7 | 1 << 8 | 1 << 10 | 1 << 14)
         /// And what a relation's row counts of them: the linked relations and the organiser.
         static let relationRows = tally.union(Fields(rawValue: 1 << 12 | 1 << 13))
+        /// What an activity answers to by name (`NameLookup.answers`): the id and the title.
+        static let names = Fields(rawValue: 1 << 3 | 1 << 6)
     }
 
     /// A row of `ActivityIndex`.

@@ -58,3 +58,20 @@ extension ActivityListing.Entry {
         return activity
     }
 }
+
+extension ActivityListing {
+    /// The id of the one activity of the dossier that answers to the name `key` (`NameLookup.answers`); nil when
+    /// none does or more than one (then the whole dossier says which, or suggests some). Needs the rows' titles
+    /// (`Entry.Fields.names`).
+    func activityID(named key: String) -> ActivityID? {
+        let stored = ParallelChunks.map(entries.count) { range in
+            range.filter { !replaced.contains($0) && NameLookup.answers(key, id: entries[$0].id, title: entries[$0].row.title) }
+        }
+        let touched = dossier.activities.filter { NameLookup.answers(key, id: $0.id, title: $0.title) }
+        switch (stored.count, touched.count) {
+        case (1, 0): return entries[stored[0]].id
+        case (0, 1): return touched[0].id
+        default: return nil
+        }
+    }
+}

@@ -65,9 +65,9 @@ public protocol DossierStorage: ChangeSession {
     func loadRelations() throws(StoreError) -> RelationsDossier?
     /// The same, with what adding an activity needs of the others (`ActivityTally`); nil: load the whole dossier.
     func loadForAddingActivity() throws(StoreError) -> RelationsDossier?
-    /// The same, with the one activity `id` read whole for a change to it alone (and with `withBudget` the budget
-    /// of all activities); nil: load the whole dossier.
-    func loadForChangingActivity(_ id: ActivityID, withBudget: Bool) throws(StoreError) -> RelationsDossier?
+    /// The same, with the one activity named `typed` (its id or its title) read whole for a change to it alone (and
+    /// with `withBudget` the budget of all activities); nil: load the whole dossier.
+    func loadForChangingActivity(_ typed: String, withBudget: Bool) throws(StoreError) -> RelationsDossier?
     /// Saves a change to relations alone, an added activity, or a change to the one activity read, made on `relations`; nil, with nothing written, when it must be made
     /// on the whole dossier after all (see `DossierStore.commit(_:to:context:)`).
     func commit(_ change: Change, to relations: inout RelationsDossier, context: ChangeContext) throws(StoreError) -> Restoration?
@@ -81,7 +81,7 @@ extension DossierStorage {
     public func listIndexWrite(of dossier: Dossier) -> ListIndexWrite? { nil }
     public func loadRelations() throws(StoreError) -> RelationsDossier? { nil }
     public func loadForAddingActivity() throws(StoreError) -> RelationsDossier? { nil }
-    public func loadForChangingActivity(_ id: ActivityID, withBudget: Bool) throws(StoreError) -> RelationsDossier? { nil }
+    public func loadForChangingActivity(_ typed: String, withBudget: Bool) throws(StoreError) -> RelationsDossier? { nil }
     public func commit(_ change: Change, to relations: inout RelationsDossier, context: ChangeContext) throws(StoreError) -> Restoration? { nil }
     public func activityListing() throws(StoreError) -> ActivityListing? { nil }
 }

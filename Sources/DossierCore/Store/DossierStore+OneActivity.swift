@@ -15,18 +15,38 @@ extension DossierStore {
         return relations
     }
 
-    /// The relations with the one activity `id` in them, read whole, for a change to it alone; and of the
-    /// others what the relations' rows in the side index count (their status, start and relations), and with
-    /// `withBudget` the budget of all activities (for weighing it). Nil when that cannot be vouched for here,
-    /// when there is no activity with that id (then load the whole dossier, which also says so), or when a
-    /// relation has that id too (a command that takes either calls it ambiguous; the relations are read first,
-    /// so a relation's id costs no read of the activity index).
-    public func loadForChangingActivity(_ id: ActivityID, withBudget: Bool = false) throws(StoreError) -> RelationsDossier? {
+    /// The relations with the one activity named `typed` (its id, or a name only it answers to, as `NameLookup`
+    /// finds it) in them, read whole, for a change to it alone; and of the others what the relations' rows in
+    /// the side index count (their status, start and relations), and with `withBudget` the budget of all
+    /// activities (for weighing it). Nil when that cannot be vouched for here, when no activity or more than one
+    /// answers (then load the whole dossier, which says so or suggests some), or when a relation answers too
+    /// (a command that takes either calls it ambiguous; the relations are read first, so a relation's id costs
+    /// no read of the activity index).
+    public func loadForChangingActivity(_ typed: String, withBudget: Bool = false) throws(StoreError) -> RelationsDossier? {
+        let id = NameLookup.typedID(typed)
+        // What looks like an id is read without the titles (most often it is one); the titles follow when it is not.
+        let looksLikeID = Slug.isValid(id)
         guard var relations = try loadRelations(), relations.dossier.relation(id) == nil,
-              let listing = try activityListing(describedBy: relations.sideIndex, fields: .relationRows, read: relations),
-              let (activity, order) = try listing.current(id) else { return nil }
-        relations.dossier.insertActivity(activity)
-        relations.changing = RelationsDossier.ChangingActivity(id: id, order: order, listing: listing)
+              var listing = try activityListing(describedBy: relations.sideIndex, fields: looksLikeID ? .relationRows : .relationRows.union(.names),
+                                                read: relations)
+        else { return nil }
+        let found: (activity: Activity, order: Int)
+        if let exact = try listing.current(id) {
+            found = exact
+        } else {
+            guard let key = NameLookup.nameKey(typed), !NameLookup.namesRelation(typed, in: relations.dossier) else { return nil }
+            if looksLikeID {
+                guard let withTitles = try activityListing(describedBy: relations.sideIndex, fields: .relationRows.union(.names), read: relations)
+                else { return nil }
+                listing = withTitles
+            }
+            guard let named = listing.activityID(named: key), let read = try listing.current(named),
+                  // Its own bytes say it too: a name is never taken from the index alone.
+                  NameLookup.answers(key, id: read.activity.id, title: read.activity.title) else { return nil }
+            found = read
+        }
+        relations.dossier.insertActivity(found.activity)
+        relations.changing = RelationsDossier.ChangingActivity(id: found.activity.id, order: found.order, listing: listing)
         if withBudget { relations.budget = listing.budget }
         return relations
     }

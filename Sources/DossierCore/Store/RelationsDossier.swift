@@ -27,6 +27,8 @@ public struct RelationsDossier: Sendable {
     /// The one activity in `dossier`, when read for a change to it alone (`DossierStore.loadForChangingActivity`);
     /// gone once that change is saved.
     var changing: ChangingActivity?
+    /// The one activity read for a change to it alone, until that change is saved.
+    public var activityRead: Activity? { changing.flatMap { dossier.activity($0.id) } }
 
     /// An activity read for a change to it alone: its place in the dossier's order, and the listing it came from,
     /// which knows what the relations' rows count of the others.
