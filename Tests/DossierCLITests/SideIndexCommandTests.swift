@@ -112,7 +112,7 @@ struct SideIndexCommandTests {
         #expect(try canAddWithoutTheOthers(fast), "the side index still vouches for the files")
     }
 
-    @Test("move, done, add-follow-up, edit and assess without the other activities print and save what they do on the whole dossier")
+    @Test("move, done, add-follow-up, edit, assess and delete without the other activities print and save what they do on the whole dossier")
     func changingWithoutTheOthers() throws {
         let scratch = try ScratchStore()
         let fast = try generated(in: scratch, seed: 6, journal: 5)
@@ -150,6 +150,8 @@ struct SideIndexCommandTests {
             ["add-activity", "--title", visit.title, "--kind", "beurs"],
             ["add-activity", "--title", namesake.name, "--kind", "beurs"],
             ["move", namesake.name, "in-afweging"],
+            ["delete", due.title, "--yes"],
+            ["delete", weighed.id, "--yes"],
             // An activity with the relation's id: from now on edit calls that id ambiguous.
             ["add-activity", "--title", "Zelfde id", "--kind", "beurs", "--relation", relation.id, "--id", relation.id],
         ]
@@ -160,6 +162,8 @@ struct SideIndexCommandTests {
             ["edit", namesake.name, "--notes", "dubbelzinnig"],
             ["move", weighed.id, "idee"],
             ["move", "bestaat-niet", "gepland"],
+            // Deleted already (the space makes it another command line).
+            ["delete", " " + weighed.id, "--yes"],
         ]
         for arguments in commands + refused {
             let (withoutOthers, withAll) = (try scratch.run(arguments, store: fast), try scratch.run(arguments, store: whole))
@@ -170,7 +174,7 @@ struct SideIndexCommandTests {
             #expect(DossierStore(path: fast).listIndex() == ListIndex(dossier: try DossierStore(path: fast).load()), "the side index after \(arguments)")
         }
         #expect(try scratch.run(["validate"], store: fast).status == 0, "the files the changes left load and check")
-        for arguments in [["activities", "--json"], ["relations"], ["agenda"], ["show", weighed.id]] {
+        for arguments in [["activities", "--json"], ["relations"], ["agenda"], ["show", visit.id], ["budget"]] {
             #expect(try scratch.run(arguments, store: fast).standardOutput == (try scratch.run(arguments, store: whole).standardOutput), "\(arguments)")
         }
     }

@@ -25,6 +25,9 @@ struct ChangingActivityTests {
         let withOpenFollowUp = try #require(untouched.first { activity in activity.followUps.contains { !$0.isDone && $0.due != nil } })
         let cancelled = try #require(reference.activities.first { $0.status == .goedgekeurd && $0.statusHistory.last?.decision == "Besluit B&W" })
         let elsewhere = try #require(reference.relations.last { !approved.relations.contains($0.id) }).id
+        let visit = try #require(untouched.last { activity in
+            activity.isVisit && !activity.relations.isEmpty && activity.followUps.contains { !$0.isDone && $0.due != nil } && activity.id != withOpenFollowUp.id
+        })
         // Two approved or planned activities of one relation on the same (earliest) day: the first in the dossier's
         // order is its next one. The one added again by the journal stands last in that order.
         let readded = try files.readded(in: reference)
@@ -65,6 +68,9 @@ struct ChangingActivityTests {
                                                                                             Link(label: "Verslag", target: .url("https://example.org/verslag")))),
             ("that one cancelled: the one added again is next again", .moveActivity(earlier.id, status: .geannuleerd, reason: "vervalt",
                                                                                    overrideReason: nil)),
+            ("the one added again deleted: the relation's next is among the others", .deleteActivity(readded.id)),
+            ("a visit with an open deadline deleted", .deleteActivity(visit.id)),
+            ("the journal's own addition deleted", .deleteActivity("uit-het-journaal")),
         ]
         for (situation, change) in changes {
             let id = try #require(change.subjects.first)
@@ -75,6 +81,11 @@ struct ChangingActivityTests {
             #expect(try store.commit(change, to: &read, context: context) != nil, "\(situation)")
             try reference.apply(change, context: context)
             #expect(read.dossier.activity(id) == reference.activity(id), "\(situation)")
+            if case .deleteActivity = change { #expect(read.dossier.activities.isEmpty) }
+            if situation.hasPrefix("that one cancelled") {
+                let row = try #require(DossierStore(path: path).listIndex()?.relations.first { $0.relation.id == shared })
+                #expect(row.upcomingActivity?.reason == .activity(readded.id))
+            }
 
             let loaded = try DossierStore(path: path).load()
             #expect(loaded == reference, "\(situation)")
@@ -83,7 +94,7 @@ struct ChangingActivityTests {
         let row = try #require(DossierStore(path: path).listIndex()?.relations.first { $0.relation.id == elsewhere })
         #expect(row.upcomingActivity?.date ?? .distantFuture <= Fixtures.date("2026-11-25"), "the moved activity counts for its new relation")
         let sharedRow = try #require(DossierStore(path: path).listIndex()?.relations.first { $0.relation.id == shared })
-        #expect(sharedRow.upcomingActivity?.reason == .activity(readded.id))
+        #expect(sharedRow.upcomingActivity?.reason != .activity(readded.id), "deleted, it is no relation's next")
     }
 
     @Test("read for weighing, the activity comes with the budget of all activities, and weighs as on the whole dossier")
@@ -174,7 +185,7 @@ struct ChangingActivityTests {
     }
 
     @Test("it declines, writing nothing, when the change must be made on the whole dossier", arguments: [
-        "no such activity", "one the journal deleted", "no activity index", "a change to another activity", "deleting it", "a second change",
+        "no such activity", "one the journal deleted", "no activity index", "a change to another activity", "deleting another", "a second change",
         "a relation's id",
     ])
     func declines(_ situation: String) throws {
@@ -200,7 +211,7 @@ struct ChangingActivityTests {
             id = deleted
         case "no activity index": try FileManager.default.removeItem(atPath: path + ".activities")
         case "a change to another activity": change = .addFollowUp(other.id, FollowUp(text: "Bellen"))
-        case "deleting it": change = .deleteActivity(activity.id)
+        case "deleting another": change = .deleteActivity(other.id)
         default: break
         }
         let store = try files.openedStore()

@@ -21,7 +21,21 @@ struct DeleteCommand: ParsableCommand {
     var yes = false
 
     func run() throws {
-        var (store, dossier) = try storeOptions.openForWriting()
+        let store = try storeOptions.store(forWriting: true)
+        let context = Session.clock.context(actor: try Session.actor())
+        // An activity by its id or title: without reading the others where the storage can.
+        var confirmed: ActivityID?
+        if var read = try? store.loadForChangingActivity(id, withBudget: false), let activity = read.activityRead {
+            let change = Change.deleteActivity(activity.id)
+            try refusal(of: change, on: read.dossier, context: context)
+            guard try RemovalConfirmation.ask(Self.question(activity), confirmedByFlag: yes) else { return }
+            let summary = change.summary(in: read.dossier)
+            if try storeOptions.saveWithoutTheActivities(change, to: &read, in: store) { return Output.line(TerminalSafeText.line(summary)) }
+            // Someone else wrote meanwhile: deleted on the whole dossier, without asking twice.
+            confirmed = activity.id
+        }
+
+        var dossier = try storeOptions.load(store)
         let change: Change
         let question: String
         switch try Lookup.subject(id, in: dossier) {
@@ -30,19 +44,28 @@ struct DeleteCommand: ParsableCommand {
             question = "Relatie '\(relation.name)' (\(relation.id)) verwijderen?"
         case .activity(let activity):
             change = .deleteActivity(activity.id)
-            question = "Activiteit '\(activity.title)' (\(activity.id)) verwijderen?"
+            question = Self.question(activity)
         }
-        // A refusal (linked activities …) is said before asking.
+        try refusal(of: change, on: dossier, context: context)
+        if change != confirmed.map(Change.deleteActivity) {
+            guard try RemovalConfirmation.ask(question, confirmedByFlag: yes) else { return }
+        }
+        let summary = change.summary(in: dossier)
+        try store.commitOrExit(change, to: &dossier)
+        Output.line(TerminalSafeText.line(summary))
+    }
+
+    private static func question(_ activity: Activity) -> String {
+        "Activiteit '\(activity.title)' (\(activity.id)) verwijderen?"
+    }
+
+    /// A refusal (linked activities …), said before asking.
+    private func refusal(of change: Change, on dossier: Dossier, context: ChangeContext) throws {
         var trial = dossier
-        let context = Session.clock.context(actor: try Session.actor())
         do {
             try trial.apply(change, context: context)
         } catch {
             throw failure(error.message, code: ExitStatus.dataError)
         }
-        guard try RemovalConfirmation.ask(question, confirmedByFlag: yes) else { return }
-        let summary = change.summary(in: dossier)
-        try store.commitOrExit(change, to: &dossier)
-        Output.line(TerminalSafeText.line(summary))
     }
 }

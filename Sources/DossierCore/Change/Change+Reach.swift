@@ -39,12 +39,12 @@ extension Change {
 }
 
 extension Change {
-    /// Whether the change alters the activity `id` alone, with rules that look only at that activity and the
-    /// relations: one that can be made on a dossier holding just that activity (`loadForChangingActivity`).
+    /// Whether the change alters or deletes the activity `id` alone, with rules that look only at that activity and
+    /// the relations: one that can be made on a dossier holding just that activity (`loadForChangingActivity`).
     func changesOnly(_ id: ActivityID) -> Bool {
         switch self {
         case let .editActivity(subject, _), let .moveActivity(subject, _, _, _, _, _, _), let .addFollowUp(subject, _),
-             let .setFollowUpDone(subject, _, _), let .recordAssessment(subject, _):
+             let .setFollowUpDone(subject, _, _), let .recordAssessment(subject, _), let .deleteActivity(subject):
             subject == id
         case .updateActivity(let activity):
             activity.id == id

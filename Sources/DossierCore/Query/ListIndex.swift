@@ -97,20 +97,21 @@ public struct ListIndex: Hashable, Sendable {
         return list
     }
 
-    /// The list after one activity changed from `before` to `after` (its id the same): the visits, the open
-    /// follow-ups' deadlines, and the rows of the relations it counts for before or after, each with the next
-    /// activity `upcoming` gives for it (among all activities as they are now). Nil when one of those relations
-    /// has no row, or a deadline of `before` is not in the list.
-    public func updated(changing before: Activity, to after: Activity,
+    /// The list after one activity changed from `before` to `after` (its id the same), or was deleted (`after`
+    /// nil): the counts, the open follow-ups' deadlines, and the rows of the relations it counts for before or
+    /// after, each with the next activity `upcoming` gives for it (among all activities as they are now). Nil when
+    /// one of those relations has no row, or a deadline of `before` is not in the list.
+    public func updated(changing before: Activity, to after: Activity?,
                         upcoming: (RelationID) -> RelationOverview.NextDate?) -> ListIndex? {
         var list = self
-        list.visitCount += (after.kind == .delegatiebezoek ? 1 : 0) - (before.kind == .delegatiebezoek ? 1 : 0)
+        if after == nil { list.activityCount -= 1 }
+        list.visitCount += (after?.kind == .delegatiebezoek ? 1 : 0) - (before.kind == .delegatiebezoek ? 1 : 0)
         for due in ListIndex.openDeadlines(of: before) {
             guard let position = list.deadlines.firstIndex(of: due) else { return nil }
             list.deadlines.remove(at: position)
         }
-        list.insertDeadlines(of: after)
-        let was = RelationOverview.linkedRelations(before), now = RelationOverview.linkedRelations(after)
+        if let after { list.insertDeadlines(of: after) }
+        let was = RelationOverview.linkedRelations(before), now = after.map(RelationOverview.linkedRelations) ?? []
         for id in was + now.filter({ !was.contains($0) }) {
             guard let position = list.relations.firstIndex(where: { $0.relation.id == id }) else { return nil }
             let row = list.relations[position]

@@ -42,8 +42,8 @@ extension DossierStore {
     }
 
     /// Saves a change to relations alone made on `relations` (from `loadRelations()`), the addition of an
-    /// activity when `relations` holds the tally of the others (`loadForAddingActivity()`), or a change to the one
-    /// activity it was read with (`loadForChangingActivity`), as `commit` saves one on the whole dossier, and brings the side index along so that the next start needs no full read
+    /// activity when `relations` holds the tally of the others (`loadForAddingActivity()`), or a change to (or the
+    /// deletion of) the one activity it was read with (`loadForChangingActivity`), as `commit` saves one on the whole dossier, and brings the side index along so that the next start needs no full read
     /// either. Nil, with nothing written, when the change is of another kind, when the whole dossier would
     /// refuse an addition (its id taken, the limit reached: the whole path says so), or when the files moved
     /// since they were read (someone else wrote or compacted): then load the whole dossier and commit there,
@@ -55,7 +55,7 @@ extension DossierStore {
         if case .addActivity(let activity) = change {
             guard let tally = relations.tally, !tally.contains(activity.id), tally.count < Limits.maximumActivities else { return nil }
         } else if let changing = relations.changing, change.changesOnly(changing.id) {
-            // A change to the one activity read whole.
+            // A change to the one activity read whole, or its deletion.
         } else {
             guard change.reach == .relations else { return nil }
         }
@@ -108,20 +108,20 @@ extension DossierStore {
     /// after it). When it cannot be made the old one stays: stale from now on, so the next start reads everything.
     private func updateSideIndex(of relations: inout RelationsDossier, after undo: Restoration) {
         let list: ListIndex?
-        if let snapshot = undo.activities.first, let now = relations.dossier.activity(snapshot.id) {
-            if let before = snapshot.value, let changing = relations.changing {
-                list = relations.sideIndex.list.updated(changing: before, to: now) { relation in
-                    // The next activity of the relation among the others, or this one when it comes first.
-                    var next = changing.listing.upcoming(of: relation, excluding: now.id)
-                    if RelationOverview.linkedRelations(now).contains(relation), let start = RelationOverview.upcomingStart(of: now, before: nil),
-                       next.map({ (start, changing.order) < ($0.date, $0.order) }) ?? true {
-                        next = (start, changing.order, now.id)
-                    }
-                    return next.map { RelationOverview.NextDate(date: $0.date, reason: .activity($0.id)) }
+        if let snapshot = undo.activities.first, let before = snapshot.value, let changing = relations.changing {
+            // The one activity read, changed or deleted (then `now` is nil).
+            let now = relations.dossier.activity(snapshot.id)
+            list = relations.sideIndex.list.updated(changing: before, to: now) { relation in
+                // The next activity of the relation among the others, or this one when it comes first.
+                var next = changing.listing.upcoming(of: relation, excluding: snapshot.id)
+                if let now, RelationOverview.linkedRelations(now).contains(relation), let start = RelationOverview.upcomingStart(of: now, before: nil),
+                   next.map({ (start, changing.order) < ($0.date, $0.order) }) ?? true {
+                    next = (start, changing.order, now.id)
                 }
-            } else {
-                list = relations.sideIndex.list.updated(adding: now)
+                return next.map { RelationOverview.NextDate(date: $0.date, reason: .activity($0.id)) }
             }
+        } else if let snapshot = undo.activities.first, let now = relations.dossier.activity(snapshot.id) {
+            list = relations.sideIndex.list.updated(adding: now)
         } else {
             list = relations.sideIndex.list.updated(after: undo, relations: relations.dossier)
         }
