@@ -174,8 +174,31 @@ struct SideIndexCommandTests {
             #expect(DossierStore(path: fast).listIndex() == ListIndex(dossier: try DossierStore(path: fast).load()), "the side index after \(arguments)")
         }
         #expect(try scratch.run(["validate"], store: fast).status == 0, "the files the changes left load and check")
-        for arguments in [["activities", "--json"], ["relations"], ["agenda"], ["show", visit.id], ["budget"]] {
+        for arguments in [["activities", "--json"], ["relations"], ["agenda"], ["budget"]] {
             #expect(try scratch.run(arguments, store: fast).standardOutput == (try scratch.run(arguments, store: whole).standardOutput), "\(arguments)")
+        }
+
+        // show, from the indexes and only the activities shown: the same record, or the same refusal.
+        let after = try DossierStore(path: fast).load()
+        let shown = try #require(after.relations.first { candidate in
+            ![relation.id, namesake.id].contains(candidate.id) && after.activities.filter { $0.relations.contains(candidate.id) }.count > 1
+        })
+        // Two of its activities alike in date and title: the record keeps them in the dossier's order.
+        for _ in 0..<2 {
+            let arguments = ["add-activity", "--title", "Zelfde dag", "--kind", "beurs", "--relation", shown.id, "--date", "1-3-2027"]
+            #expect(try scratch.run(arguments, store: fast).status == 0 && scratch.run(arguments, store: whole).status == 0)
+        }
+        let shows = [
+            ["show", visit.id], ["show", visit.title.lowercased()], ["show", visit.id, "--json"], ["show", shown.id], ["show", shown.name],
+            ["show", shown.id, "--json"], ["show", "Uit het journaal"], ["show", due.title],
+            // Refused alike: deleted, an id both have, a name both answer to, a title two have, nothing.
+            ["show", weighed.id], ["show", relation.id], ["show", namesake.name], ["show", visit.title], ["show", "?!"],
+        ]
+        #expect(try DossierStore(path: fast).loadForShowing(shown.name) != nil && DossierStore(path: whole).loadForShowing(shown.name) == nil)
+        for arguments in shows {
+            let (fromIndexes, fromAll) = (try scratch.run(arguments, store: fast), try scratch.run(arguments, store: whole))
+            #expect(fromIndexes.status == fromAll.status && fromIndexes.standardError == fromAll.standardError, "\(arguments): \(fromIndexes.standardError)")
+            #expect(fromIndexes.standardOutput == fromAll.standardOutput, "\(arguments)")
         }
     }
 }

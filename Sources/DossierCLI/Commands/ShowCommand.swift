@@ -17,8 +17,13 @@ struct ShowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let (_, dossier) = try storeOptions.openForReading()
-        switch try Lookup.subject(id, in: dossier) {
+        let store = try storeOptions.store(forWriting: false)
+        // Where the storage can: only the relations and what the record shows are read.
+        let (subject, dossier) = try (try? store.loadForShowing(id)) ?? {
+            let dossier = try storeOptions.load(store)
+            return (try Lookup.subject(id, in: dossier), dossier)
+        }()
+        switch subject {
         case .relation(let relation):
             if json {
                 var writer = JSONWriter()

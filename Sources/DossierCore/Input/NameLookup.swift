@@ -101,6 +101,11 @@ public enum NameLookup {
         dossier.relation(typed.trimmingSpaces()) != nil || !relationMatches(typed.trimmingSpaces(), in: dossier).isEmpty
     }
 
+    /// The relations whose name answers to `typed` (not by their id: that is looked up first, as `subject` does).
+    static func relationsNamed(_ typed: String, in dossier: Dossier) -> [Relation] {
+        relationMatches(typed.trimmingSpaces(), in: dossier)
+    }
+
     private static func relationSuggestions(_ typed: String, in dossier: Dossier) -> [Relation] {
         let key = Slug.make(from: typed)
         return Array(dossier.relations.filter { resembles(key, name: $0.name, id: $0.id) }.prefix(maximumCandidates))

@@ -64,14 +64,74 @@ extension ActivityListing {
     /// none does or more than one (then the whole dossier says which, or suggests some). Needs the rows' titles
     /// (`Entry.Fields.names`).
     func activityID(named key: String) -> ActivityID? {
+        let named = activityIDs(named: key)
+        return named.count == 1 ? named[0] : nil
+    }
+
+    /// The ids of all the dossier's activities that answer to the name `key`.
+    private func activityIDs(named key: String) -> [ActivityID] {
         let stored = ParallelChunks.map(entries.count) { range in
             range.filter { !replaced.contains($0) && NameLookup.answers(key, id: entries[$0].id, title: entries[$0].row.title) }
         }
-        let touched = dossier.activities.filter { NameLookup.answers(key, id: $0.id, title: $0.title) }
-        switch (stored.count, touched.count) {
-        case (1, 0): return entries[stored[0]].id
-        case (0, 1): return touched[0].id
-        default: return nil
+        return stored.map { entries[$0].id } + dossier.activities.filter { NameLookup.answers(key, id: $0.id, title: $0.title) }.map(\.id)
+    }
+
+    /// What `NameLookup.subject` finds for `typed` on the whole dossier, with a dossier that holds what its record
+    /// (`RecordDocument`) shows: the relations, and that activity or the relation's activities, in the dossier's
+    /// order. Nil when nothing or more than one answers (the whole dossier says so, or suggests some), or an
+    /// activity's bytes are not what the index says. Needs the rows' titles and relations (`Entry.Fields.names`,
+    /// `.relationRows`).
+    func subjectToShow(_ typed: String) throws(StoreError) -> (subject: NameLookup.Subject, dossier: Dossier)? {
+        let id = NameLookup.typedID(typed)
+        let exact = (relation: dossier.relation(id), activity: try current(id)?.activity)
+        let subject: NameLookup.Subject
+        switch exact {
+        case (let relation?, nil): subject = .relation(relation)
+        case (nil, let activity?): subject = .activity(activity)
+        case (nil, nil):
+            guard let key = NameLookup.nameKey(typed) else { return nil }
+            let relations = NameLookup.relationsNamed(typed, in: dossier), activities = activityIDs(named: key)
+            if relations.count == 1 && activities.isEmpty {
+                subject = .relation(relations[0])
+            } else if relations.isEmpty && activities.count == 1, let (activity, _) = try current(activities[0]),
+                      NameLookup.answers(key, id: activity.id, title: activity.title) {
+                subject = .activity(activity)
+            } else {
+                return nil
+            }
+        case (_?, _?): return nil
         }
+        switch subject {
+        case .activity(let activity): return (subject, dossier.holding([activity]))
+        case .relation(let relation):
+            guard let activities = try activities(involving: relation.id) else { return nil }
+            return (subject, dossier.holding(activities))
+        }
+    }
+
+    /// The activities linked to or organised by `relation`, read whole, in the dossier's order; nil when the bytes
+    /// of one are not that activity.
+    private func activities(involving relation: RelationID) throws(StoreError) -> [Activity]? {
+        var found: [(order: Int, activity: Activity)] = []
+        for index in entries.indices where !replaced.contains(index) && entries[index].involves(relation) {
+            let read = Result { () throws(FileSystemError) in try entries[index].activity(in: descriptor, fileSystem: fileSystem, path: path) }
+            guard let activity = try read.mapError(StoreError.fileSystem).get() else { return nil }
+            found.append((entries[index].position, activity))
+        }
+        for (index, activity) in dossier.activities.enumerated()
+        where activity.relations.contains(relation) || activity.organiser.relationID == relation {
+            found.append((order(ofTouched: index), activity))
+        }
+        return found.sorted { $0.order < $1.order }.map(\.activity)
+    }
+}
+
+extension Dossier {
+    /// This dossier with only `activities` (a part of it, read for showing one record).
+    func holding(_ activities: [Activity]) -> Dossier {
+        var part = Dossier(title: title, framework: framework, budgetLines: budgetLines, relations: relations, activities: activities,
+                           internalContacts: internalContacts)
+        part.setJournalPosition(sequence: journalSequence, lineage: lineage, tail: journalTail)
+        return part
     }
 }

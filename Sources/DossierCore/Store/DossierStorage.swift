@@ -74,6 +74,10 @@ public protocol DossierStorage: ChangeSession {
     /// The activities as a listing needs them, without building the dossier (`ActivityListing`), when the
     /// storage can vouch for them so read; nil: load the whole dossier.
     func activityListing() throws(StoreError) -> ActivityListing?
+    /// The relation or activity named `typed` (as `NameLookup.subject` finds it on the whole dossier), with a
+    /// dossier that holds what its record shows, when the storage can vouch for that so read; nil: load the
+    /// whole dossier.
+    func loadForShowing(_ typed: String) throws(StoreError) -> (subject: NameLookup.Subject, dossier: Dossier)?
 }
 
 extension DossierStorage {
@@ -84,6 +88,7 @@ extension DossierStorage {
     public func loadForChangingActivity(_ typed: String, withBudget: Bool) throws(StoreError) -> RelationsDossier? { nil }
     public func commit(_ change: Change, to relations: inout RelationsDossier, context: ChangeContext) throws(StoreError) -> Restoration? { nil }
     public func activityListing() throws(StoreError) -> ActivityListing? { nil }
+    public func loadForShowing(_ typed: String) throws(StoreError) -> (subject: NameLookup.Subject, dossier: Dossier)? { nil }
 }
 
 /// Writing a storage's list index, as a job for any thread.

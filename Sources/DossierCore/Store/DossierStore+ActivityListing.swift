@@ -9,6 +9,15 @@ extension DossierStore {
         return try activityListing(describedBy: index)
     }
 
+    /// The relation or activity named `typed` as the whole dossier finds it, with what its record shows
+    /// (`ActivityListing.subjectToShow`), read from the indexes and only the activities shown; nil: load the whole
+    /// dossier.
+    public func loadForShowing(_ typed: String) throws(StoreError) -> (subject: NameLookup.Subject, dossier: Dossier)? {
+        guard let indexBytes = try? fileSystem.readFile(files.sideIndex), let index = SideIndex.decodeHeader(indexBytes),
+              let listing = try activityListing(describedBy: index, fields: .relationRows.union(.names)) else { return nil }
+        return try listing.subjectToShow(typed)
+    }
+
     /// The listing of the snapshot and journal `index` describes, when they are still exactly those.
     /// `fields`: what of each of the snapshot's activities is read; a listing read with `.tally` is only for
     /// its `tally`, never to be listed.
