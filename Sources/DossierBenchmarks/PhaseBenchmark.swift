@@ -9,8 +9,8 @@ import Foundation
 ///
 ///     dossier-benchmarks --phases FILE [--runs N]
 ///
-/// Each phase is timed on its own (median of the runs); memory is the heap in use after the phase
-/// (malloc's own count) and the process's resident peak.
+/// Each phase is timed on its own (median of the runs); memory is what the process holds resident after the
+/// phase (all phases so far held at once) and its resident peak.
 struct PhaseBenchmark {
     let path: String
     let runs: Int

@@ -25,6 +25,9 @@ enum Operation: String, CaseIterable {
     case setStatus = "dossier set-status (wijziging, proces)"
     case logVisit = "dossier log-visit (toevoeging, proces)"
     case addFollowUp = "dossier add-follow-up (activiteit, proces)"
+    case addFollowUpByTitle = "dossier add-follow-up op titel (proces)"
+    case deleteActivity = "dossier delete (activiteit, proces)"
+    case showRelation = "dossier show (relatie, proces)"
 
     /// Milliseconds; keystrokes are judged on p95, the rest on the median.
     var target: Double? {
@@ -36,8 +39,8 @@ enum Operation: String, CaseIterable {
         case .csvImport: 3000
         case .activitiesJSON: 300
         case .relationsCommand: 150
-        case .setStatus, .logVisit, .addFollowUp: 300
-        case .assessAll, .report, .wholeDossier, .searchKeys, .activitiesTable: nil
+        case .setStatus, .logVisit, .addFollowUp, .addFollowUpByTitle, .deleteActivity: 300
+        case .assessAll, .report, .wholeDossier, .searchKeys, .activitiesTable, .showRelation: nil
         }
     }
 
@@ -101,7 +104,7 @@ struct ResultsTable {
             }
             rows.append(row)
         }
-        for operation in [Operation.activitiesJSON, .activitiesTable, .relationsCommand, .setStatus, .logVisit, .addFollowUp] {
+        for operation in Operation.allCases {
             guard let measured = memory[operation] else { continue }
             var row = ["piekgeheugen \(operation.rawValue)"]
             for size in sizes { row.append(measured[size].map { String(format: "%.0f MB", $0) } ?? "—") }

@@ -138,11 +138,14 @@ struct SizeBenchmark {
         }
         table.record(.csvImport, size: activities, measurement: importing)
 
-        // The real binary: the list commands and three changes, whole process, with peak memory. The status goes
-        // back and forth between two statuses of one relation, so every run is a real change; each visit logged
-        // is a new activity, each follow-up a new one of the same activity.
+        // The real binary: the list commands, five changes and a record shown, whole process, with peak memory. The
+        // status goes back and forth between two statuses of one relation, so every run is a real change; each visit
+        // logged is a new activity, each follow-up a new one of the same activity (named by its id, then its
+        // title), each deletion of another activity.
         let measured = try DossierStore(path: path).load()
         let relation = measured.relations[1], activity = measured.activities[1]
+        // (An id a relation has too is ambiguous to delete.)
+        var deletions = measured.activities.dropFirst(2).lazy.map(\.id).filter { measured.relation($0) == nil }.makeIterator()
         var flip = false
         let commands: [(Operation, () -> [String])] = [
             (.activitiesJSON, { ["activities", "--json"] }), (.activitiesTable, { ["activities"] }), (.relationsCommand, { ["relations"] }),
@@ -155,6 +158,9 @@ struct SizeBenchmark {
                  "--cost", "450", "--follow-up", "Verslag @ 2027-04-01"]
             }),
             (.addFollowUp, { ["add-follow-up", activity.id, "--what", "Nabellen", "--due", "2027-01-15"] }),
+            (.addFollowUpByTitle, { ["add-follow-up", activity.title, "--what", "Nabellen", "--due", "2027-01-15"] }),
+            (.deleteActivity, { ["delete", deletions.next() ?? "", "--yes"] }),
+            (.showRelation, { ["show", relation.id] }),
         ]
         for (operation, arguments) in commands {
             var timing = Measurement()

@@ -55,6 +55,12 @@ if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "--phases" {
     exit(0)
 }
 
+// Where the memory of a decoded dossier goes, field by field (an estimate): dossier-benchmarks --memory FILE
+if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "--memory" {
+    print(try MemoryBreakdown.run(path: CommandLine.arguments[2]))
+    exit(0)
+}
+
 let options = Options(Array(CommandLine.arguments.dropFirst()))
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dossier").path
 let today = CalendarDate(year: 2026, month: 11, day: 22)!
