@@ -174,7 +174,9 @@ struct SideIndexCommandTests {
             #expect(DossierStore(path: fast).listIndex() == ListIndex(dossier: try DossierStore(path: fast).load()), "the side index after \(arguments)")
         }
         #expect(try scratch.run(["validate"], store: fast).status == 0, "the files the changes left load and check")
-        for arguments in [["activities", "--json"], ["relations"], ["agenda"], ["budget"]] {
+        // budget from the activity index, in the dossier's order (the JSON lists each overview's activities).
+        #expect(try DossierStore(path: fast).loadForBudget() != nil && DossierStore(path: whole).loadForBudget() == nil)
+        for arguments in [["activities", "--json"], ["relations"], ["agenda"], ["budget"], ["budget", "--json"], ["budget", "--year", "2027"]] {
             #expect(try scratch.run(arguments, store: fast).standardOutput == (try scratch.run(arguments, store: whole).standardOutput), "\(arguments)")
         }
 

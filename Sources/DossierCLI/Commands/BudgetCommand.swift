@@ -25,9 +25,17 @@ struct BudgetCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (_, dossier) = try storeOptions.openForReading()
-        let years = year.map { [$0] } ?? BudgetYears.all(in: dossier)
-        let ledger = BudgetLedger(dossier)
+        let store = try storeOptions.store(forWriting: false)
+        // Every year, where the storage can: from the activity index, without the activities (one year lists them).
+        if year == nil, let (lines, ledger) = try? store.loadForBudget() {
+            return show(BudgetYears.all(framework: lines.framework, activityYears: ledger.years), ledger, in: lines)
+        }
+        let dossier = try storeOptions.load(store)
+        show(year.map { [$0] } ?? BudgetYears.all(in: dossier), BudgetLedger(dossier), in: dossier)
+    }
+
+    /// The overviews of `years`; with `--year`, also the activities that count (`dossier` then holds them all).
+    private func show(_ years: [Int], _ ledger: BudgetLedger, in dossier: Dossier) {
         if json {
             var writer = JSONWriter()
             writer.beginArray()

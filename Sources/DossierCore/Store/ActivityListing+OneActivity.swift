@@ -39,7 +39,7 @@ extension ActivityListing {
 
     /// Where an activity the journal touched stands in the dossier's order: its place in the snapshot when it
     /// kept it, else after all of the snapshot's, in the order of the journal.
-    private func order(ofTouched index: Int) -> Int {
+    func order(ofTouched index: Int) -> Int {
         snapshotPositions[dossier.activities[index].id] ?? entries.count + index
     }
 }

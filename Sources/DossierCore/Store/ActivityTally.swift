@@ -36,13 +36,24 @@ extension ActivityListing {
         return ActivityTally(ids: ids, ledger: budget)
     }
 
-    /// The budget of every line and year, every activity as the dossier holds it now counted in.
+    /// The budget of every line and year, every activity as the dossier holds it now counted in, in the dossier's
+    /// order (the order an overview lists its activities in, as `BudgetLedger(dossier)` counts them).
     var budget: BudgetLedger {
         var ledger = BudgetLedger(lines: dossier.budgetLines)
-        for (index, entry) in entries.enumerated() where !replaced.contains(index) {
-            ledger.count(entry.id, year: entry.facets.year, line: entry.facets.budgetLine, status: entry.facets.status, cost: entry.budgeted)
+        // The snapshot's rows by their place in it, each of the journal's activities at its place in the dossier.
+        var order: [(order: Int, index: Int, isTouched: Bool)] = []
+        order.reserveCapacity(entries.count + dossier.activities.count)
+        for (index, entry) in entries.enumerated() where !replaced.contains(index) { order.append((entry.position, index, false)) }
+        for index in dossier.activities.indices { order.append((self.order(ofTouched: index), index, true)) }
+        order.sort { $0.order < $1.order }
+        for item in order {
+            if item.isTouched {
+                ledger.count(dossier.activities[item.index])
+            } else {
+                let entry = entries[item.index]
+                ledger.count(entry.id, year: entry.facets.year, line: entry.facets.budgetLine, status: entry.facets.status, cost: entry.budgeted)
+            }
         }
-        for activity in dossier.activities { ledger.count(activity) }
         return ledger
     }
 }

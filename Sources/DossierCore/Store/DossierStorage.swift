@@ -78,6 +78,9 @@ public protocol DossierStorage: ChangeSession {
     /// dossier that holds what its record shows, when the storage can vouch for that so read; nil: load the
     /// whole dossier.
     func loadForShowing(_ typed: String) throws(StoreError) -> (subject: NameLookup.Subject, dossier: Dossier)?
+    /// The budget of every line and year, with a dossier that holds the budget lines and the framework (not all
+    /// activities), when the storage can vouch for that so read; nil: load the whole dossier.
+    func loadForBudget() throws(StoreError) -> (dossier: Dossier, ledger: BudgetLedger)?
 }
 
 extension DossierStorage {
@@ -89,6 +92,7 @@ extension DossierStorage {
     public func commit(_ change: Change, to relations: inout RelationsDossier, context: ChangeContext) throws(StoreError) -> Restoration? { nil }
     public func activityListing() throws(StoreError) -> ActivityListing? { nil }
     public func loadForShowing(_ typed: String) throws(StoreError) -> (subject: NameLookup.Subject, dossier: Dossier)? { nil }
+    public func loadForBudget() throws(StoreError) -> (dossier: Dossier, ledger: BudgetLedger)? { nil }
 }
 
 /// Writing a storage's list index, as a job for any thread.

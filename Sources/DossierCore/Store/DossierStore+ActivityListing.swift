@@ -9,6 +9,14 @@ extension DossierStore {
         return try activityListing(describedBy: index)
     }
 
+    /// The budget of every line and year (`BudgetLedger`), counted from the activity index and the activities the
+    /// journal touched, with the dossier's budget lines and framework; nil: load the whole dossier.
+    public func loadForBudget() throws(StoreError) -> (dossier: Dossier, ledger: BudgetLedger)? {
+        guard let indexBytes = try? fileSystem.readFile(files.sideIndex), let index = SideIndex.decodeHeader(indexBytes),
+              let listing = try activityListing(describedBy: index, fields: .tally) else { return nil }
+        return (listing.dossier, listing.budget)
+    }
+
     /// The relation or activity named `typed` as the whole dossier finds it, with what its record shows
     /// (`ActivityListing.subjectToShow`), read from the indexes and only the activities shown; nil: load the whole
     /// dossier.
