@@ -25,7 +25,7 @@ struct PhaseBenchmark {
                 wall.samples.append(try Measurement.time(body))
                 processor.samples.append((PhaseBenchmark.processorSeconds() - cpuStart) * 1000)
             }
-            phases.append((name, wall, processor, PhaseBenchmark.heapMegabytes()))
+            phases.append((name, wall, processor, PhaseBenchmark.residentMegabytes()))
         }
         let store = DossierStore(path: path)
         measure("bijbestand lezen (startscherm, dossier relations)") { _ = store.listIndex() }
@@ -57,8 +57,8 @@ struct PhaseBenchmark {
         }
         _ = (loaded, index, keys)
         var lines = ["fasen van de start: \(path) (\(runs) runs; mediaan: wandklok, processortijd van alle kernen; resident geheugen na de fase)", ""]
-        for (name, wall, processor, heap) in phases {
-            lines.append("  " + DisplayWidth.fit(name, to: 52) + String(format: "%9.1f ms %9.1f ms cpu %6.0f MB", wall.median, processor.median, heap))
+        for (name, wall, processor, resident) in phases {
+            lines.append("  " + DisplayWidth.fit(name, to: 52) + String(format: "%9.1f ms %9.1f ms cpu %6.0f MB", wall.median, processor.median, resident))
         }
         lines.append(String(format: "\n  piek (VmHWM) van dit proces: %.0f MB", PhaseBenchmark.peakMegabytes()))
         return lines.joined(separator: "\n")
@@ -72,7 +72,7 @@ struct PhaseBenchmark {
     }
 
     /// The resident memory right now (what is still held after the phase).
-    static func heapMegabytes() -> Double { statusField("VmRSS:") }
+    static func residentMegabytes() -> Double { statusField("VmRSS:") }
 
     static func peakMegabytes() -> Double { statusField("VmHWM:") }
 

@@ -144,7 +144,7 @@ struct SizeBenchmark {
         // title), each deletion of another activity.
         let measured = try DossierStore(path: path).load()
         let relation = measured.relations[1], activity = measured.activities[1]
-        // (An id a relation has too is ambiguous to delete.)
+        // (An id a relation has too is ambiguous to delete; the peak-memory run deletes one more.)
         var deletions = measured.activities.dropFirst(2).lazy.map(\.id).filter { measured.relation($0) == nil }.makeIterator()
         var flip = false
         let commands: [(Operation, () -> [String])] = [

@@ -138,7 +138,8 @@ struct ChangingActivityTests {
         var newTitle = renamed
         newTitle.title = "Hernoemd in het journaal"
         try writer.commit(.updateActivity(newTitle), to: &loaded, context: context)
-        for title in [shared.title, relation.name] {
+        // A space and a combining mark are one character: trimmed together, as the whole dossier trims them.
+        for title in [shared.title, relation.name, "कमल", "\u{093E}कमल"] {
             try writer.commit(.addActivity(Activity(id: loaded.newActivityID(for: title), title: title, kind: .beurs)), to: &loaded, context: context)
         }
         writer.writeSideIndex(of: loaded)
@@ -146,7 +147,7 @@ struct ChangingActivityTests {
         // What was typed, and whether it is read without the others.
         let names: [(String, Bool)] = [
             (fromBytes.title, true), (fromBytes.title.uppercased(), true), ("  " + fromBytes.title + " ", true),
-            ("uit het journaal", true), ("Hernoemd in het journaal", true),
+            ("uit het journaal", true), ("Hernoemd in het journaal", true), (" \u{093E}कमल", true), ("\u{093E}कमल", true),
             // The old title is the renamed one's id still.
             (oldTitle, Slug.make(from: oldTitle) == renamed.id), (shared.title, false), (relation.name, false), ("bestaat niet", false), ("?!", false),
         ]
@@ -167,11 +168,29 @@ struct ChangingActivityTests {
         #expect(asID.activityRead?.id == renamed.id && asID.dossier.activities.count == 1)
     }
 
-    @Test("the journal entry is the one the whole dossier's change writes")
-    func sameJournalEntry() throws {
+    @Test("for edit: an activity read whole, a relation's id with the activities' tally, an id both have declined")
+    func subjectForEditing() throws {
+        let dossier = try files.prepared()
+        let activity = dossier.activities[7], relation = dossier.relations[3]
+        let asActivity = try #require(try files.openedStore().loadForChangingSubject(activity.title))
+        #expect(asActivity.activityRead == activity && asActivity.tally == nil)
+        let asRelation = try #require(try files.openedStore().loadForChangingSubject(" \(relation.id) "))
+        #expect(asRelation.activityRead == nil && asRelation.dossier.relation(relation.id) == relation)
+        #expect(asRelation.tally?.count == dossier.activities.count && asRelation.dossier.activities.isEmpty)
+
+        var (writer, loaded) = try files.writer()
+        try writer.commit(.addActivity(Activity(id: relation.id, title: "Zelfde id", kind: .beurs)), to: &loaded, context: context)
+        writer.writeSideIndex(of: loaded)
+        #expect(try files.openedStore().loadForChangingSubject(relation.id) == nil, "ambiguous: the whole dossier says so")
+        #expect(try files.openedStore().loadForChangingSubject("bestaat-niet") == nil)
+    }
+
+    @Test("the journal entry is the one the whole dossier's change writes", arguments: ["move", "delete"])
+    func sameJournalEntry(_ kind: String) throws {
         let dossier = try files.prepared()
         let activity = try #require(dossier.activities.first { $0.status == .inAfweging })
-        let change = Change.moveActivity(activity.id, status: .afgewezen, reason: "past niet", overrideReason: nil, seen: .inAfweging)
+        let change = kind == "delete" ? Change.deleteActivity(activity.id)
+            : .moveActivity(activity.id, status: .afgewezen, reason: "past niet", overrideReason: nil, seen: .inAfweging)
         let store = try files.openedStore()
         var read = try #require(try store.loadForChangingActivity(activity.id))
         _ = try store.commit(change, to: &read, context: context)

@@ -60,11 +60,13 @@ struct AssessCommand: ParsableCommand {
         let saves = whatIf == nil && (answersGiven || asksOnTerminal || save)
         let store = try storeOptions.store(forWriting: saves)
         // Asked once, also when the assessment is saved on the whole dossier after all.
-        var asked: AssessmentAnswers?
+        var asked: (activity: ActivityID, answers: AssessmentAnswers)?
         func answers(for activity: Activity, in dossier: Dossier) throws -> AssessmentAnswers {
             if asksOnTerminal {
-                let given = asked ?? InteractiveAssessment.ask(activity: activity, dossier: dossier, startingFrom: activity.assessments.last?.answers)
-                asked = given
+                // Not for another activity the name has come to mean meanwhile (a colleague renamed one): asked again.
+                let given = asked.flatMap { $0.activity == activity.id ? $0.answers : nil }
+                    ?? InteractiveAssessment.ask(activity: activity, dossier: dossier, startingFrom: activity.assessments.last?.answers)
+                asked = (activity.id, given)
                 return given
             }
             var answers = try answersFile.map { try readProposal($0, dossier: dossier).answers } ?? AssessmentAnswers()

@@ -27,7 +27,6 @@ struct DeleteCommand: ParsableCommand {
         var confirmed: ActivityID?
         if var read = try? store.loadForChangingActivity(id, withBudget: false), let activity = read.activityRead {
             let change = Change.deleteActivity(activity.id)
-            try refusal(of: change, on: read.dossier, context: context)
             guard try RemovalConfirmation.ask(Self.question(activity), confirmedByFlag: yes) else { return }
             let summary = change.summary(in: read.dossier)
             if try storeOptions.saveWithoutTheActivities(change, to: &read, in: store) { return Output.line(TerminalSafeText.line(summary)) }

@@ -32,21 +32,22 @@ struct EditCommand: ParsableCommand {
         let pairs = try FieldArguments.pairs(fields)
         guard !pairs.isEmpty else { throw ValidationError("noem minstens één veld, zoals --notes \"…\" (zie dossier edit --help)") }
         let store = try storeOptions.store(forWriting: true)
-        // An activity by its id or title: without reading the others where the storage can.
-        var outcome = ""
-        let alone = try storeOptions.changeActivityAlone(id, in: store) { activity, dossier, _ in
-            let change = try edit(activity, pairs, in: dossier)
-            outcome = change.map { Self.report($0, in: dossier) } ?? Self.unchanged(activity.title)
-            return change
-        }
-        if alone != nil { return Output.line(outcome) }
-        // A relation by its id, when no activity has that id (the tally of the activities says so): without them.
-        let typed = NameLookup.typedID(id)
-        if Slug.isValid(typed), var read = try? store.loadForAddingActivity(), let tally = read.tally, !tally.contains(typed),
-           let relation = read.dossier.relation(typed) {
-            guard let change = try edit(relation, pairs, in: read.dossier) else { return Output.line(Self.unchanged(relation.name)) }
-            let report = Self.report(change, in: read.dossier)
-            if try storeOptions.saveWithoutTheActivities(change, to: &read, in: store) { return Output.line(report) }
+        // An activity by its id or title, or a relation by its id when no activity has it: without reading the (other)
+        // activities where the storage can.
+        if var read = try? store.loadForChangingSubject(id) {
+            if read.activityRead != nil {
+                var outcome = ""
+                let alone = try storeOptions.changeActivity(read, in: store) { activity, dossier, _ in
+                    let change = try edit(activity, pairs, in: dossier)
+                    outcome = change.map { Self.report($0, in: dossier) } ?? Self.unchanged(activity.title)
+                    return change
+                }
+                if alone != nil { return Output.line(outcome) }
+            } else if let relation = read.dossier.relation(NameLookup.typedID(id)) {
+                guard let change = try edit(relation, pairs, in: read.dossier) else { return Output.line(Self.unchanged(relation.name)) }
+                let report = Self.report(change, in: read.dossier)
+                if try storeOptions.saveWithoutTheActivities(change, to: &read, in: store) { return Output.line(report) }
+            }
         }
 
         var dossier = try storeOptions.load(store)

@@ -128,8 +128,16 @@ struct StoreOptions: ParsableArguments {
     /// whole dossier.
     func changeActivityAlone(_ typed: String, in store: any DossierStorage, withBudget: Bool = false,
                              _ make: (Activity, Dossier, BudgetLedger?) throws -> Change?) throws -> (before: Activity, after: Activity, dossier: Dossier)? {
-        guard var read = try? store.loadForChangingActivity(typed, withBudget: withBudget),
-              let before = read.activityRead, !withBudget || read.budget != nil else { return nil }
+        guard let read = try? store.loadForChangingActivity(typed, withBudget: withBudget) else { return nil }
+        return try changeActivity(read, in: store, withBudget: withBudget, make)
+    }
+
+    /// The same, on the relations and the one activity already read (`loadForChangingActivity`,
+    /// `loadForChangingSubject`).
+    func changeActivity(_ read: RelationsDossier, in store: any DossierStorage, withBudget: Bool = false,
+                        _ make: (Activity, Dossier, BudgetLedger?) throws -> Change?) throws -> (before: Activity, after: Activity, dossier: Dossier)? {
+        var read = read
+        guard let before = read.activityRead, !withBudget || read.budget != nil else { return nil }
         guard let change = try make(before, read.dossier, read.budget) else { return (before, before, read.dossier) }
         guard try saveWithoutTheActivities(change, to: &read, in: store) else { return nil }
         return (before, read.dossier.activity(before.id) ?? before, read.dossier)

@@ -55,8 +55,8 @@ public enum Slug {
     /// Whether `name`'s slug is `slug` (`make(from: name) == slug`), made only as far as the two agree: a lookup
     /// compares one typed name with every title, and most differ in their first letters.
     public static func make(from name: String, is slug: String) -> Bool {
-        // A name that starts with an ASCII letter or digit starts its slug with it: an accented one that starts
-        // otherwise is not decomposed at all.
+        // A name that starts with an ASCII letter or digit starts its slug with it: when that differs from the
+        // slug's first letter, a name with accents is not even decomposed.
         if let first = name.utf8.first, isLetterOrDigit(first), lowercased(first) != slug.utf8.first { return false }
         var expected = slug.utf8.makeIterator()
         var isEmpty = true

@@ -84,9 +84,11 @@ public enum NameLookup {
         return dossier.activities.filter { answers(key, id: $0.id, title: $0.title) }
     }
 
-    /// What a typed name is compared as (its slug); nil when it can name nothing (no letter or digit in it).
+    /// What a typed name is compared as: the slug of the text without the white space around it (trimmed first, as
+    /// the lookups here do: a space and a combining mark after it are one character, and go together); nil when it
+    /// can name nothing (no letter or digit in it).
     public static func nameKey(_ typed: String) -> String? {
-        let key = Slug.make(from: typed)
+        let key = Slug.make(from: typed.trimmingSpaces())
         return key.isEmpty ? nil : key
     }
 
@@ -98,10 +100,11 @@ public enum NameLookup {
     /// Whether `typed` names a relation, by its id or its name: a command that takes a relation or an activity
     /// would find it (`subject`).
     public static func namesRelation(_ typed: String, in dossier: Dossier) -> Bool {
-        dossier.relation(typed.trimmingSpaces()) != nil || !relationMatches(typed.trimmingSpaces(), in: dossier).isEmpty
+        dossier.relation(typed.trimmingSpaces()) != nil || !relationsNamed(typed, in: dossier).isEmpty
     }
 
-    /// The relations whose name answers to `typed` (not by their id: that is looked up first, as `subject` does).
+    /// The relations that answer to `typed` as a name: their name or id is its slug (`subject` looks for the text
+    /// as an exact id first).
     static func relationsNamed(_ typed: String, in dossier: Dossier) -> [Relation] {
         relationMatches(typed.trimmingSpaces(), in: dossier)
     }

@@ -68,7 +68,10 @@ public protocol DossierStorage: ChangeSession {
     /// The same, with the one activity named `typed` (its id or its title) read whole for a change to it alone (and
     /// with `withBudget` the budget of all activities); nil: load the whole dossier.
     func loadForChangingActivity(_ typed: String, withBudget: Bool) throws(StoreError) -> RelationsDossier?
-    /// Saves a change to relations alone, an added activity, or a change to the one activity read, made on `relations`; nil, with nothing written, when it must be made
+    /// The same for a relation or an activity (`edit`): the activity read whole, or, for the id of a relation and
+    /// of no activity, the relations with the activities' tally; nil: load the whole dossier.
+    func loadForChangingSubject(_ typed: String) throws(StoreError) -> RelationsDossier?
+    /// Saves a change to relations alone, an added activity, or a change to (or the deletion of) the one activity read, made on `relations`; nil, with nothing written, when it must be made
     /// on the whole dossier after all (see `DossierStore.commit(_:to:context:)`).
     func commit(_ change: Change, to relations: inout RelationsDossier, context: ChangeContext) throws(StoreError) -> Restoration?
     /// The activities as a listing needs them, without building the dossier (`ActivityListing`), when the
@@ -89,6 +92,7 @@ extension DossierStorage {
     public func loadRelations() throws(StoreError) -> RelationsDossier? { nil }
     public func loadForAddingActivity() throws(StoreError) -> RelationsDossier? { nil }
     public func loadForChangingActivity(_ typed: String, withBudget: Bool) throws(StoreError) -> RelationsDossier? { nil }
+    public func loadForChangingSubject(_ typed: String) throws(StoreError) -> RelationsDossier? { nil }
     public func commit(_ change: Change, to relations: inout RelationsDossier, context: ChangeContext) throws(StoreError) -> Restoration? { nil }
     public func activityListing() throws(StoreError) -> ActivityListing? { nil }
     public func loadForShowing(_ typed: String) throws(StoreError) -> (subject: NameLookup.Subject, dossier: Dossier)? { nil }

@@ -23,10 +23,33 @@ extension DossierStore {
     /// (a command that takes either calls it ambiguous; the relations are read first, so a relation's id costs
     /// no read of the activity index).
     public func loadForChangingActivity(_ typed: String, withBudget: Bool = false) throws(StoreError) -> RelationsDossier? {
+        guard let relations = try loadRelations(), relations.dossier.relation(NameLookup.typedID(typed)) == nil else { return nil }
+        return try reading(typed, into: relations, withBudget: withBudget)
+    }
+
+    /// For a command that changes a relation or an activity (`edit`): the activity named `typed` as
+    /// `loadForChangingActivity` reads it, or, when `typed` is the id of a relation and of no activity, the relations
+    /// with the other activities' tally (`loadForAddingActivity`). The relations are read once either way. Nil: load
+    /// the whole dossier (also for an id both have: ambiguous there).
+    public func loadForChangingSubject(_ typed: String) throws(StoreError) -> RelationsDossier? {
+        guard var relations = try loadRelations() else { return nil }
+        let id = NameLookup.typedID(typed)
+        guard relations.dossier.relation(id) != nil else { return try reading(typed, into: relations, withBudget: false) }
+        guard let listing = try activityListing(describedBy: relations.sideIndex, fields: .tally, read: relations) else { return nil }
+        let tally = listing.tally
+        guard !tally.contains(id) else { return nil }
+        relations.tally = tally
+        return relations
+    }
+
+    /// `relations` with the one activity named `typed` read whole into it (see `loadForChangingActivity`).
+    private func reading(_ typed: String, into relations: RelationsDossier, withBudget: Bool) throws(StoreError) -> RelationsDossier? {
+        var relations = relations
         let id = NameLookup.typedID(typed)
         // What looks like an id is read without the titles (most often it is one); the titles follow when it is not.
+        // Anything else is no id, so a name a relation answers to too is declined before the index is read.
         let looksLikeID = Slug.isValid(id)
-        guard var relations = try loadRelations(), relations.dossier.relation(id) == nil,
+        guard looksLikeID || !NameLookup.namesRelation(typed, in: relations.dossier),
               var listing = try activityListing(describedBy: relations.sideIndex, fields: looksLikeID ? .relationRows : .relationRows.union(.names),
                                                 read: relations)
         else { return nil }

@@ -5,8 +5,8 @@
 /// A storage makes one only when it can vouch for it (the file store: when the side index describes the
 /// snapshot and journal exactly as they are, see `DossierStore.loadRelations()`), and takes back only a
 /// change of that reach (`commit(_:to:context:)`), the addition of an activity when it also brought the tally
-/// of the others (`loadForAddingActivity()`), or a change to the one activity it was read with
-/// (`loadForChangingActivity`). Nothing else accepts it, so a dossier without its activities is never shown,
+/// of the others (`loadForAddingActivity()`), or a change to (or the deletion of) the one activity it was read
+/// with (`loadForChangingActivity`). Nothing else accepts it, so a dossier without its activities is never shown,
 /// checked or written as the dossier.
 public struct RelationsDossier: Sendable {
     /// The framework, budget lines and relations as the snapshot and journal hold them now, and no internal
