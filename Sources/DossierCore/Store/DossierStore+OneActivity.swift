@@ -57,7 +57,8 @@ extension DossierStore {
         if let exact = try listing.current(id) {
             found = exact
         } else {
-            guard let key = NameLookup.nameKey(typed), !NameLookup.namesRelation(typed, in: relations.dossier) else { return nil }
+            // (Anything that is no id was checked against the relations above.)
+            guard let key = NameLookup.nameKey(typed), !looksLikeID || !NameLookup.namesRelation(typed, in: relations.dossier) else { return nil }
             if looksLikeID {
                 guard let withTitles = try activityListing(describedBy: relations.sideIndex, fields: .relationRows.union(.names), read: relations)
                 else { return nil }
