@@ -190,12 +190,20 @@ struct SideIndexCommandTests {
             let arguments = ["add-activity", "--title", "Zelfde dag", "--kind", "beurs", "--relation", shown.id, "--date", "1-3-2027"]
             #expect(try scratch.run(arguments, store: fast).status == 0 && scratch.run(arguments, store: whole).status == 0)
         }
-        let shows = [
+        var shows = [
             ["show", visit.id], ["show", visit.title.lowercased()], ["show", visit.id, "--json"], ["show", shown.id], ["show", shown.name],
             ["show", shown.id, "--json"], ["show", "Uit het journaal"], ["show", due.title],
             // Refused alike: deleted, an id both have, a name both answer to, a title two have, nothing.
             ["show", weighed.id], ["show", relation.id], ["show", namesake.name], ["show", visit.title], ["show", "?!"],
         ]
+        // assess without saving, weighed on the relations and that activity, the budget from the index.
+        let weighedBefore = try #require(after.activities.first { !$0.assessments.isEmpty })
+        let titled = try #require(after.activities.last { activity in
+            after.activities.filter { NameLookup.answers(Slug.make(from: activity.title), id: $0.id, title: $0.title) }.count == 1
+        })
+        shows += [["assess", titled.title.uppercased(), "--json"], ["assess", weighedBefore.id, "--explain"], ["assess", visit.id],
+                  ["assess", weighed.id], ["assess", visit.title]]
+        #expect(try DossierStore(path: fast).loadForWeighing(titled.title) != nil && DossierStore(path: whole).loadForWeighing(titled.title) == nil)
         #expect(try DossierStore(path: fast).loadForShowing(shown.name) != nil && DossierStore(path: whole).loadForShowing(shown.name) == nil)
         for arguments in shows {
             let (fromIndexes, fromAll) = (try scratch.run(arguments, store: fast), try scratch.run(arguments, store: whole))

@@ -185,6 +185,29 @@ struct ChangingActivityTests {
         #expect(try files.openedStore().loadForChangingSubject("bestaat-niet") == nil)
     }
 
+    @Test("an activity whose bytes do not read as it is not replaced by another whose title answers to its id")
+    func unreadableIsNoName() throws {
+        let dossier = try files.prepared()
+        let touched = try files.touchedByTheJournal()
+        let activity = try #require(dossier.activities.first { !touched.contains($0.id) })
+        // Another activity whose title answers to the first one's id.
+        var (writer, loaded) = try files.writer()
+        try writer.commit(.addActivity(Activity(id: loaded.newActivityID(for: activity.id), title: activity.id, kind: .beurs)), to: &loaded, context: context)
+        writer.writeSideIndex(of: loaded)
+        let listing = try #require(try DossierStore(path: path).activityListing())
+        #expect(try listing.activity(named: activity.id)?.id == activity.id)
+        // The same listing with the first one's bytes pointing at another activity's.
+        var entries = listing.entries
+        let index = try #require(entries.firstIndex { $0.id == activity.id })
+        entries[index].bytes = entries[(index + 1) % entries.count].bytes
+        let broken = ActivityListing(dossier: listing.dossier, entries: entries, replaced: listing.replaced,
+                                     snapshotPositions: listing.snapshotPositions, descriptor: dup(listing.descriptor),
+                                     fileSystem: listing.fileSystem, path: listing.path)
+        // It still answers to its own id, so the name is ambiguous there, never the other one's.
+        #expect(try broken.activity(named: activity.id) == nil)
+        #expect(try broken.subjectToShow(activity.id) == nil)
+    }
+
     @Test("the journal entry is the one the whole dossier's change writes", arguments: ["move", "delete"])
     func sameJournalEntry(_ kind: String) throws {
         let dossier = try files.prepared()

@@ -91,6 +91,10 @@ struct AssessCommand: ParsableCommand {
             }
             if let alone, let result { return show(alone.before, result, saved: true) }
         }
+        // Only shown: weighed on the relations and that activity, the budget from the activity index.
+        if !saves, let id, let (activity, dossier, ledger) = try? store.loadForWeighing(id) {
+            return show(activity, try assessed(activity, in: dossier, ledger: ledger).0, saved: false)
+        }
 
         var dossier = try storeOptions.load(store)
         let activity: Activity

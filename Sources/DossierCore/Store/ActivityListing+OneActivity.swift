@@ -11,6 +11,19 @@ extension ActivityListing {
         return (activity, entries[index].position)
     }
 
+    /// What `NameLookup.activity` finds for `typed` on the whole dossier: the activity with that id, else the one a
+    /// name answers to, read whole; nil when none or several answer, or its bytes do not read as it. Needs the
+    /// rows' titles (`Entry.Fields.names`) unless `typed` is an id.
+    func activity(named typed: String) throws(StoreError) -> Activity? {
+        let id = NameLookup.typedID(typed)
+        if let exact = try current(id) { return exact.activity }
+        // (An activity whose bytes do not read as it still answers to its own id: never another in its place.)
+        guard let key = NameLookup.nameKey(typed), let named = activityID(named: key), let (activity, _) = try current(named),
+              // Its own bytes say it too: a name is never taken from the index alone.
+              NameLookup.answers(key, id: activity.id, title: activity.title) else { return nil }
+        return activity
+    }
+
     /// The next approved or planned activity of `relation` among all but `excluded`, as `RelationOverview.all`
     /// picks it: the earliest start, on the same day the first in the dossier's order. Needs the rows' linked
     /// relations and organisers (`Entry.Fields.relationRows`).

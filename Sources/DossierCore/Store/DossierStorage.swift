@@ -84,6 +84,10 @@ public protocol DossierStorage: ChangeSession {
     /// The budget of every line and year, with a dossier that holds the budget lines and the framework (not all
     /// activities), when the storage can vouch for that so read; nil: load the whole dossier.
     func loadForBudget() throws(StoreError) -> (dossier: Dossier, ledger: BudgetLedger)?
+    /// The activity named `typed` (as `NameLookup.activity` finds it on the whole dossier), with a dossier that holds
+    /// the relations and it and the budget of all activities, for weighing it without saving, when the storage can
+    /// vouch for that so read; nil: load the whole dossier.
+    func loadForWeighing(_ typed: String) throws(StoreError) -> (activity: Activity, dossier: Dossier, ledger: BudgetLedger)?
 }
 
 extension DossierStorage {
@@ -97,6 +101,7 @@ extension DossierStorage {
     public func activityListing() throws(StoreError) -> ActivityListing? { nil }
     public func loadForShowing(_ typed: String) throws(StoreError) -> (subject: NameLookup.Subject, dossier: Dossier)? { nil }
     public func loadForBudget() throws(StoreError) -> (dossier: Dossier, ledger: BudgetLedger)? { nil }
+    public func loadForWeighing(_ typed: String) throws(StoreError) -> (activity: Activity, dossier: Dossier, ledger: BudgetLedger)? { nil }
 }
 
 /// Writing a storage's list index, as a job for any thread.

@@ -17,6 +17,16 @@ extension DossierStore {
         return (listing.dossier, listing.budget)
     }
 
+    /// The activity named `typed` as `NameLookup.activity` finds it on the whole dossier, for weighing it without
+    /// saving: with a dossier that holds the relations and it, and the budget of all activities (`ActivityListing
+    /// .activity(named:)`, `.budget`); nil: load the whole dossier.
+    public func loadForWeighing(_ typed: String) throws(StoreError) -> (activity: Activity, dossier: Dossier, ledger: BudgetLedger)? {
+        guard let indexBytes = try? fileSystem.readFile(files.sideIndex), let index = SideIndex.decodeHeader(indexBytes),
+              let listing = try activityListing(describedBy: index, fields: .tally.union(.names)),
+              let activity = try listing.activity(named: typed) else { return nil }
+        return (activity, listing.dossier.holding([activity]), listing.budget)
+    }
+
     /// The relation or activity named `typed` as the whole dossier finds it, with what its record shows
     /// (`ActivityListing.subjectToShow`), read from the indexes and only the activities shown; nil: load the whole
     /// dossier.
