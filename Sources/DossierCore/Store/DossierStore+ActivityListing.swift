@@ -5,15 +5,13 @@
 /// whole dossier) gives nil: then list from the whole dossier.
 extension DossierStore {
     public func activityListing() throws(StoreError) -> ActivityListing? {
-        guard let indexBytes = try? fileSystem.readFile(files.sideIndex), let index = SideIndex.decodeHeader(indexBytes) else { return nil }
-        return try activityListing(describedBy: index)
+        try activityListing(fields: .all)
     }
 
     /// The budget of every line and year (`BudgetLedger`), counted from the activity index and the activities the
     /// journal touched, with the dossier's budget lines and framework; nil: load the whole dossier.
     public func loadForBudget() throws(StoreError) -> (dossier: Dossier, ledger: BudgetLedger)? {
-        guard let indexBytes = try? fileSystem.readFile(files.sideIndex), let index = SideIndex.decodeHeader(indexBytes),
-              let listing = try activityListing(describedBy: index, fields: .tally) else { return nil }
+        guard let listing = try activityListing(fields: .tally) else { return nil }
         return (listing.dossier, listing.budget)
     }
 
@@ -21,9 +19,7 @@ extension DossierStore {
     /// saving: with a dossier that holds the relations and it, and the budget of all activities (`ActivityListing
     /// .activity(named:)`, `.budget`); nil: load the whole dossier.
     public func loadForWeighing(_ typed: String) throws(StoreError) -> (activity: Activity, dossier: Dossier, ledger: BudgetLedger)? {
-        guard let indexBytes = try? fileSystem.readFile(files.sideIndex), let index = SideIndex.decodeHeader(indexBytes),
-              let listing = try activityListing(describedBy: index, fields: .tally.union(.names)),
-              let activity = try listing.activity(named: typed) else { return nil }
+        guard let listing = try activityListing(fields: .tally.union(.names)), let activity = try listing.activity(named: typed) else { return nil }
         return (activity, listing.dossier.holding([activity]), listing.budget)
     }
 
@@ -31,9 +27,13 @@ extension DossierStore {
     /// (`ActivityListing.subjectToShow`), read from the indexes and only the activities shown; nil: load the whole
     /// dossier.
     public func loadForShowing(_ typed: String) throws(StoreError) -> (subject: NameLookup.Subject, dossier: Dossier)? {
-        guard let indexBytes = try? fileSystem.readFile(files.sideIndex), let index = SideIndex.decodeHeader(indexBytes),
-              let listing = try activityListing(describedBy: index, fields: .relationRows.union(.names)) else { return nil }
-        return try listing.subjectToShow(typed)
+        try activityListing(fields: .relationRows.union(.names))?.subjectToShow(typed)
+    }
+
+    /// The listing of the files as the side index describes them now, with `fields` of each row.
+    private func activityListing(fields: ActivityListing.Entry.Fields) throws(StoreError) -> ActivityListing? {
+        guard let indexBytes = try? fileSystem.readFile(files.sideIndex), let index = SideIndex.decodeHeader(indexBytes) else { return nil }
+        return try activityListing(describedBy: index, fields: fields)
     }
 
     /// The listing of the snapshot and journal `index` describes, when they are still exactly those.
