@@ -22,7 +22,6 @@ struct DeleteCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.store(forWriting: true)
-        let context = Session.clock.context(actor: try Session.actor())
         // An activity by its id or title: without reading the others where the storage can.
         var confirmed: ActivityID?
         if var read = try? store.loadForChangingActivity(id, withBudget: false), let activity = read.activityRead {
@@ -45,7 +44,7 @@ struct DeleteCommand: ParsableCommand {
             change = .deleteActivity(activity.id)
             question = Self.question(activity)
         }
-        try refusal(of: change, on: dossier, context: context)
+        try refusal(of: change, on: dossier, context: Session.clock.context(actor: try Session.actor()))
         if change != confirmed.map(Change.deleteActivity) {
             guard try RemovalConfirmation.ask(question, confirmedByFlag: yes) else { return }
         }

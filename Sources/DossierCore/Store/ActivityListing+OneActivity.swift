@@ -18,10 +18,8 @@ extension ActivityListing {
         let id = NameLookup.typedID(typed)
         if let exact = try current(id) { return exact.activity }
         // (An activity whose bytes do not read as it still answers to its own id: never another in its place.)
-        guard let key = NameLookup.nameKey(typed), let named = activityID(named: key), let (activity, _) = try current(named),
-              // Its own bytes say it too: a name is never taken from the index alone.
-              NameLookup.answers(key, id: activity.id, title: activity.title) else { return nil }
-        return activity
+        guard let key = NameLookup.nameKey(typed) else { return nil }
+        return try current(named: key)?.activity
     }
 
     /// The next approved or planned activity of `relation` among all but `excluded`, as `RelationOverview.all`
@@ -73,12 +71,19 @@ extension ActivityListing.Entry {
 }
 
 extension ActivityListing {
-    /// The id of the one activity of the dossier that answers to the name `key` (`NameLookup.answers`); nil when
-    /// none does or more than one (then the whole dossier says which, or suggests some). Needs the rows' titles
-    /// (`Entry.Fields.names`).
-    func activityID(named key: String) -> ActivityID? {
+    /// The one activity of the dossier that answers to the name `key` (`NameLookup.answers`), read whole, with its
+    /// place in the dossier's order; nil when none does or more than one (then the whole dossier says which, or
+    /// suggests some). Needs the rows' titles (`Entry.Fields.names`).
+    func current(named key: String) throws(StoreError) -> (activity: Activity, order: Int)? {
         let named = activityIDs(named: key)
-        return named.count == 1 ? named[0] : nil
+        return named.count == 1 ? try current(named[0], answering: key) : nil
+    }
+
+    /// The activity `id`, read whole, when its own bytes say it answers to `key` too: a name is never taken from
+    /// the index alone.
+    private func current(_ id: ActivityID, answering key: String) throws(StoreError) -> (activity: Activity, order: Int)? {
+        guard let found = try current(id), NameLookup.answers(key, id: found.activity.id, title: found.activity.title) else { return nil }
+        return found
     }
 
     /// The ids of all the dossier's activities that answer to the name `key`.
@@ -106,8 +111,7 @@ extension ActivityListing {
             let relations = NameLookup.relationsNamed(typed, in: dossier), activities = activityIDs(named: key)
             if relations.count == 1 && activities.isEmpty {
                 subject = .relation(relations[0])
-            } else if relations.isEmpty && activities.count == 1, let (activity, _) = try current(activities[0]),
-                      NameLookup.answers(key, id: activity.id, title: activity.title) {
+            } else if relations.isEmpty && activities.count == 1, let (activity, _) = try current(activities[0], answering: key) {
                 subject = .activity(activity)
             } else {
                 return nil

@@ -64,9 +64,7 @@ extension DossierStore {
                 else { return nil }
                 listing = withTitles
             }
-            guard let named = listing.activityID(named: key), let read = try listing.current(named),
-                  // Its own bytes say it too: a name is never taken from the index alone.
-                  NameLookup.answers(key, id: read.activity.id, title: read.activity.title) else { return nil }
+            guard let read = try listing.current(named: key) else { return nil }
             found = read
         }
         relations.dossier.insertActivity(found.activity)
