@@ -22,6 +22,7 @@ enum Operation: String, CaseIterable {
     case activitiesJSON = "dossier activities --json (proces)"
     case relationsCommand = "dossier relations (proces)"
     case activitiesTable = "dossier activities (tabel, proces)"
+    case agendaCommand = "dossier agenda (proces)"
     case setStatus = "dossier set-status (wijziging, proces)"
     case logVisit = "dossier log-visit (toevoeging, proces)"
     case addFollowUp = "dossier add-follow-up (activiteit, proces)"
@@ -40,7 +41,7 @@ enum Operation: String, CaseIterable {
         case .activitiesJSON: 300
         case .relationsCommand: 150
         case .setStatus, .logVisit, .addFollowUp, .addFollowUpByTitle, .deleteActivity: 300
-        case .assessAll, .report, .wholeDossier, .searchKeys, .activitiesTable, .showRelation: nil
+        case .assessAll, .report, .wholeDossier, .searchKeys, .activitiesTable, .agendaCommand, .showRelation: nil
         }
     }
 

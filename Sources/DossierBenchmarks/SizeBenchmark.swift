@@ -138,7 +138,7 @@ struct SizeBenchmark {
         }
         table.record(.csvImport, size: activities, measurement: importing)
 
-        // The real binary: the list commands, five changes and a record shown, whole process, with peak memory. The
+        // The real binary: the list commands and the agenda, five changes and a record shown, whole process, with peak memory. The
         // status goes back and forth between two statuses of one relation, so every run is a real change; each visit
         // logged is a new activity, each follow-up a new one of the same activity (named by its id, then its
         // title), each deletion of another activity.
@@ -149,6 +149,7 @@ struct SizeBenchmark {
         var flip = false
         let commands: [(Operation, () -> [String])] = [
             (.activitiesJSON, { ["activities", "--json"] }), (.activitiesTable, { ["activities"] }), (.relationsCommand, { ["relations"] }),
+            (.agendaCommand, { ["agenda"] }),
             (.setStatus, {
                 flip.toggle()
                 return ["set-status", relation.id, flip ? "actief" : "verkennen", "--reason", "meting"]

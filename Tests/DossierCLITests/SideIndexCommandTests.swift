@@ -176,7 +176,15 @@ struct SideIndexCommandTests {
         #expect(try scratch.run(["validate"], store: fast).status == 0, "the files the changes left load and check")
         // budget from the activity index, in the dossier's order (the JSON lists each overview's activities).
         #expect(try DossierStore(path: fast).loadForBudget() != nil && DossierStore(path: whole).loadForBudget() == nil)
-        for arguments in [["activities", "--json"], ["relations"], ["agenda"], ["budget"], ["budget", "--json"], ["budget", "--year", "2027"]] {
+        #expect(try DossierStore(path: fast).loadForBudget(year: 2027) != nil && DossierStore(path: whole).loadForBudget(year: 2027) == nil)
+        // agenda from the activity index, with the follow-ups the changes added and ticked off, for several windows.
+        #expect(try DossierStore(path: fast).loadForAgenda(from: today, to: nil, today: today) != nil
+            && DossierStore(path: whole).loadForAgenda(from: today, to: nil, today: today) == nil)
+        let agendas = [["agenda"], ["agenda", "--json"], ["agenda", "--from", "1-1-2020"], ["agenda", "--from", "1-1-2026", "--to", "31-3-2027", "--json"],
+                       ["agenda", "--to", "15-1-2027"]]
+        let budgets = [["budget"], ["budget", "--json"], ["budget", "--year", "2027"], ["budget", "--year", "2026", "--json"], ["budget", "--year", "2026"],
+                       ["budget", "--year", "2019"]]
+        for arguments in [["activities", "--json"], ["relations"]] + budgets + agendas {
             #expect(try scratch.run(arguments, store: fast).standardOutput == (try scratch.run(arguments, store: whole).standardOutput), "\(arguments)")
         }
 

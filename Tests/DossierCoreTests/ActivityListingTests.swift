@@ -24,9 +24,9 @@ struct ActivityListingTests {
     /// A generated dossier written as this program writes one, then a journal of changes of every kind a
     /// listing must follow (one that changes the order, an addition, a removal, a removal and the same id
     /// added again, a renamed relation), and the side index of a program that wrote them.
-    func prepared() throws -> Dossier {
+    func prepared(budgetLines: [BudgetLine] = []) throws -> Dossier {
         let generated = try DossierGenerator(relations: 40, activities: 300, seed: 5)
-            .generate(framework: Fixtures.smallDossier().framework, budgetLines: [], today: Fixtures.clock.today())
+            .generate(framework: Fixtures.smallDossier().framework, budgetLines: budgetLines, today: Fixtures.clock.today())
         try DossierStore(path: path).writeNewSnapshot(generated)
         let store = opened()
         var dossier = try store.load()
@@ -93,6 +93,70 @@ struct ActivityListingTests {
         #expect(all.components(separatedBy: "\n  {").count - 1 == dossier.activities.count, "every activity once, the removed one not")
     }
 
+    @Test("the agenda from the activity index lists what the whole dossier's lists, for every window")
+    func agendaFromTheIndex() throws {
+        _ = try prepared()
+        let store = opened()
+        var dossier = try store.load()
+        // Follow-ups the journal touched: the first done, a second added (it keeps its index), with an owner.
+        let withTwo = try #require(dossier.activities.first { !$0.followUps.isEmpty && $0.followUps.allSatisfy { !$0.isDone } })
+        try store.commit(.addFollowUp(withTwo.id, FollowUp(text: "Tweede", due: Fixtures.date("2027-02-01"), owner: "Anna")), to: &dossier, context: context)
+        try store.commit(.setFollowUpDone(withTwo.id, index: 0, isDone: true), to: &dossier, context: context)
+        store.writeSideIndex(of: dossier)
+        let today = Fixtures.clock.today()
+        // What a line of the agenda says of an entry, by the ids and words the command prints.
+        func lines(_ dossier: Dossier, from: CalendarDate?, to: CalendarDate?) -> [String] {
+            Agenda(dossier).window(from: from, to: to, today: today).map { entry in
+                [entry.kind.name, entry.start.iso, entry.end.iso, entry.subjectID(in: dossier), entry.followUp.map(String.init) ?? "-",
+                 String(entry.isOverdue(on: today)), entry.title(in: dossier), entry.context(in: dossier)].joined(separator: " | ")
+            }
+        }
+        let windows: [(CalendarDate?, CalendarDate?)] = [
+            (today, nil), (nil, nil), (Fixtures.date("2020-01-01"), Fixtures.date("2026-06-30")), (today, today.adding(days: 30)),
+            (Fixtures.date("2027-01-05"), Fixtures.date("2027-01-05")), (Fixtures.date("2031-01-01"), nil),
+        ]
+        var kinds = Set<AgendaEntry.Kind>()
+        for (from, to) in windows {
+            let part = try #require(try opened().loadForAgenda(from: from, to: to, today: today), "from the indexes")
+            let expected = lines(dossier, from: from, to: to)
+            #expect(lines(part, from: from, to: to) == expected, "\(String(describing: from)) … \(String(describing: to))")
+            kinds.formUnion(Agenda(dossier).window(from: from, to: to, today: today).map(\.kind))
+            #expect(part.activities.count < dossier.activities.count, "only the activities the window shows")
+            #expect(part.relations == dossier.relations)
+        }
+        #expect(kinds == Set(AgendaEntry.Kind.allCases), "every kind of entry is compared")
+        #expect(lines(dossier, from: nil, to: nil).contains { $0.hasPrefix("vervolgactie") && $0.contains("| \(withTwo.id) | \(withTwo.followUps.count) |") })
+        try FileManager.default.removeItem(atPath: path + ".activities")
+        #expect(try opened().loadForAgenda(from: today, to: nil, today: today) == nil, "no index: the whole dossier")
+    }
+
+    @Test("the budget of one year from the activity index: the same overviews and the same activities as the whole dossier's")
+    func budgetOfAYear() throws {
+        _ = try prepared(budgetLines: Fixtures.smallDossier().budgetLines)
+        let store = opened()
+        var dossier = try store.load()
+        // One carried out with its actual cost (the budget counts that, not the estimate), one taken off the budget.
+        let carried = try #require(dossier.activities.first { $0.year == 2026 && $0.budgetLine != nil && $0.status.isCarriedOut })
+        try store.commit(.updateActivity({ var changed = carried; changed.estimatedCost = Money(cents: 1_000)
+                                           changed.actualCost = Money(cents: 98_765); return changed }()), to: &dossier, context: context)
+        let uncharged = try #require(dossier.activities.first { $0.year == 2026 && $0.budgetLine != nil && $0.status.countsAgainstBudget && $0.id != carried.id })
+        try store.commit(.updateActivity({ var changed = uncharged; changed.budgetLine = nil; return changed }()), to: &dossier, context: context)
+        store.writeSideIndex(of: dossier)
+        let whole = BudgetLedger(dossier)
+        for year in whole.years.sorted() + [1999] {
+            let part = try #require(try opened().loadForBudget(year: year), "from the indexes: \(year)")
+            #expect(BudgetLedger(part).overviews(year) == whole.overviews(year), "\(year)")
+            #expect(part.budgetLines == dossier.budgetLines)
+            // What the table of the year shows of its activities: those counted on a line, and those on none.
+            func shown(_ dossier: Dossier) -> [String] {
+                dossier.activities.filter { $0.year == year }.map { "\($0.id) \($0.title) \($0.status.label) \($0.budgetLine ?? "-") \($0.budgetedCost.cents)" }
+            }
+            #expect(shown(part) == shown(dossier), "\(year)")
+        }
+        #expect(BudgetLedger(try #require(try opened().loadForBudget(year: 2026))).overview(2026, line: try #require(carried.budgetLine)).activityIDs.contains(carried.id))
+        #expect(try #require(try opened().loadForBudget(year: 2026)).activity(uncharged.id)?.budgetLine == nil)
+    }
+
     @Test("nil when the snapshot's bytes cannot be vouched for", arguments: [
         "a snapshot only read and checked", "a stale side index", "an undo in the journal", "a change that needs the whole dossier",
         "no side index", "no activity index", "a damaged activity index", "the activity index of another snapshot",
@@ -131,10 +195,10 @@ struct ActivityListingTests {
             #expect(lying != header)
             try directory.write("dossier.json.activities", Array((lying + "\n").utf8))
         case "an activity index of an older format":
-            // Format 2 had no budget cost in its rows: an index written by an older version waits for a compaction.
+            // Format 3 had no end dates and follow-ups in its rows: an index written by an older version waits for a compaction.
             let bytes = try PosixFileSystem().readFile(path + ".activities")
             let text = String(decoding: bytes, as: UTF8.self)
-            let older = text.replacingOccurrences(of: "\"format\":\(ActivityIndex.format)", with: "\"format\":2")
+            let older = text.replacingOccurrences(of: "\"format\":\(ActivityIndex.format)", with: "\"format\":\(ActivityIndex.format - 1)")
             #expect(older != text)
             try directory.write("dossier.json.activities", Array(older.utf8))
         case "the activity index of another snapshot":

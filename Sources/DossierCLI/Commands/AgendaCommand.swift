@@ -41,7 +41,9 @@ struct AgendaCommand: ParsableCommand {
     func run() throws {
         let today = Session.clock.today()
         let (start, end) = try period(today: today)
-        let (_, dossier) = try storeOptions.openForReading()
+        let store = try storeOptions.store(forWriting: false)
+        // Where the storage can: the relations and what the agenda reads of the activities it shows, from the indexes.
+        let dossier = try (try? store.loadForAgenda(from: start, to: end, today: today)) ?? storeOptions.load(store)
         let entries = Agenda(dossier).window(from: start, to: end, today: today)
         if json {
             printJSON(entries, dossier: dossier, today: today)
@@ -53,27 +55,36 @@ struct AgendaCommand: ParsableCommand {
             Output.line("Niets op de agenda \(period).")
             return
         }
-        var table = TextTable([.init(title: "DATUM", keepsWhole: true), .init(title: "SOORT"), .init(title: "WAT"), .init(title: "BIJ")])
-        for entry in entries {
-            table.append([entry.dateText(dates), entry.isOverdue(on: today) ? "\(entry.kind.name), VERLOPEN" : entry.kind.name,
-                          entry.title(in: dossier), entry.context(in: dossier)])
+        // Measured over all rows, then written a line at a time between the headings: a large agenda is not held as text.
+        let table = TextTable([.init(title: "DATUM", keepsWhole: true), .init(title: "SOORT"), .init(title: "WAT"), .init(title: "BIJ")])
+        func cells(_ index: Int) -> [String] {
+            let entry = entries[index]
+            return [entry.dateText(dates), entry.isOverdue(on: today) ? "\(entry.kind.name), VERLOPEN" : entry.kind.name,
+                    entry.title(in: dossier), entry.context(in: dossier)]
         }
-        var rendered = table.render(width: Output.width.map { $0 - 4 }).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var output = ["Agenda \(period)", "", "    " + rendered.removeFirst()]
+        let layout = table.layout(rows: entries.count, cells: cells, width: Output.width.map { $0 - 4 })
+        var text = "Agenda \(period)\n\n    " + layout.header + "\n"
         var row = 0
         for line in AgendaLine.lines(entries, today: today) {
             switch line {
             case .overdueHeading, .month:
-                output += ["", line.heading ?? ""]
+                text += "\n" + (line.heading ?? "") + "\n"
             case .week:
-                output.append("  " + (line.heading ?? ""))
+                text += "  " + (line.heading ?? "") + "\n"
             case .entry:
-                output.append("    " + rendered[row])
+                text += "    " + layout.line(cells(row)) + "\n"
                 row += 1
             }
+            if text.utf8.count >= Self.piece {
+                Output.piece(text)
+                text = ""
+            }
         }
-        Output.line(output.joined(separator: "\n"))
+        Output.piece(text)
     }
+
+    /// About how many bytes of the agenda are written at a time.
+    static let piece = 1 << 16
 
     private func printJSON(_ entries: [AgendaEntry], dossier: Dossier, today: CalendarDate) {
         var writer = JSONWriter()
@@ -93,6 +104,8 @@ struct AgendaCommand: ParsableCommand {
             writer.field("title", entry.title(in: dossier))
             writer.optionalField("context", entry.context(in: dossier))
             writer.endObject()
+            // Out in pieces, each ending after an entry, so a large agenda is never held whole.
+            if writer.bytes.count >= Self.piece { Output.document(writer.takeBytes()) }
         }
         writer.endArray()
         writer.finishDocument()

@@ -26,8 +26,11 @@ struct BudgetCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.store(forWriting: false)
-        // Every year, where the storage can: from the activity index, without the activities (one year lists them).
-        if year == nil, let (lines, ledger) = try? store.loadForBudget() {
+        // Where the storage can, from the activity index: every year without the activities, one year with what the
+        // table shows of its activities.
+        if let year {
+            if let part = try? store.loadForBudget(year: year) { return show([year], BudgetLedger(part), in: part) }
+        } else if let (lines, ledger) = try? store.loadForBudget() {
             return show(BudgetYears.all(framework: lines.framework, activityYears: ledger.years), ledger, in: lines)
         }
         let dossier = try storeOptions.load(store)

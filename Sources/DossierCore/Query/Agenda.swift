@@ -49,6 +49,14 @@ public struct AgendaEntry: Hashable, Sendable {
         (from.map { end >= $0 } ?? true) && (to.map { start <= $0 } ?? true)
     }
 
+    /// Whether the agenda of the days `from` … `to` shows it (`Agenda.window`): when it touches those days, and
+    /// when it is overdue and those days include today.
+    public func isShown(from: CalendarDate?, to: CalendarDate?, today: CalendarDate) -> Bool {
+        if overlaps(from: from, to: to) { return true }
+        let includesToday = (from.map { $0 <= today } ?? true) && (to.map { $0 >= today } ?? true)
+        return includesToday && isOverdue(on: today)
+    }
+
     func precedes(_ other: AgendaEntry) -> Bool {
         (start, kind, position, followUp ?? -1) < (other.start, other.kind, other.position, other.followUp ?? -1)
     }
@@ -93,13 +101,9 @@ public struct Agenda: Sendable {
     public let entries: [AgendaEntry]
 
     public init(_ dossier: Dossier) {
-        var entries = Agenda.deadlines(in: dossier)
+        var entries = Agenda.reviews(in: dossier)
         dossier.activities.withUnsafeBufferPointer { activities in
-            for position in activities.indices {
-                guard let start = activities[position].startDate, Agenda.shows(activities[position].status) else { continue }
-                entries.append(AgendaEntry(kind: activities[position].isVisit ? .visit : .activity, start: start,
-                                           end: activities[position].endDate, position: position))
-            }
+            for position in activities.indices { Agenda.append(activities[position], at: position, to: &entries) }
         }
         self.entries = entries.sorted { $0.precedes($1) }
     }
@@ -109,33 +113,44 @@ public struct Agenda: Sendable {
 
     /// Review dates of relations on laag pitje and due dates of open follow-ups, by date.
     public static func deadlines(in dossier: Dossier) -> [AgendaEntry] {
+        var entries = reviews(in: dossier)
+        // Read in place through the buffer (see BudgetLedger): most activities have nothing due.
+        dossier.activities.withUnsafeBufferPointer { activities in
+            for position in activities.indices { appendFollowUps(of: activities[position], at: position, to: &entries) }
+        }
+        return entries.sorted { $0.precedes($1) }
+    }
+
+    /// The entries of the activity at `position`: the due dates of its open follow-ups and, when it has a start
+    /// and happens, its own days.
+    static func append(_ activity: Activity, at position: Int, to entries: inout [AgendaEntry]) {
+        appendFollowUps(of: activity, at: position, to: &entries)
+        guard let start = activity.startDate, shows(activity.status) else { return }
+        entries.append(AgendaEntry(kind: activity.isVisit ? .visit : .activity, start: start, end: activity.endDate, position: position))
+    }
+
+    private static func appendFollowUps(of activity: Activity, at position: Int, to entries: inout [AgendaEntry]) {
+        guard !activity.followUps.isEmpty else { return }
+        for (index, followUp) in activity.followUps.enumerated() where !followUp.isDone {
+            if let due = followUp.due { entries.append(AgendaEntry(kind: .followUp, start: due, position: position, followUp: index)) }
+        }
+    }
+
+    private static func reviews(in dossier: Dossier) -> [AgendaEntry] {
         var entries: [AgendaEntry] = []
         for (position, relation) in dossier.relations.enumerated() where relation.status == .laagPitje {
             if let review = relation.reviewDate { entries.append(AgendaEntry(kind: .review, start: review, position: position)) }
         }
-        // Read in place through the buffer (see BudgetLedger): most activities have nothing due.
-        dossier.activities.withUnsafeBufferPointer { activities in
-            for position in activities.indices where !activities[position].followUps.isEmpty {
-                for (index, followUp) in activities[position].followUps.enumerated() where !followUp.isDone {
-                    if let due = followUp.due { entries.append(AgendaEntry(kind: .followUp, start: due, position: position, followUp: index)) }
-                }
-            }
-        }
-        return entries.sorted { $0.precedes($1) }
+        return entries
     }
 
     /// What the agenda shows for the days `from` … `to` (either open): overdue deadlines first (all of
     /// them when the days include today, so nothing overdue hides behind a later start), then the rest by date.
     public func window(from: CalendarDate?, to: CalendarDate?, today: CalendarDate) -> [AgendaEntry] {
-        let includesToday = (from.map { $0 <= today } ?? true) && (to.map { $0 >= today } ?? true)
         var overdue: [AgendaEntry] = []
         var rest: [AgendaEntry] = []
-        for entry in entries {
-            if entry.isOverdue(on: today) && (includesToday || entry.overlaps(from: from, to: to)) {
-                overdue.append(entry)
-            } else if entry.overlaps(from: from, to: to) {
-                rest.append(entry)
-            }
+        for entry in entries where entry.isShown(from: from, to: to, today: today) {
+            if entry.isOverdue(on: today) { overdue.append(entry) } else { rest.append(entry) }
         }
         return overdue + rest
     }

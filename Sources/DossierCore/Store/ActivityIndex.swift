@@ -8,9 +8,10 @@
 /// the body, a JSON list in list order with one activity per line (so that it reads on all cores): `[start,
 /// length, position in the snapshot, "id", day or null, "sort title", "title", "status", "kind", "direction" or
 /// null, "budget line" or null, cost in cents or null, ["linked relation", …], "organising relation" or null, what it
-/// costs the budget in cents (`Activity.budgetedCost`)]`.
+/// costs the budget in cents (`Activity.budgetedCost`), end day or null, [follow-up, …] (as `Activity.write`
+/// writes them)]`.
 struct ActivityIndex: Sendable {
-    static let format = 3
+    static let format = 4
 
     var snapshot: SideIndex.FileStamp
     var entries: [ActivityListing.Entry]
@@ -21,9 +22,9 @@ struct ActivityIndex: Sendable {
         let keys = activities.map(ActivityQuery.SortKey.init)
         return ActivityQuery.listOrder(keys).map { position in
             let activity = activities[position]
-            return ActivityListing.Entry(bytes: ranges[position], position: position, id: activity.id, key: keys[position],
+            return ActivityListing.Entry(bytes: ranges[position], position: position, key: keys[position],
                                          facets: ActivityQuery.Facets(activity), row: ActivityRow(activity), organiser: activity.organiser.relationID,
-                                         budgeted: activity.budgetedCost)
+                                         budgeted: activity.budgetedCost, end: activity.endDate, followUps: activity.followUps)
         }
     }
 
@@ -71,6 +72,15 @@ struct ActivityIndex: Sendable {
             if let organiser = entry.organiser { row.string(organiser) } else { row.null() }
             row.element()
             row.integer(entry.budgeted.cents)
+            row.element()
+            if let end = entry.end { row.integer(end.dayNumber) } else { row.null() }
+            row.element()
+            row.beginArray()
+            for followUp in entry.followUps {
+                row.element()
+                followUp.write(to: &row)
+            }
+            row.endArray()
             row.endArray()
             body += Array((index == 0 ? "\n  " : ",\n  ").utf8)
             body += row.bytes
@@ -111,7 +121,7 @@ struct ActivityIndex: Sendable {
 extension ActivityListing.Entry {
     /// Which fields of a row are read, one bit for each in the row's order.
     struct Fields: OptionSet, Sendable {
-        let rawValue: UInt16
+        let rawValue: UInt32
 
         static let all = Fields(rawValue: .max)
         /// What a listing needs to find the activities the journal touched (where, which), and a tally: the id,
@@ -121,16 +131,22 @@ extension ActivityListing.Entry {
         static let relationRows = tally.union(Fields(rawValue: 1 << 12 | 1 << 13))
         /// What an activity answers to by name (`NameLookup.answers`): the id and the title.
         static let names = Fields(rawValue: 1 << 3 | 1 << 6)
+        /// What a listing filters, orders and shows (`dossier activities`): all but the end date and the follow-ups.
+        static let listing = Fields(rawValue: (1 << 15) - 1)
+        /// What the agenda reads of an activity (`Entry.agendaActivity`), and where it is: its bytes, position, id,
+        /// start date, title, status, kind, linked relations, cost to the budget (a row needs it), end date and
+        /// follow-ups.
+        static let agenda = Fields(rawValue: 1 << 0 | 1 << 1 | 1 << 2 | 1 << 3 | 1 << 4 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 12 | 1 << 14 | 1 << 15 | 1 << 16)
     }
 
     /// A row of `ActivityIndex`.
     init(row reader: inout JSONReader, fields: Fields = .all) throws(JSONError) {
         var start = 0, length = 0, position = 0, id = "", day: Int?, sortTitle = "", title = "", status: ActivityStatus?, kind: ActivityKind?
         var direction: VisitDirection?, budgetLine: String?, cost: Money?, relations: [RelationID] = [], organiser: RelationID?
-        var budgeted: Money?
+        var budgeted: Money?, endDay: Int?, followUps: [FollowUp] = []
         try reader.readArray { (reader: inout JSONReader, index: Int) throws(JSONError) in
             // A field past the last is refused below whatever is read.
-            guard index > 14 || fields.contains(Fields(rawValue: 1 << index)) else { return try reader.skipValue() }
+            guard index > 16 || fields.contains(Fields(rawValue: 1 << index)) else { return try reader.skipValue() }
             switch index {
             case 0: start = try reader.readInt()
             case 1: length = try reader.readInt()
@@ -147,6 +163,8 @@ extension ActivityListing.Entry {
             case 12: relations = try reader.readStrings()
             case 13: organiser = try reader.readOptionalString()
             case 14: budgeted = try reader.readMoney()
+            case 15: endDay = reader.readNull() ? nil : try reader.readInt()
+            case 16: followUps = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try FollowUp(reading: &reader) }
             default: throw reader.error("te veel velden")
             }
         }
@@ -154,15 +172,18 @@ extension ActivityListing.Entry {
             throw reader.error("onvolledige rij")
         }
         // A damaged index is never believed, and never makes a date out of range.
-        if let day, !SideIndex.dayNumbers.contains(day) { throw reader.error("datum buiten bereik") }
+        for day in [day, endDay] {
+            if let day, !SideIndex.dayNumbers.contains(day) { throw reader.error("datum buiten bereik") }
+        }
         let date = day.map { CalendarDate(dayNumber: $0) }
         bytes = start..<(start + length)
         self.position = position
-        self.id = id
         key = ActivityQuery.SortKey(date: date ?? .distantFuture, title: sortTitle)
         facets = ActivityQuery.Facets(status: status, kind: kind, year: date?.year, direction: direction, budgetLine: budgetLine)
         row = ActivityRow(startDate: date, id: id, title: title, kind: kind, status: status, relations: relations, cost: cost)
         self.organiser = organiser
         self.budgeted = budgeted
+        end = endDay.map { CalendarDate(dayNumber: $0) }
+        self.followUps = followUps
     }
 }

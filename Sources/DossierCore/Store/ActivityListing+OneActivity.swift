@@ -129,17 +129,17 @@ extension ActivityListing {
     /// The activities linked to or organised by `relation`, read whole, in the dossier's order; nil when the bytes
     /// of one are not that activity.
     private func activities(involving relation: RelationID) throws(StoreError) -> [Activity]? {
-        var found: [(order: Int, activity: Activity)] = []
-        for index in entries.indices where !replaced.contains(index) && entries[index].involves(relation) {
-            let read = Result { () throws(FileSystemError) in try entries[index].activity(in: descriptor, fileSystem: fileSystem, path: path) }
-            guard let activity = try read.mapError(StoreError.fileSystem).get() else { return nil }
-            found.append((entries[index].position, activity))
+        var found: [Activity] = []
+        for item in inDossierOrder(rows: { $0.involves(relation) }, activities: { $0.relations.contains(relation) || $0.organiser.relationID == relation }) {
+            switch item {
+            case .written(let index): found.append(dossier.activities[index])
+            case .copied(let index):
+                let read = Result { () throws(FileSystemError) in try entries[index].activity(in: descriptor, fileSystem: fileSystem, path: path) }
+                guard let activity = try read.mapError(StoreError.fileSystem).get() else { return nil }
+                found.append(activity)
+            }
         }
-        for (index, activity) in dossier.activities.enumerated()
-        where activity.relations.contains(relation) || activity.organiser.relationID == relation {
-            found.append((order(ofTouched: index), activity))
-        }
-        return found.sorted { $0.order < $1.order }.map(\.activity)
+        return found
     }
 }
 

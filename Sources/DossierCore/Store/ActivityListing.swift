@@ -13,7 +13,6 @@ public final class ActivityListing: Sendable {
     struct Entry: Sendable {
         var bytes: Range<Int>
         var position: Int
-        var id: ActivityID
         var key: ActivityQuery.SortKey
         var facets: ActivityQuery.Facets
         /// What a line of the table shows of it (`ActivityRow`): its title, linked relations and cost.
@@ -22,6 +21,11 @@ public final class ActivityListing: Sendable {
         var organiser: RelationID?
         /// What it costs the budget (`Activity.budgetedCost`).
         var budgeted: Money
+        var end: CalendarDate?
+        var followUps: [FollowUp]
+
+        /// (Kept once, in the row: a hundred thousand rows are read at a time.)
+        var id: ActivityID { row.id }
 
         /// Whether `relation` is linked to it or organises it (as `ActivityQuery.matches` looks).
         func involves(_ relation: RelationID) -> Bool {
@@ -136,11 +140,36 @@ public final class ActivityListing: Sendable {
         return items
     }
 
-    private enum Item: Sendable {
+    enum Item: Sendable {
         /// An activity of the snapshot, by its place in `entries`.
         case copied(Int)
         /// An activity of `dossier`, by its place there.
         case written(Int)
+    }
+
+    /// The activities of the dossier as it is now that `row` selects (of the snapshot's the journal left alone) or
+    /// `activity` does (of the ones it touched), in the dossier's order.
+    func inDossierOrder(rows row: (Entry) -> Bool, activities activity: (Activity) -> Bool) -> [Item] {
+        var order: [(order: Int, item: Item)] = []
+        entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices where !replaced.contains(index) && row(entries[index]) { order.append((entries[index].position, .copied(index))) }
+        }
+        for (index, touched) in dossier.activities.enumerated() where activity(touched) { order.append((self.order(ofTouched: index), .written(index))) }
+        return order.sorted { $0.order < $1.order }.map(\.item)
+    }
+
+    /// The activities `items` stand for: the dossier's own as they are, the snapshot's rows made into what
+    /// `row` makes of them.
+    func activities(_ items: [Item], row: (Entry) -> Activity) -> [Activity] {
+        var activities: [Activity] = []
+        activities.reserveCapacity(items.count)
+        for item in items {
+            switch item {
+            case .copied(let index): activities.append(row(entries[index]))
+            case .written(let index): activities.append(dossier.activities[index])
+            }
+        }
+        return activities
     }
 
     /// Items of the list as the JSON one writer would write for them there.

@@ -40,17 +40,11 @@ extension ActivityListing {
     /// order (the order an overview lists its activities in, as `BudgetLedger(dossier)` counts them).
     var budget: BudgetLedger {
         var ledger = BudgetLedger(lines: dossier.budgetLines)
-        // The snapshot's rows by their place in it, each of the journal's activities at its place in the dossier.
-        var order: [(order: Int, index: Int, isTouched: Bool)] = []
-        order.reserveCapacity(entries.count + dossier.activities.count)
-        for (index, entry) in entries.enumerated() where !replaced.contains(index) { order.append((entry.position, index, false)) }
-        for index in dossier.activities.indices { order.append((self.order(ofTouched: index), index, true)) }
-        order.sort { $0.order < $1.order }
-        for item in order {
-            if item.isTouched {
-                ledger.count(dossier.activities[item.index])
-            } else {
-                let entry = entries[item.index]
+        for item in inDossierOrder(rows: { _ in true }, activities: { _ in true }) {
+            switch item {
+            case .written(let index): ledger.count(dossier.activities[index])
+            case .copied(let index):
+                let entry = entries[index]
                 ledger.count(entry.id, year: entry.facets.year, line: entry.facets.budgetLine, status: entry.facets.status, cost: entry.budgeted)
             }
         }

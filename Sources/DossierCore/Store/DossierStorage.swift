@@ -84,10 +84,18 @@ public protocol DossierStorage: ChangeSession {
     /// The budget of every line and year, with a dossier that holds the budget lines and the framework (not all
     /// activities), when the storage can vouch for that so read; nil: load the whole dossier.
     func loadForBudget() throws(StoreError) -> (dossier: Dossier, ledger: BudgetLedger)?
+    /// A dossier whose budget of `year` (`BudgetLedger`, with the activities that count) is the whole dossier's,
+    /// holding the budget lines and only what the budget reads of that year's activities, when the storage can
+    /// vouch for that so read; nil: load the whole dossier.
+    func loadForBudget(year: Int) throws(StoreError) -> Dossier?
     /// The activity named `typed` (as `NameLookup.activity` finds it on the whole dossier), with a dossier that holds
     /// the relations and it and the budget of all activities, for weighing it without saving, when the storage can
     /// vouch for that so read; nil: load the whole dossier.
     func loadForWeighing(_ typed: String) throws(StoreError) -> (activity: Activity, dossier: Dossier, ledger: BudgetLedger)?
+    /// A dossier whose agenda of the days `from` … `to` (`Agenda.window`) is the whole dossier's, holding the
+    /// relations and only what that agenda reads of the activities it shows, when the storage can vouch for that
+    /// so read; nil: load the whole dossier.
+    func loadForAgenda(from: CalendarDate?, to: CalendarDate?, today: CalendarDate) throws(StoreError) -> Dossier?
 }
 
 extension DossierStorage {
@@ -101,7 +109,9 @@ extension DossierStorage {
     public func activityListing() throws(StoreError) -> ActivityListing? { nil }
     public func loadForShowing(_ typed: String) throws(StoreError) -> (subject: NameLookup.Subject, dossier: Dossier)? { nil }
     public func loadForBudget() throws(StoreError) -> (dossier: Dossier, ledger: BudgetLedger)? { nil }
+    public func loadForBudget(year: Int) throws(StoreError) -> Dossier? { nil }
     public func loadForWeighing(_ typed: String) throws(StoreError) -> (activity: Activity, dossier: Dossier, ledger: BudgetLedger)? { nil }
+    public func loadForAgenda(from: CalendarDate?, to: CalendarDate?, today: CalendarDate) throws(StoreError) -> Dossier? { nil }
 }
 
 /// Writing a storage's list index, as a job for any thread.

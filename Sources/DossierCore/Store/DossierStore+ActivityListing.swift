@@ -5,7 +5,7 @@
 /// whole dossier) gives nil: then list from the whole dossier.
 extension DossierStore {
     public func activityListing() throws(StoreError) -> ActivityListing? {
-        try activityListing(fields: .all)
+        try activityListing(fields: .listing)
     }
 
     /// The budget of every line and year (`BudgetLedger`), counted from the activity index and the activities the
@@ -13,6 +13,12 @@ extension DossierStore {
     public func loadForBudget() throws(StoreError) -> (dossier: Dossier, ledger: BudgetLedger)? {
         guard let listing = try activityListing(fields: .tally) else { return nil }
         return (listing.dossier, listing.budget)
+    }
+
+    /// The relations, the budget lines and the activities that start in `year`, as far as the budget reads them
+    /// (`ActivityListing.budgetDossier`), from the activity index; nil: load the whole dossier.
+    public func loadForBudget(year: Int) throws(StoreError) -> Dossier? {
+        try activityListing(fields: .tally.union(.names))?.budgetDossier(year: year)
     }
 
     /// The activity named `typed` as `NameLookup.activity` finds it on the whole dossier, for weighing it without
@@ -28,6 +34,12 @@ extension DossierStore {
     /// dossier.
     public func loadForShowing(_ typed: String) throws(StoreError) -> (subject: NameLookup.Subject, dossier: Dossier)? {
         try activityListing(fields: .relationRows.union(.names))?.subjectToShow(typed)
+    }
+
+    /// The relations and the activities the agenda of the days `from` … `to` shows, as far as it reads them
+    /// (`ActivityListing.agendaDossier`), from the activity index; nil: load the whole dossier.
+    public func loadForAgenda(from: CalendarDate?, to: CalendarDate?, today: CalendarDate) throws(StoreError) -> Dossier? {
+        try activityListing(fields: .agenda)?.agendaDossier(from: from, to: to, today: today)
     }
 
     /// The listing of the files as the side index describes them now, with `fields` of each row.

@@ -44,22 +44,40 @@ public struct TextTable: Sendable {
     /// break, handed to `output` in pieces of about `piece` bytes. `cells(index)` gives row `index`; it is
     /// asked twice, once to measure the columns and once to write.
     public func stream(rows count: Int, cells: (Int) -> [String], width: Int?, piece: Int, to output: (String) -> Void) {
-        var natural = naturalWidths
+        let layout = layout(rows: count, cells: cells, width: width)
+        var text = layout.header + "\n"
         for index in 0..<count {
-            for (column, cell) in cells(index).enumerated() where column < natural.count {
-                natural[column] = max(natural[column], DisplayWidth.of(TerminalSafeText.line(cell)))
-            }
-        }
-        let widths = fitted(natural, to: width)
-        var text = line(columns.map(\.title), widths: widths) + "\n"
-        for index in 0..<count {
-            text += line(cells(index).map(TerminalSafeText.line), widths: widths) + "\n"
+            text += layout.line(cells(index)) + "\n"
             if text.utf8.count >= piece {
                 output(text)
                 text = ""
             }
         }
         output(text)
+    }
+
+    /// The columns measured over `count` rows that `cells(index)` gives (not kept), fitted to `width`: for
+    /// writing such a table a line at a time, with other lines between (`stream`, the agenda's headings).
+    public func layout(rows count: Int, cells: (Int) -> [String], width: Int?) -> Layout {
+        var natural = naturalWidths
+        for index in 0..<count {
+            for (column, cell) in cells(index).enumerated() where column < natural.count {
+                natural[column] = max(natural[column], DisplayWidth.of(TerminalSafeText.line(cell)))
+            }
+        }
+        return Layout(table: TextTable(columns), widths: fitted(natural, to: width))
+    }
+
+    /// A table's columns and their widths: its header line, and any row as a line of it.
+    public struct Layout: Sendable {
+        let table: TextTable
+        let widths: [Int]
+
+        /// The line of the columns' titles.
+        public var header: String { table.line(table.columns.map(\.title), widths: widths) }
+
+        /// A row, its cells made terminal-safe, as `render` writes it.
+        public func line(_ cells: [String]) -> String { table.line(cells.map(TerminalSafeText.line), widths: widths) }
     }
 
     /// One line: each cell fitted to its column's width.

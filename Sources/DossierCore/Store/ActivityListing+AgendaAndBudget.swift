@@ -1,0 +1,46 @@
+/// The agenda and the budget of one year of a listing (`DossierStore.loadForAgenda`, `.loadForBudget(year:)`),
+/// from the rows of the activity index without reading the activities themselves.
+extension ActivityListing {
+    /// A dossier for the agenda of the days `from` … `to` (`Agenda.window`): the relations and, in the dossier's
+    /// order, every activity with an entry that window shows, as far as the agenda reads it (`Entry
+    /// .agendaActivity`). Its agenda lists what the whole dossier's lists, by the same ids, titles and words. Needs
+    /// the rows' agenda fields (`Entry.Fields.agenda`).
+    func agendaDossier(from: CalendarDate?, to: CalendarDate?, today: CalendarDate) -> Dossier {
+        var scratch: [AgendaEntry] = []
+        func shows(_ activity: Activity) -> Bool {
+            scratch.removeAll(keepingCapacity: true)
+            Agenda.append(activity, at: 0, to: &scratch)
+            return scratch.contains { $0.isShown(from: from, to: to, today: today) }
+        }
+        // Only the kept rows are made into activities to keep, after they are found.
+        let kept = inDossierOrder(rows: { ($0.row.startDate != nil || !$0.followUps.isEmpty) && shows($0.agendaActivity) }, activities: shows)
+        return dossier.holding(activities(kept, row: \.agendaActivity))
+    }
+
+    /// A dossier for the budget of `year` (`BudgetLedger`, and the activities `dossier budget --year` lists): the
+    /// relations, the budget lines and, in the dossier's order, every activity that starts in that year, as far as
+    /// the budget reads it (`Entry.budgetActivity`). Needs the rows' tally and titles (`Entry.Fields.tally`,
+    /// `.names`).
+    func budgetDossier(year: Int) -> Dossier {
+        dossier.holding(activities(inDossierOrder(rows: { $0.facets.year == year }, activities: { $0.year == year }), row: \.budgetActivity))
+    }
+}
+
+extension ActivityListing.Entry {
+    /// The activity as far as the agenda reads it (`Agenda`, `AgendaEntry.title`, `.context`): its id, title,
+    /// kind, status, dates, linked relations and follow-ups. Nothing else of it is filled in: never to be shown
+    /// or changed.
+    var agendaActivity: Activity {
+        Activity(id: id, title: row.title, kind: facets.kind, status: facets.status, relations: row.relations, startDate: row.startDate,
+                 endDate: end, followUps: followUps)
+    }
+
+    /// The activity as far as the budget reads it (`BudgetLedger`, `BudgetOverview`, the table of `dossier budget
+    /// --year`): its id, title, kind, status, start date and budget line, and what it costs the budget as its
+    /// estimate (without an actual cost, `budgetedCost` gives that whatever the status). Never to be shown whole
+    /// or changed.
+    var budgetActivity: Activity {
+        Activity(id: id, title: row.title, kind: facets.kind, status: facets.status, startDate: row.startDate, budgetLine: facets.budgetLine,
+                 estimatedCost: budgeted)
+    }
+}
