@@ -80,13 +80,13 @@ extension Activity {
             case "title": title = try reader.readString()
             case "kind": kind = try reader.readVocabulary(ActivityKind.self)
             case "status": status = try reader.readVocabulary(ActivityStatus.self)
-            case "relations": activity.relations = try reader.readStrings()
-            case "organiser": organiser = try reader.readString()
+            case "relations": activity.relations = try reader.readSharedStrings()
+            case "organiser": organiser = try reader.readSharedString()
             case "startDate": activity.startDate = try reader.readOptionalDate()
             case "endDate": activity.endDate = try reader.readOptionalDate()
             case "countries" where reader.formatVersion >= 2: activity.countries = try reader.readCountries()
             case "sectors": activity.sectors = try reader.readVocabularies(Sector.self)
-            case "budgetLine" where reader.formatVersion >= 2: activity.budgetLine = try reader.readOptionalString()
+            case "budgetLine" where reader.formatVersion >= 2: activity.budgetLine = try reader.readOptionalSharedString()
             case "estimatedCostCents": activity.estimatedCost = try reader.readOptionalMoney()
             case "actualCostCents": activity.actualCost = try reader.readOptionalMoney()
             case "visit": activity.visit = reader.readNull() ? nil : try VisitDetails(reading: &reader)
@@ -136,7 +136,7 @@ extension Participant {
             switch key {
             case "name": name = try reader.readString()
             case "role": role = try reader.readVocabulary(ParticipantRole.self)
-            case "organisation": organisation = try reader.readString()
+            case "organisation": organisation = try reader.readSharedString()
             default: throw reader.unknownField(key)
             }
         }
@@ -159,9 +159,9 @@ extension FollowUp {
         var text: String?, due: CalendarDate?, owner = "", done = false
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
-            case "text": text = try reader.readString()
+            case "text": text = try reader.readSharedString()
             case "due": due = try reader.readOptionalDate()
-            case "owner": owner = try reader.readString()
+            case "owner": owner = try reader.readSharedString()
             case "done": done = try reader.readBool()
             default: throw reader.unknownField(key)
             }
@@ -189,13 +189,13 @@ extension VisitDetails {
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "direction": direction = try reader.readVocabulary(VisitDirection.self)
-            case "delegationFrom": from = try reader.readString()
-            case "ledBy": ledBy = try reader.readString()
+            case "delegationFrom": from = try reader.readSharedString()
+            case "ledBy": ledBy = try reader.readSharedString()
             case "size": size = reader.readNull() ? nil : try reader.readInt(in: Limits.delegationSize)
-            case "hosts": hosts = try reader.readStrings()
+            case "hosts": hosts = try reader.readSharedStrings()
             // Format 1 kept the programme split into items: they are put back together as they were typed.
             case "programme" where reader.formatVersion < 2: programme = Version1.programme(try reader.readStrings())
-            case "programme": programme = try reader.readString()
+            case "programme": programme = try reader.readSharedString()
             default: throw reader.unknownField(key)
             }
         }
@@ -235,13 +235,13 @@ extension Assessment {
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "timestamp": timestamp = try reader.readTimestamp()
-            case "by": by = try reader.readString()
+            case "by": by = try reader.readSharedString()
             case "verdict": verdict = try reader.readVocabulary(Verdict.self)
             case "answers": answers = try AssessmentAnswers(reading: &reader)
-            case "exceptionDecision": exception = try reader.readString()
+            case "exceptionDecision": exception = try reader.readSharedString()
             case "reasons":
                 reasons = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try VerdictReason(reading: &reader) }
-            case "missing": missing = try reader.readStrings()
+            case "missing": missing = try reader.readSharedStrings()
             default: throw reader.unknownField(key)
             }
         }
@@ -278,7 +278,7 @@ extension AssessmentAnswers {
             try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
                 switch key {
                 case "answer": answer = try reader.readVocabulary(Answer.self)
-                case "note": note = try reader.readString()
+                case "note": note = try reader.readSharedString()
                 default: throw reader.unknownField(key)
                 }
             }
@@ -294,9 +294,9 @@ extension VerdictReason {
         var rule: String?, effect: Verdict?, text: String?
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
-            case "rule": rule = try reader.readString()
+            case "rule": rule = try reader.readSharedString()
             case "effect": effect = try reader.readVocabulary(Verdict.self)
-            case "text": text = try reader.readString()
+            case "text": text = try reader.readSharedString()
             default: throw reader.unknownField(key)
             }
         }

@@ -150,11 +150,11 @@ extension StatusChange {
             case "date": date = try reader.readDate()
             case "from": from = reader.readNull() ? nil : try reader.readVocabulary(Status.self)
             case "to": to = try reader.readVocabulary(Status.self)
-            case "reason": reason = try reader.readString()
-            case "by": by = try reader.readString()
+            case "reason": reason = try reader.readSharedString()
+            case "by": by = try reader.readSharedString()
             case "reviewDate": reviewDate = try reader.readOptionalDate()
-            case "decision" where reader.formatVersion >= 2: decision = try reader.readOptionalString()
-            case "overrideReason": overrideReason = try reader.readOptionalString()
+            case "decision" where reader.formatVersion >= 2: decision = try reader.readOptionalSharedString()
+            case "overrideReason": overrideReason = try reader.readOptionalSharedString()
             default: throw reader.unknownField(key)
             }
         }

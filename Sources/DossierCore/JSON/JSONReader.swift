@@ -20,6 +20,8 @@ public struct JSONReader {
     /// The dossier file format (`schemaVersion`) the bytes were written in: decoders accept the fields of an
     /// older version only when reading one (a converted file, or a journal line written before the change).
     public var formatVersion: Int
+    /// What `readSharedString` has read so far.
+    var sharedTexts = SharedTexts()
 
     init(bytes: UnsafeBufferPointer<UInt8>, formatVersion: Int) {
         self.bytes = bytes
@@ -141,6 +143,26 @@ public struct JSONReader {
     // MARK: Scalars
 
     public mutating func readString() throws(JSONError) -> String {
+        try readString(shared: false)
+    }
+
+    /// `readString`, for a field whose text recurs throughout a document (a relation's id, a budget line, a reason
+    /// of an assessment): a long text with the very bytes of one read before with this is the same string
+    /// (`SharedTexts`), kept once in memory.
+    public mutating func readSharedString() throws(JSONError) -> String {
+        try readString(shared: true)
+    }
+
+    public mutating func readSharedStrings() throws(JSONError) -> [String] {
+        try readArray { (reader: inout JSONReader) throws(JSONError) in try reader.readSharedString() }
+    }
+
+    public mutating func readOptionalSharedString() throws(JSONError) -> String? {
+        if readNull() { return nil }
+        return try readSharedString()
+    }
+
+    private mutating func readString(shared: Bool) throws(JSONError) -> String {
         skipWhitespace()
         let start = offset
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
@@ -154,10 +176,13 @@ public struct JSONReader {
             if byte == UInt8(ascii: "\"") {
                 let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<offset])
                 offset += 1
+                let known = shared && content.count >= SharedTexts.minimumLength ? sharedTexts.known(content) : nil
+                if let text = known?.text { return text }
                 guard let text = UTF8Text.string(content, isASCII: highBits < 0x80) else {
                     throw JSONError(offset: start, message: "tekst is geen geldige UTF-8")
                 }
                 try checkLength(text, start: start)
+                if let known { sharedTexts.remember(text, hash: known.hash) }
                 return text
             }
             if byte == UInt8(ascii: "\\") {

@@ -1,0 +1,57 @@
+import DossierTestSupport
+import Testing
+@testable import DossierCore
+
+/// `JSONReader.readSharedString`: a long text that recurs is one string in memory, and every text reads back
+/// exactly as its bytes were written.
+@Suite("Texts shared while reading")
+struct SharedTextsTests {
+    /// Where a native string keeps its bytes (the same place for two copies of one string).
+    func storage(_ text: String) -> UnsafePointer<UInt8>? {
+        var text = text
+        return text.withUTF8 { $0.baseAddress }
+    }
+
+    func readAll(_ json: String) throws -> [String] {
+        try JSONReader.read(Array(json.utf8)) { (reader: inout JSONReader) throws(JSONError) in try reader.readSharedStrings() }
+    }
+
+    @Test("the same long bytes give one string; other bytes, even of the same text to Swift, stay their own")
+    func sharesByBytes() throws {
+        let precomposed = "Herijking Café de Paris", decomposed = "Herijking Cafe\u{301} de Paris"
+        #expect(precomposed == decomposed, "String's equality takes them for the same text")
+        let texts = try readAll(#"["\#(precomposed)", "\#(decomposed)", "\#(precomposed)", "\#(decomposed)", "kort", "kort", "een\ttab met escape van lengte", "een\ttab met escape van lengte"]"#)
+        #expect(texts.map { Array($0.utf8) } == [precomposed, decomposed, precomposed, decomposed, "kort", "kort", "een\ttab met escape van lengte",
+                                                "een\ttab met escape van lengte"].map { Array($0.utf8) }, "every text exactly as written")
+        #expect(storage(texts[0]) == storage(texts[2]) && storage(texts[1]) == storage(texts[3]), "a recurring long text is kept once")
+        #expect(storage(texts[0]) != storage(texts[1]), "canonically equal but other bytes: not shared")
+        let plain = try JSONReader.read(Array(#"["\#(precomposed)", "\#(precomposed)"]"#.utf8)) { (reader: inout JSONReader) throws(JSONError) in
+            try reader.readStrings()
+        }
+        #expect(storage(plain[0]) != storage(plain[1]), "readString makes its own")
+    }
+
+    @Test("past the reader's capacity texts are still read exactly, only no longer shared")
+    func beyondCapacity() throws {
+        let distinct = (0..<(SharedTexts.capacity + 10)).map { "tekst nummer \($0) van de lijst" }
+        let json = "[" + (distinct + distinct).map { "\"\($0)\"" }.joined(separator: ",") + "]"
+        let texts = try readAll(json)
+        #expect(texts == distinct + distinct)
+        #expect(storage(texts[0]) == storage(texts[distinct.count]), "the first ones shared")
+        #expect(storage(texts[distinct.count - 1]) != storage(texts[2 * distinct.count - 1]), "the last ones not")
+    }
+
+    @Test("a decoded dossier keeps each linked relation's id once per part of the reading, and encodes byte for byte as before")
+    func dossier() throws {
+        let generated = try DossierGenerator(relations: 30, activities: 2_000, seed: 3)
+            .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: Fixtures.clock.today())
+        let bytes = generated.encoded()
+        let decoded = try DossierFile.decode(bytes, file: "gegenereerd")
+        #expect(decoded.encoded() == bytes)
+        let linked = decoded.activities.flatMap(\.relations).filter { $0.utf8.count >= SharedTexts.minimumLength }
+        let places = Set(linked.compactMap(storage))
+        // At most one copy per part the activities are read in (`readArrayInParallel`: up to 32), not one per link.
+        #expect(linked.count > 200 && places.count <= Set(linked).count * 32 && places.count * 2 < linked.count,
+                "\(linked.count) ids (\(Set(linked).count) different) in \(places.count) places")
+    }
+}
