@@ -158,10 +158,10 @@ extension ActivityListing.Entry {
             case 7: status = try reader.readVocabulary(ActivityStatus.self)
             case 8: kind = try reader.readVocabulary(ActivityKind.self)
             case 9: direction = reader.readNull() ? nil : try reader.readVocabulary(VisitDirection.self)
-            case 10: budgetLine = try reader.readOptionalString()
+            case 10: budgetLine = try reader.readOptionalSharedString()
             case 11: cost = try reader.readOptionalMoney()
-            case 12: relations = try reader.readStrings()
-            case 13: organiser = try reader.readOptionalString()
+            case 12: relations = try reader.readSharedStrings()
+            case 13: organiser = try reader.readOptionalSharedString()
             case 14: budgeted = try reader.readMoney()
             case 15: endDay = reader.readNull() ? nil : try reader.readInt()
             case 16: followUps = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try FollowUp(reading: &reader) }
