@@ -51,3 +51,35 @@ struct TextTableTests {
         #expect(!table().render(width: 200).contains("…"))
     }
 }
+
+/// The shortcuts of `DisplayWidth.of` for Latin and Vietnamese letters hold only while Unicode says what they
+/// assume: checked here against Unicode's own tables for every scalar they cover.
+@Suite("Display width without Unicode's tables")
+struct DisplayWidthTests {
+    /// The width the general rule gives a character starting with `scalar` (what `of` did for all of them).
+    func general(_ scalar: Unicode.Scalar, followedBy next: Unicode.Scalar?) -> Int {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if scalar.value == 0x200B { return 0 }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        if scalar.properties.isEmoji && next?.value == 0xFE0F { return 2 }
+        return 1
+    }
+
+    @Test("every scalar of Latin-1, Latin Extended and the Vietnamese block, alone and before a variation selector")
+    func shortcutsAgreeWithUnicode() throws {
+        for value in Array(0x7F..<0x300) + Array(0x1E00..<0x1F00) {
+            let scalar = try #require(Unicode.Scalar(UInt32(value)))
+            #expect(DisplayWidth.of(Character(scalar)) == general(scalar, followedBy: nil), "U+\(String(value, radix: 16))")
+            var emoji = String(Character(scalar))
+            emoji.unicodeScalars.append(Unicode.Scalar(0xFE0F)!)
+            if emoji.count == 1 {
+                #expect(DisplayWidth.of(emoji) == general(scalar, followedBy: Unicode.Scalar(0xFE0F)), "U+\(String(value, radix: 16)) U+FE0F")
+            }
+        }
+        #expect(DisplayWidth.of("©\u{FE0F}") == 2 && DisplayWidth.of("©") == 1 && DisplayWidth.of("a\u{AD}b") == 2)
+        #expect(DisplayWidth.of("Đà Nẵng, Hà Nội") == 15 && DisplayWidth.of("上海 Köln") == 9)
+    }
+}

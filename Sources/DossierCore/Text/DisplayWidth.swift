@@ -17,6 +17,11 @@ public enum DisplayWidth {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
+        // Latin-1, Latin Extended and the Vietnamese letters without asking Unicode's tables: no mark, nothing
+        // wide, no emoji but © and ®, and one zero-width character, the soft hyphen (`DisplayWidthTests`).
+        if first.value < 0x300 || (0x1E00..<0x1F00).contains(first.value), first.value != 0xA9, first.value != 0xAE {
+            return first.value == 0xAD ? 0 : 1
+        }
         if isZeroWidth(first) { return 0 }
         if isWide(first.value) { return 2 }
         // An emoji shown as picture: by default, or asked for with variation selector 16.

@@ -80,21 +80,45 @@ public struct TextTable: Sendable {
         public func line(_ cells: [String]) -> String { table.line(cells.map(TerminalSafeText.line), widths: widths) }
     }
 
-    /// One line: each cell fitted to its column's width.
+    /// One line: each cell fitted to its column's width. Each cell is measured once, and cut only when too wide.
     private func line(_ cells: [String], widths: [Int]) -> String {
-        var parts: [String] = []
+        var line = ""
+        line.reserveCapacity(widths.reduce(0, +) + 2 * widths.count + 16)
+        var pendingSpaces = 0
         for (index, cell) in cells.enumerated() where index < columns.count {
-            let shown = DisplayWidth.of(cell) > widths[index] ? DisplayWidth.truncate(cell, to: widths[index]) : cell
-            if index == columns.count - 1 && !columns[index].alignRight {
-                parts.append(shown)
+            if index > 0 { pendingSpaces += TextTable.separator.count }
+            var shown = cell, width = DisplayWidth.of(cell)
+            if width > widths[index] {
+                shown = DisplayWidth.truncate(cell, to: widths[index])
+                width = DisplayWidth.of(shown)
+            }
+            let padding = max(0, widths[index] - width)
+            if columns[index].alignRight {
+                pendingSpaces += padding
+                TextTable.append(shown, after: &pendingSpaces, to: &line)
             } else {
-                parts.append(DisplayWidth.fit(shown, to: widths[index], alignRight: columns[index].alignRight))
+                TextTable.append(shown, after: &pendingSpaces, to: &line)
+                // Trailing spaces are written only when something follows them.
+                if index < columns.count - 1 { pendingSpaces += padding }
             }
         }
-        var line = parts.joined(separator: TextTable.separator)
-        while line.hasSuffix(" ") { line.removeLast() }
+        // As a cell's own spaces at the end of the line.
+        while line.utf8.last == UInt8(ascii: " ") { line.removeLast() }
         return line
     }
+
+    /// `text` after the spaces still owed, unless it is empty (then they stay owed: a line ends without them).
+    private static func append(_ text: String, after spaces: inout Int, to line: inout String) {
+        guard !text.isEmpty else { return }
+        while spaces > 0 {
+            let run = min(spaces, blanks.count)
+            line += blanks.prefix(run)
+            spaces -= run
+        }
+        line += text
+    }
+
+    private static let blanks = String(repeating: " ", count: 64)
 
     /// The titles' widths: the narrowest each column is before its cells are measured.
     private var naturalWidths: [Int] { columns.map { DisplayWidth.of($0.title) } }
