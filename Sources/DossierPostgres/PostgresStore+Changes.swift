@@ -10,6 +10,7 @@ extension PostgresStore {
     @discardableResult
     public func commit(_ change: Change, to dossier: inout Dossier, context: ChangeContext) throws(StoreError) -> Restoration {
         guard let writer else { throw .readOnly(file: location) }
+        guard !dossier.isPart else { throw .partOfDossier(file: location) }
         if let newerVersion { throw .newerVersion(file: location, version: newerVersion) }
         let changeID = UUID().uuidString.lowercased()
         var attempt = 0

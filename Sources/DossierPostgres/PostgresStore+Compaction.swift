@@ -6,6 +6,7 @@ extension PostgresStore {
     /// Writes a snapshot of `dossier` now (unless another program is compacting).
     public func compact(_ dossier: Dossier, at moment: Timestamp) throws(StoreError) {
         guard isWritable else { throw .readOnly(file: location) }
+        guard !dossier.isPart else { throw .partOfDossier(file: location) }
         guard let job = snapshotWrite(of: dossier) else { return }
         let written: WrittenSnapshot
         do {

@@ -77,6 +77,29 @@ struct SideIndexCommandTests {
         }
     }
 
+    @Test("an agenda longer than one piece of output comes out whole, as text and as JSON, from the index and from the whole dossier")
+    func longAgenda() throws {
+        let scratch = try ScratchStore()
+        let path = scratch.directory.file("lang.json")
+        let made = try scratch.runner.run(["generate", "--relations", "40", "--activities", "1500", "--seed", "8", "--journal", "10", "-o", path],
+                                          environment: scratch.environment)
+        #expect(made.status == 0, "\(made.standardError)")
+        let dossier = try DossierStore(path: path).load(), today = Fixtures.clock.today(), from = Fixtures.date("2000-01-01")
+        let expected = Agenda(dossier).window(from: from, to: nil, today: today)
+        for withIndex in [true, false] {
+            if !withIndex { try FileManager.default.removeItem(atPath: path + ".activities") }
+            let text = try scratch.run(["agenda", "--from", "1-1-2000"], store: path), json = try scratch.run(["agenda", "--from", "1-1-2000", "--json"], store: path)
+            #expect(text.status == 0 && json.status == 0 && text.standardError.isEmpty && json.standardError.isEmpty)
+            #expect(text.standardOutput.utf8.count > 2 * 65_536 && json.standardOutput.utf8.count > 2 * 65_536, "several pieces")
+            // Every entry a line of its own (the header is the first line indented alike), each ending where it should.
+            let rows = text.standardOutput.split(separator: "\n").filter { $0.hasPrefix("    ") }.dropFirst()
+            #expect(rows.count == expected.count && text.standardOutput.hasSuffix("\n") && !text.standardOutput.hasSuffix("\n\n"), "\(withIndex)")
+            #expect(zip(rows, expected).allSatisfy { $0.contains(TerminalSafeText.line($1.title(in: dossier))) }, "in order: \(withIndex)")
+            let items = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+            #expect(items.map { $0["title"] as? String } == expected.map { $0.title(in: dossier) }, "\(withIndex)")
+        }
+    }
+
     @Test("log-visit and add-activity without the other activities print and save what they do on the whole dossier")
     func addingWithoutTheActivities() throws {
         let scratch = try ScratchStore()

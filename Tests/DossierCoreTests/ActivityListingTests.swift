@@ -24,10 +24,14 @@ struct ActivityListingTests {
     /// A generated dossier written as this program writes one, then a journal of changes of every kind a
     /// listing must follow (one that changes the order, an addition, a removal, a removal and the same id
     /// added again, a renamed relation), and the side index of a program that wrote them.
-    func prepared(budgetLines: [BudgetLine] = []) throws -> Dossier {
+    func prepared(budgetLines: [BudgetLine] = [], adjusting adjust: (inout [Activity]) -> Void = { _ in }) throws -> Dossier {
         let generated = try DossierGenerator(relations: 40, activities: 300, seed: 5)
             .generate(framework: Fixtures.smallDossier().framework, budgetLines: budgetLines, today: Fixtures.clock.today())
-        try DossierStore(path: path).writeNewSnapshot(generated)
+        var adjusted = generated.activities
+        adjust(&adjusted)
+        try DossierStore(path: path).writeNewSnapshot(Dossier(title: generated.title, framework: generated.framework, budgetLines: generated.budgetLines,
+                                                              relations: generated.relations, activities: adjusted,
+                                                              internalContacts: generated.internalContacts))
         let store = opened()
         var dossier = try store.load()
         let activities = dossier.activities
@@ -95,15 +99,34 @@ struct ActivityListingTests {
 
     @Test("the agenda from the activity index lists what the whole dossier's lists, for every window")
     func agendaFromTheIndex() throws {
-        _ = try prepared()
+        let today = Fixtures.clock.today()
+        // In the snapshot (rows of the index): an overdue follow-up, follow-ups of an activity without a date, and
+        // two activities of one kind on one day, the first of which the journal touches below.
+        var twins: [ActivityID] = []
+        _ = try prepared { activities in
+            activities[100].followUps = [FollowUp(text: "Achterstallig verslag", due: today.adding(days: -30), owner: "Piet")]
+            activities[101].startDate = nil
+            activities[101].endDate = nil
+            activities[101].followUps = [FollowUp(text: "Zonder datum", due: today.adding(days: 3)), FollowUp(text: "Gedaan", due: today, isDone: true)]
+            let shown = activities.indices.filter { $0 > 101 && Agenda.shows(activities[$0].status) }
+            let pair = [shown[0], shown.dropFirst().first { activities[$0].kind == activities[shown[0]].kind } ?? shown[0]]
+            for position in pair {
+                activities[position].startDate = today.adding(days: 9)
+                activities[position].endDate = nil
+            }
+            twins = pair.map { activities[$0].id }
+        }
+        #expect(twins[0] != twins[1])
         let store = opened()
         var dossier = try store.load()
+        let touched = try #require(dossier.activity(twins[0]))
+        try store.commit(.editActivity(touched.id, [FieldEdit(field: "notes", old: FieldValue.text(touched.notes),
+                                                                               new: FieldValue.text("Aangeraakt"))]), to: &dossier, context: context)
         // Follow-ups the journal touched: the first done, a second added (it keeps its index), with an owner.
         let withTwo = try #require(dossier.activities.first { !$0.followUps.isEmpty && $0.followUps.allSatisfy { !$0.isDone } })
         try store.commit(.addFollowUp(withTwo.id, FollowUp(text: "Tweede", due: Fixtures.date("2027-02-01"), owner: "Anna")), to: &dossier, context: context)
         try store.commit(.setFollowUpDone(withTwo.id, index: 0, isDone: true), to: &dossier, context: context)
         store.writeSideIndex(of: dossier)
-        let today = Fixtures.clock.today()
         // What a line of the agenda says of an entry, by the ids and words the command prints.
         func lines(_ dossier: Dossier, from: CalendarDate?, to: CalendarDate?) -> [String] {
             Agenda(dossier).window(from: from, to: to, today: today).map { entry in
@@ -125,6 +148,11 @@ struct ActivityListingTests {
             #expect(part.relations == dossier.relations)
         }
         #expect(kinds == Set(AgendaEntry.Kind.allCases), "every kind of entry is compared")
+        let shown = lines(dossier, from: today, to: nil)
+        #expect(shown.first { $0.contains("Achterstallig verslag") }?.contains("| true |") == true, "an overdue follow-up of a row")
+        #expect(shown.contains { $0.contains("Zonder datum") } && !shown.contains { $0.contains("| Gedaan") }, "a dateless activity's open follow-up")
+        let days = shown.filter { $0.hasPrefix("bezoek") || $0.hasPrefix("activiteit") }
+        #expect(days.compactMap { line in twins.first { line.contains("| \($0) |") } } == twins, "same day and kind: in the dossier's order")
         #expect(lines(dossier, from: nil, to: nil).contains { $0.hasPrefix("vervolgactie") && $0.contains("| \(withTwo.id) | \(withTwo.followUps.count) |") })
         try FileManager.default.removeItem(atPath: path + ".activities")
         #expect(try opened().loadForAgenda(from: today, to: nil, today: today) == nil, "no index: the whole dossier")
@@ -155,6 +183,34 @@ struct ActivityListingTests {
         }
         #expect(BudgetLedger(try #require(try opened().loadForBudget(year: 2026))).overview(2026, line: try #require(carried.budgetLine)).activityIDs.contains(carried.id))
         #expect(try #require(try opened().loadForBudget(year: 2026)).activity(uncharged.id)?.budgetLine == nil)
+    }
+
+    @Test("a part of the dossier read for a list is never saved, compacted or written as a snapshot")
+    func partsAreNeverSaved() throws {
+        _ = try prepared()
+        let store = opened()
+        _ = try store.load()
+        let today = Fixtures.clock.today()
+        var part = try #require(try opened().loadForAgenda(from: today, to: nil, today: today))
+        #expect(part.isPart)
+        #expect(try !store.load().isPart)
+        let journal = try PosixFileSystem().readFile(path + ".journal"), snapshot = try PosixFileSystem().readFile(path)
+        func refused(_ attempt: () throws -> Void) {
+            do {
+                try attempt()
+                Issue.record("a part was saved")
+            } catch let error as StoreError {
+                if case .partOfDossier = error { return }
+                Issue.record("\(error)")
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
+        refused { try store.commit(.addFollowUp(part.activities[0].id, FollowUp(text: "Bellen")), to: &part, context: context) }
+        refused { try store.compact(part, at: context.timestamp) }
+        refused { try DossierStore(path: directory.file("elders.json")).writeNewSnapshot(part) }
+        #expect(try PosixFileSystem().readFile(path + ".journal") == journal && PosixFileSystem().readFile(path) == snapshot, "nothing written")
+        #expect(!FileManager.default.fileExists(atPath: directory.file("elders.json")))
     }
 
     @Test("nil when the snapshot's bytes cannot be vouched for", arguments: [

@@ -17,6 +17,8 @@ enum ExitStatus {
     static let temporaryFailure: Int32 = 75
     /// Not allowed: a database role that may only read.
     static let notPermitted: Int32 = 77
+    /// A mistake in the program itself, caught before it did harm.
+    static let software: Int32 = 70
 }
 
 /// Prints `message` on stderr as `dossier: message` and gives the exit code to throw.
@@ -35,5 +37,6 @@ func failure(_ error: StoreError) -> ExitCode {
     case .readOnly, .badSetting: failure(error.description, code: ExitStatus.usage)
     case .unavailable: failure(error.description, code: ExitStatus.unavailable)
     case .notPermitted: failure(error.description, code: ExitStatus.notPermitted)
+    case .partOfDossier: failure(error.description, code: ExitStatus.software)
     }
 }

@@ -21,6 +21,9 @@ public struct Dossier: Sendable {
     /// The checksum of journal entry `journalSequence` ("" when there is none): the next entry names it as
     /// its `previous`. File metadata, not part of equality.
     public internal(set) var journalTail = ""
+    /// Only a part of the dossier, read to show or count something (`holding`): some of its activities, or
+    /// only what a list reads of them. Never saved (`StoreError.partOfDossier`). Not part of equality.
+    public internal(set) var isPart = false
 
     private var relationIndex: [RelationID: Int] = [:]
     private var activityIndex: [ActivityID: Int] = [:]

@@ -144,11 +144,12 @@ extension ActivityListing {
 }
 
 extension Dossier {
-    /// This dossier with only `activities` (a part of it, read for showing one record).
+    /// This dossier with only `activities` (a part of it, read for showing a record, an agenda or a budget).
     func holding(_ activities: [Activity]) -> Dossier {
         var part = Dossier(title: title, framework: framework, budgetLines: budgetLines, relations: relations, activities: activities,
                            internalContacts: internalContacts)
         part.setJournalPosition(sequence: journalSequence, lineage: lineage, tail: journalTail)
+        part.isPart = true
         return part
     }
 }

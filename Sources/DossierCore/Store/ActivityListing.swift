@@ -4,6 +4,9 @@
 /// time. Only the activities the journal touched since the snapshot are read whole and brought up to date,
 /// with the relations (for `--relation` by name).
 ///
+/// The same rows serve the commands that change one activity, `show`, `budget`, `assess` and the agenda
+/// (`+OneActivity`, `+DossierParts`, `ActivityTally`), each reading only the fields it needs.
+///
 /// Made by `DossierStore.activityListing()` only when the side index vouches for the snapshot and journal
 /// as they are and says this program wrote the snapshot, so that every activity in it is laid out exactly
 /// as `Activity.write` lays it out: the listing gives the bytes a listing of the whole dossier gives.
@@ -21,7 +24,9 @@ public final class ActivityListing: Sendable {
         var organiser: RelationID?
         /// What it costs the budget (`Activity.budgetedCost`).
         var budgeted: Money
+        /// The last day (`Activity.endDate`), for the agenda.
         var end: CalendarDate?
+        /// All its follow-ups, done or not, at their places (the agenda names one by its place).
         var followUps: [FollowUp]
 
         /// (Kept once, in the row: a hundred thousand rows are read at a time.)
@@ -42,16 +47,19 @@ public final class ActivityListing: Sendable {
     /// Where the activities of `dossier` that kept their place stood in the snapshot; the others (added, or
     /// removed and added again) come after all of the snapshot's, as in the whole dossier.
     let snapshotPositions: [ActivityID: Int]
+    /// Which fields of the rows were read (`ActivityIndex.decode`); the others are empty.
+    let fields: Entry.Fields
     let descriptor: Int32
     let fileSystem: any FileSystem
     let path: String
 
-    init(dossier: Dossier, entries: [Entry], replaced: Set<Int>, snapshotPositions: [ActivityID: Int],
+    init(dossier: Dossier, entries: [Entry], replaced: Set<Int>, snapshotPositions: [ActivityID: Int], fields: Entry.Fields,
          descriptor: Int32, fileSystem: any FileSystem, path: String) {
         self.dossier = dossier
         self.entries = entries
         self.replaced = replaced
         self.snapshotPositions = snapshotPositions
+        self.fields = fields
         self.descriptor = descriptor
         self.fileSystem = fileSystem
         self.path = path

@@ -111,7 +111,7 @@ extension DossierStore {
         }
         guard sequence == index.journalSequence else { return nil }
         handedOver = true
-        return ActivityListing(dossier: dossier, entries: entries, replaced: replaced, snapshotPositions: snapshotPositions,
+        return ActivityListing(dossier: dossier, entries: entries, replaced: replaced, snapshotPositions: snapshotPositions, fields: fields,
                                descriptor: descriptor, fileSystem: fileSystem, path: path)
     }
 }

@@ -6,6 +6,7 @@ extension DossierStore {
     /// - Returns: the restoration that undoes the change.
     @discardableResult
     public func commit(_ change: Change, to dossier: inout Dossier, context: ChangeContext) throws(StoreError) -> Restoration {
+        guard !dossier.isPart else { throw .partOfDossier(file: path) }
         let undo = try withChangeLock { () throws(StoreError) -> Restoration in
             pendingOthers += try catchUp(&dossier)
             return try appendLocked(change, to: &dossier, context: context)

@@ -18,6 +18,7 @@ extension DossierStore {
     /// is compacting, or when changes arrived meanwhile (the next one compacts).
     public func compact(_ dossier: Dossier, at moment: Timestamp) throws(StoreError) {
         guard isWritable else { throw .readOnly(file: path) }
+        guard !dossier.isPart else { throw .partOfDossier(file: path) }
         guard let job = snapshotWrite(of: dossier) else { return }
         let written: WrittenSnapshot
         do {

@@ -46,6 +46,7 @@ extension DossierStore {
     /// generate`, benchmarks). Whatever was at the path is replaced without a backup. A dossier that breaks a
     /// rule is refused: the side index vouches that the snapshot need not be checked again.
     public func writeNewSnapshot(_ dossier: Dossier) throws(StoreError) {
+        guard !dossier.isPart else { throw .partOfDossier(file: path) }
         let problems = DossierValidator.problems(in: dossier)
         guard problems.isEmpty else {
             throw .invalid(file: path, problems: problems.map { LocatedProblem(position: nil, path: $0.path, message: $0.message) })

@@ -31,6 +31,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case newerVersion(file: String, version: Int)
     /// The journal beside the snapshot does not continue it (another dossier's, another copy's, an older one).
     case foreignJournal(journal: String, snapshot: String, reason: String)
+    /// A part of the dossier (`Dossier.isPart`) was offered to be saved: a mistake in the program, refused.
+    case partOfDossier(file: String)
 
     public var description: String {
         switch self {
@@ -70,6 +72,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             het journaal \(journal) hoort niet bij het dossier \(snapshot): \(reason). Er is niets gelezen uit het journaal en niets geschreven.
             Om verder te gaan: hoort het journaal bij een andere kopie, zet het dan opzij (mv '\(journal)' '\(journal).apart') en open het dossier opnieuw — de wijzigingen in dat journaal zitten dan niet in het dossier; of zet een eerdere stand terug (dossier backups, dan dossier restore NAAM).
             """
+        case let .partOfDossier(file):
+            return "dit programma bood maar een deel van \(file) aan om te bewaren (een fout in het programma); er is niets geschreven"
         }
     }
 
@@ -77,7 +81,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     public var isDataError: Bool {
         switch self {
         case .damaged, .invalid, .refused, .damagedJournal, .foreignJournal: true
-        case .missing, .snapshotMissing, .fileSystem, .busy, .changedOnDisk, .readOnly, .badSetting, .newerVersion, .unavailable, .notPermitted: false
+        case .missing, .snapshotMissing, .fileSystem, .busy, .changedOnDisk, .readOnly, .badSetting, .newerVersion, .unavailable, .notPermitted,
+             .partOfDossier: false
         }
     }
 }

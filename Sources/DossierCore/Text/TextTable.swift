@@ -37,7 +37,8 @@ public struct TextTable: Sendable {
     /// The lines of the table; fitted to `width` columns when one is given.
     public func render(width: Int? = nil) -> String {
         let widths = columnWidths(fittingIn: width)
-        return ([line(columns.map(\.title), widths: widths)] + rows.map { line($0, widths: widths) }).joined(separator: "\n")
+        return ([TextTable.line(columns.map(\.title), columns: columns, widths: widths)] + rows.map { TextTable.line($0, columns: columns, widths: widths) })
+            .joined(separator: "\n")
     }
 
     /// A table too long to hold (a hundred thousand rows): the same lines as `render`, each ending in a line
@@ -65,23 +66,23 @@ public struct TextTable: Sendable {
                 natural[column] = max(natural[column], DisplayWidth.of(TerminalSafeText.line(cell)))
             }
         }
-        return Layout(table: TextTable(columns), widths: fitted(natural, to: width))
+        return Layout(columns: columns, widths: fitted(natural, to: width))
     }
 
     /// A table's columns and their widths: its header line, and any row as a line of it.
     public struct Layout: Sendable {
-        let table: TextTable
+        let columns: [Column]
         let widths: [Int]
 
         /// The line of the columns' titles.
-        public var header: String { table.line(table.columns.map(\.title), widths: widths) }
+        public var header: String { TextTable.line(columns.map(\.title), columns: columns, widths: widths) }
 
         /// A row, its cells made terminal-safe, as `render` writes it.
-        public func line(_ cells: [String]) -> String { table.line(cells.map(TerminalSafeText.line), widths: widths) }
+        public func line(_ cells: [String]) -> String { TextTable.line(cells.map(TerminalSafeText.line), columns: columns, widths: widths) }
     }
 
     /// One line: each cell fitted to its column's width. Each cell is measured once, and cut only when too wide.
-    private func line(_ cells: [String], widths: [Int]) -> String {
+    private static func line(_ cells: [String], columns: [Column], widths: [Int]) -> String {
         var line = ""
         line.reserveCapacity(widths.reduce(0, +) + 2 * widths.count + 16)
         var pendingSpaces = 0

@@ -1,11 +1,14 @@
-/// The agenda and the budget of one year of a listing (`DossierStore.loadForAgenda`, `.loadForBudget(year:)`),
-/// from the rows of the activity index without reading the activities themselves.
+/// Parts of the dossier made from the rows of the activity index, for what only lists or counts: the agenda
+/// (`DossierStore.loadForAgenda`) and the budget of one year (`.loadForBudget(year:)`). A row becomes an activity
+/// with only the fields that list reads; the activities the journal touched are the dossier's own, read whole.
+/// Such a part is marked (`Dossier.isPart`) and never saved.
 extension ActivityListing {
     /// A dossier for the agenda of the days `from` … `to` (`Agenda.window`): the relations and, in the dossier's
     /// order, every activity with an entry that window shows, as far as the agenda reads it (`Entry
     /// .agendaActivity`). Its agenda lists what the whole dossier's lists, by the same ids, titles and words. Needs
     /// the rows' agenda fields (`Entry.Fields.agenda`).
     func agendaDossier(from: CalendarDate?, to: CalendarDate?, today: CalendarDate) -> Dossier {
+        precondition(fields.isSuperset(of: .agenda), "a listing read without the agenda's fields")
         var scratch: [AgendaEntry] = []
         func shows(_ activity: Activity) -> Bool {
             scratch.removeAll(keepingCapacity: true)
@@ -22,7 +25,8 @@ extension ActivityListing {
     /// the budget reads it (`Entry.budgetActivity`). Needs the rows' tally and titles (`Entry.Fields.tally`,
     /// `.names`).
     func budgetDossier(year: Int) -> Dossier {
-        dossier.holding(activities(inDossierOrder(rows: { $0.facets.year == year }, activities: { $0.year == year }), row: \.budgetActivity))
+        precondition(fields.isSuperset(of: .tally.union(.names)), "a listing read without the budget's fields")
+        return dossier.holding(activities(inDossierOrder(rows: { $0.facets.year == year }, activities: { $0.year == year }), row: \.budgetActivity))
     }
 }
 
