@@ -29,7 +29,7 @@ extension PostgresStore {
     /// Writes the lists of `dossier` (as this store holds it now) on a connection of the job's own, so that it
     /// may run beside the screen's loop; nil when they are there already or this store does not write.
     public func listIndexWrite(of dossier: Dossier) -> ListIndexWrite? {
-        guard isWritable, newerVersion == nil else { return nil }
+        guard isWritable, newerVersion == nil, !dossier.isPart else { return nil }
         let sequence = lastSequence
         if let stored = try? link.query("SELECT 1 FROM dossier_list_index WHERE seq = \(Int64(sequence)) AND format = \(ListIndex.encodingFormat)"),
            !stored.isEmpty { return nil }

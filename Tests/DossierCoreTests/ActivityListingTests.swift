@@ -194,7 +194,12 @@ struct ActivityListingTests {
         var part = try #require(try opened().loadForAgenda(from: today, to: nil, today: today))
         #expect(part.isPart)
         #expect(try !store.load().isPart)
+        // Every part a store reads without the rest is marked where it is made.
+        #expect(try opened().loadForBudget()?.dossier.isPart == true)
+        #expect(try opened().loadRelations()?.dossier.isPart == true)
+        #expect(try opened().activityListing()?.dossier.isPart == true)
         let journal = try PosixFileSystem().readFile(path + ".journal"), snapshot = try PosixFileSystem().readFile(path)
+        let sideIndex = try PosixFileSystem().readFile(path + ".index")
         func refused(_ attempt: () throws -> Void) {
             do {
                 try attempt()
@@ -209,6 +214,15 @@ struct ActivityListingTests {
         refused { try store.commit(.addFollowUp(part.activities[0].id, FollowUp(text: "Bellen")), to: &part, context: context) }
         refused { try store.compact(part, at: context.timestamp) }
         refused { try DossierStore(path: directory.file("elders.json")).writeNewSnapshot(part) }
+        // Nor made into a side index (a list of what it holds would be believed on the next start).
+        try FileManager.default.removeItem(atPath: path + ".index")
+        let writer = opened()
+        _ = try writer.load()
+        writer.writeSideIndex(of: part)
+        #expect(!FileManager.default.fileExists(atPath: path + ".index"), "no side index from a part")
+        writer.writeSideIndex(of: try writer.load())
+        #expect(FileManager.default.fileExists(atPath: path + ".index"), "from the whole dossier it is written")
+        try directory.write("dossier.json.index", sideIndex)
         #expect(try PosixFileSystem().readFile(path + ".journal") == journal && PosixFileSystem().readFile(path) == snapshot, "nothing written")
         #expect(!FileManager.default.fileExists(atPath: directory.file("elders.json")))
     }

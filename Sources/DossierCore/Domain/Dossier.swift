@@ -21,8 +21,10 @@ public struct Dossier: Sendable {
     /// The checksum of journal entry `journalSequence` ("" when there is none): the next entry names it as
     /// its `previous`. File metadata, not part of equality.
     public internal(set) var journalTail = ""
-    /// Only a part of the dossier, read to show or count something (`holding`): some of its activities, or
-    /// only what a list reads of them. Never saved (`StoreError.partOfDossier`). Not part of equality.
+    /// Only a part of the dossier, as a store reads one to show, count or change something without the rest: the
+    /// relations alone (`RelationsDossier`), with the activities the journal touched (`ActivityListing`), or with
+    /// some activities or only what a list reads of them (`holding`). Never saved (`StoreError.partOfDossier`),
+    /// never made into a side index. Not part of equality.
     public internal(set) var isPart = false
 
     private var relationIndex: [RelationID: Int] = [:]

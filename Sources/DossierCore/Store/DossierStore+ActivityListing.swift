@@ -90,6 +90,7 @@ extension DossierStore {
         var dossier = Dossier(title: prefix.title, framework: prefix.framework, budgetLines: prefix.budgetLines, relations: prefix.relations,
                               activities: touchedActivities)
         dossier.setJournalPosition(sequence: prefix.journalSequence, lineage: prefix.lineage, tail: prefix.journalTail)
+        dossier.isPart = true
 
         var snapshotPositions: [ActivityID: Int] = [:], replaced = Set<Int>()
         for (index, entry) in entries.enumerated() where touched.contains(entry.id) {

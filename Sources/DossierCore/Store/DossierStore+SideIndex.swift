@@ -33,7 +33,7 @@ extension DossierStore {
     /// the side index there already describes the files as this store read them.
     func sideIndexWrite(of dossier: Dossier) -> SideIndexWrite? {
         // A journal that ends in a torn line keeps being read in full, so that the notice about it is given.
-        guard isWritable, newerVersion == nil, !isReplacedOutside, let snapshotFile, journalSeenSize == Int64(journalLength) else { return nil }
+        guard isWritable, newerVersion == nil, !isReplacedOutside, !dossier.isPart, let snapshotFile, journalSeenSize == Int64(journalLength) else { return nil }
         let journal = journalFile.map { (inode: $0, size: journalSeenSize) }
         if let bytes = sideIndexBytes(), let index = SideIndex.decodeHeader(bytes), describesFiles(index),
            index.journalSequence == lastSequence { return nil }

@@ -40,6 +40,7 @@ public struct RelationsDossier: Sendable {
 
     init(dossier: Dossier, sideIndex: SideIndex, snapshotPrefix: Dossier) {
         self.dossier = dossier
+        self.dossier.isPart = true
         self.sideIndex = sideIndex
         self.snapshotPrefix = snapshotPrefix
     }
