@@ -40,6 +40,8 @@ public enum MarkdownReport {
 
     /// Text made safe for Markdown: characters that would start markup are escaped.
     static func inline(_ text: String) -> String {
+        // Most texts hold neither markup nor a line break, which a look at their bytes tells.
+        guard text.utf8.contains(where: { MarkdownReport.isMarkup($0) || String.mayStartLineBreak($0) }) else { return text }
         var result = ""
         for character in text.replacingLineBreaks() {
             if "\\`*_[]<>#|".contains(character) { result.append("\\") }
@@ -49,10 +51,25 @@ public enum MarkdownReport {
     }
 
     static func cell(_ text: String) -> String { inline(text) }
+
+    /// The bytes of "\\`*_[]<>#|", the characters `inline` escapes.
+    private static func isMarkup(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x23, 0x7C: true
+        default: false
+        }
+    }
 }
 
 extension String {
     func replacingLineBreaks() -> String {
-        String(map { $0.isNewline ? " " : $0 })
+        guard utf8.contains(where: String.mayStartLineBreak) else { return self }
+        return String(map { $0.isNewline ? " " : $0 })
+    }
+
+    /// Whether `byte` can begin, in UTF-8, a character that `Character.isNewline` calls a line break: U+000A–U+000D,
+    /// U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8/A9). Text without such a byte has no line break.
+    static func mayStartLineBreak(_ byte: UInt8) -> Bool {
+        (0x0A...0x0D).contains(byte) || byte == 0xC2 || byte == 0xE2
     }
 }
