@@ -219,6 +219,18 @@ struct SideIndexCommandTests {
         for arguments in [["activities", "--json"], ["relations"]] + budgets + agendas {
             try expectSame(arguments, in: scratch, fast: fast, whole: whole)
         }
+        // due from the activity index: follow-ups of rows and of activities the journal touched, overdue, due soon,
+        // later, ticked off.
+        for arguments in [["add-follow-up", visit.id, "--what", "Verlopen na wijziging", "--due", "1-11-2026"],
+                          ["add-follow-up", visit.id, "--what", "Binnenkort", "--due", "1-12-2026"],
+                          ["add-follow-up", visit.id, "--what", "Later", "--due", "1-6-2027"],
+                          ["add-follow-up", visit.id, "--what", "Afgevinkt", "--due", "2-12-2026"], ["done", visit.id, "Afgevinkt"]] {
+            #expect(try scratch.run(arguments, store: fast).status == 0 && scratch.run(arguments, store: whole).status == 0, "\(arguments)")
+        }
+        #expect(try DossierStore(path: fast).loadForReminders(until: today) != nil && DossierStore(path: whole).loadForReminders(until: today) == nil)
+        for arguments in [["due"], ["due", "--json"], ["due", "--within", "0"], ["due", "--within", "400", "--json"], ["due", "--within", "3650"]] {
+            try expectSame(arguments, in: scratch, fast: fast, whole: whole)
+        }
 
         // show, from the indexes and only the activities shown: the same record, or the same refusal.
         let after = try DossierStore(path: fast).load()
@@ -243,6 +255,14 @@ struct SideIndexCommandTests {
         })
         shows += [["assess", titled.title.uppercased(), "--json"], ["assess", weighedBefore.id, "--explain"], ["assess", visit.id],
                   ["assess", weighed.id], ["assess", visit.title]]
+        // log of the whole dossier and of one record, found from the indexes: by id, by name, deleted (its id is in the
+        // log), refused alike (a title two have, an id both have, a deleted title, nothing), and none since a date.
+        shows += [["log"], ["log", "--json"], ["log", visit.id], ["log", shown.name.uppercased()], ["log", weighed.id, "--json"], ["log", visit.title],
+                  ["log", relation.id], ["log", due.title], ["log", "?!"], ["log", shown.id, "--since", "1-1-2030"], ["log", titled.title]]
+        // A relation named as the deleted activity's id: `log` of that id is still the deleted one's.
+        let renamed = try #require(after.relations.last { ![relation.id, namesake.id, shown.id].contains($0.id) })
+        for store in [fast, whole] { #expect(try scratch.run(["edit", renamed.id, "--name", weighed.id], store: store).status == 0) }
+        shows += [["log", weighed.id.uppercased()]]
         #expect(try DossierStore(path: fast).loadForWeighing(titled.title) != nil && DossierStore(path: whole).loadForWeighing(titled.title) == nil)
         #expect(try DossierStore(path: fast).loadForShowing(shown.name) != nil && DossierStore(path: whole).loadForShowing(shown.name) == nil)
         for arguments in shows {

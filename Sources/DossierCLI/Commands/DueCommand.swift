@@ -29,8 +29,10 @@ struct DueCommand: ParsableCommand {
                 throw failure(error)
             }
         }
-        let (_, dossier) = try storeOptions.openForReading()
+        let store = try storeOptions.store(forWriting: false)
         let today = Session.clock.today()
+        // Where the storage can: only the relations and the activities with something due are read.
+        let dossier = try (try? store.loadForReminders(until: today.adding(days: within))) ?? storeOptions.load(store)
         let reminders = Reminder.all(in: dossier, today: today, within: within)
         if json {
             var writer = JSONWriter()

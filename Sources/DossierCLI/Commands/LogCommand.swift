@@ -25,18 +25,18 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let since = try self.since.map { try ArgumentValues.date($0, option: "--since") }
-        let (store, dossier) = try storeOptions.openForReading()
+        let store = try storeOptions.store(forWriting: false)
         let history: [JournalEntry]
         do {
             history = try store.history()
         } catch {
             throw failure(error)
         }
-        // A name or id of something that exists; the id of something deleted since is found in the log itself.
-        let id = try self.id.map { text in
-            history.contains(where: { $0.subjects.contains(text) }) && dossier.relation(text) == nil && dossier.activity(text) == nil
-                ? text : try Lookup.subject(text, in: dossier).id
-        }
+        let subject = try self.id.map { try self.subject($0, store: store, history: history) }
+        // The whole log needs no dossier, but only of one that is there and reads: a current list index vouches
+        // for that, else it is read.
+        if subject == nil && store.listIndex() == nil { _ = try storeOptions.load(store) }
+        let id = subject?.id
         let dates = Session.dates
         let entries = history.filter { entry in
             (id.map { entry.subjects.contains($0) } ?? true) && (since.map { dates.localDate(of: entry.timestamp) >= $0 } ?? true)
@@ -72,7 +72,7 @@ struct LogCommand: ParsableCommand {
             return
         }
         if entries.isEmpty {
-            let name = id.map { dossier.relation($0)?.name ?? dossier.activity($0)?.title ?? $0 }
+            let name = subject?.name
             let earlier = id.map { " De statusgeschiedenis van daarvoor staat in dossier show \($0)." } ?? ""
             Output.line("Geen wijzigingen\(name.map { " van \($0)" } ?? "")\(since.map { " sinds \(dates.date($0))" } ?? "") in het logboek; "
                         + "het logboek begint bij de eerste wijziging met dit programma.\(earlier)")
@@ -87,5 +87,21 @@ struct LogCommand: ParsableCommand {
             for detail in entry.details { table.append(["", "", "", "  " + detail, ""]) }
         }
         Output.line(table.render(width: Output.width))
+    }
+
+    /// What `text` names: a relation or activity that exists, by id or name, or the id of something deleted
+    /// since, found in the log itself (which goes first when no record has that id). Where the storage can, only
+    /// the relations and what was named are read.
+    private func subject(_ text: String, store: any DossierStorage, history: [JournalEntry]) throws -> (id: String, name: String) {
+        let isLogged = history.contains { $0.subjects.contains(text) }
+        if let (found, _) = try? store.loadForShowing(text) {
+            // Found by name, so no record has the id `text`.
+            if isLogged && found.id != text { return (text, text) }
+            return (found.id, found.name)
+        }
+        let dossier = try storeOptions.load(store)
+        if isLogged && dossier.relation(text) == nil && dossier.activity(text) == nil { return (text, text) }
+        let found = try Lookup.subject(text, in: dossier)
+        return (found.id, found.name)
     }
 }

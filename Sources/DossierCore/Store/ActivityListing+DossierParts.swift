@@ -1,5 +1,6 @@
 /// Parts of the dossier made from the rows of the activity index, for what only lists or counts: the agenda
-/// (`DossierStore.loadForAgenda`) and the budget of one year (`.loadForBudget(year:)`). A row becomes an activity
+/// (`DossierStore.loadForAgenda`), what is due (`.loadForReminders`) and the budget of one year
+/// (`.loadForBudget(year:)`). A row becomes an activity
 /// with only the fields that list reads; the activities the journal touched are the dossier's own, read whole.
 /// Such a part is marked (`Dossier.isPart`) and never saved.
 extension ActivityListing {
@@ -18,6 +19,15 @@ extension ActivityListing {
         // Only the kept rows are made into activities to keep, after they are found.
         let kept = inDossierOrder(rows: { ($0.row.startDate != nil || !$0.followUps.isEmpty) && shows($0.agendaActivity) }, activities: shows)
         return dossier.holding(activities(kept, row: \.agendaActivity))
+    }
+
+    /// A dossier for what needs attention up to `horizon` (`Reminder.all`, from `Agenda.deadlines`): the relations
+    /// (their reviews) and, in the dossier's order, every activity with an open follow-up due by then, as far as the
+    /// agenda reads it. Needs the rows' agenda fields.
+    func remindersDossier(until horizon: CalendarDate) -> Dossier {
+        precondition(fields.isSuperset(of: .agenda), "a listing read without the agenda's fields")
+        func isDue(_ followUps: [FollowUp]) -> Bool { followUps.contains { !$0.isDone && $0.due.map { $0 <= horizon } == true } }
+        return dossier.holding(activities(inDossierOrder(rows: { isDue($0.followUps) }, activities: { isDue($0.followUps) }), row: \.agendaActivity))
     }
 
     /// A dossier for the budget of `year` (`BudgetLedger`, and the activities `dossier budget --year` lists): the

@@ -42,6 +42,12 @@ extension DossierStore {
         try activityListing(fields: .agenda)?.agendaDossier(from: from, to: to, today: today)
     }
 
+    /// The relations and the activities with an open follow-up due by `horizon`, as far as the agenda reads them
+    /// (`ActivityListing.remindersDossier`), from the activity index; nil: load the whole dossier.
+    public func loadForReminders(until horizon: CalendarDate) throws(StoreError) -> Dossier? {
+        try activityListing(fields: .agenda)?.remindersDossier(until: horizon)
+    }
+
     /// The listing of the files as the side index describes them now, with `fields` of each row.
     private func activityListing(fields: ActivityListing.Entry.Fields) throws(StoreError) -> ActivityListing? {
         guard let indexBytes = try? fileSystem.readFile(files.sideIndex), let index = SideIndex.decodeHeader(indexBytes) else { return nil }
