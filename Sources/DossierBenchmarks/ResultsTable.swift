@@ -23,7 +23,9 @@ enum Operation: String, CaseIterable {
     case relationsCommand = "dossier relations (proces)"
     case activitiesTable = "dossier activities (tabel, proces)"
     case agendaCommand = "dossier agenda (proces)"
+    case dueCommand = "dossier due (proces)"
     case setStatus = "dossier set-status (wijziging, proces)"
+    case addRelation = "dossier add-relation (toevoeging, proces)"
     case logVisit = "dossier log-visit (toevoeging, proces)"
     case addFollowUp = "dossier add-follow-up (activiteit, proces)"
     case addFollowUpByTitle = "dossier add-follow-up op titel (proces)"
@@ -40,8 +42,8 @@ enum Operation: String, CaseIterable {
         case .csvImport: 3000
         case .activitiesJSON: 300
         case .relationsCommand: 150
-        case .setStatus, .logVisit, .addFollowUp, .addFollowUpByTitle, .deleteActivity: 300
-        case .assessAll, .report, .wholeDossier, .searchKeys, .activitiesTable, .agendaCommand, .showRelation: nil
+        case .setStatus, .addRelation, .logVisit, .addFollowUp, .addFollowUpByTitle, .deleteActivity: 300
+        case .assessAll, .report, .wholeDossier, .searchKeys, .activitiesTable, .agendaCommand, .dueCommand, .showRelation: nil
         }
     }
 

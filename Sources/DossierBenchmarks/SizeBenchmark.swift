@@ -138,21 +138,25 @@ struct SizeBenchmark {
         }
         table.record(.csvImport, size: activities, measurement: importing)
 
-        // The real binary: the list commands and the agenda, five changes and a record shown, whole process, with peak memory. The
-        // status goes back and forth between two statuses of one relation, so every run is a real change; each visit
-        // logged is a new activity, each follow-up a new one of the same activity (named by its id, then its
-        // title), each deletion of another activity.
+        // The real binary: the list commands, the agenda and what is due, six changes and a record shown, whole process, with peak
+        // memory. The status goes back and forth between two statuses of one relation, so every run is a real change; each relation
+        // added has a name of its own; each visit logged is a new activity, each follow-up a new one of the same activity (named by
+        // its id, then its title), each deletion of another activity.
         let measured = try DossierStore(path: path).load()
         let relation = measured.relations[1], activity = measured.activities[1]
         // (An id a relation has too is ambiguous to delete; the peak-memory run deletes one more.)
         var deletions = measured.activities.dropFirst(2).lazy.map(\.id).filter { measured.relation($0) == nil }.makeIterator()
-        var flip = false
+        var flip = false, added = 0
         let commands: [(Operation, () -> [String])] = [
             (.activitiesJSON, { ["activities", "--json"] }), (.activitiesTable, { ["activities"] }), (.relationsCommand, { ["relations"] }),
-            (.agendaCommand, { ["agenda"] }),
+            (.agendaCommand, { ["agenda"] }), (.dueCommand, { ["due"] }),
             (.setStatus, {
                 flip.toggle()
                 return ["set-status", relation.id, flip ? "actief" : "verkennen", "--reason", "meting"]
+            }),
+            (.addRelation, {
+                added += 1
+                return ["add-relation", "--name", "Meetstad \(added)", "--kind", "regio", "--country", "Nederland"]
             }),
             (.logVisit, {
                 ["log-visit", "--relation", relation.id, "--date", "2027-03-12", "--direction", "inkomend", "--delegation", "Medicon Valley",

@@ -74,7 +74,7 @@ struct GenerateTests {
         #expect(result.status == 0, "\(result.standardError)")
         for row in ["eerste scherm (in proces)", "heel dossier geladen en geïndexeerd", "zoeksleutels maken", "één wijziging duurzaam opslaan", "samenvoegen", "toets: omlaag (relaties)",
                     "zoeken terwijl je typt", "afweging van alle activiteiten", "jaarverslag", "CSV-import",
-                    "dossier activities --json", "dossier activities (tabel", "dossier relations", "dossier set-status",
+                    "dossier activities --json", "dossier activities (tabel", "dossier relations", "dossier set-status", "dossier due", "dossier add-relation",
                     "piekgeheugen", "meegeleverd dossier"] {
             #expect(result.standardOutput.contains(row), "missing row \(row)")
         }

@@ -144,6 +144,41 @@ struct SideIndexCommandTests {
         #expect(try canAddWithoutTheOthers(fast), "the side index still vouches for the files")
     }
 
+    @Test("add-relation, add-contact, edit-contact and remove-contact on the relations alone print, refuse and save what they do on the whole dossier")
+    func relationChangesWithoutTheActivities() throws {
+        let scratch = try ScratchStore()
+        let fast = try generated(in: scratch, seed: 8, journal: 5)
+        let whole = try generated(in: scratch, seed: 8, journal: 5, name: "heel.json")
+        let relation = try #require(try DossierStore(path: fast).load().relations.first)
+        let commands = [
+            ["add-relation", "--name", "Nieuwstad", "--kind", "regio", "--country", "Nederland", "--places", "Oss, Berghem", "--via", relation.name],
+            ["add-relation", "--name", "Nieuwstad", "--kind", "regio"],
+            ["add-relation", "--name", "Fout", "--kind", "stad"],
+            ["add-relation", "--name", "Fout", "--kind", "regio", "--via", "niemand bekend"],
+            ["add-contact", relation.name, "--name", "Piet Jansen", "--role", "Wethouder"],
+            ["edit-contact", relation.name, "Piet Jansen", "--role", "Burgemeester", "--email", "p.jansen@example.org"],
+            ["edit-contact", relation.id, "piet-jansen", "--role", "Burgemeester"],
+            ["edit-contact", relation.id, "niemand", "--role", "Wethouder"],
+            ["remove-contact", relation.id, "Piet Jansen", "--yes"],
+            ["remove-contact", relation.id, "Piet Jansen", "--yes"],
+        ]
+        for (number, arguments) in commands.enumerated() {
+            #expect(try writingStore(fast).loadRelations() != nil, "\(arguments): the relations alone")
+            // Without the side index the relations cannot be read alone: the whole dossier is.
+            try? FileManager.default.removeItem(atPath: whole + ".index")
+            #expect(try writingStore(whole).loadRelations() == nil)
+            let (alone, withAll) = (try scratch.run(arguments, store: fast), try scratch.run(arguments, store: whole))
+            #expect(alone.status == withAll.status, "\(arguments): \(alone.standardError)")
+            #expect(alone.standardOutput == withAll.standardOutput, "\(arguments)")
+            #expect(alone.standardError == withAll.standardError, "\(arguments)")
+            // Refused: a name taken, a kind that does not exist, an unknown relation, an unknown contact, one removed already.
+            #expect((alone.status == 0) == ![1, 2, 3, 7, 9].contains(number), "\(arguments): \(alone.standardError)")
+        }
+        let (after, afterWhole) = (try DossierStore(path: fast).load(), try DossierStore(path: whole).load())
+        #expect(after.relations == afterWhole.relations)
+        #expect(after.relations.contains { $0.name == "Nieuwstad" } && after.relation(relation.id)?.contacts == afterWhole.relation(relation.id)?.contacts)
+    }
+
     @Test("move, done, add-follow-up, edit, assess and delete without the other activities print and save what they do on the whole dossier")
     func changingWithoutTheOthers() throws {
         let scratch = try ScratchStore()

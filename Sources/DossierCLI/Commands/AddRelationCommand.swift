@@ -64,16 +64,20 @@ struct AddRelationCommand: ParsableCommand {
         let status = try ArgumentValues.vocabulary(self.status, RelationStatus.self, option: "--status")
         let reviewDate = try self.reviewDate.map { try ArgumentValues.date($0, option: "--review-date") }
         let id = try self.id.map { try ArgumentValues.parse($0, option: "--id", Identifier.read) }
-        var (store, dossier) = try storeOptions.openForWriting()
         let given: [(String, String?)] = [
             ("name", name), ("kind", kind), ("country", countries.isEmpty ? nil : countries.joined(separator: ", ")), ("region", region),
             ("places", places), ("sectors", sectors), ("motives", motives), ("via", via), ("institutes", institutes),
             ("companies", companies), ("source", source), ("notes", notes),
         ]
-        let values = try FieldArguments.values(given.compactMap { option, text in text.map { (option, $0) } }, table: Relation.fields, in: dossier)
-        var relation = Relation(id: id ?? dossier.newRelationID(for: name), name: name, kind: .netwerk, status: status, reviewDate: reviewDate)
-        try FieldArguments.fill(&relation, with: values)
-        try store.commitOrExit(.addRelation(relation), to: &dossier)
-        Output.line(TerminalSafeText.line("Relatie toegevoegd: \(relation.name) [\(status.label)] (\(relation.id))"))
+        var added: Relation?
+        _ = try storeOptions.changeRelations { dossier in
+            let values = try FieldArguments.values(given.compactMap { option, text in text.map { (option, $0) } }, table: Relation.fields, in: dossier)
+            var relation = Relation(id: id ?? dossier.newRelationID(for: name), name: name, kind: .netwerk, status: status, reviewDate: reviewDate)
+            try FieldArguments.fill(&relation, with: values)
+            added = relation
+            return .addRelation(relation)
+        }
+        guard let added else { return }
+        Output.line(TerminalSafeText.line("Relatie toegevoegd: \(added.name) [\(status.label)] (\(added.id))"))
     }
 }

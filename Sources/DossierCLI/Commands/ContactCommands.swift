@@ -81,16 +81,21 @@ struct EditContactCommand: ParsableCommand {
     func run() throws {
         let pairs = try FieldArguments.pairs(fields)
         guard !pairs.isEmpty else { throw ValidationError("noem minstens één veld, zoals --email … (zie dossier edit-contact --help)") }
-        var (store, dossier) = try storeOptions.openForWriting()
-        let relation = try Lookup.relation(self.relation, in: dossier)
-        let contact = try Lookup.contact(self.contact, of: relation)
-        let values = try FieldArguments.values(pairs, table: Contact.fields, in: dossier)
-        let edits = FieldArguments.edits(values, of: contact)
-        guard !edits.isEmpty else { return Output.line(TerminalSafeText.line("Niets gewijzigd: \(contact.name) had die waarden al.")) }
-        let change = Change.editContact(relation.id, contact.id, edits)
-        let lines = [change.summary(in: dossier)] + change.details(in: dossier).map { "  " + $0 }
-        try store.commitOrExit(change, to: &dossier)
-        Output.line(lines.joined(separator: "\n"))
+        var report = ""
+        _ = try storeOptions.changeRelations { dossier in
+            let relation = try Lookup.relation(self.relation, in: dossier)
+            let contact = try Lookup.contact(self.contact, of: relation)
+            let values = try FieldArguments.values(pairs, table: Contact.fields, in: dossier)
+            let edits = FieldArguments.edits(values, of: contact)
+            guard !edits.isEmpty else {
+                report = TerminalSafeText.line("Niets gewijzigd: \(contact.name) had die waarden al.")
+                return nil
+            }
+            let change = Change.editContact(relation.id, contact.id, edits)
+            report = ([change.summary(in: dossier)] + change.details(in: dossier).map { "  " + $0 }).joined(separator: "\n")
+            return change
+        }
+        Output.line(report)
     }
 }
 
@@ -113,13 +118,21 @@ struct RemoveContactCommand: ParsableCommand {
     var yes = false
 
     func run() throws {
-        var (store, dossier) = try storeOptions.openForWriting()
-        let relation = try Lookup.relation(self.relation, in: dossier)
-        let contact = try Lookup.contact(self.contact, of: relation)
-        guard try RemovalConfirmation.ask("Contactpersoon \(contact.name) bij \(relation.name) verwijderen?", confirmedByFlag: yes) else { return }
-        let change = Change.removeContact(relation.id, contact.id)
-        let summary = change.summary(in: dossier)
-        try store.commitOrExit(change, to: &dossier)
+        // Asked once, also when the change is made on the whole dossier after all.
+        var confirmed: Bool?
+        var summary = ""
+        _ = try storeOptions.changeRelations { dossier in
+            let relation = try Lookup.relation(self.relation, in: dossier)
+            let contact = try Lookup.contact(self.contact, of: relation)
+            if confirmed == nil {
+                confirmed = try RemovalConfirmation.ask("Contactpersoon \(contact.name) bij \(relation.name) verwijderen?", confirmedByFlag: yes)
+            }
+            guard confirmed == true else { return nil }
+            let change = Change.removeContact(relation.id, contact.id)
+            summary = change.summary(in: dossier)
+            return change
+        }
+        guard confirmed == true else { return }
         Output.line(TerminalSafeText.line(summary))
     }
 }

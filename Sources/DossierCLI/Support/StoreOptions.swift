@@ -67,20 +67,23 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// For a command whose change touches relations alone (a status, a contact): `make` builds the change
-    /// from the dossier's relations (and must look at nothing else), then it is saved. Where the storage can,
+    /// from the dossier's relations (and must look at nothing else; nil when there is nothing to change, and
+    /// nothing is saved), then it is saved. Where the storage can,
     /// the dossier holds only the relations, read without the activities (`RelationsDossier`: milliseconds
     /// instead of a second for a large dossier); when that cannot be done — or the change must be made on the
     /// whole dossier after all — the whole dossier is loaded and `make` runs on it, so the outcome and any
     /// message are those of the whole dossier.
     /// - Returns: the dossier after the change (its relations as they are now).
-    func changeRelations(_ make: (Dossier) throws -> Change) throws -> Dossier {
+    func changeRelations(_ make: (Dossier) throws -> Change?) throws -> Dossier {
         let store = try store(forWriting: true)
         // A dossier that cannot be read so is read whole below, which says why when it cannot be read at all.
-        if var relations = try? store.loadRelations(), try saveWithoutTheActivities(try make(relations.dossier), to: &relations, in: store) {
-            return relations.dossier
+        if var relations = try? store.loadRelations() {
+            guard let change = try make(relations.dossier) else { return relations.dossier }
+            if try saveWithoutTheActivities(change, to: &relations, in: store) { return relations.dossier }
         }
         var dossier = try load(store)
-        try store.commitOrExit(try make(dossier), to: &dossier)
+        guard let change = try make(dossier) else { return dossier }
+        try store.commitOrExit(change, to: &dossier)
         return dossier
     }
 
