@@ -25,12 +25,12 @@ enum Operation: String, CaseIterable {
     case agendaCommand = "dossier agenda (proces)"
     case dueCommand = "dossier due (proces)"
     case setStatus = "dossier set-status (wijziging, proces)"
-    case addRelation = "dossier add-relation (toevoeging, proces)"
     case logVisit = "dossier log-visit (toevoeging, proces)"
     case addFollowUp = "dossier add-follow-up (activiteit, proces)"
     case addFollowUpByTitle = "dossier add-follow-up op titel (proces)"
     case deleteActivity = "dossier delete (activiteit, proces)"
     case showRelation = "dossier show (relatie, proces)"
+    case addRelation = "dossier add-relation (toevoeging, proces)"
 
     /// Milliseconds; keystrokes are judged on p95, the rest on the median.
     var target: Double? {

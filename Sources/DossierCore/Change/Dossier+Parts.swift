@@ -3,7 +3,7 @@ extension Dossier {
     /// names are how people find relations, so two must never read the same.
     func checkNameIsFree(_ name: String, for id: RelationID) throws(ChangeError) {
         let key = Slug.make(from: name)
-        guard !key.isEmpty, let other = relations.first(where: { $0.id != id && Slug.make(from: $0.name) == key }) else { return }
+        guard !key.isEmpty, let other = relations.first(where: { $0.id != id && Slug.make(from: $0.name, is: key) }) else { return }
         throw ChangeError(.conflict, "er is al een relatie met de naam \(other.name) (\(other.id)); kies een andere naam", field: "name")
     }
 
