@@ -206,6 +206,13 @@ struct SideIndexCommandTests {
             ["edit", relation.id, "--notes", "Een relatie, zonder de activiteiten"],
             ["edit", relation.id, "--name", "Aaa eerst in de lijst"],
             ["edit", relation.id, "--name", "Aaa eerst in de lijst"],
+            // Links of an activity (by id and by title) and of a relation (by id, then by name: on the whole dossier).
+            ["add-link", visit.id, "--url", "https://example.org/verslag", "--label", "Verslag"],
+            ["add-link", visit.title.lowercased(), "--path", "/gedeeld/programma.pdf", "--label", "Programma"],
+            ["remove-link", visit.id, "verslag", "--yes"],
+            ["add-link", relation.id, "--url", "https://example.org", "--label", "Website"],
+            ["add-link", "aaa eerst in de lijst", "--url", "https://example.org/pers", "--label", "Pers"],
+            ["remove-link", relation.id, "Website", "--yes"],
             ["assess", weighed.id, "--answer", "inhoudelijke-link=ja", "--answer", "behapbaar=deels", "--explain"],
             ["assess", due.id, "--save", "--json"],
             // By title: of one the journal did not touch, and of one it did (its index row is out of date).
@@ -231,6 +238,8 @@ struct SideIndexCommandTests {
             ["move", "bestaat-niet", "gepland"],
             // Deleted already (the space makes it another command line).
             ["delete", " " + weighed.id, "--yes"],
+            // A link that is not there (any more).
+            ["remove-link", visit.id, "Verslag", "--yes"],
         ]
         for arguments in commands + refused {
             let (withoutOthers, withAll) = (try scratch.run(arguments, store: fast), try scratch.run(arguments, store: whole))
@@ -300,6 +309,13 @@ struct SideIndexCommandTests {
         shows += [["log", weighed.id.uppercased()]]
         #expect(try DossierStore(path: fast).loadForWeighing(titled.title) != nil && DossierStore(path: whole).loadForWeighing(titled.title) == nil)
         #expect(try DossierStore(path: fast).loadForShowing(shown.name) != nil && DossierStore(path: whole).loadForShowing(shown.name) == nil)
+        // A name that fits nothing, refused from the indexes with the whole dossier's suggestions: a typo in a title.
+        #expect(try DossierStore(path: fast).loadForNaming() != nil && DossierStore(path: whole).loadForNaming() == nil)
+        let typo = { (title: String) in String(title.prefix(3)) + "q" + String(title.dropFirst(4)) }
+        shows += [["show", typo(titled.title)], ["move", typo(titled.title), "gepland"], ["log", typo(titled.title)],
+                  ["edit", typo(titled.title), "--notes", "x"], ["delete", typo(titled.title), "--yes"],
+                  ["add-link", typo(titled.title), "--url", "https://example.org", "--label", "x"], ["assess", typo(titled.title), "--answer", "behapbaar=ja"]]
+        shows += stride(from: 1, to: after.activities.count, by: after.activities.count / 7).map { ["show", typo(after.activities[$0].title)] }
         for arguments in shows {
             let (fromIndexes, fromAll) = (try scratch.run(arguments, store: fast), try scratch.run(arguments, store: whole))
             #expect(fromIndexes.status == fromAll.status && fromIndexes.standardError == fromAll.standardError, "\(arguments): \(fromIndexes.standardError)")

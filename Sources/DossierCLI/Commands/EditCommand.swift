@@ -50,7 +50,7 @@ struct EditCommand: ParsableCommand {
             }
         }
 
-        var dossier = try storeOptions.load(store)
+        var dossier = try storeOptions.load(store) { _ = try Lookup.subject(id, in: $0) }
         let change: Change
         switch try Lookup.subject(id, in: dossier) {
         case .relation(let relation):

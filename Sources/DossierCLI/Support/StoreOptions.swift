@@ -117,7 +117,7 @@ struct StoreOptions: ParsableArguments {
     func changeActivity(_ typed: String, _ make: (Activity, Dossier) throws -> Change) throws -> (before: Activity, after: Activity, dossier: Dossier) {
         let store = try store(forWriting: true)
         if let changed = try changeActivityAlone(typed, in: store, { activity, dossier, _ in try make(activity, dossier) }) { return changed }
-        var dossier = try load(store)
+        var dossier = try load(store) { _ = try Lookup.activity(typed, in: $0) }
         let before = try Lookup.activity(typed, in: dossier)
         try store.commitOrExit(try make(before, dossier), to: &dossier)
         return (before, dossier.activity(before.id) ?? before, dossier)
@@ -161,6 +161,14 @@ struct StoreOptions: ParsableArguments {
     private func open(forWriting: Bool) throws -> (any DossierStorage, Dossier) {
         let store = try store(forWriting: forWriting)
         return (store, try load(store))
+    }
+
+    /// The whole dossier, for a command that then looks up what was typed in it: `lookUp` does that (throwing the
+    /// refusal of a name that fits nothing or more than one). Where the storage can, the name is looked up in its
+    /// indexes first (`loadForNaming`), so a refusal comes as the whole dossier gives it, without reading that.
+    func load(_ store: any DossierStorage, lookingUp lookUp: (Dossier) throws -> Void) throws -> Dossier {
+        if let names = try? store.loadForNaming() { try lookUp(names) }
+        return try load(store)
     }
 
     /// The whole dossier of a storage opened by `store(forWriting:)`, with what the storage has to say about it.

@@ -48,6 +48,12 @@ extension DossierStore {
         try activityListing(fields: .agenda)?.remindersDossier(until: horizon)
     }
 
+    /// The relations and every activity as far as a name reads it (`ActivityListing.namesDossier`), from the activity
+    /// index; nil: load the whole dossier.
+    public func loadForNaming() throws(StoreError) -> Dossier? {
+        try activityListing(fields: .tally.union(.names))?.namesDossier()
+    }
+
     /// The listing of the files as the side index describes them now, with `fields` of each row.
     private func activityListing(fields: ActivityListing.Entry.Fields) throws(StoreError) -> ActivityListing? {
         guard let indexBytes = try? fileSystem.readFile(files.sideIndex), let index = SideIndex.decodeHeader(indexBytes) else { return nil }
