@@ -90,13 +90,17 @@ struct LogCommand: ParsableCommand {
     }
 
     /// What `text` names: a relation or activity that exists, by id or name, or the id of something deleted
-    /// since, found in the log itself (which goes first when no record has that id). Where the storage can, only
-    /// the relations and the activities' ids and titles are read (`loadForNaming`).
+    /// since, found in the log itself (which goes first when no record has that id). Where the storage can, a record
+    /// is found as `show` finds it, and anything else (a deleted id, a refusal) from the relations and the activities'
+    /// ids and titles (`loadForNaming`).
     private func subject(_ text: String, store: any DossierStorage, history: [JournalEntry]) throws -> (id: String, name: String) {
-        let dossier = try (try? store.loadForNaming()) ?? storeOptions.load(store)
-        if history.contains(where: { $0.subjects.contains(text) }) && dossier.relation(text) == nil && dossier.activity(text) == nil {
-            return (text, text)
+        let isLogged = history.contains { $0.subjects.contains(text) }
+        if let (found, _) = try? store.loadForShowing(text) {
+            // Found by name, so no record has the id `text`.
+            return isLogged && found.id != text ? (text, text) : (found.id, found.name)
         }
+        let dossier = try (try? store.loadForNaming()) ?? storeOptions.load(store)
+        if isLogged && dossier.relation(text) == nil && dossier.activity(text) == nil { return (text, text) }
         let found = try Lookup.subject(text, in: dossier)
         return (found.id, found.name)
     }
