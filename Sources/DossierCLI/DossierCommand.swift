@@ -16,7 +16,8 @@ public struct DossierCommand: ParsableCommand {
         voor scripts en rapportages. Elke wijziging wordt direct en duurzaam opgeslagen.
 
         Exitcodes: 0 gelukt, 64 verkeerd gebruik, 65 fout in de gegevens of geweigerde wijziging, \
-        66 bestand bestaat niet, 74 schijffout, 75 dossier in gebruik.
+        66 bestand bestaat niet, 69 database niet bereikbaar, 70 fout in het programma zelf, 74 schijffout, \
+        75 dossier in gebruik of elders gewijzigd, 77 niet toegestaan.
         """,
         version: "0.1.0",
         subcommands: [
