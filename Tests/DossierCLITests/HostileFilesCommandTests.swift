@@ -96,6 +96,9 @@ struct HostileFilesCommandTests {
         let failed = try run(["relations"])
         #expect(failed.status == 65)
         #expect(failed.standardError.contains("dossier restore dossier-"), "\(failed.standardError)")
+        // The whole log reads no dossier, but not of one that does not load.
+        let logged = try run(["log"])
+        #expect(logged.status == 65 && logged.standardError == failed.standardError, "\(logged.standardError)")
         let listed = try run(["backups"])
         #expect(listed.status == 0, "\(listed.standardError)")
         let newest = try #require(try DossierStore(path: storePath).backups().first)
@@ -107,6 +110,28 @@ struct HostileFilesCommandTests {
         #expect(kept.contains("{ dit is geen dossier"), "the damaged file is kept among the backups")
         let log = try run(["log"])
         #expect(log.standardOutput.contains("Teruggezet uit back-up \(newest.name)"), "\(log.standardOutput)")
+    }
+
+    @Test("log of a damaged journal or of a store that is not there says what every command says")
+    func logOfWhatDoesNotLoad() throws {
+        // A backup (the message then names the restore command), then changes kept in the journal.
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "r"]).status == 0)
+        let keep = ["DOSSIER_JOURNAL_LIMIT": "50"]
+        #expect(try run(["set-status", "bom", "focus", "--reason", "r"], environment: keep).status == 0)
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "r"], environment: keep).status == 0)
+        // A line whose checksum no longer fits.
+        let journal = storePath + ".journal"
+        var text = String(decoding: try PosixFileSystem().readFile(journal), as: UTF8.self)
+        let crc = try #require(text.range(of: #""crc":""#))
+        text.replaceSubrange(crc.upperBound..<text.index(crc.upperBound, offsetBy: 8), with: "00000000")
+        try directory.write("dossier.json.journal", text)
+        for arguments in [["log"], ["log", "bom"]] {
+            let (logged, listed) = (try run(arguments, environment: keep), try run(["relations"], environment: keep))
+            #expect(logged.status != 0 && logged.status == listed.status, "\(arguments): \(logged.standardError)")
+            #expect(logged.standardError == listed.standardError && listed.standardError.contains("dossier restore"), "\(arguments): \(listed.standardError)")
+        }
+        let nowhere = try runner.run(["log", "--store", directory.file("nergens.json")], environment: ["DOSSIER_USER": "adviseur"])
+        #expect(nowhere.status == 66 && nowhere.standardError.contains("bestaat niet"), "\(nowhere.standardError)")
     }
 
     @Test("the default dossier whose snapshot is gone while its journal remains is not replaced by the bundled one")

@@ -96,7 +96,7 @@ struct AssessCommand: ParsableCommand {
             return show(activity, try assessed(activity, in: dossier, ledger: ledger).0, saved: false)
         }
 
-        var dossier = try storeOptions.load(store) { if whatIf == nil { _ = try Lookup.activity(id ?? "", in: $0) } }
+        var dossier = whatIf == nil ? try storeOptions.load(store, refusingUnknown: { _ = try Lookup.activity(id ?? "", in: $0) }) : try storeOptions.load(store)
         let activity: Activity
         let result: AssessmentResult
         if let whatIf {

@@ -33,7 +33,7 @@ struct DeleteCommand: ParsableCommand {
             confirmed = activity.id
         }
 
-        var dossier = try storeOptions.load(store) { _ = try Lookup.subject(id, in: $0) }
+        var dossier = try storeOptions.load(store)
         let change: Change
         let question: String
         switch try Lookup.subject(id, in: dossier) {

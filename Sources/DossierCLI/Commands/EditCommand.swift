@@ -31,38 +31,15 @@ struct EditCommand: ParsableCommand {
     func run() throws {
         let pairs = try FieldArguments.pairs(fields)
         guard !pairs.isEmpty else { throw ValidationError("noem minstens één veld, zoals --notes \"…\" (zie dossier edit --help)") }
-        let store = try storeOptions.store(forWriting: true)
-        // An activity by its id or title, or a relation by its id when no activity has it: without reading the (other)
-        // activities where the storage can.
-        if var read = try? store.loadForChangingSubject(id) {
-            if read.activityRead != nil {
-                var outcome = ""
-                let alone = try storeOptions.changeActivity(read, in: store) { activity, dossier, _ in
-                    let change = try edit(activity, pairs, in: dossier)
-                    outcome = change.map { Self.report($0, in: dossier) } ?? Self.unchanged(activity.title)
-                    return change
-                }
-                if alone != nil { return Output.line(outcome) }
-            } else if let relation = read.dossier.relation(NameLookup.typedID(id)) {
-                guard let change = try edit(relation, pairs, in: read.dossier) else { return Output.line(Self.unchanged(relation.name)) }
-                let report = Self.report(change, in: read.dossier)
-                if try storeOptions.saveWithoutTheActivities(change, to: &read, in: store) { return Output.line(report) }
+        let said = try storeOptions.changeSubject(id) { subject, dossier in
+            let change: Change?
+            switch subject {
+            case .relation(let relation): change = try edit(relation, pairs, in: dossier)
+            case .activity(let activity): change = try edit(activity, pairs, in: dossier)
             }
+            return (change, change.map { Self.report($0, in: dossier) } ?? Self.unchanged(subject.name))
         }
-
-        var dossier = try storeOptions.load(store) { _ = try Lookup.subject(id, in: $0) }
-        let change: Change
-        switch try Lookup.subject(id, in: dossier) {
-        case .relation(let relation):
-            guard let edit = try edit(relation, pairs, in: dossier) else { return Output.line(Self.unchanged(relation.name)) }
-            change = edit
-        case .activity(let activity):
-            guard let edit = try edit(activity, pairs, in: dossier) else { return Output.line(Self.unchanged(activity.title)) }
-            change = edit
-        }
-        let report = Self.report(change, in: dossier)
-        try store.commitOrExit(change, to: &dossier)
-        Output.line(report)
+        said.map(Output.line)
     }
 
     /// The change the fields make to a relation; nil when it already has those values.

@@ -32,12 +32,13 @@ struct AddLinkCommand: ParsableCommand {
         case let (nil, path?): target = try ArgumentValues.parse(path, option: "--path", LinkTarget.readPath)
         default: throw ValidationError("geef óf --url óf --path")
         }
-        let outcome = try LinkChange.save(on: id, storeOptions) { reference, dossier in
+        let said = try storeOptions.changeSubject(id) { subject, dossier in
+            let reference = EntityReference(subject)
             let link = Link(id: dossier.links(of: reference).newLinkID(for: label), label: label, target: target)
             let change = Change.addLink(reference, link)
             return (change, TerminalSafeText.line("\(change.summary(in: dossier)) (\(link.id))"))
         }
-        outcome.map(Output.line)
+        said.map(Output.line)
     }
 }
 
@@ -62,7 +63,8 @@ struct RemoveLinkCommand: ParsableCommand {
     func run() throws {
         // Asked once, also when the change is made on the whole dossier after all.
         var confirmed: Bool?
-        let outcome = try LinkChange.save(on: id, storeOptions) { reference, dossier in
+        let said = try storeOptions.changeSubject(id) { subject, dossier in
+            let reference = EntityReference(subject)
             let links = dossier.links(of: reference)
             let key = Slug.make(from: link)
             guard let found = links.first(where: { $0.id == link }) ?? links.first(where: { $0.id == key || Slug.make(from: $0.label) == key }) else {
@@ -74,40 +76,16 @@ struct RemoveLinkCommand: ParsableCommand {
             let change = Change.removeLink(reference, found.id)
             return (change, TerminalSafeText.line(change.summary(in: dossier)))
         }
-        outcome.map(Output.line)
+        said.map(Output.line)
     }
 }
 
-/// A change to the links of a relation or activity, named by `typed`: made on the relations and that activity alone
-/// where the storage can (an activity by its id or title, a relation by its id, as `edit` does), else on the whole
-/// dossier.
-enum LinkChange {
-    /// `make` builds the change on the record's links and what to say once it is saved; nil: nothing to change.
-    /// Returns what was said, or nil when nothing was saved.
-    static func save(on typed: String, _ storeOptions: StoreOptions,
-                     _ make: (EntityReference, Dossier) throws -> (change: Change, said: String)?) throws -> String? {
-        let store = try storeOptions.store(forWriting: true)
-        if var read = try? store.loadForChangingSubject(typed) {
-            if read.activityRead != nil {
-                var said: String?
-                let alone = try storeOptions.changeActivity(read, in: store) { activity, dossier, _ in
-                    let made = try make(.activity(activity.id), dossier)
-                    said = made?.said
-                    return made?.change
-                }
-                if alone != nil { return said }
-            } else if let relation = read.dossier.relation(NameLookup.typedID(typed)) {
-                guard let made = try make(.relation(relation.id), read.dossier) else { return nil }
-                if try storeOptions.saveWithoutTheActivities(made.change, to: &read, in: store) { return made.said }
-            }
+private extension EntityReference {
+    /// The reference to a record found by name.
+    init(_ subject: NameLookup.Subject) {
+        switch subject {
+        case .relation(let relation): self = .relation(relation.id)
+        case .activity(let activity): self = .activity(activity.id)
         }
-        var dossier = try storeOptions.load(store) { _ = try Lookup.subject(typed, in: $0) }
-        let reference: EntityReference = switch try Lookup.subject(typed, in: dossier) {
-        case .relation(let relation): .relation(relation.id)
-        case .activity(let activity): .activity(activity.id)
-        }
-        guard let made = try make(reference, dossier) else { return nil }
-        try store.commitOrExit(made.change, to: &dossier)
-        return made.said
     }
 }

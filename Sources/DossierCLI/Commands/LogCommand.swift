@@ -30,7 +30,10 @@ struct LogCommand: ParsableCommand {
         do {
             history = try store.history()
         } catch {
-            throw failure(error)
+            // Said as every command says it for a dossier that does not load (with the way back, or how to set up a
+            // database); a log that cannot be read of a dossier that does load, as such.
+            _ = try storeOptions.load(store)
+            throw store.loadFailure(error)
         }
         let subject = try self.id.map { try self.subject($0, store: store, history: history) }
         // The whole log needs no dossier, but only of one that is there and reads: a current list index vouches

@@ -20,7 +20,7 @@ struct ShowCommand: ParsableCommand {
         let store = try storeOptions.store(forWriting: false)
         // Where the storage can: only the relations and what the record shows are read.
         let (subject, dossier) = try (try? store.loadForShowing(id)) ?? {
-            let dossier = try storeOptions.load(store) { _ = try Lookup.subject(id, in: $0) }
+            let dossier = try storeOptions.load(store, refusingUnknown: { _ = try Lookup.subject(id, in: $0) })
             return (try Lookup.subject(id, in: dossier), dossier)
         }()
         switch subject {
