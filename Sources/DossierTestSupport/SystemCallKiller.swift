@@ -1,7 +1,7 @@
 import Foundation
 
-/// Runs a program under strace and kills it with SIGKILL at one exact system call: the n-th call of a
-/// given kind (counted per process). Run for every n of every kind that touches files, this puts a crash
+/// Runs a program under strace: to count its calls or the bytes it reads from each file, or to kill it with
+/// SIGKILL at one exact system call: the n-th call of a given kind (counted per process). Run for every n of every kind that touches files, this puts a crash
 /// between every two steps a command takes on disk — the way to show a multi-step operation is safe at
 /// each of them. strace injects the signal as the call starts, so the call itself never happens.
 public struct SystemCallKiller: Sendable {
@@ -46,6 +46,27 @@ public struct SystemCallKiller: Sendable {
             if calls.contains(name) { counts[name, default: 0] += 1 }
         }
         return counts
+    }
+
+    /// How many bytes the program read from each file it read (`read` and `pread64`, on every thread), by path:
+    /// whether a command that should read only part of a file read all of it.
+    public func bytesRead(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> [String: Int] {
+        let scratch = TemporaryDirectory(prefix: "dossier-strace")
+        try scratch.write("in", "")
+        let status = try ProgramRunner.spawn(strace, ["-f", "-qq", "-y", "-s", "0", "-e", "trace=read,pread64", "-o", scratch.file("log"), executable]
+                                             + arguments, environment: environment, stdin: scratch.file("in"), stdout: scratch.file("out"),
+                                             stderr: scratch.file("err"))
+        guard status == 0 else {
+            throw Unavailable(description: "the traced run failed (\(status)): \(String(decoding: try scratch.read("err"), as: UTF8.self))")
+        }
+        var bytes: [String: Int] = [:]
+        // `12345 pread64(3</path/to/file>, ""..., 4096, 0) = 4096`
+        for line in String(decoding: try scratch.read("log"), as: UTF8.self).split(separator: "\n") {
+            guard let open = line.firstIndex(of: "<"), let close = line.range(of: ">, ")?.lowerBound, open < close,
+                  let equals = line.range(of: ") = ", options: .backwards), let count = Int(line[equals.upperBound...].prefix { $0.isNumber }) else { continue }
+            bytes[String(line[line.index(after: open)..<close]), default: 0] += count
+        }
+        return bytes
     }
 
     /// Runs the program, killed at the `number`-th (from 1) call of `call`. Returns its exit status

@@ -8,9 +8,9 @@ import Testing
 @Suite("Side index on the command line")
 struct SideIndexCommandTests {
     /// A dossier made by `dossier generate` (which leaves its side index and activity index).
-    func generated(in scratch: ScratchStore, seed: Int, journal: Int, name: String = "groot.json") throws -> String {
+    func generated(in scratch: ScratchStore, seed: Int, journal: Int, name: String = "groot.json", activities: Int = 400) throws -> String {
         let path = scratch.directory.file(name)
-        let made = try scratch.runner.run(["generate", "--relations", "60", "--activities", "400", "--seed", "\(seed)", "--journal", "\(journal)",
+        let made = try scratch.runner.run(["generate", "--relations", "60", "--activities", "\(activities)", "--seed", "\(seed)", "--journal", "\(journal)",
                                            "-o", path], environment: scratch.environment)
         #expect(made.status == 0, "\(made.standardError)")
         return path
@@ -181,6 +181,29 @@ struct SideIndexCommandTests {
         let (after, afterWhole) = (try DossierStore(path: fast).load(), try DossierStore(path: whole).load())
         #expect(after.relations == afterWhole.relations)
         #expect(after.relations.contains { $0.name == "Nieuwstad" } && after.relation(relation.id)?.contacts == afterWhole.relation(relation.id)?.contacts)
+    }
+
+    @Test("due, log and the changes of relations and links read less than half the snapshot, where reading it whole reads all of it")
+    func partsAreWhatIsRead() throws {
+        let scratch = try ScratchStore()
+        // Large enough that the relations, read in pieces from 1 MB on, are less than half of it.
+        let path = try generated(in: scratch, seed: 9, journal: 5, activities: 6_000)
+        let dossier = try DossierStore(path: path).load()
+        let relation = try #require(dossier.relations.first), activity = try #require(dossier.activities.last)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        let tracer = try SystemCallKiller()
+        let read = { (arguments: [String]) throws -> Int in
+            try tracer.bytesRead(scratch.runner.executable, arguments + ["--store", path], environment: scratch.environment)[path] ?? 0
+        }
+        // What the tracer sees of a command that reads the whole dossier.
+        #expect(try read(["validate"]) >= size)
+        for arguments in [["due"], ["due", "--within", "400"], ["log"], ["log", relation.id], ["log", activity.title],
+                          ["add-relation", "--name", "Nieuwstad", "--kind", "regio"], ["add-contact", relation.id, "--name", "Piet Jansen"],
+                          ["edit-contact", relation.id, "Piet Jansen", "--role", "Wethouder"], ["remove-contact", relation.id, "piet-jansen", "--yes"],
+                          ["add-link", activity.id, "--url", "https://example.org", "--label", "Site"], ["remove-link", activity.id, "site", "--yes"]] {
+            let bytes = try read(arguments)
+            #expect(bytes < size / 2, "\(arguments) read \(bytes) of the snapshot's \(size) bytes")
+        }
     }
 
     @Test("move, done, add-follow-up, edit, assess and delete without the other activities print and save what they do on the whole dossier")
