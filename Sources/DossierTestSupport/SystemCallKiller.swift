@@ -1,7 +1,8 @@
 import Foundation
 
 /// Runs a program under strace: to count its calls or the bytes it reads from each file, or to kill it with
-/// SIGKILL at one exact system call: the n-th call of a given kind (counted per process). Run for every n of every kind that touches files, this puts a crash
+/// SIGKILL at one exact system call: the n-th call of a given kind (counted per process). Run for every n of
+/// every kind that touches files, this puts a crash
 /// between every two steps a command takes on disk — the way to show a multi-step operation is safe at
 /// each of them. strace injects the signal as the call starts, so the call itself never happens.
 public struct SystemCallKiller: Sendable {
@@ -59,12 +60,23 @@ public struct SystemCallKiller: Sendable {
         guard status == 0 else {
             throw Unavailable(description: "the traced run failed (\(status)): \(String(decoding: try scratch.read("err"), as: UTF8.self))")
         }
-        var bytes: [String: Int] = [:]
-        // `12345 pread64(3</path/to/file>, ""..., 4096, 0) = 4096`
+        // `12345 pread64(3</path/to/file>, ""..., 4096, 0) = 4096`; a call another thread interrupted comes in two
+        // lines, `12345 pread64(3</path/to/file>, <unfinished ...>` and later `12345 <... pread64 resumed>…) = 4096`.
+        func path(_ line: Substring) -> String? {
+            guard let open = line.firstIndex(of: "<"), let close = line.range(of: ">, ")?.lowerBound, open < close else { return nil }
+            return String(line[line.index(after: open)..<close])
+        }
+        var bytes: [String: Int] = [:], unfinished: [Substring: String] = [:]
         for line in String(decoding: try scratch.read("log"), as: UTF8.self).split(separator: "\n") {
-            guard let open = line.firstIndex(of: "<"), let close = line.range(of: ">, ")?.lowerBound, open < close,
-                  let equals = line.range(of: ") = ", options: .backwards), let count = Int(line[equals.upperBound...].prefix { $0.isNumber }) else { continue }
-            bytes[String(line[line.index(after: open)..<close]), default: 0] += count
+            let process = line.prefix { $0 != " " }
+            if line.hasSuffix("<unfinished ...>") {
+                unfinished[process] = path(line)
+                continue
+            }
+            let file = line.contains(" resumed>") ? unfinished.removeValue(forKey: process) : path(line)
+            guard let file, let equals = line.range(of: ") = ", options: .backwards),
+                  let count = Int(line[equals.upperBound...].prefix { $0.isNumber }) else { continue }
+            bytes[file, default: 0] += count
         }
         return bytes
     }

@@ -96,7 +96,9 @@ struct AssessCommand: ParsableCommand {
             return show(activity, try assessed(activity, in: dossier, ledger: ledger).0, saved: false)
         }
 
-        var dossier = whatIf == nil ? try storeOptions.load(store, refusingUnknown: { _ = try Lookup.activity(id ?? "", in: $0) }) : try storeOptions.load(store)
+        var dossier = try whatIf == nil
+            ? storeOptions.load(store, refusingUnknown: { _ = try Lookup.activity(id ?? "", in: $0) })
+            : storeOptions.load(store)
         let activity: Activity
         let result: AssessmentResult
         if let whatIf {
