@@ -129,7 +129,8 @@ public struct Agenda: Sendable {
         entries.append(AgendaEntry(kind: activity.isVisit ? .visit : .activity, start: start, end: activity.endDate, position: position))
     }
 
-    private static func appendFollowUps(of activity: Activity, at position: Int, to entries: inout [AgendaEntry]) {
+    /// The due dates of the activity's open follow-ups: its deadlines.
+    static func appendFollowUps(of activity: Activity, at position: Int, to entries: inout [AgendaEntry]) {
         guard !activity.followUps.isEmpty else { return }
         for (index, followUp) in activity.followUps.enumerated() where !followUp.isDone {
             if let due = followUp.due { entries.append(AgendaEntry(kind: .followUp, start: due, position: position, followUp: index)) }

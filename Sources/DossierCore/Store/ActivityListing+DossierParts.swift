@@ -22,12 +22,18 @@ extension ActivityListing {
     }
 
     /// A dossier for what needs attention up to `horizon` (`Reminder.all`, from `Agenda.deadlines`): the relations
-    /// (their reviews) and, in the dossier's order, every activity with an open follow-up due by then, as far as the
-    /// agenda reads it. Needs the rows' agenda fields.
+    /// (their reviews) and, in the dossier's order, every activity with a deadline by then, as far as the agenda reads
+    /// it. Needs the rows' agenda fields.
     func remindersDossier(until horizon: CalendarDate) -> Dossier {
         precondition(fields.isSuperset(of: .agenda), "a listing read without the agenda's fields")
-        func isDue(_ followUps: [FollowUp]) -> Bool { followUps.contains { !$0.isDone && $0.due.map { $0 <= horizon } == true } }
-        return dossier.holding(activities(inDossierOrder(rows: { isDue($0.followUps) }, activities: { isDue($0.followUps) }), row: \.agendaActivity))
+        var scratch: [AgendaEntry] = []
+        func isDue(_ activity: Activity) -> Bool {
+            scratch.removeAll(keepingCapacity: true)
+            Agenda.appendFollowUps(of: activity, at: 0, to: &scratch)
+            return scratch.contains { $0.start <= horizon }
+        }
+        let kept = inDossierOrder(rows: { !$0.followUps.isEmpty && isDue($0.agendaActivity) }, activities: isDue)
+        return dossier.holding(activities(kept, row: \.agendaActivity))
     }
 
     /// A dossier for looking up what was typed (`NameLookup`, with its refusals and suggestions): the relations and, in
