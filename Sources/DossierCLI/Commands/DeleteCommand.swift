@@ -23,14 +23,12 @@ struct DeleteCommand: ParsableCommand {
     func run() throws {
         let store = try storeOptions.store(forWriting: true)
         // An activity by its id or title: without reading the others where the storage can.
-        var confirmed: ActivityID?
         if var read = try? store.loadForChangingActivity(id, withBudget: false), let activity = read.activityRead {
             let change = Change.deleteActivity(activity.id)
             guard try RemovalConfirmation.ask(Self.question(activity), confirmedByFlag: yes) else { return }
             let summary = change.summary(in: read.dossier)
-            if try storeOptions.saveWithoutTheActivities(change, to: &read, in: store) { return Output.line(TerminalSafeText.line(summary)) }
-            // Someone else wrote meanwhile: deleted on the whole dossier, without asking twice.
-            confirmed = activity.id
+            _ = try storeOptions.save(change, madeOn: &read, in: store)
+            return Output.line(TerminalSafeText.line(summary))
         }
 
         var dossier = try storeOptions.load(store)
@@ -45,9 +43,7 @@ struct DeleteCommand: ParsableCommand {
             question = Self.question(activity)
         }
         try refusal(of: change, on: dossier, context: Session.clock.context(actor: try Session.actor()))
-        if change != confirmed.map(Change.deleteActivity) {
-            guard try RemovalConfirmation.ask(question, confirmedByFlag: yes) else { return }
-        }
+        guard try RemovalConfirmation.ask(question, confirmedByFlag: yes) else { return }
         let summary = change.summary(in: dossier)
         try store.commitOrExit(change, to: &dossier)
         Output.line(TerminalSafeText.line(summary))

@@ -22,7 +22,8 @@ extension StoreOptions {
             } else if let relation = read.dossier.relation(NameLookup.typedID(typed)) {
                 guard let made = try make(.relation(relation), read.dossier) else { return nil }
                 guard let change = made.change else { return made.said }
-                if try saveWithoutTheActivities(change, to: &read, in: store) { return made.said }
+                _ = try save(change, madeOn: &read, in: store)
+                return made.said
             }
         }
         var dossier = try load(store)

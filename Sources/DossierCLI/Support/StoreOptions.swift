@@ -70,16 +70,16 @@ struct StoreOptions: ParsableArguments {
     /// from the dossier's relations (and must look at nothing else; nil when there is nothing to change, and
     /// nothing is saved), then it is saved. Where the storage can,
     /// the dossier holds only the relations, read without the activities (`RelationsDossier`: milliseconds
-    /// instead of a second for a large dossier); when that cannot be done — or the change must be made on the
-    /// whole dossier after all — the whole dossier is loaded and `make` runs on it, so the outcome and any
-    /// message are those of the whole dossier.
+    /// instead of a second for a large dossier), and the change is saved as `save(_:madeOn:in:)` says; when
+    /// that cannot be done the whole dossier is loaded and `make` runs on it, so the outcome and any message are
+    /// those of the whole dossier.
     /// - Returns: the dossier after the change (its relations as they are now).
     func changeRelations(_ make: (Dossier) throws -> Change?) throws -> Dossier {
         let store = try store(forWriting: true)
         // A dossier that cannot be read so is read whole below, which says why when it cannot be read at all.
         if var relations = try? store.loadRelations() {
             guard let change = try make(relations.dossier) else { return relations.dossier }
-            if try saveWithoutTheActivities(change, to: &relations, in: store) { return relations.dossier }
+            return try save(change, madeOn: &relations, in: store)
         }
         var dossier = try load(store)
         guard let change = try make(dossier) else { return dossier }
@@ -97,10 +97,9 @@ struct StoreOptions: ParsableArguments {
         let store = try store(forWriting: true)
         if var adding = try? store.loadForAddingActivity(), let tally = adding.tally {
             let activity = try make(adding.dossier, tally.newActivityID)
-            if try saveWithoutTheActivities(.addActivity(activity), to: &adding, in: store) {
-                let added = adding.dossier.activity(activity.id) ?? activity
-                return (added, FirstLookText.lines(for: added, in: adding.dossier, ledger: adding.tally?.ledger))
-            }
+            let dossier = try save(.addActivity(activity), madeOn: &adding, in: store)
+            let added = dossier.activity(activity.id) ?? activity
+            return (added, FirstLookText.lines(for: added, in: dossier, ledger: dossier.isPart ? adding.tally?.ledger : nil))
         }
         var dossier = try load(store)
         let activity = try make(dossier, dossier.newActivityID)
@@ -142,20 +141,30 @@ struct StoreOptions: ParsableArguments {
         var read = read
         guard let before = read.activityRead, !withBudget || read.budget != nil else { return nil }
         guard let change = try make(before, read.dossier, read.budget) else { return (before, before, read.dossier) }
-        guard try saveWithoutTheActivities(change, to: &read, in: store) else { return nil }
-        return (before, read.dossier.activity(before.id) ?? before, read.dossier)
+        let dossier = try save(change, madeOn: &read, in: store)
+        return (before, dossier.activity(before.id) ?? before, dossier)
     }
 
-    /// Saves a change made on a dossier read without (all) its activities, and says what the storage has to say;
-    /// false, with nothing written, when it must be made on the whole dossier after all.
-    func saveWithoutTheActivities(_ change: Change, to read: inout RelationsDossier, in store: any DossierStorage) throws -> Bool {
+    /// Saves a change made on a dossier read without (all) its activities, and says what the storage has to say.
+    /// When the storage cannot save it so (someone else wrote since it was read, or the change needs the whole
+    /// dossier after all), the same change is saved on the whole dossier, as the whole path saves one made on a
+    /// dossier that others changed since: refused when what it was made on changed meanwhile (a value, a record
+    /// gone), naming whose change that was. Never made anew on what is there now: that would overwrite a
+    /// colleague's change, or remove another record than the one confirmed.
+    /// - Returns: the dossier after the change: `read`'s, or the whole one.
+    func save(_ change: Change, madeOn read: inout RelationsDossier, in store: any DossierStorage) throws -> Dossier {
         do {
-            guard try store.commit(change, to: &read, context: Session.clock.context(actor: try Session.actor())) != nil else { return false }
-            try store.reportAfterCommit()
-            return true
+            if try store.commit(change, to: &read, context: Session.clock.context(actor: try Session.actor())) != nil {
+                try store.reportAfterCommit()
+                return read.dossier
+            }
         } catch {
             throw failure(error)
         }
+        var dossier = try load(store)
+        store.rememberOthers(since: read)
+        try store.commitOrExit(change, to: &dossier)
+        return dossier
     }
 
     private func open(forWriting: Bool) throws -> (any DossierStorage, Dossier) {

@@ -74,6 +74,10 @@ public protocol DossierStorage: ChangeSession {
     /// Saves a change to relations alone, an added activity, or a change to (or the deletion of) the one activity read, made on `relations`; nil, with nothing written, when it must be made
     /// on the whole dossier after all (see `DossierStore.commit(_:to:context:)`).
     func commit(_ change: Change, to relations: inout RelationsDossier, context: ChangeContext) throws(StoreError) -> Restoration?
+    /// After a change made on `read` could not be saved so and the whole dossier was loaded to save it there: takes the
+    /// changes others wrote since `read` was read as the ones a refusal names ("botst met de wijziging van …"), as
+    /// they would be had the whole dossier been read then and caught up now.
+    func rememberOthers(since read: RelationsDossier)
     /// The activities as a listing needs them, without building the dossier (`ActivityListing`), when the
     /// storage can vouch for them so read; nil: load the whole dossier.
     func activityListing() throws(StoreError) -> ActivityListing?
@@ -114,6 +118,7 @@ extension DossierStorage {
     public func loadForChangingActivity(_ typed: String, withBudget: Bool) throws(StoreError) -> RelationsDossier? { nil }
     public func loadForChangingSubject(_ typed: String) throws(StoreError) -> RelationsDossier? { nil }
     public func commit(_ change: Change, to relations: inout RelationsDossier, context: ChangeContext) throws(StoreError) -> Restoration? { nil }
+    public func rememberOthers(since read: RelationsDossier) {}
     public func activityListing() throws(StoreError) -> ActivityListing? { nil }
     public func loadForShowing(_ typed: String) throws(StoreError) -> (subject: NameLookup.Subject, dossier: Dossier)? { nil }
     public func loadForBudget() throws(StoreError) -> (dossier: Dossier, ledger: BudgetLedger)? { nil }

@@ -93,6 +93,13 @@ extension DossierStore {
         return undo
     }
 
+    public func rememberOthers(since read: RelationsDossier) {
+        guard let (journal, _, _) = try? readJournal(from: 0) else { return }
+        for entry in journal.entries where entry.sequence > read.sideIndex.journalSequence && entry.sequence <= lastSequence {
+            ColleagueConflict.remember(entry, in: &recentOthers)
+        }
+    }
+
     /// The journal, read, when it is exactly the one `index` was made from (every stamp, and the bytes it had
     /// then: no torn line, no newer program's line): `.some(nil)` when there is none and the index says so; nil
     /// when it is not the index's.
