@@ -78,6 +78,16 @@ public enum SearchText {
         return (found ?? nil) ?? text.contains(query)
     }
 
+    /// Whether the first `byteCount` UTF-8 bytes of folded `text` (a whole number of characters) contain folded
+    /// `query`.
+    public static func contains(_ text: String, inFirst byteCount: Int, _ query: String) -> Bool {
+        if query.isEmpty { return true }
+        var text = text, query = query
+        return text.withUTF8 { haystack in
+            query.withUTF8 { needle in ByteSearch.contains(needle, in: UnsafeBufferPointer(rebasing: haystack.prefix(byteCount))) }
+        }
+    }
+
     private static let spelledOut: [Unicode.Scalar: String] = [
         "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
         "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ı": "i",

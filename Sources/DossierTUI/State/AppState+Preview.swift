@@ -87,7 +87,6 @@ extension DossierIndex {
         relationLabelKeys = relationNameKeys
         relationsByName = Array(list.relations.indices)
         searchKeys = nil
-        activitySortKeys = []
         activityFacets = []
         activitiesInOrder = []
         years = []

@@ -19,8 +19,6 @@ public struct DossierIndex: Sendable, Equatable {
     public var relationsByName: [Int]
     /// What a `/` search looks in; nil until a search needs it.
     public var searchKeys: SearchKeys?
-    /// Aligned with `dossier.activities`.
-    public var activitySortKeys: [ActivityQuery.SortKey]
     /// What the activity lists filter on, kept small so a filter does not walk the activities themselves.
     public var activityFacets: [ActivityQuery.Facets]
     /// Activity positions in list order (by date, then title; equal ones in dossier order).
@@ -47,14 +45,16 @@ public struct DossierIndex: Sendable, Equatable {
         relationLabelKeys = dossier.relations.map { DossierIndex.labelKey($0, folder: &folder) }
         relationsByName = []
         self.searchKeys = searchKeys ? SearchKeys(dossier: dossier) : nil
-        activitySortKeys = dossier.activities.map(ActivityQuery.SortKey.init)
         activityFacets = dossier.activities.map(ActivityQuery.Facets.init)
         activitiesInOrder = []
         years = []
         budgets = []
         reminders = []
         relationsByName = RelationQuery.nameOrder(relationNameKeys)
-        activitiesInOrder = activitySortKeys.indices.sorted(by: activityPrecedes)
+        // The sort keys (a lowercased title each, ~10 MB at 100.000) are made for this sort only; an update
+        // makes the few it compares (`reorder`).
+        let sortKeys = dossier.activities.map(ActivityQuery.SortKey.init)
+        activitiesInOrder = sortKeys.indices.sorted { DossierIndex.precedes($0, $1, sortKeys[$0], sortKeys[$1]) }
         refreshTotals(dossier, today: today)
     }
 
@@ -65,7 +65,7 @@ public struct DossierIndex: Sendable, Equatable {
     public mutating func update(after change: Restoration, in dossier: Dossier, today: CalendarDate) -> Bool {
         guard let relationPositions = DossierIndex.positions(change.relations, oldCount: overviews.count,
                                                              newCount: dossier.relations.count, find: dossier.relationPosition),
-              let activityPositions = DossierIndex.positions(change.activities, oldCount: activitySortKeys.count,
+              let activityPositions = DossierIndex.positions(change.activities, oldCount: activityFacets.count,
                                                              newCount: dossier.activities.count, find: dossier.activityPosition)
         else { return false }
 
@@ -80,7 +80,6 @@ public struct DossierIndex: Sendable, Equatable {
         }
         for position in activityPositions.sorted() {
             let activity = dossier.activities[position]
-            DossierIndex.set(&activitySortKeys, position, ActivityQuery.SortKey(activity))
             DossierIndex.set(&activityFacets, position, ActivityQuery.Facets(activity))
         }
         searchKeys?.update(relations: relationPositions, activities: activityPositions, renamed: renamed, in: dossier)
@@ -103,7 +102,11 @@ public struct DossierIndex: Sendable, Equatable {
         }
 
         reorder(&relationsByName, changed: Set(relationPositions), by: relationPrecedes)
-        reorder(&activitiesInOrder, changed: Set(activityPositions), by: activityPrecedes)
+        dossier.activities.withUnsafeBufferPointer { activities in
+            reorder(&activitiesInOrder, changed: Set(activityPositions)) { left, right in
+                DossierIndex.precedes(left, right, ActivityQuery.SortKey(activities[left]), ActivityQuery.SortKey(activities[right]))
+            }
+        }
         refreshTotals(dossier, today: today, activitiesChanged: !activityPositions.isEmpty)
         return true
     }
@@ -124,8 +127,9 @@ public struct DossierIndex: Sendable, Equatable {
             ? RelationQuery.precedes(relationNameKeys[left], relationNameKeys[right]) : left < right
     }
 
-    private func activityPrecedes(_ left: Int, _ right: Int) -> Bool {
-        activitySortKeys[left] != activitySortKeys[right] ? activitySortKeys[left].precedes(activitySortKeys[right]) : left < right
+    /// The activity list's order: by sort key, equal ones in dossier order.
+    private static func precedes(_ left: Int, _ right: Int, _ leftKey: ActivityQuery.SortKey, _ rightKey: ActivityQuery.SortKey) -> Bool {
+        leftKey != rightKey ? leftKey.precedes(rightKey) : left < right
     }
 
     /// Takes the changed positions out of an order and puts each back where it now belongs.

@@ -9,8 +9,10 @@ public struct SearchKeys: Sendable, Equatable {
     public var relations: [String]
     /// Aligned with `dossier.activities`.
     public var activities: [String]
-    /// Folded titles only: typing a search prefers these.
-    public var activityTitles: [String]
+    /// Aligned with `dossier.activities`: how many bytes of each key are its title, which typing a search
+    /// prefers. The title is the key's first field and folding goes character by character, so the key begins
+    /// with the folded title (a string of its own for each would cost ~8 MB at 100.000).
+    public var activityTitleLengths: [Int]
 
     public init(dossier: Dossier) {
         var folder = SearchText.Folder()
@@ -19,11 +21,11 @@ public struct SearchKeys: Sendable, Equatable {
         let folded = ParallelChunks.map(dossier.activities.count) { range in
             var folder = SearchText.Folder()
             return dossier.activities.withUnsafeBufferPointer { activities in
-                range.map { (SearchKeys.key(activities[$0], in: dossier, folder: &folder), folder.fold(activities[$0].title)) }
+                range.map { (SearchKeys.key(activities[$0], in: dossier, folder: &folder), folder.fold(activities[$0].title).utf8.count) }
             }
         }
         activities = folded.map(\.0)
-        activityTitles = folded.map(\.1)
+        activityTitleLengths = folded.map(\.1)
     }
 
     /// Brings the keys up to date after a change that edited or added the entities at these positions;
@@ -43,7 +45,7 @@ public struct SearchKeys: Sendable, Equatable {
         for position in activitySet.sorted() {
             let activity = dossier.activities[position]
             DossierIndex.set(&activities, position, SearchKeys.key(activity, in: dossier, folder: &folder))
-            DossierIndex.set(&activityTitles, position, folder.fold(activity.title))
+            DossierIndex.set(&activityTitleLengths, position, folder.fold(activity.title).utf8.count)
         }
     }
 

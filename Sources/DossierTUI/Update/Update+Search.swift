@@ -69,12 +69,11 @@ extension AppState {
         if section == .relations && namesOnly { return SearchText.contains(index.relationNameKeys[position], query) }
         // A search exists only with its keys (`startSearch` makes them, a rebuild keeps them).
         guard let keys = index.searchKeys else { return false }
-        let key = switch (section, namesOnly) {
-        case (.relations, _): keys.relations[position]
-        case (_, true): keys.activityTitles[position]
-        case (_, false): keys.activities[position]
+        return switch (section, namesOnly) {
+        case (.relations, _): SearchText.contains(keys.relations[position], query)
+        case (_, true): SearchText.contains(keys.activities[position], inFirst: keys.activityTitleLengths[position], query)
+        case (_, false): SearchText.contains(keys.activities[position], query)
         }
-        return SearchText.contains(key, query)
     }
 
     func matchCount(of search: SearchState) -> Int {
