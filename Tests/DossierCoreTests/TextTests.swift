@@ -76,6 +76,10 @@ struct TextTests {
         #expect(SearchText.fold("Straße") == "strasse")
         #expect(SearchText.fold("taizhou") == "taizhou")
         #expect(SearchText.fold("Ærø") == "aero")
+        // Text copied from a PDF or typed full-width: the ligature and the wide letters are spelled as plain ones.
+        #expect(SearchText.fold("\u{FB01}nanciering") == "financiering")
+        #expect(SearchText.fold("\u{FF2F}SS") == "oss")
+        #expect(SearchText.fold("Caf\u{00E9} \u{2126}") == "cafe ω")
     }
 
     @Test("folding byte by byte with remembered characters gives exactly what folding each character the Unicode way gives")
@@ -105,8 +109,10 @@ struct TextTests {
             } else if let spelled = spelledOut[scalar] {
                 for part in spelled.unicodeScalars { output.append(part) }
             } else {
-                let lowered = String(scalar.properties.lowercaseMapping).decomposedStringWithCanonicalMapping
-                for part in lowered.unicodeScalars where part.properties.generalCategory != .nonspacingMark { output.append(part) }
+                let lowered = String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars.map { $0.properties.lowercaseMapping }.joined()
+                for part in lowered.decomposedStringWithCanonicalMapping.unicodeScalars where part.properties.generalCategory != .nonspacingMark {
+                    output.append(part)
+                }
             }
         }
         return String(output)

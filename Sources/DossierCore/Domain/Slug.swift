@@ -101,7 +101,9 @@ public enum Slug {
             for byte in name.utf8 where !emit(ascii: byte) { return false }
             return true
         }
-        for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars {
+        // Compatibility decomposition also spells out what text copied from a PDF or typed on a phone carries:
+        // the ligature ﬁ becomes f + i, ² a 2, a full-width Ａ an A (instead of a letter lost from the slug).
+        for scalar in name.decomposedStringWithCompatibilityMapping.unicodeScalars {
             if scalar.isASCII {
                 guard emit(ascii: UInt8(scalar.value)) else { return false }
             } else if let replacement = ligatures[scalar] {

@@ -55,13 +55,17 @@ public enum SearchText {
         }
     }
 
-    /// One non-ASCII character folded: spelled out (ß → ss), or lowercased and decomposed without its
-    /// combining marks (Ô → o).
+    /// One non-ASCII character folded: spelled out (ß → ss), or decomposed, lowercased and without its
+    /// combining marks (Ô → o). The decomposition is the compatibility one, as for slugs: the ligature ﬁ
+    /// of text copied from a PDF folds to "fi", a full-width Ａ to "a".
     static func foldedScalar(_ scalar: Unicode.Scalar) -> String {
         if let spelled = spelledOut[scalar] { return spelled }
+        var lowered = ""
+        for part in String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars {
+            lowered += part.properties.lowercaseMapping
+        }
         var output = String.UnicodeScalarView()
-        let lowered = String(scalar.properties.lowercaseMapping).decomposedStringWithCanonicalMapping
-        for part in lowered.unicodeScalars where part.properties.generalCategory != .nonspacingMark {
+        for part in lowered.decomposedStringWithCanonicalMapping.unicodeScalars where part.properties.generalCategory != .nonspacingMark {
             output.append(part)
         }
         return String(output)
