@@ -8,17 +8,34 @@ extension Dossier {
     /// As `encoded()`, noting where each activity's bytes lie (in dossier order).
     func encoded(pretty: Bool = true, activityRanges: inout [Range<Int>]) -> [UInt8] {
         var writer = JSONWriter(pretty: pretty, reservingCapacity: 4096 + activities.count * 1_000 + relations.count * 800)
-        write(to: &writer, activityRanges: &activityRanges)
+        var handedOut = 0
+        write(to: &writer, activityRanges: &activityRanges, handedOut: &handedOut, pieceSize: nil) { (_: [UInt8]) throws(Never) in }
         writer.finishDocument()
         return writer.bytes
     }
 
-    public func write(to writer: inout JSONWriter) {
-        var ranges: [Range<Int>] = []
-        write(to: &writer, activityRanges: &ranges)
+    /// The bytes of `encoded(activityRanges:)`, handed to `output` in pieces of about `pieceSize` (cut between
+    /// activities) instead of held whole: at 100.000 activities the file is 100 MB, which a compaction at the
+    /// end of a session would otherwise add to what the screen holds.
+    func encode<Failure: Error>(activityRanges: inout [Range<Int>], pieceSize: Int = 1 << 20,
+                                to output: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        var writer = JSONWriter(pretty: true, reservingCapacity: pieceSize + 64 * 1_024)
+        var handedOut = 0
+        try write(to: &writer, activityRanges: &activityRanges, handedOut: &handedOut, pieceSize: pieceSize, output: output)
+        writer.finishDocument()
+        try output(writer.takeBytes())
     }
 
-    private func write(to writer: inout JSONWriter, activityRanges: inout [Range<Int>]) {
+    public func write(to writer: inout JSONWriter) {
+        var ranges: [Range<Int>] = []
+        var handedOut = 0
+        write(to: &writer, activityRanges: &ranges, handedOut: &handedOut, pieceSize: nil) { (_: [UInt8]) throws(Never) in }
+    }
+
+    /// `handedOut`: how many bytes of the document went to `output` already (the ranges count from the
+    /// document's start); with a `pieceSize`, the writer's bytes go to `output` whenever they reach it.
+    private func write<Failure: Error>(to writer: inout JSONWriter, activityRanges: inout [Range<Int>], handedOut: inout Int,
+                                       pieceSize: Int?, output: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
         writer.beginObject()
         writer.field("schemaVersion", Dossier.currentSchemaVersion)
         if let lineage { writer.field("lineage", lineage) }
@@ -46,9 +63,13 @@ extension Dossier {
         activityRanges.reserveCapacity(activities.count)
         for activity in activities {
             writer.element()
-            let start = writer.bytes.count
+            let start = handedOut + writer.bytes.count
             activity.write(to: &writer)
-            activityRanges.append(start..<writer.bytes.count)
+            activityRanges.append(start..<handedOut + writer.bytes.count)
+            if let pieceSize, writer.bytes.count >= pieceSize {
+                handedOut += writer.bytes.count
+                try output(writer.takeBytes())
+            }
         }
         writer.endArray()
         writer.key("internalContacts")

@@ -16,81 +16,88 @@ struct ActivityIndex: Sendable {
     var snapshot: SideIndex.FileStamp
     var entries: [ActivityListing.Entry]
 
-    /// The rows of `activities` in list order (`ActivityQuery.positions`), as a snapshot holds them at `ranges`
-    /// (`Dossier.encoded(activityRanges:)`).
-    static func entries(of activities: [Activity], at ranges: [Range<Int>]) -> [ActivityListing.Entry] {
-        let keys = activities.map(ActivityQuery.SortKey.init)
-        return ActivityQuery.listOrder(keys).map { position in
-            let activity = activities[position]
-            return ActivityListing.Entry(bytes: ranges[position], position: position, key: keys[position],
-                                         facets: ActivityQuery.Facets(activity), row: ActivityRow(activity), organiser: activity.organiser.relationID,
-                                         budgeted: activity.budgetedCost, end: activity.endDate, followUps: activity.followUps)
-        }
-    }
-
     // MARK: Writing
 
-    func encoded() -> [UInt8] {
+    /// The body of the index of `activities` as a snapshot holds them at `ranges` (`Dossier.encode(activityRanges:to:)`):
+    /// the rows in list order (`ActivityQuery.listOrder`), each made and written in turn, so that no list of
+    /// rows is held beside the bytes (at 100.000 activities a compaction would hold ± 27 MB more).
+    static func body(of activities: [Activity], at ranges: [Range<Int>]) -> [UInt8] {
+        let keys = activities.map(ActivityQuery.SortKey.init)
         var body: [UInt8] = []
-        body.reserveCapacity(16 + entries.count * 128)
+        // Room for the longest rows: what is reserved and not written is never touched, so it costs no memory.
+        body.reserveCapacity(16 + activities.count * 400)
         body += Array("[".utf8)
-        for (index, entry) in entries.enumerated() {
-            var row = JSONWriter(pretty: false)
-            row.beginArray()
-            row.element()
-            row.integer(entry.bytes.lowerBound)
-            row.element()
-            row.integer(entry.bytes.count)
-            row.element()
-            row.integer(entry.position)
-            row.element()
-            row.string(entry.id)
-            row.element()
-            if entry.key.date == .distantFuture { row.null() } else { row.integer(entry.key.date.dayNumber) }
-            row.element()
-            row.string(entry.key.title)
-            row.element()
-            row.string(entry.row.title)
-            row.element()
-            row.string(entry.facets.status.rawValue)
-            row.element()
-            row.string(entry.facets.kind.rawValue)
-            row.element()
-            if let direction = entry.facets.direction { row.string(direction.rawValue) } else { row.null() }
-            row.element()
-            if let line = entry.facets.budgetLine { row.string(line) } else { row.null() }
-            row.element()
-            if let cost = entry.row.cost { row.integer(cost.cents) } else { row.null() }
-            row.element()
-            row.beginArray()
-            for relation in entry.row.relations {
-                row.element()
-                row.string(relation)
-            }
-            row.endArray()
-            row.element()
-            if let organiser = entry.organiser { row.string(organiser) } else { row.null() }
-            row.element()
-            row.integer(entry.budgeted.cents)
-            row.element()
-            if let end = entry.end { row.integer(end.dayNumber) } else { row.null() }
-            row.element()
-            row.beginArray()
-            for followUp in entry.followUps {
-                row.element()
-                followUp.write(to: &row)
-            }
-            row.endArray()
-            row.endArray()
+        for (index, position) in ActivityQuery.listOrder(keys).enumerated() {
+            let activity = activities[position]
+            let entry = ActivityListing.Entry(bytes: ranges[position], position: position, key: keys[position],
+                                              facets: ActivityQuery.Facets(activity), row: ActivityRow(activity), organiser: activity.organiser.relationID,
+                                              budgeted: activity.budgetedCost, end: activity.endDate, followUps: activity.followUps)
             body += Array((index == 0 ? "\n  " : ",\n  ").utf8)
-            body += row.bytes
+            body += row(of: entry)
         }
         body += Array("\n]".utf8)
-        return CacheFileFrame.encode(body: body) { header in
+        return body
+    }
+
+    /// The header line (with its line break) of the index whose body is `body`, for the snapshot stamped
+    /// `snapshot`: the file is the header, the body and a line break (`CacheFileFrame`).
+    static func header(snapshot: SideIndex.FileStamp, body: [UInt8]) -> [UInt8] {
+        CacheFileFrame.header(body: body) { header in
             header.field("format", ActivityIndex.format)
             header.key("snapshot")
             SideIndex.write(snapshot, to: &header)
         }
+    }
+
+    private static func row(of entry: ActivityListing.Entry) -> [UInt8] {
+        var row = JSONWriter(pretty: false)
+        row.beginArray()
+        row.element()
+        row.integer(entry.bytes.lowerBound)
+        row.element()
+        row.integer(entry.bytes.count)
+        row.element()
+        row.integer(entry.position)
+        row.element()
+        row.string(entry.id)
+        row.element()
+        if entry.key.date == .distantFuture { row.null() } else { row.integer(entry.key.date.dayNumber) }
+        row.element()
+        row.string(entry.key.title)
+        row.element()
+        row.string(entry.row.title)
+        row.element()
+        row.string(entry.facets.status.rawValue)
+        row.element()
+        row.string(entry.facets.kind.rawValue)
+        row.element()
+        if let direction = entry.facets.direction { row.string(direction.rawValue) } else { row.null() }
+        row.element()
+        if let line = entry.facets.budgetLine { row.string(line) } else { row.null() }
+        row.element()
+        if let cost = entry.row.cost { row.integer(cost.cents) } else { row.null() }
+        row.element()
+        row.beginArray()
+        for relation in entry.row.relations {
+            row.element()
+            row.string(relation)
+        }
+        row.endArray()
+        row.element()
+        if let organiser = entry.organiser { row.string(organiser) } else { row.null() }
+        row.element()
+        row.integer(entry.budgeted.cents)
+        row.element()
+        if let end = entry.end { row.integer(end.dayNumber) } else { row.null() }
+        row.element()
+        row.beginArray()
+        for followUp in entry.followUps {
+            row.element()
+            followUp.write(to: &row)
+        }
+        row.endArray()
+        row.endArray()
+        return row.bytes
     }
 
     // MARK: Reading

@@ -8,13 +8,19 @@ struct CacheFileFrame: Sendable {
 
     /// The cache's bytes: `fields` writes its own header fields.
     static func encode(body: [UInt8], header fields: (inout JSONWriter) -> Void) -> [UInt8] {
+        header(body: body, fields: fields) + body + [0x0A]
+    }
+
+    /// The header line with its line break: what comes before `body` (and after it, one more line break), for
+    /// a large cache written in pieces.
+    static func header(body: [UInt8], fields: (inout JSONWriter) -> Void) -> [UInt8] {
         var header = JSONWriter(pretty: false)
         header.beginObject()
         fields(&header)
         header.field("bodyLength", body.count)
         header.field("bodyChecksum", CRC32.hex(CRC32.checksum(body)))
         header.endObject()
-        return header.bytes + [0x0A] + body + [0x0A]
+        return header.bytes + [0x0A]
     }
 
     /// Reads the header of `bytes`, handing each of the cache's own fields to `field` (which reads or skips

@@ -111,7 +111,7 @@ extension DossierStore {
             lineage = written.lineage
             snapshotFile = try fileSystem.status(path).map(FileIdentity.init)
             try archiveJournal()
-            if let list = written.list { writeSideIndex(list, sequence: written.sequence, activities: written.activities) }
+            if let list = written.list { writeSideIndex(list, sequence: written.sequence, activityIndexBody: written.activityIndexBody) }
             try pruneBackups(keeping: protected)
         } catch {
             writer.discard(replacement)

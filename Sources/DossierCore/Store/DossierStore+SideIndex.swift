@@ -53,22 +53,28 @@ extension DossierStore {
         }
         var ranges: [Range<Int>] = []
         do {
-            try DurableWriter(fileSystem: fileSystem).replace(path, with: dossier.encoded(activityRanges: &ranges))
+            let writer = DurableWriter(fileSystem: fileSystem)
+            try writer.install(try writer.prepare(path) { write throws(FileSystemError) in try dossier.encode(activityRanges: &ranges, to: write) })
         } catch {
             throw .fileSystem(error)
         }
         writeSideIndex(ListIndex(dossier: dossier), sequence: dossier.journalSequence,
-                       activities: ActivityIndex.entries(of: dossier.activities, at: ranges))
+                       activityIndexBody: ActivityIndex.body(of: dossier.activities, at: ranges))
     }
 
     /// After a compaction put a new snapshot in place and archived the journal (the lock is held, so no
     /// one appends meanwhile): the side index for it, and where its activities lie (`ActivityIndex`).
-    func writeSideIndex(_ list: ListIndex, sequence: Int, activities: [ActivityListing.Entry]?) {
+    func writeSideIndex(_ list: ListIndex, sequence: Int, activityIndexBody body: [UInt8]?) {
         guard let status = try? fileSystem.status(path), status.kind == .regular else { return }
         let stamp = SideIndex.FileStamp(status)
-        if let activities {
-            try? DurableWriter(fileSystem: fileSystem).replaceUnflushed(files.activityIndex, with: ActivityIndex(snapshot: stamp, entries: activities).encoded(),
-                                                                        mode: DurableWriter.sharedMode(following: status.mode))
+        if let body {
+            // In pieces: the body (25 MB at 100.000 activities) is not copied behind its header.
+            try? DurableWriter(fileSystem: fileSystem).replaceUnflushed(files.activityIndex, mode: DurableWriter.sharedMode(following: status.mode)) {
+                write throws(FileSystemError) in
+                try write(ActivityIndex.header(snapshot: stamp, body: body))
+                try write(body)
+                try write([0x0A])
+            }
         }
         let index = SideIndex(snapshot: stamp, sequence: sequence, journal: nil, journalSequence: sequence, snapshotWritten: true, list: list)
         SideIndexWrite.install(index, files: files, fileSystem: fileSystem, snapshotMode: status.mode)

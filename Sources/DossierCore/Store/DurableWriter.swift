@@ -35,6 +35,12 @@ public struct DurableWriter: Sendable {
         try install(try prepare(path, with: bytes, mode: mode, flushing: false), flushing: false)
     }
 
+    /// As `replaceUnflushed(_:with:mode:)`, for content made piece by piece (see `prepare(_:mode:writing:)`).
+    func replaceUnflushed(_ path: String, mode: UInt32,
+                          writing body: (_ write: ([UInt8]) throws(FileSystemError) -> Void) throws(FileSystemError) -> Void) throws(FileSystemError) {
+        try install(try prepare(path, mode: mode, flushing: false, writing: body), flushing: false)
+    }
+
     /// The first half of `replace`: the new content complete and flushed in a temporary file beside
     /// `path`, which is not touched yet. Safe on any thread; `install` or `discard` finishes it.
     public func prepare(_ path: String, with bytes: [UInt8], mode explicitMode: UInt32? = nil) throws(FileSystemError) -> PreparedReplacement {
@@ -42,13 +48,27 @@ public struct DurableWriter: Sendable {
     }
 
     private func prepare(_ path: String, with bytes: [UInt8], mode explicitMode: UInt32?, flushing: Bool) throws(FileSystemError) -> PreparedReplacement {
+        try prepare(path, mode: explicitMode, flushing: flushing) { write throws(FileSystemError) in try write(bytes) }
+    }
+
+    /// As `prepare(_:with:)`, for content made piece by piece: `body` hands each piece to the `write` it gets, in
+    /// order, so a large file (a snapshot) is never held whole in memory.
+    public func prepare(_ path: String, mode explicitMode: UInt32? = nil,
+                        writing body: (_ write: ([UInt8]) throws(FileSystemError) -> Void) throws(FileSystemError) -> Void)
+        throws(FileSystemError) -> PreparedReplacement {
+        try prepare(path, mode: explicitMode, flushing: true, writing: body)
+    }
+
+    private func prepare(_ path: String, mode explicitMode: UInt32?, flushing: Bool,
+                         writing body: (_ write: ([UInt8]) throws(FileSystemError) -> Void) throws(FileSystemError) -> Void)
+        throws(FileSystemError) -> PreparedReplacement {
         do throws(FileSystemError) {
             let existingMode = explicitMode == nil ? (try fileSystem.status(path))?.mode : nil
             let mode = explicitMode ?? DurableWriter.sharedMode(following: existingMode)
             let temporary = DurableWriter.temporaryPath(for: path)
             let descriptor = try fileSystem.createExclusive(temporary, mode: mode)
             do {
-                try fileSystem.write(descriptor, bytes, path: temporary)
+                try body { piece throws(FileSystemError) in try fileSystem.write(descriptor, piece, path: temporary) }
                 if flushing { try fileSystem.synchronize(descriptor, path: temporary) }
                 fileSystem.close(descriptor)
             } catch {

@@ -27,17 +27,18 @@ public struct SnapshotWrite: Sendable {
 
     public func run() throws(FileSystemError) -> WrittenSnapshot {
         var ranges: [Range<Int>] = []
-        let bytes = snapshot.encoded(activityRanges: &ranges)
         switch destination {
         case let .file(path, writer):
-            var written = WrittenSnapshot(sequence: sequence, lineage: snapshot.lineage, content: .file(try writer.prepare(path, with: bytes)))
+            // Written piece by piece: the whole encoded file is never in memory beside the dossier.
+            let prepared = try writer.prepare(path) { write throws(FileSystemError) in try snapshot.encode(activityRanges: &ranges, to: write) }
+            var written = WrittenSnapshot(sequence: sequence, lineage: snapshot.lineage, content: .file(prepared))
             // What the side index and the activity index will hold once the snapshot is in place (see
             // `DossierStore.installLocked`).
             written.list = ListIndex(dossier: snapshot)
-            written.activities = ActivityIndex.entries(of: snapshot.activities, at: ranges)
+            written.activityIndexBody = ActivityIndex.body(of: snapshot.activities, at: ranges)
             return written
         case .memory:
-            var written = WrittenSnapshot(sequence: sequence, lineage: snapshot.lineage, content: .bytes(bytes))
+            var written = WrittenSnapshot(sequence: sequence, lineage: snapshot.lineage, content: .bytes(snapshot.encoded(activityRanges: &ranges)))
             written.list = ListIndex(dossier: snapshot)
             return written
         }
@@ -51,8 +52,9 @@ public struct WrittenSnapshot: Sendable {
     public let content: Content
     /// The list index of the new snapshot: a file store's side index (`SideIndex`), a database's row beside it.
     public internal(set) var list: ListIndex?
-    /// Where each activity lies in a file store's new snapshot (`ActivityIndex`).
-    var activities: [ActivityListing.Entry]?
+    /// Where each activity lies in a file store's new snapshot: the body of its `ActivityIndex`, whose header
+    /// names the snapshot's stamp once it is in place.
+    var activityIndexBody: [UInt8]?
 
     init(sequence: Int, lineage: String?, content: Content) {
         self.sequence = sequence
