@@ -7,6 +7,9 @@ public struct ChangeContext: Hashable, Sendable {
     /// The file format the change was made under. A journal line of format 1 is replayed as it was made: the
     /// life-cycle rules of format 2 (who approved, nothing carried out before its start) do not apply to it.
     public var formatVersion: Int
+    /// A journal line being replayed: it was accepted when it was written, so a rule about names that has
+    /// changed since (which names read the same, `Dossier.checkNameIsFree`) must not make the log unreadable.
+    public var isReplay = false
 
     public init(actor: String, timestamp: Timestamp, today: CalendarDate, formatVersion: Int = Dossier.currentSchemaVersion) {
         self.actor = actor

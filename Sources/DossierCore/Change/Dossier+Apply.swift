@@ -42,7 +42,7 @@ extension Dossier {
             guard relations.count < Limits.maximumRelations else {
                 throw ChangeError(.invalid, "het dossier heeft al het grootste aantal relaties (\(Limits.grouped(Limits.maximumRelations)))")
             }
-            try checkNameIsFree(relation.name, for: relation.id)
+            if !context.isReplay { try checkNameIsFree(relation.name, for: relation.id) }
             var added = relation
             if added.statusHistory.isEmpty {
                 added.statusHistory = [StatusChange(date: context.today, from: nil, to: relation.status, reason: "Relatie toegevoegd",
@@ -56,7 +56,7 @@ extension Dossier {
             let (position, current) = try existingRelation(id)
             var edited = current
             try Relation.fields.apply(edits, to: &edited, in: self)
-            if edited.name != current.name { try checkNameIsFree(edited.name, for: id) }
+            if edited.name != current.name && !context.isReplay { try checkNameIsFree(edited.name, for: id) }
             try checkRelation(edited)
             replaceRelation(at: position, with: edited)
             return Restoration(label: "Wijziging van \(current.name)", relations: [Snapshot(id: id, value: current, position: position)])

@@ -101,9 +101,7 @@ public enum Slug {
             for byte in name.utf8 where !emit(ascii: byte) { return false }
             return true
         }
-        // Compatibility decomposition also spells out what text copied from a PDF or typed on a phone carries:
-        // the ligature ﬁ becomes f + i, ² a 2, a full-width Ａ an A (instead of a letter lost from the slug).
-        for scalar in name.decomposedStringWithCompatibilityMapping.unicodeScalars {
+        for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.isASCII {
                 guard emit(ascii: UInt8(scalar.value)) else { return false }
             } else if let replacement = ligatures[scalar] {
@@ -129,5 +127,7 @@ public enum Slug {
     private static let ligatures: [Unicode.Scalar: String] = [
         "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
         "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "ı": "i",
+        // The ligatures of text copied from a PDF ("ﬁnanciering"): without this, the letters would be lost.
+        "\u{FB00}": "ff", "\u{FB01}": "fi", "\u{FB02}": "fl", "\u{FB03}": "ffi", "\u{FB04}": "ffl", "\u{FB05}": "st", "\u{FB06}": "st",
     ]
 }

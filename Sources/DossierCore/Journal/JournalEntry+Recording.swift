@@ -29,6 +29,8 @@ extension JournalEntry {
     /// `journal` and the entry's `line` in it.
     public func replaying(_ written: Change, into dossier: inout Dossier, journal: String, line: Int) throws(StoreError) -> Restoration {
         let change = SchemaMigrations.upgrade(written, from: formatVersion, in: dossier)
+        var context = context
+        context.isReplay = true
         do {
             return try dossier.apply(change, context: context)
         } catch {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Text prepared for searching that ignores case and diacritics: "Rhône" and "rhone" fold alike.
 public enum SearchText {
-    /// Lowercased, with diacritics dropped and ß, æ, ø … spelled out. ASCII text takes a fast path.
+    /// Lowercased, with diacritics dropped and ß, æ, ø, ﬁ … spelled out. ASCII text takes a fast path.
     public static func fold(_ text: String) -> String {
         var folder = Folder()
         return folder.fold(text)
@@ -55,17 +55,13 @@ public enum SearchText {
         }
     }
 
-    /// One non-ASCII character folded: spelled out (ß → ss), or decomposed, lowercased and without its
-    /// combining marks (Ô → o). The decomposition is the compatibility one, as for slugs: the ligature ﬁ
-    /// of text copied from a PDF folds to "fi", a full-width Ａ to "a".
+    /// One non-ASCII character folded: spelled out (ß → ss), or lowercased and decomposed without its
+    /// combining marks (Ô → o).
     static func foldedScalar(_ scalar: Unicode.Scalar) -> String {
         if let spelled = spelledOut[scalar] { return spelled }
-        var lowered = ""
-        for part in String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars {
-            lowered += part.properties.lowercaseMapping
-        }
         var output = String.UnicodeScalarView()
-        for part in lowered.decomposedStringWithCanonicalMapping.unicodeScalars where part.properties.generalCategory != .nonspacingMark {
+        let lowered = String(scalar.properties.lowercaseMapping).decomposedStringWithCanonicalMapping
+        for part in lowered.unicodeScalars where part.properties.generalCategory != .nonspacingMark {
             output.append(part)
         }
         return String(output)
@@ -95,5 +91,7 @@ public enum SearchText {
     private static let spelledOut: [Unicode.Scalar: String] = [
         "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
         "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ı": "i",
+        // The ligatures of text copied from a PDF: "ﬁnanciering" is found by "financiering".
+        "\u{FB00}": "ff", "\u{FB01}": "fi", "\u{FB02}": "fl", "\u{FB03}": "ffi", "\u{FB04}": "ffl", "\u{FB05}": "st", "\u{FB06}": "st",
     ]
 }
