@@ -17,13 +17,16 @@ public final class FaultyFileSystem: FileSystem, @unchecked Sendable {
         public var bytesWritten: Int
         /// How many times the fault fires before it is used up.
         public var times: Int
+        /// How many matching calls go through before it fires (the second piece of a file written in pieces).
+        public var after: Int
 
-        public init(_ operation: Operation, code: Int32, pathContains: String? = nil, bytesWritten: Int = 0, times: Int = 1) {
+        public init(_ operation: Operation, code: Int32, pathContains: String? = nil, bytesWritten: Int = 0, times: Int = 1, after: Int = 0) {
             self.operation = operation
             self.code = code
             self.pathContains = pathContains
             self.bytesWritten = bytesWritten
             self.times = times
+            self.after = after
         }
     }
 
@@ -46,6 +49,10 @@ public final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     private func fault(_ operation: Operation, _ path: String) -> Fault? {
         lock.withLock {
             guard let index = faults.firstIndex(where: { $0.operation == operation && ($0.pathContains.map(path.contains) ?? true) }) else {
+                return nil
+            }
+            if faults[index].after > 0 {
+                faults[index].after -= 1
                 return nil
             }
             let found = faults[index]

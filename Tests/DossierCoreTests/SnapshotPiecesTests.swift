@@ -63,4 +63,20 @@ struct SnapshotPiecesTests {
             #expect(activity == dossier.activity(id))
         }
     }
+
+    @Test("a write that fails after the first piece leaves the file as it was and no temporary file")
+    func failureAfterThePieceBefore() throws {
+        let directory = TemporaryDirectory(prefix: "dossier-pieces")
+        let faults = FaultyFileSystem()
+        let store = DossierStore(path: directory.file("dossier.json"), fileSystem: faults)
+        try store.writeNewSnapshot(Fixtures.smallDossier())
+        let before = try directory.read("dossier.json")
+        // The disk fills up while the second piece of the new snapshot is written.
+        faults.inject(.init(.write, code: ENOSPC, pathContains: ".dossier.json.tmp-", bytesWritten: 1_000, after: 1))
+        #expect(throws: StoreError.self) { try store.writeNewSnapshot(dossier) }
+        #expect(try directory.read("dossier.json") == before)
+        let names = try PosixFileSystem().contentsOfDirectory(directory.path)
+        #expect(!names.contains { $0.contains(".tmp-") }, "\(names)")
+        #expect(try DossierStore(path: directory.file("dossier.json")).load() == Fixtures.smallDossier())
+    }
 }

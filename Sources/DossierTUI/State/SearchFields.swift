@@ -67,7 +67,8 @@ enum SearchFields {
         // Word numbers by the spaces before the match's start and end.
         let first = folded[..<match.lowerBound].utf8.count { $0 == 0x20 }
         let last = first + folded[match].utf8.count { $0 == 0x20 }
-        let from = max(0, first - before), to = min(words.count - 1, last + after)
+        // No character folds to a space today; should one ever, the excerpt shifts instead of the program stopping.
+        let to = min(words.count - 1, last + after), from = min(max(0, first - before), to)
         return (from > 0 ? "… " : "") + words[from...to].joined(separator: " ") + (to < words.count - 1 ? " …" : "")
     }
 }
