@@ -142,11 +142,16 @@ extension DossierStore {
     /// lineage, the entries between this store's last one and the snapshot's are in the archived journal:
     /// apply those, and carry on from the new snapshot.
     private func followCompaction(to snapshotNow: FileStatus, _ dossier: inout Dossier, applied: inout [OthersChange]) throws(StoreError) {
-        let head: [UInt8]
-        do {
+        // Only the header: reading the whole new snapshot (100 MB at 100.000 activities) would add it to what an
+        // open screen holds, for the few fields at its start.
+        var head = [UInt8](repeating: 0, count: 4_096)
+        do throws(FileSystemError) {
             let descriptor = try fileSystem.openForReading(path)
             defer { fileSystem.close(descriptor) }
-            head = Array(try fileSystem.read(descriptor, from: 0, path: path).prefix(4_096))
+            let count = try head.withUnsafeMutableBytes { buffer in
+                Result { () throws(FileSystemError) -> Int in try fileSystem.read(descriptor, from: 0, into: buffer, path: path) }
+            }.get()
+            head.removeLast(head.count - count)
         } catch {
             throw .fileSystem(error)
         }
