@@ -127,7 +127,5 @@ public enum Slug {
     private static let ligatures: [Unicode.Scalar: String] = [
         "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
         "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "ı": "i",
-        // The ligatures of text copied from a PDF ("ﬁnanciering"): without this, the letters would be lost.
-        "\u{FB00}": "ff", "\u{FB01}": "fi", "\u{FB02}": "fl", "\u{FB03}": "ffi", "\u{FB04}": "ffl", "\u{FB05}": "st", "\u{FB06}": "st",
-    ]
+    ].merging(TypographicLigatures.spelledOut) { own, _ in own }
 }

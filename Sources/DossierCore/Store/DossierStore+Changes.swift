@@ -144,7 +144,7 @@ extension DossierStore {
     private func followCompaction(to snapshotNow: FileStatus, _ dossier: inout Dossier, applied: inout [OthersChange]) throws(StoreError) {
         // Only the header: reading the whole new snapshot (100 MB at 100.000 activities) would add it to what an
         // open screen holds, for the few fields at its start.
-        var head = [UInt8](repeating: 0, count: 4_096)
+        var head = [UInt8](repeating: 0, count: SnapshotHeader.headSize)
         do throws(FileSystemError) {
             let descriptor = try fileSystem.openForReading(path)
             defer { fileSystem.close(descriptor) }

@@ -9,9 +9,12 @@ public struct SnapshotHeader: Hashable, Sendable {
     public var sequence: Int
     public var tail: String
 
+    /// How many bytes of the file's head are looked at: enough for those fields, a small read of a large file.
+    public static let headSize = 4_096
+
     /// Nil when the head does not look like a snapshot this program wrote.
     public init?(head bytes: some Collection<UInt8>) {
-        let text = String(decoding: bytes.prefix(4_096), as: UTF8.self)
+        let text = String(decoding: bytes.prefix(SnapshotHeader.headSize), as: UTF8.self)
         guard text.hasPrefix("{") else { return nil }
         lineage = SnapshotHeader.string(after: "\"lineage\": \"", in: text)
         tail = SnapshotHeader.string(after: "\"journalTail\": \"", in: text) ?? ""
