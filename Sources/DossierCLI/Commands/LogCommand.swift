@@ -102,9 +102,13 @@ struct LogCommand: ParsableCommand {
             // Found by name, so no record has the id `text`.
             return isLogged && found.id != text ? (text, text) : (found.id, found.name)
         }
-        let dossier = try (try? store.loadForNaming()) ?? storeOptions.load(store)
-        if isLogged && dossier.relation(text) == nil && dossier.activity(text) == nil { return (text, text) }
-        let found = try Lookup.subject(text, in: dossier)
+        if let names = try? store.loadForNaming() { return try subject(text, in: names, isLogged: isLogged) }
+        return try subject(text, in: storeOptions.load(store), isLogged: isLogged)
+    }
+
+    private func subject(_ text: String, in records: some NamedRecords, isLogged: Bool) throws -> (id: String, name: String) {
+        if isLogged && records.relation(text) == nil && records.namedActivity(text) == nil { return (text, text) }
+        let found = try Lookup.subject(text, in: records)
         return (found.id, found.name)
     }
 }

@@ -3,15 +3,15 @@ import DossierCore
 /// Relations, activities and contacts by what was typed: an id or a name, ignoring case and accents
 /// (the core's `NameLookup`). An unknown or ambiguous name is refused with the candidates, exit 65.
 enum Lookup {
-    static func relation(_ text: String, in dossier: Dossier) throws -> Relation {
+    static func relation(_ text: String, in dossier: some NamedRecords) throws -> Relation {
         try refusing { () throws(ValueError) in try NameLookup.relation(text, in: dossier) }
     }
 
-    static func activity(_ text: String, in dossier: Dossier) throws -> Activity {
+    static func activity<Records: NamedRecords>(_ text: String, in dossier: Records) throws -> Records.NamedActivity {
         try refusing { () throws(ValueError) in try NameLookup.activity(text, in: dossier) }
     }
 
-    static func subject(_ text: String, in dossier: Dossier) throws -> NameLookup.Subject {
+    static func subject<Records: NamedRecords>(_ text: String, in dossier: Records) throws -> NameLookup.Found<Records.NamedActivity> {
         try refusing { () throws(ValueError) in try NameLookup.subject(text, in: dossier) }
     }
 

@@ -176,7 +176,7 @@ struct StoreOptions: ParsableArguments {
     /// failed (nearly always because the name fits nothing or more than one): `lookUp` throws that refusal. Where the
     /// storage can, the name is looked up in its indexes first (`loadForNaming`, ± 0,3 s at 100.000), so a refusal comes
     /// as the whole dossier gives it without reading that; a name that fits is read whole as before.
-    func load(_ store: any DossierStorage, refusingUnknown lookUp: (Dossier) throws -> Void) throws -> Dossier {
+    func load(_ store: any DossierStorage, refusingUnknown lookUp: (NameCatalog) throws -> Void) throws -> Dossier {
         if let names = try? store.loadForNaming() { try lookUp(names) }
         return try load(store)
     }

@@ -138,6 +138,9 @@ extension ActivityListing.Entry {
         static let relationRows = tally.union(Fields(rawValue: 1 << 12 | 1 << 13))
         /// What an activity answers to by name (`NameLookup.answers`): the id and the title.
         static let names = Fields(rawValue: 1 << 3 | 1 << 6)
+        /// What a name is looked up in (`NameCatalog`), and where it is: the bytes, position, id, start date and title
+        /// (and the status, kind and cost to the budget, which every row has).
+        static let naming = Fields(rawValue: 1 << 0 | 1 << 1 | 1 << 2 | 1 << 3 | 1 << 4 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 14)
         /// What a listing filters, orders and shows (`dossier activities`): all but the end date and the follow-ups.
         static let listing = Fields(rawValue: (1 << 15) - 1)
         /// What the agenda reads of an activity (`Entry.agendaActivity`), and where it is: its bytes, position, id,

@@ -1,6 +1,6 @@
 /// Parts of the dossier made from the rows of the activity index, for what only lists or counts: the agenda
 /// (`DossierStore.loadForAgenda`), what is due (`.loadForReminders`), the budget of one year
-/// (`.loadForBudget(year:)`) and what a typed name can mean (`.loadForNaming`). A row becomes an activity
+/// (`.loadForBudget(year:)`) and, as a `NameCatalog`, what a typed name can mean (`.loadForNaming`). A row becomes an activity
 /// with only the fields that list reads; the activities the journal touched are the dossier's own, read whole.
 /// Such a part is marked (`Dossier.isPart`) and never saved.
 extension ActivityListing {
@@ -36,12 +36,22 @@ extension ActivityListing {
         return dossier.holding(activities(kept, row: \.agendaActivity))
     }
 
-    /// A dossier for looking up what was typed (`NameLookup`, with its refusals and suggestions): the relations and, in
-    /// the dossier's order, every activity as far as a name reads it (`Entry.namedActivity`). Needs the rows' tally and
-    /// titles (`Entry.Fields.tally`, `.names`).
-    func namesDossier() -> Dossier {
-        precondition(fields.isSuperset(of: .tally.union(.names)), "a listing read without the names' fields")
-        return dossier.holding(activities(inDossierOrder(rows: { _ in true }, activities: { _ in true }), row: \.namedActivity))
+    /// What a typed name is looked up in (`NameLookup`, with its refusals and suggestions): the relations and, in the
+    /// dossier's order, every activity's id, title and start date. Needs the rows' names and dates
+    /// (`Entry.Fields.naming`).
+    func nameCatalog() -> NameCatalog {
+        precondition(fields.isSuperset(of: .naming), "a listing read without the names' fields")
+        let items = inDossierOrder(rows: { _ in true }, activities: { _ in true })
+        var names: [ActivityName] = []
+        names.reserveCapacity(items.count)
+        for item in items {
+            switch item {
+            case .copied(let index): names.append(ActivityName(id: entries[index].id, title: entries[index].row.title, startDate: entries[index].row.startDate))
+            case .written(let index): names.append(ActivityName(id: dossier.activities[index].id, title: dossier.activities[index].title,
+                                                                startDate: dossier.activities[index].startDate))
+            }
+        }
+        return NameCatalog(relations: dossier.relations, activities: names)
     }
 
     /// A dossier for the budget of `year` (`BudgetLedger`, and the activities `dossier budget --year` lists): the
@@ -61,12 +71,6 @@ extension ActivityListing.Entry {
     var agendaActivity: Activity {
         Activity(id: id, title: row.title, kind: facets.kind, status: facets.status, relations: row.relations, startDate: row.startDate,
                  endDate: end, followUps: followUps)
-    }
-
-    /// The activity as far as a name reads it (`NameLookup`): its id and title, and the start date its suggestions
-    /// show. Never to be shown or changed.
-    var namedActivity: Activity {
-        Activity(id: id, title: row.title, kind: facets.kind, startDate: row.startDate)
     }
 
     /// The activity as far as the budget reads it (`BudgetLedger`, `BudgetOverview`, the table of `dossier budget

@@ -104,10 +104,9 @@ public protocol DossierStorage: ChangeSession {
     /// only what the agenda reads of the activities with an open follow-up due by then, when the storage can vouch
     /// for that so read; nil: load the whole dossier.
     func loadForReminders(until horizon: CalendarDate) throws(StoreError) -> Dossier?
-    /// A dossier in which `NameLookup` finds, or refuses, what the whole dossier finds or refuses, holding the relations
-    /// and of each activity its id, title and start date, when the storage can vouch for that so read; nil: load the
-    /// whole dossier.
-    func loadForNaming() throws(StoreError) -> Dossier?
+    /// The relations and of each activity its id, title and start date, in which `NameLookup` finds, or refuses, what
+    /// the whole dossier finds or refuses, when the storage can vouch for that so read; nil: load the whole dossier.
+    func loadForNaming() throws(StoreError) -> NameCatalog?
 }
 
 extension DossierStorage {
@@ -126,7 +125,7 @@ extension DossierStorage {
     public func loadForWeighing(_ typed: String) throws(StoreError) -> (activity: Activity, dossier: Dossier, ledger: BudgetLedger)? { nil }
     public func loadForAgenda(from: CalendarDate?, to: CalendarDate?, today: CalendarDate) throws(StoreError) -> Dossier? { nil }
     public func loadForReminders(until horizon: CalendarDate) throws(StoreError) -> Dossier? { nil }
-    public func loadForNaming() throws(StoreError) -> Dossier? { nil }
+    public func loadForNaming() throws(StoreError) -> NameCatalog? { nil }
 }
 
 /// Writing a storage's list index, as a job for any thread.

@@ -48,10 +48,10 @@ extension DossierStore {
         try activityListing(fields: .agenda)?.remindersDossier(until: horizon)
     }
 
-    /// The relations and every activity as far as a name reads it (`ActivityListing.namesDossier`), from the activity
+    /// The relations and every activity as far as a name reads it (`ActivityListing.nameCatalog`), from the activity
     /// index; nil: load the whole dossier.
-    public func loadForNaming() throws(StoreError) -> Dossier? {
-        try activityListing(fields: .tally.union(.names))?.namesDossier()
+    public func loadForNaming() throws(StoreError) -> NameCatalog? {
+        try activityListing(fields: .naming)?.nameCatalog()
     }
 
     /// The listing of the files as the side index describes them now, with `fields` of each row.

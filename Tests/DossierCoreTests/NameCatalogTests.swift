@@ -1,0 +1,68 @@
+import DossierCore
+import DossierTestSupport
+import Testing
+
+/// `NameCatalog` holds only the relations and each activity's id, title and start date; a typed name looked up
+/// there is found, or refused with the same candidates, as on the whole dossier.
+@Suite("Looking up names in a catalog")
+struct NameCatalogTests {
+    /// The small dossier, with activities that share a title, resemble each other, share an id with a relation,
+    /// and have an accent or a ligature in their title.
+    func dossier() -> Dossier {
+        let small = Fixtures.smallDossier()
+        let more = [
+            Activity(id: "beurs-lyon", title: "Beurs Lyon", kind: .beurs, startDate: Fixtures.date("2027-05-01")),
+            Activity(id: "beurs-lyon-2", title: "Beurs Lyon", kind: .beurs, startDate: Fixtures.date("2028-05-01")),
+            Activity(id: "bom", title: "Overleg met de BOM", kind: .overig),
+            Activity(id: "reis-naar-rhone", title: "Reis naar Rhône", kind: .handelsmissie),
+            Activity(id: "finland-cluster", title: "ﬁnland Cluster", kind: .netwerkbijeenkomst),
+        ] + (1...12).map { Activity(id: "werkbezoek-\($0)", title: "Werkbezoek \($0)", kind: .overig) }
+        return Dossier(title: small.title, framework: small.framework, budgetLines: small.budgetLines, relations: small.relations,
+                       activities: small.activities + more)
+    }
+
+    func catalog(of dossier: Dossier) -> NameCatalog {
+        NameCatalog(relations: dossier.relations,
+                    activities: dossier.activities.map { ActivityName(id: $0.id, title: $0.title, startDate: $0.startDate) })
+    }
+
+    func outcome<T>(_ lookUp: () throws(ValueError) -> T, _ said: (T) -> String) -> String {
+        do {
+            return said(try lookUp())
+        } catch {
+            return "refused: " + error.message
+        }
+    }
+
+    static let typed = [
+        "missie-lyon", "  Handelsmissie Lyon ", "handelsmissie lyon", "Beurs Lyon", "beurs-lyon-2", "bom", "BOM", "Rhône-Alpes",
+        "rhone alpes", "reis naar rhone", "finland cluster", "ﬁnland-cluster", "Werkbezoek", "werkbezoek 1", "werkbezoek 13",
+        "handelsmisie lyon", "lyon", "pivot", "taizou", "?!", "", "zzz", "delegatie-uit-lyon", "Delegatie uit Lyn",
+    ]
+
+    @Test("activity, relation and subject: found or refused word for word as on the whole dossier", arguments: typed)
+    func sameAsTheWholeDossier(_ text: String) {
+        let whole = dossier(), names = catalog(of: whole)
+        #expect(outcome({ () throws(ValueError) in try NameLookup.activity(text, in: names) }, \.id)
+            == outcome({ () throws(ValueError) in try NameLookup.activity(text, in: whole) }, \.id))
+        #expect(outcome({ () throws(ValueError) in try NameLookup.relation(text, in: names) }, \.id)
+            == outcome({ () throws(ValueError) in try NameLookup.relation(text, in: whole) }, \.id))
+        #expect(outcome({ () throws(ValueError) in try NameLookup.subject(text, in: names) }, { "\($0.id) \($0.name)" })
+            == outcome({ () throws(ValueError) in try NameLookup.subject(text, in: whole) }, { "\($0.id) \($0.name)" }))
+    }
+
+    @Test("the refusals it gives: ambiguity with dates, at most five suggestions in the dossier's order")
+    func refusals() {
+        let names = catalog(of: dossier())
+        #expect(outcome({ () throws(ValueError) in try NameLookup.activity("Beurs Lyon", in: names) }, \.id)
+            == "refused: 'Beurs Lyon' past bij meer dan één activiteit; bedoelde u Beurs Lyon (beurs-lyon, 1-5-2027) of "
+            + "Beurs Lyon (beurs-lyon-2, 1-5-2028)? Gebruik de id")
+        #expect(outcome({ () throws(ValueError) in try NameLookup.activity("werkbezoek", in: names) }, \.id)
+            == "refused: onbekende activiteit 'werkbezoek'; bedoelde u Werkbezoek 1 (werkbezoek-1), Werkbezoek 2 (werkbezoek-2), "
+            + "Werkbezoek 3 (werkbezoek-3), Werkbezoek 4 (werkbezoek-4) of Werkbezoek 5 (werkbezoek-5)?")
+        #expect(outcome({ () throws(ValueError) in try NameLookup.subject("bom", in: names) }, \.id)
+            == "refused: 'bom' past bij meer dan één relatie of activiteit; bedoelde u relatie BOM (bom) of "
+            + "activiteit Overleg met de BOM (bom)? Gebruik de id")
+        #expect(outcome({ () throws(ValueError) in try NameLookup.activity("finland cluster", in: names) }, \.title) == "ﬁnland Cluster")
+    }
+}
