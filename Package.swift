@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "DossierTUI", dependencies: ["DossierCore"]),
         // Async-signal-safe signal handling and terminal restore, in C.
         .target(name: "CTerminalSupport"),
+        // glibc's threshold for giving a large block its own mapping, held fixed (mallopt is not in Swift's Glibc).
+        .target(name: "CMallocTuning"),
         // The only code that talks to ncurses: shows a canvas, translates keys, restores the terminal.
         .target(name: "DossierTerminal", dependencies: ["DossierTUI", "DossierCore", "CNcursesw", "CTerminalSupport"]),
         // The dossier in PostgreSQL: the same model as the file (a log of changes and a snapshot) with the
@@ -52,7 +54,7 @@ let package = Package(
         .target(
             name: "DossierCLI",
             dependencies: [
-                "DossierCore", "DossierTUI", "DossierTerminal", "DossierPostgres",
+                "DossierCore", "DossierTUI", "DossierTerminal", "DossierPostgres", "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMallocTuning
 import DossierCore
 import DossierTerminal
 import DossierTUI
@@ -36,6 +37,10 @@ public struct DossierCommand: ParsableCommand {
     /// Parses and runs, like ArgumentParser's own `main`, but prints its help, version and error messages
     /// (which quote what was typed) in Dutch (`ParserMessages`) through `Output`, the one terminal-safe path.
     public static func main() {
+        // A command reads a large dossier in phases (an index, then the activity it names; the rows without titles,
+        // then with): large arrays freed between them go back to the system instead of staying resident. At
+        // 100.000 activities a mistyped id peaked at 135 MB without this, 104 MB with it (docs/performance.md).
+        dossier_fix_mmap_threshold(256 * 1_024)
         do {
             var command = try parseAsRoot()
             do {

@@ -148,11 +148,16 @@ private final class PartValues<T> {
         count += 1
     }
 
-    /// Moves every value to `destination`, leaving none here; returns how many.
+    /// Moves every value to `destination`, leaving none here, and frees the storage at once; returns how many.
+    /// (The final array is touched only as parts move in: with each part's storage freed behind it, the two are
+    /// not both resident whole. At 100.000 rows of the activity index that was 20 MB of a command's peak.)
     func move(to destination: UnsafeMutablePointer<T>) -> Int {
         let moved = count
         destination.moveInitialize(from: storage, count: moved)
         count = 0
+        storage.deallocate()
+        storage = UnsafeMutablePointer<T>.allocate(capacity: 1)
+        capacity = 1
         return moved
     }
 
