@@ -50,14 +50,15 @@ public struct SystemCallKiller: Sendable {
     }
 
     /// How many bytes the program read from each file it read (`read` and `pread64`, on every thread), by path:
-    /// whether a command that should read only part of a file read all of it.
-    public func bytesRead(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> [String: Int] {
+    /// whether a command that should read only part of a file read all of it. A run that ends other than `expected`
+    /// throws, with what it said.
+    public func bytesRead(_ executable: String, _ arguments: [String], environment: [String: String], status expected: Int32 = 0) throws -> [String: Int] {
         let scratch = TemporaryDirectory(prefix: "dossier-strace")
         try scratch.write("in", "")
         let status = try ProgramRunner.spawn(strace, ["-f", "-qq", "-y", "-s", "0", "-e", "trace=read,pread64", "-o", scratch.file("log"), executable]
                                              + arguments, environment: environment, stdin: scratch.file("in"), stdout: scratch.file("out"),
                                              stderr: scratch.file("err"))
-        guard status == 0 else {
+        guard status == expected else {
             throw Unavailable(description: "the traced run failed (\(status)): \(String(decoding: try scratch.read("err"), as: UTF8.self))")
         }
         // `12345 pread64(3</path/to/file>, ""..., 4096, 0) = 4096`; a call another thread interrupted comes in two

@@ -87,7 +87,7 @@ extension ActivityListing {
     }
 
     /// The ids of all the dossier's activities that answer to the name `key`.
-    private func activityIDs(named key: String) -> [ActivityID] {
+    func activityIDs(named key: String) -> [ActivityID] {
         let stored = ParallelChunks.map(entries.count) { range in
             range.filter { !replaced.contains($0) && NameLookup.answers(key, id: entries[$0].id, title: entries[$0].row.title) }
         }

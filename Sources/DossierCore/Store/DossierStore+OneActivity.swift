@@ -27,17 +27,27 @@ extension DossierStore {
         return try reading(typed, into: relations, withBudget: withBudget)
     }
 
-    /// For a command that changes a relation or an activity (`edit`): the activity named `typed` as
-    /// `loadForChangingActivity` reads it, or, when `typed` is the id of a relation and of no activity, the relations
-    /// with the other activities' tally (`loadForAddingActivity`). The relations are read once either way. Nil: load
-    /// the whole dossier (also for an id both have: ambiguous there).
+    /// For a command that changes a relation or an activity (`edit`, `add-link`, `remove-link`): the activity named
+    /// `typed` as `loadForChangingActivity` reads it, or, when `typed` names one relation as `NameLookup.subject`
+    /// finds it on the whole dossier (its id, and no activity has that id; or else its name, and no activity has that
+    /// id or answers to that name), the relations with the other activities' tally (`loadForAddingActivity`). The
+    /// relations are read once either way. Nil: load the whole dossier (also for an id or a name both have: ambiguous
+    /// there).
     public func loadForChangingSubject(_ typed: String) throws(StoreError) -> RelationsDossier? {
         guard var relations = try loadRelations() else { return nil }
         let id = NameLookup.typedID(typed)
-        guard relations.dossier.relation(id) != nil else { return try reading(typed, into: relations, withBudget: false) }
-        guard let listing = try activityListing(describedBy: relations.sideIndex, fields: .tally, read: relations) else { return nil }
+        let byID = relations.dossier.relation(id) != nil
+        guard byID || NameLookup.relationsNamed(typed, in: relations.dossier).count == 1 else {
+            return try reading(typed, into: relations, withBudget: false)
+        }
+        // By name, the activities' titles too: none may answer to it.
+        guard let listing = try activityListing(describedBy: relations.sideIndex, fields: byID ? .tally : .tally.union(.names), read: relations)
+        else { return nil }
         let tally = listing.tally
         guard !tally.contains(id) else { return nil }
+        if !byID {
+            guard let key = NameLookup.nameKey(typed), listing.activityIDs(named: key).isEmpty else { return nil }
+        }
         relations.tally = tally
         return relations
     }
