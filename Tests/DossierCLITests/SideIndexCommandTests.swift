@@ -207,7 +207,8 @@ struct SideIndexCommandTests {
             #expect(bytes < size / 2, "\(arguments) read \(bytes) of the snapshot's \(size) bytes")
         }
         // A typo in a relation's name, refused (exit 65) from the indexes.
-        for arguments in [["edit", relation.name + "q", "--notes", "Tikfout"], ["add-link", relation.name + "q", "--url", "https://example.org", "--label", "x"]] {
+        for arguments in [["edit", relation.name + "q", "--notes", "Tikfout"], ["add-link", relation.name + "q", "--url", "https://example.org", "--label", "x"],
+                          ["delete", activity.title + "q", "--yes"]] {
             let bytes = try read(arguments, 65)
             #expect(bytes < size / 2, "\(arguments) read \(bytes) of the snapshot's \(size) bytes")
         }
@@ -277,6 +278,9 @@ struct SideIndexCommandTests {
             ["move", "bestaat-niet", "gepland"],
             // Deleted already (the space makes it another command line).
             ["delete", " " + weighed.id, "--yes"],
+            // A relation (an id an activity has too, then a name with a typo).
+            ["delete", relation.id, "--yes"],
+            ["delete", "aaa eerst in de lijts", "--yes"],
             // A link that is not there (any more).
             ["remove-link", visit.id, "Verslag", "--yes"],
         ]
