@@ -85,9 +85,17 @@ extension JSONReader {
             // start (or starts past the array's end) may hand back a neighbour's pages, but then the parts do not
             // fit together and the caller reads the file again.
             var released = starts[part]
+            // After the first elements, room for as many as the part's bytes will hold at their size so far: one
+            // move instead of a doubling chain, whose freed storage stays resident. (Where the last part ends is not
+            // known before it is read: it is taken to be as long as the one before it; a lone part just doubles.)
+            let partBytes = part + 1 < starts.count ? starts[part + 1] - starts[part] : part > 0 ? starts[part] - starts[part - 1] : 0
             do {
                 while true {
                     values.append(try element(&reader))
+                    if values.count == PartValues<T>.sample && partBytes > 0 {
+                        let read = max(1, reader.offset - starts[part])
+                        values.reserve(values.count * partBytes / read + values.count / 8)
+                    }
                     if let releaseStep, reader.offset - released >= releaseStep {
                         bytes.release(released..<reader.offset)
                         released = reader.offset
@@ -132,18 +140,24 @@ extension JSONReader {
 
 /// The values one part read, in storage of their own from which they are moved into the final array.
 private final class PartValues<T> {
-    private var storage = UnsafeMutablePointer<T>.allocate(capacity: 64)
-    private var capacity = 64
+    /// How many values are read before room for the rest is estimated.
+    static var sample: Int { 64 }
+    private var storage = UnsafeMutablePointer<T>.allocate(capacity: sample)
+    private var capacity = sample
     private(set) var count = 0
 
+    /// Room for at least `wanted` values.
+    func reserve(_ wanted: Int) {
+        guard wanted > capacity else { return }
+        let larger = UnsafeMutablePointer<T>.allocate(capacity: wanted)
+        larger.moveInitialize(from: storage, count: count)
+        storage.deallocate()
+        storage = larger
+        capacity = wanted
+    }
+
     func append(_ value: consuming T) {
-        if count == capacity {
-            let larger = UnsafeMutablePointer<T>.allocate(capacity: capacity * 2)
-            larger.moveInitialize(from: storage, count: count)
-            storage.deallocate()
-            storage = larger
-            capacity *= 2
-        }
+        if count == capacity { reserve(capacity * 2) }
         (storage + count).initialize(to: value)
         count += 1
     }
