@@ -39,8 +39,9 @@ public struct DossierCommand: ParsableCommand {
     public static func main() {
         // A command reads a large dossier in phases (an index, then the activity it names; the rows without titles,
         // then with): large arrays freed between them go back to the system instead of staying resident. At
-        // 100.000 activities a mistyped id peaked at 135 MB without this, 104 MB with it (docs/performance.md).
-        dossier_fix_mmap_threshold(256 * 1_024)
+        // 100.000 activities a mistyped id peaked at 135 MB without this, 105 MB with it (docs/performance.md, point
+        // 41). Above the 1 MB pieces `activities --json` copies in: with 256 KB it peaked 5 MB lower but took 0,1 s longer.
+        dossier_fix_mmap_threshold(2 * 1_024 * 1_024)
         do {
             var command = try parseAsRoot()
             do {

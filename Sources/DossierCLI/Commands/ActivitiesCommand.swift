@@ -12,10 +12,10 @@ struct ActivitiesCommand: ParsableCommand {
 
     /// The JSON and the table go out in pieces of about this many bytes, never held whole.
     static let piece = 1 << 16
-    /// Copied from the snapshot, on every core: a piece per core at a time. Below the threshold above which a block
-    /// gets its own mapping (`dossier_fix_mmap_threshold`), so the pieces reuse memory instead of each being mapped and
-    /// faulted in anew: at 100.000 activities 1 MB pieces took 81.000 page faults, 128 KB pieces 48.000.
-    static let copiedPiece = 1 << 17
+    /// Copied from the snapshot, on every core: a piece per core at a time. (Below the threshold above which a block
+    /// gets its own mapping, `dossier_fix_mmap_threshold`: the pieces reuse memory instead of each being mapped and
+    /// faulted in anew.)
+    static let copiedPiece = 1 << 20
 
     @Option(help: ArgumentHelp("Alleen activiteiten met deze status (\(ActivityStatus.allowedList)).", valueName: "status"))
     var status: String?
