@@ -202,7 +202,9 @@ struct SideIndexCommandTests {
                           ["edit-contact", relation.id, "Piet Jansen", "--role", "Wethouder"], ["remove-contact", relation.id, "piet-jansen", "--yes"],
                           ["add-link", activity.id, "--url", "https://example.org", "--label", "Site"], ["remove-link", activity.id, "site", "--yes"],
                           ["add-link", relation.name.uppercased(), "--url", "https://example.org", "--label", "Site"],
-                          ["edit", relation.name, "--notes", "Bij naam"]] {
+                          ["edit", relation.name, "--notes", "Bij naam"],
+                          // A relation named as an activity: that activity's id is still that activity, read alone.
+                          ["edit", relation.id, "--name", activity.title], ["edit", activity.id, "--notes", "Bij id, een relatie heet zo"]] {
             let bytes = try read(arguments, 0)
             #expect(bytes < size / 2, "\(arguments) read \(bytes) of the snapshot's \(size) bytes")
         }

@@ -64,5 +64,10 @@ struct NameCatalogTests {
             == "refused: 'bom' past bij meer dan één relatie of activiteit; bedoelde u relatie BOM (bom) of "
             + "activiteit Overleg met de BOM (bom)? Gebruik de id")
         #expect(outcome({ () throws(ValueError) in try NameLookup.activity("finland cluster", in: names) }, \.title) == "ﬁnland Cluster")
+        // A typo: one letter off in a short name, two in a longer one.
+        #expect(outcome({ () throws(ValueError) in try NameLookup.activity("handelsmisie lion", in: names) }, \.id)
+            == "refused: onbekende activiteit 'handelsmisie lion'; bedoelde u Handelsmissie Lyon (missie-lyon, 10-3-2027)?")
+        #expect(outcome({ () throws(ValueError) in try NameLookup.relation("Rhone-Alpen", in: names) }, \.id)
+            == "refused: onbekende relatie 'Rhone-Alpen'; bedoelde u Rhône-Alpes (rhone-alpes)?")
     }
 }

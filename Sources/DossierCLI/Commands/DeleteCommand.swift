@@ -33,8 +33,9 @@ struct DeleteCommand: ParsableCommand {
 
         // A relation is deleted on the whole dossier; a name that fits nothing is refused from the indexes first, where
         // the storage can (`load(_:refusingUnknown:)`), instead of reading the whole dossier for the message. (Which of
-        // the two, the list index's relations say; they only choose the way, the lookups on the way decide.)
-        let mayBeRelation = store.listIndex().map { list in
+        // the two, the list index's relations say; they only choose the way, the lookups on the way decide. Only the
+        // file store refuses from its indexes: a database is not asked for its list for this.)
+        let mayBeRelation = (store as? DossierStore)?.listIndex().map { list in
             NameLookup.namesRelation(id, in: NameCatalog(relations: list.relations.map(\.relation), activities: []))
         } ?? true
         var dossier = try mayBeRelation ? storeOptions.load(store) : storeOptions.load(store, refusingUnknown: { _ = try Lookup.subject(id, in: $0) })

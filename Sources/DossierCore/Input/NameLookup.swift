@@ -113,13 +113,23 @@ public enum NameLookup {
     }
 
     private static func relationSuggestions<Records: NamedRecords>(_ typed: String, in dossier: Records) -> [Relation] {
-        let key = Slug.make(from: typed)
-        return Array(dossier.relations.lazy.filter { resembles(key, name: $0.name, id: $0.id) }.prefix(maximumCandidates))
+        suggestions(among: dossier.relations, for: Slug.make(from: typed), name: \.name, id: \.id)
     }
 
     private static func activitySuggestions<Records: NamedRecords>(_ typed: String, in dossier: Records) -> [Records.NamedActivity] {
-        let key = Slug.make(from: typed)
-        return Array(dossier.namedActivities.lazy.filter { resembles(key, name: $0.title, id: $0.id) }.prefix(maximumCandidates))
+        suggestions(among: dossier.namedActivities, for: Slug.make(from: typed), name: \.title, id: \.id)
+    }
+
+    /// The first `maximumCandidates` of `records` worth suggesting for `key`, in their order: one pass, which stops
+    /// at the last of them.
+    private static func suggestions<Record>(among records: [Record], for key: String, name: (Record) -> String,
+                                            id: (Record) -> String) -> [Record] {
+        var found: [Record] = []
+        for record in records where resembles(key, name: name(record), id: id(record)) {
+            found.append(record)
+            if found.count == maximumCandidates { break }
+        }
+        return found
     }
 
     /// Whether a name is worth suggesting for what was typed: one contains the other, or they differ by

@@ -93,8 +93,8 @@ extension JSONReader {
                 while true {
                     values.append(try element(&reader))
                     if values.count == PartValues<T>.sample && partBytes > 0 {
-                        let read = max(1, reader.offset - starts[part])
-                        values.reserve(values.count * partBytes / read + values.count / 8)
+                        let estimate = values.count * partBytes / max(1, reader.offset - starts[part])
+                        values.reserve(estimate + estimate / 8)
                     }
                     if let releaseStep, reader.offset - released >= releaseStep {
                         bytes.release(released..<reader.offset)

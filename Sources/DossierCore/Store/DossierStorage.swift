@@ -68,8 +68,9 @@ public protocol DossierStorage: ChangeSession {
     /// The same, with the one activity named `typed` (its id or its title) read whole for a change to it alone (and
     /// with `withBudget` the budget of all activities); nil: load the whole dossier.
     func loadForChangingActivity(_ typed: String, withBudget: Bool) throws(StoreError) -> RelationsDossier?
-    /// The same for a relation or an activity (`edit`): the activity read whole, or, for the id of a relation and
-    /// of no activity, the relations with the activities' tally; nil: load the whole dossier.
+    /// The same for a relation or an activity (`edit`, `add-link`, `remove-link`): the activity read whole, or, for the
+    /// id of a relation and of no activity, or a name only one relation and no activity answers to, the relations
+    /// with the activities' tally; nil: load the whole dossier.
     func loadForChangingSubject(_ typed: String) throws(StoreError) -> RelationsDossier?
     /// Saves a change to relations alone, an added activity, or a change to (or the deletion of) the one activity read, made on `relations`; nil, with nothing written, when it must be made
     /// on the whole dossier after all (see `DossierStore.commit(_:to:context:)`).

@@ -41,12 +41,17 @@ extension DossierStore {
             return try reading(typed, into: relations, withBudget: false)
         }
         // By name, the activities' titles too: none may answer to it.
-        guard let listing = try activityListing(describedBy: relations.sideIndex, fields: byID ? .tally : .tally.union(.names), read: relations)
-        else { return nil }
-        let tally = listing.tally
-        guard !tally.contains(id) else { return nil }
+        var listing = try activityListing(describedBy: relations.sideIndex, fields: byID ? .tally : .tally.union(.names), read: relations)
+        guard let tally = listing?.tally else { return nil }
+        if tally.contains(id) {
+            // An activity's id: beside a relation's id ambiguous; where only a relation's name makes it, that activity
+            // (as on the whole dossier), read as `loadForChangingActivity` reads it, these rows gone first.
+            guard !byID else { return nil }
+            listing = nil
+            return try reading(typed, into: relations, withBudget: false)
+        }
         if !byID {
-            guard let key = NameLookup.nameKey(typed), listing.activityIDs(named: key).isEmpty else { return nil }
+            guard let key = NameLookup.nameKey(typed), listing?.activityIDs(named: key).isEmpty == true else { return nil }
         }
         relations.tally = tally
         return relations
