@@ -164,7 +164,7 @@ private final class PartValues<T> {
 
     /// Moves every value to `destination`, leaving none here, and frees the storage at once; returns how many.
     /// (The final array is touched only as parts move in: with each part's storage freed behind it, the two are
-    /// not both resident whole. At 100.000 rows of the activity index that was 20 MB of a command's peak.)
+    /// not both resident whole: `activities --json` at 100.000 activities peaked at 107 MB before, 96 MB after.)
     func move(to destination: UnsafeMutablePointer<T>) -> Int {
         let moved = count
         destination.moveInitialize(from: storage, count: moved)
