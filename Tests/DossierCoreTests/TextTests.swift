@@ -15,6 +15,28 @@ struct TextTests {
         #expect(DisplayWidth.of("한국") == 4)
     }
 
+    @Test("text is as wide as its characters, each measured alone: also where a scalar joins the one before it")
+    func widthIsTheSumOfTheCharacters() {
+        // Pieces that are a character alone and pieces that join the one before them (a combining mark, a
+        // joiner, a variation selector, jamo after a syllable, kana's voicing mark, a skin tone, a flag's half).
+        let pieces = ["a", "Z", " ", "é", "ô", "Ł", "ź", "Đ", "ẵ", "ự", "©", "®", "\u{AD}", "\u{7F}", "\u{85}", "\r", "\n",
+                      "泰", "州", "㐀", "부", "산", "カ", "か", "ー", "\u{301}", "\u{308}", "\u{200D}", "\u{FE0F}", "\u{FE0E}",
+                      "\u{11A8}", "\u{1100}", "\u{3099}", "\u{1F3FB}", "\u{1F1F3}", "\u{1F1F1}", "👍", "\u{0915}", "\u{094D}",
+                      "\u{0600}", "Ω", "Ж", "\u{483}"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = pieces.flatMap { first in pieces.map { first + $0 } }
+        for _ in 0..<2_000 {
+            texts.append((0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts where text.utf8.contains(where: { $0 >= 0x80 }) {
+            #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(DisplayWidth.of("Đà Nẵng 5409, 深圳 3450") == 23)
+        #expect(DisplayWidth.of("e\u{301}\u{301}") == 1)
+        #expect(DisplayWidth.of("각\u{11A8}") == 2, "a final jamo joins the syllable before it")
+        #expect(DisplayWidth.of("か\u{3099}") == 2)
+    }
+
     @Test("truncating never splits a wide character and keeps within the width")
     func truncation() {
         #expect(DisplayWidth.truncate("泰州市政府", to: 5) == "泰州…")

@@ -48,7 +48,8 @@ public struct TextTable: Sendable {
         let layout = layout(rows: count, cells: cells, width: width)
         var text = layout.header + "\n"
         for index in 0..<count {
-            text += layout.line(cells(index)) + "\n"
+            TextTable.append(line: cells(index).map(TerminalSafeText.line), columns: columns, widths: layout.widths, to: &text)
+            text += "\n"
             if text.utf8.count >= piece {
                 output(text)
                 text = ""
@@ -85,6 +86,12 @@ public struct TextTable: Sendable {
     private static func line(_ cells: [String], columns: [Column], widths: [Int]) -> String {
         var line = ""
         line.reserveCapacity(widths.reduce(0, +) + 2 * widths.count + 16)
+        append(line: cells, columns: columns, widths: widths, to: &line)
+        return line
+    }
+
+    /// The same line at the end of `text` (a piece of a streamed table), without a line of its own in between.
+    private static func append(line cells: [String], columns: [Column], widths: [Int], to line: inout String) {
         var pendingSpaces = 0
         for (index, cell) in cells.enumerated() where index < columns.count {
             if index > 0 { pendingSpaces += TextTable.separator.count }
@@ -103,23 +110,23 @@ public struct TextTable: Sendable {
                 if index < columns.count - 1 { pendingSpaces += padding }
             }
         }
-        // As a cell's own spaces at the end of the line.
+        // As a cell's own spaces at the end of the line (never further: what went before ends in a line break).
         while line.utf8.last == UInt8(ascii: " ") { line.removeLast() }
-        return line
     }
 
     /// `text` after the spaces still owed, unless it is empty (then they stay owed: a line ends without them).
     private static func append(_ text: String, after spaces: inout Int, to line: inout String) {
         guard !text.isEmpty else { return }
         while spaces > 0 {
-            let run = min(spaces, blanks.count)
-            line += blanks.prefix(run)
+            let run = min(spaces, blanks.count - 1)
+            line += blanks[run]
             spaces -= run
         }
         line += text
     }
 
-    private static let blanks = String(repeating: " ", count: 64)
+    /// Runs of 0 to 64 spaces, whole strings: appending a prefix of one long run cost a tenth of a table.
+    private static let blanks = (0...64).map { String(repeating: " ", count: $0) }
 
     /// The titles' widths: the narrowest each column is before its cells are measured.
     private var naturalWidths: [Int] { columns.map { DisplayWidth.of($0.title) } }
