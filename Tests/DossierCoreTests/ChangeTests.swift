@@ -99,6 +99,30 @@ struct ChangeTests {
         }
     }
 
+    @Test("after removing and putting back anywhere in the lists, every id is found at its place and a removed one not at all")
+    func lookupsFollowRemovals() throws {
+        var dossier = try DossierGenerator(relations: 30, activities: 120, seed: 3)
+            .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: context.today)
+        var random = SeededGenerator(seed: 9)
+        var undos: [(Restoration, String)] = []
+        for step in 0..<120 {
+            if step % 3 == 2, let (undo, id) = undos.popLast() {
+                try dossier.apply(.restore(undo), context: context)
+                #expect(dossier.activity(id)?.id == id || dossier.relation(id)?.id == id, "\(id) is back")
+            } else if step % 5 == 4, let relation = dossier.relations.first(where: { relation in
+                !dossier.activities.contains { RelationOverview.linkedRelations($0).contains(relation.id) } }) {
+                undos.append((try dossier.apply(.deleteRelation(relation.id), context: context), relation.id))
+                #expect(dossier.relation(relation.id) == nil)
+            } else {
+                let id = dossier.activities.randomElement(using: &random)!.id
+                undos.append((try dossier.apply(.deleteActivity(id), context: context), id))
+                #expect(dossier.activity(id) == nil && dossier.activityPosition(id) == nil)
+            }
+            for (place, activity) in dossier.activities.enumerated() { #expect(dossier.activityPosition(activity.id) == place, "step \(step)") }
+            for (place, relation) in dossier.relations.enumerated() { #expect(dossier.relationPosition(relation.id) == place, "step \(step)") }
+        }
+    }
+
     @Test("a relation still in use cannot be deleted")
     func deleteInUse() throws {
         var dossier = Fixtures.smallDossier()

@@ -63,7 +63,10 @@ public struct Activity: Hashable, Sendable, Identifiable {
     public var year: Int? { startDate?.year }
 
     /// What the activity costs for the budget: the actual cost once carried out, else the estimate.
-    public var budgetedCost: Money {
+    public var budgetedCost: Money { Activity.budgetedCost(status: status, actualCost: actualCost, estimatedCost: estimatedCost) }
+
+    /// The same from the three fields it depends on (for a pass that reads activities field by field, in place).
+    public static func budgetedCost(status: ActivityStatus, actualCost: Money?, estimatedCost: Money?) -> Money {
         if status.isCarriedOut, let actualCost { return actualCost }
         return estimatedCost ?? .zero
     }

@@ -110,14 +110,31 @@ public struct Dossier: Sendable {
     // MARK: Mutation, for the change path and the decoder only
 
     private mutating func rebuildIndexes() {
-        relationIndex = Dictionary(relations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        activityIndex = Dictionary(activities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        relationIndex = Dossier.positions(of: relations)
+        activityIndex = Dossier.positions(of: activities)
+    }
+
+    /// Where each id stands; a repeated id (in a file that breaks the rules) at its first place.
+    private static func positions<Entity: Identifiable<String>>(of entities: [Entity]) -> [String: Int] {
+        Dictionary(entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// After an entity was inserted at or removed from `position` (`removed`: its id): the places from there on
+    /// renumbered, instead of the whole table made anew (at 100.000 activities a removal in the screen spent most of
+    /// its time there). A table that did not hold every entity once (repeated ids) is made anew.
+    private static func renumber<Entity: Identifiable<String>>(_ table: inout [String: Int], of entities: [Entity], from position: Int,
+                                                               removed: String? = nil) {
+        let countBefore = entities.count + (removed == nil ? -1 : 1)
+        guard table.count == countBefore else { return table = positions(of: entities) }
+        if let removed { table[removed] = nil }
+        for place in position..<entities.count { table[entities[place].id] = place }
+        if table.count != entities.count { table = positions(of: entities) }
     }
 
     mutating func insertRelation(_ relation: Relation, at position: Int? = nil) {
         if let position, relations.indices.contains(position) {
             relations.insert(relation, at: position)
-            rebuildIndexes()
+            Dossier.renumber(&relationIndex, of: relations, from: position)
         } else {
             relations.append(relation)
             relationIndex[relation.id] = relations.count - 1
@@ -127,7 +144,7 @@ public struct Dossier: Sendable {
     mutating func insertActivity(_ activity: Activity, at position: Int? = nil) {
         if let position, activities.indices.contains(position) {
             activities.insert(activity, at: position)
-            rebuildIndexes()
+            Dossier.renumber(&activityIndex, of: activities, from: position)
         } else {
             activities.append(activity)
             activityIndex[activity.id] = activities.count - 1
@@ -144,13 +161,13 @@ public struct Dossier: Sendable {
     }
 
     mutating func removeRelation(at position: Int) {
-        relations.remove(at: position)
-        rebuildIndexes()
+        let removed = relations.remove(at: position)
+        Dossier.renumber(&relationIndex, of: relations, from: position, removed: removed.id)
     }
 
     mutating func removeActivity(at position: Int) {
-        activities.remove(at: position)
-        rebuildIndexes()
+        let removed = activities.remove(at: position)
+        Dossier.renumber(&activityIndex, of: activities, from: position, removed: removed.id)
     }
 }
 

@@ -116,7 +116,10 @@ public struct Agenda: Sendable {
         var entries = reviews(in: dossier)
         // Read in place through the buffer (see BudgetLedger): most activities have nothing due.
         dossier.activities.withUnsafeBufferPointer { activities in
-            for position in activities.indices { appendFollowUps(of: activities[position], at: position, to: &entries) }
+            // The follow-ups alone: handing over the whole activity would copy it.
+            for position in activities.indices where !activities[position].followUps.isEmpty {
+                appendFollowUps(activities[position].followUps, at: position, to: &entries)
+            }
         }
         return entries.sorted { $0.precedes($1) }
     }
@@ -131,8 +134,12 @@ public struct Agenda: Sendable {
 
     /// The due dates of the activity's open follow-ups: its deadlines.
     static func appendFollowUps(of activity: Activity, at position: Int, to entries: inout [AgendaEntry]) {
-        guard !activity.followUps.isEmpty else { return }
-        for (index, followUp) in activity.followUps.enumerated() where !followUp.isDone {
+        appendFollowUps(activity.followUps, at: position, to: &entries)
+    }
+
+    static func appendFollowUps(_ followUps: [FollowUp], at position: Int, to entries: inout [AgendaEntry]) {
+        guard !followUps.isEmpty else { return }
+        for (index, followUp) in followUps.enumerated() where !followUp.isDone {
             if let due = followUp.due { entries.append(AgendaEntry(kind: .followUp, start: due, position: position, followUp: index)) }
         }
     }
