@@ -52,6 +52,9 @@ struct KeystrokeBenchmark {
             (.keyPicker, session(typing + delete, repeat: 20, prefix: [.character("v")])),
             // Ctrl-S in the status form: the change applied and the lists, overviews and search keys brought up to date.
             (.keySave, session([.control("s")], repeat: 10, setup: [.character("s"), .tab, .character("x")])),
+            // J confirms deleting the selected activity (the first of the list); u puts it back at its place.
+            (.keyDelete, session([.character("J")], repeat: 10, prefix: [.character("2")], setup: [.character("d")], reset: [.character("u")])),
+            (.keyUndoDelete, session([.character("u")], repeat: 10, prefix: [.character("2")], setup: [.character("d"), .character("J")])),
         ]
     }
 }

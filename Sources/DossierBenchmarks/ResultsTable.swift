@@ -16,6 +16,8 @@ enum Operation: String, CaseIterable {
     case keyActivitySearch = "toets: zoeken terwijl je typt (activiteiten)"
     case keyPicker = "toets: relatie kiezen, filter terwijl je typt"
     case keySave = "toets: wijziging opslaan (Ctrl-S, lijsten bijgewerkt)"
+    case keyDelete = "toets: activiteit verwijderen (J, lijsten bijgewerkt)"
+    case keyUndoDelete = "toets: verwijderen ongedaan maken (u)"
     case assessAll = "afweging van alle activiteiten"
     case report = "jaarverslag (Markdown)"
     case csvImport = "CSV-import van alle activiteiten"
@@ -38,7 +40,7 @@ enum Operation: String, CaseIterable {
         case .firstScreen: 120
         case .durableEdit: 20
         case .compaction: 700
-        case .keyMove, .keyPage, .keySearch, .keyActivityMove, .keyActivitySearch, .keyPicker, .keySave: 16
+        case .keyMove, .keyPage, .keySearch, .keyActivityMove, .keyActivitySearch, .keyPicker, .keySave, .keyDelete, .keyUndoDelete: 16
         case .csvImport: 3000
         case .activitiesJSON: 300
         case .relationsCommand: 150

@@ -7,6 +7,7 @@ import Foundation
 ///
 ///     swift run -c release dossier-benchmarks [--sizes 1000,10000,100000] [--runs 7] [--keep DIR]
 ///     swift run -c release --traits PostgreSQL dossier-benchmarks --postgres postgresql://USER@HOST:PORT/postgres
+///     swift run -c release dossier-benchmarks --keys FILE     (the keystrokes alone, on one dossier)
 ///
 /// (--postgres measures only the database beside the file: see PostgresBenchmark.)
 ///
@@ -52,6 +53,18 @@ if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "--phases" {
     let runs = CommandLine.arguments.count > 4 && CommandLine.arguments[3] == "--runs" ? Int(CommandLine.arguments[4]) ?? 5 : 5
     let clock = Clock.fixed(Timestamp(date: CalendarDate(year: 2026, month: 11, day: 22)!, hour: 9))
     print(try PhaseBenchmark(path: CommandLine.arguments[2], runs: runs, clock: clock).run())
+    exit(0)
+}
+
+// The keystrokes alone, on one file: dossier-benchmarks --keys FILE
+if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "--keys" {
+    let clock = Clock.fixed(Timestamp(date: CalendarDate(year: 2026, month: 11, day: 22)!, hour: 9))
+    let dossier = try DossierStore(path: CommandLine.arguments[2]).load()
+    print("toetsen op \(CommandLine.arguments[2]) (\(dossier.activities.count) activiteiten), ms: mediaan / p95")
+    for (operation, measurement) in KeystrokeBenchmark(dossier: dossier, clock: clock).run() {
+        print("  " + operation.rawValue.padding(toLength: 58, withPad: " ", startingAt: 0)
+              + String(format: "%8.2f / %8.2f", measurement.median, measurement.p95))
+    }
     exit(0)
 }
 

@@ -9,7 +9,7 @@ import Testing
 struct IndexUpdateTests {
     let today = Fixtures.clock.today()
 
-    @Test("edits in place and additions update the index and its search keys; removals rebuild it; either way it equals a rebuild")
+    @Test("edits in place, additions and a removal update the index and its search keys; either way it equals a rebuild")
     func matchesRebuild() throws {
         var dossier = Fixtures.smallDossier()
         var index = DossierIndex(dossier: dossier, today: today, searchKeys: true)
@@ -35,7 +35,11 @@ struct IndexUpdateTests {
             (.batch([.addActivity(Activity(id: "a2", title: "Tweede", kind: .beurs, status: .idee, relations: ["aalborg"])),
                      .addFollowUp("missie-lyon", FollowUp(text: "Bellen"))], label: "twee"), true),
             (.updateActivity(moved), true),
-            (.deleteActivity("bezoek-taizhou"), false),
+            (.deleteActivity("bezoek-taizhou"), true),
+            (.deleteActivity("missie-lyon"), true),
+            (.deleteRelation("aalborg"), true),
+            // Two removals: the second one's place is recorded in a list the first one shifted.
+            (.batch([.deleteActivity("delegatie-uit-lyon"), .deleteActivity("a2")], label: "twee weg"), false),
         ]
         for (planned, inPlace) in steps {
             var change = planned
@@ -56,6 +60,61 @@ struct IndexUpdateTests {
             if !undoneIndex.update(after: redo, in: undone, today: today) { undoneIndex = DossierIndex(dossier: undone, today: today, searchKeys: true) }
             #expect(undoneIndex == DossierIndex(dossier: undone, today: today, searchKeys: true), "undo of \(change.summary(in: dossier))")
         }
+    }
+
+    @Test("removing and putting back, in any order and anywhere in the lists, updates the index in place to what a rebuild makes")
+    func removalsAndPutsBack() throws {
+        var dossier = try DossierGenerator(relations: 40, activities: 300, seed: 11)
+            .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: today)
+        var index = DossierIndex(dossier: dossier, today: today, searchKeys: true)
+        var random = SeededGenerator(seed: 5)
+        var undos: [Restoration] = []
+        var inPlace = 0, rebuilt = 0
+        for step in 0..<160 {
+            let change: Change
+            switch Int.random(in: 0..<10, using: &random) {
+            case 0..<3 where !undos.isEmpty:
+                change = .restore(undos.removeLast())
+            case 0..<4:
+                change = .deleteActivity(dossier.activities.randomElement(using: &random)!.id)
+            case 4:
+                let unused = dossier.relations.filter { relation in !dossier.activities.contains { RelationOverview.linkedRelations($0).contains(relation.id) } }
+                guard let relation = unused.randomElement(using: &random) else { continue }
+                change = .deleteRelation(relation.id)
+            case 5:
+                let relation = dossier.relations.randomElement(using: &random)!.id
+                change = .addActivity(Activity(id: "nieuw-\(step)", title: "Nieuw \(step)", kind: .beurs, status: .idee, relations: [relation],
+                                               startDate: today.adding(days: step - 80)))
+            case 6:
+                change = .addRelation(Relation(id: "relatie-\(step)", name: "Relatie \(step)", kind: .vriendschapsrelatie, status: .verkennen))
+            case 7:
+                var activity = dossier.activities.randomElement(using: &random)!
+                activity.title = "Hernoemd \(step)"
+                activity.relations = [dossier.relations.randomElement(using: &random)!.id]
+                change = .updateActivity(activity)
+            default:
+                var relation = dossier.relations.randomElement(using: &random)!
+                relation.name = "Andere naam \(step)"
+                change = .updateRelation(relation)
+            }
+            let summary = change.summary(in: dossier)
+            let undo: Restoration
+            do {
+                undo = try dossier.apply(change, context: Fixtures.context)
+            } catch {
+                continue
+            }
+            if case .restore = change {} else { undos.append(undo) }
+            if index.update(after: undo, in: dossier, today: today) {
+                inPlace += 1
+            } else {
+                rebuilt += 1
+                index = DossierIndex(dossier: dossier, today: today, searchKeys: true)
+            }
+            #expect(index == DossierIndex(dossier: dossier, today: today, searchKeys: true), "step \(step): \(summary)")
+        }
+        #expect(rebuilt == 0, "every one of these changes is in place (\(inPlace) in place)")
+        #expect(inPlace > 100)
     }
 
     @Test("after any change the lists are those a fresh screen makes, also when a change that touched no activity keeps the activity lists")

@@ -59,19 +59,41 @@ public struct DossierIndex: Sendable, Equatable {
     }
 
     /// Brings the index up to date after a change, from the restoration that undoes it (which names
-    /// every relation and activity the change touched, as they were). Handles changes that edit in place
-    /// or add at the end; returns false for one that removed or moved entities, after which the caller
-    /// builds the index anew.
+    /// every relation and activity the change touched, as they were). Handles changes that edit in place, add
+    /// (at the end, or put back where it was) or remove one (`Renumbering`); returns false for any other, after
+    /// which the caller builds the index anew.
     public mutating func update(after change: Restoration, in dossier: Dossier, today: CalendarDate) -> Bool {
-        guard let relationPositions = DossierIndex.positions(change.relations, oldCount: overviews.count,
-                                                             newCount: dossier.relations.count, find: dossier.relationPosition),
-              let activityPositions = DossierIndex.positions(change.activities, oldCount: activityFacets.count,
-                                                             newCount: dossier.activities.count, find: dossier.activityPosition)
+        let nameKeys = relationNameKeys, facets = activityFacets
+        guard let relationPlaces = Renumbering(change.relations, oldCount: overviews.count, newCount: dossier.relations.count,
+                                               find: dossier.relationPosition, isAt: { nameKeys[$0] == SearchText.fold($1.name) }),
+              let activityPlaces = Renumbering(change.activities, oldCount: activityFacets.count, newCount: dossier.activities.count,
+                                               find: dossier.activityPosition, isAt: { facets[$0] == ActivityQuery.Facets($1) })
         else { return false }
+        let relationPositions = relationPlaces.positions.compactMap { $0 }
+        let activityPositions = activityPlaces.positions.compactMap { $0 }
+
+        // Everything held by place moves first; what the change touched is then made anew at its new place.
+        if !relationPlaces.keepsPlaces {
+            relationPlaces.move(&overviews) { RelationOverview.of(dossier.relations[$0], activityPositions: [], in: dossier) }
+            relationPlaces.move(&relationNameKeys) { _ in "" }
+            relationPlaces.move(&relationLabelKeys) { _ in "" }
+            relationsByName = relationsByName.compactMap(relationPlaces.newPosition)
+        }
+        if !activityPlaces.keepsPlaces {
+            activityPlaces.move(&activityFacets) { ActivityQuery.Facets(dossier.activities[$0]) }
+            activitiesInOrder = activitiesInOrder.compactMap(activityPlaces.newPosition)
+            for (id, positions) in activitiesByRelation {
+                let moved = positions.compactMap(activityPlaces.newPosition)
+                activitiesByRelation[id] = moved.isEmpty ? nil : moved
+            }
+        }
+        searchKeys?.move(relations: relationPlaces, activities: activityPlaces)
 
         // Relations: their own keys, and the search keys of activities that show a renamed relation's name.
         var renamed = Set<RelationID>()
-        for (snapshot, position) in zip(change.relations, relationPositions).sorted(by: { $0.1 < $1.1 }) {
+        // In order of place: one added at the end is appended.
+        let presentRelations = zip(change.relations, relationPlaces.positions).compactMap { snapshot, position in position.map { (snapshot, $0) } }
+        for (snapshot, position) in presentRelations.sorted(by: { $0.1 < $1.1 }) {
             let relation = dossier.relations[position]
             if snapshot.value?.name != relation.name { renamed.insert(relation.id) }
             DossierIndex.set(&relationNameKeys, position, SearchText.fold(relation.name))
@@ -84,16 +106,19 @@ public struct DossierIndex: Sendable, Equatable {
         }
         searchKeys?.update(relations: relationPositions, activities: activityPositions, renamed: renamed, in: dossier)
 
-        // Overviews of the relations touched, directly or through an activity they are (or were) linked to.
+        // Overviews of the relations touched, directly or through an activity they are (or were) linked to. A removed
+        // activity's places went with the move above.
         var touched = Set(relationPositions)
-        for (snapshot, position) in zip(change.activities, activityPositions).sorted(by: { $0.1 < $1.1 }) {
+        for (snapshot, position) in zip(change.activities, activityPlaces.positions) {
             let old = snapshot.value.map(RelationOverview.linkedRelations) ?? []
-            let new = RelationOverview.linkedRelations(dossier.activities[position])
-            for id in old where !new.contains(id) {
-                activitiesByRelation[id]?.removeAll { $0 == position }
-                if activitiesByRelation[id]?.isEmpty == true { activitiesByRelation[id] = nil }
+            let new = position.map { RelationOverview.linkedRelations(dossier.activities[$0]) } ?? []
+            if let position {
+                for id in old where !new.contains(id) {
+                    activitiesByRelation[id]?.removeAll { $0 == position }
+                    if activitiesByRelation[id]?.isEmpty == true { activitiesByRelation[id] = nil }
+                }
+                for id in new where !old.contains(id) { DossierIndex.insertSorted(position, into: &activitiesByRelation[id, default: []]) }
             }
-            for id in new where !old.contains(id) { DossierIndex.insertSorted(position, into: &activitiesByRelation[id, default: []]) }
             touched.formUnion((old + new).compactMap(dossier.relationPosition))
         }
         for position in touched.sorted() {
@@ -107,7 +132,7 @@ public struct DossierIndex: Sendable, Equatable {
                 DossierIndex.precedes(left, right, ActivityQuery.SortKey(activities[left]), ActivityQuery.SortKey(activities[right]))
             }
         }
-        refreshTotals(dossier, today: today, activitiesChanged: !activityPositions.isEmpty)
+        refreshTotals(dossier, today: today, activitiesChanged: !change.activities.isEmpty)
         return true
     }
 
@@ -153,25 +178,6 @@ public struct DossierIndex: Sendable, Equatable {
             if positions[middle] < position { low = middle + 1 } else { high = middle }
         }
         positions.insert(position, at: low)
-    }
-
-    /// Where the entities a change touched are now: the same place for edited ones, after the old end
-    /// for added ones. Nil when any was removed or moved.
-    private static func positions<Entity>(_ snapshots: [Snapshot<Entity>], oldCount: Int, newCount: Int,
-                                          find: (String) -> Int?) -> [Int]? {
-        var added = 0
-        var positions: [Int] = []
-        for snapshot in snapshots {
-            guard let position = find(snapshot.id) else { return nil }
-            if snapshot.value == nil {
-                guard position >= oldCount else { return nil }
-                added += 1
-            } else {
-                guard position == snapshot.position, position < oldCount else { return nil }
-            }
-            positions.append(position)
-        }
-        return oldCount + added == newCount ? positions : nil
     }
 
     /// Sets an element, appending when the position is the next one (an added entity).

@@ -28,6 +28,15 @@ public struct SearchKeys: Sendable, Equatable {
         activityTitleLengths = folded.map(\.1)
     }
 
+    /// The keys moved along with the entities' places (before `update` makes those of the entities touched).
+    mutating func move(relations relationPlaces: Renumbering, activities activityPlaces: Renumbering) {
+        if !relationPlaces.keepsPlaces { relationPlaces.move(&relations) { _ in "" } }
+        if !activityPlaces.keepsPlaces {
+            activityPlaces.move(&activities) { _ in "" }
+            activityPlaces.move(&activityTitleLengths) { _ in 0 }
+        }
+    }
+
     /// Brings the keys up to date after a change that edited or added the entities at these positions;
     /// activities that show a renamed relation's name are folded again too.
     mutating func update(relations relationPositions: [Int], activities activityPositions: [Int], renamed: Set<RelationID>,
