@@ -117,6 +117,28 @@ struct IndexUpdateTests {
         #expect(inPlace > 100)
     }
 
+    @Test("others' changes taken in together: a removal recorded in a list an earlier removal shifted is refused, also beside a neighbour like it")
+    func staleRemovalPlace() throws {
+        var dossier = try DossierGenerator(relations: 40, activities: 300, seed: 11)
+            .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: today)
+        let facets = dossier.activities.map(ActivityQuery.Facets.init)
+        // C at p and B at p + 1 are alike in everything a list filters on, but are two activities.
+        let p = try #require((2..<dossier.activities.count - 2).first {
+            facets[$0] == facets[$0 + 1] && dossier.activities[$0].title != dossier.activities[$0 + 1].title
+        })
+        let x = dossier.activities[0].id, b = dossier.activities[p + 1].id
+        var index = DossierIndex(dossier: dossier, today: today, searchKeys: true)
+        // Ine deletes X; Piet deletes B, recorded at p (X's removal shifted it); Ine undoes hers, X back at 0. Taken in
+        // together (`takeOthersChanges`): one removal, nothing added, X where it was; B's recorded place names C.
+        let deleteX = try dossier.apply(.deleteActivity(x), context: Fixtures.context)
+        let deleteB = try dossier.apply(.deleteActivity(b), context: Fixtures.context)
+        let putBackX = try dossier.apply(.restore(deleteX), context: Fixtures.context)
+        let accepted = index.update(after: Restoration.combining([deleteX, deleteB, putBackX], label: ""), in: dossier, today: today)
+        #expect(!accepted, "B's recorded place holds C")
+        if !accepted { index = DossierIndex(dossier: dossier, today: today, searchKeys: true) }
+        #expect(index == DossierIndex(dossier: dossier, today: today, searchKeys: true))
+    }
+
     @Test("after any change the lists are those a fresh screen makes, also when a change that touched no activity keeps the activity lists")
     func listsMatchFreshScreen() throws {
         var state = AppState(dossier: Fixtures.smallDossier(), today: today, width: 120, height: 40)

@@ -88,6 +88,7 @@ extension DossierIndex {
         relationsByName = Array(list.relations.indices)
         searchKeys = nil
         activityFacets = []
+        activityIDs = []
         activitiesInOrder = []
         years = []
         budgets = []

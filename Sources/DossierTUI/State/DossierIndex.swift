@@ -21,6 +21,9 @@ public struct DossierIndex: Sendable, Equatable {
     public var searchKeys: SearchKeys?
     /// What the activity lists filter on, kept small so a filter does not walk the activities themselves.
     public var activityFacets: [ActivityQuery.Facets]
+    /// Aligned with `dossier.activities` (the strings are the dossier's own): which activity each place held, so
+    /// that a removal's recorded place can be checked exactly (`Renumbering`).
+    public var activityIDs: [ActivityID]
     /// Activity positions in list order (by date, then title; equal ones in dossier order).
     public var activitiesInOrder: [Int]
     public var years: [Int]
@@ -46,6 +49,7 @@ public struct DossierIndex: Sendable, Equatable {
         relationsByName = []
         self.searchKeys = searchKeys ? SearchKeys(dossier: dossier) : nil
         activityFacets = dossier.activities.map(ActivityQuery.Facets.init)
+        activityIDs = dossier.activities.map(\.id)
         activitiesInOrder = []
         years = []
         budgets = []
@@ -63,11 +67,11 @@ public struct DossierIndex: Sendable, Equatable {
     /// (at the end, or put back where it was) or remove one (`Renumbering`); returns false for any other, after
     /// which the caller builds the index anew.
     public mutating func update(after change: Restoration, in dossier: Dossier, today: CalendarDate) -> Bool {
-        let nameKeys = relationNameKeys, facets = activityFacets
+        let relationOverviews = overviews, ids = activityIDs
         guard let relationPlaces = Renumbering(change.relations, oldCount: overviews.count, newCount: dossier.relations.count,
-                                               find: dossier.relationPosition, isAt: { nameKeys[$0] == SearchText.fold($1.name) }),
+                                               find: dossier.relationPosition, isAt: { relationOverviews[$0].relation.id == $1.id }),
               let activityPlaces = Renumbering(change.activities, oldCount: activityFacets.count, newCount: dossier.activities.count,
-                                               find: dossier.activityPosition, isAt: { facets[$0] == ActivityQuery.Facets($1) })
+                                               find: dossier.activityPosition, isAt: { ids[$0] == $1.id })
         else { return false }
         let relationPositions = relationPlaces.positions.compactMap { $0 }
         let activityPositions = activityPlaces.positions.compactMap { $0 }
@@ -81,6 +85,7 @@ public struct DossierIndex: Sendable, Equatable {
         }
         if !activityPlaces.keepsPlaces {
             activityPlaces.move(&activityFacets) { ActivityQuery.Facets(dossier.activities[$0]) }
+            activityPlaces.move(&activityIDs) { dossier.activities[$0].id }
             activitiesInOrder = activitiesInOrder.compactMap(activityPlaces.newPosition)
             for (id, positions) in activitiesByRelation {
                 let moved = positions.compactMap(activityPlaces.newPosition)
@@ -103,6 +108,7 @@ public struct DossierIndex: Sendable, Equatable {
         for position in activityPositions.sorted() {
             let activity = dossier.activities[position]
             DossierIndex.set(&activityFacets, position, ActivityQuery.Facets(activity))
+            DossierIndex.set(&activityIDs, position, activity.id)
         }
         searchKeys?.update(relations: relationPositions, activities: activityPositions, renamed: renamed, in: dossier)
 

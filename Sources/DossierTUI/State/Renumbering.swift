@@ -4,10 +4,12 @@ import DossierCore
 /// it: which one it removed, which it added (anywhere: at the end, or put back where it was), and where each
 /// entity it touched stands now. Every other entity keeps its order, so its new place follows from the old one.
 ///
-/// A restoration records each entity's place as it was just before the step that touched it. With one removal
-/// and nothing added, or with no removal, every recorded place is one of the index's own (a removal after another
-/// structural step would be recorded in a list that step had already shifted); anything else is nil, and the
-/// index is built anew.
+/// A restoration records each entity's place as it was just before the step that touched it, which after an
+/// earlier removal or put-back in the same change (a batch, or others' changes taken in together) is a place in an
+/// already shifted list. So every recorded place is checked against the index: the removed entity must be the one
+/// the index holds there (by id), and every entity that stayed must stand where its recorded place now leads (the
+/// mapping of places that stayed is one to one, so a shifted place cannot pass). One removal and nothing added, or
+/// additions and no removal; anything else is nil, and the index is built anew.
 struct Renumbering {
     /// Aligned with the snapshots: where each entity stands now, nil for the one removed.
     let positions: [Int?]
@@ -17,8 +19,8 @@ struct Renumbering {
     let added: [Int]
     let newCount: Int
 
-    /// `isAt(position, value)`: whether the index holds `value` at old `position` (a check that a removed
-    /// entity's recorded place is the index's).
+    /// `isAt(position, value)`: whether the index holds the entity `value` at old `position` (by its id: the
+    /// check that a removed entity's recorded place is the index's).
     init?<Entity>(_ snapshots: [Snapshot<Entity>], oldCount: Int, newCount: Int, find: (String) -> Int?,
                   isAt: (Int, Entity) -> Bool) {
         var positions: [Int?] = [], removed: [Int] = [], added: [Int] = []
