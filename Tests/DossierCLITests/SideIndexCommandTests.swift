@@ -1,4 +1,4 @@
-import DossierCore
+@testable import DossierCore
 import DossierTestSupport
 import Foundation
 import Testing
@@ -183,6 +183,27 @@ struct SideIndexCommandTests {
         #expect(after.relations.contains { $0.name == "Nieuwstad" } && after.relation(relation.id)?.contacts == afterWhole.relation(relation.id)?.contacts)
     }
 
+    @Test("a refusal takes its suggestions from the listing just read only while the files are still the ones it was read from")
+    func refusalFromTheListingJustRead() throws {
+        let scratch = try ScratchStore()
+        let path = try generated(in: scratch, seed: 12, journal: 3)
+        let reader = DossierStore(path: path)
+        #expect(try reader.loadForShowing("Later toegevoegd") == nil)
+        // Meanwhile someone adds the activity that name was looking for.
+        let writer = try writingStore(path)
+        var dossier = try writer.load()
+        try writer.commit(.addActivity(Activity(id: "later-toegevoegd", title: "Later toegevoegd", kind: .beurs)), to: &dossier, context: Fixtures.context)
+        // As a command does after its change: the side index follows the journal.
+        writer.listIndexWrite(of: dossier)?.run()
+        let catalog = try #require(try reader.loadForNaming())
+        #expect(catalog.namedActivities.contains { $0.id == "later-toegevoegd" }, "read again: the journal grew")
+        // Unchanged files: the listing is used, once.
+        #expect(try reader.loadForShowing("Nog een tikfout") == nil)
+        #expect(reader.unansweredListing != nil)
+        #expect(try reader.loadForNaming()?.namedActivities.contains { $0.id == "later-toegevoegd" } == true)
+        #expect(reader.unansweredListing == nil)
+    }
+
     @Test("due, log and the changes of relations and links read less than half the snapshot, where reading it whole reads all of it")
     func partsAreWhatIsRead() throws {
         let scratch = try ScratchStore()
@@ -213,6 +234,16 @@ struct SideIndexCommandTests {
                           ["delete", activity.title + "q", "--yes"]] {
             let bytes = try read(arguments, 65)
             #expect(bytes < size / 2, "\(arguments) read \(bytes) of the snapshot's \(size) bytes")
+        }
+        // A refusal takes its suggestions from the listing the name was just looked for in: the activity index is read
+        // once (a mistyped id twice: first without the titles), not once more for the refusal.
+        let index = path + ".activities"
+        let indexSize = try #require(try FileManager.default.attributesOfItem(atPath: index)[.size] as? Int)
+        for (arguments, times) in [(["show", activity.title + "q"], 1), (["edit", activity.title + "q", "--notes", "Tikfout"], 1),
+                                   (["assess", activity.title + "q"], 1), (["move", activity.id + "x", "uitgevoerd", "--reason", "tikfout"], 2)] {
+            let bytes = try tracer.bytesRead(scratch.runner.executable, arguments + ["--store", path], environment: scratch.environment,
+                                             status: 65)[index] ?? 0
+            #expect(bytes > 0 && bytes <= times * indexSize, "\(arguments) read \(bytes) bytes of the activity index's \(indexSize)")
         }
     }
 

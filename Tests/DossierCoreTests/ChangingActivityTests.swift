@@ -201,7 +201,7 @@ struct ChangingActivityTests {
         let index = try #require(entries.firstIndex { $0.id == activity.id })
         entries[index].bytes = entries[(index + 1) % entries.count].bytes
         let broken = ActivityListing(dossier: listing.dossier, entries: entries, replaced: listing.replaced,
-                                     snapshotPositions: listing.snapshotPositions, fields: listing.fields, descriptor: dup(listing.descriptor),
+                                     snapshotPositions: listing.snapshotPositions, fields: listing.fields, stamps: listing.stamps, descriptor: dup(listing.descriptor),
                                      fileSystem: listing.fileSystem, path: listing.path)
         // It still answers to its own id, so the name is ambiguous there, never the other one's.
         #expect(try broken.activity(named: activity.id) == nil)

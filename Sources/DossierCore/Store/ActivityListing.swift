@@ -49,17 +49,20 @@ public final class ActivityListing: Sendable {
     let snapshotPositions: [ActivityID: Int]
     /// Which fields of the rows were read (`ActivityIndex.decode`); the others are empty.
     let fields: Entry.Fields
+    /// The snapshot and journal it was read from.
+    let stamps: ListingStamps
     let descriptor: Int32
     let fileSystem: any FileSystem
     let path: String
 
     init(dossier: Dossier, entries: [Entry], replaced: Set<Int>, snapshotPositions: [ActivityID: Int], fields: Entry.Fields,
-         descriptor: Int32, fileSystem: any FileSystem, path: String) {
+         stamps: ListingStamps, descriptor: Int32, fileSystem: any FileSystem, path: String) {
         self.dossier = dossier
         self.entries = entries
         self.replaced = replaced
         self.snapshotPositions = snapshotPositions
         self.fields = fields
+        self.stamps = stamps
         self.descriptor = descriptor
         self.fileSystem = fileSystem
         self.path = path

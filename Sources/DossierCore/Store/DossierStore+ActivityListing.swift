@@ -25,7 +25,8 @@ extension DossierStore {
     /// saving: with a dossier that holds the relations and it, and the budget of all activities (`ActivityListing
     /// .activity(named:)`, `.budget`); nil: load the whole dossier.
     public func loadForWeighing(_ typed: String) throws(StoreError) -> (activity: Activity, dossier: Dossier, ledger: BudgetLedger)? {
-        guard let listing = try activityListing(fields: .tally.union(.names)), let activity = try listing.activity(named: typed) else { return nil }
+        guard let listing = try activityListing(fields: .tally.union(.names)) else { return nil }
+        guard let activity = try listing.activity(named: typed) else { return remembering(listing) }
         return (activity, listing.dossier.holding([activity]), listing.budget)
     }
 
@@ -33,7 +34,8 @@ extension DossierStore {
     /// (`ActivityListing.subjectToShow`), read from the indexes and only the activities shown; nil: load the whole
     /// dossier.
     public func loadForShowing(_ typed: String) throws(StoreError) -> (subject: NameLookup.Subject, dossier: Dossier)? {
-        try activityListing(fields: .relationRows.union(.names))?.subjectToShow(typed)
+        guard let listing = try activityListing(fields: .relationRows.union(.names)) else { return nil }
+        return try listing.subjectToShow(typed) ?? remembering(listing)
     }
 
     /// The relations and the activities the agenda of the days `from` … `to` shows, as far as it reads them
@@ -51,7 +53,23 @@ extension DossierStore {
     /// The relations and every activity as far as a name reads it (`ActivityListing.nameCatalog`), from the activity
     /// index; nil: load the whole dossier.
     public func loadForNaming() throws(StoreError) -> NameCatalog? {
-        try activityListing(fields: .naming)?.nameCatalog()
+        // The listing a name just found nothing in, when the files are still the ones it was read from (a refusal of
+        // a typo read the activity index twice, or three times after a mistyped id: ± a fifth of its time).
+        if let (stamps, listing) = unansweredListing {
+            unansweredListing = nil
+            if let bytes = try? fileSystem.readFile(files.sideIndex), let index = SideIndex.decodeHeader(bytes), ListingStamps(index) == stamps,
+               describesFiles(index) {
+                return listing.nameCatalog()
+            }
+        }
+        return try activityListing(fields: .naming)?.nameCatalog()
+    }
+
+    /// Keeps `listing`, read for a name that it found nothing for, for the refusal (`loadForNaming`); nil.
+    func remembering<T>(_ listing: ActivityListing) -> T? {
+        guard listing.fields.isSuperset(of: .naming) else { return nil }
+        unansweredListing = (listing.stamps, listing)
+        return nil
     }
 
     /// The listing of the files as the side index describes them now, with `fields` of each row.
@@ -125,7 +143,7 @@ extension DossierStore {
         guard sequence == index.journalSequence else { return nil }
         handedOver = true
         return ActivityListing(dossier: dossier, entries: entries, replaced: replaced, snapshotPositions: snapshotPositions, fields: fields,
-                               descriptor: descriptor, fileSystem: fileSystem, path: path)
+                               stamps: ListingStamps(index), descriptor: descriptor, fileSystem: fileSystem, path: path)
     }
 }
 
@@ -160,5 +178,18 @@ extension Change {
         case .batch(let changes, _): changes.flatMap(\.removedActivities)
         default: []
         }
+    }
+}
+
+/// The files a listing was read from, as its side index stamped them.
+struct ListingStamps: Equatable, Sendable {
+    let snapshot: SideIndex.FileStamp
+    let journal: SideIndex.FileStamp?
+    let journalSequence: Int
+
+    init(_ index: SideIndex) {
+        snapshot = index.snapshot
+        journal = index.journal
+        journalSequence = index.journalSequence
     }
 }

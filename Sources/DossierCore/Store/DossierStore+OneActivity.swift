@@ -79,7 +79,8 @@ extension DossierStore {
             }
             found = try listing?.current(named: key)
         }
-        guard let listing, let found else { return nil }
+        guard let listing else { return nil }
+        guard let found else { return remembering(listing) }
         relations.dossier.insertActivity(found.activity)
         relations.changing = RelationsDossier.ChangingActivity(id: found.activity.id, order: found.order, listing: listing)
         if withBudget { relations.budget = listing.budget }

@@ -85,7 +85,7 @@ extension DossierStore {
     }
 
     /// Whether every stamp of the index matches the snapshot and journal as they are now.
-    private func describesFiles(_ index: SideIndex) -> Bool {
+    func describesFiles(_ index: SideIndex) -> Bool {
         guard let snapshot = try? fileSystem.status(path), snapshot.kind == .regular, SideIndex.FileStamp(snapshot) == index.snapshot,
               let journal = SideIndexWrite.status(files.journal, fileSystem) else { return false }
         return journal.map(SideIndex.FileStamp.init) == index.journal

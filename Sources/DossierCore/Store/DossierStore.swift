@@ -62,6 +62,10 @@ public final class DossierStore {
     var pendingOthers: [OthersChange] = []
     /// Held from `snapshotWrite` until the written snapshot is put in place or dropped.
     var compactionLock: FileLock?
+    /// The listing (read with the names) in which a command's name found nothing, with the stamps of the files it
+    /// was read from: the refusal that follows takes its catalog from it instead of reading the index again
+    /// (`loadForNaming`).
+    var unansweredListing: (files: ListingStamps, listing: ActivityListing)?
 
     public var path: String { files.snapshot }
     /// Whether this store was opened for writing (`openForWriting`).
