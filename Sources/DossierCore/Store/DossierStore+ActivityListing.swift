@@ -85,6 +85,8 @@ extension DossierStore {
     /// are taken as they are instead of being read again.
     func activityListing(describedBy index: SideIndex, fields: ActivityListing.Entry.Fields = .all,
                          read: RelationsDossier? = nil) throws(StoreError) -> ActivityListing? {
+        // A listing kept for a refusal is not held beside another one (tens of megabytes at 100.000).
+        unansweredListing = nil
         guard !checksEverything, index.snapshotWritten else { return nil }
         // The journal first: the activities it touches are the ones to read whole.
         let journal: JournalFile?

@@ -103,6 +103,8 @@ public final class DossierStore {
     /// Another program may compact while this one reads (a new snapshot, the journal archived): the pair
     /// read is used only when the snapshot at the path is still the one read; otherwise it is read again.
     public func load() throws(StoreError) -> Dossier {
+        // Nor beside the whole dossier.
+        unansweredListing = nil
         var attempt = 0
         while true {
             attempt += 1
