@@ -189,6 +189,17 @@ struct SideIndexCommandTests {
         let path = try generated(in: scratch, seed: 12, journal: 3)
         let reader = DossierStore(path: path)
         #expect(try reader.loadForShowing("Later toegevoegd") == nil)
+        #expect(reader.unansweredListing != nil, "kept for the refusal")
+        // Meanwhile someone adds the activity that name was looking for, and the side index is not written (yet): the
+        // kept listing is not used, nor is a new one read (the whole dossier is, where the name is found).
+        let colleague = try writingStore(path)
+        var theirs = try colleague.load()
+        try colleague.commit(.addActivity(Activity(id: "eerder-toegevoegd", title: "Eerder toegevoegd", kind: .beurs)), to: &theirs,
+                             context: Fixtures.context)
+        #expect(try reader.loadForNaming() == nil)
+        #expect(try reader.loadForShowing("Later toegevoegd") == nil && reader.unansweredListing == nil, "no side index for these files")
+        colleague.listIndexWrite(of: theirs)?.run()
+        #expect(try reader.loadForShowing("Later toegevoegd") == nil && reader.unansweredListing != nil)
         // Meanwhile someone adds the activity that name was looking for.
         let writer = try writingStore(path)
         var dossier = try writer.load()
@@ -241,9 +252,10 @@ struct SideIndexCommandTests {
         let indexSize = try #require(try FileManager.default.attributesOfItem(atPath: index)[.size] as? Int)
         for (arguments, times) in [(["show", activity.title + "q"], 1), (["edit", activity.title + "q", "--notes", "Tikfout"], 1),
                                    (["assess", activity.title + "q"], 1), (["move", activity.id + "x", "uitgevoerd", "--reason", "tikfout"], 2)] {
-            let bytes = try tracer.bytesRead(scratch.runner.executable, arguments + ["--store", path], environment: scratch.environment,
-                                             status: 65)[index] ?? 0
+            let read = try tracer.bytesRead(scratch.runner.executable, arguments + ["--store", path], environment: scratch.environment, status: 65)
+            let bytes = read[index] ?? 0
             #expect(bytes > 0 && bytes <= times * indexSize, "\(arguments) read \(bytes) bytes of the activity index's \(indexSize)")
+            #expect((read[path] ?? 0) < size / 2, "\(arguments) read \(read[path] ?? 0) of the snapshot's \(size) bytes")
         }
     }
 
