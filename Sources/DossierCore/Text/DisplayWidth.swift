@@ -18,7 +18,7 @@ public enum DisplayWidth {
     /// its precomposed accents (Vietnamese included), CJK ideographs, kana and Hangul syllables. Nil as soon as
     /// one is not (a combining mark, a joiner, a variation selector, jamo, an emoji …): then the text is measured
     /// character by character, which finding the characters' boundaries makes several times slower. The sum is
-    /// what `of(Character)` gives for each (`DisplayWidthTests`).
+    /// what `of(Character)` gives for each (`TextTests.widthIsTheSumOfTheCharacters`).
     private static func widthByScalar(_ scalars: some Sequence<Unicode.Scalar>) -> Int? {
         var width = 0
         for scalar in scalars {
