@@ -57,10 +57,7 @@ extension DossierStore {
         // a typo read the activity index twice, or three times after a mistyped id: ± a fifth of its time).
         if let (stamps, listing) = unansweredListing {
             unansweredListing = nil
-            if let bytes = try? fileSystem.readFile(files.sideIndex), let index = SideIndex.decodeHeader(bytes), ListingStamps(index) == stamps,
-               describesFiles(index) {
-                return listing.nameCatalog()
-            }
+            if filesAre(snapshot: stamps.snapshot, journal: stamps.journal) { return listing.nameCatalog() }
         }
         return try activityListing(fields: .naming)?.nameCatalog()
     }
@@ -184,14 +181,12 @@ extension Change {
 }
 
 /// The files a listing was read from, as its side index stamped them.
-struct ListingStamps: Equatable, Sendable {
+struct ListingStamps: Sendable {
     let snapshot: SideIndex.FileStamp
     let journal: SideIndex.FileStamp?
-    let journalSequence: Int
 
     init(_ index: SideIndex) {
         snapshot = index.snapshot
         journal = index.journal
-        journalSequence = index.journalSequence
     }
 }

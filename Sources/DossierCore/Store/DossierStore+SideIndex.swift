@@ -85,10 +85,15 @@ extension DossierStore {
     }
 
     /// Whether every stamp of the index matches the snapshot and journal as they are now.
-    func describesFiles(_ index: SideIndex) -> Bool {
-        guard let snapshot = try? fileSystem.status(path), snapshot.kind == .regular, SideIndex.FileStamp(snapshot) == index.snapshot,
+    private func describesFiles(_ index: SideIndex) -> Bool {
+        filesAre(snapshot: index.snapshot, journal: index.journal)
+    }
+
+    /// Whether the snapshot and the journal (nil: none) are still the files these stamps were taken of.
+    func filesAre(snapshot stamp: SideIndex.FileStamp, journal journalStamp: SideIndex.FileStamp?) -> Bool {
+        guard let snapshot = try? fileSystem.status(path), snapshot.kind == .regular, SideIndex.FileStamp(snapshot) == stamp,
               let journal = SideIndexWrite.status(files.journal, fileSystem) else { return false }
-        return journal.map(SideIndex.FileStamp.init) == index.journal
+        return journal.map(SideIndex.FileStamp.init) == journalStamp
     }
 }
 
