@@ -127,7 +127,8 @@ public struct DossierCommand: ParsableCommand {
         // dossier first, and the list index written once the screen is up.
         let start: TUILauncher.Start
         if let list, list.isWorthPreviewing {
-            start = .preview(list)
+            // Once read behind the preview: the indexes a copied snapshot or an older version left out (`listIndexWrite`).
+            start = .preview(list, indexWrite: readOnly ? nil : { [store] dossier in store.listIndexWrite(of: dossier) })
         } else {
             let dossier = try store.loadOrExit()
             notices += store.notices

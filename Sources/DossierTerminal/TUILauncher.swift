@@ -12,8 +12,9 @@ public enum TUILauncher {
         /// (writing the storage's list index when it was missing or stale).
         case loaded(Dossier, afterFirstFrame: ListIndexWrite?)
         /// The storage's list index: the first screen at once, the whole dossier read meanwhile through the
-        /// session on another thread.
-        case preview(ListIndex)
+        /// session on another thread; `indexWrite`, asked there with the dossier read, gives what to write of the
+        /// storage's indexes then (nil: nothing).
+        case preview(ListIndex, indexWrite: ((Dossier) -> ListIndexWrite?)?)
     }
 
     /// How the session ended: the signal that stopped it (0 after a normal quit) and the dossier as it
@@ -40,7 +41,7 @@ public enum TUILauncher {
         case .loaded(let dossier, _):
             state = AppState(dossier: dossier, today: today, width: backend.width, height: backend.height, theme: theme,
                              isReadOnly: isReadOnly, lookAheadDays: lookAheadDays, dates: dates)
-        case .preview(let list):
+        case .preview(let list, _):
             state = AppState(previewing: list, today: today, width: backend.width, height: backend.height, theme: theme,
                              isReadOnly: isReadOnly, lookAheadDays: lookAheadDays, dates: dates)
         }
@@ -49,17 +50,17 @@ public enum TUILauncher {
                            externals: TerminalPrograms(backend: backend, environment: environment))
         switch start {
         case .loaded(_, let afterFirstFrame?):
-            loop.afterFirstFrame { afterFirstFrame.run() }
+            loop.afterFirstFrame({ afterFirstFrame.run() }, stop: { afterFirstFrame.stop() })
         case .loaded:
             break
-        case .preview:
+        case .preview(_, let indexWrite):
             let (width, height) = (backend.width, backend.height)
-            loop.loadBehindPreview { dossier, notices in
+            loop.loadBehindPreview({ dossier, notices in
                 var full = AppState(dossier: dossier, today: today, width: width, height: height, theme: theme, isReadOnly: isReadOnly,
                                     lookAheadDays: lookAheadDays, dates: dates)
                 full.message = message(([notice].compactMap { $0 } + notices).joined(separator: " ").nilWhenEmpty)
                 return full
-            }
+            }, indexWrite: indexWrite)
         }
         loop.run()
         return Outcome(signal: backend.receivedSignal, dossier: loop.loadFailure == nil ? loop.state.dossier : nil, loadFailure: loop.loadFailure)

@@ -238,7 +238,8 @@ struct ActivityListingTests {
         var dossier = try store.load()
         switch situation {
         case "a snapshot only read and checked":
-            try directory.write("dossier.json", try PosixFileSystem().readFile(path))
+            // The same dossier, laid out otherwise than this program lays it out (compact).
+            try directory.write("dossier.json", dossier.encoded(pretty: false))
             try? FileManager.default.removeItem(atPath: path + ".journal")
             let reloaded = opened()
             reloaded.writeSideIndex(of: try reloaded.load())
@@ -280,6 +281,82 @@ struct ActivityListingTests {
             try FileManager.default.removeItem(atPath: path + ".index")
         }
         #expect(try opened().activityListing() == nil)
+    }
+
+    /// A store for the file `name` in the test's directory, opened for writing.
+    func opened(_ name: String) -> DossierStore {
+        let store = DossierStore(path: directory.file(name))
+        try? store.openForWriting(actor: "tester")
+        return store
+    }
+
+    @Test("a copy of a snapshot this program wrote is vouched for again once it is read whole: its activity index is written")
+    func copyVouchedFor() throws {
+        _ = try prepared()
+        // A copy has another inode: no index of the original vouches for it.
+        try FileManager.default.copyItem(atPath: path, toPath: directory.file("kopie.json"))
+        #expect(try opened("kopie.json").activityListing() == nil)
+        let reader = opened("kopie.json")
+        let copy = try reader.load()
+        let write = try #require(reader.listIndexWrite(of: copy))
+        write.run()
+        let index = try #require(SideIndex.decodeHeader(try PosixFileSystem().readFile(directory.file("kopie.json.index"))))
+        #expect(index.snapshotWritten, "the side index vouches for the copy as for a snapshot this program wrote")
+        let listing = try #require(try opened("kopie.json").activityListing(), "the listing comes from the activity index again")
+        #expect(listing.dossier.activities.isEmpty, "no activity is read whole: the journal touched none")
+        for query in [ActivityQuery(), ActivityQuery(status: .idee), ActivityQuery(relation: copy.relations[0].id)] {
+            #expect(try listed(query, from: listing) == whole(query, of: copy), "\(query)")
+        }
+        #expect(opened("kopie.json").listIndexWrite(of: copy) == nil, "nothing left to write")
+        #expect(try opened("kopie.json").load() == copy)
+    }
+
+    @Test("a snapshot read whole is not vouched for when it is not what this program writes, or when the journal changed it since",
+          arguments: ["laid out otherwise", "laid out otherwise in one activity, at the same length", "changed by the journal",
+                      "an activity index of an older format"])
+    func notVouchedFor(_ situation: String) throws {
+        let dossier = try prepared()
+        let copy = directory.file("kopie.json")
+        switch situation {
+        case "laid out otherwise":
+            try directory.write("kopie.json", dossier.encoded(pretty: false))
+        case "laid out otherwise in one activity, at the same length":
+            // A space moved from the start of a line to the end of the one before: the same JSON and size.
+            let text = String(decoding: try PosixFileSystem().readFile(path), as: UTF8.self)
+            let activities = try #require(text.range(of: "\"activities\": ["))
+            let line = try #require(text.range(of: "\n      \"title\"", range: activities.upperBound..<text.endIndex))
+            let moved = text.replacingCharacters(in: line, with: " \n     \"title\"")
+            #expect(moved.utf8.count == text.utf8.count)
+            try directory.write("kopie.json", Array(moved.utf8))
+        case "changed by the journal":
+            try FileManager.default.copyItem(atPath: path, toPath: copy)
+            try FileManager.default.copyItem(atPath: path + ".journal", toPath: copy + ".journal")
+        default:
+            // Vouched for by a first reader, then the index left by an older version: made again by the next one.
+            try FileManager.default.copyItem(atPath: path, toPath: copy)
+            let first = opened("kopie.json")
+            first.listIndexWrite(of: try first.load())?.run()
+            let bytes = String(decoding: try PosixFileSystem().readFile(copy + ".activities"), as: UTF8.self)
+            try directory.write("kopie.json.activities", bytes.replacingOccurrences(of: "\"format\":\(ActivityIndex.format)",
+                                                                                     with: "\"format\":\(ActivityIndex.format - 1)"))
+            #expect(try opened("kopie.json").activityListing() == nil)
+            let second = opened("kopie.json")
+            try #require(second.listIndexWrite(of: try second.load())).run()
+            #expect(try opened("kopie.json").activityListing() != nil, "the older index is replaced")
+            return
+        }
+        let reader = opened("kopie.json")
+        let read = try reader.load()
+        if situation != "laid out otherwise in one activity, at the same length" {
+            let same = read == dossier
+            #expect(same, "the same dossier, read otherwise")
+        }
+        try #require(reader.listIndexWrite(of: read)).run()
+        let index = try #require(SideIndex.decodeHeader(try PosixFileSystem().readFile(copy + ".index")))
+        #expect(!index.snapshotWritten)
+        #expect(opened("kopie.json").listIndex() != nil, "the list index is written as before")
+        #expect(!FileManager.default.fileExists(atPath: copy + ".activities"))
+        #expect(try opened("kopie.json").activityListing() == nil)
     }
 
     @Test("a compaction writes the snapshot anew and its side index says so; a later index for the same snapshot keeps that")

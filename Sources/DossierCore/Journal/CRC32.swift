@@ -31,9 +31,22 @@ public enum CRC32 {
         return Array(bytes).withUnsafeBufferPointer { checksum(contiguous: $0) }
     }
 
+    /// The checksum of bytes that come in pieces: `continuing` from `start` with each piece in turn, then `finish`.
+    static let start: UInt32 = 0xFFFF_FFFF
+
+    static func continuing(_ state: UInt32, _ piece: [UInt8]) -> UInt32 {
+        piece.withUnsafeBufferPointer { continuing(state, contiguous: $0) }
+    }
+
+    static func finish(_ state: UInt32) -> UInt32 { state ^ 0xFFFF_FFFF }
+
     private static func checksum(contiguous bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        finish(continuing(start, contiguous: bytes))
+    }
+
+    private static func continuing(_ state: UInt32, contiguous bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         flat.withUnsafeBufferPointer { table in
-            var crc: UInt32 = 0xFFFF_FFFF
+            var crc = state
             var index = 0
             let count = bytes.count
             while index + 8 <= count {
@@ -49,7 +62,7 @@ public enum CRC32 {
                 crc = table[Int((crc ^ UInt32(bytes[index])) & 0xFF)] ^ (crc >> 8)
                 index += 1
             }
-            return crc ^ 0xFFFF_FFFF
+            return crc
         }
     }
 

@@ -22,30 +22,89 @@ struct ActivityIndex: Sendable {
     /// the rows in list order (`ActivityQuery.listOrder`), each made and written in turn, so that no list of
     /// rows is held beside the bytes (at 100.000 activities a compaction would hold ± 27 MB more).
     static func body(of activities: [Activity], at ranges: [Range<Int>]) -> [UInt8] {
-        let keys = activities.map(ActivityQuery.SortKey.init)
         var body: [UInt8] = []
         // Room for the longest rows: what is reserved and not written is never touched, so it costs no memory.
         body.reserveCapacity(16 + activities.count * 400)
-        body += Array("[".utf8)
-        for (index, position) in ActivityQuery.listOrder(keys).enumerated() {
-            let activity = activities[position]
-            let entry = ActivityListing.Entry(bytes: ranges[position], position: position, key: keys[position],
-                                              facets: ActivityQuery.Facets(activity), row: ActivityRow(activity), organiser: activity.organiser.relationID,
-                                              budgeted: activity.budgetedCost, end: activity.endDate, followUps: activity.followUps)
-            body += Array((index == 0 ? "\n  " : ",\n  ").utf8)
-            body += row(of: entry)
-        }
-        body += Array("\n]".utf8)
+        Rows(activities, at: ranges).emit(pieceSize: 1 << 20) { (piece: [UInt8]) throws(Never) in body += piece }
         return body
+    }
+
+    /// The rows of a body in list order, made as they are handed out, in pieces.
+    struct Rows {
+        let activities: [Activity]
+        let ranges: [Range<Int>]
+        let keys: [ActivityQuery.SortKey]
+        let order: [Int]
+
+        init(_ activities: [Activity], at ranges: [Range<Int>]) {
+            self.activities = activities
+            self.ranges = ranges
+            keys = activities.map(ActivityQuery.SortKey.init)
+            order = ActivityQuery.listOrder(keys)
+        }
+
+        /// The body's bytes to `output`, in pieces of about `pieceSize` bytes (cut between rows).
+        func emit<Failure: Error>(pieceSize: Int, to output: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+            var piece = Array("[".utf8)
+            for (index, position) in order.enumerated() {
+                let activity = activities[position]
+                let entry = ActivityListing.Entry(bytes: ranges[position], position: position, key: keys[position],
+                                                  facets: ActivityQuery.Facets(activity), row: ActivityRow(activity), organiser: activity.organiser.relationID,
+                                                  budgeted: activity.budgetedCost, end: activity.endDate, followUps: activity.followUps)
+                piece += Array((index == 0 ? "\n  " : ",\n  ").utf8)
+                piece += row(of: entry)
+                if piece.count >= pieceSize {
+                    try output(piece)
+                    piece.removeAll(keepingCapacity: true)
+                }
+            }
+            piece += Array("\n]".utf8)
+            try output(piece)
+        }
     }
 
     /// The header line (with its line break) of the index whose body is `body`, for the snapshot stamped
     /// `snapshot`: the file is the header, the body and a line break (`CacheFileFrame`).
     static func header(snapshot: SideIndex.FileStamp, body: [UInt8]) -> [UInt8] {
-        CacheFileFrame.header(body: body) { header in
+        header(snapshot: snapshot, bodyLength: body.count, bodyChecksum: CRC32.checksum(body))
+    }
+
+    private static func header(snapshot: SideIndex.FileStamp, bodyLength: Int, bodyChecksum: UInt32) -> [UInt8] {
+        CacheFileFrame.header(bodyLength: bodyLength, bodyChecksum: bodyChecksum) { header in
             header.field("format", ActivityIndex.format)
             header.key("snapshot")
             SideIndex.write(snapshot, to: &header)
+        }
+    }
+
+    /// Puts the index of `activities` at `ranges` in place for the snapshot stamped `stamp`, its rows made twice
+    /// (once for the header's length and checksum, once to write them) instead of held whole beside the dossier.
+    static func write(of activities: [Activity], at ranges: [Range<Int>], for stamp: SideIndex.FileStamp, files: StoreFiles,
+                      fileSystem: any FileSystem, mode: UInt32) {
+        let rows = Rows(activities, at: ranges)
+        var length = 0, checksum = CRC32.start
+        rows.emit(pieceSize: 1 << 20) { (piece: [UInt8]) throws(Never) in
+            length += piece.count
+            checksum = CRC32.continuing(checksum, piece)
+        }
+        let header = header(snapshot: stamp, bodyLength: length, bodyChecksum: CRC32.finish(checksum))
+        try? DurableWriter(fileSystem: fileSystem).replaceUnflushed(files.activityIndex, mode: DurableWriter.sharedMode(following: mode)) {
+            write throws(FileSystemError) in
+            try write(header)
+            try rows.emit(pieceSize: 1 << 20, to: write)
+            try write([0x0A])
+        }
+    }
+
+    /// Puts the index with `body` in place for the snapshot stamped `stamp` (whose permission bits are `mode`): in
+    /// one go, unflushed (a cache: cut off by a crash it is not believed).
+    static func write(_ body: [UInt8], for stamp: SideIndex.FileStamp, files: StoreFiles, fileSystem: any FileSystem, mode: UInt32) {
+        // In pieces: the body (25 MB at 100.000 activities) is not copied behind its header.
+        try? DurableWriter(fileSystem: fileSystem).replaceUnflushed(files.activityIndex, mode: DurableWriter.sharedMode(following: mode)) {
+            write throws(FileSystemError) in
+            try write(header(snapshot: stamp, body: body))
+            try write(body)
+            try write([0x0A])
         }
     }
 
@@ -111,17 +170,40 @@ struct ActivityIndex: Sendable {
                        fields: ActivityListing.Entry.Fields = .all) -> ActivityIndex? {
         var stamp: SideIndex.FileStamp?, format: Int?
         let frame = CacheFileFrame(bytes) { (reader: inout JSONReader, key: String) throws(JSONError) in
-            switch key {
-            case "format": format = try reader.readInt()
-            case "snapshot": stamp = try SideIndex.readStamp(&reader)
-            default: try reader.skipValue()
-            }
+            try readHeaderField(key, &reader, format: &format, stamp: &stamp)
         }
         guard let frame, format == ActivityIndex.format, stamp == snapshot, let body = frame.checkedBody(of: bytes),
               let entries = try? JSONReader.read(body, releasingEvery: releasing ? JSONReader.defaultReleaseStep : nil, { (reader: inout JSONReader) throws(JSONError) in
                   try reader.readArrayInParallel { (reader: inout JSONReader) throws(JSONError) in try ActivityListing.Entry(row: &reader, fields: fields) }
               }) else { return nil }
         return ActivityIndex(snapshot: snapshot, entries: entries)
+    }
+
+    /// Whether the index at `path` says it is of this format and made for the snapshot stamped `snapshot`, and
+    /// has the size its header gives: its first bytes only (the body's checksum is checked when it is read).
+    static func isMade(for snapshot: SideIndex.FileStamp, at path: String, fileSystem: any FileSystem) -> Bool {
+        guard let descriptor = try? fileSystem.openForReading(path) else { return false }
+        defer { fileSystem.close(descriptor) }
+        var start = [UInt8](repeating: 0, count: 4_096)
+        guard let status = try? fileSystem.status(of: descriptor, path: path),
+              let count = start.withUnsafeMutableBytes({ try? fileSystem.read(descriptor, from: 0, into: $0, path: path) }) else { return false }
+        var stamp: SideIndex.FileStamp?, format: Int?
+        let frame = start.withUnsafeBufferPointer { bytes in
+            CacheFileFrame(start: UnsafeBufferPointer(rebasing: bytes[..<count]), fileSize: Int(status.size)) {
+                (reader: inout JSONReader, key: String) throws(JSONError) in
+                try readHeaderField(key, &reader, format: &format, stamp: &stamp)
+            }
+        }
+        return frame != nil && format == ActivityIndex.format && stamp == snapshot
+    }
+
+    private static func readHeaderField(_ key: String, _ reader: inout JSONReader, format: inout Int?,
+                                        stamp: inout SideIndex.FileStamp?) throws(JSONError) {
+        switch key {
+        case "format": format = try reader.readInt()
+        case "snapshot": stamp = try SideIndex.readStamp(&reader)
+        default: try reader.skipValue()
+        }
     }
 }
 

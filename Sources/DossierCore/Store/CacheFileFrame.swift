@@ -14,11 +14,16 @@ struct CacheFileFrame: Sendable {
     /// The header line with its line break: what comes before `body` (and after it, one more line break), for
     /// a large cache written in pieces.
     static func header(body: [UInt8], fields: (inout JSONWriter) -> Void) -> [UInt8] {
+        header(bodyLength: body.count, bodyChecksum: CRC32.checksum(body), fields: fields)
+    }
+
+    /// The same for a body of `bodyLength` bytes whose CRC-32 is `bodyChecksum`, made in pieces.
+    static func header(bodyLength: Int, bodyChecksum: UInt32, fields: (inout JSONWriter) -> Void) -> [UInt8] {
         var header = JSONWriter(pretty: false)
         header.beginObject()
         fields(&header)
-        header.field("bodyLength", body.count)
-        header.field("bodyChecksum", CRC32.hex(CRC32.checksum(body)))
+        header.field("bodyLength", bodyLength)
+        header.field("bodyChecksum", CRC32.hex(bodyChecksum))
         header.endObject()
         return header.bytes + [0x0A]
     }
@@ -27,6 +32,13 @@ struct CacheFileFrame: Sendable {
     /// it); nil when there is no header, or the bytes are not exactly the header, a body of its length and a
     /// line break. The body itself is not looked at (`checkedBody`).
     init?(_ bytes: UnsafeBufferPointer<UInt8>, field: (inout JSONReader, String) throws(JSONError) -> Void) {
+        guard bytes.last == 0x0A else { return nil }
+        self.init(start: bytes, fileSize: bytes.count, field: field)
+    }
+
+    /// The same from the start of the file (at least its header line) and the file's size: what a cache says it
+    /// is for, without reading its body (nor its last byte).
+    init?(start bytes: UnsafeBufferPointer<UInt8>, fileSize: Int, field: (inout JSONReader, String) throws(JSONError) -> Void) {
         guard let newline = bytes.firstIndex(of: 0x0A) else { return nil }
         var length: Int?, checksum: String?
         do {
@@ -42,7 +54,7 @@ struct CacheFileFrame: Sendable {
         } catch {
             return nil
         }
-        guard let length, let checksum, length >= 0, bytes.count == newline + 1 + length + 1, bytes.last == 0x0A else { return nil }
+        guard let length, let checksum, length >= 0, fileSize == newline + 1 + length + 1 else { return nil }
         body = (newline + 1)..<(newline + 1 + length)
         self.checksum = checksum
     }

@@ -131,13 +131,23 @@ extension DossierStorage {
 
 /// Writing a storage's list index, as a job for any thread.
 public struct ListIndexWrite: Sendable {
-    let work: @Sendable () -> Void
+    let work: @Sendable (_ isStopped: () -> Bool) -> Void
+    private let stopped = StopSignal()
 
     public init(_ work: @escaping @Sendable () -> Void) {
+        self.work = { _ in work() }
+    }
+
+    /// A job with a long part that ends early once `stop()` is called (asking `isStopped` as it goes); it must
+    /// still leave correct files behind.
+    init(stoppable work: @escaping @Sendable (_ isStopped: () -> Bool) -> Void) {
         self.work = work
     }
 
-    public func run() { work() }
+    public func run() { work { stopped.isSet } }
+
+    /// Asks a running job to end as soon as it can (a screen that is closing waits for it).
+    public func stop() { stopped.set() }
 }
 
 extension DossierStore: DossierStorage {

@@ -22,11 +22,11 @@ extension DossierStore {
     /// changed through it), when this store may write. Costs a pass over the dossier and a small durable
     /// write; a failure is ignored (the index is only a cache).
     public func writeSideIndex(of dossier: Dossier) {
-        sideIndexWrite(of: dossier)?.run()
+        sideIndexWrite(of: dossier)?.run(isStopped: { false })
     }
 
     public func listIndexWrite(of dossier: Dossier) -> ListIndexWrite? {
-        sideIndexWrite(of: dossier).map { job in ListIndexWrite { job.run() } }
+        sideIndexWrite(of: dossier).map { job in ListIndexWrite(stoppable: { isStopped in job.run(isStopped: isStopped) }) }
     }
 
     /// The same as a job that may run on another thread; nil when this store does not write, or when
@@ -35,10 +35,14 @@ extension DossierStore {
         // A journal that ends in a torn line keeps being read in full, so that the notice about it is given.
         guard isWritable, newerVersion == nil, !isReplacedOutside, !dossier.isPart, let snapshotFile, journalSeenSize == Int64(journalLength) else { return nil }
         let journal = journalFile.map { (inode: $0, size: journalSeenSize) }
-        if let bytes = sideIndexBytes(), let index = SideIndex.decodeHeader(bytes), describesFiles(index),
-           index.journalSequence == lastSequence { return nil }
+        // The dossier is the snapshot as read (nothing in the journal after it): it may vouch for the snapshot.
+        let isSnapshot = lastSequence == snapshotSequence && migratedFrom == nil
+        if let bytes = sideIndexBytes(), let index = SideIndex.decodeHeader(bytes), describesFiles(index), index.journalSequence == lastSequence,
+           !isSnapshot || index.snapshotWritten && ActivityIndex.isMade(for: index.snapshot, at: files.activityIndex, fileSystem: fileSystem) {
+            return nil
+        }
         return SideIndexWrite(fileSystem: fileSystem, files: files, dossier: dossier, snapshot: snapshotFile, snapshotSequence: snapshotSequence,
-                              journal: journal, sequence: lastSequence)
+                              journal: journal, sequence: lastSequence, isSnapshot: isSnapshot)
     }
 
     /// Writes `dossier` as a new snapshot at this store's path, as a compaction writes one (durably, its bytes
@@ -67,15 +71,7 @@ extension DossierStore {
     func writeSideIndex(_ list: ListIndex, sequence: Int, activityIndexBody body: [UInt8]?) {
         guard let status = try? fileSystem.status(path), status.kind == .regular else { return }
         let stamp = SideIndex.FileStamp(status)
-        if let body {
-            // In pieces: the body (25 MB at 100.000 activities) is not copied behind its header.
-            try? DurableWriter(fileSystem: fileSystem).replaceUnflushed(files.activityIndex, mode: DurableWriter.sharedMode(following: status.mode)) {
-                write throws(FileSystemError) in
-                try write(ActivityIndex.header(snapshot: stamp, body: body))
-                try write(body)
-                try write([0x0A])
-            }
-        }
+        if let body { ActivityIndex.write(body, for: stamp, files: files, fileSystem: fileSystem, mode: status.mode) }
         let index = SideIndex(snapshot: stamp, sequence: sequence, journal: nil, journalSequence: sequence, snapshotWritten: true, list: list)
         SideIndexWrite.install(index, files: files, fileSystem: fileSystem, snapshotMode: status.mode)
     }
@@ -109,8 +105,14 @@ struct SideIndexWrite: Sendable {
     /// The journal as the store read it (nil: there was none): its inode and how many bytes.
     let journal: (inode: UInt64, size: Int64)?
     let sequence: Int
+    /// Whether `dossier` is the snapshot as read, with nothing from the journal: then, when the snapshot is byte for
+    /// byte what this program writes for it (`SnapshotComparison`), the activity index is written for it and the
+    /// side index vouches for it, as after a compaction; a copied snapshot is then trusted again at once.
+    let isSnapshot: Bool
 
-    func run() {
+    /// `isStopped`: asked while the snapshot is compared; once it says yes, the side index is written as it would be
+    /// without the comparison.
+    func run(isStopped: () -> Bool) {
         guard let snapshotStatus = try? fileSystem.status(files.snapshot), snapshotStatus.kind == .regular,
               FileIdentity(snapshotStatus) == snapshot,
               let journalStatus = SideIndexWrite.status(files.journal, fileSystem) else { return }
@@ -121,10 +123,27 @@ struct SideIndexWrite: Sendable {
         }
         let stamp = SideIndex.FileStamp(snapshotStatus)
         // Still the snapshot a compaction wrote, when the index there says so for this very file.
-        let written = (try? fileSystem.readFile(files.sideIndex)).flatMap(SideIndex.decodeHeader).map { $0.snapshot == stamp && $0.snapshotWritten } ?? false
+        var written = (try? fileSystem.readFile(files.sideIndex)).flatMap(SideIndex.decodeHeader).map { $0.snapshot == stamp && $0.snapshotWritten } ?? false
+        if isSnapshot, !written || !ActivityIndex.isMade(for: stamp, at: files.activityIndex, fileSystem: fileSystem) {
+            written = writeActivityIndex(for: stamp, mode: snapshotStatus.mode, isStopped: isStopped) || written
+        }
         let index = SideIndex(snapshot: stamp, sequence: snapshotSequence, journal: journalStatus.map(SideIndex.FileStamp.init),
                               journalSequence: sequence, snapshotWritten: written, list: ListIndex(dossier: dossier))
         SideIndexWrite.install(index, files: files, fileSystem: fileSystem, snapshotMode: snapshotStatus.mode)
+    }
+
+    /// Writes the activity index of the snapshot stamped `stamp` when it is byte for byte the encoding of `dossier`;
+    /// returns whether it is.
+    private func writeActivityIndex(for stamp: SideIndex.FileStamp, mode: UInt32, isStopped: () -> Bool) -> Bool {
+        guard let descriptor = try? fileSystem.openForReading(files.snapshot) else { return false }
+        defer { fileSystem.close(descriptor) }
+        guard let status = try? fileSystem.status(of: descriptor, path: files.snapshot), SideIndex.FileStamp(status) == stamp,
+              let ranges = SnapshotComparison.activityRanges(of: dossier, in: descriptor, size: status.size, fileSystem: fileSystem,
+                                                             path: files.snapshot, isStopped: isStopped),
+              // Changed in place while it was compared: a new stamp, and nothing is said about it.
+              (try? fileSystem.status(of: descriptor, path: files.snapshot)).map(SideIndex.FileStamp.init) == stamp, !isStopped() else { return false }
+        ActivityIndex.write(of: dossier.activities, at: ranges, for: stamp, files: files, fileSystem: fileSystem, mode: mode)
+        return true
     }
 
     /// What is at `path`: `.some(nil)` when nothing is, nil when it cannot be told.

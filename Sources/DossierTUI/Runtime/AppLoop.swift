@@ -23,7 +23,7 @@ public final class AppLoop {
     /// While the first screen is a preview (`AppState+Preview`): the whole dossier being read through the
     /// session on another thread and made into the screen's state. The loop does not touch the session
     /// until it is done.
-    private var loading: BackgroundTask<Result<AppState, StoreError>>?
+    private var loading: BackgroundTask<Result<(AppState, ListIndexWrite?), StoreError>>?
     /// Why the whole dossier could not be read behind the preview; the session then ends.
     public private(set) var loadFailure: StoreError?
     /// Work started after the first frame (writing the storage's list index), waited for at the end.
@@ -50,21 +50,29 @@ public final class AppLoop {
     /// Reads the whole dossier through the session on another thread while the first screen (a preview)
     /// is up; `makeState` turns it, with the notices of reading it, into the screen's state (there, on that
     /// thread: the index is most of the work). Call before `run`.
-    public func loadBehindPreview(_ makeState: @escaping @Sendable (Dossier, [String]) -> AppState) {
-        let session = Unshared(session)
+    /// `indexWrite` is asked there too, with the dossier read (it may use the session): the storage's list
+    /// index to write when it is missing or stale, run on another thread once the state is taken in.
+    public func loadBehindPreview(_ makeState: @escaping @Sendable (Dossier, [String]) -> AppState,
+                                  indexWrite: ((Dossier) -> ListIndexWrite?)? = nil) {
+        let session = Unshared(session), indexWrite = Unshared(indexWrite)
         pendingLoad = {
-            Result { () throws(StoreError) in try session.value.load() }.map { makeState($0, session.value.notices) }
+            Result { () throws(StoreError) in try session.value.load() }.map { dossier in
+                (makeState(dossier, session.value.notices), indexWrite.value?(dossier))
+            }
         }
     }
     /// The reading behind the preview, started once the first frame is shown: until then the first frame has
     /// the processor to itself (reading a large dossier keeps both cores busy, and a database server too).
-    private var pendingLoad: (@Sendable () -> Result<AppState, StoreError>)?
+    private var pendingLoad: (@Sendable () -> Result<(AppState, ListIndexWrite?), StoreError>)?
 
-    /// Runs `work` on another thread once the first frame is shown (it must not touch the session).
-    public func afterFirstFrame(_ work: @escaping @Sendable () -> Void) {
+    /// Runs `work` on another thread once the first frame is shown (it must not touch the session); `stop`
+    /// asks it to end early when the session ends before it is done.
+    public func afterFirstFrame(_ work: @escaping @Sendable () -> Void, stop: @escaping @Sendable () -> Void = {}) {
         pendingAfterFirstFrame = work
+        stopAfterFirstFrame = stop
     }
     private var pendingAfterFirstFrame: (@Sendable () -> Void)?
+    private var stopAfterFirstFrame: @Sendable () -> Void = {}
 
     /// Runs until the user quits or a stop event arrives.
     public func run() {
@@ -121,9 +129,13 @@ public final class AppLoop {
         guard let result else { return false }
         loading = nil
         switch result {
-        case .success(let loaded):
+        case .success(let (loaded, indexWrite)):
             if state.message?.text == "Even geduld: het dossier wordt nog gelezen …" { state.message = nil }
             state = loaded.adoptingPreview(of: state)
+            if let indexWrite, afterFirstFrame == nil {
+                afterFirstFrame = BackgroundTask { indexWrite.run() }
+                stopAfterFirstFrame = { indexWrite.stop() }
+            }
         case .failure(let error):
             loadFailure = error
             state.hasQuit = true
@@ -137,7 +149,10 @@ public final class AppLoop {
             _ = running.wait()
             loading = nil
         }
-        _ = afterFirstFrame?.wait()
+        if let running = afterFirstFrame {
+            stopAfterFirstFrame()
+            running.wait()
+        }
         endCompaction()
     }
 
