@@ -298,6 +298,13 @@ struct ActivityListingTests {
         #expect(try opened("kopie.json").activityListing() == nil)
         let reader = opened("kopie.json")
         let copy = try reader.load()
+        // A screen closed before the comparison: the side index as before, and the next one compares again.
+        let stopped = try #require(reader.listIndexWrite(of: copy))
+        stopped.stop()
+        stopped.run()
+        let before = try #require(SideIndex.decodeHeader(try PosixFileSystem().readFile(directory.file("kopie.json.index"))))
+        #expect(!before.snapshotWritten && !before.snapshotCompared)
+        #expect(!FileManager.default.fileExists(atPath: directory.file("kopie.json.activities")))
         let write = try #require(reader.listIndexWrite(of: copy))
         write.run()
         let index = try #require(SideIndex.decodeHeader(try PosixFileSystem().readFile(directory.file("kopie.json.index"))))
@@ -354,9 +361,43 @@ struct ActivityListingTests {
         try #require(reader.listIndexWrite(of: read)).run()
         let index = try #require(SideIndex.decodeHeader(try PosixFileSystem().readFile(copy + ".index")))
         #expect(!index.snapshotWritten)
+        #expect(index.snapshotCompared == (situation != "changed by the journal"), "a comparison that found the layout otherwise is noted")
         #expect(opened("kopie.json").listIndex() != nil, "the list index is written as before")
+        let next = opened("kopie.json")
+        #expect(next.listIndexWrite(of: try next.load()) == nil, "the next start neither compares again nor writes anything")
         #expect(!FileManager.default.fileExists(atPath: copy + ".activities"))
         #expect(try opened("kopie.json").activityListing() == nil)
+    }
+
+    @Test("the comparison and the index written in two passes hold in small pieces too: the ranges of the encoding, the index of one piece")
+    func inSmallPieces() throws {
+        let dossier = try prepared()
+        try FileManager.default.removeItem(atPath: path + ".journal")
+        let fileSystem = PosixFileSystem()
+        var expected: [Range<Int>] = []
+        let bytes = dossier.encoded(activityRanges: &expected)
+        try directory.write("dossier.json", bytes)
+        func compared(_ pieceSize: Int) throws -> [Range<Int>]? {
+            let descriptor = try fileSystem.openForReading(path)
+            defer { fileSystem.close(descriptor) }
+            return SnapshotComparison.activityRanges(of: dossier, in: descriptor, size: Int64(bytes.count), fileSystem: fileSystem, path: path,
+                                                     pieceSize: pieceSize)
+        }
+        #expect(try compared(4_096) == expected)
+        #expect(try compared(1) == expected, "a piece per activity")
+        var changed = bytes
+        let middle = expected[expected.count / 2]
+        changed[middle.lowerBound + 3] = changed[middle.lowerBound + 3] == 0x20 ? 0x09 : 0x20
+        try directory.write("dossier.json", changed)
+        #expect(try compared(4_096) == nil, "one byte otherwise in the middle")
+        #expect(try compared(1 << 20) == nil)
+        let stamp = SideIndex.FileStamp(try #require(try fileSystem.status(path)))
+        ActivityIndex.write(ActivityIndex.body(of: dossier.activities, at: expected), for: stamp, files: StoreFiles(path), fileSystem: fileSystem,
+                            mode: 0o600)
+        let whole = try fileSystem.readFile(path + ".activities")
+        ActivityIndex.write(of: dossier.activities, at: expected, for: stamp, files: StoreFiles(path), fileSystem: fileSystem, mode: 0o600,
+                            pieceSize: 1_000)
+        #expect(try fileSystem.readFile(path + ".activities") == whole, "the same file, header and all")
     }
 
     @Test("a compaction writes the snapshot anew and its side index says so; a later index for the same snapshot keeps that")

@@ -80,10 +80,10 @@ struct ActivityIndex: Sendable {
     /// Puts the index of `activities` at `ranges` in place for the snapshot stamped `stamp`, its rows made twice
     /// (once for the header's length and checksum, once to write them) instead of held whole beside the dossier.
     static func write(of activities: [Activity], at ranges: [Range<Int>], for stamp: SideIndex.FileStamp, files: StoreFiles,
-                      fileSystem: any FileSystem, mode: UInt32) {
+                      fileSystem: any FileSystem, mode: UInt32, pieceSize: Int = 1 << 20) {
         let rows = Rows(activities, at: ranges)
         var length = 0, checksum = CRC32.start
-        rows.emit(pieceSize: 1 << 20) { (piece: [UInt8]) throws(Never) in
+        rows.emit(pieceSize: pieceSize) { (piece: [UInt8]) throws(Never) in
             length += piece.count
             checksum = CRC32.continuing(checksum, piece)
         }
@@ -91,7 +91,7 @@ struct ActivityIndex: Sendable {
         try? DurableWriter(fileSystem: fileSystem).replaceUnflushed(files.activityIndex, mode: DurableWriter.sharedMode(following: mode)) {
             write throws(FileSystemError) in
             try write(header)
-            try rows.emit(pieceSize: 1 << 20, to: write)
+            try rows.emit(pieceSize: pieceSize, to: write)
             try write([0x0A])
         }
     }

@@ -54,7 +54,8 @@ struct CacheFileFrame: Sendable {
         } catch {
             return nil
         }
-        guard let length, let checksum, length >= 0, fileSize == newline + 1 + length + 1 else { return nil }
+        // (A length near Int.max must not overflow the sum.)
+        guard let length, let checksum, length >= 0, length <= fileSize, fileSize == newline + 1 + length + 1 else { return nil }
         body = (newline + 1)..<(newline + 1 + length)
         self.checksum = checksum
     }

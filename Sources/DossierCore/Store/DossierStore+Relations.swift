@@ -136,7 +136,8 @@ extension DossierStore {
               let snapshot = try? fileSystem.status(path), SideIndex.FileStamp(snapshot) == relations.sideIndex.snapshot,
               let journal = try? fileSystem.status(files.journal), journal.kind == .regular else { return }
         let index = SideIndex(snapshot: relations.sideIndex.snapshot, sequence: snapshotSequence, journal: SideIndex.FileStamp(journal),
-                              journalSequence: lastSequence, snapshotWritten: relations.sideIndex.snapshotWritten, list: list)
+                              journalSequence: lastSequence, snapshotWritten: relations.sideIndex.snapshotWritten,
+                              snapshotCompared: relations.sideIndex.snapshotCompared, list: list)
         SideIndexWrite.install(index, files: files, fileSystem: fileSystem, snapshotMode: snapshot.mode)
         relations.sideIndex = index
     }

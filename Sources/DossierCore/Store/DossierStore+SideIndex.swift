@@ -38,7 +38,8 @@ extension DossierStore {
         // The dossier is the snapshot as read (nothing in the journal after it): it may vouch for the snapshot.
         let isSnapshot = lastSequence == snapshotSequence && migratedFrom == nil
         if let bytes = sideIndexBytes(), let index = SideIndex.decodeHeader(bytes), describesFiles(index), index.journalSequence == lastSequence,
-           !isSnapshot || index.snapshotWritten && ActivityIndex.isMade(for: index.snapshot, at: files.activityIndex, fileSystem: fileSystem) {
+           !isSnapshot || index.snapshotCompared
+            || index.snapshotWritten && ActivityIndex.isMade(for: index.snapshot, at: files.activityIndex, fileSystem: fileSystem) {
             return nil
         }
         return SideIndexWrite(fileSystem: fileSystem, files: files, dossier: dossier, snapshot: snapshotFile, snapshotSequence: snapshotSequence,
@@ -113,37 +114,55 @@ struct SideIndexWrite: Sendable {
     /// `isStopped`: asked while the snapshot is compared; once it says yes, the side index is written as it would be
     /// without the comparison.
     func run(isStopped: () -> Bool) {
-        guard let snapshotStatus = try? fileSystem.status(files.snapshot), snapshotStatus.kind == .regular,
-              FileIdentity(snapshotStatus) == snapshot,
+        guard filesAreAsRead(), let snapshotStatus = try? fileSystem.status(files.snapshot),
               let journalStatus = SideIndexWrite.status(files.journal, fileSystem) else { return }
-        switch (journal, journalStatus) {
-        case (nil, nil): break
-        case let (read?, now?) where read.inode == now.inode && read.size == now.size && now.kind == .regular: break
-        default: return
-        }
         let stamp = SideIndex.FileStamp(snapshotStatus)
-        // Still the snapshot a compaction wrote, when the index there says so for this very file.
-        var written = (try? fileSystem.readFile(files.sideIndex)).flatMap(SideIndex.decodeHeader).map { $0.snapshot == stamp && $0.snapshotWritten } ?? false
-        if isSnapshot, !written || !ActivityIndex.isMade(for: stamp, at: files.activityIndex, fileSystem: fileSystem) {
-            written = writeActivityIndex(for: stamp, mode: snapshotStatus.mode, isStopped: isStopped) || written
+        // Still the snapshot a compaction wrote (or one compared already), when the index there says so for this very file.
+        let before = (try? fileSystem.readFile(files.sideIndex)).flatMap(SideIndex.decodeHeader).flatMap { $0.snapshot == stamp ? $0 : nil }
+        var written = before?.snapshotWritten ?? false, compared = before?.snapshotCompared ?? false
+        if isSnapshot, !compared, !written || !ActivityIndex.isMade(for: stamp, at: files.activityIndex, fileSystem: fileSystem) {
+            switch compareAndWriteActivityIndex(for: stamp, mode: snapshotStatus.mode, isStopped: isStopped) {
+            case .same: written = true
+            case .laidOutOtherwise: compared = true
+            case .notCompared: break
+            }
         }
+        // Seconds may have passed: what someone else wrote meanwhile is not overwritten with older stamps.
+        guard filesAreAsRead() else { return }
         let index = SideIndex(snapshot: stamp, sequence: snapshotSequence, journal: journalStatus.map(SideIndex.FileStamp.init),
-                              journalSequence: sequence, snapshotWritten: written, list: ListIndex(dossier: dossier))
+                              journalSequence: sequence, snapshotWritten: written, snapshotCompared: compared, list: ListIndex(dossier: dossier))
         SideIndexWrite.install(index, files: files, fileSystem: fileSystem, snapshotMode: snapshotStatus.mode)
     }
 
-    /// Writes the activity index of the snapshot stamped `stamp` when it is byte for byte the encoding of `dossier`;
-    /// returns whether it is.
-    private func writeActivityIndex(for stamp: SideIndex.FileStamp, mode: UInt32, isStopped: () -> Bool) -> Bool {
-        guard let descriptor = try? fileSystem.openForReading(files.snapshot) else { return false }
+    /// Whether the snapshot and the journal are still the files the dossier was read from.
+    private func filesAreAsRead() -> Bool {
+        guard let snapshotStatus = try? fileSystem.status(files.snapshot), snapshotStatus.kind == .regular,
+              FileIdentity(snapshotStatus) == snapshot,
+              let journalStatus = SideIndexWrite.status(files.journal, fileSystem) else { return false }
+        switch (journal, journalStatus) {
+        case (nil, nil): return true
+        case let (read?, now?): return read.inode == now.inode && read.size == now.size && now.kind == .regular
+        default: return false
+        }
+    }
+
+    private enum Comparison { case same, laidOutOtherwise, notCompared }
+
+    /// Writes the activity index of the snapshot stamped `stamp` when it is byte for byte the encoding of `dossier`.
+    private func compareAndWriteActivityIndex(for stamp: SideIndex.FileStamp, mode: UInt32, isStopped: () -> Bool) -> Comparison {
+        guard let descriptor = try? fileSystem.openForReading(files.snapshot) else { return .notCompared }
         defer { fileSystem.close(descriptor) }
-        guard let status = try? fileSystem.status(of: descriptor, path: files.snapshot), SideIndex.FileStamp(status) == stamp,
-              let ranges = SnapshotComparison.activityRanges(of: dossier, in: descriptor, size: status.size, fileSystem: fileSystem,
-                                                             path: files.snapshot, isStopped: isStopped),
-              // Changed in place while it was compared: a new stamp, and nothing is said about it.
-              (try? fileSystem.status(of: descriptor, path: files.snapshot)).map(SideIndex.FileStamp.init) == stamp, !isStopped() else { return false }
+        guard let status = try? fileSystem.status(of: descriptor, path: files.snapshot), SideIndex.FileStamp(status) == stamp else { return .notCompared }
+        let ranges = SnapshotComparison.activityRanges(of: dossier, in: descriptor, size: status.size, fileSystem: fileSystem,
+                                                       path: files.snapshot, isStopped: isStopped)
+        // Changed in place while it was compared (a new stamp), or stopped: nothing is said about it.
+        guard (try? fileSystem.status(of: descriptor, path: files.snapshot)).map(SideIndex.FileStamp.init) == stamp, !isStopped() else {
+            return .notCompared
+        }
+        guard let ranges else { return .laidOutOtherwise }
+        guard filesAreAsRead() else { return .notCompared }
         ActivityIndex.write(of: dossier.activities, at: ranges, for: stamp, files: files, fileSystem: fileSystem, mode: mode)
-        return true
+        return .same
     }
 
     /// What is at `path`: `.some(nil)` when nothing is, nil when it cannot be told.

@@ -50,14 +50,20 @@ struct SideIndex: Sendable {
     /// exactly as `Activity.write` lays it out, and may be copied instead of read and written again
     /// (`ActivityListing`). A snapshot that was only read and checked may be laid out otherwise.
     var snapshotWritten: Bool
+    /// Whether this program compared the snapshot byte for byte with its own encoding and found it laid out
+    /// otherwise (`SnapshotComparison`): not compared again while it is the same file. Written only when true
+    /// (`"compared": true`), which an older version skips.
+    var snapshotCompared: Bool
     var list: ListIndex
 
-    init(snapshot: FileStamp, sequence: Int, journal: FileStamp?, journalSequence: Int, snapshotWritten: Bool = false, list: ListIndex) {
+    init(snapshot: FileStamp, sequence: Int, journal: FileStamp?, journalSequence: Int, snapshotWritten: Bool = false,
+         snapshotCompared: Bool = false, list: ListIndex) {
         self.snapshot = snapshot
         self.sequence = sequence
         self.journal = journal
         self.journalSequence = journalSequence
         self.snapshotWritten = snapshotWritten
+        self.snapshotCompared = snapshotCompared
         self.list = list
     }
 
@@ -73,6 +79,7 @@ struct SideIndex: Sendable {
             if let journal { SideIndex.write(journal, to: &header) } else { header.null() }
             header.field("journalSequence", journalSequence)
             header.field("written", snapshotWritten)
+            if snapshotCompared { header.field("compared", true) }
         }
     }
 
@@ -165,7 +172,7 @@ struct SideIndex: Sendable {
 
     /// The header alone, with an empty list: enough to know which files the index describes.
     static func decodeHeader(_ bytes: [UInt8]) -> SideIndex? {
-        var snapshot: FileStamp?, journal: FileStamp?, sequence: Int?, journalSequence: Int?, format: Int?, written = false
+        var snapshot: FileStamp?, journal: FileStamp?, sequence: Int?, journalSequence: Int?, format: Int?, written = false, compared = false
         let frame = bytes.withUnsafeBufferPointer { bytes in
             CacheFileFrame(bytes) { (reader: inout JSONReader, key: String) throws(JSONError) in
                 switch key {
@@ -175,13 +182,14 @@ struct SideIndex: Sendable {
                 case "journal": journal = reader.readNull() ? nil : try readStamp(&reader)
                 case "journalSequence": journalSequence = try reader.readInt()
                 case "written": written = try reader.readBool()
+                case "compared": compared = try reader.readBool()
                 default: try reader.skipValue()
                 }
             }
         }
         guard let frame, format == SideIndex.format, let snapshot, let sequence, let journalSequence else { return nil }
         var index = SideIndex(snapshot: snapshot, sequence: sequence, journal: journal, journalSequence: journalSequence, snapshotWritten: written,
-                              list: ListIndex(relations: [], activityCount: 0, visitCount: 0, deadlines: []))
+                              snapshotCompared: compared, list: ListIndex(relations: [], activityCount: 0, visitCount: 0, deadlines: []))
         index.frame = frame
         return index
     }

@@ -14,13 +14,13 @@ enum SnapshotComparison {
     /// the file is longer, when it cannot be read, or once `isStopped` says so (asked before each piece). Holds a piece
     /// of the encoding and one of the file at a time.
     static func activityRanges(of dossier: Dossier, in descriptor: Int32, size: Int64, fileSystem: any FileSystem,
-                               path: String, isStopped: () -> Bool = { false }) -> [Range<Int>]? {
+                               path: String, pieceSize: Int = 1 << 20, isStopped: () -> Bool = { false }) -> [Range<Int>]? {
         struct Differs: Error {}
         var ranges: [Range<Int>] = []
         var offset: Int64 = 0
         var read: [UInt8] = []
         do {
-            try dossier.encode(activityRanges: &ranges) { (piece: [UInt8]) throws(Differs) in
+            try dossier.encode(activityRanges: &ranges, pieceSize: pieceSize) { (piece: [UInt8]) throws(Differs) in
                 guard !isStopped() else { throw Differs() }
                 guard !piece.isEmpty else { return }
                 guard offset + Int64(piece.count) <= size else { throw Differs() }
