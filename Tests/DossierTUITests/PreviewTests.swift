@@ -1,6 +1,7 @@
 import DossierCore
 import DossierTestSupport
 import Foundation
+import Synchronization
 import Testing
 @testable import DossierTUI
 
@@ -120,6 +121,30 @@ struct PreviewTests {
         #expect(loop.state.preview == nil, "the whole dossier was taken in")
         #expect(backend.waits.count >= 3 && backend.waits.dropLast().allSatisfy { $0 == 10 }, "\(backend.waits)")
         #expect(backend.waits.last == .some(nil), "once it is in, the terminal's own pace")
+    }
+
+    @Test("the storage's index job is asked with the dossier read behind the preview, runs once it is in, and is stopped when the session ends")
+    func indexJobAfterTheLoad() {
+        let store = SlowStore(dossier: PreviewTests.dossier, delay: 0.05, failure: nil)
+        let loop = AppLoop(state: AppState(previewing: ListIndex(dossier: PreviewTests.dossier), today: today, width: 120, height: 40),
+                           backend: WaitRecordingBackend(), session: store, clock: Fixtures.clock, actor: "adviseur")
+        let today = self.today
+        let seen = Mutex<(asked: Int, sameDossier: Bool, ran: Bool, stopped: Bool)>((0, false, false, false))
+        loop.loadBehindPreview({ dossier, _ in AppState(dossier: dossier, today: today, width: 120, height: 40) }, indexWrite: { dossier in
+            seen.withLock { $0.asked += 1; $0.sameDossier = dossier == PreviewTests.dossier }
+            return ListIndexWrite(stoppable: { isStopped in
+                seen.withLock { $0.ran = true }
+                // A long job: it ends when it is asked to (or after 10 s, and then the test fails).
+                let deadline = Date().addingTimeInterval(10)
+                while !isStopped() && Date() < deadline { usleep(1_000) }
+                seen.withLock { $0.stopped = isStopped() }
+            })
+        })
+        loop.run()
+        #expect(loop.state.preview == nil)
+        let result = seen.withLock { $0 }
+        #expect(result.asked == 1 && result.sameDossier, "asked once, with the dossier read")
+        #expect(result.ran && result.stopped, "run after the load, stopped and waited for at the end")
     }
 }
 

@@ -140,7 +140,7 @@ public struct ListIndexWrite: Sendable {
 
     /// A job with a long part that ends early once `stop()` is called (asking `isStopped` as it goes); it must
     /// still leave correct files behind.
-    init(stoppable work: @escaping @Sendable (_ isStopped: () -> Bool) -> Void) {
+    public init(stoppable work: @escaping @Sendable (_ isStopped: () -> Bool) -> Void) {
         self.work = work
     }
 
