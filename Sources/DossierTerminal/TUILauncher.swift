@@ -50,7 +50,7 @@ public enum TUILauncher {
                            externals: TerminalPrograms(backend: backend, environment: environment))
         switch start {
         case .loaded(_, let afterFirstFrame?):
-            loop.afterFirstFrame({ afterFirstFrame.run() }, stop: { afterFirstFrame.stop() })
+            loop.afterFirstFrame(afterFirstFrame)
         case .loaded:
             break
         case .preview(_, let indexWrite):

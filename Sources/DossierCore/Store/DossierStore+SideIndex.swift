@@ -114,8 +114,7 @@ struct SideIndexWrite: Sendable {
     /// `isStopped`: asked while the snapshot is compared; once it says yes, the side index is written as it would be
     /// without the comparison.
     func run(isStopped: () -> Bool) {
-        guard filesAreAsRead(), let snapshotStatus = try? fileSystem.status(files.snapshot),
-              let journalStatus = SideIndexWrite.status(files.journal, fileSystem) else { return }
+        guard let (snapshotStatus, journalStatus) = filesAsRead() else { return }
         let stamp = SideIndex.FileStamp(snapshotStatus)
         // Still the snapshot a compaction wrote (or one compared already), when the index there says so for this very file.
         let before = (try? fileSystem.readFile(files.sideIndex)).flatMap(SideIndex.decodeHeader).flatMap { $0.snapshot == stamp ? $0 : nil }
@@ -128,21 +127,21 @@ struct SideIndexWrite: Sendable {
             }
         }
         // Seconds may have passed: what someone else wrote meanwhile is not overwritten with older stamps.
-        guard filesAreAsRead() else { return }
+        guard filesAsRead() != nil else { return }
         let index = SideIndex(snapshot: stamp, sequence: snapshotSequence, journal: journalStatus.map(SideIndex.FileStamp.init),
                               journalSequence: sequence, snapshotWritten: written, snapshotCompared: compared, list: ListIndex(dossier: dossier))
         SideIndexWrite.install(index, files: files, fileSystem: fileSystem, snapshotMode: snapshotStatus.mode)
     }
 
-    /// Whether the snapshot and the journal are still the files the dossier was read from.
-    private func filesAreAsRead() -> Bool {
+    /// The snapshot and the journal (nil: none) as they are now, when they are still the files the dossier was read from.
+    private func filesAsRead() -> (snapshot: FileStatus, journal: FileStatus?)? {
         guard let snapshotStatus = try? fileSystem.status(files.snapshot), snapshotStatus.kind == .regular,
               FileIdentity(snapshotStatus) == snapshot,
-              let journalStatus = SideIndexWrite.status(files.journal, fileSystem) else { return false }
+              let journalStatus = SideIndexWrite.status(files.journal, fileSystem) else { return nil }
         switch (journal, journalStatus) {
-        case (nil, nil): return true
-        case let (read?, now?): return read.inode == now.inode && read.size == now.size && now.kind == .regular
-        default: return false
+        case (nil, nil): return (snapshotStatus, nil)
+        case let (read?, now?) where read.inode == now.inode && read.size == now.size && now.kind == .regular: return (snapshotStatus, now)
+        default: return nil
         }
     }
 
@@ -160,7 +159,7 @@ struct SideIndexWrite: Sendable {
             return .notCompared
         }
         guard let ranges else { return .laidOutOtherwise }
-        guard filesAreAsRead() else { return .notCompared }
+        guard filesAsRead() != nil else { return .notCompared }
         ActivityIndex.write(of: dossier.activities, at: ranges, for: stamp, files: files, fileSystem: fileSystem, mode: mode)
         return .same
     }

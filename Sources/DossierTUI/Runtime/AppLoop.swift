@@ -26,8 +26,9 @@ public final class AppLoop {
     private var loading: BackgroundTask<Result<(AppState, ListIndexWrite?), StoreError>>?
     /// Why the whole dossier could not be read behind the preview; the session then ends.
     public private(set) var loadFailure: StoreError?
-    /// Work started after the first frame (writing the storage's list index), waited for at the end.
-    private var afterFirstFrame: BackgroundTask<Void>?
+    /// The storage's index job started after the first frame (or once the dossier behind a preview is in), stopped
+    /// and waited for at the end.
+    private var indexWriting: (task: BackgroundTask<Void>, job: ListIndexWrite)?
     /// The search keys being made on another thread after the screen is up, for the dossier as it was at
     /// `revision`; a search that starts before they are done waits for them.
     private var searchKeys: (task: BackgroundTask<SearchKeys>, revision: Int)?
@@ -65,14 +66,16 @@ public final class AppLoop {
     /// the processor to itself (reading a large dossier keeps both cores busy, and a database server too).
     private var pendingLoad: (@Sendable () -> Result<(AppState, ListIndexWrite?), StoreError>)?
 
-    /// Runs `work` on another thread once the first frame is shown (it must not touch the session); `stop`
-    /// asks it to end early when the session ends before it is done.
-    public func afterFirstFrame(_ work: @escaping @Sendable () -> Void, stop: @escaping @Sendable () -> Void = {}) {
-        pendingAfterFirstFrame = work
-        stopAfterFirstFrame = stop
+    /// Runs `job` on another thread once the first frame is shown (it must not touch the session); it is asked
+    /// to stop when the session ends before it is done.
+    public func afterFirstFrame(_ job: ListIndexWrite) {
+        pendingIndexWrite = job
     }
-    private var pendingAfterFirstFrame: (@Sendable () -> Void)?
-    private var stopAfterFirstFrame: @Sendable () -> Void = {}
+    private var pendingIndexWrite: ListIndexWrite?
+
+    private func startIndexWrite(_ job: ListIndexWrite) {
+        indexWriting = (BackgroundTask { job.run() }, job)
+    }
 
     /// Runs until the user quits or a stop event arrives.
     public func run() {
@@ -82,7 +85,7 @@ public final class AppLoop {
         state.clampLists()
         backend.show(Renderer.render(state))
         if let work = pendingLoad { loading = BackgroundTask(work) }
-        if let work = pendingAfterFirstFrame { afterFirstFrame = BackgroundTask(work) }
+        if let job = pendingIndexWrite { startIndexWrite(job) }
         maintainSearchKeys()
         while !state.hasQuit {
             // While the whole dossier is read behind the first screen, a tick comes every 10 ms: the screen takes
@@ -132,10 +135,7 @@ public final class AppLoop {
         case .success(let (loaded, indexWrite)):
             if state.message?.text == "Even geduld: het dossier wordt nog gelezen …" { state.message = nil }
             state = loaded.adoptingPreview(of: state)
-            if let indexWrite, afterFirstFrame == nil {
-                afterFirstFrame = BackgroundTask { indexWrite.run() }
-                stopAfterFirstFrame = { indexWrite.stop() }
-            }
+            if let indexWrite, indexWriting == nil { startIndexWrite(indexWrite) }
         case .failure(let error):
             loadFailure = error
             state.hasQuit = true
@@ -149,9 +149,9 @@ public final class AppLoop {
             _ = running.wait()
             loading = nil
         }
-        if let running = afterFirstFrame {
-            stopAfterFirstFrame()
-            running.wait()
+        if let (task, job) = indexWriting {
+            job.stop()
+            task.wait()
         }
         endCompaction()
     }
