@@ -145,6 +145,44 @@ struct ChangeTests {
         #expect(dossier == before)
     }
 
+    @Test("a refused undo of several changes at once is taken back step by step: the same file, every entity at its place")
+    func refusedUndoLeavesPlaces() throws {
+        var dossier = try DossierGenerator(relations: 30, activities: 120, seed: 3)
+            .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: context.today)
+        try dossier.apply(.addRelation(Relation(id: "a7", name: "A7", kind: .samenwerkingsverband, status: .actief)), context: context)
+        let addRelation = try dossier.apply(.addRelation(Relation(id: "b7", name: "B7", kind: .samenwerkingsverband, status: .actief)),
+                                            context: context)
+        // Removed and put back: undoing the putting back takes it out of the middle of the list.
+        let putBack = try dossier.apply(.restore(try dossier.apply(.deleteActivity(dossier.activities[30].id), context: context)),
+                                        context: context)
+        // The same for a relation, before B7 in the list.
+        let relationPutBack = try dossier.apply(.restore(try dossier.apply(.deleteRelation("a7"), context: context)), context: context)
+        let removeFirst = try dossier.apply(.deleteActivity(dossier.activities[10].id), context: context)
+        let removeSecond = try dossier.apply(.deleteActivity(dossier.activities[50].id), context: context)
+        try dossier.apply(.addRelation(Relation(id: "c7", name: "C7", kind: .samenwerkingsverband, status: .actief)), context: context)
+        let removeRelation = try dossier.apply(.deleteRelation("c7"), context: context)
+        var retitled = dossier.activities[20]
+        retitled.title += " (nieuwe titel)"
+        let retitle = try dossier.apply(.updateActivity(retitled), context: context)
+        var renamed = dossier.relations[4]
+        renamed.name += " (hernoemd)"
+        let rename = try dossier.apply(.updateRelation(renamed), context: context)
+        // Kept out of the undo below: it still points at B7, so taking B7 away again must be refused.
+        try dossier.apply(.addActivity(Activity(id: "b7-overleg", title: "B7-overleg", kind: .netwerkbijeenkomst, relations: ["b7"])),
+                          context: context)
+        let before = dossier.encoded()
+        let undo = Restoration.combining([rename, retitle, removeRelation, removeSecond, removeFirst, putBack, relationPutBack, addRelation],
+                                           label: "alles")
+
+        #expect(throws: ChangeError.self) { try dossier.apply(.restore(undo), context: context) }
+        #expect(dossier.encoded() == before)
+        for (place, activity) in dossier.activities.enumerated() { #expect(dossier.activityPosition(activity.id) == place) }
+        for (place, relation) in dossier.relations.enumerated() { #expect(dossier.relationPosition(relation.id) == place) }
+        #expect(dossier.activity(retitled.id)?.title == retitled.title)
+        for removed in removeFirst.activities + removeSecond.activities { #expect(dossier.activity(removed.id) == nil) }
+        #expect(dossier.relationPosition("a7") == dossier.relations.count - 2 && dossier.relationPosition("b7") == dossier.relations.count - 1)
+    }
+
     @Test("activities are checked: known relations, dates in order, visit details only for visits")
     func activityRules() {
         var dossier = Fixtures.smallDossier()
