@@ -27,8 +27,8 @@ public struct Dossier: Sendable {
     /// never made into a side index. Not part of equality.
     public internal(set) var isPart = false
 
-    private var relationIndex: [RelationID: Int] = [:]
-    private var activityIndex: [ActivityID: Int] = [:]
+    private var relationIndex = PositionTable(of: [Relation]())
+    private var activityIndex = PositionTable(of: [Activity]())
 
     public init(title: String, framework: Framework, budgetLines: [BudgetLine] = [], relations: [Relation] = [],
                 activities: [Activity] = [], internalContacts: [Contact] = []) {
@@ -52,9 +52,9 @@ public struct Dossier: Sendable {
         activityPosition(id).map { activities[$0] }
     }
 
-    public func relationPosition(_ id: RelationID) -> Int? { relationIndex[id] }
+    public func relationPosition(_ id: RelationID) -> Int? { relationIndex.position(of: id, in: relations) }
 
-    public func activityPosition(_ id: ActivityID) -> Int? { activityIndex[id] }
+    public func activityPosition(_ id: ActivityID) -> Int? { activityIndex.position(of: id, in: activities) }
 
     /// The activities linked to a relation (or organised by it), in dossier order.
     public func activities(of relationID: RelationID) -> [Activity] {
@@ -110,45 +110,22 @@ public struct Dossier: Sendable {
     // MARK: Mutation, for the change path and the decoder only
 
     private mutating func rebuildIndexes() {
-        relationIndex = Dossier.positions(of: relations)
-        activityIndex = Dossier.positions(of: activities)
-    }
-
-    /// Where each id stands; a repeated id (in a file that breaks the rules) at its first place.
-    private static func positions<Entity: Identifiable<String>>(of entities: [Entity]) -> [String: Int] {
-        Dictionary(entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// After an entity was inserted at or removed from `position` (`removed`: its id): the places from there on
-    /// renumbered, instead of the whole table made anew (at 100.000 activities a removal in the screen spent most of
-    /// its time there). A table that did not hold every entity once (repeated ids) is made anew.
-    private static func renumber<Entity: Identifiable<String>>(_ table: inout [String: Int], of entities: [Entity], from position: Int,
-                                                               removed: String? = nil) {
-        let countBefore = entities.count + (removed == nil ? -1 : 1)
-        guard table.count == countBefore else { return table = positions(of: entities) }
-        if let removed { table[removed] = nil }
-        for place in position..<entities.count { table[entities[place].id] = place }
-        if table.count != entities.count { table = positions(of: entities) }
+        relationIndex = PositionTable(of: relations)
+        activityIndex = PositionTable(of: activities)
     }
 
     mutating func insertRelation(_ relation: Relation, at position: Int? = nil) {
-        if let position, relations.indices.contains(position) {
-            relations.insert(relation, at: position)
-            Dossier.renumber(&relationIndex, of: relations, from: position)
-        } else {
-            relations.append(relation)
-            relationIndex[relation.id] = relations.count - 1
-        }
+        let position = position.flatMap { relations.indices.contains($0) ? $0 : nil } ?? relations.count
+        relations.insert(relation, at: position)
+        relationIndex.inserted(at: position, of: relations)
+        if relationIndex.count != relations.count { relationIndex = PositionTable(of: relations) }
     }
 
     mutating func insertActivity(_ activity: Activity, at position: Int? = nil) {
-        if let position, activities.indices.contains(position) {
-            activities.insert(activity, at: position)
-            Dossier.renumber(&activityIndex, of: activities, from: position)
-        } else {
-            activities.append(activity)
-            activityIndex[activity.id] = activities.count - 1
-        }
+        let position = position.flatMap { activities.indices.contains($0) ? $0 : nil } ?? activities.count
+        activities.insert(activity, at: position)
+        activityIndex.inserted(at: position, of: activities)
+        if activityIndex.count != activities.count { activityIndex = PositionTable(of: activities) }
     }
 
     /// Replaces the relation at a position; its id stays the same.
@@ -161,13 +138,15 @@ public struct Dossier: Sendable {
     }
 
     mutating func removeRelation(at position: Int) {
-        let removed = relations.remove(at: position)
-        Dossier.renumber(&relationIndex, of: relations, from: position, removed: removed.id)
+        relationIndex.removing(at: position, of: relations)
+        relations.remove(at: position)
+        if relationIndex.count != relations.count { relationIndex = PositionTable(of: relations) }
     }
 
     mutating func removeActivity(at position: Int) {
-        let removed = activities.remove(at: position)
-        Dossier.renumber(&activityIndex, of: activities, from: position, removed: removed.id)
+        activityIndex.removing(at: position, of: activities)
+        activities.remove(at: position)
+        if activityIndex.count != activities.count { activityIndex = PositionTable(of: activities) }
     }
 }
 
