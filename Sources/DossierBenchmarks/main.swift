@@ -7,7 +7,8 @@ import Foundation
 ///
 ///     swift run -c release dossier-benchmarks [--sizes 1000,10000,100000] [--runs 7] [--keep DIR]
 ///     swift run -c release --traits PostgreSQL dossier-benchmarks --postgres postgresql://USER@HOST:PORT/postgres
-///     swift run -c release dossier-benchmarks --keys FILE     (the keystrokes alone, on one dossier)
+///     swift run -c release dossier-benchmarks --keys FILE [PART]  (the keystrokes alone, on one dossier; PART: those
+///                                                                  whose name holds it, e.g. verwijder)
 ///
 /// (--postgres measures only the database beside the file: see PostgresBenchmark.)
 ///
@@ -56,12 +57,14 @@ if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "--phases" {
     exit(0)
 }
 
-// The keystrokes alone, on one file: dossier-benchmarks --keys FILE
+// The keystrokes alone, on one file: dossier-benchmarks --keys FILE [PART]
 if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "--keys" {
     let clock = Clock.fixed(Timestamp(date: CalendarDate(year: 2026, month: 11, day: 22)!, hour: 9))
     let dossier = try DossierStore(path: CommandLine.arguments[2]).load()
     print("toetsen op \(CommandLine.arguments[2]) (\(dossier.activities.count) activiteiten), ms: mediaan / p95")
-    for (operation, measurement) in KeystrokeBenchmark(dossier: dossier, clock: clock).run() {
+    // A third argument keeps the sessions whose name holds it ("verwijder"): to profile one of them alone.
+    let only = CommandLine.arguments.count > 3 ? CommandLine.arguments[3] : nil
+    for (operation, measurement) in KeystrokeBenchmark(dossier: dossier, clock: clock).run(including: { only.map($0.rawValue.contains) ?? true }) {
         print("  " + operation.rawValue.padding(toLength: 58, withPad: " ", startingAt: 0)
               + String(format: "%8.2f / %8.2f", measurement.median, measurement.p95))
     }

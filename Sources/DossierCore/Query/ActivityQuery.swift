@@ -66,6 +66,23 @@ public struct ActivityQuery: Hashable, Sendable {
         return true
     }
 
+    /// The positions in `order` whose facets match, for a query without a relation. Each facet is read field by
+    /// field in place: handing `facets[position]` to `matches(_:)` copied it (a retain and release of its budget
+    /// line), which at 100.000 activities was a third of what deleting one in the screen cost.
+    public func filter(_ order: [Int], facets: [Facets]) -> [Int] {
+        precondition(relation == nil, "a relation filter needs the activity itself")
+        return facets.withUnsafeBufferPointer { facets in
+            order.filter { position in
+                if let status, facets[position].status != status { return false }
+                if let kind, facets[position].kind != kind { return false }
+                if let year, facets[position].year != year { return false }
+                if let direction, facets[position].direction != direction { return false }
+                if let budgetLine, facets[position].budgetLine != budgetLine { return false }
+                return true
+            }
+        }
+    }
+
     public func apply(to activities: [Activity]) -> [Activity] {
         positions(in: activities).map { activities[$0] }
     }

@@ -111,8 +111,9 @@ public struct Agenda: Sendable {
     /// Rejected and cancelled activities do not happen; everything else with a date is on the agenda.
     public static func shows(_ status: ActivityStatus) -> Bool { status != .afgewezen && status != .geannuleerd }
 
-    /// Review dates of relations on laag pitje and due dates of open follow-ups, by date.
-    public static func deadlines(in dossier: Dossier) -> [AgendaEntry] {
+    /// Review dates of relations on laag pitje and due dates of open follow-ups, by date; with `horizon`, only
+    /// those on or before it (the signals look 60 days ahead; most follow-ups are due later).
+    public static func deadlines(in dossier: Dossier, through horizon: CalendarDate? = nil) -> [AgendaEntry] {
         var entries = reviews(in: dossier)
         // Read in place through the buffer (see BudgetLedger): most activities have nothing due.
         dossier.activities.withUnsafeBufferPointer { activities in
@@ -121,6 +122,7 @@ public struct Agenda: Sendable {
                 appendFollowUps(activities[position].followUps, at: position, to: &entries)
             }
         }
+        if let horizon { entries.removeAll { $0.start > horizon } }
         return entries.sorted { $0.precedes($1) }
     }
 
@@ -146,10 +148,13 @@ public struct Agenda: Sendable {
 
     private static func reviews(in dossier: Dossier) -> [AgendaEntry] {
         var entries: [AgendaEntry] = []
-        for (position, relation) in dossier.relations.enumerated() where relation.status == .laagPitje {
-            if let review = relation.reviewDate { entries.append(AgendaEntry(kind: .review, start: review, position: position)) }
-        }
+        for (position, relation) in dossier.relations.enumerated() { appendReview(of: relation, at: position, to: &entries) }
         return entries
+    }
+
+    /// The review date of a relation on laag pitje.
+    static func appendReview(of relation: Relation, at position: Int, to entries: inout [AgendaEntry]) {
+        if relation.status == .laagPitje, let review = relation.reviewDate { entries.append(AgendaEntry(kind: .review, start: review, position: position)) }
     }
 
     /// What the agenda shows for the days `from` … `to` (either open): overdue deadlines first (all of

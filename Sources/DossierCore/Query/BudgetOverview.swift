@@ -43,26 +43,41 @@ public struct BudgetOverview: Hashable, Sendable {
         count(activity.id, status: activity.status, cost: activity.budgetedCost)
     }
 
-    /// Adds an activity known only by its id, status and `Activity.budgetedCost` (an activity index's row).
-    mutating func count(_ id: ActivityID, status: ActivityStatus, cost: Money) {
+    /// Adds an activity known only by its id, status and `Activity.budgetedCost` (an activity index's row); its id
+    /// goes at `place` among the others (at the end when nil).
+    mutating func count(_ id: ActivityID, status: ActivityStatus, cost: Money, at place: Int? = nil) {
         guard status.countsAgainstBudget else { return }
         if status.isCarriedOut {
             spent += cost
         } else {
             committed += cost
         }
-        activityIDs.append(id)
+        if let place { activityIDs.insert(id, at: place) } else { activityIDs.append(id) }
+    }
+
+    /// Takes back what `count` added for an activity; false when it was not counted here.
+    mutating func uncount(_ id: ActivityID, status: ActivityStatus, cost: Money) -> Bool {
+        guard status.countsAgainstBudget else { return true }
+        guard let place = activityIDs.firstIndex(of: id) else { return false }
+        activityIDs.remove(at: place)
+        if status.isCarriedOut {
+            spent = spent - cost
+        } else {
+            committed = committed - cost
+        }
+        return true
     }
 }
 
 /// Every budget line in every year at once, from one pass over the activities: for weighing many activities
 /// (reports, benchmarks) without scanning the dossier for each.
-public struct BudgetLedger: Sendable {
-    /// Per budget line id, every year that has activities on it, with its overview.
+public struct BudgetLedger: Sendable, Equatable {
+    /// Per budget line id, every year that has activities on it, with its overview (after `update`, also years
+    /// that had: an overview of nothing is what `overview` makes of a year without one).
     public private(set) var overviews: [String: [Int: BudgetOverview]] = [:]
-    /// Every year that has activities, on any line or none.
-    public private(set) var years: Set<Int> = []
-    private let lines: [BudgetLine]
+    /// How many activities each year has, on any line or none.
+    private var activitiesPerYear: [Int: Int] = [:]
+    let lines: [BudgetLine]
     private let linesByID: [String: BudgetLine]
 
     public init(_ dossier: Dossier) {
@@ -80,7 +95,7 @@ public struct BudgetLedger: Sendable {
     }
 
     /// A ledger of no activities yet, on these budget lines; `count` adds them.
-    init(lines: [BudgetLine]) {
+    public init(lines: [BudgetLine]) {
         self.lines = lines
         linesByID = Dictionary(lines.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -89,12 +104,50 @@ public struct BudgetLedger: Sendable {
         count(activity.id, year: activity.year, line: activity.budgetLine, status: activity.status, cost: activity.budgetedCost)
     }
 
-    /// Adds an activity known only by what the budget looks at (an activity index's row).
-    mutating func count(_ id: ActivityID, year: Int?, line: String?, status: ActivityStatus, cost: Money) {
+    /// Every year that has activities, on any line or none.
+    public var years: Set<Int> { Set(activitiesPerYear.keys) }
+
+    /// Adds an activity known only by what the budget looks at (an activity index's row); `place`: where its id goes
+    /// in its overview's list (at the end when nil).
+    mutating func count(_ id: ActivityID, year: Int?, line: String?, status: ActivityStatus, cost: Money, at place: Int? = nil) {
         guard let year else { return }
-        years.insert(year)
+        activitiesPerYear[year, default: 0] += 1
         guard let line else { return }
-        overviews[line, default: [:]][year, default: BudgetOverview(year: year, line: linesByID[line], id: line)].count(id, status: status, cost: cost)
+        overviews[line, default: [:]][year, default: BudgetOverview(year: year, line: linesByID[line], id: line)]
+            .count(id, status: status, cost: cost, at: place)
+    }
+
+    /// Brings the ledger up to date after a change to some activities, instead of counting every activity again
+    /// (at 100.000 activities that was most of what deleting one in the screen cost): each activity as it was before
+    /// the change (`was`) is taken back, and each at `now` (its position in `dossier`) is counted, its id placed among
+    /// the others in dossier order. False when something does not add up (an activity that was not counted, ids
+    /// that repeat); the ledger is then unusable and the caller makes it anew.
+    public mutating func update(was: [Activity], now: [Int], in dossier: Dossier) -> Bool {
+        guard lines == dossier.budgetLines else { return false }
+        for activity in was {
+            guard let year = activity.year else { continue }
+            guard let count = activitiesPerYear[year], count > 0 else { return false }
+            activitiesPerYear[year] = count > 1 ? count - 1 : nil
+            guard let line = activity.budgetLine else { continue }
+            guard overviews[line]?[year]?.uncount(activity.id, status: activity.status, cost: activity.budgetedCost) == true else { return false }
+        }
+        for position in now.sorted() {
+            let activity = dossier.activities[position]
+            guard let year = activity.year, let line = activity.budgetLine, activity.status.countsAgainstBudget else {
+                count(activity)
+                continue
+            }
+            // Dossier order: every id already counted is still in the dossier, before or after this one.
+            let ids = overviews[line]?[year]?.activityIDs ?? []
+            var low = 0, high = ids.count
+            while low < high {
+                let middle = (low + high) / 2
+                guard let other = dossier.activityPosition(ids[middle]), other != position else { return false }
+                if other < position { low = middle + 1 } else { high = middle }
+            }
+            count(activity.id, year: year, line: line, status: activity.status, cost: activity.budgetedCost, at: low)
+        }
+        return true
     }
 
     public func overview(_ year: Int, line: String) -> BudgetOverview {
@@ -104,6 +157,12 @@ public struct BudgetLedger: Sendable {
     /// A year on every line, in the dossier's order of the lines.
     public func overviews(_ year: Int) -> [BudgetOverview] {
         lines.map { overview(year, line: $0.id) }
+    }
+
+    /// Two ledgers are equal when they give the same years and the same overview of every year on every line.
+    public static func == (left: BudgetLedger, right: BudgetLedger) -> Bool {
+        left.lines == right.lines && left.activitiesPerYear == right.activitiesPerYear
+            && left.years.allSatisfy { left.overviews($0) == right.overviews($0) }
     }
 
     /// What is left of a year's budget on a line when `activity` itself is not counted (it is the one being weighed).

@@ -28,18 +28,65 @@ public struct Reminder: Hashable, Sendable {
     /// Review dates of relations on laag pitje and due dates of open follow-ups, up to `days` after today
     /// (and everything overdue), earliest first: the agenda's deadlines within the look-ahead.
     public static func all(in dossier: Dossier, today: CalendarDate, within days: Int) -> [Reminder] {
-        let horizon = today.adding(days: days)
-        return Agenda.deadlines(in: dossier).prefix { $0.start <= horizon }.map { entry in
-            if entry.kind == .review {
-                let relation = dossier.relations[entry.position]
-                let reason = relation.statusHistory.last(where: { $0.to == .laagPitje })?.reason ?? ""
-                return Reminder(subject: .review(relation.id), date: entry.start, title: entry.title(in: dossier), detail: reason,
-                                subjectName: relation.name)
+        Agenda.deadlines(in: dossier, through: today.adding(days: days)).map { made(from: $0, in: dossier) }
+            .sorted { ($0.date, $0.title) < ($1.date, $1.title) }
+    }
+
+    /// `reminders` as `all` made them, after a change to these relations and activities: the reminders of what it
+    /// touched made anew from the dossier as it is now, each put in its place; the rest kept. The same list as `all`
+    /// gives, without going through every activity again (at 100.000 activities that pass was a third of what
+    /// deleting one in the screen cost).
+    public static func updating(_ reminders: [Reminder], relations: Set<RelationID>, activities: Set<ActivityID>, in dossier: Dossier,
+                                today: CalendarDate, within days: Int) -> [Reminder] {
+        var updated = reminders.filter { reminder in
+            switch reminder.subject {
+            case .review(let id): !relations.contains(id)
+            case .followUp(let id, _): !activities.contains(id)
             }
-            let activity = dossier.activities[entry.position]
-            return Reminder(subject: .followUp(activity.id, index: entry.followUp ?? 0), date: entry.start, title: entry.title(in: dossier),
-                            detail: activity.title, subjectName: activity.title)
-        }.sorted { ($0.date, $0.title) < ($1.date, $1.title) }
+        }
+        var entries: [AgendaEntry] = []
+        for position in relations.compactMap(dossier.relationPosition) { Agenda.appendReview(of: dossier.relations[position], at: position, to: &entries) }
+        for position in activities.compactMap(dossier.activityPosition) {
+            Agenda.appendFollowUps(dossier.activities[position].followUps, at: position, to: &entries)
+        }
+        let horizon = today.adding(days: days)
+        for entry in entries where entry.start <= horizon {
+            let reminder = made(from: entry, in: dossier)
+            var low = 0, high = updated.count
+            while low < high {
+                let middle = (low + high) / 2
+                if updated[middle].precedes(reminder, in: dossier) { low = middle + 1 } else { high = middle }
+            }
+            updated.insert(reminder, at: low)
+        }
+        return updated
+    }
+
+    /// The reminder of a review or follow-up deadline.
+    private static func made(from entry: AgendaEntry, in dossier: Dossier) -> Reminder {
+        if entry.kind == .review {
+            let relation = dossier.relations[entry.position]
+            let reason = relation.statusHistory.last(where: { $0.to == .laagPitje })?.reason ?? ""
+            return Reminder(subject: .review(relation.id), date: entry.start, title: entry.title(in: dossier), detail: reason, subjectName: relation.name)
+        }
+        let activity = dossier.activities[entry.position]
+        return Reminder(subject: .followUp(activity.id, index: entry.followUp ?? 0), date: entry.start, title: entry.title(in: dossier),
+                        detail: activity.title, subjectName: activity.title)
+    }
+
+    /// The order of `all`: by date and title, and among equal ones in the order of the deadlines they come from
+    /// (reviews first, then by the place of their relation or activity in the dossier, then by follow-up).
+    private func precedes(_ other: Reminder, in dossier: Dossier) -> Bool {
+        if date != other.date { return date < other.date }
+        if title != other.title { return title < other.title }
+        return place(in: dossier) < other.place(in: dossier)
+    }
+
+    private func place(in dossier: Dossier) -> (kind: AgendaEntry.Kind, position: Int, followUp: Int) {
+        switch subject {
+        case .review(let id): return (AgendaEntry.Kind.review, dossier.relationPosition(id) ?? -1, -1)
+        case let .followUp(id, index): return (AgendaEntry.Kind.followUp, dossier.activityPosition(id) ?? -1, index)
+        }
     }
 
     /// How far ahead the signals look when nothing is configured (`lookAhead` in the configuration).

@@ -93,5 +93,6 @@ extension DossierIndex {
         years = []
         budgets = []
         reminders = []
+        ledger = BudgetLedger(lines: [])
     }
 }

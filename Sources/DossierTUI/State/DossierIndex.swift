@@ -32,6 +32,10 @@ public struct DossierIndex: Sendable, Equatable {
     public var budgets: [BudgetOverview]
     /// What needs attention within `lookAheadDays`, and everything overdue.
     public var reminders: [Reminder]
+    /// Where `years` and `budgets` come from, kept up to date per change.
+    var ledger: BudgetLedger
+    /// The day `reminders` look ahead from: on another day they are made anew.
+    var remindersMadeOn: CalendarDate?
     /// How far ahead the signals look for review dates and follow-ups (`lookAhead` in the configuration).
     public let lookAheadDays: Int
 
@@ -59,6 +63,7 @@ public struct DossierIndex: Sendable, Equatable {
         // makes the few it compares (`reorder`).
         let sortKeys = dossier.activities.map(ActivityQuery.SortKey.init)
         activitiesInOrder = sortKeys.indices.sorted { DossierIndex.precedes($0, $1, sortKeys[$0], sortKeys[$1]) }
+        ledger = BudgetLedger(dossier)
         refreshTotals(dossier, today: today)
     }
 
@@ -86,11 +91,15 @@ public struct DossierIndex: Sendable, Equatable {
         if !activityPlaces.keepsPlaces {
             activityPlaces.move(&activityFacets) { ActivityQuery.Facets(dossier.activities[$0]) }
             activityPlaces.move(&activityIDs) { dossier.activities[$0].id }
-            activitiesInOrder = activitiesInOrder.compactMap(activityPlaces.newPosition)
-            for (id, positions) in activitiesByRelation {
-                let moved = positions.compactMap(activityPlaces.newPosition)
-                activitiesByRelation[id] = moved.isEmpty ? nil : moved
+            activityPlaces.renumber(&activitiesInOrder)
+            var emptied: [RelationID] = []
+            var entry = activitiesByRelation.startIndex
+            while entry != activitiesByRelation.endIndex {
+                activityPlaces.renumber(&activitiesByRelation.values[entry])
+                if activitiesByRelation.values[entry].isEmpty { emptied.append(activitiesByRelation.keys[entry]) }
+                activitiesByRelation.formIndex(after: &entry)
             }
+            for id in emptied { activitiesByRelation[id] = nil }
         }
         searchKeys?.move(relations: relationPlaces, activities: activityPlaces)
 
@@ -138,17 +147,24 @@ public struct DossierIndex: Sendable, Equatable {
                 DossierIndex.precedes(left, right, ActivityQuery.SortKey(activities[left]), ActivityQuery.SortKey(activities[right]))
             }
         }
-        refreshTotals(dossier, today: today, activitiesChanged: !change.activities.isEmpty)
+        if !change.activities.isEmpty && !ledger.update(was: change.activities.compactMap(\.value), now: activityPositions, in: dossier) {
+            ledger = BudgetLedger(dossier)
+        }
+        refreshTotals(dossier, today: today, after: change)
         return true
     }
 
-    /// Years, budgets and reminders: one cheap pass over the dossier for each of reminders and budgets.
-    /// Years and budgets only change with the activities.
-    private mutating func refreshTotals(_ dossier: Dossier, today: CalendarDate, activitiesChanged: Bool = true) {
-        reminders = Reminder.all(in: dossier, today: today, within: lookAheadDays)
-        guard activitiesChanged else { return }
-        // One pass: the ledger holds an overview for every year that has activities.
-        let ledger = BudgetLedger(dossier)
+    /// Years, budgets (from the ledger) and reminders; after a change, the reminders of what it touched only (on the
+    /// same day). Years and budgets only change with the activities.
+    private mutating func refreshTotals(_ dossier: Dossier, today: CalendarDate, after change: Restoration? = nil) {
+        if let change, remindersMadeOn == today {
+            reminders = Reminder.updating(reminders, relations: Set(change.relations.map(\.id)), activities: Set(change.activities.map(\.id)),
+                                          in: dossier, today: today, within: lookAheadDays)
+        } else {
+            reminders = Reminder.all(in: dossier, today: today, within: lookAheadDays)
+            remindersMadeOn = today
+        }
+        guard change?.activities.isEmpty != true else { return }
         years = ledger.years.sorted()
         budgets = BudgetYears.all(framework: dossier.framework, activityYears: years).flatMap(ledger.overviews)
     }

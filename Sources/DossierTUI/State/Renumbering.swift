@@ -63,6 +63,19 @@ struct Renumbering {
         for position in added { array.insert(placeholder(position), at: position) }
     }
 
+    /// A list of old places made into new ones in place, the removed entity's place taken out (no new list, and no
+    /// new dictionary entry for a list held in a dictionary's values).
+    func renumber(_ places: inout [Int]) {
+        var kept = 0
+        for index in places.indices {
+            if let place = newPosition(of: places[index]) {
+                places[kept] = place
+                kept += 1
+            }
+        }
+        places.removeLast(places.count - kept)
+    }
+
     /// Where the entity at old `position` stands now; nil for the one removed.
     func newPosition(of position: Int) -> Int? {
         var place = position
