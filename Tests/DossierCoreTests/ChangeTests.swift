@@ -174,7 +174,9 @@ struct ChangeTests {
         let undo = Restoration.combining([rename, retitle, removeRelation, removeSecond, removeFirst, putBack, relationPutBack, addRelation],
                                            label: "alles")
 
-        #expect(throws: ChangeError.self) { try dossier.apply(.restore(undo), context: context) }
+        // Refused by the last check, after every step was taken: B7 is still in use.
+        let refusal = #expect(throws: ChangeError.self) { try dossier.apply(.restore(undo), context: context) }
+        #expect(refusal?.message.contains("verwijst inmiddels naar 'b7'") == true, "\(String(describing: refusal))")
         #expect(dossier.encoded() == before)
         for (place, activity) in dossier.activities.enumerated() { #expect(dossier.activityPosition(activity.id) == place) }
         for (place, relation) in dossier.relations.enumerated() { #expect(dossier.relationPosition(relation.id) == place) }

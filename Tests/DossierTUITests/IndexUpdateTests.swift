@@ -117,6 +117,20 @@ struct IndexUpdateTests {
         #expect(inPlace > 100)
     }
 
+    @Test("a change on a later day: the reminders are made anew for that day, as a rebuild makes them")
+    func changeOnALaterDay() throws {
+        var dossier = try DossierGenerator(relations: 40, activities: 300, seed: 13)
+            .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: today)
+        var index = DossierIndex(dossier: dossier, today: today)
+        let later = today.adding(days: 45)
+        let undo = try dossier.apply(.deleteActivity(dossier.activities[150].id), context: Fixtures.context)
+        let updated = index.update(after: undo, in: dossier, today: later)
+        #expect(updated)
+        let rebuilt = DossierIndex(dossier: dossier, today: later)
+        #expect(index.reminders != DossierIndex(dossier: dossier, today: today).reminders, "the test needs reminders that differ per day")
+        #expect(index == rebuilt)
+    }
+
     @Test("others' changes taken in together: a removal recorded in a list an earlier removal shifted is refused, also beside a neighbour like it")
     func staleRemovalPlace() throws {
         var dossier = try DossierGenerator(relations: 40, activities: 300, seed: 11)

@@ -137,17 +137,23 @@ public struct BudgetLedger: Sendable, Equatable {
                 count(activity)
                 continue
             }
-            // Dossier order: every id already counted is still in the dossier, before or after this one.
-            let ids = overviews[line]?[year]?.activityIDs ?? []
-            var low = 0, high = ids.count
-            while low < high {
-                let middle = (low + high) / 2
-                guard let other = dossier.activityPosition(ids[middle]), other != position else { return false }
-                if other < position { low = middle + 1 } else { high = middle }
-            }
-            count(activity.id, year: year, line: line, status: activity.status, cost: activity.budgetedCost, at: low)
+            // (The list is handed over and let go before `count` inserts into it: held, the insert would copy it.)
+            guard let place = BudgetLedger.place(of: position, among: overviews[line]?[year]?.activityIDs ?? [], in: dossier) else { return false }
+            count(activity.id, year: year, line: line, status: activity.status, cost: activity.budgetedCost, at: place)
         }
         return true
+    }
+
+    /// Where the activity at `position` goes among `ids` in dossier order: every id already counted is still in the
+    /// dossier, before or after it. Nil when one is not (or is the activity itself: it was counted twice).
+    private static func place(of position: Int, among ids: [ActivityID], in dossier: Dossier) -> Int? {
+        var low = 0, high = ids.count
+        while low < high {
+            let middle = (low + high) / 2
+            guard let other = dossier.activityPosition(ids[middle]), other != position else { return nil }
+            if other < position { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     public func overview(_ year: Int, line: String) -> BudgetOverview {
@@ -159,10 +165,12 @@ public struct BudgetLedger: Sendable, Equatable {
         lines.map { overview(year, line: $0.id) }
     }
 
-    /// Two ledgers are equal when they give the same years and the same overview of every year on every line.
+    /// Two ledgers are equal when they give the same years and the same overview of every year on every line, also
+    /// on a line the activities name that is not one of the dossier's.
     public static func == (left: BudgetLedger, right: BudgetLedger) -> Bool {
-        left.lines == right.lines && left.activitiesPerYear == right.activitiesPerYear
-            && left.years.allSatisfy { left.overviews($0) == right.overviews($0) }
+        let lineIDs = Set(left.overviews.keys).union(right.overviews.keys)
+        return left.lines == right.lines && left.activitiesPerYear == right.activitiesPerYear
+            && left.years.allSatisfy { year in lineIDs.allSatisfy { left.overview(year, line: $0) == right.overview(year, line: $0) } }
     }
 
     /// What is left of a year's budget on a line when `activity` itself is not counted (it is the one being weighed).

@@ -38,6 +38,8 @@ public struct Reminder: Hashable, Sendable {
     /// deleting one in the screen cost).
     public static func updating(_ reminders: [Reminder], relations: Set<RelationID>, activities: Set<ActivityID>, in dossier: Dossier,
                                 today: CalendarDate, within days: Int) -> [Reminder] {
+        // An id found twice (a file that breaks the rules) names two records; only a full pass finds both.
+        guard dossier.hasUniqueIDs else { return all(in: dossier, today: today, within: days) }
         var updated = reminders.filter { reminder in
             switch reminder.subject {
             case .review(let id): !relations.contains(id)
