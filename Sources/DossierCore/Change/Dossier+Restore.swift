@@ -1,7 +1,7 @@
 extension Dossier {
     /// Puts entities back, in place, and checks that nothing would point at a removed relation; a refused
     /// restoration is taken back step by step, so the dossier is left exactly as it was, every entity at its place.
-    /// (It used to work on a copy: at 100.000 activities copying and then freeing the dossier was most of an undo.)
+    /// (It used to work on a copy: at 100.000 activities copying and then freeing the dossier was a third of an undo.)
     mutating func restore(_ restoration: Restoration) throws(ChangeError) -> Restoration {
         var steps: [PlacedStep] = []
         var inverseRelations: [Snapshot<Relation>] = []

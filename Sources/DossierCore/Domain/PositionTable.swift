@@ -1,9 +1,9 @@
 /// Where each entity of a list stands, by id: a hash table (open addressing, linear probing) that holds positions
 /// only and recognises an id by the entity at a candidate position. Inserting or removing an entity moves every
 /// position after it with one pass over small integers; a `[String: Int]` had to hash again every id after the
-/// place, which at 100.000 activities was most of what deleting or putting back one in the screen cost
+/// place, which at 100.000 activities was the largest part of what deleting or putting back one in the screen cost
 /// (docs/performance.md, point 46). A repeated id (a file that breaks the rules) is held at its first place only,
-/// and `count` is then below the list's: the owner makes the table anew after each change (`Dossier`).
+/// and `count` is then below the list's: the owner makes the table anew whenever the two differ (`Dossier`).
 struct PositionTable: Sendable {
     private static let empty: Int32 = -1
     /// A position, or `empty`; the capacity is a power of two, at least twice the count.

@@ -34,7 +34,7 @@ public struct Reminder: Hashable, Sendable {
 
     /// `reminders` as `all` made them, after a change to these relations and activities: the reminders of what it
     /// touched made anew from the dossier as it is now, each put in its place; the rest kept. The same list as `all`
-    /// gives, without going through every activity again (at 100.000 activities that pass was a third of what
+    /// gives, without going through every activity again (at 100.000 activities that pass was a quarter of what
     /// deleting one in the screen cost).
     public static func updating(_ reminders: [Reminder], relations: Set<RelationID>, activities: Set<ActivityID>, in dossier: Dossier,
                                 today: CalendarDate, within days: Int) -> [Reminder] {
