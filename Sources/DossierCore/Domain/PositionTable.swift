@@ -33,12 +33,10 @@ struct PositionTable: Sendable {
     /// After `entities.insert(_, at: position)` (or an append): the positions from there on move up, and the new
     /// entity is found at its place.
     mutating func inserted<Entity: Identifiable<String>>(at position: Int, of entities: [Entity]) {
+        // A table that must grow is made anew from the list as it now is: nothing to shift.
+        guard (count + 1) * 2 <= slots.count else { return self = PositionTable(of: entities) }
         if position < entities.count - 1 { shift(from: position, by: 1) }
-        if (count + 1) * 2 > slots.count {
-            self = PositionTable(of: entities)
-        } else {
-            add(position, of: entities)
-        }
+        add(position, of: entities)
     }
 
     /// Before `entities.remove(at: position)`: the entity there is no longer found, and the positions after it move
