@@ -73,16 +73,34 @@ public struct ProgramRunner: Sendable {
     /// becomes a finding of the test instead of a run that never ends.
     public static func waitForExit(_ pid: pid_t, atMost seconds: Double) -> Int32? {
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1_000_000_000)
-        var status: Int32 = 0
         while DispatchTime.now().uptimeNanoseconds < deadline {
-            let ended = waitpid(pid, &status, WNOHANG)
-            if ended == pid { return exitStatus(status) }
-            if ended < 0 && errno != EINTR { return nil }
-            usleep(10_000)
+            switch exitStatusIfEnded(pid) {
+            case .ended(let status): return status
+            case .unknown: return nil
+            case .running: usleep(10_000)
+            }
         }
         kill(pid, SIGKILL)
         _ = waitForExit(pid)
         return nil
+    }
+
+    public enum ProcessState: Equatable {
+        case running
+        case ended(Int32)
+        /// `waitpid` failed: not a child of ours, or already collected.
+        case unknown
+    }
+
+    /// Whether a launched process has ended, without waiting; an ended one is collected.
+    public static func exitStatusIfEnded(_ pid: pid_t) -> ProcessState {
+        var status: Int32 = 0
+        while true {
+            let ended = waitpid(pid, &status, WNOHANG)
+            if ended == pid { return .ended(exitStatus(status)) }
+            if ended == 0 { return .running }
+            if errno != EINTR { return .unknown }
+        }
     }
 
     /// Starts a process without waiting for it (for killing it at a moment of the test's choosing).
