@@ -47,6 +47,24 @@ struct LayoutTests {
         #expect(wider.screen.line(0).hasSuffix("Budget internationalisering: € 16.000,00 · Bijdrage Global Goals Platform Oss: € 11.459,00"))
     }
 
+    @Test("amounts of millions in the budget table are shown whole at 80 and 120 columns, never cut")
+    func budgetMillions() throws {
+        let small = Fixtures.smallDossier()
+        var activities = small.activities
+        let charged = try #require(activities.firstIndex { $0.budgetLine != nil && $0.status.isUpcoming })
+        activities[charged].estimatedCost = Money(cents: 425_310_012)
+        let dossier = Dossier(title: small.title, framework: small.framework, budgetLines: small.budgetLines,
+                              relations: small.relations, activities: activities, internalContacts: small.internalContacts)
+        for (width, height) in [(80, 24), (120, 40)] {
+            let app = Harness(dossier: dossier, width: width, height: height)
+            app.press(.character("4"))
+            let overview = try #require(app.state.index.budgets.first { $0.committed.cents >= 425_310_012 })
+            #expect(app.text.contains(overview.committed.formatted), "\(width): \(app.text)")
+            #expect(app.text.contains(overview.remaining.formatted), "\(width): \(app.text)")
+            #expect(!app.text.contains("€ 4.25…") && !app.text.contains("3.10…"), "\(width): \(app.text)")
+        }
+    }
+
     @Test("many filters at 80 columns: their values, or 'gefilterd', never a cut text")
     func filtersNarrow() {
         let app = Harness(width: 80, height: 24)

@@ -8,25 +8,32 @@ enum BudgetView {
         let theme = state.theme
         let layout = state.layout
         let wide = state.width >= 100
+        let budgets = state.index.budgets
+        // An amount is never cut: each money column is as wide as its widest amount (millions in a large dossier).
+        func width(_ minimum: Int, _ amount: (BudgetOverview) -> Money) -> Int {
+            budgets.reduce(minimum) { max($0, DisplayWidth.of(amount($1).formatted)) }
+        }
+        let budgetWidth = width(11, \.budget), committedWidth = width(11, \.committed)
+        let spentWidth = width(11, \.spent), remainingWidth = width(12, \.remaining)
         // Narrow: the yearly amount is in the header and in the bar's length, so its column gives way to the bar.
         let specs: [(String, Int, Int, Bool)] = wide
-            ? [("Jaar", 6, 0, false), ("Budgetregel", 12, 4, false), ("Budget", 11, 0, true), ("Vastgelegd", 11, 0, true),
-               ("Besteed", 11, 0, true), ("Over", 12, 0, true), ("Verbruik", 0, 3, false), ("Telt mee", 0, 2, false)]
-            : [("Jaar", 6, 0, false), ("Budgetregel", 12, 2, false), ("Vastgelegd", 11, 0, true),
-               ("Besteed", 11, 0, true), ("Over", 12, 0, true), ("Verbruik", 0, 2, false)]
+            ? [("Jaar", 6, 0, false), ("Budgetregel", 12, 4, false), ("Budget", budgetWidth, 0, true), ("Vastgelegd", committedWidth, 0, true),
+               ("Besteed", spentWidth, 0, true), ("Over", remainingWidth, 0, true), ("Verbruik", 0, 3, false), ("Telt mee", 0, 2, false)]
+            : [("Jaar", 6, 0, false), ("Budgetregel", 12, 2, false), ("Vastgelegd", committedWidth, 0, true),
+               ("Besteed", spentWidth, 0, true), ("Over", remainingWidth, 0, true), ("Verbruik", 0, 2, false)]
         let columns = ListColumns(totalWidth: state.width, specs: specs)
         let barWidth = columns.columns[wide ? 6 : 5].width
         columns.drawHeader(in: &canvas, y: layout.bodyTop, style: theme.header)
         let list = state.listState(.budget)
         var y = layout.bodyTop + 1
-        for (row, overview) in state.index.budgets.enumerated() {
+        for (row, overview) in budgets.enumerated() {
             guard y < layout.messageRow - 3 else { break }
             let selected = row == list.selection
             if selected { canvas.fill(x: 0, y: y, width: state.width, height: 1, style: Style(reversed: true)) }
             let plain = RowStyle.apply(.plain, selected: selected)
             let warning = RowStyle.apply(theme.error, selected: selected)
             let isCurrentYear = overview.year == state.today.year
-            let isFirstOfYear = row == 0 || state.index.budgets[row - 1].year != overview.year
+            let isFirstOfYear = row == 0 || budgets[row - 1].year != overview.year
             var cells: [(String, Style)] = [
                 (isFirstOfYear ? String(overview.year) + (isCurrentYear ? " ◂" : "") : "", isCurrentYear ? plain.bold() : plain),
                 (overview.lineName, plain),
