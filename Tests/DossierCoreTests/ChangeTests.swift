@@ -245,4 +245,33 @@ struct BatchTests {
         }
         #expect(dossier == Fixtures.smallDossier())
     }
+
+    @Test("undoing a batch that removed or added several puts every record back at its place; redoing it makes the same file")
+    func placesAfterUndoAndRedo() throws {
+        var dossier = try DossierGenerator(relations: 30, activities: 120, seed: 5)
+            .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: Fixtures.context.today)
+        var random = SeededGenerator(seed: 21)
+        for round in 0..<40 {
+            let before = dossier.encoded()
+            var changes: [Change] = Array(Set((0..<Int.random(in: 2...6, using: &random)).map { _ in dossier.activities.randomElement(using: &random)!.id }))
+                .shuffled(using: &random).map(Change.deleteActivity)
+            let unused = dossier.relations.filter { relation in !dossier.activities.contains { RelationOverview.linkedRelations($0).contains(relation.id) } }
+            changes += unused.shuffled(using: &random).prefix(Int.random(in: 0...3, using: &random)).map { Change.deleteRelation($0.id) }
+            if round.isMultiple(of: 2) {
+                changes = (0..<Int.random(in: 2...4, using: &random)).flatMap { index in
+                    [Change.addRelation(Relation(id: "r-\(round)-\(index)", name: "R \(round) \(index)", kind: .vriendschapsrelatie, status: .verkennen)),
+                     Change.addActivity(Activity(id: "a-\(round)-\(index)", title: "A \(round) \(index)", kind: .beurs))]
+                }
+            }
+            let undo = try dossier.apply(.batch(changes, label: "Opruimen"), context: Fixtures.context)
+            let after = dossier.encoded()
+            let redo = try dossier.apply(.restore(undo), context: Fixtures.context)
+            #expect(dossier.encoded() == before, "round \(round): undo")
+            let undoAgain = try dossier.apply(.restore(redo), context: Fixtures.context)
+            #expect(dossier.encoded() == after, "round \(round): redo")
+            try dossier.apply(.restore(undoAgain), context: Fixtures.context)
+            #expect(dossier.encoded() == before, "round \(round): undo of the redo")
+            if Bool.random(using: &random) { try dossier.apply(.restore(redo), context: Fixtures.context) }
+        }
+    }
 }

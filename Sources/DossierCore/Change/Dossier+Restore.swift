@@ -6,7 +6,7 @@ extension Dossier {
         var steps: [PlacedStep] = []
         var inverseRelations: [Snapshot<Relation>] = []
         var inverseActivities: [Snapshot<Activity>] = []
-        // Remove what should not exist and replace what exists, then insert what is missing, lowest position first.
+        // Remove what should not exist and replace what exists, then insert what is missing.
         for snapshot in restoration.activities {
             let position = activityPosition(snapshot.id)
             inverseActivities.append(Snapshot(id: snapshot.id, value: position.map { activities[$0] }, position: position ?? snapshot.position))
@@ -25,13 +25,16 @@ extension Dossier {
                 if let value = snapshot.value { replaceRelation(at: position, with: value) } else { removeRelation(at: position) }
             }
         }
-        for snapshot in restoration.relations.sorted(by: { $0.position < $1.position }) where relationPosition(snapshot.id) == nil {
+        // Each place was recorded just before the step that touched the entity, in the list as the steps before had left
+        // it: so what is missing goes back newest first, each into the list as it stood at its step (in a batch that
+        // removed several, the last removed goes back first; in ascending order they would change places).
+        for snapshot in restoration.relations.reversed() where relationPosition(snapshot.id) == nil {
             if let value = snapshot.value {
                 insertRelation(value, at: snapshot.position)
                 steps.append(.relationInserted(snapshot.id))
             }
         }
-        for snapshot in restoration.activities.sorted(by: { $0.position < $1.position }) where activityPosition(snapshot.id) == nil {
+        for snapshot in restoration.activities.reversed() where activityPosition(snapshot.id) == nil {
             if let value = snapshot.value {
                 insertActivity(value, at: snapshot.position)
                 steps.append(.activityInserted(snapshot.id))
