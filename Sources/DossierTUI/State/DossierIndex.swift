@@ -69,7 +69,7 @@ public struct DossierIndex: Sendable, Equatable {
 
     /// Brings the index up to date after a change, from the restoration that undoes it (which names
     /// every relation and activity the change touched, as they were). Handles changes that edit in place, add
-    /// (at the end, or put back where it was) or remove one (`Renumbering`); returns false for any other, after
+    /// (at the end, or put back where it was) or remove some (`Renumbering`); returns false for any other, after
     /// which the caller builds the index anew.
     public mutating func update(after change: Restoration, in dossier: Dossier, today: CalendarDate) -> Bool {
         let relationOverviews = overviews, ids = activityIDs

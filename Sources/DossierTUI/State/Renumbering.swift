@@ -6,15 +6,16 @@ import DossierCore
 ///
 /// A restoration records each entity's place as it was just before the step that touched it, which after an
 /// earlier removal or put-back in the same change (a batch, or others' changes taken in together) is a place in an
-/// already shifted list. So every recorded place is checked against the index: the removed entity must be the one
-/// the index holds there (by id), and every entity that stayed must stand where its recorded place now leads (the
-/// mapping of places that stayed is one to one, so a shifted place cannot pass). One removal and nothing added, or
-/// additions and no removal; anything else is nil, and the index is built anew.
+/// already shifted list. A recorded place is taken back through the removals recorded before it (in a batch of
+/// removals each one's place is in the list the ones before it shortened), and then checked against the index: a
+/// removed entity must be the one the index holds there (by id), and every entity that stayed must stand where
+/// its place now leads (the mapping of places that stayed is one to one, so a wrong place cannot pass). Removals
+/// and nothing added, or additions and no removal; anything else is nil, and the index is built anew.
 struct Renumbering {
-    /// Aligned with the snapshots: where each entity stands now, nil for the one removed.
+    /// Aligned with the snapshots: where each entity stands now, nil for those removed.
     let positions: [Int?]
-    /// The old place of the entity removed.
-    let removed: Int?
+    /// The old places of the entities removed, ascending.
+    let removed: [Int]
     /// The new places of the entities added, ascending.
     let added: [Int]
     let newCount: Int
@@ -24,12 +25,15 @@ struct Renumbering {
     init?<Entity>(_ snapshots: [Snapshot<Entity>], oldCount: Int, newCount: Int, find: (String) -> Int?,
                   isAt: (Int, Entity) -> Bool) {
         var positions: [Int?] = [], removed: [Int] = [], added: [Int] = []
+        // Per snapshot its old place in the list before the change (nil for one added).
+        var oldPlaces: [Int?] = []
         for snapshot in snapshots {
             let now = find(snapshot.id)
+            let old = Self.place(snapshot.position, before: removed)
             switch (snapshot.value, now) {
             case (let value?, nil):
-                guard snapshot.position < oldCount, isAt(snapshot.position, value) else { return nil }
-                removed.append(snapshot.position)
+                guard old < oldCount, isAt(old, value), !removed.contains(old) else { return nil }
+                removed.insert(old, at: Self.count(below: old, in: removed))
             case (nil, let position?):
                 added.append(position)
             case (_?, _?):
@@ -39,31 +43,59 @@ struct Renumbering {
                 return nil
             }
             positions.append(now)
+            oldPlaces.append(snapshot.value == nil ? nil : old)
         }
-        guard removed.count <= 1, removed.isEmpty || added.isEmpty, oldCount - removed.count + added.count == newCount,
+        guard removed.isEmpty || added.isEmpty, oldCount - removed.count + added.count == newCount,
               Set(added).count == added.count else { return nil }
         self.positions = positions
-        self.removed = removed.first
+        self.removed = removed
         self.added = added.sorted()
         self.newCount = newCount
         // An entity that stayed must stand where its old place now leads: else the change moved it.
-        for (snapshot, position) in zip(snapshots, positions) where snapshot.value != nil {
-            guard let position else { continue }
-            guard snapshot.position < oldCount, newPosition(of: snapshot.position) == position else { return nil }
+        for (old, position) in zip(oldPlaces, positions) {
+            guard let old, let position else { continue }
+            guard old < oldCount, newPosition(of: old) == position else { return nil }
         }
     }
 
-    /// Whether every place stays as it was: nothing removed, and whatever was added stands after all that stayed.
-    var keepsPlaces: Bool { removed == nil && added.allSatisfy { $0 >= newCount - added.count } }
+    /// The place in the list before the change of a place recorded after the removals `removed` (old places,
+    /// ascending): each removal at or before it had shifted it one down.
+    private static func place(_ recorded: Int, before removed: [Int]) -> Int {
+        var place = recorded
+        for old in removed {
+            guard old <= place else { break }
+            place += 1
+        }
+        return place
+    }
 
-    /// A list held by place (one element per entity) moved along: the removed entity's element taken out, one made
+    /// How many of the ascending `places` are below `place`.
+    private static func count(below place: Int, in places: [Int]) -> Int {
+        var low = 0, high = places.count
+        while low < high {
+            let middle = (low + high) / 2
+            if places[middle] < place { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Whether every place stays as it was: nothing removed, and whatever was added stands after all that stayed.
+    var keepsPlaces: Bool { removed.isEmpty && added.allSatisfy { $0 >= newCount - added.count } }
+
+    /// A list held by place (one element per entity) moved along: the removed entities' elements taken out, one made
     /// by `placeholder(new position)` put in for each added entity (to be set to its real value after).
     func move<Element>(_ array: inout [Element], placeholder: (Int) -> Element) {
-        if let removed { array.remove(at: removed) }
+        if removed.count == 1 {
+            array.remove(at: removed[0])
+        } else if !removed.isEmpty {
+            var places = RangeSet<Int>()
+            for place in removed { places.insert(place, within: array) }
+            array.removeSubranges(places)
+        }
         for position in added { array.insert(placeholder(position), at: position) }
     }
 
-    /// A list of old places made into new ones in place, the removed entity's place taken out (no new list, and no
+    /// A list of old places made into new ones in place, the removed entities' places taken out (no new list, and no
     /// new dictionary entry for a list held in a dictionary's values).
     func renumber(_ places: inout [Int]) {
         var kept = 0
@@ -76,12 +108,13 @@ struct Renumbering {
         places.removeLast(places.count - kept)
     }
 
-    /// Where the entity at old `position` stands now; nil for the one removed.
+    /// Where the entity at old `position` stands now; nil for one removed.
     func newPosition(of position: Int) -> Int? {
         var place = position
-        if let removed {
-            if position == removed { return nil }
-            if position > removed { place -= 1 }
+        if !removed.isEmpty {
+            let below = Self.count(below: position, in: removed)
+            if below < removed.count && removed[below] == position { return nil }
+            place -= below
         }
         for position in added {
             guard position <= place else { break }
