@@ -22,6 +22,67 @@ struct KeystrokeBenchmark {
         func discard(_ written: WrittenSnapshot) {}
     }
 
+    /// As `NoStore`, but at each look at the store (`refresh`) colleagues' changes queued by the benchmark arrive:
+    /// applied to the screen's dossier as the real store applies them, each with its restoration.
+    final class ColleagueStore: StoreSession {
+        var queued: [Change] = []
+        private(set) var restorations: [Restoration] = []
+        private var sequence = 0
+        let clock: Clock
+        init(clock: Clock) { self.clock = clock }
+        var notices: [String] { [] }
+        func commit(_ change: Change, to dossier: inout Dossier, context: ChangeContext) throws(StoreError) -> Restoration {
+            do { return try dossier.apply(change, context: context) } catch { throw .refused(error) }
+        }
+        func history() throws(StoreError) -> [JournalEntry] { [] }
+        func load() throws(StoreError) -> Dossier { throw .missing(file: "") }
+        func refresh(_ dossier: inout Dossier) throws(StoreError) -> [OthersChange] {
+            defer { queued = [] }
+            restorations = []
+            var arrived: [OthersChange] = []
+            for change in queued {
+                sequence += 1
+                let summary = change.summary(in: dossier)
+                let restoration = try commit(change, to: &dossier, context: clock.context(actor: "Ine"))
+                restorations.append(restoration)
+                arrived.append(OthersChange(entry: JournalEntry(sequence: sequence, timestamp: clock.now(), actor: "Ine", today: clock.today(),
+                                                                summary: summary, subjects: change.subjects, event: .change(change)),
+                                            restoration: restoration))
+            }
+            return arrived
+        }
+        func takeOthersChanges() -> [OthersChange] { [] }
+        var needsCompaction: Bool { false }
+        func snapshotWrite(of dossier: Dossier) -> SnapshotWrite? { nil }
+        func finishCompaction(_ written: WrittenSnapshot, at moment: Timestamp) throws(StoreError) -> Bool { false }
+        func discard(_ written: WrittenSnapshot) {}
+    }
+
+    /// A colleague's two deletions arriving at one look at the store, taken in by the screen with the activity list
+    /// open, and a frame drawn: `count` times, each time put back (untimed) by the colleague's undo.
+    func othersDeletions(count: Int) -> Measurement {
+        let store = ColleagueStore(clock: clock)
+        let loop = AppLoop(state: AppState(dossier: dossier, today: clock.today(), width: 120, height: 40), backend: HeadlessBackend(width: 120, height: 40),
+                           session: store, clock: clock, actor: "benchmark")
+        loop.dispatch(.key(.character("2")))
+        var measurement = Measurement()
+        for round in 0..<count {
+            // Two activities far apart in the list, different ones each round; the first round copies the
+            // activities (the benchmark holds the dossier too) and is not counted.
+            let activities = loop.state.dossier.activities
+            store.queued = [.deleteActivity(activities[(round * 7_919) % activities.count].id),
+                            .deleteActivity(activities[(round * 7_919 + activities.count / 2) % activities.count].id)]
+            let sample = Measurement.time {
+                _ = loop.refresh()
+                _ = Renderer.render(loop.state)
+            }
+            if round > 0 { measurement.samples.append(sample) }
+            store.queued = store.restorations.reversed().map(Change.restore)
+            _ = loop.refresh()
+        }
+        return measurement
+    }
+
     /// Every keystroke session, or those `including` picks (to profile one of them alone).
     func run(including: (Operation) -> Bool = { _ in true }) -> [(Operation, Measurement)] {
         /// `keys` are timed one by one, `count` times; `setup` before each round is not timed.
@@ -59,6 +120,7 @@ struct KeystrokeBenchmark {
             // before the timing.
             (.keyDelete, { session([.character("J")], repeat: 10, prefix: firstChange, setup: [.character("d")], reset: [.character("u")]) }),
             (.keyUndoDelete, { session([.character("u")], repeat: 10, prefix: firstChange, setup: [.character("d"), .character("J")]) }),
+            (.othersDeletions, { othersDeletions(count: 11) }),
         ]
         return sessions.filter { including($0.0) }.map { ($0.0, $0.1()) }
     }

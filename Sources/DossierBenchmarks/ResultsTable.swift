@@ -18,6 +18,7 @@ enum Operation: String, CaseIterable {
     case keySave = "toets: wijziging opslaan (Ctrl-S, lijsten bijgewerkt)"
     case keyDelete = "toets: activiteit verwijderen (J, lijsten bijgewerkt)"
     case keyUndoDelete = "toets: verwijderen ongedaan maken (u)"
+    case othersDeletions = "twee verwijderingen van een collega samen binnen"
     case assessAll = "afweging van alle activiteiten"
     case report = "jaarverslag (Markdown)"
     case csvImport = "CSV-import van alle activiteiten"
@@ -45,7 +46,7 @@ enum Operation: String, CaseIterable {
         case .activitiesJSON: 300
         case .relationsCommand: 150
         case .setStatus, .addRelation, .logVisit, .addFollowUp, .addFollowUpByTitle, .deleteActivity: 300
-        case .assessAll, .report, .wholeDossier, .searchKeys, .activitiesTable, .agendaCommand, .dueCommand, .showRelation: nil
+        case .othersDeletions, .assessAll, .report, .wholeDossier, .searchKeys, .activitiesTable, .agendaCommand, .dueCommand, .showRelation: nil
         }
     }
 
