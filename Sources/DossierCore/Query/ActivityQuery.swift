@@ -68,11 +68,14 @@ public struct ActivityQuery: Hashable, Sendable {
 
     /// The positions in `order` whose facets match, for a query without a relation. Each facet is read field by
     /// field in place: handing `facets[position]` to `matches(_:)` copied it (a retain and release of its budget
-    /// line), which at 100.000 activities was a third of what deleting one in the screen cost.
+    /// line), which at 100.000 activities was a third of what deleting one in the screen cost. Every position must
+    /// be one of `facets`' (it traps otherwise).
     public func filter(_ order: [Int], facets: [Facets]) -> [Int] {
         precondition(relation == nil, "a relation filter needs the activity itself")
         return facets.withUnsafeBufferPointer { facets in
             order.filter { position in
+                // The buffer does not check its bounds in a release build; a position from elsewhere must trap, not read.
+                precondition(UInt(bitPattern: position) < UInt(facets.count), "position \(position) outside the facets")
                 if let status, facets[position].status != status { return false }
                 if let kind, facets[position].kind != kind { return false }
                 if let year, facets[position].year != year { return false }
