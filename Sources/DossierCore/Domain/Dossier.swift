@@ -103,7 +103,7 @@ public struct Dossier: Sendable {
     }
 
     /// Whether no two relations and no two activities share an id (the indexes keep one position per id).
-    var hasUniqueIDs: Bool {
+    public var hasUniqueIDs: Bool {
         relationIndex.count == relations.count && activityIndex.count == activities.count
     }
 

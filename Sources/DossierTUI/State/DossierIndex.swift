@@ -69,9 +69,11 @@ public struct DossierIndex: Sendable, Equatable {
 
     /// Brings the index up to date after a change, from the restoration that undoes it (which names
     /// every relation and activity the change touched, as they were). Handles changes that edit in place, add
-    /// (at the end, or put back where it was) or remove some (`Renumbering`); returns false for any other, after
-    /// which the caller builds the index anew.
+    /// (at the end, or put back where it was) or remove (`Renumbering`); returns false for any it cannot follow,
+    /// after which the caller builds the index anew.
     public mutating func update(after change: Restoration, in dossier: Dossier, today: CalendarDate) -> Bool {
+        // An id found twice (a file that breaks the rules) names two places; a place checked by its id proves nothing.
+        guard dossier.hasUniqueIDs else { return false }
         let relationOverviews = overviews, ids = activityIDs
         guard let relationPlaces = Renumbering(change.relations, oldCount: overviews.count, newCount: dossier.relations.count,
                                                find: dossier.relationPosition, isAt: { relationOverviews[$0].relation.id == $1.id }),

@@ -9,8 +9,10 @@ import DossierCore
 /// already shifted list. A recorded place is taken back through the removals recorded before it (in a batch of
 /// removals each one's place is in the list the ones before it shortened), and then checked against the index: a
 /// removed entity must be the one the index holds there (by id), and every entity that stayed must stand where
-/// its place now leads (the mapping of places that stayed is one to one, so a wrong place cannot pass). Removals
-/// and nothing added, or additions and no removal; anything else is nil, and the index is built anew.
+/// its place now leads (the mapping of places that stayed is one to one, so a wrong place cannot pass). With the
+/// removed places so checked and the added ones read from the dossier, every other entity's new place follows.
+/// A removal recorded after an addition (its place counts an entity the index does not hold) fails the check:
+/// then, as for anything else it cannot follow, it is nil and the index is built anew.
 struct Renumbering {
     /// Aligned with the snapshots: where each entity stands now, nil for those removed.
     let positions: [Int?]
@@ -45,7 +47,7 @@ struct Renumbering {
             positions.append(now)
             oldPlaces.append(snapshot.value == nil ? nil : old)
         }
-        guard removed.isEmpty || added.isEmpty, oldCount - removed.count + added.count == newCount,
+        guard oldCount - removed.count + added.count == newCount,
               Set(added).count == added.count else { return nil }
         self.positions = positions
         self.removed = removed
