@@ -246,12 +246,49 @@ struct BatchTests {
         #expect(dossier == Fixtures.smallDossier())
     }
 
+    @Test("undoing a batch puts every record back at its place also when a step edits one a later step removes, after a refusal, and at the end of a shorter list")
+    func placesInHarderBatches() throws {
+        func make() throws -> Dossier {
+            try DossierGenerator(relations: 30, activities: 20, seed: 5)
+                .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: Fixtures.context.today)
+        }
+        var dossier = try make()
+        let before = dossier.activities.map(\.id)
+        let z = before[1], y = before[2]
+        // Z is touched first (its place recorded then), Y after it removed, then Z removed.
+        let editThenDelete = Change.batch([.addFollowUp(z, FollowUp(text: "bel")), .deleteActivity(y), .deleteActivity(z)], label: "B")
+        let undo = try dossier.apply(editThenDelete, context: Fixtures.context)
+        try dossier.apply(.restore(undo), context: Fixtures.context)
+        #expect(dossier.activities.map(\.id) == before)
+        // Inside a batch that is refused: every place as it was.
+        #expect(throws: ChangeError.self) { try dossier.apply(.batch([editThenDelete, .deleteActivity("bestaat-niet")], label: "uit"), context: Fixtures.context) }
+        #expect(dossier.activities.map(\.id) == before)
+        // Two added, taken away, the list shortened, put back: in their order, at the end.
+        let added = try dossier.apply(.batch([.addActivity(Activity(id: "x", title: "X", kind: .beurs)),
+                                              .addActivity(Activity(id: "y", title: "Y", kind: .beurs))], label: "B"), context: Fixtures.context)
+        let redo = try dossier.apply(.restore(added), context: Fixtures.context)
+        try dossier.apply(.deleteActivity(dossier.activities[0].id), context: Fixtures.context)
+        try dossier.apply(.restore(redo), context: Fixtures.context)
+        #expect(Array(dossier.activities.map(\.id).suffix(2)) == ["x", "y"])
+        // The last two removed top down, the list shortened, put back: in their order, at the end.
+        var other = try make()
+        let count = other.activities.count
+        let last = [other.activities[count - 2].id, other.activities[count - 1].id]
+        let removal = try other.apply(.batch([.deleteActivity(last[0]), .deleteActivity(last[1])], label: "B"), context: Fixtures.context)
+        try other.apply(.deleteActivity(other.activities[0].id), context: Fixtures.context)
+        try other.apply(.deleteActivity(other.activities[0].id), context: Fixtures.context)
+        try other.apply(.restore(removal), context: Fixtures.context)
+        #expect(Array(other.activities.map(\.id).suffix(2)) == last)
+    }
+
     @Test("undoing a batch that removed or added several puts every record back at its place; redoing it makes the same file")
     func placesAfterUndoAndRedo() throws {
         var dossier = try DossierGenerator(relations: 30, activities: 120, seed: 5)
             .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: Fixtures.context.today)
         var random = SeededGenerator(seed: 21)
-        for round in 0..<40 {
+        for round in 0..<60 {
+            // One removed before the batch, for the batch to put back in the middle of the list.
+            let spare = try dossier.apply(.deleteActivity(dossier.activities.randomElement(using: &random)!.id), context: Fixtures.context)
             let before = dossier.encoded()
             var changes: [Change] = Array(Set((0..<Int.random(in: 2...6, using: &random)).map { _ in dossier.activities.randomElement(using: &random)!.id }))
                 .shuffled(using: &random).map(Change.deleteActivity)
@@ -263,7 +300,35 @@ struct BatchTests {
                      Change.addActivity(Activity(id: "a-\(round)-\(index)", title: "A \(round) \(index)", kind: .beurs))]
                 }
             }
-            let undo = try dossier.apply(.batch(changes, label: "Opruimen"), context: Fixtures.context)
+            if round % 3 == 1 {
+                // Mixed: one edited and later removed, one put back, one added, and the first steps in a batch of their own.
+                let picked = Array(dossier.activities.shuffled(using: &random).prefix(4).map(\.id))
+                let steps: [Change] = [.addFollowUp(picked[0], FollowUp(text: "bel \(round)")), .deleteActivity(picked[1]),
+                                       .addActivity(Activity(id: "m-\(round)", title: "M \(round)", kind: .beurs))]
+                changes = [.batch(steps, label: "binnen"), .restore(spare), .deleteActivity(picked[0]),
+                           .addFollowUp(picked[2], FollowUp(text: "mail \(round)")), .deleteActivity(picked[3]), .deleteActivity(picked[2])]
+                changes.shuffle(using: &random)
+                // A follow-up comes before its activity is removed (picked[0]'s is in the inner batch).
+                for id in [picked[0], picked[2]] {
+                    let follow = changes.firstIndex {
+                        switch $0 {
+                        case .addFollowUp(id, _): true
+                        case .batch: id == picked[0]
+                        default: false
+                        }
+                    }
+                    let removal = changes.firstIndex { if case .deleteActivity(id) = $0 { true } else { false } }
+                    if let follow, let removal, removal < follow { changes.swapAt(follow, removal) }
+                }
+            }
+            let undo: Restoration
+            do {
+                undo = try dossier.apply(.batch(changes, label: "Opruimen"), context: Fixtures.context)
+            } catch {
+                Issue.record("round \(round): \(error.message)")
+                #expect(dossier.encoded() == before, "round \(round): a refused batch leaves every place")
+                continue
+            }
             let after = dossier.encoded()
             let redo = try dossier.apply(.restore(undo), context: Fixtures.context)
             #expect(dossier.encoded() == before, "round \(round): undo")

@@ -128,18 +128,26 @@ struct IndexUpdateTests {
         #expect(inPlace > 100)
     }
 
-    @Test("an addition before a removal in one change is followed by a rebuild; a file that repeats an id always is")
+    @Test("a removal recorded after an earlier change put one back before it is followed by a rebuild, within a batch in place; a file that repeats an id always is rebuilt")
     func placesItCannotFollow() throws {
         var dossier = try DossierGenerator(relations: 40, activities: 300, seed: 17)
             .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: today)
         let first = try dossier.apply(.deleteActivity(dossier.activities[0].id), context: Fixtures.context)
         var index = DossierIndex(dossier: dossier, today: today, searchKeys: true)
-        // The first activity put back at its place, then one further on removed: the removal's place is recorded in a
-        // list that holds the one put back, which the index does not.
-        let undo = try dossier.apply(.batch([.restore(first), .deleteActivity(dossier.activities[199].id)], label: ""), context: Fixtures.context)
-        let accepted = index.update(after: undo, in: dossier, today: today)
+        // Two colleagues' changes: the first activity put back at its place, then one further on removed. The second
+        // place is in a list that holds the one put back, which the index does not.
+        let putBack = try dossier.apply(.restore(first), context: Fixtures.context)
+        let removal = try dossier.apply(.deleteActivity(dossier.activities[199].id), context: Fixtures.context)
+        let accepted = index.update(after: [putBack, removal], in: dossier, today: today)
         #expect(!accepted)
         if !accepted { index = DossierIndex(dossier: dossier, today: today, searchKeys: true) }
+        #expect(index == DossierIndex(dossier: dossier, today: today, searchKeys: true))
+        // The same two steps as one batch: its restoration records places before its first step, followed in place.
+        let again = try dossier.apply(.deleteActivity(dossier.activities[0].id), context: Fixtures.context)
+        index = DossierIndex(dossier: dossier, today: today, searchKeys: true)
+        let batch = try dossier.apply(.batch([.restore(again), .deleteActivity(dossier.activities[150].id)], label: ""), context: Fixtures.context)
+        let batchAccepted = index.update(after: batch, in: dossier, today: today)
+        #expect(batchAccepted)
         #expect(index == DossierIndex(dossier: dossier, today: today, searchKeys: true))
 
         let twin = dossier.activities[5]
@@ -184,7 +192,7 @@ struct IndexUpdateTests {
         let deleteX = try dossier.apply(.deleteActivity(x), context: Fixtures.context)
         let deleteB = try dossier.apply(.deleteActivity(b), context: Fixtures.context)
         let putBackX = try dossier.apply(.restore(deleteX), context: Fixtures.context)
-        let accepted = index.update(after: Restoration.combining([deleteX, deleteB, putBackX], label: ""), in: dossier, today: today)
+        let accepted = index.update(after: [deleteX, deleteB, putBackX], in: dossier, today: today)
         #expect(!accepted, "B's recorded place holds C")
         if !accepted { index = DossierIndex(dossier: dossier, today: today, searchKeys: true) }
         #expect(index == DossierIndex(dossier: dossier, today: today, searchKeys: true))

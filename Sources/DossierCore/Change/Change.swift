@@ -65,7 +65,8 @@ public struct Restoration: Hashable, Sendable {
     }
 }
 
-/// One entity as it was: its value (nil when it did not exist) and its place in the dossier's list.
+/// One entity as it was: its value (nil when it did not exist) and its place in the dossier's list as it was before
+/// the change (for a batch: before its first step; for one that added it, where it was added).
 public struct Snapshot<Entity: Hashable & Sendable>: Hashable, Sendable {
     public var id: String
     public var value: Entity?

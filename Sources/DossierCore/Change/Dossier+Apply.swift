@@ -325,17 +325,36 @@ extension Dossier {
 
     /// Applies every change or none: on the first refusal the ones already applied are undone, newest first.
     /// The restoration undoes the whole batch: each entity back to how it was before the batch.
+    /// The batch's restoration names every entity any step touched, as it was before the first, at its place in the
+    /// lists before the first step (`BatchPlaces`): so putting it back restores every place.
     private mutating func applyBatch(_ changes: [Change], label: String, context: ChangeContext) throws(ChangeError) -> Restoration {
         var undos: [Restoration] = []
         undos.reserveCapacity(changes.count)
+        var relationPlaces = BatchPlaces(), activityPlaces = BatchPlaces()
+        var seenRelations = Set<String>(), seenActivities = Set<String>()
+        var relations: [Snapshot<Relation>] = [], activities: [Snapshot<Activity>] = []
         for (index, change) in changes.enumerated() {
+            let undo: Restoration
             do {
-                undos.append(try apply(change, context: context))
+                undo = try apply(change, context: context)
             } catch {
                 for undo in undos.reversed() { _ = try? apply(.restore(undo), context: context) }
                 throw ChangeError(error.kind, "\(label), onderdeel \(index + 1): \(error.message)", field: error.field)
             }
+            undos.append(undo)
+            for var snapshot in undo.relations where seenRelations.insert(snapshot.id).inserted {
+                if snapshot.value != nil { snapshot.position = relationPlaces.placeBefore(snapshot.position) }
+                relations.append(snapshot)
+            }
+            for var snapshot in undo.activities where seenActivities.insert(snapshot.id).inserted {
+                if snapshot.value != nil { snapshot.position = activityPlaces.placeBefore(snapshot.position) }
+                activities.append(snapshot)
+            }
+            relationPlaces.record(removed: undo.relations.compactMap { $0.value != nil && relationPosition($0.id) == nil ? $0.position : nil },
+                                  inserted: undo.relations.compactMap { $0.value == nil ? relationPosition($0.id) : nil }, count: self.relations.count)
+            activityPlaces.record(removed: undo.activities.compactMap { $0.value != nil && activityPosition($0.id) == nil ? $0.position : nil },
+                                  inserted: undo.activities.compactMap { $0.value == nil ? activityPosition($0.id) : nil }, count: self.activities.count)
         }
-        return Restoration.combining(undos, label: label)
+        return Restoration(label: label, relations: relations, activities: activities)
     }
 }

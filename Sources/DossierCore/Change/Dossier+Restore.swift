@@ -4,37 +4,41 @@ extension Dossier {
     /// (It used to work on a copy: at 100.000 activities copying and then freeing the dossier was a third of an undo.)
     mutating func restore(_ restoration: Restoration) throws(ChangeError) -> Restoration {
         var steps: [PlacedStep] = []
-        var inverseRelations: [Snapshot<Relation>] = []
-        var inverseActivities: [Snapshot<Activity>] = []
+        // The inverse records every place in the list as it is before this restoration (`Snapshot.position`), so it
+        // is taken before anything is removed.
+        let inverseActivities = restoration.activities.map { snapshot in
+            let position = activityPosition(snapshot.id)
+            return Snapshot(id: snapshot.id, value: position.map { activities[$0] }, position: position ?? snapshot.position)
+        }
+        let inverseRelations = restoration.relations.map { snapshot in
+            let position = relationPosition(snapshot.id)
+            return Snapshot(id: snapshot.id, value: position.map { relations[$0] }, position: position ?? snapshot.position)
+        }
         // Remove what should not exist and replace what exists, then insert what is missing.
         for snapshot in restoration.activities {
-            let position = activityPosition(snapshot.id)
-            inverseActivities.append(Snapshot(id: snapshot.id, value: position.map { activities[$0] }, position: position ?? snapshot.position))
-            if let position {
+            if let position = activityPosition(snapshot.id) {
                 steps.append(snapshot.value == nil ? .activityRemoved(activities[position], at: position)
                                                    : .activityReplaced(activities[position], at: position))
                 if let value = snapshot.value { replaceActivity(at: position, with: value) } else { removeActivity(at: position) }
             }
         }
         for snapshot in restoration.relations {
-            let position = relationPosition(snapshot.id)
-            inverseRelations.append(Snapshot(id: snapshot.id, value: position.map { relations[$0] }, position: position ?? snapshot.position))
-            if let position {
+            if let position = relationPosition(snapshot.id) {
                 steps.append(snapshot.value == nil ? .relationRemoved(relations[position], at: position)
                                                    : .relationReplaced(relations[position], at: position))
                 if let value = snapshot.value { replaceRelation(at: position, with: value) } else { removeRelation(at: position) }
             }
         }
-        // Each place was recorded just before the step that touched the entity, in the list as the steps before had left
-        // it: so what is missing goes back newest first, each into the list as it stood at its step (in a batch that
-        // removed several, the last removed goes back first; in ascending order they would change places).
-        for snapshot in restoration.relations.reversed() where relationPosition(snapshot.id) == nil {
+        // Every place is one in the list as it was before the change being undone, so what is missing goes back lowest
+        // place first: each one's predecessors are all there by then. Equal places (two put at the end of a list that
+        // has since become shorter) keep the restoration's order.
+        for snapshot in Dossier.byPlace(restoration.relations) where relationPosition(snapshot.id) == nil {
             if let value = snapshot.value {
                 insertRelation(value, at: snapshot.position)
                 steps.append(.relationInserted(snapshot.id))
             }
         }
-        for snapshot in restoration.activities.reversed() where activityPosition(snapshot.id) == nil {
+        for snapshot in Dossier.byPlace(restoration.activities) where activityPosition(snapshot.id) == nil {
             if let value = snapshot.value {
                 insertActivity(value, at: snapshot.position)
                 steps.append(.activityInserted(snapshot.id))
@@ -75,6 +79,11 @@ extension Dossier {
                 throw ChangeError(.conflict, "kan niet ongedaan maken: \(problem.message)")
             }
         }
+    }
+
+    /// Snapshots in order of place, equal places in the restoration's order.
+    private static func byPlace<Entity>(_ snapshots: [Snapshot<Entity>]) -> [Snapshot<Entity>] {
+        snapshots.indices.sorted { (snapshots[$0].position, $0) < (snapshots[$1].position, $1) }.map { snapshots[$0] }
     }
 
     /// One step a restoration took, with what was at the place before it.

@@ -9,8 +9,7 @@ extension AppState {
         guard !changes.isEmpty else { return }
         revision += 1
         let touched = changes.compactMap(\.restoration)
-        let combined = Restoration.combining(touched, label: "")
-        if touched.count < changes.count || !index.update(after: combined, in: dossier, today: today) {
+        if touched.count < changes.count || !index.update(after: touched, in: dossier, today: today) {
             index = DossierIndex(dossier: dossier, today: today, lookAheadDays: index.lookAheadDays, searchKeys: index.searchKeys != nil)
         }
         if pending == nil { refreshAfterChange(nil, indexIsCurrent: true) } else { othersAwaitRefresh = true }

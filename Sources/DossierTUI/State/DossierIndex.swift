@@ -72,14 +72,21 @@ public struct DossierIndex: Sendable, Equatable {
     /// (at the end, or put back where it was) or remove (`Renumbering`); returns false for any it cannot follow,
     /// after which the caller builds the index anew.
     public mutating func update(after change: Restoration, in dossier: Dossier, today: CalendarDate) -> Bool {
+        update(after: [change], in: dossier, today: today)
+    }
+
+    /// As `update(after:)`, for several changes applied one after the other (colleagues' changes taken in together).
+    public mutating func update(after changes: [Restoration], in dossier: Dossier, today: CalendarDate) -> Bool {
         // An id found twice (a file that breaks the rules) names two places; a place checked by its id proves nothing.
         guard dossier.hasUniqueIDs else { return false }
         let relationOverviews = overviews, ids = activityIDs
-        guard let relationPlaces = Renumbering(change.relations, oldCount: overviews.count, newCount: dossier.relations.count,
+        guard let relationPlaces = Renumbering(changes.map(\.relations), oldCount: overviews.count, newCount: dossier.relations.count,
                                                find: dossier.relationPosition, isAt: { relationOverviews[$0].relation.id == $1.id }),
-              let activityPlaces = Renumbering(change.activities, oldCount: activityFacets.count, newCount: dossier.activities.count,
+              let activityPlaces = Renumbering(changes.map(\.activities), oldCount: activityFacets.count, newCount: dossier.activities.count,
                                                find: dossier.activityPosition, isAt: { ids[$0] == $1.id })
         else { return false }
+        // Aligned with the places: per entity its first snapshot.
+        let change = changes.count == 1 ? changes[0] : Restoration.combining(changes, label: "")
         let relationPositions = relationPlaces.positions.compactMap { $0 }
         let activityPositions = activityPlaces.positions.compactMap { $0 }
 

@@ -1,18 +1,17 @@
 import DossierCore
 
-/// How a change moved the places of one kind of entity in the dossier's list, from the restoration that undoes
-/// it: which one it removed, which it added (anywhere: at the end, or put back where it was), and where each
+/// How a change moved the places of one kind of entity in the dossier's list, from the restorations that undo
+/// it: which ones it removed, which it added (anywhere: at the end, or put back where it was), and where each
 /// entity it touched stands now. Every other entity keeps its order, so its new place follows from the old one.
 ///
-/// A restoration records each entity's place as it was just before the step that touched it, which after an
-/// earlier removal or put-back in the same change (a batch, or others' changes taken in together) is a place in an
-/// already shifted list. A recorded place is taken back through the removals recorded before it (in a batch of
-/// removals each one's place is in the list the ones before it shortened), and then checked against the index: a
-/// removed entity must be the one the index holds there (by id), and every entity that stayed must stand where
-/// its place now leads (the mapping of places that stayed is one to one, so a wrong place cannot pass). With the
-/// removed places so checked and the added ones read from the dossier, every other entity's new place follows.
-/// A removal recorded after an addition (its place counts an entity the index does not hold) fails the check:
-/// then, as for anything else it cannot follow, it is nil and the index is built anew.
+/// A restoration records each place in the list as it was before its change (a batch's too). Changes taken in
+/// together (colleagues' changes, one restoration each) are read in order: a place recorded by a later one is
+/// in a list the earlier ones' removals had shortened, so it is taken back through those. Each place is then
+/// checked against the index: a removed entity must be the one the index holds there (by id), and every entity
+/// that stayed must stand where its place now leads (the mapping of places that stayed is one to one, so a wrong
+/// place cannot pass). With the removed places so checked and the added ones read from the dossier, every other
+/// entity's new place follows. A place recorded after an earlier change added something before it fails the
+/// check: then, as for anything else it cannot follow, it is nil and the index is built anew.
 struct Renumbering {
     /// Aligned with the snapshots: where each entity stands now, nil for those removed.
     let positions: [Int?]
@@ -22,33 +21,39 @@ struct Renumbering {
     let added: [Int]
     let newCount: Int
 
-    /// `isAt(position, value)`: whether the index holds the entity `value` at old `position` (by its id: the
-    /// check that a removed entity's recorded place is the index's).
-    init?<Entity>(_ snapshots: [Snapshot<Entity>], oldCount: Int, newCount: Int, find: (String) -> Int?,
+    /// `entries`: per change taken in, in order, its snapshots (an entity named again later keeps its first, as
+    /// `Restoration.combining` does, with which `positions` is aligned). `isAt(position, value)`: whether the index
+    /// holds the entity `value` at old `position` (by its id: the check that a removed entity's place is the index's).
+    init?<Entity>(_ entries: [[Snapshot<Entity>]], oldCount: Int, newCount: Int, find: (String) -> Int?,
                   isAt: (Int, Entity) -> Bool) {
         var positions: [Int?] = [], removed: [Int] = [], added: [Int] = []
         // Per snapshot its old place in the list before the change (nil for one added).
         var oldPlaces: [Int?] = []
-        for snapshot in snapshots {
-            let now = find(snapshot.id)
-            let old = Self.place(snapshot.position, before: removed)
-            switch (snapshot.value, now) {
-            case (let value?, nil):
-                guard old < oldCount, isAt(old, value), !removed.contains(old) else { return nil }
-                removed.insert(old, at: Self.count(below: old, in: removed))
-            case (nil, let position?):
-                added.append(position)
-            case (_?, _?):
-                break
-            case (nil, nil):
-                // Added and removed again within the change.
-                return nil
+        var seen = Set<String>()
+        for entry in entries {
+            let removedBefore = removed
+            for snapshot in entry where seen.insert(snapshot.id).inserted {
+                let now = find(snapshot.id)
+                let old = Self.place(snapshot.position, before: removedBefore)
+                switch (snapshot.value, now) {
+                case (let value?, nil):
+                    guard old < oldCount, isAt(old, value) else { return nil }
+                    let place = Self.count(below: old, in: removed)
+                    guard place == removed.count || removed[place] != old else { return nil }
+                    removed.insert(old, at: place)
+                case (nil, let position?):
+                    added.append(position)
+                case (_?, _?):
+                    break
+                case (nil, nil):
+                    // Added and removed again within the change.
+                    return nil
+                }
+                positions.append(now)
+                oldPlaces.append(snapshot.value == nil ? nil : old)
             }
-            positions.append(now)
-            oldPlaces.append(snapshot.value == nil ? nil : old)
         }
-        guard oldCount - removed.count + added.count == newCount,
-              Set(added).count == added.count else { return nil }
+        guard oldCount - removed.count + added.count == newCount, Set(added).count == added.count else { return nil }
         self.positions = positions
         self.removed = removed
         self.added = added.sorted()
@@ -60,7 +65,7 @@ struct Renumbering {
         }
     }
 
-    /// The place in the list before the change of a place recorded after the removals `removed` (old places,
+    /// The place in the list before the changes of a place recorded after the removals `removed` (old places,
     /// ascending): each removal at or before it had shifted it one down.
     private static func place(_ recorded: Int, before removed: [Int]) -> Int {
         var place = recorded
