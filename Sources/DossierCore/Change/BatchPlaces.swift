@@ -2,18 +2,28 @@
 ///
 /// A step's restoration records places in the list as the steps before it had left it. The batch's restoration
 /// records every place in the list before the batch (`Snapshot.position`), so each is taken back through what the
-/// earlier steps removed and inserted. A step that only appends shifts nothing that came before it and is not kept.
+/// earlier steps removed and inserted. A step that only appends shifts nothing that came before it and is not kept;
+/// steps in a row that only remove are kept as one list of places, so that a batch of many removals stays fast.
 struct BatchPlaces {
-    /// Per step that moved places: what it removed (places in the list before it) and inserted (places in the
-    /// list after it), both ascending.
+    /// Per run of steps that moved places: what it removed (places in the list before it) and inserted (places in
+    /// the list after it), both ascending.
     private var shifts: [(removed: [Int], inserted: [Int])] = []
 
     /// Notes what one step did: `removed` at places before it, `inserted` at places after it; `count` is the list's
     /// length after it.
     mutating func record(removed: [Int], inserted: [Int], count: Int) {
         let inserted = inserted.sorted()
-        let onlyAppends = removed.isEmpty && inserted.enumerated().allSatisfy { $0.element == count - inserted.count + $0.offset }
-        if !onlyAppends { shifts.append((removed.sorted(), inserted)) }
+        if removed.isEmpty && inserted.enumerated().allSatisfy({ $0.element == count - inserted.count + $0.offset }) { return }
+        if inserted.isEmpty, let last = shifts.last, last.inserted.isEmpty {
+            // The same run of removals: this step's places, taken back through the run so far, join it.
+            var run = last.removed
+            for place in removed.map({ BatchPlaces.keptPlace($0, amid: last.removed) }) {
+                run.insert(place, at: BatchPlaces.count(below: place, in: run))
+            }
+            shifts[shifts.count - 1].removed = run
+            return
+        }
+        shifts.append((removed.sorted(), inserted))
     }
 
     /// The place before the first step of an entity that stood at `position` before the latest step recorded.
@@ -21,12 +31,20 @@ struct BatchPlaces {
         var place = position
         for shift in shifts.reversed() {
             place -= BatchPlaces.count(below: place, in: shift.inserted)
-            for removed in shift.removed {
-                guard removed <= place else { break }
-                place += 1
-            }
+            place = BatchPlaces.keptPlace(place, amid: shift.removed)
         }
         return place
+    }
+
+    /// The place in a list of the entity that is at `position` once the ascending places `removed` are taken out of
+    /// it: the smallest place whose count of kept places before and at it exceeds `position`.
+    static func keptPlace(_ position: Int, amid removed: [Int]) -> Int {
+        var low = position, high = position + removed.count
+        while low < high {
+            let middle = (low + high) / 2
+            if middle - count(below: middle + 1, in: removed) >= position { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     /// How many of the ascending `places` are below `place`.
