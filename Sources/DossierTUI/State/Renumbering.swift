@@ -17,6 +17,7 @@ struct Renumbering {
     let positions: [Int?]
     /// The old places of the entities removed, ascending.
     let removed: [Int]
+    private let onlyRemoved: Int?
     /// The new places of the entities added, ascending.
     let added: [Int]
     let newCount: Int
@@ -56,6 +57,7 @@ struct Renumbering {
         guard oldCount - removed.count + added.count == newCount, Set(added).count == added.count else { return nil }
         self.positions = positions
         self.removed = removed
+        onlyRemoved = removed.count == 1 ? removed[0] : nil
         self.added = added.sorted()
         self.newCount = newCount
         // An entity that stayed must stand where its old place now leads: else the change moved it.
@@ -118,7 +120,11 @@ struct Renumbering {
     /// Where the entity at old `position` stands now; nil for one removed.
     func newPosition(of position: Int) -> Int? {
         var place = position
-        if !removed.isEmpty {
+        // One removal is the common case (a key in the screen), and this runs for every place the index holds.
+        if let only = onlyRemoved {
+            if position == only { return nil }
+            if position > only { place -= 1 }
+        } else if !removed.isEmpty {
             let below = Self.count(below: position, in: removed)
             if below < removed.count && removed[below] == position { return nil }
             place -= below
