@@ -128,6 +128,19 @@ struct IndexUpdateTests {
         #expect(inPlace > 100)
     }
 
+    @Test("colleagues' removals taken in together, each recorded in the list the ones before it shortened, are followed in place")
+    func colleaguesRemovals() throws {
+        var dossier = try DossierGenerator(relations: 40, activities: 300, seed: 19)
+            .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: today)
+        var index = DossierIndex(dossier: dossier, today: today, searchKeys: true)
+        let ids = [dossier.activities[20].id, dossier.activities[21].id, dossier.activities[250].id, dossier.activities[3].id]
+        var entries: [Restoration] = []
+        for id in ids { entries.append(try dossier.apply(.deleteActivity(id), context: Fixtures.context)) }
+        let accepted = index.update(after: entries, in: dossier, today: today)
+        #expect(accepted)
+        #expect(index == DossierIndex(dossier: dossier, today: today, searchKeys: true))
+    }
+
     @Test("a removal recorded after an earlier change put one back before it is followed by a rebuild, within a batch in place; a file that repeats an id always is rebuilt")
     func placesItCannotFollow() throws {
         var dossier = try DossierGenerator(relations: 40, activities: 300, seed: 17)

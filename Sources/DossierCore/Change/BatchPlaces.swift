@@ -17,8 +17,8 @@ struct BatchPlaces {
         if inserted.isEmpty, let last = shifts.last, last.inserted.isEmpty {
             // The same run of removals: this step's places, taken back through the run so far, join it.
             var run = last.removed
-            for place in removed.map({ BatchPlaces.keptPlace($0, amid: last.removed) }) {
-                run.insert(place, at: BatchPlaces.count(below: place, in: run))
+            for place in removed.map({ SortedPlaces.keptPlace($0, amid: last.removed) }) {
+                run.insert(place, at: SortedPlaces.count(below: place, in: run))
             }
             shifts[shifts.count - 1].removed = run
             return
@@ -30,30 +30,9 @@ struct BatchPlaces {
     func placeBefore(_ position: Int) -> Int {
         var place = position
         for shift in shifts.reversed() {
-            place -= BatchPlaces.count(below: place, in: shift.inserted)
-            place = BatchPlaces.keptPlace(place, amid: shift.removed)
+            place -= SortedPlaces.count(below: place, in: shift.inserted)
+            place = SortedPlaces.keptPlace(place, amid: shift.removed)
         }
         return place
-    }
-
-    /// The place in a list of the entity that is at `position` once the ascending places `removed` are taken out of
-    /// it: the smallest place whose count of kept places before and at it exceeds `position`.
-    static func keptPlace(_ position: Int, amid removed: [Int]) -> Int {
-        var low = position, high = position + removed.count
-        while low < high {
-            let middle = (low + high) / 2
-            if middle - count(below: middle + 1, in: removed) >= position { high = middle } else { low = middle + 1 }
-        }
-        return low
-    }
-
-    /// How many of the ascending `places` are below `place`.
-    static func count(below place: Int, in places: [Int]) -> Int {
-        var low = 0, high = places.count
-        while low < high {
-            let middle = (low + high) / 2
-            if places[middle] < place { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }

@@ -324,9 +324,8 @@ extension Dossier {
     }
 
     /// Applies every change or none: on the first refusal the ones already applied are undone, newest first.
-    /// The restoration undoes the whole batch: each entity back to how it was before the batch.
-    /// The batch's restoration names every entity any step touched, as it was before the first, at its place in the
-    /// lists before the first step (`BatchPlaces`): so putting it back restores every place.
+    /// The restoration undoes the whole batch: it names every entity any step touched, as it was before the first,
+    /// at its place in the lists before the first step (`BatchPlaces`), so putting it back restores every place.
     private mutating func applyBatch(_ changes: [Change], label: String, context: ChangeContext) throws(ChangeError) -> Restoration {
         var undos: [Restoration] = []
         undos.reserveCapacity(changes.count)

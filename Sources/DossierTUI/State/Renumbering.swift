@@ -35,11 +35,11 @@ struct Renumbering {
             let removedBefore = removed
             for snapshot in entry where seen.insert(snapshot.id).inserted {
                 let now = find(snapshot.id)
-                let old = Self.place(snapshot.position, before: removedBefore)
+                let old = SortedPlaces.keptPlace(snapshot.position, amid: removedBefore)
                 switch (snapshot.value, now) {
                 case (let value?, nil):
                     guard old < oldCount, isAt(old, value) else { return nil }
-                    let place = Self.count(below: old, in: removed)
+                    let place = SortedPlaces.count(below: old, in: removed)
                     guard place == removed.count || removed[place] != old else { return nil }
                     removed.insert(old, at: place)
                 case (nil, let position?):
@@ -65,27 +65,6 @@ struct Renumbering {
             guard let old, let position else { continue }
             guard old < oldCount, newPosition(of: old) == position else { return nil }
         }
-    }
-
-    /// The place in the list before the changes of a place recorded after the removals `removed` (old places,
-    /// ascending): each removal at or before it had shifted it one down.
-    private static func place(_ recorded: Int, before removed: [Int]) -> Int {
-        var place = recorded
-        for old in removed {
-            guard old <= place else { break }
-            place += 1
-        }
-        return place
-    }
-
-    /// How many of the ascending `places` are below `place`.
-    private static func count(below place: Int, in places: [Int]) -> Int {
-        var low = 0, high = places.count
-        while low < high {
-            let middle = (low + high) / 2
-            if places[middle] < place { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     /// Whether every place stays as it was: nothing removed, and whatever was added stands after all that stayed.
@@ -125,7 +104,7 @@ struct Renumbering {
             if position == only { return nil }
             if position > only { place -= 1 }
         } else if !removed.isEmpty {
-            let below = Self.count(below: position, in: removed)
+            let below = SortedPlaces.count(below: position, in: removed)
             if below < removed.count && removed[below] == position { return nil }
             place -= below
         }
