@@ -38,7 +38,7 @@ struct IndexUpdateTests {
             (.deleteActivity("bezoek-taizhou"), true),
             (.deleteActivity("missie-lyon"), true),
             (.deleteRelation("aalborg"), true),
-            // Two removals: the second one's place is recorded in a list the first one shifted.
+            // Two removals in one batch: its places are those of the list before its first step.
             (.batch([.deleteActivity("delegatie-uit-lyon"), .deleteActivity("a2")], label: "twee weg"), true),
         ]
         for (planned, inPlace) in steps {
