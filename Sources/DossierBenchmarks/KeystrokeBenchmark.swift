@@ -7,7 +7,7 @@ struct KeystrokeBenchmark {
     let clock: Clock
 
     /// A session that refuses nothing and writes nothing: keystroke timing must not include the disk.
-    final class NoStore: StoreSession {
+    class NoStore: StoreSession {
         var notices: [String] { [] }
         func commit(_ change: Change, to dossier: inout Dossier, context: ChangeContext) throws(StoreError) -> Restoration {
             do { return try dossier.apply(change, context: context) } catch { throw .refused(error) }
@@ -24,19 +24,13 @@ struct KeystrokeBenchmark {
 
     /// As `NoStore`, but at each look at the store (`refresh`) colleagues' changes queued by the benchmark arrive:
     /// applied to the screen's dossier as the real store applies them, each with its restoration.
-    final class ColleagueStore: StoreSession {
+    final class ColleagueStore: NoStore {
         var queued: [Change] = []
         private(set) var restorations: [Restoration] = []
         private var sequence = 0
         let clock: Clock
         init(clock: Clock) { self.clock = clock }
-        var notices: [String] { [] }
-        func commit(_ change: Change, to dossier: inout Dossier, context: ChangeContext) throws(StoreError) -> Restoration {
-            do { return try dossier.apply(change, context: context) } catch { throw .refused(error) }
-        }
-        func history() throws(StoreError) -> [JournalEntry] { [] }
-        func load() throws(StoreError) -> Dossier { throw .missing(file: "") }
-        func refresh(_ dossier: inout Dossier) throws(StoreError) -> [OthersChange] {
+        override func refresh(_ dossier: inout Dossier) throws(StoreError) -> [OthersChange] {
             defer { queued = [] }
             restorations = []
             var arrived: [OthersChange] = []
@@ -51,11 +45,6 @@ struct KeystrokeBenchmark {
             }
             return arrived
         }
-        func takeOthersChanges() -> [OthersChange] { [] }
-        var needsCompaction: Bool { false }
-        func snapshotWrite(of dossier: Dossier) -> SnapshotWrite? { nil }
-        func finishCompaction(_ written: WrittenSnapshot, at moment: Timestamp) throws(StoreError) -> Bool { false }
-        func discard(_ written: WrittenSnapshot) {}
     }
 
     /// A colleague's two deletions arriving at one look at the store, taken in by the screen with the activity list
