@@ -44,6 +44,9 @@ struct TextTests {
         #expect(DisplayWidth.fit("Rhône", to: 8) == "Rhône   ")
         #expect(DisplayWidth.fit("泰州", to: 3) == "泰…")
         #expect(DisplayWidth.truncate("abc", to: 3) == "abc")
+        #expect(DisplayWidth.truncate("Łódź 3336, Brno 5678", to: 17) == "Łódź 3336, Brno…")
+        #expect(DisplayWidth.fit("Łódź 3336, Brno 5678", to: 17) == "Łódź 3336, Brno… ")
+        #expect(DisplayWidth.truncate("   abc", to: 3) == "…")
     }
 
     @Test("wrapping breaks at spaces and splits words longer than a line")

@@ -53,7 +53,8 @@ public enum DisplayWidth {
         return 1
     }
 
-    /// The longest prefix of `text` that fits in `width` columns, with `…` when something was cut.
+    /// The longest prefix of `text` that fits in `width` columns, with `…` when something was cut (and the
+    /// spaces before the cut left off).
     /// Never splits a character; a wide character that would stick out is left off. Reads only as far
     /// as the width reaches, so cutting a very long text costs no more than cutting a short one.
     public static func truncate(_ text: String, to width: Int, ellipsis: Bool = true) -> String {
@@ -65,7 +66,11 @@ public enum DisplayWidth {
         while index < text.endIndex {
             let (next, characterWidth) = step(text, from: index)
             if used + characterWidth > width {
-                return ellipsis ? String(text[..<endOfBudget]) + "…" : String(text[..<endOfBudget])
+                guard ellipsis else { return String(text[..<endOfBudget]) }
+                // "Brno…", not "Brno …": the ellipsis stands for what was cut, not for a space.
+                var kept = text[..<endOfBudget]
+                while kept.last?.isWhitespace == true { kept = kept.dropLast() }
+                return String(kept) + "…"
             }
             used += characterWidth
             index = next
