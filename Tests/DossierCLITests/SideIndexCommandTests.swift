@@ -308,12 +308,13 @@ struct SideIndexCommandTests {
             ["move", namesake.name, "in-afweging"],
             ["delete", due.title, "--yes"],
             ["delete", weighed.id, "--yes"],
-            // An activity with the relation's id: from now on edit calls that id ambiguous.
-            ["add-activity", "--title", "Zelfde id", "--kind", "beurs", "--relation", relation.id, "--id", relation.id],
+            // A relation by its id, which no activity can have.
+            ["edit", relation.id, "--notes", "Bij id"],
         ]
         // Refused alike: an ambiguous id or name, a step the life cycle does not have, an unknown activity.
         let refused = [
-            ["edit", relation.id, "--notes", "dubbelzinnig"],
+            // An activity with a relation's id: every command that takes either could not tell them apart.
+            ["add-activity", "--title", "Zelfde id", "--kind", "beurs", "--relation", relation.id, "--id", relation.id],
             ["done", visit.title, "1"],
             ["edit", namesake.name, "--notes", "dubbelzinnig"],
             // A typo in a relation's name: refused from the indexes with the whole dossier's suggestions.
@@ -323,7 +324,7 @@ struct SideIndexCommandTests {
             ["move", "bestaat-niet", "gepland"],
             // Deleted already (the space makes it another command line).
             ["delete", " " + weighed.id, "--yes"],
-            // A relation (an id an activity has too, then a name with a typo).
+            // A relation that activities name, then a name with a typo.
             ["delete", relation.id, "--yes"],
             ["delete", "aaa eerst in de lijts", "--yes"],
             // A link that is not there (any more).

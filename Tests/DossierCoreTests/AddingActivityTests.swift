@@ -47,6 +47,9 @@ struct AddingActivityTests {
                 Activity(id: newID(existingTitle), title: existingTitle, kind: .beurs, relations: [dossier.relations[2].id],
                          startDate: Fixtures.date("2028-02-01"), budgetLine: "internationalisering", estimatedCost: Money(euros: 50))
             }),
+            ("an activity titled with a relation's id, which it cannot have as its own", { dossier, newID in
+                Activity(id: newID(dossier.relations[4].id), title: dossier.relations[4].id, kind: .beurs, startDate: Fixtures.date("2028-03-01"))
+            }),
             ("an activity in a year without others, on no budget line", { dossier, newID in
                 Activity(id: newID("Verkenning"), title: "Verkenning", kind: .overig, relations: [dossier.relations[1].id],
                          organiser: .relation(dossier.relations[3].id), startDate: Fixtures.date("2035-01-10"))
@@ -61,8 +64,9 @@ struct AddingActivityTests {
             #expect(Set(reference.activities.map(\.id)).allSatisfy(tally.contains))
             #expect(OneActivityFiles.figures(tally.ledger) == OneActivityFiles.figures(BudgetLedger(reference)), "the budget as the whole dossier sums it: \(situation)")
 
-            let activity = make(adding.dossier, tally.newActivityID)
+            let activity = make(adding.dossier, adding.newActivityID)
             #expect(activity == make(reference, reference.newActivityID), "the same id as on the whole dossier: \(situation)")
+            #expect(reference.relation(activity.id) == nil && reference.activity(activity.id) == nil, "a new id: \(situation)")
             #expect(try store.commit(.addActivity(activity), to: &adding, context: context) != nil, "\(situation)")
             try reference.apply(.addActivity(activity), context: context)
             let added = try #require(adding.dossier.activity(activity.id))

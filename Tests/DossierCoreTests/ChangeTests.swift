@@ -6,6 +6,40 @@ import Testing
 struct ChangeTests {
     let context = Fixtures.context
 
+    @Test("a relation and an activity never get one id: new ids step aside, a given one is refused, an older file still loads")
+    func oneIDOneRecord() throws {
+        var dossier = Fixtures.smallDossier()
+        #expect(dossier.newActivityID(for: "Pivot Park") == "pivot-park-2")
+        #expect(dossier.newRelationID(for: "Missie Lyon") == "missie-lyon-2")
+        let refusals: [(Change, String)] = [
+            (.addActivity(Activity(id: "pivot-park", title: "Pivot Park", kind: .beurs)),
+             "id 'pivot-park' is al de id van relatie Pivot Park; kies een andere id"),
+            (.addRelation(Relation(id: "missie-lyon", name: "Lyon", kind: .regio, status: .verkennen)),
+             "id 'missie-lyon' is al de id van activiteit 'Handelsmissie Lyon'; kies een andere id"),
+            (.batch([.addActivity(Activity(id: "nieuw", title: "Nieuw", kind: .beurs)),
+                     .addRelation(Relation(id: "nieuw", name: "Nieuw", kind: .regio, status: .verkennen))], label: "Import"),
+             "Import, onderdeel 2: id 'nieuw' is al de id van activiteit 'Nieuw'; kies een andere id"),
+        ]
+        for (change, message) in refusals {
+            #expect(throws: ChangeError(.conflict, message, field: "id")) { try dossier.apply(change, context: context) }
+            #expect(dossier == Fixtures.smallDossier(), "refused changes leave the dossier as it was")
+        }
+        // Putting back a deleted activity whose id a relation took since.
+        let undo = try dossier.apply(.deleteActivity("missie-lyon"), context: context)
+        try dossier.apply(.addRelation(Relation(id: "missie-lyon", name: "Lyon", kind: .regio, status: .verkennen)), context: context)
+        #expect(throws: ChangeError(.conflict, "id 'missie-lyon' is al de id van relatie Lyon; kies een andere id", field: "id")) {
+            try dossier.apply(.restore(undo), context: context)
+        }
+        // A line an older version wrote is replayed as it was accepted then.
+        var replay = context
+        replay.isReplay = true
+        try dossier.apply(.addActivity(Activity(id: "bom", title: "BOM-dag", kind: .beurs)), context: replay)
+        #expect(dossier.activity("bom") != nil && dossier.relation("bom") != nil)
+        // Editing either of such a pair is no addition, and is not refused for the shared id.
+        try dossier.apply(.editRelation("bom", [FieldEdit(field: "notes", old: .text(""), new: .text("Brabantse Ontwikkelings Maatschappij"))]),
+                          context: context)
+    }
+
     @Test("setting laag pitje needs a reason and a review date after today, and records history")
     func laagPitje() throws {
         var dossier = Fixtures.smallDossier()

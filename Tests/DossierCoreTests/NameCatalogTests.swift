@@ -38,6 +38,7 @@ struct NameCatalogTests {
         "missie-lyon", "  Handelsmissie Lyon ", "handelsmissie lyon", "Beurs Lyon", "beurs-lyon-2", "bom", "BOM", "Rhône-Alpes",
         "rhone alpes", "reis naar rhone", "finland cluster", "ﬁnland-cluster", "Werkbezoek", "werkbezoek 1", "werkbezoek 13",
         "handelsmisie lyon", "lyon", "pivot", "taizou", "?!", "", "zzz", "delegatie-uit-lyon", "Delegatie uit Lyn",
+        "relatie:bom", "activiteit:bom", " activiteit:overleg met de bom", "relatie:missie-lyon", "activiteit:", "relatie:rhone alpes",
     ]
 
     @Test("activity, relation and subject: found or refused word for word as on the whole dossier", arguments: typed)
@@ -60,9 +61,13 @@ struct NameCatalogTests {
         #expect(outcome({ () throws(ValueError) in try NameLookup.activity("werkbezoek", in: names) }, \.id)
             == "refused: onbekende activiteit 'werkbezoek'; bedoelde u Werkbezoek 1 (werkbezoek-1), Werkbezoek 2 (werkbezoek-2), "
             + "Werkbezoek 3 (werkbezoek-3), Werkbezoek 4 (werkbezoek-4) of Werkbezoek 5 (werkbezoek-5)?")
+        // An id a relation and an activity share (older versions let that happen): the kind written before it decides.
         #expect(outcome({ () throws(ValueError) in try NameLookup.subject("bom", in: names) }, \.id)
-            == "refused: 'bom' past bij meer dan één relatie of activiteit; bedoelde u relatie BOM (bom) of "
-            + "activiteit Overleg met de BOM (bom)? Gebruik de id")
+            == "refused: 'bom' is de id van relatie BOM en van activiteit 'Overleg met de BOM'; schrijf relatie:bom of activiteit:bom")
+        #expect(outcome({ () throws(ValueError) in try NameLookup.subject("activiteit:bom", in: names) }, \.name) == "Overleg met de BOM")
+        #expect(outcome({ () throws(ValueError) in try NameLookup.subject("relatie:bom", in: names) }, \.name) == "BOM")
+        #expect(outcome({ () throws(ValueError) in try NameLookup.subject("relatie:missie-lyon", in: names) }, \.name)
+            == "refused: onbekende relatie 'missie-lyon'")
         #expect(outcome({ () throws(ValueError) in try NameLookup.activity("finland cluster", in: names) }, \.title) == "ﬁnland Cluster")
         // A typo: one letter off in a short name, two in a longer one.
         #expect(outcome({ () throws(ValueError) in try NameLookup.activity("handelsmisie lion", in: names) }, \.id)

@@ -70,9 +70,9 @@ struct AddRelationCommand: ParsableCommand {
             ("companies", companies), ("source", source), ("notes", notes),
         ]
         var added: Relation?
-        _ = try storeOptions.changeRelations { dossier in
+        _ = try storeOptions.addRelation { dossier, newID in
             let values = try FieldArguments.values(given.compactMap { option, text in text.map { (option, $0) } }, table: Relation.fields, in: dossier)
-            var relation = Relation(id: id ?? dossier.newRelationID(for: name), name: name, kind: .netwerk, status: status, reviewDate: reviewDate)
+            var relation = Relation(id: id ?? newID(name), name: name, kind: .netwerk, status: status, reviewDate: reviewDate)
             try FieldArguments.fill(&relation, with: values)
             added = relation
             return .addRelation(relation)

@@ -87,6 +87,21 @@ struct StoreOptions: ParsableArguments {
         return dossier
     }
 
+    /// For `add-relation`: as `changeRelations`, and `make` gets a maker of fresh relation ids, which must be no
+    /// activity's either. Where the storage can, the dossier holds the relations and the other activities' tally
+    /// (their ids) alone; otherwise the whole dossier is loaded and `make` runs on it.
+    func addRelation(_ make: (Dossier, _ newID: (String) -> RelationID) throws -> Change?) throws -> Dossier {
+        let store = try store(forWriting: true)
+        if var adding = try? store.loadForAddingActivity(), adding.tally != nil {
+            guard let change = try make(adding.dossier, adding.newRelationID) else { return adding.dossier }
+            return try save(change, madeOn: &adding, in: store)
+        }
+        var dossier = try load(store)
+        guard let change = try make(dossier, dossier.newRelationID) else { return dossier }
+        try store.commitOrExit(change, to: &dossier)
+        return dossier
+    }
+
     /// For a command that adds one activity: `make` builds it from the dossier's relations and budget lines,
     /// its id made by `newID` from a title (and must look at no other activity), then it is saved. Where the
     /// storage can, the dossier holds only the relations, and of the other activities only their ids, number
@@ -95,8 +110,8 @@ struct StoreOptions: ParsableArguments {
     /// - Returns: the activity as saved (its first status change stamped), and the first look at the Kader.
     func addActivity(_ make: (Dossier, _ newID: (String) -> ActivityID) throws -> Activity) throws -> (activity: Activity, firstLook: [String]) {
         let store = try store(forWriting: true)
-        if var adding = try? store.loadForAddingActivity(), let tally = adding.tally {
-            let activity = try make(adding.dossier, tally.newActivityID)
+        if var adding = try? store.loadForAddingActivity(), adding.tally != nil {
+            let activity = try make(adding.dossier, adding.newActivityID)
             let dossier = try save(.addActivity(activity), madeOn: &adding, in: store)
             let added = dossier.activity(activity.id) ?? activity
             return (added, FirstLookText.lines(for: added, in: dossier, ledger: dossier.isPart ? adding.tally?.ledger : nil))

@@ -54,4 +54,14 @@ extension Change {
             false
         }
     }
+
+    /// The ids of the relations this change adds or may put back: each must be no activity's id as well.
+    var relationIDsBroughtIn: [RelationID] {
+        switch self {
+        case .addRelation(let relation): [relation.id]
+        case .restore(let restoration): restoration.relations.compactMap { $0.value == nil ? nil : $0.id }
+        case .batch(let changes, _): changes.flatMap(\.relationIDsBroughtIn)
+        default: []
+        }
+    }
 }

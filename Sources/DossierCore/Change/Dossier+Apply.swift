@@ -267,14 +267,15 @@ extension Dossier {
         }
     }
 
-    /// A fresh activity id for a title: its slug, made unique in this dossier.
+    /// A fresh activity id for a title: its slug, made unique in this dossier (no relation has it either: a
+    /// command that takes a relation or an activity finds each by its id).
     public func newActivityID(for title: String) -> ActivityID {
-        Slug.unique(Slug.make(from: title)) { activity($0) != nil }
+        Slug.unique(Slug.make(from: title)) { activity($0) != nil || relation($0) != nil }
     }
 
-    /// A fresh relation id for a name.
+    /// A fresh relation id for a name, no activity's either.
     public func newRelationID(for name: String) -> RelationID {
-        Slug.unique(Slug.make(from: name)) { relation($0) != nil || $0 == Organiser.municipalitySlug }
+        Slug.unique(Slug.make(from: name)) { relation($0) != nil || activity($0) != nil || $0 == Organiser.municipalitySlug }
     }
 
     // MARK: Private

@@ -19,7 +19,8 @@ extension Dossier {
             try checkExpectations(of: restoration)
         }
         var undo = try applyUnchecked(change, context: context)
-        if let problem = firstProblem(touchedBy: undo) {
+        // A replayed line was accepted when it was written: an id shared before this rule must not make the log unreadable.
+        if let problem = (context.isReplay ? nil : idOfTheOtherKind(addedBy: undo)) ?? firstProblem(touchedBy: undo) {
             // Putting back the state just left always applies: it satisfied every rule.
             _ = try? applyUnchecked(.restore(undo), context: context)
             throw problem
@@ -67,6 +68,22 @@ extension Dossier {
                 throw ChangeError(.invalid, "terugzetten: positie \(snapshot.position) van activiteit '\(snapshot.id)' is negatief", field: "position")
             }
         }
+    }
+
+    /// A relation or activity the change brought into the dossier (its restoration takes it away again) under an id
+    /// a record of the other kind has: then `dossier show ID` and every command that takes either could not tell them apart.
+    func idOfTheOtherKind(addedBy restoration: Restoration) -> ChangeError? {
+        for snapshot in restoration.relations where snapshot.value == nil && relation(snapshot.id) != nil {
+            if let other = activity(snapshot.id) {
+                return ChangeError(.conflict, "id '\(snapshot.id)' is al de id van activiteit '\(other.title)'; kies een andere id", field: "id")
+            }
+        }
+        for snapshot in restoration.activities where snapshot.value == nil && activity(snapshot.id) != nil {
+            if let other = relation(snapshot.id) {
+                return ChangeError(.conflict, "id '\(snapshot.id)' is al de id van relatie \(other.name); kies een andere id", field: "id")
+            }
+        }
+        return nil
     }
 
     /// The first rule broken by the entities a change touched, or by users of a relation it removed.

@@ -46,11 +46,18 @@ public enum NameLookup {
     /// What `activity(_:in:)` first looks for as an id: the text without the white space around it.
     public static func typedID(_ text: String) -> String { text.trimmingSpaces() }
 
-    /// A relation or an activity. An id that is both, or a name that fits more than one, is ambiguous.
+    /// A relation or an activity. An id that is both, or a name that fits more than one, is ambiguous; `relatie:` or
+    /// `activiteit:` before it says which kind is meant (for an id both have, which older versions let happen).
     public static func subject<Records: NamedRecords>(_ text: String, in dossier: Records) throws(ValueError) -> Found<Records.NamedActivity> {
         let typed = text.trimmingSpaces()
+        if let name = typed.withoutPrefix(relationPrefix) { return .relation(try relation(name, in: dossier)) }
+        if let name = typed.withoutPrefix(activityPrefix) { return .activity(try activity(name, in: dossier)) }
         let exact = [dossier.relation(typed).map(Found.relation), dossier.namedActivity(typed).map(Found.activity)].compactMap { $0 }
         if exact.count == 1 { return exact[0] }
+        if exact.count == 2 {
+            throw ValueError("'\(typed)' is de id van relatie \(exact[0].name) en van activiteit '\(exact[1].name)'; "
+                             + "schrijf \(relationPrefix)\(typed) of \(activityPrefix)\(typed)")
+        }
         let matches = exact.isEmpty
             ? relationMatches(typed, in: dossier).map(Found.relation) + activityMatches(typed, in: dossier).map(Found.activity)
             : exact
@@ -73,6 +80,8 @@ public enum NameLookup {
     }
 
     static let maximumCandidates = 5
+    public static let relationPrefix = "relatie:"
+    public static let activityPrefix = "activiteit:"
 
     // MARK: Matching
 
@@ -180,3 +189,9 @@ public enum NameLookup {
 extension NameLookup.Found: Hashable where NamedActivity: Hashable {}
 extension NameLookup.Found: Equatable where NamedActivity: Equatable {}
 extension NameLookup.Found: Sendable {}
+
+private extension String {
+    func withoutPrefix(_ prefix: String) -> String? {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil
+    }
+}

@@ -14,10 +14,6 @@ public struct ActivityTally: Sendable {
 
     public var count: Int { ids.count }
 
-    /// A fresh activity id for a title, as `Dossier.newActivityID(for:)` makes it on the whole dossier.
-    public func newActivityID(for title: String) -> ActivityID {
-        Slug.unique(Slug.make(from: title)) { ids.contains($0) }
-    }
 
     public func contains(_ id: ActivityID) -> Bool { ids.contains(id) }
 

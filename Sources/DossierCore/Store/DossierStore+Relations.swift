@@ -58,6 +58,11 @@ extension DossierStore {
             // A change to the one activity read whole, or its deletion.
         } else {
             guard change.reach == .relations else { return nil }
+            // A relation it adds or puts back must have an id no activity has, and only the tally knows those.
+            let broughtIn = change.relationIDsBroughtIn
+            if !broughtIn.isEmpty {
+                guard let tally = relations.tally, !broughtIn.contains(where: tally.contains) else { return nil }
+            }
         }
         let undo = try withChangeLock { () throws(StoreError) -> Restoration? in
             // Entries without a lineage (an older version's) are folded into a snapshot first: the whole path does that.
