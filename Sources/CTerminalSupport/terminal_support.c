@@ -26,8 +26,8 @@ void dossier_terminal_save(int fd) {
 }
 
 void dossier_terminal_emergency_restore(void) {
-    // Leave the alternate screen, show the cursor, reset attributes: all plain writes.
-    static const char reset[] = "\033[?1049l\033[?25h\033[0m\r\n";
+    // Bracketed paste off, leave the alternate screen, show the cursor, reset attributes: all plain writes.
+    static const char reset[] = "\033[?2004l\033[?1049l\033[?25h\033[0m\r\n";
     if (saved_fd >= 0) {
         // Keys typed for the TUI that it did not read would otherwise run as commands in the shell.
         tcflush(saved_fd, TCIFLUSH);

@@ -36,6 +36,12 @@ public final class CursesBackend: TerminalBackend {
     private var immediateFailures = 0
     /// How long a wait for a key lasts before the loop gets a tick, in milliseconds.
     private static let tick: Int32 = 100
+    /// The key codes ncurses gives for the brackets a terminal puts around pasted text (above its own, which end
+    /// at KEY_MAX, 0777).
+    private static let pasteStart: Int32 = 0o1001
+    private static let pasteEnd: Int32 = 0o1002
+    /// How long a paste may pause between characters before the rest is taken as lost (no closing bracket).
+    private static let pastePause: Int32 = 500
     /// The signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) that ended the session, if one did.
     public private(set) var receivedSignal: Int32 = 0
 
@@ -63,6 +69,11 @@ public final class CursesBackend: TerminalBackend {
         noecho()
         nonl()
         keypad(stdscr, true)
+        // Bracketed paste: pasted text arrives between these, so that it is never read as keys (a pasted "dJ"
+        // deleting a relation). A terminal that does not know the mode ignores it, and then a paste is keys.
+        define_key("\u{1B}[200~", Self.pasteStart)
+        define_key("\u{1B}[201~", Self.pasteEnd)
+        Self.setBracketedPaste(true)
         set_escdelay(25)
         wtimeout(stdscr, Self.tick)
         curs_set(0)
@@ -139,6 +150,7 @@ public final class CursesBackend: TerminalBackend {
         case KEY_CODE_YES:
             immediateFailures = 0
             if Int32(character) == KEY_RESIZE { return .resize(width: width, height: height) }
+            if Int32(character) == Self.pasteStart { return .paste(readPaste()) }
             return Self.key(forCode: Int32(character)).map(TerminalEvent.key) ?? .tick
         default:
             // A timeout waits a tick; failing again and again without waiting means stdin is gone.
@@ -163,10 +175,36 @@ public final class CursesBackend: TerminalBackend {
             return .key(Self.key(forCharacter: character))
         case KEY_CODE_YES:
             if Int32(character) == KEY_RESIZE { return .resize(width: width, height: height) }
+            if Int32(character) == Self.pasteStart { return .paste(readPaste()) }
             return Self.key(forCode: Int32(character)).map(TerminalEvent.key)
         default:
             return takeSignal() ? .stop : nil
         }
+    }
+
+    /// The text up to the closing bracket, as it came (the TUI leaves out its control characters); a key code
+    /// inside it (an arrow's sequence in the pasted text) is left out. Ends early when the text stops coming.
+    private func readPaste() -> String {
+        wtimeout(stdscr, Self.pastePause)
+        defer { wtimeout(stdscr, Self.tick) }
+        var text = String.UnicodeScalarView()
+        while true {
+            var character: wint_t = 0
+            switch wget_wch(stdscr, &character) {
+            case OK:
+                if let scalar = Unicode.Scalar(UInt32(character)) { text.append(scalar) }
+            case KEY_CODE_YES:
+                if Int32(character) == Self.pasteEnd { return String(text) }
+            default:
+                return String(text)
+            }
+        }
+    }
+
+    /// Turns bracketed paste on or off: written to the terminal around what curses writes.
+    private static func setBracketedPaste(_ on: Bool) {
+        fputs(on ? "\u{1B}[?2004h" : "\u{1B}[?2004l", stdout)
+        fflush(stdout)
     }
 
     /// Esc with a letter (or Backspace) right behind it, sent together by the terminal: Alt with that key.
@@ -202,9 +240,11 @@ public final class CursesBackend: TerminalBackend {
     /// saved and the screen left, then restored and drawn anew from scratch.
     public func suspend<T>(_ body: () -> T) -> T {
         def_prog_mode()
+        Self.setBracketedPaste(false)
         endwin()
         let result = body()
         reset_prog_mode()
+        Self.setBracketedPaste(true)
         clearok(stdscr, true)
         wrefresh(stdscr)
         return result
@@ -217,6 +257,7 @@ public final class CursesBackend: TerminalBackend {
         curs_set(1)
         // Keys typed ahead for the TUI must not reach the shell as commands.
         flushinp()
+        Self.setBracketedPaste(false)
         endwin()
         delscreen(screen)
     }

@@ -48,6 +48,14 @@ public final class TmuxSession: @unchecked Sendable {
         try run(["send-keys", "-t", "t", "-l", text])
     }
 
+    /// Text pasted as a terminal pastes it: between the brackets of bracketed paste when the program asked for
+    /// those, otherwise as keys.
+    public func paste(_ text: String) throws {
+        try scratch.write("paste", text)
+        try run(["load-buffer", "-b", "paste", scratch.file("paste")])
+        try run(["paste-buffer", "-p", "-d", "-b", "paste", "-t", "t"])
+    }
+
     public func resize(width: Int, height: Int) throws {
         try run(["resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"])
     }

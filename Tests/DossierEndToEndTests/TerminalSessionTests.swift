@@ -84,6 +84,39 @@ struct TerminalSessionTests {
         #expect(visit.status == .uitgevoerd)
     }
 
+    @Test("a paste is text, never keys: a pasted 'dJ' deletes nothing, a pasted title with an escape sequence arrives without it")
+    func pasteIsText() throws {
+        let added = try ProgramRunner().run(["add-relation", "--name", "Wegwerp", "--kind", "bedrijf", "--store", store],
+                                            environment: ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "e2e"])
+        #expect(added.status == 0, "\(added.standardError)")
+        let tmux = try shell(width: 120, height: 36)
+        try tmux.type("\(binary) --store \(store); echo EXIT:$?")
+        try tmux.send("Enter")
+        try tmux.waitFor("1 Relaties (38)")
+        try tmux.send("/")
+        try tmux.paste("wegwerp")
+        try tmux.waitFor("Zoek: wegwerp")
+        try tmux.send("Enter", "Enter")
+        try tmux.waitFor("Wegwerp  Verkennen")
+        // On a screen where d asks to delete and J says yes.
+        try tmux.paste("dJ")
+        var screen = try tmux.waitFor("Plakken kan alleen in een tekstveld of de zoekregel")
+        #expect(!screen.contains("Verwijderen"))
+        // A new activity's title, pasted with a colour sequence and a bell in it.
+        try tmux.send("+")
+        try tmux.waitFor("Nieuwe activiteit")
+        try tmux.paste("Beurs \u{1B}[1mMünchen\u{1B}[0m\u{07} 2027")
+        try tmux.send("C-s")
+        screen = try tmux.waitFor("Activiteit toegevoegd")
+        try tmux.send("q")
+        try tmux.send("q")
+        try tmux.waitFor("EXIT:0")
+
+        let dossier = try Dossier(decoding: try directory.read("dossier.json"))
+        #expect(dossier.relation("wegwerp") != nil)
+        #expect(dossier.activities.contains { $0.title == "Beurs München 2027" }, "\(dossier.activities.map(\.title))")
+    }
+
     @Test("a store error is shown in the TUI, the form keeps its input, and saving works once the problem is gone")
     func storeErrorKeepsForm() throws {
         let moved = directory.file("elders")

@@ -58,6 +58,53 @@ struct PasteTests {
         #expect(times[2] / times[0] < 1_000)
     }
 
+    @Test("text the terminal marks as pasted is never keys: it answers no question, starts no command, and says where it can go")
+    func bracketedPasteIsText() throws {
+        let app = Harness()
+        app.loop.dispatch(.typed("/unesco"))
+        app.press(.enter, .enter)
+        guard case .relationDetail = app.state.screen else { Issue.record("UNESCO is not open: \(app.state.screen)"); return }
+        app.loop.dispatch(.pasted("dJ"))
+        #expect(app.state.confirmation == nil && app.state.dossier.relation("unesco-learning-cities") != nil)
+        #expect(app.state.message?.text == "Plakken kan alleen in een tekstveld of de zoekregel (/)")
+        // A question asked by a key is not answered by a paste either.
+        app.press(.character("d"))
+        #expect(app.state.confirmation != nil)
+        app.loop.dispatch(.pasted("J"))
+        #expect(app.state.confirmation != nil && app.state.dossier.relation("unesco-learning-cities") != nil)
+        app.press(.character("n"))
+        #expect(app.state.confirmation == nil && app.state.dossier.relation("unesco-learning-cities") != nil)
+    }
+
+    @Test("a paste into a field: escape sequences and control characters left out, a selected value replaced, the keys after it typed")
+    func bracketedPasteIntoAField() throws {
+        let app = try notesField()
+        app.loop.dispatch(.pasted("abc \u{1B}]0;titel\u{07}def \u{1B}[31mROOD\u{1B}[0m b\u{00}\u{7F}"))
+        app.type("!")
+        #expect(notes(app)?.text == "abc def ROOD b!")
+        // The title was entered selected: the paste takes its place.
+        app.press(.backTab)
+        while app.state.form?.focusedField?.id != "title" { app.press(.backTab) }
+        #expect(app.state.form?.replacesOnType == true)
+        app.loop.dispatch(.pasted("Beurs München"))
+        guard case .text(let title)? = app.state.form?.focusedField?.value else { Issue.record("no title field"); return }
+        #expect(title.text == "Beurs München")
+        // Into the search line, as one search.
+        let search = Harness()
+        search.press(.character("/"))
+        search.loop.dispatch(.pasted("rhône\n"))
+        #expect(search.state.search?.input.text == "rhône ")
+    }
+
+    @Test("keys that arrive together: once one of them asks a question, the rest answer nothing")
+    func typedAheadAnswersNoQuestion() {
+        let app = Harness()
+        app.loop.dispatch(.typed("/unesco"))
+        app.press(.enter, .enter)
+        app.loop.dispatch(.typed("dJ"))
+        #expect(app.state.confirmation != nil && app.state.dossier.relation("unesco-learning-cities") != nil)
+    }
+
     @Test("a paste into the search line searches once, for the whole text")
     func pasteIntoSearch() {
         let app = Harness()

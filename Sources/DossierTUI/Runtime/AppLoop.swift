@@ -95,6 +95,9 @@ public final class AppLoop {
                 dispatch(.key(key))
                 guard handlePendingInput() else { return }
             case let .resize(width, height): dispatch(.resize(width: width, height: height))
+            case .paste(let text):
+                dispatch(.pasted(text))
+                guard handlePendingInput() else { return }
             case .tick where loading != nil:
                 guard finishLoading(waiting: false) else { continue }
             case .tick:
@@ -176,6 +179,9 @@ public final class AppLoop {
             case let .resize(width, height):
                 handleTyped()
                 dispatch(.resize(width: width, height: height))
+            case .paste(let text):
+                handleTyped()
+                dispatch(.pasted(text))
             case .tick: return true
             case .stop: return false
             }

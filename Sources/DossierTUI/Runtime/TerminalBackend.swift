@@ -4,6 +4,8 @@ import DossierCore
 public enum TerminalEvent: Hashable, Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
+    /// Text the terminal marked as pasted (bracketed paste), as it came: never read as keys.
+    case paste(String)
     /// No input for a moment; lets the loop notice the time and signals.
     case tick
     /// SIGTERM, SIGHUP or SIGINT arrived, or input ended: leave cleanly.

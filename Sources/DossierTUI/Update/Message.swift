@@ -6,6 +6,8 @@ public enum Message: Sendable {
     /// Characters that arrived together (a paste, or typing ahead of a slow frame), handled as those keys
     /// one by one would be, but put into a focused text field or the search line in one step.
     case typed(String)
+    /// Text the terminal marked as pasted: only ever text in a field or the search line, never a key.
+    case pasted(String)
     case resize(width: Int, height: Int)
     /// The change was saved; applying the restoration undoes it.
     case committed(Restoration)

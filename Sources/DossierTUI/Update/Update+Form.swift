@@ -370,8 +370,30 @@ extension AppState {
             searchChanged(current)
             return effects
         }
-        for character in rest where !hasQuit { effects += update(.key(.character(character))) }
+        // A question one of these keys opened is answered by a key pressed after it, not by the rest of the text.
+        for character in rest where !hasQuit && confirmation == nil { effects += update(.key(.character(character))) }
         return effects
+    }
+
+    /// Text the terminal marked as pasted (bracketed paste): into the focused text field (replacing a value that
+    /// is selected) or the search line being typed, its control characters left out; anywhere else it is left
+    /// alone with a word why. Never a key: a paste answers no question and starts no command.
+    mutating func handlePasted(_ text: String) -> [Effect] {
+        let pasted = PastedText.clean(text)
+        guard !pasted.isEmpty else { return [] }
+        if confirmation == nil, form?.replacesOnType == true, form?.picker == nil, case .text(var input)? = form?.focusedField?.value,
+           let focus = form?.focus {
+            input.set("")
+            form?.fields[focus].value = .text(input)
+        }
+        if insertIntoFocusedText(pasted[...]) { return [] }
+        if var current = search, current.isEditing, confirmation == nil, form == nil {
+            current.input.insert(contentsOf: pasted)
+            searchChanged(current)
+            return []
+        }
+        message = .info("Plakken kan alleen in een tekstveld of de zoekregel (/)")
+        return []
     }
 
     /// Puts text into the focused text field of the open form; false when no text field has the focus.

@@ -14,6 +14,8 @@ extension AppState {
             return handle(key)
         case .typed(let text):
             return handleTyped(text)
+        case .pasted(let text):
+            return handlePasted(text)
         case .committed(let restoration):
             return handleCommitted(restoration)
         case .commitFailed(let error):
