@@ -46,6 +46,7 @@ public struct DossierCommand: ParsableCommand {
             var command = try parseAsRoot()
             do {
                 try command.run()
+                exitIfOutputFailed()
             } catch let error as ValidationError {
                 // A value the command itself refused: the usage of the command typed, and where its help is.
                 let typed = type(of: command)
@@ -61,8 +62,17 @@ public struct DossierCommand: ParsableCommand {
             if !message.isEmpty {
                 if code.isSuccess { Output.line(message) } else { Output.error(message) }
             }
+            if code.isSuccess { exitIfOutputFailed() }
             Glibc.exit(code.rawValue)
         }
+    }
+
+    /// A command that did its work but whose output did not all reach stdout (`dossier export > /dev/full`) ends
+    /// with 74, not success: a script must not take a cut-off export for a whole one. A change it made is saved.
+    private static func exitIfOutputFailed() {
+        guard let failure = Output.outputFailure else { return }
+        Output.error("dossier: \(failure.description); wat de opdracht uitvoerde is niet (helemaal) geschreven")
+        Glibc.exit(ExitStatus.ioError)
     }
 
     /// The names of the subcommands, for suggesting one when a word is no command.

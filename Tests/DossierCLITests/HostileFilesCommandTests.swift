@@ -46,6 +46,22 @@ struct HostileFilesCommandTests {
         #expect(try PosixFileSystem().status(fifo)?.kind == .special, "still a named pipe")
     }
 
+    @Test("output that cannot be written to stdout (a full disk) ends with 74 and says so; a change whose message was lost is saved")
+    func stdoutThatFails() throws {
+        let scratch = TemporaryDirectory(prefix: "dossier-full")
+        try scratch.write("in", "")
+        let environment = ["PATH": "/usr/bin:/bin", "HOME": scratch.path, "LANG": "C.UTF-8", "DOSSIER_USER": "adviseur"]
+        for arguments in [["export"], ["relations", "--json"], ["show", "taizhou"], ["add-follow-up", "missie-lyon", "--what", "Bellen"]] {
+            let status = try ProgramRunner.spawn(runner.executable, arguments + ["--store", storePath], environment: environment,
+                                                 stdin: scratch.file("in"), stdout: "/dev/full", stderr: scratch.file("err"))
+            let error = String(decoding: try scratch.read("err"), as: UTF8.self)
+            #expect(status == 74, "\(arguments): \(error)")
+            #expect(error == "dossier: kan de uitvoer niet schrijven: de schijf is vol; wat de opdracht uitvoerde is niet (helemaal) geschreven\n",
+                    "\(arguments)")
+        }
+        #expect(try run(["show", "missie-lyon"]).standardOutput.contains("Bellen"), "the change was saved")
+    }
+
     @Test("-o /dev/null writes into the device and leaves it a device")
     func outputToDevice() throws {
         let result = try run(["export", "--format", "csv", "--what", "relations", "-o", "/dev/null"])

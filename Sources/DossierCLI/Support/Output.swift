@@ -12,6 +12,10 @@ import Darwin
 /// Line breaks and tabs stay; escape sequences, other controls and bidi overrides are made visible.
 /// Files written with `-o` keep their exact bytes (`OutputFile`).
 enum Output {
+    /// The first failed write to stdout (a full disk, a closed descriptor): the command's output is incomplete, and
+    /// `DossierCommand.main` ends with exit 74 instead of success. Nothing more is written after it.
+    nonisolated(unsafe) private(set) static var outputFailure: FileSystemError?
+
     /// The width of the terminal stdout goes to; nil for a pipe or a file, whose lines are never cut.
     static var width: Int? { TerminalWidth.columns(of: STDOUT_FILENO) }
 
@@ -54,6 +58,7 @@ enum Output {
     }
 
     private static func write(_ bytes: [UInt8], to descriptor: Int32) {
+        if descriptor == STDOUT_FILENO && outputFailure != nil { return }
         bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }
             var offset = 0
@@ -61,6 +66,8 @@ enum Output {
                 let result = Glibc.write(descriptor, base + offset, buffer.count - offset)
                 if result < 0 {
                     if errno == EINTR { continue }
+                    // A closed pipe ends the program by SIGPIPE before this; anything else is output lost.
+                    if descriptor == STDOUT_FILENO { outputFailure = FileSystemError(operation: "schrijven", path: "de uitvoer", code: errno) }
                     return
                 }
                 offset += result

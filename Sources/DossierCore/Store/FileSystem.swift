@@ -120,6 +120,7 @@ public struct FileSystemError: Error, Hashable, Sendable, CustomStringConvertibl
         case SystemErrorCode.symbolicLink:
             "is een symbolische koppeling; dossier volgt voor zijn eigen bestanden geen koppelingen (haal de koppeling weg als u die niet zelf hebt gemaakt)"
         case SystemErrorCode.notRegularFile: "is geen gewoon bestand (een apparaat, pijp of socket)"
+        case SystemErrorCode.badDescriptor: "die is gesloten"
         default: "systeemfout \(code)"
         }
     }
@@ -130,6 +131,7 @@ public enum SystemErrorCode {
     public static let notPermitted: Int32 = 1
     public static let noSuchFile: Int32 = 2
     public static let ioError: Int32 = 5
+    public static let badDescriptor: Int32 = 9
     public static let wouldBlock: Int32 = 11
     public static let accessDenied: Int32 = 13
     public static let fileExists: Int32 = 17
