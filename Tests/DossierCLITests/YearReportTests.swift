@@ -49,7 +49,7 @@ extension ExchangeTests {
         #expect(report.components(separatedBy: quotation).count == 2, "the laag-pitje quotation once")
         #expect(report.components(separatedBy: "zie citaat 1 in bijlage C").count == 3, "Taizhou and An Giang refer to it")
         let appendix = try #require(report.range(of: "## Bijlagen"))
-        for heading in ["### Bijlage A. Relaties naar status (", "### Bijlage B. Afwegingen in detail", "### Bijlage C. Citaten"] {
+        for heading in ["### Bijlage A. Relaties naar status op 22-11-2026 (", "### Bijlage B. Afwegingen in detail", "### Bijlage C. Citaten"] {
             #expect(report[appendix.upperBound...].contains(heading))
         }
         #expect(!report[..<appendix.lowerBound].contains("| Relatie | Soort | Plaats | Sectoren |"), "no inventory before the appendix")

@@ -123,4 +123,31 @@ struct AgendaAndReportTests {
         #expect(year.hasData)
         #expect(year.entries.count == 5 && year.entries.allSatisfy(\.isOngoing))
     }
+
+    @Test("the report's relations by status: as they stood at the end of a past year; laag pitje since the decision, a review added")
+    func relationsAsTheyStood() throws {
+        var dossier = Fixtures.smallDossier()
+        let context = ChangeContext(actor: "adviseur", timestamp: Fixtures.now, today: today)
+        try dossier.apply(.setRelationStatus("taizhou", status: .laagPitje, reason: "Herijking: blijft op een laag pitje",
+                                             reviewDate: Fixtures.date("2029-01-01"), seen: .laagPitje), context: context)
+        try dossier.apply(.setRelationStatus("rhone-alpes", status: .focus, reason: "Kansen farma", reviewDate: nil, seen: .verkennen), context: context)
+        try dossier.apply(.addRelation(Relation(id: "nieuw", name: "Nieuw", kind: .regio, status: .verkennen)), context: context)
+
+        func names(_ report: YearReport, _ status: RelationStatus) -> [String] {
+            report.relationsByStatus.first { $0.status == status }?.relations.map(\.name) ?? []
+        }
+        let past = YearReport(dossier: dossier, year: 2025, today: today)
+        #expect(past.statusDate == Fixtures.date("2025-12-31"))
+        #expect(names(past, .focus) == ["Pivot Park", "UNESCO Learning Cities"], "Rhône-Alpes went to focus in 2026")
+        #expect(names(past, .verkennen) == ["Rhône-Alpes"], "Nieuw was added in 2026")
+        #expect(past.relationsByStatus.flatMap(\.relations).first { $0.id == "taizhou" }?.reviewDate == Fixtures.date("2030-12-31"))
+        let now = YearReport(dossier: dossier, year: 2026, today: today)
+        #expect(now.statusDate == today && names(now, .focus).contains("Rhône-Alpes") && names(now, .verkennen).contains("Nieuw"))
+
+        let markdown = MarkdownReport.render(now)
+        #expect(markdown.contains("### Bijlage A. Relaties naar status op 22-11-2026 (6)"))
+        #expect(markdown.contains("| Taizhou | China | 1-1-2029 | 1-1-2025, College van B&W | Kader Internationalisering 2025-2030 "
+                                  + "(herijkt op 22-11-2026: Herijking: blijft op een laag pitje) |"), "\(markdown)")
+        #expect(MarkdownReport.render(past).contains("| Taizhou | China | 31-12-2030 | 1-1-2025, College van B&W | Kader Internationalisering 2025-2030 |"))
+    }
 }

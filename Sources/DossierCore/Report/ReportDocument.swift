@@ -316,14 +316,16 @@ struct ReportWriter {
 
     mutating func appendix() {
         blocks.append(.heading(level: 2, text: "Bijlagen"))
-        blocks.append(.heading(level: 3, text: "Bijlage A. Relaties naar status (\(report.relationCount))"))
+        blocks.append(.heading(level: 3, text: "Bijlage A. Relaties naar status op \(report.dates.date(report.statusDate)) (\(report.relationCount))"))
         for (status, relations) in report.relationsByStatus where !relations.isEmpty {
             blocks.append(.heading(level: 4, text: "\(status.label) (\(relations.count))"))
             if status == .laagPitje {
                 let rows = relations.map { relation -> [String] in
-                    let change = relation.statusHistory.last { $0.to == .laagPitje }
+                    // Since the decision that put it there, with its reason; a later review keeps it there and is added.
+                    let (entered, review) = relation.currentStatusChange
+                    let reviewed = review.map { " (herijkt op \(report.dates.date($0.date)): \(reason($0.reason)))" } ?? ""
                     return [relation.name, relation.countries.names, report.dates.date(relation.reviewDate, none: "geen datum"),
-                            change.map { "\(report.dates.date($0.date)), \($0.by)" } ?? "", reason(change?.reason ?? "")]
+                            entered.map { "\(report.dates.date($0.date)), \($0.by)" } ?? "", reason(entered?.reason ?? "") + reviewed]
                 }
                 blocks.append(.table(headings: ["Relatie", "Land", "Herijking", "Sinds", "Reden"], rows: rows, emphasis: [], numericColumns: []))
             } else {

@@ -62,8 +62,10 @@ public struct YearReport: Sendable {
     public let authorship: Authorship
     /// How the report writes its dates (the `dateFormat` setting).
     public let dates: DateWriting
-    /// Every status with its relations, in the order of the statuses.
+    /// Every status with its relations as they stood on `statusDate`, in the order of the statuses.
     public let relationsByStatus: [(status: RelationStatus, relations: [Relation])]
+    /// The day the relations' statuses are shown for: the last day of a past year, else the report's date.
+    public let statusDate: CalendarDate
     /// The activities of the year: those that start in it by date, then the ongoing ones by title.
     public let entries: [Entry]
     public let incomingVisits: [Activity]
@@ -95,8 +97,11 @@ public struct YearReport: Sendable {
         self.authorship = authorship
         relationNames = Dictionary(uniqueKeysWithValues: dossier.relations.map { ($0.id, $0.name) })
         activityBudgetLine = dossier.activityBudget?.id
+        let statusDate = year < today.year ? CalendarDate(year: year, month: 12, day: 31) ?? today : today
+        self.statusDate = statusDate
+        let relationsThen = dossier.relations.compactMap { $0.asOf(statusDate) }
         relationsByStatus = RelationStatus.allCases.map { status in
-            (status, dossier.relations.filter { $0.status == status }.sorted(byKey: { SearchText.fold($0.name) }, <))
+            (status, relationsThen.filter { $0.status == status }.sorted(byKey: { SearchText.fold($0.name) }, <))
         }
         let dated = ActivityQuery.sortedChronologically(dossier.activities.filter { $0.year == year })
         incomingVisits = dated.filter { $0.visit?.direction == .inkomend }

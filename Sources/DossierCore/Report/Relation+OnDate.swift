@@ -1,0 +1,32 @@
+extension Relation {
+    /// The relation as it stood at the end of `date`, by its status history: its status, review date and history
+    /// up to then. Nil when it was added after that day (its history starts with no status before); as it is when
+    /// it has no history (a hand-made file).
+    public func asOf(_ date: CalendarDate) -> Relation? {
+        guard let first = statusHistory.first else { return self }
+        var then = self
+        if let last = statusHistory.lastIndex(where: { $0.date <= date }) {
+            guard last < statusHistory.count - 1 else { return self }
+            then.statusHistory = Array(statusHistory[...last])
+            then.status = statusHistory[last].to
+            then.reviewDate = statusHistory[last].reviewDate
+        } else {
+            // Every change came later: it was there already, in the status the first one started from.
+            guard let before = first.from else { return nil }
+            then.statusHistory = []
+            then.status = before
+            then.reviewDate = nil
+        }
+        return then
+    }
+
+    /// The change that put the relation in its present status (a review keeps the status and is not it), and the
+    /// latest review since, if any.
+    public var currentStatusChange: (entered: StatusChange<RelationStatus>?, review: StatusChange<RelationStatus>?) {
+        guard let entered = statusHistory.lastIndex(where: { $0.to == status && $0.from != status }) else {
+            return (nil, statusHistory.last { $0.to == status })
+        }
+        let review = statusHistory[(entered + 1)...].last { $0.from == status && $0.to == status }
+        return (statusHistory[entered], review)
+    }
+}
