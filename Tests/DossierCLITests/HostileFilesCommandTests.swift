@@ -128,6 +128,36 @@ struct HostileFilesCommandTests {
         #expect(log.standardOutput.contains("Teruggezet uit back-up \(newest.name)"), "\(log.standardOutput)")
     }
 
+    @Test("a damaged journal: the message says the dossier itself is whole up to its last change, and setting the journal aside keeps that")
+    func damagedJournalAdvice() throws {
+        // Changes 1–3 merged into the snapshot (change 1 also into a backup), then 4 and 5 in the journal.
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "een"]).status == 0)
+        let keep = ["DOSSIER_JOURNAL_LIMIT": "2"]
+        #expect(try run(["set-status", "bom", "focus", "--reason", "twee"], environment: keep).status == 0)
+        #expect(try run(["set-status", "bom", "actief", "--reason", "drie"], environment: keep).status == 0)
+        let more = ["DOSSIER_JOURNAL_LIMIT": "50"]
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "vier"], environment: more).status == 0)
+        #expect(try run(["set-status", "bom", "focus", "--reason", "vijf"], environment: more).status == 0)
+        let journal = storePath + ".journal"
+        let holds = try #require(DossierStore(path: storePath).snapshotChangeNumber)
+        #expect(holds == 3)
+        let backup = try #require(try DossierStore(path: storePath).backups().first)
+        #expect(backup.sequence < holds)
+        var text = String(decoding: try PosixFileSystem().readFile(journal), as: UTF8.self)
+        text = text.replacingOccurrences(of: "vier", with: "VIER")
+        try directory.write("dossier.json.journal", text)
+
+        let failed = try run(["relations"], environment: more)
+        #expect(failed.status == 65)
+        #expect(failed.standardError.contains("dossier: het dossier zelf (\(storePath)) is heel, tot en met wijziging 3; alleen de wijzigingen daarna, "
+                                              + "in het journaal, zijn niet te lezen. Verder zonder die wijzigingen: zet het journaal opzij "
+                                              + "(mv '\(journal)' '\(journal).beschadigd'); ze blijven daarin bewaard; een oudere stand: dossier restore "
+                                              + "\(backup.name) (tot en met wijziging \(backup.sequence))"), "\(failed.standardError)")
+        #expect(rename(journal, journal + ".beschadigd") == 0)
+        let shown = try run(["show", "bom"], environment: more)
+        #expect(shown.status == 0 && shown.standardOutput.contains("Actief"), "change 3 kept: \(shown.standardOutput)")
+    }
+
     @Test("log of a damaged journal or of a store that is not there says what every command says")
     func logOfWhatDoesNotLoad() throws {
         // A backup (the message then names the restore command), then changes kept in the journal.

@@ -284,6 +284,14 @@ extension DossierStorage {
     /// What a dossier that does not load ends a command with: the reason, and for damaged data the command
     /// that brings back the last good state.
     func loadFailure(_ error: StoreError) -> Error {
+        if case .damagedJournal(let journal, _) = error, let file = self as? DossierStore, let holds = file.snapshotChangeNumber {
+            // The snapshot itself is whole: a backup is older still, and restoring one would drop what it holds.
+            Output.error("dossier: " + error.description)
+            let older = (try? backups().first).map { "; een oudere stand: dossier restore \($0.name) (tot en met wijziging \($0.sequence))" } ?? ""
+            return failure("het dossier zelf (\(file.path)) is heel, tot en met wijziging \(holds); alleen de wijzigingen daarna, in het journaal, "
+                           + "zijn niet te lezen. Verder zonder die wijzigingen: zet het journaal opzij (mv '\(journal)' '\(journal).beschadigd'); "
+                           + "ze blijven daarin bewaard\(older)", code: ExitStatus.dataError)
+        }
         if error.isDataError, let newest = try? backups().first {
             Output.error("dossier: " + error.description)
             return failure("de laatste bewaarde stand terugzetten: dossier restore \(newest.name) (alle back-ups: dossier backups)",

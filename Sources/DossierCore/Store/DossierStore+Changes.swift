@@ -144,14 +144,9 @@ extension DossierStore {
     private func followCompaction(to snapshotNow: FileStatus, _ dossier: inout Dossier, applied: inout [OthersChange]) throws(StoreError) {
         // Only the header: reading the whole new snapshot (100 MB at 100.000 activities) would add it to what an
         // open screen holds, for the few fields at its start.
-        var head = [UInt8](repeating: 0, count: SnapshotHeader.headSize)
+        let head: [UInt8]
         do throws(FileSystemError) {
-            let descriptor = try fileSystem.openForReading(path)
-            defer { fileSystem.close(descriptor) }
-            let count = try head.withUnsafeMutableBytes { buffer in
-                Result { () throws(FileSystemError) -> Int in try fileSystem.read(descriptor, from: 0, into: buffer, path: path) }
-            }.get()
-            head.removeLast(head.count - count)
+            head = try snapshotHead()
         } catch {
             throw .fileSystem(error)
         }
@@ -297,5 +292,24 @@ public struct OthersChange: Sendable {
     public init(entry: JournalEntry, restoration: Restoration?) {
         self.entry = entry
         self.restoration = restoration
+    }
+}
+
+extension DossierStore {
+    /// The first bytes of the snapshot, where its header is (`SnapshotHeader`).
+    func snapshotHead() throws(FileSystemError) -> [UInt8] {
+        var head = [UInt8](repeating: 0, count: SnapshotHeader.headSize)
+        let descriptor = try fileSystem.openForReading(path)
+        defer { fileSystem.close(descriptor) }
+        let count = try head.withUnsafeMutableBytes { buffer in
+            Result { () throws(FileSystemError) -> Int in try fileSystem.read(descriptor, from: 0, into: buffer, path: path) }
+        }.get()
+        head.removeLast(head.count - count)
+        return head
+    }
+
+    /// The number of the last change the snapshot itself holds, read from its header; nil when it cannot be read.
+    public var snapshotChangeNumber: Int? {
+        (try? snapshotHead()).flatMap { SnapshotHeader(head: $0) }?.sequence
     }
 }
