@@ -62,6 +62,21 @@ struct HostileFilesCommandTests {
         #expect(try run(["show", "missie-lyon"]).standardOutput.contains("Bellen"), "the change was saved")
     }
 
+    @Test("a dossier file its owner made read-only (chmod 444) is not changed: a change is refused with 77, reading works, nothing is written beside it")
+    func writeProtectedDossier() throws {
+        chmod(storePath, 0o444)
+        let before = try PosixFileSystem().readFile(storePath)
+        let refused = try run(["set-status", "bom", "verkennen", "--reason", "r"])
+        #expect(refused.status == 77)
+        #expect(refused.standardError == "dossier: \(storePath): het bestand is schrijfbeveiligd (chmod u+w maakt het weer schrijfbaar); er is niets gewijzigd\n")
+        #expect(try run(["relations"]).status == 0)
+        #expect(try PosixFileSystem().readFile(storePath) == before)
+        #expect(try PosixFileSystem().status(storePath)?.mode == 0o444)
+        #expect(try PosixFileSystem().status(storePath + ".journal") == nil, "no journal beside it")
+        chmod(storePath, 0o600)
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "r"]).status == 0)
+    }
+
     @Test("-o /dev/null writes into the device and leaves it a device")
     func outputToDevice() throws {
         let result = try run(["export", "--format", "csv", "--what", "relations", "-o", "/dev/null"])

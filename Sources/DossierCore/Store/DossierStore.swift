@@ -95,6 +95,11 @@ public final class DossierStore {
     /// Makes this store one that writes, as `actor` (named in the lock file while a change is appended, so a
     /// colleague who has to wait knows for whom). Nothing is locked until a change is made.
     public func openForWriting(actor: String) throws(StoreError) {
+        // A dossier whose owner took away its write permission is meant to stay as it is: not written (the journal
+        // beside it) and not replaced (merging writes a new file in its place, which would bring the permission back).
+        if let status = try? fileSystem.status(path), status.kind == .regular, status.mode & 0o200 == 0 {
+            throw .notPermitted(location: path, reason: "het bestand is schrijfbeveiligd (chmod u+w maakt het weer schrijfbaar)")
+        }
         writer = "\(actor) (proces \(ProcessIdentity.id))"
     }
 
