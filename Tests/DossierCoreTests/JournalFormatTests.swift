@@ -58,6 +58,26 @@ struct JournalFormatTests {
         #expect(try DossierStore(path: path).load() == dossier, "the journal replays to the same dossier")
     }
 
+    @Test("approvals in the journal are valid against the schema: a step with its decision, a visit added approved (its 'by' filled in on replay)")
+    func approvalsValid() throws {
+        let store = DossierStore(path: path)
+        try store.openForWriting(actor: "tester")
+        var dossier = try store.load()
+        let visit = VisitDraft(relations: ["bom"], date: Fixtures.date("2027-02-01"), direction: .inkomend, delegationFrom: "Gent")
+            .newActivity(in: dossier, today: Fixtures.context.today, approvedBy: "Besluit B&W 1 december 2026")
+        #expect(visit.statusHistory.first?.by == "", "stamped when applied")
+        try store.commit(.addActivity(visit), to: &dossier, context: Fixtures.context)
+        try store.commit(.addActivity(Activity(id: "beurs", title: "Beurs", kind: .beurs, status: .idee, startDate: Fixtures.date("2027-05-01"))),
+                         to: &dossier, context: Fixtures.context)
+        try store.commit(.moveActivity("beurs", status: .inAfweging, reason: "", overrideReason: nil), to: &dossier, context: Fixtures.context)
+        try store.commit(.moveActivity("beurs", status: .goedgekeurd, reason: "past", overrideReason: nil, decision: "Mandaat wethouder"),
+                         to: &dossier, context: Fixtures.context)
+        let checked = try ExternalChecker.python([Repository.path("scripts/check-schema.py"), "--journal", Repository.path("docs/dossier.schema.json"),
+                                                  directory.file("dossier.json.journal")])
+        #expect(checked.status == 0, "\(checked.standardOutput)\(checked.standardError)")
+        #expect(try DossierStore(path: path).load() == dossier)
+    }
+
     @Test("the schema refuses a journal line with a field edit of the wrong shape")
     func schemaRefuses() throws {
         let body = #"{"seq":1,"schemaVersion":2,"at":"2026-11-22T09:00:00Z","by":"t","today":"2026-11-22","summary":"x","change":{"type":"edit-relation","relation":"bom","edits":[{"field":"notes","old":""}]}}"#
