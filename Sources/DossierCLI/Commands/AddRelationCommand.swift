@@ -21,7 +21,7 @@ struct AddRelationCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Soort (\(RelationKind.allowedList)).", valueName: "soort"))
     var kind: String
 
-    @Option(help: ArgumentHelp("Beginstatus (standaard verkennen).", valueName: "status"))
+    @Option(help: ArgumentHelp("Beginstatus.", valueName: "status"))
     var status: String = RelationStatus.verkennen.rawValue
 
     @Option(name: .customLong("review-date"), help: ArgumentHelp("Herijkingsdatum, nodig bij status laag-pitje.", valueName: "datum"))

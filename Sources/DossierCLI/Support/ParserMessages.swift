@@ -32,10 +32,11 @@ enum ParserMessages {
             for (english, dutch) in headings where line.hasPrefix(english) {
                 return dutch + placeholders(String(line.dropFirst(english.count)))
             }
-            if line == "  See 'dossier help <subcommand>' for detailed help." {
-                return "  Zie 'dossier help <opdracht>' voor de uitleg van één opdracht."
+            if let match = line.wholeMatch(of: #/  See '(.+) <subcommand>' for detailed help\./#) {
+                return "  Zie '\(match.1) <opdracht>' voor de uitleg van één opdracht."
             }
-            return line.replacingOccurrences(of: "(default: ", with: "(standaard: ")
+            // The library wraps its "(default: …)" too, so the word may end a line.
+            return line.replacingOccurrences(of: "(default:", with: "(standaard:")
         }.joined(separator: "\n")
     }
 

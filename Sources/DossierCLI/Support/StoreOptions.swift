@@ -218,7 +218,7 @@ enum Session {
         let configuration = try StoreConfiguration.load(environment: environment)
         var warnings = configuration.unknownSettings
         warnings += configuration.refusedSettings.sorted { $0.key < $1.key }.filter { !settings.contains($0.key) }.map { key, message in
-            "ongeldige instelling: \(message). Deze opdracht gebruikt '\(key)' niet en gaat door."
+            "ongeldige instelling: \(message). Deze opdracht gaat door zonder '\(key)' (met de standaardwaarde)."
         }
         for warning in warnings where warned.insert(warning).inserted { report(warning) }
         try configuration.check(settings)

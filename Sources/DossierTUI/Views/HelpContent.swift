@@ -16,15 +16,16 @@ enum HelpContent {
         return lines
     }
 
-    /// A group's bindings: keys in a column of 22, the help text wrapped beside them.
+    /// A group's bindings: keys in a column of 20 after an indent of 2 and before a space (so the longest label,
+    /// "Ctrl-W Alt-Backspace", never runs into its text), the help text wrapped beside them.
     private static func groupLines(_ group: KeyGroup, keyMap: KeyMap, theme: Theme, width: Int) -> [StyledLine] {
         let bindings = keyMap.bindings(in: group)
         guard !bindings.isEmpty else { return [] }
         var lines = [StyledLine.empty, StyledLine(group.title, theme.header)]
         for binding in bindings {
-            let help = DisplayWidth.wrap(binding.help, to: max(10, width - 22))
+            let help = DisplayWidth.wrap(binding.help, to: max(10, width - 23))
             for (index, text) in help.enumerated() {
-                let keys = index == 0 ? "  " + DisplayWidth.fit(binding.keyLabel, to: 20) : String(repeating: " ", count: 22)
+                let keys = index == 0 ? "  " + DisplayWidth.fit(binding.keyLabel, to: 20) + " " : String(repeating: " ", count: 23)
                 lines.append(StyledLine([.init(text: keys, style: theme.label.bold()), .init(text: text, style: .plain)]))
             }
         }
