@@ -153,6 +153,7 @@ struct CommandLineTests {
             "--delegation", "Lyon", "--led-by", "Marie Dupont", "--size", "8", "--hosts", "burgemeester Buijs, wethouder Den Brok",
             "--entrepreneurs", "Osse Farma BV", "--programme", "Rondleiding Pivot Park, lunch met Organon", "--cost", "1.250,50",
             "--notes", "Tweede bezoek", "--follow-up", "Verslag naar B&W @ 1-4-2026", "--follow-up", "Terugbezoek plannen",
+            "--follow-up", "Programma mailen naar j.jansen@oss.nl @ 2-4-2026", "--follow-up", "Bedanken via info@lyon.fr",
         ])
         #expect(result.status == 0, "\(result.standardError)")
         let visit = try #require(try stored().activities.first { $0.startDate == Fixtures.date("2026-03-12") })
@@ -164,7 +165,9 @@ struct CommandLineTests {
         #expect(visit.visit == VisitDetails(direction: .inkomend, delegationFrom: "Lyon", ledBy: "Marie Dupont", size: 8,
                                             hosts: ["burgemeester Buijs", "wethouder Den Brok"], programme: "Rondleiding Pivot Park, lunch met Organon"), "the programme as typed")
         #expect(visit.entrepreneurs.map(\.name) == ["Osse Farma BV"])
-        #expect(visit.followUps == [FollowUp(text: "Verslag naar B&W", due: Fixtures.date("2026-04-01")), FollowUp(text: "Terugbezoek plannen")])
+        #expect(visit.followUps == [FollowUp(text: "Verslag naar B&W", due: Fixtures.date("2026-04-01")), FollowUp(text: "Terugbezoek plannen"),
+                                    FollowUp(text: "Programma mailen naar j.jansen@oss.nl", due: Fixtures.date("2026-04-02")),
+                                    FollowUp(text: "Bedanken via info@lyon.fr")], "an e-mail address stays in the text")
         #expect(visit.statusHistory.first?.by == "adviseur")
         let future = try run(["log-visit", "--relation", "unesco-learning-cities", "--date", "2027-05-01", "--direction", "uitgaand",
                               "--delegation", "Hamburg", "--cost", "900"])

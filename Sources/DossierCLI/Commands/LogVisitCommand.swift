@@ -94,14 +94,21 @@ struct LogVisitCommand: ParsableCommand {
     }
 }
 
-/// "omschrijving @ datum" → a follow-up.
+/// "omschrijving @ datum" → a follow-up. The date comes after the last @ that stands apart or before a digit: the
+/// @ of an e-mail address in the description ("verslag naar j.jansen@oss.nl @ 1-4-2027") is part of the text.
 enum FollowUpArgument {
     static func read(_ text: String) throws -> FollowUp {
-        let parts = text.split(separator: "@", maxSplits: 1).map { String($0).trimmingSpacesAndTabs() }
-        guard let description = parts.first, !description.isEmpty else {
+        var description = text.trimmingSpacesAndTabs(), due: CalendarDate?
+        if let at = text.lastIndex(of: "@") {
+            let before = text[..<at], after = String(text[text.index(after: at)...]).trimmingSpacesAndTabs()
+            if before.last?.isWhitespace ?? true || after.first?.isNumber == true {
+                description = String(before).trimmingSpacesAndTabs()
+                due = try ArgumentValues.date(after, option: "--follow-up")
+            }
+        }
+        guard !description.isEmpty else {
             throw ValidationError("--follow-up: geef een omschrijving")
         }
-        let due = try parts.count > 1 ? ArgumentValues.date(parts[1], option: "--follow-up") : nil
         return FollowUp(text: description, due: due)
     }
 }

@@ -15,6 +15,7 @@ public enum Answer: String, Vocabulary {
     }
 
     public static var vocabularyName: String { "antwoord" }
+    public static var vocabularyNameIsNeuter: Bool { true }
 }
 
 /// An answer with the advisor's note on it.

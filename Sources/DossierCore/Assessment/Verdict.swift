@@ -13,6 +13,7 @@ public enum Verdict: String, Vocabulary {
     }
 
     public static var vocabularyName: String { "oordeel" }
+    public static var vocabularyNameIsNeuter: Bool { true }
 }
 
 /// One reason behind a verdict: which criterion or rule produced it and what it found. The passage of the

@@ -176,14 +176,14 @@ extension Change {
         func vocabulary<V: Vocabulary>(_ type: V.Type) throws(JSONError) -> V {
             let raw = try need(status, "status")
             guard let value = V(rawValue: raw) else {
-                throw JSONError(offset: start, message: "onbekende \(V.vocabularyName) '\(raw)' (toegestaan: \(V.allowedList))")
+                throw JSONError(offset: start, message: "\(V.unknownName) '\(raw)' (toegestaan: \(V.allowedList))")
             }
             return value
         }
         func seenStatus<V: Vocabulary>(_ type: V.Type) throws(JSONError) -> V? {
             guard let seen else { return nil }
             guard let value = V(rawValue: seen) else {
-                throw JSONError(offset: start, message: "onbekende \(V.vocabularyName) '\(seen)' bij from (toegestaan: \(V.allowedList))")
+                throw JSONError(offset: start, message: "\(V.unknownName) '\(seen)' bij from (toegestaan: \(V.allowedList))")
             }
             return value
         }

@@ -4,7 +4,7 @@ extension JSONReader {
         let start = valueOffset()
         let raw = try readString()
         guard let value = V(rawValue: raw) else {
-            throw error(at: start, "onbekende \(V.vocabularyName) '\(raw)' (toegestaan: \(V.allowedList))")
+            throw error(at: start, "\(V.unknownName) '\(raw)' (toegestaan: \(V.allowedList))")
         }
         return value
     }

@@ -19,4 +19,5 @@ public enum Motive: String, Vocabulary {
     }
 
     public static var vocabularyName: String { "motief" }
+    public static var vocabularyNameIsNeuter: Bool { true }
 }

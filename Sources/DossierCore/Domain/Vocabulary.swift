@@ -4,9 +4,16 @@ public protocol Vocabulary: CaseIterable, Hashable, Sendable, RawRepresentable w
     var label: String { get }
     /// What the list is called in messages ("status", "soort activiteit").
     static var vocabularyName: String { get }
+    /// Whether that name is a het-word ("het antwoord"): then "onbekend antwoord", without -e.
+    static var vocabularyNameIsNeuter: Bool { get }
 }
 
 extension Vocabulary {
+    public static var vocabularyNameIsNeuter: Bool { false }
+
+    /// "onbekende status", "onbekend antwoord": the adjective as the list's word takes it.
+    public static var unknownName: String { (vocabularyNameIsNeuter ? "onbekend " : "onbekende ") + vocabularyName }
+
     /// Every slug, comma separated, for messages that name the allowed values.
     public static var allowedList: String { allCases.map(\.rawValue).joined(separator: ", ") }
 

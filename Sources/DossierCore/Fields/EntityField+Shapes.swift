@@ -163,14 +163,14 @@ enum FieldCast {
 
     static func vocabulary<V: Vocabulary>(_ value: FieldValue) throws(ValueError) -> V {
         let raw = try text(value)
-        guard let result = V(rawValue: raw) else { throw ValueError("onbekende \(V.vocabularyName) '\(raw)'; kies uit: \(V.allowedList)") }
+        guard let result = V(rawValue: raw) else { throw ValueError("\(V.unknownName) '\(raw)'; kies uit: \(V.allowedList)") }
         return result
     }
 
     static func vocabularies<V: Vocabulary>(_ value: FieldValue) throws(ValueError) -> [V] {
         var result: [V] = []
         for raw in try list(value) {
-            guard let item = V(rawValue: raw) else { throw ValueError("onbekende \(V.vocabularyName) '\(raw)'; kies uit: \(V.allowedList)") }
+            guard let item = V(rawValue: raw) else { throw ValueError("\(V.unknownName) '\(raw)'; kies uit: \(V.allowedList)") }
             result.append(item)
         }
         return result

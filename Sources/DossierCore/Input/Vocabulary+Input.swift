@@ -2,7 +2,7 @@ extension Vocabulary {
     /// The one reader of a value from a fixed list: its slug, or its Dutch label ignoring case and accents.
     public static func read(_ text: String) throws(ValueError) -> Self {
         guard let value = Self(lenient: text) else {
-            throw ValueError("onbekende \(vocabularyName) '\(text.trimmingSpaces())'; kies uit: \(allowedList)")
+            throw ValueError("\(unknownName) '\(text.trimmingSpaces())'; kies uit: \(allowedList)")
         }
         return value
     }
