@@ -423,6 +423,24 @@ struct FlowTests {
         #expect(app.text.contains("Delegatiebezoek vastleggen"))
     }
 
+    @Test("on a screen too small, q with unsaved input asks there and takes its answer: n keeps the form, J quits")
+    func questionOnTooSmall() {
+        let app = Harness(width: 120, height: 40)
+        app.press(.character("+")).type("Wegwerp")
+        app.resize(40, 10)
+        app.press(.character("q"))
+        #expect(app.text.contains("Toch stoppen"), "\(app.text)")
+        #expect(app.text.contains("J ja · n nee"))
+        app.press(.character("n"))
+        #expect(app.state.confirmation == nil && !app.state.hasQuit)
+        #expect(app.text.contains("maak het venster groter"))
+        app.resize(120, 40)
+        #expect(app.state.form?.text("name") == "Wegwerp")
+        app.resize(40, 10)
+        app.press(.character("q"), .character("J"))
+        #expect(app.state.hasQuit)
+    }
+
     @Test("text from the file reaches the screen inert: no escape or control characters")
     func hostileText() throws {
         let dossier = try Fixtures.smallDossier { relation in

@@ -74,8 +74,9 @@ extension AppState {
 
     /// The key groups that apply now, in order: the first group that binds a key decides.
     public var keyGroups: [KeyGroup] {
-        if layout.isTooSmall { return [.global] }
+        // A question stays answerable on a screen too small for anything else (it says it there).
         if confirmation != nil { return [.confirmation] }
+        if layout.isTooSmall { return [.global] }
         if helpScroll != nil { return [.help] }
         if let form {
             return form.picker != nil ? [.picker, .textEditing] : [.form, .textEditing]
@@ -107,13 +108,13 @@ extension AppState {
 
     private mutating func handle(_ key: Key) -> [Effect] {
         message = nil
+        let action = keyMap.action(for: key, in: keyGroups)
+        if confirmation != nil { return handleConfirmation(action) }
         if layout.isTooSmall {
             // Only leaving works on a screen too small to show anything.
             if key == .control("c") || key == .character("q") { return requestQuit() }
             return []
         }
-        let action = keyMap.action(for: key, in: keyGroups)
-        if confirmation != nil { return handleConfirmation(action) }
         if helpScroll != nil {
             handleHelp(action)
             return []

@@ -40,10 +40,10 @@ public enum Renderer {
 /// Below the minimum size: a clear notice instead of a broken screen.
 enum TooSmallView {
     static func draw(_ state: AppState, in canvas: inout Canvas) {
-        let lines = ["Venster te klein"] + [
-            "minimaal \(Layout.minimumWidth)×\(Layout.minimumHeight), nu \(state.width)×\(state.height)",
-            "maak het venster groter, of q om te stoppen",
-        ].flatMap { DisplayWidth.wrap($0, to: max(1, state.width)) }
+        // A question asked here (q with unsaved input) is shown here too, with its answers.
+        let ask = state.confirmation.map { [$0.question, "J ja · n nee"] } ?? ["maak het venster groter, of q om te stoppen"]
+        let lines = ["Venster te klein"] + (["minimaal \(Layout.minimumWidth)×\(Layout.minimumHeight), nu \(state.width)×\(state.height)"] + ask)
+            .flatMap { DisplayWidth.wrap($0, to: max(1, state.width)) }
         let top = max(0, (state.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {
             let width = DisplayWidth.of(line)
