@@ -108,6 +108,9 @@ struct FlowTests {
         let app = Harness()
         app.press(.character("/")).type("taiz").press(.enter, .character("v"))
         #expect(app.state.form?["decision"]?.isVisible == false, "today: the visit has taken place, no approval asked")
+        // The weighing is there as the form opens, before where the delegation comes from is typed.
+        #expect(app.state.form?.verdictPreview?.verdict == .negatief)
+        #expect(app.text.contains("Taizhou staat op een laag pitje"), "\(app.text)")
         app.press(.tab).press(.control("u")).type("15-6-2027")
         #expect(app.state.form?["decision"]?.isVisible == true, "a visit in the future may already be approved")
         app.press(.tab, .tab, .tab, .tab).type("Taizhou")           // (besluit leeg), tot en met, richting: inkomend, delegatie

@@ -39,7 +39,7 @@ enum ActivityForm {
     static func refresh(_ form: inout Form, in state: AppState) {
         let status = form["status"]?.selectedValue.flatMap(ActivityStatus.init(rawValue:))
         form.setVisible("decision", status == .goedgekeurd || status == .gepland)
-        DraftPreview.refresh(&form, outcome: submit(form, editing: form.purpose.editedActivity, in: state), in: state.dossier)
+        DraftPreview.refresh(&form, in: state.dossier) { submit($0, editing: $0.purpose.editedActivity, in: state) }
     }
 
     static func submit(_ form: Form, editing id: ActivityID?, in state: AppState) -> FormOutcome {

@@ -3,9 +3,21 @@ import DossierCore
 /// The weighing of an activity or visit as its form stands, shown at the top of the form while it is being
 /// filled in, and the plain warnings that go with the message after saving.
 enum DraftPreview {
-    /// Weighs what the form would save; while the form does not read (a required field still empty) the last
-    /// preview stays.
-    static func refresh(_ form: inout Form, outcome: FormOutcome, in dossier: Dossier) {
+    /// Weighs what the form would save (`submit` makes that of a form). A name still to be typed (a title, where a
+    /// delegation comes from) weighs nothing, so a new form shows its weighing from the start: empty text fields it
+    /// cannot do without are filled in, on a copy. While the form does not read otherwise (a date that is no date)
+    /// the last preview stays.
+    static func refresh(_ form: inout Form, in dossier: Dossier, submit: (Form) -> FormOutcome) {
+        var outcome = submit(form)
+        if case .problems(let problems) = outcome {
+            var draft = form
+            for id in problems.keys where draft.text(id).isEmpty {
+                guard case .text(var input)? = draft[id]?.value else { continue }
+                input.set("…")
+                draft[id]?.value = .text(input)
+            }
+            outcome = submit(draft)
+        }
         let activity: Activity
         switch outcome {
         case .change(.addActivity(let added), _):

@@ -30,7 +30,7 @@ enum VisitForm {
             let date = try? CalendarDate.read(form.text("startDate"))
             form.setVisible("decision", date.map { $0 > state.today } ?? false)
         }
-        DraftPreview.refresh(&form, outcome: submit(form, editing: form.purpose.editedActivity, in: state), in: state.dossier)
+        DraftPreview.refresh(&form, in: state.dossier) { submit($0, editing: $0.purpose.editedActivity, in: state) }
     }
 
     private static func fields(draft: VisitDraft, in dossier: Dossier, dates: DateWriting, isNew: Bool) -> [FormField] {
