@@ -155,6 +155,28 @@ struct ExchangeTests {
         #expect(fair.startDate == CalendarDate(year: 2027, month: 11, day: 3))
     }
 
+    @Test("import keeps who decided, also for an activity carried out since; a new row named like a relation gets an id of its own")
+    func importKeepsDecision() throws {
+        let file = directory.file("nieuw.csv")
+        _ = try run(["export", "--format", "csv", "--what", "activities", "-o", file])
+        let header = String(decoding: try directory.read("nieuw.csv"), as: UTF8.self).split(separator: "\r\n").first.map(String.init) ?? ""
+        let columns = header.split(separator: ",").map(String.init)
+        func row(_ values: [String: String]) -> String { columns.map { values[$0] ?? "" }.joined(separator: ",") }
+        let rows = [row(["titel": "Werkbezoek Lyon", "soort": "overig", "status": "uitgevoerd", "besluit": "Besluit B&W 1 maart 2026",
+                         "begindatum": "10-3-2026", "werkelijke kosten": "100"]),
+                    row(["titel": "Pivot Park", "soort": "beurs", "status": "idee"])]
+        try directory.write("nieuw.csv", ([header] + rows).joined(separator: "\r\n") + "\r\n")
+        let imported = try run(["import", "activities", file])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let dossier = try DossierStore(path: storePath).load()
+        let visit = try #require(dossier.activity("werkbezoek-lyon"))
+        #expect(visit.approvalDecision == "Besluit B&W 1 maart 2026")
+        #expect(dossier.activity("pivot-park-2")?.title == "Pivot Park" && dossier.relation("pivot-park") != nil)
+        // And out again: the besluit column holds it.
+        let again = try run(["export", "--format", "csv", "--what", "activities"])
+        #expect(again.standardOutput.contains("werkbezoek-lyon,Werkbezoek Lyon,overig,uitgevoerd,Besluit B&W 1 maart 2026,"), "\(again.standardOutput)")
+    }
+
     @Test("an import with one bad row writes nothing and names every bad row by line and column")
     func allOrNothing() throws {
         try addYear()

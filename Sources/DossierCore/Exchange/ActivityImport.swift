@@ -152,11 +152,14 @@ struct RowReader {
 
         guard let existing else {
             // The working dossier holds the rows before this one, so a generated id is unique in the file too.
-            activity.id = id.isEmpty ? Slug.unique(Slug.make(from: activity.title), counters: &idCounters) { dossier.activity($0) != nil } : id
+            activity.id = id.isEmpty
+                ? Slug.unique(Slug.make(from: activity.title), counters: &idCounters) { dossier.activity($0) != nil || dossier.relation($0) != nil }
+                : id
             idsInFile.insert(activity.id)
             activity.status = status ?? .idee
-            if let decision, activity.status == .goedgekeurd || activity.status == .gepland {
-                // Who decided goes in the first history entry; the change path stamps its date and who imported it.
+            if let decision, activity.status.isUpcoming || activity.status.isCarriedOut {
+                // Who decided goes in the first history entry (also of one carried out since: the export writes it, and
+                // a round trip keeps it); the change path stamps its date and who imported it.
                 activity.statusHistory = [StatusChange(date: CalendarDate(dayNumber: 0), from: nil, to: activity.status, reason: "Import", by: "",
                                                        decision: decision)]
             }
