@@ -148,6 +148,12 @@ struct RecordCommandsTests {
         let byText = try run(["done", "missie-lyon", "deelnemers"])
         #expect(byText.standardOutput == "Vervolgactie afgevinkt bij Handelsmissie Lyon: Deelnemers werven\n", "\(byText.standardError)")
         #expect(try stored().activity("missie-lyon")?.followUps.first?.isDone == true)
+        // Twice: nothing to change, nothing logged.
+        let changes = try DossierStore(path: scratch.path).history().count
+        let again = try run(["done", "missie-lyon", "1"])
+        #expect(again.status == 0 && again.standardOutput == "Niets gewijzigd: vervolgactie 1 bij Handelsmissie Lyon is al afgevinkt.\n",
+                "\(again.standardOutput)\(again.standardError)")
+        #expect(try DossierStore(path: scratch.path).history().count == changes)
         let reopened = try run(["done", "missie-lyon", "1", "--reopen"])
         #expect(reopened.standardOutput.hasPrefix("Vervolgactie heropend"))
         try expectRefusal(["done", "missie-lyon", "7"], status: 65, "'Handelsmissie Lyon' heeft geen vervolgactie 7; er zijn: 1. Deelnemers werven")

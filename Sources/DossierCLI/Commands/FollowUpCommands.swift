@@ -58,7 +58,13 @@ struct DoneCommand: ParsableCommand {
     func run() throws {
         var summary = ""
         _ = try storeOptions.changeActivity(activity) { activity, dossier in
-            let change = Change.setFollowUpDone(activity.id, index: try Self.position(of: followUp, in: activity), isDone: !reopen)
+            let index = try Self.position(of: followUp, in: activity)
+            guard activity.followUps[index].isDone == reopen else {
+                // Ticking off what is ticked off already would log it twice.
+                summary = "Niets gewijzigd: vervolgactie \(index + 1) bij \(activity.title) is al \(reopen ? "open" : "afgevinkt")."
+                return nil
+            }
+            let change = Change.setFollowUpDone(activity.id, index: index, isDone: !reopen)
             summary = change.summary(in: dossier)
             return change
         }

@@ -126,14 +126,16 @@ struct StoreOptions: ParsableArguments {
     /// For a command that changes one activity, named by `typed` (an id or a title): `make` builds the change
     /// from the activity and the dossier (and must look at no other activity), then it is saved. Where it can
     /// (`changeActivityAlone`) the dossier holds only the relations and that activity; otherwise the whole
-    /// dossier is loaded, the activity looked up there, and `make` runs on it.
+    /// dossier is loaded, the activity looked up there, and `make` runs on it. `make` returns nil when there is
+    /// nothing to change: then nothing is saved.
     /// - Returns: the activity before and after the change, and the dossier it was made on.
-    func changeActivity(_ typed: String, _ make: (Activity, Dossier) throws -> Change) throws -> (before: Activity, after: Activity, dossier: Dossier) {
+    func changeActivity(_ typed: String, _ make: (Activity, Dossier) throws -> Change?) throws -> (before: Activity, after: Activity, dossier: Dossier) {
         let store = try store(forWriting: true)
         if let changed = try changeActivityAlone(typed, in: store, { activity, dossier, _ in try make(activity, dossier) }) { return changed }
         var dossier = try load(store, refusingUnknown: { _ = try Lookup.activity(typed, in: $0) })
         let before = try Lookup.activity(typed, in: dossier)
-        try store.commitOrExit(try make(before, dossier), to: &dossier)
+        guard let change = try make(before, dossier) else { return (before, before, dossier) }
+        try store.commitOrExit(change, to: &dossier)
         return (before, dossier.activity(before.id) ?? before, dossier)
     }
 
