@@ -36,12 +36,15 @@ public final class CursesBackend: TerminalBackend {
     private var immediateFailures = 0
     /// How long a wait for a key lasts before the loop gets a tick, in milliseconds.
     private static let tick: Int32 = 100
-    /// The key codes ncurses gives for the brackets a terminal puts around pasted text (above its own, which end
-    /// at KEY_MAX, 0777).
-    private static let pasteStart: Int32 = 0o1001
-    private static let pasteEnd: Int32 = 0o1002
-    /// How long a paste may pause between characters before the rest is taken as lost (no closing bracket).
-    private static let pastePause: Int32 = 500
+    /// The key codes ncurses gives for the brackets a terminal puts around pasted text: two codes above KEY_MAX
+    /// that no key of this terminal has (its extended keys are numbered from there), or nil without them.
+    private var pasteCodes: (start: Int32, end: Int32)?
+    /// How long a paste may pause between characters (a slow connection) before the rest is taken as lost.
+    private static let pastePause: Int32 = 2_000
+    /// A window size that changed while a paste was read: handed on as the next event.
+    private var resizeDuringPaste = false
+    /// A stop signal that came while a paste was read: handed on as the next event.
+    private var stopDuringPaste = false
     /// The signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) that ended the session, if one did.
     public private(set) var receivedSignal: Int32 = 0
 
@@ -71,9 +74,8 @@ public final class CursesBackend: TerminalBackend {
         keypad(stdscr, true)
         // Bracketed paste: pasted text arrives between these, so that it is never read as keys (a pasted "dJ"
         // deleting a relation). A terminal that does not know the mode ignores it, and then a paste is keys.
-        define_key("\u{1B}[200~", Self.pasteStart)
-        define_key("\u{1B}[201~", Self.pasteEnd)
-        Self.setBracketedPaste(true)
+        pasteCodes = Self.definePasteKeys()
+        if pasteCodes != nil { Self.setBracketedPaste(true) }
         set_escdelay(25)
         wtimeout(stdscr, Self.tick)
         curs_set(0)
@@ -138,6 +140,7 @@ public final class CursesBackend: TerminalBackend {
     }
 
     public func nextEvent() -> TerminalEvent {
+        if let pending = eventAfterPaste() { return pending }
         if takeSignal() { return .stop }
         var character: wint_t = 0
         let result = wget_wch(stdscr, &character)
@@ -150,7 +153,7 @@ public final class CursesBackend: TerminalBackend {
         case KEY_CODE_YES:
             immediateFailures = 0
             if Int32(character) == KEY_RESIZE { return .resize(width: width, height: height) }
-            if Int32(character) == Self.pasteStart { return .paste(readPaste()) }
+            if Int32(character) == pasteCodes?.start { return .paste(readPaste()) }
             return Self.key(forCode: Int32(character)).map(TerminalEvent.key) ?? .tick
         default:
             // A timeout waits a tick; failing again and again without waiting means stdin is gone.
@@ -166,6 +169,7 @@ public final class CursesBackend: TerminalBackend {
     }
 
     public func pendingEvent() -> TerminalEvent? {
+        if let pending = eventAfterPaste() { return pending }
         if takeSignal() { return .stop }
         wtimeout(stdscr, 0)
         defer { wtimeout(stdscr, Self.tick) }
@@ -175,7 +179,7 @@ public final class CursesBackend: TerminalBackend {
             return .key(Self.key(forCharacter: character))
         case KEY_CODE_YES:
             if Int32(character) == KEY_RESIZE { return .resize(width: width, height: height) }
-            if Int32(character) == Self.pasteStart { return .paste(readPaste()) }
+            if Int32(character) == pasteCodes?.start { return .paste(readPaste()) }
             return Self.key(forCode: Int32(character)).map(TerminalEvent.key)
         default:
             return takeSignal() ? .stop : nil
@@ -183,22 +187,57 @@ public final class CursesBackend: TerminalBackend {
     }
 
     /// The text up to the closing bracket, as it came (the TUI leaves out its control characters); a key code
-    /// inside it (an arrow's sequence in the pasted text) is left out. Ends early when the text stops coming.
+    /// inside it (an arrow's sequence in the pasted text) is left out. Kept up to what a field takes, read to its
+    /// end; ends early when the text stops coming for a while, or at a stop signal (handed on next, as is a new
+    /// window size).
     private func readPaste() -> String {
         wtimeout(stdscr, Self.pastePause)
         defer { wtimeout(stdscr, Self.tick) }
         var text = String.UnicodeScalarView()
-        while true {
+        var kept = 0
+        while !stopDuringPaste {
             var character: wint_t = 0
-            switch wget_wch(stdscr, &character) {
+            let result = wget_wch(stdscr, &character)
+            if takeSignal() { stopDuringPaste = true }
+            switch result {
             case OK:
-                if let scalar = Unicode.Scalar(UInt32(character)) { text.append(scalar) }
+                if kept <= Limits.longText, let scalar = Unicode.Scalar(UInt32(character)) {
+                    text.append(scalar)
+                    kept += 1
+                }
             case KEY_CODE_YES:
-                if Int32(character) == Self.pasteEnd { return String(text) }
+                if Int32(character) == pasteCodes?.end { return String(text) }
+                if Int32(character) == KEY_RESIZE { resizeDuringPaste = true }
             default:
                 return String(text)
             }
         }
+        return String(text)
+    }
+
+    /// What came in while a paste was read, handed on after it.
+    private func eventAfterPaste() -> TerminalEvent? {
+        if stopDuringPaste { return .stop }
+        guard resizeDuringPaste else { return nil }
+        resizeDuringPaste = false
+        return .resize(width: width, height: height)
+    }
+
+    /// Lets ncurses read the brackets of a paste as two key codes of their own: the first two above KEY_MAX that no
+    /// key of this terminal has. Nil when that did not take (then a paste arrives as keys).
+    private static func definePasteKeys() -> (start: Int32, end: Int32)? {
+        let unbound = Array((KEY_MAX + 1...KEY_MAX + 512).lazy.filter { code in
+            // keybound hands back a copy of the key's string, to be freed.
+            guard let bound = keybound(code, 0) else { return true }
+            free(bound)
+            return false
+        }.prefix(2))
+        guard unbound.count == 2 else { return nil }
+        let codes = (start: unbound[0], end: unbound[1])
+        define_key("\u{1B}[200~", codes.start)
+        define_key("\u{1B}[201~", codes.end)
+        guard key_defined("\u{1B}[200~") == codes.start, key_defined("\u{1B}[201~") == codes.end else { return nil }
+        return codes
     }
 
     /// Turns bracketed paste on or off: written to the terminal around what curses writes.

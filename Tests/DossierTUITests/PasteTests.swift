@@ -96,6 +96,23 @@ struct PasteTests {
         #expect(search.state.search?.input.text == "rhône ")
     }
 
+    @Test("a paste never wipes a long text entered selected (it is added at the cursor), and goes into the picker's search")
+    func bracketedPasteKeepsLongText() throws {
+        let app = try notesField()
+        let long = String(repeating: "Verslag van het bezoek. ", count: 20)
+        app.loop.dispatch(.pasted(long))
+        app.press(.tab, .backTab)
+        #expect(app.state.form?.focusedField?.id == "notes" && app.state.form?.replacesOnType == true)
+        app.loop.dispatch(.pasted("Nog een zin."))
+        #expect(notes(app)?.text == long + "Nog een zin.")
+        // The relation picker of a visit form: the paste is its search.
+        let visit = Harness()
+        visit.press(.character("v"), .enter)
+        #expect(visit.state.form?.picker != nil)
+        visit.loop.dispatch(.pasted("piv"))
+        #expect(visit.state.form?.picker?.query.text == "piv")
+    }
+
     @Test("keys that arrive together: once one of them asks a question, the rest answer nothing")
     func typedAheadAnswersNoQuestion() {
         let app = Harness()

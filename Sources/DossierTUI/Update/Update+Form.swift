@@ -75,9 +75,7 @@ extension AppState {
         case .text(var input):
             // Typing replaces a text that was entered selected, but only a short one that is wholly in view:
             // a long text is never wiped by one key.
-            let valueWidth = FormBox.valueWidth(forBoxWidth: FormBox.width(for: layout))
-            if form.replacesOnType, case .character = key, input.characters.count < valueWidth,
-               DisplayWidth.of(input.text) <= valueWidth - 1 { input.set("") }
+            if form.replacesOnType, case .character = key, replacesWhole(input) { input.set("") }
             form.replacesOnType = false
             let wasFull = input.isFull
             if input.handle(key, keyMap: keyMap) {
@@ -364,36 +362,48 @@ extension AppState {
         var effects = update(.key(.character(first)))
         let rest = text.dropFirst()
         guard !rest.isEmpty, !hasQuit else { return effects }
-        if insertIntoFocusedText(rest) { return effects }
-        if var current = search, current.isEditing, confirmation == nil, form == nil {
-            current.input.insert(contentsOf: rest)
-            searchChanged(current)
-            return effects
-        }
+        if insertIntoFocusedText(rest) || insertIntoSearchLine(rest) { return effects }
         // A question one of these keys opened is answered by a key pressed after it, not by the rest of the text.
         for character in rest where !hasQuit && confirmation == nil { effects += update(.key(.character(character))) }
         return effects
     }
 
-    /// Text the terminal marked as pasted (bracketed paste): into the focused text field (replacing a value that
-    /// is selected) or the search line being typed, its control characters left out; anywhere else it is left
-    /// alone with a word why. Never a key: a paste answers no question and starts no command.
+    /// Whether typing into a text field entered selected replaces its value: only a short one that is wholly in
+    /// view. A long text (notes of a page) is never wiped by one key, nor by a paste.
+    func replacesWhole(_ input: TextInput) -> Bool {
+        let valueWidth = FormBox.valueWidth(forBoxWidth: FormBox.width(for: layout))
+        return input.characters.count < valueWidth && DisplayWidth.of(input.text) <= valueWidth - 1
+    }
+
+    /// Text the terminal marked as pasted (bracketed paste): into the focused text field (replacing a short value
+    /// that is selected, as typing does), the picker's search or the search line being typed, its control
+    /// characters left out; anywhere else it is left alone with a word why. Never a key: a paste answers no
+    /// question and starts no command. On a screen too small to show anything it is left alone too.
     mutating func handlePasted(_ text: String) -> [Effect] {
         let pasted = PastedText.clean(text)
-        guard !pasted.isEmpty else { return [] }
-        if confirmation == nil, form?.replacesOnType == true, form?.picker == nil, case .text(var input)? = form?.focusedField?.value,
+        guard !pasted.isEmpty, !layout.isTooSmall, confirmation == nil else { return [] }
+        if form?.replacesOnType == true, form?.picker == nil, case .text(var input)? = form?.focusedField?.value, replacesWhole(input),
            let focus = form?.focus {
             input.set("")
             form?.fields[focus].value = .text(input)
         }
         if insertIntoFocusedText(pasted[...]) { return [] }
-        if var current = search, current.isEditing, confirmation == nil, form == nil {
-            current.input.insert(contentsOf: pasted)
-            searchChanged(current)
+        if form?.picker != nil {
+            // The picker's search takes text key by key; a pasted line break or tab is a space there.
+            for character in pasted { _ = update(.key(.character(character.isNewline || character == "\t" ? " " : character))) }
             return []
         }
+        if insertIntoSearchLine(pasted[...]) { return [] }
         message = .info("Plakken kan alleen in een tekstveld of de zoekregel (/)")
         return []
+    }
+
+    /// Puts text into the search line being typed; false when none is.
+    private mutating func insertIntoSearchLine(_ text: Substring) -> Bool {
+        guard var current = search, current.isEditing, confirmation == nil, form == nil else { return false }
+        current.input.insert(contentsOf: text)
+        searchChanged(current)
+        return true
     }
 
     /// Puts text into the focused text field of the open form; false when no text field has the focus.
