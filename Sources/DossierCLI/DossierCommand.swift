@@ -71,7 +71,7 @@ public struct DossierCommand: ParsableCommand {
     /// with 74, not success: a script must not take a cut-off export for a whole one. A change it made is saved.
     private static func exitIfOutputFailed() {
         guard let failure = Output.outputFailure else { return }
-        Output.error("dossier: \(failure.description); wat de opdracht uitvoerde is niet (helemaal) geschreven")
+        Output.error("dossier: \(failure.description); wat de opdracht toont, is niet (helemaal) aangekomen (een wijziging die ze maakte, is wel bewaard)")
         Glibc.exit(ExitStatus.ioError)
     }
 

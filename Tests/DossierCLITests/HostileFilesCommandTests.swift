@@ -56,7 +56,7 @@ struct HostileFilesCommandTests {
                                                  stdin: scratch.file("in"), stdout: "/dev/full", stderr: scratch.file("err"))
             let error = String(decoding: try scratch.read("err"), as: UTF8.self)
             #expect(status == 74, "\(arguments): \(error)")
-            #expect(error == "dossier: kan de uitvoer niet schrijven: de schijf is vol; wat de opdracht uitvoerde is niet (helemaal) geschreven\n",
+            #expect(error == "dossier: kan de uitvoer niet schrijven: de schijf is vol; wat de opdracht toont, is niet (helemaal) aangekomen (een wijziging die ze maakte, is wel bewaard)\n",
                     "\(arguments)")
         }
         #expect(try run(["show", "missie-lyon"]).standardOutput.contains("Bellen"), "the change was saved")

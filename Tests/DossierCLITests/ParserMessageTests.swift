@@ -89,4 +89,30 @@ struct ParserMessageTests {
             #expect(line.count > 12 || line.hasSuffix(".") || line.hasSuffix(":"), "a stray fragment: '\(line)'")
         }
     }
+
+    @Test("every example in a command's help stands whole at 80 columns: continued with \\, quotes closed, no cut-off tail")
+    func examplesStandWhole() throws {
+        let root = try scratch.run(["--help"]).standardOutput
+        // The commands, from the root's list: two spaces, a name, then its description.
+        let commands = root.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.dropFirst(2).split(separator: " ").first,
+                  name.allSatisfy({ $0.isLowercase || $0 == "-" }) else { return nil }
+            return String(name)
+        }
+        #expect(commands.count > 25, "\(commands)")
+        var examples = 0
+        for command in commands {
+            let lines = try scratch.run([command, "--help"]).standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for (index, line) in lines.enumerated() where line.hasPrefix("  dossier ") || (line.hasPrefix("      -") && index > 0 && lines[index - 1].hasSuffix("\\")) {
+                examples += 1
+                #expect(line.count <= 78, "\(command): '\(line)'")
+                #expect(line.filter { $0 == "\"" }.count % 2 == 0, "\(command): a quote left open, the line was cut: '\(line)'")
+                guard index + 1 < lines.count, !line.hasSuffix("\\") else { continue }
+                // A tail cut off an example starts at the margin with what an example holds; prose starts with a capital.
+                let next = lines[index + 1]
+                #expect(next.isEmpty || next.hasPrefix(" ") || next.first?.isUppercase == true, "\(command): a cut-off tail: '\(next)'")
+            }
+        }
+        #expect(examples > 10)
+    }
 }

@@ -8,8 +8,8 @@ struct AddRelationCommand: ParsableCommand {
         discussion: """
         De naam is uniek (hoofdletters, accenten en leestekens tellen niet); de id wordt de slug van de naam. \
         Binnen of buiten Europa volgt uit het land. Voorbeeld:
-          dossier add-relation --name "Medicon Valley" --kind regio --country Denemarken --country Zweden \\
-              --places "Kopenhagen, Lund" --sectors farma --source "Reactie Economic Board 12-12-2024"
+          dossier add-relation --name "BioValley Basel" --kind regio --country Zwitserland \\
+              --places Basel --sectors farma --source "Economic Board, 12-12-2024"
         """
     )
 

@@ -13,7 +13,8 @@ struct AssessCommand: ParsableCommand {
         toont assess alleen het oordeel.
         Vragen: \(Question.allowedList).
         Voorbeelden:
-          dossier assess handelsmissie-medicon-valley --answer inhoudelijke-link=ja --answer behapbaar=deels
+          dossier assess handelsmissie-medicon-valley --answer inhoudelijke-link=ja \\
+              --answer behapbaar=deels
           dossier assess --what-if voorstel.json --json
         Het formaat van de bestanden staat in docs/afweegkader.md.
         """

@@ -7,8 +7,9 @@ struct AddContactCommand: ParsableCommand {
         abstract: "Voeg een contactpersoon toe aan een relatie.",
         discussion: """
         E-mail en telefoon worden op hun vorm gecontroleerd. Contactpersonen zijn persoonsgegevens.
-        Voorbeeld: dossier add-contact "Pivot Park" --name "Britta Driessen" --role "business development manager" \\
-            --email b.driessen@pivotpark.nl --phone "0412 123 456" --gesprekspartner
+        Voorbeeld:
+          dossier add-contact BOM --name "Sanne de Wit" --role projectleider \\
+              --email s.dewit@bom.nl --phone "013 123 45 67" --gesprekspartner
         """
     )
 
@@ -60,7 +61,9 @@ struct EditContactCommand: ParsableCommand {
         commandName: "edit-contact",
         abstract: "Wijzig velden van een contactpersoon: dossier edit-contact RELATIE CONTACT --VELD WAARDE …",
         discussion: """
-        Voorbeeld: dossier edit-contact "Pivot Park" "Britta Driessen" --email b.driessen@pivotpark.nl --gesprekspartner nee
+        Voorbeeld:
+          dossier edit-contact "Pivot Park" "Britta Driessen" \\
+              --email b.driessen@pivotpark.nl --gesprekspartner nee
 
         Velden:
         \(FieldArguments.help(Contact.fields))

@@ -9,7 +9,8 @@ struct CopyCommand: ParsableCommand {
         abstract: "Kopieer een heel dossier, met het hele logboek en de back-ups, van een bestand naar een database of terug.",
         discussion: """
         Voorbeelden:
-          dossier copy --from ~/.local/share/dossier/dossier.json --to postgresql://adviseur@db.oss.nl/dossier
+          dossier copy --from ~/.local/share/dossier/dossier.json \\
+              --to postgresql://adviseur@db.oss.nl/dossier
           dossier copy --from postgresql://adviseur@db.oss.nl/dossier --to kopie.json
         Elke wijziging komt mee zoals ze geschreven is (met wie, wanneer en waarom), ook die van voor een \
         samenvoeging, en de statusgeschiedenis. Een database die al een dossier heeft, wordt alleen vervangen met \

@@ -12,8 +12,11 @@ struct MoveCommand: ParsableCommand {
         vanaf de begindatum en vraagt de werkelijke kosten (--actual-cost; op een terminal gevraagd, met de \
         raming als voorstel; anders geldt de raming).
         Voorbeelden:
-          dossier move handelsmissie-medicon-valley in-afweging --reason "voorgelegd aan de wethouder"
-          dossier move handelsmissie-medicon-valley goedgekeurd --decision "Besluit B&W 3 maart 2027"
+          dossier move handelsmissie-medicon-valley in-afweging \\
+              --reason "voorgelegd aan de wethouder"
+          dossier move handelsmissie-medicon-valley goedgekeurd \\
+              --decision "Besluit B&W 3 maart 2027"
+          dossier move handelsmissie-medicon-valley gepland
           dossier move handelsmissie-medicon-valley uitgevoerd --actual-cost 2.340
         """
     )

@@ -286,7 +286,8 @@ extension DossierStorage {
     /// What a dossier that does not load ends a command with: the reason, and for damaged data the command
     /// that brings back the last good state.
     func loadFailure(_ error: StoreError) -> Error {
-        if case .damagedJournal(let journal, _) = error, let file = self as? DossierStore, let holds = file.snapshotChangeNumber {
+        if case .damagedJournal(let journal, _) = error, let file = self as? DossierStore, journal == file.files.journal,
+           let holds = file.snapshotChangeNumber {
             // The snapshot itself is whole: a backup is older still, and restoring one would drop what it holds.
             Output.error("dossier: " + error.description)
             let older = (try? backups().first).map { "; een oudere stand: dossier restore \($0.name) (tot en met wijziging \($0.sequence))" } ?? ""

@@ -55,7 +55,7 @@ public struct VisitDraft: Hashable, Sendable {
         newActivity(today: today, approvedBy: decision, newID: dossier.newActivityID)
     }
 
-    /// The same, its id made by `newID` from the title and date (`ActivityTally.newActivityID` where the
+    /// The same, its id made by `newID` from the title and date (`RelationsDossier.newActivityID` where the
     /// dossier holds no activities).
     public func newActivity(today: CalendarDate, approvedBy decision: String? = nil, newID: (String) -> ActivityID) -> Activity {
         let title = effectiveTitle

@@ -26,7 +26,7 @@ public enum NameLookup {
     public typealias Subject = Found<Activity>
 
     public static func relation<Records: NamedRecords>(_ text: String, in dossier: Records) throws(ValueError) -> Relation {
-        let typed = text.trimmingSpaces()
+        let typed = text.trimmingSpaces().withoutPrefix(relationPrefix) ?? text.trimmingSpaces()
         if let relation = dossier.relation(typed) { return relation }
         let matches = relationMatches(typed, in: dossier)
         if matches.count == 1 { return matches[0] }
@@ -43,8 +43,12 @@ public enum NameLookup {
                       suggestions: activitySuggestions(typed, in: dossier).map(describe))
     }
 
-    /// What `activity(_:in:)` first looks for as an id: the text without the white space around it.
-    public static func typedID(_ text: String) -> String { text.trimmingSpaces() }
+    /// What `activity(_:in:)` first looks for as an id: the text without the white space around it (and without
+    /// `activiteit:` before it).
+    public static func typedID(_ text: String) -> String {
+        let typed = text.trimmingSpaces()
+        return typed.withoutPrefix(activityPrefix) ?? typed
+    }
 
     /// A relation or an activity. An id that is both, or a name that fits more than one, is ambiguous; `relatie:` or
     /// `activiteit:` before it says which kind is meant (for an id both have, which older versions let happen).

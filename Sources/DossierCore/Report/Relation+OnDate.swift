@@ -2,14 +2,17 @@ extension Relation {
     /// The relation as it stood at the end of `date`, by its status history: its status, review date and history
     /// up to then. Nil when it was added after that day (its history starts with no status before); as it is when
     /// it has no history (a hand-made file).
+    /// The history is taken in its own order (the order the changes were made), not sorted by date: a change dated
+    /// before one made earlier (a clock off) counts from where it stands.
     public func asOf(_ date: CalendarDate) -> Relation? {
         guard let first = statusHistory.first else { return self }
         var then = self
-        if let last = statusHistory.lastIndex(where: { $0.date <= date }) {
-            guard last < statusHistory.count - 1 else { return self }
-            then.statusHistory = Array(statusHistory[...last])
-            then.status = statusHistory[last].to
-            then.reviewDate = statusHistory[last].reviewDate
+        let until = statusHistory.filter { $0.date <= date }
+        if let last = until.last {
+            guard until.count < statusHistory.count else { return self }
+            then.statusHistory = until
+            then.status = last.to
+            then.reviewDate = last.reviewDate
         } else {
             // Every change came later: it was there already, in the status the first one started from.
             guard let before = first.from else { return nil }

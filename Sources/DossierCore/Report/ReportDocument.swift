@@ -325,7 +325,8 @@ struct ReportWriter {
                     let (entered, review) = relation.currentStatusChange
                     let reviewed = review.map { " (herijkt op \(report.dates.date($0.date)): \(reason($0.reason)))" } ?? ""
                     return [relation.name, relation.countries.names, report.dates.date(relation.reviewDate, none: "geen datum"),
-                            entered.map { "\(report.dates.date($0.date)), \($0.by)" } ?? "", reason(entered?.reason ?? "") + reviewed]
+                            entered.map { "\(report.dates.date($0.date)), \($0.by)" } ?? "",
+                            entered.map { reason($0.reason) + reviewed } ?? reviewed.trimmingSpaces()]
                 }
                 blocks.append(.table(headings: ["Relatie", "Land", "Herijking", "Sinds", "Reden"], rows: rows, emphasis: [], numericColumns: []))
             } else {

@@ -99,7 +99,8 @@ public struct YearReport: Sendable {
         activityBudgetLine = dossier.activityBudget?.id
         let statusDate = year < today.year ? CalendarDate(year: year, month: 12, day: 31) ?? today : today
         self.statusDate = statusDate
-        let relationsThen = dossier.relations.compactMap { $0.asOf(statusDate) }
+        // This year's report shows the relations as they are now (also a change dated ahead by a colleague's clock).
+        let relationsThen = year < today.year ? dossier.relations.compactMap { $0.asOf(statusDate) } : dossier.relations
         relationsByStatus = RelationStatus.allCases.map { status in
             (status, relationsThen.filter { $0.status == status }.sorted(byKey: { SearchText.fold($0.name) }, <))
         }

@@ -121,6 +121,7 @@ public struct FileSystemError: Error, Hashable, Sendable, CustomStringConvertibl
             "is een symbolische koppeling; dossier volgt voor zijn eigen bestanden geen koppelingen (haal de koppeling weg als u die niet zelf hebt gemaakt)"
         case SystemErrorCode.notRegularFile: "is geen gewoon bestand (een apparaat, pijp of socket)"
         case SystemErrorCode.badDescriptor: "die is gesloten"
+        case SystemErrorCode.brokenPipe: "wie de uitvoer las, is gestopt"
         default: "systeemfout \(code)"
         }
     }
@@ -138,6 +139,7 @@ public enum SystemErrorCode {
     public static let notDirectory: Int32 = 20
     public static let isDirectory: Int32 = 21
     public static let noSpace: Int32 = 28
+    public static let brokenPipe: Int32 = 32
     public static let readOnlyFileSystem: Int32 = 30
     public static let symbolicLink: Int32 = 40
     public static let quotaExceeded: Int32 = 122

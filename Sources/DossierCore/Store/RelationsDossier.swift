@@ -41,17 +41,13 @@ public struct RelationsDossier: Sendable {
     /// A fresh activity id for a title, as `Dossier.newActivityID(for:)` makes it on the whole dossier. Only for a
     /// copy read for adding (`DossierStore.loadForAddingActivity()`): its tally knows the other activities' ids.
     public func newActivityID(for title: String) -> ActivityID {
-        let tally = tallyForAdding
-        return Slug.unique(Slug.make(from: title)) { tally.contains($0) || dossier.activity($0) != nil || dossier.relation($0) != nil }
+        dossier.newActivityID(for: title, alsoTaken: tallyForAdding.contains)
     }
 
     /// A fresh relation id for a name, as `Dossier.newRelationID(for:)` makes it on the whole dossier; as above, only
     /// for a copy read for adding.
     public func newRelationID(for name: String) -> RelationID {
-        let tally = tallyForAdding
-        return Slug.unique(Slug.make(from: name)) {
-            dossier.relation($0) != nil || tally.contains($0) || dossier.activity($0) != nil || $0 == Organiser.municipalitySlug
-        }
+        dossier.newRelationID(for: name, alsoTaken: tallyForAdding.contains)
     }
 
     private var tallyForAdding: ActivityTally {
