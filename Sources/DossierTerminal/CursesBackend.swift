@@ -283,7 +283,7 @@ public final class CursesBackend: TerminalBackend {
         endwin()
         let result = body()
         reset_prog_mode()
-        Self.setBracketedPaste(true)
+        if pasteCodes != nil { Self.setBracketedPaste(true) }
         clearok(stdscr, true)
         wrefresh(stdscr)
         return result
