@@ -40,6 +40,19 @@ struct ChangeTests {
                           context: context)
     }
 
+    @Test("a decision or a reason to set a negative weighing aside is refused on a step that is no approval")
+    func overrideOnlyWhenApproving() throws {
+        var dossier = Fixtures.smallDossier()
+        for (override, decision, field) in [("toch doen", nil, "overrideReason"), (nil, "Besluit B&W", "decision")] as [(String?, String?, String)] {
+            #expect(throws: ChangeError(.invalid, "een besluit en een reden om van de afweging af te wijken horen bij goedkeuren, niet bij uitgevoerd",
+                                        field: field)) {
+                try dossier.apply(.moveActivity("missie-lyon", status: .uitgevoerd, reason: "", overrideReason: override, decision: decision),
+                                  context: context)
+            }
+        }
+        #expect(dossier == Fixtures.smallDossier())
+    }
+
     @Test("setting laag pitje needs a reason and a review date after today, and records history")
     func laagPitje() throws {
         var dossier = Fixtures.smallDossier()

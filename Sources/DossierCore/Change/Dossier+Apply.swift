@@ -155,6 +155,11 @@ extension Dossier {
                 throw ChangeError(.invalid, "goedkeuren legt vast wie besloot: een besluit van B&W of een mandaat (bijvoorbeeld 'Besluit B&W 3 maart 2027' of 'mandaat wethouder economie')",
                                   field: "decision")
             }
+            // Who decided and why a negative weighing was set aside belong to the approval, not to another step.
+            if status != .goedgekeurd, !context.isReplay, !trimmedOverride.isEmpty || !trimmedDecision.isEmpty {
+                throw ChangeError(.invalid, "een besluit en een reden om van de afweging af te wijken horen bij goedkeuren, niet bij \(status.label.lowercased())",
+                                  field: trimmedOverride.isEmpty ? "decision" : "overrideReason")
+            }
             if status == .goedgekeurd, activity.assessments.last?.verdict == .negatief, trimmedOverride.isEmpty {
                 throw ChangeError(.invalid, "de laatste afweging van '\(activity.title)' is negatief: goedkeuren vraagt een expliciete reden om daarvan af te wijken",
                                   field: "overrideReason")
