@@ -75,29 +75,29 @@ struct StoreOptions: ParsableArguments {
     /// those of the whole dossier.
     /// - Returns: the dossier after the change (its relations as they are now).
     func changeRelations(_ make: (Dossier) throws -> Change?) throws -> Dossier {
-        let store = try store(forWriting: true)
-        // A dossier that cannot be read so is read whole below, which says why when it cannot be read at all.
-        if var relations = try? store.loadRelations() {
-            guard let change = try make(relations.dossier) else { return relations.dossier }
-            return try save(change, madeOn: &relations, in: store)
-        }
-        var dossier = try load(store)
-        guard let change = try make(dossier) else { return dossier }
-        try store.commitOrExit(change, to: &dossier)
-        return dossier
+        try changeRelations(reading: { try? $0.loadRelations() }) { dossier, _ in try make(dossier) }
     }
 
     /// For `add-relation`: as `changeRelations`, and `make` gets a maker of fresh relation ids, which must be no
     /// activity's either. Where the storage can, the dossier holds the relations and the other activities' tally
     /// (their ids) alone; otherwise the whole dossier is loaded and `make` runs on it.
     func addRelation(_ make: (Dossier, _ newID: (String) -> RelationID) throws -> Change?) throws -> Dossier {
+        try changeRelations(reading: { store in (try? store.loadForAddingActivity()).flatMap { $0.tally == nil ? nil : $0 } }) { dossier, read in
+            try make(dossier, read?.newRelationID ?? dossier.newRelationID)
+        }
+    }
+
+    /// The two above: `read` gives the relations without the activities where the storage can (nil: the whole
+    /// dossier is loaded instead, which says why when it cannot be read at all), and `make` gets what was read.
+    private func changeRelations(reading read: (any DossierStorage) -> RelationsDossier?,
+                                 _ make: (Dossier, RelationsDossier?) throws -> Change?) throws -> Dossier {
         let store = try store(forWriting: true)
-        if var adding = try? store.loadForAddingActivity(), adding.tally != nil {
-            guard let change = try make(adding.dossier, adding.newRelationID) else { return adding.dossier }
-            return try save(change, madeOn: &adding, in: store)
+        if var relations = read(store) {
+            guard let change = try make(relations.dossier, relations) else { return relations.dossier }
+            return try save(change, madeOn: &relations, in: store)
         }
         var dossier = try load(store)
-        guard let change = try make(dossier, dossier.newRelationID) else { return dossier }
+        guard let change = try make(dossier, nil) else { return dossier }
         try store.commitOrExit(change, to: &dossier)
         return dossier
     }
