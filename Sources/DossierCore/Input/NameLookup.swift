@@ -54,8 +54,9 @@ public enum NameLookup {
     /// `activiteit:` before it says which kind is meant (for an id both have, which older versions let happen).
     public static func subject<Records: NamedRecords>(_ text: String, in dossier: Records) throws(ValueError) -> Found<Records.NamedActivity> {
         let typed = text.trimmingSpaces()
-        if let name = typed.withoutPrefix(relationPrefix) { return .relation(try relation(name, in: dossier)) }
-        if let name = typed.withoutPrefix(activityPrefix) { return .activity(try activity(name, in: dossier)) }
+        // Each of those takes its own kind's prefix off.
+        if typed.hasPrefix(relationPrefix) { return .relation(try relation(typed, in: dossier)) }
+        if typed.hasPrefix(activityPrefix) { return .activity(try activity(typed, in: dossier)) }
         let exact = [dossier.relation(typed).map(Found.relation), dossier.namedActivity(typed).map(Found.activity)].compactMap { $0 }
         if exact.count == 1 { return exact[0] }
         if exact.count == 2 {
