@@ -12,6 +12,7 @@ extension PostgresStore {
         guard let writer else { throw .readOnly(file: location) }
         guard !dossier.isPart else { throw .partOfDossier(file: location) }
         if let newerVersion { throw .newerVersion(file: location, version: newerVersion) }
+        notices = []
         let changeID = UUID().uuidString.lowercased()
         var attempt = 0
         while true {

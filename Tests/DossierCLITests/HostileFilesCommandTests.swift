@@ -173,6 +173,34 @@ struct HostileFilesCommandTests {
         #expect(shown.status == 0 && shown.standardOutput.contains("Actief"), "change 3 kept: \(shown.standardOutput)")
     }
 
+    @Test("a journal that ends in a half-written line: validate says so beside 'geldig' (also in --json), a change says it once and cuts the line off")
+    func tornJournalLine() throws {
+        let keep = ["DOSSIER_JOURNAL_LIMIT": "50"]
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "een"], environment: keep).status == 0)
+        let journal = storePath + ".journal"
+        let handle = try #require(FileHandle(forWritingAtPath: journal))
+        handle.seekToEndOfFile()
+        handle.write(Data(#"{"crc":"00000000","entry":{"seq":2,"at":"2026-11"#.utf8))
+        try handle.close()
+        let warning = "dossier: let op: Het journaal eindigde met een half geschreven regel (een onderbroken opslag); die is genegeerd."
+
+        let validated = try run(["validate"], environment: keep)
+        #expect(validated.status == 0 && validated.standardOutput.contains("geldig"))
+        #expect(validated.standardError == warning + "\n", "\(validated.standardError)")
+        let json = try run(["validate", "--json"], environment: keep)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect(object["valid"] as? Bool == true)
+        #expect((object["notices"] as? [String])?.first?.contains("half geschreven regel") == true, "\(object)")
+
+        let changed = try run(["set-status", "bom", "focus", "--reason", "twee"], environment: keep)
+        #expect(changed.status == 0)
+        #expect(changed.standardError.components(separatedBy: "half geschreven regel").count == 2, "said once: \(changed.standardError)")
+        let after = try run(["validate"], environment: keep)
+        #expect(after.status == 0 && after.standardError.isEmpty, "the line was cut off by the change: \(after.standardError)")
+        let clean = try run(["validate", "--json"], environment: keep)
+        #expect(!clean.standardOutput.contains("notices"))
+    }
+
     @Test("log of a damaged journal or of a store that is not there says what every command says")
     func logOfWhatDoesNotLoad() throws {
         // A backup (the message then names the restore command), then changes kept in the journal.

@@ -13,15 +13,15 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Het te controleren bestand; standaard het dossier van --store.", valueName: "pad"))
     var path: String?
 
-    @Flag(help: "Uitvoer als JSON: file, valid, en relations en activities (geldig) of problems met line, column, path en message.")
+    @Flag(help: "Uitvoer als JSON: file, valid, en relations en activities (geldig) of problems met line, column, path en message; notices: opmerkingen bij een geldig dossier.")
     var json = false
 
     func run() throws {
         let file = try path ?? storeOptions.location.path
         let dossier: Dossier
+        let store = DossierStore(path: file)
+        store.checksEverything = true
         do {
-            let store = DossierStore(path: file)
-            store.checksEverything = true
             dossier = try store.load()
         } catch {
             if json, case let problems = Self.problems(of: error), !problems.isEmpty {
@@ -30,8 +30,10 @@ struct ValidateCommand: ParsableCommand {
             }
             throw failure(error)
         }
+        // Valid, but not without remarks (a journal that ended in a half-written line, an older format).
+        for notice in store.notices { Output.error("dossier: let op: \(notice)") }
         if json {
-            Output.document(Self.report(file: file, problems: [], dossier: dossier))
+            Output.document(Self.report(file: file, problems: [], dossier: dossier, notices: store.notices))
             return
         }
         Output.line(TerminalSafeText.line("\(file): geldig — \(count(dossier.relations.count, "relatie", "relaties")), \(count(dossier.activities.count, "activiteit", "activiteiten"))"))
@@ -47,7 +49,7 @@ struct ValidateCommand: ParsableCommand {
         }
     }
 
-    static func report(file: String, problems: [LocatedProblem], dossier: Dossier?) -> [UInt8] {
+    static func report(file: String, problems: [LocatedProblem], dossier: Dossier?, notices: [String] = []) -> [UInt8] {
         var writer = JSONWriter()
         writer.beginObject()
         writer.field("file", file)
@@ -70,6 +72,15 @@ struct ValidateCommand: ParsableCommand {
             writer.endObject()
         }
         writer.endArray()
+        if !notices.isEmpty {
+            writer.key("notices")
+            writer.beginArray()
+            for notice in notices {
+                writer.element()
+                writer.string(notice)
+            }
+            writer.endArray()
+        }
         writer.endObject()
         writer.finishDocument()
         return writer.bytes

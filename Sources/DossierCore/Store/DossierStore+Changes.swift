@@ -7,6 +7,8 @@ extension DossierStore {
     @discardableResult
     public func commit(_ change: Change, to dossier: inout Dossier, context: ChangeContext) throws(StoreError) -> Restoration {
         guard !dossier.isPart else { throw .partOfDossier(file: path) }
+        // What was said about the load has been said; from here the notices are about this save.
+        notices = []
         let undo = try withChangeLock { () throws(StoreError) -> Restoration in
             pendingOthers += try catchUp(&dossier)
             return try appendLocked(change, to: &dossier, context: context)
