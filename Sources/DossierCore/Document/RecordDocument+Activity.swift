@@ -46,7 +46,7 @@ extension RecordDocument {
         blocks.append(.list(RecordDocument.links(activity.links)))
         let open = activity.openFollowUps.count
         blocks.append(.list(RecordList(kind: .followUps, heading: "Vervolgacties (\(open) open van \(activity.followUps.count))",
-                                       items: activity.followUps.enumerated().map { RecordDocument.followUpItem($1, number: $0 + 1, today: today, dates: dates) },
+                                       items: RecordDocument.followUpItems(activity.followUps, today: today, dates: dates),
                                        emptyText: "Nog geen vervolgacties.")))
         blocks.append(.list(RecordList(kind: .assessments, heading: "Afwegingen", items: activity.assessments.reversed().map { assessment in
             RecordItem(line: [RecordSpan(dates.moment(assessment.timestamp) + "  ", .label),
@@ -61,15 +61,24 @@ extension RecordDocument {
                   blocks: blocks)
     }
 
-    /// "[ ] 1-7-2026  Verslag naar de wethouder — adviseur"; an open one past its date is a warning.
-    static func followUpItem(_ followUp: FollowUp, number: Int, today: CalendarDate, dates: DateWriting) -> RecordItem {
-        let overdue = !followUp.isDone && (followUp.due.map { $0 < today } ?? false)
-        let base: RecordTone = followUp.isDone ? .muted : .plain
-        var line = [RecordSpan(followUp.isDone ? "[x] " : "[ ] ", base)]
-        if let due = followUp.due { line.append(RecordSpan(dates.date(due) + "  ", overdue ? .warning : base)) }
-        line.append(RecordSpan(followUp.text, base))
-        if !followUp.owner.isEmpty { line.append(RecordSpan(" — " + followUp.owner, .muted)) }
-        return RecordItem(id: String(number), line: line)
+    /// "2. [ ] 1-7-2026    Verslag naar de wethouder — adviseur": the number `done` takes, then the dates in one
+    /// column ("—" without one); an open one past its date is a warning.
+    static func followUpItems(_ followUps: [FollowUp], today: CalendarDate, dates: DateWriting) -> [RecordItem] {
+        let shownDates = followUps.map { $0.due.map(dates.date) ?? "—" }
+        let dateWidth = shownDates.map(\.count).max() ?? 0
+        let numberWidth = String(followUps.count).count
+        return zip(followUps, shownDates).enumerated().map { offset, pair in
+            let (followUp, due) = pair
+            let overdue = !followUp.isDone && (followUp.due.map { $0 < today } ?? false)
+            let base: RecordTone = followUp.isDone ? .muted : .plain
+            let number = String(offset + 1)
+            var line = [RecordSpan(String(repeating: " ", count: numberWidth - number.count) + number + ". ", .muted),
+                        RecordSpan(followUp.isDone ? "[x] " : "[ ] ", base),
+                        RecordSpan(due + String(repeating: " ", count: dateWidth - due.count) + "  ", overdue ? .warning : base),
+                        RecordSpan(followUp.text, base)]
+            if !followUp.owner.isEmpty { line.append(RecordSpan(" — " + followUp.owner, .muted)) }
+            return RecordItem(id: number, line: line)
+        }
     }
 
     public static func dateRange(_ activity: Activity, dates: DateWriting) -> String {
