@@ -110,6 +110,28 @@ struct HostileFilesCommandTests {
         #expect(try PosixFileSystem().status(directory.file("nieuw.csv"))?.mode == 0o600, "a new file is the owner's only")
     }
 
+    @Test("-o onto the dossier itself, its journal, index or backups (also through another name) is refused with 64 before anything is written")
+    func outputOntoTheDossier() throws {
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "een"], environment: ["DOSSIER_JOURNAL_LIMIT": "50"]).status == 0)
+        let before = try [storePath, storePath + ".journal"].map { try PosixFileSystem().readFile($0) }
+        try FileManager.default.createDirectory(atPath: directory.file("elders"), withIntermediateDirectories: true)
+        #expect(symlink(storePath, directory.file("elders/link.json")) == 0)
+        let targets = [(storePath, "het dossier zelf"), (directory.file("elders/../dossier.json"), "het dossier zelf"),
+                       (directory.file("elders/link.json"), "het dossier zelf"), (storePath + ".journal", "het journaal"),
+                       (storePath + ".index", "de index"), (storePath + ".backups/oud.json", "de back-ups")]
+        for (target, part) in targets {
+            for command in [["export", "--format", "csv", "--what", "activities"], ["report", "--year", "2026"]] {
+                let refused = try run(command + ["-o", target], environment: ["DOSSIER_JOURNAL_LIMIT": "50"])
+                #expect(refused.status == 64, "\(command) -o \(target): \(refused.standardError)")
+                #expect(refused.standardError.contains("is \(part)") && refused.standardError.contains("Kies een ander bestand"), "\(refused.standardError)")
+            }
+        }
+        #expect(try [storePath, storePath + ".journal"].map { try PosixFileSystem().readFile($0) } == before)
+        let shown = try run(["show", "bom"], environment: ["DOSSIER_JOURNAL_LIMIT": "50"])
+        #expect(shown.status == 0 && shown.standardOutput.contains("Verkennen"))
+        #expect(try run(["export", "-o", directory.file("dossier-kopie.json")]).status == 0, "a file beside it with another name is fine")
+    }
+
     @Test("an empty --store is refused instead of opening (and seeding) the default dossier")
     func emptyStore() throws {
         let home = TemporaryDirectory()

@@ -63,6 +63,6 @@ struct ExportCommand: ParsableCommand {
         case ("ics", _): bytes = ICalendar.encode(dossier, now: Session.clock.now())
         default: bytes = (contactDetails ? dossier : dossier.withoutContactDetails()).detachedFromItsLog().encoded()
         }
-        try OutputFile.write(bytes, to: output)
+        try OutputFile.write(bytes, to: output, sparing: try storeOptions.location)
     }
 }

@@ -58,6 +58,6 @@ struct ReportCommand: ParsableCommand {
         case "csv": CSV.encode(ReportCSV.rows(report), format: excel ? .dutchExcel : .standard)
         default: Array(MarkdownReport.render(report).utf8)
         }
-        try OutputFile.write(bytes, to: output)
+        try OutputFile.write(bytes, to: output, sparing: try storeOptions.location)
     }
 }

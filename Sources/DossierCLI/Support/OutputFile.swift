@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import DossierCore
+import DossierPostgres
 
 /// Writing a command's result to `-o FILE` or to stdout.
 ///
@@ -12,17 +13,18 @@ import DossierCore
 /// pipe, a terminal) is written into as a stream, never replaced by a file. Anything else (a folder, a
 /// socket, a link to nothing) is refused.
 enum OutputFile {
-    static func write(_ bytes: [UInt8], to path: String?) throws {
+    static func write(_ bytes: [UInt8], to path: String?, sparing store: StoreLocation) throws {
         guard let path else {
             Output.document(bytes)
             return
         }
+        try refuse(path, ifPartOf: store)
         var info = stat()
         if stat(path, &info) != 0 {
             guard errno == ENOENT else { throw refusal(path, code: errno) }
             var own = stat()
             if lstat(path, &own) == 0 {
-                throw refusal(path, code: SystemErrorCode.symbolicLink, operation: "schrijven naar (een koppeling naar niets)")
+                throw refusal(path, code: SystemErrorCode.symbolicLink, operation: "opslaan (een koppeling naar niets)")
             }
             try replace(path, with: bytes, mode: DurableWriter.ownerOnlyMode)
             return
@@ -41,11 +43,20 @@ enum OutputFile {
         }
     }
 
+    /// `-o` onto one of the open dossier's own files (a slip of the tab key: `-o dossier.json`) would replace the
+    /// dossier or its journal with an export; refused before anything is written.
+    private static func refuse(_ path: String, ifPartOf store: StoreLocation) throws {
+        guard !PostgresAddress.isAddress(store.path) else { return }
+        if let part = StoreFiles(store.path).part(named: path, fileSystem: PosixFileSystem()) {
+            throw failure("-o \(path) is \(part); de uitvoer zou het overschrijven. Kies een ander bestand", code: ExitStatus.usage)
+        }
+    }
+
     private static func replace(_ path: String, with bytes: [UInt8], mode: UInt32) throws {
         do {
             try DurableWriter(fileSystem: PosixFileSystem()).replace(path, with: bytes, mode: mode)
         } catch {
-            throw failure(.fileSystem(error))
+            throw outputFailure(error)
         }
     }
 
@@ -56,11 +67,16 @@ enum OutputFile {
         do {
             try PosixFileSystem().write(descriptor, bytes, path: path)
         } catch {
-            throw failure(.fileSystem(error))
+            throw outputFailure(error)
         }
     }
 
-    private static func refusal(_ path: String, code: Int32, operation: String = "schrijven naar") -> Error {
-        failure(.fileSystem(FileSystemError(operation: operation, path: path, code: code)))
+    private static func refusal(_ path: String, code: Int32, operation: String = "opslaan") -> Error {
+        outputFailure(FileSystemError(operation: operation, path: path, code: code))
+    }
+
+    /// The output's own file failed, not the dossier's: said without the store's words about a half-written dossier.
+    private static func outputFailure(_ error: FileSystemError) -> Error {
+        failure("\(error.description); de uitvoer is niet geschreven (het dossier zelf is niet gewijzigd)", code: ExitStatus.ioError)
     }
 }

@@ -23,6 +23,19 @@ public struct StoreFiles: Hashable, Sendable {
     /// (`ActivityIndex`); a cache, never the source.
     public var activityIndex: String { snapshot + ".activities" }
 
+    /// Which of this dossier's own files `path` names (links resolved, also one not there yet), said as a user
+    /// knows it; nil for any other path. Output written there would destroy the dossier.
+    public func part(named path: String, fileSystem: any FileSystem) -> String? {
+        let own = StoreFiles(StoreFiles.realPath(of: snapshot, fileSystem: fileSystem))
+        let target = StoreFiles.realPath(of: path, fileSystem: fileSystem)
+        let files = [(own.snapshot, "het dossier zelf"), (own.journal, "het journaal van het dossier"), (own.lock, "het slot van het dossier"),
+                     (own.compactionLock, "het slot van het dossier"), (own.sideIndex, "de index van het dossier"),
+                     (own.activityIndex, "de activiteitenindex van het dossier")]
+        if let file = files.first(where: { $0.0 == target }) { return file.1 }
+        let folders = [(own.history, "de geschiedenis van het dossier"), (own.backups, "de back-ups van het dossier")]
+        return folders.first { target == $0.0 || target.hasPrefix($0.0 + "/") }?.1
+    }
+
     public func historySegment(first: Int, last: Int) -> String {
         FilePath.join(history, "journal-\(pad(first))-\(pad(last)).jsonl")
     }
