@@ -87,6 +87,42 @@ struct OthersChangesTests {
         #expect(app.state.dossier.activity("missie-lyon")?.title == "Lyon (Ine)", "the colleague's title stands")
     }
 
+    @Test("a form left untouched until a colleague's change arrived still edits from the record as it opened, however the text comes in",
+          arguments: ["relation", "activity"], ["keys", "typed ahead", "pasted"])
+    func untouchedFormFromItsBasis(kind: String, input: String) throws {
+        let app = Harness()
+        let id = kind == "relation" ? "rhone-alpes" : "missie-lyon"
+        if kind == "activity" { app.press(.character("2")) }
+        try select(id, in: app, section: kind == "relation" ? .relations : .activities)
+        app.press(.character("e"))
+        if kind == "relation" {
+            let seen = try #require(app.state.dossier.relation(id))
+            app.store.othersChanges = [(.editRelation(id, [FieldEdit(field: "notes", old: .text(seen.notes), new: .text("van Ine")),
+                                                           FieldEdit(field: "places", old: .list(seen.places), new: .list(["Carlstad"]))]), ine)]
+        } else {
+            let seen = try #require(app.state.dossier.activity(id))
+            app.store.othersChanges = [(.editActivity(id, [FieldEdit(field: "notes", old: .text(seen.notes), new: .text("van Ine"))]), ine)]
+        }
+        app.loop.refresh()
+        let text = kind == "relation" ? "Mijn regio" : "Nieuwe naam"
+        if kind == "relation" { app.press(.tab, .tab, .tab) } else { app.press(.control("u")) }
+        switch input {
+        case "keys": app.type(text)
+        case "typed ahead": app.loop.dispatch(.typed(text))
+        default: app.loop.dispatch(.pasted(text))
+        }
+        app.press(.control("s"))
+        #expect(app.state.form == nil, "saved: \(app.text)")
+        let notes = kind == "relation" ? app.state.dossier.relation(id)?.notes : app.state.dossier.activity(id)?.notes
+        #expect(notes == "van Ine", "the colleague's notes were not put back")
+        if kind == "relation" {
+            #expect(app.state.dossier.relation(id)?.places == ["Carlstad"])
+            #expect(app.state.dossier.relation(id)?.region == text)
+        } else {
+            #expect(app.state.dossier.activity(id)?.title == text)
+        }
+    }
+
     @Test("a status menu opened before a colleague changed the status is refused instead of overwriting it")
     func statusFromItsBasis() throws {
         let app = Harness()

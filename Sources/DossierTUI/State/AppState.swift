@@ -33,8 +33,9 @@ public struct AppState: Sendable {
     public var search: SearchState?
     public var form: Form? {
         didSet {
-            // A form that just opened remembers the record as it is now: edits are made from that.
-            if let purpose = form?.purpose, form?.basis == nil || oldValue?.purpose != purpose {
+            // A form that just opened remembers the record as it is now: edits are made from that. A form put back
+            // after being let go of for a moment (text typed in place) keeps the record it opened with.
+            if let purpose = form?.purpose, form?.basis == nil || oldValue.map({ $0.purpose != purpose }) == true {
                 form?.basis = FormBasis.of(purpose, in: dossier)
             }
         }
