@@ -23,9 +23,51 @@ extension ExchangeTests {
         // The summary: per focus what the year brought, first sentence of each result.
         #expect(report.contains("| Farma en life sciences | 6 | 1 | 5 | € 2.950,50 | Twee Deense farmabedrijven oriënteren zich op Pivot Park. |"))
         #expect(report.contains("- Delegatiebezoeken: 1 inkomend, 1 uitgaand."))
-        #expect(report.contains("- Budget internationalisering: € 4.200,50 vastgelegd of besteed van € 16.000,00 (26%); over: € 11.799,50."))
+        #expect(report.contains("- Budget internationalisering: € 4.200,50 vastgelegd of besteed van € 16.000,00 (26,3%); over: € 11.799,50."))
         #expect(report.contains("- Bijdrage Global Goals Platform Oss: € 11.459,00, apart van het budget internationalisering."))
         #expect(report.contains("- Wat komt: 1-12-2026: Verslag naar B&W; 8-12-2026: Handelsmissie Rhône-Alpes.\n"))
+    }
+
+    @Test("the report to the council: an override stays after a new weighing, a called-off visit is no visit, the CSV's budget column is what the budget counts, a weighing counts in the year it was made")
+    func reportFigures() throws {
+        let yes = Question.allCases.map { "--answer=\($0.rawValue)=ja" }
+        let commands: [[String]] = [
+            ["add-activity", "--title", "Missie Taizhou", "--kind", "handelsmissie", "--country", "China", "--relation", "taizhou",
+             "--date", "2027-03-10", "--cost", "1.000", "--sector", "farma", "--status", "in-afweging"],
+            ["assess", "missie-taizhou"] + yes,
+            ["move", "missie-taizhou", "goedgekeurd", "--decision", "Besluit B&W 1 december 2026", "--override-reason", "REDEN-XYZ"],
+            ["assess", "missie-taizhou", "--exception", "Besluit B&W 1 december 2026"] + yes,
+            ["log-visit", "--relation", "pivot-park", "--date", "2027-04-20", "--direction", "inkomend", "--country", "Japan",
+             "--delegation", "Kobe", "--cost", "300"],
+            ["move", "delegatie-uit-kobe-2027-04-20", "geannuleerd", "--reason", "Delegatie zegde af"],
+        ]
+        for command in commands {
+            let result = try run(command)
+            #expect(result.status == 0, "\(command): \(result.standardError)")
+        }
+        let shown = try run(["show", "missie-taizhou"]).standardOutput
+        #expect(shown.contains("Nader bekijken"), "weighed again: \(shown)")
+
+        let markdown = try run(["report", "--year", "2027"]).standardOutput
+        #expect(markdown.contains("GOEDGEKEURD ONDANKS NEGATIEF OORDEEL: REDEN-XYZ"), "\(markdown)")
+        #expect(markdown.contains("Delegatiebezoeken: 0 inkomend, 0 uitgaand."), "the called-off visit is not counted")
+        #expect(!markdown.contains("goedgekeurd ondanks een negatief oordeel."), "approved in 2026, not in 2027")
+        #expect(markdown.contains("Er zijn in 2027 geen activiteiten afgewogen."), "both weighings were made in 2026")
+        let html = try run(["report", "--year", "2027", "--format", "html"]).standardOutput
+        #expect(html.contains("REDEN-XYZ"))
+
+        let csv = try run(["report", "--year", "2027", "--format", "csv"]).standardOutput
+        let rows = csv.components(separatedBy: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(rows.first)
+        let (budgetColumn, overrideColumn) = (try #require(header.firstIndex(of: "kosten voor budget")), try #require(header.firstIndex(of: "afwijking")))
+        let mission = try #require(rows.first { $0.first == "missie-taizhou" })
+        #expect(mission[budgetColumn] == "1000" && mission[overrideColumn] == "REDEN-XYZ", "\(mission)")
+        let visit = try #require(rows.first { $0.first == "delegatie-uit-kobe-2027-04-20" })
+        #expect(visit[budgetColumn] == Money.zero.editableText, "called off: nothing on the budget, \(visit)")
+
+        let earlier = try run(["report", "--year", "2026"]).standardOutput
+        #expect(earlier.contains("#### Missie Taizhou") || earlier.contains("Missie Taizhou"), "weighed in 2026: in that year's appendix")
+        #expect(earlier.contains("1 activiteit goedgekeurd ondanks een negatief oordeel."), "\(earlier)")
     }
 
     @Test("a positive weighing's deciding reason is about the content, not the budget line's balance of that moment")

@@ -65,6 +65,10 @@ public struct Activity: Hashable, Sendable, Identifiable {
     /// What the activity costs for the budget: the actual cost once carried out, else the estimate.
     public var budgetedCost: Money { Activity.budgetedCost(status: status, actualCost: actualCost, estimatedCost: estimatedCost) }
 
+    /// What the activity puts on a budget line, as the budget counts it: its budgeted cost once approved, planned or
+    /// carried out and charged to a line; nothing when it was turned down, called off, still undecided or paid by a partner.
+    public var chargedCost: Money { status.countsAgainstBudget && budgetLine != nil ? budgetedCost : .zero }
+
     /// The same from the three fields it depends on (for a pass that reads activities field by field, in place).
     public static func budgetedCost(status: ActivityStatus, actualCost: Money?, estimatedCost: Money?) -> Money {
         if status.isCarriedOut, let actualCost { return actualCost }

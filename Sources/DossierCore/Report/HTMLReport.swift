@@ -124,20 +124,20 @@ public enum HTMLReport {
 }
 
 /// The report's activities as CSV, for a spreadsheet: one row per activity of the year (the ongoing ones
-/// with "doorlopend" as start date), with its focus, its costs for the budget and its latest verdict.
+/// with "doorlopend" as start date), with its focus, what it puts on the budget (as `dossier budget` counts it) and its
+/// latest verdict.
 public enum ReportCSV {
     public static func rows(_ report: YearReport) -> [[String]] {
         [["id", "titel", "focus", "soort", "status", "begindatum", "einddatum", "relaties", "organisator", "richting", "delegatie uit/naar",
           "geraamde kosten", "werkelijke kosten", "kosten voor budget", "laatste oordeel", "afwijking"]]
             + report.entries.map { entry in
                 let activity = entry.activity
-                let assessed = report.assessments.first { $0.activity.id == activity.id }
                 return [activity.id, activity.title, entry.focus.label, activity.kind.rawValue, activity.status.rawValue,
                         activity.startDate?.iso ?? (entry.isOngoing ? "doorlopend" : ""),
                         activity.endDate?.iso ?? "", report.relationNames(activity), report.organiserName(activity),
                         activity.visit?.direction.rawValue ?? "", activity.visit?.delegationFrom ?? "", activity.estimatedCost?.editableText ?? "",
-                        activity.actualCost?.editableText ?? "", activity.budgetedCost.editableText, activity.assessments.last?.verdict.rawValue ?? "",
-                        assessed?.overrideReason ?? ""]
+                        activity.actualCost?.editableText ?? "", activity.chargedCost.editableText, activity.assessments.last?.verdict.rawValue ?? "",
+                        entry.overrideReason ?? ""]
             }
     }
 }

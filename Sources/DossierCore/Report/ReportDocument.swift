@@ -48,6 +48,13 @@ struct ReportWriter {
     /// Quoted reasons longer than this go to the appendix; shorter ones stay where they are used.
     static let inlineReasonLength = 160
 
+    /// "117,8%": to a tenth, rounded half up ("37,5%", "99,9%" for a budget not quite used up), "50%" when whole.
+    static func percentage(_ part: Int64, of whole: Int64) -> String {
+        let tenths = (part * 1000 * 2 + whole) / (whole * 2)
+        let (units, tenth) = (tenths / 10, abs(tenths % 10))
+        return tenth == 0 ? "\(units)%" : "\(units),\(tenth)%"
+    }
+
     init(report: YearReport) {
         self.report = report
     }
@@ -117,7 +124,7 @@ struct ReportWriter {
         var lines: [String] = []
         if let budget = report.activityBudget {
             let used = budget.committed + budget.spent
-            let share = budget.budget.cents > 0 ? " (\(used.cents * 100 / budget.budget.cents)%)" : ""
+            let share = budget.budget.cents > 0 ? " (\(ReportWriter.percentage(used.cents, of: budget.budget.cents)))" : ""
             lines.append("\(budget.lineName): \(used.formatted) vastgelegd of besteed van \(budget.budget.formatted)\(share); over: \(budget.remaining.formatted)"
                          + (budget.isOverspent ? " — OVERSCHREDEN." : "."))
         }
@@ -127,7 +134,7 @@ struct ReportWriter {
                          + (charged.cents > 0 ? "; daarop geboekt: \(charged.formatted)." : "."))
         }
         lines.append("Delegatiebezoeken: \(report.incomingVisits.count) inkomend, \(report.outgoingVisits.count) uitgaand.")
-        let overrides = report.assessments.filter { $0.overrideReason != nil }.count
+        let overrides = report.approvalsAgainstWeighing.count
         lines.append("\(count(report.assessments.count, "afweging", "afwegingen")): " + Verdict.allCases.map { verdict in
             "\(report.assessments.filter { $0.assessment.verdict == verdict }.count) \(verdict.label.lowercased())"
         }.joined(separator: ", ") + (overrides > 0 ? "; \(count(overrides, "activiteit", "activiteiten")) goedgekeurd ondanks een negatief oordeel." : "."))

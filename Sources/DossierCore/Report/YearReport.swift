@@ -30,14 +30,14 @@ public struct YearReport: Sendable {
         /// Approved or planned without a date: it runs through the year ("doorlopend").
         public var isOngoing: Bool
         public var assessment: Assessment?
-        /// Approved although the latest weighing was negative: the recorded reason.
+        /// Approved although the weighing then was negative: the recorded reason (a later weighing does not undo it).
         public var overrideReason: String?
     }
 
     public struct Assessed: Sendable {
         public var activity: Activity
         public var assessment: Assessment
-        /// Approved although this assessment was negative: the recorded reason.
+        /// The activity was approved although the weighing then was negative: the recorded reason.
         public var overrideReason: String?
     }
 
@@ -70,8 +70,10 @@ public struct YearReport: Sendable {
     public let entries: [Entry]
     public let incomingVisits: [Activity]
     public let outgoingVisits: [Activity]
-    /// Assessments made in the year (the latest per activity), and those of the year's activities.
+    /// Assessments made in the year, the latest per activity: each weighing is told in the year it was made.
     public let assessments: [Assessed]
+    /// Activities approved in the year although the weighing then was negative.
+    public let approvalsAgainstWeighing: [Activity]
     /// The year on each budget line, each counting only the activities charged to it.
     public let budgets: [BudgetOverview]
     /// The framework's years and every year with activities, each on every line: the budget chart.
@@ -105,13 +107,17 @@ public struct YearReport: Sendable {
             (status, relationsThen.filter { $0.status == status }.sorted(byKey: { SearchText.fold($0.name) }, <))
         }
         let dated = ActivityQuery.sortedChronologically(dossier.activities.filter { $0.year == year })
-        incomingVisits = dated.filter { $0.visit?.direction == .inkomend }
-        outgoingVisits = dated.filter { $0.visit?.direction == .uitgaand }
+        // A visit that was turned down or called off did not take place and is not planned.
+        let visits = dated.filter { $0.status != .afgewezen && $0.status != .geannuleerd }
+        incomingVisits = visits.filter { $0.visit?.direction == .inkomend }
+        outgoingVisits = visits.filter { $0.visit?.direction == .uitgaand }
         assessments = dossier.activities.compactMap { activity in
-            guard let latest = activity.assessments.last(where: { $0.timestamp.utcDate.year == year }) ?? (activity.year == year ? activity.assessments.last : nil)
-            else { return nil }
-            return Assessed(activity: activity, assessment: latest, overrideReason: latest.verdict == .negatief ? YearReport.overrideReason(activity) : nil)
+            guard let latest = activity.assessments.last(where: { dates.localDate(of: $0.timestamp).year == year }) else { return nil }
+            return Assessed(activity: activity, assessment: latest, overrideReason: YearReport.overrideReason(activity))
         }.sorted { $0.assessment.timestamp < $1.assessment.timestamp }
+        approvalsAgainstWeighing = dossier.activities.filter { activity in
+            activity.statusHistory.contains { $0.to == .goedgekeurd && $0.overrideReason != nil && $0.date.year == year }
+        }
         budgets = BudgetOverview.all(year: year, in: dossier)
         let ledger = BudgetLedger(dossier)
         budgetHistory = BudgetYears.all(framework: dossier.framework, activityYears: ledger.years).map { ($0, ledger.overviews($0)) }
@@ -122,9 +128,8 @@ public struct YearReport: Sendable {
         let hasDatedData = !dated.isEmpty || !assessments.isEmpty || !statusEvents.isEmpty || budgets.contains { $0.budget.cents > 0 }
         let ongoing = hasDatedData ? dossier.activities.filter { YearReport.isOngoing($0, in: year) }.sorted(byKey: { SearchText.fold($0.title) }, <) : []
         entries = (dated + ongoing).map { activity in
-            let latest = activity.assessments.last
-            return Entry(activity: activity, focus: Assessor.focus(of: activity, in: dossier), isOngoing: activity.startDate == nil,
-                         assessment: latest, overrideReason: latest?.verdict == .negatief ? YearReport.overrideReason(activity) : nil)
+            Entry(activity: activity, focus: Assessor.focus(of: activity, in: dossier), isOngoing: activity.startDate == nil,
+                  assessment: activity.assessments.last, overrideReason: YearReport.overrideReason(activity))
         }
         unchargedActivities = (dated + ongoing).filter { $0.budgetLine == nil && $0.status.countsAgainstBudget }
 
