@@ -29,7 +29,7 @@ struct ParserMessageTests {
         (["frobnicate"], "dossier: onbekende opdracht 'frobnicate' (dossier --help noemt ze alle)", "Gebruik: dossier [--store <pad>]"),
         // A value the command's own parser refuses (the core's one date parser): the same framing.
         (["set-status", "taizhou", "laag-pitje", "--reason", "x", "--review-date", "abc"],
-         "dossier: --review-date: 'abc' is geen datum; gebruik 2025-03-12 of 12-3-2025", "Gebruik: dossier set-status "),
+         "dossier: --review-date: 'abc' is geen datum; gebruik 12-3-2025 of 12 maart 2025", "Gebruik: dossier set-status "),
     ])
     func mistakes(arguments: [String], cause: String, usage: String) throws {
         let result = try scratch.run(arguments)

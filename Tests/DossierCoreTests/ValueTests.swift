@@ -6,13 +6,26 @@ struct ValueTests {
     @Test("ISO and Dutch dates parse to the same day")
     func dates() {
         let expected = CalendarDate(year: 2025, month: 3, day: 12)
-        for text in ["2025-03-12", "12-3-2025", "12-03-2025", " 12/3/2025 ", "12.3.2025"] {
+        for text in ["2025-03-12", "12-3-2025", "12-03-2025", " 12/3/2025 ", "12.3.2025", "12 maart 2025", "12 Maart 2025", "12 mrt 2025",
+                     "12 mrt. 2025", "12  maa 2025"] {
             #expect(CalendarDate(parsing: text) == expected, "\(text)")
         }
-        for bad in ["2025-02-29", "31-4-2025", "2025-3-12", "12-3-25", "morgen", "", "2025-13-01"] {
+        for bad in ["2025-02-29", "31-4-2025", "2025-3-12", "12-3-25", "morgen", "", "2025-13-01", "12 ma 2025", "12 maartje 2025",
+                    "31 april 2025", "12 maart 25", "maart 12 2025"] {
             #expect(CalendarDate(parsing: bad) == nil, "\(bad)")
         }
         #expect(CalendarDate(parsing: "29-2-2024")?.iso == "2024-02-29")
+    }
+
+    @Test("every date the long form writes reads back as the same day")
+    func longFormReadsBack() throws {
+        var date = try #require(CalendarDate(year: 2026, month: 1, day: 1))
+        let long = DateWriting(form: .long)
+        while date.year == 2026 {
+            #expect(CalendarDate(parsing: long.date(date)) == date, "\(long.date(date))")
+            #expect(CalendarDate(parsing: String(long.date(date).prefix { !$0.isWhitespace }) + " " + CalendarDate.monthNames[date.month - 1].prefix(3) + " 2026") == date)
+            date = date.adding(days: 1)
+        }
     }
 
     @Test("day numbers round-trip and years are added calendar-wise")

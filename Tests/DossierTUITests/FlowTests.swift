@@ -76,7 +76,7 @@ struct FlowTests {
         app.press(.tab).type("1-4-2026")
         app.press(.control("s"))
         let form = try #require(app.state.form, "the form stays open")
-        #expect(form.errors["startDate"] == "'31-2-2026' is geen datum; gebruik 2025-03-12 of 12-3-2025")
+        #expect(form.errors["startDate"] == "'31-2-2026' is geen datum; gebruik 12-3-2025 of 12 maart 2025")
         #expect(form.focusedField?.id == "startDate", "the invalid field gets the focus")
         #expect(form.text("delegationFrom") == "Kopenhagen", "everything typed is kept")
         #expect(form.text("followUp.0.text") == "Verslag naar B&W")

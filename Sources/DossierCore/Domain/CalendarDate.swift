@@ -91,7 +91,7 @@ extension CalendarDate {
     }
 
     /// A date as people type it: ISO `2025-03-12`, or Dutch day-month-year `12-3-2025`, `12-03-2025`,
-    /// `12/3/2025` or `12.3.2025`, in `Limits.years`. Surrounding spaces are ignored.
+    /// `12/3/2025`, `12.3.2025` or `12 maart 2025`, in `Limits.years`. Surrounding spaces are ignored.
     public init?(parsing input: String) {
         guard let date = CalendarDate.representable(typed: input), date.isAccepted else { return nil }
         self = date
@@ -100,7 +100,7 @@ extension CalendarDate {
     /// The one reading of a typed date (forms, options, CSV cells), with the one wording of its errors.
     public static func read(_ text: String) throws(ValueError) -> CalendarDate {
         guard let date = representable(typed: text) else {
-            throw ValueError("'\(text.trimmingSpaces())' is geen datum; gebruik 2025-03-12 of 12-3-2025")
+            throw ValueError("'\(text.trimmingSpaces())' is geen datum; gebruik 12-3-2025 of 12 maart 2025")
         }
         return try date.accepted()
     }
@@ -143,12 +143,24 @@ extension CalendarDate {
     private static func representable(typed input: String) -> CalendarDate? {
         let text = input.trimmingSpaces()
         if let iso = representable(iso: text) { return iso }
+        if let written = representable(written: text) { return written }
         let parts = text.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
         guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
               let day = CalendarDate.number(Array(parts[0].utf8)[...]),
               let month = CalendarDate.number(Array(parts[1].utf8)[...]),
               let year = CalendarDate.number(Array(parts[2].utf8)[...]) else { return nil }
         return CalendarDate(year: year, month: month, day: day)
+    }
+
+    /// "3 december 2026", as the long date form writes it (also "3 dec 2026", "3 mrt. 2026", in any case).
+    private static func representable(written text: String) -> CalendarDate? {
+        let parts = text.split(whereSeparator: \.isWhitespace)
+        guard parts.count == 3, (1...2).contains(parts[0].count), parts[2].count == 4,
+              let day = number(Array(parts[0].utf8)[...]), let year = number(Array(parts[2].utf8)[...]) else { return nil }
+        let name = parts[1].lowercased().filter { $0 != "." }
+        guard name.count >= 3, let month = monthNames.firstIndex(where: { $0 == name || $0.hasPrefix(name) && name.count <= 4 })
+                ?? (name == "mrt" ? 2 : nil) else { return nil }
+        return CalendarDate(year: year, month: month + 1, day: day)
     }
 
     private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
