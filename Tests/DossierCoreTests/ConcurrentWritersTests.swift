@@ -35,6 +35,38 @@ struct ConcurrentWritersTests {
         .editActivity(activity.id, [FieldEdit(field: key, old: Activity.fields.field(key)!.value(of: activity), new: value)])
     }
 
+    @Test("a deletion decided on a record as it was seen is refused once a colleague changed it, also when the change only comes in with the save")
+    func deletionOfWhatWasSeen() throws {
+        var (ine, ineView) = try writer("Ine")
+        var (piet, pietView) = try writer("Piet")
+        let seenMission = try #require(ineView.activity("missie-lyon"))
+        let seenRelation = try #require(ineView.relation("bom"))
+        try piet.commit(edit("notes", of: seenMission, to: .text("Nieuwe afspraak")), to: &pietView, context: context("Piet"))
+        let renamed = try #require(pietView.relation("bom"))
+        try piet.commit(.editRelation("bom", [FieldEdit(field: "name", old: .text(renamed.name), new: .text("BOM Brabant"))]), to: &pietView,
+                        context: context("Piet", minute: 1))
+        var deciding = context("Ine", minute: 2)
+        deciding.seen = SeenRecords(activities: [seenMission])
+        do {
+            try ine.commit(.deleteActivity("missie-lyon"), to: &ineView, context: deciding)
+            Issue.record("deleted what Piet had changed since Ine saw it")
+        } catch {
+            #expect(error.description.contains("'Handelsmissie Lyon' is gewijzigd sinds u het zag"), "\(error)")
+        }
+        #expect(try ine.load().activity("missie-lyon")?.notes == "Nieuwe afspraak")
+        deciding.seen = SeenRecords(relations: [seenRelation])
+        do {
+            try ine.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &ineView, context: deciding)
+            Issue.record("changed what Piet had renamed since Ine saw it")
+        } catch {
+            #expect(error.description.contains("BOM is gewijzigd sinds u het zag (nu: BOM Brabant)"), "\(error)")
+        }
+        // Seen as it is now, it goes.
+        deciding.seen = SeenRecords(activities: [try #require(ineView.activity("missie-lyon"))])
+        try ine.commit(.deleteActivity("missie-lyon"), to: &ineView, context: deciding)
+        #expect(try piet.load().activity("missie-lyon") == nil)
+    }
+
     @Test("two people edit different fields of one activity: both stand; the same field: the second is refused, naming the first")
     func fieldConflicts() throws {
         var (ine, ineView) = try writer("Ine")

@@ -123,6 +123,26 @@ struct OthersChangesTests {
         }
     }
 
+    @Test("a deletion confirmed after a colleague changed the record is refused, whether the change arrived before J or with the save",
+          arguments: ["before", "with the save"])
+    func deleteAfterColleagueEdit(when: String) throws {
+        let app = Harness()
+        app.press(.character("2"))
+        try select("missie-lyon", in: app, section: .activities)
+        app.press(.character("d"))
+        #expect(app.state.confirmation != nil)
+        let seen = try #require(app.state.dossier.activity("missie-lyon"))
+        app.store.othersChanges = [(.editActivity("missie-lyon", [FieldEdit(field: "notes", old: .text(seen.notes), new: .text("belangrijk, van Ine"))]), ine)]
+        if when == "before" { app.loop.refresh() }
+        app.press(.character("J"))
+        #expect(app.state.dossier.activity("missie-lyon")?.notes == "belangrijk, van Ine", "not deleted: \(app.text)")
+        #expect(app.state.message?.text.contains("is gewijzigd sinds u het zag") == true, "\(String(describing: app.state.message))")
+        #expect(app.store.saved?.activity("missie-lyon") != nil)
+
+        app.press(.character("d"), .character("J"))
+        #expect(app.state.dossier.activity("missie-lyon") == nil, "asked again on what is there now, it goes")
+    }
+
     @Test("a status menu opened before a colleague changed the status is refused instead of overwriting it")
     func statusFromItsBasis() throws {
         let app = Harness()

@@ -124,10 +124,12 @@ struct RemoveContactCommand: ParsableCommand {
         // Asked once, also when the change is made on the whole dossier after all.
         var confirmed: Bool?
         var summary = ""
-        _ = try storeOptions.changeRelations { dossier in
+        var seen = SeenRecords()
+        _ = try storeOptions.changeRelations(seen: { seen }) { dossier in
             let relation = try Lookup.relation(self.relation, in: dossier)
             let contact = try Lookup.contact(self.contact, of: relation)
             if confirmed == nil {
+                seen = SeenRecords(contacts: [.init(relation: relation.id, contact: contact)])
                 confirmed = try RemovalConfirmation.ask("Contactpersoon \(contact.name) bij \(relation.name) verwijderen?", confirmedByFlag: yes)
             }
             guard confirmed == true else { return nil }

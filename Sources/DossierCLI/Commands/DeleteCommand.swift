@@ -27,7 +27,7 @@ struct DeleteCommand: ParsableCommand {
             let change = Change.deleteActivity(activity.id)
             guard try RemovalConfirmation.ask(Self.question(activity), confirmedByFlag: yes) else { return }
             let summary = change.summary(in: read.dossier)
-            _ = try storeOptions.save(change, madeOn: &read, in: store)
+            _ = try storeOptions.save(change, madeOn: &read, in: store, seen: SeenRecords(activities: [activity]))
             return Output.line(TerminalSafeText.line(summary))
         }
 
@@ -41,18 +41,21 @@ struct DeleteCommand: ParsableCommand {
         var dossier = try mayBeRelation ? storeOptions.load(store) : storeOptions.load(store, refusingUnknown: { _ = try Lookup.subject(id, in: $0) })
         let change: Change
         let question: String
+        let seen: SeenRecords
         switch try Lookup.subject(id, in: dossier) {
         case .relation(let relation):
             change = .deleteRelation(relation.id)
             question = "Relatie '\(relation.name)' (\(relation.id)) verwijderen?"
+            seen = SeenRecords(relations: [relation])
         case .activity(let activity):
             change = .deleteActivity(activity.id)
             question = Self.question(activity)
+            seen = SeenRecords(activities: [activity])
         }
         try refusal(of: change, on: dossier, context: Session.clock.context(actor: try Session.actor()))
         guard try RemovalConfirmation.ask(question, confirmedByFlag: yes) else { return }
         let summary = change.summary(in: dossier)
-        try store.commitOrExit(change, to: &dossier)
+        try store.commitOrExit(change, to: &dossier, seen: seen)
         Output.line(TerminalSafeText.line(summary))
     }
 

@@ -74,8 +74,9 @@ struct StoreOptions: ParsableArguments {
     /// that cannot be done the whole dossier is loaded and `make` runs on it, so the outcome and any message are
     /// those of the whole dossier.
     /// - Returns: the dossier after the change (its relations as they are now).
-    func changeRelations(_ make: (Dossier) throws -> Change?) throws -> Dossier {
-        try changeRelations(reading: { try? $0.loadRelations() }) { dossier, _ in try make(dossier) }
+    /// `seen`, asked after `make`: the records the change was decided on, as seen (a removal confirmed after a question).
+    func changeRelations(seen: () -> SeenRecords = { SeenRecords() }, _ make: (Dossier) throws -> Change?) throws -> Dossier {
+        try changeRelations(reading: { try? $0.loadRelations() }, seen: seen) { dossier, _ in try make(dossier) }
     }
 
     /// For `add-relation`: as `changeRelations`, and `make` gets a maker of fresh relation ids, which must be no
@@ -89,16 +90,16 @@ struct StoreOptions: ParsableArguments {
 
     /// The two above: `read` gives the relations without the activities where the storage can (nil: the whole
     /// dossier is loaded instead, which says why when it cannot be read at all), and `make` gets what was read.
-    private func changeRelations(reading read: (any DossierStorage) -> RelationsDossier?,
+    private func changeRelations(reading read: (any DossierStorage) -> RelationsDossier?, seen: () -> SeenRecords = { SeenRecords() },
                                  _ make: (Dossier, RelationsDossier?) throws -> Change?) throws -> Dossier {
         let store = try store(forWriting: true)
         if var relations = read(store) {
             guard let change = try make(relations.dossier, relations) else { return relations.dossier }
-            return try save(change, madeOn: &relations, in: store)
+            return try save(change, madeOn: &relations, in: store, seen: seen())
         }
         var dossier = try load(store)
         guard let change = try make(dossier, nil) else { return dossier }
-        try store.commitOrExit(change, to: &dossier)
+        try store.commitOrExit(change, to: &dossier, seen: seen())
         return dossier
     }
 
@@ -169,9 +170,11 @@ struct StoreOptions: ParsableArguments {
     /// gone), naming whose change that was. Never made anew on what is there now: that would overwrite a
     /// colleague's change, or remove another record than the one confirmed.
     /// - Returns: the dossier after the change: `read`'s, or the whole one.
-    func save(_ change: Change, madeOn read: inout RelationsDossier, in store: any DossierStorage) throws -> Dossier {
+    func save(_ change: Change, madeOn read: inout RelationsDossier, in store: any DossierStorage, seen: SeenRecords = SeenRecords()) throws -> Dossier {
         do {
-            if try store.commit(change, to: &read, context: Session.clock.context(actor: try Session.actor())) != nil {
+            var context = Session.clock.context(actor: try Session.actor())
+            context.seen = seen
+            if try store.commit(change, to: &read, context: context) != nil {
                 try store.reportAfterCommit()
                 return read.dossier
             }
@@ -180,7 +183,7 @@ struct StoreOptions: ParsableArguments {
         }
         var dossier = try load(store)
         store.rememberOthers(since: read)
-        try store.commitOrExit(change, to: &dossier)
+        try store.commitOrExit(change, to: &dossier, seen: seen)
         return dossier
     }
 
@@ -311,9 +314,11 @@ extension DossierStorage {
 
     /// Commits a change for a command: prints the store's message and exits non-zero when it fails.
     @discardableResult
-    func commitOrExit(_ change: Change, to dossier: inout Dossier) throws -> Restoration {
+    func commitOrExit(_ change: Change, to dossier: inout Dossier, seen: SeenRecords = SeenRecords()) throws -> Restoration {
         do {
-            let undo = try commit(change, to: &dossier, context: Session.clock.context(actor: try Session.actor()))
+            var context = Session.clock.context(actor: try Session.actor())
+            context.seen = seen
+            let undo = try commit(change, to: &dossier, context: context)
             // The next start and `dossier relations` read the lists from the side index, without the dossier.
             listIndexWrite(of: dossier)?.run()
             try reportAfterCommit()

@@ -41,6 +41,12 @@ public enum Change: Hashable, Sendable {
     case restore(Restoration)
     /// Several changes applied together, all or none (an import): one journal entry, one undo.
     case batch([Change], label: String)
+
+    /// Putting back a state: an undo or redo, or what a refused or unwritten change left.
+    public var isRestoration: Bool {
+        if case .restore = self { return true }
+        return false
+    }
 }
 
 /// Relations and activities as they were at some moment, to put back. Undoing a change applies the

@@ -10,6 +10,8 @@ public struct ChangeContext: Hashable, Sendable {
     /// A journal line being replayed: it was accepted when it was written, so a rule about names that has
     /// changed since (which names read the same, `Dossier.checkNameIsFree`) must not make the log unreadable.
     public var isReplay = false
+    /// The records the change was decided on, as they were seen then (`SeenRecords`); not kept in the journal.
+    public var seen = SeenRecords()
 
     public init(actor: String, timestamp: Timestamp, today: CalendarDate, formatVersion: Int = Dossier.currentSchemaVersion) {
         self.actor = actor

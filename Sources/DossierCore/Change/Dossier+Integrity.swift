@@ -18,6 +18,8 @@ extension Dossier {
             try Dossier.checkShape(of: restoration)
             try checkExpectations(of: restoration)
         }
+        // (A restoration puts back a state just left, or is an undo with its own expectations.)
+        if !context.isReplay, !change.isRestoration { try checkUnchanged(since: context.seen) }
         var undo = try applyUnchecked(change, context: context)
         // A replayed line was accepted when it was written: an id shared before this rule must not make the log unreadable.
         if let problem = (context.isReplay ? nil : idOfTheOtherKind(addedBy: undo)) ?? firstProblem(touchedBy: undo) {

@@ -326,9 +326,11 @@ public final class AppLoop {
                 switch effect {
                 case .quit:
                     break
-                case .commit(let change):
+                case let .commit(change, seen):
                     do {
-                        let undo = try session.commit(change, to: &state.dossier, context: clock.context(actor: actor))
+                        var context = clock.context(actor: actor)
+                        context.seen = seen
+                        let undo = try session.commit(change, to: &state.dossier, context: context)
                         queue.append(contentsOf: othersChanged())
                         queue.append(.committed(undo))
                     } catch {

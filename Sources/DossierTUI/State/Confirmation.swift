@@ -4,8 +4,8 @@ import DossierCore
 /// ja takes a key no list uses for moving (`J`), so a reflexive `j` or Enter never confirms.
 public struct Confirmation: Hashable, Sendable {
     public enum Consequence: Hashable, Sendable {
-        /// Commit this change (a delete).
-        case commit(Change, success: String)
+        /// Commit this change (a delete), refused when the records it was asked about have changed since.
+        case commit(Change, success: String, seen: SeenRecords)
         /// Leave the program although a form holds unsaved input.
         case quit
         /// Close the open form and lose what was typed.

@@ -48,7 +48,7 @@ public enum ExternalOutcome<Value: Sendable & Hashable>: Sendable, Hashable {
 /// What the TUI asks the runtime to do; `update` itself never touches the disk or the terminal.
 public enum Effect: Hashable, Sendable {
     /// Apply and save this change through the store (the one change path).
-    case commit(Change)
+    case commit(Change, seen: SeenRecords)
     /// Read the change log, for one relation or activity or (nil) the whole dossier.
     case loadHistory(subject: String?)
     /// Read the dossier from disk again.

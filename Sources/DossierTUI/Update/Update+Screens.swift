@@ -333,10 +333,11 @@ extension AppState {
     private mutating func askToDelete() {
         if let (relation, contact) = selectedContact {
             confirmation = Confirmation(question: "Contactpersoon \(contact.name) bij \(relation.name) verwijderen? (u maakt het ongedaan)",
-                                        consequence: .commit(.removeContact(relation.id, contact.id), success: "Contactpersoon verwijderd: \(contact.name)"))
+                                        consequence: .commit(.removeContact(relation.id, contact.id), success: "Contactpersoon verwijderd: \(contact.name)",
+                                                             seen: SeenRecords(contacts: [.init(relation: relation.id, contact: contact)])))
         } else if let (owner, link) = selectedLink {
             confirmation = Confirmation(question: "Link '\(link.label)' verwijderen? (u maakt het ongedaan)",
-                                        consequence: .commit(.removeLink(owner, link.id), success: "Link verwijderd: \(link.label)"))
+                                        consequence: .commit(.removeLink(owner, link.id), success: "Link verwijderd: \(link.label)", seen: SeenRecords()))
         } else if case .relationDetail(let detail) = screen, detail.focusedList != .activities, let relation = dossier.relation(detail.id) {
             let linked = linkedActivities(of: relation.id).count
             guard linked == 0 else {
@@ -344,10 +345,12 @@ extension AppState {
                 return
             }
             confirmation = Confirmation(question: "Relatie '\(relation.name)' verwijderen? (u maakt het ongedaan)",
-                                        consequence: .commit(.deleteRelation(relation.id), success: "Relatie verwijderd: \(relation.name)"))
+                                        consequence: .commit(.deleteRelation(relation.id), success: "Relatie verwijderd: \(relation.name)",
+                                                             seen: SeenRecords(relations: [relation])))
         } else if let id = currentActivityID, let activity = dossier.activity(id) {
             confirmation = Confirmation(question: "Activiteit '\(activity.title)' verwijderen? (u maakt het ongedaan)",
-                                        consequence: .commit(.deleteActivity(id), success: "Activiteit verwijderd: \(activity.title)"))
+                                        consequence: .commit(.deleteActivity(id), success: "Activiteit verwijderd: \(activity.title)",
+                                                             seen: SeenRecords(activities: [activity])))
         }
     }
 }

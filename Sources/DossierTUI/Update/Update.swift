@@ -135,7 +135,7 @@ extension AppState {
     // MARK: Commits
 
     /// Hands a change to the store, remembering why; refused at once when the dossier is read-only.
-    mutating func commit(_ change: Change, _ purpose: PendingCommit) -> [Effect] {
+    mutating func commit(_ change: Change, _ purpose: PendingCommit, seen: SeenRecords = SeenRecords()) -> [Effect] {
         if isReadOnly {
             let text = "Alleen-lezen: dit dossier is geopend zonder schrijfrechten; er is niets gewijzigd."
             if form != nil { form?.generalError = text }
@@ -154,7 +154,7 @@ extension AppState {
         default:
             break
         }
-        return [.commit(change)]
+        return [.commit(change, seen: seen)]
     }
 
     private mutating func handleCommitted(_ restoration: Restoration) -> [Effect] {
@@ -258,8 +258,8 @@ extension AppState {
         case .confirmYes?:
             confirmation = nil
             switch current.consequence {
-            case .commit(let change, let success):
-                return commit(change, .direct(success: success))
+            case .commit(let change, let success, let seen):
+                return commit(change, .direct(success: success), seen: seen)
             case .quit:
                 hasQuit = true
                 return [.quit]

@@ -1,0 +1,48 @@
+/// The records as the person saw them when deciding on a change, such as a deletion confirmed after a question.
+/// The change is refused when one of them has changed since: by a colleague whose change arrived in between, or
+/// came in only as the change was saved. Empty for a change that does not depend on a record as it was seen.
+public struct SeenRecords: Hashable, Sendable {
+    public struct SeenContact: Hashable, Sendable {
+        public var relation: RelationID
+        public var contact: Contact
+
+        public init(relation: RelationID, contact: Contact) {
+            self.relation = relation
+            self.contact = contact
+        }
+    }
+
+    public var relations: [Relation]
+    public var activities: [Activity]
+    public var contacts: [SeenContact]
+
+    public init(relations: [Relation] = [], activities: [Activity] = [], contacts: [SeenContact] = []) {
+        self.relations = relations
+        self.activities = activities
+        self.contacts = contacts
+    }
+
+    public var isEmpty: Bool { relations.isEmpty && activities.isEmpty && contacts.isEmpty }
+}
+
+extension Dossier {
+    /// Refuses when a record seen has changed since it was seen; one that is gone is left to the change itself.
+    func checkUnchanged(since seen: SeenRecords) throws(ChangeError) {
+        let later = "; er is niets gewijzigd. Bekijk het opnieuw en beslis dan"
+        for relation in seen.relations {
+            if let now = self.relation(relation.id), now != relation {
+                throw ChangeError(.conflict, "\(relation.name) is gewijzigd sinds u het zag\(now.name == relation.name ? "" : " (nu: \(now.name))")\(later)")
+            }
+        }
+        for activity in seen.activities {
+            if let now = self.activity(activity.id), now != activity {
+                throw ChangeError(.conflict, "'\(activity.title)' is gewijzigd sinds u het zag\(now.title == activity.title ? "" : " (nu: '\(now.title)')")\(later)")
+            }
+        }
+        for seen in seen.contacts {
+            if let now = relation(seen.relation)?.contacts.first(where: { $0.id == seen.contact.id }), now != seen.contact {
+                throw ChangeError(.conflict, "Contactpersoon \(seen.contact.name) is gewijzigd sinds u die zag\(now.name == seen.contact.name ? "" : " (nu: \(now.name))")\(later)")
+            }
+        }
+    }
+}
