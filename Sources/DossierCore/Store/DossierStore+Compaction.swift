@@ -57,7 +57,12 @@ extension DossierStore {
     public func finishCompaction(_ written: WrittenSnapshot, at moment: Timestamp) throws(StoreError) -> Bool {
         defer { releaseCompaction() }
         do {
-            return try withChangeLock { () throws(StoreError) -> Bool in try installLocked(written, at: moment, keeping: nil) }
+            return try withChangeLock { () throws(StoreError) -> Bool in
+                // Holding both locks, nobody else can be writing a snapshot: any other snapshot in the making was left
+                // by a writer that stopped (killed while compacting), whatever its age.
+                removeAbandonedSnapshots(except: written.replacement)
+                return try installLocked(written, at: moment, keeping: nil)
+            }
         } catch {
             discard(written)
             throw error
@@ -164,6 +169,16 @@ extension DossierStore {
             .filter { Backup(name: $0, directory: files.backups, snapshotName: snapshotName) != nil }.sorted()
         for name in names.dropLast(configuration.backupsToKeep) where name != protected {
             try fileSystem.removeFile(FilePath.join(files.backups, name))
+        }
+    }
+
+    /// New snapshots a writer killed while compacting left beside the dossier (each a whole copy of its data);
+    /// only to be called holding the compaction lock and the change lock.
+    private func removeAbandonedSnapshots(except own: PreparedReplacement?) {
+        guard compactionLock != nil, let names = try? fileSystem.contentsOfDirectory(files.directory) else { return }
+        for name in names where DurableWriter.isLeftoverTemporary(name, for: path) {
+            let file = FilePath.join(files.directory, name)
+            if file != own?.temporary { try? fileSystem.removeFile(file) }
         }
     }
 
