@@ -167,6 +167,25 @@ struct OthersChangesTests {
         #expect(!app.state.hasOutsideChange)
     }
 
+    @Test("in a form the file replaced elsewhere is reloaded with F5, which the messages name; R is a letter there, and the input stays")
+    func replacedOutsideWithFormOpen() throws {
+        let app = Harness()
+        try select("rhone-alpes", in: app, section: .relations)
+        app.press(.character("e"), .tab, .tab, .tab).type("Mijn")
+        app.store.outsideChange = true
+        app.press(.control("s"))
+        #expect(app.text.contains("F5 laadt opnieuw"), "\(app.text)")
+        app.store.outsideChange = false
+        app.press(.character("R"))
+        #expect(app.state.form?.text("region") == "MijnR", "R is typed into the field")
+        #expect(app.state.hasOutsideChange)
+        app.press(.function(5))
+        #expect(!app.state.hasOutsideChange)
+        #expect(app.state.form?.text("region") == "MijnR", "the input stays")
+        app.press(.control("s"))
+        #expect(app.state.form == nil && app.state.dossier.relation("rhone-alpes")?.region == "MijnR")
+    }
+
     @Test("a dossier out of reach keeps the screen as it is and says so; once it is back, that is said too")
     func unreachable() {
         let app = Harness()

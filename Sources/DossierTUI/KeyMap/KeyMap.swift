@@ -38,7 +38,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("u")], .undo, .global, "Laatste wijziging van deze sessie ongedaan maken", hint: "ongedaan"),
         KeyBinding([.control("r")], .redo, .global, "Ongedaan gemaakte wijziging opnieuw doen"),
         KeyBinding([.character("L")], .showHistory, .global, "Wijzigingen: wie wat wanneer en waarom veranderde (van deze relatie of activiteit, of van alles)"),
-        KeyBinding([.character("R")], .reloadDossier, .global, "Het dossier opnieuw van schijf laden (na een wijziging elders; een open formulier blijft)"),
+        KeyBinding([.character("R"), .function(5)], .reloadDossier, .global, "Het dossier opnieuw van schijf laden (na een wijziging elders; een open formulier blijft)"),
 
         // Navigation
         KeyBinding([.character("j"), .down], .moveDown, .navigation, "Omlaag"),
@@ -139,6 +139,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.control("o")], .editInEditor, .form, "Dit tekstveld in je editor bewerken ($VISUAL of $EDITOR); na afsluiten staat de tekst in het veld", hint: "editor"),
         KeyBinding([.escape], .cancelForm, .form, "Annuleren (vraagt eerst als er iets is ingevuld)", hint: "annuleer"),
         KeyBinding([.control("c")], .quit, .form, "Stoppen (vraagt eerst, want de invoer is nog niet opgeslagen)"),
+        KeyBinding([.function(5)], .reloadDossier, .form, "Het dossier opnieuw van schijf laden (na een wijziging elders); de invoer blijft staan"),
         KeyBinding([.character(" "), .left, .right], .editText, .form, "In een keuzeveld: andere keuze; in een menu: ↑↓ kiezen"),
 
         // Picker

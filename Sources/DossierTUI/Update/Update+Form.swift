@@ -52,6 +52,9 @@ extension AppState {
         case .quit?:
             form = current
             return requestQuit()
+        case .reloadDossier?:
+            form = current
+            return requestReload()
         case .cancelForm?:
             if current.isDirty {
                 form = current

@@ -45,7 +45,7 @@ extension AppState {
             return []
         case .outsideChangeDetected:
             hasOutsideChange = true
-            self.message = .error("Het dossier is elders gewijzigd: R laadt opnieuw (een open formulier blijft staan).")
+            self.message = .error("Het dossier is elders gewijzigd: \(form == nil ? "R" : "F5") laadt opnieuw (een open formulier blijft staan).")
             return []
         case let .externalEditFinished(fieldID, outcome):
             takeExternalEdit(fieldID: fieldID, outcome)
@@ -200,7 +200,7 @@ extension AppState {
         }
         if case .changedOnDisk = error {
             hasOutsideChange = true
-            message = .error("Niet opgeslagen: het dossier is elders gewijzigd. R laadt opnieuw; het formulier blijft staan, daarna Ctrl-S.")
+            message = .error("Niet opgeslagen: het dossier is elders gewijzigd. F5 laadt opnieuw; het formulier blijft staan, daarna Ctrl-S.")
         }
     }
 

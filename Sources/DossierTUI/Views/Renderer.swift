@@ -66,7 +66,7 @@ enum HeaderView {
         // A warning takes the place of the filter summary: it must not be cut off.
         var warnings: [String] = []
         if state.isReadOnly { warnings.append("[alleen-lezen]") }
-        if state.hasOutsideChange { warnings.append("[elders gewijzigd: R laadt opnieuw]") }
+        if state.hasOutsideChange { warnings.append("[elders gewijzigd: \(state.form == nil ? "R" : "F5") laadt opnieuw]") }
         let isWarning = !warnings.isEmpty
         // While the whole dossier is still being read, that is said where the filters go (there are none yet).
         let summaries = isWarning ? [warnings.joined(separator: " ")] : state.preview != nil ? ["dossier laden …"] : filterSummary(state)
