@@ -156,6 +156,23 @@ struct OthersChangesTests {
         #expect(app.text.contains("Niet opgeslagen"))
     }
 
+    @Test("an open change log takes in a colleague's changes: at its top, for the whole dossier or the record it is about")
+    func changeLogFollows() throws {
+        let app = Harness()
+        try select("rhone-alpes", in: app, section: .relations)
+        app.press(.character("s"), .tab).type("eigen reden").press(.control("s"))
+        app.press(.enter, .character("L"))
+        guard case .history(let before) = app.state.screen else { Issue.record("\(app.state.screen)"); return }
+        #expect(before.entries.count == 1)
+        app.store.othersChanges = [(.setRelationStatus("rhone-alpes", status: .actief, reason: "van Ine", reviewDate: nil), ine),
+                                   (.setRelationStatus("pivot-park", status: .actief, reason: "elders", reviewDate: nil), ine)]
+        #expect(app.loop.refresh())
+        guard case .history(let after) = app.state.screen else { Issue.record("\(app.state.screen)"); return }
+        #expect(after.entries.map(\.actor) == ["Ine", "adviseur"], "only Rhône-Alpes's, newest first: \(after.entries.map(\.summary))")
+        #expect(after.list.selection == 0)
+        #expect(app.text.contains("Ine"), "\(app.text)")
+    }
+
     @Test("a file replaced by something else is shown, and R reloads it")
     func replacedOutside() {
         let app = Harness()

@@ -13,7 +13,25 @@ extension AppState {
             index = DossierIndex(dossier: dossier, today: today, lookAheadDays: index.lookAheadDays, searchKeys: index.searchKeys != nil)
         }
         if pending == nil { refreshAfterChange(nil, indexIsCurrent: true) } else { othersAwaitRefresh = true }
+        addToChangeLogs(changes.map(\.entry))
         if message?.isError != true { message = .info("Bijgewerkt: " + AppState.whose(changes)) }
+    }
+
+    /// An open change log (`L`) shows the new entries at its top; one read from the top shows them there, another
+    /// keeps its selected entry.
+    mutating func addToChangeLogs(_ entries: [JournalEntry]) {
+        for place in stack.indices {
+            guard case .history(var log) = stack[place] else { continue }
+            let new = entries.filter { entry in log.subject.map(entry.subjects.contains) ?? true }
+                .filter { entry in !log.entries.contains { $0.sequence == entry.sequence } }
+            guard !new.isEmpty else { continue }
+            log.entries.insert(contentsOf: new.reversed(), at: 0)
+            if log.list.selection > 0 || log.list.offset > 0 {
+                log.list.selection += new.count
+                log.list.offset += new.count
+            }
+            stack[place] = .history(log)
+        }
     }
 
     /// "2 wijzigingen van Ine", "1 wijziging van Ine en 3 van Piet".
