@@ -20,7 +20,7 @@ struct DutchPluralTests {
         #expect(refused.standardError.contains("dossier: 1 fout: er is niets geïmporteerd"), "\(refused.standardError)")
         let skipped = try scratch.run(["import", "activities", scratch.directory.file("een.csv"), "--skip-invalid"])
         #expect(skipped.status == 0, "\(skipped.standardError)")
-        #expect(skipped.standardOutput == "Geïmporteerd: 1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 1 regel overgeslagen.\n")
+        #expect(skipped.standardOutput.hasPrefix("Geïmporteerd: 1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 1 regel overgeslagen.\n"))
     }
 
     @Test("dossier due --within 1: 'binnen 1 dag'")

@@ -9,8 +9,8 @@ struct ImportCommand: ParsableCommand {
         Eerst wordt elke regel gecontroleerd. Is er één ongeldig, dan wordt niets geïmporteerd en staat elke \
         foute regel met regelnummer en kolom in de melding (--skip-invalid importeert dan de goede regels). Een \
         regel met een bekende id werkt die activiteit bij (een andere status gaat langs de levenscyclus), een regel \
-        zonder id voegt een activiteit toe; ongewijzigde regels blijven zoals ze zijn. Alles in één wijziging: \
-        u (in het scherm) of dossier restore maakt een import in één keer ongedaan.
+        zonder id voegt een activiteit toe; ongewijzigde regels blijven zoals ze zijn. Alles in één wijziging, en \
+        de stand van vóór de import blijft als back-up bewaard: de melding noemt de dossier restore die hem terugzet.
         Voorbeeld: dossier import activities activiteiten.csv
         """
     )
@@ -59,9 +59,23 @@ struct ImportCommand: ParsableCommand {
             Output.line("Controle: \(summary). Er is niets geïmporteerd (--dry-run).")
             return
         }
-        if !prepared.changes.isEmpty {
-            try store.commitOrExit(.batch(prepared.changes, label: "Import \(FilePath.name(of: file))"), to: &dossier)
+        guard !prepared.changes.isEmpty else { return Output.line("Geïmporteerd: \(summary).") }
+        // The state before the import becomes a backup: the journal is folded into the snapshot first, so that the
+        // snapshot after the import keeps exactly that state among the backups.
+        let now = Session.clock.now()
+        do {
+            if store.hasJournal { try store.compact(dossier, at: now) }
+        } catch {
+            throw failure(error)
         }
+        let before = store.sequence
+        try store.commitOrExit(.batch(prepared.changes, label: "Import \(FilePath.name(of: file))"), to: &dossier)
         Output.line("Geïmporteerd: \(summary).")
+        try? store.compact(dossier, at: now)
+        if let backup = (try? store.backups())?.first(where: { $0.sequence == before }) {
+            Output.line("De stand van vóór de import terugzetten: dossier restore \(backup.name)")
+        } else {
+            Output.error("dossier: let op: van de stand vóór de import is geen back-up gemaakt (een ander voegde het dossier samen); dossier backups toont wat er is")
+        }
     }
 }
