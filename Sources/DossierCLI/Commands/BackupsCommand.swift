@@ -41,7 +41,7 @@ struct BackupsCommand: ParsableCommand {
             return
         }
         if backups.isEmpty {
-            Output.line("Nog geen back-ups: die ontstaan bij het samenvoegen van het journaal (na \(store.configuration.journalEntryLimit) wijzigingen of bij het sluiten van het scherm).")
+            Output.line("Nog geen back-ups: die ontstaan bij het samenvoegen van het journaal (na \(count(store.configuration.journalEntryLimit, "wijziging", "wijzigingen")) of bij het sluiten van het scherm).")
             return
         }
         var table = TextTable([.init(title: "NAAM", keepsWhole: true), .init(title: "VERVANGEN OP", keepsWhole: true), .init(title: "T/M WIJZIGING", alignRight: true, keepsWhole: true),

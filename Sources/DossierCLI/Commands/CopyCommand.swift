@@ -40,8 +40,9 @@ struct CopyCommand: ParsableCommand {
                 throw StoreError.damaged(file: target.location, problem: LocatedProblem(position: nil, path: JSONPath(),
                     message: "de kopie laadt, maar is niet gelijk aan het origineel"))
             }
-            Output.line(TerminalSafeText.line("Gekopieerd naar \(target.location): \(copied.relations.count) relaties, "
-                + "\(copied.activities.count) activiteiten, \(archive.lines.count) wijzigingen in het logboek, \(archive.backups.count) back-ups."))
+            Output.line(TerminalSafeText.line("Gekopieerd naar \(target.location): \(count(copied.relations.count, "relatie", "relaties")), "
+                + "\(count(copied.activities.count, "activiteit", "activiteiten")), \(count(archive.lines.count, "wijziging", "wijzigingen")) in het logboek, "
+                + "\(count(archive.backups.count, "back-up", "back-ups"))."))
         } catch {
             throw failure(error)
         }

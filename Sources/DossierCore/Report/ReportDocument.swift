@@ -352,7 +352,9 @@ struct ReportWriter {
             for reason in assessment.reasons {
                 let title = AssessmentRule(rawValue: reason.rule)?.title ?? Question(rawValue: reason.rule)?.label ?? reason.rule
                 let passage = reason.passage.isEmpty ? "" : " (citaat \(cite(reason.passage)))"
-                let text = reason.text.hasPrefix(title) ? reason.text : "\(title): \(reason.text)"
+                // A reason that already opens with the rule's name ("Rode vlag: …") is not given the title before it.
+                let name = title.prefix { $0 != ":" }
+                let text = reason.text.hasPrefix(name) ? reason.text : "\(title): \(reason.text)"
                 fields.append((reason.effect.label, text + passage))
             }
             if !assessment.missing.isEmpty { fields.append(("Nog onbekend", assessment.missing.joined(separator: "; "))) }
