@@ -59,7 +59,9 @@ enum ParserMessages {
             return "een van deze ontbreekt: \(match.1)"
         }
         if let match = text.wholeMatch(of: /Missing value for '(.+)'/) {
-            return "'\(match.1)' zonder waarde: geef er een waarde bij"
+            // A value that starts with a dash (-5, "- eerste punt") is read as an option, unless it is joined with '='.
+            let option = match.1.prefix { $0 != " " }
+            return "'\(match.1)' zonder waarde: geef er een waarde bij (begint die met een streepje, schrijf dan \(option)=\"-…\")"
         }
         if let match = text.wholeMatch(of: /Unknown option '(.+)'\. Did you mean '(.+)'\?/) {
             return "onbekende optie '\(match.1)'; bedoelde u '\(match.2)'?"
