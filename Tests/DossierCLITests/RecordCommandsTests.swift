@@ -22,6 +22,16 @@ struct RecordCommandsTests {
         try scratch.load()
     }
 
+    @Test("add-activity reads its title and notes as every text field reads them: trimmed, so an export and import leaves them as they are")
+    func activityTextsTrimmed() throws {
+        let added = try run(["add-activity", "--title", " Beurs Hannover ", "--kind", "beurs", "--notes", "  met BOM  "])
+        #expect(added.status == 0, "\(added.standardError)")
+        let activity = try #require(try stored().activity("beurs-hannover"))
+        #expect(activity.title == "Beurs Hannover" && activity.notes == "met BOM")
+        let blank = try run(["add-activity", "--title", "   ", "--kind", "beurs"])
+        #expect(blank.status == 64 && blank.standardError.contains("--title: dit veld is verplicht"), "\(blank.standardError)")
+    }
+
     /// The files as they are, to show that a refusal wrote nothing.
     func files() -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]

@@ -73,10 +73,15 @@ struct AddActivityCommand: ParsableCommand {
         let id = try self.id.map { try ArgumentValues.parse($0, option: "--id", Identifier.read) }
         let (added, firstLook) = try storeOptions.addActivity { dossier, newID in
             let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
+            // Title and notes read as every text field reads them (trimmed, within their limits), as add-relation's do.
+            let texts = try FieldArguments.values([("title", title)] + (notes.map { [("notes", $0)] } ?? []), table: Activity.fields, in: dossier)
+            var title = self.title
+            if case .text(let read)? = texts.first(where: { $0.field.key == "title" })?.value { title = read }
             var activity = Activity(
                 id: id ?? newID(title), title: title, kind: kind, status: status,
                 relations: try Lookup.relationIDs(relations, in: dossier), organiser: try Lookup.organiser(organiser, in: dossier), startDate: date,
-                endDate: endDate, countries: countries, sectors: sectors, budgetLine: budgetLine, estimatedCost: cost, notes: notes ?? "")
+                endDate: endDate, countries: countries, sectors: sectors, budgetLine: budgetLine, estimatedCost: cost)
+            try FieldArguments.fill(&activity, with: texts)
             if let decision {
                 // The first history entry carries who decided; the change path stamps its date and who recorded it.
                 activity.statusHistory = [StatusChange(date: Session.clock.today(), from: nil, to: status, reason: "", by: "", decision: decision)]
