@@ -18,6 +18,21 @@ struct LifeCycleCommandTests {
 
     func stored() throws -> Dossier { try scratch.load() }
 
+    @Test("approving an activity the Kader makes negative by rule alone asks the reason to set it aside, also before any weighing")
+    func negativeByRuleNeedsOverride() throws {
+        let added = try run(["add-activity", "--title", "Missie Osaka", "--kind", "handelsmissie", "--country", "Japan", "--sector", "techniek",
+                             "--status", "in-afweging"])
+        #expect(added.status == 0 && added.standardOutput.contains("Negatief"), "\(added.standardOutput)\(added.standardError)")
+        let refused = try run(["move", "missie-osaka", "goedgekeurd", "--decision", "mandaat wethouder"])
+        #expect(refused.status == 65, "\(refused.standardError)")
+        #expect(refused.standardError.contains("'Missie Osaka' is volgens het Kader negatief, ook zonder antwoorden (Buiten Europa"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("goedkeuren vraagt een expliciete reden om daarvan af te wijken"))
+        #expect(try stored().activity("missie-osaka")?.status == .inAfweging)
+        let approved = try run(["move", "missie-osaka", "goedgekeurd", "--decision", "mandaat wethouder", "--override-reason", "Kansrijk voor de maakindustrie"])
+        #expect(approved.status == 0, "\(approved.standardError)")
+        #expect(try stored().activity("missie-osaka")?.statusHistory.last?.overrideReason == "Kansrijk voor de maakindustrie")
+    }
+
     /// Runs a command that must be refused: the exit code, the message, and not a byte written.
     func refused(_ arguments: [String], status: Int32, saying message: String) throws {
         let before = try directory.read("dossier.json"), journal = try? directory.read("dossier.json.journal")

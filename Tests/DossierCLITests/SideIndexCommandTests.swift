@@ -276,7 +276,7 @@ struct SideIndexCommandTests {
         #expect(try writingStore(fast).loadForChangingActivity(due.title) != nil, "by title too")
         let commands = [
             ["move", due.id, "uitgevoerd", "--reason", "gedaan", "--actual-cost", "1.250,50"],
-            ["move", weighed.id, "goedgekeurd", "--decision", "Besluit B&W 1-12-2026"],
+            ["move", weighed.id, "goedgekeurd", "--decision", "Besluit B&W 1-12-2026", "--override-reason", "Besluit B&W 1-12-2026"],
             ["move", weighed.id, "gepland"],
             ["add-follow-up", weighed.id, "--what", "Verslag naar B&W", "--due", "15-1-2027"],
             ["done", visit.id, "1"],

@@ -24,7 +24,7 @@ struct OneActivityFiles {
         costlier.estimatedCost = Money(euros: 9_000)
         try store.commit(.updateActivity(costlier), to: &dossier, context: context)
         let weighed = try #require(dossier.activities.first { $0.status == .inAfweging && $0.budgetLine != nil && $0.estimatedCost != nil })
-        try store.commit(.moveActivity(weighed.id, status: .goedgekeurd, reason: "past", overrideReason: nil, decision: "Besluit B&W"),
+        try store.commit(.moveActivity(weighed.id, status: .goedgekeurd, reason: "past", overrideReason: "Besluit B&W", decision: "Besluit B&W"),
                          to: &dossier, context: context)
         try store.commit(.deleteActivity(try #require(dossier.activities.first { $0.status == .uitgevoerd && $0.budgetLine != nil }).id),
                          to: &dossier, context: context)

@@ -517,6 +517,27 @@ struct AssessmentFlowTests {
         #expect(app.state.dossier.activity(id)?.statusHistory.last?.decision == "Besluit B&W 3-2-2027")
         #expect(app.state.dossier.activity(id)?.statusHistory.last?.overrideReason == "De zorgen zijn weggenomen")
     }
+
+    @Test("approving an activity not weighed yet that a rule makes negative asks the reason to deviate too")
+    func approveAgainstRule() throws {
+        var dossier = Fixtures.smallDossier()
+        let mission = Activity(id: "missie-osaka", title: "Missie Osaka", kind: .handelsmissie, status: .inAfweging, countries: Fixtures.countries("JP"),
+                               sectors: [.techniek])
+        try dossier.apply(.addActivity(mission), context: Fixtures.context)
+        #expect(dossier.whyApprovalNeedsOverride(mission)?.contains("Buiten Europa") == true)
+        let app = Harness(dossier: dossier)
+        app.press(.character("2"))
+        let row = try #require(app.state.rows(.activities).firstIndex { app.state.dossier.activities[$0].id == "missie-osaka" })
+        app.press(.home)
+        for _ in 0..<row { app.press(.character("j")) }
+        app.press(.character("m"))
+        #expect(app.state.form?["overrideReason"]?.isVisible == true)
+        app.press(.control("s"))
+        #expect(app.state.form?.errors["overrideReason"] != nil)
+        #expect(app.state.form?.focusedField?.id == "decision")
+        app.type("Besluit B&W 3-2-2027").press(.tab).type("Kansrijk voor de maakindustrie").press(.control("s"))
+        #expect(app.state.dossier.activity("missie-osaka")?.status == .goedgekeurd)
+    }
 }
 
 @Suite("TUI history, reload and undo levels")

@@ -160,9 +160,10 @@ extension Dossier {
                 throw ChangeError(.invalid, "een besluit en een reden om van de afweging af te wijken horen bij goedkeuren, niet bij \(status.label.lowercased())",
                                   field: trimmedOverride.isEmpty ? "decision" : "overrideReason")
             }
-            if status == .goedgekeurd, activity.assessments.last?.verdict == .negatief, trimmedOverride.isEmpty {
-                throw ChangeError(.invalid, "de laatste afweging van '\(activity.title)' is negatief: goedkeuren vraagt een expliciete reden om daarvan af te wijken",
-                                  field: "overrideReason")
+            // (A replayed line was accepted before the rule about activities not weighed yet.)
+            if status == .goedgekeurd, trimmedOverride.isEmpty, let why = whyApprovalNeedsOverride(activity),
+               !context.isReplay || activity.assessments.last?.verdict == .negatief {
+                throw ChangeError(.invalid, "\(why): goedkeuren vraagt een expliciete reden om daarvan af te wijken", field: "overrideReason")
             }
             var updated = activity
             updated.status = status
@@ -326,6 +327,18 @@ extension Dossier {
         if activity.status == .goedgekeurd || activity.status == .gepland, activity.statusHistory.first?.decision?.isBlank ?? true {
             throw ChangeError(.invalid, "een activiteit die al is goedgekeurd, legt vast wie besloot: een besluit van B&W of een mandaat", field: "decision")
         }
+    }
+
+    /// Why approving `activity` asks an explicit reason to set the Kader aside: its latest weighing is negative, or,
+    /// not weighed yet, a rule makes it negative whatever the answers (a relation or country on laag pitje, a
+    /// destination outside Europe outside the focus). Nil when approving asks no such reason.
+    public func whyApprovalNeedsOverride(_ activity: Activity) -> String? {
+        if let latest = activity.assessments.last {
+            return latest.verdict == .negatief ? "de laatste afweging van '\(activity.title)' is negatief" : nil
+        }
+        let look = FirstLook(activity, in: self)
+        guard look.verdict == .negatief, let rule = look.warnings.first else { return nil }
+        return "'\(activity.title)' is volgens het Kader negatief, ook zonder antwoorden (\(rule))"
     }
 
     func checkActivity(_ activity: Activity) throws(ChangeError) {

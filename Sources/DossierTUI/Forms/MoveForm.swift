@@ -4,7 +4,7 @@ import DossierCore
 /// decided (a decision of B&W or a mandate), and while the latest assessment is negative also the reason to
 /// deviate. Carried out asks the actual cost, proposing the estimate; before the start date it is refused.
 enum MoveForm {
-    static func make(for activity: Activity) -> Form {
+    static func make(for activity: Activity, in dossier: Dossier) -> Form {
         let options = MenuOption.from(activity.status.allowedNextStates)
         var form = Form(purpose: .moveActivity(activity.id), title: "\(activity.title) — nu \(activity.status.label)", fields: [
             FormField("status", "Naar", .menu(options, selected: 0), help: "Alleen de stappen die de levenscyclus toestaat."),
@@ -12,19 +12,19 @@ enum MoveForm {
             FormField("decision", "Besloten door", .text(TextInput()),
                       help: "Wie besloot tot goedkeuren: een besluit van B&W of een mandaat (bijvoorbeeld 'Besluit B&W 3 maart 2027'). Verplicht."),
             FormField("overrideReason", "Afwijking", .text(TextInput()),
-                      help: "De laatste afweging is negatief: waarom wordt toch goedgekeurd? Verplicht; wordt vastgelegd."),
+                      help: "De afweging is negatief (of het Kader maakt haar negatief, ook zonder antwoorden): waarom wordt toch goedgekeurd? Verplicht; wordt vastgelegd."),
             FormField("actualCostCents", "Werkelijke kosten", .text(TextInput((activity.actualCost ?? activity.estimatedCost)?.editableText ?? "")),
                       help: "Wat de activiteit werkelijk kostte, in euro; voorgesteld: de raming. Het budget telt dit bedrag."),
         ])
-        refresh(&form, activity: activity)
+        refresh(&form, activity: activity, in: dossier)
         form.settle()
         return form
     }
 
-    static func refresh(_ form: inout Form, activity: Activity?) {
+    static func refresh(_ form: inout Form, activity: Activity?, in dossier: Dossier) {
         let next = form["status"]?.selectedValue.flatMap(ActivityStatus.init(rawValue:))
         form.setVisible("decision", next == .goedgekeurd)
-        form.setVisible("overrideReason", next == .goedgekeurd && activity?.assessments.last?.verdict == .negatief)
+        form.setVisible("overrideReason", next == .goedgekeurd && activity.flatMap(dossier.whyApprovalNeedsOverride) != nil)
         form.setVisible("actualCostCents", next == .uitgevoerd)
     }
 
