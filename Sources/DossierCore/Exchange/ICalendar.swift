@@ -7,12 +7,13 @@ public enum ICalendar {
     /// The domain that makes UIDs unique worldwide.
     public static let uidDomain = "dossier.gemeente-oss.nl"
 
-    /// Which activities go into the calendar: those with a date that are approved or planned, and every
-    /// delegation visit with a date (carried out and cancelled ones too, so calendars stay right).
+    /// Which activities go into the calendar: those with a date that are approved, planned or carried out, and
+    /// every delegation visit with a date; a cancelled one too, so a calendar that had it shows it cancelled. A
+    /// subscribed calendar keeps what took place, as it would have kept it itself.
     public static func includes(_ activity: Activity) -> Bool {
         guard activity.startDate != nil else { return false }
         if activity.isVisit { return activity.status != .afgewezen }
-        return activity.status == .goedgekeurd || activity.status == .gepland || activity.status == .geannuleerd
+        return activity.status.countsAgainstBudget || activity.status == .geannuleerd
     }
 
     public static func encode(_ dossier: Dossier, now: Timestamp) -> [UInt8] {
