@@ -21,4 +21,19 @@ struct CSVImportRefusalTests {
         #expect(result.standardError.contains("regel 3, kolom 'soort': een activiteit heeft een soort nodig"), "\(result.standardError)")
         #expect(try scratch.load() == Fixtures.smallDossier())
     }
+
+    @Test("relations and the organiser may be named as anywhere else; a name that fits none is refused with the same suggestions")
+    func relationsByName() throws {
+        try scratch.directory.write("namen.csv", "id;titel;soort;relaties;organisator\r\n;Beurs Lyon;beurs;Rhône-Alpes;BOM\r\n")
+        let imported = try scratch.run(["import", "activities", scratch.directory.file("namen.csv")])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let fair = try #require(try scratch.load().activity("beurs-lyon"))
+        #expect(fair.relations == ["rhone-alpes"] && fair.organiser == .relation("bom"), "\(fair.relations) \(fair.organiser)")
+
+        try scratch.directory.write("tikfout.csv", "id;titel;soort;relaties\r\n;Beurs Grenoble;beurs;Rhone Alpse\r\n")
+        let refused = try scratch.run(["import", "activities", scratch.directory.file("tikfout.csv")])
+        #expect(refused.status == 65)
+        #expect(refused.standardError.contains("regel 2, kolom 'relaties': onbekende relatie 'Rhone Alpse'"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("Rhône-Alpes"), "a suggestion: \(refused.standardError)")
+    }
 }

@@ -120,14 +120,27 @@ struct RowReader {
         let decision = cell("besluit").flatMap { $0.isEmpty ? nil : $0 }
         if let text = cell("begindatum") { activity.startDate = date("begindatum", text) }
         if let text = cell("einddatum") { activity.endDate = date("einddatum", text) }
+        // Relations by id or by name, as everywhere a relation is asked for (the one lookup, with its suggestions).
         if let text = cell("relaties") {
-            activity.relations = ListText.split(text)
-            for relation in activity.relations where dossier.relation(relation) == nil { problem("relaties", "onbekende relatie '\(relation)'") }
+            var relations: [RelationID] = []
+            for typed in ListText.split(text) {
+                do {
+                    relations.append(try NameLookup.relation(typed, in: dossier).id)
+                } catch {
+                    problem("relaties", error.message)
+                    relations.append(typed)
+                }
+            }
+            activity.relations = relations
         }
         if let text = cell("organisator") {
-            let organiser = Organiser(slug: text.isEmpty ? Organiser.municipalitySlug : text)
-            if let relation = organiser.relationID, dossier.relation(relation) == nil {
-                problem("organisator", "onbekende organisator '\(relation)' (gebruik 'gemeente' of de id van een relatie)")
+            var organiser = Organiser(slug: text.isEmpty ? Organiser.municipalitySlug : text)
+            if let typed = organiser.relationID, dossier.relation(typed) == nil {
+                do {
+                    organiser = Organiser(slug: try NameLookup.relation(typed, in: dossier).id)
+                } catch {
+                    problem("organisator", error.message + " (of 'gemeente')")
+                }
             }
             activity.organiser = organiser
         }
