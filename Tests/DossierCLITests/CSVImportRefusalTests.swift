@@ -22,6 +22,26 @@ struct CSVImportRefusalTests {
         #expect(try scratch.load() == Fixtures.smallDossier())
     }
 
+    @Test("an edit in a column the import does not read is said, not silently dropped")
+    func readOnlyColumns() throws {
+        let file = scratch.directory.file("a.csv")
+        #expect(try scratch.run(["export", "--format", "csv", "--what", "activities", "--excel", "-o", file]).status == 0)
+        var text = String(decoding: try scratch.directory.read("a.csv"), as: UTF8.self)
+        let lines = text.components(separatedBy: "\r\n")
+        let header = lines[0].split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        let namesColumn = try #require(header.firstIndex(of: "relatienamen"))
+        let row = try #require(lines.firstIndex { $0.hasPrefix("missie-lyon;") })
+        var cells = lines[row].split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        cells[namesColumn] = "Pivot Park"
+        text = text.replacingOccurrences(of: lines[row], with: cells.joined(separator: ";"))
+        try scratch.directory.write("a.csv", text)
+        let imported = try scratch.run(["import", "activities", file])
+        #expect(imported.status == 0)
+        #expect(imported.standardError.contains("regel \(row + 1), kolom 'relatienamen': deze kolom is alleen om te lezen: de wijziging is niet overgenomen; "
+                                                + "wijzig de relaties in de kolom 'relaties'"), "\(imported.standardError)")
+        #expect(try scratch.load().activity("missie-lyon")?.relations == Fixtures.smallDossier().activity("missie-lyon")?.relations)
+    }
+
     @Test("relations and the organiser may be named as anywhere else; a name that fits none is refused with the same suggestions")
     func relationsByName() throws {
         try scratch.directory.write("namen.csv", "id;titel;soort;relaties;organisator\r\n;Beurs Lyon;beurs;Rhône-Alpes;BOM\r\n")

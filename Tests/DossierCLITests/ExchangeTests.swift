@@ -138,6 +138,7 @@ struct ExchangeTests {
         _ = try run(["export", "--format", "csv", "--what", "activities", "--excel", "-o", file])
         let unchanged = try run(["import", "activities", file])
         #expect(unchanged.standardOutput == "Geïmporteerd: 0 nieuw, 0 bijgewerkt, 9 ongewijzigd.\n", "\(unchanged.standardError)")
+        #expect(unchanged.standardError.isEmpty, "an untouched export says nothing about its read-only columns: \(unchanged.standardError)")
         var text = String(decoding: try directory.read("activiteiten.csv"), as: UTF8.self)
         text = text.replacingOccurrences(of: "Handelsmissie Rhône-Alpes;handelsmissie;goedgekeurd", with: "Handelsmissie Rhône-Alpes en Lyon;handelsmissie;gepland")
         text += ";Beurs BIO-Europe;beurs;idee;;3-11-2027;5-11-2027;pivot-park;gemeente;;farma;;3.000;;;;;;;;Wethouder economie (Gemeente Oss);;;;;;Met Pivot Park\r\n"

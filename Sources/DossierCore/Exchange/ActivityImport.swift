@@ -16,6 +16,9 @@ public struct ActivityImport: Sendable {
     /// The changes of the rows that can be imported, in file order, one or two per row.
     public var changes: [Change] = []
     public var problems: [Problem] = []
+    /// Cells of an existing activity that differ from the export in a column the import does not read: an edit
+    /// there is not taken over, and the person who made it should know.
+    public var ignoredEdits: [Problem] = []
     public var added = 0
     public var updated = 0
     public var unchanged = 0
@@ -49,8 +52,16 @@ public struct ActivityImport: Sendable {
         let context = ChangeContext(actor: "import", timestamp: Timestamp(date: today, hour: 0), today: today)
         var idsInFile = Set<String>()
         var idCounters: [String: Int] = [:]
+        let readOnly = ActivityTable.columns.filter { !$0.isImported && columnIndex[$0.heading] != nil }
         for record in records.dropFirst() {
             var row = RowReader(record: record, columns: columnIndex)
+            if let id = row.cell("id"), let existing = dossier.activity(id) {
+                for column in readOnly where row.cell(column.heading) != column.value(existing, dossier).trimmingSpaces() {
+                    let instead = column.heading == "relatienamen" ? "; wijzig de relaties in de kolom 'relaties'" : ""
+                    result.ignoredEdits.append(Problem(line: record.line, column: column.heading,
+                                                       message: "deze kolom is alleen om te lezen: de wijziging is niet overgenomen\(instead)"))
+                }
+            }
             guard let (changes, isNew) = row.changes(in: working, idsInFile: &idsInFile, idCounters: &idCounters) else {
                 result.problems += row.problems
                 continue
