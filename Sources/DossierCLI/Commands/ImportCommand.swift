@@ -49,7 +49,8 @@ struct ImportCommand: ParsableCommand {
         }
         let prepared = ActivityImport.prepare(records, into: dossier, today: Session.clock.today())
         for problem in prepared.problems { Output.error("\(file), \(problem)") }
-        for ignored in prepared.ignoredEdits { Output.error("dossier: let op: \(file), \(ignored)") }
+        for notice in prepared.notices.prefix(20) { Output.error("dossier: let op: \(file), \(notice)") }
+        if prepared.notices.count > 20 { Output.error("dossier: let op: en nog \(prepared.notices.count - 20) zulke opmerkingen") }
         if !prepared.problems.isEmpty && !skipInvalid {
             throw failure("\(count(prepared.problems.count, "fout", "fouten")): er is niets geïmporteerd (--skip-invalid importeert de goede regels)",
                           code: ExitStatus.dataError)

@@ -16,9 +16,9 @@ public struct ActivityImport: Sendable {
     /// The changes of the rows that can be imported, in file order, one or two per row.
     public var changes: [Change] = []
     public var problems: [Problem] = []
-    /// Cells of an existing activity that differ from the export in a column the import does not read: an edit
-    /// there is not taken over, and the person who made it should know.
-    public var ignoredEdits: [Problem] = []
+    /// What the person importing should know, without stopping the import: an edit in a column the import does
+    /// not read (not taken over), a new row that looks like an activity already there (imported again without ids?).
+    public var notices: [Problem] = []
     public var added = 0
     public var updated = 0
     public var unchanged = 0
@@ -53,12 +53,15 @@ public struct ActivityImport: Sendable {
         var idsInFile = Set<String>()
         var idCounters: [String: Int] = [:]
         let readOnly = ActivityTable.columns.filter { !$0.isImported && columnIndex[$0.heading] != nil }
+        var existing = TitlesAndDates()
         for record in records.dropFirst() {
+            // A row Excel leaves behind as separators only (";;;;"), like a blank line, holds nothing to import.
+            if record.fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
             var row = RowReader(record: record, columns: columnIndex)
             if let id = row.cell("id"), let existing = dossier.activity(id) {
                 for column in readOnly where row.cell(column.heading) != column.value(existing, dossier).trimmingSpaces() {
                     let instead = column.heading == "relatienamen" ? "; wijzig de relaties in de kolom 'relaties'" : ""
-                    result.ignoredEdits.append(Problem(line: record.line, column: column.heading,
+                    result.notices.append(Problem(line: record.line, column: column.heading,
                                                        message: "deze kolom is alleen om te lezen: de wijziging is niet overgenomen\(instead)"))
                 }
             }
@@ -82,9 +85,29 @@ public struct ActivityImport: Sendable {
             }
             result.changes += changes
             if isNew { result.added += 1 } else { result.updated += 1 }
+            if isNew, case .addActivity(let added)? = changes.first,
+               let twin = existing.id(of: added, in: dossier) {
+                result.notices.append(Problem(line: record.line, column: "id", message: "nieuw toegevoegd als \(added.id), maar \(twin) heeft dezelfde titel "
+                                              + "en datum; met de id in de kolom 'id' werkt een regel die activiteit bij"))
+            }
         }
         return result
     }
+}
+
+/// The activities of the dossier before the import by title and start date, made at the first new row (an update
+/// of every row never needs it): a new row like one of them was probably imported before without its id.
+struct TitlesAndDates {
+    private var ids: [String: ActivityID]?
+
+    mutating func id(of activity: Activity, in dossier: Dossier) -> ActivityID? {
+        if ids == nil {
+            ids = Dictionary(dossier.activities.map { (Self.key($0), $0.id) }, uniquingKeysWith: { first, _ in first })
+        }
+        return ids?[Self.key(activity)]
+    }
+
+    private static func key(_ activity: Activity) -> String { activity.title + "\u{0}" + (activity.startDate?.iso ?? "") }
 }
 
 /// Reading one row: each cell parsed, problems collected with their column.
