@@ -173,6 +173,23 @@ struct OthersChangesTests {
         #expect(app.text.contains("Ine"), "\(app.text)")
     }
 
+    @Test("a refusal longer than the message line is shown whole over the bottom of the screen, and the next key clears it")
+    func longMessageWhole() throws {
+        let app = Harness(width: 80, height: 24)
+        try select("rhone-alpes", in: app, section: .relations)
+        app.press(.character("s"), .tab).type("eigen reden").press(.control("s"))
+        let seen = try #require(app.state.dossier.relation("rhone-alpes"))
+        app.store.othersChanges = [(.editRelation("rhone-alpes", [FieldEdit(field: "region", old: .text(seen.region), new: .text("Regio van Ine"))]), ine)]
+        app.loop.refresh()
+        app.press(.character("u"))
+        let message = try #require(app.state.message?.text)
+        #expect(message.count > 80 && message.contains("ongedaan"), "\(message)")
+        let shown = app.screen.lines.suffix(6).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(shown.contains(message), "\(app.text)")
+        app.press(.character("j"))
+        #expect(!app.text.contains("ongedaan wilt"))
+    }
+
     @Test("a file replaced by something else is shown, and R reloads it")
     func replacedOutside() {
         let app = Harness()

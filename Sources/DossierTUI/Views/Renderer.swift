@@ -149,7 +149,17 @@ enum MessageLineView {
             return
         }
         if let message = state.message {
-            canvas.draw(message.text, x: 0, y: y, width: state.width, style: message.isError ? theme.error : theme.message)
+            // A message longer than the line (a refused undo, a conflict with its reason) is shown whole: it rises
+            // over the bottom of the screen, at most a third of it, until the next key clears it. An open form shows
+            // its own messages whole at the field, so there the line keeps to one row.
+            let lines = state.form == nil && state.confirmation == nil ? DisplayWidth.wrap(message.text, to: max(1, state.width)) : []
+            let shown = lines.count <= 1 ? [message.text] : Array(lines.prefix(max(1, state.layout.bodyHeight / 3)))
+            let style = message.isError ? theme.error : theme.message
+            for (offset, line) in shown.enumerated() {
+                let row = y - (shown.count - 1) + offset
+                canvas.draw(String(repeating: " ", count: state.width), x: 0, y: row, width: state.width, style: style)
+                canvas.draw(line, x: 0, y: row, width: state.width, style: style)
+            }
         } else if let search = state.search, search.section == state.section, case .list = state.screen {
             canvas.draw("Zoekopdracht: \(search.input.text) — n volgende, N vorige, Esc wist", x: 0, y: y, width: state.width, style: theme.muted)
         }
