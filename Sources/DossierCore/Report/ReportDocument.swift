@@ -149,7 +149,7 @@ struct ReportWriter {
             }
         }
         if report.coming.isEmpty {
-            lines.append("Wat komt: niets op de agenda in het jaar na \(report.dates.date(report.generated)).")
+            lines.append("Wat komt: niets op de agenda in het jaar na \(report.dates.date(report.statusDate)).")
         } else {
             let items = report.coming.map { "\($0.date)\($0.isOverdue ? " (verlopen)" : ""): \($0.title)" }
             let more = report.comingTotal - report.coming.count

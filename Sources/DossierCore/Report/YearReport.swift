@@ -79,7 +79,7 @@ public struct YearReport: Sendable {
     /// The framework's years and every year with activities, each on every line: the budget chart.
     public let budgetHistory: [(year: Int, overviews: [BudgetOverview])]
     public let statusEvents: [StatusEvent]
-    /// The agenda from the report date on (overdue deadlines first), at most `comingLimit` of `comingTotal`.
+    /// The agenda from `statusDate` on (deadlines overdue by then first), at most `comingLimit` of `comingTotal`.
     public let coming: [Coming]
     public let comingTotal: Int
     /// Activities of the year charged to no budget line (a partner pays).
@@ -133,11 +133,12 @@ public struct YearReport: Sendable {
         }
         unchargedActivities = (dated + ongoing).filter { $0.budgetLine == nil && $0.status.countsAgainstBudget }
 
-        let upcoming = Agenda(dossier).window(from: today, to: today.adding(years: 1), today: today)
+        // What comes after the day the report speaks of: for a past year, after its 31 December.
+        let upcoming = Agenda(dossier).window(from: statusDate, to: statusDate.adding(years: 1), today: statusDate)
         comingTotal = upcoming.count
         coming = upcoming.prefix(YearReport.comingLimit).map { entry in
             Coming(date: dates.period(entry.start, entry.end), title: entry.title(in: dossier), context: entry.context(in: dossier),
-                   isOverdue: entry.isOverdue(on: today))
+                   isOverdue: entry.isOverdue(on: statusDate))
         }
     }
 
