@@ -144,7 +144,7 @@ struct ExchangeTests {
         text += ";Beurs BIO-Europe;beurs;idee;;3-11-2027;5-11-2027;pivot-park;gemeente;;farma;;3.000;;;;;;;;Wethouder economie (Gemeente Oss);;;;;;Met Pivot Park\r\n"
         try directory.write("activiteiten.csv", text)
         let imported = try run(["import", "activities", file])
-        #expect(imported.standardOutput.hasPrefix("Geïmporteerd: 1 nieuw, 1 bijgewerkt, 8 ongewijzigd.\nDe stand van vóór de import terugzetten: dossier restore "),
+        #expect(imported.standardOutput.hasPrefix("Geïmporteerd: 1 nieuw, 1 bijgewerkt, 8 ongewijzigd.\nDe stand van vóór de import terugzetten: dossier --store "),
                 "\(imported.standardOutput)\(imported.standardError)")
         let dossier = try DossierStore(path: storePath).load()
         let mission = try #require(dossier.activity("handelsmissie-rhone-alpes"))
@@ -157,8 +157,9 @@ struct ExchangeTests {
         #expect(fair.startDate == CalendarDate(year: 2027, month: 11, day: 3))
 
         // The restore the message names brings back the dossier as it was just before the import, with the year added before it.
-        let restore = try #require(imported.standardOutput.split(separator: "\n").last?.components(separatedBy: "dossier ").last)
-        #expect(try run(restore.split(separator: " ").map(String.init) + ["--yes"]).status == 0)
+        let restore = try #require(imported.standardOutput.split(separator: "\n").last?.components(separatedBy: "restore ").last)
+        #expect(imported.standardOutput.contains("dossier --store '\(storePath)' restore \(restore)"), "\(imported.standardOutput)")
+        #expect(try run(["restore", restore, "--yes"]).status == 0)
         let restored = try DossierStore(path: storePath).load()
         #expect(restored.activity("handelsmissie-rhone-alpes")?.title == "Handelsmissie Rhône-Alpes")
         #expect(restored.activity("handelsmissie-rhone-alpes")?.status == .goedgekeurd)

@@ -118,7 +118,7 @@ struct HostileFilesCommandTests {
         #expect(symlink(storePath, directory.file("elders/link.json")) == 0)
         let targets = [(storePath, "het dossier zelf"), (directory.file("elders/../dossier.json"), "het dossier zelf"),
                        (directory.file("elders/link.json"), "het dossier zelf"), (storePath + ".journal", "het journaal"),
-                       (storePath + ".index", "de index"), (storePath + ".backups/oud.json", "de back-ups")]
+                       (storePath + ".index", "de index"), (storePath + ".backups/oud.json", "een bestand in de back-ups")]
         for (target, part) in targets {
             for command in [["export", "--format", "csv", "--what", "activities"], ["report", "--year", "2026"]] {
                 let refused = try run(command + ["-o", target], environment: ["DOSSIER_JOURNAL_LIMIT": "50"])

@@ -66,7 +66,10 @@ extension ExchangeTests {
         #expect(visit[budgetColumn] == Money.zero.editableText, "called off: nothing on the budget, \(visit)")
 
         let earlier = try run(["report", "--year", "2026"]).standardOutput
-        #expect(earlier.contains("#### Missie Taizhou") || earlier.contains("Missie Taizhou"), "weighed in 2026: in that year's appendix")
+        let appendixB = try #require(earlier.range(of: "Bijlage B. Afwegingen in detail"))
+        let appendixC = try #require(earlier.range(of: "Bijlage C."))
+        #expect(earlier[appendixB.upperBound..<appendixC.lowerBound].contains("Missie Taizhou"), "weighed in 2026: in that year's appendix")
+        #expect(!earlier[appendixB.upperBound..<appendixC.lowerBound].contains("REDEN-XYZ"), "the weighing shown there is not the negative one overruled")
         #expect(earlier.contains("1 activiteit goedgekeurd ondanks een negatief oordeel."), "\(earlier)")
     }
 

@@ -70,14 +70,20 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw failure(error)
         }
-        let before = store.sequence
         try store.commitOrExit(.batch(prepared.changes, label: "Import \(FilePath.name(of: file))"), to: &dossier)
         Output.line("Geïmporteerd: \(summary).")
-        try? store.compact(dossier, at: now)
-        if let backup = (try? store.backups())?.first(where: { $0.sequence == before }) {
-            Output.line("De stand van vóór de import terugzetten: dossier restore \(backup.name)")
+        // The import is the last change; the backup to name holds every change before it, a colleague's too.
+        let imported = store.sequence
+        var notCompacted: StoreError?
+        if store.hasJournal {
+            do { try store.compact(dossier, at: now) } catch { notCompacted = error }
+        }
+        if let backup = (try? store.backups())?.first(where: { $0.sequence == imported - 1 }) {
+            let storeArgument = storeOptions.store.map { " --store '\($0)'" } ?? ""
+            Output.line("De stand van vóór de import terugzetten: dossier\(storeArgument) restore \(backup.name)")
         } else {
-            Output.error("dossier: let op: van de stand vóór de import is geen back-up gemaakt (een ander voegde het dossier samen); dossier backups toont wat er is")
+            let why = notCompacted.map { "samenvoegen lukte niet: \($0.description)" } ?? "een ander schreef of voegde intussen samen"
+            Output.error("dossier: let op: er is geen back-up van precies de stand vóór de import (\(why)); dossier backups toont wat er is")
         }
     }
 }

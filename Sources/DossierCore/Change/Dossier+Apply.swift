@@ -160,9 +160,8 @@ extension Dossier {
                 throw ChangeError(.invalid, "een besluit en een reden om van de afweging af te wijken horen bij goedkeuren, niet bij \(status.label.lowercased())",
                                   field: trimmedOverride.isEmpty ? "decision" : "overrideReason")
             }
-            // (A replayed line was accepted before the rule about activities not weighed yet.)
-            if status == .goedgekeurd, trimmedOverride.isEmpty, let why = whyApprovalNeedsOverride(activity),
-               !context.isReplay || activity.assessments.last?.verdict == .negatief {
+            // (A replayed line was accepted before the rule about activities not weighed yet, and is not weighed again.)
+            if status == .goedgekeurd, trimmedOverride.isEmpty, let why = whyApprovalNeedsOverride(activity, byRules: !context.isReplay) {
                 throw ChangeError(.invalid, "\(why): goedkeuren vraagt een expliciete reden om daarvan af te wijken", field: "overrideReason")
             }
             var updated = activity
@@ -332,12 +331,15 @@ extension Dossier {
     /// Why approving `activity` asks an explicit reason to set the Kader aside: its latest weighing is negative, or,
     /// not weighed yet, a rule makes it negative whatever the answers (a relation or country on laag pitje, a
     /// destination outside Europe outside the focus). Nil when approving asks no such reason.
-    public func whyApprovalNeedsOverride(_ activity: Activity) -> String? {
+    /// `byRules` false: only a saved weighing counts (no weighing is made).
+    public func whyApprovalNeedsOverride(_ activity: Activity, byRules: Bool = true) -> String? {
         if let latest = activity.assessments.last {
             return latest.verdict == .negatief ? "de laatste afweging van '\(activity.title)' is negatief" : nil
         }
+        guard byRules else { return nil }
         let look = FirstLook(activity, in: self)
-        guard look.verdict == .negatief, let rule = look.warnings.first else { return nil }
+        guard look.verdict == .negatief, var rule = look.warnings.first else { return nil }
+        if rule.hasSuffix(".") { rule.removeLast() }
         return "'\(activity.title)' is volgens het Kader negatief, ook zonder antwoorden (\(rule))"
     }
 

@@ -136,7 +136,7 @@ public enum ReportCSV {
                         activity.startDate?.iso ?? (entry.isOngoing ? "doorlopend" : ""),
                         activity.endDate?.iso ?? "", report.relationNames(activity), report.organiserName(activity),
                         activity.visit?.direction.rawValue ?? "", activity.visit?.delegationFrom ?? "", activity.estimatedCost?.editableText ?? "",
-                        activity.actualCost?.editableText ?? "", activity.chargedCost.editableText, activity.assessments.last?.verdict.rawValue ?? "",
+                        activity.actualCost?.editableText ?? "", (entry.isOngoing ? .zero : activity.chargedCost).editableText, activity.assessments.last?.verdict.rawValue ?? "",
                         entry.overrideReason ?? ""]
             }
     }

@@ -48,9 +48,10 @@ struct ReportWriter {
     /// Quoted reasons longer than this go to the appendix; shorter ones stay where they are used.
     static let inlineReasonLength = 160
 
-    /// "117,8%": to a tenth, rounded half up ("37,5%", "99,9%" for a budget not quite used up), "50%" when whole.
+    /// "117,8%": to a tenth, rounded half up ("37,5%"; "99,9%" at most while something is left), "50%" when whole.
     static func percentage(_ part: Int64, of whole: Int64) -> String {
-        let tenths = (part * 1000 * 2 + whole) / (whole * 2)
+        var tenths = (part * 1000 * 2 + whole) / (whole * 2)
+        if part < whole { tenths = min(tenths, 999) }
         let (units, tenth) = (tenths / 10, abs(tenths % 10))
         return tenth == 0 ? "\(units)%" : "\(units),\(tenth)%"
     }

@@ -37,7 +37,7 @@ public struct YearReport: Sendable {
     public struct Assessed: Sendable {
         public var activity: Activity
         public var assessment: Assessment
-        /// The activity was approved although the weighing then was negative: the recorded reason.
+        /// Approved although this (negative) weighing: the recorded reason.
         public var overrideReason: String?
     }
 
@@ -113,7 +113,7 @@ public struct YearReport: Sendable {
         outgoingVisits = visits.filter { $0.visit?.direction == .uitgaand }
         assessments = dossier.activities.compactMap { activity in
             guard let latest = activity.assessments.last(where: { dates.localDate(of: $0.timestamp).year == year }) else { return nil }
-            return Assessed(activity: activity, assessment: latest, overrideReason: YearReport.overrideReason(activity))
+            return Assessed(activity: activity, assessment: latest, overrideReason: latest.verdict == .negatief ? YearReport.overrideReason(activity) : nil)
         }.sorted { $0.assessment.timestamp < $1.assessment.timestamp }
         approvalsAgainstWeighing = dossier.activities.filter { activity in
             activity.statusHistory.contains { $0.to == .goedgekeurd && $0.overrideReason != nil && $0.date.year == year }

@@ -33,7 +33,8 @@ public struct StoreFiles: Hashable, Sendable {
                      (own.activityIndex, "de activiteitenindex van het dossier")]
         if let file = files.first(where: { $0.0 == target }) { return file.1 }
         let folders = [(own.history, "de geschiedenis van het dossier"), (own.backups, "de back-ups van het dossier")]
-        return folders.first { target == $0.0 || target.hasPrefix($0.0 + "/") }?.1
+        if let folder = folders.first(where: { target == $0.0 }) { return folder.1 }
+        return folders.first { target.hasPrefix($0.0 + "/") }.map { "een bestand in " + $0.1 }
     }
 
     public func historySegment(first: Int, last: Int) -> String {

@@ -24,7 +24,7 @@ enum MoveForm {
     static func refresh(_ form: inout Form, activity: Activity?, in dossier: Dossier) {
         let next = form["status"]?.selectedValue.flatMap(ActivityStatus.init(rawValue:))
         form.setVisible("decision", next == .goedgekeurd)
-        form.setVisible("overrideReason", next == .goedgekeurd && activity.flatMap(dossier.whyApprovalNeedsOverride) != nil)
+        form.setVisible("overrideReason", next == .goedgekeurd && activity.flatMap { dossier.whyApprovalNeedsOverride($0) } != nil)
         form.setVisible("actualCostCents", next == .uitgevoerd)
     }
 

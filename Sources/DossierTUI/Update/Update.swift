@@ -200,7 +200,8 @@ extension AppState {
         }
         if case .changedOnDisk = error {
             hasOutsideChange = true
-            message = .error("Niet opgeslagen: het dossier is elders gewijzigd. F5 laadt opnieuw; het formulier blijft staan, daarna Ctrl-S.")
+            message = .error(form == nil ? "Niet opgeslagen: het dossier is elders gewijzigd. R laadt opnieuw."
+                : "Niet opgeslagen: het dossier is elders gewijzigd. F5 laadt opnieuw; het formulier blijft staan, daarna Ctrl-S.")
         }
     }
 
