@@ -54,6 +54,16 @@ struct CSVImportRefusalTests {
                 "\(again.standardError)")
     }
 
+    @Test("a new row the Kader warns about gets the warning add-activity gives; one it has nothing to say about gets none")
+    func firstLookOfNewRows() throws {
+        try scratch.directory.write("reis.csv", "titel;soort;landen;begindatum\r\nReis Vietnam;inspiratiereis;Vietnam;2027-04-01\r\nBeurs Gent;beurs;België;2027-05-01\r\n")
+        let imported = try scratch.run(["import", "activities", scratch.directory.file("reis.csv")])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(imported.standardOutput.contains("Let op: Reis Vietnam (reis-vietnam): "), "\(imported.standardOutput)")
+        #expect(imported.standardOutput.contains("laag pitje"), "\(imported.standardOutput)")
+        #expect(!imported.standardOutput.contains("Beurs Gent (beurs-gent)"))
+    }
+
     @Test("relations and the organiser may be named as anywhere else; a name that fits none is refused with the same suggestions")
     func relationsByName() throws {
         try scratch.directory.write("namen.csv", "id;titel;soort;relaties;organisator\r\n;Beurs Lyon;beurs;Rhône-Alpes;BOM\r\n")

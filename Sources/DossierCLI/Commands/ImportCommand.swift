@@ -72,6 +72,18 @@ struct ImportCommand: ParsableCommand {
         }
         try store.commitOrExit(.batch(prepared.changes, label: "Import \(FilePath.name(of: file))"), to: &dossier)
         Output.line("Geïmporteerd: \(summary).")
+        // The Kader's warnings for what was added, as add-activity gives them (a relation or country on laag pitje,
+        // outside Europe outside the focus); the budget counted once for all of them.
+        let ledger = BudgetLedger(dossier)
+        var warned = 0
+        for case .addActivity(let row) in prepared.changes {
+            guard let activity = dossier.activity(row.id) else { continue }
+            let warnings = FirstLook(activity, in: dossier, ledger: ledger).warnings
+            guard !warnings.isEmpty else { continue }
+            warned += 1
+            if warned <= 20 { for warning in warnings { Output.line(TerminalSafeText.line("Let op: \(activity.title) (\(activity.id)): \(warning)")) } }
+        }
+        if warned > 20 { Output.line("Let op: en nog \(warned - 20) nieuwe activiteiten waarbij het Kader waarschuwt (dossier assess weegt af)") }
         // The import is the last change; the backup to name holds every change before it, a colleague's too.
         let imported = store.sequence
         var notCompacted: StoreError?
