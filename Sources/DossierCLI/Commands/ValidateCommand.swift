@@ -74,12 +74,7 @@ struct ValidateCommand: ParsableCommand {
         writer.endArray()
         if !notices.isEmpty {
             writer.key("notices")
-            writer.beginArray()
-            for notice in notices {
-                writer.element()
-                writer.string(notice)
-            }
-            writer.endArray()
+            writer.inlineStrings(notices)
         }
         writer.endObject()
         writer.finishDocument()

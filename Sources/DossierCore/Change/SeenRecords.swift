@@ -21,8 +21,6 @@ public struct SeenRecords: Hashable, Sendable {
         self.activities = activities
         self.contacts = contacts
     }
-
-    public var isEmpty: Bool { relations.isEmpty && activities.isEmpty && contacts.isEmpty }
 }
 
 extension Dossier {

@@ -53,7 +53,7 @@ public struct ActivityImport: Sendable {
         var idsInFile = Set<String>()
         var idCounters: [String: Int] = [:]
         let readOnly = ActivityTable.columns.filter { !$0.isImported && columnIndex[$0.heading] != nil }
-        var existing = TitlesAndDates()
+        var earlier = TitlesAndDates()
         for record in records.dropFirst() {
             // A row Excel leaves behind as separators only (";;;;"), like a blank line, holds nothing to import.
             if record.fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
@@ -86,7 +86,7 @@ public struct ActivityImport: Sendable {
             result.changes += changes
             if isNew { result.added += 1 } else { result.updated += 1 }
             if isNew, case .addActivity(let added)? = changes.first,
-               let twin = existing.id(of: added, in: dossier) {
+               let twin = earlier.id(of: added, in: dossier) {
                 result.notices.append(Problem(line: record.line, column: "id", message: "nieuw toegevoegd als \(added.id), maar \(twin) heeft dezelfde titel "
                                               + "en datum; met de id in de kolom 'id' werkt een regel die activiteit bij"))
             }

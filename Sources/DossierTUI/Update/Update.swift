@@ -45,7 +45,7 @@ extension AppState {
             return []
         case .outsideChangeDetected:
             hasOutsideChange = true
-            self.message = .error("Het dossier is elders gewijzigd: \(form == nil ? "R" : "F5") laadt opnieuw (een open formulier blijft staan).")
+            self.message = .error("Het dossier is elders gewijzigd: \(reloadKey) laadt opnieuw (een open formulier blijft staan).")
             return []
         case let .externalEditFinished(fieldID, outcome):
             takeExternalEdit(fieldID: fieldID, outcome)
@@ -206,6 +206,9 @@ extension AppState {
     }
 
     // MARK: Reading
+
+    /// The key that reloads here: `R`, but in a form, where `R` is a letter, `F5`.
+    var reloadKey: String { form == nil ? "R" : "F5" }
 
     mutating func requestReload() -> [Effect] {
         rememberSelection()

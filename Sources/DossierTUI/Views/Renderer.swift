@@ -66,7 +66,7 @@ enum HeaderView {
         // A warning takes the place of the filter summary: it must not be cut off.
         var warnings: [String] = []
         if state.isReadOnly { warnings.append("[alleen-lezen]") }
-        if state.hasOutsideChange { warnings.append("[elders gewijzigd: \(state.form == nil ? "R" : "F5") laadt opnieuw]") }
+        if state.hasOutsideChange { warnings.append("[elders gewijzigd: \(state.reloadKey) laadt opnieuw]") }
         let isWarning = !warnings.isEmpty
         // While the whole dossier is still being read, that is said where the filters go (there are none yet).
         let summaries = isWarning ? [warnings.joined(separator: " ")] : state.preview != nil ? ["dossier laden …"] : filterSummary(state)
@@ -157,7 +157,6 @@ enum MessageLineView {
             let style = message.isError ? theme.error : theme.message
             for (offset, line) in shown.enumerated() {
                 let row = y - (shown.count - 1) + offset
-                canvas.draw(String(repeating: " ", count: state.width), x: 0, y: row, width: state.width, style: style)
                 canvas.draw(line, x: 0, y: row, width: state.width, style: style)
             }
         } else if let search = state.search, search.section == state.section, case .list = state.screen {
