@@ -331,13 +331,14 @@ extension Dossier {
     /// Why approving `activity` asks an explicit reason to set the Kader aside: its latest weighing is negative, or,
     /// not weighed yet, a rule makes it negative whatever the answers (a relation or country on laag pitje, a
     /// destination outside Europe outside the focus). Nil when approving asks no such reason.
-    /// `byRules` false: only a saved weighing counts (no weighing is made).
-    public func whyApprovalNeedsOverride(_ activity: Activity, byRules: Bool = true) -> String? {
+    /// `byRules` false: only a saved weighing counts (no weighing is made). A `ledger` of the dossier spares summing
+    /// the budget for the weighing (a form asks this on every key).
+    public func whyApprovalNeedsOverride(_ activity: Activity, byRules: Bool = true, ledger: BudgetLedger? = nil) -> String? {
         if let latest = activity.assessments.last {
             return latest.verdict == .negatief ? "de laatste afweging van '\(activity.title)' is negatief" : nil
         }
         guard byRules else { return nil }
-        let look = FirstLook(activity, in: self)
+        let look = FirstLook(activity, in: self, ledger: ledger)
         guard look.verdict == .negatief, var rule = look.warnings.first else { return nil }
         if rule.hasSuffix(".") { rule.removeLast() }
         return "'\(activity.title)' is volgens het Kader negatief, ook zonder antwoorden (\(rule))"

@@ -4,7 +4,7 @@ import DossierCore
 /// decided (a decision of B&W or a mandate), and while the latest assessment is negative also the reason to
 /// deviate. Carried out asks the actual cost, proposing the estimate; before the start date it is refused.
 enum MoveForm {
-    static func make(for activity: Activity, in dossier: Dossier) -> Form {
+    static func make(for activity: Activity, in state: AppState) -> Form {
         let options = MenuOption.from(activity.status.allowedNextStates)
         var form = Form(purpose: .moveActivity(activity.id), title: "\(activity.title) — nu \(activity.status.label)", fields: [
             FormField("status", "Naar", .menu(options, selected: 0), help: "Alleen de stappen die de levenscyclus toestaat."),
@@ -16,15 +16,15 @@ enum MoveForm {
             FormField("actualCostCents", "Werkelijke kosten", .text(TextInput((activity.actualCost ?? activity.estimatedCost)?.editableText ?? "")),
                       help: "Wat de activiteit werkelijk kostte, in euro; voorgesteld: de raming. Het budget telt dit bedrag."),
         ])
-        refresh(&form, activity: activity, in: dossier)
+        refresh(&form, activity: activity, in: state)
         form.settle()
         return form
     }
 
-    static func refresh(_ form: inout Form, activity: Activity?, in dossier: Dossier) {
+    static func refresh(_ form: inout Form, activity: Activity?, in state: AppState) {
         let next = form["status"]?.selectedValue.flatMap(ActivityStatus.init(rawValue:))
         form.setVisible("decision", next == .goedgekeurd)
-        form.setVisible("overrideReason", next == .goedgekeurd && activity.flatMap { dossier.whyApprovalNeedsOverride($0) } != nil)
+        form.setVisible("overrideReason", next == .goedgekeurd && activity.flatMap { state.dossier.whyApprovalNeedsOverride($0, ledger: state.index.ledger) } != nil)
         form.setVisible("actualCostCents", next == .uitgevoerd)
     }
 

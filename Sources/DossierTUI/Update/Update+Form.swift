@@ -324,7 +324,7 @@ extension AppState {
             message = .info("'\(activity.title)' is \(activity.status.label): een eindtoestand, er is geen volgende stap.")
             return
         }
-        form = MoveForm.make(for: activity, in: dossier)
+        form = MoveForm.make(for: activity, in: self)
     }
 }
 
@@ -333,7 +333,7 @@ enum FormRules {
     static func refresh(_ form: inout Form, in state: AppState) {
         switch form.purpose {
         case .relationStatus(let id): StatusForm.refresh(&form, relation: state.dossier.relation(id))
-        case .moveActivity(let id): MoveForm.refresh(&form, activity: state.dossier.activity(id), in: state.dossier)
+        case .moveActivity(let id): MoveForm.refresh(&form, activity: state.dossier.activity(id), in: state)
         case .newVisit, .editVisit: VisitForm.refresh(&form, in: state)
         case .newActivity, .editActivity: ActivityForm.refresh(&form, in: state)
         case .assessment(let id): AssessmentForm.refresh(&form, activity: state.dossier.activity(id), in: state.dossier)
