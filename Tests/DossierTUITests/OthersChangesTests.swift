@@ -87,6 +87,31 @@ struct OthersChangesTests {
         #expect(app.state.dossier.activity("missie-lyon")?.title == "Lyon (Ine)", "the colleague's title stands")
     }
 
+    @Test("after a refusal over a colleague's change the form shows the record as it is now with the input kept, and Ctrl-S saves the input",
+          arguments: ["at once", "with the save"])
+    func conflictThenSave(when: String) throws {
+        let app = Harness()
+        app.press(.character("2"))
+        try select("missie-lyon", in: app, section: .activities)
+        app.press(.character("e")).press(.control("u")).type("Missie Lyon 2027")
+        let seen = try #require(app.state.dossier.activity("missie-lyon"))
+        app.store.othersChanges = [(.editActivity("missie-lyon", [FieldEdit(field: "title", old: .text(seen.title), new: .text("Lyon (Ine)")),
+                                                                  FieldEdit(field: "notes", old: .text(seen.notes), new: .text("van Ine"))]), ine)]
+        if when == "at once" { app.loop.refresh() }
+        app.press(.control("s"))
+        #expect(app.state.form?.text("title") == "Missie Lyon 2027", "the typed title stays")
+        #expect(app.state.form?.text("notes") == "van Ine", "the untouched field shows the colleague's value")
+        #expect(app.state.form?.errors["title"]?.contains("intussen gewijzigd: nu Lyon (Ine)") == true, "\(String(describing: app.state.form?.errors))")
+        #expect(app.state.form?.errors["title"]?.contains("Ctrl-S slaat die alsnog op") == true)
+        #expect(app.state.dossier.activity("missie-lyon")?.title == "Lyon (Ine)")
+
+        app.press(.control("s"))
+        #expect(app.state.form == nil, "saved the second time: \(app.text)")
+        #expect(app.state.dossier.activity("missie-lyon")?.title == "Missie Lyon 2027", "the input, chosen seeing the colleague's")
+        #expect(app.state.dossier.activity("missie-lyon")?.notes == "van Ine", "the colleague's other field stands")
+        #expect(app.store.saved?.activity("missie-lyon")?.title == "Missie Lyon 2027")
+    }
+
     @Test("a form left untouched until a colleague's change arrived still edits from the record as it opened, however the text comes in",
           arguments: ["relation", "activity"], ["keys", "typed ahead", "pasted"])
     func untouchedFormFromItsBasis(kind: String, input: String) throws {
@@ -154,6 +179,12 @@ struct OthersChangesTests {
         #expect(app.state.form != nil)
         #expect(app.state.dossier.relation("rhone-alpes")?.status == .actief)
         #expect(app.text.contains("Niet opgeslagen"))
+        #expect(app.state.form?.title.hasSuffix("nu Actief") == true, "the form now says what the status is: \(app.state.form?.title ?? "")")
+        #expect(app.state.form?.text("reason") == "toch niet")
+
+        app.press(.control("s"))
+        #expect(app.state.form == nil, "the second Ctrl-S, knowing the colleague's status, saves: \(app.text)")
+        #expect(app.state.dossier.relation("rhone-alpes")?.statusHistory.last?.reason == "toch niet")
     }
 
     @Test("an open change log takes in a colleague's changes: at its top, for the whole dossier or the record it is about")

@@ -51,6 +51,11 @@ public struct Form: Hashable, Sendable {
     /// Something was typed or chosen since the form opened (and not undone again).
     public var isDirty: Bool { currentValues != initialValues }
 
+    /// The fields whose value differs from when the form opened: what the person typed or chose.
+    var changedFieldIDs: [String] {
+        zip(fields, zip(currentValues, initialValues)).compactMap { field, values in values.0 == values.1 ? nil : field.id }
+    }
+
     /// Each field's value as text, for comparing (cursor positions and focus do not count).
     private var currentValues: [String] {
         fields.map { field in

@@ -283,11 +283,15 @@ extension AppState {
 
     private mutating func openLinkForm(editing link: Link?) {
         guard let owner = currentLinkOwner else { return }
-        let name = switch owner {
+        form = LinkForm.make(owner: owner, ownerName: linkOwnerName(owner), editing: link, in: self)
+    }
+
+    /// The name of the relation or the title of the activity a link belongs to, for the link form's title.
+    func linkOwnerName(_ owner: EntityReference) -> String {
+        switch owner {
         case .relation(let id): dossier.relationName(id)
         case .activity(let id): dossier.activity(id)?.title ?? id
         }
-        form = LinkForm.make(owner: owner, ownerName: name, editing: link, in: self)
     }
 
     private mutating func noSelection(_ what: String) {

@@ -186,15 +186,21 @@ extension AppState {
         pending = nil
         selectionBeforeChange = [:]
         if case .form? = purpose, form != nil {
+            // Refused over a colleague's change: the form takes the record as it is now, keeping the input.
+            let rebased = if case .refused(let refusal) = error, [.conflict, .illegalTransition].contains(refusal.kind) { rebaseForm() } else { false }
+            func said(_ refusal: String) -> String {
+                rebased ? refusal + (refusal.hasSuffix(".") ? "" : ".") + " De andere velden tonen nu hoe het nu is; je eigen invoer staat er nog. Ctrl-S slaat die alsnog op, Esc laat hem weg." : refusal
+            }
             if case .refused(let refusal) = error, let field = refusal.field,
                let formField = FormFieldMapping.candidates(for: field).compactMap({ form?[$0] }).first(where: \.isVisible) {
-                form?.show([formField.id: refusal.message])
+                form?.show([formField.id: said(refusal.message)])
             } else {
                 form?.errors = [:]
-                form?.generalError = error.description
+                form?.generalError = said(error.description)
             }
             // The full message is in the form; the line below stays short enough to read.
-            message = .error("Niet opgeslagen — de melding staat in het formulier; alles wat je invulde staat er nog.")
+            message = .error(rebased ? "Niet opgeslagen: intussen gewijzigd; zie het formulier, je invoer staat er nog."
+                                     : "Niet opgeslagen — de melding staat in het formulier; alles wat je invulde staat er nog.")
         } else {
             message = .error("Niet opgeslagen: \(error.description)")
         }
