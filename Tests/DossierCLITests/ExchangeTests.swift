@@ -141,7 +141,7 @@ struct ExchangeTests {
         #expect(unchanged.standardError.isEmpty, "an untouched export says nothing about its read-only columns: \(unchanged.standardError)")
         var text = String(decoding: try directory.read("activiteiten.csv"), as: UTF8.self)
         text = text.replacingOccurrences(of: "Handelsmissie Rhône-Alpes;handelsmissie;goedgekeurd", with: "Handelsmissie Rhône-Alpes en Lyon;handelsmissie;gepland")
-        text += ";Beurs BIO-Europe;beurs;idee;;3-11-2027;5-11-2027;pivot-park;gemeente;;farma;;3.000;;;;;;;;Wethouder economie (Gemeente Oss);;;;;;Met Pivot Park\r\n"
+        text += ";Beurs BIO-Europe;beurs;idee;;;3-11-2027;5-11-2027;pivot-park;gemeente;;farma;;3.000;;;;;;;;Wethouder economie (Gemeente Oss);;;;;;Met Pivot Park\r\n"
         try directory.write("activiteiten.csv", text)
         let imported = try run(["import", "activities", file])
         #expect(imported.standardOutput.hasPrefix("Geïmporteerd: 1 nieuw, 1 bijgewerkt, 8 ongewijzigd.\nDe stand van vóór de import terugzetten: dossier --store "),
@@ -194,10 +194,10 @@ struct ExchangeTests {
         try addYear()
         let header = ActivityTable.columns.map(\.heading).joined(separator: ",")
         let rows = [
-            ",Goede beurs,beurs,idee,,2027-03-01,,pivot-park,gemeente,,,,1000" + String(repeating: ",", count: 17),
-            ",Foute datum,beurs,idee,,31-2-2027,,pivot-park,gemeente,,,,1000" + String(repeating: ",", count: 17),
-            ",Onbekend,vergadering,idee,,,,narnia,gemeente,,,,veel" + String(repeating: ",", count: 17),
-            "handelsmissie-rhone-alpes,Handelsmissie Rhône-Alpes,handelsmissie,idee,,2026-12-08,,rhone-alpes,bom,,farma,,2500" + String(repeating: ",", count: 17),
+            ",Goede beurs,beurs,idee,,,2027-03-01,,pivot-park,gemeente,,,,1000" + String(repeating: ",", count: 17),
+            ",Foute datum,beurs,idee,,,31-2-2027,,pivot-park,gemeente,,,,1000" + String(repeating: ",", count: 17),
+            ",Onbekend,vergadering,idee,,,,,narnia,gemeente,,,,veel" + String(repeating: ",", count: 17),
+            "handelsmissie-rhone-alpes,Handelsmissie Rhône-Alpes,handelsmissie,idee,,,2026-12-08,,rhone-alpes,bom,,farma,,2500" + String(repeating: ",", count: 17),
         ]
         try directory.write("import.csv", ([header] + rows).joined(separator: "\n") + "\n")
         let before = try DossierStore(path: storePath).load()

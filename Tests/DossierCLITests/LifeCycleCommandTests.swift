@@ -33,6 +33,26 @@ struct LifeCycleCommandTests {
         #expect(try stored().activity("missie-osaka")?.statusHistory.last?.overrideReason == "Kansrijk voor de maakindustrie")
     }
 
+    @Test("an activity or visit that starts out approved is held to the same rule: against the Kader's rules only with a reason",
+          arguments: ["add-activity", "log-visit"])
+    func startsApprovedNeedsOverride(command: String) throws {
+        let arguments = command == "add-activity"
+            ? ["add-activity", "--title", "Missie Osaka", "--kind", "handelsmissie", "--country", "Japan", "--sector", "techniek",
+               "--date", "2027-05-01", "--status", "goedgekeurd", "--decision", "mandaat wethouder"]
+            : ["log-visit", "--relation", "taizhou", "--direction", "uitgaand", "--delegation", "Taizhou", "--date", "2027-05-01",
+               "--decision", "mandaat wethouder"]
+        try refused(arguments, status: 65, saying: "een activiteit die al is goedgekeurd, vraagt een expliciete reden om daarvan af te wijken")
+        try refused(arguments, status: 65, saying: command == "add-activity" ? "(Buiten Europa" : "laag pitje")
+        let added = try run(arguments + ["--override-reason", "Besloten in het college van 2 december"])
+        #expect(added.status == 0, "\(added.standardError)")
+        let activity = try #require(try stored().activities.last)
+        #expect(activity.status == (command == "add-activity" ? .goedgekeurd : .gepland))
+        #expect(activity.approvalOverrideReason == "Besloten in het college van 2 december")
+        #expect(activity.approvalDecision == "mandaat wethouder")
+        let alone = try run(Array(arguments.prefix { $0 != "--decision" }) + ["--override-reason", "waarom"])
+        #expect(alone.status == 64 && alone.standardError.contains("--override-reason: de reden om af te wijken hoort bij een goedkeuring"), "\(alone.standardError)")
+    }
+
     /// Runs a command that must be refused: the exit code, the message, and not a byte written.
     func refused(_ arguments: [String], status: Int32, saying message: String) throws {
         let before = try directory.read("dossier.json"), journal = try? directory.read("dossier.json.journal")

@@ -30,7 +30,8 @@ struct OneActivityFiles {
                          to: &dossier, context: context)
         var added = Activity(id: "uit-het-journaal", title: "Uit het journaal", kind: .beurs, status: .goedgekeurd, relations: [dossier.relations[0].id],
                              startDate: Fixtures.date("2027-06-01"), budgetLine: "internationalisering", estimatedCost: Money(euros: 700))
-        added.statusHistory = [StatusChange(date: Fixtures.clock.today(), from: nil, to: .goedgekeurd, reason: "", by: "", decision: "Mandaat")]
+        added.statusHistory = [StatusChange(date: Fixtures.clock.today(), from: nil, to: .goedgekeurd, reason: "", by: "", decision: "Mandaat",
+                                            overrideReason: "Past in het programma")]
         try store.commit(.addActivity(added), to: &dossier, context: context)
         let readded = try #require(dossier.activities.first {
             $0.status.isUpcoming && !$0.relations.isEmpty && $0.id != costlier.id && $0.id != weighed.id

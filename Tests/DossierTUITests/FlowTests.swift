@@ -127,10 +127,15 @@ struct FlowTests {
         #expect(app.text.contains("Let op: Taizhou staat op een"), "the warning on the message line")
         // The same visit, already approved by the college: planned, with who decided.
         app.press(.character("v")).press(.tab).press(.control("u")).type("16-6-2027")
-        app.press(.tab).type("Besluit B&W 1 december 2026").press(.tab, .tab, .tab).type("Taizhou").press(.control("s"))
+        app.press(.tab).type("Besluit B&W 1 december 2026")
+        #expect(app.state.form?["overrideReason"]?.isVisible == true, "approved against laag pitje: why, as approving asks")
+        app.press(.tab, .tab, .tab, .tab).type("Taizhou").press(.control("s"))
+        #expect(app.state.form?.errors["overrideReason"] != nil, "not without the reason")
+        app.type("Verzoek van de burgemeester").press(.control("s"))
         let approved = try #require(app.state.dossier.activities.first { $0.isVisit && $0.startDate == Fixtures.date("2027-06-16") })
         #expect(approved.status == .gepland)
         #expect(approved.statusHistory.first?.decision == "Besluit B&W 1 december 2026")
+        #expect(approved.approvalOverrideReason == "Verzoek van de burgemeester")
         #expect(approved.statusHistory.first?.by == "adviseur")
     }
 
@@ -537,6 +542,27 @@ struct AssessmentFlowTests {
         #expect(app.state.form?.focusedField?.id == "decision")
         app.type("Besluit B&W 3-2-2027").press(.tab).type("Kansrijk voor de maakindustrie").press(.control("s"))
         #expect(app.state.dossier.activity("missie-osaka")?.status == .goedgekeurd)
+    }
+
+    @Test("a new activity that starts out approved while a rule makes it negative asks the reason to deviate, and keeps it")
+    func startApprovedAgainstRule() throws {
+        let app = Harness()
+        app.press(.character("/")).type("taizhou").press(.enter, .enter, .character("+"))
+        #expect(app.state.form?.purpose == .newActivity)
+        app.type("Missie Taizhou").press(.tab, .tab)
+        #expect(app.state.form?["overrideReason"]?.isVisible == false, "not asked while the activity is only an idea")
+        app.press(.character("g"))
+        #expect(app.state.form?["status"]?.selectedValue == "goedgekeurd")
+        #expect(app.state.form?["overrideReason"]?.isVisible == true, "Taizhou is on laag pitje: approving asks why")
+        app.press(.control("s"))
+        #expect(app.state.form?.errors["overrideReason"] != nil)
+        #expect(app.state.form?.focusedField?.id == "decision")
+        app.type("Besluit B&W 3-2-2027").press(.tab).type("Verzoek van de burgemeester").press(.control("s"))
+        #expect(app.state.form == nil, "saved: \(app.text)")
+        let added = try #require(app.state.dossier.activities.first { $0.title == "Missie Taizhou" })
+        #expect(added.status == .goedgekeurd)
+        #expect(added.approvalOverrideReason == "Verzoek van de burgemeester")
+        #expect(app.store.saved?.activity(added.id)?.approvalOverrideReason == "Verzoek van de burgemeester")
     }
 }
 

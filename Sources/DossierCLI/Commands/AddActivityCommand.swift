@@ -44,6 +44,10 @@ struct AddActivityCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Is ze al goedgekeurd: wie besloot (een besluit van B&W of een mandaat).", valueName: "besluit"))
     var decision: String?
 
+    @Option(name: .customLong("override-reason"),
+            help: ArgumentHelp("Al goedgekeurd terwijl het Kader haar negatief maakt (laag pitje, buiten Europa buiten de focus): waarom toch.", valueName: "tekst"))
+    var overrideReason: String?
+
     @Option(help: ArgumentHelp("Geraamde kosten in euro.", valueName: "bedrag"))
     var cost: String?
 
@@ -65,6 +69,9 @@ struct AddActivityCommand: ParsableCommand {
         if decision != nil && status != .goedgekeurd && status != .gepland {
             throw ValidationError("--decision: wie besloot hoort bij een activiteit die al is goedgekeurd; geef ook --status goedgekeurd of gepland")
         }
+        if overrideReason != nil && decision == nil {
+            throw ValidationError("--override-reason: de reden om af te wijken hoort bij een goedkeuring; geef ook --decision en --status goedgekeurd of gepland")
+        }
         let date = try self.date.map { try ArgumentValues.date($0, option: "--date") }
         let endDate = try self.endDate.map { try ArgumentValues.date($0, option: "--end-date") }
         let cost = try self.cost.map { try ArgumentValues.money($0, option: "--cost") }
@@ -84,7 +91,8 @@ struct AddActivityCommand: ParsableCommand {
             try FieldArguments.fill(&activity, with: texts)
             if let decision {
                 // The first history entry carries who decided; the change path stamps its date and who recorded it.
-                activity.statusHistory = [StatusChange(date: Session.clock.today(), from: nil, to: status, reason: "", by: "", decision: decision)]
+                activity.statusHistory = [StatusChange(date: Session.clock.today(), from: nil, to: status, reason: "", by: "", decision: decision,
+                                                       overrideReason: overrideReason)]
             }
             return activity
         }

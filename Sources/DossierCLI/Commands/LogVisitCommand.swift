@@ -66,6 +66,10 @@ struct LogVisitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Een bezoek in de toekomst dat al is goedgekeurd: wie besloot (een besluit van B&W of een mandaat). Zonder: in afweging.", valueName: "besluit"))
     var decision: String?
 
+    @Option(name: .customLong("override-reason"),
+            help: ArgumentHelp("Al goedgekeurd terwijl het Kader het bezoek negatief maakt (laag pitje, buiten Europa buiten de focus): waarom toch.", valueName: "tekst"))
+    var overrideReason: String?
+
     func run() throws {
         let direction = try ArgumentValues.vocabulary(self.direction, VisitDirection.self, option: "--direction")
         let date = try ArgumentValues.date(self.date, option: "--date")
@@ -73,6 +77,9 @@ struct LogVisitCommand: ParsableCommand {
         let cost = try self.cost.map { try ArgumentValues.money($0, option: "--cost") }
         let followUps = try self.followUps.map { try FollowUpArgument.read($0) }
         guard !relations.isEmpty else { throw ValidationError("--relation: noem minstens één relatie") }
+        if overrideReason != nil && decision == nil {
+            throw ValidationError("--override-reason: de reden om af te wijken hoort bij een goedkeuring; geef ook --decision")
+        }
         let size = try self.size.map { text in
             try ArgumentValues.parse(text, option: "--size") { (text: String) throws(ValueError) in try WholeNumber.read(text, in: Limits.delegationSize) }
         }
@@ -84,7 +91,7 @@ struct LogVisitCommand: ParsableCommand {
                                    programme: programme,
                                    entrepreneurs: ListText.participants(entrepreneurs.joined(separator: ", "), role: .ondernemer),
                                    countries: countries, budgetLine: budgetLine, cost: cost, notes: notes ?? "", followUps: followUps)
-            return draft.newActivity(today: Session.clock.today(), approvedBy: decision, newID: newID)
+            return draft.newActivity(today: Session.clock.today(), approvedBy: decision, overrideReason: overrideReason, newID: newID)
         }
         Output.line(TerminalSafeText.line("Bezoek vastgelegd: \(activity.title) op \(Session.dates.date(date)) [\(activity.status.label)] (\(activity.id))"))
         if decision != nil && activity.status.isCarriedOut {

@@ -24,6 +24,15 @@ public enum Assessor {
         return facts.laagPitjeRelations.map(\.name) + facts.laagPitjeCountries.filter { !covered.contains($0) }.map(\.name)
     }
 
+    /// The reasons the Kader makes `activity` negative whatever the answers (`VerdictReason.isRuleWarning`), from
+    /// those two rules alone: the rest is not weighed and no budget is summed, so it is cheap for every change.
+    public static func ruleWarnings(_ activity: Activity, in dossier: Dossier) -> [VerdictReason] {
+        var weighing = Weighing(facts: Facts(activity: activity, dossier: dossier), answers: AssessmentAnswers(), ledger: nil)
+        weighing.applyLaagPitje()
+        weighing.applyOutsideEurope()
+        return weighing.reasons.filter(\.isRuleWarning)
+    }
+
     /// Weighs an activity (saved or only proposed) with the advisor's answers against the dossier. When many
     /// activities are weighed, pass a `ledger` of the dossier so the budget is not summed for each one.
     public static func assess(_ activity: Activity, answers: AssessmentAnswers, in dossier: Dossier,

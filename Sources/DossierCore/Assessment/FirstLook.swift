@@ -13,9 +13,7 @@ public struct FirstLook: Hashable, Sendable {
         let result = Assessor.assess(activity, answers: AssessmentAnswers(), in: dossier, ledger: ledger)
         verdict = result.verdict
         decisive = result.reasons.first
-        warnings = result.reasons
-            .filter { $0.effect == .negatief && ($0.rule == AssessmentRule.laagPitje.rawValue || $0.rule == AssessmentRule.buitenEuropa.rawValue) }
-            .map(\.text)
+        warnings = result.reasons.filter(\.isRuleWarning).map(\.text)
     }
 
     /// "Afweging zonder antwoorden: Negatief — …", one line; the decisive reason only when no warning says it.

@@ -30,4 +30,11 @@ public struct VerdictReason: Hashable, Sendable {
         self.effect = effect
         self.text = text
     }
+
+    /// A reason the Kader makes an activity negative whatever the answers: a relation or country on laag pitje,
+    /// a destination outside Europe outside the focus. The first look warns of these, and approving against one
+    /// asks an explicit reason.
+    public var isRuleWarning: Bool {
+        effect == .negatief && (rule == AssessmentRule.laagPitje.rawValue || rule == AssessmentRule.buitenEuropa.rawValue)
+    }
 }

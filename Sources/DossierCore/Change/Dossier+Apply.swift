@@ -104,7 +104,7 @@ extension Dossier {
                 if added.statusHistory[0].reason.isBlank { added.statusHistory[0].reason = activity.isVisit ? "Bezoek vastgelegd" : "Activiteit toegevoegd" }
             }
             if context.checksLifeCycle && activity.statusHistory.count <= 1 {
-                try checkNewActivity(added, today: context.today)
+                try checkNewActivity(added, today: context.today, isReplay: context.isReplay)
             }
             try checkActivity(added)
             insertActivity(added)
@@ -321,25 +321,30 @@ extension Dossier {
     }
 
     /// A new activity: carried out only when it has started; already approved (or planned) only with who decided.
-    private func checkNewActivity(_ activity: Activity, today: CalendarDate) throws(ChangeError) {
+    private func checkNewActivity(_ activity: Activity, today: CalendarDate, isReplay: Bool) throws(ChangeError) {
         if activity.status.isCarriedOut { try checkCarriedOut(activity, today: today) }
-        if activity.status == .goedgekeurd || activity.status == .gepland, activity.statusHistory.first?.decision?.isBlank ?? true {
+        guard activity.status == .goedgekeurd || activity.status == .gepland else { return }
+        if activity.statusHistory.first?.decision?.isBlank ?? true {
             throw ChangeError(.invalid, "een activiteit die al is goedgekeurd, legt vast wie besloot: een besluit van B&W of een mandaat", field: "decision")
+        }
+        // Starting out approved is approving: held to the rule moving to goedgekeurd is held to. (A replayed line
+        // was accepted before this rule, and stays.)
+        if !isReplay, activity.statusHistory.first?.overrideReason?.isBlank ?? true, let why = whyApprovalNeedsOverride(activity) {
+            throw ChangeError(.invalid, "\(why): een activiteit die al is goedgekeurd, vraagt een expliciete reden om daarvan af te wijken",
+                              field: "overrideReason")
         }
     }
 
     /// Why approving `activity` asks an explicit reason to set the Kader aside: its latest weighing is negative, or,
     /// not weighed yet, a rule makes it negative whatever the answers (a relation or country on laag pitje, a
     /// destination outside Europe outside the focus). Nil when approving asks no such reason.
-    /// `byRules` false: only a saved weighing counts (no weighing is made). A `ledger` of the dossier spares summing
-    /// the budget for the weighing (a form asks this on every key).
-    public func whyApprovalNeedsOverride(_ activity: Activity, byRules: Bool = true, ledger: BudgetLedger? = nil) -> String? {
+    /// `byRules` false: only a saved weighing counts (no weighing is made).
+    public func whyApprovalNeedsOverride(_ activity: Activity, byRules: Bool = true) -> String? {
         if let latest = activity.assessments.last {
             return latest.verdict == .negatief ? "de laatste afweging van '\(activity.title)' is negatief" : nil
         }
-        guard byRules else { return nil }
-        let look = FirstLook(activity, in: self, ledger: ledger)
-        guard look.verdict == .negatief, var rule = look.warnings.first else { return nil }
+        // (A negative rule makes the verdict negative, so the rules alone decide; the budget is not summed.)
+        guard byRules, var rule = Assessor.ruleWarnings(activity, in: self).first?.text else { return nil }
         if rule.hasSuffix(".") { rule.removeLast() }
         return "'\(activity.title)' is volgens het Kader negatief, ook zonder antwoorden (\(rule))"
     }

@@ -50,14 +50,16 @@ public struct VisitDraft: Hashable, Sendable {
 
     /// A new visit. One that started today or earlier has taken place (`uitgevoerd`, its cost actual). A later
     /// one is weighed first (`in-afweging`, its cost estimated and not yet committed), unless it is already
-    /// approved: then it is planned (`gepland`) with the decision that approved it.
-    public func newActivity(in dossier: Dossier, today: CalendarDate, approvedBy decision: String? = nil) -> Activity {
-        newActivity(today: today, approvedBy: decision, newID: dossier.newActivityID)
+    /// approved: then it is planned (`gepland`) with the decision that approved it, and the reason to set the
+    /// Kader aside where approving asks one.
+    public func newActivity(in dossier: Dossier, today: CalendarDate, approvedBy decision: String? = nil, overrideReason: String? = nil) -> Activity {
+        newActivity(today: today, approvedBy: decision, overrideReason: overrideReason, newID: dossier.newActivityID)
     }
 
     /// The same, its id made by `newID` from the title and date (`RelationsDossier.newActivityID` where the
     /// dossier holds no activities).
-    public func newActivity(today: CalendarDate, approvedBy decision: String? = nil, newID: (String) -> ActivityID) -> Activity {
+    public func newActivity(today: CalendarDate, approvedBy decision: String? = nil, overrideReason: String? = nil,
+                            newID: (String) -> ActivityID) -> Activity {
         let title = effectiveTitle
         let approval = decision?.trimmingSpaces() ?? ""
         let status: ActivityStatus = date <= today ? .uitgevoerd : approval.isEmpty ? .inAfweging : .gepland
@@ -65,7 +67,9 @@ public struct VisitDraft: Hashable, Sendable {
                                 status: status, relations: relations, followUps: followUps)
         if status == .gepland {
             // Stamped with the date and who by the change path.
-            activity.statusHistory = [StatusChange(date: today, from: nil, to: .gepland, reason: "Bezoek vastgelegd", by: "", decision: approval)]
+            let override = overrideReason?.trimmingSpaces() ?? ""
+            activity.statusHistory = [StatusChange(date: today, from: nil, to: .gepland, reason: "Bezoek vastgelegd", by: "", decision: approval,
+                                                   overrideReason: override.isEmpty ? nil : override)]
         }
         fill(&activity)
         return activity

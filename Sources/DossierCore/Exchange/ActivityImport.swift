@@ -53,6 +53,7 @@ public struct ActivityImport: Sendable {
         var idsInFile = Set<String>()
         var idCounters: [String: Int] = [:]
         let readOnly = ActivityTable.columns.filter { !$0.isImported && columnIndex[$0.heading] != nil }
+        let approvalColumns = ActivityTable.columns.filter { $0.heading == "besluit" || $0.heading == "reden afwijking" }
         var earlier = TitlesAndDates()
         for record in records.dropFirst() {
             // A row Excel leaves behind as separators only (";;;;"), like a blank line, holds nothing to import.
@@ -63,6 +64,15 @@ public struct ActivityImport: Sendable {
                     let instead = column.heading == "relatienamen" ? "; wijzig de relaties in de kolom 'relaties'" : ""
                     result.notices.append(Problem(line: record.line, column: column.heading,
                                                        message: "deze kolom is alleen om te lezen: de wijziging is niet overgenomen\(instead)"))
+                }
+                // Who approved and why belong to the step to goedgekeurd: on a row that does not take it, an edit there is not saved.
+                let approves = row.cell("status").flatMap { try? ActivityStatus.read($0) } == .goedgekeurd && existing.status != .goedgekeurd
+                if !approves {
+                    for column in approvalColumns where columnIndex[column.heading] != nil
+                        && (row.cell(column.heading) ?? "") != column.value(existing, dossier).trimmingSpaces() {
+                        result.notices.append(Problem(line: record.line, column: column.heading,
+                                                      message: "hoort bij de stap naar goedgekeurd: een goedkeuring die al is vastgelegd verandert niet met een import"))
+                    }
                 }
             }
             guard let (changes, isNew) = row.changes(in: working, idsInFile: &idsInFile, idCounters: &idCounters) else {
@@ -152,6 +162,7 @@ struct RowReader {
         }
         let status = vocabulary("status", ActivityStatus.self)
         let decision = cell("besluit").flatMap { $0.isEmpty ? nil : $0 }
+        let overrideReason = cell("reden afwijking").flatMap { $0.isEmpty ? nil : $0 }
         if let text = cell("begindatum") { activity.startDate = date("begindatum", text) }
         if let text = cell("einddatum") { activity.endDate = date("einddatum", text) }
         // Relations by id or by name, as everywhere a relation is asked for (the one lookup, with its suggestions).
@@ -208,7 +219,7 @@ struct RowReader {
                 // Who decided goes in the first history entry (also of one carried out since: the export writes it, and
                 // a round trip keeps it); the change path stamps its date and who imported it.
                 activity.statusHistory = [StatusChange(date: CalendarDate(dayNumber: 0), from: nil, to: activity.status, reason: "Import", by: "",
-                                                       decision: decision)]
+                                                       decision: decision, overrideReason: overrideReason)]
             }
             return ([.addActivity(activity)], true)
         }
@@ -216,8 +227,9 @@ struct RowReader {
         let edits = Activity.fields.edits(from: existing, to: activity)
         if !edits.isEmpty { changes.append(.editActivity(existing.id, edits)) }
         if let status, status != existing.status {
-            changes.append(.moveActivity(existing.id, status: status, reason: "Import", overrideReason: nil,
-                                         decision: status == .goedgekeurd ? decision : nil, seen: existing.status))
+            let approves = status == .goedgekeurd
+            changes.append(.moveActivity(existing.id, status: status, reason: "Import", overrideReason: approves ? overrideReason : nil,
+                                         decision: approves ? decision : nil, seen: existing.status))
         }
         return (changes, false)
     }
@@ -293,6 +305,7 @@ struct RowReader {
         case "kind": "soort"
         case "status": "status"
         case "decision": "besluit"
+        case "overrideReason": "reden afwijking"
         case "startDate": "begindatum"
         case "endDate": "einddatum"
         case "relations": "relaties"

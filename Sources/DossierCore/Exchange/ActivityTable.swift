@@ -23,6 +23,7 @@ public enum ActivityTable {
         Column(heading: "soort", isImported: true) { activity, _ in activity.kind.rawValue },
         Column(heading: "status", isImported: true) { activity, _ in activity.status.rawValue },
         Column(heading: "besluit", isImported: true) { activity, _ in activity.approvalDecision ?? "" },
+        Column(heading: "reden afwijking", isImported: true) { activity, _ in activity.approvalOverrideReason ?? "" },
         Column(heading: "begindatum", isImported: true) { activity, _ in activity.startDate?.iso ?? "" },
         Column(heading: "einddatum", isImported: true) { activity, _ in activity.endDate?.iso ?? "" },
         Column(heading: "relaties", isImported: true) { activity, _ in items(activity.relations) },

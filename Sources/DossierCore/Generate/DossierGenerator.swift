@@ -102,11 +102,15 @@ public struct DossierGenerator {
             }
             if random.chance(0.2) { activity.notes = "Over \(random.pick(Self.themes)) met \(first.name)." }
             var previous: ActivityStatus?
+            // An approval against the Kader's own rules (laag pitje, outside Europe outside the focus) says why, as
+            // approving asks it; an export of the generated dossier then imports again.
+            let againstRules = status.contains(.goedgekeurd) && !Assessor.ruleWarnings(activity, in: dossier).isEmpty
             activity.statusHistory = status.map { step in
                 defer { previous = step }
                 let decided = start.adding(days: -30)
                 return StatusChange(date: decided, from: previous, to: step, reason: "", by: "adviseur",
-                                    decision: step == .goedgekeurd ? "Besluit B&W \(DateWriting.standard.date(decided))" : nil)
+                                    decision: step == .goedgekeurd ? "Besluit B&W \(DateWriting.standard.date(decided))" : nil,
+                                    overrideReason: step == .goedgekeurd && againstRules ? "Past in het regionale programma" : nil)
             }
             activities.append(activity)
         }

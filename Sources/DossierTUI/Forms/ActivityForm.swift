@@ -26,6 +26,7 @@ enum ActivityForm {
                           help: "De beginstatus; daarna verandert hij alleen langs de levenscyclus (m)."),
                 FormField("decision", "Goedgekeurd door", .text(TextInput()),
                           help: "Al goedgekeurd of gepland: wie besloot (een besluit van B&W of een mandaat). Verplicht.", isVisible: false),
+                DraftPreview.overrideField(),
             ], at: 2)
         }
         let title = activity.map { "Activiteit bewerken — \($0.title)" } ?? "Nieuwe activiteit"
@@ -35,17 +36,21 @@ enum ActivityForm {
         return form
     }
 
-    /// Who decided, only for a new activity that starts out approved; the weighing as the form stands.
+    /// Who decided, only for a new activity that starts out approved, and why against the Kader's rules where
+    /// they make it negative; the weighing as the form stands.
     static func refresh(_ form: inout Form, in state: AppState) {
         let status = form["status"]?.selectedValue.flatMap(ActivityStatus.init(rawValue:))
-        form.setVisible("decision", status == .goedgekeurd || status == .gepland)
+        let approved = status == .goedgekeurd || status == .gepland
+        form.setVisible("decision", approved)
         DraftPreview.refresh(&form, in: state.dossier) { submit($0, editing: $0.purpose.editedActivity, in: state) }
+        DraftPreview.showOverride(&form, approved: approved)
     }
 
     static func submit(_ form: Form, editing id: ActivityID?, in state: AppState) -> FormOutcome {
         var (values, problems) = TableForm.values(form, Activity.fields, keys: keys, in: state.dossier)
         let decision = form.text("decision")
         if form["decision"]?.isVisible == true && decision.isEmpty { problems["decision"] = "Vul in wie besloot: een besluit van B&W of een mandaat" }
+        let overrideReason = DraftPreview.overrideReason(form, problems: &problems)
         guard problems.isEmpty else { return .problems(problems) }
         let title = form.text("title")
         if let id, let existing = state.seenActivity(id) {
@@ -57,7 +62,8 @@ enum ActivityForm {
         var activity = Activity(id: state.dossier.newActivityID(for: title), title: title, kind: .overig, status: status)
         if form["decision"]?.isVisible == true {
             // Stamped with the date and who by the change path.
-            activity.statusHistory = [StatusChange(date: state.today, from: nil, to: status, reason: "", by: "", decision: decision)]
+            activity.statusHistory = [StatusChange(date: state.today, from: nil, to: status, reason: "", by: "", decision: decision,
+                                                   overrideReason: overrideReason)]
         }
         let fillProblems = TableForm.fill(&activity, with: values)
         guard fillProblems.isEmpty else { return .problems(fillProblems) }

@@ -34,6 +34,27 @@ enum DraftPreview {
         form.verdictPreview = Assessor.assess(activity, answers: activity.assessments.last?.answers ?? AssessmentAnswers(), in: dossier)
     }
 
+    /// The reason to set the Kader aside, for a new activity or visit that starts out approved while the Kader's
+    /// rules make it negative (as moving to goedgekeurd asks it, `Dossier.whyApprovalNeedsOverride`).
+    static func overrideField() -> FormField {
+        FormField("overrideReason", "Afwijking", .text(TextInput()),
+                  help: "Het Kader maakt deze activiteit negatief, ook zonder antwoorden (zie boven): waarom wordt ze toch goedgekeurd? Verplicht; wordt vastgelegd.",
+                  isVisible: false)
+    }
+
+    /// Shows the reason field while the form starts out approved and the weighing shown has a rule that makes it negative.
+    static func showOverride(_ form: inout Form, approved: Bool) {
+        form.setVisible("overrideReason", approved && form.verdictPreview?.reasons.contains(where: \.isRuleWarning) == true)
+    }
+
+    /// The reason typed, or a problem when the field is shown and empty; nil when not asked.
+    static func overrideReason(_ form: Form, problems: inout [String: String]) -> String? {
+        guard form["overrideReason"]?.isVisible == true else { return nil }
+        let text = form.text("overrideReason")
+        if text.isEmpty { problems["overrideReason"] = "Geef aan waarom wordt afgeweken van het Kader" }
+        return text.isEmpty ? nil : text
+    }
+
     /// "Bezoek vastgelegd: … Let op: Taizhou staat op een laag pitje …", or with the verdict so far.
     static func message(_ text: String, activity: Activity, in dossier: Dossier) -> String {
         let look = FirstLook(activity, in: dossier)

@@ -24,7 +24,7 @@ enum MoveForm {
     static func refresh(_ form: inout Form, activity: Activity?, in state: AppState) {
         let next = form["status"]?.selectedValue.flatMap(ActivityStatus.init(rawValue:))
         form.setVisible("decision", next == .goedgekeurd)
-        form.setVisible("overrideReason", next == .goedgekeurd && activity.flatMap { state.dossier.whyApprovalNeedsOverride($0, ledger: state.index.ledger) } != nil)
+        form.setVisible("overrideReason", next == .goedgekeurd && activity.flatMap { state.dossier.whyApprovalNeedsOverride($0) } != nil)
         form.setVisible("actualCostCents", next == .uitgevoerd)
     }
 

@@ -23,14 +23,18 @@ enum VisitForm {
         return form
     }
 
-    /// The decision field only for a new visit in the future; the weighing as the form stands.
+    /// The decision field only for a new visit in the future, and with a decision the reason to set the Kader
+    /// aside where its rules make the visit negative; the weighing as the form stands.
     static func refresh(_ form: inout Form, in state: AppState) {
+        var approved = false
         if form.purpose == .newVisit {
             refreshFollowUpRows(&form)
             let date = try? CalendarDate.read(form.text("startDate"))
             form.setVisible("decision", date.map { $0 > state.today } ?? false)
+            approved = form["decision"]?.isVisible == true && !form.text("decision").isEmpty
         }
         DraftPreview.refresh(&form, in: state.dossier) { submit($0, editing: $0.purpose.editedActivity, in: state) }
+        DraftPreview.showOverride(&form, approved: approved)
     }
 
     private static func fields(draft: VisitDraft, in dossier: Dossier, dates: DateWriting, isNew: Bool) -> [FormField] {
@@ -42,6 +46,7 @@ enum VisitForm {
                       help: "12-3-2025 of 2025-03-12. Vandaag of eerder: uitgevoerd; later: in afweging, tenzij al goedgekeurd."),
             FormField("decision", "Goedgekeurd door", .text(TextInput()), help: "Alleen als het bezoek al is goedgekeurd: het besluit van B&W of het mandaat. Dan: gepland. Leeg: in afweging.",
                       isVisible: isNew),
+            DraftPreview.overrideField(),
             FormField("endDate", "Tot en met", .text(TextInput(draft.endDate.map(dates.editable) ?? "")), help: "Alleen bij een meerdaags bezoek."),
             FormField("direction", "Richting", .choice(directions, selected: directions.firstIndex { $0.value == draft.direction.rawValue } ?? 0),
                       help: "Inkomend: een delegatie bezoekt Oss. Uitgaand: Oss gaat op missie. ←→ wisselt."),
@@ -123,7 +128,11 @@ enum VisitForm {
             return .change(.editActivity(existing.id, edits), success: "Bezoek bijgewerkt: \(draft.effectiveTitle)")
         }
         let decision = form["decision"]?.isVisible == true ? reader.text("decision") : ""
-        let activity = draft.newActivity(in: state.dossier, today: state.today, approvedBy: decision.isEmpty ? nil : decision)
+        var problems: [String: String] = [:]
+        let overrideReason = DraftPreview.overrideReason(form, problems: &problems)
+        guard problems.isEmpty else { return .problems(problems) }
+        let activity = draft.newActivity(in: state.dossier, today: state.today, approvedBy: decision.isEmpty ? nil : decision,
+                                         overrideReason: overrideReason)
         return .change(.addActivity(activity), success: DraftPreview.message("Bezoek vastgelegd: \(activity.title) op \(state.dates.date(date)) (\(activity.status.label))",
                                                                               activity: activity, in: state.dossier))
     }
