@@ -33,7 +33,7 @@ extension PostgresStore: ArchiveStorage {
     public func importArchive(_ archive: DossierArchive, replacing: Bool) throws(StoreError) {
         if try !holdsNothing() {
             guard replacing else {
-                throw .badSetting("de database \(location) heeft al een dossier; geef --replace om het te vervangen (het logboek gaat dan verloren)")
+                throw .targetTaken("de database \(location) heeft al een dossier; er is niets geschreven. Geef --replace om het te vervangen (het logboek gaat dan verloren)")
             }
             try link.query("DROP TABLE IF EXISTS dossier_changes, dossier_snapshots, dossier_list_index, dossier_meta CASCADE")
             try link.query("DROP FUNCTION IF EXISTS dossier_changes_role(), dossier_changes_append_only() CASCADE")

@@ -21,6 +21,24 @@ struct HostileFilesCommandTests {
         try runner.run(arguments + ["--store", storePath], environment: ["DOSSIER_USER": "adviseur", "DOSSIER_JOURNAL_LIMIT": "1"].merging(environment) { $1 })
     }
 
+    @Test("a CSV or a text file given as the dossier is called what it is, with the import for a CSV; nothing is written beside it")
+    func notADossier() throws {
+        try directory.write("activiteiten.csv", "\u{FEFF}titel;soort;status\r\nBeurs;beurs;idee\r\n")
+        try directory.write("notities.txt", "\u{1B}[31mrood\n")
+        for (name, says) in [("activiteiten.csv", "begint met 'titel;soort;status'. Is het een CSV-bestand, lees het dan in met: dossier import activities "),
+                             ("notities.txt", "begint met '␛[31mrood'. Het bestand is niet aangeraakt.")] {
+            let before = try directory.read(name)
+            for arguments in [["--store", directory.file(name), "relations"], ["validate", directory.file(name)]] {
+                let result = try runner.run(arguments, environment: ["DOSSIER_USER": "adviseur"])
+                #expect(result.status == 65, "\(arguments): \(result.standardError)")
+                #expect(result.standardError.contains("\(directory.file(name)) is geen dossier: een dossier is een JSON-bestand dat met '{' begint, dit bestand \(says)"),
+                        "\(arguments): \(result.standardError)")
+            }
+            #expect(try directory.read(name) == before)
+            #expect(!FileManager.default.fileExists(atPath: directory.file(name) + ".journal"))
+        }
+    }
+
     @Test("-o into a named pipe streams into it and leaves the pipe a pipe")
     func outputToPipe() throws {
         let fifo = directory.file("uit.fifo")

@@ -93,9 +93,14 @@ struct PostgresStoreTests {
         #expect(inward.standardOutput.contains("3 wijzigingen in het logboek"), "\(inward.standardOutput)")
         let again = try run(["copy", "--from", file, "--to", database])
         #expect(again.status == 64 && again.standardError.contains("--replace"), "a copy onto a dossier needs --replace")
+        #expect(!again.standardError.contains("ongeldige instelling"), "it is not a setting: \(again.standardError)")
         let back = directory.file("terug.json")
         let outward = try run(["copy", "--from", database, "--to", back])
         #expect(outward.status == 0, "\(outward.standardError)")
+        let onto = try run(["copy", "--from", database, "--to", back])
+        #expect(onto.status == 64, "\(onto.standardError)")
+        #expect(onto.standardError == "dossier: \(back) bestaat al (of zijn journaal, back-ups of geschiedenis); er is niets geschreven. "
+                + "Kopieer naar een nieuw bestand: een bestaand dossier wordt nooit overschreven\n", "\(onto.standardError)")
         for store in [database, back] {
             let log = try run(["log", "--json", "--store", store])
             #expect(log.standardOutput.contains("\"summary\": \"Status van BioValley: Genoemd → Actief\""), "\(store)")

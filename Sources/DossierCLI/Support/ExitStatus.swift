@@ -32,9 +32,9 @@ func failure(_ error: StoreError) -> ExitCode {
     switch error {
     case .missing, .snapshotMissing: failure(error.description, code: ExitStatus.noInput)
     case .fileSystem: failure(error.description, code: ExitStatus.ioError)
-    case .damaged, .invalid, .refused, .damagedJournal, .foreignJournal, .newerVersion: failure(error.description, code: ExitStatus.dataError)
+    case .damaged, .notADossier, .invalid, .refused, .damagedJournal, .foreignJournal, .newerVersion: failure(error.description, code: ExitStatus.dataError)
     case .busy, .changedOnDisk: failure(error.description, code: ExitStatus.temporaryFailure)
-    case .readOnly, .badSetting: failure(error.description, code: ExitStatus.usage)
+    case .readOnly, .badSetting, .targetTaken: failure(error.description, code: ExitStatus.usage)
     case .unavailable: failure(error.description, code: ExitStatus.unavailable)
     case .notPermitted: failure(error.description, code: ExitStatus.notPermitted)
     case .partOfDossier: failure(error.description, code: ExitStatus.software)

@@ -17,6 +17,7 @@ public enum DossierFile {
     /// As `decode`, saying from which older version the document was converted (nil when it was current).
     public static func decodeMigrating(_ bytes: [UInt8], file: String, migrations: [SchemaMigration],
                                        checking: Checking = .all) throws(StoreError) -> (dossier: Dossier, migratedFrom: Int?) {
+        if let beginning = notJSONObject(bytes) { throw .notADossier(file: file, beginning: beginning) }
         guard let (migrated, from) = try SchemaMigrations.migrate(bytes, file: file, steps: migrations) else {
             return (try decodeCurrent(bytes, file: file, checking: checking), nil)
         }
@@ -32,6 +33,15 @@ public enum DossierFile {
               let dossier = try? Dossier(decodingReleasing: buffer.bytes, every: releaseStep) else { return nil }
         if case .unless(let sequence) = checking, dossier.journalSequence == sequence { return dossier }
         return DossierValidator.problems(in: dossier).isEmpty ? dossier : nil
+    }
+
+    /// The first line of a file that cannot be a dossier because it does not begin with `{` (a CSV given as the
+    /// dossier, a text file); nil for anything that may be one (then decoding says what is wrong, and where).
+    static func notJSONObject(_ bytes: [UInt8]) -> String? {
+        guard let first = bytes.firstIndex(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), bytes[first] != UInt8(ascii: "{") else { return nil }
+        var line = bytes[first...].prefix { $0 != 0x0A && $0 != 0x0D }.prefix(60)
+        if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+        return String(decoding: line, as: UTF8.self)
     }
 
     private static func decodeCurrent(_ bytes: [UInt8], file: String, checking: Checking = .all) throws(StoreError) -> Dossier {

@@ -39,7 +39,7 @@ extension DossierStore: ArchiveStorage {
     /// segment, the backups under this file's name. A file or its traces already there are never replaced.
     public func importArchive(_ archive: DossierArchive, replacing: Bool) throws(StoreError) {
         guard try holdsNothing() else {
-            throw .badSetting("\(path) bestaat al (of zijn journaal, back-ups of geschiedenis); kopieer naar een nieuw bestand")
+            throw .targetTaken("\(path) bestaat al (of zijn journaal, back-ups of geschiedenis); er is niets geschreven. Kopieer naar een nieuw bestand: een bestaand dossier wordt nooit overschreven")
         }
         let entries: JournalFile
         do {

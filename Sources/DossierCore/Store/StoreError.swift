@@ -5,6 +5,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case damaged(file: String, problem: LocatedProblem)
     /// Well-formed, but breaking the dossier's rules (a laag-pitje relation without a reason …).
     case invalid(file: String, problems: [LocatedProblem])
+    /// Not a dossier at all: the file does not begin as a JSON object (a CSV or text file given as the dossier).
+    case notADossier(file: String, beginning: String)
     /// There is no file at the path.
     case missing(file: String)
     /// The snapshot is gone, but its journal, backups or history are still there.
@@ -23,6 +25,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case readOnly(file: String)
     /// A setting (an environment variable) holds a value the program does not accept.
     case badSetting(String)
+    /// A copy was to go where a dossier already is; nothing was written (the message says what to do instead).
+    case targetTaken(String)
     /// The database server cannot be reached, or refuses the connection (not busy: then `.busy`).
     case unavailable(location: String, reason: String)
     /// The storage may be read but not written by this user (a database role with only SELECT).
@@ -42,6 +46,11 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             let shown = problems.prefix(20).map { "  \($0)" }.joined(separator: "\n")
             let more = problems.count > 20 ? "\n  … en nog \(problems.count - 20)" : ""
             return "\(file) voldoet niet aan de regels van het dossier (\(count(problems.count, "fout", "fouten"))):\n\(shown)\(more)\nHet bestand is niet aangeraakt."
+        case let .notADossier(file, beginning):
+            let csv = beginning.contains(";") || beginning.contains(",") || file.lowercased().hasSuffix(".csv")
+            return "\(file) is geen dossier: een dossier is een JSON-bestand dat met '{' begint, dit bestand begint met '\(beginning)'. "
+                + (csv ? "Is het een CSV-bestand, lees het dan in met: dossier import activities \(file) (zie dossier import --help). " : "")
+                + "Het bestand is niet aangeraakt."
         case let .missing(file):
             return "\(file) bestaat niet"
         case let .snapshotMissing(file):
@@ -61,6 +70,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "\(file) is alleen-lezen geopend; er is niets gewijzigd"
         case let .badSetting(message):
             return "ongeldige instelling: \(message)"
+        case let .targetTaken(message):
+            return message
         case let .unavailable(location, reason):
             return "de database \(location) is niet bereikbaar: \(reason). Er is niets gewijzigd."
         case let .notPermitted(location, reason):
@@ -80,9 +91,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// True for problems with the data (damaged, invalid, refused), false for the file system.
     public var isDataError: Bool {
         switch self {
-        case .damaged, .invalid, .refused, .damagedJournal, .foreignJournal: true
-        case .missing, .snapshotMissing, .fileSystem, .busy, .changedOnDisk, .readOnly, .badSetting, .newerVersion, .unavailable, .notPermitted,
-             .partOfDossier: false
+        case .damaged, .notADossier, .invalid, .refused, .damagedJournal, .foreignJournal: true
+        case .missing, .snapshotMissing, .fileSystem, .busy, .changedOnDisk, .readOnly, .badSetting, .targetTaken, .newerVersion, .unavailable,
+             .notPermitted, .partOfDossier: false
         }
     }
 }
