@@ -42,6 +42,15 @@ public struct DossierCommand: ParsableCommand {
         // 100.000 activities a mistyped id peaked at 135 MB without this, 105 MB with it (docs/performance.md, point
         // 41). Above the 1 MB pieces `activities --json` copies in: with 256 KB it peaked 5 MB lower but took 0,1 s longer.
         dossier_fix_mmap_threshold(2 * 1_024 * 1_024)
+        // The library answers `help` with a word that is no command with the general help and success; a typo
+        // there is as wrong as anywhere else.
+        let arguments = CommandLine.arguments.dropFirst()
+        if arguments.first == "help", let word = arguments.dropFirst().first, !word.hasPrefix("-"), word != "help",
+           !subcommandNames.contains(word) {
+            Output.error("dossier: \(ParserMessages.unknownCommand(word, subcommands: subcommandNames))\n"
+                         + "Gebruik: dossier help <opdracht>\n  Zie 'dossier --help' voor meer uitleg.")
+            Glibc.exit(ExitStatus.usage)
+        }
         do {
             var command = try parseAsRoot()
             do {

@@ -22,6 +22,12 @@ enum ParserMessages {
         }.joined(separator: "\n")
     }
 
+    /// "onbekende opdracht 'relatons'; bedoelde u 'relations'?"
+    static func unknownCommand(_ word: String, subcommands: [String]) -> String {
+        let suggestion = Spelling.closest(to: word, in: subcommands).map { "; bedoelde u '\($0)'?" } ?? " (dossier --help noemt ze alle)"
+        return "onbekende opdracht '\(word)'\(suggestion)"
+    }
+
     /// What a successful exit prints: help, a version, a completion script, the help as JSON (for the man
     /// pages). The standard flags' help is Dutch everywhere; help text also gets Dutch headings.
     static func output(_ text: String) -> String {
@@ -72,8 +78,7 @@ enum ParserMessages {
         if let match = text.wholeMatch(of: /Unexpected argument '(.+)'/) {
             let word = String(match.1)
             guard isRoot, !word.hasPrefix("-") else { return "onverwacht argument '\(word)'" }
-            let suggestion = Spelling.closest(to: word, in: subcommands).map { "; bedoelde u '\($0)'?" } ?? " (dossier --help noemt ze alle)"
-            return "onbekende opdracht '\(word)'\(suggestion)"
+            return unknownCommand(word, subcommands: subcommands)
         }
         if let match = text.wholeMatch(of: /(\d+) unexpected arguments: (.+)/) {
             return "\(match.1) onverwachte argumenten: \(match.2)"
