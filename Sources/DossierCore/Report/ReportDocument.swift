@@ -112,8 +112,8 @@ struct ReportWriter {
         blocks.append(.paragraph("Wat \(report.year) opleverde per focus van het Kader. Lopend: goedgekeurd of gepland, ook doorlopend zonder datum."))
         var rows: [[String]] = []
         for focus in KaderFocus.allCases {
+            // (Every focus has its row, also outside the focus at 0: that nothing lay outside it is worth saying.)
             let entries = report.entries(focus)
-            guard !entries.isEmpty || focus != .outsideFocus else { continue }
             let done = entries.filter { $0.activity.status.isCarriedOut }
             let running = entries.filter { $0.activity.status == .goedgekeurd || $0.activity.status == .gepland }
             let cost = entries.filter(\.activity.status.countsAgainstBudget).reduce(Money.zero) { $0 + $1.activity.budgetedCost }
