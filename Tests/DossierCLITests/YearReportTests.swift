@@ -40,6 +40,8 @@ extension ExchangeTests {
             ["log-visit", "--relation", "pivot-park", "--date", "2027-04-20", "--direction", "inkomend", "--country", "Japan",
              "--delegation", "Kobe", "--cost", "300"],
             ["move", "delegatie-uit-kobe-2027-04-20", "geannuleerd", "--reason", "Delegatie zegde af"],
+            ["log-visit", "--relation", "taizhou", "--date", "2027-05-20", "--direction", "uitgaand", "--delegation", "Taizhou",
+             "--decision", "Mandaat burgemeester", "--override-reason", "REDEN-BEZOEK"],
         ]
         for command in commands {
             let result = try run(command)
@@ -50,7 +52,8 @@ extension ExchangeTests {
 
         let markdown = try run(["report", "--year", "2027"]).standardOutput
         #expect(markdown.contains("GOEDGEKEURD ONDANKS NEGATIEF OORDEEL: REDEN-XYZ"), "\(markdown)")
-        #expect(markdown.contains("Delegatiebezoeken: 0 inkomend, 0 uitgaand."), "the called-off visit is not counted")
+        #expect(markdown.contains("Delegatiebezoeken: 0 inkomend, 1 uitgaand."), "the called-off visit is not counted")
+        #expect(markdown.contains("REDEN-BEZOEK"), "a visit that started out planned against the Kader says why too: \(markdown)")
         #expect(!markdown.contains("goedgekeurd ondanks een negatief oordeel."), "approved in 2026, not in 2027")
         #expect(markdown.contains("Er zijn in 2027 geen activiteiten afgewogen."), "both weighings were made in 2026")
         let html = try run(["report", "--year", "2027", "--format", "html"]).standardOutput
@@ -62,6 +65,8 @@ extension ExchangeTests {
         let (budgetColumn, overrideColumn) = (try #require(header.firstIndex(of: "kosten voor budget")), try #require(header.firstIndex(of: "afwijking")))
         let mission = try #require(rows.first { $0.first == "missie-taizhou" })
         #expect(mission[budgetColumn] == "1000" && mission[overrideColumn] == "REDEN-XYZ", "\(mission)")
+        let planned = try #require(rows.first { $0.first == "missie-naar-taizhou-2027-05-20" })
+        #expect(planned[overrideColumn] == "REDEN-BEZOEK", "\(planned)")
         let visit = try #require(rows.first { $0.first == "delegatie-uit-kobe-2027-04-20" })
         #expect(visit[budgetColumn] == Money.zero.editableText, "called off: nothing on the budget, \(visit)")
 
@@ -70,7 +75,8 @@ extension ExchangeTests {
         let appendixC = try #require(earlier.range(of: "Bijlage C."))
         #expect(earlier[appendixB.upperBound..<appendixC.lowerBound].contains("Missie Taizhou"), "weighed in 2026: in that year's appendix")
         #expect(!earlier[appendixB.upperBound..<appendixC.lowerBound].contains("REDEN-XYZ"), "the weighing shown there is not the negative one overruled")
-        #expect(earlier.contains("1 activiteit goedgekeurd ondanks een negatief oordeel."), "\(earlier)")
+        #expect(earlier.contains("in 2026 2 activiteiten goedgekeurd ondanks een negatief oordeel: Missie Taizhou (2027), Missie naar Taizhou (2027)."),
+                "named, with the year they are listed in: \(earlier)")
     }
 
     @Test("a positive weighing's deciding reason is about the content, not the budget line's balance of that moment")

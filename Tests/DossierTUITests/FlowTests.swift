@@ -564,6 +564,20 @@ struct AssessmentFlowTests {
         #expect(added.approvalOverrideReason == "Verzoek van de burgemeester")
         #expect(app.store.saved?.activity(added.id)?.approvalOverrideReason == "Verzoek van de burgemeester")
     }
+
+    @Test("a relation picked into a new approved activity weighs at once: the reason to deviate is asked before the next key")
+    func pickedRelationWeighsAtOnce() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("+"))
+        app.type("Missie Taizhou").press(.tab, .tab).press(.character("g"))
+        #expect(app.state.form?["overrideReason"]?.isVisible == false, "no relation yet, no rule against it")
+        app.press(.tab).type("Besluit B&W 3-2-2027").press(.tab)
+        #expect(app.state.form?.focusedField?.id == "relations")
+        app.type("taiz").press(.enter)
+        #expect(app.state.form?.picker == nil)
+        #expect(app.state.form?["overrideReason"]?.isVisible == true, "Taizhou is on laag pitje: asked as soon as it is picked")
+        #expect(app.state.form?.verdictPreview?.verdict == .negatief)
+    }
 }
 
 @Suite("TUI history, reload and undo levels")

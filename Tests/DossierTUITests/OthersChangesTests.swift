@@ -173,6 +173,7 @@ struct OthersChangesTests {
         let app = Harness()
         try select("rhone-alpes", in: app, section: .relations)
         app.press(.character("s")).press(.tab).type("toch niet")
+        let chosen = try #require(app.state.form?["status"]?.selectedValue)
         app.store.othersChanges = [(.setRelationStatus("rhone-alpes", status: .actief, reason: "akkoord", reviewDate: nil), ine)]
         app.loop.refresh()
         app.press(.control("s"))
@@ -185,6 +186,27 @@ struct OthersChangesTests {
         app.press(.control("s"))
         #expect(app.state.form == nil, "the second Ctrl-S, knowing the colleague's status, saves: \(app.text)")
         #expect(app.state.dossier.relation("rhone-alpes")?.statusHistory.last?.reason == "toch niet")
+        #expect(app.state.dossier.relation("rhone-alpes")?.status.rawValue == chosen, "the status chosen in the menu, left as it was, is the one saved")
+    }
+
+    @Test("a step the colleague already took is not swapped for another in the move form: the form stays as it was, and nothing else is saved")
+    func moveAfterColleagueMoved() throws {
+        let app = Harness()
+        app.press(.character("2"))
+        try select("missie-lyon", in: app, section: .activities)
+        let before = try #require(app.state.dossier.activity("missie-lyon"))
+        app.press(.character("m"))
+        let step = try #require(app.state.form?["status"]?.selectedValue)
+        app.press(.tab).type("mijn toelichting")
+        app.store.othersChanges = [(.moveActivity("missie-lyon", status: .geannuleerd, reason: "van Ine", overrideReason: nil, decision: nil,
+                                                  seen: before.status), ine)]
+        app.loop.refresh()
+        app.press(.control("s"))
+        #expect(app.state.form?["status"]?.selectedValue == step, "the step chosen stays chosen")
+        #expect(app.state.form?.text("reason") == "mijn toelichting")
+        app.press(.control("s"))
+        let history = try #require(app.state.dossier.activity("missie-lyon")?.statusHistory)
+        #expect(history.count == before.statusHistory.count + 1, "only the colleague's step is saved: \(history.map(\.to))")
     }
 
     @Test("an open change log takes in a colleague's changes: at its top, for the whole dossier or the record it is about")

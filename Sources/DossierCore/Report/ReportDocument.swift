@@ -135,10 +135,9 @@ struct ReportWriter {
                          + (charged.cents > 0 ? "; daarop geboekt: \(charged.formatted)." : "."))
         }
         lines.append("Delegatiebezoeken: \(report.incomingVisits.count) inkomend, \(report.outgoingVisits.count) uitgaand.")
-        let overrides = report.approvalsAgainstWeighing.count
         lines.append("\(count(report.assessments.count, "afweging", "afwegingen")): " + Verdict.allCases.map { verdict in
             "\(report.assessments.filter { $0.assessment.verdict == verdict }.count) \(verdict.label.lowercased())"
-        }.joined(separator: ", ") + (overrides > 0 ? "; \(count(overrides, "activiteit", "activiteiten")) goedgekeurd ondanks een negatief oordeel." : "."))
+        }.joined(separator: ", ") + overridesMade())
         if report.statusEvents.isEmpty {
             lines.append("Geen relatie veranderde in \(report.year) van status.")
         } else {
@@ -170,6 +169,19 @@ struct ReportWriter {
         let line = text.replacingLineBreaks()
         if let end = line.firstIndex(where: { ".!?".contains($0) }) { return String(line[...end]) }
         return line + "."
+    }
+
+    /// The approvals made in the report's year against a negative verdict, by name: the activity may lie in another
+    /// year (approved now, held next year), and is then listed in that year's report, so the count alone would not add up.
+    private func overridesMade() -> String {
+        let overrides = report.approvalsAgainstWeighing
+        guard !overrides.isEmpty else { return "." }
+        let shown = overrides.prefix(5).map { activity in
+            activity.title + (activity.year.map { $0 == report.year ? "" : " (\($0))" } ?? " (doorlopend)")
+        }
+        let more = overrides.count > shown.count ? " en nog \(overrides.count - shown.count)" : ""
+        return "; in \(report.year) \(count(overrides.count, "activiteit", "activiteiten")) goedgekeurd ondanks een negatief oordeel: "
+            + shown.joined(separator: ", ") + more + "."
     }
 
     // MARK: Activities

@@ -116,7 +116,7 @@ public struct YearReport: Sendable {
             return Assessed(activity: activity, assessment: latest, overrideReason: latest.verdict == .negatief ? YearReport.overrideReason(activity) : nil)
         }.sorted { $0.assessment.timestamp < $1.assessment.timestamp }
         approvalsAgainstWeighing = dossier.activities.filter { activity in
-            activity.statusHistory.contains { $0.to == .goedgekeurd && $0.overrideReason != nil && $0.date.year == year }
+            activity.statusHistory.contains { $0.overrideReason != nil && $0.date.year == year }
         }
         budgets = BudgetOverview.all(year: year, in: dossier)
         let ledger = BudgetLedger(dossier)
@@ -149,8 +149,10 @@ public struct YearReport: Sendable {
         return approved.map { $0.year <= year } ?? true
     }
 
+    /// Why an approval set the Kader aside: from the step to goedgekeurd, or the first entry of an activity that
+    /// started out approved or planned (only an approval holds such a reason).
     static func overrideReason(_ activity: Activity) -> String? {
-        activity.statusHistory.last { $0.to == .goedgekeurd && $0.overrideReason != nil }?.overrideReason
+        activity.statusHistory.last { $0.overrideReason != nil }?.overrideReason
     }
 
     /// Whether there is anything to account for: dated activities, weighings, status changes or a budget.

@@ -10,15 +10,21 @@ extension AppState {
     mutating func rebaseForm() -> Bool {
         guard let old = form, let basis = old.basis, let now = FormBasis.of(old.purpose, in: dossier), now != basis,
               var fresh = formAnew(for: old.purpose) else { return false }
-        let changed = old.changedFieldIDs
+        let changed = Set(old.changedFieldIDs)
         // Nothing typed may be lost: every changed field must have its place in the new form.
         guard changed.allSatisfy({ fresh[$0] != nil }) else { return false }
-        for id in changed {
-            guard let typed = old[id], let offered = fresh[id] else { continue }
-            fresh[id]?.value = Self.value(typed.value, offeredAs: offered.value)
+        for field in old.fields {
+            guard let offered = fresh[field.id] else { continue }
+            guard changed.contains(field.id) || field.value.isChoice else { continue }
+            // A choice, also one left as it was, is the one the person saw and meant (the step of a move form, the
+            // status of a status form): the new form must offer it, or it is not made anew at all.
+            guard let kept = Self.value(field.value, offeredAs: offered.value) else { return false }
+            fresh[field.id]?.value = kept
         }
         fresh.basis = now
         FormRules.refresh(&fresh, in: self)
+        // What the person typed must stay in view: a field the new form hides (another step chosen) would not be saved.
+        guard changed.allSatisfy({ fresh[$0]?.isVisible == true || old[$0]?.isVisible == false }) else { return false }
         if let focused = old.focusedField?.id { fresh.focus(on: focused) }
         fresh.replacesOnType = false
         form = fresh
@@ -57,13 +63,13 @@ extension AppState {
     }
 
     /// A value the person chose, in the options the new form offers: a choice by what it stands for (a move
-    /// form offers other steps once the status moved), kept as chosen when the new form no longer offers it.
-    private static func value(_ typed: FormValue, offeredAs offered: FormValue) -> FormValue {
+    /// form offers other steps once the status moved); nil when the new form no longer offers it.
+    private static func value(_ typed: FormValue, offeredAs offered: FormValue) -> FormValue? {
         switch (typed, offered) {
         case let (.menu(options, selected), .menu(newOptions, _)):
-            newOptions.firstIndex { $0.value == options[selected].value }.map { .menu(newOptions, selected: $0) } ?? typed
+            newOptions.firstIndex { $0.value == options[selected].value }.map { .menu(newOptions, selected: $0) }
         case let (.choice(options, selected), .choice(newOptions, _)):
-            newOptions.firstIndex { $0.value == options[selected].value }.map { .choice(newOptions, selected: $0) } ?? typed
+            newOptions.firstIndex { $0.value == options[selected].value }.map { .choice(newOptions, selected: $0) }
         default:
             typed
         }

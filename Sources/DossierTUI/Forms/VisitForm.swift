@@ -111,6 +111,8 @@ enum VisitForm {
             let due = reader.date("followUp.\(row).due", required: false)
             if !text.isEmpty { followUps.append(FollowUp(text: text, due: due)) }
         }
+        // (The reason to set the Kader aside is asked together with the rest, not after they are right.)
+        let overrideReason = DraftPreview.overrideReason(form, problems: &reader.problems)
         guard reader.problems.isEmpty, let date, let direction = reader.choice("direction", VisitDirection.self) else {
             return .problems(reader.problems)
         }
@@ -128,9 +130,6 @@ enum VisitForm {
             return .change(.editActivity(existing.id, edits), success: "Bezoek bijgewerkt: \(draft.effectiveTitle)")
         }
         let decision = form["decision"]?.isVisible == true ? reader.text("decision") : ""
-        var problems: [String: String] = [:]
-        let overrideReason = DraftPreview.overrideReason(form, problems: &problems)
-        guard problems.isEmpty else { return .problems(problems) }
         let activity = draft.newActivity(in: state.dossier, today: state.today, approvedBy: decision.isEmpty ? nil : decision,
                                          overrideReason: overrideReason)
         return .change(.addActivity(activity), success: DraftPreview.message("Bezoek vastgelegd: \(activity.title) op \(state.dates.date(date)) (\(activity.status.label))",

@@ -13,6 +13,8 @@ extension AppState {
         guard var current = form else { return [] }
         if current.picker != nil {
             handlePickerKey(key, action: action, form: &current)
+            // What was picked (a relation on laag pitje, a country) changes the weighing and what the form asks.
+            if current.picker == nil { FormRules.refresh(&current, in: self) }
             form = current
             return []
         }
