@@ -44,9 +44,7 @@ public struct DossierCommand: ParsableCommand {
         dossier_fix_mmap_threshold(2 * 1_024 * 1_024)
         // The library answers `help` with a word that is no command with the general help and success; a typo
         // there is as wrong as anywhere else.
-        let arguments = CommandLine.arguments.dropFirst()
-        if arguments.first == "help", let word = arguments.dropFirst().first, !word.hasPrefix("-"), word != "help",
-           !subcommandNames.contains(word) {
+        if let word = helpTopic(Array(CommandLine.arguments.dropFirst())), word != "help", !subcommandNames.contains(word) {
             Output.error("dossier: \(ParserMessages.unknownCommand(word, subcommands: subcommandNames))\n"
                          + "Gebruik: dossier help <opdracht>\n  Zie 'dossier --help' voor meer uitleg.")
             Glibc.exit(ExitStatus.usage)
@@ -74,6 +72,16 @@ public struct DossierCommand: ParsableCommand {
             if code.isSuccess { exitIfOutputFailed() }
             Glibc.exit(code.rawValue)
         }
+    }
+
+    /// The word after `help` when `help` is the command (after the options of the store, which may come first).
+    static func helpTopic(_ arguments: [String]) -> String? {
+        var rest = arguments[...]
+        while let first = rest.first, first.hasPrefix("-") {
+            rest = rest.dropFirst(first == "--store" ? 2 : 1)
+        }
+        guard rest.first == "help", let word = rest.dropFirst().first, !word.hasPrefix("-") else { return nil }
+        return word
     }
 
     /// A command that did its work but whose output did not all reach stdout (`dossier export > /dev/full`) ends

@@ -86,6 +86,15 @@ struct CSVImportRefusalTests {
         #expect(later.status == 0, "\(later.standardError) \(later.standardOutput)")
         #expect(later.standardError.contains("kolom 'reden afwijking': hoort bij de stap naar goedgekeurd"), "\(later.standardError)")
         #expect(try scratch.load().activity("reis-vietnam")?.approvalOverrideReason == "Besluit college 1-12-2026")
+
+        try scratch.directory.write("idee.csv", "titel;soort;status;besluit;reden afwijking\r\nIdee Hanoi;inspiratiereis;idee;;een reden\r\n")
+        let idea = try scratch.run(["import", "activities", scratch.directory.file("idee.csv")])
+        #expect(idea.status == 0, "\(idea.standardError)")
+        #expect(idea.standardError.contains("kolom 'reden afwijking': niet overgenomen: dit hoort bij een activiteit die al is goedgekeurd"),
+                "a cell that is not kept is said: \(idea.standardError)")
+        try scratch.directory.write("later-idee.csv", "id;titel;soort;status;besluit\r\nidee-hanoi;Idee Hanoi;inspiratiereis;idee;mandaat\r\n")
+        let notYet = try scratch.run(["import", "activities", scratch.directory.file("later-idee.csv")])
+        #expect(notYet.standardError.contains("kolom 'besluit': hoort bij een goedkeuring: zet de status op goedgekeurd"), "\(notYet.standardError)")
     }
 
     @Test("relations and the organiser may be named as anywhere else; a name that fits none is refused with the same suggestions")

@@ -25,7 +25,9 @@ struct HostileFilesCommandTests {
     func notADossier() throws {
         try directory.write("activiteiten.csv", "\u{FEFF}titel;soort;status\r\nBeurs;beurs;idee\r\n")
         try directory.write("notities.txt", "\u{1B}[31mrood\n")
-        for (name, says) in [("activiteiten.csv", "begint met 'titel;soort;status'. Is het een CSV-bestand, lees het dan in met: dossier import activities "),
+        try directory.write("relaties.csv", "id,naam,soort\r\nbom,BOM,partner\r\n")
+        for (name, says) in [("relaties.csv", "begint met 'id,naam,soort'. Het bestand is niet aangeraakt."),
+                             ("activiteiten.csv", "begint met 'titel;soort;status'. Zijn het activiteiten, lees ze dan in met: dossier import activities "),
                              ("notities.txt", "begint met '␛[31mrood'. Het bestand is niet aangeraakt.")] {
             let before = try directory.read(name)
             for arguments in [["--store", directory.file(name), "relations"], ["validate", directory.file(name)]] {
@@ -37,6 +39,17 @@ struct HostileFilesCommandTests {
             #expect(try directory.read(name) == before)
             #expect(!FileManager.default.fileExists(atPath: directory.file(name) + ".journal"))
         }
+    }
+
+    @Test("a copy onto an existing dossier is refused with 64, says so plainly, and leaves it as it was")
+    func copyOntoExisting() throws {
+        try directory.write("ander.json", Fixtures.smallDossier().encoded())
+        let before = try directory.read("ander.json")
+        let result = try runner.run(["copy", "--from", storePath, "--to", directory.file("ander.json")], environment: ["DOSSIER_USER": "adviseur"])
+        #expect(result.status == 64, "\(result.standardError)")
+        #expect(result.standardError == "dossier: \(directory.file("ander.json")) bestaat al (of zijn journaal, back-ups of geschiedenis); er is niets geschreven. "
+                + "Kopieer naar een nieuw bestand: een bestaand dossier wordt nooit overschreven\n", "\(result.standardError)")
+        #expect(try directory.read("ander.json") == before)
     }
 
     @Test("-o into a named pipe streams into it and leaves the pipe a pipe")

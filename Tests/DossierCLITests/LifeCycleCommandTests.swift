@@ -41,7 +41,7 @@ struct LifeCycleCommandTests {
                "--date", "2027-05-01", "--status", "goedgekeurd", "--decision", "mandaat wethouder"]
             : ["log-visit", "--relation", "taizhou", "--direction", "uitgaand", "--delegation", "Taizhou", "--date", "2027-05-01",
                "--decision", "mandaat wethouder"]
-        try refused(arguments, status: 65, saying: "een activiteit die al is goedgekeurd, vraagt een expliciete reden om daarvan af te wijken")
+        try refused(arguments, status: 65, saying: "een activiteit die meteen goedgekeurd of gepland is, vraagt een expliciete reden om daarvan af te wijken")
         try refused(arguments, status: 65, saying: command == "add-activity" ? "(Buiten Europa" : "laag pitje")
         let added = try run(arguments + ["--override-reason", "Besloten in het college van 2 december"])
         #expect(added.status == 0, "\(added.standardError)")

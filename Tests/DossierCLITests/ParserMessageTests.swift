@@ -32,6 +32,7 @@ struct ParserMessageTests {
         (["relatoins"], "dossier: onbekende opdracht 'relatoins'; bedoelde u 'relations'?", "Gebruik: dossier [--store <pad>] [--read-only] <opdracht>"),
         (["frobnicate"], "dossier: onbekende opdracht 'frobnicate' (dossier --help noemt ze alle)", "Gebruik: dossier [--store <pad>]"),
         (["help", "relatons"], "dossier: onbekende opdracht 'relatons'; bedoelde u 'relations'?", "Gebruik: dossier help <opdracht>"),
+        (["--read-only", "help", "relatons"], "dossier: onbekende opdracht 'relatons'; bedoelde u 'relations'?", "Gebruik: dossier help <opdracht>"),
         // A value the command's own parser refuses (the core's one date parser): the same framing.
         (["set-status", "taizhou", "laag-pitje", "--reason", "x", "--review-date", "abc"],
          "dossier: --review-date: 'abc' is geen datum; gebruik 12-3-2025 of 12 maart 2025", "Gebruik: dossier set-status "),
@@ -42,7 +43,7 @@ struct ParserMessageTests {
         let lines = result.standardError.split(separator: "\n").map(String.init)
         #expect(lines.first == cause, "\(result.standardError)")
         #expect(lines.contains { $0.hasPrefix(usage) }, "\(result.standardError)")
-        let command = arguments.first.map { ["relatoins", "frobnicate", "help"].contains($0) ? "" : " \($0)" } ?? ""
+        let command = arguments.first.map { ["relatoins", "frobnicate", "help", "--read-only"].contains($0) ? "" : " \($0)" } ?? ""
         #expect(lines.last == "  Zie 'dossier\(command) --help' voor meer uitleg.")
         for word in Self.english { #expect(!result.standardError.contains(word), "'\(word)' in \(result.standardError)") }
         #expect(result.standardOutput.isEmpty)

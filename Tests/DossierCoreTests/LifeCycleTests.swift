@@ -13,6 +13,32 @@ struct LifeCycleTests {
         "uitgevoerd>geevalueerd",
     ]
 
+    @Test("an activity added approved against the Kader's rules needs a reason, whatever its history's length; a replayed line does not",
+          arguments: [1, 2])
+    func addedApprovedNeedsReason(steps: Int) throws {
+        var dossier = Fixtures.smallDossier()
+        let approval = StatusChange<ActivityStatus>(date: Fixtures.date("2026-11-02"), from: steps == 1 ? nil : .inAfweging, to: .goedgekeurd,
+                                                    reason: "", by: "tester", decision: "Besluit B&W")
+        let history = (steps == 1 ? [] : [StatusChange<ActivityStatus>(date: Fixtures.date("2026-11-01"), from: nil, to: .inAfweging, reason: "", by: "tester")])
+            + [approval]
+        var activity = Activity(id: "m", title: "Missie Taizhou", kind: .handelsmissie, status: .goedgekeurd, relations: ["taizhou"],
+                                startDate: Fixtures.date("2027-05-01"), statusHistory: history)
+        #expect(throws: ChangeError.self) { try dossier.apply(.addActivity(activity), context: Fixtures.context) }
+        do {
+            try dossier.apply(.addActivity(activity), context: Fixtures.context)
+        } catch {
+            #expect(error.field == "overrideReason" && error.message.contains("laag pitje"), "\(error)")
+        }
+        var replay = Fixtures.context
+        replay.isReplay = true
+        var replayed = dossier
+        try replayed.apply(.addActivity(activity), context: replay)
+        #expect(replayed.activity("m") != nil, "a line written before the rule still reads")
+        activity.statusHistory[activity.statusHistory.count - 1].overrideReason = "Verzoek van het college"
+        try dossier.apply(.addActivity(activity), context: Fixtures.context)
+        #expect(dossier.activity("m")?.approvalOverrideReason == "Verzoek van het college")
+    }
+
     @Test("every pair of states is allowed exactly when the life cycle says so", arguments: ActivityStatus.allCases)
     func transitions(from: ActivityStatus) {
         for to in ActivityStatus.allCases {

@@ -95,7 +95,8 @@ struct LogVisitCommand: ParsableCommand {
         }
         Output.line(TerminalSafeText.line("Bezoek vastgelegd: \(activity.title) op \(Session.dates.date(date)) [\(activity.status.label)] (\(activity.id))"))
         if decision != nil && activity.status.isCarriedOut {
-            Output.line("Het bezoek heeft al plaatsgevonden: vastgelegd als uitgevoerd (--decision is dan niet nodig).")
+            let given = overrideReason == nil ? "--decision is" : "--decision en --override-reason zijn"
+            Output.line("Het bezoek heeft al plaatsgevonden: vastgelegd als uitgevoerd (\(given) dan niet nodig, en niet vastgelegd).")
         }
         for line in firstLook { Output.paragraph(TerminalSafeText.line(line)) }
     }

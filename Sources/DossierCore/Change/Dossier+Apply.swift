@@ -104,8 +104,11 @@ extension Dossier {
                 if added.statusHistory[0].reason.isBlank { added.statusHistory[0].reason = activity.isVisit ? "Bezoek vastgelegd" : "Activiteit toegevoegd" }
             }
             if context.checksLifeCycle && activity.statusHistory.count <= 1 {
-                try checkNewActivity(added, today: context.today, isReplay: context.isReplay)
+                try checkNewActivity(added, today: context.today)
             }
+            // Added approved, with one history entry or a longer one (`apply`): the rule approving is held to. (A replayed
+            // line was accepted before this rule, and stays.)
+            if context.checksLifeCycle && !context.isReplay { try checkApprovalReason(added) }
             try checkActivity(added)
             insertActivity(added)
             return Restoration(label: "Nieuwe activiteit \(activity.title)", activities: [Snapshot(id: activity.id, value: nil, position: activities.count - 1)])
@@ -321,18 +324,21 @@ extension Dossier {
     }
 
     /// A new activity: carried out only when it has started; already approved (or planned) only with who decided.
-    private func checkNewActivity(_ activity: Activity, today: CalendarDate, isReplay: Bool) throws(ChangeError) {
+    private func checkNewActivity(_ activity: Activity, today: CalendarDate) throws(ChangeError) {
         if activity.status.isCarriedOut { try checkCarriedOut(activity, today: today) }
-        guard activity.status == .goedgekeurd || activity.status == .gepland else { return }
-        if activity.statusHistory.first?.decision?.isBlank ?? true {
+        if activity.status == .goedgekeurd || activity.status == .gepland, activity.statusHistory.first?.decision?.isBlank ?? true {
             throw ChangeError(.invalid, "een activiteit die al is goedgekeurd, legt vast wie besloot: een besluit van B&W of een mandaat", field: "decision")
         }
-        // Starting out approved is approving: held to the rule moving to goedgekeurd is held to. (A replayed line
-        // was accepted before this rule, and stays.)
-        if !isReplay, activity.statusHistory.first?.overrideReason?.isBlank ?? true, let why = whyApprovalNeedsOverride(activity) {
-            throw ChangeError(.invalid, "\(why): een activiteit die al is goedgekeurd, vraagt een expliciete reden om daarvan af te wijken",
-                              field: "overrideReason")
-        }
+    }
+
+    /// An activity added already approved or planned is approving: held to the rule moving to goedgekeurd is held to,
+    /// the reason read from its approval (the entry with the decision, else the step to goedgekeurd or gepland).
+    private func checkApprovalReason(_ activity: Activity) throws(ChangeError) {
+        guard activity.status == .goedgekeurd || activity.status == .gepland else { return }
+        let approval = activity.statusHistory.last { $0.decision != nil } ?? activity.statusHistory.last { $0.to == .goedgekeurd || $0.to == .gepland }
+        guard approval?.overrideReason?.isBlank ?? true, let why = whyApprovalNeedsOverride(activity) else { return }
+        throw ChangeError(.invalid, "\(why): een activiteit die meteen goedgekeurd of gepland is, vraagt een expliciete reden om daarvan af te wijken",
+                          field: "overrideReason")
     }
 
     /// Why approving `activity` asks an explicit reason to set the Kader aside: its latest weighing is negative, or,

@@ -68,10 +68,12 @@ public struct ActivityImport: Sendable {
                 // Who approved and why belong to the step to goedgekeurd: on a row that does not take it, an edit there is not saved.
                 let approves = row.cell("status").flatMap { try? ActivityStatus.read($0) } == .goedgekeurd && existing.status != .goedgekeurd
                 if !approves {
+                    let message = existing.approvalDecision == nil
+                        ? "hoort bij een goedkeuring: zet de status op goedgekeurd om die hiermee vast te leggen; nu is er niets mee gedaan"
+                        : "hoort bij de stap naar goedgekeurd: een goedkeuring die al is vastgelegd verandert niet met een import"
                     for column in approvalColumns where columnIndex[column.heading] != nil
                         && (row.cell(column.heading) ?? "") != column.value(existing, dossier).trimmingSpaces() {
-                        result.notices.append(Problem(line: record.line, column: column.heading,
-                                                      message: "hoort bij de stap naar goedgekeurd: een goedkeuring die al is vastgelegd verandert niet met een import"))
+                        result.notices.append(Problem(line: record.line, column: column.heading, message: message))
                     }
                 }
             }
@@ -95,6 +97,13 @@ public struct ActivityImport: Sendable {
             }
             result.changes += changes
             if isNew { result.added += 1 } else { result.updated += 1 }
+            // A new row that does not start out approved (or names no decision) keeps neither cell: said, not dropped unseen.
+            if isNew, case .addActivity(let added)? = changes.first, added.approvalDecision == nil {
+                for column in approvalColumns where !(row.cell(column.heading) ?? "").isEmpty {
+                    result.notices.append(Problem(line: record.line, column: column.heading,
+                                                  message: "niet overgenomen: dit hoort bij een activiteit die al is goedgekeurd, gepland of uitgevoerd, met in 'besluit' wie besloot"))
+                }
+            }
             if isNew, case .addActivity(let added)? = changes.first,
                let twin = earlier.id(of: added, in: dossier) {
                 result.notices.append(Problem(line: record.line, column: "id", message: "nieuw toegevoegd als \(added.id), maar \(twin) heeft dezelfde titel "

@@ -39,12 +39,12 @@ public enum DossierFile {
     /// dossier, a text file); nil for anything that may be one (then decoding says what is wrong, and where), also
     /// for a dossier whose first byte was damaged: its `schemaVersion` near the start gives it away.
     static func notJSONObject(_ bytes: [UInt8]) -> String? {
-        guard let first = bytes.firstIndex(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), bytes[first] != UInt8(ascii: "{") else { return nil }
-        let marker = Array("\"schemaVersion\"".utf8), start = bytes.prefix(512)
+        // (A byte order mark before the `{` is the decoder's to judge, as any other damage.)
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        guard let first = body.firstIndex(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), body[first] != UInt8(ascii: "{") else { return nil }
+        let marker = Array("\"schemaVersion\"".utf8), start = body.prefix(512)
         if start.indices.contains(where: { start[$0...].starts(with: marker) }) { return nil }
-        var line = bytes[first...].prefix { $0 != 0x0A && $0 != 0x0D }.prefix(60)
-        if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
-        return String(decoding: line, as: UTF8.self)
+        return String(decoding: body[first...].prefix { $0 != 0x0A && $0 != 0x0D }.prefix(60), as: UTF8.self)
     }
 
     private static func decodeCurrent(_ bytes: [UInt8], file: String, checking: Checking = .all) throws(StoreError) -> Dossier {

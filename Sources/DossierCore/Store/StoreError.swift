@@ -47,9 +47,11 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             let more = problems.count > 20 ? "\n  … en nog \(problems.count - 20)" : ""
             return "\(file) voldoet niet aan de regels van het dossier (\(count(problems.count, "fout", "fouten"))):\n\(shown)\(more)\nHet bestand is niet aangeraakt."
         case let .notADossier(file, beginning):
-            let csv = beginning.contains(";") || beginning.contains(",") || file.lowercased().hasSuffix(".csv")
+            // The import reads the activities table; its header has these columns (a relations export has no 'soort' of activities).
+            let columns = Set(beginning.split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingSpaces().lowercased() })
+            let activities = columns.contains("titel") && columns.contains("soort")
             return "\(file) is geen dossier: een dossier is een JSON-bestand dat met '{' begint, dit bestand begint met '\(beginning)'. "
-                + (csv ? "Is het een CSV-bestand, lees het dan in met: dossier import activities \(file) (zie dossier import --help). " : "")
+                + (activities ? "Zijn het activiteiten, lees ze dan in met: dossier import activities \(file) (zie dossier import --help). " : "")
                 + "Het bestand is niet aangeraakt."
         case let .missing(file):
             return "\(file) bestaat niet"
