@@ -204,6 +204,11 @@ struct FieldEditTests {
         var redo = try dossier.apply(.restore(costs), context: context)
         #expect(redo.purpose == .redo, "the inverse of an undo is a redo")
         #expect(Change.restore(redo).summary(in: dossier) == "Opnieuw gedaan: geraamde kosten Handelsmissie Lyon € 2.500,00 → € 3.000,00")
+        var renamed = try dossier.apply(.editActivity("missie-lyon", [edit("title", .text("Handelsmissie Lyon"), .text("Handelsmissie Lyon 2027"))]),
+                                        context: context)
+        renamed.purpose = .undo
+        #expect(Change.restore(renamed).summary(in: dossier) == "Ongedaan gemaakt: titel Handelsmissie Lyon 2027 → Handelsmissie Lyon",
+                "the name once, not three times")
         redo.purpose = nil
         #expect(Change.restore(redo).summary(in: dossier).hasPrefix("Teruggezet: "))
 

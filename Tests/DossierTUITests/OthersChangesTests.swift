@@ -243,6 +243,25 @@ struct OthersChangesTests {
         #expect(!app.text.contains("ongedaan wilt"))
     }
 
+    @Test("a step a colleague's change makes impossible to undo stays, said so, and the next u undoes the step before it")
+    func undoPastRefusedStep() throws {
+        let app = Harness()
+        try select("bom", in: app, section: .relations)
+        app.press(.character("s"), .tab).type("eerste").press(.control("s"))
+        try select("rhone-alpes", in: app, section: .relations)
+        app.press(.character("s"), .tab).type("tweede").press(.control("s"))
+        let bom = try #require(app.state.dossier.relation("bom")), seen = try #require(app.state.dossier.relation("rhone-alpes"))
+        app.store.othersChanges = [(.editRelation("rhone-alpes", [FieldEdit(field: "region", old: .text(seen.region), new: .text("Regio van Ine"))]), ine)]
+        app.loop.refresh()
+        app.press(.character("u"))
+        #expect(app.state.message?.text.hasPrefix("Niet ongedaan gemaakt: ") == true, "\(String(describing: app.state.message))")
+        #expect(app.state.message?.text.hasSuffix("Deze stap blijft staan; de toets u gaat nu verder met de stap ervoor.") == true)
+        #expect(app.state.dossier.relation("rhone-alpes")?.statusHistory.last?.reason == "tweede", "the refused step stays")
+        app.press(.character("u"))
+        #expect(app.state.dossier.relation("bom")?.statusHistory.count == bom.statusHistory.count - 1, "the step before it is undone: \(app.text)")
+        #expect(app.state.dossier.relation("rhone-alpes")?.region == "Regio van Ine")
+    }
+
     @Test("a file replaced by something else is shown, and R reloads it")
     func replacedOutside() {
         let app = Harness()

@@ -128,6 +128,8 @@ extension Restoration {
                 }
                 // A field of a contact or link: "BioValley: contactpersoon Eva de Wit, e-mail – → …".
                 if only.label.contains(", ") { return "\(prefix): \(name): \(only.label.lowercasedFirst) \(only.old) → \(only.new)" }
+                // The name itself: the old and new name say which it is ("titel Beurs 2027 → Beurs", not the name three times).
+                if only.label == "Titel" || only.label == "Naam" { return "\(prefix): \(only.label.lowercasedFirst) \(only.old) → \(only.new)" }
                 return "\(prefix): \(only.label.lowercasedFirst) \(name) \(only.old) → \(only.new)"
             }
             return "\(prefix): \(name) (\(count(differences.count, "veld", "velden")))"

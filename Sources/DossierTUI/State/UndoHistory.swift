@@ -25,6 +25,12 @@ public struct UndoHistory: Hashable, Sendable {
         redoable.append(Entry(label: entry.label, restoration: inverse))
     }
 
+    /// The last change cannot be undone any more (a colleague changed what it changed since): it leaves the list,
+    /// so the changes before it can still be undone, each checked in its turn.
+    public mutating func dropLastUndoable() {
+        _ = undoable.popLast()
+    }
+
     /// The last undone change was redone; applying `inverse` undoes it again.
     public mutating func recordRedo(inverse: Restoration) {
         guard let entry = redoable.popLast() else { return }

@@ -201,6 +201,11 @@ extension AppState {
             // The full message is in the form; the line below stays short enough to read.
             message = .error(rebased ? "Niet opgeslagen: intussen gewijzigd; zie het formulier, je invoer staat er nog."
                                      : "Niet opgeslagen — de melding staat in het formulier; alles wat je invulde staat er nog.")
+        } else if case .undo? = purpose, case .refused(let refusal) = error, refusal.kind == .conflict {
+            // Refused for good (what it would put back was changed since): the steps before it stay within reach.
+            undoHistory.dropLastUndoable()
+            let next = undoHistory.undoable.isEmpty ? "er is in deze sessie verder niets om ongedaan te maken" : "de toets u gaat nu verder met de stap ervoor"
+            message = .error("Niet ongedaan gemaakt: \(refusal.message). Deze stap blijft staan; \(next).")
         } else {
             message = .error("Niet opgeslagen: \(error.description)")
         }
