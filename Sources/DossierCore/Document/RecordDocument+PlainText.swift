@@ -10,11 +10,13 @@ extension RecordDocument {
                 guard !fields.isEmpty else { continue }
                 lines.append("")
                 if let heading { lines.append(heading) }
+                // Under a heading indented as the other sections' lines are; the record's own fields at the top are not.
+                let indent = heading == nil ? "" : "  "
                 let labelWidth = (fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2
                 for field in fields {
-                    let value = wrap(field.value, width.map { $0 - labelWidth })
+                    let value = wrap(field.value, width.map { $0 - labelWidth - indent.count })
                     for (index, part) in value.enumerated() {
-                        lines.append((index == 0 ? DisplayWidth.fit(field.label + ":", to: labelWidth) : String(repeating: " ", count: labelWidth)) + part)
+                        lines.append(indent + (index == 0 ? DisplayWidth.fit(field.label + ":", to: labelWidth) : String(repeating: " ", count: labelWidth)) + part)
                     }
                 }
             case let .text(heading, text):
