@@ -544,6 +544,31 @@ struct AssessmentFlowTests {
         #expect(app.state.dossier.activity("missie-osaka")?.status == .goedgekeurd)
     }
 
+    @Test("carrying out an activity without a date asks the date in the step's form; date and step are saved, and undone, as one")
+    func carriedOutAsksDate() throws {
+        var dossier = Fixtures.smallDossier()
+        var fair = Activity(id: "beurs-zonder-datum", title: "Beurs zonder datum", kind: .beurs, status: .gepland, relations: ["bom"])
+        fair.statusHistory = [StatusChange(date: Fixtures.date("2026-10-01"), from: nil, to: .gepland, reason: "", by: "tester", decision: "mandaat")]
+        try dossier.apply(.addActivity(fair), context: Fixtures.context)
+        let app = Harness(dossier: dossier)
+        app.press(.character("2"))
+        let row = try #require(app.state.rows(.activities).firstIndex { app.state.dossier.activities[$0].id == fair.id })
+        app.press(.home)
+        for _ in 0..<row { app.press(.character("j")) }
+        app.press(.character("m"))
+        #expect(app.state.form?["status"]?.selectedValue == "uitgevoerd")
+        #expect(app.state.form?["startDate"]?.isVisible == true, "no date yet: asked here")
+        app.press(.control("s"))
+        #expect(app.state.form?.errors["startDate"] != nil)
+        app.type("1-11-2026").press(.control("s"))
+        #expect(app.state.form == nil, "saved: \(app.text)")
+        #expect(app.state.dossier.activity(fair.id)?.status == .uitgevoerd)
+        #expect(app.state.dossier.activity(fair.id)?.startDate == Fixtures.date("2026-11-01"))
+        app.press(.character("u"))
+        #expect(app.state.dossier.activity(fair.id)?.status == .gepland, "undone as one: \(app.text)")
+        #expect(app.state.dossier.activity(fair.id)?.startDate == nil)
+    }
+
     @Test("a new activity that starts out approved while a rule makes it negative asks the reason to deviate, and keeps it")
     func startApprovedAgainstRule() throws {
         let app = Harness()

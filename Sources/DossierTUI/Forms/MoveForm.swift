@@ -15,6 +15,8 @@ enum MoveForm {
                       help: "De afweging is negatief (of het Kader maakt haar negatief, ook zonder antwoorden): waarom wordt toch goedgekeurd? Verplicht; wordt vastgelegd."),
             FormField("actualCostCents", "Werkelijke kosten", .text(TextInput((activity.actualCost ?? activity.estimatedCost)?.editableText ?? "")),
                       help: "Wat de activiteit werkelijk kostte, in euro; voorgesteld: de raming. Het budget telt dit bedrag."),
+            FormField("startDate", "Datum", .text(TextInput()),
+                      help: "De activiteit heeft nog geen begindatum: wanneer vond ze plaats? 12-3-2026 of 2026-03-12; vandaag of eerder."),
         ])
         refresh(&form, activity: activity, in: state)
         form.settle()
@@ -26,6 +28,8 @@ enum MoveForm {
         form.setVisible("decision", next == .goedgekeurd)
         form.setVisible("overrideReason", next == .goedgekeurd && activity.flatMap { state.dossier.whyApprovalNeedsOverride($0) } != nil)
         form.setVisible("actualCostCents", next == .uitgevoerd)
+        // Carried out asks when, for an activity without a date, here instead of after leaving the form.
+        form.setVisible("startDate", next == .uitgevoerd && activity.map { $0.startDate == nil } == true)
     }
 
     static func submit(_ form: Form, activityID: ActivityID, in state: AppState) -> FormOutcome {
@@ -42,9 +46,16 @@ enum MoveForm {
             overrideReason = reader.requiredText("overrideReason", "Geef aan waarom wordt afgeweken van de negatieve afweging")
         }
         let actualCost = form["actualCostCents"]?.isVisible == true ? reader.money("actualCostCents") : nil
+        let date = form["startDate"]?.isVisible == true ? reader.date("startDate", required: true) : nil
         if !reader.problems.isEmpty { return .problems(reader.problems) }
-        return .change(.moveActivity(activityID, status: status, reason: reader.text("reason"), overrideReason: overrideReason,
-                                     decision: decision, actualCost: actualCost, seen: activity.status),
-                       success: "\(activity.title): \(activity.status.label) → \(status.label)")
+        let move = Change.moveActivity(activityID, status: status, reason: reader.text("reason"), overrideReason: overrideReason,
+                                       decision: decision, actualCost: actualCost, seen: activity.status)
+        let success = "\(activity.title): \(activity.status.label) → \(status.label)"
+        guard let date else { return .change(move, success: success) }
+        // The date first, then the step: one change, undone as one.
+        var dated = activity
+        dated.startDate = date
+        return .change(.batch([.editActivity(activityID, Activity.fields.edits(from: activity, to: dated)), move], label: success),
+                       success: success + " (\(state.dates.date(date)))")
     }
 }
