@@ -103,12 +103,14 @@ extension Dossier {
                 added.statusHistory[0].by = context.actor
                 if added.statusHistory[0].reason.isBlank { added.statusHistory[0].reason = activity.isVisit ? "Bezoek vastgelegd" : "Activiteit toegevoegd" }
             }
+            // An activity made now (no history, or one entry). One that comes with a longer history (`apply`, an activity
+            // deleted and added again) is a record of steps already taken, weighed and approved when they were: its
+            // approval is not judged again against weighings made since.
             if context.checksLifeCycle && activity.statusHistory.count <= 1 {
                 try checkNewActivity(added, today: context.today)
+                // (A replayed line was accepted before this rule, and stays.)
+                if !context.isReplay { try checkApprovalReason(added) }
             }
-            // Added approved, with one history entry or a longer one (`apply`): the rule approving is held to. (A replayed
-            // line was accepted before this rule, and stays.)
-            if context.checksLifeCycle && !context.isReplay { try checkApprovalReason(added) }
             try checkActivity(added)
             insertActivity(added)
             return Restoration(label: "Nieuwe activiteit \(activity.title)", activities: [Snapshot(id: activity.id, value: nil, position: activities.count - 1)])
@@ -331,12 +333,11 @@ extension Dossier {
         }
     }
 
-    /// An activity added already approved or planned is approving: held to the rule moving to goedgekeurd is held to,
-    /// the reason read from its approval (the entry with the decision, else the step to goedgekeurd or gepland).
+    /// An activity made already approved or planned is approving: held to the rule moving to goedgekeurd is held to,
+    /// the reason read from its one history entry.
     private func checkApprovalReason(_ activity: Activity) throws(ChangeError) {
         guard activity.status == .goedgekeurd || activity.status == .gepland else { return }
-        let approval = activity.statusHistory.last { $0.decision != nil } ?? activity.statusHistory.last { $0.to == .goedgekeurd || $0.to == .gepland }
-        guard approval?.overrideReason?.isBlank ?? true, let why = whyApprovalNeedsOverride(activity) else { return }
+        guard activity.statusHistory.first?.overrideReason?.isBlank ?? true, let why = whyApprovalNeedsOverride(activity) else { return }
         throw ChangeError(.invalid, "\(why): een activiteit die meteen goedgekeurd of gepland is, vraagt een expliciete reden om daarvan af te wijken",
                           field: "overrideReason")
     }
