@@ -95,8 +95,11 @@ struct OthersChangesTests {
         try select("missie-lyon", in: app, section: .activities)
         app.press(.character("e")).press(.control("u")).type("Missie Lyon 2027")
         let seen = try #require(app.state.dossier.activity("missie-lyon"))
-        app.store.othersChanges = [(.editActivity("missie-lyon", [FieldEdit(field: "title", old: .text(seen.title), new: .text("Lyon (Ine)")),
-                                                                  FieldEdit(field: "notes", old: .text(seen.notes), new: .text("van Ine"))]), ine)]
+        var theirs = seen
+        theirs.title = "Lyon (Ine)"
+        theirs.notes = "van Ine"
+        theirs.kind = .beurs
+        app.store.othersChanges = [(.editActivity("missie-lyon", Activity.fields.edits(from: seen, to: theirs)), ine)]
         if when == "at once" { app.loop.refresh() }
         app.press(.control("s"))
         #expect(app.state.form?.text("title") == "Missie Lyon 2027", "the typed title stays")
@@ -109,6 +112,7 @@ struct OthersChangesTests {
         #expect(app.state.form == nil, "saved the second time: \(app.text)")
         #expect(app.state.dossier.activity("missie-lyon")?.title == "Missie Lyon 2027", "the input, chosen seeing the colleague's")
         #expect(app.state.dossier.activity("missie-lyon")?.notes == "van Ine", "the colleague's other field stands")
+        #expect(app.state.dossier.activity("missie-lyon")?.kind == .beurs, "a choice left alone takes the colleague's value, not the one it opened with")
         #expect(app.store.saved?.activity("missie-lyon")?.title == "Missie Lyon 2027")
     }
 

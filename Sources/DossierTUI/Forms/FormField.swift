@@ -32,16 +32,6 @@ public enum FormValue: Hashable, Sendable {
     case buttons
 }
 
-extension FormValue {
-    /// One of a few options (a menu or a choice), as opposed to text, flags or picked ids.
-    var isChoice: Bool {
-        switch self {
-        case .menu, .choice: true
-        default: false
-        }
-    }
-}
-
 /// A field of a form: an id (the JSON key where there is one, so the store's messages land at the
 /// right field), a label, a help text, the value, and whether it is shown now.
 public struct FormField: Hashable, Sendable {

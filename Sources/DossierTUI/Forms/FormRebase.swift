@@ -13,12 +13,15 @@ extension AppState {
         let changed = Set(old.changedFieldIDs)
         // Nothing typed may be lost: every changed field must have its place in the new form.
         guard changed.allSatisfy({ fresh[$0] != nil }) else { return false }
-        for field in old.fields {
-            guard let offered = fresh[field.id] else { continue }
-            guard changed.contains(field.id) || field.value.isChoice else { continue }
-            // A choice, also one left as it was, is the one the person saw and meant (the step of a move form, the
-            // status of a status form): the new form must offer it, or it is not made anew at all.
-            guard let kept = Self.value(field.value, offeredAs: offered.value) else { return false }
+        // The step of a move form and the status of a status form are what the form does, also when left as they
+        // opened: kept as the person saw them. Any other field left alone shows the colleague's value.
+        let action: String? = switch old.purpose {
+        case .moveActivity, .relationStatus: "status"
+        default: nil
+        }
+        for field in old.fields where changed.contains(field.id) || field.id == action {
+            // The new form must offer a choice kept (a move form offers other steps once the status moved), or it is not made anew.
+            guard let offered = fresh[field.id], let kept = Self.value(field.value, offeredAs: offered.value) else { return false }
             fresh[field.id]?.value = kept
         }
         fresh.basis = now
