@@ -53,6 +53,23 @@ struct LifeCycleCommandTests {
         #expect(alone.status == 64 && alone.standardError.contains("--override-reason: de reden om af te wijken hoort bij een goedkeuring"), "\(alone.standardError)")
     }
 
+    @Test("an edit of an approved activity says what its approval did not weigh; an empty budget line or a review date that would not be kept is refused")
+    func editsOfApproved() throws {
+        let undated = try run(["edit", "missie-lyon", "--start-date", ""])
+        #expect(undated.status == 0, "\(undated.standardError)")
+        #expect(undated.standardOutput.contains("Let op: zonder datum telt € 2.500,00 van 'Handelsmissie Lyon' in geen budgetjaar meer mee"),
+                "\(undated.standardOutput)")
+        let moved = try run(["edit", "missie-lyon", "--relations", "taizhou"])
+        #expect(moved.status == 0, "\(moved.standardError)")
+        #expect(moved.standardOutput.contains("laag pitje") && moved.standardOutput.contains("is al gepland zonder dat gewogen te hebben"),
+                "\(moved.standardOutput)")
+        let unchanged = try run(["edit", "missie-lyon", "--notes", "alleen een notitie"])
+        #expect(!unchanged.standardOutput.contains("Let op"), "nothing new to weigh: \(unchanged.standardOutput)")
+        try refused(["edit", "missie-lyon", "--budget-line", ""], status: 64, saying: "--budget-line: leeg: geef de id of naam van een budgetregel, of 'geen'")
+        try refused(["set-status", "rhone-alpes", "actief", "--reason", "overleg", "--review-date", "2028-01-01"], status: 65,
+                    saying: "een herijkingsdatum hoort alleen bij laag pitje")
+    }
+
     /// Runs a command that must be refused: the exit code, the message, and not a byte written.
     func refused(_ arguments: [String], status: Int32, saying message: String) throws {
         let before = try directory.read("dossier.json"), journal = try? directory.read("dossier.json.journal")

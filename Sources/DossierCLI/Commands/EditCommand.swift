@@ -63,9 +63,14 @@ struct EditCommand: ParsableCommand {
         return edits.isEmpty ? nil : .editActivity(activity.id, edits)
     }
 
-    /// What was changed, field by field, as the dossier before the change names it.
+    /// What was changed, field by field, as the dossier before the change names it; then what the edit does that an
+    /// approval did not weigh (`ApprovedEditWarnings`).
     private static func report(_ change: Change, in dossier: Dossier) -> String {
-        ([change.summary(in: dossier)] + change.details(in: dossier).map { "  " + $0 }).joined(separator: "\n")
+        var warnings: [String] = []
+        if case let .editActivity(id, edits) = change, let activity = dossier.activity(id) {
+            warnings = ApprovedEditWarnings.lines(activity, edits, in: dossier)
+        }
+        return ([change.summary(in: dossier)] + change.details(in: dossier).map { "  " + $0 } + warnings).joined(separator: "\n")
     }
 
     private static func unchanged(_ name: String) -> String {

@@ -17,6 +17,11 @@ extension Dossier {
             guard !trimmedReason.isEmpty else {
                 throw ChangeError(.invalid, isReview ? "geef een reden voor de herijking" : "geef een reden voor de statuswijziging", field: "reason")
             }
+            // A date that would not be kept is refused rather than dropped (the log would name it). (A replayed line stays.)
+            if reviewDate != nil && !status.requiresReviewDate && !context.isReplay {
+                throw ChangeError(.invalid, "een herijkingsdatum hoort alleen bij laag pitje; bij \(status.label.lowercased()) wordt er geen vastgelegd: laat hem weg",
+                                  field: "reviewDate")
+            }
             if status.requiresReviewDate {
                 guard let reviewDate else {
                     throw ChangeError(.invalid, isReview ? "een herijking vraagt een nieuwe herijkingsdatum" : "Laag pitje vraagt een herijkingsdatum",

@@ -51,6 +51,8 @@ public struct EntityField<Entity: Sendable>: Sendable {
     public func parse(_ text: String, in dossier: Dossier) throws(ValueError) -> FieldValue {
         if text.trimmingSpaces().isEmpty {
             if isRequired { throw ValueError.missing }
+            // Empty would silently say that a partner pays (no budget line), taking the cost off the budget.
+            if case .budgetLine = input { throw ValueError("leeg: geef de id of naam van een budgetregel, of 'geen' als een partner betaalt") }
             return emptyValue
         }
         return try parser(text, dossier)

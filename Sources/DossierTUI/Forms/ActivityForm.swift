@@ -56,7 +56,8 @@ enum ActivityForm {
         if let id, let existing = state.seenActivity(id) {
             let edits = TableForm.edits(values, of: existing)
             guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan \(existing.title).") }
-            return .change(.editActivity(id, edits), success: "Activiteit bijgewerkt: \(title)")
+            let warnings = ApprovedEditWarnings.lines(existing, edits, in: state.dossier)
+            return .change(.editActivity(id, edits), success: (["Activiteit bijgewerkt: \(title)."] + warnings).joined(separator: " "))
         }
         let status = form["status"]?.selectedValue.flatMap(ActivityStatus.init(rawValue:)) ?? .idee
         var activity = Activity(id: state.dossier.newActivityID(for: title), title: title, kind: .overig, status: status)
