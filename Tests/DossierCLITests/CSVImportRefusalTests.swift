@@ -95,6 +95,13 @@ struct CSVImportRefusalTests {
         try scratch.directory.write("later-idee.csv", "id;titel;soort;status;besluit\r\nidee-hanoi;Idee Hanoi;inspiratiereis;idee;mandaat\r\n")
         let notYet = try scratch.run(["import", "activities", scratch.directory.file("later-idee.csv")])
         #expect(notYet.standardError.contains("kolom 'besluit': hoort bij een goedkeuring: zet de status op goedgekeurd"), "\(notYet.standardError)")
+
+        // The approved one loses its date and its budget line's cell is emptied: both said.
+        try scratch.directory.write("leeg.csv", "id;titel;soort;begindatum;budgetregel;geraamde kosten\r\nreis-vietnam;Reis Vietnam;inspiratiereis;;;800\r\n")
+        let emptied = try scratch.run(["import", "activities", scratch.directory.file("leeg.csv")])
+        #expect(emptied.status == 0, "\(emptied.standardError)")
+        #expect(emptied.standardError.contains("kolom 'budgetregel': een lege cel laat de budgetregel zoals hij is; schrijf 'geen'"), "\(emptied.standardError)")
+        #expect(emptied.standardError.contains("zonder datum telt € 800,00 van 'Reis Vietnam' in geen budgetjaar meer mee"), "\(emptied.standardError)")
     }
 
     @Test("relations and the organiser may be named as anywhere else; a name that fits none is refused with the same suggestions")

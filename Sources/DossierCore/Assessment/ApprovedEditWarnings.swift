@@ -19,10 +19,15 @@ public enum ApprovedEditWarnings {
         return warnings
     }
 
-    /// The warnings after an edit of `activity` with `edits`, each as "Let op: …"; none when the edits do not apply.
-    public static func lines(_ activity: Activity, _ edits: [FieldEdit], in dossier: Dossier) -> [String] {
+    /// The warnings after an edit of `activity` with `edits`; none when the edits do not apply.
+    public static func of(_ activity: Activity, editedWith edits: [FieldEdit], in dossier: Dossier) -> [String] {
         var edited = activity
         guard (try? Activity.fields.apply(edits, to: &edited, in: dossier)) != nil else { return [] }
-        return of(activity, edited, in: dossier).map { "Let op: \($0)." }
+        return of(activity, edited, in: dossier)
+    }
+
+    /// The same, each as a sentence "Let op: …".
+    public static func lines(_ activity: Activity, _ edits: [FieldEdit], in dossier: Dossier) -> [String] {
+        of(activity, editedWith: edits, in: dossier).map { "Let op: \($0)." }
     }
 }

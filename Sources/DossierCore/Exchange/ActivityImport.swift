@@ -65,6 +65,14 @@ public struct ActivityImport: Sendable {
                     result.notices.append(Problem(line: record.line, column: column.heading,
                                                        message: "deze kolom is alleen om te lezen: de wijziging is niet overgenomen\(instead)"))
                 }
+                // An empty cell that leaves the value as it is, said: emptying it looks like removing it.
+                if row.cell("budgetregel")?.isEmpty == true, existing.budgetLine != nil {
+                    result.notices.append(Problem(line: record.line, column: "budgetregel",
+                                                  message: "een lege cel laat de budgetregel zoals hij is; schrijf 'geen' als een partner betaalt"))
+                }
+                if row.cell("richting")?.isEmpty == true, existing.visit != nil {
+                    result.notices.append(Problem(line: record.line, column: "richting", message: "een lege cel laat de richting van het bezoek zoals hij is"))
+                }
                 // Who approved and why belong to the step to goedgekeurd: on a row that does not take it, an edit there is not saved.
                 let approves = row.cell("status").flatMap { try? ActivityStatus.read($0) } == .goedgekeurd && existing.status != .goedgekeurd
                 if !approves {
@@ -97,6 +105,13 @@ public struct ActivityImport: Sendable {
             }
             result.changes += changes
             if isNew { result.added += 1 } else { result.updated += 1 }
+            // What an edit of an approved activity does that its approval did not weigh, as `edit` says it.
+            for case let .editActivity(id, edits) in changes {
+                guard let before = dossier.activity(id) else { continue }
+                for warning in ApprovedEditWarnings.of(before, editedWith: edits, in: dossier) {
+                    result.notices.append(Problem(line: record.line, column: nil, message: warning))
+                }
+            }
             // A new row that does not start out approved (or names no decision) keeps neither cell: said, not dropped unseen.
             if isNew, case .addActivity(let added)? = changes.first, added.approvalDecision == nil {
                 for column in approvalColumns where !(row.cell(column.heading) ?? "").isEmpty {
