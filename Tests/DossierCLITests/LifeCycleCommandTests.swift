@@ -70,6 +70,15 @@ struct LifeCycleCommandTests {
                     saying: "een herijkingsdatum hoort alleen bij laag pitje")
     }
 
+    @Test("weighing again with --answer starts from the latest weighing's answers: what is not named again stays")
+    func answersCarryOver() throws {
+        #expect(try run(["assess", "missie-lyon", "--answer", "inhoudelijke-link=ja", "--answer", "mensenrechten=nee"]).status == 0)
+        #expect(try run(["assess", "missie-lyon", "--answer", "behapbaar=deels"]).status == 0)
+        let latest = try #require(try stored().activity("missie-lyon")?.assessments.last)
+        #expect(latest.answers[.inhoudelijkeLink] == .ja && latest.answers[.mensenrechten] == .nee && latest.answers[.behapbaar] == .deels,
+                "\(latest.answers)")
+    }
+
     /// Runs a command that must be refused: the exit code, the message, and not a byte written.
     func refused(_ arguments: [String], status: Int32, saying message: String) throws {
         let before = try directory.read("dossier.json"), journal = try? directory.read("dossier.json.journal")

@@ -8,7 +8,8 @@ struct AssessCommand: ParsableCommand {
         abstract: "Weeg een activiteit af tegen het Kader Internationalisering (en bewaar de afweging als er antwoorden zijn).",
         discussion: """
         Op een terminal, zonder antwoorden: de vragen worden één voor één gesteld. Anders komen de antwoorden uit \
-        --answer/--note of uit een JSON-bestand (--answers). Antwoorden: ja, deels, nee, onbekend. De afweging wordt \
+        --answer/--note of uit een JSON-bestand (--answers). Antwoorden: ja, deels, nee, onbekend. Met --answer \
+        begint een nieuwe afweging bij de antwoorden van de laatste (wat u niet noemt, blijft). De afweging wordt \
         bij de activiteit bewaard als er antwoorden zijn gegeven, of met --save; zonder terminal en zonder antwoorden \
         toont assess alleen het oordeel.
         Vragen: \(Question.allowedList).
@@ -70,7 +71,9 @@ struct AssessCommand: ParsableCommand {
                 asked = (activity.id, given)
                 return given
             }
-            var answers = try answersFile.map { try readProposal($0, dossier: dossier).answers } ?? AssessmentAnswers()
+            // Weighing again starts from the latest weighing's answers, as the questions and the screen do: an answer not
+            // named stays, instead of falling back to unknown.
+            var answers = try answersFile.map { try readProposal($0, dossier: dossier).answers } ?? activity.assessments.last?.answers ?? AssessmentAnswers()
             try apply(answerOptions, noteOptions, exception, to: &answers)
             return answers
         }
