@@ -36,13 +36,13 @@ struct CountryAndBudgetLineTests {
         let before = try directory.read("dossier.json")
         let result = try run(["add-activity", "--title", "Missie", "--kind", "handelsmissie", "--country", "Duitsand"])
         #expect(result.status == 64)
-        #expect(result.standardError.contains("--country: 'Duitsand' is geen land dat dossier kent; bedoelt u Duitsland (DE)?"), "\(result.standardError)")
+        #expect(result.standardError.contains("--country: 'Duitsand' is geen land dat dossier kent; bedoelde u Duitsland (DE)?"), "\(result.standardError)")
         #expect(try directory.read("dossier.json") == before)
         #expect((try? directory.read("dossier.json.journal")) == nil)
         let visit = try run(["log-visit", "--relation", "rhone-alpes", "--date", "2026-10-01", "--direction", "inkomend",
                              "--delegation", "Lyon", "--country", "Frankrijkk"])
         #expect(visit.status == 64)
-        #expect(visit.standardError.contains("bedoelt u Frankrijk (FR)?"), "\(visit.standardError)")
+        #expect(visit.standardError.contains("bedoelde u Frankrijk (FR)?"), "\(visit.standardError)")
     }
 
     @Test("--budget-line chooses a line by id or name, or none; an unknown one names the lines")

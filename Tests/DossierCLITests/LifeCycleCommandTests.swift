@@ -94,7 +94,7 @@ struct LifeCycleCommandTests {
         try refused(["review", "taizhou", "--reason", "Herijking", "--review-date", "1-1-2026"], status: 65,
                     saying: "de herijkingsdatum moet na vandaag (22-11-2026) liggen")
         try refused(["review", "bom", "--reason", "Herijking", "--review-date", "1-1-2029"], status: 65,
-                    saying: "alleen een relatie op Laag pitje heeft een herijking")
+                    saying: "alleen een relatie op een laag pitje heeft een herijking")
         let result = try run(["review", "taizhou", "--reason", "Herijking 2026: blijft", "--review-date", "1-1-2029"])
         #expect(result.standardOutput == "Taizhou: herijkt, blijft Laag pitje (volgende herijking 1-1-2029)\n", "\(result.standardError)")
         let again = try run(["set-status", "taizhou", "laag-pitje", "--reason", "Herijking 2027", "--review-date", "1-1-2030"])

@@ -41,8 +41,8 @@ struct CountryTests {
                 return error.message
             }
         }
-        #expect(message("Duitsand") == "'Duitsand' is geen land dat dossier kent; bedoelt u Duitsland (DE)?")
-        #expect(message("Korea") == "'Korea' is geen land dat dossier kent; bedoelt u Noord-Korea (KP) of Zuid-Korea (KR)?")
+        #expect(message("Duitsand") == "'Duitsand' is geen land dat dossier kent; bedoelde u Duitsland (DE)?")
+        #expect(message("Korea") == "'Korea' is geen land dat dossier kent; bedoelde u Noord-Korea (KP) of Zuid-Korea (KR)?")
         #expect(message("Oostenrijkk").contains("Oostenrijk (AT)"))
         #expect(message("Xqzw") == "'Xqzw' is geen land dat dossier kent; typ een Nederlandse landnaam (Duitsland) of een landcode (DE)")
         #expect(message("") == "geen land ingevuld; typ een Nederlandse landnaam (Duitsland) of een landcode (DE)")

@@ -29,7 +29,7 @@ struct ReviewCommand: ParsableCommand {
         let dossier = try storeOptions.changeRelations { dossier in
             let relation = try Lookup.relation(id, in: dossier)
             guard relation.status.requiresReviewDate else {
-                throw failure("\(relation.name) staat op \(relation.status.label); alleen een relatie op Laag pitje heeft een herijking (gebruik set-status voor een andere status)",
+                throw failure("\(relation.name) staat op \(relation.status.label); alleen een relatie op een laag pitje heeft een herijking (gebruik set-status voor een andere status)",
                               code: ExitStatus.dataError)
             }
             before = relation

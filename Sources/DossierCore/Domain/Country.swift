@@ -141,10 +141,10 @@ public struct CountryError: Error, Hashable, Sendable, CustomStringConvertible {
         let unknown = "'\(input)' is geen land dat dossier kent"
         switch candidates.count {
         case 0: return "\(unknown); typ een Nederlandse landnaam (Duitsland) of een landcode (DE)"
-        case 1: return "\(unknown); bedoelt u \(candidates[0].nameWithCode)?"
+        case 1: return "\(unknown); bedoelde u \(candidates[0].nameWithCode)?"
         default:
             let names = candidates.map(\.nameWithCode)
-            return "\(unknown); bedoelt u \(names.dropLast().joined(separator: ", ")) of \(names[names.count - 1])?"
+            return "\(unknown); bedoelde u \(names.dropLast().joined(separator: ", ")) of \(names[names.count - 1])?"
         }
     }
 

@@ -10,14 +10,14 @@ public enum RelationRules {
         }
         problems += CountryRules.problems(relation.countries)
         if relation.status.requiresReviewDate && relation.reviewDate == nil {
-            problems.append(FieldProblem(key: "reviewDate", "een relatie op Laag pitje heeft een herijkingsdatum nodig"))
+            problems.append(FieldProblem(key: "reviewDate", "een relatie op een laag pitje heeft een herijkingsdatum nodig"))
         }
         if let last = relation.statusHistory.last, last.to != relation.status {
             problems.append(FieldProblem(key: "status", "de status (\(relation.status.rawValue)) past niet bij de laatste statuswijziging (naar \(last.to.rawValue))"))
         }
         if relation.status == .laagPitje,
            relation.statusHistory.last.map({ $0.to != .laagPitje || $0.reason.isBlank }) ?? true {
-            problems.append(FieldProblem(key: "statusHistory", "een relatie op Laag pitje heeft een statuswijziging met reden nodig"))
+            problems.append(FieldProblem(key: "statusHistory", "een relatie op een laag pitje heeft een statuswijziging met reden nodig"))
         }
         for (index, change) in relation.statusHistory.enumerated() {
             let path = JSONPath([.key("statusHistory"), .index(index)])
