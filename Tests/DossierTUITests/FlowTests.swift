@@ -544,6 +544,14 @@ struct AssessmentFlowTests {
         #expect(app.state.dossier.activity("missie-osaka")?.status == .goedgekeurd)
     }
 
+    @Test("/ where there is nothing to search in says where searching works", arguments: ["4", "5", "6"])
+    func searchWhereNone(tab: String) {
+        let app = Harness()
+        app.press(.character(Character(tab)), .character("/"))
+        #expect(app.state.search == nil)
+        #expect(app.state.message?.text == "Zoeken met / kan in de lijsten van relaties, activiteiten en bezoeken (1, 2, 3).")
+    }
+
     @Test("carrying out an activity without a date asks the date in the step's form; date and step are saved, and undone, as one")
     func carriedOutAsksDate() throws {
         var dossier = Fixtures.smallDossier()

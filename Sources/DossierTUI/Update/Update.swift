@@ -128,7 +128,11 @@ extension AppState {
             handleSearchKey(key, action: action)
             return []
         }
-        guard let action else { return [] }
+        guard let action else {
+            // `/` where there is nothing to search in is said, not silently ignored.
+            if key == .character("/") { message = .info("Zoeken met / kan in de lijsten van relaties, activiteiten en bezoeken (1, 2, 3).") }
+            return []
+        }
         return perform(action, key: key)
     }
 
@@ -200,7 +204,7 @@ extension AppState {
             }
             // The full message is in the form; the line below stays short enough to read.
             message = .error(rebased ? "Niet opgeslagen: intussen gewijzigd; zie het formulier, je invoer staat er nog."
-                                     : "Niet opgeslagen — de melding staat in het formulier; alles wat je invulde staat er nog.")
+                                     : "Niet opgeslagen; de melding staat in het formulier, je invoer staat er nog.")
         } else if case .undo? = purpose, case .refused(let refusal) = error, refusal.kind == .conflict {
             // Refused for good (what it would put back was changed since): the steps before it stay within reach.
             undoHistory.dropLastUndoable()
