@@ -9,7 +9,7 @@ extension AppState {
     /// False (the form as it was) when the record is unchanged, gone, or the form cannot hold the input anew.
     mutating func rebaseForm() -> Bool {
         guard let old = form, let basis = old.basis, let now = FormBasis.of(old.purpose, in: dossier), now != basis,
-              var fresh = formAnew(for: old.purpose) else { return false }
+              var fresh = opening(old.purpose) else { return false }
         let changed = Set(old.changedFieldIDs)
         // Nothing typed may be lost: every changed field must have its place in the new form.
         guard changed.allSatisfy({ fresh[$0] != nil }) else { return false }
@@ -32,37 +32,6 @@ extension AppState {
         fresh.replacesOnType = false
         form = fresh
         return true
-    }
-
-    /// The form `purpose` opens with, from the dossier as it is now; nil for a form that makes something new
-    /// or whose record is gone.
-    private func formAnew(for purpose: FormPurpose) -> Form? {
-        switch purpose {
-        case .relationStatus(let id):
-            return dossier.relation(id).map { StatusForm.make(for: $0, today: today, dates: dates) }
-        case .editRelation(let id):
-            return dossier.relation(id).map { RelationForm.make(editing: $0, in: self) }
-        case .newContact(let id):
-            return dossier.relation(id).map { ContactForm.make(relation: $0, editing: nil, in: self) }
-        case let .editContact(relationID, contactID):
-            guard let relation = dossier.relation(relationID), let contact = relation.contacts.first(where: { $0.id == contactID }) else { return nil }
-            return ContactForm.make(relation: relation, editing: contact, in: self)
-        case .editVisit(let id):
-            return dossier.activity(id).map { VisitForm.make(editing: $0, in: self) }
-        case .editActivity(let id):
-            return dossier.activity(id).map { ActivityForm.make(editing: $0, relations: [], in: self) }
-        case .moveActivity(let id):
-            return dossier.activity(id).map { MoveForm.make(for: $0, in: self) }
-        case .assessment(let id):
-            return dossier.activity(id).map { AssessmentForm.make(for: $0, in: dossier) }
-        case .newLink(let owner):
-            return LinkForm.make(owner: owner, ownerName: linkOwnerName(owner), editing: nil, in: self)
-        case let .editLink(owner, linkID):
-            guard let link = dossier.links(of: owner).first(where: { $0.id == linkID }) else { return nil }
-            return LinkForm.make(owner: owner, ownerName: linkOwnerName(owner), editing: link, in: self)
-        case .newFollowUp, .newVisit, .newActivity, .newRelation:
-            return nil
-        }
     }
 
     /// A value the person chose, in the options the new form offers: a choice by what it stands for (a move

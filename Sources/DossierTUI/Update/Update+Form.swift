@@ -229,8 +229,8 @@ extension AppState {
     // MARK: Opening forms
 
     mutating func openStatusForm() {
-        guard let id = currentRelationID, let relation = dossier.relation(id) else { return }
-        form = StatusForm.make(for: relation, today: today, dates: dates)
+        guard let id = currentRelationID else { return }
+        form = opening(.relationStatus(id))
     }
 
     mutating func openVisitForm() {
@@ -246,7 +246,7 @@ extension AppState {
         case .list(.relations):
             form = RelationForm.make(editing: nil, in: self)
         case .relationDetail(let detail) where focused == .contacts:
-            if let relation = dossier.relation(detail.id) { form = ContactForm.make(relation: relation, editing: nil, in: self) }
+            form = opening(.newContact(detail.id))
         case .relationDetail where focused == .links, .activityDetail where focused == .links:
             openLinkForm(editing: nil)
         case .activityDetail(let detail):
@@ -263,36 +263,68 @@ extension AppState {
         let focused = currentDetail?.focusedList
         switch screen {
         case .list(.relations):
-            if let id = selectedID(in: .relations), let relation = dossier.relation(id) { form = RelationForm.make(editing: relation, in: self) }
+            if let id = selectedID(in: .relations) { form = opening(.editRelation(id)) }
             return
         case .relationDetail where focused == .contacts:
             guard let (relation, contact) = selectedContact else { return noSelection("contactpersoon") }
-            form = ContactForm.make(relation: relation, editing: contact, in: self)
+            form = opening(.editContact(relation.id, contact.id))
             return
         case .relationDetail where focused == .links, .activityDetail where focused == .links:
             guard let (_, link) = selectedLink else { return noSelection("link") }
             openLinkForm(editing: link)
             return
         case .relationDetail(let detail) where focused != .activities:
-            if let relation = dossier.relation(detail.id) { form = RelationForm.make(editing: relation, in: self) }
+            form = opening(.editRelation(detail.id))
             return
         default:
             break
         }
         guard let id = currentActivityID, let activity = dossier.activity(id) else { return }
-        form = activity.isVisit ? VisitForm.make(editing: activity, in: self) : ActivityForm.make(editing: activity, relations: [], in: self)
+        form = opening(activity.isVisit ? .editVisit(id) : .editActivity(id))
     }
 
     private mutating func openLinkForm(editing link: Link?) {
         guard let owner = currentLinkOwner else { return }
-        form = LinkForm.make(owner: owner, ownerName: linkOwnerName(owner), editing: link, in: self)
+        form = opening(link.map { .editLink(owner, $0.id) } ?? .newLink(owner))
     }
 
     /// The name of the relation or the title of the activity a link belongs to, for the link form's title.
-    func linkOwnerName(_ owner: EntityReference) -> String {
+    private func linkOwnerName(_ owner: EntityReference) -> String {
         switch owner {
         case .relation(let id): dossier.relationName(id)
         case .activity(let id): dossier.activity(id)?.title ?? id
+        }
+    }
+
+    /// The form `purpose` opens with, from the dossier as it is now: what `s`, `e`, `a`, `m` and `+` open, and what a
+    /// form refused over a colleague's change is made anew from. Nil for a form that makes something new (each has
+    /// its own presets) or whose record is gone.
+    func opening(_ purpose: FormPurpose) -> Form? {
+        switch purpose {
+        case .relationStatus(let id):
+            return dossier.relation(id).map { StatusForm.make(for: $0, today: today, dates: dates) }
+        case .editRelation(let id):
+            return dossier.relation(id).map { RelationForm.make(editing: $0, in: self) }
+        case .newContact(let id):
+            return dossier.relation(id).map { ContactForm.make(relation: $0, editing: nil, in: self) }
+        case let .editContact(relationID, contactID):
+            guard let relation = dossier.relation(relationID), let contact = relation.contacts.first(where: { $0.id == contactID }) else { return nil }
+            return ContactForm.make(relation: relation, editing: contact, in: self)
+        case .editVisit(let id):
+            return dossier.activity(id).map { VisitForm.make(editing: $0, in: self) }
+        case .editActivity(let id):
+            return dossier.activity(id).map { ActivityForm.make(editing: $0, relations: [], in: self) }
+        case .moveActivity(let id):
+            return dossier.activity(id).map { MoveForm.make(for: $0, in: self) }
+        case .assessment(let id):
+            return dossier.activity(id).map { AssessmentForm.make(for: $0, in: dossier) }
+        case .newLink(let owner):
+            return LinkForm.make(owner: owner, ownerName: linkOwnerName(owner), editing: nil, in: self)
+        case let .editLink(owner, linkID):
+            guard let link = dossier.links(of: owner).first(where: { $0.id == linkID }) else { return nil }
+            return LinkForm.make(owner: owner, ownerName: linkOwnerName(owner), editing: link, in: self)
+        case .newFollowUp, .newVisit, .newActivity, .newRelation:
+            return nil
         }
     }
 
@@ -320,8 +352,8 @@ extension AppState {
     }
 
     mutating func openAssessmentForm() {
-        guard let id = currentActivityID, let activity = dossier.activity(id) else { return }
-        form = AssessmentForm.make(for: activity, in: dossier)
+        guard let id = currentActivityID else { return }
+        form = opening(.assessment(id))
     }
 
     mutating func openMoveForm() {
@@ -330,7 +362,7 @@ extension AppState {
             message = .info("'\(activity.title)' is \(activity.status.label): een eindtoestand, er is geen volgende stap.")
             return
         }
-        form = MoveForm.make(for: activity, in: self)
+        form = opening(.moveActivity(id))
     }
 }
 
