@@ -83,8 +83,9 @@ public struct Activity: Hashable, Sendable, Identifiable {
     /// Who decided the approval (a decision of B&W or a mandate), from the latest history entry that has one.
     public var approvalDecision: String? { statusHistory.last { $0.decision != nil }?.decision }
 
-    /// Why that approval set a negative weighing (or the Kader's rules) aside, when it had to.
-    public var approvalOverrideReason: String? { statusHistory.last { $0.decision != nil }?.overrideReason }
+    /// Why the approval set a negative weighing (or the Kader's rules) aside, when it had to: from the step to
+    /// goedgekeurd, or the one entry of an activity that started out approved or planned (only an approval holds one).
+    public var approvalOverrideReason: String? { statusHistory.last { $0.overrideReason != nil }?.overrideReason }
 
     /// The entrepreneurs taking part (for a visit: present).
     public var entrepreneurs: [Participant] { participants.filter { $0.role == .ondernemer } }

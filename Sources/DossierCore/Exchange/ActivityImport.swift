@@ -112,17 +112,18 @@ public struct ActivityImport: Sendable {
                     result.notices.append(Problem(line: record.line, column: nil, message: warning))
                 }
             }
-            // A new row that does not start out approved (or names no decision) keeps neither cell: said, not dropped unseen.
-            if isNew, case .addActivity(let added)? = changes.first, added.approvalDecision == nil {
-                for column in approvalColumns where !(row.cell(column.heading) ?? "").isEmpty {
-                    result.notices.append(Problem(line: record.line, column: column.heading,
-                                                  message: "niet overgenomen: dit hoort bij een activiteit die al is goedgekeurd, gepland of uitgevoerd, met in 'besluit' wie besloot"))
+            if isNew, case .addActivity(let added)? = changes.first {
+                // A new row that does not start out approved (or names no decision) keeps neither cell: said, not dropped unseen.
+                if added.approvalDecision == nil {
+                    for column in approvalColumns where !(row.cell(column.heading) ?? "").isEmpty {
+                        result.notices.append(Problem(line: record.line, column: column.heading,
+                                                      message: "niet overgenomen: dit hoort bij een activiteit die al is goedgekeurd, gepland of uitgevoerd, met in 'besluit' wie besloot"))
+                    }
                 }
-            }
-            if isNew, case .addActivity(let added)? = changes.first,
-               let twin = earlier.id(of: added, in: dossier) {
-                result.notices.append(Problem(line: record.line, column: "id", message: "nieuw toegevoegd als \(added.id), maar \(twin) heeft dezelfde titel "
-                                              + "en datum; met de id in de kolom 'id' werkt een regel die activiteit bij"))
+                if let twin = earlier.id(of: added, in: dossier) {
+                    result.notices.append(Problem(line: record.line, column: "id", message: "nieuw toegevoegd als \(added.id), maar \(twin) heeft dezelfde titel "
+                                                  + "en datum; met de id in de kolom 'id' werkt een regel die activiteit bij"))
+                }
             }
         }
         return result

@@ -113,7 +113,7 @@ public struct YearReport: Sendable {
         outgoingVisits = visits.filter { $0.visit?.direction == .uitgaand }
         assessments = dossier.activities.compactMap { activity in
             guard let latest = activity.assessments.last(where: { dates.localDate(of: $0.timestamp).year == year }) else { return nil }
-            return Assessed(activity: activity, assessment: latest, overrideReason: latest.verdict == .negatief ? YearReport.overrideReason(activity) : nil)
+            return Assessed(activity: activity, assessment: latest, overrideReason: latest.verdict == .negatief ? activity.approvalOverrideReason : nil)
         }.sorted { $0.assessment.timestamp < $1.assessment.timestamp }
         approvalsAgainstWeighing = dossier.activities.filter { activity in
             activity.statusHistory.contains { $0.overrideReason != nil && $0.date.year == year }
@@ -129,7 +129,7 @@ public struct YearReport: Sendable {
         let ongoing = hasDatedData ? dossier.activities.filter { YearReport.isOngoing($0, in: year) }.sorted(byKey: { SearchText.fold($0.title) }, <) : []
         entries = (dated + ongoing).map { activity in
             Entry(activity: activity, focus: Assessor.focus(of: activity, in: dossier), isOngoing: activity.startDate == nil,
-                  assessment: activity.assessments.last, overrideReason: YearReport.overrideReason(activity))
+                  assessment: activity.assessments.last, overrideReason: activity.approvalOverrideReason)
         }
         unchargedActivities = (dated + ongoing).filter { $0.budgetLine == nil && $0.status.countsAgainstBudget }
 
@@ -147,12 +147,6 @@ public struct YearReport: Sendable {
         guard activity.startDate == nil, activity.status == .goedgekeurd || activity.status == .gepland else { return false }
         let approved = activity.statusHistory.first { $0.to == .goedgekeurd || $0.to == .gepland }?.date
         return approved.map { $0.year <= year } ?? true
-    }
-
-    /// Why an approval set the Kader aside: from the step to goedgekeurd, or the first entry of an activity that
-    /// started out approved or planned (only an approval holds such a reason).
-    static func overrideReason(_ activity: Activity) -> String? {
-        activity.statusHistory.last { $0.overrideReason != nil }?.overrideReason
     }
 
     /// Whether there is anything to account for: dated activities, weighings, status changes or a budget.
