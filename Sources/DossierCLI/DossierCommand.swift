@@ -24,7 +24,8 @@ public struct DossierCommand: ParsableCommand {
         subcommands: [
             RelationsCommand.self, ShowCommand.self, ActivitiesCommand.self, AddRelationCommand.self, EditCommand.self, DeleteCommand.self,
             AddContactCommand.self, EditContactCommand.self, RemoveContactCommand.self, AddLinkCommand.self, RemoveLinkCommand.self,
-            SetStatusCommand.self, ReviewCommand.self, LogVisitCommand.self, AddActivityCommand.self, AddFollowUpCommand.self, DoneCommand.self, MoveCommand.self, AssessCommand.self, LogCommand.self, BackupsCommand.self,
+            SetStatusCommand.self, ReviewCommand.self, LogVisitCommand.self, AddActivityCommand.self, AddFollowUpCommand.self, DoneCommand.self, EditFollowUpCommand.self,
+            RemoveFollowUpCommand.self, MoveCommand.self, AssessCommand.self, LogCommand.self, BackupsCommand.self,
             RestoreCommand.self, ApplyCommand.self, BudgetCommand.self, DueCommand.self, AgendaCommand.self, ReportCommand.self, ExportCommand.self,
             ImportCommand.self, ValidateCommand.self, GenerateCommand.self, CopyCommand.self, DatabaseCommand.self,
         ]

@@ -160,6 +160,7 @@ struct ReadmeExampleTests {
         #expect(mission.countries.map(\.code) == ["DK", "SE"])
         #expect(mission.status == .goedgekeurd && mission.approvalDecision == "Besluit B&W 3 maart 2027")
         #expect(mission.estimatedCost == Money(euros: 3000) && mission.followUps.first?.isDone == true, "edit, add-follow-up and done")
+        #expect(mission.followUps.map(\.owner) == ["Kees"], "edit-follow-up, and the second follow-up removed")
         #expect(dossier.relation("oresund-regio") == nil, "added, edited, given a contact and a link, then deleted")
         let log = try DossierStore(path: directory.file("dossier.json")).history()
         #expect(log.contains { $0.summary == "Relatie bewerkt: Øresund Regio" && $0.details.contains("Plaatsen: Malmö, Kopenhagen → Malmö, Lund") })

@@ -171,6 +171,35 @@ struct RecordCommandsTests {
         try expectRefusal(["add-follow-up", "missie-lyon", "--what", "x", "--due", "morgen"], status: 64, "--due: 'morgen' is geen datum")
     }
 
+    @Test("follow-ups: changed field by field and removed by number or text; nothing changed logs nothing; refusals name the follow-ups")
+    func changeAndRemoveFollowUps() throws {
+        let edited = try run(["edit-follow-up", "Delegatie uit Lyon", "uitnodiging", "--due", "1-3-2027", "--owner", "Kees"])
+        #expect(edited.standardOutput == """
+            Vervolgactie bewerkt bij Delegatie uit Lyon: Uitnodiging terugbezoek
+              Uiterlijk: – → 1-3-2027
+              Wie: – → Kees
+
+            """, "\(edited.standardError)")
+        #expect(try stored().activity("delegatie-uit-lyon")?.followUps[1] == FollowUp(text: "Uitnodiging terugbezoek", due: Fixtures.date("2027-03-01"),
+                                                                                   owner: "Kees", isDone: true))
+        let changes = try DossierStore(path: scratch.path).history().count
+        let same = try run(["edit-follow-up", "delegatie-uit-lyon", "2", "--owner", "Kees"])
+        #expect(same.status == 0 && same.standardOutput == "Niets gewijzigd: vervolgactie 2 bij Delegatie uit Lyon had die waarden al.\n")
+        #expect(try DossierStore(path: scratch.path).history().count == changes)
+        let cleared = try run(["edit-follow-up", "delegatie-uit-lyon", "2", "--due", ""])
+        #expect(cleared.standardOutput == "Vervolgactie bewerkt bij Delegatie uit Lyon: Uitnodiging terugbezoek — Uiterlijk: 1-3-2027 → –\n", "\(cleared.standardError)")
+        try expectRefusal(["edit-follow-up", "delegatie-uit-lyon", "1", "--what", " "], status: 64, "--what")
+        try expectRefusal(["edit-follow-up", "delegatie-uit-lyon", "1", "--due", "morgen"], status: 64, "'morgen' is geen datum")
+        try expectRefusal(["edit-follow-up", "delegatie-uit-lyon", "1"], status: 64, "noem minstens één veld")
+        try expectRefusal(["edit-follow-up", "delegatie-uit-lyon", "3", "--owner", "x"], status: 65,
+                          "'Delegatie uit Lyon' heeft geen vervolgactie 3; er zijn: 1. Verslag naar de wethouder; 2. Uitnodiging terugbezoek")
+        // Without a terminal, removing asks for --yes and writes nothing.
+        try expectRefusal(["remove-follow-up", "delegatie-uit-lyon", "verslag"], status: 64, "--yes")
+        let removed = try run(["remove-follow-up", "delegatie-uit-lyon", "verslag", "--yes"])
+        #expect(removed.standardOutput == "Vervolgactie verwijderd bij Delegatie uit Lyon: Verslag naar de wethouder\n", "\(removed.standardError)")
+        #expect(try stored().activity("delegatie-uit-lyon")?.followUps.map(\.text) == ["Uitnodiging terugbezoek"])
+    }
+
     @Test("links: a web address or a path on a relation or an activity; a bad address refused")
     func links() throws {
         let url = try run(["add-link", "Handelsmissie Lyon", "--url", "https://www.bom.nl/missie", "--label", "Uitnodiging"])

@@ -108,7 +108,8 @@ struct ConfirmedChangesTests {
 enum RandomChange {
     static let kinds = ["set-relation-status", "add-relation", "update-relation", "delete-relation", "add-activity", "update-activity",
                         "move-activity", "delete-activity", "add-follow-up", "set-follow-up-done", "record-assessment", "restore", "batch",
-                        "edit-relation", "edit-activity", "add-contact", "edit-contact", "remove-contact", "add-link", "edit-link", "remove-link"]
+                        "edit-relation", "edit-activity", "add-contact", "edit-contact", "remove-contact", "add-link", "edit-link", "remove-link",
+                        "edit-follow-up", "remove-follow-up"]
 
     static func kind(of change: Change) -> String {
         switch change {
@@ -133,6 +134,8 @@ enum RandomChange {
         case .addLink: "add-link"
         case .editLink: "edit-link"
         case .removeLink: "remove-link"
+        case .editFollowUp: "edit-follow-up"
+        case .removeFollowUp: "remove-follow-up"
         }
     }
 
@@ -143,7 +146,7 @@ enum RandomChange {
         let relation = Optional(random.pick(dossier.relations.isEmpty ? templates.relations : dossier.relations))
         let activity = Optional(random.pick(dossier.activities.isEmpty ? templates.activities : dossier.activities))
         // Removals are rarer than additions, so the dossier keeps something to change.
-        let weights = [4, 3, 4, 2, 5, 4, 5, 2, 4, 3, 2, 3, depth == 0 ? 2 : 0, 4, 4, 3, 3, 1, 5, 4, 1]
+        let weights = [4, 3, 4, 2, 5, 4, 5, 2, 4, 3, 2, 3, depth == 0 ? 2 : 0, 4, 4, 3, 3, 1, 5, 4, 1, 3, 2]
         var roll = random.int(0...(weights.reduce(0, +) - 1))
         var choice = 0
         while roll >= weights[choice] {
@@ -238,9 +241,23 @@ enum RandomChange {
             let owner = owner(dossier, &random)
             guard let link = links(of: owner, in: dossier).randomElement(using: &random) else { return .removeLink(owner, "geen") }
             return .editLink(owner, link.id, edits(Link.fields, link, dossier, &random))
-        default:
+        case 20:
             let owner = owner(dossier, &random)
             return .removeLink(owner, links(of: owner, in: dossier).randomElement(using: &random)?.id ?? "geen")
+        case 21:
+            // Mostly the follow-up as it is; sometimes one whose action changed meanwhile, or a place that is not there.
+            let id = activityID(dossier, &random)
+            let followUps = dossier.activity(id)?.followUps ?? []
+            guard let index = followUps.indices.randomElement(using: &random) else { return .editFollowUp(id, index: random.int(0...3), seenText: "x", []) }
+            return .editFollowUp(id, index: random.chance(0.9) ? index : random.int(0...5), seenText: random.chance(0.9) ? followUps[index].text : "verouderd",
+                                 edits(FollowUp.fields, followUps[index], dossier, &random))
+        default:
+            let id = activityID(dossier, &random)
+            let followUps = dossier.activity(id)?.followUps ?? []
+            guard let index = followUps.indices.randomElement(using: &random) else { return .removeFollowUp(id, index: random.int(0...3), seen: FollowUp(text: "x")) }
+            var seen = followUps[index]
+            if random.chance(0.1) { seen.isDone.toggle() }
+            return .removeFollowUp(id, index: random.chance(0.9) ? index : random.int(0...5), seen: seen)
         }
     }
 

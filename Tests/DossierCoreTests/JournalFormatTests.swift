@@ -35,6 +35,11 @@ struct JournalFormatTests {
         try store.commit(.restore(undo), to: &dossier, context: Fixtures.context)
         try store.commit(.batch([.editActivity("delegatie-uit-lyon", [FieldEdit(field: "notes", old: .text(""), new: .text("Verslag volgt"))])],
                                 label: "Import uit activiteiten.csv"), to: &dossier, context: Fixtures.context)
+        try store.commit(.editFollowUp("delegatie-uit-lyon", index: 1, seenText: "Uitnodiging terugbezoek",
+                                       [FieldEdit(field: "due", old: .none, new: .text("2027-03-01")), FieldEdit(field: "owner", old: .text(""), new: .text("Kees"))]),
+                         to: &dossier, context: Fixtures.context)
+        try store.commit(.removeFollowUp("delegatie-uit-lyon", index: 0, seen: try #require(dossier.activity("delegatie-uit-lyon")?.followUps.first)),
+                         to: &dossier, context: Fixtures.context)
 
         let history = try store.history()
         #expect(history.map(\.summary) == [
@@ -47,10 +52,13 @@ struct JournalFormatTests {
             "Contactpersoon verwijderd bij BOM: Thijs Taminiau",
             "Ongedaan gemaakt: Handelsmissie Lyon (2 velden)",
             "Import uit activiteiten.csv (1 wijziging)",
+            "Vervolgactie bewerkt bij Delegatie uit Lyon: Uitnodiging terugbezoek",
+            "Vervolgactie verwijderd bij Delegatie uit Lyon: Verslag naar de wethouder",
         ])
         #expect(history[0].details == ["Geraamde kosten: € 2.500,00 → € 3.000,00", "Landen: Frankrijk → Frankrijk, Denemarken"])
         #expect(history[7].details == ["Landen: Frankrijk, Denemarken → Frankrijk", "Geraamde kosten: € 3.000,00 → € 2.500,00"])
         #expect(history[8].details == ["Activiteit bewerkt: Delegatie uit Lyon — Toelichting: – → Verslag volgt"])
+        #expect(history[9].details == ["Uiterlijk: – → 1-3-2027", "Wie: – → Kees"])
 
         let checked = try ExternalChecker.python([Repository.path("scripts/check-schema.py"), "--journal", Repository.path("docs/dossier.schema.json"),
                                                   directory.file("dossier.json.journal")])

@@ -144,6 +144,35 @@ struct RecordFlowTests {
         #expect(app.state.dossier == Fixtures.smallDossier())
     }
 
+    @Test("follow-ups: + adds one with a due date, e in the list changes it, d removes it after asking, d on the information still asks for the activity; u undoes")
+    func followUps() throws {
+        let app = Harness()
+        app.press(.character("2")).type("/delegatie").press(.enter, .enter)
+        guard case .activityDetail(let detail) = app.state.screen else { Issue.record("\(app.state.screen)"); return }
+        #expect(detail.id == "delegatie-uit-lyon")
+        app.press(.character("+")).type("Bellen met Lyon").press(.tab).type("31-2-2027").press(.control("s"))
+        #expect(app.state.form?.errors["due"]?.isEmpty == false, "an impossible date stays in the form")
+        app.press(.control("u")).type("1-3-2027").press(.tab).type("Kees").press(.control("s"))
+        #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.last == FollowUp(text: "Bellen met Lyon", due: Fixtures.date("2027-03-01"), owner: "Kees"))
+        // The information has the keys: e edits the activity.
+        app.press(.character("e"))
+        #expect(app.state.form?.purpose == .editVisit("delegatie-uit-lyon"))
+        app.press(.escape, .tab, .character("j"), .character("j"), .character("e"))
+        #expect(app.state.form?.purpose == .editFollowUp("delegatie-uit-lyon", index: 2, text: "Bellen met Lyon"))
+        #expect(app.state.form?.text("due") == "2027-03-01" || app.state.form?.text("due") == "1-3-2027")
+        app.press(.tab, .control("u")).type("15-3-2027").press(.control("s"))
+        #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.last?.due == Fixtures.date("2027-03-15"))
+        #expect(app.store.journal.last?.summary == "Vervolgactie bewerkt bij Delegatie uit Lyon: Bellen met Lyon — Uiterlijk: 1-3-2027 → 15-3-2027")
+        app.press(.character("k"), .character("d"))
+        #expect(app.state.confirmation?.question == "Vervolgactie 'Uitnodiging terugbezoek' verwijderen? (u maakt het ongedaan)")
+        app.press(.character("J"))
+        #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.map(\.text) == ["Verslag naar de wethouder", "Bellen met Lyon"])
+        app.press(.tab, .tab, .character("d"))
+        #expect(app.state.confirmation?.question.hasPrefix("Activiteit 'Delegatie uit Lyon' verwijderen?") == true)
+        app.press(.character("n"), .character("u"), .character("u"), .character("u"))
+        #expect(app.state.dossier == Fixtures.smallDossier())
+    }
+
     @Test("links: + adds a web address or a path, a bad address stays in the form, o opens with the desktop's opener, or says there is none")
     func links() throws {
         let programs = ScriptedPrograms()

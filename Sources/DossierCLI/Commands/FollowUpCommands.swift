@@ -92,3 +92,87 @@ struct DoneCommand: ParsableCommand {
                       code: ExitStatus.dataError)
     }
 }
+
+struct EditFollowUpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit-follow-up",
+        abstract: "Wijzig een vervolgactie: dossier edit-follow-up ACTIVITEIT VERVOLGACTIE --VELD WAARDE …",
+        discussion: """
+        De vervolgactie bij nummer (zoals dossier show haar toont) of bij (het begin van) haar omschrijving.
+        Voorbeeld:
+          dossier edit-follow-up "Delegatie uit Lyon" 1 --due 15-4-2026 --owner Kees
+
+        Velden:
+        \(FieldArguments.help(FollowUp.fields))
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("De activiteit (id of naam).", valueName: "activiteit"))
+    var activity: String
+
+    @Argument(help: ArgumentHelp("Nummer of omschrijving van de vervolgactie.", valueName: "vervolgactie"))
+    var followUp: String
+
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("De velden: --VELD WAARDE.", valueName: "--veld waarde"))
+    var fields: [String] = []
+
+    func run() throws {
+        let pairs = try FieldArguments.pairs(fields)
+        guard !pairs.isEmpty else { throw ValidationError("noem minstens één veld, zoals --due … (zie dossier edit-follow-up --help)") }
+        var report = ""
+        _ = try storeOptions.changeActivity(activity) { activity, dossier in
+            let index = try DoneCommand.position(of: followUp, in: activity)
+            let current = activity.followUps[index]
+            let values = try FieldArguments.values(pairs, table: FollowUp.fields, in: dossier)
+            let edits = FieldArguments.edits(values, of: current)
+            guard !edits.isEmpty else {
+                report = TerminalSafeText.line("Niets gewijzigd: vervolgactie \(index + 1) bij \(activity.title) had die waarden al.")
+                return nil
+            }
+            let change = Change.editFollowUp(activity.id, index: index, seenText: current.text, edits)
+            report = ([change.summary(in: dossier)] + change.details(in: dossier).map { "  " + $0 }).joined(separator: "\n")
+            return change
+        }
+        Output.line(report)
+    }
+}
+
+struct RemoveFollowUpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove-follow-up",
+        abstract: "Verwijder een vervolgactie (vraagt op een terminal; anders --yes). Gedaan? Vink haar af met dossier done.",
+        discussion: "Voorbeeld: dossier remove-follow-up \"Delegatie uit Lyon\" 2 --yes"
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("De activiteit (id of naam).", valueName: "activiteit"))
+    var activity: String
+
+    @Argument(help: ArgumentHelp("Nummer of omschrijving van de vervolgactie.", valueName: "vervolgactie"))
+    var followUp: String
+
+    @Flag(help: "Niet om bevestiging vragen.")
+    var yes = false
+
+    func run() throws {
+        // Asked once, also when the change is made on the whole dossier after all.
+        var confirmed: Bool?
+        var summary = ""
+        _ = try storeOptions.changeActivity(activity) { activity, dossier in
+            let index = try DoneCommand.position(of: followUp, in: activity)
+            let seen = activity.followUps[index]
+            if confirmed == nil {
+                confirmed = try RemovalConfirmation.ask("Vervolgactie \(index + 1) bij \(activity.title) verwijderen: \(seen.text)?", confirmedByFlag: yes)
+            }
+            guard confirmed == true else { return nil }
+            let change = Change.removeFollowUp(activity.id, index: index, seen: seen)
+            summary = change.summary(in: dossier)
+            return change
+        }
+        guard confirmed == true else { return }
+        Output.line(TerminalSafeText.line(summary))
+    }
+}

@@ -17,7 +17,8 @@ extension Change {
             return .relations
         case .deleteRelation:
             return .whole
-        case .addActivity, .editActivity, .updateActivity, .moveActivity, .deleteActivity, .addFollowUp, .setFollowUpDone, .recordAssessment:
+        case .addActivity, .editActivity, .updateActivity, .moveActivity, .deleteActivity, .addFollowUp, .setFollowUpDone, .editFollowUp, .removeFollowUp,
+             .recordAssessment:
             return .activities
         case let .addLink(owner, _), let .editLink(owner, _, _), let .removeLink(owner, _):
             if case .relation = owner { return .relations }
@@ -44,7 +45,8 @@ extension Change {
     func changesOnly(_ id: ActivityID) -> Bool {
         switch self {
         case let .editActivity(subject, _), let .moveActivity(subject, _, _, _, _, _, _), let .addFollowUp(subject, _),
-             let .setFollowUpDone(subject, _, _), let .recordAssessment(subject, _), let .deleteActivity(subject):
+             let .setFollowUpDone(subject, _, _), let .editFollowUp(subject, _, _, _), let .removeFollowUp(subject, _, _),
+             let .recordAssessment(subject, _), let .deleteActivity(subject):
             subject == id
         case .updateActivity(let activity):
             activity.id == id

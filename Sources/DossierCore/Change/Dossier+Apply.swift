@@ -218,6 +218,23 @@ extension Dossier {
             replaceActivity(at: position, with: updated)
             return Restoration(label: "Vervolgactie bij \(activity.title)", activities: [Snapshot(id: id, value: activity, position: position)])
 
+        case let .editFollowUp(id, index, seenText, edits):
+            let (position, activity) = try existingActivity(id)
+            let found = try followUpPosition(index, in: activity) { $0.text == seenText }
+            var updated = activity
+            try FollowUp.fields.apply(edits, to: &updated.followUps[found], in: self)
+            try checkActivity(updated)
+            replaceActivity(at: position, with: updated)
+            return Restoration(label: "Vervolgactie bij \(activity.title)", activities: [Snapshot(id: id, value: activity, position: position)])
+
+        case let .removeFollowUp(id, index, seen):
+            let (position, activity) = try existingActivity(id)
+            let found = try followUpPosition(index, in: activity) { $0 == seen }
+            var updated = activity
+            updated.followUps.remove(at: found)
+            replaceActivity(at: position, with: updated)
+            return Restoration(label: "Vervolgactie bij \(activity.title)", activities: [Snapshot(id: id, value: activity, position: position)])
+
         case let .recordAssessment(id, assessment):
             let (position, activity) = try existingActivity(id)
             var updated = activity
@@ -308,6 +325,17 @@ extension Dossier {
     func existingActivity(_ id: ActivityID) throws(ChangeError) -> (Int, Activity) {
         guard let position = activityPosition(id) else { throw ChangeError(.notFound, "onbekende activiteit '\(id)'") }
         return (position, activities[position])
+    }
+
+    /// Where the follow-up the person saw at `index` is now: still there, or moved by a colleague's addition or
+    /// removal to the one place that matches. Changed or gone is a conflict, never another follow-up changed.
+    private func followUpPosition(_ index: Int, in activity: Activity, matching seen: (FollowUp) -> Bool) throws(ChangeError) -> Int {
+        if activity.followUps.indices.contains(index), seen(activity.followUps[index]) { return index }
+        let matches = activity.followUps.indices.filter { seen(activity.followUps[$0]) }
+        if matches.count == 1 { return matches[0] }
+        // Counted from 1 for people; an index from a hostile file is shown as it is.
+        let number = (0..<Limits.maximumListItems).contains(index) ? index + 1 : index
+        throw ChangeError(.conflict, "vervolgactie \(number) bij '\(activity.title)' is intussen gewijzigd of weg; bekijk de nieuwe stand en wijzig opnieuw")
     }
 
     func checkRelation(_ relation: Relation) throws(ChangeError) {

@@ -37,13 +37,7 @@ public enum RecordDifference {
         var differences: [FieldDifference] = []
         if old.status != new.status { differences.append(FieldDifference(label: "Status", old: old.status.label, new: new.status.label)) }
         differences += table(Activity.fields, from: old, to: new, in: dossier)
-        for index in 0..<max(old.followUps.count, new.followUps.count) {
-            let before = old.followUps.indices.contains(index) ? old.followUps[index] : nil
-            let after = new.followUps.indices.contains(index) ? new.followUps[index] : nil
-            guard before != after else { continue }
-            let label = "Vervolgactie \(index + 1)"
-            differences.append(FieldDifference(label: label, old: before.map(followUpText) ?? FieldText.nothing, new: after.map(followUpText) ?? FieldText.nothing))
-        }
+        differences += followUps(old.followUps, new.followUps, in: dossier)
         if old.assessments.count != new.assessments.count {
             differences.append(FieldDifference(label: "Afwegingen", old: String(old.assessments.count), new: String(new.assessments.count)))
         }
@@ -75,6 +69,40 @@ public enum RecordDifference {
             for difference in self.table(table, from: before, to: item, in: dossier) {
                 differences.append(FieldDifference(label: "\(heading) \(before[keyPath: name]), \(difference.label.lowercasedFirst)",
                                                    old: difference.old, new: difference.new))
+            }
+        }
+        return differences
+    }
+
+    /// Follow-ups: one added or removed anywhere in the list as a whole ("Vervolgactie: – → [ ] Verslag naar B&W"), else
+    /// place by place, field by field ("Vervolgactie Verslag naar B&W, uiterlijk: 1-2-2027 → 15-2-2027").
+    static func followUps(_ old: [FollowUp], _ new: [FollowUp], in dossier: Dossier) -> [FieldDifference] {
+        let first = (0..<min(old.count, new.count)).first { old[$0] != new[$0] } ?? min(old.count, new.count)
+        if old.count == new.count + 1, old[(first + 1)...].elementsEqual(new[first...]) {
+            return [FieldDifference(label: "Vervolgactie", old: followUpText(old[first]), new: FieldText.nothing, isWholeItem: true)]
+        }
+        if new.count == old.count + 1, new[(first + 1)...].elementsEqual(old[first...]) {
+            return [FieldDifference(label: "Vervolgactie", old: FieldText.nothing, new: followUpText(new[first]), isWholeItem: true)]
+        }
+        var differences: [FieldDifference] = []
+        for index in first..<max(old.count, new.count) {
+            let before = old.indices.contains(index) ? old[index] : nil
+            let after = new.indices.contains(index) ? new[index] : nil
+            switch (before, after) {
+            case let (before?, after?) where before != after:
+                for difference in table(FollowUp.fields, from: before, to: after, in: dossier) {
+                    differences.append(FieldDifference(label: "Vervolgactie \(before.text), \(difference.label.lowercasedFirst)", old: difference.old, new: difference.new))
+                }
+                if before.isDone != after.isDone {
+                    differences.append(FieldDifference(label: "Vervolgactie \(before.text), status", old: before.isDone ? "afgevinkt" : "open",
+                                                       new: after.isDone ? "afgevinkt" : "open"))
+                }
+            case let (before?, nil):
+                differences.append(FieldDifference(label: "Vervolgactie", old: followUpText(before), new: FieldText.nothing, isWholeItem: true))
+            case let (nil, after?):
+                differences.append(FieldDifference(label: "Vervolgactie", old: FieldText.nothing, new: followUpText(after), isWholeItem: true))
+            default:
+                break
             }
         }
         return differences

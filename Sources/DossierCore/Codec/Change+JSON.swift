@@ -59,6 +59,18 @@ extension Change {
             writer.field("activity", id)
             writer.field("index", index)
             writer.field("done", isDone)
+        case let .editFollowUp(id, index, seenText, edits):
+            writer.field("type", "edit-follow-up")
+            writer.field("activity", id)
+            writer.field("index", index)
+            writer.field("text", seenText)
+            writeEdits(edits, to: &writer)
+        case let .removeFollowUp(id, index, seen):
+            writer.field("type", "remove-follow-up")
+            writer.field("activity", id)
+            writer.field("index", index)
+            writer.key("followUp")
+            seen.write(to: &writer)
         case let .recordAssessment(id, assessment):
             writer.field("type", "record-assessment")
             writer.field("activity", id)
@@ -130,7 +142,7 @@ extension Change {
         var overrideReason: String?, decision: String?, actualCost: Money?, relation: Relation?, activity: Activity?, followUp: FollowUp?, index: Int?, done: Bool?
         var assessment: Assessment?, label = "", relationSnapshots: [Snapshot<Relation>] = [], activitySnapshots: [Snapshot<Activity>] = []
         var changes: [Change] = [], edits: [FieldEdit]?, contact: Contact?, contactID: String?, link: Link?, linkID: String?
-        var purpose: Restoration.Purpose?, seen: String?
+        var purpose: Restoration.Purpose?, seen: String?, text: String?
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "type": type = try reader.readString()
@@ -148,6 +160,7 @@ extension Change {
             case "followUp": followUp = try FollowUp(reading: &reader)
             case "index": index = try reader.readInt(in: 0...Limits.maximumListItems - 1)
             case "done": done = try reader.readBool()
+            case "text": text = try reader.readString()
             case "assessment": assessment = try Assessment(reading: &reader)
             case "label": label = try reader.readString()
             case "purpose":
@@ -209,6 +222,9 @@ extension Change {
         case "delete-activity": self = .deleteActivity(try need(activityID, "activity"))
         case "add-follow-up": self = .addFollowUp(try need(activityID, "activity"), try need(followUp, "followUp"))
         case "set-follow-up-done": self = .setFollowUpDone(try need(activityID, "activity"), index: try need(index, "index"), isDone: try need(done, "done"))
+        case "edit-follow-up":
+            self = .editFollowUp(try need(activityID, "activity"), index: try need(index, "index"), seenText: try need(text, "text"), try need(edits, "edits"))
+        case "remove-follow-up": self = .removeFollowUp(try need(activityID, "activity"), index: try need(index, "index"), seen: try need(followUp, "followUp"))
         case "record-assessment": self = .recordAssessment(try need(activityID, "activity"), try need(assessment, "assessment"))
         case "restore": self = .restore(Restoration(label: label, purpose: purpose, relations: relationSnapshots, activities: activitySnapshots))
         case "edit-relation": self = .editRelation(try need(relationID, "relation"), try need(edits, "edits"))

@@ -1,21 +1,36 @@
 import DossierCore
 
-/// `+` on an activity: a follow-up action with an optional due date and owner.
+/// `+` on an activity: a follow-up action with an optional due date and owner; `e` on a follow-up changes those.
+/// The fields are the core's (`FollowUp.fields`), read with their one parser each.
 enum FollowUpForm {
-    static func make(activityID: ActivityID, title: String) -> Form {
-        Form(purpose: .newFollowUp(activityID), title: "Vervolgactie bij \(title)", fields: [
-            FormField("text", "Actie", .text(TextInput()), help: "Wat moet er gebeuren? Verplicht."),
-            FormField("due", "Uiterlijk", .text(TextInput()), help: "Streefdatum, 2026-04-01 of 1-4-2026 (mag leeg)."),
-            FormField("owner", "Wie", .text(TextInput()), help: "Wie pakt het op (mag leeg)."),
-        ])
+    static func make(activity: Activity, editing index: Int?, in state: AppState) -> Form {
+        let existing = index.flatMap { activity.followUps.indices.contains($0) ? activity.followUps[$0] : nil }
+        let fields = TableForm.fields(FollowUp.fields, of: existing ?? FollowUp(text: ""), in: state.dossier)
+        if let index, let existing {
+            return Form(purpose: .editFollowUp(activity.id, index: index, text: existing.text),
+                        title: "Vervolgactie \(index + 1) bewerken — \(activity.title)", fields: fields)
+        }
+        return Form(purpose: .newFollowUp(activity.id), title: "Vervolgactie bij \(activity.title)", fields: fields)
     }
 
-    static func submit(_ form: Form, activityID: ActivityID) -> FormOutcome {
-        var reader = FormReader(form)
-        let text = reader.requiredText("text", "Omschrijf de vervolgactie")
-        let due = reader.date("due", required: false)
-        if !reader.problems.isEmpty { return .problems(reader.problems) }
-        return .change(.addFollowUp(activityID, FollowUp(text: text, due: due, owner: reader.text("owner"))),
-                       success: "Vervolgactie toegevoegd: \(text)")
+    static func submit(_ form: Form, activityID: ActivityID, editing: (index: Int, text: String)?, in state: AppState) -> FormOutcome {
+        let (values, problems) = TableForm.values(form, FollowUp.fields, in: state.dossier)
+        guard problems.isEmpty else { return .problems(problems) }
+        guard let editing else {
+            var followUp = FollowUp(text: "")
+            let fillProblems = TableForm.fill(&followUp, with: values)
+            guard fillProblems.isEmpty else { return .problems(fillProblems) }
+            return .change(.addFollowUp(activityID, followUp), success: "Vervolgactie toegevoegd: \(followUp.text)")
+        }
+        // Edited from the follow-up as the form saw it, so a colleague's change to it is a conflict, not overwritten.
+        guard let activity = state.seenActivity(activityID), activity.followUps.indices.contains(editing.index),
+              activity.followUps[editing.index].text == editing.text else {
+            return .problems(["text": "Deze vervolgactie is er niet meer"])
+        }
+        let existing = activity.followUps[editing.index]
+        let edits = TableForm.edits(values, of: existing)
+        guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan vervolgactie \(editing.index + 1).") }
+        return .change(.editFollowUp(activityID, index: editing.index, seenText: existing.text, edits),
+                       success: "Vervolgactie bijgewerkt: \(form.text("text"))")
     }
 }

@@ -9,6 +9,8 @@ public enum FormPurpose: Hashable, Sendable {
     case editActivity(ActivityID)
     case moveActivity(ActivityID)
     case newFollowUp(ActivityID)
+    /// The follow-up at `index` (from 0), whose action read `text` when the form opened.
+    case editFollowUp(ActivityID, index: Int, text: String)
     case assessment(ActivityID)
     case newRelation
     case editRelation(RelationID)

@@ -7,12 +7,21 @@ public enum FormBasis: Hashable, Sendable {
     case relation(Relation)
     case activity(Activity)
 
+    /// The id of the relation or activity.
+    var id: String {
+        switch self {
+        case .relation(let relation): relation.id
+        case .activity(let activity): activity.id
+        }
+    }
+
     /// The record `purpose` is about, as `dossier` holds it now; nil for a form that makes something new.
     static func of(_ purpose: FormPurpose, in dossier: Dossier) -> FormBasis? {
         switch purpose {
         case .relationStatus(let id), .editRelation(let id), .newContact(let id), .editContact(let id, _):
             dossier.relation(id).map(FormBasis.relation)
-        case .editVisit(let id), .editActivity(let id), .moveActivity(let id), .newFollowUp(let id), .assessment(let id):
+        case .editVisit(let id), .editActivity(let id), .moveActivity(let id), .newFollowUp(let id), .editFollowUp(let id, _, _),
+             .assessment(let id):
             dossier.activity(id).map(FormBasis.activity)
         case .newLink(let owner), .editLink(let owner, _):
             switch owner {

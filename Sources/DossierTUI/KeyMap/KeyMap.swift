@@ -112,12 +112,12 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("d")], .deleteItem, .relationDetail, "Relatie verwijderen (alleen zonder activiteiten; na bevestiging)"),
 
         // Activity detail
-        KeyBinding([.character("e")], .editItem, .activityDetail, "Bewerken", hint: "bewerk"),
+        KeyBinding([.character("e")], .editItem, .activityDetail, "Bewerken (in de lijst Vervolgacties: die vervolgactie)", hint: "bewerk"),
         KeyBinding([.character("m")], .moveActivity, .activityDetail, "Volgende stap in de levenscyclus", hint: "stap"),
         KeyBinding([.character("a")], .assessActivity, .activityDetail, "Afwegen tegen het Kader: elke vraag met de passage uit het Kader, oordeel direct zichtbaar", hint: "afweging"),
         KeyBinding([.character("+")], .addItem, .activityDetail, "Vervolgactie toevoegen", hint: "vervolg"),
         KeyBinding([.character(" "), .character("x")], .toggleFollowUp, .activityDetail, "Vervolgactie afvinken of weer openen", hint: "afvinken"),
-        KeyBinding([.character("d")], .deleteItem, .activityDetail, "Activiteit verwijderen (na bevestiging)"),
+        KeyBinding([.character("d")], .deleteItem, .activityDetail, "Activiteit verwijderen (in de lijst Vervolgacties: die vervolgactie; na bevestiging)"),
 
         // Contacts and links
         KeyBinding([.character("+")], .addItem, .contactList, "Contactpersoon toevoegen", hint: "nieuw"),

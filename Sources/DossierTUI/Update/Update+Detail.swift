@@ -137,6 +137,14 @@ extension AppState {
         return (owner, link)
     }
 
+    /// The follow-up selected in the focused follow-ups pane, with its place (from 0) in the activity's list.
+    var selectedFollowUp: (activity: Activity, index: Int, followUp: FollowUp)? {
+        guard case .activityDetail(let detail) = screen, detail.focusedList == .followUps, let activity = dossier.activity(detail.id) else { return nil }
+        let selection = detail.lists[.followUps]?.selection ?? 0
+        guard activity.followUps.indices.contains(selection) else { return nil }
+        return (activity, selection, activity.followUps[selection])
+    }
+
     /// The contact selected in the focused contacts pane.
     var selectedContact: (relation: Relation, contact: Contact)? {
         guard case .relationDetail(let detail) = screen, let relation = dossier.relation(detail.id), let id = selectedItemID(of: .contacts),

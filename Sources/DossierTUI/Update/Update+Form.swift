@@ -199,7 +199,8 @@ extension AppState {
         case .newActivity: outcome = ActivityForm.submit(current, editing: nil, in: self)
         case .editActivity(let id): outcome = ActivityForm.submit(current, editing: id, in: self)
         case .moveActivity(let id): outcome = MoveForm.submit(current, activityID: id, in: self)
-        case .newFollowUp(let id): outcome = FollowUpForm.submit(current, activityID: id)
+        case .newFollowUp(let id): outcome = FollowUpForm.submit(current, activityID: id, editing: nil, in: self)
+        case let .editFollowUp(id, index, text): outcome = FollowUpForm.submit(current, activityID: id, editing: (index, text), in: self)
         case .assessment(let id): outcome = AssessmentForm.submit(current, activityID: id, in: self)
         case .newRelation: outcome = RelationForm.submit(current, editing: nil, in: self)
         case .editRelation(let id): outcome = RelationForm.submit(current, editing: id, in: self)
@@ -250,7 +251,7 @@ extension AppState {
         case .relationDetail where focused == .links, .activityDetail where focused == .links:
             openLinkForm(editing: nil)
         case .activityDetail(let detail):
-            form = FollowUpForm.make(activityID: detail.id, title: dossier.activity(detail.id)?.title ?? "")
+            form = dossier.activity(detail.id).map { FollowUpForm.make(activity: $0, editing: nil, in: self) }
         case .list(.visits):
             openVisitForm()
         default:
@@ -272,6 +273,10 @@ extension AppState {
         case .relationDetail where focused == .links, .activityDetail where focused == .links:
             guard let (_, link) = selectedLink else { return noSelection("link") }
             openLinkForm(editing: link)
+            return
+        case .activityDetail where focused == .followUps:
+            guard let (activity, index, followUp) = selectedFollowUp else { return noSelection("vervolgactie") }
+            form = opening(.editFollowUp(activity.id, index: index, text: followUp.text))
             return
         case .relationDetail(let detail) where focused != .activities:
             form = opening(.editRelation(detail.id))
@@ -318,6 +323,12 @@ extension AppState {
             return dossier.activity(id).map { MoveForm.make(for: $0, in: self) }
         case .assessment(let id):
             return dossier.activity(id).map { AssessmentForm.make(for: $0, in: dossier) }
+        case let .editFollowUp(id, index, text):
+            // The follow-up the form was opened on, found again by its action when a colleague's change moved it.
+            guard let activity = dossier.activity(id) else { return nil }
+            let place = activity.followUps.indices.contains(index) && activity.followUps[index].text == text
+                ? index : activity.followUps.firstIndex { $0.text == text }
+            return place.map { FollowUpForm.make(activity: activity, editing: $0, in: self) }
         case .newLink(let owner):
             return LinkForm.make(owner: owner, ownerName: linkOwnerName(owner), editing: nil, in: self)
         case let .editLink(owner, linkID):

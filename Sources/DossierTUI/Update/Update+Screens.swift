@@ -335,6 +335,14 @@ extension AppState {
             confirmation = Confirmation(question: "Contactpersoon \(contact.name) bij \(relation.name) verwijderen? (u maakt het ongedaan)",
                                         consequence: .commit(.removeContact(relation.id, contact.id), success: "Contactpersoon verwijderd: \(contact.name)",
                                                              seen: SeenRecords(contacts: [.init(relation: relation.id, contact: contact)])))
+        } else if case .activityDetail(let detail) = screen, detail.focusedList == .followUps {
+            guard let (activity, index, followUp) = selectedFollowUp else {
+                message = .info("Er is nog geen vervolgactie: + voegt er een toe.")
+                return
+            }
+            confirmation = Confirmation(question: "Vervolgactie '\(followUp.text)' verwijderen? (u maakt het ongedaan)",
+                                        consequence: .commit(.removeFollowUp(activity.id, index: index, seen: followUp),
+                                                             success: "Vervolgactie verwijderd: \(followUp.text)", seen: SeenRecords()))
         } else if let (owner, link) = selectedLink {
             confirmation = Confirmation(question: "Link '\(link.label)' verwijderen? (u maakt het ongedaan)",
                                         consequence: .commit(.removeLink(owner, link.id), success: "Link verwijderd: \(link.label)", seen: SeenRecords()))
