@@ -108,6 +108,39 @@ struct HostileFilesCommandTests {
         #expect(try run(["set-status", "bom", "verkennen", "--reason", "r"]).status == 0)
     }
 
+    @Test("a user the system does not let write the file (a colleague's, the group may only read it) or its folder is refused with 77; nothing is written")
+    func notThisUsersToWrite() throws {
+        // As root every file is writable: the program then runs as nobody, as a colleague without the rights would.
+        let asAnotherUser = geteuid() == 0
+        let runner = asAnotherUser ? ProgramRunner(executable: "/usr/bin/setpriv") : self.runner
+        func run(_ arguments: [String], store: String) throws -> ProgramRunner.Result {
+            let command = arguments + ["--store", store]
+            return try runner.run(asAnotherUser ? ["--reuid=65534", "--regid=65534", "--clear-groups", ProgramRunner.builtBinary("dossier")] + command : command,
+                                  environment: ["DOSSIER_USER": "collega", "HOME": "/tmp"])
+        }
+        chmod(directory.path, 0o755)
+        var cases: [(folder: String, fileMode: mode_t, folderMode: mode_t, says: String)] = [
+            ("map", 0o666, 0o555, "u mag in deze map niet schrijven, en het journaal, het slot en de back-ups staan naast het dossier"),
+        ]
+        if asAnotherUser { cases.append(("bestand", 0o644, 0o777, "u hebt geen schrijfrechten op dit bestand (de eigenaar kan ze geven)")) }
+        for (folder, fileMode, folderMode, says) in cases {
+            let store = directory.file(folder) + "/dossier.json"
+            mkdir(directory.file(folder), 0o755)
+            try directory.write(folder + "/dossier.json", Fixtures.smallDossier().encoded())
+            chmod(store, fileMode)
+            chmod(directory.file(folder), folderMode)
+            defer { chmod(directory.file(folder), 0o755) }
+            let before = try directory.read(folder + "/dossier.json")
+            let read = try run(["relations"], store: store)
+            #expect(read.status == 0, "reading works: \(read.standardError)")
+            let refused = try run(["set-status", "bom", "verkennen", "--reason", "r"], store: store)
+            #expect(refused.status == 77, "\(folder): \(refused.standardError)")
+            #expect(refused.standardError.contains(says) && refused.standardError.hasSuffix("; er is niets gewijzigd\n"), "\(refused.standardError)")
+            #expect(try directory.read(folder + "/dossier.json") == before)
+            #expect(try PosixFileSystem().contentsOfDirectory(directory.file(folder)) == ["dossier.json"], "nothing beside it")
+        }
+    }
+
     @Test("-o /dev/null writes into the device and leaves it a device")
     func outputToDevice() throws {
         let result = try run(["export", "--format", "csv", "--what", "relations", "-o", "/dev/null"])

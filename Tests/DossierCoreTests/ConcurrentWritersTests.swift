@@ -120,8 +120,8 @@ struct ConcurrentWritersTests {
         let undoRhone = try ine.commit(.setRelationStatus("rhone-alpes", status: .actief, reason: "r", reviewDate: nil),
                                        to: &ineView, context: context("Ine"))
         let undoBOM = try ine.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &ineView, context: context("Ine"))
-        // Piet changes BOM after Ine did, and something unrelated.
-        try piet.commit(.editRelation("bom", [FieldEdit(field: "notes", old: .text(""), new: .text("nieuwe contactpersoon"))]),
+        // Piet changes BOM's status after Ine did (another field of it would stay, the undo going through), and something unrelated.
+        try piet.commit(.setRelationStatus("bom", status: .focus, reason: "nieuwe contactpersoon", reviewDate: nil),
                         to: &pietView, context: context("Piet", minute: 4))
         try piet.commit(.addFollowUp("missie-lyon", FollowUp(text: "los daarvan")), to: &pietView, context: context("Piet", minute: 5))
         var undo = undoBOM
@@ -133,8 +133,8 @@ struct ConcurrentWritersTests {
             #expect(error.description.contains("Piet"), "\(error)")
             #expect(error.description.contains("ongedaan"), "\(error)")
         }
-        #expect(ineView.relation("bom")?.notes == "nieuwe contactpersoon", "the colleague's change stands")
-        #expect(ineView.relation("bom")?.status == .verkennen)
+        #expect(ineView.relation("bom")?.statusHistory.last?.reason == "nieuwe contactpersoon", "the colleague's change stands")
+        #expect(ineView.relation("bom")?.status == .focus)
         // Rhône-Alpes nobody touched since: that undo goes through.
         try ine.commit(.restore(undoRhone), to: &ineView, context: context("Ine", minute: 7))
         #expect(ineView.relation("rhone-alpes")?.status == .verkennen)

@@ -96,16 +96,26 @@ struct StoreContractTests {
         #expect(kept.contains(2), "the state with BOM on focus is kept: \(kept)")
     }
 
-    @Test("undo puts back one's own change, and is refused when a colleague changed the same thing since", arguments: StorageKind.available)
+    @Test("undo puts back one's own change and keeps a colleague's change to another field since; the same field is refused", arguments: StorageKind.available)
     func undo(kind: StorageKind) throws {
         let storage = try StorageUnderTest(kind)
         let ine = try storage.open(writer: "Ine"), piet = try storage.open(writer: "Piet")
         var ineView = try ine.load(), pietView = try piet.load()
-        let undo = try ine.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &ineView, context: .by("Ine"))
+        let before = try #require(ineView.relation("bom"))
+        var undo = try ine.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &ineView, context: .by("Ine"))
         try piet.commit(.editRelation("bom", [FieldEdit(field: "notes", old: .text(""), new: .text("van Piet"))]), to: &pietView,
                         context: .by("Piet", minute: 1))
-        #expect(throws: StoreError.self) { try ine.commit(.restore(undo), to: &ineView, context: .by("Ine", minute: 2)) }
-        #expect(ineView.relation("bom")?.notes == "van Piet")
+        undo.purpose = .undo
+        try ine.commit(.restore(undo), to: &ineView, context: .by("Ine", minute: 2))
+        #expect(ineView.relation("bom")?.status == before.status && ineView.relation("bom")?.statusHistory == before.statusHistory, "the status goes back")
+        #expect(ineView.relation("bom")?.notes == "van Piet", "Piet's notes stay")
+        #expect(try storage.open().load() == ineView)
+
+        undo = try ine.commit(.setRelationStatus("bom", status: .verkennen, reason: "nog eens", reviewDate: nil), to: &ineView, context: .by("Ine", minute: 3))
+        pietView = try piet.load()
+        try piet.commit(.setRelationStatus("bom", status: .actief, reason: "van Piet", reviewDate: nil), to: &pietView, context: .by("Piet", minute: 4))
+        #expect(throws: StoreError.self) { try ine.commit(.restore(undo), to: &ineView, context: .by("Ine", minute: 5)) }
+        #expect(ineView.relation("bom")?.status == .actief, "Piet's status stays")
     }
 
     @Test("a change of a newer program: what comes before it is read, nothing more is written", arguments: StorageKind.available)

@@ -408,7 +408,7 @@ struct FlowTests {
         for key in ["s", "v", "+", "u"] {
             app.press(.character(Character(key)))
             #expect(app.state.form == nil, "\(key) opened a form")
-            #expect(app.text.contains("Alleen-lezen: dit dossier is geopend zonder schrijfrechten"), "\(key)")
+            #expect(app.text.contains("Alleen-lezen geopend: wijzigen kan hier niet"), "\(key)")
         }
         app.press(.character("2"), .character("m"), .character("a"), .character("d"))
         #expect(app.state.form == nil && app.state.confirmation == nil)

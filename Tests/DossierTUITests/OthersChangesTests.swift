@@ -62,6 +62,23 @@ struct OthersChangesTests {
         #expect(app.text.contains("Handelsmissie Lyon") == (what == "added"))
     }
 
+    @Test("a form on a record a colleague deleted and made anew with the same id is not saved onto the new one; its input stays")
+    func recordMadeAnew() throws {
+        let app = Harness()
+        app.press(.character("2"))
+        try select("missie-lyon", in: app, section: .activities)
+        app.press(.character("e")).press(.control("u")).type("Missie naar Lyon")
+        let old = try #require(app.state.dossier.activity("missie-lyon"))
+        let anew = Activity(id: "missie-lyon", title: "Beurs in Lyon", kind: .beurs, status: .idee, relations: ["rhone-alpes"])
+        app.store.othersChanges = [(.deleteActivity("missie-lyon"), ine), (.addActivity(anew), ine)]
+        #expect(app.loop.refresh())
+        app.press(.control("s"))
+        #expect(app.state.form?.generalError?.hasPrefix("Dit formulier hoort bij een record dat Ine intussen verwijderde en opnieuw aanmaakte") == true,
+                "\(String(describing: app.state.form?.generalError))")
+        #expect(app.state.form?.text("title") == "Missie naar Lyon", "the input stays")
+        #expect(app.state.dossier.activity("missie-lyon")?.title == "Beurs in Lyon" && old.title == "Handelsmissie Lyon", "the new record is not changed")
+    }
+
     @Test("a form edits from the record as it opened: a colleague's other field stands, the same field is refused and the form kept")
     func formFromItsBasis() throws {
         let app = Harness()
@@ -208,6 +225,9 @@ struct OthersChangesTests {
         app.press(.control("s"))
         #expect(app.state.form?["status"]?.selectedValue == step, "the step chosen stays chosen")
         #expect(app.state.form?.text("reason") == "mijn toelichting")
+        let said = app.state.form?.errors["status"] ?? app.state.form?.generalError
+        #expect(said?.hasSuffix("Dit formulier kan dat niet meer opslaan: Esc sluit het; open het opnieuw om van de stand van nu uit te gaan.") == true,
+                "says the way out: \(String(describing: said))")
         app.press(.control("s"))
         let history = try #require(app.state.dossier.activity("missie-lyon")?.statusHistory)
         #expect(history.count == before.statusHistory.count + 1, "only the colleague's step is saved: \(history.map(\.to))")
@@ -230,13 +250,31 @@ struct OthersChangesTests {
         #expect(app.text.contains("Ine"), "\(app.text)")
     }
 
+    @Test("undo after a colleague changed another field of the same record: the step goes back, the colleague's field stays")
+    func undoKeepsOtherFields() throws {
+        let app = Harness()
+        try select("rhone-alpes", in: app, section: .relations)
+        let before = try #require(app.state.dossier.relation("rhone-alpes"))
+        app.press(.character("s"), .tab).type("eigen reden").press(.control("s"))
+        let seen = try #require(app.state.dossier.relation("rhone-alpes"))
+        app.store.othersChanges = [(.editRelation("rhone-alpes", [FieldEdit(field: "region", old: .text(seen.region), new: .text("Regio van Ine"))]), ine)]
+        app.loop.refresh()
+        app.press(.character("u"))
+        let now = try #require(app.state.dossier.relation("rhone-alpes"))
+        #expect(now.status == before.status && now.statusHistory == before.statusHistory, "\(String(describing: app.state.message))")
+        #expect(now.region == "Regio van Ine")
+        #expect(app.store.saved?.relation("rhone-alpes") == now)
+        app.press(.control("r"))
+        #expect(app.state.dossier.relation("rhone-alpes")?.statusHistory.last?.reason == "eigen reden", "redone")
+        #expect(app.state.dossier.relation("rhone-alpes")?.region == "Regio van Ine")
+    }
+
     @Test("a refusal longer than the message line is shown whole over the bottom of the screen, and the next key clears it")
     func longMessageWhole() throws {
         let app = Harness(width: 80, height: 24)
         try select("rhone-alpes", in: app, section: .relations)
         app.press(.character("s"), .tab).type("eigen reden").press(.control("s"))
-        let seen = try #require(app.state.dossier.relation("rhone-alpes"))
-        app.store.othersChanges = [(.editRelation("rhone-alpes", [FieldEdit(field: "region", old: .text(seen.region), new: .text("Regio van Ine"))]), ine)]
+        app.store.othersChanges = [(.setRelationStatus("rhone-alpes", status: .actief, reason: "status van Ine", reviewDate: nil), ine)]
         app.loop.refresh()
         app.press(.character("u"))
         let message = try #require(app.state.message?.text)
@@ -254,16 +292,16 @@ struct OthersChangesTests {
         app.press(.character("s"), .tab).type("eerste").press(.control("s"))
         try select("rhone-alpes", in: app, section: .relations)
         app.press(.character("s"), .tab).type("tweede").press(.control("s"))
-        let bom = try #require(app.state.dossier.relation("bom")), seen = try #require(app.state.dossier.relation("rhone-alpes"))
-        app.store.othersChanges = [(.editRelation("rhone-alpes", [FieldEdit(field: "region", old: .text(seen.region), new: .text("Regio van Ine"))]), ine)]
+        let bom = try #require(app.state.dossier.relation("bom"))
+        app.store.othersChanges = [(.setRelationStatus("rhone-alpes", status: .actief, reason: "status van Ine", reviewDate: nil), ine)]
         app.loop.refresh()
         app.press(.character("u"))
         #expect(app.state.message?.text.hasPrefix("Niet ongedaan gemaakt: ") == true, "\(String(describing: app.state.message))")
         #expect(app.state.message?.text.hasSuffix("Deze stap blijft staan; de toets u gaat nu verder met de stap ervoor.") == true)
-        #expect(app.state.dossier.relation("rhone-alpes")?.statusHistory.last?.reason == "tweede", "the refused step stays")
+        #expect(app.state.dossier.relation("rhone-alpes")?.statusHistory.last?.reason == "status van Ine", "the refused step and Ine's stay")
         app.press(.character("u"))
         #expect(app.state.dossier.relation("bom")?.statusHistory.count == bom.statusHistory.count - 1, "the step before it is undone: \(app.text)")
-        #expect(app.state.dossier.relation("rhone-alpes")?.region == "Regio van Ine")
+        #expect(app.state.dossier.relation("rhone-alpes")?.status == .actief)
     }
 
     @Test("a file replaced by something else is shown, and R reloads it")

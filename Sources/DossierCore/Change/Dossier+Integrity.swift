@@ -14,9 +14,10 @@ extension Dossier {
     /// (an undo) is refused when someone changed one of them since.
     @discardableResult
     public mutating func apply(_ change: Change, context: ChangeContext) throws(ChangeError) -> Restoration {
+        var change = change
         if case .restore(let restoration) = change {
             try Dossier.checkShape(of: restoration)
-            try checkExpectations(of: restoration)
+            change = .restore(try merged(restoration))
         }
         // (A restoration puts back a state just left, or is an undo with its own expectations.)
         if !context.isReplay, !change.isRestoration { try checkUnchanged(since: context.seen) }
@@ -32,16 +33,37 @@ extension Dossier {
         return undo
     }
 
-    /// Refuses a restoration whose entities are no longer as the change it undoes left them.
-    private func checkExpectations(of restoration: Restoration) throws(ChangeError) {
-        for snapshot in restoration.relations where !snapshot.expected.isMet(by: relation(snapshot.id)) {
-            let name = relation(snapshot.id)?.name ?? snapshot.value?.name ?? snapshot.id
-            throw ChangeError(.conflict, "\(name) is gewijzigd na de wijziging die u ongedaan wilt maken; terugzetten zou die wijziging ook wissen")
+    /// A restoration whose entities are as the change it undoes left them, or, for one someone changed since, with
+    /// the fields that change did not touch as they are now (`RecordMerge`). Refused when both changed the same field,
+    /// or the entity was removed or made again since: putting it back would wipe the other change.
+    private func merged(_ restoration: Restoration) throws(ChangeError) -> Restoration {
+        var merged = restoration
+        let said = restoration.purpose == .redo ? "die u opnieuw wilt doen" : "die u ongedaan wilt maken"
+        for index in merged.relations.indices where !merged.relations[index].expected.isMet(by: relation(merged.relations[index].id)) {
+            let snapshot = merged.relations[index], now = relation(snapshot.id)
+            let name = now?.name ?? snapshot.value?.name ?? snapshot.id
+            guard case .value(let left) = snapshot.expected, let now, let value = snapshot.value else {
+                throw ChangeError(.conflict, "\(name) is gewijzigd na de wijziging \(said); terugzetten zou die wijziging ook wissen")
+            }
+            guard let combined = RecordMerge.merge(base: left, ours: value, theirs: now) else {
+                throw ChangeError(.conflict, "\(name) is gewijzigd na de wijziging \(said), in een veld dat die ook veranderde; terugzetten zou die wijziging ook wissen")
+            }
+            merged.relations[index].value = combined
+            merged.relations[index].expected = .value(now)
         }
-        for snapshot in restoration.activities where !snapshot.expected.isMet(by: activity(snapshot.id)) {
-            let title = activity(snapshot.id)?.title ?? snapshot.value?.title ?? snapshot.id
-            throw ChangeError(.conflict, "'\(title)' is gewijzigd na de wijziging die u ongedaan wilt maken; terugzetten zou die wijziging ook wissen")
+        for index in merged.activities.indices where !merged.activities[index].expected.isMet(by: activity(merged.activities[index].id)) {
+            let snapshot = merged.activities[index], now = activity(snapshot.id)
+            let title = now?.title ?? snapshot.value?.title ?? snapshot.id
+            guard case .value(let left) = snapshot.expected, let now, let value = snapshot.value else {
+                throw ChangeError(.conflict, "'\(title)' is gewijzigd na de wijziging \(said); terugzetten zou die wijziging ook wissen")
+            }
+            guard let combined = RecordMerge.merge(base: left, ours: value, theirs: now) else {
+                throw ChangeError(.conflict, "'\(title)' is gewijzigd na de wijziging \(said), in een veld dat die ook veranderde; terugzetten zou die wijziging ook wissen")
+            }
+            merged.activities[index].value = combined
+            merged.activities[index].expected = .value(now)
         }
+        return merged
     }
 
     /// A restoration read from a file can say anything: each snapshot's value must have the snapshot's id,

@@ -58,6 +58,7 @@ extension DossierStore {
     /// restore, which is the way out of both).
     func withChangeLock<T>(checkingState: Bool = true, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         guard let writer else { throw .readOnly(file: path) }
+        try checkMayWrite()
         if checkingState, let newerVersion { throw .newerVersion(file: files.journal, version: newerVersion) }
         if checkingState, isReplacedOutside { throw .changedOnDisk(file: path) }
         let mode: UInt32

@@ -95,12 +95,30 @@ public final class DossierStore {
     /// Makes this store one that writes, as `actor` (named in the lock file while a change is appended, so a
     /// colleague who has to wait knows for whom). Nothing is locked until a change is made.
     public func openForWriting(actor: String) throws(StoreError) {
-        // A dossier whose owner took away its write permission is meant to stay as it is: not written (the journal
-        // beside it) and not replaced (merging writes a new file in its place, which would bring the permission back).
-        if let status = try? fileSystem.status(path), status.kind == .regular, status.mode & 0o200 == 0 {
-            throw .notPermitted(location: path, reason: "het bestand is schrijfbeveiligd (chmod u+w maakt het weer schrijfbaar)")
-        }
+        try checkMayWrite()
         writer = "\(actor) (proces \(ProcessIdentity.id))"
+    }
+
+    /// Refuses to write a dossier this user may not change. One whose owner took away its write permission is
+    /// meant to stay as it is: not written (the journal beside it) and not replaced (merging writes a new file
+    /// in its place, which would bring the permission back, and make the writer its owner). The same for one
+    /// the system does not let this user write (a colleague's file the group may only read), and for a folder
+    /// that does not take the journal, the lock and the backups. Checked again before every change: the
+    /// permission may be taken away while the dossier is open.
+    func checkMayWrite() throws(StoreError) {
+        if let status = try? fileSystem.status(path), status.kind == .regular {
+            if status.mode & 0o200 == 0 {
+                throw .notPermitted(location: path, reason: "het bestand is schrijfbeveiligd (chmod u+w maakt het weer schrijfbaar)")
+            }
+            if !fileSystem.mayWrite(path) {
+                throw .notPermitted(location: path, reason: "u hebt geen schrijfrechten op dit bestand (de eigenaar kan ze geven)")
+            }
+        }
+        // (A folder that is not there at all, a network drive gone, is said by the write that fails.)
+        if (try? fileSystem.status(files.directory)) != nil, !fileSystem.mayWrite(files.directory) {
+            throw .notPermitted(location: files.directory,
+                                reason: "u mag in deze map niet schrijven, en het journaal, het slot en de back-ups staan naast het dossier")
+        }
     }
 
     /// Reads the snapshot and replays the journal. A damaged file is reported and left as it is.

@@ -38,9 +38,15 @@ public protocol FileSystem: Sendable {
     func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String]
     /// A second name for an existing file (a hard link); a backup that costs no copying.
     func link(_ existing: String, to newPath: String) throws(FileSystemError)
+    /// Whether this process may write the file or, for a directory, create and rename files in it (its owner,
+    /// group and others' permissions, as the system judges them for this user).
+    func mayWrite(_ path: String) -> Bool
 }
 
 extension FileSystem {
+    /// A file system for tests says yes; the real one asks the system.
+    public func mayWrite(_ path: String) -> Bool { true }
+
     /// Reads an open file from `offset` into `buffer`, as much as fits and the file has; returns how many
     /// bytes. (A file system that only reads whole files gets it through `read(_:from:path:)`.)
     public func read(_ descriptor: Int32, from offset: Int64, into buffer: UnsafeMutableRawBufferPointer,

@@ -87,6 +87,10 @@ public struct PosixFileSystem: FileSystem {
         return FileStatus(info)
     }
 
+    public func mayWrite(_ path: String) -> Bool {
+        access(path, W_OK) == 0
+    }
+
     public func realPath(_ path: String) -> String? {
         guard let resolved = Glibc.realpath(path, nil) else { return nil }
         defer { free(resolved) }

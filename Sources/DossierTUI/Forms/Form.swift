@@ -39,6 +39,9 @@ public struct Form: Hashable, Sendable {
     public var replacesOnType = true
     /// The record the form edits, as it was when the form opened (set by `AppState` when the form appears).
     public var basis: FormBasis?
+    /// Who deleted the record this form edits and made one with the same id since it opened: the form's edits
+    /// were seen on the old record and are not saved onto the new one.
+    public var recordReplacedBy: String?
     /// For the assessment: the verdict and reasons of the answers as they stand, updated on every change.
     public var verdictPreview: AssessmentResult?
 

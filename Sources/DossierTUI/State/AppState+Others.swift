@@ -14,7 +14,21 @@ extension AppState {
         }
         if pending == nil { refreshAfterChange(nil, indexIsCurrent: true) } else { othersAwaitRefresh = true }
         addToChangeLogs(changes.map(\.entry))
+        noteReplacedRecord(changes)
         if message?.isError != true { message = .info("Bijgewerkt: " + AppState.whose(changes)) }
+    }
+
+    /// A colleague's change that made the open form's record anew (deleted, then one added with the same id):
+    /// the form's edits belong to the old one. A change whose restoration would take a record away made it.
+    mutating func noteReplacedRecord(_ changes: [OthersChange]) {
+        guard let id = form?.basis?.id else { return }
+        for change in changes {
+            guard let restoration = change.restoration else { continue }
+            if restoration.relations.contains(where: { $0.id == id && $0.value == nil })
+                || restoration.activities.contains(where: { $0.id == id && $0.value == nil }) {
+                form?.recordReplacedBy = change.entry.actor
+            }
+        }
     }
 
     /// An open change log (`L`) shows the new entries at its top; one read from the top shows them there, another

@@ -191,6 +191,13 @@ extension AppState {
 
     mutating func submitForm() -> [Effect] {
         guard var current = form else { return [] }
+        if let actor = current.recordReplacedBy {
+            current.generalError = "Dit formulier hoort bij een record dat \(actor) intussen verwijderde en opnieuw aanmaakte; "
+                + "het wordt niet op het nieuwe opgeslagen. Esc sluit het; open het nieuwe en bewerk dat."
+            form = current
+            message = .error("Niet opgeslagen: het record is intussen vervangen; zie het formulier.")
+            return []
+        }
         let outcome: FormOutcome
         switch current.purpose {
         case .relationStatus(let id): outcome = StatusForm.submit(current, relationID: id, in: self)

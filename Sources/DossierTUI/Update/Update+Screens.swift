@@ -4,7 +4,7 @@ extension AppState {
     /// An action on the current screen (no form, search prompt, help or question open).
     mutating func perform(_ action: Action, key: Key) -> [Effect] {
         if isReadOnly && action.changesDossier {
-            message = .error("Alleen-lezen: dit dossier is geopend zonder schrijfrechten; wijzigen kan niet (R laadt de laatste stand).")
+            message = .error("Alleen-lezen geopend: wijzigen kan hier niet (R laadt de laatste stand).")
             return []
         }
         switch action {

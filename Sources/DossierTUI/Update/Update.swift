@@ -141,7 +141,7 @@ extension AppState {
     /// Hands a change to the store, remembering why; refused at once when the dossier is read-only.
     mutating func commit(_ change: Change, _ purpose: PendingCommit, seen: SeenRecords = SeenRecords()) -> [Effect] {
         if isReadOnly {
-            let text = "Alleen-lezen: dit dossier is geopend zonder schrijfrechten; er is niets gewijzigd."
+            let text = "Alleen-lezen geopend: wijzigen kan hier niet; er is niets gewijzigd."
             if form != nil { form?.generalError = text }
             message = .error(text)
             return []
@@ -191,9 +191,15 @@ extension AppState {
         selectionBeforeChange = [:]
         if case .form? = purpose, form != nil {
             // Refused over a colleague's change: the form takes the record as it is now, keeping the input.
-            let rebased = if case .refused(let refusal) = error, [.conflict, .illegalTransition].contains(refusal.kind) { rebaseForm() } else { false }
+            let overtaken = if case .refused(let refusal) = error, [.conflict, .illegalTransition].contains(refusal.kind) { true } else { false }
+            let rebased = overtaken && rebaseForm()
+            // A colleague took a step: the move or status form was opened for another.
+            let stepTaken = if overtaken, case .refused(let refusal) = error, refusal.field == "status" { true } else { false }
             func said(_ refusal: String) -> String {
-                rebased ? refusal + (refusal.hasSuffix(".") ? "" : ".") + " De andere velden tonen nu hoe het nu is; je eigen invoer staat er nog. Ctrl-S slaat die alsnog op, Esc laat hem weg." : refusal
+                let stop = refusal + (refusal.hasSuffix(".") ? "" : ".")
+                if rebased { return stop + " De andere velden tonen nu hoe het nu is; je eigen invoer staat er nog. Ctrl-S slaat die alsnog op, Esc laat hem weg." }
+                // The form cannot offer what it was opened for any more (a colleague took the step): saying so beats refusing again.
+                return stepTaken ? stop + " Dit formulier kan dat niet meer opslaan: Esc sluit het; open het opnieuw om van de stand van nu uit te gaan." : refusal
             }
             if case .refused(let refusal) = error, let field = refusal.field,
                let formField = FormFieldMapping.candidates(for: field).compactMap({ form?[$0] }).first(where: \.isVisible) {

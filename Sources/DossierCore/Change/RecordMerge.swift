@@ -1,0 +1,62 @@
+/// Putting a record back (an undo or a redo) after a colleague changed it since: the fields the step changed go back,
+/// the colleague's other fields stay. Refused (nil) when both changed the same field.
+///
+/// Merged on the record's JSON form, one top-level field at a time, so a field with parts (a status history, the
+/// follow-ups, the contacts) counts as one: a step and a colleague's change to the same list are a conflict, never
+/// half of each. The merged record still passes every rule of the change path before it is kept.
+enum RecordMerge {
+    /// `base`: the record as the step left it (what the undo expected); `ours`: as the undo puts it back; `theirs`: as
+    /// it is now.
+    static func merge(base: Relation, ours: Relation, theirs: Relation) -> Relation? {
+        merge(base, ours, theirs, write: { $0.write(to: &$1) }) { (reader: inout JSONReader) throws(JSONError) in try Relation(reading: &reader) }
+    }
+
+    static func merge(base: Activity, ours: Activity, theirs: Activity) -> Activity? {
+        merge(base, ours, theirs, write: { $0.write(to: &$1) }) { (reader: inout JSONReader) throws(JSONError) in try Activity(reading: &reader) }
+    }
+
+    private static func merge<Entity>(_ base: Entity, _ ours: Entity, _ theirs: Entity, write: (Entity, inout JSONWriter) -> Void,
+                                      read: (inout JSONReader) throws(JSONError) -> Entity) -> Entity? {
+        guard let base = fields(of: base, write), let ours = fields(of: ours, write), let theirs = fields(of: theirs, write) else { return nil }
+        let keys = ours.map(\.key) + theirs.map(\.key).filter { key in !ours.contains { $0.key == key } }
+        func value(_ key: String, in fields: [(key: String, value: ArraySlice<UInt8>)]) -> ArraySlice<UInt8>? {
+            fields.first { $0.key == key }?.value
+        }
+        var merged: [UInt8] = [UInt8(ascii: "{")]
+        for key in keys {
+            // A field left out is a field without a value (an empty list is not written).
+            let was = value(key, in: base), put = value(key, in: ours), now = value(key, in: theirs)
+            let chosen: ArraySlice<UInt8>?
+            if put == was {
+                chosen = now
+            } else if now == was || now == put {
+                chosen = put
+            } else {
+                return nil
+            }
+            guard let chosen else { continue }
+            if merged.count > 1 { merged.append(UInt8(ascii: ",")) }
+            var name = JSONWriter(pretty: false)
+            name.string(key)
+            merged += name.bytes + [UInt8(ascii: ":")] + chosen
+        }
+        merged.append(UInt8(ascii: "}"))
+        return try? JSONReader.read(merged, read)
+    }
+
+    /// The top-level fields of a record as written, each with its value's bytes.
+    private static func fields<Entity>(of entity: Entity, _ write: (Entity, inout JSONWriter) -> Void) -> [(key: String, value: ArraySlice<UInt8>)]? {
+        var writer = JSONWriter(pretty: false)
+        write(entity, &writer)
+        let bytes = writer.bytes
+        var fields: [(key: String, value: ArraySlice<UInt8>)] = []
+        let read: Void? = try? JSONReader.read(bytes) { (reader: inout JSONReader) throws(JSONError) in
+            try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+                let start = reader.valueOffset()
+                try reader.skipValue()
+                fields.append((key, bytes[start..<reader.offset]))
+            }
+        }
+        return read == nil ? nil : fields
+    }
+}
