@@ -14,9 +14,10 @@ public enum Fixtures {
 
     /// The history of an activity that was approved (or planned) by a decision of the college, for building
     /// activities that start out approved.
-    public static func approved(_ status: ActivityStatus = .goedgekeurd, decision: String = "Besluit B&W 3 november 2026")
+    public static func approved(_ status: ActivityStatus = .goedgekeurd, decision: String = "Besluit B&W 3 november 2026", overrideReason: String? = nil)
         -> [StatusChange<ActivityStatus>] {
-        [StatusChange(date: date("2026-11-03"), from: nil, to: status, reason: "Activiteit toegevoegd", by: "tester", decision: decision)]
+        [StatusChange(date: date("2026-11-03"), from: nil, to: status, reason: "Activiteit toegevoegd", by: "tester", decision: decision,
+                      overrideReason: overrideReason)]
     }
 
     /// Countries by ISO code, for building relations and activities.

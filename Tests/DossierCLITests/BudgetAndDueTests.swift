@@ -16,7 +16,7 @@ struct BudgetAndDueTests {
         // internationalisering; a Global Goals week (€ 3.000) on the contribution, and a mission a partner pays.
         try dossier.apply(.addActivity(Activity(id: "beurs-2026", title: "Beurs 2026", kind: .beurs, status: .goedgekeurd,
                                                 startDate: Fixtures.date("2026-12-01"), budgetLine: "internationalisering",
-                                                estimatedCost: Money(euros: 15_800), statusHistory: Fixtures.approved())),
+                                                estimatedCost: Money(euros: 15_800), statusHistory: Fixtures.approved(overrideReason: "Eén grote beurs, apart besloten"))),
                           context: Fixtures.context)
         try dossier.apply(.addActivity(Activity(id: "global-goals-week", title: "Global Goals-week", kind: .overig, status: .gepland,
                                                 startDate: Fixtures.date("2026-12-05"), budgetLine: "global-goals-platform-oss",

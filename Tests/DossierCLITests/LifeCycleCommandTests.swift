@@ -53,11 +53,29 @@ struct LifeCycleCommandTests {
         #expect(alone.status == 64 && alone.standardError.contains("--override-reason: de reden om af te wijken hoort bij een goedkeuring"), "\(alone.standardError)")
     }
 
+    @Test("move to goedgekeurd weighs the cost against the budget: over it is refused naming the option for a reason, which approves it")
+    func approvingOverBudget() throws {
+        let added = try run(["add-activity", "--title", "Beurs Düsseldorf", "--kind", "beurs", "--date", "12-10-2027", "--cost", "14.000"])
+        #expect(added.status == 0, "\(added.standardError)")
+        let id = try #require(try stored().activities.last?.id)
+        #expect(try run(["move", id, "in-afweging"]).status == 0)
+        try refused(["move", id, "goedgekeurd", "--decision", "Besluit B&W 8-12-2026"], status: 65,
+                    saying: "'Beurs Düsseldorf' past niet in het budget (€ 14.000,00 past niet binnen Budget internationalisering 2027: van € 16.000,00 is na "
+                        + "goedgekeurde, geplande en uitgevoerde activiteiten nog € 13.500,00 over): goedkeuren vraagt een expliciete reden om daarvan af te wijken "
+                        + "(geef die met --override-reason)")
+        let approved = try run(["move", id, "goedgekeurd", "--decision", "Besluit B&W 8-12-2026", "--override-reason", "Eenmalige kans"])
+        #expect(approved.status == 0, "\(approved.standardError)")
+        #expect(try stored().activity(id)?.approvalOverrideReason == "Eenmalige kans")
+    }
+
     @Test("an edit of an approved activity says what its approval did not weigh; an empty budget line or a review date that would not be kept is refused")
     func editsOfApproved() throws {
+        let dearer = try run(["edit", "missie-lyon", "--estimated-cost", "20.000"])
+        #expect(dearer.standardOutput.contains("Let op: € 20.000,00 past niet binnen Budget internationalisering 2027 (van € 16.000,00 is nog € 16.000,00 over); "
+                                               + "'Handelsmissie Lyon' is al gepland: het budget is daarmee overschreden."), "\(dearer.standardOutput)")
         let undated = try run(["edit", "missie-lyon", "--start-date", ""])
         #expect(undated.status == 0, "\(undated.standardError)")
-        #expect(undated.standardOutput.contains("Let op: zonder datum telt € 2.500,00 van 'Handelsmissie Lyon' in geen budgetjaar meer mee"),
+        #expect(undated.standardOutput.contains("Let op: zonder datum telt € 20.000,00 van 'Handelsmissie Lyon' in geen budgetjaar meer mee"),
                 "\(undated.standardOutput)")
         let moved = try run(["edit", "missie-lyon", "--relations", "taizhou"])
         #expect(moved.status == 0, "\(moved.standardError)")

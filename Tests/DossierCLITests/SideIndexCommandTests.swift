@@ -272,6 +272,12 @@ struct SideIndexCommandTests {
         let visit = try #require(dossier.activities.first { activity in activity.followUps.contains { !$0.isDone } })
         let relation = try #require(dossier.relations.last { !weighed.relations.contains($0.id) })
         let namesake = try #require(dossier.relations.first { $0.id != relation.id })
+        // One whose budget line is overspent in its year: approving it asks a reason, weighed on the budget of all activities.
+        let overBudget = try #require(dossier.activities.first { activity in
+            guard activity.status == .inAfweging, activity.id != weighed.id, activity.assessments.last?.verdict != .negatief, let year = activity.year,
+                  let line = activity.budgetLine, (activity.estimatedCost ?? .zero) > .zero else { return false }
+            return BudgetOverview(year: year, line: line, in: dossier).isOverspent
+        })
         #expect(try writingStore(fast).loadForChangingActivity(due.id) != nil && writingStore(whole).loadForChangingActivity(due.id) == nil)
         #expect(try writingStore(fast).loadForChangingActivity(due.title) != nil, "by title too")
         let commands = [
@@ -321,6 +327,7 @@ struct SideIndexCommandTests {
             ["edit", "aaa eerst in de lijts", "--notes", "tikfout"],
             ["add-link", "aaa eerst in de lijts", "--url", "https://example.org", "--label", "x"],
             ["move", weighed.id, "idee"],
+            ["move", overBudget.id, "goedgekeurd", "--decision", "Besluit B&W 1-12-2026"],
             ["move", "bestaat-niet", "gepland"],
             // Deleted already (the space makes it another command line).
             ["delete", " " + weighed.id, "--yes"],

@@ -41,7 +41,7 @@ struct AddingActivityTests {
             ("an approved visit that becomes the relation's next date", { _, newID in
                 VisitDraft(relations: [linked], date: Fixtures.date("2026-11-30"), direction: .inkomend, delegationFrom: "Gent",
                            budgetLine: "internationalisering", cost: Money(euros: 100))
-                    .newActivity(today: today, approvedBy: "Besluit B&W", newID: newID)
+                    .newActivity(today: today, approvedBy: "Besluit B&W", overrideReason: "Buiten het budget om besloten", newID: newID)
             }),
             ("an activity whose title another already has", { dossier, newID in
                 Activity(id: newID(existingTitle), title: existingTitle, kind: .beurs, relations: [dossier.relations[2].id],

@@ -108,6 +108,50 @@ struct LifeCycleTests {
         #expect(dossier.activity("a")?.statusHistory.last?.decision == "Besluit B&W 3-2-2026")
     }
 
+    @Test("approving weighs the cost against what its budget line has left in its year: over it asks a reason, also after a positive weighing; not on replay, nor for an import's rows")
+    func approvingOverBudget() throws {
+        var dossier = Fixtures.smallDossier()
+        let positive = Assessment(timestamp: Fixtures.now, by: "tester", answers: AssessmentAnswers(), verdict: .positief, reasons: [], missing: [])
+        // € 16.000 a year; approved in 2027 already: the Lyon mission's € 2.500.
+        let beurs = Activity(id: "beurs", title: "Beurs Düsseldorf", kind: .beurs, status: .inAfweging, startDate: Fixtures.date("2027-10-12"),
+                             budgetLine: "internationalisering", estimatedCost: Money(euros: 14_000), assessments: [positive])
+        try dossier.apply(.addActivity(beurs), context: Fixtures.context)
+        let approve = Change.moveActivity("beurs", status: .goedgekeurd, reason: "", overrideReason: nil, decision: "Besluit B&W 8-12-2026")
+        do {
+            try dossier.apply(approve, context: Fixtures.context)
+            Issue.record("approved over the budget without a reason")
+        } catch {
+            #expect(error.field == "overrideReason")
+            #expect(error.message == "'Beurs Düsseldorf' past niet in het budget (€ 14.000,00 past niet binnen Budget internationalisering 2027: van € 16.000,00 "
+                    + "is na goedgekeurde, geplande en uitgevoerde activiteiten nog € 13.500,00 over): goedkeuren vraagt een expliciete reden om daarvan af te wijken")
+        }
+        // What fits is approved as before.
+        var cheaper = dossier
+        try cheaper.apply(.editActivity("beurs", [FieldEdit(field: "estimatedCostCents", old: .number(1_400_000), new: .number(1_350_000))]), context: Fixtures.context)
+        try cheaper.apply(approve, context: Fixtures.context)
+        #expect(cheaper.activity("beurs")?.status == .goedgekeurd)
+        // Over it, with a reason; then the line is overspent, which the next one is told in those words.
+        var replay = Fixtures.context
+        replay.isReplay = true
+        var replayed = dossier
+        try replayed.apply(approve, context: replay)
+        #expect(replayed.activity("beurs")?.status == .goedgekeurd, "the journal holds what was accepted then")
+        try dossier.apply(.moveActivity("beurs", status: .goedgekeurd, reason: "", overrideReason: "Eenmalige kans", decision: "Besluit B&W 8-12-2026"),
+                          context: Fixtures.context)
+        let next = Activity(id: "reis", title: "Reis", kind: .beurs, status: .goedgekeurd, startDate: Fixtures.date("2027-11-01"),
+                            budgetLine: "internationalisering", estimatedCost: Money(euros: 100),
+                            statusHistory: [StatusChange(date: Fixtures.date("2026-12-01"), from: nil, to: .goedgekeurd, reason: "", by: "", decision: "Mandaat")])
+        var added = dossier
+        do {
+            try added.apply(.addActivity(next), context: Fixtures.context)
+            Issue.record("added approved over the budget without a reason")
+        } catch {
+            #expect(error.message.contains("de € 16.000,00 is met goedgekeurde, geplande en uitgevoerde activiteiten al met € 500,00 overschreden"), "\(error.message)")
+        }
+        try added.apply(.batch([.addActivity(next)], label: "Import uit activiteiten.csv"), context: Fixtures.context)
+        #expect(added.activity("reis") != nil, "an import's rows are weighed by the import, with one ledger")
+    }
+
     @Test("approving records who decided; without it nothing changes")
     func approvalNeedsDecision() throws {
         var dossier = Fixtures.smallDossier()

@@ -147,7 +147,7 @@ struct LimitsTests {
         for index in 0..<count {
             try dossier.apply(.addActivity(Activity(id: "groot-\(index)", title: "Groot \(index)", kind: .beurs, status: .gepland,
                                                     startDate: Fixtures.date("2027-05-01"), budgetLine: "internationalisering",
-                                                    estimatedCost: Money.maximum, statusHistory: Fixtures.approved(.gepland))),
+                                                    estimatedCost: Money.maximum, statusHistory: Fixtures.approved(.gepland, overrideReason: "Grensgeval"))),
                               context: Fixtures.context)
         }
         let expected = Money.maximum.cents * Int64(count) + 250_000  // plus the mission to Lyon

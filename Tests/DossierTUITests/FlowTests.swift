@@ -568,7 +568,10 @@ struct AssessmentFlowTests {
         #expect(app.state.form?["startDate"]?.isVisible == true, "no date yet: asked here")
         app.press(.control("s"))
         #expect(app.state.form?.errors["startDate"] != nil)
-        app.type("1-11-2026").press(.control("s"))
+        app.type("20-12-2026").press(.control("s"))
+        #expect(app.state.form?.errors["startDate"] == "Op 20-12-2026 is nog niet geweest: een activiteit is op zijn vroegst op haar begindatum uitgevoerd",
+                "a later date is said under the field: \(String(describing: app.state.form?.errors))")
+        app.press(.control("u")).type("1-11-2026").press(.control("s"))
         #expect(app.state.form == nil, "saved: \(app.text)")
         #expect(app.state.dossier.activity(fair.id)?.status == .uitgevoerd)
         #expect(app.state.dossier.activity(fair.id)?.startDate == Fixtures.date("2026-11-01"))
@@ -596,6 +599,23 @@ struct AssessmentFlowTests {
         #expect(added.status == .goedgekeurd)
         #expect(added.approvalOverrideReason == "Verzoek van de burgemeester")
         #expect(app.store.saved?.activity(added.id)?.approvalOverrideReason == "Verzoek van de burgemeester")
+    }
+
+    @Test("m to goedgekeurd on an activity whose cost does not fit the budget asks the reason to deviate, saying what is left")
+    func approvingOverBudget() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addActivity(Activity(id: "beurs", title: "Beurs Düsseldorf", kind: .beurs, status: .inAfweging, startDate: Fixtures.date("2027-10-12"),
+                                                budgetLine: "internationalisering", estimatedCost: Money(euros: 14_000))), context: Fixtures.context)
+        let app = Harness(dossier: dossier)
+        app.press(.character("2")).type("/düsseldorf").press(.enter, .enter, .character("m"))
+        #expect(app.state.form?.purpose == .moveActivity("beurs"))
+        #expect(app.state.form?["status"]?.selectedValue == "goedgekeurd")
+        let field = try #require(app.state.form?["overrideReason"])
+        #expect(field.isVisible, "over the budget: approving asks why")
+        #expect(field.help.contains("nog € 13.500,00 over"), "\(field.help)")
+        app.press(.tab, .tab).type("Besluit B&W 8-12-2026").press(.tab).type("Eenmalige kans").press(.control("s"))
+        #expect(app.state.form == nil, "saved: \(app.text)")
+        #expect(app.state.dossier.activity("beurs")?.approvalOverrideReason == "Eenmalige kans")
     }
 
     @Test("a relation picked into a new approved activity weighs at once: the reason to deviate is asked before the next key")

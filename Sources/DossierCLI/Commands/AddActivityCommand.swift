@@ -61,6 +61,7 @@ struct AddActivityCommand: ParsableCommand {
     var id: String?
 
     func run() throws {
+        refusalOptions = ["overrideReason": "geef die met --override-reason", "decision": "geef die met --decision"]
         let kind = try ArgumentValues.vocabulary(self.kind, ActivityKind.self, option: "--kind")
         guard kind != .delegatiebezoek else {
             throw ValidationError("--kind: een delegatiebezoek leg je vast met 'dossier log-visit'")

@@ -31,13 +31,14 @@ struct EditCommand: ParsableCommand {
     func run() throws {
         let pairs = try FieldArguments.pairs(fields)
         guard !pairs.isEmpty else { throw ValidationError("noem minstens één veld, zoals --notes \"…\" (zie dossier edit --help)") }
-        let said = try storeOptions.changeSubject(id) { subject, dossier in
+        // An activity is read with the budget of all activities: what the edit does to an approval is weighed.
+        let said = try storeOptions.changeSubject(id, withBudget: true) { subject, dossier, ledger in
             let change: Change?
             switch subject {
             case .relation(let relation): change = try edit(relation, pairs, in: dossier)
             case .activity(let activity): change = try edit(activity, pairs, in: dossier)
             }
-            return (change, change.map { Self.report($0, in: dossier) } ?? Self.unchanged(subject.name))
+            return (change, change.map { Self.report($0, in: dossier, ledger: ledger) } ?? Self.unchanged(subject.name))
         }
         said.map(Output.line)
     }
@@ -65,10 +66,10 @@ struct EditCommand: ParsableCommand {
 
     /// What was changed, field by field, as the dossier before the change names it; then what the edit does that an
     /// approval did not weigh (`ApprovedEditWarnings`).
-    private static func report(_ change: Change, in dossier: Dossier) -> String {
+    private static func report(_ change: Change, in dossier: Dossier, ledger: BudgetLedger?) -> String {
         var warnings: [String] = []
         if case let .editActivity(id, edits) = change, let activity = dossier.activity(id) {
-            warnings = ApprovedEditWarnings.lines(activity, edits, in: dossier)
+            warnings = ApprovedEditWarnings.lines(activity, edits, in: dossier, ledger: ledger)
         }
         return ([change.summary(in: dossier)] + change.details(in: dossier).map { "  " + $0 } + warnings).joined(separator: "\n")
     }

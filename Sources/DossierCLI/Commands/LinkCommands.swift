@@ -32,7 +32,7 @@ struct AddLinkCommand: ParsableCommand {
         case let (nil, path?): target = try ArgumentValues.parse(path, option: "--path", LinkTarget.readPath)
         default: throw ValidationError("geef óf --url óf --path")
         }
-        let said = try storeOptions.changeSubject(id) { subject, dossier in
+        let said = try storeOptions.changeSubject(id) { subject, dossier, _ in
             let reference = EntityReference(subject)
             let link = Link(id: dossier.links(of: reference).newLinkID(for: label), label: label, target: target)
             let change = Change.addLink(reference, link)
@@ -63,7 +63,7 @@ struct RemoveLinkCommand: ParsableCommand {
     func run() throws {
         // Asked once, also when the change is made on the whole dossier after all.
         var confirmed: Bool?
-        let said = try storeOptions.changeSubject(id) { subject, dossier in
+        let said = try storeOptions.changeSubject(id) { subject, dossier, _ in
             let reference = EntityReference(subject)
             let links = dossier.links(of: reference)
             let key = Slug.make(from: link)

@@ -71,6 +71,7 @@ struct LogVisitCommand: ParsableCommand {
     var overrideReason: String?
 
     func run() throws {
+        refusalOptions = ["overrideReason": "geef die met --override-reason", "decision": "geef die met --decision"]
         let direction = try ArgumentValues.vocabulary(self.direction, VisitDirection.self, option: "--direction")
         let date = try ArgumentValues.date(self.date, option: "--date")
         let endDate = try self.endDate.map { try ArgumentValues.date($0, option: "--end-date") }

@@ -42,12 +42,15 @@ struct MoveCommand: ParsableCommand {
     var actualCost: String?
 
     func run() throws {
+        refusalOptions = ["overrideReason": "geef die met --override-reason", "decision": "geef die met --decision",
+                          "startDate": "vul die in met dossier edit --start-date"]
         let status = try ArgumentValues.vocabulary(self.status, ActivityStatus.self, option: "status")
         var actual = try self.actualCost.map { try ArgumentValues.money($0, option: "--actual-cost") }
         // The status seen, and the cost asked, once: also when the change is made on the whole dossier after all
         // (someone else wrote while the question waited), which then says the status changed meanwhile.
         var seen: ActivityStatus?
-        let (before, activity, _) = try storeOptions.changeActivity(id) { before, _ in
+        // Approving weighs the cost against the budget of all activities.
+        let (before, activity, _) = try storeOptions.changeActivity(id, withBudget: status == .goedgekeurd) { before, _ in
             if seen == nil && status == .uitgevoerd && actual == nil && isatty(STDIN_FILENO) == 1 && before.status.canMove(to: .uitgevoerd) {
                 actual = try askActualCost(proposing: before.actualCost ?? before.estimatedCost)
             }

@@ -27,9 +27,16 @@ func failure(_ message: String, code: Int32) -> ExitCode {
     return ExitCode(code)
 }
 
+/// How the running command gives fields a refusal may name ("overrideReason" → "geef die met --override-reason"): a
+/// refusal about such a field says it. Set by the commands that have such options.
+nonisolated(unsafe) var refusalOptions: [String: String] = [:]
+
 /// The exit for a store error, after printing its message.
 func failure(_ error: StoreError) -> ExitCode {
-    switch error {
+    if case .refused(let refusal) = error, let field = refusal.field, let option = refusalOptions[field], !refusal.message.contains(option) {
+        return failure("\(refusal.message) (\(option))", code: ExitStatus.dataError)
+    }
+    return switch error {
     case .missing, .snapshotMissing: failure(error.description, code: ExitStatus.noInput)
     case .fileSystem: failure(error.description, code: ExitStatus.ioError)
     case .damaged, .notADossier, .invalid, .refused, .damagedJournal, .foreignJournal, .newerVersion: failure(error.description, code: ExitStatus.dataError)

@@ -10,20 +10,21 @@ extension StoreOptions {
     /// name that fits nothing or more than one is refused as the whole dossier refuses it, from the indexes where the
     /// storage can (`load(_:refusingUnknown:)`).
     /// - Returns: what `make` said to say.
-    func changeSubject(_ typed: String, _ make: (NameLookup.Subject, Dossier) throws -> (change: Change?, said: String)?) throws -> String? {
+    func changeSubject(_ typed: String, withBudget: Bool = false,
+                       _ make: (NameLookup.Subject, Dossier, BudgetLedger?) throws -> (change: Change?, said: String)?) throws -> String? {
         let store = try store(forWriting: true)
-        let read = try? store.loadForChangingSubject(typed)
+        let read = try? store.loadForChangingSubject(typed, withBudget: withBudget)
         if var read {
             if read.activityRead != nil {
                 var said: String?
-                let alone = try changeActivity(read, in: store) { activity, dossier, _ in
-                    let made = try make(.activity(activity), dossier)
+                let alone = try changeActivity(read, in: store, withBudget: withBudget) { activity, dossier, ledger in
+                    let made = try make(.activity(activity), dossier, ledger)
                     said = made?.said
                     return made?.change
                 }
                 if alone != nil { return said }
             } else if let relation = try? NameLookup.relation(typed, in: read.dossier) {
-                guard let made = try make(.relation(relation), read.dossier) else { return nil }
+                guard let made = try make(.relation(relation), read.dossier, nil) else { return nil }
                 guard let change = made.change else { return made.said }
                 _ = try save(change, madeOn: &read, in: store)
                 return made.said
@@ -31,7 +32,7 @@ extension StoreOptions {
         }
         // (Read and found, but to be changed on the whole dossier: no refusal to look for first.)
         var dossier = try read == nil ? load(store, refusingUnknown: { _ = try Lookup.subject(typed, in: $0) }) : load(store)
-        guard let made = try make(try Lookup.subject(typed, in: dossier), dossier) else { return nil }
+        guard let made = try make(try Lookup.subject(typed, in: dossier), dossier, nil) else { return nil }
         if let change = made.change { try store.commitOrExit(change, to: &dossier) }
         return made.said
     }

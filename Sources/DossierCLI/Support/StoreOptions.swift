@@ -130,9 +130,11 @@ struct StoreOptions: ParsableArguments {
     /// dossier is loaded, the activity looked up there, and `make` runs on it. `make` returns nil when there is
     /// nothing to change: then nothing is saved.
     /// - Returns: the activity before and after the change, and the dossier it was made on.
-    func changeActivity(_ typed: String, _ make: (Activity, Dossier) throws -> Change?) throws -> (before: Activity, after: Activity, dossier: Dossier) {
+    func changeActivity(_ typed: String, withBudget: Bool = false, _ make: (Activity, Dossier) throws -> Change?) throws -> (before: Activity, after: Activity, dossier: Dossier) {
         let store = try store(forWriting: true)
-        if let changed = try changeActivityAlone(typed, in: store, { activity, dossier, _ in try make(activity, dossier) }) { return changed }
+        if let changed = try changeActivityAlone(typed, in: store, withBudget: withBudget, { activity, dossier, _ in try make(activity, dossier) }) {
+            return changed
+        }
         var dossier = try load(store, refusingUnknown: { _ = try Lookup.activity(typed, in: $0) })
         let before = try Lookup.activity(typed, in: dossier)
         guard let change = try make(before, dossier) else { return (before, before, dossier) }

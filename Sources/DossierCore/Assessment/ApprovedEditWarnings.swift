@@ -1,9 +1,11 @@
 /// What an edit of an activity does that its approval did not weigh, said when the edit is saved (the edit itself
 /// goes through: correcting a record is allowed, but not unseen): a relation or country the Kader's rules count
-/// against, newly involved in an activity already approved or planned; a cost taken out of every budget year by
-/// removing the date of an activity the budget counts.
+/// against, newly involved in an activity already approved or planned; a higher cost, another year or another
+/// budget line that no longer fits what the line has left; a cost taken out of every budget year by removing the date
+/// of an activity the budget counts. `ledger`: the budget of all activities (before the edit), for a dossier that
+/// holds only some; without one, on such a dossier the budget is not weighed.
 public enum ApprovedEditWarnings {
-    public static func of(_ before: Activity, _ after: Activity, in dossier: Dossier) -> [String] {
+    public static func of(_ before: Activity, _ after: Activity, in dossier: Dossier, ledger: BudgetLedger? = nil) -> [String] {
         var warnings: [String] = []
         if after.status == .goedgekeurd || after.status == .gepland {
             let earlier = Set(Assessor.ruleWarnings(before, in: dossier).map(\.text))
@@ -13,6 +15,9 @@ public enum ApprovedEditWarnings {
                 warnings.append("\(text); '\(after.title)' is al \(after.status.label.lowercased()) zonder dat gewogen te hebben: weeg opnieuw af (a, dossier assess)")
             }
         }
+        if after.status == .goedgekeurd || after.status == .gepland, let shortfall = budgetShortfall(before, after, in: dossier, ledger: ledger) {
+            warnings.append(shortfall)
+        }
         if before.year != nil, after.year == nil, after.chargedCost.cents > 0 {
             warnings.append("zonder datum telt \(after.chargedCost.formatted) van '\(after.title)' in geen budgetjaar meer mee (het jaarverslag noemt de activiteit doorlopend)")
         }
@@ -20,14 +25,31 @@ public enum ApprovedEditWarnings {
     }
 
     /// The warnings after an edit of `activity` with `edits`; none when the edits do not apply.
-    public static func of(_ activity: Activity, editedWith edits: [FieldEdit], in dossier: Dossier) -> [String] {
+    public static func of(_ activity: Activity, editedWith edits: [FieldEdit], in dossier: Dossier, ledger: BudgetLedger? = nil) -> [String] {
         var edited = activity
         guard (try? Activity.fields.apply(edits, to: &edited, in: dossier)) != nil else { return [] }
-        return of(activity, edited, in: dossier)
+        return of(activity, edited, in: dossier, ledger: ledger)
     }
 
     /// The same, each as a sentence "Let op: …".
-    public static func lines(_ activity: Activity, _ edits: [FieldEdit], in dossier: Dossier) -> [String] {
-        of(activity, editedWith: edits, in: dossier).map { "Let op: \($0)." }
+    public static func lines(_ activity: Activity, _ edits: [FieldEdit], in dossier: Dossier, ledger: BudgetLedger? = nil) -> [String] {
+        of(activity, editedWith: edits, in: dossier, ledger: ledger).map { "Let op: \($0)." }
+    }
+
+    /// A cost raised, or moved to another year or line, that no longer fits what that line has left that year (the
+    /// activity as it was taken out of the count). Nil when nothing the budget counts changed, or when it fits.
+    private static func budgetShortfall(_ before: Activity, _ after: Activity, in dossier: Dossier, ledger: BudgetLedger?) -> String? {
+        let cost = after.chargedCost
+        guard cost.cents > 0, let year = after.year, let line = after.budgetLine, dossier.isPart == false || ledger != nil,
+              cost > before.chargedCost || before.year != year || before.budgetLine != line else { return nil }
+        let (budget, remaining) = ledger?.remaining(year, line: line, excluding: before) ?? {
+            let overview = BudgetOverview(year: year, line: line, in: dossier, excluding: before.id)
+            return (overview.budget, overview.remaining)
+        }()
+        guard cost > remaining else { return nil }
+        let lineName = dossier.budgetLine(line)?.name ?? line
+        let left = remaining.cents < 0 ? "is al \((Money.zero - remaining).formatted) te veel vastgelegd" : "is nog \(remaining.formatted) over"
+        return "\(cost.formatted) past niet binnen \(lineName) \(year) (van \(budget.formatted) \(left)); '\(after.title)' is al "
+            + "\(after.status.label.lowercased()): het budget is daarmee overschreden"
     }
 }

@@ -33,6 +33,15 @@ public enum Assessor {
         return weighing.reasons.filter(\.isRuleWarning)
     }
 
+    /// Why the budget makes approving `activity` negative: its cost does not fit what its budget line has left in its
+    /// year. `ledger`: the budget of all activities, needed for a dossier that holds only some; without one the
+    /// dossier's activities on that line and year are summed.
+    public static func budgetShortfall(_ activity: Activity, in dossier: Dossier, ledger: BudgetLedger? = nil) -> VerdictReason? {
+        var weighing = Weighing(facts: Facts(activity: activity, dossier: dossier), answers: AssessmentAnswers(), ledger: ledger)
+        weighing.applyBudget()
+        return weighing.reasons.first { $0.effect == .negatief }
+    }
+
     /// Weighs an activity (saved or only proposed) with the advisor's answers against the dossier. When many
     /// activities are weighed, pass a `ledger` of the dossier so the budget is not summed for each one.
     public static func assess(_ activity: Activity, answers: AssessmentAnswers, in dossier: Dossier,
@@ -257,6 +266,9 @@ public enum Assessor {
             if budget.cents == 0 {
                 add(.budget, .negatief, "\(lineName) heeft geen bedrag voor \(year); de kosten (\(cost.formatted)) zijn niet gedekt.",
                     reading: line.map { !$0.applies(to: year) } ?? false)
+            } else if remaining.cents < 0 {
+                add(.budget, .negatief,
+                    "\(cost.formatted) past niet binnen \(lineName) \(year): de \(budget.formatted) is met goedgekeurde, geplande en uitgevoerde activiteiten al met \((Money.zero - remaining).formatted) overschreden.")
             } else if cost > remaining {
                 add(.budget, .negatief,
                     "\(cost.formatted) past niet binnen \(lineName) \(year): van \(budget.formatted) is na goedgekeurde, geplande en uitgevoerde activiteiten nog \(remaining.formatted) over.")

@@ -37,4 +37,13 @@ public struct VerdictReason: Hashable, Sendable {
     public var isRuleWarning: Bool {
         effect == .negatief && (rule == AssessmentRule.laagPitje.rawValue || rule == AssessmentRule.buitenEuropa.rawValue)
     }
+
+    /// The cost does not fit what its budget line has left in its year (`Assessor.budgetShortfall`).
+    public var isBudgetShortfall: Bool {
+        effect == .negatief && rule == AssessmentRule.budget.rawValue
+    }
+
+    /// A reason that makes approving ask an explicit reason to set the Kader aside, also before anyone weighed the
+    /// activity: a rule above, or the budget (`Dossier.whyApprovalNeedsOverride`).
+    public var asksReasonToApprove: Bool { isRuleWarning || isBudgetShortfall }
 }

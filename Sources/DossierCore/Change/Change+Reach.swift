@@ -57,6 +57,17 @@ extension Change {
         }
     }
 
+    /// Whether the change approves an activity: moves one to goedgekeurd, or adds one approved or planned. Approving
+    /// is weighed against the budget of all activities (`Dossier.whyApprovalNeedsOverride`).
+    var approves: Bool {
+        switch self {
+        case let .moveActivity(_, status, _, _, _, _, _): status == .goedgekeurd
+        case .addActivity(let activity): activity.status == .goedgekeurd || activity.status == .gepland
+        case .batch(let changes, _): changes.contains(where: \.approves)
+        default: false
+        }
+    }
+
     /// The ids of the relations this change adds or may put back: each must be no activity's id as well.
     var relationIDsBroughtIn: [RelationID] {
         switch self {

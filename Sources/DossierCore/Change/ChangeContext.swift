@@ -12,6 +12,12 @@ public struct ChangeContext: Hashable, Sendable {
     public var isReplay = false
     /// The records the change was decided on, as they were seen then (`SeenRecords`); not kept in the journal.
     public var seen = SeenRecords()
+    /// The budget of all activities, when the change is applied to a dossier that holds only some
+    /// (`Dossier.isPart`): what an approval is weighed against. On the whole dossier its own activities are summed.
+    public var budget: BudgetLedger?
+    /// A step of a batch (an import): an activity added approved is not weighed against the budget one by one (the
+    /// import weighs its new rows with one ledger and says what does not fit).
+    var isInBatch = false
 
     public init(actor: String, timestamp: Timestamp, today: CalendarDate, formatVersion: Int = Dossier.currentSchemaVersion) {
         self.actor = actor

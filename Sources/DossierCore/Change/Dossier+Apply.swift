@@ -114,7 +114,7 @@ extension Dossier {
             if context.checksLifeCycle && activity.statusHistory.count <= 1 {
                 try checkNewActivity(added, today: context.today)
                 // (A replayed line was accepted before this rule, and stays.)
-                if !context.isReplay { try checkApprovalReason(added) }
+                if !context.isReplay { try checkApprovalReason(added, context: context) }
             }
             try checkActivity(added)
             insertActivity(added)
@@ -171,7 +171,8 @@ extension Dossier {
                                   field: trimmedOverride.isEmpty ? "decision" : "overrideReason")
             }
             // (A replayed line was accepted before the rule about activities not weighed yet, and is not weighed again.)
-            if status == .goedgekeurd, trimmedOverride.isEmpty, let why = whyApprovalNeedsOverride(activity, byRules: !context.isReplay) {
+            if status == .goedgekeurd, trimmedOverride.isEmpty,
+               let why = whyApprovalNeedsOverride(activity, byRules: !context.isReplay, weighingBudget: weighsBudget(context), ledger: context.budget) {
                 throw ChangeError(.invalid, "\(why): goedkeuren vraagt een expliciete reden om daarvan af te wijken", field: "overrideReason")
             }
             var updated = activity
@@ -368,9 +369,10 @@ extension Dossier {
 
     /// An activity made already approved or planned is approving: held to the rule moving to goedgekeurd is held to,
     /// the reason read from its one history entry.
-    private func checkApprovalReason(_ activity: Activity) throws(ChangeError) {
+    private func checkApprovalReason(_ activity: Activity, context: ChangeContext) throws(ChangeError) {
         guard activity.status == .goedgekeurd || activity.status == .gepland else { return }
-        guard activity.statusHistory.first?.overrideReason?.isBlank ?? true, let why = whyApprovalNeedsOverride(activity) else { return }
+        guard activity.statusHistory.first?.overrideReason?.isBlank ?? true,
+              let why = whyApprovalNeedsOverride(activity, weighingBudget: !context.isInBatch && weighsBudget(context), ledger: context.budget) else { return }
         throw ChangeError(.invalid, "\(why): een activiteit die meteen goedgekeurd of gepland is, vraagt een expliciete reden om daarvan af te wijken",
                           field: "overrideReason")
     }
@@ -378,15 +380,26 @@ extension Dossier {
     /// Why approving `activity` asks an explicit reason to set the Kader aside: its latest weighing is negative, or,
     /// not weighed yet, a rule makes it negative whatever the answers (a relation or country on laag pitje, a
     /// destination outside Europe outside the focus). Nil when approving asks no such reason.
-    /// `byRules` false: only a saved weighing counts (no weighing is made).
-    public func whyApprovalNeedsOverride(_ activity: Activity, byRules: Bool = true) -> String? {
-        if let latest = activity.assessments.last {
-            return latest.verdict == .negatief ? "de laatste afweging van '\(activity.title)' is negatief" : nil
+    /// `byRules` false: only a saved weighing counts (no weighing is made). `weighingBudget`: also whether its cost fits
+    /// its budget line's year (`Assessor.budgetShortfall`), with `ledger` for a dossier that holds only some activities.
+    public func whyApprovalNeedsOverride(_ activity: Activity, byRules: Bool = true, weighingBudget: Bool = false, ledger: BudgetLedger? = nil) -> String? {
+        if activity.assessments.last?.verdict == .negatief { return "de laatste afweging van '\(activity.title)' is negatief" }
+        // Approving commits the money: whether it fits is weighed now, also after a positive weighing made before others took the budget.
+        if weighingBudget, var shortfall = Assessor.budgetShortfall(activity, in: self, ledger: ledger)?.text {
+            if shortfall.hasSuffix(".") { shortfall.removeLast() }
+            return "'\(activity.title)' past niet in het budget (\(shortfall))"
         }
+        if !activity.assessments.isEmpty { return nil }
         // (A negative rule makes the verdict negative, so the rules alone decide; the budget is not summed.)
         guard byRules, var rule = Assessor.ruleWarnings(activity, in: self).first?.text else { return nil }
         if rule.hasSuffix(".") { rule.removeLast() }
         return "'\(activity.title)' is volgens het Kader negatief, ook zonder antwoorden (\(rule))"
+    }
+
+    /// Whether an approval is weighed against the budget: not on replay (the journal holds what was accepted then), and
+    /// on a dossier of only some activities only with the budget of all (`ChangeContext.budget`).
+    private func weighsBudget(_ context: ChangeContext) -> Bool {
+        !context.isReplay && (!isPart || context.budget != nil)
     }
 
     func checkActivity(_ activity: Activity) throws(ChangeError) {
@@ -404,10 +417,12 @@ extension Dossier {
         var relationPlaces = BatchPlaces(), activityPlaces = BatchPlaces()
         var seenRelations = Set<String>(), seenActivities = Set<String>()
         var relations: [Snapshot<Relation>] = [], activities: [Snapshot<Activity>] = []
+        var step = context
+        step.isInBatch = true
         for (index, change) in changes.enumerated() {
             let undo: Restoration
             do {
-                undo = try apply(change, context: context)
+                undo = try apply(change, context: step)
             } catch {
                 for undo in undos.reversed() { _ = try? apply(.restore(undo), context: context) }
                 throw ChangeError(error.kind, "\(label), onderdeel \(index + 1): \(error.message)", field: error.field)

@@ -49,7 +49,9 @@ public struct ActivityImport: Sendable {
 
         // Check rows in order against a working copy, so that later rows see earlier ones (duplicate ids …).
         var working = dossier
-        let context = ChangeContext(actor: "import", timestamp: Timestamp(date: today, hour: 0), today: today)
+        var context = ChangeContext(actor: "import", timestamp: Timestamp(date: today, hour: 0), today: today)
+        // Checked as the batch will be applied: its steps are not weighed one by one against the budget.
+        context.isInBatch = true
         var idsInFile = Set<String>()
         var idCounters: [String: Int] = [:]
         let readOnly = ActivityTable.columns.filter { !$0.isImported && columnIndex[$0.heading] != nil }

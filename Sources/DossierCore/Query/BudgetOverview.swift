@@ -71,7 +71,7 @@ public struct BudgetOverview: Hashable, Sendable {
 
 /// Every budget line in every year at once, from one pass over the activities: for weighing many activities
 /// (reports, benchmarks) without scanning the dossier for each.
-public struct BudgetLedger: Sendable, Equatable {
+public struct BudgetLedger: Sendable, Hashable {
     /// Per budget line id, every year that has activities on it, with its overview (after `update`, also years
     /// that had: an overview of nothing is what `overview` makes of a year without one).
     public private(set) var overviews: [String: [Int: BudgetOverview]] = [:]

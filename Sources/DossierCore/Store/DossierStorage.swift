@@ -71,7 +71,8 @@ public protocol DossierStorage: ChangeSession {
     /// The same for a relation or an activity (`edit`, `add-link`, `remove-link`): the activity read whole, or, for the
     /// id of a relation and of no activity, or a name only one relation and no activity answers to, the relations
     /// with the activities' tally; nil: load the whole dossier.
-    func loadForChangingSubject(_ typed: String) throws(StoreError) -> RelationsDossier?
+    /// `withBudget`: an activity read with the budget of all activities, for weighing what an edit does to it.
+    func loadForChangingSubject(_ typed: String, withBudget: Bool) throws(StoreError) -> RelationsDossier?
     /// Saves a change to relations alone, an added activity, or a change to (or the deletion of) the one activity read, made on `relations`; nil, with nothing written, when it must be made
     /// on the whole dossier after all (see `DossierStore.commit(_:to:context:)`).
     func commit(_ change: Change, to relations: inout RelationsDossier, context: ChangeContext) throws(StoreError) -> Restoration?
@@ -116,7 +117,7 @@ extension DossierStorage {
     public func loadRelations() throws(StoreError) -> RelationsDossier? { nil }
     public func loadForAddingActivity() throws(StoreError) -> RelationsDossier? { nil }
     public func loadForChangingActivity(_ typed: String, withBudget: Bool) throws(StoreError) -> RelationsDossier? { nil }
-    public func loadForChangingSubject(_ typed: String) throws(StoreError) -> RelationsDossier? { nil }
+    public func loadForChangingSubject(_ typed: String, withBudget: Bool) throws(StoreError) -> RelationsDossier? { nil }
     public func commit(_ change: Change, to relations: inout RelationsDossier, context: ChangeContext) throws(StoreError) -> Restoration? { nil }
     public func rememberOthers(since read: RelationsDossier) {}
     public func activityListing() throws(StoreError) -> ActivityListing? { nil }

@@ -33,12 +33,12 @@ extension DossierStore {
     /// id or answers to that name), the relations with the other activities' tally (`loadForAddingActivity`). The
     /// relations are read once either way. Nil: load the whole dossier (also for an id or a name both have: ambiguous
     /// there).
-    public func loadForChangingSubject(_ typed: String) throws(StoreError) -> RelationsDossier? {
+    public func loadForChangingSubject(_ typed: String, withBudget: Bool = false) throws(StoreError) -> RelationsDossier? {
         guard var relations = try loadRelations() else { return nil }
         let id = NameLookup.typedID(typed)
         let byID = relations.dossier.relation(id) != nil
         guard byID || NameLookup.relationsNamed(typed, in: relations.dossier).count == 1 else {
-            return try reading(typed, into: relations, withBudget: false)
+            return try reading(typed, into: relations, withBudget: withBudget)
         }
         // By name, the activities' titles too: none may answer to it.
         var listing = try activityListing(describedBy: relations.sideIndex, fields: byID ? .tally : .tally.union(.names), read: relations)
@@ -48,7 +48,7 @@ extension DossierStore {
             // (as on the whole dossier), read as `loadForChangingActivity` reads it, these rows gone first.
             guard !byID else { return nil }
             listing = nil
-            return try reading(typed, into: relations, withBudget: false)
+            return try reading(typed, into: relations, withBudget: withBudget)
         }
         if !byID {
             guard let key = NameLookup.nameKey(typed), listing?.activityIDs(named: key).isEmpty == true else { return nil }

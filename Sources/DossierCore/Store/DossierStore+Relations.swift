@@ -52,6 +52,10 @@ extension DossierStore {
         // Read (or last saved to) at exactly this store's place in the journal: not behind a change this store
         // saved since through another copy, nor with a side index that could not be brought along.
         guard relations.sideIndex.journalSequence == lastSequence else { return nil }
+        // An approval is weighed against the budget of all activities: the copy's, or the whole dossier's.
+        var context = context
+        context.budget = relations.budget ?? relations.tally?.ledger
+        if change.approves && context.budget == nil { return nil }
         notices = []
         if case .addActivity(let activity) = change {
             guard let tally = relations.tally, !tally.contains(activity.id), tally.count < Limits.maximumActivities else { return nil }

@@ -56,7 +56,7 @@ enum ActivityForm {
         if let id, let existing = state.seenActivity(id) {
             let edits = TableForm.edits(values, of: existing)
             guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan \(existing.title).") }
-            let warnings = ApprovedEditWarnings.lines(existing, edits, in: state.dossier)
+            let warnings = ApprovedEditWarnings.lines(existing, edits, in: state.dossier, ledger: state.index.ledger)
             return .change(.editActivity(id, edits), success: (["Activiteit bijgewerkt: \(title)."] + warnings).joined(separator: " "))
         }
         let status = form["status"]?.selectedValue.flatMap(ActivityStatus.init(rawValue:)) ?? .idee

@@ -38,13 +38,14 @@ enum DraftPreview {
     /// rules make it negative (as moving to goedgekeurd asks it, `Dossier.whyApprovalNeedsOverride`).
     static func overrideField() -> FormField {
         FormField("overrideReason", "Afwijking", .text(TextInput()),
-                  help: "Het Kader maakt deze activiteit negatief, ook zonder antwoorden (zie boven): waarom wordt ze toch goedgekeurd? Verplicht; wordt vastgelegd.",
+                  help: "Het Kader of het budget maakt deze activiteit negatief, ook zonder antwoorden (zie boven): waarom toch goedkeuren? Verplicht; wordt vastgelegd.",
                   isVisible: false)
     }
 
-    /// Shows the reason field while the form starts out approved and the weighing shown has a rule that makes it negative.
+    /// Shows the reason field while the form starts out approved and the weighing shown has a rule that makes it negative,
+    /// or its cost does not fit the budget.
     static func showOverride(_ form: inout Form, approved: Bool) {
-        form.setVisible("overrideReason", approved && form.verdictPreview?.reasons.contains(where: \.isRuleWarning) == true)
+        form.setVisible("overrideReason", approved && form.verdictPreview?.reasons.contains(where: \.asksReasonToApprove) == true)
     }
 
     /// The reason typed, or a problem when the field is shown and empty; nil when not asked.

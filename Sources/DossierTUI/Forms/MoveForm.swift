@@ -12,7 +12,7 @@ enum MoveForm {
             FormField("decision", "Besloten door", .text(TextInput()),
                       help: "Wie besloot tot goedkeuren: een besluit van B&W of een mandaat (bijvoorbeeld 'Besluit B&W 3 maart 2027'). Verplicht."),
             FormField("overrideReason", "Afwijking", .text(TextInput()),
-                      help: "De afweging is negatief (of het Kader maakt haar negatief, ook zonder antwoorden): waarom wordt toch goedgekeurd? Verplicht; wordt vastgelegd."),
+                      help: "De afweging is negatief, het Kader maakt haar negatief ook zonder antwoorden, of de kosten passen niet in het budget: waarom wordt toch goedgekeurd? Verplicht; wordt vastgelegd."),
             FormField("actualCostCents", "Werkelijke kosten", .text(TextInput((activity.actualCost ?? activity.estimatedCost)?.editableText ?? "")),
                       help: "Wat de activiteit werkelijk kostte, in euro; voorgesteld: de raming. Het budget telt dit bedrag."),
             FormField("startDate", "Datum", .text(TextInput()),
@@ -26,7 +26,10 @@ enum MoveForm {
     static func refresh(_ form: inout Form, activity: Activity?, in state: AppState) {
         let next = form["status"]?.selectedValue.flatMap(ActivityStatus.init(rawValue:))
         form.setVisible("decision", next == .goedgekeurd)
-        form.setVisible("overrideReason", next == .goedgekeurd && activity.flatMap { state.dossier.whyApprovalNeedsOverride($0) } != nil)
+        let why = next == .goedgekeurd ? activity.flatMap { state.dossier.whyApprovalNeedsOverride($0, weighingBudget: true, ledger: state.index.ledger) } : nil
+        form.setVisible("overrideReason", why != nil)
+        // Says which: a negative weighing, a rule, or what the budget has left.
+        if let why { form["overrideReason"]?.help = "Waarom toch goedkeuren? Verplicht; wordt vastgelegd. \(why.capitalizedFirst)." }
         form.setVisible("actualCostCents", next == .uitgevoerd)
         // Carried out asks when, for an activity without a date, here instead of after leaving the form.
         form.setVisible("startDate", next == .uitgevoerd && activity.map { $0.startDate == nil } == true)
@@ -43,11 +46,15 @@ enum MoveForm {
         }
         var overrideReason: String?
         if form["overrideReason"]?.isVisible == true {
-            overrideReason = reader.requiredText("overrideReason", "Geef aan waarom wordt afgeweken van de negatieve afweging")
+            overrideReason = reader.requiredText("overrideReason", "Geef aan waarom wordt afgeweken van het Kader")
         }
         let actualCost = form["actualCostCents"]?.isVisible == true ? reader.money("actualCostCents") : nil
         let date = form["startDate"]?.isVisible == true ? reader.date("startDate", required: true) : nil
         if !reader.problems.isEmpty { return .problems(reader.problems) }
+        // Said under the field, as the step itself would refuse it.
+        if let date, date > state.today {
+            return .problems(["startDate": "Op \(state.dates.date(date)) is nog niet geweest: een activiteit is op zijn vroegst op haar begindatum uitgevoerd"])
+        }
         let move = Change.moveActivity(activityID, status: status, reason: reader.text("reason"), overrideReason: overrideReason,
                                        decision: decision, actualCost: actualCost, seen: activity.status)
         let success = "\(activity.title): \(activity.status.label) → \(status.label)"
