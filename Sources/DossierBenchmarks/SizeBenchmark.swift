@@ -132,7 +132,9 @@ struct SizeBenchmark {
             importing.samples.append(try Measurement.time {
                 let prepared = ActivityImport.prepare(try CSV.decode(csv), into: target, today: clock.today())
                 precondition(prepared.problems.isEmpty, "import problems: \(prepared.problems.prefix(3))")
-                try importStore.commit(.batch(prepared.changes, label: "Import"), to: &target, context: clock.context(actor: "benchmark"))
+                var context = clock.context(actor: "benchmark")
+                context.isImport = true
+                try importStore.commit(.batch(prepared.changes, label: "Import"), to: &target, context: context)
             })
             try importStore.close(nil, at: clock.now())
         }

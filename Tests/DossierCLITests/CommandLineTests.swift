@@ -151,7 +151,7 @@ struct CommandLineTests {
         let result = try run([
             "log-visit", "--relation", "rhone-alpes", "--relation", "pivot-park", "--date", "12-3-2026", "--direction", "inkomend",
             "--delegation", "Lyon", "--led-by", "Marie Dupont", "--size", "8", "--hosts", "burgemeester Buijs, wethouder Den Brok",
-            "--entrepreneurs", "Osse Farma BV", "--programme", "Rondleiding Pivot Park, lunch met Organon", "--cost", "1.250,50",
+            "--entrepreneurs", "Osse Farma BV", "--programme", "Rondleiding Pivot Park, lunch met Organon", "--programme", "Bezoek TIBO", "--cost", "1.250,50",
             "--notes", "Tweede bezoek", "--follow-up", "Verslag naar B&W @ 1-4-2026", "--follow-up", "Terugbezoek plannen",
             "--follow-up", "Programma mailen naar j.jansen@oss.nl @ 2-4-2026", "--follow-up", "Bedanken via info@lyon.fr",
         ])
@@ -163,7 +163,8 @@ struct CommandLineTests {
         #expect(visit.relations == ["rhone-alpes", "pivot-park"])
         #expect(visit.actualCost == Money(cents: 125_050))
         #expect(visit.visit == VisitDetails(direction: .inkomend, delegationFrom: "Lyon", ledBy: "Marie Dupont", size: 8,
-                                            hosts: ["burgemeester Buijs", "wethouder Den Brok"], programme: "Rondleiding Pivot Park, lunch met Organon"), "the programme as typed")
+                                            hosts: ["burgemeester Buijs", "wethouder Den Brok"], programme: "Rondleiding Pivot Park, lunch met Organon; Bezoek TIBO"),
+                "the programme as typed, a second one after a semicolon")
         #expect(visit.entrepreneurs.map(\.name) == ["Osse Farma BV"])
         #expect(visit.followUps == [FollowUp(text: "Verslag naar B&W", due: Fixtures.date("2026-04-01")), FollowUp(text: "Terugbezoek plannen"),
                                     FollowUp(text: "Programma mailen naar j.jansen@oss.nl", due: Fixtures.date("2026-04-02")),

@@ -122,12 +122,19 @@ struct HostileFilesCommandTests {
         var cases: [(folder: String, fileMode: mode_t, folderMode: mode_t, says: String)] = [
             ("map", 0o666, 0o555, "u mag in deze map niet schrijven, en het journaal, het slot en de back-ups staan naast het dossier"),
         ]
-        if asAnotherUser { cases.append(("bestand", 0o644, 0o777, "u hebt geen schrijfrechten op dit bestand (de eigenaar kan ze geven)")) }
+        if asAnotherUser {
+            cases.append(("bestand", 0o644, 0o777, "u hebt geen schrijfrechten op dit bestand (de eigenaar kan ze geven)"))
+            cases.append(("journaal", 0o666, 0o777, "dossier.json.journal: u hebt geen schrijfrechten op dit bestand naast het dossier"))
+        }
         for (folder, fileMode, folderMode, says) in cases {
             let store = directory.file(folder) + "/dossier.json"
             mkdir(directory.file(folder), 0o755)
             try directory.write(folder + "/dossier.json", Fixtures.smallDossier().encoded())
             chmod(store, fileMode)
+            if folder == "journaal" {
+                try directory.write(folder + "/dossier.json.journal", [])
+                chmod(store + ".journal", 0o644)
+            }
             chmod(directory.file(folder), folderMode)
             defer { chmod(directory.file(folder), 0o755) }
             let before = try directory.read(folder + "/dossier.json")
@@ -137,7 +144,9 @@ struct HostileFilesCommandTests {
             #expect(refused.status == 77, "\(folder): \(refused.standardError)")
             #expect(refused.standardError.contains(says) && refused.standardError.hasSuffix("; er is niets gewijzigd\n"), "\(refused.standardError)")
             #expect(try directory.read(folder + "/dossier.json") == before)
-            #expect(try PosixFileSystem().contentsOfDirectory(directory.file(folder)) == ["dossier.json"], "nothing beside it")
+            #expect(try PosixFileSystem().contentsOfDirectory(directory.file(folder)).sorted() == (folder == "journaal" ? ["dossier.json", "dossier.json.journal"] : ["dossier.json"]),
+                    "nothing beside it")
+            if folder == "journaal" { #expect(try directory.read(folder + "/dossier.json.journal").isEmpty) }
         }
     }
 

@@ -131,9 +131,9 @@ struct ChangeTests {
             .deleteActivity("delegatie-uit-lyon"),
             .addFollowUp("missie-lyon", FollowUp(text: "Bellen", due: Fixtures.date("2027-04-01"))),
             .setFollowUpDone("delegatie-uit-lyon", index: 0, isDone: true),
-            .editFollowUp("delegatie-uit-lyon", index: 1, seenText: "Uitnodiging terugbezoek",
+            .editFollowUp("delegatie-uit-lyon", FollowUpPlace(seen: FollowUp(text: "Uitnodiging terugbezoek", isDone: true)),
                           [FieldEdit(field: "due", old: .none, new: .text("2027-03-01")), FieldEdit(field: "owner", old: .text(""), new: .text("Kees"))]),
-            .removeFollowUp("delegatie-uit-lyon", index: 0, seen: Fixtures.smallDossier().activity("delegatie-uit-lyon")!.followUps[0]),
+            .removeFollowUp("delegatie-uit-lyon", FollowUpPlace(0, in: Fixtures.smallDossier().activity("delegatie-uit-lyon")!.followUps)!),
         ]
         for change in changes {
             let original = Fixtures.smallDossier()

@@ -248,16 +248,21 @@ enum RandomChange {
             // Mostly the follow-up as it is; sometimes one whose action changed meanwhile, or a place that is not there.
             let id = activityID(dossier, &random)
             let followUps = dossier.activity(id)?.followUps ?? []
-            guard let index = followUps.indices.randomElement(using: &random) else { return .editFollowUp(id, index: random.int(0...3), seenText: "x", []) }
-            return .editFollowUp(id, index: random.chance(0.9) ? index : random.int(0...5), seenText: random.chance(0.9) ? followUps[index].text : "verouderd",
-                                 edits(FollowUp.fields, followUps[index], dossier, &random))
+            guard let index = followUps.indices.randomElement(using: &random), var place = FollowUpPlace(index, in: followUps) else {
+                return .editFollowUp(id, FollowUpPlace(seen: FollowUp(text: "x")), [])
+            }
+            if random.chance(0.1) { place.seen.text = "verouderd" }
+            if random.chance(0.05) { place.count += 1 }
+            return .editFollowUp(id, place, edits(FollowUp.fields, followUps[index], dossier, &random))
         default:
             let id = activityID(dossier, &random)
             let followUps = dossier.activity(id)?.followUps ?? []
-            guard let index = followUps.indices.randomElement(using: &random) else { return .removeFollowUp(id, index: random.int(0...3), seen: FollowUp(text: "x")) }
-            var seen = followUps[index]
-            if random.chance(0.1) { seen.isDone.toggle() }
-            return .removeFollowUp(id, index: random.chance(0.9) ? index : random.int(0...5), seen: seen)
+            guard let index = followUps.indices.randomElement(using: &random), var place = FollowUpPlace(index, in: followUps) else {
+                return .removeFollowUp(id, FollowUpPlace(seen: FollowUp(text: "x")))
+            }
+            if random.chance(0.1) { place.seen.isDone.toggle() }
+            if random.chance(0.05) { place.occurrence = place.count }
+            return .removeFollowUp(id, place)
         }
     }
 

@@ -35,10 +35,10 @@ struct JournalFormatTests {
         try store.commit(.restore(undo), to: &dossier, context: Fixtures.context)
         try store.commit(.batch([.editActivity("delegatie-uit-lyon", [FieldEdit(field: "notes", old: .text(""), new: .text("Verslag volgt"))])],
                                 label: "Import uit activiteiten.csv"), to: &dossier, context: Fixtures.context)
-        try store.commit(.editFollowUp("delegatie-uit-lyon", index: 1, seenText: "Uitnodiging terugbezoek",
+        try store.commit(.editFollowUp("delegatie-uit-lyon", FollowUpPlace(seen: FollowUp(text: "Uitnodiging terugbezoek", isDone: true)),
                                        [FieldEdit(field: "due", old: .none, new: .text("2027-03-01")), FieldEdit(field: "owner", old: .text(""), new: .text("Kees"))]),
                          to: &dossier, context: Fixtures.context)
-        try store.commit(.removeFollowUp("delegatie-uit-lyon", index: 0, seen: try #require(dossier.activity("delegatie-uit-lyon")?.followUps.first)),
+        try store.commit(.removeFollowUp("delegatie-uit-lyon", try #require(FollowUpPlace(0, in: dossier.activity("delegatie-uit-lyon")?.followUps ?? []))),
                          to: &dossier, context: Fixtures.context)
 
         let history = try store.history()

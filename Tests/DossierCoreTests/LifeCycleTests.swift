@@ -148,7 +148,12 @@ struct LifeCycleTests {
         } catch {
             #expect(error.message.contains("de € 16.000,00 is met goedgekeurde, geplande en uitgevoerde activiteiten al met € 500,00 overschreden"), "\(error.message)")
         }
-        try added.apply(.batch([.addActivity(next)], label: "Import uit activiteiten.csv"), context: Fixtures.context)
+        #expect(throws: ChangeError.self, "a batch of changes is weighed step by step") {
+            try added.apply(.batch([.addActivity(next)], label: "Reeks"), context: Fixtures.context)
+        }
+        var importing = Fixtures.context
+        importing.isImport = true
+        try added.apply(.batch([.addActivity(next)], label: "Import uit activiteiten.csv"), context: importing)
         #expect(added.activity("reis") != nil, "an import's rows are weighed by the import, with one ledger")
     }
 

@@ -25,6 +25,42 @@ struct RecordMergeTests {
         #expect(redone.status == .geannuleerd && redone.notes == "van Ine" && redone.links.count == 1)
     }
 
+    @Test("the journal keeps the merged record, and the log says what went back: replayed, also by an older version, it puts back exactly that")
+    func journaledMerged() throws {
+        var dossier = Fixtures.smallDossier()
+        var undo = try dossier.apply(.editActivity("missie-lyon", [FieldEdit(field: "title", old: .text("Handelsmissie Lyon"), new: .text("Missie Lyon"))]),
+                                     context: context)
+        try dossier.apply(.moveActivity("missie-lyon", status: .geannuleerd, reason: "van Ine", overrideReason: nil), context: context)
+        undo.purpose = .undo
+        let (_, entry) = try JournalEntry.recording(.restore(undo), in: &dossier, after: 3, lineage: "l", previous: "", context: context, recentOthers: [],
+                                                    dates: .standard, today: context.today)
+        #expect(dossier.activity("missie-lyon")?.title == "Handelsmissie Lyon" && dossier.activity("missie-lyon")?.status == .geannuleerd)
+        #expect(entry.summary == "Ongedaan gemaakt: titel Missie Lyon → Handelsmissie Lyon", "only what went back: \(entry.summary) \(entry.details)")
+        guard case .change(.restore(let written)) = entry.event else { Issue.record("\(entry.event)"); return }
+        #expect(written.activities.first?.value == dossier.activity("missie-lyon"), "the merged record, not the one before the colleague's step")
+    }
+
+    @Test("the fields the life cycle and the weighing look at go together: half of a step and half of a colleague's is refused")
+    func lifeCycleTogether() throws {
+        var dossier = Fixtures.smallDossier()
+        let negative = Assessment(timestamp: Fixtures.now, by: "tester", answers: AssessmentAnswers(), verdict: .negatief, reasons: [], missing: [])
+        let positive = Assessment(timestamp: Fixtures.now, by: "tester", answers: AssessmentAnswers(), verdict: .positief, reasons: [], missing: [])
+        try dossier.apply(.addActivity(Activity(id: "a", title: "Proef", kind: .beurs, status: .inAfweging, assessments: [negative])), context: context)
+        var weighed = try dossier.apply(.recordAssessment("a", positive), context: context)
+        try dossier.apply(.moveActivity("a", status: .goedgekeurd, reason: "", overrideReason: nil, decision: "Besluit B&W"), context: context)
+        weighed.purpose = .undo
+        #expect(throws: ChangeError.self, "approved on a positive weighing, which would go") { try dossier.apply(.restore(weighed), context: context) }
+        #expect(dossier.activity("a")?.assessments.count == 2)
+
+        try dossier.apply(.addActivity(Activity(id: "b", title: "Bezoek", kind: .beurs, status: .gepland, startDate: Fixtures.date("2027-01-01"),
+                                                statusHistory: Fixtures.approved(.gepland))), context: context)
+        var dated = try dossier.apply(.editActivity("b", [FieldEdit(field: "startDate", old: .text("2027-01-01"), new: .text("2026-11-01"))]), context: context)
+        try dossier.apply(.moveActivity("b", status: .uitgevoerd, reason: "gedaan", overrideReason: nil), context: context)
+        dated.purpose = .undo
+        #expect(throws: ChangeError.self, "carried out, its date would go after today") { try dossier.apply(.restore(dated), context: context) }
+        #expect(dossier.activity("b")?.startDate == Fixtures.date("2026-11-01"))
+    }
+
     @Test("the same field changed by both, or a list both changed, is refused and nothing changes; so is a record removed since")
     func sameFieldRefused() throws {
         var dossier = Fixtures.smallDossier()
@@ -45,5 +81,16 @@ struct RecordMergeTests {
         try dossier.apply(.deleteActivity("missie-lyon"), context: context)
         title.purpose = .redo
         #expect(throws: ChangeError.self) { try dossier.apply(.restore(title), context: context) }
+        // Deleted and made anew with the same id: another record, never merged.
+        var notes = try dossier.apply(.editActivity("delegatie-uit-lyon", [FieldEdit(field: "notes", old: .text(""), new: .text("x"))]), context: context)
+        let old = try #require(dossier.activity("delegatie-uit-lyon"))
+        try dossier.apply(.deleteActivity("delegatie-uit-lyon"), context: context)
+        var anew = old
+        anew.notes = "x"
+        anew.title = "Ander bezoek"
+        anew.statusHistory = [StatusChange(date: Fixtures.date("2026-11-20"), from: nil, to: .uitgevoerd, reason: "opnieuw", by: "Ine")]
+        try dossier.apply(.addActivity(anew), context: context)
+        notes.purpose = .undo
+        #expect(throws: ChangeError.self) { try dossier.apply(.restore(notes), context: context) }
     }
 }

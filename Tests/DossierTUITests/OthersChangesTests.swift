@@ -269,6 +269,19 @@ struct OthersChangesTests {
         #expect(app.state.dossier.relation("rhone-alpes")?.region == "Regio van Ine")
     }
 
+    @Test("Space on a follow-up after a colleague removed one before it, not yet shown: refused, no other follow-up ticked off")
+    func tickAfterColleagueRemoved() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addFollowUp("delegatie-uit-lyon", FollowUp(text: "Foto's delen")), context: Fixtures.context)
+        let app = Harness(dossier: dossier)
+        app.press(.character("2")).type("/delegatie").press(.enter, .enter, .tab, .character("j"))
+        let visit = try #require(app.state.dossier.activity("delegatie-uit-lyon"))
+        app.store.othersChanges = [(.removeFollowUp("delegatie-uit-lyon", FollowUpPlace(0, in: visit.followUps)!), ine)]
+        app.press(.character(" "))
+        #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps == Array(visit.followUps.dropFirst()), "\(String(describing: app.state.message))")
+        #expect(app.state.message?.isError == true)
+    }
+
     @Test("a refusal longer than the message line is shown whole over the bottom of the screen, and the next key clears it")
     func longMessageWhole() throws {
         let app = Harness(width: 80, height: 24)

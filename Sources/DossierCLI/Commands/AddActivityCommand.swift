@@ -45,7 +45,7 @@ struct AddActivityCommand: ParsableCommand {
     var decision: String?
 
     @Option(name: .customLong("override-reason"),
-            help: ArgumentHelp("Al goedgekeurd terwijl het Kader haar negatief maakt (laag pitje, buiten Europa buiten de focus): waarom toch.", valueName: "tekst"))
+            help: ArgumentHelp("Al goedgekeurd terwijl het Kader haar negatief maakt (laag pitje, buiten Europa buiten de focus, past niet in het budget): waarom toch.", valueName: "tekst"))
     var overrideReason: String?
 
     @Option(help: ArgumentHelp("Geraamde kosten in euro.", valueName: "bedrag"))
@@ -61,7 +61,9 @@ struct AddActivityCommand: ParsableCommand {
     var id: String?
 
     func run() throws {
-        refusalOptions = ["overrideReason": "geef die met --override-reason", "decision": "geef die met --decision"]
+        refusalOptions = [:]
+        if overrideReason == nil { refusalOptions["overrideReason"] = "geef die met --override-reason" }
+        if decision == nil { refusalOptions["decision"] = "geef die met --decision" }
         let kind = try ArgumentValues.vocabulary(self.kind, ActivityKind.self, option: "--kind")
         guard kind != .delegatiebezoek else {
             throw ValidationError("--kind: een delegatiebezoek leg je vast met 'dossier log-visit'")

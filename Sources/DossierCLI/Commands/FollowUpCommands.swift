@@ -131,7 +131,8 @@ struct EditFollowUpCommand: ParsableCommand {
                 report = TerminalSafeText.line("Niets gewijzigd: vervolgactie \(index + 1) bij \(activity.title) had die waarden al.")
                 return nil
             }
-            let change = Change.editFollowUp(activity.id, index: index, seenText: current.text, edits)
+            guard let place = FollowUpPlace(index, in: activity.followUps) else { return nil }
+            let change = Change.editFollowUp(activity.id, place, edits)
             report = ([change.summary(in: dossier)] + change.details(in: dossier).map { "  " + $0 }).joined(separator: "\n")
             return change
         }
@@ -168,7 +169,8 @@ struct RemoveFollowUpCommand: ParsableCommand {
                 confirmed = try RemovalConfirmation.ask("Vervolgactie \(index + 1) bij \(activity.title) verwijderen: \(seen.text)?", confirmedByFlag: yes)
             }
             guard confirmed == true else { return nil }
-            let change = Change.removeFollowUp(activity.id, index: index, seen: seen)
+            guard let place = FollowUpPlace(index, in: activity.followUps) else { return nil }
+            let change = Change.removeFollowUp(activity.id, place)
             summary = change.summary(in: dossier)
             return change
         }

@@ -70,7 +70,7 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw failure(error)
         }
-        try store.commitOrExit(.batch(prepared.changes, label: "Import \(FilePath.name(of: file))"), to: &dossier)
+        try store.commitOrExit(.batch(prepared.changes, label: "Import \(FilePath.name(of: file))"), to: &dossier, isImport: true)
         Output.line("Geïmporteerd: \(summary).")
         // The Kader's warnings for what was added, as add-activity gives them (a relation or country on laag pitje,
         // outside Europe outside the focus); the budget counted once for all of them.

@@ -6,7 +6,8 @@ struct LogVisitCommand: ParsableCommand {
         commandName: "log-visit",
         abstract: "Leg een delegatiebezoek vast (inkomend of uitgaand).",
         discussion: """
-        Lijsten (gastheren, ondernemers, programma) mogen herhaald worden of met komma's gescheiden. \
+        Lijsten (gastheren, ondernemers) mogen herhaald worden of met komma's gescheiden; een herhaald --programme \
+        komt er met een puntkomma achter. \
         Een vervolgactie is "omschrijving" of "omschrijving @ datum".
         Voorbeeld: dossier log-visit --relation pivot-park --date 12-3-2025 --direction inkomend \
         --delegation "Medicon Valley Alliance" --hosts "burgemeester Buijs" --programme "Pivot Park" --cost 450
@@ -48,8 +49,8 @@ struct LogVisitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Aanwezige ondernemers.", valueName: "namen"))
     var entrepreneurs: [String] = []
 
-    @Option(help: ArgumentHelp("Het programma, zoals getypt: \"Rondleiding Pivot Park, lunch met Organon\".", valueName: "tekst"))
-    var programme = ""
+    @Option(help: ArgumentHelp("Het programma, zoals getypt: \"Rondleiding Pivot Park, lunch met Organon\"; mag vaker.", valueName: "tekst"))
+    var programme: [String] = []
 
     @Option(help: ArgumentHelp("Kosten in euro: 450, 1.250 of 1.250,50.", valueName: "bedrag"))
     var cost: String?
@@ -67,11 +68,13 @@ struct LogVisitCommand: ParsableCommand {
     var decision: String?
 
     @Option(name: .customLong("override-reason"),
-            help: ArgumentHelp("Al goedgekeurd terwijl het Kader het bezoek negatief maakt (laag pitje, buiten Europa buiten de focus): waarom toch.", valueName: "tekst"))
+            help: ArgumentHelp("Al goedgekeurd terwijl het Kader het bezoek negatief maakt (laag pitje, buiten Europa buiten de focus, past niet in het budget): waarom toch.", valueName: "tekst"))
     var overrideReason: String?
 
     func run() throws {
-        refusalOptions = ["overrideReason": "geef die met --override-reason", "decision": "geef die met --decision"]
+        refusalOptions = [:]
+        if overrideReason == nil { refusalOptions["overrideReason"] = "geef die met --override-reason" }
+        if decision == nil { refusalOptions["decision"] = "geef die met --decision" }
         let direction = try ArgumentValues.vocabulary(self.direction, VisitDirection.self, option: "--direction")
         let date = try ArgumentValues.date(self.date, option: "--date")
         let endDate = try self.endDate.map { try ArgumentValues.date($0, option: "--end-date") }
@@ -89,7 +92,7 @@ struct LogVisitCommand: ParsableCommand {
             let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
             let draft = VisitDraft(title: title ?? "", relations: try Lookup.relationIDs(relations, in: dossier), date: date, endDate: endDate,
                                    direction: direction, delegationFrom: delegation, ledBy: ledBy ?? "", size: size, hosts: ListText.split(hosts),
-                                   programme: programme,
+                                   programme: programme.filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "; "),
                                    entrepreneurs: ListText.participants(entrepreneurs.joined(separator: ", "), role: .ondernemer),
                                    countries: countries, budgetLine: budgetLine, cost: cost, notes: notes ?? "", followUps: followUps)
             return draft.newActivity(today: Session.clock.today(), approvedBy: decision, overrideReason: overrideReason, newID: newID)

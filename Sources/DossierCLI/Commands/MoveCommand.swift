@@ -35,15 +35,17 @@ struct MoveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Bij goedkeuren: wie besloot (een besluit van B&W of een mandaat).", valueName: "besluit"))
     var decision: String?
 
-    @Option(name: .customLong("override-reason"), help: ArgumentHelp("Waarom goedgekeurd wordt ondanks een negatieve afweging.", valueName: "tekst"))
+    @Option(name: .customLong("override-reason"), help: ArgumentHelp("Waarom goedgekeurd wordt ondanks een negatieve afweging, of kosten die niet in het budget passen.", valueName: "tekst"))
     var overrideReason: String?
 
     @Option(name: .customLong("actual-cost"), help: ArgumentHelp("Bij uitgevoerd: de werkelijke kosten in euro.", valueName: "bedrag"))
     var actualCost: String?
 
     func run() throws {
-        refusalOptions = ["overrideReason": "geef die met --override-reason", "decision": "geef die met --decision",
-                          "startDate": "vul die in met dossier edit --start-date"]
+        // Only for what was not given: a refusal of what was given says so itself.
+        refusalOptions = [:]
+        if overrideReason == nil { refusalOptions["overrideReason"] = "geef die met --override-reason" }
+        if decision == nil { refusalOptions["decision"] = "geef die met --decision" }
         let status = try ArgumentValues.vocabulary(self.status, ActivityStatus.self, option: "status")
         var actual = try self.actualCost.map { try ArgumentValues.money($0, option: "--actual-cost") }
         // The status seen, and the cost asked, once: also when the change is made on the whole dossier after all

@@ -316,10 +316,11 @@ extension DossierStorage {
 
     /// Commits a change for a command: prints the store's message and exits non-zero when it fails.
     @discardableResult
-    func commitOrExit(_ change: Change, to dossier: inout Dossier, seen: SeenRecords = SeenRecords()) throws -> Restoration {
+    func commitOrExit(_ change: Change, to dossier: inout Dossier, seen: SeenRecords = SeenRecords(), isImport: Bool = false) throws -> Restoration {
         do {
             var context = Session.clock.context(actor: try Session.actor())
             context.seen = seen
+            context.isImport = isImport
             let undo = try commit(change, to: &dossier, context: context)
             // The next start and `dossier relations` read the lists from the side index, without the dossier.
             listIndexWrite(of: dossier)?.run()

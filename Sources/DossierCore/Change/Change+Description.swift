@@ -39,9 +39,9 @@ extension Change {
             let followUps = dossier.activity(id)?.followUps ?? []
             let text = followUps.indices.contains(index) ? followUps[index].text : "#\(index)"
             return "Vervolgactie \(isDone ? "afgevinkt" : "heropend") bij \(activityTitle(id)): \(text)"
-        case let .editFollowUp(id, _, seenText, edits):
-            return "Vervolgactie bewerkt bij \(activityTitle(id)): \(seenText)" + Change.single(edits, FollowUp.fields, in: dossier)
-        case let .removeFollowUp(id, _, seen): return "Vervolgactie verwijderd bij \(activityTitle(id)): \(seen.text)"
+        case let .editFollowUp(id, place, edits):
+            return "Vervolgactie bewerkt bij \(activityTitle(id)): \(place.seen.text)" + Change.single(edits, FollowUp.fields, in: dossier)
+        case let .removeFollowUp(id, place): return "Vervolgactie verwijderd bij \(activityTitle(id)): \(place.seen.text)"
         case let .recordAssessment(id, assessment): return "Afweging van \(activityTitle(id)): \(assessment.verdict.label)"
         case let .addContact(id, contact): return "Contactpersoon toegevoegd bij \(relationName(id)): \(contact.name)"
         case let .editContact(id, contactID, edits):
@@ -64,7 +64,7 @@ extension Change {
         case let .editActivity(_, edits): return edits.count > 1 ? edits.map { Activity.fields.describe($0, in: dossier) } : []
         case let .editContact(_, _, edits): return edits.count > 1 ? edits.map { Contact.fields.describe($0, in: dossier) } : []
         case let .editLink(_, _, edits): return edits.count > 1 ? edits.map { Link.fields.describe($0, in: dossier) } : []
-        case let .editFollowUp(_, _, _, edits): return edits.count > 1 ? edits.map { FollowUp.fields.describe($0, in: dossier) } : []
+        case let .editFollowUp(_, _, edits): return edits.count > 1 ? edits.map { FollowUp.fields.describe($0, in: dossier) } : []
         case .updateRelation(let relation):
             return dossier.relation(relation.id).map { RecordDifference.relation(from: $0, to: relation, in: dossier).map(\.text) } ?? []
         case .updateActivity(let activity):
@@ -104,7 +104,7 @@ extension Change {
         case let .addRelation(relation), let .updateRelation(relation): [relation.id]
         case let .addActivity(activity), let .updateActivity(activity): [activity.id] + activity.relations
         case let .moveActivity(id, _, _, _, _, _, _), let .deleteActivity(id), let .addFollowUp(id, _), let .setFollowUpDone(id, _, _),
-             let .editFollowUp(id, _, _, _), let .removeFollowUp(id, _, _), let .recordAssessment(id, _), let .editActivity(id, _):
+             let .editFollowUp(id, _, _), let .removeFollowUp(id, _), let .recordAssessment(id, _), let .editActivity(id, _):
             [id]
         case let .addLink(owner, _), let .editLink(owner, _, _), let .removeLink(owner, _): [owner.id]
         case .restore(let restoration): restoration.relations.map(\.id) + restoration.activities.map(\.id)

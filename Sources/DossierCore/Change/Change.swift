@@ -27,12 +27,11 @@ public enum Change: Hashable, Sendable {
     case deleteActivity(ActivityID)
     case addFollowUp(ActivityID, FollowUp)
     case setFollowUpDone(ActivityID, index: Int, isDone: Bool)
-    /// Changes the action, due date or owner of the follow-up at `index` (from 0), each from the value the editor saw.
-    /// `seenText`: its action as the person saw it, which finds it again when a colleague's change moved it.
-    case editFollowUp(ActivityID, index: Int, seenText: String, [FieldEdit])
-    /// Removes the follow-up at `index` (from 0); `seen`: the follow-up as the person saw it (a different one there
-    /// now is found by it, or refused as a conflict).
-    case removeFollowUp(ActivityID, index: Int, seen: FollowUp)
+    /// Changes the action, due date or owner of a follow-up, found as the person saw it (`FollowUpPlace`), each field
+    /// from the value the editor saw.
+    case editFollowUp(ActivityID, FollowUpPlace, [FieldEdit])
+    /// Removes a follow-up, found as the person saw it (`FollowUpPlace`).
+    case removeFollowUp(ActivityID, FollowUpPlace)
     /// Keeps a weighing with the activity; its `by` and `timestamp` are set from the change's context.
     case recordAssessment(ActivityID, Assessment)
     /// Adds a contact person to a relation; an empty id becomes the slug of the name.

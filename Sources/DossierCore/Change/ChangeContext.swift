@@ -15,9 +15,9 @@ public struct ChangeContext: Hashable, Sendable {
     /// The budget of all activities, when the change is applied to a dossier that holds only some
     /// (`Dossier.isPart`): what an approval is weighed against. On the whole dossier its own activities are summed.
     public var budget: BudgetLedger?
-    /// A step of a batch (an import): an activity added approved is not weighed against the budget one by one (the
-    /// import weighs its new rows with one ledger and says what does not fit).
-    var isInBatch = false
+    /// The rows of an import: an approval among them is not weighed against the budget one by one (the import shows
+    /// each new row's first weighing with the budget of all, and says what does not fit).
+    public var isImport = false
 
     public init(actor: String, timestamp: Timestamp, today: CalendarDate, formatVersion: Int = Dossier.currentSchemaVersion) {
         self.actor = actor

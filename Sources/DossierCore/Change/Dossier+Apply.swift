@@ -219,18 +219,18 @@ extension Dossier {
             replaceActivity(at: position, with: updated)
             return Restoration(label: "Vervolgactie bij \(activity.title)", activities: [Snapshot(id: id, value: activity, position: position)])
 
-        case let .editFollowUp(id, index, seenText, edits):
+        case let .editFollowUp(id, place, edits):
             let (position, activity) = try existingActivity(id)
-            let found = try followUpPosition(index, in: activity) { $0.text == seenText }
+            let found = try followUpPosition(place, in: activity)
             var updated = activity
             try FollowUp.fields.apply(edits, to: &updated.followUps[found], in: self)
             try checkActivity(updated)
             replaceActivity(at: position, with: updated)
             return Restoration(label: "Vervolgactie bij \(activity.title)", activities: [Snapshot(id: id, value: activity, position: position)])
 
-        case let .removeFollowUp(id, index, seen):
+        case let .removeFollowUp(id, place):
             let (position, activity) = try existingActivity(id)
-            let found = try followUpPosition(index, in: activity) { $0 == seen }
+            let found = try followUpPosition(place, in: activity)
             var updated = activity
             updated.followUps.remove(at: found)
             replaceActivity(at: position, with: updated)
@@ -328,15 +328,13 @@ extension Dossier {
         return (position, activities[position])
     }
 
-    /// Where the follow-up the person saw at `index` is now: still there, or moved by a colleague's addition or
-    /// removal to the one place that matches. Changed or gone is a conflict, never another follow-up changed.
-    private func followUpPosition(_ index: Int, in activity: Activity, matching seen: (FollowUp) -> Bool) throws(ChangeError) -> Int {
-        if activity.followUps.indices.contains(index), seen(activity.followUps[index]) { return index }
-        let matches = activity.followUps.indices.filter { seen(activity.followUps[$0]) }
-        if matches.count == 1 { return matches[0] }
-        // Counted from 1 for people; an index from a hostile file is shown as it is.
-        let number = (0..<Limits.maximumListItems).contains(index) ? index + 1 : index
-        throw ChangeError(.conflict, "vervolgactie \(number) bij '\(activity.title)' is intussen gewijzigd of weg; bekijk de nieuwe stand en wijzig opnieuw")
+    /// Where the follow-up the person saw is now (`FollowUpPlace`); changed or gone, or an equal one come or gone, is a
+    /// conflict, never another follow-up changed.
+    private func followUpPosition(_ place: FollowUpPlace, in activity: Activity) throws(ChangeError) -> Int {
+        guard let position = place.position(in: activity.followUps) else {
+            throw ChangeError(.conflict, "vervolgactie '\(place.seen.text)' bij '\(activity.title)' is intussen gewijzigd of weg; bekijk de nieuwe stand en wijzig opnieuw")
+        }
+        return position
     }
 
     func checkRelation(_ relation: Relation) throws(ChangeError) {
@@ -372,7 +370,7 @@ extension Dossier {
     private func checkApprovalReason(_ activity: Activity, context: ChangeContext) throws(ChangeError) {
         guard activity.status == .goedgekeurd || activity.status == .gepland else { return }
         guard activity.statusHistory.first?.overrideReason?.isBlank ?? true,
-              let why = whyApprovalNeedsOverride(activity, weighingBudget: !context.isInBatch && weighsBudget(context), ledger: context.budget) else { return }
+              let why = whyApprovalNeedsOverride(activity, weighingBudget: weighsBudget(context), ledger: context.budget) else { return }
         throw ChangeError(.invalid, "\(why): een activiteit die meteen goedgekeurd of gepland is, vraagt een expliciete reden om daarvan af te wijken",
                           field: "overrideReason")
     }
@@ -396,10 +394,11 @@ extension Dossier {
         return "'\(activity.title)' is volgens het Kader negatief, ook zonder antwoorden (\(rule))"
     }
 
-    /// Whether an approval is weighed against the budget: not on replay (the journal holds what was accepted then), and
-    /// on a dossier of only some activities only with the budget of all (`ChangeContext.budget`).
+    /// Whether an approval is weighed against the budget: not on replay (the journal holds what was accepted then), not
+    /// for an import's rows (`ChangeContext.isImport`), and on a dossier of only some activities only with the budget
+    /// of all (`ChangeContext.budget`).
     private func weighsBudget(_ context: ChangeContext) -> Bool {
-        !context.isReplay && (!isPart || context.budget != nil)
+        !context.isReplay && !context.isImport && (!isPart || context.budget != nil)
     }
 
     func checkActivity(_ activity: Activity) throws(ChangeError) {
@@ -417,12 +416,10 @@ extension Dossier {
         var relationPlaces = BatchPlaces(), activityPlaces = BatchPlaces()
         var seenRelations = Set<String>(), seenActivities = Set<String>()
         var relations: [Snapshot<Relation>] = [], activities: [Snapshot<Activity>] = []
-        var step = context
-        step.isInBatch = true
         for (index, change) in changes.enumerated() {
             let undo: Restoration
             do {
-                undo = try apply(change, context: step)
+                undo = try apply(change, context: context)
             } catch {
                 for undo in undos.reversed() { _ = try? apply(.restore(undo), context: context) }
                 throw ChangeError(error.kind, "\(label), onderdeel \(index + 1): \(error.message)", field: error.field)

@@ -14,11 +14,7 @@ extension Dossier {
     /// (an undo) is refused when someone changed one of them since.
     @discardableResult
     public mutating func apply(_ change: Change, context: ChangeContext) throws(ChangeError) -> Restoration {
-        var change = change
-        if case .restore(let restoration) = change {
-            try Dossier.checkShape(of: restoration)
-            change = .restore(try merged(restoration))
-        }
+        let change = try effective(change)
         // (A restoration puts back a state just left, or is an undo with its own expectations.)
         if !context.isReplay, !change.isRestoration { try checkUnchanged(since: context.seen) }
         var undo = try applyUnchecked(change, context: context)
@@ -33,37 +29,41 @@ extension Dossier {
         return undo
     }
 
+    /// The change as it will be applied: a restoration of a record someone changed since carries the merged record
+    /// (see `merged`), which is what the journal keeps and the log describes, so that a replay, also by an older
+    /// version, puts back exactly that. Any other change as it is.
+    public func effective(_ change: Change) throws(ChangeError) -> Change {
+        guard case .restore(let restoration) = change else { return change }
+        try Dossier.checkShape(of: restoration)
+        return .restore(try merged(restoration))
+    }
+
     /// A restoration whose entities are as the change it undoes left them, or, for one someone changed since, with
     /// the fields that change did not touch as they are now (`RecordMerge`). Refused when both changed the same field,
     /// or the entity was removed or made again since: putting it back would wipe the other change.
     private func merged(_ restoration: Restoration) throws(ChangeError) -> Restoration {
         var merged = restoration
         let said = restoration.purpose == .redo ? "die u opnieuw wilt doen" : "die u ongedaan wilt maken"
-        for index in merged.relations.indices where !merged.relations[index].expected.isMet(by: relation(merged.relations[index].id)) {
-            let snapshot = merged.relations[index], now = relation(snapshot.id)
-            let name = now?.name ?? snapshot.value?.name ?? snapshot.id
-            guard case .value(let left) = snapshot.expected, let now, let value = snapshot.value else {
-                throw ChangeError(.conflict, "\(name) is gewijzigd na de wijziging \(said); terugzetten zou die wijziging ook wissen")
-            }
-            guard let combined = RecordMerge.merge(base: left, ours: value, theirs: now) else {
-                throw ChangeError(.conflict, "\(name) is gewijzigd na de wijziging \(said), in een veld dat die ook veranderde; terugzetten zou die wijziging ook wissen")
-            }
-            merged.relations[index].value = combined
-            merged.relations[index].expected = .value(now)
-        }
-        for index in merged.activities.indices where !merged.activities[index].expected.isMet(by: activity(merged.activities[index].id)) {
-            let snapshot = merged.activities[index], now = activity(snapshot.id)
-            let title = now?.title ?? snapshot.value?.title ?? snapshot.id
-            guard case .value(let left) = snapshot.expected, let now, let value = snapshot.value else {
-                throw ChangeError(.conflict, "'\(title)' is gewijzigd na de wijziging \(said); terugzetten zou die wijziging ook wissen")
-            }
-            guard let combined = RecordMerge.merge(base: left, ours: value, theirs: now) else {
-                throw ChangeError(.conflict, "'\(title)' is gewijzigd na de wijziging \(said), in een veld dat die ook veranderde; terugzetten zou die wijziging ook wissen")
-            }
-            merged.activities[index].value = combined
-            merged.activities[index].expected = .value(now)
-        }
+        try Self.merge(&merged.relations, now: { relation($0) }, named: \.name, said: said) { RecordMerge.merge(base: $0, ours: $1, theirs: $2) }
+        try Self.merge(&merged.activities, now: { activity($0) }, named: { "'\($0.title)'" }, said: said) { RecordMerge.merge(base: $0, ours: $1, theirs: $2) }
         return merged
+    }
+
+    /// The snapshots of one kind of record, each not as expected merged with the record as it is now (see `merged`).
+    private static func merge<Entity>(_ snapshots: inout [Snapshot<Entity>], now current: (String) -> Entity?, named name: (Entity) -> String,
+                                      said: String, _ merge: (Entity, Entity, Entity) -> Entity?) throws(ChangeError) {
+        for index in snapshots.indices where !snapshots[index].expected.isMet(by: current(snapshots[index].id)) {
+            let snapshot = snapshots[index], now = current(snapshot.id)
+            let shown = (now ?? snapshot.value).map(name) ?? snapshot.id
+            guard case .value(let left) = snapshot.expected, let now, let value = snapshot.value else {
+                throw ChangeError(.conflict, "\(shown) is gewijzigd na de wijziging \(said); terugzetten zou die wijziging ook wissen")
+            }
+            guard let combined = merge(left, value, now) else {
+                throw ChangeError(.conflict, "\(shown) is gewijzigd na de wijziging \(said), in een veld dat die ook veranderde; terugzetten zou die wijziging ook wissen")
+            }
+            snapshots[index].value = combined
+            snapshots[index].expected = .value(now)
+        }
     }
 
     /// A restoration read from a file can say anything: each snapshot's value must have the snapshot's id,

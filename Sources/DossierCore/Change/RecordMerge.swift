@@ -3,21 +3,40 @@
 ///
 /// Merged on the record's JSON form, one top-level field at a time, so a field with parts (a status history, the
 /// follow-ups, the contacts) counts as one: a step and a colleague's change to the same list are a conflict, never
-/// half of each. The merged record still passes every rule of the change path before it is kept.
+/// half of each. The fields the life cycle and the Kader's weighing look at together (the status and its history, the
+/// weighings, the dates, the costs, the budget line, the review date) count as one as well: half of a step and half of
+/// a colleague's would make a record no step made (approved without its weighing, carried out before its date). A
+/// record deleted and made anew since (another first step in its history) is never merged. The merged record still
+/// passes every rule of the change path before it is kept.
 enum RecordMerge {
     /// `base`: the record as the step left it (what the undo expected); `ours`: as the undo puts it back; `theirs`: as
     /// it is now.
     static func merge(base: Relation, ours: Relation, theirs: Relation) -> Relation? {
-        merge(base, ours, theirs, write: { $0.write(to: &$1) }) { (reader: inout JSONReader) throws(JSONError) in try Relation(reading: &reader) }
+        guard base.statusHistory.first == theirs.statusHistory.first else { return nil }
+        return merge(base, ours, theirs, together: ["status", "statusHistory", "reviewDate"], write: { $0.write(to: &$1) }) {
+            (reader: inout JSONReader) throws(JSONError) in try Relation(reading: &reader)
+        }
     }
 
     static func merge(base: Activity, ours: Activity, theirs: Activity) -> Activity? {
-        merge(base, ours, theirs, write: { $0.write(to: &$1) }) { (reader: inout JSONReader) throws(JSONError) in try Activity(reading: &reader) }
+        guard base.statusHistory.first == theirs.statusHistory.first else { return nil }
+        return merge(base, ours, theirs, together: ["status", "statusHistory", "assessments", "startDate", "endDate", "estimatedCostCents",
+                                                     "actualCostCents", "budgetLine"], write: { $0.write(to: &$1) }) {
+            (reader: inout JSONReader) throws(JSONError) in try Activity(reading: &reader)
+        }
     }
 
-    private static func merge<Entity>(_ base: Entity, _ ours: Entity, _ theirs: Entity, write: (Entity, inout JSONWriter) -> Void,
+    private static func merge<Entity>(_ base: Entity, _ ours: Entity, _ theirs: Entity, together: Set<String>, write: (Entity, inout JSONWriter) -> Void,
                                       read: (inout JSONReader) throws(JSONError) -> Entity) -> Entity? {
         guard let base = fields(of: base, write), let ours = fields(of: ours, write), let theirs = fields(of: theirs, write) else { return nil }
+        func changed(_ side: [(key: String, value: ArraySlice<UInt8>)], _ key: String) -> Bool {
+            side.first { $0.key == key }?.value != base.first { $0.key == key }?.value
+        }
+        // The fields that go together: when both sides changed one of them, both must have made them the same.
+        if together.contains(where: { changed(ours, $0) }), together.contains(where: { changed(theirs, $0) }),
+           together.contains(where: { key in ours.first { $0.key == key }?.value != theirs.first { $0.key == key }?.value }) {
+            return nil
+        }
         let keys = ours.map(\.key) + theirs.map(\.key).filter { key in !ours.contains { $0.key == key } }
         func value(_ key: String, in fields: [(key: String, value: ArraySlice<UInt8>)]) -> ArraySlice<UInt8>? {
             fields.first { $0.key == key }?.value

@@ -59,18 +59,15 @@ extension Change {
             writer.field("activity", id)
             writer.field("index", index)
             writer.field("done", isDone)
-        case let .editFollowUp(id, index, seenText, edits):
+        case let .editFollowUp(id, place, edits):
             writer.field("type", "edit-follow-up")
             writer.field("activity", id)
-            writer.field("index", index)
-            writer.field("text", seenText)
+            writePlace(place, to: &writer)
             writeEdits(edits, to: &writer)
-        case let .removeFollowUp(id, index, seen):
+        case let .removeFollowUp(id, place):
             writer.field("type", "remove-follow-up")
             writer.field("activity", id)
-            writer.field("index", index)
-            writer.key("followUp")
-            seen.write(to: &writer)
+            writePlace(place, to: &writer)
         case let .recordAssessment(id, assessment):
             writer.field("type", "record-assessment")
             writer.field("activity", id)
@@ -142,7 +139,7 @@ extension Change {
         var overrideReason: String?, decision: String?, actualCost: Money?, relation: Relation?, activity: Activity?, followUp: FollowUp?, index: Int?, done: Bool?
         var assessment: Assessment?, label = "", relationSnapshots: [Snapshot<Relation>] = [], activitySnapshots: [Snapshot<Activity>] = []
         var changes: [Change] = [], edits: [FieldEdit]?, contact: Contact?, contactID: String?, link: Link?, linkID: String?
-        var purpose: Restoration.Purpose?, seen: String?, text: String?
+        var purpose: Restoration.Purpose?, seen: String?, occurrence: Int?, equalCount: Int?
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "type": type = try reader.readString()
@@ -160,7 +157,8 @@ extension Change {
             case "followUp": followUp = try FollowUp(reading: &reader)
             case "index": index = try reader.readInt(in: 0...Limits.maximumListItems - 1)
             case "done": done = try reader.readBool()
-            case "text": text = try reader.readString()
+            case "occurrence": occurrence = try reader.readInt(in: 0...Limits.maximumListItems - 1)
+            case "of": equalCount = try reader.readInt(in: 1...Limits.maximumListItems)
             case "assessment": assessment = try Assessment(reading: &reader)
             case "label": label = try reader.readString()
             case "purpose":
@@ -200,6 +198,13 @@ extension Change {
             }
             return value
         }
+        func place() throws(JSONError) -> FollowUpPlace {
+            let place = FollowUpPlace(seen: try need(followUp, "followUp"), occurrence: try need(occurrence, "occurrence"), count: try need(equalCount, "of"))
+            guard place.occurrence < place.count else {
+                throw JSONError(offset: start, message: "occurrence \(place.occurrence) ligt niet onder of \(place.count)")
+            }
+            return place
+        }
         func owner() throws(JSONError) -> EntityReference {
             switch (relationID, activityID) {
             case let (relation?, nil): return .relation(relation)
@@ -223,8 +228,8 @@ extension Change {
         case "add-follow-up": self = .addFollowUp(try need(activityID, "activity"), try need(followUp, "followUp"))
         case "set-follow-up-done": self = .setFollowUpDone(try need(activityID, "activity"), index: try need(index, "index"), isDone: try need(done, "done"))
         case "edit-follow-up":
-            self = .editFollowUp(try need(activityID, "activity"), index: try need(index, "index"), seenText: try need(text, "text"), try need(edits, "edits"))
-        case "remove-follow-up": self = .removeFollowUp(try need(activityID, "activity"), index: try need(index, "index"), seen: try need(followUp, "followUp"))
+            self = .editFollowUp(try need(activityID, "activity"), try place(), try need(edits, "edits"))
+        case "remove-follow-up": self = .removeFollowUp(try need(activityID, "activity"), try place())
         case "record-assessment": self = .recordAssessment(try need(activityID, "activity"), try need(assessment, "assessment"))
         case "restore": self = .restore(Restoration(label: label, purpose: purpose, relations: relationSnapshots, activities: activitySnapshots))
         case "edit-relation": self = .editRelation(try need(relationID, "relation"), try need(edits, "edits"))
@@ -240,6 +245,13 @@ extension Change {
             throw JSONError(offset: start, path: JSONPath([.key("type")]), message: "onbekende soort wijziging '\(other)'")
         }
     }
+}
+
+private func writePlace(_ place: FollowUpPlace, to writer: inout JSONWriter) {
+    writer.key("followUp")
+    place.seen.write(to: &writer)
+    writer.field("occurrence", place.occurrence)
+    writer.field("of", place.count)
 }
 
 private func writeEdits(_ edits: [FieldEdit], to writer: inout JSONWriter) {

@@ -50,8 +50,8 @@ public struct ActivityImport: Sendable {
         // Check rows in order against a working copy, so that later rows see earlier ones (duplicate ids …).
         var working = dossier
         var context = ChangeContext(actor: "import", timestamp: Timestamp(date: today, hour: 0), today: today)
-        // Checked as the batch will be applied: its steps are not weighed one by one against the budget.
-        context.isInBatch = true
+        // Checked as the import will be applied: its rows are not weighed one by one against the budget.
+        context.isImport = true
         var idsInFile = Set<String>()
         var idCounters: [String: Int] = [:]
         let readOnly = ActivityTable.columns.filter { !$0.isImported && columnIndex[$0.heading] != nil }

@@ -1,12 +1,19 @@
 extension JournalEntry {
-    /// Applies `change` to `dossier` and makes the entry that records it after entry `sequence`: the one way
+    /// Applies `written` (as `Dossier.effective` makes it: an undo merged with a colleague's change since) to `dossier` and makes
+    /// the entry that records it after entry `sequence`: the one way
     /// every storage (the file, a database) turns a change into a journal entry. A change that no longer holds
     /// is refused, naming a colleague's change among `recentOthers` that stands in the way.
-    public static func recording(_ change: Change, in dossier: inout Dossier, after sequence: Int, lineage: String, previous: String,
+    public static func recording(_ written: Change, in dossier: inout Dossier, after sequence: Int, lineage: String, previous: String,
                                  context: ChangeContext, recentOthers: [JournalEntry], dates: DateWriting,
                                  today: CalendarDate) throws(StoreError) -> (undo: Restoration, entry: JournalEntry) {
         guard sequence < Limits.journalSequence.upperBound else {
             throw .refused(ChangeError(.invalid, "het dossier heeft het hoogste wijzigingsnummer (\(Limits.grouped(sequence))) bereikt; er kan niets meer bij"))
+        }
+        let change: Change
+        do {
+            change = try dossier.effective(written)
+        } catch {
+            throw ColleagueConflict.refusal(error, of: written, recentOthers: recentOthers, dates: dates, today: today)
         }
         let summary = change.summary(in: dossier)
         let details = change.details(in: dossier)

@@ -173,6 +173,12 @@ public struct BudgetLedger: Sendable, Hashable {
             && left.years.allSatisfy { year in lineIDs.allSatisfy { left.overview(year, line: $0) == right.overview(year, line: $0) } }
     }
 
+    /// Consistent with `==`: equal ledgers have the same lines and the same number of activities each year.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(lines)
+        hasher.combine(activitiesPerYear)
+    }
+
     /// What is left of a year's budget on a line when `activity` itself is not counted (it is the one being weighed).
     public func remaining(_ year: Int, line: String, excluding activity: Activity) -> (budget: Money, remaining: Money) {
         let overview = overview(year, line: line)

@@ -114,6 +114,9 @@ public final class DossierStore {
                 throw .notPermitted(location: path, reason: "u hebt geen schrijfrechten op dit bestand (de eigenaar kan ze geven)")
             }
         }
+        for companion in [files.journal, files.lock] where (try? fileSystem.status(companion)) != nil && !fileSystem.mayWrite(companion) {
+            throw .notPermitted(location: companion, reason: "u hebt geen schrijfrechten op dit bestand naast het dossier (de eigenaar kan ze geven)")
+        }
         // (A folder that is not there at all, a network drive gone, is said by the write that fails.)
         if (try? fileSystem.status(files.directory)) != nil, !fileSystem.mayWrite(files.directory) {
             throw .notPermitted(location: files.directory,

@@ -23,14 +23,13 @@ enum FollowUpForm {
             return .change(.addFollowUp(activityID, followUp), success: "Vervolgactie toegevoegd: \(followUp.text)")
         }
         // Edited from the follow-up as the form saw it, so a colleague's change to it is a conflict, not overwritten.
-        guard let activity = state.seenActivity(activityID), activity.followUps.indices.contains(editing.index),
-              activity.followUps[editing.index].text == editing.text else {
+        guard let activity = state.seenActivity(activityID), let place = FollowUpPlace(editing.index, in: activity.followUps),
+              place.seen.text == editing.text else {
             return .problems(["text": "Deze vervolgactie is er niet meer"])
         }
-        let existing = activity.followUps[editing.index]
-        let edits = TableForm.edits(values, of: existing)
+        let edits = TableForm.edits(values, of: place.seen)
         guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan vervolgactie \(editing.index + 1).") }
-        return .change(.editFollowUp(activityID, index: editing.index, seenText: existing.text, edits),
+        return .change(.editFollowUp(activityID, place, edits),
                        success: "Vervolgactie bijgewerkt: \(form.text("text"))")
     }
 }

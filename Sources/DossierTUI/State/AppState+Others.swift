@@ -23,6 +23,8 @@ extension AppState {
     mutating func noteReplacedRecord(_ changes: [OthersChange]) {
         guard let id = form?.basis?.id else { return }
         for change in changes {
+            // A colleague's undo or redo brings back the record as it was, not another.
+            if case .change(let made) = change.entry.event, made.isRestoration { continue }
             guard let restoration = change.restoration else { continue }
             if restoration.relations.contains(where: { $0.id == id && $0.value == nil })
                 || restoration.activities.contains(where: { $0.id == id && $0.value == nil }) {

@@ -291,7 +291,8 @@ extension AppState {
         var restoration = entry.restoration
         restoration.purpose = .undo
         let change = Change.restore(restoration)
-        return commit(change, .undo(summary: change.summary(in: dossier)))
+        // Said as it will be saved: merged with a colleague's change to other fields since.
+        return commit(change, .undo(summary: ((try? dossier.effective(change)) ?? change).summary(in: dossier)))
     }
 
     private mutating func redo() -> [Effect] {
@@ -302,7 +303,7 @@ extension AppState {
         var restoration = entry.restoration
         restoration.purpose = .redo
         let change = Change.restore(restoration)
-        return commit(change, .redo(summary: change.summary(in: dossier)))
+        return commit(change, .redo(summary: ((try? dossier.effective(change)) ?? change).summary(in: dossier)))
     }
 
     // MARK: Small changes
@@ -318,7 +319,9 @@ extension AppState {
         replaceCurrentDetail(detail)
         let followUp = activity.followUps[selection]
         let success = followUp.isDone ? "Vervolgactie weer open: \(followUp.text)" : "Vervolgactie afgevinkt: \(followUp.text)"
-        return commit(.setFollowUpDone(activity.id, index: selection, isDone: !followUp.isDone), .direct(success: success))
+        // By its place: refused when a colleague's change to the activity (a follow-up removed before it) arrives first.
+        return commit(.setFollowUpDone(activity.id, index: selection, isDone: !followUp.isDone), .direct(success: success),
+                      seen: SeenRecords(activities: [activity]))
     }
 
     /// `o` on a link: hand it to the desktop's opener (the runtime says whether there is one).
@@ -336,12 +339,12 @@ extension AppState {
                                         consequence: .commit(.removeContact(relation.id, contact.id), success: "Contactpersoon verwijderd: \(contact.name)",
                                                              seen: SeenRecords(contacts: [.init(relation: relation.id, contact: contact)])))
         } else if case .activityDetail(let detail) = screen, detail.focusedList == .followUps {
-            guard let (activity, index, followUp) = selectedFollowUp else {
+            guard let (activity, index, followUp) = selectedFollowUp, let place = FollowUpPlace(index, in: activity.followUps) else {
                 message = .info("Er is nog geen vervolgactie: + voegt er een toe.")
                 return
             }
             confirmation = Confirmation(question: "Vervolgactie '\(followUp.text)' verwijderen? (u maakt het ongedaan)",
-                                        consequence: .commit(.removeFollowUp(activity.id, index: index, seen: followUp),
+                                        consequence: .commit(.removeFollowUp(activity.id, place),
                                                              success: "Vervolgactie verwijderd: \(followUp.text)", seen: SeenRecords()))
         } else if let (owner, link) = selectedLink {
             confirmation = Confirmation(question: "Link '\(link.label)' verwijderen? (u maakt het ongedaan)",

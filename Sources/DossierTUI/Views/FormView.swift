@@ -59,7 +59,7 @@ enum FormView {
         var lines = [StyledLine([
             .init(text: "Oordeel nu: ", style: theme.label),
             .init(text: result.verdict.label.uppercased(), style: theme.verdict(result.verdict)),
-            .init(text: result.missing.isEmpty ? "" : "   (\(count(result.missing.count, "vraag", "vragen")) nog onbekend)", style: theme.muted),
+            .init(text: result.missing.isEmpty ? "" : "   (\(count(result.missing.count, "punt", "punten")) nog onbekend)", style: theme.muted),
         ])]
         let decisive = result.reasons.filter { $0.effect != .positief }
         for reason in decisive.prefix(3) {
