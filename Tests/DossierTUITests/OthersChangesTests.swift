@@ -282,6 +282,18 @@ struct OthersChangesTests {
         #expect(app.state.message?.isError == true)
     }
 
+    @Test("the record on screen deleted by a colleague: its screen closes, and the message says what and by whom")
+    func shownRecordDeleted() throws {
+        let app = Harness()
+        app.press(.character("2")).type("/delegatie").press(.enter, .enter)
+        guard case .activityDetail = app.state.screen else { Issue.record("\(app.state.screen)"); return }
+        app.store.othersChanges = [(.deleteActivity("delegatie-uit-lyon"), ine)]
+        #expect(app.loop.refresh())
+        guard case .list(.activities) = app.state.screen else { Issue.record("\(app.state.screen)"); return }
+        #expect(app.state.message?.text == "Activiteit verwijderd: Delegatie uit Lyon (door Ine); dat scherm is gesloten. Bijgewerkt: 1 wijziging van Ine",
+                "\(String(describing: app.state.message))")
+    }
+
     @Test("a refusal longer than the message line is shown whole over the bottom of the screen, and the next key clears it")
     func longMessageWhole() throws {
         let app = Harness(width: 80, height: 24)

@@ -12,10 +12,18 @@ extension AppState {
         if touched.count < changes.count || !index.update(after: touched, in: dossier, today: today) {
             index = DossierIndex(dossier: dossier, today: today, lookAheadDays: index.lookAheadDays, searchKeys: index.searchKeys != nil)
         }
+        // The record on screen, if a colleague's change takes it away: said by name, not only "Bijgewerkt".
+        let shown = currentDetail?.id
         if pending == nil { refreshAfterChange(nil, indexIsCurrent: true) } else { othersAwaitRefresh = true }
         addToChangeLogs(changes.map(\.entry))
         noteReplacedRecord(changes)
-        if message?.isError != true { message = .info("Bijgewerkt: " + AppState.whose(changes)) }
+        guard message?.isError != true else { return }
+        if let shown, dossier.relation(shown) == nil, dossier.activity(shown) == nil,
+           let removal = changes.last(where: { $0.entry.subjects.contains(shown) })?.entry {
+            message = .info("\(removal.summary) (door \(removal.actor)); dat scherm is gesloten. Bijgewerkt: " + AppState.whose(changes))
+        } else {
+            message = .info("Bijgewerkt: " + AppState.whose(changes))
+        }
     }
 
     /// A colleague's change that made the open form's record anew (deleted, then one added with the same id):
