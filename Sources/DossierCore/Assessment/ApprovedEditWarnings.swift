@@ -42,10 +42,7 @@ public enum ApprovedEditWarnings {
         let cost = after.chargedCost
         guard cost.cents > 0, let year = after.year, let line = after.budgetLine, dossier.isPart == false || ledger != nil,
               cost > before.chargedCost || before.year != year || before.budgetLine != line else { return nil }
-        let (budget, remaining) = ledger?.remaining(year, line: line, excluding: before) ?? {
-            let overview = BudgetOverview(year: year, line: line, in: dossier, excluding: before.id)
-            return (overview.budget, overview.remaining)
-        }()
+        let (budget, remaining) = BudgetOverview.left(year, line: line, excluding: before, in: dossier, ledger: ledger)
         guard cost > remaining else { return nil }
         let lineName = dossier.budgetLine(line)?.name ?? line
         let left = remaining.cents < 0 ? "is al \((Money.zero - remaining).formatted) te veel vastgelegd" : "is nog \(remaining.formatted) over"

@@ -259,10 +259,7 @@ public enum Assessor {
                 missing.append("Datum (bepaalt het budgetjaar)")
                 return
             }
-            let (budget, remaining) = ledger?.remaining(year, line: lineID, excluding: activity) ?? {
-                let overview = BudgetOverview(year: year, line: lineID, in: facts.dossier, excluding: activity.id)
-                return (overview.budget, overview.remaining)
-            }()
+            let (budget, remaining) = BudgetOverview.left(year, line: lineID, excluding: activity, in: facts.dossier, ledger: ledger)
             if budget.cents == 0 {
                 add(.budget, .negatief, "\(lineName) heeft geen bedrag voor \(year); de kosten (\(cost.formatted)) zijn niet gedekt.",
                     reading: line.map { !$0.applies(to: year) } ?? false)

@@ -23,6 +23,14 @@ public struct BudgetOverview: Hashable, Sendable {
         }
     }
 
+    /// What a year of a line has, and has left with `excluded` as stored not counted: from `ledger` (the budget of all
+    /// activities) when there is one, else summed over `dossier`'s activities on that line and year.
+    static func left(_ year: Int, line: String, excluding excluded: Activity, in dossier: Dossier, ledger: BudgetLedger?) -> (budget: Money, remaining: Money) {
+        if let ledger { return ledger.remaining(year, line: line, excluding: excluded) }
+        let overview = BudgetOverview(year: year, line: line, in: dossier, excluding: excluded.id)
+        return (overview.budget, overview.remaining)
+    }
+
     /// A year on every budget line of the dossier, in the dossier's order.
     public static func all(year: Int, in dossier: Dossier) -> [BudgetOverview] {
         dossier.budgetLines.map { BudgetOverview(year: year, line: $0.id, in: dossier) }
