@@ -61,9 +61,7 @@ struct AddActivityCommand: ParsableCommand {
     var id: String?
 
     func run() throws {
-        refusalOptions = [:]
-        if overrideReason == nil { refusalOptions["overrideReason"] = "geef die met --override-reason" }
-        if decision == nil { refusalOptions["decision"] = "geef die met --decision" }
+        hintApprovalOptions(overrideReason: overrideReason, decision: decision)
         let kind = try ArgumentValues.vocabulary(self.kind, ActivityKind.self, option: "--kind")
         guard kind != .delegatiebezoek else {
             throw ValidationError("--kind: een delegatiebezoek leg je vast met 'dossier log-visit'")

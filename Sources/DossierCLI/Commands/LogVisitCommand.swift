@@ -72,9 +72,7 @@ struct LogVisitCommand: ParsableCommand {
     var overrideReason: String?
 
     func run() throws {
-        refusalOptions = [:]
-        if overrideReason == nil { refusalOptions["overrideReason"] = "geef die met --override-reason" }
-        if decision == nil { refusalOptions["decision"] = "geef die met --decision" }
+        hintApprovalOptions(overrideReason: overrideReason, decision: decision)
         let direction = try ArgumentValues.vocabulary(self.direction, VisitDirection.self, option: "--direction")
         let date = try ArgumentValues.date(self.date, option: "--date")
         let endDate = try self.endDate.map { try ArgumentValues.date($0, option: "--end-date") }

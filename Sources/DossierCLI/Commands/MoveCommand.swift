@@ -42,10 +42,7 @@ struct MoveCommand: ParsableCommand {
     var actualCost: String?
 
     func run() throws {
-        // Only for what was not given: a refusal of what was given says so itself.
-        refusalOptions = [:]
-        if overrideReason == nil { refusalOptions["overrideReason"] = "geef die met --override-reason" }
-        if decision == nil { refusalOptions["decision"] = "geef die met --decision" }
+        hintApprovalOptions(overrideReason: overrideReason, decision: decision)
         let status = try ArgumentValues.vocabulary(self.status, ActivityStatus.self, option: "status")
         var actual = try self.actualCost.map { try ArgumentValues.money($0, option: "--actual-cost") }
         // The status seen, and the cost asked, once: also when the change is made on the whole dossier after all

@@ -31,6 +31,14 @@ func failure(_ message: String, code: Int32) -> ExitCode {
 /// refusal about such a field says it. Set by the commands that have such options.
 nonisolated(unsafe) var refusalOptions: [String: String] = [:]
 
+/// The hints of a command that approves (`move`, `add-activity`, `log-visit`), for the options not given: a refusal of
+/// what was given says so itself.
+func hintApprovalOptions(overrideReason: String?, decision: String?) {
+    refusalOptions = [:]
+    if overrideReason == nil { refusalOptions["overrideReason"] = "geef die met --override-reason" }
+    if decision == nil { refusalOptions["decision"] = "geef die met --decision" }
+}
+
 /// The exit for a store error, after printing its message.
 func failure(_ error: StoreError) -> ExitCode {
     if case .refused(let refusal) = error, let field = refusal.field, let option = refusalOptions[field], !refusal.message.contains(option) {
