@@ -227,6 +227,12 @@ struct CommandLineTests {
         #expect(organised.map { $0["id"] as? String } == ["missie-lyon"])
         #expect(try run(["activities", "--relation", "nergens"]).status == 65)
         #expect(try run(["activities", "--year", "dit-jaar"]).status == 64)
+        // Nothing to list: a sentence, not a bare header (the JSON stays an empty list for scripts).
+        let none = try run(["activities", "--year", "2030"])
+        #expect(none.status == 0 && none.standardOutput == "Geen activiteiten met deze filters.\n", "\(none.standardOutput)")
+        #expect(try run(["activities", "--year", "2030", "--json"]).standardOutput.filter { !$0.isWhitespace } == "[]")
+        let noRelations = try run(["relations", "--status", "beeindigd"])
+        #expect(noRelations.status == 0 && noRelations.standardOutput == "Geen relaties met deze filters.\n", "\(noRelations.standardOutput)")
     }
 
     @Test("activities --json lists what the table lists, in the same order: by date, undated last, then title")

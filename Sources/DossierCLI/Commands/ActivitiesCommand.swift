@@ -56,7 +56,7 @@ struct ActivitiesCommand: ParsableCommand {
         // and the whole dossier is read, which also says what is wrong with it).
         if let listing = try? store.activityListing() {
             let query = try query(in: listing.dossier)
-            guard json else { return printTable(listing.rows(query), relations: listing.dossier) }
+            guard json else { return printTable(listing.rows(query), of: query, relations: listing.dossier) }
             do {
                 try listing.writeJSON(query, piece: Self.copiedPiece, to: Output.document)
             } catch {
@@ -67,11 +67,15 @@ struct ActivitiesCommand: ParsableCommand {
         let dossier = try storeOptions.load(store)
         let query = try query(in: dossier)
         if json { return ActivitiesJSON.write(query, of: dossier, piece: Self.piece, to: Output.document) }
-        printTable(query.apply(to: dossier.activities).map(ActivityRow.init), relations: dossier)
+        printTable(query.apply(to: dossier.activities).map(ActivityRow.init), of: query, relations: dossier)
     }
 
-    /// The table, written as it is made: a hundred thousand rows are never held as text.
-    private func printTable(_ rows: [ActivityRow], relations dossier: Dossier) {
+    /// The table, written as it is made: a hundred thousand rows are never held as text. No rows: a sentence that says
+    /// so, not a bare header.
+    private func printTable(_ rows: [ActivityRow], of query: ActivityQuery, relations dossier: Dossier) {
+        guard !rows.isEmpty else {
+            return Output.line(query == ActivityQuery() ? "Het dossier heeft nog geen activiteiten." : "Geen activiteiten met deze filters.")
+        }
         let table = TextTable([
             .init(title: "DATUM", keepsWhole: true), .init(title: "ID", keepsWhole: true), .init(title: "TITEL"),
             .init(title: "SOORT"), .init(title: "STATUS", keepsWhole: true), .init(title: "RELATIES"),

@@ -63,6 +63,9 @@ struct RelationsCommand: ParsableCommand {
     }
 
     private func printTable(_ overviews: [RelationOverview], today: CalendarDate) {
+        guard !overviews.isEmpty else {
+            return Output.line(status == nil && kind == nil ? "Het dossier heeft nog geen relaties." : "Geen relaties met deze filters.")
+        }
         var table = TextTable([
             .init(title: "ID", keepsWhole: true), .init(title: "NAAM"), .init(title: "SOORT"),
             .init(title: "PLAATS"), .init(title: "STATUS", keepsWhole: true), .init(title: "ACT.", alignRight: true, keepsWhole: true),
