@@ -53,6 +53,9 @@ public struct DossierCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             do {
+                let twice = RepeatedOptions.singleValued(RepeatedOptions.givenTwice(Array(CommandLine.arguments.dropFirst())),
+                                                         of: type(of: command), root: DossierCommand.self)
+                if !twice.isEmpty { throw ValidationError(RepeatedOptions.refusal(twice)) }
                 try command.run()
                 exitIfOutputFailed()
             } catch let error as ValidationError {

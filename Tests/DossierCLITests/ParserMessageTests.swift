@@ -49,6 +49,23 @@ struct ParserMessageTests {
         #expect(result.standardOutput.isEmpty)
     }
 
+    @Test("an option that takes one value, given twice, is refused (the parser would keep the last); a repeatable one is not")
+    func optionGivenTwice() throws {
+        let before = try scratch.load()
+        let twice = try scratch.run(["add-activity", "--title", "Beurs A", "--kind", "beurs", "--title=Beurs B", "--notes", "x"])
+        #expect(twice.status == 64)
+        #expect(twice.standardError.hasPrefix("dossier: --title is meer dan eens gegeven, maar neemt één waarde (alleen de laatste zou gelden); geef haar één keer\n"),
+                "\(twice.standardError)")
+        #expect(twice.standardError.contains("Gebruik: dossier add-activity "))
+        let two = try scratch.run(["add-follow-up", "x", "--what", "a", "--owner", "b", "--what", "c", "--owner", "d"])
+        #expect(two.standardError.hasPrefix("dossier: --what en --owner zijn meer dan eens gegeven"), "\(two.standardError)")
+        #expect(try scratch.load() == before, "nothing was saved")
+        // --country may be given more than once; a value after `--` is no option.
+        let countries = try scratch.run(["add-activity", "--title", "Beurs C", "--kind", "beurs", "--country", "DE", "--country", "FR"])
+        #expect(countries.status == 0, "\(countries.standardError)")
+        #expect(try scratch.load().activities.last?.countries.map(\.code) == ["DE", "FR"])
+    }
+
     @Test("a missing argument explains it in the line Uitleg")
     func explanation() throws {
         let result = try scratch.run(["show"])
