@@ -70,6 +70,14 @@ struct ValueTests {
         #expect(Money(parsing: text)?.cents == cents)
     }
 
+    @Test("a form shows an amount grouped as everywhere else, and reads it back exactly", arguments: [
+        (Int64(250_000), "2.500"), (375_050, "3.750,50"), (5, "0,05"), (0, "0"), (123_456_700, "1.234.567"), (99_999_999_999, "999.999.999,99"),
+    ])
+    func fieldText(cents: Int64, text: String) {
+        #expect(Money(cents: cents).fieldText == text)
+        #expect(Money(parsing: text)?.cents == cents)
+    }
+
     @Test("ambiguous or wrong amounts are refused")
     func badAmounts() {
         for bad in ["", "abc", "-5", "1,234,5", "12.34.56", "1,005", "12.3456", "€", "1.23,45"] {

@@ -71,7 +71,7 @@ struct MoveCommand: ParsableCommand {
     /// On a terminal: the actual cost, with the estimate (or an earlier actual cost) as the proposal.
     private func askActualCost(proposing proposal: Money?) throws -> Money? {
         while true {
-            Output.prompt("Werkelijke kosten in euro\(proposal.map { " [\($0.editableText)]" } ?? ""): ")
+            Output.prompt("Werkelijke kosten in euro\(proposal.map { " [\($0.fieldText)]" } ?? ""): ")
             guard let line = readLine() else { return proposal }
             let typed = line.trimmingCharacters(in: .whitespaces)
             if typed.isEmpty { return proposal }

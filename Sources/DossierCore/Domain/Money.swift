@@ -32,7 +32,13 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         cents % 100 == 0 ? String(formatted.dropLast(3)) : formatted
     }
 
-    /// The amount as someone would type it into a field: `1250` or `1250,50`; it parses back exactly.
+    /// The amount in a form's field or a prompt, as it is written everywhere else but without the euro sign: `2.500` or
+    /// `2.500,50`; it parses back exactly.
+    public var fieldText: String {
+        (cents < 0 ? "-" : "") + wholeFormatted.drop { !$0.isNumber }
+    }
+
+    /// The amount plainly, for a file another program reads (a CSV cell): `1250` or `1250,50`; it parses back exactly.
     public var editableText: String {
         let sign = cents < 0 ? "-" : ""
         let euros = cents.magnitude / 100, rest = cents.magnitude % 100

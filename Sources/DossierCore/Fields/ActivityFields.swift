@@ -14,7 +14,7 @@ extension Activity {
                    \.countries),
         .vocabularies("sectors", "Sectoren", option: "sectors", \.sectors),
         ActivityFieldParts.budgetLine,
-        .amount("estimatedCostCents", "Geraamde kosten", option: "estimated-cost", help: "In euro: 2500 of 2.500,00.", \.estimatedCost),
+        .amount("estimatedCostCents", "Geraamde kosten", option: "estimated-cost", help: "In euro.", \.estimatedCost),
         .amount("actualCostCents", "Werkelijke kosten", option: "actual-cost", help: "Na afloop.", \.actualCost),
     ] + ActivityFieldParts.participants + [
         .text("outcomes", "Resultaten", option: "outcomes", isLong: true, \.outcomes),

@@ -36,7 +36,7 @@ extension EntityField {
                     set: { (entity: inout Entity, value: FieldValue) throws(ValueError) in entity[keyPath: path] = try FieldCast.money(value) },
                     parse: { (text: String, _: Dossier) throws(ValueError) in .number(try Money.read(text).cents) },
                     show: { value, _ in (try? FieldCast.money(value))??.formatted ?? FieldCast.string(value) },
-                    editText: { value, _ in (try? FieldCast.money(value))??.editableText ?? "" })
+                    editText: { value, _ in (try? FieldCast.money(value))??.fieldText ?? "" })
     }
 
     static func vocabulary<V: Vocabulary>(_ key: String, _ label: String, option: String, help: String = "", options: [V] = V.allCases,

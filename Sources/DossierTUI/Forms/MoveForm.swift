@@ -13,7 +13,7 @@ enum MoveForm {
                       help: "Wie besloot tot goedkeuren: een besluit van B&W of een mandaat (bijvoorbeeld 'Besluit B&W 3 maart 2027'). Verplicht."),
             FormField("overrideReason", "Afwijking", .text(TextInput()),
                       help: "De afweging is negatief, het Kader maakt haar negatief ook zonder antwoorden, of de kosten passen niet in het budget: waarom wordt toch goedgekeurd? Verplicht; wordt vastgelegd."),
-            FormField("actualCostCents", "Werkelijke kosten", .text(TextInput((activity.actualCost ?? activity.estimatedCost)?.editableText ?? "")),
+            FormField("actualCostCents", "Werkelijke kosten", .text(TextInput((activity.actualCost ?? activity.estimatedCost)?.fieldText ?? "")),
                       help: "Wat de activiteit werkelijk kostte, in euro; voorgesteld: de raming. Het budget telt dit bedrag."),
             FormField("startDate", "Datum", .text(TextInput()),
                       help: "De activiteit heeft nog geen begindatum: wanneer vond ze plaats? 12-3-2026 of 2026-03-12; vandaag of eerder."),

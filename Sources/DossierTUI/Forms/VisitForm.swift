@@ -59,7 +59,7 @@ enum VisitForm {
             FormField("programme", "Programma", .text(TextInput(draft.programme)), help: "Wat de delegatie doet en waar, zoals je het typt: 'Rondleiding Pivot Park, lunch met Organon'."),
             FormField("entrepreneurs", "Ondernemers", .text(TextInput(ListText.participantText(draft.entrepreneurs))),
                       help: "Aanwezige ondernemers, gescheiden door komma's; 'Naam (Bedrijf)' mag."),
-            FormField("cost", "Kosten (€)", .text(TextInput(draft.cost?.editableText ?? "")), help: "450, 1.250 of 1.250,50."),
+            FormField("cost", "Kosten (€)", .text(TextInput(draft.cost?.fieldText ?? "")), help: "450, 1.250 of 1.250,50."),
             BudgetLineField.make(draft.budgetLine, in: dossier),
             FormField("title", "Titel", .text(TextInput(draft.title)), help: "Leeg: 'Delegatie uit …' of 'Missie naar …'."),
             FormField("notes", "Toelichting", .text(TextInput(draft.notes))),
