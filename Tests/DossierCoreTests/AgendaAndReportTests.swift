@@ -47,7 +47,7 @@ struct AgendaAndReportTests {
     func agendaLines() {
         let dossier = Fixtures.smallDossier()
         let lines = AgendaLine.lines(Agenda(dossier).window(from: today, to: nil, today: today), today: today)
-        #expect(lines.compactMap(\.heading) == ["Verlopen", "Maart 2027", "week 10 · 8 mrt – 14 mrt", "December 2030", "week 1 · 30 dec – 5 jan"])
+        #expect(lines.compactMap(\.heading) == ["Verlopen", "Maart 2027", "week 10 · 8 mrt – 14 mrt", "December 2030", "week 1 van 2031 · 30 dec – 5 jan"])
     }
 
     @Test("ISO weeks, weekdays and quarters as a Dutch agenda has them")

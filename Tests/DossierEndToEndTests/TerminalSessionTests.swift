@@ -165,7 +165,7 @@ struct TerminalSessionTests {
         #expect(budget.contains("░░░░"))
         try tmux.send("6")
         let agenda = try tmux.waitFor("Herijking Taizhou")
-        #expect(agenda.contains("December 2030") && agenda.contains("week 1 · 30 dec – 5 jan"))
+        #expect(agenda.contains("December 2030") && agenda.contains("week 1 van 2031 · 30 dec – 5 jan"))
         try tmux.send("m")
         _ = try tmux.waitFor("week  ma  di  wo  do  vr  za  zo")
         let screens = try tmux.capture(escapes: true)

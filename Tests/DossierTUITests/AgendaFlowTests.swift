@@ -25,7 +25,7 @@ struct AgendaFlowTests {
         app.press(.character("6"))
         let headings = app.state.agendaLines.compactMap(\.heading)
         #expect(headings == ["Verlopen", "November 2026", "week 47 · 16 nov – 22 nov", "week 48 · 23 nov – 29 nov", "Maart 2027",
-                             "week 10 · 8 mrt – 14 mrt", "December 2030", "week 1 · 30 dec – 5 jan"])
+                             "week 10 · 8 mrt – 14 mrt", "December 2030", "week 1 van 2031 · 30 dec – 5 jan"])
         #expect(app.text.contains("week 47 · 16 nov – 22 nov · deze week"))
         #expect(app.text.contains("wo 1-7-2026") && app.text.contains("verlopen"))
         let juneVisit = { (line: AgendaLine) in line.entry?.kind == .visit && line.entry?.start == Fixtures.date("2026-06-12") }

@@ -13,13 +13,16 @@ public enum AgendaLine: Hashable, Sendable {
         return nil
     }
 
-    /// The heading's text: "Verlopen", "december 2026", "week 50 · 7 dec – 13 dec".
+    /// The heading's text: "Verlopen", "december 2026", "week 50 · 7 dec – 13 dec". A week that spans the turn of the
+    /// year names the year it is numbered in ("week 1 van 2025 · 30 dec – 5 jan" under December 2024).
     public var heading: String? {
         switch self {
-        case .overdueHeading: "Verlopen"
-        case .month(let first): first.monthAndYear.capitalizedFirst
-        case .week(let monday): "week \(monday.isoWeek.week) · \(monday.dutchShort) – \(monday.adding(days: 6).dutchShort)"
-        case .entry: nil
+        case .overdueHeading: return "Verlopen"
+        case .month(let first): return first.monthAndYear.capitalizedFirst
+        case .week(let monday):
+            let sunday = monday.adding(days: 6), (year, week) = monday.isoWeek
+            return "week \(week)\(monday.year == sunday.year ? "" : " van \(year)") · \(monday.dutchShort) – \(sunday.dutchShort)"
+        case .entry: return nil
         }
     }
 
