@@ -8,7 +8,7 @@ struct AddActivityCommand: ParsableCommand {
         discussion: """
         Voorbeeld: dossier add-activity --title "Handelsmissie Medicon Valley" --kind handelsmissie \
         --relation medicon-valley --organiser bom --date 2026-05-18 --cost 2.500 --sector farma
-        Een delegatiebezoek leg je vast met log-visit.
+        Een delegatiebezoek legt u vast met log-visit.
         """
     )
 
@@ -64,7 +64,7 @@ struct AddActivityCommand: ParsableCommand {
         hintApprovalOptions(overrideReason: overrideReason, decision: decision)
         let kind = try ArgumentValues.vocabulary(self.kind, ActivityKind.self, option: "--kind")
         guard kind != .delegatiebezoek else {
-            throw ValidationError("--kind: een delegatiebezoek leg je vast met 'dossier log-visit'")
+            throw ValidationError("--kind: een delegatiebezoek legt u vast met 'dossier log-visit'")
         }
         let status = try ArgumentValues.vocabulary(self.status, ActivityStatus.self, option: "--status")
         if decision != nil && status != .goedgekeurd && status != .gepland {

@@ -14,7 +14,7 @@ struct ExportCommand: ParsableCommand {
         importeren in Outlook bijwerkt in plaats van verdubbelt.
         JSON: het hele dossier in het bestandsformaat, zonder e-mailadressen en telefoonnummers van contactpersonen \
         (persoonsgegevens) tenzij --contact-details. Die staan wel in --what contacts en gesprekspartners: daar \
-        vraag je erom.
+        vraagt u erom.
         Voorbeelden: dossier export --format csv --what activities --excel -o activiteiten.csv
                      dossier export --format ics -o agenda.ics
         """

@@ -15,7 +15,7 @@ enum ActivityForm {
         var fields = TableForm.fields(Activity.fields, of: existing, keys: keys, in: state.dossier, emptyLabels: ["organiser": "Gemeente Oss"],
                                       options: ["kind": kinds])
         if let index = fields.firstIndex(where: { $0.id == "kind" }) {
-            fields[index].help = "←→ of de beginletter kiest. Een delegatiebezoek leg je vast met v."
+            fields[index].help = "←→ of de beginletter kiest. Een delegatiebezoek legt u vast met v."
         }
         if let index = fields.firstIndex(where: { $0.id == "countries" }) {
             fields[index].label = "Bestemming"

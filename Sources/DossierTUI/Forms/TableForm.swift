@@ -52,7 +52,7 @@ enum TableForm {
     static func help<Entity>(for field: EntityField<Entity>) -> String {
         var parts = [field.help]
         switch field.input {
-        case .longText: parts.append("Ctrl-O: in je editor ($VISUAL/$EDITOR) bewerken.")
+        case .longText: parts.append("Ctrl-O: in uw editor ($VISUAL/$EDITOR) bewerken.")
         case .choice, .flag, .budgetLine: parts.append("←→ of de beginletter kiest.")
         case .choices: parts.append("←→ kiest, Spatie vinkt aan of uit.")
         case .relations(let allowsMultiple):

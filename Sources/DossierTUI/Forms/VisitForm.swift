@@ -56,7 +56,7 @@ enum VisitForm {
             FormField("ledBy", "Geleid door", .text(TextInput(draft.ledBy))),
             FormField("size", "Omvang", .text(TextInput(draft.size.map(String.init) ?? "")), help: "Aantal personen in de delegatie."),
             FormField("hosts", "Gastheren", .text(TextInput(ListText.join(draft.hosts))), help: "Gescheiden door komma's."),
-            FormField("programme", "Programma", .text(TextInput(draft.programme)), help: "Wat de delegatie doet en waar, zoals je het typt: 'Rondleiding Pivot Park, lunch met Organon'."),
+            FormField("programme", "Programma", .text(TextInput(draft.programme)), help: "Wat de delegatie doet en waar, zoals u het typt: 'Rondleiding Pivot Park, lunch met Organon'."),
             FormField("entrepreneurs", "Ondernemers", .text(TextInput(ListText.participantText(draft.entrepreneurs))),
                       help: "Aanwezige ondernemers, gescheiden door komma's; 'Naam (Bedrijf)' mag."),
             FormField("cost", "Kosten (€)", .text(TextInput(draft.cost?.fieldText ?? "")), help: "450, 1.250 of 1.250,50."),

@@ -55,7 +55,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("n")], .nextMatch, .search, "Volgende treffer"),
         KeyBinding([.character("N")], .previousMatch, .search, "Vorige treffer"),
         KeyBinding([.enter], .acceptSearch, .search, "Zoekopdracht vasthouden (daarna n/N)"),
-        KeyBinding([.escape], .cancelSearch, .search, "Zoekopdracht afbreken en terug naar waar je was"),
+        KeyBinding([.escape], .cancelSearch, .search, "Zoekopdracht afbreken en terug naar waar u was"),
 
         // Relations
         KeyBinding([.character("+")], .addItem, .relationList, "Nieuwe relatie (naam, soort, land, plaatsen, sectoren …)", hint: "nieuw"),
@@ -136,7 +136,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.backTab, .up], .previousField, .form, "Vorig veld"),
         KeyBinding([.enter], .activateField, .form, "Kiezen, of naar het volgende veld; op [Opslaan]: opslaan"),
         KeyBinding([.control("s")], .submitForm, .form, "Opslaan", hint: "opslaan"),
-        KeyBinding([.control("o")], .editInEditor, .form, "Dit tekstveld in je editor bewerken ($VISUAL of $EDITOR); na afsluiten staat de tekst in het veld", hint: "editor"),
+        KeyBinding([.control("o")], .editInEditor, .form, "Dit tekstveld in uw editor bewerken ($VISUAL of $EDITOR); na afsluiten staat de tekst in het veld", hint: "editor"),
         KeyBinding([.escape], .cancelForm, .form, "Annuleren (vraagt eerst als er iets is ingevuld)", hint: "annuleer"),
         KeyBinding([.control("c")], .quit, .form, "Stoppen (vraagt eerst, want de invoer is nog niet opgeslagen)"),
         KeyBinding([.function(5)], .reloadDossier, .form, "Het dossier opnieuw van schijf laden (na een wijziging elders); de invoer blijft staan"),

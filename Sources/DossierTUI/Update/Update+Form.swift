@@ -43,7 +43,7 @@ extension AppState {
         case .editInEditor?:
             guard case .text(let input) = field.value else {
                 form = current
-                message = .info("Ctrl-O opent een tekstveld in je editor; dit veld is geen tekst.")
+                message = .info("Ctrl-O opent een tekstveld in uw editor; dit veld is geen tekst.")
                 return []
             }
             form = current

@@ -197,7 +197,7 @@ extension AppState {
             let stepTaken = if overtaken, case .refused(let refusal) = error, refusal.field == "status" { true } else { false }
             func said(_ refusal: String) -> String {
                 let stop = refusal + (refusal.hasSuffix(".") ? "" : ".")
-                if rebased { return stop + " De andere velden tonen nu hoe het nu is; je eigen invoer staat er nog. Ctrl-S slaat die alsnog op, Esc laat hem weg." }
+                if rebased { return stop + " De andere velden tonen nu hoe het nu is; uw eigen invoer staat er nog. Ctrl-S slaat die alsnog op, Esc laat hem weg." }
                 // The form cannot offer what it was opened for any more (a colleague took the step): saying so beats refusing again.
                 return stepTaken ? stop + " Dit formulier kan dat niet meer opslaan: Esc sluit het; open het opnieuw om van de stand van nu uit te gaan." : refusal
             }
@@ -209,8 +209,8 @@ extension AppState {
                 form?.generalError = said(error.description)
             }
             // The full message is in the form; the line below stays short enough to read.
-            message = .error(rebased ? "Niet opgeslagen: intussen gewijzigd; zie het formulier, je invoer staat er nog."
-                                     : "Niet opgeslagen; de melding staat in het formulier, je invoer staat er nog.")
+            message = .error(rebased ? "Niet opgeslagen: intussen gewijzigd; zie het formulier, uw invoer staat er nog."
+                                     : "Niet opgeslagen; de melding staat in het formulier, uw invoer staat er nog.")
         } else if case .undo? = purpose, case .refused(let refusal) = error, refusal.kind == .conflict {
             // Refused for good (what it would put back was changed since): the steps before it stay within reach.
             undoHistory.dropLastUndoable()
