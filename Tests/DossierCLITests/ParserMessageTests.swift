@@ -25,6 +25,11 @@ struct ParserMessageTests {
         (["add-activity", "--title", "-Streepje", "--kind", "beurs"],
          "dossier: '--title <tekst>' zonder waarde: geef er een waarde bij (begint die met een streepje, schrijf dan --title=\"-…\")",
          "Gebruik: dossier add-activity "),
+        // An amount after its option is read as one, so a negative amount gets the amount's own refusal.
+        (["add-activity", "--title", "Beurs", "--kind", "beurs", "--cost", "-5"], "dossier: --cost: een bedrag kan niet negatief zijn ('-5')",
+         "Gebruik: dossier add-activity "),
+        (["move", "missie-lyon", "uitgevoerd", "--actual-cost", "-5"], "dossier: --actual-cost: een bedrag kan niet negatief zijn ('-5')",
+         "Gebruik: dossier move "),
         (["relations", "--stauts", "focus"], "dossier: onbekende optie '--stauts'; bedoelde u '--status'?", "Gebruik: dossier relations "),
         (["relations", "-x"], "dossier: onbekende optie '-x'", "Gebruik: dossier relations "),
         (["relations", "extra"], "dossier: onverwacht argument 'extra'", "Gebruik: dossier relations "),

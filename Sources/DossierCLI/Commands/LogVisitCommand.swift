@@ -52,7 +52,8 @@ struct LogVisitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Het programma, zoals getypt: \"Rondleiding Pivot Park, lunch met Organon\"; mag vaker.", valueName: "tekst"))
     var programme: [String] = []
 
-    @Option(help: ArgumentHelp("Kosten in euro: 450, 1.250 of 1.250,50.", valueName: "bedrag"))
+    // Unconditional: "-5" is a (refused) amount, not an option.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Kosten in euro: 450, 1.250 of 1.250,50.", valueName: "bedrag"))
     var cost: String?
 
     @Option(help: ArgumentHelp("Toelichting.", valueName: "tekst"))
