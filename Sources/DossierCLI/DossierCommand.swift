@@ -53,9 +53,11 @@ public struct DossierCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             do {
-                let twice = RepeatedOptions.singleValued(RepeatedOptions.givenTwice(Array(CommandLine.arguments.dropFirst())),
-                                                         of: type(of: command), root: DossierCommand.self)
-                if !twice.isEmpty { throw ValidationError(RepeatedOptions.refusal(twice)) }
+                let givenTwice = RepeatedOptions.givenTwice(Array(CommandLine.arguments.dropFirst()))
+                if !givenTwice.isEmpty, let twice = CommandOptions(of: type(of: command), root: DossierCommand.self)?.singleValued(givenTwice),
+                   !twice.isEmpty {
+                    throw ValidationError(RepeatedOptions.refusal(twice))
+                }
                 try command.run()
                 exitIfOutputFailed()
             } catch let error as ValidationError {
@@ -69,7 +71,8 @@ public struct DossierCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             let message = code.isSuccess ? ParserMessages.output(fullMessage(for: error))
-                : ParserMessages.error(fullMessage(for: error), subcommands: subcommandNames)
+                : ParserMessages.error(fullMessage(for: error), subcommands: subcommandNames,
+                                       options: { CommandOptions(path: $0, root: DossierCommand.self)?.names })
             if !message.isEmpty {
                 if code.isSuccess { Output.line(message) } else { Output.error(message) }
             }

@@ -31,6 +31,12 @@ struct ParserMessageTests {
         (["move", "missie-lyon", "uitgevoerd", "--actual-cost", "-5"], "dossier: --actual-cost: een bedrag kan niet negatief zijn ('-5')",
          "Gebruik: dossier move "),
         (["relations", "--stauts", "focus"], "dossier: onbekende optie '--stauts'; bedoelde u '--status'?", "Gebruik: dossier relations "),
+        // A word people use for an option that is called otherwise, not the nearest spelling (--what, --store).
+        (["add-follow-up", "missie-lyon", "--what", "Verslag", "--who", "kees"], "dossier: onbekende optie '--who'; bedoelde u '--owner'?",
+         "Gebruik: dossier add-follow-up "),
+        (["delete", "missie-lyon", "--force"], "dossier: onbekende optie '--force'; bedoelde u '--yes'?", "Gebruik: dossier delete "),
+        (["log", "--from", "1-1-2026"], "dossier: onbekende optie '--from'; bedoelde u '--since'?", "Gebruik: dossier log "),
+        (["relations", "--blah"], "dossier: onbekende optie '--blah'", "Gebruik: dossier relations "),
         (["relations", "-x"], "dossier: onbekende optie '-x'", "Gebruik: dossier relations "),
         (["relations", "extra"], "dossier: onverwacht argument 'extra'", "Gebruik: dossier relations "),
         (["relations", "--json=3"], "dossier: de optie '--json' neemt geen waarde, maar kreeg '3'", "Gebruik: dossier relations "),

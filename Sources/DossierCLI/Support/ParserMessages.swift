@@ -6,13 +6,19 @@ import DossierCore
 /// to `Output`. A line that matches no known form is left as it is.
 enum ParserMessages {
     /// An error as the library framed it: "dossier: …" with the cause in Dutch, "Uitleg:", "Gebruik:", "Zie …".
-    /// `subcommands`: the names an unknown command is compared with for a suggestion.
-    static func error(_ message: String, subcommands: [String] = []) -> String {
+    /// `subcommands`: the names an unknown command is compared with for a suggestion; `options`: the long options of
+    /// the command at a path of subcommand names (`CommandOptions`), which an unknown option is compared with.
+    static func error(_ message: String, subcommands: [String] = [], options: ([String]) -> [String]? = { _ in nil }) -> String {
         let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // "See 'dossier --help'": the error is about the root command, so a stray word is an unknown command.
         let isRoot = lines.contains { $0.hasPrefix("  See 'dossier --help'") || $0.hasPrefix("  See 'dossier -h'") }
+        // "See 'dossier add-follow-up --help'": the command whose options an unknown one is compared with.
+        let path = lines.lazy.compactMap { $0.wholeMatch(of: #/  See 'dossier ?(.*) --help' for more information\./#) }.first
+            .map { $0.1.split(separator: " ").map(String.init) }
         return lines.map { line in
-            if line.hasPrefix("Error: ") { return "dossier: " + cause(String(line.dropFirst(7)), isRoot: isRoot, subcommands: subcommands) }
+            if line.hasPrefix("Error: ") {
+                return "dossier: " + cause(String(line.dropFirst(7)), isRoot: isRoot, subcommands: subcommands, options: { path.flatMap(options) })
+            }
             if line.hasPrefix("Help:  ") { return "Uitleg: " + line.dropFirst(7) }
             if line.hasPrefix("Usage: ") { return "Gebruik: " + placeholders(String(line.dropFirst(7))) }
             if line.hasPrefix("  See '"), line.hasSuffix("' for more information.") {
@@ -57,7 +63,7 @@ enum ParserMessages {
     }
 
     /// The cause of an error, in Dutch.
-    static func cause(_ text: String, isRoot: Bool, subcommands: [String]) -> String {
+    static func cause(_ text: String, isRoot: Bool, subcommands: [String], options: () -> [String]? = { nil }) -> String {
         if let match = text.wholeMatch(of: /Missing expected argument '(.+)'/) {
             return "'\(match.1)' ontbreekt; die is verplicht"
         }
@@ -69,11 +75,10 @@ enum ParserMessages {
             let option = match.1.prefix { $0 != " " }
             return "'\(match.1)' zonder waarde: geef er een waarde bij (begint die met een streepje, schrijf dan \(option)=\"-…\")"
         }
-        if let match = text.wholeMatch(of: /Unknown option '(.+)'\. Did you mean '(.+)'\?/) {
-            return "onbekende optie '\(match.1)'; bedoelde u '\(match.2)'?"
-        }
-        if let match = text.wholeMatch(of: /Unknown option '(.+)'/) {
-            return "onbekende optie '\(match.1)'"
+        if let match = text.wholeMatch(of: /Unknown option '(.+?)'(?:\. Did you mean '(.+)'\?)?/) {
+            let typed = String(match.1)
+            let suggestion = options().map { suggestedOption(for: typed, among: $0) } ?? match.2.map(String.init)
+            return "onbekende optie '\(typed)'" + (suggestion.map { "; bedoelde u '\($0)'?" } ?? "")
         }
         if let match = text.wholeMatch(of: /Unexpected argument '(.+)'/) {
             let word = String(match.1)
@@ -97,6 +102,36 @@ enum ParserMessages {
         }
         return text
     }
+
+    /// The option of the command that an unknown one most likely meant: a word people use for it (`--who` for
+    /// `--owner`, which the parser's own guess, the nearest spelling, takes for `--what`), else the nearest spelling
+    /// among the command's own options (never the general `--help` or `--version`).
+    static func suggestedOption(for typed: String, among options: [String]) -> String? {
+        if let meant = synonyms[typed.lowercased()]?.first(where: options.contains) { return meant }
+        let own = options.filter { !["--help", "--version"].contains($0) }
+        return Spelling.closest(to: String(typed.drop { $0 == "-" }), in: own.map { String($0.dropFirst(2)) }).map { "--" + $0 }
+    }
+
+    /// Words typed for an option that is called otherwise, with the options they may mean (the first one the command
+    /// has is suggested).
+    static let synonyms: [String: [String]] = [
+        "--who": ["--owner"], "--wie": ["--owner"], "--by": ["--owner"], "--door": ["--owner"], "--eigenaar": ["--owner"],
+        "--force": ["--yes"], "--ja": ["--yes"],
+        "--type": ["--kind", "--what"], "--soort": ["--kind"], "--wat": ["--what"],
+        "--tel": ["--phone"], "--telefoon": ["--phone"], "--mail": ["--email"], "--e-mail": ["--email"],
+        "--file": ["--path"], "--bestand": ["--path"], "--link": ["--url", "--path"], "--omschrijving": ["--label"],
+        "--start": ["--date", "--from"], "--start-date": ["--date"], "--begin": ["--date", "--from"], "--datum": ["--date", "--due"],
+        "--end": ["--end-date", "--to"], "--eind": ["--end-date", "--to"], "--einddatum": ["--end-date"],
+        "--until": ["--to"], "--tot": ["--to"], "--deadline": ["--due"],
+        "--from": ["--since"], "--since": ["--from", "--since"], "--van": ["--from", "--since"], "--vanaf": ["--from", "--since"], "--sinds": ["--since", "--from"],
+        "--review": ["--review-date"], "--herijking": ["--review-date"],
+        "--name": ["--title"], "--naam": ["--name", "--title"], "--titel": ["--title"],
+        "--city": ["--places"], "--place": ["--places"], "--plaats": ["--places"], "--land": ["--country"], "--sector": ["--sectors"],
+        "--org": ["--organiser", "--organisation"], "--organisatie": ["--organisation", "--organiser"],
+        "--note": ["--notes"], "--toelichting": ["--notes"], "--reden": ["--reason"], "--besluit": ["--decision"],
+        "--kosten": ["--cost", "--actual-cost"], "--bedrag": ["--cost", "--actual-cost"], "--relatie": ["--relation"],
+        "--jaar": ["--year"], "--richting": ["--direction"],
+    ]
 
     /// What follows "is invalid for …": a reason of our own (already Dutch), or the values to choose from.
     private static func choices(_ rest: String) -> String {

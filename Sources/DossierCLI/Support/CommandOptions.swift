@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+
+/// The long options a command takes, as the argument parser itself describes them (the JSON it writes for
+/// `--experimental-dump-help`), for the checks the parser does not make: an option given twice, a suggestion for an
+/// unknown one. Asked for only when such a check needs it, so an ordinary command pays nothing.
+struct CommandOptions {
+    /// `--notes`, `--country`, `--json` …, in the order the command declares them.
+    let names: [String]
+    /// The options among them that take one value (not the flags, not those that may be given more than once).
+    let singleValue: Set<String>
+
+    /// The options of the command reached by `path` (subcommand names) from `root`; nil when there is no such command.
+    init?(path: [String], root: any ParsableCommand.Type) {
+        let description: String
+        do {
+            _ = try root.parseAsRoot(path + ["--experimental-dump-help"])
+            return nil
+        } catch {
+            description = root.fullMessage(for: error)
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(description.utf8)) as? [String: Any],
+              let info = object["command"] as? [String: Any], let arguments = info["arguments"] as? [[String: Any]] else { return nil }
+        var names: [String] = [], singleValue = Set<String>()
+        for argument in arguments where ["option", "flag"].contains(argument["kind"] as? String) {
+            for name in argument["names"] as? [[String: Any]] ?? [] where name["kind"] as? String == "long" {
+                guard let word = name["name"] as? String else { continue }
+                names.append("--" + word)
+                if argument["kind"] as? String == "option", argument["isRepeating"] as? Bool == false { singleValue.insert("--" + word) }
+            }
+        }
+        self.names = names
+        self.singleValue = singleValue
+    }
+
+    /// The options of `command`, a subcommand of `root` at any depth.
+    init?(of command: any ParsableCommand.Type, root: any ParsableCommand.Type) {
+        guard let path = CommandOptions.path(to: command, from: root) else { return nil }
+        self.init(path: path, root: root)
+    }
+
+    /// Of `given`, the options this command takes one value for.
+    func singleValued(_ given: [String]) -> [String] {
+        given.filter(singleValue.contains)
+    }
+
+    /// The subcommand names that lead from `root` to `command` (empty for the root itself).
+    private static func path(to command: any ParsableCommand.Type, from root: any ParsableCommand.Type) -> [String]? {
+        if command == root { return [] }
+        for sub in root.configuration.subcommands {
+            guard let name = sub.configuration.commandName, let rest = path(to: command, from: sub) else { continue }
+            return [name] + rest
+        }
+        return nil
+    }
+}
