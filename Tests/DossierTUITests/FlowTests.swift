@@ -313,6 +313,22 @@ struct FlowTests {
         #expect(app.text.contains("Vervolgacties (1 open van 3)"))
     }
 
+    @Test("a follow-up or contact added twice is saved, and the message says which it probably doubles")
+    func likelyDoubles() throws {
+        let app = Harness()
+        app.press(.character("3"), .enter)
+        app.press(.character("+")).type("Verslag naar de wethouder").press(.tab).type("1-7-2026").press(.control("s"))
+        #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.count == 3)
+        #expect(app.state.message?.text == "Vervolgactie toegevoegd: Verslag naar de wethouder. Let op: Verslag naar de wethouder stond al open bij "
+                + "Delegatie uit Lyon (nummer 1).", "\(app.state.message?.text ?? "")")
+        app.press(.character("+")).type("Verslag naar de wethouder").press(.control("s"))
+        #expect(app.state.message?.text == "Vervolgactie toegevoegd: Verslag naar de wethouder", "no due date: another follow-up")
+        app.press(.escape, .character("1")).press(.character("/")).type("pivot").press(.enter, .enter, .tab)
+        app.press(.character("+")).type("britta driessen").press(.control("s"))
+        #expect(app.state.message?.text == "Contactpersoon toegevoegd bij Pivot Park: britta driessen. Let op: Pivot Park had al een contactpersoon "
+                + "Britta Driessen (britta-driessen).", "\(app.state.message?.text ?? "")")
+    }
+
     @Test("add and edit an activity")
     func addAndEditActivity() throws {
         let app = Harness()

@@ -80,7 +80,7 @@ struct AddActivityCommand: ParsableCommand {
         let sectors = try ListText.split(self.sectors).map { try ArgumentValues.vocabulary($0, Sector.self, option: "--sector") }
         let countries = try ArgumentValues.countries(self.countries, option: "--country")
         let id = try self.id.map { try ArgumentValues.parse($0, option: "--id", Identifier.read) }
-        let (added, firstLook) = try storeOptions.addActivity { dossier, newID in
+        let (added, firstLook, _) = try storeOptions.addActivity { dossier, newID in
             let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
             // Title and notes read as every text field reads them (trimmed, within their limits), as add-relation's do.
             let texts = try FieldArguments.values([("title", title)] + (notes.map { [("notes", $0)] } ?? []), table: Activity.fields, in: dossier)

@@ -41,7 +41,7 @@ struct AddContactCommand: ParsableCommand {
 
     func run() throws {
         var added: (relation: Relation, contact: Contact)?
-        _ = try storeOptions.changeRelations { dossier in
+        let after = try storeOptions.changeRelations { dossier in
             let relation = try Lookup.relation(self.relation, in: dossier)
             let given: [(String, String?)] = [("name", name), ("role", role), ("organisation", organisation), ("email", email), ("phone", phone),
                                               ("gesprekspartner", gesprekspartner ? "ja" : nil), ("notes", notes)]
@@ -53,6 +53,9 @@ struct AddContactCommand: ParsableCommand {
         }
         guard let (relation, contact) = added else { return }
         Output.line(TerminalSafeText.line("Contactpersoon toegevoegd bij \(relation.name): \(contact.name) (\(contact.id))"))
+        if let double = after.relation(relation.id).flatMap({ LikelyDouble.contact(contact.id, of: $0) }) {
+            Output.error(TerminalSafeText.line("dossier: let op: \(double); dezelfde? dossier remove-contact \(relation.id) \(contact.id)"))
+        }
     }
 }
 

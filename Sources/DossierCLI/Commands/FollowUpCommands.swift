@@ -31,6 +31,9 @@ struct AddFollowUpCommand: ParsableCommand {
             return change
         }
         Output.line(TerminalSafeText.line("\(summary) (nummer \(after.followUps.count))"))
+        if let double = LikelyDouble.followUp(at: after.followUps.count - 1, of: after) {
+            Output.error(TerminalSafeText.line("dossier: let op: \(double); dezelfde? dossier remove-follow-up \(after.id) \(after.followUps.count)"))
+        }
     }
 }
 

@@ -87,7 +87,7 @@ struct LogVisitCommand: ParsableCommand {
             try ArgumentValues.parse(text, option: "--size") { (text: String) throws(ValueError) in try WholeNumber.read(text, in: Limits.delegationSize) }
         }
         let countries = try ArgumentValues.countries(self.countries, option: "--country")
-        let (activity, firstLook) = try storeOptions.addActivity { dossier, newID in
+        let (activity, firstLook, isActivity) = try storeOptions.addActivity { dossier, newID in
             let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
             let draft = VisitDraft(title: title ?? "", relations: try Lookup.relationIDs(relations, in: dossier), date: date, endDate: endDate,
                                    direction: direction, delegationFrom: delegation, ledBy: ledBy ?? "", size: size, hosts: ListText.split(hosts),
@@ -97,6 +97,9 @@ struct LogVisitCommand: ParsableCommand {
             return draft.newActivity(today: Session.clock.today(), approvedBy: decision, overrideReason: overrideReason, newID: newID)
         }
         Output.line(TerminalSafeText.line("Bezoek vastgelegd: \(activity.title) op \(Session.dates.date(date)) [\(activity.status.label)] (\(activity.id))"))
+        if let double = LikelyDouble.visit(activity, isActivity: isActivity, dates: Session.dates) {
+            Output.error(TerminalSafeText.line("dossier: let op: \(double); per ongeluk twee keer? dossier delete \(activity.id)"))
+        }
         if decision != nil && activity.status.isCarriedOut {
             let given = overrideReason == nil ? "--decision is" : "--decision en --override-reason zijn"
             Output.line("Het bezoek heeft al plaatsgevonden: vastgelegd als uitgevoerd (\(given) dan niet nodig, en niet vastgelegd).")

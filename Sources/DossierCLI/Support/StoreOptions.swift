@@ -108,20 +108,23 @@ struct StoreOptions: ParsableArguments {
     /// storage can, the dossier holds only the relations, and of the other activities only their ids, number
     /// and budget (`ActivityTally`); otherwise, or when the addition must be made on the whole dossier after
     /// all, the whole dossier is loaded and `make` runs on it, with the outcome and messages of the whole dossier.
-    /// - Returns: the activity as saved (its first status change stamped), and the first look at the Kader.
-    func addActivity(_ make: (Dossier, _ newID: (String) -> ActivityID) throws -> Activity) throws -> (activity: Activity, firstLook: [String]) {
+    /// - Returns: the activity as saved (its first status change stamped), the first look at the Kader, and whether an
+    ///   id is an activity's after the addition (for `LikelyDouble`).
+    func addActivity(_ make: (Dossier, _ newID: (String) -> ActivityID) throws -> Activity) throws
+        -> (activity: Activity, firstLook: [String], isActivity: (ActivityID) -> Bool) {
         let store = try store(forWriting: true)
-        if var adding = try? store.loadForAddingActivity(), adding.tally != nil {
+        if var adding = try? store.loadForAddingActivity(), let tally = adding.tally {
             let activity = try make(adding.dossier, adding.newActivityID)
             let dossier = try save(.addActivity(activity), madeOn: &adding, in: store)
             let added = dossier.activity(activity.id) ?? activity
-            return (added, FirstLookText.lines(for: added, in: dossier, ledger: dossier.isPart ? adding.tally?.ledger : nil))
+            return (added, FirstLookText.lines(for: added, in: dossier, ledger: dossier.isPart ? tally.ledger : nil),
+                    { dossier.activity($0) != nil || (dossier.isPart && tally.contains($0)) })
         }
         var dossier = try load(store)
         let activity = try make(dossier, dossier.newActivityID)
         try store.commitOrExit(.addActivity(activity), to: &dossier)
         let added = dossier.activity(activity.id) ?? activity
-        return (added, FirstLookText.lines(for: added, in: dossier))
+        return (added, FirstLookText.lines(for: added, in: dossier), { [dossier] in dossier.activity($0) != nil })
     }
 
     /// For a command that changes one activity, named by `typed` (an id or a title): `make` builds the change

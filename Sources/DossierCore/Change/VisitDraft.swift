@@ -63,7 +63,7 @@ public struct VisitDraft: Hashable, Sendable {
         let title = effectiveTitle
         let approval = decision?.trimmingSpaces() ?? ""
         let status: ActivityStatus = date <= today ? .uitgevoerd : approval.isEmpty ? .inAfweging : .gepland
-        var activity = Activity(id: newID("\(title) \(date.iso)"), title: title, kind: .delegatiebezoek,
+        var activity = Activity(id: newID(VisitDraft.idSource(title: title, date: date)), title: title, kind: .delegatiebezoek,
                                 status: status, relations: relations, followUps: followUps)
         if status == .gepland {
             // Stamped with the date and who by the change path.
@@ -74,6 +74,9 @@ public struct VisitDraft: Hashable, Sendable {
         fill(&activity)
         return activity
     }
+
+    /// What a visit's id is made from: its title and date, so that two visits of one delegation differ.
+    public static func idSource(title: String, date: CalendarDate) -> String { "\(title) \(date.iso)" }
 
     /// An existing visit with these details; its status, history, assessments, follow-ups and other
     /// participants stay.

@@ -46,6 +46,8 @@ public struct AppState: Sendable {
     public var message: StatusMessage?
     public var undoHistory = UndoHistory()
     public var pending: PendingCommit?
+    /// The addition being saved (a contact, a follow-up, a visit), to say after it whether it probably doubles one.
+    var pendingAddition: Change?
     /// The files changed on disk (written elsewhere) since they were read; `R` reloads.
     public var hasOutsideChange = false
     /// How dates and times are written (the `dateFormat` setting, in the local time zone).

@@ -147,6 +147,7 @@ extension AppState {
             return []
         }
         pending = purpose
+        pendingAddition = LikelyDouble.isAddition(change) ? change : nil
         rememberSelection()
         // What is added becomes the selected row of its lists.
         switch change {
@@ -168,7 +169,8 @@ extension AppState {
         case .form(let success)?:
             form = nil
             undoHistory.recordChange(restoration)
-            message = .info(success)
+            let double = pendingAddition.flatMap { LikelyDouble.notice(after: $0, in: dossier, dates: dates) }
+            message = .info(success + (double.map { (success.hasSuffix(".") ? " " : ". ") + "Let op: \($0)." } ?? ""))
         case .direct(let success)?:
             undoHistory.recordChange(restoration)
             message = .info(success)

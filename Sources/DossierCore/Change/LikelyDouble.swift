@@ -1,0 +1,57 @@
+/// An addition that probably doubles what was there: a contact with the name of one the relation has, an open follow-up
+/// with the text and due date of one the activity has, a visit with the title and date of one already logged (its id
+/// then got a number: `…-2026-11-20-2`). Said as a warning, never refused: two people may share a name, and the
+/// CSV import warns the same way. Read on the dossier after the addition, so that a colleague's addition just before
+/// (the same visit logged at the same moment) counts too.
+public enum LikelyDouble {
+    /// "BOM had al een contactpersoon Sanne de Wit (sanne-de-wit)", for the contact `id` just added to `relation`.
+    public static func contact(_ id: ContactID, of relation: Relation) -> String? {
+        guard let added = relation.contacts.first(where: { $0.id == id }) else { return nil }
+        let name = SearchText.fold(added.name)
+        guard let other = relation.contacts.first(where: { $0.id != id && SearchText.fold($0.name) == name }) else { return nil }
+        return "\(relation.name) had al een contactpersoon \(other.name) (\(other.id))"
+    }
+
+    /// "Verslag naar B&W stond al open bij Delegatie uit Lyon (nummer 1)", for the follow-up just added at `index`.
+    public static func followUp(at index: Int, of activity: Activity) -> String? {
+        guard activity.followUps.indices.contains(index) else { return nil }
+        let added = activity.followUps[index], text = SearchText.fold(added.text)
+        guard let other = activity.followUps.indices.first(where: { place in
+            let followUp = activity.followUps[place]
+            return place != index && !followUp.isDone && followUp.due == added.due && SearchText.fold(followUp.text) == text
+        }) else { return nil }
+        return "\(added.text) stond al open bij \(activity.title) (nummer \(other + 1))"
+    }
+
+    /// "er was al een bezoek Delegatie uit Lyon op 20-11-2026 (delegatie-uit-lyon-2026-11-20)", for the visit just
+    /// logged; `isActivity` says whether an id is an activity's in the dossier after the addition.
+    public static func visit(_ visit: Activity, isActivity: (ActivityID) -> Bool, dates: DateWriting = .standard) -> String? {
+        guard let date = visit.startDate else { return nil }
+        let first = Slug.make(from: VisitDraft.idSource(title: visit.title, date: date))
+        guard visit.id != first, isActivity(first) else { return nil }
+        return "er was al een bezoek \(visit.title) op \(dates.date(date)) (\(first))"
+    }
+
+    /// Whether `change` is an addition this looks at.
+    public static func isAddition(_ change: Change) -> Bool {
+        switch change {
+        case .addContact, .addFollowUp: true
+        case .addActivity(let activity): activity.isVisit
+        default: false
+        }
+    }
+
+    /// What `change`, just saved, probably doubles, read on the whole dossier after it.
+    public static func notice(after change: Change, in dossier: Dossier, dates: DateWriting = .standard) -> String? {
+        switch change {
+        case .addContact(let relationID, let added):
+            return dossier.relation(relationID).flatMap { LikelyDouble.contact(added.id, of: $0) }
+        case .addFollowUp(let activityID, _):
+            return dossier.activity(activityID).flatMap { followUp(at: $0.followUps.count - 1, of: $0) }
+        case .addActivity(let added) where added.isVisit:
+            return dossier.activity(added.id).flatMap { visit($0, isActivity: { dossier.activity($0) != nil }, dates: dates) }
+        default:
+            return nil
+        }
+    }
+}
