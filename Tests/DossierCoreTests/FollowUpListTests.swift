@@ -15,17 +15,26 @@ struct FollowUpListTests {
         return []
     }
 
-    @Test("each line starts with the number done takes, and the texts start in one column, with or without a date", arguments: DateWriting.Form.allCases)
+    @Test("shown by date (the open ones, those without a date after them, then the ones done), each line starting with the number done takes; the texts start in one column", arguments: DateWriting.Form.allCases)
     func numberedInColumns(form: DateWriting.Form) throws {
         let days = [1, 15, 28, 5, 30, 9, 12, 3, 21, 7, 11]
-        var followUps = days.enumerated().map { FollowUp(text: "stap \($0.offset + 1)", due: Fixtures.date(String(format: "2027-%02d-%02d", $0.offset + 1, $0.element))) }
+        var followUps = days.enumerated().map { FollowUp(text: "stap \($0.offset + 1)", due: Fixtures.date(String(format: "2027-%02d-%02d", 12 - $0.offset, $0.element))) }
         followUps[3].due = nil
         followUps[6].isDone = true
         let lines = try followUpLines(followUps, dates: DateWriting(form: form))
+        let shown = [11, 10, 9, 8, 6, 5, 3, 2, 1, 4, 7]
         #expect(lines.count == 11)
-        let textColumns = Set(zip(lines, 1...).map { line, number in line.range(of: "stap \(number)").map { line.distance(from: line.startIndex, to: $0.lowerBound) } })
+        #expect(zip(lines, shown).allSatisfy { line, number in line.hasPrefix(String(format: "%2d. ", number)) }, "\(lines)")
+        let textColumns = Set(zip(lines, shown).map { line, number in line.range(of: "stap \(number)").map { line.distance(from: line.startIndex, to: $0.lowerBound) } })
         #expect(textColumns.count == 1 && !textColumns.contains(nil), "\(lines)")
-        #expect(lines[0].hasPrefix(" 1. [ ] ") && lines[10].hasPrefix("11. [ ] ") && lines[6].hasPrefix(" 7. [x] "), "\(lines)")
-        #expect(lines[3].contains("[ ] —"), "\(lines[3])")
+        #expect(lines[9].contains(" 4. [ ] —") && lines[10].hasPrefix(" 7. [x] "), "\(lines)")
+    }
+
+    @Test("equal dates keep the order they were entered in; a follow-up done goes below the open ones whatever its date")
+    func shownOrder() {
+        let date = Fixtures.date("2027-03-01")
+        let followUps = [FollowUp(text: "a", due: date, isDone: true), FollowUp(text: "b"), FollowUp(text: "c", due: date),
+                         FollowUp(text: "d", due: date), FollowUp(text: "e", due: Fixtures.date("2027-01-01"))]
+        #expect(followUps.shownOrder == [4, 2, 3, 1, 0])
     }
 }

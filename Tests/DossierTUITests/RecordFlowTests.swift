@@ -157,13 +157,14 @@ struct RecordFlowTests {
         // The information has the keys: e edits the activity.
         app.press(.character("e"))
         #expect(app.state.form?.purpose == .editVisit("delegatie-uit-lyon"))
-        app.press(.escape, .tab, .character("j"), .character("j"), .character("e"))
+        // Shown by date, the done one last: Verslag (1-7-2026), Bellen (1-3-2027), Uitnodiging (done).
+        app.press(.escape, .tab, .character("j"), .character("e"))
         #expect(app.state.form?.purpose == .editFollowUp("delegatie-uit-lyon", index: 2, text: "Bellen met Lyon"))
         #expect(app.state.form?.text("due") == "2027-03-01" || app.state.form?.text("due") == "1-3-2027")
         app.press(.tab, .control("u")).type("15-3-2027").press(.control("s"))
         #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.last?.due == Fixtures.date("2027-03-15"))
         #expect(app.store.journal.last?.summary == "Vervolgactie bewerkt bij Delegatie uit Lyon: Bellen met Lyon — Uiterlijk: 1-3-2027 → 15-3-2027")
-        app.press(.character("k"), .character("d"))
+        app.press(.character("j"), .character("d"))
         #expect(app.state.confirmation?.question == "Vervolgactie 'Uitnodiging terugbezoek' verwijderen? (u maakt het ongedaan)")
         app.press(.character("J"))
         #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.map(\.text) == ["Verslag naar de wethouder", "Bellen met Lyon"])

@@ -62,13 +62,14 @@ extension RecordDocument {
     }
 
     /// "2. [ ] 1-7-2026    Verslag naar de wethouder — adviseur": the number `done` takes, then the dates in one
-    /// column ("—" without one); an open one past its date is a warning.
+    /// column ("—" without one); an open one past its date is a warning. In the order they are shown (`shownOrder`:
+    /// the open ones by date, then the ones done), each with its own number.
     static func followUpItems(_ followUps: [FollowUp], today: CalendarDate, dates: DateWriting) -> [RecordItem] {
         let shownDates = followUps.map { $0.due.map(dates.date) ?? "—" }
         let dateWidth = shownDates.map(\.count).max() ?? 0
         let numberWidth = String(followUps.count).count
-        return zip(followUps, shownDates).enumerated().map { offset, pair in
-            let (followUp, due) = pair
+        return followUps.shownOrder.map { offset in
+            let followUp = followUps[offset], due = shownDates[offset]
             let overdue = !followUp.isDone && (followUp.due.map { $0 < today } ?? false)
             let base: RecordTone = followUp.isDone ? .muted : .plain
             let number = String(offset + 1)

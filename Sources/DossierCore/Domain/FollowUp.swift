@@ -12,3 +12,17 @@ public struct FollowUp: Hashable, Sendable {
         self.isDone = isDone
     }
 }
+
+extension [FollowUp] {
+    /// The places of the follow-ups in the order they are shown: the open ones by due date (those without one after
+    /// them), then the ones done; equal ones as they were entered. A follow-up keeps its number (its place plus one,
+    /// which `done ACTIVITEIT N` takes) wherever it is shown.
+    public var shownOrder: [Int] {
+        indices.sorted { first, second in
+            let a = self[first], b = self[second]
+            if a.isDone != b.isDone { return !a.isDone }
+            if !a.isDone, a.due != b.due { return (a.due ?? .distantFuture) < (b.due ?? .distantFuture) }
+            return first < second
+        }
+    }
+}

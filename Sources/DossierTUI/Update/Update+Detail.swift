@@ -139,10 +139,15 @@ extension AppState {
 
     /// The follow-up selected in the focused follow-ups pane, with its place (from 0) in the activity's list.
     var selectedFollowUp: (activity: Activity, index: Int, followUp: FollowUp)? {
-        guard case .activityDetail(let detail) = screen, detail.focusedList == .followUps, let activity = dossier.activity(detail.id) else { return nil }
-        let selection = detail.lists[.followUps]?.selection ?? 0
-        guard activity.followUps.indices.contains(selection) else { return nil }
-        return (activity, selection, activity.followUps[selection])
+        guard case .activityDetail(let detail) = screen, detail.focusedList == .followUps, let activity = dossier.activity(detail.id),
+              let index = followUpIndex(shownAt: detail.lists[.followUps]?.selection ?? 0, of: activity) else { return nil }
+        return (activity, index, activity.followUps[index])
+    }
+
+    /// The place in the activity's list of the follow-up shown at `row` of its pane (they are shown by date, `shownOrder`).
+    func followUpIndex(shownAt row: Int, of activity: Activity) -> Int? {
+        let order = activity.followUps.shownOrder
+        return order.indices.contains(row) ? order[row] : nil
     }
 
     /// The contact selected in the focused contacts pane.

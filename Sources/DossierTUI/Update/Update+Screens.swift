@@ -133,7 +133,8 @@ extension AppState {
     /// An activity's screen with one of its follow-ups selected in the list below.
     mutating func openFollowUp(activity id: ActivityID, index: Int) {
         var detail = DetailState(id: id, pane: .list(.followUps))
-        detail.items.select(index, count: dossier.activity(id)?.followUps.count ?? 0, visibleRows: layout.listRows)
+        let order = dossier.activity(id)?.followUps.shownOrder ?? []
+        detail.items.select(order.firstIndex(of: index) ?? 0, count: order.count, visibleRows: layout.listRows)
         stack.append(.activityDetail(detail))
     }
 
@@ -310,8 +311,7 @@ extension AppState {
 
     private mutating func toggleFollowUp() -> [Effect] {
         guard case .activityDetail(var detail) = screen, let activity = dossier.activity(detail.id) else { return [] }
-        let selection = detail.lists[.followUps]?.selection ?? 0
-        guard activity.followUps.indices.contains(selection) else {
+        guard let selection = followUpIndex(shownAt: detail.lists[.followUps]?.selection ?? 0, of: activity) else {
             message = .info("Deze activiteit heeft nog geen vervolgacties; + voegt er een toe.")
             return []
         }
