@@ -49,7 +49,7 @@ extension AppState {
             let new = entries.filter { entry in log.subject.map(entry.subjects.contains) ?? true }
                 .filter { entry in !log.entries.contains { $0.sequence == entry.sequence } }
             guard !new.isEmpty else { continue }
-            log.entries.insert(contentsOf: new.reversed(), at: 0)
+            log.insertAtTop(new.reversed())
             if log.list.selection > 0 || log.list.offset > 0 {
                 log.list.selection += new.count
                 log.list.offset += new.count

@@ -17,13 +17,24 @@ public enum Screen: Hashable, Sendable {
 public struct HistoryState: Hashable, Sendable {
     public var subject: String?
     public var title: String
-    public var entries: [JournalEntry]
+    public private(set) var entries: [JournalEntry]
     public var list = ListState()
+    /// The columns the entries need: "Wie" as wide as the longest name (at most 14), "Reden" only when one has a reason.
+    private(set) var whoWidth = 3
+    private(set) var hasReasons = false
 
     public init(subject: String?, title: String, entries: [JournalEntry]) {
         self.subject = subject
         self.title = title
-        self.entries = entries
+        self.entries = []
+        insertAtTop(entries)
+    }
+
+    /// Newer entries, newest first, above those shown.
+    mutating func insertAtTop(_ newer: [JournalEntry]) {
+        entries.insert(contentsOf: newer, at: 0)
+        whoWidth = min(14, max(whoWidth, newer.map { DisplayWidth.of($0.who) }.max() ?? 0))
+        hasReasons = hasReasons || newer.contains { !$0.reason.isEmpty }
     }
 }
 

@@ -7,9 +7,11 @@ enum HistoryView {
         let theme = state.theme
         let layout = state.layout
         canvas.draw(history.title, x: 1, y: layout.bodyTop, width: state.width - 2, style: theme.title)
-        let columns = ListColumns(totalWidth: state.width, specs: [
-            ("Wanneer", state.dates.momentWidth, 0, false), ("Wie", 14, 0, false), ("Wat", 0, 5, false), ("Reden", 0, 3, false),
-        ])
+        // What changed matters most: "Wie" is as wide as the names, and "Reden" is there only when a change has one
+        // (and gives way below 80 columns; the pane below shows it).
+        let columns = ListColumns(totalWidth: state.width, columns: [
+            .init("Wanneer", fixed: state.dates.momentWidth), .init("Wie", fixed: history.whoWidth), .init("Wat", weight: 5, minimum: 40),
+        ] + (history.hasReasons ? [.init("Reden", weight: 3, yieldRank: 1)] : []))
         columns.drawHeader(in: &canvas, y: layout.bodyTop + 1, style: theme.header)
         let panes = HistoryLayout(layout: layout)
         for line in 0..<panes.listRows {
