@@ -57,8 +57,12 @@ public final class TerminalPrograms: ExternalPrograms {
     // MARK: Opening a link
 
     public func open(_ target: LinkTarget) -> ExternalOutcome<String> {
-        let address = target.text
-        if case .path(let path) = target, !FileManager.default.fileExists(atPath: path) {
+        var address = target.text
+        if case .path(let typed) = target {
+            address = FilePath.expandingHome(typed, home: environment["HOME"])
+        }
+        if case .path = target, !FileManager.default.fileExists(atPath: address) {
+            let path = address
             return .failed("Het bestand \(path) bestaat niet (of is hier niet bereikbaar).")
         }
         let hasDesktop = !(environment["DISPLAY"] ?? "").isEmpty || !(environment["WAYLAND_DISPLAY"] ?? "").isEmpty

@@ -233,10 +233,18 @@ struct RecordCommandsTests {
         let path = try run(["add-link", "taizhou", "--path", "/mnt/gedeeld/besluit B&W.pdf", "--label", "Besluit B&W"])
         #expect(path.status == 0)
         #expect(try stored().relation("taizhou")?.links == [Link(id: "besluit-b-w", label: "Besluit B&W", target: .path("/mnt/gedeeld/besluit B&W.pdf"))])
+        #expect(path.standardError.contains("dossier: let op: /mnt/gedeeld/besluit B&W.pdf bestaat (hier) niet; de link is toch vastgelegd"))
+        // A relative path is read from where the command runs (here: where the test runs), and stored whole.
+        let here = FileManager.default.currentDirectoryPath
+        let relative = try run(["add-link", "taizhou", "--path", "./Package.swift", "--label", "Pakket"])
+        #expect(relative.status == 0 && relative.standardError.isEmpty, "\(relative.standardError)")
+        #expect(try stored().relation("taizhou")?.links.last?.target == .path(FilePath.absolute("Package.swift", from: here)))
+        #expect(try stored().relation("taizhou")?.links.last?.target.text.hasPrefix("/") == true)
         try expectRefusal(["add-link", "taizhou", "--url", "www.oss.nl", "--label", "x"], status: 64, "--url: 'www.oss.nl' is geen webadres")
         try expectRefusal(["add-link", "taizhou", "--label", "x"], status: 64, "geef óf --url óf --path")
         let removed = try run(["remove-link", "taizhou", "Besluit B&W", "--yes"])
         #expect(removed.standardOutput == "Link verwijderd bij Taizhou: Besluit B&W\n")
+        #expect(try stored().relation("taizhou")?.links.map(\.label) == ["Pakket"])
     }
 
     @Test("names instead of ids everywhere: case and accents blind; unknown and ambiguous names refused with the candidates, exit 65")

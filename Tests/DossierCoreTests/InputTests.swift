@@ -51,4 +51,18 @@ struct InputTests {
         let problems = ContactRules.problems(contact, at: JSONPath()).map(\.message)
         #expect(problems == [message(EmailAddress.read, "britta.pivotpark.nl"), message(PhoneNumber.read, "bel maar")])
     }
+
+    @Test("a path typed in a form starts at the root, the home folder or a Windows drive; one typed on the command line is read from where it was typed")
+    func paths() {
+        #expect(message(LinkTarget.readAnchored, "docs/besluit.pdf") == "'docs/besluit.pdf' is geen volledig pad: begin bij / of ~/ (zoals /mnt/gedeeld/besluit.pdf)")
+        for anchored in ["/mnt/gedeeld/besluit.pdf", "~/Documenten/verslag.pdf", "S:\\Internationaal\\besluit.pdf", "\\\\server\\share\\x.pdf"] {
+            #expect(message(LinkTarget.readAnchored, anchored) == nil, "\(anchored)")
+            #expect(FilePath.absolute(anchored, from: "/home/anna") == anchored)
+        }
+        #expect(message(LinkTarget.readAnchored, "https://www.oss.nl") == nil)
+        #expect(FilePath.absolute("docs/./besluit.pdf", from: "/home/anna/werk") == "/home/anna/werk/docs/besluit.pdf")
+        #expect(FilePath.absolute("../gedeeld/x.pdf", from: "/home/anna/werk/") == "/home/anna/gedeeld/x.pdf")
+        #expect(FilePath.expandingHome("~/x.pdf", home: "/home/anna") == "/home/anna/x.pdf")
+        #expect(FilePath.expandingHome("/x/~/y", home: "/home/anna") == "/x/~/y")
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierCore
+import Foundation
 
 struct AddLinkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,9 +28,17 @@ struct AddLinkCommand: ParsableCommand {
 
     func run() throws {
         let target: LinkTarget
+        var missing: String?
         switch (url, path) {
         case let (url?, nil): target = try ArgumentValues.parse(url, option: "--url", LinkTarget.readURL)
-        case let (nil, path?): target = try ArgumentValues.parse(path, option: "--path", LinkTarget.readPath)
+        case let (nil, path?):
+            // A relative path is read from where the command was typed, as any command does; stored whole, it opens from anywhere.
+            let typed = try ArgumentValues.parse(path, option: "--path", LinkTarget.readPath).text
+            let whole = FilePath.absolute(typed, from: FileManager.default.currentDirectoryPath)
+            target = .path(whole)
+            if !FileManager.default.fileExists(atPath: FilePath.expandingHome(whole, home: ProcessInfo.processInfo.environment["HOME"])) {
+                missing = whole
+            }
         default: throw ValidationError("geef óf --url óf --path")
         }
         let said = try storeOptions.changeSubject(id) { subject, dossier, _ in
@@ -39,6 +48,9 @@ struct AddLinkCommand: ParsableCommand {
             return (change, TerminalSafeText.line("\(change.summary(in: dossier)) (\(link.id))"))
         }
         said.map(Output.line)
+        if let missing, said != nil {
+            Output.error(TerminalSafeText.line("dossier: let op: \(missing) bestaat (hier) niet; de link is toch vastgelegd"))
+        }
     }
 }
 

@@ -25,6 +25,16 @@ extension LinkTarget {
         return try readPath(typed)
     }
 
+    /// As `read`, for a form, where it is not clear what a relative path would be relative to: a path must start at
+    /// the root, the home folder (`~/`) or a Windows drive.
+    public static func readAnchored(_ text: String) throws(ValueError) -> LinkTarget {
+        let target = try read(text)
+        if case .path(let path) = target, !FilePath.isAnchored(path) {
+            throw ValueError("'\(path)' is geen volledig pad: begin bij / of ~/ (zoals /mnt/gedeeld/besluit.pdf)")
+        }
+        return target
+    }
+
     static func urlProblem(_ url: String) -> ValueError? {
         let lower = url.lowercased()
         let scheme = schemes.first { lower.hasPrefix($0 + ":") }

@@ -16,4 +16,29 @@ public enum FilePath {
     public static func join(_ directory: String, _ name: String) -> String {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
+
+    /// Whether a typed path names the same file wherever it is read: from the root (`/mnt/…`), from the home folder
+    /// (`~/…`, which the opener expands), or a Windows path (`S:\…`, `\\server\…`).
+    public static func isAnchored(_ path: String) -> Bool {
+        path.hasPrefix("/") || path == "~" || path.hasPrefix("~/") || path.contains("\\")
+            || (path.count >= 2 && path.first!.isLetter && path.dropFirst().first == ":")
+    }
+
+    /// A typed path that is not anchored, read from `directory` (where it was typed), with `.` and `..` resolved.
+    public static func absolute(_ typed: String, from directory: String) -> String {
+        guard !isAnchored(typed) else { return typed }
+        var parts: [Substring] = []
+        for part in join(directory, typed).split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// `~/…` from the home folder, for opening; any other path as it is.
+    public static func expandingHome(_ path: String, home: String?) -> String {
+        guard path == "~" || path.hasPrefix("~/"), let home, !home.isEmpty else { return path }
+        return home + path.dropFirst()
+    }
 }
