@@ -24,6 +24,16 @@ struct ConfigurationFileTests {
         try scratch.runner.run(arguments + ["--store", scratch.path], environment: ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "HOME": home])
     }
 
+    @Test("a relative store in the settings is read from the settings' folder, ~/ from the home folder, wherever a command runs", arguments: [
+        ("../../gedeeld/dossier.json", "/gedeeld/dossier.json"), ("~/gedeeld/dossier.json", "/gedeeld/dossier.json"), ("/srv/dossier.json", nil),
+        ("postgresql://ine@db.oss.nl/dossier", nil),
+    ])
+    func relativeStore(written: String, fromHome: String?) throws {
+        try configure(#"{ "store": "\#(written)" }"#)
+        let loaded = try StoreConfiguration.load(environment: ["HOME": home])
+        #expect(loaded.store == fromHome.map { home + $0 } ?? written)
+    }
+
     @Test("a typo is an unknown setting: named, with a likely meaning and the settings that exist; every command runs")
     func unknownSetting() throws {
         try configure(#"{ "name": "Ine", "lookahaed": 90 }"#)

@@ -67,6 +67,11 @@ public struct StoreConfiguration: Hashable, Sendable {
                 if !settingNames.contains(key) { configuration.unknownSettings.append(unknownSetting(key, file: file, line: line)) }
             }
         }
+        // A dossier file named by a relative path is read from the configuration's folder, not from wherever a command
+        // runs (`~/` from the home folder); a database address stays as it is.
+        if let store = configuration.store, !store.hasPrefix("postgres") {
+            configuration.store = FilePath.absolute(FilePath.expandingHome(store, home: environment["HOME"]), from: FilePath.directory(of: file))
+        }
         if let name = environment["DOSSIER_USER"], !name.isBlank {
             if let problem = Limits.lengthProblem(name, label: "DOSSIER_USER", maximum: Limits.shortText) { throw .badSetting(problem) }
             configuration.name = name
