@@ -308,4 +308,25 @@ struct AssessmentTests {
                                      answers: answers, in: try Self.dossier())
         #expect(result.reasons.contains { $0.text == "Inhoudelijke link met Oss: ja — Pivot Park zoekt Deense partners" })
     }
+
+    @Test("the budget a weighing sees is the same with the screen's ledger as summed over the dossier: for a draft not yet stored, and for a stored activity weighed with another status or cost")
+    func budgetWithLedger() throws {
+        var dossier = Fixtures.smallDossier()
+        let context = Fixtures.context
+        // Most of 2027's budget taken by an approved activity, so that what is left decides.
+        try dossier.apply(.addActivity(Activity(id: "groot", title: "Groot", kind: .handelsmissie, status: .goedgekeurd, startDate: Fixtures.date("2027-03-01"),
+                                                budgetLine: "internationalisering", estimatedCost: Money(euros: 14_000),
+                                                statusHistory: Fixtures.approved(overrideReason: "zo besloten"))), context: context)
+        let ledger = BudgetLedger(dossier)
+        let draft = Activity(id: "nieuw", title: "Nieuw", kind: .beurs, status: .goedgekeurd, startDate: Fixtures.date("2027-05-01"),
+                             budgetLine: "internationalisering", estimatedCost: Money(euros: 3_000), statusHistory: Fixtures.approved())
+        var weighed = try #require(dossier.activity("groot"))
+        weighed.estimatedCost = Money(euros: 15_000)
+        for activity in [draft, weighed] {
+            #expect(Assessor.budgetShortfall(activity, in: dossier, ledger: ledger) == Assessor.budgetShortfall(activity, in: dossier), "\(activity.id)")
+            let withLedger = Assessor.assess(activity, answers: AssessmentAnswers(), in: dossier, ledger: ledger)
+            #expect(withLedger == Assessor.assess(activity, answers: AssessmentAnswers(), in: dossier), "\(activity.id)")
+        }
+        #expect(Assessor.budgetShortfall(draft, in: dossier, ledger: ledger) != nil, "€ 3.000 does not fit the € 2.000 left")
+    }
 }

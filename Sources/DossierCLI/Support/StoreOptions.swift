@@ -113,12 +113,14 @@ struct StoreOptions: ParsableArguments {
     func addActivity(_ make: (Dossier, _ newID: (String) -> ActivityID) throws -> Activity) throws
         -> (activity: Activity, firstLook: [String], isActivity: (ActivityID) -> Bool) {
         let store = try store(forWriting: true)
-        if var adding = try? store.loadForAddingActivity(), let tally = adding.tally {
+        if var adding = try? store.loadForAddingActivity(), adding.tally != nil {
             let activity = try make(adding.dossier, adding.newActivityID)
             let dossier = try save(.addActivity(activity), madeOn: &adding, in: store)
             let added = dossier.activity(activity.id) ?? activity
-            return (added, FirstLookText.lines(for: added, in: dossier, ledger: dossier.isPart ? tally.ledger : nil),
-                    { dossier.activity($0) != nil || (dossier.isPart && tally.contains($0)) })
+            // The tally as the addition left it (the new activity counted in).
+            let tally = adding.tally
+            return (added, FirstLookText.lines(for: added, in: dossier, ledger: dossier.isPart ? tally?.ledger : nil),
+                    { dossier.activity($0) != nil || (dossier.isPart && tally?.contains($0) == true) })
         }
         var dossier = try load(store)
         let activity = try make(dossier, dossier.newActivityID)

@@ -26,7 +26,8 @@ public struct BudgetOverview: Hashable, Sendable {
     /// What a year of a line has, and has left with `excluded` as stored not counted: from `ledger` (the budget of all
     /// activities) when there is one, else summed over `dossier`'s activities on that line and year.
     static func left(_ year: Int, line: String, excluding excluded: Activity, in dossier: Dossier, ledger: BudgetLedger?) -> (budget: Money, remaining: Money) {
-        if let ledger { return ledger.remaining(year, line: line, excluding: excluded) }
+        // The ledger counted the activity as stored (if it is stored at all), not as weighed now (a draft, a new status).
+        if let ledger { return ledger.remaining(year, line: line, excluding: dossier.activity(excluded.id)) }
         let overview = BudgetOverview(year: year, line: line, in: dossier, excluding: excluded.id)
         return (overview.budget, overview.remaining)
     }
@@ -188,10 +189,11 @@ public struct BudgetLedger: Sendable, Hashable {
     }
 
     /// What is left of a year's budget on a line when `activity` itself is not counted (it is the one being weighed).
-    public func remaining(_ year: Int, line: String, excluding activity: Activity) -> (budget: Money, remaining: Money) {
+    /// `activity` as the ledger counted it: as it is stored; nil for one that is not (a draft).
+    public func remaining(_ year: Int, line: String, excluding activity: Activity?) -> (budget: Money, remaining: Money) {
         let overview = overview(year, line: line)
         var own = BudgetOverview(year: year, line: nil, id: line)
-        if activity.year == year && activity.budgetLine == line { own.count(activity) }
+        if let activity, activity.year == year && activity.budgetLine == line { own.count(activity) }
         return (overview.budget, overview.remaining + own.committed + own.spent)
     }
 }

@@ -42,7 +42,7 @@ enum ActivityForm {
         let status = form["status"]?.selectedValue.flatMap(ActivityStatus.init(rawValue:))
         let approved = status == .goedgekeurd || status == .gepland
         form.setVisible("decision", approved)
-        DraftPreview.refresh(&form, in: state.dossier) { submit($0, editing: $0.purpose.editedActivity, in: state) }
+        DraftPreview.refresh(&form, in: state.dossier, ledger: state.index.ledger) { submit($0, editing: $0.purpose.editedActivity, in: state) }
         DraftPreview.showOverride(&form, approved: approved)
     }
 

@@ -7,7 +7,8 @@ enum DraftPreview {
     /// delegation comes from) weighs nothing, so a new form shows its weighing from the start: empty text fields it
     /// cannot do without are filled in, on a copy. While the form does not read otherwise (a date that is no date)
     /// the last preview stays.
-    static func refresh(_ form: inout Form, in dossier: Dossier, submit: (Form) -> FormOutcome) {
+    /// `ledger`: the screen's budget of all activities, so that a keystroke does not sum the whole dossier's.
+    static func refresh(_ form: inout Form, in dossier: Dossier, ledger: BudgetLedger, submit: (Form) -> FormOutcome) {
         var outcome = submit(form)
         if case .problems(let problems) = outcome {
             var draft = form
@@ -31,7 +32,7 @@ enum DraftPreview {
         default:
             return
         }
-        form.verdictPreview = Assessor.assess(activity, answers: activity.assessments.last?.answers ?? AssessmentAnswers(), in: dossier)
+        form.verdictPreview = Assessor.assess(activity, answers: activity.assessments.last?.answers ?? AssessmentAnswers(), in: dossier, ledger: ledger)
     }
 
     /// The reason to set the Kader aside, for a new activity or visit that starts out approved while the Kader's

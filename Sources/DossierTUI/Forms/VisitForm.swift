@@ -33,7 +33,7 @@ enum VisitForm {
             form.setVisible("decision", date.map { $0 > state.today } ?? false)
             approved = form["decision"]?.isVisible == true && !form.text("decision").isEmpty
         }
-        DraftPreview.refresh(&form, in: state.dossier) { submit($0, editing: $0.purpose.editedActivity, in: state) }
+        DraftPreview.refresh(&form, in: state.dossier, ledger: state.index.ledger) { submit($0, editing: $0.purpose.editedActivity, in: state) }
         DraftPreview.showOverride(&form, approved: approved)
     }
 
