@@ -128,6 +128,9 @@ struct SideIndexCommandTests {
             ["log-visit", "--relation", relation.id, "--date", "2027-01-15", "--direction", "inkomend", "--delegation", "Lyon", "--decision", "Besluit B&W"],
             ["add-activity", "--title", taken.title, "--kind", "beurs", "--relation", relation.id, "--date", "2028-02-01", "--cost", "50"],
             ["add-activity", "--title", "Met eigen id", "--kind", "overig", "--relation", relation.id, "--id", taken.id],
+            // Approved at once over the budget: refused on both, the draft weighed against what the others left.
+            ["add-activity", "--title", "Duur", "--kind", "beurs", "--relation", relation.id, "--date", "2027-02-01", "--cost", "20.000",
+             "--status", "goedgekeurd", "--decision", "Besluit B&W"],
             ["log-visit", "--relation", "onbekend", "--date", "2027-03-12", "--direction", "inkomend", "--delegation", "X"],
         ]
         for arguments in commands {
