@@ -16,6 +16,10 @@ public struct ChangeError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The field (JSON key, such as `reviewDate`) the message is about, for showing it in a form.
     public var field: String?
 
+    /// What a conflict's message ends with: what to do on the command line. A form that takes the new state and keeps the
+    /// input says what to do there instead.
+    public static let lookAgain = "; bekijk de nieuwe stand en wijzig opnieuw"
+
     public init(_ kind: Kind, _ message: String, field: String? = nil) {
         self.kind = kind
         self.message = message

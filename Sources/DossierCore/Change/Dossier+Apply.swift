@@ -332,7 +332,7 @@ extension Dossier {
     /// conflict, never another follow-up changed.
     private func followUpPosition(_ place: FollowUpPlace, in activity: Activity) throws(ChangeError) -> Int {
         guard let position = place.position(in: activity.followUps) else {
-            throw ChangeError(.conflict, "vervolgactie '\(place.seen.text)' bij '\(activity.title)' is intussen gewijzigd of weg; bekijk de nieuwe stand en wijzig opnieuw")
+            throw ChangeError(.conflict, "vervolgactie '\(place.seen.text)' bij '\(activity.title)' is intussen gewijzigd of weg" + ChangeError.lookAgain)
         }
         return position
     }

@@ -49,7 +49,7 @@ public struct FieldTable<Entity: Sendable>: Sendable {
             let current = field.value(of: entity)
             guard current == edit.old else {
                 throw ChangeError(.conflict, "\(field.label) is intussen gewijzigd: nu \(field.show(current, in: dossier)), "
-                                  + "niet meer \(field.show(edit.old, in: dossier)); bekijk de nieuwe stand en wijzig opnieuw", field: edit.field)
+                                  + "niet meer \(field.show(edit.old, in: dossier))" + ChangeError.lookAgain, field: edit.field)
             }
         }
         for edit in edits {

@@ -199,7 +199,11 @@ extension AppState {
             let stepTaken = if overtaken, case .refused(let refusal) = error, refusal.field == "status" { true } else { false }
             func said(_ refusal: String) -> String {
                 let stop = refusal + (refusal.hasSuffix(".") ? "" : ".")
-                if rebased { return stop + " De andere velden tonen nu hoe het nu is; uw eigen invoer staat er nog. Ctrl-S slaat die alsnog op, Esc laat hem weg." }
+                if rebased {
+                    // The form took the new state: what to do is said here, not "wijzig opnieuw" as on the command line.
+                    let told = refusal.hasSuffix(ChangeError.lookAgain) ? String(refusal.dropLast(ChangeError.lookAgain.count)) + "." : stop
+                    return told + " De andere velden tonen nu hoe het nu is; uw eigen invoer staat er nog. Ctrl-S slaat die alsnog op, Esc laat hem weg."
+                }
                 // The form cannot offer what it was opened for any more (a colleague took the step): saying so beats refusing again.
                 return stepTaken ? stop + " Dit formulier kan dat niet meer opslaan: Esc sluit het; open het opnieuw om van de stand van nu uit te gaan." : refusal
             }
