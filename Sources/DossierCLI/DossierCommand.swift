@@ -63,7 +63,8 @@ public struct DossierCommand: ParsableCommand {
             } catch let error as ValidationError {
                 // A value the command itself refused: the usage of the command typed, and where its help is.
                 let typed = type(of: command)
-                let name = typed.configuration.commandName.map { " \($0)" } ?? ""
+                let name = (CommandOptions.path(to: typed, from: DossierCommand.self) ?? typed.configuration.commandName.map { [$0] } ?? [])
+                    .map { " " + $0 }.joined()
                 let usage = ParserMessages.placeholders(usageString(for: typed))
                 Output.error("dossier: \(error.message)\nGebruik: \(usage)\n  Zie 'dossier\(name) --help' voor meer uitleg.")
                 Glibc.exit(ExitStatus.usage)
@@ -72,7 +73,8 @@ public struct DossierCommand: ParsableCommand {
             let code = exitCode(for: error)
             let message = code.isSuccess ? ParserMessages.output(fullMessage(for: error))
                 : ParserMessages.error(fullMessage(for: error), subcommands: subcommandNames,
-                                       options: { CommandOptions(path: $0, root: DossierCommand.self)?.names })
+                                       options: { CommandOptions(path: $0, root: DossierCommand.self)?.names },
+                                       arguments: Array(CommandLine.arguments.dropFirst()))
             if !message.isEmpty {
                 if code.isSuccess { Output.line(message) } else { Output.error(message) }
             }

@@ -25,11 +25,19 @@ struct ParserMessageTests {
         (["add-activity", "--title", "-Streepje", "--kind", "beurs"],
          "dossier: '--title <tekst>' zonder waarde: geef er een waarde bij (begint die met een streepje, schrijf dan --title=\"-…\")",
          "Gebruik: dossier add-activity "),
-        // An amount after its option is read as one, so a negative amount gets the amount's own refusal.
-        (["add-activity", "--title", "Beurs", "--kind", "beurs", "--cost", "-5"], "dossier: --cost: een bedrag kan niet negatief zijn ('-5')",
+        // A negative number after an option is taken for an option by the library: what is wrong is that it is negative.
+        (["add-activity", "--title", "Beurs", "--kind", "beurs", "--cost", "-5"], "dossier: --cost: '-5' is negatief; dat kan hier niet",
          "Gebruik: dossier add-activity "),
-        (["move", "missie-lyon", "uitgevoerd", "--actual-cost", "-5"], "dossier: --actual-cost: een bedrag kan niet negatief zijn ('-5')",
+        (["move", "missie-lyon", "uitgevoerd", "--actual-cost", "-12,50"], "dossier: --actual-cost: '-12,50' is negatief; dat kan hier niet",
          "Gebruik: dossier move "),
+        // A forgotten value stays a forgotten value: the next option is not taken for it.
+        (["add-activity", "--title", "Beurs", "--kind", "beurs", "--cost", "--notes", "x"],
+         "dossier: '--cost <bedrag>' zonder waarde: geef er een waarde bij (begint die met een streepje, schrijf dan --cost=\"-…\")",
+         "Gebruik: dossier add-activity "),
+        // Two letters are too few to guess from (-d could be --date, --decision, --direction …).
+        (["add-activity", "--title", "Beurs", "--kind", "beurs", "-d", "1-1-2027"], "dossier: onbekende optie '-d'", "Gebruik: dossier add-activity "),
+        (["export", "-o", "a.csv", "-o", "b.csv"],
+         "dossier: -o is meer dan eens gegeven, maar neemt één waarde (alleen de laatste zou gelden); geef haar één keer", "Gebruik: dossier export "),
         (["relations", "--stauts", "focus"], "dossier: onbekende optie '--stauts'; bedoelde u '--status'?", "Gebruik: dossier relations "),
         // A word people use for an option that is called otherwise, not the nearest spelling (--what, --store).
         (["add-follow-up", "missie-lyon", "--what", "Verslag", "--who", "kees"], "dossier: onbekende optie '--who'; bedoelde u '--owner'?",
@@ -71,7 +79,7 @@ struct ParserMessageTests {
         let two = try scratch.run(["add-follow-up", "x", "--what", "a", "--owner", "b", "--what", "c", "--owner", "d"])
         #expect(two.standardError.hasPrefix("dossier: --what en --owner zijn meer dan eens gegeven"), "\(two.standardError)")
         #expect(try scratch.load() == before, "nothing was saved")
-        // --country may be given more than once; a value after `--` is no option.
+        // --country may be given more than once.
         let countries = try scratch.run(["add-activity", "--title", "Beurs C", "--kind", "beurs", "--country", "DE", "--country", "FR"])
         #expect(countries.status == 0, "\(countries.standardError)")
         #expect(try scratch.load().activities.last?.countries.map(\.code) == ["DE", "FR"])

@@ -146,7 +146,7 @@ struct RecordCommandsTests {
         let second = try run(["add-contact", "pivot-park", "--name", "eva de wit"])
         #expect(second.status == 0)
         #expect(second.standardError == "dossier: let op: Pivot Park had al een contactpersoon Eva de Wit (eva-de-wit); dezelfde? "
-                + "dossier remove-contact pivot-park eva-de-wit-2\n", "\(second.standardError)")
+                + "dossier --store '\(scratch.path)' remove-contact pivot-park eva-de-wit-2\n", "\(second.standardError)")
 
         for _ in 0..<2 { _ = try run(["add-follow-up", "missie-lyon", "--what", "Verslag naar B&W", "--due", "1-4-2027"]) }
         let third = try run(["add-follow-up", "missie-lyon", "--what", "Verslag naar B&W", "--due", "1-5-2027"])
@@ -154,14 +154,15 @@ struct RecordCommandsTests {
         let count = try #require(try stored().activity("missie-lyon")?.followUps.count)
         let again = try run(["add-follow-up", "missie-lyon", "--what", "verslag naar b&w", "--due", "2027-04-01"])
         #expect(again.standardError == "dossier: let op: verslag naar b&w stond al open bij Handelsmissie Lyon (nummer \(count - 2)); dezelfde? "
-                + "dossier remove-follow-up missie-lyon \(count + 1)\n", "\(again.standardError)")
+                + "dossier --store '\(scratch.path)' remove-follow-up missie-lyon \(count + 1)\n", "\(again.standardError)")
 
         let visit = ["log-visit", "--relation", "taizhou", "--date", "15-6-2027", "--direction", "inkomend", "--delegation", "Taizhou"]
         #expect(try run(visit).standardError.isEmpty)
         let twice = try run(visit)
         #expect(twice.status == 0)
-        #expect(twice.standardError.hasPrefix("dossier: let op: er was al een bezoek Delegatie uit Taizhou op 15-6-2027 "
-                                              + "(delegatie-uit-taizhou-2027-06-15); per ongeluk twee keer? dossier delete delegatie-uit-taizhou-2027-06-15-2"),
+        #expect(twice.standardError.hasPrefix("dossier: let op: er was al een bezoek met deze titel op 15-6-2027 "
+                                              + "(delegatie-uit-taizhou-2027-06-15); per ongeluk twee keer? dossier --store '\(scratch.path)' delete "
+                                              + "delegatie-uit-taizhou-2027-06-15-2"),
                 "\(twice.standardError)")
     }
 

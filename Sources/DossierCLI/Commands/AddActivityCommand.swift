@@ -48,8 +48,7 @@ struct AddActivityCommand: ParsableCommand {
             help: ArgumentHelp("Al goedgekeurd terwijl het Kader haar negatief maakt (laag pitje, buiten Europa buiten de focus, past niet in het budget): waarom toch.", valueName: "tekst"))
     var overrideReason: String?
 
-    // Unconditional: "-5" is a (refused) amount, not an option.
-    @Option(parsing: .unconditional, help: ArgumentHelp("Geraamde kosten in euro.", valueName: "bedrag"))
+    @Option(help: ArgumentHelp("Geraamde kosten in euro.", valueName: "bedrag"))
     var cost: String?
 
     @Option(name: .customLong("sector"), help: ArgumentHelp("Sector (\(Sector.allowedList)); mag vaker.", valueName: "sector"))

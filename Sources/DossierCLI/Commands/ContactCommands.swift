@@ -54,7 +54,7 @@ struct AddContactCommand: ParsableCommand {
         guard let (relation, contact) = added else { return }
         Output.line(TerminalSafeText.line("Contactpersoon toegevoegd bij \(relation.name): \(contact.name) (\(contact.id))"))
         if let double = after.relation(relation.id).flatMap({ LikelyDouble.contact(contact.id, of: $0) }) {
-            Output.error(TerminalSafeText.line("dossier: let op: \(double); dezelfde? dossier remove-contact \(relation.id) \(contact.id)"))
+            Output.error(TerminalSafeText.line("dossier: let op: \(double); dezelfde? \(storeOptions.command) remove-contact \(relation.id) \(contact.id)"))
         }
     }
 }

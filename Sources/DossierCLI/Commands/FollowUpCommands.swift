@@ -32,7 +32,7 @@ struct AddFollowUpCommand: ParsableCommand {
         }
         Output.line(TerminalSafeText.line("\(summary) (nummer \(after.followUps.count))"))
         if let double = LikelyDouble.followUp(at: after.followUps.count - 1, of: after) {
-            Output.error(TerminalSafeText.line("dossier: let op: \(double); dezelfde? dossier remove-follow-up \(after.id) \(after.followUps.count)"))
+            Output.error(TerminalSafeText.line("dossier: let op: \(double); dezelfde? \(storeOptions.command) remove-follow-up \(after.id) \(after.followUps.count)"))
         }
     }
 }

@@ -52,8 +52,7 @@ struct LogVisitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Het programma, zoals getypt: \"Rondleiding Pivot Park, lunch met Organon\"; mag vaker.", valueName: "tekst"))
     var programme: [String] = []
 
-    // Unconditional: "-5" is a (refused) amount, not an option.
-    @Option(parsing: .unconditional, help: ArgumentHelp("Kosten in euro: 450, 1.250 of 1.250,50.", valueName: "bedrag"))
+    @Option(help: ArgumentHelp("Kosten in euro: 450, 1.250 of 1.250,50.", valueName: "bedrag"))
     var cost: String?
 
     @Option(help: ArgumentHelp("Toelichting.", valueName: "tekst"))
@@ -98,7 +97,7 @@ struct LogVisitCommand: ParsableCommand {
         }
         Output.line(TerminalSafeText.line("Bezoek vastgelegd: \(activity.title) op \(Session.dates.date(date)) [\(activity.status.label)] (\(activity.id))"))
         if let double = LikelyDouble.visit(activity, isActivity: isActivity, dates: Session.dates) {
-            Output.error(TerminalSafeText.line("dossier: let op: \(double); per ongeluk twee keer? dossier delete \(activity.id)"))
+            Output.error(TerminalSafeText.line("dossier: let op: \(double); per ongeluk twee keer? \(storeOptions.command) delete \(activity.id)"))
         }
         if decision != nil && activity.status.isCarriedOut {
             let given = overrideReason == nil ? "--decision is" : "--decision en --override-reason zijn"

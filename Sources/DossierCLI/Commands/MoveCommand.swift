@@ -38,8 +38,7 @@ struct MoveCommand: ParsableCommand {
     @Option(name: .customLong("override-reason"), help: ArgumentHelp("Waarom goedgekeurd wordt ondanks een negatieve afweging, of kosten die niet in het budget passen.", valueName: "tekst"))
     var overrideReason: String?
 
-    // Unconditional: "-5" is a (refused) amount, not an option.
-    @Option(name: .customLong("actual-cost"), parsing: .unconditional, help: ArgumentHelp("Bij uitgevoerd: de werkelijke kosten in euro.", valueName: "bedrag"))
+    @Option(name: .customLong("actual-cost"), help: ArgumentHelp("Bij uitgevoerd: de werkelijke kosten in euro.", valueName: "bedrag"))
     var actualCost: String?
 
     func run() throws {

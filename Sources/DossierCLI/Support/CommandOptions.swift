@@ -5,7 +5,7 @@ import Foundation
 /// `--experimental-dump-help`), for the checks the parser does not make: an option given twice, a suggestion for an
 /// unknown one. Asked for only when such a check needs it, so an ordinary command pays nothing.
 struct CommandOptions {
-    /// `--notes`, `--country`, `--json` …, in the order the command declares them.
+    /// `--notes`, `--country`, `--json`, `-o` …, in the order the command declares them.
     let names: [String]
     /// The options among them that take one value (not the flags, not those that may be given more than once).
     let singleValue: Set<String>
@@ -23,10 +23,10 @@ struct CommandOptions {
               let info = object["command"] as? [String: Any], let arguments = info["arguments"] as? [[String: Any]] else { return nil }
         var names: [String] = [], singleValue = Set<String>()
         for argument in arguments where ["option", "flag"].contains(argument["kind"] as? String) {
-            for name in argument["names"] as? [[String: Any]] ?? [] where name["kind"] as? String == "long" {
-                guard let word = name["name"] as? String else { continue }
-                names.append("--" + word)
-                if argument["kind"] as? String == "option", argument["isRepeating"] as? Bool == false { singleValue.insert("--" + word) }
+            for name in argument["names"] as? [[String: Any]] ?? [] {
+                guard let word = name["name"] as? String, let dashes = ["long": "--", "short": "-"][name["kind"] as? String ?? ""] else { continue }
+                names.append(dashes + word)
+                if argument["kind"] as? String == "option", argument["isRepeating"] as? Bool == false { singleValue.insert(dashes + word) }
             }
         }
         self.names = names
@@ -45,7 +45,7 @@ struct CommandOptions {
     }
 
     /// The subcommand names that lead from `root` to `command` (empty for the root itself).
-    private static func path(to command: any ParsableCommand.Type, from root: any ParsableCommand.Type) -> [String]? {
+    static func path(to command: any ParsableCommand.Type, from root: any ParsableCommand.Type) -> [String]? {
         if command == root { return [] }
         for sub in root.configuration.subcommands {
             guard let name = sub.configuration.commandName, let rest = path(to: command, from: sub) else { continue }

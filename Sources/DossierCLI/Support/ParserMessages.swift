@@ -8,7 +8,9 @@ enum ParserMessages {
     /// An error as the library framed it: "dossier: …" with the cause in Dutch, "Uitleg:", "Gebruik:", "Zie …".
     /// `subcommands`: the names an unknown command is compared with for a suggestion; `options`: the long options of
     /// the command at a path of subcommand names (`CommandOptions`), which an unknown option is compared with.
-    static func error(_ message: String, subcommands: [String] = [], options: ([String]) -> [String]? = { _ in nil }) -> String {
+    /// `arguments`: what was typed, for a value the library took for an option (`--cost -5`).
+    static func error(_ message: String, subcommands: [String] = [], options: ([String]) -> [String]? = { _ in nil },
+                      arguments: [String] = []) -> String {
         let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // "See 'dossier --help'": the error is about the root command, so a stray word is an unknown command.
         let isRoot = lines.contains { $0.hasPrefix("  See 'dossier --help'") || $0.hasPrefix("  See 'dossier -h'") }
@@ -17,7 +19,8 @@ enum ParserMessages {
             .map { $0.1.split(separator: " ").map(String.init) }
         return lines.map { line in
             if line.hasPrefix("Error: ") {
-                return "dossier: " + cause(String(line.dropFirst(7)), isRoot: isRoot, subcommands: subcommands, options: { path.flatMap(options) })
+                return "dossier: " + cause(String(line.dropFirst(7)), isRoot: isRoot, subcommands: subcommands, options: { path.flatMap(options) },
+                                           arguments: arguments)
             }
             if line.hasPrefix("Help:  ") { return "Uitleg: " + line.dropFirst(7) }
             if line.hasPrefix("Usage: ") { return "Gebruik: " + placeholders(String(line.dropFirst(7))) }
@@ -63,7 +66,7 @@ enum ParserMessages {
     }
 
     /// The cause of an error, in Dutch.
-    static func cause(_ text: String, isRoot: Bool, subcommands: [String], options: () -> [String]? = { nil }) -> String {
+    static func cause(_ text: String, isRoot: Bool, subcommands: [String], options: () -> [String]? = { nil }, arguments: [String] = []) -> String {
         if let match = text.wholeMatch(of: /Missing expected argument '(.+)'/) {
             return "'\(match.1)' ontbreekt; die is verplicht"
         }
@@ -72,7 +75,12 @@ enum ParserMessages {
         }
         if let match = text.wholeMatch(of: /Missing value for '(.+)'/) {
             // A value that starts with a dash (-5, "- eerste punt") is read as an option, unless it is joined with '='.
-            let option = match.1.prefix { $0 != " " }
+            let option = String(match.1.prefix { $0 != " " })
+            // A negative number after it: the library read it as an option; what is wrong is that it is negative.
+            if let place = arguments.indices.first(where: { arguments[$0] == option && $0 + 1 < arguments.count
+                                                       && arguments[$0 + 1].wholeMatch(of: /-[0-9][0-9.,]*/) != nil }) {
+                return "\(option): '\(arguments[place + 1])' is negatief; dat kan hier niet"
+            }
             return "'\(match.1)' zonder waarde: geef er een waarde bij (begint die met een streepje, schrijf dan \(option)=\"-…\")"
         }
         if let match = text.wholeMatch(of: /Unknown option '(.+?)'(?:\. Did you mean '(.+)'\?)?/) {
@@ -108,8 +116,11 @@ enum ParserMessages {
     /// among the command's own options (never the general `--help` or `--version`).
     static func suggestedOption(for typed: String, among options: [String]) -> String? {
         if let meant = synonyms[typed.lowercased()]?.first(where: options.contains) { return meant }
-        let own = options.filter { !["--help", "--version"].contains($0) }
-        return Spelling.closest(to: String(typed.drop { $0 == "-" }), in: own.map { String($0.dropFirst(2)) }).map { "--" + $0 }
+        // Two letters or fewer (`-d`, `--to`) are close to too many names to guess from.
+        let word = String(typed.drop { $0 == "-" })
+        guard word.count >= 3 else { return nil }
+        let own = options.filter { $0.hasPrefix("--") && !["--help", "--version"].contains($0) }
+        return Spelling.closest(to: word, in: own.map { String($0.dropFirst(2)) }).map { "--" + $0 }
     }
 
     /// Words typed for an option that is called otherwise, with the options they may mean (the first one the command

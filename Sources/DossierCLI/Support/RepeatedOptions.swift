@@ -3,13 +3,14 @@
 /// repeated (`--country`, `--relation` …) the parser itself says (`CommandOptions`), asked only when a long option
 /// occurs twice.
 enum RepeatedOptions {
-    /// The long options (`--notes`, also as `--notes=…`) that occur more than once before a lone `--`, in order of
+    /// The options (`--notes`, also as `--notes=…`; `-o`) that occur more than once before a lone `--`, in order of
     /// their first occurrence.
     static func givenTwice(_ arguments: [String]) -> [String] {
         var seen: [String: Int] = [:], order: [String] = []
         for argument in arguments {
             if argument == "--" { break }
-            guard argument.hasPrefix("--"), argument.count > 2 else { continue }
+            let isShort = argument.count == 2 && argument.hasPrefix("-") && argument.last!.isLetter
+            guard isShort || (argument.hasPrefix("--") && argument.count > 2) else { continue }
             let name = String(argument.prefix { $0 != "=" })
             if seen[name] == nil { order.append(name) }
             seen[name, default: 0] += 1

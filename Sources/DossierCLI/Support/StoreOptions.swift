@@ -12,6 +12,11 @@ struct StoreOptions: ParsableArguments {
     @Flag(name: .customLong("read-only"), help: "Alleen lezen: het dossier wordt niet vergrendeld en niet gewijzigd.")
     var isReadOnly = false
 
+    /// How a command on this same dossier starts, in a hint to copy: with `--store '…'` when `--store` named it.
+    var command: String {
+        "dossier" + (store.map { " --store '" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" } ?? "")
+    }
+
     /// The dossier named by `--store`, `$DOSSIER_STORE` or the default. An empty `--store ""` is a mistake
     /// (an unset variable in a script), not a request for the default dossier.
     var location: StoreLocation {

@@ -23,13 +23,14 @@ public enum LikelyDouble {
         return "\(added.text) stond al open bij \(activity.title) (nummer \(other + 1))"
     }
 
-    /// "er was al een bezoek Delegatie uit Lyon op 20-11-2026 (delegatie-uit-lyon-2026-11-20)", for the visit just
-    /// logged; `isActivity` says whether an id is an activity's in the dossier after the addition.
+    /// "er was al een bezoek met deze titel op 20-11-2026 (delegatie-uit-lyon-2026-11-20)", for the visit just logged (by
+    /// its id: the other's title may have changed since); `isActivity` says whether an id is an activity's in the dossier
+    /// after the addition.
     public static func visit(_ visit: Activity, isActivity: (ActivityID) -> Bool, dates: DateWriting = .standard) -> String? {
         guard let date = visit.startDate else { return nil }
         let first = Slug.make(from: VisitDraft.idSource(title: visit.title, date: date))
         guard visit.id != first, isActivity(first) else { return nil }
-        return "er was al een bezoek \(visit.title) op \(dates.date(date)) (\(first))"
+        return "er was al een bezoek met deze titel op \(dates.date(date)) (\(first))"
     }
 
     /// Whether `change` is an addition this looks at.
