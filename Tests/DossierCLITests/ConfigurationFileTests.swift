@@ -26,7 +26,7 @@ struct ConfigurationFileTests {
 
     @Test("a relative store in the settings is read from the settings' folder, ~/ from the home folder, wherever a command runs", arguments: [
         ("../../gedeeld/dossier.json", "/gedeeld/dossier.json"), ("~/gedeeld/dossier.json", "/gedeeld/dossier.json"), ("/srv/dossier.json", nil),
-        ("postgresql://ine@db.oss.nl/dossier", nil),
+        ("postgresql://ine@db.oss.nl/dossier", nil), ("", nil), ("postgres-kopie.json", "/.config/dossier/postgres-kopie.json"),
     ])
     func relativeStore(written: String, fromHome: String?) throws {
         try configure(#"{ "store": "\#(written)" }"#)

@@ -311,6 +311,10 @@ struct FlowTests {
         app.press(.tab, .character(" "))
         #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps[0].isDone == true)
         #expect(app.text.contains("Vervolgacties (1 open van 3)"))
+        // The one ticked off went below the open one, and the selection with it: Space again opens it again.
+        app.press(.character(" "))
+        #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.map(\.isDone) == [false, true, false])
+        #expect(app.state.message?.text == "Vervolgactie weer open: Verslag naar de wethouder")
     }
 
     @Test("a follow-up or contact added twice is saved, and the message says which it probably doubles")

@@ -17,11 +17,12 @@ public enum FilePath {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
-    /// Whether a typed path names the same file wherever it is read: from the root (`/mnt/…`), from the home folder
-    /// (`~/…`, which the opener expands), or a Windows path (`S:\…`, `\\server\…`).
+    /// Whether a typed path names the same file wherever it is read: from the root (`/mnt/…`), from a home folder
+    /// (`~/…`, which the opener expands; `~jan/…`), or a Windows path (`S:\…`, `\\server\…`).
     public static func isAnchored(_ path: String) -> Bool {
-        path.hasPrefix("/") || path == "~" || path.hasPrefix("~/") || path.contains("\\")
-            || (path.count >= 2 && path.first!.isLetter && path.dropFirst().first == ":")
+        if path.hasPrefix("/") || path.hasPrefix("~") || path.hasPrefix("\\\\") { return true }
+        let start = Array(path.prefix(3))
+        return start.count == 3 && start[0].isASCII && start[0].isLetter && start[1] == ":" && (start[2] == "\\" || start[2] == "/")
     }
 
     /// A typed path that is not anchored, read from `directory` (where it was typed), with `.` and `..` resolved.

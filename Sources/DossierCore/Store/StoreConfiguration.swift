@@ -69,7 +69,7 @@ public struct StoreConfiguration: Hashable, Sendable {
         }
         // A dossier file named by a relative path is read from the configuration's folder, not from wherever a command
         // runs (`~/` from the home folder); a database address stays as it is.
-        if let store = configuration.store, !store.hasPrefix("postgres") {
+        if let store = configuration.store, !store.isBlank, !store.hasPrefix("postgresql://"), !store.hasPrefix("postgres://") {
             configuration.store = FilePath.absolute(FilePath.expandingHome(store, home: environment["HOME"]), from: FilePath.directory(of: file))
         }
         if let name = environment["DOSSIER_USER"], !name.isBlank {

@@ -69,6 +69,6 @@ enum ActivityForm {
         let fillProblems = TableForm.fill(&activity, with: values)
         guard fillProblems.isEmpty else { return .problems(fillProblems) }
         return .change(.addActivity(activity), success: DraftPreview.message("Activiteit toegevoegd: \(title) (\(activity.status.label))",
-                                                                              activity: activity, in: state.dossier))
+                                                                              activity: activity, in: state.dossier, ledger: state.index.ledger))
     }
 }

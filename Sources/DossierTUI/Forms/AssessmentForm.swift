@@ -5,7 +5,7 @@ import DossierCore
 enum AssessmentForm {
     static let answerOptions = MenuOption.from(Answer.allCases)
 
-    static func make(for activity: Activity, in dossier: Dossier) -> Form {
+    static func make(for activity: Activity, in dossier: Dossier, ledger: BudgetLedger) -> Form {
         let previous = activity.assessments.last?.answers ?? AssessmentAnswers()
         var fields: [FormField] = []
         for question in Assessor.questions(for: activity, in: dossier) {
@@ -22,7 +22,7 @@ enum AssessmentForm {
                                 help: "\(onLaagPitje.map(\.name).joined(separator: ", ")) staat op een laag pitje: geen nieuwe activiteiten, tenzij anders besloten. Noem het besluit (wie, wanneer), of laat leeg.",
                                 isVisible: !onLaagPitje.isEmpty))
         var form = Form(purpose: .assessment(activity.id), title: "Afweging — \(activity.title)", fields: fields)
-        refresh(&form, activity: activity, in: dossier)
+        refresh(&form, activity: activity, in: dossier, ledger: ledger)
         return form
     }
 
@@ -37,15 +37,16 @@ enum AssessmentForm {
     }
 
     /// Recomputes the verdict from the answers: the same assessor as the command line and the reports.
-    static func refresh(_ form: inout Form, activity: Activity?, in dossier: Dossier) {
+    /// `ledger`: the screen's budget of all activities, so that an answer does not sum the whole dossier's.
+    static func refresh(_ form: inout Form, activity: Activity?, in dossier: Dossier, ledger: BudgetLedger) {
         guard let activity else { return }
-        form.verdictPreview = Assessor.assess(activity, answers: answers(in: form), in: dossier)
+        form.verdictPreview = Assessor.assess(activity, answers: answers(in: form), in: dossier, ledger: ledger)
     }
 
     static func submit(_ form: Form, activityID: ActivityID, in state: AppState) -> FormOutcome {
         guard let activity = state.dossier.activity(activityID) else { return .problems([:]) }
         let answers = answers(in: form)
-        let result = Assessor.assess(activity, answers: answers, in: state.dossier)
+        let result = Assessor.assess(activity, answers: answers, in: state.dossier, ledger: state.index.ledger)
         // Who and when are set by the change path from its context.
         let record = result.recorded(answers: answers, by: "", at: Timestamp(secondsSinceEpoch: 0))
         return .change(.recordAssessment(activityID, record), success: "Afweging opgeslagen: \(result.verdict.label) — \(activity.title)")

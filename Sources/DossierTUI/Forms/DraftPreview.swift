@@ -58,8 +58,8 @@ enum DraftPreview {
     }
 
     /// "Bezoek vastgelegd: … Let op: Taizhou staat op een laag pitje …", or with the verdict so far.
-    static func message(_ text: String, activity: Activity, in dossier: Dossier) -> String {
-        let look = FirstLook(activity, in: dossier)
+    static func message(_ text: String, activity: Activity, in dossier: Dossier, ledger: BudgetLedger) -> String {
+        let look = FirstLook(activity, in: dossier, ledger: ledger)
         if let warning = look.warnings.first { return "\(text). Let op: \(warning)" }
         return activity.status.isCarriedOut ? text : "\(text). \(look.summary) (a weegt af)"
     }

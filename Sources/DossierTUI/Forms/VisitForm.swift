@@ -134,6 +134,6 @@ enum VisitForm {
         let activity = draft.newActivity(in: state.dossier, today: state.today, approvedBy: decision.isEmpty ? nil : decision,
                                          overrideReason: overrideReason)
         return .change(.addActivity(activity), success: DraftPreview.message("Bezoek vastgelegd: \(activity.title) op \(state.dates.date(date)) (\(activity.status.label))",
-                                                                              activity: activity, in: state.dossier))
+                                                                              activity: activity, in: state.dossier, ledger: state.index.ledger))
     }
 }

@@ -329,7 +329,7 @@ extension AppState {
         case .moveActivity(let id):
             return dossier.activity(id).map { MoveForm.make(for: $0, in: self) }
         case .assessment(let id):
-            return dossier.activity(id).map { AssessmentForm.make(for: $0, in: dossier) }
+            return dossier.activity(id).map { AssessmentForm.make(for: $0, in: dossier, ledger: index.ledger) }
         case let .editFollowUp(id, index, text):
             // The follow-up the form was opened on, found again by its action when a colleague's change moved it.
             guard let activity = dossier.activity(id) else { return nil }
@@ -392,7 +392,7 @@ enum FormRules {
         case .moveActivity(let id): MoveForm.refresh(&form, activity: state.dossier.activity(id), in: state)
         case .newVisit, .editVisit: VisitForm.refresh(&form, in: state)
         case .newActivity, .editActivity: ActivityForm.refresh(&form, in: state)
-        case .assessment(let id): AssessmentForm.refresh(&form, activity: state.dossier.activity(id), in: state.dossier)
+        case .assessment(let id): AssessmentForm.refresh(&form, activity: state.dossier.activity(id), in: state.dossier, ledger: state.index.ledger)
         case .newRelation: RelationForm.refresh(&form, in: state)
         default: break
         }

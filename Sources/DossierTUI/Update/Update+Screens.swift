@@ -316,6 +316,11 @@ extension AppState {
             return []
         }
         focus(.list(.followUps), in: &detail)
+        // The follow-up moves (a done one goes below the open ones): the selection goes with it, so that a second Space
+        // undoes the first instead of ticking the one that took its row.
+        var toggled = activity.followUps
+        toggled[selection].isDone.toggle()
+        detail.items.select(toggled.shownOrder.firstIndex(of: selection) ?? 0, count: toggled.count, visibleRows: layout.listRows)
         replaceCurrentDetail(detail)
         let followUp = activity.followUps[selection]
         let success = followUp.isDone ? "Vervolgactie weer open: \(followUp.text)" : "Vervolgactie afgevinkt: \(followUp.text)"

@@ -8,7 +8,7 @@ enum HistoryView {
         let layout = state.layout
         canvas.draw(history.title, x: 1, y: layout.bodyTop, width: state.width - 2, style: theme.title)
         // What changed matters most: "Wie" is as wide as the names, and "Reden" is there only when a change has one
-        // (and gives way below 80 columns; the pane below shows it).
+        // (and gives way when "Wat" would get fewer than 40 columns, up to about 100 wide; the pane below shows it).
         let columns = ListColumns(totalWidth: state.width, columns: [
             .init("Wanneer", fixed: state.dates.momentWidth), .init("Wie", fixed: history.whoWidth), .init("Wat", weight: 5, minimum: 40),
         ] + (history.hasReasons ? [.init("Reden", weight: 3, yieldRank: 1)] : []))
