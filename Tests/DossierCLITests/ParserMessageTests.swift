@@ -26,10 +26,13 @@ struct ParserMessageTests {
          "dossier: '--title <tekst>' zonder waarde: geef er een waarde bij (begint die met een streepje, schrijf dan --title=\"-…\")",
          "Gebruik: dossier add-activity "),
         // A negative number after an option is taken for an option by the library: what is wrong is that it is negative.
-        (["add-activity", "--title", "Beurs", "--kind", "beurs", "--cost", "-5"], "dossier: --cost: '-5' is negatief; dat kan hier niet",
+        (["add-activity", "--title", "Beurs", "--kind", "beurs", "--cost", "-5"], "dossier: --cost: een bedrag kan niet negatief zijn ('-5')",
          "Gebruik: dossier add-activity "),
-        (["move", "missie-lyon", "uitgevoerd", "--actual-cost", "-12,50"], "dossier: --actual-cost: '-12,50' is negatief; dat kan hier niet",
+        (["move", "missie-lyon", "uitgevoerd", "--actual-cost", "-12,50"], "dossier: --actual-cost: een bedrag kan niet negatief zijn ('-12,50')",
          "Gebruik: dossier move "),
+        // Another number: said to be negative.
+        (["log-visit", "--relation", "taizhou", "--date", "1-3-2027", "--direction", "inkomend", "--delegation", "X", "--size", "-3"],
+         "dossier: --size: '-3' is negatief; dat kan hier niet", "Gebruik: dossier log-visit "),
         // A forgotten value stays a forgotten value: the next option is not taken for it.
         (["add-activity", "--title", "Beurs", "--kind", "beurs", "--cost", "--notes", "x"],
          "dossier: '--cost <bedrag>' zonder waarde: geef er een waarde bij (begint die met een streepje, schrijf dan --cost=\"-…\")",

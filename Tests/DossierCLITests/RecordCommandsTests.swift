@@ -166,6 +166,22 @@ struct RecordCommandsTests {
                 "\(twice.standardError)")
     }
 
+    @Test("near doubles count too (spaces and capitals); a follow-up's text is trimmed; a removal says the later numbers moved; an unknown field is called unknown, also without a value")
+    func doublesAndNumbers() throws {
+        _ = try run(["add-contact", "pivot-park", "--name", "Eva de Wit"])
+        #expect(try run(["add-contact", "pivot-park", "--name", "eva  de wit "]).standardError.contains("Pivot Park had al een contactpersoon Eva de Wit"))
+        for what in ["  Bellen ", "Mailen", "Verslag"] { _ = try run(["add-follow-up", "missie-lyon", "--what", what]) }
+        let followUps = try #require(try stored().activity("missie-lyon")?.followUps)
+        let first = try #require(followUps.firstIndex { $0.text == "Bellen" }, "trimmed: \(followUps.map(\.text))")
+        let removed = try run(["remove-follow-up", "missie-lyon", String(first + 1), "--yes"])
+        #expect(removed.standardOutput == "Vervolgactie verwijderd bij Handelsmissie Lyon: Bellen (de 2 erna hebben nu elk een nummer lager)\n",
+                "\(removed.standardOutput)\(removed.standardError)")
+        let unknown = try run(["edit-follow-up", "missie-lyon", "1", "--done"])
+        #expect(unknown.status == 64)
+        #expect(unknown.standardError.hasPrefix("dossier: onbekend veld --done van een vervolgactie; bekend: --what, --due, --owner"), "\(unknown.standardError)")
+        #expect(try run(["edit-follow-up", "missie-lyon", "1", "--due"]).standardError.hasPrefix("dossier: --due: geef een waarde (leeg maken: --due \"\")"))
+    }
+
     @Test("contact refusals: an e-mail without @, a bad phone, a relation or contact that does not exist; nothing written")
     func contactRefusals() throws {
         try expectRefusal(["add-contact", "pivot-park", "--name", "Eva", "--email", "eva.pivotpark.nl"], status: 64,
@@ -223,7 +239,8 @@ struct RecordCommandsTests {
         // Without a terminal, removing asks for --yes and writes nothing.
         try expectRefusal(["remove-follow-up", "delegatie-uit-lyon", "verslag"], status: 64, "--yes")
         let removed = try run(["remove-follow-up", "delegatie-uit-lyon", "verslag", "--yes"])
-        #expect(removed.standardOutput == "Vervolgactie verwijderd bij Delegatie uit Lyon: Verslag naar de wethouder\n", "\(removed.standardError)")
+        #expect(removed.standardOutput == "Vervolgactie verwijderd bij Delegatie uit Lyon: Verslag naar de wethouder (de vervolgactie erna heeft nu een nummer lager)\n",
+                "\(removed.standardError)")
         #expect(try stored().activity("delegatie-uit-lyon")?.followUps.map(\.text) == ["Uitnodiging terugbezoek"])
     }
 

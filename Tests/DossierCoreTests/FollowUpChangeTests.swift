@@ -97,7 +97,7 @@ struct FollowUpChangeTests {
         undo = try dossier.apply(remove, context: context)
         undo.purpose = .undo
         #expect(Change.restore(undo).summary(in: dossier)
-                == "Ongedaan gemaakt: vervolgactie [ ] Verslag naar de wethouder (uiterlijk 1-8-2026) bij Delegatie uit Lyon teruggezet")
+                == "Ongedaan gemaakt: vervolgactie Verslag naar de wethouder (uiterlijk 1-8-2026) bij Delegatie uit Lyon teruggezet")
 
         var ticked = Fixtures.smallDossier()
         undo = try ticked.apply(.setFollowUpDone(id, index: 0, isDone: true), context: context)

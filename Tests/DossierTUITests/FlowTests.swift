@@ -317,6 +317,25 @@ struct FlowTests {
         #expect(app.state.message?.text == "Vervolgactie weer open: Verslag naar de wethouder")
     }
 
+    @Test("ticking a follow-up off in a list longer than its pane keeps the selection on it, and in sight")
+    func tickInLongList() throws {
+        var dossier = Fixtures.smallDossier()
+        for day in 1...20 {
+            try dossier.apply(.addFollowUp("delegatie-uit-lyon", FollowUp(text: "Stap \(day)", due: Fixtures.date(String(format: "2027-01-%02d", day)))),
+                              context: Fixtures.context)
+        }
+        let app = Harness(dossier: dossier, width: 100, height: 30)
+        app.press(.character("3"), .enter, .tab, .character(" "))
+        let followUps = try #require(app.state.dossier.activity("delegatie-uit-lyon")?.followUps)
+        #expect(followUps[0].isDone, "the first shown, Verslag naar de wethouder (1-7-2026), ticked off")
+        let selected = try #require(app.state.selectedFollowUp)
+        #expect(selected.index == 0, "still selected after it moved below the open ones")
+        let list = try #require(app.state.currentDetail?.items)
+        let rows = DetailLayout(layout: app.state.layout, itemCount: followUps.count).itemRows
+        #expect(rows < followUps.count && list.selection >= rows, "the test needs the moved one below the first pane")
+        #expect((list.offset..<list.offset + rows).contains(list.selection), "and in sight: \(list), \(rows) rows")
+    }
+
     @Test("a follow-up or contact added twice is saved, and the message says which it probably doubles")
     func likelyDoubles() throws {
         let app = Harness()

@@ -114,6 +114,22 @@ struct NavigationTests {
         #expect(!app.state.hasQuit)
     }
 
+    @Test("the log keeps its selected change in sight when the window gets smaller")
+    func logAfterResize() throws {
+        var state = AppState(dossier: Fixtures.smallDossier(), today: Fixtures.clock.today(), width: 120, height: 40)
+        let entries = (1...30).map { sequence in
+            JournalEntry(sequence: sequence, timestamp: Fixtures.now, actor: "anna", today: Fixtures.clock.today(), summary: "Wijziging \(sequence)",
+                         subjects: [], event: .restoreBackup("x"))
+        }
+        _ = state.update(.historyLoaded(subject: nil, entries))
+        for _ in 0..<20 { _ = state.update(.key(.down)) }
+        _ = state.update(.resize(width: 80, height: 24))
+        guard case .history(let log) = state.screen else { Issue.record("\(state.screen)"); return }
+        let rows = HistoryLayout(layout: state.layout).listRows
+        #expect(rows < 20, "the test needs the selection below the smaller list")
+        #expect(log.list.selection == 20 && (log.list.offset..<log.list.offset + rows).contains(log.list.selection), "\(log.list), \(rows) rows")
+    }
+
     @Test("log → item: Esc and q return to the same change in the log")
     func logDrillDown() throws {
         let app = Harness()

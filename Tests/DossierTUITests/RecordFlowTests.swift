@@ -165,7 +165,7 @@ struct RecordFlowTests {
         #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.last?.due == Fixtures.date("2027-03-15"))
         #expect(app.store.journal.last?.summary == "Vervolgactie bewerkt bij Delegatie uit Lyon: Bellen met Lyon — Uiterlijk: 1-3-2027 → 15-3-2027")
         app.press(.character("j"), .character("d"))
-        #expect(app.state.confirmation?.question == "Vervolgactie 'Uitnodiging terugbezoek' verwijderen? (u maakt het ongedaan)")
+        #expect(app.state.confirmation?.question == "Vervolgactie 'Uitnodiging terugbezoek' verwijderen? (ongedaan maken: u)")
         app.press(.character("J"))
         #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.map(\.text) == ["Verslag naar de wethouder", "Bellen met Lyon"])
         app.press(.tab, .tab, .character("d"))

@@ -26,7 +26,11 @@ struct AddFollowUpCommand: ParsableCommand {
         let due = try self.due.map { try ArgumentValues.date($0, option: "--due") }
         var summary = ""
         let (_, after, _) = try storeOptions.changeActivity(activity) { activity, dossier in
-            let change = Change.addFollowUp(activity.id, FollowUp(text: what, due: due, owner: owner ?? ""))
+            // Read as every text field reads them (trimmed, within their limits), as edit-follow-up and the form read them.
+            var followUp = FollowUp(text: what, due: due, owner: owner ?? "")
+            try FieldArguments.fill(&followUp, with: try FieldArguments.values([("what", what)] + (owner.map { [("owner", $0)] } ?? []),
+                                                                            table: FollowUp.fields, in: dossier))
+            let change = Change.addFollowUp(activity.id, followUp)
             summary = change.summary(in: dossier)
             return change
         }
@@ -165,6 +169,7 @@ struct RemoveFollowUpCommand: ParsableCommand {
         // Asked once, also when the change is made on the whole dossier after all.
         var confirmed: Bool?
         var summary = ""
+        var later = 0
         _ = try storeOptions.changeActivity(activity) { activity, dossier in
             let index = try DoneCommand.position(of: followUp, in: activity)
             let seen = activity.followUps[index]
@@ -175,9 +180,12 @@ struct RemoveFollowUpCommand: ParsableCommand {
             guard let place = FollowUpPlace(index, in: activity.followUps) else { return nil }
             let change = Change.removeFollowUp(activity.id, place)
             summary = change.summary(in: dossier)
+            later = activity.followUps.count - index - 1
             return change
         }
         guard confirmed == true else { return }
-        Output.line(TerminalSafeText.line(summary))
+        // The numbers are places in the list: a script that goes on with `done ACT N` must know they moved.
+        let moved = later == 0 ? "" : later == 1 ? " (de vervolgactie erna heeft nu een nummer lager)" : " (de \(later) erna hebben nu elk een nummer lager)"
+        Output.line(TerminalSafeText.line(summary + moved))
     }
 }

@@ -6,6 +6,9 @@ import Foundation
 /// by the table's one parser per field. A bad value is a usage error (64); an unknown relation name is a
 /// data error (65), with the candidates.
 enum FieldArguments {
+    /// Stands for the value of a last option that has none (a text no terminal can pass in an argument).
+    private static let missingValue = "\u{0}"
+
     /// `--option value` and `--option=value` pairs, in order.
     static func pairs(_ arguments: [String]) throws -> [(option: String, text: String)] {
         var pairs: [(String, String)] = []
@@ -20,8 +23,9 @@ enum FieldArguments {
                 pairs.append((String(body[..<equals]), String(body[body.index(after: equals)...])))
                 index += 1
             } else {
-                guard index + 1 < arguments.count else { throw ValidationError("--\(body): geef een waarde (leeg maken: --\(body) \"\")") }
-                pairs.append((String(body), arguments[index + 1]))
+                // The last option without a value: said once it is known to be a field (`values`), so that an unknown one is
+                // called unknown rather than asked a value.
+                pairs.append((String(body), index + 1 < arguments.count ? arguments[index + 1] : missingValue))
                 index += 2
             }
         }
@@ -38,6 +42,7 @@ enum FieldArguments {
                 throw ValidationError("onbekend veld --\(option) van een \(table.entityName); bekend: \(table.fields.map { "--" + $0.option }.joined(separator: ", "))")
             }
             guard !result.contains(where: { $0.0.key == field.key }) else { throw ValidationError("--\(option) staat er twee keer") }
+            guard text != missingValue else { throw ValidationError("--\(option): geef een waarde (leeg maken: --\(option) \"\")") }
             do {
                 result.append((field, try field.parse(text, in: dossier)))
             } catch {

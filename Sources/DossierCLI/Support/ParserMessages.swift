@@ -79,7 +79,9 @@ enum ParserMessages {
             // A negative number after it: the library read it as an option; what is wrong is that it is negative.
             if let place = arguments.indices.first(where: { arguments[$0] == option && $0 + 1 < arguments.count
                                                        && arguments[$0 + 1].wholeMatch(of: /-[0-9][0-9.,]*/) != nil }) {
-                return "\(option): '\(arguments[place + 1])' is negatief; dat kan hier niet"
+                let value = arguments[place + 1]
+                // An amount is refused in the words the amount's own reader uses (as for --cost=-5).
+                return match.1.hasSuffix("<bedrag>") ? "\(option): een bedrag kan niet negatief zijn ('\(value)')" : "\(option): '\(value)' is negatief; dat kan hier niet"
             }
             return "'\(match.1)' zonder waarde: geef er een waarde bij (begint die met een streepje, schrijf dan \(option)=\"-…\")"
         }

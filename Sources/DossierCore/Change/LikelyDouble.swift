@@ -7,18 +7,18 @@ public enum LikelyDouble {
     /// "BOM had al een contactpersoon Sanne de Wit (sanne-de-wit)", for the contact `id` just added to `relation`.
     public static func contact(_ id: ContactID, of relation: Relation) -> String? {
         guard let added = relation.contacts.first(where: { $0.id == id }) else { return nil }
-        let name = SearchText.fold(added.name)
-        guard let other = relation.contacts.first(where: { $0.id != id && SearchText.fold($0.name) == name }) else { return nil }
+        let name = folded(added.name)
+        guard let other = relation.contacts.first(where: { $0.id != id && folded($0.name) == name }) else { return nil }
         return "\(relation.name) had al een contactpersoon \(other.name) (\(other.id))"
     }
 
     /// "Verslag naar B&W stond al open bij Delegatie uit Lyon (nummer 1)", for the follow-up just added at `index`.
     public static func followUp(at index: Int, of activity: Activity) -> String? {
         guard activity.followUps.indices.contains(index) else { return nil }
-        let added = activity.followUps[index], text = SearchText.fold(added.text)
+        let added = activity.followUps[index], text = folded(added.text)
         guard let other = activity.followUps.indices.first(where: { place in
             let followUp = activity.followUps[place]
-            return place != index && !followUp.isDone && followUp.due == added.due && SearchText.fold(followUp.text) == text
+            return place != index && !followUp.isDone && followUp.due == added.due && folded(followUp.text) == text
         }) else { return nil }
         return "\(added.text) stond al open bij \(activity.title) (nummer \(other + 1))"
     }
@@ -31,6 +31,11 @@ public enum LikelyDouble {
         let first = Slug.make(from: VisitDraft.idSource(title: visit.title, date: date))
         guard visit.id != first, isActivity(first) else { return nil }
         return "er was al een bezoek met deze titel op \(dates.date(date)) (\(first))"
+    }
+
+    /// Without case, accents and the spaces between words: "sanne  de Wit " is Sanne de Wit.
+    private static func folded(_ text: String) -> String {
+        SearchText.fold(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Whether `change` is an addition this looks at.

@@ -74,7 +74,7 @@ public enum RecordDifference {
         return differences
     }
 
-    /// Follow-ups: one added or removed anywhere in the list as a whole ("Vervolgactie: – → [ ] Verslag naar B&W"), else
+    /// Follow-ups: one added or removed anywhere in the list as a whole ("Vervolgactie: – → Verslag naar B&W"), else
     /// place by place, field by field ("Vervolgactie Verslag naar B&W, uiterlijk: 1-2-2027 → 15-2-2027").
     static func followUps(_ old: [FollowUp], _ new: [FollowUp], in dossier: Dossier) -> [FieldDifference] {
         let first = (0..<min(old.count, new.count)).first { old[$0] != new[$0] } ?? min(old.count, new.count)
@@ -108,8 +108,10 @@ public enum RecordDifference {
         return differences
     }
 
+    /// "Verslag naar B&W (uiterlijk 1-4-2027)", "Verslag naar B&W (afgevinkt)": for a sentence, so without the list's [ ].
     static func followUpText(_ followUp: FollowUp) -> String {
-        "\(followUp.isDone ? "[x]" : "[ ]") \(followUp.text)" + (followUp.due.map { " (uiterlijk \(DateWriting.standard.date($0)))" } ?? "")
+        let notes = (followUp.due.map { ["uiterlijk \(DateWriting.standard.date($0))"] } ?? []) + (followUp.isDone ? ["afgevinkt"] : [])
+        return followUp.text + (notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))")
     }
 }
 

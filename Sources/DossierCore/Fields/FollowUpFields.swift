@@ -3,7 +3,7 @@ extension FollowUp {
     /// (`Change.setFollowUpDone`).
     public static let fields = FieldTable<FollowUp>("vervolgactie", [
         .text("text", "Actie", option: "what", help: "Wat er moet gebeuren. Verplicht.", isRequired: true, \.text),
-        .date("due", "Uiterlijk", option: "due", help: "Streefdatum: 2026-04-01 of 1-4-2026 (leeg: geen).", \.due),
+        .date("due", "Uiterlijk", option: "due", help: "Streefdatum (leeg: geen).", \.due),
         .text("owner", "Wie", option: "owner", help: "Wie het oppakt (mag leeg).", \.owner),
     ])
 }

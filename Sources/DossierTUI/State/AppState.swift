@@ -254,9 +254,16 @@ public struct AppState: Sendable {
             lists[section, default: ListState()].clamp(count: rows(section).count, visibleRows: layout.listRows)
         }
         for (place, screen) in stack.enumerated() {
-            guard case .activityList(var list) = screen else { continue }
-            list.list.clamp(count: list.rows.count, visibleRows: ActivityListScreen.visibleRows(in: layout))
-            stack[place] = .activityList(list)
+            switch screen {
+            case .activityList(var list):
+                list.list.clamp(count: list.rows.count, visibleRows: ActivityListScreen.visibleRows(in: layout))
+                stack[place] = .activityList(list)
+            case .history(var log):
+                log.list.clamp(count: log.entries.count, visibleRows: HistoryLayout(layout: layout).listRows)
+                stack[place] = .history(log)
+            default:
+                break
+            }
         }
     }
 

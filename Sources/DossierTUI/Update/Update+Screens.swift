@@ -134,7 +134,7 @@ extension AppState {
     mutating func openFollowUp(activity id: ActivityID, index: Int) {
         var detail = DetailState(id: id, pane: .list(.followUps))
         let order = dossier.activity(id)?.followUps.shownOrder ?? []
-        detail.items.select(order.firstIndex(of: index) ?? 0, count: order.count, visibleRows: layout.listRows)
+        detail.items.select(order.firstIndex(of: index) ?? 0, count: order.count, visibleRows: DetailLayout(layout: layout, itemCount: order.count).itemRows)
         stack.append(.activityDetail(detail))
     }
 
@@ -320,7 +320,8 @@ extension AppState {
         // undoes the first instead of ticking the one that took its row.
         var toggled = activity.followUps
         toggled[selection].isDone.toggle()
-        detail.items.select(toggled.shownOrder.firstIndex(of: selection) ?? 0, count: toggled.count, visibleRows: layout.listRows)
+        detail.items.select(toggled.shownOrder.firstIndex(of: selection) ?? 0, count: toggled.count,
+                            visibleRows: DetailLayout(layout: layout, itemCount: toggled.count).itemRows)
         replaceCurrentDetail(detail)
         let followUp = activity.followUps[selection]
         let success = followUp.isDone ? "Vervolgactie weer open: \(followUp.text)" : "Vervolgactie afgevinkt: \(followUp.text)"
@@ -340,7 +341,7 @@ extension AppState {
 
     private mutating func askToDelete() {
         if let (relation, contact) = selectedContact {
-            confirmation = Confirmation(question: "Contactpersoon \(contact.name) bij \(relation.name) verwijderen? (u maakt het ongedaan)",
+            confirmation = Confirmation(question: "Contactpersoon \(contact.name) bij \(relation.name) verwijderen? (ongedaan maken: u)",
                                         consequence: .commit(.removeContact(relation.id, contact.id), success: "Contactpersoon verwijderd: \(contact.name)",
                                                              seen: SeenRecords(contacts: [.init(relation: relation.id, contact: contact)])))
         } else if case .activityDetail(let detail) = screen, detail.focusedList == .followUps {
@@ -348,11 +349,11 @@ extension AppState {
                 message = .info("Er is nog geen vervolgactie: + voegt er een toe.")
                 return
             }
-            confirmation = Confirmation(question: "Vervolgactie '\(followUp.text)' verwijderen? (u maakt het ongedaan)",
+            confirmation = Confirmation(question: "Vervolgactie '\(followUp.text)' verwijderen? (ongedaan maken: u)",
                                         consequence: .commit(.removeFollowUp(activity.id, place),
                                                              success: "Vervolgactie verwijderd: \(followUp.text)", seen: SeenRecords()))
         } else if let (owner, link) = selectedLink {
-            confirmation = Confirmation(question: "Link '\(link.label)' verwijderen? (u maakt het ongedaan)",
+            confirmation = Confirmation(question: "Link '\(link.label)' verwijderen? (ongedaan maken: u)",
                                         consequence: .commit(.removeLink(owner, link.id), success: "Link verwijderd: \(link.label)", seen: SeenRecords()))
         } else if case .relationDetail(let detail) = screen, detail.focusedList != .activities, let relation = dossier.relation(detail.id) {
             let linked = linkedActivities(of: relation.id).count
@@ -360,11 +361,11 @@ extension AppState {
                 message = .error("\(relation.name) heeft \(count(linked, "activiteit", "activiteiten")) en kan niet weg; ontkoppel die eerst, of zet de relatie met s op Beëindigd.")
                 return
             }
-            confirmation = Confirmation(question: "Relatie '\(relation.name)' verwijderen? (u maakt het ongedaan)",
+            confirmation = Confirmation(question: "Relatie '\(relation.name)' verwijderen? (ongedaan maken: u)",
                                         consequence: .commit(.deleteRelation(relation.id), success: "Relatie verwijderd: \(relation.name)",
                                                              seen: SeenRecords(relations: [relation])))
         } else if let id = currentActivityID, let activity = dossier.activity(id) {
-            confirmation = Confirmation(question: "Activiteit '\(activity.title)' verwijderen? (u maakt het ongedaan)",
+            confirmation = Confirmation(question: "Activiteit '\(activity.title)' verwijderen? (ongedaan maken: u)",
                                         consequence: .commit(.deleteActivity(id), success: "Activiteit verwijderd: \(activity.title)",
                                                              seen: SeenRecords(activities: [activity])))
         }
