@@ -248,6 +248,12 @@ struct RecordCommandsTests {
     func links() throws {
         let url = try run(["add-link", "Handelsmissie Lyon", "--url", "https://www.bom.nl/missie", "--label", "Uitnodiging"])
         #expect(url.standardOutput == "Link toegevoegd bij Handelsmissie Lyon: Uitnodiging (uitnodiging)\n", "\(url.standardError)")
+        #expect(url.standardError.isEmpty)
+        let again = try run(["add-link", "missie-lyon", "--url", "https://WWW.BOM.NL/missie/", "--label", "Uitnodiging"])
+        #expect(again.status == 0)
+        #expect(again.standardError == "dossier: let op: Handelsmissie Lyon had al een link naar https://www.bom.nl/missie (Uitnodiging); dezelfde? "
+                + "dossier --store '\(scratch.path)' remove-link missie-lyon uitnodiging-2 --yes\n", "\(again.standardError)")
+        _ = try run(["remove-link", "missie-lyon", "uitnodiging-2", "--yes"])
         let path = try run(["add-link", "taizhou", "--path", "/mnt/gedeeld/besluit B&W.pdf", "--label", "Besluit B&W"])
         #expect(path.status == 0)
         #expect(try stored().relation("taizhou")?.links == [Link(id: "besluit-b-w", label: "Besluit B&W", target: .path("/mnt/gedeeld/besluit B&W.pdf"))])

@@ -41,13 +41,19 @@ struct AddLinkCommand: ParsableCommand {
             }
         default: throw ValidationError("geef óf --url óf --path")
         }
+        var double: String?
         let said = try storeOptions.changeSubject(id) { subject, dossier, _ in
             let reference = EntityReference(subject)
-            let link = Link(id: dossier.links(of: reference).newLinkID(for: label), label: label, target: target)
+            let links = dossier.links(of: reference)
+            let link = Link(id: links.newLinkID(for: label), label: label, target: target)
+            if let twin = LikelyDouble.link(link.id, among: links + [link], of: subject.name) {
+                double = "\(twin); dezelfde? \(storeOptions.command) remove-link \(subject.id) \(link.id) --yes"
+            }
             let change = Change.addLink(reference, link)
             return (change, TerminalSafeText.line("\(change.summary(in: dossier)) (\(link.id))"))
         }
         said.map(Output.line)
+        if let double, said != nil { Output.error(TerminalSafeText.line("dossier: let op: \(double)")) }
         if let missing, said != nil {
             Output.error(TerminalSafeText.line("dossier: let op: \(missing) bestaat (hier) niet; de link is toch vastgelegd"))
         }

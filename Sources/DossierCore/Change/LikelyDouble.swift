@@ -1,6 +1,6 @@
 /// An addition that probably doubles what was there: a contact with the name of one the relation has, an open follow-up
-/// with the text and due date of one the activity has, a visit with the title and date of one already logged (its id
-/// then got a number: `…-2026-11-20-2`). Said as a warning, never refused: two people may share a name, and the
+/// with the text and due date of one the activity has, a link to where one of its links goes, a visit with the title
+/// and date of one already logged (its id then got a number: `…-2026-11-20-2`). Said as a warning, never refused: two people may share a name, and the
 /// CSV import warns the same way. Read on the dossier after the addition, so that a colleague's addition just before
 /// (the same visit logged at the same moment) counts too.
 public enum LikelyDouble {
@@ -33,6 +33,28 @@ public enum LikelyDouble {
         return "er was al een bezoek met deze titel op \(dates.date(date)) (\(first))"
     }
 
+    /// "Taizhou had al een link naar https://www.taizhou.gov.cn (Website)", for the link `id` just added to `links` of `owner`.
+    public static func link(_ id: LinkID, among links: [Link], of owner: String) -> String? {
+        guard let added = links.first(where: { $0.id == id }) else { return nil }
+        let target = comparable(added.target)
+        guard let other = links.first(where: { $0.id != id && comparable($0.target) == target }) else { return nil }
+        return "\(owner) had al een link naar \(other.target.text) (\(other.label))"
+    }
+
+    /// A web address without the case of its scheme and host and without a closing slash; a path as it is.
+    private static func comparable(_ target: LinkTarget) -> String {
+        switch target {
+        case .path(let path): return "path:" + path
+        case .url(let url):
+            var text = url.hasSuffix("/") ? String(url.dropLast()) : url
+            if let start = text.range(of: "://") {
+                let hostEnd = text[start.upperBound...].firstIndex(of: "/") ?? text.endIndex
+                text = text[..<hostEnd].lowercased() + text[hostEnd...]
+            }
+            return "url:" + text
+        }
+    }
+
     /// Without case, accents and the spaces between words: "sanne  de Wit " is Sanne de Wit.
     private static func folded(_ text: String) -> String {
         SearchText.fold(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -41,7 +63,7 @@ public enum LikelyDouble {
     /// Whether `change` is an addition this looks at.
     public static func isAddition(_ change: Change) -> Bool {
         switch change {
-        case .addContact, .addFollowUp: true
+        case .addContact, .addFollowUp, .addLink: true
         case .addActivity(let activity): activity.isVisit
         default: false
         }
@@ -54,6 +76,12 @@ public enum LikelyDouble {
             return dossier.relation(relationID).flatMap { LikelyDouble.contact(added.id, of: $0) }
         case .addFollowUp(let activityID, _):
             return dossier.activity(activityID).flatMap { followUp(at: $0.followUps.count - 1, of: $0) }
+        case .addLink(let owner, let added):
+            let name = switch owner {
+            case .relation(let id): dossier.relationName(id)
+            case .activity(let id): dossier.activity(id)?.title ?? id
+            }
+            return link(added.id, among: dossier.links(of: owner), of: name)
         case .addActivity(let added) where added.isVisit:
             return dossier.activity(added.id).flatMap { visit($0, isActivity: { dossier.activity($0) != nil }, dates: dates) }
         default:
