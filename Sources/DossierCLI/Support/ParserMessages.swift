@@ -6,8 +6,8 @@ import DossierCore
 /// to `Output`. A line that matches no known form is left as it is.
 enum ParserMessages {
     /// An error as the library framed it: "dossier: …" with the cause in Dutch, "Uitleg:", "Gebruik:", "Zie …".
-    /// `subcommands`: the names an unknown command is compared with for a suggestion; `options`: the long options of
-    /// the command at a path of subcommand names (`CommandOptions`), which an unknown option is compared with.
+    /// `subcommands`: the names an unknown command is compared with for a suggestion; `options`: the options of the
+    /// command at a path of subcommand names (`CommandOptions`), which an unknown option is compared with.
     /// `arguments`: what was typed, for a value the library took for an option (`--cost -5`).
     static func error(_ message: String, subcommands: [String] = [], options: ([String]) -> [String]? = { _ in nil },
                       arguments: [String] = []) -> String {

@@ -1,7 +1,7 @@
 /// An option that takes one value, given twice (`add-activity … --title A --title B`): the argument parser keeps the
 /// last value without a word, so the first is lost. Such a command line is refused instead. Which options may be
-/// repeated (`--country`, `--relation` …) the parser itself says (`CommandOptions`), asked only when a long option
-/// occurs twice.
+/// repeated (`--country`, `--relation` …) the parser itself says (`CommandOptions`), asked only when an option occurs
+/// twice.
 enum RepeatedOptions {
     /// The options (`--notes`, also as `--notes=…`; `-o`) that occur more than once before a lone `--`, in order of
     /// their first occurrence.

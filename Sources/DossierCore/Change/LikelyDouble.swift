@@ -1,8 +1,8 @@
 /// An addition that probably doubles what was there: a contact with the name of one the relation has, an open follow-up
 /// with the text and due date of one the activity has, a link to where one of its links goes, a visit with the title
-/// and date of one already logged (its id then got a number: `…-2026-11-20-2`). Said as a warning, never refused: two people may share a name, and the
-/// CSV import warns the same way. Read on the dossier after the addition, so that a colleague's addition just before
-/// (the same visit logged at the same moment) counts too.
+/// and date of one already logged (its id then got a number: `…-2026-11-20-2`). Said as a warning, never refused: two
+/// people may share a name, and the CSV import warns the same way. Read on the dossier after the addition, so that a
+/// colleague's addition just before (the same visit logged at the same moment) counts too.
 public enum LikelyDouble {
     /// "BOM had al een contactpersoon Sanne de Wit (sanne-de-wit)", for the contact `id` just added to `relation`.
     public static func contact(_ id: ContactID, of relation: Relation) -> String? {
