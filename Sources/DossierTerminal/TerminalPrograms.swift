@@ -60,10 +60,9 @@ public final class TerminalPrograms: ExternalPrograms {
         var address = target.text
         if case .path(let typed) = target {
             address = FilePath.expandingHome(typed, home: environment["HOME"])
-        }
-        if case .path = target, !FileManager.default.fileExists(atPath: address) {
-            let path = address
-            return .failed("Het bestand \(path) bestaat niet (of is hier niet bereikbaar).")
+            guard FileManager.default.fileExists(atPath: address) else {
+                return .failed("Het bestand \(address) bestaat niet (of is hier niet bereikbaar).")
+            }
         }
         let hasDesktop = !(environment["DISPLAY"] ?? "").isEmpty || !(environment["WAYLAND_DISPLAY"] ?? "").isEmpty
         if hasDesktop, executable("xdg-open") != nil {

@@ -37,12 +37,12 @@ public enum ApprovedEditWarnings {
     }
 
     /// A cost raised, or moved to another year or line, that no longer fits what that line has left that year (the
-    /// activity as it was taken out of the count). Nil when nothing the budget counts changed, or when it fits.
+    /// activity as stored taken out of the count). Nil when nothing the budget counts changed, or when it fits.
     private static func budgetShortfall(_ before: Activity, _ after: Activity, in dossier: Dossier, ledger: BudgetLedger?) -> String? {
         let cost = after.chargedCost
         guard cost.cents > 0, let year = after.year, let line = after.budgetLine, dossier.isPart == false || ledger != nil,
               cost > before.chargedCost || before.year != year || before.budgetLine != line else { return nil }
-        let (budget, remaining) = BudgetOverview.left(year, line: line, excluding: before, in: dossier, ledger: ledger)
+        let (budget, remaining) = BudgetOverview.left(year, line: line, excluding: before.id, in: dossier, ledger: ledger)
         guard cost > remaining else { return nil }
         let lineName = dossier.budgetLine(line)?.name ?? line
         let left = remaining.cents < 0 ? "is al \((Money.zero - remaining).formatted) te veel vastgelegd" : "is nog \(remaining.formatted) over"

@@ -259,7 +259,7 @@ public enum Assessor {
                 missing.append("Datum (bepaalt het budgetjaar)")
                 return
             }
-            let (budget, remaining) = BudgetOverview.left(year, line: lineID, excluding: activity, in: facts.dossier, ledger: ledger)
+            let (budget, remaining) = BudgetOverview.left(year, line: lineID, excluding: activity.id, in: facts.dossier, ledger: ledger)
             if budget.cents == 0 {
                 add(.budget, .negatief, "\(lineName) heeft geen bedrag voor \(year); de kosten (\(cost.formatted)) zijn niet gedekt.",
                     reading: line.map { !$0.applies(to: year) } ?? false)

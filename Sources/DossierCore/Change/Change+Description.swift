@@ -3,12 +3,6 @@ extension Change {
     public func summary(in dossier: Dossier) -> String {
         func relationName(_ id: RelationID) -> String { dossier.relation(id)?.name ?? id }
         func activityTitle(_ id: ActivityID) -> String { dossier.activity(id)?.title ?? id }
-        func ownerName(_ owner: EntityReference) -> String {
-            switch owner {
-            case .relation(let id): relationName(id)
-            case .activity(let id): activityTitle(id)
-            }
-        }
         func contactName(_ relationID: RelationID, _ contactID: ContactID) -> String {
             dossier.relation(relationID)?.contacts.first { $0.id == contactID }?.name ?? contactID
         }
@@ -47,10 +41,10 @@ extension Change {
         case let .editContact(id, contactID, edits):
             return "Contactpersoon bewerkt bij \(relationName(id)): \(contactName(id, contactID))" + Change.single(edits, Contact.fields, in: dossier)
         case let .removeContact(id, contactID): return "Contactpersoon verwijderd bij \(relationName(id)): \(contactName(id, contactID))"
-        case let .addLink(owner, link): return "Link toegevoegd bij \(ownerName(owner)): \(link.label)"
+        case let .addLink(owner, link): return "Link toegevoegd bij \(dossier.name(of: owner)): \(link.label)"
         case let .editLink(owner, linkID, edits):
-            return "Link bewerkt bij \(ownerName(owner)): \(linkLabel(owner, linkID))" + Change.single(edits, Link.fields, in: dossier)
-        case let .removeLink(owner, linkID): return "Link verwijderd bij \(ownerName(owner)): \(linkLabel(owner, linkID))"
+            return "Link bewerkt bij \(dossier.name(of: owner)): \(linkLabel(owner, linkID))" + Change.single(edits, Link.fields, in: dossier)
+        case let .removeLink(owner, linkID): return "Link verwijderd bij \(dossier.name(of: owner)): \(linkLabel(owner, linkID))"
         case .restore(let restoration): return restoration.summary(in: dossier)
         case let .batch(changes, label): return "\(label) (\(count(changes.count, "wijziging", "wijzigingen")))"
         }
@@ -179,6 +173,14 @@ extension Restoration {
 }
 
 extension Dossier {
+    /// The name of a relation or the title of an activity that owns links (its id when it does not exist).
+    public func name(of owner: EntityReference) -> String {
+        switch owner {
+        case .relation(let id): relationName(id)
+        case .activity(let id): activity(id)?.title ?? id
+        }
+    }
+
     /// The links of a relation or an activity (none when it does not exist).
     public func links(of owner: EntityReference) -> [Link] {
         switch owner {

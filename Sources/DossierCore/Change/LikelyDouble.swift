@@ -77,11 +77,7 @@ public enum LikelyDouble {
         case .addFollowUp(let activityID, _):
             return dossier.activity(activityID).flatMap { followUp(at: $0.followUps.count - 1, of: $0) }
         case .addLink(let owner, let added):
-            let name = switch owner {
-            case .relation(let id): dossier.relationName(id)
-            case .activity(let id): dossier.activity(id)?.title ?? id
-            }
-            return link(added.id, among: dossier.links(of: owner), of: name)
+            return link(added.id, among: dossier.links(of: owner), of: dossier.name(of: owner))
         case .addActivity(let added) where added.isVisit:
             return dossier.activity(added.id).flatMap { visit($0, isActivity: { dossier.activity($0) != nil }, dates: dates) }
         default:

@@ -23,12 +23,12 @@ public struct BudgetOverview: Hashable, Sendable {
         }
     }
 
-    /// What a year of a line has, and has left with `excluded` as stored not counted: from `ledger` (the budget of all
-    /// activities) when there is one, else summed over `dossier`'s activities on that line and year.
-    static func left(_ year: Int, line: String, excluding excluded: Activity, in dossier: Dossier, ledger: BudgetLedger?) -> (budget: Money, remaining: Money) {
+    /// What a year of a line has, and has left with the activity `excluded` (as stored, if it is) not counted: from `ledger`
+    /// (the budget of all activities) when there is one, else summed over `dossier`'s activities on that line and year.
+    static func left(_ year: Int, line: String, excluding excluded: ActivityID, in dossier: Dossier, ledger: BudgetLedger?) -> (budget: Money, remaining: Money) {
         // The ledger counted the activity as stored (if it is stored at all), not as weighed now (a draft, a new status).
-        if let ledger { return ledger.remaining(year, line: line, excluding: dossier.activity(excluded.id)) }
-        let overview = BudgetOverview(year: year, line: line, in: dossier, excluding: excluded.id)
+        if let ledger { return ledger.remaining(year, line: line, excluding: dossier.activity(excluded)) }
+        let overview = BudgetOverview(year: year, line: line, in: dossier, excluding: excluded)
         return (overview.budget, overview.remaining)
     }
 

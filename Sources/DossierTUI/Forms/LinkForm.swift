@@ -11,13 +11,14 @@ enum LinkForm {
     static func submit(_ form: Form, owner: EntityReference, editing linkID: LinkID?, in state: AppState) -> FormOutcome {
         var (values, problems) = TableForm.values(form, Link.fields, in: state.dossier)
         let links = state.seenLinks(of: owner)
+        let existing = links.first { $0.id == linkID }
         // A path typed here must be whole (a form does not know where half a path starts); one stored before stays as it is.
         let typed = form.text("target")
-        if problems["target"] == nil, typed != links.first(where: { $0.id == linkID })?.target.text {
+        if problems["target"] == nil, typed != existing?.target.text {
             do throws(ValueError) { _ = try LinkTarget.readAnchored(typed) } catch { problems["target"] = error.message }
         }
         guard problems.isEmpty else { return .problems(problems) }
-        if let linkID, let existing = links.first(where: { $0.id == linkID }) {
+        if let linkID, let existing {
             let edits = TableForm.edits(values, of: existing)
             guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan \(existing.label).") }
             return .change(.editLink(owner, linkID, edits), success: "Link bijgewerkt: \(form.text("label"))")

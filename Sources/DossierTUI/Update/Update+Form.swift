@@ -300,14 +300,6 @@ extension AppState {
         form = opening(link.map { .editLink(owner, $0.id) } ?? .newLink(owner))
     }
 
-    /// The name of the relation or the title of the activity a link belongs to, for the link form's title.
-    private func linkOwnerName(_ owner: EntityReference) -> String {
-        switch owner {
-        case .relation(let id): dossier.relationName(id)
-        case .activity(let id): dossier.activity(id)?.title ?? id
-        }
-    }
-
     /// The form `purpose` opens with, from the dossier as it is now: what `s`, `e`, `a`, `m` and `+` open, and what a
     /// form refused over a colleague's change is made anew from. Nil for a form that makes something new (each has
     /// its own presets) or whose record is gone.
@@ -337,10 +329,10 @@ extension AppState {
                 ? index : activity.followUps.firstIndex { $0.text == text }
             return place.map { FollowUpForm.make(activity: activity, editing: $0, in: self) }
         case .newLink(let owner):
-            return LinkForm.make(owner: owner, ownerName: linkOwnerName(owner), editing: nil, in: self)
+            return LinkForm.make(owner: owner, ownerName: dossier.name(of: owner), editing: nil, in: self)
         case let .editLink(owner, linkID):
             guard let link = dossier.links(of: owner).first(where: { $0.id == linkID }) else { return nil }
-            return LinkForm.make(owner: owner, ownerName: linkOwnerName(owner), editing: link, in: self)
+            return LinkForm.make(owner: owner, ownerName: dossier.name(of: owner), editing: link, in: self)
         case .newFollowUp, .newVisit, .newActivity, .newRelation:
             return nil
         }
