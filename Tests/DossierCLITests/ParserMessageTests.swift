@@ -54,6 +54,11 @@ struct ParserMessageTests {
         (["relatoins"], "dossier: onbekende opdracht 'relatoins'; bedoelde u 'relations'?", "Gebruik: dossier [--store <pad>] [--read-only] <opdracht>"),
         (["frobnicate"], "dossier: onbekende opdracht 'frobnicate' (dossier --help noemt ze alle)", "Gebruik: dossier [--store <pad>]"),
         (["help", "relatons"], "dossier: onbekende opdracht 'relatons'; bedoelde u 'relations'?", "Gebruik: dossier help <opdracht>"),
+        // An unknown command with words or options after it: the command is what is wrong, not the option the library names.
+        (["edit-activity", "missie-lyon", "--cost", "5"], "dossier: onbekende opdracht 'edit-activity'; bedoelde u 'edit'?",
+         "Gebruik: dossier [--store <pad>]"),
+        (["--store", "x.json", "relatoins", "--json"], "dossier: onbekende opdracht 'relatoins'; bedoelde u 'relations'?", "Gebruik: dossier [--store <pad>]"),
+        (["list"], "dossier: onbekende opdracht 'list'; bedoelde u 'relations' of 'activities'?", "Gebruik: dossier [--store <pad>]"),
         (["--read-only", "help", "relatons"], "dossier: onbekende opdracht 'relatons'; bedoelde u 'relations'?", "Gebruik: dossier help <opdracht>"),
         // A value the command's own parser refuses (the core's one date parser): the same framing.
         (["set-status", "taizhou", "laag-pitje", "--reason", "x", "--review-date", "abc"],
@@ -65,7 +70,7 @@ struct ParserMessageTests {
         let lines = result.standardError.split(separator: "\n").map(String.init)
         #expect(lines.first == cause, "\(result.standardError)")
         #expect(lines.contains { $0.hasPrefix(usage) }, "\(result.standardError)")
-        let command = arguments.first.map { ["relatoins", "frobnicate", "help", "--read-only"].contains($0) ? "" : " \($0)" } ?? ""
+        let command = arguments.first.map { ["relatoins", "frobnicate", "help", "--read-only", "edit-activity", "--store", "list"].contains($0) ? "" : " \($0)" } ?? ""
         #expect(lines.last == "  Zie 'dossier\(command) --help' voor meer uitleg.")
         for word in Self.english { #expect(!result.standardError.contains(word), "'\(word)' in \(result.standardError)") }
         #expect(result.standardOutput.isEmpty)

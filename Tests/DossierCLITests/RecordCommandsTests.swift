@@ -104,6 +104,11 @@ struct RecordCommandsTests {
         #expect(activity.estimatedCost == Money(euros: 3000) && activity.relations == ["rhone-alpes", "bom"])
         try expectRefusal(["edit", "missie-lyon", "--status", "uitgevoerd"], status: 64, "--status: de status van een activiteit verandert langs de levenscyclus: dossier move")
         try expectRefusal(["edit", "missie-lyon", "--colour", "rood"], status: 64, "onbekend veld --colour van een activiteit; bekend: --title")
+        // A field the word is part of, or the nearest spelling: named first, before the whole list.
+        try expectRefusal(["edit", "missie-lyon", "--cost", "5"], status: 64,
+                          "onbekend veld --cost van een activiteit; bedoelde u --estimated-cost of --actual-cost? Bekend: --title")
+        try expectRefusal(["edit", "missie-lyon", "--start", "1-5-2027"], status: 64, "bedoelde u --start-date?")
+        try expectRefusal(["edit", "missie-lyon", "--titel", "X"], status: 64, "bedoelde u --title?")
         try expectRefusal(["edit", "missie-lyon", "--end-date", "31-2-2027"], status: 64, "--end-date: '31-2-2027' is geen datum")
         try expectRefusal(["edit", "missie-lyon", "--end-date", "1-1-2027"], status: 65, "de einddatum (1-1-2027) ligt voor de begindatum (12-4-2027)")
         try expectRefusal(["edit", "missie-lyon", "--relations", "narnia"], status: 65, "--relations: onbekende relatie 'narnia'")
@@ -166,6 +171,23 @@ struct RecordCommandsTests {
                 "\(twice.standardError)")
     }
 
+    @Test("a due date already past is saved with a warning (most often a mistyped year); on a done follow-up or a later date nothing is said")
+    func pastDueDate() throws {
+        // The scratch store's today is 22-11-2026.
+        let late = try run(["add-follow-up", "missie-lyon", "--what", "Verslag", "--due", "1-11-2025"])
+        #expect(late.status == 0)
+        let number = try #require(try stored().activity("missie-lyon")?.followUps.count)
+        #expect(late.standardError == "dossier: let op: de streefdatum 1-11-2025 ligt al in het verleden; anders bedoeld? "
+                + "dossier --store '\(scratch.path)' edit-follow-up missie-lyon \(number) --due …\n", "\(late.standardError)")
+        #expect(try stored().activity("missie-lyon")?.followUps.last?.due == Fixtures.date("2025-11-01"), "saved as typed")
+        #expect(try run(["edit-follow-up", "missie-lyon", String(number), "--due", "1-11-2027"]).standardError.isEmpty)
+        #expect(try run(["add-follow-up", "missie-lyon", "--what", "Bellen", "--due", "22-11-2026"]).standardError.isEmpty, "today is not past")
+        let edited = try run(["edit-follow-up", "missie-lyon", String(number), "--due", "21-11-2026"])
+        #expect(edited.standardError == "dossier: let op: de streefdatum 21-11-2026 ligt al in het verleden\n", "\(edited.standardError)")
+        _ = try run(["done", "missie-lyon", String(number)])
+        #expect(try run(["edit-follow-up", "missie-lyon", String(number), "--due", "1-1-2026"]).standardError.isEmpty, "done: its date is history")
+    }
+
     @Test("near doubles count too (spaces and capitals); a follow-up's text is trimmed; a removal says the later numbers moved; an unknown field is called unknown, also without a value")
     func doublesAndNumbers() throws {
         _ = try run(["add-contact", "pivot-park", "--name", "Eva de Wit"])
@@ -178,7 +200,9 @@ struct RecordCommandsTests {
                 "\(removed.standardOutput)\(removed.standardError)")
         let unknown = try run(["edit-follow-up", "missie-lyon", "1", "--done"])
         #expect(unknown.status == 64)
-        #expect(unknown.standardError.hasPrefix("dossier: onbekend veld --done van een vervolgactie; bekend: --what, --due, --owner"), "\(unknown.standardError)")
+        #expect(unknown.standardError.hasPrefix("dossier: --done: afvinken doet dossier done missie-lyon 1 (heropenen: met --reopen)"), "\(unknown.standardError)")
+        let other = try run(["edit-follow-up", "missie-lyon", "1", "--colour"])
+        #expect(other.standardError.hasPrefix("dossier: onbekend veld --colour van een vervolgactie; bekend: --what, --due, --owner"), "\(other.standardError)")
         #expect(try run(["edit-follow-up", "missie-lyon", "1", "--due"]).standardError.hasPrefix("dossier: --due: geef een waarde (leeg maken: --due \"\")"))
     }
 

@@ -342,14 +342,25 @@ struct FlowTests {
         app.press(.character("3"), .enter)
         app.press(.character("+")).type("Verslag naar de wethouder").press(.tab).type("1-7-2026").press(.control("s"))
         #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.count == 3)
+        // The fixture's follow-up is due 1-7-2026, before the harness's today: both warnings.
         #expect(app.state.message?.text == "Vervolgactie toegevoegd: Verslag naar de wethouder. Let op: Verslag naar de wethouder stond al open bij "
-                + "Delegatie uit Lyon (nummer 1).", "\(app.state.message?.text ?? "")")
+                + "Delegatie uit Lyon (nummer 1); de streefdatum 1-7-2026 ligt al in het verleden.", "\(app.state.message?.text ?? "")")
         app.press(.character("+")).type("Verslag naar de wethouder").press(.control("s"))
         #expect(app.state.message?.text == "Vervolgactie toegevoegd: Verslag naar de wethouder", "no due date: another follow-up")
         app.press(.escape, .character("1")).press(.character("/")).type("pivot").press(.enter, .enter, .tab)
         app.press(.character("+")).type("britta driessen").press(.control("s"))
         #expect(app.state.message?.text == "Contactpersoon toegevoegd bij Pivot Park: britta driessen. Let op: Pivot Park had al een contactpersoon "
                 + "Britta Driessen (britta-driessen).", "\(app.state.message?.text ?? "")")
+    }
+
+    @Test("a follow-up due before today is saved, and the message says the date has passed")
+    func pastDueDate() throws {
+        let app = Harness()
+        app.press(.character("3"), .enter)
+        app.press(.character("+")).type("Bedankbrief").press(.tab).type("1-1-2020").press(.control("s"))
+        #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.last?.due == Fixtures.date("2020-01-01"))
+        #expect(app.state.message?.text == "Vervolgactie toegevoegd: Bedankbrief. Let op: de streefdatum 1-1-2020 ligt al in het verleden.",
+                "\(app.state.message?.text ?? "")")
     }
 
     @Test("add and edit an activity")

@@ -24,7 +24,7 @@ struct AddFollowUpCommand: ParsableCommand {
 
     func run() throws {
         let due = try self.due.map { try ArgumentValues.date($0, option: "--due") }
-        var summary = ""
+        var summary = "", late: String?
         let (_, after, _) = try storeOptions.changeActivity(activity) { activity, dossier in
             // Read as every text field reads them (trimmed, within their limits), as edit-follow-up and the form read them.
             var followUp = FollowUp(text: what, due: due, owner: owner ?? "")
@@ -32,9 +32,13 @@ struct AddFollowUpCommand: ParsableCommand {
                                                                             table: FollowUp.fields, in: dossier))
             let change = Change.addFollowUp(activity.id, followUp)
             summary = change.summary(in: dossier)
+            late = PastDueDate.notice(for: change, today: Session.clock.today(), dates: Session.dates)
             return change
         }
         Output.line(TerminalSafeText.line("\(summary) (nummer \(after.followUps.count))"))
+        if let late {
+            Output.error(TerminalSafeText.line("dossier: let op: \(late); anders bedoeld? \(storeOptions.command) edit-follow-up \(after.id) \(after.followUps.count) --due …"))
+        }
         if let double = LikelyDouble.followUp(at: after.followUps.count - 1, of: after) {
             Output.error(TerminalSafeText.line("dossier: let op: \(double); dezelfde? \(storeOptions.command) remove-follow-up \(after.id) \(after.followUps.count)"))
         }
@@ -128,11 +132,13 @@ struct EditFollowUpCommand: ParsableCommand {
     func run() throws {
         let pairs = try FieldArguments.pairs(fields)
         guard !pairs.isEmpty else { throw ValidationError("noem minstens één veld, zoals --due … (zie dossier edit-follow-up --help)") }
-        var report = ""
+        var report = "", late: String?
         _ = try storeOptions.changeActivity(activity) { activity, dossier in
             let index = try DoneCommand.position(of: followUp, in: activity)
             let current = activity.followUps[index]
-            let values = try FieldArguments.values(pairs, table: FollowUp.fields, in: dossier)
+            let values = try FieldArguments.values(pairs, table: FollowUp.fields, in: dossier, ownFlow: [
+                "done": "afvinken doet dossier done \(activity.id) \(index + 1) (heropenen: met --reopen)",
+            ])
             let edits = FieldArguments.edits(values, of: current)
             guard !edits.isEmpty else {
                 report = TerminalSafeText.line("Niets gewijzigd: vervolgactie \(index + 1) bij \(activity.title) had die waarden al.")
@@ -141,9 +147,11 @@ struct EditFollowUpCommand: ParsableCommand {
             guard let place = FollowUpPlace(index, in: activity.followUps) else { return nil }
             let change = Change.editFollowUp(activity.id, place, edits)
             report = ([change.summary(in: dossier)] + change.details(in: dossier).map { "  " + $0 }).joined(separator: "\n")
+            late = PastDueDate.notice(for: change, today: Session.clock.today(), dates: Session.dates)
             return change
         }
         Output.line(report)
+        if let late { Output.error(TerminalSafeText.line("dossier: let op: \(late)")) }
     }
 }
 

@@ -39,7 +39,10 @@ enum FieldArguments {
         for (option, text) in pairs {
             if let flow = ownFlow[option] { throw ValidationError("--\(option): \(flow)") }
             guard let field = table.field(option: option) else {
-                throw ValidationError("onbekend veld --\(option) van een \(table.entityName); bekend: \(table.fields.map { "--" + $0.option }.joined(separator: ", "))")
+                let known = table.fields.map { "--" + $0.option }
+                let list = known.joined(separator: ", ")
+                let meant = meantFields(for: "--" + option, among: known).map { "; bedoelde u " + $0.joined(separator: " of ") + "? Bekend: " }
+                throw ValidationError("onbekend veld --\(option) van een \(table.entityName)\(meant ?? "; bekend: ")\(list)")
             }
             guard !result.contains(where: { $0.0.key == field.key }) else { throw ValidationError("--\(option) staat er twee keer") }
             guard text != missingValue else { throw ValidationError("--\(option): geef een waarde (leeg maken: --\(option) \"\")") }
@@ -53,6 +56,17 @@ enum FieldArguments {
         // In the table's order, as forms and documents show the fields.
         let order = table.fields.map(\.key)
         return result.sorted { (order.firstIndex(of: $0.0.key) ?? 0) < (order.firstIndex(of: $1.0.key) ?? 0) }
+    }
+
+    /// The fields an unknown `--option` probably meant: a word people use for one (`--kosten`), the fields the word is a
+    /// part of (`--cost`: `--estimated-cost` and `--actual-cost`), else the nearest spelling.
+    static func meantFields(for typed: String, among known: [String]) -> [String]? {
+        let synonyms = ParserMessages.synonyms[typed.lowercased(), default: []].filter(known.contains)
+        if !synonyms.isEmpty { return synonyms }
+        let word = typed.lowercased().drop { $0 == "-" }
+        let parts = known.filter { $0.dropFirst(2).split(separator: "-").contains(word) }
+        if !parts.isEmpty { return Array(parts.prefix(3)) }
+        return ParserMessages.suggestedOption(for: typed, among: known).map { [$0] }
     }
 
     /// The edits that give `entity` these values; unchanged fields are left out.

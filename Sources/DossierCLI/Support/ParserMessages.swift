@@ -14,10 +14,14 @@ enum ParserMessages {
         let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // "See 'dossier --help'": the error is about the root command, so a stray word is an unknown command.
         let isRoot = lines.contains { $0.hasPrefix("  See 'dossier --help'") || $0.hasPrefix("  See 'dossier -h'") }
+        // `dossier edit-activity x --cost 5`: the library names the option or the words after the command it did not
+        // know; what is wrong is the command.
+        let strayCommand = isRoot ? commandWord(arguments).flatMap { subcommands.contains($0) ? nil : $0 } : nil
         // "See 'dossier add-follow-up --help'": the command whose options an unknown one is compared with.
         let path = lines.lazy.compactMap { $0.wholeMatch(of: #/  See 'dossier ?(.*) --help' for more information\./#) }.first
             .map { $0.1.split(separator: " ").map(String.init) }
         return lines.map { line in
+            if line.hasPrefix("Error: "), let strayCommand { return "dossier: " + unknownCommand(strayCommand, subcommands: subcommands) }
             if line.hasPrefix("Error: ") {
                 return "dossier: " + cause(String(line.dropFirst(7)), isRoot: isRoot, subcommands: subcommands, options: { path.flatMap(options) },
                                            arguments: arguments)
@@ -31,11 +35,38 @@ enum ParserMessages {
         }.joined(separator: "\n")
     }
 
-    /// "onbekende opdracht 'relatons'; bedoelde u 'relations'?"
+    /// "onbekende opdracht 'relatons'; bedoelde u 'relations'?": a word people use for a command first (`edit-activity`
+    /// is `edit`, which the nearest spelling, `add-activity`, is not), else the nearest spelling.
     static func unknownCommand(_ word: String, subcommands: [String]) -> String {
-        let suggestion = Spelling.closest(to: word, in: subcommands).map { "; bedoelde u '\($0)'?" } ?? " (dossier --help noemt ze alle)"
+        let known = commandSynonyms[word.lowercased(), default: []].filter(subcommands.contains)
+        let meant = known.isEmpty ? Spelling.closest(to: word, in: subcommands).map { [$0] } : known
+        let suggestion = meant.map { "; bedoelde u " + $0.map { "'\($0)'" }.joined(separator: " of ") + "?" } ?? " (dossier --help noemt ze alle)"
         return "onbekende opdracht '\(word)'\(suggestion)"
     }
+
+    /// The word in the place of the command: the first one after the general options (`--store` takes a value).
+    static func commandWord(_ arguments: [String]) -> String? {
+        var rest = arguments[...]
+        while let first = rest.first, first.hasPrefix("-") {
+            rest = rest.dropFirst(first == "--store" ? 2 : 1)
+        }
+        return rest.first
+    }
+
+    /// Words typed for a command that is called otherwise, with the commands they may mean.
+    static let commandSynonyms: [String: [String]] = [
+        "edit-activity": ["edit"], "edit-relation": ["edit"], "wijzig": ["edit"], "bewerk": ["edit"], "update": ["edit"], "set": ["edit"],
+        "remove": ["delete"], "rm": ["delete"], "del": ["delete"], "delete-activity": ["delete"], "delete-relation": ["delete"],
+        "remove-activity": ["delete"], "remove-relation": ["delete"], "verwijder": ["delete"],
+        "add-visit": ["log-visit"], "visit": ["log-visit"], "bezoek": ["log-visit"], "visits": ["activities"],
+        "status": ["set-status", "move"], "set-activity-status": ["move"], "move-activity": ["move"],
+        "list": ["relations", "activities"], "ls": ["relations", "activities"], "relaties": ["relations"], "activiteiten": ["activities"],
+        "view": ["show"], "toon": ["show"], "get": ["show"],
+        "new": ["add-relation", "add-activity"], "add": ["add-relation", "add-activity"], "create": ["add-relation", "add-activity"],
+        "add-contact-person": ["add-contact"], "add-followup": ["add-follow-up"], "follow-up": ["add-follow-up"], "todo": ["add-follow-up", "due"],
+        "history": ["log"], "logboek": ["log"], "weigh": ["assess"], "afweging": ["assess"],
+        "check": ["validate"], "csv": ["export", "import"], "calendar": ["agenda"], "ical": ["export"],
+    ]
 
     /// What a successful exit prints: help, a version, a completion script, the help as JSON (for the man
     /// pages). The standard flags' help is Dutch everywhere; help text also gets Dutch headings.

@@ -48,6 +48,8 @@ public struct AppState: Sendable {
     public var pending: PendingCommit?
     /// The addition being saved (a contact, a follow-up, a visit), to say after it whether it probably doubles one.
     var pendingAddition: Change?
+    /// What the change being saved says by itself that is probably a mistake (a due date already past), said after it.
+    var pendingWarning: String?
     /// The files changed on disk (written elsewhere) since they were read; `R` reloads.
     public var hasOutsideChange = false
     /// How dates and times are written (the `dateFormat` setting, in the local time zone).

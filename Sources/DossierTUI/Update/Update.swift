@@ -148,6 +148,7 @@ extension AppState {
         }
         pending = purpose
         pendingAddition = LikelyDouble.isAddition(change) ? change : nil
+        pendingWarning = PastDueDate.notice(for: change, today: today, dates: dates)
         rememberSelection()
         // What is added becomes the selected row of its lists.
         switch change {
@@ -169,8 +170,9 @@ extension AppState {
         case .form(let success)?:
             form = nil
             undoHistory.recordChange(restoration)
-            let double = pendingAddition.flatMap { LikelyDouble.notice(after: $0, in: dossier, dates: dates) }
-            message = .info(success + (double.map { (success.hasSuffix(".") ? " " : ". ") + "Let op: \($0)." } ?? ""))
+            let warnings = [pendingAddition.flatMap { LikelyDouble.notice(after: $0, in: dossier, dates: dates) }, pendingWarning].compactMap { $0 }
+            let warning = warnings.isEmpty ? "" : (success.hasSuffix(".") ? " " : ". ") + "Let op: \(warnings.joined(separator: "; "))."
+            message = .info(success + warning)
         case .direct(let success)?:
             undoHistory.recordChange(restoration)
             message = .info(success)

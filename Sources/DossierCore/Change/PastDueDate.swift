@@ -1,0 +1,19 @@
+/// A follow-up given a due date that has already passed. Saved, never refused: a follow-up that is late is still one to
+/// do (it shows as overdue), and one may be written down after the fact. Said as a warning because it is most often a
+/// mistyped year or month (1-12-2025 for 1-12-2026).
+public enum PastDueDate {
+    /// "de streefdatum 5-1-2024 ligt al in het verleden", for an open follow-up added, or a due date edited, before `today`.
+    public static func notice(for change: Change, today: CalendarDate, dates: DateWriting = .standard) -> String? {
+        let due: CalendarDate?
+        switch change {
+        case .addFollowUp(_, let followUp) where !followUp.isDone:
+            due = followUp.due
+        case .editFollowUp(_, let place, let edits) where !place.seen.isDone:
+            due = edits.first { $0.field == "due" }.flatMap { try? FieldCast.date($0.new) }
+        default:
+            return nil
+        }
+        guard let due, due < today else { return nil }
+        return "de streefdatum \(dates.date(due)) ligt al in het verleden"
+    }
+}
