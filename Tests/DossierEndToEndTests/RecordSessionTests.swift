@@ -66,7 +66,7 @@ struct RecordSessionTests {
         try tmux.send("Tab", "C-u")
         try tmux.type("Voorzitter")
         try tmux.send("C-s")
-        try tmux.waitFor("Contactpersoon bijgewerkt")
+        try tmux.waitFor("Contactpersoon bewerkt")
         try tmux.send("L")
         let log = try tmux.waitFor("Functie: Directeur → Voorzitter")
         #expect(log.contains("Wijzigingen van Øresund Regio"))

@@ -314,7 +314,7 @@ struct FlowTests {
         // The one ticked off went below the open one, and the selection with it: Space again opens it again.
         app.press(.character(" "))
         #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.map(\.isDone) == [false, true, false])
-        #expect(app.state.message?.text == "Vervolgactie weer open: Verslag naar de wethouder")
+        #expect(app.state.message?.text == "Vervolgactie heropend: Verslag naar de wethouder")
     }
 
     @Test("ticking a follow-up off in a list longer than its pane keeps the selection on it, and in sight")

@@ -47,8 +47,8 @@ extension RecordDocument {
     static func links(_ links: [Link]) -> RecordList {
         RecordList(kind: .links, heading: "Links (\(links.count))", items: links.map { link in
             let kind = if case .path = link.target { "bestand: " } else { "" }
-            return RecordItem(id: link.id, line: [RecordSpan(link.label, .strong), RecordSpan("  " + kind + link.target.text, .muted)])
-        }, emptyText: "Nog geen links.")
+            return RecordItem(id: link.id, line: [RecordSpan(link.label, .strong), RecordSpan(kind + link.target.text, .muted)])
+        }, emptyText: "Nog geen links.", isTable: true)
     }
 
     /// "1-1-2025  Actief → Laag pitje  herijking 31-12-2030", who, and why.

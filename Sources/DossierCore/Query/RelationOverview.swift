@@ -25,6 +25,14 @@ public struct RelationOverview: Hashable, Sendable {
             }
         }
 
+        /// The label where a column is narrow: "herijk." or "act.".
+        public var shortLabel: String {
+            switch reason {
+            case .review: "herijk."
+            case .activity: "act."
+            }
+        }
+
         public func isOverdue(on today: CalendarDate) -> Bool { date < today }
     }
 

@@ -57,7 +57,7 @@ enum ActivityForm {
             let edits = TableForm.edits(values, of: existing)
             guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan \(existing.title).") }
             let warnings = ApprovedEditWarnings.lines(existing, edits, in: state.dossier, ledger: state.index.ledger)
-            return .change(.editActivity(id, edits), success: (["Activiteit bijgewerkt: \(title)."] + warnings).joined(separator: " "))
+            return .change(.editActivity(id, edits), success: (["Activiteit bewerkt: \(title)."] + warnings).joined(separator: " "))
         }
         let status = form["status"]?.selectedValue.flatMap(ActivityStatus.init(rawValue:)) ?? .idee
         var activity = Activity(id: state.dossier.newActivityID(for: title), title: title, kind: .overig, status: status)

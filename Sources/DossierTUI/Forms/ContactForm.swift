@@ -16,7 +16,7 @@ enum ContactForm {
         if let contactID, let existing = relation.contacts.first(where: { $0.id == contactID }) {
             let edits = TableForm.edits(values, of: existing)
             guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan \(existing.name).") }
-            return .change(.editContact(relationID, contactID, edits), success: "Contactpersoon bijgewerkt: \(form.text("name"))")
+            return .change(.editContact(relationID, contactID, edits), success: "Contactpersoon bewerkt: \(form.text("name"))")
         }
         let name = form.text("name")
         var contact = Contact(id: relation.contacts.newContactID(for: name), name: name)

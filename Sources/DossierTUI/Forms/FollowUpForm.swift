@@ -30,6 +30,6 @@ enum FollowUpForm {
         let edits = TableForm.edits(values, of: place.seen)
         guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan vervolgactie \(editing.index + 1).") }
         return .change(.editFollowUp(activityID, place, edits),
-                       success: "Vervolgactie bijgewerkt: \(form.text("text"))")
+                       success: "Vervolgactie bewerkt: \(form.text("text"))")
     }
 }

@@ -21,7 +21,7 @@ enum LinkForm {
         if let linkID, let existing {
             let edits = TableForm.edits(values, of: existing)
             guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan \(existing.label).") }
-            return .change(.editLink(owner, linkID, edits), success: "Link bijgewerkt: \(form.text("label"))")
+            return .change(.editLink(owner, linkID, edits), success: "Link bewerkt: \(form.text("label"))")
         }
         let label = form.text("label")
         var link = Link(id: links.newLinkID(for: label), label: label, target: .path(""))

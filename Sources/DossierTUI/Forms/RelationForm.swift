@@ -35,7 +35,7 @@ enum RelationForm {
         if let id, let existing = state.seenRelation(id) {
             let edits = TableForm.edits(values, of: existing)
             guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan \(existing.name).") }
-            return .change(.editRelation(id, edits), success: "Relatie bijgewerkt: \(form.text("name"))")
+            return .change(.editRelation(id, edits), success: "Relatie bewerkt: \(form.text("name"))")
         }
         let name = form.text("name")
         let status = form["status"]?.selectedValue.flatMap(RelationStatus.init(rawValue:)) ?? .verkennen

@@ -128,7 +128,7 @@ enum VisitForm {
             let edits = Activity.fields.edits(from: existing, to: draft.updating(existing))
             guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan \(existing.title).") }
             let warnings = ApprovedEditWarnings.lines(existing, edits, in: state.dossier, ledger: state.index.ledger)
-            return .change(.editActivity(existing.id, edits), success: (["Bezoek bijgewerkt: \(draft.effectiveTitle)."] + warnings).joined(separator: " "))
+            return .change(.editActivity(existing.id, edits), success: (["Bezoek bewerkt: \(draft.effectiveTitle)."] + warnings).joined(separator: " "))
         }
         let decision = form["decision"]?.isVisible == true ? reader.text("decision") : ""
         let activity = draft.newActivity(in: state.dossier, today: state.today, approvedBy: decision.isEmpty ? nil : decision,

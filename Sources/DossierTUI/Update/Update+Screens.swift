@@ -324,7 +324,7 @@ extension AppState {
                             visibleRows: DetailLayout(layout: layout, itemCount: toggled.count).itemRows)
         replaceCurrentDetail(detail)
         let followUp = activity.followUps[selection]
-        let success = followUp.isDone ? "Vervolgactie weer open: \(followUp.text)" : "Vervolgactie afgevinkt: \(followUp.text)"
+        let success = followUp.isDone ? "Vervolgactie heropend: \(followUp.text)" : "Vervolgactie afgevinkt: \(followUp.text)"
         // By its place: refused when a colleague's change to the activity (a follow-up removed before it) arrives first.
         return commit(.setFollowUpDone(activity.id, index: selection, isDone: !followUp.isDone), .direct(success: success),
                       seen: SeenRecords(activities: [activity]))

@@ -9,9 +9,9 @@ enum RelationListView {
         let wide = state.width >= 110
         // The name keeps its width; on a narrow screen the kind yields first, then the count of activities.
         let columns = ListColumns(totalWidth: state.width, columns: [
-            .init("Naam", weight: 5, minimum: 25), .init("Soort", fixed: wide ? 20 : 12, yieldRank: 1), .init("Plaats", weight: 4),
+            .init("Naam", weight: 5, minimum: 25), .init("Soort", fixed: wide ? 20 : 12, yieldRank: 1), .init("Plaats", weight: wide ? 4 : 3),
             .init("Status", fixed: 10), .init("Act.", fixed: 4, alignRight: true, yieldRank: 2),
-            .init(wide ? "Volgende datum" : "Volgende", fixed: state.dates.columnWidth + (wide ? 13 : 1)),
+            .init(wide ? "Volgende datum" : "Volgende", fixed: state.dates.columnWidth + (wide ? 13 : 10)),
         ])
         columns.drawHeader(in: &canvas, y: layout.bodyTop, style: theme.header)
         let rows = state.rows(.relations)
@@ -34,7 +34,7 @@ enum RelationListView {
             let isMatch = query.map { state.index.searchKeys?.relations[position].contains($0) == true } ?? false
             let overdue = overview.nextDate?.isOverdue(on: state.today) ?? false
             // Overdue is also written out ("!"), for terminals without colour.
-            let next = overview.nextDate.map { wide ? "\(state.dates.date($0.date)) \($0.label)\(overdue ? " !" : "")" : "\(overdue ? "!" : "")\(state.dates.date($0.date))" } ?? ""
+            let next = overview.nextDate.map { "\(state.dates.date($0.date)) \(wide ? $0.label : $0.shortLabel)\(overdue ? " !" : "")" } ?? ""
             columns.drawRow([
                 (relation.name, RowStyle.apply(isMatch ? theme.match : base.bold(), selected: selected)),
                 (wide ? relation.kind.label : relation.kind.shortLabel, RowStyle.apply(base, selected: selected)),
