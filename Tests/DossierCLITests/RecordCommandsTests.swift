@@ -188,6 +188,16 @@ struct RecordCommandsTests {
         #expect(try run(["edit-follow-up", "missie-lyon", String(number), "--due", "1-1-2026"]).standardError.isEmpty, "done: its date is history")
     }
 
+    @Test("the cost activities lists is the one the budget and the screen count: the estimate until carried out, then the actual cost")
+    func listedCost() throws {
+        #expect(try run(["edit", "missie-lyon", "--actual-cost", "3.000"]).status == 0)
+        let lines = try run(["activities"]).standardOutput.split(separator: "\n")
+        let planned = try #require(lines.first { $0.contains("missie-lyon") && !$0.contains("delegatie") })
+        #expect(planned.hasSuffix("€ 2.500,00"), "planned: the estimate, as the budget counts it: \(planned)")
+        let done = try #require(lines.first { $0.contains("delegatie-uit-lyon") })
+        #expect(done.hasSuffix("€ 450,50"), "carried out: the actual cost: \(done)")
+    }
+
     @Test("near doubles count too (spaces and capitals); a follow-up's text is trimmed; a removal says the later numbers moved; an unknown field is called unknown, also without a value")
     func doublesAndNumbers() throws {
         _ = try run(["add-contact", "pivot-park", "--name", "Eva de Wit"])

@@ -244,7 +244,7 @@ public enum Assessor {
             let line = facts.dossier.budgetLine(lineID)
             let lineName = line?.name ?? lineID
             // Carried out: what it cost (or, if that was never filled in, the estimate). Otherwise the estimate.
-            let knownCost = activity.status.isCarriedOut ? activity.actualCost ?? activity.estimatedCost : activity.estimatedCost
+            let knownCost = activity.listedCost
             guard let cost = knownCost else {
                 add(.budget, .naderBekijken, "Zonder geraamde kosten is niet te zeggen of de activiteit binnen \(lineName) past.")
                 missing.append("Geraamde kosten")

@@ -65,6 +65,14 @@ public struct Activity: Hashable, Sendable, Identifiable {
     /// What the activity costs for the budget: the actual cost once carried out, else the estimate.
     public var budgetedCost: Money { Activity.budgetedCost(status: status, actualCost: actualCost, estimatedCost: estimatedCost) }
 
+    /// The cost a list shows of it, the amount the budget counts: the actual cost once carried out (the estimate while that
+    /// is not known), before that the estimate; nil when there is none to show.
+    public var listedCost: Money? { Activity.listedCost(status: status, actualCost: actualCost, estimatedCost: estimatedCost) }
+
+    public static func listedCost(status: ActivityStatus, actualCost: Money?, estimatedCost: Money?) -> Money? {
+        status.isCarriedOut ? actualCost ?? estimatedCost : estimatedCost
+    }
+
     /// What the activity puts on a budget line, as the budget counts it: its budgeted cost once approved, planned or
     /// carried out and charged to a line; nothing when it was turned down, called off, still undecided or paid by a partner.
     public var chargedCost: Money { status.countsAgainstBudget && budgetLine != nil ? budgetedCost : .zero }

@@ -8,7 +8,7 @@ public struct ActivityRow: Hashable, Sendable {
     public var status: ActivityStatus
     /// The linked relations (not the organiser), in the activity's order.
     public var relations: [RelationID]
-    /// The actual cost when known, else the estimate.
+    /// The cost a list shows (`Activity.listedCost`).
     public var cost: Money?
 
     public init(startDate: CalendarDate?, id: ActivityID, title: String, kind: ActivityKind, status: ActivityStatus, relations: [RelationID],
@@ -24,6 +24,6 @@ public struct ActivityRow: Hashable, Sendable {
 
     public init(_ activity: Activity) {
         self.init(startDate: activity.startDate, id: activity.id, title: activity.title, kind: activity.kind, status: activity.status,
-                  relations: activity.relations, cost: activity.actualCost ?? activity.estimatedCost)
+                  relations: activity.relations, cost: activity.listedCost)
     }
 }

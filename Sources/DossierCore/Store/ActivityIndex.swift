@@ -7,11 +7,12 @@
 /// Two lines and the rows: a header (the format, the snapshot's stamp, the body's length and checksum), then
 /// the body, a JSON list in list order with one activity per line (so that it reads on all cores): `[start,
 /// length, position in the snapshot, "id", day or null, "sort title", "title", "status", "kind", "direction" or
-/// null, "budget line" or null, cost in cents or null, ["linked relation", …], "organising relation" or null, what it
+/// null, "budget line" or null, cost in cents or null (`Activity.listedCost`), ["linked relation", …], "organising relation" or null, what it
 /// costs the budget in cents (`Activity.budgetedCost`), end day or null, [follow-up, …] (as `Activity.write`
 /// writes them)]`.
 struct ActivityIndex: Sendable {
-    static let format = 4
+    // 5: the cost is `Activity.listedCost` (before, the actual cost whatever the status).
+    static let format = 5
 
     var snapshot: SideIndex.FileStamp
     var entries: [ActivityListing.Entry]

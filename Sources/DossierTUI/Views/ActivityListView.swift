@@ -59,7 +59,7 @@ enum ActivityListView {
                     (activity.title, titleStyle), (activity.status.label, statusStyle), (relations, plain),
                 ], in: &canvas, y: y)
             } else {
-                let cost = (activity.status.isCarriedOut ? activity.actualCost ?? activity.estimatedCost : activity.estimatedCost)?.formatted ?? ""
+                let cost = activity.listedCost?.formatted ?? ""
                 columns.drawRow([
                     (date, plain), (activity.title, titleStyle), (activity.kind.label, plain), (activity.status.label, statusStyle),
                     (relations, plain), (cost, plain),
