@@ -143,6 +143,13 @@ struct ExchangeTests {
         text = text.replacingOccurrences(of: "Handelsmissie Rhône-Alpes;handelsmissie;goedgekeurd", with: "Handelsmissie Rhône-Alpes en Lyon;handelsmissie;gepland")
         text += ";Beurs BIO-Europe;beurs;idee;;;3-11-2027;5-11-2027;pivot-park;gemeente;;farma;;3.000;;;;;;;;Wethouder economie (Gemeente Oss);;;;;;Met Pivot Park\r\n"
         try directory.write("activiteiten.csv", text)
+        // --dry-run says what would change, field by field, and changes nothing.
+        let before = try directory.read("dossier.json")
+        let dryRun = try run(["import", "activities", file, "--dry-run"])
+        #expect(dryRun.standardOutput.contains("Titel: Handelsmissie Rhône-Alpes → Handelsmissie Rhône-Alpes en Lyon\n"), "\(dryRun.standardOutput)")
+        #expect(dryRun.standardOutput.contains("Beurs BIO-Europe"), "\(dryRun.standardOutput)")
+        #expect(dryRun.standardOutput.hasSuffix("Controle: 1 nieuw, 1 bijgewerkt, 8 ongewijzigd. Er is niets geïmporteerd (--dry-run).\n"))
+        #expect(try directory.read("dossier.json") == before)
         let imported = try run(["import", "activities", file])
         #expect(imported.standardOutput.hasPrefix("Geïmporteerd: 1 nieuw, 1 bijgewerkt, 8 ongewijzigd.\nDe stand van vóór de import terugzetten: dossier --store "),
                 "\(imported.standardOutput)\(imported.standardError)")
@@ -165,6 +172,38 @@ struct ExchangeTests {
         #expect(restored.activity("handelsmissie-rhone-alpes")?.status == .goedgekeurd)
         #expect(restored.activity("beurs-bio-europe") == nil)
         #expect(restored.activity("delegatie-uit-medicon-valley-alliance-2026-03-12")?.outcomes.isEmpty == false)
+    }
+
+    @Test("a row exported before a colleague changed its activity is refused, not imported over that change; an empty 'versie' overwrites on purpose")
+    func staleRowRefused() throws {
+        try addYear()
+        let file = directory.file("activiteiten.csv")
+        _ = try run(["export", "--format", "csv", "--what", "activities", "--excel", "-o", file])
+        // After the export, a colleague changes the mission's notes; the spreadsheet still has the old ones.
+        let edit = try run(["edit", "handelsmissie-rhone-alpes", "--notes", "Door een collega aangevuld."])
+        #expect(edit.status == 0, "\(edit.standardError)")
+        var text = String(decoding: try directory.read("activiteiten.csv"), as: UTF8.self)
+        text = text.replacingOccurrences(of: "Handelsmissie Rhône-Alpes;", with: "Handelsmissie Rhône-Alpes en Lyon;")
+        try directory.write("activiteiten.csv", text)
+        let line = try #require(text.split(separator: "\r\n").firstIndex { $0.contains("Handelsmissie Rhône-Alpes en Lyon") }) + 1
+        let stale = try run(["import", "activities", file])
+        #expect(stale.status == 65)
+        #expect(stale.standardError.contains("\(file), regel \(line), kolom 'versie': Handelsmissie Rhône-Alpes (handelsmissie-rhone-alpes) is gewijzigd na "
+                                             + "deze export; een import zou die wijziging terugdraaien."), "\(stale.standardError)")
+        var dossier = try DossierStore(path: storePath).load()
+        #expect(dossier.activity("handelsmissie-rhone-alpes")?.notes == "Door een collega aangevuld.", "the colleague's change stays")
+        #expect(dossier.activity("handelsmissie-rhone-alpes")?.title == "Handelsmissie Rhône-Alpes", "nothing imported")
+
+        // The cell emptied: the row is imported as it stands, the old notes too.
+        let lines = text.components(separatedBy: "\r\n").map { row in
+            row.contains("Handelsmissie Rhône-Alpes en Lyon") ? row.replacing(/;v[0-9a-f]{8}$/, with: ";") : row
+        }
+        try directory.write("activiteiten.csv", lines.joined(separator: "\r\n"))
+        let forced = try run(["import", "activities", file])
+        #expect(forced.status == 0, "\(forced.standardError)")
+        dossier = try DossierStore(path: storePath).load()
+        #expect(dossier.activity("handelsmissie-rhone-alpes")?.title == "Handelsmissie Rhône-Alpes en Lyon")
+        #expect(dossier.activity("handelsmissie-rhone-alpes")?.notes != "Door een collega aangevuld.")
     }
 
     @Test("import keeps who decided, also for an activity carried out since; a new row named like a relation gets an id of its own")

@@ -11,7 +11,9 @@ struct ImportCommand: ParsableCommand {
         regel met een bekende id werkt die activiteit bij (een andere status gaat langs de levenscyclus), een regel \
         zonder id voegt een activiteit toe; ongewijzigde regels blijven zoals ze zijn. Alles in één wijziging, en \
         de stand van vóór de import blijft als back-up bewaard: de melding noemt de dossier restore die hem terugzet.
-        Voorbeeld: dossier import activities activiteiten.csv
+        Een regel van een activiteit die na de export is gewijzigd (de kolom versie klopt niet meer), wordt \
+        geweigerd: importeren zou die wijziging terugdraaien. --dry-run toont per activiteit wat er zou veranderen.
+        Voorbeeld: dossier import activities activiteiten.csv --dry-run
         """
     )
 
@@ -58,6 +60,12 @@ struct ImportCommand: ParsableCommand {
         let summary = "\(prepared.added) nieuw, \(prepared.updated) bijgewerkt, \(prepared.unchanged) ongewijzigd"
             + (prepared.problems.isEmpty ? "" : ", \(count(Set(prepared.problems.map(\.line)).count, "regel", "regels")) overgeslagen")
         if dryRun {
+            // What the import would do, change by change, as the log will say it.
+            for change in prepared.changes.prefix(50) {
+                Output.line(TerminalSafeText.line(change.summary(in: dossier)))
+                for detail in change.details(in: dossier) { Output.line(TerminalSafeText.line("  " + detail)) }
+            }
+            if prepared.changes.count > 50 { Output.line("… en nog \(prepared.changes.count - 50) wijzigingen") }
             Output.line("Controle: \(summary). Er is niets geïmporteerd (--dry-run).")
             return
         }

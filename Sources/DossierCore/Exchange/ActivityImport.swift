@@ -54,7 +54,7 @@ public struct ActivityImport: Sendable {
         context.isImport = true
         var idsInFile = Set<String>()
         var idCounters: [String: Int] = [:]
-        let readOnly = ActivityTable.columns.filter { !$0.isImported && columnIndex[$0.heading] != nil }
+        let readOnly = ActivityTable.columns.filter { !$0.isImported && $0.heading != ActivityTable.versionHeading && columnIndex[$0.heading] != nil }
         let approvalColumns = ActivityTable.columns.filter { $0.heading == "besluit" || $0.heading == "reden afwijking" }
         var earlier = TitlesAndDates()
         for record in records.dropFirst() {
@@ -93,6 +93,15 @@ public struct ActivityImport: Sendable {
             }
             if changes.isEmpty {
                 result.unchanged += 1
+                continue
+            }
+            // Exported before the activity was last changed (by a colleague, or here): the row would put back what that
+            // change replaced, in every column it touched. Refused; an empty cell 'versie' overwrites on purpose.
+            if !isNew, let id = row.cell("id"), let existing = dossier.activity(id), let exported = row.cell(ActivityTable.versionHeading),
+               !exported.isEmpty, exported != ActivityTable.version(of: existing, in: dossier) {
+                result.problems.append(Problem(line: record.line, column: ActivityTable.versionHeading, message: "\(existing.title) (\(existing.id)) is gewijzigd "
+                    + "na deze export; een import zou die wijziging terugdraaien. Exporteer opnieuw en breng uw wijziging daarin aan, of maak deze cel "
+                    + "leeg om de activiteit toch met deze regel te overschrijven"))
                 continue
             }
             // Applied in place (a copy of the whole dossier per row would make the import quadratic); a refused

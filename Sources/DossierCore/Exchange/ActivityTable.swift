@@ -50,7 +50,23 @@ public enum ActivityTable {
         Column(heading: "relatienamen", isImported: false) { activity, dossier in items(activity.relations.map(dossier.relationName)) },
         Column(heading: "open vervolgacties", isImported: false) { activity, _ in String(activity.openFollowUps.count) },
         Column(heading: "laatste oordeel", isImported: false) { activity, _ in activity.assessments.last?.verdict.rawValue ?? "" },
+        Column(heading: versionHeading, isImported: false) { activity, dossier in version(of: activity, in: dossier) },
     ]
+
+    /// The column that says which state of the activity a row was exported from.
+    public static let versionHeading = "versie"
+
+    /// The state of what the import reads of an activity, as a short text ("v" and a checksum of the cells the import
+    /// reads, as the export writes them; the letter keeps a spreadsheet from reading it as a number). A row whose
+    /// activity has another version now was exported before someone changed it: importing it would undo that change.
+    public static func version(of activity: Activity, in dossier: Dossier) -> String {
+        var bytes: [UInt8] = []
+        for column in columns where column.isImported {
+            bytes += column.value(activity, dossier).utf8
+            bytes.append(0x1F)
+        }
+        return "v" + CRC32.hex(CRC32.checksum(bytes))
+    }
 
     public static func rows(_ activities: [Activity], in dossier: Dossier) -> [[String]] {
         [columns.map(\.heading)] + activities.map { activity in columns.map { $0.value(activity, dossier) } }
