@@ -47,6 +47,11 @@ struct ParserMessageTests {
          "Gebruik: dossier add-follow-up "),
         (["delete", "missie-lyon", "--force"], "dossier: onbekende optie '--force'; bedoelde u '--yes'?", "Gebruik: dossier delete "),
         (["log", "--from", "1-1-2026"], "dossier: onbekende optie '--from'; bedoelde u '--since'?", "Gebruik: dossier log "),
+        // A mistyped option where a required one is missing: the typo is what is wrong.
+        (["add-contact", "taizhou", "--naam", "Piet"], "dossier: onbekende optie '--naam'; bedoelde u '--name'? ('--name <naam>' ontbreekt)",
+         "Gebruik: dossier add-contact "),
+        (["add-activity", "--title", "Beurs", "--kind", "beurs", "--estimated-cost", "500"], "dossier: onbekende optie '--estimated-cost'; bedoelde u '--cost'?",
+         "Gebruik: dossier add-activity "),
         (["relations", "--blah"], "dossier: onbekende optie '--blah'", "Gebruik: dossier relations "),
         (["relations", "-x"], "dossier: onbekende optie '-x'", "Gebruik: dossier relations "),
         (["relations", "extra"], "dossier: onverwacht argument 'extra'", "Gebruik: dossier relations "),

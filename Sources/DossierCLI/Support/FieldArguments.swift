@@ -58,11 +58,9 @@ enum FieldArguments {
         return result.sorted { (order.firstIndex(of: $0.0.key) ?? 0) < (order.firstIndex(of: $1.0.key) ?? 0) }
     }
 
-    /// The fields an unknown `--option` probably meant: a word people use for one (`--kosten`), the fields the word is a
-    /// part of (`--cost`: `--estimated-cost` and `--actual-cost`), else the nearest spelling.
+    /// The fields an unknown `--option` probably meant: the fields the word is a part of (`--cost`: `--estimated-cost` and
+    /// `--actual-cost`), else a word people use for one (`--kosten`) or the nearest spelling.
     static func meantFields(for typed: String, among known: [String]) -> [String]? {
-        let synonyms = ParserMessages.synonyms[typed.lowercased(), default: []].filter(known.contains)
-        if !synonyms.isEmpty { return synonyms }
         let word = typed.lowercased().drop { $0 == "-" }
         let parts = known.filter { $0.dropFirst(2).split(separator: "-").contains(word) }
         if !parts.isEmpty { return Array(parts.prefix(3)) }

@@ -99,6 +99,12 @@ enum ParserMessages {
     /// The cause of an error, in Dutch.
     static func cause(_ text: String, isRoot: Bool, subcommands: [String], options: () -> [String]? = { nil }, arguments: [String] = []) -> String {
         if let match = text.wholeMatch(of: /Missing expected argument '(.+)'/) {
+            // `add-contact taizhou --naam Piet`: the library misses --name before it looks at --naam; the typo is the cause.
+            if let known = options(), let typed = arguments.first(where: { $0.hasPrefix("--") && !known.contains(String($0.prefix { $0 != "=" })) }) {
+                let option = String(typed.prefix { $0 != "=" })
+                return "onbekende optie '\(option)'" + (suggestedOption(for: option, among: known).map { "; bedoelde u '\($0)'?" } ?? "")
+                    + " ('\(match.1)' ontbreekt)"
+            }
             return "'\(match.1)' ontbreekt; die is verplicht"
         }
         if let match = text.wholeMatch(of: /Missing one of: (.+)/) {
@@ -173,7 +179,7 @@ enum ParserMessages {
         "--city": ["--places"], "--place": ["--places"], "--plaats": ["--places"], "--land": ["--country"], "--sector": ["--sectors"],
         "--org": ["--organiser", "--organisation"], "--organisatie": ["--organisation", "--organiser"],
         "--note": ["--notes"], "--toelichting": ["--notes"], "--reden": ["--reason"], "--besluit": ["--decision"],
-        "--kosten": ["--cost", "--actual-cost"], "--bedrag": ["--cost", "--actual-cost"], "--relatie": ["--relation"],
+        "--kosten": ["--cost", "--actual-cost"], "--estimated-cost": ["--cost"], "--cost": ["--actual-cost"], "--bedrag": ["--cost", "--actual-cost"], "--relatie": ["--relation"],
         "--jaar": ["--year"], "--richting": ["--direction"],
     ]
 
