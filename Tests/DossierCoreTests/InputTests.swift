@@ -60,6 +60,12 @@ struct InputTests {
             #expect(FilePath.absolute(anchored, from: "/home/anna") == anchored)
         }
         #expect(message(LinkTarget.readAnchored, "https://www.oss.nl") == nil)
+        // A web address without https:// is said to be one, in a form and on the command line.
+        #expect(message(LinkTarget.readAnchored, "www.taizhou.gov.cn/en") == "'www.taizhou.gov.cn/en' is geen volledig webadres; bedoelde u https://www.taizhou.gov.cn/en?")
+        #expect(message(LinkTarget.readAnchored, "taizhou.gov.cn/en") == "'taizhou.gov.cn/en' is geen volledig webadres; bedoelde u https://taizhou.gov.cn/en?")
+        #expect(message(LinkTarget.readURL, "www.oss.nl") == "'www.oss.nl' is geen volledig webadres; bedoelde u https://www.oss.nl?")
+        #expect(message(LinkTarget.readAnchored, "besluit.pdf")?.contains("geen volledig pad") == true, "a file's name, not a web address")
+        #expect(message(LinkTarget.readAnchored, "verslagen.2026/mei.pdf")?.contains("geen volledig pad") == true, "a folder with a dot")
         #expect(FilePath.absolute("docs/./besluit.pdf", from: "/home/anna/werk") == "/home/anna/werk/docs/besluit.pdf")
         #expect(FilePath.absolute("../gedeeld/x.pdf", from: "/home/anna/werk/") == "/home/anna/gedeeld/x.pdf")
         #expect(FilePath.expandingHome("~/x.pdf", home: "/home/anna") == "/home/anna/x.pdf")

@@ -30,12 +30,28 @@ extension LinkTarget {
     public static func readAnchored(_ text: String) throws(ValueError) -> LinkTarget {
         let target = try read(text)
         if case .path(let path) = target, !FilePath.isAnchored(path) {
+            if isWebAddressWithoutScheme(path) { throw withoutScheme(path) }
             throw ValueError("'\(path)' is geen volledig pad: begin bij / of ~/ (zoals /mnt/gedeeld/besluit.pdf)")
         }
         return target
     }
 
+    /// `www.oss.nl`, `taizhou.gov.cn/en`: a host (a name with a dot, at the start or before the first slash) without
+    /// `https://`. A lone `besluit.pdf` is a file's name, not this.
+    static func isWebAddressWithoutScheme(_ text: String) -> Bool {
+        guard !text.contains(where: \.isWhitespace), !text.contains(":") else { return false }
+        if text.lowercased().hasPrefix("www.") { return text.count > 4 }
+        guard let slash = text.firstIndex(of: "/") else { return false }
+        let host = text[..<slash]
+        return host.contains(".") && !host.hasPrefix(".") && host.split(separator: ".").last.map { $0.count >= 2 && $0.allSatisfy(\.isLetter) } == true
+    }
+
+    static func withoutScheme(_ text: String) -> ValueError {
+        ValueError("'\(text)' is geen volledig webadres; bedoelde u https://\(text)?")
+    }
+
     static func urlProblem(_ url: String) -> ValueError? {
+        if isWebAddressWithoutScheme(url) { return withoutScheme(url) }
         let lower = url.lowercased()
         let scheme = schemes.first { lower.hasPrefix($0 + ":") }
         let rest = scheme.map { url.dropFirst($0.count + 1).drop { $0 == "/" } } ?? ""
