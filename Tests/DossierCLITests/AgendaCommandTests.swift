@@ -30,7 +30,7 @@ extension ExchangeTests {
     @Test("dossier agenda refuses --from after --to (and --to before today alone) with a clear message, exit 64", arguments: [
         (["--from", "1-1-2027", "--to", "1-1-2026"], "--from 1-1-2027 ligt na --to 1-1-2026"),
         (["--to", "1-1-2026"], "--to 1-1-2026 ligt vóór vandaag (22-11-2026); geef ook --from"),
-        (["--from", "31-2-2026"], "--from: '31-2-2026' is geen datum"),
+        (["--from", "31-2-2026"], "--from: '31-2-2026' bestaat niet"),
     ])
     func agendaRefusals(arguments: [String], message: String) throws {
         let result = try run(["agenda"] + arguments)

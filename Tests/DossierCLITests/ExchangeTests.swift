@@ -243,7 +243,7 @@ struct ExchangeTests {
         let journalBefore = try? directory.read("dossier.json.journal")
         let result = try run(["import", "activities", directory.file("import.csv")])
         #expect(result.status == 65)
-        for expected in ["regel 3, kolom 'begindatum': '31-2-2027' is geen datum", "regel 4, kolom 'soort': onbekende soort activiteit 'vergadering'",
+        for expected in ["regel 3, kolom 'begindatum': '31-2-2027' bestaat niet", "regel 4, kolom 'soort': onbekende soort activiteit 'vergadering'",
                          "regel 4, kolom 'relaties': onbekende relatie 'narnia'", "regel 4, kolom 'geraamde kosten': 'veel' is geen bedrag",
                          "regel 5, kolom 'status':", "er is niets geïmporteerd"] {
             #expect(result.standardError.contains(expected), "missing: \(expected)\n\(result.standardError)")

@@ -109,7 +109,7 @@ struct RecordCommandsTests {
                           "onbekend veld --cost van een activiteit; bedoelde u --estimated-cost of --actual-cost? Bekend: --title")
         try expectRefusal(["edit", "missie-lyon", "--start", "1-5-2027"], status: 64, "bedoelde u --start-date?")
         try expectRefusal(["edit", "missie-lyon", "--titel", "X"], status: 64, "bedoelde u --title?")
-        try expectRefusal(["edit", "missie-lyon", "--end-date", "31-2-2027"], status: 64, "--end-date: '31-2-2027' is geen datum")
+        try expectRefusal(["edit", "missie-lyon", "--end-date", "31-2-2027"], status: 64, "--end-date: '31-2-2027' bestaat niet")
         try expectRefusal(["edit", "missie-lyon", "--end-date", "1-1-2027"], status: 65, "de einddatum (1-1-2027) ligt voor de begindatum (12-4-2027)")
         try expectRefusal(["edit", "missie-lyon", "--relations", "narnia"], status: 65, "--relations: onbekende relatie 'narnia'")
         try expectRefusal(["edit", "missie-lyon"], status: 64, "noem minstens één veld")

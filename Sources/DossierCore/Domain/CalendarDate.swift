@@ -90,7 +90,7 @@ extension CalendarDate {
         self = date
     }
 
-    /// A date as people type it: ISO `2025-03-12`, or Dutch day-month-year `12-3-2025`, `12-03-2025`,
+    /// A date as people type it: ISO `2025-03-12` (also `2025-3-12`), or Dutch day-month-year `12-3-2025`, `12-03-2025`,
     /// `12/3/2025`, `12.3.2025` or `12 maart 2025`, in `Limits.years`. Surrounding spaces are ignored.
     public init?(parsing input: String) {
         guard let date = CalendarDate.representable(typed: input), date.isAccepted else { return nil }
@@ -100,7 +100,9 @@ extension CalendarDate {
     /// The one reading of a typed date (forms, options, CSV cells), with the one wording of its errors.
     public static func read(_ text: String) throws(ValueError) -> CalendarDate {
         guard let date = representable(typed: text) else {
-            throw ValueError("'\(text.trimmingSpaces())' is geen datum; gebruik 12-3-2025 of 12 maart 2025")
+            let typed = text.trimmingSpaces()
+            if let impossible = impossibleDay(typed) { throw ValueError("'\(typed)' bestaat niet: \(impossible)") }
+            throw ValueError("'\(typed)' is geen datum; gebruik 12-3-2025 of 12 maart 2025")
         }
         return try date.accepted()
     }
@@ -144,12 +146,28 @@ extension CalendarDate {
         let text = input.trimmingSpaces()
         if let iso = representable(iso: text) { return iso }
         if let written = representable(written: text) { return written }
-        let parts = text.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
-        guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-              let day = CalendarDate.number(Array(parts[0].utf8)[...]),
-              let month = CalendarDate.number(Array(parts[1].utf8)[...]),
-              let year = CalendarDate.number(Array(parts[2].utf8)[...]) else { return nil }
+        guard let (year, month, day) = numbers(text) else { return nil }
         return CalendarDate(year: year, month: month, day: day)
+    }
+
+    /// The year, month and day of `12-3-2025` (also with / or .) or of `2025-3-12`, whether or not that day exists.
+    private static func numbers(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        let parts = text.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
+        let values = parts.compactMap { number(Array($0.utf8)[...]) }
+        guard parts.count == 3, values.count == 3 else { return nil }
+        // Year first: ISO with the zeros left out (2025-3-12), never ambiguous.
+        if parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count) { return (values[0], values[1], values[2]) }
+        guard parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count) else { return nil }
+        return (values[2], values[1], values[0])
+    }
+
+    /// Why a date written as one is no day: "februari 2027 heeft 28 dagen", "er is geen maand 13".
+    private static func impossibleDay(_ text: String) -> String? {
+        guard let (year, month, day) = numbers(text) else { return nil }
+        guard (1...12).contains(month) else { return "er is geen maand \(month)" }
+        let days = daysInMonth(year: year, month: month)
+        guard day > days else { return nil }
+        return "\(monthNames[month - 1]) \(year) heeft \(days) dagen"
     }
 
     /// "3 december 2026", as the long date form writes it (also "3 dec 2026", "3 mrt. 2026", in any case).
