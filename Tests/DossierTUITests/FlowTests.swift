@@ -308,13 +308,16 @@ struct FlowTests {
         app.press(.character("+")).type("Offerte vragen").press(.tab).type("1-2-2027").press(.control("s"))
         let activity = try #require(app.state.dossier.activity("delegatie-uit-lyon"))
         #expect(activity.followUps.last == FollowUp(text: "Offerte vragen", due: Fixtures.date("2027-02-01")))
+        // Tab goes to the list on the one just added: Space ticks it off.
         app.press(.tab, .character(" "))
-        #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps[0].isDone == true)
+        #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.map(\.isDone) == [false, true, true])
         #expect(app.text.contains("Vervolgacties (1 open van 3)"))
         // The one ticked off went below the open one, and the selection with it: Space again opens it again.
         app.press(.character(" "))
         #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.map(\.isDone) == [false, true, false])
-        #expect(app.state.message?.text == "Vervolgactie heropend: Verslag naar de wethouder")
+        #expect(app.state.message?.text == "Vervolgactie heropend: Offerte vragen")
+        app.press(.character("k"), .character(" "))
+        #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps[0].isDone == true, "k: the one above, Verslag")
     }
 
     @Test("ticking a follow-up off in a list longer than its pane keeps the selection on it, and in sight")

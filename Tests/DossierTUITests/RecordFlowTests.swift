@@ -157,8 +157,9 @@ struct RecordFlowTests {
         // The information has the keys: e edits the activity.
         app.press(.character("e"))
         #expect(app.state.form?.purpose == .editVisit("delegatie-uit-lyon"))
-        // Shown by date, the done one last: Verslag (1-7-2026), Bellen (1-3-2027), Uitnodiging (done).
-        app.press(.escape, .tab, .character("j"), .character("e"))
+        // Shown by date, the done one last: Verslag (1-7-2026), Bellen (1-3-2027), Uitnodiging (done); Tab goes to the list
+        // on the one just added.
+        app.press(.escape, .tab, .character("e"))
         #expect(app.state.form?.purpose == .editFollowUp("delegatie-uit-lyon", index: 2, text: "Bellen met Lyon"))
         #expect(app.state.form?.text("due") == "2027-03-01" || app.state.form?.text("due") == "1-3-2027")
         app.press(.tab, .control("u")).type("15-3-2027").press(.control("s"))
@@ -214,6 +215,30 @@ struct RecordFlowTests {
         bare.press(.character("/")).type("pivot").press(.enter, .enter, .tab, .tab, .character("+")).type("x").press(.tab).type("/tmp/x").press(.control("s"))
         bare.press(.character("o"))
         #expect(bare.text.contains("Links openen kan hier niet"))
+    }
+
+    @Test("what + adds (a link, a contact, a follow-up) becomes the selected row of its list, so o, e and Space act on it")
+    func addedIsSelected() throws {
+        let programs = ScriptedPrograms()
+        let app = Harness(externals: programs)
+        app.press(.character("/")).type("pivot").press(.enter, .enter, .tab, .tab)
+        for (label, address) in [("Website", "https://www.pivotpark.example"), ("Campus", "https://campus.example")] {
+            app.press(.character("+")).type(label).press(.tab).type(address).press(.control("s"))
+        }
+        #expect(app.state.selectedLink?.link.label == "Campus")
+        app.press(.character("o"))
+        #expect(programs.opened == [.url("https://campus.example")])
+        app.press(.backTab, .character("+")).type("Zora Alink").press(.control("s"))
+        #expect(app.state.selectedContact?.contact.name == "Zora Alink")
+        // Added from the information (which keeps the keys): Tab goes to the list, on the new one. A follow-up without a
+        // date is shown after the dated ones; the selection is there.
+        app.press(.escape, .character("3"), .enter)
+        app.press(.character("+")).type("Bellen").press(.control("s"))
+        #expect(app.state.selectedFollowUp == nil, "the information has the keys")
+        app.press(.tab)
+        #expect(app.state.selectedFollowUp?.followUp.text == "Bellen")
+        app.press(.character(" "))
+        #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.first { $0.text == "Bellen" }?.isDone == true)
     }
 
     @Test("Ctrl-O hands a long text to the editor and takes back its lines; a failing editor leaves the field as it was")

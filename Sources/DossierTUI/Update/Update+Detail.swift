@@ -58,6 +58,28 @@ extension AppState {
         return list.items.indices.contains(selection) ? list.items[selection].id : nil
     }
 
+    /// After an addition on a detail screen, the new contact, link or follow-up is the selected row of its list: `o`, `e`,
+    /// `d` and Space then act on what was just added, not on the row that happened to be selected. Which pane has the keys
+    /// stays as it was.
+    mutating func selectAdded(_ change: Change) {
+        let kind: RecordList.Kind, id: String
+        switch change {
+        case .addContact(_, let contact): (kind, id) = (.contacts, contact.id)
+        case .addLink(_, let link): (kind, id) = (.links, link.id)
+        case .addFollowUp(let activityID, _):
+            // A follow-up's item is its number; the one added is the last.
+            guard let count = dossier.activity(activityID)?.followUps.count else { return }
+            (kind, id) = (.followUps, String(count))
+        default:
+            return
+        }
+        guard var detail = currentDetail, Self.detailLists(of: screen).contains(kind),
+              let row = document(of: screen)?.list(kind)?.items.firstIndex(where: { $0.id == id }) else { return }
+        let count = itemCount(of: kind)
+        detail.lists[kind, default: ListState()].select(row, count: count, visibleRows: DetailLayout(layout: layout, itemCount: count).itemRows)
+        replaceCurrentDetail(detail)
+    }
+
     /// The number of items in a list of the current detail screen.
     func itemCount(of kind: RecordList.Kind?) -> Int {
         kind.flatMap { document(of: screen)?.list($0)?.items.count } ?? 0

@@ -170,6 +170,7 @@ extension AppState {
         case .form(let success)?:
             form = nil
             undoHistory.recordChange(restoration)
+            if let pendingAddition { selectAdded(pendingAddition) }
             let warnings = [pendingAddition.flatMap { LikelyDouble.notice(after: $0, in: dossier, dates: dates) }, pendingWarning].compactMap { $0 }
             let warning = warnings.isEmpty ? "" : (success.hasSuffix(".") ? " " : ". ") + "Let op: \(warnings.joined(separator: "; "))."
             message = .info(success + warning)
