@@ -298,7 +298,7 @@ struct RecordCommandsTests {
         #expect(relative.status == 0 && relative.standardError.isEmpty, "\(relative.standardError)")
         #expect(try stored().relation("taizhou")?.links.last?.target == .path(FilePath.absolute("Package.swift", from: here)))
         #expect(try stored().relation("taizhou")?.links.last?.target.text.hasPrefix("/") == true)
-        try expectRefusal(["add-link", "taizhou", "--url", "www.oss.nl", "--label", "x"], status: 64, "--url: 'www.oss.nl' is geen webadres")
+        try expectRefusal(["add-link", "taizhou", "--url", "www.oss.nl", "--label", "x"], status: 64, "--url: 'www.oss.nl' is geen volledig webadres; bedoelde u https://www.oss.nl?")
         try expectRefusal(["add-link", "taizhou", "--label", "x"], status: 64, "geef óf --url óf --path")
         let removed = try run(["remove-link", "taizhou", "Besluit B&W", "--yes"])
         #expect(removed.standardOutput == "Link verwijderd bij Taizhou: Besluit B&W\n")

@@ -12,7 +12,12 @@ struct AssessCommand: ParsableCommand {
         begint een nieuwe afweging bij de antwoorden van de laatste (wat u niet noemt, blijft). De afweging wordt \
         bij de activiteit bewaard als er antwoorden zijn gegeven, of met --save; zonder terminal en zonder antwoorden \
         toont assess alleen het oordeel.
-        Vragen: \(Question.allowedList).
+        De vragen, elk zo gesteld dat ja gunstig is (afbreukrisico=nee: het risico is niet beperkt):
+        \(Question.allCases.map { question in
+            // Wrapped here, with the lines after the first indented: the help's own wrapping starts them at the margin.
+            DisplayWidth.wrap("\(question.rawValue): \(question.prompt)", to: 74).enumerated()
+                .map { ($0.offset == 0 ? "  " : "      ") + $0.element }.joined(separator: "\n")
+        }.joined(separator: "\n"))
         Voorbeelden:
           dossier assess handelsmissie-medicon-valley --answer inhoudelijke-link=ja \\
               --answer behapbaar=deels

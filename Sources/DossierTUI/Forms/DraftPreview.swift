@@ -53,7 +53,7 @@ enum DraftPreview {
     static func overrideReason(_ form: Form, problems: inout [String: String]) -> String? {
         guard form["overrideReason"]?.isVisible == true else { return nil }
         let text = form.text("overrideReason")
-        if text.isEmpty { problems["overrideReason"] = "Geef aan waarom wordt afgeweken van het Kader" }
+        if text.isEmpty { problems["overrideReason"] = "Geef aan waarom er wordt afgeweken van het Kader" }
         return text.isEmpty ? nil : text
     }
 

@@ -67,7 +67,8 @@ enum FormView {
             lines.append(StyledLine([.init(text: mark, style: theme.verdict(reason.effect)),
                                      .init(text: DisplayWidth.truncate(reason.text, to: width - 2), style: .plain)]))
         }
-        if decisive.count > 3 { lines.append(StyledLine("  … en nog \(decisive.count - 3)", theme.muted)) }
+        // Said as reasons: the count on the first line is of the unknown points, which are not all reasons.
+        if decisive.count > 3 { lines.append(StyledLine("  … en nog \(count(decisive.count - 3, "reden", "redenen"))", theme.muted)) }
         lines.append(StyledLine(String(repeating: "─", count: width), theme.frame))
         return lines
     }
