@@ -53,6 +53,24 @@ struct FlowTests {
         #expect(app.screen.lines.contains { $0.contains("BOM") && $0.contains("Laag pitje") })
     }
 
+    @Test("text typed into a choice (one field too far) chooses nothing and says the field is a choice; the arrows still choose")
+    func textInChoice() throws {
+        let app = Harness()
+        app.press(.character("/")).type("pivot").press(.enter, .character("v"))
+        app.press(.tab).type("12-3-2027")
+        for _ in 0..<6 where app.state.form?.focusedField?.id != "direction" { app.press(.tab) }
+        #expect(app.state.form?.focusedField?.id == "direction")
+        let before = app.state.form?["direction"]?.selectedValue
+        app.type("Regio Lyon")
+        #expect(app.state.form?["direction"]?.selectedValue == before, "neither the i nor the space chose")
+        #expect(app.state.form?.errors["direction"]?.hasPrefix("Dit veld is een keuze (Inkomend, Uitgaand)") == true, "\(app.state.form?.errors ?? [:])")
+        app.press(.right)
+        #expect(app.state.form?["direction"]?.selectedValue != before)
+        #expect(app.state.form?.errors["direction"] == nil)
+        app.type("i")
+        #expect(app.state.form?["direction"]?.selectedValue == "inkomend", "a first letter chooses again")
+    }
+
     @Test("log a visit with one invalid field, correct it, save")
     func logVisitWithCorrection() throws {
         let app = Harness()

@@ -92,14 +92,26 @@ extension AppState {
             }
         case .choice(let options, let selected):
             var next = selected
+            // Text typed into a choice ("Regio Lyon" one field too far) is said, not taken letter by letter: a space
+            // after a letter that chose nothing is part of that text, not the key that moves to the next option.
+            let hint = "Dit veld is een keuze (\(options.map(\.label).joined(separator: ", "))): ←/→, spatie of de beginletter; tekst typen kan hier niet"
+            let isTyping = form.errors[field.id] == hint
             switch key {
+            case .character(" ") where isTyping: return
             case .right, .character(" "): next = (selected + 1) % options.count
             case .left: next = (selected + options.count - 1) % options.count
             case .character(let letter):
                 let folded = SearchText.fold(String(letter))
-                next = options.indices.first { SearchText.fold(options[$0].label).hasPrefix(folded) } ?? selected
+                guard let match = options.indices.first(where: { SearchText.fold(options[$0].label).hasPrefix(folded) }) else {
+                    form.errors[field.id] = hint
+                    return
+                }
+                // A letter in the middle of a typed word chooses nothing either.
+                if isTyping { return }
+                next = match
             default: return
             }
+            form.errors[field.id] = nil
             form.fields[index].value = .choice(options, selected: next)
             if field.isQuickAnswer, case .character(let letter) = key, letter != " " {
                 let later = form.fields.indices.filter { $0 > index && form.fields[$0].isVisible }
