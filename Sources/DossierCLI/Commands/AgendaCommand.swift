@@ -59,10 +59,14 @@ struct AgendaCommand: ParsableCommand {
         let table = TextTable([.init(title: "DATUM", keepsWhole: true), .init(title: "SOORT"), .init(title: "WAT"), .init(title: "BIJ")])
         func cells(_ index: Int) -> [String] {
             let entry = entries[index]
-            return [entry.dateText(dates), entry.isOverdue(on: today) ? "\(entry.kind.name), VERLOPEN" : entry.kind.name,
+            return [entry.dateLines(dates)[0], entry.isOverdue(on: today) ? "\(entry.kind.name), VERLOPEN" : entry.kind.name,
                     entry.title(in: dossier), entry.context(in: dossier)]
         }
-        let layout = table.layout(rows: entries.count, cells: cells, width: Output.width.map { $0 - 4 })
+        // A period's end on a line of its own under its start.
+        let ends = entries.indices.filter { entries[$0].end != entries[$0].start }
+        let endCell = { (index: Int) in [entries[index].dateLines(dates)[1]] }
+        let layout = table.layout(rows: entries.count + ends.count, cells: { $0 < entries.count ? cells($0) : endCell(ends[$0 - entries.count]) },
+                                  width: Output.width.map { $0 - 4 })
         var text = "Agenda \(period)\n\n    " + layout.header + "\n"
         var row = 0
         for line in AgendaLine.lines(entries, today: today) {
@@ -71,8 +75,9 @@ struct AgendaCommand: ParsableCommand {
                 text += "\n" + (line.heading ?? "") + "\n"
             case .week:
                 text += "  " + (line.heading ?? "") + "\n"
-            case .entry:
+            case .entry(let entry):
                 text += "    " + layout.line(cells(row)) + "\n"
+                if entry.end != entry.start { text += "    " + layout.line([entry.dateLines(dates)[1]]) + "\n" }
                 row += 1
             }
             if text.utf8.count >= Self.piece {

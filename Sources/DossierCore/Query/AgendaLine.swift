@@ -53,10 +53,14 @@ public enum AgendaLine: Hashable, Sendable {
 }
 
 extension AgendaEntry {
-    /// The dates as a list shows them: `di 8-12-2026`, or `ma 14-9-2026 t/m wo 16-9-2026`.
-    public func dateText(_ dates: DateWriting) -> String {
+    /// The dates on one line: `di 8-12-2026`, or `ma 14-9-2026 t/m wo 16-9-2026`.
+    public func dateText(_ dates: DateWriting) -> String { dateLines(dates).joined(separator: " ") }
+
+    /// The dates as a table shows them, a line each, so that a period does not make the column twice as wide:
+    /// `di 8-12-2026`, or `ma 14-9-2026` and `t/m wo 16-9-2026` under it.
+    public func dateLines(_ dates: DateWriting) -> [String] {
         let first = "\(start.weekdayAbbreviation) \(dates.date(start))"
-        return end == start ? first : "\(first) t/m \(end.weekdayAbbreviation) \(dates.date(end))"
+        return end == start ? [first] : [first, "t/m \(end.weekdayAbbreviation) \(dates.date(end))"]
     }
 
     /// For narrow lists: `di 8-12`, `14-9 t/m 16-9`.
