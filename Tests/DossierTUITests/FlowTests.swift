@@ -53,6 +53,21 @@ struct FlowTests {
         #expect(app.screen.lines.contains { $0.contains("BOM") && $0.contains("Laag pitje") })
     }
 
+    @Test("a new activity asks for what it actually cost only when it starts carried out")
+    func actualCostOnlyWhenCarriedOut() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("+"))
+        #expect(app.state.form?["actualCostCents"]?.isVisible == false)
+        app.press(.tab, .tab)
+        #expect(app.state.form?.focusedField?.id == "status")
+        while app.state.form?["status"]?.selectedValue != "uitgevoerd" { app.press(.right) }
+        #expect(app.state.form?["actualCostCents"]?.isVisible == true)
+        // Editing keeps the field: a correction of a record is allowed (and warned about when it is early).
+        app.press(.escape, .character("J")).type("/missie").press(.enter, .enter, .character("e"))
+        #expect(app.state.form?.purpose == .editActivity("missie-lyon"))
+        #expect(app.state.form?["actualCostCents"]?.isVisible == true)
+    }
+
     @Test("text typed into a choice (one field too far) chooses nothing and says the field is a choice; the arrows still choose")
     func textInChoice() throws {
         let app = Harness()

@@ -2,7 +2,8 @@
 /// goes through: correcting a record is allowed, but not unseen): a relation or country the Kader's rules count
 /// against, newly involved in an activity already approved or planned; a higher cost, another year or another
 /// budget line that no longer fits what the line has left; a cost taken out of every budget year by removing the date
-/// of an activity the budget counts. `ledger`: the budget of all activities (before the edit), for a dossier that
+/// of an activity the budget counts; an actual cost given before the activity took place (the budget counts the estimate
+/// until then). `ledger`: the budget of all activities (before the edit), for a dossier that
 /// holds only some; without one, on such a dossier the budget is not weighed.
 public enum ApprovedEditWarnings {
     public static func of(_ before: Activity, _ after: Activity, in dossier: Dossier, ledger: BudgetLedger? = nil) -> [String] {
@@ -17,6 +18,10 @@ public enum ApprovedEditWarnings {
         }
         if after.status == .goedgekeurd || after.status == .gepland, let shortfall = budgetShortfall(before, after, in: dossier, ledger: ledger) {
             warnings.append(shortfall)
+        }
+        if let actual = after.actualCost, actual != before.actualCost, !after.status.isCarriedOut {
+            let estimate = after.estimatedCost.map { "de raming, \($0.formatted)" } ?? "niets: er is nog geen raming"
+            warnings.append("werkelijke kosten (\(actual.formatted)) tellen pas mee als '\(after.title)' is uitgevoerd; tot dan telt \(estimate)")
         }
         if before.year != nil, after.year == nil, after.chargedCost.cents > 0 {
             warnings.append("zonder datum telt \(after.chargedCost.formatted) van '\(after.title)' in geen budgetjaar meer mee (het jaarverslag noemt de activiteit doorlopend)")

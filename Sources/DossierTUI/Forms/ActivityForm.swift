@@ -42,6 +42,9 @@ enum ActivityForm {
         let status = form["status"]?.selectedValue.flatMap(ActivityStatus.init(rawValue:))
         let approved = status == .goedgekeurd || status == .gepland
         form.setVisible("decision", approved)
+        // What it actually cost exists once it took place: a new activity asks for it only when it starts carried out,
+        // as `move` asks for it on the way there (the budget counts the estimate until then).
+        if form.purpose == .newActivity { form.setVisible("actualCostCents", status?.isCarriedOut == true) }
         DraftPreview.refresh(&form, in: state.dossier, ledger: state.index.ledger) { submit($0, editing: $0.purpose.editedActivity, in: state) }
         DraftPreview.showOverride(&form, approved: approved)
     }
