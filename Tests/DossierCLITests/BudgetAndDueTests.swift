@@ -38,7 +38,7 @@ struct BudgetAndDueTests {
         let result = try run(["budget", "--year", "2026"])
         #expect(result.status == 0)
         let output = result.standardOutput
-        #expect(output.contains("Budget internationalisering (internationalisering): € 16.000,00 per jaar"), "\(output)")
+        #expect(output.contains("Budget internationalisering (internationalisering): € 16.000,00 per jaar, 2025–2030\n"), "the years it runs: \(output)")
         #expect(output.contains("2026  € 16.000,00  € 15.800,00  € 450,50  -€ 250,50  OVERSCHREDEN"), "\(output)")
         #expect(output.contains("Let op: in 2026 is Budget internationalisering met € 250,50 overschreden."))
         #expect(output.contains("Bijdrage Global Goals Platform Oss (global-goals-platform-oss): € 11.459,00 per jaar"))

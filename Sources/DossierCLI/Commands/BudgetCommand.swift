@@ -71,7 +71,14 @@ struct BudgetCommand: ParsableCommand {
                               overview.remaining.formatted, overview.isOverspent ? "OVERSCHREDEN" : ""])
             }
             if index > 0 { Output.line("") }
-            Output.paragraph(TerminalSafeText.line("\(line.name) (\(line.id)): \(line.yearlyAmount.formatted) per jaar"))
+            // The years it runs: a year outside them has no budget (0 in the table), which the amount alone would not say.
+            let years = switch (line.firstYear, line.lastYear) {
+            case let (first?, last?): ", \(first)–\(last)"
+            case let (first?, nil): ", vanaf \(first)"
+            case let (nil, last?): ", tot en met \(last)"
+            case (nil, nil): ""
+            }
+            Output.paragraph(TerminalSafeText.line("\(line.name) (\(line.id)): \(line.yearlyAmount.formatted) per jaar\(years)"))
             Output.line(table.render(width: Output.width))
             for overview in overviews where overview.isOverspent {
                 Output.paragraph(TerminalSafeText.line("Let op: in \(overview.year) is \(line.name) met \((Money.zero - overview.remaining).formatted) overschreden."))

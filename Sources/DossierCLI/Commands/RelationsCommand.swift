@@ -16,8 +16,8 @@ struct RelationsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Alleen relaties van deze soort (\(RelationKind.allowedList)).", valueName: "soort"))
     var kind: String?
 
-    @Option(help: ArgumentHelp("Sortering: name, status of date.", valueName: "volgorde"))
-    var sort: String = "name"
+    @Option(help: ArgumentHelp("Sortering: naam, status of datum (ook name, status, date).", valueName: "volgorde"))
+    var sort: String = "naam"
 
     @Flag(help: "Uitvoer als JSON (een lijst objecten) voor scripts.")
     var json = false
@@ -26,7 +26,7 @@ struct RelationsCommand: ParsableCommand {
         let status = try self.status.map { try ArgumentValues.vocabulary($0, RelationStatus.self, option: "--status") }
         let kind = try self.kind.map { try ArgumentValues.vocabulary($0, RelationKind.self, option: "--kind") }
         guard let order = RelationQuery.Order(rawValue: sort) ?? RelationQuery.Order.allCases.first(where: { $0.label == sort }) else {
-            throw ValidationError("--sort: kies name, status of date")
+            throw ValidationError("--sort: '\(sort)' is geen sortering; kies naam, status of datum")
         }
         let today = Session.clock.today()
         let query = RelationQuery(status: status, kind: kind, order: order)
