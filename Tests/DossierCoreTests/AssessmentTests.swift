@@ -271,7 +271,7 @@ struct AssessmentTests {
             #expect(result.missing.contains(question.label), "\(question)")
         }
         #expect(result.missing.contains("Geraamde kosten"))
-        #expect(result.missing.contains { $0.hasPrefix("Ondernemers uitnodigen") })
+        #expect(result.missing.contains { $0.hasPrefix("Ondernemers onder de deelnemers") })
     }
 
     @Test("the spearhead sector follows from the sectors when it is not answered")

@@ -313,7 +313,7 @@ public enum Assessor {
 
         mutating func applyEntrepreneurs() {
             guard facts.isEconomic, !facts.activity.participants.contains(where: { $0.role == .ondernemer }) else { return }
-            missing.append("Ondernemers uitnodigen (bij economische activiteiten steevast)")
+            missing.append("Ondernemers onder de deelnemers (bij economische activiteiten steevast uitgenodigd)")
         }
 
         // MARK: Questions
