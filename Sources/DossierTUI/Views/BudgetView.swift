@@ -45,7 +45,8 @@ enum BudgetView {
                 (BudgetBar.text(overview, width: barWidth), overview.isOverspent ? warning : plain),
             ]
             if wide {
-                cells.append((overview.isOverspent ? "overschreden met \((Money.zero - overview.remaining).formatted)" : "\(overview.activityIDs.count) act.",
+                // The count first: what the column is for; how far over stands in Over (in red) already.
+                cells.append(("\(overview.activityIDs.count) act." + (overview.isOverspent ? " · overschreden" : ""),
                               overview.isOverspent ? warning : RowStyle.apply(theme.muted, selected: selected)))
             }
             columns.drawRow(cells, in: &canvas, y: y)

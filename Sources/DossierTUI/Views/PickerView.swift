@@ -31,7 +31,8 @@ enum PickerView {
             let style: Style = selected ? Style(reversed: true) : .plain
             canvas.fill(x: x + 1, y: rowY, width: width - 2, height: 1, style: style)
             var column = x + 2
-            column += canvas.draw(tick + name, x: column, y: rowY, style: style.bold(), limit: width - 24)
+            // A name cut to make room for its detail says so with an ellipsis.
+            column += canvas.draw(DisplayWidth.truncate(tick + name, to: max(1, width - 24)), x: column, y: rowY, style: style.bold(), limit: width - 24)
             canvas.draw("  " + detail, x: column, y: rowY, style: selected ? style : theme.muted, limit: x + width - 2 - column)
         }
         let hint = picker.allowsMultiple ? "typ om te zoeken · Tab vinkt · Enter klaar · Esc terug" : "typ om te zoeken · Enter kiest · Esc terug"
