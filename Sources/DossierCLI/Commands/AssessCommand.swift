@@ -177,34 +177,29 @@ enum InteractiveAssessment {
     static func ask(activity: Activity, dossier: Dossier, startingFrom previous: AssessmentAnswers?) -> AssessmentAnswers {
         var answers = previous ?? AssessmentAnswers()
         let questions = Assessor.questions(for: activity, in: dossier)
-        Output.line(TerminalSafeText.line("Afweging van \(activity.title) — \(questions.count) vragen. Enter houdt het vorige antwoord (of onbekend)."))
+        // Ctrl-C between the questions: nothing is saved until the last one; say so instead of ending without a word.
+        signal(SIGINT) { _ in
+            let text: StaticString = "\ndossier: afgebroken; de afweging is niet bewaard\n"
+            _ = write(STDERR_FILENO, text.utf8Start, text.utf8CodeUnitCount)
+            _exit(130)
+        }
+        defer { signal(SIGINT, SIG_DFL) }
+        Output.paragraph(TerminalSafeText.line("Afweging van \(activity.title) — \(questions.count) vragen. Een toelichting mag achter het antwoord "
+                                               + "(j past bij farma); Enter houdt het vorige antwoord (of onbekend). Ctrl-C breekt af zonder te bewaren."))
         for (index, question) in questions.enumerated() {
             Output.line()
-            Output.line("(\(index + 1)/\(questions.count)) \(question.label) — \(question.group.label)")
-            Output.line("  \(question.prompt)")
+            Output.paragraph("(\(index + 1)/\(questions.count)) \(question.label) — \(question.group.label)")
+            Output.paragraph(question.prompt, indent: "  ")
             Output.paragraph(question.passage, indent: "  ")
             let current = answers[question]
             while true {
                 Output.prompt("  Antwoord [j]a/[d]eels/[n]ee/[o]nbekend (nu: \(current.label.lowercased())): ")
                 guard let line = readLine() else { return answers }
-                let typed = line.trimmingCharacters(in: .whitespaces).lowercased()
-                let chosen: Answer? = switch typed {
-                case "": current
-                case "j", "ja", "y": .ja
-                case "d", "deels": .deels
-                case "n", "nee": .nee
-                case "o", "onbekend", "?": .onbekend
-                default: nil
-                }
-                if let chosen {
-                    answers.set(question, chosen)
+                if let (chosen, note) = reading(line, current: current) {
+                    answers.set(question, chosen, note: note)
                     break
                 }
-                Output.line("  Typ j, d, n of o.")
-            }
-            Output.prompt("  Toelichting (Enter: \(answers.note(question).isEmpty ? "geen" : "houden")): ")
-            if let note = readLine(), !note.trimmingCharacters(in: .whitespaces).isEmpty {
-                answers.set(question, answers[question], note: note.trimmingCharacters(in: .whitespaces))
+                Output.line("  Begin met j, d, n of o (een toelichting mag erachter).")
             }
         }
         let onLaagPitje = Assessor.laagPitjeSubjects(of: activity, in: dossier)
@@ -217,6 +212,23 @@ enum InteractiveAssessment {
             }
         }
         return answers
+    }
+
+    /// A typed answer: its first word (`j`, `ja`, `nee`, `?` …) and the rest as the note (`j past bij farma`); an empty
+    /// line keeps `current`. Nil when the first word is no answer.
+    static func reading(_ line: String, current: Answer) -> (Answer, note: String?)? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return (current, nil) }
+        let word = trimmed.prefix { !$0.isWhitespace && $0 != "," && $0 != ":" }
+        let rest = trimmed.dropFirst(word.count).drop { $0.isWhitespace || $0 == "," || $0 == ":" }
+        let answer: Answer? = switch word.lowercased() {
+        case "j", "ja", "y": .ja
+        case "d", "deels": .deels
+        case "n", "nee": .nee
+        case "o", "onbekend", "?": .onbekend
+        default: nil
+        }
+        return answer.map { ($0, rest.isEmpty ? nil : String(rest)) }
     }
 }
 
