@@ -152,7 +152,8 @@ public struct DossierCommand: ParsableCommand {
                 } catch .notPermitted(_, let reason) {
                     // A database role that may only read: the screen opens read-only, saying why.
                     readOnly = true
-                    notices.append("Alleen-lezen geopend: \(reason).")
+                    // The screen keeps what it opened with: a right given meanwhile counts from the next start.
+                    notices.append("Alleen-lezen geopend: \(reason); is dat verholpen, start dan opnieuw om te wijzigen.")
                 }
             }
         } catch {

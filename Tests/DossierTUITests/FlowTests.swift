@@ -500,6 +500,12 @@ struct FlowTests {
         #expect(app.state.form == nil && app.state.confirmation == nil)
         #expect(app.store.committed.isEmpty)
         #expect(app.text.contains("[alleen-lezen]"))
+        // A colleague's change comes in and is said, over the read-only notice.
+        app.store.othersChanges = [(.editActivity("missie-lyon", [FieldEdit(field: "title", old: .text("Handelsmissie Lyon"), new: .text("Missie Lyon"))]),
+                                    ChangeContext(actor: "Ine", timestamp: Fixtures.now, today: Fixtures.context.today))]
+        #expect(app.loop.refresh())
+        #expect(app.state.message?.text.hasPrefix("Bijgewerkt:") == true, "\(app.state.message?.text ?? "")")
+        #expect(app.state.dossier.activity("missie-lyon")?.title == "Missie Lyon")
     }
 
     @Test("a resize keeps the selection visible and the open form")

@@ -17,7 +17,9 @@ extension AppState {
         if pending == nil { refreshAfterChange(nil, indexIsCurrent: true) } else { othersAwaitRefresh = true }
         addToChangeLogs(changes.map(\.entry))
         noteReplacedRecord(changes)
-        guard message?.isError != true else { return }
+        // An error stays until read; on a read-only screen the errors are its own notices (opened read-only, changing
+        // cannot be done here), and what came in matters more: the header still says [alleen-lezen].
+        guard message?.isError != true || isReadOnly else { return }
         if let shown, dossier.relation(shown) == nil, dossier.activity(shown) == nil,
            let removal = changes.last(where: { $0.entry.subjects.contains(shown) })?.entry {
             message = .info("\(removal.summary) (door \(removal.actor)); dat scherm is gesloten. Bijgewerkt: " + AppState.whose(changes))
