@@ -85,11 +85,8 @@ public struct DossierCommand: ParsableCommand {
 
     /// The word after `help` when `help` is the command (after the options of the store, which may come first).
     static func helpTopic(_ arguments: [String]) -> String? {
-        var rest = arguments[...]
-        while let first = rest.first, first.hasPrefix("-") {
-            rest = rest.dropFirst(first == "--store" ? 2 : 1)
-        }
-        guard rest.first == "help", let word = rest.dropFirst().first, !word.hasPrefix("-") else { return nil }
+        guard let rest = ParserMessages.commandAndAfter(arguments), rest.first == "help", let word = rest.dropFirst().first,
+              !word.hasPrefix("-") else { return nil }
         return word
     }
 

@@ -179,18 +179,35 @@ struct ExchangeTests {
         try addYear()
         let file = directory.file("activiteiten.csv")
         _ = try run(["export", "--format", "csv", "--what", "activities", "--excel", "-o", file])
-        // After the export, a colleague changes the mission's notes; the spreadsheet still has the old ones.
+        // After the export, a colleague changes the mission's notes and deletes a fair; the spreadsheet still has both as they were.
         let edit = try run(["edit", "handelsmissie-rhone-alpes", "--notes", "Door een collega aangevuld."])
         #expect(edit.status == 0, "\(edit.standardError)")
-        var text = String(decoding: try directory.read("activiteiten.csv"), as: UTF8.self)
-        text = text.replacingOccurrences(of: "Handelsmissie Rhône-Alpes;", with: "Handelsmissie Rhône-Alpes en Lyon;")
+        #expect(try run(["delete", "campusbeurs-tu-eindhoven", "--yes"]).status == 0)
+        let exported = String(decoding: try directory.read("activiteiten.csv"), as: UTF8.self)
+
+        // Another row edited, those two not: imported; the mission keeps the colleague's notes, the fair stays deleted.
+        try directory.write("activiteiten.csv", exported.replacingOccurrences(of: "Campusbeurs HAN;", with: "Campusbeurs HAN Nijmegen;"))
+        let other = try run(["import", "activities", file])
+        #expect(other.status == 0, "\(other.standardError)")
+        #expect(other.standardOutput.hasPrefix("Geïmporteerd: 0 nieuw, 1 bijgewerkt, "), "\(other.standardOutput)")
+        #expect(other.standardError.contains("Handelsmissie Rhône-Alpes (handelsmissie-rhone-alpes) is gewijzigd na deze export en deze regel niet: "
+                                             + "de activiteit blijft zoals ze nu is"), "\(other.standardError)")
+        #expect(other.standardError.contains("er is geen activiteit campusbeurs-tu-eindhoven meer (verwijderd na deze export) en deze regel is niet "
+                                             + "gewijzigd: ze is overgeslagen"), "\(other.standardError)")
+        var dossier = try DossierStore(path: storePath).load()
+        #expect(dossier.activity("campusbeurs-han")?.title == "Campusbeurs HAN Nijmegen")
+        #expect(dossier.activity("handelsmissie-rhone-alpes")?.notes == "Door een collega aangevuld.")
+        #expect(dossier.activity("campusbeurs-tu-eindhoven") == nil)
+
+        // The changed mission's row edited too: refused, with what to do.
+        var text = exported.replacingOccurrences(of: "Handelsmissie Rhône-Alpes;", with: "Handelsmissie Rhône-Alpes en Lyon;")
         try directory.write("activiteiten.csv", text)
         let line = try #require(text.split(separator: "\r\n").firstIndex { $0.contains("Handelsmissie Rhône-Alpes en Lyon") }) + 1
         let stale = try run(["import", "activities", file])
         #expect(stale.status == 65)
         #expect(stale.standardError.contains("\(file), regel \(line), kolom 'versie': Handelsmissie Rhône-Alpes (handelsmissie-rhone-alpes) is gewijzigd na "
                                              + "deze export; een import zou die wijziging terugdraaien."), "\(stale.standardError)")
-        var dossier = try DossierStore(path: storePath).load()
+        dossier = try DossierStore(path: storePath).load()
         #expect(dossier.activity("handelsmissie-rhone-alpes")?.notes == "Door een collega aangevuld.", "the colleague's change stays")
         #expect(dossier.activity("handelsmissie-rhone-alpes")?.title == "Handelsmissie Rhône-Alpes", "nothing imported")
 
@@ -204,6 +221,14 @@ struct ExchangeTests {
         dossier = try DossierStore(path: storePath).load()
         #expect(dossier.activity("handelsmissie-rhone-alpes")?.title == "Handelsmissie Rhône-Alpes en Lyon")
         #expect(dossier.activity("handelsmissie-rhone-alpes")?.notes != "Door een collega aangevuld.")
+
+        // The deleted fair's row edited: refused, not added again unasked.
+        text = exported.replacingOccurrences(of: "Campusbeurs TU Eindhoven;", with: "Campusbeurs TU/e;")
+        try directory.write("activiteiten.csv", text)
+        let deleted = try run(["import", "activities", file, "--skip-invalid"])
+        #expect(deleted.standardError.contains("kolom 'versie': er is geen activiteit campusbeurs-tu-eindhoven meer: verwijderd na deze export?"),
+                "\(deleted.standardError)")
+        #expect(try DossierStore(path: storePath).load().activity("campusbeurs-tu-eindhoven") == nil)
     }
 
     @Test("import keeps who decided, also for an activity carried out since; a new row named like a relation gets an id of its own")

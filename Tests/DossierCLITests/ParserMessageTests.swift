@@ -52,6 +52,8 @@ struct ParserMessageTests {
          "Gebruik: dossier add-contact "),
         (["add-activity", "--title", "Beurs", "--kind", "beurs", "--estimated-cost", "500"], "dossier: onbekende optie '--estimated-cost'; bedoelde u '--cost'?",
          "Gebruik: dossier add-activity "),
+        // A mistyped general option is named as such, not the path after it as a command.
+        (["--stor", "x.json", "relations"], "dossier: onbekende optie '--stor'; bedoelde u '--store'?", "Gebruik: dossier [--store <pad>]"),
         (["relations", "--blah"], "dossier: onbekende optie '--blah'", "Gebruik: dossier relations "),
         (["relations", "-x"], "dossier: onbekende optie '-x'", "Gebruik: dossier relations "),
         (["relations", "extra"], "dossier: onverwacht argument 'extra'", "Gebruik: dossier relations "),
@@ -75,7 +77,7 @@ struct ParserMessageTests {
         let lines = result.standardError.split(separator: "\n").map(String.init)
         #expect(lines.first == cause, "\(result.standardError)")
         #expect(lines.contains { $0.hasPrefix(usage) }, "\(result.standardError)")
-        let command = arguments.first.map { ["relatoins", "frobnicate", "help", "--read-only", "edit-activity", "--store", "list"].contains($0) ? "" : " \($0)" } ?? ""
+        let command = arguments.first.map { ["relatoins", "frobnicate", "help", "--read-only", "edit-activity", "--store", "list", "--stor"].contains($0) ? "" : " \($0)" } ?? ""
         #expect(lines.last == "  Zie 'dossier\(command) --help' voor meer uitleg.")
         for word in Self.english { #expect(!result.standardError.contains(word), "'\(word)' in \(result.standardError)") }
         #expect(result.standardOutput.isEmpty)

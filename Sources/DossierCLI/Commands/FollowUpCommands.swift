@@ -137,7 +137,7 @@ struct EditFollowUpCommand: ParsableCommand {
             let index = try DoneCommand.position(of: followUp, in: activity)
             let current = activity.followUps[index]
             let values = try FieldArguments.values(pairs, table: FollowUp.fields, in: dossier, ownFlow: [
-                "done": "afvinken doet dossier done \(activity.id) \(index + 1) (heropenen: met --reopen)",
+                "done": "afvinken doet \(storeOptions.command) done \(activity.id) \(index + 1) (heropenen: met --reopen)",
             ])
             let edits = FieldArguments.edits(values, of: current)
             guard !edits.isEmpty else {

@@ -59,11 +59,13 @@ enum FieldArguments {
     }
 
     /// The fields an unknown `--option` probably meant: the fields the word is a part of (`--cost`: `--estimated-cost` and
-    /// `--actual-cost`), else a word people use for one (`--kosten`) or the nearest spelling.
+    /// `--actual-cost`), else the words people use for them (`--kosten`), else the nearest spelling.
     static func meantFields(for typed: String, among known: [String]) -> [String]? {
         let word = typed.lowercased().drop { $0 == "-" }
         let parts = known.filter { $0.dropFirst(2).split(separator: "-").contains(word) }
         if !parts.isEmpty { return Array(parts.prefix(3)) }
+        let synonyms = ParserMessages.synonyms[typed.lowercased(), default: []].filter(known.contains)
+        if !synonyms.isEmpty { return synonyms }
         return ParserMessages.suggestedOption(for: typed, among: known).map { [$0] }
     }
 

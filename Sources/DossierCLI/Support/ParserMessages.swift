@@ -44,13 +44,24 @@ enum ParserMessages {
         return "onbekende opdracht '\(word)'\(suggestion)"
     }
 
-    /// The word in the place of the command: the first one after the general options (`--store` takes a value).
+    /// The word in the place of the command: the first one after the general options (`--store PAD`, `--store=PAD`,
+    /// `--read-only`); nil when something else comes first (a mistyped option is the library's to name).
     static func commandWord(_ arguments: [String]) -> String? {
+        commandAndAfter(arguments)?.first
+    }
+
+    /// The arguments from the command's place on.
+    static func commandAndAfter(_ arguments: [String]) -> ArraySlice<String>? {
         var rest = arguments[...]
         while let first = rest.first, first.hasPrefix("-") {
-            rest = rest.dropFirst(first == "--store" ? 2 : 1)
+            switch first {
+            case "--store": rest = rest.dropFirst(2)
+            case "--read-only": rest = rest.dropFirst()
+            case _ where first.hasPrefix("--store="): rest = rest.dropFirst()
+            default: return nil
+            }
         }
-        return rest.first
+        return rest
     }
 
     /// Words typed for a command that is called otherwise, with the commands they may mean.
@@ -100,7 +111,9 @@ enum ParserMessages {
     static func cause(_ text: String, isRoot: Bool, subcommands: [String], options: () -> [String]? = { nil }, arguments: [String] = []) -> String {
         if let match = text.wholeMatch(of: /Missing expected argument '(.+)'/) {
             // `add-contact taizhou --naam Piet`: the library misses --name before it looks at --naam; the typo is the cause.
-            if let known = options(), let typed = arguments.first(where: { $0.hasPrefix("--") && !known.contains(String($0.prefix { $0 != "=" })) }) {
+            // Up to `--`, after which everything is an argument.
+            let given = arguments.prefix { $0 != "--" }
+            if let known = options(), let typed = given.first(where: { $0.hasPrefix("--") && !known.contains(String($0.prefix { $0 != "=" })) }) {
                 let option = String(typed.prefix { $0 != "=" })
                 return "onbekende optie '\(option)'" + (suggestedOption(for: option, among: known).map { "; bedoelde u '\($0)'?" } ?? "")
                     + " ('\(match.1)' ontbreekt)"
@@ -179,7 +192,8 @@ enum ParserMessages {
         "--city": ["--places"], "--place": ["--places"], "--plaats": ["--places"], "--land": ["--country"], "--sector": ["--sectors"],
         "--org": ["--organiser", "--organisation"], "--organisatie": ["--organisation", "--organiser"],
         "--note": ["--notes"], "--toelichting": ["--notes"], "--reden": ["--reason"], "--besluit": ["--decision"],
-        "--kosten": ["--cost", "--actual-cost"], "--estimated-cost": ["--cost"], "--cost": ["--actual-cost"], "--bedrag": ["--cost", "--actual-cost"], "--relatie": ["--relation"],
+        "--kosten": ["--cost", "--estimated-cost", "--actual-cost"], "--estimated-cost": ["--cost"], "--cost": ["--actual-cost"],
+        "--bedrag": ["--cost", "--estimated-cost", "--actual-cost"], "--relatie": ["--relation"],
         "--jaar": ["--year"], "--richting": ["--direction"],
     ]
 

@@ -20,8 +20,13 @@ public enum ApprovedEditWarnings {
             warnings.append(shortfall)
         }
         if let actual = after.actualCost, actual != before.actualCost, !after.status.isCarriedOut {
-            let estimate = after.estimatedCost.map { "de raming, \($0.formatted)" } ?? "niets: er is nog geen raming"
-            warnings.append("werkelijke kosten (\(actual.formatted)) tellen pas mee als '\(after.title)' is uitgevoerd; tot dan telt \(estimate)")
+            if after.status.countsAgainstBudget, after.budgetLine != nil {
+                let estimate = after.estimatedCost.map { "de raming, \($0.formatted)" } ?? "niets: er is nog geen raming"
+                warnings.append("werkelijke kosten (\(actual.formatted)) tellen pas mee als '\(after.title)' is uitgevoerd; tot dan telt \(estimate)")
+            } else {
+                let why = after.budgetLine == nil ? "staat op geen budgetregel" : "is \(after.status.label.lowercased())"
+                warnings.append("werkelijke kosten (\(actual.formatted)) tellen niet mee in het budget: '\(after.title)' \(why)")
+            }
         }
         if before.year != nil, after.year == nil, after.chargedCost.cents > 0 {
             warnings.append("zonder datum telt \(after.chargedCost.formatted) van '\(after.title)' in geen budgetjaar meer mee (het jaarverslag noemt de activiteit doorlopend)")
@@ -29,10 +34,13 @@ public enum ApprovedEditWarnings {
         return warnings
     }
 
-    /// The warnings after an edit of `activity` with `edits`; none when the edits do not apply.
-    public static func of(_ activity: Activity, editedWith edits: [FieldEdit], in dossier: Dossier, ledger: BudgetLedger? = nil) -> [String] {
+    /// The warnings after an edit of `activity` with `edits`; none when the edits do not apply. `status`: the status it
+    /// ends with when the same step moves it too (an import row that edits and moves).
+    public static func of(_ activity: Activity, editedWith edits: [FieldEdit], in dossier: Dossier, ledger: BudgetLedger? = nil,
+                          endingIn status: ActivityStatus? = nil) -> [String] {
         var edited = activity
         guard (try? Activity.fields.apply(edits, to: &edited, in: dossier)) != nil else { return [] }
+        if let status { edited.status = status }
         return of(activity, edited, in: dossier, ledger: ledger)
     }
 

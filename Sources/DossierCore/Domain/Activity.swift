@@ -79,8 +79,7 @@ public struct Activity: Hashable, Sendable, Identifiable {
 
     /// The same from the three fields it depends on (for a pass that reads activities field by field, in place).
     public static func budgetedCost(status: ActivityStatus, actualCost: Money?, estimatedCost: Money?) -> Money {
-        if status.isCarriedOut, let actualCost { return actualCost }
-        return estimatedCost ?? .zero
+        listedCost(status: status, actualCost: actualCost, estimatedCost: estimatedCost) ?? .zero
     }
 
     /// Goes to (or comes from) a country outside Europe.

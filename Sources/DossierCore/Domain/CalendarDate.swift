@@ -153,8 +153,10 @@ extension CalendarDate {
     /// The year, month and day of `12-3-2025` (also with / or .) or of `2025-3-12`, whether or not that day exists.
     private static func numbers(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let parts = text.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
+        // Lengths first: a long run of digits is no date (and would overflow).
+        guard parts.count == 3, parts.allSatisfy({ (1...4).contains($0.count) }) else { return nil }
         let values = parts.compactMap { number(Array($0.utf8)[...]) }
-        guard parts.count == 3, values.count == 3 else { return nil }
+        guard values.count == 3 else { return nil }
         // Year first: ISO with the zeros left out (2025-3-12), never ambiguous.
         if parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count) { return (values[0], values[1], values[2]) }
         guard parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count) else { return nil }

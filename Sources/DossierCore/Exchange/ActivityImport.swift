@@ -95,14 +95,23 @@ public struct ActivityImport: Sendable {
                 result.unchanged += 1
                 continue
             }
-            // Exported before the activity was last changed (by a colleague, or here): the row would put back what that
-            // change replaced, in every column it touched. Refused; an empty cell 'versie' overwrites on purpose.
-            if !isNew, let id = row.cell("id"), let existing = dossier.activity(id), let exported = row.cell(ActivityTable.versionHeading),
-               !exported.isEmpty, exported != ActivityTable.version(of: existing, in: dossier) {
-                result.problems.append(Problem(line: record.line, column: ActivityTable.versionHeading, message: "\(existing.title) (\(existing.id)) is gewijzigd "
-                    + "na deze export; een import zou die wijziging terugdraaien. Exporteer opnieuw en breng uw wijziging daarin aan, of maak deze cel "
-                    + "leeg om de activiteit toch met deze regel te overschrijven"))
-                continue
+            // Exported before the activity was last changed or deleted (by a colleague, or here): the row holds what that
+            // change replaced. A row that still reads as it was exported was not edited: left alone. One that was edited is
+            // refused, since importing it would also put back the rest; an empty cell 'versie' imports it on purpose.
+            let exported = row.cell(ActivityTable.versionHeading) ?? "", id = row.cell("id") ?? ""
+            let stale: (id: ActivityID, notice: String, problem: Problem)?
+            if exported.isEmpty || id.isEmpty {
+                stale = nil
+            } else if let existing = dossier.activity(id) {
+                stale = exported == ActivityTable.version(of: existing, in: dossier) ? nil : (id,
+                    "\(existing.title) (\(id)) is gewijzigd na deze export en deze regel niet: de activiteit blijft zoals ze nu is",
+                    Problem(line: record.line, column: ActivityTable.versionHeading, message: "\(existing.title) (\(id)) is gewijzigd na deze export; "
+                            + "een import zou die wijziging terugdraaien. Exporteer opnieuw en breng uw wijziging daarin aan, of maak deze cel leeg "
+                            + "om de activiteit toch met deze regel te overschrijven"))
+            } else {
+                stale = (id, "er is geen activiteit \(id) meer (verwijderd na deze export) en deze regel is niet gewijzigd: ze is overgeslagen",
+                         Problem(line: record.line, column: ActivityTable.versionHeading, message: "er is geen activiteit \(id) meer: verwijderd na "
+                                 + "deze export? Haal de regel weg om haar verwijderd te laten, of maak deze cel leeg om haar opnieuw toe te voegen"))
             }
             // Applied in place (a copy of the whole dossier per row would make the import quadratic); a refused
             // second change of a row undoes the first.
@@ -111,7 +120,26 @@ public struct ActivityImport: Sendable {
                 for change in changes { undos.append(try working.apply(change, context: context)) }
             } catch {
                 for undo in undos.reversed() { _ = try? working.apply(.restore(undo), context: context) }
-                result.problems.append(Problem(line: record.line, column: error.field.flatMap(RowReader.column(forField:)), message: error.message))
+                if let stale, ActivityTable.version(ofCells: row.rawCell) == exported {
+                    result.unchanged += 1
+                    result.notices.append(Problem(line: record.line, column: nil, message: stale.notice))
+                } else {
+                    result.problems.append(stale?.problem
+                        ?? Problem(line: record.line, column: error.field.flatMap(RowReader.column(forField:)), message: error.message))
+                }
+                continue
+            }
+            if let stale {
+                // Untouched: the cells as exported, or (a spreadsheet writes dates its own way) the activity they make.
+                let editedInFile = ActivityTable.version(ofCells: row.rawCell) != exported
+                    && working.activity(stale.id).map { ActivityTable.version(of: $0, in: working) } != exported
+                for undo in undos.reversed() { _ = try? working.apply(.restore(undo), context: context) }
+                if editedInFile {
+                    result.problems.append(stale.problem)
+                } else {
+                    result.unchanged += 1
+                    result.notices.append(Problem(line: record.line, column: nil, message: stale.notice))
+                }
                 continue
             }
             result.changes += changes
@@ -119,7 +147,8 @@ public struct ActivityImport: Sendable {
             // What an edit of an approved activity does that its approval did not weigh, as `edit` says it.
             for case let .editActivity(id, edits) in changes {
                 guard let before = dossier.activity(id) else { continue }
-                for warning in ApprovedEditWarnings.of(before, editedWith: edits, in: dossier) {
+                // Weighed with the status the row ends in: a row may also move the activity (to uitgevoerd, say).
+                for warning in ApprovedEditWarnings.of(before, editedWith: edits, in: dossier, endingIn: working.activity(id)?.status) {
                     result.notices.append(Problem(line: record.line, column: nil, message: warning))
                 }
             }

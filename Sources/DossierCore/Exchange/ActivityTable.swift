@@ -60,9 +60,23 @@ public enum ActivityTable {
     /// reads, as the export writes them; the letter keeps a spreadsheet from reading it as a number). A row whose
     /// activity has another version now was exported before someone changed it: importing it would undo that change.
     public static func version(of activity: Activity, in dossier: Dossier) -> String {
-        var bytes: [UInt8] = []
+        version(of: columns.filter(\.isImported).map { $0.value(activity, dossier) })
+    }
+
+    /// The same of a row's cells as they stand in the file (`cell(heading)`); nil when the file lacks one of the columns.
+    static func version(ofCells cell: (String) -> String?) -> String? {
+        var values: [String] = []
         for column in columns where column.isImported {
-            bytes += column.value(activity, dossier).utf8
+            guard let value = cell(column.heading) else { return nil }
+            values.append(value)
+        }
+        return version(of: values)
+    }
+
+    private static func version(of values: [String]) -> String {
+        var bytes: [UInt8] = []
+        for value in values {
+            bytes += value.utf8
             bytes.append(0x1F)
         }
         return "v" + CRC32.hex(CRC32.checksum(bytes))
