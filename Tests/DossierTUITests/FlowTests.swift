@@ -84,6 +84,12 @@ struct FlowTests {
         #expect(app.state.form?.errors["direction"] == nil)
         app.type("i")
         #expect(app.state.form?["direction"]?.selectedValue == "inkomend", "a first letter chooses again")
+        // A word typed in a row chooses the option it begins; one stray key before a first letter does not stop it.
+        app.press(.tab, .backTab).type("uitgaand")
+        #expect(app.state.form?["direction"]?.selectedValue == "uitgaand")
+        app.press(.tab, .backTab).type("xi")
+        #expect(app.state.form?["direction"]?.selectedValue == "inkomend")
+        #expect(app.state.form?.errors["direction"] == nil)
     }
 
     @Test("log a visit with one invalid field, correct it, save")

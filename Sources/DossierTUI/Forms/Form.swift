@@ -26,7 +26,12 @@ public struct Form: Hashable, Sendable {
     public var purpose: FormPurpose
     public var title: String
     public var fields: [FormField]
-    public var focus: Int
+    public var focus: Int {
+        didSet { if focus != oldValue { choiceTyped = "" } }
+    }
+    /// The letters typed in a row on the focused choice field, chosen by as a prefix of an option (`uitg` is Uitgaand);
+    /// once they match none, the rest of such a word chooses nothing.
+    public var choiceTyped = ""
     /// Messages by field id, shown under the field.
     public var errors: [String: String] = [:]
     /// A message for the form as a whole (a refused save, a disk error).

@@ -92,25 +92,37 @@ extension AppState {
             }
         case .choice(let options, let selected):
             var next = selected
-            // Text typed into a choice ("Regio Lyon" one field too far) is said, not taken letter by letter: a space
-            // after a letter that chose nothing is part of that text, not the key that moves to the next option.
-            let hint = "Dit veld is een keuze (\(options.map(\.label).joined(separator: ", "))): ←/→, spatie of de beginletter; tekst typen kan hier niet"
-            let isTyping = form.errors[field.id] == hint
+            // Letters typed in a row choose the option they begin (type-ahead); text that begins none ("Regio Lyon" one
+            // field too far) chooses nothing and is said, instead of its letters and spaces each switching the choice.
+            let hint = "Dit veld is een keuze (\(options.map(\.label).joined(separator: ", "))): ←/→ of spatie, of typ het begin van een keuze; "
+                + "andere tekst kan hier niet"
+            func option(beginning text: String) -> Int? {
+                let folded = SearchText.fold(text)
+                return options.indices.first { SearchText.fold(options[$0].label).hasPrefix(folded) }
+            }
             switch key {
-            case .character(" ") where isTyping: return
+            case .character(" ") where !form.choiceTyped.isEmpty:
+                // A space inside a typed word is part of it.
+                return
             case .right, .character(" "): next = (selected + 1) % options.count
             case .left: next = (selected + options.count - 1) % options.count
             case .character(let letter):
-                let folded = SearchText.fold(String(letter))
-                guard let match = options.indices.first(where: { SearchText.fold(options[$0].label).hasPrefix(folded) }) else {
+                let typed = form.choiceTyped + String(letter)
+                if let match = option(beginning: typed) {
+                    form.choiceTyped = typed
+                    next = match
+                } else if form.choiceTyped.count <= 1, let match = option(beginning: String(letter)) {
+                    // One stray key before it: a first letter starts again.
+                    form.choiceTyped = String(letter)
+                    next = match
+                } else {
+                    form.choiceTyped = typed
                     form.errors[field.id] = hint
                     return
                 }
-                // A letter in the middle of a typed word chooses nothing either.
-                if isTyping { return }
-                next = match
             default: return
             }
+            if case .character = key {} else { form.choiceTyped = "" }
             form.errors[field.id] = nil
             form.fields[index].value = .choice(options, selected: next)
             if field.isQuickAnswer, case .character(let letter) = key, letter != " " {
