@@ -42,6 +42,13 @@ struct AssessCommandTests {
         // A second weighing keeps the first.
         _ = try run(["assess", "campusbeurs-han", "--answer", "inhoudelijke-link=nee"])
         #expect(try DossierStore(path: storePath).load().activity("campusbeurs-han")?.assessments.count == 2)
+        // The same answers again, with the same outcome: not a new weighing; --save records it anyway.
+        let again = try run(["assess", "campusbeurs-han", "--answer", "inhoudelijke-link=nee"])
+        #expect(again.status == 0)
+        #expect(again.standardOutput.contains("Niet opnieuw bewaard: dit zegt de laatste afweging al"), "\(again.standardOutput)")
+        #expect(try DossierStore(path: storePath).load().activity("campusbeurs-han")?.assessments.count == 2)
+        _ = try run(["assess", "campusbeurs-han", "--answer", "inhoudelijke-link=nee", "--save"])
+        #expect(try DossierStore(path: storePath).load().activity("campusbeurs-han")?.assessments.count == 3)
     }
 
     @Test("--what-if weighs a proposal from a file and saves nothing")
@@ -123,27 +130,37 @@ struct AssessCommandTests {
         #expect(try DossierStore(path: storePath).load().activity("campusbeurs-han")?.assessments.count == 1)
     }
 
-    @Test("on a terminal without answers the questions are asked one by one")
+    @Test("on a terminal without answers the questions are asked one by one; a note follows the answer on its line (no second question to type ahead into); Enter through all again saves nothing new; Ctrl-C says nothing was saved")
     func interactive() throws {
         let binary = ProgramRunner.builtBinary("dossier")
-        let tmux = try TmuxSession(command: "env DOSSIER_NOW=2026-11-22T09:00:00Z DOSSIER_USER=adviseur LANG=C.UTF-8 \(binary) assess campusbeurs-han --store \(storePath); echo EXIT:$?; sleep 30")
+        let command = "env DOSSIER_NOW=2026-11-22T09:00:00Z DOSSIER_USER=adviseur LANG=C.UTF-8 \(binary) assess campusbeurs-han --store \(storePath)"
+        let tmux = try TmuxSession(command: "\(command); echo EXIT:$?; \(command); echo EXIT:$?; read pause; clear; \(command); echo EXIT:$?; sleep 30",
+                                   width: 80)
         try tmux.waitFor("(1/18) Inhoudelijke link met Oss")
-        #expect(try tmux.capture().contains("aan de hand van 5 criteria"))
-        try tmux.type("n")
-        try tmux.send("Enter")
-        try tmux.waitFor("Toelichting")
-        try tmux.type("geen link")
+        #expect(try tmux.capture().contains("aan de hand van 5"))
+        try tmux.type("n geen link")
         try tmux.send("Enter")
         try tmux.waitFor("(2/18)")
-        for _ in 2...18 {
-            try tmux.send("Enter", "Enter")
-        }
-        let screen = try tmux.waitFor("EXIT:0")
-        #expect(screen.contains("Opgeslagen bij de activiteit"))
+        #expect(!(try tmux.capture()).contains("Toelichting (Enter"), "no separate question for the note")
+        for _ in 2...18 { try tmux.send("Enter") }
+        try tmux.waitFor("EXIT:0")
         let stored = try #require(try DossierStore(path: storePath).load().activity("campusbeurs-han")?.assessments.last)
         #expect(stored.verdict == .negatief)
         #expect(stored.answers[.inhoudelijkeLink] == .nee)
         #expect(stored.answers.note(.inhoudelijkeLink) == "geen link")
+        // The second run: the note is shown with the answer; Enter through every question changes nothing and saves nothing.
+        try tmux.waitFor("(nu: nee; toelichting: geen link)")
+        for _ in 1...18 { try tmux.send("Enter") }
+        let again = try tmux.waitFor("Niet opnieuw bewaard")
+        #expect(again.contains("dit zegt de laatste afweging al"), "\(again)")
+        #expect(try DossierStore(path: storePath).load().activity("campusbeurs-han")?.assessments.count == 1)
+        // The third: Ctrl-C at the first question.
+        try tmux.send("Enter")
+        try tmux.waitFor("(1/18)", gone: ["Niet opnieuw bewaard"])
+        try tmux.send("C-c")
+        let stopped = try tmux.waitFor("EXIT:130")
+        #expect(stopped.contains("dossier: afgebroken; de afweging is niet bewaard"), "\(stopped)")
+        #expect(try DossierStore(path: storePath).load().activity("campusbeurs-han")?.assessments.count == 1)
     }
 }
 

@@ -187,6 +187,11 @@ struct RecordCommandsTests {
         #expect(edited.standardError == "dossier: let op: de streefdatum 21-11-2026 ligt al in het verleden\n", "\(edited.standardError)")
         _ = try run(["done", "missie-lyon", String(number)])
         #expect(try run(["edit-follow-up", "missie-lyon", String(number), "--due", "1-1-2026"]).standardError.isEmpty, "done: its date is history")
+        // The follow-ups a visit is logged with, too.
+        let visit = try run(["log-visit", "--relation", "taizhou", "--date", "1-10-2026", "--direction", "inkomend", "--delegation", "Taizhou",
+                             "--follow-up", "Verslag naar B&W @ 1-4-2025"])
+        #expect(visit.status == 0, "\(visit.standardError)")
+        #expect(visit.standardError.contains("dossier: let op: de streefdatum 1-4-2025 van 'Verslag naar B&W' ligt al in het verleden"), "\(visit.standardError)")
     }
 
     @Test("the cost activities lists is the one the budget and the screen count: the estimate until carried out, then the actual cost")

@@ -59,7 +59,8 @@ struct AgendaCommand: ParsableCommand {
         let table = TextTable([.init(title: "DATUM", keepsWhole: true), .init(title: "SOORT"), .init(title: "WAT"), .init(title: "BIJ")])
         func cells(_ index: Int) -> [String] {
             let entry = entries[index]
-            return [entry.dateLines(dates)[0], entry.isOverdue(on: today) ? "\(entry.kind.name), VERLOPEN" : entry.kind.name,
+            // Overdue ones stand under the heading Verlopen: the kind alone keeps the column narrow.
+            return [entry.dateLines(dates)[0], entry.kind.name,
                     entry.title(in: dossier), entry.context(in: dossier)]
         }
         // A period's end on a line of its own under its start.

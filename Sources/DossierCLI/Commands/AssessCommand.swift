@@ -82,9 +82,14 @@ struct AssessCommand: ParsableCommand {
             try apply(answerOptions, noteOptions, exception, to: &answers)
             return answers
         }
-        func assessed(_ activity: Activity, in dossier: Dossier, ledger: BudgetLedger?) throws -> (AssessmentResult, Change) {
+        // Nil when it would record what the latest weighing already says (the same answers, verdict and reasons): Enter
+        // through every question is not a new weighing. --save records it anyway.
+        func assessed(_ activity: Activity, in dossier: Dossier, ledger: BudgetLedger?) throws -> (AssessmentResult, Change?) {
             let given = try answers(for: activity, in: dossier)
             let result = Assessor.assess(activity, answers: given, in: dossier, ledger: ledger)
+            if !save, let last = activity.assessments.last, last.answers == given, last.verdict == result.verdict, last.reasons == result.reasons {
+                return (result, nil)
+            }
             // Who and when are set by the change path from its context.
             return (result, .recordAssessment(activity.id, result.recorded(answers: given, by: "", at: Session.clock.now())))
         }
@@ -92,13 +97,14 @@ struct AssessCommand: ParsableCommand {
         // An assessment saved of an activity named by its id or title: without reading the other activities where
         // the storage can, the budget weighed from the activity index.
         if saves, let id {
-            var result: AssessmentResult?
+            var result: AssessmentResult?, repeated = false
             let alone = try storeOptions.changeActivityAlone(id, in: store, withBudget: true) { activity, dossier, ledger in
                 let (assessment, change) = try assessed(activity, in: dossier, ledger: ledger)
                 result = assessment
+                repeated = change == nil
                 return change
             }
-            if let alone, let result { return show(alone.before, result, saved: true) }
+            if let alone, let result { return show(alone.before, result, saved: !repeated, repeated: repeated) }
         }
         // Only shown: weighed on the relations and that activity, the budget from the activity index.
         if !saves, let id, let (activity, dossier, ledger) = try? store.loadForWeighing(id) {
@@ -123,18 +129,25 @@ struct AssessCommand: ParsableCommand {
             activity = try Lookup.activity(id ?? "", in: dossier)
             let (assessment, change) = try assessed(activity, in: dossier, ledger: nil)
             result = assessment
-            if saves { try store.commitOrExit(change, to: &dossier) }
+            if saves, let change {
+                try store.commitOrExit(change, to: &dossier)
+            } else if saves {
+                return show(activity, result, saved: false, repeated: true)
+            }
         }
         show(activity, result, saved: saves)
     }
 
-    private func show(_ activity: Activity, _ result: AssessmentResult, saved: Bool) {
+    private func show(_ activity: Activity, _ result: AssessmentResult, saved: Bool, repeated: Bool = false) {
         if json {
             Output.document(AssessmentOutput.json(activity: activity, result: result, isProposal: whatIf != nil, saved: saved))
         } else {
             Output.line(AssessmentOutput.text(activity: activity, result: result, explain: explain, saved: saved,
                                               earlier: whatIf == nil ? activity.assessments.count : 0))
-            if whatIf == nil && !saved {
+            if repeated {
+                Output.line("")
+                Output.line("Niet opnieuw bewaard: dit zegt de laatste afweging al (dezelfde antwoorden en hetzelfde oordeel; --save bewaart toch).")
+            } else if whatIf == nil && !saved {
                 Output.line("")
                 Output.line("Niet bewaard: er zijn geen antwoorden gegeven (gebruik --answer, --answers of, op een terminal, de vragen; --save bewaart toch).")
             }
@@ -191,9 +204,10 @@ enum InteractiveAssessment {
             Output.paragraph("(\(index + 1)/\(questions.count)) \(question.label) — \(question.group.label)")
             Output.paragraph(question.prompt, indent: "  ")
             Output.paragraph(question.passage, indent: "  ")
-            let current = answers[question]
+            let current = answers[question], note = answers.note(question)
             while true {
-                Output.prompt("  Antwoord [j]a/[d]eels/[n]ee/[o]nbekend (nu: \(current.label.lowercased())): ")
+                let now = current.label.lowercased() + (note.isEmpty ? "" : "; toelichting: \(note)")
+                Output.prompt(TerminalSafeText.line("  Antwoord [j]a/[d]eels/[n]ee/[o]nbekend (nu: \(now)): "))
                 guard let line = readLine() else { return answers }
                 if let (chosen, note) = reading(line, current: current) {
                     answers.set(question, chosen, note: note)

@@ -96,6 +96,9 @@ struct LogVisitCommand: ParsableCommand {
             return draft.newActivity(today: Session.clock.today(), approvedBy: decision, overrideReason: overrideReason, newID: newID)
         }
         Output.line(TerminalSafeText.line("Bezoek vastgelegd: \(activity.title) op \(Session.dates.date(date)) [\(activity.status.label)] (\(activity.id))"))
+        if let late = PastDueDate.notice(for: .addActivity(activity), today: Session.clock.today(), dates: Session.dates) {
+            Output.error(TerminalSafeText.line("dossier: let op: \(late)"))
+        }
         if let double = LikelyDouble.visit(activity, isActivity: isActivity, dates: Session.dates) {
             Output.error(TerminalSafeText.line("dossier: let op: \(double); per ongeluk twee keer? \(storeOptions.command) delete \(activity.id)"))
         }

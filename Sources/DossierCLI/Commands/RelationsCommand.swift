@@ -69,7 +69,8 @@ struct RelationsCommand: ParsableCommand {
         var table = TextTable([
             .init(title: "ID", keepsWhole: true), .init(title: "NAAM"), .init(title: "SOORT"),
             .init(title: "PLAATS"), .init(title: "STATUS", keepsWhole: true), .init(title: "ACT.", alignRight: true, keepsWhole: true),
-            .init(title: "VOLGENDE DATUM"),
+            // Dates stay whole, as everywhere in a table.
+            .init(title: "VOLGENDE DATUM", keepsWhole: true),
         ])
         let dates = Session.dates
         for overview in overviews {

@@ -2,7 +2,8 @@
 /// do (it shows as overdue), and one may be written down after the fact. Said as a warning because it is most often a
 /// mistyped year or month (1-12-2025 for 1-12-2026).
 public enum PastDueDate {
-    /// "de streefdatum 5-1-2024 ligt al in het verleden", for an open follow-up added, or a due date edited, before `today`.
+    /// "de streefdatum 5-1-2024 ligt al in het verleden", for an open follow-up added (also with a new visit), or a due date
+    /// edited, before `today`.
     public static func notice(for change: Change, today: CalendarDate, dates: DateWriting = .standard) -> String? {
         let due: CalendarDate?
         switch change {
@@ -10,6 +11,10 @@ public enum PastDueDate {
             due = followUp.due
         case .editFollowUp(_, let place, let edits) where !place.seen.isDone:
             due = edits.first { $0.field == "due" }.flatMap { try? FieldCast.date($0.new) }
+        case .addActivity(let activity):
+            // The follow-ups a visit is logged with.
+            guard let late = activity.followUps.first(where: { !$0.isDone && ($0.due.map { $0 < today } ?? false) }), let date = late.due else { return nil }
+            return "de streefdatum \(dates.date(date)) van '\(late.text)' ligt al in het verleden"
         default:
             return nil
         }
