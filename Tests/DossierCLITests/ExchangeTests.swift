@@ -229,6 +229,16 @@ struct ExchangeTests {
         #expect(deleted.standardError.contains("kolom 'versie': er is geen activiteit campusbeurs-tu-eindhoven meer: verwijderd na deze export?"),
                 "\(deleted.standardError)")
         #expect(try DossierStore(path: storePath).load().activity("campusbeurs-tu-eindhoven") == nil)
+
+        // A cell that is no version is said to be that; a file without the column says the check could not be made.
+        let rows = exported.components(separatedBy: "\r\n")
+        try directory.write("activiteiten.csv", rows.map { $0.contains("Campusbeurs HAN;") ? $0.replacing(/;v[0-9a-f]{8}$/, with: ";onzin") : $0 }
+            .joined(separator: "\r\n"))
+        let garbage = try run(["import", "activities", file, "--dry-run"])
+        #expect(garbage.standardError.contains("kolom 'versie': 'onzin' is geen versie zoals de export die schrijft"), "\(garbage.standardError)")
+        try directory.write("activiteiten.csv", rows.map { $0.replacing(/;(v[0-9a-f]{8}|versie)$/, with: "") }.joined(separator: "\r\n"))
+        let without = try run(["import", "activities", file, "--dry-run"])
+        #expect(without.standardError.contains("het bestand heeft geen kolom 'versie' (een oudere export?)"), "\(without.standardError)")
     }
 
     @Test("import keeps who decided, also for an activity carried out since; a new row named like a relation gets an id of its own")

@@ -221,6 +221,10 @@ struct RecordCommandsTests {
         #expect(unknown.status == 64)
         #expect(unknown.standardError.hasPrefix("dossier: --done: afvinken doet dossier --store '\(scratch.path)' done missie-lyon 1 (heropenen: met --reopen)"),
                 "\(unknown.standardError)")
+        // Said whatever the activity holds, the name as typed, quoted for the shell.
+        let named = try run(["edit-follow-up", "Delegatie uit Lyon", "7", "--done"])
+        #expect(named.status == 64)
+        #expect(named.standardError.hasPrefix("dossier: --done: afvinken doet dossier --store '\(scratch.path)' done 'Delegatie uit Lyon' 7"), "\(named.standardError)")
         let other = try run(["edit-follow-up", "missie-lyon", "1", "--colour"])
         #expect(other.standardError.hasPrefix("dossier: onbekend veld --colour van een vervolgactie; bekend: --what, --due, --owner"), "\(other.standardError)")
         #expect(try run(["edit-follow-up", "missie-lyon", "1", "--due"]).standardError.hasPrefix("dossier: --due: geef een waarde (leeg maken: --due \"\")"))

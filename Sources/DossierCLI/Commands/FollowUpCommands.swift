@@ -132,13 +132,16 @@ struct EditFollowUpCommand: ParsableCommand {
     func run() throws {
         let pairs = try FieldArguments.pairs(fields)
         guard !pairs.isEmpty else { throw ValidationError("noem minstens één veld, zoals --due … (zie dossier edit-follow-up --help)") }
+        // Said before the follow-up is looked up: it is the command that is wrong, whatever the activity holds.
+        if pairs.contains(where: { $0.option == "done" }) {
+            throw ValidationError("--done: afvinken doet \(storeOptions.command) done \(ShellWord.quoted(activity)) \(ShellWord.quoted(followUp)) "
+                                  + "(heropenen: met --reopen)")
+        }
         var report = "", late: String?
         _ = try storeOptions.changeActivity(activity) { activity, dossier in
             let index = try DoneCommand.position(of: followUp, in: activity)
             let current = activity.followUps[index]
-            let values = try FieldArguments.values(pairs, table: FollowUp.fields, in: dossier, ownFlow: [
-                "done": "afvinken doet \(storeOptions.command) done \(activity.id) \(index + 1) (heropenen: met --reopen)",
-            ])
+            let values = try FieldArguments.values(pairs, table: FollowUp.fields, in: dossier)
             let edits = FieldArguments.edits(values, of: current)
             guard !edits.isEmpty else {
                 report = TerminalSafeText.line("Niets gewijzigd: vervolgactie \(index + 1) bij \(activity.title) had die waarden al.")

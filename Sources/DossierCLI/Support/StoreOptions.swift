@@ -14,7 +14,7 @@ struct StoreOptions: ParsableArguments {
 
     /// How a command on this same dossier starts, in a hint to copy: with `--store '…'` when `--store` named it.
     var command: String {
-        "dossier" + (store.map { " --store '" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" } ?? "")
+        "dossier" + (store.map { " --store " + ShellWord.singleQuoted($0) } ?? "")
     }
 
     /// The dossier named by `--store`, `$DOSSIER_STORE` or the default. An empty `--store ""` is a mistake

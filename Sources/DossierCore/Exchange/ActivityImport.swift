@@ -42,6 +42,11 @@ public struct ActivityImport: Sendable {
             }
             columnIndex[name] = index
         }
+        // Without the column (a file from before it, or made by hand) a change made after the export cannot be told.
+        if columnIndex[ActivityTable.versionHeading] == nil, columnIndex["id"] != nil {
+            result.notices.append(Problem(line: header.line, column: nil, message: "het bestand heeft geen kolom 'versie' (een oudere export?): of een "
+                                          + "activiteit na de export is gewijzigd, is niet te zien; een regel zet haar terug naar wat erin staat"))
+        }
         for required in ["titel", "soort"] where columnIndex[required] == nil {
             result.problems.append(Problem(line: header.line, column: required, message: "deze kolom ontbreekt"))
         }
@@ -99,6 +104,11 @@ public struct ActivityImport: Sendable {
             // change replaced. A row that still reads as it was exported was not edited: left alone. One that was edited is
             // refused, since importing it would also put back the rest; an empty cell 'versie' imports it on purpose.
             let exported = row.cell(ActivityTable.versionHeading) ?? "", id = row.cell("id") ?? ""
+            if !exported.isEmpty, !ActivityTable.isVersion(exported) {
+                result.problems.append(Problem(line: record.line, column: ActivityTable.versionHeading, message: "'\(exported)' is geen versie zoals de "
+                    + "export die schrijft (v en acht tekens); zet terug wat er stond, of maak de cel leeg om de regel zonder controle te importeren"))
+                continue
+            }
             let stale: (id: ActivityID, notice: String, problem: Problem)?
             if exported.isEmpty || id.isEmpty {
                 stale = nil

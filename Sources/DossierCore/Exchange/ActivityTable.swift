@@ -63,6 +63,11 @@ public enum ActivityTable {
         version(of: columns.filter(\.isImported).map { $0.value(activity, dossier) })
     }
 
+    /// Whether a cell reads as a version the export writes: `v` and eight hexadecimal digits.
+    static func isVersion(_ text: String) -> Bool {
+        text.utf8.count == 9 && text.hasPrefix("v") && text.dropFirst().allSatisfy(\.isHexDigit)
+    }
+
     /// The same of a row's cells as they stand in the file (`cell(heading)`); nil when the file lacks one of the columns.
     static func version(ofCells cell: (String) -> String?) -> String? {
         var values: [String] = []
