@@ -19,6 +19,7 @@ struct ValueTests {
         #expect(throws: ValueError("'31-2-2027' bestaat niet: februari 2027 heeft 28 dagen")) { try CalendarDate.read("31-2-2027") }
         #expect(throws: ValueError("'2024-2-30' bestaat niet: februari 2024 heeft 29 dagen")) { try CalendarDate.read("2024-2-30") }
         #expect(throws: ValueError("'12-13-2027' bestaat niet: er is geen maand 13")) { try CalendarDate.read("12-13-2027") }
+        #expect(throws: ValueError("'31 april 2027' bestaat niet: april 2027 heeft 30 dagen")) { try CalendarDate.read("31 april 2027") }
         #expect(throws: ValueError("'volgende week' is geen datum; gebruik 12-3-2025 of 12 maart 2025")) { try CalendarDate.read("volgende week") }
         // A long run of digits is no date, and no overflow.
         #expect(throws: ValueError("'1-1-99999999999999999999' is geen datum; gebruik 12-3-2025 of 12 maart 2025")) { try CalendarDate.read("1-1-99999999999999999999") }

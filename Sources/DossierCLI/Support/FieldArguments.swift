@@ -62,7 +62,9 @@ enum FieldArguments {
     /// `--actual-cost`), else the words people use for them (`--kosten`), else the nearest spelling.
     static func meantFields(for typed: String, among known: [String]) -> [String]? {
         let word = typed.lowercased().drop { $0 == "-" }
-        let parts = known.filter { $0.dropFirst(2).split(separator: "-").contains(word) }
+        // `--costs` as `--cost`: a plural is the same word.
+        let words = word.hasSuffix("s") ? [word, word.dropLast()] : [word]
+        let parts = known.filter { $0.dropFirst(2).split(separator: "-").contains(where: words.contains) }
         if !parts.isEmpty { return Array(parts.prefix(3)) }
         let synonyms = ParserMessages.synonyms[typed.lowercased(), default: []].filter(known.contains)
         if !synonyms.isEmpty { return synonyms }

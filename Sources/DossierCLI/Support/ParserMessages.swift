@@ -71,7 +71,7 @@ enum ParserMessages {
         "remove-activity": ["delete"], "remove-relation": ["delete"], "verwijder": ["delete"],
         "add-visit": ["log-visit"], "visit": ["log-visit"], "bezoek": ["log-visit"], "visits": ["activities"],
         "status": ["set-status", "move"], "set-activity-status": ["move"], "move-activity": ["move"],
-        "list": ["relations", "activities"], "ls": ["relations", "activities"], "relaties": ["relations"], "activiteiten": ["activities"],
+        "list": ["relations", "activities"], "ls": ["relations", "activities"], "lijst": ["relations", "activities"], "relaties": ["relations"], "activiteiten": ["activities"],
         "view": ["show"], "toon": ["show"], "get": ["show"],
         "new": ["add-relation", "add-activity"], "add": ["add-relation", "add-activity"], "create": ["add-relation", "add-activity"],
         "add-contact-person": ["add-contact"], "add-followup": ["add-follow-up"], "follow-up": ["add-follow-up"], "todo": ["add-follow-up", "due"],

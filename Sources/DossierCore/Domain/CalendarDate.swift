@@ -165,7 +165,7 @@ extension CalendarDate {
 
     /// Why a date written as one is no day: "februari 2027 heeft 28 dagen", "er is geen maand 13".
     private static func impossibleDay(_ text: String) -> String? {
-        guard let (year, month, day) = numbers(text) else { return nil }
+        guard let (year, month, day) = numbers(text) ?? writtenNumbers(text) else { return nil }
         guard (1...12).contains(month) else { return "er is geen maand \(month)" }
         let days = daysInMonth(year: year, month: month)
         guard day > days else { return nil }
@@ -174,13 +174,18 @@ extension CalendarDate {
 
     /// "3 december 2026", as the long date form writes it (also "3 dec 2026", "3 mrt. 2026", in any case).
     private static func representable(written text: String) -> CalendarDate? {
+        writtenNumbers(text).flatMap { CalendarDate(year: $0.year, month: $0.month, day: $0.day) }
+    }
+
+    /// The year, month and day of "3 december 2026", whether or not that day exists.
+    private static func writtenNumbers(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let parts = text.split(whereSeparator: \.isWhitespace)
         guard parts.count == 3, (1...2).contains(parts[0].count), parts[2].count == 4,
               let day = number(Array(parts[0].utf8)[...]), let year = number(Array(parts[2].utf8)[...]) else { return nil }
         let name = parts[1].lowercased().filter { $0 != "." }
         guard name.count >= 3, let month = monthNames.firstIndex(where: { $0 == name || $0.hasPrefix(name) && name.count <= 4 })
                 ?? (name == "mrt" ? 2 : nil) else { return nil }
-        return CalendarDate(year: year, month: month + 1, day: day)
+        return (year, month + 1, day)
     }
 
     private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
