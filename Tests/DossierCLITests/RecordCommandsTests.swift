@@ -315,6 +315,8 @@ struct RecordCommandsTests {
         #expect(try stored().relation("taizhou")?.links.last?.target.text.hasPrefix("/") == true)
         try expectRefusal(["add-link", "taizhou", "--url", "www.oss.nl", "--label", "x"], status: 64, "--url: 'www.oss.nl' is geen volledig webadres; bedoelde u https://www.oss.nl?")
         try expectRefusal(["add-link", "taizhou", "--label", "x"], status: 64, "geef óf --url óf --path")
+        try expectRefusal(["add-link", "taizhou", "--path", "www.taizhou.gov.cn/en", "--label", "x"], status: 64,
+                          "--path: 'www.taizhou.gov.cn/en' is geen bestand hier maar lijkt een webadres; bedoelde u --url https://www.taizhou.gov.cn/en?")
         let removed = try run(["remove-link", "taizhou", "Besluit B&W", "--yes"])
         #expect(removed.standardOutput == "Link verwijderd bij Taizhou: Besluit B&W\n")
         #expect(try stored().relation("taizhou")?.links.map(\.label) == ["Pakket"])

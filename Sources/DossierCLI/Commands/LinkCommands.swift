@@ -37,6 +37,10 @@ struct AddLinkCommand: ParsableCommand {
             let whole = FilePath.absolute(typed, from: FileManager.default.currentDirectoryPath)
             target = .path(whole)
             if !FileManager.default.fileExists(atPath: FilePath.expandingHome(whole, home: ProcessInfo.processInfo.environment["HOME"])) {
+                // No such file, and it reads as a web address without https:// (www.…, host.nl/…): that is what was meant.
+                if LinkTarget.isWebAddressWithoutScheme(typed) {
+                    throw ValidationError("--path: '\(typed)' is geen bestand hier maar lijkt een webadres; bedoelde u --url https://\(typed)?")
+                }
                 missing = whole
             }
         default: throw ValidationError("geef óf --url óf --path")

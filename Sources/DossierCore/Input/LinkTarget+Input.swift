@@ -38,7 +38,7 @@ extension LinkTarget {
 
     /// `www.oss.nl`, `taizhou.gov.cn/en`: a host (a name with a dot, at the start or before the first slash) without
     /// `https://`. A lone `besluit.pdf` is a file's name, not this.
-    static func isWebAddressWithoutScheme(_ text: String) -> Bool {
+    public static func isWebAddressWithoutScheme(_ text: String) -> Bool {
         guard !text.contains(where: \.isWhitespace), !text.contains(":") else { return false }
         if text.lowercased().hasPrefix("www.") { return text.count > 4 }
         guard let slash = text.firstIndex(of: "/") else { return false }
