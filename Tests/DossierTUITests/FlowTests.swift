@@ -90,6 +90,9 @@ struct FlowTests {
         app.press(.tab, .backTab).type("xi")
         #expect(app.state.form?["direction"]?.selectedValue == "inkomend")
         #expect(app.state.form?.errors["direction"] == nil)
+        // Space after one first letter still goes to the next option.
+        app.press(.character(" "))
+        #expect(app.state.form?["direction"]?.selectedValue == "uitgaand")
     }
 
     @Test("log a visit with one invalid field, correct it, save")

@@ -101,8 +101,9 @@ extension AppState {
                 return options.indices.first { SearchText.fold(options[$0].label).hasPrefix(folded) }
             }
             switch key {
-            case .character(" ") where !form.choiceTyped.isEmpty:
-                // A space inside a typed word is part of it.
+            case .character(" ") where form.choiceTyped.count >= 2 || (!form.choiceTyped.isEmpty && option(beginning: form.choiceTyped) == nil):
+                // A space inside a typed word (or after text that begins no option) is part of it; after one first letter
+                // it is the key that goes to the next option.
                 return
             case .right, .character(" "): next = (selected + 1) % options.count
             case .left: next = (selected + options.count - 1) % options.count
@@ -122,7 +123,7 @@ extension AppState {
                 }
             default: return
             }
-            if case .character = key {} else { form.choiceTyped = "" }
+            if case .character(let typed) = key, typed != " " {} else { form.choiceTyped = "" }
             form.errors[field.id] = nil
             form.fields[index].value = .choice(options, selected: next)
             if field.isQuickAnswer, case .character(let letter) = key, letter != " " {
