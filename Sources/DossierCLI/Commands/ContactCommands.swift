@@ -98,7 +98,7 @@ struct EditContactCommand: ParsableCommand {
                 return nil
             }
             let change = Change.editContact(relation.id, contact.id, edits)
-            report = ([change.summary(in: dossier)] + change.details(in: dossier).map { "  " + $0 }).joined(separator: "\n")
+            report = change.described(in: dossier).joined(separator: "\n")
             return change
         }
         Output.line(report)

@@ -71,7 +71,7 @@ struct EditCommand: ParsableCommand {
         if case let .editActivity(id, edits) = change, let activity = dossier.activity(id) {
             warnings = ApprovedEditWarnings.lines(activity, edits, in: dossier, ledger: ledger)
         }
-        return ([change.summary(in: dossier)] + change.details(in: dossier).map { "  " + $0 } + warnings).joined(separator: "\n")
+        return (change.described(in: dossier) + warnings).joined(separator: "\n")
     }
 
     private static func unchanged(_ name: String) -> String {

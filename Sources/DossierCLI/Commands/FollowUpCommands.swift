@@ -149,7 +149,7 @@ struct EditFollowUpCommand: ParsableCommand {
             }
             guard let place = FollowUpPlace(index, in: activity.followUps) else { return nil }
             let change = Change.editFollowUp(activity.id, place, edits)
-            report = ([change.summary(in: dossier)] + change.details(in: dossier).map { "  " + $0 }).joined(separator: "\n")
+            report = change.described(in: dossier).joined(separator: "\n")
             late = PastDueDate.notice(for: change, today: Session.clock.today(), dates: Session.dates)
             return change
         }

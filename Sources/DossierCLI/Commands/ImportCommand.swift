@@ -11,8 +11,9 @@ struct ImportCommand: ParsableCommand {
         regel met een bekende id werkt die activiteit bij (een andere status gaat langs de levenscyclus), een regel \
         zonder id voegt een activiteit toe; ongewijzigde regels blijven zoals ze zijn. Alles in één wijziging, en \
         de stand van vóór de import blijft als back-up bewaard: de melding noemt de dossier restore die hem terugzet.
-        Een regel van een activiteit die na de export is gewijzigd (de kolom versie klopt niet meer), wordt \
-        geweigerd: importeren zou die wijziging terugdraaien. --dry-run toont per activiteit wat er zou veranderen.
+        Is een activiteit na de export gewijzigd of verwijderd (de kolom versie klopt niet meer), dan blijft een \
+        regel die u niet bewerkte ongemoeid, en wordt een bewerkte geweigerd: importeren zou die wijziging \
+        terugdraaien. --dry-run toont per activiteit wat er zou veranderen.
         Voorbeeld: dossier import activities activiteiten.csv --dry-run
         """
     )
@@ -62,8 +63,7 @@ struct ImportCommand: ParsableCommand {
         if dryRun {
             // What the import would do, change by change, as the log will say it.
             for change in prepared.changes.prefix(50) {
-                Output.line(TerminalSafeText.line(change.summary(in: dossier)))
-                for detail in change.details(in: dossier) { Output.line(TerminalSafeText.line("  " + detail)) }
+                for line in change.described(in: dossier) { Output.line(TerminalSafeText.line(line)) }
             }
             if prepared.changes.count > 50 { Output.line("… en nog \(prepared.changes.count - 50) wijzigingen") }
             Output.line("Controle: \(summary). Er is niets geïmporteerd (--dry-run).")

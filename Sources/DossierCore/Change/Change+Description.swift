@@ -50,6 +50,11 @@ extension Change {
         }
     }
 
+    /// The summary, then what changed field by field under it, indented: a change as a command reports it.
+    public func described(in dossier: Dossier) -> [String] {
+        [summary(in: dossier)] + details(in: dossier).map { "  " + $0 }
+    }
+
     /// What changed field by field, old → new ("Geraamde kosten: € 2.500,00 → € 3.000,00"), for the log;
     /// empty for changes that say it all in their summary. A batch lists each of its changes.
     public func details(in dossier: Dossier) -> [String] {
@@ -67,7 +72,7 @@ extension Change {
             let differences = restoration.differences(in: dossier)
             return differences.count > 1 ? differences : []
         case .batch(let changes, _):
-            return changes.flatMap { change in [change.summary(in: dossier)] + change.details(in: dossier).map { "  " + $0 } }
+            return changes.flatMap { $0.described(in: dossier) }
         default:
             return []
         }

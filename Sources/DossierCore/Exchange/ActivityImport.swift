@@ -123,32 +123,29 @@ public struct ActivityImport: Sendable {
                          Problem(line: record.line, column: ActivityTable.versionHeading, message: "er is geen activiteit \(id) meer: verwijderd na "
                                  + "deze export? Haal de regel weg om haar verwijderd te laten, of maak deze cel leeg om haar opnieuw toe te voegen"))
             }
+            // Untouched in the file: its cells as exported, or (a spreadsheet writes dates its own way) the activity they make.
+            var untouched = stale != nil && ActivityTable.version(ofCells: row.rawCell) == exported
             // Applied in place (a copy of the whole dossier per row would make the import quadratic); a refused
-            // second change of a row undoes the first.
+            // second change of a row undoes the first, and a stale row is undone whatever it says.
             var undos: [Restoration] = []
+            var refusal: ChangeError?
             do {
                 for change in changes { undos.append(try working.apply(change, context: context)) }
             } catch {
-                for undo in undos.reversed() { _ = try? working.apply(.restore(undo), context: context) }
-                if let stale, ActivityTable.version(ofCells: row.rawCell) == exported {
-                    result.unchanged += 1
-                    result.notices.append(Problem(line: record.line, column: nil, message: stale.notice))
-                } else {
-                    result.problems.append(stale?.problem
-                        ?? Problem(line: record.line, column: error.field.flatMap(RowReader.column(forField:)), message: error.message))
-                }
-                continue
+                refusal = error
             }
-            if let stale {
-                // Untouched: the cells as exported, or (a spreadsheet writes dates its own way) the activity they make.
-                let editedInFile = ActivityTable.version(ofCells: row.rawCell) != exported
-                    && working.activity(stale.id).map { ActivityTable.version(of: $0, in: working) } != exported
+            if let stale, !untouched, refusal == nil {
+                untouched = working.activity(stale.id).map { ActivityTable.version(of: $0, in: working) } == exported
+            }
+            if refusal != nil || stale != nil {
                 for undo in undos.reversed() { _ = try? working.apply(.restore(undo), context: context) }
-                if editedInFile {
-                    result.problems.append(stale.problem)
-                } else {
+                if let stale, untouched {
                     result.unchanged += 1
                     result.notices.append(Problem(line: record.line, column: nil, message: stale.notice))
+                } else if let stale {
+                    result.problems.append(stale.problem)
+                } else if let refusal {
+                    result.problems.append(Problem(line: record.line, column: refusal.field.flatMap(RowReader.column(forField:)), message: refusal.message))
                 }
                 continue
             }

@@ -49,11 +49,14 @@ enum DraftPreview {
         form.setVisible("overrideReason", approved && form.verdictPreview?.reasons.contains(where: \.asksReasonToApprove) == true)
     }
 
+    /// What a shown, empty reason field says (here and in the move form).
+    static let overrideMissing = "Geef aan waarom er wordt afgeweken van het Kader"
+
     /// The reason typed, or a problem when the field is shown and empty; nil when not asked.
     static func overrideReason(_ form: Form, problems: inout [String: String]) -> String? {
         guard form["overrideReason"]?.isVisible == true else { return nil }
         let text = form.text("overrideReason")
-        if text.isEmpty { problems["overrideReason"] = "Geef aan waarom er wordt afgeweken van het Kader" }
+        if text.isEmpty { problems["overrideReason"] = overrideMissing }
         return text.isEmpty ? nil : text
     }
 

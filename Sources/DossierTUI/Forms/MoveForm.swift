@@ -46,7 +46,7 @@ enum MoveForm {
         }
         var overrideReason: String?
         if form["overrideReason"]?.isVisible == true {
-            overrideReason = reader.requiredText("overrideReason", "Geef aan waarom er wordt afgeweken van het Kader")
+            overrideReason = reader.requiredText("overrideReason", DraftPreview.overrideMissing)
         }
         let actualCost = form["actualCostCents"]?.isVisible == true ? reader.money("actualCostCents") : nil
         let date = form["startDate"]?.isVisible == true ? reader.date("startDate", required: true) : nil
