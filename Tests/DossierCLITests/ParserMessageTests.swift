@@ -50,7 +50,7 @@ struct ParserMessageTests {
         // A mistyped option where a required one is missing: the typo is what is wrong.
         (["add-contact", "taizhou", "--naam", "Piet"], "dossier: onbekende optie '--naam'; bedoelde u '--name'? ('--name <naam>' ontbreekt)",
          "Gebruik: dossier add-contact "),
-        (["add-activity", "--title", "Beurs", "--kind", "beurs", "--estimated-cost", "500"], "dossier: onbekende optie '--estimated-cost'; bedoelde u '--cost'?",
+        (["add-activity", "--title", "Beurs", "--kind", "beurs", "--kosten", "500"], "dossier: onbekende optie '--kosten'; bedoelde u '--cost'?",
          "Gebruik: dossier add-activity "),
         // A mistyped general option is named as such, not the path after it as a command.
         (["--stor", "x.json", "relations"], "dossier: onbekende optie '--stor'; bedoelde u '--store'?", "Gebruik: dossier [--store <pad>]"),

@@ -208,6 +208,25 @@ struct RecordCommandsTests {
         #expect(done.hasSuffix("€ 450,50"), "carried out: the actual cost: \(done)")
     }
 
+    @Test("add-activity takes the names edit gives its fields, and edit takes a list field in the singular or the plural as the add commands do")
+    func oneNamePerField() throws {
+        let added = try run(["add-activity", "--title", "Beurs Hannover", "--kind", "beurs", "--start-date", "20-4-2027",
+                             "--estimated-cost", "1.500", "--relations", "Rhône-Alpes", "--countries", "Duitsland", "--sectors", "farma"])
+        #expect(added.status == 0, "\(added.standardError)")
+        let activity = try #require(try stored().activity("beurs-hannover"))
+        #expect(activity.startDate == CalendarDate(year: 2027, month: 4, day: 20) && activity.estimatedCost == Money(euros: 1500))
+        #expect(activity.relations == ["rhone-alpes"] && activity.countries.map(\.code) == ["DE"] && activity.sectors == [.farma])
+        let edited = try run(["edit", "beurs-hannover", "--sector", "agrifood", "--relation", "BOM", "--countries", "Frankrijk"])
+        #expect(edited.status == 0, "\(edited.standardError)")
+        let after = try #require(try stored().activity("beurs-hannover"))
+        #expect(after.sectors == [.agrifood] && after.relations == ["bom"] && after.countries.map(\.code) == ["FR"])
+        try expectRefusal(["edit", "beurs-hannover", "--sector", "farma", "--sectors", "agrifood"], status: 64, "--sectors staat er twee keer")
+        let relation = try run(["edit", "Rhône-Alpes", "--place", "Lyon", "--company", "Sanofi"])
+        #expect(relation.status == 0, "\(relation.standardError)")
+        let rhoneAlpes = try #require(try stored().relation("rhone-alpes"))
+        #expect(rhoneAlpes.places == ["Lyon"] && rhoneAlpes.companies == ["Sanofi"])
+    }
+
     @Test("near doubles count too (spaces and capitals); a follow-up's text is trimmed; a removal says the later numbers moved; an unknown field is called unknown, also without a value")
     func doublesAndNumbers() throws {
         _ = try run(["add-contact", "pivot-park", "--name", "Eva de Wit"])

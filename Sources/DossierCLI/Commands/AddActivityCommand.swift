@@ -20,19 +20,19 @@ struct AddActivityCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Soort (\(ActivityKind.allCases.filter { $0 != .delegatiebezoek }.map(\.rawValue).joined(separator: ", "))).", valueName: "soort"))
     var kind: String
 
-    @Option(name: .customLong("relation"), help: ArgumentHelp("Betrokken relatie (id of naam); mag vaker.", valueName: "id"))
+    @Option(name: [.customLong("relation"), .customLong("relations")], help: ArgumentHelp("Betrokken relatie (id of naam); mag vaker.", valueName: "id"))
     var relations: [String] = []
 
     @Option(help: ArgumentHelp("Wie organiseert: gemeente, of de id of naam van een partner (zoals bom of NL in Business).", valueName: "id"))
     var organiser: String = Organiser.municipalitySlug
 
-    @Option(help: ArgumentHelp("Begindatum.", valueName: "datum"))
+    @Option(name: [.customLong("date"), .customLong("start-date")], help: ArgumentHelp("Begindatum.", valueName: "datum"))
     var date: String?
 
     @Option(name: .customLong("end-date"), help: ArgumentHelp("Einddatum.", valueName: "datum"))
     var endDate: String?
 
-    @Option(name: .customLong("country"), help: ArgumentHelp("Land waar de activiteit heen gaat (Nederlandse naam of code, zoals Duitsland of DE); mag vaker.", valueName: "land"))
+    @Option(name: [.customLong("country"), .customLong("countries")], help: ArgumentHelp("Land waar de activiteit heen gaat (Nederlandse naam of code, zoals Duitsland of DE); mag vaker.", valueName: "land"))
     var countries: [String] = []
 
     @Option(name: .customLong("budget-line"), help: ArgumentHelp("Budgetregel die betaalt: internationalisering (standaard), global-goals-platform-oss, of geen (een partner betaalt).", valueName: "id|geen"))
@@ -48,10 +48,10 @@ struct AddActivityCommand: ParsableCommand {
             help: ArgumentHelp("Al goedgekeurd terwijl het Kader haar negatief maakt (laag pitje, buiten Europa buiten de focus, past niet in het budget): waarom toch.", valueName: "tekst"))
     var overrideReason: String?
 
-    @Option(help: ArgumentHelp("Geraamde kosten in euro.", valueName: "bedrag"))
+    @Option(name: [.customLong("cost"), .customLong("estimated-cost")], help: ArgumentHelp("Geraamde kosten in euro.", valueName: "bedrag"))
     var cost: String?
 
-    @Option(name: .customLong("sector"), help: ArgumentHelp("Sector (\(Sector.allowedList)); mag vaker.", valueName: "sector"))
+    @Option(name: [.customLong("sector"), .customLong("sectors")], help: ArgumentHelp("Sector (\(Sector.allowedList)); mag vaker.", valueName: "sector"))
     var sectors: [String] = []
 
     @Option(help: ArgumentHelp("Toelichting.", valueName: "tekst"))

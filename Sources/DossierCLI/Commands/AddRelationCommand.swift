@@ -27,7 +27,7 @@ struct AddRelationCommand: ParsableCommand {
     @Option(name: .customLong("review-date"), help: ArgumentHelp("Herijkingsdatum, nodig bij status laag-pitje.", valueName: "datum"))
     var reviewDate: String?
 
-    @Option(name: .customLong("country"), help: ArgumentHelp("Land (Nederlandse naam of code); mag vaker of met komma's.", valueName: "land"))
+    @Option(name: [.customLong("country"), .customLong("countries")], help: ArgumentHelp("Land (Nederlandse naam of code); mag vaker of met komma's.", valueName: "land"))
     var countries: [String] = []
 
     @Option(help: ArgumentHelp("Regio.", valueName: "tekst"))
@@ -36,7 +36,7 @@ struct AddRelationCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Plaatsen, gescheiden door komma's.", valueName: "plaatsen"))
     var places: String?
 
-    @Option(help: ArgumentHelp("Sectoren (\(Sector.allowedList)), gescheiden door komma's.", valueName: "sectoren"))
+    @Option(name: [.customLong("sectors"), .customLong("sector")], help: ArgumentHelp("Sectoren (\(Sector.allowedList)), gescheiden door komma's.", valueName: "sectoren"))
     var sectors: String?
 
     @Option(help: ArgumentHelp("Motieven (\(Motive.allowedList)), gescheiden door komma's.", valueName: "motieven"))

@@ -16,10 +16,10 @@ struct LogVisitCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(name: .customLong("relation"), help: ArgumentHelp("Betrokken relatie (id of naam); mag vaker.", valueName: "id"))
+    @Option(name: [.customLong("relation"), .customLong("relations")], help: ArgumentHelp("Betrokken relatie (id of naam); mag vaker.", valueName: "id"))
     var relations: [String] = []
 
-    @Option(help: ArgumentHelp("Datum van het bezoek: 2025-03-12 of 12-3-2025.", valueName: "datum"))
+    @Option(name: [.customLong("date"), .customLong("start-date")], help: ArgumentHelp("Datum van het bezoek: 2025-03-12 of 12-3-2025.", valueName: "datum"))
     var date: String
 
     @Option(name: .customLong("end-date"), help: ArgumentHelp("Laatste dag, bij een meerdaags bezoek.", valueName: "datum"))
@@ -31,7 +31,7 @@ struct LogVisitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Waar de delegatie vandaan komt (inkomend) of heen gaat (uitgaand).", valueName: "tekst"))
     var delegation: String
 
-    @Option(name: .customLong("country"), help: ArgumentHelp("Land waar de delegatie vandaan komt of de missie heen gaat (Nederlandse naam of code); mag vaker.", valueName: "land"))
+    @Option(name: [.customLong("country"), .customLong("countries")], help: ArgumentHelp("Land waar de delegatie vandaan komt of de missie heen gaat (Nederlandse naam of code); mag vaker.", valueName: "land"))
     var countries: [String] = []
 
     @Option(name: .customLong("budget-line"), help: ArgumentHelp("Budgetregel die betaalt: internationalisering (standaard), global-goals-platform-oss, of geen.", valueName: "id|geen"))

@@ -38,7 +38,7 @@ enum FieldArguments {
         var result: [(EntityField<Entity>, FieldValue)] = []
         for (option, text) in pairs {
             if let flow = ownFlow[option] { throw ValidationError("--\(option): \(flow)") }
-            guard let field = table.field(option: option) else {
+            guard let field = table.field(option: option) ?? otherNumber(of: option, in: table) else {
                 let known = table.fields.map { "--" + $0.option }
                 let list = known.joined(separator: ", ")
                 let meant = meantFields(for: "--" + option, among: known).map { "; bedoelde u " + $0.joined(separator: " of ") + "? Bekend: " }
@@ -56,6 +56,18 @@ enum FieldArguments {
         // In the table's order, as forms and documents show the fields.
         let order = table.fields.map(\.key)
         return result.sorted { (order.firstIndex(of: $0.0.key) ?? 0) < (order.firstIndex(of: $1.0.key) ?? 0) }
+    }
+
+    /// The one field `option` names in the singular or the plural (`--sector` for `--sectors`, `--countries` for
+    /// `--country`), as the add commands name it.
+    private static func otherNumber<Entity>(of option: String, in table: FieldTable<Entity>) -> EntityField<Entity>? {
+        func singular(_ word: String) -> String {
+            if word.hasSuffix("ies") { return word.dropLast(3) + "y" }
+            return word.hasSuffix("s") ? String(word.dropLast()) : word
+        }
+        let word = singular(option.lowercased())
+        let fields = table.fields.filter { singular($0.option) == word }
+        return fields.count == 1 ? fields[0] : nil
     }
 
     /// The fields an unknown `--option` probably meant: the fields the word is a part of (`--cost`: `--estimated-cost` and
