@@ -322,6 +322,10 @@ struct RecordCommandsTests {
         #expect(again.standardError == "dossier: let op: Handelsmissie Lyon had al een link naar https://www.bom.nl/missie (Uitnodiging); dezelfde? "
                 + "dossier --store '\(scratch.path)' remove-link missie-lyon uitnodiging-2 --yes\n", "\(again.standardError)")
         _ = try run(["remove-link", "missie-lyon", "uitnodiging-2", "--yes"])
+        let plain = try run(["add-link", "missie-lyon", "--url", "http://www.bom.nl/missie", "--label", "Oud adres"])
+        #expect(plain.standardError.hasPrefix("dossier: let op: Handelsmissie Lyon had al een link naar https://www.bom.nl/missie (Uitnodiging)"),
+                "\(plain.standardError)")
+        _ = try run(["remove-link", "missie-lyon", "oud-adres", "--yes"])
         let path = try run(["add-link", "taizhou", "--path", "/mnt/gedeeld/besluit B&W.pdf", "--label", "Besluit B&W"])
         #expect(path.status == 0)
         #expect(try stored().relation("taizhou")?.links == [Link(id: "besluit-b-w", label: "Besluit B&W", target: .path("/mnt/gedeeld/besluit B&W.pdf"))])

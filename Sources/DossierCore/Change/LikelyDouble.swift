@@ -41,7 +41,8 @@ public enum LikelyDouble {
         return "\(owner) had al een link naar \(other.target.text) (\(other.label))"
     }
 
-    /// A web address without the case of its scheme and host and without a closing slash; a path as it is.
+    /// A web address without the case of its scheme and host, without a closing slash, and with http and https as one
+    /// (most sites send the one to the other); a path as it is.
     private static func comparable(_ target: LinkTarget) -> String {
         switch target {
         case .path(let path): return "path:" + path
@@ -50,6 +51,9 @@ public enum LikelyDouble {
             if let start = text.range(of: "://") {
                 let hostEnd = text[start.upperBound...].firstIndex(of: "/") ?? text.endIndex
                 text = text[..<hostEnd].lowercased() + text[hostEnd...]
+            }
+            for secure in ["https://", "http://"] where text.hasPrefix(secure) {
+                text = "web://" + text.dropFirst(secure.count)
             }
             return "url:" + text
         }
