@@ -62,6 +62,20 @@ struct CommandLineTests {
         #expect(try run(["export", "--format", "csv", "--what", "relations", "--contact-details"]).status == 64)
     }
 
+    @Test("export without --format writes what the other options or the file name can only mean: --what is a CSV, -o agenda.ics a calendar")
+    func exportFormatFromTheOtherOptions() throws {
+        let table = try run(["export", "--what", "relations"])
+        let asked = try run(["export", "--format", "csv", "--what", "relations"])
+        #expect(table.status == 0 && table.standardOutput == asked.standardOutput, "\(table.standardError)")
+        #expect(try run(["export", "-o", directory.file("agenda.ics")]).status == 0)
+        #expect(String(decoding: try directory.read("agenda.ics"), as: UTF8.self).hasPrefix("BEGIN:VCALENDAR"))
+        #expect(try run(["export", "--what", "activities", "--excel", "-o", directory.file("acts.txt")]).status == 0)
+        #expect(try directory.read("acts.txt").starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(try run(["export", "-o", directory.file("lijst.csv")]).standardError.contains("--what: kies relations, activities"))
+        #expect(try run(["export"]).standardOutput.hasPrefix("{"))
+        #expect(try run(["export", "--format", "json", "--what", "relations"]).standardError.contains("--what hoort bij --format csv"))
+    }
+
     @Test("relations: a table aligned by display width, accents included")
     func relationsTable() throws {
         let result = try run(["relations"])

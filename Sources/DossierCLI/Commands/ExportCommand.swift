@@ -22,8 +22,8 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: ArgumentHelp("csv, ics of json.", valueName: "formaat"))
-    var format: String = "json"
+    @Option(help: ArgumentHelp("csv, ics of json; zonder --format: wat de naam na -o zegt (.csv, .ics), csv bij --what of --excel, anders json.", valueName: "formaat"))
+    var format: String?
 
     @Option(help: ArgumentHelp("Bij csv: relations, activities, contacts of gesprekspartners.", valueName: "wat"))
     var what: String?
@@ -37,7 +37,19 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customShort("o"), help: ArgumentHelp("Schrijf naar dit bestand in plaats van naar de standaarduitvoer.", valueName: "pad"))
     var output: String?
 
+    /// The format asked for, or the one the other options and the file name can only mean: `--what activities -o
+    /// acts.csv` is a CSV, `-o agenda.ics` a calendar.
+    private var chosenFormat: String {
+        if let format { return format }
+        if let output, let suffix = output.split(separator: ".").last.map({ $0.lowercased() }), output.contains("."),
+           ["csv", "ics", "json"].contains(suffix) {
+            return suffix
+        }
+        return what != nil || excel ? "csv" : "json"
+    }
+
     func validate() throws {
+        let format = chosenFormat
         guard ["csv", "ics", "json"].contains(format) else { throw ValidationError("--format: kies csv, ics of json") }
         if format == "csv" {
             guard let what, ["relations", "activities", "contacts", "gesprekspartners"].contains(what) else {
@@ -52,6 +64,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let (_, dossier) = try storeOptions.openForReading()
+        let format = chosenFormat
         let csvFormat: CSVFormat = excel ? .dutchExcel : .standard
         let bytes: [UInt8]
         switch (format, what) {
