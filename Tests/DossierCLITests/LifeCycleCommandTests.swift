@@ -156,6 +156,11 @@ struct LifeCycleCommandTests {
         try refused(["move", "beurs-milaan", "goedgekeurd"], status: 65, saying: "goedkeuren legt vast wie besloot: een besluit van B&W of een mandaat")
         try refused(["add-activity", "--title", "Al goedgekeurd", "--kind", "beurs", "--status", "goedgekeurd"], status: 65,
                     saying: "een activiteit die al is goedgekeurd, legt vast wie besloot")
+        // A date alone says when, not who (most often typed one field too far).
+        try refused(["move", "beurs-milaan", "goedgekeurd", "--decision", "22-1-2027"], status: 65,
+                    saying: "'22-1-2027' is alleen een datum: vul in wie besloot, zoals 'Besluit B&W 22-1-2027'")
+        try refused(["add-activity", "--title", "Al goedgekeurd", "--kind", "beurs", "--status", "gepland", "--decision", " 2027-01-22"], status: 65,
+                    saying: "'2027-01-22' is alleen een datum")
         let approved = try run(["move", "beurs-milaan", "goedgekeurd", "--decision", "mandaat wethouder economie"])
         #expect(approved.standardOutput.contains("Besluit: mandaat wethouder economie"), "\(approved.standardError)")
         _ = try run(["move", "beurs-milaan", "gepland"])

@@ -113,8 +113,11 @@ extension Dossier {
             // approval is not judged again against weighings made since.
             if context.checksLifeCycle && activity.statusHistory.count <= 1 {
                 try checkNewActivity(added, today: context.today)
-                // (A replayed line was accepted before this rule, and stays.)
-                if !context.isReplay { try checkApprovalReason(added, context: context) }
+                // (A replayed line was accepted before these rules, and stays.)
+                if !context.isReplay {
+                    try checkApprovalReason(added, context: context)
+                    if let decision = added.statusHistory.first?.decision { try Self.checkDecisionSaysWho(decision) }
+                }
             }
             try checkActivity(added)
             insertActivity(added)
@@ -165,6 +168,7 @@ extension Dossier {
                 throw ChangeError(.invalid, "goedkeuren legt vast wie besloot: een besluit van B&W of een mandaat (bijvoorbeeld 'Besluit B&W 3 maart 2027' of 'mandaat wethouder economie')",
                                   field: "decision")
             }
+            if status == .goedgekeurd, !context.isReplay, !trimmedDecision.isEmpty { try Self.checkDecisionSaysWho(trimmedDecision) }
             // Who decided and why a negative weighing was set aside belong to the approval, not to another step.
             if status != .goedgekeurd, !context.isReplay, !trimmedOverride.isEmpty || !trimmedDecision.isEmpty {
                 throw ChangeError(.invalid, "een besluit en een reden om van de afweging af te wijken horen bij goedkeuren, niet bij \(status.label.lowercased())",
@@ -355,6 +359,13 @@ extension Dossier {
             throw ChangeError(.invalid, "'\(activity.title)' begint pas op \(DateWriting.standard.date(start)); een activiteit is op zijn vroegst op haar begindatum uitgevoerd",
                               field: "startDate")
         }
+    }
+
+    /// A decision that is only a date says when, not who: most often a date typed one field too far.
+    static func checkDecisionSaysWho(_ decision: String) throws(ChangeError) {
+        guard (try? CalendarDate.read(decision.trimmingSpaces())) != nil else { return }
+        throw ChangeError(.invalid, "'\(decision.trimmingSpaces())' is alleen een datum: vul in wie besloot, zoals 'Besluit B&W \(decision.trimmingSpaces())' of 'mandaat wethouder economie'",
+                          field: "decision")
     }
 
     /// A new activity: carried out only when it has started; already approved (or planned) only with who decided.

@@ -44,9 +44,6 @@ enum VisitForm {
                       help: "Enter of typen opent de lijst met type-ahead; Tab vinkt meerdere aan; Backspace haalt de laatste weg."),
             FormField("startDate", "Datum", .text(TextInput(dates.editable(draft.date))),
                       help: "12-3-2025 of 2025-03-12. Vandaag of eerder: uitgevoerd; later: in afweging, tenzij al goedgekeurd."),
-            FormField("decision", "Goedgekeurd door", .text(TextInput()), help: "Alleen als het bezoek al is goedgekeurd: het besluit van B&W of het mandaat. Dan: gepland. Leeg: in afweging.",
-                      isVisible: isNew),
-            DraftPreview.overrideField(),
             FormField("endDate", "Tot en met", .text(TextInput(draft.endDate.map(dates.editable) ?? "")), help: "Alleen bij een meerdaags bezoek."),
             FormField("direction", "Richting", .choice(directions, selected: directions.firstIndex { $0.value == draft.direction.rawValue } ?? 0),
                       help: "Inkomend: een delegatie bezoekt Oss. Uitgaand: Oss gaat op missie. ←→ wisselt."),
@@ -63,6 +60,11 @@ enum VisitForm {
             BudgetLineField.make(draft.budgetLine, in: dossier),
             FormField("title", "Titel", .text(TextInput(draft.title)), help: "Leeg: 'Delegatie uit …' of 'Missie naar …'."),
             FormField("notes", "Toelichting", .text(TextInput(draft.notes))),
+            // After the fields typed in a row: it appears once the date is later than today, and a field that appeared
+            // between Datum and Tot en met took the end date typed after Tab.
+            FormField("decision", "Goedgekeurd door", .text(TextInput()), help: "Alleen als het bezoek al is goedgekeurd: het besluit van B&W of het mandaat. Dan: gepland. Leeg: in afweging.",
+                      isVisible: isNew),
+            DraftPreview.overrideField(),
         ]
     }
 
