@@ -9,7 +9,9 @@ struct ImportCommand: ParsableCommand {
         Eerst wordt elke regel gecontroleerd. Is er één ongeldig, dan wordt niets geïmporteerd en staat elke \
         foute regel met regelnummer en kolom in de melding (--skip-invalid importeert dan de goede regels). Een \
         regel met een bekende id werkt die activiteit bij (een andere status gaat langs de levenscyclus), een regel \
-        zonder id voegt een activiteit toe; ongewijzigde regels blijven zoals ze zijn. Alles in één wijziging, en \
+        zonder id voegt een activiteit toe, behalve als er al een is met dezelfde titel en datum (nog eens \
+        dezelfde regel wordt overgeslagen, een andere geweigerd); ongewijzigde regels blijven zoals ze zijn. Alles \
+        in één wijziging, en \
         de stand van vóór de import blijft als back-up bewaard: de melding noemt de dossier restore die hem terugzet.
         Is een activiteit na de export gewijzigd of verwijderd (de kolom versie klopt niet meer), dan blijft een \
         regel die u niet bewerkte ongemoeid, en wordt een bewerkte geweigerd: importeren zou die wijziging \

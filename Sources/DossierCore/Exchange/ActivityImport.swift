@@ -100,6 +100,22 @@ public struct ActivityImport: Sendable {
                 result.unchanged += 1
                 continue
             }
+            // A row without an id like an activity that was there before: most often the same file imported again. Said
+            // and skipped when it holds nothing else; refused when it differs, for it may have been meant as an update.
+            if isNew, (row.cell("id") ?? "").isEmpty, case .addActivity(let added)? = changes.first,
+               let twinID = earlier.id(of: added, in: dossier), let twin = dossier.activity(twinID) {
+                var same = added
+                same.id = twin.id
+                if added.status == twin.status && Activity.fields.edits(from: twin, to: same).isEmpty {
+                    result.unchanged += 1
+                    result.notices.append(Problem(line: record.line, column: nil, message: "staat er al als \(twin.title) (\(twin.id)), met dezelfde "
+                                                  + "gegevens: niet nog eens toegevoegd (met een eigen id in de kolom 'id' wel)"))
+                } else {
+                    result.problems.append(Problem(line: record.line, column: "id", message: "\(twin.title) (\(twin.id)) heeft dezelfde titel en datum: "
+                                                   + "zet \(twin.id) in de kolom 'id' om haar bij te werken, of geef deze regel een eigen id om een tweede toe te voegen"))
+                }
+                continue
+            }
             // Exported before the activity was last changed or deleted (by a colleague, or here): the row holds what that
             // change replaced. A row that still reads as it was exported was not edited: left alone. One that was edited is
             // refused, since importing it would also put back the rest; an empty cell 'versie' imports it on purpose.
