@@ -283,7 +283,28 @@ struct CommandLineTests {
     func missingStore() throws {
         let result = try runner.run(["relations", "--store", directory.file("geen.json")], environment: environment)
         #expect(result.status == 66)
-        #expect(result.standardError.contains("geen.json bestaat niet"))
+        #expect(result.standardError.contains("geen.json bestaat niet; een nieuw dossier begint u met: dossier new \(directory.file("geen.json"))"))
+    }
+
+    @Test("dossier new: an empty dossier with the Kader and the budget lines, owner only, that the commands take at once; never over a file")
+    func newDossier() throws {
+        let path = directory.file("nieuw/eigen.json")
+        let made = try runner.run(["new", path], environment: environment)
+        #expect(made.status == 0, "\(made.standardError)")
+        #expect(made.standardOutput.hasPrefix("Nieuw dossier: \(path), met het Kader, 2 budgetregels en de relatie die een budgetregel betaalt (Global Goals Platform Oss); verder nog geen relaties en geen activiteiten."), "\(made.standardOutput)")
+        var status = stat()
+        #expect(stat(path, &status) == 0 && status.st_mode & 0o077 == 0, "owner only")
+        let dossier = try DossierStore(path: path).load()
+        let bundled = try Dossier(decoding: BundledDossier.bytes)
+        #expect(dossier.relations.map(\.id) == ["global-goals-platform-oss"] && dossier.relations.allSatisfy(\.contacts.isEmpty))
+        #expect(dossier.activities.isEmpty && dossier.internalContacts.isEmpty)
+        #expect(dossier.framework == bundled.framework && dossier.budgetLines == bundled.budgetLines)
+        let added = try runner.run(["--store", path, "add-relation", "--name", "Taizhou", "--kind", "vriendschapsrelatie", "--country", "China"], environment: environment)
+        #expect(added.status == 0, "\(added.standardError)")
+        #expect(try runner.run(["--store", path, "validate"], environment: environment).status == 0)
+        let again = try runner.run(["new", path], environment: environment)
+        #expect(again.status != 0 && again.standardError.contains("bestaat al"), "\(again.standardError)")
+        #expect(try DossierStore(path: path).load().relations.map(\.name) == ["Global Goals Platform Oss", "Taizhou"])
     }
 
     @Test("DOSSIER_STORE is used when --store is not given")

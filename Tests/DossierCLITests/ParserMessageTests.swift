@@ -39,7 +39,7 @@ struct ParserMessageTests {
          "Gebruik: dossier add-activity "),
         // Two letters are too few to guess from (-d could be --date, --decision, --direction …).
         (["add-activity", "--title", "Beurs", "--kind", "beurs", "-d", "1-1-2027"], "dossier: onbekende optie '-d'", "Gebruik: dossier add-activity "),
-        (["export", "-o", "a.csv", "-o", "b.csv"],
+        (["export", "-o", "a.json", "-o", "b.json"],
          "dossier: -o is meer dan eens gegeven, maar neemt één waarde (alleen de laatste zou gelden); geef haar één keer", "Gebruik: dossier export "),
         (["relations", "--stauts", "focus"], "dossier: onbekende optie '--stauts'; bedoelde u '--status'?", "Gebruik: dossier relations "),
         // A word people use for an option that is called otherwise, not the nearest spelling (--what, --store).

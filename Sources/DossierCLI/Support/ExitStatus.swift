@@ -45,7 +45,7 @@ func failure(_ error: StoreError) -> ExitCode {
         return failure("\(refusal.message) (\(option))", code: ExitStatus.dataError)
     }
     return switch error {
-    case .missing, .snapshotMissing: failure(error.description, code: ExitStatus.noInput)
+    case .missing, .dossierMissing, .snapshotMissing: failure(error.description, code: ExitStatus.noInput)
     case .fileSystem: failure(error.description, code: ExitStatus.ioError)
     case .damaged, .notADossier, .invalid, .refused, .damagedJournal, .foreignJournal, .newerVersion: failure(error.description, code: ExitStatus.dataError)
     case .busy, .changedOnDisk: failure(error.description, code: ExitStatus.temporaryFailure)

@@ -305,18 +305,28 @@ extension DossierStorage {
            let holds = file.snapshotChangeNumber {
             // The snapshot itself is whole: a backup is older still, and restoring one would drop what it holds.
             Output.error("dossier: " + error.description)
-            let older = (try? backups().first).map { "; een oudere stand: dossier restore \($0.name) (tot en met wijziging \($0.sequence))" } ?? ""
+            let older = (try? backups().first).map { "; een oudere stand: \(command) restore \($0.name) (tot en met wijziging \($0.sequence))" } ?? ""
             return failure("het dossier zelf (\(file.path)) is heel, tot en met wijziging \(holds); alleen de wijzigingen daarna, in het journaal, "
                            + "zijn niet te lezen. Verder zonder die wijzigingen: zet het journaal opzij (mv '\(journal)' '\(journal).beschadigd'); "
                            + "ze blijven daarin bewaard\(older)", code: ExitStatus.dataError)
         }
         if error.isDataError, let newest = try? backups().first {
             Output.error("dossier: " + error.description)
-            return failure("de laatste bewaarde stand terugzetten: dossier restore \(newest.name) (alle back-ups: dossier backups)",
-                           code: ExitStatus.dataError)
+            // Damage at a named place is most often one character: mended there, nothing is lost. A restore goes back to
+            // the backup and sets what came after it aside.
+            let mend = if case .damaged(_, let problem) = error, problem.position != nil {
+                "herstel het bestand op die plek (dan gaat er niets verloren), of zet "
+            } else {
+                "zet "
+            }
+            return failure("\(mend)de laatste bewaarde stand terug: \(command) restore \(newest.name) (tot en met wijziging \(newest.sequence); "
+                           + "wat daarna kwam, gaat opzij) (alle back-ups: \(command) backups)", code: ExitStatus.dataError)
         }
         return failure(error)
     }
+
+    /// `dossier --store 'PATH'`, for a hint to copy: the dossier that failed, wherever the default points.
+    private var command: String { "dossier --store " + ShellWord.singleQuoted(location) }
 
     /// What the storage has to say after a change, and whose name it carries when no name is set.
     func reportAfterCommit() throws(StoreError) {

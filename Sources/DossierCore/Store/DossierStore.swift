@@ -219,7 +219,7 @@ public final class DossierStore {
         do {
             return try step()
         } catch {
-            if error.code == SystemErrorCode.noSuchFile { throw hasTraces() ? .snapshotMissing(file: path) : .missing(file: path) }
+            if error.code == SystemErrorCode.noSuchFile { throw hasTraces() ? .snapshotMissing(file: path) : .dossierMissing(file: path) }
             throw .fileSystem(error)
         }
     }

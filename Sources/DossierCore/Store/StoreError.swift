@@ -9,6 +9,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case notADossier(file: String, beginning: String)
     /// There is no file at the path.
     case missing(file: String)
+    /// There is no dossier file at the path, nor anything of one (journal, backups, history).
+    case dossierMissing(file: String)
     /// The snapshot is gone, but its journal, backups or history are still there.
     case snapshotMissing(file: String)
     /// The file system refused: disk full, no permission, read-only …
@@ -55,6 +57,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
                 + "Het bestand is niet aangeraakt."
         case let .missing(file):
             return "\(file) bestaat niet"
+        case let .dossierMissing(file):
+            return "\(file) bestaat niet; een nieuw dossier begint u met: dossier new \(file)"
         case let .snapshotMissing(file):
             return "het dossier \(file) ontbreekt, maar zijn journaal, back-ups of geschiedenis staan er nog; er is niets aangemaakt of gewijzigd. Zet de laatste stand terug met dossier restore NAAM (zie dossier backups)"
         case let .fileSystem(error):
@@ -94,7 +98,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     public var isDataError: Bool {
         switch self {
         case .damaged, .notADossier, .invalid, .refused, .damagedJournal, .foreignJournal: true
-        case .missing, .snapshotMissing, .fileSystem, .busy, .changedOnDisk, .readOnly, .badSetting, .targetTaken, .newerVersion, .unavailable,
+        case .missing, .dossierMissing, .snapshotMissing, .fileSystem, .busy, .changedOnDisk, .readOnly, .badSetting, .targetTaken, .newerVersion, .unavailable,
              .notPermitted, .partOfDossier: false
         }
     }
