@@ -13,12 +13,14 @@ enum StatusForm {
             options.insert(MenuOption(review, "Herijken: blijft \(relation.status.label)"), at: 0)
         }
         let current = relation.status.label + (relation.reviewDate.map { ", herijking \(dates.date($0))" } ?? "")
+        // A year ahead, unless the relation already has a later review date: accepting the proposal never brings it forward.
+        let proposed = max(today.adding(years: 1), relation.reviewDate ?? today)
         var form = Form(purpose: .relationStatus(relation.id), title: "Status van \(relation.name) — nu \(current)", fields: [
             FormField("status", "Nieuwe status", .menu(options, selected: 0),
                       help: relation.status.requiresReviewDate ? "↑↓ kiest: herijken (de status blijft, met een nieuwe herijkingsdatum) of een nieuwe status"
                           : "↑↓ kiest de nieuwe status"),
             FormField("reason", "Reden", .text(TextInput()), help: "Waarom verandert de status, of wat gaf de herijking? Verplicht; komt in de statusgeschiedenis."),
-            FormField("reviewDate", "Herijkingsdatum", .text(TextInput(dates.editable(today.adding(years: 1)))),
+            FormField("reviewDate", "Herijkingsdatum", .text(TextInput(dates.editable(proposed))),
                       help: "Wanneer kijken we opnieuw naar deze relatie? Na vandaag; 22-11-2027 of 2027-11-22."),
         ])
         refresh(&form, relation: relation)
