@@ -97,6 +97,20 @@ struct LayoutTests {
         }
     }
 
+    @Test("the activities list shows every amount whole at 80, 100 and 120 columns: a cost of millions is never cut to a thousand")
+    func activityCostsWhole() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addActivity(Activity(id: "beurs-chicago", title: "Beurs logistiek Chicago", kind: .beurs, status: .idee, relations: ["rhone-alpes"],
+                                                startDate: Fixtures.date("2027-04-12"), estimatedCost: Money(cents: 123_456_789))), context: Fixtures.context)
+        for (width, height) in [(80, 24), (100, 30), (120, 40)] {
+            let app = Harness(dossier: dossier, width: width, height: height)
+            app.press(.character("2"))
+            #expect(app.text.contains("€ 1.234.567,89"), "\(width): \(app.text)")
+            #expect(app.text.contains("€ 2.500,00"), "\(width): the others too: \(app.text)")
+            #expect(app.text.firstMatch(of: /€ [0-9.,]*…/) == nil, "\(width): no amount cut: \(app.text)")
+        }
+    }
+
     @Test("at 80 columns the activities give the title its width: two missions of one name and year read apart")
     func titlesApart() throws {
         var dossier = Fixtures.smallDossier()

@@ -21,6 +21,11 @@ enum ActivityListView {
                              in canvas: inout Canvas) {
         let theme = state.theme
         let wide = state.width >= 110
+        // An amount is never cut (€ 1.234.56… reads as a thousand): the column is as wide as the widest one shown.
+        let shownCosts = isVisits ? [] : (list.offset..<min(rows.count, list.offset + visibleRows)).map {
+            DisplayWidth.of(state.dossier.activities[rows[$0]].listedCost?.formatted ?? "")
+        }
+        let costWidth = max(wide ? 13 : 12, shownCosts.max() ?? 0)
         // The title keeps room to tell two missions apart; on a narrow screen a detail yields first (the
         // delegation, which a visit's title mostly says; an activity's kind).
         let columns = isVisits
@@ -30,7 +35,7 @@ enum ActivityListView {
             ])
             : ListColumns(totalWidth: state.width, columns: [
                 .init("Datum", fixed: state.dates.columnWidth), .init("Titel", weight: 5, minimum: 28), .init("Soort", fixed: wide ? 22 : 12, yieldRank: 1),
-                .init("Status", fixed: 11), .init("Relaties", weight: 2), .init("Kosten", fixed: wide ? 13 : 11, alignRight: true),
+                .init("Status", fixed: 11), .init("Relaties", weight: 2), .init("Kosten", fixed: costWidth, alignRight: true),
             ])
         columns.drawHeader(in: &canvas, y: top, style: theme.header)
         if rows.isEmpty {
