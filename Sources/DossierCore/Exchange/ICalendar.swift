@@ -44,13 +44,14 @@ public enum ICalendar {
             lines.append("END:VEVENT")
         }
         for activity in dossier.activities {
+            let uids = followUpUIDs(activity)
             for (index, followUp) in activity.followUps.enumerated() {
                 guard let due = followUp.due else { continue }
                 var description = ["Vervolgactie bij \(activity.title)"]
                 if !followUp.owner.isEmpty { description.append("Wie: \(followUp.owner)") }
                 lines += [
                     "BEGIN:VTODO",
-                    "UID:\(followUpUID(activity.id, index: index))",
+                    "UID:\(uids[index])",
                     "DTSTAMP:\(stamp)",
                     "DUE;VALUE=DATE:\(compact(due))",
                     "SUMMARY:" + escape(followUp.text),
@@ -86,8 +87,20 @@ public enum ICalendar {
          "TRANSP:TRANSPARENT"]
     }
 
-    /// A follow-up's UID: its place among the activity's follow-ups, which only grow at the end.
-    static func followUpUID(_ activity: ActivityID, index: Int) -> String { "vervolgactie-\(index + 1)-\(activity)@\(uidDomain)" }
+    /// The UIDs of an activity's follow-ups: each its text as a slug (numbered from the second alike), not its place, so
+    /// that removing one does not hand its UID to the next and a calendar updates the right task. Ticking it off or
+    /// moving its date keeps the UID; a new text is a new task.
+    static func followUpUIDs(_ activity: Activity) -> [String] {
+        var seen: [String: Int] = [:]
+        return activity.followUps.map { followUp in
+            var slug = String(Slug.make(from: followUp.text).prefix(40))
+            while slug.hasSuffix("-") { slug.removeLast() }
+            if slug.isEmpty { slug = "taak" }
+            seen[slug, default: 0] += 1
+            let number = seen[slug, default: 1] > 1 ? "-\(seen[slug, default: 1])" : ""
+            return "vervolgactie-\(slug)\(number)-\(activity.id)@\(uidDomain)"
+        }
+    }
 
     private static func status(_ status: ActivityStatus) -> String {
         switch status {
