@@ -111,6 +111,17 @@ struct LayoutTests {
         }
     }
 
+    @Test("an empty dossier's lists say there is nothing yet and how to add it, not that filters hide it")
+    func emptyLists() throws {
+        let small = Fixtures.smallDossier()
+        let app = Harness(dossier: Dossier(title: small.title, framework: small.framework, budgetLines: small.budgetLines), width: 80, height: 24)
+        #expect(app.text.contains("Nog geen relaties; + voegt er een toe."), "\(app.text)")
+        app.press(.character("2"))
+        #expect(app.text.contains("Nog geen activiteiten; + voegt er een toe."), "\(app.text)")
+        app.press(.character("3"))
+        #expect(app.text.contains("Nog geen bezoeken; v legt een bezoek vast."), "\(app.text)")
+    }
+
     @Test("at 80 columns the activities give the title its width: two missions of one name and year read apart")
     func titlesApart() throws {
         var dossier = Fixtures.smallDossier()

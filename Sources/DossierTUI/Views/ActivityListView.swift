@@ -39,7 +39,14 @@ enum ActivityListView {
             ])
         columns.drawHeader(in: &canvas, y: top, style: theme.header)
         if rows.isEmpty {
-            let text = isVisits ? "Geen bezoeken met deze filters; v legt een bezoek vast." : "Geen activiteiten met deze filters; + voegt er een toe."
+            // Filters are blamed only where there is something they hide.
+            let none = isVisits ? !state.dossier.activities.contains(where: \.isVisit) : state.dossier.activities.isEmpty
+            let text = switch (isVisits, none) {
+            case (true, true): "Nog geen bezoeken; v legt een bezoek vast."
+            case (true, false): "Geen bezoeken met deze filters; v legt een bezoek vast."
+            case (false, true): "Nog geen activiteiten; + voegt er een toe."
+            case (false, false): "Geen activiteiten met deze filters; + voegt er een toe."
+            }
             canvas.draw(text, x: 1, y: top + 1, style: theme.muted)
             return
         }

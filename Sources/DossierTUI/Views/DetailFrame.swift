@@ -48,15 +48,16 @@ enum DetailFrame {
         // Where the information goes on: shown on the right, never over the text itself.
         let below = information.count - scroll - panes.informationRows
         let more = below > 0 ? "↓ nog \(count(below, "regel", "regels")) (j)  " : (scroll > 0 ? "↑ k scrolt terug  " : "")
-        let right = more + hint
-        if x + DisplayWidth.of(right) + 2 < state.width {
+        // Without room for both, that there is more below goes before where Tab goes.
+        if let right = [more + hint, more, hint].first(where: { !$0.isEmpty && x + DisplayWidth.of($0) + 2 < state.width }) {
             canvas.draw(right, x: state.width - DisplayWidth.of(right) - 1, y: headingY, style: theme.muted)
         }
 
         guard let list else { return }
         if list.items.isEmpty {
+            // On an activity, + adds a follow-up wherever the focus is but on its links.
             let keys = list.kind == .activities ? " + voegt een activiteit toe, v legt een bezoek vast."
-                : (detail.focusedList == list.kind ? " + voegt er een toe." : " Tab hierheen, dan + voegt er een toe.")
+                : (detail.focusedList == list.kind || list.kind == .followUps ? " + voegt er een toe." : " Tab hierheen, dan + voegt er een toe.")
             canvas.draw(list.emptyText + keys, x: 1, y: headingY + 1, width: state.width - 2, style: theme.muted)
             return
         }

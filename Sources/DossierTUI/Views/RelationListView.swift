@@ -18,7 +18,8 @@ enum RelationListView {
         let list = state.listState(.relations)
         let query = state.activeQuery(in: .relations)
         if rows.isEmpty {
-            canvas.draw("Geen relaties met deze filters (c wist de filters).", x: 1, y: layout.bodyTop + 1, style: theme.muted)
+            let text = state.dossier.relations.isEmpty ? "Nog geen relaties; + voegt er een toe." : "Geen relaties met deze filters (c wist de filters)."
+            canvas.draw(text, x: 1, y: layout.bodyTop + 1, style: theme.muted)
             return
         }
         for line in 0..<layout.listRows {
