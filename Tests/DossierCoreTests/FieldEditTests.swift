@@ -195,7 +195,7 @@ struct FieldEditTests {
         var undo = try dossier.apply(.setRelationStatus("rhone-alpes", status: .laagPitje, reason: "Kader", reviewDate: Fixtures.date("2027-12-31")),
                                      context: context)
         undo.purpose = .undo
-        #expect(Change.restore(undo).summary(in: dossier) == "Ongedaan gemaakt: Rhône-Alpes (2 velden)")
+        #expect(Change.restore(undo).summary(in: dossier) == "Ongedaan gemaakt: Rhône-Alpes: status Laag pitje → Verkennen; herijkingsdatum 31-12-2027 → –")
         #expect(Change.restore(undo).details(in: dossier) == ["Status: Laag pitje → Verkennen", "Herijkingsdatum: 31-12-2027 → –"])
 
         var costs = try dossier.apply(.editActivity("missie-lyon", [edit("estimatedCostCents", .number(250_000), .number(300_000))]), context: context)

@@ -50,7 +50,7 @@ struct JournalFormatTests {
             "Link toegevoegd bij Handelsmissie Lyon: Uitnodiging BOM",
             "Link verwijderd bij Handelsmissie Lyon: Uitnodiging BOM",
             "Contactpersoon verwijderd bij BOM: Thijs Taminiau",
-            "Ongedaan gemaakt: Handelsmissie Lyon (2 velden)",
+            "Ongedaan gemaakt: Handelsmissie Lyon: landen Frankrijk, Denemarken → Frankrijk; geraamde kosten € 3.000,00 → € 2.500,00",
             "Import uit activiteiten.csv (1 wijziging)",
             "Vervolgactie bewerkt bij Delegatie uit Lyon: Uitnodiging terugbezoek",
             "Vervolgactie verwijderd bij Delegatie uit Lyon: Verslag naar de wethouder",

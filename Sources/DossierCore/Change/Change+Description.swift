@@ -135,6 +135,10 @@ extension Restoration {
                 if only.label == "Titel" || only.label == "Naam" { return "\(prefix): \(only.label.lowercasedFirst) \(only.old) → \(only.new)" }
                 return "\(prefix): \(only.label.lowercasedFirst) \(name) \(only.old) → \(only.new)"
             }
+            // A few fields (a status with its review date): each said; more: how many, the log has them.
+            if differences.count <= 3, !differences.contains(where: { $0.isWholeItem || $0.label.contains(", ") }) {
+                return "\(prefix): \(name): " + differences.map { "\($0.label.lowercasedFirst) \($0.old) → \($0.new)" }.joined(separator: "; ")
+            }
             return "\(prefix): \(name) (\(count(differences.count, "veld", "velden")))"
         }
         return "\(prefix): \(label)"
