@@ -53,6 +53,9 @@ extension ExchangeTests {
         let markdown = try run(["report", "--year", "2027"]).standardOutput
         #expect(markdown.contains("GOEDGEKEURD ONDANKS NEGATIEF OORDEEL: REDEN-XYZ"), "\(markdown)")
         #expect(markdown.contains("Delegatiebezoeken: 0 inkomend, 1 uitgaand."), "the called-off visit is not counted")
+        // A visit still being weighed counts, and is said to be undecided.
+        #expect(try run(["log-visit", "--relation", "pivot-park", "--date", "2027-06-10", "--direction", "inkomend", "--delegation", "Kobe"]).status == 0)
+        #expect(try run(["report", "--year", "2027"]).standardOutput.contains("Delegatiebezoeken: 1 inkomend, 1 uitgaand; daarvan 1 nog niet goedgekeurd (in afweging)."))
         #expect(markdown.contains("REDEN-BEZOEK"), "a visit that started out planned against the Kader says why too: \(markdown)")
         #expect(!markdown.contains("goedgekeurd ondanks een negatief oordeel."), "approved in 2026, not in 2027")
         #expect(markdown.contains("Er zijn in 2027 geen activiteiten afgewogen."), "both weighings were made in 2026")

@@ -134,7 +134,10 @@ struct ReportWriter {
             lines.append("\(contribution.lineName): \(contribution.budget.formatted), apart van het budget internationalisering"
                          + (charged.cents > 0 ? "; daarop geboekt: \(charged.formatted)." : "."))
         }
-        lines.append("Delegatiebezoeken: \(report.incomingVisits.count) inkomend, \(report.outgoingVisits.count) uitgaand.")
+        // A visit still being weighed is counted, and said: the college should not read it as one received.
+        let undecided = (report.incomingVisits + report.outgoingVisits).filter { $0.status == .idee || $0.status == .inAfweging }.count
+        lines.append("Delegatiebezoeken: \(report.incomingVisits.count) inkomend, \(report.outgoingVisits.count) uitgaand"
+                     + (undecided > 0 ? "; daarvan \(undecided) nog niet goedgekeurd (in afweging)." : "."))
         lines.append("\(count(report.assessments.count, "afweging", "afwegingen")): " + Verdict.allCases.map { verdict in
             "\(report.assessments.filter { $0.assessment.verdict == verdict }.count) \(verdict.label.lowercased())"
         }.joined(separator: ", ") + overridesMade())

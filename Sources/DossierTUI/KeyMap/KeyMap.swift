@@ -109,7 +109,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("s")], .changeRelationStatus, .relationDetail, "Status wijzigen", hint: "status"),
         KeyBinding([.character("v")], .logVisit, .relationDetail, "Delegatiebezoek vastleggen met deze relatie", hint: "bezoek"),
         KeyBinding([.character("+")], .addItem, .relationDetail, "Nieuwe activiteit met deze relatie", hint: "activiteit"),
-        KeyBinding([.character("d")], .deleteItem, .relationDetail, "Relatie verwijderen (alleen zonder activiteiten; na bevestiging)"),
+        KeyBinding([.character("d")], .deleteItem, .relationDetail, "Relatie verwijderen (alleen zonder activiteiten; in de lijst Activiteiten: die activiteit; na bevestiging)"),
 
         // Activity detail
         KeyBinding([.character("e")], .editItem, .activityDetail, "Bewerken (in de lijst Vervolgacties: die vervolgactie)", hint: "bewerk"),
