@@ -227,6 +227,24 @@ struct RecordCommandsTests {
         #expect(rhoneAlpes.places == ["Lyon"] && rhoneAlpes.companies == ["Sanofi"])
     }
 
+    @Test("undo takes back the last change of the log (asking first, or with --yes), as u does on the screen; once more does it again")
+    func undoOnTheCommandLine() throws {
+        try expectRefusal(["undo", "--yes"], status: 65, "er is nog geen wijziging in het logboek om ongedaan te maken")
+        let before = try #require(try stored().activity("missie-lyon"))
+        #expect(try run(["delete", "missie-lyon", "--yes"]).status == 0)
+        try expectRefusal(["undo"], status: 64, "dit maakt een wijziging ongedaan: bevestig met --yes")
+        let undone = try run(["undo", "--yes"])
+        #expect(undone.standardOutput == "Ongedaan gemaakt: activiteit Handelsmissie Lyon teruggezet\n", "\(undone.standardOutput)\(undone.standardError)")
+        #expect(try stored().activity("missie-lyon") == before, "put back whole")
+        #expect(try run(["undo", "--yes"]).standardOutput == "Ongedaan gemaakt: activiteit Handelsmissie Lyon verwijderd\n")
+        #expect(try stored().activity("missie-lyon") == nil)
+        _ = try run(["undo", "--yes"])
+        _ = try run(["set-status", "bom", "focus", "--reason", "Kader"])
+        #expect(try run(["undo", "--yes"]).standardOutput.hasPrefix("Ongedaan gemaakt: status BOM Focus → "))
+        let log = try run(["log"]).standardOutput
+        #expect(log.contains("Ongedaan gemaakt: activiteit Handelsmissie Lyon teruggezet"), "\(log)")
+    }
+
     @Test("near doubles count too (spaces and capitals); a follow-up's text is trimmed; a removal says the later numbers moved; an unknown field is called unknown, also without a value")
     func doublesAndNumbers() throws {
         _ = try run(["add-contact", "pivot-park", "--name", "Eva de Wit"])

@@ -116,10 +116,10 @@ enum FieldArguments {
 
 /// Asking before something is removed: on a terminal a question, otherwise `--yes` is needed.
 enum RemovalConfirmation {
-    static func ask(_ question: String, confirmedByFlag yes: Bool) throws -> Bool {
+    static func ask(_ question: String, confirmedByFlag yes: Bool, what: String = "dit verwijdert iets") throws -> Bool {
         if yes { return true }
         guard isatty(STDIN_FILENO) == 1 else {
-            throw failure("dit verwijdert iets: bevestig met --yes", code: ExitStatus.usage)
+            throw failure("\(what): bevestig met --yes", code: ExitStatus.usage)
         }
         Output.prompt("\(question) [j/N] ")
         guard let answer = readLine()?.lowercased(), ["j", "ja", "y", "yes"].contains(answer) else {

@@ -66,6 +66,9 @@ public final class DossierStore {
     /// was read from: the refusal that follows takes its catalog from it instead of reading the index again
     /// (`loadForNaming`).
     var unansweredListing: (files: ListingStamps, listing: ActivityListing)?
+    /// The last change `load` applied from the journal, with what undoes it (nil for a backup put back); nil when the
+    /// journal held none after the snapshot. `dossier undo` takes it from here.
+    public internal(set) var lastReplayed: (entry: JournalEntry, undo: Restoration?)?
 
     public var path: String { files.snapshot }
     /// Whether this store was opened for writing (`openForWriting`).
@@ -158,6 +161,7 @@ public final class DossierStore {
 
     private func loadOnce(snapshotIdentity: inout FileIdentity?) throws(StoreError) -> Dossier {
         notices = []
+        lastReplayed = nil
         let descriptor = try readingSnapshot { () throws(FileSystemError) in try fileSystem.openForReading(path) }
         defer { fileSystem.close(descriptor) }
         let status = try readingSnapshot { () throws(FileSystemError) in try fileSystem.status(of: descriptor, path: path) }
@@ -185,7 +189,7 @@ public final class DossierStore {
         }
         if lineage == nil { lineage = newEntries.first?.lineage }
         for (index, entry) in zip(newEntries.indices, newEntries) {
-            _ = try replay(entry, into: &dossier, line: index + 1)
+            lastReplayed = (entry, try replay(entry, into: &dossier, line: index + 1))
             lastSequence = entry.sequence
             tail = journal.checksums[index]
         }

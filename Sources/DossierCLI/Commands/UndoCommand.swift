@@ -1,0 +1,53 @@
+import ArgumentParser
+import DossierCore
+
+/// `dossier undo`: the last change of the log taken back, as `u` does on the screen, while it is still in the journal.
+struct UndoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "undo",
+        abstract: "Maak de laatste wijziging in het logboek ongedaan (vraagt op een terminal; anders --yes).",
+        discussion: """
+        Zegt eerst welke wijziging het is (nummer, wanneer, wie, wat). Het ongedaan maken komt zelf in het logboek; \
+        nog eens undo doet de wijziging weer. Kan zolang die wijziging nog in het journaal staat: na het samenvoegen \
+        (bij het sluiten van het scherm, of na veel wijzigingen) zet u een back-up terug (dossier backups, dossier \
+        restore). Heeft iemand het record daarna nog gewijzigd, dan wordt niets gewijzigd.
+        Voorbeeld: dossier delete "Beurs BIO-Europe" --yes, en dan: dossier undo
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Flag(help: "Niet om bevestiging vragen.")
+    var yes = false
+
+    func run() throws {
+        let store = try storeOptions.store(forWriting: true)
+        var dossier = try storeOptions.load(store)
+        guard let file = store as? DossierStore else {
+            throw failure("ongedaan maken op de opdrachtregel kan bij een dossier in een bestand; in een database: met u op het scherm, "
+                          + "of met dossier restore", code: ExitStatus.usage)
+        }
+        let backups = "zet eventueel een back-up terug (\(storeOptions.command) backups, \(storeOptions.command) restore NAAM)"
+        guard file.sequence > 0 else { throw failure("er is nog geen wijziging in het logboek om ongedaan te maken", code: ExitStatus.dataError) }
+        guard let (entry, taken) = file.lastReplayed, entry.sequence == file.sequence else {
+            throw failure("er is geen wijziging om ongedaan te maken: de laatste staat al in het dossier zelf (samengevoegd); \(backups)",
+                          code: ExitStatus.dataError)
+        }
+        let dates = Session.dates
+        let which = "wijziging \(entry.sequence) (\(dates.moment(entry.timestamp)), \(entry.who)): \(entry.summary)"
+        guard var undo = taken, !(undo.relations.isEmpty && undo.activities.isEmpty) else {
+            throw failure("\(which) is niet ongedaan te maken op de opdrachtregel; \(backups)", code: ExitStatus.dataError)
+        }
+        undo.purpose = .undo
+        let change = Change.restore(undo)
+        guard try RemovalConfirmation.ask("\(TerminalSafeText.line(which)) ongedaan maken?", confirmedByFlag: yes, what: "dit maakt een wijziging ongedaan") else {
+            return
+        }
+        let summary = change.summary(in: dossier)
+        // As they are now: changed since by someone else, nothing is put back over it.
+        let seen = SeenRecords(relations: undo.relations.compactMap { dossier.relation($0.id) },
+                               activities: undo.activities.compactMap { dossier.activity($0.id) })
+        try store.commitOrExit(change, to: &dossier, seen: seen)
+        Output.line(TerminalSafeText.line(summary))
+    }
+}
