@@ -29,6 +29,24 @@ struct StoreTests {
         try DossierStore(path: path).load()
     }
 
+    @Test("the last change with what undoes it: from the journal, and once merged, rebuilt from the backup and the archived changes")
+    func lastChangeWithUndo() throws {
+        var (store, dossier) = try openStore()
+        #expect(try store.lastChangeWithUndo() == nil, "no change yet")
+        let before = try #require(dossier.activity("missie-lyon"))
+        try store.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        try store.commit(.deleteActivity("missie-lyon"), to: &dossier, context: context)
+        for merged in [false, true] {
+            if merged { try store.compact(dossier, at: Fixtures.now) }
+            let reader = DossierStore(path: path)
+            var current = try reader.load()
+            let (entry, undo) = try #require(try reader.lastChangeWithUndo(), "merged: \(merged)")
+            #expect(entry.sequence == 2 && entry.summary == "Activiteit verwijderd: Handelsmissie Lyon")
+            try current.apply(.restore(try #require(undo)), context: context)
+            #expect(current.activity("missie-lyon") == before && current.relation("bom")?.status == .focus, "only the last change taken back")
+        }
+    }
+
     @Test("files beside a shared snapshot keep its group bits but are never readable by others")
     func companionModes() throws {
         chmod(path, 0o664)

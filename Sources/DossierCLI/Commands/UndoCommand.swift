@@ -8,9 +8,9 @@ struct UndoCommand: ParsableCommand {
         abstract: "Maak de laatste wijziging in het logboek ongedaan (vraagt op een terminal; anders --yes).",
         discussion: """
         Zegt eerst welke wijziging het is (nummer, wanneer, wie, wat). Het ongedaan maken komt zelf in het logboek; \
-        nog eens undo doet de wijziging weer. Kan zolang die wijziging nog in het journaal staat: na het samenvoegen \
-        (bij het sluiten van het scherm, of na veel wijzigingen) zet u een back-up terug (dossier backups, dossier \
-        restore). Heeft iemand het record daarna nog gewijzigd, dan wordt niets gewijzigd.
+        nog eens undo doet de wijziging weer. Ook na het samenvoegen (bij het sluiten van het scherm, of na veel \
+        wijzigingen), zolang de back-up van ervoor en het logboek er zijn; anders zet u een back-up terug (dossier \
+        backups, dossier restore). Heeft iemand het record intussen gewijzigd, dan wordt niets gewijzigd.
         Voorbeeld: dossier delete "Beurs BIO-Europe" --yes, en dan: dossier undo
         """
     )
@@ -29,8 +29,8 @@ struct UndoCommand: ParsableCommand {
         }
         let backups = "zet eventueel een back-up terug (\(storeOptions.command) backups, \(storeOptions.command) restore NAAM)"
         guard file.sequence > 0 else { throw failure("er is nog geen wijziging in het logboek om ongedaan te maken", code: ExitStatus.dataError) }
-        guard let (entry, taken) = file.lastReplayed, entry.sequence == file.sequence else {
-            throw failure("er is geen wijziging om ongedaan te maken: de laatste staat al in het dossier zelf (samengevoegd); \(backups)",
+        guard let (entry, taken) = try file.lastChangeWithUndo() else {
+            throw failure("de laatste wijziging is al samengevoegd in het dossier en de stand ervoor is niet meer na te gaan; \(backups)",
                           code: ExitStatus.dataError)
         }
         let dates = Session.dates

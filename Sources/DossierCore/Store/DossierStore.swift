@@ -67,8 +67,8 @@ public final class DossierStore {
     /// (`loadForNaming`).
     var unansweredListing: (files: ListingStamps, listing: ActivityListing)?
     /// The last change `load` applied from the journal, with what undoes it (nil for a backup put back); nil when the
-    /// journal held none after the snapshot. `dossier undo` takes it from here.
-    public internal(set) var lastReplayed: (entry: JournalEntry, undo: Restoration?)?
+    /// journal held none after the snapshot.
+    var lastReplayed: (entry: JournalEntry, undo: Restoration?)?
 
     public var path: String { files.snapshot }
     /// Whether this store was opened for writing (`openForWriting`).
@@ -259,6 +259,25 @@ public final class DossierStore {
             }
         }
         return entries.keys.sorted().compactMap { entries[$0] }
+    }
+
+    /// The last change of the log, after `load`, with what undoes it (nil for a backup put back): from the journal, or,
+    /// once merged into the snapshot, by replaying the archived changes on the newest backup from before it. Nil when
+    /// there is no change, or no backup and archive to rebuild the state before it from.
+    public func lastChangeWithUndo() throws(StoreError) -> (entry: JournalEntry, undo: Restoration?)? {
+        if let lastReplayed, lastReplayed.entry.sequence == lastSequence { return lastReplayed }
+        let entries = try history()
+        guard let last = entries.last, last.sequence == lastSequence,
+              let backup = try backups().first(where: { $0.sequence < last.sequence }), let bytes = try read(backup.path) else { return nil }
+        var dossier = try DossierFile.decode(bytes, file: backup.path)
+        let after = entries.filter { $0.sequence > dossier.journalSequence }
+        // Every change from the backup to the last, or the state before the last is not known.
+        guard after.first?.sequence == dossier.journalSequence + 1, after.count == last.sequence - dossier.journalSequence else { return nil }
+        var result: (entry: JournalEntry, undo: Restoration?)?
+        for (index, entry) in after.enumerated() {
+            result = (entry, try replay(entry, into: &dossier, line: index + 1))
+        }
+        return result
     }
 
     /// The snapshots kept in the backups folder, newest first.
