@@ -39,9 +39,14 @@ enum Output {
         for wrapped in DisplayWidth.wrap(text, to: max(20, width - DisplayWidth.of(indent) - 1)) { line(indent + wrapped) }
     }
 
-    /// A question without a line break, for interactive answers.
+    /// A question without a line break, for interactive answers; wider than the terminal, wrapped at spaces, the answer
+    /// after its last line.
     static func prompt(_ text: String) {
-        write(TerminalSafeText.text(text), to: STDOUT_FILENO)
+        guard let width, DisplayWidth.of(text) >= width else { return write(TerminalSafeText.text(text), to: STDOUT_FILENO) }
+        var lines = DisplayWidth.wrap(text, to: max(20, width - 1))
+        let last = lines.removeLast()
+        for wrapped in lines { line(wrapped) }
+        write(TerminalSafeText.text(last + (text.hasSuffix(" ") && !last.hasSuffix(" ") ? " " : "")), to: STDOUT_FILENO)
     }
 
     static func error(_ text: String) {
