@@ -184,6 +184,12 @@ public struct DossierCommand: ParsableCommand {
         // signal only the lock is let go, at once: every change is in the journal, the next start folds it in.
         do {
             try store.close(readOnly || outcome.signal != 0 ? nil : outcome.dossier, at: Session.clock.now())
+            // Not folded in, without an error: the snapshot was replaced or damaged outside this program meanwhile.
+            if !readOnly, outcome.signal == 0, store.hasJournal, let file = store as? DossierStore {
+                Output.error("dossier: let op: het dossier is nu niet samengevoegd (\(file.path) is intussen buiten dit programma "
+                             + "vervangen of beschadigd, of een ander programma voegt samen); de wijzigingen staan veilig in het journaal "
+                             + "(\(file.files.journal)). Een volgende opdracht of start zegt wat er met het bestand is.")
+            }
         } catch {
             Output.error("dossier: let op: de wijzigingen zijn bewaard in het journaal, maar samenvoegen lukte niet: \(error)")
         }

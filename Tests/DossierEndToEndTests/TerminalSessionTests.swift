@@ -148,6 +148,31 @@ struct TerminalSessionTests {
         #expect(dossier.relation("bom")?.statusHistory.last?.reason == "Reden die bewaard blijft")
     }
 
+    @Test("a dossier damaged outside while the screen is open: R names the damage, and quitting says the changes wait in the journal")
+    func damagedWhileOpen() throws {
+        let tmux = try shell()
+        try tmux.type("\(binary) --store \(store); echo EXIT:$?")
+        try tmux.send("Enter")
+        try tmux.waitFor("1 Relaties (37)")
+        try tmux.send("/")
+        try tmux.type("bom")
+        try tmux.send("Enter", "s", "Tab")
+        try tmux.type("Focus op farma")
+        try tmux.send("C-s")
+        try tmux.waitFor("BOM: Actief → Focus")
+        // A comma gone from the snapshot, as an editor might leave it.
+        var bytes = try directory.read("dossier.json")
+        bytes.remove(at: try #require(bytes.indices.dropFirst(5000).first { bytes[$0] == UInt8(ascii: ",") }))
+        try directory.write("dossier.json", bytes)
+        try tmux.send("R")
+        try tmux.waitFor("is beschadigd")
+        try tmux.send("q")
+        let after = try tmux.waitFor("EXIT:0")
+        #expect(after.contains("het dossier is nu niet samengevoegd"), "\(after)")
+        #expect(try directory.read("dossier.json") == bytes, "the damaged file is left as it is")
+        #expect(String(decoding: try directory.read("dossier.json.journal"), as: UTF8.self).contains("Focus op farma"))
+    }
+
     @Test("NO_COLOR: no colour sequences reach the terminal, statuses are still written out")
     func noColor() throws {
         let tmux = try shell(extraEnvironment: "NO_COLOR=1")
