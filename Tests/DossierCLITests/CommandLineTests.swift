@@ -279,6 +279,28 @@ struct CommandLineTests {
         #expect(try directory.read("kapot.json") == Array(damaged.utf8))
     }
 
+    @Test("every example in a command's help stands on lines of its own that fit 80 columns: copied from the terminal, it runs as shown")
+    func examplesFitTheTerminal() throws {
+        let overview = try runner.run(["--help"], environment: environment.merging(["COLUMNS": "400"]) { $1 }).standardOutput
+        let commands = overview.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("  "), let word = line.split(separator: " ").first, word.allSatisfy({ $0.isLetter || $0 == "-" }) else { return nil }
+            return String(word)
+        }
+        #expect(commands.count > 30 && commands.contains("add-activity"), "\(commands)")
+        for command in commands {
+            let wide = try runner.run([command, "--help"], environment: environment.merging(["COLUMNS": "400"]) { $1 }).standardOutput
+            let narrow = Set(try runner.run([command, "--help"], environment: environment.merging(["COLUMNS": "80"]) { $1 }).standardOutput
+                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            #expect(wide.firstMatch(of: /Voorbeelden?: dossier/) == nil, "\(command): an example inline in prose wraps where it falls")
+            var continued = false
+            for line in wide.split(separator: "\n").map(String.init) {
+                let isExample = line.hasPrefix("  dossier ") || (continued && line.hasPrefix("      "))
+                continued = isExample && line.hasSuffix(" \\")
+                if isExample { #expect(narrow.contains(line), "\(command): '\(line)' is broken at 80 columns") }
+            }
+        }
+    }
+
     @Test("a missing store file exits 66 and names it")
     func missingStore() throws {
         let result = try runner.run(["relations", "--store", directory.file("geen.json")], environment: environment)

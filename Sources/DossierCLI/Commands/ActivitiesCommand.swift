@@ -5,7 +5,7 @@ struct ActivitiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "activities",
         abstract: "Toon de activiteiten, op datum.",
-        discussion: "Voorbeelden: dossier activities --year 2025 --kind delegatiebezoek; dossier activities --relation pivot-park --json."
+        discussion: "Voorbeelden:\n  dossier activities --year 2025 --kind delegatiebezoek\n  dossier activities --relation pivot-park --json"
     )
 
     @OptionGroup var storeOptions: StoreOptions

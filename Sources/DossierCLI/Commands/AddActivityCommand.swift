@@ -6,8 +6,10 @@ struct AddActivityCommand: ParsableCommand {
         commandName: "add-activity",
         abstract: "Voeg een activiteit toe (een handelsmissie, beurs, kennisuitwisseling …).",
         discussion: """
-        Voorbeeld: dossier add-activity --title "Handelsmissie Medicon Valley" --kind handelsmissie \
-        --relation medicon-valley --organiser bom --date 2026-05-18 --cost 2.500 --sector farma
+        Voorbeeld:
+          dossier add-activity --title "Handelsmissie Medicon Valley" \\
+              --kind handelsmissie --relation medicon-valley --organiser bom \\
+              --date 2026-05-18 --cost 2.500 --sector farma
         Een delegatiebezoek legt u vast met log-visit.
         """
     )

@@ -7,9 +7,11 @@ struct AddRelationCommand: ParsableCommand {
         abstract: "Voeg een relatie toe (een stad, regio, netwerk, partner …).",
         discussion: """
         De naam is uniek (hoofdletters, accenten en leestekens tellen niet); de id wordt de slug van de naam. \
-        Binnen of buiten Europa volgt uit het land. Voorbeeld:
-          dossier add-relation --name "BioValley Basel" --kind regio --country Zwitserland \\
-              --places Basel --sectors farma --source "Economic Board, 12-12-2024"
+        Binnen of buiten Europa volgt uit het land.
+        Voorbeeld:
+          dossier add-relation --name "BioValley Basel" --kind regio \\
+              --country Zwitserland --places Basel --sectors farma \\
+              --source "Economic Board, 12-12-2024"
         """
     )
 

@@ -7,7 +7,9 @@ struct AgendaCommand: ParsableCommand {
         abstract: "Alles met een datum, per maand en week: activiteiten en bezoeken, vervolgacties en herijkingen.",
         discussion: """
         Standaard vanaf vandaag; met --from terug in de tijd. Verlopen vervolgacties en herijkingen staan bovenaan. \
-        Hetzelfde als het agendascherm (tab 6). Voorbeeld: dossier agenda --from 1-1-2026 --to 31-3-2026
+        Hetzelfde als het agendascherm (tab 6).
+        Voorbeeld:
+          dossier agenda --from 1-1-2026 --to 31-3-2026
         """
     )
 

@@ -58,7 +58,7 @@ struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
         abstract: "Zet een back-up terug. De huidige stand wordt eerst zelf als back-up bewaard; het terugzetten komt in het logboek.",
-        discussion: "Voorbeeld: dossier restore dossier-20261122T090000Z-000000012.json (vraagt om bevestiging; --yes slaat die over)"
+        discussion: "Vraagt om bevestiging; --yes slaat die over.\nVoorbeeld:\n  dossier restore dossier-20261122T090000Z-000000012.json"
     )
 
     @OptionGroup var storeOptions: StoreOptions

@@ -8,7 +8,9 @@ struct BudgetCommand: ParsableCommand {
         discussion: """
         Elke regel telt alleen de activiteiten die erop geboekt zijn (--budget-line). Vastgelegd = goedgekeurde en \
         geplande activiteiten (geraamde kosten); besteed = uitgevoerde activiteiten (werkelijke kosten, anders \
-        geraamde). Voorbeeld: dossier budget --year 2026
+        geraamde).
+        Voorbeeld:
+          dossier budget --year 2026
         """
     )
 

@@ -109,7 +109,7 @@ struct RemoveContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove-contact",
         abstract: "Verwijder een contactpersoon van een relatie (vraagt op een terminal; anders --yes).",
-        discussion: "Voorbeeld: dossier remove-contact \"Pivot Park\" britta-driessen --yes"
+        discussion: "Voorbeeld:\n  dossier remove-contact \"Pivot Park\" britta-driessen --yes"
     )
 
     @OptionGroup var storeOptions: StoreOptions

@@ -16,7 +16,8 @@ struct DatabaseInitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Maak de tabellen van dossier in de database, of werk een oudere opmaak bij. Zet er daarna een dossier in met dossier copy.",
         discussion: """
-        Voorbeeld: dossier db init --store postgresql://beheer@db.oss.nl/dossier
+        Voorbeeld:
+          dossier db init --store postgresql://beheer@db.oss.nl/dossier
         Het wachtwoord komt uit PGPASSWORD of ~/.pgpass, nooit uit een instelling van dossier. Welke rollen een \
         beheerder maakt (schrijven, lezen), staat in docs/postgresql.md.
         """

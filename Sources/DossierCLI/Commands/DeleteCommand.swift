@@ -8,7 +8,9 @@ struct DeleteCommand: ParsableCommand {
         discussion: """
         Een relatie met activiteiten, een relatie waar een andere via loopt of een relatie met een budgetregel \
         wordt geweigerd, met de reden: ontkoppel eerst, of zet de relatie op Beëindigd (dossier set-status). \
-        Het verwijderen komt in het logboek. Voorbeeld: dossier delete "Beurs BIO-Europe" --yes
+        Het verwijderen komt in het logboek; dossier undo maakt het ongedaan.
+        Voorbeeld:
+          dossier delete "Beurs BIO-Europe" --yes
         """
     )
 

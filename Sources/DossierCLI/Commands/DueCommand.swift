@@ -5,7 +5,7 @@ struct DueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
         abstract: "Wat aandacht vraagt: herijkingen van relaties op een laag pitje en vervolgacties die (bijna) verlopen zijn.",
-        discussion: "Dezelfde periode als de signalen in het scherm. Voorbeeld: dossier due --within 90"
+        discussion: "Dezelfde periode als de signalen in het scherm.\nVoorbeeld:\n  dossier due --within 90"
     )
 
     @OptionGroup var storeOptions: StoreOptions

@@ -9,8 +9,11 @@ struct EditCommand: ParsableCommand {
         Alleen de genoemde velden veranderen; het logboek legt elk vast met oud → nieuw. Een lege waarde (--notes "") \
         maakt een veld leeg. Lijsten (plaatsen, sectoren, relaties, landen) gescheiden door komma's; relaties en \
         landen mogen bij naam. De status verandert met set-status (relatie) of move (activiteit).
-        Voorbeelden: dossier edit biovalley --country "Duitsland, Frankrijk, Zwitserland" --sectors farma
-                     dossier edit "Handelsmissie Lyon" --estimated-cost 3.000 --start-date 12-4-2027
+        Voorbeelden:
+          dossier edit biovalley --country "Duitsland, Frankrijk, Zwitserland" \\
+              --sectors farma
+          dossier edit "Handelsmissie Lyon" --estimated-cost 3.000 \\
+              --start-date 12-4-2027
 
         Velden van een relatie:
         \(FieldArguments.help(Relation.fields))

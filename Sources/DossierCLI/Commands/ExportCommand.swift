@@ -15,8 +15,9 @@ struct ExportCommand: ParsableCommand {
         JSON: het hele dossier in het bestandsformaat, zonder e-mailadressen en telefoonnummers van contactpersonen \
         (persoonsgegevens) tenzij --contact-details. Die staan wel in --what contacts en gesprekspartners: daar \
         vraagt u erom.
-        Voorbeelden: dossier export --format csv --what activities --excel -o activiteiten.csv
-                     dossier export --format ics -o agenda.ics
+        Voorbeelden:
+          dossier export --format csv --what activities --excel -o activiteiten.csv
+          dossier export --format ics -o agenda.ics
         """
     )
 

@@ -5,7 +5,7 @@ struct AddFollowUpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-follow-up",
         abstract: "Voeg een vervolgactie toe aan een activiteit.",
-        discussion: "Voorbeeld: dossier add-follow-up \"Delegatie uit Lyon\" --what \"Verslag naar B&W\" --due 1-4-2026 --owner adviseur"
+        discussion: "Voorbeeld:\n  dossier add-follow-up \"Delegatie uit Lyon\" --what \"Verslag naar B&W\" \\\n      --due 1-4-2026 --owner adviseur"
     )
 
     @OptionGroup var storeOptions: StoreOptions
@@ -51,7 +51,9 @@ struct DoneCommand: ParsableCommand {
         abstract: "Vink een vervolgactie af (of heropen haar met --reopen).",
         discussion: """
         De vervolgactie bij nummer (zoals dossier show haar toont) of bij (het begin van) haar omschrijving.
-        Voorbeeld: dossier done "Delegatie uit Lyon" 1; dossier done delegatie-uit-lyon "verslag naar"
+        Voorbeelden:
+          dossier done "Delegatie uit Lyon" 1
+          dossier done delegatie-uit-lyon "verslag naar"
         """
     )
 
@@ -162,7 +164,7 @@ struct RemoveFollowUpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove-follow-up",
         abstract: "Verwijder een vervolgactie (vraagt op een terminal; anders --yes). Gedaan? Vink haar af met dossier done.",
-        discussion: "Voorbeeld: dossier remove-follow-up \"Delegatie uit Lyon\" 2 --yes"
+        discussion: "Voorbeeld:\n  dossier remove-follow-up \"Delegatie uit Lyon\" 2 --yes"
     )
 
     @OptionGroup var storeOptions: StoreOptions

@@ -9,7 +9,9 @@ struct GenerateCommand: ParsableCommand {
         Relaties met accenten en Chinese, Japanse en Koreaanse namen, activiteiten met meerdere relaties, bezoeken met \
         delegaties en vervolgacties, statussen en jaren gespreid, afwegingen, en een journaal met geschiedenis \
         (--journal wijzigingen na de momentopname, via het echte opslagpad). Het Kader en de budgetten komen uit het \
-        meegeleverde Osse dossier. Voorbeeld: dossier generate --relations 10000 --activities 100000 -o /tmp/groot.json
+        meegeleverde Osse dossier.
+        Voorbeeld:
+          dossier generate --relations 10000 --activities 100000 -o /tmp/groot.json
         """
     )
 

@@ -16,7 +16,8 @@ struct ImportCommand: ParsableCommand {
         Is een activiteit na de export gewijzigd of verwijderd (de kolom versie klopt niet meer), dan blijft een \
         regel die u niet bewerkte ongemoeid, en wordt een bewerkte geweigerd: importeren zou die wijziging \
         terugdraaien. --dry-run toont per activiteit wat er zou veranderen.
-        Voorbeeld: dossier import activities activiteiten.csv --dry-run
+        Voorbeeld:
+          dossier import activities activiteiten.csv --dry-run
         """
     )
 

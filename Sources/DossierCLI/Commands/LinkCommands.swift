@@ -7,8 +7,11 @@ struct AddLinkCommand: ParsableCommand {
         commandName: "add-link",
         abstract: "Voeg een link toe aan een relatie of activiteit: een webadres of een bestand, met een omschrijving.",
         discussion: """
-        Voorbeelden: dossier add-link taizhou --path /mnt/gedeeld/B-en-W/besluit-2025-01.pdf --label "Besluit B&W laag pitje"
-                     dossier add-link "Handelsmissie Lyon" --url https://www.bom.nl/missie --label Uitnodiging
+        Voorbeelden:
+          dossier add-link taizhou --path /mnt/gedeeld/B-en-W/besluit-2025-01.pdf \\
+              --label "Besluit B&W laag pitje"
+          dossier add-link "Handelsmissie Lyon" --url https://www.bom.nl/missie \\
+              --label Uitnodiging
         """
     )
 
@@ -68,7 +71,7 @@ struct RemoveLinkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove-link",
         abstract: "Verwijder een link van een relatie of activiteit (vraagt op een terminal; anders --yes).",
-        discussion: "Voorbeeld: dossier remove-link taizhou besluit-b-w-laag-pitje --yes"
+        discussion: "Voorbeeld:\n  dossier remove-link taizhou besluit-b-w-laag-pitje --yes"
     )
 
     @OptionGroup var storeOptions: StoreOptions

@@ -8,7 +8,10 @@ struct LogCommand: ParsableCommand {
         abstract: "Wie veranderde wat, wanneer en waarom: het logboek van het hele dossier of van één relatie of activiteit.",
         discussion: """
         Het logboek is het journaal van alle wijzigingen, ook van vóór eerdere samenvoegingen (die staan in \
-        NAAM.history/ naast het dossier). Voorbeelden: dossier log taizhou; dossier log --since 2026-01-01 --json
+        NAAM.history/ naast het dossier).
+        Voorbeelden:
+          dossier log taizhou
+          dossier log --since 2026-01-01 --json
         """
     )
 

@@ -9,8 +9,10 @@ struct LogVisitCommand: ParsableCommand {
         Lijsten (gastheren, ondernemers) mogen herhaald worden of met komma's gescheiden; een herhaald --programme \
         komt er met een puntkomma achter. \
         Een vervolgactie is "omschrijving" of "omschrijving @ datum".
-        Voorbeeld: dossier log-visit --relation pivot-park --date 12-3-2025 --direction inkomend \
-        --delegation "Medicon Valley Alliance" --hosts "burgemeester Buijs" --programme "Pivot Park" --cost 450
+        Voorbeeld:
+          dossier log-visit --relation pivot-park --date 12-3-2025 \\
+              --direction inkomend --delegation "Medicon Valley Alliance" \\
+              --hosts "burgemeester Buijs" --programme "Pivot Park" --cost 450
         """
     )
 

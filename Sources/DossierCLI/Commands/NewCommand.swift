@@ -7,9 +7,11 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Begin een nieuw dossier: het Kader Internationalisering 2025-2030 en de budgetregels, nog zonder (andere) relaties en activiteiten.",
         discussion: """
-        Voorbeeld: dossier new ~/dossiers/internationaal.json
-        Daarna: dossier --store ~/dossiers/internationaal.json add-relation --name "Taizhou" --kind vriendschapsrelatie --country China
-        (of zet DOSSIER_STORE). Een bestand dat er al is, wordt nooit overschreven. Het Osse dossier met al zijn relaties \
+        Voorbeeld, en daarna de eerste relatie (of zet DOSSIER_STORE):
+          dossier new ~/dossiers/internationaal.json
+          dossier --store ~/dossiers/internationaal.json add-relation \\
+              --name "Taizhou" --kind vriendschapsrelatie --country China
+        Een bestand dat er al is, wordt nooit overschreven. Het Osse dossier met al zijn relaties \
         en activiteiten staat in data/gemeente-oss.json; een kopie ervan maakt u met dossier copy --from … --to ….
         """
     )

@@ -11,7 +11,8 @@ struct ReportCommand: ParsableCommand {
         Markdown leest in elke viewer, HTML is één bestand dat op A4 afdrukt (met paginanummers en kopregel), CSV geeft \
         de activiteiten van het jaar met kosten en oordeel voor een spreadsheet. Auteur en organisatie komen uit de \
         instellingen ("name" en "organisation" in ~/.config/dossier/config.json). Tot --final staat er CONCEPT op.
-        Voorbeeld: dossier report --year 2026 --format html -o jaarverslag-2026.html
+        Voorbeeld:
+          dossier report --year 2026 --format html -o jaarverslag-2026.html
         """
     )
 

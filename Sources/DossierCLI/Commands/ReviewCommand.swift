@@ -8,7 +8,9 @@ struct ReviewCommand: ParsableCommand {
         discussion: """
         Hetzelfde als set-status met de status die de relatie al heeft. De herijking staat in de statusgeschiedenis \
         en het signaal van de verlopen herijking verdwijnt.
-        Voorbeeld: dossier review taizhou --reason "Herijking 2027: blijft op een laag pitje" --review-date 1-1-2029
+        Voorbeeld:
+          dossier review taizhou --reason "Herijking 2027: blijft op een laag pitje" \\
+              --review-date 1-1-2029
         """
     )
 

@@ -8,7 +8,9 @@ struct SetStatusCommand: ParsableCommand {
         discussion: """
         Dezelfde status opnieuw is een herijking (alleen bij laag pitje): de status blijft, met reden en een nieuwe \
         herijkingsdatum (zie ook dossier review).
-        Voorbeeld: dossier set-status an-giang laag-pitje --reason "Kader 2025-2030" --review-date 2028-01-01
+        Voorbeeld:
+          dossier set-status an-giang laag-pitje --reason "Kader 2025-2030" \\
+              --review-date 2028-01-01
         """
     )
 

@@ -5,7 +5,7 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Toon één relatie of activiteit volledig: velden, contacten, links, statusgeschiedenis, activiteiten of vervolgacties.",
-        discussion: "Voorbeeld: dossier show taizhou"
+        discussion: "Voorbeeld:\n  dossier show taizhou"
     )
 
     @OptionGroup var storeOptions: StoreOptions

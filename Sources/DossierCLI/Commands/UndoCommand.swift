@@ -11,7 +11,9 @@ struct UndoCommand: ParsableCommand {
         nog eens undo doet de wijziging weer. Ook na het samenvoegen (bij het sluiten van het scherm, of na veel \
         wijzigingen), zolang de back-up van ervoor en het logboek er zijn; anders zet u een back-up terug (dossier \
         backups, dossier restore). Heeft iemand het record intussen gewijzigd, dan wordt niets gewijzigd.
-        Voorbeeld: dossier delete "Beurs BIO-Europe" --yes, en dan: dossier undo
+        Voorbeeld, een verwijdering terug:
+          dossier delete "Beurs BIO-Europe" --yes
+          dossier undo
         """
     )
 

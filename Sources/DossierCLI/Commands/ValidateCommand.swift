@@ -5,7 +5,7 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Controleer een dossierbestand: syntaxis, formaat en regels. Verandert niets.",
-        discussion: "Voorbeeld: dossier validate data/gemeente-oss.json"
+        discussion: "Voorbeeld:\n  dossier validate data/gemeente-oss.json"
     )
 
     @OptionGroup var storeOptions: StoreOptions
