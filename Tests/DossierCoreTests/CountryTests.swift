@@ -73,6 +73,8 @@ struct CountryTests {
         #expect(Country.matching("NL").first?.code == "NL")
         #expect(Country.matching("korea").map(\.code).contains("KR"))
         #expect(Country.matching("").count == 10)
+        #expect(Country.matching("Duitsand").map(\.code) == ["DE"], "a typing mistake: what it probably meant, as the command line says")
+        #expect(Country.matching("xqzv").isEmpty)
     }
 
     @Test("the JSON Schema lists exactly the codes of the table")

@@ -89,7 +89,9 @@ public struct Country: Hashable, Sendable, Comparable, CustomStringConvertible {
             && country.foldedNames.contains(where: { SearchText.contains($0, folded) }) {
             result.append(country)
         }
-        return result
+        // Nothing begins or contains it: the countries a mistyped name probably meant ("Duitsand": Duitsland), as the
+        // command line suggests them.
+        return result.isEmpty ? Array(candidates(for: folded).prefix(limit)) : result
     }
 
     // MARK: Lookup tables, built once
