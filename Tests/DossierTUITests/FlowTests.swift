@@ -79,6 +79,9 @@ struct FlowTests {
         app.type("Regio Lyon")
         #expect(app.state.form?["direction"]?.selectedValue == before, "neither the i nor the space chose")
         #expect(app.state.form?.errors["direction"]?.hasPrefix("Dit veld is een keuze (Inkomend, Uitgaand)") == true, "\(app.state.form?.errors ?? [:])")
+        app.press(.tab, .backTab)
+        #expect(app.state.form?.errors["direction"] == nil, "the note is about that typing: gone once the field is left")
+        app.type("Regio")
         app.press(.right)
         #expect(app.state.form?["direction"]?.selectedValue != before)
         #expect(app.state.form?.errors["direction"] == nil)
@@ -93,6 +96,20 @@ struct FlowTests {
         // Space after one first letter still goes to the next option.
         app.press(.character(" "))
         #expect(app.state.form?["direction"]?.selectedValue == "uitgaand")
+    }
+
+    @Test("a field with ticks (sectors) goes to the option typed, Space ticks it; other text is said, not silently lost")
+    func typingInTicks() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("+"))
+        for _ in 0..<20 where app.state.form?.focusedField?.id != "sectors" { app.press(.tab) }
+        #expect(app.state.form?.focusedField?.id == "sectors")
+        app.type("zorg").press(.character(" "))
+        #expect(app.state.form?["sectors"]?.flagValues == ["zorg"], "\(String(describing: app.state.form?["sectors"]?.value))")
+        app.press(.tab, .backTab).type("farma").press(.character(" "))
+        #expect(Set(app.state.form?["sectors"]?.flagValues ?? []) == ["zorg", "farma"])
+        app.press(.tab, .backTab).type("Regio")
+        #expect(app.state.form?.errors["sectors"]?.hasPrefix("Dit veld is een keuze met vinkjes (de keuzes staan erin)") == true, "\(app.state.form?.errors ?? [:])")
     }
 
     @Test("log a visit with one invalid field, correct it, save")

@@ -27,8 +27,15 @@ public struct Form: Hashable, Sendable {
     public var title: String
     public var fields: [FormField]
     public var focus: Int {
-        didSet { if focus != oldValue { choiceTyped = "" } }
+        didSet {
+            guard focus != oldValue else { return }
+            choiceTyped = ""
+            // What a choice field said about text typed into it is about that typing: gone once the field is left.
+            if fields.indices.contains(oldValue), errors[fields[oldValue].id]?.hasPrefix(Self.choiceHint) == true { errors[fields[oldValue].id] = nil }
+        }
     }
+    /// How a choice field's note on text typed into it begins.
+    static let choiceHint = "Dit veld is een keuze"
     /// The letters typed in a row on the focused choice field, chosen by as a prefix of an option (`uitg` is Uitgaand);
     /// once they match none, the rest of such a word chooses nothing.
     public var choiceTyped = ""

@@ -94,7 +94,7 @@ extension AppState {
             var next = selected
             // Letters typed in a row choose the option they begin (type-ahead); text that begins none ("Regio Lyon" one
             // field too far) chooses nothing and is said, instead of its letters and spaces each switching the choice.
-            let hint = "Dit veld is een keuze (\(options.map(\.label).joined(separator: ", "))): ←/→ of spatie, of typ het begin van een keuze; "
+            let hint = Form.choiceHint + " (\(options.map(\.label).joined(separator: ", "))): ←/→ of spatie, of typ het begin van een keuze; "
                 + "andere tekst kan hier niet"
             func option(beginning text: String) -> Int? {
                 let folded = SearchText.fold(text)
@@ -145,8 +145,21 @@ extension AppState {
             case .character(" "):
                 let value = options[cursor].value
                 if on.contains(value) { on.remove(value) } else { on.insert(value) }
+                form.choiceTyped = ""
+            case .character(let letter):
+                // Letters typed in a row go to the option they begin (`farma`); Space then ticks it.
+                let typed = SearchText.fold(form.choiceTyped + String(letter))
+                guard let match = options.indices.first(where: { SearchText.fold(options[$0].label).hasPrefix(typed) }) else {
+                    form.choiceTyped += String(letter)
+                    form.errors[field.id] = Form.choiceHint + " met vinkjes (de keuzes staan erin): ←/→ of typ het begin van een keuze, "
+                        + "spatie vinkt aan of uit; andere tekst kan hier niet"
+                    return
+                }
+                form.choiceTyped += String(letter)
+                cursor = match
             default: return
             }
+            form.errors[field.id] = nil
             form.fields[index].value = .flags(options, on: on, cursor: cursor)
         case .picked(var ids, let source, let allowsMultiple, let emptyLabel):
             switch key {
