@@ -167,7 +167,11 @@ enum FormView {
         case .buttons:
             let save = "[ Opslaan ]"
             canvas.draw(save, x: valueX, y: y, style: focused ? theme.focusedField.bold() : .plain.bold())
-            canvas.draw("  Ctrl-S opslaan · Esc annuleren", x: valueX + DisplayWidth.of(save), y: y, style: theme.muted)
+            // Inside the frame: as much of the keys as fits, shorter first, never over the border.
+            let room = valueWidth - DisplayWidth.of(save)
+            if let keys = ["  Ctrl-S opslaan · Esc annuleren", "  Ctrl-S · Esc"].first(where: { DisplayWidth.of($0) <= room }) {
+                canvas.draw(keys, x: valueX + DisplayWidth.of(save), y: y, style: theme.muted)
+            }
         }
     }
 }
