@@ -62,8 +62,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case let .snapshotMissing(file):
             return "het dossier \(file) ontbreekt, maar zijn journaal, back-ups of geschiedenis staan er nog; er is niets aangemaakt of gewijzigd. Zet de laatste stand terug met dossier restore NAAM (zie dossier backups)"
         case let .fileSystem(error):
-            // Reading changes nothing; only of a write is it worth saying that nothing was left half-written.
-            let reading = ["lezen", "openen", "bereiken"].contains(error.operation)
+            // A folder or a device where the dossier should be: nothing was written to say was not half-written.
+            let reading = error.code == SystemErrorCode.isDirectory || error.code == SystemErrorCode.notRegularFile
             return "\(error.description.prefix(1).uppercased() + error.description.dropFirst()). "
                 + (reading ? "Er is niets gewijzigd." : "Er is niets verloren: het dossier is niet half geschreven.")
         case let .refused(error):
