@@ -53,6 +53,17 @@ struct LifeCycleCommandTests {
         #expect(alone.status == 64 && alone.standardError.contains("--override-reason: de reden om af te wijken hoort bij een goedkeuring"), "\(alone.standardError)")
     }
 
+    @Test("approving something both a rule of the Kader and the budget make negative names both reasons, which the one override answers")
+    func everyReasonAtOnce() throws {
+        let added = try run(["add-activity", "--title", "Beurs logistiek Chicago", "--kind", "beurs", "--country", "Verenigde Staten",
+                             "--sector", "logistiek", "--date", "12-4-2027", "--cost", "150.000", "--status", "in-afweging"])
+        #expect(added.status == 0, "\(added.standardError)")
+        let refused = try run(["move", "beurs-logistiek-chicago", "goedgekeurd", "--decision", "mandaat wethouder"])
+        #expect(refused.status == 65)
+        #expect(refused.standardError.contains("'Beurs logistiek Chicago' is volgens het Kader negatief, ook zonder antwoorden (Buiten Europa"), "\(refused.standardError)")
+        #expect(refused.standardError.contains(", en past niet in het budget (€ 150.000,00 past niet binnen"), "\(refused.standardError)")
+    }
+
     @Test("move to goedgekeurd weighs the cost against the budget: over it is refused naming the option for a reason, which approves it")
     func approvingOverBudget() throws {
         let added = try run(["add-activity", "--title", "Beurs Düsseldorf", "--kind", "beurs", "--date", "12-10-2027", "--cost", "14.000"])

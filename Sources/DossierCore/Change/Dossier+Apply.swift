@@ -393,16 +393,18 @@ extension Dossier {
     /// its budget line's year (`Assessor.budgetShortfall`), with `ledger` for a dossier that holds only some activities.
     public func whyApprovalNeedsOverride(_ activity: Activity, byRules: Bool = true, weighingBudget: Bool = false, ledger: BudgetLedger? = nil) -> String? {
         if activity.assessments.last?.verdict == .negatief { return "de laatste afweging van '\(activity.title)' is negatief" }
+        // Every reason at once, so that the one override given answers them all: a rule, when not weighed yet, and the budget.
+        var reasons: [String] = []
+        if activity.assessments.isEmpty, byRules, var rule = Assessor.ruleWarnings(activity, in: self).first?.text {
+            if rule.hasSuffix(".") { rule.removeLast() }
+            reasons.append("is volgens het Kader negatief, ook zonder antwoorden (\(rule))")
+        }
         // Approving commits the money: whether it fits is weighed now, also after a positive weighing made before others took the budget.
         if weighingBudget, var shortfall = Assessor.budgetShortfall(activity, in: self, ledger: ledger)?.text {
             if shortfall.hasSuffix(".") { shortfall.removeLast() }
-            return "'\(activity.title)' past niet in het budget (\(shortfall))"
+            reasons.append("past niet in het budget (\(shortfall))")
         }
-        if !activity.assessments.isEmpty { return nil }
-        // (A negative rule makes the verdict negative, so the rules alone decide; the budget is not summed.)
-        guard byRules, var rule = Assessor.ruleWarnings(activity, in: self).first?.text else { return nil }
-        if rule.hasSuffix(".") { rule.removeLast() }
-        return "'\(activity.title)' is volgens het Kader negatief, ook zonder antwoorden (\(rule))"
+        return reasons.isEmpty ? nil : "'\(activity.title)' " + reasons.joined(separator: ", en ")
     }
 
     /// Whether an approval is weighed against the budget: not on replay (the journal holds what was accepted then), not
