@@ -30,6 +30,22 @@ struct TextTableTests {
         }
     }
 
+    @Test("an id that yields is left out, with its separator, only when the other columns would otherwise get less than their minimum")
+    func idYieldsWhenNarrow() {
+        var table = TextTable([.init(title: "ID", keepsWhole: true, yieldsWhenNarrow: true), .init(title: "NAAM", minimumWidth: 12),
+                               .init(title: "ACT.", alignRight: true)])
+        table.append(["samenwerkingsverband-rhein-neckar", "Samenwerkingsverband Rhein-Neckar", "12"])
+        table.append(["rhone-alpes", "Rhône-Alpes", "2"])
+        let narrow = table.render(width: 30).split(separator: "\n").map(String.init)
+        #expect(narrow == ["NAAM                      ACT.", "Samenwerkingsverband Rh…    12", "Rhône-Alpes                  2"], "\(narrow)")
+        let roomy = table.render(width: 60).split(separator: "\n").map(String.init)
+        #expect(roomy[1] == "samenwerkingsverband-rhein-neckar  Samenwerkingsverba…    12", "with room for the name's minimum, the id stays: \(roomy)")
+        #expect(table.render(width: nil).contains("rhone-alpes"), "to a pipe, everything")
+        var streamed = ""
+        table.stream(rows: table.rows.count, cells: { table.rows[$0] }, width: 30, piece: 8) { streamed += $0 }
+        #expect(streamed == table.render(width: 30) + "\n")
+    }
+
     @Test("without a width (a pipe, a file) every cell is whole")
     func whole() {
         let text = table().render()

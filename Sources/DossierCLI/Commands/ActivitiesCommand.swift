@@ -77,7 +77,7 @@ struct ActivitiesCommand: ParsableCommand {
             return Output.line(query == ActivityQuery() ? "Het dossier heeft nog geen activiteiten." : "Geen activiteiten met deze filters.")
         }
         let table = TextTable([
-            .init(title: "DATUM", keepsWhole: true), .init(title: "ID", keepsWhole: true), .init(title: "TITEL"),
+            .init(title: "DATUM", keepsWhole: true), .init(title: "ID", keepsWhole: true, yieldsWhenNarrow: true), .init(title: "TITEL", minimumWidth: 20),
             .init(title: "SOORT"), .init(title: "STATUS", keepsWhole: true), .init(title: "RELATIES"),
             .init(title: "KOSTEN", alignRight: true),
         ])

@@ -67,7 +67,7 @@ struct RelationsCommand: ParsableCommand {
             return Output.line(status == nil && kind == nil ? "Het dossier heeft nog geen relaties." : "Geen relaties met deze filters.")
         }
         var table = TextTable([
-            .init(title: "ID", keepsWhole: true), .init(title: "NAAM"), .init(title: "SOORT"),
+            .init(title: "ID", keepsWhole: true, yieldsWhenNarrow: true), .init(title: "NAAM", minimumWidth: 18), .init(title: "SOORT"),
             .init(title: "PLAATS"), .init(title: "STATUS", keepsWhole: true), .init(title: "ACT.", alignRight: true, keepsWhole: true),
             // Dates stay whole, as everywhere in a table.
             .init(title: "VOLGENDE DATUM", keepsWhole: true),

@@ -10,12 +10,16 @@ public struct TextTable: Sendable {
         public var keepsWhole: Bool
         /// Narrowed to fit no further than this (default `TextTable.narrowest`).
         public var minimumWidth: Int?
+        /// Left out (with its separator) when the other columns would otherwise get less than their minimum: an id
+        /// kept whole that a narrow terminal has no room for, where the name says the same to a person.
+        public var yieldsWhenNarrow: Bool
 
-        public init(title: String, alignRight: Bool = false, keepsWhole: Bool = false, minimumWidth: Int? = nil) {
+        public init(title: String, alignRight: Bool = false, keepsWhole: Bool = false, minimumWidth: Int? = nil, yieldsWhenNarrow: Bool = false) {
             self.title = title
             self.alignRight = alignRight
             self.keepsWhole = keepsWhole
             self.minimumWidth = minimumWidth
+            self.yieldsWhenNarrow = yieldsWhenNarrow
         }
     }
 
@@ -93,8 +97,12 @@ public struct TextTable: Sendable {
     /// The same line at the end of `text` (a piece of a streamed table), without a line of its own in between.
     private static func append(line cells: [String], columns: [Column], widths: [Int], to line: inout String) {
         var pendingSpaces = 0
-        for (index, cell) in cells.enumerated() where index < columns.count {
-            if index > 0 { pendingSpaces += TextTable.separator.count }
+        var isFirst = true
+        // A column left out has no width (`TextTable.leftOut`): neither its cell nor its separator is written.
+        let lastShown = widths.lastIndex { $0 != TextTable.leftOut } ?? -1
+        for (index, cell) in cells.enumerated() where index < columns.count && widths[index] != TextTable.leftOut {
+            if !isFirst { pendingSpaces += TextTable.separator.count }
+            isFirst = false
             var shown = cell, width = DisplayWidth.of(cell)
             if width > widths[index] {
                 shown = DisplayWidth.truncate(cell, to: widths[index])
@@ -107,7 +115,7 @@ public struct TextTable: Sendable {
             } else {
                 TextTable.append(shown, after: &pendingSpaces, to: &line)
                 // Trailing spaces are written only when something follows them.
-                if index < columns.count - 1 { pendingSpaces += padding }
+                if index < lastShown { pendingSpaces += padding }
             }
         }
         // As a cell's own spaces at the end of the line (never further: what went before ends in a line break).
@@ -143,10 +151,33 @@ public struct TextTable: Sendable {
         return fitted(widths, to: width)
     }
 
-    /// Natural widths narrowed, the widest first, until the table fits in `width` columns.
+    /// The width of a column left out (`Column.yieldsWhenNarrow`).
+    public static let leftOut = -1
+
+    /// Natural widths narrowed, the widest first, until the table fits in `width` columns; when even each column's
+    /// minimum does not fit, the columns that yield are left out first, in order.
     private func fitted(_ natural: [Int], to width: Int?) -> [Int] {
+        guard let width else { return natural }
+        var shown = columns.map { _ in true }
+        while true {
+            let minimal = columns.indices.filter { shown[$0] }.map { index in
+                columns[index].keepsWhole || columns[index].alignRight ? natural[index]
+                    : min(natural[index], max(columns[index].minimumWidth ?? TextTable.narrowest, DisplayWidth.of(columns[index].title)))
+            }
+            let fits = minimal.reduce(0, +) + TextTable.separator.count * max(0, minimal.count - 1) <= width
+            guard !fits, let yielding = columns.indices.first(where: { shown[$0] && columns[$0].yieldsWhenNarrow }) else { break }
+            shown[yielding] = false
+        }
+        let kept = columns.indices.filter { shown[$0] }
+        let narrowed = TextTable(kept.map { columns[$0] }).narrowed(kept.map { natural[$0] }, to: width)
+        var widths = columns.map { _ in TextTable.leftOut }
+        for (position, index) in kept.enumerated() { widths[index] = narrowed[position] }
+        return widths
+    }
+
+    /// Natural widths narrowed, the widest first, until the table fits in `width` columns.
+    private func narrowed(_ natural: [Int], to width: Int) -> [Int] {
         var widths = natural
-        guard let width else { return widths }
         let minimums = columns.indices.map { index in
             columns[index].keepsWhole || columns[index].alignRight ? widths[index]
                 : min(widths[index], max(columns[index].minimumWidth ?? TextTable.narrowest, DisplayWidth.of(columns[index].title)))
