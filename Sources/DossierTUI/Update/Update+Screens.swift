@@ -4,7 +4,8 @@ extension AppState {
     /// An action on the current screen (no form, search prompt, help or question open).
     mutating func perform(_ action: Action, key: Key) -> [Effect] {
         if isReadOnly && action.changesDossier {
-            message = .error("Alleen-lezen geopend: wijzigen kan hier niet (R laadt de laatste stand).")
+            message = .error("Alleen-lezen geopend: wijzigen kan hier niet; daarvoor opnieuw starten (zonder --read-only, of als het "
+                             + "bestand weer schrijfbaar is). R laadt wel de laatste stand.")
             return []
         }
         switch action {
