@@ -24,4 +24,17 @@ struct ShowGoldenTests {
                                     ?? dossier.activity(id).map { RecordDocument(activity: $0, in: dossier, today: Fixtures.clock.today()) })
         #expect(result.standardOutput == document.plainText() + "\n")
     }
+
+    @Test("on a terminal no table line is wider than it: names narrowed, a link's address too long beside its label on a line of its own, whole")
+    func fitsTheTerminal() throws {
+        var dossier = try Fixtures.keptDossier()
+        let address = "https://www.taizhou.gov.cn/art/2024/3/12/art_1229012345_59012345.html"
+        try dossier.apply(.addLink(.relation("pivot-park"), Link(id: "verslag", label: "Verslag van het bezoek van de delegatie uit Taizhou aan Oss in maart 2024",
+                                                            target: .url(address))), context: Fixtures.context)
+        let document = try #require(dossier.relation("pivot-park").map { RecordDocument(relation: $0, in: dossier) })
+        let lines = document.plainText(width: 80).split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 }, "\(lines.filter { DisplayWidth.of($0) > 80 })")
+        #expect(lines.contains("    " + address), "the address whole, to be copied: \(lines)")
+        #expect(document.plainText().contains("  " + address), "to a pipe, each row whole on one line")
+    }
 }
