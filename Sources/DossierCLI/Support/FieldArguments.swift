@@ -102,14 +102,17 @@ enum FieldArguments {
         }
     }
 
-    /// The options of a table for `--help`: "--country  Land: Nederlandse landnaam …".
+    /// The options of a table for `--help`: "--country  Land: Nederlandse landnaam …", each wrapped here to 78 columns
+    /// under its text (the help's own wrapping would start the next line at the margin).
     static func help<Entity>(_ table: FieldTable<Entity>) -> String {
         let width = (table.fields.map { $0.option.count }.max() ?? 0) + 4
+        let indent = String(repeating: " ", count: 2 + width)
         return table.fields.map { field in
             let option = "--" + field.option
             let padding = String(repeating: " ", count: max(1, width - option.count))
             let help = field.help.isEmpty ? "" : " \(field.help)"
-            return "  \(option)\(padding)\(field.label).\(help)"
+            let text = DisplayWidth.wrap("\(field.label).\(help)", to: max(20, 78 - indent.count))
+            return text.enumerated().map { ($0.offset == 0 ? "  \(option)\(padding)" : indent) + $0.element }.joined(separator: "\n")
         }.joined(separator: "\n")
     }
 }
