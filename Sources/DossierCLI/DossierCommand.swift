@@ -53,10 +53,10 @@ public struct DossierCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             do {
-                let givenTwice = RepeatedOptions.givenTwice(Array(CommandLine.arguments.dropFirst()))
-                if !givenTwice.isEmpty, let twice = CommandOptions(of: type(of: command), root: DossierCommand.self)?.singleValued(givenTwice),
-                   !twice.isEmpty {
-                    throw ValidationError(RepeatedOptions.refusal(twice))
+                let given = RepeatedOptions.given(Array(CommandLine.arguments.dropFirst()))
+                if RepeatedOptions.mayRepeat(given), let options = CommandOptions(of: type(of: command), root: DossierCommand.self) {
+                    let twice = RepeatedOptions.refused(given, options: options)
+                    if !twice.isEmpty { throw ValidationError(RepeatedOptions.refusal(twice)) }
                 }
                 try command.run()
                 exitIfOutputFailed()
@@ -184,11 +184,14 @@ public struct DossierCommand: ParsableCommand {
         // signal only the lock is let go, at once: every change is in the journal, the next start folds it in.
         do {
             try store.close(readOnly || outcome.signal != 0 ? nil : outcome.dossier, at: Session.clock.now())
-            // Not folded in, without an error: the snapshot was replaced or damaged outside this program meanwhile.
+            // Not folded in, without an error: most often a colleague's change came just before (the next start folds it
+            // in, nothing to say); but when the dossier no longer loads (damaged or replaced outside meanwhile), say so.
             if !readOnly, outcome.signal == 0, store.hasJournal, let file = store as? DossierStore {
-                Output.error("dossier: let op: het dossier is nu niet samengevoegd (\(file.path) is intussen buiten dit programma "
-                             + "vervangen of beschadigd, of een ander programma voegt samen); de wijzigingen staan veilig in het journaal "
-                             + "(\(file.files.journal)). Een volgende opdracht of start zegt wat er met het bestand is.")
+                do {
+                    _ = try DossierStore(path: file.path, configuration: file.configuration).load()
+                } catch {
+                    Output.error("dossier: let op: \(error) De wijzigingen van deze sessie staan veilig in het journaal (\(file.files.journal)).")
+                }
             }
         } catch {
             Output.error("dossier: let op: de wijzigingen zijn bewaard in het journaal, maar samenvoegen lukte niet: \(error)")

@@ -77,10 +77,8 @@ public final class TerminalPrograms: ExternalPrograms {
         }
         if executable("xdg-open") != nil {
             // It may start a text browser, which needs the terminal; what it says when it finds none ("www-browser: not
-            // found", seven lines) goes to a file instead of staying behind on the terminal after the program ends.
-            let errors = NSTemporaryDirectory() + "dossier-xdg-open-\(getpid()).txt"
-            defer { unlink(errors) }
-            let status = backend.suspend { run(["/bin/sh", "-c", "xdg-open \"$1\" 2>\"$2\"", "sh", address, errors]) }
+            // found", seven lines) is dropped instead of staying behind on the terminal after the program ends.
+            let status = backend.suspend { run(["/bin/sh", "-c", "xdg-open \"$1\" 2>/dev/null", "sh", address]) }
             return status == 0 ? .done("Geopend met xdg-open: \(address)")
                 : .failed("xdg-open kon \(address) niet openen: er is geen grafische omgeving en geen $BROWSER. De link: \(address)")
         }

@@ -50,6 +50,13 @@ struct ParserMessageTests {
         // A mistyped option where a required one is missing: the typo is what is wrong.
         (["add-contact", "taizhou", "--naam", "Piet"], "dossier: onbekende optie '--naam'; bedoelde u '--name'? ('--name <naam>' ontbreekt)",
          "Gebruik: dossier add-contact "),
+        // Two names of one option (the add commands also take edit's names): the first value would be lost.
+        (["add-activity", "--title", "Beurs", "--kind", "beurs", "--date", "1-5-2027", "--start-date", "2-5-2027"],
+         "dossier: --date en --start-date zijn dezelfde optie, die één waarde neemt (alleen de laatste zou gelden); geef haar één keer",
+         "Gebruik: dossier add-activity "),
+        (["add-relation", "--name", "X", "--kind", "regio", "--sectors", "farma", "--sector", "zorg"],
+         "dossier: --sectors en --sector zijn dezelfde optie, die één waarde neemt (alleen de laatste zou gelden); geef haar één keer",
+         "Gebruik: dossier add-relation "),
         (["add-activity", "--title", "Beurs", "--kind", "beurs", "--kosten", "500"], "dossier: onbekende optie '--kosten'; bedoelde u '--cost'?",
          "Gebruik: dossier add-activity "),
         // A mistyped general option is named as such, not the path after it as a command.

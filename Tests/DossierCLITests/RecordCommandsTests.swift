@@ -236,7 +236,7 @@ struct RecordCommandsTests {
         let undone = try run(["undo", "--yes"])
         #expect(undone.standardOutput == "Ongedaan gemaakt: activiteit Handelsmissie Lyon teruggezet\n", "\(undone.standardOutput)\(undone.standardError)")
         #expect(try stored().activity("missie-lyon") == before, "put back whole")
-        #expect(try run(["undo", "--yes"]).standardOutput == "Ongedaan gemaakt: activiteit Handelsmissie Lyon verwijderd\n")
+        #expect(try run(["undo", "--yes"]).standardOutput == "Opnieuw gedaan: activiteit Handelsmissie Lyon verwijderd\n", "an undo taken back is done again")
         #expect(try stored().activity("missie-lyon") == nil)
         _ = try run(["undo", "--yes"])
         _ = try run(["set-status", "bom", "focus", "--reason", "Kader"])

@@ -45,6 +45,11 @@ struct StoreTests {
             try current.apply(.restore(try #require(undo)), context: context)
             #expect(current.activity("missie-lyon") == before && current.relation("bom")?.status == .focus, "only the last change taken back")
         }
+        // A backup that does not read (kept because it was damaged) is passed over; without another, there is no undo.
+        for backup in try store.backups() { try Data("{ kapot".utf8).write(to: URL(fileURLWithPath: backup.path)) }
+        let reader = DossierStore(path: path)
+        _ = try reader.load()
+        #expect(try reader.lastChangeWithUndo() == nil)
     }
 
     @Test("files beside a shared snapshot keep its group bits but are never readable by others")

@@ -24,14 +24,20 @@ struct UndoCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.store(forWriting: true)
-        var dossier = try storeOptions.load(store)
         guard let file = store as? DossierStore else {
             throw failure("ongedaan maken op de opdrachtregel kan bij een dossier in een bestand; in een database: met u op het scherm, "
                           + "of met dossier restore", code: ExitStatus.usage)
         }
+        var dossier = try storeOptions.load(store)
         let backups = "zet eventueel een back-up terug (\(storeOptions.command) backups, \(storeOptions.command) restore NAAM)"
         guard file.sequence > 0 else { throw failure("er is nog geen wijziging in het logboek om ongedaan te maken", code: ExitStatus.dataError) }
-        guard let (entry, taken) = try file.lastChangeWithUndo() else {
+        let last: (entry: JournalEntry, undo: Restoration?)?
+        do {
+            last = try file.lastChangeWithUndo()
+        } catch {
+            throw failure(error)
+        }
+        guard let (entry, taken) = last else {
             throw failure("de laatste wijziging is al samengevoegd in het dossier en de stand ervoor is niet meer na te gaan; \(backups)",
                           code: ExitStatus.dataError)
         }
@@ -40,7 +46,8 @@ struct UndoCommand: ParsableCommand {
         guard var undo = taken, !(undo.relations.isEmpty && undo.activities.isEmpty) else {
             throw failure("\(which) is niet ongedaan te maken op de opdrachtregel; \(backups)", code: ExitStatus.dataError)
         }
-        undo.purpose = .undo
+        // Taking back an undo is doing it again, as Ctrl-R on the screen says.
+        undo.purpose = undo.purpose ?? .undo
         let change = Change.restore(undo)
         guard try RemovalConfirmation.ask("\(TerminalSafeText.line(which)) ongedaan maken?", confirmedByFlag: yes, what: "dit maakt een wijziging ongedaan") else {
             return

@@ -9,6 +9,8 @@ struct CommandOptions {
     let names: [String]
     /// The options among them that take one value (not the flags, not those that may be given more than once).
     let singleValue: Set<String>
+    /// Which option each name names (its place among the command's options): `--date` and `--start-date` the same.
+    let option: [String: Int]
 
     /// The options of the command reached by `path` (subcommand names) from `root`; nil when there is no such command.
     init?(path: [String], root: any ParsableCommand.Type) {
@@ -21,27 +23,24 @@ struct CommandOptions {
         }
         guard let object = try? JSONSerialization.jsonObject(with: Data(description.utf8)) as? [String: Any],
               let info = object["command"] as? [String: Any], let arguments = info["arguments"] as? [[String: Any]] else { return nil }
-        var names: [String] = [], singleValue = Set<String>()
-        for argument in arguments where ["option", "flag"].contains(argument["kind"] as? String) {
+        var names: [String] = [], singleValue = Set<String>(), option: [String: Int] = [:]
+        for (place, argument) in arguments.enumerated() where ["option", "flag"].contains(argument["kind"] as? String) {
             for name in argument["names"] as? [[String: Any]] ?? [] {
                 guard let word = name["name"] as? String, let dashes = ["long": "--", "short": "-"][name["kind"] as? String ?? ""] else { continue }
                 names.append(dashes + word)
+                option[dashes + word] = place
                 if argument["kind"] as? String == "option", argument["isRepeating"] as? Bool == false { singleValue.insert(dashes + word) }
             }
         }
         self.names = names
         self.singleValue = singleValue
+        self.option = option
     }
 
     /// The options of `command`, a subcommand of `root` at any depth.
     init?(of command: any ParsableCommand.Type, root: any ParsableCommand.Type) {
         guard let path = CommandOptions.path(to: command, from: root) else { return nil }
         self.init(path: path, root: root)
-    }
-
-    /// Of `given`, the options this command takes one value for.
-    func singleValued(_ given: [String]) -> [String] {
-        given.filter(singleValue.contains)
     }
 
     /// The subcommand names that lead from `root` to `command` (empty for the root itself).

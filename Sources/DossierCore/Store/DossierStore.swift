@@ -266,18 +266,27 @@ public final class DossierStore {
     /// there is no change, or no backup and archive to rebuild the state before it from.
     public func lastChangeWithUndo() throws(StoreError) -> (entry: JournalEntry, undo: Restoration?)? {
         if let lastReplayed, lastReplayed.entry.sequence == lastSequence { return lastReplayed }
-        let entries = try history()
-        guard let last = entries.last, last.sequence == lastSequence,
-              let backup = try backups().first(where: { $0.sequence < last.sequence }), let bytes = try read(backup.path) else { return nil }
-        var dossier = try DossierFile.decode(bytes, file: backup.path)
-        let after = entries.filter { $0.sequence > dossier.journalSequence }
-        // Every change from the backup to the last, or the state before the last is not known.
-        guard after.first?.sequence == dossier.journalSequence + 1, after.count == last.sequence - dossier.journalSequence else { return nil }
-        var result: (entry: JournalEntry, undo: Restoration?)?
-        for (index, entry) in after.enumerated() {
-            result = (entry, try replay(entry, into: &dossier, line: index + 1))
+        guard lastSequence > 0 else { return nil }
+        // The newest backup from before the last change that reads (one kept because it was damaged does not), then every
+        // change after it from the archive and the journal; without them all the state before the last is not known.
+        for backup in try backups() where backup.sequence < lastSequence {
+            guard let bytes = try read(backup.path), var dossier = try? DossierFile.decode(bytes, file: backup.path) else { continue }
+            var entries: [Int: JournalEntry] = [:]
+            for segment in try archivedSegments(after: dossier.journalSequence) {
+                for entry in try readSegment(segment).entries { entries[entry.sequence] = entry }
+            }
+            if let bytes = try read(files.journal), let journal = try? JournalFile.parse(bytes) {
+                for entry in journal.entries { entries[entry.sequence] = entry }
+            }
+            let after = ((dossier.journalSequence + 1)...max(dossier.journalSequence + 1, lastSequence)).compactMap { entries[$0] }
+            guard after.count == lastSequence - dossier.journalSequence else { return nil }
+            var result: (entry: JournalEntry, undo: Restoration?)?
+            for (index, entry) in after.enumerated() {
+                result = (entry, try replay(entry, into: &dossier, line: index + 1))
+            }
+            return result
         }
-        return result
+        return nil
     }
 
     /// The snapshots kept in the backups folder, newest first.
