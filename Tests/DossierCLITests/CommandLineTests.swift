@@ -74,6 +74,8 @@ struct CommandLineTests {
         #expect(try run(["export", "-o", directory.file("lijst.csv")]).standardError.contains("--what: kies relations, activities"))
         #expect(try run(["export"]).standardOutput.hasPrefix("{"))
         #expect(try run(["export", "--format", "json", "--what", "relations"]).standardError.contains("--what hoort bij --format csv"))
+        #expect(try run(["export", "--what", "activities", "-o", directory.file("b.ics")]).standardError
+            .contains("b.ics is een naam voor iCalendar, maar --what hoort bij CSV; geef --format csv, of een naam op .csv"))
     }
 
     @Test("relations: a table aligned by display width, accents included")

@@ -108,6 +108,9 @@ struct FlowTests {
         #expect(app.state.form?["sectors"]?.flagValues == ["zorg"], "\(String(describing: app.state.form?["sectors"]?.value))")
         app.press(.tab, .backTab).type("farma").press(.character(" "))
         #expect(Set(app.state.form?["sectors"]?.flagValues ?? []) == ["zorg", "farma"])
+        // One word after another, without leaving the field: each goes to its own option.
+        app.type("farmaonderwijs").press(.character(" "))
+        #expect(Set(app.state.form?["sectors"]?.flagValues ?? []) == ["zorg", "farma", "onderwijs"])
         app.press(.tab, .backTab).type("Regio")
         #expect(app.state.form?.errors["sectors"]?.hasPrefix("Dit veld is een keuze met vinkjes (de keuzes staan erin)") == true, "\(app.state.form?.errors ?? [:])")
     }

@@ -32,7 +32,13 @@ struct CopyCommand: ParsableCommand {
             let configuration = try Session.configuration(needing: Session.settingsForWriting)
             let source = try StorageOpener.open(StoreLocation(path: from, isDefault: false), configuration: configuration)
             let target = try StorageOpener.open(StoreLocation(path: to, isDefault: false), configuration: configuration)
-            let archive = try source.exportArchive()
+            let archive: DossierArchive
+            do throws(StoreError) {
+                archive = try source.exportArchive()
+            } catch .dossierMissing(let file) {
+                // A source that is not there: nothing to begin anew.
+                throw StoreError.missing(file: file)
+            }
             try target.importArchive(archive, replacing: replace)
             let copied = try target.load()
             let original = try source.load()

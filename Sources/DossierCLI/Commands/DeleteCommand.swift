@@ -8,7 +8,7 @@ struct DeleteCommand: ParsableCommand {
         discussion: """
         Een relatie met activiteiten, een relatie waar een andere via loopt of een relatie met een budgetregel \
         wordt geweigerd, met de reden: ontkoppel eerst, of zet de relatie op Beëindigd (dossier set-status). \
-        Het verwijderen komt in het logboek; dossier undo maakt het ongedaan.
+        Het verwijderen komt in het logboek; dossier undo maakt het ongedaan (bij een dossier in een bestand).
         Voorbeeld:
           dossier delete "Beurs BIO-Europe" --yes
         """

@@ -52,6 +52,11 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         let format = chosenFormat
         guard ["csv", "ics", "json"].contains(format) else { throw ValidationError("--format: kies csv, ics of json") }
+        // The name after -o says one format, --what or --excel another: which was meant is not for this program to guess.
+        if self.format == nil, format != "csv", what != nil || excel, let output {
+            throw ValidationError("-o \(output) is een naam voor \(format == "ics" ? "iCalendar" : "JSON"), maar \(what != nil ? "--what" : "--excel") "
+                                  + "hoort bij CSV; geef --format csv, of een naam op .csv")
+        }
         if format == "csv" {
             guard let what, ["relations", "activities", "contacts", "gesprekspartners"].contains(what) else {
                 throw ValidationError("--what: kies relations, activities, contacts of gesprekspartners")

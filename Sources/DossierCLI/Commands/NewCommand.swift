@@ -24,7 +24,12 @@ struct NewCommand: ParsableCommand {
             let configuration = try Session.configuration(needing: Session.settingsForWriting)
             let target = try StorageOpener.open(StoreLocation(path: path, isDefault: false), configuration: configuration)
             let dossier = NewDossier.make()
-            try target.importArchive(DossierArchive(snapshot: dossier.encoded(), sequence: 0, lines: [], backups: []), replacing: false)
+            do throws(StoreError) {
+                try target.importArchive(DossierArchive(snapshot: dossier.encoded(), sequence: 0, lines: [], backups: []), replacing: false)
+            } catch .targetTaken {
+                throw StoreError.targetTaken("\(target.location) bestaat al (of er staat een dossier); er is niets geschreven. Kies een ander pad: "
+                                             + "dossier new overschrijft nooit")
+            }
             _ = try target.load()
             let paid = dossier.relations.isEmpty ? "" : " en " + (dossier.relations.count == 1 ? "de relatie die een budgetregel betaalt" : "de relaties die een budgetregel betaalt")
                 + " (\(dossier.relations.map(\.name).joined(separator: ", ")))"

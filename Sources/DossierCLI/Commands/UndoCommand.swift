@@ -10,7 +10,8 @@ struct UndoCommand: ParsableCommand {
         Zegt eerst welke wijziging het is (nummer, wanneer, wie, wat). Het ongedaan maken komt zelf in het logboek; \
         nog eens undo doet de wijziging weer. Ook na het samenvoegen (bij het sluiten van het scherm, of na veel \
         wijzigingen), zolang de back-up van ervoor en het logboek er zijn; anders zet u een back-up terug (dossier \
-        backups, dossier restore). Heeft iemand het record intussen gewijzigd, dan wordt niets gewijzigd.
+        backups, dossier restore). Heeft iemand het record intussen gewijzigd, dan wordt niets gewijzigd. Alleen bij een \
+        dossier in een bestand; in een database maakt u op het scherm ongedaan (u).
         Voorbeeld, een verwijdering terug:
           dossier delete "Beurs BIO-Europe" --yes
           dossier undo
@@ -28,6 +29,7 @@ struct UndoCommand: ParsableCommand {
             throw failure("ongedaan maken op de opdrachtregel kan bij een dossier in een bestand; in een database: met u op het scherm, "
                           + "of met dossier restore", code: ExitStatus.usage)
         }
+        file.keepsUndoOfLastChange = true
         var dossier = try storeOptions.load(store)
         let backups = "zet eventueel een back-up terug (\(storeOptions.command) backups, \(storeOptions.command) restore NAAM)"
         guard file.sequence > 0 else { throw failure("er is nog geen wijziging in het logboek om ongedaan te maken", code: ExitStatus.dataError) }

@@ -90,6 +90,7 @@ public enum ICalendar {
     /// The UIDs of an activity's follow-ups: each its text as a slug (numbered from the second alike), not its place, so
     /// that removing one does not hand its UID to the next and a calendar updates the right task. Ticking it off or
     /// moving its date keeps the UID; a new text is a new task.
+    /// The parts are joined with dots, which neither an id nor a slug holds: no two follow-ups share a UID.
     static func followUpUIDs(_ activity: Activity) -> [String] {
         var seen: [String: Int] = [:]
         return activity.followUps.map { followUp in
@@ -97,8 +98,8 @@ public enum ICalendar {
             while slug.hasSuffix("-") { slug.removeLast() }
             if slug.isEmpty { slug = "taak" }
             seen[slug, default: 0] += 1
-            let number = seen[slug, default: 1] > 1 ? "-\(seen[slug, default: 1])" : ""
-            return "vervolgactie-\(slug)\(number)-\(activity.id)@\(uidDomain)"
+            let number = seen[slug, default: 1] > 1 ? ".\(seen[slug, default: 1])" : ""
+            return "vervolgactie.\(activity.id).\(slug)\(number)@\(uidDomain)"
         }
     }
 

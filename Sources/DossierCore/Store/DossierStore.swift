@@ -67,8 +67,11 @@ public final class DossierStore {
     /// (`loadForNaming`).
     var unansweredListing: (files: ListingStamps, listing: ActivityListing)?
     /// The last change `load` applied from the journal, with what undoes it (nil for a backup put back); nil when the
-    /// journal held none after the snapshot.
+    /// journal held none after the snapshot, or when not asked for (`keepsUndoOfLastChange`).
     var lastReplayed: (entry: JournalEntry, undo: Restoration?)?
+    /// Whether `load` keeps the last change it applied with what undoes it (for `dossier undo` only: after an import, what
+    /// undoes it is every record it touched, as it was).
+    public var keepsUndoOfLastChange = false
 
     public var path: String { files.snapshot }
     /// Whether this store was opened for writing (`openForWriting`).
@@ -189,7 +192,8 @@ public final class DossierStore {
         }
         if lineage == nil { lineage = newEntries.first?.lineage }
         for (index, entry) in zip(newEntries.indices, newEntries) {
-            lastReplayed = (entry, try replay(entry, into: &dossier, line: index + 1))
+            let undo = try replay(entry, into: &dossier, line: index + 1)
+            if keepsUndoOfLastChange { lastReplayed = (entry, undo) }
             lastSequence = entry.sequence
             tail = journal.checksums[index]
         }

@@ -58,7 +58,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case let .missing(file):
             return "\(file) bestaat niet"
         case let .dossierMissing(file):
-            return "\(file) bestaat niet; een nieuw dossier begint u met: dossier new \(file)"
+            return "\(file) bestaat niet; een nieuw dossier begint u met: dossier new \(ShellWord.quoted(file))"
         case let .snapshotMissing(file):
             return "het dossier \(file) ontbreekt, maar zijn journaal, back-ups of geschiedenis staan er nog; er is niets aangemaakt of gewijzigd. Zet de laatste stand terug met dossier restore NAAM (zie dossier backups)"
         case let .fileSystem(error):

@@ -139,26 +139,37 @@ extension AppState {
                 form.fields[index].value = .menu(options, selected: selected)
             }
         case .flags(let options, var on, var cursor):
+            func option(beginning text: String) -> Int? {
+                let folded = SearchText.fold(text)
+                return options.indices.first { SearchText.fold(options[$0].label).hasPrefix(folded) }
+            }
             switch key {
             case .right: cursor = min(options.count - 1, cursor + 1)
             case .left: cursor = max(0, cursor - 1)
             case .character(" "):
                 let value = options[cursor].value
                 if on.contains(value) { on.remove(value) } else { on.insert(value) }
-                form.choiceTyped = ""
             case .character(let letter):
-                // Letters typed in a row go to the option they begin (`farma`); Space then ticks it.
-                let typed = SearchText.fold(form.choiceTyped + String(letter))
-                guard let match = options.indices.first(where: { SearchText.fold(options[$0].label).hasPrefix(typed) }) else {
-                    form.choiceTyped += String(letter)
+                // Letters typed in a row go to the option they begin (`farma`); Space then ticks it. After a word that
+                // chose (or one stray key), a letter that goes on no such word starts a new one (`farma`, then `zorg`);
+                // after text that chose nothing ("Regio"), the rest of it chooses nothing either.
+                let typed = form.choiceTyped + String(letter)
+                let mayStartAgain = form.choiceTyped.count <= 1 || option(beginning: form.choiceTyped) != nil
+                if let match = option(beginning: typed) {
+                    form.choiceTyped = typed
+                    cursor = match
+                } else if mayStartAgain, let match = option(beginning: String(letter)) {
+                    form.choiceTyped = String(letter)
+                    cursor = match
+                } else {
+                    form.choiceTyped = typed
                     form.errors[field.id] = Form.choiceHint + " met vinkjes (de keuzes staan erin): ←/→ of typ het begin van een keuze, "
                         + "spatie vinkt aan of uit; andere tekst kan hier niet"
                     return
                 }
-                form.choiceTyped += String(letter)
-                cursor = match
             default: return
             }
+            if case .character(let typed) = key, typed != " " {} else { form.choiceTyped = "" }
             form.errors[field.id] = nil
             form.fields[index].value = .flags(options, on: on, cursor: cursor)
         case .picked(var ids, let source, let allowsMultiple, let emptyLabel):

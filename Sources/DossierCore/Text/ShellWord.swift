@@ -1,7 +1,7 @@
 /// A word for a command line to copy from a hint, as a POSIX shell reads it back.
-enum ShellWord {
+public enum ShellWord {
     /// As it is when the shell reads it so (`missie-lyon`, `2`), else between single quotes (`'Delegatie uit Lyon'`).
-    static func quoted(_ word: String) -> String {
+    public static func quoted(_ word: String) -> String {
         let plain = !word.isEmpty && word.unicodeScalars.allSatisfy {
             $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./:@%+=,".unicodeScalars.contains($0))
         }
@@ -9,7 +9,7 @@ enum ShellWord {
     }
 
     /// Between single quotes always (a path), a quote inside written as `'\''`.
-    static func singleQuoted(_ word: String) -> String {
+    public static func singleQuoted(_ word: String) -> String {
         "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
