@@ -64,6 +64,23 @@ struct LifeCycleCommandTests {
         #expect(refused.standardError.contains(", en past niet in het budget (€ 150.000,00 past niet binnen"), "\(refused.standardError)")
     }
 
+    @Test("approving costs without a date (which the budget counts in no year) asks a date or a reason; the year report counts them in no year and says so")
+    func costsWithoutDate() throws {
+        let refused = try run(["add-activity", "--title", "Groot programma", "--kind", "overig", "--cost", "50.000", "--status", "goedgekeurd", "--decision", "B&W"])
+        #expect(refused.status == 65)
+        #expect(refused.standardError.contains("'Groot programma' heeft kosten (€ 50.000,00) maar geen datum, dus telt het budget ze in geen enkel jaar"),
+                "\(refused.standardError)")
+        let dated = try run(["add-activity", "--title", "Groot programma", "--kind", "overig", "--cost", "500", "--status", "goedgekeurd",
+                             "--decision", "B&W", "--date", "1-6-2027"])
+        #expect(dated.status == 0, "\(dated.standardError)")
+        let reasoned = try run(["add-activity", "--title", "Doorlopend programma", "--kind", "overig", "--cost", "700", "--status", "goedgekeurd",
+                                "--decision", "B&W", "--override-reason", "structureel, elk jaar"])
+        #expect(reasoned.status == 0, "\(reasoned.standardError)")
+        let report = try run(["report", "--year", "2027"]).standardOutput
+        #expect(report.contains("Zonder datum, en dus in geen jaar van het budget geteld: Doorlopend programma (samen € 700,00)"), "\(report)")
+        #expect(!report.contains("€ 1.200,00"), "the undated cost is not added to the year's")
+    }
+
     @Test("move to goedgekeurd weighs the cost against the budget: over it is refused naming the option for a reason, which approves it")
     func approvingOverBudget() throws {
         let added = try run(["add-activity", "--title", "Beurs Düsseldorf", "--kind", "beurs", "--date", "12-10-2027", "--cost", "14.000"])

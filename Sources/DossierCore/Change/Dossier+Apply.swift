@@ -404,6 +404,11 @@ extension Dossier {
             if shortfall.hasSuffix(".") { shortfall.removeLast() }
             reasons.append("past niet in het budget (\(shortfall))")
         }
+        // Costs without a date fall in no year of the budget: approved so, they would never be counted.
+        if weighingBudget, activity.startDate == nil, activity.budgetLine != nil, activity.budgetedCost.cents > 0 {
+            reasons.append("heeft kosten (\(activity.budgetedCost.formatted)) maar geen datum, dus telt het budget ze in geen enkel jaar; "
+                           + "geef een begindatum")
+        }
         return reasons.isEmpty ? nil : "'\(activity.title)' " + reasons.joined(separator: ", en ")
     }
 

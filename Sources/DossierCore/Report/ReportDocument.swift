@@ -116,13 +116,20 @@ struct ReportWriter {
             let entries = report.entries(focus)
             let done = entries.filter { $0.activity.status.isCarriedOut }
             let running = entries.filter { $0.activity.status == .goedgekeurd || $0.activity.status == .gepland }
-            let cost = entries.filter(\.activity.status.countsAgainstBudget).reduce(Money.zero) { $0 + $1.activity.budgetedCost }
+            // What the budget counts for the year: an activity without a date runs through every year, and is charged to none.
+            let cost = entries.filter { $0.activity.status.countsAgainstBudget && !$0.isOngoing }.reduce(Money.zero) { $0 + $1.activity.budgetedCost }
             rows.append([focus.label, String(entries.count), String(done.count), String(running.count), cost.cents == 0 ? "" : cost.formatted,
                          Self.yielded(entries)])
         }
         blocks.append(.table(headings: ["Focus", "Activiteiten", "Uitgevoerd", "Lopend", "Kosten", "Wat het opleverde"], rows: rows,
                              emphasis: [], numericColumns: [1, 2, 3, 4]))
         var lines: [String] = []
+        let undated = report.entries.filter { $0.isOngoing && $0.activity.status.countsAgainstBudget && $0.activity.budgetedCost.cents > 0 }
+        if !undated.isEmpty {
+            let total = undated.reduce(Money.zero) { $0 + $1.activity.budgetedCost }
+            lines.append("Zonder datum, en dus in geen jaar van het budget geteld: " + undated.map(\.activity.title).joined(separator: ", ")
+                         + " (samen \(total.formatted)); geef een datum om ze mee te tellen.")
+        }
         if let budget = report.activityBudget {
             let used = budget.committed + budget.spent
             let share = budget.budget.cents > 0 ? " (\(ReportWriter.percentage(used.cents, of: budget.budget.cents)))" : ""
