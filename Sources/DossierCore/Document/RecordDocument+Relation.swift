@@ -67,7 +67,7 @@ extension RecordDocument {
         if !change.reason.isEmpty { details.append(RecordLine(change.reason, indent: column)) }
         if let decision = change.decision { details.append(RecordLine("Besluit: \(decision)", indent: column)) }
         if let override = change.overrideReason {
-            details.append(RecordLine("Afwijking van negatieve afweging: \(override)", indent: column, tone: .warning))
+            details.append(RecordLine("Reden om af te wijken (van de afweging, het Kader of het budget): \(override)", indent: column, tone: .warning))
         }
         return RecordItem(line: line, details: details)
     }

@@ -190,7 +190,7 @@ struct ReportWriter {
             activity.title + (activity.year.map { $0 == report.year ? "" : " (\($0))" } ?? " (doorlopend)")
         }
         let more = overrides.count > shown.count ? " en nog \(overrides.count - shown.count)" : ""
-        return "; in \(report.year) \(count(overrides.count, "activiteit", "activiteiten")) goedgekeurd ondanks een negatief oordeel: "
+        return "; in \(report.year) \(count(overrides.count, "activiteit", "activiteiten")) goedgekeurd met een reden om af te wijken van het Kader of het budget: "
             + shown.joined(separator: ", ") + more + "."
     }
 
@@ -237,7 +237,11 @@ struct ReportWriter {
             fields.append(("Afweging", "niet afgewogen"))
         }
         if let decision = activity.approvalDecision { fields.append(("Besluit", decision)) }
-        if let override = entry.overrideReason { fields.append(("Afwijking", "GOEDGEKEURD ONDANKS NEGATIEF OORDEEL: \(override)")) }
+        // Against a negative weighing, or against the budget or a rule of the Kader (the reason does not say which): said as it is.
+        if let override = entry.overrideReason {
+            let against = entry.overrideWasAgainstWeighing ? "ONDANKS NEGATIEF OORDEEL" : "MET EEN REDEN OM AF TE WIJKEN VAN HET KADER OF HET BUDGET"
+            fields.append(("Afwijking", "GOEDGEKEURD \(against): \(override)"))
+        }
         let outcomes = activity.outcomes.trimmingSpaces()
         if !outcomes.isEmpty {
             fields.append(("Resultaten", outcomes))

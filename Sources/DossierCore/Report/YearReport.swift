@@ -30,8 +30,10 @@ public struct YearReport: Sendable {
         /// Approved or planned without a date: it runs through the year ("doorlopend").
         public var isOngoing: Bool
         public var assessment: Assessment?
-        /// Approved although the weighing then was negative: the recorded reason (a later weighing does not undo it).
+        /// Approved with a reason to set the Kader aside: the recorded reason (a later weighing does not undo it).
         public var overrideReason: String?
+        /// Whether that approval went against the weighing then (else against a rule of the Kader or the budget).
+        public var overrideWasAgainstWeighing = false
     }
 
     public struct Assessed: Sendable {
@@ -129,7 +131,8 @@ public struct YearReport: Sendable {
         let ongoing = hasDatedData ? dossier.activities.filter { YearReport.isOngoing($0, in: year) }.sorted(byKey: { SearchText.fold($0.title) }, <) : []
         entries = (dated + ongoing).map { activity in
             Entry(activity: activity, focus: Assessor.focus(of: activity, in: dossier), isOngoing: activity.startDate == nil,
-                  assessment: activity.assessments.last, overrideReason: activity.approvalOverrideReason)
+                  assessment: activity.assessments.last, overrideReason: activity.approvalOverrideReason,
+                  overrideWasAgainstWeighing: YearReport.approvedAgainstWeighing(activity, dates: dates))
         }
         unchargedActivities = (dated + ongoing).filter { $0.budgetLine == nil && $0.status.countsAgainstBudget }
 
@@ -156,6 +159,15 @@ public struct YearReport: Sendable {
 
     /// The activities of the year with a date (not the ongoing ones).
     public var activities: [Activity] { entries.filter { !$0.isOngoing }.map(\.activity) }
+
+    /// Whether the approval that set the Kader aside came after a negative weighing: one of the latest day's weighings up to
+    /// the approval's day (its history has a day, not a time: a weighing made again that day may have come after it).
+    static func approvedAgainstWeighing(_ activity: Activity, dates: DateWriting) -> Bool {
+        guard let approval = activity.statusHistory.last(where: { $0.overrideReason != nil }) else { return false }
+        let before = activity.assessments.filter { dates.localDate(of: $0.timestamp) <= approval.date }
+        guard let day = before.last.map({ dates.localDate(of: $0.timestamp) }) else { return false }
+        return before.contains { dates.localDate(of: $0.timestamp) == day && $0.verdict == .negatief }
+    }
 
     public func entries(_ focus: KaderFocus) -> [Entry] { entries.filter { $0.focus == focus } }
 
