@@ -544,6 +544,23 @@ struct FlowTests {
         #expect(app.state.dossier.activity("missie-lyon")?.title == "Missie Lyon")
     }
 
+    @Test("u on a step already undone elsewhere (dossier undo on the command line) saves nothing and says so; the next u goes further back")
+    func undoneElsewhere() throws {
+        let app = Harness(dossier: Fixtures.smallDossier(), width: 100, height: 30)
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .tab).type("Kader").press(.control("s"))
+        let before = try #require(app.state.dossier.relation("bom"))
+        #expect(before.status != Fixtures.smallDossier().relation("bom")?.status)
+        var restoration = try #require(app.state.undoHistory.undoable.last?.restoration)
+        restoration.purpose = .undo
+        app.store.othersChanges = [(.restore(restoration), ChangeContext(actor: "anna", timestamp: Fixtures.now, today: Fixtures.context.today))]
+        #expect(app.loop.refresh())
+        let committed = app.store.committed.count
+        app.press(.character("u"))
+        #expect(app.store.committed.count == committed, "nothing saved")
+        #expect(app.state.message?.text.hasPrefix("Al ongedaan gemaakt (elders)") == true, "\(app.state.message?.text ?? "")")
+        #expect(app.state.undoHistory.undoable.isEmpty)
+    }
+
     @Test("a resize keeps the selection visible and the open form")
     func resize() {
         let app = Harness(width: 120, height: 40)

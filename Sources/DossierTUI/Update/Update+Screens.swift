@@ -291,6 +291,13 @@ extension AppState {
             return []
         }
         var restoration = entry.restoration
+        // Already as it was before (undone on the command line, or by a colleague): nothing to save, the step is done with.
+        if restoration.relations.allSatisfy({ dossier.relation($0.id) == $0.value })
+            && restoration.activities.allSatisfy({ dossier.activity($0.id) == $0.value }) {
+            undoHistory.dropLastUndoable()
+            message = .info("Al ongedaan gemaakt (elders): \(entry.label); er is niets gewijzigd. Nog eens u gaat een stap verder terug.")
+            return []
+        }
         restoration.purpose = .undo
         let change = Change.restore(restoration)
         // Said as it will be saved: merged with a colleague's change to other fields since.
