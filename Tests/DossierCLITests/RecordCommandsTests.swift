@@ -195,6 +195,16 @@ struct RecordCommandsTests {
         #expect(visit.standardError.contains("dossier: let op: de streefdatum 1-4-2025 van 'Verslag naar B&W' ligt al in het verleden"), "\(visit.standardError)")
     }
 
+    @Test("an activity still to come added with a start date already past is saved with a warning (a mistyped year, or one already held)")
+    func pastStartDate() throws {
+        let late = try run(["add-activity", "--title", "Beurs Gent", "--kind", "beurs", "--date", "20-11-2026"])
+        #expect(late.status == 0)
+        #expect(late.standardError.contains("dossier: let op: de begindatum 20-11-2026 ligt al in het verleden; is de activiteit gehouden, zet haar dan op uitgevoerd"),
+                "\(late.standardError)")
+        let coming = try run(["add-activity", "--title", "Beurs Brugge", "--kind", "beurs", "--date", "20-11-2027"])
+        #expect(coming.status == 0 && !coming.standardError.contains("verleden"), "\(coming.standardError)")
+    }
+
     @Test("the cost activities lists is the one the budget and the screen count: the estimate until carried out, then the actual cost")
     func listedCost() throws {
         let early = try run(["edit", "missie-lyon", "--actual-cost", "3.000"])

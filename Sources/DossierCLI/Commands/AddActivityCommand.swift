@@ -101,5 +101,8 @@ struct AddActivityCommand: ParsableCommand {
         }
         Output.line(TerminalSafeText.line("Activiteit toegevoegd: \(added.title) [\(added.status.label)] (\(added.id))"))
         for line in firstLook { Output.paragraph(TerminalSafeText.line(line)) }
+        if let late = PastDueDate.notice(for: .addActivity(added), today: Session.clock.today(), dates: Session.dates) {
+            Output.error(TerminalSafeText.line("dossier: let op: \(late) (\(storeOptions.command) move \(ShellWord.quoted(added.id)) …)"))
+        }
     }
 }

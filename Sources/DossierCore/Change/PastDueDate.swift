@@ -13,8 +13,13 @@ public enum PastDueDate {
             due = edits.first { $0.field == "due" }.flatMap { try? FieldCast.date($0.new) }
         case .addActivity(let activity):
             // The follow-ups a visit is logged with.
-            guard let late = activity.followUps.first(where: { !$0.isDone && ($0.due.map { $0 < today } ?? false) }), let date = late.due else { return nil }
-            return "de streefdatum \(dates.date(date)) van '\(late.text)' ligt al in het verleden"
+            if let late = activity.followUps.first(where: { !$0.isDone && ($0.due.map { $0 < today } ?? false) }), let date = late.due {
+                return "de streefdatum \(dates.date(date)) van '\(late.text)' ligt al in het verleden"
+            }
+            // An activity still to come that began before today (a visit's date itself decides that it took place).
+            guard !activity.isVisit, activity.status.isUpcoming || activity.status == .idee || activity.status == .inAfweging,
+                  let start = activity.startDate, start < today else { return nil }
+            return "de begindatum \(dates.date(start)) ligt al in het verleden; is de activiteit gehouden, zet haar dan op uitgevoerd"
         default:
             return nil
         }
