@@ -11,7 +11,13 @@ enum ActivityListView {
     /// An activity list opened from another screen, under a line that says what it holds.
     static func draw(_ state: AppState, screen: ActivityListScreen, in canvas: inout Canvas) {
         let layout = state.layout
-        canvas.draw("\(screen.title(in: state.dossier)) (\(screen.rows.count))", x: 1, y: layout.bodyTop, width: state.width - 2, style: state.theme.title)
+        // A budget line's year lists every activity on it; what the budget counts is said beside the number.
+        var count = "\(screen.rows.count)"
+        if screen.query.budgetLine != nil {
+            let counted = screen.rows.filter { state.dossier.activities[$0].status.countsAgainstBudget }.count
+            if counted != screen.rows.count { count += ", waarvan \(counted == 0 ? "geen" : String(counted)) meetelt" }
+        }
+        canvas.draw("\(screen.title(in: state.dossier)) (\(count))", x: 1, y: layout.bodyTop, width: state.width - 2, style: state.theme.title)
         draw(state, rows: screen.rows, list: screen.list, isVisits: false, query: nil, top: layout.bodyTop + 1,
              visibleRows: ActivityListScreen.visibleRows(in: layout), in: &canvas)
     }
