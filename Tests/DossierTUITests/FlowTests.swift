@@ -714,7 +714,7 @@ struct AssessmentFlowTests {
         app.press(.control("s"))
         #expect(app.state.form?.errors["startDate"] != nil)
         app.type("20-12-2026").press(.control("s"))
-        #expect(app.state.form?.errors["startDate"] == "Op 20-12-2026 is nog niet geweest: een activiteit is op zijn vroegst op haar begindatum uitgevoerd",
+        #expect(app.state.form?.errors["startDate"] == "20-12-2026 is nog niet aangebroken: een activiteit is op zijn vroegst op haar begindatum uitgevoerd",
                 "a later date is said under the field: \(String(describing: app.state.form?.errors))")
         app.press(.control("u")).type("1-11-2026").press(.control("s"))
         #expect(app.state.form == nil, "saved: \(app.text)")

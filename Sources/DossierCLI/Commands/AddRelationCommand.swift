@@ -4,7 +4,7 @@ import DossierCore
 struct AddRelationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-relation",
-        abstract: "Voeg een relatie toe (een stad, regio, netwerk, partner …).",
+        abstract: "Voeg een relatie toe (een partnerstad, regio, netwerk, organisatie …).",
         discussion: """
         De naam is uniek (hoofdletters, accenten en leestekens tellen niet); de id wordt de slug van de naam. \
         Binnen of buiten Europa volgt uit het land.
@@ -23,7 +23,7 @@ struct AddRelationCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Soort (\(RelationKind.allowedList)).", valueName: "soort"))
     var kind: String
 
-    @Option(help: ArgumentHelp("Beginstatus.", valueName: "status"))
+    @Option(help: ArgumentHelp("Beginstatus (\(RelationStatus.allowedList)).", valueName: "status"))
     var status: String = RelationStatus.verkennen.rawValue
 
     @Option(name: .customLong("review-date"), help: ArgumentHelp("Herijkingsdatum, nodig bij status laag-pitje.", valueName: "datum"))

@@ -53,7 +53,7 @@ enum MoveForm {
         if !reader.problems.isEmpty { return .problems(reader.problems) }
         // Said under the field, as the step itself would refuse it.
         if let date, date > state.today {
-            return .problems(["startDate": "Op \(state.dates.date(date)) is nog niet geweest: een activiteit is op zijn vroegst op haar begindatum uitgevoerd"])
+            return .problems(["startDate": "\(state.dates.date(date)) is nog niet aangebroken: een activiteit is op zijn vroegst op haar begindatum uitgevoerd"])
         }
         let move = Change.moveActivity(activityID, status: status, reason: reader.text("reason"), overrideReason: overrideReason,
                                        decision: decision, actualCost: actualCost, seen: activity.status)
