@@ -64,6 +64,16 @@ struct LifeCycleCommandTests {
         #expect(refused.standardError.contains(", en past niet in het budget (€ 150.000,00 past niet binnen"), "\(refused.standardError)")
     }
 
+    @Test("putting a relation on laag pitje says which approved or planned activity of it still stands; a review says nothing")
+    func laagPitjeWithActivityToCome() throws {
+        let put = try run(["set-status", "rhone-alpes", "laag-pitje", "--reason", "Kader", "--review-date", "1-1-2029"])
+        #expect(put.status == 0, "\(put.standardError)")
+        #expect(put.standardError.contains("dossier: let op: Rhône-Alpes heeft nog een goedgekeurde of geplande activiteit op 10-3-2027 (missie-lyon)"),
+                "\(put.standardError)")
+        let review = try run(["review", "rhone-alpes", "--reason", "blijft", "--review-date", "1-6-2029"])
+        #expect(review.status == 0 && !review.standardError.contains("let op"), "\(review.standardError)")
+    }
+
     @Test("approving costs without a date (which the budget counts in no year) asks a date or a reason; the year report counts them in no year and says so")
     func costsWithoutDate() throws {
         let refused = try run(["add-activity", "--title", "Groot programma", "--kind", "overig", "--cost", "50.000", "--status", "goedgekeurd", "--decision", "B&W"])

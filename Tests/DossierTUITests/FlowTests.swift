@@ -544,6 +544,18 @@ struct FlowTests {
         #expect(app.state.dossier.activity("missie-lyon")?.title == "Missie Lyon")
     }
 
+    @Test("putting a relation on laag pitje on the screen says which approved or planned activity of it still stands")
+    func laagPitjeWithActivityToCome() throws {
+        let app = Harness(dossier: Fixtures.smallDossier(), width: 120, height: 36)
+        app.press(.character("/")).type("rhone").press(.enter, .character("s"))
+        for _ in 0..<6 where app.state.form?["status"]?.selectedValue != "laag-pitje" { app.press(.down) }
+        #expect(app.state.form?["status"]?.selectedValue == "laag-pitje")
+        app.press(.tab).type("Kader").press(.control("s"))
+        #expect(app.state.form == nil, "\(app.state.form?.errors ?? [:])")
+        #expect(app.state.message?.text.contains("Let op: Rhône-Alpes heeft nog een goedgekeurde of geplande activiteit op 10-3-2027 (missie-lyon)") == true,
+                "\(app.state.message?.text ?? "")")
+    }
+
     @Test("u on a step already undone elsewhere (dossier undo on the command line) saves nothing and says so; the next u goes further back")
     func undoneElsewhere() throws {
         let app = Harness(dossier: Fixtures.smallDossier(), width: 100, height: 30)

@@ -39,5 +39,16 @@ struct SetStatusCommand: ParsableCommand {
         }
         guard let before, let after = dossier.relation(before.id) else { return }
         Output.line(TerminalSafeText.line(StatusChangeText.line(before: before, after: after)))
+        // Put on laag pitje now: an approved or planned activity still to come is said. Its date comes from the whole
+        // dossier when that was read, else from the list index (the relations alone were read).
+        guard after.status == .laagPitje, before.status != .laagPitje else { return }
+        let today = Session.clock.today()
+        let overview = dossier.isPart
+            ? ((try? storeOptions.store(forWriting: false)) as? DossierStore)?.listIndex()?.relations.first { $0.relation.id == after.id }
+            : RelationOverview.all(in: dossier, today: today).first { $0.relation.id == after.id }
+        if var overview {
+            overview.relation = after
+            if let notice = overview.laagPitjeNotice(today: today, dates: Session.dates) { Output.error(TerminalSafeText.line("dossier: let op: \(notice)")) }
+        }
     }
 }

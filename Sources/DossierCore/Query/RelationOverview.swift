@@ -36,6 +36,16 @@ public struct RelationOverview: Hashable, Sendable {
         public func isOverdue(on today: CalendarDate) -> Bool { date < today }
     }
 
+    /// Said when the relation has just been put on laag pitje: an approved or planned activity still to come stands (a
+    /// laag pitje holds back new ones only), which is most often worth a look.
+    public func laagPitjeNotice(today: CalendarDate, dates: DateWriting = .standard) -> String? {
+        guard relation.status == .laagPitje, let upcoming = upcomingActivity, upcoming.date >= today, case .activity(let id) = upcoming.reason else {
+            return nil
+        }
+        return "\(relation.name) heeft nog een goedgekeurde of geplande activiteit op \(dates.date(upcoming.date)) (\(id)); een laag pitje houdt "
+            + "alleen nieuwe activiteiten tegen: die blijft staan, tenzij u haar annuleert"
+    }
+
     /// Overviews of every relation, from one pass over the activities. The next date is the earliest of
     /// the review date (laag pitje) and the start of an approved or planned activity, past ones included.
     public static func all(in dossier: Dossier, today: CalendarDate) -> [RelationOverview] {

@@ -48,8 +48,13 @@ enum StatusForm {
         let reviewDate = status.requiresReviewDate ? reader.date("reviewDate", required: true) : nil
         if !reader.problems.isEmpty { return .problems(reader.problems) }
         let review = reviewDate.map { " (herijking \(state.dates.date($0)))" } ?? ""
-        let success = isReview ? "\(relation.name): herijkt, blijft \(status.label)\(review)"
+        var success = isReview ? "\(relation.name): herijkt, blijft \(status.label)\(review)"
             : "\(relation.name): \(relation.status.label) → \(status.label)\(review)"
+        // Put on laag pitje now: an activity still to come is said (from the screen's overview, as the list shows it).
+        if !isReview, status == .laagPitje, var overview = state.dossier.relationPosition(relationID).map({ state.index.overviews[$0] }) {
+            overview.relation.status = status
+            if let notice = overview.laagPitjeNotice(today: state.today, dates: state.dates) { success += ". Let op: \(notice)" }
+        }
         return .change(.setRelationStatus(relationID, status: status, reason: reason, reviewDate: reviewDate, seen: relation.status), success: success)
     }
 }
