@@ -250,9 +250,12 @@ public final class DossierStore {
     // MARK: History and backups
 
     /// Every journal entry ever recorded: the archived segments and the current journal, in order.
-    public func history() throws(StoreError) -> [JournalEntry] {
+    public func history() throws(StoreError) -> [JournalEntry] { try history(after: 0) }
+
+    /// The journal entries after change `sequence`, from the archived segments and the current journal, in order.
+    public func history(after sequence: Int) throws(StoreError) -> [JournalEntry] {
         var entries: [Int: JournalEntry] = [:]
-        for segment in try archivedSegments(after: 0) {
+        for segment in try archivedSegments(after: sequence) {
             for entry in try readSegment(segment).entries { entries[entry.sequence] = entry }
         }
         if let bytes = try read(files.journal) {
@@ -262,7 +265,7 @@ public final class DossierStore {
                 throw .damagedJournal(file: files.journal, damage: error)
             }
         }
-        return entries.keys.sorted().compactMap { entries[$0] }
+        return entries.keys.sorted().filter { $0 > sequence }.compactMap { entries[$0] }
     }
 
     /// The last change of the log, after `load`, with what undoes it (nil for a backup put back): from the journal, or,
@@ -275,15 +278,8 @@ public final class DossierStore {
         // change after it from the archive and the journal; without them all the state before the last is not known.
         for backup in try backups() where backup.sequence < lastSequence {
             guard let bytes = try read(backup.path), var dossier = try? DossierFile.decode(bytes, file: backup.path) else { continue }
-            var entries: [Int: JournalEntry] = [:]
-            for segment in try archivedSegments(after: dossier.journalSequence) {
-                for entry in try readSegment(segment).entries { entries[entry.sequence] = entry }
-            }
-            if let bytes = try read(files.journal), let journal = try? JournalFile.parse(bytes) {
-                for entry in journal.entries { entries[entry.sequence] = entry }
-            }
-            let after = ((dossier.journalSequence + 1)...max(dossier.journalSequence + 1, lastSequence)).compactMap { entries[$0] }
-            guard after.count == lastSequence - dossier.journalSequence else { return nil }
+            let after = try history(after: dossier.journalSequence).filter { $0.sequence <= lastSequence }
+            guard after.count == lastSequence - dossier.journalSequence, after.first?.sequence == dossier.journalSequence + 1 else { return nil }
             var result: (entry: JournalEntry, undo: Restoration?)?
             for (index, entry) in after.enumerated() {
                 result = (entry, try replay(entry, into: &dossier, line: index + 1))

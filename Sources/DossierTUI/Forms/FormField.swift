@@ -13,6 +13,12 @@ public struct MenuOption: Hashable, Sendable {
     public static func from<V: Vocabulary>(_ values: [V]) -> [MenuOption] {
         values.map { MenuOption($0.rawValue, $0.label) }
     }
+
+    /// The first of `options` whose label begins with `text`, case and accents aside (type-ahead in menus, choices, ticks).
+    static func index(beginning text: String, in options: [MenuOption]) -> Int? {
+        let folded = SearchText.fold(text)
+        return options.indices.first { SearchText.fold(options[$0].label).hasPrefix(folded) }
+    }
 }
 
 /// What a form field holds and how it is edited.

@@ -96,10 +96,7 @@ extension AppState {
             // field too far) chooses nothing and is said, instead of its letters and spaces each switching the choice.
             let hint = Form.choiceHint + " (\(options.map(\.label).joined(separator: ", "))): ←/→ of spatie, of typ het begin van een keuze; "
                 + "andere tekst kan hier niet"
-            func option(beginning text: String) -> Int? {
-                let folded = SearchText.fold(text)
-                return options.indices.first { SearchText.fold(options[$0].label).hasPrefix(folded) }
-            }
+            func option(beginning text: String) -> Int? { MenuOption.index(beginning: text, in: options) }
             switch key {
             case .character(" ") where form.choiceTyped.count >= 2 || (!form.choiceTyped.isEmpty && option(beginning: form.choiceTyped) == nil):
                 // A space inside a typed word (or after text that begins no option) is part of it; after one first letter
@@ -132,17 +129,13 @@ extension AppState {
             }
         case .menu(let options, let selected):
             guard case .character(let letter) = key else { return }
-            let folded = SearchText.fold(String(letter))
-            if let match = options.indices.first(where: { SearchText.fold(options[$0].label).hasPrefix(folded) }) {
+            if let match = MenuOption.index(beginning: String(letter), in: options) {
                 form.fields[index].value = .menu(options, selected: match)
             } else {
                 form.fields[index].value = .menu(options, selected: selected)
             }
         case .flags(let options, var on, var cursor):
-            func option(beginning text: String) -> Int? {
-                let folded = SearchText.fold(text)
-                return options.indices.first { SearchText.fold(options[$0].label).hasPrefix(folded) }
-            }
+            func option(beginning text: String) -> Int? { MenuOption.index(beginning: text, in: options) }
             switch key {
             case .right: cursor = min(options.count - 1, cursor + 1)
             case .left: cursor = max(0, cursor - 1)
