@@ -12,8 +12,8 @@ struct EditCommand: ParsableCommand {
         Voorbeelden:
           dossier edit biovalley --country "Duitsland, Frankrijk, Zwitserland" \\
               --sectors farma
-          dossier edit "Handelsmissie Lyon" --estimated-cost 3.000 \\
-              --start-date 12-4-2027
+          dossier edit aanhaken-bij-handelsmissies-nl-in-business \\
+              --estimated-cost 3.000 --start-date 12-4-2027
 
         Velden van een relatie:
         \(FieldArguments.help(Relation.fields))

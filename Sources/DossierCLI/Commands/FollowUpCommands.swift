@@ -5,7 +5,7 @@ struct AddFollowUpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-follow-up",
         abstract: "Voeg een vervolgactie toe aan een activiteit.",
-        discussion: "Voorbeeld:\n  dossier add-follow-up \"Delegatie uit Lyon\" --what \"Verslag naar B&W\" \\\n      --due 1-4-2026 --owner adviseur"
+        discussion: "Voorbeeld:\n  dossier add-follow-up \"Campusbeurs HAN\" --what \"Verslag naar B&W\" \\\n      --due 1-4-2027 --owner adviseur"
     )
 
     @OptionGroup var storeOptions: StoreOptions
@@ -52,8 +52,8 @@ struct DoneCommand: ParsableCommand {
         discussion: """
         De vervolgactie bij nummer (zoals dossier show haar toont) of bij (het begin van) haar omschrijving.
         Voorbeelden:
-          dossier done "Delegatie uit Lyon" 1
-          dossier done delegatie-uit-lyon "verslag naar"
+          dossier done "Campusbeurs HAN" 1
+          dossier done campusbeurs-han "verslag naar"
         """
     )
 
@@ -113,7 +113,7 @@ struct EditFollowUpCommand: ParsableCommand {
         discussion: """
         De vervolgactie bij nummer (zoals dossier show haar toont) of bij (het begin van) haar omschrijving.
         Voorbeeld:
-          dossier edit-follow-up "Delegatie uit Lyon" 1 --due 15-4-2026 --owner Kees
+          dossier edit-follow-up "Campusbeurs HAN" 1 --due 15-4-2027 --owner Kees
 
         Velden:
         \(FieldArguments.help(FollowUp.fields))
@@ -164,7 +164,7 @@ struct RemoveFollowUpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove-follow-up",
         abstract: "Verwijder een vervolgactie (vraagt op een terminal; anders --yes). Gedaan? Vink haar af met dossier done.",
-        discussion: "Voorbeeld:\n  dossier remove-follow-up \"Delegatie uit Lyon\" 2 --yes"
+        discussion: "Voorbeeld:\n  dossier remove-follow-up \"Campusbeurs HAN\" 2 --yes"
     )
 
     @OptionGroup var storeOptions: StoreOptions

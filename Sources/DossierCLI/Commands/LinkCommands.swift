@@ -10,7 +10,7 @@ struct AddLinkCommand: ParsableCommand {
         Voorbeelden:
           dossier add-link taizhou --path /mnt/gedeeld/B-en-W/besluit-2025-01.pdf \\
               --label "Besluit B&W laag pitje"
-          dossier add-link "Handelsmissie Lyon" --url https://www.bom.nl/missie \\
+          dossier add-link "Campusbeurs HAN" --url https://www.han.nl/campusbeurs \\
               --label Uitnodiging
         """
     )
