@@ -261,6 +261,34 @@ struct FlowTests {
         #expect(app.state.form?.focusedField?.id == "startDate")
     }
 
+    @Test("a new visit takes its countries from the relations chosen (the Netherlands aside), until one is chosen by hand")
+    func visitCountriesFromRelations() throws {
+        let app = Harness()
+        app.press(.character("/")).type("taiz").press(.enter, .character("v"))
+        #expect(app.state.form?["countries"]?.relationIDs == ["CN"], "v on Taizhou: a delegation from China")
+        app.press(.escape)
+        if app.state.confirmation != nil { app.press(.character("J")) }
+        app.press(.character("3"), .character("v"))
+        #expect(app.state.form?["countries"]?.relationIDs == [])
+        app.type("rho").press(.tab, .backspace, .backspace, .backspace).type("pivot").press(.tab, .enter)
+        #expect(app.state.form?["relations"]?.relationIDs == ["rhone-alpes", "pivot-park"])
+        #expect(app.state.form?["countries"]?.relationIDs == ["FR"], "Pivot Park lies in the Netherlands: it says nothing")
+        // Taking Rhône-Alpes off takes France off with it: it was only filled in.
+        for _ in 0..<5 where app.state.form?.focusedField?.id != "relations" { app.press(.backTab) }
+        #expect(app.state.form?.focusedField?.id == "relations")
+        app.press(.backspace)
+        #expect(app.state.form?["relations"]?.relationIDs == ["rhone-alpes"])
+        #expect(app.state.form?["countries"]?.relationIDs == ["FR"])
+        // A country chosen by hand stays when the relations change.
+        for _ in 0..<8 where app.state.form?.focusedField?.id != "countries" { app.press(.tab) }
+        app.type("Duitsland").press(.enter)
+        #expect(app.state.form?["countries"]?.relationIDs == ["FR", "DE"])
+        for _ in 0..<8 where app.state.form?.focusedField?.id != "relations" { app.press(.backTab) }
+        app.press(.backspace)
+        #expect(app.state.form?["relations"]?.relationIDs == [])
+        #expect(app.state.form?["countries"]?.relationIDs == ["FR", "DE"])
+    }
+
     @Test("a save the store refuses keeps the form and every field; a disk error is shown and the program goes on")
     func storeFailureKeepsInput() throws {
         let app = Harness()

@@ -90,7 +90,9 @@ struct LogVisitCommand: ParsableCommand {
         let countries = try ArgumentValues.countries(self.countries, option: "--country")
         let (activity, firstLook, isActivity) = try storeOptions.addActivity { dossier, newID in
             let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
-            let draft = VisitDraft(title: title ?? "", relations: try Lookup.relationIDs(relations, in: dossier), date: date, endDate: endDate,
+            let relationIDs = try Lookup.relationIDs(relations, in: dossier)
+            let countries = countries.isEmpty ? VisitDraft.countries(of: relationIDs.compactMap(dossier.relation)) : countries
+            let draft = VisitDraft(title: title ?? "", relations: relationIDs, date: date, endDate: endDate,
                                    direction: direction, delegationFrom: delegation, ledBy: ledBy ?? "", size: size, hosts: ListText.split(hosts),
                                    programme: programme.filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "; "),
                                    entrepreneurs: ListText.participants(entrepreneurs.joined(separator: ", "), role: .ondernemer),
@@ -98,6 +100,9 @@ struct LogVisitCommand: ParsableCommand {
             return draft.newActivity(today: Session.clock.today(), approvedBy: decision, overrideReason: overrideReason, newID: newID)
         }
         Output.line(TerminalSafeText.line("Bezoek vastgelegd: \(activity.title) op \(Session.dates.date(date)) [\(activity.status.label)] (\(activity.id))"))
+        if self.countries.isEmpty && !activity.countries.isEmpty {
+            Output.line(TerminalSafeText.line("Land: \(activity.countries.names), van de relatie (--country geeft een ander)."))
+        }
         if let late = PastDueDate.notice(for: .addActivity(activity), today: Session.clock.today(), dates: Session.dates) {
             Output.error(TerminalSafeText.line("dossier: let op: \(late)"))
         }
