@@ -18,6 +18,9 @@ struct ParserMessageTests {
 
     @Test("each kind of mistake: a Dutch cause, the usage of the command that was typed, exit 64", arguments: [
         (["show"], "dossier: '<id of naam>' ontbreekt; die is verplicht", "Gebruik: dossier show "),
+        // A name beginning with a dash is read as an option: -- before it names it.
+        (["show", "-Beurs Lyon"], "dossier: '<id of naam>' ontbreekt: '-Beurs Lyon' begint met een streepje en is gelezen als optie; "
+         + "zet er -- voor (-- '-Beurs Lyon') of gebruik de id", "Gebruik: dossier show "),
         (["log-visit"], "dossier: '--date <datum>' ontbreekt; die is verplicht", "Gebruik: dossier log-visit [<opties>] --date <datum>"),
         (["budget", "--year", "abc"], "dossier: 'abc' is geen geldige waarde voor '--year <jaar>'", "Gebruik: dossier budget "),
         (["relations", "--sort"], "dossier: '--sort <volgorde>' zonder waarde: geef er een waarde bij (begint die met een streepje, schrijf dan --sort=\"-…\")",

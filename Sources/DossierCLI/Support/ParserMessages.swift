@@ -118,6 +118,11 @@ enum ParserMessages {
                 return "onbekende optie '\(option)'" + (suggestedOption(for: option, among: known).map { "; bedoelde u '\($0)'?" } ?? "")
                     + " ('\(match.1)' ontbreekt)"
             }
+            // `show "-Fair"`: a name that begins with a dash is read as an option, so the argument seems missing.
+            if match.1.hasPrefix("<"), let dashed = given.first(where: { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.count > 2 }) {
+                return "'\(match.1)' ontbreekt: \(ShellWord.quoted(dashed)) begint met een streepje en is gelezen als optie; "
+                    + "zet er -- voor (-- \(ShellWord.quoted(dashed))) of gebruik de id"
+            }
             return "'\(match.1)' ontbreekt; die is verplicht"
         }
         if let match = text.wholeMatch(of: /Missing one of: (.+)/) {
