@@ -31,6 +31,17 @@ struct CountryAndBudgetLineTests {
         #expect(shown.contains("Budget internationalisering"))
     }
 
+    @Test("without --country a new activity gets its relations' countries, the Netherlands aside, and says so")
+    func countriesFromRelations() throws {
+        let result = try run(["add-activity", "--title", "Farmabeurs Lyon", "--kind", "beurs", "--relation", "rhone-alpes", "--relation", "pivot-park"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try stored().activity("farmabeurs-lyon")?.countries.map(\.code) == ["FR"])
+        #expect(result.standardOutput.contains("Land overgenomen van de relaties: Frankrijk (--country geeft een ander)."), "\(result.standardOutput)")
+        let dutch = try run(["add-activity", "--title", "Campusdag", "--kind", "campusbeurs", "--relation", "pivot-park"])
+        #expect(try stored().activity("campusdag")?.countries == [])
+        #expect(!dutch.standardOutput.contains("overgenomen"))
+    }
+
     @Test("an unknown country is refused with candidates, and nothing is written")
     func unknownCountry() throws {
         let before = try directory.read("dossier.json")

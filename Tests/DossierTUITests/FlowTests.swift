@@ -481,7 +481,7 @@ struct FlowTests {
         #expect(added.startDate == Fixtures.date("2027-05-18"))
         #expect(added.sectors == [.farma])
         #expect(added.estimatedCost == Money(euros: 2500))
-        #expect(added.countries.map(\.code) == ["DK", "SE"])
+        #expect(added.countries.map(\.code) == ["FR", "DK", "SE"], "France came with Rhône-Alpes; the two ticked were added")
         #expect(added.budgetLine == "internationalisering")
         // Edit: open it and change the title.
         app.press(.character("g"))

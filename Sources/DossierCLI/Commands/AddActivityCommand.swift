@@ -81,16 +81,20 @@ struct AddActivityCommand: ParsableCommand {
         let sectors = try ListText.split(self.sectors).map { try ArgumentValues.vocabulary($0, Sector.self, option: "--sector") }
         let countries = try ArgumentValues.countries(self.countries, option: "--country")
         let id = try self.id.map { try ArgumentValues.parse($0, option: "--id", Identifier.read) }
+        var countriesNotice: String?
         let (added, firstLook, _) = try storeOptions.addActivity { dossier, newID in
             let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
             // Title and notes read as every text field reads them (trimmed, within their limits), as add-relation's do.
             let texts = try FieldArguments.values([("title", title)] + (notes.map { [("notes", $0)] } ?? []), table: Activity.fields, in: dossier)
             var title = self.title
             if case .text(let read)? = texts.first(where: { $0.field.key == "title" })?.value { title = read }
+            let relationIDs = try Lookup.relationIDs(relations, in: dossier)
+            let chosen: [Country]
+            (chosen, countriesNotice) = ArgumentValues.countries(given: countries, relations: relationIDs.compactMap(dossier.relation))
             var activity = Activity(
                 id: id ?? newID(title), title: title, kind: kind, status: status,
-                relations: try Lookup.relationIDs(relations, in: dossier), organiser: try Lookup.organiser(organiser, in: dossier), startDate: date,
-                endDate: endDate, countries: countries, sectors: sectors, budgetLine: budgetLine, estimatedCost: cost)
+                relations: relationIDs, organiser: try Lookup.organiser(organiser, in: dossier), startDate: date,
+                endDate: endDate, countries: chosen, sectors: sectors, budgetLine: budgetLine, estimatedCost: cost)
             try FieldArguments.fill(&activity, with: texts)
             if let decision {
                 // The first history entry carries who decided; the change path stamps its date and who recorded it.
@@ -100,6 +104,7 @@ struct AddActivityCommand: ParsableCommand {
             return activity
         }
         Output.line(TerminalSafeText.line("Activiteit toegevoegd: \(added.title) [\(added.status.label)] (\(added.id))"))
+        if let countriesNotice { Output.line(TerminalSafeText.line(countriesNotice)) }
         for line in firstLook { Output.paragraph(TerminalSafeText.line(line)) }
         if let late = PastDueDate.notice(for: .addActivity(added), today: Session.clock.today(), dates: Session.dates) {
             Output.error(TerminalSafeText.line("dossier: let op: \(late) (\(storeOptions.command) move \(ShellWord.quoted(added.id)) …)"))

@@ -88,21 +88,21 @@ struct LogVisitCommand: ParsableCommand {
             try ArgumentValues.parse(text, option: "--size") { (text: String) throws(ValueError) in try WholeNumber.read(text, in: Limits.delegationSize) }
         }
         let countries = try ArgumentValues.countries(self.countries, option: "--country")
+        var countriesNotice: String?
         let (activity, firstLook, isActivity) = try storeOptions.addActivity { dossier, newID in
             let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
             let relationIDs = try Lookup.relationIDs(relations, in: dossier)
-            let countries = countries.isEmpty ? VisitDraft.countries(of: relationIDs.compactMap(dossier.relation)) : countries
+            let chosen: [Country]
+            (chosen, countriesNotice) = ArgumentValues.countries(given: countries, relations: relationIDs.compactMap(dossier.relation))
             let draft = VisitDraft(title: title ?? "", relations: relationIDs, date: date, endDate: endDate,
                                    direction: direction, delegationFrom: delegation, ledBy: ledBy ?? "", size: size, hosts: ListText.split(hosts),
                                    programme: programme.filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "; "),
                                    entrepreneurs: ListText.participants(entrepreneurs.joined(separator: ", "), role: .ondernemer),
-                                   countries: countries, budgetLine: budgetLine, cost: cost, notes: notes ?? "", followUps: followUps)
+                                   countries: chosen, budgetLine: budgetLine, cost: cost, notes: notes ?? "", followUps: followUps)
             return draft.newActivity(today: Session.clock.today(), approvedBy: decision, overrideReason: overrideReason, newID: newID)
         }
         Output.line(TerminalSafeText.line("Bezoek vastgelegd: \(activity.title) op \(Session.dates.date(date)) [\(activity.status.label)] (\(activity.id))"))
-        if self.countries.isEmpty && !activity.countries.isEmpty {
-            Output.line(TerminalSafeText.line("Land: \(activity.countries.names), van de relatie (--country geeft een ander)."))
-        }
+        if let countriesNotice { Output.line(TerminalSafeText.line(countriesNotice)) }
         if let late = PastDueDate.notice(for: .addActivity(activity), today: Session.clock.today(), dates: Session.dates) {
             Output.error(TerminalSafeText.line("dossier: let op: \(late)"))
         }

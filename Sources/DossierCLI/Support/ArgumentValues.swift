@@ -42,6 +42,15 @@ enum ArgumentValues {
         return countries
     }
 
+    /// The countries given, or none given: those of the relations (`countriesAbroad`), with the line that says so.
+    static func countries(given: [Country], relations: [Relation]) -> (countries: [Country], notice: String?) {
+        guard given.isEmpty else { return (given, nil) }
+        let taken = relations.countriesAbroad
+        guard !taken.isEmpty else { return ([], nil) }
+        let (what, other) = taken.count == 1 ? ("Land", "een ander") : ("Landen", "andere")
+        return (taken, "\(what) overgenomen van de \(relations.count == 1 ? "relatie" : "relaties"): \(taken.names) (--country geeft \(other)).")
+    }
+
     /// A budget line by id or name, or "geen"; not given: the default line for new activities.
     static func budgetLine(_ text: String?, in dossier: Dossier, option: String) throws -> String? {
         try parse(text ?? "", option: option, dossier.readBudgetLine)

@@ -42,14 +42,6 @@ public struct VisitDraft: Hashable, Sendable {
         self.followUps = followUps
     }
 
-    /// Where a visit with `relations` comes from or goes to, as far as they tell: their countries, the Netherlands
-    /// left out (a Dutch partner says nothing about where a delegation comes from or a mission goes). What the visit
-    /// form and `log-visit` fill in when no country is given.
-    public static func countries(of relations: [Relation]) -> [Country] {
-        var seen = Set<Country>()
-        return relations.flatMap(\.countries).filter { $0.code != "NL" && seen.insert($0).inserted }
-    }
-
     /// The title used when none is given.
     public var effectiveTitle: String {
         let typed = title.trimmingSpaces()

@@ -65,3 +65,13 @@ public struct Relation: Hashable, Sendable, Identifiable {
         return placesText.isEmpty ? countryText : "\(placesText) (\(countryText))"
     }
 }
+
+extension Array where Element == Relation {
+    /// Where a visit or activity with these relations goes or comes from, as far as they tell: their countries, the
+    /// Netherlands left out (a Dutch partner says nothing about where a delegation comes from or a mission goes).
+    /// What a new visit or activity gets when no country is given.
+    public var countriesAbroad: [Country] {
+        var seen = Set<Country>()
+        return flatMap(\.countries).filter { $0.code != "NL" && seen.insert($0).inserted }
+    }
+}

@@ -10,6 +10,7 @@ enum ActivityForm {
 
     static func make(editing activity: Activity?, relations: [RelationID], in state: AppState) -> Form {
         let existing = activity ?? Activity(id: "", title: "", kind: .handelsmissie, relations: relations,
+                                            countries: relations.compactMap(state.dossier.relation).countriesAbroad,
                                             budgetLine: state.dossier.activityBudget?.id)
         let kinds = MenuOption.from(ActivityKind.allCases.filter { $0 != .delegatiebezoek })
         var fields = TableForm.fields(Activity.fields, of: existing, keys: keys, in: state.dossier, emptyLabels: ["organiser": "Gemeente Oss"],
@@ -27,6 +28,7 @@ enum ActivityForm {
                 FormField("decision", "Goedgekeurd door", .text(TextInput()),
                           help: "Al goedgekeurd of gepland: wie besloot (een besluit van B&W of een mandaat). Verplicht.", isVisible: false),
                 DraftPreview.overrideField(),
+                CountriesFromRelations.field(existing.countries),
             ], at: 2)
         }
         let title = activity.map { "Activiteit bewerken — \($0.title)" } ?? "Nieuwe activiteit"
@@ -44,7 +46,10 @@ enum ActivityForm {
         form.setVisible("decision", approved)
         // What it actually cost exists once it took place: a new activity asks for it only when it starts carried out,
         // as `move` asks for it on the way there (the budget counts the estimate until then).
-        if form.purpose == .newActivity { form.setVisible("actualCostCents", status?.isCarriedOut == true) }
+        if form.purpose == .newActivity {
+            form.setVisible("actualCostCents", status?.isCarriedOut == true)
+            CountriesFromRelations.follow(&form, in: state.dossier)
+        }
         DraftPreview.refresh(&form, in: state.dossier, ledger: state.index.ledger) { submit($0, editing: $0.purpose.editedActivity, in: state) }
         DraftPreview.showOverride(&form, approved: approved)
     }

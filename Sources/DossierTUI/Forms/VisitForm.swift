@@ -5,7 +5,7 @@ import DossierCore
 enum VisitForm {
     static func make(relations: [RelationID], in state: AppState) -> Form {
         let draft = VisitDraft(relations: relations, date: state.today, direction: .inkomend, delegationFrom: "",
-                               countries: VisitDraft.countries(of: relations.compactMap(state.dossier.relation)),
+                               countries: relations.compactMap(state.dossier.relation).countriesAbroad,
                                budgetLine: state.dossier.activityBudget?.id)
         var form = Form(purpose: .newVisit, title: "Delegatiebezoek vastleggen", fields: fields(draft: draft, in: state.dossier, dates: state.dates, isNew: true))
         refreshFollowUpRows(&form)
@@ -30,7 +30,7 @@ enum VisitForm {
         var approved = false
         if form.purpose == .newVisit {
             refreshFollowUpRows(&form)
-            fillCountriesFromRelations(&form, in: state.dossier)
+            CountriesFromRelations.follow(&form, in: state.dossier)
             let date = try? CalendarDate.read(form.text("startDate"))
             form.setVisible("decision", date.map { $0 > state.today } ?? false)
             approved = form["decision"]?.isVisible == true && !form.text("decision").isEmpty
@@ -38,23 +38,6 @@ enum VisitForm {
         DraftPreview.refresh(&form, in: state.dossier, ledger: state.index.ledger) { submit($0, editing: $0.purpose.editedActivity, in: state) }
         DraftPreview.showOverride(&form, approved: approved)
     }
-
-    /// Follows the chosen relations with the countries (their own, the Netherlands aside) for as long as the
-    /// countries are the ones filled in from them: a country chosen by hand stays.
-    private static func fillCountriesFromRelations(_ form: inout Form, in dossier: Dossier) {
-        guard var countries = form["countries"], var filled = form[filledCountries],
-              case .picked(let codes, let source, let allowsMultiple, let emptyLabel) = countries.value,
-              codes == ListText.split(filled.text) else { return }
-        let now = VisitDraft.countries(of: (form["relations"]?.relationIDs ?? []).compactMap(dossier.relation)).map(\.code)
-        guard now != codes else { return }
-        countries.value = .picked(now, source: source, allowsMultiple: allowsMultiple, emptyLabel: emptyLabel)
-        filled.value = .text(TextInput(ListText.join(now)))
-        form["countries"] = countries
-        form[filledCountries] = filled
-    }
-
-    /// The hidden field that holds the countries last filled in from the relations.
-    private static let filledCountries = "countries.fromRelations"
 
     private static func fields(draft: VisitDraft, in dossier: Dossier, dates: DateWriting, isNew: Bool) -> [FormField] {
         let directions = MenuOption.from(VisitDirection.allCases)
@@ -69,7 +52,7 @@ enum VisitForm {
             FormField("delegationFrom", "Delegatie uit/naar", .text(TextInput(draft.delegationFrom)), help: "Waar de delegatie vandaan komt, of waar de missie heen gaat."),
             FormField("countries", "Land(en)", .picked(draft.countries.map(\.code), source: .countries, allowsMultiple: true, emptyLabel: "(geen; typ een land)"),
                       help: "Waar de delegatie vandaan komt of de missie heen gaat. Typ een landnaam: de lijst zoekt mee; Tab vinkt meerdere aan."),
-            FormField(filledCountries, "", .text(TextInput(ListText.join(draft.countries.map(\.code)))), isVisible: false),
+            CountriesFromRelations.field(draft.countries),
             FormField("ledBy", "Geleid door", .text(TextInput(draft.ledBy))),
             FormField("size", "Omvang", .text(TextInput(draft.size.map(String.init) ?? "")), help: "Aantal personen in de delegatie."),
             FormField("hosts", "Gastheren", .text(TextInput(ListText.join(draft.hosts))), help: "Gescheiden door komma's."),
