@@ -98,6 +98,34 @@ struct FlowTests {
         #expect(app.state.form?["direction"]?.selectedValue == "uitgaand")
     }
 
+    @Test("text typed into the status or step menu chooses nothing: the choice goes back to what it was, and the menu says so")
+    func textInMenu() throws {
+        let app = Harness()
+        app.press(.character("/")).type("bom").press(.enter, .character("s"))
+        #expect(app.state.form?.focusedField?.id == "status")
+        for _ in 0..<8 where app.state.form?["status"]?.selectedValue != "laag-pitje" { app.press(.down) }
+        #expect(app.state.form?["status"]?.selectedValue == "laag-pitje")
+        // The reason typed before Tab: its G went to Genoemd, one letter at a time; the second e begins no status.
+        app.type("Geen capaciteit")
+        #expect(app.state.form?["status"]?.selectedValue == "laag-pitje", "\(String(describing: app.state.form?["status"]?.value))")
+        let hint = try #require(app.state.form?.errors["status"])
+        #expect(hint.hasPrefix("Dit veld is een keuze (") && hint.contains("↑/↓") && hint.hasSuffix("andere tekst kan hier niet; de keuze blijft Laag pitje"), "\(hint)")
+        #expect(app.state.form?["reviewDate"]?.isVisible == true, "laag pitje still asks when to look again")
+        // A word that begins a status still chooses it; the arrows start afresh.
+        app.press(.down, .up).type("ver")
+        #expect(app.state.form?["status"]?.selectedValue == "verkennen")
+        #expect(app.state.form?.errors["status"] == nil)
+        app.press(.escape)
+        if app.state.confirmation != nil { app.press(.character("J")) }
+        // The step menu: "Gisteren uitgevoerd" typed into it leaves the step as it was.
+        app.press(.character("2")).type("/missie").press(.enter, .enter, .character("m"))
+        #expect(app.state.form?.purpose == .moveActivity("missie-lyon"))
+        let step = app.state.form?["status"]?.selectedValue
+        app.type("Gisteren uitgevoerd")
+        #expect(app.state.form?["status"]?.selectedValue == step)
+        #expect(app.state.form?.errors["status"]?.hasPrefix("Dit veld is een keuze") == true)
+    }
+
     @Test("a field with ticks (sectors) goes to the option typed, Space ticks it; other text is said, not silently lost")
     func typingInTicks() throws {
         let app = Harness()

@@ -30,6 +30,7 @@ public struct Form: Hashable, Sendable {
         didSet {
             guard focus != oldValue else { return }
             choiceTyped = ""
+            choiceBeforeTyping = nil
             // What a choice field said about text typed into it is about that typing: gone once the field is left.
             if fields.indices.contains(oldValue), errors[fields[oldValue].id]?.hasPrefix(Self.choiceHint) == true { errors[fields[oldValue].id] = nil }
         }
@@ -39,6 +40,8 @@ public struct Form: Hashable, Sendable {
     /// The letters typed in a row on the focused choice field, chosen by as a prefix of an option (`uitg` is Uitgaand);
     /// once they match none, the rest of such a word chooses nothing.
     public var choiceTyped = ""
+    /// The option chosen before `choiceTyped` began: where a typed text that begins no option puts the choice back.
+    public var choiceBeforeTyping: Int?
     /// Messages by field id, shown under the field.
     public var errors: [String: String] = [:]
     /// A message for the form as a whole (a refused save, a disk error).

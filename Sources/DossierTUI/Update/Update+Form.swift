@@ -26,6 +26,8 @@ extension AppState {
                 let next = selected + (forward ? 1 : -1)
                 if options.indices.contains(next) {
                     current.fields[current.focus].value = .menu(options, selected: next)
+                    current.choiceTyped = ""
+                    current.errors[field.id] = nil
                     break
                 }
             }
@@ -92,32 +94,17 @@ extension AppState {
             }
         case .choice(let options, let selected):
             var next = selected
-            // Letters typed in a row choose the option they begin (type-ahead); text that begins none ("Regio Lyon" one
-            // field too far) chooses nothing and is said, instead of its letters and spaces each switching the choice.
-            let hint = Form.choiceHint + " (\(options.map(\.label).joined(separator: ", "))): ←/→ of spatie, of typ het begin van een keuze; "
-                + "andere tekst kan hier niet"
-            func option(beginning text: String) -> Int? { MenuOption.index(beginning: text, in: options) }
             switch key {
-            case .character(" ") where form.choiceTyped.count >= 2 || (!form.choiceTyped.isEmpty && option(beginning: form.choiceTyped) == nil):
+            case .character(" ") where form.choiceTyped.count >= 2
+                || (!form.choiceTyped.isEmpty && MenuOption.index(beginning: form.choiceTyped, in: options) == nil):
                 // A space inside a typed word (or after text that begins no option) is part of it; after one first letter
                 // it is the key that goes to the next option.
                 return
             case .right, .character(" "): next = (selected + 1) % options.count
             case .left: next = (selected + options.count - 1) % options.count
             case .character(let letter):
-                let typed = form.choiceTyped + String(letter)
-                if let match = option(beginning: typed) {
-                    form.choiceTyped = typed
-                    next = match
-                } else if form.choiceTyped.count <= 1, let match = option(beginning: String(letter)) {
-                    // One stray key before it: a first letter starts again.
-                    form.choiceTyped = String(letter)
-                    next = match
-                } else {
-                    form.choiceTyped = typed
-                    form.errors[field.id] = hint
-                    return
-                }
+                guard let match = typeAhead(letter, options: options, selected: selected, field: field, form: &form) else { return }
+                next = match
             default: return
             }
             if case .character(let typed) = key, typed != " " {} else { form.choiceTyped = "" }
@@ -129,11 +116,11 @@ extension AppState {
             }
         case .menu(let options, let selected):
             guard case .character(let letter) = key else { return }
-            if let match = MenuOption.index(beginning: String(letter), in: options) {
-                form.fields[index].value = .menu(options, selected: match)
-            } else {
-                form.fields[index].value = .menu(options, selected: selected)
-            }
+            // A space inside a typed word is part of it; ↑↓ choose in a menu.
+            if letter == " " && form.choiceTyped.isEmpty { return }
+            guard let match = typeAhead(letter, options: options, selected: selected, field: field, form: &form) else { return }
+            form.errors[field.id] = nil
+            form.fields[index].value = .menu(options, selected: match)
         case .flags(let options, var on, var cursor):
             func option(beginning text: String) -> Int? { MenuOption.index(beginning: text, in: options) }
             switch key {
@@ -178,6 +165,34 @@ extension AppState {
         case .buttons:
             return
         }
+    }
+
+    /// Type-ahead in a choice or a menu: letters typed in a row choose the option they begin (`uitg` is Uitgaand), and
+    /// one stray key before them starts again. Text that begins no option ("Geen capaciteit" typed where the reason
+    /// was meant, "Besluit B&W …" one field too early) chooses nothing: the choice goes back to what it was before the
+    /// typing began, the field says why, and nil is returned. Before, each letter chose the option it began, so the
+    /// last matching letter of such a text was saved as the status.
+    private func typeAhead(_ letter: Character, options: [MenuOption], selected: Int, field: FormField, form: inout Form) -> Int? {
+        if form.choiceTyped.isEmpty { form.choiceBeforeTyping = selected }
+        let typed = form.choiceTyped + String(letter)
+        if let match = MenuOption.index(beginning: typed, in: options) {
+            form.choiceTyped = typed
+            return match
+        }
+        if form.choiceTyped.count <= 1, let match = MenuOption.index(beginning: String(letter), in: options) {
+            form.choiceTyped = String(letter)
+            return match
+        }
+        form.choiceTyped = typed
+        let before = form.choiceBeforeTyping ?? selected
+        switch field.value {
+        case .menu: form.fields[form.focus].value = .menu(options, selected: before)
+        default: form.fields[form.focus].value = .choice(options, selected: before)
+        }
+        let keys = if case .menu = field.value { "↑/↓" } else { "←/→ of spatie" }
+        form.errors[field.id] = Form.choiceHint + " (\(options.map(\.label).joined(separator: ", "))): \(keys), of typ het begin van een keuze; "
+            + "andere tekst kan hier niet; de keuze blijft \(options[before].label)"
+        return nil
     }
 
     // MARK: Picker
