@@ -266,6 +266,21 @@ struct HostileFilesCommandTests {
         #expect(rename(journal, journal + ".beschadigd") == 0)
         let shown = try run(["show", "bom"], environment: more)
         #expect(shown.status == 0 && shown.standardOutput.contains("Actief"), "change 3 kept: \(shown.standardOutput)")
+        // Damage on a later line: the lines before it are whole, and the advice keeps them.
+        #expect(rename(journal + ".beschadigd", journal) == 0)
+        try directory.write("dossier.json.journal", text.replacingOccurrences(of: "VIER", with: "vier").replacingOccurrences(of: "vijf", with: "VIJF"))
+        let later = try run(["relations"], environment: more)
+        #expect(later.status == 65)
+        let advice = "het dossier zelf (\(storePath)) is heel, tot en met wijziging 3, en het journaal tot regel 2. Verder met alles wat heel is: "
+            + "bewaar het journaal (cp '\(journal)' '\(journal).beschadigd') en houd alleen de regels ervoor (head -n 1 '\(journal).beschadigd' > "
+            + "'\(journal)'); wat vanaf regel 2 staat, blijft in de bewaarde kopie; een oudere stand: "
+        #expect(later.standardError.contains(advice), "\(later.standardError)")
+        let recipe = Process()
+        recipe.executableURL = URL(fileURLWithPath: "/bin/sh")
+        recipe.arguments = ["-c", "cp '\(journal)' '\(journal).beschadigd' && head -n 1 '\(journal).beschadigd' > '\(journal)'"]
+        try recipe.run()
+        recipe.waitUntilExit()
+        #expect(try DossierStore(path: storePath).load().relation("bom")?.status == .verkennen, "change 4 kept")
     }
 
     @Test("a journal that ends in a half-written line: validate says so beside 'geldig' (also in --json), a change says it once and cuts the line off")

@@ -67,6 +67,56 @@ struct ConcurrentWritersTests {
         #expect(try piet.load().activity("missie-lyon") == nil)
     }
 
+    /// The journal truncated or copied over in place (same file, `truncate`, `cp`, a sync tool) while a writer has it
+    /// open: before, that writer appended after whatever was left — its line glued to a fragment — or cut the file
+    /// back to the length it remembered, taking a colleague's confirmed line with it.
+    @Test("a journal cut back or copied over outside the program is refused as changed on disk, and nothing in it is cut",
+          arguments: ["cut mid-line, then a colleague saves", "cut mid-line", "an older copy copied over it"])
+    func journalCutBack(how: String) throws {
+        let journal = directory.file("dossier.json.journal")
+        var (ine, ineView) = try writer("Ine")
+        try ine.commit(.setRelationStatus("bom", status: .verkennen, reason: "een", reviewDate: nil), to: &ineView, context: context("Ine"))
+        let older = try directory.read("dossier.json.journal")
+        try ine.commit(.setRelationStatus("bom", status: .focus, reason: "twee", reviewDate: nil), to: &ineView, context: context("Ine", minute: 1))
+        var (piet, pietView) = try writer("Piet")
+        #expect(pietView.relation("bom")?.status == .focus)
+        if how == "an older copy copied over it" {
+            try ine.commit(.setRelationStatus("bom", status: .actief, reason: "drie", reviewDate: nil), to: &ineView, context: context("Ine", minute: 2))
+            _ = try piet.refresh(&pietView)
+            let handle = try #require(FileHandle(forWritingAtPath: journal))
+            try handle.truncate(atOffset: 0)
+            try handle.write(contentsOf: older)
+            try handle.close()
+        } else {
+            #expect(truncate(journal, off_t(older.count + 40)) == 0)
+        }
+        if how == "cut mid-line, then a colleague saves" {
+            // A fresh writer reads the cut line as an append cut short: it cuts it off and writes its own, confirmed.
+            var (anna, annaView) = try writer("Anna")
+            try anna.commit(.setRelationStatus("unesco-learning-cities", status: .actief, reason: "anna", reviewDate: nil), to: &annaView, context: context("Anna", minute: 3))
+        }
+        let before = try directory.read("dossier.json.journal")
+        var refusal: StoreError?
+        do {
+            try piet.commit(.setRelationStatus("pivot-park", status: .actief, reason: "piet", reviewDate: nil), to: &pietView,
+                            context: context("Piet", minute: 4))
+        } catch {
+            refusal = error
+        }
+        #expect(refusal?.description.contains("buiten dit programma gewijzigd") == true, "\(String(describing: refusal))")
+        #expect(piet.notices.contains { $0.contains("het journaal is buiten dossier om ingekort of overschreven") }, "\(piet.notices)")
+        #expect(try directory.read("dossier.json.journal") == before, "nothing appended, nothing cut")
+        #expect(!String(decoding: before, as: UTF8.self).contains("\"reason\":\"piet\""))
+        // The screen's regular look at the files says so too, before anything is typed.
+        #expect(throws: StoreError.self) { _ = try piet.refresh(&pietView) }
+        // Read again, it goes on from what the journal holds now.
+        pietView = try piet.load()
+        try piet.commit(.setRelationStatus("pivot-park", status: .actief, reason: "piet", reviewDate: nil), to: &pietView, context: context("Piet", minute: 5))
+        let reread = try writer("Ine").1
+        #expect(reread.relation("pivot-park")?.status == .actief)
+        if how == "cut mid-line, then a colleague saves" { #expect(reread.relation("unesco-learning-cities")?.status == .actief, "Anna's confirmed change stays") }
+    }
+
     @Test("two people edit different fields of one activity: both stand; the same field: the second is refused, naming the first")
     func fieldConflicts() throws {
         var (ine, ineView) = try writer("Ine")

@@ -301,14 +301,22 @@ extension DossierStorage {
     /// What a dossier that does not load ends a command with: the reason, and for damaged data the command
     /// that brings back the last good state.
     func loadFailure(_ error: StoreError) -> Error {
-        if case .damagedJournal(let journal, _) = error, let file = self as? DossierStore, journal == file.files.journal,
+        if case .damagedJournal(let journal, let damage) = error, let file = self as? DossierStore, journal == file.files.journal,
            let holds = file.snapshotChangeNumber {
             // The snapshot itself is whole: a backup is older still, and restoring one would drop what it holds.
             Output.error("dossier: " + error.description)
             let older = (try? backups().first).map { "; een oudere stand: \(command) restore \($0.name) (tot en met wijziging \($0.sequence))" } ?? ""
-            return failure("het dossier zelf (\(file.path)) is heel, tot en met wijziging \(holds); alleen de wijzigingen daarna, in het journaal, "
-                           + "zijn niet te lezen. Verder zonder die wijzigingen: zet het journaal opzij (mv '\(journal)' '\(journal).beschadigd'); "
-                           + "ze blijven daarin bewaard\(older)", code: ExitStatus.dataError)
+            let quoted = ShellWord.singleQuoted(journal), aside = ShellWord.singleQuoted(journal + ".beschadigd")
+            guard damage.line > 1 else {
+                return failure("het dossier zelf (\(file.path)) is heel, tot en met wijziging \(holds); alleen de wijzigingen daarna, in het journaal, "
+                               + "zijn niet te lezen. Verder zonder die wijzigingen: zet het journaal opzij (mv \(quoted) \(aside)); "
+                               + "ze blijven daarin bewaard\(older)", code: ExitStatus.dataError)
+            }
+            // The lines before the damage are whole: keeping them keeps every change they hold.
+            return failure("het dossier zelf (\(file.path)) is heel, tot en met wijziging \(holds), en het journaal tot regel \(damage.line). "
+                           + "Verder met alles wat heel is: bewaar het journaal (cp \(quoted) \(aside)) en houd alleen de regels ervoor "
+                           + "(head -n \(damage.line - 1) \(aside) > \(quoted)); wat vanaf regel \(damage.line) staat, blijft in de bewaarde kopie\(older)",
+                           code: ExitStatus.dataError)
         }
         if error.isDataError, let newest = try? backups().first {
             Output.error("dossier: " + error.description)

@@ -1,9 +1,9 @@
 /// Reading a journal, or the part of one that was added since it was last read.
 ///
 /// Every line is `{"crc":"XXXXXXXX","entry":{…}}`: the checksum covers the exact bytes of the entry, so a line
-/// is complete exactly when it ends in a line break and its checksum matches. An incomplete last line is a
-/// crash (or a colleague) in the middle of an append: it is left out, and only a writer holding the lock cuts
-/// it off. A complete line that does not decode is damage, wherever it is. A complete line written by a newer
+/// is complete exactly when it ends in a line break and its checksum matches. A last line without its line break
+/// is a crash (or a colleague) in the middle of an append: it is left out, and only a writer holding the lock cuts
+/// it off. A line with its line break that does not match or decode is damage, wherever it is. A complete line written by a newer
 /// version of the program stops the reading there: what comes before it is used, nothing after it, and the
 /// store will not write (`newerVersion`).
 public struct JournalFile: Sendable {
@@ -12,6 +12,8 @@ public struct JournalFile: Sendable {
     public var checksums: [String]
     /// Bytes up to the end of the last complete line that was read.
     public var validLength: Int
+    /// Where that last complete line starts (nil: there is none).
+    public var lastLineStart: Int? = nil
     /// The last line was incomplete or did not match its checksum: a crash during an append.
     public var hasTornTail: Bool
     /// The schemaVersion of a line from a newer program, where reading stopped.
@@ -31,7 +33,7 @@ public struct JournalFile: Sendable {
 
     /// `firstLine`: the number of the first line in `bytes`, when they are the rest of a journal read before.
     public static func parse(_ bytes: [UInt8], firstLine: Int = 1) throws(Damage) -> JournalFile {
-        var file = JournalFile(entries: [], checksums: [], validLength: 0, hasTornTail: false, newerVersion: nil)
+        var file = JournalFile(entries: [], checksums: [], validLength: 0, lastLineStart: nil, hasTornTail: false, newerVersion: nil)
         var start = 0
         var lineNumber = firstLine - 1
         while start < bytes.count {
@@ -45,11 +47,9 @@ public struct JournalFile: Sendable {
             switch framedBody(bytes[start..<newline]) {
             case .success(let framed): (body, checksum) = framed
             case .failure(let problem):
-                // Only the very last line may be incomplete: that is a crash mid-append, not damage.
-                if newline + 1 == bytes.count {
-                    file.hasTornTail = true
-                    return file
-                }
+                // A line is written in one go with its line break last, so an append cut short by a crash leaves no line
+                // break: that case returned above. A line that has its line break but not its frame or checksum was
+                // changed afterwards, also the last one: damage, said and kept, never cut off as a torn append.
                 throw Damage(line: lineNumber, message: problem.message)
             }
             if let version = schemaVersion(of: body), version > Dossier.currentSchemaVersion {
@@ -70,6 +70,7 @@ public struct JournalFile: Sendable {
             }
             file.entries.append(entry)
             file.checksums.append(checksum)
+            file.lastLineStart = start
             start = newline + 1
             file.validLength = start
         }

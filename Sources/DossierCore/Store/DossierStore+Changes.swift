@@ -82,7 +82,61 @@ extension DossierStore {
             throw error
         }
         defer { lock.release() }
+        if checkingState { try checkJournalStillHolds() }
         return try body()
+    }
+
+    /// Refuses (as files replaced outside) when the journal no longer holds what this store read of it: shorter
+    /// than that, or its last line no longer where it was. A journal cut back (`truncate`, an older copy copied
+    /// over it in place, a sync tool) would otherwise get the next line glued to a fragment, or lose a colleague's
+    /// line to the cut that clears a torn append.
+    func checkJournalStillHolds() throws(StoreError) {
+        guard journalFile != nil else { return }
+        let holds: Bool
+        do throws(FileSystemError) {
+            holds = try journalStillHolds()
+        } catch {
+            throw .fileSystem(error)
+        }
+        if !holds {
+            throw replacedOutside("het journaal is buiten dossier om ingekort of overschreven: het houdt niet meer wat hier gelezen was")
+        }
+    }
+
+    private func journalStillHolds() throws(FileSystemError) -> Bool {
+        let descriptor: Int32
+        do {
+            descriptor = try fileSystem.openForReading(files.journal)
+        } catch {
+            // Gone, or another file: the checks on the file's identity say so.
+            if error.code == SystemErrorCode.noSuchFile { return true }
+            throw error
+        }
+        defer { fileSystem.close(descriptor) }
+        let status = try fileSystem.status(of: descriptor, path: files.journal)
+        guard status.inode == journalFile else { return true }
+        guard status.size >= Int64(journalLength) else { return false }
+        guard let tailLine else { return true }
+        let expected = Array(#"{"crc":""#.utf8) + Array(tailLine.checksum.utf8)
+        let lineStart = try read(expected.count, at: tailLine.start, from: descriptor)
+        let lineEnd = try read(1, at: journalLength - 1, from: descriptor)
+        return lineStart == expected && lineEnd == [UInt8(ascii: "\n")]
+    }
+
+    /// Up to `count` bytes of the journal open as `descriptor`, from `offset` on.
+    private func read(_ count: Int, at offset: Int, from descriptor: Int32) throws(FileSystemError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var failure: FileSystemError?
+        let read = bytes.withUnsafeMutableBytes { buffer in
+            do throws(FileSystemError) {
+                return try fileSystem.read(descriptor, from: Int64(offset), into: buffer, path: files.journal)
+            } catch {
+                failure = error
+                return 0
+            }
+        }
+        if let failure { throw failure }
+        return Array(bytes.prefix(read))
     }
 
     /// Whether the snapshot or the journal changed since this store looked.
@@ -123,7 +177,7 @@ extension DossierStore {
         }
         let isNewJournal = journalNow.inode != journalFile
         if !isNewJournal && journalNow.size == journalSeenSize { return applied }
-        if isNewJournal { forgetJournal() }
+        if isNewJournal { forgetJournal() } else { try checkJournalStillHolds() }
         guard let (journal, identity, size) = try readJournal(from: journalLength) else { return applied }
         journalFile = identity
         journalSeenSize = size
@@ -263,6 +317,7 @@ extension DossierStore {
             _ = try? fileSystem.truncate(descriptor, length: Int64(journalLength), path: files.journal)
             throw error
         }
+        tailLine = (journalLength, checksum)
         journalLength += line.count
         journalSeenSize = Int64(journalLength)
         journalLines += 1

@@ -47,6 +47,9 @@ public final class DossierStore {
     /// The journal's size when it was last read or written (a torn tail included).
     var journalSeenSize: Int64 = 0
     var journalLength = 0
+    /// The last complete line of the journal this store read or wrote: where it starts, and its checksum. A journal
+    /// that no longer holds it there, or is shorter than what was read, was cut back or copied over outside the program.
+    var tailLine: (start: Int, checksum: String)?
     var journalLines = 0
     var journalEntryCount = 0
     var journalFirstSequence: Int?
@@ -340,6 +343,7 @@ public final class DossierStore {
         journalFile = nil
         journalSeenSize = 0
         journalLength = 0
+        tailLine = nil
         journalLines = 0
         journalEntryCount = 0
         journalFirstSequence = nil
@@ -347,6 +351,7 @@ public final class DossierStore {
 
     /// Takes in what a journal read added: its lines, entries and where reading stopped.
     func absorb(_ journal: JournalFile) {
+        if let start = journal.lastLineStart, let checksum = journal.checksums.last { tailLine = (journalLength + start, checksum) }
         journalLength += journal.validLength
         journalLines += journal.entries.count
         journalEntryCount += journal.entries.count
