@@ -283,6 +283,34 @@ struct OthersChangesTests {
         #expect(app.state.message?.isError == true)
     }
 
+    @Test("the selected follow-up or contact stays selected when a colleague adds or removes one before it, so Space ticks the one chosen")
+    func detailSelectionFollowsItem() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addFollowUp("delegatie-uit-lyon", FollowUp(text: "Foto's delen", due: Fixtures.date("2026-08-01"))), context: Fixtures.context)
+        try dossier.apply(.addContact("pivot-park", Contact(name: "Cees Een", organisation: "Pivot Park")), context: Fixtures.context)
+        let app = Harness(dossier: dossier)
+        app.press(.character("2")).type("/delegatie").press(.enter, .enter, .tab, .character("j"))
+        #expect(app.state.selectedItemID(of: .followUps) == "3", "Foto's delen, the second open one")
+        // Ine adds one due earlier: it is shown first, and the rows below it move down.
+        app.store.othersChanges = [(.addFollowUp("delegatie-uit-lyon", FollowUp(text: "Bedankbrief", due: Fixtures.date("2026-06-20"))), ine)]
+        #expect(app.loop.refresh())
+        #expect(app.state.selectedItemID(of: .followUps) == "3", "still Foto's delen, now the third row")
+        app.press(.character(" "))
+        let followUps = try #require(app.state.dossier.activity("delegatie-uit-lyon")?.followUps)
+        #expect(followUps.first { $0.text == "Foto's delen" }?.isDone == true)
+        #expect(followUps.first { $0.text == "Verslag naar de wethouder" }?.isDone == false, "not the one now on its old row")
+        // A contact: the second of two, the first removed by Ine.
+        app.press(.escape, .escape, .character("1")).type("/pivot").press(.enter, .enter, .tab)
+        while app.state.currentDetail?.focusedList != .contacts { app.press(.tab) }
+        app.press(.character("j"))
+        let chosen = try #require(app.state.selectedItemID(of: .contacts))
+        let before = try #require(app.state.dossier.relation("pivot-park")?.contacts.first?.id)
+        #expect(chosen != before)
+        app.store.othersChanges = [(.removeContact("pivot-park", before), ine)]
+        #expect(app.loop.refresh())
+        #expect(app.state.selectedItemID(of: .contacts) == chosen)
+    }
+
     @Test("the record on screen deleted by a colleague: its screen closes, and the message says what and by whom")
     func shownRecordDeleted() throws {
         let app = Harness()

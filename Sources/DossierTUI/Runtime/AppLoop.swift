@@ -195,9 +195,11 @@ public final class AppLoop {
         guard loading == nil, !state.hasOutsideChange else { return false }
         // Rows point into the dossier's lists, which the others' changes may shift: remember by id.
         state.rememberSelection()
+        state.rememberDetailSelection()
         defer {
             state.selectionBeforeChange = [:]
             state.stackSelectionBeforeChange = [:]
+            state.detailSelectionBeforeChange = [:]
         }
         do {
             let others = try session.refresh(&state.dossier)

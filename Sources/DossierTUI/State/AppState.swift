@@ -64,6 +64,9 @@ public struct AppState: Sendable {
     var othersAwaitRefresh = false
     /// The same for the activity lists on the stack (opened from the budget), by their place in the stack.
     var stackSelectionBeforeChange: [Int: String] = [:]
+    /// The selected item of each list on the detail screens on the stack, by what it is (`itemIdentity`), when
+    /// others' changes or a reload came in: their rows shift when an item is added or removed before it.
+    var detailSelectionBeforeChange: [Int: [RecordList.Kind: String]] = [:]
     public var hasQuit = false
     /// Set while the first screen shows the list index and the whole dossier is still being read
     /// (`AppState+Preview`).
@@ -109,9 +112,10 @@ public struct AppState: Sendable {
     /// (a reload), or for a change that removed or moved entities, everything is.
     /// `indexIsCurrent`: the index was brought up to date already (changes by others).
     public mutating func refreshAfterChange(_ change: Restoration? = nil, indexIsCurrent: Bool = false) {
-        let selectedIDs = selectionBeforeChange, stackSelectedIDs = stackSelectionBeforeChange
+        let selectedIDs = selectionBeforeChange, stackSelectedIDs = stackSelectionBeforeChange, detailSelected = detailSelectionBeforeChange
         selectionBeforeChange = [:]
         stackSelectionBeforeChange = [:]
+        detailSelectionBeforeChange = [:]
         revision += 1
         // A change that touched no activity (a relation's status, a contact) leaves the activity lists as they
         // are: filtering 100.000 activities again is most of what a save costs. Not when others' changes came
@@ -136,6 +140,9 @@ public struct AppState: Sendable {
                   let position = dossier.activityPosition(id), let row = screen.rows.firstIndex(of: position) else { continue }
             screen.list.select(row, count: screen.rows.count, visibleRows: ActivityListScreen.visibleRows(in: layout))
             stack[place] = .activityList(screen)
+        }
+        for (place, identities) in detailSelected where stack.indices.contains(place) {
+            reselect(identities, onDetailScreenAt: place)
         }
         // Leave detail screens of things that no longer exist.
         stack = stack.filter { screen in

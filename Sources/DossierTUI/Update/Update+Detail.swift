@@ -51,6 +51,57 @@ extension AppState {
         detail.shownList ?? Self.defaultList(of: screen)
     }
 
+    /// What an item of a detail screen's list is, apart from its row: a contact's, link's or activity's id; a
+    /// follow-up's text, date and owner (its number changes when one is added or removed before it).
+    func itemIdentity(_ item: RecordItem, of kind: RecordList.Kind, on screen: Screen) -> String? {
+        guard kind == .followUps else { return item.id }
+        guard case .activityDetail(let detail) = screen, let activity = dossier.activity(detail.id),
+              let number = item.id.flatMap(Int.init), activity.followUps.indices.contains(number - 1) else { return nil }
+        let followUp = activity.followUps[number - 1]
+        return [followUp.text, followUp.due.map(\.description) ?? "", followUp.owner].joined(separator: "\u{1}")
+    }
+
+    /// Remembers the selected item of every list on the detail screens on the stack, before others' changes or a
+    /// reload come in (`refreshAfterChange` selects them again where they went).
+    mutating func rememberDetailSelection() {
+        detailSelectionBeforeChange = [:]
+        for (place, screen) in stack.enumerated() {
+            guard let detail = Self.detail(of: screen), let document = document(of: screen) else { continue }
+            var identities: [RecordList.Kind: String] = [:]
+            for (kind, list) in detail.lists {
+                guard let items = document.list(kind)?.items, items.indices.contains(list.selection),
+                      let identity = itemIdentity(items[list.selection], of: kind, on: screen) else { continue }
+                identities[kind] = identity
+            }
+            detailSelectionBeforeChange[place] = identities
+        }
+    }
+
+    /// Selects again, on the detail screen at `place`, the items that were selected (a row of their own now, after
+    /// others added or removed items before them); an item that is gone leaves the row as it is.
+    mutating func reselect(_ identities: [RecordList.Kind: String], onDetailScreenAt place: Int) {
+        let screen = stack[place]
+        guard var detail = Self.detail(of: screen), let document = document(of: screen) else { return }
+        for (kind, identity) in identities {
+            guard let items = document.list(kind)?.items,
+                  let row = items.indices.first(where: { itemIdentity(items[$0], of: kind, on: screen) == identity }) else { continue }
+            detail.lists[kind, default: ListState()].select(row, count: items.count,
+                                                            visibleRows: DetailLayout(layout: layout, itemCount: items.count).itemRows)
+        }
+        switch screen {
+        case .relationDetail: stack[place] = .relationDetail(detail)
+        case .activityDetail: stack[place] = .activityDetail(detail)
+        default: break
+        }
+    }
+
+    private static func detail(of screen: Screen) -> DetailState? {
+        switch screen {
+        case .relationDetail(let detail), .activityDetail(let detail): detail
+        default: nil
+        }
+    }
+
     /// The id of the selected item of a focused list (a contact's, a link's, an activity's, a follow-up's number).
     func selectedItemID(of kind: RecordList.Kind) -> String? {
         guard let detail = currentDetail, detail.focusedList == kind, let list = document(of: screen)?.list(kind) else { return nil }

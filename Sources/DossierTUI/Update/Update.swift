@@ -242,6 +242,7 @@ extension AppState {
 
     mutating func requestReload() -> [Effect] {
         rememberSelection()
+        rememberDetailSelection()
         return [.reload]
     }
 
