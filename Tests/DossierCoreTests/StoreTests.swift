@@ -64,6 +64,36 @@ struct StoreTests {
         #expect(try PosixFileSystem().status(path + ".history/" + history[0])?.mode == 0o660)
     }
 
+    /// A team folder without the setgid bit: before, every file a writer made (the journal, the lock, a merged
+    /// snapshot) got the writer's own group, and a colleague could no longer write the journal or read the dossier.
+    @Test("files made beside a dossier shared with its group get the folder's group, as a setgid folder would give them")
+    func companionGroups() throws {
+        // A group other than this process's own: any, for root (as in CI); else one of its other groups.
+        var groups = [gid_t](repeating: 0, count: 64)
+        let count = Int(getgroups(Int32(groups.count), &groups))
+        guard let team = geteuid() == 0 ? gid_t(4242) : groups.prefix(max(0, count)).first(where: { $0 != getegid() }) else {
+            Issue.record("no second group to share through on this machine: run as root (as CI does) or as a member of two groups")
+            return
+        }
+        #expect(chown(directory.path, uid_t.max, team) == 0)
+        chmod(directory.path, 0o770)
+        #expect(chown(path, uid_t.max, team) == 0)
+        chmod(path, 0o660)
+        var (store, dossier) = try openStore(journalLimit: 2)
+        try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        var info = stat()
+        for file in [path + ".journal", path + ".lock"] {
+            #expect(stat(file, &info) == 0 && info.st_gid == team, "\(file): group \(info.st_gid)")
+        }
+        try store.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        // Merged: a new snapshot, the backups and the history folder.
+        #expect(try store.backups().isEmpty == false)
+        for file in [path, path + ".backups", path + ".history"] {
+            #expect(stat(file, &info) == 0 && info.st_gid == team, "\(file): group \(info.st_gid)")
+        }
+        #expect(stat(path, &info) == 0 && info.st_mode & 0o777 == 0o660)
+    }
+
     @Test("a change goes to the journal, flushed, owner-only; the snapshot is not rewritten; loading replays it")
     func journaling() throws {
         let snapshot = try directory.read("dossier.json")

@@ -124,7 +124,8 @@ public final class DossierStore {
             }
         }
         for companion in [files.journal, files.lock] where (try? fileSystem.status(companion)) != nil && !fileSystem.mayWrite(companion) {
-            throw .notPermitted(location: companion, reason: "u hebt geen schrijfrechten op dit bestand naast het dossier (de eigenaar kan ze geven)")
+            throw .notPermitted(location: companion, reason: "u hebt geen schrijfrechten op dit bestand naast het dossier "
+                                + "(de eigenaar kan ze geven; is het van u, dan maakt chmod u+w het weer schrijfbaar)")
         }
         // (A folder that is not there at all, a network drive gone, is said by the write that fails.)
         if (try? fileSystem.status(files.directory)) != nil, !fileSystem.mayWrite(files.directory) {

@@ -107,7 +107,21 @@ public struct PosixFileSystem: FileSystem {
             unlink(path)
             throw error
         }
+        Self.shareWithFolderGroup(descriptor, path: path, mode: mode)
         return descriptor
+    }
+
+    /// A file made for a group (a dossier shared through its group: `mode` gives the group access) gets the group of
+    /// its folder, as a folder with the setgid bit would give it; without that, it got its maker's own group, and after
+    /// the first merge a colleague could no longer read the new snapshot or write the journal. Best effort: a maker
+    /// who is not in the folder's group keeps their own, as before.
+    static func shareWithFolderGroup(_ descriptor: Int32, path: String, mode: UInt32) {
+        guard mode & 0o060 != 0 else { return }
+        var folder = stat(), file = stat()
+        guard stat(FilePath.directory(of: path), &folder) == 0, fstat(descriptor, &file) == 0, file.st_gid != folder.st_gid else { return }
+        _ = fchown(descriptor, uid_t.max, folder.st_gid)
+        // Changing the group may clear the setgid bit and, for some file systems, permission bits: set them again.
+        _ = fchmod(descriptor, mode_t(mode))
     }
 
     public func openForAppending(_ path: String, mode: UInt32) throws(FileSystemError) -> Int32 {
@@ -115,6 +129,7 @@ public struct PosixFileSystem: FileSystem {
         let created = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(mode))
         if created >= 0 {
             fchmod(created, mode_t(mode))
+            Self.shareWithFolderGroup(created, path: path, mode: mode)
             return created
         }
         guard errno == EEXIST else { throw failure("openen", path) }
@@ -176,24 +191,29 @@ public struct PosixFileSystem: FileSystem {
             if existing.kind == .symbolicLink {
                 throw FileSystemError(operation: "als map gebruiken", path: path, code: SystemErrorCode.symbolicLink)
             }
-            guard existing.isDirectory else { throw FileSystemError(operation: "map aanmaken", path: path, code: SystemErrorCode.notDirectory) }
+            guard existing.isDirectory else { throw FileSystemError(operation: "als map aanmaken", path: path, code: SystemErrorCode.notDirectory) }
             return
         }
         let parent = FilePath.directory(of: path)
         if parent != path { try createDirectory(parent, mode: mode) }
         if mkdir(path, mode_t(mode)) != 0 {
-            guard errno == EEXIST else { throw failure("map aanmaken", path) }
+            guard errno == EEXIST else { throw failure("als map aanmaken", path) }
             return
         }
         // The umask may have taken bits away (a group's, for a shared dossier); set exactly what was asked.
         _ = chmod(path, mode_t(mode))
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if descriptor >= 0 {
+            Self.shareWithFolderGroup(descriptor, path: path, mode: mode)
+            Glibc.close(descriptor)
+        }
     }
 
     public func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String] {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { throw failure("map lezen", path) }
+        guard descriptor >= 0 else { throw failure("lezen", path) }
         guard let directory = fdopendir(descriptor) else {
-            let error = failure("map lezen", path)
+            let error = failure("lezen", path)
             Glibc.close(descriptor)
             throw error
         }
