@@ -229,14 +229,32 @@ struct StoreTests {
         #expect(try directory.read("dossier.json") == older)
     }
 
-    @Test("only the last N backups are kept")
+    @Test("the last N backups are kept, and of the past week up to 10 whatever N one person set; a second backup of the same state goes")
     func pruning() throws {
         var (store, dossier) = try openStore(journalLimit: 1, backups: 2)
+        let day: Int64 = 86_400
         for index in 0..<5 {
             try store.commit(.addFollowUp("missie-lyon", FollowUp(text: "stap \(index)")), to: &dossier,
-                             context: ChangeContext(actor: "t", timestamp: Timestamp(secondsSinceEpoch: 1_800_000_000 + Int64(index)), today: context.today))
+                             context: ChangeContext(actor: "t", timestamp: Timestamp(secondsSinceEpoch: 1_800_000_000 + Int64(index) * 8 * day),
+                                                    today: context.today))
         }
-        #expect(try store.backups().map(\.sequence) == [4, 3], "five compactions, the two newest backups kept")
+        #expect(try store.backups().map(\.sequence) == [4, 3], "five compactions a week or more apart, the two newest backups kept")
+        // Within a week a colleague's setting of 1 leaves the others' recent backups (up to 10) in place.
+        var (colleague, view) = try openStore(journalLimit: 1, backups: 1)
+        let later = 1_800_000_000 + 40 * day
+        for index in 0..<3 {
+            try colleague.commit(.addFollowUp("missie-lyon", FollowUp(text: "later \(index)")), to: &view,
+                                 context: ChangeContext(actor: "t", timestamp: Timestamp(secondsSinceEpoch: later + Int64(index) * 60), today: context.today))
+        }
+        #expect(try colleague.backups().map(\.sequence) == [7, 6, 5], "the past week's; the ones older than a week beyond 1 went")
+        // A backup of a state already kept (a merge stopped after its backup): the older copy goes.
+        let newest = try #require(try colleague.backups().first)
+        let older = Backup.name(snapshotName: "dossier.json", at: Timestamp(secondsSinceEpoch: later - 30), sequence: newest.sequence)
+        #expect(link(newest.path, directory.file("dossier.json.backups/" + older)) == 0)
+        try colleague.commit(.addFollowUp("missie-lyon", FollowUp(text: "nog een")), to: &view,
+                             context: ChangeContext(actor: "t", timestamp: Timestamp(secondsSinceEpoch: later + 600), today: context.today))
+        #expect(try colleague.backups().map(\.sequence) == [8, 7, 6, 5])
+        #expect(try colleague.backups().contains { $0.name == older } == false)
     }
 
     @Test("a torn last line (crash mid-append) is ignored with a notice, and cut off before the next append")

@@ -117,7 +117,7 @@ extension DossierStore {
             snapshotFile = try fileSystem.status(path).map(FileIdentity.init)
             try archiveJournal()
             if let list = written.list { writeSideIndex(list, sequence: written.sequence, activityIndexBody: written.activityIndexBody) }
-            try pruneBackups(keeping: protected)
+            try pruneBackups(keeping: protected, at: moment)
         } catch {
             writer.discard(replacement)
             snapshotFile = (try? fileSystem.status(path))?.map(FileIdentity.init)
@@ -162,13 +162,29 @@ extension DossierStore {
         forgetJournal()
     }
 
-    private func pruneBackups(keeping protected: String?) throws(FileSystemError) {
+    /// Keeps the newest `backupsToKeep` backups, and of the past week up to the default number whatever that setting
+    /// says: it is each person's own, and a colleague's lower one would otherwise take away the state someone was just
+    /// told to restore. Of two backups of the same state (a merge stopped after its backup, then made again) the older
+    /// one goes first; it holds nothing the newer does not.
+    private func pruneBackups(keeping protected: String?, at moment: Timestamp) throws(FileSystemError) {
         guard try fileSystem.status(files.backups) != nil else { return }
         let snapshotName = FilePath.name(of: path)
-        let names = try fileSystem.contentsOfDirectory(files.backups)
-            .filter { Backup(name: $0, directory: files.backups, snapshotName: snapshotName) != nil }.sorted()
-        for name in names.dropLast(configuration.backupsToKeep) where name != protected {
-            try fileSystem.removeFile(FilePath.join(files.backups, name))
+        let backups = try fileSystem.contentsOfDirectory(files.backups)
+            .compactMap { Backup(name: $0, directory: files.backups, snapshotName: snapshotName) }
+            .sorted { $0.name > $1.name }
+        var states = Set<Int>(), kept: [Backup] = []
+        for backup in backups {
+            if states.insert(backup.sequence).inserted || backup.name == protected {
+                kept.append(backup)
+            } else {
+                try fileSystem.removeFile(backup.path)
+            }
+        }
+        let weekAgo = moment.secondsSinceEpoch - 7 * 86_400
+        let recentLimit = max(configuration.backupsToKeep, StoreConfiguration.defaultBackupsToKeep)
+        for (rank, backup) in kept.enumerated() where rank >= configuration.backupsToKeep && backup.name != protected {
+            if rank < recentLimit && backup.timestamp.secondsSinceEpoch >= weekAgo { continue }
+            try fileSystem.removeFile(backup.path)
         }
     }
 

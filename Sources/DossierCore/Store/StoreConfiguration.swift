@@ -15,7 +15,9 @@ public struct StoreConfiguration: Hashable, Sendable {
     /// How many days the signals (and `dossier due`) look ahead (`DOSSIER_LOOK_AHEAD`).
     public var lookAheadDays = Reminder.defaultLookAheadDays
     /// How many previous snapshots the backups folder keeps (`DOSSIER_BACKUPS`).
-    public var backupsToKeep = 10
+    public var backupsToKeep = StoreConfiguration.defaultBackupsToKeep
+    /// What a week's backups are kept up to, whatever one person's own setting says (`pruneBackups`).
+    public static let defaultBackupsToKeep = 10
     /// Compact (rewrite the snapshot, archive the journal) after this many journal entries (`DOSSIER_JOURNAL_LIMIT`).
     public var journalEntryLimit = 500
     /// … or when the journal is this large.
