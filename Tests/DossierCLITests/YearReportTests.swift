@@ -68,6 +68,9 @@ extension ExchangeTests {
         let (budgetColumn, overrideColumn) = (try #require(header.firstIndex(of: "kosten voor budget")), try #require(header.firstIndex(of: "afwijking")))
         let mission = try #require(rows.first { $0.first == "missie-taizhou" })
         #expect(mission[budgetColumn] == "1000" && mission[overrideColumn] == "REDEN-XYZ", "\(mission)")
+        // Which line it is on: adding up one line's rows gives that line's figure, not the lines together.
+        let lineColumn = try #require(header.firstIndex(of: "budgetregel"))
+        #expect(lineColumn + 1 == budgetColumn && mission[lineColumn] == "Budget internationalisering", "\(mission)")
         let planned = try #require(rows.first { $0.first == "missie-naar-taizhou-2027-05-20" })
         #expect(planned[overrideColumn] == "REDEN-BEZOEK", "\(planned)")
         let visit = try #require(rows.first { $0.first == "delegatie-uit-kobe-2027-04-20" })

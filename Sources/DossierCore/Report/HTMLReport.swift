@@ -124,19 +124,20 @@ public enum HTMLReport {
 }
 
 /// The report's activities as CSV, for a spreadsheet: one row per activity of the year (the ongoing ones
-/// with "doorlopend" as start date), with its focus, what it puts on the budget (as `dossier budget` counts it) and its
-/// latest verdict.
+/// with "doorlopend" as start date), with its focus, the budget line it is charged to and what it puts on it (as
+/// `dossier budget` counts it: adding up one line's rows gives that line's figure), and its latest verdict.
 public enum ReportCSV {
     public static func rows(_ report: YearReport) -> [[String]] {
         [["id", "titel", "focus", "soort", "status", "begindatum", "einddatum", "relaties", "organisator", "richting", "delegatie uit/naar",
-          "geraamde kosten", "werkelijke kosten", "kosten voor budget", "laatste oordeel", "afwijking"]]
+          "geraamde kosten", "werkelijke kosten", "budgetregel", "kosten voor budget", "laatste oordeel", "afwijking"]]
             + report.entries.map { entry in
                 let activity = entry.activity
                 return [activity.id, activity.title, entry.focus.label, activity.kind.rawValue, activity.status.rawValue,
                         activity.startDate?.iso ?? (entry.isOngoing ? "doorlopend" : ""),
                         activity.endDate?.iso ?? "", report.relationNames(activity), report.organiserName(activity),
                         activity.visit?.direction.rawValue ?? "", activity.visit?.delegationFrom ?? "", activity.estimatedCost?.editableText ?? "",
-                        activity.actualCost?.editableText ?? "", (entry.isOngoing ? .zero : activity.chargedCost).editableText, activity.assessments.last?.verdict.rawValue ?? "",
+                        activity.actualCost?.editableText ?? "", report.budgetLineName(activity),
+                        (entry.isOngoing ? .zero : activity.chargedCost).editableText, activity.assessments.last?.verdict.rawValue ?? "",
                         entry.overrideReason ?? ""]
             }
     }

@@ -175,6 +175,12 @@ public struct YearReport: Sendable {
         activity.relations.map { relationNames[$0] ?? $0 }.joined(separator: ", ")
     }
 
+    /// The budget line an activity is charged to, by name ("" when none: a partner pays).
+    public func budgetLineName(_ activity: Activity) -> String {
+        guard let line = activity.budgetLine else { return "" }
+        return budgets.first { $0.line == line }?.lineName ?? line
+    }
+
     public func organiserName(_ activity: Activity) -> String {
         activity.organiser.relationID.map { relationNames[$0] ?? $0 } ?? "Gemeente Oss"
     }

@@ -15,7 +15,7 @@ enum ActivityListView {
         var count = "\(screen.rows.count)"
         if screen.query.budgetLine != nil {
             let counted = screen.rows.filter { state.dossier.activities[$0].status.countsAgainstBudget }.count
-            if counted != screen.rows.count { count += ", waarvan \(counted == 0 ? "geen" : String(counted)) meetelt" }
+            if counted != screen.rows.count { count += ", waarvan \(counted == 0 ? "geen" : String(counted)) \(counted <= 1 ? "meetelt" : "meetellen")" }
         }
         canvas.draw("\(screen.title(in: state.dossier)) (\(count))", x: 1, y: layout.bodyTop, width: state.width - 2, style: state.theme.title)
         draw(state, rows: screen.rows, list: screen.list, isVisits: false, query: nil, top: layout.bodyTop + 1,
