@@ -121,6 +121,15 @@ struct LifeCycleCommandTests {
         #expect(moved.status == 0, "\(moved.standardError)")
         #expect(moved.standardOutput.contains("laag pitje") && moved.standardOutput.contains("is al gepland zonder dat gewogen te hebben"),
                 "\(moved.standardOutput)")
+        // Back in a year, then to the next year, then its cost emptied: what the budget counted goes elsewhere or away, said.
+        #expect(try run(["edit", "missie-lyon", "--start-date", "10-3-2027", "--estimated-cost", "3.000"]).status == 0)
+        let later = try run(["edit", "missie-lyon", "--start-date", "10-3-2028"])
+        #expect(later.standardOutput.contains("Let op: 'Handelsmissie Lyon' telt nu in het budget van 2028 in plaats van 2027 "
+                                              + "(was € 3.000,00 op Budget internationalisering 2027)."), "\(later.standardOutput)")
+        let free = try run(["edit", "missie-lyon", "--estimated-cost", ""])
+        #expect(free.standardOutput.contains("Let op: zonder kosten telt 'Handelsmissie Lyon' niet meer mee in het budget "
+                                             + "(was € 3.000,00 op Budget internationalisering 2028); is ze afgeblazen, zet haar dan op geannuleerd (m)."),
+                "\(free.standardOutput)")
         let unchanged = try run(["edit", "missie-lyon", "--notes", "alleen een notitie"])
         #expect(!unchanged.standardOutput.contains("Let op"), "nothing new to weigh: \(unchanged.standardOutput)")
         try refused(["edit", "missie-lyon", "--budget-line", ""], status: 64, saying: "--budget-line: leeg: geef de id of naam van een budgetregel, of 'geen'")

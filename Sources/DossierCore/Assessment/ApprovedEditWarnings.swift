@@ -2,7 +2,7 @@
 /// goes through: correcting a record is allowed, but not unseen): a relation or country the Kader's rules count
 /// against, newly involved in an activity already approved or planned; a higher cost, another year or another
 /// budget line that no longer fits what the line has left; a cost taken out of every budget year by removing the date
-/// of an activity the budget counts; an actual cost given before the activity took place (the budget counts the estimate
+/// of an activity the budget counts, or out of the budget by emptying it, or moved to another year; an actual cost given before the activity took place (the budget counts the estimate
 /// until then). `ledger`: the budget of all activities (before the edit), for a dossier that
 /// holds only some; without one, on such a dossier the budget is not weighed.
 public enum ApprovedEditWarnings {
@@ -30,6 +30,15 @@ public enum ApprovedEditWarnings {
         }
         if before.year != nil, after.year == nil, after.chargedCost.cents > 0 {
             warnings.append("zonder datum telt \(after.chargedCost.formatted) van '\(after.title)' in geen budgetjaar meer mee (het jaarverslag noemt de activiteit doorlopend)")
+        }
+        // What the budget counted goes elsewhere or away without a step in the life cycle: said, as a raise is.
+        if after.status.countsAgainstBudget, before.chargedCost.cents > 0, let line = before.budgetLine, let year = before.year {
+            let was = "\(before.chargedCost.formatted) op \(dossier.budgetLine(line)?.name ?? line) \(year)"
+            if after.chargedCost.cents == 0, after.budgetLine != nil, after.listedCost == nil {
+                warnings.append("zonder kosten telt '\(after.title)' niet meer mee in het budget (was \(was)); is ze afgeblazen, zet haar dan op geannuleerd (m)")
+            } else if after.chargedCost.cents > 0, let moved = after.year, moved != year {
+                warnings.append("'\(after.title)' telt nu in het budget van \(moved) in plaats van \(year) (was \(was))")
+            }
         }
         return warnings
     }
