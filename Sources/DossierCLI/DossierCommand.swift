@@ -109,7 +109,11 @@ public struct DossierCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return nil }
         Output.prompt("Welke naam komt bij uw wijzigingen in het logboek (wie deed wat)? Eenmalig; Enter neemt '\(proposal)': ")
         guard let answer = readLine() else { return nil }
-        let name = answer.trimmingCharacters(in: .whitespaces)
+        // A paste of more than one line answers with its first: the rest must not reach the screen as keys (an `e`
+        // that opens a form, text typed into it, and Ctrl-S).
+        tcflush(STDIN_FILENO, TCIFLUSH)
+        let name = answer.replacingOccurrences(of: "\u{1B}[200~", with: "").replacingOccurrences(of: "\u{1B}[201~", with: "")
+            .trimmingCharacters(in: .whitespaces)
         return name.isEmpty ? proposal : name
     }
 

@@ -226,6 +226,30 @@ struct TerminalSessionTests {
         #expect(!screen.contains("? alle toetsen"), "no footer drawn over an empty screen")
     }
 
+    @Test("a paste of more than one line into the first start's name question answers with its first line; the rest is no keys on the screen")
+    func pasteIntoNameQuestion() throws {
+        // No DOSSIER_USER and no configured name: the first start asks.
+        let tmux = try TmuxSession(command: "env -i PATH=/usr/bin:/bin HOME=\(directory.path) TERM=xterm-256color LANG=C.UTF-8 "
+                                   + "DOSSIER_NOW=2026-11-22T09:00:00Z bash --norc --noprofile", width: 100, height: 30)
+        try tmux.type("PS1='READY> '")
+        try tmux.send("Enter")
+        try tmux.waitFor("READY>")
+        try tmux.type("\(binary) --store \(store); echo EXIT:$?")
+        try tmux.send("Enter")
+        try tmux.waitFor("Welke naam")
+        // Before, the `e` opened Agrifood Capital's form, "Jan" replaced its name and a later Ctrl-S saved it.
+        try tmux.paste("Anna de Vries\neJan")
+        try tmux.waitFor("1 Relaties (37)")
+        Thread.sleep(forTimeInterval: 0.5)
+        let screen = try tmux.capture()
+        #expect(!screen.contains("Relatie bewerken"), "\(screen)")
+        try tmux.send("q")
+        try tmux.waitFor("EXIT:0")
+        let config = String(decoding: try PosixFileSystem().readFile(directory.file(".config/dossier/config.json")), as: UTF8.self)
+        #expect(config.contains("\"name\": \"Anna de Vries\"") || config.contains("\"name\":\"Anna de Vries\""), "\(config)")
+        #expect(try DossierStore(path: store).load() == (try DossierFile.decode(BundledDossier.bytes, file: store)), "nothing changed")
+    }
+
     @Test("without a terminal the TUI refuses with a clear message instead of spinning")
     func noTerminal() throws {
         let result = try ProgramRunner().run(["--store", store], environment: ["TERM": "xterm"])
