@@ -15,4 +15,25 @@ struct CalendarExportTests {
         let undated = Activity(id: "missie", title: "Missie", kind: .handelsmissie, status: status)
         #expect(!ICalendar.includes(undated))
     }
+
+    /// A visit is in the calendar from the start (tentative while it is weighed): turned down, it stays there as
+    /// cancelled, since a calendar that imports a newer export does not remove what that export leaves out.
+    @Test("a visit turned down is sent as cancelled; a relation taken off laag pitje sends its review as cancelled")
+    func calledOff() throws {
+        var dossier = Fixtures.smallDossier()
+        let visit = Activity(id: "bezoek", title: "Delegatie uit Kopenhagen", kind: .delegatiebezoek, status: .afgewezen,
+                             startDate: Fixtures.date("2027-06-08"), visit: VisitDetails(direction: .inkomend, delegationFrom: "Kopenhagen"),
+                             statusHistory: [StatusChange(date: Fixtures.date("2026-11-01"), from: nil, to: .inAfweging, reason: "", by: "t"),
+                                             StatusChange(date: Fixtures.date("2026-11-20"), from: .inAfweging, to: .afgewezen, reason: "", by: "t")])
+        try dossier.apply(.addActivity(visit), context: Fixtures.context)
+        try dossier.apply(.setRelationStatus("taizhou", status: .actief, reason: "weer actief", reviewDate: nil), context: Fixtures.context)
+        let text = String(decoding: ICalendar.encode(dossier, now: Fixtures.now), as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
+        let events = text.components(separatedBy: "BEGIN:VEVENT").dropFirst()
+        let kopenhagen = try #require(events.first { $0.contains("UID:bezoek@") })
+        #expect(kopenhagen.contains("STATUS:CANCELLED"))
+        let review = try #require(events.first { $0.contains("UID:herijking-taizhou@") })
+        #expect(review.contains("STATUS:CANCELLED") && review.contains("DTSTART;VALUE=DATE:20301231"), "\(review)")
+        #expect(review.contains("SEQUENCE:2"), "newer than the one sent while it was on laag pitje")
+        #expect(!events.contains { $0.contains("UID:herijking-") && !$0.contains("taizhou") }, "no other relation was ever on laag pitje")
+    }
 }

@@ -8,11 +8,12 @@ public enum ICalendar {
     public static let uidDomain = "dossier.gemeente-oss.nl"
 
     /// Which activities go into the calendar: those with a date that are approved, planned or carried out, and
-    /// every delegation visit with a date; a cancelled one too, so a calendar that had it shows it cancelled. A
-    /// subscribed calendar keeps what took place, as it would have kept it itself.
+    /// every delegation visit with a date (from the start, as tentative); a cancelled one too, and a visit turned
+    /// down, so a calendar that had it shows it cancelled instead of keeping it (an item left out of a newer export is
+    /// not removed by a calendar that imports it). A subscribed calendar keeps what took place, as it would have kept it itself.
     public static func includes(_ activity: Activity) -> Bool {
         guard activity.startDate != nil else { return false }
-        if activity.isVisit { return activity.status != .afgewezen }
+        if activity.isVisit { return true }
         return activity.status.countsAgainstBudget || activity.status == .geannuleerd
     }
 
@@ -64,14 +65,23 @@ public enum ICalendar {
                 lines.append("END:VTODO")
             }
         }
-        for relation in dossier.relations where relation.status == .laagPitje {
-            guard let review = relation.reviewDate else { continue }
-            let reason = relation.statusHistory.last { $0.to == .laagPitje }?.reason ?? ""
-            lines += allDayEvent(uid: "herijking-\(relation.id)@\(uidDomain)", stamp: stamp, start: review, end: review.adding(days: 1),
-                                 sequence: relation.statusHistory.count, summary: AgendaEntry.reviewTitle(relation),
-                                 description: "Herijkingsdatum van \(relation.name), op een laag pitje" + (reason.isEmpty ? "." : ": \(reason)"),
-                                 category: "Herijking")
-            lines.append("END:VEVENT")
+        for relation in dossier.relations {
+            if relation.status == .laagPitje {
+                guard let review = relation.reviewDate else { continue }
+                let reason = relation.statusHistory.last { $0.to == .laagPitje }?.reason ?? ""
+                lines += allDayEvent(uid: "herijking-\(relation.id)@\(uidDomain)", stamp: stamp, start: review, end: review.adding(days: 1),
+                                     sequence: relation.statusHistory.count, summary: AgendaEntry.reviewTitle(relation),
+                                     description: "Herijkingsdatum van \(relation.name), op een laag pitje" + (reason.isEmpty ? "." : ": \(reason)"),
+                                     category: "Herijking")
+                lines.append("END:VEVENT")
+            } else if let review = relation.statusHistory.last(where: { $0.to == .laagPitje })?.reviewDate {
+                // Off laag pitje: the review an earlier export put in the calendar is called off there.
+                lines += allDayEvent(uid: "herijking-\(relation.id)@\(uidDomain)", stamp: stamp, start: review, end: review.adding(days: 1),
+                                     sequence: relation.statusHistory.count, summary: AgendaEntry.reviewTitle(relation),
+                                     description: "Vervallen: \(relation.name) staat niet meer op een laag pitje (nu \(relation.status.label.lowercased())).",
+                                     category: "Herijking")
+                lines += ["STATUS:CANCELLED", "END:VEVENT"]
+            }
         }
         lines.append("END:VCALENDAR")
         var bytes: [UInt8] = []
