@@ -317,6 +317,28 @@ struct FlowTests {
         #expect(app.state.form?["countries"]?.relationIDs == ["FR", "DE"])
     }
 
+    @Test("editing a visit that took place records what it yielded and who else took part; its cost field says it is the actual cost")
+    func visitOutcomes() throws {
+        let app = Harness()
+        app.press(.character("3"), .enter, .character("e"))
+        #expect(app.state.form?.purpose == .editVisit("delegatie-uit-lyon"))
+        #expect(app.state.form?["cost"]?.label == "Kosten (werkelijk)")
+        for _ in 0..<30 where app.state.form?.focusedField?.id != "outcomes" { app.press(.tab) }
+        app.type("Intentieverklaring farma getekend")
+        for _ in 0..<30 where app.state.form?.focusedField?.id != "participants.bestuurder" { app.press(.tab) }
+        app.type("wethouder Den Brok (Gemeente Oss)")
+        app.press(.control("s"))
+        #expect(app.state.form == nil, "\(String(describing: app.state.form?.errors))")
+        let visit = try #require(app.state.dossier.activity("delegatie-uit-lyon"))
+        #expect(visit.outcomes == "Intentieverklaring farma getekend")
+        #expect(visit.participants.map(\.role) == [.ondernemer, .bestuurder], "the entrepreneur stays, the administrator is added")
+        #expect(visit.participants.last?.name == "wethouder Den Brok" && visit.participants.last?.organisation == "Gemeente Oss")
+        // A visit still to come: its cost is the estimate.
+        app.press(.escape, .character("v"), .tab, .control("u")).type("12-5-2027")
+        #expect(app.state.form?["cost"]?.label == "Kosten (geraamd)")
+        #expect(app.state.form?["outcomes"] == nil, "logging keeps to what is known beforehand")
+    }
+
     @Test("a save the store refuses keeps the form and every field; a disk error is shown and the program goes on")
     func storeFailureKeepsInput() throws {
         let app = Harness()

@@ -3,11 +3,18 @@ import DossierCore
 /// `v`: logging (or editing) a delegation visit. A new visit also takes follow-ups: there is always one
 /// empty follow-up row at the end, and typing in it adds the next.
 enum VisitForm {
+    /// Fields of the activity table that editing a visit offers beside the visit's own: what it yielded and who else
+    /// took part (the entrepreneurs have their own field, as logging a visit asks them). Logging one keeps to what is
+    /// known beforehand; these come after it took place.
+    static let tableKeys = ["outcomes"] + ParticipantRole.allCases.filter { $0 != .ondernemer }.map { "participants.\($0.rawValue)" }
+
     static func make(relations: [RelationID], in state: AppState) -> Form {
         let draft = VisitDraft(relations: relations, date: state.today, direction: .inkomend, delegationFrom: "",
                                countries: relations.compactMap(state.dossier.relation).countriesAbroad,
                                budgetLine: state.dossier.activityBudget?.id)
-        var form = Form(purpose: .newVisit, title: "Delegatiebezoek vastleggen", fields: fields(draft: draft, in: state.dossier, dates: state.dates, isNew: true))
+        var form = Form(purpose: .newVisit, title: "Delegatiebezoek vastleggen",
+                        fields: fields(draft: draft, in: state.dossier, dates: state.dates, isNew: true, carriedOut: draft.date <= state.today,
+                                       others: []))
         refreshFollowUpRows(&form)
         refresh(&form, in: state)
         form.settle()
@@ -18,7 +25,8 @@ enum VisitForm {
         var draft = VisitDraft(editing: activity)
         draft.followUps = []
         var form = Form(purpose: .editVisit(activity.id), title: "Bezoek bewerken — \(activity.title)",
-                        fields: fields(draft: draft, in: state.dossier, dates: state.dates, isNew: false))
+                        fields: fields(draft: draft, in: state.dossier, dates: state.dates, isNew: false, carriedOut: activity.status.isCarriedOut,
+                                       others: TableForm.fields(Activity.fields, of: activity, keys: tableKeys, in: state.dossier)))
         refresh(&form, in: state)
         form.settle()
         return form
@@ -33,13 +41,19 @@ enum VisitForm {
             CountriesFromRelations.follow(&form, in: state.dossier)
             let date = try? CalendarDate.read(form.text("startDate"))
             form.setVisible("decision", date.map { $0 > state.today } ?? false)
+            // A visit on or before today took place: its cost is what it cost; a later one's is an estimate.
+            form["cost"]?.label = costLabel(carriedOut: date.map { $0 <= state.today } ?? true)
             approved = form["decision"]?.isVisible == true && !form.text("decision").isEmpty
         }
         DraftPreview.refresh(&form, in: state.dossier, ledger: state.index.ledger) { submit($0, editing: $0.purpose.editedActivity, in: state) }
         DraftPreview.showOverride(&form, approved: approved)
     }
 
-    private static func fields(draft: VisitDraft, in dossier: Dossier, dates: DateWriting, isNew: Bool) -> [FormField] {
+    /// "Kosten (werkelijk)" once the visit took place, else "Kosten (geraamd)": the one field holds either.
+    static func costLabel(carriedOut: Bool) -> String { carriedOut ? "Kosten (werkelijk)" : "Kosten (geraamd)" }
+
+    private static func fields(draft: VisitDraft, in dossier: Dossier, dates: DateWriting, isNew: Bool, carriedOut: Bool,
+                               others: [FormField]) -> [FormField] {
         let directions = MenuOption.from(VisitDirection.allCases)
         return [
             FormField("relations", "Relaties", .picked(draft.relations, source: .relations, allowsMultiple: true, emptyLabel: "(kies met Enter)"),
@@ -59,10 +73,12 @@ enum VisitForm {
             FormField("programme", "Programma", .text(TextInput(draft.programme)), help: "Wat de delegatie doet en waar, zoals u het typt: 'Rondleiding Pivot Park, lunch met Organon'."),
             FormField("entrepreneurs", "Ondernemers", .text(TextInput(ListText.participantText(draft.entrepreneurs))),
                       help: "Aanwezige ondernemers, gescheiden door komma's; 'Naam (Bedrijf)' mag."),
-            FormField("cost", "Kosten (€)", .text(TextInput(draft.cost?.fieldText ?? "")), help: "450, 1.250 of 1.250,50."),
+            FormField("cost", costLabel(carriedOut: carriedOut), .text(TextInput(draft.cost?.fieldText ?? "")),
+                      help: "In euro: 450, 1.250 of 1.250,50. Vóór het bezoek de raming, daarna wat het kostte."),
             BudgetLineField.make(draft.budgetLine, in: dossier),
             FormField("title", "Titel", .text(TextInput(draft.title)), help: "Leeg: 'Delegatie uit …' of 'Missie naar …'."),
             FormField("notes", "Toelichting", .text(TextInput(draft.notes))),
+        ] + others + [
             // After the fields typed in a row: it appears once the date is later than today, and a field that appeared
             // between Datum and Tot en met took the end date typed after Tab.
             FormField("decision", "Goedgekeurd door", .text(TextInput()), help: "Alleen als het bezoek al is goedgekeurd: het besluit van B&W of het mandaat. Dan: gepland. Leeg: in afweging.",
@@ -118,6 +134,8 @@ enum VisitForm {
         }
         // (The reason to set the Kader aside is asked together with the rest, not after they are right.)
         let overrideReason = DraftPreview.overrideReason(form, problems: &reader.problems)
+        let (others, otherProblems) = TableForm.values(form, Activity.fields, keys: tableKeys, in: state.dossier)
+        reader.problems.merge(otherProblems) { first, _ in first }
         guard reader.problems.isEmpty, let date, let direction = reader.choice("direction", VisitDirection.self) else {
             return .problems(reader.problems)
         }
@@ -130,14 +148,19 @@ enum VisitForm {
                                countries: countries, budgetLine: BudgetLineField.read(form),
                                cost: cost, notes: reader.text("notes"), followUps: followUps)
         if let existing {
-            let edits = Activity.fields.edits(from: existing, to: draft.updating(existing))
+            var updated = draft.updating(existing)
+            let fillProblems = TableForm.fill(&updated, with: others)
+            guard fillProblems.isEmpty else { return .problems(fillProblems) }
+            let edits = Activity.fields.edits(from: existing, to: updated)
             guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan \(existing.title).") }
             let warnings = ApprovedEditWarnings.lines(existing, edits, in: state.dossier, ledger: state.index.ledger)
             return .change(.editActivity(existing.id, edits), success: (["Bezoek bewerkt: \(draft.effectiveTitle)."] + warnings).joined(separator: " "))
         }
         let decision = form["decision"]?.isVisible == true ? reader.text("decision") : ""
-        let activity = draft.newActivity(in: state.dossier, today: state.today, approvedBy: decision.isEmpty ? nil : decision,
+        var activity = draft.newActivity(in: state.dossier, today: state.today, approvedBy: decision.isEmpty ? nil : decision,
                                          overrideReason: overrideReason)
+        let fillProblems = TableForm.fill(&activity, with: others)
+        guard fillProblems.isEmpty else { return .problems(fillProblems) }
         return .change(.addActivity(activity), success: DraftPreview.message("Bezoek vastgelegd: \(activity.title) op \(state.dates.date(date)) (\(activity.status.label))",
                                                                               activity: activity, in: state.dossier, ledger: state.index.ledger))
     }
