@@ -734,6 +734,20 @@ struct AssessmentFlowTests {
         #expect(app.state.dossier.activity("delegatie-uit-lyon")?.assessments.count == 2)
     }
 
+    @Test("with every question answered, what is still unknown (the estimated cost) is named at the top, not only counted")
+    func unknownNamed() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addActivity(Activity(id: "beurs", title: "Beurs Milaan", kind: .beurs, status: .inAfweging, relations: ["rhone-alpes"],
+                                                startDate: Fixtures.date("2027-04-10"), sectors: [.farma], budgetLine: "internationalisering",
+                                                participants: [Participant(name: "Jan", role: .ondernemer)])), context: Fixtures.context)
+        let app = Harness(dossier: dossier)
+        app.press(.character("2")).type("/milaan").press(.enter, .character("a"))
+        for _ in Assessor.questions(for: try #require(app.state.dossier.activity("beurs")), in: app.state.dossier) { app.type("j") }
+        let preview = try #require(app.state.form?.verdictPreview)
+        #expect(preview.missing == ["Geraamde kosten"], "\(preview.missing)")
+        #expect(app.text.contains("Oordeel nu: NADER BEKIJKEN   (nog onbekend: Geraamde kosten)"), "\(app.text)")
+    }
+
     @Test("approving after a negative weighing asks for the reason to deviate")
     func approveAgainstNegative() throws {
         let app = Harness()

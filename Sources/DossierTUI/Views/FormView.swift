@@ -56,10 +56,18 @@ enum FormView {
 
     /// The verdict as it stands and the reasons that decide it (not the positive ones), then a rule.
     static func previewLines(_ result: AssessmentResult, width: Int, theme: Theme) -> [StyledLine] {
+        let verdict = result.verdict.label.uppercased()
+        // A few unknown points are named: once the questions are answered, what is left (the estimated cost, the
+        // entrepreneurs among the participants) is asked nowhere in the form, and a count alone would not say what.
+        let missing = switch result.missing.count {
+        case 0: ""
+        case 1...3: DisplayWidth.truncate("   (nog onbekend: \(result.missing.joined(separator: ", ")))", to: width - 12 - verdict.count)
+        default: "   (\(count(result.missing.count, "punt", "punten")) nog onbekend)"
+        }
         var lines = [StyledLine([
             .init(text: "Oordeel nu: ", style: theme.label),
-            .init(text: result.verdict.label.uppercased(), style: theme.verdict(result.verdict)),
-            .init(text: result.missing.isEmpty ? "" : "   (\(count(result.missing.count, "punt", "punten")) nog onbekend)", style: theme.muted),
+            .init(text: verdict, style: theme.verdict(result.verdict)),
+            .init(text: missing, style: theme.muted),
         ])]
         let decisive = result.reasons.filter { $0.effect != .positief }
         for reason in decisive.prefix(3) {
