@@ -13,6 +13,16 @@ struct FieldEditTests {
         FieldEdit(field: key, old: old, new: new)
     }
 
+    @Test("a one-line field (title, name) read with line breaks (an editor, the command line) becomes one line; a note keeps its lines")
+    func oneLineFields() throws {
+        let dossier = Fixtures.smallDossier()
+        let title = try #require(Activity.fields.field("title"))
+        #expect(try title.parse("Twee\nregels", in: dossier) == .text("Twee regels"))
+        #expect(try title.parse(" Beurs\r\n\r\n  Milaan \n", in: dossier) == .text("Beurs Milaan"))
+        #expect(try Relation.fields.field("name")?.parse("Regio\nLyon", in: dossier) == .text("Regio Lyon"))
+        #expect(try Activity.fields.field("notes")?.parse("Eerste regel\nTweede regel", in: dossier) == .text("Eerste regel\nTweede regel"))
+    }
+
     @Test("a relation's fields change one by one; what the edit did not name stays")
     func editRelation() throws {
         var dossier = Fixtures.smallDossier()

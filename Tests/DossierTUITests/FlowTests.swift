@@ -561,6 +561,14 @@ struct FlowTests {
         #expect(app.state.dossier.activities.count == 1, "J answers ja at once")
     }
 
+    @Test("line breaks pasted into a field become one space, a blank line too")
+    func pastedLineBreaks() {
+        let app = Harness()
+        app.press(.character("2"), .character("+"))
+        app.loop.dispatch(.pasted("Beurs\r\n\r\nMilaan\n\tfarma"))
+        #expect(app.state.form?.text("title") == "Beurs Milaan  farma", "a break and a tab are a space each; a blank line adds none")
+    }
+
     @Test("a question shows Nee chosen, and text pasted into it answers nothing")
     func confirmationDefault() {
         let app = Harness()

@@ -44,7 +44,7 @@ public struct VisitDraft: Hashable, Sendable {
 
     /// The title used when none is given.
     public var effectiveTitle: String {
-        let typed = title.trimmingSpaces()
+        let typed = ListText.oneLine(title).trimmingSpaces()
         return typed.isEmpty ? VisitTitle.proposed(direction: direction, from: delegationFrom.trimmingSpaces()) : typed
     }
 

@@ -14,6 +14,13 @@ public enum ListText {
         items.joined(separator: ", ")
     }
 
+    /// A text for a one-line field (a title, a name) as one line: the lines of a text typed in an editor (Ctrl-O) or
+    /// given on the command line with line breaks, joined by a space. A title over two lines broke every list it is in.
+    public static func oneLine(_ text: String) -> String {
+        guard text.contains(where: \.isNewline) else { return text }
+        return text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
     /// People as typed: "Jan de Vries (Osse Farma BV), Els Jansen" → names with their organisation.
     public static func participants(_ text: String, role: ParticipantRole) -> [Participant] {
         split(text).map { item in

@@ -96,13 +96,20 @@ public struct TextInput: Hashable, Sendable {
         var added: [Character] = []
         added.reserveCapacity(max(0, min(room, text.utf8.count)))
         var fitted = true
+        var afterBreak = false
         for character in text {
             guard added.count < room else {
                 fitted = false
                 break
             }
-            // Pasted line breaks and tabs become spaces: fields are one line.
-            added.append(character.isNewline || character == "\t" ? " " : character)
+            // Pasted line breaks and tabs become spaces: fields are one line. A blank line is one space, not two.
+            if character.isNewline {
+                if !afterBreak { added.append(" ") }
+                afterBreak = true
+                continue
+            }
+            afterBreak = false
+            added.append(character == "\t" ? " " : character)
         }
         characters.insert(contentsOf: added, at: cursor)
         cursor += added.count
