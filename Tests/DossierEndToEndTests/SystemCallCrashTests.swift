@@ -15,15 +15,18 @@ struct SystemCallCrashTests {
          "DOSSIER_JOURNAL_LIMIT": "2", "DOSSIER_BACKUPS": "2", "DOSSIER_LOCK_WAIT": "0"]
     }
 
-    /// A dossier with a journal entry, two kept backups and an archived history.
+    /// A dossier with a journal entry, two kept backups and an archived history. The changes are eight days apart:
+    /// the past week's backups are kept beyond the two asked for.
     func prepareTemplate(_ directory: TemporaryDirectory) throws {
         try directory.write("dossier.json", BundledDossier.bytes)
         chmod(directory.file("dossier.json"), 0o600)
         let runner = ProgramRunner(executable: binary)
         for round in 0..<7 {
             try directory.write("change.jsonl", #"{"type":"add-follow-up","activity":"campusbeurs-han","followUp":{"text":"ronde \#(round)","done":false}}"# + "\n")
+            var environment = environment(home: directory.path)
+            environment["DOSSIER_NOW"] = Timestamp(secondsSinceEpoch: Fixtures.now.secondsSinceEpoch - Int64(7 - round) * 8 * 86_400).iso
             let result = try runner.run(["apply", directory.file("change.jsonl"), "--store", directory.file("dossier.json")],
-                                        environment: environment(home: directory.path))
+                                        environment: environment)
             #expect(result.status == 0, "\(result.standardError)")
         }
     }
