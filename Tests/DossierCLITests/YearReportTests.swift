@@ -20,6 +20,12 @@ extension ExchangeTests {
         #expect(report.contains("- **Datum:** doorlopend (goedgekeurd, zonder datum)"))
         #expect(report.contains("- **Resultaten:** Twee Deense farmabedrijven oriënteren zich op Pivot Park. Vervolggesprek in mei."))
         #expect(report.contains("- **Open vervolgacties:** Verslag naar B&W (vóór 1-12-2026)"))
+        // Several: in the order the screen and show give them, by due date, those without one last.
+        #expect(try run(["add-follow-up", "campusbeurs-han", "--what", "Terugkoppeling", "--due", "15-3-2027"]).status == 0)
+        #expect(try run(["add-follow-up", "campusbeurs-han", "--what", "Stand opbouwen"]).status == 0)
+        #expect(try run(["add-follow-up", "campusbeurs-han", "--what", "Uitnodiging", "--due", "1-2-2027"]).status == 0)
+        #expect(try run(["report", "--year", "2026"]).standardOutput.contains(
+            "- **Open vervolgacties:** Uitnodiging (vóór 1-2-2027); Terugkoppeling (vóór 15-3-2027); Stand opbouwen\n"))
         // The summary: per focus what the year brought, first sentence of each result.
         #expect(report.contains("| Farma en life sciences | 6 | 1 | 5 | € 2.950,50 | Twee Deense farmabedrijven oriënteren zich op Pivot Park. |"))
         #expect(report.contains("- Delegatiebezoeken: 1 inkomend, 1 uitgaand."))

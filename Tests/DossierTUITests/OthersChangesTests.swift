@@ -311,6 +311,32 @@ struct OthersChangesTests {
         #expect(app.state.selectedItemID(of: .contacts) == chosen)
     }
 
+    @Test("an open weighing shows the verdict as the dossier stands once a colleague's change comes in, before any key")
+    func weighingFollowsColleague() throws {
+        let app = Harness()
+        app.press(.character("2")).type("/missie").press(.enter, .character("a"))
+        #expect(app.state.form?.purpose == .assessment("missie-lyon"))
+        let before = try #require(app.state.form?.verdictPreview)
+        #expect(!before.reasons.contains { $0.text.contains("past niet") }, "\(before.reasons.map(\.text))")
+        let mission = try #require(app.state.dossier.activity("missie-lyon"))
+        app.store.othersChanges = [(.editActivity("missie-lyon", [FieldEdit(field: "estimatedCostCents", old: .number(mission.estimatedCost?.cents ?? 0),
+                                                                             new: .number(5_000_000))]), ine)]
+        #expect(app.loop.refresh())
+        let after = try #require(app.state.form?.verdictPreview)
+        #expect(after.reasons.contains { $0.text.contains("past niet") }, "\(after.reasons.map(\.text))")
+    }
+
+    @Test("a colleague putting back a backup is said as that, not as one change")
+    func colleagueRestored() throws {
+        let app = Harness()
+        let entry = JournalEntry(sequence: 9, timestamp: Fixtures.now, actor: "Ine", today: Fixtures.context.today,
+                                 summary: "Teruggezet uit back-up dossier-20261120T090000Z-000000004.json", subjects: [],
+                                 event: .restoreBackup("dossier-20261120T090000Z-000000004.json"))
+        app.loop.dispatch(.othersChanged([OthersChange(entry: entry, restoration: nil)]))
+        #expect(app.state.message?.text == "Teruggezet uit back-up dossier-20261120T090000Z-000000004.json (door Ine): het hele dossier staat "
+                + "nu zoals in die back-up. Bijgewerkt: 1 wijziging van Ine", "\(String(describing: app.state.message))")
+    }
+
     @Test("the record on screen deleted by a colleague: its screen closes, and the message says what and by whom")
     func shownRecordDeleted() throws {
         let app = Harness()

@@ -248,7 +248,8 @@ struct ReportWriter {
         } else if activity.status.isCarriedOut {
             fields.append(("Resultaten", "nog niet vastgelegd"))
         }
-        let open = activity.openFollowUps
+        // In the order the screen and `show` give them: by due date, those without one last.
+        let open = activity.followUps.shownOrder.map { activity.followUps[$0] }.filter { !$0.isDone }
         if !open.isEmpty {
             fields.append(("Open vervolgacties", open.map { followUp in
                 var details: [String] = []

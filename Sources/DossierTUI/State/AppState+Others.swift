@@ -17,12 +17,22 @@ extension AppState {
         if pending == nil { refreshAfterChange(nil, indexIsCurrent: true) } else { othersAwaitRefresh = true }
         addToChangeLogs(changes.map(\.entry))
         noteReplacedRecord(changes)
+        // An open form's weighing and warnings as the dossier now stands (a colleague raised the cost, or took the
+        // budget): before, they showed the old verdict until the next key.
+        if var open = form, open.picker == nil {
+            FormRules.refresh(&open, in: self)
+            form = open
+        }
         // An error stays until read; on a read-only screen the errors are its own notices (opened read-only, changing
         // cannot be done here), and what came in matters more: the header still says [alleen-lezen].
         guard message?.isError != true || isReadOnly else { return }
         if let shown, dossier.relation(shown) == nil, dossier.activity(shown) == nil,
            let removal = changes.last(where: { $0.entry.subjects.contains(shown) })?.entry {
             message = .info("\(removal.summary) (door \(removal.actor)); dat scherm is gesloten. Bijgewerkt: " + AppState.whose(changes))
+        } else if let restore = changes.last(where: { $0.restoration == nil })?.entry {
+            // A backup put back replaces the whole dossier: more than "1 wijziging".
+            message = .info("\(restore.summary) (door \(restore.actor)): het hele dossier staat nu zoals in die back-up. Bijgewerkt: "
+                            + AppState.whose(changes))
         } else {
             message = .info("Bijgewerkt: " + AppState.whose(changes))
         }
