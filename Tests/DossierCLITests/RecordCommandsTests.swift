@@ -61,6 +61,13 @@ struct RecordCommandsTests {
         #expect(relation.countries.map(\.code) == ["DK", "SE"] && !relation.isOutsideEurope)
         #expect(relation.places == ["Kopenhagen", "Lund"] && relation.sectors == [.farma] && relation.via == "pivot-park")
         #expect(try run(["log", "Medicon Valley"]).standardOutput.contains("Relatie toegevoegd: Medicon Valley"))
+        // A new contact in China: the Kader's laag pitje for China and Vietnam is said at once, not first at an activity.
+        let china = try run(["add-relation", "--name", "Taizhou Medical City", "--kind", "regio", "--country", "China"])
+        #expect(china.standardOutput.contains("Let op: het Kader zet de relaties met China en Vietnam op een laag pitje, dus ook nieuwe "
+                                              + "contacten in China: een activiteit met Taizhou Medical City weegt negatief"), "\(china.standardOutput)")
+        let onLaagPitje = try run(["add-relation", "--name", "Hanoi", "--kind", "regio", "--country", "Vietnam", "--status", "laag-pitje",
+                                   "--review-date", "1-1-2028"])
+        #expect(onLaagPitje.status == 0 && !onLaagPitje.standardOutput.contains("Let op"), "\(onLaagPitje.standardOutput) \(onLaagPitje.standardError)")
     }
 
     @Test("add-relation refusals: a duplicate name (case and accents blind), an unknown country, an unknown via; nothing written")

@@ -81,5 +81,6 @@ struct AddRelationCommand: ParsableCommand {
         }
         guard let added else { return }
         Output.line(TerminalSafeText.line("Relatie toegevoegd: \(added.name) [\(status.label)] (\(added.id))"))
+        if let notice = AssessmentRule.laagPitjeCountryNotice(added) { Output.paragraph(TerminalSafeText.line(notice)) }
     }
 }

@@ -19,6 +19,15 @@ public enum AssessmentRule: String, Sendable, CaseIterable {
     /// een laag pitje".
     public static let countriesOnLaagPitje: [Country] = ["CN", "VN"].compactMap(Country.init(code:))
 
+    /// Said when a relation in China or Vietnam is added not on laag pitje: the Kader puts new contacts there on laag
+    /// pitje too, so every activity with it is weighed negative. Nil for any other relation.
+    public static func laagPitjeCountryNotice(_ relation: Relation) -> String? {
+        let countries = relation.countries.filter(countriesOnLaagPitje.contains)
+        guard relation.status != .laagPitje, !countries.isEmpty else { return nil }
+        return "Let op: het Kader zet de relaties met China en Vietnam op een laag pitje, dus ook nieuwe contacten in \(countries.names): "
+            + "een activiteit met \(relation.name) weegt negatief, tenzij het college anders besluit."
+    }
+
     /// The partners a single company's request is referred to, by relation id, as the seeds name them.
     public static let referralPartners: [RelationID] = ["bom", "rvo", "nl-in-business"]
 

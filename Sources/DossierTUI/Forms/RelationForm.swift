@@ -42,6 +42,7 @@ enum RelationForm {
         var relation = Relation(id: state.dossier.newRelationID(for: name), name: name, kind: .regio, status: status)
         let fillProblems = TableForm.fill(&relation, with: values)
         guard fillProblems.isEmpty else { return .problems(fillProblems) }
-        return .change(.addRelation(relation), success: "Relatie toegevoegd: \(relation.name) (\(relation.id))")
+        let notice = AssessmentRule.laagPitjeCountryNotice(relation).map { " " + $0 } ?? ""
+        return .change(.addRelation(relation), success: "Relatie toegevoegd: \(relation.name) (\(relation.id)).\(notice)")
     }
 }
