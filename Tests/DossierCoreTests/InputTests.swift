@@ -21,6 +21,18 @@ struct InputTests {
         #expect(message(RelationStatus.read, "slapend") == "onbekende \(RelationStatus.vocabularyName) 'slapend'; kies uit: focus, actief, verkennen, laag-pitje, beeindigd, genoemd")
     }
 
+    @Test("a delegation's size as typed or as the screen shows it: 8, 8 personen, 1 persoon; other words refused")
+    func delegationSize() throws {
+        #expect(try DelegationSize.read("8") == 8)
+        #expect(try DelegationSize.read(" 8 personen ") == 8)
+        #expect(try DelegationSize.read("1 persoon") == 1)
+        #expect(try DelegationSize.read("12 Pers.") == 12)
+        #expect(throws: ValueError.self) { try DelegationSize.read("8personen") }
+        #expect(throws: ValueError.self) { try DelegationSize.read("acht personen") }
+        #expect(throws: ValueError.self) { try DelegationSize.read("personen") }
+        #expect(throws: ValueError.self) { try DelegationSize.read("-3 personen") }
+    }
+
     @Test("ids must be slugs")
     func idsAndCounts() throws {
         #expect(try Identifier.read(" handelsmissie-lyon ") == "handelsmissie-lyon")

@@ -85,7 +85,7 @@ struct LogVisitCommand: ParsableCommand {
             throw ValidationError("--override-reason: de reden om af te wijken hoort bij een goedkeuring; geef ook --decision")
         }
         let size = try self.size.map { text in
-            try ArgumentValues.parse(text, option: "--size") { (text: String) throws(ValueError) in try WholeNumber.read(text, in: Limits.delegationSize) }
+            try ArgumentValues.parse(text, option: "--size", DelegationSize.read)
         }
         let countries = try ArgumentValues.countries(self.countries, option: "--country")
         var countriesNotice: String?

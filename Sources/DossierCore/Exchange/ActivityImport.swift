@@ -338,7 +338,7 @@ struct RowReader {
         }
         if let from = cell("delegatie uit/naar") { visit.delegationFrom = from }
         if let ledBy = cell("geleid door") { visit.ledBy = ledBy }
-        if let text = cell("omvang") { visit.size = text.isEmpty ? nil : parsed("omvang", text) { (text: String) throws(ValueError) in try WholeNumber.read(text, in: Limits.delegationSize) } }
+        if let text = cell("omvang") { visit.size = text.isEmpty ? nil : parsed("omvang", text, DelegationSize.read) }
         if let text = cell("gastheren") { visit.hosts = ListText.split(text) }
         if let text = cell("programma") { visit.programme = text }
         activity.visit = visit

@@ -124,7 +124,7 @@ enum ActivityFieldParts {
         visitField("visit.size", "Omvang", option: "size", input: .count, help: "Aantal personen in de delegatie.",
                    get: { $0.size.map { .number(Int64($0)) } ?? .none },
                    set: { visit, value throws(ValueError) in visit.size = try FieldCast.number(value).map { Int(clamping: $0) } },
-                   parse: { (text: String) throws(ValueError) in .number(Int64(try WholeNumber.read(text, in: Limits.delegationSize))) }),
+                   parse: { (text: String) throws(ValueError) in .number(Int64(try DelegationSize.read(text))) }),
         visitField("visit.hosts", "Gastheren", option: "hosts", input: .list, help: "Gescheiden door komma's.",
                    get: { .list($0.hosts) }, set: { visit, value throws(ValueError) in visit.hosts = try FieldCast.list(value) }),
         visitField("visit.programme", "Programma", option: "programme", input: .line,

@@ -43,10 +43,6 @@ struct FormReader {
     }
 
     /// A whole number in `range` (a delegation's size).
-    mutating func number(_ id: String, in range: ClosedRange<Int>) -> Int? {
-        value(id) { (text: String) throws(ValueError) in try WholeNumber.read(text, in: range) }
-    }
-
 
     func choice<V: Vocabulary>(_ id: String, _ type: V.Type) -> V? {
         form[id]?.selectedValue.flatMap(V.init(rawValue:))

@@ -124,7 +124,7 @@ enum VisitForm {
         let date = reader.date("startDate", required: true)
         let endDate = reader.date("endDate", required: false)
         let from = reader.requiredText("delegationFrom", "Vul in waar de delegatie vandaan komt of heen gaat")
-        let size = reader.number("size", in: Limits.delegationSize)
+        let size = reader.value("size", DelegationSize.read)
         let cost = reader.money("cost")
         var followUps: [FollowUp] = []
         for row in 0..<followUpRowCount(form) {
