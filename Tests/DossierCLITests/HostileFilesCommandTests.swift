@@ -214,6 +214,17 @@ struct HostileFilesCommandTests {
         #expect(!FileManager.default.fileExists(atPath: home.file(".local/share/dossier/dossier.json")))
     }
 
+    @Test("a damaged dossier without backups: the message says to mend the place it names, which loses nothing")
+    func damagedWithoutBackups() throws {
+        let text = String(decoding: try directory.read("dossier.json"), as: UTF8.self)
+        try directory.write("dossier.json", text + "\nx")
+        let failed = try run(["relations"])
+        #expect(failed.status == 65)
+        #expect(failed.standardError.contains("onverwachte tekst na het einde van het document"), "\(failed.standardError)")
+        #expect(failed.standardError.contains("dossier: herstel het bestand op die plek (dan gaat er niets verloren); "
+                                              + "er is nog geen back-up om terug te zetten"), "\(failed.standardError)")
+    }
+
     @Test("a dossier that does not load: the message names the restore command, backups are listed, restore brings it back")
     func unloadableDossier() throws {
         #expect(try run(["set-status", "bom", "verkennen", "--reason", "r"]).status == 0)

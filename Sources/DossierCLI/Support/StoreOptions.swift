@@ -330,6 +330,12 @@ extension DossierStorage {
             return failure("\(mend)de laatste bewaarde stand terug: \(command) restore \(newest.name) (tot en met wijziging \(newest.sequence); "
                            + "wat daarna kwam, gaat opzij) (alle back-ups: \(command) backups)", code: ExitStatus.dataError)
         }
+        if case .damaged(_, let problem) = error, problem.position != nil {
+            // Without a backup to go back to, mending the place named is the way, and loses nothing.
+            Output.error("dossier: " + error.description)
+            return failure("herstel het bestand op die plek (dan gaat er niets verloren); er is nog geen back-up om terug te zetten",
+                           code: ExitStatus.dataError)
+        }
         return failure(error)
     }
 
