@@ -206,6 +206,7 @@ struct ExchangeTests {
         let other = try run(["import", "activities", file])
         #expect(other.status == 0, "\(other.standardError)")
         #expect(other.standardOutput.hasPrefix("Geïmporteerd: 0 nieuw, 1 bijgewerkt, "), "\(other.standardOutput)")
+        #expect(other.standardOutput.contains(" ongewijzigd, 1 regel overgeslagen.\n"), "the deleted fair is not counted as unchanged: \(other.standardOutput)")
         #expect(other.standardError.contains("Handelsmissie Rhône-Alpes (handelsmissie-rhone-alpes) is gewijzigd na deze export en deze regel niet: "
                                              + "de activiteit blijft zoals ze nu is"), "\(other.standardError)")
         #expect(other.standardError.contains("er is geen activiteit campusbeurs-tu-eindhoven meer (verwijderd na deze export) en deze regel is niet "

@@ -61,8 +61,9 @@ struct ImportCommand: ParsableCommand {
             throw failure("\(count(prepared.problems.count, "fout", "fouten")): er is niets geïmporteerd (--skip-invalid importeert de goede regels)",
                           code: ExitStatus.dataError)
         }
+        let skipped = Set(prepared.problems.map(\.line)).count + prepared.skipped
         let summary = "\(prepared.added) nieuw, \(prepared.updated) bijgewerkt, \(prepared.unchanged) ongewijzigd"
-            + (prepared.problems.isEmpty ? "" : ", \(count(Set(prepared.problems.map(\.line)).count, "regel", "regels")) overgeslagen")
+            + (skipped == 0 ? "" : ", \(count(skipped, "regel", "regels")) overgeslagen")
         if dryRun {
             // What the import would do, change by change, as the log will say it.
             for change in prepared.changes.prefix(50) {

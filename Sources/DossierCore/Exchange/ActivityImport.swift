@@ -22,6 +22,8 @@ public struct ActivityImport: Sendable {
     public var added = 0
     public var updated = 0
     public var unchanged = 0
+    /// Rows left out without a problem: the activity they describe was deleted after the export, and the row was not edited.
+    public var skipped = 0
 
     /// Checks every row against the dossier as of `today` (nothing carried out before it starts); no row is
     /// imported yet.
@@ -156,7 +158,7 @@ public struct ActivityImport: Sendable {
             if refusal != nil || stale != nil {
                 for undo in undos.reversed() { _ = try? working.apply(.restore(undo), context: context) }
                 if let stale, untouched {
-                    result.unchanged += 1
+                    if dossier.activity(stale.id) == nil { result.skipped += 1 } else { result.unchanged += 1 }
                     result.notices.append(Problem(line: record.line, column: nil, message: stale.notice))
                 } else if let stale {
                     result.problems.append(stale.problem)
