@@ -1018,7 +1018,7 @@ struct DetailScrollTests {
             for _ in 0..<row { app.press(.down) }
             app.press(.enter, .character("G"))
             let document = RecordDocument(relation: relation, in: dossier)
-            let lines = RecordDocumentView.informationLines(document, leavingOut: Set(AppState.detailLists(of: app.state.screen)), theme: .colored, width: 78)
+            let lines = RecordDocumentView.detailInformation(document, leavingOut: Set(AppState.detailLists(of: app.state.screen)), theme: .colored, width: 78)
             let last = try #require(lines.last?.text.trimmingCharacters(in: " "))
             #expect(app.text.contains(last), "\(relation.id): '\(last)' never comes into view")
         }

@@ -111,6 +111,20 @@ struct LayoutTests {
         }
     }
 
+    @Test("a title longer than the detail screen's title row ends there in '…' and is given whole at the top of the information")
+    func longTitleWhole() throws {
+        var dossier = Fixtures.smallDossier()
+        let title = "Kennismakingsbezoek van een handelsdelegatie uit de provincie Zhejiang aan de farmabedrijven van Oss (Organon, Aspen en Pivot Park)"
+        try dossier.apply(.addActivity(Activity(id: "lang", title: title, kind: .overig, status: .idee)), context: Fixtures.context)
+        let app = Harness(dossier: dossier, width: 80, height: 24)
+        app.press(.character("2")).type("/zhejiang").press(.enter, .enter)
+        let canvas = app.screen
+        let header = canvas.line(1)
+        #expect(header.trimmingCharacters(in: .whitespaces).hasSuffix("…"), "\(header)")
+        let body = (2..<6).map { canvas.line($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(body.contains("(Organon, Aspen en Pivot Park)"), "\(app.text)")
+    }
+
     @Test("an empty dossier's lists say there is nothing yet and how to add it, not that filters hide it")
     func emptyLists() throws {
         let small = Fixtures.smallDossier()

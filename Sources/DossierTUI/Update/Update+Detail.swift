@@ -139,8 +139,8 @@ extension AppState {
     /// The lines of the information part, for scrolling.
     func informationLineCount() -> Int {
         guard let document = document(of: screen) else { return 0 }
-        return RecordDocumentView.informationLines(document, leavingOut: Set(Self.detailLists(of: screen)), theme: theme,
-                                                   width: layout.width - 2).count
+        return RecordDocumentView.detailInformation(document, leavingOut: Set(Self.detailLists(of: screen)), theme: theme,
+                                                    width: layout.width - 2).count
     }
 
     /// j/k: scroll the information, or move in the focused list.

@@ -15,8 +15,10 @@ enum DetailFrame {
 
         // The name, then status and kind as far as they fit whole: a title row never cuts its own words (a
         // name longer than the screen aside); status and kind are also among the fields below.
-        var title: [StyledLine.Span] = [.init(text: document.title, style: theme.title)]
-        var titleWidth = DisplayWidth.of(document.title)
+        // A name longer than the row ends in "…" there, and is given whole at the top of the information.
+        let name = DisplayWidth.truncate(document.title, to: state.width - 2)
+        var title: [StyledLine.Span] = [.init(text: name, style: theme.title)]
+        var titleWidth = DisplayWidth.of(name)
         for span in document.subtitle {
             let text = "  " + span.text
             guard titleWidth + DisplayWidth.of(text) <= state.width - 2 else { break }
@@ -25,7 +27,7 @@ enum DetailFrame {
         }
         StyledLine(title).draw(in: &canvas, x: 1, y: layout.bodyTop, width: state.width - 2)
 
-        let information = RecordDocumentView.informationLines(document, leavingOut: Set(kinds), theme: theme, width: state.width - 2)
+        let information = RecordDocumentView.detailInformation(document, leavingOut: Set(kinds), theme: theme, width: state.width - 2)
         let top = layout.bodyTop + 1
         let scroll = min(detail.scroll, max(0, information.count - panes.informationRows))
         for row in 0..<panes.informationRows {

@@ -18,7 +18,15 @@ enum RecordDocumentView {
     }
 
     /// The information part: every block but the lists in `leavingOut`, wrapped to `width`.
-    static func informationLines(_ document: RecordDocument, leavingOut: Set<RecordList.Kind>, theme: Theme, width: Int) -> [StyledLine] {
+    /// The information part of a detail screen: a name too long for the title row (where it ends in "…") given whole
+    /// first, then the document's information.
+    static func detailInformation(_ document: RecordDocument, leavingOut: Set<RecordList.Kind>, theme: Theme, width: Int) -> [StyledLine] {
+        let information = informationLines(document, leavingOut: leavingOut, theme: theme, width: width)
+        guard DisplayWidth.of(document.title) > width else { return information }
+        return DisplayWidth.wrap(document.title, to: width).map { StyledLine($0, theme.title) } + [.empty] + information
+    }
+
+    private static func informationLines(_ document: RecordDocument, leavingOut: Set<RecordList.Kind>, theme: Theme, width: Int) -> [StyledLine] {
         var writer = DetailWriter(theme: theme, width: width)
         for block in document.blocks {
             switch block {
