@@ -27,10 +27,11 @@ public final class TmuxSession: @unchecked Sendable {
     }
 
     /// A bash in tmux, ready at its prompt, with a clean environment: `home` as HOME, a UTF-8 locale, the
-    /// tests' fixed clock and user, and `extraEnvironment` (`NAME=value …`).
-    public static func shell(home: String, width: Int = 100, height: Int = 30, extraEnvironment: String = "") throws -> TmuxSession {
+    /// tests' fixed clock and user (nil: none, so a first start asks for a name), and `extraEnvironment` (`NAME=value …`).
+    public static func shell(home: String, width: Int = 100, height: Int = 30, user: String? = "e2e",
+                             extraEnvironment: String = "") throws -> TmuxSession {
         let session = try TmuxSession(command: "env -i PATH=/usr/bin:/bin HOME=\(home) TERM=xterm-256color LANG=C.UTF-8 "
-                                      + "DOSSIER_NOW=2026-11-22T09:00:00Z DOSSIER_USER=e2e \(extraEnvironment) bash --norc --noprofile",
+                                      + "DOSSIER_NOW=2026-11-22T09:00:00Z \(user.map { "DOSSIER_USER=\($0) " } ?? "")\(extraEnvironment) bash --norc --noprofile",
                                       width: width, height: height)
         try session.type("PS1='READY> '")
         try session.send("Enter")

@@ -229,11 +229,7 @@ struct TerminalSessionTests {
     @Test("a paste of more than one line into the first start's name question answers with its first line; the rest is no keys on the screen")
     func pasteIntoNameQuestion() throws {
         // No DOSSIER_USER and no configured name: the first start asks.
-        let tmux = try TmuxSession(command: "env -i PATH=/usr/bin:/bin HOME=\(directory.path) TERM=xterm-256color LANG=C.UTF-8 "
-                                   + "DOSSIER_NOW=2026-11-22T09:00:00Z bash --norc --noprofile", width: 100, height: 30)
-        try tmux.type("PS1='READY> '")
-        try tmux.send("Enter")
-        try tmux.waitFor("READY>")
+        let tmux = try TmuxSession.shell(home: directory.path, user: nil)
         try tmux.type("\(binary) --store \(store); echo EXIT:$?")
         try tmux.send("Enter")
         try tmux.waitFor("Welke naam")
