@@ -655,7 +655,7 @@ struct FlowTests {
         let committed = app.store.committed.count
         app.press(.character("u"))
         #expect(app.store.committed.count == committed, "nothing saved")
-        #expect(app.state.message?.text.hasPrefix("Al ongedaan gemaakt (elders)") == true, "\(app.state.message?.text ?? "")")
+        #expect(app.state.message?.text.hasPrefix("Al zoals vóór die stap (elders ongedaan gemaakt of teruggedraaid)") == true, "\(app.state.message?.text ?? "")")
         #expect(app.state.undoHistory.undoable.isEmpty)
     }
 

@@ -295,7 +295,7 @@ extension AppState {
         if restoration.relations.allSatisfy({ dossier.relation($0.id) == $0.value })
             && restoration.activities.allSatisfy({ dossier.activity($0.id) == $0.value }) {
             undoHistory.dropLastUndoable()
-            message = .info("Al ongedaan gemaakt (elders): \(entry.label); er is niets gewijzigd. Nog eens u gaat een stap verder terug.")
+            message = .info("Al zoals vóór die stap (elders ongedaan gemaakt of teruggedraaid): \(entry.label); er is niets gewijzigd. Nog eens u gaat een stap verder terug.")
             return []
         }
         restoration.purpose = .undo
