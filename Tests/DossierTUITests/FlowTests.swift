@@ -111,9 +111,12 @@ struct FlowTests {
         let hint = try #require(app.state.form?.errors["status"])
         #expect(hint.hasPrefix("Dit veld is een keuze (") && hint.contains("↑/↓") && hint.hasSuffix("andere tekst kan hier niet; de keuze blijft Laag pitje"), "\(hint)")
         #expect(app.state.form?["reviewDate"]?.isVisible == true, "laag pitje still asks when to look again")
-        // A word that begins a status still chooses it; the arrows start afresh.
+        // A word that begins a status still chooses it; the arrows start afresh; a second word chooses again.
         app.press(.down, .up).type("ver")
         #expect(app.state.form?["status"]?.selectedValue == "verkennen")
+        #expect(app.state.form?.errors["status"] == nil)
+        app.type("foc")
+        #expect(app.state.form?["status"]?.selectedValue == "focus")
         #expect(app.state.form?.errors["status"] == nil)
         app.press(.escape)
         if app.state.confirmation != nil { app.press(.character("J")) }

@@ -35,7 +35,9 @@ public enum ApprovedEditWarnings {
         if after.status.countsAgainstBudget, before.chargedCost.cents > 0, let line = before.budgetLine, let year = before.year {
             let was = "\(before.chargedCost.formatted) op \(dossier.budgetLine(line)?.name ?? line) \(year)"
             if after.chargedCost.cents == 0, after.budgetLine != nil, after.listedCost == nil {
-                warnings.append("zonder kosten telt '\(after.title)' niet meer mee in het budget (was \(was)); is ze afgeblazen, zet haar dan op geannuleerd (m)")
+                let advice = after.status.isCarriedOut ? "vul de werkelijke kosten in als die er waren"
+                    : "is ze afgeblazen, zet haar dan op geannuleerd (m)"
+                warnings.append("zonder kosten telt '\(after.title)' niet meer mee in het budget (was \(was)); \(advice)")
             } else if after.chargedCost.cents > 0, let moved = after.year, moved != year {
                 warnings.append("'\(after.title)' telt nu in het budget van \(moved) in plaats van \(year) (was \(was))")
             }

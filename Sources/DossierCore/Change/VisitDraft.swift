@@ -106,8 +106,8 @@ public struct VisitDraft: Hashable, Sendable {
         activity.countries = countries
         activity.budgetLine = budgetLine
         activity.participants += entrepreneurs
-        activity.visit = VisitDetails(direction: direction, delegationFrom: delegationFrom.trimmingSpaces(), ledBy: ledBy.trimmingSpaces(),
-                                      size: size, hosts: hosts, programme: programme)
+        activity.visit = VisitDetails(direction: direction, delegationFrom: ListText.oneLine(delegationFrom).trimmingSpaces(),
+                                      ledBy: ListText.oneLine(ledBy).trimmingSpaces(), size: size, hosts: hosts, programme: ListText.oneLine(programme))
         if activity.status.isCarriedOut {
             activity.actualCost = cost
         } else {

@@ -154,7 +154,7 @@ enum ActivityFieldParts {
             },
             parse: { (text: String, _: Dossier) throws(ValueError) in
                 if let parse { return try parse(text) }
-                return input == .list ? .list(ListText.split(text)) : .text(text.trimmingSpaces())
+                return input == .list ? .list(ListText.split(text)) : .text(ListText.oneLine(text).trimmingSpaces())
             },
             show: { value, _ in FieldCast.string(value) })
     }

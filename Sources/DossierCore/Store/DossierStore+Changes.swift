@@ -82,8 +82,18 @@ extension DossierStore {
             throw error
         }
         defer { lock.release() }
+        shareWithSnapshotGroup(files.lock)
         if checkingState { try checkJournalStillHolds() }
         return try body()
+    }
+
+    /// Gives a file or folder made beside a dossier shared with its group (its mode gives the group access) the
+    /// dossier's group. Without that it has its maker's own group, and a colleague could not write the journal or lock,
+    /// or read the backups. A folder with the setgid bit does the same; this is for one without.
+    func shareWithSnapshotGroup(_ file: String) {
+        guard let snapshot = try? fileSystem.status(path), snapshot.mode & 0o060 != 0,
+              let status = try? fileSystem.status(file), status.group != snapshot.group else { return }
+        fileSystem.changeGroup(file, to: snapshot.group)
     }
 
     /// Refuses (as files replaced outside) when the journal no longer holds what this store read of it: shorter
@@ -301,6 +311,7 @@ extension DossierStore {
         defer { fileSystem.close(descriptor) }
         let status = try fileSystem.status(of: descriptor, path: files.journal)
         if !existed {
+            shareWithSnapshotGroup(files.journal)
             try fileSystem.synchronizeDirectory(files.directory)
             forgetJournal()
             journalFile = status.inode

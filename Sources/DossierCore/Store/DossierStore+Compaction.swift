@@ -40,6 +40,7 @@ extension DossierStore {
             guard let mode = try? companionMode(),
                   let lock = try? FileLock.acquire(files.compactionLock, waiting: 0, holder: writer ?? "", mode: mode) else { return nil }
             compactionLock = lock
+            shareWithSnapshotGroup(files.compactionLock)
         }
         return snapshotJob(of: dossier)
     }
@@ -129,6 +130,7 @@ extension DossierStore {
     func keepBackupOfSnapshot(at moment: Timestamp) throws(FileSystemError) {
         guard try fileSystem.status(path) != nil else { return }
         try fileSystem.createDirectory(files.backups, mode: try directoryMode())
+        shareWithSnapshotGroup(files.backups)
         let name = Backup.name(snapshotName: FilePath.name(of: path), at: moment, sequence: snapshotSequence)
         let target = FilePath.join(files.backups, name)
         guard try fileSystem.status(target) == nil else { return }
@@ -155,6 +157,7 @@ extension DossierStore {
                 try fileSystem.synchronize(descriptor, path: files.journal)
             }
             try fileSystem.createDirectory(files.history, mode: try directoryMode())
+            shareWithSnapshotGroup(files.history)
             try fileSystem.rename(files.journal, to: files.historySegment(first: journalFirstSequence ?? lastSequence, last: lastSequence))
             try fileSystem.synchronizeDirectory(files.history)
         }
@@ -164,22 +167,14 @@ extension DossierStore {
 
     /// Keeps the newest `backupsToKeep` backups, and of the past week up to the default number whatever that setting
     /// says: it is each person's own, and a colleague's lower one would otherwise take away the state someone was just
-    /// told to restore. Of two backups of the same state (a merge stopped after its backup, then made again) the older
-    /// one goes first; it holds nothing the newer does not.
+    /// told to restore. (Two backups with one change number are not taken for one state: a dossier set aside because it
+    /// did not load, or one of another lineage, can carry the number of another.)
     private func pruneBackups(keeping protected: String?, at moment: Timestamp) throws(FileSystemError) {
         guard try fileSystem.status(files.backups) != nil else { return }
         let snapshotName = FilePath.name(of: path)
-        let backups = try fileSystem.contentsOfDirectory(files.backups)
+        let kept = try fileSystem.contentsOfDirectory(files.backups)
             .compactMap { Backup(name: $0, directory: files.backups, snapshotName: snapshotName) }
             .sorted { $0.name > $1.name }
-        var states = Set<Int>(), kept: [Backup] = []
-        for backup in backups {
-            if states.insert(backup.sequence).inserted || backup.name == protected {
-                kept.append(backup)
-            } else {
-                try fileSystem.removeFile(backup.path)
-            }
-        }
         let weekAgo = moment.secondsSinceEpoch - 7 * 86_400
         let recentLimit = max(configuration.backupsToKeep, StoreConfiguration.defaultBackupsToKeep)
         for (rank, backup) in kept.enumerated() where rank >= configuration.backupsToKeep && backup.name != protected {

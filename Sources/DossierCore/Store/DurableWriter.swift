@@ -1,7 +1,7 @@
 /// Replaces a file so that, whatever happens, the path holds either the complete old content or the
 /// complete new content: write a temporary file beside it, flush it to disk, rename it over the old
 /// one, flush the directory. A new file is readable by its owner only; a replaced file keeps its owner's and
-/// group's bits, never others' (`sharedMode`).
+/// group's bits, never others' (`sharedMode`), and when it is shared with its group, that group.
 public struct DurableWriter: Sendable {
     public let fileSystem: any FileSystem
 
@@ -63,10 +63,13 @@ public struct DurableWriter: Sendable {
                          writing body: (_ write: ([UInt8]) throws(FileSystemError) -> Void) throws(FileSystemError) -> Void)
         throws(FileSystemError) -> PreparedReplacement {
         do throws(FileSystemError) {
-            let existingMode = explicitMode == nil ? (try fileSystem.status(path))?.mode : nil
-            let mode = explicitMode ?? DurableWriter.sharedMode(following: existingMode)
+            let existing = try fileSystem.status(path)
+            let mode = explicitMode ?? DurableWriter.sharedMode(following: existing?.mode)
             let temporary = DurableWriter.temporaryPath(for: path)
             let descriptor = try fileSystem.createExclusive(temporary, mode: mode)
+            // A file shared through its group keeps that group: made anew by one of the team, it would otherwise get that
+            // person's own group, and after a merge the others could no longer read the dossier.
+            if let existing, mode & 0o060 != 0 { fileSystem.changeGroup(temporary, to: existing.group) }
             do {
                 try body { piece throws(FileSystemError) in try fileSystem.write(descriptor, piece, path: temporary) }
                 if flushing { try fileSystem.synchronize(descriptor, path: temporary) }

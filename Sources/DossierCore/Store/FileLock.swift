@@ -25,7 +25,6 @@ public final class FileLock {
         var descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, mode_t(mode))
         if descriptor >= 0 {
             fchmod(descriptor, mode_t(mode))  // exactly the mode asked for: the umask may have taken the group's bits
-            PosixFileSystem.shareWithFolderGroup(descriptor, path: path, mode: mode)
         } else if errno == EEXIST {
             descriptor = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         }

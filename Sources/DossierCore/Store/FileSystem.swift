@@ -41,11 +41,16 @@ public protocol FileSystem: Sendable {
     /// Whether this process may write the file or, for a directory, create and rename files in it (its owner,
     /// group and others' permissions, as the system judges them for this user).
     func mayWrite(_ path: String) -> Bool
+    /// Gives what is at `path` (not followed when a link) the group `group`, where this user may; else leaves it.
+    func changeGroup(_ path: String, to group: UInt32)
 }
 
 extension FileSystem {
     /// A file system for tests says yes; the real one asks the system.
     public func mayWrite(_ path: String) -> Bool { true }
+
+    /// A file system for tests has no groups; the real one sets it.
+    public func changeGroup(_ path: String, to group: UInt32) {}
 
     /// Reads an open file from `offset` into `buffer`, as much as fits and the file has; returns how many
     /// bytes. (A file system that only reads whole files gets it through `read(_:from:path:)`.)
@@ -72,6 +77,8 @@ public struct FileStatus: Hashable, Sendable {
     /// (`touch` cannot set it). What tells the store's side index that a file is not the one it described.
     public var statusChangeSeconds: Int64
     public var statusChangeNanoseconds: Int64
+    /// The file's group (0 where a file system for tests has none).
+    public var group: UInt32
 
     public enum Kind: Hashable, Sendable {
         case regular, directory, symbolicLink
@@ -80,7 +87,8 @@ public struct FileStatus: Hashable, Sendable {
     }
 
     public init(size: Int64, mode: UInt32, modificationSeconds: Int64, modificationNanoseconds: Int64, inode: UInt64, kind: Kind,
-                statusChangeSeconds: Int64 = 0, statusChangeNanoseconds: Int64 = 0) {
+                statusChangeSeconds: Int64 = 0, statusChangeNanoseconds: Int64 = 0, group: UInt32 = 0) {
+        self.group = group
         self.size = size
         self.mode = mode
         self.modificationSeconds = modificationSeconds

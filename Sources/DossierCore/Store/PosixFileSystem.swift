@@ -107,21 +107,7 @@ public struct PosixFileSystem: FileSystem {
             unlink(path)
             throw error
         }
-        Self.shareWithFolderGroup(descriptor, path: path, mode: mode)
         return descriptor
-    }
-
-    /// A file made for a group (a dossier shared through its group: `mode` gives the group access) gets the group of
-    /// its folder, as a folder with the setgid bit would give it; without that, it got its maker's own group, and after
-    /// the first merge a colleague could no longer read the new snapshot or write the journal. Best effort: a maker
-    /// who is not in the folder's group keeps their own, as before.
-    static func shareWithFolderGroup(_ descriptor: Int32, path: String, mode: UInt32) {
-        guard mode & 0o060 != 0 else { return }
-        var folder = stat(), file = stat()
-        guard stat(FilePath.directory(of: path), &folder) == 0, fstat(descriptor, &file) == 0, file.st_gid != folder.st_gid else { return }
-        _ = fchown(descriptor, uid_t.max, folder.st_gid)
-        // Changing the group may clear the setgid bit and, for some file systems, permission bits: set them again.
-        _ = fchmod(descriptor, mode_t(mode))
     }
 
     public func openForAppending(_ path: String, mode: UInt32) throws(FileSystemError) -> Int32 {
@@ -129,7 +115,6 @@ public struct PosixFileSystem: FileSystem {
         let created = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(mode))
         if created >= 0 {
             fchmod(created, mode_t(mode))
-            Self.shareWithFolderGroup(created, path: path, mode: mode)
             return created
         }
         guard errno == EEXIST else { throw failure("openen", path) }
@@ -202,11 +187,14 @@ public struct PosixFileSystem: FileSystem {
         }
         // The umask may have taken bits away (a group's, for a shared dossier); set exactly what was asked.
         _ = chmod(path, mode_t(mode))
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        if descriptor >= 0 {
-            Self.shareWithFolderGroup(descriptor, path: path, mode: mode)
-            Glibc.close(descriptor)
-        }
+    }
+
+    public func changeGroup(_ path: String, to group: UInt32) {
+        // Best effort: one who is not in the group keeps their own, as before. Changing the group may clear the
+        // setgid bit, never the permission bits asked for.
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_gid != group, (info.st_mode & S_IFMT) != S_IFLNK else { return }
+        _ = lchown(path, uid_t.max, group)
     }
 
     public func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String] {
@@ -256,6 +244,6 @@ extension FileStatus {
         }
         self.init(size: Int64(info.st_size), mode: UInt32(info.st_mode) & 0o7777, modificationSeconds: Int64(info.st_mtim.tv_sec),
                   modificationNanoseconds: Int64(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino), kind: kind,
-                  statusChangeSeconds: Int64(info.st_ctim.tv_sec), statusChangeNanoseconds: Int64(info.st_ctim.tv_nsec))
+                  statusChangeSeconds: Int64(info.st_ctim.tv_sec), statusChangeNanoseconds: Int64(info.st_ctim.tv_nsec), group: UInt32(info.st_gid))
     }
 }

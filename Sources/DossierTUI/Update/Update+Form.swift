@@ -168,7 +168,7 @@ extension AppState {
     }
 
     /// Type-ahead in a choice or a menu: letters typed in a row choose the option they begin (`uitg` is Uitgaand), and
-    /// one stray key before them starts again. Text that begins no option ("Geen capaciteit" typed where the reason
+    /// after one stray key or a word that chose, a letter that begins an option starts again. Text that begins no option ("Geen capaciteit" typed where the reason
     /// was meant, "Besluit B&W …" one field too early) chooses nothing: the choice goes back to what it was before the
     /// typing began, the field says why, and nil is returned. Before, each letter chose the option it began, so the
     /// last matching letter of such a text was saved as the status.
@@ -179,7 +179,9 @@ extension AppState {
             form.choiceTyped = typed
             return match
         }
-        if form.choiceTyped.count <= 1, let match = MenuOption.index(beginning: String(letter), in: options) {
+        // After one stray key, or a word that chose (`ver`, then `act`), a letter that goes on no option starts a new word.
+        let mayStartAgain = form.choiceTyped.count <= 1 || MenuOption.index(beginning: form.choiceTyped, in: options) != nil
+        if mayStartAgain, let match = MenuOption.index(beginning: String(letter), in: options) {
             form.choiceTyped = String(letter)
             return match
         }
