@@ -150,8 +150,6 @@ extension AppState {
         pendingAddition = LikelyDouble.isAddition(change) ? change : nil
         pendingWarning = PastDueDate.notice(for: change, today: today, dates: dates)
         rememberSelection()
-        // Colleagues' changes the save takes in first move the rows of a detail screen's lists too.
-        rememberDetailSelection()
         // What is added becomes the selected row of its lists.
         switch change {
         case .addActivity(let activity):
