@@ -66,22 +66,17 @@ public enum ICalendar {
             }
         }
         for relation in dossier.relations {
-            if relation.status == .laagPitje {
-                guard let review = relation.reviewDate else { continue }
-                let reason = relation.statusHistory.last { $0.to == .laagPitje }?.reason ?? ""
-                lines += allDayEvent(uid: "herijking-\(relation.id)@\(uidDomain)", stamp: stamp, start: review, end: review.adding(days: 1),
-                                     sequence: relation.statusHistory.count, summary: AgendaEntry.reviewTitle(relation),
-                                     description: "Herijkingsdatum van \(relation.name), op een laag pitje" + (reason.isEmpty ? "." : ": \(reason)"),
-                                     category: "Herijking")
-                lines.append("END:VEVENT")
-            } else if let review = relation.statusHistory.last(where: { $0.to == .laagPitje })?.reviewDate {
-                // Off laag pitje: the review an earlier export put in the calendar is called off there.
-                lines += allDayEvent(uid: "herijking-\(relation.id)@\(uidDomain)", stamp: stamp, start: review, end: review.adding(days: 1),
-                                     sequence: relation.statusHistory.count, summary: AgendaEntry.reviewTitle(relation),
-                                     description: "Vervallen: \(relation.name) staat niet meer op een laag pitje (nu \(relation.status.label.lowercased())).",
-                                     category: "Herijking")
-                lines += ["STATUS:CANCELLED", "END:VEVENT"]
-            }
+            let onLaagPitje = relation.status == .laagPitje
+            let latest = relation.statusHistory.last { $0.to == .laagPitje }
+            // Off laag pitje: the review an earlier export put in the calendar is called off there.
+            guard let review = onLaagPitje ? relation.reviewDate : latest?.reviewDate else { continue }
+            let reason = latest?.reason ?? ""
+            let description = onLaagPitje ? "Herijkingsdatum van \(relation.name), op een laag pitje" + (reason.isEmpty ? "." : ": \(reason)")
+                : "Vervallen: \(relation.name) staat niet meer op een laag pitje (nu \(relation.status.label.lowercased()))."
+            lines += allDayEvent(uid: "herijking-\(relation.id)@\(uidDomain)", stamp: stamp, start: review, end: review.adding(days: 1),
+                                 sequence: relation.statusHistory.count, summary: AgendaEntry.reviewTitle(relation), description: description,
+                                 category: "Herijking")
+            lines += (onLaagPitje ? [] : ["STATUS:CANCELLED"]) + ["END:VEVENT"]
         }
         lines.append("END:VCALENDAR")
         var bytes: [UInt8] = []

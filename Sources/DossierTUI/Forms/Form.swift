@@ -89,6 +89,25 @@ public struct Form: Hashable, Sendable {
         }
     }
 
+    /// One letter of type-ahead in a field of options: the option that the letters typed in a row begin (`uitg` is
+    /// Uitgaand). After one stray key, or a word that chose (`farma`, then `zorg`), a letter that begins an option
+    /// starts a new word. Nil when the text typed begins no option; it is kept, so the rest of such a text chooses
+    /// nothing either.
+    mutating func typeAhead(_ letter: Character, in options: [MenuOption]) -> Int? {
+        let typed = choiceTyped + String(letter)
+        if let match = MenuOption.index(beginning: typed, in: options) {
+            choiceTyped = typed
+            return match
+        }
+        let mayStartAgain = choiceTyped.count <= 1 || MenuOption.index(beginning: choiceTyped, in: options) != nil
+        if mayStartAgain, let match = MenuOption.index(beginning: String(letter), in: options) {
+            choiceTyped = String(letter)
+            return match
+        }
+        choiceTyped = typed
+        return nil
+    }
+
     /// Takes the current values as the unchanged state (after rows were added while building the form).
     mutating func settle() {
         initialValues = currentValues

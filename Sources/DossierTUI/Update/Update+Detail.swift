@@ -31,18 +31,26 @@ extension AppState {
     }
 
     /// The detail state of the current screen, if it is a detail screen.
-    var currentDetail: DetailState? {
-        switch screen {
-        case .relationDetail(let detail), .activityDetail(let detail): detail
-        default: nil
+    var currentDetail: DetailState? { Self.detail(of: screen) }
+
+    mutating func replaceCurrentDetail(_ detail: DetailState) {
+        replaceDetail(at: stack.count - 1, with: detail)
+    }
+
+    /// The detail state of the detail screen at `place` on the stack set to `detail`; another screen stays as it is.
+    private mutating func replaceDetail(at place: Int, with detail: DetailState) {
+        guard stack.indices.contains(place) else { return }
+        switch stack[place] {
+        case .relationDetail: stack[place] = .relationDetail(detail)
+        case .activityDetail: stack[place] = .activityDetail(detail)
+        default: break
         }
     }
 
-    mutating func replaceCurrentDetail(_ detail: DetailState) {
+    private static func detail(of screen: Screen) -> DetailState? {
         switch screen {
-        case .relationDetail: stack[stack.count - 1] = .relationDetail(detail)
-        case .activityDetail: stack[stack.count - 1] = .activityDetail(detail)
-        default: break
+        case .relationDetail(let detail), .activityDetail(let detail): detail
+        default: nil
         }
     }
 
@@ -88,18 +96,7 @@ extension AppState {
             detail.lists[kind, default: ListState()].select(row, count: items.count,
                                                             visibleRows: DetailLayout(layout: layout, itemCount: items.count).itemRows)
         }
-        switch screen {
-        case .relationDetail: stack[place] = .relationDetail(detail)
-        case .activityDetail: stack[place] = .activityDetail(detail)
-        default: break
-        }
-    }
-
-    private static func detail(of screen: Screen) -> DetailState? {
-        switch screen {
-        case .relationDetail(let detail), .activityDetail(let detail): detail
-        default: nil
-        }
+        replaceDetail(at: place, with: detail)
     }
 
     /// The id of the selected item of a focused list (a contact's, a link's, an activity's, a follow-up's number).

@@ -122,7 +122,6 @@ extension AppState {
             form.errors[field.id] = nil
             form.fields[index].value = .menu(options, selected: match)
         case .flags(let options, var on, var cursor):
-            func option(beginning text: String) -> Int? { MenuOption.index(beginning: text, in: options) }
             switch key {
             case .right: cursor = min(options.count - 1, cursor + 1)
             case .left: cursor = max(0, cursor - 1)
@@ -130,23 +129,13 @@ extension AppState {
                 let value = options[cursor].value
                 if on.contains(value) { on.remove(value) } else { on.insert(value) }
             case .character(let letter):
-                // Letters typed in a row go to the option they begin (`farma`); Space then ticks it. After a word that
-                // chose (or one stray key), a letter that goes on no such word starts a new one (`farma`, then `zorg`);
-                // after text that chose nothing ("Regio"), the rest of it chooses nothing either.
-                let typed = form.choiceTyped + String(letter)
-                let mayStartAgain = form.choiceTyped.count <= 1 || option(beginning: form.choiceTyped) != nil
-                if let match = option(beginning: typed) {
-                    form.choiceTyped = typed
-                    cursor = match
-                } else if mayStartAgain, let match = option(beginning: String(letter)) {
-                    form.choiceTyped = String(letter)
-                    cursor = match
-                } else {
-                    form.choiceTyped = typed
+                // Letters typed in a row go to the option they begin (`farma`); Space then ticks it.
+                guard let match = form.typeAhead(letter, in: options) else {
                     form.errors[field.id] = Form.choiceHint + " met vinkjes (de keuzes staan erin): ←/→ of typ het begin van een keuze, "
                         + "spatie vinkt aan of uit; andere tekst kan hier niet"
                     return
                 }
+                cursor = match
             default: return
             }
             if case .character(let typed) = key, typed != " " {} else { form.choiceTyped = "" }
@@ -167,25 +156,13 @@ extension AppState {
         }
     }
 
-    /// Type-ahead in a choice or a menu: letters typed in a row choose the option they begin (`uitg` is Uitgaand), and
-    /// after one stray key or a word that chose, a letter that begins an option starts again. Text that begins no option ("Geen capaciteit" typed where the reason
-    /// was meant, "Besluit B&W …" one field too early) chooses nothing: the choice goes back to what it was before the
-    /// typing began, the field says why, and nil is returned. Before, each letter chose the option it began, so the
-    /// last matching letter of such a text was saved as the status.
+    /// Type-ahead in a choice or a menu (`Form.typeAhead`). Text that begins no option ("Geen capaciteit" typed where
+    /// the reason was meant, "Besluit B&W …" one field too early) chooses nothing: the choice goes back to what it was
+    /// before the typing began, the field says why, and nil is returned. Before, each letter chose the option it began,
+    /// so the last matching letter of such a text was saved as the status.
     private func typeAhead(_ letter: Character, options: [MenuOption], selected: Int, field: FormField, form: inout Form) -> Int? {
         if form.choiceTyped.isEmpty { form.choiceBeforeTyping = selected }
-        let typed = form.choiceTyped + String(letter)
-        if let match = MenuOption.index(beginning: typed, in: options) {
-            form.choiceTyped = typed
-            return match
-        }
-        // After one stray key, or a word that chose (`ver`, then `act`), a letter that goes on no option starts a new word.
-        let mayStartAgain = form.choiceTyped.count <= 1 || MenuOption.index(beginning: form.choiceTyped, in: options) != nil
-        if mayStartAgain, let match = MenuOption.index(beginning: String(letter), in: options) {
-            form.choiceTyped = String(letter)
-            return match
-        }
-        form.choiceTyped = typed
+        if let match = form.typeAhead(letter, in: options) { return match }
         let before = form.choiceBeforeTyping ?? selected
         switch field.value {
         case .menu: form.fields[form.focus].value = .menu(options, selected: before)
