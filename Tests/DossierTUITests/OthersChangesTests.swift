@@ -311,6 +311,27 @@ struct OthersChangesTests {
         #expect(app.state.selectedItemID(of: .contacts) == chosen)
     }
 
+    @Test("one's own save that takes in a colleague's change first keeps the chosen contact selected")
+    func detailSelectionAcrossOwnSave() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addContact("pivot-park", Contact(name: "Cees Een", organisation: "Pivot Park")), context: Fixtures.context)
+        try dossier.apply(.addContact("pivot-park", Contact(name: "Dirk Drie", organisation: "Pivot Park")), context: Fixtures.context)
+        let app = Harness(dossier: dossier)
+        app.press(.character("1")).type("/pivot").press(.enter, .enter, .tab)
+        while app.state.currentDetail?.focusedList != .contacts { app.press(.tab) }
+        app.press(.character("j"))
+        let contacts = try #require(app.state.dossier.relation("pivot-park")?.contacts)
+        #expect(contacts.count == 3)
+        let chosen = try #require(app.state.selectedItemID(of: .contacts))
+        #expect(chosen == contacts[1].id, "the second of three")
+        // Ine removes the first; this screen hears of it only with its own save, a status change of the relation.
+        app.store.othersChanges = [(.removeContact("pivot-park", contacts[0].id), ine)]
+        app.press(.character("s"), .tab).type("Even geen capaciteit").press(.control("s"))
+        #expect(app.state.form == nil, "\(app.state.form?.generalError ?? "")")
+        #expect(app.state.dossier.relation("pivot-park")?.contacts.count == 2)
+        #expect(app.state.selectedItemID(of: .contacts) == chosen, "not the contact that moved onto its row")
+    }
+
     @Test("an open weighing shows the verdict as the dossier stands once a colleague's change comes in, before any key")
     func weighingFollowsColleague() throws {
         let app = Harness()

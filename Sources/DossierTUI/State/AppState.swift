@@ -48,6 +48,9 @@ public struct AppState: Sendable {
     public var pending: PendingCommit?
     /// The addition being saved (a contact, a follow-up, a visit), to say after it whether it probably doubles one.
     var pendingAddition: Change?
+    /// The item of a detail screen's list the change being saved selects once saved (the follow-up it ticks off; what
+    /// it adds is found from `pendingAddition`): selected after the rows moved to where the change put them.
+    var selectionAfterCommit: (kind: RecordList.Kind, itemID: String)?
     /// What the change being saved says by itself that is probably a mistake (a due date already past), said after it.
     var pendingWarning: String?
     /// The files changed on disk (written elsewhere) since they were read; `R` reloads.

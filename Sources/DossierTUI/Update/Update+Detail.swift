@@ -106,23 +106,23 @@ extension AppState {
         return list.items.indices.contains(selection) ? list.items[selection].id : nil
     }
 
-    /// After an addition on a detail screen, the new contact, link or follow-up is the selected row of its list: `o`, `e`,
-    /// `d` and Space then act on what was just added, not on the row that happened to be selected. Which pane has the keys
-    /// stays as it was.
-    mutating func selectAdded(_ change: Change) {
-        let kind: RecordList.Kind, id: String
+    /// What an addition on a detail screen selects once saved (asked with the dossier as saved): the new contact, link or follow-up, so that `o`, `e`, `d`
+    /// and Space then act on what was just added, not on the row that happened to be selected.
+    func addedItem(by change: Change) -> (kind: RecordList.Kind, itemID: String)? {
         switch change {
-        case .addContact(_, let contact): (kind, id) = (.contacts, contact.id)
-        case .addLink(_, let link): (kind, id) = (.links, link.id)
-        case .addFollowUp(let activityID, _):
-            // A follow-up's item is its number; the one added is the last.
-            guard let count = dossier.activity(activityID)?.followUps.count else { return }
-            (kind, id) = (.followUps, String(count))
-        default:
-            return
+        case .addContact(_, let contact): (.contacts, contact.id)
+        case .addLink(_, let link): (.links, link.id)
+        // A follow-up's item is its number; the one added is the last.
+        case .addFollowUp(let activityID, _): dossier.activity(activityID).map { (.followUps, String($0.followUps.count)) }
+        default: nil
         }
+    }
+
+    /// Selects the item `itemID` of the list `kind` on the current detail screen, in sight; which pane has the keys
+    /// stays as it was.
+    mutating func selectItem(_ itemID: String, in kind: RecordList.Kind) {
         guard var detail = currentDetail, Self.detailLists(of: screen).contains(kind),
-              let row = document(of: screen)?.list(kind)?.items.firstIndex(where: { $0.id == id }) else { return }
+              let row = document(of: screen)?.list(kind)?.items.firstIndex(where: { $0.id == itemID }) else { return }
         let count = itemCount(of: kind)
         detail.lists[kind, default: ListState()].select(row, count: count, visibleRows: DetailLayout(layout: layout, itemCount: count).itemRows)
         replaceCurrentDetail(detail)

@@ -324,18 +324,17 @@ extension AppState {
             return []
         }
         focus(.list(.followUps), in: &detail)
-        // The follow-up moves (a done one goes below the open ones): the selection goes with it, so that a second Space
-        // undoes the first instead of ticking the one that took its row.
-        var toggled = activity.followUps
-        toggled[selection].isDone.toggle()
-        detail.items.select(toggled.shownOrder.firstIndex(of: selection) ?? 0, count: toggled.count,
-                            visibleRows: DetailLayout(layout: layout, itemCount: toggled.count).itemRows)
         replaceCurrentDetail(detail)
         let followUp = activity.followUps[selection]
         let success = followUp.isDone ? "Vervolgactie heropend: \(followUp.text)" : "Vervolgactie afgevinkt: \(followUp.text)"
         // By its place: refused when a colleague's change to the activity (a follow-up removed before it) arrives first.
-        return commit(.setFollowUpDone(activity.id, index: selection, isDone: !followUp.isDone), .direct(success: success),
-                      seen: SeenRecords(activities: [activity]))
+        let effects = commit(.setFollowUpDone(activity.id, index: selection, isDone: !followUp.isDone), .direct(success: success),
+                             seen: SeenRecords(activities: [activity]))
+        // The follow-up moves (a done one goes below the open ones): the selection goes with it, so that a second Space
+        // undoes the first instead of ticking the one that took its row. The save is refused if the activity changed
+        // meanwhile, so its number still names it.
+        if pending != nil { selectionAfterCommit = (.followUps, String(selection + 1)) }
+        return effects
     }
 
     /// `o` on a link: hand it to the desktop's opener (the runtime says whether there is one).

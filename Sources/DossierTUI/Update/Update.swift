@@ -149,7 +149,10 @@ extension AppState {
         pending = purpose
         pendingAddition = LikelyDouble.isAddition(change) ? change : nil
         pendingWarning = PastDueDate.notice(for: change, today: today, dates: dates)
+        selectionAfterCommit = nil
         rememberSelection()
+        // Colleagues' changes the save takes in first move the rows of a detail screen's lists too.
+        rememberDetailSelection()
         // What is added becomes the selected row of its lists.
         switch change {
         case .addActivity(let activity):
@@ -170,7 +173,6 @@ extension AppState {
         case .form(let success)?:
             form = nil
             undoHistory.recordChange(restoration)
-            if let pendingAddition { selectAdded(pendingAddition) }
             let warnings = [pendingAddition.flatMap { LikelyDouble.notice(after: $0, in: dossier, dates: dates) }, pendingWarning].compactMap { $0 }
             let warning = warnings.isEmpty ? "" : (success.hasSuffix(".") ? " " : ". ") + "Let op: \(warnings.joined(separator: "; "))."
             message = .info(success + warning)
@@ -187,6 +189,10 @@ extension AppState {
             undoHistory.recordChange(restoration)
         }
         refreshAfterChange(restoration)
+        // After the rows are where they went (also others' changes the save took in first): what the save added or
+        // ticked off becomes the selected row.
+        if let (kind, itemID) = selectionAfterCommit ?? pendingAddition.flatMap(addedItem(by:)) { selectItem(itemID, in: kind) }
+        selectionAfterCommit = nil
         return []
     }
 
@@ -194,6 +200,8 @@ extension AppState {
         let purpose = pending
         pending = nil
         selectionBeforeChange = [:]
+        detailSelectionBeforeChange = [:]
+        selectionAfterCommit = nil
         if case .form? = purpose, form != nil {
             // Refused over a colleague's change: the form takes the record as it is now, keeping the input.
             let overtaken = if case .refused(let refusal) = error, [.conflict, .illegalTransition].contains(refusal.kind) { true } else { false }
