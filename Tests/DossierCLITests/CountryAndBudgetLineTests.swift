@@ -36,10 +36,19 @@ struct CountryAndBudgetLineTests {
         let result = try run(["add-activity", "--title", "Farmabeurs Lyon", "--kind", "beurs", "--relation", "rhone-alpes", "--relation", "pivot-park"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(try stored().activity("farmabeurs-lyon")?.countries.map(\.code) == ["FR"])
-        #expect(result.standardOutput.contains("Land overgenomen van de relaties: Frankrijk (--country geeft een ander)."), "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("Land overgenomen van de relaties: Frankrijk (--country geeft een ander, --country \"\" geen)."), "\(result.standardOutput)")
         let dutch = try run(["add-activity", "--title", "Campusdag", "--kind", "campusbeurs", "--relation", "pivot-park"])
         #expect(try stored().activity("campusdag")?.countries == [])
         #expect(!dutch.standardOutput.contains("overgenomen"))
+        // --country "" says none, for an activity that goes nowhere abroad although its relation is there.
+        let none = try run(["add-activity", "--title", "Webinar Lyon", "--kind", "beurs", "--relation", "rhone-alpes", "--country", ""])
+        #expect(none.status == 0, "\(none.standardError)")
+        #expect(try stored().activity("webinar-lyon")?.countries == [])
+        #expect(!none.standardOutput.contains("overgenomen"), "\(none.standardOutput)")
+        let visit = try run(["log-visit", "--relation", "rhone-alpes", "--date", "2026-10-01", "--direction", "inkomend",
+                             "--delegation", "Lyon online", "--country", ""])
+        #expect(visit.status == 0, "\(visit.standardError)")
+        #expect(try stored().activities.last?.countries == [], "\(visit.standardOutput)")
     }
 
     @Test("an unknown country is refused with candidates, and nothing is written")

@@ -34,7 +34,7 @@ struct AddActivityCommand: ParsableCommand {
     @Option(name: .customLong("end-date"), help: ArgumentHelp("Einddatum.", valueName: "datum"))
     var endDate: String?
 
-    @Option(name: [.customLong("country"), .customLong("countries")], help: ArgumentHelp("Land waar de activiteit heen gaat (Nederlandse naam of code, zoals Duitsland of DE); mag vaker.", valueName: "land"))
+    @Option(name: [.customLong("country"), .customLong("countries")], help: ArgumentHelp("Land waar de activiteit heen gaat (Nederlandse naam of code, zoals Duitsland of DE); mag vaker. Zonder: de landen van de relaties buiten Nederland; \"\": geen.", valueName: "land"))
     var countries: [String] = []
 
     @Option(name: .customLong("budget-line"), help: ArgumentHelp("Budgetregel die betaalt: internationalisering (standaard), global-goals-platform-oss, of geen (een partner betaalt).", valueName: "id|geen"))
@@ -79,7 +79,8 @@ struct AddActivityCommand: ParsableCommand {
         let endDate = try self.endDate.map { try ArgumentValues.date($0, option: "--end-date") }
         let cost = try self.cost.map { try ArgumentValues.money($0, option: "--cost") }
         let sectors = try ListText.split(self.sectors).map { try ArgumentValues.vocabulary($0, Sector.self, option: "--sector") }
-        let countries = try ArgumentValues.countries(self.countries, option: "--country")
+        // Given, even as "": what was given; not given at all: the relations' countries.
+        let countries = self.countries.isEmpty ? nil : try ArgumentValues.countries(self.countries, option: "--country")
         let id = try self.id.map { try ArgumentValues.parse($0, option: "--id", Identifier.read) }
         var countriesNotice: String?
         let (added, firstLook, _) = try storeOptions.addActivity { dossier, newID in

@@ -33,7 +33,7 @@ struct LogVisitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Waar de delegatie vandaan komt (inkomend) of heen gaat (uitgaand).", valueName: "tekst"))
     var delegation: String
 
-    @Option(name: [.customLong("country"), .customLong("countries")], help: ArgumentHelp("Land waar de delegatie vandaan komt of de missie heen gaat (Nederlandse naam of code); mag vaker.", valueName: "land"))
+    @Option(name: [.customLong("country"), .customLong("countries")], help: ArgumentHelp("Land waar de delegatie vandaan komt of de missie heen gaat (Nederlandse naam of code); mag vaker. Zonder: de landen van de relaties buiten Nederland; \"\": geen.", valueName: "land"))
     var countries: [String] = []
 
     @Option(name: .customLong("budget-line"), help: ArgumentHelp("Budgetregel die betaalt: internationalisering (standaard), global-goals-platform-oss, of geen.", valueName: "id|geen"))
@@ -87,7 +87,8 @@ struct LogVisitCommand: ParsableCommand {
         let size = try self.size.map { text in
             try ArgumentValues.parse(text, option: "--size", DelegationSize.read)
         }
-        let countries = try ArgumentValues.countries(self.countries, option: "--country")
+        // Given, even as "": what was given; not given at all: the relations' countries.
+        let countries = self.countries.isEmpty ? nil : try ArgumentValues.countries(self.countries, option: "--country")
         var countriesNotice: String?
         let (activity, firstLook, isActivity) = try storeOptions.addActivity { dossier, newID in
             let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")

@@ -42,13 +42,14 @@ enum ArgumentValues {
         return countries
     }
 
-    /// The countries given, or none given: those of the relations (`countriesAbroad`), with the line that says so.
-    static func countries(given: [Country], relations: [Relation]) -> (countries: [Country], notice: String?) {
-        guard given.isEmpty else { return (given, nil) }
+    /// The countries given (`--country ""`: none), or when the option is not given: those of the relations
+    /// (`countriesAbroad`), with the line that says so.
+    static func countries(given: [Country]?, relations: [Relation]) -> (countries: [Country], notice: String?) {
+        if let given { return (given, nil) }
         let taken = relations.countriesAbroad
         guard !taken.isEmpty else { return ([], nil) }
         let (what, other) = taken.count == 1 ? ("Land", "een ander") : ("Landen", "andere")
-        return (taken, "\(what) overgenomen van de \(relations.count == 1 ? "relatie" : "relaties"): \(taken.names) (--country geeft \(other)).")
+        return (taken, "\(what) overgenomen van de \(relations.count == 1 ? "relatie" : "relaties"): \(taken.names) (--country geeft \(other), --country \"\" geen).")
     }
 
     /// A budget line by id or name, or "geen"; not given: the default line for new activities.
