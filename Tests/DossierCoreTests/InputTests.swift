@@ -83,4 +83,21 @@ struct InputTests {
         #expect(FilePath.expandingHome("~/x.pdf", home: "/home/anna") == "/home/anna/x.pdf")
         #expect(FilePath.expandingHome("/x/~/y", home: "/home/anna") == "/x/~/y")
     }
+
+    @Test("people as typed: a comma inside the organisation's brackets or a quoted name does not split them, and what is written reads back")
+    func people() {
+        let read = { (text: String) in ListText.participants(text, role: .ondernemer).map { [$0.name, $0.organisation] } }
+        #expect(read("Jan de Vries (Osse Farma BV), Els Jansen") == [["Jan de Vries", "Osse Farma BV"], ["Els Jansen", ""]])
+        #expect(read("Els Jansen (Farma, Oss); Piet") == [["Els Jansen", "Farma, Oss"], ["Piet", ""]])
+        #expect(read("\"Jansen, P.\" (Farma (NL), BV)") == [["Jansen, P.", "Farma (NL), BV"]])
+        #expect(read("(Pivot Park)") == [["(Pivot Park)", ""]], "brackets alone are a name")
+        #expect(read("Jan (Farma") == [["Jan (Farma", ""]], "an unclosed bracket is part of the name")
+        let awkward = [Participant(name: "Jansen, P.", role: .ondernemer, organisation: "Farma (NL), BV"),
+                       Participant(name: "Kees \"de Baas\" Bos", role: .ondernemer),
+                       Participant(name: "Anna (PvdA)", role: .ondernemer, organisation: "Gemeente; Oss"),
+                       Participant(name: "Piet", role: .ondernemer, organisation: "Rabobank")]
+        #expect(ListText.participants(ListText.participantText(awkward), role: .ondernemer) == awkward,
+                "\(ListText.participantText(awkward))")
+        #expect(ListText.participantText([awkward[3]]) == "Piet (Rabobank)", "a plain name as before, without quotes")
+    }
 }

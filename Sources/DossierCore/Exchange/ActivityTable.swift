@@ -14,7 +14,7 @@ public enum ActivityTable {
     static func items(_ values: [String]) -> String { values.joined(separator: itemSeparator) }
 
     static func people(_ activity: Activity, _ role: ParticipantRole) -> String {
-        items(activity.participants.filter { $0.role == role }.map { $0.organisation.isEmpty ? $0.name : "\($0.name) (\($0.organisation))" })
+        items(activity.participants.filter { $0.role == role }.map(ListText.personText))
     }
 
     public static let columns: [Column] = [

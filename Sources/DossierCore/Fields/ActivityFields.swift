@@ -73,10 +73,11 @@ enum ActivityFieldParts {
     static let participants: [EntityField<Activity>] = ParticipantRole.allCases.map { role in
         EntityField<Activity>(
             key: "participants.\(role.rawValue)", label: role.pluralLabel, option: Slug.make(from: role.pluralLabel),
-            input: .list, help: "Gescheiden door komma's; 'Naam (Organisatie)' mag." + (role == .ondernemer ? " Ondernemers worden steeds uitgenodigd." : ""),
-            get: { activity in .list(activity.participants.filter { $0.role == role }.map(personText)) },
+            input: .list, help: "Gescheiden door komma's; 'Naam (Organisatie)' mag; een naam met een komma tussen aanhalingstekens." + (role == .ondernemer ? " Ondernemers worden steeds uitgenodigd." : ""),
+            get: { activity in .list(activity.participants.filter { $0.role == role }.map(ListText.personText)) },
             set: { (activity: inout Activity, value: FieldValue) throws(ValueError) in
-                let people = ListText.participants(try FieldCast.list(value).joined(separator: ", "), role: role)
+                // Each item is one person as `personText` wrote it (a journal's replay reads them so too).
+                let people = try FieldCast.list(value).flatMap { ListText.participants($0, role: role) }
                 // Keep the roles in their order: the others' people first where they were, this role's in place of the old ones.
                 var result: [Participant] = []
                 var inserted = false
@@ -90,13 +91,10 @@ enum ActivityFieldParts {
                 if !inserted { result += people }
                 activity.participants = result
             },
-            parse: { text, _ in .list(ListText.participants(text, role: role).map(personText)) },
+            parse: { text, _ in .list(ListText.participants(text, role: role).map(ListText.personText)) },
             show: { value, _ in FieldCast.strings(value).joined(separator: ", ") })
     }
 
-    static func personText(_ participant: Participant) -> String {
-        participant.organisation.isEmpty ? participant.name : "\(participant.name) (\(participant.organisation))"
-    }
 
     static let visit: [EntityField<Activity>] = [
         EntityField<Activity>(

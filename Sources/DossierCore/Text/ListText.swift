@@ -21,20 +21,76 @@ public enum ListText {
         return text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    /// People as typed: "Jan de Vries (Osse Farma BV), Els Jansen" → names with their organisation.
+    /// People as typed: "Jan de Vries (Osse Farma BV), Els Jansen" → names with their organisation. A comma inside
+    /// the parentheses belongs to the organisation ("Els Jansen (Farma, Oss)"); a name with a comma is given in double
+    /// quotes ("\"Jansen, P.\" (Pivot Park)"), as `participantText` writes it.
     public static func participants(_ text: String, role: ParticipantRole) -> [Participant] {
-        split(text).map { item in
-            if item.hasSuffix(")"), let open = item.lastIndex(of: "(") {
-                let name = item[..<open].trimmingSpaces()
-                let organisation = item[item.index(after: open)..<item.index(before: item.endIndex)].trimmingSpaces()
-                if !name.isEmpty { return Participant(name: name, role: role, organisation: organisation) }
+        splitOutsideBrackets(text).map { item in
+            var name = item, organisation = ""
+            if item.hasSuffix(")"), let open = openingBracket(closingAtEndOf: item) {
+                name = item[..<open].trimmingSpaces()
+                organisation = item[item.index(after: open)..<item.index(before: item.endIndex)].trimmingSpaces()
             }
-            return Participant(name: item, role: role)
+            if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") {
+                name = String(name.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+            }
+            // "(Pivot Park)" alone is a name, as typed.
+            return name.isEmpty ? Participant(name: item, role: role) : Participant(name: name, role: role, organisation: organisation)
         }
     }
 
     /// The reverse of `participants`: "Jan de Vries (Osse Farma BV), Els Jansen".
     public static func participantText(_ participants: [Participant]) -> String {
-        join(participants.map { $0.organisation.isEmpty ? $0.name : "\($0.name) (\($0.organisation))" })
+        join(participants.map(personText))
+    }
+
+    /// One person as `participants` reads it back: a name that would not read back as itself (it holds a comma, a
+    /// semicolon, a bracket or a double quote) in double quotes.
+    public static func personText(_ participant: Participant) -> String {
+        let name = participant.name
+        let readsBack = !name.contains(where: { ",;()\"".contains($0) }) && name == name.trimmingSpaces() && !name.isEmpty
+        let written = readsBack ? name : "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return participant.organisation.isEmpty ? written : "\(written) (\(participant.organisation))"
+    }
+
+    /// Items separated by commas or semicolons outside double quotes and brackets, trimmed, without empty ones.
+    private static func splitOutsideBrackets(_ text: String) -> [String] {
+        var items: [String] = [], current = ""
+        var depth = 0, inQuotes = false
+        for character in text {
+            switch character {
+            case "\"": inQuotes.toggle()
+            case "(" where !inQuotes: depth += 1
+            case ")" where !inQuotes: depth = max(0, depth - 1)
+            case ",", ";":
+                if !inQuotes && depth == 0 {
+                    items.append(current)
+                    current = ""
+                    continue
+                }
+            default: break
+            }
+            current.append(character)
+        }
+        items.append(current)
+        return items.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+    }
+
+    /// The bracket that opens the one `text` ends with, outside double quotes.
+    private static func openingBracket(closingAtEndOf text: String) -> String.Index? {
+        var depth = 0, inQuotes = false
+        var index = text.endIndex
+        while index > text.startIndex {
+            index = text.index(before: index)
+            switch text[index] {
+            case "\"": inQuotes.toggle()
+            case ")" where !inQuotes: depth += 1
+            case "(" where !inQuotes:
+                depth -= 1
+                if depth == 0 { return index }
+            default: break
+            }
+        }
+        return nil
     }
 }
