@@ -89,6 +89,15 @@ extension ExchangeTests {
         #expect(!earlier[appendixB.upperBound..<appendixC.lowerBound].contains("REDEN-XYZ"), "the weighing shown there is not the negative one overruled")
         #expect(earlier.contains("in 2026 2 activiteiten goedgekeurd met een reden om af te wijken van het Kader of het budget: Missie Taizhou (2027), Missie naar Taizhou (2027)."),
                 "named, with the year they are listed in: \(earlier)")
+
+        // The summary's cost per focus is what the budget lines carry: a journey a partner pays adds nothing.
+        #expect(try run(["add-activity", "--title", "Partnerreis", "--kind", "beurs", "--relation", "taizhou", "--country", "China",
+                         "--date", "2027-07-01", "--cost", "500", "--budget-line", "geen", "--status", "goedgekeurd",
+                         "--decision", "B&W", "--override-reason", "partner betaalt"]).status == 0)
+        let summary = try run(["report", "--year", "2027"]).standardOutput
+        let focusRow = try #require(summary.split(separator: "\n").first { $0.hasPrefix("| Focus") == false && $0.contains("| € ") })
+        #expect(focusRow.contains("€ 1.000,00") && !focusRow.contains("€ 1.500,00"), "\(focusRow)")
+        #expect(summary.contains("€ 1.000,00 vastgelegd of besteed"), "\(summary)")
     }
 
     @Test("a positive weighing's deciding reason is about the content, not the budget line's balance of that moment")

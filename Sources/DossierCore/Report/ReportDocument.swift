@@ -109,24 +109,26 @@ struct ReportWriter {
 
     mutating func summary() {
         blocks.append(.heading(level: 2, text: "Samenvatting"))
-        blocks.append(.paragraph("Wat \(report.year) opleverde per focus van het Kader. Lopend: goedgekeurd of gepland, ook doorlopend zonder datum."))
+        blocks.append(.paragraph("Wat \(report.year) opleverde per focus van het Kader. Lopend: goedgekeurd of gepland, ook doorlopend zonder datum. "
+                                 + "Kosten: wat op een budgetregel van de gemeente komt; wat een partner betaalt telt niet mee."))
         var rows: [[String]] = []
         for focus in KaderFocus.allCases {
             // (Every focus has its row, also outside the focus at 0: that nothing lay outside it is worth saying.)
             let entries = report.entries(focus)
             let done = entries.filter { $0.activity.status.isCarriedOut }
             let running = entries.filter { $0.activity.status == .goedgekeurd || $0.activity.status == .gepland }
-            // What the budget counts for the year: an activity without a date runs through every year, and is charged to none.
-            let cost = entries.filter { $0.activity.status.countsAgainstBudget && !$0.isOngoing }.reduce(Money.zero) { $0 + $1.activity.budgetedCost }
+            // What the budget counts for the year: an activity without a date runs through every year, and is charged to none;
+            // one a partner pays (no budget line) costs the municipality nothing.
+            let cost = entries.filter { !$0.isOngoing }.reduce(Money.zero) { $0 + $1.activity.chargedCost }
             rows.append([focus.label, String(entries.count), String(done.count), String(running.count), cost.cents == 0 ? "" : cost.formatted,
                          Self.yielded(entries)])
         }
         blocks.append(.table(headings: ["Focus", "Activiteiten", "Uitgevoerd", "Lopend", "Kosten", "Wat het opleverde"], rows: rows,
                              emphasis: [], numericColumns: [1, 2, 3, 4]))
         var lines: [String] = []
-        let undated = report.entries.filter { $0.isOngoing && $0.activity.status.countsAgainstBudget && $0.activity.budgetedCost.cents > 0 }
+        let undated = report.entries.filter { $0.isOngoing && $0.activity.chargedCost.cents > 0 }
         if !undated.isEmpty {
-            let total = undated.reduce(Money.zero) { $0 + $1.activity.budgetedCost }
+            let total = undated.reduce(Money.zero) { $0 + $1.activity.chargedCost }
             lines.append("Zonder datum, en dus in geen jaar van het budget geteld: " + undated.map(\.activity.title).joined(separator: ", ")
                          + " (samen \(total.formatted)); geef een datum om ze mee te tellen.")
         }
