@@ -76,6 +76,29 @@ struct CommandLineTests {
         #expect(try run(["export", "--format", "json", "--what", "relations"]).standardError.contains("--what hoort bij --format csv"))
         #expect(try run(["export", "--what", "activities", "-o", directory.file("b.ics")]).standardError
             .contains("b.ics is een naam voor iCalendar, maar --what hoort bij CSV; geef --format csv, of een naam op .csv"))
+        // A name no format of export has, with nothing else to say which: refused, not filled with JSON.
+        let sheet = try run(["export", "-o", directory.file("act.xlsx")])
+        #expect(sheet.status == 64 && sheet.standardError.contains("export schrijft geen .xlsx; geef een naam op .csv, .ics of .json"), "\(sheet.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: directory.file("act.xlsx")))
+        #expect(try run(["export", "--format", "json", "-o", directory.file("x.csv")]).standardError
+            .contains("de naam zegt CSV, maar --format json"))
+        // "-o -" is the standard output, not a file called "-".
+        let calendar = try run(["export", "--format", "ics", "-o", "-"])
+        #expect(calendar.status == 0 && calendar.standardOutput.hasPrefix("BEGIN:VCALENDAR"))
+        #expect(!FileManager.default.fileExists(atPath: "-"))
+    }
+
+    @Test("report takes its format from the name after -o, refuses a name it cannot write, and --excel means CSV")
+    func reportFormatFromTheName() throws {
+        #expect(try run(["report", "--year", "2026", "-o", directory.file("verslag.HTML")]).status == 0)
+        #expect(String(decoding: try directory.read("verslag.HTML"), as: UTF8.self).hasPrefix("<!DOCTYPE html>"))
+        let pdf = try run(["report", "--year", "2026", "-o", directory.file("verslag.pdf")])
+        #expect(pdf.status == 64 && pdf.standardError.contains("report schrijft geen .pdf; geef een naam op .csv, .html of .md"), "\(pdf.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: directory.file("verslag.pdf")))
+        let excel = try run(["report", "--year", "2026", "--excel"])
+        #expect(excel.status == 0 && excel.standardOutput.hasPrefix("\u{FEFF}id;titel"), "\(excel.standardOutput.prefix(40))")
+        #expect(try run(["report", "--year", "2026", "--format", "md", "--excel"]).standardError.contains("--excel hoort bij --format csv"))
+        #expect(try run(["report", "--year", "2026", "-o", "-"]).standardOutput.hasPrefix("# Jaarverslag"))
     }
 
     @Test("relations: a table aligned by display width, accents included")

@@ -39,18 +39,14 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     /// The format asked for, or the one the other options and the file name can only mean: `--what activities -o
-    /// acts.csv` is a CSV, `-o agenda.ics` a calendar.
-    private var chosenFormat: String {
-        if let format { return format }
-        if let output, let suffix = output.split(separator: ".").last.map({ $0.lowercased() }), output.contains("."),
-           ["csv", "ics", "json"].contains(suffix) {
-            return suffix
-        }
-        return what != nil || excel ? "csv" : "json"
+    /// acts.csv` is a CSV, `-o agenda.ics` a calendar; a name no format of export has (`-o acts.xlsx`) is refused.
+    private func chosenFormat() throws -> String {
+        try OutputFile.format(asked: format, output: output, formats: ["csv": "CSV", "ics": "iCalendar", "json": "JSON"],
+                              fallback: what != nil || excel ? "csv" : "json", settled: what != nil || excel, command: "export")
     }
 
     func validate() throws {
-        let format = chosenFormat
+        let format = try chosenFormat()
         guard ["csv", "ics", "json"].contains(format) else { throw ValidationError("--format: kies csv, ics of json") }
         // The name after -o says one format, --what or --excel another: which was meant is not for this program to guess.
         if self.format == nil, format != "csv", what != nil || excel, let output {
@@ -70,7 +66,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let (_, dossier) = try storeOptions.openForReading()
-        let format = chosenFormat
+        let format = try chosenFormat()
         let csvFormat: CSVFormat = excel ? .dutchExcel : .standard
         let bytes: [UInt8]
         switch (format, what) {

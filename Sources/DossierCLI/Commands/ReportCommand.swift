@@ -21,8 +21,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Het jaar (standaard dit jaar).", valueName: "jaar"))
     var year: Int?
 
-    @Option(help: ArgumentHelp("md, html of csv.", valueName: "formaat"))
-    var format: String = "md"
+    @Option(help: ArgumentHelp("md, html of csv; zonder --format: wat de naam na -o zegt (.md, .html, .csv), csv bij --excel, anders md.", valueName: "formaat"))
+    var format: String?
 
     @Flag(help: "De definitieve versie: zonder het merkteken CONCEPT.")
     var final = false
@@ -33,8 +33,18 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customShort("o"), help: ArgumentHelp("Schrijf naar dit bestand in plaats van naar de standaarduitvoer.", valueName: "pad"))
     var output: String?
 
+    /// The format asked for, or the one the file name after -o says (`-o jaarverslag.html`); a name no format of the
+    /// report has (`-o verslag.pdf`) is refused rather than filled with Markdown.
+    private func chosenFormat() throws -> String {
+        let format = try OutputFile.format(asked: format.map { $0 == "markdown" ? "md" : $0 }, output: output,
+                                           formats: ["md": "Markdown", "html": "HTML", "csv": "CSV"],
+                                           aliases: ["markdown": "md", "htm": "html"], fallback: excel ? "csv" : "md", settled: excel, command: "report")
+        guard ["md", "html", "csv"].contains(format) else { throw ValidationError("--format: kies md, html of csv") }
+        return format
+    }
+
     func validate() throws {
-        guard ["md", "markdown", "html", "csv"].contains(format) else { throw ValidationError("--format: kies md, html of csv") }
+        if try chosenFormat() != "csv" && excel { throw ValidationError("--excel hoort bij --format csv") }
         try ArgumentValues.year(year)
     }
 
@@ -54,7 +64,7 @@ struct ReportCommand: ParsableCommand {
                                                journalPosition: store.sequence, lastChange: lastChange)
         let report = YearReport(dossier: dossier, year: year ?? today.year, today: today, authorship: authorship,
                                 dates: configuration.dates(clock: Session.clock))
-        let bytes: [UInt8] = switch format {
+        let bytes: [UInt8] = switch try chosenFormat() {
         case "html": Array(HTMLReport.render(report).utf8)
         case "csv": CSV.encode(ReportCSV.rows(report), format: excel ? .dutchExcel : .standard)
         default: Array(MarkdownReport.render(report).utf8)

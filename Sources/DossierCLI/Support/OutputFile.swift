@@ -3,18 +3,50 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ArgumentParser
 import DossierCore
 import DossierPostgres
 
-/// Writing a command's result to `-o FILE` or to stdout.
+/// Writing a command's result to `-o FILE` or to stdout (no `-o`, or `-o -`).
 ///
 /// A regular file (new, or existing: then through a link too) is replaced durably and whole: a new one is
 /// readable by its owner only, an existing one keeps its mode. A pipe or a device (`/dev/stdout`, a named
 /// pipe, a terminal) is written into as a stream, never replaced by a file. Anything else (a folder, a
 /// socket, a link to nothing) is refused.
 enum OutputFile {
+    /// The format the name after `-o` says, by its extension (lowercased, through `aliases`: "htm" is "html"); nil
+    /// for no `-o`, `-` or a name without one.
+    static func suffix(of path: String?, aliases: [String: String] = [:]) -> String? {
+        guard let path, path != "-", let name = path.split(separator: "/").last, let dot = name.lastIndex(of: "."),
+              dot != name.startIndex, name.index(after: dot) != name.endIndex else { return nil }
+        let suffix = name[name.index(after: dot)...].lowercased()
+        return aliases[suffix] ?? suffix
+    }
+
+    /// The format to write: the one asked for, else the one the name after `-o` says, else `fallback`. Refused: a name
+    /// whose extension is none of `formats` while only the default would choose (writing JSON into "acts.xlsx" makes a
+    /// file nothing opens; `settled`: other options said which, as `--what` says CSV), and a format asked for that the
+    /// name contradicts.
+    static func format(asked: String?, output: String?, formats: [String: String], aliases: [String: String] = [:],
+                       fallback: String, settled: Bool, command: String) throws -> String {
+        let named = suffix(of: output, aliases: aliases)
+        let choices = formats.keys.sorted().map { "." + $0 }
+        if let asked {
+            if let named, let name = formats[named], named != asked, formats[asked] != nil {
+                throw ValidationError("-o \(output ?? ""): de naam zegt \(name), maar --format \(asked); geef een naam op .\(asked), of laat --format weg")
+            }
+            return asked
+        }
+        guard let named else { return fallback }
+        guard formats[named] != nil || settled else {
+            let names = choices.dropLast().joined(separator: ", ") + " of " + (choices.last ?? "")
+            throw ValidationError("-o \(output ?? ""): \(command) schrijft geen .\(named); geef een naam op \(names) "
+                                  + "(of --format om het toch zo te noemen)")
+        }
+        return formats[named] != nil ? named : fallback
+    }
     static func write(_ bytes: [UInt8], to path: String?, sparing store: StoreLocation) throws {
-        guard let path else {
+        guard let path, path != "-" else {
             Output.document(bytes)
             return
         }
