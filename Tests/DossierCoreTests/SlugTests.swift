@@ -23,6 +23,11 @@ struct SlugTests {
         ("E\u{FB03}cient Oss", "efficient-oss"),
         // Another script is transliterated as before, also with a full-width digit in it.
         ("第２回会議", "di-hui-hui-yi"),
+        // Beside Latin too: the other script is not left out, or two cities' names would read as one.
+        ("泰州 Jiangsu", "tai-zhou-jiangsu"),
+        ("Delegatie 深圳", "delegatie-shen-zhen"),
+        ("Москва Oblast", "moskva-oblast"),
+        ("Ærø ß 泰州", "aero-ss-tai-zhou"),
     ])
     func makesSlug(name: String, slug: String) {
         #expect(Slug.make(from: name) == slug)
@@ -32,11 +37,11 @@ struct SlugTests {
 
     @Test("a name's slug is compared as far as it agrees: the same answer as making it, for what differs anywhere")
     func comparing() {
-        let names = ["Taizhou", "Rhône-Alpes", "  NL in Business  ", "Straße & Søn", "泰州", "Æsop", "", "?!", "Ørsted", "Łódź 2026", "é", "e\u{301}x", "\u{FB01}nland"]
+        let names = ["Taizhou", "Rhône-Alpes", "  NL in Business  ", "Straße & Søn", "泰州", "Æsop", "", "?!", "Ørsted", "Łódź 2026", "é", "e\u{301}x", "\u{FB01}nland", "泰州 Jiangsu", "北京 Jiangsu", "Oss泰州", "泰州Oss 7", "Hà Nội 深圳 12", "Москва-Oblast"]
         let slugs = ["taizhou", "taizhou-2", "taizho", "rhone-alpes", "rhone", "nl-in-business", "strasse-son", "strasse", "tai-zhou",
-                     "aesop", "", "orsted", "lodz-2026", "lodz", "e", "ex", "-", "x", "finland", "nland", "f"]
+                     "aesop", "", "orsted", "lodz-2026", "lodz", "e", "ex", "-", "x", "finland", "nland", "f", "jiangsu", "tai-zhou-jiangsu"]
         for name in names {
-            for slug in slugs {
+            for slug in slugs + names.map(Slug.make) {
                 #expect(Slug.make(from: name, is: slug) == (Slug.make(from: name) == slug), "\(name) / \(slug)")
             }
         }
@@ -96,5 +101,14 @@ struct ReplayedNameTests {
         _ = try entry.replaying(change, into: &withOlder, journal: "dossier.json.journal", line: 1)
         #expect(withOlder.relation("finland-cluster")?.name == "Finland Cluster")
         #expect(withOlder.relation("nland-cluster") != nil)
+    }
+
+    @Test("a name that differs only in another script names another record, or none")
+    func otherScriptBesideLatin() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addRelation(Relation(id: "tai-zhou-jiangsu", name: "泰州 Jiangsu", kind: .regio, status: .verkennen)), context: Fixtures.context)
+        try dossier.apply(.addRelation(Relation(id: "shang-hai-jiangsu", name: "上海 Jiangsu", kind: .regio, status: .verkennen)), context: Fixtures.context)
+        #expect(try NameLookup.relation("泰州 Jiangsu", in: dossier).id == "tai-zhou-jiangsu")
+        #expect(throws: (any Error).self) { try NameLookup.relation("北京 Jiangsu", in: dossier) }
     }
 }

@@ -42,7 +42,8 @@ struct ExportCommand: ParsableCommand {
     /// acts.csv` is a CSV, `-o agenda.ics` a calendar; a name no format of export has (`-o acts.xlsx`) is refused.
     private func chosenFormat() throws -> String {
         try OutputFile.format(asked: format, output: output, formats: ["csv": "CSV", "ics": "iCalendar", "json": "JSON"],
-                              fallback: what != nil || excel ? "csv" : "json", settled: what != nil || excel, command: "export")
+                              fallback: what != nil || excel ? "csv" : "json", settled: what != nil || excel, command: "export",
+                              sparing: try? storeOptions.location)
     }
 
     func validate() throws {

@@ -38,7 +38,8 @@ struct ReportCommand: ParsableCommand {
     private func chosenFormat() throws -> String {
         let format = try OutputFile.format(asked: format.map { $0 == "markdown" ? "md" : $0 }, output: output,
                                            formats: ["md": "Markdown", "html": "HTML", "csv": "CSV"],
-                                           aliases: ["markdown": "md", "htm": "html"], fallback: excel ? "csv" : "md", settled: excel, command: "report")
+                                           aliases: ["markdown": "md", "htm": "html"], fallback: excel ? "csv" : "md", settled: excel, command: "report",
+                                           sparing: try? storeOptions.location)
         guard ["md", "html", "csv"].contains(format) else { throw ValidationError("--format: kies md, html of csv") }
         return format
     }

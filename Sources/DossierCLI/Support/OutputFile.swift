@@ -28,7 +28,9 @@ enum OutputFile {
     /// file nothing opens; `settled`: other options said which, as `--what` says CSV), and a format asked for that the
     /// name contradicts.
     static func format(asked: String?, output: String?, formats: [String: String], aliases: [String: String] = [:],
-                       fallback: String, settled: Bool, command: String) throws -> String {
+                       fallback: String, settled: Bool, command: String, sparing store: StoreLocation?) throws -> String {
+        // Onto the dossier's own files is said as that first: it matters more than the name's format.
+        if let output, let store { try refuse(output, ifPartOf: store) }
         let named = suffix(of: output, aliases: aliases)
         let choices = formats.keys.sorted().map { "." + $0 }
         if let asked {
@@ -77,7 +79,7 @@ enum OutputFile {
 
     /// `-o` onto one of the open dossier's own files (a slip of the tab key: `-o dossier.json`) would replace the
     /// dossier or its journal with an export; refused before anything is written.
-    private static func refuse(_ path: String, ifPartOf store: StoreLocation) throws {
+    static func refuse(_ path: String, ifPartOf store: StoreLocation) throws {
         guard !PostgresAddress.isAddress(store.path) else { return }
         if let part = StoreFiles(store.path).part(named: path, fileSystem: PosixFileSystem()) {
             throw failure("-o \(path) is \(part); de uitvoer zou het overschrijven. Kies een ander bestand", code: ExitStatus.usage)

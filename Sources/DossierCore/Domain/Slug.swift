@@ -5,13 +5,10 @@ public enum Slug {
     /// The slug of a name: diacritics dropped, letters lowercased, every run of other characters one hyphen.
     /// Names in other scripts are transliterated to Latin first ("泰州" becomes `tai-zhou`).
     public static func make(from name: String) -> String {
-        var result = asciiSlug(name)
-        // Only other scripts need transliterating; plain ASCII (an empty name too) never does, and the
-        // transliterator costs tens of milliseconds to set up the first time.
-        if result.isEmpty, name.utf8.contains(where: { $0 >= 0x80 }), let latin = name.applyingTransform(.toLatin, reverse: false) {
-            result = asciiSlug(latin)
-        }
-        return result
+        // Only other scripts need transliterating, also beside Latin ("泰州 Jiangsu" is not "北京 Jiangsu"); plain ASCII (an
+        // empty name too) never does, and the transliterator costs tens of milliseconds to set up the first time.
+        if hasOtherScript(name), let latin = name.applyingTransform(.toLatin, reverse: false) { return asciiSlug(latin) }
+        return asciiSlug(name)
     }
 
     /// Whether a text is a well-formed slug: `[a-z0-9]+` groups joined by single hyphens.
@@ -58,15 +55,40 @@ public enum Slug {
         // A name that starts with an ASCII letter or digit starts its slug with it: when that differs from the
         // slug's first letter, a name with accents is not even decomposed.
         if let first = name.utf8.first, isLetterOrDigit(first), lowercased(first) != slug.utf8.first { return false }
-        var expected = slug.utf8.makeIterator()
-        var isEmpty = true
-        let agreed = emitSlug(of: name) { byte in
-            isEmpty = false
-            return expected.next() == byte
+        // A name with letters of another script is transliterated (as `make` does). That keeps the Latin around them: a
+        // slug that does not start and end as the Latin before and after them does can not be it, without transliterating.
+        if hasOtherScript(name) {
+            let scalars = Array(name.unicodeScalars)
+            guard let first = scalars.firstIndex(where: isOtherScript), let last = scalars.lastIndex(where: isOtherScript) else { return false }
+            var before = String.UnicodeScalarView(), after = String.UnicodeScalarView()
+            before.append(contentsOf: scalars[..<first])
+            after.append(contentsOf: scalars[(last + 1)...])
+            guard slug.hasPrefix(asciiSlug(String(before))), slug.hasSuffix(asciiSlug(String(after))) else { return false }
+            return make(from: name) == slug
         }
-        // Only a name whose letters are all of another script is transliterated (as `make` does).
-        if isEmpty, name.utf8.contains(where: { $0 >= 0x80 }) { return make(from: name) == slug }
-        return agreed && expected.next() == nil
+        var expected = slug.utf8.makeIterator()
+        return emitSlug(of: name) { byte in expected.next() == byte } && expected.next() == nil
+    }
+
+    /// Whether `name` has letters or digits outside the Latin script (CJK, Cyrillic, Greek …), which the slug can only
+    /// give transliterated. Without decomposing: a lookup asks it of every title.
+    static func hasOtherScript(_ name: String) -> Bool {
+        guard name.utf8.contains(where: { $0 >= 0x80 }) else { return false }
+        return name.unicodeScalars.contains(where: isOtherScript)
+    }
+
+    private static func isOtherScript(_ scalar: Unicode.Scalar) -> Bool {
+        guard !scalar.isASCII, !isLatin(scalar), scalar.properties.generalCategory != .nonspacingMark else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Latin letters (with their accents and ligatures, ß, æ, ø …) and the fullwidth forms of ASCII.
+    private static func isLatin(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00C0...0x024F, 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xAB30...0xAB6F, 0xFB00...0xFB06, 0xFF10...0xFF5A,
+             0x00AA, 0x00BA, 0x0250...0x02AF: true
+        default: false
+        }
     }
 
     private static func asciiSlug(_ name: String) -> String {
