@@ -190,6 +190,28 @@ struct ExchangeTests {
         #expect(restored.activity("delegatie-uit-medicon-valley-alliance-2026-03-12")?.outcomes.isEmpty == false)
     }
 
+    @Test("names with a comma (a host 'Buijs, W.', an organisation 'Farma, Oss') survive export → import and an edit unchanged")
+    func commasInNames() throws {
+        try addYear()
+        let id = "delegatie-uit-medicon-valley-alliance-2026-03-12"
+        let edit = try run(["edit", id, "--hosts", "\"Buijs, W. (burgemeester)\", De Vries", "--ondernemers", "\"Jansen, P.\" (Farma, Oss)"])
+        #expect(edit.status == 0, "\(edit.standardError)")
+        let edited = try #require(try DossierStore(path: storePath).load().activity(id))
+        #expect(edited.visit?.hosts == ["Buijs, W. (burgemeester)", "De Vries"])
+        #expect(edited.participants.filter { $0.role == .ondernemer } == [Participant(name: "Jansen, P.", role: .ondernemer, organisation: "Farma, Oss")])
+        for excel in [false, true] {
+            let file = directory.file("komma.csv")
+            #expect(try run(["export", "--what", "activities", "-o", file] + (excel ? ["--excel"] : [])).status == 0)
+            let imported = try run(["import", "activities", file])
+            #expect(imported.standardOutput.hasPrefix("Geïmporteerd: 0 nieuw, 0 bijgewerkt"), "\(imported.standardOutput)\(imported.standardError)")
+            #expect(try DossierStore(path: storePath).load().activity(id) == edited)
+        }
+        // Another field edited: the names stay one each.
+        #expect(try run(["edit", id, "--notes", "Na de import"]).status == 0)
+        let after = try #require(try DossierStore(path: storePath).load().activity(id))
+        #expect(after.visit?.hosts == edited.visit?.hosts && after.participants == edited.participants)
+    }
+
     @Test("a row exported before a colleague changed its activity is refused, not imported over that change; an empty 'versie' overwrites on purpose")
     func staleRowRefused() throws {
         try addYear()

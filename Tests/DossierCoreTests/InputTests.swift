@@ -100,4 +100,14 @@ struct InputTests {
                 "\(ListText.participantText(awkward))")
         #expect(ListText.participantText([awkward[3]]) == "Piet (Rabobank)", "a plain name as before, without quotes")
     }
+
+    @Test("a list's items: a comma in brackets or in double quotes separates nothing, and what join writes reads back")
+    func listItems() {
+        #expect(ListText.split("burgemeester Buijs, wethouder Den Brok; Pivot Park") == ["burgemeester Buijs", "wethouder Den Brok", "Pivot Park"])
+        #expect(ListText.split("Buijs (burgemeester, Oss), \"De Vries, J.\"") == ["Buijs (burgemeester, Oss)", "De Vries, J."])
+        #expect(ListText.split("\"a\" en \"b\"") == ["\"a\" en \"b\""], "two quoted texts in one item stay as typed")
+        let awkward = ["Buijs, W. (burgemeester)", "De Vries", "Zei \"ja\"", "Open (haakje", "dicht) haakje", "a; b"]
+        #expect(ListText.split(ListText.join(awkward)) == awkward, "\(ListText.join(awkward))")
+        #expect(ListText.join(["Oss", "Buijs (burgemeester)"]) == "Oss, Buijs (burgemeester)", "plain items as before")
+    }
 }

@@ -11,10 +11,11 @@ public enum ActivityTable {
     /// Items inside one cell (relations, sectors, names) are separated like this.
     public static let itemSeparator = "; "
 
-    static func items(_ values: [String]) -> String { values.joined(separator: itemSeparator) }
+    /// A name with a comma or semicolon in it (a host "Buijs, W.") in double quotes, so that the import reads one item.
+    static func items(_ values: [String]) -> String { values.map(ListText.item).joined(separator: itemSeparator) }
 
     static func people(_ activity: Activity, _ role: ParticipantRole) -> String {
-        items(activity.participants.filter { $0.role == role }.map(ListText.personText))
+        activity.participants.filter { $0.role == role }.map(ListText.personText).joined(separator: itemSeparator)
     }
 
     public static let columns: [Column] = [

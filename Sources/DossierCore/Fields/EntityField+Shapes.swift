@@ -19,7 +19,9 @@ extension EntityField {
                     get: { .list($0[keyPath: path]) },
                     set: { (entity: inout Entity, value: FieldValue) throws(ValueError) in entity[keyPath: path] = try FieldCast.list(value) },
                     parse: { text, _ in .list(ListText.split(text)) },
-                    show: { value, _ in FieldCast.strings(value).joined(separator: ", ") })
+                    show: { value, _ in FieldCast.strings(value).joined(separator: ", ") },
+                    // An item with a comma in it ("Buijs, W.") is edited in double quotes: saved again, it stays one.
+                    editText: { value, _ in ListText.join(FieldCast.strings(value)) })
     }
 
     static func date(_ key: String, _ label: String, option: String, help: String = "", _ path: Path<CalendarDate?>) -> EntityField {

@@ -1,8 +1,13 @@
 /// Lists typed as one line of text: "burgemeester Buijs, wethouder Den Brok; Pivot Park".
 public enum ListText {
-    /// The items separated by commas or semicolons, trimmed, without empty ones.
+    /// The items separated by commas or semicolons, trimmed, without empty ones. A comma inside brackets or double
+    /// quotes separates nothing ("Buijs (burgemeester, Oss)"); an item wholly in double quotes is read without them
+    /// (`"Buijs, W."`, `""` for a quote), as `join` writes an item with a separator in it.
     public static func split(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        splitOutsideBrackets(text).map { item in
+            guard item.count >= 2, item.hasPrefix("\""), item.hasSuffix("\""), isOneQuotedText(item) else { return item }
+            return String(item.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+        }
     }
 
     /// Items of several option values or fields, each possibly a list itself.
@@ -11,7 +16,38 @@ public enum ListText {
     }
 
     public static func join(_ items: [String]) -> String {
-        items.joined(separator: ", ")
+        items.map(item).joined(separator: ", ")
+    }
+
+    /// One item as `split` reads it back: in double quotes when it holds a separator, a double quote or a bracket
+    /// left open, or begins or ends with a space.
+    public static func item(_ text: String) -> String {
+        var depth = 0
+        for character in text {
+            switch character {
+            case ",", ";", "\"": return quoted(text)
+            case "(": depth += 1
+            case ")":
+                depth -= 1
+                if depth < 0 { return quoted(text) }
+            default: break
+            }
+        }
+        return depth == 0 && text == text.trimmingSpaces() && !text.isEmpty ? text : quoted(text)
+    }
+
+    private static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Whether a text that begins and ends with a double quote is one quoted text (`"a, b"`), not two (`"a" en "b"`).
+    private static func isOneQuotedText(_ text: String) -> Bool {
+        var inner = text.dropFirst().dropLast()[...]
+        while let character = inner.popFirst() {
+            guard character == "\"" else { continue }
+            guard inner.popFirst() == "\"" else { return false }
+        }
+        return true
     }
 
     /// A text for a one-line field (a title, a name) as one line: the lines of a text typed in an editor (Ctrl-O) or
@@ -41,7 +77,7 @@ public enum ListText {
 
     /// The reverse of `participants`: "Jan de Vries (Osse Farma BV), Els Jansen".
     public static func participantText(_ participants: [Participant]) -> String {
-        join(participants.map(personText))
+        participants.map(personText).joined(separator: ", ")
     }
 
     /// One person as `participants` reads it back: a name that would not read back as itself (it holds a comma, a
