@@ -450,6 +450,25 @@ struct FlowTests {
         #expect(app.state.dossier.activity(activity.id)?.status == activity.status.allowedNextStates.first)
     }
 
+    @Test("d in an empty list of contacts or links says there is none; it never offers to delete the relation or activity")
+    func deleteInEmptyList() throws {
+        let app = Harness()
+        app.press(.character("1")).type("/bom").press(.enter, .enter)
+        while app.state.currentDetail?.focusedList != .contacts { app.press(.tab) }
+        app.press(.character("d"))
+        #expect(app.state.confirmation == nil, "\(app.state.confirmation?.question ?? "")")
+        #expect(app.state.message?.text == "Er is nog geen contactpersoon: + voegt er een toe.")
+        while app.state.currentDetail?.focusedList != .links { app.press(.tab) }
+        app.press(.character("d"))
+        #expect(app.state.confirmation == nil, "\(app.state.confirmation?.question ?? "")")
+        #expect(app.state.message?.text == "Er is nog geen link: + voegt er een toe.")
+        app.press(.escape, .character("2")).type("/lyon").press(.enter, .enter)
+        while app.state.currentDetail?.focusedList != .links { app.press(.tab) }
+        app.press(.character("d"))
+        #expect(app.state.confirmation == nil, "\(app.state.confirmation?.question ?? "")")
+        #expect(app.state.dossier.relation("bom") != nil)
+    }
+
     @Test("add a follow-up and tick it off in the activity's screen")
     func followUps() throws {
         let app = Harness()

@@ -374,7 +374,7 @@ extension AppState {
         }
     }
 
-    private mutating func noSelection(_ what: String) {
+    mutating func noSelection(_ what: String) {
         message = .info("Er is nog geen \(what): + voegt er een toe.")
     }
 

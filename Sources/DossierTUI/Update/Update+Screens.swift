@@ -362,6 +362,9 @@ extension AppState {
         } else if let (owner, link) = selectedLink {
             confirmation = Confirmation(question: "Link '\(link.label)' verwijderen? (ongedaan maken: u)",
                                         consequence: .commit(.removeLink(owner, link.id), success: "Link verwijderd: \(link.label)", seen: SeenRecords()))
+        } else if let focused = currentDetail?.focusedList, focused == .contacts || focused == .links {
+            // An empty list has the keys: d is about its rows, never about the relation or activity it belongs to.
+            noSelection(focused == .contacts ? "contactpersoon" : "link")
         } else if case .relationDetail(let detail) = screen, detail.focusedList != .activities, let relation = dossier.relation(detail.id) {
             let linked = linkedActivities(of: relation.id).count
             guard linked == 0 else {
