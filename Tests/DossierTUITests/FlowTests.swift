@@ -177,7 +177,8 @@ struct FlowTests {
         #expect(app.text.contains("'31-2-2026' bestaat niet"))
         #expect(app.store.committed.isEmpty)
 
-        app.type("12-3-2026").press(.control("s"))
+        // The cursor is at the end of the mistake, to correct it: Ctrl-U empties the field to type it anew.
+        app.press(.control("u")).type("12-3-2026").press(.control("s"))
         #expect(app.state.form == nil)
         let visit = try #require(app.state.dossier.activities.first { $0.isVisit && $0.startDate == Fixtures.date("2026-03-12") })
         #expect(visit.title == "Missie naar Kopenhagen")

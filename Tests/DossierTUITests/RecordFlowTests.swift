@@ -128,6 +128,9 @@ struct RecordFlowTests {
         let form = try #require(app.state.form)
         #expect(form.errors["email"] == "'eva.pivotpark.example' is geen e-mailadres: het @ ontbreekt (zoals naam@organisatie.nl)")
         #expect(form.text("name") == "Eva de Wit" && form.text("role") == "communicatie")
+        // The field with the mistake is corrected, not retyped: what is typed goes after its text.
+        app.type("x")
+        #expect(app.state.form?.text("email") == "eva.pivotpark.examplex")
         app.press(.control("u")).type("eva@pivotpark.example").press(.tab).type("0412 123 456").press(.tab, .right).press(.control("s"))
         let eva = try #require(app.state.dossier.relation("pivot-park")?.contacts.last)
         #expect(eva == Contact(id: "eva-de-wit", name: "Eva de Wit", role: "communicatie", email: "eva@pivotpark.example", phone: "0412 123 456",

@@ -157,14 +157,19 @@ public struct Form: Hashable, Sendable {
         if !visible && focus == index { moveFocus(by: 1) }
     }
 
-    /// Shows errors: under their fields where the form has them, else for the whole form; focuses the first.
+    /// Shows errors: under their fields where the form has them, else for the whole form; focuses the first, with the
+    /// cursor at its end.
     public mutating func show(_ problems: [String: String]) {
         errors = [:]
         generalError = nil
         for (field, message) in problems {
             if self[field]?.isVisible == true { errors[field] = message } else { generalError = message }
         }
-        if let first = fields.first(where: { errors[$0.id] != nil }) { focus(on: first.id) }
+        if let first = fields.first(where: { errors[$0.id] != nil }) {
+            focus(on: first.id)
+            // The text is to be corrected, not retyped: the first key typed goes after it instead of replacing it.
+            replacesOnType = false
+        }
     }
 }
 
