@@ -76,6 +76,7 @@ public final class CursesBackend: TerminalBackend {
         // deleting a relation). A terminal that does not know the mode ignores it, and then a paste is keys.
         pasteCodes = Self.definePasteKeys()
         if pasteCodes != nil { Self.setBracketedPaste(true) }
+        Self.defineCommonKeys()
         set_escdelay(25)
         wtimeout(stdscr, Self.tick)
         curs_set(0)
@@ -148,7 +149,13 @@ public final class CursesBackend: TerminalBackend {
         switch result {
         case OK:
             immediateFailures = 0
-            if character == 27, let alt = altKey() { return .key(alt) }
+            if character == 27 {
+                switch afterEscape() {
+                case .alt(let key): return .key(key)
+                case .ignored: return .tick
+                case .escape: break
+                }
+            }
             return .key(Self.key(forCharacter: character))
         case KEY_CODE_YES:
             immediateFailures = 0
@@ -176,6 +183,13 @@ public final class CursesBackend: TerminalBackend {
         var character: wint_t = 0
         switch wget_wch(stdscr, &character) {
         case OK:
+            if character == 27 {
+                switch afterEscape() {
+                case .alt(let key): return .key(key)
+                case .ignored: return .tick
+                case .escape: break
+                }
+            }
             return .key(Self.key(forCharacter: character))
         case KEY_CODE_YES:
             if Int32(character) == KEY_RESIZE { return .resize(width: width, height: height) }
@@ -240,15 +254,46 @@ public final class CursesBackend: TerminalBackend {
         return codes
     }
 
+    /// The keys every terminal emulator of today sends in xterm's form, known also where TERM names a terminal whose
+    /// description lacks them (vt100, xterm-mono, a TERM copied from another machine): read as Esc and letters, PgDn
+    /// switched tabs and Shift-Tab in a form asked to throw the input away. A sequence the description binds stays its.
+    private static func defineCommonKeys() {
+        let keys: [(String, Int32)] = [
+            ("[A", KEY_UP), ("[B", KEY_DOWN), ("[C", KEY_RIGHT), ("[D", KEY_LEFT),
+            ("OA", KEY_UP), ("OB", KEY_DOWN), ("OC", KEY_RIGHT), ("OD", KEY_LEFT),
+            ("[5~", KEY_PPAGE), ("[6~", KEY_NPAGE), ("[3~", KEY_DC), ("[2~", KEY_IC), ("[Z", KEY_BTAB),
+            ("[H", KEY_HOME), ("OH", KEY_HOME), ("[1~", KEY_HOME), ("[7~", KEY_HOME),
+            ("[F", KEY_END), ("OF", KEY_END), ("[4~", KEY_END), ("[8~", KEY_END),
+            ("OP", dossier_key_f(1)), ("OQ", dossier_key_f(2)), ("OR", dossier_key_f(3)), ("OS", dossier_key_f(4)),
+            ("[11~", dossier_key_f(1)), ("[12~", dossier_key_f(2)), ("[13~", dossier_key_f(3)), ("[14~", dossier_key_f(4)),
+            ("[15~", dossier_key_f(5)), ("[17~", dossier_key_f(6)), ("[18~", dossier_key_f(7)), ("[19~", dossier_key_f(8)),
+            ("[20~", dossier_key_f(9)), ("[21~", dossier_key_f(10)), ("[23~", dossier_key_f(11)), ("[24~", dossier_key_f(12)),
+        ]
+        for (tail, code) in keys where key_defined("\u{1B}" + tail) == 0 {
+            define_key("\u{1B}" + tail, code)
+        }
+    }
+
     /// Turns bracketed paste on or off: written to the terminal around what curses writes.
     private static func setBracketedPaste(_ on: Bool) {
         fputs(on ? "\u{1B}[?2004h" : "\u{1B}[?2004l", stdout)
         fflush(stdout)
     }
 
-    /// Esc with a letter (or Backspace) right behind it, sent together by the terminal: Alt with that key.
-    /// Esc alone stays Esc; anything else after it is put back to be read next.
-    private func altKey() -> Key? {
+    /// What an Esc read is, from what came with it.
+    private enum AfterEscape {
+        /// Esc with a letter (or Backspace) right behind it: Alt with that key.
+        case alt(Key)
+        /// A key's sequence that no description names, read and left out.
+        case ignored
+        /// Esc alone.
+        case escape
+    }
+
+    /// Esc with a letter (or Backspace) right behind it, sent together by the terminal: Alt with that key. Esc with
+    /// `[` or `O`: a key's sequence curses did not know, left out. Esc alone stays Esc; anything else after it is put
+    /// back to be read next.
+    private func afterEscape() -> AfterEscape {
         wtimeout(stdscr, 0)
         defer { wtimeout(stdscr, Self.tick) }
         var next: wint_t = 0
@@ -256,17 +301,33 @@ public final class CursesBackend: TerminalBackend {
         case OK: break
         case KEY_CODE_YES:
             // With keypad on, the terminal's Backspace arrives as a key code.
-            if Int32(next) == KEY_BACKSPACE { return .alt("\u{7F}") }
+            if Int32(next) == KEY_BACKSPACE { return .alt(.alt("\u{7F}")) }
             ungetch(Int32(next))
-            return nil
-        default: return nil
+            return .escape
+        default: return .escape
         }
-        if next == 127 || next == 8 { return .alt("\u{7F}") }
+        if next == 127 || next == 8 { return .alt(.alt("\u{7F}")) }
+        if next == wint_t(UInt8(ascii: "[")) || next == wint_t(UInt8(ascii: "O")) {
+            // A key's sequence no description names (Ctrl-arrow, F13): read to its end and left out, so that its
+            // letters and digits do not arrive as keys of their own after an Esc.
+            skipSequence(after: next)
+            return .ignored
+        }
         if let scalar = Unicode.Scalar(UInt32(next)), scalar.isASCII, scalar.properties.isAlphabetic {
-            return .alt(Character(scalar).lowercased().first ?? Character(scalar))
+            return .alt(.alt(Character(scalar).lowercased().first ?? Character(scalar)))
         }
         unget_wch(wchar_t(bitPattern: next))
-        return nil
+        return .escape
+    }
+
+    /// Reads the rest of a key's sequence that came with an Esc: after `O` one character, after `[` parameters up to
+    /// the final character (`@` to `~`). Only what has already arrived; at most a few characters.
+    private func skipSequence(after introducer: wint_t) {
+        for _ in 0..<16 {
+            var next: wint_t = 0
+            guard wget_wch(stdscr, &next) == OK else { return }
+            if introducer == wint_t(UInt8(ascii: "O")) || (0x40...0x7E).contains(next) { return }
+        }
     }
 
     private func takeSignal() -> Bool {

@@ -205,6 +205,40 @@ struct TerminalSessionTests {
         #expect(colourCodes.contains { try! coloured.capture(escapes: true).contains($0) }, "without NO_COLOR there are colours")
     }
 
+    @Test("TERM naming a terminal without these keys (vt100, xterm-mono): PgDn, Shift-Tab, Home, F5 and Ctrl-arrows are those keys, never Esc and letters",
+          arguments: ["vt100", "xterm-mono"])
+    func keysOfToday(term: String) throws {
+        let tmux = try shell(extraEnvironment: "TERM=\(term)")
+        try tmux.type("\(binary) --store \(store)")
+        try tmux.send("Enter")
+        try tmux.waitFor("1 Relaties (37)")
+        // PgDn read as Esc [ 6 ~ switched to tab 6, the agenda.
+        try tmux.send("NPage")
+        try tmux.send("j")
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(!(try tmux.capture()).contains("week 1 van"), "still the relations")
+        #expect((try tmux.capture()).contains("Naam"))
+        try tmux.send("+")
+        try tmux.waitFor("Nieuwe relatie")
+        try tmux.type("Proef")
+        // Shift-Tab read as Esc [ Z asked to throw the form away.
+        try tmux.send("Tab", "Tab", "BTab", "Home", "End", "C-Left", "F5", "DC")
+        Thread.sleep(forTimeInterval: 0.6)
+        let form = try tmux.capture()
+        #expect(!form.contains("weggooien"), "\(form)")
+        #expect(form.contains("Proef"), "the input is kept: \(form)")
+        try tmux.send("Escape")
+        try tmux.waitFor("weggooien")
+        try tmux.send("J")
+        try tmux.send("q")
+        // A vt100 keeps the last screen below the prompt: the shell answering says the program ended (keys typed before
+        // it ended are dropped, as typed ahead for the screen).
+        Thread.sleep(forTimeInterval: 1)
+        try tmux.type("echo klaar-$((20+6))")
+        try tmux.send("Enter")
+        try tmux.waitFor("klaar-26")
+    }
+
     @Test("a terminal curses cannot draw on (TERM=dumb, a printing terminal) is refused with a message and 64, before any question",
           arguments: ["dumb", "printer"])
     func terminalThatCannotDraw(term: String) throws {
