@@ -274,6 +274,17 @@ struct AssessmentTests {
         #expect(result.missing.contains { $0.hasPrefix("Ondernemers onder de deelnemers") })
     }
 
+    @Test("a note on a question still unknown is part of its reason, as on one answered")
+    func noteOnUnknown() throws {
+        var answers = AssessmentAnswers()
+        answers.set(.geopolitiek, .onbekend, note: "navragen bij de ambassade")
+        let result = Assessor.assess(Self.activity("Voorstel", .handelsmissie, relations: ["bom"], cost: nil, entrepreneurs: false),
+                                     answers: answers, in: try Self.dossier())
+        #expect(result.reasons.contains { $0.text == "Geopolitieke situatie: nog onbekend — navragen bij de ambassade" },
+                "\(result.reasons.map(\.text))")
+        #expect(result.missing.contains(Question.geopolitiek.label))
+    }
+
     @Test("the spearhead sector follows from the sectors when it is not answered")
     func derivedSpearhead() throws {
         var answers = Self.answers()

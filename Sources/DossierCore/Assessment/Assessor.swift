@@ -332,7 +332,8 @@ public enum Assessor {
             case .deels: add(rule, .naderBekijken, "\(question.label): deels\(noted(question))")
             case .nee: add(rule, .negatief, "\(question.label): nee\(noted(question))", reading: true)
             case .onbekend:
-                add(rule, .naderBekijken, "\(question.label): nog onbekend")
+                // What was noted meanwhile ("navragen bij de ambassade") is part of the reason, as with any answer.
+                add(rule, .naderBekijken, "\(question.label): nog onbekend\(noted(question))")
                 missing.append(question.label)
             }
         }
