@@ -270,6 +270,35 @@ struct OthersChangesTests {
         #expect(app.state.dossier.relation("rhone-alpes")?.region == "Regio van Ine")
     }
 
+    @Test("an open edit form shows a colleague's change in the fields left alone and keeps what was typed; a field both changed is left for the save to refuse")
+    func formFollowsColleague() throws {
+        let app = Harness()
+        try select("rhone-alpes", in: app, section: .relations)
+        app.press(.character("e"))
+        while app.state.form?.focusedField?.id != "notes" { app.press(.tab) }
+        app.press(.control("u")).type("eigen notitie")
+        let seen = try #require(app.state.dossier.relation("rhone-alpes"))
+        app.store.othersChanges = [(.editRelation("rhone-alpes", [FieldEdit(field: "region", old: .text(seen.region), new: .text("Regio van Ine"))]), ine)]
+        #expect(app.loop.refresh())
+        #expect(app.state.form?.text("region") == "Regio van Ine", "the field left alone shows the record as it is now")
+        #expect(app.state.form?.text("notes") == "eigen notitie" && app.state.form?.focusedField?.id == "notes")
+        app.type(" erbij").press(.control("s"))
+        #expect(app.state.form == nil, "\(app.state.form?.generalError ?? "")")
+        let saved = try #require(app.state.dossier.relation("rhone-alpes"))
+        #expect(saved.region == "Regio van Ine" && saved.notes == "eigen notitie erbij")
+
+        // Ine changes the field being typed in: the form is left as it is, and the save meets her change.
+        app.press(.character("e"))
+        while app.state.form?.focusedField?.id != "notes" { app.press(.tab) }
+        app.press(.control("u")).type("tweede notitie")
+        app.store.othersChanges = [(.editRelation("rhone-alpes", [FieldEdit(field: "notes", old: .text(saved.notes), new: .text("van Ine")),
+                                                                 FieldEdit(field: "region", old: .text(saved.region), new: .text("Regio 2"))]), ine)]
+        #expect(app.loop.refresh())
+        #expect(app.state.form?.text("region") == "Regio van Ine", "not made anew: the region as the form opened")
+        app.press(.control("s"))
+        #expect(app.state.form != nil && app.state.dossier.relation("rhone-alpes")?.notes == "van Ine", "refused, not saved over Ine's notes")
+    }
+
     @Test("Space on a follow-up after a colleague removed one before it, not yet shown: refused, no other follow-up ticked off")
     func tickAfterColleagueRemoved() throws {
         var dossier = Fixtures.smallDossier()

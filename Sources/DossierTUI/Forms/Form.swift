@@ -76,6 +76,13 @@ public struct Form: Hashable, Sendable {
         zip(fields, zip(currentValues, initialValues)).compactMap { field, values in values.0 == values.1 ? nil : field.id }
     }
 
+    /// The field's value as the form opened and as it is now, as text for comparing (nil: no such field then).
+    func comparableValues(of id: String) -> (initial: String?, current: String?) {
+        guard let index = fields.firstIndex(where: { $0.id == id }) else { return (nil, nil) }
+        let current = currentValues
+        return (initialValues.indices.contains(index) ? initialValues[index] : nil, current[index])
+    }
+
     /// Each field's value as text, for comparing (cursor positions and focus do not count).
     private var currentValues: [String] {
         fields.map { field in

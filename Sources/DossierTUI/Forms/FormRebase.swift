@@ -34,6 +34,29 @@ extension AppState {
         return true
     }
 
+    /// After a colleague's change to the open edit form's record: the fields left alone show the record as it now is,
+    /// what was typed stays. Only when the colleague changed none of the fields typed in: then saving still meets their
+    /// change and is refused with both (made anew as `rebaseForm` does on that refusal), never saved over it unseen.
+    mutating func followColleagueInForm() {
+        // Only forms whose fields are the record's: a status or move form is the step it was opened for (a colleague's
+        // step is refused at the save), a weighing its answers, a follow-up known by its place.
+        let followsRecord = switch form?.purpose {
+        case .editRelation?, .editActivity?, .editVisit?, .editContact?, .editLink?: true
+        default: false
+        }
+        guard followsRecord, let old = form, old.picker == nil, let basis = old.basis, let now = FormBasis.of(old.purpose, in: dossier), now != basis,
+              let fresh = opening(old.purpose) else { return }
+        let colleagueChangedTyped = old.changedFieldIDs.contains { id in
+            old.comparableValues(of: id).initial != fresh.comparableValues(of: id).initial
+        }
+        guard !colleagueChangedTyped else { return }
+        let focus = old.focusedField?.id, replaces = old.replacesOnType
+        guard rebaseForm() else { return }
+        // Where the person was, as they were: a field just entered still replaces on typing.
+        if let focus { form?.focus(on: focus) }
+        form?.replacesOnType = replaces
+    }
+
     /// A value the person chose, in the options the new form offers: a choice by what it stands for (a move
     /// form offers other steps once the status moved); nil when the new form no longer offers it.
     private static func value(_ typed: FormValue, offeredAs offered: FormValue) -> FormValue? {

@@ -19,6 +19,7 @@ extension AppState {
         noteReplacedRecord(changes)
         // An open form's weighing and warnings as the dossier now stands (a colleague raised the cost, or took the
         // budget): before, they showed the old verdict until the next key.
+        followColleagueInForm()
         if var open = form, open.picker == nil {
             FormRules.refresh(&open, in: self)
             form = open
