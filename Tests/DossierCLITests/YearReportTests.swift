@@ -100,6 +100,24 @@ extension ExchangeTests {
         #expect(summary.contains("€ 1.000,00 vastgelegd of besteed"), "\(summary)")
     }
 
+    @Test("a past year's 'Wat komt' names what came after its 31 December and has not been carried out since")
+    func comingAfterPastYear() throws {
+        let commands: [[String]] = [
+            ["add-activity", "--title", "Beurs december", "--kind", "beurs", "--relation", "bom", "--date", "2025-12-31", "--cost", "100",
+             "--status", "goedgekeurd", "--decision", "B&W"],
+            ["add-activity", "--title", "Beurs januari", "--kind", "beurs", "--relation", "bom", "--date", "2026-01-20"],
+            ["log-visit", "--relation", "pivot-park", "--date", "2026-03-12", "--direction", "inkomend", "--delegation", "Medicon"],
+        ]
+        for command in commands {
+            let result = try run(command)
+            #expect(result.status == 0, "\(command): \(result.standardError)")
+        }
+        let coming = try #require(try run(["report", "--year", "2025"]).standardOutput.split(separator: "\n").first { $0.contains("Wat komt") })
+        #expect(coming.contains("Beurs januari"), "\(coming)")
+        #expect(!coming.contains("Beurs december"), "in 2025 itself: \(coming)")
+        #expect(!coming.contains("Medicon"), "carried out since: \(coming)")
+    }
+
     @Test("a positive weighing's deciding reason is about the content, not the budget line's balance of that moment")
     func decidingReason() throws {
         try addYear()

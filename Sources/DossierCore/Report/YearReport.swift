@@ -136,8 +136,13 @@ public struct YearReport: Sendable {
         }
         unchargedActivities = (dated + ongoing).filter { $0.budgetLine == nil && $0.status.countsAgainstBudget }
 
-        // What comes after the day the report speaks of: for a past year, after its 31 December.
-        let upcoming = Agenda(dossier).window(from: statusDate, to: statusDate.adding(years: 1), today: statusDate)
+        // What comes after the day the report speaks of: for a past year, activities from 1 January after it (its own
+        // were in the year), and not what has been carried out since (the report is read now: that came already).
+        let isPast = year < today.year
+        let upcoming = Agenda(dossier).window(from: statusDate, to: statusDate.adding(years: 1), today: statusDate).filter { entry in
+            guard entry.kind == .activity || entry.kind == .visit else { return true }
+            return !dossier.activities[entry.position].status.isCarriedOut && !(isPast && entry.start <= statusDate)
+        }
         comingTotal = upcoming.count
         coming = upcoming.prefix(YearReport.comingLimit).map { entry in
             Coming(date: dates.period(entry.start, entry.end), title: entry.title(in: dossier), context: entry.context(in: dossier),
