@@ -110,4 +110,15 @@ struct InputTests {
         #expect(ListText.split(ListText.join(awkward)) == awkward, "\(ListText.join(awkward))")
         #expect(ListText.join(["Oss", "Buijs (burgemeester)"]) == "Oss, Buijs (burgemeester)", "plain items as before")
     }
+
+    @Test("an amount with a dot: three digits after it group thousands, one or two are cents; '0.125' is neither and refused")
+    func amountsWithADot() throws {
+        #expect(try Money.read("1.250") == Money(euros: 1_250))
+        #expect(try Money.read("12.50") == Money(cents: 1_250))
+        #expect(try Money.read("0.5") == Money(cents: 50))
+        #expect(try Money.read("1.250.000") == Money(euros: 1_250_000))
+        for bad in ["0.125", "0.125,00", "012.500"] {
+            #expect(message(Money.read, bad) == "'\(bad)' is geen bedrag; gebruik bijvoorbeeld 1250, 1.250 of 1.250,50 (euro)")
+        }
+    }
 }

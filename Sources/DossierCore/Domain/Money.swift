@@ -112,10 +112,11 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Money(cents: euros * 100 + cents)
     }
 
-    /// `1.234.567`: a first group of one to three digits, then groups of exactly three.
+    /// `1.234.567`: a first group of one to three digits, not starting with 0 (`0.125` groups nothing: it is no
+    /// thousand-and-something, and not € 0,125 either), then groups of exactly three.
     private static func hasValidGrouping(_ text: Substring) -> Bool {
         let groups = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard let first = groups.first, (1...3).contains(first.count) else { return false }
+        guard let first = groups.first, (1...3).contains(first.count), first.first != "0" else { return false }
         return groups.dropFirst().allSatisfy { $0.count == 3 }
     }
 
