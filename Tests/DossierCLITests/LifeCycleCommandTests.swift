@@ -117,6 +117,9 @@ struct LifeCycleCommandTests {
         #expect(undated.status == 0, "\(undated.standardError)")
         #expect(undated.standardOutput.contains("Let op: zonder datum telt € 20.000,00 van 'Handelsmissie Lyon' in geen budgetjaar meer mee"),
                 "\(undated.standardOutput)")
+        let costWithoutDate = try run(["edit", "missie-lyon", "--estimated-cost", "21.000"])
+        #expect(costWithoutDate.standardOutput.contains("Let op: zonder datum telt € 21.000,00 van 'Handelsmissie Lyon' in geen budgetjaar mee; "
+                                                        + "geef een datum om het mee te tellen"), "\(costWithoutDate.standardOutput)")
         let moved = try run(["edit", "missie-lyon", "--relations", "taizhou"])
         #expect(moved.status == 0, "\(moved.standardError)")
         #expect(moved.standardOutput.contains("laag pitje") && moved.standardOutput.contains("is al gepland zonder dat gewogen te hebben"),
@@ -130,6 +133,10 @@ struct LifeCycleCommandTests {
         #expect(free.standardOutput.contains("Let op: zonder kosten telt 'Handelsmissie Lyon' niet meer mee in het budget "
                                              + "(was € 3.000,00 op Budget internationalisering 2028); is ze afgeblazen, zet haar dan op geannuleerd (m)."),
                 "\(free.standardOutput)")
+        #expect(try run(["edit", "missie-lyon", "--estimated-cost", "3.000"]).status == 0)
+        let unpaid = try run(["edit", "missie-lyon", "--budget-line", "geen"])
+        #expect(unpaid.standardOutput.contains("Let op: 'Handelsmissie Lyon' staat nu op geen budgetregel en telt niet meer mee in het budget "
+                                               + "(was € 3.000,00 op Budget internationalisering 2028)."), "\(unpaid.standardOutput)")
         let unchanged = try run(["edit", "missie-lyon", "--notes", "alleen een notitie"])
         #expect(!unchanged.standardOutput.contains("Let op"), "nothing new to weigh: \(unchanged.standardOutput)")
         try refused(["edit", "missie-lyon", "--budget-line", ""], status: 64, saying: "--budget-line: leeg: geef de id of naam van een budgetregel, of 'geen'")

@@ -30,6 +30,9 @@ public enum ApprovedEditWarnings {
         }
         if before.year != nil, after.year == nil, after.chargedCost.cents > 0 {
             warnings.append("zonder datum telt \(after.chargedCost.formatted) van '\(after.title)' in geen budgetjaar meer mee (het jaarverslag noemt de activiteit doorlopend)")
+        } else if before.year == nil, after.year == nil, after.chargedCost.cents > 0, after.chargedCost != before.chargedCost {
+            // A cost given to an approved activity without a date: the budget shows it nowhere until it has one.
+            warnings.append("zonder datum telt \(after.chargedCost.formatted) van '\(after.title)' in geen budgetjaar mee; geef een datum om het mee te tellen")
         }
         // What the budget counted goes elsewhere or away without a step in the life cycle: said, as a raise is.
         if after.status.countsAgainstBudget, before.chargedCost.cents > 0, let line = before.budgetLine, let year = before.year {
@@ -38,8 +41,12 @@ public enum ApprovedEditWarnings {
                 let advice = after.status.isCarriedOut ? "vul de werkelijke kosten in als die er waren"
                     : "is ze afgeblazen, zet haar dan op geannuleerd (m)"
                 warnings.append("zonder kosten telt '\(after.title)' niet meer mee in het budget (was \(was)); \(advice)")
+            } else if after.budgetLine == nil {
+                warnings.append("'\(after.title)' staat nu op geen budgetregel en telt niet meer mee in het budget (was \(was))")
             } else if after.chargedCost.cents > 0, let moved = after.year, moved != year {
                 warnings.append("'\(after.title)' telt nu in het budget van \(moved) in plaats van \(year) (was \(was))")
+            } else if after.chargedCost.cents > 0, let moved = after.budgetLine, moved != line {
+                warnings.append("'\(after.title)' telt nu op \(dossier.budgetLine(moved)?.name ?? moved) (was \(was))")
             }
         }
         return warnings

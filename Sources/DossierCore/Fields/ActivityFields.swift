@@ -41,7 +41,8 @@ enum ActivityFieldParts {
         },
         show: { value, dossier in
             let id = FieldCast.string(value)
-            return dossier.budgetLines.first { $0.id == id }?.name ?? id
+            // None is a choice of its own (a partner pays), said as such in the log, not left blank.
+            return id.isEmpty ? "geen (niet ten laste van de gemeente)" : dossier.budgetLines.first { $0.id == id }?.name ?? id
         },
         editText: { value, _ in FieldCast.string(value) },
         empty: FieldValue.none)
