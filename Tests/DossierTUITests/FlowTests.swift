@@ -436,6 +436,20 @@ struct FlowTests {
         #expect(app.text.contains("Geen bezoeken met deze filters"))
     }
 
+    @Test("before its start date, the step to carried out says from when it can be taken")
+    func carriedOutWaitsForDate() throws {
+        let app = Harness()
+        app.press(.character("2")).type("/missie lyon").press(.enter, .character("m"))
+        let mission = try #require(app.state.dossier.activity("missie-lyon"))
+        let start = try #require(mission.startDate)
+        #expect(start > Fixtures.clock.today() && mission.status.allowedNextStates.contains(.uitgevoerd))
+        guard case .menu(let options, _)? = app.state.form?["status"]?.value else {
+            Issue.record("no menu")
+            return
+        }
+        #expect(options.first { $0.value == "uitgevoerd" }?.label == "Uitgevoerd (kan vanaf \(DateWriting.standard.date(start)))", "\(options)")
+    }
+
     @Test("moving an activity offers only the allowed next states")
     func moveOffersAllowedStates() throws {
         let app = Harness()

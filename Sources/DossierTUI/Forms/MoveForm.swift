@@ -5,7 +5,11 @@ import DossierCore
 /// deviate. Carried out asks the actual cost, proposing the estimate; before the start date it is refused.
 enum MoveForm {
     static func make(for activity: Activity, in state: AppState) -> Form {
-        let options = MenuOption.from(activity.status.allowedNextStates)
+        // Carried out waits for the start date: the menu says from when, rather than offering it as if it could be now.
+        let options = MenuOption.from(activity.status.allowedNextStates).map { option in
+            guard option.value == ActivityStatus.uitgevoerd.rawValue, let start = activity.startDate, start > state.today else { return option }
+            return MenuOption(option.value, "\(option.label) (kan vanaf \(state.dates.date(start)))")
+        }
         var form = Form(purpose: .moveActivity(activity.id), title: "\(activity.title) — nu \(activity.status.label)", fields: [
             FormField("status", "Naar", .menu(options, selected: 0), help: "Alleen de stappen die de levenscyclus toestaat."),
             FormField("reason", "Toelichting", .text(TextInput()), help: "Waarom deze stap (mag leeg)."),
