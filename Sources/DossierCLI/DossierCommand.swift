@@ -135,7 +135,7 @@ public struct DossierCommand: ParsableCommand {
             var configuration = try Session.configuration(needing: Session.settingsForWriting + ["lookAhead"]) { notices.append($0) }
             // A save waits at most a second for a colleague's append (milliseconds, normally); the screen never hangs.
             configuration.lockWait = min(configuration.lockWait, 1)
-            store = try StorageOpener.open(location, configuration: configuration)
+            store = try StorageOpener.open(location, configuration: configuration, preparing: !readOnly)
             // The screen's loop compacts on another thread; a key never waits for the snapshot.
             store.compactsAfterCommit = false
             // Read first: on a database its copy here is read while the server answers the start-up question.

@@ -205,6 +205,17 @@ struct HostileFilesCommandTests {
         #expect(try run(["export", "-o", directory.file("dossier-kopie.json")]).status == 0, "a file beside it with another name is fine")
     }
 
+    @Test("--read-only writes nothing, also not the default dossier the first time: it says how to make it")
+    func readOnlyMakesNothing() throws {
+        let home = TemporaryDirectory()
+        let result = try ProgramRunner().run(["--read-only", "show", "organon"], environment: ["HOME": home.path, "DOSSIER_USER": "x"])
+        #expect(result.status == 66)
+        #expect(result.standardError.contains("bestaat nog niet, en --read-only maakt niets aan"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: home.file(".local/share/dossier")))
+        let made = try ProgramRunner().run(["show", "organon"], environment: ["HOME": home.path, "DOSSIER_USER": "x"])
+        #expect(made.status == 0 && FileManager.default.fileExists(atPath: home.file(".local/share/dossier/dossier.json")))
+    }
+
     @Test("an empty --store is refused instead of opening (and seeding) the default dossier")
     func emptyStore() throws {
         let home = TemporaryDirectory()

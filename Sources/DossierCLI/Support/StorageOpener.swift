@@ -4,9 +4,11 @@ import DossierPostgres
 /// The storage a location names: a dossier file (the default), or a PostgreSQL database
 /// (`postgresql://USER@HOST:PORT/DB`) when this program was built with it (`--traits PostgreSQL`).
 enum StorageOpener {
-    static func open(_ location: StoreLocation, configuration: StoreConfiguration) throws(StoreError) -> any ArchiveStorage {
+    /// `preparing`: the default dossier is made from the bundled one when there is none yet; not for `--read-only`,
+    /// which writes nothing.
+    static func open(_ location: StoreLocation, configuration: StoreConfiguration, preparing: Bool = true) throws(StoreError) -> any ArchiveStorage {
         guard PostgresAddress.isAddress(location.path) else {
-            try location.prepare()
+            if preparing { try location.prepare() }
             let store = DossierStore(path: location.path, configuration: configuration)
             store.clock = Session.clock
             return store

@@ -61,9 +61,13 @@ struct StoreOptions: ParsableArguments {
             throw failure("--read-only: deze opdracht wijzigt het dossier en kan dus niet alleen-lezen", code: ExitStatus.usage)
         }
         let location = try self.location
+        if isReadOnly, location.isDefault, (try? PosixFileSystem().status(location.path)) == nil {
+            throw failure("\(location.path) bestaat nog niet, en --read-only maakt niets aan; zonder --read-only begint dossier daar met "
+                          + "het meegeleverde Osse dossier", code: ExitStatus.noInput)
+        }
         do {
             let configuration = forWriting ? try Session.configuration(needing: Session.settingsForWriting) : try Session.configurationForReading()
-            let store = try StorageOpener.open(location, configuration: configuration)
+            let store = try StorageOpener.open(location, configuration: configuration, preparing: !isReadOnly)
             if forWriting { try store.openForWriting(actor: try Session.actor()) }
             return store
         } catch {
