@@ -1,3 +1,4 @@
+import Foundation
 import DossierCore
 import DossierTestSupport
 @testable import DossierTUI
@@ -164,6 +165,22 @@ struct NavigationTests {
         #expect(app.state.stack == [.list(.activities)])
         #expect(app.state.activityQuery == ActivityQuery())
         #expect(app.state.rows(.activities).count == 2)
+    }
+
+    @Test("the help scrolled to its end stays at its end, filled, when the window grows or shrinks")
+    func helpAcrossResize() {
+        let app = Harness(width: 60, height: 15)
+        app.press(.character("?"), .character("G"))
+        let lastLine = { (app: Harness) in (2..<(app.state.height - 1)).map { app.screen.line($0) }.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "" }
+        let endAtSixty = lastLine(app)
+        for (width, height) in [(120, 36), (80, 24), (60, 15)] {
+            app.resize(width, height)
+            let filled = (2..<(height - 1)).filter { !app.screen.line($0).trimmingCharacters(in: .whitespaces).isEmpty }.count
+            #expect(filled > (height - 4) / 2, "\(width)×\(height): \(filled) lines of help shown")
+            app.press(.character("j"))
+            #expect(lastLine(app).trimmingCharacters(in: .whitespaces) == endAtSixty.trimmingCharacters(in: .whitespaces) || width != 60,
+                    "at the end again at 60 columns")
+        }
     }
 
     @Test("the help's footer says that Esc closes the help, also on the start screen")

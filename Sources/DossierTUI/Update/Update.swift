@@ -6,9 +6,12 @@ extension AppState {
     public mutating func update(_ message: Message) -> [Effect] {
         switch message {
         case let .resize(width, height):
+            // The help's lines wrap anew: it keeps its place as a share of the way down (at the end stays at the end).
+            let helpShare = helpScroll.map { Double($0) / Double(max(1, helpLastScroll)) }
             self.width = width
             self.height = height
             clampLists()
+            if let helpShare { helpScroll = Int((helpShare * Double(helpLastScroll)).rounded()) }
             return []
         case .key(let key):
             return handle(key)
@@ -334,7 +337,12 @@ extension AppState {
             return
         default: break
         }
-        helpScroll = max(0, min(scroll, max(0, HelpContent.lines(for: self).count - page)))
+        helpScroll = max(0, min(scroll, helpLastScroll))
+    }
+
+    /// The help's first line when its last is at the bottom.
+    private var helpLastScroll: Int {
+        max(0, HelpContent.lines(for: self).count - max(1, layout.bodyHeight - 1))
     }
 }
 
