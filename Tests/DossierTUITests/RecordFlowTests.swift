@@ -258,6 +258,13 @@ struct RecordFlowTests {
         programs.editedText = .done("Brabantse Ontwikkelingsmaatschappij.\n\nPartner bij handelsmissies.")
         app.press(.control("o"), .control("s"))
         #expect(app.state.dossier.relation("bom")?.notes == "Brabantse Ontwikkelingsmaatschappij.\n\nPartner bij handelsmissies.")
+        // A name given over two lines is one line, in the record and in the message that names it.
+        app.press(.character("e"))
+        programs.editedText = .done("BOM\nTweede regel")
+        app.press(.control("o"), .control("s"))
+        #expect(app.state.dossier.relation("bom")?.name == "BOM Tweede regel")
+        #expect(app.state.message?.text.contains("BOM Tweede regel") == true && app.state.message?.text.contains("\n") == false,
+                "\(app.state.message?.text ?? "")")
         // Ctrl-O on a field that is no text says so.
         app.press(.character("e"), .tab, .control("o"))
         #expect(app.text.contains("dit veld is geen tekst"))
