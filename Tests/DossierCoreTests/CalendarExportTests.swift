@@ -33,7 +33,31 @@ struct CalendarExportTests {
         #expect(kopenhagen.contains("STATUS:CANCELLED"))
         let review = try #require(events.first { $0.contains("UID:herijking-taizhou@") })
         #expect(review.contains("STATUS:CANCELLED") && review.contains("DTSTART;VALUE=DATE:20301231"), "\(review)")
-        #expect(review.contains("SEQUENCE:2"), "newer than the one sent while it was on laag pitje")
+        #expect(review.contains("SEQUENCE:\(Fixtures.now.secondsSinceEpoch - 1_577_836_800)"), "newer than the one sent while it was on laag pitje")
         #expect(!events.contains { $0.contains("UID:herijking-") && !$0.contains("taizhou") }, "no other relation was ever on laag pitje")
+    }
+
+    @Test("a later export is a newer version of every item, also when only a date or a title changed")
+    func laterExportIsNewer() throws {
+        var dossier = Fixtures.smallDossier()
+        func sequences(at moment: Timestamp) -> [String: Int] {
+            let text = String(decoding: ICalendar.encode(dossier, now: moment), as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
+            var result: [String: Int] = [:]
+            for item in text.components(separatedBy: "BEGIN:V").dropFirst() {
+                let lines = item.components(separatedBy: "\r\n")
+                guard let uid = lines.first(where: { $0.hasPrefix("UID:") }), let sequence = lines.first(where: { $0.hasPrefix("SEQUENCE:") }) else { continue }
+                result[uid] = Int(sequence.dropFirst("SEQUENCE:".count))
+            }
+            return result
+        }
+        let before = sequences(at: Fixtures.now)
+        #expect(!before.isEmpty)
+        let mission = try #require(dossier.activity("missie-lyon"))
+        try dossier.apply(.editActivity("missie-lyon", [FieldEdit(field: "startDate", old: .text(mission.startDate?.iso ?? ""), new: .text("2027-04-01"))]),
+                          context: Fixtures.context)
+        let after = sequences(at: Timestamp(secondsSinceEpoch: Fixtures.now.secondsSinceEpoch + 60))
+        for (uid, sequence) in before {
+            #expect((after[uid] ?? 0) > sequence, "\(uid)")
+        }
     }
 }

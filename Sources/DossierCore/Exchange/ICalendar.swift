@@ -1,9 +1,12 @@
 /// The dossier's dates as an iCalendar file (RFC 5545) for Outlook and other calendars: planned activities
 /// and delegation visits (all-day events), the due dates of follow-ups (tasks, VTODO with DUE) and the
-/// review dates of relations on laag pitje (all-day events). Every UID is made from ids that do not change
-/// (the activity's id, the follow-up's number in it, the relation's id), so importing a newer export updates
+/// review dates of relations on laag pitje (all-day events). Every UID is made from what does not change
+/// (the activity's id, the follow-up's text in it, the relation's id), so importing a newer export updates
 /// instead of adding a second copy; a cancelled activity is sent as cancelled, a done follow-up as completed.
 public enum ICalendar {
+    /// 2020-01-01T00:00:00Z, from which an export's SEQUENCE counts seconds.
+    static let sequenceEpoch: Int64 = 1_577_836_800
+
     /// The domain that makes UIDs unique worldwide.
     public static let uidDomain = "dossier.gemeente-oss.nl"
 
@@ -23,6 +26,10 @@ public enum ICalendar {
             "X-WR-CALNAME:" + escape("Internationale contacten gemeente Oss"),
         ]
         let stamp = compact(now)
+        // Every export is a newer version of every item than the exports before it: a moved date or a new title counts
+        // as much as a step in the life cycle, and the dossier keeps no revision per record. Seconds since 2020 (larger
+        // than the count of status changes sent before 4 December 2026, and within 32 bits until 2088).
+        let sequence = Int(max(0, now.secondsSinceEpoch - Self.sequenceEpoch))
         for activity in dossier.activities where includes(activity) {
             guard let start = activity.startDate else { continue }
             // All-day events: DTEND is the day after the last day.
@@ -37,8 +44,7 @@ public enum ICalendar {
             }
             if !activity.notes.isEmpty { description.append(activity.notes) }
             let location = place(of: activity, in: dossier)
-            // The sequence grows with every status change, so a calendar takes the newer version.
-            lines += allDayEvent(uid: "\(activity.id)@\(uidDomain)", stamp: stamp, start: start, end: end, sequence: activity.statusHistory.count,
+            lines += allDayEvent(uid: "\(activity.id)@\(uidDomain)", stamp: stamp, start: start, end: end, sequence: sequence,
                                  summary: activity.title, description: description.joined(separator: "\n"), category: activity.kind.label)
             lines.append("STATUS:" + status(activity.status))
             if !location.isEmpty { lines.append("LOCATION:" + escape(location)) }
@@ -54,6 +60,7 @@ public enum ICalendar {
                     "BEGIN:VTODO",
                     "UID:\(uids[index])",
                     "DTSTAMP:\(stamp)",
+                    "SEQUENCE:\(sequence)",
                     "DUE;VALUE=DATE:\(compact(due))",
                     "SUMMARY:" + escape(followUp.text),
                     "DESCRIPTION:" + escape(description.joined(separator: "\n")),
@@ -74,7 +81,7 @@ public enum ICalendar {
             let description = onLaagPitje ? "Herijkingsdatum van \(relation.name), op een laag pitje" + (reason.isEmpty ? "." : ": \(reason)")
                 : "Vervallen: \(relation.name) staat niet meer op een laag pitje (nu \(relation.status.label.lowercased()))."
             lines += allDayEvent(uid: "herijking-\(relation.id)@\(uidDomain)", stamp: stamp, start: review, end: review.adding(days: 1),
-                                 sequence: relation.statusHistory.count, summary: AgendaEntry.reviewTitle(relation), description: description,
+                                 sequence: sequence, summary: AgendaEntry.reviewTitle(relation), description: description,
                                  category: "Herijking")
             lines += (onLaagPitje ? [] : ["STATUS:CANCELLED"]) + ["END:VEVENT"]
         }
