@@ -134,6 +134,11 @@ struct LimitsTests {
         #expect(throws: ChangeError(.invalid, "Plaatsen: 10.001 is te veel, hoogstens 10.000", field: "places")) {
             try dossier.apply(.updateRelation(relation), context: Fixtures.context)
         }
+        // A new activity whose title is too long: the title is named, not the id made from it.
+        let long = String(repeating: "x", count: Limits.shortText + 1)
+        #expect(throws: ChangeError(.invalid, "Titel is te lang: 1.001 tekens, hoogstens 1.000", field: "title")) {
+            try dossier.apply(.addActivity(Activity(id: dossier.newActivityID(for: long), title: long, kind: .beurs)), context: Fixtures.context)
+        }
         var answers = AssessmentAnswers()
         answers.set(.mensenrechten, .ja, note: String(repeating: "n", count: Limits.longText + 1))
         let assessment = Assessment(timestamp: Fixtures.now, by: "tester", answers: answers, verdict: .positief, reasons: [], missing: [])

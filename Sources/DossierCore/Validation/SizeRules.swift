@@ -5,8 +5,9 @@
 enum SizeRules {
     static func problems(_ relation: Relation) -> [FieldProblem] {
         var check = SizeCheck()
-        check.short(relation.id, "id", "Id")
+        // The name first: a new record's id is made from it, and too long a name is the mistake to name.
         check.short(relation.name, "name", "Naam")
+        check.short(relation.id, "id", "Id")
         check.count(relation.countries.count, "countries", "Landen")
         check.short(relation.region, "region", "Regio")
         check.shortItems(relation.places, "places", "Plaatsen")
@@ -23,8 +24,8 @@ enum SizeRules {
 
     static func problems(_ contact: Contact, at path: JSONPath) -> [FieldProblem] {
         var check = SizeCheck(base: path)
-        check.short(contact.id, "id", "Id")
         check.short(contact.name, "name", "Naam")
+        check.short(contact.id, "id", "Id")
         check.short(contact.organisation, "organisation", "Organisatie")
         check.short(contact.role, "role", "Rol")
         check.short(contact.email, "email", "E-mail")
@@ -35,8 +36,8 @@ enum SizeRules {
 
     static func problems(_ activity: Activity) -> [FieldProblem] {
         var check = SizeCheck()
-        check.short(activity.id, "id", "Id")
         check.short(activity.title, "title", "Titel")
+        check.short(activity.id, "id", "Id")
         check.shortItems(activity.relations, "relations", "Relaties")
         check.short(activity.organiser.slug, "organiser", "Organisator")
         check.count(activity.countries.count, "countries", "Landen")
