@@ -123,6 +123,10 @@ struct LayoutTests {
         #expect(header.trimmingCharacters(in: .whitespaces).hasSuffix("…"), "\(header)")
         let body = (2..<6).map { canvas.line($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         #expect(body.contains("(Organon, Aspen en Pivot Park)"), "\(app.text)")
+        // A form's frame cuts its title with "…" too, not mid-word.
+        app.press(.character("m"))
+        let frameTop = try #require(app.screen.lines.first { $0.contains("┌─ ") })
+        #expect(frameTop.contains("… ─") || frameTop.contains("… ┐"), "\(frameTop)")
     }
 
     @Test("an empty dossier's lists say there is nothing yet and how to add it, not that filters hide it")

@@ -92,7 +92,8 @@ public struct Canvas: Sendable {
             draw("│", x: x + columns - 1, y: row, style: style)
         }
         draw("└" + String(repeating: "─", count: columns - 2) + "┘", x: x, y: y + rows - 1, style: style)
-        if !title.isEmpty { draw(" \(title) ", x: x + 2, y: y, style: style.bold(), limit: columns - 4) }
+        // A title longer than the edge ends in "…", so that a cut word does not read as another ("Geplan").
+        if !title.isEmpty { draw(" \(DisplayWidth.truncate(title, to: max(1, columns - 6))) ", x: x + 2, y: y, style: style.bold(), limit: columns - 4) }
     }
 
     /// The text of row `y`, wide characters once.
