@@ -167,6 +167,18 @@ struct NavigationTests {
         #expect(app.state.rows(.activities).count == 2)
     }
 
+    @Test("a search without hits in a filtered list says the filters may hide it")
+    func searchUnderFilter() {
+        let app = Harness()
+        while app.state.relationQuery.status != .focus { app.press(.character("f")) }
+        app.press(.character("/")).type("taiz")
+        #expect(app.text.contains("geen treffers met deze filters (c wist ze)"), "\(app.screen.line(app.state.layout.messageRow))")
+        app.press(.escape, .character("c"), .character("/")).type("taiz")
+        #expect(!app.text.contains("geen treffers"))
+        app.type("xq")
+        #expect(app.text.contains("geen treffers") && !app.text.contains("met deze filters"))
+    }
+
     @Test("the help scrolled to its end stays at its end, filled, when the window grows or shrinks")
     func helpAcrossResize() {
         let app = Harness(width: 60, height: 15)

@@ -137,11 +137,19 @@ enum MessageLineView {
             let prefix = "Zoek: "
             canvas.draw(prefix, x: 0, y: y, style: theme.label)
             let room = state.width - DisplayWidth.of(prefix) - 1
-            let (visible, cursor) = search.input.window(width: room - 16)
+            // The search looks in the rows the filters leave: when they hide some, no hit says so.
+            let filtered = switch state.section {
+            case .relations: state.relationQuery.status != nil || state.relationQuery.kind != nil
+            case .activities: state.activityQuery.status != nil || state.activityQuery.kind != nil || state.activityQuery.year != nil
+            case .visits: state.visitQuery.direction != nil || state.visitQuery.year != nil
+            default: false
+            }
+            let none = filtered ? "  geen treffers met deze filters (c wist ze)" : "  geen treffers"
+            let (visible, cursor) = search.input.window(width: room - DisplayWidth.of(none) - 1)
             canvas.draw(visible, x: DisplayWidth.of(prefix), y: y)
             let after = DisplayWidth.of(prefix) + DisplayWidth.of(visible) + 1
             if !search.foldedQuery.isEmpty && !search.hasMatch {
-                canvas.draw("  geen treffers", x: after, y: y, style: theme.error)
+                canvas.draw(none, x: after, y: y, width: max(0, state.width - after), style: theme.error)
             } else if let hit = state.searchHit {
                 // A hit outside the name: which field, and its text.
                 canvas.draw("  " + hit, x: after, y: y, width: max(0, state.width - after), style: theme.muted)
