@@ -39,4 +39,12 @@ struct SpreadsheetFormulaTests {
             #expect(records.dropFirst().map(\.fields) == rows)
         }
     }
+
+    @Test("a record's line is its row in a spreadsheet: a line break inside a cell starts no row, a blank line is one")
+    func rowsAsASpreadsheetShows() throws {
+        let text = "kop;toelichting\r\na;\"twee\r\nregels\"\r\n\r\nb;c\r\n"
+        let records = try CSV.decode(Array(text.utf8))
+        #expect(records.map(\.line) == [1, 2, 4], "\(records)")
+        #expect(records[1].fields == ["a", "twee\r\nregels"])
+    }
 }

@@ -37,7 +37,8 @@ public enum CSV {
         return bytes
     }
 
-    /// A record read from a file, with the line it starts on (counted from 1, as a spreadsheet shows).
+    /// A record read from a file, with its row as a spreadsheet shows it (counted from 1, the header is row 1): a line
+    /// break inside a cell does not start a new row, so a text editor may show it further down.
     public struct Record: Hashable, Sendable {
         public var line: Int
         public var fields: [String]
@@ -62,8 +63,7 @@ public enum CSV {
         var records: [Record] = []
         var fields: [String] = []
         var field: [UInt8] = []
-        var line = 1
-        var recordLine = 1
+        var row = 1
         var index = bytes.startIndex
         var inQuotes = false
         var fieldWasQuoted = false
@@ -72,7 +72,7 @@ public enum CSV {
             if let text = String(validating: field, as: UTF8.self) {
                 fields.append(SpreadsheetFormula.restored(text))
             } else {
-                badEncodingLine = badEncodingLine ?? recordLine
+                badEncodingLine = badEncodingLine ?? row
                 fields.append("")
             }
             field.removeAll(keepingCapacity: true)
@@ -80,7 +80,7 @@ public enum CSV {
         }
         func endRecord() {
             endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
+            if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: row, fields: fields)) }
             fields.removeAll()
         }
         while index < bytes.endIndex {
@@ -95,12 +95,11 @@ public enum CSV {
                         inQuotes = false
                     }
                 } else {
-                    if byte == 0x0A { line += 1 }
                     field.append(byte)
                 }
             } else if byte == UInt8(ascii: "\"") {
                 guard field.isEmpty && !fieldWasQuoted else {
-                    throw SyntaxError(line: line, message: "aanhalingsteken midden in een veld (zet het hele veld tussen aanhalingstekens en verdubbel het teken)")
+                    throw SyntaxError(line: row, message: "aanhalingsteken midden in een veld (zet het hele veld tussen aanhalingstekens en verdubbel het teken)")
                 }
                 inQuotes = true
                 fieldWasQuoted = true
@@ -111,15 +110,14 @@ public enum CSV {
                     index = bytes.index(after: index)
                 }
                 endRecord()
-                line += 1
-                recordLine = line
+                row += 1
             } else {
-                guard !fieldWasQuoted else { throw SyntaxError(line: line, message: "tekst na het afsluitende aanhalingsteken") }
+                guard !fieldWasQuoted else { throw SyntaxError(line: row, message: "tekst na het afsluitende aanhalingsteken") }
                 field.append(byte)
             }
             index = bytes.index(after: index)
         }
-        if inQuotes { throw SyntaxError(line: recordLine, message: "een veld tussen aanhalingstekens wordt niet afgesloten") }
+        if inQuotes { throw SyntaxError(line: row, message: "een veld tussen aanhalingstekens wordt niet afgesloten") }
         if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
         if let badEncodingLine {
             throw SyntaxError(line: badEncodingLine, message: "tekst is geen UTF-8 (sla het bestand in Excel op als \"CSV UTF-8\")")
