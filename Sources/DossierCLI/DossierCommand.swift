@@ -135,7 +135,12 @@ public struct DossierCommand: ParsableCommand {
             var configuration = try Session.configuration(needing: Session.settingsForWriting + ["lookAhead"]) { notices.append($0) }
             // A save waits at most a second for a colleague's append (milliseconds, normally); the screen never hangs.
             configuration.lockWait = min(configuration.lockWait, 1)
+            let isFirst = location.isDefault && (try? PosixFileSystem().status(location.path)) == nil
             store = try StorageOpener.open(location, configuration: configuration, preparing: !readOnly)
+            if isFirst, (try? PosixFileSystem().status(location.path)) != nil {
+                // The first start: where the dossier now is, to back it up or share it.
+                notices.append("Nieuw dossier, gemaakt uit het meegeleverde Osse dossier: \(location.path).")
+            }
             // The screen's loop compacts on another thread; a key never waits for the snapshot.
             store.compactsAfterCommit = false
             // Read first: on a database its copy here is read while the server answers the start-up question.

@@ -280,6 +280,26 @@ struct TerminalSessionTests {
         #expect(try DossierStore(path: store).load() == (try DossierFile.decode(BundledDossier.bytes, file: store)), "nothing changed")
     }
 
+    @Test("the first start without --store says where it made the dossier")
+    func firstStartSaysWhere() throws {
+        let home = TemporaryDirectory(prefix: "dossier-e2e-home")
+        let tmux = try TmuxSession.shell(home: home.path)
+        try tmux.type("\(binary); echo EXIT:$?")
+        try tmux.send("Enter")
+        let made = home.file(".local/share/dossier/dossier.json")
+        let screen = try tmux.waitFor("Nieuw dossier, gemaakt uit het meegeleverde Osse dossier")
+        #expect(screen.replacingOccurrences(of: "\n", with: "").contains(made), "\(screen)")
+        try tmux.send("q")
+        try tmux.waitFor("EXIT:0")
+        #expect(FileManager.default.fileExists(atPath: made))
+        // The second start says nothing of it.
+        try tmux.type("\(binary); echo EXIT:$?")
+        try tmux.send("Enter")
+        let again = try tmux.waitFor("1 Relaties (37)")
+        #expect(!again.contains("Nieuw dossier"))
+        try tmux.send("q")
+    }
+
     @Test("without a terminal the TUI refuses with a clear message instead of spinning")
     func noTerminal() throws {
         let result = try ProgramRunner().run(["--store", store], environment: ["TERM": "xterm"])
