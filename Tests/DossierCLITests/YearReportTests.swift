@@ -188,6 +188,13 @@ extension ExchangeTests {
         #expect(!final.standardOutput.contains("CONCEPT"))
         #expect(final.standardOutput.contains("@bottom-right { content: \"Pagina \" counter(page) \" van \" counter(pages)"))
         #expect(final.standardOutput.contains("@top-left { content: \"Jaarverslag internationalisering 2026 · Gemeente Oss, Strategie en beleid\""))
+        // A dossier made from an export starts at change 0 with everything in it: not "as bundled".
+        let exported = directory.file("export.json"), copy = directory.file("kopie.json")
+        #expect(try run(["export", "--contact-details", "-o", exported]).status == 0)
+        #expect(try run(["copy", "--from", exported, "--to", copy]).status == 0)
+        let copied = try runner.run(["report", "--year", "2026", "--store", copy], environment: ["DOSSIER_NOW": environment["DOSSIER_NOW"]!])
+        #expect(copied.standardOutput.contains("Stand van het dossier: het dossier zoals het werd aangemaakt of gekopieerd, zonder wijzigingen sindsdien."),
+                "\(copied.standardOutput.prefix(600))")
     }
 
     @Test("a year without data gives a short report that says so (exit 0), in every format", arguments: ["md", "html", "csv"])

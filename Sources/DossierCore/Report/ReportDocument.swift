@@ -27,7 +27,8 @@ extension YearReport {
     /// Who reported on which state: "wijziging 12 van 22-11-2026".
     public var stateDescription: String {
         let position = authorship.journalPosition
-        guard position > 0 else { return "het dossier zoals meegeleverd, zonder wijzigingen" }
+        // Position 0: no change since the file was made (bundled, copied or imported whole), whatever it holds.
+        guard position > 0 else { return "het dossier zoals het werd aangemaakt of gekopieerd, zonder wijzigingen sindsdien" }
         return "wijziging \(Limits.grouped(position))" + (authorship.lastChange.map { " van \(dates.date(dates.localDate(of: $0)))" } ?? "")
     }
 
