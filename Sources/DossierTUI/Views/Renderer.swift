@@ -212,6 +212,9 @@ enum StatusBarView {
                 let text = binding.action == .goBack && group == .global && state.isOnStartScreen ? "stoppen" : hint
                 if filters.contains(binding.action) {
                     filtering.append((keys, text))
+                } else if text == "stoppen" {
+                    // How to leave the program is the one hint a newcomer must find, also at 80 columns.
+                    common.insert((keys, text), at: 0)
                 } else if [KeyGroup.navigation, .search, .global].contains(group) {
                     common.append((keys, text))
                 } else {
