@@ -260,6 +260,14 @@ struct RecordCommandsTests {
         #expect(try run(["undo", "--yes"]).standardOutput.hasPrefix("Ongedaan gemaakt: status BOM Focus → "))
         let log = try run(["log"]).standardOutput
         #expect(log.contains("Ongedaan gemaakt: activiteit Handelsmissie Lyon teruggezet"), "\(log)")
+        // An import of two undone: each activity said once, without an empty old value.
+        try directory.write("nieuw.csv", "titel;soort;status\nStudiereis Kopenhagen;beurs;idee\nBeurs Milaan;beurs;idee\n")
+        #expect(try run(["import", "activities", directory.file("nieuw.csv")]).status == 0)
+        #expect(try run(["undo", "--yes"]).status == 0)
+        let importLog = try run(["log"]).standardOutput
+        #expect(importLog.contains("    activiteit Studiereis Kopenhagen verwijderd\n") && importLog.contains("    activiteit Beurs Milaan verwijderd\n"),
+                "\(importLog)")
+        #expect(!importLog.contains(":  →"))
     }
 
     @Test("near doubles count too (spaces and capitals); a follow-up's text is trimmed; a removal says the later numbers moved; an unknown field is called unknown, also without a value")

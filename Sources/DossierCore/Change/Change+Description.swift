@@ -124,7 +124,7 @@ extension Restoration {
         let described = entityDifferences(in: dossier)
         if described.count == 1, let (name, differences) = described.first {
             if differences.count == 1, let only = differences.first {
-                if only.label.hasPrefix("relatie ") || only.label.hasPrefix("activiteit ") { return "\(prefix): \(only.label) \(only.new)" }
+                if only.isWholeRecord { return "\(prefix): \(only.text)" }
                 if only.isWholeItem {
                     return only.new == FieldText.nothing ? "\(prefix): \(only.label.lowercasedFirst) \(only.old) bij \(name) verwijderd"
                                                          : "\(prefix): \(only.label.lowercasedFirst) \(only.new) bij \(name) teruggezet"
@@ -148,7 +148,7 @@ extension Restoration {
     func differences(in dossier: Dossier) -> [String] {
         let described = entityDifferences(in: dossier)
         return described.flatMap { name, differences in
-            differences.map { described.count > 1 ? "\(name): \($0.text)" : $0.text }
+            differences.map { described.count > 1 && !$0.isWholeRecord ? "\(name): \($0.text)" : $0.text }
         }
     }
 
@@ -161,8 +161,8 @@ extension Restoration {
             case let (current?, value?):
                 let differences = RecordDifference.relation(from: current, to: value, in: dossier)
                 if !differences.isEmpty { result.append((value.name, differences)) }
-            case let (current?, nil): result.append((current.name, [FieldDifference(label: "relatie \(current.name)", old: "", new: "verwijderd")]))
-            case let (nil, value?): result.append((value.name, [FieldDifference(label: "relatie \(value.name)", old: "", new: "teruggezet")]))
+            case let (current?, nil): result.append((current.name, [.wholeRecord("relatie \(current.name)", "verwijderd")]))
+            case let (nil, value?): result.append((value.name, [.wholeRecord("relatie \(value.name)", "teruggezet")]))
             case (nil, nil): break
             }
         }
@@ -172,8 +172,8 @@ extension Restoration {
             case let (current?, value?):
                 let differences = RecordDifference.activity(from: current, to: value, in: dossier)
                 if !differences.isEmpty { result.append((value.title, differences)) }
-            case let (current?, nil): result.append((current.title, [FieldDifference(label: "activiteit \(current.title)", old: "", new: "verwijderd")]))
-            case let (nil, value?): result.append((value.title, [FieldDifference(label: "activiteit \(value.title)", old: "", new: "teruggezet")]))
+            case let (current?, nil): result.append((current.title, [.wholeRecord("activiteit \(current.title)", "verwijderd")]))
+            case let (nil, value?): result.append((value.title, [.wholeRecord("activiteit \(value.title)", "teruggezet")]))
             case (nil, nil): break
             }
         }

@@ -5,6 +5,8 @@ public struct FieldDifference: Hashable, Sendable {
     public var new: String
     /// A contact or link that comes or goes as a whole (its name in `old` or `new`).
     public var isWholeItem: Bool
+    /// A relation or activity that goes or comes back as a whole: `label` names it, `new` says what happens.
+    public var isWholeRecord = false
 
     public init(label: String, old: String, new: String, isWholeItem: Bool = false) {
         self.label = label
@@ -13,8 +15,15 @@ public struct FieldDifference: Hashable, Sendable {
         self.isWholeItem = isWholeItem
     }
 
-    /// "Geraamde kosten: € 2.500,00 → € 3.000,00".
-    public var text: String { "\(label): \(old) → \(new)" }
+    /// "activiteit Studiereis verwijderd".
+    public static func wholeRecord(_ label: String, _ what: String) -> FieldDifference {
+        var difference = FieldDifference(label: label, old: "", new: what)
+        difference.isWholeRecord = true
+        return difference
+    }
+
+    /// "Geraamde kosten: € 2.500,00 → € 3.000,00"; a whole record "activiteit Studiereis verwijderd", without an old value.
+    public var text: String { isWholeRecord ? "\(label) \(new)" : "\(label): \(old) → \(new)" }
 }
 
 /// What differs between two versions of a relation or an activity, field by field: for the log of an
