@@ -126,6 +126,7 @@ public struct DossierCommand: ParsableCommand {
             throw failure(error.description, code: ExitStatus.usage)
         }
         let location = try storeOptions.location
+        try storeOptions.refuseMakingReadOnly(location)
         var store: any DossierStorage
         var readOnly = storeOptions.isReadOnly
         var notices: [String] = []
@@ -135,7 +136,7 @@ public struct DossierCommand: ParsableCommand {
             var configuration = try Session.configuration(needing: Session.settingsForWriting + ["lookAhead"]) { notices.append($0) }
             // A save waits at most a second for a colleague's append (milliseconds, normally); the screen never hangs.
             configuration.lockWait = min(configuration.lockWait, 1)
-            let isFirst = location.isDefault && (try? PosixFileSystem().status(location.path)) == nil
+            let isFirst = location.isUnmade()
             store = try StorageOpener.open(location, configuration: configuration, preparing: !readOnly)
             if isFirst, (try? PosixFileSystem().status(location.path)) != nil {
                 // The first start: where the dossier now is, to back it up or share it.

@@ -149,14 +149,7 @@ public final class CursesBackend: TerminalBackend {
         switch result {
         case OK:
             immediateFailures = 0
-            if character == 27 {
-                switch afterEscape() {
-                case .alt(let key): return .key(key)
-                case .ignored: return .tick
-                case .escape: break
-                }
-            }
-            return .key(Self.key(forCharacter: character))
+            return keyEvent(for: character)
         case KEY_CODE_YES:
             immediateFailures = 0
             if Int32(character) == KEY_RESIZE { return .resize(width: width, height: height) }
@@ -183,14 +176,7 @@ public final class CursesBackend: TerminalBackend {
         var character: wint_t = 0
         switch wget_wch(stdscr, &character) {
         case OK:
-            if character == 27 {
-                switch afterEscape() {
-                case .alt(let key): return .key(key)
-                case .ignored: return .tick
-                case .escape: break
-                }
-            }
-            return .key(Self.key(forCharacter: character))
+            return keyEvent(for: character)
         case KEY_CODE_YES:
             if Int32(character) == KEY_RESIZE { return .resize(width: width, height: height) }
             if Int32(character) == pasteCodes?.start { return .paste(readPaste()) }
@@ -278,6 +264,16 @@ public final class CursesBackend: TerminalBackend {
     private static func setBracketedPaste(_ on: Bool) {
         fputs(on ? "\u{1B}[?2004h" : "\u{1B}[?2004l", stdout)
         fflush(stdout)
+    }
+
+    /// The event of a character read: Esc with what came with it (Alt, a key's sequence, or Esc alone), else its key.
+    private func keyEvent(for character: wint_t) -> TerminalEvent {
+        guard character == 27 else { return .key(Self.key(forCharacter: character)) }
+        switch afterEscape() {
+        case .alt(let key): return .key(key)
+        case .ignored: return .tick
+        case .escape: return .key(.escape)
+        }
     }
 
     /// What an Esc read is, from what came with it.

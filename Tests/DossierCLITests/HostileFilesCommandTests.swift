@@ -214,6 +214,11 @@ struct HostileFilesCommandTests {
         #expect(!FileManager.default.fileExists(atPath: home.file(".local/share/dossier")))
         let made = try ProgramRunner().run(["show", "organon"], environment: ["HOME": home.path, "DOSSIER_USER": "x"])
         #expect(made.status == 0 && FileManager.default.fileExists(atPath: home.file(".local/share/dossier/dossier.json")))
+        // The snapshot gone but its journal there: not "made from the bundled one", but what the store says about it.
+        try FileManager.default.removeItem(atPath: home.file(".local/share/dossier/dossier.json"))
+        FileManager.default.createFile(atPath: home.file(".local/share/dossier/dossier.json.journal"), contents: Data("x\n".utf8))
+        let traces = try ProgramRunner().run(["--read-only", "show", "organon"], environment: ["HOME": home.path, "DOSSIER_USER": "x"])
+        #expect(traces.status != 0 && !traces.standardError.contains("meegeleverde"), "\(traces.standardError)")
     }
 
     @Test("an empty --store is refused instead of opening (and seeding) the default dossier")

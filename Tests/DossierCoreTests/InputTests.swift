@@ -99,6 +99,14 @@ struct InputTests {
         #expect(ListText.participants(ListText.participantText(awkward), role: .ondernemer) == awkward,
                 "\(ListText.participantText(awkward))")
         #expect(ListText.participantText([awkward[3]]) == "Piet (Rabobank)", "a plain name as before, without quotes")
+        // Whatever a record holds (an older version read "Jan (Farma (NL))" as Jan (Farma / NL)): each reads back as itself.
+        let odd = [("Jan (Farma", "NL)"), ("Piet", "Stichting \"De Brug"), ("Jan", "Farma \"X, Els"), ("Jan", "Organon (NL)"),
+                   ("\"Bas\" en \"Piet\"", "Org"), ("Kees", ""), ("Anna (PvdA)", ""), ("A;B", "C)(D")]
+            .map { Participant(name: $0.0, role: .ondernemer, organisation: $0.1) }
+        for person in odd {
+            #expect(ListText.participants(ListText.personText(person), role: .ondernemer) == [person], "\(ListText.personText(person))")
+        }
+        #expect(ListText.participants(ListText.participantText(odd), role: .ondernemer) == odd, "\(ListText.participantText(odd))")
     }
 
     @Test("a list's items: a comma in brackets or in double quotes separates nothing, and what join writes reads back")
@@ -109,6 +117,7 @@ struct InputTests {
         let awkward = ["Buijs, W. (burgemeester)", "De Vries", "Zei \"ja\"", "Open (haakje", "dicht) haakje", "a; b"]
         #expect(ListText.split(ListText.join(awkward)) == awkward, "\(ListText.join(awkward))")
         #expect(ListText.join(["Oss", "Buijs (burgemeester)"]) == "Oss, Buijs (burgemeester)", "plain items as before")
+        #expect(ListText.split("\"\", Oss") == ["Oss"], "an empty quoted item is no item")
     }
 
     @Test("an amount with a dot: three digits after it group thousands, one or two are cents; '0.125' is neither and refused")

@@ -197,6 +197,20 @@ struct FlowTests {
         #expect(app.text.contains("Programma           Rondleiding Pivot Park, lunch met Organon"), "\(app.text)")
     }
 
+    @Test("the weighing at the top counts a cost typed while the date does not read yet")
+    func previewWithHalfDate() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("+"))
+        #expect(app.state.form?.verdictPreview?.reasons.contains { $0.text.hasPrefix("Zonder geraamde kosten") } == true)
+        for _ in 0..<40 where app.state.form?.focusedField?.id != "startDate" { app.press(.tab) }
+        app.type("1-3-27x")
+        for _ in 0..<40 where app.state.form?.focusedField?.id != "estimatedCostCents" { app.press(.tab) }
+        #expect(app.state.form?.focusedField?.id == "estimatedCostCents")
+        app.type("1.250,50")
+        let reasons = try #require(app.state.form?.verdictPreview?.reasons.map(\.text))
+        #expect(!reasons.contains { $0.hasPrefix("Zonder geraamde kosten") }, "\(reasons)")
+    }
+
     @Test("a planned visit to a relation on laag pitje: in afweging, the weighing and a plain warning at once")
     func plannedVisitToLaagPitje() throws {
         let app = Harness()

@@ -299,6 +299,28 @@ struct OthersChangesTests {
         #expect(app.state.form != nil && app.state.dossier.relation("rhone-alpes")?.notes == "van Ine", "refused, not saved over Ine's notes")
     }
 
+    @Test("a visit's cost typed while a colleague carries the visit out: the form is not made anew, her actual cost stays")
+    func costWhileCarriedOut() throws {
+        var dossier = Fixtures.smallDossier()
+        let visit = Activity(id: "bezoek-kobe", title: "Delegatie uit Kobe", kind: .delegatiebezoek, status: .gepland, relations: ["pivot-park"],
+                             startDate: Fixtures.date("2026-11-01"), estimatedCost: Money(euros: 500),
+                             visit: VisitDetails(direction: .inkomend, delegationFrom: "Kobe"),
+                             statusHistory: [StatusChange(date: Fixtures.date("2026-10-01"), from: nil, to: .gepland, reason: "", by: "t", decision: "B&W")])
+        try dossier.apply(.addActivity(visit), context: Fixtures.context)
+        let app = Harness(dossier: dossier)
+        app.press(.character("3")).type("/kobe").press(.enter, .enter, .character("e"))
+        #expect(app.state.form?.purpose == .editVisit("bezoek-kobe"))
+        while app.state.form?.focusedField?.id != "cost" { app.press(.tab) }
+        app.press(.control("u")).type("800")
+        app.store.othersChanges = [(.moveActivity("bezoek-kobe", status: .uitgevoerd, reason: "", overrideReason: nil, actualCost: Money(euros: 500),
+                                                  seen: .gepland), ine)]
+        #expect(app.loop.refresh())
+        #expect(app.state.form?["cost"]?.label == "Kosten (geraamd)", "the form as it was: the step was not followed")
+        app.press(.control("s"))
+        let now = try #require(app.state.dossier.activity("bezoek-kobe"))
+        #expect(now.actualCost == Money(euros: 500), "Ine's actual cost stays: \(String(describing: now.actualCost))")
+    }
+
     @Test("Space on a follow-up after a colleague removed one before it, not yet shown: refused, no other follow-up ticked off")
     func tickAfterColleagueRemoved() throws {
         var dossier = Fixtures.smallDossier()

@@ -244,6 +244,23 @@ struct RecordFlowTests {
         #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.first { $0.text == "Bellen" }?.isDone == true)
     }
 
+    @Test("an edit of one field leaves every other as it was, also lists an older version wrote otherwise")
+    func untouchedFieldsStay() throws {
+        var dossier = Fixtures.smallDossier()
+        var mission = try #require(dossier.activity("missie-lyon"))
+        mission.participants = [Participant(name: "Jan (Farma", role: .ondernemer, organisation: "NL)"),
+                                Participant(name: "Piet", role: .ondernemer, organisation: "Stichting \"De Brug")]
+        try dossier.apply(.updateActivity(mission), context: Fixtures.context)
+        let app = Harness(dossier: dossier)
+        app.press(.character("2")).type("/missie lyon").press(.enter, .character("e"))
+        #expect(app.state.form?.focusedField?.id == "title")
+        app.type("Missie Lyon 2027").press(.control("s"))
+        let saved = try #require(app.state.dossier.activity("missie-lyon"))
+        #expect(saved.title == "Missie Lyon 2027")
+        #expect(saved.participants == mission.participants)
+        #expect(app.store.journal.last?.summary.contains("Ondernemers") == false, "\(app.store.journal.last?.summary ?? "")")
+    }
+
     @Test("Ctrl-O hands a long text to the editor and takes back its lines; a failing editor leaves the field as it was")
     func externalEditor() throws {
         let programs = ScriptedPrograms()

@@ -61,10 +61,7 @@ struct StoreOptions: ParsableArguments {
             throw failure("--read-only: deze opdracht wijzigt het dossier en kan dus niet alleen-lezen", code: ExitStatus.usage)
         }
         let location = try self.location
-        if isReadOnly, location.isDefault, (try? PosixFileSystem().status(location.path)) == nil {
-            throw failure("\(location.path) bestaat nog niet, en --read-only maakt niets aan; zonder --read-only begint dossier daar met "
-                          + "het meegeleverde Osse dossier", code: ExitStatus.noInput)
-        }
+        try refuseMakingReadOnly(location)
         do {
             let configuration = forWriting ? try Session.configuration(needing: Session.settingsForWriting) : try Session.configurationForReading()
             let store = try StorageOpener.open(location, configuration: configuration, preparing: !isReadOnly)
@@ -73,6 +70,13 @@ struct StoreOptions: ParsableArguments {
         } catch {
             throw failure(error)
         }
+    }
+
+    /// `--read-only` where the default dossier was never made: it would be made from the bundled one, which is a write.
+    func refuseMakingReadOnly(_ location: StoreLocation) throws {
+        guard isReadOnly, location.isUnmade() else { return }
+        throw failure("\(location.path) bestaat nog niet, en --read-only maakt niets aan; zonder --read-only begint dossier daar met "
+                      + "het meegeleverde Osse dossier", code: ExitStatus.noInput)
     }
 
     /// For a command whose change touches relations alone (a status, a contact): `make` builds the change

@@ -31,6 +31,12 @@ public struct StoreLocation: Hashable, Sendable {
         return FilePath.join(FilePath.join(dataHome, "dossier"), "dossier.json")
     }
 
+    /// The default location where no dossier was ever made (no file, no journal, backups or history): `prepare` makes
+    /// it from the bundled one.
+    public func isUnmade(fileSystem: any FileSystem = PosixFileSystem()) -> Bool {
+        isDefault && (try? fileSystem.status(path)) == nil && !DossierStore(path: path, fileSystem: fileSystem).hasTraces()
+    }
+
     /// For the default location: creates the folder (owner only) and, when there is no dossier yet,
     /// writes the bundled Oss dossier there. Returns whether it was created now. A dossier whose snapshot
     /// is missing while its journal, backups or history remain is not replaced by the bundled one.

@@ -4,10 +4,7 @@ public enum ListText {
     /// quotes separates nothing ("Buijs (burgemeester, Oss)"); an item wholly in double quotes is read without them
     /// (`"Buijs, W."`, `""` for a quote), as `join` writes an item with a separator in it.
     public static func split(_ text: String) -> [String] {
-        splitOutsideBrackets(text).map { item in
-            guard item.count >= 2, item.hasPrefix("\""), item.hasSuffix("\""), isOneQuotedText(item) else { return item }
-            return String(item.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
-        }
+        splitOutsideBrackets(text).map(unquoted).filter { !$0.isEmpty }
     }
 
     /// Items of several option values or fields, each possibly a list itself.
@@ -65,11 +62,9 @@ public enum ListText {
             var name = item, organisation = ""
             if item.hasSuffix(")"), let open = openingBracket(closingAtEndOf: item) {
                 name = item[..<open].trimmingSpaces()
-                organisation = item[item.index(after: open)..<item.index(before: item.endIndex)].trimmingSpaces()
+                organisation = unquoted(item[item.index(after: open)..<item.index(before: item.endIndex)].trimmingSpaces())
             }
-            if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") {
-                name = String(name.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
-            }
+            name = unquoted(name)
             // "(Pivot Park)" alone is a name, as typed.
             return name.isEmpty ? Participant(name: item, role: role) : Participant(name: name, role: role, organisation: organisation)
         }
@@ -80,13 +75,21 @@ public enum ListText {
         participants.map(personText).joined(separator: ", ")
     }
 
-    /// One person as `participants` reads it back: a name that would not read back as itself (it holds a comma, a
-    /// semicolon, a bracket or a double quote) in double quotes.
+    /// One person as `participants` reads it back: "Jan (Farma)" where that reads back as this person; otherwise the
+    /// name, and the organisation, in double quotes ("\"Jansen, P.\" (\"Farma (NL\")").
     public static func personText(_ participant: Participant) -> String {
-        let name = participant.name
-        let readsBack = !name.contains(where: { ",;()\"".contains($0) }) && name == name.trimmingSpaces() && !name.isEmpty
-        let written = readsBack ? name : "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        return participant.organisation.isEmpty ? written : "\(written) (\(participant.organisation))"
+        let plain = participant.organisation.isEmpty ? participant.name : "\(participant.name) (\(participant.organisation))"
+        if participants(plain, role: participant.role) == [participant] { return plain }
+        let name = quoted(participant.name)
+        let quotedName = participant.organisation.isEmpty ? name : "\(name) (\(participant.organisation))"
+        if participants(quotedName, role: participant.role) == [participant] { return quotedName }
+        return "\(name) (\(quoted(participant.organisation)))"
+    }
+
+    /// A text wholly in double quotes without them (`""` a quote); another as it is.
+    private static func unquoted(_ text: String) -> String {
+        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\""), isOneQuotedText(text) else { return text }
+        return String(text.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
     }
 
     /// Items separated by commas or semicolons outside double quotes and brackets, trimmed, without empty ones.

@@ -5,16 +5,19 @@ import DossierCore
 enum DraftPreview {
     /// Weighs what the form would save (`submit` makes that of a form). A name still to be typed (a title, where a
     /// delegation comes from) weighs nothing, so a new form shows its weighing from the start: empty text fields it
-    /// cannot do without are filled in, on a copy. While the form does not read otherwise (a date that is no date)
-    /// the last preview stays.
+    /// cannot do without are filled in, on a copy, and a field that does not read (a date that is no date) is left
+    /// out of it. When even that does not read, the last preview stays.
     /// `ledger`: the screen's budget of all activities, so that a keystroke does not sum the whole dossier's.
     static func refresh(_ form: inout Form, in dossier: Dossier, ledger: BudgetLedger, submit: (Form) -> FormOutcome) {
         var outcome = submit(form)
-        if case .problems(let problems) = outcome {
-            var draft = form
-            for id in problems.keys where draft.text(id).isEmpty {
+        // On a copy: a name still to be typed stands in as "…"; a field that does not read yet (a date half typed) weighs
+        // as left empty, so that the rest (a cost just typed) counts instead of the weighing from before it.
+        var draft = form
+        for _ in 0..<2 {
+            guard case .problems(let problems) = outcome else { break }
+            for id in problems.keys {
                 guard case .text(var input)? = draft[id]?.value else { continue }
-                input.set("…")
+                input.set(draft.text(id).isEmpty ? "…" : "")
                 draft[id]?.value = .text(input)
             }
             outcome = submit(draft)

@@ -79,8 +79,15 @@ public struct Form: Hashable, Sendable {
     /// The field's value as the form opened and as it is now, as text for comparing (nil: no such field then).
     func comparableValues(of id: String) -> (initial: String?, current: String?) {
         guard let index = fields.firstIndex(where: { $0.id == id }) else { return (nil, nil) }
-        let current = currentValues
-        return (initialValues.indices.contains(index) ? initialValues[index] : nil, current[index])
+        // By id: a row added since (a follow-up) moves the places after it.
+        let key = "\(id)="
+        return (initialValues.first { $0.hasPrefix(key) } ?? initialValues.first { $0 == id }, currentValues[index])
+    }
+
+    /// Whether the field still has the value it opened with (nothing typed or chosen in it since).
+    func isUntouched(_ id: String) -> Bool {
+        let (initial, current) = comparableValues(of: id)
+        return initial != nil && initial == current
     }
 
     /// Each field's value as text, for comparing (cursor positions and focus do not count).

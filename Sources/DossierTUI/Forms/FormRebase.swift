@@ -46,6 +46,14 @@ extension AppState {
         }
         guard followsRecord, let old = form, old.picker == nil, let basis = old.basis, let now = FormBasis.of(old.purpose, in: dossier), now != basis,
               let fresh = opening(old.purpose) else { return }
+        // A step in the life cycle can change what a field means (a visit's cost is the estimate until it is carried out,
+        // then the actual cost): then the form is left, and the save meets the step.
+        let sameStatus = switch (basis, now) {
+        case let (.activity(before), .activity(after)): before.status == after.status
+        case let (.relation(before), .relation(after)): before.status == after.status
+        default: false
+        }
+        guard sameStatus else { return }
         let colleagueChangedTyped = old.changedFieldIDs.contains { id in
             old.comparableValues(of: id).initial != fresh.comparableValues(of: id).initial
         }

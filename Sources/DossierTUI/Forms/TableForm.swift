@@ -67,7 +67,8 @@ enum TableForm {
     }
 
     /// The values in the form for `keys`, each read by its field's parser; the problems per field id.
-    static func values<Entity>(_ form: Form, _ table: FieldTable<Entity>, keys: [String]? = nil, in dossier: Dossier)
+    /// `untouched`: the record an edit form opened on; its fields' texts left as they were give its values unread.
+    static func values<Entity>(_ form: Form, _ table: FieldTable<Entity>, keys: [String]? = nil, in dossier: Dossier, untouched: Entity? = nil)
         -> (values: [(field: EntityField<Entity>, value: DossierCore.FieldValue)], problems: [String: String]) {
         var values: [(EntityField<Entity>, DossierCore.FieldValue)] = []
         var problems: [String: String] = [:]
@@ -76,6 +77,12 @@ enum TableForm {
             guard let formField = form[field.key], formField.isVisible else { continue }
             switch formField.value {
             case .text(let input):
+                // A text left as it opened, on an edit form, is the record's value: read again it might read otherwise
+                // (a list written by an older version), and an edit of another field must not rewrite it.
+                if let untouched, form.isUntouched(field.key) {
+                    values.append((field, field.value(of: untouched)))
+                    continue
+                }
                 let isLong = if case .longText = field.input { true } else { false }
                 do throws(ValueError) {
                     values.append((field, try field.parse(isLong ? input.text : input.text.trimmingSpaces(), in: dossier)))

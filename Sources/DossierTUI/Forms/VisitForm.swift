@@ -134,17 +134,21 @@ enum VisitForm {
         }
         // (The reason to set the Kader aside is asked together with the rest, not after they are right.)
         let overrideReason = DraftPreview.overrideReason(form, problems: &reader.problems)
-        let (others, otherProblems) = TableForm.values(form, Activity.fields, keys: tableKeys, in: state.dossier)
+        let existing = id.flatMap(state.seenActivity)
+        let (others, otherProblems) = TableForm.values(form, Activity.fields, keys: tableKeys, in: state.dossier, untouched: existing)
         reader.problems.merge(otherProblems) { first, _ in first }
         guard reader.problems.isEmpty, let date, let direction = reader.choice("direction", VisitDirection.self) else {
             return .problems(reader.problems)
         }
         let countries = (form["countries"]?.relationIDs ?? []).compactMap { Country(code: $0) }
-        let existing = id.flatMap(state.seenActivity)
+        // Lists left as they opened are the record's, not read again (see TableForm.values).
+        let hosts = existing.flatMap { form.isUntouched("hosts") ? $0.visit?.hosts : nil } ?? ListText.split(reader.text("hosts"))
+        let entrepreneurs = existing.flatMap { form.isUntouched("entrepreneurs") ? $0.entrepreneurs : nil }
+            ?? ListText.participants(reader.text("entrepreneurs"), role: .ondernemer)
         let draft = VisitDraft(title: reader.text("title"), relations: relations, date: date, endDate: endDate, direction: direction,
-                               delegationFrom: from, ledBy: reader.text("ledBy"), size: size, hosts: ListText.split(reader.text("hosts")),
+                               delegationFrom: from, ledBy: reader.text("ledBy"), size: size, hosts: hosts,
                                programme: reader.text("programme"),
-                               entrepreneurs: ListText.participants(reader.text("entrepreneurs"), role: .ondernemer),
+                               entrepreneurs: entrepreneurs,
                                countries: countries, budgetLine: BudgetLineField.read(form),
                                cost: cost, notes: reader.text("notes"), followUps: followUps)
         if let existing {
