@@ -49,6 +49,14 @@ public final class TmuxSession: @unchecked Sendable {
         try run(["send-keys", "-t", "t", "-l", text])
     }
 
+    /// A command line typed at the shell's prompt and run; what it shows once `text` appears.
+    @discardableResult
+    public func run(_ command: String, until text: String, timeout: Double = 10) throws -> String {
+        try type(command)
+        try send("Enter")
+        return try waitFor(text, timeout: timeout)
+    }
+
     /// Text pasted as a terminal pastes it: between the brackets of bracketed paste when the program asked for
     /// those, otherwise as keys.
     public func paste(_ text: String) throws {

@@ -23,9 +23,7 @@ struct TerminalSessionTests {
     @Test("open, search, set a status, log a visit, resize, quit: the file holds the changes and the shell works")
     func fullSession() throws {
         let tmux = try shell()
-        try tmux.type("\(binary) --store \(store); echo EXIT:$?")
-        try tmux.send("Enter")
-        try tmux.waitFor("1 Relaties (37)")
+        try tmux.run("\(binary) --store \(store); echo EXIT:$?", until: "1 Relaties (37)")
 
         // Search ignoring accents, open Rhône-Alpes.
         try tmux.send("/")
@@ -67,9 +65,7 @@ struct TerminalSessionTests {
         try tmux.waitFor("EXIT:0")
 
         // The shell is usable again: typed text echoes, the terminal is in canonical mode.
-        try tmux.type("stty -a | tr ' ' '\\n' | grep -x -E 'icanon|echo' | tr '\\n' '+'; echo; echo calc:$((40+2))")
-        try tmux.send("Enter")
-        let shellScreen = try tmux.waitFor("calc:42")
+        let shellScreen = try tmux.run("stty -a | tr ' ' '\\n' | grep -x -E 'icanon|echo' | tr '\\n' '+'; echo; echo calc:$((40+2))", until: "calc:42")
         #expect(shellScreen.contains("icanon+echo+"))
 
         let dossier = try Dossier(decoding: try directory.read("dossier.json"))
@@ -90,9 +86,7 @@ struct TerminalSessionTests {
                                             environment: ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "e2e"])
         #expect(added.status == 0, "\(added.standardError)")
         let tmux = try shell(width: 120, height: 36)
-        try tmux.type("\(binary) --store \(store); echo EXIT:$?")
-        try tmux.send("Enter")
-        try tmux.waitFor("1 Relaties (38)")
+        try tmux.run("\(binary) --store \(store); echo EXIT:$?", until: "1 Relaties (38)")
         try tmux.send("/")
         try tmux.paste("wegwerp")
         try tmux.waitFor("Zoek: wegwerp")
@@ -124,9 +118,7 @@ struct TerminalSessionTests {
         try FileManager.default.createDirectory(atPath: holder, withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: store, toPath: holder + "/dossier.json")
         let tmux = try shell()
-        try tmux.type("\(binary) --store \(holder)/dossier.json; echo EXIT:$?")
-        try tmux.send("Enter")
-        try tmux.waitFor("1 Relaties (37)")
+        try tmux.run("\(binary) --store \(holder)/dossier.json; echo EXIT:$?", until: "1 Relaties (37)")
         try tmux.send("/")
         try tmux.type("bom")
         try tmux.send("Enter", "s", "Tab")
@@ -151,9 +143,7 @@ struct TerminalSessionTests {
     @Test("a dossier damaged outside while the screen is open: R names the damage, and quitting says the changes wait in the journal")
     func damagedWhileOpen() throws {
         let tmux = try shell()
-        try tmux.type("\(binary) --store \(store); echo EXIT:$?")
-        try tmux.send("Enter")
-        try tmux.waitFor("1 Relaties (37)")
+        try tmux.run("\(binary) --store \(store); echo EXIT:$?", until: "1 Relaties (37)")
         try tmux.send("/")
         try tmux.type("bom")
         try tmux.send("Enter", "s", "Tab")
@@ -178,9 +168,7 @@ struct TerminalSessionTests {
     @Test("NO_COLOR: no colour sequences reach the terminal, statuses are still written out")
     func noColor() throws {
         let tmux = try shell(extraEnvironment: "NO_COLOR=1")
-        try tmux.type("\(binary) --store \(store)")
-        try tmux.send("Enter")
-        try tmux.waitFor("1 Relaties (37)")
+        try tmux.run("\(binary) --store \(store)", until: "1 Relaties (37)")
         let screen = try tmux.capture(escapes: true)
         let colourCodes = ["[30m", "[31m", "[32m", "[33m", "[34m", "[35m", "[36m", "[37m", "38;5;", "[40m", "[41m", "[42m",
                            "[43m", "[44m", "[45m", "[46m", "[47m", ";3", "48;5;"]
@@ -209,9 +197,7 @@ struct TerminalSessionTests {
           arguments: ["vt100", "xterm-mono"])
     func keysOfToday(term: String) throws {
         let tmux = try shell(extraEnvironment: "TERM=\(term)")
-        try tmux.type("\(binary) --store \(store)")
-        try tmux.send("Enter")
-        try tmux.waitFor("1 Relaties (37)")
+        try tmux.run("\(binary) --store \(store)", until: "1 Relaties (37)")
         // PgDn read as Esc [ 6 ~ switched to tab 6, the agenda.
         try tmux.send("NPage")
         try tmux.send("j")
@@ -234,9 +220,7 @@ struct TerminalSessionTests {
         // A vt100 keeps the last screen below the prompt: the shell answering says the program ended (keys typed before
         // it ended are dropped, as typed ahead for the screen).
         Thread.sleep(forTimeInterval: 1)
-        try tmux.type("echo klaar-$((20+6))")
-        try tmux.send("Enter")
-        try tmux.waitFor("klaar-26")
+        try tmux.run("echo klaar-$((20+6))", until: "klaar-26")
     }
 
     @Test("a terminal curses cannot draw on (TERM=dumb, a printing terminal) is refused with a message and 64, before any question",
@@ -249,9 +233,7 @@ struct TerminalSessionTests {
         #expect(compiled == 0, "tic compiles the printing terminal")
         // No DOSSIER_USER and no configured name: the first start would ask for one, but not on a terminal it cannot use.
         let tmux = try TmuxSession(command: "env -i PATH=/usr/bin:/bin HOME=\(directory.path) TERM=xterm-256color LANG=C.UTF-8 bash --norc --noprofile")
-        try tmux.type("PS1='READY> '; clear")
-        try tmux.send("Enter")
-        try tmux.waitFor("READY>")
+        try tmux.run("PS1='READY> '; clear", until: "READY>")
         try tmux.type("TERMINFO=\(directory.file("terminfo")) TERM=\(term) \(binary) --store \(store); echo \"EXIT:\"$?")
         try tmux.send("Enter")
         let screen = try tmux.waitFor("EXIT:64").replacingOccurrences(of: "\n", with: "")
@@ -264,9 +246,7 @@ struct TerminalSessionTests {
     func pasteIntoNameQuestion() throws {
         // No DOSSIER_USER and no configured name: the first start asks.
         let tmux = try TmuxSession.shell(home: directory.path, user: nil)
-        try tmux.type("\(binary) --store \(store); echo EXIT:$?")
-        try tmux.send("Enter")
-        try tmux.waitFor("Welke naam")
+        try tmux.run("\(binary) --store \(store); echo EXIT:$?", until: "Welke naam")
         // Before, the `e` opened Agrifood Capital's form, "Jan" replaced its name and a later Ctrl-S saved it.
         try tmux.paste("Anna de Vries\neJan")
         try tmux.waitFor("1 Relaties (37)")
@@ -293,9 +273,7 @@ struct TerminalSessionTests {
         try tmux.waitFor("EXIT:0")
         #expect(FileManager.default.fileExists(atPath: made))
         // The second start says nothing of it.
-        try tmux.type("\(binary); echo EXIT:$?")
-        try tmux.send("Enter")
-        let again = try tmux.waitFor("1 Relaties (37)")
+        let again = try tmux.run("\(binary); echo EXIT:$?", until: "1 Relaties (37)")
         #expect(!again.contains("Nieuw dossier"))
         try tmux.send("q")
     }
