@@ -90,6 +90,13 @@ extension ExchangeTests {
         #expect(earlier.contains("in 2026 2 activiteiten goedgekeurd met een reden om af te wijken van het Kader of het budget: Missie Taizhou (2027), Missie naar Taizhou (2027)."),
                 "named, with the year they are listed in: \(earlier)")
 
+        // An activity recorded afterwards as carried out, over the budget: who decided and why are kept, and reported.
+        let afterwards = try run(["add-activity", "--title", "Spoedmissie", "--kind", "handelsmissie", "--relation", "taizhou", "--country", "China",
+                                  "--date", "2026-06-01", "--cost", "20.000", "--status", "uitgevoerd", "--decision", "B&W 2 juni",
+                                  "--override-reason", "REDEN-SPOED"])
+        #expect(afterwards.status == 0, "\(afterwards.standardError)")
+        #expect(try run(["report", "--year", "2026"]).standardOutput.contains("REDEN-SPOED"))
+
         // The summary's cost per focus is what the budget lines carry: a journey a partner pays adds nothing.
         #expect(try run(["add-activity", "--title", "Partnerreis", "--kind", "beurs", "--relation", "taizhou", "--country", "China",
                          "--date", "2027-07-01", "--cost", "500", "--budget-line", "geen", "--status", "goedgekeurd",

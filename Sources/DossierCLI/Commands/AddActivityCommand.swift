@@ -43,7 +43,7 @@ struct AddActivityCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Beginstatus (standaard idee; goedgekeurd of gepland alleen met --decision).", valueName: "status"))
     var status: String = ActivityStatus.idee.rawValue
 
-    @Option(help: ArgumentHelp("Is ze al goedgekeurd: wie besloot (een besluit van B&W of een mandaat).", valueName: "besluit"))
+    @Option(help: ArgumentHelp("Is ze al goedgekeurd (of uitgevoerd): wie besloot (een besluit van B&W of een mandaat).", valueName: "besluit"))
     var decision: String?
 
     @Option(name: .customLong("override-reason"),
@@ -69,11 +69,12 @@ struct AddActivityCommand: ParsableCommand {
             throw ValidationError("--kind: een delegatiebezoek legt u vast met 'dossier log-visit'")
         }
         let status = try ArgumentValues.vocabulary(self.status, ActivityStatus.self, option: "--status")
-        if decision != nil && status != .goedgekeurd && status != .gepland {
-            throw ValidationError("--decision: wie besloot hoort bij een activiteit die al is goedgekeurd; geef ook --status goedgekeurd of gepland")
+        // Carried out already (recorded afterwards): who decided may be said too, and why it went ahead against the Kader.
+        if decision != nil && status != .goedgekeurd && status != .gepland && status != .uitgevoerd {
+            throw ValidationError("--decision: wie besloot hoort bij een activiteit die al is goedgekeurd; geef ook --status goedgekeurd, gepland of uitgevoerd")
         }
         if overrideReason != nil && decision == nil {
-            throw ValidationError("--override-reason: de reden om af te wijken hoort bij een goedkeuring; geef ook --decision en --status goedgekeurd of gepland")
+            throw ValidationError("--override-reason: de reden om af te wijken hoort bij een goedkeuring; geef ook --decision en --status goedgekeurd, gepland of uitgevoerd")
         }
         let date = try self.date.map { try ArgumentValues.date($0, option: "--date") }
         let endDate = try self.endDate.map { try ArgumentValues.date($0, option: "--end-date") }
