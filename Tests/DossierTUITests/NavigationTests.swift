@@ -167,6 +167,21 @@ struct NavigationTests {
         #expect(app.state.rows(.activities).count == 2)
     }
 
+    @Test("Esc on a search shows the list as it was: the row selected and where it stood on the screen")
+    func searchCancelKeepsView() throws {
+        let app = Harness(dossier: try Dossier(decoding: BundledDossier.bytes), width: 80, height: 24)
+        // Scrolled down to the end, then up: the row selected stands near the top of the list on the screen.
+        app.press(.character("G"))
+        for _ in 0..<10 { app.press(.character("k")) }
+        let before = app.state.listState(.relations)
+        #expect(before.offset > 0 && before.selection - before.offset < app.state.layout.listRows - 1, "\(before)")
+        // The search jumps to the first row; Esc goes back.
+        app.press(.character("/")).type("agrifood")
+        #expect(app.state.listState(.relations).selection == 0)
+        app.press(.escape)
+        #expect(app.state.listState(.relations) == before)
+    }
+
     @Test("a search without hits in a filtered list says the filters may hide it")
     func searchUnderFilter() {
         let app = Harness()

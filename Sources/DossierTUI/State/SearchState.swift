@@ -7,14 +7,17 @@ public struct SearchState: Hashable, Sendable {
     public var isEditing: Bool
     /// The row selected when the search started, to return to on Esc.
     public var originRow: Int
+    /// The list's first row shown then: Esc shows the list as it was, not scrolled to put the row at the top.
+    public var originOffset = 0
     public var section: Section
     /// Whether the query as typed has a match in the list.
     public var hasMatch = true
 
-    public init(section: Section, originRow: Int) {
+    public init(section: Section, originRow: Int, originOffset: Int = 0) {
         input = TextInput()
         isEditing = true
         self.originRow = originRow
+        self.originOffset = originOffset
         self.section = section
     }
 

@@ -4,7 +4,7 @@ extension AppState {
     mutating func startSearch() {
         guard case .list(let section) = screen, section.listsEntities else { return }
         index.prepareSearch(dossier)
-        search = SearchState(section: section, originRow: listState(section).selection)
+        search = SearchState(section: section, originRow: listState(section).selection, originOffset: listState(section).offset)
     }
 
     /// Keys while the search line is being typed: each change jumps to the first match from where the
@@ -18,8 +18,9 @@ extension AppState {
             if search != nil { sayWhereTheHitIs("\(count(matchCount(of: current), "treffer", "treffers")); n volgende, N vorige, Esc wist de zoekopdracht") }
         case .cancelSearch?:
             search = nil
-            lists[current.section, default: ListState()].select(current.originRow, count: rows(current.section).count,
-                                                                 visibleRows: layout.listRows)
+            var origin = ListState(selection: current.originRow, offset: current.originOffset)
+            origin.clamp(count: rows(current.section).count, visibleRows: layout.listRows)
+            lists[current.section] = origin
         default:
             guard current.input.handle(key, keyMap: keyMap) else { return }
             searchChanged(current)
