@@ -238,4 +238,16 @@ struct FieldEditTests {
         try dossier.apply(change, context: context)
         #expect(dossier.relation("bom") == relation)
     }
+
+    @Test("the log of a long text changed near its end shows where it differs, not two beginnings that read alike")
+    func longTextInLog() throws {
+        let field = try #require(Relation.fields.field("notes"))
+        let start = String(repeating: "Vriendschapsrelatie met Taizhou. ", count: 20)
+        let edit = FieldEdit(field: "notes", old: .text(start + "Oud slot."), new: .text(start + "Nieuw slot."))
+        let line = field.describe(edit, in: Fixtures.smallDossier())
+        #expect(line.contains("Oud slot.") && line.contains("Nieuw slot."), "\(line)")
+        #expect(line.hasPrefix("Toelichting: …"))
+        let short = field.describe(FieldEdit(field: "notes", old: .text("kort"), new: .text("ook kort")), in: Fixtures.smallDossier())
+        #expect(short == "Toelichting: kort → ook kort")
+    }
 }

@@ -57,7 +57,8 @@ public enum RecordDifference {
     static func table<Entity>(_ table: FieldTable<Entity>, from old: Entity, to new: Entity, in dossier: Dossier) -> [FieldDifference] {
         table.edits(from: old, to: new).compactMap { edit in
             table.field(edit.field).map { field in
-                FieldDifference(label: field.label, old: field.logged(edit.old, in: dossier), new: field.logged(edit.new, in: dossier))
+                let (old, new) = field.logged(old: edit.old, new: edit.new, in: dossier)
+                return FieldDifference(label: field.label, old: old, new: new)
             }
         }
     }

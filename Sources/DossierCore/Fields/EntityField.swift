@@ -82,15 +82,29 @@ public struct EntityField<Entity: Sendable>: Sendable {
     /// "Kosten: € 2.500,00 → € 3.000,00". A long text is shortened to its start, on one line: the log
     /// says what changed, the change itself keeps the whole text.
     public func describe(_ edit: FieldEdit, in dossier: Dossier) -> String {
-        "\(label): \(logged(edit.old, in: dossier)) → \(logged(edit.new, in: dossier))"
+        let (old, new) = logged(old: edit.old, new: edit.new, in: dossier)
+        return "\(label): \(old) → \(new)"
     }
 
-    /// The value as the log shows it.
-    public func logged(_ value: FieldValue, in dossier: Dossier) -> String {
-        let text = show(value, in: dossier)
-        guard case .longText = input else { return text }
-        let oneLine = text.split(whereSeparator: \.isNewline).joined(separator: " ¶ ")
-        return oneLine.count > FieldText.loggedLength ? String(oneLine.prefix(FieldText.loggedLength)) + "…" : oneLine
+    /// An old and a new value as the log shows them. A long text is cut to `FieldText.loggedLength`, both from a little
+    /// before where they first differ: two long notes that differ only at their end do not read alike.
+    public func logged(old: FieldValue, new: FieldValue, in dossier: Dossier) -> (old: String, new: String) {
+        let (oldText, newText) = (show(old, in: dossier), show(new, in: dossier))
+        guard case .longText = input else { return (oldText, newText) }
+        let (before, after) = (Array(oneLine(oldText)), Array(oneLine(newText)))
+        let limit = FieldText.loggedLength
+        guard before.count > limit || after.count > limit else { return (String(before), String(after)) }
+        let same = zip(before, after).prefix { $0 == $1 }.count
+        let start = same + 10 > limit ? same - 20 : 0
+        func cut(_ text: [Character]) -> String {
+            let piece = text.dropFirst(start).prefix(limit)
+            return (start > 0 ? "…" : "") + String(piece) + (start + piece.count < text.count ? "…" : "")
+        }
+        return (cut(before), cut(after))
+    }
+
+    private func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ¶ ")
     }
 }
 
