@@ -35,8 +35,9 @@ extension AppState {
     }
 
     /// After a colleague's change to the open edit form's record: the fields left alone show the record as it now is,
-    /// what was typed stays. Only when the colleague changed none of the fields typed in: then saving still meets their
-    /// change and is refused with both (made anew as `rebaseForm` does on that refusal), never saved over it unseen.
+    /// what was typed stays. Not when the colleague changed a field typed in, or took a step in the life cycle: then the
+    /// form stays as it was, and the save meets their change and is refused with both (then made anew by `rebaseForm`),
+    /// never saved over it unseen.
     mutating func followColleagueInForm() {
         // Only forms whose fields are the record's: a status or move form is the step it was opened for (a colleague's
         // step is refused at the save), a weighing its answers, a follow-up known by its place.
