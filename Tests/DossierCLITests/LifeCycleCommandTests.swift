@@ -153,6 +153,30 @@ struct LifeCycleCommandTests {
                 "\(latest.answers)")
     }
 
+    @Test("a note stays with its answer: weighing again with another answer and no note drops the note that explained the old one")
+    func noteFollowsAnswer() throws {
+        #expect(try run(["assess", "missie-lyon", "--answer", "mensenrechten=nee", "--note", "mensenrechten=zorgen arbeidsomstandigheden"]).status == 0)
+        #expect(try run(["assess", "missie-lyon", "--answer", "behapbaar=deels"]).status == 0)
+        #expect(try stored().activity("missie-lyon")?.assessments.last?.answers.note(.mensenrechten) == "zorgen arbeidsomstandigheden",
+                "an answer not named again keeps its note")
+        #expect(try run(["assess", "missie-lyon", "--answer", "mensenrechten=ja"]).status == 0)
+        let latest = try #require(try stored().activity("missie-lyon")?.assessments.last)
+        #expect(latest.answers[.mensenrechten] == .ja && latest.answers.note(.mensenrechten).isEmpty, "\(latest.answers)")
+        #expect(latest.answers.note(.behapbaar).isEmpty && latest.answers[.behapbaar] == .deels)
+    }
+
+    @Test("a cost corrected after an activity was carried out says when it no longer fits the budget, as for an approved one")
+    func carriedOutCostOverBudget() throws {
+        let added = try run(["add-activity", "--title", "Beurs Keulen", "--kind", "beurs", "--date", "10-10-2026", "--cost", "500",
+                             "--status", "uitgevoerd", "--decision", "Besluit B&W 1-9-2026"])
+        #expect(added.status == 0, "\(added.standardError)")
+        let id = try #require(try stored().activities.last?.id)
+        let dearer = try run(["edit", id, "--estimated-cost", "40.000"])
+        #expect(dearer.status == 0, "\(dearer.standardError)")
+        #expect(dearer.standardOutput.contains("past niet binnen Budget internationalisering 2026")
+                    && dearer.standardOutput.contains("'Beurs Keulen' is al uitgevoerd: het budget is daarmee overschreden."), "\(dearer.standardOutput)")
+    }
+
     /// Runs a command that must be refused: the exit code, the message, and not a byte written.
     func refused(_ arguments: [String], status: Int32, saying message: String) throws {
         let before = try directory.read("dossier.json"), journal = try? directory.read("dossier.json.journal")

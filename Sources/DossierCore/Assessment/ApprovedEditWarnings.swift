@@ -16,7 +16,8 @@ public enum ApprovedEditWarnings {
                 warnings.append("\(text); '\(after.title)' is al \(after.status.label.lowercased()) zonder dat gewogen te hebben: weeg opnieuw af (a, dossier assess)")
             }
         }
-        if after.status == .goedgekeurd || after.status == .gepland, let shortfall = budgetShortfall(before, after, in: dossier, ledger: ledger) {
+        // Also once carried out: a corrected cost of what took place is what the budget counts.
+        if after.status.countsAgainstBudget, let shortfall = budgetShortfall(before, after, in: dossier, ledger: ledger) {
             warnings.append(shortfall)
         }
         if let actual = after.actualCost, actual != before.actualCost, !after.status.isCarriedOut {

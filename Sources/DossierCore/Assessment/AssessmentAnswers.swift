@@ -17,8 +17,10 @@ public struct AssessmentAnswers: Hashable, Sendable {
 
     public func note(_ question: Question) -> String { entries[question]?.note ?? "" }
 
+    /// Without a `note`, the question's note stays as long as its answer does: it explained that answer, not another.
     public mutating func set(_ question: Question, _ answer: Answer, note: String? = nil) {
-        let keptNote = note ?? entries[question]?.note ?? ""
+        let previous = entries[question]
+        let keptNote = note ?? (previous?.answer == answer ? previous?.note : nil) ?? ""
         entries[question] = AnswerEntry(answer, note: keptNote)
     }
 }
