@@ -26,6 +26,11 @@ struct BudgetAndDueTests {
                                                 status: .goedgekeurd, startDate: Fixtures.date("2026-12-10"), estimatedCost: Money(euros: 9_000),
                                                 statusHistory: Fixtures.approved())),
                           context: Fixtures.context)
+        // Approved without a date: counted in no year, said under its line.
+        try dossier.apply(.addActivity(Activity(id: "webinarreeks", title: "Webinarreeks", kind: .overig, status: .goedgekeurd,
+                                                budgetLine: "internationalisering", estimatedCost: Money(euros: 800),
+                                                statusHistory: Fixtures.approved(overrideReason: "doorlopend"))),
+                          context: Fixtures.context)
         try directory.write("dossier.json", dossier.encoded())
     }
 
@@ -46,6 +51,14 @@ struct BudgetAndDueTests {
         #expect(output.contains("Niet ten laste van de gemeente (budgetregel: geen) in 2026:"))
         #expect(output.contains("missie-op-kosten-bom"))
         #expect(output.contains("beurs-2026") && output.contains("global-goals-week"))
+        let undated = "Zonder datum, en dus in geen jaar geteld, op Budget internationalisering: € 800,00 (webinarreeks); geef een datum om het mee te tellen."
+        #expect(output.contains(undated), "\(output)")
+        #expect(try run(["budget"]).standardOutput.contains(undated))
+        let year = try run(["budget", "--year", "2026", "--json"])
+        let lines = try #require(try JSONSerialization.jsonObject(with: Data(year.standardOutput.utf8)) as? [[String: Any]])
+        let uncharged = try #require(lines.first { $0["budgetLine"] is NSNull }, "what a partner pays, as the text shows it: \(year.standardOutput)")
+        #expect(uncharged["committedCents"] as? Int == 900_000 && uncharged["spentCents"] as? Int == 0)
+        #expect(uncharged["activities"] as? [String] == ["missie-op-kosten-bom"] && uncharged["year"] as? Int == 2026)
         let json = try run(["budget", "--json"])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
         let years = rows.filter { $0["budgetLine"] as? String == "internationalisering" }

@@ -8,7 +8,8 @@ struct BudgetCommand: ParsableCommand {
         discussion: """
         Elke regel telt alleen de activiteiten die erop geboekt zijn (--budget-line). Vastgelegd = goedgekeurde en \
         geplande activiteiten (geraamde kosten); besteed = uitgevoerde activiteiten (werkelijke kosten, anders \
-        geraamde).
+        geraamde). Activiteiten zonder datum tellen in geen jaar: wat ze kosten staat onder hun regel. Met --year \
+        ook wat partners betalen (budgetregel: geen; in --json een regel met "budgetLine": null).
         Voorbeeld:
           dossier budget --year 2026
         """
@@ -57,6 +58,23 @@ struct BudgetCommand: ParsableCommand {
                 writer.optionalField("activities", overview.activityIDs)
                 writer.endObject()
             }
+            // As the text shows it: what partners pay (no budget line) that year, which no line counts.
+            if let year {
+                let uncharged = unchargedActivities(in: dossier, year: year)
+                if !uncharged.isEmpty {
+                    let spent = uncharged.filter(\.status.isCarriedOut)
+                    func cents(_ activities: [Activity]) -> Int64 { activities.reduce(0) { $0 + $1.budgetedCost.cents } }
+                    writer.element()
+                    writer.beginObject()
+                    writer.field("year", year)
+                    writer.key("budgetLine")
+                    writer.null()
+                    writer.field("committedCents", cents(uncharged) - cents(spent))
+                    writer.field("spentCents", cents(spent))
+                    writer.optionalField("activities", uncharged.map(\.id))
+                    writer.endObject()
+                }
+            }
             writer.endArray()
             writer.finishDocument()
             Output.document(writer.bytes)
@@ -85,19 +103,28 @@ struct BudgetCommand: ParsableCommand {
             for overview in overviews where overview.isOverspent {
                 Output.paragraph(TerminalSafeText.line("Let op: in \(overview.year) is \(line.name) met \((Money.zero - overview.remaining).formatted) overschreden."))
             }
+            // By id: where the activity index answers, it is all that is read of them.
+            if let undated = ledger.undated[line.id] {
+                Output.paragraph(TerminalSafeText.line(undated.sentence(lineName: line.name) { $0 }))
+            }
             if year != nil, let overview = overviews.first, !overview.activityIDs.isEmpty {
                 Output.line("Activiteiten op deze regel in \(overview.year):")
                 Output.line(activityTable(overview.activityIDs.compactMap(dossier.activity)))
             }
         }
         if let year {
-            let uncharged = dossier.activities.filter { $0.year == year && $0.budgetLine == nil && $0.status.countsAgainstBudget }
+            let uncharged = unchargedActivities(in: dossier, year: year)
             if !uncharged.isEmpty {
                 Output.line("")
                 Output.line("Niet ten laste van de gemeente (budgetregel: geen) in \(year):")
                 Output.line(activityTable(uncharged))
             }
         }
+    }
+
+    /// What partners pay that year (no budget line): approved, planned or carried out, counted on no line.
+    private func unchargedActivities(in dossier: Dossier, year: Int) -> [Activity] {
+        dossier.activities.filter { $0.year == year && $0.budgetLine == nil && $0.status.countsAgainstBudget }
     }
 
     private func activityTable(_ activities: [Activity]) -> String {

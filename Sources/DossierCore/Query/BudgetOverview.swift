@@ -84,6 +84,9 @@ public struct BudgetLedger: Sendable, Hashable {
     /// Per budget line id, every year that has activities on it, with its overview (after `update`, also years
     /// that had: an overview of nothing is what `overview` makes of a year without one).
     public private(set) var overviews: [String: [Int: BudgetOverview]] = [:]
+    /// Per budget line id, what its activities without a date cost: counted in no year (there is no year to count
+    /// them in), but approved, planned or spent all the same.
+    public private(set) var undated: [String: UndatedCosts] = [:]
     /// How many activities each year has, on any line or none.
     private var activitiesPerYear: [Int: Int] = [:]
     let lines: [BudgetLine]
@@ -119,7 +122,10 @@ public struct BudgetLedger: Sendable, Hashable {
     /// Adds an activity known only by what the budget looks at (an activity index's row); `place`: where its id goes
     /// in its overview's list (at the end when nil).
     mutating func count(_ id: ActivityID, year: Int?, line: String?, status: ActivityStatus, cost: Money, at place: Int? = nil) {
-        guard let year else { return }
+        guard let year else {
+            if let line, status.countsAgainstBudget, cost.cents != 0 { undated[line, default: UndatedCosts()].add(id, cost) }
+            return
+        }
         activitiesPerYear[year, default: 0] += 1
         guard let line else { return }
         overviews[line, default: [:]][year, default: BudgetOverview(year: year, line: linesByID[line], id: line)]
@@ -134,7 +140,13 @@ public struct BudgetLedger: Sendable, Hashable {
     public mutating func update(was: [Activity], now: [Int], in dossier: Dossier) -> Bool {
         guard lines == dossier.budgetLines else { return false }
         for activity in was {
-            guard let year = activity.year else { continue }
+            guard let year = activity.year else {
+                if let line = activity.budgetLine, activity.status.countsAgainstBudget, activity.budgetedCost.cents != 0 {
+                    guard undated[line]?.remove(activity.id, activity.budgetedCost) == true else { return false }
+                    if undated[line]?.activityIDs.isEmpty == true { undated[line] = nil }
+                }
+                continue
+            }
             guard let count = activitiesPerYear[year], count > 0 else { return false }
             activitiesPerYear[year] = count > 1 ? count - 1 : nil
             guard let line = activity.budgetLine else { continue }
@@ -179,6 +191,8 @@ public struct BudgetLedger: Sendable, Hashable {
     public static func == (left: BudgetLedger, right: BudgetLedger) -> Bool {
         let lineIDs = Set(left.overviews.keys).union(right.overviews.keys)
         return left.lines == right.lines && left.activitiesPerYear == right.activitiesPerYear
+            && left.undated.mapValues(\.total) == right.undated.mapValues(\.total)
+            && left.undated.mapValues { Set($0.activityIDs) } == right.undated.mapValues { Set($0.activityIDs) }
             && left.years.allSatisfy { year in lineIDs.allSatisfy { left.overview(year, line: $0) == right.overview(year, line: $0) } }
     }
 
@@ -195,5 +209,30 @@ public struct BudgetLedger: Sendable, Hashable {
         var own = BudgetOverview(year: year, line: nil, id: line)
         if let activity, activity.year == year && activity.budgetLine == line { own.count(activity) }
         return (overview.budget, overview.remaining + own.committed + own.spent)
+    }
+}
+
+/// What a budget line's activities without a date cost (`BudgetLedger.undated`), and which they are.
+public struct UndatedCosts: Hashable, Sendable {
+    public private(set) var total: Money = .zero
+    public private(set) var activityIDs: [ActivityID] = []
+
+    mutating func add(_ id: ActivityID, _ cost: Money) {
+        total += cost
+        activityIDs.append(id)
+    }
+
+    /// Takes back what `add` added; false when it was not added here.
+    mutating func remove(_ id: ActivityID, _ cost: Money) -> Bool {
+        guard let place = activityIDs.firstIndex(of: id) else { return false }
+        activityIDs.remove(at: place)
+        total = total - cost
+        return true
+    }
+
+    /// The sentence that says so under a budget overview: `name` gives an activity's title (or its id, where only that is read).
+    public func sentence(lineName: String, name: (ActivityID) -> String) -> String {
+        "Zonder datum, en dus in geen jaar geteld, op \(lineName): \(total.formatted) (\(activityIDs.map(name).joined(separator: ", "))); "
+            + "geef een datum om het mee te tellen."
     }
 }

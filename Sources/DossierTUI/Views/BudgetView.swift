@@ -53,7 +53,10 @@ enum BudgetView {
             y += 1
         }
         y += 1
-        let notes = ["Verbruik: █ besteed   ▓ vastgelegd   ░ over   ! overschreden   (de balk: het budget van dat jaar)",
+        let undated = state.dossier.budgetLines.compactMap { line in
+            state.index.ledger.undated[line.id]?.sentence(lineName: line.name) { state.dossier.activity($0)?.title ?? $0 }
+        }
+        let notes = undated + ["Verbruik: █ besteed   ▓ vastgelegd   ░ over   ! overschreden   (de balk: het budget van dat jaar)",
                      "Elke regel telt alleen de activiteiten die erop geboekt zijn. Vastgelegd: goedgekeurd en gepland (geraamd). Besteed: uitgevoerd (werkelijk, anders geraamd)."]
         // Whole, wrapped to the width, as far as there is room above the message line.
         for line in notes.flatMap({ DisplayWidth.wrap($0, to: state.width - 2) }) where y < layout.messageRow {
