@@ -229,9 +229,18 @@ struct FlowTests {
         #expect(preview.verdict == .negatief)
         #expect(app.text.contains("Oordeel nu: NEGATIEF"))
         #expect(app.text.contains("Taizhou staat op een laag pitje"))
+        // From Toelichting on, Tab goes to the follow-up as before the date was in the future: what is typed there stays a
+        // follow-up, not an approval.
+        for _ in 0..<40 where app.state.form?.focusedField?.id != "notes" { app.press(.tab) }
+        app.press(.tab)
+        #expect(app.state.form?.focusedField?.id == "followUp.0.text")
+        app.type("Verslag naar B&W").press(.tab).type("1-7-2027").press(.tab)
+        #expect(app.state.form?.focusedField?.id == "followUp.1.text", "a new row after the one typed in, before who decided")
+        #expect(app.state.form?.text("decision").isEmpty == true)
         app.press(.control("s"))
         #expect(app.state.form == nil)
         let visit = try #require(app.state.dossier.activities.first { $0.isVisit && $0.startDate == Fixtures.date("2027-06-15") })
+        #expect(visit.followUps.map(\.text) == ["Verslag naar B&W"])
         #expect(visit.status == .inAfweging, "not planned: it is weighed first")
         #expect(visit.endDate == Fixtures.date("2027-06-16") && visit.statusHistory.first?.decision == nil)
         #expect(visit.countries.map(\.code) == ["CN"])

@@ -79,8 +79,9 @@ enum VisitForm {
             FormField("title", "Titel", .text(TextInput(draft.title)), help: "Leeg: 'Delegatie uit …' of 'Missie naar …'."),
             FormField("notes", "Toelichting", .text(TextInput(draft.notes))),
         ] + others + [
-            // After the fields typed in a row: it appears once the date is later than today, and a field that appeared
-            // between Datum and Tot en met took the end date typed after Tab.
+            // Last, after the follow-ups too (`insertFollowUpRow` puts them before it): it appears once the date is later
+            // than today, and a field that appears among those typed in a row takes what was meant for the next one (between
+            // Datum and Tot en met the end date, between Toelichting and Vervolgactie 1 the follow-up, as an approval).
             FormField("decision", "Goedgekeurd door", .text(TextInput()), help: "Alleen als het bezoek al is goedgekeurd: het besluit van B&W of het mandaat. Dan: gepland. Leeg: in afweging.",
                       isVisible: isNew),
             DraftPreview.overrideField(),
@@ -110,7 +111,7 @@ enum VisitForm {
     }
 
     private static func insertFollowUpRow(_ row: Int, into form: inout Form) {
-        let at = form.fields.firstIndex { $0.id == "buttons" } ?? form.fields.count
+        let at = form.fields.firstIndex { $0.id == "decision" || $0.id == "buttons" } ?? form.fields.count
         form.fields.insert(contentsOf: [
             FormField("followUp.\(row).text", "Vervolgactie \(row + 1)", .text(TextInput()), help: "Wat volgt uit het bezoek; typen voegt een volgende regel toe."),
             FormField("followUp.\(row).due", "  uiterlijk", .text(TextInput()), help: "Streefdatum van de vervolgactie (mag leeg)."),
