@@ -25,6 +25,36 @@ public struct ActivityImport: Sendable {
     /// Rows left out without a problem: the activity they describe was deleted after the export, and the row was not edited.
     public var skipped = 0
 
+    /// A row whose cells do not stand under the header's columns: one too few or too many (a cell deleted or inserted
+    /// with the others shifted, a semicolon in a text without quotes), or text under a column without a name. Taken as
+    /// it is, each cell after it would land in the next column, and the version check with it. Too few counts only in a
+    /// file from an export (`isExported`: it has the column 'versie'), where every row had every cell: one made by hand
+    /// may leave out the empty cells at the end.
+    static func shapeProblem(of record: CSV.Record, header: CSV.Record, width: Int, isExported: Bool) -> Problem? {
+        let count = record.fields.count
+        if count < width && isExported {
+            return Problem(line: record.line, column: nil, message: "deze regel heeft \(count) cellen en de kopregel \(width): is er een cel weggevallen, "
+                           + "zodat de rest naar links schoof? Elke regel heeft een cel per kolom (mag leeg)")
+        }
+        // From an export, also an empty cell too many: the last column's (versie, empty in a new row) shifted out.
+        let extra = count > width ? record.fields[width...].firstIndex { !$0.trimmingSpaces().isEmpty } : nil
+        if let extra = extra ?? (isExported && count > header.fields.count ? header.fields.count : nil) {
+            let cell = record.fields[extra].trimmingSpaces().isEmpty ? "leeg" : "'\(shortened(record.fields[extra]))'"
+            return Problem(line: record.line, column: nil, message: "deze regel heeft een cel voorbij de laatste kolom (cel \(extra + 1), \(cell)): "
+                           + "is er een cel tussengevoegd, of staat er een puntkomma of komma in een tekst zonder aanhalingstekens?")
+        }
+        if let orphan = (0..<min(width, count)).first(where: { header.fields[$0].trimmingSpaces().isEmpty && !record.fields[$0].trimmingSpaces().isEmpty }) {
+            return Problem(line: record.line, column: nil, message: "cel \(orphan + 1) ('\(shortened(record.fields[orphan]))') staat onder een kolom zonder naam in de "
+                           + "kopregel: die wordt niet gelezen; geef de kolom een naam of haal de cel weg")
+        }
+        return nil
+    }
+
+    private static func shortened(_ cell: String) -> String {
+        let trimmed = cell.trimmingSpaces()
+        return trimmed.count > 40 ? trimmed.prefix(39) + "…" : trimmed
+    }
+
     /// Checks every row against the dossier as of `today` (nothing carried out before it starts); no row is
     /// imported yet.
     public static func prepare(_ records: [CSV.Record], into dossier: Dossier, today: CalendarDate) -> ActivityImport {
@@ -34,16 +64,33 @@ public struct ActivityImport: Sendable {
             return result
         }
         var columnIndex: [String: Int] = [:]
-        let known = Set(ActivityTable.columns.map(\.heading))
+        let known = Set(ActivityTable.columns.map(\.heading)), knownList = ActivityTable.columns.map(\.heading).joined(separator: ", ")
+        let named = header.fields.filter { !$0.trimmingSpaces().isEmpty }
+        let unknown = named.filter { !known.contains($0.trimmingSpaces().lowercased()) }
+        // Mostly unknown: another table (relations, contacts), said once instead of once per column.
+        if unknown.count * 2 > named.count {
+            let some = unknown.prefix(4).map { "'\($0)'" }.joined(separator: ", ") + (unknown.count > 4 ? " …" : "")
+            result.problems.append(Problem(line: header.line, column: nil, message: "dit is geen tabel van activiteiten: \(unknown.count) van de "
+                                           + "\(named.count) kolommen zijn onbekend (\(some)); alleen activiteiten kunnen worden geïmporteerd, met de "
+                                           + "kopregel van dossier export --what activities: \(knownList)"))
+            return result
+        }
         for (index, heading) in header.fields.enumerated() {
             let name = heading.trimmingSpaces().lowercased()
             if name.isEmpty { continue }
             guard known.contains(name) else {
-                result.problems.append(Problem(line: header.line, column: heading, message: "onbekende kolom; bekende kolommen: \(ActivityTable.columns.map(\.heading).joined(separator: ", "))"))
+                result.problems.append(Problem(line: header.line, column: heading, message: "onbekende kolom; bekende kolommen: \(knownList)"))
+                continue
+            }
+            // Twice, the second would quietly win over the first: which one is meant, the file must say.
+            guard columnIndex[name] == nil else {
+                result.problems.append(Problem(line: header.line, column: heading, message: "deze kolom staat twee keer in de kopregel"))
                 continue
             }
             columnIndex[name] = index
         }
+        // The cells a row must have: up to the last named column (a column without a name after it holds nothing).
+        let width = (header.fields.lastIndex { !$0.trimmingSpaces().isEmpty } ?? -1) + 1
         // Without the column (a file from before it, or made by hand) a change made after the export cannot be told.
         if columnIndex[ActivityTable.versionHeading] == nil, columnIndex["id"] != nil {
             result.notices.append(Problem(line: header.line, column: nil, message: "het bestand heeft geen kolom 'versie' (een oudere export?): of een "
@@ -67,6 +114,10 @@ public struct ActivityImport: Sendable {
         for record in records.dropFirst() {
             // A row Excel leaves behind as separators only (";;;;"), like a blank line, holds nothing to import.
             if record.fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
+            if let problem = Self.shapeProblem(of: record, header: header, width: width, isExported: columnIndex[ActivityTable.versionHeading] != nil) {
+                result.problems.append(problem)
+                continue
+            }
             var row = RowReader(record: record, columns: columnIndex)
             if let id = row.cell("id"), let existing = dossier.activity(id) {
                 for column in readOnly where row.cell(column.heading) != column.value(existing, dossier).trimmingSpaces() {
