@@ -75,11 +75,23 @@ struct TerminalSafeOutputTests {
         }
     }
 
+    @Test("-o onto a terminal (/dev/tty, /dev/stdout on one) is terminal output: shown inert, the title and clipboard untouched")
+    func terminalAsFile() throws {
+        let home = TemporaryDirectory()
+        let tmux = try TmuxSession.shell(home: home.path, width: 200, height: 40)
+        try tmux.run("\(ProgramRunner.builtBinary("dossier")) --store \(scratch.path) export --what activities -o /dev/tty; echo EXIT:$?", until: "EXIT:")
+        let screen = try tmux.waitFor("EXIT:0")
+        #expect(screen.contains("Missie Evil␛]52;c;SGVsbG8=␇␛[2J"), "\(screen)")
+        let empty = try run(["export", "--what", "activities", "-o", ""])
+        #expect(empty.status == 64 && empty.standardError.contains("-o: leeg"), "\(empty.standardError)")
+    }
+
     @Test("error messages quoting a cell, a header, a field name, a file name or an argument show it inert")
     func errorMessages() throws {
         // CSV import: a header and a cell.
-        try directory.write("kop.csv", "titel;soort;\(Self.hostile)\r\nBeurs;beurs;x\r\n")
-        try directory.write("cel.csv", "titel;soort\r\nBeurs;\(Self.hostile)\r\n")
+        // (Comma-separated: the sequence holds semicolons, which would make it more than one cell.)
+        try directory.write("kop.csv", "titel,soort,\(Self.hostile)\r\nBeurs,beurs,x\r\n")
+        try directory.write("cel.csv", "titel,soort\r\nBeurs,\(Self.hostile)\r\n")
         // A file whose name carries the sequence.
         let hostileFile = directory.file("naam" + Self.hostile.replacingOccurrences(of: "/", with: "") + ".csv")
         try Data("titel;soort\r\nBeurs;onbekend\r\n".utf8).write(to: URL(fileURLWithPath: hostileFile))

@@ -52,6 +52,7 @@ enum OutputFile {
             Output.document(bytes)
             return
         }
+        guard !path.isEmpty else { throw failure("-o: leeg; geef een bestandsnaam, of - voor de uitvoer", code: ExitStatus.usage) }
         try refuse(path, ifPartOf: store)
         var info = stat()
         if stat(path, &info) != 0 {
@@ -99,7 +100,8 @@ enum OutputFile {
         guard descriptor >= 0 else { throw refusal(path, code: errno) }
         defer { close(descriptor) }
         do {
-            try PosixFileSystem().write(descriptor, bytes, path: path)
+            // A terminal (-o /dev/tty, or /dev/stdout on one) gets what the output gets there: text made inert.
+            try PosixFileSystem().write(descriptor, isatty(descriptor) == 1 ? TerminalSafeText.bytes(bytes) : bytes, path: path)
         } catch {
             throw outputFailure(error)
         }
@@ -111,6 +113,8 @@ enum OutputFile {
 
     /// The output's own file failed, not the dossier's: said without the store's words about a half-written dossier.
     private static func outputFailure(_ error: FileSystemError) -> Error {
-        failure("\(error.description); de uitvoer is niet geschreven (het dossier zelf is niet gewijzigd)", code: ExitStatus.ioError)
+        let refused = error.code == EACCES || error.code == EPERM
+        return failure("\(error.description); de uitvoer is niet geschreven (het dossier zelf is niet gewijzigd)",
+                       code: refused ? ExitStatus.notPermitted : ExitStatus.ioError)
     }
 }
