@@ -75,6 +75,26 @@ struct TerminalSafeOutputTests {
         }
     }
 
+    @Test("an export through stdout (shown inert) imported again changes nothing: a cell as shown is the stored text, not its symbols")
+    func shownExportImportsUnchanged() throws {
+        let before = try scratch.load()
+        let printed = try run(["export", "--format", "csv", "--what", "activities"])
+        #expect(printed.standardOutput.contains("Missie Evil␛]52"))
+        try directory.write("getoond.csv", printed.standardOutputBytes)
+        let dryRun = try run(["import", "activities", directory.file("getoond.csv"), "--dry-run"])
+        #expect(dryRun.standardOutput.contains("0 bijgewerkt"), "\(dryRun.standardOutput)\(dryRun.standardError)")
+        let imported = try run(["import", "activities", directory.file("getoond.csv")])
+        #expect(imported.status == 0 && imported.standardOutput.contains("0 bijgewerkt"), "\(imported.standardOutput)\(imported.standardError)")
+        #expect(try scratch.load().activities == before.activities)
+        // An edit in such a file is taken as typed; the cells left as shown stay as stored.
+        try directory.write("bewerkt.csv", String(decoding: printed.standardOutputBytes, as: UTF8.self)
+            .replacingOccurrences(of: "Missie Evil", with: "Missie naar Lyon Evil"))
+        let edited = try run(["import", "activities", directory.file("bewerkt.csv")])
+        #expect(edited.standardOutput.contains("1 bijgewerkt"), "\(edited.standardOutput)\(edited.standardError)")
+        let mission = try #require(try scratch.load().activity("missie-lyon"))
+        #expect(mission.title.hasPrefix("Missie naar Lyon Evil␛]52") && mission.notes == Self.hostile, "\(mission.title.debugDescription)")
+    }
+
     @Test("-o onto a terminal (/dev/tty, /dev/stdout on one) is terminal output: shown inert, the title and clipboard untouched")
     func terminalAsFile() throws {
         let home = TemporaryDirectory()

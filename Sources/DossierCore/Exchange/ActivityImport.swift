@@ -50,6 +50,18 @@ public struct ActivityImport: Sendable {
         return nil
     }
 
+    /// A cell as an export printed to a terminal or through stdout shows it (`TerminalSafeText`: ESC as ␛, a C1 control as
+    /// �) where the stored text holds the control itself, is the stored text: imported as shown, the symbol would replace
+    /// the control, and `--dry-run` would show the two alike.
+    static func restoreShownCells(_ record: inout CSV.Record, of existing: Activity, in dossier: Dossier, columns: [String: Int]) {
+        for column in ActivityTable.columns {
+            guard let index = columns[column.heading], index < record.fields.count else { continue }
+            let stored = column.value(existing, dossier)
+            let shown = TerminalSafeText.text(stored)
+            if shown != stored, record.fields[index].trimmingSpaces() == shown.trimmingSpaces() { record.fields[index] = stored }
+        }
+    }
+
     private static func shortened(_ cell: String) -> String {
         let trimmed = cell.trimmingSpaces()
         return trimmed.count > 40 ? trimmed.prefix(39) + "…" : trimmed
@@ -117,6 +129,10 @@ public struct ActivityImport: Sendable {
             if let problem = Self.shapeProblem(of: record, header: header, width: width, isExported: columnIndex[ActivityTable.versionHeading] != nil) {
                 result.problems.append(problem)
                 continue
+            }
+            var record = record
+            if let index = columnIndex["id"], index < record.fields.count, let existing = dossier.activity(record.fields[index].trimmingSpaces()) {
+                Self.restoreShownCells(&record, of: existing, in: dossier, columns: columnIndex)
             }
             var row = RowReader(record: record, columns: columnIndex)
             if let id = row.cell("id"), let existing = dossier.activity(id) {
