@@ -55,8 +55,9 @@ public enum ListText {
     }
 
     /// People as typed: "Jan de Vries (Osse Farma BV), Els Jansen" → names with their organisation. A comma inside
-    /// the parentheses belongs to the organisation ("Els Jansen (Farma, Oss)"); a name with a comma is given in double
-    /// quotes ("\"Jansen, P.\" (Pivot Park)"), as `participantText` writes it.
+    /// the parentheses belongs to the organisation ("Els Jansen (Farma, Oss)"); a surname before initials is one name
+    /// ("Buijs, W. (burgemeester)"); another name with a comma is given in double quotes ("\"Jansen, Piet\" (Pivot
+    /// Park)"), as `participantText` writes it.
     public static func participants(_ text: String, role: ParticipantRole) -> [Participant] {
         splitOutsideBrackets(text).map { item in
             var name = item, organisation = ""
@@ -112,7 +113,45 @@ public enum ListText {
             current.append(character)
         }
         items.append(current)
-        return items.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        return joiningInitials(items.map { $0.trimmingSpaces() }.filter { !$0.isEmpty })
+    }
+
+    /// A name written surname first ("Buijs, W. (burgemeester)") is one person, not "Buijs" and "W.": an item that is
+    /// only initials (with what it has in brackets) belongs to the item before it, when that has nothing in brackets.
+    private static func joiningInitials(_ items: [String]) -> [String] {
+        var joined: [String] = []
+        for item in items {
+            let initials = item.hasSuffix(")") ? openingBracket(closingAtEndOf: item).map { item[..<$0] } ?? item[...] : item[...]
+            if isInitials(initials.trimmingSpaces()), let previous = joined.last, !previous.hasSuffix(")"), !previous.hasSuffix("\"") {
+                joined[joined.count - 1] = previous + ", " + item
+            } else {
+                joined.append(item)
+            }
+        }
+        return joined
+    }
+
+    /// "W.", "J.P.", "Th. J.": capitals each with at most two small letters after them, each ending in a dot.
+    private static func isInitials(_ text: String) -> Bool {
+        var letters = 0, sawCapital = false, sawAny = false
+        for character in text {
+            if character == "." {
+                guard sawCapital else { return false }
+                sawCapital = false
+                letters = 0
+                sawAny = true
+            } else if character == " " {
+                guard !sawCapital else { return false }
+            } else if character.isUppercase, !sawCapital {
+                sawCapital = true
+                letters = 1
+            } else if character.isLowercase, sawCapital, letters < 3 {
+                letters += 1
+            } else {
+                return false
+            }
+        }
+        return sawAny && !sawCapital
     }
 
     /// The bracket that opens the one `text` ends with, outside double quotes.
