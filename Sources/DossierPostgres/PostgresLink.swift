@@ -217,8 +217,12 @@ final class PostgresLink: @unchecked Sendable {
             let state = error.serverInfo?[.sqlState] ?? ""
             let message = error.serverInfo?[.message] ?? ""
             switch state {
-            case "53300", "57P03", "55P03", "40001", "40P01":
+            case "55P03":
+                return .busy(file: location, holder: "een andere schrijver, die het schrijven in de database langer dan \(PostgresSchema.appendLockWait) s vasthoudt")
+            case "53300", "40001", "40P01":
                 return .busy(file: location, holder: "de databaseserver (\(message))")
+            case "57P01", "57P02", "57P03":
+                return .unavailable(location: location, reason: "de server wordt gestopt of start nog op (\(message))")
             case "28P01", "28000":
                 return .unavailable(location: location, reason: "inloggen geweigerd voor \(address.user) (wachtwoord in PGPASSWORD of ~/.pgpass?)")
             case "3D000":

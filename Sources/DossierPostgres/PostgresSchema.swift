@@ -91,6 +91,8 @@ public enum PostgresSchema {
 
     /// The advisory lock that lets one writer at a time append (held until its transaction ends).
     static let appendLock: Int64 = 0x646f_7373_6965_7201
+    /// Seconds a writer waits for `appendLock` before it says the dossier is busy (a commit holds it for milliseconds).
+    static let appendLockWait = 10
     /// The advisory lock one compactor holds while it writes a snapshot.
     static let compactionLock: Int64 = 0x646f_7373_6965_7202
 }

@@ -47,7 +47,7 @@ extension PostgresStore: ArchiveStorage {
         }
         let current = try DossierFile.decode(archive.snapshot, file: "\(location) (kopie)")
         try link.transaction { () throws(StoreError) in
-            try link.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLock))")
+            try takeAppendLock()
             if let lineage = current.lineage {
                 try link.query("INSERT INTO dossier_meta (key, value) VALUES ('lineage', \(lineage)) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")
             }

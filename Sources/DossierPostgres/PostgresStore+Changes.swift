@@ -20,7 +20,7 @@ extension PostgresStore {
             var undo: Restoration?
             do {
                 let (restoration, checksum) = try link.transaction { () throws(StoreError) -> (Restoration, String) in
-                    try link.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLock))")
+                    try takeAppendLock()
                     pendingOthers += try catchUp(&dossier)
                     let appended = try append(change, id: changeID, to: &dossier, context: context)
                     undo = appended.0
@@ -34,12 +34,21 @@ extension PostgresStore {
                 // Whatever happened, the change is not in memory until it is known to be in the log.
                 if let undo { _ = try? dossier.apply(.restore(undo), context: context) }
                 guard link.commitOutcomeIsUnknown, attempt == 1 else { throw error }
-                if try committedAlready(changeID) {
+                let isIn: Bool
+                do {
+                    isIn = try committedAlready(changeID)
+                } catch let asking {
+                    throw .outcomeUnknown(location: location, reason: asking.description)
+                }
+                if isIn {
                     // It went in: take it from the log, as the others' changes are taken.
                     let taken = try catchUp(&dossier)
                     guard let own = taken.firstIndex(where: { $0.entry.event == .change(change) && $0.entry.actor == writer
                                                               && $0.entry.timestamp == context.timestamp }),
-                          let restoration = taken[own].restoration else { throw error }
+                          let restoration = taken[own].restoration else {
+                        pendingOthers += taken
+                        throw .outcomeUnknown(location: location, reason: "ze staat in de database, maar niet zoals ze werd opgeslagen")
+                    }
                     var others = taken
                     others.remove(at: own)
                     pendingOthers += others
@@ -136,8 +145,21 @@ extension PostgresStore {
         return stored
     }
 
+    /// Whether the change with this id is in the log, asked under the append lock: a transaction whose COMMIT got no
+    /// answer holds that lock until the server has committed or rolled it back, so once the lock is ours the answer is
+    /// final. (Asked without it, a COMMIT still on its way read as "not in", and trying again put it in twice.)
     private func committedAlready(_ id: String) throws(StoreError) -> Bool {
-        !(try link.query("SELECT 1 FROM dossier_changes WHERE change_id = \(id)")).isEmpty
+        try link.transaction { () throws(StoreError) -> Bool in
+            try takeAppendLock()
+            return !(try link.query("SELECT 1 FROM dossier_changes WHERE change_id = \(id)")).isEmpty
+        }
+    }
+
+    /// The lock every writer of the log takes in its transaction, waited for at most `PostgresSchema.appendLockWait`:
+    /// a writer stuck while holding it (suspended, or a session left open by hand) makes the others busy, not frozen.
+    func takeAppendLock() throws(StoreError) {
+        try link.query("SET LOCAL lock_timeout = '\(unescaped: String(PostgresSchema.appendLockWait))s'")
+        try link.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLock))")
     }
 }
 #endif

@@ -97,7 +97,7 @@ extension PostgresStore {
         var restored = try snapshot(named: name)
         var working = current ?? restored
         let (sequence, checksum) = try link.transaction { () throws(StoreError) -> (Int, String) in
-            try link.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLock))")
+            try takeAppendLock()
             if current != nil {
                 pendingOthers += try catchUp(&working)
             } else if let last = try link.query("SELECT seq, checksum FROM dossier_changes ORDER BY seq DESC LIMIT 1").first {

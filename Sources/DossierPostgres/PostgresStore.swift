@@ -219,7 +219,7 @@ public final class PostgresStore: DossierStorage {
         let before = try schemaVersion()
         if let before, before > PostgresSchema.currentVersion { throw .newerVersion(file: location, version: before) }
         try link.transaction { () throws(StoreError) in
-            try link.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLock))")
+            try takeAppendLock()
             for version in ((before ?? 0) + 1)...max(PostgresSchema.currentVersion, (before ?? 0) + 1) where version <= PostgresSchema.currentVersion {
                 for statement in PostgresSchema.steps(to: version) { try link.query(statement) }
             }

@@ -1,6 +1,6 @@
 #if PostgreSQL
 import DossierCore
-import DossierPostgres
+@testable import DossierPostgres
 import DossierTestSupport
 import Foundation
 import Testing
@@ -206,6 +206,89 @@ struct PostgresConcurrencyTests {
         #expect(counts["voor de storing"] == 1 && counts["tijdens de storing"] == 1 && counts["na de storing"] == 1)
         #expect(loop.state.dossier == fresh)
         print("postgresql, server killed: \(confirmed.texts.count) changes confirmed around the crash, all present once")
+    }
+
+    /// A proxy in front of the server that breaks the first connection to commit a change to the log the moment it sends
+    /// COMMIT, and passes that COMMIT on to the server `late` seconds after: the writer never hears whether it went in.
+    static let lateCommitProxy = #"""
+        import asyncio, sys
+        target_host, target_port, port_file, late = sys.argv[1], int(sys.argv[2]), sys.argv[3], float(sys.argv[4])
+        state = {"done": False}
+        async def answers(reader, writer):
+            try:
+                while data := await reader.read(65536):
+                    writer.write(data); await writer.drain()
+            except Exception: pass
+            finally: writer.close()
+        async def handle(client_reader, client_writer):
+            server_reader, server_writer = await asyncio.open_connection(target_host, target_port)
+            back = asyncio.create_task(answers(server_reader, client_writer))
+            inserted = False
+            try:
+                while data := await client_reader.read(65536):
+                    inserted = inserted or b"INSERT INTO dossier_changes" in data
+                    if inserted and b"COMMIT" in data and not state["done"]:
+                        state["done"] = True
+                        back.cancel(); client_writer.transport.abort()
+                        await asyncio.sleep(late)
+                        server_writer.write(data); await server_writer.drain()
+                        await asyncio.sleep(0.5); server_writer.close(); return
+                    server_writer.write(data); await server_writer.drain()
+            except Exception: pass
+            finally: server_writer.close()
+        async def main():
+            server = await asyncio.start_server(handle, "127.0.0.1", 0)
+            open(port_file, "w").write(str(server.sockets[0].getsockname()[1]))
+            async with server: await server.serve_forever()
+        asyncio.run(main())
+        """#
+
+    @Test("a COMMIT that reaches the server after the writer lost the connection: the writer finds it went in, says it is saved, and it is there once")
+    func lateCommit() throws {
+        let directory = TemporaryDirectory(prefix: "dossier-pg-late")
+        let database = try PostgresTestServer.freshDatabase()
+        try fillWithOss(database, using: directory)
+        let address = try PostgresAddress(parsing: database, environment: [:])
+        try directory.write("proxy.py", Self.lateCommitProxy)
+        let proxy = try ProgramRunner.launch("/usr/bin/python3", [directory.file("proxy.py"), address.host, String(address.port), directory.file("port"), "0.7"],
+                                             environment: ["PATH": "/usr/bin:/bin"], stdin: "/dev/null", stdout: directory.file("proxy.out"),
+                                             stderr: directory.file("proxy.err"))
+        defer {
+            kill(proxy, SIGKILL)
+            _ = ProgramRunner.waitForExit(proxy)
+        }
+        var port = ""
+        for _ in 0..<100 where port.isEmpty {
+            usleep(50_000)
+            port = String(decoding: (try? directory.read("port")) ?? [], as: UTF8.self)
+        }
+        try #require(!port.isEmpty, "the proxy did not start: \(String(decoding: (try? directory.read("proxy.err")) ?? [], as: UTF8.self))")
+        let proxied = database.replacingOccurrences(of: ":\(address.port)/", with: ":\(port)/")
+        try #require(proxied != database)
+        let result = try ProgramRunner().run(["add-follow-up", "campusbeurs-han", "--what", "Laat binnen", "--store", proxied],
+                                             environment: ["DOSSIER_USER": "anna"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(!result.standardError.contains("niets gewijzigd"), "\(result.standardError)")
+        let counts = followUpCounts(try PostgresStore(address: address).load())
+        #expect(counts["Laat binnen"] == 1)
+    }
+
+    @Test("a writer that holds the log's lock (suspended, or a session left open): the others wait a while, then say the dossier is busy")
+    func lockHeldTooLong() throws {
+        let directory = TemporaryDirectory(prefix: "dossier-pg-lock")
+        let database = try PostgresTestServer.freshDatabase()
+        try fillWithOss(database, using: directory)
+        let holder = PostgresLink(address: try PostgresAddress(parsing: database, environment: [:]))
+        try holder.query("BEGIN")
+        try holder.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLock))")
+        let started = Date()
+        let result = try ProgramRunner().run(["add-follow-up", "campusbeurs-han", "--what", "Wacht", "--store", database], environment: ["DOSSIER_USER": "anna"])
+        let waited = Date().timeIntervalSince(started)
+        try holder.query("ROLLBACK")
+        #expect(result.status == 75, "\(result.standardError)")
+        #expect(result.standardError.contains("in gebruik door een andere schrijver"), "\(result.standardError)")
+        #expect(waited >= Double(PostgresSchema.appendLockWait) - 1 && waited < Double(PostgresSchema.appendLockWait) + 20, "\(waited) s")
+        #expect(followUpCounts(try PostgresStore(address: try PostgresAddress(parsing: database, environment: [:])).load())["Wacht"] == nil)
     }
 }
 

@@ -50,7 +50,7 @@ func failure(_ error: StoreError) -> ExitCode {
     case .damaged, .notADossier, .invalid, .refused, .damagedJournal, .foreignJournal, .newerVersion: failure(error.description, code: ExitStatus.dataError)
     case .busy, .changedOnDisk: failure(error.description, code: ExitStatus.temporaryFailure)
     case .readOnly, .badSetting, .targetTaken: failure(error.description, code: ExitStatus.usage)
-    case .unavailable: failure(error.description, code: ExitStatus.unavailable)
+    case .unavailable, .outcomeUnknown: failure(error.description, code: ExitStatus.unavailable)
     case .notPermitted: failure(error.description, code: ExitStatus.notPermitted)
     case .partOfDossier: failure(error.description, code: ExitStatus.software)
     }

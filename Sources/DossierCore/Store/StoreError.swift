@@ -31,6 +31,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case targetTaken(String)
     /// The database server cannot be reached, or refuses the connection (not busy: then `.busy`).
     case unavailable(location: String, reason: String)
+    /// The connection broke while a change was being committed, and whether it went in could not be asked after.
+    case outcomeUnknown(location: String, reason: String)
     /// The storage may be read but not written by this user (a database role with only SELECT).
     case notPermitted(location: String, reason: String)
     /// The journal holds a change written by a newer version of the program: read up to it, write nothing.
@@ -81,6 +83,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "ongeldige instelling: \(message)"
         case let .targetTaken(message):
             return message
+        case let .outcomeUnknown(location, reason):
+            return "de verbinding met de database \(location) brak af terwijl de wijziging werd opgeslagen (\(reason)): of ze is opgeslagen, "
+                + "is niet te zeggen. Kijk met dossier log (in het scherm: L) of ze er staat voordat u haar opnieuw doet."
         case let .unavailable(location, reason):
             return "de database \(location) is niet bereikbaar: \(reason). Er is niets gewijzigd."
         case let .notPermitted(location, reason):
@@ -102,7 +107,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .damaged, .notADossier, .invalid, .refused, .damagedJournal, .foreignJournal: true
         case .missing, .dossierMissing, .snapshotMissing, .fileSystem, .busy, .changedOnDisk, .readOnly, .badSetting, .targetTaken, .newerVersion, .unavailable,
-             .notPermitted, .partOfDossier: false
+             .outcomeUnknown, .notPermitted, .partOfDossier: false
         }
     }
 }

@@ -239,6 +239,10 @@ extension AppState {
         } else {
             message = .error("Niet opgeslagen: \(error.description)")
         }
+        if case .outcomeUnknown = error {
+            // Not "niet opgeslagen": it may well be in, and saving again would put it in twice.
+            message = .error("Misschien opgeslagen: de verbinding brak af. Kijk in het logboek (L) of de wijziging er staat, vóór nog een Ctrl-S.")
+        }
         if case .changedOnDisk = error {
             hasOutsideChange = true
             message = .error(form == nil ? "Niet opgeslagen: het dossier is elders gewijzigd. R laadt opnieuw."
