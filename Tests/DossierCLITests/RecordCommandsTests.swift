@@ -268,6 +268,12 @@ struct RecordCommandsTests {
         #expect(importLog.contains("    activiteit Studiereis Kopenhagen verwijderd\n") && importLog.contains("    activiteit Beurs Milaan verwijderd\n"),
                 "\(importLog)")
         #expect(!importLog.contains(":  →"))
+        // A colleague's change last: --yes alone does not take it back; with --others it does, and says whose it was.
+        #expect(try scratch.run(["edit", "missie-lyon", "--end-date", "2027-03-12"], environment: ["DOSSIER_USER": "bram"]).status == 0)
+        try expectRefusal(["undo", "--yes"], status: 64, "is van bram, niet van u; ongedaan maken van andermans wijziging vraagt --others bij --yes")
+        let others = try run(["undo", "--yes", "--others"])
+        #expect(others.status == 0 && others.standardOutput.hasPrefix("Ongedaan gemaakt: einddatum Handelsmissie Lyon")
+                    && others.standardOutput.contains("van bram)\n"), "\(others.standardOutput)\(others.standardError)")
     }
 
     @Test("near doubles count too (spaces and capitals); a follow-up's text is trimmed; a removal says the later numbers moved; an unknown field is called unknown, also without a value")

@@ -10,7 +10,8 @@ struct UndoCommand: ParsableCommand {
         Zegt eerst welke wijziging het is (nummer, wanneer, wie, wat). Het ongedaan maken komt zelf in het logboek; \
         nog eens undo doet de wijziging weer. Ook na het samenvoegen (bij het sluiten van het scherm, of na veel \
         wijzigingen), zolang de back-up van ervoor en het logboek er zijn; anders zet u een back-up terug (dossier \
-        backups, dossier restore). Heeft iemand het record intussen gewijzigd, dan wordt niets gewijzigd. Alleen bij een \
+        backups, dossier restore). Heeft iemand het record intussen gewijzigd, dan wordt niets gewijzigd. Is de laatste \
+        wijziging van een ander, dan vraagt dat op een terminal met diens naam, en met --yes ook --others. Alleen bij een \
         dossier in een bestand; in een database maakt u op het scherm ongedaan (u).
         Voorbeeld, een verwijdering terug:
           dossier delete "Beurs BIO-Europe" --yes
@@ -22,6 +23,9 @@ struct UndoCommand: ParsableCommand {
 
     @Flag(help: "Niet om bevestiging vragen.")
     var yes = false
+
+    @Flag(help: "Met --yes: ook als de laatste wijziging van een ander is.")
+    var others = false
 
     func run() throws {
         let store = try storeOptions.store(forWriting: true)
@@ -48,6 +52,12 @@ struct UndoCommand: ParsableCommand {
         guard var undo = taken, !(undo.relations.isEmpty && undo.activities.isEmpty) else {
             throw failure("\(which) is niet ongedaan te maken op de opdrachtregel; \(backups)", code: ExitStatus.dataError)
         }
+        // Someone else's work, taken back unseen by a script or a habit of --yes, is what undo must not do unasked.
+        let byOther = entry.actor != (try? Session.actor())
+        if byOther && yes && !others {
+            throw failure("\(which) is van \(entry.who), niet van u; ongedaan maken van andermans wijziging vraagt --others bij --yes "
+                          + "(of zonder --yes, op een terminal)", code: ExitStatus.usage)
+        }
         // Taking back an undo is doing it again, as Ctrl-R on the screen says.
         undo.purpose = undo.purpose ?? .undo
         let change = Change.restore(undo)
@@ -59,6 +69,6 @@ struct UndoCommand: ParsableCommand {
         let seen = SeenRecords(relations: undo.relations.compactMap { dossier.relation($0.id) },
                                activities: undo.activities.compactMap { dossier.activity($0.id) })
         try store.commitOrExit(change, to: &dossier, seen: seen)
-        Output.line(TerminalSafeText.line(summary))
+        Output.line(TerminalSafeText.line(byOther ? "\(summary) (wijziging \(entry.sequence) van \(entry.who))" : summary))
     }
 }
