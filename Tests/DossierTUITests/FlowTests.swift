@@ -109,7 +109,7 @@ struct FlowTests {
         app.type("Geen capaciteit")
         #expect(app.state.form?["status"]?.selectedValue == "laag-pitje", "\(String(describing: app.state.form?["status"]?.value))")
         let hint = try #require(app.state.form?.errors["status"])
-        #expect(hint.hasPrefix("Dit veld is een keuze (") && hint.contains("↑/↓") && hint.hasSuffix("andere tekst kan hier niet; de keuze blijft Laag pitje"), "\(hint)")
+        #expect(hint.hasPrefix("Dit veld is een keuze (") && hint.contains("↑/↓") && hint.hasSuffix("andere tekst kan hier niet; de keuze blijft Laag pitje (Backspace begint opnieuw)"), "\(hint)")
         #expect(app.state.form?["reviewDate"]?.isVisible == true, "laag pitje still asks when to look again")
         // A word that begins a status still chooses it; the arrows start afresh; a second word chooses again.
         app.press(.down, .up).type("ver")
@@ -144,6 +144,29 @@ struct FlowTests {
         #expect(Set(app.state.form?["sectors"]?.flagValues ?? []) == ["zorg", "farma", "onderwijs"])
         app.press(.tab, .backTab).type("Regio")
         #expect(app.state.form?.errors["sectors"]?.hasPrefix("Dit veld is een keuze met vinkjes (de keuzes staan erin)") == true, "\(app.state.form?.errors ?? [:])")
+        // Places typed here by mistake: the space in them ticks nothing (the O went to Onderwijs, and stays unticked).
+        app.press(.tab, .backTab, .character(" "))
+        let ticked = Set(app.state.form?["sectors"]?.flagValues ?? [])
+        app.type("Oss, Uden")
+        #expect(Set(app.state.form?["sectors"]?.flagValues ?? []) == ticked, "\(String(describing: app.state.form?["sectors"]?.value))")
+        // Backspace forgets what was typed: the next letters choose again.
+        app.press(.backspace).type("agri").press(.character(" "))
+        #expect(app.state.form?["sectors"]?.flagValues.contains("agrifood") == true, "\(String(describing: app.state.form?["sectors"]?.value))")
+        #expect(app.state.form?.errors["sectors"] == nil)
+    }
+
+    @Test("a choice that got two letters beginning nothing chooses again after Backspace")
+    func choiceAfterStrayLetters() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("+"))
+        for _ in 0..<20 where app.state.form?.focusedField?.id != "kind" { app.press(.tab) }
+        let before = app.state.form?["kind"]?.selectedValue
+        app.type("xy")
+        #expect(app.state.form?["kind"]?.selectedValue == before)
+        #expect(app.state.form?.errors["kind"]?.hasSuffix("(Backspace begint opnieuw)") == true, "\(app.state.form?.errors ?? [:])")
+        app.press(.backspace).type("beu")
+        #expect(app.state.form?["kind"]?.selectedValue == "beurs")
+        #expect(app.state.form?.errors["kind"] == nil)
     }
 
     @Test("log a visit with one invalid field, correct it, save")

@@ -36,6 +36,14 @@ public enum FormValue: Hashable, Sendable {
     case picked([String], source: PickSource, allowsMultiple: Bool, emptyLabel: String)
     /// The [Opslaan] [Annuleren] row.
     case buttons
+
+    /// A menu, a choice or ticks: letters typed there go to the option they begin (type-ahead).
+    var isChoiceOfOptions: Bool {
+        switch self {
+        case .menu, .choice, .flags: true
+        case .text, .picked, .buttons: false
+        }
+    }
 }
 
 /// A field of a form: an id (the JSON key where there is one, so the store's messages land at the

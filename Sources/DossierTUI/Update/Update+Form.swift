@@ -92,6 +92,10 @@ extension AppState {
                     form.errors[field.id] = "Hoogstens \(Limits.grouped(input.maximumLength)) tekens; de rest is niet overgenomen"
                 }
             }
+        case _ where key == .backspace && !form.choiceTyped.isEmpty && field.value.isChoiceOfOptions:
+            // The letters typed so far are forgotten: the next one begins a choice anew (after text that began none).
+            form.choiceTyped = ""
+            if form.errors[field.id]?.hasPrefix(Form.choiceHint) == true { form.errors[field.id] = nil }
         case .choice(let options, let selected):
             var next = selected
             switch key {
@@ -125,6 +129,10 @@ extension AppState {
             switch key {
             case .right: cursor = min(options.count - 1, cursor + 1)
             case .left: cursor = max(0, cursor - 1)
+            case .character(" ") where !form.choiceTyped.isEmpty && MenuOption.index(beginning: form.choiceTyped, in: options) == nil:
+                // After text that begins no option ("Oss, Uden" typed here) a space is part of it, not a tick on the option the
+                // first letter went to.
+                return
             case .character(" "):
                 let value = options[cursor].value
                 if on.contains(value) { on.remove(value) } else { on.insert(value) }
@@ -132,7 +140,7 @@ extension AppState {
                 // Letters typed in a row go to the option they begin (`farma`); Space then ticks it.
                 guard let match = form.typeAhead(letter, in: options) else {
                     form.errors[field.id] = Form.choiceHint + " met vinkjes (de keuzes staan erin): ←/→ of typ het begin van een keuze, "
-                        + "spatie vinkt aan of uit; andere tekst kan hier niet"
+                        + "spatie vinkt aan of uit; andere tekst kan hier niet (Backspace begint opnieuw)"
                     return
                 }
                 cursor = match
@@ -170,7 +178,7 @@ extension AppState {
         }
         let keys = if case .menu = field.value { "↑/↓" } else { "←/→ of spatie" }
         form.errors[field.id] = Form.choiceHint + " (\(options.map(\.label).joined(separator: ", "))): \(keys), of typ het begin van een keuze; "
-            + "andere tekst kan hier niet; de keuze blijft \(options[before].label)"
+            + "andere tekst kan hier niet; de keuze blijft \(options[before].label) (Backspace begint opnieuw)"
         return nil
     }
 
