@@ -1,4 +1,4 @@
-import DossierCore
+@testable import DossierCore
 import DossierTestSupport
 import Testing
 
@@ -60,4 +60,17 @@ struct CalendarExportTests {
             #expect((after[uid] ?? 0) > sequence, "\(uid)")
         }
     }
+
+    @Test("an activity takes place at its relations' places in the countries it goes to, else in those countries; a tab in a text is a space")
+    func place() {
+        let dossier = Fixtures.smallDossier()
+        func at(_ relations: [RelationID], _ codes: [String]) -> String {
+            ICalendar.place(of: Activity(id: "a", title: "A", kind: .beurs, relations: relations, countries: codes.map { Fixtures.countries($0)[0] }), in: dossier)
+        }
+        #expect(at(["pivot-park"], ["DE"]) == "Duitsland", "a fair abroad with a partner in Oss")
+        #expect(at(["rhone-alpes", "pivot-park"], ["FR"]).hasPrefix("Lyon, Grenoble"), "\(at(["rhone-alpes", "pivot-park"], ["FR"]))")
+        #expect(at(["pivot-park"], []) == dossier.relation("pivot-park")?.placeSummary)
+        #expect(ICalendar.escape("tab\there") == "tab here")
+    }
+
 }

@@ -132,8 +132,9 @@ public enum ICalendar {
             case ";": result += "\\;"
             case ",": result += "\\,"
             case "\n", "\r\n", "\r": result += "\\n"
+            case "\t": result += " "
             default:
-                // Other control characters are not allowed in a TEXT value.
+                // Other control characters are not allowed in a TEXT value (a tab is a space, as a terminal shows it).
                 if let scalar = character.unicodeScalars.first, scalar.value < 0x20 || scalar.value == 0x7F { continue }
                 result.append(character)
             }
@@ -159,14 +160,18 @@ public enum ICalendar {
     }
 
     /// Where it takes place: an incoming visit in Oss, an outgoing one where the mission goes (and its
-    /// countries); another activity at its relations' places, else in its countries.
+    /// countries); another activity at the places of its relations in the countries it goes to (all its relations'
+    /// when it names none), else in its countries: a fair in Germany with a partner in Oss is in Germany.
     static func place(of activity: Activity, in dossier: Dossier) -> String {
         if let visit = activity.visit {
             if visit.direction == .inkomend { return "Oss" }
             let countries = activity.countries.names
             return (countries == visit.delegationFrom ? [countries] : [visit.delegationFrom, countries]).filter { !$0.isEmpty }.joined(separator: ", ")
         }
-        let places = activity.relations.compactMap { dossier.relation($0)?.placeSummary }.filter { !$0.isEmpty }
+        let destination = Set(activity.countries.map(\.code))
+        let places = activity.relations.compactMap { dossier.relation($0) }
+            .filter { destination.isEmpty || $0.countries.contains { destination.contains($0.code) } }
+            .map(\.placeSummary).filter { !$0.isEmpty }
         return places.isEmpty ? activity.countries.names : places.joined(separator: "; ")
     }
 
