@@ -125,6 +125,17 @@ extension ExchangeTests {
         #expect(!coming.contains("Medicon"), "carried out since: \(coming)")
     }
 
+    @Test("'Wat komt' names at most six, and says up to which day the rest were counted: the agenda shows further too")
+    func comingCounted() throws {
+        for month in 1...8 {
+            let added = try run(["add-activity", "--title", "Beurs \(month)", "--kind", "beurs", "--relation", "bom", "--date", "2027-0\(month)-10",
+                                 "--cost", "100", "--status", "goedgekeurd", "--decision", "B&W"])
+            #expect(added.status == 0, "\(added.standardError)")
+        }
+        let coming = try #require(try run(["report", "--year", "2026"]).standardOutput.split(separator: "\n").first { $0.contains("Wat komt") })
+        #expect(coming.hasSuffix("; en nog 2 tot en met 22-11-2027; dossier agenda toont alles."), "\(coming)")
+    }
+
     @Test("a positive weighing's deciding reason is about the content, not the budget line's balance of that moment")
     func decidingReason() throws {
         try addYear()

@@ -166,7 +166,7 @@ struct ReportWriter {
         } else {
             let items = report.coming.map { "\($0.date)\($0.isOverdue ? " (verlopen)" : ""): \($0.title)" }
             let more = report.comingTotal - report.coming.count
-            lines.append("Wat komt: " + items.joined(separator: "; ") + (more > 0 ? "; en nog \(more) (dossier agenda)." : "."))
+            lines.append("Wat komt: " + items.joined(separator: "; ") + (more > 0 ? "; en nog \(more) tot en met \(report.dates.date(report.statusDate.adding(years: 1))); dossier agenda toont alles." : "."))
         }
         blocks.append(.bullets(lines))
     }
