@@ -163,6 +163,7 @@ struct ExchangeTests {
         let before = try directory.read("dossier.json")
         let dryRun = try run(["import", "activities", file, "--dry-run"])
         #expect(dryRun.standardOutput.contains("Titel: Handelsmissie Rhône-Alpes → Handelsmissie Rhône-Alpes en Lyon\n"), "\(dryRun.standardOutput)")
+        #expect(dryRun.standardOutput.hasPrefix("Wat de import zou doen, zoals het logboek het zou noemen:\n  "), "not said as done: \(dryRun.standardOutput)")
         #expect(dryRun.standardOutput.contains("Beurs BIO-Europe"), "\(dryRun.standardOutput)")
         #expect(dryRun.standardOutput.hasSuffix("Controle: 1 nieuw, 1 bijgewerkt, 8 ongewijzigd. Er is niets geïmporteerd (--dry-run).\n"))
         #expect(try directory.read("dossier.json") == before)

@@ -65,9 +65,11 @@ struct ImportCommand: ParsableCommand {
         let summary = "\(prepared.added) nieuw, \(prepared.updated) bijgewerkt, \(prepared.unchanged) ongewijzigd"
             + (skipped == 0 ? "" : ", \(count(skipped, "regel", "regels")) overgeslagen")
         if dryRun {
-            // What the import would do, change by change, as the log will say it.
+            // What the import would do, change by change, as the log will say it (in its past tense, under a heading that
+            // says it has not happened).
+            if !prepared.changes.isEmpty { Output.line("Wat de import zou doen, zoals het logboek het zou noemen:") }
             for change in prepared.changes.prefix(50) {
-                for line in change.described(in: dossier) { Output.line(TerminalSafeText.line(line)) }
+                for line in change.described(in: dossier) { Output.line(TerminalSafeText.line("  " + line)) }
             }
             if prepared.changes.count > 50 { Output.line("… en nog \(prepared.changes.count - 50) wijzigingen") }
             Output.line("Controle: \(summary). Er is niets geïmporteerd (--dry-run).")
