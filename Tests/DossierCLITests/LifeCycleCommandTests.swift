@@ -163,6 +163,9 @@ struct LifeCycleCommandTests {
         let latest = try #require(try stored().activity("missie-lyon")?.assessments.last)
         #expect(latest.answers[.mensenrechten] == .ja && latest.answers.note(.mensenrechten).isEmpty, "\(latest.answers)")
         #expect(latest.answers.note(.behapbaar).isEmpty && latest.answers[.behapbaar] == .deels)
+        // A question named by part of its label is offered, not taken.
+        try refused(["assess", "missie-lyon", "--answer", "link-met-oss=ja"], status: 64,
+                    saying: "onbekende vraag 'link-met-oss'; bedoelde u 'inhoudelijke-link' (Inhoudelijke link met Oss)? Kies uit: ")
     }
 
     @Test("a cost corrected after an activity was carried out says when it no longer fits the budget, as for an approved one")

@@ -213,7 +213,7 @@ enum InteractiveAssessment {
                     answers.set(question, chosen, note: note)
                     break
                 }
-                Output.line("  Begin met j, d, n of o (een toelichting mag erachter).")
+                Output.line("  Antwoord met j, ja, d, deels, n, nee, o of onbekend als eerste woord (een toelichting mag erachter: j past bij farma).")
             }
         }
         let onLaagPitje = Assessor.laagPitjeSubjects(of: activity, in: dossier)
