@@ -111,4 +111,18 @@ struct ReplayedNameTests {
         #expect(try NameLookup.relation("泰州 Jiangsu", in: dossier).id == "tai-zhou-jiangsu")
         #expect(throws: (any Error).self) { try NameLookup.relation("北京 Jiangsu", in: dossier) }
     }
+
+    @Test("a new id of a long name keeps its beginning and its end, cut between words, and stays a slug")
+    func longNames() throws {
+        let cjk = Slug.identifier(from: String(repeating: "长", count: 999))
+        #expect(cjk.count <= Slug.identifierLength && Slug.isValid(cjk), "\(cjk)")
+        let visit = Slug.identifier(from: VisitDraft.idSource(title: String(repeating: "Delegatie uit een heel verre stad ", count: 4), date: Fixtures.date("2026-11-20")))
+        #expect(visit.hasPrefix("delegatie-uit-een-heel-verre-stad-") && visit.hasSuffix("-2026-11-20") && Slug.isValid(visit), "\(visit)")
+        #expect(Slug.identifier(from: "Taizhou") == "taizhou")
+        var dossier = Fixtures.smallDossier()
+        let name = String(repeating: "长", count: 999)
+        try dossier.apply(.addRelation(Relation(id: dossier.newRelationID(for: name), name: name, kind: .bedrijf, status: .verkennen)), context: Fixtures.context)
+        #expect(try NameLookup.relation(name, in: dossier).name == name)
+    }
+
 }

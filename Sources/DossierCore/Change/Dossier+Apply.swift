@@ -308,14 +308,14 @@ extension Dossier {
     /// command that takes a relation or an activity finds each by its id). `alsoTaken`: ids of activities this
     /// copy does not hold (read without them).
     public func newActivityID(for title: String, alsoTaken: (String) -> Bool) -> ActivityID {
-        Slug.unique(Slug.make(from: title)) { activity($0) != nil || relation($0) != nil || alsoTaken($0) }
+        Slug.unique(Slug.identifier(from: title)) { activity($0) != nil || relation($0) != nil || alsoTaken($0) }
     }
 
     public func newActivityID(for title: String) -> ActivityID { newActivityID(for: title) { _ in false } }
 
     /// A fresh relation id for a name, no activity's either.
     public func newRelationID(for name: String, alsoTaken: (String) -> Bool) -> RelationID {
-        Slug.unique(Slug.make(from: name)) { relation($0) != nil || activity($0) != nil || alsoTaken($0) || $0 == Organiser.municipalitySlug }
+        Slug.unique(Slug.identifier(from: name)) { relation($0) != nil || activity($0) != nil || alsoTaken($0) || $0 == Organiser.municipalitySlug }
     }
 
     public func newRelationID(for name: String) -> RelationID { newRelationID(for: name) { _ in false } }

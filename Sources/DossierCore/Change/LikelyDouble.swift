@@ -28,7 +28,7 @@ public enum LikelyDouble {
     /// after the addition.
     public static func visit(_ visit: Activity, isActivity: (ActivityID) -> Bool, dates: DateWriting = .standard) -> String? {
         guard let date = visit.startDate else { return nil }
-        let first = Slug.make(from: VisitDraft.idSource(title: visit.title, date: date))
+        let first = Slug.identifier(from: VisitDraft.idSource(title: visit.title, date: date))
         guard visit.id != first, isActivity(first) else { return nil }
         return "er was al een bezoek met deze titel op \(dates.date(date)) (\(first))"
     }

@@ -32,7 +32,7 @@ public struct Contact: Hashable, Sendable, Identifiable {
 extension [Contact] {
     /// A fresh contact id for a name: its slug, made unique among these contacts.
     public func newContactID(for name: String) -> ContactID {
-        Slug.unique(Slug.make(from: name)) { id in contains { $0.id == id } }
+        Slug.unique(Slug.identifier(from: name)) { id in contains { $0.id == id } }
     }
 
     /// Gives every contact without an id, or with one used before it, the slug of its name made unique:

@@ -47,6 +47,6 @@ extension [Link] {
 
     /// A fresh link id for a label: its slug, made unique among these links.
     public func newLinkID(for label: String) -> LinkID {
-        Slug.unique(Slug.make(from: label)) { id in contains { $0.id == id } }
+        Slug.unique(Slug.identifier(from: label)) { id in contains { $0.id == id } }
     }
 }

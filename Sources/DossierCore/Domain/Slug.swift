@@ -11,6 +11,21 @@ public enum Slug {
         return asciiSlug(name)
     }
 
+    /// The slug a new id starts from: `make`'s, but of a long name only its beginning and its end (where a visit's date
+    /// stands), cut between words, so that an id stays a handle to type (a name of 999 Chinese characters gave one of
+    /// 6.000 letters, and was refused as too long).
+    public static func identifier(from name: String) -> String {
+        let slug = make(from: name)
+        guard slug.count > identifierLength else { return slug }
+        let head = slug.prefix(60), tail = slug.suffix(19)
+        let start = head.lastIndex(of: "-").map { head[..<$0] } ?? head
+        let end = tail.firstIndex(of: "-").map { tail[tail.index(after: $0)...] } ?? tail
+        return start + "-" + end
+    }
+
+    /// The longest slug `identifier` keeps whole.
+    public static let identifierLength = 80
+
     /// Whether a text is a well-formed slug: `[a-z0-9]+` groups joined by single hyphens.
     public static func isValid(_ text: String) -> Bool {
         var previousWasHyphen = true

@@ -368,7 +368,7 @@ struct RowReader {
         guard let existing else {
             // The working dossier holds the rows before this one, so a generated id is unique in the file too.
             activity.id = id.isEmpty
-                ? Slug.unique(Slug.make(from: activity.title), counters: &idCounters) { dossier.activity($0) != nil || dossier.relation($0) != nil }
+                ? Slug.unique(Slug.identifier(from: activity.title), counters: &idCounters) { dossier.activity($0) != nil || dossier.relation($0) != nil }
                 : id
             idsInFile.insert(activity.id)
             activity.status = status ?? .idee
