@@ -155,6 +155,18 @@ struct FlowTests {
         #expect(app.state.form?.errors["sectors"] == nil)
     }
 
+    @Test("F1 in a form shows the help over it; closing the help returns to the form with its input; ? is typed as a character")
+    func helpInForm() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("+")).type("Beurs?")
+        #expect(app.state.form?.text("title") == "Beurs?")
+        app.press(.function(1))
+        #expect(app.state.helpScroll != nil)
+        #expect(app.text.contains("Hulp"), "\(app.text)")
+        app.press(.escape)
+        #expect(app.state.helpScroll == nil && app.state.form?.text("title") == "Beurs?")
+    }
+
     @Test("a choice that got two letters beginning nothing chooses again after Backspace")
     func choiceAfterStrayLetters() throws {
         let app = Harness()

@@ -125,6 +125,11 @@ extension AppState {
         if form != nil {
             // Reloading works with a form open: the form keeps its input.
             if key == .character("R") && form?.focusedField?.isText == false && form?.picker == nil { return requestReload() }
+            // F1 is help everywhere, as the keys say; `?` is a character a form may need. The form waits underneath.
+            if key == .function(1) {
+                helpScroll = 0
+                return []
+            }
             return handleFormKey(key, action: action)
         }
         if search?.isEditing == true {

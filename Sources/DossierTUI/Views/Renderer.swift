@@ -28,7 +28,8 @@ public enum Renderer {
         }
         MessageLineView.draw(state, in: &canvas)
         StatusBarView.draw(state, in: &canvas)
-        if let form = state.form {
+        // Help asked for from a form (F1) covers it; the form waits underneath.
+        if let form = state.form, state.helpScroll == nil {
             FormView.draw(form, state: state, in: &canvas)
             if let picker = form.picker { PickerView.draw(picker, state: state, in: &canvas) }
         }
