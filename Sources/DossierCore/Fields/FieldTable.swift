@@ -47,7 +47,8 @@ public struct FieldTable<Entity: Sendable>: Sendable {
                 throw ChangeError(.invalid, "het veld '\(edit.field)' staat twee keer in één wijziging", field: edit.field)
             }
             let current = field.value(of: entity)
-            guard current == edit.old else {
+            // Empty is empty: a change written by hand may say null where the journal says "" (or []).
+            guard current == edit.old || (current.isEmpty && edit.old.isEmpty) else {
                 throw ChangeError(.conflict, "\(field.label) is intussen gewijzigd: nu \(field.show(current, in: dossier)), "
                                   + "niet meer \(field.show(edit.old, in: dossier))" + ChangeError.lookAgain, field: edit.field)
             }
