@@ -59,7 +59,8 @@ extension Dossier {
                 throw ChangeError(.conflict, "\(shown) is gewijzigd na de wijziging \(said); terugzetten zou die wijziging ook wissen")
             }
             guard let combined = merge(left, value, now) else {
-                throw ChangeError(.conflict, "\(shown) is gewijzigd na de wijziging \(said), in een veld dat die ook veranderde; terugzetten zou die wijziging ook wissen")
+                throw ChangeError(.conflict, "\(shown) is gewijzigd na de wijziging \(said), in een veld dat die ook veranderde, of "
+                                  + "dat ermee samenhangt (status, afwegingen, datums, kosten en budgetregel gaan samen); terugzetten zou die wijziging ook wissen")
             }
             snapshots[index].value = combined
             snapshots[index].expected = .value(now)
