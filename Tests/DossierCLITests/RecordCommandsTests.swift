@@ -244,6 +244,15 @@ struct RecordCommandsTests {
         #expect(rhoneAlpes.places == ["Lyon"] && rhoneAlpes.companies == ["Sanofi"])
     }
 
+    @Test("a relation whose name is another's but for accents, case and letters of another script is added, and said to be likely the same")
+    func likelySameRelation() throws {
+        let added = try run(["add-relation", "--name", "Tàizhōu 泰州", "--kind", "vriendschapsrelatie"])
+        #expect(added.status == 0, "\(added.standardError)")
+        #expect(added.standardError.contains("let op: er is al een relatie Taizhou (taizhou) met dezelfde naam in Latijnse letters"), "\(added.standardError)")
+        let other = try run(["add-relation", "--name", "Taizhou Jiangsu", "--kind", "regio"])
+        #expect(!other.standardError.contains("let op"), "another name: \(other.standardError)")
+    }
+
     @Test("undo takes back the last change of the log (asking first, or with --yes), as u does on the screen; once more does it again")
     func undoOnTheCommandLine() throws {
         try expectRefusal(["undo", "--yes"], status: 65, "er is nog geen wijziging in het logboek om ongedaan te maken")

@@ -16,4 +16,5 @@ struct FieldEditTests {
             try dossier.apply(.editRelation("bom", [FieldEdit(field: "region", old: .none, new: .text("Brabant"))]), context: Fixtures.context)
         }
     }
+
 }

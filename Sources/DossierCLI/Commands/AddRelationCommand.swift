@@ -71,8 +71,9 @@ struct AddRelationCommand: ParsableCommand {
             ("places", places), ("sectors", sectors), ("motives", motives), ("via", via), ("institutes", institutes),
             ("companies", companies), ("source", source), ("notes", notes),
         ]
-        var added: Relation?
+        var added: Relation?, double: String?
         _ = try storeOptions.addRelation { dossier, newID in
+            double = LikelyDouble.relation(named: name, among: dossier.relations)
             let values = try FieldArguments.values(given.compactMap { option, text in text.map { (option, $0) } }, table: Relation.fields, in: dossier)
             var relation = Relation(id: id ?? newID(name), name: name, kind: .netwerk, status: status, reviewDate: reviewDate)
             try FieldArguments.fill(&relation, with: values)
@@ -82,5 +83,8 @@ struct AddRelationCommand: ParsableCommand {
         guard let added else { return }
         Output.line(TerminalSafeText.line("Relatie toegevoegd: \(added.name) [\(status.label)] (\(added.id))"))
         if let notice = AssessmentRule.laagPitjeCountryNotice(added) { Output.paragraph(TerminalSafeText.line(notice)) }
+        if let double {
+            Output.error(TerminalSafeText.line("dossier: let op: \(double); dezelfde? \(storeOptions.command) delete \(added.id) --yes"))
+        }
     }
 }

@@ -64,10 +64,26 @@ public enum LikelyDouble {
         SearchText.fold(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// "er is al een relatie Tàizhōu 泰州 (tai-zhou-taizhou) met dezelfde naam in Latijnse letters", for a relation named
+    /// `name` beside `relations`: the same name but for accents, case and letters of another script is most often the
+    /// same city or organisation typed again (the exact name is refused; this one is said).
+    public static func relation(named name: String, id: RelationID? = nil, among relations: [Relation]) -> String? {
+        let key = latinFolded(name)
+        guard key.count >= 3, let other = relations.first(where: { $0.id != id && latinFolded($0.name) == key }) else { return nil }
+        return "er is al een relatie \(other.name) (\(other.id)) met dezelfde naam in Latijnse letters"
+    }
+
+    /// A name folded (`folded`) without its letters of other scripts: "Tàizhōu 泰州" is "taizhou".
+    private static func latinFolded(_ name: String) -> String {
+        var latin = String.UnicodeScalarView()
+        latin.append(contentsOf: name.unicodeScalars.map { Slug.isOtherScript($0) ? " " : $0 })
+        return folded(String(latin))
+    }
+
     /// Whether `change` is an addition this looks at.
     public static func isAddition(_ change: Change) -> Bool {
         switch change {
-        case .addContact, .addFollowUp, .addLink: true
+        case .addContact, .addFollowUp, .addLink, .addRelation: true
         case .addActivity(let activity): activity.isVisit
         default: false
         }
@@ -82,6 +98,8 @@ public enum LikelyDouble {
             return dossier.activity(activityID).flatMap { followUp(at: $0.followUps.count - 1, of: $0) }
         case .addLink(let owner, let added):
             return link(added.id, among: dossier.links(of: owner), of: dossier.name(of: owner))
+        case .addRelation(let added):
+            return relation(named: added.name, id: added.id, among: dossier.relations)
         case .addActivity(let added) where added.isVisit:
             return dossier.activity(added.id).flatMap { visit($0, isActivity: { dossier.activity($0) != nil }, dates: dates) }
         default:

@@ -92,7 +92,7 @@ public enum Slug {
         return name.unicodeScalars.contains(where: isOtherScript)
     }
 
-    private static func isOtherScript(_ scalar: Unicode.Scalar) -> Bool {
+    static func isOtherScript(_ scalar: Unicode.Scalar) -> Bool {
         guard !scalar.isASCII, !isLatin(scalar), scalar.properties.generalCategory != .nonspacingMark else { return false }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }

@@ -1,0 +1,17 @@
+import DossierTestSupport
+import Testing
+@testable import DossierCore
+
+/// What an addition probably doubles, said after saving.
+@Suite("Likely doubles")
+struct LikelyDoubleTests {
+    @Test("a relation added under another's name in other letters is said after saving, as on the screen")
+    func likelySameRelation() throws {
+        var dossier = Fixtures.smallDossier()
+        let added = Change.addRelation(Relation(id: "tai-zhou", name: "泰州 TAIZHOU", kind: .regio, status: .verkennen))
+        try dossier.apply(added, context: Fixtures.context)
+        #expect(LikelyDouble.isAddition(added))
+        #expect(LikelyDouble.notice(after: added, in: dossier) == "er is al een relatie Taizhou (taizhou) met dezelfde naam in Latijnse letters")
+    }
+
+}
