@@ -148,7 +148,9 @@ struct ReportWriter {
         let undecided = (report.incomingVisits + report.outgoingVisits).filter { $0.status == .idee || $0.status == .inAfweging }.count
         lines.append("Delegatiebezoeken: \(report.incomingVisits.count) inkomend, \(report.outgoingVisits.count) uitgaand"
                      + (undecided > 0 ? "; daarvan \(undecided) nog niet goedgekeurd (in afweging)." : "."))
-        lines.append("\(count(report.assessments.count, "afweging", "afwegingen")): " + Verdict.allCases.map { verdict in
+        // Per activity its last weighing of the year: weighed again, an activity counts once, with the verdict it ended with.
+        lines.append("\(count(report.assessments.count, "activiteit", "activiteiten")) afgewogen in \(report.year) (per activiteit het laatste oordeel): "
+                     + Verdict.allCases.map { verdict in
             "\(report.assessments.filter { $0.assessment.verdict == verdict }.count) \(verdict.label.lowercased())"
         }.joined(separator: ", ") + overridesMade())
         if report.statusEvents.isEmpty {
