@@ -1,4 +1,4 @@
-import DossierCore
+@testable import DossierCore
 import DossierTestSupport
 import Testing
 
@@ -150,4 +150,12 @@ struct AgendaAndReportTests {
                                   + "(herijkt op 22-11-2026: Herijking: blijft op een laag pitje) |"), "\(markdown)")
         #expect(MarkdownReport.render(past).contains("| Taizhou | China | 31-12-2030 | 1-1-2025, College van B&W | Kader Internationalisering 2025-2030 |"))
     }
+
+    @Test("a share is written with one decimal always, and grouped in thousands as amounts are")
+    func percentages() {
+        #expect(ReportWriter.percentage(79, of: 100) == "79,0%")
+        #expect(ReportWriter.percentage(4_200_50, of: 16_000_00) == "26,3%")
+        #expect(ReportWriter.percentage(2_000_000_000_00, of: 16_000_00) == "12.500.000,0%")
+    }
+
 }

@@ -53,8 +53,9 @@ struct ReportWriter {
     static func percentage(_ part: Int64, of whole: Int64) -> String {
         var tenths = (part * 1000 * 2 + whole) / (whole * 2)
         if part < whole { tenths = min(tenths, 999) }
+        // Always one decimal, so that a column of them lines up; thousands grouped as amounts are ("12.500.057,2%").
         let (units, tenth) = (tenths / 10, abs(tenths % 10))
-        return tenth == 0 ? "\(units)%" : "\(units),\(tenth)%"
+        return "\(Limits.grouped(units)),\(tenth)%"
     }
 
     init(report: YearReport) {
