@@ -91,6 +91,11 @@ struct AssessCommandTests {
         let broken = try run(["assess", "campusbeurs-han", "--answers", directory.file("kapot.json")])
         #expect(broken.status == 65)
         #expect(broken.standardError.contains("onbekend antwoord 'misschien'"))
+        // A proposal written by hand with a wrong value is a mistake to correct, not a damaged file.
+        try directory.write("voorstel-fout.json", #"{"activity": {"title": "x", "kind": "beurs"}, "answers": {"mensenrechten": "misschien"}}"#)
+        let wrong = try run(["assess", "--what-if", directory.file("voorstel-fout.json")])
+        #expect(wrong.status == 65 && !wrong.standardError.contains("beschadigd") && wrong.standardError.contains("$.answers.mensenrechten"),
+                "\(wrong.standardError)")
         let badFlag = try run(["assess", "campusbeurs-han", "--answer", "mensenrechten=misschien"])
         #expect(badFlag.status == 64)
         let neither = try run(["assess"])

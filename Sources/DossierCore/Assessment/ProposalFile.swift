@@ -37,8 +37,9 @@ public struct ProposalFile: Sendable {
                 return ProposalFile(activity: activity, answers: answers)
             }
         } catch {
-            throw .damaged(file: file, problem: LocatedProblem(position: TextPosition(offset: error.offset, in: bytes), path: error.path,
-                                                               message: error.message))
+            // A proposal is written by hand: a wrong value in it is a mistake to correct, not damage.
+            throw .invalid(file: file, problems: [LocatedProblem(position: TextPosition(offset: error.offset, in: bytes), path: error.path,
+                                                                 message: error.message)])
         }
         if let activity = proposal.activity {
             let problems = ActivityRules.problems(activity, in: dossier).filter { $0.field != "id" }

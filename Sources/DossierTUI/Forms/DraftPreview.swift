@@ -53,7 +53,7 @@ enum DraftPreview {
     }
 
     /// What a shown, empty reason field says (here and in the move form).
-    static let overrideMissing = "Geef aan waarom er wordt afgeweken van het Kader"
+    static let overrideMissing = "Geef aan waarom er wordt afgeweken van het Kader of het budget"
 
     /// The reason typed, or a problem when the field is shown and empty; nil when not asked.
     static func overrideReason(_ form: Form, problems: inout [String: String]) -> String? {
