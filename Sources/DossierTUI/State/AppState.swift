@@ -55,6 +55,9 @@ public struct AppState: Sendable {
     var pendingWarning: String?
     /// The files changed on disk (written elsewhere) since they were read; `R` reloads.
     public var hasOutsideChange = false
+    /// The dossier cannot be read now (a database out of reach): what the screen shows may be behind, and stays marked so
+    /// after the message line has moved on.
+    public var isStoreUnreachable = false
     /// How dates and times are written (the `dateFormat` setting, in the local time zone).
     public var dates: DateWriting
     /// Counts the changes to the dossier (own, others', a reload): what was derived from it on another

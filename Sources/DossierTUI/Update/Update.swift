@@ -41,9 +41,11 @@ extension AppState {
             takeOthersChanges(changes)
             return []
         case .storeUnreachable(let error):
+            isStoreUnreachable = true
             self.message = .error("Het dossier is nu niet te lezen (\(error.description)); het scherm blijft staan en het wordt steeds opnieuw geprobeerd.")
             return []
         case .storeReachable:
+            isStoreUnreachable = false
             self.message = .info("Het dossier is weer te lezen.")
             return []
         case .outsideChangeDetected:

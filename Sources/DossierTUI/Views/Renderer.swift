@@ -68,6 +68,7 @@ enum HeaderView {
         var warnings: [String] = []
         if state.isReadOnly { warnings.append("[alleen-lezen]") }
         if state.hasOutsideChange { warnings.append("[elders gewijzigd: \(state.reloadKey) laadt opnieuw]") }
+        if state.isStoreUnreachable { warnings.append("[niet te lezen: mogelijk verouderd]") }
         let isWarning = !warnings.isEmpty
         // While the whole dossier is still being read, that is said where the filters go (there are none yet).
         let summaries = isWarning ? [warnings.joined(separator: " ")] : state.preview != nil ? ["dossier laden …"] : filterSummary(state)
