@@ -50,6 +50,11 @@ struct HostileFilesCommandTests {
         #expect(result.standardError == "dossier: \(directory.file("ander.json")) bestaat al (of zijn journaal, back-ups of geschiedenis); er is niets geschreven. "
                 + "Kopieer naar een nieuw bestand: een bestaand dossier wordt nooit overschreven\n", "\(result.standardError)")
         #expect(try directory.read("ander.json") == before)
+        // To a new place: the old one stays writable, which the copy says, with what to do.
+        let copied = try runner.run(["copy", "--from", storePath, "--to", directory.file("nieuw.json")], environment: ["DOSSIER_USER": "adviseur"])
+        #expect(copied.status == 0, "\(copied.standardError)")
+        #expect(copied.standardOutput.contains("Let op: \(storePath) blijft bestaan zoals het was.")
+                    && copied.standardOutput.contains("voortaan --store \(directory.file("nieuw.json")) gebruiken"), "\(copied.standardOutput)")
     }
 
     @Test("-o into a named pipe streams into it and leaves the pipe a pipe")
