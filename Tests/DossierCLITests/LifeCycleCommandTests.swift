@@ -105,6 +105,8 @@ struct LifeCycleCommandTests {
                         + "(geef die met --override-reason)")
         let approved = try run(["move", id, "goedgekeurd", "--decision", "Besluit B&W 8-12-2026", "--override-reason", "Eenmalige kans"])
         #expect(approved.status == 0, "\(approved.standardError)")
+        #expect(approved.standardOutput.contains("Let op: goedgekeurd zonder afweging tegen het Kader; leg die alsnog vast (a, of dossier assess \(id))."),
+                "never weighed: \(approved.standardOutput)")
         #expect(try stored().activity(id)?.approvalOverrideReason == "Eenmalige kans")
     }
 

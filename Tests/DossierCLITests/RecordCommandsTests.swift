@@ -449,7 +449,7 @@ struct RecordCommandsTests {
     func pipesAreNotCut() throws {
         let long = "Samenwerkingsverband voor farmaceutische innovatie in de grensregio Rhein-Neckar en omstreken"
         #expect(try run(["add-relation", "--name", long, "--kind", "samenwerkingsverband"]).status == 0)
-        let id = Slug.make(from: long)
+        let id = Slug.identifier(from: long)
         #expect(try run(["relations"]).standardOutput.contains(long))
         #expect(try run(["relations"]).standardOutput.contains(id))
         #expect(try run(["log"]).standardOutput.contains("Relatie toegevoegd: \(long)"))

@@ -62,6 +62,7 @@ enum MoveForm {
         let move = Change.moveActivity(activityID, status: status, reason: reader.text("reason"), overrideReason: overrideReason,
                                        decision: decision, actualCost: actualCost, seen: activity.status)
         let success = "\(activity.title): \(activity.status.label) → \(status.label)"
+            + (UnweighedApproval.notice(activity, to: status).map { ". " + $0 } ?? "")
         guard let date else { return .change(move, success: success) }
         // The date first, then the step: one change, undone as one.
         var dated = activity
