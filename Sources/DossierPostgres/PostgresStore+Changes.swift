@@ -33,7 +33,9 @@ extension PostgresStore {
             } catch {
                 // Whatever happened, the change is not in memory until it is known to be in the log.
                 if let undo { _ = try? dossier.apply(.restore(undo), context: context) }
-                guard link.commitOutcomeIsUnknown, attempt == 1 else { throw error }
+                guard link.commitOutcomeIsUnknown else { throw error }
+                // The retry's answer lost too: it may be in, and saying "niets gewijzigd" would have it saved twice.
+                guard attempt == 1 else { throw .outcomeUnknown(location: location, reason: error.description) }
                 let isIn: Bool
                 do {
                     isIn = try committedAlready(changeID)

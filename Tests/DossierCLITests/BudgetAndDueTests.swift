@@ -52,7 +52,7 @@ struct BudgetAndDueTests {
         #expect(output.contains("missie-op-kosten-bom"))
         #expect(output.contains("beurs-2026") && output.contains("global-goals-week"))
         let undated = "Zonder datum, en dus in geen jaar geteld, op Budget internationalisering: € 800,00 (webinarreeks); geef een datum om het mee te tellen."
-        #expect(output.contains(undated), "\(output)")
+        #expect(!output.contains("Zonder datum, en dus"), "with --year only that year is read where it can be: \(output)")
         #expect(try run(["budget"]).standardOutput.contains(undated))
         let year = try run(["budget", "--year", "2026", "--json"])
         let lines = try #require(try JSONSerialization.jsonObject(with: Data(year.standardOutput.utf8)) as? [[String: Any]])

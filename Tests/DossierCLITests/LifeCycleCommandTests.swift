@@ -168,6 +168,9 @@ struct LifeCycleCommandTests {
         // A question named by part of its label is offered, not taken.
         try refused(["assess", "missie-lyon", "--answer", "link-met-oss=ja"], status: 64,
                     saying: "onbekende vraag 'link-met-oss'; bedoelde u 'inhoudelijke-link' (Inhoudelijke link met Oss)? Kies uit: ")
+        // A text holding a value may mean its opposite: nothing offered.
+        let opposite = try run(["relations", "--status", "inactief"])
+        #expect(opposite.status == 64 && !opposite.standardError.contains("bedoelde u"), "\(opposite.standardError)")
     }
 
     @Test("a cost corrected after an activity was carried out says when it no longer fits the budget, as for an approved one")

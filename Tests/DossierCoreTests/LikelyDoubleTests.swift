@@ -12,6 +12,9 @@ struct LikelyDoubleTests {
         try dossier.apply(added, context: Fixtures.context)
         #expect(LikelyDouble.isAddition(added))
         #expect(LikelyDouble.notice(after: added, in: dossier) == "er is al een relatie Taizhou (taizhou) met dezelfde naam in Latijnse letters")
+        // Both with letters of another script: those letters tell them apart.
+        try dossier.apply(.addRelation(Relation(id: "fudan", name: "Universiteit 复旦", kind: .kennisinstelling, status: .verkennen)), context: Fixtures.context)
+        #expect(LikelyDouble.relation(named: "Universiteit 清华", among: dossier.relations) == nil)
     }
 
 }

@@ -73,7 +73,7 @@ struct RecordMergeTests {
             Issue.record("a list both changed was merged")
         } catch {
             #expect(error.kind == .conflict && error.message == "'Delegatie uit Lyon' is gewijzigd na de wijziging die u ongedaan wilt maken, in een veld dat die ook "
-                    + "veranderde; terugzetten zou die wijziging ook wissen")
+                    + "veranderde, of dat ermee samenhangt (status, afwegingen, datums, kosten en budgetregel gaan samen); terugzetten zou die wijziging ook wissen")
         }
         #expect(dossier == before)
         var title = try dossier.apply(.editActivity("missie-lyon", [FieldEdit(field: "title", old: .text("Handelsmissie Lyon"), new: .text("Missie Lyon"))]),

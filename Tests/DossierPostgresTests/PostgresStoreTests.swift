@@ -91,6 +91,9 @@ struct PostgresStoreTests {
         let inward = try run(["copy", "--from", file, "--to", database])
         #expect(inward.status == 0, "\(inward.standardError)")
         #expect(inward.standardOutput.contains("3 wijzigingen in het logboek"), "\(inward.standardOutput)")
+        // The move into the database says the file stays writable, and what to do.
+        #expect(inward.standardOutput.contains("Let op: \(file) blijft bestaan zoals het was.")
+                    && inward.standardOutput.contains("laat iedereen dat scherm sluiten en voortaan die database gebruiken"), "\(inward.standardOutput)")
         let again = try run(["copy", "--from", file, "--to", database])
         #expect(again.status == 64 && again.standardError.contains("--replace"), "a copy onto a dossier needs --replace")
         #expect(!again.standardError.contains("ongeldige instelling"), "it is not a setting: \(again.standardError)")

@@ -8,7 +8,7 @@ struct BudgetCommand: ParsableCommand {
         discussion: """
         Elke regel telt alleen de activiteiten die erop geboekt zijn (--budget-line). Vastgelegd = goedgekeurde en \
         geplande activiteiten (geraamde kosten); besteed = uitgevoerde activiteiten (werkelijke kosten, anders \
-        geraamde). Activiteiten zonder datum tellen in geen jaar: wat ze kosten staat onder hun regel. Met --year \
+        geraamde). Activiteiten zonder datum tellen in geen jaar: wat ze kosten staat (zonder --year) onder hun regel. Met --year \
         ook wat partners betalen (budgetregel: geen; in --json een regel met "budgetLine": null).
         Voorbeeld:
           dossier budget --year 2026
@@ -103,8 +103,9 @@ struct BudgetCommand: ParsableCommand {
             for overview in overviews where overview.isOverspent {
                 Output.paragraph(TerminalSafeText.line("Let op: in \(overview.year) is \(line.name) met \((Money.zero - overview.remaining).formatted) overschreden."))
             }
-            // By id: where the activity index answers, it is all that is read of them.
-            if let undated = ledger.undated[line.id] {
+            // By id: where the activity index answers, it is all that is read of them. Not with --year: that reads only the
+            // year's activities where it can, and what has no date belongs to no year.
+            if year == nil, let undated = ledger.undated[line.id] {
                 Output.paragraph(TerminalSafeText.line(undated.sentence(lineName: line.name) { $0 }))
             }
             if year != nil, let overview = overviews.first, !overview.activityIDs.isEmpty {

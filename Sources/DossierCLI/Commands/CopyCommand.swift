@@ -49,9 +49,12 @@ struct CopyCommand: ParsableCommand {
             Output.line(TerminalSafeText.line("Gekopieerd naar \(target.location): \(count(copied.relations.count, "relatie", "relaties")), "
                 + "\(count(copied.activities.count, "activiteit", "activiteiten")), \(count(archive.lines.count, "wijziging", "wijzigingen")) in het logboek, "
                 + "\(count(archive.backups.count, "back-up", "back-ups"))."))
-            // The source stays as it was, writable: a screen still open on it saves there, where the others no longer look.
-            Output.paragraph(TerminalSafeText.line("Let op: \(source.location) blijft bestaan zoals het was. Wat iemand daarin nog wijzigt (een scherm "
-                + "dat er nog op openstaat), komt niet in \(target.location): laat iedereen dat scherm sluiten en voortaan --store \(to) gebruiken."))
+            // Into a database (a team moving there): the source stays as it was, writable, and a screen still open on it saves
+            // there, where the others no longer look. (The address as `location` gives it: without a password.)
+            if PostgresAddress.isAddress(to) {
+                Output.paragraph(TerminalSafeText.line("Let op: \(source.location) blijft bestaan zoals het was. Wat iemand daarin nog wijzigt (een scherm "
+                    + "dat er nog op openstaat), komt niet in \(target.location): laat iedereen dat scherm sluiten en voortaan die database gebruiken."))
+            }
         } catch {
             throw failure(error)
         }

@@ -69,7 +69,10 @@ public enum LikelyDouble {
     /// same city or organisation typed again (the exact name is refused; this one is said).
     public static func relation(named name: String, id: RelationID? = nil, among relations: [Relation]) -> String? {
         let key = latinFolded(name)
-        guard key.count >= 3, let other = relations.first(where: { $0.id != id && latinFolded($0.name) == key }) else { return nil }
+        // Both with letters of another script, those letters tell them apart ("Universiteit 复旦", "Universiteit 清华").
+        let mixed = Slug.hasOtherScript(name)
+        guard key.count >= 3, let other = relations.first(where: { $0.id != id && latinFolded($0.name) == key && !(mixed && Slug.hasOtherScript($0.name)) })
+        else { return nil }
         return "er is al een relatie \(other.name) (\(other.id)) met dezelfde naam in Latijnse letters"
     }
 

@@ -27,12 +27,12 @@ public struct ActivityImport: Sendable {
 
     /// A row whose cells do not stand under the header's columns: one too few or too many (a cell deleted or inserted
     /// with the others shifted, a semicolon in a text without quotes), or text under a column without a name. Taken as
-    /// it is, each cell after it would land in the next column, and the version check with it. Too few counts only in a
-    /// file from an export (`isExported`: it has the column 'versie'), where every row had every cell: one made by hand
-    /// may leave out the empty cells at the end.
-    static func shapeProblem(of record: CSV.Record, header: CSV.Record, width: Int, isExported: Bool) -> Problem? {
+    /// it is, each cell after it would land in the next column, and the version check with it. Too few counts only for a
+    /// row of an existing activity (`updates`) in a file from an export (`isExported`: it has the column 'versie'), where
+    /// that row had every cell: a file made by hand, or a row added to an export, may leave out the empty cells at the end.
+    static func shapeProblem(of record: CSV.Record, header: CSV.Record, width: Int, isExported: Bool, updates: Bool) -> Problem? {
         let count = record.fields.count
-        if count < width && isExported {
+        if count < width && isExported && updates {
             return Problem(line: record.line, column: nil, message: "deze regel heeft \(count) cellen en de kopregel \(width): is er een cel weggevallen, "
                            + "zodat de rest naar links schoof? Elke regel heeft een cel per kolom (mag leeg)")
         }
@@ -126,7 +126,9 @@ public struct ActivityImport: Sendable {
         for record in records.dropFirst() {
             // A row Excel leaves behind as separators only (";;;;"), like a blank line, holds nothing to import.
             if record.fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
-            if let problem = Self.shapeProblem(of: record, header: header, width: width, isExported: columnIndex[ActivityTable.versionHeading] != nil) {
+            let updates = columnIndex["id"].map { $0 < record.fields.count && dossier.activity(record.fields[$0].trimmingSpaces()) != nil } ?? false
+            if let problem = Self.shapeProblem(of: record, header: header, width: width, isExported: columnIndex[ActivityTable.versionHeading] != nil,
+                                               updates: updates) {
                 result.problems.append(problem)
                 continue
             }

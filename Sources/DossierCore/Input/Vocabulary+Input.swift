@@ -8,13 +8,14 @@ extension Vocabulary {
         return value
     }
 
-    /// The one value whose slug or label holds what was typed, or is held by it ("link-met-oss" is the question
+    /// The one value whose slug or label holds what was typed ("link-met-oss" is the question
     /// Inhoudelijke link met Oss): offered, never taken, for a part may be a slip.
     static func suggestion(for text: String) -> Self? {
         let typed = Slug.make(from: text)
         guard typed.count >= 3 else { return nil }
         let found = allCases.filter { value in
-            [value.rawValue, Slug.make(from: value.label)].contains { $0.contains(typed) || typed.contains($0) }
+            // Only what is part of a value: text holding one ("inactief", "niet goedgekeurd") may well mean its opposite.
+            [value.rawValue, Slug.make(from: value.label)].contains { $0.contains(typed) }
         }
         return found.count == 1 ? found[0] : nil
     }

@@ -19,6 +19,8 @@ public enum ListText {
     /// One item as `split` reads it back: in double quotes when it holds a separator, a double quote or a bracket
     /// left open, or begins or ends with a space.
     public static func item(_ text: String) -> String {
+        // Initials alone would join the item before them when read back ("Jansen", "P." is not "Jansen, P.").
+        if isInitials(text) { return quoted(text) }
         var depth = 0
         for character in text {
             switch character {
@@ -80,7 +82,8 @@ public enum ListText {
     /// name, and the organisation, in double quotes ("\"Jansen, P.\" (\"Farma (NL\")").
     public static func personText(_ participant: Participant) -> String {
         let plain = participant.organisation.isEmpty ? participant.name : "\(participant.name) (\(participant.organisation))"
-        if participants(plain, role: participant.role) == [participant] { return plain }
+        // (A name of initials alone reads back as one, but after another person it would join that one.)
+        if participants(plain, role: participant.role) == [participant], !isInitials(participant.name) { return plain }
         let name = quoted(participant.name)
         let quotedName = participant.organisation.isEmpty ? name : "\(name) (\(participant.organisation))"
         if participants(quotedName, role: participant.role) == [participant] { return quotedName }
