@@ -60,18 +60,16 @@ struct BudgetCommand: ParsableCommand {
             }
             // As the text shows it: what partners pay (no budget line) that year, which no line counts.
             if let year {
-                let uncharged = unchargedActivities(in: dossier, year: year)
-                if !uncharged.isEmpty {
-                    let spent = uncharged.filter(\.status.isCarriedOut)
-                    func cents(_ activities: [Activity]) -> Int64 { activities.reduce(0) { $0 + $1.budgetedCost.cents } }
+                let uncharged = BudgetOverview.uncharged(year: year, in: dossier)
+                if !uncharged.activityIDs.isEmpty {
                     writer.element()
                     writer.beginObject()
                     writer.field("year", year)
                     writer.key("budgetLine")
                     writer.null()
-                    writer.field("committedCents", cents(uncharged) - cents(spent))
-                    writer.field("spentCents", cents(spent))
-                    writer.optionalField("activities", uncharged.map(\.id))
+                    writer.field("committedCents", uncharged.committed.cents)
+                    writer.field("spentCents", uncharged.spent.cents)
+                    writer.optionalField("activities", uncharged.activityIDs)
                     writer.endObject()
                 }
             }
@@ -114,18 +112,13 @@ struct BudgetCommand: ParsableCommand {
             }
         }
         if let year {
-            let uncharged = unchargedActivities(in: dossier, year: year)
+            let uncharged = BudgetOverview.uncharged(year: year, in: dossier).activityIDs.compactMap(dossier.activity)
             if !uncharged.isEmpty {
                 Output.line("")
                 Output.line("Niet ten laste van de gemeente (budgetregel: geen) in \(year):")
                 Output.line(activityTable(uncharged))
             }
         }
-    }
-
-    /// What partners pay that year (no budget line): approved, planned or carried out, counted on no line.
-    private func unchargedActivities(in dossier: Dossier, year: Int) -> [Activity] {
-        dossier.activities.filter { $0.year == year && $0.budgetLine == nil && $0.status.countsAgainstBudget }
     }
 
     private func activityTable(_ activities: [Activity]) -> String {

@@ -126,16 +126,14 @@ public struct ActivityImport: Sendable {
         for record in records.dropFirst() {
             // A row Excel leaves behind as separators only (";;;;"), like a blank line, holds nothing to import.
             if record.fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
-            let updates = columnIndex["id"].map { $0 < record.fields.count && dossier.activity(record.fields[$0].trimmingSpaces()) != nil } ?? false
+            let updated = columnIndex["id"].flatMap { $0 < record.fields.count ? dossier.activity(record.fields[$0].trimmingSpaces()) : nil }
             if let problem = Self.shapeProblem(of: record, header: header, width: width, isExported: columnIndex[ActivityTable.versionHeading] != nil,
-                                               updates: updates) {
+                                               updates: updated != nil) {
                 result.problems.append(problem)
                 continue
             }
             var record = record
-            if let index = columnIndex["id"], index < record.fields.count, let existing = dossier.activity(record.fields[index].trimmingSpaces()) {
-                Self.restoreShownCells(&record, of: existing, in: dossier, columns: columnIndex)
-            }
+            if let updated { Self.restoreShownCells(&record, of: updated, in: dossier, columns: columnIndex) }
             var row = RowReader(record: record, columns: columnIndex)
             if let id = row.cell("id"), let existing = dossier.activity(id) {
                 for column in readOnly where row.cell(column.heading) != column.value(existing, dossier).trimmingSpaces() {

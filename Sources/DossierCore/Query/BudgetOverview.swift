@@ -32,6 +32,14 @@ public struct BudgetOverview: Hashable, Sendable {
         return (overview.budget, overview.remaining)
     }
 
+    /// What partners pay in `year`: the activities on no budget line, counted as a line counts its own (the line's id
+    /// empty, no budget).
+    public static func uncharged(year: Int, in dossier: Dossier) -> BudgetOverview {
+        var overview = BudgetOverview(year: year, line: nil, id: "")
+        for activity in dossier.activities where activity.year == year && activity.budgetLine == nil { overview.count(activity) }
+        return overview
+    }
+
     /// A year on every budget line of the dossier, in the dossier's order.
     public static func all(year: Int, in dossier: Dossier) -> [BudgetOverview] {
         dossier.budgetLines.map { BudgetOverview(year: year, line: $0.id, in: dossier) }
