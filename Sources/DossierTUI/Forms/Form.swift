@@ -122,6 +122,11 @@ public struct Form: Hashable, Sendable {
         return nil
     }
 
+    /// Whether letters were typed that begin none of `options`: a space after them is part of that text, not a key.
+    func typedBeginsNoOption(in options: [MenuOption]) -> Bool {
+        !choiceTyped.isEmpty && MenuOption.index(beginning: choiceTyped, in: options) == nil
+    }
+
     /// Takes the current values as the unchanged state (after rows were added while building the form).
     mutating func settle() {
         initialValues = currentValues

@@ -100,7 +100,7 @@ extension AppState {
             var next = selected
             switch key {
             case .character(" ") where form.choiceTyped.count >= 2
-                || (!form.choiceTyped.isEmpty && MenuOption.index(beginning: form.choiceTyped, in: options) == nil):
+                || form.typedBeginsNoOption(in: options):
                 // A space inside a typed word (or after text that begins no option) is part of it; after one first letter
                 // it is the key that goes to the next option.
                 return
@@ -129,7 +129,7 @@ extension AppState {
             switch key {
             case .right: cursor = min(options.count - 1, cursor + 1)
             case .left: cursor = max(0, cursor - 1)
-            case .character(" ") where !form.choiceTyped.isEmpty && MenuOption.index(beginning: form.choiceTyped, in: options) == nil:
+            case .character(" ") where form.typedBeginsNoOption(in: options):
                 // After text that begins no option ("Oss, Uden" typed here) a space is part of it, not a tick on the option the
                 // first letter went to.
                 return
