@@ -166,6 +166,20 @@ struct CommandLineTests {
                                                            reviewDate: Fixtures.date("2027-06-01")))
     }
 
+    @Test("set-status: a review date relative to today ('+6m') is the date it names today")
+    func setStatusRelativeDate() throws {
+        let result = try run(["set-status", "bom", "laag-pitje", "--reason", "Geen activiteiten gepland", "--review-date", "+6m"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == "BOM: Actief → Laag pitje (herijking 22-5-2027)\n")
+        #expect(try stored().relation("bom")?.reviewDate == Fixtures.date("2027-05-22"))
+        let edited = try run(["edit", "missie-lyon", "--end-date", "+4m"])
+        #expect(edited.status == 0, "\(edited.standardError)")
+        #expect(try stored().activity("missie-lyon")?.endDate == Fixtures.date("2027-03-22"))
+        let wrong = try run(["set-status", "bom", "verkennen", "--reason", "x", "--review-date", "volgende week"])
+        #expect(wrong.status == 64)
+        #expect(wrong.standardError.contains("'volgende week' is geen datum; gebruik 12-3-2025, 12 maart 2025, vandaag, morgen, +14"))
+    }
+
     @Test("set-status refusals: data errors exit 65, usage errors 64, and nothing is written")
     func setStatusRefusals() throws {
         let before = try directory.read("dossier.json")

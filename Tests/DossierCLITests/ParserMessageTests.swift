@@ -79,7 +79,7 @@ struct ParserMessageTests {
         (["--read-only", "help", "relatons"], "dossier: onbekende opdracht 'relatons'; bedoelde u 'relations'?", "Gebruik: dossier help <opdracht>"),
         // A value the command's own parser refuses (the core's one date parser): the same framing.
         (["set-status", "taizhou", "laag-pitje", "--reason", "x", "--review-date", "abc"],
-         "dossier: --review-date: 'abc' is geen datum; gebruik 12-3-2025 of 12 maart 2025", "Gebruik: dossier set-status "),
+         "dossier: --review-date: 'abc' is geen datum; gebruik 12-3-2025, 12 maart 2025, vandaag, morgen, +14, +2w, over 3 weken of vrijdag", "Gebruik: dossier set-status "),
     ])
     func mistakes(arguments: [String], cause: String, usage: String) throws {
         let result = try scratch.run(arguments)

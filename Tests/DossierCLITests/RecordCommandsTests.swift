@@ -337,7 +337,7 @@ struct RecordCommandsTests {
         #expect(reopened.standardOutput.hasPrefix("Vervolgactie heropend"))
         try expectRefusal(["done", "missie-lyon", "7"], status: 65, "'Handelsmissie Lyon' heeft geen vervolgactie 7; er zijn: 1. Deelnemers werven")
         try expectRefusal(["done", "delegatie-uit-lyon", "zzz"], status: 65, "heeft geen vervolgactie 'zzz'; bedoelde u 1. Verslag naar de wethouder of 2. Uitnodiging terugbezoek?")
-        try expectRefusal(["add-follow-up", "missie-lyon", "--what", "x", "--due", "morgen"], status: 64, "--due: 'morgen' is geen datum")
+        try expectRefusal(["add-follow-up", "missie-lyon", "--what", "x", "--due", "binnenkort"], status: 64, "--due: 'binnenkort' is geen datum")
     }
 
     @Test("follow-ups: changed field by field and removed by number or text; nothing changed logs nothing; refusals name the follow-ups")
@@ -358,7 +358,7 @@ struct RecordCommandsTests {
         let cleared = try run(["edit-follow-up", "delegatie-uit-lyon", "2", "--due", ""])
         #expect(cleared.standardOutput == "Vervolgactie bewerkt bij Delegatie uit Lyon: Uitnodiging terugbezoek — Uiterlijk: 1-3-2027 → –\n", "\(cleared.standardError)")
         try expectRefusal(["edit-follow-up", "delegatie-uit-lyon", "1", "--what", " "], status: 64, "--what")
-        try expectRefusal(["edit-follow-up", "delegatie-uit-lyon", "1", "--due", "morgen"], status: 64, "'morgen' is geen datum")
+        try expectRefusal(["edit-follow-up", "delegatie-uit-lyon", "1", "--due", "binnenkort"], status: 64, "'binnenkort' is geen datum")
         try expectRefusal(["edit-follow-up", "delegatie-uit-lyon", "1"], status: 64, "noem minstens één veld")
         try expectRefusal(["edit-follow-up", "delegatie-uit-lyon", "3", "--owner", "x"], status: 65,
                           "'Delegatie uit Lyon' heeft geen vervolgactie 3; er zijn: 1. Verslag naar de wethouder; 2. Uitnodiging terugbezoek")

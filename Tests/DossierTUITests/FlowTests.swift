@@ -53,6 +53,25 @@ struct FlowTests {
         #expect(app.screen.lines.contains { $0.contains("BOM") && $0.contains("Laag pitje") })
     }
 
+    @Test("a date field takes a date relative to today: '+6m' for the review")
+    func relativeDates() throws {
+        let app = Harness()
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .down, .down)
+        app.press(.tab).type("Geen activiteiten gepland")
+        for _ in 0..<5 where app.state.form?.focusedField?.id != "reviewDate" { app.press(.tab) }
+        #expect(app.state.form?.focusedField?.id == "reviewDate")
+        #expect(app.text.contains("22-11-2027, +6m of +1j"), "the hint names the relative forms")
+        app.press(.control("u")).type("+6m")
+        #expect(app.state.form?.notes["reviewDate"] == "= zaterdag 22-5-2027", "the day it names, under the field, while typing")
+        #expect(app.text.contains("= zaterdag 22-5-2027"))
+        app.press(.control("u")).type("22-5-2027")
+        #expect(app.state.form?.notes["reviewDate"] == nil, "a fixed date needs no note")
+        app.press(.control("u")).type("+6m").press(.control("s"))
+        #expect(app.state.form == nil)
+        #expect(app.state.dossier.relation("bom")?.reviewDate == Fixtures.date("2027-05-22"))
+        #expect(app.text.contains("BOM: Actief → Laag pitje (herijking 22-5-2027)"))
+    }
+
     @Test("a new activity asks for what it actually cost only when it starts carried out")
     func actualCostOnlyWhenCarriedOut() throws {
         let app = Harness()

@@ -16,7 +16,7 @@ struct AddFollowUpCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Wat er moet gebeuren (verplicht).", valueName: "tekst"))
     var what: String
 
-    @Option(help: ArgumentHelp("Streefdatum: 2026-04-01 of 1-4-2026.", valueName: "datum"))
+    @Option(help: ArgumentHelp("Streefdatum: 1-4-2026, +14 of +2w.", valueName: "datum"))
     var due: String?
 
     @Option(help: ArgumentHelp("Wie het oppakt.", valueName: "naam"))

@@ -21,7 +21,7 @@ struct LogVisitCommand: ParsableCommand {
     @Option(name: [.customLong("relation"), .customLong("relations")], help: ArgumentHelp("Betrokken relatie (id of naam); mag vaker.", valueName: "id"))
     var relations: [String] = []
 
-    @Option(name: [.customLong("date"), .customLong("start-date")], help: ArgumentHelp("Datum van het bezoek: 2025-03-12 of 12-3-2025.", valueName: "datum"))
+    @Option(name: [.customLong("date"), .customLong("start-date")], help: ArgumentHelp("Datum van het bezoek: 12-3-2025, gisteren of 'vorige vrijdag'.", valueName: "datum"))
     var date: String
 
     @Option(name: .customLong("end-date"), help: ArgumentHelp("Laatste dag, bij een meerdaags bezoek.", valueName: "datum"))

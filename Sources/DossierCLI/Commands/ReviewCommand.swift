@@ -22,7 +22,7 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("De uitkomst van de herijking (verplicht).", valueName: "tekst"))
     var reason: String
 
-    @Option(name: .customLong("review-date"), help: ArgumentHelp("De volgende herijkingsdatum, na vandaag. 2029-01-01 of 1-1-2029.", valueName: "datum"))
+    @Option(name: .customLong("review-date"), help: ArgumentHelp("De volgende herijkingsdatum, na vandaag. 1-1-2029 of +1j.", valueName: "datum"))
     var reviewDate: String
 
     func run() throws {

@@ -25,7 +25,7 @@ struct SetStatusCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Waarom de status verandert (verplicht).", valueName: "tekst"))
     var reason: String
 
-    @Option(name: .customLong("review-date"), help: ArgumentHelp("Herijkingsdatum; verplicht bij laag-pitje. 2027-01-01 of 1-1-2027.", valueName: "datum"))
+    @Option(name: .customLong("review-date"), help: ArgumentHelp("Herijkingsdatum; verplicht bij laag-pitje. 1-1-2027 of +6m.", valueName: "datum"))
     var reviewDate: String?
 
     func run() throws {

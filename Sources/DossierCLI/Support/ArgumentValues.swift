@@ -13,8 +13,10 @@ enum ArgumentValues {
         }
     }
 
+    /// Also relative to today: "morgen", "+14", "vrijdag".
     static func date(_ text: String, option: String) throws -> CalendarDate {
-        try parse(text, option: option, CalendarDate.read)
+        let today = Session.clock.today()
+        return try parse(text, option: option) { (text: String) throws(ValueError) in try CalendarDate.read(text, today: today) }
     }
 
     static func money(_ text: String, option: String) throws -> Money {

@@ -35,6 +35,7 @@ enum FieldArguments {
     /// Each option's field in `table`, with its value read from the text.
     static func values<Entity>(_ pairs: [(option: String, text: String)], table: FieldTable<Entity>, in dossier: Dossier,
                                ownFlow: [String: String] = [:]) throws -> [(field: EntityField<Entity>, value: FieldValue)] {
+        let today = Session.clock.today()
         var result: [(EntityField<Entity>, FieldValue)] = []
         for (option, text) in pairs {
             if let flow = ownFlow[option] { throw ValidationError("--\(option): \(flow)") }
@@ -47,7 +48,7 @@ enum FieldArguments {
             guard !result.contains(where: { $0.0.key == field.key }) else { throw ValidationError("--\(option) staat er twee keer") }
             guard text != missingValue else { throw ValidationError("--\(option): geef een waarde (leeg maken: --\(option) \"\")") }
             do {
-                result.append((field, try field.parse(text, in: dossier)))
+                result.append((field, try field.parse(text, in: dossier, today: today)))
             } catch {
                 if case .relations = field.input { throw failure("--\(option): \(error.message)", code: ExitStatus.dataError) }
                 throw ValidationError("--\(option): \(error.message)")

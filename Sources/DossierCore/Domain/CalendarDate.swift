@@ -99,10 +99,15 @@ extension CalendarDate {
 
     /// The one reading of a typed date (forms, options, CSV cells), with the one wording of its errors.
     public static func read(_ text: String) throws(ValueError) -> CalendarDate {
+        try read(text, forms: "12-3-2025 of 12 maart 2025")
+    }
+
+    /// `forms`: the forms the message for text that is no date names.
+    static func read(_ text: String, forms: String) throws(ValueError) -> CalendarDate {
         guard let date = representable(typed: text) else {
             let typed = text.trimmingSpaces()
             if let impossible = impossibleDay(typed) { throw ValueError("'\(typed)' bestaat niet: \(impossible)") }
-            throw ValueError("'\(typed)' is geen datum; gebruik 12-3-2025 of 12 maart 2025")
+            throw ValueError("'\(typed)' is geen datum; gebruik \(forms)")
         }
         return try date.accepted()
     }
@@ -116,7 +121,7 @@ extension CalendarDate {
     /// Whether the date lies in `Limits.years`.
     public var isAccepted: Bool { Limits.years.contains(year) }
 
-    private func accepted() throws(ValueError) -> CalendarDate {
+    func accepted() throws(ValueError) -> CalendarDate {
         guard isAccepted else {
             throw ValueError("\(DateWriting.standard.date(self)) ligt buiten het bereik van datums: \(DateWriting.standard.date(Limits.firstDate)) … \(DateWriting.standard.date(Limits.lastDate))")
         }

@@ -36,7 +36,7 @@ enum ActivityFieldParts {
             let id = try FieldCast.text(value)
             activity.budgetLine = id.isEmpty ? nil : id
         },
-        parse: { (text: String, dossier: Dossier) throws(ValueError) in
+        parse: { (text: String, dossier: Dossier, _: CalendarDate?) throws(ValueError) in
             try dossier.readBudgetLine(text).map { .text($0) } ?? .none
         },
         show: { value, dossier in
@@ -55,7 +55,7 @@ enum ActivityFieldParts {
             let slug = try FieldCast.text(value)
             activity.organiser = Organiser(slug: slug.isEmpty ? Organiser.municipalitySlug : slug)
         },
-        parse: { (text: String, dossier: Dossier) throws(ValueError) in
+        parse: { (text: String, dossier: Dossier, _: CalendarDate?) throws(ValueError) in
             let folded = SearchText.fold(text.trimmingSpaces())
             if folded == Organiser.municipalitySlug || folded == SearchText.fold(municipalityLabel) { return .text(Organiser.municipalitySlug) }
             return .text(try NameLookup.relation(text, in: dossier).id)
@@ -92,7 +92,7 @@ enum ActivityFieldParts {
                 if !inserted { result += people }
                 activity.participants = result
             },
-            parse: { text, _ in .list(ListText.participants(text, role: role).map(ListText.personText)) },
+            parse: { text, _, _ in .list(ListText.participants(text, role: role).map(ListText.personText)) },
             show: { value, _ in FieldCast.strings(value).joined(separator: ", ") })
     }
 
@@ -113,7 +113,7 @@ enum ActivityFieldParts {
                     activity.visit = visit
                 }
             },
-            parse: { (text: String, _: Dossier) throws(ValueError) in .text(try VisitDirection.read(text).rawValue) },
+            parse: { (text: String, _: Dossier, _: CalendarDate?) throws(ValueError) in .text(try VisitDirection.read(text).rawValue) },
             show: { value, _ in FieldCast.label(value, VisitDirection.self) }),
         visitField("visit.delegationFrom", "Delegatie uit/naar", option: "delegation", input: .line,
                    help: "Waar de delegatie vandaan komt, of waar de missie heen gaat.",
@@ -138,7 +138,7 @@ enum ActivityFieldParts {
                                    parse: (@Sendable (String) throws(ValueError) -> FieldValue)? = nil) -> EntityField<Activity> {
         let field = EntityField<Activity>(
             key: key, label: label, option: option, input: input, help: help,
-            get: { _ in .none }, set: { _, _ throws(ValueError) in }, parse: { _, _ throws(ValueError) in .none }, show: { _, _ in "" })
+            get: { _ in .none }, set: { _, _ throws(ValueError) in }, parse: { _, _, _ throws(ValueError) in .none }, show: { _, _ in "" })
         let empty = field.emptyValue
         return EntityField<Activity>(
             key: key, label: label, option: option, input: input, help: help,
@@ -151,7 +151,7 @@ enum ActivityFieldParts {
                 try set(&visit, value)
                 activity.visit = visit
             },
-            parse: { (text: String, _: Dossier) throws(ValueError) in
+            parse: { (text: String, _: Dossier, _: CalendarDate?) throws(ValueError) in
                 if let parse { return try parse(text) }
                 return input == .list ? .list(ListText.split(text)) : .text(ListText.oneLine(text).trimmingSpaces())
             },

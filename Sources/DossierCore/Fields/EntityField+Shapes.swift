@@ -9,7 +9,7 @@ extension EntityField {
         EntityField(key: key, label: label, option: option, input: input ?? (isLong ? .longText : .line), help: help, isRequired: isRequired,
                     get: { .text($0[keyPath: path]) },
                     set: { (entity: inout Entity, value: FieldValue) throws(ValueError) in entity[keyPath: path] = try FieldCast.text(value) },
-                    parse: { (text: String, _: Dossier) throws(ValueError) in .text(isLong ? try parse(text) : try parse(ListText.oneLine(text))) },
+                    parse: { (text: String, _: Dossier, _: CalendarDate?) throws(ValueError) in .text(isLong ? try parse(text) : try parse(ListText.oneLine(text))) },
                     show: { value, _ in FieldCast.string(value) })
     }
 
@@ -18,7 +18,7 @@ extension EntityField {
         EntityField(key: key, label: label, option: option, input: .list, help: help,
                     get: { .list($0[keyPath: path]) },
                     set: { (entity: inout Entity, value: FieldValue) throws(ValueError) in entity[keyPath: path] = try FieldCast.list(value) },
-                    parse: { text, _ in .list(ListText.split(text)) },
+                    parse: { text, _, _ in .list(ListText.split(text)) },
                     show: { value, _ in FieldCast.strings(value).joined(separator: ", ") },
                     // An item with a comma in it ("Buijs, W.") is edited in double quotes: saved again, it stays one.
                     editText: { value, _ in ListText.join(FieldCast.strings(value)) })
@@ -28,7 +28,11 @@ extension EntityField {
         EntityField(key: key, label: label, option: option, input: .date, help: help,
                     get: { $0[keyPath: path].map { .text($0.iso) } ?? .none },
                     set: { (entity: inout Entity, value: FieldValue) throws(ValueError) in entity[keyPath: path] = try FieldCast.date(value) },
-                    parse: { (text: String, _: Dossier) throws(ValueError) in .text(try CalendarDate.read(text).iso) },
+                    // Typed by a person (a form, an option): also relative to today ("morgen", "+14"); from a file: fixed only.
+                    parse: { (text: String, _: Dossier, today: CalendarDate?) throws(ValueError) in
+                        guard let today else { return .text(try CalendarDate.read(text).iso) }
+                        return .text(try CalendarDate.read(text, today: today).iso)
+                    },
                     show: { value, _ in (try? FieldCast.date(value))?.map(DateWriting.standard.date) ?? FieldCast.string(value) })
     }
 
@@ -36,7 +40,7 @@ extension EntityField {
         EntityField(key: key, label: label, option: option, input: .amount, help: help,
                     get: { $0[keyPath: path].map { .number($0.cents) } ?? .none },
                     set: { (entity: inout Entity, value: FieldValue) throws(ValueError) in entity[keyPath: path] = try FieldCast.money(value) },
-                    parse: { (text: String, _: Dossier) throws(ValueError) in .number(try Money.read(text).cents) },
+                    parse: { (text: String, _: Dossier, _: CalendarDate?) throws(ValueError) in .number(try Money.read(text).cents) },
                     show: { value, _ in (try? FieldCast.money(value))??.formatted ?? FieldCast.string(value) },
                     editText: { value, _ in (try? FieldCast.money(value))??.fieldText ?? "" })
     }
@@ -46,7 +50,7 @@ extension EntityField {
         EntityField(key: key, label: label, option: option, input: .choice(FieldOption.from(options), allowsNone: false), help: help, isRequired: true,
                     get: { .text($0[keyPath: path].rawValue) },
                     set: { (entity: inout Entity, value: FieldValue) throws(ValueError) in entity[keyPath: path] = try FieldCast.vocabulary(value) },
-                    parse: { (text: String, _: Dossier) throws(ValueError) in .text(try V.read(text).rawValue) },
+                    parse: { (text: String, _: Dossier, _: CalendarDate?) throws(ValueError) in .text(try V.read(text).rawValue) },
                     show: { value, _ in FieldCast.label(value, V.self) },
                     editText: { value, _ in FieldCast.label(value, V.self) })
     }
@@ -55,7 +59,7 @@ extension EntityField {
         EntityField(key: key, label: label, option: option, input: .choices(FieldOption.from(V.allCases)), help: help,
                     get: { .list($0[keyPath: path].map(\.rawValue)) },
                     set: { (entity: inout Entity, value: FieldValue) throws(ValueError) in entity[keyPath: path] = try FieldCast.vocabularies(value) },
-                    parse: { (text: String, _: Dossier) throws(ValueError) in .list(try V.readList(text).map(\.rawValue)) },
+                    parse: { (text: String, _: Dossier, _: CalendarDate?) throws(ValueError) in .list(try V.readList(text).map(\.rawValue)) },
                     show: { value, _ in FieldCast.strings(value).map { V(rawValue: $0)?.label ?? $0 }.joined(separator: ", ") })
     }
 
@@ -63,7 +67,7 @@ extension EntityField {
         EntityField(key: key, label: label, option: option, input: .flag, help: help,
                     get: { .flag($0[keyPath: path]) },
                     set: { (entity: inout Entity, value: FieldValue) throws(ValueError) in entity[keyPath: path] = try FieldCast.flag(value) },
-                    parse: { (text: String, _: Dossier) throws(ValueError) in .flag(try YesNo.read(text)) },
+                    parse: { (text: String, _: Dossier, _: CalendarDate?) throws(ValueError) in .flag(try YesNo.read(text)) },
                     show: { value, _ in (try? FieldCast.flag(value)).map(YesNo.label) ?? FieldText.nothing })
     }
 
@@ -79,7 +83,7 @@ extension EntityField {
                         }
                         entity[keyPath: path] = countries
                     },
-                    parse: { (text: String, _: Dossier) throws(ValueError) in
+                    parse: { (text: String, _: Dossier, _: CalendarDate?) throws(ValueError) in
                         do throws(CountryError) {
                             return .list(try Country.parseList(text).map(\.code))
                         } catch {
@@ -94,7 +98,7 @@ extension EntityField {
         EntityField(key: key, label: label, option: option, input: .relations(allowsMultiple: true), help: help,
                     get: { .list($0[keyPath: path]) },
                     set: { (entity: inout Entity, value: FieldValue) throws(ValueError) in entity[keyPath: path] = try FieldCast.list(value) },
-                    parse: { (text: String, dossier: Dossier) throws(ValueError) in
+                    parse: { (text: String, dossier: Dossier, _: CalendarDate?) throws(ValueError) in
                         var ids: [RelationID] = []
                         for name in ListText.split(text) {
                             let id = try NameLookup.relation(name, in: dossier).id
@@ -113,7 +117,7 @@ extension EntityField {
                         let id = try FieldCast.text(value)
                         entity[keyPath: path] = id.isEmpty ? nil : id
                     },
-                    parse: { (text: String, dossier: Dossier) throws(ValueError) in .text(try NameLookup.relation(text, in: dossier).id) },
+                    parse: { (text: String, dossier: Dossier, _: CalendarDate?) throws(ValueError) in .text(try NameLookup.relation(text, in: dossier).id) },
                     show: { value, dossier in dossier.relationName(FieldCast.string(value)) })
     }
 }

@@ -14,7 +14,7 @@ public struct EntityField<Entity: Sendable>: Sendable {
     public let isRequired: Bool
     let getter: @Sendable (Entity) -> FieldValue
     let setter: @Sendable (inout Entity, FieldValue) throws(ValueError) -> Void
-    let parser: @Sendable (String, Dossier) throws(ValueError) -> FieldValue
+    let parser: @Sendable (String, Dossier, CalendarDate?) throws(ValueError) -> FieldValue
     let shower: @Sendable (FieldValue, Dossier) -> String
     let editor: @Sendable (FieldValue, Dossier) -> String
     let blank: FieldValue?
@@ -22,7 +22,7 @@ public struct EntityField<Entity: Sendable>: Sendable {
     public init(key: String, label: String, option: String, input: FieldInput, help: String = "", isRequired: Bool = false,
                 get: @escaping @Sendable (Entity) -> FieldValue,
                 set: @escaping @Sendable (inout Entity, FieldValue) throws(ValueError) -> Void,
-                parse: @escaping @Sendable (String, Dossier) throws(ValueError) -> FieldValue,
+                parse: @escaping @Sendable (String, Dossier, CalendarDate?) throws(ValueError) -> FieldValue,
                 show: @escaping @Sendable (FieldValue, Dossier) -> String,
                 editText: (@Sendable (FieldValue, Dossier) -> String)? = nil, empty: FieldValue? = nil) {
         self.key = key
@@ -48,14 +48,15 @@ public struct EntityField<Entity: Sendable>: Sendable {
     }
 
     /// Reads typed text with the parser for this field's value. Empty text is no value (refused when required).
-    public func parse(_ text: String, in dossier: Dossier) throws(ValueError) -> FieldValue {
+    /// `today`: the text was typed by a person now, so a date may also be relative ("morgen", "+14"); nil for a file's.
+    public func parse(_ text: String, in dossier: Dossier, today: CalendarDate? = nil) throws(ValueError) -> FieldValue {
         if text.trimmingSpaces().isEmpty {
             if isRequired { throw ValueError.missing }
             // Empty would silently say that a partner pays (no budget line), taking the cost off the budget.
             if case .budgetLine = input { throw ValueError("leeg: geef de id of naam van een budgetregel, of 'geen' als een partner betaalt") }
             return emptyValue
         }
-        return try parser(text, dossier)
+        return try parser(text, dossier, today)
     }
 
     /// The value as people read it: "€ 2.500,00", "Denemarken", "–" for nothing.

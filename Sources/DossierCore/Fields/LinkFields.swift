@@ -6,7 +6,7 @@ extension Link {
                     help: "Een webadres (https://…) of een pad naar een bestand (/mnt/gedeeld/…).", isRequired: true,
                     get: { .text($0.target.text) },
                     set: { (link: inout Link, value: FieldValue) throws(ValueError) in link.target = try LinkTarget.read(try FieldCast.text(value)) },
-                    parse: { (text: String, _: Dossier) throws(ValueError) in .text(try LinkTarget.read(text).text) },
+                    parse: { (text: String, _: Dossier, _: CalendarDate?) throws(ValueError) in .text(try LinkTarget.read(text).text) },
                     show: { value, _ in FieldCast.string(value) }),
     ])
 }

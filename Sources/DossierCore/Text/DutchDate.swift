@@ -19,6 +19,12 @@ extension CalendarDate {
     /// `ma`, `di`, …
     public var weekdayAbbreviation: String { Self.weekdayAbbreviations[weekdayIndex] }
 
+    /// Monday first.
+    public static let weekdayNames = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+
+    /// `maandag`, `dinsdag`, …
+    public var weekdayName: String { Self.weekdayNames[weekdayIndex] }
+
     /// The Monday of the week this day is in.
     public var startOfWeek: CalendarDate { adding(days: -weekdayIndex) }
 

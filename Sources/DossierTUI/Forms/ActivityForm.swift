@@ -55,7 +55,7 @@ enum ActivityForm {
     }
 
     static func submit(_ form: Form, editing id: ActivityID?, in state: AppState) -> FormOutcome {
-        var (values, problems) = TableForm.values(form, Activity.fields, keys: keys, in: state.dossier, untouched: id.flatMap(state.seenActivity))
+        var (values, problems) = TableForm.values(form, Activity.fields, keys: keys, in: state.dossier, today: state.today, untouched: id.flatMap(state.seenActivity))
         let decision = form.text("decision")
         if form["decision"]?.isVisible == true && decision.isEmpty { problems["decision"] = "Vul in wie besloot: een besluit van B&W of een mandaat" }
         let overrideReason = DraftPreview.overrideReason(form, problems: &problems)

@@ -11,7 +11,7 @@ enum ContactForm {
 
     static func submit(_ form: Form, relationID: RelationID, editing contactID: ContactID?, in state: AppState) -> FormOutcome {
         guard let relation = state.seenRelation(relationID) else { return .problems(["name": "De relatie bestaat niet meer"]) }
-        let (values, problems) = TableForm.values(form, Contact.fields, in: state.dossier,
+        let (values, problems) = TableForm.values(form, Contact.fields, in: state.dossier, today: state.today,
                                                   untouched: contactID.flatMap { id in relation.contacts.first { $0.id == id } })
         guard problems.isEmpty else { return .problems(problems) }
         if let contactID, let existing = relation.contacts.first(where: { $0.id == contactID }) {

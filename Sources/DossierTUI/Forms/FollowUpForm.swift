@@ -14,7 +14,7 @@ enum FollowUpForm {
     }
 
     static func submit(_ form: Form, activityID: ActivityID, editing: (index: Int, text: String)?, in state: AppState) -> FormOutcome {
-        let (values, problems) = TableForm.values(form, FollowUp.fields, in: state.dossier)
+        let (values, problems) = TableForm.values(form, FollowUp.fields, in: state.dossier, today: state.today)
         guard problems.isEmpty else { return .problems(problems) }
         guard let editing else {
             var followUp = FollowUp(text: "")

@@ -44,6 +44,8 @@ public struct Form: Hashable, Sendable {
     public var choiceBeforeTyping: Int?
     /// Messages by field id, shown under the field.
     public var errors: [String: String] = [:]
+    /// Notes by field id, shown under the field when it has no message: what a date typed relative to today names.
+    public var notes: [String: String] = [:]
     /// A message for the form as a whole (a refused save, a disk error).
     public var generalError: String?
     /// The values as the form opened, to tell whether anything was typed or chosen since.

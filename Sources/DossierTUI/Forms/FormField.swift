@@ -56,14 +56,18 @@ public struct FormField: Hashable, Sendable {
     public var isVisible: Bool
     /// A question to go through quickly: choosing by letter moves on to the next such question.
     public var isQuickAnswer: Bool
+    /// A date typed as text: a date relative to today ("+3w") shows the day it names under it.
+    public var isDate: Bool
 
-    public init(_ id: String, _ label: String, _ value: FormValue, help: String = "", isVisible: Bool = true, isQuickAnswer: Bool = false) {
+    public init(_ id: String, _ label: String, _ value: FormValue, help: String = "", isVisible: Bool = true, isQuickAnswer: Bool = false,
+                isDate: Bool = false) {
         self.id = id
         self.label = label
         self.help = help
         self.value = value
         self.isVisible = isVisible
         self.isQuickAnswer = isQuickAnswer
+        self.isDate = isDate
     }
 
     public var text: String {

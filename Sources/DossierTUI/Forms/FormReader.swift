@@ -4,10 +4,13 @@ import DossierCore
 /// field that does not parse.
 struct FormReader {
     let form: Form
+    /// What a relative date ("morgen", "+14") counts from.
+    let today: CalendarDate
     var problems: [String: String] = [:]
 
-    init(_ form: Form) {
+    init(_ form: Form, today: CalendarDate) {
         self.form = form
+        self.today = today
     }
 
     func text(_ id: String) -> String { form.text(id) }
@@ -35,7 +38,9 @@ struct FormReader {
     }
 
     mutating func date(_ id: String, required: Bool) -> CalendarDate? {
-        value(id, required: required, missing: "Vul een datum in (2025-03-12 of 12-3-2025)", CalendarDate.read)
+        value(id, required: required, missing: "Vul een datum in (12-3-2025, 12 maart 2025, morgen, +14 of vrijdag)") { [today] (text: String) throws(ValueError) in
+            try CalendarDate.read(text, today: today)
+        }
     }
 
     mutating func money(_ id: String) -> Money? {

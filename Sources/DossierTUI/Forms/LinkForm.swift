@@ -9,7 +9,7 @@ enum LinkForm {
     }
 
     static func submit(_ form: Form, owner: EntityReference, editing linkID: LinkID?, in state: AppState) -> FormOutcome {
-        var (values, problems) = TableForm.values(form, Link.fields, in: state.dossier)
+        var (values, problems) = TableForm.values(form, Link.fields, in: state.dossier, today: state.today)
         let links = state.seenLinks(of: owner)
         let existing = links.first { $0.id == linkID }
         // A path typed here must be whole (a form does not know where half a path starts); one stored before stays as it is.

@@ -30,7 +30,7 @@ enum RelationForm {
     }
 
     static func submit(_ form: Form, editing id: RelationID?, in state: AppState) -> FormOutcome {
-        let (values, problems) = TableForm.values(form, Relation.fields, in: state.dossier, untouched: id.flatMap(state.seenRelation))
+        let (values, problems) = TableForm.values(form, Relation.fields, in: state.dossier, today: state.today, untouched: id.flatMap(state.seenRelation))
         guard problems.isEmpty else { return .problems(problems) }
         if let id, let existing = state.seenRelation(id) {
             let edits = TableForm.edits(values, of: existing)

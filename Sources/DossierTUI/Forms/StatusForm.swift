@@ -21,7 +21,7 @@ enum StatusForm {
                           : "↑↓ kiest de nieuwe status"),
             FormField("reason", "Reden", .text(TextInput()), help: "Waarom verandert de status, of wat gaf de herijking? Verplicht; komt in de statusgeschiedenis."),
             FormField("reviewDate", "Herijkingsdatum", .text(TextInput(dates.editable(proposed))),
-                      help: "Wanneer kijken we opnieuw naar deze relatie? Na vandaag; 22-11-2027 of 2027-11-22."),
+                      help: "Wanneer kijken we opnieuw naar deze relatie? Na vandaag; 22-11-2027, +6m of +1j.", isDate: true),
         ])
         refresh(&form, relation: relation)
         return form
@@ -38,7 +38,7 @@ enum StatusForm {
     }
 
     static func submit(_ form: Form, relationID: RelationID, in state: AppState) -> FormOutcome {
-        var reader = FormReader(form)
+        var reader = FormReader(form, today: state.today)
         let relation = state.seenRelation(relationID)
         guard let relation, let status = status(in: form, relation: relation) else {
             return .problems(["status": "Kies een status"])

@@ -13,8 +13,9 @@ enum TableForm {
         let chosen = keys.map { keys in keys.compactMap { table.field($0) } } ?? table.fields
         return chosen.map { field in
             let value = field.value(of: entity)
+            let isDate = if case .date = field.input { true } else { false }
             return FormField(field.key, field.label, formValue(field, value, in: dossier, emptyLabel: emptyLabels[field.key], options: options[field.key]),
-                             help: help(for: field))
+                             help: help(for: field), isDate: isDate)
         }
     }
 
@@ -59,7 +60,7 @@ enum TableForm {
             parts.append(allowsMultiple ? "Enter of typen opent de lijst; Tab vinkt meerdere aan; Backspace haalt de laatste weg."
                                         : "Enter of typen opent de lijst; Backspace maakt het veld leeg.")
         case .countries: parts.append("Typ een landnaam: de lijst zoekt mee; Tab vinkt meerdere aan; Backspace haalt de laatste weg.")
-        case .date: parts.append("2025-03-12 of 12-3-2025.")
+        case .date: parts.append("12-3-2025, 12 maart 2025, morgen, +14, +2w of vrijdag.")
         case .amount: parts.append("450, 1.250 of 1.250,50.")
         default: break
         }
@@ -68,7 +69,9 @@ enum TableForm {
 
     /// The values in the form for `keys`, each read by its field's parser; the problems per field id.
     /// `untouched`: the record an edit form opened on; its fields' texts left as they were give its values unread.
-    static func values<Entity>(_ form: Form, _ table: FieldTable<Entity>, keys: [String]? = nil, in dossier: Dossier, untouched: Entity? = nil)
+    /// `today`: what a relative date ("morgen", "+14") counts from.
+    static func values<Entity>(_ form: Form, _ table: FieldTable<Entity>, keys: [String]? = nil, in dossier: Dossier, today: CalendarDate,
+                               untouched: Entity? = nil)
         -> (values: [(field: EntityField<Entity>, value: DossierCore.FieldValue)], problems: [String: String]) {
         var values: [(EntityField<Entity>, DossierCore.FieldValue)] = []
         var problems: [String: String] = [:]
@@ -85,7 +88,7 @@ enum TableForm {
                 }
                 let isLong = if case .longText = field.input { true } else { false }
                 do throws(ValueError) {
-                    values.append((field, try field.parse(isLong ? input.text : input.text.trimmingSpaces(), in: dossier)))
+                    values.append((field, try field.parse(isLong ? input.text : input.text.trimmingSpaces(), in: dossier, today: today)))
                 } catch {
                     problems[field.key] = error.message.capitalizedFirst
                 }

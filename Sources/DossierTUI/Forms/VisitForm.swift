@@ -39,7 +39,7 @@ enum VisitForm {
         if form.purpose == .newVisit {
             refreshFollowUpRows(&form)
             CountriesFromRelations.follow(&form, in: state.dossier)
-            let date = try? CalendarDate.read(form.text("startDate"))
+            let date = try? CalendarDate.read(form.text("startDate"), today: state.today)
             form.setVisible("decision", date.map { $0 > state.today } ?? false)
             // A visit on or before today took place: its cost is what it cost; a later one's is an estimate.
             form["cost"]?.label = costLabel(carriedOut: date.map { $0 <= state.today } ?? true)
@@ -59,8 +59,8 @@ enum VisitForm {
             FormField("relations", "Relaties", .picked(draft.relations, source: .relations, allowsMultiple: true, emptyLabel: "(kies met Enter)"),
                       help: "Enter of typen opent de lijst met type-ahead; Tab vinkt meerdere aan; Backspace haalt de laatste weg."),
             FormField("startDate", "Datum", .text(TextInput(dates.editable(draft.date))),
-                      help: "12-3-2025 of 2025-03-12. Vandaag of eerder: uitgevoerd; later: in afweging, tenzij al goedgekeurd."),
-            FormField("endDate", "Tot en met", .text(TextInput(draft.endDate.map(dates.editable) ?? "")), help: "Alleen bij een meerdaags bezoek."),
+                      help: "12-3-2025, gisteren of vorige vrijdag. Vandaag of eerder: uitgevoerd; later: in afweging, tenzij al goedgekeurd.", isDate: true),
+            FormField("endDate", "Tot en met", .text(TextInput(draft.endDate.map(dates.editable) ?? "")), help: "Alleen bij een meerdaags bezoek.", isDate: true),
             FormField("direction", "Richting", .choice(directions, selected: directions.firstIndex { $0.value == draft.direction.rawValue } ?? 0),
                       help: "Inkomend: een delegatie bezoekt Oss. Uitgaand: Oss gaat op missie. ←→ wisselt."),
             FormField("delegationFrom", "Delegatie uit/naar", .text(TextInput(draft.delegationFrom)), help: "Waar de delegatie vandaan komt, of waar de missie heen gaat."),
@@ -114,13 +114,13 @@ enum VisitForm {
         let at = form.fields.firstIndex { $0.id == "decision" || $0.id == "buttons" } ?? form.fields.count
         form.fields.insert(contentsOf: [
             FormField("followUp.\(row).text", "Vervolgactie \(row + 1)", .text(TextInput()), help: "Wat volgt uit het bezoek; typen voegt een volgende regel toe."),
-            FormField("followUp.\(row).due", "  uiterlijk", .text(TextInput()), help: "Streefdatum van de vervolgactie (mag leeg)."),
+            FormField("followUp.\(row).due", "  uiterlijk", .text(TextInput()), help: "Streefdatum van de vervolgactie (mag leeg).", isDate: true),
         ], at: at)
         if form.focus >= at { form.focus += 2 }
     }
 
     static func submit(_ form: Form, editing id: ActivityID?, in state: AppState) -> FormOutcome {
-        var reader = FormReader(form)
+        var reader = FormReader(form, today: state.today)
         let relations = reader.relations("relations", required: true)
         let date = reader.date("startDate", required: true)
         let endDate = reader.date("endDate", required: false)
@@ -136,7 +136,7 @@ enum VisitForm {
         // (The reason to set the Kader aside is asked together with the rest, not after they are right.)
         let overrideReason = DraftPreview.overrideReason(form, problems: &reader.problems)
         let existing = id.flatMap(state.seenActivity)
-        let (others, otherProblems) = TableForm.values(form, Activity.fields, keys: tableKeys, in: state.dossier, untouched: existing)
+        let (others, otherProblems) = TableForm.values(form, Activity.fields, keys: tableKeys, in: state.dossier, today: state.today, untouched: existing)
         reader.problems.merge(otherProblems) { first, _ in first }
         guard reader.problems.isEmpty, let date, let direction = reader.choice("direction", VisitDirection.self) else {
             return .problems(reader.problems)

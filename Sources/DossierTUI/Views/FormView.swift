@@ -105,6 +105,8 @@ enum FormView {
                 for line in DisplayWidth.wrap(error, to: valueWidth) {
                     rows.append(Row(field: index, line: StyledLine(String(repeating: " ", count: labelWidth) + line, theme.error)))
                 }
+            } else if let note = form.notes[field.id] {
+                rows.append(Row(field: index, line: StyledLine(String(repeating: " ", count: labelWidth) + DisplayWidth.truncate(note, to: valueWidth), theme.muted)))
             }
         }
         return rows

@@ -1,0 +1,113 @@
+/// Dates typed relative to today, as people say them: `vandaag`, `morgen`, `+14`, `+2w`, `over 3 weken`,
+/// `2 dagen geleden`, `vrijdag`, `vorige dinsdag`. Only where a person types a date (forms and options);
+/// files and imports keep fixed dates, which mean the same tomorrow.
+extension CalendarDate {
+    /// The one reading of a date a person typed: a relative date from `today`, else any form `read(_:)` takes.
+    public static func read(_ text: String, today: CalendarDate) throws(ValueError) -> CalendarDate {
+        guard let relative = relative(text, today: today) else {
+            return try read(text, forms: "12-3-2025, 12 maart 2025, vandaag, morgen, +14, +2w, over 3 weken of vrijdag")
+        }
+        return try relative.accepted()
+    }
+
+    /// The date a relative text names, or nil when the text is not one (it may still be a fixed date). The result
+    /// may lie outside `Limits.years`; the caller checks.
+    public static func relative(_ text: String, today: CalendarDate) -> CalendarDate? {
+        let words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+        switch words.count {
+        case 1:
+            if let offset = namedDays[words[0]] { return today.adding(days: offset) }
+            if let weekday = weekday(words[0]) { return today.next(weekday: weekday) }
+            return signedAmount(words[0]).flatMap { today.moved(by: $0.count, $0.unit) }
+        case 2:
+            // "+2 weken", "-3 dagen"; "vorige vrijdag", "volgende vrijdag".
+            if let weekday = weekday(words[1]) {
+                if ["vorige", "afgelopen"].contains(words[0]) { return today.previous(weekday: weekday) }
+                if ["volgende", "komende", "aanstaande"].contains(words[0]) { return today.next(weekday: weekday) }
+                return nil
+            }
+            guard let (sign, count) = signedCount(words[0]), let unit = Unit(words[1]) else { return nil }
+            return today.moved(by: sign * count, unit)
+        case 3:
+            // "over 3 weken", "3 weken geleden".
+            if words[0] == "over", let count = count(words[1]), let unit = Unit(words[2]) { return today.moved(by: count, unit) }
+            if words[2] == "geleden", let count = count(words[0]), let unit = Unit(words[1]) { return today.moved(by: -count, unit) }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    private static let namedDays = ["vandaag": 0, "morgen": 1, "overmorgen": 2, "gisteren": -1, "eergisteren": -2]
+
+    /// 0 for Monday … 6 for Sunday, from the full name or its two-letter abbreviation.
+    private static func weekday(_ word: String) -> Int? {
+        weekdayNames.firstIndex(of: word) ?? weekdayAbbreviations.firstIndex(of: word)
+    }
+
+    /// What a day count is counted in.
+    enum Unit {
+        case days, weeks, months, years
+
+        init?(_ word: String) {
+            switch word {
+            case "d", "dag", "dagen": self = .days
+            case "w", "wk", "week", "weken": self = .weeks
+            case "m", "mnd", "maand", "maanden": self = .months
+            case "j", "jr", "jaar", "jaren": self = .years
+            default: return nil
+            }
+        }
+    }
+
+    /// "+14", "-3", "+2w", "+1m", "+1j": a sign, a count and a unit (days without one).
+    private static func signedAmount(_ word: String) -> (count: Int, unit: Unit)? {
+        guard let first = word.first, first == "+" || first == "-" else { return nil }
+        let digits = word.dropFirst().prefix { $0.isASCII && $0.isNumber }
+        let rest = String(word.dropFirst(1 + digits.count))
+        guard let count = count(String(digits)), let unit = rest.isEmpty ? .days : Unit(rest) else { return nil }
+        return (first == "-" ? -count : count, unit)
+    }
+
+    /// "+2", "-3" alone (before a unit word).
+    private static func signedCount(_ word: String) -> (sign: Int, count: Int)? {
+        guard let first = word.first, first == "+" || first == "-", let count = count(String(word.dropFirst())) else { return nil }
+        return (first == "-" ? -1 : 1, count)
+    }
+
+    /// A count of at most four digits: enough for any date in range, never an overflow.
+    private static func count(_ word: String) -> Int? {
+        guard (1...4).contains(word.count), word.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(word)
+    }
+
+    /// The date `count` units later (earlier when negative); a month or year step keeps the day where the month has
+    /// it (31 januari + 1 maand is 28 of 29 februari).
+    func moved(by count: Int, _ unit: Unit) -> CalendarDate {
+        switch unit {
+        case .days: return adding(days: count)
+        case .weeks: return adding(days: 7 * count)
+        case .years:
+            let targetYear = year + count
+            return CalendarDate(unchecked: targetYear, month, min(day, CalendarDate.daysInMonth(year: targetYear, month: month)))
+        case .months:
+            let months = year * 12 + (month - 1) + count
+            // Before year 1: a date the range check refuses.
+            guard months >= 12 else { return CalendarDate(unchecked: 0, 1, 1) }
+            let (targetYear, targetMonth) = (months / 12, months % 12 + 1)
+            return CalendarDate(unchecked: targetYear, targetMonth, min(day, CalendarDate.daysInMonth(year: targetYear, month: targetMonth)))
+        }
+    }
+
+    /// The first such weekday after this day (on a Friday, "vrijdag" is a week later).
+    func next(weekday: Int) -> CalendarDate {
+        let ahead = (weekday - weekdayIndex + 7) % 7
+        return adding(days: ahead == 0 ? 7 : ahead)
+    }
+
+    /// The last such weekday before this day.
+    func previous(weekday: Int) -> CalendarDate {
+        let back = (weekdayIndex - weekday + 7) % 7
+        return adding(days: -(back == 0 ? 7 : back))
+    }
+}

@@ -1,0 +1,79 @@
+import DossierCore
+import DossierTestSupport
+import Testing
+
+@Suite("Dates typed relative to today")
+struct RelativeDateTests {
+    /// A Friday.
+    let today = CalendarDate(year: 2026, month: 12, day: 4)!
+
+    private func read(_ text: String) throws(ValueError) -> String {
+        try CalendarDate.read(text, today: today).iso
+    }
+
+    @Test("Named days, counts of days, weeks, months and years, in words and signs")
+    func counts() throws {
+        let expected = [
+            "vandaag": "2026-12-04", "Morgen": "2026-12-05", " overmorgen ": "2026-12-06", "gisteren": "2026-12-03", "eergisteren": "2026-12-02",
+            "+14": "2026-12-18", "-3": "2026-12-01", "+0": "2026-12-04", "+2w": "2026-12-18", "+1m": "2027-01-04", "+1j": "2027-12-04",
+            "+2 weken": "2026-12-18", "-1 maand": "2026-11-04", "over 3 weken": "2026-12-25", "over 1 dag": "2026-12-05",
+            "2 dagen geleden": "2026-12-02", "1 jaar geleden": "2025-12-04", "+13m": "2028-01-04", "-12m": "2025-12-04",
+        ]
+        for (text, iso) in expected {
+            #expect(try read(text) == iso, "\(text)")
+        }
+    }
+
+    @Test("A month step keeps the day where the month has it")
+    func monthEnds() throws {
+        let endOfJanuary = CalendarDate(year: 2027, month: 1, day: 31)!
+        #expect(try CalendarDate.read("+1m", today: endOfJanuary).iso == "2027-02-28")
+        #expect(try CalendarDate.read("+13m", today: endOfJanuary).iso == "2028-02-29")
+        #expect(try CalendarDate.read("-2m", today: endOfJanuary).iso == "2026-11-30")
+        let leapDay = CalendarDate(year: 2028, month: 2, day: 29)!
+        #expect(try CalendarDate.read("+1j", today: leapDay).iso == "2029-02-28")
+    }
+
+    @Test("A weekday is the next one after today; 'vorige' the last one before")
+    func weekdays() throws {
+        #expect(try read("maandag") == "2026-12-07")
+        #expect(try read("ma") == "2026-12-07")
+        #expect(try read("Donderdag") == "2026-12-10")
+        // Today is a Friday: "vrijdag" is a week on, "vorige vrijdag" a week back.
+        #expect(try read("vrijdag") == "2026-12-11")
+        #expect(try read("volgende vrijdag") == "2026-12-11")
+        #expect(try read("vorige vrijdag") == "2026-11-27")
+        #expect(try read("afgelopen dinsdag") == "2026-12-01")
+        #expect(try read("komende zo") == "2026-12-06")
+    }
+
+    @Test("Fixed dates read as before; what is neither is refused, naming both kinds")
+    func fixedAndRefused() throws {
+        #expect(try read("12-3-2025") == "2025-03-12")
+        #expect(try read("12 maart 2025") == "2025-03-12")
+        #expect(throws: ValueError("'31-2-2027' bestaat niet: februari 2027 heeft 28 dagen")) { try read("31-2-2027") }
+        for bad in ["volgende week", "+", "+2x", "+ 2", "over weken", "2 weken", "over -2 weken", "+12345", "vorige", "morgen ochtend", "++2",
+                    "vorige maand", "+2w3"] {
+            #expect(throws: ValueError("'\(bad)' is geen datum; gebruik 12-3-2025, 12 maart 2025, vandaag, morgen, +14, +2w, over 3 weken of vrijdag")) {
+                try read(bad)
+            }
+        }
+        // Far steps leave the range of dates, said as for a typed date.
+        #expect(throws: ValueError("4-12-3025 ligt buiten het bereik van datums: 1-1-1900 … 31-12-2199")) { try read("+999j") }
+        #expect(throws: ValueError("4-9-1193 ligt buiten het bereik van datums: 1-1-1900 … 31-12-2199")) { try read("-9999m") }
+    }
+
+    @Test("A date from a file stays fixed: the plain reading takes no relative date")
+    func filesStayFixed() {
+        #expect(throws: ValueError("'morgen' is geen datum; gebruik 12-3-2025 of 12 maart 2025")) { try CalendarDate.read("morgen") }
+        #expect(CalendarDate(parsing: "+14") == nil)
+    }
+
+    @Test("A date field reads relative dates only when told today's date")
+    func dateField() throws {
+        let field = try #require(Activity.fields.field("startDate"))
+        let dossier = Fixtures.smallDossier()
+        #expect(try field.parse("morgen", in: dossier, today: today) == .text("2026-12-05"))
+        #expect(throws: ValueError("'morgen' is geen datum; gebruik 12-3-2025 of 12 maart 2025")) { try field.parse("morgen", in: dossier) }
+    }
+}
