@@ -343,6 +343,35 @@ struct ExchangeTests {
         #expect(try directory.read("dossier.json") == before)
     }
 
+    @Test("contacts: export → edit in a spreadsheet → import updates by name, adds new ones, and a second import changes nothing")
+    func contactsRoundTrip() throws {
+        let exported = try run(["export", "--format", "csv", "--what", "contacts", "--excel", "-o", directory.file("contacten.csv")])
+        #expect(exported.status == 0, "\(exported.standardError)")
+        var lines = String(decoding: try directory.read("contacten.csv"), as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let simon = try #require(lines.firstIndex { $0.hasPrefix("Simon Maas;") })
+        // In Excel: an e-mail address and a phone number that begins with + (the export guards it with an apostrophe); one person added.
+        lines[simon] = lines[simon].replacingOccurrences(of: "samenwerking;;;", with: "samenwerking;s.maas@agrifoodcapital.nl;'+31 6 12345678;")
+        lines.append("Anna de Vries;;beleidsmedewerker;anna@bom.nl;013 123 45 67;BOM;nee;")
+        try directory.write("contacten.csv", lines.joined(separator: "\r\n") + "\r\n")
+        let dryRun = try run(["import", "contacts", directory.file("contacten.csv"), "--dry-run"])
+        #expect(dryRun.status == 0, "\(dryRun.standardError)")
+        #expect(dryRun.standardOutput.contains("Contactpersoon toegevoegd bij BOM: Anna de Vries"), "\(dryRun.standardOutput)")
+        #expect(dryRun.standardOutput.contains("Telefoon: – → +31 6 12345678"), "the apostrophe is the export's, not the number's")
+        #expect(dryRun.standardOutput.contains("Controle: 1 nieuw, 1 bijgewerkt, 19 ongewijzigd. Er is niets geïmporteerd (--dry-run)."))
+        let imported = try run(["import", "contacts", directory.file("contacten.csv")])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(imported.standardOutput.hasPrefix("Geïmporteerd: 1 nieuw, 1 bijgewerkt, 19 ongewijzigd."))
+        let stored = try DossierStore(path: storePath).load()
+        #expect(stored.relation("agrifood-capital")?.contacts.first?.phone == "+31 6 12345678")
+        #expect(stored.relation("bom")?.contacts.last == Contact(id: "anna-de-vries", name: "Anna de Vries", role: "beleidsmedewerker",
+                                                                 email: "anna@bom.nl", phone: "013 123 45 67"))
+        let again = try run(["import", "contacts", directory.file("contacten.csv")])
+        #expect(again.standardOutput == "Geïmporteerd: 0 nieuw, 0 bijgewerkt, 21 ongewijzigd.\n")
+        let wrong = try run(["import", "relations", directory.file("contacten.csv")])
+        #expect(wrong.status == 64)
+        #expect(wrong.standardError.contains("kies activities of contacts"))
+    }
+
     @Test("an import with one bad row writes nothing and names every bad row by line and column")
     func allOrNothing() throws {
         try addYear()

@@ -4,7 +4,7 @@ import DossierCore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Importeer activiteiten uit een CSV-bestand zoals export --what activities het schrijft.",
+        abstract: "Importeer activiteiten of contactpersonen uit een CSV-bestand zoals export --what activities of contacts het schrijft.",
         discussion: """
         Eerst wordt elke regel gecontroleerd. Is er één ongeldig, dan wordt niets geïmporteerd en staat elke \
         foute regel met regelnummer en kolom in de melding (--skip-invalid importeert dan de goede regels). Een \
@@ -16,14 +16,16 @@ struct ImportCommand: ParsableCommand {
         Is een activiteit na de export gewijzigd of verwijderd (de kolom versie klopt niet meer), dan blijft een \
         regel die u niet bewerkte ongemoeid, en wordt een bewerkte geweigerd: importeren zou die wijziging \
         terugdraaien. --dry-run toont per activiteit wat er zou veranderen.
-        Voorbeeld:
+        Contactpersonen (import contacts): de kolom naam is nodig; relatie (id of naam) zegt bij welke relatie         iemand hoort, daarnaast organisatie, rol, e-mail, telefoon, gesprekspartner kader en toelichting, elk naar         keuze. Een regel met de naam van een contactpersoon van die relatie (hoofdletters en accenten tellen niet)         werkt die bij, een andere voegt er een toe; er wordt niets verwijderd. Zonder kolom relatie werkt een regel         alleen iemand bij die maar bij één relatie staat. Contactpersonen van de gemeente zelf staan in het bestand         en worden niet geïmporteerd.
+        Voorbeelden:
           dossier import activities activiteiten.csv --dry-run
+          dossier import contacts contactpersonen.csv
         """
     )
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Argument(help: ArgumentHelp("Wat: activities.", valueName: "wat"))
+    @Argument(help: ArgumentHelp("Wat: activities of contacts.", valueName: "wat"))
     var what: String
 
     @Argument(help: ArgumentHelp("Het CSV-bestand (komma's of puntkomma's, UTF-8).", valueName: "bestand"))
@@ -36,7 +38,7 @@ struct ImportCommand: ParsableCommand {
     var dryRun = false
 
     func validate() throws {
-        guard what == "activities" else { throw ValidationError("alleen activities kan worden geïmporteerd") }
+        guard ["activities", "contacts"].contains(what) else { throw ValidationError("kies activities of contacts: die kunnen worden geïmporteerd") }
     }
 
     func run() throws {
@@ -53,7 +55,8 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw failure("\(file), \(error)", code: ExitStatus.dataError)
         }
-        let prepared = ActivityImport.prepare(records, into: dossier, today: Session.clock.today())
+        let prepared = what == "contacts" ? ImportPlan(ContactImport.prepare(records, into: dossier))
+                                          : ImportPlan(ActivityImport.prepare(records, into: dossier, today: Session.clock.today()))
         for problem in prepared.problems { Output.error("\(file), \(problem)") }
         for notice in prepared.notices.prefix(20) { Output.error("dossier: let op: \(file), \(notice)") }
         if prepared.notices.count > 20 { Output.error("dossier: let op: en nog \(prepared.notices.count - 20) zulke opmerkingen") }
@@ -110,5 +113,23 @@ struct ImportCommand: ParsableCommand {
             let why = notCompacted.map { "samenvoegen lukte niet: \($0.description)" } ?? "een ander schreef of voegde intussen samen"
             Output.error("dossier: let op: er is geen back-up van precies de stand vóór de import (\(why)); dossier backups toont wat er is")
         }
+    }
+}
+
+/// What an import would do, whichever table it reads.
+private struct ImportPlan {
+    var changes: [Change]
+    var problems: [ActivityImport.Problem]
+    var notices: [ActivityImport.Problem]
+    var added: Int, updated: Int, unchanged: Int, skipped: Int
+
+    init(_ activities: ActivityImport) {
+        (changes, problems, notices) = (activities.changes, activities.problems, activities.notices)
+        (added, updated, unchanged, skipped) = (activities.added, activities.updated, activities.unchanged, activities.skipped)
+    }
+
+    init(_ contacts: ContactImport) {
+        (changes, problems, notices) = (contacts.changes, contacts.problems, contacts.notices)
+        (added, updated, unchanged, skipped) = (contacts.added, contacts.updated, contacts.unchanged, 0)
     }
 }

@@ -4,6 +4,11 @@
 /// people may share a name, and the CSV import warns the same way. Read on the dossier after the addition, so that a
 /// colleague's addition just before (the same visit logged at the same moment) counts too.
 public enum LikelyDouble {
+    /// Whether two people's names are the same but for case, accents and spaces (as a contact's double is found).
+    public static func sameName(_ left: String, _ right: String) -> Bool {
+        folded(left) == folded(right)
+    }
+
     /// "BOM had al een contactpersoon Sanne de Wit (sanne-de-wit)", for the contact `id` just added to `relation`.
     public static func contact(_ id: ContactID, of relation: Relation) -> String? {
         guard let added = relation.contacts.first(where: { $0.id == id }) else { return nil }
