@@ -175,6 +175,10 @@ struct CommandLineTests {
         let edited = try run(["edit", "missie-lyon", "--end-date", "+4m"])
         #expect(edited.status == 0, "\(edited.standardError)")
         #expect(try stored().activity("missie-lyon")?.endDate == Fixtures.date("2027-03-22"))
+        // A year typed wrong (2072 for 2027) is taken, and said.
+        let far = try run(["edit", "missie-lyon", "--end-date", "12-3-2072"])
+        #expect(far.status == 0)
+        #expect(far.standardError == "dossier: let op: --end-date 12-3-2072 ligt 45 jaar in de toekomst\n")
         let wrong = try run(["set-status", "bom", "verkennen", "--reason", "x", "--review-date", "volgende week"])
         #expect(wrong.status == 64)
         #expect(wrong.standardError.contains("'volgende week' is geen datum; gebruik 12-3-2025, 12 maart 2025, vandaag, morgen, +14"))

@@ -80,6 +80,8 @@ struct ParserMessageTests {
         // A value the command's own parser refuses (the core's one date parser): the same framing.
         (["set-status", "taizhou", "laag-pitje", "--reason", "x", "--review-date", "abc"],
          "dossier: --review-date: 'abc' is geen datum; gebruik 12-3-2025, 12 maart 2025, vandaag, morgen, +14, +2w, over 3 weken of vrijdag", "Gebruik: dossier set-status "),
+        // A date counted back from today after a space reads as an option: said how to write it.
+        (["agenda", "--from", "-7"], "dossier: --from -7 wordt gelezen als een optie; schrijf --from=-7, of --from '7 dagen geleden'", "Gebruik: dossier agenda "),
     ])
     func mistakes(arguments: [String], cause: String, usage: String) throws {
         let result = try scratch.run(arguments)

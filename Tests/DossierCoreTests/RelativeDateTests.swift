@@ -63,6 +63,19 @@ struct RelativeDateTests {
         #expect(throws: ValueError("4-9-1193 ligt buiten het bereik van datums: 1-1-1900 … 31-12-2199")) { try read("-9999m") }
     }
 
+    @Test("What a form shows under a typed date: the day a relative one names, and a date ten years or more away")
+    func typedNotes() {
+        let dates = DateWriting.standard
+        #expect(CalendarDate.typedNote("+3w", today: today, dates: dates) == "= vrijdag 25-12-2026")
+        #expect(CalendarDate.typedNote("12-3-2027", today: today, dates: dates) == nil, "a near fixed date needs no note")
+        #expect(CalendarDate.typedNote("12-3-2072", today: today, dates: dates) == "ligt 45 jaar in de toekomst")
+        #expect(CalendarDate.typedNote("1-1-1990", today: today, dates: dates) == "ligt 36 jaar in het verleden")
+        #expect(CalendarDate.typedNote("+10j", today: today, dates: dates) == "= donderdag 4-12-2036; ligt 10 jaar in de toekomst")
+        #expect(CalendarDate.typedNote("+9j", today: today, dates: dates) == "= dinsdag 4-12-2035")
+        #expect(CalendarDate.typedNote("+999j", today: today, dates: dates) == nil, "out of range: the save says so")
+        #expect(CalendarDate.typedNote("onzin", today: today, dates: dates) == nil)
+    }
+
     @Test("A date from a file stays fixed: the plain reading takes no relative date")
     func filesStayFixed() {
         #expect(throws: ValueError("'morgen' is geen datum; gebruik 12-3-2025 of 12 maart 2025")) { try CalendarDate.read("morgen") }

@@ -23,7 +23,7 @@ struct AddFollowUpCommand: ParsableCommand {
     var owner: String?
 
     func run() throws {
-        let due = try self.due.map { try ArgumentValues.date($0, option: "--due") }
+        let due = try self.due.map { try ArgumentValues.storedDate($0, option: "--due") }
         var summary = "", late: String?
         let (_, after, _) = try storeOptions.changeActivity(activity) { activity, dossier in
             // Read as every text field reads them (trimmed, within their limits), as edit-follow-up and the form read them.

@@ -76,8 +76,8 @@ struct LogVisitCommand: ParsableCommand {
     func run() throws {
         hintApprovalOptions(overrideReason: overrideReason, decision: decision)
         let direction = try ArgumentValues.vocabulary(self.direction, VisitDirection.self, option: "--direction")
-        let date = try ArgumentValues.date(self.date, option: "--date")
-        let endDate = try self.endDate.map { try ArgumentValues.date($0, option: "--end-date") }
+        let date = try ArgumentValues.storedDate(self.date, option: "--date")
+        let endDate = try self.endDate.map { try ArgumentValues.storedDate($0, option: "--end-date") }
         let cost = try self.cost.map { try ArgumentValues.money($0, option: "--cost") }
         let followUps = try self.followUps.map { try FollowUpArgument.read($0) }
         guard !relations.isEmpty else { throw ValidationError("--relation: noem minstens één relatie") }
@@ -127,7 +127,7 @@ enum FollowUpArgument {
             let before = text[..<at], after = String(text[text.index(after: at)...]).trimmingSpacesAndTabs()
             if before.last?.isWhitespace ?? true || after.first?.isNumber == true {
                 description = String(before).trimmingSpacesAndTabs()
-                due = try ArgumentValues.date(after, option: "--follow-up")
+                due = try ArgumentValues.storedDate(after, option: "--follow-up")
             }
         }
         guard !description.isEmpty else {

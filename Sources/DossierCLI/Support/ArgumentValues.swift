@@ -19,6 +19,13 @@ enum ArgumentValues {
         return try parse(text, option: option) { (text: String) throws(ValueError) in try CalendarDate.read(text, today: today) }
     }
 
+    /// A date to be stored (not a bound of what to show): one ten years or more from today is taken, and said (a slip in the year).
+    static func storedDate(_ text: String, option: String) throws -> CalendarDate {
+        let date = try date(text, option: option)
+        if let distance = date.distance(from: Session.clock.today()) { Output.error("dossier: let op: \(option) \(Session.dates.date(date)) \(distance)") }
+        return date
+    }
+
     static func money(_ text: String, option: String) throws -> Money {
         try parse(text, option: option, Money.read)
     }

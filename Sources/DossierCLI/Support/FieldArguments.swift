@@ -48,7 +48,12 @@ enum FieldArguments {
             guard !result.contains(where: { $0.0.key == field.key }) else { throw ValidationError("--\(option) staat er twee keer") }
             guard text != missingValue else { throw ValidationError("--\(option): geef een waarde (leeg maken: --\(option) \"\")") }
             do {
-                result.append((field, try field.parse(text, in: dossier, today: today)))
+                let value = try field.parse(text, in: dossier, today: today)
+                result.append((field, value))
+                // A date ten years or more away is taken, and said, as a date option says it.
+                if case .date = field.input, case .text(let iso) = value, let date = CalendarDate(iso: iso), let distance = date.distance(from: today) {
+                    Output.error("dossier: let op: --\(option) \(Session.dates.date(date)) \(distance)")
+                }
             } catch {
                 if case .relations = field.input { throw failure("--\(option): \(error.message)", code: ExitStatus.dataError) }
                 throw ValidationError("--\(option): \(error.message)")

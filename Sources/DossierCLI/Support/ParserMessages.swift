@@ -131,6 +131,12 @@ enum ParserMessages {
         if let match = text.wholeMatch(of: /Missing value for '(.+)'/) {
             // A value that starts with a dash (-5, "- eerste punt") is read as an option, unless it is joined with '='.
             let option = String(match.1.prefix { $0 != " " })
+            // A date counted back from today (-7, -2w): meant, but read as an option; said how to write it.
+            if match.1.hasSuffix("<datum>"), let place = arguments.firstIndex(of: option), place + 1 < arguments.count,
+               arguments[place + 1].wholeMatch(of: /-[0-9]{1,4}[a-z]*/) != nil {
+                let value = arguments[place + 1], count = value.dropFirst().prefix { $0.isNumber }
+                return "\(option) \(value) wordt gelezen als een optie; schrijf \(option)=\(value), of \(option) '\(count) dagen geleden'"
+            }
             // A negative number after it: the library read it as an option; what is wrong is that it is negative.
             if let place = arguments.indices.first(where: { arguments[$0] == option && $0 + 1 < arguments.count
                                                        && arguments[$0 + 1].wholeMatch(of: /-[0-9][0-9.,]*/) != nil }) {

@@ -71,38 +71,15 @@ public struct ActivityImport: Sendable {
     /// imported yet.
     public static func prepare(_ records: [CSV.Record], into dossier: Dossier, today: CalendarDate) -> ActivityImport {
         var result = ActivityImport()
+        let known = ActivityTable.columns.map(\.heading)
         guard let header = records.first else {
-            result.problems.append(Problem(line: 1, column: nil, message: "het bestand is leeg; verwacht een kopregel met \(ActivityTable.columns.map(\.heading).joined(separator: ", "))"))
+            result.problems.append(ImportHeader.emptyFile(known: known))
             return result
         }
-        var columnIndex: [String: Int] = [:]
-        let known = Set(ActivityTable.columns.map(\.heading)), knownList = ActivityTable.columns.map(\.heading).joined(separator: ", ")
-        let named = header.fields.filter { !$0.trimmingSpaces().isEmpty }
-        let unknown = named.filter { !known.contains($0.trimmingSpaces().lowercased()) }
-        // Mostly unknown: another table (relations, contacts), said once instead of once per column.
-        if unknown.count * 2 > named.count {
-            let some = unknown.prefix(4).map { "'\($0)'" }.joined(separator: ", ") + (unknown.count > 4 ? " …" : "")
-            result.problems.append(Problem(line: header.line, column: nil, message: "dit is geen tabel van activiteiten: \(unknown.count) van de "
-                                           + "\(named.count) kolommen zijn onbekend (\(some)); alleen activiteiten kunnen worden geïmporteerd, met de "
-                                           + "kopregel van dossier export --what activities: \(knownList)"))
-            return result
-        }
-        for (index, heading) in header.fields.enumerated() {
-            let name = heading.trimmingSpaces().lowercased()
-            if name.isEmpty { continue }
-            guard known.contains(name) else {
-                result.problems.append(Problem(line: header.line, column: heading, message: "onbekende kolom; bekende kolommen: \(knownList)"))
-                continue
-            }
-            // Twice, the second would quietly win over the first: which one is meant, the file must say.
-            guard columnIndex[name] == nil else {
-                result.problems.append(Problem(line: header.line, column: heading, message: "deze kolom staat twee keer in de kopregel"))
-                continue
-            }
-            columnIndex[name] = index
-        }
-        // The cells a row must have: up to the last named column (a column without a name after it holds nothing).
-        let width = (header.fields.lastIndex { !$0.trimmingSpaces().isEmpty } ?? -1) + 1
+        let read = ImportHeader(header, known: known, table: "activiteiten", export: "activities")
+        let columnIndex = read.columns, width = read.width
+        result.problems = read.problems
+        guard !read.isOtherTable else { return result }
         // Without the column (a file from before it, or made by hand) a change made after the export cannot be told.
         if columnIndex[ActivityTable.versionHeading] == nil, columnIndex["id"] != nil {
             result.notices.append(Problem(line: header.line, column: nil, message: "het bestand heeft geen kolom 'versie' (een oudere export?): of een "

@@ -25,36 +25,16 @@ public struct ContactImport: Sendable {
     public static func prepare(_ records: [CSV.Record], into dossier: Dossier) -> ContactImport {
         var result = ContactImport()
         let headings = columns.map(\.heading) + [relationHeading]
-        let knownList = headings.joined(separator: ", ")
         guard let header = records.first else {
-            result.problems.append(Problem(line: 1, column: nil, message: "het bestand is leeg; verwacht een kopregel met \(knownList)"))
+            result.problems.append(ImportHeader.emptyFile(known: headings))
             return result
         }
-        let named = header.fields.filter { !$0.trimmingSpaces().isEmpty }
-        let unknown = named.filter { !headings.contains($0.trimmingSpaces().lowercased()) }
-        if unknown.count * 2 > named.count {
-            let some = unknown.prefix(4).map { "'\($0)'" }.joined(separator: ", ") + (unknown.count > 4 ? " …" : "")
-            result.problems.append(Problem(line: header.line, column: nil, message: "dit is geen tabel van contactpersonen: \(unknown.count) van de "
-                                           + "\(named.count) kolommen zijn onbekend (\(some)); verwacht de kopregel van dossier export --what contacts: \(knownList)"))
-            return result
-        }
-        var columnIndex: [String: Int] = [:]
-        for (index, heading) in header.fields.enumerated() {
-            let name = heading.trimmingSpaces().lowercased()
-            if name.isEmpty { continue }
-            guard headings.contains(name) else {
-                result.problems.append(Problem(line: header.line, column: heading, message: "onbekende kolom; bekende kolommen: \(knownList)"))
-                continue
-            }
-            guard columnIndex[name] == nil else {
-                result.problems.append(Problem(line: header.line, column: heading, message: "deze kolom staat twee keer in de kopregel"))
-                continue
-            }
-            columnIndex[name] = index
-        }
+        let read = ImportHeader(header, known: headings, table: "contactpersonen", export: "contacts")
+        let columnIndex = read.columns, width = read.width
+        result.problems = read.problems
+        guard !read.isOtherTable else { return result }
         if columnIndex["naam"] == nil { result.problems.append(Problem(line: header.line, column: "naam", message: "deze kolom ontbreekt")) }
         guard result.problems.isEmpty else { return result }
-        let width = (header.fields.lastIndex { !$0.trimmingSpaces().isEmpty } ?? -1) + 1
 
         // Rows are checked in order against a working copy, so that a later row sees a contact an earlier one added.
         var working = dossier

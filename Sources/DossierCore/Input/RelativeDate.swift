@@ -10,6 +10,22 @@ extension CalendarDate {
         return try relative.accepted()
     }
 
+    /// What a person should see under a date they type: the day a relative text names ("= vrijdag 25-12-2026"), and a date
+    /// ten years or more from today said as such (a slip in the year: 2072 for 2027). Nil when there is nothing to say.
+    public static func typedNote(_ text: String, today: CalendarDate, dates: DateWriting) -> String? {
+        if let date = relative(text, today: today), date.isAccepted {
+            return "= \(date.weekdayName) \(dates.date(date))" + (date.distance(from: today).map { "; \($0)" } ?? "")
+        }
+        return (try? read(text))?.distance(from: today)
+    }
+
+    /// "ligt 46 jaar in de toekomst" for a date ten years or more from `today`; nil for a nearer one.
+    public func distance(from today: CalendarDate) -> String? {
+        let days = dayNumber - today.dayNumber
+        guard abs(days) >= 3_652 else { return nil }
+        return "ligt \(abs(days) / 365) jaar in " + (days > 0 ? "de toekomst" : "het verleden")
+    }
+
     /// The date a relative text names, or nil when the text is not one (it may still be a fixed date). The result
     /// may lie outside `Limits.years`; the caller checks.
     public static func relative(_ text: String, today: CalendarDate) -> CalendarDate? {

@@ -432,15 +432,13 @@ enum FormRules {
         case .newRelation: RelationForm.refresh(&form, in: state)
         default: break
         }
-        noteRelativeDates(&form, in: state)
+        noteDates(&form, in: state)
     }
 
-    /// Under each date typed relative to today ("+3w", "vrijdag"), the day it names, as the core reads it.
-    static func noteRelativeDates(_ form: inout Form, in state: AppState) {
+    /// Under each date typed relative to today ("+3w", "vrijdag") the day it names, and under one far from today that it is.
+    static func noteDates(_ form: inout Form, in state: AppState) {
         for field in form.fields where field.isDate {
-            form.notes[field.id] = CalendarDate.relative(field.text, today: state.today).map { date in
-                "= \(date.weekdayName) \(state.dates.date(date))"
-            }
+            form.notes[field.id] = CalendarDate.typedNote(field.text, today: state.today, dates: state.dates)
         }
     }
 }
