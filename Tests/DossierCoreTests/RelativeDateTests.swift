@@ -47,6 +47,25 @@ struct RelativeDateTests {
         #expect(try read("komende zo") == "2026-12-06")
     }
 
+    @Test("A day and month without a year is the nearest such day: last week's visit, next month's deadline")
+    func withoutYear() throws {
+        #expect(try read("28-11") == "2026-11-28")
+        #expect(try read("15-1") == "2027-01-15")
+        #expect(try read("15/01") == "2027-01-15")
+        #expect(try read("1.6") == "2027-06-01")
+        #expect(try read("1 jun") == "2027-06-01")
+        #expect(try read("12 Maart") == "2027-03-12")
+        #expect(try read("1-5") == "2027-05-01", "the nearest way round: 5 months ahead, not 7 back")
+        #expect(try read("1-6") == "2027-06-01")
+        #expect(try read("1-4") == "2027-04-01")
+        #expect(try read("1-7") == "2026-07-01")
+        let march = CalendarDate(year: 2027, month: 3, day: 1)!
+        #expect(try CalendarDate.read("29-2", today: march).iso == "2028-02-29", "the nearest leap day")
+        for bad in ["31-4", "0-3", "12-13", "12 maartje"] {
+            #expect(throws: ValueError.self) { try read(bad) }
+        }
+    }
+
     @Test("Fixed dates read as before; what is neither is refused, naming both kinds")
     func fixedAndRefused() throws {
         #expect(try read("12-3-2025") == "2025-03-12")

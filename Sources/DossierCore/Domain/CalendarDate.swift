@@ -187,10 +187,16 @@ extension CalendarDate {
         let parts = text.split(whereSeparator: \.isWhitespace)
         guard parts.count == 3, (1...2).contains(parts[0].count), parts[2].count == 4,
               let day = number(Array(parts[0].utf8)[...]), let year = number(Array(parts[2].utf8)[...]) else { return nil }
-        let name = parts[1].lowercased().filter { $0 != "." }
+        guard let month = month(named: String(parts[1])) else { return nil }
+        return (year, month, day)
+    }
+
+    /// 1 … 12 for a month's name or its abbreviation ("maart", "mrt", "mrt.", "Maa"); nil for any other word.
+    static func month(named word: String) -> Int? {
+        let name = word.lowercased().filter { $0 != "." }
         guard name.count >= 3, let month = monthNames.firstIndex(where: { $0 == name || $0.hasPrefix(name) && name.count <= 4 })
                 ?? (name == "mrt" ? 2 : nil) else { return nil }
-        return (year, month + 1, day)
+        return month + 1
     }
 
     private static func number(_ digits: ArraySlice<UInt8>) -> Int? {

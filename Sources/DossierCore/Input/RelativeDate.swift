@@ -1,6 +1,7 @@
 /// Dates typed relative to today, as people say them: `vandaag`, `morgen`, `+14`, `+2w`, `over 3 weken`,
-/// `2 dagen geleden`, `vrijdag`, `vorige dinsdag`. Only where a person types a date (forms and options);
-/// files and imports keep fixed dates, which mean the same tomorrow.
+/// `2 dagen geleden`, `vrijdag`, `vorige dinsdag`, and a day without its year (`28-11`, `15 jan`: the nearest such
+/// day). Only where a person types a date (forms and options); files and imports keep fixed dates, which mean the
+/// same tomorrow.
 extension CalendarDate {
     /// The one reading of a date a person typed: a relative date from `today`, else any form `read(_:)` takes.
     public static func read(_ text: String, today: CalendarDate) throws(ValueError) -> CalendarDate {
@@ -33,9 +34,12 @@ extension CalendarDate {
         switch words.count {
         case 1:
             if let offset = namedDays[words[0]] { return today.adding(days: offset) }
+            if let (day, month) = dayAndMonth(words[0]) { return today.nearest(day: day, month: month) }
             if let weekday = weekday(words[0]) { return today.next(weekday: weekday) }
             return signedAmount(words[0]).flatMap { today.moved(by: $0.count, $0.unit) }
         case 2:
+            // "12 maart" without a year.
+            if let day = count(words[0]), day <= 31, let month = month(named: words[1]) { return today.nearest(day: day, month: month) }
             // "+2 weken", "-3 dagen"; "vorige vrijdag", "volgende vrijdag".
             if let weekday = weekday(words[1]) {
                 if ["vorige", "afgelopen"].contains(words[0]) { return today.previous(weekday: weekday) }
@@ -76,6 +80,14 @@ extension CalendarDate {
         }
     }
 
+    /// "12-3", "12/3", "12.3": a day and a month without a year.
+    private static func dayAndMonth(_ word: String) -> (day: Int, month: Int)? {
+        let parts = word.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
+        guard parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) }), let day = count(String(parts[0])), let month = count(String(parts[1])),
+              (1...31).contains(day), (1...12).contains(month) else { return nil }
+        return (day, month)
+    }
+
     /// "+14", "-3", "+2w", "+1m", "+1j": a sign, a count and a unit (days without one).
     private static func signedAmount(_ word: String) -> (count: Int, unit: Unit)? {
         guard let first = word.first, first == "+" || first == "-" else { return nil }
@@ -113,6 +125,13 @@ extension CalendarDate {
             let (targetYear, targetMonth) = (months / 12, months % 12 + 1)
             return CalendarDate(unchecked: targetYear, targetMonth, min(day, CalendarDate.daysInMonth(year: targetYear, month: targetMonth)))
         }
+    }
+
+    /// The day and month nearest to this day, in its year, the year before or the year after (a visit "28-11" last
+    /// week, a deadline "15-1" next month); nil when the day is in no such month (31-4, or 29-2 with no leap year near).
+    func nearest(day: Int, month: Int) -> CalendarDate? {
+        [year - 1, year, year + 1].compactMap { CalendarDate(year: $0, month: month, day: day) }
+            .min { abs($0.dayNumber - dayNumber) < abs($1.dayNumber - dayNumber) }
     }
 
     /// The first such weekday after this day (on a Friday, "vrijdag" is a week later).
