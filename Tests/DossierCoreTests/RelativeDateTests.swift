@@ -71,7 +71,7 @@ struct RelativeDateTests {
         #expect(try read("12-3-2025") == "2025-03-12")
         #expect(try read("12 maart 2025") == "2025-03-12")
         #expect(throws: ValueError("'31-2-2027' bestaat niet: februari 2027 heeft 28 dagen")) { try read("31-2-2027") }
-        for bad in ["volgende week", "+", "+2x", "+ 2", "over weken", "2 weken", "over -2 weken", "+12345", "vorige", "morgen ochtend", "++2",
+        for bad in ["volgende week", "+", "+2x", "+ 2", "over weken", "2 weken", "over -2 weken", "+12345", "+1000", "+0412", "-1250", "+07", "vorige", "morgen ochtend", "++2",
                     "vorige maand", "+2w3"] {
             #expect(throws: ValueError("'\(bad)' is geen datum; gebruik 12-3-2025, 12 maart 2025, vandaag, morgen, +14, +2w, over 3 weken of vrijdag")) {
                 try read(bad)
@@ -79,7 +79,7 @@ struct RelativeDateTests {
         }
         // Far steps leave the range of dates, said as for a typed date.
         #expect(throws: ValueError("4-12-3025 ligt buiten het bereik van datums: 1-1-1900 … 31-12-2199")) { try read("+999j") }
-        #expect(throws: ValueError("4-9-1193 ligt buiten het bereik van datums: 1-1-1900 … 31-12-2199")) { try read("-9999m") }
+        #expect(throws: ValueError("4-12-1027 ligt buiten het bereik van datums: 1-1-1900 … 31-12-2199")) { try read("-999j") }
     }
 
     @Test("What a form shows under a typed date: the day a relative one names, and a date ten years or more away")

@@ -28,7 +28,7 @@ struct AddActivityCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Wie organiseert: gemeente, of de id of naam van een partner (zoals bom of NL in Business).", valueName: "id"))
     var organiser: String = Organiser.municipalitySlug
 
-    @Option(name: [.customLong("date"), .customLong("start-date")], help: ArgumentHelp("Begindatum.", valueName: "datum"))
+    @Option(name: [.customLong("date"), .customLong("start-date")], help: ArgumentHelp("Begindatum: 12-3-2027, 12 maart, +3w of vrijdag.", valueName: "datum"))
     var date: String?
 
     @Option(name: .customLong("end-date"), help: ArgumentHelp("Einddatum.", valueName: "datum"))

@@ -26,7 +26,7 @@ struct AddRelationCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Beginstatus (\(RelationStatus.allowedList)).", valueName: "status"))
     var status: String = RelationStatus.verkennen.rawValue
 
-    @Option(name: .customLong("review-date"), help: ArgumentHelp("Herijkingsdatum, nodig bij status laag-pitje.", valueName: "datum"))
+    @Option(name: .customLong("review-date"), help: ArgumentHelp("Herijkingsdatum, nodig bij status laag-pitje: 1-1-2027 of +1j.", valueName: "datum"))
     var reviewDate: String?
 
     @Option(name: [.customLong("country"), .customLong("countries")], help: ArgumentHelp("Land (Nederlandse naam of code); mag vaker of met komma's.", valueName: "land"))

@@ -15,10 +15,10 @@ struct AgendaCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: ArgumentHelp("Vanaf deze datum (standaard vandaag).", valueName: "datum"))
+    @Option(help: ArgumentHelp("Vanaf deze datum (standaard vandaag; ook --from=-7 of 'vorige maandag').", valueName: "datum"))
     var from: String?
 
-    @Option(help: ArgumentHelp("Tot en met deze datum (standaard alles wat komt).", valueName: "datum"))
+    @Option(help: ArgumentHelp("Tot en met deze datum (standaard alles wat komt; ook +4w).", valueName: "datum"))
     var to: String?
 
     @Flag(help: "Uitvoer als JSON.")

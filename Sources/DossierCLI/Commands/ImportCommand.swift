@@ -6,7 +6,7 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Importeer activiteiten of contactpersonen uit een CSV-bestand zoals export --what activities of contacts het schrijft.",
         discussion: """
-        Eerst wordt elke regel gecontroleerd. Is er één ongeldig, dan wordt niets geïmporteerd en staat elke \
+        Activiteiten (import activities): eerst wordt elke regel gecontroleerd. Is er één ongeldig, dan wordt niets geïmporteerd en staat elke \
         foute regel met regelnummer en kolom in de melding (--skip-invalid importeert dan de goede regels). Een \
         regel met een bekende id werkt die activiteit bij (een andere status gaat langs de levenscyclus), een regel \
         zonder id voegt een activiteit toe, behalve als er al een is met dezelfde titel en datum (nog eens \
@@ -16,7 +16,13 @@ struct ImportCommand: ParsableCommand {
         Is een activiteit na de export gewijzigd of verwijderd (de kolom versie klopt niet meer), dan blijft een \
         regel die u niet bewerkte ongemoeid, en wordt een bewerkte geweigerd: importeren zou die wijziging \
         terugdraaien. --dry-run toont per activiteit wat er zou veranderen.
-        Contactpersonen (import contacts): de kolom naam is nodig; relatie (id of naam) zegt bij welke relatie         iemand hoort, daarnaast organisatie, rol, e-mail, telefoon, gesprekspartner kader en toelichting, elk naar         keuze. Een regel met de naam van een contactpersoon van die relatie (hoofdletters en accenten tellen niet)         werkt die bij, een andere voegt er een toe; er wordt niets verwijderd. Zonder kolom relatie werkt een regel         alleen iemand bij die maar bij één relatie staat. Contactpersonen van de gemeente zelf staan in het bestand         en worden niet geïmporteerd.
+        Contactpersonen (import contacts): de kolom naam is nodig; relatie (id of naam) zegt bij welke relatie \
+        iemand hoort, daarnaast organisatie, rol, e-mail, telefoon, gesprekspartner kader en toelichting, elk naar \
+        keuze. Een regel met de naam van een contactpersoon van die relatie (hoofdletters en accenten tellen niet) \
+        werkt die bij, een andere voegt er een toe; er wordt niets verwijderd. Zonder kolom relatie (de export \
+        gesprekspartners) werkt een regel iemand bij die maar bij één relatie staat, of die de kolom organisatie \
+        aanwijst. Contactpersonen van de gemeente zelf (lege relatie) staan in het bestand en worden niet \
+        geïmporteerd: een regel die er een wijzigt, wordt met een melding overgeslagen.
         Voorbeelden:
           dossier import activities activiteiten.csv --dry-run
           dossier import contacts contactpersonen.csv
@@ -130,6 +136,6 @@ private struct ImportPlan {
 
     init(_ contacts: ContactImport) {
         (changes, problems, notices) = (contacts.changes, contacts.problems, contacts.notices)
-        (added, updated, unchanged, skipped) = (contacts.added, contacts.updated, contacts.unchanged, 0)
+        (added, updated, unchanged, skipped) = (contacts.added, contacts.updated, contacts.unchanged, contacts.skipped)
     }
 }

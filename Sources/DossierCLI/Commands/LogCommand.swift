@@ -20,7 +20,7 @@ struct LogCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Alleen wijzigingen van deze relatie of activiteit.", valueName: "id"))
     var id: String?
 
-    @Option(help: ArgumentHelp("Alleen wijzigingen vanaf deze datum.", valueName: "datum"))
+    @Option(help: ArgumentHelp("Alleen wijzigingen vanaf deze datum (ook gisteren, 'vorige maandag').", valueName: "datum"))
     var since: String?
 
     @Flag(help: "Uitvoer als JSON: een lijst van journaalregels.")

@@ -24,7 +24,7 @@ struct LogVisitCommand: ParsableCommand {
     @Option(name: [.customLong("date"), .customLong("start-date")], help: ArgumentHelp("Datum van het bezoek: 12-3-2025, gisteren of 'vorige vrijdag'.", valueName: "datum"))
     var date: String
 
-    @Option(name: .customLong("end-date"), help: ArgumentHelp("Laatste dag, bij een meerdaags bezoek.", valueName: "datum"))
+    @Option(name: .customLong("end-date"), help: ArgumentHelp("Laatste dag, bij een meerdaags bezoek (ook +2 of morgen).", valueName: "datum"))
     var endDate: String?
 
     @Option(help: ArgumentHelp("inkomend of uitgaand.", valueName: "richting"))

@@ -133,9 +133,15 @@ enum ParserMessages {
             let option = String(match.1.prefix { $0 != " " })
             // A date counted back from today (-7, -2w): meant, but read as an option; said how to write it.
             if match.1.hasSuffix("<datum>"), let place = arguments.firstIndex(of: option), place + 1 < arguments.count,
-               arguments[place + 1].wholeMatch(of: /-[0-9]{1,4}[a-z]*/) != nil {
-                let value = arguments[place + 1], count = value.dropFirst().prefix { $0.isNumber }
-                return "\(option) \(value) wordt gelezen als een optie; schrijf \(option)=\(value), of \(option) '\(count) dagen geleden'"
+               let back = arguments[place + 1].wholeMatch(of: /-([1-9][0-9]{0,2})([dwmj]?)/) {
+                let count = Int(back.1) ?? 0
+                let unit = switch back.2 {
+                case "w": count == 1 ? "week" : "weken"
+                case "m": count == 1 ? "maand" : "maanden"
+                case "j": "jaar"
+                default: count == 1 ? "dag" : "dagen"
+                }
+                return "\(option) \(back.0) wordt gelezen als een optie; schrijf \(option)=\(back.0), of \(option) '\(count) \(unit) geleden'"
             }
             // A negative number after it: the library read it as an option; what is wrong is that it is negative.
             if let place = arguments.indices.first(where: { arguments[$0] == option && $0 + 1 < arguments.count

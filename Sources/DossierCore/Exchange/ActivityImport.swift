@@ -76,7 +76,8 @@ public struct ActivityImport: Sendable {
             result.problems.append(ImportHeader.emptyFile(known: known))
             return result
         }
-        let read = ImportHeader(header, known: known, table: "activiteiten", export: "activities")
+        var read = ImportHeader(header, known: known, table: "activiteiten", export: "activities")
+        read.pointTo("contactpersonen", command: "contacts", known: ContactImport.columns.map(\.heading), header: header)
         let columnIndex = read.columns, width = read.width
         result.problems = read.problems
         guard !read.isOtherTable else { return result }

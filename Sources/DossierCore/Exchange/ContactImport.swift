@@ -13,31 +13,35 @@ public struct ContactImport: Sendable {
     public var added = 0
     public var updated = 0
     public var unchanged = 0
+    /// Rows of the municipality's own contacts that would change something: not imported (they are kept in the file), said.
+    public var skipped = 0
 
-    /// The columns an import reads, as the export writes them, with the contact field each one sets.
-    static let columns: [(heading: String, field: String)] = [
+    /// The columns an import reads, in the export's order, with the contact field each one sets (the relation: none).
+    static let columns: [(heading: String, field: String?)] = [
         ("naam", "name"), ("organisatie", "organisation"), ("rol", "role"), ("e-mail", "email"), ("telefoon", "phone"),
-        ("gesprekspartner kader", "consultedForFramework"), ("toelichting", "notes"),
+        (relationHeading, nil), ("gesprekspartner kader", "consultedForFramework"), ("toelichting", "notes"),
     ]
     static let relationHeading = "relatie"
 
     /// Checks every row against the dossier; no row is imported yet.
     public static func prepare(_ records: [CSV.Record], into dossier: Dossier) -> ContactImport {
         var result = ContactImport()
-        let headings = columns.map(\.heading) + [relationHeading]
+        let headings = columns.map(\.heading)
         guard let header = records.first else {
             result.problems.append(ImportHeader.emptyFile(known: headings))
             return result
         }
-        let read = ImportHeader(header, known: headings, table: "contactpersonen", export: "contacts")
+        var read = ImportHeader(header, known: headings, table: "contactpersonen", export: "contacts")
+        read.pointTo("activiteiten", command: "activities", known: ActivityTable.columns.map(\.heading), header: header)
         let columnIndex = read.columns, width = read.width
         result.problems = read.problems
         guard !read.isOtherTable else { return result }
         if columnIndex["naam"] == nil { result.problems.append(Problem(line: header.line, column: "naam", message: "deze kolom ontbreekt")) }
         guard result.problems.isEmpty else { return result }
 
-        // Rows are checked in order against a working copy, so that a later row sees a contact an earlier one added.
+        // Rows are checked in order against a working copy; a person an earlier row changed or added is not changed again.
         var working = dossier
+        var changedInFile: [String: Int] = [:]
         let context = ChangeContext(actor: "import", timestamp: Timestamp(secondsSinceEpoch: 0), today: CalendarDate(dayNumber: 0))
         for record in records.dropFirst() {
             if record.fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
@@ -46,38 +50,62 @@ public struct ContactImport: Sendable {
                 continue
             }
             var row = ContactRow(record: record, columns: columnIndex)
-            guard let change = row.change(in: working) else {
+            switch row.outcome(in: working) {
+            case .refused:
                 result.problems += row.problems
-                result.unchanged += row.isUnchanged ? 1 : 0
-                continue
-            }
-            do {
-                _ = try working.apply(change, context: context)
-            } catch {
-                result.problems.append(Problem(line: record.line, column: columns.first { $0.field == error.field }?.heading, message: error.message))
-                continue
-            }
-            result.changes.append(change)
-            if case let .addContact(relationID, contact) = change {
-                result.added += 1
-                if let relation = working.relation(relationID), let double = LikelyDouble.contact(contact.id, of: relation) {
-                    result.notices.append(Problem(line: record.line, column: "naam", message: "\(double); toegevoegd als \(contact.id)"))
+            case .unchanged:
+                result.unchanged += 1
+            case .skipped(let notice):
+                result.skipped += 1
+                result.notices.append(Problem(line: record.line, column: nil, message: notice))
+            case .change(let change):
+                // A person a row before this one changed or added: which row holds what is meant, the file must say.
+                let (relationID, name) = change.contactRow(in: working)
+                if let line = changedInFile[ContactRow.key(relationID, name)] {
+                    result.problems.append(Problem(line: record.line, column: "naam", message: "\(name) bij \(working.relationName(relationID)) staat al op "
+                                                   + "regel \(line) van dit bestand; één regel per persoon"))
+                    continue
                 }
-            } else {
-                result.updated += 1
+                changedInFile[ContactRow.key(relationID, name)] = record.line
+                do {
+                    _ = try working.apply(change, context: context)
+                } catch {
+                    result.problems.append(Problem(line: record.line, column: columns.first { $0.field == error.field }?.heading, message: error.message))
+                    continue
+                }
+                result.changes.append(change)
+                if case .addContact = change {
+                    result.added += 1
+                } else {
+                    result.updated += 1
+                }
             }
         }
         return result
     }
 }
 
-/// One row of a contacts table: its relation, the contact it names, and the values of its cells.
+/// One row of a contacts table: whose contact it names, and what its cells make of that contact.
 struct ContactRow {
     let record: CSV.Record
     let columns: [String: Int]
     var problems: [ActivityImport.Problem] = []
-    /// The row holds what the dossier holds: no change, no problem.
-    var isUnchanged = false
+
+    enum Outcome {
+        case change(Change)
+        case unchanged
+        /// A row of the municipality's own contacts that differs from the file: left out, with why.
+        case skipped(String)
+        case refused
+    }
+
+    /// Who a contact belongs to.
+    private enum Owner {
+        case relation(Relation)
+        case municipality
+    }
+
+    static func key(_ relationID: RelationID, _ name: String) -> String { relationID + "\u{0}" + SearchText.fold(name) }
 
     func cell(_ heading: String) -> String? {
         guard let index = columns[heading] else { return nil }
@@ -88,73 +116,117 @@ struct ContactRow {
         problems.append(ActivityImport.Problem(line: record.line, column: column, message: message))
     }
 
-    /// The change this row makes (an edit or an addition); nil when it has problems or changes nothing (`isUnchanged`).
-    mutating func change(in dossier: Dossier) -> Change? {
+    /// What this row does, against the dossier as the rows before it left it.
+    mutating func outcome(in dossier: Dossier) -> Outcome {
         let name = cell("naam")?.trimmingSpaces() ?? ""
         guard !name.isEmpty else {
             problem("naam", "een contactpersoon heeft een naam nodig")
-            return nil
+            return .refused
         }
-        let relationText = cell(ContactImport.relationHeading)?.trimmingSpaces()
-        guard let relation = findRelation(relationText, name: name, in: dossier) else { return nil }
-        let existing = relation.contacts.filter { LikelyDouble.sameName($0.name, name) }
-        guard existing.count <= 1 else {
-            problem("naam", "\(relation.name) heeft \(existing.count) contactpersonen die \(name) heten (\(existing.map(\.id).joined(separator: ", "))); "
-                    + "bewerk die in het dossier (dossier edit-contact)")
-            return nil
+        guard let owner = owner(of: name, in: dossier) else { return .refused }
+        switch owner {
+        case .municipality:
+            let own = dossier.internalContacts.filter { LikelyDouble.sameName($0.name, name) }
+            for contact in own where changed(contact, ownerName: ActivityFieldParts.municipalityLabel, in: dossier) == contact { return .unchanged }
+            // What the cells would have been is moot: the row is left out either way.
+            problems.removeAll()
+            return .skipped(own.isEmpty
+                ? "\(name) hoort bij geen relatie: contactpersonen van de gemeente zelf voegt de import niet toe (ze staan in het dossierbestand); regel overgeslagen"
+                : "\(name) is een contactpersoon van de gemeente zelf: die worden niet geïmporteerd (ze staan in het dossierbestand); wat deze regel wijzigt, is niet overgenomen")
+        case .relation(let relation):
+            let existing = relation.contacts.filter { LikelyDouble.sameName($0.name, name) }
+            // Exactly as one of them (two of one name, exported and imported unedited): nothing to do.
+            var candidates: [(before: Contact, after: Contact)] = []
+            for contact in existing {
+                guard let after = changed(contact, ownerName: relation.name, in: dossier) else { return .refused }
+                if after == contact { return .unchanged }
+                candidates.append((contact, after))
+            }
+            guard existing.count <= 1 else {
+                problem("naam", "\(relation.name) heeft \(existing.count) contactpersonen die \(name) heten (\(existing.map(\.id).joined(separator: ", "))); "
+                        + "bewerk die in het dossier (dossier edit-contact)")
+                return .refused
+            }
+            if let (before, after) = candidates.first {
+                return .change(.editContact(relation.id, before.id, Contact.fields.edits(from: before, to: after)))
+            }
+            var added = Contact(id: relation.contacts.newContactID(for: name), name: name)
+            guard let filled = changed(added, ownerName: relation.name, in: dossier) else { return .refused }
+            added = filled
+            return .change(.addContact(relation.id, added))
         }
-        var contact = existing.first ?? Contact(id: relation.contacts.newContactID(for: name), name: name)
+    }
+
+    /// The contact with this row's cells taken over, each read by the field's own parser; nil with problems. The name stays
+    /// as stored: a row matches a contact whatever its case and accents, and a list typed by hand should not strip them.
+    private mutating func changed(_ contact: Contact, ownerName: String, in dossier: Dossier) -> Contact? {
+        var result = contact
+        let before = problems.count
         for (heading, key) in ContactImport.columns {
-            guard var text = cell(heading), let field = Contact.fields.field(key) else { continue }
-            // The export writes the relation's name where a contact has no organisation of its own.
-            if key == "organisation", contact.organisation.isEmpty, text.trimmingSpaces() == relation.name { text = "" }
-            // An empty cell for a yes/no column leaves it as it is (a list made by hand may leave the column empty).
-            if key == "consultedForFramework", text.trimmingSpaces().isEmpty { continue }
-            let typed = key == "notes" ? text : text.trimmingSpaces()
+            guard let key, key != "name", var text = cell(heading), let field = Contact.fields.field(key) else { continue }
+            text = key == "notes" ? text : text.trimmingSpaces()
+            switch key {
+            // The export writes the owner's name where a contact has no organisation of its own.
+            case "organisation" where contact.organisation.isEmpty && text == ownerName: text = ""
+            // An empty yes/no cell leaves it as it is (a list made by hand may leave the column empty).
+            case "consultedForFramework" where text.isEmpty: continue
+            // A spreadsheet reads 0612345678 as a number and writes it back as 612345678: the stored number it was.
+            case "phone" where PhoneNumber.lostLeadingZero(text, of: contact.phone): text = contact.phone
+            default: break
+            }
             do {
-                try field.set(try field.parse(typed, in: dossier), in: &contact)
+                try field.set(try field.parse(text, in: dossier), in: &result)
             } catch {
                 problem(heading, error.message)
             }
         }
-        guard problems.isEmpty else { return nil }
-        guard let before = existing.first else { return .addContact(relation.id, contact) }
-        let edits = Contact.fields.edits(from: before, to: contact)
-        guard !edits.isEmpty else {
-            isUnchanged = true
-            return nil
-        }
-        return .editContact(relation.id, before.id, edits)
+        return problems.count == before ? result : nil
     }
 
-    /// The relation a row's contact belongs to: the one the column 'relatie' names; without that column, the one relation
-    /// that has a contact of this name. Nil (with a problem, or unchanged for a contact of the municipality) otherwise.
-    private mutating func findRelation(_ text: String?, name: String, in dossier: Dossier) -> Relation? {
-        if let text, !text.isEmpty {
+    /// The relation (or the municipality) a row's contact belongs to: the one the column 'relatie' names, empty for the
+    /// municipality. Without that column (the export 'gesprekspartners'): whoever has a contact of this name, told apart by
+    /// the column 'organisatie' when several have. Nil, with a problem, when that does not name one.
+    private mutating func owner(of name: String, in dossier: Dossier) -> Owner? {
+        if let text = cell(ContactImport.relationHeading)?.trimmingSpaces() {
+            guard !text.isEmpty else { return .municipality }
             do {
-                return try NameLookup.relation(text, in: dossier)
+                return .relation(try NameLookup.relation(text, in: dossier))
             } catch {
                 problem(ContactImport.relationHeading, error.message)
                 return nil
             }
         }
-        if text != nil || !dossier.relations.contains(where: { $0.contacts.contains { LikelyDouble.sameName($0.name, name) } }) {
-            // The municipality's own contacts (an empty 'relatie' in the export) are kept in the file, not imported.
-            if dossier.internalContacts.contains(where: { LikelyDouble.sameName($0.name, name) }) {
-                isUnchanged = true
-                return nil
+        var owners: [Owner] = dossier.relations.filter { $0.contacts.contains { LikelyDouble.sameName($0.name, name) } }.map(Owner.relation)
+        if dossier.internalContacts.contains(where: { LikelyDouble.sameName($0.name, name) }) { owners.append(.municipality) }
+        if owners.count > 1, let organisation = cell("organisatie")?.trimmingSpaces(), !organisation.isEmpty {
+            owners = owners.filter { (owner: Owner) -> Bool in
+                let ownerName: String, contacts: [Contact]
+                switch owner {
+                case .relation(let relation): (ownerName, contacts) = (relation.name, relation.contacts)
+                case .municipality: (ownerName, contacts) = (ActivityFieldParts.municipalityLabel, dossier.internalContacts)
+                }
+                return LikelyDouble.sameName(ownerName, organisation)
+                    || contacts.contains { LikelyDouble.sameName($0.name, name) && LikelyDouble.sameName($0.organisation, organisation) }
             }
-            problem(ContactImport.relationHeading, text == nil
-                ? "bij welke relatie hoort \(name)? Geen relatie heeft een contactpersoon met die naam; voeg een kolom 'relatie' toe (id of naam)"
-                : "bij welke relatie hoort \(name)? Zet de id of naam van de relatie in deze kolom")
-            return nil
         }
-        let owners = dossier.relations.filter { $0.contacts.contains { LikelyDouble.sameName($0.name, name) } }
         guard owners.count == 1 else {
-            problem(ContactImport.relationHeading, "\(name) is contactpersoon bij \(owners.map(\.name).joined(separator: " en ")): "
-                    + "voeg een kolom 'relatie' toe (id of naam) om te zeggen welke")
+            problem(ContactImport.relationHeading, owners.isEmpty
+                ? "bij welke relatie hoort \(name)? Geen relatie heeft een contactpersoon met die naam; voeg een kolom 'relatie' toe (id of naam)"
+                : "\(name) staat bij meer dan één relatie (of ook bij de gemeente zelf): voeg een kolom 'relatie' toe (id of naam) om te zeggen welke")
             return nil
         }
         return owners[0]
+    }
+}
+
+private extension Change {
+    /// The relation and the name of the contact an import row adds or edits.
+    func contactRow(in dossier: Dossier) -> (RelationID, String) {
+        switch self {
+        case let .addContact(relationID, contact): (relationID, contact.name)
+        case let .editContact(relationID, contactID, _):
+            (relationID, dossier.relation(relationID)?.contacts.first { $0.id == contactID }?.name ?? contactID)
+        default: ("", "")
+        }
     }
 }

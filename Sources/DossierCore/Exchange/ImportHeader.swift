@@ -38,6 +38,14 @@ struct ImportHeader {
         }
     }
 
+    /// Says, for a header of another table, that it is the other table the program imports (`what`, `command`), when every
+    /// named column is one of that table's (`known`).
+    mutating func pointTo(_ what: String, command: String, known: [String], header: CSV.Record) {
+        let named = header.fields.map { $0.trimmingSpaces().lowercased() }.filter { !$0.isEmpty }
+        guard isOtherTable, !named.isEmpty, named.allSatisfy(known.contains) else { return }
+        problems = [ActivityImport.Problem(line: header.line, column: nil, message: "dit is een tabel van \(what): importeer die met dossier import \(command)")]
+    }
+
     /// "the file is empty" with the header expected.
     static func emptyFile(known: [String]) -> ActivityImport.Problem {
         ActivityImport.Problem(line: 1, column: nil, message: "het bestand is leeg; verwacht een kopregel met \(known.joined(separator: ", "))")

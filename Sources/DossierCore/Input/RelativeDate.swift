@@ -39,7 +39,7 @@ extension CalendarDate {
             return signedAmount(words[0]).flatMap { today.moved(by: $0.count, $0.unit) }
         case 2:
             // "12 maart" without a year.
-            if let day = count(words[0]), day <= 31, let month = month(named: words[1]) { return today.nearest(day: day, month: month) }
+            if let day = twoDigits(words[0]), (1...31).contains(day), let month = month(named: words[1]) { return today.nearest(day: day, month: month) }
             // "+2 weken", "-3 dagen"; "vorige vrijdag", "volgende vrijdag".
             if let weekday = weekday(words[1]) {
                 if ["vorige", "afgelopen"].contains(words[0]) { return today.previous(weekday: weekday) }
@@ -83,7 +83,7 @@ extension CalendarDate {
     /// "12-3", "12/3", "12.3": a day and a month without a year.
     private static func dayAndMonth(_ word: String) -> (day: Int, month: Int)? {
         let parts = word.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
-        guard parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) }), let day = count(String(parts[0])), let month = count(String(parts[1])),
+        guard parts.count == 2, let day = twoDigits(String(parts[0])), let month = twoDigits(String(parts[1])),
               (1...31).contains(day), (1...12).contains(month) else { return nil }
         return (day, month)
     }
@@ -103,9 +103,15 @@ extension CalendarDate {
         return (first == "-" ? -1 : 1, count)
     }
 
-    /// A count of at most four digits: enough for any date in range, never an overflow.
+    /// A day or month: one or two digits ("05" too).
+    private static func twoDigits(_ word: String) -> Int? {
+        guard (1...2).contains(word.count), word.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(word)
+    }
+
+    /// A count of at most three digits, without leading zeros: far enough, and not a number meant otherwise (`+0412`, `-1250`).
     private static func count(_ word: String) -> Int? {
-        guard (1...4).contains(word.count), word.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        guard (1...3).contains(word.count), word.allSatisfy({ $0.isASCII && $0.isNumber }), word == "0" || !word.hasPrefix("0") else { return nil }
         return Int(word)
     }
 

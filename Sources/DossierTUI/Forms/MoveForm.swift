@@ -20,7 +20,7 @@ enum MoveForm {
             FormField("actualCostCents", "Werkelijke kosten", .text(TextInput((activity.actualCost ?? activity.estimatedCost)?.fieldText ?? "")),
                       help: "Wat de activiteit werkelijk kostte, in euro; voorgesteld: de raming. Het budget telt dit bedrag."),
             FormField("startDate", "Datum", .text(TextInput()),
-                      help: "De activiteit heeft nog geen begindatum: wanneer vond ze plaats? 12-3-2026 of 2026-03-12; vandaag of eerder.", isDate: true),
+                      help: "De activiteit heeft nog geen begindatum: wanneer vond ze plaats? 12-3-2026, gisteren of vorige vrijdag; vandaag of eerder.", isDate: true),
         ])
         refresh(&form, activity: activity, in: state)
         form.settle()

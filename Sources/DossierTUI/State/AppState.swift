@@ -37,6 +37,8 @@ public struct AppState: Sendable {
             // after being let go of for a moment (text typed in place) keeps the record it opened with.
             if let purpose = form?.purpose, form?.basis == nil || oldValue.map({ $0.purpose != purpose }) == true {
                 form?.basis = FormBasis.of(purpose, in: dossier)
+                // What a date it opens with says (one ten years away), before the first key.
+                if form != nil { FormRules.noteDates(&form!, in: self) }
             }
         }
     }
