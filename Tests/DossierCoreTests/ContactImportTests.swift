@@ -16,7 +16,7 @@ struct ContactImportTests {
         try CSV.decode(CSV.encode(rows))
     }
 
-    private func prepared(_ rows: [[String]], into dossier: Dossier) throws -> ContactImport {
+    private func prepared(_ rows: [[String]], into dossier: Dossier) throws -> ImportPlan {
         ContactImport.prepare(try records(rows), into: dossier)
     }
 

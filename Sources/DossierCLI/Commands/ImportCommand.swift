@@ -61,8 +61,8 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw failure("\(file), \(error)", code: ExitStatus.dataError)
         }
-        let prepared = what == "contacts" ? ImportPlan(ContactImport.prepare(records, into: dossier))
-                                          : ImportPlan(ActivityImport.prepare(records, into: dossier, today: Session.clock.today()))
+        let prepared = what == "contacts" ? ContactImport.prepare(records, into: dossier)
+                                          : ActivityImport.prepare(records, into: dossier, today: Session.clock.today())
         for problem in prepared.problems { Output.error("\(file), \(problem)") }
         for notice in prepared.notices.prefix(20) { Output.error("dossier: let op: \(file), \(notice)") }
         if prepared.notices.count > 20 { Output.error("dossier: let op: en nog \(prepared.notices.count - 20) zulke opmerkingen") }
@@ -122,20 +122,3 @@ struct ImportCommand: ParsableCommand {
     }
 }
 
-/// What an import would do, whichever table it reads.
-private struct ImportPlan {
-    var changes: [Change]
-    var problems: [ActivityImport.Problem]
-    var notices: [ActivityImport.Problem]
-    var added: Int, updated: Int, unchanged: Int, skipped: Int
-
-    init(_ activities: ActivityImport) {
-        (changes, problems, notices) = (activities.changes, activities.problems, activities.notices)
-        (added, updated, unchanged, skipped) = (activities.added, activities.updated, activities.unchanged, activities.skipped)
-    }
-
-    init(_ contacts: ContactImport) {
-        (changes, problems, notices) = (contacts.changes, contacts.problems, contacts.notices)
-        (added, updated, unchanged, skipped) = (contacts.added, contacts.updated, contacts.unchanged, contacts.skipped)
-    }
-}

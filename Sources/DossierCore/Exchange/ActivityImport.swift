@@ -1,29 +1,8 @@
 /// Reading activities from the table `ActivityTable` writes: new rows are added, rows with a known id
 /// update that activity (a changed status moves it along its life cycle), unchanged rows are left alone.
 /// Every row is checked first; each problem names its line and column.
-public struct ActivityImport: Sendable {
-    /// A row (or the header) that cannot be imported.
-    public struct Problem: Hashable, Sendable, CustomStringConvertible {
-        public var line: Int
-        public var column: String?
-        public var message: String
-
-        public var description: String {
-            "regel \(line)" + (column.map { ", kolom '\($0)'" } ?? "") + ": \(message)"
-        }
-    }
-
-    /// The changes of the rows that can be imported, in file order, one or two per row.
-    public var changes: [Change] = []
-    public var problems: [Problem] = []
-    /// What the person importing should know, without stopping the import: an edit in a column the import does
-    /// not read (not taken over), a new row that looks like an activity already there (imported again without ids?).
-    public var notices: [Problem] = []
-    public var added = 0
-    public var updated = 0
-    public var unchanged = 0
-    /// Rows left out without a problem: the activity they describe was deleted after the export, and the row was not edited.
-    public var skipped = 0
+public enum ActivityImport {
+    public typealias Problem = ImportPlan.Problem
 
     /// A row whose cells do not stand under the header's columns: one too few or too many (a cell deleted or inserted
     /// with the others shifted, a semicolon in a text without quotes), or text under a column without a name. Taken as
@@ -69,18 +48,12 @@ public struct ActivityImport: Sendable {
 
     /// Checks every row against the dossier as of `today` (nothing carried out before it starts); no row is
     /// imported yet.
-    public static func prepare(_ records: [CSV.Record], into dossier: Dossier, today: CalendarDate) -> ActivityImport {
-        var result = ActivityImport()
-        let known = ActivityTable.columns.map(\.heading)
-        guard let header = records.first else {
-            result.problems.append(ImportHeader.emptyFile(known: known))
-            return result
-        }
-        var read = ImportHeader(header, known: known, table: "activiteiten", export: "activities")
-        read.pointTo("contactpersonen", command: "contacts", known: ContactImport.columns.map(\.heading), header: header)
+    public static func prepare(_ records: [CSV.Record], into dossier: Dossier, today: CalendarDate) -> ImportPlan {
+        var result = ImportPlan()
+        guard let (read, header) = ImportHeader.read(records, known: ActivityTable.columns.map(\.heading), table: "activiteiten", export: "activities",
+                                                     other: ("contactpersonen", "contacts", ContactImport.columns.map(\.heading)), problems: &result.problems)
+        else { return result }
         let columnIndex = read.columns, width = read.width
-        result.problems = read.problems
-        guard !read.isOtherTable else { return result }
         // Without the column (a file from before it, or made by hand) a change made after the export cannot be told.
         if columnIndex[ActivityTable.versionHeading] == nil, columnIndex["id"] != nil {
             result.notices.append(Problem(line: header.line, column: nil, message: "het bestand heeft geen kolom 'versie' (een oudere export?): of een "
@@ -259,7 +232,7 @@ struct TitlesAndDates {
 struct RowReader {
     let record: CSV.Record
     let columns: [String: Int]
-    var problems: [ActivityImport.Problem] = []
+    var problems: [ImportPlan.Problem] = []
 
     /// The cell of a column, trimmed; nil when the file has no such column.
     func cell(_ heading: String) -> String? {
@@ -273,7 +246,7 @@ struct RowReader {
     }
 
     mutating func problem(_ column: String, _ message: String) {
-        problems.append(ActivityImport.Problem(line: record.line, column: column, message: message))
+        problems.append(ImportPlan.Problem(line: record.line, column: column, message: message))
     }
 
     /// The changes for this row and whether it adds an activity; nil when the row has problems.

@@ -2,19 +2,8 @@
 /// names a contact of a relation (column 'relatie', by id or name); one with the name of a contact that relation
 /// has updates that contact, any other is added. Nothing is removed. Every row is checked first; each problem
 /// names its line and column. The municipality's own contacts are kept in the file and are not imported.
-public struct ContactImport: Sendable {
-    public typealias Problem = ActivityImport.Problem
-
-    /// The changes of the rows that can be imported, in file order, one per row.
-    public var changes: [Change] = []
-    public var problems: [Problem] = []
-    /// What the person importing should know without stopping the import: a new contact with the name of another.
-    public var notices: [Problem] = []
-    public var added = 0
-    public var updated = 0
-    public var unchanged = 0
-    /// Rows of the municipality's own contacts that would change something: not imported (they are kept in the file), said.
-    public var skipped = 0
+public enum ContactImport {
+    public typealias Problem = ImportPlan.Problem
 
     /// The columns an import reads, in the export's order, with the contact field each one sets (the relation: none).
     static let columns: [(heading: String, field: String?)] = [
@@ -24,18 +13,12 @@ public struct ContactImport: Sendable {
     static let relationHeading = "relatie"
 
     /// Checks every row against the dossier; no row is imported yet.
-    public static func prepare(_ records: [CSV.Record], into dossier: Dossier) -> ContactImport {
-        var result = ContactImport()
-        let headings = columns.map(\.heading)
-        guard let header = records.first else {
-            result.problems.append(ImportHeader.emptyFile(known: headings))
-            return result
-        }
-        var read = ImportHeader(header, known: headings, table: "contactpersonen", export: "contacts")
-        read.pointTo("activiteiten", command: "activities", known: ActivityTable.columns.map(\.heading), header: header)
+    public static func prepare(_ records: [CSV.Record], into dossier: Dossier) -> ImportPlan {
+        var result = ImportPlan()
+        guard let (read, header) = ImportHeader.read(records, known: columns.map(\.heading), table: "contactpersonen", export: "contacts",
+                                                     other: ("activiteiten", "activities", ActivityTable.columns.map(\.heading)), problems: &result.problems)
+        else { return result }
         let columnIndex = read.columns, width = read.width
-        result.problems = read.problems
-        guard !read.isOtherTable else { return result }
         if columnIndex["naam"] == nil { result.problems.append(Problem(line: header.line, column: "naam", message: "deze kolom ontbreekt")) }
         guard result.problems.isEmpty else { return result }
 
@@ -89,7 +72,7 @@ public struct ContactImport: Sendable {
 struct ContactRow {
     let record: CSV.Record
     let columns: [String: Int]
-    var problems: [ActivityImport.Problem] = []
+    var problems: [ImportPlan.Problem] = []
 
     enum Outcome {
         case change(Change)
@@ -113,7 +96,7 @@ struct ContactRow {
     }
 
     mutating func problem(_ column: String?, _ message: String) {
-        problems.append(ActivityImport.Problem(line: record.line, column: column, message: message))
+        problems.append(ImportPlan.Problem(line: record.line, column: column, message: message))
     }
 
     /// What this row does, against the dossier as the rows before it left it.
