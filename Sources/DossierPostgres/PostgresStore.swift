@@ -10,6 +10,10 @@ import PostgresNIO
 /// after a lost answer is recognised by the change's id and never applied twice. An open screen hears of
 /// others' changes through LISTEN/NOTIFY.
 public final class PostgresStore: DossierStorage {
+    /// How the change id of a change `copy` brought from a file's journal begins ("kopie-12"): its database role is who
+    /// copied it, not who made it.
+    static let copiedChangePrefix = "kopie-"
+
     public let address: PostgresAddress
     public let configuration: StoreConfiguration
     public var clock = Clock.system
@@ -120,14 +124,15 @@ public final class PostgresStore: DossierStorage {
     /// The changes after `sequence`, checked as a file's journal is (checksums, numbers in order, the chain),
     /// each with the database role that wrote it.
     func changes(after sequence: Int) throws(StoreError) -> JournalFile {
-        let rows = try link.query("SELECT entry, db_role::text FROM dossier_changes WHERE seq > \(Int64(sequence)) ORDER BY seq")
+        let rows = try link.query("SELECT entry, db_role::text, change_id FROM dossier_changes WHERE seq > \(Int64(sequence)) ORDER BY seq")
         var bytes: [UInt8] = []
-        var roles: [String] = []
+        var roles: [(role: String, copied: Bool)] = []
         for row in rows {
-            let (entry, role) = try decode(row, as: (ByteBuffer, String).self)
+            let (entry, role, id) = try decode(row, as: (ByteBuffer, String, String).self)
             bytes += entry.readableBytesView
             bytes.append(UInt8(ascii: "\n"))
-            roles.append(role)
+            // `copy` names the changes it brings from a file's journal "kopie-N" (PostgresStore+Archive).
+            roles.append((role, id.hasPrefix(PostgresStore.copiedChangePrefix)))
         }
         var journal: JournalFile
         do {
@@ -139,7 +144,9 @@ public final class PostgresStore: DossierStorage {
             throw .damagedJournal(file: "\(location) (dossier_changes)", damage: JournalFile.Damage(line: journal.entries.count + 1,
                                   message: "een wijziging in de database is onvolledig of klopt niet met haar controlegetal"))
         }
-        for index in journal.entries.indices where index < roles.count { journal.entries[index].role = roles[index] }
+        for index in journal.entries.indices where index < roles.count {
+            if roles[index].copied { journal.entries[index].copiedBy = roles[index].role } else { journal.entries[index].role = roles[index].role }
+        }
         if let version = journal.newerVersion, newerVersion == nil {
             newerVersion = version
             notices.append(StoreError.newerVersion(file: location, version: version).description)

@@ -114,6 +114,16 @@ struct PostgresStoreTests {
         #expect(history[0] == history[1], "every journal line byte for byte")
         #expect(try DossierStore(path: back).backups().count == (try DossierStore(path: file).backups().count))
         #expect(try run(["validate", back]).status == 0)
+        // In the database, a copied change names who copied it, not as if that role had made it; a change made there, its role.
+        let made = try run(["add-follow-up", "campusbeurs-han", "--what", "daarna", "--store", database])
+        #expect(made.status == 0, "\(made.standardError)")
+        let log = try run(["log", "--store", database]).standardOutput
+        let lines = log.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.contains("Ine (gekopieerd door rol ") && $0.contains("Status van BioValley: Genoemd → Actief") }, "\(log)")
+        #expect(lines.contains { $0.contains("Ine (rol ") && $0.contains("Vervolgactie bij Campusbeurs HAN: daarna") }, "\(log)")
+        #expect(!lines.contains { $0.contains("Ine (rol ") && $0.contains("BioValley") }, "a copied change is not the copier's: \(log)")
+        let json = try run(["log", "--json", "--store", database]).standardOutput
+        #expect(json.contains("\"copiedBy\": "), "\(json)")
     }
 
     @Test("a database of an older schema is refused with the way out, and db init brings it up to date keeping the dossier")

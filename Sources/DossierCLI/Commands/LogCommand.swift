@@ -57,6 +57,7 @@ struct LogCommand: ParsableCommand {
                 writer.field("at", entry.timestamp.iso)
                 writer.field("by", entry.actor)
                 if let role = entry.role { writer.field("role", role) }
+                if let copiedBy = entry.copiedBy { writer.field("copiedBy", copiedBy) }
                 writer.field("summary", entry.summary)
                 writer.key("details")
                 writer.inlineStrings(entry.details)

@@ -23,9 +23,14 @@ public struct JournalEntry: Hashable, Sendable {
     /// The database role that wrote the entry, as the server recorded it (a dossier in PostgreSQL); not part
     /// of the entry's bytes, so a configuration file cannot forge it. Nil for a file's journal.
     public var role: String?
+    /// The database role that copied the entry from a file's journal into the database (`dossier copy`), where `role`
+    /// would name the one who copied it as if they had made the change. Nil otherwise.
+    public var copiedBy: String?
 
-    /// Who, for people: the name, and the database role when the server recorded one ("Ine (rol dossier_schrijver)").
+    /// Who, for people: the name, and the database role when the server recorded one ("Ine (rol dossier_schrijver)"), or
+    /// who copied it there ("Ine (gekopieerd door rol beheerder)").
     public var who: String {
+        if let copiedBy { return "\(actor) (gekopieerd door rol \(copiedBy))" }
         guard let role, role != actor else { return actor }
         return "\(actor) (rol \(role))"
     }
