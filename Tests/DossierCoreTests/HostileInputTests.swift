@@ -96,5 +96,19 @@ struct HostileInputTests {
         #expect(name.unicodeScalars.contains("\u{0}"))
         let shown = TerminalSafeText.line(name)
         #expect(!shown.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, "\(shown.debugDescription)")
+
+        // A change may not store a new one (PostgreSQL cannot): refused at the field, wherever it comes from.
+        var dossier = try #require(loaded)
+        #expect(throws: ChangeError(.invalid, "Titel bevat een nul-teken (U+0000), dat een database niet kan bewaren; haal het weg", field: "title")) {
+            try dossier.apply(.editActivity("missie-lyon", [FieldEdit(field: "title", old: .text("Handelsmissie Lyon"), new: .text("Missie\u{0}Lyon"))]),
+                              context: Fixtures.context)
+        }
+        #expect(throws: ChangeError.self) {
+            try dossier.apply(.addContact("bom", Contact(name: "Anna", notes: "a\u{0}b")), context: Fixtures.context)
+        }
+        // The relation that has one from before can still be changed once it is taken out, and loads and validates as it is.
+        _ = try dossier.apply(.editRelation("bom", [FieldEdit(field: "name", old: .text(name), new: .text("BOM"))]), context: Fixtures.context)
+        #expect(dossier.relation("bom")?.name == "BOM")
+        #expect(DossierValidator.problems(in: try #require(loaded)).isEmpty)
     }
 }

@@ -1,7 +1,8 @@
 /// The rules an activity must satisfy, shared by the change path, the file loader and `dossier validate`.
 public enum ActivityRules {
-    public static func problems(_ activity: Activity, in dossier: Dossier) -> [FieldProblem] {
-        var problems = SizeRules.problems(activity)
+    /// `isChange`: the activity as a change would leave it, held to what may be newly stored (no NUL in a text).
+    public static func problems(_ activity: Activity, in dossier: Dossier, isChange: Bool = false) -> [FieldProblem] {
+        var problems = SizeRules.problems(activity, refusesNUL: isChange)
         if !Slug.isValid(activity.id) {
             problems.append(FieldProblem(key: "id", Identifier.invalid(activity.id).message))
         }

@@ -3,8 +3,10 @@
 /// amount and number in its range. Part of the rules the change path, the loader and `dossier validate`
 /// share, so every entry point (form, option, CSV cell, JSON) refuses the same values with the same words.
 enum SizeRules {
-    static func problems(_ relation: Relation) -> [FieldProblem] {
-        var check = SizeCheck()
+    /// `refusesNUL`: for a change, also no text with a NUL (U+0000), which PostgreSQL cannot store; a file that has one
+    /// from before still loads.
+    static func problems(_ relation: Relation, refusesNUL: Bool = false) -> [FieldProblem] {
+        var check = SizeCheck(refusesNUL: refusesNUL)
         // The name first: a new record's id is made from it, and too long a name is the mistake to name.
         check.short(relation.name, "name", "Naam")
         check.short(relation.id, "id", "Id")
@@ -22,8 +24,8 @@ enum SizeRules {
         return check.problems
     }
 
-    static func problems(_ contact: Contact, at path: JSONPath) -> [FieldProblem] {
-        var check = SizeCheck(base: path)
+    static func problems(_ contact: Contact, at path: JSONPath, refusesNUL: Bool = false) -> [FieldProblem] {
+        var check = SizeCheck(base: path, refusesNUL: refusesNUL)
         check.short(contact.name, "name", "Naam")
         check.short(contact.id, "id", "Id")
         check.short(contact.organisation, "organisation", "Organisatie")
@@ -34,8 +36,8 @@ enum SizeRules {
         return check.problems
     }
 
-    static func problems(_ activity: Activity) -> [FieldProblem] {
-        var check = SizeCheck()
+    static func problems(_ activity: Activity, refusesNUL: Bool = false) -> [FieldProblem] {
+        var check = SizeCheck(refusesNUL: refusesNUL)
         check.short(activity.title, "title", "Titel")
         check.short(activity.id, "id", "Id")
         check.shortItems(activity.relations, "relations", "Relaties")
@@ -105,6 +107,7 @@ enum SizeRules {
 /// Collects size problems under a base path.
 private struct SizeCheck {
     var base = JSONPath.root
+    var refusesNUL = false
     var problems: [FieldProblem] = []
 
     mutating func add(_ key: String, _ message: String) {
@@ -112,20 +115,24 @@ private struct SizeCheck {
     }
 
     mutating func short(_ text: String, _ key: String, _ label: String) {
-        if let problem = Limits.lengthProblem(text, label: label, maximum: Limits.shortText) { add(key, problem) }
+        if let problem = Limits.lengthProblem(text, label: label, maximum: Limits.shortText) ?? nulProblem(text, label) { add(key, problem) }
     }
 
     mutating func long(_ text: String, _ key: String, _ label: String) {
-        if let problem = Limits.lengthProblem(text, label: label, maximum: Limits.longText) { add(key, problem) }
+        if let problem = Limits.lengthProblem(text, label: label, maximum: Limits.longText) ?? nulProblem(text, label) { add(key, problem) }
     }
 
     mutating func shortItems(_ items: [String], _ key: String, _ label: String) {
         count(items.count, key, label)
         for (index, item) in items.enumerated() {
-            if let problem = Limits.lengthProblem(item, label: label, maximum: Limits.shortText) {
+            if let problem = Limits.lengthProblem(item, label: label, maximum: Limits.shortText) ?? nulProblem(item, label) {
                 problems.append(FieldProblem(JSONPath(base.components + [.key(key), .index(index)]), problem))
             }
         }
+    }
+
+    private func nulProblem(_ text: String, _ label: String) -> String? {
+        refusesNUL && text.utf8.contains(0) ? "\(label) bevat een nul-teken (U+0000), dat een database niet kan bewaren; haal het weg" : nil
     }
 
     mutating func count(_ count: Int, _ key: String, _ label: String) {
@@ -169,7 +176,7 @@ private struct SizeCheck {
     mutating func each<Element>(_ elements: [Element], _ key: String, _ label: String, _ body: (inout SizeCheck, Element) -> Void) {
         count(elements.count, key, label)
         for (index, element) in elements.enumerated() {
-            var item = SizeCheck(base: JSONPath(base.components + [.key(key), .index(index)]))
+            var item = SizeCheck(base: JSONPath(base.components + [.key(key), .index(index)]), refusesNUL: refusesNUL)
             body(&item, element)
             problems += item.problems
         }
@@ -177,7 +184,7 @@ private struct SizeCheck {
 
     /// A value nested under `key`.
     mutating func nested(_ key: String, _ body: (inout SizeCheck) -> Void) {
-        var item = SizeCheck(base: base.appending(key: key))
+        var item = SizeCheck(base: base.appending(key: key), refusesNUL: refusesNUL)
         body(&item)
         problems += item.problems
     }
