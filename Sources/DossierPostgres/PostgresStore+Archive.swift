@@ -54,7 +54,7 @@ extension PostgresStore: ArchiveStorage {
             for (entry, (line, checksum)) in zip(journal.entries, zip(archive.lines, journal.checksums)) {
                 try link.query("""
                     INSERT INTO dossier_changes (seq, change_id, actor, summary, entry, checksum)
-                    VALUES (\(Int64(entry.sequence)), \(PostgresStore.copiedChangePrefix + String(entry.sequence)), \(entry.actor), \(entry.summary),
+                    VALUES (\(Int64(entry.sequence)), \(PostgresStore.copiedChangePrefix + String(entry.sequence)), \(PostgresStore.storable(entry.actor)), \(PostgresStore.storable(entry.summary)),
                             \(String(decoding: line, as: UTF8.self)), \(checksum))
                     """)
             }

@@ -131,7 +131,7 @@ extension PostgresStore {
         let text = String(decoding: line.dropLast(), as: UTF8.self)
         try link.query("""
             INSERT INTO dossier_changes (seq, change_id, actor, summary, entry, checksum)
-            VALUES (\(Int64(entry.sequence)), \(id), \(entry.actor), \(entry.summary), \(text), \(checksum))
+            VALUES (\(Int64(entry.sequence)), \(id), \(PostgresStore.storable(entry.actor)), \(PostgresStore.storable(entry.summary)), \(text), \(checksum))
             """)
         try link.query("SELECT pg_notify(\(PostgresSchema.channel), \(String(entry.sequence)))")
         return checksum

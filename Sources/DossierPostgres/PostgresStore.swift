@@ -14,6 +14,13 @@ public final class PostgresStore: DossierStorage {
     /// copied it, not who made it.
     static let copiedChangePrefix = "kopie-"
 
+    /// A text for a column of its own (who, the summary: copies of what the entry holds, for reading with SQL), which
+    /// PostgreSQL refuses with a NUL in it: a file's journal from before changes refused them may hold one. The entry
+    /// itself keeps it, escaped.
+    static func storable(_ text: String) -> String {
+        text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
+    }
+
     public let address: PostgresAddress
     public let configuration: StoreConfiguration
     public var clock = Clock.system

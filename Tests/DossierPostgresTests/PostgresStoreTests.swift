@@ -126,6 +126,31 @@ struct PostgresStoreTests {
         #expect(json.contains("\"copiedBy\": "), "\(json)")
     }
 
+    @Test("a file whose log holds a NUL from before (a restore may put one back) copies into the database, the entry kept exactly")
+    func nulInTheLog() throws {
+        let directory = TemporaryDirectory(prefix: "dossier-nul")
+        let file = directory.file("dossier.json")
+        try directory.write("dossier.json", BundledDossier.bytes)
+        let store = DossierStore(path: file)
+        try store.openForWriting(actor: "adviseur")
+        var dossier = try store.load()
+        let bom = try #require(dossier.relation("bom")), place = try #require(dossier.relationPosition("bom"))
+        var named = bom
+        named.name = "B\u{0}OM"
+        try store.commit(.restore(Restoration(label: "Terug: B\u{0}OM", relations: [Snapshot(id: "bom", value: named, position: place)])),
+                         to: &dossier, context: Fixtures.context)
+        let database = try PostgresTestServer.freshDatabase()
+        #expect(try run(["db", "init", "--store", database]).status == 0)
+        let copied = try run(["copy", "--from", file, "--to", database])
+        #expect(copied.status == 0, "\(copied.standardError)")
+        for store in [file, database] {
+            let log = try run(["log", "--json", "--store", store])
+            #expect(log.status == 0 && log.standardOutput.contains(#"B\u0000OM"#), "the entry as it was: \(log.standardOutput)")
+        }
+        #expect(try run(["export", "--format", "json", "--store", database]).standardOutput
+                == (try run(["export", "--format", "json", "--store", file]).standardOutput))
+    }
+
     @Test("a database of an older schema is refused with the way out, and db init brings it up to date keeping the dossier")
     func olderSchema() throws {
         let storage = try StorageUnderTest(.postgresql)
