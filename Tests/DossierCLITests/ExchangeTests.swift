@@ -267,7 +267,7 @@ struct ExchangeTests {
         try directory.write("activiteiten.csv", text)
         let deleted = try run(["import", "activities", file, "--skip-invalid"])
         #expect(deleted.standardError.contains("kolom 'versie': er is geen activiteit campusbeurs-tu-eindhoven meer: verwijderd na deze export?")
-                && deleted.standardError.contains("(zonder haar vervolgacties, afwegingen en links, die niet in een CSV staan; dossier undo of restore"),
+                && deleted.standardError.contains("(zonder haar vervolgacties, afwegingen en links, die niet in een CSV staan; dossier log toont wat ze had)"),
                 "\(deleted.standardError)")
         #expect(try DossierStore(path: storePath).load().activity("campusbeurs-tu-eindhoven") == nil)
 

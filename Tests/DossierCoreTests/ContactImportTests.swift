@@ -120,6 +120,9 @@ struct ContactImportTests {
                 + "(ze staan in het dossierbestand); wat deze regel wijzigt, is niet overgenomen")
         let bom = try prepared([["naam", "organisatie", "rol", "e-mail"], ["Mieke Smits", "BOM", "adviseur BOM", "m.smits@bom.nl"]], into: dossier)
         #expect(bom.changes.map { if case let .editContact(relation, _, _) = $0 { relation } else { "" } } == ["bom"])
+        let nowhere = try prepared([["naam", "organisatie"], ["Mieke Smits", "Pivot Park"]], into: dossier)
+        #expect(nowhere.problems.first?.message == "Mieke Smits staat bij meer dan één relatie (of ook bij de gemeente zelf), en de organisatie wijst er "
+                + "geen van aan: voeg een kolom 'relatie' toe (id of naam) om te zeggen welke")
         let unclear = try prepared([["naam", "rol"], ["Mieke Smits", "x"]], into: dossier)
         #expect(unclear.problems.first?.message == "Mieke Smits staat bij meer dan één relatie (of ook bij de gemeente zelf): voeg een kolom 'relatie' "
                 + "toe (id of naam) om te zeggen welke")
@@ -131,6 +134,8 @@ struct ContactImportTests {
         _ = try dossier.apply(.addContact("bom", Contact(name: "Jan Mobiel", phone: "0612345678")), context: Fixtures.context)
         let zero = try prepared([["naam", "relatie", "telefoon"], ["Jan Mobiel", "bom", "612345678"]], into: dossier)
         #expect(zero.changes.isEmpty && zero.unchanged == 1, "\(zero.changes)")
+        _ = try dossier.apply(.addContact("bom", Contact(name: "Ans Buitenland", phone: "0031 6 12345678")), context: Fixtures.context)
+        #expect(try prepared([["naam", "relatie", "telefoon"], ["Ans Buitenland", "bom", "31612345678"]], into: dossier).unchanged == 1)
         let changed = try prepared([["naam", "relatie", "telefoon"], ["Jan Mobiel", "bom", "0687654321"]], into: dossier)
         #expect(changed.changes.count == 1)
         let twice = try prepared([["naam", "relatie", "rol"], ["Piet Nieuw", "bom", "a"], ["piet nieuw", "BOM", "b"]], into: dossier)

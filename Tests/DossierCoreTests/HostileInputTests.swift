@@ -99,16 +99,38 @@ struct HostileInputTests {
 
         // A change may not store a new one (PostgreSQL cannot): refused at the field, wherever it comes from.
         var dossier = try #require(loaded)
-        #expect(throws: ChangeError(.invalid, "Titel bevat een nul-teken (U+0000), dat een database niet kan bewaren; haal het weg", field: "title")) {
+        #expect(throws: ChangeError(.invalid, "Titel bevat een nulteken (U+0000), dat een database niet kan bewaren; haal het weg", field: "title")) {
             try dossier.apply(.editActivity("missie-lyon", [FieldEdit(field: "title", old: .text("Handelsmissie Lyon"), new: .text("Missie\u{0}Lyon"))]),
                               context: Fixtures.context)
         }
         #expect(throws: ChangeError.self) {
             try dossier.apply(.addContact("bom", Contact(name: "Anna", notes: "a\u{0}b")), context: Fixtures.context)
         }
-        // The relation that has one from before can still be changed once it is taken out, and loads and validates as it is.
-        _ = try dossier.apply(.editRelation("bom", [FieldEdit(field: "name", old: .text(name), new: .text("BOM"))]), context: Fixtures.context)
-        #expect(dossier.relation("bom")?.name == "BOM")
+        #expect(throws: ChangeError.self) {
+            try dossier.apply(.addFollowUp("missie-lyon", FollowUp(text: "bellen\u{0}")), context: Fixtures.context)
+        }
+        // One a record held before does not stop a change of another field of it.
+        _ = try dossier.apply(.editRelation("bom", [FieldEdit(field: "notes", old: .text(""), new: .text("Gesproken"))]), context: Fixtures.context)
+        #expect(dossier.relation("bom")?.name == name)
         #expect(DossierValidator.problems(in: try #require(loaded)).isEmpty)
+    }
+
+    @Test("a log whose changes hold a NUL from an older version replays: the dossier still opens")
+    func nulInAnOldLog() throws {
+        let directory = TemporaryDirectory(prefix: "dossier-nul")
+        let path = directory.file("dossier.json")
+        try DossierStore(path: path).writeNewSnapshot(Fixtures.smallDossier())
+        let store = DossierStore(path: path)
+        try store.openForWriting(actor: "tester")
+        var dossier = try store.load()
+        var lyon = try #require(dossier.activity("missie-lyon"))
+        lyon.notes = "a\u{0}b"
+        // As an older version could write it: a restoration, and then a change of the same activity.
+        try store.commit(.restore(Restoration(label: "Terug", activities: [Snapshot(id: lyon.id, value: lyon, position: try #require(dossier.activityPosition(lyon.id)))])),
+                         to: &dossier, context: Fixtures.context)
+        try store.commit(.addFollowUp("missie-lyon", FollowUp(text: "Bellen")), to: &dossier, context: Fixtures.context)
+        let reopened = try DossierStore(path: path).load()
+        #expect(reopened.activity("missie-lyon")?.notes == "a\u{0}b")
+        #expect(reopened.activity("missie-lyon")?.followUps.map(\.text) == ["Bellen"])
     }
 }

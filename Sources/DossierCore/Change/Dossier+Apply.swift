@@ -345,7 +345,7 @@ extension Dossier {
         if relation.id == Organiser.municipalitySlug {
             throw ChangeError(.invalid, "'\(Organiser.municipalitySlug)' is gereserveerd voor de gemeente zelf", field: "id")
         }
-        if let problem = RelationRules.problems(relation, in: self, isChange: true).first {
+        if let problem = RelationRules.problems(relation, in: self).first {
             throw ChangeError(.invalid, problem.message, field: problem.field)
         }
     }
@@ -420,7 +420,7 @@ extension Dossier {
     }
 
     func checkActivity(_ activity: Activity) throws(ChangeError) {
-        if let problem = ActivityRules.problems(activity, in: self, isChange: true).first {
+        if let problem = ActivityRules.problems(activity, in: self).first {
             throw ChangeError(.invalid, problem.message, field: problem.field)
         }
     }

@@ -19,7 +19,8 @@ extension Dossier {
         if !context.isReplay, !change.isRestoration { try checkUnchanged(since: context.seen) }
         var undo = try applyUnchecked(change, context: context)
         // A replayed line was accepted when it was written: an id shared before this rule must not make the log unreadable.
-        if let problem = (context.isReplay ? nil : idOfTheOtherKind(addedBy: undo)) ?? firstProblem(touchedBy: undo) {
+        if let problem = (context.isReplay ? nil : idOfTheOtherKind(addedBy: undo)) ?? firstProblem(touchedBy: undo)
+            ?? (context.isReplay || change.isRestoration ? nil : newNUL(touchedBy: undo)) {
             // Putting back the state just left always applies: it satisfied every rule.
             _ = try? applyUnchecked(.restore(undo), context: context)
             throw problem
@@ -128,6 +129,29 @@ extension Dossier {
         for snapshot in restoration.activities {
             if let activity = activity(snapshot.id), let problem = ActivityRules.problems(activity, in: self).first {
                 return ChangeError(.invalid, "\(activity.title): \(problem.message)", field: problem.field)
+            }
+        }
+        return nil
+    }
+
+    /// A NUL (U+0000) in a text the change put there: PostgreSQL cannot store one, so no change may add one. One a record held
+    /// before (a file from an older version) does not stop a change of it; a replayed line or a restoration puts back what was.
+    func newNUL(touchedBy restoration: Restoration) -> ChangeError? {
+        func added(_ now: [FieldProblem], _ before: [FieldProblem]?) -> ChangeError? {
+            now.first { !(before ?? []).contains($0) }.map { ChangeError(.invalid, $0.message, field: $0.field) }
+        }
+        func nul(_ relation: Relation) -> [FieldProblem] {
+            SizeRules.problems(relation, nulOnly: true) + relation.contacts.enumerated().flatMap { index, contact in
+                SizeRules.problems(contact, at: JSONPath([.key("contacts"), .index(index)]), nulOnly: true)
+            }
+        }
+        for snapshot in restoration.relations {
+            if let relation = relation(snapshot.id), let problem = added(nul(relation), snapshot.value.map(nul)) { return problem }
+        }
+        for snapshot in restoration.activities {
+            if let activity = activity(snapshot.id),
+               let problem = added(SizeRules.problems(activity, nulOnly: true), snapshot.value.map { SizeRules.problems($0, nulOnly: true) }) {
+                return problem
             }
         }
         return nil

@@ -158,8 +158,7 @@ public enum ActivityImport {
                 stale = (id, "er is geen activiteit \(id) meer (verwijderd na deze export) en deze regel is niet gewijzigd: ze is overgeslagen",
                          Problem(line: record.line, column: ActivityTable.versionHeading, message: "er is geen activiteit \(id) meer: verwijderd na "
                                  + "deze export? Haal de regel weg om haar verwijderd te laten, of maak deze cel leeg om haar opnieuw toe te voegen "
-                                 + "(zonder haar vervolgacties, afwegingen en links, die niet in een CSV staan; dossier undo of restore zet haar "
-                                 + "helemaal terug)"))
+                                 + "(zonder haar vervolgacties, afwegingen en links, die niet in een CSV staan; dossier log toont wat ze had)"))
             }
             // Untouched in the file: its cells as exported, or (a spreadsheet writes dates its own way) the activity they make.
             var untouched = stale != nil && ActivityTable.version(ofCells: row.rawCell) == exported

@@ -181,6 +181,7 @@ struct ContactRow {
         }
         var owners: [Owner] = dossier.relations.filter { $0.contacts.contains { LikelyDouble.sameName($0.name, name) } }.map(Owner.relation)
         if dossier.internalContacts.contains(where: { LikelyDouble.sameName($0.name, name) }) { owners.append(.municipality) }
+        let named = owners.count
         if owners.count > 1, let organisation = cell("organisatie")?.trimmingSpaces(), !organisation.isEmpty {
             owners = owners.filter { (owner: Owner) -> Bool in
                 let ownerName: String, contacts: [Contact]
@@ -193,9 +194,10 @@ struct ContactRow {
             }
         }
         guard owners.count == 1 else {
-            problem(ContactImport.relationHeading, owners.isEmpty
+            problem(ContactImport.relationHeading, named == 0
                 ? "bij welke relatie hoort \(name)? Geen relatie heeft een contactpersoon met die naam; voeg een kolom 'relatie' toe (id of naam)"
-                : "\(name) staat bij meer dan één relatie (of ook bij de gemeente zelf): voeg een kolom 'relatie' toe (id of naam) om te zeggen welke")
+                : "\(name) staat bij meer dan één relatie (of ook bij de gemeente zelf)" + (owners.isEmpty ? ", en de organisatie wijst er geen van aan" : "")
+                    + ": voeg een kolom 'relatie' toe (id of naam) om te zeggen welke")
             return nil
         }
         return owners[0]

@@ -27,9 +27,9 @@ public enum PhoneNumber {
     }
 
     /// Whether a cell is the stored number as a spreadsheet writes it back after reading it as a number: its digits
-    /// alone, without the leading zero (`0612345678` → `612345678`).
+    /// alone, without the leading zeros (`0612345678` → `612345678`, `0031 6 …` → `316…`).
     public static func lostLeadingZero(_ cell: String, of stored: String) -> Bool {
         let digits = stored.filter { $0.isASCII && $0.isNumber }
-        return !cell.isEmpty && cell.allSatisfy { $0.isASCII && $0.isNumber } && digits.hasPrefix("0") && digits.dropFirst() == cell
+        return !cell.isEmpty && cell.allSatisfy { $0.isASCII && $0.isNumber } && digits.hasPrefix("0") && digits.drop { $0 == "0" } == cell
     }
 }

@@ -1,8 +1,7 @@
 /// The rules an activity must satisfy, shared by the change path, the file loader and `dossier validate`.
 public enum ActivityRules {
-    /// `isChange`: the activity as a change would leave it, held to what may be newly stored (no NUL in a text).
-    public static func problems(_ activity: Activity, in dossier: Dossier, isChange: Bool = false) -> [FieldProblem] {
-        var problems = SizeRules.problems(activity, refusesNUL: isChange)
+    public static func problems(_ activity: Activity, in dossier: Dossier) -> [FieldProblem] {
+        var problems = SizeRules.problems(activity)
         if !Slug.isValid(activity.id) {
             problems.append(FieldProblem(key: "id", Identifier.invalid(activity.id).message))
         }

@@ -1,8 +1,7 @@
 /// The rules a relation must satisfy, shared by the change path, the file loader and `dossier validate`.
 public enum RelationRules {
-    /// `isChange`: the relation as a change would leave it, held to what may be newly stored (no NUL in a text).
-    public static func problems(_ relation: Relation, in dossier: Dossier, isChange: Bool = false) -> [FieldProblem] {
-        var problems = SizeRules.problems(relation, refusesNUL: isChange)
+    public static func problems(_ relation: Relation, in dossier: Dossier) -> [FieldProblem] {
+        var problems = SizeRules.problems(relation)
         if !Slug.isValid(relation.id) {
             problems.append(FieldProblem(key: "id", Identifier.invalid(relation.id).message))
         }
@@ -34,7 +33,7 @@ public enum RelationRules {
         }
         for (index, contact) in relation.contacts.enumerated() {
             let path = JSONPath([.key("contacts"), .index(index)])
-            problems += ContactRules.problems(contact, at: path, isChange: isChange)
+            problems += ContactRules.problems(contact, at: path)
             if relation.contacts[..<index].contains(where: { $0.id == contact.id }) {
                 problems.append(FieldProblem(path.appending(key: "id"), "contactpersoon-id '\(contact.id)' komt meer dan eens voor"))
             }
@@ -53,8 +52,8 @@ public enum RelationRules {
 
 /// The rules for a contact: a name, and an e-mail address and phone number that look like one.
 public enum ContactRules {
-    public static func problems(_ contact: Contact, at path: JSONPath, isChange: Bool = false) -> [FieldProblem] {
-        var problems = SizeRules.problems(contact, at: path, refusesNUL: isChange)
+    public static func problems(_ contact: Contact, at path: JSONPath) -> [FieldProblem] {
+        var problems = SizeRules.problems(contact, at: path)
         if contact.name.isBlank {
             problems.append(FieldProblem(path.appending(key: "name"), "een contactpersoon heeft een naam nodig"))
         }

@@ -3,10 +3,10 @@
 /// amount and number in its range. Part of the rules the change path, the loader and `dossier validate`
 /// share, so every entry point (form, option, CSV cell, JSON) refuses the same values with the same words.
 enum SizeRules {
-    /// `refusesNUL`: for a change, also no text with a NUL (U+0000), which PostgreSQL cannot store; a file that has one
-    /// from before still loads.
-    static func problems(_ relation: Relation, refusesNUL: Bool = false) -> [FieldProblem] {
-        var check = SizeCheck(refusesNUL: refusesNUL)
+    /// `nulOnly`: instead, the texts that hold a NUL (U+0000), which PostgreSQL cannot store: a change may not add one
+    /// (`Dossier.newNUL`), a file that has one from before still loads.
+    static func problems(_ relation: Relation, nulOnly: Bool = false) -> [FieldProblem] {
+        var check = SizeCheck(nulOnly: nulOnly)
         // The name first: a new record's id is made from it, and too long a name is the mistake to name.
         check.short(relation.name, "name", "Naam")
         check.short(relation.id, "id", "Id")
@@ -24,8 +24,8 @@ enum SizeRules {
         return check.problems
     }
 
-    static func problems(_ contact: Contact, at path: JSONPath, refusesNUL: Bool = false) -> [FieldProblem] {
-        var check = SizeCheck(base: path, refusesNUL: refusesNUL)
+    static func problems(_ contact: Contact, at path: JSONPath, nulOnly: Bool = false) -> [FieldProblem] {
+        var check = SizeCheck(base: path, nulOnly: nulOnly)
         check.short(contact.name, "name", "Naam")
         check.short(contact.id, "id", "Id")
         check.short(contact.organisation, "organisation", "Organisatie")
@@ -36,8 +36,8 @@ enum SizeRules {
         return check.problems
     }
 
-    static func problems(_ activity: Activity, refusesNUL: Bool = false) -> [FieldProblem] {
-        var check = SizeCheck(refusesNUL: refusesNUL)
+    static func problems(_ activity: Activity, nulOnly: Bool = false) -> [FieldProblem] {
+        var check = SizeCheck(nulOnly: nulOnly)
         check.short(activity.title, "title", "Titel")
         check.short(activity.id, "id", "Id")
         check.shortItems(activity.relations, "relations", "Relaties")
@@ -52,7 +52,7 @@ enum SizeRules {
                 check.shortItems(visit.hosts, "hosts", "Gastheren")
                 check.short(visit.programme, "programme", "Programma")
                 if let size = visit.size, let problem = Limits.outside(size, Limits.delegationSize) {
-                    check.add("size", "Omvang van de delegatie: \(problem)")
+                    if !check.nulOnly { check.add("size", "Omvang van de delegatie: \(problem)") }
                 }
             }
         }
@@ -107,7 +107,7 @@ enum SizeRules {
 /// Collects size problems under a base path.
 private struct SizeCheck {
     var base = JSONPath.root
-    var refusesNUL = false
+    var nulOnly = false
     var problems: [FieldProblem] = []
 
     mutating func add(_ key: String, _ message: String) {
@@ -115,32 +115,34 @@ private struct SizeCheck {
     }
 
     mutating func short(_ text: String, _ key: String, _ label: String) {
-        if let problem = Limits.lengthProblem(text, label: label, maximum: Limits.shortText) ?? nulProblem(text, label) { add(key, problem) }
+        if let problem = textProblem(text, label, maximum: Limits.shortText) { add(key, problem) }
     }
 
     mutating func long(_ text: String, _ key: String, _ label: String) {
-        if let problem = Limits.lengthProblem(text, label: label, maximum: Limits.longText) ?? nulProblem(text, label) { add(key, problem) }
+        if let problem = textProblem(text, label, maximum: Limits.longText) { add(key, problem) }
     }
 
     mutating func shortItems(_ items: [String], _ key: String, _ label: String) {
         count(items.count, key, label)
         for (index, item) in items.enumerated() {
-            if let problem = Limits.lengthProblem(item, label: label, maximum: Limits.shortText) ?? nulProblem(item, label) {
+            if let problem = textProblem(item, label, maximum: Limits.shortText) {
                 problems.append(FieldProblem(JSONPath(base.components + [.key(key), .index(index)]), problem))
             }
         }
     }
 
-    private func nulProblem(_ text: String, _ label: String) -> String? {
-        refusesNUL && text.utf8.contains(0) ? "\(label) bevat een nul-teken (U+0000), dat een database niet kan bewaren; haal het weg" : nil
+    /// Too long, or (only that, `nulOnly`) holding a NUL.
+    private func textProblem(_ text: String, _ label: String, maximum: Int) -> String? {
+        guard nulOnly else { return Limits.lengthProblem(text, label: label, maximum: maximum) }
+        return text.utf8.contains(0) ? "\(label) bevat een nulteken (U+0000), dat een database niet kan bewaren; haal het weg" : nil
     }
 
     mutating func count(_ count: Int, _ key: String, _ label: String) {
-        if let problem = Limits.countProblem(count, label: label) { add(key, problem) }
+        if !nulOnly, let problem = Limits.countProblem(count, label: label) { add(key, problem) }
     }
 
     mutating func amount(_ money: Money?, _ key: String, _ label: String) {
-        guard let money else { return }
+        guard let money, !nulOnly else { return }
         if money.cents < 0 {
             add(key, "een bedrag kan niet negatief zijn")
         } else if !money.isAccepted {
@@ -149,7 +151,7 @@ private struct SizeCheck {
     }
 
     mutating func year(_ year: Int?, _ key: String, _ label: String) {
-        if let year, let problem = Limits.outsideYears(year) { add(key, "\(label): \(problem)") }
+        if let year, !nulOnly, let problem = Limits.outsideYears(year) { add(key, "\(label): \(problem)") }
     }
 
     mutating func history<Status>(_ history: [StatusChange<Status>]) {
@@ -176,7 +178,7 @@ private struct SizeCheck {
     mutating func each<Element>(_ elements: [Element], _ key: String, _ label: String, _ body: (inout SizeCheck, Element) -> Void) {
         count(elements.count, key, label)
         for (index, element) in elements.enumerated() {
-            var item = SizeCheck(base: JSONPath(base.components + [.key(key), .index(index)]), refusesNUL: refusesNUL)
+            var item = SizeCheck(base: JSONPath(base.components + [.key(key), .index(index)]), nulOnly: nulOnly)
             body(&item, element)
             problems += item.problems
         }
@@ -184,7 +186,7 @@ private struct SizeCheck {
 
     /// A value nested under `key`.
     mutating func nested(_ key: String, _ body: (inout SizeCheck) -> Void) {
-        var item = SizeCheck(base: base.appending(key: key), refusesNUL: refusesNUL)
+        var item = SizeCheck(base: base.appending(key: key), nulOnly: nulOnly)
         body(&item)
         problems += item.problems
     }
