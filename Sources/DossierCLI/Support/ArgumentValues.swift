@@ -22,8 +22,13 @@ enum ArgumentValues {
     /// A date to be stored (not a bound of what to show): one ten years or more from today is taken, and said (a slip in the year).
     static func storedDate(_ text: String, option: String) throws -> CalendarDate {
         let date = try date(text, option: option)
-        if let distance = date.distance(from: Session.clock.today()) { Output.error("dossier: let op: \(option) \(Session.dates.date(date)) \(distance)") }
+        sayIfFar(date, option: option, today: Session.clock.today())
         return date
+    }
+
+    /// "let op: --end-date 12-3-2072 ligt 45 jaar in de toekomst", for a date to be stored ten years or more from today.
+    static func sayIfFar(_ date: CalendarDate, option: String, today: CalendarDate) {
+        if let distance = date.distance(from: today) { Output.error("dossier: let op: \(option) \(Session.dates.date(date)) \(distance)") }
     }
 
     static func money(_ text: String, option: String) throws -> Money {

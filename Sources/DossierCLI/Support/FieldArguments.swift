@@ -51,8 +51,8 @@ enum FieldArguments {
                 let value = try field.parse(text, in: dossier, today: today)
                 result.append((field, value))
                 // A date ten years or more away is taken, and said, as a date option says it.
-                if case .date = field.input, case .text(let iso) = value, let date = CalendarDate(iso: iso), let distance = date.distance(from: today) {
-                    Output.error("dossier: let op: --\(option) \(Session.dates.date(date)) \(distance)")
+                if case .date = field.input, case .text(let iso) = value, let date = CalendarDate(iso: iso) {
+                    ArgumentValues.sayIfFar(date, option: "--" + option, today: today)
                 }
             } catch {
                 if case .relations = field.input { throw failure("--\(option): \(error.message)", code: ExitStatus.dataError) }

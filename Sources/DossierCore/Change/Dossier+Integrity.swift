@@ -137,8 +137,11 @@ extension Dossier {
     /// A NUL (U+0000) in a text the change put there: PostgreSQL cannot store one, so no change may add one. One a record held
     /// before (a file from an older version) does not stop a change of it; a replayed line or a restoration puts back what was.
     func newNUL(touchedBy restoration: Restoration) -> ChangeError? {
-        func added(_ now: [FieldProblem], _ before: [FieldProblem]?) -> ChangeError? {
-            now.first { !(before ?? []).contains($0) }.map { ChangeError(.invalid, $0.message, field: $0.field) }
+        // The record as it was is read only when it has one now: almost never, so a large batch pays one pass.
+        func added(_ now: [FieldProblem], before: () -> [FieldProblem]) -> ChangeError? {
+            guard !now.isEmpty else { return nil }
+            let earlier = before()
+            return now.first { !earlier.contains($0) }.map { ChangeError(.invalid, $0.message, field: $0.field) }
         }
         func nul(_ relation: Relation) -> [FieldProblem] {
             SizeRules.problems(relation, nulOnly: true) + relation.contacts.enumerated().flatMap { index, contact in
@@ -146,11 +149,11 @@ extension Dossier {
             }
         }
         for snapshot in restoration.relations {
-            if let relation = relation(snapshot.id), let problem = added(nul(relation), snapshot.value.map(nul)) { return problem }
+            if let relation = relation(snapshot.id), let problem = added(nul(relation), before: { snapshot.value.map(nul) ?? [] }) { return problem }
         }
         for snapshot in restoration.activities {
             if let activity = activity(snapshot.id),
-               let problem = added(SizeRules.problems(activity, nulOnly: true), snapshot.value.map { SizeRules.problems($0, nulOnly: true) }) {
+               let problem = added(SizeRules.problems(activity, nulOnly: true), before: { snapshot.value.map { SizeRules.problems($0, nulOnly: true) } ?? [] }) {
                 return problem
             }
         }

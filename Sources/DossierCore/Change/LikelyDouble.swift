@@ -6,8 +6,11 @@
 public enum LikelyDouble {
     /// Whether two people's names are the same but for case, accents and spaces (as a contact's double is found).
     public static func sameName(_ left: String, _ right: String) -> Bool {
-        folded(left) == folded(right)
+        nameKey(left) == nameKey(right)
     }
+
+    /// A name as `sameName` compares it.
+    static func nameKey(_ name: String) -> String { folded(name) }
 
     /// "BOM had al een contactpersoon Sanne de Wit (sanne-de-wit)", for the contact `id` just added to `relation`.
     public static func contact(_ id: ContactID, of relation: Relation) -> String? {

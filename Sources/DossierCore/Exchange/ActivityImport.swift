@@ -50,10 +50,10 @@ public enum ActivityImport {
     /// imported yet.
     public static func prepare(_ records: [CSV.Record], into dossier: Dossier, today: CalendarDate) -> ImportPlan {
         var result = ImportPlan()
-        guard let (read, header) = ImportHeader.read(records, known: ActivityTable.columns.map(\.heading), table: "activiteiten", export: "activities",
-                                                     other: ("contactpersonen", "contacts", ContactImport.columns.map(\.heading)), problems: &result.problems)
+        guard let read = ImportHeader(records, known: ActivityTable.columns.map(\.heading), table: "activiteiten", export: "activities",
+                                      other: ("contactpersonen", "contacts", ContactImport.columns.map(\.heading)), problems: &result.problems)
         else { return result }
-        let columnIndex = read.columns, width = read.width
+        let header = read.record, columnIndex = read.columns, width = read.width
         // Without the column (a file from before it, or made by hand) a change made after the export cannot be told.
         if columnIndex[ActivityTable.versionHeading] == nil, columnIndex["id"] != nil {
             result.notices.append(Problem(line: header.line, column: nil, message: "het bestand heeft geen kolom 'versie' (een oudere export?): of een "

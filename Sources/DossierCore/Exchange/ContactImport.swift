@@ -15,10 +15,10 @@ public enum ContactImport {
     /// Checks every row against the dossier; no row is imported yet.
     public static func prepare(_ records: [CSV.Record], into dossier: Dossier) -> ImportPlan {
         var result = ImportPlan()
-        guard let (read, header) = ImportHeader.read(records, known: columns.map(\.heading), table: "contactpersonen", export: "contacts",
-                                                     other: ("activiteiten", "activities", ActivityTable.columns.map(\.heading)), problems: &result.problems)
+        guard let read = ImportHeader(records, known: columns.map(\.heading), table: "contactpersonen", export: "contacts",
+                                      other: ("activiteiten", "activities", ActivityTable.columns.map(\.heading)), problems: &result.problems)
         else { return result }
-        let columnIndex = read.columns, width = read.width
+        let header = read.record, columnIndex = read.columns, width = read.width
         if columnIndex["naam"] == nil { result.problems.append(Problem(line: header.line, column: "naam", message: "deze kolom ontbreekt")) }
         guard result.problems.isEmpty else { return result }
 
@@ -41,15 +41,15 @@ public enum ContactImport {
             case .skipped(let notice):
                 result.skipped += 1
                 result.notices.append(Problem(line: record.line, column: nil, message: notice))
-            case .change(let change):
+            case let .change(change, relation, name):
                 // A person a row before this one changed or added: which row holds what is meant, the file must say.
-                let (relationID, name) = change.contactRow(in: working)
-                if let line = changedInFile[ContactRow.key(relationID, name)] {
-                    result.problems.append(Problem(line: record.line, column: "naam", message: "\(name) bij \(working.relationName(relationID)) staat al op "
+                let person = relation.id + "\u{0}" + LikelyDouble.nameKey(name)
+                if let line = changedInFile[person] {
+                    result.problems.append(Problem(line: record.line, column: "naam", message: "\(name) bij \(relation.name) staat al op "
                                                    + "regel \(line) van dit bestand; één regel per persoon"))
                     continue
                 }
-                changedInFile[ContactRow.key(relationID, name)] = record.line
+                changedInFile[person] = record.line
                 do {
                     _ = try working.apply(change, context: context)
                 } catch {
@@ -75,7 +75,8 @@ struct ContactRow {
     var problems: [ImportPlan.Problem] = []
 
     enum Outcome {
-        case change(Change)
+        /// An edit or an addition, of the contact of `relation` named `name` (as stored).
+        case change(Change, relation: Relation, name: String)
         case unchanged
         /// A row of the municipality's own contacts that differs from the file: left out, with why.
         case skipped(String)
@@ -87,8 +88,6 @@ struct ContactRow {
         case relation(Relation)
         case municipality
     }
-
-    static func key(_ relationID: RelationID, _ name: String) -> String { relationID + "\u{0}" + SearchText.fold(name) }
 
     func cell(_ heading: String) -> String? {
         guard let index = columns[heading] else { return nil }
@@ -131,12 +130,12 @@ struct ContactRow {
                 return .refused
             }
             if let (before, after) = candidates.first {
-                return .change(.editContact(relation.id, before.id, Contact.fields.edits(from: before, to: after)))
+                return .change(.editContact(relation.id, before.id, Contact.fields.edits(from: before, to: after)), relation: relation, name: before.name)
             }
-            var added = Contact(id: relation.contacts.newContactID(for: name), name: name)
-            guard let filled = changed(added, ownerName: relation.name, in: dossier) else { return .refused }
-            added = filled
-            return .change(.addContact(relation.id, added))
+            guard let added = changed(Contact(id: relation.contacts.newContactID(for: name), name: name), ownerName: relation.name, in: dossier) else {
+                return .refused
+            }
+            return .change(.addContact(relation.id, added), relation: relation, name: name)
         }
     }
 
@@ -201,17 +200,5 @@ struct ContactRow {
             return nil
         }
         return owners[0]
-    }
-}
-
-private extension Change {
-    /// The relation and the name of the contact an import row adds or edits.
-    func contactRow(in dossier: Dossier) -> (RelationID, String) {
-        switch self {
-        case let .addContact(relationID, contact): (relationID, contact.name)
-        case let .editContact(relationID, contactID, _):
-            (relationID, dossier.relation(relationID)?.contacts.first { $0.id == contactID }?.name ?? contactID)
-        default: ("", "")
-        }
     }
 }
