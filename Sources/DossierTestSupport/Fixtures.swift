@@ -79,11 +79,11 @@ public enum Fixtures {
     public static func keptDossier() throws -> Dossier {
         var dossier = smallDossier()
         let context = Fixtures.context
-        try dossier.apply(.editContact("pivot-park", "britta-driessen", [
+        try dossier.apply(.editContact(.relation("pivot-park"), "britta-driessen", [
             FieldEdit(field: "email", old: .text(""), new: .text("b.driessen@pivotpark.example")),
             FieldEdit(field: "phone", old: .text(""), new: .text("0412 000 000")),
         ]), context: context)
-        try dossier.apply(.addContact("pivot-park", Contact(name: "Eva de Wit", organisation: "Pivot Park", role: "communicatie",
+        try dossier.apply(.addContact(.relation("pivot-park"), Contact(name: "Eva de Wit", organisation: "Pivot Park", role: "communicatie",
                                                             notes: "Bereikbaar op dinsdag en donderdag")), context: context)
         try dossier.apply(.addLink(.relation("pivot-park"), Link(label: "Campusrapport", target: .url("https://www.pivotpark.example/rapport"))),
                           context: context)

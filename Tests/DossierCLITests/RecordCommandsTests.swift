@@ -153,6 +153,39 @@ struct RecordCommandsTests {
         #expect(try stored().relation("pivot-park")?.contacts.map(\.id) == ["britta-driessen"])
     }
 
+    @Test("the municipality's own contacts: 'gemeente' (or 'Gemeente Oss') added to, edited, shown, undone and removed like a relation's")
+    func ownContacts() throws {
+        let added = try run(["add-contact", "gemeente", "--name", "Anne Verhoeven", "--role", "wethouder economie", "--email", "a.verhoeven@oss.nl",
+                             "--gesprekspartner"])
+        #expect(added.status == 0, "\(added.standardError)")
+        #expect(added.standardOutput == "Contactpersoon toegevoegd bij Gemeente Oss: Anne Verhoeven (anne-verhoeven)\n")
+        #expect(try stored().ownContact("anne-verhoeven") == Contact(id: "anne-verhoeven", name: "Anne Verhoeven", role: "wethouder economie",
+                                                                      email: "a.verhoeven@oss.nl", consultedForFramework: true))
+        let edited = try run(["edit-contact", "Gemeente Oss", "anne verhoeven", "--phone", "0412 629 111"])
+        #expect(edited.standardOutput == "Contactpersoon bewerkt bij Gemeente Oss: Anne Verhoeven — Telefoon: – → 0412 629 111\n",
+                "\(edited.standardOutput)\(edited.standardError)")
+        let shown = try run(["show", "gemeente"])
+        #expect(shown.standardOutput.hasPrefix("Gemeente Oss  (gemeente)\n"), "\(shown.standardOutput)")
+        #expect(shown.standardOutput.contains("Frank den Brok") && shown.standardOutput.contains("0412 629 111"))
+        let json = try JSONSerialization.jsonObject(with: Data(try run(["show", "gemeente", "--json"]).standardOutput.utf8)) as? [String: Any]
+        #expect((json?["contacts"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["frank-den-brok", "anne-verhoeven"])
+        #expect(try run(["export", "--format", "csv", "--what", "gesprekspartners"]).standardOutput.contains("Anne Verhoeven"))
+
+        let undone = try run(["undo", "--yes"])
+        #expect(undone.standardOutput == "Ongedaan gemaakt: Gemeente Oss: contactpersoon Anne Verhoeven, telefoon 0412 629 111 → –\n",
+                "\(undone.standardOutput)\(undone.standardError)")
+        #expect(try stored().ownContact("anne-verhoeven")?.phone == "")
+        let log = try run(["log", "gemeente"])
+        #expect(log.standardOutput.contains("Contactpersoon toegevoegd bij Gemeente Oss: Anne Verhoeven"), "\(log.standardOutput)\(log.standardError)")
+
+        let unknown = try run(["edit-contact", "gemeente", "Piet", "--role", "x"])
+        #expect(unknown.status == 65)
+        #expect(unknown.standardError.contains("onbekende contactpersoon bij Gemeente Oss 'Piet'"), "\(unknown.standardError)")
+        let removed = try run(["remove-contact", "gemeente", "anne-verhoeven", "--yes"])
+        #expect(removed.standardOutput == "Contactpersoon verwijderd bij Gemeente Oss: Anne Verhoeven\n", "\(removed.standardError)")
+        #expect(try stored().internalContacts.map(\.id) == ["frank-den-brok"])
+    }
+
     @Test("a contact, an open follow-up or a visit that probably doubles one is saved with a warning that says which and how to undo it")
     func likelyDoubles() throws {
         let first = try run(["add-contact", "pivot-park", "--name", "Eva de Wit"])

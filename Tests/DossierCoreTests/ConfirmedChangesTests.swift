@@ -226,14 +226,20 @@ enum RandomChange {
         case 15:
             let contact = Contact(id: random.chance(0.8) ? "" : random.pick(["Ongeldig Id", "piet"]), name: random.chance(0.85) ? "Piet \(random.int(0...9))" : " ",
                                   email: random.pick(["", "p@x.nl", "geen-adres"]), phone: random.pick(["", "+31 412 123456", "bel mij"]))
-            return .addContact(relationID(dossier, &random), contact)
+            return .addContact(random.chance(0.2) ? .municipality : .relation(relationID(dossier, &random)), contact)
         case 16:
+            if random.chance(0.2), let contact = dossier.internalContacts.randomElement(using: &random) {
+                return .editContact(.municipality, random.chance(0.9) ? contact.id : "niemand", edits(Contact.fields, contact, dossier, &random))
+            }
             guard let owner = dossier.relations.filter({ !$0.contacts.isEmpty }).randomElement(using: &random),
-                  let contact = owner.contacts.randomElement(using: &random) else { return .removeContact(relationID(dossier, &random), "niemand") }
-            return .editContact(owner.id, random.chance(0.9) ? contact.id : "niemand", edits(Contact.fields, contact, dossier, &random))
+                  let contact = owner.contacts.randomElement(using: &random) else { return .removeContact(.relation(relationID(dossier, &random)), "niemand") }
+            return .editContact(.relation(owner.id), random.chance(0.9) ? contact.id : "niemand", edits(Contact.fields, contact, dossier, &random))
         case 17:
+            if random.chance(0.2) {
+                return .removeContact(.municipality, dossier.internalContacts.randomElement(using: &random)?.id ?? "niemand")
+            }
             let owner = dossier.relations.filter { !$0.contacts.isEmpty }.randomElement(using: &random)
-            return .removeContact(owner?.id ?? relationID(dossier, &random), owner?.contacts.randomElement(using: &random)?.id ?? "niemand")
+            return .removeContact(.relation(owner?.id ?? relationID(dossier, &random)), owner?.contacts.randomElement(using: &random)?.id ?? "niemand")
         case 18:
             let target: LinkTarget = random.chance(0.5) ? .url(random.pick(["https://oss.nl/besluit", "geen url", ""])) : .path(random.pick(["/mnt/b.pdf", ""]))
             return .addLink(owner(dossier, &random), Link(label: random.chance(0.85) ? "Besluit \(random.int(0...9))" : "", target: target))

@@ -138,23 +138,23 @@ struct FieldEditTests {
         var dossier = Fixtures.smallDossier()
         let id = try #require(dossier.relation("pivot-park")).contacts.newContactID(for: "Britta Driessen")
         #expect(throws: ChangeError.self, "an id already in use") {
-            try dossier.apply(.addContact("pivot-park", Contact(name: "Britta Driessen", role: "stagiair")), context: context)
+            try dossier.apply(.addContact(.relation("pivot-park"), Contact(name: "Britta Driessen", role: "stagiair")), context: context)
         }
-        try dossier.apply(.addContact("pivot-park", Contact(id: id, name: "Britta Driessen", role: "stagiair")), context: context)
+        try dossier.apply(.addContact(.relation("pivot-park"), Contact(id: id, name: "Britta Driessen", role: "stagiair")), context: context)
         #expect(dossier.relation("pivot-park")?.contacts.map(\.id) == ["britta-driessen", "britta-driessen-2"])
-        try dossier.apply(.editContact("pivot-park", "britta-driessen-2", [
+        try dossier.apply(.editContact(.relation("pivot-park"), "britta-driessen-2", [
             edit("email", .text(""), .text("b2@pivotpark.nl")), edit("phone", .text(""), .text("0412 123 456")),
         ]), context: context)
         #expect(dossier.relation("pivot-park")?.contacts.last?.email == "b2@pivotpark.nl")
         do {
-            try dossier.apply(.editContact("pivot-park", "britta-driessen", [edit("email", .text(""), .text("britta.pivotpark.nl"))]), context: context)
+            try dossier.apply(.editContact(.relation("pivot-park"), "britta-driessen", [edit("email", .text(""), .text("britta.pivotpark.nl"))]), context: context)
             Issue.record("an e-mail address without @ was accepted")
         } catch {
             #expect(error.message == "'britta.pivotpark.nl' is geen e-mailadres: het @ ontbreekt (zoals naam@organisatie.nl)")
         }
-        #expect(throws: ChangeError.self) { try dossier.apply(.addContact("narnia", Contact(name: "Iemand")), context: context) }
-        #expect(throws: ChangeError.self) { try dossier.apply(.removeContact("pivot-park", "niemand"), context: context) }
-        try dossier.apply(.removeContact("pivot-park", "britta-driessen"), context: context)
+        #expect(throws: ChangeError.self) { try dossier.apply(.addContact(.relation("narnia"), Contact(name: "Iemand")), context: context) }
+        #expect(throws: ChangeError.self) { try dossier.apply(.removeContact(.relation("pivot-park"), "niemand"), context: context) }
+        try dossier.apply(.removeContact(.relation("pivot-park"), "britta-driessen"), context: context)
         #expect(dossier.relation("pivot-park")?.contacts.map(\.id) == ["britta-driessen-2"], "the other keeps its id")
     }
 
@@ -180,9 +180,9 @@ struct FieldEditTests {
         let changes: [Change] = [
             .editRelation("bom", [edit("notes", .text(""), .text("nieuw")), edit("via", .none, .text("pivot-park"))]),
             .editActivity("missie-lyon", [edit("startDate", .text("2027-03-10"), .text("2027-04-01")), edit("actualCostCents", .none, .number(12_345))]),
-            .addContact("bom", Contact(name: "Thijs Taminiau", email: "t@bom.nl", consultedForFramework: true)),
-            .editContact("pivot-park", "britta-driessen", [edit("consultedForFramework", .flag(true), .flag(false))]),
-            .removeContact("pivot-park", "britta-driessen"),
+            .addContact(.relation("bom"), Contact(name: "Thijs Taminiau", email: "t@bom.nl", consultedForFramework: true)),
+            .editContact(.relation("pivot-park"), "britta-driessen", [edit("consultedForFramework", .flag(true), .flag(false))]),
+            .removeContact(.relation("pivot-park"), "britta-driessen"),
             .addLink(.relation("bom"), Link(label: "Website", target: .url("https://www.bom.nl"))),
         ]
         for change in changes {

@@ -104,7 +104,7 @@ struct HostileInputTests {
                               context: Fixtures.context)
         }
         #expect(throws: ChangeError.self) {
-            try dossier.apply(.addContact("bom", Contact(name: "Anna", notes: "a\u{0}b")), context: Fixtures.context)
+            try dossier.apply(.addContact(.relation("bom"), Contact(name: "Anna", notes: "a\u{0}b")), context: Fixtures.context)
         }
         #expect(throws: ChangeError.self) {
             try dossier.apply(.addFollowUp("missie-lyon", FollowUp(text: "bellen\u{0}")), context: Fixtures.context)

@@ -23,14 +23,14 @@ struct JournalFormatTests {
                      FieldEdit(field: "countries", old: .list(["FR"]), new: .list(["FR", "DK"]))]
         var undo = try store.commit(.editActivity("missie-lyon", edits), to: &dossier, context: Fixtures.context)
         try store.commit(.editRelation("bom", [FieldEdit(field: "countries", old: .list([]), new: .list(["DK"]))]), to: &dossier, context: Fixtures.context)
-        try store.commit(.addContact("bom", Contact(name: "Thijs Taminiau", email: "t.taminiau@bom.nl", consultedForFramework: true)),
+        try store.commit(.addContact(.relation("bom"), Contact(name: "Thijs Taminiau", email: "t.taminiau@bom.nl", consultedForFramework: true)),
                          to: &dossier, context: Fixtures.context)
-        try store.commit(.editContact("bom", "thijs-taminiau", [FieldEdit(field: "phone", old: .text(""), new: .text("013 123 45 67"))]),
+        try store.commit(.editContact(.relation("bom"), "thijs-taminiau", [FieldEdit(field: "phone", old: .text(""), new: .text("013 123 45 67"))]),
                          to: &dossier, context: Fixtures.context)
         try store.commit(.addLink(.activity("missie-lyon"), Link(label: "Uitnodiging BOM", target: .url("https://www.bom.nl/missie"))),
                          to: &dossier, context: Fixtures.context)
         try store.commit(.removeLink(.activity("missie-lyon"), "uitnodiging-bom"), to: &dossier, context: Fixtures.context)
-        try store.commit(.removeContact("bom", "thijs-taminiau"), to: &dossier, context: Fixtures.context)
+        try store.commit(.removeContact(.relation("bom"), "thijs-taminiau"), to: &dossier, context: Fixtures.context)
         undo.purpose = .undo
         try store.commit(.restore(undo), to: &dossier, context: Fixtures.context)
         try store.commit(.batch([.editActivity("delegatie-uit-lyon", [FieldEdit(field: "notes", old: .text(""), new: .text("Verslag volgt"))])],

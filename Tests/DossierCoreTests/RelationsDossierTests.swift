@@ -57,7 +57,7 @@ struct RelationsDossierTests {
         let changes: [Change] = [
             .setRelationStatus(hidden.id, status: .laagPitje, reason: "Kader 2025-2030", reviewDate: Fixtures.date("2026-12-15"), seen: hidden.status),
             .setRelationStatus(hidden.id, status: .actief, reason: "weer opgepakt", reviewDate: nil, seen: .laagPitje),
-            .addContact(reference.relations[5].id, Contact(name: "Eva de Wit", email: "eva@example.org")),
+            .addContact(.relation(reference.relations[5].id), Contact(name: "Eva de Wit", email: "eva@example.org")),
             .editRelation(renamed.id, [FieldEdit(field: "name", old: .text(renamed.name), new: .text("Aaa eerst in de lijst"))]),
             .addRelation(Relation(id: "nieuw-netwerk", name: "Nieuw netwerk", kind: .netwerk, status: .verkennen)),
         ]
@@ -116,7 +116,7 @@ struct RelationsDossierTests {
             try FileManager.default.removeItem(atPath: path + ".index")
         case "a stale side index":
             var (other, loaded) = try writer()
-            try other.commit(.addContact(relation.id, Contact(name: "Jan")), to: &loaded, context: context)
+            try other.commit(.addContact(.relation(relation.id), Contact(name: "Jan")), to: &loaded, context: context)
         case "an entry that needs the whole dossier":
             var (other, loaded) = try writer()
             try other.commit(.addRelation(Relation(id: "even", name: "Even", kind: .netwerk, status: .verkennen)), to: &loaded, context: context)
@@ -127,8 +127,8 @@ struct RelationsDossierTests {
             change = .addFollowUp(dossier.activities[0].id, FollowUp(text: "Bellen"))
         case "the journal at its limit":
             var (other, loaded) = try writer(journalEntryLimit: 1_000)
-            try other.commit(.addContact(relation.id, Contact(name: "Jan")), to: &loaded, context: context)
-            try other.commit(.addContact(relation.id, Contact(name: "Piet")), to: &loaded, context: context)
+            try other.commit(.addContact(.relation(relation.id), Contact(name: "Jan")), to: &loaded, context: context)
+            try other.commit(.addContact(.relation(relation.id), Contact(name: "Piet")), to: &loaded, context: context)
             other.writeSideIndex(of: loaded)
         case "a snapshot only read and checked":
             // The same content, written by someone else: only read and checked from now on.
@@ -147,7 +147,7 @@ struct RelationsDossierTests {
             var read = try #require(relations)
             if situation == "files moved meanwhile" {
                 var (other, loaded) = try writer()
-                try other.commit(.addContact(relation.id, Contact(name: "Jan")), to: &loaded, context: context)
+                try other.commit(.addContact(.relation(relation.id), Contact(name: "Jan")), to: &loaded, context: context)
             }
             let before = try PosixFileSystem().readFile(path + ".journal")
             #expect(try store.commit(change, to: &read, context: context) == nil)
@@ -187,7 +187,7 @@ struct RelationsDossierTests {
                 "undoing an addition takes a relation away")
         #expect(Change.restore(Restoration(label: "x", relations: [Snapshot(id: "r", value: relation, position: 0)],
                                            activities: [Snapshot(id: "a", value: activity, position: 0)])).reach == .whole)
-        #expect(Change.batch([.addActivity(activity), .addContact("r", Contact(name: "Jan"))], label: "x").reach == .whole)
+        #expect(Change.batch([.addActivity(activity), .addContact(.relation("r"), Contact(name: "Jan"))], label: "x").reach == .whole)
         #expect(Change.batch([.addActivity(activity)], label: "x").reach == .activities)
     }
 }

@@ -118,6 +118,25 @@ struct StoreContractTests {
         #expect(ineView.relation("bom")?.status == .actief, "Piet's status stays")
     }
 
+    @Test("the municipality's own contacts: two writers' changes both stand, loaded again as they were; an undo puts one back", arguments: StorageKind.available)
+    func ownContacts(kind: StorageKind) throws {
+        let storage = try StorageUnderTest(kind)
+        let ine = try storage.open(writer: "Ine"), piet = try storage.open(writer: "Piet")
+        var ineView = try ine.load(), pietView = try piet.load()
+        var undo = try ine.commit(.addContact(.municipality, Contact(name: "Anne Verhoeven", role: "wethouder")), to: &ineView, context: .by("Ine"))
+        let frank = try #require(pietView.internalContacts.first)
+        try piet.commit(.editContact(.municipality, frank.id, [FieldEdit(field: "email", old: .text(frank.email), new: .text("f@oss.nl"))]), to: &pietView,
+                        context: .by("Piet", minute: 1))
+        #expect(pietView.ownContact("anne-verhoeven")?.role == "wethouder", "Ine's addition taken in first")
+        let reloaded = try storage.open().load()
+        #expect(reloaded == pietView)
+        #expect(reloaded.internalContacts.map(\.id) == [frank.id, "anne-verhoeven"] && reloaded.ownContact(frank.id)?.email == "f@oss.nl")
+        undo.purpose = .undo
+        try ine.commit(.restore(undo), to: &ineView, context: .by("Ine", minute: 2))
+        #expect(try storage.open().load().internalContacts.map(\.id) == [frank.id])
+        #expect(try storage.open().history().map(\.summary).first == "Contactpersoon toegevoegd bij Gemeente Oss: Anne Verhoeven")
+    }
+
     @Test("a change of a newer program: what comes before it is read, nothing more is written", arguments: StorageKind.available)
     func newerProgram(kind: StorageKind) throws {
         let storage = try StorageUnderTest(kind)

@@ -595,7 +595,7 @@ struct FlowTests {
         let selected = try #require(app.state.selectedFollowUp)
         #expect(selected.index == 0, "still selected after it moved below the open ones")
         let list = try #require(app.state.currentDetail?.items)
-        let rows = DetailLayout(layout: app.state.layout, itemCount: followUps.count).itemRows
+        let rows = DetailLayout(layout: app.state.layout, itemCount: followUps.count, on: app.state.screen).itemRows
         #expect(rows < followUps.count && list.selection >= rows, "the test needs the moved one below the first pane")
         #expect((list.offset..<list.offset + rows).contains(list.selection), "and in sight: \(list), \(rows) rows")
     }

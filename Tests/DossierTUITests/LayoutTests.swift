@@ -158,9 +158,11 @@ struct LayoutTests {
         #expect(wide.screen.line(1).contains("Soort"), "with room, the kind is there")
     }
 
-    @Test("snapshots of the screens not elsewhere: visits, signals, the budget's drill-down, a question, help and the picker", arguments: sizes)
+    @Test("snapshots of the screens not elsewhere: visits, signals, the budget's drill-down, a question, help, the picker and the municipality's own people",
+          arguments: sizes)
     func moreSnapshots(width: Int, height: Int) throws {
         for (name, keys) in [("visits", [Key.character("3")]), ("signals", [.character("5")]), ("budget-drilldown", [.character("4"), .enter]),
+                             ("municipality", [.character("i")]),
                              ("confirmation", [.character("2"), .character("d")]), ("help", [.character("?")]),
                              ("picker", [.character("v"), .character("o")])] where !(name == "help" || name == "picker") || width == 120 {
             let app = Harness(dossier: try AgendaFlowTests.dossier(), width: width, height: height)

@@ -338,7 +338,7 @@ struct OthersChangesTests {
     func detailSelectionFollowsItem() throws {
         var dossier = Fixtures.smallDossier()
         try dossier.apply(.addFollowUp("delegatie-uit-lyon", FollowUp(text: "Foto's delen", due: Fixtures.date("2026-08-01"))), context: Fixtures.context)
-        try dossier.apply(.addContact("pivot-park", Contact(name: "Cees Een", organisation: "Pivot Park")), context: Fixtures.context)
+        try dossier.apply(.addContact(.relation("pivot-park"), Contact(name: "Cees Een", organisation: "Pivot Park")), context: Fixtures.context)
         let app = Harness(dossier: dossier)
         app.press(.character("2")).type("/delegatie").press(.enter, .enter, .tab, .character("j"))
         #expect(app.state.selectedItemID(of: .followUps) == "3", "Foto's delen, the second open one")
@@ -357,7 +357,7 @@ struct OthersChangesTests {
         let chosen = try #require(app.state.selectedItemID(of: .contacts))
         let before = try #require(app.state.dossier.relation("pivot-park")?.contacts.first?.id)
         #expect(chosen != before)
-        app.store.othersChanges = [(.removeContact("pivot-park", before), ine)]
+        app.store.othersChanges = [(.removeContact(.relation("pivot-park"), before), ine)]
         #expect(app.loop.refresh())
         #expect(app.state.selectedItemID(of: .contacts) == chosen)
     }
@@ -365,8 +365,8 @@ struct OthersChangesTests {
     @Test("one's own save that takes in a colleague's change first keeps the chosen contact selected")
     func detailSelectionAcrossOwnSave() throws {
         var dossier = Fixtures.smallDossier()
-        try dossier.apply(.addContact("pivot-park", Contact(name: "Cees Een", organisation: "Pivot Park")), context: Fixtures.context)
-        try dossier.apply(.addContact("pivot-park", Contact(name: "Dirk Drie", organisation: "Pivot Park")), context: Fixtures.context)
+        try dossier.apply(.addContact(.relation("pivot-park"), Contact(name: "Cees Een", organisation: "Pivot Park")), context: Fixtures.context)
+        try dossier.apply(.addContact(.relation("pivot-park"), Contact(name: "Dirk Drie", organisation: "Pivot Park")), context: Fixtures.context)
         let app = Harness(dossier: dossier)
         app.press(.character("1")).type("/pivot").press(.enter, .enter, .tab)
         while app.state.currentDetail?.focusedList != .contacts { app.press(.tab) }
@@ -376,7 +376,7 @@ struct OthersChangesTests {
         let chosen = try #require(app.state.selectedItemID(of: .contacts))
         #expect(chosen == contacts[1].id, "the second of three")
         // Ine removes the first; this screen hears of it only with its own save, a status change of the relation.
-        app.store.othersChanges = [(.removeContact("pivot-park", contacts[0].id), ine)]
+        app.store.othersChanges = [(.removeContact(.relation("pivot-park"), contacts[0].id), ine)]
         app.press(.character("s"), .tab).type("Even geen capaciteit").press(.control("s"))
         #expect(app.state.form == nil, "\(app.state.form?.generalError ?? "")")
         #expect(app.state.dossier.relation("pivot-park")?.contacts.count == 2)

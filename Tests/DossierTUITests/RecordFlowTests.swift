@@ -28,6 +28,35 @@ struct RecordFlowTests {
         #expect(app.text.contains("Ongedaan gemaakt: relatie Øresund Regio verwijderd"))
     }
 
+    @Test("i on the relations opens the municipality's own people: + adds one, e edits, d removes after a question, u undoes, L shows their log")
+    func ownContacts() throws {
+        let app = Harness()
+        app.press(.character("i"))
+        guard case .municipality = app.state.screen else { Issue.record("\(app.state.screen)"); return }
+        #expect(app.text.contains("Gemeente Oss") && app.text.contains("Frank den Brok"))
+        app.press(.character("+"))
+        #expect(app.state.form?.purpose == .newContact(.municipality))
+        #expect(app.state.form?.title == "Nieuwe contactpersoon bij Gemeente Oss")
+        app.type("Anne Verhoeven").press(.tab).type("wethouder").press(.control("s"))
+        #expect(app.state.dossier.internalContacts.map(\.name) == ["Frank den Brok", "Anne Verhoeven"])
+        #expect(app.text.contains("Contactpersoon toegevoegd bij Gemeente Oss: Anne Verhoeven"))
+        #expect(app.state.selectedContact?.contact.id == "anne-verhoeven", "the one just added is selected")
+        app.press(.character("e"), .tab, .control("u")).type("wethouder economie").press(.control("s"))
+        #expect(app.store.committed.last == .editContact(.municipality, "anne-verhoeven",
+                                                         [FieldEdit(field: "role", old: .text("wethouder"), new: .text("wethouder economie"))]))
+        app.press(.character("d"))
+        #expect(app.state.confirmation?.question == "Contactpersoon Anne Verhoeven bij Gemeente Oss verwijderen? (ongedaan maken: u)")
+        app.press(.character("J"))
+        #expect(app.state.dossier.ownContact("anne-verhoeven") == nil)
+        app.press(.character("u"))
+        #expect(app.state.dossier.ownContact("anne-verhoeven")?.role == "wethouder economie")
+        #expect(app.text.contains("Ongedaan gemaakt: contactpersoon Anne Verhoeven bij Gemeente Oss teruggezet"))
+        app.press(.character("L"))
+        #expect(app.text.contains("Wijzigingen van Gemeente Oss"))
+        app.press(.enter)
+        guard case .municipality = app.state.screen else { Issue.record("Enter on its change opens the municipality: \(app.state.screen)"); return }
+    }
+
     @Test("e edits a relation: only the changed field goes to the journal, old → new; u puts it back")
     func editRelation() throws {
         let app = Harness()
@@ -55,7 +84,7 @@ struct RecordFlowTests {
         app.press(.escape, .character("+"))
         #expect(app.state.form?.purpose == .newActivity && app.state.form?["relations"]?.relationIDs == ["rhone-alpes"])
         app.press(.escape, .tab, .character("+"))
-        #expect(app.state.form?.purpose == .newContact("rhone-alpes"))
+        #expect(app.state.form?.purpose == .newContact(.relation("rhone-alpes")))
         app.press(.escape, .tab, .character("+"))
         #expect(app.state.form?.purpose == .newLink(.relation("rhone-alpes")))
         app.press(.escape, .tab, .character("e"))
@@ -74,7 +103,7 @@ struct RecordFlowTests {
     static let forms: [(name: String, keys: [Key], purpose: FormPurpose)] = [
         ("new relation", [.character("+")], .newRelation),
         ("edit relation", [.character("/"), .character("b"), .character("o"), .character("m"), .enter, .character("e")], .editRelation("bom")),
-        ("new contact", [.character("/"), .character("b"), .character("o"), .character("m"), .enter, .enter, .tab, .character("+")], .newContact("bom")),
+        ("new contact", [.character("/"), .character("b"), .character("o"), .character("m"), .enter, .enter, .tab, .character("+")], .newContact(.relation("bom"))),
         ("new link", [.character("/"), .character("b"), .character("o"), .character("m"), .enter, .enter, .tab, .tab, .character("+")],
          .newLink(.relation("bom"))),
         ("new activity", [.character("2"), .character("+")], .newActivity),

@@ -58,7 +58,7 @@ struct SnapshotTests {
     @Test("a relation's contacts and links as lists under its information", arguments: [(80, 24), (120, 40)])
     func contactsAndLinks(width: Int, height: Int) throws {
         var dossier = Fixtures.smallDossier()
-        try dossier.apply(.editContact("pivot-park", "britta-driessen", [FieldEdit(field: "email", old: .text(""), new: .text("b.driessen@pivotpark.example")),
+        try dossier.apply(.editContact(.relation("pivot-park"), "britta-driessen", [FieldEdit(field: "email", old: .text(""), new: .text("b.driessen@pivotpark.example")),
                                                                          FieldEdit(field: "phone", old: .text(""), new: .text("0412 000 000"))]),
                           context: Fixtures.context)
         try dossier.apply(.addLink(.relation("pivot-park"), Link(label: "Campusrapport", target: .url("https://www.pivotpark.nl/rapport"))),

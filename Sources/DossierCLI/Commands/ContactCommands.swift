@@ -4,18 +4,19 @@ import DossierCore
 struct AddContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-contact",
-        abstract: "Voeg een contactpersoon toe aan een relatie.",
+        abstract: "Voeg een contactpersoon toe aan een relatie, of aan de gemeente zelf (gemeente).",
         discussion: """
         E-mail en telefoon worden op hun vorm gecontroleerd. Contactpersonen zijn persoonsgegevens.
-        Voorbeeld:
+        Voorbeelden:
           dossier add-contact BOM --name "Sanne de Wit" --role projectleider \\
               --email s.dewit@bom.nl --phone "013 123 45 67" --gesprekspartner
+          dossier add-contact gemeente --name "Anne Verhoeven" --role wethouder
         """
     )
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Argument(help: ArgumentHelp("De relatie (id of naam).", valueName: "relatie"))
+    @Argument(help: ArgumentHelp("De relatie (id of naam), of gemeente voor de eigen mensen van de gemeente.", valueName: "relatie"))
     var relation: String
 
     @Option(help: ArgumentHelp("Naam (verplicht).", valueName: "naam"))
@@ -40,21 +41,22 @@ struct AddContactCommand: ParsableCommand {
     var notes: String?
 
     func run() throws {
-        var added: (relation: Relation, contact: Contact)?
-        let after = try storeOptions.changeRelations { dossier in
-            let relation = try Lookup.relation(self.relation, in: dossier)
+        var added: (owner: ContactOwner, contact: Contact)?
+        let after = try storeOptions.changeContacts(of: relation) { dossier in
+            let owner = try Lookup.contactOwner(self.relation, in: dossier)
             let given: [(String, String?)] = [("name", name), ("role", role), ("organisation", organisation), ("email", email), ("phone", phone),
                                               ("gesprekspartner", gesprekspartner ? "ja" : nil), ("notes", notes)]
             let values = try FieldArguments.values(given.compactMap { option, text in text.map { (option, $0) } }, table: Contact.fields, in: dossier)
-            var contact = Contact(id: relation.contacts.newContactID(for: name), name: name)
+            var contact = Contact(id: (dossier.contacts(of: owner) ?? []).newContactID(for: name), name: name)
             try FieldArguments.fill(&contact, with: values)
-            added = (relation, contact)
-            return .addContact(relation.id, contact)
+            added = (owner, contact)
+            return .addContact(owner, contact)
         }
-        guard let (relation, contact) = added else { return }
-        Output.line(TerminalSafeText.line("Contactpersoon toegevoegd bij \(relation.name): \(contact.name) (\(contact.id))"))
-        if let double = after.relation(relation.id).flatMap({ LikelyDouble.contact(contact.id, of: $0) }) {
-            Output.error(TerminalSafeText.line("dossier: let op: \(double); dezelfde? \(storeOptions.command) remove-contact \(relation.id) \(contact.id)"))
+        guard let (owner, contact) = added else { return }
+        Output.line(TerminalSafeText.line("Contactpersoon toegevoegd bij \(after.name(of: owner)): \(contact.name) (\(contact.id))"))
+        if let double = LikelyDouble.contact(contact.id, of: owner, in: after) {
+            let ownerID = owner.relationID ?? Organiser.municipalitySlug
+            Output.error(TerminalSafeText.line("dossier: let op: \(double); dezelfde? \(storeOptions.command) remove-contact \(ownerID) \(contact.id)"))
         }
     }
 }
@@ -75,7 +77,7 @@ struct EditContactCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Argument(help: ArgumentHelp("De relatie (id of naam).", valueName: "relatie"))
+    @Argument(help: ArgumentHelp("De relatie (id of naam), of gemeente voor de eigen mensen van de gemeente.", valueName: "relatie"))
     var relation: String
 
     @Argument(help: ArgumentHelp("De contactpersoon (id of naam).", valueName: "contact"))
@@ -88,16 +90,16 @@ struct EditContactCommand: ParsableCommand {
         let pairs = try FieldArguments.pairs(fields)
         guard !pairs.isEmpty else { throw ValidationError("noem minstens één veld, zoals --email … (zie dossier edit-contact --help)") }
         var report = ""
-        _ = try storeOptions.changeRelations { dossier in
-            let relation = try Lookup.relation(self.relation, in: dossier)
-            let contact = try Lookup.contact(self.contact, of: relation)
+        _ = try storeOptions.changeContacts(of: relation) { dossier in
+            let owner = try Lookup.contactOwner(self.relation, in: dossier)
+            let contact = try Lookup.contact(self.contact, of: owner, in: dossier)
             let values = try FieldArguments.values(pairs, table: Contact.fields, in: dossier)
             let edits = FieldArguments.edits(values, of: contact)
             guard !edits.isEmpty else {
                 report = TerminalSafeText.line("Niets gewijzigd: \(contact.name) had die waarden al.")
                 return nil
             }
-            let change = Change.editContact(relation.id, contact.id, edits)
+            let change = Change.editContact(owner, contact.id, edits)
             report = change.described(in: dossier).joined(separator: "\n")
             return change
         }
@@ -109,12 +111,12 @@ struct RemoveContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove-contact",
         abstract: "Verwijder een contactpersoon van een relatie (vraagt op een terminal; anders --yes).",
-        discussion: "Voorbeeld:\n  dossier remove-contact \"Pivot Park\" britta-driessen --yes"
+        discussion: "Voorbeelden:\n  dossier remove-contact \"Pivot Park\" britta-driessen --yes\n  dossier remove-contact gemeente \"Anne Verhoeven\""
     )
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Argument(help: ArgumentHelp("De relatie (id of naam).", valueName: "relatie"))
+    @Argument(help: ArgumentHelp("De relatie (id of naam), of gemeente voor de eigen mensen van de gemeente.", valueName: "relatie"))
     var relation: String
 
     @Argument(help: ArgumentHelp("De contactpersoon (id of naam).", valueName: "contact"))
@@ -128,15 +130,15 @@ struct RemoveContactCommand: ParsableCommand {
         var confirmed: Bool?
         var summary = ""
         var seen = SeenRecords()
-        _ = try storeOptions.changeRelations(seen: { seen }) { dossier in
-            let relation = try Lookup.relation(self.relation, in: dossier)
-            let contact = try Lookup.contact(self.contact, of: relation)
+        _ = try storeOptions.changeContacts(of: relation, seen: { seen }) { dossier in
+            let owner = try Lookup.contactOwner(self.relation, in: dossier)
+            let contact = try Lookup.contact(self.contact, of: owner, in: dossier)
             if confirmed == nil {
-                seen = SeenRecords(contacts: [.init(relation: relation.id, contact: contact)])
-                confirmed = try RemovalConfirmation.ask("Contactpersoon \(contact.name) bij \(relation.name) verwijderen?", confirmedByFlag: yes)
+                seen = SeenRecords(contacts: [.init(owner: owner, contact: contact)])
+                confirmed = try RemovalConfirmation.ask("Contactpersoon \(contact.name) bij \(dossier.name(of: owner)) verwijderen?", confirmedByFlag: yes)
             }
             guard confirmed == true else { return nil }
-            let change = Change.removeContact(relation.id, contact.id)
+            let change = Change.removeContact(owner, contact.id)
             summary = change.summary(in: dossier)
             return change
         }

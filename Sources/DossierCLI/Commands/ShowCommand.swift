@@ -5,18 +5,19 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Toon één relatie of activiteit volledig: velden, contacten, links, statusgeschiedenis, activiteiten of vervolgacties.",
-        discussion: "Voorbeeld:\n  dossier show taizhou"
+        discussion: "Voorbeelden:\n  dossier show taizhou\n  dossier show gemeente      # de eigen mensen van de gemeente"
     )
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Argument(help: ArgumentHelp("De id of naam van een relatie of activiteit (hoofdletters en accenten tellen niet).", valueName: "id of naam"))
+    @Argument(help: ArgumentHelp("De id of naam van een relatie of activiteit (hoofdletters en accenten tellen niet), of gemeente.", valueName: "id of naam"))
     var id: String
 
     @Flag(help: "Uitvoer als JSON (één object) voor scripts.")
     var json = false
 
     func run() throws {
+        if NameLookup.namesMunicipality(id) { return try showMunicipality() }
         let store = try storeOptions.store(forWriting: false)
         // Where the storage can: only the relations and what the record shows are read.
         let (subject, dossier) = try (try? store.loadForShowing(id)) ?? {
@@ -43,5 +44,20 @@ struct ShowCommand: ParsableCommand {
                 Output.line(RecordDocument(activity: activity, in: dossier, today: Session.clock.today(), dates: Session.dates).plainText(width: Output.width))
             }
         }
+    }
+
+    /// The municipality's own contacts: kept after the activities, so the whole dossier is read.
+    private func showMunicipality() throws {
+        let dossier = try storeOptions.load(try storeOptions.store(forWriting: false))
+        guard json else { return Output.line(RecordDocument(municipalityOf: dossier).plainText(width: Output.width)) }
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.field("id", Organiser.municipalitySlug)
+        writer.field("name", dossier.name(of: ContactOwner.municipality))
+        writer.key("contacts")
+        writer.array(dossier.internalContacts) { $0.write(to: &$1) }
+        writer.endObject()
+        writer.finishDocument()
+        Output.document(writer.bytes)
     }
 }

@@ -49,7 +49,7 @@ struct UndoCommand: ParsableCommand {
         }
         let dates = Session.dates
         let which = "wijziging \(entry.sequence) (\(dates.moment(entry.timestamp)), \(entry.who)): \(entry.summary)"
-        guard var undo = taken, !(undo.relations.isEmpty && undo.activities.isEmpty) else {
+        guard var undo = taken, !undo.isEmpty else {
             throw failure("\(which) is niet ongedaan te maken op de opdrachtregel; \(backups)", code: ExitStatus.dataError)
         }
         // Someone else's work, taken back unseen by a script or a habit of --yes, is what undo must not do unasked.
@@ -67,7 +67,8 @@ struct UndoCommand: ParsableCommand {
         let summary = change.summary(in: dossier)
         // As they are now: changed since by someone else, nothing is put back over it.
         let seen = SeenRecords(relations: undo.relations.compactMap { dossier.relation($0.id) },
-                               activities: undo.activities.compactMap { dossier.activity($0.id) })
+                               activities: undo.activities.compactMap { dossier.activity($0.id) },
+                               contacts: undo.ownContacts.compactMap { snapshot in dossier.ownContact(snapshot.id).map { .init(owner: .municipality, contact: $0) } })
         try store.commitOrExit(change, to: &dossier, seen: seen)
         Output.line(TerminalSafeText.line(byOther ? "\(summary) (wijziging \(entry.sequence) van \(entry.who))" : summary))
     }

@@ -19,6 +19,16 @@ enum Lookup {
         try refusing { () throws(ValueError) in try NameLookup.contact(text, of: relation) }
     }
 
+    /// `gemeente` (or "Gemeente Oss") for the municipality's own contacts, or a relation by id or name.
+    static func contactOwner(_ text: String, in dossier: Dossier) throws -> ContactOwner {
+        try refusing { () throws(ValueError) in try NameLookup.contactOwner(text, in: dossier) }
+    }
+
+    /// A contact of an owner, by id or name.
+    static func contact(_ text: String, of owner: ContactOwner, in dossier: Dossier) throws -> Contact {
+        try refusing { () throws(ValueError) in try NameLookup.contact(text, among: dossier.contacts(of: owner) ?? [], of: dossier.name(of: owner)) }
+    }
+
     /// Relations named in options that may each hold several, separated by commas.
     static func relationIDs(_ texts: [String], in dossier: Dossier) throws -> [RelationID] {
         var ids: [RelationID] = []
@@ -31,8 +41,7 @@ enum Lookup {
 
     /// `gemeente` (or "Gemeente Oss"), or a relation by id or name.
     static func organiser(_ text: String, in dossier: Dossier) throws -> Organiser {
-        let folded = SearchText.fold(text).split(separator: " ").joined(separator: " ")
-        if folded.isEmpty || folded == Organiser.municipalitySlug || folded == "gemeente oss" { return .municipality }
+        if text.allSatisfy(\.isWhitespace) || NameLookup.namesMunicipality(text) { return .municipality }
         return .relation(try relation(text, in: dossier).id)
     }
 

@@ -92,6 +92,13 @@ struct StoreOptions: ParsableArguments {
         try changeRelations(reading: { try? $0.loadRelations() }, seen: seen) { dossier, _ in try make(dossier) }
     }
 
+    /// For a command on the contacts of `owner` as typed (a relation, or `gemeente`): as `changeRelations`. The
+    /// municipality's own contacts come after the activities in the file, so for those the whole dossier is read.
+    func changeContacts(of owner: String, seen: () -> SeenRecords = { SeenRecords() }, _ make: (Dossier) throws -> Change?) throws -> Dossier {
+        let own = NameLookup.namesMunicipality(owner)
+        return try changeRelations(reading: { own ? nil : try? $0.loadRelations() }, seen: seen) { dossier, _ in try make(dossier) }
+    }
+
     /// For `add-relation`: as `changeRelations`, and `make` gets a maker of fresh relation ids, which must be no
     /// activity's either. Where the storage can, the dossier holds the relations and the other activities' tally
     /// (their ids) alone; otherwise the whole dossier is loaded and `make` runs on it.

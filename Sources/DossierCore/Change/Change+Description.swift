@@ -3,8 +3,8 @@ extension Change {
     public func summary(in dossier: Dossier) -> String {
         func relationName(_ id: RelationID) -> String { dossier.relation(id)?.name ?? id }
         func activityTitle(_ id: ActivityID) -> String { dossier.activity(id)?.title ?? id }
-        func contactName(_ relationID: RelationID, _ contactID: ContactID) -> String {
-            dossier.relation(relationID)?.contacts.first { $0.id == contactID }?.name ?? contactID
+        func contactName(_ owner: ContactOwner, _ contactID: ContactID) -> String {
+            dossier.contacts(of: owner)?.first { $0.id == contactID }?.name ?? contactID
         }
         func linkLabel(_ owner: EntityReference, _ linkID: LinkID) -> String {
             dossier.links(of: owner).first { $0.id == linkID }?.label ?? linkID
@@ -37,10 +37,10 @@ extension Change {
             return "Vervolgactie bewerkt bij \(activityTitle(id)): \(place.seen.text)" + Change.single(edits, FollowUp.fields, in: dossier)
         case let .removeFollowUp(id, place): return "Vervolgactie verwijderd bij \(activityTitle(id)): \(place.seen.text)"
         case let .recordAssessment(id, assessment): return "Afweging van \(activityTitle(id)): \(assessment.verdict.label)"
-        case let .addContact(id, contact): return "Contactpersoon toegevoegd bij \(relationName(id)): \(contact.name)"
-        case let .editContact(id, contactID, edits):
-            return "Contactpersoon bewerkt bij \(relationName(id)): \(contactName(id, contactID))" + Change.single(edits, Contact.fields, in: dossier)
-        case let .removeContact(id, contactID): return "Contactpersoon verwijderd bij \(relationName(id)): \(contactName(id, contactID))"
+        case let .addContact(owner, contact): return "Contactpersoon toegevoegd bij \(dossier.name(of: owner)): \(contact.name)"
+        case let .editContact(owner, contactID, edits):
+            return "Contactpersoon bewerkt bij \(dossier.name(of: owner)): \(contactName(owner, contactID))" + Change.single(edits, Contact.fields, in: dossier)
+        case let .removeContact(owner, contactID): return "Contactpersoon verwijderd bij \(dossier.name(of: owner)): \(contactName(owner, contactID))"
         case let .addLink(owner, link): return "Link toegevoegd bij \(dossier.name(of: owner)): \(link.label)"
         case let .editLink(owner, linkID, edits):
             return "Link bewerkt bij \(dossier.name(of: owner)): \(linkLabel(owner, linkID))" + Change.single(edits, Link.fields, in: dossier)
@@ -94,19 +94,21 @@ extension Change {
         }
     }
 
-    /// The relations and activities the change touches, by id.
+    /// The relations and activities the change touches, by id ("gemeente" for the municipality's own contacts).
     public var subjects: [String] {
         switch self {
-        case let .setRelationStatus(id, _, _, _, _), let .deleteRelation(id), let .editRelation(id, _), let .addContact(id, _),
-             let .editContact(id, _, _), let .removeContact(id, _):
+        case let .setRelationStatus(id, _, _, _, _), let .deleteRelation(id), let .editRelation(id, _):
             [id]
+        case let .addContact(owner, _), let .editContact(owner, _, _), let .removeContact(owner, _):
+            [owner.relationID ?? Organiser.municipalitySlug]
         case let .addRelation(relation), let .updateRelation(relation): [relation.id]
         case let .addActivity(activity), let .updateActivity(activity): [activity.id] + activity.relations
         case let .moveActivity(id, _, _, _, _, _, _), let .deleteActivity(id), let .addFollowUp(id, _), let .setFollowUpDone(id, _, _),
              let .editFollowUp(id, _, _), let .removeFollowUp(id, _), let .recordAssessment(id, _), let .editActivity(id, _):
             [id]
         case let .addLink(owner, _), let .editLink(owner, _, _), let .removeLink(owner, _): [owner.id]
-        case .restore(let restoration): restoration.relations.map(\.id) + restoration.activities.map(\.id)
+        case .restore(let restoration):
+            restoration.relations.map(\.id) + restoration.activities.map(\.id) + (restoration.ownContacts.isEmpty ? [] : [Organiser.municipalitySlug])
         case .batch(let changes, _): Array(Set(changes.flatMap(\.subjects))).sorted()
         }
     }
@@ -177,6 +179,9 @@ extension Restoration {
             case (nil, nil): break
             }
         }
+        let ownNow = ownContacts.compactMap { dossier.ownContact($0.id) }, ownPutBack = ownContacts.compactMap(\.value)
+        let own = RecordDifference.items(ownNow, ownPutBack, heading: "Contactpersoon", name: \.name, table: Contact.fields, in: dossier)
+        if !own.isEmpty { result.append((dossier.name(of: .municipality), own)) }
         return result
     }
 }

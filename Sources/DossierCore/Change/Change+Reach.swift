@@ -6,6 +6,10 @@ extension Change {
         case relations
         /// Activities only: it never alters a relation, so the relations are the same with or without it.
         case activities
+        /// The municipality's own contacts only: neither a relation nor an activity. They are written after the
+        /// activities, so a change of them is made on the whole dossier; a reader of the relations or the activities
+        /// alone passes it by.
+        case ownContacts
         /// Both, or a rule that looks at the other side (removing a relation asks whether an activity names
         /// it): only the whole dossier will do.
         case whole
@@ -13,8 +17,10 @@ extension Change {
 
     public var reach: Reach {
         switch self {
-        case .setRelationStatus, .addRelation, .editRelation, .updateRelation, .addContact, .editContact, .removeContact:
+        case .setRelationStatus, .addRelation, .editRelation, .updateRelation:
             return .relations
+        case let .addContact(owner, _), let .editContact(owner, _, _), let .removeContact(owner, _):
+            return owner == .municipality ? .ownContacts : .relations
         case .deleteRelation:
             return .whole
         case .addActivity, .editActivity, .updateActivity, .moveActivity, .deleteActivity, .addFollowUp, .setFollowUpDone, .editFollowUp, .removeFollowUp,
@@ -26,10 +32,12 @@ extension Change {
         case .restore(let restoration):
             // Taking a relation away (undoing its addition) asks whether anything still names it.
             if restoration.relations.contains(where: { $0.value == nil }) { return .whole }
-            switch (restoration.relations.isEmpty, restoration.activities.isEmpty) {
-            case (false, false): return .whole
-            case (false, true): return .relations
-            default: return .activities
+            switch (restoration.relations.isEmpty, restoration.activities.isEmpty, restoration.ownContacts.isEmpty) {
+            case (false, true, true): return .relations
+            case (true, false, true): return .activities
+            case (true, true, false): return .ownContacts
+            case (true, true, true): return .activities
+            default: return .whole
             }
         case .batch(let changes, _):
             let reaches = Set(changes.map(\.reach))

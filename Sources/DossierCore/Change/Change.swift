@@ -34,15 +34,15 @@ public enum Change: Hashable, Sendable {
     case removeFollowUp(ActivityID, FollowUpPlace)
     /// Keeps a weighing with the activity; its `by` and `timestamp` are set from the change's context.
     case recordAssessment(ActivityID, Assessment)
-    /// Adds a contact person to a relation; an empty id becomes the slug of the name.
-    case addContact(RelationID, Contact)
-    case editContact(RelationID, ContactID, [FieldEdit])
-    case removeContact(RelationID, ContactID)
+    /// Adds a contact person to a relation or to the municipality's own; an empty id becomes the slug of the name.
+    case addContact(ContactOwner, Contact)
+    case editContact(ContactOwner, ContactID, [FieldEdit])
+    case removeContact(ContactOwner, ContactID)
     /// Adds a link to a relation or an activity; an empty id becomes the slug of the label.
     case addLink(EntityReference, Link)
     case editLink(EntityReference, LinkID, [FieldEdit])
     case removeLink(EntityReference, LinkID)
-    /// Puts relations and activities back as they were: how undo and redo are recorded.
+    /// Puts relations, activities and the municipality's own contacts back as they were: how undo and redo are recorded.
     case restore(Restoration)
     /// Several changes applied together, all or none (an import): one journal entry, one undo.
     case batch([Change], label: String)
@@ -54,7 +54,7 @@ public enum Change: Hashable, Sendable {
     }
 }
 
-/// Relations and activities as they were at some moment, to put back. Undoing a change applies the
+/// Relations, activities and the municipality's own contacts as they were at some moment, to put back. Undoing a change applies the
 /// restoration its application returned; the undo is itself a change, so history is never rewritten.
 public struct Restoration: Hashable, Sendable {
     /// Why entities are put back: undoing or redoing a change, or neither (a failed batch, a script).
@@ -67,13 +67,20 @@ public struct Restoration: Hashable, Sendable {
     public var purpose: Purpose?
     public var relations: [Snapshot<Relation>]
     public var activities: [Snapshot<Activity>]
+    /// The municipality's own contacts (`Dossier.internalContacts`), each with its place in that list.
+    public var ownContacts: [Snapshot<Contact>]
 
-    public init(label: String, purpose: Purpose? = nil, relations: [Snapshot<Relation>] = [], activities: [Snapshot<Activity>] = []) {
+    public init(label: String, purpose: Purpose? = nil, relations: [Snapshot<Relation>] = [], activities: [Snapshot<Activity>] = [],
+                ownContacts: [Snapshot<Contact>] = []) {
         self.label = label
         self.purpose = purpose
         self.relations = relations
         self.activities = activities
+        self.ownContacts = ownContacts
     }
+
+    /// Whether it puts nothing back.
+    public var isEmpty: Bool { relations.isEmpty && activities.isEmpty && ownContacts.isEmpty }
 }
 
 /// One entity as it was: its value (nil when it did not exist) and its place in the dossier's list as it was before

@@ -252,26 +252,26 @@ extension Dossier {
             replaceActivity(at: position, with: updated)
             return Restoration(label: "Afweging van \(activity.title)", activities: [Snapshot(id: id, value: activity, position: position)])
 
-        case let .addContact(id, contact):
-            return try changeContacts(of: id, label: "Contactpersoon bij") { relation throws(ChangeError) in
+        case let .addContact(owner, contact):
+            return try changeContacts(of: owner, label: "Contactpersoon bij") { contacts, name throws(ChangeError) in
                 var added = contact
-                if added.id.isEmpty { added.id = relation.contacts.newContactID(for: contact.name) }
-                guard !relation.contacts.contains(where: { $0.id == added.id }) else {
-                    throw ChangeError(.conflict, "\(relation.name) heeft al een contactpersoon met id '\(added.id)'", field: "id")
+                if added.id.isEmpty { added.id = contacts.newContactID(for: contact.name) }
+                guard !contacts.contains(where: { $0.id == added.id }) else {
+                    throw ChangeError(.conflict, "\(name) heeft al een contactpersoon met id '\(added.id)'", field: "id")
                 }
-                relation.contacts.append(added)
+                contacts.append(added)
             }
 
-        case let .editContact(id, contactID, edits):
+        case let .editContact(owner, contactID, edits):
             let before = self
-            return try changeContacts(of: id, label: "Contactpersoon bij") { relation throws(ChangeError) in
-                let index = try Dossier.position(of: contactID, in: relation)
-                try Contact.fields.apply(edits, to: &relation.contacts[index], in: before)
+            return try changeContacts(of: owner, label: "Contactpersoon bij") { contacts, name throws(ChangeError) in
+                let index = try Dossier.position(of: contactID, in: contacts, of: name)
+                try Contact.fields.apply(edits, to: &contacts[index], in: before)
             }
 
-        case let .removeContact(id, contactID):
-            return try changeContacts(of: id, label: "Contactpersoon bij") { relation throws(ChangeError) in
-                relation.contacts.remove(at: try Dossier.position(of: contactID, in: relation))
+        case let .removeContact(owner, contactID):
+            return try changeContacts(of: owner, label: "Contactpersoon bij") { contacts, name throws(ChangeError) in
+                contacts.remove(at: try Dossier.position(of: contactID, in: contacts, of: name))
             }
 
         case let .addLink(owner, link):
@@ -434,6 +434,7 @@ extension Dossier {
         var relationPlaces = BatchPlaces(), activityPlaces = BatchPlaces()
         var seenRelations = Set<String>(), seenActivities = Set<String>()
         var relations: [Snapshot<Relation>] = [], activities: [Snapshot<Activity>] = []
+        let ownContactsBefore = internalContacts
         for (index, change) in changes.enumerated() {
             let undo: Restoration
             do {
@@ -456,6 +457,8 @@ extension Dossier {
             activityPlaces.record(removed: undo.activities.compactMap { $0.value != nil && activityPosition($0.id) == nil ? $0.position : nil },
                                   inserted: undo.activities.compactMap { $0.value == nil ? activityPosition($0.id) : nil }, count: self.activities.count)
         }
-        return Restoration(label: label, relations: relations, activities: activities)
+        // The municipality's own contacts are a handful: compared whole, before the first step and after the last.
+        return Restoration(label: label, relations: relations, activities: activities,
+                           ownContacts: Dossier.snapshots(from: ownContactsBefore, to: internalContacts))
     }
 }

@@ -27,6 +27,7 @@ extension Dossier {
         }
         for index in undo.relations.indices { undo.relations[index].expected = Expectation(relation(undo.relations[index].id)) }
         for index in undo.activities.indices { undo.activities[index].expected = Expectation(activity(undo.activities[index].id)) }
+        for index in undo.ownContacts.indices { undo.ownContacts[index].expected = Expectation(ownContact(undo.ownContacts[index].id)) }
         return undo
     }
 
@@ -47,6 +48,7 @@ extension Dossier {
         let said = restoration.purpose == .redo ? "die u opnieuw wilt doen" : "die u ongedaan wilt maken"
         try Self.merge(&merged.relations, now: { relation($0) }, named: \.name, said: said) { RecordMerge.merge(base: $0, ours: $1, theirs: $2) }
         try Self.merge(&merged.activities, now: { activity($0) }, named: { "'\($0.title)'" }, said: said) { RecordMerge.merge(base: $0, ours: $1, theirs: $2) }
+        try Self.merge(&merged.ownContacts, now: { ownContact($0) }, named: \.name, said: said) { RecordMerge.merge(base: $0, ours: $1, theirs: $2) }
         return merged
     }
 
@@ -94,6 +96,19 @@ extension Dossier {
                 throw ChangeError(.invalid, "terugzetten: positie \(snapshot.position) van activiteit '\(snapshot.id)' is negatief", field: "position")
             }
         }
+        var contactIDs = Set<String>()
+        for snapshot in restoration.ownContacts {
+            if let value = snapshot.value, value.id != snapshot.id {
+                throw ChangeError(.invalid, "terugzetten: contactpersoon '\(snapshot.id)' van de gemeente heeft als waarde een contactpersoon met id '\(value.id)'",
+                                  field: "id")
+            }
+            guard contactIDs.insert(snapshot.id).inserted else {
+                throw ChangeError(.invalid, "terugzetten: contactpersoon '\(snapshot.id)' van de gemeente staat er twee keer in", field: "id")
+            }
+            guard snapshot.position >= 0 else {
+                throw ChangeError(.invalid, "terugzetten: positie \(snapshot.position) van contactpersoon '\(snapshot.id)' is negatief", field: "position")
+            }
+        }
     }
 
     /// A relation or activity the change brought into the dossier (its restoration takes it away again) under an id
@@ -131,6 +146,11 @@ extension Dossier {
                 return ChangeError(.invalid, "\(activity.title): \(problem.message)", field: problem.field)
             }
         }
+        for snapshot in restoration.ownContacts {
+            if let contact = ownContact(snapshot.id), let problem = ContactRules.problems(contact, at: .root).first {
+                return ChangeError(.invalid, "\(contact.name): \(problem.message)", field: problem.field)
+            }
+        }
         return nil
     }
 
@@ -154,6 +174,13 @@ extension Dossier {
         for snapshot in restoration.activities {
             if let activity = activity(snapshot.id),
                let problem = added(SizeRules.problems(activity, nulOnly: true), before: { snapshot.value.map { SizeRules.problems($0, nulOnly: true) } ?? [] }) {
+                return problem
+            }
+        }
+        for snapshot in restoration.ownContacts {
+            if let contact = ownContact(snapshot.id),
+               let problem = added(SizeRules.problems(contact, at: .root, nulOnly: true),
+                                   before: { snapshot.value.map { SizeRules.problems($0, at: .root, nulOnly: true) } ?? [] }) {
                 return problem
             }
         }

@@ -7,15 +7,48 @@ extension Dossier {
         throw ChangeError(.conflict, "er is al een relatie met de naam \(other.name) (\(other.id)); kies een andere naam", field: "name")
     }
 
-    /// Changes a relation's contacts in place and checks the relation's rules afterwards.
-    mutating func changeContacts(of id: RelationID, label: String,
-                                 _ body: (inout Relation) throws(ChangeError) -> Void) throws(ChangeError) -> Restoration {
-        let (position, current) = try existingRelation(id)
-        var changed = current
-        try body(&changed)
-        try checkRelation(changed)
-        replaceRelation(at: position, with: changed)
-        return Restoration(label: "\(label) \(current.name)", relations: [Snapshot(id: id, value: current, position: position)])
+    /// Changes the contacts of a relation, or the municipality's own, in place and checks their rules afterwards.
+    /// `body` gets the list and the owner's name for its messages.
+    mutating func changeContacts(of owner: ContactOwner, label: String,
+                                 _ body: (inout [Contact], String) throws(ChangeError) -> Void) throws(ChangeError) -> Restoration {
+        switch owner {
+        case .relation(let id):
+            let (position, current) = try existingRelation(id)
+            var changed = current
+            try body(&changed.contacts, current.name)
+            try checkRelation(changed)
+            replaceRelation(at: position, with: changed)
+            return Restoration(label: "\(label) \(current.name)", relations: [Snapshot(id: id, value: current, position: position)])
+        case .municipality:
+            let name = self.name(of: owner)
+            var changed = internalContacts
+            try body(&changed, name)
+            if let problem = Limits.countProblem(changed.count, label: "Contactpersonen binnen de gemeente") {
+                throw ChangeError(.invalid, problem)
+            }
+            let undo = Restoration(label: "\(label) \(name)", ownContacts: Dossier.snapshots(from: internalContacts, to: changed))
+            for snapshot in undo.ownContacts {
+                if let contact = changed.first(where: { $0.id == snapshot.id }), let problem = ContactRules.problems(contact, at: .root).first {
+                    throw ChangeError(.invalid, problem.message, field: problem.field)
+                }
+            }
+            internalContacts = changed
+            return undo
+        }
+    }
+
+    /// What puts `before` back once the list is `after`: each contact that changed, left or came, as it was and where.
+    static func snapshots(from before: [Contact], to after: [Contact]) -> [Snapshot<Contact>] {
+        let now = Dictionary(after.enumerated().map { ($1.id, ($0, $1)) }, uniquingKeysWith: { first, _ in first })
+        let was = Set(before.map(\.id))
+        var snapshots: [Snapshot<Contact>] = []
+        for (position, contact) in before.enumerated() where now[contact.id]?.1 != contact {
+            snapshots.append(Snapshot(id: contact.id, value: contact, position: position))
+        }
+        for (position, contact) in after.enumerated() where !was.contains(contact.id) {
+            snapshots.append(Snapshot(id: contact.id, value: nil, position: position))
+        }
+        return snapshots
     }
 
     /// Changes the links of a relation or an activity and checks its rules afterwards.
@@ -38,9 +71,9 @@ extension Dossier {
         }
     }
 
-    static func position(of contactID: ContactID, in relation: Relation) throws(ChangeError) -> Int {
-        guard let index = relation.contacts.firstIndex(where: { $0.id == contactID }) else {
-            throw ChangeError(.notFound, "\(relation.name) heeft geen contactpersoon '\(contactID)'", field: "contact")
+    static func position(of contactID: ContactID, in contacts: [Contact], of ownerName: String) throws(ChangeError) -> Int {
+        guard let index = contacts.firstIndex(where: { $0.id == contactID }) else {
+            throw ChangeError(.notFound, "\(ownerName) heeft geen contactpersoon '\(contactID)'", field: "contact")
         }
         return index
     }

@@ -14,6 +14,11 @@ extension Dossier {
             let position = relationPosition(snapshot.id)
             return Snapshot(id: snapshot.id, value: position.map { relations[$0] }, position: position ?? snapshot.position)
         }
+        let ownContactsBefore = internalContacts
+        let inverseOwnContacts = restoration.ownContacts.map { snapshot in
+            let position = internalContacts.firstIndex { $0.id == snapshot.id }
+            return Snapshot(id: snapshot.id, value: position.map { internalContacts[$0] }, position: position ?? snapshot.position)
+        }
         // Remove what should not exist and replace what exists, then insert what is missing.
         for snapshot in restoration.activities {
             if let position = activityPosition(snapshot.id) {
@@ -44,10 +49,19 @@ extension Dossier {
                 steps.append(.activityInserted(snapshot.id))
             }
         }
+        for snapshot in restoration.ownContacts {
+            if let position = internalContacts.firstIndex(where: { $0.id == snapshot.id }) {
+                if let value = snapshot.value { internalContacts[position] = value } else { internalContacts.remove(at: position) }
+            }
+        }
+        for snapshot in Dossier.byPlace(restoration.ownContacts) where !internalContacts.contains(where: { $0.id == snapshot.id }) {
+            if let value = snapshot.value { internalContacts.insert(value, at: min(snapshot.position, internalContacts.count)) }
+        }
         do throws(ChangeError) {
             try checkRestored(restoration)
         } catch {
             for step in steps.reversed() { takeBack(step) }
+            internalContacts = ownContactsBefore
             throw error
         }
         let inversePurpose: Restoration.Purpose? = switch restoration.purpose {
@@ -55,7 +69,8 @@ extension Dossier {
         case .redo?: .undo
         case nil: nil
         }
-        return Restoration(label: restoration.label, purpose: inversePurpose, relations: inverseRelations, activities: inverseActivities)
+        return Restoration(label: restoration.label, purpose: inversePurpose, relations: inverseRelations, activities: inverseActivities,
+                           ownContacts: inverseOwnContacts)
     }
 
     /// What a restoration may not leave behind: too many entities, an activity that points at a relation it removed,
@@ -76,6 +91,14 @@ extension Dossier {
         }
         for snapshot in restoration.activities {
             if let value = snapshot.value, let problem = ActivityRules.problems(value, in: self).first {
+                throw ChangeError(.conflict, "kan niet ongedaan maken: \(problem.message)")
+            }
+        }
+        if let problem = Limits.countProblem(internalContacts.count, label: "Contactpersonen binnen de gemeente") {
+            throw ChangeError(.conflict, "kan niet terugzetten: \(problem)")
+        }
+        for snapshot in restoration.ownContacts {
+            if let value = snapshot.value, let problem = ContactRules.problems(value, at: .root).first {
                 throw ChangeError(.conflict, "kan niet ongedaan maken: \(problem.message)")
             }
         }

@@ -13,11 +13,11 @@ public enum LikelyDouble {
     static func nameKey(_ name: String) -> String { folded(name) }
 
     /// "BOM had al een contactpersoon Sanne de Wit (sanne-de-wit)", for the contact `id` just added to `relation`.
-    public static func contact(_ id: ContactID, of relation: Relation) -> String? {
-        guard let added = relation.contacts.first(where: { $0.id == id }) else { return nil }
+    public static func contact(_ id: ContactID, of owner: ContactOwner, in dossier: Dossier) -> String? {
+        guard let contacts = dossier.contacts(of: owner), let added = contacts.first(where: { $0.id == id }) else { return nil }
         let name = folded(added.name)
-        guard let other = relation.contacts.first(where: { $0.id != id && folded($0.name) == name }) else { return nil }
-        return "\(relation.name) had al een contactpersoon \(other.name) (\(other.id))"
+        guard let other = contacts.first(where: { $0.id != id && folded($0.name) == name }) else { return nil }
+        return "\(dossier.name(of: owner)) had al een contactpersoon \(other.name) (\(other.id))"
     }
 
     /// "Verslag naar B&W stond al open bij Delegatie uit Lyon (nummer 1)", for the follow-up just added at `index`.
@@ -103,8 +103,8 @@ public enum LikelyDouble {
     /// What `change`, just saved, probably doubles, read on the whole dossier after it.
     public static func notice(after change: Change, in dossier: Dossier, dates: DateWriting = .standard) -> String? {
         switch change {
-        case .addContact(let relationID, let added):
-            return dossier.relation(relationID).flatMap { LikelyDouble.contact(added.id, of: $0) }
+        case .addContact(let owner, let added):
+            return contact(added.id, of: owner, in: dossier)
         case .addFollowUp(let activityID, _):
             return dossier.activity(activityID).flatMap { followUp(at: $0.followUps.count - 1, of: $0) }
         case .addLink(let owner, let added):

@@ -26,6 +26,10 @@ enum RecordMerge {
         }
     }
 
+    static func merge(base: Contact, ours: Contact, theirs: Contact) -> Contact? {
+        merge(base, ours, theirs, together: [], write: { $0.write(to: &$1) }) { (reader: inout JSONReader) throws(JSONError) in try Contact(reading: &reader) }
+    }
+
     private static func merge<Entity>(_ base: Entity, _ ours: Entity, _ theirs: Entity, together: Set<String>, write: (Entity, inout JSONWriter) -> Void,
                                       read: (inout JSONReader) throws(JSONError) -> Entity) -> Entity? {
         guard let base = fields(of: base, write), let ours = fields(of: ours, write), let theirs = fields(of: theirs, write) else { return nil }

@@ -3,11 +3,11 @@
 /// came in only as the change was saved. Empty for a change that does not depend on a record as it was seen.
 public struct SeenRecords: Hashable, Sendable {
     public struct SeenContact: Hashable, Sendable {
-        public var relation: RelationID
+        public var owner: ContactOwner
         public var contact: Contact
 
-        public init(relation: RelationID, contact: Contact) {
-            self.relation = relation
+        public init(owner: ContactOwner, contact: Contact) {
+            self.owner = owner
             self.contact = contact
         }
     }
@@ -38,7 +38,7 @@ extension Dossier {
             }
         }
         for seen in seen.contacts {
-            if let now = relation(seen.relation)?.contacts.first(where: { $0.id == seen.contact.id }), now != seen.contact {
+            if let now = contacts(of: seen.owner)?.first(where: { $0.id == seen.contact.id }), now != seen.contact {
                 throw ChangeError(.conflict, "Contactpersoon \(seen.contact.name) is gewijzigd sinds u die zag\(now.name == seen.contact.name ? "" : " (nu: \(now.name))")\(later)")
             }
         }

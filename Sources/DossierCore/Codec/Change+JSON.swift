@@ -73,19 +73,19 @@ extension Change {
             writer.field("activity", id)
             writer.key("assessment")
             assessment.write(to: &writer)
-        case let .addContact(id, contact):
+        case let .addContact(owner, contact):
             writer.field("type", "add-contact")
-            writer.field("relation", id)
+            writeContactOwner(owner, to: &writer)
             writer.key("contact")
             contact.write(to: &writer)
-        case let .editContact(id, contactID, edits):
+        case let .editContact(owner, contactID, edits):
             writer.field("type", "edit-contact")
-            writer.field("relation", id)
+            writeContactOwner(owner, to: &writer)
             writer.field("contact", contactID)
             writeEdits(edits, to: &writer)
-        case let .removeContact(id, contactID):
+        case let .removeContact(owner, contactID):
             writer.field("type", "remove-contact")
-            writer.field("relation", id)
+            writeContactOwner(owner, to: &writer)
             writer.field("contact", contactID)
         case let .addLink(owner, link):
             writer.field("type", "add-link")
@@ -106,19 +106,14 @@ extension Change {
             writer.field("label", restoration.label)
             writer.optionalField("purpose", restoration.purpose?.rawValue)
             writer.key("relations")
-            writer.beginArray()
-            for snapshot in restoration.relations {
-                writer.element()
-                snapshot.write(to: &writer) { relation, writer in relation.write(to: &writer) }
-            }
-            writer.endArray()
+            writer.array(restoration.relations) { snapshot, writer in snapshot.write(to: &writer) { $0.write(to: &$1) } }
             writer.key("activities")
-            writer.beginArray()
-            for snapshot in restoration.activities {
-                writer.element()
-                snapshot.write(to: &writer) { activity, writer in activity.write(to: &writer) }
+            writer.array(restoration.activities) { snapshot, writer in snapshot.write(to: &writer) { $0.write(to: &$1) } }
+            // Left out when empty, so a restoration of relations and activities reads the same in an older version.
+            if !restoration.ownContacts.isEmpty {
+                writer.key("ownContacts")
+                writer.array(restoration.ownContacts) { snapshot, writer in snapshot.write(to: &writer) { $0.write(to: &$1) } }
             }
-            writer.endArray()
         case let .batch(changes, label):
             writer.field("type", "batch")
             writer.field("label", label)
@@ -138,6 +133,7 @@ extension Change {
         var type: String?, relationID: String?, activityID: String?, status: String?, reason = "", reviewDate: CalendarDate?
         var overrideReason: String?, decision: String?, actualCost: Money?, relation: Relation?, activity: Activity?, followUp: FollowUp?, index: Int?, done: Bool?
         var assessment: Assessment?, label = "", relationSnapshots: [Snapshot<Relation>] = [], activitySnapshots: [Snapshot<Activity>] = []
+        var contactSnapshots: [Snapshot<Contact>] = [], municipality = false
         var changes: [Change] = [], edits: [FieldEdit]?, contact: Contact?, contactID: String?, link: Link?, linkID: String?
         var purpose: Restoration.Purpose?, seen: String?, occurrence: Int?, equalCount: Int?
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
@@ -180,6 +176,11 @@ extension Change {
                 activitySnapshots = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in
                     try Snapshot<Activity>(reading: &reader) { (reader: inout JSONReader) throws(JSONError) in try Activity(reading: &reader) }
                 }
+            case "ownContacts":
+                contactSnapshots = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in
+                    try Snapshot<Contact>(reading: &reader) { (reader: inout JSONReader) throws(JSONError) in try Contact(reading: &reader) }
+                }
+            case "municipality": municipality = try reader.readBool()
             default: throw reader.unknownField(key)
             }
         }
@@ -212,6 +213,13 @@ extension Change {
             default: throw JSONError(offset: start, message: "een link hoort bij een relation of een activity (één van beide)")
             }
         }
+        func contactOwner() throws(JSONError) -> ContactOwner {
+            switch (relationID, municipality) {
+            case let (relation?, false): return .relation(relation)
+            case (nil, true): return .municipality
+            default: throw JSONError(offset: start, message: "een contactpersoon hoort bij een relation of bij de gemeente (municipality), één van beide")
+            }
+        }
         switch try need(type, "type") {
         case "set-relation-status":
             self = .setRelationStatus(try need(relationID, "relation"), status: try vocabulary(RelationStatus.self), reason: reason, reviewDate: reviewDate,
@@ -231,12 +239,13 @@ extension Change {
             self = .editFollowUp(try need(activityID, "activity"), try place(), try need(edits, "edits"))
         case "remove-follow-up": self = .removeFollowUp(try need(activityID, "activity"), try place())
         case "record-assessment": self = .recordAssessment(try need(activityID, "activity"), try need(assessment, "assessment"))
-        case "restore": self = .restore(Restoration(label: label, purpose: purpose, relations: relationSnapshots, activities: activitySnapshots))
+        case "restore":
+            self = .restore(Restoration(label: label, purpose: purpose, relations: relationSnapshots, activities: activitySnapshots, ownContacts: contactSnapshots))
         case "edit-relation": self = .editRelation(try need(relationID, "relation"), try need(edits, "edits"))
         case "edit-activity": self = .editActivity(try need(activityID, "activity"), try need(edits, "edits"))
-        case "add-contact": self = .addContact(try need(relationID, "relation"), try need(contact, "contact"))
-        case "edit-contact": self = .editContact(try need(relationID, "relation"), try need(contactID, "contact"), try need(edits, "edits"))
-        case "remove-contact": self = .removeContact(try need(relationID, "relation"), try need(contactID, "contact"))
+        case "add-contact": self = .addContact(try contactOwner(), try need(contact, "contact"))
+        case "edit-contact": self = .editContact(try contactOwner(), try need(contactID, "contact"), try need(edits, "edits"))
+        case "remove-contact": self = .removeContact(try contactOwner(), try need(contactID, "contact"))
         case "add-link": self = .addLink(try owner(), try need(link, "link"))
         case "edit-link": self = .editLink(try owner(), try need(linkID, "link"), try need(edits, "edits"))
         case "remove-link": self = .removeLink(try owner(), try need(linkID, "link"))
@@ -262,6 +271,13 @@ private func writeEdits(_ edits: [FieldEdit], to writer: inout JSONWriter) {
         edit.write(to: &writer)
     }
     writer.endArray()
+}
+
+private func writeContactOwner(_ owner: ContactOwner, to writer: inout JSONWriter) {
+    switch owner {
+    case .relation(let id): writer.field("relation", id)
+    case .municipality: writer.field("municipality", true)
+    }
 }
 
 private func writeOwner(_ owner: EntityReference, to writer: inout JSONWriter) {

@@ -1,7 +1,7 @@
 /// Reading contacts from the table `ContactTable` writes (or a list made by hand with some of its columns): a row
-/// names a contact of a relation (column 'relatie', by id or name); one with the name of a contact that relation
-/// has updates that contact, any other is added. Nothing is removed. Every row is checked first; each problem
-/// names its line and column. The municipality's own contacts are kept in the file and are not imported.
+/// names a contact of a relation (column 'relatie', by id or name) or of the municipality itself (`gemeente`); one
+/// with the name of a contact that owner has updates that contact, any other is added. Nothing is removed. Every row
+/// is checked first; each problem names its line and column.
 public enum ContactImport {
     public typealias Problem = ImportPlan.Problem
 
@@ -38,14 +38,11 @@ public enum ContactImport {
                 result.problems += row.problems
             case .unchanged:
                 result.unchanged += 1
-            case .skipped(let notice):
-                result.skipped += 1
-                result.notices.append(Problem(line: record.line, column: nil, message: notice))
-            case let .change(change, relation, name):
+            case let .change(change, owner, name):
                 // A person a row before this one changed or added: which row holds what is meant, the file must say.
-                let person = relation.id + "\u{0}" + LikelyDouble.nameKey(name)
+                let person = (owner.relationID.map { "r:" + $0 } ?? "gemeente") + "\u{0}" + LikelyDouble.nameKey(name)
                 if let line = changedInFile[person] {
-                    result.problems.append(Problem(line: record.line, column: "naam", message: "\(name) bij \(relation.name) staat al op "
+                    result.problems.append(Problem(line: record.line, column: "naam", message: "\(name) bij \(working.name(of: owner)) staat al op "
                                                    + "regel \(line) van dit bestand; één regel per persoon"))
                     continue
                 }
@@ -75,18 +72,10 @@ struct ContactRow {
     var problems: [ImportPlan.Problem] = []
 
     enum Outcome {
-        /// An edit or an addition, of the contact of `relation` named `name` (as stored).
-        case change(Change, relation: Relation, name: String)
+        /// An edit or an addition, of the contact of `owner` named `name` (as stored).
+        case change(Change, owner: ContactOwner, name: String)
         case unchanged
-        /// A row of the municipality's own contacts that differs from the file: left out, with why.
-        case skipped(String)
         case refused
-    }
-
-    /// Who a contact belongs to.
-    private enum Owner {
-        case relation(Relation)
-        case municipality
     }
 
     func cell(_ heading: String) -> String? {
@@ -106,37 +95,27 @@ struct ContactRow {
             return .refused
         }
         guard let owner = owner(of: name, in: dossier) else { return .refused }
-        switch owner {
-        case .municipality:
-            let own = dossier.internalContacts.filter { LikelyDouble.sameName($0.name, name) }
-            for contact in own where changed(contact, ownerName: ActivityFieldParts.municipalityLabel, in: dossier) == contact { return .unchanged }
-            // What the cells would have been is moot: the row is left out either way.
-            problems.removeAll()
-            return .skipped(own.isEmpty
-                ? "\(name) hoort bij geen relatie: contactpersonen van de gemeente zelf voegt de import niet toe (ze staan in het dossierbestand); regel overgeslagen"
-                : "\(name) is een contactpersoon van de gemeente zelf: die worden niet geïmporteerd (ze staan in het dossierbestand); wat deze regel wijzigt, is niet overgenomen")
-        case .relation(let relation):
-            let existing = relation.contacts.filter { LikelyDouble.sameName($0.name, name) }
-            // Exactly as one of them (two of one name, exported and imported unedited): nothing to do.
-            var candidates: [(before: Contact, after: Contact)] = []
-            for contact in existing {
-                guard let after = changed(contact, ownerName: relation.name, in: dossier) else { return .refused }
-                if after == contact { return .unchanged }
-                candidates.append((contact, after))
-            }
-            guard existing.count <= 1 else {
-                problem("naam", "\(relation.name) heeft \(existing.count) contactpersonen die \(name) heten (\(existing.map(\.id).joined(separator: ", "))); "
-                        + "bewerk die in het dossier (dossier edit-contact)")
-                return .refused
-            }
-            if let (before, after) = candidates.first {
-                return .change(.editContact(relation.id, before.id, Contact.fields.edits(from: before, to: after)), relation: relation, name: before.name)
-            }
-            guard let added = changed(Contact(id: relation.contacts.newContactID(for: name), name: name), ownerName: relation.name, in: dossier) else {
-                return .refused
-            }
-            return .change(.addContact(relation.id, added), relation: relation, name: name)
+        let contacts = dossier.contacts(of: owner) ?? [], ownerName = dossier.name(of: owner)
+        let existing = contacts.filter { LikelyDouble.sameName($0.name, name) }
+        // Exactly as one of them (two of one name, exported and imported unedited): nothing to do.
+        var candidates: [(before: Contact, after: Contact)] = []
+        for contact in existing {
+            guard let after = changed(contact, ownerName: ownerName, in: dossier) else { return .refused }
+            if after == contact { return .unchanged }
+            candidates.append((contact, after))
         }
+        guard existing.count <= 1 else {
+            problem("naam", "\(ownerName) heeft \(existing.count) contactpersonen die \(name) heten (\(existing.map(\.id).joined(separator: ", "))); "
+                    + "bewerk die in het dossier (dossier edit-contact)")
+            return .refused
+        }
+        if let (before, after) = candidates.first {
+            return .change(.editContact(owner, before.id, Contact.fields.edits(from: before, to: after)), owner: owner, name: before.name)
+        }
+        guard let added = changed(Contact(id: contacts.newContactID(for: name), name: name), ownerName: ownerName, in: dossier) else {
+            return .refused
+        }
+        return .change(.addContact(owner, added), owner: owner, name: name)
     }
 
     /// The contact with this row's cells taken over, each read by the field's own parser; nil with problems. The name stays
@@ -165,36 +144,40 @@ struct ContactRow {
         return problems.count == before ? result : nil
     }
 
-    /// The relation (or the municipality) a row's contact belongs to: the one the column 'relatie' names, empty for the
-    /// municipality. Without that column (the export 'gesprekspartners'): whoever has a contact of this name, told apart by
-    /// the column 'organisatie' when several have. Nil, with a problem, when that does not name one.
-    private mutating func owner(of name: String, in dossier: Dossier) -> Owner? {
+    /// Whose contact a row names: the relation the column 'relatie' names, or the municipality for `gemeente` (and for an
+    /// empty cell, as older exports wrote, when the municipality has a contact of this name). Without that column (the
+    /// export 'gesprekspartners'): whoever has a contact of this name, told apart by the column 'organisatie' when
+    /// several have. Nil, with a problem, when that does not name one.
+    private mutating func owner(of name: String, in dossier: Dossier) -> ContactOwner? {
+        let isOwn = dossier.internalContacts.contains { LikelyDouble.sameName($0.name, name) }
         if let text = cell(ContactImport.relationHeading)?.trimmingSpaces() {
-            guard !text.isEmpty else { return .municipality }
+            if text.isEmpty {
+                if isOwn { return .municipality }
+                problem(ContactImport.relationHeading, "bij welke relatie hoort \(name)? Vul de id of naam van de relatie in, of '\(Organiser.municipalitySlug)' "
+                        + "voor iemand van de gemeente zelf")
+                return nil
+            }
             do {
-                return .relation(try NameLookup.relation(text, in: dossier))
+                return try NameLookup.contactOwner(text, in: dossier)
             } catch {
                 problem(ContactImport.relationHeading, error.message)
                 return nil
             }
         }
-        var owners: [Owner] = dossier.relations.filter { $0.contacts.contains { LikelyDouble.sameName($0.name, name) } }.map(Owner.relation)
-        if dossier.internalContacts.contains(where: { LikelyDouble.sameName($0.name, name) }) { owners.append(.municipality) }
+        var owners: [ContactOwner] = dossier.relations.filter { $0.contacts.contains { LikelyDouble.sameName($0.name, name) } }.map { .relation($0.id) }
+        if isOwn { owners.append(.municipality) }
         let named = owners.count
         if owners.count > 1, let organisation = cell("organisatie")?.trimmingSpaces(), !organisation.isEmpty {
-            owners = owners.filter { (owner: Owner) -> Bool in
-                let ownerName: String, contacts: [Contact]
-                switch owner {
-                case .relation(let relation): (ownerName, contacts) = (relation.name, relation.contacts)
-                case .municipality: (ownerName, contacts) = (ActivityFieldParts.municipalityLabel, dossier.internalContacts)
+            owners = owners.filter { owner in
+                LikelyDouble.sameName(dossier.name(of: owner), organisation) || (dossier.contacts(of: owner) ?? []).contains {
+                    LikelyDouble.sameName($0.name, name) && LikelyDouble.sameName($0.organisation, organisation)
                 }
-                return LikelyDouble.sameName(ownerName, organisation)
-                    || contacts.contains { LikelyDouble.sameName($0.name, name) && LikelyDouble.sameName($0.organisation, organisation) }
             }
         }
         guard owners.count == 1 else {
             problem(ContactImport.relationHeading, named == 0
-                ? "bij welke relatie hoort \(name)? Geen relatie heeft een contactpersoon met die naam; voeg een kolom 'relatie' toe (id of naam)"
+                ? "bij welke relatie hoort \(name)? Geen relatie heeft een contactpersoon met die naam; voeg een kolom 'relatie' toe (id of naam, of "
+                    + "'\(Organiser.municipalitySlug)' voor de gemeente zelf)"
                 : "\(name) staat bij meer dan één relatie (of ook bij de gemeente zelf)" + (owners.isEmpty ? ", en de organisatie wijst er geen van aan" : "")
                     + ": voeg een kolom 'relatie' toe (id of naam) om te zeggen welke")
             return nil

@@ -56,8 +56,7 @@ enum ActivityFieldParts {
             activity.organiser = Organiser(slug: slug.isEmpty ? Organiser.municipalitySlug : slug)
         },
         parse: { (text: String, dossier: Dossier, _: CalendarDate?) throws(ValueError) in
-            let folded = SearchText.fold(text.trimmingSpaces())
-            if folded == Organiser.municipalitySlug || folded == SearchText.fold(municipalityLabel) { return .text(Organiser.municipalitySlug) }
+            if NameLookup.namesMunicipality(text) { return .text(Organiser.municipalitySlug) }
             return .text(try NameLookup.relation(text, in: dossier).id)
         },
         show: { value, dossier in

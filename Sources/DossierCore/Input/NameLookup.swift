@@ -74,14 +74,30 @@ public enum NameLookup {
 
     /// A contact of a relation, by its id or name.
     public static func contact(_ text: String, of relation: Relation) throws(ValueError) -> Contact {
+        try contact(text, among: relation.contacts, of: relation.name)
+    }
+
+    /// A contact among those of one owner (named `ownerName` in the refusal), by its id or name.
+    public static func contact(_ text: String, among contacts: [Contact], of ownerName: String) throws(ValueError) -> Contact {
         let typed = text.trimmingSpaces()
         let key = Slug.make(from: typed)
-        if let contact = relation.contacts.first(where: { $0.id == typed }) { return contact }
-        let matches = relation.contacts.filter { $0.id == key || Slug.make(from: $0.name) == key }
+        if let contact = contacts.first(where: { $0.id == typed }) { return contact }
+        let matches = contacts.filter { $0.id == key || Slug.make(from: $0.name) == key }
         if matches.count == 1 { return matches[0] }
-        let suggestions = relation.contacts.filter { resembles(key, name: $0.name, id: $0.id) }
-        throw refusal(typed, what: "contactpersoon bij \(relation.name)", matches: matches.map { "\($0.name) (\($0.id))" },
-                      suggestions: (suggestions.isEmpty ? relation.contacts : suggestions).prefix(maximumCandidates).map { "\($0.name) (\($0.id))" })
+        let suggestions = contacts.filter { resembles(key, name: $0.name, id: $0.id) }
+        throw refusal(typed, what: "contactpersoon bij \(ownerName)", matches: matches.map { "\($0.name) (\($0.id))" },
+                      suggestions: (suggestions.isEmpty ? contacts : suggestions).prefix(maximumCandidates).map { "\($0.name) (\($0.id))" })
+    }
+
+    /// Whose contacts someone named: `gemeente` (or "Gemeente Oss") for the municipality's own, otherwise a relation.
+    public static func contactOwner<Records: NamedRecords>(_ text: String, in dossier: Records) throws(ValueError) -> ContactOwner {
+        namesMunicipality(text) ? .municipality : .relation(try relation(text, in: dossier).id)
+    }
+
+    /// Whether a text names the municipality itself: `gemeente` or "Gemeente Oss", whatever the case and accents.
+    public static func namesMunicipality(_ text: String) -> Bool {
+        let key = Slug.make(from: text)
+        return key == Organiser.municipalitySlug || key == Slug.make(from: ActivityFieldParts.municipalityLabel)
     }
 
     static let maximumCandidates = 5

@@ -132,6 +132,16 @@ public struct JSONWriter {
     }
 
     /// An array of strings, on one line even in pretty output.
+    /// An array with an element per value, each written by `write`.
+    public mutating func array<Element>(_ values: some Sequence<Element>, _ write: (Element, inout JSONWriter) -> Void) {
+        beginArray()
+        for value in values {
+            element()
+            write(value, &self)
+        }
+        endArray()
+    }
+
     public mutating func inlineStrings(_ values: [String]) {
         bytes.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {

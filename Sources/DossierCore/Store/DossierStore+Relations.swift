@@ -26,7 +26,7 @@ extension DossierStore {
                 guard case .change(let written) = entry.event, entry.formatVersion == Dossier.currentSchemaVersion else { return nil }
                 switch written.reach {
                 case .relations: _ = try replay(entry, into: &relations.dossier, line: index + 1)
-                case .activities: break
+                case .activities, .ownContacts: break
                 case .whole: return nil
                 }
                 lastSequence = entry.sequence

@@ -1,28 +1,38 @@
 import DossierCore
 
-/// `+` and `e` in a relation's contacts: name, function, organisation, e-mail, phone, the gesprekspartner
-/// mark and notes; e-mail and phone checked by the core's readers, the form staying open on a mistake.
+/// `+` and `e` in a relation's contacts, or in the municipality's own: name, function, organisation, e-mail, phone,
+/// the gesprekspartner mark and notes; e-mail and phone checked by the core's readers, the form staying open on a mistake.
 enum ContactForm {
-    static func make(relation: Relation, editing contact: Contact?, in state: AppState) -> Form {
+    static func make(owner: ContactOwner, editing contact: Contact?, in state: AppState) -> Form {
         let fields = TableForm.fields(Contact.fields, of: contact ?? Contact(name: ""), in: state.dossier)
-        let title = contact.map { "Contactpersoon bewerken — \($0.name) (\(relation.name))" } ?? "Nieuwe contactpersoon bij \(relation.name)"
-        return Form(purpose: contact.map { .editContact(relation.id, $0.id) } ?? .newContact(relation.id), title: title, fields: fields)
+        let ownerName = state.dossier.name(of: owner)
+        let title = contact.map { "Contactpersoon bewerken — \($0.name) (\(ownerName))" } ?? "Nieuwe contactpersoon bij \(ownerName)"
+        return Form(purpose: contact.map { .editContact(owner, $0.id) } ?? .newContact(owner), title: title, fields: fields)
     }
 
-    static func submit(_ form: Form, relationID: RelationID, editing contactID: ContactID?, in state: AppState) -> FormOutcome {
-        guard let relation = state.seenRelation(relationID) else { return .problems(["name": "De relatie bestaat niet meer"]) }
+    static func submit(_ form: Form, owner: ContactOwner, editing contactID: ContactID?, in state: AppState) -> FormOutcome {
+        // A relation's contacts as the form saw them (its basis); the municipality's as they are (an edit says what it saw field by field).
+        let contacts: [Contact]
+        switch owner {
+        case .relation(let id):
+            guard let relation = state.seenRelation(id) else { return .problems(["name": "De relatie bestaat niet meer"]) }
+            contacts = relation.contacts
+        case .municipality:
+            contacts = state.dossier.internalContacts
+        }
         let (values, problems) = TableForm.values(form, Contact.fields, in: state.dossier, today: state.today,
-                                                  untouched: contactID.flatMap { id in relation.contacts.first { $0.id == id } })
+                                                  untouched: contactID.flatMap { id in contacts.first { $0.id == id } })
         guard problems.isEmpty else { return .problems(problems) }
-        if let contactID, let existing = relation.contacts.first(where: { $0.id == contactID }) {
+        if let contactID {
+            guard let existing = contacts.first(where: { $0.id == contactID }) else { return .problems(["name": "Deze contactpersoon bestaat niet meer"]) }
             let edits = TableForm.edits(values, of: existing)
             guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan \(existing.name).") }
-            return .change(.editContact(relationID, contactID, edits), success: "Contactpersoon bewerkt: \(form.text("name"))")
+            return .change(.editContact(owner, contactID, edits), success: "Contactpersoon bewerkt: \(form.text("name"))")
         }
         let name = form.text("name")
-        var contact = Contact(id: relation.contacts.newContactID(for: name), name: name)
+        var contact = Contact(id: contacts.newContactID(for: name), name: name)
         let fillProblems = TableForm.fill(&contact, with: values)
         guard fillProblems.isEmpty else { return .problems(fillProblems) }
-        return .change(.addContact(relationID, contact), success: "Contactpersoon toegevoegd bij \(relation.name): \(contact.name)")
+        return .change(.addContact(owner, contact), success: "Contactpersoon toegevoegd bij \(state.dossier.name(of: owner)): \(contact.name)")
     }
 }

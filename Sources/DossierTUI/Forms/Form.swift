@@ -14,8 +14,8 @@ public enum FormPurpose: Hashable, Sendable {
     case assessment(ActivityID)
     case newRelation
     case editRelation(RelationID)
-    case newContact(RelationID)
-    case editContact(RelationID, ContactID)
+    case newContact(ContactOwner)
+    case editContact(ContactOwner, ContactID)
     case newLink(EntityReference)
     case editLink(EntityReference, LinkID)
 }

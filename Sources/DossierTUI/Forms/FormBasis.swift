@@ -18,8 +18,11 @@ public enum FormBasis: Hashable, Sendable {
     /// The record `purpose` is about, as `dossier` holds it now; nil for a form that makes something new.
     static func of(_ purpose: FormPurpose, in dossier: Dossier) -> FormBasis? {
         switch purpose {
-        case .relationStatus(let id), .editRelation(let id), .newContact(let id), .editContact(let id, _):
+        case .relationStatus(let id), .editRelation(let id), .newContact(.relation(let id)), .editContact(.relation(let id), _):
             dossier.relation(id).map(FormBasis.relation)
+        // The municipality's own contacts are no record of their own: an edit says what it saw field by field.
+        case .newContact(.municipality), .editContact(.municipality, _):
+            nil
         case .editVisit(let id), .editActivity(let id), .moveActivity(let id), .newFollowUp(let id), .editFollowUp(let id, _, _),
              .assessment(let id):
             dossier.activity(id).map(FormBasis.activity)

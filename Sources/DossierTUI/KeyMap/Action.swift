@@ -3,7 +3,7 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     // Navigation
     case moveDown, moveUp, pageDown, pageUp, moveToTop, moveToBottom
     case open, goBack, quit, nextPane, previousPane
-    case showRelations, showActivities, showVisits, showBudget, showReminders, showAgenda
+    case showRelations, showActivities, showVisits, showBudget, showReminders, showAgenda, showMunicipality
     // Agenda
     case jumpToToday, togglePast, showMonth, previousMonth, nextMonth
     case showHelp

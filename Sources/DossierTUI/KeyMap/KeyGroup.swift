@@ -19,7 +19,7 @@ public enum KeyGroup: String, Hashable, Sendable, CaseIterable {
         case .agendaMonth: "Agenda: een maand in één oogopslag"
         case .relationDetail: "Een relatie"
         case .activityDetail: "Een activiteit"
-        case .contactList: "Contactpersonen (de lijst onder een relatie)"
+        case .contactList: "Contactpersonen (de lijst onder een relatie, en die van de gemeente zelf: i op de relaties)"
         case .linkList: "Links (de lijst onder een relatie of activiteit)"
         case .changeLog: "Wijzigingen (logboek)"
         case .form: "Formulieren"

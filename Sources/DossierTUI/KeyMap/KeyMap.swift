@@ -66,6 +66,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("t")], .cycleKindFilter, .relationList, "Filter op soort (volgende soort)", hint: "soort"),
         KeyBinding([.character("o")], .cycleSortOrder, .relationList, "Sorteren op naam, status of datum", hint: "sorteer"),
         KeyBinding([.character("c")], .clearFilters, .relationList, "Filters wissen"),
+        KeyBinding([.character("i")], .showMunicipality, .relationList, "De eigen mensen van de gemeente (wethouders, collega's): toevoegen, bewerken, verwijderen zoals bij een relatie"),
 
         // Activities
         KeyBinding([.character("+")], .addItem, .activityList, "Nieuwe activiteit", hint: "nieuw"),

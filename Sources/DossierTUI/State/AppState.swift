@@ -155,7 +155,7 @@ public struct AppState: Sendable {
         // Leave detail screens of things that no longer exist.
         stack = stack.filter { screen in
             switch screen {
-            case .list, .activityList, .history, .agendaMonth: true
+            case .list, .activityList, .history, .agendaMonth, .municipality: true
             case .relationDetail(let detail): dossier.relation(detail.id) != nil
             case .activityDetail(let detail): dossier.activity(detail.id) != nil
             }

@@ -5,6 +5,8 @@ public enum Screen: Hashable, Sendable {
     case list(Section)
     case relationDetail(DetailState)
     case activityDetail(DetailState)
+    /// The municipality itself: its own contacts (wethouders, colleagues).
+    case municipality(DetailState)
     /// The change log of one relation or activity, or of the whole dossier.
     case history(HistoryState)
     /// The agenda's month at a glance: the first day of the month shown.

@@ -8,6 +8,7 @@ extension AppState {
         switch screen {
         case .relationDetail: [.contacts, .links, .activities]
         case .activityDetail: [.followUps, .links]
+        case .municipality: [.contacts]
         default: []
         }
     }
@@ -17,6 +18,7 @@ extension AppState {
         switch screen {
         case .relationDetail(let detail): dossier.relation(detail.id).map { RecordDocument(relation: $0, in: dossier) }
         case .activityDetail(let detail): dossier.activity(detail.id).map { RecordDocument(activity: $0, in: dossier, today: today) }
+        case .municipality: RecordDocument(municipalityOf: dossier)
         default: nil
         }
     }
@@ -26,6 +28,7 @@ extension AppState {
         switch screen {
         case .relationDetail: .activities
         case .activityDetail: .followUps
+        case .municipality: .contacts
         default: nil
         }
     }
@@ -43,13 +46,14 @@ extension AppState {
         switch stack[place] {
         case .relationDetail: stack[place] = .relationDetail(detail)
         case .activityDetail: stack[place] = .activityDetail(detail)
+        case .municipality: stack[place] = .municipality(detail)
         default: break
         }
     }
 
     private static func detail(of screen: Screen) -> DetailState? {
         switch screen {
-        case .relationDetail(let detail), .activityDetail(let detail): detail
+        case .relationDetail(let detail), .activityDetail(let detail), .municipality(let detail): detail
         default: nil
         }
     }
@@ -94,7 +98,7 @@ extension AppState {
             guard let items = document.list(kind)?.items,
                   let row = items.indices.first(where: { itemIdentity(items[$0], of: kind, on: screen) == identity }) else { continue }
             detail.lists[kind, default: ListState()].select(row, count: items.count,
-                                                            visibleRows: DetailLayout(layout: layout, itemCount: items.count).itemRows)
+                                                            visibleRows: DetailLayout(layout: layout, itemCount: items.count, on: screen).itemRows)
         }
         replaceDetail(at: place, with: detail)
     }
@@ -124,7 +128,7 @@ extension AppState {
         guard var detail = currentDetail, Self.detailLists(of: screen).contains(kind),
               let row = document(of: screen)?.list(kind)?.items.firstIndex(where: { $0.id == itemID }) else { return }
         let count = itemCount(of: kind)
-        detail.lists[kind, default: ListState()].select(row, count: count, visibleRows: DetailLayout(layout: layout, itemCount: count).itemRows)
+        detail.lists[kind, default: ListState()].select(row, count: count, visibleRows: DetailLayout(layout: layout, itemCount: count, on: screen).itemRows)
         replaceCurrentDetail(detail)
     }
 
@@ -145,7 +149,7 @@ extension AppState {
         guard var detail = currentDetail else { return }
         let shown = shownList(detail)
         let count = itemCount(of: shown)
-        let panes = DetailLayout(layout: layout, itemCount: count)
+        let panes = DetailLayout(layout: layout, itemCount: count, on: screen)
         if detail.focusedList != nil && count > 0 {
             detail.items.move(by: delta, count: count, visibleRows: panes.itemRows)
         } else {
@@ -172,7 +176,7 @@ extension AppState {
         if case .list(let kind) = pane {
             detail.shownList = kind
             let count = itemCount(of: kind)
-            detail.lists[kind, default: ListState()].clamp(count: count, visibleRows: DetailLayout(layout: layout, itemCount: count).itemRows)
+            detail.lists[kind, default: ListState()].clamp(count: count, visibleRows: DetailLayout(layout: layout, itemCount: count, on: screen).itemRows)
         }
     }
 
@@ -220,11 +224,20 @@ extension AppState {
         return order.indices.contains(row) ? order[row] : nil
     }
 
+    /// Whose contacts the current detail screen shows: a relation's, or the municipality's own.
+    var currentContactOwner: ContactOwner? {
+        switch screen {
+        case .relationDetail(let detail): .relation(detail.id)
+        case .municipality: .municipality
+        default: nil
+        }
+    }
+
     /// The contact selected in the focused contacts pane.
-    var selectedContact: (relation: Relation, contact: Contact)? {
-        guard case .relationDetail(let detail) = screen, let relation = dossier.relation(detail.id), let id = selectedItemID(of: .contacts),
-              let contact = relation.contacts.first(where: { $0.id == id }) else { return nil }
-        return (relation, contact)
+    var selectedContact: (owner: ContactOwner, contact: Contact)? {
+        guard let owner = currentContactOwner, let id = selectedItemID(of: .contacts),
+              let contact = dossier.contacts(of: owner)?.first(where: { $0.id == id }) else { return nil }
+        return (owner, contact)
     }
 }
 
@@ -233,9 +246,17 @@ struct DetailLayout {
     var informationRows: Int
     var itemRows: Int
 
-    init(layout: Layout, itemCount: Int) {
+    /// The municipality's own information is a few lines about its list: there the list follows them and has all the rest.
+    static let informationRowsAboveOwnList = 3
+
+    init(layout: Layout, itemCount: Int, on screen: Screen) {
         // Body: a title row, the information, a heading row for the lists, the items.
         let available = max(2, layout.bodyHeight - 2)
+        if case .municipality = screen {
+            informationRows = min(Self.informationRowsAboveOwnList, max(1, available - 3))
+            itemRows = max(1, available - informationRows)
+            return
+        }
         itemRows = itemCount == 0 ? 1 : min(itemCount, max(3, available / 3))
         informationRows = max(1, available - itemRows)
     }

@@ -255,8 +255,8 @@ extension AppState {
         case .assessment(let id): outcome = AssessmentForm.submit(current, activityID: id, in: self)
         case .newRelation: outcome = RelationForm.submit(current, editing: nil, in: self)
         case .editRelation(let id): outcome = RelationForm.submit(current, editing: id, in: self)
-        case .newContact(let relation): outcome = ContactForm.submit(current, relationID: relation, editing: nil, in: self)
-        case let .editContact(relation, contact): outcome = ContactForm.submit(current, relationID: relation, editing: contact, in: self)
+        case .newContact(let owner): outcome = ContactForm.submit(current, owner: owner, editing: nil, in: self)
+        case let .editContact(owner, contact): outcome = ContactForm.submit(current, owner: owner, editing: contact, in: self)
         case .newLink(let owner): outcome = LinkForm.submit(current, owner: owner, editing: nil, in: self)
         case let .editLink(owner, link): outcome = LinkForm.submit(current, owner: owner, editing: link, in: self)
         }
@@ -297,8 +297,8 @@ extension AppState {
         switch screen {
         case .list(.relations):
             form = RelationForm.make(editing: nil, in: self)
-        case .relationDetail(let detail) where focused == .contacts:
-            form = opening(.newContact(detail.id))
+        case .relationDetail where focused == .contacts, .municipality:
+            if let owner = currentContactOwner { form = opening(.newContact(owner)) }
         case .relationDetail where focused == .links, .activityDetail where focused == .links:
             openLinkForm(editing: nil)
         case .activityDetail(let detail):
@@ -317,9 +317,9 @@ extension AppState {
         case .list(.relations):
             if let id = selectedID(in: .relations) { form = opening(.editRelation(id)) }
             return
-        case .relationDetail where focused == .contacts:
-            guard let (relation, contact) = selectedContact else { return noSelection("contactpersoon") }
-            form = opening(.editContact(relation.id, contact.id))
+        case .relationDetail where focused == .contacts, .municipality:
+            guard let (owner, contact) = selectedContact else { return noSelection("contactpersoon") }
+            form = opening(.editContact(owner, contact.id))
             return
         case .relationDetail where focused == .links, .activityDetail where focused == .links:
             guard let (_, link) = selectedLink else { return noSelection("link") }
@@ -353,11 +353,11 @@ extension AppState {
             return dossier.relation(id).map { StatusForm.make(for: $0, today: today, dates: dates) }
         case .editRelation(let id):
             return dossier.relation(id).map { RelationForm.make(editing: $0, in: self) }
-        case .newContact(let id):
-            return dossier.relation(id).map { ContactForm.make(relation: $0, editing: nil, in: self) }
-        case let .editContact(relationID, contactID):
-            guard let relation = dossier.relation(relationID), let contact = relation.contacts.first(where: { $0.id == contactID }) else { return nil }
-            return ContactForm.make(relation: relation, editing: contact, in: self)
+        case .newContact(let owner):
+            return dossier.contacts(of: owner).map { _ in ContactForm.make(owner: owner, editing: nil, in: self) }
+        case let .editContact(owner, contactID):
+            guard let contact = dossier.contacts(of: owner)?.first(where: { $0.id == contactID }) else { return nil }
+            return ContactForm.make(owner: owner, editing: contact, in: self)
         case .editVisit(let id):
             return dossier.activity(id).map { VisitForm.make(editing: $0, in: self) }
         case .editActivity(let id):

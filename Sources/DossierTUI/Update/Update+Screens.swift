@@ -32,6 +32,7 @@ extension AppState {
         case .showBudget: show(.budget)
         case .showReminders: show(.reminders)
         case .showAgenda: showAgenda()
+        case .showMunicipality: showMunicipality()
         case .jumpToToday: jumpToToday()
         case .togglePast: toggleAgendaPast()
         case .showMonth: showAgendaMonth()
@@ -75,7 +76,7 @@ extension AppState {
             break
         case .list(let section):
             lists[section, default: ListState()].move(by: delta, count: rows(section).count, visibleRows: layout.listRows)
-        case .relationDetail, .activityDetail:
+        case .relationDetail, .activityDetail, .municipality:
             moveInDetail(by: delta)
         case .history(var history):
             history.list.move(by: delta, count: history.entries.count, visibleRows: HistoryLayout(layout: layout).listRows)
@@ -111,13 +112,17 @@ extension AppState {
             openAgendaMonth()
         case .list(let section):
             if let id = selectedID(in: section) { stack.append(.activityDetail(DetailState(id: id))) }
-        case .relationDetail, .activityDetail:
+        case .relationDetail, .activityDetail, .municipality:
             openInDetail()
         case .activityList(let list):
             if let id = selectedID(in: list) { stack.append(.activityDetail(DetailState(id: id))) }
         case .history(let history):
             guard history.entries.indices.contains(history.list.selection) else { return }
             for id in history.entries[history.list.selection].subjects {
+                if id == Organiser.municipalitySlug {
+                    showMunicipality()
+                    return
+                }
                 if dossier.relation(id) != nil {
                     stack.append(.relationDetail(DetailState(id: id)))
                     return
@@ -131,11 +136,16 @@ extension AppState {
         }
     }
 
+    /// The municipality's own contacts, the list focused.
+    mutating func showMunicipality() {
+        stack.append(.municipality(DetailState(id: Organiser.municipalitySlug, pane: .list(.contacts))))
+    }
+
     /// An activity's screen with one of its follow-ups selected in the list below.
     mutating func openFollowUp(activity id: ActivityID, index: Int) {
         var detail = DetailState(id: id, pane: .list(.followUps))
         let order = dossier.activity(id)?.followUps.shownOrder ?? []
-        detail.items.select(order.firstIndex(of: index) ?? 0, count: order.count, visibleRows: DetailLayout(layout: layout, itemCount: order.count).itemRows)
+        detail.items.select(order.firstIndex(of: index) ?? 0, count: order.count, visibleRows: DetailLayout(layout: layout, itemCount: order.count, on: .activityDetail(detail)).itemRows)
         stack.append(.activityDetail(detail))
     }
 
@@ -161,7 +171,7 @@ extension AppState {
             let all = Section.allCases
             let next = all[(section.rawValue + (forward ? 1 : all.count - 1)) % all.count]
             if next == .agenda { showAgenda() } else { show(next) }
-        case .relationDetail, .activityDetail:
+        case .relationDetail, .activityDetail, .municipality:
             switchDetailPane(forward: forward)
         case .history, .agendaMonth, .activityList:
             break
@@ -292,8 +302,7 @@ extension AppState {
         }
         var restoration = entry.restoration
         // Already as it was before (undone on the command line, or by a colleague): nothing to save, the step is done with.
-        if restoration.relations.allSatisfy({ dossier.relation($0.id) == $0.value })
-            && restoration.activities.allSatisfy({ dossier.activity($0.id) == $0.value }) {
+        if dossier.alreadyHolds(restoration) {
             undoHistory.dropLastUndoable()
             message = .info("Al zoals vóór die stap (elders ongedaan gemaakt of teruggedraaid): \(entry.label); er is niets gewijzigd. Nog eens u gaat een stap verder terug.")
             return []
@@ -347,10 +356,10 @@ extension AppState {
     }
 
     private mutating func askToDelete() {
-        if let (relation, contact) = selectedContact {
-            confirmation = Confirmation(question: "Contactpersoon \(contact.name) bij \(relation.name) verwijderen? (ongedaan maken: u)",
-                                        consequence: .commit(.removeContact(relation.id, contact.id), success: "Contactpersoon verwijderd: \(contact.name)",
-                                                             seen: SeenRecords(contacts: [.init(relation: relation.id, contact: contact)])))
+        if let (owner, contact) = selectedContact {
+            confirmation = Confirmation(question: "Contactpersoon \(contact.name) bij \(dossier.name(of: owner)) verwijderen? (ongedaan maken: u)",
+                                        consequence: .commit(.removeContact(owner, contact.id), success: "Contactpersoon verwijderd: \(contact.name)",
+                                                             seen: SeenRecords(contacts: [.init(owner: owner, contact: contact)])))
         } else if case .activityDetail(let detail) = screen, detail.focusedList == .followUps {
             guard let (activity, index, followUp) = selectedFollowUp, let place = FollowUpPlace(index, in: activity.followUps) else {
                 message = .info("Er is nog geen vervolgactie: + voegt er een toe.")

@@ -95,6 +95,7 @@ extension AppState {
         case .list(.reminders): return [.reminderList, .navigation, .global]
         case .relationDetail(let detail): return Self.listGroups(detail) + [.relationDetail, .navigation, .global]
         case .activityDetail(let detail): return Self.listGroups(detail) + [.activityDetail, .navigation, .global]
+        case .municipality(let detail): return Self.listGroups(detail) + [.navigation, .global]
         case .history: return [.changeLog, .navigation, .global]
         case .list(.agenda): return [.agendaList, .navigation, .global]
         case .agendaMonth: return [.agendaMonth, .global]
@@ -272,13 +273,16 @@ extension AppState {
         switch screen {
         case .relationDetail(let detail): return [.loadHistory(subject: detail.id)]
         case .activityDetail(let detail): return [.loadHistory(subject: detail.id)]
+        case .municipality: return [.loadHistory(subject: Organiser.municipalitySlug)]
         default: return [.loadHistory(subject: nil)]
         }
     }
 
     private mutating func showHistory(subject: String?, entries: [JournalEntry]) {
         let selected = subject.map { id in entries.filter { $0.subjects.contains(id) } } ?? entries
-        let name = subject.flatMap { dossier.relation($0)?.name ?? dossier.activity($0)?.title }
+        let name = subject.flatMap { subject in
+            subject == Organiser.municipalitySlug ? dossier.name(of: ContactOwner.municipality) : dossier.relation(subject)?.name ?? dossier.activity(subject)?.title
+        }
         let title = name.map { "Wijzigingen van \($0)" } ?? "Alle wijzigingen in het dossier"
         stack.append(.history(HistoryState(subject: subject, title: title, entries: selected.reversed())))
         if selected.isEmpty {

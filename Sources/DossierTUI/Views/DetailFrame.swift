@@ -11,7 +11,7 @@ enum DetailFrame {
         let shown = state.shownList(detail)
         let list = shown.flatMap(document.list)
         let itemCount = list?.items.count ?? 0
-        let panes = DetailLayout(layout: layout, itemCount: itemCount)
+        let panes = DetailLayout(layout: layout, itemCount: itemCount, on: state.screen)
 
         // The name, then status and kind as far as they fit whole: a title row never cuts its own words (a
         // name longer than the screen aside); status and kind are also among the fields below.
@@ -46,7 +46,12 @@ enum DetailFrame {
             x += canvas.draw(" \(heading) ", x: x, y: headingY, style: style)
             x += canvas.draw("│", x: x, y: headingY, style: theme.muted)
         }
-        let hint = detail.focusedList == nil ? "Tab: naar de lijsten" : "Tab: volgende lijst"
+        let hint = switch (detail.focusedList, kinds.count) {
+        case (nil, 1): "Tab: naar de lijst"
+        case (nil, _): "Tab: naar de lijsten"
+        case (_, 1): "Tab: naar de tekst erboven"
+        case (_, _): "Tab: volgende lijst"
+        }
         // Where the information goes on: shown on the right, never over the text itself.
         let below = information.count - scroll - panes.informationRows
         let more = below > 0 ? "↓ nog \(count(below, "regel", "regels")) (j)  " : (scroll > 0 ? "↑ k scrolt terug  " : "")

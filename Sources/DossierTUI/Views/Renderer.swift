@@ -19,7 +19,7 @@ public enum Renderer {
             case .list(.visits): ActivityListView.draw(state, section: .visits, in: &canvas)
             case .list(.budget): BudgetView.draw(state, in: &canvas)
             case .list(.reminders): ReminderListView.draw(state, in: &canvas)
-            case .relationDetail(let detail), .activityDetail(let detail): DetailFrame.draw(state, detail: detail, in: &canvas)
+            case .relationDetail(let detail), .activityDetail(let detail), .municipality(let detail): DetailFrame.draw(state, detail: detail, in: &canvas)
             case .history(let history): HistoryView.draw(state, history: history, in: &canvas)
             case .list(.agenda): AgendaListView.draw(state, in: &canvas)
             case .agendaMonth(let month): AgendaMonthView.draw(state, month: month, in: &canvas)
