@@ -172,6 +172,9 @@ struct CommandLineTests {
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput == "BOM: Actief → Laag pitje (herijking 22-5-2027)\n")
         #expect(try stored().relation("bom")?.reviewDate == Fixtures.date("2027-05-22"))
+        // A review date without its year is the next such day, never last year's.
+        let review = try run(["review", "bom", "--reason", "Na de beurs", "--review-date", "1-10"])
+        #expect(review.standardOutput == "BOM: herijkt, blijft Laag pitje (volgende herijking 1-10-2027)\n", "\(review.standardOutput)\(review.standardError)")
         let edited = try run(["edit", "missie-lyon", "--end-date", "+4m"])
         #expect(edited.status == 0, "\(edited.standardError)")
         #expect(try stored().activity("missie-lyon")?.endDate == Fixtures.date("2027-03-22"))

@@ -66,6 +66,23 @@ struct RelativeDateTests {
         }
     }
 
+    @Test("For a date that must lie ahead (a review date), a day without its year is the next one, also where the nearest lies behind")
+    func withoutYearAhead() throws {
+        func ahead(_ text: String, from day: CalendarDate = CalendarDate(year: 2026, month: 12, day: 4)!) throws(ValueError) -> String {
+            try CalendarDate.read(text, today: day, yearless: .ahead).iso
+        }
+        #expect(try ahead("28-11") == "2027-11-28", "the nearest is last week's; ahead it is next year's")
+        #expect(try read("28-11") == "2026-11-28")
+        #expect(try ahead("15-1") == "2027-01-15")
+        #expect(try ahead("4-12") == "2027-12-04", "today itself is not ahead")
+        #expect(try ahead("5 dec") == "2026-12-05")
+        let march = CalendarDate(year: 2027, month: 3, day: 1)!
+        #expect(try ahead("15-9", from: march) == "2027-09-15")
+        #expect(try ahead("+6m") == "2027-06-04", "the other forms read as always")
+        #expect(CalendarDate.typedNote("28-11", today: today, dates: .standard, yearless: .ahead) == "= zondag 28-11-2027")
+        #expect(throws: ValueError.self) { try ahead("29-2") }
+    }
+
     @Test("Fixed dates read as before; what is neither is refused, naming both kinds")
     func fixedAndRefused() throws {
         #expect(try read("12-3-2025") == "2025-03-12")

@@ -64,6 +64,8 @@ struct FlowTests {
         app.press(.control("u")).type("+6m")
         #expect(app.state.form?.notes["reviewDate"] == "= zaterdag 22-5-2027", "the day it names, under the field, while typing")
         #expect(app.text.contains("= zaterdag 22-5-2027"))
+        app.press(.control("u")).type("1-10")
+        #expect(app.state.form?.notes["reviewDate"] == "= vrijdag 1-10-2027", "a review date without its year is the next such day, not the nearest")
         app.press(.control("u")).type("22-5-2027")
         #expect(app.state.form?.notes["reviewDate"] == nil, "a fixed date needs no note")
         app.press(.control("u")).type("+6m").press(.control("s"))

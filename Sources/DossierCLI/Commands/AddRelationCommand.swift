@@ -64,7 +64,7 @@ struct AddRelationCommand: ParsableCommand {
 
     func run() throws {
         let status = try ArgumentValues.vocabulary(self.status, RelationStatus.self, option: "--status")
-        let reviewDate = try self.reviewDate.map { try ArgumentValues.storedDate($0, option: "--review-date") }
+        let reviewDate = try self.reviewDate.map { try ArgumentValues.storedDate($0, option: "--review-date", yearless: .ahead) }
         let id = try self.id.map { try ArgumentValues.parse($0, option: "--id", Identifier.read) }
         let given: [(String, String?)] = [
             ("name", name), ("kind", kind), ("country", countries.isEmpty ? nil : countries.joined(separator: ", ")), ("region", region),

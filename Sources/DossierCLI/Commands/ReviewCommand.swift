@@ -26,7 +26,7 @@ struct ReviewCommand: ParsableCommand {
     var reviewDate: String
 
     func run() throws {
-        let reviewDate = try ArgumentValues.storedDate(self.reviewDate, option: "--review-date")
+        let reviewDate = try ArgumentValues.storedDate(self.reviewDate, option: "--review-date", yearless: .ahead)
         var before: Relation?
         let dossier = try storeOptions.changeRelations { dossier in
             let relation = try Lookup.relation(id, in: dossier)

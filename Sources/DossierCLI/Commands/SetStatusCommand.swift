@@ -30,7 +30,7 @@ struct SetStatusCommand: ParsableCommand {
 
     func run() throws {
         let status = try ArgumentValues.vocabulary(self.status, RelationStatus.self, option: "status")
-        let reviewDate = try self.reviewDate.map { try ArgumentValues.storedDate($0, option: "--review-date") }
+        let reviewDate = try self.reviewDate.map { try ArgumentValues.storedDate($0, option: "--review-date", yearless: .ahead) }
         var before: Relation?
         let dossier = try storeOptions.changeRelations { dossier in
             let relation = try Lookup.relation(self.id, in: dossier)

@@ -13,15 +13,15 @@ enum ArgumentValues {
         }
     }
 
-    /// Also relative to today: "morgen", "+14", "vrijdag".
-    static func date(_ text: String, option: String) throws -> CalendarDate {
+    /// Also relative to today: "morgen", "+14", "vrijdag"; a day without its year is the nearest, or with `.ahead` the next.
+    static func date(_ text: String, option: String, yearless: CalendarDate.YearlessDay = .nearest) throws -> CalendarDate {
         let today = Session.clock.today()
-        return try parse(text, option: option) { (text: String) throws(ValueError) in try CalendarDate.read(text, today: today) }
+        return try parse(text, option: option) { (text: String) throws(ValueError) in try CalendarDate.read(text, today: today, yearless: yearless) }
     }
 
     /// A date to be stored (not a bound of what to show): one ten years or more from today is taken, and said (a slip in the year).
-    static func storedDate(_ text: String, option: String) throws -> CalendarDate {
-        let date = try date(text, option: option)
+    static func storedDate(_ text: String, option: String, yearless: CalendarDate.YearlessDay = .nearest) throws -> CalendarDate {
+        let date = try date(text, option: option, yearless: yearless)
         sayIfFar(date, option: option, today: Session.clock.today())
         return date
     }

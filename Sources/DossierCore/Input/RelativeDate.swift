@@ -3,9 +3,15 @@
 /// day). Only where a person types a date (forms and options); files and imports keep fixed dates, which mean the
 /// same tomorrow.
 extension CalendarDate {
+    /// Which day a date typed without its year (`15-9`) is: the nearest such day, back or ahead (a visit last week, a
+    /// deadline next month), or the first one after today, for a date that must lie ahead (a review date).
+    public enum YearlessDay: Hashable, Sendable {
+        case nearest, ahead
+    }
+
     /// The one reading of a date a person typed: a relative date from `today`, else any form `read(_:)` takes.
-    public static func read(_ text: String, today: CalendarDate) throws(ValueError) -> CalendarDate {
-        guard let relative = relative(text, today: today) else {
+    public static func read(_ text: String, today: CalendarDate, yearless: YearlessDay = .nearest) throws(ValueError) -> CalendarDate {
+        guard let relative = relative(text, today: today, yearless: yearless) else {
             return try read(text, forms: "12-3-2025, 12 maart 2025, vandaag, morgen, +14, +2w, over 3 weken of vrijdag")
         }
         return try relative.accepted()
@@ -13,8 +19,8 @@ extension CalendarDate {
 
     /// What a person should see under a date they type: the day a relative text names ("= vrijdag 25-12-2026"), and a date
     /// ten years or more from today said as such (a slip in the year: 2072 for 2027). Nil when there is nothing to say.
-    public static func typedNote(_ text: String, today: CalendarDate, dates: DateWriting) -> String? {
-        if let date = relative(text, today: today), date.isAccepted {
+    public static func typedNote(_ text: String, today: CalendarDate, dates: DateWriting, yearless: YearlessDay = .nearest) -> String? {
+        if let date = relative(text, today: today, yearless: yearless), date.isAccepted {
             return "= \(date.weekdayName) \(dates.date(date))" + (date.distance(from: today).map { "; \($0)" } ?? "")
         }
         return (try? read(text))?.distance(from: today)
@@ -29,17 +35,20 @@ extension CalendarDate {
 
     /// The date a relative text names, or nil when the text is not one (it may still be a fixed date). The result
     /// may lie outside `Limits.years`; the caller checks.
-    public static func relative(_ text: String, today: CalendarDate) -> CalendarDate? {
+    public static func relative(_ text: String, today: CalendarDate, yearless: YearlessDay = .nearest) -> CalendarDate? {
         let words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+        func withoutYear(_ day: Int, _ month: Int) -> CalendarDate? {
+            yearless == .ahead ? today.nextOne(day: day, month: month) : today.nearest(day: day, month: month)
+        }
         switch words.count {
         case 1:
             if let offset = namedDays[words[0]] { return today.adding(days: offset) }
-            if let (day, month) = dayAndMonth(words[0]) { return today.nearest(day: day, month: month) }
+            if let (day, month) = dayAndMonth(words[0]) { return withoutYear(day, month) }
             if let weekday = weekday(words[0]) { return today.next(weekday: weekday) }
             return signedAmount(words[0]).flatMap { today.moved(by: $0.count, $0.unit) }
         case 2:
             // "12 maart" without a year.
-            if let day = twoDigits(words[0]), (1...31).contains(day), let month = month(named: words[1]) { return today.nearest(day: day, month: month) }
+            if let day = twoDigits(words[0]), (1...31).contains(day), let month = month(named: words[1]) { return withoutYear(day, month) }
             // "+2 weken", "-3 dagen"; "vorige vrijdag", "volgende vrijdag".
             if let weekday = weekday(words[1]) {
                 if ["vorige", "afgelopen"].contains(words[0]) { return today.previous(weekday: weekday) }
@@ -138,6 +147,11 @@ extension CalendarDate {
     func nearest(day: Int, month: Int) -> CalendarDate? {
         [year - 1, year, year + 1].compactMap { CalendarDate(year: $0, month: month, day: day) }
             .min { abs($0.dayNumber - dayNumber) < abs($1.dayNumber - dayNumber) }
+    }
+
+    /// The first such day and month after this day, this year or the next; nil when neither has it (29-2).
+    func nextOne(day: Int, month: Int) -> CalendarDate? {
+        [year, year + 1].compactMap { CalendarDate(year: $0, month: month, day: day) }.first { $0 > self }
     }
 
     /// The first such weekday after this day (on a Friday, "vrijdag" is a week later).

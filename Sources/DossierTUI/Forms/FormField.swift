@@ -58,9 +58,11 @@ public struct FormField: Hashable, Sendable {
     public var isQuickAnswer: Bool
     /// A date typed as text: a date relative to today ("+3w") shows the day it names under it.
     public var isDate: Bool
+    /// Which day a date typed without its year is: the nearest, or (a review date) the first after today.
+    public var yearlessDay: CalendarDate.YearlessDay
 
     public init(_ id: String, _ label: String, _ value: FormValue, help: String = "", isVisible: Bool = true, isQuickAnswer: Bool = false,
-                isDate: Bool = false) {
+                isDate: Bool = false, yearlessDay: CalendarDate.YearlessDay = .nearest) {
         self.id = id
         self.label = label
         self.help = help
@@ -68,6 +70,7 @@ public struct FormField: Hashable, Sendable {
         self.isVisible = isVisible
         self.isQuickAnswer = isQuickAnswer
         self.isDate = isDate
+        self.yearlessDay = yearlessDay
     }
 
     public var text: String {

@@ -38,8 +38,9 @@ struct FormReader {
     }
 
     mutating func date(_ id: String, required: Bool) -> CalendarDate? {
-        value(id, required: required, missing: "Vul een datum in (12-3-2025, 12 maart 2025, morgen, +14 of vrijdag)") { [today] (text: String) throws(ValueError) in
-            try CalendarDate.read(text, today: today)
+        let yearless = form[id]?.yearlessDay ?? .nearest
+        return value(id, required: required, missing: "Vul een datum in (12-3-2025, 12 maart 2025, morgen, +14 of vrijdag)") { [today] (text: String) throws(ValueError) in
+            try CalendarDate.read(text, today: today, yearless: yearless)
         }
     }
 

@@ -21,7 +21,7 @@ enum StatusForm {
                           : "↑↓ kiest de nieuwe status"),
             FormField("reason", "Reden", .text(TextInput()), help: "Waarom verandert de status, of wat gaf de herijking? Verplicht; komt in de statusgeschiedenis."),
             FormField("reviewDate", "Herijkingsdatum", .text(TextInput(dates.editable(proposed))),
-                      help: "Wanneer kijken we opnieuw naar deze relatie? Na vandaag; 22-11-2027, +6m of +1j.", isDate: true),
+                      help: "Wanneer kijken we opnieuw naar deze relatie? Na vandaag; 22-11-2027, +6m of +1j.", isDate: true, yearlessDay: .ahead),
         ])
         refresh(&form, relation: relation)
         return form
