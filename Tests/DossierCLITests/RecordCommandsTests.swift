@@ -175,7 +175,7 @@ struct RecordCommandsTests {
         #expect(undone.standardOutput == "Ongedaan gemaakt: Gemeente Oss: contactpersoon Anne Verhoeven, telefoon 0412 629 111 → –\n",
                 "\(undone.standardOutput)\(undone.standardError)")
         #expect(try stored().ownContact("anne-verhoeven")?.phone == "")
-        let log = try run(["log", "gemeente"])
+        let log = try run(["log", "Gemeente Oss"])
         #expect(log.standardOutput.contains("Contactpersoon toegevoegd bij Gemeente Oss: Anne Verhoeven"), "\(log.standardOutput)\(log.standardError)")
 
         let unknown = try run(["edit-contact", "gemeente", "Piet", "--role", "x"])

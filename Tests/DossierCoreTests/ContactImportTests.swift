@@ -121,10 +121,10 @@ struct ContactImportTests {
         #expect(bom.changes.map { if case let .editContact(owner, _, _) = $0 { owner.relationID ?? "gemeente" } else { "" } } == ["bom"])
         let nowhere = try prepared([["naam", "organisatie"], ["Mieke Smits", "Pivot Park"]], into: dossier)
         #expect(nowhere.problems.first?.message == "Mieke Smits staat bij meer dan één relatie (of ook bij de gemeente zelf), en de organisatie wijst er "
-                + "geen van aan: voeg een kolom 'relatie' toe (id of naam) om te zeggen welke")
+                + "geen van aan: voeg een kolom 'relatie' toe (id of naam, of 'gemeente') om te zeggen welke")
         let unclear = try prepared([["naam", "rol"], ["Mieke Smits", "x"]], into: dossier)
         #expect(unclear.problems.first?.message == "Mieke Smits staat bij meer dan één relatie (of ook bij de gemeente zelf): voeg een kolom 'relatie' "
-                + "toe (id of naam) om te zeggen welke")
+                + "toe (id of naam, of 'gemeente') om te zeggen welke")
     }
 
     @Test("a phone number a spreadsheet read as a number (leading zero gone) is the stored one; one new person twice in a file is refused")

@@ -12,13 +12,15 @@ struct OneActivityFiles {
 
     /// A generated dossier with budget lines, its snapshot and activity index as this program writes them,
     /// and a journal with activity changes the fast paths must follow (a cost, a status, a deletion, an addition,
-    /// an approved activity deleted and added again, which puts it last in the dossier's order) and one of a
-    /// relation; the dossier as a full load gives it.
+    /// an approved activity deleted and added again, which puts it last in the dossier's order), one of the
+    /// municipality's own contacts and one of a relation; the dossier as a full load gives it.
     func prepared() throws -> Dossier {
         let generated = try DossierGenerator(relations: 40, activities: 300, seed: 5)
             .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: Fixtures.clock.today())
         for companion in [".journal", ".index", ".activities"] { try? FileManager.default.removeItem(atPath: path + companion) }
-        try DossierStore(path: path).writeNewSnapshot(generated)
+        var withOwnContact = generated
+        withOwnContact.internalContacts = [Contact(name: "Frank den Brok", role: "wethouder economie")]
+        try DossierStore(path: path).writeNewSnapshot(withOwnContact)
         var (store, dossier) = try writer()
         var costlier = try #require(dossier.activities.first { $0.status == .gepland && $0.budgetLine != nil })
         costlier.estimatedCost = Money(euros: 9_000)
@@ -38,6 +40,9 @@ struct OneActivityFiles {
         })
         try store.commit(.deleteActivity(readded.id), to: &dossier, context: context)
         try store.commit(.addActivity(readded), to: &dossier, context: context)
+        // One of the municipality's own contacts (kept after the activities): the fast paths pass it by.
+        try store.commit(.editContact(.municipality, "frank-den-brok", [FieldEdit(field: "phone", old: .text(""), new: .text("0412 629 111"))]),
+                         to: &dossier, context: context)
         let relation = dossier.relations[6]
         try store.commit(.setRelationStatus(relation.id, status: relation.status == .actief ? .verkennen : .actief, reason: "gesprek", reviewDate: nil),
                          to: &dossier, context: context)

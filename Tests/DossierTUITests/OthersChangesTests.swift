@@ -104,6 +104,30 @@ struct OthersChangesTests {
         #expect(app.state.dossier.activity("missie-lyon")?.title == "Lyon (Ine)", "the colleague's title stands")
     }
 
+    @Test("a form on one of the municipality's own people edits from them as it opened: a colleague's mark stands, the same field is refused")
+    func ownContactFormFromItsBasis() throws {
+        let app = Harness()
+        app.press(.character("i"), .character("e"), .tab, .tab, .tab, .tab).type("0412 629 111")
+        #expect(app.state.form?.focusedField?.id == "phone")
+        app.store.othersChanges = [(.editContact(.municipality, "frank-den-brok", [FieldEdit(field: "consultedForFramework", old: .flag(false), new: .flag(true))]),
+                                    ine)]
+        app.loop.refresh()
+        #expect(app.text.contains("Bijgewerkt: 1 wijziging van Ine"), "the screen stays open: \(app.state.message?.text ?? "")")
+        app.press(.control("s"))
+        #expect(app.state.form == nil, "saved")
+        #expect(app.state.dossier.ownContact("frank-den-brok")?.phone == "0412 629 111")
+        #expect(app.state.dossier.ownContact("frank-den-brok")?.consultedForFramework == true, "the colleague's mark was not put back")
+
+        app.press(.character("e"), .tab).press(.control("u")).type("burgemeester")
+        #expect(app.state.form?.focusedField?.id == "role")
+        app.store.othersChanges = [(.editContact(.municipality, "frank-den-brok", [FieldEdit(field: "role", old: .text("wethouder economie"),
+                                                                                                  new: .text("wethouder zorg"))]), ine)]
+        app.loop.refresh()
+        app.press(.control("s"))
+        #expect(app.state.form != nil && app.text.contains("Niet opgeslagen"), "refused, the form kept")
+        #expect(app.state.dossier.ownContact("frank-den-brok")?.role == "wethouder zorg", "the colleague's role stands")
+    }
+
     @Test("after a refusal over a colleague's change the form shows the record as it is now with the input kept, and Ctrl-S saves the input",
           arguments: ["at once", "with the save"])
     func conflictThenSave(when: String) throws {

@@ -110,7 +110,7 @@ struct EditContactCommand: ParsableCommand {
 struct RemoveContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove-contact",
-        abstract: "Verwijder een contactpersoon van een relatie (vraagt op een terminal; anders --yes).",
+        abstract: "Verwijder een contactpersoon van een relatie of van de gemeente zelf (vraagt op een terminal; anders --yes).",
         discussion: "Voorbeelden:\n  dossier remove-contact \"Pivot Park\" britta-driessen --yes\n  dossier remove-contact gemeente \"Anne Verhoeven\""
     )
 

@@ -101,6 +101,8 @@ struct LogCommand: ParsableCommand {
     /// is found as `show` finds it, and anything else (a deleted id, a refusal) from the relations and the activities'
     /// ids and titles (`loadForNaming`).
     private func subject(_ text: String, store: any DossierStorage, history: [JournalEntry]) throws -> (id: String, name: String) {
+        // The municipality's own contacts, as `show gemeente` names them.
+        if NameLookup.namesMunicipality(text) { return (Organiser.municipalitySlug, Organiser.municipalityName) }
         let isLogged = history.contains { $0.subjects.contains(text) }
         if let (found, _) = try? store.loadForShowing(text) {
             // Found by name, so no record has the id `text`.

@@ -4,7 +4,7 @@ import DossierCore
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Toon één relatie of activiteit volledig: velden, contacten, links, statusgeschiedenis, activiteiten of vervolgacties.",
+        abstract: "Toon één relatie of activiteit volledig: velden, contacten, links, statusgeschiedenis, activiteiten of vervolgacties (gemeente: de eigen mensen van de gemeente).",
         discussion: "Voorbeelden:\n  dossier show taizhou\n  dossier show gemeente      # de eigen mensen van de gemeente"
     )
 

@@ -6,6 +6,8 @@ public enum Organiser: Hashable, Sendable {
 
     /// The stored form: `gemeente`, or the organising relation's id.
     public static let municipalitySlug = "gemeente"
+    /// The municipality's name wherever it is shown.
+    public static let municipalityName = "Gemeente Oss"
 
     public var slug: String {
         switch self {

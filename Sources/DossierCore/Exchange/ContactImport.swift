@@ -179,7 +179,7 @@ struct ContactRow {
                 ? "bij welke relatie hoort \(name)? Geen relatie heeft een contactpersoon met die naam; voeg een kolom 'relatie' toe (id of naam, of "
                     + "'\(Organiser.municipalitySlug)' voor de gemeente zelf)"
                 : "\(name) staat bij meer dan één relatie (of ook bij de gemeente zelf)" + (owners.isEmpty ? ", en de organisatie wijst er geen van aan" : "")
-                    + ": voeg een kolom 'relatie' toe (id of naam) om te zeggen welke")
+                    + ": voeg een kolom 'relatie' toe (id of naam, of '\(Organiser.municipalitySlug)') om te zeggen welke")
             return nil
         }
         return owners[0]

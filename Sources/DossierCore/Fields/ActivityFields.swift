@@ -25,7 +25,7 @@ extension Activity {
 /// The activity fields that are not a plain key path: the organiser, the participants per role and the
 /// visit details.
 enum ActivityFieldParts {
-    static let municipalityLabel = "Gemeente Oss"
+    static let municipalityLabel = Organiser.municipalityName
 
     /// The budget line that pays, by id; typed by id or name, "geen" for none.
     static let budgetLine = EntityField<Activity>(

@@ -130,6 +130,11 @@ extension DossierStore {
         if let journal {
             guard let newEntries = try? JournalContinuity.newEntries(of: journal, after: dossier) else { return nil }
             for (line, entry) in zip(newEntries.indices, newEntries) {
+                // The municipality's own contacts are not read here (they come after the activities): their changes pass.
+                if case .change(let written) = entry.event, written.reach == .ownContacts {
+                    sequence = entry.sequence
+                    continue
+                }
                 _ = try replay(entry, into: &dossier, line: line + 1)
                 // Removed (and perhaps added again, at the end, in the same batch or later): no longer where the
                 // snapshot had it.

@@ -11,14 +11,14 @@ enum ContactForm {
     }
 
     static func submit(_ form: Form, owner: ContactOwner, editing contactID: ContactID?, in state: AppState) -> FormOutcome {
-        // A relation's contacts as the form saw them (its basis); the municipality's as they are (an edit says what it saw field by field).
+        // The contacts as the form saw them (its basis): a field a colleague changed meanwhile is never saved over unseen.
         let contacts: [Contact]
         switch owner {
         case .relation(let id):
             guard let relation = state.seenRelation(id) else { return .problems(["name": "De relatie bestaat niet meer"]) }
             contacts = relation.contacts
         case .municipality:
-            contacts = state.dossier.internalContacts
+            contacts = state.seenOwnContacts()
         }
         let (values, problems) = TableForm.values(form, Contact.fields, in: state.dossier, today: state.today,
                                                   untouched: contactID.flatMap { id in contacts.first { $0.id == id } })

@@ -6,12 +6,15 @@ import DossierCore
 public enum FormBasis: Hashable, Sendable {
     case relation(Relation)
     case activity(Activity)
+    /// The municipality's own contacts, for a form on one of them.
+    case ownContacts([Contact])
 
-    /// The id of the relation or activity.
+    /// The id of the relation or activity (`gemeente` for the municipality's own contacts).
     var id: String {
         switch self {
         case .relation(let relation): relation.id
         case .activity(let activity): activity.id
+        case .ownContacts: Organiser.municipalitySlug
         }
     }
 
@@ -20,9 +23,8 @@ public enum FormBasis: Hashable, Sendable {
         switch purpose {
         case .relationStatus(let id), .editRelation(let id), .newContact(.relation(let id)), .editContact(.relation(let id), _):
             dossier.relation(id).map(FormBasis.relation)
-        // The municipality's own contacts are no record of their own: an edit says what it saw field by field.
         case .newContact(.municipality), .editContact(.municipality, _):
-            nil
+            .ownContacts(dossier.internalContacts)
         case .editVisit(let id), .editActivity(let id), .moveActivity(let id), .newFollowUp(let id), .editFollowUp(let id, _, _),
              .assessment(let id):
             dossier.activity(id).map(FormBasis.activity)
@@ -48,6 +50,12 @@ extension AppState {
     func seenActivity(_ id: ActivityID) -> Activity? {
         if case .activity(let activity)? = form?.basis, activity.id == id { return activity }
         return dossier.activity(id)
+    }
+
+    /// The municipality's own contacts as the open form saw them, else as they are now.
+    func seenOwnContacts() -> [Contact] {
+        if case .ownContacts(let contacts)? = form?.basis { return contacts }
+        return dossier.internalContacts
     }
 
     /// The links of a relation or activity as the open form saw them.

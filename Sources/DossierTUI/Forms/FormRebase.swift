@@ -52,6 +52,7 @@ extension AppState {
         let sameStatus = switch (basis, now) {
         case let (.activity(before), .activity(after)): before.status == after.status
         case let (.relation(before), .relation(after)): before.status == after.status
+        case (.ownContacts, .ownContacts): true
         default: false
         }
         guard sameStatus else { return }

@@ -37,7 +37,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.backTab], .previousPane, .global, "Vorig paneel (of vorige lijst)"),
         KeyBinding([.character("u")], .undo, .global, "Laatste wijziging van deze sessie ongedaan maken", hint: "ongedaan"),
         KeyBinding([.control("r")], .redo, .global, "Ongedaan gemaakte wijziging opnieuw doen"),
-        KeyBinding([.character("L")], .showHistory, .global, "Wijzigingen: wie wat wanneer en waarom veranderde (van deze relatie of activiteit, of van alles)"),
+        KeyBinding([.character("L")], .showHistory, .global, "Wijzigingen: wie wat wanneer en waarom veranderde (van deze relatie, activiteit of de gemeente zelf, of van alles)"),
         KeyBinding([.character("R"), .function(5)], .reloadDossier, .global, "Het dossier opnieuw van schijf laden (na een wijziging elders; een open formulier blijft)"),
 
         // Navigation
@@ -130,7 +130,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("d")], .deleteItem, .linkList, "Link verwijderen (na bevestiging)", hint: "verwijder"),
 
         // Change log
-        KeyBinding([.enter], .open, .changeLog, "De relatie of activiteit van deze wijziging openen", hint: "openen"),
+        KeyBinding([.enter], .open, .changeLog, "De relatie, activiteit of gemeente van deze wijziging openen", hint: "openen"),
 
         // Forms
         KeyBinding([.tab, .down], .nextField, .form, "Volgend veld", hint: "volgend veld"),

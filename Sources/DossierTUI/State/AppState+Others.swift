@@ -12,8 +12,9 @@ extension AppState {
         if touched.count < changes.count || !index.update(after: touched, in: dossier, today: today) {
             index = DossierIndex(dossier: dossier, today: today, lookAheadDays: index.lookAheadDays, searchKeys: index.searchKeys != nil)
         }
-        // The record on screen, if a colleague's change takes it away: said by name, not only "Bijgewerkt".
-        let shown = currentDetail?.id
+        // The relation or activity on screen, if a colleague's change takes it away: said by name, not only "Bijgewerkt"
+        // (the municipality's own contacts are always there).
+        let shown: String? = if case .municipality = screen { nil } else { currentDetail?.id }
         if pending == nil { refreshAfterChange(nil, indexIsCurrent: true) } else { othersAwaitRefresh = true }
         addToChangeLogs(changes.map(\.entry))
         noteReplacedRecord(changes)
