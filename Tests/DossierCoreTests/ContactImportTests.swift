@@ -43,6 +43,10 @@ struct ContactImportTests {
         #expect(result.updated == 1 && result.added == 1)
         #expect(result.changes.first == .editContact(.relation("bom"), "sanne-de-wit", [FieldEdit(field: "email", old: .text(""), new: .text("s.dewit@bom.nl"))]),
                 "only what the row changes: the name keeps its spelling, an empty yes/no cell leaves it")
+        #expect(result.notices.map(\.description) == ["regel 2, kolom 'naam': 'sanne de wit' is Sanne de Wit: de naam blijft zoals hij was "
+                                                      + "(een andere schrijfwijze wijzigt u met dossier edit-contact … --name)"], "and said")
+        let respelled = try prepared([["naam", "relatie", "rol"], ["SANNE DE WIT", "bom", "projectleider"]], into: dossier)
+        #expect(respelled.unchanged == 1 && respelled.notices.count == 1, "also when nothing else changes")
         guard case let .addContact(.relation("bom"), added)? = result.changes.last else { Issue.record("no addition"); return }
         #expect(added == Contact(id: "anna-de-vries", name: "Anna de Vries", role: "beleidsmedewerker", email: "anna@bom.nl", consultedForFramework: true))
         var after = dossier

@@ -36,8 +36,9 @@ public enum ContactImport {
             switch row.outcome(in: working) {
             case .refused:
                 result.problems += row.problems
-            case .unchanged:
+            case .unchanged(let stored):
                 result.unchanged += 1
+                if let notice = row.respelled(stored) { result.notices.append(notice) }
             case let .change(change, owner, name):
                 // A person a row before this one changed or added: which row holds what is meant, the file must say.
                 let person = (owner.relationID.map { "r:" + $0 } ?? "gemeente") + "\u{0}" + LikelyDouble.nameKey(name)
@@ -54,6 +55,7 @@ public enum ContactImport {
                     continue
                 }
                 result.changes.append(change)
+                if let notice = row.respelled(name) { result.notices.append(notice) }
                 if case .addContact = change {
                     result.added += 1
                 } else {
@@ -74,13 +76,22 @@ struct ContactRow {
     enum Outcome {
         /// An edit or an addition, of the contact of `owner` named `name` (as stored).
         case change(Change, owner: ContactOwner, name: String)
-        case unchanged
+        /// The contact named `name` (as stored) as the row has it already.
+        case unchanged(name: String)
         case refused
     }
 
     func cell(_ heading: String) -> String? {
         guard let index = columns[heading] else { return nil }
         return index < record.fields.count ? record.fields[index] : ""
+    }
+
+    /// A row that names a contact in another spelling ("sanne de wit" for Sanne de Wit) matches it, and the stored name
+    /// stays: said, so that a correction meant in the file is not taken for done.
+    func respelled(_ stored: String) -> ImportPlan.Problem? {
+        guard let typed = cell("naam")?.trimmingSpaces(), typed != stored else { return nil }
+        return ImportPlan.Problem(line: record.line, column: "naam", message: "'\(typed)' is \(stored): de naam blijft zoals hij was "
+                                  + "(een andere schrijfwijze wijzigt u met dossier edit-contact … --name)")
     }
 
     mutating func problem(_ column: String?, _ message: String) {
@@ -101,7 +112,7 @@ struct ContactRow {
         var candidates: [(before: Contact, after: Contact)] = []
         for contact in existing {
             guard let after = changed(contact, ownerName: ownerName, in: dossier) else { return .refused }
-            if after == contact { return .unchanged }
+            if after == contact { return .unchanged(name: contact.name) }
             candidates.append((contact, after))
         }
         guard existing.count <= 1 else {
