@@ -35,6 +35,8 @@ enum HistoryView {
         canvas.fill(x: 0, y: top, width: state.width, height: 1, style: theme.header)
         canvas.draw(" Wat er veranderde", x: 0, y: top, style: theme.header)
         var lines = DisplayWidth.wrap(entry.summary, to: state.width - 4)
+        // Who in full: the column above cuts a long one ("Ine (gekopieerd door rol dossier)").
+        lines += DisplayWidth.wrap("Door \(entry.who), \(state.dates.moment(entry.timestamp))", to: state.width - 4)
         if !entry.reason.isEmpty { lines += DisplayWidth.wrap("Reden: \(entry.reason)", to: state.width - 4) }
         lines += entry.details.flatMap { DisplayWidth.wrap($0, to: state.width - 6).map { "  " + $0 } }
         for (row, line) in lines.prefix(panes.detailRows).enumerated() {
