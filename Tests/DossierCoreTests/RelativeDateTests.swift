@@ -64,6 +64,18 @@ struct RelativeDateTests {
         for bad in ["31-4", "0-3", "12-13", "12 maartje"] {
             #expect(throws: ValueError.self) { try read(bad) }
         }
+        // A day its month never has is said as such, not as "no date".
+        let said = ["31-4": "'31-4' bestaat niet: april heeft 30 dagen", "31 jun": "'31 jun' bestaat niet: juni heeft 30 dagen",
+                    "30-2": "'30-2' bestaat niet: februari heeft 28 of 29 dagen",
+                    "29-2": "'29-2' bestaat niet: 29 februari is er alleen in een schrikkeljaar; noem het jaar erbij (29-2-2028)"]
+        for (text, message) in said {
+            do {
+                _ = try read(text)
+                Issue.record("\(text) read")
+            } catch {
+                #expect(error.message == message)
+            }
+        }
     }
 
     @Test("For a date that must lie ahead (a review date), a day without its year is the next one, also where the nearest lies behind")

@@ -12,6 +12,7 @@ extension CalendarDate {
     /// The one reading of a date a person typed: a relative date from `today`, else any form `read(_:)` takes.
     public static func read(_ text: String, today: CalendarDate, yearless: YearlessDay = .nearest) throws(ValueError) -> CalendarDate {
         guard let relative = relative(text, today: today, yearless: yearless) else {
+            if let impossible = impossibleWithoutYear(text) { throw ValueError("'\(text.trimmingSpaces())' bestaat niet: \(impossible)") }
             return try read(text, forms: "12-3-2025, 12 maart 2025, vandaag, morgen, +14, +2w, over 3 weken of vrijdag")
         }
         return try relative.accepted()
@@ -90,6 +91,22 @@ extension CalendarDate {
     }
 
     /// "12-3", "12/3", "12.3": a day and a month without a year.
+    /// "april heeft 30 dagen" for a day without its year that its month never has (`31-4`), and what to do for 29
+    /// February without a leap year this year or next.
+    private static func impossibleWithoutYear(_ text: String) -> String? {
+        let words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+        let typed: (day: Int, month: Int)?
+        switch words.count {
+        case 1: typed = dayAndMonth(words[0])
+        case 2: typed = twoDigits(words[0]).flatMap { day in month(named: words[1]).map { (day, $0) } }
+        default: typed = nil
+        }
+        guard let (day, month) = typed, (1...31).contains(day) else { return nil }
+        let most = daysInMonth(year: 2028, month: month)
+        if day > most { return month == 2 ? "februari heeft 28 of 29 dagen" : "\(monthNames[month - 1]) heeft \(most) dagen" }
+        return month == 2 && day == 29 ? "29 februari is er alleen in een schrikkeljaar; noem het jaar erbij (29-2-2028)" : nil
+    }
+
     private static func dayAndMonth(_ word: String) -> (day: Int, month: Int)? {
         let parts = word.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
         guard parts.count == 2, let day = twoDigits(String(parts[0])), let month = twoDigits(String(parts[1])),
