@@ -73,7 +73,8 @@ struct SignalTests {
         case .sigterm: kill(pid, SIGTERM)
         case .sighup: kill(pid, SIGHUP)
         case .sigint: kill(pid, SIGINT)
-        case .q: try tmux.send("q", "q")
+        // Back from the detail, the search left, then stop.
+        case .q: try tmux.send("q", "q", "q")
         case .controlC: try tmux.send("C-c")
         }
         while lockIsHeld() && Date().timeIntervalSince(start) < 10 { usleep(10_000) }

@@ -58,9 +58,11 @@ struct TerminalSessionTests {
         let restored = try tmux.waitFor("Rhône-Alpes  Focus")
         #expect(restored.contains("Delegatie uit Lyon"))
 
-        // Quit: q back to the list, q again to leave.
+        // Quit: q back to the list, q to leave the search, q again to leave.
         try tmux.send("q")
         try tmux.waitFor("1 Relaties (37)")
+        try tmux.send("q")
+        try tmux.waitFor("Zoekopdracht gewist")
         try tmux.send("q")
         try tmux.waitFor("EXIT:0")
 
@@ -102,8 +104,8 @@ struct TerminalSessionTests {
         try tmux.paste("Beurs \u{1B}[1mMünchen\u{1B}[0m\u{07} 2027")
         try tmux.send("C-s")
         screen = try tmux.waitFor("Activiteit toegevoegd")
-        try tmux.send("q")
-        try tmux.send("q")
+        // Back to the list, the search left, then stop.
+        try tmux.send("q", "q", "q")
         try tmux.waitFor("EXIT:0")
 
         let dossier = try Dossier(decoding: try directory.read("dossier.json"))
@@ -134,7 +136,8 @@ struct TerminalSessionTests {
         try FileManager.default.moveItem(atPath: moved, toPath: holder)
         try tmux.send("C-s")
         try tmux.waitFor("BOM: Actief → Focus")
-        try tmux.send("q")
+        // The search left first, then stop.
+        try tmux.send("q", "q")
         try tmux.waitFor("EXIT:0")
         let dossier = try Dossier(decoding: try Array(Data(contentsOf: URL(fileURLWithPath: holder + "/dossier.json"))))
         #expect(dossier.relation("bom")?.statusHistory.last?.reason == "Reden die bewaard blijft")
@@ -156,7 +159,8 @@ struct TerminalSessionTests {
         try directory.write("dossier.json", bytes)
         try tmux.send("R")
         try tmux.waitFor("is beschadigd")
-        try tmux.send("q")
+        // The search left first, then stop.
+        try tmux.send("q", "q")
         let after = try tmux.waitFor("EXIT:0")
         // (The message is wider than the terminal: read with its wrapped lines joined.)
         let joined = after.split(separator: "\n").joined()

@@ -726,6 +726,18 @@ struct FlowTests {
         #expect(app.state.hasQuit)
     }
 
+    @Test("q with a search held on the start screen clears the search first; the next q quits")
+    func quitAfterSearch() {
+        let app = Harness()
+        app.press(.character("/")).type("bom").press(.enter, .character("n"))
+        #expect(app.state.search != nil)
+        app.press(.character("q"))
+        #expect(!app.state.hasQuit && app.state.search == nil)
+        #expect(app.text.contains("Zoekopdracht gewist; nog eens q stopt het programma."))
+        app.press(.character("q"))
+        #expect(app.state.hasQuit)
+    }
+
     @Test("read-only: changing is refused at once with a message, no form opens, nothing is committed")
     func readOnly() {
         let app = Harness(isReadOnly: true)

@@ -24,7 +24,7 @@ public struct KeyMap: Sendable {
     public static let standard = KeyMap(bindings: [
         // Global
         KeyBinding([.character("?"), .function(1)], .showHelp, .global, "Hulp: alle toetsen", hint: "hulp"),
-        KeyBinding([.character("q")], .goBack, .global, "Terug naar het vorige scherm (van een ander tabblad: naar het startscherm); op het startscherm: stoppen", hint: "terug"),
+        KeyBinding([.character("q")], .goBack, .global, "Terug naar het vorige scherm (van een ander tabblad: naar het startscherm); op het startscherm: stoppen (staat er een zoekopdracht, dan wist de eerste q die)", hint: "terug"),
         KeyBinding([.escape], .goBack, .global, "Terug, zoals q, maar stopt nooit (sluit ook een zoekopdracht of venster)"),
         KeyBinding([.control("c")], .quit, .global, "Stoppen (vraagt eerst als er onbewaarde invoer is)"),
         KeyBinding([.character("1")], .showRelations, .global, "Naar de relaties"),

@@ -160,6 +160,12 @@ extension AppState {
             message = .info("Terug op het startscherm; q stopt het programma.")
             return []
         }
+        // A search held on the start screen goes first, as Esc takes it: q right after n/N meant to leave the search.
+        if key == .character("q"), search != nil {
+            search = nil
+            message = .info("Zoekopdracht gewist; nog eens q stopt het programma.")
+            return []
+        }
         if key == .character("q") { return requestQuit() }
         message = .info("Dit is het startscherm: q stopt het programma.")
         return []
