@@ -67,7 +67,7 @@ struct RelativeDateTests {
         // A day its month never has is said as such, not as "no date".
         let said = ["31-4": "'31-4' bestaat niet: april heeft 30 dagen", "31 jun": "'31 jun' bestaat niet: juni heeft 30 dagen",
                     "30-2": "'30-2' bestaat niet: februari heeft 28 of 29 dagen",
-                    "29-2": "'29-2' bestaat niet: 29 februari is er alleen in een schrikkeljaar; noem het jaar erbij (29-2-2028)"]
+                    "29-2": "'29-2' valt niet dit of volgend jaar: 29 februari is er alleen in een schrikkeljaar; noem het jaar erbij (29-2-2028)"]
         for (text, message) in said {
             do {
                 _ = try read(text)
@@ -93,6 +93,12 @@ struct RelativeDateTests {
         #expect(try ahead("+6m") == "2027-06-04", "the other forms read as always")
         #expect(CalendarDate.typedNote("28-11", today: today, dates: .standard, yearless: .ahead) == "= zondag 28-11-2027")
         #expect(throws: ValueError.self) { try ahead("29-2") }
+        do {
+            _ = try ahead("29-2", from: CalendarDate(year: 2028, month: 3, day: 1)!)
+            Issue.record("29-2 read after the leap day of 2028")
+        } catch {
+            #expect(error.message.hasSuffix("(29-2-2032)"), "the next leap day after today: \(error.message)")
+        }
     }
 
     @Test("Fixed dates read as before; what is neither is refused, naming both kinds")

@@ -1,6 +1,6 @@
 /// Dates typed relative to today, as people say them: `vandaag`, `morgen`, `+14`, `+2w`, `over 3 weken`,
 /// `2 dagen geleden`, `vrijdag`, `vorige dinsdag`, and a day without its year (`28-11`, `15 jan`: the nearest such
-/// day). Only where a person types a date (forms and options); files and imports keep fixed dates, which mean the
+/// day, or for a date that must lie ahead the next one). Only where a person types a date (forms and options); files and imports keep fixed dates, which mean the
 /// same tomorrow.
 extension CalendarDate {
     /// Which day a date typed without its year (`15-9`) is: the nearest such day, back or ahead (a visit last week, a
@@ -12,7 +12,7 @@ extension CalendarDate {
     /// The one reading of a date a person typed: a relative date from `today`, else any form `read(_:)` takes.
     public static func read(_ text: String, today: CalendarDate, yearless: YearlessDay = .nearest) throws(ValueError) -> CalendarDate {
         guard let relative = relative(text, today: today, yearless: yearless) else {
-            if let impossible = impossibleWithoutYear(text) { throw ValueError("'\(text.trimmingSpaces())' bestaat niet: \(impossible)") }
+            if let impossible = impossibleWithoutYear(text, today: today) { throw ValueError("'\(text.trimmingSpaces())' \(impossible)") }
             return try read(text, forms: "12-3-2025, 12 maart 2025, vandaag, morgen, +14, +2w, over 3 weken of vrijdag")
         }
         return try relative.accepted()
@@ -90,10 +90,9 @@ extension CalendarDate {
         }
     }
 
-    /// "12-3", "12/3", "12.3": a day and a month without a year.
-    /// "april heeft 30 dagen" for a day without its year that its month never has (`31-4`), and what to do for 29
-    /// February without a leap year this year or next.
-    private static func impossibleWithoutYear(_ text: String) -> String? {
+    /// "bestaat niet: april heeft 30 dagen" for a day without its year that its month never has (`31-4`), and what to do
+    /// for 29 February when neither way reaches a leap year: name the year, as the next one after today.
+    private static func impossibleWithoutYear(_ text: String, today: CalendarDate) -> String? {
         let words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
         let typed: (day: Int, month: Int)?
         switch words.count {
@@ -103,10 +102,13 @@ extension CalendarDate {
         }
         guard let (day, month) = typed, (1...31).contains(day) else { return nil }
         let most = daysInMonth(year: 2028, month: month)
-        if day > most { return month == 2 ? "februari heeft 28 of 29 dagen" : "\(monthNames[month - 1]) heeft \(most) dagen" }
-        return month == 2 && day == 29 ? "29 februari is er alleen in een schrikkeljaar; noem het jaar erbij (29-2-2028)" : nil
+        if day > most { return "bestaat niet: " + (month == 2 ? "februari heeft 28 of 29 dagen" : "\(monthNames[month - 1]) heeft \(most) dagen") }
+        guard month == 2 && day == 29, let leap = (1...8).lazy.compactMap({ CalendarDate(year: today.year + $0, month: 2, day: 29) }).first(where: { $0 > today })
+        else { return nil }
+        return "valt niet dit of volgend jaar: 29 februari is er alleen in een schrikkeljaar; noem het jaar erbij (\(DateWriting.standard.date(leap)))"
     }
 
+    /// "12-3", "12/3", "12.3": a day and a month without a year.
     private static func dayAndMonth(_ word: String) -> (day: Int, month: Int)? {
         let parts = word.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
         guard parts.count == 2, let day = twoDigits(String(parts[0])), let month = twoDigits(String(parts[1])),

@@ -30,7 +30,8 @@ enum ContactForm {
             return .change(.editContact(owner, contactID, edits), success: "Contactpersoon bewerkt: \(form.text("name"))")
         }
         let name = form.text("name")
-        var contact = Contact(id: contacts.newContactID(for: name), name: name)
+        // A new id among the contacts as they are now: one a colleague added meanwhile is not taken again.
+        var contact = Contact(id: (state.dossier.contacts(of: owner) ?? contacts).newContactID(for: name), name: name)
         let fillProblems = TableForm.fill(&contact, with: values)
         guard fillProblems.isEmpty else { return .problems(fillProblems) }
         return .change(.addContact(owner, contact), success: "Contactpersoon toegevoegd bij \(state.dossier.name(of: owner)): \(contact.name)")

@@ -167,7 +167,7 @@ extension AppState {
             return []
         }
         if key == .character("q") { return requestQuit() }
-        message = .info("Dit is het startscherm: q stopt het programma.")
+        message = .info(search == nil ? "Dit is het startscherm: q stopt het programma." : "Dit is het startscherm: q wist de zoekopdracht, nog eens q stopt het programma.")
         return []
     }
 

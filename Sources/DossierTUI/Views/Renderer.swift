@@ -210,8 +210,9 @@ enum StatusBarView {
                 guard let hint = binding.hint, binding.action != .showHelp, let first = binding.keys.first, !boundKeys.contains(first),
                       !(state.isReadOnly && binding.action.changesDossier), seen.insert(binding.action).inserted else { continue }
                 let keys = binding.shortKeyLabel
-                // On the start screen q leaves the program (in the help, q and Esc close the help).
-                let text = binding.action == .goBack && group == .global && state.isOnStartScreen ? "stoppen" : hint
+                // On the start screen q leaves the program, or first a search held there (in the help, q and Esc close the help).
+                let text = binding.action == .goBack && group == .global && state.isOnStartScreen
+                    ? (state.search == nil ? "stoppen" : "zoekopdracht wissen") : hint
                 if filters.contains(binding.action) {
                     filtering.append((keys, text))
                 } else if text == "stoppen" {
