@@ -163,7 +163,9 @@ extension AppState {
     mutating func switchDetailPane(forward: Bool) {
         guard var detail = currentDetail else { return }
         let lists = Self.detailLists(of: screen)
-        let panes: [DetailPane] = [.information] + lists.map(DetailPane.list)
+        // The municipality's screen is its list: the lines above it are always in view, with nothing to scroll or do.
+        let information: [DetailPane] = if case .municipality = screen { [] } else { [.information] }
+        let panes: [DetailPane] = information + lists.map(DetailPane.list)
         let current = panes.firstIndex(of: detail.pane) ?? 0
         let next = panes[(current + (forward ? 1 : panes.count - 1)) % panes.count]
         focus(next, in: &detail)

@@ -47,9 +47,8 @@ enum DetailFrame {
             x += canvas.draw("│", x: x, y: headingY, style: theme.muted)
         }
         let hint = switch (detail.focusedList, kinds.count) {
-        case (nil, 1): "Tab: naar de lijst"
         case (nil, _): "Tab: naar de lijsten"
-        case (_, 1): "Tab: naar de tekst erboven"
+        case (_, 1): ""
         case (_, _): "Tab: volgende lijst"
         }
         // Where the information goes on: shown on the right, never over the text itself.
