@@ -15,10 +15,6 @@ enum Lookup {
         try refusing { () throws(ValueError) in try NameLookup.subject(text, in: dossier) }
     }
 
-    static func contact(_ text: String, of relation: Relation) throws -> Contact {
-        try refusing { () throws(ValueError) in try NameLookup.contact(text, of: relation) }
-    }
-
     /// `gemeente` (or "Gemeente Oss") for the municipality's own contacts, or a relation by id or name.
     static func contactOwner(_ text: String, in dossier: Dossier) throws -> ContactOwner {
         try refusing { () throws(ValueError) in try NameLookup.contactOwner(text, in: dossier) }

@@ -73,40 +73,24 @@ extension Dossier {
     /// A restoration read from a file can say anything: each snapshot's value must have the snapshot's id,
     /// an entity may appear once, and positions are places in a list.
     static func checkShape(of restoration: Restoration) throws(ChangeError) {
-        var relationIDs = Set<String>(), activityIDs = Set<String>()
-        for snapshot in restoration.relations {
-            if let value = snapshot.value, value.id != snapshot.id {
-                throw ChangeError(.invalid, "terugzetten: relatie '\(snapshot.id)' heeft als waarde een relatie met id '\(value.id)'", field: "id")
+        try checkShape(of: restoration.relations, id: \.id, noun: "relatie")
+        try checkShape(of: restoration.activities, id: \.id, noun: "activiteit")
+        try checkShape(of: restoration.ownContacts, id: \.id, noun: "contactpersoon", whose: " van de gemeente")
+    }
+
+    /// The snapshots of one kind of record (a `noun`, `whose` said after it): see `checkShape(of:)`.
+    private static func checkShape<Entity>(of snapshots: [Snapshot<Entity>], id: (Entity) -> String, noun: String,
+                                           whose: String = "") throws(ChangeError) {
+        var ids = Set<String>()
+        for snapshot in snapshots {
+            if let value = snapshot.value, id(value) != snapshot.id {
+                throw ChangeError(.invalid, "terugzetten: \(noun) '\(snapshot.id)'\(whose) heeft als waarde een \(noun) met id '\(id(value))'", field: "id")
             }
-            guard relationIDs.insert(snapshot.id).inserted else {
-                throw ChangeError(.invalid, "terugzetten: relatie '\(snapshot.id)' staat er twee keer in", field: "id")
-            }
-            guard snapshot.position >= 0 else {
-                throw ChangeError(.invalid, "terugzetten: positie \(snapshot.position) van relatie '\(snapshot.id)' is negatief", field: "position")
-            }
-        }
-        for snapshot in restoration.activities {
-            if let value = snapshot.value, value.id != snapshot.id {
-                throw ChangeError(.invalid, "terugzetten: activiteit '\(snapshot.id)' heeft als waarde een activiteit met id '\(value.id)'", field: "id")
-            }
-            guard activityIDs.insert(snapshot.id).inserted else {
-                throw ChangeError(.invalid, "terugzetten: activiteit '\(snapshot.id)' staat er twee keer in", field: "id")
+            guard ids.insert(snapshot.id).inserted else {
+                throw ChangeError(.invalid, "terugzetten: \(noun) '\(snapshot.id)'\(whose) staat er twee keer in", field: "id")
             }
             guard snapshot.position >= 0 else {
-                throw ChangeError(.invalid, "terugzetten: positie \(snapshot.position) van activiteit '\(snapshot.id)' is negatief", field: "position")
-            }
-        }
-        var contactIDs = Set<String>()
-        for snapshot in restoration.ownContacts {
-            if let value = snapshot.value, value.id != snapshot.id {
-                throw ChangeError(.invalid, "terugzetten: contactpersoon '\(snapshot.id)' van de gemeente heeft als waarde een contactpersoon met id '\(value.id)'",
-                                  field: "id")
-            }
-            guard contactIDs.insert(snapshot.id).inserted else {
-                throw ChangeError(.invalid, "terugzetten: contactpersoon '\(snapshot.id)' van de gemeente staat er twee keer in", field: "id")
-            }
-            guard snapshot.position >= 0 else {
-                throw ChangeError(.invalid, "terugzetten: positie \(snapshot.position) van contactpersoon '\(snapshot.id)' is negatief", field: "position")
+                throw ChangeError(.invalid, "terugzetten: positie \(snapshot.position) van \(noun) '\(snapshot.id)' is negatief", field: "position")
             }
         }
     }

@@ -39,10 +39,10 @@ extension Dossier {
 
     /// What puts `before` back once the list is `after`: each contact that changed, left or came, as it was and where.
     static func snapshots(from before: [Contact], to after: [Contact]) -> [Snapshot<Contact>] {
-        let now = Dictionary(after.enumerated().map { ($1.id, ($0, $1)) }, uniquingKeysWith: { first, _ in first })
+        let now = Dictionary(after.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let was = Set(before.map(\.id))
         var snapshots: [Snapshot<Contact>] = []
-        for (position, contact) in before.enumerated() where now[contact.id]?.1 != contact {
+        for (position, contact) in before.enumerated() where now[contact.id] != contact {
             snapshots.append(Snapshot(id: contact.id, value: contact, position: position))
         }
         for (position, contact) in after.enumerated() where !was.contains(contact.id) {

@@ -3,7 +3,7 @@ extension RecordDocument {
     public init(municipalityOf dossier: Dossier) {
         let contacts = dossier.internalContacts
         let about = "Wethouders en collega's. Gesprekspartners krijgen het vastgestelde Kader (export --what gesprekspartners)."
-        self.init(title: ActivityFieldParts.municipalityLabel, id: Organiser.municipalitySlug,
+        self.init(title: Organiser.municipalityName, id: Organiser.municipalitySlug,
                   subtitle: [RecordSpan("eigen organisatie", .muted)],
                   blocks: [.text(heading: "De eigen mensen van de gemeente", about),
                            .list(RecordList(kind: .contacts, heading: "Contactpersonen (\(contacts.count))", items: contacts.map(RecordDocument.contactItem),

@@ -28,7 +28,7 @@ extension Dossier {
     public func name(of owner: ContactOwner) -> String {
         switch owner {
         case .relation(let id): relationName(id)
-        case .municipality: ActivityFieldParts.municipalityLabel
+        case .municipality: Organiser.municipalityName
         }
     }
 }

@@ -36,6 +36,6 @@ public enum ContactTable {
     }
 
     private static func organisation(_ contact: Contact, _ relation: Relation?) -> String {
-        contact.organisation.isEmpty ? (relation?.name ?? ActivityFieldParts.municipalityLabel) : contact.organisation
+        contact.organisation.isEmpty ? (relation?.name ?? Organiser.municipalityName) : contact.organisation
     }
 }

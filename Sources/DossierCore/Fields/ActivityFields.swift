@@ -25,8 +25,6 @@ extension Activity {
 /// The activity fields that are not a plain key path: the organiser, the participants per role and the
 /// visit details.
 enum ActivityFieldParts {
-    static let municipalityLabel = Organiser.municipalityName
-
     /// The budget line that pays, by id; typed by id or name, "geen" for none.
     static let budgetLine = EntityField<Activity>(
         key: "budgetLine", label: "Budgetregel", option: "budget-line",
@@ -61,7 +59,7 @@ enum ActivityFieldParts {
         },
         show: { value, dossier in
             let slug = FieldCast.string(value)
-            return slug == Organiser.municipalitySlug ? municipalityLabel : dossier.relationName(slug)
+            return slug == Organiser.municipalitySlug ? Organiser.municipalityName : dossier.relationName(slug)
         },
         editText: { value, dossier in
             let slug = FieldCast.string(value)

@@ -72,11 +72,6 @@ public enum NameLookup {
         throw refusal(typed, what: "relatie of activiteit", matches: matches.map(describe), suggestions: Array(suggestions.prefix(maximumCandidates)))
     }
 
-    /// A contact of a relation, by its id or name.
-    public static func contact(_ text: String, of relation: Relation) throws(ValueError) -> Contact {
-        try contact(text, among: relation.contacts, of: relation.name)
-    }
-
     /// A contact among those of one owner (named `ownerName` in the refusal), by its id or name.
     public static func contact(_ text: String, among contacts: [Contact], of ownerName: String) throws(ValueError) -> Contact {
         let typed = text.trimmingSpaces()
@@ -97,7 +92,7 @@ public enum NameLookup {
     /// Whether a text names the municipality itself: `gemeente` or "Gemeente Oss", whatever the case and accents.
     public static func namesMunicipality(_ text: String) -> Bool {
         let key = Slug.make(from: text)
-        return key == Organiser.municipalitySlug || key == Slug.make(from: ActivityFieldParts.municipalityLabel)
+        return key == Organiser.municipalitySlug || key == Slug.make(from: Organiser.municipalityName)
     }
 
     static let maximumCandidates = 5

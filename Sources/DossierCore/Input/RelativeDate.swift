@@ -41,15 +41,13 @@ extension CalendarDate {
         func withoutYear(_ day: Int, _ month: Int) -> CalendarDate? {
             yearless == .ahead ? today.nextOne(day: day, month: month) : today.nearest(day: day, month: month)
         }
+        if let (day, month) = dayWithoutYear(words) { return withoutYear(day, month) }
         switch words.count {
         case 1:
             if let offset = namedDays[words[0]] { return today.adding(days: offset) }
-            if let (day, month) = dayAndMonth(words[0]) { return withoutYear(day, month) }
             if let weekday = weekday(words[0]) { return today.next(weekday: weekday) }
             return signedAmount(words[0]).flatMap { today.moved(by: $0.count, $0.unit) }
         case 2:
-            // "12 maart" without a year.
-            if let day = twoDigits(words[0]), (1...31).contains(day), let month = month(named: words[1]) { return withoutYear(day, month) }
             // "+2 weken", "-3 dagen"; "vorige vrijdag", "volgende vrijdag".
             if let weekday = weekday(words[1]) {
                 if ["vorige", "afgelopen"].contains(words[0]) { return today.previous(weekday: weekday) }
@@ -93,19 +91,21 @@ extension CalendarDate {
     /// "bestaat niet: april heeft 30 dagen" for a day without its year that its month never has (`31-4`), and what to do
     /// for 29 February when neither way reaches a leap year: name the year, as the next one after today.
     private static func impossibleWithoutYear(_ text: String, today: CalendarDate) -> String? {
-        let words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
-        let typed: (day: Int, month: Int)?
-        switch words.count {
-        case 1: typed = dayAndMonth(words[0])
-        case 2: typed = twoDigits(words[0]).flatMap { day in month(named: words[1]).map { (day, $0) } }
-        default: typed = nil
-        }
-        guard let (day, month) = typed, (1...31).contains(day) else { return nil }
+        guard let (day, month) = dayWithoutYear(text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)) else { return nil }
         let most = daysInMonth(year: 2028, month: month)
         if day > most { return "bestaat niet: " + (month == 2 ? "februari heeft 28 of 29 dagen" : "\(monthNames[month - 1]) heeft \(most) dagen") }
         guard month == 2 && day == 29, let leap = (1...8).lazy.compactMap({ CalendarDate(year: today.year + $0, month: 2, day: 29) }).first(where: { $0 > today })
         else { return nil }
         return "valt niet dit of volgend jaar: 29 februari is er alleen in een schrikkeljaar; noem het jaar erbij (\(DateWriting.standard.date(leap)))"
+    }
+
+    /// The day and month of a date typed without its year: "12-3", "12/3", "12.3" or "12 maart" (words in lower case).
+    private static func dayWithoutYear(_ words: [String]) -> (day: Int, month: Int)? {
+        switch words.count {
+        case 1: dayAndMonth(words[0])
+        case 2: twoDigits(words[0]).flatMap { day in (1...31).contains(day) ? month(named: words[1]).map { (day, $0) } : nil }
+        default: nil
+        }
     }
 
     /// "12-3", "12/3", "12.3": a day and a month without a year.
