@@ -208,6 +208,28 @@ struct HostileFilesCommandTests {
         #expect(try run(["export", "-o", directory.file("dossier-kopie.json")]).status == 0, "a file beside it with another name is fine")
     }
 
+    @Test("-o onto another dossier (its journal, lock or backups beside it) is refused with 64: its journal would belong to no snapshot")
+    func outputOntoAnotherDossier() throws {
+        let other = directory.file("ander.json")
+        #expect(try runner.run(["copy", "--from", storePath, "--to", other], environment: ["DOSSIER_USER": "adviseur"]).status == 0)
+        #expect(try ProgramRunner().run(["--store", other, "set-status", "bom", "verkennen", "--reason", "alleen in het journaal"],
+                                        environment: ["DOSSIER_USER": "x", "DOSSIER_JOURNAL_LIMIT": "50"]).status == 0)
+        let before = try [other, other + ".journal"].map { try PosixFileSystem().readFile($0) }
+        for command in [["export"], ["export", "--format", "csv", "--what", "activities"], ["report", "--year", "2026"]] {
+            let refused = try run(command + ["-o", other])
+            #expect(refused.status == 64, "\(command): \(refused.standardError)")
+            #expect(refused.standardError.contains("-o \(other) is een ander dossier") && refused.standardError.contains("dossier copy"),
+                    "\(refused.standardError)")
+        }
+        #expect(try [other, other + ".journal"].map { try PosixFileSystem().readFile($0) } == before)
+        // A plain export file may be written again; not while a program holds it open as a dossier (its lock beside it).
+        let plain = directory.file("export.json")
+        #expect(try run(["export", "-o", plain]).status == 0)
+        #expect(try run(["export", "-o", plain]).status == 0)
+        try directory.write("export.json.lock", "")
+        #expect(try run(["export", "-o", plain]).status == 64)
+    }
+
     @Test("--read-only writes nothing, also not the default dossier the first time: it says how to make it")
     func readOnlyMakesNothing() throws {
         let home = TemporaryDirectory()

@@ -80,6 +80,17 @@ struct SchemaVersion1Tests {
         #expect(String(decoding: try directory.read("dossier.json.journal"), as: UTF8.self) == Self.version1Journal)
     }
 
+    @Test("a damaged file of format 1 is told with its line and column, as damage in the current format is")
+    func damagedOldFile() throws {
+        // Cut off in the quotes of "framework": a text that never ends, on line 4.
+        try directory.write("dossier.json", String(Self.version1File.prefix(while: { $0 != "f" })) + "}")
+        let error = try #require(throws: StoreError.self) { try DossierStore(path: path).load() }
+        let message = "\(error)"
+        #expect(message.contains("omzetten van schemaVersion 1 naar 2 mislukt"), "\(message)")
+        #expect(message.contains("regel 4, kolom 3"), "\(message)")
+        #expect(!message.contains("JSONError("), "\(message)")
+    }
+
     @Test("writable: converted and saved as format 2 after a backup; new journal lines say their format")
     func converted() throws {
         var configuration = StoreConfiguration()

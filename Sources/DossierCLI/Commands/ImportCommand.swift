@@ -21,8 +21,9 @@ struct ImportCommand: ParsableCommand {
         keuze. Een regel met de naam van een contactpersoon van die relatie (hoofdletters en accenten tellen niet) \
         werkt die bij, een andere voegt er een toe; er wordt niets verwijderd. Zonder kolom relatie (de export \
         gesprekspartners) werkt een regel iemand bij die maar bij één relatie staat, of die de kolom organisatie \
-        aanwijst. Contactpersonen van de gemeente zelf (lege relatie) staan in het bestand en worden niet \
-        geïmporteerd: een regel die er een wijzigt, wordt met een melding overgeslagen.
+        aanwijst. Contactpersonen van de gemeente zelf hebben als relatie gemeente (of Gemeente Oss): zo worden ze \
+        bijgewerkt en toegevoegd. Een lege relatie (zoals oudere exports die schreven) werkt iemand van de gemeente \
+        bij; een nieuwe naam met een lege relatie wordt geweigerd.
         Voorbeelden:
           dossier import activities activiteiten.csv --dry-run
           dossier import contacts contactpersonen.csv

@@ -79,11 +79,16 @@ enum OutputFile {
     }
 
     /// `-o` onto one of the open dossier's own files (a slip of the tab key: `-o dossier.json`) would replace the
-    /// dossier or its journal with an export; refused before anything is written.
+    /// dossier or its journal with an export; onto another dossier (its journal, lock or backups beside it) it would
+    /// leave that journal belonging to no snapshot, and its changes set aside. Both refused before anything is written.
     static func refuse(_ path: String, ifPartOf store: StoreLocation) throws {
-        guard !PostgresAddress.isAddress(store.path) else { return }
-        if let part = StoreFiles(store.path).part(named: path, fileSystem: PosixFileSystem()) {
+        let fileSystem = PosixFileSystem()
+        if !PostgresAddress.isAddress(store.path), let part = StoreFiles(store.path).part(named: path, fileSystem: fileSystem) {
             throw failure("-o \(path) is \(part); de uitvoer zou het overschrijven. Kies een ander bestand", code: ExitStatus.usage)
+        }
+        if StoreFiles(StoreFiles.realPath(of: path, fileSystem: fileSystem)).hasTraces(fileSystem: fileSystem, countingLock: true) {
+            throw failure("-o \(path) is een ander dossier (met journaal, slot of back-ups ernaast); de uitvoer zou het vervangen en "
+                          + "zijn wijzigingen los laten staan. Kies een ander bestand (een dossier kopiëren: dossier copy)", code: ExitStatus.usage)
         }
     }
 

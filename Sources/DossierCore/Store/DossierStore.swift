@@ -157,7 +157,7 @@ public final class DossierStore {
 
     /// Whether anything of a dossier is left beside a missing snapshot: its journal, backups or history.
     public func hasTraces() -> Bool {
-        [files.journal, files.backups, files.history].contains { (try? fileSystem.status($0)) ?? nil != nil }
+        files.hasTraces(fileSystem: fileSystem)
     }
 
     /// Whether the snapshot at the path is no longer the file that was read (a compaction replaced it).

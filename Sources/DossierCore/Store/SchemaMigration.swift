@@ -45,6 +45,10 @@ public enum SchemaMigrations {
             }
             do {
                 document = try step.apply(document)
+            } catch let error as JSONError {
+                // Damage the old document holds is told as any damage is: where it is, in its own words.
+                throw .damaged(file: file, problem: LocatedProblem(position: TextPosition(offset: error.offset, in: document), path: error.path,
+                    message: "omzetten van schemaVersion \(version) naar \(version + 1) mislukt: \(error.message)"))
             } catch {
                 throw .damaged(file: file, problem: LocatedProblem(position: nil, path: JSONPath(),
                     message: "omzetten van schemaVersion \(version) naar \(version + 1) mislukt: \(error)"))

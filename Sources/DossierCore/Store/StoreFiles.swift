@@ -37,6 +37,12 @@ public struct StoreFiles: Hashable, Sendable {
         return folders.first { target.hasPrefix($0.0 + "/") }.map { "een bestand in " + $0.1 }
     }
 
+    /// Whether a dossier lives here beside the snapshot: its journal, backups or history are there (and, with
+    /// `countingLock`, the lock that any program that opened it leaves behind).
+    public func hasTraces(fileSystem: any FileSystem, countingLock: Bool = false) -> Bool {
+        ([journal, backups, history] + (countingLock ? [lock] : [])).contains { (try? fileSystem.status($0)) ?? nil != nil }
+    }
+
     public func historySegment(first: Int, last: Int) -> String {
         FilePath.join(history, "journal-\(pad(first))-\(pad(last)).jsonl")
     }
