@@ -128,14 +128,40 @@ struct StoreOptions: ParsableArguments {
     /// storage can, the dossier holds only the relations, and of the other activities only their ids, number
     /// and budget (`ActivityTally`); otherwise, or when the addition must be made on the whole dossier after
     /// all, the whole dossier is loaded and `make` runs on it, with the outcome and messages of the whole dossier.
+    /// A colleague who adds an activity with the same id between this command's reading and its saving (the same
+    /// title, or a visit from the same place on the same day, at the same moment) does not make it fail: the id this
+    /// command made is made again on the dossier as it is then, as it would have been a moment later. An id given
+    /// with `--id` is refused as taken.
     /// - Returns: the activity as saved (its first status change stamped), the first look at the Kader, and whether an
     ///   id is an activity's after the addition (for `LikelyDouble`).
     func addActivity(_ make: (Dossier, _ newID: (String) -> ActivityID) throws -> Activity) throws
         -> (activity: Activity, firstLook: [String], isActivity: (ActivityID) -> Bool) {
+        var attempt = 1
+        while true {
+            var madeID = false
+            let isTaken = { (error: StoreError) -> Bool in
+                guard attempt < 5, case .refused(let refusal) = error else { return false }
+                return refusal.kind == .conflict && refusal.field == "id"
+            }
+            do {
+                return try addActivityOnce(make, madeID: &madeID, passingOn: isTaken)
+            } catch let error as StoreError where isTaken(error) {
+                attempt += 1
+            }
+        }
+    }
+
+    /// `madeID`: set when `make` asked for a new id; only then is a refusal that `passes` thrown as it is, not said.
+    private func addActivityOnce(_ make: (Dossier, _ newID: (String) -> ActivityID) throws -> Activity, madeID: inout Bool,
+                                 passingOn passes: (StoreError) -> Bool) throws
+        -> (activity: Activity, firstLook: [String], isActivity: (ActivityID) -> Bool) {
         let store = try store(forWriting: true)
         if var adding = try? store.loadForAddingActivity(), adding.tally != nil {
-            let activity = try make(adding.dossier, adding.newActivityID)
-            let dossier = try save(.addActivity(activity), madeOn: &adding, in: store)
+            let activity = try make(adding.dossier) { [adding] title in
+                madeID = true
+                return adding.newActivityID(for: title)
+            }
+            let dossier = try save(.addActivity(activity), madeOn: &adding, in: store, passingOn: { [madeID] in madeID && passes($0) })
             let added = dossier.activity(activity.id) ?? activity
             // The tally as the addition left it (the new activity counted in).
             let tally = adding.tally
@@ -143,8 +169,11 @@ struct StoreOptions: ParsableArguments {
                     { dossier.activity($0) != nil || (dossier.isPart && tally?.contains($0) == true) })
         }
         var dossier = try load(store)
-        let activity = try make(dossier, dossier.newActivityID)
-        try store.commitOrExit(.addActivity(activity), to: &dossier)
+        let activity = try make(dossier) { [dossier] title in
+            madeID = true
+            return dossier.newActivityID(for: title)
+        }
+        try store.commitOrExit(.addActivity(activity), to: &dossier, passingOn: { [madeID] in madeID && passes($0) })
         let added = dossier.activity(activity.id) ?? activity
         return (added, FirstLookText.lines(for: added, in: dossier), { [dossier] in dossier.activity($0) != nil })
     }
@@ -197,7 +226,9 @@ struct StoreOptions: ParsableArguments {
     /// gone), naming whose change that was. Never made anew on what is there now: that would overwrite a
     /// colleague's change, or remove another record than the one confirmed.
     /// - Returns: the dossier after the change: `read`'s, or the whole one.
-    func save(_ change: Change, madeOn read: inout RelationsDossier, in store: any DossierStorage, seen: SeenRecords = SeenRecords()) throws -> Dossier {
+    /// `passes`: a refusal the caller handles itself, thrown as it is instead of said.
+    func save(_ change: Change, madeOn read: inout RelationsDossier, in store: any DossierStorage, seen: SeenRecords = SeenRecords(),
+              passingOn passes: (StoreError) -> Bool = { _ in false }) throws -> Dossier {
         do {
             var context = Session.clock.context(actor: try Session.actor())
             context.seen = seen
@@ -205,12 +236,14 @@ struct StoreOptions: ParsableArguments {
                 try store.reportAfterCommit()
                 return read.dossier
             }
+        } catch where passes(error) {
+            throw error
         } catch {
             throw failure(error)
         }
         var dossier = try load(store)
         store.rememberOthers(since: read)
-        try store.commitOrExit(change, to: &dossier, seen: seen)
+        try store.commitOrExit(change, to: &dossier, seen: seen, passingOn: passes)
         return dossier
     }
 
@@ -365,7 +398,8 @@ extension DossierStorage {
 
     /// Commits a change for a command: prints the store's message and exits non-zero when it fails.
     @discardableResult
-    func commitOrExit(_ change: Change, to dossier: inout Dossier, seen: SeenRecords = SeenRecords(), isImport: Bool = false) throws -> Restoration {
+    func commitOrExit(_ change: Change, to dossier: inout Dossier, seen: SeenRecords = SeenRecords(), isImport: Bool = false,
+                      passingOn passes: (StoreError) -> Bool = { _ in false }) throws -> Restoration {
         do {
             var context = Session.clock.context(actor: try Session.actor())
             context.seen = seen
@@ -375,6 +409,8 @@ extension DossierStorage {
             listIndexWrite(of: dossier)?.run()
             try reportAfterCommit()
             return undo
+        } catch where passes(error) {
+            throw error
         } catch {
             throw failure(error)
         }
