@@ -838,6 +838,21 @@ struct FlowTests {
 
 @Suite("TUI assessment")
 struct AssessmentFlowTests {
+    @Test("an unknown fact no question asks (the entrepreneurs among the participants) is shown whole in the weighing, with where to fill it in, and stays with the weighing saved")
+    func assessmentUnknownFact() throws {
+        let app = Harness(width: 120, height: 36)
+        app.press(.character("2"), .character("G"), .enter, .character("a"))
+        #expect(app.state.form?.purpose == .assessment("missie-lyon"))
+        for _ in Assessor.questions(for: app.state.dossier.activity("missie-lyon")!, in: app.state.dossier) { app.type("j") }
+        #expect(app.state.form?.verdictPreview?.missingFacts == ["Ondernemers onder de deelnemers (bij economische activiteiten steevast uitgenodigd)"])
+        let text = app.text
+        #expect(text.contains("? Nog onbekend: Ondernemers onder de deelnemers (bij economische activiteiten steevast"), "\(text)")
+        #expect(text.contains("uitgenodigd) — vul in op de activiteit (e)"), "\(text)")
+        app.press(.control("s"))
+        #expect(app.state.form == nil)
+        #expect(app.text.contains("• Nog onbekend: Ondernemers onder de deelnemers"), "the detail's weighing says it too: \(app.text)")
+    }
+
     @Test("a opens the assessment: the verdict updates live, saving keeps it with the activity, earlier ones stay")
     func assessLive() throws {
         let app = Harness()
@@ -870,7 +885,7 @@ struct AssessmentFlowTests {
         #expect(app.state.dossier.activity("delegatie-uit-lyon")?.assessments.count == 2)
     }
 
-    @Test("with every question answered, what is still unknown (the estimated cost) is named at the top, not only counted")
+    @Test("with every question answered, what is still unknown (the estimated cost) is named at the top, on its own line, not only counted")
     func unknownNamed() throws {
         var dossier = Fixtures.smallDossier()
         try dossier.apply(.addActivity(Activity(id: "beurs", title: "Beurs Milaan", kind: .beurs, status: .inAfweging, relations: ["rhone-alpes"],
@@ -881,7 +896,8 @@ struct AssessmentFlowTests {
         for _ in Assessor.questions(for: try #require(app.state.dossier.activity("beurs")), in: app.state.dossier) { app.type("j") }
         let preview = try #require(app.state.form?.verdictPreview)
         #expect(preview.missing == ["Geraamde kosten"], "\(preview.missing)")
-        #expect(app.text.contains("Oordeel nu: NADER BEKIJKEN   (nog onbekend: Geraamde kosten)"), "\(app.text)")
+        #expect(app.text.contains("Oordeel nu: NADER BEKIJKEN  "), "\(app.text)")
+        #expect(app.text.contains("? Nog onbekend: Geraamde kosten — vul in op de activiteit (e)"), "\(app.text)")
     }
 
     @Test("approving after a negative weighing asks for the reason to deviate")

@@ -17,6 +17,12 @@ public struct AssessmentResult: Hashable, Sendable {
         self.missing = missing
     }
 
+    /// What is unknown that no question of the weighing asks: facts of the activity itself (its estimated cost, its date,
+    /// the entrepreneurs among its participants), filled in on the activity, not in the answers.
+    public var missingFacts: [String] {
+        missing.filter { item in !Question.allCases.contains { $0.label == item } }
+    }
+
     /// The result kept with the activity: who weighed it and when.
     public func recorded(answers: AssessmentAnswers, by actor: String, at moment: Timestamp) -> Assessment {
         Assessment(timestamp: moment, by: actor, answers: answers, verdict: verdict, reasons: reasons, missing: missing)

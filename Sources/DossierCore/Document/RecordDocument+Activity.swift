@@ -51,7 +51,8 @@ extension RecordDocument {
         blocks.append(.list(RecordList(kind: .assessments, heading: "Afwegingen", items: activity.assessments.reversed().map { assessment in
             RecordItem(line: [RecordSpan(dates.moment(assessment.timestamp) + "  ", .label),
                               RecordSpan(assessment.verdict.label, .verdict(assessment.verdict)), RecordSpan("  (\(assessment.by))", .muted)],
-                       details: assessment.reasons.filter { $0.effect != .positief }.map { RecordLine("• \($0.text)", indent: 12) })
+                       details: assessment.reasons.filter { $0.effect != .positief }.map { RecordLine("• \($0.text)", indent: 12) }
+                           + assessment.missing.map { RecordLine("• Nog onbekend: \($0)", indent: 12) })
         }, emptyText: "Nog niet afgewogen tegen het Kader.")))
         blocks.append(.list(RecordList(kind: .history, heading: "Statusgeschiedenis",
                                        items: activity.statusHistory.reversed().map { RecordDocument.historyItem($0, tone: .activityStatus($0.to), dates: dates) },

@@ -16,7 +16,9 @@ enum FormView {
         if let general = form.generalError {
             rows.insert(contentsOf: DisplayWidth.wrap(general, to: innerWidth).map { Row(field: nil, line: StyledLine($0, theme.error)) }, at: 0)
         }
-        let preview = form.verdictPreview.map { previewLines($0, width: innerWidth, theme: theme) } ?? []
+        // The weighing asks questions only; the activity's own facts are filled in on the activity.
+        let factsHint: String? = if case .assessment = form.purpose { "vul in op de activiteit (e)" } else { nil }
+        let preview = form.verdictPreview.map { previewLines($0, width: innerWidth, theme: theme, factsHint: factsHint) } ?? []
         // As many help rows as the longest help of the form needs (at most three), so the box does not jump.
         let helpRows = min(3, form.fields.map { DisplayWidth.wrap($0.help, to: innerWidth).count }.max() ?? 1)
         let box = FormBox(layout: state.layout, contentRows: rows.count, fixedRows: preview.count + helpRows)
@@ -54,29 +56,44 @@ enum FormView {
         }
     }
 
-    /// The verdict as it stands and the reasons that decide it (not the positive ones), then a rule.
-    static func previewLines(_ result: AssessmentResult, width: Int, theme: Theme) -> [StyledLine] {
+    /// The verdict as it stands and the reasons that decide it (not the positive ones), then a rule. With `factsHint`
+    /// (the weighing, which asks questions only) the unknown facts of the activity itself (its cost, its date, its
+    /// entrepreneurs) each get a line of their own, whole, saying where they are filled in: no answer there settles
+    /// them. A form of the activity has those fields itself.
+    static func previewLines(_ result: AssessmentResult, width: Int, theme: Theme, factsHint: String? = nil) -> [StyledLine] {
         let verdict = result.verdict.label.uppercased()
-        // A few unknown points are named: once the questions are answered, what is left (the estimated cost, the
-        // entrepreneurs among the participants) is asked nowhere in the form, and a count alone would not say what.
-        let missing = switch result.missing.count {
+        let facts = factsHint == nil ? [] : result.missingFacts
+        let unknown = result.missing.filter { !facts.contains($0) }
+        // A few unknown points are named; many, counted.
+        let missing = switch unknown.count {
         case 0: ""
-        case 1...3: DisplayWidth.truncate("   (nog onbekend: \(result.missing.joined(separator: ", ")))", to: width - 12 - verdict.count)
-        default: "   (\(count(result.missing.count, "punt", "punten")) nog onbekend)"
+        case 1...3: DisplayWidth.truncate("   (nog onbekend: \(unknown.joined(separator: ", ")))", to: width - 12 - verdict.count)
+        default: facts.isEmpty ? "   (\(count(unknown.count, "punt", "punten")) nog onbekend)" : "   (\(count(unknown.count, "vraag", "vragen")) nog onbekend)"
         }
         var lines = [StyledLine([
             .init(text: "Oordeel nu: ", style: theme.label),
             .init(text: verdict, style: theme.verdict(result.verdict)),
             .init(text: missing, style: theme.muted),
         ])]
+        for fact in facts {
+            // Whole, on two lines if need be: cut off, the one thing that keeps the verdict open would not be read.
+            let text = DisplayWidth.wrap("Nog onbekend: \(fact)" + (factsHint.map { " — \($0)" } ?? ""), to: width - 2)
+            for (index, line) in text.prefix(2).enumerated() {
+                let isCut = index == 1 && text.count > 2
+                lines.append(StyledLine([.init(text: index == 0 ? "? " : "  ", style: theme.verdict(.naderBekijken)),
+                                         .init(text: isCut ? DisplayWidth.truncate(line + " …", to: width - 2) : line, style: .plain)]))
+            }
+        }
         let decisive = result.reasons.filter { $0.effect != .positief }
-        for reason in decisive.prefix(3) {
+        // Three reasons at most, fewer beside the unknown facts; one more is shown rather than counted.
+        let room = max(1, 3 - facts.count)
+        let shown = decisive.count <= room + 1 ? decisive[...] : decisive.prefix(room)
+        for reason in shown {
             let mark = reason.effect == .negatief ? "✗ " : "? "
             lines.append(StyledLine([.init(text: mark, style: theme.verdict(reason.effect)),
                                      .init(text: DisplayWidth.truncate(reason.text, to: width - 2), style: .plain)]))
         }
-        // Said as reasons: the count on the first line is of the unknown points, which are not all reasons.
-        if decisive.count > 3 { lines.append(StyledLine("  … en nog \(count(decisive.count - 3, "reden", "redenen"))", theme.muted)) }
+        if decisive.count > shown.count { lines.append(StyledLine("  … en nog \(count(decisive.count - shown.count, "reden", "redenen"))", theme.muted)) }
         lines.append(StyledLine(String(repeating: "─", count: width), theme.frame))
         return lines
     }
