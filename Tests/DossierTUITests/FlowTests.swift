@@ -1150,6 +1150,36 @@ struct BudgetReminderFlowTests {
         #expect(list.query.year == 2027)
         #expect(list.rows.count == 1)
     }
+
+    @Test("+ in a budget line's year adds on that line: with a date in the year it is selected there, without one the message says it is not in that list")
+    func addFromBudgetLine() throws {
+        let app = Harness(width: 120, height: 36)
+        app.press(.character("4"))
+        let row = try #require(app.state.index.budgets.firstIndex { $0.year == 2026 && $0.line == "global-goals-platform-oss" })
+        app.press(.home)
+        for _ in 0..<row { app.press(.down) }
+        app.press(.enter)
+        #expect(app.text.contains("Nog geen activiteiten; + voegt er een toe."), "\(app.text)")
+        #expect(!app.text.contains("met deze filters"), "no filters were set: \(app.text)")
+        app.press(.character("+"))
+        #expect(app.state.form?["budgetLine"]?.selectedValue == "global-goals-platform-oss")
+        app.type("Bijdrage zonder datum").press(.control("s"))
+        #expect(app.state.form == nil)
+        #expect(app.state.dossier.activity("bijdrage-zonder-datum")?.budgetLine == "global-goals-platform-oss")
+        #expect(app.state.message?.text.hasSuffix("Let op: ze staat niet in deze lijst (geen datum), wel bij 2 Activiteiten.") == true,
+                "\(app.state.message?.text ?? "")")
+        app.press(.character("+"))
+        app.type("Bijdrage juni")
+        for _ in 0..<40 where app.state.form?.focusedField?.id != "startDate" { app.press(.tab) }
+        app.type("1-6-2026").press(.control("s"))
+        guard case .activityList(let list) = app.state.screen else {
+            Issue.record("\(app.state.screen)")
+            return
+        }
+        #expect(list.rows.count == 1)
+        #expect(app.state.dossier.activities[list.rows[list.list.selection]].id == "bijdrage-juni")
+        #expect(app.state.message?.text.contains("niet in deze lijst") == false, "\(app.state.message?.text ?? "")")
+    }
 }
 
 @Suite("TUI detail scrolling")

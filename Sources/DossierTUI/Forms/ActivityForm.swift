@@ -8,10 +8,14 @@ enum ActivityForm {
     /// The table fields this form edits: all but the visit details (a visit has its own form, v).
     static let keys = Activity.fields.fields.map(\.key).filter { !$0.hasPrefix("visit.") }
 
-    static func make(editing activity: Activity?, relations: [RelationID], in state: AppState) -> Form {
-        let existing = activity ?? Activity(id: "", title: "", kind: .handelsmissie, relations: relations,
+    /// `list`: the query of the activity list it is added from (a budget line's year), whose budget line and kind a new
+    /// activity takes, so that it lands where the user was looking.
+    static func make(editing activity: Activity?, relations: [RelationID], from list: ActivityQuery? = nil, in state: AppState) -> Form {
+        let kind = list?.kind.flatMap { $0 == .delegatiebezoek ? nil : $0 } ?? .handelsmissie
+        let budgetLine = list?.budgetLine.flatMap { state.dossier.budgetLine($0)?.id } ?? state.dossier.activityBudget?.id
+        let existing = activity ?? Activity(id: "", title: "", kind: kind, relations: relations,
                                             countries: relations.compactMap(state.dossier.relation).countriesAbroad,
-                                            budgetLine: state.dossier.activityBudget?.id)
+                                            budgetLine: budgetLine)
         let kinds = MenuOption.from(ActivityKind.allCases.filter { $0 != .delegatiebezoek })
         var fields = TableForm.fields(Activity.fields, of: existing, keys: keys, in: state.dossier, emptyLabels: ["organiser": "Gemeente Oss"],
                                       options: ["kind": kinds])

@@ -305,6 +305,8 @@ extension AppState {
             form = dossier.activity(detail.id).map { FollowUpForm.make(activity: $0, editing: nil, in: self) }
         case .list(.visits):
             openVisitForm()
+        case .activityList(let list):
+            form = ActivityForm.make(editing: nil, relations: list.query.relation.map { [$0] } ?? [], from: list.query, in: self)
         default:
             form = ActivityForm.make(editing: nil, relations: currentRelationID.map { [$0] } ?? [], in: self)
         }

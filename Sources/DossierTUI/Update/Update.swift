@@ -169,6 +169,8 @@ extension AppState {
         case .addActivity(let activity):
             selectionBeforeChange[.activities] = activity.id
             if activity.isVisit { selectionBeforeChange[.visits] = activity.id }
+            // Added from a list opened from the budget: selected there too, when it is one of its rows.
+            if case .activityList = screen { stackSelectionBeforeChange[stack.count - 1] = activity.id }
         case .addRelation(let relation):
             selectionBeforeChange[.relations] = relation.id
         default:
@@ -184,7 +186,8 @@ extension AppState {
         case .form(let success)?:
             form = nil
             undoHistory.recordChange(restoration)
-            let warnings = [pendingAddition.flatMap { LikelyDouble.notice(after: $0, in: dossier, dates: dates) }, pendingWarning].compactMap { $0 }
+            let warnings = [pendingAddition.flatMap { LikelyDouble.notice(after: $0, in: dossier, dates: dates) }, pendingWarning,
+                            outsideShownList(restoration)].compactMap { $0 }
             let warning = warnings.isEmpty ? "" : (success.hasSuffix(".") ? " " : ". ") + "Let op: \(warnings.joined(separator: "; "))."
             message = .info(success + warning)
         case .direct(let success)?:
@@ -205,6 +208,16 @@ extension AppState {
         if let (kind, itemID) = selectionAfterCommit ?? pendingAddition.flatMap(addedItem(by:)) { selectItem(itemID, in: kind) }
         selectionAfterCommit = nil
         return []
+    }
+
+    /// An activity added from a list opened from the budget that is not one of its rows (no date in its year): said, or
+    /// it would seem to have gone nowhere.
+    private func outsideShownList(_ restoration: Restoration) -> String? {
+        // What undoing an addition does: remove what was not there.
+        guard case .activityList(let list) = screen, restoration.activities.count == 1, let added = restoration.activities.first,
+              added.value == nil, let activity = dossier.activity(added.id), !list.query.matches(activity) else { return nil }
+        let reason = list.query.year.flatMap { year in activity.year == year ? nil : activity.year.map { "datum in \($0)" } ?? "geen datum" }
+        return "ze staat niet in deze lijst" + (reason.map { " (\($0))" } ?? "") + ", wel bij 2 Activiteiten"
     }
 
     private mutating func handleCommitFailed(_ error: StoreError) {

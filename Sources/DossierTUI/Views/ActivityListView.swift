@@ -18,13 +18,15 @@ enum ActivityListView {
             if counted != screen.rows.count { count += ", waarvan \(counted == 0 ? "geen" : String(counted)) \(counted <= 1 ? "meetelt" : "meetellen")" }
         }
         canvas.draw("\(screen.title(in: state.dossier)) (\(count))", x: 1, y: layout.bodyTop, width: state.width - 2, style: state.theme.title)
+        // Empty as opened, it has no filters to blame: the line above says what it holds.
+        let empty = screen.query == screen.initialQuery ? "Nog geen activiteiten; + voegt er een toe." : "Geen activiteiten met deze filters (c zet ze terug)."
         draw(state, rows: screen.rows, list: screen.list, isVisits: false, query: nil, top: layout.bodyTop + 1,
-             visibleRows: ActivityListScreen.visibleRows(in: layout), in: &canvas)
+             visibleRows: ActivityListScreen.visibleRows(in: layout), emptyText: empty, in: &canvas)
     }
 
     /// The column headings at `top`, the rows below them.
     private static func draw(_ state: AppState, rows: [Int], list: ListState, isVisits: Bool, query: String?, top: Int, visibleRows: Int,
-                             in canvas: inout Canvas) {
+                             emptyText: String? = nil, in canvas: inout Canvas) {
         let theme = state.theme
         let wide = state.width >= 110
         // An amount is never cut (€ 1.234.56… reads as a thousand): the column is as wide as the widest one shown.
@@ -53,7 +55,7 @@ enum ActivityListView {
             case (false, true): "Nog geen activiteiten; + voegt er een toe."
             case (false, false): "Geen activiteiten met deze filters; + voegt er een toe."
             }
-            canvas.draw(text, x: 1, y: top + 1, style: theme.muted)
+            canvas.draw(emptyText ?? text, x: 1, y: top + 1, style: theme.muted)
             return
         }
         for line in 0..<visibleRows {
