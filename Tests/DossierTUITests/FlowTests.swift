@@ -1134,6 +1134,23 @@ struct BudgetReminderFlowTests {
         #expect(app.state.index.reminders.isEmpty, "ticking it off clears the reminder")
     }
 
+    @Test("d on the relations list deletes the selected relation after the question, as on its own screen; one with activities is refused, saying why")
+    func deleteFromRelationsList() throws {
+        let app = Harness()
+        app.type("/unesco").press(.enter, .escape)
+        #expect(app.state.selectedID(in: .relations) == "unesco-learning-cities")
+        app.press(.character("d"))
+        #expect(app.state.confirmation?.question == "Relatie 'UNESCO Learning Cities' verwijderen? (ongedaan maken: u)")
+        app.press(.character("J"))
+        #expect(app.state.dossier.relation("unesco-learning-cities") == nil)
+        #expect(app.state.message?.text == "Relatie verwijderd: UNESCO Learning Cities")
+        app.type("/rhône").press(.enter, .escape)
+        #expect(app.state.selectedID(in: .relations) == "rhone-alpes")
+        app.press(.character("d"))
+        #expect(app.state.confirmation == nil)
+        #expect(app.state.message?.text.hasPrefix("Rhône-Alpes heeft 2 activiteiten en kan niet weg") == true, "\(app.state.message?.text ?? "")")
+    }
+
     @Test("4 shows the budget per year; Enter lists that year's activities on that line")
     func budget() throws {
         let app = Harness()

@@ -62,6 +62,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("e")], .editItem, .relationList, "Relatie bewerken", hint: "bewerk"),
         KeyBinding([.character("s")], .changeRelationStatus, .relationList, "Status wijzigen (met reden; laag pitje met herijkingsdatum)", hint: "status"),
         KeyBinding([.character("v")], .logVisit, .relationList, "Delegatiebezoek vastleggen met deze relatie", hint: "bezoek"),
+        KeyBinding([.character("d")], .deleteItem, .relationList, "Relatie verwijderen (alleen zonder activiteiten; na bevestiging)"),
         KeyBinding([.character("f")], .cycleStatusFilter, .relationList, "Filter op status (volgende status)", hint: "status-filter"),
         KeyBinding([.character("t")], .cycleKindFilter, .relationList, "Filter op soort (volgende soort)", hint: "soort"),
         KeyBinding([.character("o")], .cycleSortOrder, .relationList, "Sorteren op naam, status of datum", hint: "sorteer"),

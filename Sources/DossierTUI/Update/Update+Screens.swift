@@ -361,6 +361,16 @@ extension AppState {
         return [.openLink(link.target)]
     }
 
+    /// The relation `d` is about: the one on its own screen (not while its activities have the keys), or the one
+    /// selected in the relations list.
+    private var relationToDelete: Relation? {
+        switch screen {
+        case .relationDetail(let detail) where detail.focusedList != .activities: dossier.relation(detail.id)
+        case .list(.relations): selectedID(in: .relations).flatMap(dossier.relation)
+        default: nil
+        }
+    }
+
     private mutating func askToDelete() {
         if let (owner, contact) = selectedContact {
             confirmation = Confirmation(question: "Contactpersoon \(contact.name) bij \(dossier.name(of: owner)) verwijderen? (ongedaan maken: u)",
@@ -380,7 +390,7 @@ extension AppState {
         } else if let focused = currentDetail?.focusedList, focused == .contacts || focused == .links {
             // An empty list has the keys: d is about its rows, never about the relation or activity it belongs to.
             noSelection(focused == .contacts ? "contactpersoon" : "link")
-        } else if case .relationDetail(let detail) = screen, detail.focusedList != .activities, let relation = dossier.relation(detail.id) {
+        } else if let relation = relationToDelete {
             let linked = linkedActivities(of: relation.id).count
             guard linked == 0 else {
                 message = .error("\(relation.name) heeft \(count(linked, "activiteit", "activiteiten")) en kan niet weg; ontkoppel die eerst, of zet de relatie met s op Beëindigd.")
