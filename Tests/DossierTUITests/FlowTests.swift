@@ -1134,6 +1134,24 @@ struct BudgetReminderFlowTests {
         #expect(app.state.index.reminders.isEmpty, "ticking it off clears the reminder")
     }
 
+    @Test("a new relation's name that another relation has is said under it as it is typed, with no id in the title; renamed to that name, too")
+    func relationNameTakenAsTyped() throws {
+        let app = Harness()
+        app.press(.character("+")).type("rhone alpes")
+        #expect(app.state.form?.errors["name"] == "Er is al een relatie met de naam Rhône-Alpes (rhone-alpes); kies een andere naam")
+        #expect(app.state.form?.title == "Nieuwe relatie")
+        app.type(" 2")
+        #expect(app.state.form?.errors["name"] == nil)
+        #expect(app.state.form?.title == "Nieuwe relatie — id: rhone-alpes-2")
+        app.press(.escape)
+        if app.state.confirmation != nil { app.press(.character("J")) }
+        app.type("/unesco").press(.enter, .escape, .character("e"))
+        app.press(.control("u")).type("BOM")
+        #expect(app.state.form?.errors["name"]?.hasPrefix("Er is al een relatie met de naam BOM") == true, "\(app.state.form?.errors ?? [:])")
+        app.press(.backspace)
+        #expect(app.state.form?.errors["name"] == nil)
+    }
+
     @Test("d on the relations list deletes the selected relation after the question, as on its own screen; one with activities is refused, saying why")
     func deleteFromRelationsList() throws {
         let app = Harness()

@@ -2,9 +2,15 @@ extension Dossier {
     /// Refuses a relation name that another relation already has, ignoring case, accents and punctuation:
     /// names are how people find relations, so two must never read the same.
     func checkNameIsFree(_ name: String, for id: RelationID) throws(ChangeError) {
+        if let problem = nameTakenProblem(name, for: id) { throw ChangeError(.conflict, problem, field: "name") }
+    }
+
+    /// What a form says under a relation's name the moment it reads as another relation's (nil: free); `id`: the
+    /// relation being edited (its own name is free for it), "" for a new one.
+    public func nameTakenProblem(_ name: String, for id: RelationID) -> String? {
         let key = Slug.make(from: name)
-        guard !key.isEmpty, let other = relations.first(where: { $0.id != id && Slug.make(from: $0.name, is: key) }) else { return }
-        throw ChangeError(.conflict, "er is al een relatie met de naam \(other.name) (\(other.id)); kies een andere naam", field: "name")
+        guard !key.isEmpty, let other = relations.first(where: { $0.id != id && Slug.make(from: $0.name, is: key) }) else { return nil }
+        return "er is al een relatie met de naam \(other.name) (\(other.id)); kies een andere naam"
     }
 
     /// Changes the contacts of a relation, or the municipality's own, in place and checks their rules afterwards.

@@ -22,11 +22,21 @@ enum RelationForm {
         return form
     }
 
-    /// A new relation's title shows the id its name gives.
+    /// A new relation's title shows the id its name gives; a name another relation already has is said under it as it
+    /// is typed (saving would refuse it), with no id in the title.
     static func refresh(_ form: inout Form, in state: AppState) {
-        guard form.purpose == .newRelation else { return }
-        let name = form.text("name")
-        form.title = name.isEmpty ? "Nieuwe relatie" : "Nieuwe relatie — id: \(state.dossier.newRelationID(for: name))"
+        let id: RelationID
+        switch form.purpose {
+        case .newRelation: id = ""
+        case .editRelation(let edited): id = edited
+        default: return
+        }
+        let name = form.text("name").trimmingCharacters(in: .whitespaces)
+        // (Typing in the name clears what was said under it; a name still taken is said again.)
+        let taken = state.dossier.nameTakenProblem(name, for: id)
+        if let taken { form.errors["name"] = taken.capitalizedFirst }
+        guard id.isEmpty else { return }
+        form.title = name.isEmpty || taken != nil ? "Nieuwe relatie" : "Nieuwe relatie — id: \(state.dossier.newRelationID(for: name))"
     }
 
     static func submit(_ form: Form, editing id: RelationID?, in state: AppState) -> FormOutcome {

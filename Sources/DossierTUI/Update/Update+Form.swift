@@ -431,7 +431,7 @@ enum FormRules {
         case .newVisit, .editVisit: VisitForm.refresh(&form, in: state)
         case .newActivity, .editActivity: ActivityForm.refresh(&form, in: state)
         case .assessment(let id): AssessmentForm.refresh(&form, activity: state.dossier.activity(id), in: state.dossier, ledger: state.index.ledger)
-        case .newRelation: RelationForm.refresh(&form, in: state)
+        case .newRelation, .editRelation: RelationForm.refresh(&form, in: state)
         default: break
         }
         noteDates(&form, in: state)
