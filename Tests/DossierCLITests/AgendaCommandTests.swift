@@ -30,6 +30,7 @@ extension ExchangeTests {
         let items = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
         #expect(items.map { $0["type"] as? String } == ["vervolgactie", "vervolgactie", "activiteit", "herijking", "herijking"])
         #expect(items[0]["overdue"] as? Bool == true && items[0]["date"] as? String == "2026-11-01")
+        #expect(items[0]["number"] as? Int == (items[0]["index"] as? Int).map { $0 + 1 }, "what done takes: \(items[0])")
         #expect(items[2]["week"] as? String == "2026-W50" && items[2]["status"] as? String == "goedgekeurd")
     }
 

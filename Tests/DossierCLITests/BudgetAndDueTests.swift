@@ -97,5 +97,12 @@ struct BudgetAndDueTests {
         let json = try run(["due", "--json"])
         let items = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
         #expect(items.contains { $0["relation"] as? String == "rhone-alpes" && $0["name"] as? String == "Rhône-Alpes" })
+        // The number done takes beside the index from 0: a script ticks off what it read.
+        let task = try #require(items.first { $0["type"] as? String == "vervolgactie" })
+        #expect(task["index"] as? Int == 0 && task["number"] as? Int == 1, "\(task)")
+        let activity = try #require(task["activity"] as? String)
+        let done = try run(["done", activity, String(try #require(task["number"] as? Int))])
+        #expect(done.status == 0 && done.standardOutput.contains("afgevinkt") && done.standardOutput.contains("Verslag naar de wethouder"),
+                "\(done.standardOutput)\(done.standardError)")
     }
 }

@@ -21,6 +21,26 @@ struct FollowUpChangeTests {
         #expect(followUps(dossier) == [FollowUp(text: "Uitnodiging terugbezoek", owner: "Kees", isDone: true)])
     }
 
+    @Test("ticking off finds the follow-up the person saw after a colleague removed the one before it; one a colleague changed meanwhile is refused, never another ticked off")
+    func tickAfterColleagueRemoved() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addFollowUp(id, FollowUp(text: "Bellen")), context: context)
+        let seen = followUps(dossier)
+        try dossier.apply(.removeFollowUp(id, try #require(FollowUpPlace(0, in: seen))), context: context)
+        // Made on the screen as it was: "Bellen" at place 2, now at place 1.
+        try dossier.apply(.setFollowUpDone(id, index: 2, isDone: true, seen: FollowUpPlace(2, in: seen)), context: context)
+        #expect(followUps(dossier) == [FollowUp(text: "Uitnodiging terugbezoek", isDone: true), FollowUp(text: "Bellen", isDone: true)])
+        // A colleague ticked "Bellen" off again meanwhile: reopening it as seen open is refused, nothing changes.
+        let before = dossier
+        #expect(throws: ChangeError.self) {
+            try dossier.apply(.setFollowUpDone(id, index: 2, isDone: true, seen: FollowUpPlace(2, in: seen)), context: context)
+        }
+        #expect(dossier == before)
+        // A line without what was seen (as written before 4 December 2026) ticks the place it names.
+        try dossier.apply(.setFollowUpDone(id, index: 0, isDone: false), context: context)
+        #expect(followUps(dossier).first?.isDone == false)
+    }
+
     @Test("changed or gone meanwhile is refused as a conflict and nothing changes; so is a stale value or an empty action")
     func refusals() throws {
         var dossier = Fixtures.smallDossier()
@@ -73,6 +93,8 @@ struct FollowUpChangeTests {
             .editFollowUp(id, FollowUpPlace(seen: FollowUp(text: "Uitnodiging \"terug\"bezoek"), occurrence: 1, count: 3),
                           [FieldEdit(field: "due", old: .none, new: .text("2027-03-01")), FieldEdit(field: "owner", old: .text(""), new: .text("Kees"))]),
             .removeFollowUp(id, FollowUpPlace(seen: FollowUp(text: "Verslag", due: Fixtures.date("2026-07-01"), owner: "Anna", isDone: true))),
+            .setFollowUpDone(id, index: 4, isDone: true, seen: FollowUpPlace(seen: FollowUp(text: "Bellen", owner: "Kees"), occurrence: 1, count: 2)),
+            .setFollowUpDone(id, index: 0, isDone: false),
         ]
         for change in changes {
             var writer = JSONWriter()

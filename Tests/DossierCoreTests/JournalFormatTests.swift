@@ -40,6 +40,9 @@ struct JournalFormatTests {
                          to: &dossier, context: Fixtures.context)
         try store.commit(.removeFollowUp("delegatie-uit-lyon", try #require(FollowUpPlace(0, in: dossier.activity("delegatie-uit-lyon")?.followUps ?? []))),
                          to: &dossier, context: Fixtures.context)
+        try store.commit(.setFollowUpDone("delegatie-uit-lyon", index: 0, isDone: false,
+                                          seen: FollowUpPlace(0, in: dossier.activity("delegatie-uit-lyon")?.followUps ?? [])),
+                         to: &dossier, context: Fixtures.context)
 
         let history = try store.history()
         #expect(history.map(\.summary) == [
@@ -54,6 +57,7 @@ struct JournalFormatTests {
             "Import uit activiteiten.csv (1 wijziging)",
             "Vervolgactie bewerkt bij Delegatie uit Lyon: Uitnodiging terugbezoek",
             "Vervolgactie verwijderd bij Delegatie uit Lyon: Verslag naar de wethouder",
+            "Vervolgactie heropend bij Delegatie uit Lyon: Uitnodiging terugbezoek",
         ])
         #expect(history[0].details == ["Geraamde kosten: € 2.500,00 → € 3.000,00", "Landen: Frankrijk → Frankrijk, Denemarken"])
         #expect(history[7].details == ["Landen: Frankrijk, Denemarken → Frankrijk", "Geraamde kosten: € 3.000,00 → € 2.500,00"])

@@ -21,7 +21,7 @@ struct AgendaCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Tot en met deze datum (standaard alles wat komt; ook +4w).", valueName: "datum"))
     var to: String?
 
-    @Flag(help: "Uitvoer als JSON.")
+    @Flag(help: "Uitvoer als JSON; bij een vervolgactie is number wat dossier done neemt (vanaf 1), index telt vanaf 0.")
     var json = false
 
     /// The days asked for: from today unless told otherwise, to the end unless told otherwise.
@@ -107,7 +107,11 @@ struct AgendaCommand: ParsableCommand {
             writer.field("week", "\(week.year)-W\(week.week < 10 ? "0" : "")\(week.week)")
             writer.field("overdue", entry.isOverdue(on: today))
             writer.field(entry.kind == .review ? "relation" : "activity", entry.subjectID(in: dossier))
-            if let index = entry.followUp { writer.field("index", index) }
+            if let index = entry.followUp {
+                // `number` is what `done ACTIVITEIT N` takes (from 1); `index` counts from 0.
+                writer.field("index", index)
+                writer.field("number", index + 1)
+            }
             if entry.kind == .visit || entry.kind == .activity { writer.field("status", dossier.activities[entry.position].status.rawValue) }
             writer.field("title", entry.title(in: dossier))
             writer.optionalField("context", entry.context(in: dossier))

@@ -13,7 +13,7 @@ struct DueCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Hoeveel dagen vooruit (standaard \(Reminder.defaultLookAheadDays), of \"lookAhead\" in de instellingen, zoals de signalen in het scherm); verlopen zaken staan er altijd bij.", valueName: "dagen"))
     var within: Int?
 
-    @Flag(help: "Uitvoer als JSON.")
+    @Flag(help: "Uitvoer als JSON; bij een vervolgactie is number wat dossier done neemt (vanaf 1), index telt vanaf 0.")
     var json = false
 
     func validate() throws {
@@ -48,6 +48,8 @@ struct DueCommand: ParsableCommand {
                     writer.field("type", "vervolgactie")
                     writer.field("activity", id)
                     writer.field("index", index)
+                    // What `done ACTIVITEIT N` takes (counted from 1, as show lists them); index counts from 0.
+                    writer.field("number", index + 1)
                 }
                 writer.field("date", reminder.date.iso)
                 writer.field("overdue", reminder.isOverdue(on: today))

@@ -77,7 +77,7 @@ struct DoneCommand: ParsableCommand {
                 summary = "Niets gewijzigd: vervolgactie \(index + 1) bij \(activity.title) is al \(reopen ? "open" : "afgevinkt")."
                 return nil
             }
-            let change = Change.setFollowUpDone(activity.id, index: index, isDone: !reopen)
+            let change = Change.setFollowUpDone(activity.id, index: index, isDone: !reopen, seen: FollowUpPlace(index, in: activity.followUps))
             summary = change.summary(in: dossier)
             return change
         }

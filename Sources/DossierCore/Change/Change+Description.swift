@@ -29,9 +29,9 @@ extension Change {
             return "\(activityTitle(id)): \(from) → \(status.label)"
         case .deleteActivity(let id): return "Activiteit verwijderd: \(activityTitle(id))"
         case let .addFollowUp(id, followUp): return "Vervolgactie bij \(activityTitle(id)): \(followUp.text)"
-        case let .setFollowUpDone(id, index, isDone):
+        case let .setFollowUpDone(id, index, isDone, seen):
             let followUps = dossier.activity(id)?.followUps ?? []
-            let text = followUps.indices.contains(index) ? followUps[index].text : "#\(index)"
+            let text = seen?.seen.text ?? (followUps.indices.contains(index) ? followUps[index].text : "#\(index)")
             return "Vervolgactie \(isDone ? "afgevinkt" : "heropend") bij \(activityTitle(id)): \(text)"
         case let .editFollowUp(id, place, edits):
             return "Vervolgactie bewerkt bij \(activityTitle(id)): \(place.seen.text)" + Change.single(edits, FollowUp.fields, in: dossier)
@@ -103,7 +103,7 @@ extension Change {
             [owner.relationID ?? Organiser.municipalitySlug]
         case let .addRelation(relation), let .updateRelation(relation): [relation.id]
         case let .addActivity(activity), let .updateActivity(activity): [activity.id] + activity.relations
-        case let .moveActivity(id, _, _, _, _, _, _), let .deleteActivity(id), let .addFollowUp(id, _), let .setFollowUpDone(id, _, _),
+        case let .moveActivity(id, _, _, _, _, _, _), let .deleteActivity(id), let .addFollowUp(id, _), let .setFollowUpDone(id, _, _, _),
              let .editFollowUp(id, _, _), let .removeFollowUp(id, _), let .recordAssessment(id, _), let .editActivity(id, _):
             [id]
         case let .addLink(owner, _), let .editLink(owner, _, _), let .removeLink(owner, _): [owner.id]

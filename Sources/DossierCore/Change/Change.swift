@@ -26,7 +26,10 @@ public enum Change: Hashable, Sendable {
                       actualCost: Money? = nil, seen: ActivityStatus? = nil)
     case deleteActivity(ActivityID)
     case addFollowUp(ActivityID, FollowUp)
-    case setFollowUpDone(ActivityID, index: Int, isDone: Bool)
+    /// Ticks a follow-up off or opens it again: the one at `index`, and with `seen` the one found as the person saw it
+    /// there (a colleague's addition or removal of another leaves it found; a change to it is a conflict, never another
+    /// follow-up ticked off). Lines written before `seen` existed carry the index alone.
+    case setFollowUpDone(ActivityID, index: Int, isDone: Bool, seen: FollowUpPlace? = nil)
     /// Changes the action, due date or owner of a follow-up, found as the person saw it (`FollowUpPlace`), each field
     /// from the value the editor saw.
     case editFollowUp(ActivityID, FollowUpPlace, [FieldEdit])

@@ -211,8 +211,14 @@ extension Dossier {
             replaceActivity(at: position, with: updated)
             return Restoration(label: "Vervolgactie bij \(activity.title)", activities: [Snapshot(id: id, value: activity, position: position)])
 
-        case let .setFollowUpDone(id, index, isDone):
+        case let .setFollowUpDone(id, index, isDone, seen):
             let (position, activity) = try existingActivity(id)
+            if let seen {
+                var updated = activity
+                updated.followUps[try followUpPosition(seen, in: activity)].isDone = isDone
+                replaceActivity(at: position, with: updated)
+                return Restoration(label: "Vervolgactie bij \(activity.title)", activities: [Snapshot(id: id, value: activity, position: position)])
+            }
             guard activity.followUps.indices.contains(index) else {
                 // Counted from 1 for people; an index from a hostile file is shown as it is.
                 let number = (0..<Limits.maximumListItems).contains(index) ? index + 1 : index

@@ -54,11 +54,12 @@ extension Change {
             writer.field("activity", id)
             writer.key("followUp")
             followUp.write(to: &writer)
-        case let .setFollowUpDone(id, index, isDone):
+        case let .setFollowUpDone(id, index, isDone, seen):
             writer.field("type", "set-follow-up-done")
             writer.field("activity", id)
             writer.field("index", index)
             writer.field("done", isDone)
+            if let seen { writePlace(seen, to: &writer) }
         case let .editFollowUp(id, place, edits):
             writer.field("type", "edit-follow-up")
             writer.field("activity", id)
@@ -234,7 +235,9 @@ extension Change {
                                  overrideReason: overrideReason, decision: decision, actualCost: actualCost, seen: try seenStatus(ActivityStatus.self))
         case "delete-activity": self = .deleteActivity(try need(activityID, "activity"))
         case "add-follow-up": self = .addFollowUp(try need(activityID, "activity"), try need(followUp, "followUp"))
-        case "set-follow-up-done": self = .setFollowUpDone(try need(activityID, "activity"), index: try need(index, "index"), isDone: try need(done, "done"))
+        case "set-follow-up-done":
+            self = .setFollowUpDone(try need(activityID, "activity"), index: try need(index, "index"), isDone: try need(done, "done"),
+                                    seen: followUp == nil ? nil : try place())
         case "edit-follow-up":
             self = .editFollowUp(try need(activityID, "activity"), try place(), try need(edits, "edits"))
         case "remove-follow-up": self = .removeFollowUp(try need(activityID, "activity"), try place())

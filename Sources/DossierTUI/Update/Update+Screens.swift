@@ -343,7 +343,8 @@ extension AppState {
         let followUp = activity.followUps[selection]
         let success = followUp.isDone ? "Vervolgactie heropend: \(followUp.text)" : "Vervolgactie afgevinkt: \(followUp.text)"
         // By its place: refused when a colleague's change to the activity (a follow-up removed before it) arrives first.
-        let effects = commit(.setFollowUpDone(activity.id, index: selection, isDone: !followUp.isDone), .direct(success: success),
+        let effects = commit(.setFollowUpDone(activity.id, index: selection, isDone: !followUp.isDone,
+                                         seen: FollowUpPlace(selection, in: activity.followUps)), .direct(success: success),
                              seen: SeenRecords(activities: [activity]))
         // The follow-up moves (a done one goes below the open ones): the selection goes with it, so that a second Space
         // undoes the first instead of ticking the one that took its row. The save is refused if the activity changed
