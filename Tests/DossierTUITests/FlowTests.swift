@@ -738,6 +738,15 @@ struct FlowTests {
         #expect(app.state.hasQuit)
     }
 
+    @Test("a search that finds nothing says so on Enter, without offering n and N")
+    func searchWithoutHits() {
+        let app = Harness()
+        app.press(.character("/")).type("zzqq").press(.enter)
+        #expect(app.state.message?.text == "Geen treffers voor 'zzqq'; Esc wist de zoekopdracht")
+        app.press(.character("/")).type("bom").press(.enter)
+        #expect(app.state.message?.text.contains("n volgende, N vorige") == true, "\(app.state.message?.text ?? "")")
+    }
+
     @Test("read-only: changing is refused at once with a message, no form opens, nothing is committed")
     func readOnly() {
         let app = Harness(isReadOnly: true)

@@ -84,8 +84,8 @@ public struct KeyMap: Sendable {
         // Visits
         KeyBinding([.character("v"), .character("+")], .logVisit, .visitList, "Delegatiebezoek vastleggen", hint: "nieuw bezoek"),
         KeyBinding([.character("e")], .editItem, .visitList, "Bezoek bewerken", hint: "bewerk"),
-        KeyBinding([.character("m")], .moveActivity, .visitList, "Volgende stap in de levenscyclus"),
-        KeyBinding([.character("a")], .assessActivity, .visitList, "Afwegen tegen het Kader"),
+        KeyBinding([.character("m")], .moveActivity, .visitList, "Volgende stap in de levenscyclus", hint: "stap"),
+        KeyBinding([.character("a")], .assessActivity, .visitList, "Afwegen tegen het Kader", hint: "afweging"),
         KeyBinding([.character("d")], .deleteItem, .visitList, "Verwijderen (na bevestiging)"),
         KeyBinding([.character("f")], .cycleDirectionFilter, .visitList, "Inkomend, uitgaand of alle", hint: "richting"),
         KeyBinding([.character("y")], .cycleYearFilter, .visitList, "Filter op jaar", hint: "jaar"),

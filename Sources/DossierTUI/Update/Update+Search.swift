@@ -15,7 +15,15 @@ extension AppState {
         case .acceptSearch?:
             current.isEditing = false
             search = current.foldedQuery.isEmpty ? nil : current
-            if search != nil { sayWhereTheHitIs("\(count(matchCount(of: current), "treffer", "treffers")); n volgende, N vorige, Esc wist de zoekopdracht") }
+            if search != nil {
+                // With nothing found, n and N have nothing to go to.
+                let found = matchCount(of: current)
+                if found == 0 {
+                    message = .info("Geen treffers voor '\(current.input.text)'; Esc wist de zoekopdracht")
+                } else {
+                    sayWhereTheHitIs("\(count(found, "treffer", "treffers")); n volgende, N vorige, Esc wist de zoekopdracht")
+                }
+            }
         case .cancelSearch?:
             search = nil
             var origin = ListState(selection: current.originRow, offset: current.originOffset)

@@ -6,7 +6,7 @@ enum ConfirmationView {
         let theme = state.theme
         let width = min(state.width - 4, 70)
         let lines = DisplayWidth.wrap(confirmation.question, to: width - 4)
-        let keys = DisplayWidth.wrap("Enter geeft het gekozen antwoord · Tab kiest het andere · J ja · n of Esc nee", to: width - 4)
+        let keys = keyLines(["Enter geeft het gekozen antwoord", "Tab kiest het andere", "J ja", "n of Esc nee"], width: width - 4)
         let height = lines.count + keys.count + 5
         let x = (state.width - width) / 2
         let y = max(1, (state.height - height) / 2)
@@ -24,5 +24,18 @@ enum ConfirmationView {
         for (index, line) in keys.enumerated() {
             canvas.draw(line, x: x + 2, y: buttonRow + 2 + index, style: theme.muted)
         }
+    }
+
+    /// The keys joined with " · ", a line broken only between two of them ("n of Esc nee" is not split from its "n").
+    static func keyLines(_ parts: [String], width: Int) -> [String] {
+        var lines: [String] = []
+        for part in parts {
+            if let last = lines.last, DisplayWidth.of(last + " · " + part) <= width {
+                lines[lines.count - 1] = last + " · " + part
+            } else {
+                lines += DisplayWidth.wrap(part, to: width)
+            }
+        }
+        return lines
     }
 }
