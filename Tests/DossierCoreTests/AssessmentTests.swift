@@ -280,7 +280,7 @@ struct AssessmentTests {
         answers.set(.geopolitiek, .onbekend, note: "navragen bij de ambassade")
         let result = Assessor.assess(Self.activity("Voorstel", .handelsmissie, relations: ["bom"], cost: nil, entrepreneurs: false),
                                      answers: answers, in: try Self.dossier())
-        #expect(result.reasons.contains { $0.text == "Geopolitieke situatie: nog onbekend — navragen bij de ambassade" },
+        #expect(result.reasons.contains { $0.text == "Geopolitieke situatie zonder bezwaar: nog onbekend — navragen bij de ambassade" },
                 "\(result.reasons.map(\.text))")
         #expect(result.missing.contains(Question.geopolitiek.label))
     }
