@@ -88,10 +88,18 @@ extension Change {
         switch self {
         case let .setRelationStatus(_, _, reason, _, _): return reason
         case let .moveActivity(_, _, reason, overrideReason, decision, _, _):
-            return [reason, decision.map { "besluit: \($0)" } ?? "", overrideReason.map { "afwijking van negatieve afweging: \($0)" } ?? ""]
-                .filter { !$0.isEmpty }.joined(separator: "; ")
+            return Change.reason(reason, decision: decision, overrideReason: overrideReason)
+        case .addActivity(let activity):
+            // Added approved (a visit logged with who decided): the decision is the log's to show, as for a step.
+            guard let first = activity.statusHistory.first, first.decision != nil || first.overrideReason != nil else { return "" }
+            return Change.reason("", decision: first.decision, overrideReason: first.overrideReason)
         default: return ""
         }
+    }
+
+    private static func reason(_ reason: String, decision: String?, overrideReason: String?) -> String {
+        [reason, decision.map { "besluit: \($0)" } ?? "", overrideReason.map { "afwijking van negatieve afweging: \($0)" } ?? ""]
+            .filter { !$0.isEmpty }.joined(separator: "; ")
     }
 
     /// The relations and activities the change touches, by id ("gemeente" for the municipality's own contacts).
