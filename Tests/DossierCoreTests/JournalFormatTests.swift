@@ -70,6 +70,32 @@ struct JournalFormatTests {
         #expect(try DossierStore(path: path).load() == dossier, "the journal replays to the same dossier")
     }
 
+    @Test("a follow-up's id is the same live, replayed from the journal, after merging and in a file written before ids: editing its text keeps it")
+    func followUpIDsAgree() throws {
+        // A file of before ids: the follow-ups without them.
+        let old = String(decoding: Fixtures.smallDossier().encoded(), as: UTF8.self)
+            .replacingOccurrences(of: #"\{"id": "[a-z0-9-]+", "text""#, with: #"{"text""#, options: .regularExpression)
+        #expect(!old.contains(#""id": "verslag-naar-de-wethouder""#))
+        try directory.write("dossier.json", old)
+        let store = DossierStore(path: path)
+        try store.openForWriting(actor: "tester")
+        var dossier = try store.load()
+        let id = "delegatie-uit-lyon"
+        #expect(dossier.activity(id)?.followUps.map(\.id) == ["verslag-naar-de-wethouder", "uitnodiging-terugbezoek"])
+        for _ in 0..<2 { try store.commit(.addFollowUp(id, FollowUp(text: "Bellen")), to: &dossier, context: Fixtures.context) }
+        let first = try #require(FollowUpPlace(2, in: dossier.activity(id)?.followUps ?? []))
+        try store.commit(.editFollowUp(id, first, [FieldEdit(field: "text", old: .text("Bellen"), new: .text("Bellen met Lyon"))]),
+                         to: &dossier, context: Fixtures.context)
+        try store.commit(.removeFollowUp(id, try #require(FollowUpPlace(0, in: dossier.activity(id)?.followUps ?? []))), to: &dossier, context: Fixtures.context)
+        let live = try #require(dossier.activity(id)?.followUps.map(\.id))
+        #expect(live == ["uitnodiging-terugbezoek", "bellen", "bellen-2"])
+        #expect(dossier.activity(id)?.followUps.map(\.text) == ["Uitnodiging terugbezoek", "Bellen met Lyon", "Bellen"])
+        #expect(try DossierStore(path: path).load().activity(id)?.followUps.map(\.id) == live, "replayed from the journal")
+        try store.compact(dossier, at: Fixtures.now)
+        #expect(String(decoding: try directory.read("dossier.json"), as: UTF8.self).contains(#"{"id": "bellen", "text": "Bellen met Lyon""#))
+        #expect(try DossierStore(path: path).load().activity(id)?.followUps.map(\.id) == live, "read from the merged file")
+    }
+
     @Test("approvals in the journal are valid against the schema: a step with its decision, a visit added approved (its 'by' filled in on replay)")
     func approvalsValid() throws {
         let store = DossierStore(path: path)

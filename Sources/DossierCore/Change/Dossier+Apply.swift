@@ -205,8 +205,14 @@ extension Dossier {
             guard !followUp.text.isBlank else {
                 throw ChangeError(.invalid, "een vervolgactie heeft een omschrijving nodig", field: "text")
             }
+            var added = followUp
+            if added.id.isEmpty {
+                added.id = activity.followUps.newFollowUpID(for: followUp.text)
+            } else if activity.followUps.contains(where: { $0.id == added.id }) {
+                throw ChangeError(.conflict, "'\(activity.title)' heeft al een vervolgactie met id '\(added.id)'", field: "id")
+            }
             var updated = activity
-            updated.followUps.append(followUp)
+            updated.followUps.append(added)
             try checkActivity(updated)
             replaceActivity(at: position, with: updated)
             return Restoration(label: "Vervolgactie bij \(activity.title)", activities: [Snapshot(id: id, value: activity, position: position)])

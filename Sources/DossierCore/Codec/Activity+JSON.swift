@@ -95,6 +95,8 @@ extension Activity {
             case "outcomes": activity.outcomes = try reader.readString()
             case "followUps":
                 activity.followUps = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try FollowUp(reading: &reader) }
+                // Written before follow-ups had ids (or by hand): the ids their texts give, as every reader gives them.
+                activity.followUps.assignMissingIDs()
             case "notes": activity.notes = try reader.readString()
             case "links": activity.links = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Link(reading: &reader) }
             case "statusHistory":
@@ -147,6 +149,7 @@ extension Participant {
 extension FollowUp {
     public func write(to writer: inout JSONWriter) {
         writer.beginInlineObject()
+        writer.optionalField("id", id)
         writer.field("text", text)
         writer.optionalField("due", due?.iso)
         writer.optionalField("owner", owner)
@@ -156,9 +159,10 @@ extension FollowUp {
 
     public init(reading reader: inout JSONReader) throws(JSONError) {
         let start = reader.valueOffset()
-        var text: String?, due: CalendarDate?, owner = "", done = false
+        var id = "", text: String?, due: CalendarDate?, owner = "", done = false
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
+            case "id": id = try reader.readString()
             case "text": text = try reader.readSharedString()
             case "due": due = try reader.readOptionalDate()
             case "owner": owner = try reader.readSharedString()
@@ -166,7 +170,7 @@ extension FollowUp {
             default: throw reader.unknownField(key)
             }
         }
-        self.init(text: try required(text, "text", at: start), due: due, owner: owner, isDone: done)
+        self.init(text: try required(text, "text", at: start), due: due, owner: owner, isDone: done, id: id)
     }
 }
 

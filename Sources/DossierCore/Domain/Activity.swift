@@ -51,6 +51,7 @@ public struct Activity: Hashable, Sendable, Identifiable {
         self.participants = participants
         self.outcomes = outcomes
         self.followUps = followUps
+        if !followUps.isEmpty { self.followUps.assignMissingIDs() }
         self.notes = notes
         self.links = links
         if !links.isEmpty { self.links.assignMissingIDs() }

@@ -123,6 +123,8 @@ public struct Dossier: Sendable {
 
     mutating func insertActivity(_ activity: Activity, at position: Int? = nil) {
         let position = position.flatMap { activities.indices.contains($0) ? $0 : nil } ?? activities.count
+        var activity = activity
+        activity.followUps.assignMissingIDs()
         activities.insert(activity, at: position)
         activityIndex.inserted(at: position, of: activities)
         if activityIndex.count != activities.count { activityIndex = PositionTable(of: activities) }
@@ -133,8 +135,10 @@ public struct Dossier: Sendable {
         relations[position] = relation
     }
 
+    /// Follow-ups added without an id (a new one, an imported row) get theirs here, where every change passes.
     mutating func replaceActivity(at position: Int, with activity: Activity) {
         activities[position] = activity
+        activities[position].followUps.assignMissingIDs()
     }
 
     mutating func removeRelation(at position: Int) {

@@ -1,7 +1,7 @@
 /// The dossier's dates as an iCalendar file (RFC 5545) for Outlook and other calendars: planned activities
 /// and delegation visits (all-day events), the due dates of follow-ups (tasks, VTODO with DUE) and the
 /// review dates of relations on laag pitje (all-day events). Every UID is made from what does not change
-/// (the activity's id, the follow-up's text in it, the relation's id), so importing a newer export updates
+/// (the activity's id, the follow-up's id in it, the relation's id), so importing a newer export updates
 /// instead of adding a second copy; a cancelled activity is sent as cancelled, a done follow-up as completed.
 public enum ICalendar {
     /// 2020-01-01T00:00:00Z, from which an export's SEQUENCE counts seconds.
@@ -51,14 +51,13 @@ public enum ICalendar {
             lines.append("END:VEVENT")
         }
         for activity in dossier.activities {
-            let uids = followUpUIDs(activity)
-            for (index, followUp) in activity.followUps.enumerated() {
+            for followUp in activity.followUps {
                 guard let due = followUp.due else { continue }
                 var description = ["Vervolgactie bij \(activity.title)"]
                 if !followUp.owner.isEmpty { description.append("Wie: \(followUp.owner)") }
                 lines += [
                     "BEGIN:VTODO",
-                    "UID:\(uids[index])",
+                    "UID:\(followUpUID(followUp, of: activity))",
                     "DTSTAMP:\(stamp)",
                     "SEQUENCE:\(sequence)",
                     "DUE;VALUE=DATE:\(compact(due))",
@@ -99,20 +98,12 @@ public enum ICalendar {
          "TRANSP:TRANSPARENT"]
     }
 
-    /// The UIDs of an activity's follow-ups: each its text as a slug (numbered from the second alike), not its place, so
-    /// that removing one does not hand its UID to the next and a calendar updates the right task. Ticking it off or
-    /// moving its date keeps the UID; a new text is a new task.
-    /// The parts are joined with dots, which neither an id nor a slug holds: no two follow-ups share a UID.
-    static func followUpUIDs(_ activity: Activity) -> [String] {
-        var seen: [String: Int] = [:]
-        return activity.followUps.map { followUp in
-            var slug = String(Slug.make(from: followUp.text).prefix(40))
-            while slug.hasSuffix("-") { slug.removeLast() }
-            if slug.isEmpty { slug = "taak" }
-            seen[slug, default: 0] += 1
-            let number = seen[slug, default: 1] > 1 ? ".\(seen[slug, default: 1])" : ""
-            return "vervolgactie.\(activity.id).\(slug)\(number)@\(uidDomain)"
-        }
+    /// The UID of an activity's follow-up: its id, not its place or its text, so that removing one, or correcting the
+    /// text of one, leaves every task where a calendar has it. (The id is the slug of the text it was first given: a
+    /// follow-up from before ids has the UID earlier exports gave it.) The parts are joined with dots, which neither an
+    /// id nor a slug holds: no two follow-ups share a UID.
+    static func followUpUID(_ followUp: FollowUp, of activity: Activity) -> String {
+        "vervolgactie.\(activity.id).\(followUp.id)@\(uidDomain)"
     }
 
     private static func status(_ status: ActivityStatus) -> String {

@@ -48,8 +48,13 @@ public enum ActivityRules {
         for (index, participant) in activity.participants.enumerated() where participant.name.isBlank {
             problems.append(FieldProblem(JSONPath([.key("participants"), .index(index), .key("name")]), "een deelnemer heeft een naam nodig"))
         }
-        for (index, followUp) in activity.followUps.enumerated() where followUp.text.isBlank {
-            problems.append(FieldProblem(JSONPath([.key("followUps"), .index(index), .key("text")]), "een vervolgactie heeft een omschrijving nodig"))
+        for (index, followUp) in activity.followUps.enumerated() {
+            if followUp.text.isBlank {
+                problems.append(FieldProblem(JSONPath([.key("followUps"), .index(index), .key("text")]), "een vervolgactie heeft een omschrijving nodig"))
+            }
+            if !followUp.id.isEmpty && !Slug.isValid(followUp.id) {
+                problems.append(FieldProblem(JSONPath([.key("followUps"), .index(index), .key("id")]), Identifier.invalid(followUp.id).message))
+            }
         }
         problems += LinkRules.problems(activity.links)
         if let last = activity.statusHistory.last, last.to != activity.status {
