@@ -57,6 +57,25 @@ struct LifeCycleCommandTests {
         #expect(alone.status == 64 && alone.standardError.contains("--override-reason: de reden om af te wijken hoort bij een goedkeuring"), "\(alone.standardError)")
     }
 
+    @Test("a rule an edit broke after a positive weighing (China added as destination) is weighed at approval, as if not weighed yet")
+    func ruleBrokenAfterWeighing() throws {
+        let added = try run(["add-activity", "--title", "Farmamissie Japan", "--kind", "handelsmissie", "--organiser", "bom", "--relation", "pivot-park",
+                             "--country", "Japan", "--sector", "farma", "--date", "2028-05-01", "--cost", "3.000", "--status", "in-afweging"])
+        #expect(added.status == 0, "\(added.standardError)")
+        let answers = ["inhoudelijke-link", "behoefte-lokale-partners", "toegevoegde-waarde", "behapbaar", "geopolitiek", "afbreukrisico", "mensenrechten"]
+            .flatMap { ["--answer", "\($0)=ja"] }
+        let weighed = try run(["assess", "farmamissie-japan", "--save"] + answers)
+        #expect(weighed.status == 0 && !weighed.standardOutput.contains("NEGATIEF"), "\(weighed.standardOutput)")
+        #expect(try run(["edit", "farmamissie-japan", "--countries", "Japan, China"]).status == 0)
+        let refused = try run(["move", "farmamissie-japan", "goedgekeurd", "--decision", "mandaat wethouder"])
+        #expect(refused.status == 65)
+        #expect(refused.standardError.contains("'Farmamissie Japan' is volgens het Kader nu negatief (China: het Kader zet de relaties met China en Vietnam op een laag pitje"),
+                "\(refused.standardError)")
+        #expect(refused.standardError.contains("al was de laatste afweging dat niet"), "\(refused.standardError)")
+        let approved = try run(["move", "farmamissie-japan", "goedgekeurd", "--decision", "mandaat wethouder", "--override-reason", "Besluit B&W 1 december"])
+        #expect(approved.status == 0, "\(approved.standardError)")
+    }
+
     @Test("approving something both a rule of the Kader and the budget make negative names both reasons, which the one override answers")
     func everyReasonAtOnce() throws {
         let added = try run(["add-activity", "--title", "Beurs logistiek Chicago", "--kind", "beurs", "--country", "Verenigde Staten",

@@ -26,8 +26,9 @@ public enum Assessor {
 
     /// The reasons the Kader makes `activity` negative whatever the answers (`VerdictReason.isRuleWarning`), from
     /// those two rules alone: the rest is not weighed and no budget is summed, so it is cheap for every change.
-    public static func ruleWarnings(_ activity: Activity, in dossier: Dossier) -> [VerdictReason] {
-        var weighing = Weighing(facts: Facts(activity: activity, dossier: dossier), answers: AssessmentAnswers(), ledger: nil)
+    /// `answers`: the weighing's, for a college decision (`exceptionDecision`) that lifts the laag pitje.
+    public static func ruleWarnings(_ activity: Activity, in dossier: Dossier, answers: AssessmentAnswers = AssessmentAnswers()) -> [VerdictReason] {
+        var weighing = Weighing(facts: Facts(activity: activity, dossier: dossier), answers: answers, ledger: nil)
         weighing.applyLaagPitje()
         weighing.applyOutsideEurope()
         return weighing.reasons.filter(\.isRuleWarning)

@@ -405,11 +405,14 @@ extension Dossier {
     /// its budget line's year (`Assessor.budgetShortfall`), with `ledger` for a dossier that holds only some activities.
     public func whyApprovalNeedsOverride(_ activity: Activity, byRules: Bool = true, weighingBudget: Bool = false, ledger: BudgetLedger? = nil) -> String? {
         if activity.assessments.last?.verdict == .negatief { return "de laatste afweging van '\(activity.title)' is negatief" }
-        // Every reason at once, so that the one override given answers them all: a rule, when not weighed yet, and the budget.
+        // Every reason at once, so that the one override given answers them all: a rule and the budget.
         var reasons: [String] = []
-        if activity.assessments.isEmpty, byRules, var rule = Assessor.ruleWarnings(activity, in: self).first?.text {
+        // The rules as the activity is now: an edit after a positive weighing (a destination in China added) can break one,
+        // which that weighing did not see. A college decision recorded with the weighing still lifts the laag pitje.
+        if byRules, var rule = Assessor.ruleWarnings(activity, in: self, answers: activity.assessments.last?.answers ?? AssessmentAnswers()).first?.text {
             if rule.hasSuffix(".") { rule.removeLast() }
-            reasons.append("is volgens het Kader negatief, ook zonder antwoorden (\(rule))")
+            reasons.append(activity.assessments.isEmpty ? "is volgens het Kader negatief, ook zonder antwoorden (\(rule))"
+                           : "is volgens het Kader nu negatief (\(rule)), al was de laatste afweging dat niet (die is van vóór een wijziging)")
         }
         // Approving commits the money: whether it fits is weighed now, also after a positive weighing made before others took the budget.
         if weighingBudget, var shortfall = Assessor.budgetShortfall(activity, in: self, ledger: ledger)?.text {
