@@ -112,8 +112,8 @@ public struct DossierCommand: ParsableCommand {
         // A paste of more than one line answers with its first: the rest must not reach the screen as keys (an `e`
         // that opens a form, text typed into it, and Ctrl-S).
         tcflush(STDIN_FILENO, TCIFLUSH)
-        let name = answer.replacingOccurrences(of: "\u{1B}[200~", with: "").replacingOccurrences(of: "\u{1B}[201~", with: "")
-            .trimmingCharacters(in: .whitespaces)
+        // Escape or an arrow key typed at the question is no part of a name.
+        let name = TypedLine.text(answer)
         return name.isEmpty ? proposal : name
     }
 

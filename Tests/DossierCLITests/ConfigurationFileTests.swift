@@ -34,6 +34,24 @@ struct ConfigurationFileTests {
         #expect(loaded.store == fromHome.map { home + $0 } ?? written)
     }
 
+    @Test("~/ in --store=…, DOSSIER_STORE, copy and new is the home folder, as in the settings; never a folder named ~ where the command runs")
+    func homeInTypedStore() throws {
+        let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "HOME": home, "DOSSIER_USER": "adviseur"]
+        // Run from the scratch folder (a shell only changes into it), so a wrong "~" folder would be made there.
+        let shell = ProgramRunner(executable: "/bin/sh")
+        let made = try shell.run(["-c", "cd \"$0\" && exec \"$1\" new '~/eigen.json'", scratch.directory.path, scratch.runner.executable],
+                                 environment: environment)
+        #expect(made.status == 0, "\(made.standardError)")
+        #expect(FileManager.default.fileExists(atPath: home + "/eigen.json"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.directory.file("~")), "no folder named ~")
+        let copied = try scratch.runner.run(["copy", "--from=" + scratch.path, "--to=~/kopie.json"], environment: environment)
+        #expect(copied.status == 0 && FileManager.default.fileExists(atPath: home + "/kopie.json"), "\(copied.standardError)")
+        let listed = try scratch.runner.run(["--store=~/kopie.json", "relations"], environment: environment)
+        #expect(listed.status == 0 && listed.standardOutput.contains("Rhône-Alpes"), "\(listed.standardError)")
+        let fromEnvironment = try scratch.runner.run(["relations"], environment: environment.merging(["DOSSIER_STORE": "~/eigen.json"]) { $1 })
+        #expect(fromEnvironment.status == 0, "\(fromEnvironment.standardError)")
+    }
+
     @Test("a typo is an unknown setting: named, with a likely meaning and the settings that exist; every command runs")
     func unknownSetting() throws {
         try configure(#"{ "name": "Ine", "lookahaed": 90 }"#)

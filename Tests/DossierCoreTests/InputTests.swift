@@ -139,4 +139,15 @@ struct InputTests {
             #expect(message(Money.read, bad) == "'\(bad)' is geen bedrag; gebruik bijvoorbeeld 1250, 1.250 of 1.250,50 (euro)")
         }
     }
+
+    @Test("a line typed at a plain prompt keeps its text and drops what the terminal sent for Escape, arrows, keypad and paste brackets")
+    func typedLine() {
+        #expect(TypedLine.text("Jan Jansen\u{1B}[D") == "Jan Jansen")
+        #expect(TypedLine.text("\u{1B}") == "")
+        #expect(TypedLine.text("  \u{1B}[200~Zoë de Wit\u{1B}[201~ ") == "Zoë de Wit")
+        #expect(TypedLine.text("Ine\u{1B}OA") == "Ine")
+        #expect(TypedLine.text("Ine\u{1B}x") == "Ine", "Alt and a key")
+        #expect(TypedLine.text("Li\u{7F}\u{9B}Wei") == "LiWei")
+        #expect(TypedLine.text("李伟") == "李伟")
+    }
 }

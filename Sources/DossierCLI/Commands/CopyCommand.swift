@@ -30,8 +30,8 @@ struct CopyCommand: ParsableCommand {
     func run() throws {
         do throws(StoreError) {
             let configuration = try Session.configuration(needing: Session.settingsForWriting)
-            let source = try StorageOpener.open(StoreLocation(path: from, isDefault: false), configuration: configuration)
-            let target = try StorageOpener.open(StoreLocation(path: to, isDefault: false), configuration: configuration)
+            let source = try StorageOpener.open(StoreLocation.typed(from, environment: Session.environment), configuration: configuration)
+            let target = try StorageOpener.open(StoreLocation.typed(to, environment: Session.environment), configuration: configuration)
             let archive: DossierArchive
             do throws(StoreError) {
                 archive = try source.exportArchive()

@@ -22,7 +22,7 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         do throws(StoreError) {
             let configuration = try Session.configuration(needing: Session.settingsForWriting)
-            let target = try StorageOpener.open(StoreLocation(path: path, isDefault: false), configuration: configuration)
+            let target = try StorageOpener.open(StoreLocation.typed(path, environment: Session.environment), configuration: configuration)
             let dossier = NewDossier.make()
             do throws(StoreError) {
                 try target.importArchive(DossierArchive(snapshot: dossier.encoded(), sequence: 0, lines: [], backups: []), replacing: false)

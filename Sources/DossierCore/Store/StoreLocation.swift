@@ -12,12 +12,17 @@ public struct StoreLocation: Hashable, Sendable {
     }
 
     public static func resolve(explicit: String?, environment: [String: String], configured: String? = nil) -> StoreLocation {
-        if let explicit, !explicit.isEmpty { return StoreLocation(path: explicit, isDefault: false) }
-        if let fromEnvironment = environment["DOSSIER_STORE"], !fromEnvironment.isEmpty {
-            return StoreLocation(path: fromEnvironment, isDefault: false)
-        }
+        if let explicit, !explicit.isEmpty { return typed(explicit, environment: environment) }
+        if let fromEnvironment = environment["DOSSIER_STORE"], !fromEnvironment.isEmpty { return typed(fromEnvironment, environment: environment) }
         if let configured, !configured.isEmpty { return StoreLocation(path: configured, isDefault: false) }
         return StoreLocation(path: defaultPath(environment: environment), isDefault: true)
+    }
+
+    /// A dossier named on the command line or in `DOSSIER_STORE`. `--store=~/…` or a quoted `'~/…'` reaches the program
+    /// with the ~ the shell left: it is the home folder, as in the configuration file, never a folder named "~" beside
+    /// the current one.
+    public static func typed(_ path: String, environment: [String: String]) -> StoreLocation {
+        StoreLocation(path: FilePath.expandingHome(path, home: environment["HOME"]), isDefault: false)
     }
 
     public static func defaultPath(environment: [String: String]) -> String {

@@ -303,7 +303,8 @@ extension AppState {
 
     private mutating func undo() -> [Effect] {
         guard let entry = undoHistory.undoable.last else {
-            message = .info("Er is in deze sessie nog niets om ongedaan te maken.")
+            // A change of an earlier session is undone on the command line, which reads it from the journal.
+            message = .info("Er is in deze sessie nog niets om ongedaan te maken; de laatste wijziging van een eerdere sessie maakt dossier undo ongedaan.")
             return []
         }
         var restoration = entry.restoration
