@@ -894,6 +894,23 @@ struct AssessmentFlowTests {
         #expect(app.state.dossier.activity("delegatie-uit-lyon")?.assessments.count == 2)
     }
 
+    @Test("the weighing of a mission to China, whose relations are not on laag pitje, offers the college's exception as the rule asks")
+    func exceptionForDestination() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addActivity(Activity(id: "shanghai", title: "Farmamissie Shanghai", kind: .handelsmissie, status: .inAfweging,
+                                                relations: ["pivot-park"], startDate: Fixtures.date("2027-04-10"), countries: [Country(code: "CN")!],
+                                                sectors: [.farma], budgetLine: "internationalisering", estimatedCost: Money(euros: 1000))),
+                          context: Fixtures.context)
+        let app = Harness(dossier: dossier)
+        app.press(.character("2")).type("/shanghai").press(.enter, .character("a"))
+        let field = try #require(app.state.form?["exceptionDecision"])
+        #expect(field.isVisible && field.help.hasPrefix("China staat op een laag pitje"), "\(field.help)")
+        #expect(app.state.form?.verdictPreview?.reasons.contains { $0.rule == "laag-pitje" && $0.effect == .negatief } == true)
+        for _ in 0..<80 where app.state.form?.focusedField?.id != "exceptionDecision" { app.press(.tab) }
+        app.type("Besluit B&W 1 december 2026")
+        #expect(app.state.form?.verdictPreview?.reasons.contains { $0.rule == "laag-pitje" && $0.effect == .negatief } == false)
+    }
+
     @Test("with every question answered, what is still unknown (the estimated cost) is named at the top, on its own line, not only counted")
     func unknownNamed() throws {
         var dossier = Fixtures.smallDossier()

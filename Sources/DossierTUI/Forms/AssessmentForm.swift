@@ -16,10 +16,10 @@ enum AssessmentForm {
             fields.append(FormField("note.\(question.rawValue)", "  toelichting", .text(TextInput(previous.note(question))),
                                     help: "Toelichting bij \"\(question.label)\" (mag leeg; komt in de reden)."))
         }
-        let onLaagPitje = (activity.relations + [activity.organiser.relationID].compactMap { $0 }).compactMap(dossier.relation)
-            .filter { $0.status == .laagPitje }
+        // A relation on laag pitje, or China or Vietnam as the destination: what the rule sees is what an exception is about.
+        let onLaagPitje = Assessor.laagPitjeSubjects(of: activity, in: dossier)
         fields.append(FormField("exceptionDecision", "Uitzondering", .text(TextInput(previous.exceptionDecision)),
-                                help: "\(onLaagPitje.map(\.name).joined(separator: ", ")) staat op een laag pitje: geen nieuwe activiteiten, tenzij anders besloten. Noem het besluit (wie, wanneer), of laat leeg.",
+                                help: "\(onLaagPitje.joined(separator: ", ")) staat op een laag pitje: geen nieuwe activiteiten, tenzij het college anders besluit. Noem het besluit (wie, wanneer), of laat leeg.",
                                 isVisible: !onLaagPitje.isEmpty))
         var form = Form(purpose: .assessment(activity.id), title: "Afweging — \(activity.title)", fields: fields)
         refresh(&form, activity: activity, in: dossier, ledger: ledger)
