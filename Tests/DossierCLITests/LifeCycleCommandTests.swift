@@ -283,6 +283,14 @@ struct LifeCycleCommandTests {
                      "--status", "gepland", "--decision", "Besluit B&W 3 november 2026"])
         let withCost = try run(["move", "beurs-lyon", "uitgevoerd", "--actual-cost", "612,50"])
         #expect(withCost.standardOutput.contains("Werkelijke kosten: € 612,50"), "\(withCost.standardError)")
+        #expect(!withCost.standardOutput.contains("Let op"), "it fits: \(withCost.standardOutput)")
+        // Carried out at a cost the year's budget cannot hold: said, as an edit of the cost says it.
+        _ = try run(["add-activity", "--title", "Beurs Gent", "--kind", "beurs", "--date", "2026-11-20", "--cost", "500",
+                     "--status", "gepland", "--decision", "Besluit B&W 3 november 2026"])
+        let over = try run(["move", "beurs-gent", "uitgevoerd", "--actual-cost", "40.000"])
+        #expect(over.status == 0)
+        #expect(over.standardOutput.contains("Let op: € 40.000,00 past niet binnen Budget internationalisering 2026")
+                && over.standardOutput.contains("is al uitgevoerd: het budget is daarmee overschreden."), "\(over.standardOutput)")
         let dossier = try stored()
         #expect(dossier.activity("beurs-lyon")?.actualCost == Money(cents: 61_250))
         #expect(dossier.activity("beurs-milaan")?.statusHistory.first { $0.to == .goedgekeurd }?.decision == "mandaat wethouder economie")

@@ -89,6 +89,25 @@ struct FlowTests {
         #expect(app.state.form?["actualCostCents"]?.isVisible == true)
     }
 
+    @Test("carrying out at a cost the year's budget cannot hold says so, as an edit of the cost does")
+    func carriedOutOverBudget() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addActivity(Activity(id: "beurs-gent", title: "Beurs Gent", kind: .beurs, status: .gepland, relations: ["bom"],
+                                                startDate: Fixtures.date("2026-11-20"), budgetLine: "internationalisering", estimatedCost: Money(euros: 500),
+                                                statusHistory: [StatusChange(date: Fixtures.date("2026-11-01"), from: nil, to: .gepland, reason: "", by: "tester",
+                                                                             decision: "Besluit B&W 1 november 2026")])),
+                          context: Fixtures.context)
+        let app = Harness(dossier: dossier, width: 120, height: 36)
+        app.press(.character("2")).type("/gent").press(.enter, .character("m"))
+        #expect(app.state.form?["status"]?.selectedValue == "uitgevoerd")
+        for _ in 0..<20 where app.state.form?.focusedField?.id != "actualCostCents" { app.press(.tab) }
+        app.press(.control("u")).type("40.000").press(.control("s"))
+        #expect(app.state.form == nil, "\(app.state.form?.errors ?? [:])")
+        #expect(app.state.dossier.activity("beurs-gent")?.actualCost == Money(euros: 40_000))
+        #expect(app.state.message?.text.contains("Let op: € 40.000,00 past niet binnen Budget internationalisering 2026") == true,
+                "\(app.state.message?.text ?? "")")
+    }
+
     @Test("text typed into a choice (one field too far) chooses nothing and says the field is a choice; the arrows still choose")
     func textInChoice() throws {
         let app = Harness()

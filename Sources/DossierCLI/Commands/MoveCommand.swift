@@ -48,12 +48,19 @@ struct MoveCommand: ParsableCommand {
         // The status seen, and the cost asked, once: also when the change is made on the whole dossier after all
         // (someone else wrote while the question waited), which then says the status changed meanwhile.
         var seen: ActivityStatus?
-        // Approving weighs the cost against the budget of all activities.
-        let (before, activity, _) = try storeOptions.changeActivity(id, withBudget: status == .goedgekeurd) { before, _ in
+        // Approving weighs the cost against the budget of all activities; carrying out weighs an actual cost above the estimate.
+        var warnings: [String] = []
+        let (before, activity, _) = try storeOptions.changeActivity(id, withBudget: status == .goedgekeurd || status == .uitgevoerd) { before, dossier, ledger in
             if seen == nil && status == .uitgevoerd && actual == nil && isatty(STDIN_FILENO) == 1 && before.status.canMove(to: .uitgevoerd) {
                 actual = try askActualCost(proposing: before.actualCost ?? before.estimatedCost)
             }
             seen = seen ?? before.status
+            if status == .uitgevoerd {
+                var after = before
+                after.status = status
+                after.actualCost = actual ?? before.actualCost
+                warnings = ApprovedEditWarnings.of(before, after, in: dossier, ledger: ledger).map { "Let op: \($0)." }
+            }
             return .moveActivity(before.id, status: status, reason: reason, overrideReason: overrideReason, decision: decision,
                                  actualCost: actual, seen: seen)
         }
@@ -66,6 +73,7 @@ struct MoveCommand: ParsableCommand {
             } else if let estimate = activity.estimatedCost {
                 Output.line("Werkelijke kosten niet opgegeven: het budget telt de raming (\(estimate.formatted)); geef ze met --actual-cost.")
             }
+            for warning in warnings { Output.line(TerminalSafeText.line(warning)) }
         }
     }
 

@@ -185,13 +185,19 @@ struct StoreOptions: ParsableArguments {
     /// nothing to change: then nothing is saved.
     /// - Returns: the activity before and after the change, and the dossier it was made on.
     func changeActivity(_ typed: String, withBudget: Bool = false, _ make: (Activity, Dossier) throws -> Change?) throws -> (before: Activity, after: Activity, dossier: Dossier) {
+        try changeActivity(typed, withBudget: withBudget) { activity, dossier, _ in try make(activity, dossier) }
+    }
+
+    /// The same, `make` also getting the budget of all activities when the dossier holds only some (with `withBudget`).
+    func changeActivity(_ typed: String, withBudget: Bool = false, _ make: (Activity, Dossier, BudgetLedger?) throws -> Change?) throws
+        -> (before: Activity, after: Activity, dossier: Dossier) {
         let store = try store(forWriting: true)
-        if let changed = try changeActivityAlone(typed, in: store, withBudget: withBudget, { activity, dossier, _ in try make(activity, dossier) }) {
+        if let changed = try changeActivityAlone(typed, in: store, withBudget: withBudget, make) {
             return changed
         }
         var dossier = try load(store, refusingUnknown: { _ = try Lookup.activity(typed, in: $0) })
         let before = try Lookup.activity(typed, in: dossier)
-        guard let change = try make(before, dossier) else { return (before, before, dossier) }
+        guard let change = try make(before, dossier, nil) else { return (before, before, dossier) }
         try store.commitOrExit(change, to: &dossier)
         return (before, dossier.activity(before.id) ?? before, dossier)
     }

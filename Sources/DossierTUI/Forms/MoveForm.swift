@@ -61,13 +61,20 @@ enum MoveForm {
         }
         let move = Change.moveActivity(activityID, status: status, reason: reader.text("reason"), overrideReason: overrideReason,
                                        decision: decision, actualCost: actualCost, seen: activity.status)
+        // Carried out at a cost above the estimate: what that does to the budget is said, as an edit of the cost says it.
+        var carriedOut = activity
+        carriedOut.status = status
+        carriedOut.actualCost = actualCost ?? activity.actualCost
+        if let date { carriedOut.startDate = date }
+        let budget = status == .uitgevoerd ? ApprovedEditWarnings.of(activity, carriedOut, in: state.dossier, ledger: state.index.ledger) : []
         let success = "\(activity.title): \(activity.status.label) → \(status.label)"
             + (UnweighedApproval.notice(activity, to: status).map { ". " + $0 } ?? "")
-        guard let date else { return .change(move, success: success) }
+        let warning = budget.map { ". Let op: " + $0 }.joined()
+        guard let date else { return .change(move, success: success + warning) }
         // The date first, then the step: one change, undone as one.
         var dated = activity
         dated.startDate = date
         return .change(.batch([.editActivity(activityID, Activity.fields.edits(from: activity, to: dated)), move], label: success),
-                       success: success + " (\(state.dates.date(date)))")
+                       success: success + " (\(state.dates.date(date)))" + warning)
     }
 }
