@@ -293,6 +293,14 @@ struct AssessmentTests {
                                      in: try Self.dossier())
         #expect(result.reasons.contains { $0.rule == "speerpuntsector" && $0.text.contains("afgeleid") })
         #expect(!result.missing.contains(Question.speerpuntsector.label))
+        // From a farma relation only when the activity names no sector of its own, as buiten-europa judges farma:
+        // a logistics fair with Pivot Park is about logistics.
+        let fromRelation = Assessor.assess(Self.activity("Beurs", .beurs, relations: ["pivot-park"]), answers: answers, in: try Self.dossier())
+        #expect(fromRelation.reasons.contains { $0.rule == "speerpuntsector" && $0.text.contains("afgeleid") })
+        let ownSector = Assessor.assess(Self.activity("Logistiekbeurs", .beurs, relations: ["pivot-park"], sectors: [.logistiek]), answers: answers,
+                                        in: try Self.dossier())
+        #expect(!ownSector.reasons.contains { $0.rule == "speerpuntsector" && $0.text.contains("afgeleid") }, "\(ownSector.reasons.map(\.text))")
+        #expect(ownSector.missing.contains(Question.speerpuntsector.label))
     }
 
     @Test("the budget rule leaves the activity itself out of what is already spent")

@@ -82,9 +82,10 @@ public enum Assessor {
 
         var sectors: Set<Sector> { Set(activity.sectors) }
 
-        /// Farma or agrifood, on the activity or on one of its relations.
+        /// Farma or agrifood, judged as `isFarma` is: on the activity's own sectors, or, when it has none, on its relations'
+        /// (a logistics mission with a farma partner is about logistics, not about the spearhead sector).
         var spearheadSectors: [Sector] {
-            let all = sectors.union(relations.flatMap(\.sectors))
+            let all = sectors.isEmpty ? Set(relations.flatMap(\.sectors)) : sectors
             return [Sector.farma, .agrifood].filter(all.contains)
         }
 
