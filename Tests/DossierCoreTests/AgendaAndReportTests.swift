@@ -83,6 +83,11 @@ struct AgendaAndReportTests {
         #expect(focus(Activity(id: "d", title: "Goals", kind: .kennisuitwisseling, budgetLine: "global-goals-platform-oss")) == .globalGoals)
         #expect(focus(Activity(id: "e", title: "Missie Lyon", kind: .handelsmissie, relations: ["rhone-alpes"], organiser: .relation("bom"),
                                sectors: [.farma])) == .farma)
+        // A partner's mission is a partner mission within Europe; outside it, about anything but farma, outside the focus.
+        #expect(focus(Activity(id: "f", title: "Logistiek Hamburg", kind: .handelsmissie, organiser: .relation("bom"), countries: Fixtures.countries("DE"),
+                               sectors: [.logistiek])) == .partnerMissions)
+        #expect(focus(Activity(id: "g", title: "Agrifood Brazilië", kind: .handelsmissie, organiser: .relation("bom"), countries: Fixtures.countries("BR"),
+                               sectors: [.logistiek])) == .outsideFocus)
     }
 
     @Test("the deciding reason of a positive weighing is about the content; the budget only when nothing else is")

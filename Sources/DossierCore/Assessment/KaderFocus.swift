@@ -9,7 +9,8 @@ public enum KaderFocus: String, Sendable, CaseIterable {
     case learningCities = "unesco-learning-cities"
     /// Within Europe: activities tied to partnerships such as BrabantStad and Agrifood Capital.
     case partnerships = "samenwerkingsverbanden"
-    /// Trade missions and delegations of partners (NL in Business, BOM, the province) that Oss joined.
+    /// Trade missions and delegations of partners (NL in Business, BOM, the province) that Oss joined, within Europe
+    /// (outside it only farma and UNESCO Learning Cities are in the focus).
     case partnerMissions = "partnermissies"
     /// The Global Goals Platform Oss and what its yearly contribution pays.
     case globalGoals = "global-goals"
@@ -57,7 +58,9 @@ extension Assessor {
         let withinEurope = countries.isEmpty && relationsOutside.isEmpty
         let partnership = facts.relations.contains { $0.kind == .samenwerkingsverband && ($0.status == .actief || $0.status == .focus) }
         if withinEurope && (partnership || facts.sectors.contains(.agrifood)) { return .partnerships }
-        if facts.joinsPartnerInitiative { return .partnerMissions }
+        // Outside Europe the Kader chooses farma and UNESCO Learning Cities only (the rule buiten-europa): a partner's
+        // mission there about anything else is outside the focus, however it was joined.
+        if withinEurope && facts.joinsPartnerInitiative { return .partnerMissions }
         return .outsideFocus
     }
 }
