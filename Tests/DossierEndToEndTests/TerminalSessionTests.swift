@@ -246,38 +246,42 @@ struct TerminalSessionTests {
         #expect(!screen.contains("? alle toetsen"), "no footer drawn over an empty screen")
     }
 
-    @Test("a paste of more than one line into the first start's name question answers with its first line; the rest is no keys on the screen")
-    func pasteIntoNameQuestion() throws {
-        // No DOSSIER_USER and no configured name: the first start asks.
+    /// A first start without DOSSIER_USER and without a configured name, at its question.
+    func atNameQuestion() throws -> TmuxSession {
         let tmux = try TmuxSession.shell(home: directory.path, user: nil)
         try tmux.run("\(binary) --store \(store); echo EXIT:$?", until: "Welke naam")
+        return tmux
+    }
+
+    /// The name the first start saved, once the screen it opened has been left with q.
+    func savedName(quitting tmux: TmuxSession) throws -> String? {
+        try tmux.send("q")
+        try tmux.waitFor("EXIT:0")
+        return try StoreConfiguration.load(environment: ["HOME": directory.path]).name
+    }
+
+    @Test("a paste of more than one line into the first start's name question answers with its first line; the rest is no keys on the screen")
+    func pasteIntoNameQuestion() throws {
+        let tmux = try atNameQuestion()
         // Before, the `e` opened Agrifood Capital's form, "Jan" replaced its name and a later Ctrl-S saved it.
         try tmux.paste("Anna de Vries\neJan")
         try tmux.waitFor("1 Relaties (37)")
         Thread.sleep(forTimeInterval: 0.5)
         let screen = try tmux.capture()
         #expect(!screen.contains("Relatie bewerken"), "\(screen)")
-        try tmux.send("q")
-        try tmux.waitFor("EXIT:0")
-        let config = String(decoding: try PosixFileSystem().readFile(directory.file(".config/dossier/config.json")), as: UTF8.self)
-        #expect(config.contains("\"name\": \"Anna de Vries\"") || config.contains("\"name\":\"Anna de Vries\""), "\(config)")
+        #expect(try savedName(quitting: tmux) == "Anna de Vries")
         #expect(try DossierStore(path: store).load() == (try DossierFile.decode(BundledDossier.bytes, file: store)), "nothing changed")
     }
 
     @Test("Escape and an arrow key typed at the first start's name question are no part of the name saved")
     func keysAtNameQuestion() throws {
-        let tmux = try TmuxSession.shell(home: directory.path, user: nil)
-        try tmux.run("\(binary) --store \(store); echo EXIT:$?", until: "Welke naam")
+        let tmux = try atNameQuestion()
         try tmux.type("Jan Jansen")
         try tmux.send("Left")
         try tmux.send("Escape")
         try tmux.send("Enter")
         try tmux.waitFor("1 Relaties (37)")
-        try tmux.send("q")
-        try tmux.waitFor("EXIT:0")
-        let config = String(decoding: try PosixFileSystem().readFile(directory.file(".config/dossier/config.json")), as: UTF8.self)
-        #expect(config.contains("\"name\": \"Jan Jansen\"") || config.contains("\"name\":\"Jan Jansen\""), "\(config)")
-        #expect(!config.contains("\\u001b"), "\(config)")
+        #expect(try savedName(quitting: tmux) == "Jan Jansen")
     }
 
     @Test("the first start without --store says where it made the dossier")
