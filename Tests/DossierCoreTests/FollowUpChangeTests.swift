@@ -41,6 +41,17 @@ struct FollowUpChangeTests {
         #expect(followUps(dossier).first?.isDone == false)
     }
 
+    @Test("ids given to follow-ups of a file without them: each text's first its bare slug (its UID in earlier exports), the others the next free one")
+    func idsForOldFollowUps() {
+        var followUps = [FollowUp(text: "Bel A"), FollowUp(text: "Bel A"), FollowUp(text: "Bel A 2"), FollowUp(text: "!!!"),
+                         FollowUp(text: "Verslag", id: "bel-a")]
+        followUps.assignMissingIDs()
+        #expect(followUps.map(\.id) == ["bel-a-3", "bel-a-4", "bel-a-2", "taak", "bel-a"], "an id given stays; \(followUps.map(\.id))")
+        var plain = [FollowUp(text: "Bel A"), FollowUp(text: "Bel A"), FollowUp(text: "Bel A 2")]
+        plain.assignMissingIDs()
+        #expect(plain.map(\.id) == ["bel-a", "bel-a-3", "bel-a-2"])
+    }
+
     @Test("changed or gone meanwhile is refused as a conflict and nothing changes; so is a stale value or an empty action")
     func refusals() throws {
         var dossier = Fixtures.smallDossier()

@@ -146,7 +146,8 @@ struct InputTests {
         #expect(TypedLine.text("\u{1B}") == "")
         #expect(TypedLine.text("  \u{1B}[200~Zoë de Wit\u{1B}[201~ ") == "Zoë de Wit")
         #expect(TypedLine.text("Ine\u{1B}OA") == "Ine")
-        #expect(TypedLine.text("Ine\u{1B}x") == "Ine", "Alt and a key")
+        #expect(TypedLine.text("\u{1B}Jan") == "Jan", "Escape, then the name typed after it")
+        #expect(TypedLine.text("Jan\tJansen") == "Jan Jansen")
         #expect(TypedLine.text("Li\u{7F}\u{9B}Wei") == "LiWei")
         #expect(TypedLine.text("李伟") == "李伟")
     }

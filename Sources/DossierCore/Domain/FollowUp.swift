@@ -42,17 +42,33 @@ public struct FollowUp: Hashable, Sendable {
 }
 
 extension [FollowUp] {
-    /// Gives every follow-up without an id, or with one used before it in the list, the id its text gives, made unique.
+    /// Gives every follow-up without an id, or with one used before it in the list, the id its text gives, made unique:
+    /// first the first of each text its bare slug (the UID exports gave it before ids), then the others the next free
+    /// one, so that a second "Bel A" does not take "bel-a-2" from a "Bel A 2".
     public mutating func assignMissingIDs() {
         guard contains(where: { $0.id.isEmpty }) || (count > 1 && Set(map(\.id)).count != count) else { return }
-        var seen = Set<FollowUpID>()
+        var taken = Set<FollowUpID>()
+        var missing: [Int] = []
         for index in indices {
-            if self[index].id.isEmpty || seen.contains(self[index].id) {
-                // Nor one a later follow-up has already.
-                let given = Set(map(\.id))
-                self[index].id = Slug.unique(FollowUp.idBase(for: self[index].text)) { candidate in seen.contains(candidate) || given.contains(candidate) }
+            if self[index].id.isEmpty || taken.contains(self[index].id) {
+                missing.append(index)
+            } else {
+                taken.insert(self[index].id)
             }
-            seen.insert(self[index].id)
+        }
+        var later: [Int] = []
+        for index in missing {
+            let base = FollowUp.idBase(for: self[index].text)
+            if taken.contains(base) {
+                later.append(index)
+            } else {
+                self[index].id = base
+                taken.insert(base)
+            }
+        }
+        for index in later {
+            self[index].id = Slug.unique(FollowUp.idBase(for: self[index].text)) { taken.contains($0) }
+            taken.insert(self[index].id)
         }
     }
 

@@ -12,7 +12,8 @@
 /// writes them)]`.
 struct ActivityIndex: Sendable {
     // 5: the cost is `Activity.listedCost` (before, the actual cost whatever the status).
-    static let format = 5
+    // 6: follow-ups have ids; a snapshot indexed before (written without them) is not listed from its bytes.
+    static let format = 6
 
     var snapshot: SideIndex.FileStamp
     var entries: [ActivityListing.Entry]
