@@ -221,6 +221,11 @@ struct HostileFilesCommandTests {
             #expect(refused.standardError.contains("-o \(other) is een ander dossier") && refused.standardError.contains("dossier copy"),
                     "\(refused.standardError)")
         }
+        // Nor onto its journal or a file in its backups.
+        for (file, part) in [(other + ".journal", "het journaal van een ander dossier"), (other + ".backups/oud.json", "een bestand in de back-ups van een ander dossier")] {
+            let refused = try run(["export", "--format", "csv", "--what", "activities", "-o", file])
+            #expect(refused.status == 64 && refused.standardError.contains("-o \(file) is \(part) (\(other))"), "\(refused.standardError)")
+        }
         #expect(try [other, other + ".journal"].map { try PosixFileSystem().readFile($0) } == before)
         // A plain export file may be written again; not while a program holds it open as a dossier (its lock beside it).
         let plain = directory.file("export.json")

@@ -88,6 +88,11 @@ struct AgendaAndReportTests {
                                sectors: [.logistiek])) == .partnerMissions)
         #expect(focus(Activity(id: "g", title: "Agrifood Brazilië", kind: .handelsmissie, organiser: .relation("bom"), countries: Fixtures.countries("BR"),
                                sectors: [.logistiek])) == .outsideFocus)
+        // The focus network outside Europe: in the focus on its subject only.
+        #expect(focus(Activity(id: "h", title: "Learning City Curitiba", kind: .conferentie, relations: ["unesco-learning-cities"],
+                               countries: Fixtures.countries("BR"), sectors: [.onderwijs])) == .learningCities)
+        #expect(focus(Activity(id: "i", title: "Logistiek Curitiba", kind: .conferentie, relations: ["unesco-learning-cities"],
+                               countries: Fixtures.countries("BR"), sectors: [.logistiek])) == .outsideFocus)
     }
 
     @Test("the deciding reason of a positive weighing is about the content; the budget only when nothing else is")

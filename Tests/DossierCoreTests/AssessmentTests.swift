@@ -303,6 +303,21 @@ struct AssessmentTests {
         #expect(ownSector.missing.contains(Question.speerpuntsector.label))
     }
 
+    @Test("an edit of a planned activity that brings in China warns that its approval did not weigh it, unless its last weighing recorded the college's exception")
+    func editWarningsHonourException() throws {
+        let dossier = try Self.dossier()
+        var before = Self.activity("Farmamissie", .handelsmissie, relations: ["pivot-park"], sectors: [.farma])
+        before.status = .gepland
+        var after = before
+        after.countries = Fixtures.countries("JP", "CN")
+        #expect(ApprovedEditWarnings.of(before, after, in: dossier).contains { $0.contains("China") && $0.contains("weeg opnieuw af") })
+        let excepted = Assessor.assess(before, answers: Self.answers(exception: "Besluit B&W 1 december 2026"), in: dossier)
+            .recorded(answers: Self.answers(exception: "Besluit B&W 1 december 2026"), by: "tester", at: Fixtures.now)
+        before.assessments = [excepted]
+        after.assessments = [excepted]
+        #expect(!ApprovedEditWarnings.of(before, after, in: dossier).contains { $0.contains("China") }, "\(ApprovedEditWarnings.of(before, after, in: dossier))")
+    }
+
     @Test("the budget rule leaves the activity itself out of what is already spent")
     func budgetExcludesItself() throws {
         var dossier = try Self.dossier()

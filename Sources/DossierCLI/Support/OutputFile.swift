@@ -86,9 +86,19 @@ enum OutputFile {
         if !PostgresAddress.isAddress(store.path), let part = StoreFiles(store.path).part(named: path, fileSystem: fileSystem) {
             throw failure("-o \(path) is \(part); de uitvoer zou het overschrijven. Kies een ander bestand", code: ExitStatus.usage)
         }
-        if StoreFiles(StoreFiles.realPath(of: path, fileSystem: fileSystem)).hasTraces(fileSystem: fileSystem, countingLock: true) {
+        let target = StoreFiles.realPath(of: path, fileSystem: fileSystem)
+        if StoreFiles(target).hasTraces(fileSystem: fileSystem, countingLock: true) {
             throw failure("-o \(path) is een ander dossier (met journaal, slot of back-ups ernaast); de uitvoer zou het vervangen en "
                           + "zijn wijzigingen los laten staan. Kies een ander bestand (een dossier kopiëren: dossier copy)", code: ExitStatus.usage)
+        }
+        // One of another dossier's own files: its journal, lock or indexes beside it, or a file in its backups or history.
+        let bases = [".journal", ".lock", ".compact.lock", ".index", ".activities"].filter(target.hasSuffix).map { String(target.dropLast($0.count)) }
+            + [".backups/", ".history/"].compactMap { folder in target.range(of: folder, options: .backwards).map { String(target[..<$0.lowerBound]) } }
+        for base in bases where (try? fileSystem.status(base))?.kind == .regular {
+            if let part = StoreFiles(base).part(named: target, fileSystem: fileSystem) {
+                throw failure("-o \(path) is \(part.replacingOccurrences(of: "het dossier", with: "een ander dossier (\(base))")); de uitvoer zou het "
+                              + "overschrijven. Kies een ander bestand", code: ExitStatus.usage)
+            }
         }
     }
 

@@ -9,8 +9,10 @@ public enum ApprovedEditWarnings {
     public static func of(_ before: Activity, _ after: Activity, in dossier: Dossier, ledger: BudgetLedger? = nil) -> [String] {
         var warnings: [String] = []
         if after.status == .goedgekeurd || after.status == .gepland {
-            let earlier = Set(Assessor.ruleWarnings(before, in: dossier).map(\.text))
-            for reason in Assessor.ruleWarnings(after, in: dossier) where !earlier.contains(reason.text) {
+            // As approving weighs them: a college exception recorded with the last weighing lifts the laag pitje.
+            let answers = after.assessments.last?.answers ?? AssessmentAnswers()
+            let earlier = Set(Assessor.ruleWarnings(before, in: dossier, answers: answers).map(\.text))
+            for reason in Assessor.ruleWarnings(after, in: dossier, answers: answers) where !earlier.contains(reason.text) {
                 var text = reason.text
                 if text.hasSuffix(".") { text.removeLast() }
                 warnings.append("\(text); '\(after.title)' is al \(after.status.label.lowercased()) zonder dat gewogen te hebben: weeg opnieuw af (a, dossier assess)")

@@ -52,10 +52,14 @@ extension Assessor {
             || facts.relations.contains(where: { contributionRelations.contains($0.id) }) {
             return .globalGoals
         }
-        if facts.relations.contains(where: { $0.kind == .netwerk && $0.status == .focus }) { return .learningCities }
-        if facts.isFarma { return .farma }
         let (countries, relationsOutside) = facts.outsideEurope
         let withinEurope = countries.isEmpty && relationsOutside.isEmpty
+        // Outside Europe the network is in the focus only on its own subject, as buiten-europa weighs it.
+        if facts.relations.contains(where: { $0.kind == .netwerk && $0.status == .focus }),
+           withinEurope || facts.focusNetworkOnItsSubject != nil {
+            return .learningCities
+        }
+        if facts.isFarma { return .farma }
         let partnership = facts.relations.contains { $0.kind == .samenwerkingsverband && ($0.status == .actief || $0.status == .focus) }
         if withinEurope && (partnership || facts.sectors.contains(.agrifood)) { return .partnerships }
         // Outside Europe the Kader chooses farma and UNESCO Learning Cities only (the rule buiten-europa): a partner's
