@@ -92,13 +92,9 @@ enum OutputFile {
                           + "zijn wijzigingen los laten staan. Kies een ander bestand (een dossier kopiëren: dossier copy)", code: ExitStatus.usage)
         }
         // One of another dossier's own files: its journal, lock or indexes beside it, or a file in its backups or history.
-        let bases = [".journal", ".lock", ".compact.lock", ".index", ".activities"].filter(target.hasSuffix).map { String(target.dropLast($0.count)) }
-            + [".backups/", ".history/"].compactMap { folder in target.range(of: folder, options: .backwards).map { String(target[..<$0.lowerBound]) } }
-        for base in bases where (try? fileSystem.status(base))?.kind == .regular {
-            if let part = StoreFiles(base).part(named: target, fileSystem: fileSystem) {
-                throw failure("-o \(path) is \(part.replacingOccurrences(of: "het dossier", with: "een ander dossier (\(base))")); de uitvoer zou het "
-                              + "overschrijven. Kies een ander bestand", code: ExitStatus.usage)
-            }
+        if let other = StoreFiles.owner(of: target, fileSystem: fileSystem),
+           let part = other.part(named: target, fileSystem: fileSystem, dossier: "een ander dossier (\(other.snapshot))") {
+            throw failure("-o \(path) is \(part); de uitvoer zou het overschrijven. Kies een ander bestand", code: ExitStatus.usage)
         }
     }
 

@@ -24,17 +24,32 @@ public struct StoreFiles: Hashable, Sendable {
     public var activityIndex: String { snapshot + ".activities" }
 
     /// Which of this dossier's own files `path` names (links resolved, also one not there yet), said as a user
-    /// knows it; nil for any other path. Output written there would destroy the dossier.
-    public func part(named path: String, fileSystem: any FileSystem) -> String? {
+    /// knows it, the dossier called `dossier` ("het journaal van het dossier"); nil for any other path. Output written
+    /// there would destroy the dossier.
+    public func part(named path: String, fileSystem: any FileSystem, dossier: String = "het dossier") -> String? {
         let own = StoreFiles(StoreFiles.realPath(of: snapshot, fileSystem: fileSystem))
         let target = StoreFiles.realPath(of: path, fileSystem: fileSystem)
-        let files = [(own.snapshot, "het dossier zelf"), (own.journal, "het journaal van het dossier"), (own.lock, "het slot van het dossier"),
-                     (own.compactionLock, "het slot van het dossier"), (own.sideIndex, "de index van het dossier"),
-                     (own.activityIndex, "de activiteitenindex van het dossier")]
-        if let file = files.first(where: { $0.0 == target }) { return file.1 }
-        let folders = [(own.history, "de geschiedenis van het dossier"), (own.backups, "de back-ups van het dossier")]
+        let (companions, folders) = own.companions(of: dossier)
+        if let file = ([(own.snapshot, "\(dossier) zelf")] + companions).first(where: { $0.0 == target }) { return file.1 }
         if let folder = folders.first(where: { target == $0.0 }) { return folder.1 }
         return folders.first { target.hasPrefix($0.0 + "/") }.map { "een bestand in " + $0.1 }
+    }
+
+    /// The dossier whose own file `path` is (its journal, lock or indexes beside it, or a file in its backups or
+    /// history), when that dossier's snapshot is there; nil otherwise. `path` with its links resolved.
+    public static func owner(of path: String, fileSystem: any FileSystem) -> StoreFiles? {
+        // The names beside a snapshot called "": what each adds to the snapshot's path.
+        let (companions, folders) = StoreFiles("").companions(of: "")
+        let bases = companions.map(\.0).filter(path.hasSuffix).map { String(path.dropLast($0.count)) }
+            + folders.compactMap { folder in path.ranges(of: folder.0 + "/").last.map { String(path[..<$0.lowerBound]) } }
+        return bases.first { (try? fileSystem.status($0))??.kind == .regular }.map(StoreFiles.init)
+    }
+
+    /// The files beside the snapshot and the folders that belong to it, each as a user knows it.
+    private func companions(of dossier: String) -> (files: [(String, String)], folders: [(String, String)]) {
+        ([(journal, "het journaal van \(dossier)"), (lock, "het slot van \(dossier)"), (compactionLock, "het slot van \(dossier)"),
+          (sideIndex, "de index van \(dossier)"), (activityIndex, "de activiteitenindex van \(dossier)")],
+         [(history, "de geschiedenis van \(dossier)"), (backups, "de back-ups van \(dossier)")])
     }
 
     /// Whether a dossier lives here beside the snapshot: its journal, backups or history are there (and, with
