@@ -161,6 +161,21 @@ struct AgendaAndReportTests {
         #expect(MarkdownReport.render(past).contains("| Taizhou | China | 31-12-2030 | 1-1-2025, College van B&W | Kader Internationalisering 2025-2030 |"))
     }
 
+    @Test("a past year's activities keep the focus they had then: a relation put on laag pitje since does not move them out")
+    func focusAsItWas() throws {
+        var dossier = Fixtures.smallDossier()
+        let context = ChangeContext(actor: "adviseur", timestamp: Fixtures.now, today: today)
+        try dossier.apply(.addActivity(Activity(id: "werkbezoek-lyon", title: "Werkbezoek Lyon", kind: .kennisuitwisseling,
+                                                status: .uitgevoerd, relations: ["rhone-alpes"], startDate: Fixtures.date("2025-03-10"),
+                                                sectors: [.farma])), context: context)
+        func focus(_ year: Int) -> KaderFocus? { YearReport(dossier: dossier, year: year, today: today).entries.first { $0.activity.id == "werkbezoek-lyon" }?.focus }
+        #expect(focus(2025) == .farma)
+        try dossier.apply(.setRelationStatus("rhone-alpes", status: .laagPitje, reason: "Geen middelen", reviewDate: Fixtures.date("2028-01-01"),
+                                             seen: .verkennen), context: context)
+        #expect(focus(2025) == .farma, "Rhône-Alpes was put on laag pitje in 2026")
+        #expect(Assessor.focus(of: dossier.activity("werkbezoek-lyon")!, in: dossier) == .outsideFocus, "weighed now, it is outside the focus")
+    }
+
     @Test("a share is written with one decimal always, and grouped in thousands as amounts are")
     func percentages() {
         #expect(ReportWriter.percentage(79, of: 100) == "79,0%")

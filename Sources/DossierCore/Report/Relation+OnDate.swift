@@ -33,3 +33,16 @@ extension Relation {
         return (statusHistory[entered], review)
     }
 }
+
+extension Dossier {
+    /// The dossier with each relation as it stood at the end of `date` (one added after it as it is now), for what a past
+    /// year's account weighs by relation: the focus of an activity stays what it was that year, whatever the relation's
+    /// status became since.
+    func withRelations(asOf date: CalendarDate) -> Dossier {
+        var then = self
+        for (position, relation) in relations.enumerated() {
+            if let before = relation.asOf(date) { then.replaceRelation(at: position, with: before) }
+        }
+        return then
+    }
+}

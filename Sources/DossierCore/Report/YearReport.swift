@@ -129,8 +129,10 @@ public struct YearReport: Sendable {
 
         let hasDatedData = !dated.isEmpty || !assessments.isEmpty || !statusEvents.isEmpty || budgets.contains { $0.budget.cents > 0 }
         let ongoing = hasDatedData ? dossier.activities.filter { YearReport.isOngoing($0, in: year) }.sorted(byKey: { SearchText.fold($0.title) }, <) : []
+        // A past year's work keeps the focus it had then: a relation put on laag pitje since does not move it out.
+        let dossierThen = year < today.year ? dossier.withRelations(asOf: statusDate) : dossier
         entries = (dated + ongoing).map { activity in
-            Entry(activity: activity, focus: Assessor.focus(of: activity, in: dossier), isOngoing: activity.startDate == nil,
+            Entry(activity: activity, focus: Assessor.focus(of: activity, in: dossierThen), isOngoing: activity.startDate == nil,
                   assessment: activity.assessments.last, overrideReason: activity.approvalOverrideReason,
                   overrideWasAgainstWeighing: YearReport.approvedAgainstWeighing(activity, dates: dates))
         }
