@@ -51,7 +51,7 @@ struct LifeCycleCommandTests {
         #expect(activity.approvalDecision == "mandaat wethouder")
         // The log says who decided and why against the Kader, as for a step to approved.
         let log = try run(["log", activity.id])
-        #expect(log.standardOutput.contains("besluit: mandaat wethouder; afwijking van negatieve afweging: Besloten in het college van 2 december"),
+        #expect(log.standardOutput.contains("besluit: mandaat wethouder; reden om af te wijken: Besloten in het college van 2 december"),
                 "\(log.standardOutput)")
         let alone = try run(Array(arguments.prefix { $0 != "--decision" }) + ["--override-reason", "waarom"])
         #expect(alone.status == 64 && alone.standardError.contains("--override-reason: de reden om af te wijken hoort bij een goedkeuring"), "\(alone.standardError)")

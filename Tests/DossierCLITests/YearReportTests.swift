@@ -133,7 +133,7 @@ extension ExchangeTests {
             #expect(added.status == 0, "\(added.standardError)")
         }
         let coming = try #require(try run(["report", "--year", "2026"]).standardOutput.split(separator: "\n").first { $0.contains("Wat komt") })
-        #expect(coming.hasSuffix("; en nog 2 tot en met 22-11-2027; dossier agenda toont alles."), "\(coming)")
+        #expect(coming.hasSuffix("; en nog 2 tot en met 22-11-2027; de agenda in het dossier toont ze allemaal."), "\(coming)")
     }
 
     @Test("a positive weighing's deciding reason is about the content, not the budget line's balance of that moment")

@@ -176,6 +176,18 @@ struct AgendaAndReportTests {
         #expect(Assessor.focus(of: dossier.activity("werkbezoek-lyon")!, in: dossier) == .outsideFocus, "weighed now, it is outside the focus")
     }
 
+    @Test("the summary says a contribution line is overspent, as the budget table does")
+    func contributionOverspent() throws {
+        var dossier = Fixtures.smallDossier()
+        let context = ChangeContext(actor: "adviseur", timestamp: Fixtures.now, today: today)
+        try dossier.apply(.addActivity(Activity(id: "platformdag", title: "Platformdag", kind: .overig, status: .uitgevoerd,
+                                                startDate: Fixtures.date("2026-05-01"), budgetLine: "global-goals-platform-oss",
+                                                estimatedCost: Money(euros: 12_000), actualCost: Money(euros: 12_000))), context: context)
+        let markdown = MarkdownReport.render(YearReport(dossier: dossier, year: 2026, today: today))
+        #expect(markdown.contains("Bijdrage Global Goals Platform Oss: € 11.459,00, apart van het budget internationalisering; "
+                                  + "daarop geboekt: € 12.000,00 — OVERSCHREDEN."), "\(markdown)")
+    }
+
     @Test("a share is written with one decimal always, and grouped in thousands as amounts are")
     func percentages() {
         #expect(ReportWriter.percentage(79, of: 100) == "79,0%")

@@ -98,7 +98,7 @@ extension Change {
     }
 
     private static func reason(_ reason: String, decision: String?, overrideReason: String?) -> String {
-        [reason, decision.map { "besluit: \($0)" } ?? "", overrideReason.map { "afwijking van negatieve afweging: \($0)" } ?? ""]
+        [reason, decision.map { "besluit: \($0)" } ?? "", overrideReason.map { "reden om af te wijken: \($0)" } ?? ""]
             .filter { !$0.isEmpty }.joined(separator: "; ")
     }
 

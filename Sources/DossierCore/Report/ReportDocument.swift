@@ -143,7 +143,8 @@ struct ReportWriter {
         for contribution in report.contributions {
             let charged = contribution.committed + contribution.spent
             lines.append("\(contribution.lineName): \(contribution.budget.formatted), apart van het budget internationalisering"
-                         + (charged.cents > 0 ? "; daarop geboekt: \(charged.formatted)." : "."))
+                         + (charged.cents > 0 ? "; daarop geboekt: \(charged.formatted)" : "")
+                         + (contribution.isOverspent ? " — OVERSCHREDEN." : "."))
         }
         // A visit still being weighed is counted, and said: the college should not read it as one received.
         let undecided = (report.incomingVisits + report.outgoingVisits).filter { $0.status == .idee || $0.status == .inAfweging }.count
@@ -169,7 +170,7 @@ struct ReportWriter {
         } else {
             let items = report.coming.map { "\($0.date)\($0.isOverdue ? " (verlopen)" : ""): \($0.title)" }
             let more = report.comingTotal - report.coming.count
-            lines.append("Wat komt: " + items.joined(separator: "; ") + (more > 0 ? "; en nog \(more) tot en met \(report.dates.date(report.statusDate.adding(years: 1))); dossier agenda toont alles." : "."))
+            lines.append("Wat komt: " + items.joined(separator: "; ") + (more > 0 ? "; en nog \(more) tot en met \(report.dates.date(report.statusDate.adding(years: 1))); de agenda in het dossier toont ze allemaal." : "."))
         }
         blocks.append(.bullets(lines))
     }
