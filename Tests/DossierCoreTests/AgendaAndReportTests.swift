@@ -186,6 +186,26 @@ struct AgendaAndReportTests {
         let markdown = MarkdownReport.render(YearReport(dossier: dossier, year: 2026, today: today))
         #expect(markdown.contains("Bijdrage Global Goals Platform Oss: € 11.459,00, apart van het budget internationalisering; "
                                   + "daarop geboekt: € 12.000,00 — OVERSCHREDEN."), "\(markdown)")
+        #expect(markdown.contains("Ten laste van een budgetregel zonder vastgelegd besluit over de goedkeuring: Platformdag (€ 12.000,00), "
+                                  + "Delegatie uit Lyon (€ 450,50)."),
+                "added as carried out, it was never approved")
+    }
+
+    @Test("the summary names the activities the college made an exception to a laag pitje for, with its decision")
+    func exceptionsNamed() throws {
+        var dossier = Fixtures.smallDossier()
+        let context = ChangeContext(actor: "adviseur", timestamp: Fixtures.now, today: today)
+        let activity = Activity(id: "handelsdag-taizhou", title: "Handelsdag Taizhou", kind: .handelsmissie, status: .inAfweging,
+                                relations: ["taizhou"], startDate: Fixtures.date("2026-10-01"))
+        try dossier.apply(.addActivity(activity), context: context)
+        var answers = AssessmentAnswers(exceptionDecision: "Besluit B&W 1 september 2026")
+        answers.set(.inhoudelijkeLink, .ja)
+        let result = Assessor.assess(activity, answers: answers, in: dossier)
+        try dossier.apply(.recordAssessment(activity.id, Assessment(timestamp: Fixtures.now, by: "adviseur", answers: answers, verdict: result.verdict,
+                                                                     reasons: result.reasons, missing: result.missing)), context: context)
+        let markdown = MarkdownReport.render(YearReport(dossier: dossier, year: 2026, today: today))
+        #expect(markdown.contains("Met een uitzondering van het college op een laag pitje: Handelsdag Taizhou (Besluit B&W 1 september 2026)."), "\(markdown)")
+        #expect(!MarkdownReport.render(YearReport(dossier: Fixtures.smallDossier(), year: 2026, today: today)).contains("uitzondering van het college"))
     }
 
     @Test("a share is written with one decimal always, and grouped in thousands as amounts are")

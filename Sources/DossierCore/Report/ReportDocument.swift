@@ -155,6 +155,14 @@ struct ReportWriter {
                      + Verdict.allCases.map { verdict in
             "\(report.assessments.filter { $0.assessment.verdict == verdict }.count) \(verdict.label.lowercased())"
         }.joined(separator: ", ") + overridesMade())
+        if !report.exceptions.isEmpty {
+            lines.append("Met een uitzondering van het college op een laag pitje: "
+                         + report.exceptions.map { "\($0.title) (\($0.assessments.last?.answers.exceptionDecision.trimmingSpaces() ?? ""))" }.joined(separator: ", ") + ".")
+        }
+        if !report.chargedWithoutDecision.isEmpty {
+            lines.append("Ten laste van een budgetregel zonder vastgelegd besluit over de goedkeuring: "
+                         + report.chargedWithoutDecision.map { "\($0.title) (\($0.chargedCost.formatted))" }.joined(separator: ", ") + ".")
+        }
         if report.statusEvents.isEmpty {
             lines.append("Geen relatie veranderde in \(report.year) van status.")
         } else {

@@ -86,6 +86,11 @@ public struct YearReport: Sendable {
     public let comingTotal: Int
     /// Activities of the year charged to no budget line (a partner pays).
     public let unchargedActivities: [Activity]
+    /// Activities of the year whose last weighing rests on an exception the college made to a laag pitje.
+    public let exceptions: [Activity]
+    /// Activities of the year that cost a budget line something with no decision recorded for them (added as approved or
+    /// carried out without one, as a visit logged afterwards can be): money the college did not see decided.
+    public let chargedWithoutDecision: [Activity]
     let relationNames: [RelationID: String]
     /// The id of the line activities are charged to.
     let activityBudgetLine: String?
@@ -137,6 +142,10 @@ public struct YearReport: Sendable {
                   overrideWasAgainstWeighing: YearReport.approvedAgainstWeighing(activity, dates: dates))
         }
         unchargedActivities = (dated + ongoing).filter { $0.budgetLine == nil && $0.status.countsAgainstBudget }
+        exceptions = entries.filter { entry in
+            entry.assessment?.reasons.contains { $0.rule == AssessmentRule.laagPitje.rawValue && $0.effect == .positief } == true
+        }.map(\.activity)
+        chargedWithoutDecision = entries.map(\.activity).filter { $0.chargedCost.cents > 0 && $0.approvalDecision == nil }
 
         // What comes after the day the report speaks of: for a past year, activities from 1 January after it (its own
         // were in the year), and not what has been carried out since (the report is read now: that came already).
