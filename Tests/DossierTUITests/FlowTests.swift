@@ -207,6 +207,25 @@ struct FlowTests {
         #expect(app.state.helpScroll == nil && app.state.form?.text("title") == "Beurs?")
     }
 
+    @Test("a status chosen by typing, then the reason typed a field too early: the field says so, and Backspace chooses the typed status again")
+    func typedChoiceThenReason() throws {
+        let app = Harness()
+        app.press(.character("/")).type("bom").press(.enter, .character("s"))
+        let first = app.state.form?["status"]?.selectedValue
+        app.type("la")
+        #expect(app.state.form?["status"]?.selectedValue == "laag-pitje")
+        app.type("Geen")
+        #expect(app.state.form?["status"]?.selectedValue == first, "text that begins no status chooses nothing")
+        let hint = try #require(app.state.form?.errors["status"])
+        #expect(hint.hasSuffix("(Backspace kiest weer Laag pitje)"), "\(hint)")
+        app.press(.backspace)
+        #expect(app.state.form?["status"]?.selectedValue == "laag-pitje")
+        #expect(app.state.form?.errors["status"] == nil)
+        app.press(.tab).type("Geen capaciteit")
+        #expect(app.state.form?.text("reason") == "Geen capaciteit")
+        #expect(app.state.form?["status"]?.selectedValue == "laag-pitje")
+    }
+
     @Test("a choice that got two letters beginning nothing chooses again after Backspace")
     func choiceAfterStrayLetters() throws {
         let app = Harness()

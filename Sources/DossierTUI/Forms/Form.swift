@@ -31,6 +31,8 @@ public struct Form: Hashable, Sendable {
             guard focus != oldValue else { return }
             choiceTyped = ""
             choiceBeforeTyping = nil
+            choiceBeforeStrayText = nil
+            choiceBeforeWord = nil
             // What a choice field said about text typed into it is about that typing: gone once the field is left.
             if fields.indices.contains(oldValue), errors[fields[oldValue].id]?.hasPrefix(Self.choiceHint) == true { errors[fields[oldValue].id] = nil }
         }
@@ -42,6 +44,11 @@ public struct Form: Hashable, Sendable {
     public var choiceTyped = ""
     /// The option chosen before `choiceTyped` began: where a typed text that begins no option puts the choice back.
     public var choiceBeforeTyping: Int?
+    /// The option the letters typed had chosen before text that begins none followed them ("la" for Laag pitje, then the
+    /// reason typed a field too early): what Backspace puts back.
+    public var choiceBeforeStrayText: Int?
+    /// The option chosen before the word of `choiceTyped` being typed began (a run of letters can choose by several words).
+    var choiceBeforeWord: Int?
     /// Messages by field id, shown under the field.
     public var errors: [String: String] = [:]
     /// Notes by field id, shown under the field when it has no message: what a date typed relative to today names.
@@ -109,8 +116,10 @@ public struct Form: Hashable, Sendable {
     /// Uitgaand). After one stray key, or a word that chose (`farma`, then `zorg`), a letter that begins an option
     /// starts a new word. Nil when the text typed begins no option; it is kept, so the rest of such a text chooses
     /// nothing either.
-    mutating func typeAhead(_ letter: Character, in options: [MenuOption]) -> Int? {
+    /// `selected`: the option chosen now, remembered as what the word this letter begins was typed over.
+    mutating func typeAhead(_ letter: Character, in options: [MenuOption], selected: Int? = nil) -> Int? {
         let typed = choiceTyped + String(letter)
+        if choiceTyped.isEmpty { choiceBeforeWord = selected }
         if let match = MenuOption.index(beginning: typed, in: options) {
             choiceTyped = typed
             return match
@@ -118,6 +127,7 @@ public struct Form: Hashable, Sendable {
         let mayStartAgain = choiceTyped.count <= 1 || MenuOption.index(beginning: choiceTyped, in: options) != nil
         if mayStartAgain, let match = MenuOption.index(beginning: String(letter), in: options) {
             choiceTyped = String(letter)
+            choiceBeforeWord = selected
             return match
         }
         choiceTyped = typed

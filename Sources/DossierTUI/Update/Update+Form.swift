@@ -93,9 +93,18 @@ extension AppState {
                 }
             }
         case _ where key == .backspace && !form.choiceTyped.isEmpty && field.value.isChoiceOfOptions:
-            // The letters typed so far are forgotten: the next one begins a choice anew (after text that began none).
+            // The letters typed so far are forgotten: the next one begins a choice anew (after text that began none). What
+            // the letters before that text had chosen is chosen again.
             form.choiceTyped = ""
             if form.errors[field.id]?.hasPrefix(Form.choiceHint) == true { form.errors[field.id] = nil }
+            if let chosen = form.choiceBeforeStrayText {
+                switch field.value {
+                case .choice(let options, _): form.fields[index].value = .choice(options, selected: chosen)
+                case .menu(let options, _): form.fields[index].value = .menu(options, selected: chosen)
+                default: break
+                }
+            }
+            form.choiceBeforeStrayText = nil
         case .choice(let options, let selected):
             var next = selected
             switch key {
@@ -169,16 +178,22 @@ extension AppState {
     /// before the typing began, the field says why, and nil is returned. Before, each letter chose the option it began,
     /// so the last matching letter of such a text was saved as the status.
     private func typeAhead(_ letter: Character, options: [MenuOption], selected: Int, field: FormField, form: inout Form) -> Int? {
-        if form.choiceTyped.isEmpty { form.choiceBeforeTyping = selected }
-        if let match = form.typeAhead(letter, in: options) { return match }
+        if form.choiceTyped.isEmpty { form.choiceBeforeTyping = selected; form.choiceBeforeStrayText = nil }
+        if let match = form.typeAhead(letter, in: options, selected: selected) {
+            form.choiceBeforeStrayText = nil
+            return match
+        }
         let before = form.choiceBeforeTyping ?? selected
+        // The first word that begins no option: what the words before it chose ("la" before "Geen") is kept for Backspace.
+        if form.choiceBeforeStrayText == nil, let chosen = form.choiceBeforeWord, chosen != before { form.choiceBeforeStrayText = chosen }
+        let undo = form.choiceBeforeStrayText.map { "Backspace kiest weer \(options[$0].label)" } ?? "Backspace begint opnieuw"
         switch field.value {
         case .menu: form.fields[form.focus].value = .menu(options, selected: before)
         default: form.fields[form.focus].value = .choice(options, selected: before)
         }
         let keys = if case .menu = field.value { "↑/↓" } else { "←/→ of spatie" }
         form.errors[field.id] = Form.choiceHint + " (\(options.map(\.label).joined(separator: ", "))): \(keys), of typ het begin van een keuze; "
-            + "andere tekst kan hier niet; de keuze blijft \(options[before].label) (Backspace begint opnieuw)"
+            + "andere tekst kan hier niet; de keuze blijft \(options[before].label) (\(undo))"
         return nil
     }
 
