@@ -16,6 +16,7 @@ static int saved_fd = -1;
 static volatile sig_atomic_t pending_signal = 0;
 /// The first stop signal, for the exit status if the deadline ends the process.
 static volatile sig_atomic_t first_stop_signal = 0;
+static volatile sig_atomic_t was_continued = 0;
 static timer_t deadline_timer;
 static int has_deadline_timer = 0;
 /// How long the main loop gets to end cleanly after a stop signal before the process ends anyway.
@@ -60,6 +61,11 @@ static void on_deadline(int signal_number) {
     _exit(128 + first_stop_signal);
 }
 
+static void on_continue(int signal_number) {
+    (void)signal_number;
+    was_continued = 1;
+}
+
 static void on_crash_signal(int signal_number) {
     dossier_terminal_emergency_restore();
     // The handler was installed with SA_RESETHAND: raising again runs the default action (core dump).
@@ -93,6 +99,13 @@ void dossier_terminal_install_handlers(void) {
     event.sigev_signo = SIGALRM;
     has_deadline_timer = timer_create(CLOCK_MONOTONIC, &event, &deadline_timer) == 0;
 
+    struct sigaction continued;
+    memset(&continued, 0, sizeof continued);
+    continued.sa_handler = on_continue;
+    continued.sa_flags = SA_RESTART;
+    sigemptyset(&continued.sa_mask);
+    sigaction(SIGCONT, &continued, NULL);
+
     struct sigaction crash;
     memset(&crash, 0, sizeof crash);
     crash.sa_handler = on_crash_signal;
@@ -106,6 +119,21 @@ int dossier_terminal_take_signal(void) {
     int signal_number = pending_signal;
     pending_signal = 0;
     return signal_number;
+}
+
+int dossier_terminal_take_continued(void) {
+    int continued = was_continued;
+    was_continued = 0;
+    return continued;
+}
+
+int dossier_terminal_can_suspend(void) {
+    pid_t group = getpgrp();
+    return getsid(0) != group && tcgetpgrp(STDIN_FILENO) == group;
+}
+
+void dossier_terminal_suspend_self(void) {
+    kill(getpid(), SIGSTOP);
 }
 
 int dossier_terminal_columns(int fd) {

@@ -143,6 +143,7 @@ public final class CursesBackend: TerminalBackend {
     public func nextEvent() -> TerminalEvent {
         if let pending = eventAfterPaste() { return pending }
         if takeSignal() { return .stop }
+        if let continued = eventAfterContinuing() { return continued }
         var character: wint_t = 0
         let result = wget_wch(stdscr, &character)
         if takeSignal() { return .stop }
@@ -324,6 +325,15 @@ public final class CursesBackend: TerminalBackend {
             guard wget_wch(stdscr, &next) == OK else { return }
             if introducer == wint_t(UInt8(ascii: "O")) || (0x40...0x7E).contains(next) { return }
         }
+    }
+
+    /// After a stop from outside (SIGTSTP, then fg) the shell had the terminal: bracketed paste is on again and the
+    /// screen drawn anew, as after the editor (`suspend`). Else a paste would arrive as keys (`dJ` deleting).
+    private func eventAfterContinuing() -> TerminalEvent? {
+        guard dossier_terminal_take_continued() != 0 else { return nil }
+        if pasteCodes != nil { Self.setBracketedPaste(true) }
+        clearok(stdscr, true)
+        return .resize(width: width, height: height)
     }
 
     private func takeSignal() -> Bool {

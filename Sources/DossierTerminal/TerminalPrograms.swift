@@ -54,6 +54,18 @@ public final class TerminalPrograms: ExternalPrograms {
         return .done(edited)
     }
 
+    // MARK: Suspending to the shell
+
+    public func suspend() -> ExternalOutcome<String> {
+        // Stopped without a shell to continue it, the program would hang the window: a terminal that runs it directly,
+        // or a shell without job control.
+        guard dossier_terminal_can_suspend() != 0 else {
+            return .failed("Onderbreken kan niet: dossier is niet vanuit een shell met taakbeheer gestart (fg zou het niet terughalen). Stoppen: q.")
+        }
+        backend.suspend { dossier_terminal_suspend_self() }
+        return .done("")
+    }
+
     // MARK: Opening a link
 
     public func open(_ target: LinkTarget) -> ExternalOutcome<String> {

@@ -113,6 +113,49 @@ struct TerminalSessionTests {
         #expect(dossier.activities.contains { $0.title == "Beurs München 2027" }, "\(dossier.activities.map(\.title))")
     }
 
+    @Test("Ctrl-Z hands the terminal to the shell and fg brings the screen back; after that, or a stop from outside, a paste is still text")
+    func suspendAndContinue() throws {
+        let added = try ProgramRunner().run(["add-relation", "--name", "Wegwerp", "--kind", "bedrijf", "--store", store],
+                                            environment: ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "e2e"])
+        #expect(added.status == 0, "\(added.standardError)")
+        let tmux = try shell(width: 120, height: 36)
+        // Without "; echo": a stopped job ends such a list in bash.
+        try tmux.run("\(binary) --store \(store)", until: "1 Relaties (38)")
+        try tmux.send("/")
+        try tmux.paste("wegwerp")
+        try tmux.send("Enter", "Enter")
+        try tmux.waitFor("Wegwerp  Verkennen")
+        try tmux.send("C-z")
+        try tmux.waitFor("Stopped", gone: ["Wegwerp  Verkennen"])
+        let pid = try #require(Int32(try tmux.run("echo PID:$(jobs -p)", until: "PID:").components(separatedBy: "PID:").last?
+            .prefix { $0.isNumber } ?? ""), "the shell names the stopped job")
+        // bash turns bracketed paste off for itself once its line is read: the screen must turn it on again.
+        try tmux.run("fg", until: "Wegwerp  Verkennen")
+        try tmux.paste("dJ")
+        try tmux.waitFor("Plakken kan alleen in een tekstveld of de zoekregel")
+        // Stopped from outside (kill -TSTP), then continued by the shell.
+        kill(pid, SIGTSTP)
+        try tmux.waitFor("Stopped", gone: ["Wegwerp  Verkennen"])
+        try tmux.run("fg", until: "Wegwerp  Verkennen")
+        try tmux.send("Escape")
+        usleep(300_000)
+        try tmux.paste("dJ")
+        try tmux.waitFor("Plakken kan alleen in een tekstveld of de zoekregel")
+        try tmux.send("q", "q", "q")
+        try tmux.waitFor("READY>", gone: ["Wegwerp  Verkennen"])
+        try tmux.run("echo DONE:$?", until: "DONE:0")
+        let dossier = try Dossier(decoding: try directory.read("dossier.json"))
+        #expect(dossier.relation("wegwerp") != nil)
+
+        // Run by the terminal itself there is no shell to come back to: Ctrl-Z says so and the screen stays.
+        let bare = try TmuxSession(command: "env -i PATH=/usr/bin:/bin HOME=\(directory.path) TERM=xterm-256color LANG=C.UTF-8 "
+                                   + "DOSSIER_USER=e2e \(binary) --store \(store)", width: 120, height: 36)
+        try bare.waitFor("1 Relaties (38)")
+        try bare.send("C-z")
+        try bare.waitFor("Onderbreken kan niet")
+        try bare.send("q")
+    }
+
     @Test("a store error is shown in the TUI, the form keeps its input, and saving works once the problem is gone")
     func storeErrorKeepsForm() throws {
         let moved = directory.file("elders")

@@ -736,6 +736,25 @@ struct FlowTests {
         #expect(app.state.confirmation != nil)
         #expect(app.state.dossier.activities.count == 2)
         #expect(!app.text.contains("j = ja"))
+        // `dJ` pasted without bracketed paste: the d is read as a key, the J that came with it is typed ahead of the question.
+        app.press(.escape)
+        #expect(app.state.confirmation == nil)
+        app.press(.character("d"))
+        app.loop.dispatch(.typed("J"))
+        #expect(app.state.confirmation != nil && app.state.dossier.activities.count == 2, "a J typed ahead answers nothing")
+        app.press(.character("J"))
+        #expect(app.state.confirmation == nil && app.state.dossier.activities.count == 1, "a J pressed after the question answers it")
+    }
+
+    @Test("characters that arrive together on a window too small to show the form do not go into it unseen")
+    func typedAheadOnTooSmallWindow() {
+        let app = Harness()
+        app.press(.character("2"), .character("+")).type("Beurs")
+        app.resize(50, 10)
+        app.loop.dispatch(.typed("klm"))
+        app.loop.dispatch(.typed("aqJ"))
+        app.resize(120, 36)
+        #expect(app.state.form?.text("title") == "Beurs")
     }
 
     @Test("leaving a form with input asks first; Ctrl-C with a filled form does not lose it silently")

@@ -131,4 +131,12 @@ final class ScriptedPrograms: ExternalPrograms {
         opened.append(target)
         return openOutcome
     }
+
+    var suspendOutcome: ExternalOutcome<String> = .done("")
+    private(set) var suspensions = 0
+
+    func suspend() -> ExternalOutcome<String> {
+        suspensions += 1
+        return suspendOutcome
+    }
 }

@@ -218,6 +218,19 @@ struct RecordFlowTests {
         #expect(app.state.dossier.relation("pivot-park")?.links.first?.target == .path("docs/oud.pdf"))
     }
 
+    @Test("Ctrl-Z hands the terminal to the shell, in a list and in a form (which keeps its input); without a shell to come back to it says why")
+    func suspendToShell() throws {
+        let programs = ScriptedPrograms()
+        let app = Harness(externals: programs)
+        app.press(.control("z"))
+        #expect(programs.suspensions == 1 && app.state.message == nil)
+        app.press(.character("2"), .character("+")).type("Beurs").press(.control("z"))
+        #expect(programs.suspensions == 2 && app.state.form?.text("title") == "Beurs")
+        programs.suspendOutcome = .failed("Onderbreken kan niet: dossier is niet vanuit een shell met taakbeheer gestart (fg zou het niet terughalen). Stoppen: q.")
+        app.press(.control("z"))
+        #expect(app.text.contains("Onderbreken kan niet") && app.state.form?.text("title") == "Beurs")
+    }
+
     @Test("links: + adds a web address or a path, a bad address stays in the form, o opens with the desktop's opener, or says there is none")
     func links() throws {
         let programs = ScriptedPrograms()

@@ -14,6 +14,18 @@ void dossier_terminal_install_handlers(void);
 /// The signal that arrived since the last call, or 0.
 int dossier_terminal_take_signal(void);
 
+/// 1 once after the process was continued (SIGCONT, after a stop from outside), else 0: the terminal may have been
+/// used by the shell meanwhile, so modes written outside curses (bracketed paste) are written again.
+int dossier_terminal_take_continued(void);
+
+/// Whether stopping the process hands the terminal to a shell that can continue it (`fg`): the process is in a
+/// process group of its own within a session led by another process (a job of a shell with job control). Not so
+/// when the terminal window runs the program itself, or a shell without job control does.
+int dossier_terminal_can_suspend(void);
+
+/// Stops the process (as Ctrl-Z in a shell would) until it is continued.
+void dossier_terminal_suspend_self(void);
+
 /// Restores the saved settings and leaves the alternate screen; async-signal-safe.
 void dossier_terminal_emergency_restore(void);
 

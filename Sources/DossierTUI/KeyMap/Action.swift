@@ -2,7 +2,7 @@
 public enum Action: String, Hashable, Sendable, CaseIterable {
     // Navigation
     case moveDown, moveUp, pageDown, pageUp, moveToTop, moveToBottom
-    case open, goBack, quit, nextPane, previousPane
+    case open, goBack, quit, suspend, nextPane, previousPane
     case showRelations, showActivities, showVisits, showBudget, showReminders, showAgenda, showMunicipality
     // Agenda
     case jumpToToday, togglePast, showMonth, previousMonth, nextMonth

@@ -27,6 +27,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("q")], .goBack, .global, "Terug naar het vorige scherm (van een ander tabblad: naar het startscherm); op het startscherm: stoppen (staat er een zoekopdracht, dan wist de eerste q die)", hint: "terug"),
         KeyBinding([.escape], .goBack, .global, "Terug, zoals q, maar stopt nooit (sluit ook een zoekopdracht of venster)"),
         KeyBinding([.control("c")], .quit, .global, "Stoppen (vraagt eerst als er onbewaarde invoer is)"),
+        KeyBinding([.control("z")], .suspend, .global, "Onderbreken naar de shell (terug met fg), als de shell dat kan"),
         KeyBinding([.character("1")], .showRelations, .global, "Naar de relaties"),
         KeyBinding([.character("2")], .showActivities, .global, "Naar de activiteiten"),
         KeyBinding([.character("3")], .showVisits, .global, "Naar de delegatiebezoeken"),
@@ -141,6 +142,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.control("o")], .editInEditor, .form, "Dit tekstveld in uw editor bewerken ($VISUAL of $EDITOR); na afsluiten staat de tekst in het veld", hint: "editor"),
         KeyBinding([.escape], .cancelForm, .form, "Annuleren (vraagt eerst als er iets is ingevuld)", hint: "annuleer"),
         KeyBinding([.control("c")], .quit, .form, "Stoppen (vraagt eerst, want de invoer is nog niet opgeslagen)"),
+        KeyBinding([.control("z")], .suspend, .form, "Onderbreken naar de shell (terug met fg); het formulier blijft zoals het is"),
         KeyBinding([.function(5)], .reloadDossier, .form, "Het dossier opnieuw van schijf laden (na een wijziging elders); de invoer blijft staan"),
         KeyBinding([.character(" "), .left, .right], .editText, .form, "In een keuzeveld: andere keuze (typen kiest de keuze die zo begint; in de afweging kiest j, d, n of o ja, deels, nee of onbekend en gaat door); in een veld met vinkjes gaat typen naar die keuze en vinkt spatie aan of uit; in een menu: ↑↓ kiezen, of typ het begin van een keuze. Tekst die geen keuze begint (de reden, één veld te vroeg getypt) kiest niets: de keuze blijft wat ze was en het veld zegt het; Backspace begint opnieuw, en kiest weer wat de letters ervoor kozen"),
 

@@ -358,6 +358,8 @@ public final class AppLoop {
                     let outcome = externals?.edit(text, label: label)
                         ?? .failed("Een editor openen kan hier niet; typ de tekst in het veld.")
                     queue.append(.externalEditFinished(fieldID: fieldID, outcome))
+                case .suspend:
+                    queue.append(.resumed(externals?.suspend() ?? .failed("Onderbreken kan hier niet.")))
                 case .openLink(let target):
                     let outcome = externals?.open(target) ?? .failed("Links openen kan hier niet. De link: \(target.text)")
                     queue.append(.linkOpened(outcome))

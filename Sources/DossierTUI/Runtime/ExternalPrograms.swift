@@ -7,4 +7,7 @@ public protocol ExternalPrograms: AnyObject {
     func edit(_ text: String, label: String) -> ExternalOutcome<String>
     /// Opens a link with `xdg-open` or `$BROWSER`; what was done, or plainly why it could not be.
     func open(_ target: LinkTarget) -> ExternalOutcome<String>
+    /// Stops the program with the terminal handed back to the shell until it is continued (`fg`); why not when no
+    /// shell could continue it.
+    func suspend() -> ExternalOutcome<String>
 }

@@ -37,6 +37,8 @@ public enum Message: Sendable {
     case externalEditFinished(fieldID: String, ExternalOutcome<String>)
     /// The desktop's opener took a link (`openLink`), or could not.
     case linkOpened(ExternalOutcome<String>)
+    /// The shell continued the program after `suspend`, or it could not be suspended (why).
+    case resumed(ExternalOutcome<String>)
 }
 
 /// What an outside program (the editor, the opener) came back with: a result, or a plain Dutch reason.
@@ -57,5 +59,7 @@ public enum Effect: Hashable, Sendable {
     case editExternally(fieldID: String, label: String, text: String)
     /// Open a link with the desktop's opener (`xdg-open`, `$BROWSER`).
     case openLink(LinkTarget)
+    /// Stop the program and hand the terminal to the shell it was started from, until `fg`.
+    case suspend
     case quit
 }

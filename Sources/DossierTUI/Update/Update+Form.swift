@@ -56,6 +56,9 @@ extension AppState {
         case .quit?:
             form = current
             return requestQuit()
+        case .suspend?:
+            form = current
+            return [.suspend]
         case .reloadDossier?:
             form = current
             return requestReload()
@@ -475,8 +478,11 @@ extension AppState {
     /// by key. A paste of any length costs its length, not its length times the field's.
     mutating func handleTyped(_ text: String) -> [Effect] {
         guard let first = text.first else { return [] }
-        // A question is answered by one key pressed, never by text pasted or typed ahead.
-        if confirmation != nil && text.count > 1 { return [] }
+        // A question is answered by one key pressed after it was shown, never by text pasted or typed ahead: what arrives
+        // together reached the program before the question could be drawn (`dJ` pasted, the J alone behind the d).
+        if confirmation != nil { return [] }
+        // On a screen too small to show anything nothing goes into a field unseen: the first character is a key (q leaves).
+        if layout.isTooSmall { return update(.key(.character(first))) }
         // Straight into a focused text field, unless its value is selected (then the first key replaces it).
         if form?.replacesOnType == false, insertIntoFocusedText(text[...]) { return [] }
         var effects = update(.key(.character(first)))

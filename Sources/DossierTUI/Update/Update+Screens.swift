@@ -24,6 +24,7 @@ extension AppState {
                 return goBack(key: key)
             }
         case .quit: return requestQuit()
+        case .suspend: return [.suspend]
         case .nextPane: switchPane(forward: true)
         case .previousPane: switchPane(forward: false)
         case .showRelations: show(.relations)

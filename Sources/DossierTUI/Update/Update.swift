@@ -55,6 +55,9 @@ extension AppState {
         case let .externalEditFinished(fieldID, outcome):
             takeExternalEdit(fieldID: fieldID, outcome)
             return []
+        case .resumed(let outcome):
+            if case .failed(let reason) = outcome { self.message = .error(reason) }
+            return []
         case .linkOpened(let outcome):
             switch outcome {
             case .done(let text): self.message = .info(text)
