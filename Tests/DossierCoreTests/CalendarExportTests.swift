@@ -37,6 +37,19 @@ struct CalendarExportTests {
         #expect(!events.contains { $0.contains("UID:herijking-") && !$0.contains("taizhou") }, "no other relation was ever on laag pitje")
     }
 
+    @Test("an activity whose id could be a relation's review gets a UID of its own: no two items in one export share one")
+    func uniqueUIDs() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addActivity(Activity(id: "herijking-taizhou", title: "Herijking Taizhou", kind: .overig, status: .goedgekeurd,
+                                                startDate: Fixtures.date("2027-09-01"),
+                                                statusHistory: [StatusChange(date: Fixtures.date("2026-11-01"), from: nil, to: .goedgekeurd, reason: "",
+                                                                             by: "t", decision: "Mandaat wethouder")])), context: Fixtures.context)
+        let text = String(decoding: ICalendar.encode(dossier, now: Fixtures.now), as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
+        let uids = text.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }
+        #expect(Set(uids).count == uids.count, "\(uids)")
+        #expect(uids.contains("UID:activiteit.herijking-taizhou@dossier.gemeente-oss.nl") && uids.contains("UID:herijking-taizhou@dossier.gemeente-oss.nl"))
+    }
+
     @Test("a later export is a newer version of every item, also when only a date or a title changed")
     func laterExportIsNewer() throws {
         var dossier = Fixtures.smallDossier()

@@ -144,6 +144,13 @@ struct ContactImportTests {
         let twice = try prepared([["naam", "relatie", "rol"], ["Piet Nieuw", "bom", "a"], ["piet nieuw", "BOM", "b"]], into: dossier)
         #expect(twice.added == 1)
         #expect(twice.problems.map(\.description) == ["regel 3, kolom 'naam': Piet Nieuw bij BOM staat al op regel 2 van dit bestand; één regel per persoon"])
+        // Digits that begin with 0 are written as text for a spreadsheet (an apostrophe before them), and read back without it.
+        _ = try dossier.apply(.addContact(.relation("bom"), Contact(name: "Uwe Ausland", phone: "004915112345678")), context: Fixtures.context)
+        let exported = ContactTable.rows(dossier, consultedOnly: false)
+        let phones = Dictionary(exported.dropFirst().map { ($0[0], $0[4]) }, uniquingKeysWith: { (first: String, _: String) in first })
+        #expect(phones["Uwe Ausland"] == "'004915112345678" && phones["Jan Mobiel"] == "'0612345678" && phones["Ans Buitenland"] == "0031 6 12345678")
+        let back = try prepared([["naam", "relatie", "telefoon"], ["Uwe Ausland", "bom", "'004915112345678"], ["Jan Mobiel", "bom", "'0612345678"]], into: dossier)
+        #expect(back.changes.isEmpty && back.unchanged == 2 && back.problems.isEmpty, "\(back.changes) \(back.problems)")
         let existingTwice = try prepared([["naam", "relatie", "rol"], ["Jan Mobiel", "bom", "a"], ["Jan Mobiel", "bom", "b"], ["Jan Mobiel", "bom", ""]], into: dossier)
         #expect(existingTwice.updated == 1 && existingTwice.problems.map(\.line) == [3, 4], "\(existingTwice.problems)")
     }

@@ -137,6 +137,7 @@ struct ContactRow {
         for (heading, key) in ContactImport.columns {
             guard let key, key != "name", var text = cell(heading), let field = Contact.fields.field(key) else { continue }
             text = key == "notes" ? text : text.trimmingSpaces()
+            if key == "phone" { text = PhoneNumber.fromSpreadsheet(text) }
             switch key {
             // The export writes the owner's name where a contact has no organisation of its own.
             case "organisation" where contact.organisation.isEmpty && text == ownerName: text = ""

@@ -44,7 +44,7 @@ public enum ICalendar {
             }
             if !activity.notes.isEmpty { description.append(activity.notes) }
             let location = place(of: activity, in: dossier)
-            lines += allDayEvent(uid: "\(activity.id)@\(uidDomain)", stamp: stamp, start: start, end: end, sequence: sequence,
+            lines += allDayEvent(uid: "\(activityUID(activity.id))@\(uidDomain)", stamp: stamp, start: start, end: end, sequence: sequence,
                                  summary: activity.title, description: description.joined(separator: "\n"), category: activity.kind.label)
             lines.append("STATUS:" + status(activity.status))
             if !location.isEmpty { lines.append("LOCATION:" + escape(location)) }
@@ -91,6 +91,12 @@ public enum ICalendar {
     }
 
     /// The opening lines of an all-day event (DTEND is the day after the last day); the caller ends it.
+    /// An activity's UID is its id, except where that could be a relation's review (`herijking-ID`): an activity named
+    /// "Herijking An Giang" would otherwise share the UID of An Giang's review, and a calendar keeps only one of them.
+    static func activityUID(_ id: ActivityID) -> String {
+        id.hasPrefix("herijking-") ? "activiteit.\(id)" : id
+    }
+
     private static func allDayEvent(uid: String, stamp: String, start: CalendarDate, end: CalendarDate, sequence: Int, summary: String,
                                     description: String, category: String) -> [String] {
         ["BEGIN:VEVENT", "UID:\(uid)", "DTSTAMP:\(stamp)", "DTSTART;VALUE=DATE:\(compact(start))", "DTEND;VALUE=DATE:\(compact(end))",

@@ -30,7 +30,7 @@ public enum ContactTable {
             }
         }
         return [["naam", "organisatie", "rol", "e-mail", "telefoon", "relatie", "gesprekspartner kader", "toelichting"]] + contacts.map { relation, contact in
-            [contact.name, organisation(contact, relation), contact.role, contact.email, contact.phone, relation?.id ?? Organiser.municipalitySlug,
+            [contact.name, organisation(contact, relation), contact.role, contact.email, PhoneNumber.forSpreadsheet(contact.phone), relation?.id ?? Organiser.municipalitySlug,
              contact.consultedForFramework ? "ja" : "nee", contact.notes]
         }
     }

@@ -28,6 +28,19 @@ public enum PhoneNumber {
 
     /// Whether a cell is the stored number as a spreadsheet writes it back after reading it as a number: its digits
     /// alone, without the leading zeros (`0612345678` → `612345678`, `0031 6 …` → `316…`).
+    /// A number of digits only that begins with 0 (`0612345678`, `004915112345678`), as a CSV cell: with an apostrophe in
+    /// front, so a spreadsheet keeps it as text. Read as a number, Excel drops the zeros, and writes a long one back as
+    /// `4,91511E+12`: its digits gone. `fromSpreadsheet` takes the apostrophe off again.
+    public static func forSpreadsheet(_ phone: String) -> String {
+        phone.hasPrefix("0") && phone.allSatisfy { $0.isASCII && $0.isNumber } ? "'" + phone : phone
+    }
+
+    /// A phone cell read from a CSV file, without the apostrophe `forSpreadsheet` put before its digits.
+    public static func fromSpreadsheet(_ cell: String) -> String {
+        let rest = cell.dropFirst()
+        return cell.hasPrefix("'") && rest.hasPrefix("0") && rest.allSatisfy({ $0.isASCII && $0.isNumber }) ? String(rest) : cell
+    }
+
     public static func lostLeadingZero(_ cell: String, of stored: String) -> Bool {
         let digits = stored.filter { $0.isASCII && $0.isNumber }
         return !cell.isEmpty && cell.allSatisfy { $0.isASCII && $0.isNumber } && digits.hasPrefix("0") && digits.drop { $0 == "0" } == cell
