@@ -31,6 +31,55 @@ struct ContactImportTests {
         #expect(result.unchanged == 3, "two contacts of relations and the municipality's own")
     }
 
+    @Test("a row exported before a colleague changed the contact: left alone when not edited, refused when edited; a removed contact is not put back; a renamed relation changes nothing")
+    func versions() throws {
+        let before = try dossier()
+        let file = ContactTable.rows(before, consultedOnly: false)
+        #expect(file[0].last == "versie")
+        let sanne = try #require(file.firstIndex { $0[0] == "Sanne de Wit" })
+        var dossier = before
+        try dossier.apply(.editContact(.relation("bom"), "sanne-de-wit", [FieldEdit(field: "email", old: .text(""), new: .text("s.nieuw@bom.nl"))]),
+                          context: Fixtures.context)
+        let untouched = ContactImport.prepare(try records(file), into: dossier)
+        #expect(untouched.changes.isEmpty && untouched.problems.isEmpty, "\(untouched.changes)")
+        #expect(untouched.notices.map(\.message) == ["Sanne de Wit bij BOM (of de relatie) is gewijzigd na deze export en deze regel niet: blijft zoals nu"])
+        var edited = file
+        edited[sanne][2] = "teamleider"
+        let refused = ContactImport.prepare(try records(edited), into: dossier)
+        #expect(refused.changes.isEmpty && refused.problems.first?.column == "versie", "\(refused.problems)")
+        #expect(refused.problems.first?.message.hasPrefix("Sanne de Wit bij BOM is gewijzigd na deze export; een import zou die wijziging terugdraaien") == true)
+        var forced = edited
+        forced[sanne][forced[sanne].count - 1] = ""
+        #expect(ContactImport.prepare(try records(forced), into: dossier).updated == 1, "an empty cell 'versie' overwrites on purpose")
+
+        var removed = before
+        try removed.apply(.removeContact(.relation("bom"), "sanne-de-wit"), context: Fixtures.context)
+        let gone = ContactImport.prepare(try records(file), into: removed)
+        #expect(gone.changes.isEmpty && gone.skipped == 1, "\(gone.changes)")
+        #expect(ContactImport.prepare(try records(edited), into: removed).problems.first?.message
+                    .hasPrefix("er is geen contactpersoon Sanne de Wit meer bij BOM: hernoemd of verwijderd na deze export?") == true)
+
+        var renamed = before
+        try renamed.apply(.editRelation("bom", [FieldEdit(field: "name", old: .text("BOM"), new: .text("BOM Brabant"))]), context: Fixtures.context)
+        let afterRename = ContactImport.prepare(try records(file), into: renamed)
+        #expect(afterRename.changes.isEmpty && afterRename.problems.isEmpty, "the relation's old name in 'organisatie' is no edit: \(afterRename.changes)")
+    }
+
+    @Test("the same person on two rows, one as it is and one changed, is refused whichever comes first")
+    func samePersonTwice() throws {
+        let dossier = try dossier()
+        let file = ContactTable.rows(dossier, consultedOnly: false)
+        let sanne = try #require(file.firstIndex { $0[0] == "Sanne de Wit" })
+        var changed = file[sanne]
+        changed[2] = "teamleider"
+        changed[changed.count - 1] = ""
+        for rows in [file + [changed], [file[0], changed] + file.dropFirst()] {
+            // With a problem nothing is imported (all or nothing); the second of the two rows is the one named.
+            let result = ContactImport.prepare(try records(rows), into: dossier)
+            #expect(result.problems.map(\.message).contains { $0.hasPrefix("Sanne de Wit bij BOM staat al op regel ") }, "\(result.problems)")
+        }
+    }
+
     @Test("a row with a contact's name updates it field by field; another name adds one")
     func updatesAndAdditions() throws {
         let dossier = try dossier()

@@ -51,7 +51,7 @@ public enum ActivityImport {
     public static func prepare(_ records: [CSV.Record], into dossier: Dossier, today: CalendarDate) -> ImportPlan {
         var result = ImportPlan()
         guard let read = ImportHeader(records, known: ActivityTable.columns.map(\.heading), table: "activiteiten", export: "activities",
-                                      other: ("contactpersonen", "contacts", ContactImport.columns.map(\.heading)), problems: &result.problems)
+                                      other: ("contactpersonen", "contacts", ContactImport.columns.map(\.heading) + [ContactTable.versionHeading]), problems: &result.problems)
         else { return result }
         let header = read.record, columnIndex = read.columns, width = read.width
         // Without the column (a file from before it, or made by hand) a change made after the export cannot be told.

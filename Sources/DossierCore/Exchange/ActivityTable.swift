@@ -79,7 +79,8 @@ public enum ActivityTable {
         return version(of: values)
     }
 
-    private static func version(of values: [String]) -> String {
+    /// "v" and a checksum of cells as the export writes them (also the contacts' `versie`).
+    static func version(of values: [String]) -> String {
         var bytes: [UInt8] = []
         for value in values {
             bytes += value.utf8

@@ -15,7 +15,7 @@ public enum ContactImport {
     /// Checks every row against the dossier; no row is imported yet.
     public static func prepare(_ records: [CSV.Record], into dossier: Dossier) -> ImportPlan {
         var result = ImportPlan()
-        guard let read = ImportHeader(records, known: columns.map(\.heading), table: "contactpersonen", export: "contacts",
+        guard let read = ImportHeader(records, known: columns.map(\.heading) + [ContactTable.versionHeading], table: "contactpersonen", export: "contacts",
                                       other: ("activiteiten", "activities", ActivityTable.columns.map(\.heading)), problems: &result.problems)
         else { return result }
         let header = read.record, columnIndex = read.columns, width = read.width
@@ -33,21 +33,45 @@ public enum ContactImport {
                 continue
             }
             var row = ContactRow(record: record, columns: columnIndex)
+            // The state of the contact the row was exported from: a row exported before the contact was last changed (by a
+            // colleague, or here) holds what that change replaced.
+            let exported = row.cell(ContactTable.versionHeading)?.trimmingSpaces() ?? ""
+            if !exported.isEmpty, !ActivityTable.isVersion(exported) {
+                result.problems.append(Problem(line: record.line, column: ContactTable.versionHeading, message: "'\(exported)' is geen versie zoals de "
+                    + "export die schrijft (v en acht tekens); zet terug wat er stond, of maak de cel leeg om de regel zonder controle te importeren"))
+                continue
+            }
             switch row.outcome(in: working) {
             case .refused:
                 result.problems += row.problems
-            case .unchanged(let stored):
+            case let .unchanged(owner, stored):
                 result.unchanged += 1
+                // Left as it is, it still says what this person is: a later row saying otherwise is refused, as after a change.
+                if changedInFile[person(owner, stored)] == nil { changedInFile[person(owner, stored)] = record.line }
                 if let notice = row.respelled(stored) { result.notices.append(notice) }
             case let .change(change, owner, name):
-                // A person a row before this one changed or added: which row holds what is meant, the file must say.
-                let person = (owner.relationID.map { "r:" + $0 } ?? "gemeente") + "\u{0}" + LikelyDouble.nameKey(name)
-                if let line = changedInFile[person] {
+                // A person a row before this one changed, added or left as it is: which row holds what is meant, the file must say.
+                let key = person(owner, name)
+                if let line = changedInFile[key] {
                     result.problems.append(Problem(line: record.line, column: "naam", message: "\(name) bij \(working.name(of: owner)) staat al op "
                                                    + "regel \(line) van dit bestand; één regel per persoon"))
                     continue
                 }
-                changedInFile[person] = record.line
+                changedInFile[key] = record.line
+                if !exported.isEmpty {
+                    switch row.staleness(exported, of: owner, in: dossier) {
+                    case .current:
+                        break
+                    case .untouched(let notice):
+                        // Not edited in the file: it changes nothing, whatever changed since (a relation renamed stood in 'organisatie').
+                        result.notices.append(Problem(line: record.line, column: nil, message: notice.text))
+                        if notice.isGone { result.skipped += 1 } else { result.unchanged += 1 }
+                        continue
+                    case .stale(let message):
+                        result.problems.append(Problem(line: record.line, column: ContactTable.versionHeading, message: message))
+                        continue
+                    }
+                }
                 do {
                     _ = try working.apply(change, context: context)
                 } catch {
@@ -65,6 +89,11 @@ public enum ContactImport {
         }
         return result
     }
+
+    /// Who a row is about, for telling whether two rows of a file are: the owner and the name as matched.
+    static func person(_ owner: ContactOwner, _ name: String) -> String {
+        (owner.relationID.map { "r:" + $0 } ?? "gemeente") + "\u{0}" + LikelyDouble.nameKey(name.trimmingSpaces())
+    }
 }
 
 /// One row of a contacts table: whose contact it names, and what its cells make of that contact.
@@ -76,8 +105,8 @@ struct ContactRow {
     enum Outcome {
         /// An edit or an addition, of the contact of `owner` named `name` (as stored).
         case change(Change, owner: ContactOwner, name: String)
-        /// The contact named `name` (as stored) as the row has it already.
-        case unchanged(name: String)
+        /// The contact of `owner` named `name` (as stored) as the row has it already.
+        case unchanged(owner: ContactOwner, name: String)
         case refused
     }
 
@@ -112,7 +141,7 @@ struct ContactRow {
         var candidates: [(before: Contact, after: Contact)] = []
         for contact in existing {
             guard let after = changed(contact, ownerName: ownerName, in: dossier) else { return .refused }
-            if after == contact { return .unchanged(name: contact.name) }
+            if after == contact { return .unchanged(owner: owner, name: contact.name) }
             candidates.append((contact, after))
         }
         guard existing.count <= 1 else {
@@ -154,6 +183,32 @@ struct ContactRow {
             }
         }
         return problems.count == before ? result : nil
+    }
+
+    enum Staleness {
+        /// The contact is as the row was exported from: the row is read.
+        case current
+        /// The row reads as it was exported: it changes nothing, said (the contact or its relation changed since, or it is gone).
+        case untouched((text: String, isGone: Bool))
+        /// The row was edited, and the contact changed since the export (or is gone): importing it would undo that.
+        case stale(String)
+    }
+
+    /// The row's version (`versie`) against the contact of `owner` it names, as it is now in `dossier` (the row would change it).
+    func staleness(_ exported: String, of owner: ContactOwner, in dossier: Dossier) -> Staleness {
+        let untouched = ContactTable.version(ofCells: cell) == exported
+        let name = cell("naam")?.trimmingSpaces() ?? "", ownerName = dossier.name(of: owner)
+        let stored = (dossier.contacts(of: owner) ?? []).filter { LikelyDouble.sameName($0.name, name) }
+        if stored.contains(where: { ContactTable.version(of: $0, owner: owner, in: dossier) == exported }) { return .current }
+        if stored.isEmpty {
+            return untouched ? .untouched(("er is geen contactpersoon \(name) meer bij \(ownerName) (hernoemd of verwijderd na deze export) en deze regel "
+                                           + "is niet gewijzigd: ze is overgeslagen", true))
+                : .stale("er is geen contactpersoon \(name) meer bij \(ownerName): hernoemd of verwijderd na deze export? Haal de regel weg, "
+                         + "of maak deze cel leeg om hem (opnieuw) toe te voegen")
+        }
+        return untouched ? .untouched(("\(name) bij \(ownerName) (of de relatie) is gewijzigd na deze export en deze regel niet: blijft zoals nu", false))
+            : .stale("\(name) bij \(ownerName) is gewijzigd na deze export; een import zou die wijziging terugdraaien. Exporteer opnieuw en breng "
+                     + "uw wijziging daarin aan, of maak deze cel leeg om toch met deze regel te overschrijven")
     }
 
     /// Whose contact a row names: the relation the column 'relatie' names, or the municipality for `gemeente` (and for an

@@ -29,10 +29,35 @@ public enum ContactTable {
                 [contact.name, organisation(contact, relation), contact.role, contact.email]
             }
         }
-        return [["naam", "organisatie", "rol", "e-mail", "telefoon", "relatie", "gesprekspartner kader", "toelichting"]] + contacts.map { relation, contact in
-            [contact.name, organisation(contact, relation), contact.role, contact.email, PhoneNumber.forSpreadsheet(contact.phone), relation?.id ?? Organiser.municipalitySlug,
-             contact.consultedForFramework ? "ja" : "nee", contact.notes]
+        return [ContactImport.columns.map(\.heading) + [versionHeading]] + contacts.map { relation, contact in
+            let cells = self.cells(contact, of: relation)
+            return cells + [ActivityTable.version(of: cells)]
         }
+    }
+
+    /// The column that says which state of the contact a row was exported from (as for activities, `ActivityTable.version`):
+    /// a row exported before a colleague changed the contact would undo that change.
+    public static let versionHeading = ActivityTable.versionHeading
+
+    /// The cells the import reads (`ContactImport.columns`), as the export writes them.
+    static func cells(_ contact: Contact, of relation: Relation?) -> [String] {
+        [contact.name, organisation(contact, relation), contact.role, contact.email, PhoneNumber.forSpreadsheet(contact.phone),
+         relation?.id ?? Organiser.municipalitySlug, contact.consultedForFramework ? "ja" : "nee", contact.notes]
+    }
+
+    /// The version of a contact as it is now in `dossier`.
+    static func version(of contact: Contact, owner: ContactOwner, in dossier: Dossier) -> String {
+        ActivityTable.version(of: cells(contact, of: owner.relationID.flatMap(dossier.relation)))
+    }
+
+    /// The same of a row's cells as they stand in the file; nil when the file lacks one of the columns.
+    static func version(ofCells cell: (String) -> String?) -> String? {
+        var values: [String] = []
+        for heading in ContactImport.columns.map(\.heading) {
+            guard let value = cell(heading) else { return nil }
+            values.append(value)
+        }
+        return ActivityTable.version(of: values)
     }
 
     private static func organisation(_ contact: Contact, _ relation: Relation?) -> String {
