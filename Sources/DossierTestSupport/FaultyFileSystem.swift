@@ -36,7 +36,14 @@ public final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     /// Descriptor → path, so faults on writes can be matched by path.
     private var paths: [Int32: String] = [:]
 
+    /// Paths that lie on a volume mounted read-only (`isOnReadOnlyVolume`), by a text they contain.
+    public var readOnlyVolume: String?
+
     public init() {}
+
+    public func isOnReadOnlyVolume(_ path: String) -> Bool {
+        readOnlyVolume.map(path.contains) ?? real.isOnReadOnlyVolume(path)
+    }
 
     public func inject(_ fault: Fault) {
         lock.withLock { faults.append(fault) }

@@ -322,6 +322,35 @@ struct StoreTests {
         #expect(try reload().relation("bom")?.status == .verkennen)
     }
 
+    @Test("a dossier on a volume mounted read-only is refused for writing with that reason, not as a matter of permissions")
+    func readOnlyVolume() throws {
+        let fileSystem = FaultyFileSystem()
+        fileSystem.readOnlyVolume = directory.path
+        do {
+            _ = try openStore(fileSystem: fileSystem)
+            Issue.record("opened for writing on a read-only volume")
+        } catch {
+            #expect("\(error)".contains("alleen gelezen kan worden") && !"\(error)".contains("schrijfrechten"), "\(error)")
+        }
+        fileSystem.readOnlyVolume = nil
+        #expect(throws: Never.self) { _ = try openStore(fileSystem: fileSystem) }
+    }
+
+    @Test("a journal saved by an editor with Windows line ends and empty lines reads as it was; the next change is appended after it")
+    func editorLineEnds() throws {
+        var (store, dossier) = try openStore()
+        try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        try store.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        let expected = dossier
+        let lines = String(decoding: try directory.read("dossier.json.journal"), as: UTF8.self).split(separator: "\n").map(String.init)
+        try directory.write("dossier.json.journal", lines[0] + "\r\n\r\n" + lines[1] + "\r\n\n")
+        var (second, loaded) = try openStore()
+        #expect(loaded == expected)
+        try second.commit(.setRelationStatus("bom", status: .actief, reason: "r3", reviewDate: nil), to: &loaded, context: context)
+        #expect(try reload() == loaded && loaded.relation("bom")?.status == .actief)
+        #expect(try JournalFile.parse(try directory.read("dossier.json.journal")).entries.map(\.sequence) == [1, 2, 3])
+    }
+
     @Test("a crash between writing the snapshot and archiving the journal loses nothing and repeats nothing")
     func crashDuringCompaction() throws {
         var (store, dossier) = try openStore()

@@ -173,7 +173,7 @@ struct TerminalSessionTests {
         try tmux.send("C-s")
         let failed = try tmux.waitFor("Niet opgeslagen")
         #expect(failed.contains("dossier.json niet bereiken: het bestand of de map bestaat"), "names the dossier, not a temporary file")
-        #expect(failed.contains("Er is niets verloren"))
+        #expect(failed.contains("Wat mislukte, is niet bewaard"))
         #expect(failed.contains("Reden die bewaard blijft"))
         // It comes back; the same form saves.
         try FileManager.default.moveItem(atPath: moved, toPath: holder)

@@ -5,7 +5,8 @@
 /// is a crash (or a colleague) in the middle of an append: it is left out, and only a writer holding the lock cuts
 /// it off. A line with its line break that does not match or decode is damage, wherever it is. A complete line written by a newer
 /// version of the program stops the reading there: what comes before it is used, nothing after it, and the
-/// store will not write (`newerVersion`).
+/// store will not write (`newerVersion`). An empty line, and a carriage return before a line break (an editor on
+/// Windows), change nothing.
 public struct JournalFile: Sendable {
     public var entries: [JournalEntry]
     /// The checksum of each entry's line, in the same order (what the next entry names as `previous`).
@@ -43,8 +44,16 @@ public struct JournalFile: Sendable {
                 file.hasTornTail = true
                 return file
             }
+            // A Windows line end (the journal opened and saved in an editor) is a line end; an empty line is nothing.
+            var end = newline
+            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            if bytes[start..<end].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) {
+                start = newline + 1
+                file.validLength = start
+                continue
+            }
             let body: ArraySlice<UInt8>, checksum: String
-            switch framedBody(bytes[start..<newline]) {
+            switch framedBody(bytes[start..<end]) {
             case .success(let framed): (body, checksum) = framed
             case .failure(let problem):
                 // A line is written in one go with its line break last, so an append cut short by a crash leaves no line

@@ -115,6 +115,11 @@ public final class DossierStore {
     /// that does not take the journal, the lock and the backups. Checked again before every change: the
     /// permission may be taken away while the dossier is open.
     func checkMayWrite() throws(StoreError) {
+        // Not a matter of permissions: nobody can give them.
+        if fileSystem.isOnReadOnlyVolume(files.directory) {
+            throw .notPermitted(location: files.directory, reason: "deze map staat op een schijf die alleen gelezen kan worden (alleen-lezen gekoppeld, of een "
+                                + "beveiligde USB-stick); kopieer het dossier naar een schrijfbare plek (dossier copy) of laat de schijf schrijfbaar koppelen")
+        }
         if let status = try? fileSystem.status(path), status.kind == .regular {
             if status.mode & 0o200 == 0 {
                 throw .notPermitted(location: path, reason: "het bestand is schrijfbeveiligd (chmod u+w maakt het weer schrijfbaar)")

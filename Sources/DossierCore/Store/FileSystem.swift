@@ -41,6 +41,9 @@ public protocol FileSystem: Sendable {
     /// Whether this process may write the file or, for a directory, create and rename files in it (its owner,
     /// group and others' permissions, as the system judges them for this user).
     func mayWrite(_ path: String) -> Bool
+    /// Whether `path` lies on a file system mounted read-only (a write-protected stick, a share mounted so): no one
+    /// may write there, whatever the permissions say.
+    func isOnReadOnlyVolume(_ path: String) -> Bool
     /// Gives what is at `path` (not followed when a link) the group `group`, where this user may; else leaves it.
     func changeGroup(_ path: String, to group: UInt32)
 }
@@ -48,6 +51,9 @@ public protocol FileSystem: Sendable {
 extension FileSystem {
     /// A file system for tests says yes; the real one asks the system.
     public func mayWrite(_ path: String) -> Bool { true }
+
+    /// A file system for tests is writable; the real one asks the system.
+    public func isOnReadOnlyVolume(_ path: String) -> Bool { false }
 
     /// A file system for tests has no groups; the real one sets it.
     public func changeGroup(_ path: String, to group: UInt32) {}

@@ -91,6 +91,11 @@ public struct PosixFileSystem: FileSystem {
         access(path, W_OK) == 0
     }
 
+    public func isOnReadOnlyVolume(_ path: String) -> Bool {
+        var info = statvfs()
+        return statvfs(path, &info) == 0 && info.f_flag & UInt(ST_RDONLY) != 0
+    }
+
     public func realPath(_ path: String) -> String? {
         guard let resolved = Glibc.realpath(path, nil) else { return nil }
         defer { free(resolved) }

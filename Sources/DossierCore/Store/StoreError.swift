@@ -67,7 +67,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             // A folder or a device where the dossier should be: nothing was written to say was not half-written.
             let reading = error.code == SystemErrorCode.isDirectory || error.code == SystemErrorCode.notRegularFile
             return "\(error.description.prefix(1).uppercased() + error.description.dropFirst()). "
-                + (reading ? "Er is niets gewijzigd." : "Er is niets verloren: het dossier is niet half geschreven.")
+                + (reading ? "Er is niets gewijzigd." : "Wat mislukte, is niet bewaard; wat al bewaard was, staat er nog (niets is half geschreven).")
         case let .refused(error):
             return error.message
         case let .damagedJournal(file, damage):
