@@ -621,6 +621,20 @@ struct FlowTests {
         #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps[0].isDone == true, "k: the one above, Verslag")
     }
 
+    @Test("Space on an activity with several follow-ups, the keys not on their list: the list is shown selected first, nothing ticked off")
+    func tickNeedsVisibleSelection() throws {
+        let app = Harness()
+        app.press(.character("3"), .enter)
+        let before = app.state.dossier.activity("delegatie-uit-lyon")?.followUps
+        #expect(app.state.currentDetail?.focusedList != .followUps)
+        app.press(.character("x"))
+        #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps == before)
+        #expect(app.state.currentDetail?.focusedList == .followUps)
+        #expect(app.state.message?.text == "Kies de vervolgactie met ↑↓ en druk dan nog eens spatie of x.")
+        app.press(.character("x"))
+        #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps != before, "now it is in view: ticked off")
+    }
+
     @Test("ticking a follow-up off in a list longer than its pane keeps the selection on it, and in sight")
     func tickInLongList() throws {
         var dossier = Fixtures.smallDossier()

@@ -340,6 +340,13 @@ extension AppState {
             message = .info("Deze activiteit heeft nog geen vervolgacties; + voegt er een toe.")
             return []
         }
+        // Not in view as selected (the keys are on the data or another list): with more than one, which is meant is shown first.
+        if detail.focusedList != .followUps && activity.followUps.count > 1 {
+            focus(.list(.followUps), in: &detail)
+            replaceCurrentDetail(detail)
+            message = .info("Kies de vervolgactie met ↑↓ en druk dan nog eens spatie of x.")
+            return []
+        }
         focus(.list(.followUps), in: &detail)
         replaceCurrentDetail(detail)
         let followUp = activity.followUps[selection]
