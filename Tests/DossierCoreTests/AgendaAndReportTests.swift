@@ -208,6 +208,23 @@ struct AgendaAndReportTests {
         #expect(!MarkdownReport.render(YearReport(dossier: Fixtures.smallDossier(), year: 2026, today: today)).contains("uitzondering van het college"))
     }
 
+    @Test("an activity in the report names its bestuurders and its entrepreneurs with their companies; economic ones without entrepreneurs are named")
+    func participantsInReport() throws {
+        var dossier = Fixtures.smallDossier()
+        let context = ChangeContext(actor: "adviseur", timestamp: Fixtures.now, today: today)
+        try dossier.apply(.addActivity(Activity(id: "beurs-cphi", title: "Beurs CPHI", kind: .beurs, status: .idee, startDate: Fixtures.date("2026-10-01"),
+                                                participants: [Participant(name: "Frank den Brok", role: .bestuurder),
+                                                               Participant(name: "Jan Jansen", role: .ondernemer, organisation: "Osse Farma BV")])),
+                          context: context)
+        try dossier.apply(.addActivity(Activity(id: "missie-india", title: "Missie India", kind: .handelsmissie, status: .idee,
+                                                startDate: Fixtures.date("2026-09-01"))), context: context)
+        let markdown = MarkdownReport.render(YearReport(dossier: dossier, year: 2026, today: today))
+        #expect(markdown.contains("- **Bestuurders:** Frank den Brok\n"), "\(markdown)")
+        #expect(markdown.contains("- **Ondernemers:** Jan Jansen (Osse Farma BV)\n"))
+        let line = try #require(markdown.split(separator: "\n").first { $0.contains("zonder ondernemers onder de deelnemers") })
+        #expect(line.contains("Missie India") && !line.contains("Beurs CPHI"), "\(line)")
+    }
+
     @Test("a share is written with one decimal always, and grouped in thousands as amounts are")
     func percentages() {
         #expect(ReportWriter.percentage(79, of: 100) == "79,0%")

@@ -159,6 +159,13 @@ struct ReportWriter {
             lines.append("Met een uitzondering van het college op een laag pitje: "
                          + report.exceptions.map { "\($0.title) (\($0.assessments.last?.answers.exceptionDecision.trimmingSpaces() ?? ""))" }.joined(separator: ", ") + ".")
         }
+        // The Kader: entrepreneurs are always invited to economic activities.
+        let withoutEntrepreneurs = report.entries.map(\.activity).filter { $0.kind.isEconomic && $0.status != .afgewezen && $0.status != .geannuleerd
+            && $0.entrepreneurs.isEmpty }
+        if !withoutEntrepreneurs.isEmpty {
+            lines.append("Economische activiteiten zonder ondernemers onder de deelnemers (het Kader nodigt ze steevast uit): "
+                         + withoutEntrepreneurs.map(\.title).joined(separator: ", ") + ".")
+        }
         if !report.chargedWithoutDecision.isEmpty {
             lines.append("Ten laste van een budgetregel zonder vastgelegd besluit over de goedkeuring: "
                          + report.chargedWithoutDecision.map { "\($0.title) (\($0.chargedCost.formatted))" }.joined(separator: ", ") + ".")
@@ -243,7 +250,12 @@ struct ReportWriter {
             if !visit.hosts.isEmpty { parts.append("gastheren: \(visit.hosts.joined(separator: ", "))") }
             fields.append(("Bezoek", parts.joined(separator: "; ")))
         }
-        if !activity.entrepreneurs.isEmpty { fields.append(("Ondernemers", activity.entrepreneurs.map(\.name).joined(separator: ", "))) }
+        // Who went: the college reads who represented Oss (bestuurders) and which companies took part.
+        for role in [ParticipantRole.bestuurder, .ondernemer, .kennisinstelling] {
+            let people = activity.participants.filter { $0.role == role }
+            guard !people.isEmpty else { continue }
+            fields.append((role.pluralLabel, people.map { $0.organisation.isEmpty ? $0.name : "\($0.name) (\($0.organisation))" }.joined(separator: ", ")))
+        }
         fields.append(("Kosten", cost(activity)))
         if let assessment = entry.assessment {
             let decisive = assessment.decidingReason.map { " — \($0.text)" } ?? ""
