@@ -159,6 +159,13 @@ struct ReportWriter {
             lines.append("Met een uitzondering van het college op een laag pitje: "
                          + report.exceptions.map { "\($0.title) (\($0.assessments.last?.answers.exceptionDecision.trimmingSpaces() ?? ""))" }.joined(separator: ", ") + ".")
         }
+        // What the Kader waits for, and how it weighs meanwhile: the college should see it is still to come.
+        var awaited: [String] = []
+        if !report.framework.hasEuropeStrategy { awaited.append("een Europastrategie (tot dan wordt elke kans op Europese financiering op zichzelf bekeken)") }
+        if !report.framework.hasStrategicAgenda {
+            awaited.append("de strategische agenda en de public-affairsagenda (tot dan is deelname aan een nieuw netwerk niet te toetsen)")
+        }
+        if !awaited.isEmpty { lines.append("Nog te ontwikkelen volgens het Kader: " + awaited.joined(separator: "; ") + ".") }
         // The Kader: entrepreneurs are always invited to economic activities.
         let withoutEntrepreneurs = report.entries.map(\.activity).filter { $0.kind.isEconomic && $0.status != .afgewezen && $0.status != .geannuleerd
             && $0.entrepreneurs.isEmpty }
