@@ -121,7 +121,7 @@ struct LimitsTests {
         try dossier.apply(.updateActivity(activity), context: Fixtures.context)
         var visit = try #require(dossier.activity("delegatie-uit-lyon"))
         visit.visit?.size = 10_001
-        #expect(throws: ChangeError(.invalid, "Omvang van de delegatie: 10.001 ligt buiten het bereik 1 … 10.000", field: "visit")) {
+        #expect(throws: ChangeError(.invalid, "Omvang van de delegatie: 10.001 ligt buiten het bereik 1 … 10.000", field: "size")) {
             try dossier.apply(.updateActivity(visit), context: Fixtures.context)
         }
         var relation = try #require(dossier.relation("bom"))

@@ -305,6 +305,21 @@ struct FlowTests {
         #expect(!reasons.contains { $0.hasPrefix("Zonder geraamde kosten") }, "\(reasons)")
     }
 
+    @Test("a visit's programme too long for the store is said under the programme field, not above the form")
+    func visitFieldTooLong() throws {
+        let app = Harness()
+        app.press(.character("/")).type("pivot").press(.enter, .character("v"))
+        for _ in 0..<30 where app.state.form?.focusedField?.id != "delegationFrom" { app.press(.tab) }
+        app.type("Kopenhagen")
+        for _ in 0..<30 where app.state.form?.focusedField?.id != "programme" { app.press(.tab) }
+        #expect(app.state.form?.focusedField?.id == "programme")
+        app.loop.dispatch(.pasted(String(repeating: "Rondleiding ", count: 100)))
+        app.press(.control("s"))
+        #expect(app.state.form?.errors["programme"]?.hasPrefix("Programma is te lang: 1.199 tekens, hoogstens 1.000") == true,
+                "\(app.state.form?.errors ?? [:]) \(app.state.form?.generalError ?? "") \(app.state.message?.text ?? "") \(app.state.form == nil)")
+        #expect(app.state.form?.generalError == nil)
+    }
+
     @Test("a planned visit to a relation on laag pitje: in afweging, the weighing and a plain warning at once")
     func plannedVisitToLaagPitje() throws {
         let app = Harness()
