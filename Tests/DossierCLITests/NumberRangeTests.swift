@@ -114,4 +114,13 @@ struct NumberRangeTests {
         let journal = FileManager.default.fileExists(atPath: storePath + ".journal") ? try directory.read("dossier.json.journal") : []
         #expect(journal.isEmpty)
     }
+
+    @Test("apply reads a file saved by Notepad: its byte order mark is no part of the first change")
+    func applyWithByteOrderMark() throws {
+        try directory.write("wijzigingen.jsonl", [0xEF, 0xBB, 0xBF]
+            + Array((#"{"type":"set-follow-up-done","activity":"delegatie-uit-lyon","index":0,"done":true}"# + "\r\n").utf8))
+        let result = try run(["apply", directory.file("wijzigingen.jsonl")])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try DossierStore(path: storePath).load().activity("delegatie-uit-lyon")?.followUps.first?.isDone == true)
+    }
 }

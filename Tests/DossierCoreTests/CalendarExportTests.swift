@@ -84,6 +84,7 @@ struct CalendarExportTests {
         #expect(at(["rhone-alpes", "pivot-park"], ["FR"]).hasPrefix("Lyon, Grenoble"), "\(at(["rhone-alpes", "pivot-park"], ["FR"]))")
         #expect(at(["pivot-park"], []) == dossier.relation("pivot-park")?.placeSummary)
         #expect(ICalendar.escape("tab\there") == "tab here")
+        #expect(ICalendar.escape("regel\u{0B}overgang\u{07}bel") == "regel overgang bel", "a control character from Word keeps the words apart")
     }
 
 }

@@ -31,7 +31,9 @@ struct ApplyCommand: ParsableCommand {
         var pending = Data()
         func handle(_ line: Data) throws {
             lineNumber += 1
-            let bytes = Array(line)
+            var bytes = Array(line)
+            // A file saved by Notepad begins with a byte order mark: no part of the first change.
+            if lineNumber == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
             guard bytes.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") }) else { return }
             let change: Change
             do {

@@ -73,7 +73,11 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     private static func representable(parsing input: String) -> Money? {
         var text = input.trimmingSpaces()
-        if text.hasPrefix("€") { text = String(text.dropFirst()).trimmingSpaces() }
+        if text.hasPrefix("€") {
+            text = String(text.dropFirst()).trimmingSpaces()
+            // Zero as a spreadsheet's accounting format writes it: "€ -".
+            if text == "-" { return .zero }
+        }
         if text.hasSuffix(",-") { text = String(text.dropLast(2)) }
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else { return nil }
         let integerPart: String

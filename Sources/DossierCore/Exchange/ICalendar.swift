@@ -131,8 +131,12 @@ public enum ICalendar {
             case "\n", "\r\n", "\r": result += "\\n"
             case "\t": result += " "
             default:
-                // Other control characters are not allowed in a TEXT value (a tab is a space, as a terminal shows it).
-                if let scalar = character.unicodeScalars.first, scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                // Other control characters are not allowed in a TEXT value: a space, as a tab, so the words either side (a
+                // vertical tab from Word) stay apart.
+                if let scalar = character.unicodeScalars.first, scalar.value < 0x20 || scalar.value == 0x7F {
+                    result += " "
+                    continue
+                }
                 result.append(character)
             }
         }

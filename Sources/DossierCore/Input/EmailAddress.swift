@@ -2,7 +2,9 @@
 public enum EmailAddress {
     /// The one reader of a typed e-mail address; returns it without surrounding spaces.
     public static func read(_ text: String) throws(ValueError) -> String {
-        let typed = text.trimmingSpaces()
+        var typed = text.trimmingSpaces()
+        // Copied from a link (a web page, Outlook): the address is what follows the scheme.
+        if typed.lowercased().hasPrefix("mailto:") { typed = String(typed.dropFirst("mailto:".count)).trimmingSpaces() }
         if let problem = problem(typed) { throw problem }
         return typed
     }
@@ -11,6 +13,9 @@ public enum EmailAddress {
     /// domain with a dot after it, no spaces or control characters.
     public static func problem(_ address: String) -> ValueError? {
         let example = "zoals naam@organisatie.nl"
+        if address.lowercased().hasPrefix("mailto:") {
+            return ValueError("'\(address)' is een link, geen e-mailadres: het adres is wat na mailto: staat (\(example))")
+        }
         guard address.contains("@") else { return ValueError("'\(address)' is geen e-mailadres: het @ ontbreekt (\(example))") }
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         let domainParts = parts.count == 2 ? parts[1].split(separator: ".", omittingEmptySubsequences: false) : []
