@@ -65,6 +65,19 @@ struct ContactImportTests {
         #expect(afterRename.changes.isEmpty && afterRename.problems.isEmpty, "the relation's old name in 'organisatie' is no edit: \(afterRename.changes)")
     }
 
+    @Test("a line break in a spreadsheet's cell for a name or a title is a space, as every one-line text is read")
+    func lineBreaksInOneLineCells() throws {
+        let dossier = try dossier()
+        let contacts = try prepared([["naam", "relatie"], ["Zoë\nLefèvre", "bom"]], into: dossier)
+        #expect(contacts.changes.count == 1)
+        if case .addContact(_, let contact)? = contacts.changes.first { #expect(contact.name == "Zoë Lefèvre") }
+        let activities = ActivityImport.prepare(try records([["titel", "soort", "begindatum"], ["Beurs\r\nMilaan", "beurs", "1-10-2027"]]),
+                                                into: dossier, today: Fixtures.date("2026-11-22"))
+        #expect(activities.problems.isEmpty, "\(activities.problems)")
+        if case .addActivity(let activity)? = activities.changes.first { #expect(activity.title == "Beurs Milaan" && activity.id == "beurs-milaan") }
+        else { Issue.record("no activity added: \(activities.changes)") }
+    }
+
     @Test("the same person on two rows, one as it is and one changed, is refused whichever comes first")
     func samePersonTwice() throws {
         let dossier = try dossier()

@@ -261,7 +261,8 @@ struct RowReader {
         var activity = existing ?? Activity(id: id, title: "", kind: .overig)
         if let title = cell("titel") {
             if title.isEmpty { problem("titel", "een activiteit heeft een titel nodig") }
-            activity.title = title
+            // Read as every one-line text is (a line break in a spreadsheet's cell is a space, as `edit --title` makes it).
+            activity.title = ListText.oneLine(title).trimmingSpaces()
         }
         // The column is required; an empty cell is refused rather than guessed (it would become `overig`).
         if cell("soort")?.isEmpty == true {

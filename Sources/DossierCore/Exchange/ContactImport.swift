@@ -110,6 +110,11 @@ struct ContactRow {
         case refused
     }
 
+    /// The name in the row, read as every name is read (a line break in a spreadsheet's cell is a space).
+    var name: String {
+        ListText.oneLine(cell("naam") ?? "").trimmingSpaces()
+    }
+
     func cell(_ heading: String) -> String? {
         guard let index = columns[heading] else { return nil }
         return index < record.fields.count ? record.fields[index] : ""
@@ -118,7 +123,8 @@ struct ContactRow {
     /// A row that names a contact in another spelling ("sanne de wit" for Sanne de Wit) matches it, and the stored name
     /// stays: said, so that a correction meant in the file is not taken for done.
     func respelled(_ stored: String) -> ImportPlan.Problem? {
-        guard let typed = cell("naam")?.trimmingSpaces(), typed != stored else { return nil }
+        let typed = name
+        guard !typed.isEmpty, typed != stored else { return nil }
         return ImportPlan.Problem(line: record.line, column: "naam", message: "'\(typed)' is \(stored): de naam blijft zoals hij was "
                                   + "(een andere schrijfwijze wijzigt u met dossier edit-contact … --name)")
     }
@@ -129,7 +135,7 @@ struct ContactRow {
 
     /// What this row does, against the dossier as the rows before it left it.
     mutating func outcome(in dossier: Dossier) -> Outcome {
-        let name = cell("naam")?.trimmingSpaces() ?? ""
+        let name = self.name
         guard !name.isEmpty else {
             problem("naam", "een contactpersoon heeft een naam nodig")
             return .refused
@@ -197,7 +203,7 @@ struct ContactRow {
     /// The row's version (`versie`) against the contact of `owner` it names, as it is now in `dossier` (the row would change it).
     func staleness(_ exported: String, of owner: ContactOwner, in dossier: Dossier) -> Staleness {
         let untouched = ContactTable.version(ofCells: cell) == exported
-        let name = cell("naam")?.trimmingSpaces() ?? "", ownerName = dossier.name(of: owner)
+        let ownerName = dossier.name(of: owner)
         let stored = (dossier.contacts(of: owner) ?? []).filter { LikelyDouble.sameName($0.name, name) }
         if stored.contains(where: { ContactTable.version(of: $0, owner: owner, in: dossier) == exported }) { return .current }
         if stored.isEmpty {
