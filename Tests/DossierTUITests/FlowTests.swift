@@ -646,6 +646,7 @@ struct FlowTests {
         #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps == before)
         #expect(app.state.currentDetail?.focusedList == .followUps)
         #expect(app.state.message?.text == "Kies de vervolgactie met ↑↓ en druk dan nog eens spatie of x.")
+        #expect(!StatusBarView.hints(for: app.state).contains { $0.hint == "openen" }, "Enter opens nothing on the follow-ups: not offered")
         app.press(.character("x"))
         #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps != before, "now it is in view: ticked off")
     }

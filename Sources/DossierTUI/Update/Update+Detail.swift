@@ -183,6 +183,13 @@ extension AppState {
     }
 
     /// Enter on a detail screen: from the information to the shown list; in the activities, open one.
+    /// Whether Enter opens something on the current detail screen (`openInDetail`): the status bar offers it only then.
+    var detailOpensSomething: Bool {
+        guard let detail = currentDetail else { return false }
+        guard let focused = detail.focusedList else { return shownList(detail).map { itemCount(of: $0) > 0 } ?? false }
+        return focused == .activities && selectedItemID(of: .activities) != nil
+    }
+
     mutating func openInDetail() {
         guard var detail = currentDetail else { return }
         guard let focused = detail.focusedList else {

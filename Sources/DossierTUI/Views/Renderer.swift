@@ -207,6 +207,8 @@ enum StatusBarView {
             for binding in state.keyMap.bindings(in: group) {
                 // A key an earlier group binds does something else here: its hint would mislead.
                 defer { boundKeys.formUnion(binding.keys) }
+                // On a detail screen Enter opens only an activity of its list, or the list shown: elsewhere there it does nothing.
+                if binding.action == .open, state.currentDetail != nil, !state.detailOpensSomething { continue }
                 guard let hint = binding.hint, binding.action != .showHelp, let first = binding.keys.first, !boundKeys.contains(first),
                       !(state.isReadOnly && binding.action.changesDossier), seen.insert(binding.action).inserted else { continue }
                 let keys = binding.shortKeyLabel
