@@ -320,7 +320,10 @@ struct RecordFlowTests {
         // A name given over two lines is one line, in the record and in the message that names it.
         app.press(.character("e"))
         programs.editedText = .done("BOM\nTweede regel")
-        app.press(.control("o"), .control("s"))
+        app.press(.control("o"))
+        #expect(app.state.form?.text("name") == "BOM Tweede regel", "shown as it will be saved: one line")
+        #expect(app.state.message?.text.contains("dit veld is één regel") == true)
+        app.press(.control("s"))
         #expect(app.state.dossier.relation("bom")?.name == "BOM Tweede regel")
         #expect(app.state.message?.text.contains("BOM Tweede regel") == true && app.state.message?.text.contains("\n") == false,
                 "\(app.state.message?.text ?? "")")

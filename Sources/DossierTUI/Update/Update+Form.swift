@@ -407,6 +407,11 @@ extension AppState {
     }
 
     /// The text of a field as the editor gave it back; the form stays as it was when the editor failed.
+    /// The form fields that keep their line breaks, as the store keeps them: the long texts (notes, outcomes).
+    static let longTextFieldIDs = Set(Activity.fields.fields.filter { $0.input == .longText }.map(\.key)
+                                      + Relation.fields.fields.filter { $0.input == .longText }.map(\.key)
+                                      + Contact.fields.fields.filter { $0.input == .longText }.map(\.key))
+
     mutating func takeExternalEdit(fieldID: String, _ outcome: ExternalOutcome<String>) {
         switch outcome {
         case .done(let text):
@@ -414,12 +419,15 @@ extension AppState {
                 message = .info("Het formulier is intussen gesloten; de tekst uit de editor is niet gebruikt.")
                 return
             }
-            input.set(text)
+            // A one-line field (a name, a title) is stored as one line: shown so, not as the lines the editor gave.
+            let joined = !AppState.longTextFieldIDs.contains(fieldID) && text.contains(where: \.isNewline)
+            input.set(joined ? ListText.oneLine(text) : text)
             current[fieldID]?.value = .text(input)
             current.errors[fieldID] = nil
             current.replacesOnType = false
             form = current
-            message = .info("Tekst uit de editor overgenomen in \(current[fieldID]?.label ?? fieldID); Ctrl-S slaat op.")
+            message = .info("Tekst uit de editor overgenomen in \(current[fieldID]?.label ?? fieldID)"
+                            + (joined ? " (dit veld is één regel: de regels staan achter elkaar)" : "") + "; Ctrl-S slaat op.")
         case .failed(let reason):
             message = .error(reason)
         }
