@@ -949,6 +949,21 @@ struct AssessmentFlowTests {
         #expect(app.text.contains("• Nog onbekend: Ondernemers onder de deelnemers"), "the detail's weighing says it too: \(app.text)")
     }
 
+    @Test("a sentence typed at a question answers it by its first letter only: the rest answers no later question")
+    func sentenceAtQuestion() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("g"), .enter, .character("a"))
+        let first = try #require(app.state.form?.focusedField?.id)
+        let before = try #require(app.state.form?.fields.map { ($0.id, $0.selectedValue) })
+        app.type("ja dat klopt")
+        let after = try #require(app.state.form?.fields.map { ($0.id, $0.selectedValue) })
+        #expect(app.state.form?[first]?.selectedValue == "ja")
+        let changed = zip(before, after).filter { $0.0.1 != $0.1.1 }.map(\.0.0)
+        #expect(changed == [first], "only the first question was answered: \(changed)")
+        let second = try #require(app.state.form?.focusedField)
+        #expect(app.state.form?.errors[second.id]?.hasPrefix("Dit veld is een keuze") == true)
+    }
+
     @Test("a opens the assessment: the verdict updates live, saving keeps it with the activity, earlier ones stay")
     func assessLive() throws {
         let app = Harness()

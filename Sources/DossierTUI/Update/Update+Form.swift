@@ -118,6 +118,11 @@ extension AppState {
                 return
             case .right, .character(" "): next = (selected + 1) % options.count
             case .left: next = (selected + options.count - 1) % options.count
+            case .character(let letter) where field.isQuickAnswer && form.typedBeginsNoOption(in: options):
+                // A word typed at a question ("ja dat klopt", the note meant after Tab): after its first stray letter no
+                // letter answers, or the d of "dat" would answer this question and move on to the next.
+                form.choiceTyped.append(letter)
+                return
             case .character(let letter):
                 guard let match = typeAhead(letter, options: options, selected: selected, field: field, form: &form) else { return }
                 next = match
