@@ -150,8 +150,16 @@ public struct DossierCommand: ParsableCommand {
                 notices.append("Alleen-lezen geopend (--read-only).")
             } else {
                 if !configuration.isNameConfigured, let name = askNameOnce(proposing: configuration.actor) {
-                    try StoreConfiguration.saveName(name, environment: Session.environment)
-                    notices.append("Uw naam (\(name)) staat nu bij elke wijziging; aan te passen in \(StoreConfiguration.path(environment: Session.environment)).")
+                    do throws(StoreError) {
+                        try StoreConfiguration.saveName(name, environment: Session.environment)
+                        notices.append("Uw naam (\(name)) staat nu bij elke wijziging; aan te passen in \(StoreConfiguration.path(environment: Session.environment)).")
+                    } catch {
+                        // The settings file could not be written (a full home folder): the name holds for this session, as
+                        // DOSSIER_USER would; the dossier itself is not the problem.
+                        setenv("DOSSIER_USER", name, 1)
+                        notices.append("Uw naam (\(name)) staat bij de wijzigingen van deze sessie, maar kon niet bewaard worden voor een volgende keer: "
+                                       + "\(error.description)")
+                    }
                 }
                 let actor = try Session.actor()
                 do throws(StoreError) {
