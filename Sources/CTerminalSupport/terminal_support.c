@@ -133,7 +133,16 @@ int dossier_terminal_can_suspend(void) {
 }
 
 void dossier_terminal_suspend_self(void) {
-    kill(getpid(), SIGSTOP);
+    // The whole job stops, as Ctrl-Z in a shell stops it: a script that started the program waits for it, and only once
+    // that script stops too does the shell take the terminal back. SIGTSTP with its default action (curses may have a
+    // handler of its own), put back once the job is continued.
+    struct sigaction stop_default, previous;
+    memset(&stop_default, 0, sizeof stop_default);
+    stop_default.sa_handler = SIG_DFL;
+    sigemptyset(&stop_default.sa_mask);
+    sigaction(SIGTSTP, &stop_default, &previous);
+    kill(0, SIGTSTP);
+    sigaction(SIGTSTP, &previous, NULL);
 }
 
 int dossier_terminal_columns(int fd) {

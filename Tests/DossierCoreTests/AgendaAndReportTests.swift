@@ -174,6 +174,8 @@ struct AgendaAndReportTests {
                                              seen: .verkennen), context: context)
         #expect(focus(2025) == .farma, "Rhône-Alpes was put on laag pitje in 2026")
         #expect(Assessor.focus(of: dossier.activity("werkbezoek-lyon")!, in: dossier) == .outsideFocus, "weighed now, it is outside the focus")
+        let past = MarkdownReport.render(YearReport(dossier: dossier, year: 2025, today: today))
+        #expect(past.contains("Werkbezoek Lyon") && !past.contains("Nog te ontwikkelen"), "what the Kader awaits is said of this year only")
     }
 
     @Test("the summary says a contribution line is overspent, as the budget table does")

@@ -48,6 +48,10 @@ struct CalendarExportTests {
         let uids = text.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }
         #expect(Set(uids).count == uids.count, "\(uids)")
         #expect(uids.contains("UID:activiteit.herijking-taizhou@dossier.gemeente-oss.nl") && uids.contains("UID:herijking-taizhou@dossier.gemeente-oss.nl"))
+        // Its follow-up's task points at the activity, not at the review.
+        try dossier.apply(.addFollowUp("herijking-taizhou", FollowUp(text: "Verslag", due: Fixtures.date("2027-09-15"))), context: Fixtures.context)
+        let again = String(decoding: ICalendar.encode(dossier, now: Fixtures.now), as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
+        #expect(again.contains("RELATED-TO:activiteit.herijking-taizhou@dossier.gemeente-oss.nl") && !again.contains("RELATED-TO:herijking-"))
     }
 
     @Test("a later export is a newer version of every item, also when only a date or a title changed")

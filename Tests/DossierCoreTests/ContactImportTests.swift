@@ -47,7 +47,7 @@ struct ContactImportTests {
         edited[sanne][2] = "teamleider"
         let refused = ContactImport.prepare(try records(edited), into: dossier)
         #expect(refused.changes.isEmpty && refused.problems.first?.column == "versie", "\(refused.problems)")
-        #expect(refused.problems.first?.message.hasPrefix("Sanne de Wit bij BOM is gewijzigd na deze export; een import zou die wijziging terugdraaien") == true)
+        #expect(refused.problems.first?.message.hasPrefix("Sanne de Wit bij BOM (of de relatie) is gewijzigd na deze export; een import zou die wijziging terugdraaien") == true)
         var forced = edited
         forced[sanne][forced[sanne].count - 1] = ""
         #expect(ContactImport.prepare(try records(forced), into: dossier).updated == 1, "an empty cell 'versie' overwrites on purpose")
@@ -58,6 +58,14 @@ struct ContactImportTests {
         #expect(gone.changes.isEmpty && gone.skipped == 1, "\(gone.changes)")
         #expect(ContactImport.prepare(try records(edited), into: removed).problems.first?.message
                     .hasPrefix("er is geen contactpersoon Sanne de Wit meer bij BOM: hernoemd of verwijderd na deze export?") == true)
+
+        // A row copied from Sanne's and given another name adds that person (a spreadsheet's way to add one).
+        var copied = file
+        var newRow = file[sanne]
+        newRow[0] = "Nieuwe Collega"
+        copied.append(newRow)
+        let added = ContactImport.prepare(try records(copied), into: before)
+        #expect(added.added == 1 && added.problems.isEmpty, "\(added.problems)")
 
         var renamed = before
         try renamed.apply(.editRelation("bom", [FieldEdit(field: "name", old: .text("BOM"), new: .text("BOM Brabant"))]), context: Fixtures.context)
@@ -76,6 +84,14 @@ struct ContactImportTests {
         #expect(activities.problems.isEmpty, "\(activities.problems)")
         if case .addActivity(let activity)? = activities.changes.first { #expect(activity.title == "Beurs Milaan" && activity.id == "beurs-milaan") }
         else { Issue.record("no activity added: \(activities.changes)") }
+    }
+
+    @Test("a visit's field the rules refuse is named by its column in an activities import")
+    func visitFieldColumn() throws {
+        let plan = ActivityImport.prepare(try records([["titel", "soort", "begindatum", "richting", "delegatie uit/naar", "programma"],
+                                                       ["Bezoek Lyon", "delegatiebezoek", "1-10-2027", "inkomend", "Lyon", String(repeating: "Rondleiding ", count: 100)]]),
+                                          into: try dossier(), today: Fixtures.date("2026-11-22"))
+        #expect(plan.problems.map(\.column) == ["programma"], "\(plan.problems)")
     }
 
     @Test("the same person on two rows, one as it is and one changed, is refused whichever comes first")

@@ -349,6 +349,11 @@ struct StoreTests {
         try second.commit(.setRelationStatus("bom", status: .actief, reason: "r3", reviewDate: nil), to: &loaded, context: context)
         #expect(try reload() == loaded && loaded.relation("bom")?.status == .actief)
         #expect(try JournalFile.parse(try directory.read("dossier.json.journal")).entries.map(\.sequence) == [1, 2, 3])
+        // A copy takes every change with it, each with its own line.
+        let copy = DossierStore(path: directory.file("kopie.json"))
+        try copy.importArchive(try second.exportArchive(), replacing: false)
+        #expect(try copy.history().map(\.sequence) == [1, 2, 3])
+        #expect(try copy.load() == loaded)
     }
 
     @Test("a crash between writing the snapshot and archiving the journal loses nothing and repeats nothing")

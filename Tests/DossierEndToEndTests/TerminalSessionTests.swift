@@ -147,6 +147,15 @@ struct TerminalSessionTests {
         let dossier = try Dossier(decoding: try directory.read("dossier.json"))
         #expect(dossier.relation("wegwerp") != nil)
 
+        // Started by a script: the script stops with it, so the shell gets the terminal back; fg continues both.
+        try directory.write("start.sh", "\(binary) --store \(store)\necho WRAPPED:$?\n")
+        try tmux.run("clear; sh \(directory.file("start.sh"))", until: "1 Relaties (38)")
+        try tmux.send("C-z")
+        try tmux.waitFor("Stopped", gone: ["1 Relaties (38)"])
+        try tmux.run("fg", until: "1 Relaties (38)")
+        try tmux.send("q")
+        try tmux.waitFor("WRAPPED:0")
+
         // Run by the terminal itself there is no shell to come back to: Ctrl-Z says so and the screen stays.
         let bare = try TmuxSession(command: "env -i PATH=/usr/bin:/bin HOME=\(directory.path) TERM=xterm-256color LANG=C.UTF-8 "
                                    + "DOSSIER_USER=e2e \(binary) --store \(store)", width: 120, height: 36)

@@ -224,6 +224,15 @@ struct FlowTests {
         app.press(.tab).type("Geen capaciteit")
         #expect(app.state.form?.text("reason") == "Geen capaciteit")
         #expect(app.state.form?["status"]?.selectedValue == "laag-pitje")
+        // Also when the reason begins with a letter that begins no status, after a space or as a capital.
+        for reason in ["la onvoldoende capaciteit", "laOnvoldoende capaciteit"] {
+            app.press(.escape)
+            if app.state.confirmation != nil { app.press(.character("J")) }
+            app.press(.character("s")).type(reason)
+            #expect(app.state.form?.errors["status"]?.hasSuffix("(Backspace kiest weer Laag pitje)") == true, "\(reason): \(app.state.form?.errors ?? [:])")
+            app.press(.backspace)
+            #expect(app.state.form?["status"]?.selectedValue == "laag-pitje", "\(reason)")
+        }
     }
 
     @Test("a choice that got two letters beginning nothing chooses again after Backspace")

@@ -23,7 +23,7 @@ int dossier_terminal_take_continued(void);
 /// when the terminal window runs the program itself, or a shell without job control does.
 int dossier_terminal_can_suspend(void);
 
-/// Stops the process (as Ctrl-Z in a shell would) until it is continued.
+/// Stops the process's job, its process group (as Ctrl-Z in a shell would), until it is continued.
 void dossier_terminal_suspend_self(void);
 
 /// Restores the saved settings and leaves the alternate screen; async-signal-safe.

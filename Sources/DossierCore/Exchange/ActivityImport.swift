@@ -426,7 +426,13 @@ struct RowReader {
         case "actualCostCents": "werkelijke kosten"
         case "outcomes": "resultaten"
         case "notes": "toelichting"
-        case "visit": "richting"
+        case "visit", "direction": "richting"
+        // A visit's own fields, as the rules name them (`FieldProblem.field`).
+        case "delegationFrom": "delegatie uit/naar"
+        case "ledBy": "geleid door"
+        case "size": "omvang"
+        case "hosts": "gastheren"
+        case "programme": "programma"
         case "participants": "ondernemers"
         default: nil
         }

@@ -207,13 +207,18 @@ struct ContactRow {
         let stored = (dossier.contacts(of: owner) ?? []).filter { LikelyDouble.sameName($0.name, name) }
         if stored.contains(where: { ContactTable.version(of: $0, owner: owner, in: dossier) == exported }) { return .current }
         if stored.isEmpty {
+            // A row copied from another person's and given a new name (how a spreadsheet adds one): that person's version
+            // is still current, so this is an addition, not a person renamed or removed since.
+            if dossier.allContacts.contains(where: { ActivityTable.version(of: ContactTable.cells($0.contact, of: $0.relation)) == exported }) {
+                return .current
+            }
             return untouched ? .untouched(("er is geen contactpersoon \(name) meer bij \(ownerName) (hernoemd of verwijderd na deze export) en deze regel "
                                            + "is niet gewijzigd: ze is overgeslagen", true))
                 : .stale("er is geen contactpersoon \(name) meer bij \(ownerName): hernoemd of verwijderd na deze export? Haal de regel weg, "
                          + "of maak deze cel leeg om hem (opnieuw) toe te voegen")
         }
         return untouched ? .untouched(("\(name) bij \(ownerName) (of de relatie) is gewijzigd na deze export en deze regel niet: blijft zoals nu", false))
-            : .stale("\(name) bij \(ownerName) is gewijzigd na deze export; een import zou die wijziging terugdraaien. Exporteer opnieuw en breng "
+            : .stale("\(name) bij \(ownerName) (of de relatie) is gewijzigd na deze export; een import zou die wijziging terugdraaien. Exporteer opnieuw en breng "
                      + "uw wijziging daarin aan, of maak deze cel leeg om toch met deze regel te overschrijven")
     }
 

@@ -67,7 +67,7 @@ public enum ICalendar {
                     "STATUS:" + (followUp.isDone ? "COMPLETED" : "NEEDS-ACTION"),
                 ]
                 if followUp.isDone { lines.append("PERCENT-COMPLETE:100") }
-                if includes(activity) { lines.append("RELATED-TO:\(activity.id)@\(uidDomain)") }
+                if includes(activity) { lines.append("RELATED-TO:\(activityUID(activity.id))@\(uidDomain)") }
                 lines.append("END:VTODO")
             }
         }

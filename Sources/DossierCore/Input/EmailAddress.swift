@@ -4,7 +4,10 @@ public enum EmailAddress {
     public static func read(_ text: String) throws(ValueError) -> String {
         var typed = text.trimmingSpaces()
         // Copied from a link (a web page, Outlook): the address is what follows the scheme.
-        if typed.lowercased().hasPrefix("mailto:") { typed = String(typed.dropFirst("mailto:".count)).trimmingSpaces() }
+        // (An address stored so before this reading is left as it is: the rules do not refuse it, so a dossier with one opens.)
+        if typed.lowercased().hasPrefix("mailto:") {
+            typed = String(typed.dropFirst("mailto:".count).prefix { $0 != "?" }).trimmingSpaces()
+        }
         if let problem = problem(typed) { throw problem }
         return typed
     }
@@ -13,9 +16,6 @@ public enum EmailAddress {
     /// domain with a dot after it, no spaces or control characters.
     public static func problem(_ address: String) -> ValueError? {
         let example = "zoals naam@organisatie.nl"
-        if address.lowercased().hasPrefix("mailto:") {
-            return ValueError("'\(address)' is een link, geen e-mailadres: het adres is wat na mailto: staat (\(example))")
-        }
         guard address.contains("@") else { return ValueError("'\(address)' is geen e-mailadres: het @ ontbreekt (\(example))") }
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         let domainParts = parts.count == 2 ? parts[1].split(separator: ".", omittingEmptySubsequences: false) : []

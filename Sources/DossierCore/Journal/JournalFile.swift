@@ -44,16 +44,13 @@ public struct JournalFile: Sendable {
                 file.hasTornTail = true
                 return file
             }
-            // A Windows line end (the journal opened and saved in an editor) is a line end; an empty line is nothing.
-            var end = newline
-            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-            if bytes[start..<end].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) {
+            guard let line = entryLine(bytes[start..<newline]) else {
                 start = newline + 1
                 file.validLength = start
                 continue
             }
             let body: ArraySlice<UInt8>, checksum: String
-            switch framedBody(bytes[start..<end]) {
+            switch framedBody(line) {
             case .success(let framed): (body, checksum) = framed
             case .failure(let problem):
                 // A line is written in one go with its line break last, so an append cut short by a crash leaves no line
@@ -84,6 +81,15 @@ public struct JournalFile: Sendable {
             file.validLength = start
         }
         return file
+    }
+
+    /// A line (without its line break) as an entry's line: without a carriage return before the break (an editor on
+    /// Windows); nil for an empty line, which is nothing. Every reader of a journal's lines goes through this.
+    static func entryLine(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        var end = line.endIndex
+        if end > line.startIndex, line[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        let trimmed = line[line.startIndex..<end]
+        return trimmed.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) ? nil : trimmed
     }
 
     private static let prefix = Array(#"{"crc":""#.utf8)

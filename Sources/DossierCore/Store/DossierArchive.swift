@@ -54,6 +54,6 @@ public protocol ArchiveStorage: DossierStorage {
 extension JournalFile {
     /// The complete lines of a journal's bytes (as `parse` reads them), without their line breaks.
     public static func lines(of bytes: [UInt8], upTo length: Int) -> [[UInt8]] {
-        bytes[..<min(length, bytes.count)].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map(Array.init)
+        bytes[..<min(length, bytes.count)].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).compactMap(entryLine).map(Array.init)
     }
 }

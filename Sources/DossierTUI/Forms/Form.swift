@@ -33,6 +33,7 @@ public struct Form: Hashable, Sendable {
             choiceBeforeTyping = nil
             choiceBeforeStrayText = nil
             choiceBeforeWord = nil
+            choiceWordEnded = false
             // What a choice field said about text typed into it is about that typing: gone once the field is left.
             if fields.indices.contains(oldValue), errors[fields[oldValue].id]?.hasPrefix(Self.choiceHint) == true { errors[fields[oldValue].id] = nil }
         }
@@ -49,6 +50,8 @@ public struct Form: Hashable, Sendable {
     public var choiceBeforeStrayText: Int?
     /// The option chosen before the word of `choiceTyped` being typed began (a run of letters can choose by several words).
     var choiceBeforeWord: Int?
+    /// A space ended the word typed: the next letter begins another.
+    var choiceWordEnded = false
     /// Messages by field id, shown under the field.
     public var errors: [String: String] = [:]
     /// Notes by field id, shown under the field when it has no message: what a date typed relative to today names.
@@ -119,7 +122,11 @@ public struct Form: Hashable, Sendable {
     /// `selected`: the option chosen now, remembered as what the word this letter begins was typed over.
     mutating func typeAhead(_ letter: Character, in options: [MenuOption], selected: Int? = nil) -> Int? {
         let typed = choiceTyped + String(letter)
-        if choiceTyped.isEmpty { choiceBeforeWord = selected }
+        // A new word: the first letter, one after a space, or a capital after small letters ("laOnvoldoende": the reason
+        // typed after "la"). What the words before it chose is what it was typed over.
+        let beginsWord = choiceTyped.isEmpty || choiceWordEnded || (letter.isUppercase && choiceTyped.last?.isLowercase == true)
+        if beginsWord { choiceBeforeWord = selected }
+        choiceWordEnded = false
         if let match = MenuOption.index(beginning: typed, in: options) {
             choiceTyped = typed
             return match

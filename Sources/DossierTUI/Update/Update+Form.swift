@@ -108,6 +108,7 @@ extension AppState {
                 }
             }
             form.choiceBeforeStrayText = nil
+            form.choiceWordEnded = false
         case .choice(let options, let selected):
             var next = selected
             switch key {
@@ -115,6 +116,7 @@ extension AppState {
                 || form.typedBeginsNoOption(in: options):
                 // A space inside a typed word (or after text that begins no option) is part of it; after one first letter
                 // it is the key that goes to the next option.
+                form.choiceWordEnded = true
                 return
             case .right, .character(" "): next = (selected + 1) % options.count
             case .left: next = (selected + options.count - 1) % options.count
@@ -139,6 +141,11 @@ extension AppState {
             guard case .character(let letter) = key else { return }
             // A space inside a typed word is part of it; ↑↓ choose in a menu.
             if letter == " " && form.choiceTyped.isEmpty { return }
+            // A space that continues no option ends the word typed ("la " before the reason): the next letter begins another.
+            if letter == " ", MenuOption.index(beginning: form.choiceTyped + " ", in: options) == nil {
+                form.choiceWordEnded = true
+                return
+            }
             guard let match = typeAhead(letter, options: options, selected: selected, field: field, form: &form) else { return }
             form.errors[field.id] = nil
             form.fields[index].value = .menu(options, selected: match)
