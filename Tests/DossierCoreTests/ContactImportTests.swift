@@ -94,6 +94,14 @@ struct ContactImportTests {
         #expect(plan.problems.map(\.column) == ["programma"], "\(plan.problems)")
     }
 
+    @Test("an activities import says a date ten years or more away, as add-activity does (a typo in the year)")
+    func farDates() throws {
+        let plan = ActivityImport.prepare(try records([["titel", "soort", "begindatum"], ["Q1 tikfout", "overig", "1-2-2072"], ["Gewoon", "overig", "1-2-2027"]]),
+                                          into: try dossier(), today: Fixtures.date("2026-11-22"))
+        #expect(plan.added == 2 && plan.problems.isEmpty)
+        #expect(plan.notices.map(\.description) == ["regel 2, kolom 'begindatum': 1-2-2072 ligt 45 jaar in de toekomst"], "\(plan.notices)")
+    }
+
     @Test("the same person on two rows, one as it is and one changed, is refused whichever comes first")
     func samePersonTwice() throws {
         let dossier = try dossier()

@@ -189,6 +189,12 @@ struct OwnContactsTests {
         }
         #expect(try NameLookup.contactOwner("bom", in: dossier) == .relation("bom"))
         #expect(throws: ValueError.self) { try NameLookup.contactOwner("Oss", in: dossier) }
+        do {
+            _ = try NameLookup.contactOwner("Gemeente Meierijstad", in: dossier)
+            Issue.record("another municipality's name was taken")
+        } catch {
+            #expect(error.message.hasSuffix("; de eigen mensen van de gemeente staan onder 'gemeente'"), "\(error.message)")
+        }
         #expect(try NameLookup.contact("frank den brok", among: dossier.internalContacts, of: "Gemeente Oss").id == "frank-den-brok")
     }
 }

@@ -188,6 +188,21 @@ public enum ActivityImport {
             }
             result.changes += changes
             if isNew { result.added += 1 } else { result.updated += 1 }
+            // A date ten years or more away is most often a typo in the year, as add-activity and edit say.
+            let changedID = changes.lazy.compactMap { change -> ActivityID? in
+                switch change {
+                case .addActivity(let added): added.id
+                case .editActivity(let edited, _): edited
+                default: nil
+                }
+            }.first
+            if let changedID, let after = working.activity(changedID) {
+                let before = dossier.activity(changedID)
+                for (column, date, was) in [("begindatum", after.startDate, before?.startDate), ("einddatum", after.endDate, before?.endDate)] {
+                    guard let date, date != was, let distance = date.distance(from: today) else { continue }
+                    result.notices.append(Problem(line: record.line, column: column, message: "\(DateWriting.standard.date(date)) \(distance)"))
+                }
+            }
             // What an edit of an approved activity does that its approval did not weigh, as `edit` says it.
             for case let .editActivity(id, edits) in changes {
                 guard let before = dossier.activity(id) else { continue }

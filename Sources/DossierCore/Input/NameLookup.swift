@@ -86,7 +86,14 @@ public enum NameLookup {
 
     /// Whose contacts someone named: `gemeente` (or "Gemeente Oss") for the municipality's own, otherwise a relation.
     public static func contactOwner<Records: NamedRecords>(_ text: String, in dossier: Records) throws(ValueError) -> ContactOwner {
-        namesMunicipality(text) ? .municipality : .relation(try relation(text, in: dossier).id)
+        if namesMunicipality(text) { return .municipality }
+        do {
+            return .relation(try relation(text, in: dossier).id)
+        } catch {
+            // "Gemeente Meierijstad", or the municipality by another name: its own people are under `gemeente`.
+            guard Slug.make(from: text).hasPrefix(Organiser.municipalitySlug) else { throw error }
+            throw ValueError(error.message + "; de eigen mensen van de gemeente staan onder '\(Organiser.municipalitySlug)'")
+        }
     }
 
     /// Whether a text names the municipality itself: `gemeente` or "Gemeente Oss", whatever the case and accents.
