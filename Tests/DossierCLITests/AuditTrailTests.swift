@@ -60,6 +60,16 @@ struct AuditTrailTests {
         #expect(entries[0]["change"] != nil)
     }
 
+    @Test("a log whose earlier changes were removed with the history folder says which are gone, rather than seeming to begin later")
+    func logWithoutHistory() throws {
+        try makeHistory()
+        try FileManager.default.removeItem(atPath: storePath + ".history")
+        let log = try run(["log"])
+        #expect(log.status == 0, "\(log.standardError)")
+        #expect(log.standardOutput.contains("Wijzigingen 1 tot en met 2 staan niet (meer) in het logboek"), "\(log.standardOutput)")
+        #expect(log.standardOutput.contains("Taizhou"), "what the journal still holds is listed")
+    }
+
     @Test("backups are listed; restore asks for confirmation, is journaled, and keeps the state before it")
     func restore() throws {
         try makeHistory()

@@ -78,6 +78,20 @@ struct LogCommand: ParsableCommand {
             Output.document(writer.bytes)
             return
         }
+        // The whole log of a dossier whose earlier changes are gone from it (its .history folder removed or cleaned up):
+        // said, rather than a log that seems to begin later.
+        let lost: Int
+        if subject == nil && since == nil {
+            lost = entries.isEmpty ? ((try? storeOptions.load(store))?.journalSequence ?? 0) : (entries.first?.sequence ?? 1) - 1
+        } else {
+            lost = 0
+        }
+        let lostNote = lost > 0 ? (lost > 1 ? "Wijzigingen 1 tot en met \(lost) staan" : "Wijziging 1 staat") + " niet (meer) in het logboek: de eerdere "
+            + "wijzigingen (bij een bestand de map NAAM.history naast het dossier) ontbreken of zijn opgeruimd." : nil
+        if entries.isEmpty, let lostNote {
+            Output.line(lostNote)
+            return
+        }
         if entries.isEmpty {
             let name = subject?.name
             let earlier = id.map { " De statusgeschiedenis van daarvoor staat in dossier show \($0)." } ?? ""
@@ -94,6 +108,7 @@ struct LogCommand: ParsableCommand {
             for detail in entry.details { table.append(["", "", "", "  " + detail, ""]) }
         }
         Output.line(table.render(width: Output.width))
+        if let lostNote { Output.line(lostNote) }
     }
 
     /// What `text` names: a relation or activity that exists, by id or name, or the id of something deleted
