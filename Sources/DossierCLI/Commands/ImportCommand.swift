@@ -82,6 +82,13 @@ struct ImportCommand: ParsableCommand {
                 for line in change.described(in: dossier) { Output.line(TerminalSafeText.line("  " + line)) }
             }
             if prepared.changes.count > 50 { Output.line("… en nog \(prepared.changes.count - 50) wijzigingen") }
+            // The Kader's warnings the import would give, on a copy with the changes made.
+            var preview = dossier
+            var context = Session.clock.context(actor: "import")
+            context.isImport = true
+            if (try? preview.apply(.batch(prepared.changes, label: "Import"), context: context)) != nil {
+                sayWarnings(for: prepared.changes, in: preview)
+            }
             Output.line("Controle: \(summary). Er is niets geïmporteerd (--dry-run).")
             return
         }
@@ -96,18 +103,7 @@ struct ImportCommand: ParsableCommand {
         }
         try store.commitOrExit(.batch(prepared.changes, label: "Import \(FilePath.name(of: file))"), to: &dossier, isImport: true)
         Output.line("Geïmporteerd: \(summary).")
-        // The Kader's warnings for what was added, as add-activity gives them (a relation or country on laag pitje,
-        // outside Europe outside the focus); the budget counted once for all of them.
-        let ledger = BudgetLedger(dossier)
-        var warned = 0
-        for case .addActivity(let row) in prepared.changes {
-            guard let activity = dossier.activity(row.id) else { continue }
-            let warnings = FirstLook(activity, in: dossier, ledger: ledger).warnings
-            guard !warnings.isEmpty else { continue }
-            warned += 1
-            if warned <= 20 { for warning in warnings { Output.line(TerminalSafeText.line("Let op: \(activity.title) (\(activity.id)): \(warning)")) } }
-        }
-        if warned > 20 { Output.line("Let op: en nog \(warned - 20) nieuwe activiteiten waarbij het Kader waarschuwt (dossier assess weegt af)") }
+        sayWarnings(for: prepared.changes, in: dossier)
         // The import is the last change; the backup to name holds every change before it, a colleague's too.
         let imported = store.sequence
         var notCompacted: StoreError?
@@ -120,6 +116,21 @@ struct ImportCommand: ParsableCommand {
             let why = notCompacted.map { "samenvoegen lukte niet: \($0.description)" } ?? "een ander schreef of voegde intussen samen"
             Output.error("dossier: let op: er is geen back-up van precies de stand vóór de import (\(why)); dossier backups toont wat er is")
         }
+    }
+
+    /// The Kader's warnings for what was added, as add-activity gives them (a relation or country on laag pitje, outside
+    /// Europe outside the focus); the budget counted once for all of them. `dossier` holds the changes made.
+    private func sayWarnings(for changes: [Change], in dossier: Dossier) {
+        let ledger = BudgetLedger(dossier)
+        var warned = 0
+        for case .addActivity(let row) in changes {
+            guard let activity = dossier.activity(row.id) else { continue }
+            let warnings = FirstLook(activity, in: dossier, ledger: ledger).warnings
+            guard !warnings.isEmpty else { continue }
+            warned += 1
+            if warned <= 20 { for warning in warnings { Output.line(TerminalSafeText.line("Let op: \(activity.title) (\(activity.id)): \(warning)")) } }
+        }
+        if warned > 20 { Output.line("Let op: en nog \(warned - 20) nieuwe activiteiten waarbij het Kader waarschuwt (dossier assess weegt af)") }
     }
 }
 
