@@ -90,6 +90,10 @@ extension PostgresStore {
     /// Applies the changes after this store's last one, checking that they continue what it read.
     func catchUp(_ dossier: inout Dossier) throws(StoreError) -> [OthersChange] {
         let journal = try changes(after: lastSequence)
+        // Nothing after this store's last change: the database must still hold that change as it was read. A dossier put in
+        // its place (copy --replace with an older export) may hold fewer changes, and a change saved after them would
+        // leave a gap no reader gets past. (Changes that do follow are checked by their chain below.)
+        if journal.entries.isEmpty, lastSequence > 0, try !holdsLastChange() { throw .changedOnDisk(file: location) }
         var applied: [OthersChange] = []
         for (index, entry) in journal.entries.enumerated() {
             if lineage == nil { lineage = entry.lineage }
@@ -103,6 +107,18 @@ extension PostgresStore {
             ColleagueConflict.remember(entry, in: &recentOthers)
         }
         return applied
+    }
+
+    /// Whether the database still holds this store's last change: as its entry with the same checksum, or (a dossier
+    /// put in with no log before it) as a snapshot of that number.
+    private func holdsLastChange() throws(StoreError) -> Bool {
+        let row = try link.query("""
+            SELECT (SELECT checksum FROM dossier_changes WHERE seq = \(Int64(lastSequence))),
+                   GREATEST(COALESCE((SELECT max(seq) FROM dossier_changes), 0), COALESCE((SELECT max(seq) FROM dossier_snapshots), 0))
+            """).first
+        let (checksum, newest) = try decode(row, as: (String?, Int64).self)
+        guard newest >= Int64(lastSequence) else { return false }
+        return checksum.map { $0 == tail } ?? true
     }
 
     /// Applies `change` and inserts it as the next entry; the caller holds the append lock in a transaction.

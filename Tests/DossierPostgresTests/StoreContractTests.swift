@@ -50,6 +50,24 @@ struct StoreContractTests {
         #expect(try storage.open().load() == ineView)
     }
 
+    // (A file is never copied over: only a database takes `--replace`.)
+    @Test("a dossier put in its place with fewer changes (an older export, copy --replace): a writer that read more is refused and leaves no gap",
+          arguments: StorageKind.available.filter { $0 == .postgresql })
+    func replacedWithOlder(kind: StorageKind) throws {
+        let storage = try StorageUnderTest(kind)
+        let ine = try storage.open(writer: "Ine")
+        var dossier = try ine.load()
+        try ine.commit(.setRelationStatus("bom", status: .verkennen, reason: "een", reviewDate: nil), to: &dossier, context: .by("Ine"))
+        let older = try storage.open().exportArchive()
+        try ine.commit(.setRelationStatus("bom", status: .focus, reason: "twee", reviewDate: nil), to: &dossier, context: .by("Ine"))
+        try storage.open(writer: "Beheer").importArchive(older, replacing: true)
+        #expect(throws: StoreError.self) {
+            try ine.commit(.setRelationStatus("bom", status: .actief, reason: "drie", reviewDate: nil), to: &dossier, context: .by("Ine"))
+        }
+        #expect(try storage.open().history().map(\.sequence) == [1])
+        #expect(try storage.open().load().relation("bom")?.status == .verkennen)
+    }
+
     @Test("an open screen's refresh takes in others' changes", arguments: StorageKind.available)
     func refresh(kind: StorageKind) throws {
         let storage = try StorageUnderTest(kind)
