@@ -238,6 +238,12 @@ final class PostgresLink: @unchecked Sendable {
                 if error.code == .sslUnsupported {
                     return .unavailable(location: location, reason: "de server kent geen TLS (sslmode=\(address.sslMode.rawValue))")
                 }
+                // The server asks for a password and none was found (no PGPASSWORD, no ~/.pgpass, or one others may read,
+                // which is passed over as psql passes it over).
+                if error.code == .authMechanismRequiresPassword {
+                    return .unavailable(location: location, reason: "de server vraagt een wachtwoord voor \(address.user), en dat is niet gevonden: zet het "
+                                        + "in PGPASSWORD of in ~/.pgpass (alleen voor u leesbaar: chmod 600 ~/.pgpass)")
+                }
                 return .unavailable(location: location, reason: "\(error.code)")
             default:
                 return .unavailable(location: location, reason: "de server meldt \(state): \(message)")

@@ -84,7 +84,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case let .targetTaken(message):
             return message
         case let .outcomeUnknown(location, reason):
-            return "de verbinding met de database \(location) brak af terwijl de wijziging werd opgeslagen (\(reason)): of ze is opgeslagen, "
+            // The cause may be one that says "nothing changed" by itself; here that is not known.
+            let cause = reason.hasSuffix(" Er is niets gewijzigd.") ? String(reason.dropLast(" Er is niets gewijzigd.".count)) : reason
+            return "de verbinding met de database \(location) brak af terwijl de wijziging werd opgeslagen (\(cause)): of ze is opgeslagen, "
                 + "is niet te zeggen. Kijk met dossier log (in het scherm: L) of ze er staat voordat u haar opnieuw doet."
         case let .unavailable(location, reason):
             return "de database \(location) is niet bereikbaar: \(reason). Er is niets gewijzigd."
