@@ -100,6 +100,16 @@ extension PostgresStore {
             try takeAppendLock()
             if current != nil {
                 pendingOthers += try catchUp(&working)
+                // The state before the restore is kept among the backups, as a file's is: restore puts back, it loses nothing.
+                if try link.query("SELECT 1 FROM dossier_snapshots WHERE seq = \(Int64(lastSequence)) LIMIT 1").first == nil {
+                    var before = working
+                    before.setJournalPosition(sequence: lastSequence, lineage: try lineageForWriting(), tail: tail)
+                    let beforeName = Backup.name(snapshotName: "dossier.json", at: context.timestamp, sequence: lastSequence)
+                    try link.query("""
+                        INSERT INTO dossier_snapshots (seq, name, body)
+                        VALUES (\(Int64(lastSequence)), \(beforeName), \(String(decoding: before.encoded(), as: UTF8.self)))
+                        """)
+                }
             } else if let last = try link.query("SELECT seq, checksum FROM dossier_changes ORDER BY seq DESC LIMIT 1").first {
                 // The dossier does not load: go on from the log's last entry as it stands.
                 let (seq, checksum) = try decode(last, as: (Int64, String).self)

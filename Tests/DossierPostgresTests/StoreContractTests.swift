@@ -112,6 +112,21 @@ struct StoreContractTests {
         #expect(try storage.open().history().last?.summary == "Teruggezet uit back-up \(oldest.name)")
         let kept = try ine.backups().map(\.sequence)
         #expect(kept.contains(2), "the state with BOM on focus is kept: \(kept)")
+
+        // Also when the change before it was never merged into a snapshot.
+        let unmerged = try StorageUnderTest(kind)
+        let merging = try unmerged.open(writer: "Piet", journalLimit: 1)
+        var mergedView = try merging.load()
+        try merging.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &mergedView, context: .by("Piet"))
+        let piet = try unmerged.open(writer: "Piet", journalLimit: 100)
+        var pietView = try piet.load()
+        try piet.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &pietView, context: .by("Piet", minute: 1))
+        let earlier = try #require(try piet.backups().first { $0.sequence < 2 })
+        _ = try piet.restore(backup: earlier.name, current: pietView, context: .by("Piet", minute: 2))
+        let backups = try piet.backups()
+        let before = try #require(backups.first { $0.sequence == 2 }, "the state before the restore: \(backups.map(\.name))")
+        _ = try piet.restore(backup: before.name, current: try piet.load(), context: .by("Piet", minute: 3))
+        #expect(try unmerged.open().load().relation("bom")?.status == .focus)
     }
 
     @Test("undo puts back one's own change and keeps a colleague's change to another field since; the same field is refused", arguments: StorageKind.available)
