@@ -30,8 +30,9 @@ struct UndoCommand: ParsableCommand {
     func run() throws {
         let store = try storeOptions.store(forWriting: true)
         guard let file = store as? DossierStore else {
-            throw failure("ongedaan maken op de opdrachtregel kan bij een dossier in een bestand; in een database: met u op het scherm, "
-                          + "of met dossier restore", code: ExitStatus.usage)
+            throw failure("ongedaan maken op de opdrachtregel kan bij een dossier in een bestand; in een database maakt u op het scherm met u "
+                          + "de wijzigingen van die sessie ongedaan, en zet u anders een back-up terug (dossier backups, dossier restore NAAM)",
+                          code: ExitStatus.usage)
         }
         file.keepsUndoOfLastChange = true
         var dossier = try storeOptions.load(store)
