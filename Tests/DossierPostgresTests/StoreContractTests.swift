@@ -38,9 +38,14 @@ struct StoreContractTests {
         try piet.commit(edit("estimatedCostCents", .number(300_000), seen: mission), to: &pietView, context: .by("Piet", minute: 2))
         #expect(pietView.activity("missie-lyon")?.notes == "Hotel geboekt")
         #expect(piet.takeOthersChanges().map(\.entry.actor) == ["Ine"])
+        // Kees changes another field after Piet: the refusal names Piet, whose change to the cost is what stands in the way.
+        let kees = try storage.open(writer: "Kees")
+        var keesView = try kees.load()
+        try kees.commit(edit("outcomes", .text("Twee leads"), seen: try #require(keesView.activity("missie-lyon"))), to: &keesView,
+                        context: .by("Kees", minute: 3))
         let before = ineView
         do {
-            try ine.commit(edit("estimatedCostCents", .number(100), seen: mission), to: &ineView, context: .by("Ine", minute: 3))
+            try ine.commit(edit("estimatedCostCents", .number(100), seen: mission), to: &ineView, context: .by("Ine", minute: 4))
             Issue.record("a stale edit overwrote the colleague's")
         } catch {
             #expect(error.description.contains("botst met de wijziging van Piet om 09:02"), "\(error)")

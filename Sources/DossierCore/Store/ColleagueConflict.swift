@@ -16,10 +16,32 @@ public enum ColleagueConflict {
                                today: CalendarDate) -> StoreError {
         guard [.conflict, .notFound, .illegalTransition].contains(error.kind) else { return .refused(error) }
         let subjects = Set(change.subjects)
-        guard let colleague = recentOthers.last(where: { !subjects.isDisjoint(with: $0.subjects) }) else { return .refused(error) }
+        let sameRecords = { (entry: JournalEntry) in !subjects.isDisjoint(with: entry.subjects) }
+        // The one that changed the field the refusal names, when one did: a later change to another field of the record
+        // (which both stand) is not what stands in the way.
+        let inTheWay = error.field.flatMap { field in recentOthers.last { sameRecords($0) && edited($0).contains(field) } }
+        guard let colleague = inTheWay ?? recentOthers.last(where: sameRecords) else { return .refused(error) }
         let time = dates.time(colleague.timestamp)
         let day = dates.localDate(of: colleague.timestamp) == today ? "om \(time)" : "op \(dates.date(dates.localDate(of: colleague.timestamp))) om \(time)"
         return .refused(ChangeError(.conflict, "botst met de wijziging van \(colleague.actor) \(day) (\(colleague.summary)): \(error.message)",
                                     field: error.field))
+    }
+
+    /// The fields an entry edited, by key (for an edit of a record's fields).
+    private static func edited(_ entry: JournalEntry) -> [String] {
+        guard case .change(let change) = entry.event else { return [] }
+        return edited(change)
+    }
+
+    private static func edited(_ change: Change) -> [String] {
+        switch change {
+        case let .editRelation(_, edits), let .editActivity(_, edits), let .editFollowUp(_, _, edits), let .editContact(_, _, edits),
+             let .editLink(_, _, edits):
+            edits.map(\.field)
+        case .batch(let changes, _):
+            changes.flatMap(edited)
+        default:
+            []
+        }
     }
 }
