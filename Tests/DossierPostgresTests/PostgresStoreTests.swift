@@ -90,6 +90,11 @@ struct PostgresStoreTests {
         #expect(try run(["db", "init", "--store", database]).status == 0)
         let inward = try run(["copy", "--from", file, "--to", database])
         #expect(inward.status == 0, "\(inward.standardError)")
+        // validate checks the dossier in the database as it checks a file.
+        for arguments in [["validate", "--store", database], ["validate", database]] {
+            let validated = try run(arguments)
+            #expect(validated.status == 0 && validated.standardOutput.contains("\(database): geldig — 37 relaties"), "\(validated.standardOutput)\(validated.standardError)")
+        }
         #expect(inward.standardOutput.contains("3 wijzigingen in het logboek"), "\(inward.standardOutput)")
         // The move into the database says the file stays writable, and what to do.
         #expect(inward.standardOutput.contains("Let op: \(file) blijft bestaan zoals het was.")

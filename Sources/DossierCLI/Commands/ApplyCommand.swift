@@ -44,7 +44,7 @@ struct ApplyCommand: ParsableCommand {
             do {
                 _ = try store.commit(change, to: &dossier, context: Session.clock.context(actor: try Session.actor()))
             } catch {
-                throw failure("regel \(lineNumber): \(error.description); de regels ervoor zijn bewaard", code: error.isDataError ? ExitStatus.dataError : ExitStatus.ioError)
+                throw failure("regel \(lineNumber): \(error.description); de regels ervoor zijn bewaard", code: exitStatus(of: error))
             }
             Output.line(TerminalSafeText.line("bewaard \(store.sequence): \(store.lastSummary ?? "")"))
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierCore
+import DossierPostgres
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +19,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let file = try path ?? storeOptions.location.path
+        if PostgresAddress.isAddress(file) { return try validateDatabase(file) }
         let dossier: Dossier
         let store = DossierStore(path: file)
         store.checksEverything = true
@@ -37,6 +39,29 @@ struct ValidateCommand: ParsableCommand {
             return
         }
         Output.line(TerminalSafeText.line("\(file): geldig — \(count(dossier.relations.count, "relatie", "relaties")), \(count(dossier.activities.count, "activiteit", "activiteiten"))"))
+    }
+
+    /// A dossier in a database: read through its storage, then every rule checked, as for a file.
+    private func validateDatabase(_ address: String) throws {
+        let dossier: Dossier
+        do {
+            let storage = try StorageOpener.open(StoreLocation.typed(address, environment: Session.environment),
+                                                 configuration: try Session.configurationForReading(), preparing: false)
+            dossier = try storage.load()
+        } catch {
+            throw failure(error)
+        }
+        let problems = DossierValidator.problems(in: dossier).map { LocatedProblem(position: nil, path: $0.path, message: $0.message) }
+        if json {
+            Output.document(Self.report(file: address, problems: problems, dossier: problems.isEmpty ? dossier : nil))
+            if !problems.isEmpty { throw ExitCode(ExitStatus.dataError) }
+            return
+        }
+        guard problems.isEmpty else {
+            for problem in problems { Output.error(TerminalSafeText.line("dossier: \(address): \(problem.path): \(problem.message)")) }
+            throw ExitCode(ExitStatus.dataError)
+        }
+        Output.line(TerminalSafeText.line("\(address): geldig — \(count(dossier.relations.count, "relatie", "relaties")), \(count(dossier.activities.count, "activiteit", "activiteiten"))"))
     }
 
     /// The problems a failed load found in the data; none for a file that could not be read at all.

@@ -39,19 +39,24 @@ func hintApprovalOptions(overrideReason: String?, decision: String?) {
     if decision == nil { refusalOptions["decision"] = "geef die met --decision" }
 }
 
+/// The exit status a store error ends a command with (`failure`).
+func exitStatus(of error: StoreError) -> Int32 {
+    switch error {
+    case .missing, .dossierMissing, .snapshotMissing: ExitStatus.noInput
+    case .fileSystem: ExitStatus.ioError
+    case .damaged, .notADossier, .invalid, .refused, .damagedJournal, .foreignJournal, .newerVersion: ExitStatus.dataError
+    case .busy, .changedOnDisk: ExitStatus.temporaryFailure
+    case .readOnly, .badSetting, .targetTaken: ExitStatus.usage
+    case .unavailable, .outcomeUnknown: ExitStatus.unavailable
+    case .notPermitted: ExitStatus.notPermitted
+    case .partOfDossier: ExitStatus.software
+    }
+}
+
 /// The exit for a store error, after printing its message.
 func failure(_ error: StoreError) -> ExitCode {
     if case .refused(let refusal) = error, let field = refusal.field, let option = refusalOptions[field], !refusal.message.contains(option) {
         return failure("\(refusal.message) (\(option))", code: ExitStatus.dataError)
     }
-    return switch error {
-    case .missing, .dossierMissing, .snapshotMissing: failure(error.description, code: ExitStatus.noInput)
-    case .fileSystem: failure(error.description, code: ExitStatus.ioError)
-    case .damaged, .notADossier, .invalid, .refused, .damagedJournal, .foreignJournal, .newerVersion: failure(error.description, code: ExitStatus.dataError)
-    case .busy, .changedOnDisk: failure(error.description, code: ExitStatus.temporaryFailure)
-    case .readOnly, .badSetting, .targetTaken: failure(error.description, code: ExitStatus.usage)
-    case .unavailable, .outcomeUnknown: failure(error.description, code: ExitStatus.unavailable)
-    case .notPermitted: failure(error.description, code: ExitStatus.notPermitted)
-    case .partOfDossier: failure(error.description, code: ExitStatus.software)
-    }
+    return failure(error.description, code: exitStatus(of: error))
 }
