@@ -65,7 +65,13 @@ struct ContactImportTests {
         newRow[0] = "Nieuwe Collega"
         copied.append(newRow)
         let added = ContactImport.prepare(try records(copied), into: before)
-        #expect(added.added == 1 && added.problems.isEmpty, "\(added.problems)")
+        #expect(added.added == 1 && added.problems.isEmpty && added.notices.isEmpty, "\(added.problems) \(added.notices)")
+        // Her row with another relation in 'relatie': added there, and said that she stays at BOM too.
+        var moved = file
+        moved[sanne][5] = "pivot-park"
+        let elsewhere = ContactImport.prepare(try records(moved), into: before)
+        #expect(elsewhere.added == 1 && elsewhere.notices.map(\.message) == ["Sanne de Wit komt erbij bij Pivot Park, en blijft ook bij BOM staan "
+            + "(de regel kwam van daar); is dat een verhuizing, verwijder de persoon daar dan met dossier remove-contact"], "\(elsewhere.notices)")
 
         var renamed = before
         try renamed.apply(.editRelation("bom", [FieldEdit(field: "name", old: .text("BOM"), new: .text("BOM Brabant"))]), context: Fixtures.context)

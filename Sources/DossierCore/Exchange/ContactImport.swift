@@ -62,6 +62,8 @@ public enum ContactImport {
                     switch row.staleness(exported, of: owner, in: dossier) {
                     case .current:
                         break
+                    case .copied(let notice):
+                        if let notice { result.notices.append(Problem(line: record.line, column: ContactImport.relationHeading, message: notice)) }
                     case .untouched(let notice):
                         // Not edited in the file: it changes nothing, whatever changed since (a relation renamed stood in 'organisatie').
                         result.notices.append(Problem(line: record.line, column: nil, message: notice.text))
@@ -194,6 +196,9 @@ struct ContactRow {
     enum Staleness {
         /// The contact is as the row was exported from: the row is read.
         case current
+        /// The row was copied from another contact's (who is as it was exported) and adds a person: read. Said when it is
+        /// the same person at another relation (the cell 'relatie' changed): that one stays where it was.
+        case copied(String?)
         /// The row reads as it was exported: it changes nothing, said (the contact or its relation changed since, or it is gone).
         case untouched((text: String, isGone: Bool))
         /// The row was edited, and the contact changed since the export (or is gone): importing it would undo that.
@@ -209,8 +214,11 @@ struct ContactRow {
         if stored.isEmpty {
             // A row copied from another person's and given a new name (how a spreadsheet adds one): that person's version
             // is still current, so this is an addition, not a person renamed or removed since.
-            if dossier.allContacts.contains(where: { ActivityTable.version(of: ContactTable.cells($0.contact, of: $0.relation)) == exported }) {
-                return .current
+            if let source = dossier.allContacts.first(where: { ActivityTable.version(of: ContactTable.cells($0.contact, of: $0.relation)) == exported }) {
+                guard LikelyDouble.sameName(source.contact.name, name) else { return .copied(nil) }
+                let there = source.relation?.name ?? Organiser.municipalityName
+                return .copied("\(name) komt erbij bij \(ownerName), en blijft ook bij \(there) staan (de regel kwam van daar); is dat een verhuizing, "
+                               + "verwijder de persoon daar dan met dossier remove-contact")
             }
             return untouched ? .untouched(("er is geen contactpersoon \(name) meer bij \(ownerName) (hernoemd of verwijderd na deze export) en deze regel "
                                            + "is niet gewijzigd: ze is overgeslagen", true))
