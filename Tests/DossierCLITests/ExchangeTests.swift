@@ -423,6 +423,11 @@ struct ExchangeTests {
         let result = try run(["import", "activities", directory.file("ansi.csv")])
         #expect(result.status == 65)
         #expect(result.standardError.contains("regel 2: tekst is geen UTF-8"))
+        // Excel's "Unicode-tekst" (UTF-16, with quoted cells): said as such, not as a quote in the middle of a field.
+        let utf16 = [UInt8]([0xFF, 0xFE]) + "naam;relatie\r\n\"Zoë\";bom\r\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        try directory.write("unicode.csv", utf16)
+        let unicode = try run(["import", "contacts", directory.file("unicode.csv")])
+        #expect(unicode.status == 65 && unicode.standardError.contains("als Unicode-tekst (UTF-16) bewaard"), "\(unicode.standardError)")
         #expect(result.standardError.contains("CSV UTF-8"))
     }
 }

@@ -55,6 +55,10 @@ public enum CSV {
     /// commas); a byte-order mark is skipped; CRLF, LF and quoted line breaks are accepted; a cell kept from
     /// being a formula by `encode` is given back as it was (`'=x` → `=x`).
     public static func decode(_ input: [UInt8]) throws(SyntaxError) -> [Record] {
+        // Excel's "Unicode-tekst" is UTF-16: every other byte a zero, read as text it breaks on the first quote.
+        if input.starts(with: [0xFF, 0xFE]) || input.starts(with: [0xFE, 0xFF]) || input.prefix(512).contains(0) {
+            throw SyntaxError(line: 1, message: "het bestand is als Unicode-tekst (UTF-16) bewaard; sla het in Excel op als \"CSV UTF-8\"")
+        }
         var bytes = input[...]
         if bytes.starts(with: byteOrderMark) { bytes = bytes.dropFirst(3) }
         let firstLine = bytes.prefix { $0 != 0x0A }
