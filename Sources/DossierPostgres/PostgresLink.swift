@@ -46,18 +46,15 @@ final class PostgresLink: @unchecked Sendable {
     private static func rows(of query: PostgresQuery, on connection: PostgresConnection, logger: Logger) -> EventLoopFuture<[PostgresRow]> {
         connection.eventLoop.flatSubmit {
             guard !connection.isClosed else { return connection.eventLoop.makeFailedFuture(ConnectionLost()) }
-            let answer = connection.query(query, logger: logger).map(\.rows)
-            // A server that stops answering without closing (a VPN gone quiet): the connection is closed after a while, so
-            // the question fails as a lost connection does (the screen stays usable and tries again) instead of waiting for ever.
-            let deadline = connection.eventLoop.scheduleTask(in: answerWait) { let _: EventLoopFuture<Void> = connection.close() }
-            answer.whenComplete { _ in deadline.cancel() }
-            return answer
+            return connection.query(query, logger: logger).map(\.rows)
         }
     }
 
-    /// How long a question may go unanswered before its connection counts as lost (a snapshot of 100.000 activities
-    /// is written in seconds on a network of a building).
-    static let answerWait: TimeAmount = .seconds(60)
+    /// How long the server lets a program keep a transaction open without a word before it ends it (and so frees the
+    /// log's lock for the others). Long enough for the longest message we send inside one (a snapshot of 100.000
+    /// activities, 108 MB, on a slow link); a question itself has no deadline, for the same reason (a deadline of 60 s
+    /// broke loading that snapshot at 12 Mbit/s).
+    static let silentTransactionLimit: TimeAmount = .minutes(10)
 
     /// The connection closed before a question could be sent on it.
     struct ConnectionLost: Error {}
@@ -72,9 +69,8 @@ final class PostgresLink: @unchecked Sendable {
         }
         configuration.options.connectTimeout = .seconds(5)
         // A program that goes quiet inside a transaction (its network gone without a word) would hold the log's lock until
-        // the server noticed, which can take hours: the server ends such a transaction after a minute instead. Ours
-        // never wait between their statements.
-        configuration.options.additionalStartupParameters = [("idle_in_transaction_session_timeout", "\(Self.answerWait.nanoseconds / 1_000_000)")]
+        // the server noticed, which can take hours: the server ends such a transaction after `silentTransactionLimit`.
+        configuration.options.additionalStartupParameters = [("idle_in_transaction_session_timeout", "\(Self.silentTransactionLimit.nanoseconds / 1_000_000)")]
         return PostgresConnection.connect(on: Self.group.any(), configuration: configuration, id: 1, logger: logger)
     }
 
@@ -249,9 +245,7 @@ final class PostgresLink: @unchecked Sendable {
                     return .unavailable(location: location, reason: "de verbinding met de server is verbroken of kwam niet tot stand")
                 }
                 if error.code == .clientClosedConnection {
-                    // Closed here after `answerWait` without an answer (or by the program as it stopped).
-                    return .unavailable(location: location, reason: "de server gaf \(Self.answerWait.nanoseconds / 1_000_000_000) s geen antwoord "
-                                        + "(het netwerk weg?); de verbinding is gesloten en wordt opnieuw gemaakt")
+                    return .unavailable(location: location, reason: "de verbinding met de server is hier gesloten")
                 }
                 if error.code == .sslUnsupported {
                     return .unavailable(location: location, reason: "de server kent geen TLS (sslmode=\(address.sslMode.rawValue))")

@@ -109,16 +109,20 @@ extension PostgresStore {
         return applied
     }
 
-    /// Whether the database still holds this store's last change: as its entry with the same checksum, or (a dossier
-    /// put in with no log before it) as a snapshot of that number.
+    /// Whether the database still holds this store's last change and nothing after it: as its entry with the same checksum
+    /// (a snapshot from before checksums were kept names none, and is taken at its word), or (a dossier put in with no log
+    /// before it) as a snapshot of exactly that number.
     private func holdsLastChange() throws(StoreError) -> Bool {
         let row = try link.query("""
             SELECT (SELECT checksum FROM dossier_changes WHERE seq = \(Int64(lastSequence))),
+                   EXISTS (SELECT 1 FROM dossier_snapshots WHERE seq = \(Int64(lastSequence))),
                    GREATEST(COALESCE((SELECT max(seq) FROM dossier_changes), 0), COALESCE((SELECT max(seq) FROM dossier_snapshots), 0))
             """).first
-        let (checksum, newest) = try decode(row, as: (String?, Int64).self)
-        guard newest >= Int64(lastSequence) else { return false }
-        return checksum.map { $0 == tail } ?? true
+        let (checksum, hasSnapshot, newest) = try decode(row, as: (String?, Bool, Int64).self)
+        // A snapshot beyond this store's last change with no log to it: another dossier was put in its place.
+        guard newest == Int64(lastSequence) else { return false }
+        guard let checksum else { return hasSnapshot }
+        return tail.isEmpty || checksum == tail
     }
 
     /// Applies `change` and inserts it as the next entry; the caller holds the append lock in a transaction.

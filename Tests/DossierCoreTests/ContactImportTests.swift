@@ -66,6 +66,12 @@ struct ContactImportTests {
         copied.append(newRow)
         let added = ContactImport.prepare(try records(copied), into: before)
         #expect(added.added == 1 && added.problems.isEmpty && added.notices.isEmpty, "\(added.problems) \(added.notices)")
+        // Her name changed in the file itself (no row of hers left): a correction is made with edit-contact, not as a second person.
+        var renamedInFile = file
+        renamedInFile[sanne][0] = "Sanne de Wit-Jansen"
+        let renaming = ContactImport.prepare(try records(renamedInFile), into: before)
+        #expect(renaming.changes.isEmpty && renaming.problems.first?.message.hasPrefix("deze regel was die van Sanne de Wit, met een andere naam") == true,
+                "\(renaming.problems)")
         // Her row with another relation in 'relatie': added there, and said that she stays at BOM too.
         var moved = file
         moved[sanne][5] = "pivot-park"

@@ -131,6 +131,29 @@ struct PostgresStoreTests {
         #expect(json.contains("\"copiedBy\": "), "\(json)")
     }
 
+    @Test("a dossier whose snapshot is from before journal checksums, copied into the database, takes changes as before")
+    func snapshotWithoutTail() throws {
+        let directory = TemporaryDirectory(prefix: "dossier-tail")
+        let file = directory.file("dossier.json")
+        try directory.write("dossier.json", BundledDossier.bytes)
+        for arguments in [["set-status", "bom", "verkennen", "--reason", "een"], ["set-status", "bom", "focus", "--reason", "twee"]] {
+            let result = try run(arguments + ["--store", file], environment: ["DOSSIER_JOURNAL_LIMIT": "1"])
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        let text = String(decoding: try directory.read("dossier.json"), as: UTF8.self)
+        let withoutTail = text.replacingOccurrences(of: #"\n *"journalTail": *"[0-9a-f]{8}","#, with: "", options: .regularExpression)
+        #expect(withoutTail != text, "the snapshot named its tail")
+        try directory.write("dossier.json", withoutTail)
+        let database = try PostgresTestServer.freshDatabase()
+        #expect(try run(["db", "init", "--store", database]).status == 0)
+        let copied = try run(["copy", "--from", file, "--to", database])
+        #expect(copied.status == 0, "\(copied.standardError)")
+        for reason in ["drie", "vier"] {
+            let next = try run(["set-status", "bom", reason == "drie" ? "actief" : "focus", "--reason", reason, "--store", database])
+            #expect(next.status == 0, "\(next.standardError)")
+        }
+    }
+
     @Test("a file whose log holds a NUL from before (a restore may put one back) copies into the database, the entry kept exactly")
     func nulInTheLog() throws {
         let directory = TemporaryDirectory(prefix: "dossier-nul")

@@ -50,6 +50,16 @@ struct StoreContractTests {
         } catch {
             #expect(error.description.contains("botst met de wijziging van Piet om 09:02"), "\(error)")
         }
+        // The same for a status: Piet's step stands in the way, not Kees's later edit of the notes.
+        try piet.commit(.setRelationStatus("bom", status: .focus, reason: "p", reviewDate: nil, seen: .actief), to: &pietView, context: .by("Piet", minute: 5))
+        _ = try kees.refresh(&keesView)
+        try kees.commit(.editRelation("bom", [FieldEdit(field: "notes", old: .text(""), new: .text("Notitie"))]), to: &keesView, context: .by("Kees", minute: 6))
+        do {
+            try ine.commit(.setRelationStatus("bom", status: .verkennen, reason: "i", reviewDate: nil, seen: .actief), to: &ineView, context: .by("Ine", minute: 7))
+            Issue.record("a status step over a colleague's was taken")
+        } catch {
+            #expect(error.description.contains("botst met de wijziging van Piet om 09:05"), "\(error)")
+        }
         #expect(ineView.activity("missie-lyon")?.estimatedCost == Money(euros: 3_000))
         #expect(ineView != before)
         #expect(try storage.open().load() == ineView)

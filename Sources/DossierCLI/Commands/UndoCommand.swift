@@ -31,7 +31,7 @@ struct UndoCommand: ParsableCommand {
         let store = try storeOptions.store(forWriting: true)
         guard let file = store as? DossierStore else {
             throw failure("ongedaan maken op de opdrachtregel kan bij een dossier in een bestand; in een database maakt u op het scherm met u "
-                          + "de wijzigingen van die sessie ongedaan, en zet u anders een back-up terug (dossier backups, dossier restore NAAM)",
+                          + "de wijzigingen van die sessie ongedaan, en wijzigt u een eerdere terug (dossier log toont wat er stond)",
                           code: ExitStatus.usage)
         }
         file.keepsUndoOfLastChange = true

@@ -42,10 +42,12 @@ struct ValidateCommand: ParsableCommand {
     }
 
     /// A dossier in a database: read through its storage, then every rule checked, as for a file.
-    private func validateDatabase(_ address: String) throws {
+    private func validateDatabase(_ typed: String) throws {
+        // Shown without a password typed in it, as every message shows an address.
+        let address = (try? PostgresAddress(parsing: typed, environment: Session.environment))?.description ?? typed
         let dossier: Dossier
         do {
-            let storage = try StorageOpener.open(StoreLocation.typed(address, environment: Session.environment),
+            let storage = try StorageOpener.open(StoreLocation.typed(typed, environment: Session.environment),
                                                  configuration: try Session.configurationForReading(), preparing: false)
             dossier = try storage.load()
         } catch {

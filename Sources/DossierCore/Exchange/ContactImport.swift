@@ -22,6 +22,12 @@ public enum ContactImport {
         if columnIndex["naam"] == nil { result.problems.append(Problem(line: header.line, column: "naam", message: "deze kolom ontbreekt")) }
         guard result.problems.isEmpty else { return result }
 
+        // The names each exported version stands on in this file: a row copied from another keeps that one's row beside it.
+        var namesByVersion: [String: [String]] = [:]
+        for record in records.dropFirst() {
+            let row = ContactRow(record: record, columns: columnIndex)
+            if let version = row.cell(ContactTable.versionHeading)?.trimmingSpaces(), !version.isEmpty { namesByVersion[version, default: []].append(row.name) }
+        }
         // Rows are checked in order against a working copy; a person an earlier row changed or added is not changed again.
         var working = dossier
         var changedInFile: [String: Int] = [:]
@@ -59,7 +65,7 @@ public enum ContactImport {
                 }
                 changedInFile[key] = record.line
                 if !exported.isEmpty {
-                    switch row.staleness(exported, of: owner, in: dossier) {
+                    switch row.staleness(exported, of: owner, in: dossier, namesInFile: namesByVersion[exported] ?? []) {
                     case .current:
                         break
                     case .copied(let notice):
@@ -206,7 +212,8 @@ struct ContactRow {
     }
 
     /// The row's version (`versie`) against the contact of `owner` it names, as it is now in `dossier` (the row would change it).
-    func staleness(_ exported: String, of owner: ContactOwner, in dossier: Dossier) -> Staleness {
+    /// `namesInFile`: the names of the file's rows with this version.
+    func staleness(_ exported: String, of owner: ContactOwner, in dossier: Dossier, namesInFile: [String]) -> Staleness {
         let untouched = ContactTable.version(ofCells: cell) == exported
         let ownerName = dossier.name(of: owner)
         let stored = (dossier.contacts(of: owner) ?? []).filter { LikelyDouble.sameName($0.name, name) }
@@ -215,7 +222,12 @@ struct ContactRow {
             // A row copied from another person's and given a new name (how a spreadsheet adds one): that person's version
             // is still current, so this is an addition, not a person renamed or removed since.
             if let source = dossier.allContacts.first(where: { ActivityTable.version(of: ContactTable.cells($0.contact, of: $0.relation)) == exported }) {
-                guard LikelyDouble.sameName(source.contact.name, name) else { return .copied(nil) }
+                guard LikelyDouble.sameName(source.contact.name, name) else {
+                    // Copied, the row it came from is still in the file; without it, the name was changed in the file.
+                    if namesInFile.contains(where: { LikelyDouble.sameName($0, source.contact.name) }) { return .copied(nil) }
+                    return .stale("deze regel was die van \(source.contact.name), met een andere naam: een naam wijzigt u met dossier edit-contact … --name; "
+                                  + "is het een nieuwe persoon, maak deze cel dan leeg")
+                }
                 let there = source.relation?.name ?? Organiser.municipalityName
                 return .copied("\(name) komt erbij bij \(ownerName), en blijft ook bij \(there) staan (de regel kwam van daar); is dat een verhuizing, "
                                + "verwijder de persoon daar dan met dossier remove-contact")

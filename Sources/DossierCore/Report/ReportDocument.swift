@@ -165,9 +165,10 @@ struct ReportWriter {
         if !report.framework.hasStrategicAgenda {
             awaited.append("de strategische agenda en de public-affairsagenda (tot dan is deelname aan een nieuw netwerk niet te toetsen)")
         }
-        // Said of this year and later only: the framework keeps no history of when a strategy came, and a past year's
-        // report made again should read as it did.
-        if !awaited.isEmpty, report.year >= report.generated.year { lines.append("Nog te ontwikkelen volgens het Kader: " + awaited.joined(separator: "; ") + ".") }
+        // With the day it speaks of: the framework keeps no history of when a strategy came.
+        if !awaited.isEmpty {
+            lines.append("Nog te ontwikkelen volgens het Kader (stand op \(report.dates.date(report.generated))): " + awaited.joined(separator: "; ") + ".")
+        }
         // The Kader: entrepreneurs are always invited to economic activities.
         let withoutEntrepreneurs = report.entries.map(\.activity).filter { $0.kind.isEconomic && $0.status != .afgewezen && $0.status != .geannuleerd
             && $0.entrepreneurs.isEmpty }

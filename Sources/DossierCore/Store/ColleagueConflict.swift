@@ -38,6 +38,8 @@ public enum ColleagueConflict {
         case let .editRelation(_, edits), let .editActivity(_, edits), let .editFollowUp(_, _, edits), let .editContact(_, _, edits),
              let .editLink(_, _, edits):
             edits.map(\.field)
+        case .setRelationStatus: ["status", "reviewDate"]
+        case .moveActivity: ["status"]
         case .batch(let changes, _):
             changes.flatMap(edited)
         default:

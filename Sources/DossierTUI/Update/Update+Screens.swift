@@ -306,7 +306,7 @@ extension AppState {
         guard let entry = undoHistory.undoable.last else {
             // A change of an earlier session is undone on the command line, which reads it from the journal.
             message = .info("Er is in deze sessie nog niets om ongedaan te maken; de laatste wijziging van een eerdere sessie maakt dossier undo ongedaan "
-                            + "(in een database: zet een back-up terug met dossier restore).")
+                            + "(in een database: wijzig haar terug; L toont wat er stond).")
             return []
         }
         var restoration = entry.restoration
