@@ -82,18 +82,25 @@ struct TerminalSessionTests {
         #expect(visit.status == .uitgevoerd)
     }
 
-    @Test("a paste is text, never keys: a pasted 'dJ' deletes nothing, a pasted title with an escape sequence arrives without it")
-    func pasteIsText() throws {
+    /// A relation Wegwerp added, the program started in a shell (`after`: what follows on its command line) and Wegwerp's
+    /// screen opened by a pasted search.
+    func openWegwerp(after: String = "") throws -> TmuxSession {
         let added = try ProgramRunner().run(["add-relation", "--name", "Wegwerp", "--kind", "bedrijf", "--store", store],
                                             environment: ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "e2e"])
         #expect(added.status == 0, "\(added.standardError)")
         let tmux = try shell(width: 120, height: 36)
-        try tmux.run("\(binary) --store \(store); echo EXIT:$?", until: "1 Relaties (38)")
+        try tmux.run("\(binary) --store \(store)\(after)", until: "1 Relaties (38)")
         try tmux.send("/")
         try tmux.paste("wegwerp")
         try tmux.waitFor("Zoek: wegwerp")
         try tmux.send("Enter", "Enter")
         try tmux.waitFor("Wegwerp  Verkennen")
+        return tmux
+    }
+
+    @Test("a paste is text, never keys: a pasted 'dJ' deletes nothing, a pasted title with an escape sequence arrives without it")
+    func pasteIsText() throws {
+        let tmux = try openWegwerp(after: "; echo EXIT:$?")
         // On a screen where d asks to delete and J says yes.
         try tmux.paste("dJ")
         var screen = try tmux.waitFor("Plakken kan alleen in een tekstveld of de zoekregel")
@@ -115,16 +122,8 @@ struct TerminalSessionTests {
 
     @Test("Ctrl-Z hands the terminal to the shell and fg brings the screen back; after that, or a stop from outside, a paste is still text")
     func suspendAndContinue() throws {
-        let added = try ProgramRunner().run(["add-relation", "--name", "Wegwerp", "--kind", "bedrijf", "--store", store],
-                                            environment: ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "DOSSIER_USER": "e2e"])
-        #expect(added.status == 0, "\(added.standardError)")
-        let tmux = try shell(width: 120, height: 36)
         // Without "; echo": a stopped job ends such a list in bash.
-        try tmux.run("\(binary) --store \(store)", until: "1 Relaties (38)")
-        try tmux.send("/")
-        try tmux.paste("wegwerp")
-        try tmux.send("Enter", "Enter")
-        try tmux.waitFor("Wegwerp  Verkennen")
+        let tmux = try openWegwerp()
         try tmux.send("C-z")
         try tmux.waitFor("Stopped", gone: ["Wegwerp  Verkennen"])
         let pid = try #require(Int32(try tmux.run("echo PID:$(jobs -p)", until: "PID:").components(separatedBy: "PID:").last?
