@@ -90,13 +90,13 @@ public enum ICalendar {
         return bytes
     }
 
-    /// The opening lines of an all-day event (DTEND is the day after the last day); the caller ends it.
     /// An activity's UID is its id, except where that could be a relation's review (`herijking-ID`): an activity named
     /// "Herijking An Giang" would otherwise share the UID of An Giang's review, and a calendar keeps only one of them.
     static func activityUID(_ id: ActivityID) -> String {
         id.hasPrefix("herijking-") ? "activiteit.\(id)" : id
     }
 
+    /// The opening lines of an all-day event (DTEND is the day after the last day); the caller ends it.
     private static func allDayEvent(uid: String, stamp: String, start: CalendarDate, end: CalendarDate, sequence: Int, summary: String,
                                     description: String, category: String) -> [String] {
         ["BEGIN:VEVENT", "UID:\(uid)", "DTSTAMP:\(stamp)", "DTSTART;VALUE=DATE:\(compact(start))", "DTEND;VALUE=DATE:\(compact(end))",

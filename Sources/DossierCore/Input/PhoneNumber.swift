@@ -26,8 +26,6 @@ public enum PhoneNumber {
         return nil
     }
 
-    /// Whether a cell is the stored number as a spreadsheet writes it back after reading it as a number: its digits
-    /// alone, without the leading zeros (`0612345678` → `612345678`, `0031 6 …` → `316…`).
     /// A number of digits only that begins with 0 (`0612345678`, `004915112345678`), as a CSV cell: with an apostrophe in
     /// front, so a spreadsheet keeps it as text. Read as a number, Excel drops the zeros, and writes a long one back as
     /// `4,91511E+12`: its digits gone. `fromSpreadsheet` takes the apostrophe off again.
@@ -41,6 +39,8 @@ public enum PhoneNumber {
         return cell.hasPrefix("'") && rest.hasPrefix("0") && rest.allSatisfy({ $0.isASCII && $0.isNumber }) ? String(rest) : cell
     }
 
+    /// Whether a cell is the stored number as a spreadsheet writes it back after reading it as a number: its digits
+    /// alone, without the leading zeros (`0612345678` → `612345678`, `0031 6 …` → `316…`).
     public static func lostLeadingZero(_ cell: String, of stored: String) -> Bool {
         let digits = stored.filter { $0.isASCII && $0.isNumber }
         return !cell.isEmpty && cell.allSatisfy { $0.isASCII && $0.isNumber } && digits.hasPrefix("0") && digits.drop { $0 == "0" } == cell
