@@ -29,16 +29,14 @@ extension PostgresStore: ArchiveStorage {
 
     /// Puts a whole dossier in, in one transaction: its lineage, every journal line as a change (the role
     /// column says who copied it; the name in each entry who made it), the backups and the current snapshot.
-    /// A database that holds a dossier already is refused unless `replacing`; then its tables are made anew.
+    /// A database that holds a dossier already is refused unless `replacing`; then its tables are made anew, in the same
+    /// transaction: a copy that fails halfway (the network, a full disk) leaves the dossier that was there.
     public func importArchive(_ archive: DossierArchive, replacing: Bool) throws(StoreError) {
-        if try !holdsNothing() {
-            guard replacing else {
-                throw .targetTaken("de database \(location) heeft al een dossier; er is niets geschreven. Geef --replace om het te vervangen (het logboek gaat dan verloren)")
-            }
-            try link.query("DROP TABLE IF EXISTS dossier_changes, dossier_snapshots, dossier_list_index, dossier_meta CASCADE")
-            try link.query("DROP FUNCTION IF EXISTS dossier_changes_role(), dossier_changes_append_only() CASCADE")
+        let replacesOne = try !holdsNothing()
+        if replacesOne, !replacing {
+            throw .targetTaken("de database \(location) heeft al een dossier; er is niets geschreven. Geef --replace om het te vervangen (het logboek gaat dan verloren)")
         }
-        if try schemaVersion() == nil { try initialize() }
+        let hasTables = try schemaVersion() != nil
         let journal: JournalFile
         do {
             journal = try archive.entries()
@@ -48,6 +46,11 @@ extension PostgresStore: ArchiveStorage {
         let current = try DossierFile.decode(archive.snapshot, file: "\(location) (kopie)")
         try link.transaction { () throws(StoreError) in
             try takeAppendLock()
+            if replacesOne {
+                try link.query("DROP TABLE IF EXISTS dossier_changes, dossier_snapshots, dossier_list_index, dossier_meta CASCADE")
+                try link.query("DROP FUNCTION IF EXISTS dossier_changes_role(), dossier_changes_append_only() CASCADE")
+            }
+            if replacesOne || !hasTables { try createSchema(from: nil) }
             if let lineage = current.lineage {
                 try link.query("INSERT INTO dossier_meta (key, value) VALUES ('lineage', \(lineage)) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")
             }

@@ -234,15 +234,20 @@ public final class PostgresStore: DossierStorage {
         if let before, before > PostgresSchema.currentVersion { throw .newerVersion(file: location, version: before) }
         try link.transaction { () throws(StoreError) in
             try takeAppendLock()
-            for version in ((before ?? 0) + 1)...max(PostgresSchema.currentVersion, (before ?? 0) + 1) where version <= PostgresSchema.currentVersion {
-                for statement in PostgresSchema.steps(to: version) { try link.query(statement) }
-            }
-            try link.query("""
-                INSERT INTO dossier_meta (key, value) VALUES ('schema_version', \(String(PostgresSchema.currentVersion)))
-                ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
-                """)
+            try createSchema(from: before)
         }
         return before
+    }
+
+    /// Makes the tables (or brings them up from schema version `before`); the caller holds the append lock in a transaction.
+    func createSchema(from before: Int?) throws(StoreError) {
+        for version in ((before ?? 0) + 1)...max(PostgresSchema.currentVersion, (before ?? 0) + 1) where version <= PostgresSchema.currentVersion {
+            for statement in PostgresSchema.steps(to: version) { try link.query(statement) }
+        }
+        try link.query("""
+            INSERT INTO dossier_meta (key, value) VALUES ('schema_version', \(String(PostgresSchema.currentVersion)))
+            ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
+            """)
     }
 
     func decode<Column: PostgresDecodable>(_ row: PostgresRow?, as type: Column.Type) throws(StoreError) -> Column {

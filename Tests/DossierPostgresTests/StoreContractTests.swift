@@ -83,6 +83,21 @@ struct StoreContractTests {
         #expect(try storage.open().load().relation("bom")?.status == .verkennen)
     }
 
+    @Test("a copy over a database that fails halfway leaves the dossier that was there, log and all", arguments: StorageKind.available.filter { $0 == .postgresql })
+    func replaceFailingHalfway(kind: StorageKind) throws {
+        let storage = try StorageUnderTest(kind)
+        let ine = try storage.open(writer: "Ine")
+        var dossier = try ine.load()
+        try ine.commit(.setRelationStatus("bom", status: .verkennen, reason: "een", reviewDate: nil), to: &dossier, context: .by("Ine"))
+        // Two backups of one name: the database refuses the second, after the tables were made anew.
+        let twice = ArchivedBackup(name: "dossier-20261122T090000Z-000000000.json", sequence: 0, timestamp: Fixtures.now,
+                                   bytes: Fixtures.smallDossier().encoded())
+        let broken = DossierArchive(snapshot: Fixtures.smallDossier().encoded(), sequence: 0, lines: [], backups: [twice, twice])
+        #expect(throws: StoreError.self) { try storage.open(writer: "Beheer").importArchive(broken, replacing: true) }
+        #expect(try storage.open().load() == dossier)
+        #expect(try storage.open().history().map(\.summary) == ["Status van BOM: Actief → Verkennen"])
+    }
+
     @Test("an open screen's refresh takes in others' changes", arguments: StorageKind.available)
     func refresh(kind: StorageKind) throws {
         let storage = try StorageUnderTest(kind)
