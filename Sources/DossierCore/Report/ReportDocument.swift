@@ -112,7 +112,9 @@ struct ReportWriter {
     mutating func summary() {
         blocks.append(.heading(level: 2, text: "Samenvatting"))
         blocks.append(.paragraph("Wat \(report.year) opleverde per focus van het Kader. Lopend: goedgekeurd of gepland, ook doorlopend zonder datum. "
-                                 + "Kosten: wat op een budgetregel van de gemeente komt; wat een partner betaalt telt niet mee."))
+                                 + "Kosten: wat op een budgetregel van de gemeente komt; wat een partner betaalt telt niet mee. "
+                                 + "Elke activiteit telt bij één focus: een missie of delegatie van een partner over farma of agrifood staat bij die focus, "
+                                 + "niet bij de missies en delegaties van partners."))
         var rows: [[String]] = []
         for focus in KaderFocus.allCases {
             // (Every focus has its row, also outside the focus at 0: that nothing lay outside it is worth saying.)
