@@ -104,11 +104,7 @@ extension PostgresStore {
                 if try link.query("SELECT 1 FROM dossier_snapshots WHERE seq = \(Int64(lastSequence)) LIMIT 1").first == nil {
                     var before = working
                     before.setJournalPosition(sequence: lastSequence, lineage: try lineageForWriting(), tail: tail)
-                    let beforeName = Backup.name(snapshotName: "dossier.json", at: context.timestamp, sequence: lastSequence)
-                    try link.query("""
-                        INSERT INTO dossier_snapshots (seq, name, body)
-                        VALUES (\(Int64(lastSequence)), \(beforeName), \(String(decoding: before.encoded(), as: UTF8.self)))
-                        """)
+                    try insertSnapshot(before, named: Backup.name(snapshotName: "dossier.json", at: context.timestamp, sequence: lastSequence))
                 }
             } else if let last = try link.query("SELECT seq, checksum FROM dossier_changes ORDER BY seq DESC LIMIT 1").first {
                 // The dossier does not load: go on from the log's last entry as it stands.
@@ -121,18 +117,22 @@ extension PostgresStore {
                                      event: .restoreBackup(name))
             let checksum = try insert(entry, id: "restore-\(entry.sequence)-\(context.timestamp.iso)")
             restored.setJournalPosition(sequence: entry.sequence, lineage: entry.lineage, tail: checksum)
-            let snapshotName = Backup.name(snapshotName: "dossier.json",
-                                           at: Timestamp(secondsSinceEpoch: context.timestamp.secondsSinceEpoch + 1), sequence: entry.sequence)
-            try link.query("""
-                INSERT INTO dossier_snapshots (seq, name, body)
-                VALUES (\(Int64(entry.sequence)), \(snapshotName), \(String(decoding: restored.encoded(), as: UTF8.self)))
-                """)
+            try insertSnapshot(restored, named: Backup.name(snapshotName: "dossier.json",
+                                                            at: Timestamp(secondsSinceEpoch: context.timestamp.secondsSinceEpoch + 1), sequence: entry.sequence))
             return (entry.sequence, checksum)
         }
         lastSequence = sequence
         snapshotSequence = sequence
         tail = checksum
         return restored
+    }
+
+    /// Stores `dossier` as a snapshot of the change it says it holds (its journal position), under `name`.
+    private func insertSnapshot(_ dossier: Dossier, named name: String) throws(StoreError) {
+        try link.query("""
+            INSERT INTO dossier_snapshots (seq, name, body)
+            VALUES (\(Int64(dossier.journalSequence)), \(name), \(String(decoding: dossier.encoded(), as: UTF8.self)))
+            """)
     }
 }
 #endif

@@ -38,7 +38,12 @@ struct ValidateCommand: ParsableCommand {
             Output.document(Self.report(file: file, problems: [], dossier: dossier, notices: store.notices))
             return
         }
-        Output.line(TerminalSafeText.line("\(file): geldig — \(count(dossier.relations.count, "relatie", "relaties")), \(count(dossier.activities.count, "activiteit", "activiteiten"))"))
+        Self.sayValid(file, dossier)
+    }
+
+    /// "PAD: geldig — 37 relaties, 6 activiteiten".
+    private static func sayValid(_ location: String, _ dossier: Dossier) {
+        Output.line(TerminalSafeText.line("\(location): geldig — \(count(dossier.relations.count, "relatie", "relaties")), \(count(dossier.activities.count, "activiteit", "activiteiten"))"))
     }
 
     /// A dossier in a database: read through its storage, then every rule checked, as for a file.
@@ -63,7 +68,7 @@ struct ValidateCommand: ParsableCommand {
             for problem in problems { Output.error(TerminalSafeText.line("dossier: \(address): \(problem.path): \(problem.message)")) }
             throw ExitCode(ExitStatus.dataError)
         }
-        Output.line(TerminalSafeText.line("\(address): geldig — \(count(dossier.relations.count, "relatie", "relaties")), \(count(dossier.activities.count, "activiteit", "activiteiten"))"))
+        Self.sayValid(address, dossier)
     }
 
     /// The problems a failed load found in the data; none for a file that could not be read at all.

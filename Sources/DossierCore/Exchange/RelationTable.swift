@@ -30,8 +30,7 @@ public enum ContactTable {
             }
         }
         return [ContactImport.columns.map(\.heading) + [versionHeading]] + contacts.map { relation, contact in
-            let cells = self.cells(contact, of: relation)
-            return cells + [ActivityTable.version(of: cells)]
+            cells(contact, of: relation) + [version(of: contact, of: relation)]
         }
     }
 
@@ -45,9 +44,14 @@ public enum ContactTable {
          relation?.id ?? Organiser.municipalitySlug, contact.consultedForFramework ? "ja" : "nee", contact.notes]
     }
 
+    /// The version of a contact of `relation` (nil: the municipality's own) as the export writes it.
+    static func version(of contact: Contact, of relation: Relation?) -> String {
+        ActivityTable.version(of: cells(contact, of: relation))
+    }
+
     /// The version of a contact as it is now in `dossier`.
     static func version(of contact: Contact, owner: ContactOwner, in dossier: Dossier) -> String {
-        ActivityTable.version(of: cells(contact, of: owner.relationID.flatMap(dossier.relation)))
+        version(of: contact, of: owner.relationID.flatMap(dossier.relation))
     }
 
     /// The same of a row's cells as they stand in the file; nil when the file lacks one of the columns.

@@ -171,12 +171,9 @@ struct ReportWriter {
         if !awaited.isEmpty {
             lines.append("Nog te ontwikkelen volgens het Kader (stand op \(report.dates.date(report.generated))): " + awaited.joined(separator: "; ") + ".")
         }
-        // The Kader: entrepreneurs are always invited to economic activities.
-        let withoutEntrepreneurs = report.entries.map(\.activity).filter { $0.kind.isEconomic && $0.status != .afgewezen && $0.status != .geannuleerd
-            && $0.entrepreneurs.isEmpty }
-        if !withoutEntrepreneurs.isEmpty {
+        if !report.withoutEntrepreneurs.isEmpty {
             lines.append("Economische activiteiten zonder ondernemers onder de deelnemers (het Kader nodigt ze steevast uit): "
-                         + withoutEntrepreneurs.map(\.title).joined(separator: ", ") + ".")
+                         + report.withoutEntrepreneurs.map(\.title).joined(separator: ", ") + ".")
         }
         if !report.chargedWithoutDecision.isEmpty {
             lines.append("Ten laste van een budgetregel zonder vastgelegd besluit over de goedkeuring: "

@@ -91,6 +91,9 @@ public struct YearReport: Sendable {
     /// Activities of the year that cost a budget line something with no decision recorded for them (added as approved or
     /// carried out without one, as a visit logged afterwards can be): money the college did not see decided.
     public let chargedWithoutDecision: [Activity]
+    /// Economic activities of the year, not turned down or called off, with no entrepreneur among the participants (the
+    /// Kader invites them always).
+    public let withoutEntrepreneurs: [Activity]
     let relationNames: [RelationID: String]
     /// The id of the line activities are charged to.
     let activityBudgetLine: String?
@@ -146,6 +149,9 @@ public struct YearReport: Sendable {
             entry.assessment?.reasons.contains { $0.rule == AssessmentRule.laagPitje.rawValue && $0.effect == .positief } == true
         }.map(\.activity)
         chargedWithoutDecision = entries.map(\.activity).filter { $0.chargedCost.cents > 0 && $0.approvalDecision == nil }
+        withoutEntrepreneurs = entries.map(\.activity).filter {
+            $0.kind.isEconomic && $0.status != .afgewezen && $0.status != .geannuleerd && $0.entrepreneurs.isEmpty
+        }
 
         // What comes after the day the report speaks of: for a past year, activities from 1 January after it (its own
         // were in the year), and not what has been carried out since (the report is read now: that came already).
