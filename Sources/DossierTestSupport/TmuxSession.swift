@@ -30,13 +30,18 @@ public final class TmuxSession: @unchecked Sendable {
     /// tests' fixed clock and user (nil: none, so a first start asks for a name), and `extraEnvironment` (`NAME=value …`).
     public static func shell(home: String, width: Int = 100, height: Int = 30, user: String? = "e2e",
                              extraEnvironment: String = "") throws -> TmuxSession {
-        let session = try TmuxSession(command: "env -i PATH=/usr/bin:/bin HOME=\(home) TERM=xterm-256color LANG=C.UTF-8 "
-                                      + "DOSSIER_NOW=2026-11-22T09:00:00Z \(user.map { "DOSSIER_USER=\($0) " } ?? "")\(extraEnvironment) bash --norc --noprofile",
+        let session = try TmuxSession(command: cleanEnvironment(home: home) + "DOSSIER_NOW=2026-11-22T09:00:00Z "
+                                      + "\(user.map { "DOSSIER_USER=\($0) " } ?? "")\(extraEnvironment) bash --norc --noprofile",
                                       width: width, height: height)
         try session.type("PS1='READY> '")
         try session.send("Enter")
         try session.waitFor("READY>")
         return session
+    }
+
+    /// The start of a command run with nothing of the tests' environment: `home` as HOME, a UTF-8 locale.
+    public static func cleanEnvironment(home: String) -> String {
+        "env -i PATH=/usr/bin:/bin HOME=\(home) TERM=xterm-256color LANG=C.UTF-8 "
     }
 
     /// Named keys, as tmux spells them: `Enter`, `Escape`, `Tab`, `C-s`, `Down`, or single characters.

@@ -49,11 +49,7 @@ struct SignalTests {
     func endsWhileDrawing(ending: Ending) throws {
         try writeDossier(wordLength: Limits.longText)
         let pidFile = directory.file("pid")
-        let tmux = try TmuxSession(command: "env -i PATH=/usr/bin:/bin HOME=\(directory.path) TERM=xterm-256color LANG=C.UTF-8 "
-                                   + "DOSSIER_NOW=2026-11-22T09:00:00Z DOSSIER_USER=e2e bash --norc --noprofile", width: 100, height: 30)
-        try tmux.type("PS1='READY> '")
-        try tmux.send("Enter")
-        try tmux.waitFor("READY>")
+        let tmux = try TmuxSession.shell(home: directory.path, width: 100, height: 30)
         // `exec` keeps the pid that the file names, and bash waits for it as its foreground job.
         try tmux.type("sh -c 'echo $$ > \(pidFile); exec \(binary) --store \(store)'; echo EXIT:$?")
         try tmux.send("Enter")

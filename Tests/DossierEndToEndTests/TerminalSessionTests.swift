@@ -156,8 +156,8 @@ struct TerminalSessionTests {
         try tmux.waitFor("WRAPPED:0")
 
         // Run by the terminal itself there is no shell to come back to: Ctrl-Z says so and the screen stays.
-        let bare = try TmuxSession(command: "env -i PATH=/usr/bin:/bin HOME=\(directory.path) TERM=xterm-256color LANG=C.UTF-8 "
-                                   + "DOSSIER_USER=e2e \(binary) --store \(store)", width: 120, height: 36)
+        let bare = try TmuxSession(command: TmuxSession.cleanEnvironment(home: directory.path) + "DOSSIER_USER=e2e \(binary) --store \(store)",
+                                   width: 120, height: 36)
         try bare.waitFor("1 Relaties (38)")
         try bare.send("C-z")
         try bare.waitFor("Onderbreken kan niet")
@@ -287,7 +287,7 @@ struct TerminalSessionTests {
                                                environment: ["PATH": "/usr/bin:/bin"], stdin: "/dev/null", stdout: "/dev/null", stderr: "/dev/null")
         #expect(compiled == 0, "tic compiles the printing terminal")
         // No DOSSIER_USER and no configured name: the first start would ask for one, but not on a terminal it cannot use.
-        let tmux = try TmuxSession(command: "env -i PATH=/usr/bin:/bin HOME=\(directory.path) TERM=xterm-256color LANG=C.UTF-8 bash --norc --noprofile")
+        let tmux = try TmuxSession(command: TmuxSession.cleanEnvironment(home: directory.path) + "bash --norc --noprofile")
         try tmux.run("PS1='READY> '; clear", until: "READY>")
         try tmux.type("TERMINFO=\(directory.file("terminfo")) TERM=\(term) \(binary) --store \(store); echo \"EXIT:\"$?")
         try tmux.send("Enter")
