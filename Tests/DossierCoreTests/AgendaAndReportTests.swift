@@ -226,7 +226,7 @@ struct AgendaAndReportTests {
         let line = try #require(markdown.split(separator: "\n").first { $0.contains("zonder ondernemers onder de deelnemers") })
         #expect(line.contains("Missie India") && !line.contains("Beurs CPHI"), "\(line)")
         #expect(markdown.contains("- Nog te ontwikkelen volgens het Kader (stand op 22-11-2026): een Europastrategie (tot dan wordt elke kans op Europese financiering op "
-                                  + "zichzelf bekeken); de strategische agenda en de public-affairsagenda (tot dan is deelname aan een nieuw netwerk niet te toetsen)."))
+                                  + "zichzelf bekeken); de strategische agenda en de public affairs agenda (tot dan is deelname aan een nieuw netwerk niet te toetsen)."))
     }
 
     @Test("a share is written with one decimal always, and grouped in thousands as amounts are")

@@ -92,17 +92,21 @@ public enum ProductReading: String, Sendable, CaseIterable {
     case environmentWeights = "omgevingsfactoren"
     /// The budgets apply to the Kader's years, 2025–2030.
     case budgetYears = "budgetjaren"
+    /// A contribution to the Global Goals counts outside Europe as the focus areas do.
+    case globalGoalsAbroad = "global-goals-buiten-europa"
 
     public var text: String {
         switch self {
         case .exception:
-            "Lezing van dossier: de bronnen noemen geen uitzondering op een laag pitje. Een besluit van het college (B&W), vastgelegd als uitzondering, heft voor deze ene activiteit de regels laag-pitje en buiten-europa op voor de relaties en landen op een laag pitje; de criteria, de rode vlag, het budget en de andere landen blijven gelden."
+            "Lezing van dossier: de bronnen zeggen dat Oss op een laag pitje minder doet, niet wat nog wel; dossier weegt een nieuwe activiteit daar negatief. De bronnen noemen geen uitzondering op een laag pitje. Een besluit van het college (B&W), vastgelegd als uitzondering, heft voor deze ene activiteit de regels laag-pitje en buiten-europa op voor de relaties en landen op een laag pitje; de criteria, de rode vlag, het budget en de andere landen blijven gelden."
         case .veto:
             "Lezing van dossier: de bronnen zeggen niet hoe de criteria samen wegen. dossier leest elk criterium als voorwaarde: één nee maakt het oordeel negatief; deels of onbekend: nader bekijken."
         case .environmentWeights:
-            "Lezing van dossier: de bronnen vragen een positieve score op de omgevingsfactoren maar geven geen gewichten. dossier telt de drie bijdragen (strategieën, MVO, Global Goals) gelijk: alle drie nee is negatief, één of twee nee is nader bekijken."
+            "Lezing van dossier: de bronnen vragen een positieve score op de omgevingsfactoren maar geven geen gewichten. dossier telt de drie bijdragen (strategieën, MVO, Global Goals) gelijk: alle drie nee is negatief, één of twee nee is nader bekijken, en zolang er geen ja of deels is (alle drie nog onbekend) ook nader bekijken."
         case .budgetYears:
             "Lezing van dossier: de bronnen noemen geen looptijd van de budgetten; dossier neemt de jaren van het Kader (2025-2030). Buiten die jaren is er geen budget."
+        case .globalGoalsAbroad:
+            "Lezing van dossier: het Kader kiest buiten Europa voor farma en UNESCO Learning Cities, maar \"We voelen de morele verplichting om een actieve rol te blijven spelen in de realisatie van de Global Goals\" (4.1) en steunt daarvoor het Global Goals Platform Oss. Een activiteit ten laste van de bijdrage aan het platform, of gekoppeld aan het platform, weegt buiten Europa daarom niet negatief."
         }
     }
 
@@ -124,6 +128,7 @@ extension VerdictReason {
         if rule == AssessmentRule.laagPitje.rawValue { return .exception }
         if rule == AssessmentRule.omgevingsfactoren.rawValue { return .environmentWeights }
         if rule == AssessmentRule.budget.rawValue { return .budgetYears }
+        if rule == AssessmentRule.buitenEuropa.rawValue { return .globalGoalsAbroad }
         return .veto
     }
 }

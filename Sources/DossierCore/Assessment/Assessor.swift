@@ -114,6 +114,15 @@ public enum Assessor {
             (activity.countries.filter { !$0.isInEurope }, relations.filter(\.isOutsideEurope))
         }
 
+        /// What the activity does for the Global Goals: charged to a contribution line (the Global Goals Platform's), or
+        /// linked to the relation such a line supports. Nil when it does neither.
+        var globalGoalsContribution: String? {
+            let contributionLines = dossier.budgetLines.filter { !$0.isActivityBudget }
+            if let line = contributionLines.first(where: { $0.id == activity.budgetLine }) { return line.name }
+            let supported = Set(contributionLines.compactMap(\.relation))
+            return relations.first { supported.contains($0.id) }?.name
+        }
+
         /// A focus network (UNESCO Learning Cities) the activity is linked to and shares a subject with.
         var focusNetworkOnItsSubject: (network: Relation, subject: [Sector])? {
             for network in relations where network.kind == .netwerk && network.status == .focus {
@@ -162,7 +171,8 @@ public enum Assessor {
                 let review = relation.reviewDate.map { ", herijking \(DateWriting.standard.date($0))" } ?? ""
                 if exception.isEmpty {
                     add(.laagPitje, .negatief,
-                        "\(relation.name) staat op een laag pitje\(review): geen nieuwe activiteiten, tenzij het college anders besluit (leg zo'n besluit vast als uitzondering).")
+                        "\(relation.name) staat op een laag pitje\(review): daar doet Oss minder, dus een nieuwe activiteit alleen als het college daartoe besluit (leg zo'n besluit vast als uitzondering).",
+                        reading: true)
                 } else {
                     add(.laagPitje, .positief, "\(relation.name) staat op een laag pitje\(review), maar het college besloot anders: \(exception)", reading: true)
                 }
@@ -171,7 +181,8 @@ public enum Assessor {
             for country in facts.laagPitjeCountries where !covered.contains(country) {
                 if exception.isEmpty {
                     add(.laagPitje, .negatief,
-                        "\(country.name): het Kader zet de relaties met China en Vietnam op een laag pitje, dus ook nieuwe contacten daar, tenzij het college anders besluit.")
+                        "\(country.name): het Kader zet de relaties met China en Vietnam op een laag pitje, dus ook nieuwe contacten daar, tenzij het college anders besluit.",
+                        reading: true)
                 } else {
                     add(.laagPitje, .positief, "\(country.name) staat op een laag pitje, maar het college besloot anders: \(exception)", reading: true)
                 }
@@ -195,11 +206,21 @@ public enum Assessor {
             } else if let (network, subject) = facts.focusNetworkOnItsSubject {
                 add(.buitenEuropa, .positief,
                     "\(place): binnen \(network.name) en over het onderwerp van dat netwerk (\(subject.map(\.label).joined(separator: ", "))).")
+            } else if let contribution = facts.globalGoalsContribution {
+                add(.buitenEuropa, .positief,
+                    "\(place): een bijdrage aan de Global Goals (\(contribution)), waar het Kader een actieve rol in wil blijven spelen.", reading: true)
             } else if let network = facts.relations.first(where: { $0.kind == .netwerk && $0.status == .focus }) {
-                add(.buitenEuropa, .negatief,
-                    "\(place): gekoppeld aan \(network.name), maar niet over het onderwerp van dat netwerk (onderwijs – arbeidsmarkt – bedrijfsleven); het Kader kiest buiten Europa alleen voor farma en UNESCO Learning Cities.")
+                if facts.sectors.isEmpty {
+                    add(.buitenEuropa, .naderBekijken,
+                        "\(place): gekoppeld aan \(network.name); of het over het onderwerp van dat netwerk gaat (onderwijs – arbeidsmarkt – bedrijfsleven) is nog onbekend, want de activiteit heeft geen sector.")
+                    missing.append("Sector (bepaalt of het over het onderwerp van \(network.name) gaat)")
+                } else {
+                    add(.buitenEuropa, .negatief,
+                        "\(place): gekoppeld aan \(network.name), maar niet over het onderwerp van dat netwerk (onderwijs – arbeidsmarkt – bedrijfsleven), en alleen daarvoor kiest het Kader het netwerk buiten Europa.")
+                }
             } else if facts.isEconomic {
-                add(.buitenEuropa, .negatief, "\(place): economische contacten buiten Europa zijn volgens het Kader alleen farma.")
+                add(.buitenEuropa, .negatief,
+                    "\(place): bij economische contacten buiten Europa focust het Kader primair op farma, en buiten Europa kiest het voor farma en UNESCO Learning Cities.")
             } else {
                 add(.buitenEuropa, .negatief, "\(place): het Kader kiest buiten Europa alleen voor farma en UNESCO Learning Cities.")
             }
@@ -288,7 +309,7 @@ public enum Assessor {
                 case .ja:
                     add(.partnermissie, .positief, "Oss haakt aan bij \(what) van \(partner), met toegevoegde waarde voor het Osse bedrijfsleven\(noted(.waardeVoorBedrijfsleven)).")
                 case .deels:
-                    add(.partnermissie, .naderBekijken, "Aanhaken bij \(what) van \(partner): de toegevoegde waarde voor het Osse bedrijfsleven is maar deels\(noted(.waardeVoorBedrijfsleven)).")
+                    add(.partnermissie, .naderBekijken, "Aanhaken bij \(what) van \(partner): de toegevoegde waarde voor het Osse bedrijfsleven is er maar deels\(noted(.waardeVoorBedrijfsleven)).")
                 case .nee:
                     add(.partnermissie, .negatief,
                         "Aanhaken bij \(what) van \(partner) heeft geen toegevoegde waarde voor het Osse bedrijfsleven\(noted(.waardeVoorBedrijfsleven)); het Kader haakt alleen aan voor zover dat wel zo is.")
@@ -299,7 +320,7 @@ public enum Assessor {
                 }
             } else if activity.kind == .handelsmissie {
                 add(.partnermissie, .naderBekijken,
-                    "De gemeente organiseert deze handelsmissie zelf; het Kader wil liever aanhaken bij missies van partners (NL in Business, BOM, provincie).")
+                    "De gemeente organiseert deze handelsmissie zelf; volgens de reactie op de Economic Board haakt ze graag aan bij activiteiten van partners (NL in Business, BOM, provincie).")
             }
         }
 
@@ -353,12 +374,14 @@ public enum Assessor {
             }
             applyCondition(.afbreukrisico, rule: Question.afbreukrisico.rawValue)
             let contributions = [Question.aansluitingStrategie, .mvo, .globalGoals]
-            var negatives: [Question] = []
+            var negatives: [Question] = [], unknown: [Question] = []
             for question in contributions {
                 switch answers[question] {
                 case .ja, .deels: add(question.rawValue, .positief, "\(question.label): \(answers[question].label.lowercased())\(noted(question))")
                 case .nee: negatives.append(question)
-                case .onbekend: missing.append(question.label)
+                case .onbekend:
+                    unknown.append(question)
+                    missing.append(question.label)
                 }
             }
             if negatives.count == contributions.count {
@@ -366,6 +389,10 @@ public enum Assessor {
                     "Geen positieve score op de omgevingsfactoren: geen aansluiting op strategieën, geen MVO, geen bijdrage aan de Global Goals.", reading: true)
             } else if !negatives.isEmpty {
                 add(.omgevingsfactoren, .naderBekijken, "Omgevingsfactoren, nee op: \(negatives.map(\.label).joined(separator: ", ")).", reading: true)
+            } else if unknown.count == contributions.count {
+                // Not answered is never positive: without one contribution there is no positive score yet.
+                add(.omgevingsfactoren, .naderBekijken,
+                    "Positieve score op omgevingsfactoren: nog niet, want aansluiting op strategieën, MVO en bijdrage aan de Global Goals zijn nog onbekend.", reading: true)
             }
         }
 

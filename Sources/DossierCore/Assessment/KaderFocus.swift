@@ -46,12 +46,7 @@ extension Assessor {
     public static func focus(of activity: Activity, in dossier: Dossier) -> KaderFocus {
         let facts = Facts(activity: activity, dossier: dossier)
         if !facts.laagPitjeRelations.isEmpty || !facts.laagPitjeCountries.isEmpty { return .outsideFocus }
-        let contributionLines = dossier.budgetLines.filter { !$0.isActivityBudget }
-        let contributionRelations = Set(contributionLines.compactMap(\.relation))
-        if contributionLines.contains(where: { $0.id == activity.budgetLine })
-            || facts.relations.contains(where: { contributionRelations.contains($0.id) }) {
-            return .globalGoals
-        }
+        if facts.globalGoalsContribution != nil { return .globalGoals }
         let (countries, relationsOutside) = facts.outsideEurope
         let withinEurope = countries.isEmpty && relationsOutside.isEmpty
         // Outside Europe the network is in the focus only on its own subject, as buiten-europa weighs it.

@@ -39,7 +39,7 @@ extension RecordDocument {
             }
             blocks.append(.fields(heading: activity.isVisit ? "Deelnemers (ondernemers: aanwezig)" : "Deelnemers", people))
         } else if activity.kind.isEconomic || activity.isVisit {
-            blocks.append(.text(heading: "Deelnemers", "Nog geen deelnemers. Bij een economische activiteit worden steevast ondernemers uitgenodigd (het Kader): zet ze hier zodra ze bekend zijn."))
+            blocks.append(.text(heading: "Deelnemers", "Nog geen deelnemers. Bij een economische activiteit worden steevast ondernemers uitgenodigd (reactie op de Economic Board): zet ze hier zodra ze bekend zijn."))
         }
         if !activity.outcomes.isEmpty { blocks.append(.text(heading: "Resultaten", activity.outcomes)) }
         if !activity.notes.isEmpty { blocks.append(.text(heading: "Toelichting", activity.notes)) }

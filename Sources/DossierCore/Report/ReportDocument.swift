@@ -165,14 +165,14 @@ struct ReportWriter {
         var awaited: [String] = []
         if !report.framework.hasEuropeStrategy { awaited.append("een Europastrategie (tot dan wordt elke kans op Europese financiering op zichzelf bekeken)") }
         if !report.framework.hasStrategicAgenda {
-            awaited.append("de strategische agenda en de public-affairsagenda (tot dan is deelname aan een nieuw netwerk niet te toetsen)")
+            awaited.append("de strategische agenda en de public affairs agenda (tot dan is deelname aan een nieuw netwerk niet te toetsen)")
         }
         // With the day it speaks of: the framework keeps no history of when a strategy came.
         if !awaited.isEmpty {
             lines.append("Nog te ontwikkelen volgens het Kader (stand op \(report.dates.date(report.generated))): " + awaited.joined(separator: "; ") + ".")
         }
         if !report.withoutEntrepreneurs.isEmpty {
-            lines.append("Economische activiteiten zonder ondernemers onder de deelnemers (het Kader nodigt ze steevast uit): "
+            lines.append("Economische activiteiten zonder ondernemers onder de deelnemers (de gemeente nodigt ze steevast uit, reactie op de Economic Board): "
                          + report.withoutEntrepreneurs.map(\.title).joined(separator: ", ") + ".")
         }
         if !report.chargedWithoutDecision.isEmpty {
@@ -408,7 +408,7 @@ struct ReportWriter {
         }
         blocks.append(.heading(level: 3, text: "Bijlage B. Afwegingen in detail"))
         if report.assessments.isEmpty {
-            blocks.append(.paragraph("Er zijn in \(report.year) geen activiteiten afgewogen."))
+            blocks.append(.paragraph("Er zijn in \(report.year) geen afwegingen gemaakt. Een activiteit die in een eerder jaar is afgewogen, staat bij het jaar van die afweging."))
         }
         for item in report.assessments {
             let assessment = item.assessment
