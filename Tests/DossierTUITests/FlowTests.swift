@@ -53,6 +53,18 @@ struct FlowTests {
         #expect(app.screen.lines.contains { $0.contains("BOM") && $0.contains("Laag pitje") })
     }
 
+    @Test("on a window too short for the whole status menu the chosen status stays in view as the selection moves down")
+    func statusMenuFollowsChoice() throws {
+        let app = Harness(width: 80, height: 12)
+        app.press(.character("/")).type("an giang").press(.enter, .character("s"))
+        for _ in 0..<6 {
+            app.press(.down)
+            let chosen = try #require(app.state.form?["status"]?.selectedValue)
+            let label = try #require(RelationStatus(rawValue: chosen)?.label ?? (chosen == "herijken" ? "Herijken" : nil))
+            #expect(app.screen.lines.contains { $0.contains("(•) \(label)") }, "\(chosen) chosen, not shown:\n\(app.screen.lines.joined(separator: "\n"))")
+        }
+    }
+
     @Test("a date field takes a date relative to today: '+6m' for the review")
     func relativeDates() throws {
         let app = Harness()

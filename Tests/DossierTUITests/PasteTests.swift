@@ -113,6 +113,27 @@ struct PasteTests {
         #expect(visit.state.form?.picker?.query.text == "piv")
     }
 
+    @Test("lines pasted into the notes stay lines, and a short note is never replaced by the first key typed on entering it; lines pasted into a list are its items")
+    func pastedLines() throws {
+        let app = try notesField()
+        app.loop.dispatch(.pasted("alinea A\n\nalinea B\r\nregel\tC"))
+        #expect(notes(app)?.text == "alinea A\n\nalinea B\nregel C")
+        app.press(.tab, .backTab)
+        #expect(app.state.form?.focusedField?.id == "notes" && app.state.form?.replacesOnType == true)
+        app.type("!")
+        #expect(notes(app)?.text == "alinea A\n\nalinea B\nregel C!")
+        let short = try notesField()
+        short.type("Kort.")
+        short.press(.tab, .backTab)
+        short.type("x")
+        #expect(notes(short)?.text == "Kort.x", "a short note is added to, not replaced")
+        // Participants pasted one a line, as from a mail: each line a person.
+        while app.state.form?.focusedField?.id != "participants.ondernemer" { app.press(.backTab) }
+        app.loop.dispatch(.pasted("Jan de Vries (Osse Farma BV)\n  Els Jansen \n\n"))
+        guard case .text(let people)? = app.state.form?.focusedField?.value else { Issue.record("no participants field"); return }
+        #expect(people.text == "Jan de Vries (Osse Farma BV), Els Jansen")
+    }
+
     @Test("keys that arrive together: once one of them asks a question, the rest answer nothing")
     func typedAheadAnswersNoQuestion() {
         let app = Harness()

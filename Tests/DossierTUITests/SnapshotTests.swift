@@ -159,4 +159,29 @@ struct StyleTests {
         narrow.draw("Rhône", x: 0, y: 0, width: 4)
         #expect(narrow.line(0) == "Rhô…")
     }
+
+    @Test("a list row too wide for the screen shortens its widest part with … so who does a follow-up stays in view")
+    func rowFitted() {
+        let spans = ["1. ", "[ ] ", "8-12-2026  ", "Verslag 中文 naar de wethouder, met een hele lange omschrijving die niet past", " — Zoë"]
+            .map { StyledLine.Span(text: $0, style: .plain) }
+        let fitted = RecordDocumentView.fitted(spans, to: 60)
+        #expect(fitted.map { DisplayWidth.of($0.text) }.reduce(0, +) <= 60)
+        #expect(fitted.last?.text == " — Zoë")
+        #expect(fitted[3].text.hasSuffix("…"))
+        let narrow = RecordDocumentView.fitted(spans, to: 24)
+        #expect(narrow.map { DisplayWidth.of($0.text) }.reduce(0, +) <= 24)
+        #expect(narrow.map(\.text).joined().hasSuffix("…"), "cut at the edge, and said: \(narrow.map(\.text).joined())")
+        #expect(RecordDocumentView.fitted(spans, to: 200) == spans)
+    }
+
+    @Test("wide characters drawn one column off over other wide characters leave no half behind (a message over a list of CJK names)")
+    func wideOverWide() {
+        var canvas = Canvas(width: 10, height: 1)
+        canvas.draw("北京市朝阳", x: 0, y: 0)
+        canvas.draw("a香港特别", x: 0, y: 0)
+        #expect(canvas.line(0) == "a香港特别 ")
+        #expect((0..<10).filter { canvas[$0, 0].isContinuation } == [2, 4, 6, 8])
+        canvas.draw("王小明:", x: 1, y: 0)
+        #expect(canvas.line(0) == "a王小明:  ")
+    }
 }

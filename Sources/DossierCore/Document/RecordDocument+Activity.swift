@@ -63,8 +63,9 @@ extension RecordDocument {
     }
 
     /// "2. [ ] 1-7-2026    Verslag naar de wethouder — adviseur": the number `done` takes, then the dates in one
-    /// column ("—" without one); an open one past its date is a warning. In the order they are shown (`shownOrder`:
-    /// the open ones by date, then the ones done), each with its own number.
+    /// column ("—" without one); an open one past its date is a warning, and `[!]` says so without colour (a pipe,
+    /// NO_COLOR). In the order they are shown (`shownOrder`: the open ones by date, then the ones done), each with its
+    /// own number.
     static func followUpItems(_ followUps: [FollowUp], today: CalendarDate, dates: DateWriting) -> [RecordItem] {
         let shownDates = followUps.map { $0.due.map(dates.date) ?? "—" }
         let dateWidth = shownDates.map(\.count).max() ?? 0
@@ -75,7 +76,7 @@ extension RecordDocument {
             let base: RecordTone = followUp.isDone ? .muted : .plain
             let number = String(offset + 1)
             var line = [RecordSpan(String(repeating: " ", count: numberWidth - number.count) + number + ". ", .muted),
-                        RecordSpan(followUp.isDone ? "[x] " : "[ ] ", base),
+                        RecordSpan(followUp.isDone ? "[x] " : overdue ? "[!] " : "[ ] ", overdue ? .warning : base),
                         RecordSpan(due + String(repeating: " ", count: dateWidth - due.count) + "  ", overdue ? .warning : base),
                         RecordSpan(followUp.text, base)]
             if !followUp.owner.isEmpty { line.append(RecordSpan(" — " + followUp.owner, .muted)) }

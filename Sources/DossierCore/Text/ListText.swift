@@ -56,6 +56,13 @@ public enum ListText {
         return text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
+    /// Lines (pasted from a mail, one place or person a line) as the items of a list field: the lines joined by a comma,
+    /// empty ones left out. A text of one line is left as it is.
+    public static func items(ofLines text: some StringProtocol) -> String {
+        guard text.contains(where: \.isNewline) else { return String(text) }
+        return text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+
     /// People as typed: "Jan de Vries (Osse Farma BV), Els Jansen" → names with their organisation. A comma inside
     /// the parentheses belongs to the organisation ("Els Jansen (Farma, Oss)"); a surname before initials is one name
     /// ("Buijs, W. (burgemeester)"); another name with a comma is given in double quotes ("\"Jansen, Piet\" (Pivot

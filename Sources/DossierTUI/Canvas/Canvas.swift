@@ -114,12 +114,14 @@ public struct Canvas: Sendable {
     private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
         guard x >= 0, x < width, y >= 0, y < height else { return }
         let index = y * width + x
-        // Overwriting half of a wide character blanks its other half.
+        // Overwriting half of a wide character blanks its other half. A new wide character is written left half first,
+        // so its own right half is what replaces the old one's; the right half of a new wide character written over the
+        // left half of an old one leaves that one's right half behind, which is blanked too.
         if cells[index].isContinuation && !cell.isContinuation && x > 0 {
             cells[index - 1] = Cell(character: " ", style: cells[index - 1].style, isContinuation: false)
         }
-        if !cells[index].isContinuation && x + 1 < width && cells[index + 1].isContinuation && !cell.isContinuation
-            && DisplayWidth.of(cell.character) < 2 {
+        if !cells[index].isContinuation && x + 1 < width && cells[index + 1].isContinuation
+            && (cell.isContinuation || DisplayWidth.of(cell.character) < 2) {
             cells[index + 1] = Cell(character: " ", style: cells[index + 1].style, isContinuation: false)
         }
         cells[index] = cell

@@ -88,10 +88,16 @@ public struct TextInput: Hashable, Sendable {
         insert(contentsOf: String(character))
     }
 
+    /// What a line break in inserted text becomes: a space in a field of one line, itself in a long text (notes).
+    public enum LineBreaks: Sendable {
+        case asSpaces
+        case kept
+    }
+
     /// Inserts text at the cursor as typing it would, as far as it fits; returns whether all of it did.
     /// Costs the length of the text and of what follows the cursor, however it arrives.
     @discardableResult
-    public mutating func insert(contentsOf text: some StringProtocol) -> Bool {
+    public mutating func insert(contentsOf text: some StringProtocol, lineBreaks: LineBreaks = .asSpaces) -> Bool {
         let room = maximumLength - characters.count
         var added: [Character] = []
         added.reserveCapacity(max(0, min(room, text.utf8.count)))
@@ -102,7 +108,11 @@ public struct TextInput: Hashable, Sendable {
                 fitted = false
                 break
             }
-            // Pasted line breaks and tabs become spaces: fields are one line. A blank line is one space, not two.
+            // Pasted line breaks and tabs become spaces in a field of one line. A blank line is one space, not two.
+            if character.isNewline && lineBreaks == .kept {
+                added.append("\n")
+                continue
+            }
             if character.isNewline {
                 if !afterBreak { added.append(" ") }
                 afterBreak = true

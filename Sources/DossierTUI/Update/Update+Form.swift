@@ -85,7 +85,7 @@ extension AppState {
         case .text(var input):
             // Typing replaces a text that was entered selected, but only a short one that is wholly in view:
             // a long text is never wiped by one key.
-            if form.replacesOnType, case .character = key, replacesWhole(input) { input.set("") }
+            if form.replacesOnType, case .character = key, replacesWhole(input, of: form.fields[form.focus].id) { input.set("") }
             form.replacesOnType = false
             let wasFull = input.isFull
             if input.handle(key, keyMap: keyMap) {
@@ -424,6 +424,11 @@ extension AppState {
                                       + Relation.fields.fields.filter { $0.input == .longText }.map(\.key)
                                       + Contact.fields.fields.filter { $0.input == .longText }.map(\.key))
 
+    /// The form fields that take a list of items separated by commas (places, participants, hosts).
+    static let listFieldIDs = Set(Activity.fields.fields.filter { $0.input == .list }.map(\.key)
+                                  + Relation.fields.fields.filter { $0.input == .list }.map(\.key)
+                                  + Contact.fields.fields.filter { $0.input == .list }.map(\.key))
+
     mutating func takeExternalEdit(fieldID: String, _ outcome: ExternalOutcome<String>) {
         switch outcome {
         case .done(let text):
@@ -514,11 +519,10 @@ extension AppState {
         return effects
     }
 
-    /// Whether typing into a text field entered selected replaces its value: only a short one that is wholly in
-    /// view. A long text (notes of a page) is never wiped by one key, nor by a paste.
-    func replacesWhole(_ input: TextInput) -> Bool {
-        let valueWidth = FormBox.valueWidth(forBoxWidth: FormBox.width(for: layout))
-        return input.characters.count < valueWidth && DisplayWidth.of(input.text) <= valueWidth - 1
+    /// Whether typing into a text field entered selected replaces its value: only a short one of a one-line field
+    /// that is wholly in view. A long text (notes, however short they are now) is never wiped by one key, nor by a paste.
+    func replacesWhole(_ input: TextInput, of fieldID: String) -> Bool {
+        FormView.showsSelected(input, of: fieldID, valueWidth: FormBox.valueWidth(forBoxWidth: FormBox.width(for: layout)))
     }
 
     /// Text the terminal marked as pasted (bracketed paste): into the focused text field (replacing a short value
@@ -528,8 +532,8 @@ extension AppState {
     mutating func handlePasted(_ text: String) -> [Effect] {
         let pasted = PastedText.clean(text)
         guard !pasted.isEmpty, !layout.isTooSmall, confirmation == nil else { return [] }
-        if form?.replacesOnType == true, form?.picker == nil, case .text(var input)? = form?.focusedField?.value, replacesWhole(input),
-           let focus = form?.focus {
+        if form?.replacesOnType == true, form?.picker == nil, case .text(var input)? = form?.focusedField?.value, let focus = form?.focus,
+           let fieldID = form?.focusedField?.id, replacesWhole(input, of: fieldID) {
             input.set("")
             form?.fields[focus].value = .text(input)
         }
@@ -561,7 +565,9 @@ extension AppState {
         // Let go of the state's and the form's references, so the characters are changed in place.
         form = nil
         current.fields[current.focus].value = .buttons
-        let fitted = input.insert(contentsOf: text)
+        // Lines pasted into a long text stay lines; into a list (places, participants) each is an item.
+        let fitted = AppState.longTextFieldIDs.contains(id) ? input.insert(contentsOf: text, lineBreaks: .kept)
+            : AppState.listFieldIDs.contains(id) ? input.insert(contentsOf: ListText.items(ofLines: text)) : input.insert(contentsOf: text)
         current.fields[current.focus].value = .text(input)
         current.replacesOnType = false
         current.errors[id] = fitted ? nil : "Hoogstens \(Limits.grouped(input.maximumLength)) tekens; de rest is niet overgenomen"

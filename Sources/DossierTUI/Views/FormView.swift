@@ -34,6 +34,12 @@ enum FormView {
         var scroll = 0
         if let last = focusRows.last, last >= contentHeight { scroll = last - contentHeight + 1 }
         if let first = focusRows.first, first < scroll { scroll = first }
+        // A menu taller than the room: the chosen option stays in view, whatever is cut above or below it.
+        if let focused = form.focusedField, case .menu(_, let selected) = focused.value,
+           let chosen = focusRows.first(where: { rows[$0].isValueRow && rows[$0].optionRow == selected }) {
+            if chosen >= scroll + contentHeight { scroll = chosen - contentHeight + 1 }
+            if chosen < scroll { scroll = chosen }
+        }
         for line in 0..<contentHeight {
             let index = scroll + line
             guard index < rows.count else { break }
@@ -98,6 +104,13 @@ enum FormView {
         return lines
     }
 
+    /// Whether a text field just entered shows its value selected, so that typing replaces it: a short value of a
+    /// one-line field, wholly in view. The long texts (notes) never are.
+    static func showsSelected(_ input: TextInput, of fieldID: String, valueWidth: Int) -> Bool {
+        !input.isEmpty && !AppState.longTextFieldIDs.contains(fieldID)
+            && input.characters.count < valueWidth && DisplayWidth.of(input.text) <= valueWidth - 1
+    }
+
     struct Row {
         var field: Int?
         var line: StyledLine = .empty
@@ -156,7 +169,7 @@ enum FormView {
             }
             let (visible, cursor) = input.window(width: valueWidth - 1)
             canvas.draw(visible, x: valueX, y: y, width: valueWidth, style: fieldStyle)
-            if form.replacesOnType && !input.isEmpty {
+            if form.replacesOnType && showsSelected(input, of: field.id, valueWidth: valueWidth) {
                 canvas.restyle(x: valueX, y: y, width: DisplayWidth.of(visible)) { $0 = theme.selection }
             }
             if form.picker == nil { canvas.cursor = (valueX + cursor, y) }

@@ -61,7 +61,7 @@ enum RecordDocumentView {
                          in canvas: inout Canvas) {
         guard list.isTable else {
             var column = x
-            for span in spans(item.line, theme: theme) where column < x + width {
+            for span in fitted(spans(item.line, theme: theme), to: width) where column < x + width {
                 column += canvas.draw(span.text, x: column, y: y, style: RowStyle.apply(span.style, selected: selected), limit: x + width - column)
             }
             for detail in item.details.prefix(1) where column + 4 < x + width {
@@ -75,6 +75,26 @@ enum RecordDocumentView {
             canvas.draw(span.text, x: column, y: y, width: columns[index], style: RowStyle.apply(style(span.tone, theme: theme), selected: selected))
             column += columns[index] + 2
         }
+    }
+
+    /// The spans of a row that is too wide, made to fit: the widest (a follow-up's text) is shortened with "…" so the
+    /// ones after it (who does it) stay in view; what still does not fit is cut with "…" at the edge.
+    static func fitted(_ spans: [StyledLine.Span], to width: Int) -> [StyledLine.Span] {
+        var spans = spans
+        let widths = spans.map { DisplayWidth.of($0.text) }
+        let overflow = widths.reduce(0, +) - width
+        guard overflow > 0 else { return spans }
+        if let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] - overflow >= 8 {
+            spans[widest].text = DisplayWidth.truncate(spans[widest].text, to: widths[widest] - overflow)
+            return spans
+        }
+        var used = 0
+        for index in spans.indices {
+            let room = max(0, width - used)
+            if widths[index] > room { spans[index].text = DisplayWidth.truncate(spans[index].text, to: room) }
+            used += DisplayWidth.of(spans[index].text)
+        }
+        return spans
     }
 
     /// Column widths of a table list: each cell column as wide as its widest cell, the widest narrowed to fit;
