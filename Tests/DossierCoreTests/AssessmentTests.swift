@@ -83,7 +83,7 @@ struct AssessmentTests {
         Case(name: "a new activity with Taizhou",
              activity: activity("Kennisuitwisseling Taizhou", .kennisuitwisseling, relations: ["taizhou"], countries: countries("CN")),
              answers: answers(), verdict: .negatief, decidingRule: "laag-pitje",
-             passage: "onze vriendschapsrelaties met Taizhou en An Giang op een laag pitje zetten", saying: ["Taizhou staat op een laag pitje"]),
+             passage: "onze vriendschapsrelaties met Taizhou en An Giang op een laag pitje zetten", saying: ["Taizhou staat op een laag pitje (sinds 1-1-2025, door College van B&W", ProductReading.marker]),
         Case(name: "a farma mission to China without Taizhou: China itself is on laag pitje",
              activity: activity("Farmamissie Shanghai", .handelsmissie, relations: ["pivot-park"], organiser: .relation("nl-in-business"),
                                 sectors: [.farma], countries: countries("CN")),

@@ -170,8 +170,12 @@ public enum Assessor {
             for relation in facts.laagPitjeRelations {
                 let review = relation.reviewDate.map { ", herijking \(DateWriting.standard.date($0))" } ?? ""
                 if exception.isEmpty {
+                    // Who put it there and why: the Kader for Taizhou and An Giang, the advisor's own decision for another.
+                    let decision = relation.currentStatusChange.entered.map { change in
+                        " (sinds \(DateWriting.standard.date(change.date)), door \(change.by)\(review))"
+                    } ?? (review.isEmpty ? "" : " (\(review.dropFirst(2)))")
                     add(.laagPitje, .negatief,
-                        "\(relation.name) staat op een laag pitje\(review): daar doet Oss minder, dus een nieuwe activiteit alleen als het college daartoe besluit (leg zo'n besluit vast als uitzondering).",
+                        "\(relation.name) staat op een laag pitje\(decision): daar doet Oss minder, dus een nieuwe activiteit alleen als het college daartoe besluit (leg zo'n besluit vast als uitzondering).",
                         reading: true)
                 } else {
                     add(.laagPitje, .positief, "\(relation.name) staat op een laag pitje\(review), maar het college besloot anders: \(exception)", reading: true)
@@ -222,7 +226,7 @@ public enum Assessor {
                 add(.buitenEuropa, .negatief,
                     "\(place): bij economische contacten buiten Europa focust het Kader primair op farma, en buiten Europa kiest het voor farma en UNESCO Learning Cities.")
             } else {
-                add(.buitenEuropa, .negatief, "\(place): het Kader kiest buiten Europa alleen voor farma en UNESCO Learning Cities.")
+                add(.buitenEuropa, .negatief, "\(place): het Kader kiest buiten Europa voor farma en UNESCO Learning Cities, en dit is geen van beide.")
             }
         }
 
