@@ -114,7 +114,11 @@ struct ReportWriter {
         blocks.append(.paragraph("Wat \(report.year) opleverde per focus van het Kader. Lopend: goedgekeurd of gepland, ook doorlopend zonder datum. "
                                  + "Kosten: wat op een budgetregel van de gemeente komt; wat een partner betaalt telt niet mee. "
                                  + "Elke activiteit telt bij één focus: een missie of delegatie van een partner over farma of agrifood staat bij die focus, "
-                                 + "niet bij de missies en delegaties van partners."))
+                                 + "niet bij de missies en delegaties van partners. "
+                                 + "De focus is die van het Kader (farma, UNESCO Learning Cities, binnen Europa de samenwerkingsverbanden); de missies "
+                                 + "van partners en de Global Goals zijn groepen van dossier, naar de reactie op de Economic Board en de bijdrage aan "
+                                 + "het Global Goals Platform Oss. Buiten de focus zegt niets over het oordeel: een activiteit die positief is "
+                                 + "afgewogen, kan er toch buiten vallen."))
         var rows: [[String]] = []
         for focus in KaderFocus.allCases {
             // (Every focus has its row, also outside the focus at 0: that nothing lay outside it is worth saying.)
