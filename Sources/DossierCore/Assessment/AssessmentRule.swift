@@ -34,7 +34,7 @@ public enum AssessmentRule: String, Sendable, CaseIterable {
     public var title: String {
         switch self {
         case .laagPitje: "Relaties (en China en Vietnam) op een laag pitje"
-        case .buitenEuropa: "Buiten Europa alleen farma en UNESCO Learning Cities"
+        case .buitenEuropa: "Buiten Europa: farma en UNESCO Learning Cities"
         case .samenwerkingsverband: "Binnen Europa: samenwerkingsverbanden zoals BrabantStad en Agrifood Capital"
         case .nieuwNetwerk: "Nieuwe netwerken alleen binnen de strategische agenda"
         case .rodeVlag: "Rode vlag: mensenrechten of geopolitiek"

@@ -170,7 +170,7 @@ public enum Assessor {
             for relation in facts.laagPitjeRelations {
                 let review = relation.reviewDate.map { ", herijking \(DateWriting.standard.date($0))" } ?? ""
                 if exception.isEmpty {
-                    // Who put it there and why: the Kader for Taizhou and An Giang, the advisor's own decision for another.
+                    // Who put it there and since when: the college by the Kader for Taizhou and An Giang, the advisor for another.
                     let decision = relation.currentStatusChange.entered.map { change in
                         " (sinds \(DateWriting.standard.date(change.date)), door \(change.by)\(review))"
                     } ?? (review.isEmpty ? "" : " (\(review.dropFirst(2)))")
