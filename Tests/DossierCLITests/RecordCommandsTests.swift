@@ -32,6 +32,15 @@ struct RecordCommandsTests {
         #expect(blank.status == 64 && blank.standardError.contains("--title: dit veld is verplicht"), "\(blank.standardError)")
     }
 
+    /// Runs the command a likely double's warning ends with, as a script would (no terminal to confirm on).
+    func runHint(in warned: ProgramRunner.Result) throws {
+        let line = try #require(warned.standardError.split(separator: "\n").last)
+        let hint = try #require(line.range(of: "? dossier ").map { line[$0.upperBound...] })
+        let ran = try ProgramRunner(executable: "/bin/sh").run(["-c", "exec \"$0\" " + hint, ProgramRunner.builtBinary("dossier")],
+                                                               environment: scratch.environment)
+        #expect(ran.status == 0, "\(hint): \(ran.standardError)")
+    }
+
     /// The files as they are, to show that a refusal wrote nothing.
     func files() -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
@@ -186,14 +195,16 @@ struct RecordCommandsTests {
         #expect(try stored().internalContacts.map(\.id) == ["frank-den-brok"])
     }
 
-    @Test("a contact, an open follow-up or a visit that probably doubles one is saved with a warning that says which and how to undo it")
+    @Test("a contact, an open follow-up or a visit that probably doubles one is saved with a warning that says which and how to undo it, as a command a script can run")
     func likelyDoubles() throws {
         let first = try run(["add-contact", "pivot-park", "--name", "Eva de Wit"])
         #expect(first.standardError.isEmpty, "\(first.standardError)")
         let second = try run(["add-contact", "pivot-park", "--name", "eva de wit"])
         #expect(second.status == 0)
         #expect(second.standardError == "dossier: let op: Pivot Park had al een contactpersoon Eva de Wit (eva-de-wit); dezelfde? "
-                + "dossier --store '\(scratch.path)' remove-contact pivot-park eva-de-wit-2\n", "\(second.standardError)")
+                + "dossier --store '\(scratch.path)' remove-contact pivot-park eva-de-wit-2 --yes\n", "\(second.standardError)")
+        try runHint(in: second)
+        #expect(try stored().relation("pivot-park")?.contacts.filter { $0.id.hasPrefix("eva-de-wit") }.count == 1)
 
         for _ in 0..<2 { _ = try run(["add-follow-up", "missie-lyon", "--what", "Verslag naar B&W", "--due", "1-4-2027"]) }
         let third = try run(["add-follow-up", "missie-lyon", "--what", "Verslag naar B&W", "--due", "1-5-2027"])
@@ -201,7 +212,9 @@ struct RecordCommandsTests {
         let count = try #require(try stored().activity("missie-lyon")?.followUps.count)
         let again = try run(["add-follow-up", "missie-lyon", "--what", "verslag naar b&w", "--due", "2027-04-01"])
         #expect(again.standardError == "dossier: let op: verslag naar b&w stond al open bij Handelsmissie Lyon (nummer \(count - 2)); dezelfde? "
-                + "dossier --store '\(scratch.path)' remove-follow-up missie-lyon \(count + 1)\n", "\(again.standardError)")
+                + "dossier --store '\(scratch.path)' remove-follow-up missie-lyon \(count + 1) --yes\n", "\(again.standardError)")
+        try runHint(in: again)
+        #expect(try stored().activity("missie-lyon")?.followUps.count == count)
 
         let visit = ["log-visit", "--relation", "taizhou", "--date", "15-6-2027", "--direction", "inkomend", "--delegation", "Taizhou"]
         #expect(try run(visit).standardError.isEmpty)
@@ -209,8 +222,10 @@ struct RecordCommandsTests {
         #expect(twice.status == 0)
         #expect(twice.standardError.hasPrefix("dossier: let op: er was al een bezoek met deze titel op 15-6-2027 "
                                               + "(delegatie-uit-taizhou-2027-06-15); per ongeluk twee keer? dossier --store '\(scratch.path)' delete "
-                                              + "delegatie-uit-taizhou-2027-06-15-2"),
+                                              + "delegatie-uit-taizhou-2027-06-15-2 --yes\n"),
                 "\(twice.standardError)")
+        try runHint(in: twice)
+        #expect(try stored().activity("delegatie-uit-taizhou-2027-06-15-2") == nil)
     }
 
     @Test("a due date already past is saved with a warning (most often a mistyped year); on a done follow-up or a later date nothing is said")

@@ -56,7 +56,7 @@ struct AddContactCommand: ParsableCommand {
         Output.line(TerminalSafeText.line("Contactpersoon toegevoegd bij \(after.name(of: owner)): \(contact.name) (\(contact.id))"))
         if let double = LikelyDouble.contact(contact.id, of: owner, in: after) {
             let ownerID = owner.relationID ?? Organiser.municipalitySlug
-            Output.error(TerminalSafeText.line("dossier: let op: \(double); dezelfde? \(storeOptions.command) remove-contact \(ownerID) \(contact.id)"))
+            Output.error(TerminalSafeText.line("dossier: let op: \(double); dezelfde? \(storeOptions.command) remove-contact \(ownerID) \(contact.id) --yes"))
         }
     }
 }

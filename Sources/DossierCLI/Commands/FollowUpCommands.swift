@@ -40,7 +40,7 @@ struct AddFollowUpCommand: ParsableCommand {
             Output.error(TerminalSafeText.line("dossier: let op: \(late); anders bedoeld? \(storeOptions.command) edit-follow-up \(after.id) \(after.followUps.count) --due …"))
         }
         if let double = LikelyDouble.followUp(at: after.followUps.count - 1, of: after) {
-            Output.error(TerminalSafeText.line("dossier: let op: \(double); dezelfde? \(storeOptions.command) remove-follow-up \(after.id) \(after.followUps.count)"))
+            Output.error(TerminalSafeText.line("dossier: let op: \(double); dezelfde? \(storeOptions.command) remove-follow-up \(after.id) \(after.followUps.count) --yes"))
         }
     }
 }

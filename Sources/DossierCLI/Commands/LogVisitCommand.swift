@@ -108,7 +108,7 @@ struct LogVisitCommand: ParsableCommand {
             Output.error(TerminalSafeText.line("dossier: let op: \(late)"))
         }
         if let double = LikelyDouble.visit(activity, isActivity: isActivity, dates: Session.dates) {
-            Output.error(TerminalSafeText.line("dossier: let op: \(double); per ongeluk twee keer? \(storeOptions.command) delete \(activity.id)"))
+            Output.error(TerminalSafeText.line("dossier: let op: \(double); per ongeluk twee keer? \(storeOptions.command) delete \(activity.id) --yes"))
         }
         if decision != nil && activity.status.isCarriedOut {
             let given = overrideReason == nil ? "--decision is" : "--decision en --override-reason zijn"
