@@ -153,6 +153,51 @@ struct HostileFilesCommandTests {
         }
     }
 
+    /// Reading, the program needs no more than read rights, and says which it lacks: not the write path's "niets is half
+    /// geschreven" with 74, as a full disk would.
+    @Test("a dossier, a history or a backups folder this user may not read is refused with 77, naming it and who can give the rights")
+    func notThisUsersToRead() throws {
+        // As root every file is readable: the program then runs as nobody, as a colleague without the rights would; as
+        // anyone else, the owner takes the rights away from the files.
+        let asAnotherUser = geteuid() == 0
+        let runner = asAnotherUser ? ProgramRunner(executable: "/usr/bin/setpriv") : self.runner
+        func runAsColleague(_ arguments: [String], environment: [String: String] = [:]) throws -> ProgramRunner.Result {
+            try runner.run(asAnotherUser ? ["--reuid=65534", "--regid=65534", "--clear-groups", ProgramRunner.builtBinary("dossier")] + arguments : arguments,
+                           environment: ["DOSSIER_USER": "collega", "HOME": "/tmp"].merging(environment) { $1 })
+        }
+        let owner = try #require(SystemUser.name(of: geteuid()))
+        chmod(directory.path, 0o777)
+        defer { chmod(directory.path, 0o755) }
+        // Two merges: a backup and archived journals.
+        for status in ["verkennen", "focus"] { #expect(try run(["set-status", "bom", status, "--reason", "r"]).status == 0) }
+        let backup = try #require(try PosixFileSystem().contentsOfDirectory(storePath + ".backups").first)
+        for file in [storePath, storePath + ".lock", storePath + ".compact.lock"] { chmod(file, 0o666) }
+
+        chmod(storePath, asAnotherUser ? 0o600 : 0o000)
+        let file = "\(storePath): u hebt geen leesrechten op dit bestand (de eigenaar, \(owner), kan ze geven); er is niets gewijzigd\n"
+        for arguments in [["relations"], ["--read-only", "relations"], ["log"], ["show", "bom"]].map({ $0 + ["--store", storePath] }) + [["validate", storePath]] {
+            let refused = try runAsColleague(arguments)
+            #expect(refused.status == 77 && refused.standardError == "dossier: " + file, "\(arguments): \(refused.standardError)")
+        }
+        chmod(storePath, 0o666)
+
+        let history = storePath + ".history"
+        chmod(history, asAnotherUser ? 0o700 : 0o000)
+        let log = try runAsColleague(["log", "--store", storePath])
+        #expect(log.status == 77 && log.standardError == "dossier: \(history): u hebt geen leesrechten op deze map (de eigenaar, \(owner), kan ze geven); er is niets gewijzigd\n",
+                "\(log.standardError)")
+        chmod(history, 0o777)
+
+        let backups = storePath + ".backups"
+        chmod(backups, asAnotherUser ? 0o700 : 0o000)
+        defer { chmod(backups, 0o755) }
+        let folder = "\(backups): u hebt geen leesrechten op deze map (de eigenaar, \(owner), kan ze geven); er is niets gewijzigd\n"
+        for arguments in [["backups"], ["restore", backup, "--yes"]].map({ $0 + ["--store", storePath] }) {
+            let refused = try runAsColleague(arguments)
+            #expect(refused.status == 77 && refused.standardError == "dossier: " + folder, "\(arguments): \(refused.standardError)")
+        }
+    }
+
     @Test("-o /dev/null writes into the device and leaves it a device")
     func outputToDevice() throws {
         let result = try run(["export", "--format", "csv", "--what", "relations", "-o", "/dev/null"])

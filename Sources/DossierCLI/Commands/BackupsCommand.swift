@@ -84,7 +84,14 @@ struct RestoreCommand: ParsableCommand {
                 loadProblem = error
             }
         }
-        guard let backup = try? store.backups().first(where: { $0.name == name }) else {
+        let backups: [Backup]
+        do {
+            backups = try store.backups()
+        } catch {
+            // A backups folder this user may not read is not "no such backup".
+            throw failure(error)
+        }
+        guard let backup = backups.first(where: { $0.name == name }) else {
             throw failure("geen back-up '\(name)' (zie dossier backups)", code: ExitStatus.dataError)
         }
         if !yes {

@@ -15,7 +15,7 @@ enum ExitStatus {
     static let ioError: Int32 = 74
     /// Someone else holds the dossier; try again.
     static let temporaryFailure: Int32 = 75
-    /// Not allowed: a database role that may only read.
+    /// Not allowed: a database role that may only read, a file or folder this user may not read or write.
     static let notPermitted: Int32 = 77
     /// A mistake in the program itself, caught before it did harm.
     static let software: Int32 = 70
@@ -43,6 +43,8 @@ func hintApprovalOptions(overrideReason: String?, decision: String?) {
 func exitStatus(of error: StoreError) -> Int32 {
     switch error {
     case .missing, .dossierMissing, .snapshotMissing: ExitStatus.noInput
+    // Not a disk that failed: a permission this user lacks, which the owner can give.
+    case .fileSystem(let failure) where [SystemErrorCode.accessDenied, SystemErrorCode.notPermitted].contains(failure.code): ExitStatus.notPermitted
     case .fileSystem: ExitStatus.ioError
     case .damaged, .notADossier, .invalid, .refused, .damagedJournal, .foreignJournal, .newerVersion: ExitStatus.dataError
     case .busy, .changedOnDisk: ExitStatus.temporaryFailure

@@ -237,7 +237,7 @@ public final class DossierStore {
             return try step()
         } catch {
             if error.code == SystemErrorCode.noSuchFile { throw hasTraces() ? .snapshotMissing(file: path) : .dossierMissing(file: path) }
-            throw .fileSystem(error)
+            throw .reading(error, fileSystem: fileSystem)
         }
     }
 
@@ -309,7 +309,7 @@ public final class DossierStore {
                 return found
             }.sorted { $0.name > $1.name }
         } catch {
-            throw .fileSystem(error)
+            throw .reading(error, fileSystem: fileSystem)
         }
     }
 
@@ -320,7 +320,7 @@ public final class DossierStore {
             return try fileSystem.readFile(file)
         } catch {
             if error.code == SystemErrorCode.noSuchFile { return nil }
-            throw .fileSystem(error)
+            throw .reading(error, fileSystem: fileSystem)
         }
     }
 
@@ -335,7 +335,7 @@ public final class DossierStore {
             bytes = try fileSystem.read(descriptor, from: Int64(offset), path: files.journal)
         } catch {
             if error.code == SystemErrorCode.noSuchFile { return nil }
-            throw .fileSystem(error)
+            throw .reading(error, fileSystem: fileSystem)
         }
         do {
             return (try JournalFile.parse(bytes, firstLine: offset == 0 ? 1 : journalLines + 1), identity, Int64(offset + bytes.count))
@@ -377,7 +377,7 @@ public final class DossierStore {
                 .sorted()
                 .map { FilePath.join(files.history, $0) }
         } catch {
-            throw .fileSystem(error)
+            throw .reading(error, fileSystem: fileSystem)
         }
     }
 

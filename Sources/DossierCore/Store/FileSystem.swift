@@ -85,6 +85,8 @@ public struct FileStatus: Hashable, Sendable {
     public var statusChangeNanoseconds: Int64
     /// The file's group (0 where a file system for tests has none).
     public var group: UInt32
+    /// The user who owns the file (0 where a file system for tests has none).
+    public var owner: UInt32
 
     public enum Kind: Hashable, Sendable {
         case regular, directory, symbolicLink
@@ -93,8 +95,9 @@ public struct FileStatus: Hashable, Sendable {
     }
 
     public init(size: Int64, mode: UInt32, modificationSeconds: Int64, modificationNanoseconds: Int64, inode: UInt64, kind: Kind,
-                statusChangeSeconds: Int64 = 0, statusChangeNanoseconds: Int64 = 0, group: UInt32 = 0) {
+                statusChangeSeconds: Int64 = 0, statusChangeNanoseconds: Int64 = 0, group: UInt32 = 0, owner: UInt32 = 0) {
         self.group = group
+        self.owner = owner
         self.size = size
         self.mode = mode
         self.modificationSeconds = modificationSeconds

@@ -249,6 +249,6 @@ extension FileStatus {
         }
         self.init(size: Int64(info.st_size), mode: UInt32(info.st_mode) & 0o7777, modificationSeconds: Int64(info.st_mtim.tv_sec),
                   modificationNanoseconds: Int64(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino), kind: kind,
-                  statusChangeSeconds: Int64(info.st_ctim.tv_sec), statusChangeNanoseconds: Int64(info.st_ctim.tv_nsec), group: UInt32(info.st_gid))
+                  statusChangeSeconds: Int64(info.st_ctim.tv_sec), statusChangeNanoseconds: Int64(info.st_ctim.tv_nsec), group: UInt32(info.st_gid), owner: UInt32(info.st_uid))
     }
 }

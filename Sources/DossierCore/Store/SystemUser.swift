@@ -16,4 +16,15 @@ public enum SystemUser {
         let trimmed = full.trimmingSpaces()
         return trimmed.isEmpty ? nil : trimmed
     }
+
+    /// The login name of the account with user id `id` (a file's owner), when the system knows it.
+    public static func name(of id: UInt32) -> String? {
+        guard let entry = getpwuid(uid_t(id)), let name = entry.pointee.pw_name else { return nil }
+        return String(cString: name)
+    }
+
+    /// Whether this program runs as the account with user id `id`.
+    static func isSelf(_ id: UInt32) -> Bool {
+        geteuid() == uid_t(id)
+    }
 }
