@@ -196,6 +196,16 @@ struct HostileFilesCommandTests {
             let refused = try runAsColleague(arguments)
             #expect(refused.status == 77 && refused.standardError == "dossier: " + folder, "\(arguments): \(refused.standardError)")
         }
+
+        // A backups folder that may be read but not written: the change is saved, the merge is not, and the warning says
+        // of which folder and who can change it, in words, not a system call's name.
+        chmod(backups, 0o555)
+        let changed = try runAsColleague(["set-status", "bom", "verkennen", "--reason", "r", "--store", storePath], environment: ["DOSSIER_JOURNAL_LIMIT": "1"])
+        #expect(changed.status == 0, "\(changed.standardError)")
+        #expect(changed.standardError == "dossier: let op: De wijziging is bewaard, maar het dossier kon niet worden samengevoegd: \(backups): u mag in deze map "
+                + "naast het dossier niet schrijven, en samenvoegen bewaart daar de vorige stand; de eigenaar, \(owner), of de beheerder kan de map de "
+                + "groep en de groepsrechten van het dossier geven.\n", "\(changed.standardError)")
+        #expect(try run(["show", "bom"]).standardOutput.contains("Verkennen"), "the change itself was saved")
     }
 
     @Test("-o /dev/null writes into the device and leaves it a device")

@@ -171,6 +171,13 @@ struct HostileFileSystemTests {
         try expectRefusedJournal("andere kopie")
     }
 
+    @Test("a file that cannot be looked at is said in Dutch ('kan … niet bekijken'), not with the system call's name")
+    func dutchOperation() {
+        #expect(throws: FileSystemError(operation: "bekijken", path: "x", code: SystemErrorCode.badDescriptor)) {
+            try PosixFileSystem().status(of: -1, path: "x")
+        }
+    }
+
     @Test("a journal older than its snapshot, or with a gap, is refused")
     func staleJournal() throws {
         var (store, dossier) = try writer(path, journalLimit: 3)

@@ -16,6 +16,9 @@ extension DossierStore {
         if compactsAfterCommit && needsCompaction {
             do {
                 try compact(dossier, at: context.timestamp)
+            } catch .notPermitted(let location, let reason) {
+                // Not "er is niets gewijzigd": the change was.
+                notices.append("De wijziging is bewaard, maar het dossier kon niet worden samengevoegd: \(location): \(reason).")
             } catch {
                 // The change itself is safe in the journal; the snapshot will be rewritten next time.
                 notices.append("De wijziging is bewaard, maar het dossier kon niet worden samengevoegd: \(error.description)")

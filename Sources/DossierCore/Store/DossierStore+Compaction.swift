@@ -106,6 +106,12 @@ extension DossierStore {
     func installLocked(_ written: WrittenSnapshot, at moment: Timestamp, keeping protected: String?) throws(StoreError) -> Bool {
         let writer = DurableWriter(fileSystem: fileSystem)
         guard let replacement = written.replacement else { throw .readOnly(file: path) }
+        do {
+            try checkMayWriteFolders()
+        } catch {
+            writer.discard(replacement)
+            throw error
+        }
         guard written.sequence == lastSequence, written.lineage == lineage || lineage == nil, try !filesMoved() else {
             writer.discard(replacement)
             return false

@@ -139,6 +139,18 @@ public final class DossierStore {
         }
     }
 
+    /// Refuses to merge when the backups or history folder is there but this user may not write in it (a colleague's,
+    /// made before the dossier was shared with the group): the previous state could not be kept, nor the journal
+    /// archived. Said of the folder, with who can change it; the change itself is in the journal already.
+    func checkMayWriteFolders() throws(StoreError) {
+        for (folder, use) in [(files.backups, "bewaart daar de vorige stand"), (files.history, "zet daar het journaal bij de geschiedenis")] {
+            guard let status = try? fileSystem.status(folder), status.isDirectory, !fileSystem.mayWrite(folder) else { continue }
+            let owner = SystemUser.name(of: status.owner).map { "de eigenaar, \($0)," } ?? "de eigenaar"
+            throw .notPermitted(location: folder, reason: "u mag in deze map naast het dossier niet schrijven, en samenvoegen \(use); "
+                                + "\(owner) of de beheerder kan de map de groep en de groepsrechten van het dossier geven")
+        }
+    }
+
     /// Reads the snapshot and replays the journal. A damaged file is reported and left as it is.
     ///
     /// Another program may compact while this one reads (a new snapshot, the journal archived): the pair

@@ -30,7 +30,7 @@ public struct PosixFileSystem: FileSystem {
 
     public func read(_ descriptor: Int32, from offset: Int64, path: String) throws(FileSystemError) -> [UInt8] {
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw failure("stat", path) }
+        guard fstat(descriptor, &info) == 0 else { throw failure("bekijken", path) }
         let expected = max(Int(info.st_size) - Int(offset), 0)
         var position = off_t(offset)
         var failed = false
@@ -74,7 +74,7 @@ public struct PosixFileSystem: FileSystem {
 
     public func status(of descriptor: Int32, path: String) throws(FileSystemError) -> FileStatus {
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw failure("stat", path) }
+        guard fstat(descriptor, &info) == 0 else { throw failure("bekijken", path) }
         return FileStatus(info)
     }
 
@@ -82,7 +82,7 @@ public struct PosixFileSystem: FileSystem {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             if errno == ENOENT { return nil }
-            throw failure("stat", path)
+            throw failure("bekijken", path)
         }
         return FileStatus(info)
     }
@@ -227,7 +227,7 @@ public struct PosixFileSystem: FileSystem {
 
     private func requireRegularFile(_ descriptor: Int32, _ path: String) throws(FileSystemError) {
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw failure("stat", path) }
+        guard fstat(descriptor, &info) == 0 else { throw failure("bekijken", path) }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             let code = (info.st_mode & S_IFMT) == S_IFDIR ? SystemErrorCode.isDirectory : SystemErrorCode.notRegularFile
             throw FileSystemError(operation: "openen", path: path, code: code)
