@@ -93,10 +93,48 @@ struct StoreTests {
         try store.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &dossier, context: context)
         // Merged: a new snapshot, the backups and the history folder.
         #expect(try store.backups().isEmpty == false)
-        for file in [path, path + ".backups", path + ".history"] {
+        for file in [path, path + ".backups", path + ".history", path + ".index", path + ".activities"] {
             #expect(stat(file, &info) == 0 && info.st_gid == team, "\(file): group \(info.st_gid)")
         }
         #expect(stat(path, &info) == 0 && info.st_mode & 0o777 == 0o660)
+    }
+
+    /// The README's recipe as it was, on a dossier in use: chgrp and chmod on the dossier and its folder only. The
+    /// journal, lock, indexes, backups and history stayed owner-only in the maker's group, and a colleague was out for
+    /// good; their owner gives them the dossier's group and group bits at the first change, the backups and archived
+    /// journals with their folders. A file of another user is left (only its owner may change it).
+    @Test("files a writer owns beside a dossier shared after they were made get the dossier's group and group bits at its first change",
+          .enabled(if: StoreTests.twoGroups != nil, "needs root (as in CI) or two groups"))
+    func sharedAfterwards() throws {
+        let (team, _) = try #require(Self.twoGroups)
+        var (store, dossier) = try openStore(journalLimit: 1)
+        for status in [RelationStatus.verkennen, .focus] {
+            try store.commit(.setRelationStatus("bom", status: status, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        }
+        var (later, current) = try openStore()
+        try later.commit(.setRelationStatus("bom", status: .actief, reason: "r", reviewDate: nil), to: &current, context: context)
+        let files = [".journal", ".lock", ".compact.lock", ".index", ".activities", ".backups", ".history"].map { path + $0 }
+        let inFolders = try [".backups", ".history"].flatMap { folder in
+            try PosixFileSystem().contentsOfDirectory(path + folder).map { path + folder + "/" + $0 }
+        }
+        #expect(inFolders.count >= 4)
+        var info = stat()
+        for file in files + inFolders {
+            #expect(stat(file, &info) == 0 && info.st_gid != team && info.st_mode & 0o070 == 0, "\(file): made owner-only")
+        }
+        let others = path + ".compact.lock"
+        #expect(chown(others, 65_534, uid_t.max) == 0)
+
+        #expect(chown(path, uid_t.max, team) == 0)
+        chmod(path, 0o660)
+        var (sharing, shared) = try openStore()
+        try sharing.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &shared, context: context)
+        for file in files + inFolders where file != others {
+            let wanted: mode_t = (try PosixFileSystem().status(file))?.isDirectory == true ? 0o070 : 0o060
+            #expect(stat(file, &info) == 0 && info.st_gid == team && info.st_mode & 0o070 == wanted,
+                    "\(file): group \(info.st_gid), mode \(String(info.st_mode & 0o777, radix: 8))")
+        }
+        #expect(stat(others, &info) == 0 && info.st_gid != team && info.st_mode & 0o070 == 0, "another's file is left as it is")
     }
 
     @Test("files beside a dossier not shared with its group keep their maker's group",

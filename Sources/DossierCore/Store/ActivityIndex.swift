@@ -96,6 +96,7 @@ struct ActivityIndex: Sendable {
             try rows.emit(pieceSize: pieceSize, to: write)
             try write([0x0A])
         }
+        files.shareWithSnapshotGroup(files.activityIndex, fileSystem: fileSystem)
     }
 
     /// Puts the index with `body` in place for the snapshot stamped `stamp` (whose permission bits are `mode`): in
@@ -108,6 +109,7 @@ struct ActivityIndex: Sendable {
             try write(body)
             try write([0x0A])
         }
+        files.shareWithSnapshotGroup(files.activityIndex, fileSystem: fileSystem)
     }
 
     private static func row(of entry: ActivityListing.Entry) -> [UInt8] {

@@ -86,17 +86,18 @@ extension DossierStore {
         }
         defer { lock.release() }
         shareWithSnapshotGroup(files.lock)
+        // Once per store, not at every change: a few file statuses.
+        if !sharedOwnFiles {
+            files.shareOwnFilesWithSnapshotGroup(fileSystem: fileSystem, inFolders: false)
+            sharedOwnFiles = true
+        }
         if checkingState { try checkJournalStillHolds() }
         return try body()
     }
 
-    /// Gives a file or folder made beside a dossier shared with its group (its mode gives the group access) the
-    /// dossier's group. Without that it has its maker's own group, and a colleague could not write the journal or lock,
-    /// or read the backups. A folder with the setgid bit does the same; this is for one without.
+    /// Gives a file or folder made beside a dossier shared with its group the dossier's group (`StoreFiles.shareWithSnapshotGroup`).
     func shareWithSnapshotGroup(_ file: String) {
-        guard let snapshot = try? fileSystem.status(path), snapshot.mode & 0o060 != 0,
-              let status = try? fileSystem.status(file), status.group != snapshot.group else { return }
-        fileSystem.changeGroup(file, to: snapshot.group)
+        files.shareWithSnapshotGroup(file, fileSystem: fileSystem)
     }
 
     /// Refuses (as files replaced outside) when the journal no longer holds what this store read of it: shorter

@@ -125,6 +125,7 @@ extension DossierStore {
             try archiveJournal()
             if let list = written.list { writeSideIndex(list, sequence: written.sequence, activityIndexBody: written.activityIndexBody) }
             try pruneBackups(keeping: protected, at: moment)
+            files.shareOwnFilesWithSnapshotGroup(fileSystem: fileSystem, inFolders: true)
         } catch {
             writer.discard(replacement)
             snapshotFile = (try? fileSystem.status(path))?.map(FileIdentity.init)

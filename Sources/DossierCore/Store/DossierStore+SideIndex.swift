@@ -177,5 +177,6 @@ struct SideIndexWrite: Sendable {
     static func install(_ index: SideIndex, files: StoreFiles, fileSystem: any FileSystem, snapshotMode: UInt32) {
         try? DurableWriter(fileSystem: fileSystem).replace(files.sideIndex, with: index.encoded(),
                                                            mode: DurableWriter.sharedMode(following: snapshotMode))
+        files.shareWithSnapshotGroup(files.sideIndex, fileSystem: fileSystem)
     }
 }

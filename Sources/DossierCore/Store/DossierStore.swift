@@ -65,6 +65,8 @@ public final class DossierStore {
     var pendingOthers: [OthersChange] = []
     /// Held from `snapshotWrite` until the written snapshot is put in place or dropped.
     var compactionLock: FileLock?
+    /// Whether this store gave its own files beside a dossier shared with its group that group (once, at its first lock).
+    var sharedOwnFiles = false
     /// The listing (read with the names) in which a command's name found nothing, with the stamps of the files it
     /// was read from: the refusal that follows takes its catalog from it instead of reading the index again
     /// (`loadForNaming`).

@@ -46,6 +46,8 @@ public protocol FileSystem: Sendable {
     func isOnReadOnlyVolume(_ path: String) -> Bool
     /// Gives what is at `path` (not followed when a link) the group `group`, where this user may; else leaves it.
     func changeGroup(_ path: String, to group: UInt32)
+    /// Gives what is at `path` (never a link) the permission bits `mode`, where this user may; else leaves it.
+    func changeMode(_ path: String, to mode: UInt32)
 }
 
 extension FileSystem {
@@ -57,6 +59,9 @@ extension FileSystem {
 
     /// A file system for tests has no groups; the real one sets it.
     public func changeGroup(_ path: String, to group: UInt32) {}
+
+    /// A file system for tests keeps the modes it made; the real one sets them.
+    public func changeMode(_ path: String, to mode: UInt32) {}
 
     /// Reads an open file from `offset` into `buffer`, as much as fits and the file has; returns how many
     /// bytes. (A file system that only reads whole files gets it through `read(_:from:path:)`.)

@@ -202,6 +202,14 @@ public struct PosixFileSystem: FileSystem {
         _ = lchown(path, uid_t.max, group)
     }
 
+    public func changeMode(_ path: String, to mode: UInt32) {
+        // Through a descriptor opened without following a link: a link planted at the name is left alone.
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        defer { Glibc.close(descriptor) }
+        _ = fchmod(descriptor, mode_t(mode))
+    }
+
     public func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String] {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure("lezen", path) }
