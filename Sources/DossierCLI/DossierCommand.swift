@@ -164,11 +164,12 @@ public struct DossierCommand: ParsableCommand {
                 let actor = try Session.actor()
                 do throws(StoreError) {
                     try store.openForWriting(actor: actor)
-                } catch .notPermitted(_, let reason) {
-                    // A database role that may only read: the screen opens read-only, saying why.
+                } catch .notPermitted(let location, let reason) {
+                    // A database role that may only read, a file or folder this user may not write: the screen opens
+                    // read-only, saying why and of which, as a refused command does.
                     readOnly = true
                     // The screen keeps what it opened with: a right given meanwhile counts from the next start.
-                    notices.append("Alleen-lezen geopend: \(reason); is dat verholpen, start dan opnieuw om te wijzigen.")
+                    notices.append("Alleen-lezen geopend: \(location): \(reason); is dat verholpen, start dan opnieuw om te wijzigen.")
                 }
             }
         } catch {

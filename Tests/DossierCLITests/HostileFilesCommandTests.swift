@@ -149,7 +149,14 @@ struct HostileFilesCommandTests {
             #expect(try directory.read(folder + "/dossier.json") == before)
             #expect(try PosixFileSystem().contentsOfDirectory(directory.file(folder)).sorted() == (folder == "journaal" ? ["dossier.json", "dossier.json.journal"] : ["dossier.json"]),
                     "nothing beside it")
-            if folder == "journaal" { #expect(try directory.read(folder + "/dossier.json.journal").isEmpty) }
+            if folder == "journaal" {
+                #expect(try directory.read(folder + "/dossier.json.journal").isEmpty)
+                // The screen opens read-only and names the file it may not write, as the refusal above does.
+                let screen = try TmuxSession(command: "env LANG=C.UTF-8 TZ=UTC HOME=/tmp DOSSIER_USER=collega /usr/bin/setpriv --reuid=65534 "
+                                             + "--regid=65534 --clear-groups \(ProgramRunner.builtBinary("dossier")) --store '\(store)'", width: 200, height: 30)
+                let shown = try screen.waitFor("[alleen-lezen]")
+                #expect(shown.contains("Alleen-lezen geopend: \(store).journal: u hebt geen schrijfrechten op dit bestand naast het dossier"), "\(shown)")
+            }
         }
     }
 

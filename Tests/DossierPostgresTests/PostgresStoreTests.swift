@@ -42,9 +42,10 @@ struct PostgresStoreTests {
         // The screen opens read-only, saying why, and offers no change.
         let home = TemporaryDirectory(prefix: "dossier-reader")
         let screen = try TmuxSession(command: "env LANG=C.UTF-8 TZ=UTC HOME=\(home.path) DOSSIER_USER=Piet "
-                                     + "\(ProgramRunner.builtBinary("dossier")) --store '\(address(storage.location, role: reader))'", width: 120, height: 36)
+                                     + "\(ProgramRunner.builtBinary("dossier")) --store '\(address(storage.location, role: reader))'", width: 200, height: 36)
         let shown = try screen.waitFor("[alleen-lezen]")
-        #expect(shown.contains("Alleen-lezen geopend: de databaserol \(reader) mag het dossier alleen lezen"), "\(shown)")
+        #expect(shown.contains("Alleen-lezen geopend: postgresql://\(reader)@") && shown.contains(": de databaserol \(reader) mag het dossier alleen lezen"),
+                "\(shown)")
         let written = try run(["set-status", "bom", "verkennen", "--reason", "r", "--store", address(storage.location, role: writer)])
         #expect(written.status == 0, "\(written.standardError)")
         // The writer also brought the start screen's lists up to date (the grants cover them).
