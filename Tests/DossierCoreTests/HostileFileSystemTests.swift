@@ -171,6 +171,26 @@ struct HostileFileSystemTests {
         try expectRefusedJournal("andere kopie")
     }
 
+    /// What docs/data-safety.md says is not detected, and what is: nothing on disk tells such a journal from the
+    /// dossier's own (it continues the same snapshot with the same numbers); only a store that read the journal before sees it.
+    @Test("the journal of a copy that did not merge since it split, put in place of the original's, is read as its own by a new store; an open one refuses its next change")
+    func divergedUnmergedCopy() throws {
+        let (store, dossier) = try writer(path)
+        try store.compact(dossier, at: Fixtures.now)
+        let copy = TemporaryDirectory()
+        try copy.write("dossier.json", try directory.read("dossier.json"))
+        var (original, mine) = try writer(path)
+        try original.commit(followUp("origineel"), to: &mine, context: context)
+        var (copied, theirs) = try writer(copy.file("dossier.json"))
+        try copied.commit(followUp("kopie"), to: &theirs, context: context)
+        try directory.write("dossier.json.journal", try copy.read("dossier.json.journal"))
+        let fresh = try DossierStore(path: path).load()
+        #expect(followUps(in: fresh).contains("kopie") && !followUps(in: fresh).contains("origineel"), "read as the dossier's own")
+        #expect(throws: StoreError.self, "the store that read the original's journal refuses") {
+            try original.commit(followUp("erna"), to: &mine, context: context)
+        }
+    }
+
     @Test("a file that cannot be looked at is said in Dutch ('kan … niet bekijken'), not with the system call's name")
     func dutchOperation() {
         #expect(throws: FileSystemError(operation: "bekijken", path: "x", code: SystemErrorCode.badDescriptor)) {
