@@ -10,6 +10,26 @@ struct ReadmeExampleTests {
     let directory = TemporaryDirectory()
     let binary = ProgramRunner.builtBinary("dossier")
 
+    /// What the README says of the id column: left out when the longest id shown does not fit beside the other columns at
+    /// their narrowest (the whole Oss dossier at 80 and 100 columns); shorter ids stay at 100 and the names are shortened.
+    @Test("tables on a terminal: the whole Oss dossier's relations and activities leave out the ids at 80 and 100 columns; shorter ids stay at 100")
+    func idColumnOnATerminal() throws {
+        try directory.write("oss.json", try Repository.bytes("data/gemeente-oss.json"))
+        for width in [80, 100] {
+            // Tall enough for the whole table: its header is its first line.
+            let tmux = try TmuxSession.shell(home: directory.path, width: width, height: 90)
+            for command in ["relations", "activities"] {
+                let screen = try tmux.run("clear; \(binary) --store \(directory.file("oss.json")) \(command); echo KLA\"\"AR", until: "KLAAR")
+                let header = try #require(screen.split(separator: "\n").first { $0.contains("NAAM") || $0.contains("TITEL") })
+                #expect(!header.contains("ID"), "\(command) at \(width): \(header)")
+            }
+        }
+        let tmux = try TmuxSession.shell(home: directory.path, width: 100, height: 20)
+        let screen = try tmux.run("clear; \(binary) --store \(directory.file("oss.json")) relations --status focus; echo KLA\"\"AR", until: "KLAAR")
+        let header = try #require(screen.split(separator: "\n").first { $0.contains("NAAM") })
+        #expect(header.hasPrefix("ID ") && screen.contains("…"), "\(screen)")
+    }
+
     /// The commands of the README's `sh` blocks under a heading (up to the next), continuation lines joined and
     /// comments dropped; one list per block.
     static func blocks(under heading: String) throws -> [[String]] {
