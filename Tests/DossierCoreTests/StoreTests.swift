@@ -332,6 +332,31 @@ struct StoreTests {
         #expect(try reload() == loaded)
     }
 
+    @Test("a whole last entry that lacks only its line break (an editor dropped it) is left out with a notice, and kept by the next writer, not cut off")
+    func lastLineBreakMissing() throws {
+        var (store, dossier) = try openStore()
+        try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        try store.commit(.setRelationStatus("bom", status: .focus, reason: "r2", reviewDate: nil), to: &dossier, context: context)
+        let journal = try directory.read("dossier.json.journal")
+        #expect(journal.last == UInt8(ascii: "\n"))
+        try directory.write("dossier.json.journal", String(decoding: journal.dropLast(), as: UTF8.self))
+        // A reader leaves it out (an append may be under way), and says why.
+        var (second, loaded) = try openStore()
+        #expect(loaded.relation("bom")?.status == .verkennen)
+        #expect(second.notices.contains { $0.contains("mist haar regeleinde") })
+        // A merge now would leave it out of the snapshot and archive it as a torn line: it waits.
+        let unended = try directory.read("dossier.json.journal")
+        try second.compact(loaded, at: context.timestamp)
+        #expect(try directory.read("dossier.json.journal") == unended)
+        // A writer holds the lock: the entry is whole, the line is ended, and the change comes after it.
+        try second.commit(.setRelationStatus("bom", status: .actief, reason: "r3", reviewDate: nil), to: &loaded, context: context)
+        let lines = String(decoding: try directory.read("dossier.json.journal"), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 4 && lines.last == "", "three lines, each ended")
+        let reloaded = try reload()
+        #expect(reloaded == loaded)
+        #expect(reloaded.relation("bom")?.statusHistory.map(\.reason).suffix(3) == ["r", "r2", "r3"])
+    }
+
     @Test("a line whose checksum does not match is damage, also the last: only a last line without its line break is a torn append",
           arguments: [true, false])
     func checksums(isLast: Bool) throws {

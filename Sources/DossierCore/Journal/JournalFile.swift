@@ -3,7 +3,9 @@
 /// Every line is `{"crc":"XXXXXXXX","entry":{…}}`: the checksum covers the exact bytes of the entry, so a line
 /// is complete exactly when it ends in a line break and its checksum matches. A last line without its line break
 /// is a crash (or a colleague) in the middle of an append: it is left out, and only a writer holding the lock cuts
-/// it off. A line with its line break that does not match or decode is damage, wherever it is. A complete line written by a newer
+/// it off — unless it is a whole entry (its frame and checksum right, continuing the one before): its line break
+/// alone is missing (an editor that drops the last one), and the writer holding the lock ends the line instead, so a
+/// change that was confirmed is kept. A line with its line break that does not match or decode is damage, wherever it is. A complete line written by a newer
 /// version of the program stops the reading there: what comes before it is used, nothing after it, and the
 /// store will not write (`newerVersion`). An empty line, and a carriage return before a line break (an editor on
 /// Windows), change nothing.
@@ -17,6 +19,9 @@ public struct JournalFile: Sendable {
     public var lastLineStart: Int? = nil
     /// The last line was incomplete or did not match its checksum: a crash during an append.
     public var hasTornTail: Bool
+    /// That last line, without its line break, is a whole entry that continues the ones before: only its line break
+    /// is missing. Left out all the same until a writer holding the lock ends the line.
+    public var tailLacksOnlyLineBreak = false
     /// The schemaVersion of a line from a newer program, where reading stopped.
     public var newerVersion: Int? = nil
 
@@ -40,8 +45,9 @@ public struct JournalFile: Sendable {
         while start < bytes.count {
             lineNumber += 1
             guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else {
-                // No line break: the append never finished.
+                // No line break: the append never finished, or only its line break is gone.
                 file.hasTornTail = true
+                file.tailLacksOnlyLineBreak = file.continuesWithWholeEntry(bytes[start...])
                 return file
             }
             guard let line = entryLine(bytes[start..<newline]) else {
@@ -81,6 +87,18 @@ public struct JournalFile: Sendable {
             file.validLength = start
         }
         return file
+    }
+
+    /// Whether `line` (the rest of the file, without a line break) is a whole entry of this program that continues the
+    /// entries read before it.
+    private func continuesWithWholeEntry(_ line: ArraySlice<UInt8>) -> Bool {
+        guard let line = JournalFile.entryLine(line), case .success(let (body, checksum)) = JournalFile.framedBody(line),
+              (JournalFile.schemaVersion(of: body) ?? 0) <= Dossier.currentSchemaVersion,
+              let entry = try? JSONReader.read(Array(body), { (reader: inout JSONReader) throws(JSONError) in try JournalEntry(reading: &reader) })
+        else { return false }
+        if let previous = entries.last, entry.sequence != previous.sequence + 1 { return false }
+        if let previous = entry.previous, let before = checksums.last, previous != before { return false }
+        return !checksum.isEmpty
     }
 
     /// A line (without its line break) as an entry's line: without a carriage return before the break (an editor on

@@ -190,9 +190,18 @@ extension DossierStore {
             return applied
         }
         let isNewJournal = journalNow.inode != journalFile
-        if !isNewJournal && journalNow.size == journalSeenSize { return applied }
+        // Bytes seen past the last whole line are read again: a whole entry there lacking only its line break is kept.
+        let hasUnreadTail = journalSeenSize > Int64(journalLength)
+        if !isNewJournal && journalNow.size == journalSeenSize && !hasUnreadTail { return applied }
         if isNewJournal { forgetJournal() } else { try checkJournalStillHolds() }
-        guard let (journal, identity, size) = try readJournal(from: journalLength) else { return applied }
+        guard var (journal, identity, size) = try readJournal(from: journalLength) else { return applied }
+        if journal.tailLacksOnlyLineBreak {
+            // Under the lock no append is under way: the entry is whole, and only its line break is missing (an editor
+            // dropped it). Ending the line keeps a change that was confirmed, where cutting it off would lose it.
+            try endLastJournalLine()
+            guard let reread = try readJournal(from: journalLength) else { return applied }
+            (journal, identity, size) = reread
+        }
         journalFile = identity
         journalSeenSize = size
         for (index, entry) in journal.entries.enumerated() {
@@ -304,6 +313,18 @@ extension DossierStore {
         }
         lineage = entryLineage
         return undo
+    }
+
+    /// Writes the line break a whole last entry of the journal lacks, flushed. Only with the lock held.
+    private func endLastJournalLine() throws(StoreError) {
+        do {
+            let descriptor = try fileSystem.openForAppending(files.journal, mode: try companionMode())
+            defer { fileSystem.close(descriptor) }
+            try fileSystem.write(descriptor, [UInt8(ascii: "\n")], path: files.journal)
+            try fileSystem.synchronize(descriptor, path: files.journal)
+        } catch {
+            throw .fileSystem(error)
+        }
     }
 
     /// Appends one line, flushed. A torn tail a crashed writer left is cut off first; a line that fails half

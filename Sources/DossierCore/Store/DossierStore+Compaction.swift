@@ -112,7 +112,9 @@ extension DossierStore {
             writer.discard(replacement)
             throw error
         }
-        guard written.sequence == lastSequence, written.lineage == lineage || lineage == nil, try !filesMoved() else {
+        // A whole last entry lacking only its line break is not in the snapshot; archiving the journal would drop it.
+        guard written.sequence == lastSequence, written.lineage == lineage || lineage == nil, !journalTailLacksOnlyLineBreak,
+              try !filesMoved() else {
             writer.discard(replacement)
             return false
         }

@@ -67,6 +67,9 @@ public final class DossierStore {
     var compactionLock: FileLock?
     /// Whether this store gave its own files beside a dossier shared with its group that group (once, at its first lock).
     var sharedOwnFiles = false
+    /// The journal ends in a whole entry without its line break (`JournalFile.tailLacksOnlyLineBreak`), not read yet:
+    /// the next change ends the line and takes it in; a merge before that would leave it out, and waits.
+    var journalTailLacksOnlyLineBreak = false
     /// The listing (read with the names) in which a command's name found nothing, with the stamps of the files it
     /// was read from: the refusal that follows takes its catalog from it instead of reading the index again
     /// (`loadForNaming`).
@@ -223,7 +226,10 @@ public final class DossierStore {
         journalFile = identity
         journalSeenSize = size
         absorb(journal)
-        if journal.hasTornTail {
+        if journal.tailLacksOnlyLineBreak {
+            notices.append("De laatste wijziging in het journaal mist haar regeleinde (het journaal is in een editor bewaard, of een opslag werd "
+                           + "onderbroken); ze telt mee zodra er weer iets wordt opgeslagen.")
+        } else if journal.hasTornTail {
             notices.append("Het journaal eindigde met een half geschreven regel (een onderbroken opslag); die is genegeerd.")
         }
         return dossier
@@ -367,12 +373,14 @@ public final class DossierStore {
         journalLines = 0
         journalEntryCount = 0
         journalFirstSequence = nil
+        journalTailLacksOnlyLineBreak = false
     }
 
     /// Takes in what a journal read added: its lines, entries and where reading stopped.
     func absorb(_ journal: JournalFile) {
         if let start = journal.lastLineStart, let checksum = journal.checksums.last { tailLine = (journalLength + start, checksum) }
         journalLength += journal.validLength
+        journalTailLacksOnlyLineBreak = journal.tailLacksOnlyLineBreak
         journalLines += journal.entries.count
         journalEntryCount += journal.entries.count
         if journalFirstSequence == nil { journalFirstSequence = journal.entries.first?.sequence }
