@@ -419,6 +419,22 @@ struct StoreTests {
         #expect(try copy.load() == loaded)
     }
 
+    @Test("a damaged line read after empty ones an editor left is named by its own line number, also when it is read as another's change")
+    func lineNumbersAfterEmptyLines() throws {
+        var (store, dossier) = try openStore()
+        try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        let first = String(decoding: try directory.read("dossier.json.journal"), as: UTF8.self)
+        try directory.write("dossier.json.journal", first + "\n\n")
+        var (second, loaded) = try openStore()
+        try directory.write("dossier.json.journal", first + "\n\n" + #"{"crc":"00000000","entry":{}}"# + "\n")
+        do {
+            try second.commit(.setRelationStatus("bom", status: .focus, reason: "r2", reviewDate: nil), to: &loaded, context: context)
+            Issue.record("a damaged line was read")
+        } catch {
+            #expect("\(error)".contains("regel 4"), "\(error)")
+        }
+    }
+
     @Test("a crash between writing the snapshot and archiving the journal loses nothing and repeats nothing")
     func crashDuringCompaction() throws {
         var (store, dossier) = try openStore()

@@ -15,6 +15,8 @@ public struct JournalFile: Sendable {
     public var checksums: [String]
     /// Bytes up to the end of the last complete line that was read.
     public var validLength: Int
+    /// The lines up to there, empty ones included: where the next read's line numbers go on.
+    public var lineCount = 0
     /// Where that last complete line starts (nil: there is none).
     public var lastLineStart: Int? = nil
     /// The last line was incomplete or did not match its checksum: a crash during an append.
@@ -53,6 +55,7 @@ public struct JournalFile: Sendable {
             guard let line = entryLine(bytes[start..<newline]) else {
                 start = newline + 1
                 file.validLength = start
+                file.lineCount += 1
                 continue
             }
             let body: ArraySlice<UInt8>, checksum: String
@@ -85,6 +88,7 @@ public struct JournalFile: Sendable {
             file.lastLineStart = start
             start = newline + 1
             file.validLength = start
+            file.lineCount += 1
         }
         return file
     }

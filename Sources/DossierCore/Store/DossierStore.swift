@@ -381,7 +381,7 @@ public final class DossierStore {
         if let start = journal.lastLineStart, let checksum = journal.checksums.last { tailLine = (journalLength + start, checksum) }
         journalLength += journal.validLength
         journalTailLacksOnlyLineBreak = journal.tailLacksOnlyLineBreak
-        journalLines += journal.entries.count
+        journalLines += journal.lineCount
         journalEntryCount += journal.entries.count
         if journalFirstSequence == nil { journalFirstSequence = journal.entries.first?.sequence }
         if let version = journal.newerVersion, newerVersion == nil {
