@@ -822,6 +822,32 @@ struct FlowTests {
         #expect(app.state.hasQuit)
     }
 
+    @Test("Ctrl-C stops from everywhere: over a question, the help and a picker too, asking first when a form holds input")
+    func controlCEverywhere() {
+        let help = Harness()
+        help.press(.character("?"), .control("c"))
+        #expect(help.state.hasQuit)
+        let question = Harness()
+        question.press(.character("2"), .character("d"))
+        #expect(question.state.confirmation != nil, "\(question.state.message.map { "\($0)" } ?? "")")
+        question.press(.control("c"))
+        #expect(question.state.hasQuit && question.store.committed.isEmpty, "stopping answers no question")
+        let picker = Harness()
+        picker.press(.character("v"), .enter)
+        #expect(picker.state.form?.picker != nil)
+        picker.press(.control("c"))
+        #expect(picker.state.hasQuit, "nothing typed yet: nothing to ask about")
+        let filled = Harness()
+        filled.press(.character("v"), .tab).type("1-1-2027").press(.backTab, .enter)
+        #expect(filled.state.form?.picker != nil)
+        filled.press(.control("c"))
+        #expect(!filled.state.hasQuit && filled.state.confirmation?.consequence == .quit)
+        filled.press(.control("c"))
+        #expect(!filled.state.hasQuit && filled.state.confirmation?.consequence == .quit, "the question whether to stop stays up")
+        filled.press(.character("J"))
+        #expect(filled.state.hasQuit)
+    }
+
     @Test("q goes back, and quits on the start screen; Esc on the start screen does not quit")
     func goingBack() {
         let app = Harness()

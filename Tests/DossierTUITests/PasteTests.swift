@@ -58,6 +58,26 @@ struct PasteTests {
         #expect(times[2] / times[0] < 1_000)
     }
 
+    @Test("characters that arrive together in the country picker narrow it once: 10× as many take about as long, not 100× (it froze for minutes)")
+    func typingIntoThePickerIsLinear() throws {
+        var times: [Double] = []
+        for size in [20, 200] {
+            var best = Double.infinity
+            for _ in 0..<3 {
+                let app = Harness()
+                app.press(.character("+"), .tab, .tab, .tab)
+                let start = DispatchTime.now().uptimeNanoseconds
+                app.loop.dispatch(.typed(String(repeating: "x", count: size)))
+                _ = app.screen
+                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                #expect(app.state.form?.picker?.query.text == String(repeating: "x", count: size))
+            }
+            times.append(best)
+        }
+        print("picker: \(times.map { String(format: "%.4f", $0) }) s, ×\(times[1] / times[0])")
+        #expect(times[1] / times[0] < 40)
+    }
+
     @Test("text the terminal marks as pasted is never keys: it answers no question, starts no command, and says where it can go")
     func bracketedPasteIsText() throws {
         let app = Harness()

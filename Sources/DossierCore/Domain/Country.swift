@@ -107,7 +107,11 @@ public struct Country: Hashable, Sendable, Comparable, CustomStringConvertible {
         return names
     }()
 
-    private var foldedNames: [String] { ([name] + otherNames).map(SearchText.fold) }
+    private var foldedNames: [String] { Country.foldedNamesByCode[code] ?? [] }
+
+    /// Each country's name and other names, folded once: a picker narrows on them at every key.
+    private static let foldedNamesByCode: [String: [String]] = Dictionary(
+        uniqueKeysWithValues: table.map { entry in (entry.code, ([entry.name] + entry.otherNames).map(SearchText.fold)) })
 
     /// At most three countries a mistyped name probably meant: names that start with it, else names that
     /// contain it, else the names fewest typing mistakes away.
@@ -120,7 +124,10 @@ public struct Country: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
         let allowed = max(1, folded.count / 3)
         let scored = all.compactMap { country -> (Country, Int)? in
-            let distance = country.foldedNames.map { EditDistance.between($0, folded) }.min() ?? Int.max
+            // A name whose length differs by more than the mistakes allowed cannot be near enough: not measured (a long
+            // text typed into the picker would otherwise be compared with every name at every key).
+            let distance = country.foldedNames.filter { abs($0.count - folded.count) <= allowed }
+                .map { EditDistance.between($0, folded) }.min() ?? Int.max
             return distance <= allowed ? (country, distance) : nil
         }
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(3).map(\.0)

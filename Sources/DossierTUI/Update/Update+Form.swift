@@ -513,7 +513,7 @@ extension AppState {
         var effects = update(.key(.character(first)))
         let rest = text.dropFirst()
         guard !rest.isEmpty, !hasQuit else { return effects }
-        if insertIntoFocusedText(rest) || insertIntoSearchLine(rest) { return effects }
+        if insertIntoFocusedText(rest) || insertIntoSearchLine(rest) || insertIntoPickerSearch(rest) { return effects }
         // A question one of these keys opened is answered by a key pressed after it, not by the rest of the text.
         for character in rest where !hasQuit && confirmation == nil { effects += update(.key(.character(character))) }
         return effects
@@ -537,15 +537,22 @@ extension AppState {
             input.set("")
             form?.fields[focus].value = .text(input)
         }
-        if insertIntoFocusedText(pasted[...]) { return [] }
-        if form?.picker != nil {
-            // The picker's search takes text key by key; a pasted line break or tab is a space there.
-            for character in pasted { _ = update(.key(.character(character.isNewline || character == "\t" ? " " : character))) }
-            return []
-        }
+        if insertIntoFocusedText(pasted[...]) || insertIntoPickerSearch(pasted[...]) { return [] }
         if insertIntoSearchLine(pasted[...]) { return [] }
         message = .info("Plakken kan alleen in een tekstveld of de zoekregel (/)")
         return []
+    }
+
+    /// Puts text into the search of the open picker in one step (a line break or tab a space), narrowing once; false
+    /// when no picker is open. Key by key, a long text narrowed the list at every character.
+    private mutating func insertIntoPickerSearch(_ text: Substring) -> Bool {
+        guard confirmation == nil, helpScroll == nil, var current = form, var picker = current.picker else { return false }
+        picker.query.insert(contentsOf: text)
+        picker.refresh(index: index, dossier: dossier)
+        picker.list.select(0, count: picker.candidates.count, visibleRows: PickerLayout(layout: layout).listRows)
+        current.picker = picker
+        form = current
+        return true
     }
 
     /// Puts text into the search line being typed; false when none is.

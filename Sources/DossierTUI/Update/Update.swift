@@ -118,10 +118,18 @@ extension AppState {
     private mutating func handle(_ key: Key) -> [Effect] {
         message = nil
         let action = keyMap.action(for: key, in: keyGroups)
+        if key == .control("c") {
+            // Ctrl-C stops from everywhere, as the keys promise: over a question, the help and a picker too, asking first
+            // when a form holds input. The question whether to stop stays up.
+            if let current = confirmation, case .quit = current.consequence { return [] }
+            confirmation = nil
+            helpScroll = nil
+            return requestQuit()
+        }
         if confirmation != nil { return handleConfirmation(action) }
         if layout.isTooSmall {
             // Only leaving works on a screen too small to show anything.
-            if key == .control("c") || key == .character("q") { return requestQuit() }
+            if key == .character("q") { return requestQuit() }
             return []
         }
         if helpScroll != nil {
