@@ -15,16 +15,20 @@ public final class FaultyFileSystem: FileSystem, @unchecked Sendable {
         public var pathContains: String?
         /// For writes: how many bytes get through before the failure (a disk filling up).
         public var bytesWritten: Int
+        /// For writes: all bytes but this many get through before the failure (a line without its line break).
+        public var bytesWithheld: Int = 0
         /// How many times the fault fires before it is used up.
         public var times: Int
         /// How many matching calls go through before it fires (the second piece of a file written in pieces).
         public var after: Int
 
-        public init(_ operation: Operation, code: Int32, pathContains: String? = nil, bytesWritten: Int = 0, times: Int = 1, after: Int = 0) {
+        public init(_ operation: Operation, code: Int32, pathContains: String? = nil, bytesWritten: Int = 0, bytesWithheld: Int = 0, times: Int = 1,
+                    after: Int = 0) {
             self.operation = operation
             self.code = code
             self.pathContains = pathContains
             self.bytesWritten = bytesWritten
+            self.bytesWithheld = bytesWithheld
             self.times = times
             self.after = after
         }
@@ -115,6 +119,7 @@ public final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     public func write(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(FileSystemError) {
         if let fault = fault(.write, path) {
             if fault.bytesWritten > 0 { try real.write(descriptor, Array(bytes.prefix(fault.bytesWritten)), path: path) }
+            if fault.bytesWithheld > 0 { try real.write(descriptor, Array(bytes.dropLast(fault.bytesWithheld)), path: path) }
             throw FileSystemError(operation: "schrijven (gesimuleerd)", path: path, code: fault.code)
         }
         try real.write(descriptor, bytes, path: path)

@@ -357,6 +357,53 @@ struct StoreTests {
         #expect(reloaded.relation("bom")?.statusHistory.map(\.reason).suffix(3) == ["r", "r2", "r3"])
     }
 
+    @Test("a last line without its line break is ended only by a writer, and only when it continues what that writer holds; else it is cut off")
+    func lastLineBreakOnlyWhenItContinues() throws {
+        var (store, dossier) = try openStore()
+        try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        try store.commit(.setRelationStatus("bom", status: .focus, reason: "r2", reviewDate: nil), to: &dossier, context: context)
+        let journal = try directory.read("dossier.json.journal")
+        let lastLine = journal.dropLast().split(separator: UInt8(ascii: "\n")).last ?? []
+        // The last line again, without its line break: whole, but not continuing what the journal holds.
+        try directory.write("dossier.json.journal", String(decoding: journal + lastLine, as: UTF8.self))
+        var (second, loaded) = try openStore()
+        try second.commit(.setRelationStatus("bom", status: .actief, reason: "r3", reviewDate: nil), to: &loaded, context: context)
+        #expect(try JournalFile.parse(try directory.read("dossier.json.journal")).entries.map(\.sequence) == [1, 2, 3])
+        #expect(try reload() == loaded)
+        // A reader (a screen opened read-only, a refresh under the shared lock) never writes the line break.
+        let ended = try directory.read("dossier.json.journal")
+        try directory.write("dossier.json.journal", String(decoding: ended.dropLast(), as: UTF8.self))
+        let reader = DossierStore(path: path)
+        var seen = try reader.load()
+        _ = try reader.refresh(&seen)
+        #expect(try directory.read("dossier.json.journal") == Array(ended.dropLast()))
+        // Nor does a merge start meanwhile: it would leave the entry out. With the line ended, it does.
+        let other = DossierStore(path: path)
+        try other.openForWriting(actor: "collega")
+        #expect(other.snapshotWrite(of: try other.load()) == nil)
+        try directory.write("dossier.json.journal", String(decoding: ended, as: UTF8.self))
+        let third = DossierStore(path: path)
+        try third.openForWriting(actor: "collega")
+        #expect(third.snapshotWrite(of: try third.load()) != nil)
+    }
+
+    @Test("this store's own append that failed just before its line break, and could not be cut off, is cut off by its next change, not kept")
+    func abandonedAppendIsCut() throws {
+        let faulty = FaultyFileSystem()
+        var (store, dossier) = try openStore(fileSystem: faulty)
+        try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        faulty.inject(.init(.write, code: 28, pathContains: ".journal", bytesWithheld: 1))
+        faulty.inject(.init(.truncate, code: 5, pathContains: ".journal"))
+        #expect(throws: StoreError.self) {
+            try store.commit(.setRelationStatus("bom", status: .focus, reason: "niet bewaard", reviewDate: nil), to: &dossier, context: context)
+        }
+        faulty.clearFaults()
+        try store.commit(.setRelationStatus("bom", status: .actief, reason: "r3", reviewDate: nil), to: &dossier, context: context)
+        let reloaded = try reload()
+        #expect(reloaded == dossier)
+        #expect(!(reloaded.relation("bom")?.statusHistory.map(\.reason).contains("niet bewaard") ?? true), "told it was not saved, and it is not")
+    }
+
     @Test("a line whose checksum does not match is damage, also the last: only a last line without its line break is a torn append",
           arguments: [true, false])
     func checksums(isLast: Bool) throws {

@@ -21,9 +21,10 @@ public struct JournalFile: Sendable {
     public var lastLineStart: Int? = nil
     /// The last line was incomplete or did not match its checksum: a crash during an append.
     public var hasTornTail: Bool
-    /// That last line, without its line break, is a whole entry that continues the ones before: only its line break
-    /// is missing. Left out all the same until a writer holding the lock ends the line.
-    public var tailLacksOnlyLineBreak = false
+    /// That last line, without its line break, is a whole entry (with its line's checksum) that continues the ones read
+    /// before it: only its line break is missing. Left out all the same, until a writer holding the lock ends the line.
+    public var unendedEntry: (entry: JournalEntry, checksum: String)? = nil
+    public var tailLacksOnlyLineBreak: Bool { unendedEntry != nil }
     /// The schemaVersion of a line from a newer program, where reading stopped.
     public var newerVersion: Int? = nil
 
@@ -49,7 +50,7 @@ public struct JournalFile: Sendable {
             guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else {
                 // No line break: the append never finished, or only its line break is gone.
                 file.hasTornTail = true
-                file.tailLacksOnlyLineBreak = file.continuesWithWholeEntry(bytes[start...])
+                file.unendedEntry = file.wholeEntry(continuing: bytes[start...])
                 return file
             }
             guard let line = entryLine(bytes[start..<newline]) else {
@@ -93,16 +94,17 @@ public struct JournalFile: Sendable {
         return file
     }
 
-    /// Whether `line` (the rest of the file, without a line break) is a whole entry of this program that continues the
-    /// entries read before it.
-    private func continuesWithWholeEntry(_ line: ArraySlice<UInt8>) -> Bool {
+    /// `line` (the rest of the file, without a line break) as a whole entry of this program that continues the entries
+    /// read before it; nil when it is not one. (Read from the middle of a journal, whether it continues what the reader
+    /// holds is the reader's to check.)
+    private func wholeEntry(continuing line: ArraySlice<UInt8>) -> (entry: JournalEntry, checksum: String)? {
         guard let line = JournalFile.entryLine(line), case .success(let (body, checksum)) = JournalFile.framedBody(line),
               (JournalFile.schemaVersion(of: body) ?? 0) <= Dossier.currentSchemaVersion,
               let entry = try? JSONReader.read(Array(body), { (reader: inout JSONReader) throws(JSONError) in try JournalEntry(reading: &reader) })
-        else { return false }
-        if let previous = entries.last, entry.sequence != previous.sequence + 1 { return false }
-        if let previous = entry.previous, let before = checksums.last, previous != before { return false }
-        return !checksum.isEmpty
+        else { return nil }
+        if let previous = entries.last, entry.sequence != previous.sequence + 1 { return nil }
+        if let previous = entry.previous, let before = checksums.last, previous != before { return nil }
+        return (entry, checksum)
     }
 
     /// A line (without its line break) as an entry's line: without a carriage return before the break (an editor on

@@ -10,7 +10,7 @@ extension DossierStore {
         // What was said about the load has been said; from here the notices are about this save.
         notices = []
         let undo = try withChangeLock { () throws(StoreError) -> Restoration in
-            pendingOthers += try catchUp(&dossier)
+            pendingOthers += try catchUp(&dossier, holdingWriteLock: true)
             return try appendLocked(change, to: &dossier, context: context)
         }
         if compactsAfterCommit && needsCompaction {
@@ -170,7 +170,9 @@ extension DossierStore {
     /// archived journal — and applies it to `dossier`. The caller holds the lock, so every line read was
     /// confirmed by its writer. Files replaced in a way that cannot be followed (another lineage, a gap, a
     /// snapshot that does not continue what was read) make every later write refuse until `load`.
-    func catchUp(_ dossier: inout Dossier) throws(StoreError) -> [OthersChange] {
+    /// `holdingWriteLock`: the caller holds the lock to write (a change, a restore), not only to read; then a whole
+    /// last entry that lacks only its line break, and continues what this store holds, gets its line break and is taken in.
+    func catchUp(_ dossier: inout Dossier, holdingWriteLock: Bool = false) throws(StoreError) -> [OthersChange] {
         var applied: [OthersChange] = []
         let snapshotNow: FileStatus, journalNow: FileStatus?
         do throws(FileSystemError) {
@@ -190,18 +192,27 @@ extension DossierStore {
             return applied
         }
         let isNewJournal = journalNow.inode != journalFile
-        // Bytes seen past the last whole line are read again: a whole entry there lacking only its line break is kept.
-        let hasUnreadTail = journalSeenSize > Int64(journalLength)
-        if !isNewJournal && journalNow.size == journalSeenSize && !hasUnreadTail { return applied }
+        // A writer reads again what it saw past the last whole line: a whole entry there lacking only its line break is kept.
+        let mayEndLine = holdingWriteLock && journalTailLacksOnlyLineBreak
+        if !isNewJournal && journalNow.size == journalSeenSize && !mayEndLine { return applied }
         if isNewJournal { forgetJournal() } else { try checkJournalStillHolds() }
-        guard var (journal, identity, size) = try readJournal(from: journalLength) else { return applied }
-        if journal.tailLacksOnlyLineBreak {
-            // Under the lock no append is under way: the entry is whole, and only its line break is missing (an editor
-            // dropped it). Ending the line keeps a change that was confirmed, where cutting it off would lose it.
+        guard let (journal, identity, size) = try readJournal(from: journalLength) else { return applied }
+        try takeIn(journal, identity: identity, size: size, isNewJournal: isNewJournal, into: &dossier, applied: &applied)
+        if holdingWriteLock, let (entry, _) = journal.unendedEntry, abandonedAppend != journalLength,
+           entry.sequence == lastSequence + 1, lineage == nil || entry.lineage == lineage, (entry.previous ?? tail) == tail {
+            // Under the lock to write no append is under way: the entry is whole, continues what this store holds, and only
+            // its line break is missing (an editor dropped it). Ending the line keeps a change that was confirmed, where
+            // cutting it off would lose it. One that does not continue, or this store's own failed append, is cut off.
             try endLastJournalLine()
-            guard let reread = try readJournal(from: journalLength) else { return applied }
-            (journal, identity, size) = reread
+            guard let (rest, identity, size) = try readJournal(from: journalLength) else { return applied }
+            try takeIn(rest, identity: identity, size: size, isNewJournal: false, into: &dossier, applied: &applied)
         }
+        return applied
+    }
+
+    /// Applies the entries of a journal read from where this store stopped, and follows the file from there.
+    private func takeIn(_ journal: JournalFile, identity: UInt64, size: Int64, isNewJournal: Bool, into dossier: inout Dossier,
+                        applied: inout [OthersChange]) throws(StoreError) {
         journalFile = identity
         journalSeenSize = size
         for (index, entry) in journal.entries.enumerated() {
@@ -215,7 +226,6 @@ extension DossierStore {
             try applyOthers(entry, checksum: journal.checksums[index], line: journalLines + index + 1, to: &dossier, applied: &applied)
         }
         absorb(journal)
-        return applied
     }
 
     /// A new snapshot took the place of the one this store followed. When it is a compaction of the same
@@ -349,10 +359,16 @@ extension DossierStore {
             try fileSystem.write(descriptor, line, path: files.journal)
             try fileSystem.synchronize(descriptor, path: files.journal)
         } catch {
-            // Cut off whatever part of the line was written, so the next append starts on a clean line.
-            _ = try? fileSystem.truncate(descriptor, length: Int64(journalLength), path: files.journal)
+            // Cut off whatever part of the line was written, so the next append starts on a clean line. Where that fails
+            // too, what is left is a change the user was told was not saved: the next writer cuts it off, never ends it.
+            do {
+                try fileSystem.truncate(descriptor, length: Int64(journalLength), path: files.journal)
+            } catch {
+                abandonedAppend = journalLength
+            }
             throw error
         }
+        abandonedAppend = nil
         tailLine = (journalLength, checksum)
         journalLength += line.count
         journalSeenSize = Int64(journalLength)

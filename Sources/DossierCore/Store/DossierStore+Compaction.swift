@@ -35,7 +35,8 @@ extension DossierStore {
     /// without the lock), then `finishCompaction` here again (under the lock: a backup link, two renames,
     /// a few directory flushes). Nil when this store may not write, or another program is compacting.
     public func snapshotWrite(of dossier: Dossier) -> SnapshotWrite? {
-        guard isWritable, newerVersion == nil, !isReplacedOutside, (try? checkMayWrite()) != nil else { return nil }
+        // A whole last entry lacking only its line break is not in `dossier`: the merge waits for the change that takes it in.
+        guard isWritable, newerVersion == nil, !isReplacedOutside, !journalTailLacksOnlyLineBreak, (try? checkMayWrite()) != nil else { return nil }
         if compactionLock == nil {
             guard let mode = try? companionMode(),
                   let lock = try? FileLock.acquire(files.compactionLock, waiting: 0, holder: writer ?? "", mode: mode) else { return nil }

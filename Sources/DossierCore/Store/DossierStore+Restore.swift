@@ -20,7 +20,7 @@ extension DossierStore {
         try withChangeLock(checkingState: false) { () throws(StoreError) in
             let summary = "Teruggezet uit back-up \(name)"
             if var current {
-                _ = try catchUp(&current)
+                _ = try catchUp(&current, holdingWriteLock: true)
                 if hasJournal || lineage == nil || migratedFrom != nil {
                     try compactLocked(current, at: context.timestamp, keeping: name)
                 }

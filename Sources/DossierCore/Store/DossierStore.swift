@@ -70,6 +70,8 @@ public final class DossierStore {
     /// The journal ends in a whole entry without its line break (`JournalFile.tailLacksOnlyLineBreak`), not read yet:
     /// the next change ends the line and takes it in; a merge before that would leave it out, and waits.
     var journalTailLacksOnlyLineBreak = false
+    /// Where this store's own append failed and could not be cut off again: that line is cut off, never ended.
+    var abandonedAppend: Int?
     /// The listing (read with the names) in which a command's name found nothing, with the stamps of the files it
     /// was read from: the refusal that follows takes its catalog from it instead of reading the index again
     /// (`loadForNaming`).
@@ -374,6 +376,7 @@ public final class DossierStore {
         journalEntryCount = 0
         journalFirstSequence = nil
         journalTailLacksOnlyLineBreak = false
+        abandonedAppend = nil
     }
 
     /// Takes in what a journal read added: its lines, entries and where reading stopped.
