@@ -62,6 +62,7 @@ public struct DossierCommand: ParsableCommand {
                 exitIfOutputFailed()
             } catch let error as ValidationError {
                 // A value the command itself refused: the usage of the command typed, and where its help is.
+                widenForHelp()
                 let typed = type(of: command)
                 let name = (CommandOptions.path(to: typed, from: DossierCommand.self) ?? typed.configuration.commandName.map { [$0] } ?? [])
                     .map { " " + $0 }.joined()
@@ -70,6 +71,7 @@ public struct DossierCommand: ParsableCommand {
                 Glibc.exit(ExitStatus.usage)
             }
         } catch {
+            widenForHelp()
             let code = exitCode(for: error)
             let message = code.isSuccess ? ParserMessages.output(fullMessage(for: error))
                 : ParserMessages.error(fullMessage(for: error), subcommands: subcommandNames,
@@ -81,6 +83,14 @@ public struct DossierCommand: ParsableCommand {
             if code.isSuccess { exitIfOutputFailed() }
             Glibc.exit(code.rawValue)
         }
+    }
+
+    /// The argument parser lays out help and usage in the terminal's width, and traps when that is narrower than its
+    /// indent (26 columns or less: a narrow pane, COLUMNS=0). Before it does, it is given at least 40 columns, through
+    /// the variable it reads; only then, as the program ends: the screen must keep the terminal's own size.
+    private static func widenForHelp() {
+        let columns = getenv("COLUMNS").flatMap { Int(String(cString: $0)) } ?? TerminalWidth.columns(of: STDOUT_FILENO)
+        if let columns, columns < 40 { setenv("COLUMNS", "40", 1) }
     }
 
     /// The word after `help` when `help` is the command (after the options of the store, which may come first).

@@ -115,6 +115,34 @@ struct NumberRangeTests {
         #expect(journal.isEmpty)
     }
 
+    @Test("a fixed moment at the edge of the dates, whose local day lies past it, writes a day every reader takes", arguments: [
+        ("2199-12-31T23:00:00Z", "Europe/Amsterdam"), ("1900-01-01T00:00:00Z", "America/New_York"),
+    ])
+    func dayAtTheEdge(now: String, zone: String) throws {
+        let added = try run(["add-follow-up", "missie-lyon", "--what", "x"], environment: ["DOSSIER_NOW": now, "TZ": zone])
+        #expect(added.status == 0, "\(added.standardError)")
+        let checked = try run(["validate"])
+        #expect(checked.status == 0, "\(checked.standardError)")
+    }
+
+    @Test("apply reads a long line in time proportional to it: a line of 1 MB takes about 10× one of 100 kB, not 100× (2 MB took 14 s)")
+    func applyLongLineIsLinear() throws {
+        var times: [Double] = []
+        for size in [100_000, 1_000_000] {
+            try directory.write("lang.jsonl", #"{"type":1}"# + String(repeating: " ", count: size) + "\n")
+            var best = Double.infinity
+            for _ in 0..<2 {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let result = try run(["apply", directory.file("lang.jsonl")])
+                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                #expect(result.status == 65 && result.standardError.contains("regel 1"), "\(result.standardError)")
+            }
+            times.append(best)
+        }
+        print("apply: \(times.map { String(format: "%.3f", $0) }) s, ×\(times[1] / times[0])")
+        #expect(times[1] / times[0] < 40)
+    }
+
     @Test("apply reads a file saved by Notepad: its byte order mark is no part of the first change")
     func applyWithByteOrderMark() throws {
         try directory.write("wijzigingen.jsonl", [0xEF, 0xBB, 0xBF]

@@ -112,6 +112,22 @@ struct ParserMessageTests {
         #expect(try scratch.load().activities.last?.countries.map(\.code) == ["DE", "FR"])
     }
 
+    @Test("dashes where no option can be ('---', '-=x') are said in Dutch; help and mistakes in a terminal too narrow for the parser's layout never trap")
+    func oddDashesAndNarrowTerminals() throws {
+        for arguments in [["show", "---"], ["relations", "-=x"], ["add-follow-up", "missie-lyon", "--what", "---"]] {
+            let result = try scratch.run(arguments)
+            #expect(result.status == 64)
+            #expect(result.standardError.hasPrefix("dossier: '\(arguments.last ?? "")' is geen optie"), "\(result.standardError)")
+            for word in Self.english { #expect(!result.standardError.contains(word), "'\(word)' in \(result.standardError)") }
+        }
+        for columns in ["26", "0", "-1"] {
+            let help = try scratch.run(["relations", "--help"], environment: ["COLUMNS": columns])
+            #expect(help.status == 0 && help.standardOutput.contains("GEBRUIK: dossier relations"), "COLUMNS=\(columns): \(help.standardError)")
+            let wrong = try scratch.run(["relations", "--bogus"], environment: ["COLUMNS": columns])
+            #expect(wrong.status == 64 && wrong.standardError.hasPrefix("dossier: onbekende optie '--bogus'"), "COLUMNS=\(columns): \(wrong.standardError)")
+        }
+    }
+
     @Test("a missing argument explains it in the line Uitleg")
     func explanation() throws {
         let result = try scratch.run(["show"])

@@ -28,8 +28,7 @@ struct ApplyCommand: ParsableCommand {
         let input = file == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: file)
         guard let input else { throw failure("\(file) bestaat niet", code: ExitStatus.noInput) }
         var lineNumber = 0
-        var pending = Data()
-        func handle(_ line: Data) throws {
+        func handle(_ line: ArraySlice<UInt8>) throws {
             lineNumber += 1
             var bytes = Array(line)
             // A file saved by Notepad begins with a byte order mark: no part of the first change.
@@ -48,16 +47,26 @@ struct ApplyCommand: ParsableCommand {
             }
             Output.line(TerminalSafeText.line("bewaard \(store.sequence): \(store.lastSummary ?? "")"))
         }
+        // Each byte is looked at once, and what was handled is dropped once a read: a line of megabytes (a long note)
+        // searched again from its start at every piece took minutes.
+        var pending: [UInt8] = []
+        var start = 0, searched = 0
         while true {
             let chunk = input.availableData
             if chunk.isEmpty { break }
-            pending.append(chunk)
-            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = pending[pending.startIndex..<newline]
-                pending = Data(pending[pending.index(after: newline)...])
-                try handle(Data(line))
+            pending.append(contentsOf: chunk)
+            while let newline = pending[searched...].firstIndex(of: UInt8(ascii: "\n")) {
+                try handle(pending[start..<newline])
+                start = newline + 1
+                searched = start
+            }
+            searched = pending.count
+            if start > 0 {
+                pending.removeFirst(start)
+                searched -= start
+                start = 0
             }
         }
-        if !pending.isEmpty { try handle(pending) }
+        if start < pending.count { try handle(pending[start...]) }
     }
 }

@@ -177,6 +177,11 @@ enum ParserMessages {
         if let match = text.wholeMatch(of: /Value to be set with flag (.+) had already been set with flag (.+)/) {
             return "\(match.1) zet wat \(match.2) al zette: geef er één"
         }
+        // `---`, `-=x`: dashes where no option can be; a value that begins so is written with = (`--what=---`).
+        if let match = text.wholeMatch(of: /Invalid option: (.+)/) {
+            return "'\(match.1)' is geen optie (een waarde die met een streepje begint, schrijf je met = aan haar optie vast: --optie=\"\(match.1)\")"
+        }
+        if text == "Missing required subcommand." { return "er ontbreekt een opdracht" }
         return text
     }
 

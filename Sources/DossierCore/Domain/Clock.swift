@@ -42,7 +42,11 @@ public struct Clock: Sendable {
             guard let zone = environment["TZ"].flatMap({ TimeZone(identifier: $0.hasPrefix(":") ? String($0.dropFirst()) : $0) }) else {
                 return .fixed(fixed)
             }
-            return Clock(now: { fixed }, utcOffset: { moment in zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(moment.secondsSinceEpoch))) })
+            let zoned = Clock(now: { fixed }, utcOffset: { moment in zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(moment.secondsSinceEpoch))) })
+            // A moment at the edge of the dates the program reads (31-12-2199 23:00 UTC) whose local day lies past it would
+            // go into the journal as a day no reader takes: then the day is UTC's.
+            let day = zoned.today()
+            return day < Limits.firstDate || day > Limits.lastDate ? .fixed(fixed) : zoned
         }
         return .system
     }
