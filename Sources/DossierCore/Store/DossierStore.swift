@@ -229,8 +229,8 @@ public final class DossierStore {
         journalSeenSize = size
         absorb(journal)
         if journal.tailLacksOnlyLineBreak {
-            notices.append("De laatste wijziging in het journaal mist haar regeleinde (het journaal is in een editor bewaard, of een opslag werd "
-                           + "onderbroken); ze telt mee zodra er weer iets wordt opgeslagen.")
+            notices.append("De laatste regel van het journaal mist haar regeleinde (een collega slaat net op, het journaal is in een editor "
+                           + "bewaard, of een opslag werd onderbroken); ze telt mee zodra er weer iets wordt opgeslagen.")
         } else if journal.hasTornTail {
             notices.append("Het journaal eindigde met een half geschreven regel (een onderbroken opslag); die is genegeerd.")
         }

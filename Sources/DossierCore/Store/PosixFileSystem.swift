@@ -207,6 +207,10 @@ public struct PosixFileSystem: FileSystem {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         defer { Glibc.close(descriptor) }
+        // Only a file of its own name: not another file linked in at that name (which would widen that one's rights).
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR || ((info.st_mode & S_IFMT) == S_IFREG && info.st_nlink == 1)
+        else { return }
         _ = fchmod(descriptor, mode_t(mode))
     }
 
