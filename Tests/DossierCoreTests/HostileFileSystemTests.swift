@@ -154,8 +154,8 @@ struct HostileFileSystemTests {
         try expectRefusedJournal("ander dossier")
     }
 
-    @Test("the journal of another copy of the same dossier is refused, even with the same lineage and numbers")
-    func divergedCopy() throws {
+    /// A dossier merged once, copied elsewhere, then changed in both places: 'origineel' here, 'kopie' in the copy.
+    func splitCopy() throws -> (original: DossierStore, mine: Dossier, copied: DossierStore, theirs: Dossier, copy: TemporaryDirectory) {
         let (store, dossier) = try writer(path)
         try store.compact(dossier, at: Fixtures.now)
         let copy = TemporaryDirectory()
@@ -164,6 +164,12 @@ struct HostileFileSystemTests {
         try original.commit(followUp("origineel"), to: &mine, context: context)
         var (copied, theirs) = try writer(copy.file("dossier.json"))
         try copied.commit(followUp("kopie"), to: &theirs, context: context)
+        return (original, mine, copied, theirs, copy)
+    }
+
+    @Test("the journal of another copy of the same dossier is refused, even with the same lineage and numbers")
+    func divergedCopy() throws {
+        var (_, _, copied, theirs, copy) = try splitCopy()
         try copied.compact(theirs, at: Fixtures.now)
         try copied.commit(followUp("kopie 2"), to: &theirs, context: context)
         // The copy's snapshot (holding change 1 of the copy) beside the original's journal (its own change 1).
@@ -175,14 +181,7 @@ struct HostileFileSystemTests {
     /// dossier's own (it continues the same snapshot with the same numbers); only a store that read the journal before sees it.
     @Test("the journal of a copy that did not merge since it split, put in place of the original's, is read as its own by a new store; an open one refuses its next change")
     func divergedUnmergedCopy() throws {
-        let (store, dossier) = try writer(path)
-        try store.compact(dossier, at: Fixtures.now)
-        let copy = TemporaryDirectory()
-        try copy.write("dossier.json", try directory.read("dossier.json"))
-        var (original, mine) = try writer(path)
-        try original.commit(followUp("origineel"), to: &mine, context: context)
-        var (copied, theirs) = try writer(copy.file("dossier.json"))
-        try copied.commit(followUp("kopie"), to: &theirs, context: context)
+        var (original, mine, _, _, copy) = try splitCopy()
         try directory.write("dossier.json.journal", try copy.read("dossier.json.journal"))
         let fresh = try DossierStore(path: path).load()
         #expect(followUps(in: fresh).contains("kopie") && !followUps(in: fresh).contains("origineel"), "read as the dossier's own")

@@ -387,6 +387,21 @@ struct StoreTests {
         #expect(third.snapshotWrite(of: try third.load()) != nil)
     }
 
+    @Test("a last line without its line break that does not continue the dossier (an old change, after a merge) is said as torn, and cut off by a change, holding up no merge")
+    func cutLineHoldsUpNoMerge() throws {
+        var (store, dossier) = try openStore()
+        try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        let journal = try directory.read("dossier.json.journal")
+        try store.compact(dossier, at: context.timestamp)
+        try directory.write("dossier.json.journal", String(decoding: journal.dropLast(), as: UTF8.self))
+        var (second, loaded) = try openStore()
+        #expect(second.notices.contains { $0.contains("half geschreven regel") }, "not promised to count: \(second.notices)")
+        try second.commit(.setRelationStatus("bom", status: .actief, reason: "r2", reviewDate: nil), to: &loaded, context: context)
+        try second.compact(loaded, at: context.timestamp)
+        #expect(!FileManager.default.fileExists(atPath: path + ".journal"), "merged")
+        #expect(try reload() == loaded)
+    }
+
     @Test("this store's own append that failed just before its line break, and could not be cut off, is cut off by its next change, not kept")
     func abandonedAppendIsCut() throws {
         let faulty = FaultyFileSystem()

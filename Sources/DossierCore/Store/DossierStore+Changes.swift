@@ -198,8 +198,7 @@ extension DossierStore {
         if isNewJournal { forgetJournal() } else { try checkJournalStillHolds() }
         guard let (journal, identity, size) = try readJournal(from: journalLength) else { return applied }
         try takeIn(journal, identity: identity, size: size, isNewJournal: isNewJournal, into: &dossier, applied: &applied)
-        if holdingWriteLock, let (entry, _) = journal.unendedEntry, abandonedAppend != journalLength,
-           entry.sequence == lastSequence + 1, lineage == nil || entry.lineage == lineage, (entry.previous ?? tail) == tail {
+        if holdingWriteLock, let (entry, _) = journal.unendedEntry, abandonedAppend != journalLength, continuesHeldState(entry) {
             // Under the lock to write no append is under way: the entry is whole, continues what this store holds, and only
             // its line break is missing (an editor dropped it). Ending the line keeps a change that was confirmed, where
             // cutting it off would lose it. One that does not continue, or this store's own failed append, is cut off.
@@ -207,6 +206,8 @@ extension DossierStore {
             guard let (rest, identity, size) = try readJournal(from: journalLength) else { return applied }
             try takeIn(rest, identity: identity, size: size, isNewJournal: false, into: &dossier, applied: &applied)
         }
+        // What was not ended is cut off by the append (or the merge) that follows under this lock: nothing to wait for.
+        if holdingWriteLock { journalTailLacksOnlyLineBreak = false }
         return applied
     }
 

@@ -67,8 +67,9 @@ public final class DossierStore {
     var compactionLock: FileLock?
     /// Whether this store gave its own files beside a dossier shared with its group that group (once, at its first lock).
     var sharedOwnFiles = false
-    /// The journal ends in a whole entry without its line break (`JournalFile.tailLacksOnlyLineBreak`), not read yet:
-    /// the next change ends the line and takes it in; a merge before that would leave it out, and waits.
+    /// The journal ends in a whole entry without its line break (`JournalFile.unendedEntry`) that continues what this
+    /// store holds, not read yet: the next change ends the line and takes it in; a merge before that would leave it out,
+    /// and waits.
     var journalTailLacksOnlyLineBreak = false
     /// Where this store's own append failed and could not be cut off again: that line is cut off, never ended.
     var abandonedAppend: Int?
@@ -228,7 +229,7 @@ public final class DossierStore {
         journalFile = identity
         journalSeenSize = size
         absorb(journal)
-        if journal.tailLacksOnlyLineBreak {
+        if journalTailLacksOnlyLineBreak {
             notices.append("De laatste regel van het journaal mist haar regeleinde (een collega slaat net op, het journaal is in een editor "
                            + "bewaard, of een opslag werd onderbroken); ze telt mee zodra er weer iets wordt opgeslagen.")
         } else if journal.hasTornTail {
@@ -366,6 +367,12 @@ public final class DossierStore {
         }
     }
 
+    /// Whether `entry` is the next change after what this store holds: the next number, of its lineage, naming the last
+    /// one's checksum.
+    func continuesHeldState(_ entry: JournalEntry) -> Bool {
+        entry.sequence == lastSequence + 1 && (lineage == nil || entry.lineage == lineage) && (entry.previous ?? tail) == tail
+    }
+
     /// No journal followed: after a compaction archived it, or before one was read.
     func forgetJournal() {
         journalFile = nil
@@ -383,7 +390,7 @@ public final class DossierStore {
     func absorb(_ journal: JournalFile) {
         if let start = journal.lastLineStart, let checksum = journal.checksums.last { tailLine = (journalLength + start, checksum) }
         journalLength += journal.validLength
-        journalTailLacksOnlyLineBreak = journal.tailLacksOnlyLineBreak
+        journalTailLacksOnlyLineBreak = journal.unendedEntry.map { continuesHeldState($0.entry) } ?? false
         journalLines += journal.lineCount
         journalEntryCount += journal.entries.count
         if journalFirstSequence == nil { journalFirstSequence = journal.entries.first?.sequence }

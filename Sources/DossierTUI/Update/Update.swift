@@ -317,7 +317,9 @@ extension AppState {
     // MARK: Leaving
 
     mutating func requestQuit() -> [Effect] {
-        if form?.isDirty == true {
+        // Relations or countries ticked in an open picker are input too.
+        let hasTicked = form?.picker.map { picker in picker.chosen != (form?[picker.fieldID]?.relationIDs ?? []) } ?? false
+        if form?.isDirty == true || hasTicked {
             confirmation = Confirmation(question: "Het formulier is nog niet opgeslagen. Toch stoppen en de invoer weggooien?", consequence: .quit)
             return []
         }
