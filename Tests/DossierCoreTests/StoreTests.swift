@@ -587,7 +587,7 @@ struct StoreTests {
         #expect(kept.contains(1), "the state with BOM on verkennen was kept: \(kept)")
     }
 
-    @Test("a journal that ends in a restore is replayed from the named backup")
+    @Test("a journal that ends in a restore is replayed from the named backup; with the backup gone, the message names its own line")
     func replayRestore() throws {
         var (store, dossier) = try openStore(journalLimit: 1)
         try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: context)
@@ -598,5 +598,14 @@ struct StoreTests {
                                  today: context.today, summary: "Teruggezet", subjects: [], event: .restoreBackup(backup.name))
         try directory.write("dossier.json.journal", entry.line())
         #expect(try reload() == Fixtures.smallDossier())
+        // With the backup gone, the message names the line an editor shows, empty lines before it counted.
+        try directory.write("dossier.json.journal", Array("\n\n".utf8) + entry.line())
+        try FileManager.default.removeItem(atPath: backup.path)
+        do {
+            _ = try reload()
+            Issue.record("replayed a restore of a backup that is gone")
+        } catch {
+            #expect("\(error)".contains("regel 3"), "\(error)")
+        }
     }
 }

@@ -13,6 +13,9 @@ public struct JournalFile: Sendable {
     public var entries: [JournalEntry]
     /// The checksum of each entry's line, in the same order (what the next entry names as `previous`).
     public var checksums: [String]
+    /// The line number of each entry, in the same order: empty lines an editor left count, so a message names the line
+    /// an editor shows.
+    public var entryLines: [Int] = []
     /// Bytes up to the end of the last complete line that was read.
     public var validLength: Int
     /// The lines up to there, empty ones included: where the next read's line numbers go on.
@@ -86,6 +89,7 @@ public struct JournalFile: Sendable {
             }
             file.entries.append(entry)
             file.checksums.append(checksum)
+            file.entryLines.append(lineNumber)
             file.lastLineStart = start
             start = newline + 1
             file.validLength = start

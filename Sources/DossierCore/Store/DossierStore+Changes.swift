@@ -224,7 +224,7 @@ extension DossierStore {
                 }
                 continue
             }
-            try applyOthers(entry, checksum: journal.checksums[index], line: journalLines + index + 1, to: &dossier, applied: &applied)
+            try applyOthers(entry, checksum: journal.checksums[index], line: journal.entryLines[index], to: &dossier, applied: &applied)
         }
         absorb(journal)
     }
@@ -249,13 +249,13 @@ extension DossierStore {
         for segment in try archivedSegments(after: lastSequence) where lastSequence < header.sequence {
             let journal = try readSegment(segment)
             for (index, entry) in journal.entries.enumerated() where entry.sequence > lastSequence && entry.sequence <= header.sequence {
-                try applyOthers(entry, checksum: journal.checksums[index], line: index + 1, to: &dossier, applied: &applied)
+                try applyOthers(entry, checksum: journal.checksums[index], line: journal.entryLines[index], to: &dossier, applied: &applied)
             }
         }
         if lastSequence < header.sequence, let (journal, _, _) = try readJournal(from: 0) {
             // A compaction that stopped before it archived the journal: the entries are still there.
             for (index, entry) in journal.entries.enumerated() where entry.sequence > lastSequence && entry.sequence <= header.sequence {
-                try applyOthers(entry, checksum: journal.checksums[index], line: index + 1, to: &dossier, applied: &applied)
+                try applyOthers(entry, checksum: journal.checksums[index], line: journal.entryLines[index], to: &dossier, applied: &applied)
             }
         }
         guard lastSequence == header.sequence, header.tail.isEmpty || header.tail == tail else {

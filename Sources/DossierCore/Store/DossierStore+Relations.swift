@@ -25,7 +25,7 @@ extension DossierStore {
             for (index, entry) in zip(entries.indices, entries) {
                 guard case .change(let written) = entry.event, entry.formatVersion == Dossier.currentSchemaVersion else { return nil }
                 switch written.reach {
-                case .relations: _ = try replay(entry, into: &relations.dossier, line: index + 1)
+                case .relations: _ = try replay(entry, into: &relations.dossier, line: journal.entryLines[index])
                 case .activities, .ownContacts: break
                 case .whole: return nil
                 }

@@ -221,7 +221,7 @@ public final class DossierStore {
         }
         if lineage == nil { lineage = newEntries.first?.lineage }
         for (index, entry) in zip(newEntries.indices, newEntries) {
-            let undo = try replay(entry, into: &dossier, line: index + 1)
+            let undo = try replay(entry, into: &dossier, line: journal.entryLines[index])
             if keepsUndoOfLastChange { lastReplayed = (entry, undo) }
             lastSequence = entry.sequence
             tail = journal.checksums[index]
