@@ -361,7 +361,8 @@ extension DossierStore {
             try fileSystem.synchronize(descriptor, path: files.journal)
         } catch {
             // Cut off whatever part of the line was written, so the next append starts on a clean line. Where that fails
-            // too, what is left is a change the user was told was not saved: the next writer cuts it off, never ends it.
+            // too, what is left is a change the user was told was not saved: this store's next change cuts it off, never
+            // ends it (`abandonedAppend`; another program cannot know, see docs/data-safety.md).
             do {
                 try fileSystem.truncate(descriptor, length: Int64(journalLength), path: files.journal)
             } catch {
