@@ -126,7 +126,8 @@ struct TerminalSessionTests {
         let tmux = try openWegwerp()
         try tmux.send("C-z")
         try tmux.waitFor("Stopped", gone: ["Wegwerp  Verkennen"])
-        let pid = try #require(Int32(try tmux.run("echo PID:$(jobs -p)", until: "PID:").components(separatedBy: "PID:").last?
+        // The quotes keep the typed line from reading "PID:" itself: only the answer does, so the wait is for that.
+        let pid = try #require(Int32(try tmux.run("echo P''ID:$(jobs -p)", until: "PID:").components(separatedBy: "PID:").last?
             .prefix { $0.isNumber } ?? ""), "the shell names the stopped job")
         // bash turns bracketed paste off for itself once its line is read: the screen must turn it on again.
         try tmux.run("fg", until: "Wegwerp  Verkennen")
