@@ -126,7 +126,7 @@ public struct Country: Hashable, Sendable, Comparable, CustomStringConvertible {
         let scored = all.compactMap { country -> (Country, Int)? in
             // A name whose length differs by more than the mistakes allowed cannot be near enough: not measured (a long
             // text typed into the picker would otherwise be compared with every name at every key).
-            let distance = country.foldedNames.filter { abs($0.count - folded.count) <= allowed }
+            let distance = country.foldedNames.filter { abs($0.unicodeScalars.count - folded.unicodeScalars.count) <= allowed }
                 .map { EditDistance.between($0, folded) }.min() ?? Int.max
             return distance <= allowed ? (country, distance) : nil
         }

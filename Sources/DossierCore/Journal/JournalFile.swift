@@ -27,7 +27,6 @@ public struct JournalFile: Sendable {
     /// That last line, without its line break, is a whole entry (with its line's checksum) that continues the ones read
     /// before it: only its line break is missing. Left out all the same, until a writer holding the lock ends the line.
     public var unendedEntry: (entry: JournalEntry, checksum: String)? = nil
-    public var tailLacksOnlyLineBreak: Bool { unendedEntry != nil }
     /// The schemaVersion of a line from a newer program, where reading stopped.
     public var newerVersion: Int? = nil
 
