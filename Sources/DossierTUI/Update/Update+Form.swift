@@ -418,17 +418,20 @@ extension AppState {
         message = .info("Er is nog geen \(what): + voegt er een toe.")
     }
 
-    /// The text of a field as the editor gave it back; the form stays as it was when the editor failed.
     /// The form fields that keep their line breaks, as the store keeps them: the long texts (notes, outcomes).
-    static let longTextFieldIDs = Set(Activity.fields.fields.filter { $0.input == .longText }.map(\.key)
-                                      + Relation.fields.fields.filter { $0.input == .longText }.map(\.key)
-                                      + Contact.fields.fields.filter { $0.input == .longText }.map(\.key))
+    static let longTextFieldIDs = fieldIDs(taking: .longText)
 
     /// The form fields that take a list of items separated by commas (places, participants, hosts).
-    static let listFieldIDs = Set(Activity.fields.fields.filter { $0.input == .list }.map(\.key)
-                                  + Relation.fields.fields.filter { $0.input == .list }.map(\.key)
-                                  + Contact.fields.fields.filter { $0.input == .list }.map(\.key))
+    static let listFieldIDs = fieldIDs(taking: .list)
 
+    /// The keys of the fields of activities, relations and contacts that take `input`.
+    private static func fieldIDs(taking input: FieldInput) -> Set<String> {
+        Set(Activity.fields.fields.filter { $0.input == input }.map(\.key)
+            + Relation.fields.fields.filter { $0.input == input }.map(\.key)
+            + Contact.fields.fields.filter { $0.input == input }.map(\.key))
+    }
+
+    /// The text of a field as the editor gave it back; the form stays as it was when the editor failed.
     mutating func takeExternalEdit(fieldID: String, _ outcome: ExternalOutcome<String>) {
         switch outcome {
         case .done(let text):
