@@ -17,6 +17,21 @@ public struct RelationOverview: Hashable, Sendable {
 
         public var date: CalendarDate
         public var reason: Reason
+        /// The last day of an activity of several days (the review's or a one-day activity's: `date`): one under way is
+        /// not overdue yet.
+        public var lastDay: CalendarDate
+
+        public init(date: CalendarDate, reason: Reason, lastDay: CalendarDate? = nil) {
+            self.date = date
+            self.reason = reason
+            self.lastDay = max(date, lastDay ?? date)
+        }
+
+        /// The start of an approved or planned activity, when it comes before `date` (or there is none yet).
+        static func upcoming(_ activity: Activity, before date: CalendarDate? = nil) -> NextDate? {
+            guard activity.status.isUpcoming, let start = activity.startDate, start < (date ?? .distantFuture) else { return nil }
+            return NextDate(date: start, reason: .activity(activity.id), lastDay: activity.endDate)
+        }
 
         public var label: String {
             switch reason {
@@ -33,7 +48,8 @@ public struct RelationOverview: Hashable, Sendable {
             }
         }
 
-        public func isOverdue(on today: CalendarDate) -> Bool { date < today }
+        /// Passed without being done: a review date, or the last day of an activity still approved or planned.
+        public func isOverdue(on today: CalendarDate) -> Bool { lastDay < today }
     }
 
     /// Said when the relation has just been put on laag pitje: an approved or planned activity still to come stands (a
@@ -71,18 +87,18 @@ public struct RelationOverview: Hashable, Sendable {
         }
         return dossier.relations.indices.map { position in
             make(dossier.relations[position], activityCount: counts[position],
-                 nextActivity: nextActivity[position].map { ($0.date, dossier.activities[$0.position].id) })
+                 upcomingActivity: nextActivity[position].flatMap { NextDate.upcoming(dossier.activities[$0.position]) })
         }
     }
 
     /// The overview of one relation, as `all` gives it, from the positions of its activities (linked or
     /// organised by it, in dossier order): for bringing a list up to date after a change.
     public static func of(_ relation: Relation, activityPositions: [Int], in dossier: Dossier) -> RelationOverview {
-        var nextActivity: (CalendarDate, ActivityID)?
+        var nextActivity: NextDate?
         dossier.activities.withUnsafeBufferPointer { activities in
             for position in activityPositions { noteUpcoming(activities[position], in: &nextActivity) }
         }
-        return make(relation, activityCount: activityPositions.count, nextActivity: nextActivity)
+        return make(relation, activityCount: activityPositions.count, upcomingActivity: nextActivity)
     }
 
     /// The relations an activity counts for: the linked ones and its organiser.
@@ -93,20 +109,8 @@ public struct RelationOverview: Hashable, Sendable {
     }
 
     /// A planned date that has passed still matters (the activity should have happened): overdue first.
-    private static func noteUpcoming(_ activity: Activity, in next: inout (CalendarDate, ActivityID)?) {
-        guard let start = upcomingStart(of: activity, before: next?.0) else { return }
-        next = (start, activity.id)
-    }
-
-    /// The start of an approved or planned activity, when it comes before `date` (or there is none yet).
-    static func upcomingStart(of activity: Activity, before date: CalendarDate?) -> CalendarDate? {
-        guard activity.status.isUpcoming, let start = activity.startDate,
-              start < (date ?? .distantFuture) else { return nil }
-        return start
-    }
-
-    private static func make(_ relation: Relation, activityCount: Int, nextActivity: (CalendarDate, ActivityID)?) -> RelationOverview {
-        make(relation, activityCount: activityCount, upcomingActivity: nextActivity.map { NextDate(date: $0.0, reason: .activity($0.1)) })
+    private static func noteUpcoming(_ activity: Activity, in next: inout NextDate?) {
+        if let upcoming = NextDate.upcoming(activity, before: next?.date) { next = upcoming }
     }
 
     static func make(_ relation: Relation, activityCount: Int, upcomingActivity: NextDate?) -> RelationOverview {
@@ -123,9 +127,7 @@ public struct RelationOverview: Hashable, Sendable {
     /// The overview with one more activity, added after all the others (so an earlier one on the same day stays next).
     public func adding(_ activity: Activity) -> RelationOverview {
         var upcoming = upcomingActivity
-        if let start = RelationOverview.upcomingStart(of: activity, before: upcoming?.date) {
-            upcoming = NextDate(date: start, reason: .activity(activity.id))
-        }
+        if let next = NextDate.upcoming(activity, before: upcoming?.date) { upcoming = next }
         return RelationOverview.make(relation, activityCount: activityCount + 1, upcomingActivity: upcoming)
     }
 

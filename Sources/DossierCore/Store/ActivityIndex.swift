@@ -220,8 +220,9 @@ extension ActivityListing.Entry {
         /// What a listing needs to find the activities the journal touched (where, which), and a tally: the id,
         /// the date, the status and kind, the budget line and what it costs it.
         static let tally = Fields(rawValue: 1 << 0 | 1 << 1 | 1 << 2 | 1 << 3 | 1 << 4 | 1 << 7 | 1 << 8 | 1 << 10 | 1 << 14)
-        /// And what a relation's row counts of them: the linked relations and the organiser.
-        static let relationRows = tally.union(Fields(rawValue: 1 << 12 | 1 << 13))
+        /// And what a relation's row counts of them: the linked relations, the organiser and the end date (an activity
+        /// under way is not overdue).
+        static let relationRows = tally.union(Fields(rawValue: 1 << 12 | 1 << 13 | 1 << 15))
         /// What an activity answers to by name (`NameLookup.answers`): the id and the title.
         static let names = Fields(rawValue: 1 << 3 | 1 << 6)
         /// What a name is looked up in (`NameCatalog`), and where it is: the bytes, position, id, start date and title

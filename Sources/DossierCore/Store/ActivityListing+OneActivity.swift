@@ -25,25 +25,25 @@ extension ActivityListing {
     /// The next approved or planned activity of `relation` among all but `excluded`, as `RelationOverview.all`
     /// picks it: the earliest start, on the same day the first in the dossier's order. Needs the rows' linked
     /// relations and organisers (`Entry.Fields.relationRows`).
-    func upcoming(of relation: RelationID, excluding excluded: ActivityID) -> (date: CalendarDate, order: Int, id: ActivityID)? {
-        var best: (date: CalendarDate, order: Int, id: ActivityID)?
-        // The start of an activity that would come before the best so far, asked before whether it is the
-        // relation's at all (most activities are neither approved nor planned).
-        func earlier(_ date: CalendarDate?, _ status: ActivityStatus, _ order: Int) -> CalendarDate? {
-            guard status.isUpcoming, let date, best.map({ (date, order) < ($0.date, $0.order) }) ?? true else { return nil }
-            return date
+    func upcoming(of relation: RelationID, excluding excluded: ActivityID) -> (next: RelationOverview.NextDate, order: Int)? {
+        var best: (next: RelationOverview.NextDate, order: Int)?
+        // Whether an activity would come before the best so far, asked before whether it is the relation's at all (most
+        // activities are neither approved nor planned).
+        func isEarlier(_ date: CalendarDate?, _ status: ActivityStatus, _ order: Int) -> Bool {
+            guard status.isUpcoming, let date else { return false }
+            return best.map { (date, order) < ($0.next.date, $0.order) } ?? true
         }
         entries.withUnsafeBufferPointer { entries in
             for index in entries.indices {
-                guard let date = earlier(entries[index].row.startDate, entries[index].facets.status, entries[index].position),
+                guard isEarlier(entries[index].row.startDate, entries[index].facets.status, entries[index].position), let start = entries[index].row.startDate,
                       entries[index].involves(relation), entries[index].id != excluded, !replaced.contains(index) else { continue }
-                best = (date, entries[index].position, entries[index].id)
+                best = (RelationOverview.NextDate(date: start, reason: .activity(entries[index].id), lastDay: entries[index].end), entries[index].position)
             }
         }
         for (index, activity) in dossier.activities.enumerated() {
-            guard let date = earlier(activity.startDate, activity.status, order(ofTouched: index)),
+            guard isEarlier(activity.startDate, activity.status, order(ofTouched: index)), let next = RelationOverview.NextDate.upcoming(activity),
                   RelationOverview.linkedRelations(activity).contains(relation), activity.id != excluded else { continue }
-            best = (date, order(ofTouched: index), activity.id)
+            best = (next, order(ofTouched: index))
         }
         return best
     }

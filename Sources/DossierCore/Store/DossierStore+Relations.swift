@@ -131,11 +131,11 @@ extension DossierStore {
             list = relations.sideIndex.list.updated(changing: before, to: now) { relation in
                 // The next activity of the relation among the others, or this one when it comes first.
                 var next = changing.listing.upcoming(of: relation, excluding: snapshot.id)
-                if let now, RelationOverview.linkedRelations(now).contains(relation), let start = RelationOverview.upcomingStart(of: now, before: nil),
-                   next.map({ (start, changing.order) < ($0.date, $0.order) }) ?? true {
-                    next = (start, changing.order, now.id)
+                if let now, RelationOverview.linkedRelations(now).contains(relation), let upcoming = RelationOverview.NextDate.upcoming(now),
+                   next.map({ (upcoming.date, changing.order) < ($0.next.date, $0.order) }) ?? true {
+                    next = (upcoming, changing.order)
                 }
-                return next.map { RelationOverview.NextDate(date: $0.date, reason: .activity($0.id)) }
+                return next?.next
             }
         } else if let snapshot = undo.activities.first, let now = relations.dossier.activity(snapshot.id) {
             list = relations.sideIndex.list.updated(adding: now)

@@ -12,7 +12,8 @@
 /// Raise `format` when the list index or the rules the loader checks change, so that an older index is
 /// not taken for a current one.
 struct SideIndex: Sendable {
-    static let format = 2
+    // 3: an activity's next date has its last day (one under way is not overdue).
+    static let format = 3
     /// The days a dossier's dates can fall on (`Limits.years`), as day numbers.
     static let dayNumbers = CalendarDate(unchecked: Limits.years.lowerBound, 1, 1).dayNumber...CalendarDate(unchecked: Limits.years.upperBound, 12, 31).dayNumber
 
@@ -144,6 +145,7 @@ struct SideIndex: Sendable {
             writer.beginObject()
             writer.field("date", next.date.iso)
             if case .activity(let id) = next.reason { writer.field("activity", id) }
+            if next.lastDay != next.date { writer.field("lastDay", next.lastDay.iso) }
             writer.endObject()
         }
         // Hidden behind an earlier review date: kept for when the review goes (a change to the relation alone).
@@ -152,6 +154,7 @@ struct SideIndex: Sendable {
             writer.beginObject()
             writer.field("date", upcoming.date.iso)
             writer.field("activity", id)
+            if upcoming.lastDay != upcoming.date { writer.field("lastDay", upcoming.lastDay.iso) }
             writer.endObject()
         }
         writer.endObject()
@@ -266,16 +269,17 @@ struct SideIndex: Sendable {
     }
 
     private static func readNextDate(_ reader: inout JSONReader) throws(JSONError) -> RelationOverview.NextDate {
-        var date: CalendarDate?, activity: String?
+        var date: CalendarDate?, activity: String?, lastDay: CalendarDate?
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "date": date = try reader.readDate()
             case "activity": activity = try reader.readString()
+            case "lastDay": lastDay = try reader.readDate()
             default: try reader.skipValue()
             }
         }
         guard let date else { throw reader.error("datum ontbreekt") }
-        return RelationOverview.NextDate(date: date, reason: activity.map { .activity($0) } ?? .review)
+        return RelationOverview.NextDate(date: date, reason: activity.map { .activity($0) } ?? .review, lastDay: lastDay)
     }
 }
 

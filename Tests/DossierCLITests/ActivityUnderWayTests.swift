@@ -1,0 +1,50 @@
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// A relation's next date is an approved or planned activity that has begun: overdue only once its last day has passed
+/// (while it runs the agenda shows it as this week's, not as overdue). The same from every path `relations` takes: the
+/// whole dossier, the side index with the journal, and the side index a compaction wrote.
+@Suite("An activity under way in the relations list")
+struct ActivityUnderWayTests {
+    /// `relations` on `day` at 09:00 UTC: the row of Lyon in the table, and its next date's overdue flag in the JSON.
+    func lyon(in scratch: ScratchStore, on day: String) throws -> (row: String, overdue: Bool?) {
+        let now = ["DOSSIER_NOW": "\(day)T09:00:00Z"]
+        let table = try scratch.run(["relations"], environment: now)
+        #expect(table.status == 0, "\(table.standardError)")
+        let row = table.standardOutput.split(separator: "\n").first { $0.contains("lyon-test") }.map(String.init) ?? ""
+        let json = try scratch.run(["relations", "--json"], environment: now)
+        let relations = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        let next = relations.first { $0["id"] as? String == "lyon-test" }?["nextDate"] as? [String: Any]
+        return (row, next?["overdue"] as? Bool)
+    }
+
+    @Test("running from 20 to 25 November it is not overdue on the 22nd nor on the 25th, and is on the 26th")
+    func notOverdueWhileItRuns() throws {
+        let scratch = try ScratchStore()
+        for arguments in [["add-relation", "--name", "Lyon test", "--kind", "regio", "--country", "Frankrijk", "--status", "actief"],
+                          ["add-activity", "--title", "Week in Lyon", "--kind", "handelsmissie", "--relation", "lyon-test", "--date", "2026-11-20",
+                           "--end-date", "2026-11-25", "--cost", "500", "--status", "gepland", "--decision", "B&W"]] {
+            let result = try scratch.run(arguments)
+            #expect(result.status == 0, "\(arguments[0]): \(result.standardError)")
+        }
+        func expectFlags(_ path: String) throws {
+            for (day, overdue) in [("2026-11-22", false), ("2026-11-25", false), ("2026-11-26", true)] {
+                let (row, flag) = try lyon(in: scratch, on: day)
+                #expect(flag == overdue, "\(path), \(day)")
+                #expect(row.contains("20-11-2026 activiteit") && row.contains("(verlopen)") == overdue, "\(path), \(day): \(row)")
+            }
+        }
+        try expectFlags("the side index and the journal")
+        let index = scratch.path + ".index"
+        try FileManager.default.moveItem(atPath: index, toPath: index + ".aside")
+        try expectFlags("the whole dossier")
+        try FileManager.default.removeItem(atPath: index + ".aside")
+        // A change past the journal's limit compacts: a new snapshot, and the side index written with it.
+        let compacted = try scratch.run(["edit", "lyon-test", "--notes", "Zustervereniging"], environment: ["DOSSIER_JOURNAL_LIMIT": "1"])
+        #expect(compacted.status == 0, "\(compacted.standardError)")
+        let journal = FileManager.default.contents(atPath: scratch.path + ".journal")
+        #expect(journal?.isEmpty ?? true, "the change compacted")
+        try expectFlags("after a compaction")
+    }
+}
