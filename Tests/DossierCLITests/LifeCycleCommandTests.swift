@@ -222,6 +222,9 @@ struct LifeCycleCommandTests {
     func review() throws {
         try refused(["review", "taizhou", "--reason", "Herijking", "--review-date", "1-1-2026"], status: 65,
                     saying: "de herijkingsdatum moet na vandaag (22-11-2026) liggen")
+        // Added on laag pitje, a relation's first review date follows the same rule.
+        try refused(["add-relation", "--name", "Eps", "--kind", "netwerk", "--status", "laag-pitje", "--review-date", "22-11-2026"], status: 65,
+                    saying: "de herijkingsdatum moet na vandaag (22-11-2026) liggen")
         try refused(["review", "bom", "--reason", "Herijking", "--review-date", "1-1-2029"], status: 65,
                     saying: "alleen een relatie op een laag pitje heeft een herijking")
         let result = try run(["review", "taizhou", "--reason", "Herijking 2026: blijft", "--review-date", "1-1-2029"])
@@ -237,6 +240,8 @@ struct LifeCycleCommandTests {
         #expect(shown.contains("Herijking: blijft Laag pitje  herijking 1-1-2030"), "\(shown)")
         let due = try run(["due", "--within", "30", "--json"]).standardOutput
         #expect(!due.contains("taizhou"))
+        let added = try run(["add-relation", "--name", "Eps", "--kind", "netwerk", "--status", "laag-pitje", "--review-date", "23-11-2026"])
+        #expect(added.status == 0, "\(added.standardError)")
     }
 
     @Test("a visit in the future to a relation on laag pitje is weighed first, with the verdict and a plain warning")

@@ -27,9 +27,7 @@ extension Dossier {
                     throw ChangeError(.invalid, isReview ? "een herijking vraagt een nieuwe herijkingsdatum" : "Laag pitje vraagt een herijkingsdatum",
                                       field: "reviewDate")
                 }
-                guard reviewDate > context.today else {
-                    throw ChangeError(.invalid, "de herijkingsdatum moet na vandaag (\(DateWriting.standard.date(context.today))) liggen", field: "reviewDate")
-                }
+                try Dossier.checkReviewDate(reviewDate, context: context)
             }
             var updated = relation
             updated.status = status
@@ -50,6 +48,10 @@ extension Dossier {
             if !context.isReplay { try checkNameIsFree(relation.name, for: relation.id) }
             var added = relation
             if added.statusHistory.isEmpty {
+                // Put on laag pitje as it is added: the review date it starts with follows the rule of `set-status`.
+                if let reviewDate = relation.reviewDate, relation.status.requiresReviewDate, !context.isReplay {
+                    try Dossier.checkReviewDate(reviewDate, context: context)
+                }
                 added.statusHistory = [StatusChange(date: context.today, from: nil, to: relation.status, reason: "Relatie toegevoegd",
                                                     by: context.actor, reviewDate: relation.reviewDate)]
             }
@@ -475,5 +477,12 @@ extension Dossier {
         // The municipality's own contacts are a handful: compared whole, before the first step and after the last.
         return Restoration(label: label, relations: relations, activities: activities,
                            ownContacts: Dossier.snapshots(from: ownContactsBefore, to: internalContacts))
+    }
+
+    /// A review date given now lies after today (a replayed one stands as it was).
+    private static func checkReviewDate(_ reviewDate: CalendarDate, context: ChangeContext) throws(ChangeError) {
+        guard reviewDate > context.today || context.isReplay else {
+            throw ChangeError(.invalid, "de herijkingsdatum moet na vandaag (\(DateWriting.standard.date(context.today))) liggen", field: "reviewDate")
+        }
     }
 }
