@@ -73,4 +73,38 @@ struct DateFormatTests {
         #expect(busy.status == 75)
         #expect(busy.standardError.contains("in gebruik door Ine, sinds 23-11-2026 00:00"), "\(busy.standardError)")
     }
+
+    @Test("TZ in the forms the C library reads (a leading colon, a zone file, a POSIX rule): times and today in that zone, with or without DOSSIER_NOW")
+    func timeZoneForms() throws {
+        let changed = try run(["set-status", "bom", "verkennen", "--reason", "x"], ["DOSSIER_NOW": "2026-11-22T09:00:00Z"])
+        #expect(changed.status == 0, "\(changed.standardError)")
+        for zone in ["America/Adak", ":America/Adak", ":/usr/share/zoneinfo/America/Adak", "HST10", "<-10>10"] {
+            // Without DOSSIER_NOW: the system clock, and the entry made at 09:00 UTC shown at 23:00 the day before.
+            let log = try scratch.runner.run(["log", "--store", scratch.path], environment: ["TZ": zone, "HOME": home])
+            #expect(log.standardOutput.contains("21-11-2026 23:00"), "\(zone): \(log.standardOutput)")
+            let agenda = try run(["agenda", "--to", "+0"], ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "TZ": zone])
+            #expect(agenda.standardOutput.contains("vanaf 21-11-2026"), "\(zone): \(agenda.standardOutput)")
+        }
+    }
+
+    @Test("DOSSIER_NOW as a day is that day at noon, also in a zone 14 hours ahead; one that does not read is refused before anything is written")
+    func fixedDayAndRefusals() throws {
+        for zone in ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago"] {
+            let agenda = try run(["agenda", "--to", "+0"], ["DOSSIER_NOW": "2026-12-05", "TZ": zone])
+            #expect(agenda.standardOutput.contains("vanaf 5-12-2026"), "\(zone): \(agenda.standardOutput)")
+        }
+        let before = try scratch.directory.read("dossier.json")
+        for value in ["2026-11-22T09:00Z", "morgen", "22-11-2026", "2026-11-22T09:00:00+01:00"] {
+            let refused = try run(["set-status", "bom", "actief", "--reason", "x"], ["DOSSIER_NOW": value])
+            #expect(refused.status == 64, "\(value)")
+            #expect(refused.standardError.contains("DOSSIER_NOW '\(value)' is geen tijdstip; geef een tijdstip in UTC zoals 2026-11-22T09:00:00Z"),
+                    "\(value): \(refused.standardError)")
+        }
+        #expect(try scratch.directory.read("dossier.json") == before)
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + ".journal"))
+        let empty = try run(["relations"], ["DOSSIER_NOW": ""])
+        #expect(empty.status == 0, "empty is not set: \(empty.standardError)")
+        let help = try run(["--help"], ["DOSSIER_NOW": "morgen"])
+        #expect(help.status == 0, "the help needs no clock")
+    }
 }

@@ -323,7 +323,16 @@ enum Session {
         try configuration(needing: ["name"]).actor
     }
 
-    static var clock: Clock { Clock.fromEnvironment(environment) }
+    /// The clock of this run, read once, when a command first needs the date or the time (help and the version do not): a
+    /// `DOSSIER_NOW` that does not read stops the command then, before it opens the dossier, so that no change is dated by
+    /// the system clock unnoticed.
+    static let clock: Clock = {
+        if let problem = Clock.problem(in: environment) {
+            Output.error("dossier: \(problem)")
+            Glibc.exit(ExitStatus.usage)
+        }
+        return Clock.fromEnvironment(environment)
+    }()
 
     /// How dates and times are written for people: the `dateFormat` setting, in the local time zone. The
     /// setting is read leniently: a command that shows dates still runs when it cannot be read (it says so).

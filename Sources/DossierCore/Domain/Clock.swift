@@ -32,22 +32,63 @@ public struct Clock: Sendable {
     /// The system clock and time zone.
     public static let system = Clock(
         now: { Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down))) },
-        utcOffset: { moment in TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(moment.secondsSinceEpoch))) }
+        utcOffset: localOffset
     )
 
-    /// The system clock, unless `DOSSIER_NOW` (an ISO timestamp such as `2026-11-22T09:00:00Z`) fixes the
-    /// moment: for reproducible reports and tests, in UTC unless `TZ` names a time zone.
+    /// Seconds east of UTC at a moment in the time zone `TZ` names, as the C library reads it (`localtime_r`): also the forms
+    /// Foundation's `TimeZone.current` does not take (`:America/Adak`, a path, `HST10`, `<-10>10`), and the system's zone
+    /// when `TZ` is not set.
+    @Sendable static func localOffset(at moment: Timestamp) -> Int {
+        var seconds = time_t(moment.secondsSinceEpoch)
+        var parts = tm()
+        guard localtime_r(&seconds, &parts) != nil else { return 0 }
+        return parts.tm_gmtoff
+    }
+
+    /// The system clock, unless `DOSSIER_NOW` fixes the moment (a UTC timestamp such as `2026-11-22T09:00:00Z`, or a day,
+    /// `2026-11-22`, at noon): for reproducible reports and tests, in UTC unless `TZ` names a time zone. A `DOSSIER_NOW`
+    /// that does not read as one is the system clock here: `problem(in:)` refuses it before a command runs.
     public static func fromEnvironment(_ environment: [String: String]) -> Clock {
-        if let fixed = environment["DOSSIER_NOW"].flatMap({ Timestamp(iso: $0) }) {
-            guard let zone = environment["TZ"].flatMap({ TimeZone(identifier: $0.hasPrefix(":") ? String($0.dropFirst()) : $0) }) else {
-                return .fixed(fixed)
-            }
-            let zoned = Clock(now: { fixed }, utcOffset: { moment in zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(moment.secondsSinceEpoch))) })
-            // A moment at the edge of the dates the program reads (31-12-2199 23:00 UTC) whose local day lies past it would
-            // go into the journal as a day no reader takes: then the day is UTC's.
-            let day = zoned.today()
-            return day < Limits.firstDate || day > Limits.lastDate ? .fixed(fixed) : zoned
+        guard let fixed = environment["DOSSIER_NOW"], !fixed.isEmpty, let moment = fixedMoment(fixed, zone: environment["TZ"]) else { return .system }
+        guard let offset = offset(zone: environment["TZ"]) else { return .fixed(moment) }
+        let zoned = Clock(now: { moment }, utcOffset: offset)
+        // A moment at the edge of the dates the program reads (31-12-2199 23:00 UTC) whose local day lies past it would
+        // go into the journal as a day no reader takes: then the day is UTC's.
+        let day = zoned.today()
+        return day < Limits.firstDate || day > Limits.lastDate ? .fixed(moment) : zoned
+    }
+
+    /// What is wrong with `DOSSIER_NOW` in `environment`, or nil when it is not set (or empty) or reads as a moment within
+    /// the dates the program takes.
+    public static func problem(in environment: [String: String]) -> String? {
+        guard let fixed = environment["DOSSIER_NOW"], !fixed.isEmpty else { return nil }
+        let example = "geef een tijdstip in UTC zoals 2026-11-22T09:00:00Z, of een dag zoals 2026-11-22"
+        guard let moment = fixedMoment(fixed, zone: environment["TZ"]) else {
+            return "DOSSIER_NOW '\(fixed)' is geen tijdstip; \(example), of laat DOSSIER_NOW weg voor de klok van het systeem"
         }
-        return .system
+        guard moment.utcDate.isAccepted else {
+            return "DOSSIER_NOW '\(fixed)' ligt buiten het bereik van datums: \(DateWriting.standard.date(Limits.firstDate)) … "
+                + DateWriting.standard.date(Limits.lastDate)
+        }
+        return nil
+    }
+
+    /// The moment `DOSSIER_NOW` names: a timestamp, or a day at noon in the time zone (so it is that day there too).
+    private static func fixedMoment(_ text: String, zone: String?) -> Timestamp? {
+        if let moment = Timestamp(iso: text) { return moment }
+        guard let day = CalendarDate(iso: text) else { return nil }
+        let noonInUTC = Timestamp(date: day, hour: 12, minute: 0, second: 0)
+        let offset = offset(zone: zone).map { $0(noonInUTC) } ?? 0
+        return Timestamp(secondsSinceEpoch: noonInUTC.secondsSinceEpoch - Int64(offset))
+    }
+
+    /// The offsets of the time zone `TZ` names (nil: UTC). An identifier Foundation knows is read by it, also when it is
+    /// not the process's own (a test's environment); another form the C library reads as the process's `TZ`.
+    private static func offset(zone: String?) -> (@Sendable (Timestamp) -> Int)? {
+        guard let zone, !zone.isEmpty else { return nil }
+        if let known = TimeZone(identifier: zone.hasPrefix(":") ? String(zone.dropFirst()) : zone) {
+            return { moment in known.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(moment.secondsSinceEpoch))) }
+        }
+        return localOffset
     }
 }
