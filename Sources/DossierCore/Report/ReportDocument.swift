@@ -344,9 +344,10 @@ struct ReportWriter {
                 textAlternative: "Per jaar van \(history.first.map { String($0.year) } ?? "") tot en met \(history.last.map { String($0.year) } ?? ""): wat van het \(lineName.lowercased()) besteed, vastgelegd en over is, tegen de lijn van \(ReportChart.euros(amount)). "
                     + lines.map { "\($0.year): \(($0.spent + $0.committed).formatted) besteed of vastgelegd\($0.isOverspent ? ", overschreden" : "")" }.joined(separator: "; ")
                     + ". De bijdrage aan het Global Goals Platform Oss staat apart in de tabel.",
-                tableHeadings: ["Jaar", "Budget", "Besteed", "Vastgelegd", "Over"] + (contributions.first ?? []).map(\.lineName),
+                // The columns in the order of every other budget table (the series stack from the bottom: spent first).
+                tableHeadings: ["Jaar", "Budget", "Vastgelegd", "Besteed", "Over"] + (contributions.first ?? []).map(\.lineName),
                 tableRows: zip(lines, contributions).map { line, others in
-                    [String(line.year), line.budget.formatted, line.spent.formatted, line.committed.formatted, line.remaining.formatted]
+                    [String(line.year), line.budget.formatted, line.committed.formatted, line.spent.formatted, line.remaining.formatted]
                         + others.map(\.budget.formatted)
                 },
                 numericColumns: Set(1..<(5 + (contributions.first?.count ?? 0))))))
