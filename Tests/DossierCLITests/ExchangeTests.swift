@@ -43,6 +43,8 @@ struct ExchangeTests {
         for command in commands {
             let result = try run(command)
             #expect(result.status == 0, "\(command.first!): \(result.standardError)")
+            // A visit of several days is confirmed with its last day: an end date typed relative to today (+2) shows.
+            if command.contains("--end-date") { #expect(result.standardOutput.contains(" op 14-9-2026 t/m 16-9-2026 "), "\(result.standardOutput)") }
         }
     }
 

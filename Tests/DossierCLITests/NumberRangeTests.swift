@@ -87,6 +87,8 @@ struct NumberRangeTests {
         (["add-activity", "--title", "Beurs", "--kind", "beurs", "--date", "1-1-2200"], [:],
          "--date: 1-1-2200 ligt buiten het bereik van datums: 1-1-1900 … 31-12-2199"),
         (["log", "--since", "31-12-1899"], [:], "--since: 31-12-1899 ligt buiten het bereik van datums"),
+        // The year in four digits: 99 would read as a two-digit year, which is refused otherwise.
+        (["edit", "missie-lyon", "--start-date", "1-3-0099"], [:], "--start-date: 1-3-0099 ligt buiten het bereik van datums"),
         (["relations"], ["DOSSIER_BACKUPS": "0"], "DOSSIER_BACKUPS: 0 ligt buiten het bereik 1 … 1.000"),
         (["relations"], ["DOSSIER_JOURNAL_LIMIT": "veel"], "DOSSIER_JOURNAL_LIMIT: 'veel' is geen heel getal"),
         (["relations"], ["DOSSIER_LOCK_WAIT": "inf"], "DOSSIER_LOCK_WAIT: 'inf' is geen aantal seconden van 0 tot en met 3.600"),

@@ -91,4 +91,20 @@ struct CalendarExportTests {
         #expect(ICalendar.escape("regel\u{0B}overgang\u{07}bel") == "regel overgang bel", "a control character from Word keeps the words apart")
     }
 
+    @Test("folded at 75 octets between characters; a character longer than a line (a letter under fifty accents) between its code points")
+    func foldsLongCharacters() {
+        let zalgo = "e" + String(repeating: "\u{301}", count: 50)
+        for line in ["Zalgo: \(zalgo) einde", String(repeating: "ü€😀👩‍👩‍👧", count: 12)] {
+            let folded = ICalendar.fold("DESCRIPTION:" + line)
+            let lines = folded.split(separator: 0x0A).map { Array($0) }
+            #expect(lines.allSatisfy { $0.count <= 76 }, "75 octets and the CR: \(lines.map(\.count))")
+            #expect(lines.allSatisfy { String(validating: $0, as: UTF8.self) != nil }, "no UTF-8 sequence split")
+            // Unfolded on bytes: a continuation's space before a combining accent is one character to a String.
+            var unfolded: [UInt8] = []
+            for byte in folded {
+                if byte == 0x20, unfolded.suffix(2) == [0x0D, 0x0A] { unfolded.removeLast(2) } else { unfolded.append(byte) }
+            }
+            #expect(unfolded == Array(("DESCRIPTION:" + line + "\r\n").utf8))
+        }
+    }
 }

@@ -24,7 +24,7 @@ struct LogVisitCommand: ParsableCommand {
     @Option(name: [.customLong("date"), .customLong("start-date")], help: ArgumentHelp("Datum van het bezoek: 12-3-2025, gisteren of 'vorige vrijdag'.", valueName: "datum"))
     var date: String
 
-    @Option(name: .customLong("end-date"), help: ArgumentHelp("Laatste dag, bij een meerdaags bezoek (ook +2 of morgen).", valueName: "datum"))
+    @Option(name: .customLong("end-date"), help: ArgumentHelp("Laatste dag, bij een meerdaags bezoek (ook morgen, of +2: twee dagen na vandaag).", valueName: "datum"))
     var endDate: String?
 
     @Option(help: ArgumentHelp("inkomend of uitgaand.", valueName: "richting"))
@@ -102,7 +102,7 @@ struct LogVisitCommand: ParsableCommand {
                                    countries: chosen, budgetLine: budgetLine, cost: cost, notes: notes ?? "", followUps: followUps)
             return draft.newActivity(today: Session.clock.today(), approvedBy: decision, overrideReason: overrideReason, newID: newID)
         }
-        Output.line(TerminalSafeText.line("Bezoek vastgelegd: \(activity.title) op \(Session.dates.date(date)) [\(activity.status.label)] (\(activity.id))"))
+        Output.line(TerminalSafeText.line("Bezoek vastgelegd: \(activity.title) op \(Session.dates.period(date, activity.endDate)) [\(activity.status.label)] (\(activity.id))"))
         if let countriesNotice { Output.line(TerminalSafeText.line(countriesNotice)) }
         if let late = PastDueDate.notice(for: .addActivity(activity), today: Session.clock.today(), dates: Session.dates) {
             Output.error(TerminalSafeText.line("dossier: let op: \(late)"))

@@ -143,18 +143,26 @@ public enum ICalendar {
         return result
     }
 
-    /// Lines of at most 75 octets, continued with CRLF and a space, never splitting a UTF-8 sequence.
+    /// Lines of at most 75 octets, continued with CRLF and a space, never splitting a UTF-8 sequence: between characters,
+    /// and only within one too long for a line of its own (a letter under fifty accents) between its code points.
     static func fold(_ line: String) -> [UInt8] {
         var output: [UInt8] = []
         var count = 0
-        for character in line {
-            let bytes = Array(String(character).utf8)
+        func append(_ bytes: [UInt8]) {
             if count + bytes.count > 75 {
                 output += [0x0D, 0x0A, 0x20]
                 count = 1
             }
             output += bytes
             count += bytes.count
+        }
+        for character in line {
+            let bytes = Array(String(character).utf8)
+            if bytes.count <= 74 {
+                append(bytes)
+            } else {
+                for scalar in character.unicodeScalars { append(Array(String(scalar).utf8)) }
+            }
         }
         output += [0x0D, 0x0A]
         return output

@@ -36,11 +36,13 @@ public struct DateWriting: Sendable {
 
     /// A date in the form.
     public func date(_ date: CalendarDate) -> String {
-        switch form {
-        case .dayMonthYear: "\(date.day)-\(date.month)-\(date.year)"
-        case .padded: "\(Self.twoDigits(date.day))-\(Self.twoDigits(date.month))-\(date.year)"
+        // A year in four digits: a typed 0099 refused as out of range is not read back as the two-digit 99.
+        let year = date.iso.prefix(4)
+        return switch form {
+        case .dayMonthYear: "\(date.day)-\(date.month)-\(year)"
+        case .padded: "\(Self.twoDigits(date.day))-\(Self.twoDigits(date.month))-\(year)"
         case .iso: date.iso
-        case .long: "\(date.day) \(CalendarDate.monthNames[date.month - 1]) \(date.year)"
+        case .long: "\(date.day) \(CalendarDate.monthNames[date.month - 1]) \(year)"
         }
     }
 
