@@ -139,6 +139,11 @@ struct ExchangeTests {
         #expect(!tasks.contains("vervolgactie.\(visit).verslag-naar-b-w"), "the removed one is gone")
         #expect(tasks.contains("UID:vervolgactie.\(visit).bedankbrief-sturen@dossier.gemeente-oss.nl\r\nDTSTAMP:"), "\(tasks)")
         #expect(tasks.contains("UID:vervolgactie.\(visit).bedankbrief-sturen-2@dossier.gemeente-oss.nl\r\nDTSTAMP:"))
+        // Exported over the earlier file, the removed one goes out as cancelled: a calendar that imports it calls it off.
+        _ = try run(["export", "--format", "ics", "-o", directory.file("b.ics")])
+        let over = try check(["ics", directory.file("b.ics"), "5", "3", "vervolgactie.\(visit).verslag-naar-b-w@dossier.gemeente-oss.nl"])
+        #expect(over.status == 0, "\(over.standardError)")
+        #expect(over.standardOutput.contains("\"summary\": \"Verslag naar B&W\", \"due\": \"2026-12-01\", \"status\": \"CANCELLED\""), "\(over.standardOutput)")
         // Removing the first of two alike, or correcting a text, leaves every other task its UID (they have ids now).
         _ = try run(["remove-follow-up", visit, "1", "--yes"])
         _ = try run(["edit-follow-up", visit, "1", "--what", "Bedankbrief versturen"])

@@ -107,4 +107,44 @@ struct CalendarExportTests {
             #expect(unfolded == Array(("DESCRIPTION:" + line + "\r\n").utf8))
         }
     }
+    /// A calendar that imports a newer export keeps what that export leaves out: the export it replaces says what to call off.
+    @Test("given the export it replaces, what that held and this one lacks (deleted, undated, no longer approved, a follow-up removed) goes out as cancelled")
+    func vanishedItemsCancelled() throws {
+        var dossier = Fixtures.smallDossier()
+        let mission = Activity(id: "missie", title: "Missie", kind: .handelsmissie, status: .gepland, startDate: Fixtures.date("2027-05-04"),
+                               followUps: [FollowUp(text: "Verslag", due: Fixtures.date("2027-05-20"))],
+                               statusHistory: [StatusChange(date: Fixtures.date("2026-11-01"), from: nil, to: .gepland, reason: "", by: "t", decision: "B&W")])
+        try dossier.apply(.addActivity(mission), context: Fixtures.context)
+        let first = ICalendar.encode(dossier, now: Fixtures.now)
+        func items(_ bytes: [UInt8]) -> [String: [String]] {
+            Dictionary(ICalendar.previousItems(in: bytes).map { ($0.uid, $0.lines) }) { first, _ in first }
+        }
+        let missionUID = "missie@dossier.gemeente-oss.nl", taskUID = "vervolgactie.missie.verslag@dossier.gemeente-oss.nl"
+        #expect(items(first)[missionUID] != nil && items(first)[taskUID] != nil)
+
+        try dossier.apply(.deleteActivity("missie"), context: Fixtures.context)
+        let later = Timestamp(secondsSinceEpoch: Fixtures.now.secondsSinceEpoch + 60)
+        #expect(items(ICalendar.encode(dossier, now: later))[missionUID] == nil, "without the earlier export nothing says it went")
+        let second = ICalendar.encode(dossier, now: later, previous: first)
+        for uid in [missionUID, taskUID] {
+            let lines = try #require(items(second)[uid], "\(uid)")
+            #expect(lines.filter { $0.hasPrefix("STATUS:") } == ["STATUS:CANCELLED"], "\(lines)")
+            #expect(lines.contains("SEQUENCE:\(later.secondsSinceEpoch - 1_577_836_800)"), "newer than the item it calls off")
+            #expect(!lines.contains { $0.hasPrefix("PERCENT-COMPLETE") })
+        }
+        #expect(items(second)[missionUID]?.contains("DTSTART;VALUE=DATE:20270504") == true && items(second)[missionUID]?.contains("SUMMARY:Missie") == true)
+        // Items still there are sent as usual, once.
+        #expect(ICalendar.previousItems(in: second).filter { $0.uid == "herijking-taizhou@dossier.gemeente-oss.nl" }.count == 1)
+
+        // Carried on while a calendar may not have seen it yet; left out a year after its day.
+        let third = ICalendar.encode(dossier, now: later, previous: second)
+        #expect(items(third)[missionUID]?.contains("STATUS:CANCELLED") == true)
+        let muchLater = Timestamp(date: Fixtures.date("2028-06-01"))
+        #expect(items(ICalendar.encode(dossier, now: muchLater, previous: second))[missionUID] == nil)
+
+        // Another program's calendar, or a file that is none, gives nothing to call off.
+        let foreign = String(decoding: first, as: UTF8.self).replacingOccurrences(of: "PRODID:-//Gemeente Oss//dossier//NL", with: "PRODID:-//Ander//NL")
+        #expect(ICalendar.previousItems(in: Array(foreign.utf8)).isEmpty)
+        #expect(ICalendar.previousItems(in: Array("naam;datum\r\n".utf8)).isEmpty)
+    }
 }

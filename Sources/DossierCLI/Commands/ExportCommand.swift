@@ -11,7 +11,9 @@ struct ExportCommand: ParsableCommand {
         Nederlandse Excel het verwacht. De activiteiten-CSV kan na bewerken terug met dossier import activities.
         iCalendar (RFC 5545): geplande activiteiten en delegatiebezoeken, de streefdatums van vervolgacties (als \
         taak) en de herijkingsdatums van relaties op een laag pitje (hele dag); alles houdt zijn UID, zodat opnieuw \
-        importeren in Outlook bijwerkt in plaats van verdubbelt.
+        importeren in Outlook bijwerkt in plaats van verdubbelt. Over een eerdere export heen (-o met dezelfde naam) gaat \
+        wat die nog had en nu wegvalt (verwijderd, zonder datum, niet meer goedgekeurd) als geannuleerd mee, zodat Outlook \
+        het weghaalt.
         JSON: het hele dossier in het bestandsformaat, zonder e-mailadressen en telefoonnummers van contactpersonen \
         (persoonsgegevens) tenzij --contact-details. Die staan wel in --what contacts en gesprekspartners: daar \
         vraagt u erom.
@@ -76,7 +78,10 @@ struct ExportCommand: ParsableCommand {
             bytes = CSV.encode(ActivityTable.rows(ActivityQuery.sortedChronologically(dossier.activities), in: dossier), format: csvFormat)
         case ("csv", "contacts"?): bytes = CSV.encode(ContactTable.rows(dossier, consultedOnly: false), format: csvFormat)
         case ("csv", _): bytes = CSV.encode(ContactTable.rows(dossier, consultedOnly: true), format: csvFormat)
-        case ("ics", _): bytes = ICalendar.encode(dossier, now: Session.clock.now())
+        case ("ics", _):
+            // The export this one replaces: what it held and this one lacks goes out as cancelled.
+            let previous = output.flatMap { $0 == "-" ? nil : OutputFile.previousContents(of: $0) }
+            bytes = ICalendar.encode(dossier, now: Session.clock.now(), previous: previous)
         default: bytes = (contactDetails ? dossier : dossier.withoutContactDetails()).detachedFromItsLog().encoded()
         }
         try OutputFile.write(bytes, to: output, sparing: try storeOptions.location)

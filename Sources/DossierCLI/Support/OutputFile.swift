@@ -47,6 +47,13 @@ enum OutputFile {
         }
         return formats[named] != nil ? named : fallback
     }
+    /// What the regular file at `path` (through a link, as `write` replaces it) holds now, or nil when there is none or
+    /// it cannot be read: the export about to be replaced.
+    static func previousContents(of path: String) -> [UInt8]? {
+        let fileSystem = PosixFileSystem()
+        return try? fileSystem.readFile(fileSystem.realPath(path) ?? path)
+    }
+
     static func write(_ bytes: [UInt8], to path: String?, sparing store: StoreLocation) throws {
         guard let path, path != "-" else {
             Output.document(bytes)

@@ -20,9 +20,13 @@ public enum ICalendar {
         return activity.status.countsAgainstBudget || activity.status == .geannuleerd
     }
 
-    public static func encode(_ dossier: Dossier, now: Timestamp) -> [UInt8] {
+    static let productLine = "PRODID:-//Gemeente Oss//dossier//NL"
+
+    /// `previous`: the export this one replaces (the file `-o` names), whose items this one lacks are sent as cancelled
+    /// (`ICalendar+Previous`).
+    public static func encode(_ dossier: Dossier, now: Timestamp, previous: [UInt8]? = nil) -> [UInt8] {
         var lines = [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Gemeente Oss//dossier//NL", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "BEGIN:VCALENDAR", "VERSION:2.0", productLine, "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
             "X-WR-CALNAME:" + escape("Internationale contacten gemeente Oss"),
         ]
         let stamp = compact(now)
@@ -83,6 +87,10 @@ public enum ICalendar {
                                  sequence: sequence, summary: AgendaEntry.reviewTitle(relation), description: description,
                                  category: "Herijking")
             lines += (onLaagPitje ? [] : ["STATUS:CANCELLED"]) + ["END:VEVENT"]
+        }
+        if let previous {
+            let sent = Set(lines.lazy.filter { $0.hasPrefix("UID:") }.map { String($0.dropFirst(4)) })
+            lines += cancellations(of: previousItems(in: previous), missingFrom: sent, stamp: stamp, sequence: sequence, today: now.utcDate)
         }
         lines.append("END:VCALENDAR")
         var bytes: [UInt8] = []
