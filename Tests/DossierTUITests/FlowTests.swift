@@ -535,6 +535,30 @@ struct FlowTests {
         #expect(app.state.dossier.relation("bom")?.status == .focus)
         #expect(app.text.contains("Opnieuw gedaan: status BOM Actief → Focus"))
         app.press(.character("u"), .character("u"))
+        #expect(app.text.contains("niets meer om ongedaan te maken"), "all undone, not 'nothing yet'")
+    }
+
+    @Test("R keeps the steps of the session when the dossier on disk goes on from what the screen had; another dossier or an older state starts undo over")
+    func reloadKeepsUndo() {
+        var dossier = Fixtures.smallDossier()
+        dossier.setJournalPosition(sequence: 3, lineage: "lijn", tail: "")
+        let app = Harness(dossier: dossier)
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .tab).type("r").press(.control("s"))
+        #expect(app.state.dossier.relation("bom")?.status == .focus)
+        var onDisk = app.state.dossier
+        onDisk.setJournalPosition(sequence: 4, lineage: "lijn", tail: "")
+        app.loop.dispatch(.reloaded(onDisk, notices: []))
+        #expect(app.text.contains("Opnieuw geladen van schijf.") && !app.text.contains("begint opnieuw"))
+        app.press(.character("u"))
+        #expect(app.state.dossier.relation("bom")?.status == .actief, "the step of before the reload is undone")
+
+        app.press(.control("r"))
+        var another = app.state.dossier
+        another.setJournalPosition(sequence: 9, lineage: "andere lijn", tail: "")
+        app.loop.dispatch(.reloaded(another, notices: []))
+        #expect(app.text.contains("ongedaan maken begint opnieuw"))
+        app.press(.character("u"))
+        #expect(app.state.dossier.relation("bom")?.status == .focus)
         #expect(app.text.contains("nog niets om ongedaan te maken"))
     }
 

@@ -305,7 +305,7 @@ extension AppState {
     private mutating func undo() -> [Effect] {
         guard let entry = undoHistory.undoable.last else {
             // A change of an earlier session is undone on the command line, which reads it from the journal.
-            message = .info("Er is in deze sessie nog niets om ongedaan te maken; de laatste wijziging van een eerdere sessie maakt dossier undo ongedaan "
+            message = .info("Er is in deze sessie \(undoHistory.redoable.isEmpty ? "nog niets" : "niets meer") om ongedaan te maken; de laatste wijziging van een eerdere sessie maakt dossier undo ongedaan "
                             + "(in een database: wijzig haar terug; L toont wat er stond).")
             return []
         }

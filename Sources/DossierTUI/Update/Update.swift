@@ -28,11 +28,16 @@ extension AppState {
             showHistory(subject: subject, entries: entries)
             return []
         case let .reloaded(dossier, notices):
+            // The same line of changes, as far as the screen had it or further (a colleague's changes, a restore): each step
+            // of this session is still undone against what is there now, as after others' changes. Another dossier or an
+            // older state put in its place: its steps may not fit, so undo starts over.
+            let continues = dossier.lineage != nil && dossier.lineage == self.dossier.lineage && dossier.journalSequence >= self.dossier.journalSequence
             self.dossier = dossier
             hasOutsideChange = false
-            undoHistory = UndoHistory()
+            if !continues { undoHistory = UndoHistory() }
             refreshAfterChange()
-            self.message = .info((["Opnieuw geladen van schijf; ongedaan maken begint opnieuw."] + notices).joined(separator: " "))
+            let said = continues ? "Opnieuw geladen van schijf." : "Opnieuw geladen van schijf: een ander dossier of een oudere stand; ongedaan maken begint opnieuw."
+            self.message = .info(([said] + notices).joined(separator: " "))
             return []
         case .readFailed(let error):
             self.message = .error(error.description)
