@@ -93,4 +93,42 @@ struct RecordMergeTests {
         notes.purpose = .undo
         #expect(throws: ChangeError.self) { try dossier.apply(.restore(notes), context: context) }
     }
+
+    @Test("a relation's contacts are merged one by one, as the municipality's own: a step on one contact is undone over a colleague's change to another")
+    func contactsOneByOne() throws {
+        var dossier = try Fixtures.keptDossier()
+        let pivot = try #require(dossier.relation("pivot-park"))
+        var undo = try dossier.apply(.editContact(.relation("pivot-park"), "britta-driessen", [FieldEdit(field: "role", old: .text("business development manager"),
+                                                                                                          new: .text("directeur"))]), context: context)
+        try dossier.apply(.editContact(.relation("pivot-park"), "eva-de-wit", [FieldEdit(field: "notes", old: .text("Bereikbaar op dinsdag en donderdag"),
+                                                                                                new: .text("Via Ine"))]), context: context)
+        try dossier.apply(.addContact(.relation("pivot-park"), Contact(name: "Kees Colleague", organisation: "Pivot Park")), context: context)
+        undo.purpose = .undo
+        var redo = try dossier.apply(.restore(undo), context: context)
+        var contacts = try #require(dossier.relation("pivot-park")?.contacts)
+        #expect(contacts.map(\.id) == ["britta-driessen", "eva-de-wit", "kees-colleague"])
+        #expect(contacts[0] == pivot.contacts[0], "the step went back")
+        #expect(contacts[1].notes == "Via Ine", "the colleague's edit of another contact stays")
+
+        // A contact the step removed comes back at its place; one the colleague edited too goes field by field.
+        redo.purpose = .redo
+        try dossier.apply(.restore(redo), context: context)
+        var removal = try dossier.apply(.removeContact(.relation("pivot-park"), "britta-driessen"), context: context)
+        try dossier.apply(.editContact(.relation("pivot-park"), "eva-de-wit", [FieldEdit(field: "role", old: .text("communicatie"), new: .text("pers"))]),
+                          context: context)
+        removal.purpose = .undo
+        try dossier.apply(.restore(removal), context: context)
+        contacts = try #require(dossier.relation("pivot-park")?.contacts)
+        #expect(contacts.map(\.id) == ["britta-driessen", "eva-de-wit", "kees-colleague"])
+        #expect(contacts[0].role == "directeur" && contacts[1].role == "pers")
+
+        // The same contact's same field, or a contact the colleague removed that the step edited: refused, nothing changed.
+        var edit = try dossier.apply(.editContact(.relation("pivot-park"), "eva-de-wit", [FieldEdit(field: "role", old: .text("pers"), new: .text("woordvoerder"))]),
+                                     context: context)
+        try dossier.apply(.removeContact(.relation("pivot-park"), "eva-de-wit"), context: context)
+        edit.purpose = .undo
+        let before = dossier
+        #expect(throws: ChangeError.self) { try dossier.apply(.restore(edit), context: context) }
+        #expect(dossier == before)
+    }
 }

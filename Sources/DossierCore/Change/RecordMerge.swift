@@ -2,8 +2,9 @@
 /// the colleague's other fields stay. Refused (nil) when both changed the same field.
 ///
 /// Merged on the record's JSON form, one top-level field at a time, so a field with parts (a status history, the
-/// follow-ups, the contacts) counts as one: a step and a colleague's change to the same list are a conflict, never
-/// half of each. The fields the life cycle and the Kader's weighing look at together (the status and its history, the
+/// follow-ups, the links) counts as one: a step and a colleague's change to the same list are a conflict, never
+/// half of each. A relation's contacts are merged one contact at a time, as the municipality's own are: each is a
+/// record of its own (the step edited one, a colleague another). The fields the life cycle and the Kader's weighing look at together (the status and its history, the
 /// weighings, the dates, the costs, the budget line, the review date) count as one as well: half of a step and half of
 /// a colleague's would make a record no step made (approved without its weighing, carried out before its date). A
 /// record deleted and made anew since (another first step in its history) is never merged. The merged record still
@@ -12,7 +13,11 @@ enum RecordMerge {
     /// `base`: the record as the step left it (what the undo expected); `ours`: as the undo puts it back; `theirs`: as
     /// it is now.
     static func merge(base: Relation, ours: Relation, theirs: Relation) -> Relation? {
-        guard base.statusHistory.first == theirs.statusHistory.first else { return nil }
+        guard base.statusHistory.first == theirs.statusHistory.first,
+              let contacts = mergeByID(base: base.contacts, ours: ours.contacts, theirs: theirs.contacts, merge: merge) else { return nil }
+        var (ours, theirs) = (ours, theirs)
+        ours.contacts = contacts
+        theirs.contacts = contacts
         return merge(base, ours, theirs, together: ["status", "statusHistory", "reviewDate"], write: { $0.write(to: &$1) }) {
             (reader: inout JSONReader) throws(JSONError) in try Relation(reading: &reader)
         }
@@ -28,6 +33,42 @@ enum RecordMerge {
 
     static func merge(base: Contact, ours: Contact, theirs: Contact) -> Contact? {
         merge(base, ours, theirs, together: [], write: { $0.write(to: &$1) }) { (reader: inout JSONReader) throws(JSONError) in try Contact(reading: &reader) }
+    }
+
+    /// A list of records merged record by record, by id: what only one side changed (edited, added, removed) is taken
+    /// from that side, a record both changed is merged field by field (`merge`). Nil when both changed one record in the
+    /// same field, or one removed what the other changed. In the colleague's order; what only the step puts back goes
+    /// after the record it follows in the step's list.
+    static func mergeByID<Item: Identifiable & Equatable>(base: [Item], ours: [Item], theirs: [Item],
+                                                         merge: (Item, Item, Item) -> Item?) -> [Item]? where Item.ID == String {
+        func byID(_ items: [Item]) -> [String: Item]? {
+            var table: [String: Item] = [:]
+            for item in items where table.updateValue(item, forKey: item.id) != nil { return nil }
+            return table
+        }
+        guard let was = byID(base), let put = byID(ours), let now = byID(theirs) else { return nil }
+        var merged: [String: Item] = [:]
+        for id in Set(was.keys).union(put.keys).union(now.keys) {
+            let chosen: Item?
+            if put[id] == was[id] {
+                chosen = now[id]
+            } else if now[id] == was[id] || now[id] == put[id] {
+                chosen = put[id]
+            } else if let base = was[id], let ours = put[id], let theirs = now[id], let both = merge(base, ours, theirs) {
+                chosen = both
+            } else {
+                return nil
+            }
+            merged[id] = chosen
+        }
+        var result = theirs.compactMap { merged[$0.id] }
+        for (index, item) in ours.enumerated() where now[item.id] == nil {
+            guard let chosen = merged[item.id] else { continue }
+            let after = ours[..<index].last { previous in result.contains { $0.id == previous.id } }
+            let place = after.flatMap { previous in result.firstIndex { $0.id == previous.id } }.map { $0 + 1 } ?? 0
+            result.insert(chosen, at: place)
+        }
+        return result
     }
 
     private static func merge<Entity>(_ base: Entity, _ ours: Entity, _ theirs: Entity, together: Set<String>, write: (Entity, inout JSONWriter) -> Void,
