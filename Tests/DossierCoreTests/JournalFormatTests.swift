@@ -110,6 +110,14 @@ struct JournalFormatTests {
         try store.commit(.moveActivity("beurs", status: .inAfweging, reason: "", overrideReason: nil), to: &dossier, context: Fixtures.context)
         try store.commit(.moveActivity("beurs", status: .goedgekeurd, reason: "past", overrideReason: nil, decision: "Mandaat wethouder"),
                          to: &dossier, context: Fixtures.context)
+        // Carried out with its actual cost in the same step: the schema takes it, and the log names the cost.
+        try store.commit(.addActivity(Activity(id: "missie-gent", title: "Missie Gent", kind: .handelsmissie, status: .gepland, startDate: Fixtures.date("2026-11-02"),
+                                               estimatedCost: Money(euros: 500),
+                                               statusHistory: [StatusChange(date: Fixtures.date("2026-10-01"), from: nil, to: .gepland, reason: "", by: "t",
+                                                                            decision: "Mandaat adviseur")])), to: &dossier, context: Fixtures.context)
+        try store.commit(.moveActivity("missie-gent", status: .uitgevoerd, reason: "", overrideReason: nil, actualCost: Money(euros: 420)),
+                         to: &dossier, context: Fixtures.context)
+        #expect(try store.history().last?.details == ["Werkelijke kosten: – → € 420,00"])
         let checked = try ExternalChecker.python([Repository.path("scripts/check-schema.py"), "--journal", Repository.path("docs/dossier.schema.json"),
                                                   directory.file("dossier.json.journal")])
         #expect(checked.status == 0, "\(checked.standardOutput)\(checked.standardError)")

@@ -64,6 +64,12 @@ extension Change {
         case let .editContact(_, _, edits): return edits.count > 1 ? edits.map { Contact.fields.describe($0, in: dossier) } : []
         case let .editLink(_, _, edits): return edits.count > 1 ? edits.map { Link.fields.describe($0, in: dossier) } : []
         case let .editFollowUp(_, _, edits): return edits.count > 1 ? edits.map { FollowUp.fields.describe($0, in: dossier) } : []
+        case let .moveActivity(id, _, _, _, _, actualCost?, _):
+            // Carried out with its actual cost in the same step: the log says the cost too.
+            let was = dossier.activity(id)?.actualCost
+            guard was != actualCost else { return [] }
+            return [Activity.fields.describe(FieldEdit(field: "actualCostCents", old: was.map { .number($0.cents) } ?? .none, new: .number(actualCost.cents)),
+                                             in: dossier)]
         case .updateRelation(let relation):
             return dossier.relation(relation.id).map { RecordDifference.relation(from: $0, to: relation, in: dossier).map(\.text) } ?? []
         case .updateActivity(let activity):
