@@ -106,7 +106,8 @@ struct AssessCommandTests {
     func answersFile() throws {
         _ = try run(["add-activity", "--title", "Onderwijsbezoek Taizhou", "--kind", "kennisuitwisseling", "--relation", "taizhou",
                      "--date", "2027-04-01", "--cost", "0"])
-        try directory.write("antwoorden.json", #"{"answers": {"inhoudelijke-link": {"answer": "ja"}}, "exceptionDecision": "B&W 3-2-2027"}"#)
+        try directory.write("antwoorden.json",
+                            #"{"answers": {"inhoudelijke-link": {"answer": "ja", "note": "Agrifood Oss vraagt erom"}}, "exceptionDecision": "B&W 3-2-2027"}"#)
         let result = try run(["assess", "onderwijsbezoek-taizhou", "--answers", directory.file("antwoorden.json"), "--json"])
         let object = try json(result.standardOutput)
         let reasons = try #require(object["reasons"] as? [[String: Any]])
@@ -116,6 +117,9 @@ struct AssessCommandTests {
         #expect(!reasons.contains { $0["rule"] as? String == "buiten-europa" }, "the exception lifts the focus outside Europe for Taizhou")
         #expect(object["verdict"] as? String == "nader-bekijken", "the other questions are still unanswered")
         #expect(object["saved"] as? Bool == true)
+        // The why of the weighing stays in view: the college's decision and the advisor's note, though both count in favour.
+        let shown = try run(["show", "onderwijsbezoek-taizhou"]).standardOutput
+        #expect(shown.contains("B&W 3-2-2027") && shown.contains("Agrifood Oss vraagt erom"), "\(shown)")
     }
 
     @Test("without a terminal and without answers: the verdict is shown and nothing is written; --save keeps it")

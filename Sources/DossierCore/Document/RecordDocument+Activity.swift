@@ -51,7 +51,8 @@ extension RecordDocument {
         blocks.append(.list(RecordList(kind: .assessments, heading: "Afwegingen", items: activity.assessments.reversed().map { assessment in
             RecordItem(line: [RecordSpan(dates.moment(assessment.timestamp) + "  ", .label),
                               RecordSpan(assessment.verdict.label, .verdict(assessment.verdict)), RecordSpan("  (\(assessment.by))", .muted)],
-                       details: assessment.reasons.filter { $0.effect != .positief }.map { RecordLine("• \($0.text)", indent: 12) }
+                       details: assessment.reasons.filter { $0.effect != .positief || RecordDocument.quotesTheAdvisor($0, assessment.answers) }
+                           .map { RecordLine("• \($0.text)", indent: 12) }
                            + assessment.missing.map { RecordLine("• Nog onbekend: \($0)", indent: 12) })
         }, emptyText: "Nog niet afgewogen tegen het Kader.")))
         blocks.append(.list(RecordList(kind: .history, heading: "Statusgeschiedenis",
@@ -60,6 +61,13 @@ extension RecordDocument {
         self.init(title: activity.title, id: activity.id,
                   subtitle: [RecordSpan(activity.status.label, .activityStatus(activity.status)), RecordSpan(activity.kind.label, .muted)],
                   blocks: blocks)
+    }
+
+    /// A favourable reason that quotes what the advisor wrote (a note with an answer, the college's decision to go ahead
+    /// despite laag pitje): the why of a weighing, kept in view with the reasons against.
+    static func quotesTheAdvisor(_ reason: VerdictReason, _ answers: AssessmentAnswers) -> Bool {
+        let written = [answers.exceptionDecision] + answers.entries.values.map(\.note)
+        return written.contains { !$0.isEmpty && reason.text.contains($0) }
     }
 
     /// "2. [ ] 1-7-2026    Verslag naar de wethouder — adviseur": the number `done` takes, then the dates in one
