@@ -6,13 +6,15 @@ import DossierPostgres
 struct CopyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy",
-        abstract: "Kopieer een heel dossier, met het hele logboek en de back-ups, van een bestand naar een database of terug.",
+        abstract: "Kopieer een heel dossier, met het hele logboek en de back-ups: naar een ander bestand (een nieuwe laptop, een archief), naar een database of terug.",
         discussion: """
         Voorbeelden:
           dossier copy --from ~/.local/share/dossier/dossier.json \\
+              --to /media/usb/dossier.json
+          dossier copy --from ~/.local/share/dossier/dossier.json \\
               --to postgresql://adviseur@db.oss.nl/dossier
           dossier copy --from postgresql://adviseur@db.oss.nl/dossier --to kopie.json
-        Elke wijziging komt mee zoals ze geschreven is (met wie, wanneer en waarom), ook die van voor een \
+        Sluit eerst het scherm op de bron: wat daarna nog in de bron komt, gaat niet mee. Elke wijziging komt mee zoals ze geschreven is (met wie, wanneer en waarom), ook die van voor een \
         samenvoeging, en de statusgeschiedenis. Een database die al een dossier heeft, wordt alleen vervangen met \
         --replace; een bestand dat er al is, nooit.
         """
@@ -50,7 +52,8 @@ struct CopyCommand: ParsableCommand {
                 + "\(count(copied.activities.count, "activiteit", "activiteiten")), \(count(archive.lines.count, "wijziging", "wijzigingen")) in het logboek, "
                 + "\(count(archive.backups.count, "back-up", "back-ups"))."))
             // Into a database (a team moving there): the source stays as it was, writable, and a screen still open on it saves
-            // there, where the others no longer look. (The address as `location` gives it: without a password.)
+            // there, where the others no longer look. (The address as `location` gives it: without a password.) A copy to a
+            // file is as often one to keep (an archive) as a move; the help and the README say to close the screen first.
             if PostgresAddress.isAddress(to) {
                 Output.paragraph(TerminalSafeText.line("Let op: \(source.location) blijft bestaan zoals het was. Wat iemand daarin nog wijzigt (een scherm "
                     + "dat er nog op openstaat), komt niet in \(target.location): laat iedereen dat scherm sluiten en voortaan die database gebruiken."))
