@@ -59,8 +59,8 @@ struct ExchangeTests {
         }
         let expected = try String(contentsOfFile: golden, encoding: .utf8)
         #expect(result.standardOutput == expected, "the report differs from \(golden) (DOSSIER_RECORD_SNAPSHOTS=1 re-records)")
-        #expect(result.standardOutput.contains("GOEDGEKEURD ONDANKS NEGATIEF OORDEEL: Besluit B&amp;W 17 november 2026")
-                || result.standardOutput.contains("GOEDGEKEURD ONDANKS NEGATIEF OORDEEL: Besluit B&W 17 november 2026"))
+        #expect(result.standardOutput.contains("goedgekeurd ondanks een negatief oordeel: Besluit B&amp;W 17 november 2026")
+                || result.standardOutput.contains("goedgekeurd ondanks een negatief oordeel: Besluit B&W 17 november 2026"))
     }
 
     @Test("the HTML report is one self-contained file for A4")

@@ -27,7 +27,7 @@ extension RecordDocument {
                                RecordField(visit.direction == .inkomend ? "Delegatie uit" : "Missie naar", visit.delegationFrom)]
             for key in ["visit.ledBy", "visit.size", "visit.hosts", "visit.programme"] {
                 if let value = shown(key), let field = table.field(key) {
-                    visitFields.append(RecordField(field.label, key == "visit.size" ? "\(value) personen" : value))
+                    visitFields.append(RecordField(field.label, key == "visit.size" ? visit.size.map { count($0, "persoon", "personen") } ?? value : value))
                 }
             }
             blocks.append(.fields(heading: "Bezoek", visitFields.filter { !$0.value.isEmpty }))

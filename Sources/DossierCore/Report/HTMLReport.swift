@@ -107,8 +107,12 @@ public enum HTMLReport {
 
     static func escape(_ text: String) -> String {
         var result = ""
+        var afterEuro = false
         for character in text {
+            // An amount stays on one line when printed: "€" and its figure are never split.
+            defer { afterEuro = character == "€" }
             switch character {
+            case " " where afterEuro: result += "&#160;"
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"

@@ -116,7 +116,7 @@ struct ReportWriter {
                                  + "Elke activiteit telt bij één focus: een missie of delegatie van een partner over farma of agrifood staat bij die focus, "
                                  + "niet bij de missies en delegaties van partners. "
                                  + "De focus is die van het Kader (farma, UNESCO Learning Cities, binnen Europa de samenwerkingsverbanden); de missies "
-                                 + "van partners en de Global Goals zijn groepen van dossier, naar de reactie op de Economic Board en de bijdrage aan "
+                                 + "van partners en de Global Goals zijn groepen van dit verslag, naar de reactie op de Economic Board en de bijdrage aan "
                                  + "het Global Goals Platform Oss. Buiten de focus zegt niets over het oordeel: een activiteit die positief is "
                                  + "afgewogen, kan er toch buiten vallen."))
         var rows: [[String]] = []
@@ -143,14 +143,14 @@ struct ReportWriter {
         if let budget = report.activityBudget {
             let used = budget.committed + budget.spent
             let share = budget.budget.cents > 0 ? " (\(ReportWriter.percentage(used.cents, of: budget.budget.cents)))" : ""
-            lines.append("\(budget.lineName): \(used.formatted) vastgelegd of besteed van \(budget.budget.formatted)\(share); over: \(budget.remaining.formatted)"
-                         + (budget.isOverspent ? " — OVERSCHREDEN." : "."))
+            lines.append("\(budget.lineName): \(used.formatted) vastgelegd of besteed van \(budget.budget.formatted)\(share); "
+                         + (budget.isOverspent ? "overschreden met \(Money(cents: -budget.remaining.cents).formatted)." : "over: \(budget.remaining.formatted)."))
         }
         for contribution in report.contributions {
             let charged = contribution.committed + contribution.spent
             lines.append("\(contribution.lineName): \(contribution.budget.formatted), apart van het budget internationalisering"
                          + (charged.cents > 0 ? "; daarop geboekt: \(charged.formatted)" : "")
-                         + (contribution.isOverspent ? " — OVERSCHREDEN." : "."))
+                         + (contribution.isOverspent ? " — overschreden." : "."))
         }
         // A visit still being weighed is counted, and said: the college should not read it as one received.
         let undecided = (report.incomingVisits + report.outgoingVisits).filter { $0.status == .idee || $0.status == .inAfweging }.count
@@ -164,6 +164,11 @@ struct ReportWriter {
         if !report.exceptions.isEmpty {
             lines.append("Met een uitzondering van het college op een laag pitje: "
                          + report.exceptions.map { "\($0.title) (\($0.assessments.last?.answers.exceptionDecision.trimmingSpaces() ?? ""))" }.joined(separator: ", ") + ".")
+        }
+        if !report.laagPitjeWithoutException.isEmpty {
+            lines.append("Doorgegaan met een relatie of land op een laag pitje, zonder uitzondering van het college: "
+                         + report.laagPitjeWithoutException.map { "\($0.activity.title) (\(report.when($0.activity)); \($0.subjects.joined(separator: ", ")))" }
+                            .joined(separator: ", ") + ".")
         }
         // What the Kader waits for, and how it weighs meanwhile: the college should see it is still to come.
         var awaited: [String] = []
@@ -188,7 +193,8 @@ struct ReportWriter {
         } else {
             for event in report.statusEvents {
                 let change = event.change
-                let step = change.isReview ? "herijkt, blijft \(change.to.label)" : "\(change.from?.label ?? "") → \(change.to.label)"
+                let step = change.isReview ? "herijkt, blijft " + (change.to == .laagPitje ? "op een laag pitje" : change.to.label.lowercased())
+                    : "\(change.from?.label ?? "") → \(change.to.label)"
                 let review = change.reviewDate.map { ", herijking \(report.dates.date($0))" } ?? ""
                 lines.append("\(event.relation.name): \(step) (\(report.dates.date(change.date))\(review)); reden: \(reason(change.reason)).")
             }
@@ -198,7 +204,7 @@ struct ReportWriter {
         } else {
             let items = report.coming.map { "\($0.date)\($0.isOverdue ? " (verlopen)" : ""): \($0.title)" }
             let more = report.comingTotal - report.coming.count
-            lines.append("Wat komt: " + items.joined(separator: "; ") + (more > 0 ? "; en nog \(more) tot en met \(report.dates.date(report.statusDate.adding(years: 1))); de agenda in het dossier toont ze allemaal." : "."))
+            lines.append("Wat komt: " + items.joined(separator: "; ") + (more > 0 ? "; en nog \(more) tot en met \(report.dates.date(report.statusDate.adding(years: 1)))." : "."))
         }
         blocks.append(.bullets(lines))
     }
@@ -225,15 +231,16 @@ struct ReportWriter {
             activity.title + (activity.year.map { $0 == report.year ? "" : " (\($0))" } ?? " (doorlopend)")
         }
         let more = overrides.count > shown.count ? " en nog \(overrides.count - shown.count)" : ""
-        return "; in \(report.year) \(count(overrides.count, "activiteit", "activiteiten")) goedgekeurd met een reden om af te wijken van het Kader of het budget: "
-            + shown.joined(separator: ", ") + more + "."
+        return "; goedgekeurd met een reden om af te wijken van het Kader of het budget, in \(report.year): " + shown.joined(separator: ", ") + more + "."
     }
 
     // MARK: Activities
 
     mutating func activitiesByFocus() {
         blocks.append(.heading(level: 2, text: "Activiteiten per focus van het Kader"))
-        blocks.append(.paragraph("De activiteiten met een datum in \(report.year) en de doorlopende (goedgekeurd of gepland, zonder datum), elk met status, kosten, het oordeel van de laatste afweging en de reden die de doorslag gaf, de resultaten en de open vervolgacties."))
+        blocks.append(.paragraph("De activiteiten met een datum in \(report.year) en de doorlopende (goedgekeurd of gepland, zonder datum), elk met status, kosten, het oordeel van de laatste afweging en de reden die de doorslag gaf, de resultaten en de open vervolgacties. "
+                                 + "Staat er \"(lezing van dossier)\" achter een reden, dan geeft het Kader daar geen letterlijke regel en is het de lezing die "
+                                 + "het registratiesysteem dossier ervan maakt; bijlage C citeert wat het Kader zelf zegt."))
         for focus in KaderFocus.allCases {
             let entries = report.entries(focus)
             guard !entries.isEmpty else { continue }
@@ -258,7 +265,7 @@ struct ReportWriter {
         if let visit = activity.visit {
             var parts = ["\(visit.direction.label): \(visit.delegationFrom)"]
             if !visit.ledBy.isEmpty { parts.append("geleid door \(visit.ledBy)") }
-            if let size = visit.size { parts.append("\(size) personen") }
+            if let size = visit.size { parts.append(count(size, "persoon", "personen")) }
             if !visit.programme.isEmpty { parts.append("programma: \(visit.programme)") }
             if !visit.hosts.isEmpty { parts.append("gastheren: \(visit.hosts.joined(separator: ", "))") }
             fields.append(("Bezoek", parts.joined(separator: "; ")))
@@ -279,8 +286,8 @@ struct ReportWriter {
         if let decision = activity.approvalDecision { fields.append(("Besluit", decision)) }
         // Against a negative weighing, or against the budget or a rule of the Kader (the reason does not say which): said as it is.
         if let override = entry.overrideReason {
-            let against = entry.overrideWasAgainstWeighing ? "ONDANKS NEGATIEF OORDEEL" : "MET EEN REDEN OM AF TE WIJKEN VAN HET KADER OF HET BUDGET"
-            fields.append(("Afwijking", "GOEDGEKEURD \(against): \(override)"))
+            let against = entry.overrideWasAgainstWeighing ? "ondanks een negatief oordeel" : "met een reden om af te wijken van een regel van het Kader of van het budget"
+            fields.append(("Afwijking", "goedgekeurd \(against): \(override)"))
         }
         let outcomes = activity.outcomes.trimmingSpaces()
         if !outcomes.isEmpty {
@@ -427,9 +434,15 @@ struct ReportWriter {
                 fields.append((reason.effect.label, text + passage))
             }
             if !assessment.missing.isEmpty { fields.append(("Nog onbekend", assessment.missing.joined(separator: "; "))) }
+            // Every answer the advisor gave is in the detail: also an economic sub-criterion answered no, which makes no reason
+            // of its own (one that holds is enough).
+            let unsaid = Question.allCases.filter { question in
+                question.group == .economic && assessment.answers[question] == .nee && !assessment.reasons.contains { $0.rule == question.rawValue }
+            }
+            if !unsaid.isEmpty { fields.append(("Beantwoord met nee", unsaid.map(\.label).joined(separator: "; "))) }
             // The override is told with the activity; only one of another year needs it here.
             if let override = item.overrideReason, !report.entries.contains(where: { $0.activity.id == item.activity.id }) {
-                fields.append(("Afwijking", "GOEDGEKEURD ONDANKS NEGATIEF OORDEEL: \(override)"))
+                fields.append(("Afwijking", "goedgekeurd ondanks een negatief oordeel: \(override)"))
             }
             blocks.append(.entry(title: item.activity.title, fields: fields))
         }

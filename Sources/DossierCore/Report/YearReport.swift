@@ -81,13 +81,17 @@ public struct YearReport: Sendable {
     /// The framework's years and every year with activities, each on every line: the budget chart.
     public let budgetHistory: [(year: Int, overviews: [BudgetOverview])]
     public let statusEvents: [StatusEvent]
-    /// The agenda from `statusDate` on (deadlines overdue by then first), at most `comingLimit` of `comingTotal`.
+    /// The agenda from `statusDate` on (deadlines overdue by then first), at most `comingLimit` of `comingTotal`: the
+    /// activities, visits and reviews first, follow-ups in the room left, in date order.
     public let coming: [Coming]
     public let comingTotal: Int
     /// Activities of the year charged to no budget line (a partner pays).
     public let unchargedActivities: [Activity]
     /// Activities of the year whose last weighing rests on an exception the college made to a laag pitje.
     public let exceptions: [Activity]
+    /// Activities of the year that went ahead (approved, planned or carried out) with a relation or country on laag pitje
+    /// and no exception of the college in their last weighing: what the Kader holds back, done without that decision.
+    public let laagPitjeWithoutException: [(activity: Activity, subjects: [String])]
     /// Activities of the year that cost a budget line something with no decision recorded for them (added as approved or
     /// carried out without one, as a visit logged afterwards can be): money the college did not see decided.
     public let chargedWithoutDecision: [Activity]
@@ -148,6 +152,12 @@ public struct YearReport: Sendable {
         exceptions = entries.filter { entry in
             entry.assessment?.reasons.contains { $0.rule == AssessmentRule.laagPitje.rawValue && $0.effect == .positief } == true
         }.map(\.activity)
+        let excepted = Set(exceptions.map(\.id))
+        laagPitjeWithoutException = entries.compactMap { entry in
+            guard entry.activity.status.countsAgainstBudget, !excepted.contains(entry.activity.id) else { return nil }
+            let subjects = Assessor.laagPitjeSubjects(of: entry.activity, in: dossierThen)
+            return subjects.isEmpty ? nil : (entry.activity, subjects)
+        }
         chargedWithoutDecision = entries.map(\.activity).filter { $0.chargedCost.cents > 0 && $0.approvalDecision == nil }
         withoutEntrepreneurs = entries.map(\.activity).filter {
             $0.kind.isEconomic && $0.status != .afgewezen && $0.status != .geannuleerd && $0.entrepreneurs.isEmpty
@@ -161,9 +171,17 @@ public struct YearReport: Sendable {
             return !dossier.activities[entry.position].status.isCarriedOut && !(isPast && entry.start <= statusDate)
         }
         comingTotal = upcoming.count
-        coming = upcoming.prefix(YearReport.comingLimit).map { entry in
-            Coming(date: dates.period(entry.start, entry.end), title: entry.title(in: dossier), context: entry.context(in: dossier),
-                   isOverdue: entry.isOverdue(on: statusDate))
+        // The activities, visits and reviews first, then what room is left for follow-ups, in date order: six to-dos of one
+        // mission must not push its approval or a review out of the college's view.
+        let events = upcoming.indices.filter { upcoming[$0].kind != .followUp }
+        let tasks = upcoming.indices.filter { upcoming[$0].kind == .followUp }
+        let chosen = (events.prefix(YearReport.comingLimit) + tasks.prefix(max(0, YearReport.comingLimit - events.count))).sorted()
+        coming = chosen.map { upcoming[$0] }.map { entry in
+            // A follow-up says whose it is: the activity, not the person (the college reads what, not who).
+            let title = entry.kind == .followUp
+                ? "\(dossier.activities[entry.position].followUps[entry.followUp ?? 0].text) (bij \(dossier.activities[entry.position].title))"
+                : entry.title(in: dossier)
+            return Coming(date: dates.period(entry.start, entry.end), title: title, context: entry.context(in: dossier), isOverdue: entry.isOverdue(on: statusDate))
         }
     }
 
