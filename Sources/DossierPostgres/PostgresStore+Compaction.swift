@@ -113,8 +113,8 @@ extension PostgresStore {
                 tail = checksum
             }
             let entry = JournalEntry(sequence: lastSequence + 1, lineage: try lineageForWriting(), previous: tail, timestamp: context.timestamp,
-                                     actor: context.actor, today: context.today, summary: "Teruggezet uit back-up \(name)", subjects: [],
-                                     event: .restoreBackup(name))
+                                     actor: context.actor, today: context.today, summary: "Teruggezet uit back-up \(name)",
+                                     subjects: current == nil ? [] : working.subjectsDiffering(from: restored), event: .restoreBackup(name))
             let checksum = try insert(entry, id: "restore-\(entry.sequence)-\(context.timestamp.iso)")
             restored.setJournalPosition(sequence: entry.sequence, lineage: entry.lineage, tail: checksum)
             try insertSnapshot(restored, named: Backup.name(snapshotName: "dossier.json",

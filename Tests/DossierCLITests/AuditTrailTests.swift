@@ -90,6 +90,9 @@ struct AuditTrailTests {
         let dossier = try DossierStore(path: storePath).load()
         #expect(dossier.relations == Fixtures.smallDossier().relations)
         #expect(try run(["log"]).standardOutput.contains(first), "the restore is in the log")
+        // And in the log of each record it changed back, not in that of one it left as it was.
+        for id in ["bom", "missie-lyon", "taizhou"] { #expect(try run(["log", id]).standardOutput.contains(first), "\(id)") }
+        #expect(!(try run(["log", "pivot-park"]).standardOutput.contains(first)))
         #expect(try run(["backups"]).standardOutput.split(separator: "\n").count > names.count, "the state before the restore became a backup")
     }
 

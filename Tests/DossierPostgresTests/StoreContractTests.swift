@@ -140,6 +140,7 @@ struct StoreContractTests {
         #expect(restored == original)
         #expect(try storage.open().load() == original)
         #expect(try storage.open().history().last?.summary == "Teruggezet uit back-up \(oldest.name)")
+        #expect(try storage.open().history().last?.subjects == ["bom"], "what it changed back, for the log of that record")
         let kept = try ine.backups().map(\.sequence)
         #expect(kept.contains(2), "the state with BOM on focus is kept: \(kept)")
 

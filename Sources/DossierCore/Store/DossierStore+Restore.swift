@@ -25,7 +25,8 @@ extension DossierStore {
                     try compactLocked(current, at: context.timestamp, keeping: name)
                 }
                 let entry = JournalEntry(sequence: lastSequence + 1, lineage: lineage, previous: tail, timestamp: context.timestamp,
-                                         actor: context.actor, today: context.today, summary: summary, subjects: [], event: .restoreBackup(name))
+                                         actor: context.actor, today: context.today, summary: summary, subjects: current.subjectsDiffering(from: restored),
+                                         event: .restoreBackup(name))
                 do throws(FileSystemError) {
                     try append(entry)
                 } catch {
