@@ -642,6 +642,25 @@ struct FlowTests {
         #expect(app.state.dossier.activity(activity.id)?.status == activity.status.allowedNextStates.first)
     }
 
+    @Test("an empty list with the keys offers only +: e, d and o say there is none, and the status bar does not offer them")
+    func emptyListOffersOnlyAdding() throws {
+        let app = Harness()
+        app.press(.character("1")).type("/taizhou").press(.enter, .enter)
+        while app.state.currentDetail?.focusedList != .activities { app.press(.tab) }
+        #expect(app.state.focusedListIsEmpty)
+        let hints = StatusBarView.hints(for: app.state).map { $0.hint }
+        #expect(!hints.contains("bewerk") && !hints.contains("verwijder") && !hints.contains("openen"), "\(hints)")
+        for key: Character in ["e", "d"] {
+            app.press(.character(key))
+            #expect(app.state.form == nil && app.state.confirmation == nil, "\(key)")
+            #expect(app.state.message?.text == "Er is nog geen activiteit: + voegt er een toe.", "\(key)")
+        }
+        while app.state.currentDetail?.focusedList != .links { app.press(.tab) }
+        #expect(!StatusBarView.hints(for: app.state).map { $0.hint }.contains("openen"))
+        app.press(.character("o"))
+        #expect(app.state.message?.text == "Er is nog geen link: + voegt er een toe.", "not 'Tab to the list Links': it is there")
+    }
+
     @Test("d in an empty list of contacts or links says there is none; it never offers to delete the relation or activity")
     func deleteInEmptyList() throws {
         let app = Harness()

@@ -132,6 +132,12 @@ extension AppState {
         replaceCurrentDetail(detail)
     }
 
+    /// Whether the list that has the keys on a detail screen has no items: then there is nothing to edit, delete or open in it.
+    var focusedListIsEmpty: Bool {
+        guard let focused = currentDetail?.focusedList else { return false }
+        return itemCount(of: focused) == 0
+    }
+
     /// The number of items in a list of the current detail screen.
     func itemCount(of kind: RecordList.Kind?) -> Int {
         kind.flatMap { document(of: screen)?.list($0)?.items.count } ?? 0

@@ -367,7 +367,10 @@ extension AppState {
         default:
             break
         }
-        guard let id = currentActivityID, let activity = dossier.activity(id) else { return }
+        guard let id = currentActivityID, let activity = dossier.activity(id) else {
+            if focused == .activities { noSelection("activiteit") }
+            return
+        }
         form = opening(activity.isVisit ? .editVisit(id) : .editActivity(id))
     }
 

@@ -366,7 +366,7 @@ extension AppState {
     /// `o` on a link: hand it to the desktop's opener (the runtime says whether there is one).
     private mutating func openSelectedLink() -> [Effect] {
         guard let (_, link) = selectedLink else {
-            message = .info("Kies eerst een link: Tab naar de lijst Links, dan o.")
+            if currentDetail?.focusedList == .links { noSelection("link") } else { message = .info("Kies eerst een link: Tab naar de lijst Links, dan o.") }
             return []
         }
         return [.openLink(link.target)]
@@ -398,9 +398,9 @@ extension AppState {
         } else if let (owner, link) = selectedLink {
             confirmation = Confirmation(question: "Link '\(link.label)' verwijderen? (ongedaan maken: u)",
                                         consequence: .commit(.removeLink(owner, link.id), success: "Link verwijderd: \(link.label)", seen: SeenRecords()))
-        } else if let focused = currentDetail?.focusedList, focused == .contacts || focused == .links {
+        } else if let focused = currentDetail?.focusedList, focused == .contacts || focused == .links || focusedListIsEmpty {
             // An empty list has the keys: d is about its rows, never about the relation or activity it belongs to.
-            noSelection(focused == .contacts ? "contactpersoon" : "link")
+            noSelection(focused == .contacts ? "contactpersoon" : focused == .links ? "link" : "activiteit")
         } else if let relation = relationToDelete {
             let linked = linkedActivities(of: relation.id).count
             guard linked == 0 else {

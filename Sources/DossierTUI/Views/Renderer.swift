@@ -209,6 +209,8 @@ enum StatusBarView {
                 defer { boundKeys.formUnion(binding.keys) }
                 // On a detail screen Enter opens only an activity of its list, or the list shown: elsewhere there it does nothing.
                 if binding.action == .open, state.currentDetail != nil, !state.detailOpensSomething { continue }
+                // In an empty list there is no row to edit, delete or open: only + (add) is offered.
+                if [.editItem, .deleteItem, .openLink].contains(binding.action), state.focusedListIsEmpty { continue }
                 guard let hint = binding.hint, binding.action != .showHelp, let first = binding.keys.first, !boundKeys.contains(first),
                       !(state.isReadOnly && binding.action.changesDossier), seen.insert(binding.action).inserted else { continue }
                 let keys = binding.shortKeyLabel
