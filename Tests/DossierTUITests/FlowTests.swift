@@ -538,28 +538,37 @@ struct FlowTests {
         #expect(app.text.contains("niets meer om ongedaan te maken"), "all undone, not 'nothing yet'")
     }
 
-    @Test("R keeps the steps of the session when the dossier on disk goes on from what the screen had; another dossier or an older state starts undo over")
+    @Test("R keeps the steps of the session when the files go on from what the screen had; files replaced, or of another line, start undo over")
     func reloadKeepsUndo() {
-        var dossier = Fixtures.smallDossier()
-        dossier.setJournalPosition(sequence: 3, lineage: "lijn", tail: "")
-        let app = Harness(dossier: dossier)
-        app.press(.character("/")).type("bom").press(.enter, .character("s"), .tab).type("r").press(.control("s"))
+        let app = Harness()
+        func changeBOM() {
+            app.press(.escape, .escape, .character("1"), .character("/")).type("bom").press(.enter, .character("s"), .tab).type("r").press(.control("s"))
+        }
+        changeBOM()
         #expect(app.state.dossier.relation("bom")?.status == .focus)
-        var onDisk = app.state.dossier
-        onDisk.setJournalPosition(sequence: 4, lineage: "lijn", tail: "")
-        app.loop.dispatch(.reloaded(onDisk, notices: []))
-        #expect(app.text.contains("Opnieuw geladen van schijf.") && !app.text.contains("begint opnieuw"))
+        app.press(.character("R"))
+        #expect(app.text.contains("Opnieuw geladen van schijf.") && !app.text.contains("begint opnieuw"), "R for nothing, or after a colleague's change")
         app.press(.character("u"))
         #expect(app.state.dossier.relation("bom")?.status == .actief, "the step of before the reload is undone")
 
-        app.press(.control("r"))
-        var another = app.state.dossier
-        another.setJournalPosition(sequence: 9, lineage: "andere lijn", tail: "")
-        app.loop.dispatch(.reloaded(another, notices: []))
+        // Replaced by something that does not go on from it: found out, then reloaded.
+        changeBOM()
+        app.loop.dispatch(.outsideChangeDetected)
+        app.press(.character("R"))
         #expect(app.text.contains("ongedaan maken begint opnieuw"))
         app.press(.character("u"))
         #expect(app.state.dossier.relation("bom")?.status == .focus)
         #expect(app.text.contains("nog niets om ongedaan te maken"))
+
+        // Of another line of changes (another dossier put in its place).
+        changeBOM()
+        var mine = app.state.dossier
+        mine.setJournalPosition(sequence: 3, lineage: "lijn", tail: "")
+        app.loop.dispatch(.reloaded(mine, notices: []))
+        var another = mine
+        another.setJournalPosition(sequence: 9, lineage: "andere lijn", tail: "")
+        app.loop.dispatch(.reloaded(another, notices: []))
+        #expect(app.text.contains("ongedaan maken begint opnieuw"))
     }
 
     @Test("search ignores case and accents, n and N go to the next and previous match, Esc returns")

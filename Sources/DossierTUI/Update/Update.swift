@@ -28,10 +28,12 @@ extension AppState {
             showHistory(subject: subject, entries: entries)
             return []
         case let .reloaded(dossier, notices):
-            // The same line of changes, as far as the screen had it or further (a colleague's changes, a restore): each step
-            // of this session is still undone against what is there now, as after others' changes. Another dossier or an
-            // older state put in its place: its steps may not fit, so undo starts over.
-            let continues = dossier.lineage != nil && dossier.lineage == self.dossier.lineage && dossier.journalSequence >= self.dossier.journalSequence
+            // A reload asked for while nothing was found out of line (R after a colleague's change, or for nothing): the files
+            // go on from what the screen had, and each step of this session is still undone against what is there now, as
+            // after others' changes. Files replaced by something that does not go on from them (`outsideChangeDetected`), or
+            // of another line of changes: the steps may not fit, so undo starts over.
+            let otherLine = dossier.lineage != nil && self.dossier.lineage != nil && dossier.lineage != self.dossier.lineage
+            let continues = !hasOutsideChange && !otherLine
             self.dossier = dossier
             hasOutsideChange = false
             if !continues { undoHistory = UndoHistory() }
