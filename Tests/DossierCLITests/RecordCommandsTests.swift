@@ -258,6 +258,11 @@ struct RecordCommandsTests {
                 "\(late.standardError)")
         let coming = try run(["add-activity", "--title", "Beurs Brugge", "--kind", "beurs", "--date", "20-11-2027"])
         #expect(coming.status == 0 && !coming.standardError.contains("verleden"), "\(coming.standardError)")
+        // Of several days: past only once its last day is (today is 22-11-2026).
+        let running = try run(["add-activity", "--title", "Week in Lyon", "--kind", "beurs", "--date", "20-11-2026", "--end-date", "24-11-2026"])
+        #expect(running.status == 0 && !running.standardError.contains("verleden"), "under way: \(running.standardError)")
+        let over = try run(["add-activity", "--title", "Week in Gent", "--kind", "beurs", "--date", "16-11-2026", "--end-date", "20-11-2026"])
+        #expect(over.standardError.contains("dossier: let op: de einddatum 20-11-2026 ligt al in het verleden"), "\(over.standardError)")
     }
 
     @Test("the cost activities lists is the one the budget and the screen count: the estimate until carried out, then the actual cost")

@@ -16,10 +16,12 @@ public enum PastDueDate {
             if let late = activity.followUps.first(where: { !$0.isDone && ($0.due.map { $0 < today } ?? false) }), let date = late.due {
                 return "de streefdatum \(dates.date(date)) van '\(late.text)' ligt al in het verleden"
             }
-            // An activity still to come that began before today (a visit's date itself decides that it took place).
+            // An activity still to come whose last day is before today (a visit's date itself decides that it took place); one
+            // of several days still under way is not past yet.
             guard !activity.isVisit, activity.status.isUpcoming || activity.status == .idee || activity.status == .inAfweging,
-                  let start = activity.startDate, start < today else { return nil }
-            return "de begindatum \(dates.date(start)) ligt al in het verleden; is de activiteit gehouden, zet haar dan op uitgevoerd"
+                  let start = activity.startDate, (activity.endDate ?? start) < today else { return nil }
+            let which = activity.endDate.map { $0 > start ? "de einddatum \(dates.date($0))" : nil } ?? nil
+            return "\(which ?? "de begindatum \(dates.date(start))") ligt al in het verleden; is de activiteit gehouden, zet haar dan op uitgevoerd"
         default:
             return nil
         }
