@@ -148,6 +148,9 @@ extension ExchangeTests {
         #expect(coming.contains("1-3-2027: Taak 1 (bij Handelsmissie Medicon Valley)") && !coming.contains("Taak 7"), "\(coming)")
         #expect(report.contains("- **Beantwoord met nee:** Vraag vanuit het bedrijfsleven; Behoefte van Osse partners"), "every answer given is in the detail")
         #expect(report.contains("Inkomend: Taizhou; 1 persoon\n") || report.contains("Inkomend: Taizhou; 1 persoon;"), "\(report)")
+        let ahead = try run(["report", "--year", "2027"]).standardOutput
+        #expect(ahead.contains("2027 is nog niet begonnen: dit verslag toont wat op 22-11-2026 voor 2027 gepland en afgewogen is, nog geen resultaten."))
+        #expect(!report.contains("nog niet begonnen"))
     }
 
     @Test("'Wat komt' names at most six, and says up to which day the rest were counted: the agenda shows further too")

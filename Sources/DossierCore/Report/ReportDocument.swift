@@ -107,6 +107,11 @@ struct ReportWriter {
         let who = [report.authorship.author, report.authorship.organisation].compactMap { $0 }.joined(separator: ", ")
         blocks.append(.paragraph("\(report.dossierTitle) — verantwoording over \(report.year) van het \(report.framework.title)."))
         blocks.append(.paragraph((who.isEmpty ? "Opgesteld" : "Opgesteld door \(who)") + " op \(report.dates.date(report.generated)). Stand van het dossier: \(report.stateDescription)."))
+        // A year still to come has no results yet: what it "yielded" is what is planned for it.
+        if report.year > report.generated.year {
+            blocks.append(.paragraph("\(report.year) is nog niet begonnen: dit verslag toont wat op \(report.dates.date(report.generated)) voor \(report.year) gepland "
+                                  + "en afgewogen is, nog geen resultaten."))
+        }
     }
 
     mutating func summary() {
