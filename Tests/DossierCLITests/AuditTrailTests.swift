@@ -70,6 +70,20 @@ struct AuditTrailTests {
         #expect(log.standardOutput.contains("Taizhou"), "what the journal still holds is listed")
     }
 
+    @Test("a deletion keeps in the log what was deleted, as show gave it, for when no backup holds it any more")
+    func deletionKept() throws {
+        let deleted = try run(["delete", "missie-lyon", "--yes"])
+        #expect(deleted.status == 0, "\(deleted.standardError)")
+        let log = try run(["log", "missie-lyon"]).standardOutput
+        for line in ["Activiteit verwijderd: Handelsmissie Lyon", "Geraamde kosten: € 2.500,00", "Datum:           10-3-2027", "Statusgeschiedenis"] {
+            #expect(log.contains(line), "\(line): \(log)")
+        }
+        #expect(!log.contains("Nog geen"), "an empty section's placeholder is no part of the record: \(log)")
+        let checked = try ExternalChecker.python([Repository.path("scripts/check-schema.py"), "--journal", Repository.path("docs/dossier.schema.json"),
+                                                  storePath + ".journal"])
+        #expect(checked.status == 0, "\(checked.standardOutput)\(checked.standardError)")
+    }
+
     @Test("backups are listed; restore asks for confirmation, is journaled, and keeps the state before it")
     func restore() throws {
         try makeHistory()

@@ -70,6 +70,11 @@ extension Change {
             guard was != actualCost else { return [] }
             return [Activity.fields.describe(FieldEdit(field: "actualCostCents", old: was.map { .number($0.cents) } ?? .none, new: .number(actualCost.cents)),
                                              in: dossier)]
+        case .deleteActivity(let id):
+            // What was deleted, as `show` gave it: the journal's history keeps it when the backups with the record have gone.
+            return dossier.activity(id).map { RecordDocument(activity: $0, in: dossier, today: Limits.firstDate).keptLines } ?? []
+        case .deleteRelation(let id):
+            return dossier.relation(id).map { RecordDocument(relation: $0, in: dossier).keptLines } ?? []
         case .updateRelation(let relation):
             return dossier.relation(relation.id).map { RecordDifference.relation(from: $0, to: relation, in: dossier).map(\.text) } ?? []
         case .updateActivity(let activity):

@@ -88,3 +88,20 @@ extension RecordDocument {
         return widths
     }
 }
+
+extension RecordDocument {
+    /// The record as a deletion keeps it in the log (`Change.details`): every field and every item as `show` gives them, one
+    /// line each, without the title (the summary names it), empty lines, or what an empty section says in its place.
+    public var keptLines: [String] {
+        var kept = self
+        kept.blocks = blocks.filter { block in
+            switch block {
+            case .list(let list): !list.items.isEmpty
+            // A section's placeholder ("Nog geen deelnemers. …") says nothing of the record.
+            case let .text(_, text): !text.hasPrefix("Nog geen ")
+            case .fields: true
+            }
+        }
+        return kept.plainText().split(separator: "\n").dropFirst(2).map { String($0) }.filter { !$0.allSatisfy(\.isWhitespace) }
+    }
+}
