@@ -47,4 +47,35 @@ struct ActivityUnderWayTests {
         #expect(journal?.isEmpty ?? true, "the change compacted")
         try expectFlags("after a compaction")
     }
+
+    @Test("one under way does not hide what is overdue behind it: a one-day activity already past, or a review date")
+    func underWayHidesNothing() throws {
+        let scratch = try ScratchStore()
+        let earlier = ["DOSSIER_NOW": "2026-11-01T09:00:00Z"]
+        for (arguments, environment) in [
+            (["add-relation", "--name", "Lyon test", "--kind", "regio", "--country", "Frankrijk", "--status", "actief"], [:]),
+            (["add-activity", "--title", "Maand in Lyon", "--kind", "handelsmissie", "--relation", "lyon-test", "--date", "2026-11-10",
+              "--end-date", "2026-11-30", "--status", "gepland", "--decision", "B&W"], [:]),
+            (["add-activity", "--title", "Dag in Lyon", "--kind", "beurs", "--relation", "lyon-test", "--date", "2026-11-21",
+              "--status", "gepland", "--decision", "B&W"], [:]),
+            (["add-relation", "--name", "Gent test", "--kind", "regio", "--country", "België", "--status", "actief"], [:]),
+            (["add-activity", "--title", "Maand in Gent", "--kind", "handelsmissie", "--relation", "gent-test", "--date", "2026-11-10",
+              "--end-date", "2026-11-30", "--status", "gepland", "--decision", "B&W"], [:]),
+            (["set-status", "gent-test", "laag-pitje", "--reason", "minder", "--review-date", "2026-11-21"], earlier),
+        ] as [([String], [String: String])] {
+            let result = try scratch.run(arguments, environment: environment)
+            #expect(result.status == 0, "\(arguments[0]): \(result.standardError)")
+        }
+        func overdue(_ id: String) throws -> Bool? {
+            let json = try scratch.run(["relations", "--json"])
+            let relations = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+            return (relations.first { $0["id"] as? String == id }?["nextDate"] as? [String: Any])?["overdue"] as? Bool
+        }
+        // Today (22 November) both are under way since the 10th, and each relation has something overdue behind it.
+        for path in ["the side index and the journal", "the whole dossier"] {
+            #expect(try overdue("lyon-test") == true, "\(path): the day in Lyon of the 21st")
+            #expect(try overdue("gent-test") == true, "\(path): the review of the 21st")
+            try? FileManager.default.removeItem(atPath: scratch.path + ".index")
+        }
+    }
 }

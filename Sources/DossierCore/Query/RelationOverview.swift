@@ -17,8 +17,9 @@ public struct RelationOverview: Hashable, Sendable {
 
         public var date: CalendarDate
         public var reason: Reason
-        /// The last day of an activity of several days (the review's or a one-day activity's: `date`): one under way is
-        /// not overdue yet.
+        /// The first day by which something of the relation should have been done, whatever is shown as next: the
+        /// review date, or the last day of an approved or planned activity (of this one or of a later one: one under
+        /// way is not overdue yet, one of a day after it already may be). Kept without today, so an index holds it.
         public var lastDay: CalendarDate
 
         public init(date: CalendarDate, reason: Reason, lastDay: CalendarDate? = nil) {
@@ -27,10 +28,19 @@ public struct RelationOverview: Hashable, Sendable {
             self.lastDay = max(date, lastDay ?? date)
         }
 
-        /// The start of an approved or planned activity, when it comes before `date` (or there is none yet).
-        static func upcoming(_ activity: Activity, before date: CalendarDate? = nil) -> NextDate? {
-            guard activity.status.isUpcoming, let start = activity.startDate, start < (date ?? .distantFuture) else { return nil }
+        /// The start of an approved or planned activity, as the next date of its relations.
+        static func upcoming(_ activity: Activity) -> NextDate? {
+            guard activity.status.isUpcoming, let start = activity.startDate else { return nil }
             return NextDate(date: start, reason: .activity(activity.id), lastDay: activity.endDate)
+        }
+
+        /// The earlier of two next dates (on the same day the one already there), due by the earlier of their days.
+        static func earlier(_ next: NextDate?, _ other: NextDate?) -> NextDate? {
+            guard let next else { return other }
+            guard let other else { return next }
+            var earlier = other.date < next.date ? other : next
+            earlier.lastDay = min(next.lastDay, other.lastDay)
+            return earlier
         }
 
         public var label: String {
@@ -48,14 +58,15 @@ public struct RelationOverview: Hashable, Sendable {
             }
         }
 
-        /// Passed without being done: a review date, or the last day of an activity still approved or planned.
+        /// Something of the relation passed without being done: a review date, or the last day of an activity still
+        /// approved or planned.
         public func isOverdue(on today: CalendarDate) -> Bool { lastDay < today }
     }
 
     /// Said when the relation has just been put on laag pitje: an approved or planned activity still to come stands (a
     /// laag pitje holds back new ones only), which is most often worth a look.
     public func laagPitjeNotice(today: CalendarDate, dates: DateWriting = .standard) -> String? {
-        guard relation.status == .laagPitje, let upcoming = upcomingActivity, upcoming.date >= today, case .activity(let id) = upcoming.reason else {
+        guard relation.status == .laagPitje, let upcoming = upcomingActivity, upcoming.lastDay >= today, case .activity(let id) = upcoming.reason else {
             return nil
         }
         return "\(relation.name) heeft nog een goedgekeurde of geplande activiteit op \(dates.date(upcoming.date)) (\(id)); een laag pitje houdt "
@@ -67,14 +78,12 @@ public struct RelationOverview: Hashable, Sendable {
     public static func all(in dossier: Dossier, today: CalendarDate) -> [RelationOverview] {
         // Counted by relation position, reading the activities in place: no copies, no dictionary of ids.
         var counts = [Int](repeating: 0, count: dossier.relations.count)
-        var nextActivity = [(date: CalendarDate, position: Int)?](repeating: nil, count: dossier.relations.count)
+        var nextActivity = [NextDate?](repeating: nil, count: dossier.relations.count)
         func note(_ relation: Int?, _ activities: UnsafeBufferPointer<Activity>, _ position: Int) {
             guard let relation else { return }
             counts[relation] += 1
-            let status = activities[position].status
-            guard status.isUpcoming, let start = activities[position].startDate,
-                  start < (nextActivity[relation]?.date ?? .distantFuture) else { return }
-            nextActivity[relation] = (start, position)
+            guard activities[position].status.isUpcoming else { return }
+            nextActivity[relation] = NextDate.earlier(nextActivity[relation], NextDate.upcoming(activities[position]))
         }
         dossier.activities.withUnsafeBufferPointer { activities in
             for position in activities.indices {
@@ -86,8 +95,7 @@ public struct RelationOverview: Hashable, Sendable {
             }
         }
         return dossier.relations.indices.map { position in
-            make(dossier.relations[position], activityCount: counts[position],
-                 upcomingActivity: nextActivity[position].flatMap { NextDate.upcoming(dossier.activities[$0.position]) })
+            make(dossier.relations[position], activityCount: counts[position], upcomingActivity: nextActivity[position])
         }
     }
 
@@ -96,7 +104,7 @@ public struct RelationOverview: Hashable, Sendable {
     public static func of(_ relation: Relation, activityPositions: [Int], in dossier: Dossier) -> RelationOverview {
         var nextActivity: NextDate?
         dossier.activities.withUnsafeBufferPointer { activities in
-            for position in activityPositions { noteUpcoming(activities[position], in: &nextActivity) }
+            for position in activityPositions { nextActivity = NextDate.earlier(nextActivity, NextDate.upcoming(activities[position])) }
         }
         return make(relation, activityCount: activityPositions.count, upcomingActivity: nextActivity)
     }
@@ -108,27 +116,16 @@ public struct RelationOverview: Hashable, Sendable {
         return linked
     }
 
-    /// A planned date that has passed still matters (the activity should have happened): overdue first.
-    private static func noteUpcoming(_ activity: Activity, in next: inout NextDate?) {
-        if let upcoming = NextDate.upcoming(activity, before: next?.date) { next = upcoming }
-    }
-
     static func make(_ relation: Relation, activityCount: Int, upcomingActivity: NextDate?) -> RelationOverview {
-        var next: NextDate?
-        if relation.status == .laagPitje, let review = relation.reviewDate {
-            next = NextDate(date: review, reason: .review)
-        }
-        if let upcomingActivity, upcomingActivity.date < (next?.date ?? .distantFuture) {
-            next = upcomingActivity
-        }
+        // A planned date that has passed still matters (the activity should have happened): overdue first.
+        let review = relation.status == .laagPitje ? relation.reviewDate.map { NextDate(date: $0, reason: .review) } : nil
+        let next = NextDate.earlier(review, upcomingActivity)
         return RelationOverview(relation: relation, activityCount: activityCount, nextDate: next, upcomingActivity: upcomingActivity)
     }
 
     /// The overview with one more activity, added after all the others (so an earlier one on the same day stays next).
     public func adding(_ activity: Activity) -> RelationOverview {
-        var upcoming = upcomingActivity
-        if let next = NextDate.upcoming(activity, before: upcoming?.date) { upcoming = next }
-        return RelationOverview.make(relation, activityCount: activityCount + 1, upcomingActivity: upcoming)
+        RelationOverview.make(relation, activityCount: activityCount + 1, upcomingActivity: NextDate.earlier(upcomingActivity, NextDate.upcoming(activity)))
     }
 
     /// The overview of the same relation changed in itself (its status, review date, name …), its activities

@@ -23,27 +23,31 @@ extension ActivityListing {
     }
 
     /// The next approved or planned activity of `relation` among all but `excluded`, as `RelationOverview.all`
-    /// picks it: the earliest start, on the same day the first in the dossier's order. Needs the rows' linked
-    /// relations and organisers (`Entry.Fields.relationRows`).
+    /// picks it: the earliest start, on the same day the first in the dossier's order, due by the first last day of
+    /// them all (`NextDate.lastDay`). Needs the rows' linked relations, organisers and end dates (`Entry.Fields.relationRows`).
     func upcoming(of relation: RelationID, excluding excluded: ActivityID) -> (next: RelationOverview.NextDate, order: Int)? {
         var best: (next: RelationOverview.NextDate, order: Int)?
-        // Whether an activity would come before the best so far, asked before whether it is the relation's at all (most
-        // activities are neither approved nor planned).
-        func isEarlier(_ date: CalendarDate?, _ status: ActivityStatus, _ order: Int) -> Bool {
-            guard status.isUpcoming, let date else { return false }
-            return best.map { (date, order) < ($0.next.date, $0.order) } ?? true
+        func note(_ candidate: RelationOverview.NextDate, order: Int) {
+            guard let current = best else {
+                best = (candidate, order)
+                return
+            }
+            var next = (candidate.date, order) < (current.next.date, current.order) ? (candidate, order) : current
+            next.0.lastDay = min(candidate.lastDay, current.next.lastDay)
+            best = next
         }
         entries.withUnsafeBufferPointer { entries in
             for index in entries.indices {
-                guard isEarlier(entries[index].row.startDate, entries[index].facets.status, entries[index].position), let start = entries[index].row.startDate,
-                      entries[index].involves(relation), entries[index].id != excluded, !replaced.contains(index) else { continue }
-                best = (RelationOverview.NextDate(date: start, reason: .activity(entries[index].id), lastDay: entries[index].end), entries[index].position)
+                // Most activities are neither approved nor planned: asked before whether it is the relation's at all.
+                guard entries[index].facets.status.isUpcoming, let start = entries[index].row.startDate, entries[index].involves(relation),
+                      entries[index].id != excluded, !replaced.contains(index) else { continue }
+                note(RelationOverview.NextDate(date: start, reason: .activity(entries[index].id), lastDay: entries[index].end), order: entries[index].position)
             }
         }
         for (index, activity) in dossier.activities.enumerated() {
-            guard isEarlier(activity.startDate, activity.status, order(ofTouched: index)), let next = RelationOverview.NextDate.upcoming(activity),
-                  RelationOverview.linkedRelations(activity).contains(relation), activity.id != excluded else { continue }
-            best = (next, order(ofTouched: index))
+            guard let next = RelationOverview.NextDate.upcoming(activity), RelationOverview.linkedRelations(activity).contains(relation),
+                  activity.id != excluded else { continue }
+            note(next, order: order(ofTouched: index))
         }
         return best
     }

@@ -12,8 +12,9 @@
 /// Raise `format` when the list index or the rules the loader checks change, so that an older index is
 /// not taken for a current one.
 struct SideIndex: Sendable {
-    // 3: an activity's next date has its last day (one under way is not overdue).
-    static let format = 3
+    // 4: a next date has the first day by which something of the relation is due (an activity under way is not overdue,
+    // one after it may be); 3 (for a day only) had its own activity's last day.
+    static let format = 4
     /// The days a dossier's dates can fall on (`Limits.years`), as day numbers.
     static let dayNumbers = CalendarDate(unchecked: Limits.years.lowerBound, 1, 1).dayNumber...CalendarDate(unchecked: Limits.years.upperBound, 12, 31).dayNumber
 
