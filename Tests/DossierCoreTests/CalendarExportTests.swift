@@ -116,35 +116,74 @@ struct CalendarExportTests {
                                statusHistory: [StatusChange(date: Fixtures.date("2026-11-01"), from: nil, to: .gepland, reason: "", by: "t", decision: "B&W")])
         try dossier.apply(.addActivity(mission), context: Fixtures.context)
         let first = ICalendar.encode(dossier, now: Fixtures.now)
-        func items(_ bytes: [UInt8]) -> [String: [String]] {
-            Dictionary(ICalendar.previousItems(in: bytes).map { ($0.uid, $0.lines) }) { first, _ in first }
-        }
         let missionUID = "missie@dossier.gemeente-oss.nl", taskUID = "vervolgactie.missie.verslag@dossier.gemeente-oss.nl"
-        #expect(items(first)[missionUID] != nil && items(first)[taskUID] != nil)
+        #expect(Set(ICalendar.previousItems(in: first).map(\.uid)).isSuperset(of: [missionUID, taskUID]))
 
         try dossier.apply(.deleteActivity("missie"), context: Fixtures.context)
         let later = Timestamp(secondsSinceEpoch: Fixtures.now.secondsSinceEpoch + 60)
-        #expect(items(ICalendar.encode(dossier, now: later))[missionUID] == nil, "without the earlier export nothing says it went")
+        #expect(!Self.items(ICalendar.encode(dossier, now: later)).keys.contains(missionUID), "without the earlier export nothing says it went")
         let second = ICalendar.encode(dossier, now: later, previous: first)
+        let items = Self.items(second)
         for uid in [missionUID, taskUID] {
-            let lines = try #require(items(second)[uid], "\(uid)")
-            #expect(lines.filter { $0.hasPrefix("STATUS:") } == ["STATUS:CANCELLED"], "\(lines)")
-            #expect(lines.contains("SEQUENCE:\(later.secondsSinceEpoch - 1_577_836_800)"), "newer than the item it calls off")
-            #expect(!lines.contains { $0.hasPrefix("PERCENT-COMPLETE") })
+            let item = try #require(items[uid], "\(uid)")
+            #expect(item.filter { $0.hasPrefix("STATUS:") } == ["STATUS:CANCELLED"], "\(item)")
+            #expect(item.contains("SEQUENCE:\(later.secondsSinceEpoch - 1_577_836_800)"), "newer than the item it calls off")
+            #expect(!item.contains { $0.hasPrefix("PERCENT-COMPLETE") })
         }
-        #expect(items(second)[missionUID]?.contains("DTSTART;VALUE=DATE:20270504") == true && items(second)[missionUID]?.contains("SUMMARY:Missie") == true)
-        // Items still there are sent as usual, once.
-        #expect(ICalendar.previousItems(in: second).filter { $0.uid == "herijking-taizhou@dossier.gemeente-oss.nl" }.count == 1)
+        #expect(items[missionUID]?.contains("DTSTART;VALUE=DATE:20270504") == true && items[missionUID]?.contains("SUMMARY:Missie") == true)
+        #expect(ICalendar.previousItems(in: second).filter { $0.uid == "herijking-taizhou@dossier.gemeente-oss.nl" }.count == 1, "what is there goes once")
 
         // Carried on while a calendar may not have seen it yet; left out a year after its day.
-        let third = ICalendar.encode(dossier, now: later, previous: second)
-        #expect(items(third)[missionUID]?.contains("STATUS:CANCELLED") == true)
-        let muchLater = Timestamp(date: Fixtures.date("2028-06-01"))
-        #expect(items(ICalendar.encode(dossier, now: muchLater, previous: second))[missionUID] == nil)
+        #expect(Self.items(ICalendar.encode(dossier, now: later, previous: second))[missionUID]?.contains("STATUS:CANCELLED") == true)
+        #expect(Self.items(ICalendar.encode(dossier, now: Timestamp(date: Fixtures.date("2028-06-01")), previous: second))[missionUID] == nil)
 
-        // Another program's calendar, or a file that is none, gives nothing to call off.
-        let foreign = String(decoding: first, as: UTF8.self).replacingOccurrences(of: "PRODID:-//Gemeente Oss//dossier//NL", with: "PRODID:-//Ander//NL")
-        #expect(ICalendar.previousItems(in: Array(foreign.utf8)).isEmpty)
+        // Another program's calendar, or a file that is none, gives nothing to call off; a byte order mark changes nothing.
+        let text = String(decoding: first, as: UTF8.self)
+        #expect(ICalendar.previousItems(in: Array(text.replacingOccurrences(of: "PRODID:-//Gemeente Oss//dossier//NL", with: "PRODID:-//Ander//NL").utf8)).isEmpty)
         #expect(ICalendar.previousItems(in: Array("naam;datum\r\n".utf8)).isEmpty)
+        #expect(ICalendar.previousItems(in: [0xEF, 0xBB, 0xBF] + first).count == ICalendar.previousItems(in: first).count)
+    }
+
+    @Test("an earlier file is read as untrusted: nested, unclosed, doubled or undated items, stray END lines and control characters never reach the new export")
+    func hostilePreviousExport() throws {
+        let dossier = Fixtures.smallDossier()
+        func item(_ uid: String, _ body: [String], kind: String = "VEVENT", end: String? = nil) -> [String] {
+            ["BEGIN:\(kind)", "UID:\(uid)@dossier.gemeente-oss.nl", "DTSTAMP:20261101T090000Z", "SEQUENCE:5"] + body + [end ?? "END:\(kind)"]
+        }
+        let dated = ["DTSTART;VALUE=DATE:20270101", "SUMMARY:Weg"]
+        let lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Gemeente Oss//dossier//NL"]
+            + item("goed", dated) + item("goed", dated)                                      // the same twice: once
+            + item("alarm", dated + ["BEGIN:VALARM", "ACTION:DISPLAY", "END:VALARM"])       // nested: left out
+            + item("binnen", ["DTSTART;VALUE=DATE:20270101", "END:VCALENDAR", "SUMMARY:x"]) // a stray END: left out
+            + item("ongelijk", dated, end: "END:VTODO")                                     // closed as another kind: left out
+            + item("datum", ["DTSTART;VALUE=DATE:99999999"])                                // no day that reads: left out
+            + item("stuur", ["DTSTART;VALUE=DATE:20270101", "SUMMARY:a\u{1B}[2Jb"])          // a control character: left out
+            + item("later", dated + ["SEQUENCE:2147483000"])                                // a higher sequence (a clock ahead)
+            + ["BEGIN:VEVENT", "UID:open@dossier.gemeente-oss.nl"]                           // never closed: left out
+        let previous = Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
+        let previousItems = ICalendar.previousItems(in: previous)
+        #expect(previousItems.map(\.uid) == ["goed@dossier.gemeente-oss.nl", "later@dossier.gemeente-oss.nl"], "\(previousItems.map(\.uid))")
+        let output = ICalendar.encode(dossier, now: Fixtures.now, previous: previous)
+        let text = String(decoding: output, as: UTF8.self)
+        let begins = text.components(separatedBy: "\r\n").filter { $0.hasPrefix("BEGIN:") }.count
+        let ends = text.components(separatedBy: "\r\n").filter { $0.hasPrefix("END:") }.count
+        #expect(begins == ends && text.components(separatedBy: "END:VCALENDAR").count == 2, "balanced, one end of the calendar")
+        #expect(Self.items(output)["later@dossier.gemeente-oss.nl"]?.contains("SEQUENCE:2147483001") == true, "newer than the item was")
+        #expect(!text.contains("\u{1B}"))
+    }
+
+    /// The items of an export by UID, each as its unfolded lines.
+    static func items(_ bytes: [UInt8]) -> [String: [String]] {
+        let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
+        var items: [String: [String]] = [:]
+        var current: [String] = []
+        for line in text.components(separatedBy: "\r\n") {
+            if line == "BEGIN:VEVENT" || line == "BEGIN:VTODO" { current = [line] } else if !current.isEmpty { current.append(line) }
+            if line == "END:VEVENT" || line == "END:VTODO", let uid = current.first(where: { $0.hasPrefix("UID:") }) {
+                items[String(uid.dropFirst(4))] = current
+                current = []
+            }
+        }
+        return items
     }
 }

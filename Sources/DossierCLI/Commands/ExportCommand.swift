@@ -12,8 +12,8 @@ struct ExportCommand: ParsableCommand {
         iCalendar (RFC 5545): geplande activiteiten en delegatiebezoeken, de streefdatums van vervolgacties (als \
         taak) en de herijkingsdatums van relaties op een laag pitje (hele dag); alles houdt zijn UID, zodat opnieuw \
         importeren in Outlook bijwerkt in plaats van verdubbelt. Over een eerdere export heen (-o met dezelfde naam) gaat \
-        wat die nog had en nu wegvalt (verwijderd, zonder datum, niet meer goedgekeurd) als geannuleerd mee, zodat Outlook \
-        het weghaalt.
+        wat die nog had en nu wegvalt (verwijderd, zonder datum, niet meer goedgekeurd) als geannuleerd mee, zodat de \
+        agenda het als geannuleerd ziet.
         JSON: het hele dossier in het bestandsformaat, zonder e-mailadressen en telefoonnummers van contactpersonen \
         (persoonsgegevens) tenzij --contact-details. Die staan wel in --what contacts en gesprekspartners: daar \
         vraagt u erom.

@@ -51,7 +51,10 @@ enum OutputFile {
     /// it cannot be read: the export about to be replaced.
     static func previousContents(of path: String) -> [UInt8]? {
         let fileSystem = PosixFileSystem()
-        return try? fileSystem.readFile(fileSystem.realPath(path) ?? path)
+        let target = fileSystem.realPath(path) ?? path
+        // A file far larger than any export (a mistaken name) is not read at all.
+        guard let status = try? fileSystem.status(target), status.size <= Int64(ICalendar.previousExportLimit) else { return nil }
+        return try? fileSystem.readFile(target)
     }
 
     static func write(_ bytes: [UInt8], to path: String?, sparing store: StoreLocation) throws {

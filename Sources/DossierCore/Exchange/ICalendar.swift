@@ -33,7 +33,8 @@ public enum ICalendar {
         // Every export is a newer version of every item than the exports before it: a moved date or a new title counts
         // as much as a step in the life cycle, and the dossier keeps no revision per record. Seconds since 2020 (larger
         // than the count of status changes sent before 4 December 2026, and within 32 bits until 2088).
-        let sequence = Int(max(0, now.secondsSinceEpoch - Self.sequenceEpoch))
+        // (An INTEGER of RFC 5545 holds at most 2.147.483.647: reached in 2088, and kept from then on.)
+        let sequence = Int(min(max(0, now.secondsSinceEpoch - Self.sequenceEpoch), Int64(Int32.max)))
         for activity in dossier.activities where includes(activity) {
             guard let start = activity.startDate else { continue }
             // All-day events: DTEND is the day after the last day.
