@@ -94,16 +94,21 @@ struct DateFormatTests {
             #expect(agenda.standardOutput.contains("vanaf 5-12-2026"), "\(zone): \(agenda.standardOutput)")
         }
         let before = try scratch.directory.read("dossier.json")
-        for value in ["2026-11-22T09:00Z", "morgen", "22-11-2026", "2026-11-22T09:00:00+01:00"] {
+        for value in ["2026-11-22T09:00Z", "morgen", "22-11-2026", "2026-11-22T09:00:00+01:00", "2300-01-01T00:00:00Z"] {
             let refused = try run(["set-status", "bom", "actief", "--reason", "x"], ["DOSSIER_NOW": value])
             #expect(refused.status == 64, "\(value)")
-            #expect(refused.standardError.contains("DOSSIER_NOW '\(value)' is geen tijdstip; geef een tijdstip in UTC zoals 2026-11-22T09:00:00Z"),
+            #expect(refused.standardError.contains("DOSSIER_NOW '\(value)' is geen tijdstip binnen 1-1-1900 … 31-12-2199; geef een tijdstip in UTC zoals 2026-11-22T09:00:00Z"),
                     "\(value): \(refused.standardError)")
         }
         #expect(try scratch.directory.read("dossier.json") == before)
         #expect(!FileManager.default.fileExists(atPath: scratch.path + ".journal"))
         let empty = try run(["relations"], ["DOSSIER_NOW": ""])
         #expect(empty.status == 0, "empty is not set: \(empty.standardError)")
+        // The first and last day are days like any, in any zone: the moment written stays within the dates read back.
+        for (day, zone) in [("2199-12-31", "Etc/GMT+12"), ("1900-01-01", "Etc/GMT-14"), ("2199-12-31", "Pacific/Kiritimati")] {
+            let listed = try run(["agenda", "--to", "+0"], ["DOSSIER_NOW": day, "TZ": zone])
+            #expect(listed.status == 0, "\(day) \(zone): \(listed.standardError)")
+        }
         let help = try run(["--help"], ["DOSSIER_NOW": "morgen"])
         #expect(help.status == 0, "the help needs no clock")
     }

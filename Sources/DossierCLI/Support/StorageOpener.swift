@@ -7,16 +7,18 @@ enum StorageOpener {
     /// `preparing`: the default dossier is made from the bundled one when there is none yet; not for `--read-only`,
     /// which writes nothing.
     static func open(_ location: StoreLocation, configuration: StoreConfiguration, preparing: Bool = true) throws(StoreError) -> any ArchiveStorage {
+        // Read first: a DOSSIER_NOW that does not read stops the command before anything is written (the first start's copy too).
+        let clock = Session.clock
         guard PostgresAddress.isAddress(location.path) else {
             if preparing { try location.prepare() }
             let store = DossierStore(path: location.path, configuration: configuration)
-            store.clock = Session.clock
+            store.clock = clock
             return store
         }
         let address = try PostgresAddress(parsing: location.path, environment: Session.environment)
         #if PostgreSQL
         let store = PostgresStore(address: address, configuration: configuration)
-        store.clock = Session.clock
+        store.clock = clock
         store.listCache = PostgresListCache(address: address, environment: Session.environment)
         return store
         #else

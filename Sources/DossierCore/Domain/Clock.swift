@@ -62,13 +62,11 @@ public struct Clock: Sendable {
     /// the dates the program takes.
     public static func problem(in environment: [String: String]) -> String? {
         guard let fixed = environment["DOSSIER_NOW"], !fixed.isEmpty else { return nil }
-        let example = "geef een tijdstip in UTC zoals 2026-11-22T09:00:00Z, of een dag zoals 2026-11-22"
-        guard let moment = fixedMoment(fixed, zone: environment["TZ"]) else {
-            return "DOSSIER_NOW '\(fixed)' is geen tijdstip; \(example), of laat DOSSIER_NOW weg voor de klok van het systeem"
-        }
-        guard moment.utcDate.isAccepted else {
-            return "DOSSIER_NOW '\(fixed)' ligt buiten het bereik van datums: \(DateWriting.standard.date(Limits.firstDate)) … "
-                + DateWriting.standard.date(Limits.lastDate)
+        let range = "\(DateWriting.standard.date(Limits.firstDate)) … \(DateWriting.standard.date(Limits.lastDate))"
+        // The local day, or UTC's where that lies past the range (`fromEnvironment`): the first and last day are taken.
+        guard let moment = fixedMoment(fixed, zone: environment["TZ"]), moment.utcDate.isAccepted, fromEnvironment(environment).today().isAccepted else {
+            return "DOSSIER_NOW '\(fixed)' is geen tijdstip binnen \(range); geef een tijdstip in UTC zoals 2026-11-22T09:00:00Z, of een dag zoals "
+                + "2026-11-22, of laat DOSSIER_NOW weg voor de klok van het systeem"
         }
         return nil
     }
@@ -79,7 +77,9 @@ public struct Clock: Sendable {
         guard let day = CalendarDate(iso: text) else { return nil }
         let noonInUTC = Timestamp(date: day, hour: 12, minute: 0, second: 0)
         let offset = offset(zone: zone).map { $0(noonInUTC) } ?? 0
-        return Timestamp(secondsSinceEpoch: noonInUTC.secondsSinceEpoch - Int64(offset))
+        let noon = Timestamp(secondsSinceEpoch: noonInUTC.secondsSinceEpoch - Int64(offset))
+        // Every moment the program writes lies within the dates it reads: noon UTC on the first and last day far from UTC.
+        return noon.utcDate.isAccepted ? noon : noonInUTC
     }
 
     /// The offsets of the time zone `TZ` names (nil: UTC). An identifier Foundation knows is read by it, also when it is
