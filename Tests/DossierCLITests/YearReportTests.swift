@@ -141,11 +141,20 @@ extension ExchangeTests {
             #expect(result.status == 0, "\(command): \(result.standardError)")
         }
         let report = try run(["report", "--year", "2026"]).standardOutput
-        #expect(report.contains("- Doorgegaan met een relatie of land op een laag pitje, zonder uitzondering van het college: Delegatie uit Taizhou (15-9-2026; Taizhou)."),
-                "\(report)")
+        #expect(report.contains("- Goedgekeurd of doorgegaan met een relatie of land op een laag pitje, zonder vastgelegde uitzondering van het college: "
+                                + "Delegatie uit Taizhou (15-9-2026; Taizhou)."), "\(report)")
+        // A relation put on laag pitje after the work went ahead is no reason to name it.
+        #expect(try run(["log-visit", "--relation", "pivot-park", "--date", "2-3-2026", "--direction", "inkomend", "--delegation", "Kopenhagen",
+                         "--cost", "0"]).status == 0)
+        #expect(try run(["set-status", "pivot-park", "laag-pitje", "--reason", "minder", "--review-date", "1-1-2028"]).status == 0)
+        #expect(!(try run(["report", "--year", "2026"]).standardOutput.contains("Delegatie uit Kopenhagen (2-3-2026")))
         let coming = try #require(report.split(separator: "\n").first { $0.contains("Wat komt") })
         #expect(coming.contains("18-5-2027: Handelsmissie Medicon Valley"), "not pushed out by its to-dos: \(coming)")
         #expect(coming.contains("1-3-2027: Taak 1 (bij Handelsmissie Medicon Valley)") && !coming.contains("Taak 7"), "\(coming)")
+        // An overdue to-do is never pushed out.
+        #expect(try run(["add-follow-up", "handelsmissie-medicon-valley", "--what", "Offerte opvragen", "--due", "15-11-2026"]).status == 0)
+        let overdue = try #require(try run(["report", "--year", "2026"]).standardOutput.split(separator: "\n").first { $0.contains("Wat komt") })
+        #expect(overdue.contains("15-11-2026 (verlopen): Offerte opvragen (bij Handelsmissie Medicon Valley)"), "\(overdue)")
         #expect(report.contains("- **Beantwoord met nee:** Vraag vanuit het bedrijfsleven; Behoefte van Osse partners"), "every answer given is in the detail")
         #expect(report.contains("Inkomend: Taizhou; 1 persoon\n") || report.contains("Inkomend: Taizhou; 1 persoon;"), "\(report)")
         let ahead = try run(["report", "--year", "2027"]).standardOutput

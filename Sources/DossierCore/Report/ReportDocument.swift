@@ -171,9 +171,11 @@ struct ReportWriter {
                          + report.exceptions.map { "\($0.title) (\($0.assessments.last?.answers.exceptionDecision.trimmingSpaces() ?? ""))" }.joined(separator: ", ") + ".")
         }
         if !report.laagPitjeWithoutException.isEmpty {
-            lines.append("Doorgegaan met een relatie of land op een laag pitje, zonder uitzondering van het college: "
-                         + report.laagPitjeWithoutException.map { "\($0.activity.title) (\(report.when($0.activity)); \($0.subjects.joined(separator: ", ")))" }
-                            .joined(separator: ", ") + ".")
+            lines.append("Goedgekeurd of doorgegaan met een relatie of land op een laag pitje, zonder vastgelegde uitzondering van het college: "
+                         + report.laagPitjeWithoutException.map { activity, subjects in
+                             "\(activity.title) (\(report.when(activity)); \(subjects.joined(separator: ", "))"
+                                 + (activity.approvalDecision.map { "; besluit: \($0.trimmingSpaces())" } ?? "") + ")"
+                         }.joined(separator: ", ") + ".")
         }
         // What the Kader waits for, and how it weighs meanwhile: the college should see it is still to come.
         var awaited: [String] = []

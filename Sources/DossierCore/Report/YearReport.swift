@@ -81,16 +81,17 @@ public struct YearReport: Sendable {
     /// The framework's years and every year with activities, each on every line: the budget chart.
     public let budgetHistory: [(year: Int, overviews: [BudgetOverview])]
     public let statusEvents: [StatusEvent]
-    /// The agenda from `statusDate` on (deadlines overdue by then first), at most `comingLimit` of `comingTotal`: the
-    /// activities, visits and reviews first, follow-ups in the room left, in date order.
+    /// The agenda from `statusDate` on (deadlines overdue by then first), at most `comingLimit` of `comingTotal`: what is
+    /// overdue, then the activities, visits and reviews, then follow-ups in the room left, in date order.
     public let coming: [Coming]
     public let comingTotal: Int
     /// Activities of the year charged to no budget line (a partner pays).
     public let unchargedActivities: [Activity]
     /// Activities of the year whose last weighing rests on an exception the college made to a laag pitje.
     public let exceptions: [Activity]
-    /// Activities of the year that went ahead (approved, planned or carried out) with a relation or country on laag pitje
-    /// and no exception of the college in their last weighing: what the Kader holds back, done without that decision.
+    /// Activities of the year approved, planned or carried out with a relation or country on laag pitje on the day they
+    /// went ahead (approved, or else begun), and no exception of the college in their last weighing: what the Kader holds
+    /// back, done without that decision recorded. A relation put on laag pitje after that day is no reason.
     public let laagPitjeWithoutException: [(activity: Activity, subjects: [String])]
     /// Activities of the year that cost a budget line something with no decision recorded for them (added as approved or
     /// carried out without one, as a visit logged afterwards can be): money the college did not see decided.
@@ -154,9 +155,14 @@ public struct YearReport: Sendable {
         }.map(\.activity)
         let excepted = Set(exceptions.map(\.id))
         laagPitjeWithoutException = entries.compactMap { entry in
-            guard entry.activity.status.countsAgainstBudget, !excepted.contains(entry.activity.id) else { return nil }
-            let subjects = Assessor.laagPitjeSubjects(of: entry.activity, in: dossierThen)
-            return subjects.isEmpty ? nil : (entry.activity, subjects)
+            let activity = entry.activity
+            guard activity.status.countsAgainstBudget, !excepted.contains(activity.id) else { return nil }
+            // Its relations as they stood the day it went ahead: approved, or begun (a visit logged afterwards: its own day).
+            let day = [activity.statusHistory.first { $0.to.countsAgainstBudget }?.date, activity.startDate].compactMap { $0 }.min() ?? statusDate
+            let then = Dossier(title: dossier.title, framework: dossier.framework,
+                               relations: RelationOverview.linkedRelations(activity).compactMap { dossier.relation($0)?.asOf(day) })
+            let subjects = Assessor.laagPitjeSubjects(of: activity, in: then)
+            return subjects.isEmpty ? nil : (activity, subjects)
         }
         chargedWithoutDecision = entries.map(\.activity).filter { $0.chargedCost.cents > 0 && $0.approvalDecision == nil }
         withoutEntrepreneurs = entries.map(\.activity).filter {
@@ -171,11 +177,13 @@ public struct YearReport: Sendable {
             return !dossier.activities[entry.position].status.isCarriedOut && !(isPast && entry.start <= statusDate)
         }
         comingTotal = upcoming.count
-        // The activities, visits and reviews first, then what room is left for follow-ups, in date order: six to-dos of one
-        // mission must not push its approval or a review out of the college's view.
-        let events = upcoming.indices.filter { upcoming[$0].kind != .followUp }
-        let tasks = upcoming.indices.filter { upcoming[$0].kind == .followUp }
-        let chosen = (events.prefix(YearReport.comingLimit) + tasks.prefix(max(0, YearReport.comingLimit - events.count))).sorted()
+        // The activities, visits and reviews before follow-ups, in date order: six to-dos of one mission must not push its
+        // approval or a review out of the college's view.
+        // What is overdue first of all, whatever it is.
+        let overdue = upcoming.indices.filter { upcoming[$0].isOverdue(on: statusDate) }
+        let events = upcoming.indices.filter { upcoming[$0].kind != .followUp && !upcoming[$0].isOverdue(on: statusDate) }
+        let tasks = upcoming.indices.filter { upcoming[$0].kind == .followUp && !upcoming[$0].isOverdue(on: statusDate) }
+        let chosen = (overdue + events + tasks).prefix(YearReport.comingLimit).sorted()
         coming = chosen.map { upcoming[$0] }.map { entry in
             // A follow-up says whose it is: the activity, not the person (the college reads what, not who).
             let title = entry.kind == .followUp
