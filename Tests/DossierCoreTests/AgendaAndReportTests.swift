@@ -187,7 +187,7 @@ struct AgendaAndReportTests {
                                                 estimatedCost: Money(euros: 12_000), actualCost: Money(euros: 12_000))), context: context)
         let markdown = MarkdownReport.render(YearReport(dossier: dossier, year: 2026, today: today))
         #expect(markdown.contains("Bijdrage Global Goals Platform Oss: € 11.459,00, apart van het budget internationalisering; "
-                                  + "daarop geboekt: € 12.000,00 — overschreden."), "\(markdown)")
+                                  + "daarop geboekt: € 12.000,00 — overschreden met € 541,00."), "\(markdown)")
         #expect(markdown.contains("Ten laste van een budgetregel zonder vastgelegd besluit over de goedkeuring: Platformdag (€ 12.000,00), "
                                   + "Delegatie uit Lyon (€ 450,50)."),
                 "added as carried out, it was never approved")

@@ -110,7 +110,17 @@ struct RecordMergeTests {
         #expect(contacts[0] == pivot.contacts[0], "the step went back")
         #expect(contacts[1].notes == "Via Ine", "the colleague's edit of another contact stays")
 
-        // A contact the step removed comes back at its place; one the colleague edited too goes field by field.
+        // One contact changed by both in other fields goes field by field.
+        var role = try dossier.apply(.editContact(.relation("pivot-park"), "britta-driessen", [FieldEdit(field: "role", old: .text("business development manager"),
+                                                                                                          new: .text("adjunct"))]), context: context)
+        try dossier.apply(.editContact(.relation("pivot-park"), "britta-driessen", [FieldEdit(field: "notes", old: .text(""), new: .text("Van Ine"))]),
+                          context: context)
+        role.purpose = .undo
+        try dossier.apply(.restore(role), context: context)
+        let britta = try #require(dossier.relation("pivot-park")?.contacts.first)
+        #expect(britta.role == "business development manager" && britta.notes == "Van Ine")
+
+        // A contact the step removed comes back at its place, over a colleague's change to another.
         redo.purpose = .redo
         try dossier.apply(.restore(redo), context: context)
         var removal = try dossier.apply(.removeContact(.relation("pivot-park"), "britta-driessen"), context: context)
@@ -125,9 +135,14 @@ struct RecordMergeTests {
         // The same contact's same field, or a contact the colleague removed that the step edited: refused, nothing changed.
         var edit = try dossier.apply(.editContact(.relation("pivot-park"), "eva-de-wit", [FieldEdit(field: "role", old: .text("pers"), new: .text("woordvoerder"))]),
                                      context: context)
-        try dossier.apply(.removeContact(.relation("pivot-park"), "eva-de-wit"), context: context)
+        try dossier.apply(.editContact(.relation("pivot-park"), "eva-de-wit", [FieldEdit(field: "role", old: .text("woordvoerder"), new: .text("hoofd pers"))]),
+                          context: context)
         edit.purpose = .undo
-        let before = dossier
+        var before = dossier
+        #expect(throws: ChangeError.self) { try dossier.apply(.restore(edit), context: context) }
+        #expect(dossier == before)
+        try dossier.apply(.removeContact(.relation("pivot-park"), "eva-de-wit"), context: context)
+        before = dossier
         #expect(throws: ChangeError.self) { try dossier.apply(.restore(edit), context: context) }
         #expect(dossier == before)
     }

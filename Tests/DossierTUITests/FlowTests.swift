@@ -664,6 +664,10 @@ struct FlowTests {
             #expect(app.state.form == nil && app.state.confirmation == nil, "\(key)")
             #expect(app.state.message?.text == "Er is nog geen activiteit: + voegt er een toe.", "\(key)")
         }
+        while app.state.currentDetail?.focusedList != .contacts { app.press(.tab) }
+        #expect(app.state.focusedListIsEmpty)
+        let contactHints = StatusBarView.hints(for: app.state).map { $0.hint }
+        #expect(contactHints.contains("nieuw") && !contactHints.contains("bewerk") && !contactHints.contains("verwijder"), "\(contactHints)")
         while app.state.currentDetail?.focusedList != .links { app.press(.tab) }
         #expect(!StatusBarView.hints(for: app.state).map { $0.hint }.contains("openen"))
         app.press(.character("o"))

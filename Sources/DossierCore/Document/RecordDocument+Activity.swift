@@ -66,8 +66,10 @@ extension RecordDocument {
     /// A favourable reason that quotes what the advisor wrote (a note with an answer, the college's decision to go ahead
     /// despite laag pitje): the why of a weighing, kept in view with the reasons against.
     static func quotesTheAdvisor(_ reason: VerdictReason, _ answers: AssessmentAnswers) -> Bool {
-        let written = [answers.exceptionDecision] + answers.entries.values.map(\.note)
-        return written.contains { !$0.isEmpty && reason.text.contains($0) }
+        // As the weighing puts them in its reasons: "… — note" after an answer, "… besloot anders: decision".
+        let exception = answers.exceptionDecision.trimmingSpaces()
+        let written = answers.entries.values.map(\.note).filter { !$0.isEmpty }.map { " — " + $0 } + (exception.isEmpty ? [] : ["besloot anders: " + exception])
+        return written.contains { reason.text.contains($0) }
     }
 
     /// "2. [ ] 1-7-2026    Verslag naar de wethouder — adviseur": the number `done` takes, then the dates in one

@@ -155,7 +155,7 @@ struct ReportWriter {
             let charged = contribution.committed + contribution.spent
             lines.append("\(contribution.lineName): \(contribution.budget.formatted), apart van het budget internationalisering"
                          + (charged.cents > 0 ? "; daarop geboekt: \(charged.formatted)" : "")
-                         + (contribution.isOverspent ? " — overschreden." : "."))
+                         + (contribution.isOverspent ? " — overschreden met \(Money(cents: -contribution.remaining.cents).formatted)." : "."))
         }
         // A visit still being weighed is counted, and said: the college should not read it as one received.
         let undecided = (report.incomingVisits + report.outgoingVisits).filter { $0.status == .idee || $0.status == .inAfweging }.count
