@@ -587,6 +587,20 @@ struct StoreTests {
         #expect(kept.contains(1), "the state with BOM on verkennen was kept: \(kept)")
     }
 
+    @Test("the oldest backup, restored when there are as many as are kept, stays: the log names it and undoing the restore reads it")
+    func restoredOldestStays() throws {
+        var (store, dossier) = try openStore(journalLimit: 1, backups: 1)
+        let day = Fixtures.now.secondsSinceEpoch - 30 * 86_400
+        for (index, status) in [RelationStatus.verkennen, .focus, .actief].enumerated() {
+            let moment = ChangeContext(actor: "tester", timestamp: Timestamp(secondsSinceEpoch: day + Int64(index) * 60), today: context.today)
+            try store.commit(.setRelationStatus("bom", status: status, reason: "r", reviewDate: nil), to: &dossier, context: moment)
+        }
+        let oldest = try #require(try store.backups().last)
+        _ = try store.restore(backup: oldest.name, current: dossier, context: context)
+        let names = try store.backups().map(\.name)
+        #expect(names.contains(oldest.name), "\(names)")
+    }
+
     @Test("a journal that ends in a restore is replayed from the named backup; with the backup gone, the message names its own line")
     func replayRestore() throws {
         var (store, dossier) = try openStore(journalLimit: 1)

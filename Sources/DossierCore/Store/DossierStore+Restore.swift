@@ -56,7 +56,8 @@ extension DossierStore {
             } catch {
                 throw .fileSystem(error)
             }
-            guard try installLocked(written, at: Timestamp(secondsSinceEpoch: context.timestamp.secondsSinceEpoch + 1), keeping: nil) else {
+            // The backup restored stays too: the log names it, and undoing the restore reads it (the oldest one was pruned here).
+            guard try installLocked(written, at: Timestamp(secondsSinceEpoch: context.timestamp.secondsSinceEpoch + 1), keeping: name) else {
                 throw .changedOnDisk(file: path)
             }
         }
