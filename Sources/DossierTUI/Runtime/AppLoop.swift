@@ -348,6 +348,9 @@ public final class AppLoop {
                     }
                 case .reload:
                     endCompaction()  // a snapshot of the dossier as it was before the reload is of no use
+                    // Whether the files still go on from what the screen had is found out now, not at the next look: it
+                    // decides whether undo keeps its steps (`reloaded`).
+                    refresh()
                     do {
                         let dossier = try session.load()
                         queue.append(.reloaded(dossier, notices: session.notices))
