@@ -120,6 +120,9 @@ struct AssessCommandTests {
         // The why of the weighing stays in view: the college's decision and the advisor's note, though both count in favour.
         let shown = try run(["show", "onderwijsbezoek-taizhou"]).standardOutput
         #expect(shown.contains("B&W 3-2-2027") && shown.contains("Agrifood Oss vraagt erom"), "\(shown)")
+        // What is still unknown is said once: by its reason, or else in the list of what is unknown.
+        #expect(shown.contains("• Behapbaar voor de gemeente: nog onbekend") && !shown.contains("Nog onbekend: Behapbaar voor de gemeente"), "\(shown)")
+        #expect(shown.contains("• Nog onbekend: Bijdrage aan de Global Goals"), "\(shown)")
     }
 
     @Test("without a terminal and without answers: the verdict is shown and nothing is written; --save keeps it")

@@ -51,9 +51,7 @@ extension RecordDocument {
         blocks.append(.list(RecordList(kind: .assessments, heading: "Afwegingen", items: activity.assessments.reversed().map { assessment in
             RecordItem(line: [RecordSpan(dates.moment(assessment.timestamp) + "  ", .label),
                               RecordSpan(assessment.verdict.label, .verdict(assessment.verdict)), RecordSpan("  (\(assessment.by))", .muted)],
-                       details: assessment.reasons.filter { $0.effect != .positief || RecordDocument.quotesTheAdvisor($0, assessment.answers) }
-                           .map { RecordLine("• \($0.text)", indent: 12) }
-                           + assessment.missing.map { RecordLine("• Nog onbekend: \($0)", indent: 12) })
+                       details: RecordDocument.assessmentLines(assessment))
         }, emptyText: "Nog niet afgewogen tegen het Kader.")))
         blocks.append(.list(RecordList(kind: .history, heading: "Statusgeschiedenis",
                                        items: activity.statusHistory.reversed().map { RecordDocument.historyItem($0, tone: .activityStatus($0.to), dates: dates) },
@@ -61,6 +59,14 @@ extension RecordDocument {
         self.init(title: activity.title, id: activity.id,
                   subtitle: [RecordSpan(activity.status.label, .activityStatus(activity.status)), RecordSpan(activity.kind.label, .muted)],
                   blocks: blocks)
+    }
+
+    /// The reasons of a weighing that are not simply favourable, then what is still unknown that no reason names already
+    /// ("Behapbaar voor de gemeente: nog onbekend" is said once, not again as "Nog onbekend: Behapbaar voor de gemeente").
+    static func assessmentLines(_ assessment: Assessment) -> [RecordLine] {
+        let reasons = assessment.reasons.filter { $0.effect != .positief || quotesTheAdvisor($0, assessment.answers) }
+        let unknown = assessment.missing.filter { label in !reasons.contains { $0.text.hasPrefix(label + ": nog onbekend") } }
+        return reasons.map { RecordLine("• \($0.text)", indent: 12) } + unknown.map { RecordLine("• Nog onbekend: \($0)", indent: 12) }
     }
 
     /// A favourable reason that quotes what the advisor wrote (a note with an answer, the college's decision to go ahead
