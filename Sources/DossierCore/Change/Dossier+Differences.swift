@@ -10,7 +10,7 @@ extension Dossier {
             for record in mine where table.removeValue(forKey: id(record)) != record { ids.insert(id(record)) }
             return ids.union(table.keys).sorted()
         }
-        return differing(relations, other.relations, id: \.id) + differing(Array(activities), Array(other.activities), id: \.id)
+        return differing(relations, other.relations, id: \.id) + differing(activities, other.activities, id: \.id)
             + (internalContacts == other.internalContacts ? [] : [Organiser.municipalitySlug])
     }
 }

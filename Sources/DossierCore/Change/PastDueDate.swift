@@ -20,8 +20,8 @@ public enum PastDueDate {
             // of several days still under way is not past yet.
             guard !activity.isVisit, activity.status.isUpcoming || activity.status == .idee || activity.status == .inAfweging,
                   let start = activity.startDate, (activity.endDate ?? start) < today else { return nil }
-            let which = activity.endDate.map { $0 > start ? "de einddatum \(dates.date($0))" : nil } ?? nil
-            return "\(which ?? "de begindatum \(dates.date(start))") ligt al in het verleden; is de activiteit gehouden, zet haar dan op uitgevoerd"
+            let which = activity.endDate.flatMap { $0 > start ? "de einddatum \(dates.date($0))" : nil } ?? "de begindatum \(dates.date(start))"
+            return "\(which) ligt al in het verleden; is de activiteit gehouden, zet haar dan op uitgevoerd"
         default:
             return nil
         }

@@ -25,17 +25,9 @@ extension ActivityListing {
     /// The next approved or planned activity of `relation` among all but `excluded`, as `RelationOverview.all`
     /// picks it: the earliest start, on the same day the first in the dossier's order, due by the first last day of
     /// them all (`NextDate.lastDay`). Needs the rows' linked relations, organisers and end dates (`Entry.Fields.relationRows`).
-    func upcoming(of relation: RelationID, excluding excluded: ActivityID) -> (next: RelationOverview.NextDate, order: Int)? {
-        var best: (next: RelationOverview.NextDate, order: Int)?
-        func note(_ candidate: RelationOverview.NextDate, order: Int) {
-            guard let current = best else {
-                best = (candidate, order)
-                return
-            }
-            var next = (candidate.date, order) < (current.next.date, current.order) ? (candidate, order) : current
-            next.0.lastDay = min(candidate.lastDay, current.next.lastDay)
-            best = next
-        }
+    func upcoming(of relation: RelationID, excluding excluded: ActivityID) -> PlacedNextDate? {
+        var best: PlacedNextDate?
+        func note(_ candidate: RelationOverview.NextDate, order: Int) { best = ActivityListing.earlier(best, (candidate, order)) }
         entries.withUnsafeBufferPointer { entries in
             for index in entries.indices {
                 // Most activities are neither approved nor planned: asked before whether it is the relation's at all.
@@ -50,6 +42,18 @@ extension ActivityListing {
             note(next, order: order(ofTouched: index))
         }
         return best
+    }
+
+    /// A relation's next date with the place in the dossier's order of the activity it is of.
+    typealias PlacedNextDate = (next: RelationOverview.NextDate, order: Int)
+
+    /// As `NextDate.earlier`, on the same day the first in the dossier's order.
+    static func earlier(_ one: PlacedNextDate?, _ other: PlacedNextDate?) -> PlacedNextDate? {
+        guard let one else { return other }
+        guard let other else { return one }
+        var first = (other.next.date, other.order) < (one.next.date, one.order) ? other : one
+        first.next.lastDay = min(one.next.lastDay, other.next.lastDay)
+        return first
     }
 
     /// Where an activity the journal touched stands in the dossier's order: its place in the snapshot when it

@@ -131,13 +131,8 @@ extension DossierStore {
             list = relations.sideIndex.list.updated(changing: before, to: now) { relation in
                 // The next activity of the relation among the others, or this one when it comes first.
                 var next = changing.listing.upcoming(of: relation, excluding: snapshot.id)
-                if let now, RelationOverview.linkedRelations(now).contains(relation), var upcoming = RelationOverview.NextDate.upcoming(now) {
-                    if let other = next {
-                        let first = (upcoming.date, changing.order) < (other.next.date, other.order)
-                        upcoming.lastDay = min(upcoming.lastDay, other.next.lastDay)
-                        if !first { upcoming = RelationOverview.NextDate(date: other.next.date, reason: other.next.reason, lastDay: upcoming.lastDay) }
-                    }
-                    next = (upcoming, changing.order)
+                if let now, RelationOverview.linkedRelations(now).contains(relation), let upcoming = RelationOverview.NextDate.upcoming(now) {
+                    next = ActivityListing.earlier(next, (upcoming, changing.order))
                 }
                 return next?.next
             }
