@@ -312,6 +312,27 @@ struct FlowTests {
         #expect(app.text.contains("Programma           Rondleiding Pivot Park, lunch met Organon"), "\(app.text)")
     }
 
+    @Test("an end date typed without its year is the first such day from the start date typed above it")
+    func endDateAfterStart() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("+")).type("Zomerschool")
+        for _ in 0..<40 where app.state.form?.focusedField?.id != "startDate" { app.press(.tab) }
+        app.type("28-6-2027")
+        for _ in 0..<40 where app.state.form?.focusedField?.id != "endDate" { app.press(.tab) }
+        app.type("3-7")
+        #expect(app.state.form?.notes["endDate"] == "= zaterdag 3-7-2027", "not 3-7-2026, the nearest to today")
+        app.press(.control("s"))
+        #expect(app.state.form == nil, "\(app.state.form?.errors ?? [:])")
+        #expect(app.state.dossier.activities.last?.endDate == Fixtures.date("2027-07-03"))
+        // The visit form reads its last day the same way.
+        app.press(.character("/")).type("pivot").press(.enter, .character("v"))
+        for _ in 0..<30 where app.state.form?.focusedField?.id != "startDate" { app.press(.tab) }
+        app.press(.control("u")).type("29-6-2027")
+        for _ in 0..<30 where app.state.form?.focusedField?.id != "endDate" { app.press(.tab) }
+        app.type("1-7")
+        #expect(app.state.form?.notes["endDate"] == "= donderdag 1-7-2027")
+    }
+
     @Test("the weighing at the top counts a cost typed while the date does not read yet")
     func previewWithHalfDate() throws {
         let app = Harness()

@@ -62,7 +62,7 @@ struct EditCommand: ParsableCommand {
         let values = try FieldArguments.values(pairs, table: Activity.fields, in: dossier, ownFlow: [
             "status": "de status van een activiteit verandert langs de levenscyclus: dossier move",
             "id": "de id verandert niet (hij staat in verwijzingen en het logboek)",
-        ])
+        ], entity: activity)
         let edits = FieldArguments.edits(values, of: activity)
         return edits.isEmpty ? nil : .editActivity(activity.id, edits)
     }

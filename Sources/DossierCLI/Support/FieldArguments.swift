@@ -33,10 +33,11 @@ enum FieldArguments {
     }
 
     /// Each option's field in `table`, with its value read from the text.
+    /// `entity`: the record being edited, whose start date an end date typed without its year counts from (when not typed too).
     static func values<Entity>(_ pairs: [(option: String, text: String)], table: FieldTable<Entity>, in dossier: Dossier,
-                               ownFlow: [String: String] = [:]) throws -> [(field: EntityField<Entity>, value: FieldValue)] {
+                               ownFlow: [String: String] = [:], entity: Entity? = nil) throws -> [(field: EntityField<Entity>, value: FieldValue)] {
         let today = Session.clock.today()
-        var result: [(EntityField<Entity>, FieldValue)] = []
+        var typed: [(option: String, text: String, field: EntityField<Entity>)] = []
         for (option, text) in pairs {
             if let flow = ownFlow[option] { throw ValidationError("--\(option): \(flow)") }
             guard let field = table.field(option: option) ?? otherNumber(of: option, in: table) else {
@@ -45,10 +46,18 @@ enum FieldArguments {
                 let meant = meantFields(for: "--" + option, among: known).map { "; bedoelde u " + $0.joined(separator: " of ") + "? Bekend: " }
                 throw ValidationError("onbekend veld --\(option) van een \(table.entityName)\(meant ?? "; bekend: ")\(list)")
             }
-            guard !result.contains(where: { $0.0.key == field.key }) else { throw ValidationError("--\(option) staat er twee keer") }
+            guard !typed.contains(where: { $0.field.key == field.key }) else { throw ValidationError("--\(option) staat er twee keer") }
             guard text != missingValue else { throw ValidationError("--\(option): geef een waarde (leeg maken: --\(option) \"\")") }
+            typed.append((option, text, field))
+        }
+        // In the table's order, as forms and documents show the fields; so a date another lies after (the start date) is
+        // read before that one.
+        let order = table.fields.map(\.key)
+        typed.sort { (order.firstIndex(of: $0.field.key) ?? 0) < (order.firstIndex(of: $1.field.key) ?? 0) }
+        var result: [(field: EntityField<Entity>, value: FieldValue)] = []
+        for (option, text, field) in typed {
             do {
-                let value = try field.parse(text, in: dossier, today: today)
+                let value = try field.parse(text, in: dossier, today: today, start: table.start(of: field, among: result, in: entity))
                 result.append((field, value))
                 // A date ten years or more away is taken, and said, as a date option says it.
                 if case .date = field.input, case .text(let iso) = value, let date = CalendarDate(iso: iso) {
@@ -59,9 +68,7 @@ enum FieldArguments {
                 throw ValidationError("--\(option): \(error.message)")
             }
         }
-        // In the table's order, as forms and documents show the fields.
-        let order = table.fields.map(\.key)
-        return result.sorted { (order.firstIndex(of: $0.0.key) ?? 0) < (order.firstIndex(of: $1.0.key) ?? 0) }
+        return result
     }
 
     /// The one field `option` names in the singular or the plural (`--sector` for `--sectors`, `--countries` for

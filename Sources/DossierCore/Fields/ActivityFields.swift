@@ -8,7 +8,7 @@ extension Activity {
         .relations("relations", "Relaties", option: "relations", help: "Namen of id's, gescheiden door komma's.", \.relations),
         ActivityFieldParts.organiser,
         .date("startDate", "Begindatum", option: "start-date", help: "Bepaalt het budgetjaar.", \.startDate),
-        .date("endDate", "Einddatum", option: "end-date", \.endDate),
+        .date("endDate", "Einddatum", option: "end-date", after: "startDate", \.endDate),
         .countries("countries", "Landen", option: "country",
                    help: "Waar de activiteit heen gaat of waar een delegatie vandaan komt: landnaam of landcode, gescheiden door komma's.",
                    \.countries),

@@ -24,8 +24,9 @@ extension EntityField {
                     editText: { value, _ in ListText.join(FieldCast.strings(value)) })
     }
 
-    static func date(_ key: String, _ label: String, option: String, help: String = "", _ path: Path<CalendarDate?>) -> EntityField {
-        EntityField(key: key, label: label, option: option, input: .date, help: help,
+    /// `after`: the key of the date this one lies on or after (an end date's start), from which a day typed without its year counts.
+    static func date(_ key: String, _ label: String, option: String, help: String = "", after: String? = nil, _ path: Path<CalendarDate?>) -> EntityField {
+        EntityField(key: key, label: label, option: option, input: .date, help: help, after: after,
                     get: { $0[keyPath: path].map { .text($0.iso) } ?? .none },
                     set: { (entity: inout Entity, value: FieldValue) throws(ValueError) in entity[keyPath: path] = try FieldCast.date(value) },
                     // Typed by a person (a form, an option): also relative to today ("morgen", "+14"); from a file: fixed only.

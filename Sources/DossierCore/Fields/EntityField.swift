@@ -12,6 +12,9 @@ public struct EntityField<Entity: Sendable>: Sendable {
     public let help: String
     /// Needs a value (a name, a title, a kind).
     public let isRequired: Bool
+    /// For a date that lies on or after another (an end date's start date): that field's key. A day typed without its
+    /// year is then the first such day from the other date on (`28-12` to `3-1` ends in the next year).
+    public let after: String?
     let getter: @Sendable (Entity) -> FieldValue
     let setter: @Sendable (inout Entity, FieldValue) throws(ValueError) -> Void
     let parser: @Sendable (String, Dossier, CalendarDate?) throws(ValueError) -> FieldValue
@@ -19,7 +22,7 @@ public struct EntityField<Entity: Sendable>: Sendable {
     let editor: @Sendable (FieldValue, Dossier) -> String
     let blank: FieldValue?
 
-    public init(key: String, label: String, option: String, input: FieldInput, help: String = "", isRequired: Bool = false,
+    public init(key: String, label: String, option: String, input: FieldInput, help: String = "", isRequired: Bool = false, after: String? = nil,
                 get: @escaping @Sendable (Entity) -> FieldValue,
                 set: @escaping @Sendable (inout Entity, FieldValue) throws(ValueError) -> Void,
                 parse: @escaping @Sendable (String, Dossier, CalendarDate?) throws(ValueError) -> FieldValue,
@@ -31,6 +34,7 @@ public struct EntityField<Entity: Sendable>: Sendable {
         self.input = input
         self.help = help
         self.isRequired = isRequired
+        self.after = after
         getter = get
         setter = set
         parser = parse
@@ -49,15 +53,20 @@ public struct EntityField<Entity: Sendable>: Sendable {
 
     /// Reads typed text with the parser for this field's value. Empty text is no value (refused when required).
     /// `today`: the text was typed by a person now, so a date may also be relative ("morgen", "+14"); nil for a file's.
-    public func parse(_ text: String, in dossier: Dossier, today: CalendarDate? = nil) throws(ValueError) -> FieldValue {
+    /// `start`: for a field that lies `after` another, that other date, from which a day typed without its year counts.
+    public func parse(_ text: String, in dossier: Dossier, today: CalendarDate? = nil, start: CalendarDate? = nil) throws(ValueError) -> FieldValue {
         if text.trimmingSpaces().isEmpty {
             if isRequired { throw ValueError.missing }
             // Empty would silently say that a partner pays (no budget line), taking the cost off the budget.
             if case .budgetLine = input { throw ValueError("leeg: geef de id of naam van een budgetregel, of 'geen' als een partner betaalt") }
             return emptyValue
         }
+        if case .date = input, let today, let start {
+            return .text(try CalendarDate.read(text, today: today, yearless: .onOrAfter(start)).iso)
+        }
         return try parser(text, dossier, today)
     }
+
 
     /// The value as people read it: "€ 2.500,00", "Denemarken", "–" for nothing.
     public func show(_ value: FieldValue, in dossier: Dossier) -> String {

@@ -18,6 +18,14 @@ public struct FieldTable<Entity: Sendable>: Sendable {
         fields.first { $0.option == option }
     }
 
+    /// The date `field` lies after (an end date's start date): as read among `values` (the other fields typed with it), else
+    /// as `entity` (the record being edited) has it; nil for a field that lies after none, or when that date is not known.
+    public func start(of field: EntityField<Entity>, among values: [(field: EntityField<Entity>, value: FieldValue)], in entity: Entity?) -> CalendarDate? {
+        guard let key = field.after, let other = self.field(key) else { return nil }
+        let value = values.first { $0.field.key == key }?.value ?? entity.map(other.value(of:))
+        return value.flatMap { try? FieldCast.date($0) }
+    }
+
     /// The edits that turn `old` into `new`, in table order; fields outside the table are not compared.
     public func edits(from old: Entity, to new: Entity) -> [FieldEdit] {
         fields.compactMap { field in

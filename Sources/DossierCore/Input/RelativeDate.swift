@@ -4,9 +4,11 @@
 /// same tomorrow.
 extension CalendarDate {
     /// Which day a date typed without its year (`15-9`) is: the nearest such day, back or ahead (a visit last week, a
-    /// deadline next month), or the first one after today, for a date that must lie ahead (a review date).
+    /// deadline next month); the first one after today, for a date that must lie ahead (a review date); or the first one
+    /// on or after a given day, for the last day of something that starts then (`28-12` to `3-1` ends in the next year).
     public enum YearlessDay: Hashable, Sendable {
         case nearest, ahead
+        case onOrAfter(CalendarDate)
     }
 
     /// The one reading of a date a person typed: a relative date from `today`, else any form `read(_:)` takes.
@@ -39,7 +41,11 @@ extension CalendarDate {
     public static func relative(_ text: String, today: CalendarDate, yearless: YearlessDay = .nearest) -> CalendarDate? {
         let words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
         func withoutYear(_ day: Int, _ month: Int) -> CalendarDate? {
-            yearless == .ahead ? today.nextOne(day: day, month: month) : today.nearest(day: day, month: month)
+            switch yearless {
+            case .nearest: today.nearest(day: day, month: month)
+            case .ahead: today.nextOne(day: day, month: month)
+            case .onOrAfter(let start): start.adding(days: -1).nextOne(day: day, month: month)
+            }
         }
         if let (day, month) = dayWithoutYear(words) { return withoutYear(day, month) }
         switch words.count {

@@ -161,6 +161,15 @@ public struct Form: Hashable, Sendable {
 
     public func text(_ id: String) -> String { self[id]?.text.trimmingSpaces() ?? "" }
 
+    /// Which day a date typed without its year in field `id` is: from the date of the field it lies after, as typed now
+    /// (`28-12` to `3-1` ends in the next year), else as the field says.
+    func yearlessDay(of id: String, today: CalendarDate) -> CalendarDate.YearlessDay {
+        guard let field = self[id] else { return .nearest }
+        guard let after = field.after, let start = try? CalendarDate.read(text(after), today: today, yearless: self[after]?.yearlessDay ?? .nearest)
+        else { return field.yearlessDay }
+        return .onOrAfter(start)
+    }
+
     public var focusedField: FormField? { fields.indices.contains(focus) ? fields[focus] : nil }
 
     public var visibleIndices: [Int] { fields.indices.filter { fields[$0].isVisible } }

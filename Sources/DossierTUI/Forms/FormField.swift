@@ -60,9 +60,12 @@ public struct FormField: Hashable, Sendable {
     public var isDate: Bool
     /// Which day a date typed without its year is: the nearest, or (a review date) the first after today.
     public var yearlessDay: CalendarDate.YearlessDay
+    /// For a date that lies on or after another field's date (an end date's start): that field's id. A day typed without its
+    /// year is then the first such day from that date on (`Form.yearlessDay(of:today:)`).
+    public var after: String?
 
     public init(_ id: String, _ label: String, _ value: FormValue, help: String = "", isVisible: Bool = true, isQuickAnswer: Bool = false,
-                isDate: Bool = false, yearlessDay: CalendarDate.YearlessDay = .nearest) {
+                isDate: Bool = false, yearlessDay: CalendarDate.YearlessDay = .nearest, after: String? = nil) {
         self.id = id
         self.label = label
         self.help = help
@@ -71,6 +74,7 @@ public struct FormField: Hashable, Sendable {
         self.isQuickAnswer = isQuickAnswer
         self.isDate = isDate
         self.yearlessDay = yearlessDay
+        self.after = after
     }
 
     public var text: String {

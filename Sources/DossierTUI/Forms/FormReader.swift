@@ -38,7 +38,7 @@ struct FormReader {
     }
 
     mutating func date(_ id: String, required: Bool) -> CalendarDate? {
-        let yearless = form[id]?.yearlessDay ?? .nearest
+        let yearless = form.yearlessDay(of: id, today: today)
         return value(id, required: required, missing: "Vul een datum in (12-3-2025, 12 maart 2025, morgen, +14 of vrijdag)") { [today] (text: String) throws(ValueError) in
             try CalendarDate.read(text, today: today, yearless: yearless)
         }

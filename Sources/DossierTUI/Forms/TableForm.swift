@@ -15,7 +15,7 @@ enum TableForm {
             let value = field.value(of: entity)
             let isDate = if case .date = field.input { true } else { false }
             return FormField(field.key, field.label, formValue(field, value, in: dossier, emptyLabel: emptyLabels[field.key], options: options[field.key]),
-                             help: help(for: field), isDate: isDate)
+                             help: help(for: field), isDate: isDate, after: field.after)
         }
     }
 
@@ -73,7 +73,7 @@ enum TableForm {
     static func values<Entity>(_ form: Form, _ table: FieldTable<Entity>, keys: [String]? = nil, in dossier: Dossier, today: CalendarDate,
                                untouched: Entity? = nil)
         -> (values: [(field: EntityField<Entity>, value: DossierCore.FieldValue)], problems: [String: String]) {
-        var values: [(EntityField<Entity>, DossierCore.FieldValue)] = []
+        var values: [(field: EntityField<Entity>, value: DossierCore.FieldValue)] = []
         var problems: [String: String] = [:]
         let chosen = keys.map { keys in keys.compactMap { table.field($0) } } ?? table.fields
         for field in chosen {
@@ -88,7 +88,8 @@ enum TableForm {
                 }
                 let isLong = if case .longText = field.input { true } else { false }
                 do throws(ValueError) {
-                    values.append((field, try field.parse(isLong ? input.text : input.text.trimmingSpaces(), in: dossier, today: today)))
+                    let start = table.start(of: field, among: values, in: untouched)
+                    values.append((field, try field.parse(isLong ? input.text : input.text.trimmingSpaces(), in: dossier, today: today, start: start)))
                 } catch {
                     problems[field.key] = error.message.capitalizedFirst
                 }

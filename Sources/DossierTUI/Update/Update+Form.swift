@@ -489,7 +489,8 @@ enum FormRules {
     /// Under each date typed relative to today ("+3w", "vrijdag") the day it names, and under one far from today that it is.
     static func noteDates(_ form: inout Form, in state: AppState) {
         for field in form.fields where field.isDate {
-            form.notes[field.id] = CalendarDate.typedNote(field.text, today: state.today, dates: state.dates, yearless: field.yearlessDay)
+            form.notes[field.id] = CalendarDate.typedNote(field.text, today: state.today, dates: state.dates,
+                                                         yearless: form.yearlessDay(of: field.id, today: state.today))
         }
     }
 }
