@@ -41,6 +41,29 @@ struct HostileFilesCommandTests {
         }
     }
 
+    @Test("apply reads any stream (a pipe too); a folder or a missing file is refused with its exit code, not a crash")
+    func applyFromWhatIsNoFile() throws {
+        let before = try directory.read("dossier.json")
+        let folder = try run(["apply", directory.path])
+        #expect(folder.status == 74, "\(folder.status): \(folder.standardError)")
+        #expect(folder.standardError == "dossier: kan \(directory.path) niet lezen: is een map, geen bestand\n")
+        let missing = try run(["apply", directory.file("weg.jsonl")])
+        #expect(missing.status == 66, "\(missing.standardError)")
+        #expect(try directory.read("dossier.json") == before)
+        let fifo = directory.file("wijzigingen")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let writer = Thread {
+            let line = #"{"type":"set-relation-status","relation":"bom","status":"verkennen","reason":"herijking"}"# + "\n"
+            let handle = FileHandle(forWritingAtPath: fifo)
+            handle?.write(Data(line.utf8))
+            try? handle?.close()
+        }
+        writer.start()
+        let piped = try run(["apply", fifo])
+        #expect(piped.status == 0, "\(piped.standardError)")
+        #expect(piped.standardOutput.hasPrefix("bewaard "), "\(piped.standardOutput)")
+    }
+
     @Test("a copy onto an existing dossier is refused with 64, says so plainly, and leaves it as it was")
     func copyOntoExisting() throws {
         try directory.write("ander.json", Fixtures.smallDossier().encoded())

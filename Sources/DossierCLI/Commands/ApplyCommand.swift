@@ -1,6 +1,10 @@
 import ArgumentParser
 import DossierCore
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 
 struct ApplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,8 +29,13 @@ struct ApplyCommand: ParsableCommand {
 
     func run() throws {
         var (store, dossier) = try storeOptions.openForWriting()
-        let input = file == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: file)
-        guard let input else { throw failure("\(file) bestaat niet", code: ExitStatus.noInput) }
+        // Any file that reads as a stream: a pipe (`<(…)`) too; a folder or an unreadable file is refused when read.
+        let input = file == "-" ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else {
+            let error = FileSystemError(operation: "openen", path: file, code: errno)
+            throw failure(error.code == SystemErrorCode.noSuchFile ? .missing(file: file) : .fileSystem(error))
+        }
+        defer { if input != STDIN_FILENO { close(input) } }
         var lineNumber = 0
         func handle(_ line: ArraySlice<UInt8>) throws {
             lineNumber += 1
@@ -51,10 +60,16 @@ struct ApplyCommand: ParsableCommand {
         // searched again from its start at every piece took minutes.
         var pending: [UInt8] = []
         var start = 0, searched = 0
+        var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let chunk = input.availableData
-            if chunk.isEmpty { break }
-            pending.append(contentsOf: chunk)
+            let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 {
+                let error = FileSystemError(operation: "lezen", path: file == "-" ? "de standaardinvoer" : file, code: errno)
+                throw failure(lineNumber == 0 ? error.description : "\(error.description); de regels ervoor zijn bewaard", code: exitStatus(of: .fileSystem(error)))
+            }
+            if count == 0 { break }
+            pending.append(contentsOf: chunk[0..<count])
             while let newline = pending[searched...].firstIndex(of: UInt8(ascii: "\n")) {
                 try handle(pending[start..<newline])
                 start = newline + 1
