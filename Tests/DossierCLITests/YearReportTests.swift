@@ -141,8 +141,17 @@ extension ExchangeTests {
             #expect(result.status == 0, "\(command): \(result.standardError)")
         }
         let report = try run(["report", "--year", "2026"]).standardOutput
-        #expect(report.contains("- Goedgekeurd of doorgegaan met een relatie of land op een laag pitje, zonder vastgelegde uitzondering van het college: "
-                                + "Delegatie uit Taizhou (15-9-2026; Taizhou)."), "\(report)")
+        #expect(report.contains("- Goedgekeurd of doorgegaan met een relatie of land op een laag pitje, zonder vastgelegde uitzondering van het college "
+                                + "of reden om af te wijken: Delegatie uit Taizhou (15-9-2026; Taizhou)."), "\(report)")
+        // Approved with a reason to depart from the Kader and who decided: on record, and said so, not as done without. A visit
+        // logged afterwards keeps who approved it.
+        #expect(try run(["log-visit", "--relation", "an-giang", "--date", "20-10-2026", "--direction", "inkomend", "--delegation", "An Giang",
+                         "--decision", "Collegebesluit 2026-412", "--override-reason", "Vijftig jaar band"]).status == 0)
+        let withReason = try run(["report", "--year", "2026"]).standardOutput
+        #expect(withReason.contains("- Goedgekeurd met een relatie of land op een laag pitje, met een reden om af te wijken bij de goedkeuring "
+                                    + "(geen uitzondering in de afweging): Delegatie uit An Giang (20-10-2026; An Giang; besluit: Collegebesluit 2026-412)."),
+                "\(withReason)")
+        #expect(!withReason.contains("reden om af te wijken: Delegatie uit Taizhou (15-9-2026; Taizhou), Delegatie uit An Giang"), "\(withReason)")
         // A relation put on laag pitje after the work went ahead is no reason to name it.
         #expect(try run(["log-visit", "--relation", "pivot-park", "--date", "2-3-2026", "--direction", "inkomend", "--delegation", "Kopenhagen",
                          "--cost", "0"]).status == 0)

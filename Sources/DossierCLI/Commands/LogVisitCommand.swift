@@ -66,7 +66,7 @@ struct LogVisitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Titel; standaard \"Delegatie uit …\" of \"Missie naar …\".", valueName: "tekst"))
     var title: String?
 
-    @Option(help: ArgumentHelp("Een bezoek in de toekomst dat al is goedgekeurd: wie besloot (een besluit van B&W of een mandaat). Zonder: in afweging.", valueName: "besluit"))
+    @Option(help: ArgumentHelp("Wie het bezoek goedkeurde (een besluit van B&W of een mandaat). Een bezoek in de toekomst is dan gepland, zonder in afweging; bij een bezoek dat al plaatsvond wordt het besluit bewaard.", valueName: "besluit"))
     var decision: String?
 
     @Option(name: .customLong("override-reason"),
@@ -109,10 +109,6 @@ struct LogVisitCommand: ParsableCommand {
         }
         if let double = LikelyDouble.visit(activity, isActivity: isActivity, dates: Session.dates) {
             Output.error(TerminalSafeText.line("dossier: let op: \(double); per ongeluk twee keer? \(storeOptions.command) delete \(activity.id) --yes"))
-        }
-        if decision != nil && activity.status.isCarriedOut {
-            let given = overrideReason == nil ? "--decision is" : "--decision en --override-reason zijn"
-            Output.line("Het bezoek heeft al plaatsgevonden: vastgelegd als uitgevoerd (\(given) dan niet nodig, en niet vastgelegd).")
         }
         for line in firstLook { Output.paragraph(TerminalSafeText.line(line)) }
     }

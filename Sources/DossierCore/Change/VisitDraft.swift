@@ -50,8 +50,8 @@ public struct VisitDraft: Hashable, Sendable {
 
     /// A new visit. One that started today or earlier has taken place (`uitgevoerd`, its cost actual). A later
     /// one is weighed first (`in-afweging`, its cost estimated and not yet committed), unless it is already
-    /// approved: then it is planned (`gepland`) with the decision that approved it, and the reason to set the
-    /// Kader aside where approving asks one.
+    /// approved: then it is planned (`gepland`). Either keeps the decision that approved it, when given, and the
+    /// reason to set the Kader aside where approving asks one.
     public func newActivity(in dossier: Dossier, today: CalendarDate, approvedBy decision: String? = nil, overrideReason: String? = nil) -> Activity {
         newActivity(today: today, approvedBy: decision, overrideReason: overrideReason, newID: dossier.newActivityID)
     }
@@ -65,10 +65,11 @@ public struct VisitDraft: Hashable, Sendable {
         let status: ActivityStatus = date <= today ? .uitgevoerd : approval.isEmpty ? .inAfweging : .gepland
         var activity = Activity(id: newID(VisitDraft.idSource(title: title, date: date)), title: title, kind: .delegatiebezoek,
                                 status: status, relations: relations, followUps: followUps)
-        if status == .gepland {
+        // Approved: planned, or one logged afterwards that was approved before it took place (who decided is kept with it).
+        if !approval.isEmpty {
             // Stamped with the date and who by the change path.
             let override = overrideReason?.trimmingSpaces() ?? ""
-            activity.statusHistory = [StatusChange(date: today, from: nil, to: .gepland, reason: "Bezoek vastgelegd", by: "", decision: approval,
+            activity.statusHistory = [StatusChange(date: today, from: nil, to: status, reason: "Bezoek vastgelegd", by: "", decision: approval,
                                                    overrideReason: override.isEmpty ? nil : override)]
         }
         fill(&activity)

@@ -170,12 +170,19 @@ struct ReportWriter {
             lines.append("Met een uitzondering van het college op een laag pitje: "
                          + report.exceptions.map { "\($0.title) (\($0.assessments.last?.answers.exceptionDecision.trimmingSpaces() ?? ""))" }.joined(separator: ", ") + ".")
         }
+        func named(_ list: [(activity: Activity, subjects: [String])]) -> String {
+            list.map { activity, subjects in
+                "\(activity.title) (\(report.when(activity)); \(subjects.joined(separator: ", "))"
+                    + (activity.approvalDecision.map { "; besluit: \($0.trimmingSpaces())" } ?? "") + ")"
+            }.joined(separator: ", ") + "."
+        }
         if !report.laagPitjeWithoutException.isEmpty {
-            lines.append("Goedgekeurd of doorgegaan met een relatie of land op een laag pitje, zonder vastgelegde uitzondering van het college: "
-                         + report.laagPitjeWithoutException.map { activity, subjects in
-                             "\(activity.title) (\(report.when(activity)); \(subjects.joined(separator: ", "))"
-                                 + (activity.approvalDecision.map { "; besluit: \($0.trimmingSpaces())" } ?? "") + ")"
-                         }.joined(separator: ", ") + ".")
+            lines.append("Goedgekeurd of doorgegaan met een relatie of land op een laag pitje, zonder vastgelegde uitzondering van het college "
+                         + "of reden om af te wijken: " + named(report.laagPitjeWithoutException))
+        }
+        if !report.laagPitjeWithOverride.isEmpty {
+            lines.append("Goedgekeurd met een relatie of land op een laag pitje, met een reden om af te wijken bij de goedkeuring "
+                         + "(geen uitzondering in de afweging): " + named(report.laagPitjeWithOverride))
         }
         // What the Kader waits for, and how it weighs meanwhile: the college should see it is still to come.
         var awaited: [String] = []

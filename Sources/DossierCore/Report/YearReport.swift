@@ -91,8 +91,12 @@ public struct YearReport: Sendable {
     public let exceptions: [Activity]
     /// Activities of the year approved, planned or carried out with a relation or country on laag pitje on the day they
     /// went ahead (approved, or else begun), and no exception of the college in their last weighing: what the Kader holds
-    /// back, done without that decision recorded. A relation put on laag pitje after that day is no reason.
+    /// back, done without that decision recorded. A relation put on laag pitje after that day is no reason. Not those
+    /// approved with a reason to depart from the Kader (`laagPitjeWithOverride`).
     public let laagPitjeWithoutException: [(activity: Activity, subjects: [String])]
+    /// The same, approved with a reason to depart from the Kader recorded at the approval (and who decided): the departure is
+    /// on record, though not as an exception in the weighing.
+    public let laagPitjeWithOverride: [(activity: Activity, subjects: [String])]
     /// Activities of the year that cost a budget line something with no decision recorded for them (added as approved or
     /// carried out without one, as a visit logged afterwards can be): money the college did not see decided.
     public let chargedWithoutDecision: [Activity]
@@ -154,7 +158,7 @@ public struct YearReport: Sendable {
             entry.assessment?.reasons.contains { $0.rule == AssessmentRule.laagPitje.rawValue && $0.effect == .positief } == true
         }.map(\.activity)
         let excepted = Set(exceptions.map(\.id))
-        laagPitjeWithoutException = entries.compactMap { entry in
+        let laagPitje: [(activity: Activity, subjects: [String])] = entries.compactMap { entry in
             let activity = entry.activity
             guard activity.status.countsAgainstBudget, !excepted.contains(activity.id) else { return nil }
             // Its relations as they stood the day it went ahead: approved, or begun (a visit logged afterwards: its own day).
@@ -164,6 +168,8 @@ public struct YearReport: Sendable {
             let subjects = Assessor.laagPitjeSubjects(of: activity, in: then)
             return subjects.isEmpty ? nil : (activity, subjects)
         }
+        laagPitjeWithoutException = laagPitje.filter { $0.activity.approvalOverrideReason == nil }
+        laagPitjeWithOverride = laagPitje.filter { $0.activity.approvalOverrideReason != nil }
         chargedWithoutDecision = entries.map(\.activity).filter { $0.chargedCost.cents > 0 && $0.approvalDecision == nil }
         withoutEntrepreneurs = entries.map(\.activity).filter {
             $0.kind.isEconomic && $0.status != .afgewezen && $0.status != .geannuleerd && $0.entrepreneurs.isEmpty
