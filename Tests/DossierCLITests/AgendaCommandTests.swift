@@ -58,3 +58,27 @@ extension ExchangeTests {
         #expect(bad.status != 0 && bad.standardError.contains("DOSSIER_LOOK_AHEAD"))
     }
 }
+
+extension ExchangeTests {
+    @Test("a follow-up of a cancelled visit stays open, with the cancellation beside it in due, the agenda and the calendar; the step says it is open")
+    func followUpOfCancelledVisit() throws {
+        let added = try run(["log-visit", "--relation", "bom", "--date", "20-12-2026", "--direction", "inkomend", "--delegation", "Medicon",
+                             "--follow-up", "Hotel afzeggen @ 1-12-2026", "--follow-up", "Bedankbrief @ 8-1-2027"])
+        #expect(added.status == 0, "\(added.standardError)")
+        let id = "delegatie-uit-medicon-2026-12-20"
+        _ = try run(["done", id, "2"])
+        let moved = try run(["move", id, "geannuleerd", "--reason", "Afgezegd"])
+        #expect(moved.status == 0, "\(moved.standardError)")
+        #expect(moved.standardOutput.contains("Nog open: 1 vervolgactie (Hotel afzeggen); vink af wat niet meer hoeft ("), "\(moved.standardOutput)")
+        #expect(moved.standardOutput.contains(" done \(id) 1)."), "\(moved.standardOutput)")
+        let due = try run(["due"]).standardOutput
+        #expect(due.contains("Hotel afzeggen") && due.contains("Delegatie uit Medicon (geannuleerd)"), "\(due)")
+        let agenda = try run(["agenda", "--json"]).standardOutput
+        #expect(agenda.contains(#""context": "Delegatie uit Medicon (geannuleerd)""#), "\(agenda)")
+        let calendar = try run(["export", "--format", "ics"]).standardOutput
+        #expect(calendar.contains("DESCRIPTION:Vervolgactie bij Delegatie uit Medicon (geannuleerd)"), "\(calendar)")
+        // Carried out, it is not said.
+        let other = try run(["move", "missie-lyon", "afgewezen", "--reason", "Geen budget"])
+        #expect(!other.standardOutput.contains("Nog open"), "no follow-ups open: \(other.standardOutput)")
+    }
+}

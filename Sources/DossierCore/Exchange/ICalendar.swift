@@ -58,7 +58,7 @@ public enum ICalendar {
         for activity in dossier.activities {
             for followUp in activity.followUps {
                 guard let due = followUp.due else { continue }
-                var description = ["Vervolgactie bij \(activity.title)"]
+                var description = ["Vervolgactie bij \(activity.nameForItsFollowUps)"]
                 if !followUp.owner.isEmpty { description.append("Wie: \(followUp.owner)") }
                 lines += [
                     "BEGIN:VTODO",

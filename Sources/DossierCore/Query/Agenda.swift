@@ -85,7 +85,7 @@ public struct AgendaEntry: Hashable, Sendable {
     public func context(in dossier: Dossier) -> String {
         switch kind {
         case .review: return dossier.relations[position].placeSummary
-        case .followUp: return dossier.activities[position].title
+        case .followUp: return dossier.activities[position].nameForItsFollowUps
         case .visit, .activity:
             let activity = dossier.activities[position]
             let relations = activity.relations.map(dossier.relationName).joined(separator: ", ")
@@ -167,4 +167,10 @@ public struct Agenda: Sendable {
         }
         return overdue + rest
     }
+}
+
+extension Activity {
+    /// The activity as its follow-ups name it (the agenda, the signals, the report, the calendar): its title, and that it
+    /// does not happen when it was rejected or cancelled, so a to-do left open for it is seen for what it is.
+    public var nameForItsFollowUps: String { Agenda.shows(status) ? title : "\(title) (\(status.label.lowercased()))" }
 }

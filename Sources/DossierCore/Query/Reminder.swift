@@ -73,7 +73,7 @@ public struct Reminder: Hashable, Sendable {
         }
         let activity = dossier.activities[entry.position]
         return Reminder(subject: .followUp(activity.id, index: entry.followUp ?? 0), date: entry.start, title: entry.title(in: dossier),
-                        detail: activity.title, subjectName: activity.title)
+                        detail: activity.title, subjectName: activity.nameForItsFollowUps)
     }
 
     /// The order of `all`: by date and title, and among equal ones in the order of the deadlines they come from

@@ -193,7 +193,7 @@ public struct YearReport: Sendable {
         coming = chosen.map { upcoming[$0] }.map { entry in
             // A follow-up says whose it is: the activity, not the person (the college reads what, not who).
             let title = entry.kind == .followUp
-                ? "\(dossier.activities[entry.position].followUps[entry.followUp ?? 0].text) (bij \(dossier.activities[entry.position].title))"
+                ? "\(dossier.activities[entry.position].followUps[entry.followUp ?? 0].text) (bij \(dossier.activities[entry.position].nameForItsFollowUps))"
                 : entry.title(in: dossier)
             return Coming(date: dates.period(entry.start, entry.end), title: title, context: entry.context(in: dossier), isOverdue: entry.isOverdue(on: statusDate))
         }
