@@ -69,6 +69,22 @@ struct BudgetAndDueTests {
         #expect(year2027["overspent"] as? Bool == false)
     }
 
+    @Test("a year after the budget lines' years has no budget yet: the budget, the weighing and the report say so, not that it is overspent")
+    func yearAfterTheKader() throws {
+        let added = try run(["add-activity", "--title", "Beurs 2031", "--kind", "beurs", "--relation", "bom", "--date", "15-1-2031", "--cost", "640",
+                             "--status", "goedgekeurd", "--decision", "B&W"], now: "2030-12-05")
+        #expect(added.status == 0, "\(added.standardError)")
+        #expect(added.standardOutput.contains("nog geen bedrag voor 2031 (de regel loopt 2025–2030)"), "\(added.standardOutput)")
+        let budget = try run(["budget", "--year", "2031"], now: "2030-12-05").standardOutput
+        #expect(budget.contains("2031  € 0,00    € 640,00   € 0,00  -€ 640,00  GEEN BUDGET"), "\(budget)")
+        #expect(budget.contains("Let op: Budget internationalisering heeft nog geen bedrag voor 2031 (de regel loopt 2025–2030); er staat € 640,00 op."))
+        #expect(!budget.contains("OVERSCHREDEN") && !budget.contains("overschreden"), "\(budget)")
+        let report = try run(["report", "--year", "2031"], now: "2032-01-05").standardOutput
+        #expect(report.contains("Budget internationalisering: € 640,00 vastgelegd of besteed van € 0,00; voor 2031 is nog geen bedrag vastgesteld."), "\(report)")
+        #expect(report.contains("2031 valt erbuiten. De afwegingen in dit verslag volgen nog dat Kader"), "\(report)")
+        #expect(!report.contains("overschreden met"), "\(report)")
+    }
+
     @Test("due: overdue follow-ups and review dates coming up, within the window")
     func due() throws {
         let now = try run(["due"])

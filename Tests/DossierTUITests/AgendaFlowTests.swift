@@ -109,7 +109,7 @@ struct AgendaFlowTests {
     @Test("a budget bar: spent █, committed ▓, left ░ in proportion to the year's budget; overspent ends in !")
     func budgetBar() {
         func overview(budget: Int64, committed: Int64, spent: Int64) -> BudgetOverview {
-            var overview = BudgetLedger(Fixtures.smallDossier()).overview(2040, line: "internationalisering")
+            var overview = BudgetLedger(Fixtures.smallDossier()).overview(2027, line: "internationalisering")
             overview.budget = Money(euros: budget)
             overview.committed = Money(euros: committed)
             overview.spent = Money(euros: spent)
@@ -120,5 +120,10 @@ struct AgendaFlowTests {
         #expect(BudgetBar.text(overview(budget: 16_000, committed: 10, spent: 0), width: 10) == "▓░░░░░░░░░", "a small amount still shows")
         #expect(BudgetBar.text(overview(budget: 16_000, committed: 8_000, spent: 12_000), width: 11) == "██████▓▓▓▓!")
         #expect(BudgetBar.text(overview(budget: 0, committed: 0, spent: 0), width: 12) == "geen budget")
+        // A year the line sets no amount for (after the Kader's years): no budget yet, not overspent, also with costs on it.
+        var later = BudgetLedger(Fixtures.smallDossier()).overview(2040, line: "internationalisering")
+        later.committed = Money(euros: 640)
+        #expect(BudgetBar.text(later, width: 12) == "geen budget")
+        #expect(later.isWithoutBudget && !later.isOverspent)
     }
 }

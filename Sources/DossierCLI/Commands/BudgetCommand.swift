@@ -55,6 +55,7 @@ struct BudgetCommand: ParsableCommand {
                 writer.field("spentCents", overview.spent.cents)
                 writer.field("remainingCents", overview.remaining.cents)
                 writer.field("overspent", overview.isOverspent)
+                writer.field("withoutBudget", overview.isWithoutBudget)
                 writer.optionalField("activities", overview.activityIDs)
                 writer.endObject()
             }
@@ -81,25 +82,24 @@ struct BudgetCommand: ParsableCommand {
         for (index, line) in dossier.budgetLines.enumerated() {
             let overviews = years.map { ledger.overview($0, line: line.id) }
             // A column that flags overspending, with its heading, only when a year is overspent.
-            let flags: [TextTable.Column] = overviews.contains(where: \.isOverspent) ? [.init(title: "LET OP")] : []
+            let flags: [TextTable.Column] = overviews.contains { $0.isOverspent || $0.isWithoutBudget } ? [.init(title: "LET OP")] : []
             var table = TextTable([.init(title: "JAAR", keepsWhole: true), .init(title: "BUDGET", alignRight: true), .init(title: "VASTGELEGD", alignRight: true),
                                    .init(title: "BESTEED", alignRight: true), .init(title: "OVER", alignRight: true)] + flags)
             for overview in overviews {
                 table.append([String(overview.year), overview.budget.formatted, overview.committed.formatted, overview.spent.formatted,
-                              overview.remaining.formatted, overview.isOverspent ? "OVERSCHREDEN" : ""])
+                              overview.remaining.formatted, overview.isOverspent ? "OVERSCHREDEN" : overview.isWithoutBudget ? "GEEN BUDGET" : ""])
             }
             if index > 0 { Output.line("") }
             // The years it runs: a year outside them has no budget (0 in the table), which the amount alone would not say.
-            let years = switch (line.firstYear, line.lastYear) {
-            case let (first?, last?): ", \(first)–\(last)"
-            case let (first?, nil): ", vanaf \(first)"
-            case let (nil, last?): ", tot en met \(last)"
-            case (nil, nil): ""
-            }
+            let years = line.firstYear == nil && line.lastYear == nil ? "" : ", " + line.period
             Output.paragraph(TerminalSafeText.line("\(line.name) (\(line.id)): \(line.yearlyAmount.formatted) per jaar\(years)"))
             Output.line(table.render(width: Output.width))
             for overview in overviews where overview.isOverspent {
                 Output.paragraph(TerminalSafeText.line("Let op: in \(overview.year) is \(line.name) met \((Money.zero - overview.remaining).formatted) overschreden."))
+            }
+            for overview in overviews where overview.isWithoutBudget {
+                Output.paragraph(TerminalSafeText.line("Let op: \(line.name) heeft nog geen bedrag voor \(overview.year) (de regel loopt \(line.period)); "
+                                                       + "er staat \((overview.committed + overview.spent).formatted) op."))
             }
             // By id: where the activity index answers, it is all that is read of them. Not with --year: that reads only the
             // year's activities where it can, and what has no date belongs to no year.

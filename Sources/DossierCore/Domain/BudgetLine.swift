@@ -27,4 +27,14 @@ public struct BudgetLine: Hashable, Sendable, Identifiable {
     public func applies(to year: Int) -> Bool {
         (firstYear.map { year >= $0 } ?? true) && (lastYear.map { year <= $0 } ?? true)
     }
+
+    /// The years it runs, as a sentence reads them: "2025–2030", "vanaf 2025", "tot en met 2030", "elk jaar".
+    public var period: String {
+        switch (firstYear, lastYear) {
+        case let (first?, last?): "\(first)–\(last)"
+        case let (first?, nil): "vanaf \(first)"
+        case let (nil, last?): "tot en met \(last)"
+        case (nil, nil): "elk jaar"
+        }
+    }
 }

@@ -12,8 +12,14 @@ public struct BudgetOverview: Hashable, Sendable {
     /// The activities counted, by id.
     public var activityIDs: [ActivityID]
 
+    /// The line sets no amount for this year: it runs for other years (the Kader's budgets, 2025–2030). What is charged to
+    /// it then has no budget yet; that is not overspending.
+    public var isOutsideLineYears: Bool
+
     public var remaining: Money { budget - committed - spent }
-    public var isOverspent: Bool { remaining.cents < 0 }
+    public var isOverspent: Bool { !isOutsideLineYears && remaining.cents < 0 }
+    /// Something is charged to the line in a year it sets no amount for.
+    public var isWithoutBudget: Bool { isOutsideLineYears && (committed + spent).cents > 0 }
 
     /// The overview of a year on one line, optionally leaving one activity out (the one being weighed).
     public init(year: Int, line: String, in dossier: Dossier, excluding excluded: ActivityID? = nil) {
@@ -50,6 +56,7 @@ public struct BudgetOverview: Hashable, Sendable {
         self.line = id
         lineName = line?.name ?? id
         budget = line.map { $0.applies(to: year) ? $0.yearlyAmount : .zero } ?? .zero
+        isOutsideLineYears = line.map { !$0.applies(to: year) } ?? false
         committed = .zero
         spent = .zero
         activityIDs = []

@@ -112,6 +112,11 @@ struct ReportWriter {
             blocks.append(.paragraph("\(report.year) is nog niet begonnen: dit verslag toont wat op \(report.dates.date(report.generated)) voor \(report.year) gepland "
                                   + "en afgewogen is, nog geen resultaten."))
         }
+        // After the framework's period the dossier still weighs by it (it has no other), and the college should read that.
+        if report.year > report.framework.lastYear || report.year < report.framework.firstYear {
+            blocks.append(.paragraph("Het \(report.framework.title) loopt van \(report.framework.firstYear) tot en met \(report.framework.lastYear); "
+                                  + "\(report.year) valt erbuiten. De afwegingen in dit verslag volgen nog dat Kader, het enige in het dossier."))
+        }
     }
 
     mutating func summary() {
@@ -149,13 +154,15 @@ struct ReportWriter {
             let used = budget.committed + budget.spent
             let share = budget.budget.cents > 0 ? " (\(ReportWriter.percentage(used.cents, of: budget.budget.cents)))" : ""
             lines.append("\(budget.lineName): \(used.formatted) vastgelegd of besteed van \(budget.budget.formatted)\(share); "
-                         + (budget.isOverspent ? "overschreden met \(Money(cents: -budget.remaining.cents).formatted)." : "over: \(budget.remaining.formatted)."))
+                         + (budget.isOverspent ? "overschreden met \(Money(cents: -budget.remaining.cents).formatted)."
+                            : budget.isWithoutBudget ? "voor \(report.year) is nog geen bedrag vastgesteld." : "over: \(budget.remaining.formatted)."))
         }
         for contribution in report.contributions {
             let charged = contribution.committed + contribution.spent
             lines.append("\(contribution.lineName): \(contribution.budget.formatted), apart van het budget internationalisering"
                          + (charged.cents > 0 ? "; daarop geboekt: \(charged.formatted)" : "")
-                         + (contribution.isOverspent ? " — overschreden met \(Money(cents: -contribution.remaining.cents).formatted)." : "."))
+                         + (contribution.isOverspent ? " — overschreden met \(Money(cents: -contribution.remaining.cents).formatted)."
+                            : contribution.isWithoutBudget ? " — voor \(report.year) is nog geen bedrag vastgesteld." : "."))
         }
         // A visit still being weighed is counted, and said: the college should not read it as one received.
         let undecided = (report.incomingVisits + report.outgoingVisits).filter { $0.status == .idee || $0.status == .inAfweging }.count
@@ -339,9 +346,10 @@ struct ReportWriter {
         blocks.append(.heading(level: 2, text: "Budget \(report.year)"))
         blocks.append(.table(headings: ["Budgetregel", "Budget", "Vastgelegd", "Besteed", "Over"], rows: report.budgets.map { budget in
             [budget.lineName, budget.budget.formatted, budget.committed.formatted, budget.spent.formatted, budget.remaining.formatted]
-        }, emphasis: Set(report.budgets.indices.filter { report.budgets[$0].isOverspent }), numericColumns: [1, 2, 3, 4]))
+        }, emphasis: Set(report.budgets.indices.filter { report.budgets[$0].isOverspent || report.budgets[$0].isWithoutBudget }), numericColumns: [1, 2, 3, 4]))
         blocks.append(.paragraph("Elke budgetregel telt alleen de activiteiten die erop geboekt zijn. Vastgelegd: goedgekeurde en geplande activiteiten (geraamde kosten). Besteed: uitgevoerde activiteiten (werkelijke kosten, anders geraamde)."
-            + report.budgets.filter(\.isOverspent).map { " \($0.lineName) is overschreden met \((Money.zero - $0.remaining).formatted)." }.joined()))
+            + report.budgets.filter(\.isOverspent).map { " \($0.lineName) is overschreden met \((Money.zero - $0.remaining).formatted)." }.joined()
+            + report.budgets.filter(\.isWithoutBudget).map { " \($0.lineName) heeft voor \(report.year) nog geen bedrag; er staat \(($0.committed + $0.spent).formatted) op." }.joined()))
         if !report.unchargedActivities.isEmpty {
             blocks.append(.paragraph("Niet ten laste van de gemeente (budgetregel: geen): " + report.unchargedActivities.map(\.title).joined(separator: ", ") + "."))
         }
@@ -363,7 +371,7 @@ struct ReportWriter {
                          .init(name: "Over", values: lines.map { max(0, $0.remaining.cents) })],
                 reference: amount > 0 ? .init(value: amount, label: "\(ReportChart.euros(amount)) per jaar") : nil,
                 textAlternative: "Per jaar van \(history.first.map { String($0.year) } ?? "") tot en met \(history.last.map { String($0.year) } ?? ""): wat van het \(lineName.lowercased()) besteed, vastgelegd en over is, tegen de lijn van \(ReportChart.euros(amount)). "
-                    + lines.map { "\($0.year): \(($0.spent + $0.committed).formatted) besteed of vastgelegd\($0.isOverspent ? ", overschreden" : "")" }.joined(separator: "; ")
+                    + lines.map { "\($0.year): \(($0.spent + $0.committed).formatted) besteed of vastgelegd\($0.isOverspent ? ", overschreden" : $0.isWithoutBudget ? ", zonder budget" : "")" }.joined(separator: "; ")
                     + ". De bijdrage aan het Global Goals Platform Oss staat apart in de tabel.",
                 // The columns in the order of every other budget table (the series stack from the bottom: spent first).
                 tableHeadings: ["Jaar", "Budget", "Vastgelegd", "Besteed", "Over"] + (contributions.first ?? []).map(\.lineName),

@@ -41,13 +41,13 @@ enum BudgetView {
             if wide { cells.append((overview.budget.formatted, plain)) }
             cells += [
                 (overview.committed.formatted, plain), (overview.spent.formatted, plain),
-                (overview.remaining.formatted, overview.isOverspent ? warning : plain),
-                (BudgetBar.text(overview, width: barWidth), overview.isOverspent ? warning : plain),
+                (overview.remaining.formatted, overview.isOverspent || overview.isWithoutBudget ? warning : plain),
+                (BudgetBar.text(overview, width: barWidth), overview.isOverspent || overview.isWithoutBudget ? warning : plain),
             ]
             if wide {
                 // The count first: what the column is for; how far over stands in Over (in red) already.
-                cells.append(("\(overview.activityIDs.count) act." + (overview.isOverspent ? " · overschreden" : ""),
-                              overview.isOverspent ? warning : RowStyle.apply(theme.muted, selected: selected)))
+                cells.append(("\(overview.activityIDs.count) act." + (overview.isOverspent ? " · overschreden" : overview.isWithoutBudget ? " · geen budget" : ""),
+                              overview.isOverspent || overview.isWithoutBudget ? warning : RowStyle.apply(theme.muted, selected: selected)))
             }
             columns.drawRow(cells, in: &canvas, y: y)
             y += 1
@@ -73,7 +73,7 @@ enum BudgetBar {
         guard width >= 3 else { return "" }
         let spent = max(0, overview.spent.cents), committed = max(0, overview.committed.cents)
         let used = spent + committed
-        if overview.budget.cents <= 0 && used == 0 { return "geen budget" }
+        if (overview.budget.cents <= 0 && used == 0) || overview.isOutsideLineYears { return "geen budget" }
         let cells = overview.isOverspent ? width - 1 : width
         let scale = max(overview.budget.cents, used)
         var spentCells = share(spent, of: scale, cells: cells)
