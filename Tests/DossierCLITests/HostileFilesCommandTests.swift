@@ -64,6 +64,16 @@ struct HostileFilesCommandTests {
         #expect(piped.standardOutput.hasPrefix("bewaard "), "\(piped.standardOutput)")
     }
 
+    @Test("apply says what the commands say after the same addition: a contact or follow-up it probably doubles (a feed run twice), a due date past")
+    func applySaysLikelyDoubles() throws {
+        try directory.write("feed.jsonl", #"{"type":"add-contact","relation":"bom","contact":{"name":"Dubbel Persoon"}}"# + "\n")
+        let first = try run(["apply", directory.file("feed.jsonl")])
+        #expect(first.status == 0 && first.standardError.isEmpty, "\(first.standardError)")
+        let again = try run(["apply", directory.file("feed.jsonl")])
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(again.standardError == "dossier: let op: regel 1: BOM had al een contactpersoon Dubbel Persoon (dubbel-persoon)\n", "\(again.standardError)")
+    }
+
     @Test("a copy onto an existing dossier is refused with 64, says so plainly, and leaves it as it was")
     func copyOntoExisting() throws {
         try directory.write("ander.json", Fixtures.smallDossier().encoded())

@@ -15,7 +15,10 @@ struct ApplyCommand: ParsableCommand {
         discussion: """
         Elke regel is een wijziging in het formaat van het journaal (zie docs/data-format.md). Na elke bewaarde \
         wijziging volgt een regel "bewaard NR: OMSCHRIJVING" op de standaarduitvoer. Een geweigerde wijziging \
-        stopt de reeks (exitcode 65); wat ervoor stond, blijft bewaard. '-' leest van de standaardinvoer.
+        stopt de reeks (exitcode 65); wat ervoor stond, blijft bewaard. '-' leest van de standaardinvoer. Wat \
+        waarschijnlijk dubbel is (een contactpersoon of vervolgactie die er al was: dezelfde invoer twee keer) of \
+        een streefdatum die al voorbij is, wordt bewaard en gemeld op de standaardfout ("let op: regel NR: …"). \
+        Wat samen moet slagen of niet, staat op één regel als {"type":"batch","label":…,"changes":[…]}.
 
         Een regel ziet er zo uit:
         {"type":"set-relation-status","relation":"bom","status":"verkennen","reason":"herijking"}
@@ -55,6 +58,11 @@ struct ApplyCommand: ParsableCommand {
                 throw failure("regel \(lineNumber): \(error.description); de regels ervoor zijn bewaard", code: exitStatus(of: error))
             }
             Output.line(TerminalSafeText.line("bewaard \(store.sequence): \(store.lastSummary ?? "")"))
+            // What the commands say after the same addition (probably a double, a due date already past), said here too: a feed
+            // run twice doubles contacts and follow-ups without refusing.
+            let notices = [LikelyDouble.notice(after: change, in: dossier, dates: Session.dates),
+                           PastDueDate.notice(for: change, today: Session.clock.today(), dates: Session.dates)].compactMap { $0 }
+            for notice in notices { Output.error(TerminalSafeText.line("dossier: let op: regel \(lineNumber): \(notice)")) }
         }
         // Each byte is looked at once, and what was handled is dropped once a read: a line of megabytes (a long note)
         // searched again from its start at every piece took minutes.

@@ -104,7 +104,9 @@ public enum LikelyDouble {
     public static func notice(after change: Change, in dossier: Dossier, dates: DateWriting = .standard) -> String? {
         switch change {
         case .addContact(let owner, let added):
-            return contact(added.id, of: owner, in: dossier)
+            // Without an id (a change written by hand), it got one when it was added: it is the owner's last contact.
+            let id = added.id.isEmpty ? dossier.contacts(of: owner)?.last?.id : added.id
+            return id.flatMap { contact($0, of: owner, in: dossier) }
         case .addFollowUp(let activityID, _):
             return dossier.activity(activityID).flatMap { followUp(at: $0.followUps.count - 1, of: $0) }
         case .addLink(let owner, let added):
