@@ -181,7 +181,8 @@ extension Dossier {
 
     static func newerVersionError(_ version: Int) -> JSONError {
         JSONError(offset: 0, path: JSONPath([.key("schemaVersion")]),
-                  message: "dit bestand heeft schemaVersion \(version); deze versie van dossier kent tot en met \(currentSchemaVersion). Werk dossier bij om het te openen")
+                  message: "dit bestand heeft schemaVersion \(version); deze versie van dossier kent tot en met \(currentSchemaVersion). Werk dossier bij om het te openen",
+                  newerVersion: version)
     }
 
     /// The schemaVersion of a document, found without reading the rest; nil when there is none to find.

@@ -5,11 +5,14 @@ public struct JSONError: Error, Sendable, Equatable {
     /// The path from the root to the value with the problem; filled in as the error travels outwards.
     public var path: JSONPath
     public var message: String
+    /// Set when the document is of a newer schema than this program reads: not damage, an older program.
+    public var newerVersion: Int?
 
-    public init(offset: Int, path: JSONPath = .root, message: String) {
+    public init(offset: Int, path: JSONPath = .root, message: String, newerVersion: Int? = nil) {
         self.offset = offset
         self.path = path
         self.message = message
+        self.newerVersion = newerVersion
     }
 
     func prefixed(by component: JSONPath.Component) -> JSONError {

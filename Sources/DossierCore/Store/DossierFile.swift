@@ -52,6 +52,7 @@ public enum DossierFile {
         do {
             dossier = try Dossier(decoding: bytes)
         } catch {
+            if let version = error.newerVersion { throw .newerSnapshot(file: file, version: version) }
             let position = error.path == JSONPath([.key("schemaVersion")]) && error.offset == 0
                 ? JSONReader.offset(of: error.path, in: bytes).map { TextPosition(offset: $0, in: bytes) }
                 : TextPosition(offset: error.offset, in: bytes)

@@ -37,6 +37,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case notPermitted(location: String, reason: String)
     /// The journal holds a change written by a newer version of the program: read up to it, write nothing.
     case newerVersion(file: String, version: Int)
+    /// The dossier file itself was written by a newer version of the program (a higher schemaVersion): whole, but not readable here.
+    case newerSnapshot(file: String, version: Int)
     /// The journal beside the snapshot does not continue it (another dossier's, another copy's, an older one).
     case foreignJournal(journal: String, snapshot: String, reason: String)
     /// A part of the dossier (`Dossier.isPart`) was offered to be saved: a mistake in the program, refused.
@@ -92,6 +94,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "de database \(location) is niet bereikbaar: \(reason). Er is niets gewijzigd."
         case let .notPermitted(location, reason):
             return "\(location): \(reason); er is niets gewijzigd"
+        case let .newerSnapshot(file, version):
+            return "\(file) is bewaard door een nieuwere versie van dossier (schemaVersion \(version); deze versie kent tot en met "
+                + "\(Dossier.currentSchemaVersion)). Werk dossier bij om het te openen. Het bestand is niet aangeraakt."
         case let .newerVersion(file, version):
             return "het journaal \(file) bevat een wijziging van een nieuwere versie van dossier (schemaVersion \(version)); wat daarvoor staat is gelezen, maar deze versie schrijft niets meer in dit dossier. Werk dossier bij."
         case let .foreignJournal(journal, snapshot, reason):
@@ -108,7 +113,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     public var isDataError: Bool {
         switch self {
         case .damaged, .notADossier, .invalid, .refused, .damagedJournal, .foreignJournal: true
-        case .missing, .dossierMissing, .snapshotMissing, .fileSystem, .busy, .changedOnDisk, .readOnly, .badSetting, .targetTaken, .newerVersion, .unavailable,
+        case .missing, .dossierMissing, .snapshotMissing, .fileSystem, .busy, .changedOnDisk, .readOnly, .badSetting, .targetTaken, .newerVersion, .newerSnapshot, .unavailable,
              .outcomeUnknown, .notPermitted, .partOfDossier: false
         }
     }
