@@ -55,3 +55,18 @@ struct SearchKeysTests {
         }
     }
 }
+
+extension SearchKeysTests {
+    @Test("a search finds a relation by what its contact's note says, as docs/tui.md promises")
+    func contactNotesAreSearched() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addContact(.relation("taizhou"), Contact(name: "Anna Test", notes: "Spreekt ook Deens, tolk bij bezoeken")),
+                          context: Fixtures.context)
+        var state = AppState(dossier: dossier, today: today, width: 100, height: 30)
+        #expect(state.selectedID(in: .relations) != "taizhou")
+        _ = state.update(.key(.character("/")))
+        _ = state.update(.typed("deens, tolk"))
+        #expect(state.search?.hasMatch == true)
+        #expect(state.selectedID(in: .relations) == "taizhou")
+    }
+}

@@ -6,7 +6,12 @@ struct BackupsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backups",
         abstract: "Toon de bewaarde eerdere versies van het dossier (bij elke samenvoeging één, de laatste 10).",
-        discussion: "Zet er een terug met: dossier restore NAAM"
+        discussion: """
+        Hoeveel er blijven, zet u met "backups" in config.json of DOSSIER_BACKUPS (minstens 1); van de afgelopen \
+        week blijven er ook bij een lagere instelling 10. De geschiedenismap (PAD.history) houdt het hele logboek, \
+        zonder bewaartermijn (docs/privacy.md).
+        Zet er een terug met: dossier restore NAAM
+        """
     )
 
     @OptionGroup var storeOptions: StoreOptions

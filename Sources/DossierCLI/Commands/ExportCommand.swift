@@ -15,8 +15,8 @@ struct ExportCommand: ParsableCommand {
         wat die nog had en nu wegvalt (verwijderd, zonder datum, niet meer goedgekeurd) als geannuleerd mee, zodat de \
         agenda het als geannuleerd ziet.
         JSON: het hele dossier in het bestandsformaat, zonder e-mailadressen en telefoonnummers van contactpersonen \
-        (persoonsgegevens) tenzij --contact-details. Die staan wel in --what contacts en gesprekspartners: daar \
-        vraagt u erom.
+        tenzij --contact-details. Die staan wel in --what contacts en gesprekspartners: daar vraagt u erom. Namen, \
+        rollen en toelichtingen staan in elke export: ook dat zijn persoonsgegevens (docs/privacy.md).
         Voorbeelden:
           dossier export --format csv --what activities --excel -o activiteiten.csv
           dossier export --format ics -o agenda.ics

@@ -21,7 +21,8 @@ enum SearchFields {
                        Field(label: "organisatie van \(contact.name)", text: contact.organisation),
                        Field(label: "functie van \(contact.name)", text: contact.role),
                        Field(label: "e-mail van \(contact.name)", text: contact.email),
-                       Field(label: "telefoon van \(contact.name)", text: contact.phone)]
+                       Field(label: "telefoon van \(contact.name)", text: contact.phone),
+                       Field(label: "toelichting bij \(contact.name)", text: contact.notes)]
         }
         return fields
     }
