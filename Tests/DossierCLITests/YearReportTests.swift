@@ -324,3 +324,19 @@ extension ExchangeTests {
         }
     }
 }
+
+extension ExchangeTests {
+    @Test("'Wat komt' names an overdue review of a relation before overdue to-dos, however many and however old")
+    func overdueReviewBeforeToDos() throws {
+        #expect(try run(["add-activity", "--title", "Beurs 2031", "--kind", "beurs", "--relation", "bom", "--date", "15-6-2031"]).status == 0)
+        for number in 1...8 {
+            let added = try run(["add-follow-up", "campusbeurs-han", "--what", "Taak \(number)", "--due", "1-3-2029"])
+            #expect(added.status == 0, "\(added.standardError)")
+        }
+        let later = environment.merging(["DOSSIER_NOW": "2032-01-10T09:00:00Z"]) { $1 }
+        let report = try runner.run(["report", "--year", "2031", "--store", storePath], environment: later).standardOutput
+        let coming = try #require(report.split(separator: "\n").first { $0.contains("Wat komt") })
+        #expect(coming.contains("31-12-2030 (verlopen): Herijking Taizhou (laag pitje)"), "\(coming)")
+        #expect(coming.contains("1-3-2029 (verlopen): Taak 1"), "the oldest to-dos fill what is left: \(coming)")
+    }
+}

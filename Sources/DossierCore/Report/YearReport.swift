@@ -185,8 +185,10 @@ public struct YearReport: Sendable {
         comingTotal = upcoming.count
         // The activities, visits and reviews before follow-ups, in date order: six to-dos of one mission must not push its
         // approval or a review out of the college's view.
-        // What is overdue first of all, whatever it is.
-        let overdue = upcoming.indices.filter { upcoming[$0].isOverdue(on: statusDate) }
+        // What is overdue first of all: a review or an activity before the to-dos (a hundred to-dos left open for years
+        // must not hide a review of a relation on laag pitje that fell due).
+        let overdue = upcoming.indices.filter { upcoming[$0].isOverdue(on: statusDate) && upcoming[$0].kind != .followUp }
+            + upcoming.indices.filter { upcoming[$0].isOverdue(on: statusDate) && upcoming[$0].kind == .followUp }
         let events = upcoming.indices.filter { upcoming[$0].kind != .followUp && !upcoming[$0].isOverdue(on: statusDate) }
         let tasks = upcoming.indices.filter { upcoming[$0].kind == .followUp && !upcoming[$0].isOverdue(on: statusDate) }
         let chosen = (overdue + events + tasks).prefix(YearReport.comingLimit).sorted()
