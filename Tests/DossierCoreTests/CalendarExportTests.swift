@@ -129,6 +129,7 @@ struct CalendarExportTests {
             #expect(item.filter { $0.hasPrefix("STATUS:") } == ["STATUS:CANCELLED"], "\(item)")
             #expect(item.contains("SEQUENCE:\(later.secondsSinceEpoch - 1_577_836_800)"), "newer than the item it calls off")
             #expect(!item.contains { $0.hasPrefix("PERCENT-COMPLETE") })
+            #expect(!item.contains { $0.hasPrefix("DESCRIPTION") || $0.hasPrefix("LOCATION") }, "what was deleted is not sent out again: \(item)")
         }
         #expect(items[missionUID]?.contains("DTSTART;VALUE=DATE:20270504") == true && items[missionUID]?.contains("SUMMARY:Missie") == true)
         #expect(ICalendar.previousItems(in: second).filter { $0.uid == "herijking-taizhou@dossier.gemeente-oss.nl" }.count == 1, "what is there goes once")

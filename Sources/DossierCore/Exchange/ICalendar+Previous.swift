@@ -14,10 +14,11 @@ extension ICalendar {
     /// A larger file is no export of a dossier (one of 100.000 activities is ± 60 MB): not read as one.
     public static let previousExportLimit = 128 * 1_024 * 1_024
 
-    /// The properties of an item carried into its cancellation: what it was and when. The stamp, the sequence and the
-    /// status are made anew.
-    private static let carriedProperties: Set<String> = ["UID", "DTSTART", "DTEND", "DUE", "SUMMARY", "DESCRIPTION", "CATEGORIES", "LOCATION",
-                                                         "RELATED-TO", "TRANSP"]
+    /// The properties of an item carried into its cancellation: what it was and when, enough for a calendar to find it
+    /// and show it called off. Not its description or place: those may name people (a delegation's leader, a note), and
+    /// what was deleted from the dossier should not go out again for a year. The stamp, the sequence and the status are
+    /// made anew.
+    private static let carriedProperties: Set<String> = ["UID", "DTSTART", "DTEND", "DUE", "SUMMARY", "CATEGORIES", "RELATED-TO", "TRANSP"]
 
     /// An item (`VEVENT`, `VTODO`) of an earlier export: its kind, UID, day, sequence and carried lines, unfolded.
     struct PreviousItem: Equatable {
