@@ -51,6 +51,16 @@ struct BudgetAndDueTests {
         #expect(output.contains("Niet ten laste van de gemeente (budgetregel: geen) in 2026:"))
         #expect(output.contains("missie-op-kosten-bom"))
         #expect(output.contains("beurs-2026") && output.contains("global-goals-week"))
+        // By date, with the date, whatever order they were added in.
+        for date in ["20-12-2026", "2-12-2026"] {
+            let added = try run(["add-activity", "--title", "Beurs \(date)", "--kind", "beurs", "--relation", "bom", "--date", date, "--cost", "10"])
+            #expect(added.status == 0, "\(added.standardError)")
+            _ = try run(["move", "beurs-\(date)", "in-afweging"])
+            _ = try run(["move", "beurs-\(date)", "goedgekeurd", "--decision", "B&W", "--override-reason", "apart besloten"])
+        }
+        let dated = try run(["budget", "--year", "2026"]).standardOutput.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        let order = ["1-12-2026", "2-12-2026", "20-12-2026"].map { day in dated.firstIndex(of: day) ?? -1 }
+        #expect(order.allSatisfy { $0 >= 0 } && order == order.sorted(), "\(dated)")
         let undated = "Zonder datum, en dus in geen jaar geteld, op Budget internationalisering: € 800,00 (webinarreeks); geef een datum om het mee te tellen."
         #expect(!output.contains("Zonder datum, en dus"), "with --year only that year is read where it can be: \(output)")
         #expect(try run(["budget"]).standardOutput.contains(undated))

@@ -121,11 +121,13 @@ struct BudgetCommand: ParsableCommand {
         }
     }
 
+    /// By date, as every list of activities: in the order they were added they read as a jumble.
     private func activityTable(_ activities: [Activity]) -> String {
-        var table = TextTable([.init(title: "ID", keepsWhole: true), .init(title: "TITEL"), .init(title: "STATUS", keepsWhole: true),
-                               .init(title: "BEDRAG", alignRight: true)])
-        for activity in activities {
-            table.append([activity.id, activity.title, activity.status.label, activity.budgetedCost.formatted])
+        var table = TextTable([.init(title: "DATUM", keepsWhole: true), .init(title: "ID", keepsWhole: true), .init(title: "TITEL"),
+                               .init(title: "STATUS", keepsWhole: true), .init(title: "BEDRAG", alignRight: true)])
+        for activity in ActivityQuery.sortedChronologically(activities) {
+            table.append([activity.startDate.map(Session.dates.date) ?? "—", activity.id, activity.title, activity.status.label,
+                          activity.budgetedCost.formatted])
         }
         return table.render(width: Output.width)
     }
