@@ -333,6 +333,22 @@ struct FlowTests {
         #expect(app.state.form?.notes["endDate"] == "= donderdag 1-7-2027")
     }
 
+    @Test("an end date before the start is said at once with the form's other problems, not after they are put right")
+    func endBeforeStartWithTheRest() throws {
+        let app = Harness()
+        app.press(.character("/")).type("pivot").press(.enter, .character("v"))
+        for _ in 0..<30 where app.state.form?.focusedField?.id != "startDate" { app.press(.tab) }
+        app.press(.control("u")).type("15-3-2027")
+        for _ in 0..<30 where app.state.form?.focusedField?.id != "endDate" { app.press(.tab) }
+        app.type("10-3-2027")
+        for _ in 0..<30 where app.state.form?.focusedField?.id != "size" { app.press(.tab) }
+        app.type("veertien")
+        app.press(.control("s"))
+        let errors = try #require(app.state.form?.errors)
+        #expect(errors["size"] != nil, "\(errors)")
+        #expect(errors["endDate"] == "De einddatum (10-3-2027) ligt voor de begindatum (15-3-2027)", "\(errors)")
+    }
+
     @Test("the weighing at the top counts a cost typed while the date does not read yet")
     func previewWithHalfDate() throws {
         let app = Harness()

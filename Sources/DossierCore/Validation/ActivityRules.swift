@@ -1,5 +1,11 @@
 /// The rules an activity must satisfy, shared by the change path, the file loader and `dossier validate`.
 public enum ActivityRules {
+    /// What is wrong with an end date before the start date; nil when it is not. Also said by a form with the other
+    /// problems at once, before the change is tried.
+    public static func endBeforeStart(start: CalendarDate, end: CalendarDate) -> String? {
+        end < start ? "de einddatum (\(DateWriting.standard.date(end))) ligt voor de begindatum (\(DateWriting.standard.date(start)))" : nil
+    }
+
     public static func problems(_ activity: Activity, in dossier: Dossier) -> [FieldProblem] {
         var problems = SizeRules.problems(activity)
         if !Slug.isValid(activity.id) {
@@ -28,8 +34,8 @@ public enum ActivityRules {
             problems.append(FieldProblem(key: "budgetLine", "onbekende budgetregel '\(line)' (kies uit: \(known.isEmpty ? "geen" : known), of laat het veld weg als niemand van de gemeente betaalt)"))
         }
         problems += CountryRules.problems(activity.countries)
-        if let start = activity.startDate, let end = activity.endDate, end < start {
-            problems.append(FieldProblem(key: "endDate", "de einddatum (\(DateWriting.standard.date(end))) ligt voor de begindatum (\(DateWriting.standard.date(start)))"))
+        if let start = activity.startDate, let end = activity.endDate, let problem = endBeforeStart(start: start, end: end) {
+            problems.append(FieldProblem(key: "endDate", problem))
         }
         if activity.endDate != nil && activity.startDate == nil {
             problems.append(FieldProblem(key: "startDate", "een einddatum zonder begindatum"))

@@ -139,6 +139,7 @@ enum VisitForm {
         let existing = id.flatMap(state.seenActivity)
         let (others, otherProblems) = TableForm.values(form, Activity.fields, keys: tableKeys, in: state.dossier, today: state.today, untouched: existing)
         reader.problems.merge(otherProblems) { first, _ in first }
+        if let date, let endDate, let problem = ActivityRules.endBeforeStart(start: date, end: endDate) { reader.problems["endDate"] = problem.capitalizedFirst }
         guard reader.problems.isEmpty, let date, let direction = reader.choice("direction", VisitDirection.self) else {
             return .problems(reader.problems)
         }
