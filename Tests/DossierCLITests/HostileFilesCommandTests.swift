@@ -64,6 +64,20 @@ struct HostileFilesCommandTests {
         #expect(piped.standardOutput.hasPrefix("bewaard "), "\(piped.standardOutput)")
     }
 
+    @Test("apply whose output reader goes away (| head) applies the whole feed, and says the output was lost with 74")
+    func applyIntoAClosedPipe() throws {
+        let feed = (1...200).map { #"{"type":"add-contact","relation":"bom","contact":{"name":"Persoon \#($0)"}}"# }.joined(separator: "\n")
+        try directory.write("feed.jsonl", feed + "\n")
+        let shell = ProgramRunner(executable: "/bin/bash")
+        let script = "\"$0\" apply \"$1\" --store \"$2\" | true; echo \"${PIPESTATUS[0]}\""
+        let result = try shell.run(["-c", script, runner.executable, directory.file("feed.jsonl"), storePath],
+                                   environment: ["DOSSIER_USER": "adviseur", "DOSSIER_JOURNAL_LIMIT": "1000"])
+        #expect(result.standardOutput == "74\n", "\(result.standardOutput) \(result.standardError)")
+        #expect(result.standardError.contains("wat de opdracht toont, is niet (helemaal) aangekomen"), "\(result.standardError)")
+        let shown = try run(["show", "bom", "--json"]).standardOutput
+        #expect(shown.contains("Persoon 200"), "the whole feed was applied")
+    }
+
     @Test("apply says what the commands say after the same addition: a contact or follow-up it probably doubles (a feed run twice), a due date past")
     func applySaysLikelyDoubles() throws {
         try directory.write("feed.jsonl", #"{"type":"add-contact","relation":"bom","contact":{"name":"Dubbel Persoon"}}"# + "\n")

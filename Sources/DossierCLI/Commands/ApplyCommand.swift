@@ -31,6 +31,9 @@ struct ApplyCommand: ParsableCommand {
     var file: String
 
     func run() throws {
+        // A reader of the output that goes away (`| head`) must not stop the feed halfway without a word: the feed is done,
+        // and the lost output is said at the end with exit 74 (`DossierCommand.exitIfOutputFailed`).
+        signal(SIGPIPE, SIG_IGN)
         var (store, dossier) = try storeOptions.openForWriting()
         // Any file that reads as a stream: a pipe (`<(…)`) too; a folder or an unreadable file is refused when read.
         let input = file == "-" ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC)
