@@ -93,6 +93,15 @@ struct BudgetAndDueTests {
         #expect(report.contains("Budget internationalisering: € 640,00 vastgelegd of besteed van € 0,00; voor 2031 is nog geen bedrag vastgesteld."), "\(report)")
         #expect(report.contains("2031 valt erbuiten. De afwegingen in dit verslag volgen nog dat Kader"), "\(report)")
         #expect(!report.contains("overschreden met"), "\(report)")
+        // An approved activity moved into such a year: said as the budget says it, not as overspending.
+        let moved = try run(["edit", "beurs-2026", "--start-date", "1-12-2031"], now: "2030-12-05")
+        #expect(moved.status == 0, "\(moved.standardError)")
+        #expect(moved.standardOutput.contains("Budget internationalisering heeft nog geen bedrag voor 2031 (de regel loopt 2025–2030); 'Beurs 2026' is al goedgekeurd"),
+                "\(moved.standardOutput)")
+        #expect(!moved.standardOutput.contains("overschreden"), "\(moved.standardOutput)")
+        // A year before the lines' years has no budget: that stays negative, and overspent.
+        let before = try run(["add-activity", "--title", "Beurs 2024", "--kind", "beurs", "--relation", "bom", "--date", "15-6-2024", "--cost", "640"])
+        #expect(before.standardOutput.contains("Negatief — Budget internationalisering heeft geen bedrag voor 2024"), "\(before.standardOutput)")
     }
 
     @Test("due: overdue follow-ups and review dates coming up, within the window")

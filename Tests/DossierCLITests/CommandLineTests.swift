@@ -188,6 +188,10 @@ struct CommandLineTests {
         let added = try run(["add-activity", "--title", "Zomerschool", "--kind", "kennisuitwisseling", "--date", "28-6-2027", "--end-date", "2-7"])
         #expect(added.status == 0, "\(added.standardError)")
         #expect(try stored().activity("zomerschool")?.endDate == Fixtures.date("2027-07-02"))
+        // A slip (a day before the start) is not read as a period of a year: refused, as with the year typed.
+        let slip = try run(["add-activity", "--title", "Beurs maart", "--kind", "beurs", "--date", "5-3-2027", "--end-date", "4-3"])
+        #expect(slip.status == 65, "\(slip.standardOutput)")
+        #expect(slip.standardError.contains("de einddatum (4-3-2027) ligt voor de begindatum (5-3-2027)"), "\(slip.standardError)")
         let visit = try run(["log-visit", "--relation", "bom", "--direction", "inkomend", "--delegation", "Lyon", "--date", "29-6-2027", "--end-date", "1-7"])
         #expect(visit.status == 0, "\(visit.standardError)")
         #expect(try stored().activities.contains { $0.startDate == Fixtures.date("2027-06-29") && $0.endDate == Fixtures.date("2027-07-01") })

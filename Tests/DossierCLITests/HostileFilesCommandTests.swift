@@ -404,6 +404,23 @@ struct HostileFilesCommandTests {
         #expect(log.standardOutput.contains("Teruggezet uit back-up \(newest.name)"), "\(log.standardOutput)")
     }
 
+    @Test("a dossier a newer version wrote is said to be that, with no restore proposed; going back to a backup is still possible")
+    func newerVersionsDossier() throws {
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "r"]).status == 0)
+        #expect(try run(["set-status", "bom", "focus", "--reason", "r"]).status == 0)
+        var text = String(decoding: try directory.read("dossier.json"), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"schemaVersion\": 2", with: "\"schemaVersion\": 9")
+        try directory.write("dossier.json", text)
+        let failed = try run(["relations"])
+        #expect(failed.status == 65)
+        #expect(failed.standardError == "dossier: \(storePath) is bewaard door een nieuwere versie van dossier (schemaVersion 9; deze versie kent "
+                + "tot en met 2). Werk dossier bij om het te openen. Het bestand is niet aangeraakt.\n", "\(failed.standardError)")
+        let newest = try #require(try DossierStore(path: storePath).backups().first)
+        let restored = try run(["restore", newest.name, "--yes"])
+        #expect(restored.status == 0, "\(restored.standardError)")
+        #expect(try run(["validate"]).status == 0)
+    }
+
     @Test("a damaged journal: the message says the dossier itself is whole up to its last change, and setting the journal aside keeps that")
     func damagedJournalAdvice() throws {
         // Changes 1–3 merged into the snapshot (change 1 also into a backup), then 4 and 5 in the journal.

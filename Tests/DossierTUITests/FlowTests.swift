@@ -333,6 +333,22 @@ struct FlowTests {
         #expect(app.state.form?.notes["endDate"] == "= donderdag 1-7-2027")
     }
 
+    @Test("a visit logged afterwards keeps who approved it, as log-visit --decision does")
+    func pastVisitKeepsDecision() throws {
+        let app = Harness()
+        app.press(.character("/")).type("pivot").press(.enter, .character("v"))
+        for _ in 0..<30 where app.state.form?.focusedField?.id != "startDate" { app.press(.tab) }
+        app.press(.control("u")).type("1-11-2026")
+        for _ in 0..<30 where app.state.form?.focusedField?.id != "delegationFrom" { app.press(.tab) }
+        app.type("Kopenhagen")
+        for _ in 0..<40 where app.state.form?.focusedField?.id != "decision" { app.press(.tab) }
+        #expect(app.state.form?.focusedField?.id == "decision")
+        app.type("Mandaat wethouder").press(.control("s"))
+        #expect(app.state.form == nil, "\(app.state.form?.errors ?? [:])")
+        let visit = try #require(app.state.dossier.activities.last)
+        #expect(visit.status == .uitgevoerd && visit.approvalDecision == "Mandaat wethouder", "\(visit.statusHistory)")
+    }
+
     @Test("an end date before the start is said at once with the form's other problems, not after they are put right")
     func endBeforeStartWithTheRest() throws {
         let app = Harness()
@@ -382,7 +398,7 @@ struct FlowTests {
     func plannedVisitToLaagPitje() throws {
         let app = Harness()
         app.press(.character("/")).type("taiz").press(.enter, .character("v"))
-        #expect(app.state.form?["decision"]?.isVisible == false, "today: the visit has taken place, no approval asked")
+        #expect(app.state.form?["decision"]?.isVisible == true, "today: the visit has taken place; who approved it is kept when given")
         // The weighing is there as the form opens, before where the delegation comes from is typed.
         #expect(app.state.form?.verdictPreview?.verdict == .negatief)
         #expect(app.text.contains("Taizhou staat op een laag pitje"), "\(app.text)")

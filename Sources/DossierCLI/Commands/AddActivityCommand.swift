@@ -77,7 +77,7 @@ struct AddActivityCommand: ParsableCommand {
             throw ValidationError("--override-reason: de reden om af te wijken hoort bij een goedkeuring; geef ook --decision en --status goedgekeurd, gepland of uitgevoerd")
         }
         let date = try self.date.map { try ArgumentValues.storedDate($0, option: "--date") }
-        let endDate = try self.endDate.map { try ArgumentValues.storedDate($0, option: "--end-date", yearless: date.map { .onOrAfter($0) } ?? .nearest) }
+        let endDate = try self.endDate.map { try ArgumentValues.storedDate($0, option: "--end-date", yearless: date.map { .nearStart($0) } ?? .nearest) }
         let cost = try self.cost.map { try ArgumentValues.money($0, option: "--cost") }
         let sectors = try ListText.split(self.sectors).map { try ArgumentValues.vocabulary($0, Sector.self, option: "--sector") }
         // Given, even as "": what was given; not given at all: the relations' countries.

@@ -17,7 +17,8 @@ struct ApplyCommand: ParsableCommand {
         wijziging volgt een regel "bewaard NR: OMSCHRIJVING" op de standaarduitvoer. Een geweigerde wijziging \
         stopt de reeks (exitcode 65); wat ervoor stond, blijft bewaard. '-' leest van de standaardinvoer. Wat \
         waarschijnlijk dubbel is (een contactpersoon of vervolgactie die er al was: dezelfde invoer twee keer) of \
-        een streefdatum die al voorbij is, wordt bewaard en gemeld op de standaardfout ("let op: regel NR: …"). \
+        een streefdatum die al voorbij is, wordt bewaard en gemeld op de standaardfout ("let op: regel NR: …"; niet \
+        binnen een batch). \
         Wat samen moet slagen of niet, staat op één regel als {"type":"batch","label":…,"changes":[…]}.
 
         Een regel ziet er zo uit:

@@ -83,7 +83,8 @@ struct RestoreCommand: ParsableCommand {
             current = try store.load()
         } catch {
             switch error {
-            case .snapshotMissing: loadProblem = error
+            // A newer version's file is set aside as a damaged one is: going back to an older version restores a backup it can read.
+            case .snapshotMissing, .newerSnapshot: loadProblem = error
             default:
                 guard error.isDataError else { throw failure(error) }
                 loadProblem = error

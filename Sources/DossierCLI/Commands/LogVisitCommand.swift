@@ -77,7 +77,7 @@ struct LogVisitCommand: ParsableCommand {
         hintApprovalOptions(overrideReason: overrideReason, decision: decision)
         let direction = try ArgumentValues.vocabulary(self.direction, VisitDirection.self, option: "--direction")
         let date = try ArgumentValues.storedDate(self.date, option: "--date")
-        let endDate = try self.endDate.map { try ArgumentValues.storedDate($0, option: "--end-date", yearless: .onOrAfter(date)) }
+        let endDate = try self.endDate.map { try ArgumentValues.storedDate($0, option: "--end-date", yearless: .nearStart(date)) }
         let cost = try self.cost.map { try ArgumentValues.money($0, option: "--cost") }
         let followUps = try self.followUps.map { try FollowUpArgument.read($0) }
         guard !relations.isEmpty else { throw ValidationError("--relation: noem minstens één relatie") }

@@ -79,6 +79,11 @@ public enum ApprovedEditWarnings {
         let (budget, remaining) = BudgetOverview.left(year, line: line, excluding: before.id, in: dossier, ledger: ledger)
         guard cost > remaining else { return nil }
         let lineName = dossier.budgetLine(line)?.name ?? line
+        // After the line's years no amount is set yet: not overspent, but without a budget, as the budget says it.
+        if let budgetLine = dossier.budgetLine(line), budgetLine.hasEnded(before: year) {
+            return "\(lineName) heeft nog geen bedrag voor \(year) (de regel loopt \(budgetLine.period)); '\(after.title)' is al "
+                + "\(after.status.label.lowercased()) en zet er \(cost.formatted) op"
+        }
         let left = remaining.cents < 0 ? "is al \((Money.zero - remaining).formatted) te veel vastgelegd" : "is nog \(remaining.formatted) over"
         return "\(cost.formatted) past niet binnen \(lineName) \(year) (van \(budget.formatted) \(left)); '\(after.title)' is al "
             + "\(after.status.label.lowercased()): het budget is daarmee overschreden"

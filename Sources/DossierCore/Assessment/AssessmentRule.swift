@@ -104,7 +104,7 @@ public enum ProductReading: String, Sendable, CaseIterable {
         case .environmentWeights:
             "Lezing van dossier: de bronnen vragen een positieve score op de omgevingsfactoren maar geven geen gewichten. dossier telt de drie bijdragen (strategieën, MVO, Global Goals) gelijk: alle drie nee is negatief, één of twee nee is nader bekijken, en zolang er geen ja of deels is (alle drie nog onbekend) ook nader bekijken."
         case .budgetYears:
-            "Lezing van dossier: de bronnen noemen geen looptijd van de budgetten (\"Deze budgetten willen we handhaven\"); dossier neemt de jaren van het Kader (2025-2030). Voor een jaar daarbuiten is nog geen bedrag vastgesteld: of de kosten passen, is dan nader te bekijken, en de begroting noemt zo'n jaar 'geen budget', niet overschreden."
+            "Lezing van dossier: de bronnen noemen geen looptijd van de budgetten (\"Deze budgetten willen we handhaven\"); dossier neemt de jaren van het Kader (2025-2030). Een jaar ervoor heeft geen budget. Voor een jaar erna is nog geen bedrag vastgesteld: of de kosten passen, is dan nader te bekijken, en de begroting noemt zo'n jaar 'geen budget', niet overschreden."
         case .globalGoalsAbroad:
             "Lezing van dossier: het Kader kiest buiten Europa voor farma en UNESCO Learning Cities, maar \"We voelen de morele verplichting om een actieve rol te blijven spelen in de realisatie van de Global Goals\" (4.1) en steunt daarvoor het Global Goals Platform Oss. Een activiteit ten laste van de bijdrage aan het platform, of gekoppeld aan het platform, weegt buiten Europa daarom niet negatief."
         }

@@ -287,13 +287,14 @@ public enum Assessor {
                 return
             }
             let (budget, remaining) = BudgetOverview.left(year, line: lineID, excluding: activity.id, in: facts.dossier, ledger: ledger)
-            if let line, !line.applies(to: year) {
+            if let line, line.hasEnded(before: year) {
                 // A year the line sets no amount for yet (after the Kader's years): whether it fits is not known, not "no".
                 add(.budget, .naderBekijken, "\(lineName) heeft nog geen bedrag voor \(year) (de regel loopt \(line.period)); of de \(cost.formatted) "
                     + "erin past, is pas te zeggen als het budget voor \(year) is vastgesteld.", reading: true)
                 missing.append("Budget voor \(year)")
             } else if budget.cents == 0 {
-                add(.budget, .negatief, "\(lineName) heeft geen bedrag voor \(year); de kosten (\(cost.formatted)) zijn niet gedekt.")
+                add(.budget, .negatief, "\(lineName) heeft geen bedrag voor \(year); de kosten (\(cost.formatted)) zijn niet gedekt.",
+                    reading: line.map { !$0.applies(to: year) } ?? false)
             } else if remaining.cents < 0 {
                 add(.budget, .negatief,
                     "\(cost.formatted) past niet binnen \(lineName) \(year): de \(budget.formatted) is met goedgekeurde, geplande en uitgevoerde activiteiten al met \((Money.zero - remaining).formatted) overschreden.")

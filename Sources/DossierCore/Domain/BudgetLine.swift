@@ -28,6 +28,9 @@ public struct BudgetLine: Hashable, Sendable, Identifiable {
         (firstYear.map { year >= $0 } ?? true) && (lastYear.map { year <= $0 } ?? true)
     }
 
+    /// Whether `year` comes after the last year the line runs (after the Kader's 2025–2030): its amount is not set yet.
+    public func hasEnded(before year: Int) -> Bool { lastYear.map { year > $0 } ?? false }
+
     /// The years it runs, as a sentence reads them: "2025–2030", "vanaf 2025", "tot en met 2030", "elk jaar".
     public var period: String {
         switch (firstYear, lastYear) {

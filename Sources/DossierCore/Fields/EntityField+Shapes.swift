@@ -29,12 +29,15 @@ extension EntityField {
         EntityField(key: key, label: label, option: option, input: .date, help: help, after: after,
                     get: { $0[keyPath: path].map { .text($0.iso) } ?? .none },
                     set: { (entity: inout Entity, value: FieldValue) throws(ValueError) in entity[keyPath: path] = try FieldCast.date(value) },
-                    // Typed by a person (a form, an option): also relative to today ("morgen", "+14"); from a file: fixed only.
-                    parse: { (text: String, _: Dossier, today: CalendarDate?) throws(ValueError) in
-                        guard let today else { return .text(try CalendarDate.read(text).iso) }
-                        return .text(try CalendarDate.read(text, today: today).iso)
-                    },
+                    parse: { (text: String, _: Dossier, today: CalendarDate?) throws(ValueError) in try dateValue(text, today: today) },
                     show: { value, _ in (try? FieldCast.date(value))?.map(DateWriting.standard.date) ?? FieldCast.string(value) })
+    }
+
+    /// A date field's value from its text. Typed by a person (a form, an option): also relative to today ("morgen", "+14"),
+    /// a day without its year read as `yearless` says; from a file (`today` nil): fixed only.
+    static func dateValue(_ text: String, today: CalendarDate?, yearless: CalendarDate.YearlessDay = .nearest) throws(ValueError) -> FieldValue {
+        guard let today else { return .text(try CalendarDate.read(text).iso) }
+        return .text(try CalendarDate.read(text, today: today, yearless: yearless).iso)
     }
 
     static func amount(_ key: String, _ label: String, option: String, help: String = "", _ path: Path<Money?>) -> EntityField {

@@ -61,12 +61,9 @@ public struct EntityField<Entity: Sendable>: Sendable {
             if case .budgetLine = input { throw ValueError("leeg: geef de id of naam van een budgetregel, of 'geen' als een partner betaalt") }
             return emptyValue
         }
-        if case .date = input, let today, let start {
-            return .text(try CalendarDate.read(text, today: today, yearless: .onOrAfter(start)).iso)
-        }
+        if case .date = input, let start { return try EntityField.dateValue(text, today: today, yearless: .nearStart(start)) }
         return try parser(text, dossier, today)
     }
-
 
     /// The value as people read it: "€ 2.500,00", "Denemarken", "–" for nothing.
     public func show(_ value: FieldValue, in dossier: Dossier) -> String {

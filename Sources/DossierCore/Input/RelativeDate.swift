@@ -3,12 +3,13 @@
 /// day, or for a date that must lie ahead the next one). Only where a person types a date (forms and options); files and imports keep fixed dates, which mean the
 /// same tomorrow.
 extension CalendarDate {
-    /// Which day a date typed without its year (`15-9`) is: the nearest such day, back or ahead (a visit last week, a
-    /// deadline next month); the first one after today, for a date that must lie ahead (a review date); or the first one
-    /// on or after a given day, for the last day of something that starts then (`28-12` to `3-1` ends in the next year).
+    /// Which day a date typed without its year (`15-9`) is: the nearest such day to today, back or ahead (a visit last
+    /// week, a deadline next month); the first one after today, for a date that must lie ahead (a review date); or the
+    /// nearest to a given day, for the last day of something that starts then (`28-12` to `3-1` ends in the next year,
+    /// while `5-3` to `4-3` stays a day before the start, which the rules refuse, not a period of a year).
     public enum YearlessDay: Hashable, Sendable {
         case nearest, ahead
-        case onOrAfter(CalendarDate)
+        case nearStart(CalendarDate)
     }
 
     /// The one reading of a date a person typed: a relative date from `today`, else any form `read(_:)` takes.
@@ -44,7 +45,7 @@ extension CalendarDate {
             switch yearless {
             case .nearest: today.nearest(day: day, month: month)
             case .ahead: today.nextOne(day: day, month: month)
-            case .onOrAfter(let start): start.adding(days: -1).nextOne(day: day, month: month)
+            case .nearStart(let start): start.nearest(day: day, month: month)
             }
         }
         if let (day, month) = dayWithoutYear(words) { return withoutYear(day, month) }

@@ -12,8 +12,8 @@ public struct BudgetOverview: Hashable, Sendable {
     /// The activities counted, by id.
     public var activityIDs: [ActivityID]
 
-    /// The line sets no amount for this year: it runs for other years (the Kader's budgets, 2025–2030). What is charged to
-    /// it then has no budget yet; that is not overspending.
+    /// The year comes after the line's last year (the Kader's budgets run 2025–2030): no amount is set for it yet, and what
+    /// is charged to it then is without a budget, not overspent. (A year before its first year has none: that is overspent.)
     public var isOutsideLineYears: Bool
 
     public var remaining: Money { budget - committed - spent }
@@ -56,7 +56,7 @@ public struct BudgetOverview: Hashable, Sendable {
         self.line = id
         lineName = line?.name ?? id
         budget = line.map { $0.applies(to: year) ? $0.yearlyAmount : .zero } ?? .zero
-        isOutsideLineYears = line.map { !$0.applies(to: year) } ?? false
+        isOutsideLineYears = line.map { $0.hasEnded(before: year) } ?? false
         committed = .zero
         spent = .zero
         activityIDs = []

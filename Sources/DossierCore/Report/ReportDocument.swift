@@ -113,7 +113,7 @@ struct ReportWriter {
                                   + "en afgewogen is, nog geen resultaten."))
         }
         // After the framework's period the dossier still weighs by it (it has no other), and the college should read that.
-        if report.hasData && (report.year > report.framework.lastYear || report.year < report.framework.firstYear) {
+        if report.hasData && report.year > report.framework.lastYear {
             blocks.append(.paragraph("Het \(report.framework.title) loopt van \(report.framework.firstYear) tot en met \(report.framework.lastYear); "
                                   + "\(report.year) valt erbuiten. De afwegingen in dit verslag volgen nog dat Kader, het enige in het dossier."))
         }

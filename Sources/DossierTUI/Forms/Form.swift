@@ -167,7 +167,7 @@ public struct Form: Hashable, Sendable {
         guard let field = self[id] else { return .nearest }
         guard let after = field.after, let start = try? CalendarDate.read(text(after), today: today, yearless: self[after]?.yearlessDay ?? .nearest)
         else { return field.yearlessDay }
-        return .onOrAfter(start)
+        return .nearStart(start)
     }
 
     public var focusedField: FormField? { fields.indices.contains(focus) ? fields[focus] : nil }

@@ -32,18 +32,18 @@ enum VisitForm {
         return form
     }
 
-    /// The decision field only for a new visit in the future, and with a decision the reason to set the Kader
-    /// aside where its rules make the visit negative; the weighing as the form stands.
+    /// The decision field for a new visit (one in the future is then planned; one logged afterwards keeps who approved it),
+    /// and with a decision the reason to set the Kader aside where its rules make the visit negative; the weighing as the
+    /// form stands.
     static func refresh(_ form: inout Form, in state: AppState) {
         var approved = false
         if form.purpose == .newVisit {
             refreshFollowUpRows(&form)
             CountriesFromRelations.follow(&form, in: state.dossier)
             let date = try? CalendarDate.read(form.text("startDate"), today: state.today)
-            form.setVisible("decision", date.map { $0 > state.today } ?? false)
             // A visit on or before today took place: its cost is what it cost; a later one's is an estimate.
             form["cost"]?.label = costLabel(carriedOut: date.map { $0 <= state.today } ?? true)
-            approved = form["decision"]?.isVisible == true && !form.text("decision").isEmpty
+            approved = !form.text("decision").isEmpty
         }
         DraftPreview.refresh(&form, in: state.dossier, ledger: state.index.ledger) { submit($0, editing: $0.purpose.editedActivity, in: state) }
         DraftPreview.showOverride(&form, approved: approved)
@@ -83,7 +83,7 @@ enum VisitForm {
             // Last, after the follow-ups too (`insertFollowUpRow` puts them before it): it appears once the date is later
             // than today, and a field that appears among those typed in a row takes what was meant for the next one (between
             // Datum and Tot en met the end date, between Toelichting and Vervolgactie 1 the follow-up, as an approval).
-            FormField("decision", "Goedgekeurd door", .text(TextInput()), help: "Alleen als het bezoek al is goedgekeurd: het besluit van B&W of het mandaat. Dan: gepland. Leeg: in afweging.",
+            FormField("decision", "Goedgekeurd door", .text(TextInput()), help: "Alleen als het bezoek al is goedgekeurd: het besluit van B&W of het mandaat. Nog niet geweest: dan gepland (leeg: in afweging).",
                       isVisible: isNew),
             DraftPreview.overrideField(),
         ]
