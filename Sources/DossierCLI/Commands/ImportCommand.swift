@@ -7,7 +7,8 @@ struct ImportCommand: ParsableCommand {
         abstract: "Importeer activiteiten of contactpersonen uit een CSV-bestand zoals export --what activities of contacts het schrijft.",
         discussion: """
         Activiteiten (import activities): eerst wordt elke regel gecontroleerd. Is er één ongeldig, dan wordt niets geïmporteerd en staat elke \
-        foute regel met regelnummer en kolom in de melding (--skip-invalid importeert dan de goede regels). Een \
+        foute regel met regelnummer en kolom in de melding (--skip-invalid importeert dan de goede regels, met exitcode 0; \
+        de overgeslagen regels staan op de standaardfout en in de samenvatting). Een \
         regel met een bekende id werkt die activiteit bij (een andere status gaat langs de levenscyclus), een regel \
         zonder id voegt een activiteit toe, behalve als er al een is met dezelfde titel en datum (nog eens \
         dezelfde regel wordt overgeslagen, een andere geweigerd); ongewijzigde regels blijven zoals ze zijn. Alles \
@@ -64,7 +65,7 @@ struct ImportCommand: ParsableCommand {
         }
         let prepared = what == "contacts" ? ContactImport.prepare(records, into: dossier)
                                           : ActivityImport.prepare(records, into: dossier, today: Session.clock.today())
-        for problem in prepared.problems { Output.error("\(file), \(problem)") }
+        for problem in prepared.problems { Output.error("dossier: \(file), \(problem)") }
         for notice in prepared.notices.prefix(20) { Output.error("dossier: let op: \(file), \(notice)") }
         if prepared.notices.count > 20 { Output.error("dossier: let op: en nog \(prepared.notices.count - 20) zulke opmerkingen") }
         if !prepared.problems.isEmpty && !skipInvalid {
