@@ -136,6 +136,8 @@ public final class CursesBackend: TerminalBackend {
             wmove(stdscr, Int32(cursor.y), Int32(cursor.x))
         } else {
             curs_set(0)
+            // Hidden, but where the eye is: screen readers and braille displays follow the cursor (`Canvas.focus`).
+            if let focus = canvas.focus { wmove(stdscr, Int32(focus.y), Int32(focus.x)) }
         }
         wrefresh(stdscr)
     }

@@ -127,3 +127,34 @@ struct AgendaFlowTests {
         #expect(later.isWithoutBudget && !later.isOverspent)
     }
 }
+
+/// Screen readers and braille displays follow the terminal's cursor: where nothing is typed, it stands (hidden) on what is
+/// selected, not in a corner.
+@Suite("Where the eye is: the cursor for screen readers")
+struct ScreenReaderFocusTests {
+    @Test("the selected row of a list, the chosen button of a question and the chosen option of a form are where the cursor goes")
+    func focusFollowsTheSelection() throws {
+        let app = Harness()
+        let first = try #require(app.screen.focus)
+        #expect(app.screen.cursor == nil)
+        #expect(app.screen[first.x, first.y].style.isReversed, "the selected row")
+        app.press(.character("j"))
+        let second = try #require(app.screen.focus)
+        #expect(second.y == first.y + 1 && app.screen[0, second.y].style.isReversed)
+        // A question: on its chosen button, not on the list or the field typed in behind it.
+        app.press(.character("e")).type("x").press(.escape)
+        #expect(app.state.confirmation != nil)
+        let button = try #require(app.screen.focus)
+        let row = (0..<app.screen.width).map { String(app.screen[$0, button.y].character) }.joined()
+        #expect(row.contains("[ Nee ]") && app.screen[button.x, button.y].character == "[", "\(row)")
+        #expect(app.screen.cursor == nil)
+        app.press(.character("J"))
+        #expect(app.state.form == nil)
+        // A form's choice: on the chosen option.
+        app.press(.character("s"))
+        let option = try #require(app.screen.focus)
+        let line = (0..<app.screen.width).map { String(app.screen[$0, option.y].character) }.joined()
+        #expect(line.contains("(•)"), "\(line)")
+        #expect(app.screen.cursor == nil, "no text is typed in a choice")
+    }
+}

@@ -19,6 +19,9 @@ public struct Canvas: Sendable {
     public private(set) var cells: [Cell]
     /// Where the terminal cursor should be shown (a focused text field), or nil to hide it.
     public var cursor: (x: Int, y: Int)?
+    /// Where the eye is when nothing is typed: the selected row of a list, the chosen button or option. The hidden cursor is
+    /// put there, so that a screen reader or a braille display (which follow the cursor) reads what is selected.
+    public var focus: (x: Int, y: Int)?
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -28,6 +31,12 @@ public struct Canvas: Sendable {
 
     public subscript(x: Int, y: Int) -> Cell {
         cells[y * width + x]
+    }
+
+    /// The selected row of a list, `width` columns from the left: shown reversed, and where the eye is (`focus`).
+    public mutating func markSelectedRow(_ y: Int, width: Int) {
+        fill(x: 0, y: y, width: width, height: 1, style: Style(reversed: true))
+        focus = (0, y)
     }
 
     /// Draws one line of text from `x`, at most `limit` columns (default: to the right edge).

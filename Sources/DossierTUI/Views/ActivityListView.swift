@@ -65,7 +65,7 @@ enum ActivityListView {
             let activity = state.dossier.activities[position]
             let selected = row == list.selection
             let y = top + 1 + line
-            if selected { canvas.fill(x: 0, y: y, width: state.width, height: 1, style: Style(reversed: true)) }
+            if selected { canvas.markSelectedRow(y, width: state.width) }
             let base: Style = activity.status == .geannuleerd || activity.status == .afgewezen ? theme.muted : .plain
             let isMatch = query.map { state.index.searchKeys?.activities[position].contains($0) == true } ?? false
             let titleStyle = RowStyle.apply(isMatch ? theme.match : base.bold(), selected: selected)

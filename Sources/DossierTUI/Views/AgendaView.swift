@@ -32,7 +32,7 @@ enum AgendaListView {
                 canvas.draw(heading, x: 3, y: y, width: state.width - 4, style: theme.label)
             case .entry(let entry):
                 let selected = index == list.selection
-                if selected { canvas.fill(x: 0, y: y, width: state.width, height: 1, style: Style(reversed: true)) }
+                if selected { canvas.markSelectedRow(y, width: state.width) }
                 let overdue = entry.isOverdue(on: state.today)
                 let isToday = entry.start <= state.today && entry.end >= state.today
                 var plain = RowStyle.apply(.plain, selected: selected)

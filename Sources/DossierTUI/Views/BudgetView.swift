@@ -29,7 +29,7 @@ enum BudgetView {
         for (row, overview) in budgets.enumerated() {
             guard y < layout.messageRow - 3 else { break }
             let selected = row == list.selection
-            if selected { canvas.fill(x: 0, y: y, width: state.width, height: 1, style: Style(reversed: true)) }
+            if selected { canvas.markSelectedRow(y, width: state.width) }
             let plain = RowStyle.apply(.plain, selected: selected)
             let warning = RowStyle.apply(theme.error, selected: selected)
             let isCurrentYear = overview.year == state.today.year
@@ -114,7 +114,7 @@ enum ReminderListView {
             let reminder = reminders[row]
             let selected = row == list.selection
             let y = layout.bodyTop + 1 + line
-            if selected { canvas.fill(x: 0, y: y, width: state.width, height: 1, style: Style(reversed: true)) }
+            if selected { canvas.markSelectedRow(y, width: state.width) }
             let overdue = reminder.isOverdue(on: state.today)
             let plain = RowStyle.apply(.plain, selected: selected)
             columns.drawRow([

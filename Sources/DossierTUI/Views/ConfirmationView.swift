@@ -11,6 +11,8 @@ enum ConfirmationView {
         let x = (state.width - width) / 2
         let y = max(1, (state.height - height) / 2)
         canvas.clearRows(y: y, height: height)
+        // The question covers what was being typed: the eye goes to its buttons, not to a field behind it.
+        canvas.cursor = nil
         canvas.frame(x: x, y: y, width: width, height: height, title: "Bevestigen", style: theme.error)
         for (index, line) in lines.enumerated() {
             canvas.draw(line, x: x + 2, y: y + 1 + index)
@@ -18,8 +20,9 @@ enum ConfirmationView {
         let buttonRow = y + lines.count + 2
         var buttonX = x + 2
         for (label, isYes) in [("[ Nee ]", false), ("[ Ja ]", true)] {
-            let style = confirmation.isYesChosen == isYes ? theme.label.bold().reversed() : theme.label
-            buttonX += canvas.draw(label, x: buttonX, y: buttonRow, style: style) + 2
+            let chosen = confirmation.isYesChosen == isYes
+            if chosen { canvas.focus = (buttonX, buttonRow) }
+            buttonX += canvas.draw(label, x: buttonX, y: buttonRow, style: chosen ? theme.label.bold().reversed() : theme.label) + 2
         }
         for (index, line) in keys.enumerated() {
             canvas.draw(line, x: x + 2, y: buttonRow + 2 + index, style: theme.muted)

@@ -74,7 +74,7 @@ enum DetailFrame {
             guard index < list.items.count else { break }
             let selected = focused && index == detail.items.selection
             let y = headingY + 1 + line
-            if selected { canvas.fill(x: 0, y: y, width: state.width, height: 1, style: Style(reversed: true)) }
+            if selected { canvas.markSelectedRow(y, width: state.width) }
             RecordDocumentView.drawItem(list.items[index], of: list, columns: columns, selected: selected, theme: theme, x: 1, y: y,
                                         width: state.width - 2, in: &canvas)
         }

@@ -177,9 +177,11 @@ enum FormView {
             let option = options[optionRow]
             let marker = optionRow == selected ? "(•) " : "( ) "
             let style: Style = optionRow == selected ? (focused ? theme.focusedField : .plain.bold()) : .plain
+            if focused && optionRow == selected { canvas.focus = (valueX, y) }
             canvas.draw(marker + option.label, x: valueX, y: y, width: valueWidth, style: style)
         case .choice(let options, let selected):
             let text = focused ? "‹ \(options[selected].label) ›" : options[selected].label
+            if focused { canvas.focus = (valueX, y) }
             canvas.draw(text, x: valueX, y: y, width: min(valueWidth, DisplayWidth.of(text) + 1), style: fieldStyle)
         case .flags(let options, let on, let cursor):
             if focused {
@@ -188,6 +190,7 @@ enum FormView {
                 for index in start..<options.count {
                     let item = (on.contains(options[index].value) ? "[x] " : "[ ] ") + options[index].label
                     guard column + DisplayWidth.of(item) <= valueX + valueWidth else { break }
+                    if index == cursor { canvas.focus = (column, y) }
                     column += canvas.draw(item, x: column, y: y, style: index == cursor ? theme.focusedField : .plain)
                     column += 2
                 }
@@ -202,10 +205,12 @@ enum FormView {
                 case .countries: Country(code: id)?.name ?? id
                 }
             }.joined(separator: ", ")
+            if focused { canvas.focus = (valueX, y) }
             canvas.draw(names.isEmpty ? emptyLabel : names, x: valueX, y: y, width: valueWidth,
                         style: names.isEmpty ? fieldStyle.dim() : fieldStyle)
         case .buttons:
             let save = "[ Opslaan ]"
+            if focused { canvas.focus = (valueX, y) }
             canvas.draw(save, x: valueX, y: y, style: focused ? theme.focusedField.bold() : .plain.bold())
             // Inside the frame: as much of the keys as fits, shorter first, never over the border.
             let room = valueWidth - DisplayWidth.of(save)

@@ -20,7 +20,7 @@ enum HistoryView {
             let entry = history.entries[index]
             let selected = index == history.list.selection
             let y = layout.bodyTop + 2 + line
-            if selected { canvas.fill(x: 0, y: y, width: state.width, height: 1, style: Style(reversed: true)) }
+            if selected { canvas.markSelectedRow(y, width: state.width) }
             let plain = RowStyle.apply(.plain, selected: selected)
             let what = entry.details.isEmpty ? entry.summary : "\(entry.summary) (+\(entry.details.count))"
             columns.drawRow([

@@ -31,7 +31,7 @@ enum RelationListView {
             let selected = row == list.selection
             let y = layout.bodyTop + 1 + line
             let base: Style = relation.status == .laagPitje || relation.status == .beeindigd ? theme.muted : .plain
-            if selected { canvas.fill(x: 0, y: y, width: state.width, height: 1, style: Style(reversed: true)) }
+            if selected { canvas.markSelectedRow(y, width: state.width) }
             let isMatch = query.map { state.index.searchKeys?.relations[position].contains($0) == true } ?? false
             let overdue = overview.nextDate?.isOverdue(on: state.today) ?? false
             // Overdue is also written out ("!"), for terminals without colour.
