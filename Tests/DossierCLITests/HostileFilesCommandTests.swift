@@ -49,6 +49,10 @@ struct HostileFilesCommandTests {
         #expect(folder.standardError == "dossier: kan \(directory.path) niet lezen: is een map, geen bestand\n")
         let missing = try run(["apply", directory.file("weg.jsonl")])
         #expect(missing.status == 66, "\(missing.standardError)")
+        // Endless input without a line break is refused once past any change's length, not read until memory runs out.
+        let endless = try run(["apply", "/dev/zero"])
+        #expect(endless.status == 65, "\(endless.standardError)")
+        #expect(endless.standardError == "dossier: /dev/zero, regel 1: langer dan 64 MB zonder regeleinde; dat is geen wijziging\n")
         #expect(try directory.read("dossier.json") == before)
         let fifo = directory.file("wijzigingen")
         #expect(mkfifo(fifo, 0o600) == 0)

@@ -26,6 +26,9 @@ struct ApplyCommand: ParsableCommand {
         """
     )
 
+    /// Far more than one change needs (an import of 10.000 activities as one batch is ± 10 MB).
+    static let longestLine = 64 * 1_048_576
+
     @OptionGroup var storeOptions: StoreOptions
 
     @Argument(help: ArgumentHelp("Het bestand met wijzigingen, of - voor de standaardinvoer.", valueName: "bestand"))
@@ -92,6 +95,11 @@ struct ApplyCommand: ParsableCommand {
                 pending.removeFirst(start)
                 searched -= start
                 start = 0
+            }
+            // Input without line breaks (/dev/zero, a binary file) would be read until memory runs out, with the lock held.
+            if pending.count > ApplyCommand.longestLine {
+                throw failure("\(file), regel \(lineNumber + 1): langer dan \(ApplyCommand.longestLine / 1_048_576) MB zonder regeleinde; "
+                              + "dat is geen wijziging\(lineNumber == 0 ? "" : "; de regels ervoor zijn bewaard")", code: ExitStatus.dataError)
             }
         }
         if start < pending.count { try handle(pending[start...]) }
