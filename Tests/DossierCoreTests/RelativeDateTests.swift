@@ -113,6 +113,12 @@ struct RelativeDateTests {
         #expect(try end("27-6") == "2027-06-27", "a day before the start stays before it (a slip the rules refuse), not a year later")
         #expect(try end("2 jan", after: CalendarDate(year: 2026, month: 12, day: 28)!) == "2027-01-02", "over the turn of the year")
         #expect(try end("+2") == "2026-12-06", "the other forms count from today, as always")
+        // More than half a year from the start is no period typed without its year, but a slip: the year is asked for.
+        let march = CalendarDate(year: 2027, month: 3, day: 1)!
+        #expect(throws: ValueError("'29-2' ligt niet binnen een half jaar van de begindatum (1-3-2027); noem het jaar erbij (29-2-2028)")) {
+            try end("29-2", after: march)
+        }
+        #expect(try end("15-10", after: march) == "2026-10-15", "nearer before the start than after it: the rules refuse it, naming the year")
         #expect(CalendarDate.typedNote("3-7", today: today, dates: .standard, yearless: .nearStart(start)) == "= zaterdag 3-7-2027")
     }
 

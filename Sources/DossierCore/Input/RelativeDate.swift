@@ -15,7 +15,7 @@ extension CalendarDate {
     /// The one reading of a date a person typed: a relative date from `today`, else any form `read(_:)` takes.
     public static func read(_ text: String, today: CalendarDate, yearless: YearlessDay = .nearest) throws(ValueError) -> CalendarDate {
         guard let relative = relative(text, today: today, yearless: yearless) else {
-            if let impossible = impossibleWithoutYear(text, today: today) { throw ValueError("'\(text.trimmingSpaces())' \(impossible)") }
+            if let impossible = impossibleWithoutYear(text, today: today, yearless: yearless) { throw ValueError("'\(text.trimmingSpaces())' \(impossible)") }
             return try read(text, forms: "12-3-2025, 12 maart 2025, vandaag, morgen, +14, +2w, over 3 weken of vrijdag")
         }
         return try relative.accepted()
@@ -45,7 +45,8 @@ extension CalendarDate {
             switch yearless {
             case .nearest: today.nearest(day: day, month: month)
             case .ahead: today.nextOne(day: day, month: month)
-            case .nearStart(let start): start.nearest(day: day, month: month)
+            // Within half a year of the start: 29-2 after a start on 1 March is a slip, not a period of a year.
+            case .nearStart(let start): start.nearest(day: day, month: month).flatMap { abs($0.dayNumber - start.dayNumber) <= 183 ? $0 : nil }
             }
         }
         if let (day, month) = dayWithoutYear(words) { return withoutYear(day, month) }
@@ -97,13 +98,21 @@ extension CalendarDate {
 
     /// "bestaat niet: april heeft 30 dagen" for a day without its year that its month never has (`31-4`), and what to do
     /// for 29 February when neither way reaches a leap year: name the year, as the next one after today.
-    private static func impossibleWithoutYear(_ text: String, today: CalendarDate) -> String? {
+    /// Near a start date: what is not within half a year of it, with the first such day after it to name instead.
+    private static func impossibleWithoutYear(_ text: String, today: CalendarDate, yearless: YearlessDay) -> String? {
         guard let (day, month) = dayWithoutYear(text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)) else { return nil }
         let most = daysInMonth(year: 2028, month: month)
         if day > most { return "bestaat niet: " + (month == 2 ? "februari heeft 28 of 29 dagen" : "\(monthNames[month - 1]) heeft \(most) dagen") }
-        guard month == 2 && day == 29, let leap = (1...8).lazy.compactMap({ CalendarDate(year: today.year + $0, month: 2, day: 29) }).first(where: { $0 > today })
-        else { return nil }
-        return "valt niet dit of volgend jaar: 29 februari is er alleen in een schrikkeljaar; noem het jaar erbij (\(DateWriting.standard.date(leap)))"
+        let reference: CalendarDate, problem: String
+        if case .nearStart(let start) = yearless {
+            (reference, problem) = (start, "ligt niet binnen een half jaar van de begindatum (\(DateWriting.standard.date(start)))")
+        } else {
+            guard month == 2 && day == 29 else { return nil }
+            (reference, problem) = (today, "valt niet dit of volgend jaar: 29 februari is er alleen in een schrikkeljaar")
+        }
+        guard let next = (0...8).lazy.compactMap({ CalendarDate(year: reference.year + $0, month: month, day: day) })
+            .first(where: { $0 > reference && $0.isAccepted }) else { return problem + "; noem het jaar erbij" }
+        return problem + "; noem het jaar erbij (\(DateWriting.standard.date(next)))"
     }
 
     /// The day and month of a date typed without its year: "12-3", "12/3", "12.3" or "12 maart" (words in lower case).
