@@ -158,3 +158,17 @@ struct ScreenReaderFocusTests {
         #expect(app.screen.cursor == nil, "no text is typed in a choice")
     }
 }
+
+extension ScreenReaderFocusTests {
+    @Test("the help screen ends with what the marks mean, each in words")
+    func helpNamesTheSigns() throws {
+        let app = Harness()
+        let lines = HelpContent.lines(for: app.state).map { $0.spans.map(\.text).joined() }
+        let heading = try #require(lines.firstIndex(of: "Tekens op het scherm"))
+        let explained = lines[heading...].joined(separator: "\n")
+        for sign in ["[!]", "(•)", "‹ … ›", "◂", "█ ▓ ░"] {
+            #expect(explained.contains("  " + sign), "\(sign) in:\n\(explained)")
+        }
+        #expect(explained.contains("overschreden") && explained.contains("verlopen"))
+    }
+}

@@ -13,8 +13,32 @@ enum HelpContent {
         for group in KeyGroup.allCases where !current.contains(group) {
             lines += groupLines(group, keyMap: state.keyMap, theme: theme, width: width)
         }
+        lines.append(.empty)
+        lines.append(StyledLine("Tekens op het scherm", theme.title))
+        lines.append(.empty)
+        for (sign, meaning) in signs {
+            for (index, text) in DisplayWidth.wrap(meaning, to: max(10, width - 23)).enumerated() {
+                let column = index == 0 ? "  " + DisplayWidth.fit(sign, to: 20) + " " : String(repeating: " ", count: 23)
+                lines.append(StyledLine([.init(text: column, style: theme.label.bold()), .init(text: text, style: .plain)]))
+            }
+        }
         return lines
     }
+
+    /// What the marks mean that stand for words (colour and reverse video are never the only sign): read aloud they
+    /// say little by themselves.
+    static let signs: [(String, String)] = [
+        ("!", "verlopen (een datum in de lijst van relaties) of overschreden (het budget)"),
+        ("[!]", "een vervolgactie waarvan de streefdatum voorbij is"),
+        ("[x]  [ ]", "aangevinkt, niet aangevinkt"),
+        ("(•)  ( )", "gekozen, niet gekozen"),
+        ("‹ … ›", "een keuze: ← en → kiezen"),
+        ("›", "het veld van het formulier waar u bent"),
+        ("◂", "dit jaar (in het budget)"),
+        ("█ ▓ ░", "besteed, vastgelegd, over (de balk van het budget)"),
+        ("↑ ↓", "er is meer boven of onder: scrol met de pijltjes"),
+        ("…", "de tekst gaat verder dan de kolom breed is"),
+    ]
 
     /// A group's bindings: keys in a column of 20 after an indent of 2 and before a space (so the longest label,
     /// "Ctrl-W Alt-Backspace", never runs into its text), the help text wrapped beside them.
