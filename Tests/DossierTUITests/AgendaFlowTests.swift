@@ -170,5 +170,8 @@ extension ScreenReaderFocusTests {
             #expect(explained.contains("  " + sign), "\(sign) in:\n\(explained)")
         }
         #expect(explained.contains("overschreden") && explained.contains("verlopen"))
+        // Headings wrap at the width as the texts do, never cut off at the edge.
+        let narrow = HelpContent.lines(for: Harness(width: 80, height: 24).state).map { $0.spans.map(\.text).joined() }
+        #expect(narrow.allSatisfy { DisplayWidth.of($0) <= 78 }, "\(narrow.filter { DisplayWidth.of($0) > 78 })")
     }
 }

@@ -45,7 +45,8 @@ enum HelpContent {
     private static func groupLines(_ group: KeyGroup, keyMap: KeyMap, theme: Theme, width: Int) -> [StyledLine] {
         let bindings = keyMap.bindings(in: group)
         guard !bindings.isEmpty else { return [] }
-        var lines = [StyledLine.empty, StyledLine(group.title, theme.header)]
+        // A long heading wraps, as the texts do: cut off at the edge it read as if it ended there.
+        var lines = [StyledLine.empty] + DisplayWidth.wrap(group.title, to: width).map { StyledLine($0, theme.header) }
         for binding in bindings {
             let help = DisplayWidth.wrap(binding.help, to: max(10, width - 23))
             for (index, text) in help.enumerated() {
