@@ -1,3 +1,4 @@
+import DossierCore
 /// An option that takes one value, given twice (`add-activity … --title A --title B`): the argument parser keeps the
 /// last value without a word, so the first is lost. Such a command line is refused instead. Which options may be
 /// repeated (`--country`, `--relation` …) the parser itself says (`CommandOptions`), asked only when an option occurs
@@ -49,7 +50,7 @@ enum RepeatedOptions {
 
     /// The refusal, without the "dossier: " in front: for each option its names as given ("--date en --start-date").
     static func refusal(_ groups: [[String]]) -> String {
-        let names = groups.map { $0.count == 1 ? $0[0] : $0.dropLast().joined(separator: ", ") + " en " + $0[$0.count - 1] }
+        let names = groups.map { enumerated($0) }
         if groups.count == 1, groups[0].count > 1 {
             return "\(names[0]) zijn dezelfde optie, die één waarde neemt (alleen de laatste zou gelden); geef haar één keer"
         }
@@ -57,7 +58,7 @@ enum RepeatedOptions {
     }
 
     private static func refusal(_ names: [String]) -> String {
-        let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " en " + names[names.count - 1]
+        let list = enumerated(names)
         return "\(list) \(names.count == 1 ? "is" : "zijn") meer dan eens gegeven, maar \(names.count == 1 ? "neemt" : "nemen") één waarde "
             + "(alleen de laatste zou gelden); geef \(names.count == 1 ? "haar" : "ze") één keer"
     }

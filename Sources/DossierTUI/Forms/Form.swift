@@ -206,6 +206,15 @@ public struct Form: Hashable, Sendable {
 
     /// Shows errors: under their fields where the form has them, else for the whole form; focuses the first, with the
     /// cursor at its end.
+    /// Which fields to put right, by name in the form's order ("verbeter Omvang en Tot en met"), so that the message line
+    /// says it too (a braille display shows one line; the marks under the fields are elsewhere).
+    var problemSummary: String {
+        let labels = fields.filter { errors[$0.id] != nil }.map { $0.label.trimmingSpaces() }.filter { !$0.isEmpty }
+        guard !labels.isEmpty else { return generalError == nil ? "verbeter de gemarkeerde velden" : "zie de melding in het formulier" }
+        let named = labels.count > 3 ? Array(labels.prefix(2)) + ["nog \(labels.count - 2) velden"] : labels
+        return "verbeter " + enumerated(named)
+    }
+
     public mutating func show(_ problems: [String: String]) {
         errors = [:]
         generalError = nil

@@ -84,6 +84,6 @@ extension AppState {
             let count = counts[actor] ?? 0
             return index == 0 ? "\(count) \(count == 1 ? "wijziging" : "wijzigingen") van \(actor)" : "\(count) van \(actor)"
         }
-        return parts.count <= 1 ? parts.joined() : parts.dropLast().joined(separator: ", ") + " en " + (parts.last ?? "")
+        return enumerated(parts)
     }
 }

@@ -294,7 +294,7 @@ extension AppState {
         case .problems(let problems):
             current.show(problems)
             form = current
-            message = .error("Niet opgeslagen: verbeter de gemarkeerde velden.")
+            message = .error("Niet opgeslagen: " + current.problemSummary + ".")
             return []
         case .unchanged(let text):
             form = nil
