@@ -77,6 +77,13 @@ extension ExchangeTests {
         #expect(agenda.contains(#""context": "Delegatie uit Medicon (geannuleerd)""#), "\(agenda)")
         let calendar = try run(["export", "--format", "ics"]).standardOutput
         #expect(calendar.contains("DESCRIPTION:Vervolgactie bij Delegatie uit Medicon (geannuleerd)"), "\(calendar)")
+        // A visit moved later: its follow-ups that came after it and now fall before it are named.
+        let lyon = try run(["log-visit", "--relation", "bom", "--date", "15-3-2027", "--end-date", "19-3-2027", "--direction", "inkomend",
+                            "--delegation", "Lyon", "--follow-up", "Bedankbrief @ 26-3-2027", "--follow-up", "Verslag @ 1-6-2027"])
+        #expect(lyon.status == 0, "\(lyon.standardError)")
+        let later = try run(["edit", "delegatie-uit-lyon-2027-03-15", "--start-date", "12-4-2027", "--end-date", "16-4-2027"])
+        #expect(later.standardOutput.contains("Let op: de open vervolgactie Bedankbrief (vóór 26-3-2027) valt nu vóór de nieuwe begindatum (12-4-2027)"),
+                "\(later.standardOutput)")
         // Carried out, it is not said.
         let other = try run(["move", "missie-lyon", "afgewezen", "--reason", "Geen budget"])
         #expect(!other.standardOutput.contains("Nog open"), "no follow-ups open: \(other.standardOutput)")

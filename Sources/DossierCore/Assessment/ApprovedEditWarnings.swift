@@ -52,6 +52,16 @@ public enum ApprovedEditWarnings {
                 warnings.append("'\(after.title)' telt nu op \(dossier.budgetLine(moved)?.name ?? moved) (was \(was))")
             }
         }
+        // Moved later: follow-ups that came after the old start (a thank-you letter after a visit) now fall before it.
+        if let old = before.startDate, let new = after.startDate, new > old {
+            let left = after.followUps.filter { followUp in !followUp.isDone && followUp.due.map { $0 >= old && $0 < new } == true }
+            if !left.isEmpty {
+                let named = left.map { "\($0.text) (vóór \(DateWriting.standard.date($0.due!)))" }
+                warnings.append("\(left.count == 1 ? "de open vervolgactie" : "\(left.count) open vervolgacties") \(enumerated(named)) "
+                                + "\(left.count == 1 ? "valt" : "vallen") nu vóór de nieuwe begindatum (\(DateWriting.standard.date(new))); schuif "
+                                + "\(left.count == 1 ? "haar" : "ze") mee als dat zo hoort")
+            }
+        }
         return warnings
     }
 
