@@ -325,23 +325,17 @@ struct FlowTests {
         #expect(app.state.form == nil, "\(app.state.form?.errors ?? [:])")
         #expect(app.state.dossier.activities.last?.endDate == Fixtures.date("2027-07-03"))
         // The visit form reads its last day the same way.
-        app.press(.character("/")).type("pivot").press(.enter, .character("v"))
-        for _ in 0..<30 where app.state.form?.focusedField?.id != "startDate" { app.press(.tab) }
-        app.press(.control("u")).type("29-6-2027")
-        for _ in 0..<30 where app.state.form?.focusedField?.id != "endDate" { app.press(.tab) }
-        app.type("1-7")
+        app.visitForm(of: "pivot").tab(to: "startDate").press(.control("u")).type("29-6-2027")
+        app.tab(to: "endDate").type("1-7")
         #expect(app.state.form?.notes["endDate"] == "= donderdag 1-7-2027")
     }
 
     @Test("a visit logged afterwards keeps who approved it, as log-visit --decision does")
     func pastVisitKeepsDecision() throws {
         let app = Harness()
-        app.press(.character("/")).type("pivot").press(.enter, .character("v"))
-        for _ in 0..<30 where app.state.form?.focusedField?.id != "startDate" { app.press(.tab) }
-        app.press(.control("u")).type("1-11-2026")
-        for _ in 0..<30 where app.state.form?.focusedField?.id != "delegationFrom" { app.press(.tab) }
-        app.type("Kopenhagen")
-        for _ in 0..<40 where app.state.form?.focusedField?.id != "decision" { app.press(.tab) }
+        app.visitForm(of: "pivot").tab(to: "startDate").press(.control("u")).type("1-11-2026")
+        app.tab(to: "delegationFrom").type("Kopenhagen")
+        app.tab(to: "decision")
         #expect(app.state.form?.focusedField?.id == "decision")
         app.type("Mandaat wethouder").press(.control("s"))
         #expect(app.state.form == nil, "\(app.state.form?.errors ?? [:])")
@@ -352,13 +346,9 @@ struct FlowTests {
     @Test("an end date before the start is said at once with the form's other problems, not after they are put right")
     func endBeforeStartWithTheRest() throws {
         let app = Harness()
-        app.press(.character("/")).type("pivot").press(.enter, .character("v"))
-        for _ in 0..<30 where app.state.form?.focusedField?.id != "startDate" { app.press(.tab) }
-        app.press(.control("u")).type("15-3-2027")
-        for _ in 0..<30 where app.state.form?.focusedField?.id != "endDate" { app.press(.tab) }
-        app.type("10-3-2027")
-        for _ in 0..<30 where app.state.form?.focusedField?.id != "size" { app.press(.tab) }
-        app.type("veertien")
+        app.visitForm(of: "pivot").tab(to: "startDate").press(.control("u")).type("15-3-2027")
+        app.tab(to: "endDate").type("10-3-2027")
+        app.tab(to: "size").type("veertien")
         app.press(.control("s"))
         let errors = try #require(app.state.form?.errors)
         #expect(errors["size"] != nil, "\(errors)")

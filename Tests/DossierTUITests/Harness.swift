@@ -32,6 +32,19 @@ final class Harness {
         return self
     }
 
+    /// Tabs through the open form until `field` has the focus (a form has at most a few dozen fields).
+    @discardableResult
+    func tab(to field: String) -> Harness {
+        for _ in 0..<60 where state.form?.focusedField?.id != field { press(.tab) }
+        return self
+    }
+
+    /// Opens the visit form of the relation a search for `relation` finds.
+    @discardableResult
+    func visitForm(of relation: String) -> Harness {
+        press(.character("/")).type(relation).press(.enter, .character("v"))
+    }
+
     func resize(_ width: Int, _ height: Int) {
         loop.dispatch(.resize(width: width, height: height))
     }
