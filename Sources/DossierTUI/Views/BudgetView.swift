@@ -46,7 +46,8 @@ enum BudgetView {
             ]
             if wide {
                 // The count first: what the column is for; how far over stands in Over (in red) already.
-                cells.append(("\(overview.activityIDs.count) act." + (overview.isOverspent ? " · overschreden" : overview.isWithoutBudget ? " · geen budget" : ""),
+                // (Without a budget the bar says so already.)
+                cells.append(("\(overview.activityIDs.count) act." + (overview.isOverspent ? " · overschreden" : ""),
                               overview.isOverspent || overview.isWithoutBudget ? warning : RowStyle.apply(theme.muted, selected: selected)))
             }
             columns.drawRow(cells, in: &canvas, y: y)
