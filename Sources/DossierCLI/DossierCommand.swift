@@ -27,7 +27,7 @@ public struct DossierCommand: ParsableCommand {
             SetStatusCommand.self, ReviewCommand.self, LogVisitCommand.self, AddActivityCommand.self, AddFollowUpCommand.self, DoneCommand.self, EditFollowUpCommand.self,
             RemoveFollowUpCommand.self, MoveCommand.self, AssessCommand.self, LogCommand.self, BackupsCommand.self,
             RestoreCommand.self, UndoCommand.self, ApplyCommand.self, BudgetCommand.self, DueCommand.self, AgendaCommand.self, ReportCommand.self, ExportCommand.self,
-            ImportCommand.self, ValidateCommand.self, GenerateCommand.self, NewCommand.self, CopyCommand.self, DatabaseCommand.self,
+            ImportCommand.self, ValidateCommand.self, PersonCommand.self, GenerateCommand.self, NewCommand.self, CopyCommand.self, DatabaseCommand.self,
         ]
     )
 

@@ -89,3 +89,23 @@ extension ExchangeTests {
         #expect(!other.standardOutput.contains("Nog open"), "no follow-ups open: \(other.standardOutput)")
     }
 }
+
+extension ExchangeTests {
+    @Test("person finds every field that names someone, accents and case aside, and the logged changes that do, for a request to see one's data")
+    func personForAnAccessRequest() throws {
+        #expect(try run(["add-contact", "bom", "--name", "Jana Novakova", "--email", "jana@ostrava.cz", "--notes", "Belt op dinsdag"]).status == 0)
+        #expect(try run(["log-visit", "--relation", "bom", "--date", "20-12-2026", "--direction", "inkomend", "--delegation", "Ostrava",
+                         "--led-by", "Jana Nováková", "--follow-up", "Bedankbrief aan Jana @ 8-1-2027"]).status == 0)
+        let found = try run(["person", "jana novakova"])
+        #expect(found.status == 0, "\(found.standardError)")
+        #expect(found.standardOutput.contains("BOM (bom) — contactpersoon: Jana Novakova"), "\(found.standardOutput)")
+        #expect(found.standardOutput.contains("— geleid door: Jana Nováková"), "accents aside: \(found.standardOutput)")
+        #expect(found.standardOutput.contains("In het logboek: 2 wijzigingen ("), "\(found.standardOutput)")
+        let json = try run(["person", "jana@ostrava.cz", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let places = try #require(object["places"] as? [[String: Any]])
+        #expect(places.map { $0["field"] as? String } == ["e-mail van Jana Novakova"], "\(json.standardOutput)")
+        #expect((object["log"] as? [Int])?.count == 1)
+        #expect(try run(["person", "ja"]).status == 64, "too little to search for")
+    }
+}
