@@ -19,6 +19,7 @@ struct CSVImportRefusalTests {
         #expect(result.status == 65)
         #expect(result.standardError.contains("regel 2, kolom 'soort': een activiteit heeft een soort nodig (toegestaan: handelsmissie,"), "\(result.standardError)")
         #expect(result.standardError.contains("regel 3, kolom 'soort': een activiteit heeft een soort nodig"), "\(result.standardError)")
+        #expect(result.standardError.split(separator: "\n").allSatisfy { $0.hasPrefix("dossier: ") }, "every message as every other: \(result.standardError)")
         #expect(try scratch.load() == Fixtures.smallDossier())
     }
 

@@ -52,7 +52,7 @@ struct HostileFilesCommandTests {
         // Endless input without a line break is refused once past any change's length, not read until memory runs out.
         let endless = try run(["apply", "/dev/zero"])
         #expect(endless.status == 65, "\(endless.standardError)")
-        #expect(endless.standardError == "dossier: /dev/zero, regel 1: langer dan 64 MB zonder regeleinde; dat is geen wijziging\n")
+        #expect(endless.standardError == "dossier: /dev/zero, regel 1: geen wijziging (een wijziging begint met '{' en eindigt met een regeleinde)\n")
         #expect(try directory.read("dossier.json") == before)
         let fifo = directory.file("wijzigingen")
         #expect(mkfifo(fifo, 0o600) == 0)

@@ -148,6 +148,8 @@ struct ScreenReaderFocusTests {
         let row = (0..<app.screen.width).map { String(app.screen[$0, button.y].character) }.joined()
         #expect(row.contains("[ Nee ]") && app.screen[button.x, button.y].character == "[", "\(row)")
         #expect(app.screen.cursor == nil)
+        let other = try #require(app.press(.tab).screen.focus)
+        #expect(other.y == button.y && other.x > button.x && app.screen[other.x + 2, other.y].character == "J", "on [ Ja ] after Tab")
         app.press(.character("J"))
         #expect(app.state.form == nil)
         // A form's choice: on the chosen option.
@@ -156,10 +158,34 @@ struct ScreenReaderFocusTests {
         let line = (0..<app.screen.width).map { String(app.screen[$0, option.y].character) }.joined()
         #expect(line.contains("(•)"), "\(line)")
         #expect(app.screen.cursor == nil, "no text is typed in a choice")
+        app.press(.escape)
+        // A form over the list: the eye is on the form, never on the list row it covers; ticked options in view.
+        let narrow = Harness(width: 80, height: 24)
+        narrow.press(.character("e")).tab(to: "sectors").press(.right, .right)
+        let ticked = try #require(narrow.screen.focus)
+        let text = (0..<narrow.screen.width).map { String(narrow.screen[$0, ticked.y].character) }.joined()
+        #expect(text.contains("Sectoren") || text.contains("[ ] Techniek") || text.contains("[x] Techniek"), "\(text)")
+        #expect(narrow.screen[ticked.x, ticked.y].character == "[", "on the option under the cursor: \(text)")
     }
 }
 
 extension ScreenReaderFocusTests {
+    @Test("the message line of a form not saved names the fields to put right, each once, short, and says when there is more in the form")
+    func problemSummaryNamesFields() throws {
+        var form = Form(purpose: .newRelation, title: "t", fields: [
+            FormField("name", "Naam", .text(TextInput())), FormField("notes", "toelichting", .text(TextInput())),
+            FormField("other", "toelichting", .text(TextInput())), FormField("hidden", "Verborgen", .text(TextInput()), isVisible: false),
+        ])
+        form.show(["name": "x"])
+        #expect(form.problemSummary == "verbeter Naam")
+        form.show(["notes": "x", "other": "y"])
+        #expect(form.problemSummary == "verbeter toelichting", "one label once")
+        form.show(["name": "x", "notes": "y", "hidden": "z"])
+        #expect(form.problemSummary == "verbeter Naam en toelichting en zie de melding in het formulier")
+        form.show(["hidden": "z"])
+        #expect(form.problemSummary == "zie de melding in het formulier")
+    }
+
     @Test("the help screen ends with what the marks mean, each in words")
     func helpNamesTheSigns() throws {
         let app = Harness()

@@ -26,8 +26,9 @@ struct ApplyCommand: ParsableCommand {
         """
     )
 
-    /// Far more than one change needs (an import of 10.000 activities as one batch is ± 10 MB).
-    static let longestLine = 64 * 1_048_576
+    /// Far more than one change needs (an import of 10.000 activities as one batch is ± 10 MB; the largest the limits
+    /// allow, a million, would be ± 1 GB). What does not begin as a change (`{`) is refused at once.
+    static let longestLine = 2_048 * 1_048_576
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -96,10 +97,13 @@ struct ApplyCommand: ParsableCommand {
                 searched -= start
                 start = 0
             }
-            // Input without line breaks (/dev/zero, a binary file) would be read until memory runs out, with the lock held.
-            if pending.count > ApplyCommand.longestLine {
-                throw failure("\(file), regel \(lineNumber + 1): langer dan \(ApplyCommand.longestLine / 1_048_576) MB zonder regeleinde; "
-                              + "dat is geen wijziging\(lineNumber == 0 ? "" : "; de regels ervoor zijn bewaard")", code: ExitStatus.dataError)
+            // Input without line breaks (/dev/zero, a binary file) would be read until memory runs out, with the lock held:
+            // past a megabyte, what does not begin as a change is refused, and a change past any size.
+            let first = pending.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }
+            let opensAChange = first.map { $0 == UInt8(ascii: "{") || (lineNumber == 0 && $0 == 0xEF) } ?? true
+            if (pending.count > 1_048_576 && !opensAChange) || pending.count > ApplyCommand.longestLine {
+                throw failure("\(file), regel \(lineNumber + 1): geen wijziging (een wijziging begint met '{' en eindigt met een regeleinde)"
+                              + (lineNumber == 0 ? "" : "; de regels ervoor zijn bewaard"), code: ExitStatus.dataError)
             }
         }
         if start < pending.count { try handle(pending[start...]) }

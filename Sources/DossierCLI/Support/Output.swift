@@ -71,7 +71,7 @@ enum Output {
                 let result = Glibc.write(descriptor, base + offset, buffer.count - offset)
                 if result < 0 {
                     if errno == EINTR { continue }
-                    // A closed pipe ends the program by SIGPIPE before this; anything else is output lost.
+                    // A closed pipe ends the program by SIGPIPE before this (not `apply`, which ignores it); anything else is output lost.
                     if descriptor == STDOUT_FILENO { outputFailure = FileSystemError(operation: "schrijven", path: "de uitvoer", code: errno) }
                     return
                 }

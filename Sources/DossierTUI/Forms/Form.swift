@@ -204,17 +204,22 @@ public struct Form: Hashable, Sendable {
         if !visible && focus == index { moveFocus(by: 1) }
     }
 
-    /// Shows errors: under their fields where the form has them, else for the whole form; focuses the first, with the
-    /// cursor at its end.
     /// Which fields to put right, by name in the form's order ("verbeter Omvang en Tot en met"), so that the message line
-    /// says it too (a braille display shows one line; the marks under the fields are elsewhere).
+    /// says it too (a braille display shows one line; the marks under the fields are elsewhere). Short: the line is one row.
     var problemSummary: String {
-        let labels = fields.filter { errors[$0.id] != nil }.map { $0.label.trimmingSpaces() }.filter { !$0.isEmpty }
+        var labels: [String] = []
+        for field in fields where errors[field.id] != nil {
+            let label = field.label.trimmingSpaces()
+            if !label.isEmpty && !labels.contains(label) { labels.append(label) }
+        }
+        let also = generalError == nil ? "" : " en zie de melding in het formulier"
         guard !labels.isEmpty else { return generalError == nil ? "verbeter de gemarkeerde velden" : "zie de melding in het formulier" }
-        let named = labels.count > 3 ? Array(labels.prefix(2)) + ["nog \(labels.count - 2) velden"] : labels
-        return "verbeter " + enumerated(named)
+        let named = labels.count > 2 ? [labels[0], "nog \(labels.count - 1) velden"] : labels
+        return "verbeter " + enumerated(named) + also
     }
 
+    /// Shows errors: under their fields where the form has them, else for the whole form; focuses the first, with the
+    /// cursor at its end.
     public mutating func show(_ problems: [String: String]) {
         errors = [:]
         generalError = nil

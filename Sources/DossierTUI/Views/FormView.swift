@@ -9,6 +9,8 @@ enum FormView {
     static let maximumTextRows = 6
 
     static func draw(_ form: Form, state: AppState, in canvas: inout Canvas) {
+        // What the list underneath marked is covered now: the form says where the eye is.
+        canvas.focus = nil
         let theme = state.theme
         let width = FormBox.width(for: state.layout)
         let innerWidth = width - 4
@@ -186,9 +188,13 @@ enum FormView {
         case .flags(let options, let on, let cursor):
             if focused {
                 var column = valueX
-                let start = max(0, cursor - 2)
+                func item(_ index: Int) -> String { (on.contains(options[index].value) ? "[x] " : "[ ] ") + options[index].label }
+                // Up to two options before the chosen one, as far as the chosen one still fits after them.
+                let start = (max(0, cursor - 2)...cursor).first { first in
+                    (first...cursor).map { DisplayWidth.of(item($0)) + 2 }.reduce(0, +) - 2 <= valueWidth
+                } ?? cursor
                 for index in start..<options.count {
-                    let item = (on.contains(options[index].value) ? "[x] " : "[ ] ") + options[index].label
+                    let item = item(index)
                     guard column + DisplayWidth.of(item) <= valueX + valueWidth else { break }
                     if index == cursor { canvas.focus = (column, y) }
                     column += canvas.draw(item, x: column, y: y, style: index == cursor ? theme.focusedField : .plain)

@@ -30,13 +30,14 @@ enum HelpContent {
     static let signs: [(String, String)] = [
         ("!", "verlopen (een datum in de lijst van relaties) of overschreden (het budget)"),
         ("[!]", "een vervolgactie waarvan de streefdatum voorbij is"),
-        ("[x]  [ ]", "aangevinkt, niet aangevinkt"),
+        ("[x]  [ ]", "aangevinkt, niet aangevinkt (ook: een vervolgactie gedaan, nog open)"),
+        ("✗  ?", "bij het oordeel boven een formulier: telt tegen, nog onbekend of nader te bekijken"),
         ("(•)  ( )", "gekozen, niet gekozen"),
         ("‹ … ›", "een keuze: ← en → kiezen"),
         ("›", "het veld van het formulier waar u bent"),
         ("◂", "dit jaar (in het budget)"),
         ("█ ▓ ░", "besteed, vastgelegd, over (de balk van het budget)"),
-        ("↑ ↓", "er is meer boven of onder: scrol met de pijltjes"),
+        ("↑ ↓", "er is meer boven of onder (in een lijst met de pijltjes, in een formulier met Tab)"),
         ("…", "de tekst gaat verder dan de kolom breed is"),
     ]
 
