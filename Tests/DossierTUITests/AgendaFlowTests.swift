@@ -170,6 +170,17 @@ struct ScreenReaderFocusTests {
 }
 
 extension ScreenReaderFocusTests {
+    @Test("on a low window the budget keeps the selected year in view as the selection moves down")
+    func budgetScrollsToTheSelection() throws {
+        let app = Harness(width: 80, height: 14)
+        app.press(.character("4"))
+        for _ in 0..<(app.state.index.budgets.count - 1) {
+            app.press(.character("j"))
+            let focus = try #require(app.screen.focus, "the selected row is drawn")
+            #expect(app.screen[0, focus.y].style.isReversed)
+        }
+    }
+
     @Test("the message line of a form not saved names the fields to put right, each once, short, and says when there is more in the form")
     func problemSummaryNamesFields() throws {
         var form = Form(purpose: .newRelation, title: "t", fields: [

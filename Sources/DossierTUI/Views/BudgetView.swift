@@ -26,7 +26,11 @@ enum BudgetView {
         columns.drawHeader(in: &canvas, y: layout.bodyTop, style: theme.header)
         let list = state.listState(.budget)
         var y = layout.bodyTop + 1
-        for (row, overview) in budgets.enumerated() {
+        // The notes below take rows the list's scrolling does not count: the selected year is kept in view here.
+        let visible = max(1, layout.messageRow - 3 - y)
+        var first = min(list.offset, list.selection)
+        if list.selection >= first + visible { first = list.selection - visible + 1 }
+        for (row, overview) in budgets.enumerated().dropFirst(max(0, first)) {
             guard y < layout.messageRow - 3 else { break }
             let selected = row == list.selection
             if selected { canvas.markSelectedRow(y, width: state.width) }
