@@ -13,7 +13,7 @@ public struct EntityField<Entity: Sendable>: Sendable {
     /// Needs a value (a name, a title, a kind).
     public let isRequired: Bool
     /// For a date that lies on or after another (an end date's start date): that field's key. A day typed without its
-    /// year is then the first such day from the other date on (`28-12` to `3-1` ends in the next year).
+    /// year is then the such day nearest the other date (`28-12` to `3-1` ends in the next year; `CalendarDate.YearlessDay`).
     public let after: String?
     let getter: @Sendable (Entity) -> FieldValue
     let setter: @Sendable (inout Entity, FieldValue) throws(ValueError) -> Void

@@ -61,7 +61,7 @@ public struct FormField: Hashable, Sendable {
     /// Which day a date typed without its year is: the nearest, or (a review date) the first after today.
     public var yearlessDay: CalendarDate.YearlessDay
     /// For a date that lies on or after another field's date (an end date's start): that field's id. A day typed without its
-    /// year is then the first such day from that date on (`Form.yearlessDay(of:today:)`).
+    /// year is then the such day nearest that date (`Form.yearlessDay(of:today:)`).
     public var after: String?
 
     public init(_ id: String, _ label: String, _ value: FormValue, help: String = "", isVisible: Bool = true, isQuickAnswer: Bool = false,
