@@ -16,12 +16,7 @@ enum HelpContent {
         lines.append(.empty)
         lines.append(StyledLine("Tekens op het scherm", theme.title))
         lines.append(.empty)
-        for (sign, meaning) in signs {
-            for (index, text) in DisplayWidth.wrap(meaning, to: max(10, width - 23)).enumerated() {
-                let column = index == 0 ? "  " + DisplayWidth.fit(sign, to: 20) + " " : String(repeating: " ", count: 23)
-                lines.append(StyledLine([.init(text: column, style: theme.label.bold()), .init(text: text, style: .plain)]))
-            }
-        }
+        for (sign, meaning) in signs { lines += entry(sign, meaning, theme: theme, width: width) }
         return lines
     }
 
@@ -41,21 +36,23 @@ enum HelpContent {
         ("…", "de tekst gaat verder dan de kolom breed is"),
     ]
 
-    /// A group's bindings: keys in a column of 20 after an indent of 2 and before a space (so the longest label,
-    /// "Ctrl-W Alt-Backspace", never runs into its text), the help text wrapped beside them.
+    /// A group's bindings, each an `entry`.
     private static func groupLines(_ group: KeyGroup, keyMap: KeyMap, theme: Theme, width: Int) -> [StyledLine] {
         let bindings = keyMap.bindings(in: group)
         guard !bindings.isEmpty else { return [] }
         // A long heading wraps, as the texts do: cut off at the edge it read as if it ended there.
         var lines = [StyledLine.empty] + DisplayWidth.wrap(group.title, to: width).map { StyledLine($0, theme.header) }
-        for binding in bindings {
-            let help = DisplayWidth.wrap(binding.help, to: max(10, width - 23))
-            for (index, text) in help.enumerated() {
-                let keys = index == 0 ? "  " + DisplayWidth.fit(binding.keyLabel, to: 20) + " " : String(repeating: " ", count: 23)
-                lines.append(StyledLine([.init(text: keys, style: theme.label.bold()), .init(text: text, style: .plain)]))
-            }
-        }
+        for binding in bindings { lines += entry(binding.keyLabel, binding.help, theme: theme, width: width) }
         return lines
+    }
+
+    /// Keys (or a mark) in a column of 20 after an indent of 2 and before a space (so the longest label, "Ctrl-W
+    /// Alt-Backspace", never runs into its text), the text wrapped beside them.
+    private static func entry(_ keys: String, _ text: String, theme: Theme, width: Int) -> [StyledLine] {
+        DisplayWidth.wrap(text, to: max(10, width - 23)).enumerated().map { index, line in
+            let column = index == 0 ? "  " + DisplayWidth.fit(keys, to: 20) + " " : String(repeating: " ", count: 23)
+            return StyledLine([.init(text: column, style: theme.label.bold()), .init(text: line, style: .plain)])
+        }
     }
 }
 
