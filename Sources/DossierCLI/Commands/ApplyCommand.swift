@@ -27,7 +27,7 @@ struct ApplyCommand: ParsableCommand {
     )
 
     /// Far more than one change needs (an import of 10.000 activities as one batch is ± 10 MB; the largest the limits
-    /// allow, a million, would be ± 1 GB). What does not begin as a change (`{`) is refused at once.
+    /// allow, a million, would be ± 1 GB). What does not begin as a change (`{`) is refused past a megabyte.
     static let longestLine = 2_048 * 1_048_576
 
     @OptionGroup var storeOptions: StoreOptions
@@ -77,6 +77,8 @@ struct ApplyCommand: ParsableCommand {
         var pending: [UInt8] = []
         var start = 0, searched = 0
         var chunk = [UInt8](repeating: 0, count: 65_536)
+        // The unfinished line's first byte that is not blank, and how many blank ones come before it.
+        var opening: UInt8?, blanks = 0
         while true {
             let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
@@ -90,6 +92,8 @@ struct ApplyCommand: ParsableCommand {
                 try handle(pending[start..<newline])
                 start = newline + 1
                 searched = start
+                blanks = 0
+                opening = nil
             }
             searched = pending.count
             if start > 0 {
@@ -99,8 +103,12 @@ struct ApplyCommand: ParsableCommand {
             }
             // Input without line breaks (/dev/zero, a binary file) would be read until memory runs out, with the lock held:
             // past a megabyte, what does not begin as a change is refused, and a change past any size.
-            let first = pending.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }
-            let opensAChange = first.map { $0 == UInt8(ascii: "{") || (lineNumber == 0 && $0 == 0xEF) } ?? true
+            // (The unfinished line's blank beginning is looked at once: a line of megabytes of spaces is no quadratic scan.)
+            while opening == nil && blanks < pending.count {
+                let byte = pending[blanks]
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") { blanks += 1 } else { opening = byte }
+            }
+            let opensAChange = opening.map { $0 == UInt8(ascii: "{") || (lineNumber == 0 && $0 == 0xEF) } ?? true
             if (pending.count > 1_048_576 && !opensAChange) || pending.count > ApplyCommand.longestLine {
                 throw failure("\(file), regel \(lineNumber + 1): geen wijziging (een wijziging begint met '{' en eindigt met een regeleinde)"
                               + (lineNumber == 0 ? "" : "; de regels ervoor zijn bewaard"), code: ExitStatus.dataError)
