@@ -7,7 +7,6 @@ public enum OpenFollowUps {
         guard !Agenda.shows(status) else { return nil }
         let open = activity.followUps.enumerated().filter { !$0.element.isDone }
         guard let first = open.first else { return nil }
-        let count = open.count == 1 ? "1 vervolgactie" : "\(open.count) vervolgacties"
-        return "Nog open: \(count) (\(open.map(\.element.text).joined(separator: ", "))); vink af wat niet meer hoeft (\(tickOff(first.offset + 1)))."
+        return "Nog open: \(count(open.count, "vervolgactie", "vervolgacties")) (\(open.map(\.element.text).joined(separator: ", "))); vink af wat niet meer hoeft (\(tickOff(first.offset + 1)))."
     }
 }

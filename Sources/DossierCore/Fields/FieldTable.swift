@@ -22,8 +22,13 @@ public struct FieldTable<Entity: Sendable>: Sendable {
     /// as `entity` (the record being edited) has it; nil for a field that lies after none, or when that date is not known.
     public func start(of field: EntityField<Entity>, among values: [(field: EntityField<Entity>, value: FieldValue)], in entity: Entity?) -> CalendarDate? {
         guard let key = field.after, let other = self.field(key) else { return nil }
-        let value = values.first { $0.field.key == key }?.value ?? entity.map(other.value(of:))
-        return value.flatMap { try? FieldCast.date($0) }
+        if values.contains(where: { $0.field.key == key }) { return date(key, among: values) }
+        return entity.flatMap { try? FieldCast.date(other.value(of: $0)) }
+    }
+
+    /// The date field `key` has among `values` (read from a form or options); nil when it is not there, empty or no date.
+    public func date(_ key: String, among values: [(field: EntityField<Entity>, value: FieldValue)]) -> CalendarDate? {
+        values.first { $0.field.key == key }.flatMap { try? FieldCast.date($0.value) }
     }
 
     /// The edits that turn `old` into `new`, in table order; fields outside the table are not compared.

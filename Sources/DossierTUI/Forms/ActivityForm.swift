@@ -60,11 +60,8 @@ enum ActivityForm {
 
     static func submit(_ form: Form, editing id: ActivityID?, in state: AppState) -> FormOutcome {
         var (values, problems) = TableForm.values(form, Activity.fields, keys: keys, in: state.dossier, today: state.today, untouched: id.flatMap(state.seenActivity))
-        func date(_ key: String) -> CalendarDate? {
-            guard case .text(let iso)? = values.first(where: { $0.field.key == key })?.value else { return nil }
-            return CalendarDate(iso: iso)
-        }
-        if let start = date("startDate"), let end = date("endDate"), let problem = ActivityRules.endBeforeStart(start: start, end: end) {
+        if let start = Activity.fields.date("startDate", among: values), let end = Activity.fields.date("endDate", among: values),
+           let problem = ActivityRules.endBeforeStart(start: start, end: end) {
             problems["endDate"] = problem.capitalizedFirst
         }
         let decision = form.text("decision")
