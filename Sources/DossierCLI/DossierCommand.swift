@@ -26,7 +26,7 @@ public struct DossierCommand: ParsableCommand {
             AddContactCommand.self, EditContactCommand.self, RemoveContactCommand.self, AddLinkCommand.self, RemoveLinkCommand.self,
             SetStatusCommand.self, ReviewCommand.self, LogVisitCommand.self, AddActivityCommand.self, AddFollowUpCommand.self, DoneCommand.self, EditFollowUpCommand.self,
             RemoveFollowUpCommand.self, MoveCommand.self, AssessCommand.self, LogCommand.self, BackupsCommand.self,
-            RestoreCommand.self, UndoCommand.self, ApplyCommand.self, BudgetCommand.self, DueCommand.self, AgendaCommand.self, ReportCommand.self, ExportCommand.self,
+            RestoreCommand.self, UndoCommand.self, ApplyCommand.self, BudgetCommand.self, SetBudgetCommand.self, SetPolicyCommand.self, DueCommand.self, AgendaCommand.self, ReportCommand.self, ExportCommand.self,
             ImportCommand.self, ValidateCommand.self, PersonCommand.self, GenerateCommand.self, NewCommand.self, CopyCommand.self, DatabaseCommand.self,
         ]
     )

@@ -109,7 +109,7 @@ enum RandomChange {
     static let kinds = ["set-relation-status", "add-relation", "update-relation", "delete-relation", "add-activity", "update-activity",
                         "move-activity", "delete-activity", "add-follow-up", "set-follow-up-done", "record-assessment", "restore", "batch",
                         "edit-relation", "edit-activity", "add-contact", "edit-contact", "remove-contact", "add-link", "edit-link", "remove-link",
-                        "edit-follow-up", "remove-follow-up"]
+                        "edit-follow-up", "remove-follow-up", "set-budget-amount", "set-policy"]
 
     static func kind(of change: Change) -> String {
         switch change {
@@ -136,6 +136,8 @@ enum RandomChange {
         case .removeLink: "remove-link"
         case .editFollowUp: "edit-follow-up"
         case .removeFollowUp: "remove-follow-up"
+        case .setBudgetAmount: "set-budget-amount"
+        case .setPolicy: "set-policy"
         }
     }
 
@@ -146,7 +148,7 @@ enum RandomChange {
         let relation = Optional(random.pick(dossier.relations.isEmpty ? templates.relations : dossier.relations))
         let activity = Optional(random.pick(dossier.activities.isEmpty ? templates.activities : dossier.activities))
         // Removals are rarer than additions, so the dossier keeps something to change.
-        let weights = [4, 3, 4, 2, 5, 4, 5, 2, 4, 3, 2, 3, depth == 0 ? 2 : 0, 4, 4, 3, 3, 1, 5, 4, 1, 3, 2]
+        let weights = [4, 3, 4, 2, 5, 4, 5, 2, 4, 3, 2, 3, depth == 0 ? 2 : 0, 4, 4, 3, 3, 1, 5, 4, 1, 3, 2, 2, 1]
         var roll = random.int(0...(weights.reduce(0, +) - 1))
         var choice = 0
         while roll >= weights[choice] {
@@ -260,7 +262,16 @@ enum RandomChange {
             if random.chance(0.1) { place.seen.text = "verouderd" }
             if random.chance(0.05) { place.count += 1 }
             return .editFollowUp(id, place, edits(FollowUp.fields, followUps[index], dossier, &random))
-        default:
+        case 23:
+            // A year's amount set, put back to the yearly amount, or seen stale; now and then a line or a year that is not there.
+            let line = random.chance(0.9) ? random.pick(dossier.budgetLines) : BudgetLine(id: "onbekend", name: "?", yearlyAmount: .zero, isActivityBudget: false)
+            let year = random.chance(0.95) ? random.int(2024...2033) : 3000
+            let amount: Money? = random.chance(0.25) ? nil : Money(cents: Int64(random.pick([0, 1_200_000, 1_600_000, 2_000_000, Int(Money.maximum.cents) + 1])))
+            let seen = random.chance(0.5) ? nil : random.chance(0.85) ? line.amount(in: year) : Money(cents: 1)
+            return .setBudgetAmount(line.id, year: year, amount: amount, seen: seen)
+        case 24:
+            return .setPolicy(random.pick(PolicyPiece.allCases), isThere: random.chance(0.5))
+        default:  // 22
             let id = activityID(dossier, &random)
             let followUps = dossier.activity(id)?.followUps ?? []
             guard let index = followUps.indices.randomElement(using: &random), var place = FollowUpPlace(index, in: followUps) else {
@@ -320,7 +331,14 @@ enum RandomChange {
                                            value: random.chance(0.15) ? nil : value, position: position))
             }
         }
-        return Restoration(label: "Terug", relations: relations, activities: activities)
+        // Now and then a budget line put back as it is, with another year's amount, or taken away (refused).
+        var lines: [Snapshot<BudgetLine>] = []
+        if random.chance(0.2), let line = dossier.budgetLines.isEmpty ? nil : random.pick(dossier.budgetLines) {
+            var value = line
+            if random.chance(0.5) { value.amountsByYear[random.int(2025...2032)] = Money(euros: Int64(random.int(0...20_000))) }
+            lines.append(Snapshot(id: line.id, value: random.chance(0.1) ? nil : value, position: 0))
+        }
+        return Restoration(label: "Terug", relations: relations, activities: activities, budgetLines: lines)
     }
 
     static func relationID(_ dossier: Dossier, _ random: inout SeededGenerator) -> RelationID {

@@ -53,7 +53,7 @@ struct HostileInputTests {
         let text = String(decoding: original, as: UTF8.self)
         let document = place == "relations"
             ? text.replacingOccurrences(of: "\"relations\": [", with: "\"relations\": [\(deep), ")
-            : text.replacingOccurrences(of: "\"schemaVersion\": 2,", with: "\"schemaVersion\": 2, \"x\": \(deep),")
+            : text.replacingOccurrences(of: "\"schemaVersion\": 3,", with: "\"schemaVersion\": 3, \"x\": \(deep),")
         let (dossier, message) = load(Array(document.utf8))
         #expect(dossier == nil)
         #expect(message?.contains("regel ") == true, "\(message ?? "")")

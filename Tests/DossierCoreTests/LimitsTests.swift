@@ -71,7 +71,7 @@ struct LimitsTests {
         ("\"lastYear\": 2030", "\"lastYear\": 9223372036854775807", "jaar 9223372036854775807 ligt buiten het bereik 1900 … 2199"),
         ("\"size\": 6", "\"size\": 1000000", "size): 1.000.000 ligt buiten het bereik 1 … 10.000"),
         ("\"startDate\": \"2027-03-10\"", "\"startDate\": \"1066-10-14\"", "startDate): 14-10-1066 ligt buiten het bereik van datums"),
-        ("\"schemaVersion\": 2,", "\"schemaVersion\": 2,\n  \"journalSequence\": 1000000000001,", "journalSequence): 1.000.000.000.001 ligt buiten het bereik 0 … 1.000.000.000.000"),
+        ("\"schemaVersion\": 3,", "\"schemaVersion\": 3,\n  \"journalSequence\": 1000000000001,", "journalSequence): 1.000.000.000.001 ligt buiten het bereik 0 … 1.000.000.000.000"),
     ])
     func fileOutOfRange(old: String, new: String, expected: String) {
         let message = load(replacing: old, with: new)

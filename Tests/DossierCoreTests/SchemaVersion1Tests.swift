@@ -91,7 +91,7 @@ struct SchemaVersion1Tests {
         #expect(!message.contains("JSONError("), "\(message)")
     }
 
-    @Test("writable: converted and saved as format 2 after a backup; new journal lines say their format")
+    @Test("writable: converted and saved in the current format after a backup; new journal lines say their format")
     func converted() throws {
         var configuration = StoreConfiguration()
         configuration.lockWait = 0
@@ -100,16 +100,16 @@ struct SchemaVersion1Tests {
         var dossier = try store.load()
         try check(dossier)
         let text = String(decoding: try directory.read("dossier.json"), as: UTF8.self)
-        #expect(text.contains("\"schemaVersion\": 2"))
+        #expect(text.contains("\"schemaVersion\": 3"))
         #expect(text.contains("\"countries\": [\"DK\", \"SE\"]"))
         #expect(!text.contains("outsideEurope"))
         #expect(text.contains("\"programme\": \"Rondleiding Pivot Park, lunch met Organon\""))
         #expect(try store.backups().count == 1)
-        // A format-2 line: an activity without a budget line is paid by none, and stays so.
+        // A line of the current format: an activity without a budget line is paid by none, and stays so.
         try store.commit(.addActivity(Activity(id: "partnermissie", title: "Partnermissie", kind: .handelsmissie, organiser: .relation("bom"))),
                          to: &dossier, context: Fixtures.context)
         let journal = String(decoding: try directory.read("dossier.json.journal"), as: UTF8.self)
-        #expect(journal.contains("\"schemaVersion\":2"))
+        #expect(journal.contains("\"schemaVersion\":\(Dossier.currentSchemaVersion)"))
         let reloaded = try DossierStore(path: path).load()
         #expect(reloaded == dossier)
         #expect(reloaded.activity("partnermissie")?.budgetLine == nil)

@@ -34,7 +34,7 @@ struct BudgetCommand: ParsableCommand {
         if let year {
             if let part = try? store.loadForBudget(year: year) { return show([year], BudgetLedger(part), in: part) }
         } else if let (lines, ledger) = try? store.loadForBudget() {
-            return show(BudgetYears.all(framework: lines.framework, activityYears: ledger.years), ledger, in: lines)
+            return show(BudgetYears.all(framework: lines.framework, lines: lines.budgetLines, activityYears: ledger.years), ledger, in: lines)
         }
         let dossier = try storeOptions.load(store)
         show(year.map { [$0] } ?? BudgetYears.all(in: dossier), BudgetLedger(dossier), in: dossier)
@@ -92,7 +92,8 @@ struct BudgetCommand: ParsableCommand {
             if index > 0 { Output.line("") }
             // The years it runs: a year outside them has no budget (0 in the table), which the amount alone would not say.
             let years = line.firstYear == nil && line.lastYear == nil ? "" : ", " + line.period
-            Output.paragraph(TerminalSafeText.line("\(line.name) (\(line.id)): \(line.yearlyAmount.formatted) per jaar\(years)"))
+            let set = line.amountsByYear.isEmpty ? "" : "; \(line.yearAmountsText)"
+            Output.paragraph(TerminalSafeText.line("\(line.name) (\(line.id)): \(line.yearlyAmount.formatted) per jaar\(years)\(set)"))
             Output.line(table.render(width: Output.width))
             for overview in overviews where overview.isOverspent {
                 Output.paragraph(TerminalSafeText.line("Let op: in \(overview.year) is \(line.name) met \((Money.zero - overview.remaining).formatted) overschreden."))

@@ -45,6 +45,18 @@ extension Change {
         case let .editLink(owner, linkID, edits):
             return "Link bewerkt bij \(dossier.name(of: owner)): \(linkLabel(owner, linkID))" + Change.single(edits, Link.fields, in: dossier)
         case let .removeLink(owner, linkID): return "Link verwijderd bij \(dossier.name(of: owner)): \(linkLabel(owner, linkID))"
+        case let .setBudgetAmount(lineID, year, amount, _):
+            let line = dossier.budgetLine(lineID)
+            let name = line?.name ?? lineID
+            let was = line?.amountText(in: year) ?? "?"
+            guard let amount else {
+                var back = line
+                back?.amountsByYear[year] = nil
+                return "\(name) \(year): \(was) → \(back?.amountText(in: year) ?? "?") (het jaarbedrag)"
+            }
+            return "\(name) \(year): \(was) → \(amount.formatted)"
+        case let .setPolicy(piece, isThere):
+            return isThere ? "\(piece.title) vastgesteld: de afweging houdt er voortaan rekening mee" : "\(piece.title) weer als nog te maken vastgelegd"
         case .restore(let restoration): return restoration.summary(in: dossier)
         case let .batch(changes, label): return "\(label) (\(count(changes.count, "wijziging", "wijzigingen")))"
         }
@@ -126,8 +138,11 @@ extension Change {
              let .editFollowUp(id, _, _), let .removeFollowUp(id, _), let .recordAssessment(id, _), let .editActivity(id, _):
             [id]
         case let .addLink(owner, _), let .editLink(owner, _, _), let .removeLink(owner, _): [owner.id]
+        case let .setBudgetAmount(lineID, _, _, _): [lineID]
+        case .setPolicy: [Framework.snapshotID]
         case .restore(let restoration):
             restoration.relations.map(\.id) + restoration.activities.map(\.id) + (restoration.ownContacts.isEmpty ? [] : [Organiser.municipalitySlug])
+                + restoration.budgetLines.map(\.id) + (restoration.framework == nil ? [] : [Framework.snapshotID])
         case .batch(let changes, _): Array(Set(changes.flatMap(\.subjects))).sorted()
         }
     }
@@ -201,6 +216,20 @@ extension Restoration {
         let ownNow = ownContacts.compactMap { dossier.ownContact($0.id) }, ownPutBack = ownContacts.compactMap(\.value)
         let own = RecordDifference.items(ownNow, ownPutBack, heading: "Contactpersoon", name: \.name, table: Contact.fields, in: dossier)
         if !own.isEmpty { result.append((dossier.name(of: .municipality), own)) }
+        for snapshot in budgetLines {
+            guard let current = dossier.budgetLine(snapshot.id), let value = snapshot.value else { continue }
+            // Each year as a record of its own: "bedrag Budget internationalisering 2028 € 12.000,00 → € 16.000,00".
+            for year in Set(current.amountsByYear.keys).union(value.amountsByYear.keys).sorted()
+            where current.amountText(in: year) != value.amountText(in: year) {
+                result.append(("\(value.name) \(year)", [FieldDifference(label: "Bedrag", old: current.amountText(in: year), new: value.amountText(in: year))]))
+            }
+        }
+        if let framework, let value = framework.value {
+            for piece in PolicyPiece.allCases where dossier.framework[keyPath: piece.flag] != value[keyPath: piece.flag] {
+                result.append((piece.title, [FieldDifference(label: "Stand", old: PolicyPiece.stateLabel(dossier.framework[keyPath: piece.flag]),
+                                                             new: PolicyPiece.stateLabel(value[keyPath: piece.flag]))]))
+            }
+        }
         return result
     }
 }

@@ -21,7 +21,9 @@ extension Change {
             return .relations
         case let .addContact(owner, _), let .editContact(owner, _, _), let .removeContact(owner, _):
             return owner == .municipality ? .ownContacts : .relations
-        case .deleteRelation:
+        case .deleteRelation, .setBudgetAmount, .setPolicy:
+            // The budget lines and the framework come before the relations, and the weighing and the budget of every
+            // activity follow them: only the whole dossier will do.
             return .whole
         case .addActivity, .editActivity, .updateActivity, .moveActivity, .deleteActivity, .addFollowUp, .setFollowUpDone, .editFollowUp, .removeFollowUp,
              .recordAssessment:
@@ -31,7 +33,7 @@ extension Change {
             return .activities
         case .restore(let restoration):
             // Taking a relation away (undoing its addition) asks whether anything still names it.
-            if restoration.relations.contains(where: { $0.value == nil }) { return .whole }
+            if restoration.relations.contains(where: { $0.value == nil }) || restoration.touchesPolicy { return .whole }
             switch (restoration.relations.isEmpty, restoration.activities.isEmpty, restoration.ownContacts.isEmpty) {
             case (false, true, true): return .relations
             case (true, false, true): return .activities

@@ -45,6 +45,12 @@ public enum Change: Hashable, Sendable {
     case addLink(EntityReference, Link)
     case editLink(EntityReference, LinkID, [FieldEdit])
     case removeLink(EntityReference, LinkID)
+    /// Sets what a budget line has in one year (a decision of the council: a cut, a rise, a year after the Kader's), or with
+    /// `amount` nil takes that year back to the line's yearly amount. `seen`: the year's amount as the person saw it (a
+    /// different one now is a conflict).
+    case setBudgetAmount(String, year: Int, amount: Money?, seen: Money? = nil)
+    /// Records whether a piece of policy the Kader waits for is there now (`PolicyPiece`); the weighing follows it.
+    case setPolicy(PolicyPiece, isThere: Bool)
     /// Puts relations, activities and the municipality's own contacts back as they were: how undo and redo are recorded.
     case restore(Restoration)
     /// Several changes applied together, all or none (an import): one journal entry, one undo.
@@ -72,18 +78,27 @@ public struct Restoration: Hashable, Sendable {
     public var activities: [Snapshot<Activity>]
     /// The municipality's own contacts (`Dossier.internalContacts`), each with its place in that list.
     public var ownContacts: [Snapshot<Contact>]
+    /// Budget lines, by id (never added or removed by a change: each snapshot has a value).
+    public var budgetLines: [Snapshot<BudgetLine>]
+    /// The framework, when the change altered it (its id is `Framework.snapshotID`).
+    public var framework: Snapshot<Framework>?
 
     public init(label: String, purpose: Purpose? = nil, relations: [Snapshot<Relation>] = [], activities: [Snapshot<Activity>] = [],
-                ownContacts: [Snapshot<Contact>] = []) {
+                ownContacts: [Snapshot<Contact>] = [], budgetLines: [Snapshot<BudgetLine>] = [], framework: Snapshot<Framework>? = nil) {
         self.label = label
         self.purpose = purpose
         self.relations = relations
         self.activities = activities
         self.ownContacts = ownContacts
+        self.budgetLines = budgetLines
+        self.framework = framework
     }
 
     /// Whether it puts nothing back.
-    public var isEmpty: Bool { relations.isEmpty && activities.isEmpty && ownContacts.isEmpty }
+    public var isEmpty: Bool { relations.isEmpty && activities.isEmpty && ownContacts.isEmpty && !touchesPolicy }
+
+    /// Whether it puts back budget lines or the framework: what the weighing and the budget are made against.
+    public var touchesPolicy: Bool { !budgetLines.isEmpty || framework != nil }
 }
 
 /// One entity as it was: its value (nil when it did not exist) and its place in the dossier's list as it was before

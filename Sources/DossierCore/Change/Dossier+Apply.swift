@@ -310,6 +310,12 @@ extension Dossier {
                 links.remove(at: try Dossier.position(of: linkID, in: links))
             }
 
+        case let .setBudgetAmount(lineID, year, amount, seen):
+            return try setBudgetAmount(lineID, year: year, amount: amount, seen: seen)
+
+        case let .setPolicy(piece, isThere):
+            return try setPolicy(piece, isThere: isThere)
+
         case .restore(let restoration):
             return try restore(restoration)
 

@@ -28,6 +28,8 @@ extension Dossier {
         for index in undo.relations.indices { undo.relations[index].expected = Expectation(relation(undo.relations[index].id)) }
         for index in undo.activities.indices { undo.activities[index].expected = Expectation(activity(undo.activities[index].id)) }
         for index in undo.ownContacts.indices { undo.ownContacts[index].expected = Expectation(ownContact(undo.ownContacts[index].id)) }
+        for index in undo.budgetLines.indices { undo.budgetLines[index].expected = Expectation(budgetLine(undo.budgetLines[index].id)) }
+        undo.framework?.expected = .value(framework)
         return undo
     }
 
@@ -49,6 +51,12 @@ extension Dossier {
         try Self.merge(&merged.relations, now: { relation($0) }, named: \.name, said: said) { RecordMerge.merge(base: $0, ours: $1, theirs: $2) }
         try Self.merge(&merged.activities, now: { activity($0) }, named: { "'\($0.title)'" }, said: said) { RecordMerge.merge(base: $0, ours: $1, theirs: $2) }
         try Self.merge(&merged.ownContacts, now: { ownContact($0) }, named: \.name, said: said) { RecordMerge.merge(base: $0, ours: $1, theirs: $2) }
+        // An amount or a piece of policy is one value: changed since is changed in the field this change changed too.
+        try Self.merge(&merged.budgetLines, now: { budgetLine($0) }, named: \.name, said: said) { _, _, _ in nil }
+        if var framework = merged.framework.map({ [$0] }) {
+            try Self.merge(&framework, now: { _ in self.framework }, named: \.title, said: said) { _, _, _ in nil }
+            merged.framework = framework.first
+        }
         return merged
     }
 
@@ -76,6 +84,12 @@ extension Dossier {
         try checkShape(of: restoration.relations, id: \.id, noun: "relatie")
         try checkShape(of: restoration.activities, id: \.id, noun: "activiteit")
         try checkShape(of: restoration.ownContacts, id: \.id, noun: "contactpersoon", whose: " van de gemeente")
+        try checkShape(of: restoration.budgetLines, id: \.id, noun: "budgetregel")
+        if let framework = restoration.framework { try checkShape(of: [framework], id: { _ in Framework.snapshotID }, noun: "kader") }
+        // Budget lines and the framework are only ever put back, never taken away.
+        if restoration.budgetLines.contains(where: { $0.value == nil }) || restoration.framework.map({ $0.value == nil }) == true {
+            throw ChangeError(.invalid, "terugzetten: een budgetregel of het kader zonder waarde kan niet worden teruggezet")
+        }
     }
 
     /// The snapshots of one kind of record (a `noun`, `whose` said after it): see `checkShape(of:)`.
@@ -133,6 +147,11 @@ extension Dossier {
         for snapshot in restoration.ownContacts {
             if let contact = ownContact(snapshot.id), let problem = ContactRules.problems(contact, at: .root).first {
                 return ChangeError(.invalid, "\(contact.name): \(problem.message)", field: problem.field)
+            }
+        }
+        for snapshot in restoration.budgetLines {
+            if let line = budgetLine(snapshot.id), let problem = SizeRules.problems(line).first {
+                return ChangeError(.invalid, "\(line.name): \(problem.message)", field: problem.field)
             }
         }
         return nil

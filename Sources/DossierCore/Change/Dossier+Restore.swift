@@ -14,7 +14,15 @@ extension Dossier {
             let position = relationPosition(snapshot.id)
             return Snapshot(id: snapshot.id, value: position.map { relations[$0] }, position: position ?? snapshot.position)
         }
-        let ownContactsBefore = internalContacts
+        let ownContactsBefore = internalContacts, budgetLinesBefore = budgetLines, frameworkBefore = framework
+        // Budget lines are never added or removed by a change: each is put back in its place, which it kept.
+        for snapshot in restoration.budgetLines where budgetLine(snapshot.id) == nil {
+            throw ChangeError(.conflict, "kan niet terugzetten: de budgetregel '\(snapshot.id)' is er niet (meer)")
+        }
+        let inverseBudgetLines = restoration.budgetLines.compactMap { snapshot in
+            budgetLines.firstIndex { $0.id == snapshot.id }.map { Snapshot(id: snapshot.id, value: budgetLines[$0], position: $0) }
+        }
+        let inverseFramework = restoration.framework.map { _ in Snapshot(id: Framework.snapshotID, value: framework, position: 0) }
         let inverseOwnContacts = restoration.ownContacts.map { snapshot in
             let position = internalContacts.firstIndex { $0.id == snapshot.id }
             return Snapshot(id: snapshot.id, value: position.map { internalContacts[$0] }, position: position ?? snapshot.position)
@@ -57,11 +65,17 @@ extension Dossier {
         for snapshot in Dossier.byPlace(restoration.ownContacts) where !internalContacts.contains(where: { $0.id == snapshot.id }) {
             if let value = snapshot.value { internalContacts.insert(value, at: min(snapshot.position, internalContacts.count)) }
         }
+        for snapshot in restoration.budgetLines {
+            if let value = snapshot.value, let position = budgetLines.firstIndex(where: { $0.id == snapshot.id }) { budgetLines[position] = value }
+        }
+        if let value = restoration.framework?.value { framework = value }
         do throws(ChangeError) {
             try checkRestored(restoration)
         } catch {
             for step in steps.reversed() { takeBack(step) }
             internalContacts = ownContactsBefore
+            budgetLines = budgetLinesBefore
+            framework = frameworkBefore
             throw error
         }
         let inversePurpose: Restoration.Purpose? = switch restoration.purpose {
@@ -70,7 +84,7 @@ extension Dossier {
         case nil: nil
         }
         return Restoration(label: restoration.label, purpose: inversePurpose, relations: inverseRelations, activities: inverseActivities,
-                           ownContacts: inverseOwnContacts)
+                           ownContacts: inverseOwnContacts, budgetLines: inverseBudgetLines, framework: inverseFramework)
     }
 
     /// What a restoration may not leave behind: too many entities, an activity that points at a relation it removed,
@@ -100,6 +114,11 @@ extension Dossier {
         for snapshot in restoration.ownContacts {
             if let value = snapshot.value, let problem = ContactRules.problems(value, at: .root).first {
                 throw ChangeError(.conflict, "kan niet ongedaan maken: \(problem.message)")
+            }
+        }
+        for snapshot in restoration.budgetLines {
+            if let value = snapshot.value, let problem = SizeRules.problems(value).first {
+                throw ChangeError(.conflict, "kan niet ongedaan maken: \(value.name): \(problem.message)")
             }
         }
     }

@@ -102,6 +102,17 @@ extension Change {
             writer.field("type", "remove-link")
             writeOwner(owner, to: &writer)
             writer.field("link", linkID)
+        case let .setBudgetAmount(lineID, year, amount, seen):
+            writer.field("type", "set-budget-amount")
+            writer.field("budgetLine", lineID)
+            writer.field("year", year)
+            writer.key("amountCents")
+            if let amount { writer.integer(amount.cents) } else { writer.null() }
+            if let seen { writer.field("seenCents", seen.cents) }
+        case let .setPolicy(piece, isThere):
+            writer.field("type", "set-policy")
+            writer.field("policy", piece.rawValue)
+            writer.field("there", isThere)
         case .restore(let restoration):
             writer.field("type", "restore")
             writer.field("label", restoration.label)
@@ -114,6 +125,14 @@ extension Change {
             if !restoration.ownContacts.isEmpty {
                 writer.key("ownContacts")
                 writer.array(restoration.ownContacts) { snapshot, writer in snapshot.write(to: &writer) { $0.write(to: &$1) } }
+            }
+            if !restoration.budgetLines.isEmpty {
+                writer.key("budgetLines")
+                writer.array(restoration.budgetLines) { snapshot, writer in snapshot.write(to: &writer) { $0.write(to: &$1) } }
+            }
+            if let framework = restoration.framework {
+                writer.key("framework")
+                framework.write(to: &writer) { $0.write(to: &$1) }
             }
         case let .batch(changes, label):
             writer.field("type", "batch")
@@ -137,6 +156,9 @@ extension Change {
         var contactSnapshots: [Snapshot<Contact>] = [], municipality = false
         var changes: [Change] = [], edits: [FieldEdit]?, contact: Contact?, contactID: String?, link: Link?, linkID: String?
         var purpose: Restoration.Purpose?, seen: String?, occurrence: Int?, equalCount: Int?
+        var budgetLineID: String?, year: Int?, amount: Money??, seenAmount: Money?, policy: PolicyPiece?, isThere: Bool?
+        var budgetSnapshots: [Snapshot<BudgetLine>] = [], frameworkSnapshot: Snapshot<Framework>?
+        let isVersion3 = reader.formatVersion >= 3
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "type": type = try reader.readString()
@@ -182,6 +204,24 @@ extension Change {
                     try Snapshot<Contact>(reading: &reader) { (reader: inout JSONReader) throws(JSONError) in try Contact(reading: &reader) }
                 }
             case "municipality": municipality = try reader.readBool()
+            case "budgetLine" where isVersion3: budgetLineID = try reader.readString()
+            case "year" where isVersion3: year = try reader.readYear()
+            case "amountCents" where isVersion3: amount = .some(try reader.readOptionalMoney())
+            case "seenCents" where isVersion3: seenAmount = try reader.readOptionalMoney()
+            case "policy" where isVersion3:
+                let policyStart = reader.valueOffset()
+                let raw = try reader.readString()
+                guard let value = PolicyPiece(rawValue: raw) else {
+                    throw reader.error(at: policyStart, "onbekend beleidsstuk '\(raw)' (toegestaan: \(PolicyPiece.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                policy = value
+            case "there" where isVersion3: isThere = try reader.readBool()
+            case "budgetLines" where isVersion3:
+                budgetSnapshots = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in
+                    try Snapshot<BudgetLine>(reading: &reader) { (reader: inout JSONReader) throws(JSONError) in try BudgetLine(reading: &reader) }
+                }
+            case "framework" where isVersion3:
+                frameworkSnapshot = try Snapshot<Framework>(reading: &reader) { (reader: inout JSONReader) throws(JSONError) in try Framework(reading: &reader) }
             default: throw reader.unknownField(key)
             }
         }
@@ -243,7 +283,12 @@ extension Change {
         case "remove-follow-up": self = .removeFollowUp(try need(activityID, "activity"), try place())
         case "record-assessment": self = .recordAssessment(try need(activityID, "activity"), try need(assessment, "assessment"))
         case "restore":
-            self = .restore(Restoration(label: label, purpose: purpose, relations: relationSnapshots, activities: activitySnapshots, ownContacts: contactSnapshots))
+            self = .restore(Restoration(label: label, purpose: purpose, relations: relationSnapshots, activities: activitySnapshots, ownContacts: contactSnapshots,
+                                        budgetLines: budgetSnapshots, framework: frameworkSnapshot))
+        case "set-budget-amount" where isVersion3:
+            self = .setBudgetAmount(try need(budgetLineID, "budgetLine"), year: try need(year, "year"), amount: try need(amount, "amountCents"),
+                                    seen: seenAmount)
+        case "set-policy" where isVersion3: self = .setPolicy(try need(policy, "policy"), isThere: try need(isThere, "there"))
         case "edit-relation": self = .editRelation(try need(relationID, "relation"), try need(edits, "edits"))
         case "edit-activity": self = .editActivity(try need(activityID, "activity"), try need(edits, "edits"))
         case "add-contact": self = .addContact(try contactOwner(), try need(contact, "contact"))

@@ -247,13 +247,22 @@ extension BudgetLine {
         writer.optionalField("relation", relation)
         writer.field("activityBudget", isActivityBudget)
         writer.optionalField("notes", notes)
+        if !amountsByYear.isEmpty {
+            writer.key("yearAmounts")
+            writer.array(amountsByYear.keys.sorted()) { year, writer in
+                writer.beginObject()
+                writer.field("year", year)
+                writer.field("amountCents", amountsByYear[year]!.cents)
+                writer.endObject()
+            }
+        }
         writer.endObject()
     }
 
     public init(reading reader: inout JSONReader) throws(JSONError) {
         let start = reader.valueOffset()
         var id: String?, name: String?, amount: Money?, firstYear: Int?, lastYear: Int?, relation: String?
-        var activityBudget: Bool?, notes = ""
+        var activityBudget: Bool?, notes = "", amounts: [Int: Money] = [:]
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "id": id = try reader.readString()
@@ -264,11 +273,27 @@ extension BudgetLine {
             case "relation": relation = try reader.readOptionalString()
             case "activityBudget": activityBudget = try reader.readBool()
             case "notes": notes = try reader.readString()
+            case "yearAmounts" where reader.formatVersion >= 3:
+                try reader.readArray { (reader: inout JSONReader, _: Int) throws(JSONError) in
+                    let entryStart = reader.valueOffset()
+                    var year: Int?, amount: Money?
+                    try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+                        switch key {
+                        case "year": year = try reader.readYear()
+                        case "amountCents": amount = try reader.readMoney()
+                        default: throw reader.unknownField(key)
+                        }
+                    }
+                    let entryYear = try required(year, "year", at: entryStart)
+                    guard amounts[entryYear] == nil else { throw reader.error(at: entryStart, "het jaar \(entryYear) staat twee keer in yearAmounts") }
+                    amounts[entryYear] = try required(amount, "amountCents", at: entryStart)
+                }
             default: throw reader.unknownField(key)
             }
         }
         self.init(id: try required(id, "id", at: start), name: try required(name, "name", at: start),
                   yearlyAmount: try required(amount, "yearlyAmountCents", at: start), firstYear: firstYear, lastYear: lastYear,
-                  relation: relation, isActivityBudget: try required(activityBudget, "activityBudget", at: start), notes: notes)
+                  relation: relation, isActivityBudget: try required(activityBudget, "activityBudget", at: start), notes: notes,
+                  amountsByYear: amounts)
     }
 }

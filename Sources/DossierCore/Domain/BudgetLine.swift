@@ -11,9 +11,12 @@ public struct BudgetLine: Hashable, Sendable, Identifiable {
     /// Activities are charged to this line (the internationalisation budget), not to a fixed contribution.
     public var isActivityBudget: Bool
     public var notes: String
+    /// Amounts the council set for particular years, in place of `yearlyAmount`: a cut or a rise in one year, or a year
+    /// after `lastYear` (the line carried on after the Kader). Changed only by `Change.setBudgetAmount`.
+    public var amountsByYear: [Int: Money]
 
     public init(id: String, name: String, yearlyAmount: Money, firstYear: Int? = nil, lastYear: Int? = nil,
-                relation: RelationID? = nil, isActivityBudget: Bool, notes: String = "") {
+                relation: RelationID? = nil, isActivityBudget: Bool, notes: String = "", amountsByYear: [Int: Money] = [:]) {
         self.id = id
         self.name = name
         self.yearlyAmount = yearlyAmount
@@ -22,14 +25,30 @@ public struct BudgetLine: Hashable, Sendable, Identifiable {
         self.relation = relation
         self.isActivityBudget = isActivityBudget
         self.notes = notes
+        self.amountsByYear = amountsByYear
     }
 
+    /// Whether the line has an amount for `year`: one of its years, or a year the council set an amount for.
     public func applies(to year: Int) -> Bool {
-        (firstYear.map { year >= $0 } ?? true) && (lastYear.map { year <= $0 } ?? true)
+        amountsByYear[year] != nil || ((firstYear.map { year >= $0 } ?? true) && (lastYear.map { year <= $0 } ?? true))
     }
 
-    /// Whether `year` comes after the last year the line runs (after the Kader's 2025–2030): its amount is not set yet.
-    public func hasEnded(before year: Int) -> Bool { lastYear.map { year > $0 } ?? false }
+    /// What the line has in `year`: the amount set for that year, else the yearly amount in its years, else nothing.
+    public func amount(in year: Int) -> Money {
+        amountsByYear[year] ?? (applies(to: year) ? yearlyAmount : .zero)
+    }
+
+    /// What the line has in `year` as a sentence says it: "€ 12.000,00", or "geen bedrag".
+    public func amountText(in year: Int) -> String { applies(to: year) ? amount(in: year).formatted : "geen bedrag" }
+
+    /// The amounts set for particular years, as a list says them: "2028: € 12.000,00, 2031: € 16.000,00" ("" when none).
+    public var yearAmountsText: String {
+        amountsByYear.keys.sorted().map { "\($0): \(amountsByYear[$0]!.formatted)" }.joined(separator: ", ")
+    }
+
+    /// Whether `year` comes after the last year the line runs (after the Kader's 2025–2030) and has no amount set for
+    /// it: its amount is not known yet.
+    public func hasEnded(before year: Int) -> Bool { amountsByYear[year] == nil && (lastYear.map { year > $0 } ?? false) }
 
     /// The years it runs, as a sentence reads them: "2025–2030", "vanaf 2025", "tot en met 2030", "elk jaar".
     public var period: String {

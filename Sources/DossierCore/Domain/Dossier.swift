@@ -4,7 +4,7 @@
 /// modification takes, so that validation, history, undo and the journal all hang off one place.
 public struct Dossier: Sendable {
     /// The newest file format this program reads and writes.
-    public static let currentSchemaVersion = 2
+    public static let currentSchemaVersion = 3
 
     public var title: String
     public var framework: Framework

@@ -19,3 +19,8 @@ public struct Framework: Hashable, Sendable {
         self.notes = notes
     }
 }
+
+extension Framework {
+    /// The id a restoration names the framework by: there is one.
+    public static let snapshotID = "kader"
+}

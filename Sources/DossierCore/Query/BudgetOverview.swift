@@ -55,7 +55,7 @@ public struct BudgetOverview: Hashable, Sendable {
         self.year = year
         self.line = id
         lineName = line?.name ?? id
-        budget = line.map { $0.applies(to: year) ? $0.yearlyAmount : .zero } ?? .zero
+        budget = line?.amount(in: year) ?? .zero
         isOutsideLineYears = line.map { $0.hasEnded(before: year) } ?? false
         committed = .zero
         spent = .zero

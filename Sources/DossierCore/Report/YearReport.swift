@@ -139,7 +139,7 @@ public struct YearReport: Sendable {
         }
         budgets = BudgetOverview.all(year: year, in: dossier)
         let ledger = BudgetLedger(dossier)
-        budgetHistory = BudgetYears.all(framework: dossier.framework, activityYears: ledger.years).map { ($0, ledger.overviews($0)) }
+        budgetHistory = BudgetYears.all(framework: dossier.framework, lines: dossier.budgetLines, activityYears: ledger.years).map { ($0, ledger.overviews($0)) }
         statusEvents = dossier.relations.flatMap { relation in
             relation.statusHistory.filter { $0.date.year == year && $0.from != nil }.map { StatusEvent(relation: relation, change: $0) }
         }.sorted(byKey: { ($0.change.date, SearchText.fold($0.relation.name)) }, <)

@@ -6,7 +6,7 @@ public enum BundledDossier {
 
     public static let text = #"""
 {
-  "schemaVersion": 2,
+  "schemaVersion": 3,
   "title": "Internationale relaties gemeente Oss",
   "framework": {
     "title": "Kader Internationalisering 2025-2030",

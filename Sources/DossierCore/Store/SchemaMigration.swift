@@ -26,6 +26,12 @@ public enum SchemaMigrations {
                             + "en het programma van een bezoek als één tekst") { bytes in
             Version1.upgrade(try Dossier(decoding: bytes, formatVersion: 1)).encoded()
         },
+        // 2 → 3: budget lines may hold amounts for particular years (`yearAmounts`), and the journal knows changes of the
+        // budget and of the Kader's pieces still to come (`set-budget-amount`, `set-policy`). A version-2 document reads
+        // as it is; only its version number changes.
+        SchemaMigration(version: 2, summary: "budgetregels kunnen een bedrag per jaar hebben (yearAmounts)") { bytes in
+            try Dossier(decoding: bytes, formatVersion: 2).encoded()
+        },
     ]
 
     /// A change from a journal line written in an older format, as the current format means it.
@@ -34,11 +40,12 @@ public enum SchemaMigrations {
     }
 
     /// Brings an older document up to the current version, step by step. Returns nil for a document that
-    /// needs nothing (current, or newer: that one is refused when it is decoded).
+    /// needs nothing (current, or newer: that one is refused when it is decoded). A step may bring it further than
+    /// one version (one that decodes the old document and writes it anew writes the current version).
     static func migrate(_ bytes: [UInt8], file: String, steps: [SchemaMigration]) throws(StoreError) -> (bytes: [UInt8], from: Int)? {
         guard let from = Dossier.schemaVersion(in: bytes), from < Dossier.currentSchemaVersion else { return nil }
-        var document = bytes
-        for version in from..<Dossier.currentSchemaVersion {
+        var document = bytes, version = from
+        while version < Dossier.currentSchemaVersion {
             guard let step = steps.first(where: { $0.version == version }) else {
                 throw .damaged(file: file, problem: LocatedProblem(position: nil, path: JSONPath([.key("schemaVersion")]),
                     message: "dit bestand heeft schemaVersion \(from); deze versie van dossier kan schemaVersion \(version) niet omzetten"))
@@ -53,10 +60,11 @@ public enum SchemaMigrations {
                 throw .damaged(file: file, problem: LocatedProblem(position: nil, path: JSONPath(),
                     message: "omzetten van schemaVersion \(version) naar \(version + 1) mislukt: \(error)"))
             }
-            guard Dossier.schemaVersion(in: document) == version + 1 else {
+            guard let reached = Dossier.schemaVersion(in: document), reached > version, reached <= Dossier.currentSchemaVersion else {
                 throw .damaged(file: file, problem: LocatedProblem(position: nil, path: JSONPath([.key("schemaVersion")]),
                     message: "omzetten van schemaVersion \(version) gaf geen document van versie \(version + 1)"))
             }
+            version = reached
         }
         return (document, from)
     }

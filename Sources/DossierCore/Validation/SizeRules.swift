@@ -90,6 +90,10 @@ enum SizeRules {
         check.amount(line.yearlyAmount, "yearlyAmountCents", "Jaarbedrag")
         check.year(line.firstYear, "firstYear", "Eerste jaar")
         check.year(line.lastYear, "lastYear", "Laatste jaar")
+        for year in line.amountsByYear.keys.sorted() {
+            check.year(year, "yearAmounts", "Jaar met een eigen bedrag")
+            check.amount(line.amountsByYear[year]!, "yearAmounts", "Bedrag voor \(year)")
+        }
         return check.problems
     }
 

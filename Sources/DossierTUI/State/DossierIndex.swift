@@ -173,9 +173,10 @@ public struct DossierIndex: Sendable, Equatable {
             reminders = Reminder.all(in: dossier, today: today, within: lookAheadDays)
             remindersMadeOn = today
         }
-        guard change?.activities.isEmpty != true else { return }
+        if change?.touchesPolicy == true { ledger = BudgetLedger(dossier) }
+        guard change?.activities.isEmpty != true || change?.touchesPolicy == true else { return }
         years = ledger.years.sorted()
-        budgets = BudgetYears.all(framework: dossier.framework, activityYears: years).flatMap(ledger.overviews)
+        budgets = BudgetYears.all(framework: dossier.framework, lines: dossier.budgetLines, activityYears: years).flatMap(ledger.overviews)
     }
 
     private func relationPrecedes(_ left: Int, _ right: Int) -> Bool {

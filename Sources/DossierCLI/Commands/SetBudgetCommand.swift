@@ -1,0 +1,63 @@
+import ArgumentParser
+import DossierCore
+
+struct SetBudgetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set-budget",
+        abstract: "Leg het bedrag van een budgetregel voor één jaar vast (een besluit van de raad), of zet het terug op het jaarbedrag.",
+        discussion: """
+        Een budgetregel heeft een jaarbedrag voor haar jaren (het budget internationalisering € 16.000 per jaar, 2025–2030). \
+        Een ander bedrag voor één jaar (een bezuiniging, een verhoging) geldt alleen voor dat jaar: de andere jaren, ook \
+        die al voorbij zijn, houden het hunne. Een jaar na het laatste jaar van de regel krijgt zo een bedrag (de regel \
+        loopt door na het Kader); tot dan zegt dossier budget "geen budget" en weegt de afweging de kosten als nader \
+        te bekijken. --clear zet het jaar terug op het jaarbedrag (of, na het laatste jaar, op geen bedrag). \
+        De wijziging komt in het logboek; dossier undo maakt haar ongedaan (bij een dossier in een bestand).
+        Voorbeelden:
+          dossier set-budget internationalisering 2028 12000
+          dossier set-budget internationalisering 2031 "16.000"
+          dossier set-budget internationalisering 2028 --clear
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("De id of naam van de budgetregel (dossier budget noemt ze).", valueName: "budgetregel"))
+    var line: String
+
+    @Argument(help: ArgumentHelp("Het jaar waarvoor het bedrag geldt.", valueName: "jaar"))
+    var year: Int
+
+    @Argument(help: ArgumentHelp("Het bedrag voor dat jaar in euro's: 12000, 12.000 of 12.000,00.", valueName: "bedrag"))
+    var amount: String?
+
+    @Flag(help: "Het jaar terug op het jaarbedrag van de regel, in plaats van een eigen bedrag.")
+    var clear = false
+
+    func validate() throws {
+        try ArgumentValues.year(year, option: "jaar")
+        if clear && amount != nil { throw ValidationError("geef een bedrag of --clear, niet allebei") }
+        if !clear && amount == nil { throw ValidationError("geef het bedrag voor \(year) (of --clear voor het jaarbedrag)") }
+    }
+
+    func run() throws {
+        let amount = try self.amount.map { try ArgumentValues.money($0, option: "bedrag") }
+        let store = try storeOptions.store(forWriting: true)
+        var dossier = try storeOptions.load(store)
+        let lineID: String
+        do throws(ValueError) {
+            guard let found = try dossier.readBudgetLine(line) else { throw ValueError("'geen' is geen budgetregel; kies een regel met een bedrag") }
+            lineID = found
+        } catch {
+            throw failure("budgetregel: \(error.message)", code: ExitStatus.dataError)
+        }
+        let change = Change.setBudgetAmount(lineID, year: year, amount: amount, seen: dossier.budgetLine(lineID)?.amount(in: year))
+        let summary = change.summary(in: dossier)
+        try store.commitOrExit(change, to: &dossier)
+        Output.line(TerminalSafeText.line(summary))
+        // What the year has left now, on that line: a cut can leave what was approved without money.
+        if let overview = BudgetLedger(dossier).overviews(year).first(where: { $0.line == lineID }), overview.isOverspent {
+            Output.error(TerminalSafeText.line("dossier: let op: in \(year) is op \(overview.lineName) nu \((Money.zero - overview.remaining).formatted) "
+                                               + "meer vastgelegd en besteed dan er is (dossier budget --year \(year))"))
+        }
+    }
+}

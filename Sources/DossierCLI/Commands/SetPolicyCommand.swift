@@ -1,0 +1,38 @@
+import ArgumentParser
+import DossierCore
+
+struct SetPolicyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set-policy",
+        abstract: "Leg vast dat een beleidsstuk waar het Kader op wacht er is: de Europastrategie of de strategische agenda.",
+        discussion: """
+        Het Kader noemt twee stukken die nog komen. Zolang er geen Europastrategie is, wordt elke kans op EU-financiering \
+        op zichzelf beoordeeld; daarna toetst de afweging zo'n kans aan de strategie (nader bekijken). Zolang er geen \
+        strategische agenda (met public affairs agenda) is, is een nieuw netwerk niet te toetsen; daarna weegt het \
+        antwoord op de vraag of het netwerk erin past. Afwegingen die al zijn vastgelegd blijven zoals ze waren; het \
+        jaarverslag noemt wat nog ontbreekt. De wijziging komt in het logboek; dossier undo maakt haar ongedaan.
+        Voorbeelden:
+          dossier set-policy europastrategie ja
+          dossier set-policy strategische-agenda nee
+        """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("Welk stuk: europastrategie of strategische-agenda.", valueName: "stuk"))
+    var piece: String
+
+    @Argument(help: ArgumentHelp("ja: het is vastgesteld; nee: het is (weer) nog te maken.", valueName: "ja of nee"))
+    var isThere: String
+
+    func run() throws {
+        let piece = try ArgumentValues.parse(self.piece, option: "stuk", PolicyPiece.read)
+        let isThere = try ArgumentValues.parse(self.isThere, option: "ja of nee", YesNo.read)
+        let store = try storeOptions.store(forWriting: true)
+        var dossier = try storeOptions.load(store)
+        let change = Change.setPolicy(piece, isThere: isThere)
+        let summary = change.summary(in: dossier)
+        try store.commitOrExit(change, to: &dossier)
+        Output.line(TerminalSafeText.line(summary))
+    }
+}

@@ -1,0 +1,37 @@
+extension Dossier {
+    /// What a budget line has in one year (`Change.setBudgetAmount`). An amount equal to the line's yearly amount in one
+    /// of its own years is no exception, and is not kept as one.
+    mutating func setBudgetAmount(_ lineID: String, year: Int, amount: Money?, seen: Money?) throws(ChangeError) -> Restoration {
+        guard let position = budgetLines.firstIndex(where: { $0.id == lineID }) else {
+            throw ChangeError(.notFound, "onbekende budgetregel '\(lineID)'", field: "budgetLine")
+        }
+        if let problem = Limits.outsideYears(year) { throw ChangeError(.invalid, problem, field: "year") }
+        let line = budgetLines[position], current = line.amount(in: year)
+        if let seen, seen != current {
+            throw ChangeError(.conflict, "\(line.name) heeft in \(year) intussen \(current.formatted), niet meer \(seen.formatted)" + ChangeError.lookAgain,
+                              field: "amountCents")
+        }
+        if let amount, !amount.isAccepted {
+            throw ChangeError(.invalid, "\(amount.formatted) is te veel: een bedrag is hoogstens \(Money.maximum.formatted)", field: "amountCents")
+        }
+        var updated = line
+        updated.amountsByYear[year] = nil
+        if let amount, !(updated.applies(to: year) && amount == line.yearlyAmount) { updated.amountsByYear[year] = amount }
+        guard updated != line else {
+            throw ChangeError(.invalid, amount == nil ? "\(line.name) heeft voor \(year) geen eigen bedrag; het jaarbedrag geldt al"
+                                                      : "\(line.name) heeft in \(year) al \(current.formatted)", field: "amountCents")
+        }
+        budgetLines[position] = updated
+        return Restoration(label: "\(line.name) \(year)", budgetLines: [Snapshot(id: lineID, value: line, position: position)])
+    }
+
+    /// Records whether a piece of policy the Kader waits for is there (`Change.setPolicy`).
+    mutating func setPolicy(_ piece: PolicyPiece, isThere: Bool) throws(ChangeError) -> Restoration {
+        guard framework[keyPath: piece.flag] != isThere else {
+            throw ChangeError(.invalid, isThere ? "\(piece.title) staat al als vastgesteld" : "\(piece.title) staat al als nog te maken", field: piece.rawValue)
+        }
+        let before = framework
+        framework[keyPath: piece.flag] = isThere
+        return Restoration(label: piece.title, framework: Snapshot(id: Framework.snapshotID, value: before, position: 0))
+    }
+}
