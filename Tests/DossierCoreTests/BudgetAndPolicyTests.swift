@@ -83,6 +83,19 @@ struct BudgetAndPolicyTests {
         #expect(dossier == colleagues)
     }
 
+    @Test("in a batch (an apply, the screen's Kader form): its undo puts back the amount and the framework as before the batch")
+    func batchUndo() throws {
+        var dossier = Fixtures.smallDossier()
+        let before = dossier
+        let undo = try dossier.apply(.batch([.setBudgetAmount(Self.line, year: 2028, amount: Money(euros: 8_000)),
+                                             .setPolicy(.europastrategie, isThere: true), .setPolicy(.strategischeAgenda, isThere: true),
+                                             .setBudgetAmount(Self.line, year: 2028, amount: Money(euros: 9_000))], label: "Reeks"),
+                                     context: Fixtures.context)
+        #expect(undo.budgetLines.map(\.id) == [Self.line] && undo.framework != nil)
+        try dossier.apply(.restore(undo), context: Fixtures.context)
+        #expect(dossier == before)
+    }
+
     @Test("a Europe strategy recorded: an EU funding chance is tested against it from then on; the same again is refused; undone")
     func europeStrategy() throws {
         var dossier = try AssessmentTests.dossier()

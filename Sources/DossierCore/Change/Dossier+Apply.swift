@@ -457,7 +457,7 @@ extension Dossier {
         var relationPlaces = BatchPlaces(), activityPlaces = BatchPlaces()
         var seenRelations = Set<String>(), seenActivities = Set<String>()
         var relations: [Snapshot<Relation>] = [], activities: [Snapshot<Activity>] = []
-        let ownContactsBefore = internalContacts
+        let ownContactsBefore = internalContacts, budgetLinesBefore = budgetLines, frameworkBefore = framework
         for (index, change) in changes.enumerated() {
             let undo: Restoration
             do {
@@ -480,9 +480,14 @@ extension Dossier {
             activityPlaces.record(removed: undo.activities.compactMap { $0.value != nil && activityPosition($0.id) == nil ? $0.position : nil },
                                   inserted: undo.activities.compactMap { $0.value == nil ? activityPosition($0.id) : nil }, count: self.activities.count)
         }
-        // The municipality's own contacts are a handful: compared whole, before the first step and after the last.
+        // The municipality's own contacts, the budget lines and the framework are a handful: compared whole, before the first
+        // step and after the last (no change adds or removes a budget line: each keeps its place).
+        let lines = zip(budgetLinesBefore, budgetLines).enumerated().compactMap { position, pair in
+            pair.0 == pair.1 ? nil : Snapshot(id: pair.0.id, value: pair.0, position: position)
+        }
         return Restoration(label: label, relations: relations, activities: activities,
-                           ownContacts: Dossier.snapshots(from: ownContactsBefore, to: internalContacts))
+                           ownContacts: Dossier.snapshots(from: ownContactsBefore, to: internalContacts), budgetLines: lines,
+                           framework: framework == frameworkBefore ? nil : Snapshot(id: Framework.snapshotID, value: frameworkBefore, position: 0))
     }
 
     /// A review date given now lies after today (a replayed one stands as it was).

@@ -18,6 +18,10 @@ public enum FormPurpose: Hashable, Sendable {
     case editContact(ContactOwner, ContactID)
     case newLink(EntityReference)
     case editLink(EntityReference, LinkID)
+    /// One year's amount of a budget line.
+    case budgetAmount(line: String, year: Int)
+    /// Whether the pieces of policy the Kader waits for are there.
+    case policy
 }
 
 /// A form as a value: its fields, which has the focus, the messages per field, and the open picker.

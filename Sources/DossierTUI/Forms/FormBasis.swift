@@ -8,6 +8,8 @@ public enum FormBasis: Hashable, Sendable {
     case activity(Activity)
     /// The municipality's own contacts, for a form on one of them.
     case ownContacts([Contact])
+    case budgetLine(BudgetLine)
+    case framework(Framework)
 
     /// The id of the relation or activity (`gemeente` for the municipality's own contacts).
     var id: String {
@@ -15,6 +17,8 @@ public enum FormBasis: Hashable, Sendable {
         case .relation(let relation): relation.id
         case .activity(let activity): activity.id
         case .ownContacts: Organiser.municipalitySlug
+        case .budgetLine(let line): line.id
+        case .framework: Framework.snapshotID
         }
     }
 
@@ -33,6 +37,10 @@ public enum FormBasis: Hashable, Sendable {
             case .relation(let id): dossier.relation(id).map(FormBasis.relation)
             case .activity(let id): dossier.activity(id).map(FormBasis.activity)
             }
+        case .budgetAmount(let line, _):
+            dossier.budgetLine(line).map(FormBasis.budgetLine)
+        case .policy:
+            .framework(dossier.framework)
         case .newVisit, .newActivity, .newRelation:
             nil
         }
@@ -56,6 +64,18 @@ extension AppState {
     func seenOwnContacts() -> [Contact] {
         if case .ownContacts(let contacts)? = form?.basis { return contacts }
         return dossier.internalContacts
+    }
+
+    /// A budget line as the open form saw it, else as it is now.
+    func seenBudgetLine(_ id: String) -> BudgetLine? {
+        if case .budgetLine(let line)? = form?.basis, line.id == id { return line }
+        return dossier.budgetLine(id)
+    }
+
+    /// The framework as the open form saw it, else as it is now.
+    func seenFramework() -> Framework {
+        if case .framework(let framework)? = form?.basis { return framework }
+        return dossier.framework
     }
 
     /// The links of a relation or activity as the open form saw them.

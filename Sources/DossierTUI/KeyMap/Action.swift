@@ -12,7 +12,7 @@ public enum Action: String, Hashable, Sendable, CaseIterable {
     // Lists
     case cycleStatusFilter, cycleKindFilter, cycleYearFilter, cycleDirectionFilter, cycleSortOrder, clearFilters
     // Changes
-    case changeRelationStatus, logVisit, addItem, editItem, deleteItem, moveActivity, toggleFollowUp, assessActivity, openLink
+    case changeRelationStatus, logVisit, addItem, editItem, deleteItem, moveActivity, toggleFollowUp, assessActivity, openLink, editPolicy
     case undo, redo
     case showHistory, reloadDossier
     // Forms
@@ -30,7 +30,7 @@ extension Action {
     /// Actions that change the dossier (or open a form to do so); refused at once when it is read-only.
     public var changesDossier: Bool {
         switch self {
-        case .changeRelationStatus, .logVisit, .addItem, .editItem, .deleteItem, .moveActivity, .toggleFollowUp, .assessActivity, .undo, .redo:
+        case .changeRelationStatus, .logVisit, .addItem, .editItem, .deleteItem, .moveActivity, .toggleFollowUp, .assessActivity, .editPolicy, .undo, .redo:
             true
         default:
             false

@@ -94,6 +94,8 @@ public struct KeyMap: Sendable {
 
         // Budget and reminders
         KeyBinding([.enter], .open, .budgetList, "De activiteiten van dat jaar op die budgetregel (q of Esc: terug naar dezelfde regel)", hint: "activiteiten"),
+        KeyBinding([.character("e")], .editItem, .budgetList, "Het bedrag van die budgetregel in dat jaar (een besluit van de raad; alleen dat jaar)", hint: "bedrag"),
+        KeyBinding([.character("K")], .editPolicy, .budgetList, "Kader: is er al een Europastrategie, een strategische agenda?", hint: "kader"),
         KeyBinding([.enter], .open, .reminderList, "De relatie of activiteit openen", hint: "openen"),
         KeyBinding([.enter], .open, .agendaList, "De activiteit, vervolgactie of relatie openen", hint: "openen"),
         KeyBinding([.character("t")], .jumpToToday, .agendaList, "Naar vandaag", hint: "vandaag"),

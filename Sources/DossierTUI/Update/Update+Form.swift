@@ -289,6 +289,8 @@ extension AppState {
         case let .editContact(owner, contact): outcome = ContactForm.submit(current, owner: owner, editing: contact, in: self)
         case .newLink(let owner): outcome = LinkForm.submit(current, owner: owner, editing: nil, in: self)
         case let .editLink(owner, link): outcome = LinkForm.submit(current, owner: owner, editing: link, in: self)
+        case let .budgetAmount(line, year): outcome = BudgetAmountForm.submit(current, line: line, year: year, in: self)
+        case .policy: outcome = PolicyForm.submit(current, in: self)
         }
         switch outcome {
         case .problems(let problems):
@@ -313,6 +315,11 @@ extension AppState {
     mutating func openStatusForm() {
         guard let id = currentRelationID else { return }
         form = opening(.relationStatus(id))
+    }
+
+    /// `K` on the budget tab: what the Kader still waits for.
+    mutating func openPolicyForm() {
+        form = opening(.policy)
     }
 
     mutating func openVisitForm() {
@@ -348,6 +355,10 @@ extension AppState {
         switch screen {
         case .list(.relations):
             if let id = selectedID(in: .relations) { form = opening(.editRelation(id)) }
+            return
+        case .list(.budget):
+            guard let overview = selectedBudget, !overview.line.isEmpty else { return noSelection("budgetregel") }
+            form = opening(.budgetAmount(line: overview.line, year: overview.year))
             return
         case .relationDetail where focused == .contacts, .municipality:
             guard let (owner, contact) = selectedContact else { return noSelection("contactpersoon") }
@@ -412,6 +423,10 @@ extension AppState {
         case let .editLink(owner, linkID):
             guard let link = dossier.links(of: owner).first(where: { $0.id == linkID }) else { return nil }
             return LinkForm.make(owner: owner, ownerName: dossier.name(of: owner), editing: link, in: self)
+        case let .budgetAmount(line, year):
+            return dossier.budgetLine(line).map { BudgetAmountForm.make(line: $0, year: year) }
+        case .policy:
+            return PolicyForm.make(framework: dossier.framework)
         case .newFollowUp, .newVisit, .newActivity, .newRelation:
             return nil
         }

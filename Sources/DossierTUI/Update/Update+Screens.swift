@@ -49,6 +49,7 @@ extension AppState {
         case .logVisit: openVisitForm()
         case .addItem: openAddForm()
         case .editItem: openEditForm()
+        case .editPolicy: openPolicyForm()
         case .deleteItem: askToDelete()
         case .moveActivity: openMoveForm()
         case .assessActivity: openAssessmentForm()
@@ -88,14 +89,18 @@ extension AppState {
         }
     }
 
+    /// The year of a budget line selected on the budget tab.
+    var selectedBudget: BudgetOverview? {
+        let selection = listState(.budget).selection
+        return index.budgets.indices.contains(selection) ? index.budgets[selection] : nil
+    }
+
     private mutating func openSelection() {
         switch screen {
         case .list(.relations):
             if let id = selectedID(in: .relations) { stack.append(.relationDetail(DetailState(id: id))) }
         case .list(.budget):
-            let selection = listState(.budget).selection
-            guard index.budgets.indices.contains(selection) else { return }
-            let overview = index.budgets[selection]
+            guard let overview = selectedBudget else { return }
             stack.append(.activityList(ActivityListScreen(query: ActivityQuery(year: overview.year, budgetLine: overview.line))))
             refreshRows()
             message = .info("q of Esc gaat terug naar het budget.")

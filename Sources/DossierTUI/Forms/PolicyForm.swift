@@ -1,0 +1,34 @@
+import DossierCore
+
+/// `K` on the budget tab: whether the pieces of policy the Kader waits for are there (the Europe strategy, the strategic
+/// agenda). The weighing follows them from then on; weighings already kept stay as they were.
+enum PolicyForm {
+    static func make(framework: Framework) -> Form {
+        let options = [MenuOption("nee", PolicyPiece.stateLabel(false)), MenuOption("ja", PolicyPiece.stateLabel(true))]
+        return Form(purpose: .policy, title: "\(framework.title): wat nog komt", fields: PolicyPiece.allCases.map { piece in
+            // "Strategische agenda" is wider than a form's labels: shortened there, said in full in the help below it.
+            FormField(piece.rawValue, piece == .strategischeAgenda ? "Strat. agenda" : piece.title,
+                      .choice(options, selected: framework[keyPath: piece.flag] ? 1 : 0), help: help(piece))
+        })
+    }
+
+    private static func help(_ piece: PolicyPiece) -> String {
+        switch piece {
+        case .europastrategie:
+            "Zonder Europastrategie wordt elke kans op EU-financiering op zichzelf beoordeeld; vastgesteld: de afweging toetst haar eraan."
+        case .strategischeAgenda:
+            "Strategische agenda (met de public affairs agenda): zonder is een nieuw netwerk niet te toetsen; vastgesteld: de vraag of het erin past, weegt."
+        }
+    }
+
+    static func submit(_ form: Form, in state: AppState) -> FormOutcome {
+        let seen = state.seenFramework()
+        let changes = PolicyPiece.allCases.compactMap { piece -> Change? in
+            let isThere = form[piece.rawValue]?.selectedValue == "ja"
+            return isThere == seen[keyPath: piece.flag] ? nil : .setPolicy(piece, isThere: isThere)
+        }
+        guard let first = changes.first else { return .unchanged("Niets gewijzigd aan wat het Kader nog verwacht.") }
+        let change = changes.count == 1 ? first : .batch(changes, label: "Wat het Kader nog verwacht")
+        return .change(change, success: changes.map { $0.summary(in: state.dossier) }.joined(separator: "; "))
+    }
+}

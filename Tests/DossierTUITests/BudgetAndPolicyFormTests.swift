@@ -1,0 +1,83 @@
+import DossierCore
+import DossierTestSupport
+import Testing
+@testable import DossierTUI
+
+/// `e` and `K` on the budget tab: one year's amount of a budget line, and what the Kader still waits for.
+@Suite("The budget tab's amount and Kader forms")
+struct BudgetAndPolicyFormTests {
+    /// The budget tab opens on this year (2026) of the first line, the budget internationalisering.
+    func budgetOfThisYear(_ app: Harness) -> BudgetOverview? {
+        app.state.index.budgets.first { $0.year == 2026 && $0.line == "internationalisering" }
+    }
+
+    @Test("e on a year of a line sets that year's amount; the tab, the index and the store follow; empty goes back; u undoes")
+    func amountOfOneYear() throws {
+        let app = Harness(width: 120, height: 36)
+        app.press(.character("4"), .character("e"))
+        let form = try #require(app.state.form)
+        #expect(form.purpose == .budgetAmount(line: "internationalisering", year: 2026))
+        #expect(form.title == "Budget internationalisering 2026 — nu € 16.000,00")
+        #expect(form["amount"]?.text == "16000")
+        app.type("12.000").press(.control("s"))
+        #expect(app.state.form == nil, "\(app.state.form?.errors ?? [:])")
+        #expect(app.store.saved?.budgetLine("internationalisering")?.amountsByYear == [2026: Money(euros: 12_000)])
+        #expect(budgetOfThisYear(app)?.budget == Money(euros: 12_000))
+        #expect(budgetOfThisYear(app)?.remaining == Money(euros: 12_000) - Money(cents: 45_050), "the visit from Lyon spent € 450,50")
+        #expect(app.text.contains("Budget internationalisering 2026: € 16.000,00 → € 12.000,00"))
+        #expect(app.text.contains("€ 12.000,00"))
+
+        // The same year again: the amount of its own is shown, and emptying the field goes back to the yearly amount.
+        app.press(.character("e"))
+        #expect(app.state.form?.title == "Budget internationalisering 2026 — nu € 12.000,00 (eigen bedrag; het jaarbedrag is € 16.000,00)")
+        app.press(.control("u"), .control("s"))
+        #expect(app.store.saved?.budgetLine("internationalisering")?.amountsByYear == [:])
+        #expect(budgetOfThisYear(app)?.budget == Money(euros: 16_000))
+        app.press(.character("u"))
+        #expect(app.store.saved?.budgetLine("internationalisering")?.amountsByYear == [2026: Money(euros: 12_000)])
+        #expect(budgetOfThisYear(app)?.budget == Money(euros: 12_000))
+    }
+
+    @Test("an amount that is no amount stays in the form with the parser's message; the same amount saves nothing")
+    func refusals() throws {
+        let app = Harness(width: 120, height: 36)
+        app.press(.character("4"), .character("e")).type("veel").press(.control("s"))
+        #expect(app.state.form?.errors["amount"] != nil)
+        #expect(app.store.journal.isEmpty)
+        app.press(.control("u")).type("16.000").press(.control("s"))
+        #expect(app.state.form == nil)
+        #expect(app.text.contains("Niets gewijzigd: Budget internationalisering heeft in 2026 € 16.000,00."))
+        #expect(app.store.journal.isEmpty)
+    }
+
+    @Test("K records the Europe strategy as there, and the weighing follows; both pieces at once are one change, undone at once")
+    func policy() throws {
+        let app = Harness(width: 120, height: 36)
+        app.press(.character("4"), .character("K"))
+        #expect(app.state.form?.purpose == .policy)
+        #expect(app.state.form?["europastrategie"]?.selectedValue == "nee")
+        app.press(.right, .control("s"))
+        #expect(app.store.saved?.framework.hasEuropeStrategy == true)
+        #expect(app.state.dossier.framework.hasEuropeStrategy)
+        #expect(app.text.contains("Europastrategie vastgesteld"))
+
+        app.press(.character("K"), .left, .tab, .right, .control("s"))
+        #expect(app.store.saved?.framework.hasEuropeStrategy == false)
+        #expect(app.store.saved?.framework.hasStrategicAgenda == true)
+        app.press(.character("u"))
+        #expect(app.store.saved?.framework.hasEuropeStrategy == true && app.store.saved?.framework.hasStrategicAgenda == false,
+                "\(String(describing: app.state.message)) \(app.store.journal.map(\.summary))")
+
+        app.press(.character("K"), .control("s"))
+        #expect(app.text.contains("Niets gewijzigd aan wat het Kader nog verwacht."))
+    }
+
+    @Test("read-only, e and K on the budget tab open nothing")
+    func readOnly() {
+        let app = Harness(width: 120, height: 36, isReadOnly: true)
+        app.press(.character("4"), .character("e"))
+        #expect(app.state.form == nil)
+        app.press(.character("K"))
+        #expect(app.state.form == nil)
+    }
+}
