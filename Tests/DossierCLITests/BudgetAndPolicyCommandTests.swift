@@ -29,6 +29,9 @@ struct BudgetAndPolicyCommandTests {
                 "\(budget)")
         #expect(budget.contains("2031  € 16.000,00"), "\(budget)")
         #expect(budget.contains("OVERSCHREDEN"))
+        let report = try run(["report", "--year", "2027"]).standardOutput
+        #expect(report.contains("Budget internationalisering: € 2.500,00 vastgelegd of besteed van € 2.000,00"), "\(report)")
+        #expect(report.contains("tegen de lijn van € 16.000 (2027: € 2.000). "), "\(report)")
 
         let back = try run(["set-budget", "internationalisering", "2027", "--clear"])
         #expect(back.standardOutput == "Budget internationalisering 2027: € 2.000,00 → € 16.000,00 (het jaarbedrag)\n", "\(back.standardOutput)")

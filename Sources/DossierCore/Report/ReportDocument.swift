@@ -363,6 +363,8 @@ struct ReportWriter {
         let contributions = history.map { year in year.overviews.filter { $0.line != lineID } }
         let lineName = lines.first?.lineName ?? lineID
         let amount = lines.map(\.budget.cents).max() ?? 0
+        // A year the council set another amount for (`dossier set-budget`) is said beside the line.
+        let otherAmounts = lines.filter { $0.budget.cents > 0 && $0.budget.cents != amount }.map { "\($0.year): \(ReportChart.euros($0.budget.cents))" }
         let number = nextFigure()
         blocks.append(.chart(ReportChart(
                 number: number, title: "\(lineName) per jaar", layout: .stacked, unit: .money,
@@ -370,7 +372,8 @@ struct ReportWriter {
                 series: [.init(name: "Besteed", values: lines.map(\.spent.cents)), .init(name: "Vastgelegd", values: lines.map(\.committed.cents)),
                          .init(name: "Over", values: lines.map { max(0, $0.remaining.cents) })],
                 reference: amount > 0 ? .init(value: amount, label: "\(ReportChart.euros(amount)) per jaar") : nil,
-                textAlternative: "Per jaar van \(history.first.map { String($0.year) } ?? "") tot en met \(history.last.map { String($0.year) } ?? ""): wat van het \(lineName.lowercased()) besteed, vastgelegd en over is, tegen de lijn van \(ReportChart.euros(amount)). "
+                textAlternative: "Per jaar van \(history.first.map { String($0.year) } ?? "") tot en met \(history.last.map { String($0.year) } ?? ""): wat van het \(lineName.lowercased()) besteed, vastgelegd en over is, tegen de lijn van \(ReportChart.euros(amount))"
+                    + (otherAmounts.isEmpty ? "" : " (\(otherAmounts.joined(separator: ", ")))") + ". "
                     + lines.map { "\($0.year): \(($0.spent + $0.committed).formatted) besteed of vastgelegd\($0.isOverspent ? ", overschreden" : $0.isWithoutBudget ? ", zonder budget" : "")" }.joined(separator: "; ")
                     + ". De bijdrage aan het Global Goals Platform Oss staat apart in de tabel.",
                 // The columns in the order of every other budget table (the series stack from the bottom: spent first).
