@@ -15,14 +15,14 @@ struct BudgetAndPolicyCommandTests {
 
     @Test("set-budget sets one year's amount by line name or id; budget shows it; a cut below what is planned says so; --clear goes back")
     func setBudget() throws {
-        let cut = try run(["set-budget", "Budget internationalisering", "2027", "2.000"])
+        let cut = try run(["set-budget", "Budget internationalisering", "2027", "2.000", "--decision", "Raadsbesluit"])
         #expect(cut.status == 0, "\(cut.standardError)")
         #expect(cut.standardOutput == "Budget internationalisering 2027: € 16.000,00 → € 2.000,00\n")
         #expect(cut.standardError.contains("dossier: let op: in 2027 is op Budget internationalisering nu € 500,00 meer vastgelegd en besteed dan er is"),
                 "\(cut.standardError)")
         #expect(try scratch.load().budgetLine("internationalisering")?.amountsByYear == [2027: Money(euros: 2_000)])
 
-        let later = try run(["set-budget", "internationalisering", "2031", "16000"])
+        let later = try run(["set-budget", "internationalisering", "2031", "16000", "--decision", "Raadsbesluit"])
         #expect(later.standardOutput == "Budget internationalisering 2031: geen bedrag → € 16.000,00\n", "\(later.standardOutput)")
         let budget = try run(["budget"]).standardOutput
         #expect(budget.contains("Budget internationalisering (internationalisering): € 16.000,00 per jaar, 2025–2030; 2027: € 2.000,00, 2031: € 16.000,00"),
@@ -33,7 +33,7 @@ struct BudgetAndPolicyCommandTests {
         #expect(report.contains("Budget internationalisering: € 2.500,00 vastgelegd of besteed van € 2.000,00"), "\(report)")
         #expect(report.contains("tegen de lijn van € 16.000 (2027: € 2.000). "), "\(report)")
 
-        let back = try run(["set-budget", "internationalisering", "2027", "--clear"])
+        let back = try run(["set-budget", "internationalisering", "2027", "--clear", "--decision", "Raadsbesluit"])
         #expect(back.standardOutput == "Budget internationalisering 2027: € 2.000,00 → € 16.000,00 (het jaarbedrag)\n", "\(back.standardOutput)")
         let log = try run(["log"]).standardOutput
         #expect(log.contains("Budget internationalisering 2031: geen bedrag → € 16.000,00"), "\(log)")
@@ -44,20 +44,25 @@ struct BudgetAndPolicyCommandTests {
     @Test("set-budget refusals: nothing to change exits 65, a bad line 65, a bad year or amount 64; nothing is written")
     func setBudgetRefusals() throws {
         let before = try scratch.directory.read("dossier.json")
-        let same = try run(["set-budget", "internationalisering", "2027", "16000"])
+        let same = try run(["set-budget", "internationalisering", "2027", "16000", "--decision", "Raadsbesluit"])
         #expect(same.status == 65 && same.standardError == "dossier: Budget internationalisering heeft in 2027 al € 16.000,00\n", "\(same.standardError)")
-        let cleared = try run(["set-budget", "internationalisering", "2027", "--clear"])
+        let cleared = try run(["set-budget", "internationalisering", "2027", "--clear", "--decision", "Raadsbesluit"])
         #expect(cleared.status == 65 && cleared.standardError.contains("heeft voor 2027 geen eigen bedrag"), "\(cleared.standardError)")
-        let unknown = try run(["set-budget", "reizen", "2027", "100"])
+        let unknown = try run(["set-budget", "reizen", "2027", "100", "--decision", "Raadsbesluit"])
         #expect(unknown.status == 65 && unknown.standardError.contains("onbekende budgetregel 'reizen'; kies uit: internationalisering"), "\(unknown.standardError)")
-        let none = try run(["set-budget", "geen", "2027", "100"])
-        #expect(none.status == 65, "\(none.standardError)")
-        let year = try run(["set-budget", "internationalisering", "2500", "100"])
+        let none = try run(["set-budget", "geen", "2027", "100", "--decision", "Raadsbesluit"])
+        #expect(none.status == 65 && none.standardError.contains("onbekende budgetregel 'geen'; kies uit: internationalisering (Budget internationalisering), "
+                                                                  + "global-goals-platform-oss (Bijdrage Global Goals Platform Oss)\n"), "\(none.standardError)")
+        let year = try run(["set-budget", "internationalisering", "2500", "100", "--decision", "Raadsbesluit"])
         #expect(year.status == 64 && year.standardError.contains("jaar 2500 ligt buiten het bereik"), "\(year.standardError)")
-        let amount = try run(["set-budget", "internationalisering", "2027", "veel"])
+        let amount = try run(["set-budget", "internationalisering", "2027", "veel", "--decision", "Raadsbesluit"])
         #expect(amount.status == 64 && amount.standardError.hasPrefix("dossier: bedrag: "), "\(amount.standardError)")
-        let both = try run(["set-budget", "internationalisering", "2027", "100", "--clear"])
+        let both = try run(["set-budget", "internationalisering", "2027", "100", "--clear", "--decision", "Raadsbesluit"])
         #expect(both.status == 64, "\(both.standardError)")
+        let undecided = try run(["set-budget", "internationalisering", "2027", "100"])
+        #expect(undecided.status == 64 && undecided.standardError.contains("--decision"), "\(undecided.standardError)")
+        let blank = try run(["set-budget", "internationalisering", "2027", "100", "--decision", " "])
+        #expect(blank.status == 65 && blank.standardError.contains("noem het besluit"), "\(blank.standardError)")
         #expect(try scratch.directory.read("dossier.json") == before)
         #expect(((try? scratch.directory.read("dossier.json.journal")) ?? []).isEmpty)
     }
@@ -67,16 +72,35 @@ struct BudgetAndPolicyCommandTests {
         _ = try run(["add-activity", "--title", "EU-aanvraag", "--kind", "eu-subsidieaanvraag", "--relation", "bom", "--cost", "0"])
         let before = try run(["assess", "eu-aanvraag"]).standardOutput
         #expect(before.contains("Er is nog geen Europastrategie"), "\(before)")
-        let set = try run(["set-policy", "Europastrategie", "ja"])
+        let set = try run(["set-policy", "Europastrategie", "ja", "--decision", "Raadsbesluit"])
         #expect(set.status == 0 && set.standardOutput == "Europastrategie vastgesteld: de afweging houdt er voortaan rekening mee\n", "\(set.standardError)")
         let after = try run(["assess", "eu-aanvraag"]).standardOutput
         #expect(after.contains("Toets deze kans op EU-financiering aan de Europastrategie."), "\(after)")
-        let again = try run(["set-policy", "europastrategie", "ja"])
+        let again = try run(["set-policy", "europastrategie", "ja", "--decision", "Raadsbesluit"])
         #expect(again.status == 65 && again.standardError == "dossier: Europastrategie staat al als vastgesteld\n", "\(again.standardError)")
-        let unknown = try run(["set-policy", "klimaatstrategie", "ja"])
+        let unknown = try run(["set-policy", "klimaatstrategie", "ja", "--decision", "Raadsbesluit"])
         #expect(unknown.status == 64 && unknown.standardError.contains("onbekend beleidsstuk 'klimaatstrategie'; kies uit: europastrategie, strategische-agenda"))
-        let back = try run(["set-policy", "europastrategie", "nee"])
-        #expect(back.standardOutput == "Europastrategie weer als nog te maken vastgelegd\n", "\(back.standardOutput)")
+        let back = try run(["set-policy", "europastrategie", "nee", "--decision", "Raadsbesluit"])
+        #expect(back.standardOutput == "Europastrategie weer op 'nog te maken' gezet\n", "\(back.standardOutput)")
         #expect(try scratch.load().framework.hasEuropeStrategy == false)
+    }
+
+    @Test("a year's amount of € 0 is a budget of nothing, not a year without one; the decision is the log's reason; slips are said")
+    func zeroDecisionAndSlips() throws {
+        let zero = try run(["set-budget", "internationalisering", "2030", "0", "--decision", "Bezuiniging 2030"])
+        #expect(zero.status == 0, "\(zero.standardError)")
+        let json = try run(["budget", "--json"]).standardOutput
+        #expect(json.contains(#""year": 2030, "budgetLine": "internationalisering", "budgetCents": 0"#) || json.contains(#""amountOfItsOwn": true"#), "\(json)")
+        #expect(json.components(separatedBy: #""amountOfItsOwn": true"#).count == 2, "only 2030 of the budget internationalisering")
+        let log = try run(["log"]).standardOutput
+        #expect(log.contains("besluit: Bezuiniging 2030"), "\(log)")
+
+        let far = try run(["set-budget", "internationalisering", "2045", "16000", "--decision", "Raad"])
+        #expect(far.status == 0 && far.standardError.contains("dossier: let op: 2045 ligt 15 jaar na 2030, het laatste jaar van Budget internationalisering; klopt het jaar?"),
+                "\(far.standardError)")
+        let cleared = try run(["set-budget", "internationalisering", "2045", "--clear", "--decision", "Vergissing"])
+        #expect(cleared.standardOutput == "Budget internationalisering 2045: € 16.000,00 → geen bedrag\n", "\(cleared.standardOutput)")
+        let small = try run(["set-budget", "internationalisering", "2029", "12.5", "--decision", "Raad"])
+        #expect(small.standardError.contains("€ 12,50 is minder dan een honderdste van het jaarbedrag (€ 16.000,00); klopt het bedrag?"), "\(small.standardError)")
     }
 }

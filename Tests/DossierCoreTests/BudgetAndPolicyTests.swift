@@ -11,7 +11,7 @@ struct BudgetAndPolicyTests {
     @Test("an amount for one year changes that year only, also in the budget and the weighing; the others keep the yearly amount")
     func amountForOneYear() throws {
         var dossier = try AssessmentTests.dossier()
-        try dossier.apply(.setBudgetAmount(Self.line, year: 2028, amount: Money(euros: 12_000)), context: Fixtures.context)
+        try dossier.apply(.setBudgetAmount(Self.line, year: 2028, amount: Money(euros: 12_000), decision: "Raadsbesluit"), context: Fixtures.context)
         let ledger = BudgetLedger(dossier)
         #expect(ledger.overviews(2028).first { $0.line == Self.line }?.budget == Money(euros: 12_000))
         #expect(ledger.overviews(2027).first { $0.line == Self.line }?.budget == Money(euros: 16_000))
@@ -31,7 +31,7 @@ struct BudgetAndPolicyTests {
         var dossier = try AssessmentTests.dossier()
         let beurs = AssessmentTests.activity("Beurs 2031", .beurs, relations: ["pivot-park"], year: 2031, cost: 500, sectors: [.farma])
         #expect(Assessor.assess(beurs, answers: AssessmentTests.answers(), in: dossier).reasons.contains { $0.rule == "budget" && $0.effect == .naderBekijken })
-        try dossier.apply(.setBudgetAmount(Self.line, year: 2031, amount: Money(euros: 16_000)), context: Fixtures.context)
+        try dossier.apply(.setBudgetAmount(Self.line, year: 2031, amount: Money(euros: 16_000), decision: "Raadsbesluit"), context: Fixtures.context)
         #expect(dossier.budgetLine(Self.line)?.hasEnded(before: 2031) == false)
         #expect(dossier.budgetLine(Self.line)?.hasEnded(before: 2032) == true)
         #expect(BudgetYears.all(in: dossier).contains(2031))
@@ -45,22 +45,22 @@ struct BudgetAndPolicyTests {
         var dossier = Fixtures.smallDossier()
         let before = dossier
         // The yearly amount in one of the line's years is no exception: nothing to change.
-        #expect(throws: ChangeError.self) { try dossier.apply(.setBudgetAmount(Self.line, year: 2027, amount: Money(euros: 16_000)), context: Fixtures.context) }
-        #expect(throws: ChangeError.self) { try dossier.apply(.setBudgetAmount(Self.line, year: 2027, amount: nil), context: Fixtures.context) }
-        #expect(throws: ChangeError.self) { try dossier.apply(.setBudgetAmount("onbekend", year: 2027, amount: .zero), context: Fixtures.context) }
-        #expect(throws: ChangeError.self) { try dossier.apply(.setBudgetAmount(Self.line, year: 2300, amount: .zero), context: Fixtures.context) }
+        #expect(throws: ChangeError.self) { try dossier.apply(.setBudgetAmount(Self.line, year: 2027, amount: Money(euros: 16_000), decision: "Raadsbesluit"), context: Fixtures.context) }
+        #expect(throws: ChangeError.self) { try dossier.apply(.setBudgetAmount(Self.line, year: 2027, amount: nil, decision: "Raadsbesluit"), context: Fixtures.context) }
+        #expect(throws: ChangeError.self) { try dossier.apply(.setBudgetAmount("onbekend", year: 2027, amount: .zero, decision: "Raadsbesluit"), context: Fixtures.context) }
+        #expect(throws: ChangeError.self) { try dossier.apply(.setBudgetAmount(Self.line, year: 2300, amount: .zero, decision: "Raadsbesluit"), context: Fixtures.context) }
         #expect(dossier == before)
 
-        try dossier.apply(.setBudgetAmount(Self.line, year: 2027, amount: .zero, seen: Money(euros: 16_000)), context: Fixtures.context)
+        try dossier.apply(.setBudgetAmount(Self.line, year: 2027, amount: .zero, seen: Money(euros: 16_000), decision: "Raadsbesluit"), context: Fixtures.context)
         #expect(dossier.budgetLine(Self.line)?.amountsByYear == [2027: .zero])
         // Seen as it was before: someone changed it meanwhile.
         do {
-            try dossier.apply(.setBudgetAmount(Self.line, year: 2027, amount: Money(euros: 9_000), seen: Money(euros: 16_000)), context: Fixtures.context)
+            try dossier.apply(.setBudgetAmount(Self.line, year: 2027, amount: Money(euros: 9_000), seen: Money(euros: 16_000), decision: "Raadsbesluit"), context: Fixtures.context)
             Issue.record("a stale amount was overwritten")
         } catch {
             #expect(error.kind == .conflict && error.message.contains("intussen € 0,00"), "\(error.message)")
         }
-        try dossier.apply(.setBudgetAmount(Self.line, year: 2027, amount: nil), context: Fixtures.context)
+        try dossier.apply(.setBudgetAmount(Self.line, year: 2027, amount: nil, decision: "Raadsbesluit"), context: Fixtures.context)
         #expect(dossier == before)
     }
 
@@ -68,7 +68,7 @@ struct BudgetAndPolicyTests {
     func undo() throws {
         var dossier = Fixtures.smallDossier()
         let before = dossier
-        let undo = try dossier.apply(.setBudgetAmount(Self.line, year: 2029, amount: Money(euros: 10_000)), context: Fixtures.context)
+        let undo = try dossier.apply(.setBudgetAmount(Self.line, year: 2029, amount: Money(euros: 10_000), decision: "Raadsbesluit"), context: Fixtures.context)
         let changed = dossier
         #expect(Change.restore(undo).summary(in: dossier) == "Teruggezet: bedrag Budget internationalisering 2029 € 10.000,00 → € 16.000,00")
         let redo = try dossier.apply(.restore(undo), context: Fixtures.context)
@@ -77,37 +77,81 @@ struct BudgetAndPolicyTests {
         #expect(dossier == changed)
 
         // A colleague set the year again after this change: putting back would wipe theirs.
-        try dossier.apply(.setBudgetAmount(Self.line, year: 2029, amount: Money(euros: 11_000)), context: Fixtures.context)
+        try dossier.apply(.setBudgetAmount(Self.line, year: 2029, amount: Money(euros: 11_000), decision: "Raadsbesluit"), context: Fixtures.context)
         let colleagues = dossier
-        #expect(throws: ChangeError.self) { try dossier.apply(.restore(undo), context: Fixtures.context) }
+        do {
+            try dossier.apply(.restore(undo), context: Fixtures.context)
+            Issue.record("the colleague's amount was wiped")
+        } catch {
+            #expect(error.message.contains("in hetzelfde jaar; terugzetten zou die wijziging ook wissen"), "\(error.message)")
+        }
         #expect(dossier == colleagues)
+    }
+
+    @Test("an undo keeps what a colleague set since in another year, or for the other piece of policy")
+    func undoBesideAColleague() throws {
+        var dossier = Fixtures.smallDossier()
+        let undoYear = try dossier.apply(.setBudgetAmount(Self.line, year: 2028, amount: Money(euros: 8_000), decision: "Raadsbesluit"), context: Fixtures.context)
+        let undoPiece = try dossier.apply(.setPolicy(.europastrategie, isThere: true, decision: "Raadsbesluit"), context: Fixtures.context)
+        try dossier.apply(.setBudgetAmount(Self.line, year: 2029, amount: Money(euros: 9_000), decision: "Raadsbesluit"), context: Fixtures.context)
+        try dossier.apply(.setPolicy(.strategischeAgenda, isThere: true, decision: "Raadsbesluit"), context: Fixtures.context)
+        try dossier.apply(.restore(undoYear), context: Fixtures.context)
+        try dossier.apply(.restore(undoPiece), context: Fixtures.context)
+        #expect(dossier.budgetLine(Self.line)?.amountsByYear == [2029: Money(euros: 9_000)])
+        #expect(!dossier.framework.hasEuropeStrategy && dossier.framework.hasStrategicAgenda)
+    }
+
+    @Test("a restoration written by hand puts back only amounts and pieces of policy: a line's name or years, the Kader's years, are refused")
+    func restorationOnlyOfWhatChanges() throws {
+        var dossier = Fixtures.smallDossier()
+        let before = dossier
+        var renamed = try #require(dossier.budgetLine(Self.line))
+        renamed.lastYear = 2020
+        #expect(throws: ChangeError.self) {
+            try dossier.apply(.restore(Restoration(label: "x", budgetLines: [Snapshot(id: Self.line, value: renamed, position: 0)])), context: Fixtures.context)
+        }
+        var moved = dossier.framework
+        moved.firstYear = 2040
+        #expect(throws: ChangeError.self) {
+            try dossier.apply(.restore(Restoration(label: "x", framework: Snapshot(id: Framework.snapshotID, value: moved, position: 0))), context: Fixtures.context)
+        }
+        #expect(dossier == before)
+        var amounts = try #require(dossier.budgetLine(Self.line))
+        amounts.amountsByYear = [2031: Money(euros: 1)]
+        try dossier.apply(.restore(Restoration(label: "x", budgetLines: [Snapshot(id: Self.line, value: amounts, position: 0)])), context: Fixtures.context)
+        #expect(dossier.budgetLine(Self.line) == amounts)
     }
 
     @Test("in a batch (an apply, the screen's Kader form): its undo puts back the amount and the framework as before the batch")
     func batchUndo() throws {
         var dossier = Fixtures.smallDossier()
         let before = dossier
-        let undo = try dossier.apply(.batch([.setBudgetAmount(Self.line, year: 2028, amount: Money(euros: 8_000)),
-                                             .setPolicy(.europastrategie, isThere: true), .setPolicy(.strategischeAgenda, isThere: true),
-                                             .setBudgetAmount(Self.line, year: 2028, amount: Money(euros: 9_000))], label: "Reeks"),
+        let undo = try dossier.apply(.batch([.setBudgetAmount(Self.line, year: 2028, amount: Money(euros: 8_000), decision: "Raadsbesluit"),
+                                             .setPolicy(.europastrategie, isThere: true, decision: "Raadsbesluit"), .setPolicy(.strategischeAgenda, isThere: true, decision: "Raadsbesluit"),
+                                             .setBudgetAmount(Self.line, year: 2028, amount: Money(euros: 9_000), decision: "Raadsbesluit")], label: "Reeks"),
                                      context: Fixtures.context)
         #expect(undo.budgetLines.map(\.id) == [Self.line] && undo.framework != nil)
         try dossier.apply(.restore(undo), context: Fixtures.context)
         #expect(dossier == before)
     }
 
-    @Test("a Europe strategy recorded: an EU funding chance is tested against it from then on; the same again is refused; undone")
+    @Test("a Europe strategy recorded: an EU funding chance is asked whether it fits it from then on; the same again is refused; undone")
     func europeStrategy() throws {
         var dossier = try AssessmentTests.dossier()
         let chance = AssessmentTests.activity("EU-aanvraag arbeidsmarkt", .euSubsidieaanvraag, relations: ["brabantstad"], cost: 0)
-        func euReason() -> VerdictReason? {
-            Assessor.assess(chance, answers: AssessmentTests.answers(), in: dossier).reasons.first { $0.rule == "eu-financiering" }
+        func euReason(_ fits: Answer = .onbekend) -> VerdictReason? {
+            Assessor.assess(chance, answers: AssessmentTests.answers([.europastrategie: fits]), in: dossier).reasons.first { $0.rule == "eu-financiering" }
         }
         #expect(euReason()?.effect == .positief)
-        let undo = try dossier.apply(.setPolicy(.europastrategie, isThere: true), context: Fixtures.context)
+        #expect(!Assessor.questions(for: chance, in: dossier).contains(.europastrategie))
+        let undo = try dossier.apply(.setPolicy(.europastrategie, isThere: true, decision: "Raadsbesluit"), context: Fixtures.context)
         #expect(dossier.framework.hasEuropeStrategy && !dossier.framework.hasStrategicAgenda)
         #expect(euReason()?.effect == .naderBekijken)
-        #expect(throws: ChangeError.self) { try dossier.apply(.setPolicy(.europastrategie, isThere: true), context: Fixtures.context) }
+        #expect(Assessor.questions(for: chance, in: dossier).contains(.europastrategie))
+        #expect(euReason(.ja)?.effect == .positief && euReason(.ja)?.reading == .europeStrategy)
+        #expect(euReason(.deels)?.effect == .naderBekijken)
+        #expect(euReason(.nee)?.effect == .negatief)
+        #expect(throws: ChangeError.self) { try dossier.apply(.setPolicy(.europastrategie, isThere: true, decision: "Raadsbesluit"), context: Fixtures.context) }
         #expect(Change.restore(undo).summary(in: dossier) == "Teruggezet: stand Europastrategie vastgesteld → nog te maken")
         try dossier.apply(.restore(undo), context: Fixtures.context)
         #expect(!dossier.framework.hasEuropeStrategy)
@@ -122,10 +166,10 @@ struct BudgetAndPolicyTests {
         let store = DossierStore(path: path)
         try store.openForWriting(actor: "tester")
         var dossier = try store.load()
-        try store.commit(.setBudgetAmount(Self.line, year: 2031, amount: Money(euros: 16_000)), to: &dossier, context: Fixtures.context)
-        let undo = try store.commit(.setPolicy(.strategischeAgenda, isThere: true), to: &dossier, context: Fixtures.context)
+        try store.commit(.setBudgetAmount(Self.line, year: 2031, amount: Money(euros: 16_000), decision: "Raadsbesluit"), to: &dossier, context: Fixtures.context)
+        let undo = try store.commit(.setPolicy(.strategischeAgenda, isThere: true, decision: "Raadsbesluit"), to: &dossier, context: Fixtures.context)
         try store.commit(.restore(undo), to: &dossier, context: Fixtures.context)
-        try store.commit(.setPolicy(.europastrategie, isThere: true), to: &dossier, context: Fixtures.context)
+        try store.commit(.setPolicy(.europastrategie, isThere: true, decision: "Raadsbesluit"), to: &dossier, context: Fixtures.context)
         let journal = String(decoding: try directory.read("dossier.json.journal"), as: UTF8.self)
         #expect(journal.contains(#""type":"set-budget-amount","budgetLine":"internationalisering","year":2031,"amountCents":1600000"#), "\(journal)")
         #expect(journal.contains(#""change":{"type":"restore","label":"Strategische agenda","relations":[],"activities":[],"framework":{"id":"kader""#))
@@ -143,14 +187,14 @@ struct BudgetAndPolicyTests {
 
     @Test("a line of format 2 cannot carry the new changes, nor a document of format 2 a year's amount: both are refused as unknown")
     func notInFormat2() throws {
-        let line = #"{"type":"set-policy","policy":"europastrategie","there":true}"#
+        let line = #"{"type":"set-policy","policy":"europastrategie","there":true,"decision":"Raadsbesluit"}"#
         #expect(throws: JSONError.self) {
             try JSONReader.read(Array(line.utf8), formatVersion: 2) { (reader: inout JSONReader) throws(JSONError) in try Change(reading: &reader) }
         }
         #expect(try JSONReader.read(Array(line.utf8)) { (reader: inout JSONReader) throws(JSONError) in try Change(reading: &reader) }
-                == .setPolicy(.europastrategie, isThere: true))
+                == .setPolicy(.europastrategie, isThere: true, decision: "Raadsbesluit"))
         var dossier = Fixtures.smallDossier()
-        try dossier.apply(.setBudgetAmount(Self.line, year: 2031, amount: .zero), context: Fixtures.context)
+        try dossier.apply(.setBudgetAmount(Self.line, year: 2031, amount: .zero, decision: "Raadsbesluit"), context: Fixtures.context)
         #expect(throws: JSONError.self) { try Dossier(decoding: dossier.encoded(), formatVersion: 2) }
         #expect(try Dossier(decoding: dossier.encoded()) == dossier)
     }

@@ -268,9 +268,9 @@ enum RandomChange {
             let year = random.chance(0.95) ? random.int(2024...2033) : 3000
             let amount: Money? = random.chance(0.25) ? nil : Money(cents: Int64(random.pick([0, 1_200_000, 1_600_000, 2_000_000, Int(Money.maximum.cents) + 1])))
             let seen = random.chance(0.5) ? nil : random.chance(0.85) ? line.amount(in: year) : Money(cents: 1)
-            return .setBudgetAmount(line.id, year: year, amount: amount, seen: seen)
+            return .setBudgetAmount(line.id, year: year, amount: amount, seen: seen, decision: random.chance(0.9) ? "Raadsbesluit" : " ")
         case 24:
-            return .setPolicy(random.pick(PolicyPiece.allCases), isThere: random.chance(0.5))
+            return .setPolicy(random.pick(PolicyPiece.allCases), isThere: random.chance(0.5), decision: random.chance(0.9) ? "Raadsbesluit" : "")
         default:  // 22
             let id = activityID(dossier, &random)
             let followUps = dossier.activity(id)?.followUps ?? []

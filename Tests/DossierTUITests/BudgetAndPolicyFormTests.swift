@@ -19,7 +19,7 @@ struct BudgetAndPolicyFormTests {
         #expect(form.purpose == .budgetAmount(line: "internationalisering", year: 2026))
         #expect(form.title == "Budget internationalisering 2026 — nu € 16.000,00")
         #expect(form["amount"]?.text == "16000")
-        app.type("12.000").press(.control("s"))
+        app.type("12.000").press(.tab).type("Voorjaarsnota 2026").press(.control("s"))
         #expect(app.state.form == nil, "\(app.state.form?.errors ?? [:])")
         #expect(app.store.saved?.budgetLine("internationalisering")?.amountsByYear == [2026: Money(euros: 12_000)])
         #expect(budgetOfThisYear(app)?.budget == Money(euros: 12_000))
@@ -29,8 +29,8 @@ struct BudgetAndPolicyFormTests {
 
         // The same year again: the amount of its own is shown, and emptying the field goes back to the yearly amount.
         app.press(.character("e"))
-        #expect(app.state.form?.title == "Budget internationalisering 2026 — nu € 12.000,00 (eigen bedrag; het jaarbedrag is € 16.000,00)")
-        app.press(.control("u"), .control("s"))
+        #expect(app.state.form?.title == "Budget internationalisering 2026 — nu € 12.000,00 (eigen bedrag)")
+        app.press(.control("u"), .tab).type("Najaarsnota 2026").press(.control("s"))
         #expect(app.store.saved?.budgetLine("internationalisering")?.amountsByYear == [:])
         #expect(budgetOfThisYear(app)?.budget == Money(euros: 16_000))
         app.press(.character("u"))
@@ -43,9 +43,11 @@ struct BudgetAndPolicyFormTests {
         let app = Harness(width: 120, height: 36)
         app.press(.character("4"), .character("e")).type("veel").press(.control("s"))
         #expect(app.state.form?.errors["amount"] != nil)
+        app.press(.control("u")).type("15.000").press(.control("s"))
+        #expect(app.state.form?.errors["decision"] == "Noem het besluit dat het bedrag vaststelde")
         #expect(app.store.journal.isEmpty)
-        app.press(.control("u")).type("16.000").press(.control("s"))
-        #expect(app.state.form == nil)
+        app.press(.backTab, .control("u")).type("16.000").press(.control("s"))
+        #expect(app.state.form == nil, "\(app.state.form?.fields.map { "\($0.id)=\($0.text)" } ?? []) \(app.state.form?.errors ?? [:])")
         #expect(app.text.contains("Niets gewijzigd: Budget internationalisering heeft in 2026 € 16.000,00."))
         #expect(app.store.journal.isEmpty)
     }
@@ -57,11 +59,13 @@ struct BudgetAndPolicyFormTests {
         #expect(app.state.form?.purpose == .policy)
         #expect(app.state.form?["europastrategie"]?.selectedValue == "nee")
         app.press(.right, .control("s"))
+        #expect(app.state.form?.errors["decision"] == "Noem het besluit dat het stuk vaststelde of introk")
+        app.tab(to: "decision").type("Raadsbesluit 3 maart 2027").press(.control("s"))
         #expect(app.store.saved?.framework.hasEuropeStrategy == true)
         #expect(app.state.dossier.framework.hasEuropeStrategy)
         #expect(app.text.contains("Europastrategie vastgesteld"))
 
-        app.press(.character("K"), .left, .tab, .right, .control("s"))
+        app.press(.character("K"), .left, .tab, .right, .tab).type("Raadsbesluit 4 april 2027").press(.control("s"))
         #expect(app.store.saved?.framework.hasEuropeStrategy == false)
         #expect(app.store.saved?.framework.hasStrategicAgenda == true)
         app.press(.character("u"))
@@ -69,7 +73,15 @@ struct BudgetAndPolicyFormTests {
                 "\(String(describing: app.state.message)) \(app.store.journal.map(\.summary))")
 
         app.press(.character("K"), .control("s"))
-        #expect(app.text.contains("Niets gewijzigd aan wat het Kader nog verwacht."))
+        #expect(app.text.contains("Niets gewijzigd aan de beleidsstukken van het Kader."))
+    }
+
+    @Test("a cut below what is already spent says so, as set-budget does")
+    func cutBelowSpent() {
+        let app = Harness(width: 120, height: 36)
+        app.press(.character("4"), .character("e")).type("400").press(.tab).type("Bezuiniging").press(.control("s"))
+        #expect(app.state.message?.text == "Budget internationalisering 2026: € 16.000,00 → € 400,00. Let op: dan is er € 50,50 meer vastgelegd en besteed dan er is",
+                "\(String(describing: app.state.message))")
     }
 
     @Test("read-only, e and K on the budget tab open nothing")

@@ -56,6 +56,7 @@ struct BudgetCommand: ParsableCommand {
                 writer.field("remainingCents", overview.remaining.cents)
                 writer.field("overspent", overview.isOverspent)
                 writer.field("withoutBudget", overview.isWithoutBudget)
+                writer.field("amountOfItsOwn", overview.hasAmountOfItsOwn)
                 writer.optionalField("activities", overview.activityIDs)
                 writer.endObject()
             }

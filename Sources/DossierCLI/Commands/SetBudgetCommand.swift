@@ -11,11 +11,15 @@ struct SetBudgetCommand: ParsableCommand {
         die al voorbij zijn, houden het hunne. Een jaar na het laatste jaar van de regel krijgt zo een bedrag (de regel \
         loopt door na het Kader); tot dan zegt dossier budget "geen budget" en weegt de afweging de kosten als nader \
         te bekijken. --clear zet het jaar terug op het jaarbedrag (of, na het laatste jaar, op geen bedrag). \
-        De wijziging komt in het logboek; dossier undo maakt haar ongedaan (bij een dossier in een bestand).
+        --decision noemt het besluit (verplicht). De wijziging komt in het logboek, met het besluit; dossier undo maakt \
+        haar ongedaan (bij een dossier in een bestand).
         Voorbeelden:
-          dossier set-budget internationalisering 2028 12000
-          dossier set-budget internationalisering 2031 "16.000"
-          dossier set-budget internationalisering 2028 --clear
+          dossier set-budget internationalisering 2028 12.000 \\
+              --decision "Voorjaarsnota 2028, raad 4-7-2027"
+          dossier set-budget internationalisering 2031 16.000 \\
+              --decision "Begroting 2031"
+          dossier set-budget internationalisering 2028 --clear \\
+              --decision "Raadsbesluit 12-11-2027"
         """
     )
 
@@ -33,6 +37,9 @@ struct SetBudgetCommand: ParsableCommand {
     @Flag(help: "Het jaar terug op het jaarbedrag van de regel, in plaats van een eigen bedrag.")
     var clear = false
 
+    @Option(help: ArgumentHelp("Het besluit dat het bedrag vaststelde (verplicht): de begroting, de voorjaarsnota, een raadsbesluit.", valueName: "besluit"))
+    var decision: String
+
     func validate() throws {
         try ArgumentValues.year(year, option: "jaar")
         if clear && amount != nil { throw ValidationError("geef een bedrag of --clear, niet allebei") }
@@ -45,15 +52,20 @@ struct SetBudgetCommand: ParsableCommand {
         var dossier = try storeOptions.load(store)
         let lineID: String
         do throws(ValueError) {
-            guard let found = try dossier.readBudgetLine(line) else { throw ValueError("'geen' is geen budgetregel; kies een regel met een bedrag") }
-            lineID = found
+            lineID = try dossier.readExistingBudgetLine(line)
         } catch {
             throw failure("budgetregel: \(error.message)", code: ExitStatus.dataError)
         }
-        let change = Change.setBudgetAmount(lineID, year: year, amount: amount, seen: dossier.budgetLine(lineID)?.amount(in: year))
+        let change = Change.setBudgetAmount(lineID, year: year, amount: amount, seen: dossier.budgetLine(lineID)?.amount(in: year), decision: decision)
         let summary = change.summary(in: dossier)
         try store.commitOrExit(change, to: &dossier)
         Output.line(TerminalSafeText.line(summary))
+        // A year far from the line's (a slip of the keys: 2208 for 2028) is kept, and said.
+        if let line = dossier.budgetLine(lineID) {
+            for notice in [BudgetAmountYear.farNotice(year, line: line), BudgetAmountYear.smallNotice(amount, line: line)].compactMap({ $0 }) {
+                Output.error(TerminalSafeText.line("dossier: let op: \(notice)"))
+            }
+        }
         // What the year has left now, on that line: a cut can leave what was approved without money.
         if let overview = BudgetLedger(dossier).overviews(year).first(where: { $0.line == lineID }), overview.isOverspent {
             Output.error(TerminalSafeText.line("dossier: let op: in \(year) is op \(overview.lineName) nu \((Money.zero - overview.remaining).formatted) "

@@ -10,10 +10,13 @@ struct SetPolicyCommand: ParsableCommand {
         op zichzelf beoordeeld; daarna toetst de afweging zo'n kans aan de strategie (nader bekijken). Zolang er geen \
         strategische agenda (met public affairs agenda) is, is een nieuw netwerk niet te toetsen; daarna weegt het \
         antwoord op de vraag of het netwerk erin past. Afwegingen die al zijn vastgelegd blijven zoals ze waren; het \
-        jaarverslag noemt wat nog ontbreekt. De wijziging komt in het logboek; dossier undo maakt haar ongedaan.
+        jaarverslag noemt wat nog ontbreekt. --decision noemt het besluit (verplicht). De wijziging komt in het \
+        logboek, met het besluit; dossier undo maakt haar ongedaan.
         Voorbeelden:
-          dossier set-policy europastrategie ja
-          dossier set-policy strategische-agenda nee
+          dossier set-policy europastrategie ja \\
+              --decision "Raadsbesluit 3 maart 2027"
+          dossier set-policy strategische-agenda nee \\
+              --decision "Collegebesluit 1 juni 2027"
         """
     )
 
@@ -25,12 +28,15 @@ struct SetPolicyCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("ja: het is vastgesteld; nee: het is (weer) nog te maken.", valueName: "ja of nee"))
     var isThere: String
 
+    @Option(help: ArgumentHelp("Het besluit dat het stuk vaststelde of introk (verplicht): datum en orgaan.", valueName: "besluit"))
+    var decision: String
+
     func run() throws {
         let piece = try ArgumentValues.parse(self.piece, option: "stuk", PolicyPiece.read)
         let isThere = try ArgumentValues.parse(self.isThere, option: "ja of nee", YesNo.read)
         let store = try storeOptions.store(forWriting: true)
         var dossier = try storeOptions.load(store)
-        let change = Change.setPolicy(piece, isThere: isThere)
+        let change = Change.setPolicy(piece, isThere: isThere, decision: decision)
         let summary = change.summary(in: dossier)
         try store.commitOrExit(change, to: &dossier)
         Output.line(TerminalSafeText.line(summary))

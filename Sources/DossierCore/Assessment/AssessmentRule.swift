@@ -94,6 +94,8 @@ public enum ProductReading: String, Sendable, CaseIterable {
     case budgetYears = "budgetjaren"
     /// A contribution to the Global Goals counts outside Europe as the focus areas do.
     case globalGoalsAbroad = "global-goals-buiten-europa"
+    /// Once the Europe strategy is there, an EU funding chance is weighed by whether it fits it.
+    case europeStrategy = "europastrategie"
 
     public var text: String {
         switch self {
@@ -107,6 +109,8 @@ public enum ProductReading: String, Sendable, CaseIterable {
             "Lezing van dossier: de bronnen noemen geen looptijd van de budgetten (\"Deze budgetten willen we handhaven\"); dossier neemt de jaren van het Kader (2025-2030). Een jaar ervoor heeft geen budget. Voor een jaar erna is nog geen bedrag vastgesteld: of de kosten passen, is dan nader te bekijken, en de begroting noemt zo'n jaar 'geen budget', niet overschreden."
         case .globalGoalsAbroad:
             "Lezing van dossier: het Kader kiest buiten Europa voor farma en UNESCO Learning Cities, maar \"We voelen de morele verplichting om een actieve rol te blijven spelen in de realisatie van de Global Goals\" (4.1) en steunt daarvoor het Global Goals Platform Oss. Een activiteit ten laste van de bijdrage aan het platform, of gekoppeld aan het platform, weegt buiten Europa daarom niet negatief."
+        case .europeStrategy:
+            "Lezing van dossier: het Kader bekijkt elke kans op EU-financiering op zichzelf \"totdat we een verder uitgewerkte strategie hebben\", maar zegt niet hoe daarna. Is de Europastrategie vastgesteld (dossier set-policy), dan vraagt dossier of de kans erin past: ja is positief, deels of onbekend nader bekijken, nee negatief, zoals bij de strategische agenda voor een nieuw netwerk."
         }
     }
 
@@ -129,6 +133,7 @@ extension VerdictReason {
         if rule == AssessmentRule.omgevingsfactoren.rawValue { return .environmentWeights }
         if rule == AssessmentRule.budget.rawValue { return .budgetYears }
         if rule == AssessmentRule.buitenEuropa.rawValue { return .globalGoalsAbroad }
+        if rule == AssessmentRule.euFinanciering.rawValue { return .europeStrategy }
         return .veto
     }
 }

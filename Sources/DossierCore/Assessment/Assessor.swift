@@ -11,6 +11,7 @@ public enum Assessor {
             switch question {
             case .strategischeAgenda: !facts.newNetworks.isEmpty
             case .waardeVoorBedrijfsleven: facts.joinsPartnerInitiative
+            case .europastrategie: activity.kind == .euSubsidieaanvraag && dossier.framework.hasEuropeStrategy
             default: true
             }
         }
@@ -293,7 +294,8 @@ public enum Assessor {
                     + "erin past, is pas te zeggen als het budget voor \(year) is vastgesteld.", reading: true)
                 missing.append("Budget voor \(year)")
             } else if budget.cents == 0 {
-                add(.budget, .negatief, "\(lineName) heeft geen bedrag voor \(year); de kosten (\(cost.formatted)) zijn niet gedekt.",
+                let none = line?.amountsByYear[year] != nil ? "is voor \(year) op \(Money.zero.formatted) gezet" : "heeft geen bedrag voor \(year)"
+                add(.budget, .negatief, "\(lineName) \(none); de kosten (\(cost.formatted)) zijn niet gedekt.",
                     reading: line.map { !$0.applies(to: year) } ?? false)
             } else if remaining.cents < 0 {
                 add(.budget, .negatief,
@@ -336,7 +338,15 @@ public enum Assessor {
         mutating func applyEUFunding() {
             guard facts.activity.kind == .euSubsidieaanvraag else { return }
             if facts.dossier.framework.hasEuropeStrategy {
-                add(.euFinanciering, .naderBekijken, "Toets deze kans op EU-financiering aan de Europastrategie.")
+                // The product's reading: the strategy is tested as the strategic agenda is for a new network.
+                switch answers[.europastrategie] {
+                case .ja: add(.euFinanciering, .positief, "Deze kans op EU-financiering past in de Europastrategie\(noted(.europastrategie)).", reading: true)
+                case .nee: add(.euFinanciering, .negatief, "Deze kans op EU-financiering past niet in de Europastrategie\(noted(.europastrategie)).", reading: true)
+                case .deels: add(.euFinanciering, .naderBekijken, "Deze kans op EU-financiering past deels in de Europastrategie\(noted(.europastrategie)).", reading: true)
+                default:
+                    add(.euFinanciering, .naderBekijken, "Toets deze kans op EU-financiering aan de Europastrategie.")
+                    missing.append(Question.europastrategie.label)
+                }
             } else {
                 add(.euFinanciering, .positief,
                     "Er is nog geen Europastrategie: deze kans op EU-financiering wordt op zichzelf beoordeeld, op de criteria van het Kader.")

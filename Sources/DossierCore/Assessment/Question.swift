@@ -21,6 +21,8 @@ public enum Question: String, Vocabulary {
     case tripleHelix = "triple-helix"
     case strategischeAgenda = "strategische-agenda"
     case waardeVoorBedrijfsleven = "waarde-voor-bedrijfsleven"
+    /// Asked of an EU funding chance once the Europe strategy is there (`PolicyPiece.europastrategie`).
+    case europastrategie
 
     public static var vocabularyName: String { "vraag" }
 
@@ -31,7 +33,7 @@ public enum Question: String, Vocabulary {
         case .geopolitiek, .afbreukrisico, .aansluitingStrategie, .mvo, .mensenrechten, .globalGoals: .environment
         case .speerpuntsector, .vraagBedrijfsleven, .behoefteOssePartners, .versterkingEconomie, .profilering: .economic
         case .aanvullend, .meerDanEenBedrijf, .tripleHelix: .role
-        case .strategischeAgenda, .waardeVoorBedrijfsleven: .rule
+        case .strategischeAgenda, .waardeVoorBedrijfsleven, .europastrategie: .rule
         }
     }
 
@@ -57,6 +59,7 @@ public enum Question: String, Vocabulary {
         case .tripleHelix: "Verzoek om Triple Helix-samenwerking"
         case .strategischeAgenda: "Past in de strategische agenda"
         case .waardeVoorBedrijfsleven: "Toegevoegde waarde voor het Osse bedrijfsleven"
+        case .europastrategie: "Past in de Europastrategie"
         }
     }
 
@@ -83,6 +86,7 @@ public enum Question: String, Vocabulary {
         case .tripleHelix: "Triple Helix"
         case .strategischeAgenda: "Strategische agenda"
         case .waardeVoorBedrijfsleven: "Waarde bedrijfsleven"
+        case .europastrategie: "Europastrategie"
         }
     }
 
@@ -109,6 +113,7 @@ public enum Question: String, Vocabulary {
         case .tripleHelix: "Is het een verzoek om internationale (Triple Helix) samenwerking van ondernemers, onderwijs en overheid?"
         case .strategischeAgenda: "Past het nieuwe netwerk binnen de strategische agenda en de public affairs agenda?"
         case .waardeVoorBedrijfsleven: "Heeft aanhaken bij deze missie of delegatie van een partner toegevoegde waarde voor het Osse bedrijfsleven?"
+        case .europastrategie: "Past deze kans op EU-financiering in de Europastrategie van de gemeente?"
         }
     }
 
@@ -121,6 +126,8 @@ public enum Question: String, Vocabulary {
             return "Reactie op de Economic Board (12 december 2024): \"Via onze accountmanagers kunnen we ondernemers ondersteunen bij het vinden van de juiste wegen. In de meeste gevallen kunnen we ondernemers heel goed doorverwijzen naar een van onze (publieke) partners en bestaande programma's in den lande.\""
         case .tripleHelix:
             return "Reactie op de Economic Board (12 december 2024), punt 2: \"Internationale (Triple Helix) samenwerking willen we als gemeente zeker faciliteren. Als een dergelijk verzoek de gemeente bereikt, dan wordt dat op basis van het afweegkader positief beoordeeld.\""
+        case .europastrategie:
+            return "Kader Internationalisering 2025-2030, tegenargumenten: \"Totdat we een verder uitgewerkte strategie hebben, bekijken we elke kans op financiering op zichzelf.\""
         case .waardeVoorBedrijfsleven:
             return "Reactie op de Economic Board (12 december 2024), punt 3: \"Voor handelsmissies en delegaties haken we aan op nationale /provinciale/regionale initiatieven, voor zover dat een toegevoegde waarde heeft voor ons Osse bedrijfsleven.\""
         default:

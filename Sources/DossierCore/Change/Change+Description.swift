@@ -45,18 +45,17 @@ extension Change {
         case let .editLink(owner, linkID, edits):
             return "Link bewerkt bij \(dossier.name(of: owner)): \(linkLabel(owner, linkID))" + Change.single(edits, Link.fields, in: dossier)
         case let .removeLink(owner, linkID): return "Link verwijderd bij \(dossier.name(of: owner)): \(linkLabel(owner, linkID))"
-        case let .setBudgetAmount(lineID, year, amount, _):
+        case let .setBudgetAmount(lineID, year, amount, _, _):
             let line = dossier.budgetLine(lineID)
             let name = line?.name ?? lineID
             let was = line?.amountText(in: year) ?? "?"
             guard let amount else {
-                var back = line
-                back?.amountsByYear[year] = nil
-                return "\(name) \(year): \(was) → \(back?.amountText(in: year) ?? "?") (het jaarbedrag)"
+                let back = line?.withoutYearAmounts
+                return "\(name) \(year): \(was) → \(back?.amountText(in: year) ?? "?")" + (back?.applies(to: year) == true ? " (het jaarbedrag)" : "")
             }
             return "\(name) \(year): \(was) → \(amount.formatted)"
-        case let .setPolicy(piece, isThere):
-            return isThere ? "\(piece.title) vastgesteld: de afweging houdt er voortaan rekening mee" : "\(piece.title) weer als nog te maken vastgelegd"
+        case let .setPolicy(piece, isThere, _):
+            return isThere ? "\(piece.title) vastgesteld: de afweging houdt er voortaan rekening mee" : "\(piece.title) weer op 'nog te maken' gezet"
         case .restore(let restoration): return restoration.summary(in: dossier)
         case let .batch(changes, label): return "\(label) (\(count(changes.count, "wijziging", "wijzigingen")))"
         }
@@ -116,6 +115,8 @@ extension Change {
             // Added approved (a visit logged with who decided): the decision is the log's to show, as for a step.
             guard let first = activity.statusHistory.first, first.decision != nil || first.overrideReason != nil else { return "" }
             return Change.reason("", decision: first.decision, overrideReason: first.overrideReason)
+        case let .setBudgetAmount(_, _, _, _, decision), let .setPolicy(_, _, decision):
+            return Change.reason("", decision: decision.isBlank ? nil : decision, overrideReason: nil)
         default: return ""
         }
     }
@@ -138,7 +139,7 @@ extension Change {
              let .editFollowUp(id, _, _), let .removeFollowUp(id, _), let .recordAssessment(id, _), let .editActivity(id, _):
             [id]
         case let .addLink(owner, _), let .editLink(owner, _, _), let .removeLink(owner, _): [owner.id]
-        case let .setBudgetAmount(lineID, _, _, _): [lineID]
+        case let .setBudgetAmount(lineID, _, _, _, _): [lineID]
         case .setPolicy: [Framework.snapshotID]
         case .restore(let restoration):
             restoration.relations.map(\.id) + restoration.activities.map(\.id) + (restoration.ownContacts.isEmpty ? [] : [Organiser.municipalitySlug])

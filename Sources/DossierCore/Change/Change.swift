@@ -47,10 +47,11 @@ public enum Change: Hashable, Sendable {
     case removeLink(EntityReference, LinkID)
     /// Sets what a budget line has in one year (a decision of the council: a cut, a rise, a year after the Kader's), or with
     /// `amount` nil takes that year back to the line's yearly amount. `seen`: the year's amount as the person saw it (a
-    /// different one now is a conflict).
-    case setBudgetAmount(String, year: Int, amount: Money?, seen: Money? = nil)
-    /// Records whether a piece of policy the Kader waits for is there now (`PolicyPiece`); the weighing follows it.
-    case setPolicy(PolicyPiece, isThere: Bool)
+    /// different one now is a conflict). `decision`: the council's decision it records (required).
+    case setBudgetAmount(String, year: Int, amount: Money?, seen: Money? = nil, decision: String)
+    /// Records whether a piece of policy the Kader waits for is there now (`PolicyPiece`), with the decision that
+    /// adopted (or withdrew) it; the weighing follows it.
+    case setPolicy(PolicyPiece, isThere: Bool, decision: String)
     /// Puts relations, activities and the municipality's own contacts back as they were: how undo and redo are recorded.
     case restore(Restoration)
     /// Several changes applied together, all or none (an import): one journal entry, one undo.

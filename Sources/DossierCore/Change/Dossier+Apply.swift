@@ -310,10 +310,12 @@ extension Dossier {
                 links.remove(at: try Dossier.position(of: linkID, in: links))
             }
 
-        case let .setBudgetAmount(lineID, year, amount, seen):
+        case let .setBudgetAmount(lineID, year, amount, seen, decision):
+            try Dossier.checkDecision(decision, context: context)
             return try setBudgetAmount(lineID, year: year, amount: amount, seen: seen)
 
-        case let .setPolicy(piece, isThere):
+        case let .setPolicy(piece, isThere, decision):
+            try Dossier.checkDecision(decision, context: context)
             return try setPolicy(piece, isThere: isThere)
 
         case .restore(let restoration):

@@ -51,18 +51,22 @@ extension Dossier {
         try Self.merge(&merged.relations, now: { relation($0) }, named: \.name, said: said) { RecordMerge.merge(base: $0, ours: $1, theirs: $2) }
         try Self.merge(&merged.activities, now: { activity($0) }, named: { "'\($0.title)'" }, said: said) { RecordMerge.merge(base: $0, ours: $1, theirs: $2) }
         try Self.merge(&merged.ownContacts, now: { ownContact($0) }, named: \.name, said: said) { RecordMerge.merge(base: $0, ours: $1, theirs: $2) }
-        // An amount or a piece of policy is one value: changed since is changed in the field this change changed too.
-        try Self.merge(&merged.budgetLines, now: { budgetLine($0) }, named: \.name, said: said) { _, _, _ in nil }
+        // A year's amount and each piece of policy on its own: another year or piece set since is kept.
+        try Self.merge(&merged.budgetLines, now: { budgetLine($0) }, named: \.name, said: said, together: "hetzelfde jaar",
+                       RecordMerge.merge(base:ours:theirs:))
         if var framework = merged.framework.map({ [$0] }) {
-            try Self.merge(&framework, now: { _ in self.framework }, named: \.title, said: said) { _, _, _ in nil }
+            try Self.merge(&framework, now: { _ in self.framework }, named: \.title, said: said, together: "hetzelfde beleidsstuk",
+                           RecordMerge.merge(base:ours:theirs:))
             merged.framework = framework.first
         }
         return merged
     }
 
     /// The snapshots of one kind of record, each not as expected merged with the record as it is now (see `merged`).
+    /// `together`: what a conflict in the same field means for this kind of record, said in the refusal.
     private static func merge<Entity>(_ snapshots: inout [Snapshot<Entity>], now current: (String) -> Entity?, named name: (Entity) -> String,
-                                      said: String, _ merge: (Entity, Entity, Entity) -> Entity?) throws(ChangeError) {
+                                      said: String, together: String = "een veld dat die ook veranderde, of dat ermee samenhangt (status, afwegingen, datums, kosten en budgetregel gaan samen)",
+                                      _ merge: (Entity, Entity, Entity) -> Entity?) throws(ChangeError) {
         for index in snapshots.indices where !snapshots[index].expected.isMet(by: current(snapshots[index].id)) {
             let snapshot = snapshots[index], now = current(snapshot.id)
             let shown = (now ?? snapshot.value).map(name) ?? snapshot.id
@@ -70,8 +74,7 @@ extension Dossier {
                 throw ChangeError(.conflict, "\(shown) is gewijzigd na de wijziging \(said); terugzetten zou die wijziging ook wissen")
             }
             guard let combined = merge(left, value, now) else {
-                throw ChangeError(.conflict, "\(shown) is gewijzigd na de wijziging \(said), in een veld dat die ook veranderde, of "
-                                  + "dat ermee samenhangt (status, afwegingen, datums, kosten en budgetregel gaan samen); terugzetten zou die wijziging ook wissen")
+                throw ChangeError(.conflict, "\(shown) is gewijzigd na de wijziging \(said), in \(together); terugzetten zou die wijziging ook wissen")
             }
             snapshots[index].value = combined
             snapshots[index].expected = .value(now)

@@ -25,6 +25,22 @@ extension Dossier {
         return Restoration(label: "\(line.name) \(year)", budgetLines: [Snapshot(id: lineID, value: line, position: position)])
     }
 
+    /// The budget and the Kader change by a decision of the council or the college, which the change must name (for the
+    /// log and the accountability). A replayed line stands as it was.
+    static func checkDecision(_ decision: String, context: ChangeContext) throws(ChangeError) {
+        guard !context.isReplay else { return }
+        if decision.isBlank {
+            throw ChangeError(.invalid, "noem het besluit (bijvoorbeeld 'Voorjaarsnota 2028, raadsbesluit 4 juli 2027')", field: "decision")
+        }
+        if let length = Limits.excessLength(decision, maximum: Limits.shortText) {
+            throw ChangeError(.invalid, "het besluit is \(Limits.grouped(length)) tekens lang; hoogstens \(Limits.grouped(Limits.shortText))", field: "decision")
+        }
+        // The log keeps it, and PostgreSQL cannot store a NUL in its text.
+        if decision.unicodeScalars.contains("\u{0}") {
+            throw ChangeError(.invalid, "het besluit bevat een NUL-teken (U+0000), dat niet bewaard kan worden", field: "decision")
+        }
+    }
+
     /// Records whether a piece of policy the Kader waits for is there (`Change.setPolicy`).
     mutating func setPolicy(_ piece: PolicyPiece, isThere: Bool) throws(ChangeError) -> Restoration {
         guard framework[keyPath: piece.flag] != isThere else {

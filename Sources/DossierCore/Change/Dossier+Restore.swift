@@ -16,8 +16,17 @@ extension Dossier {
         }
         let ownContactsBefore = internalContacts, budgetLinesBefore = budgetLines, frameworkBefore = framework
         // Budget lines are never added or removed by a change: each is put back in its place, which it kept.
-        for snapshot in restoration.budgetLines where budgetLine(snapshot.id) == nil {
-            throw ChangeError(.conflict, "kan niet terugzetten: de budgetregel '\(snapshot.id)' is er niet (meer)")
+        for snapshot in restoration.budgetLines {
+            guard let line = budgetLine(snapshot.id) else {
+                throw ChangeError(.conflict, "kan niet terugzetten: de budgetregel '\(snapshot.id)' is er niet (meer)")
+            }
+            // Only what a change alters is put back: a restoration written by hand cannot rename a line or move its years.
+            if let value = snapshot.value, value.withoutYearAmounts != line.withoutYearAmounts {
+                throw ChangeError(.invalid, "terugzetten: van budgetregel '\(snapshot.id)' kan alleen het bedrag per jaar worden teruggezet")
+            }
+        }
+        if let value = restoration.framework?.value, value.withoutPolicyPieces != framework.withoutPolicyPieces {
+            throw ChangeError(.invalid, "terugzetten: van het kader kan alleen worden teruggezet of de Europastrategie en de strategische agenda er zijn")
         }
         let inverseBudgetLines = restoration.budgetLines.compactMap { snapshot in
             budgetLines.firstIndex { $0.id == snapshot.id }.map { Snapshot(id: snapshot.id, value: budgetLines[$0], position: $0) }

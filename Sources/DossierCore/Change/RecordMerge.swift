@@ -31,6 +31,26 @@ enum RecordMerge {
         }
     }
 
+    /// Only a budget line's amounts per year change (`Change.setBudgetAmount`): merged year by year.
+    static func merge(base: BudgetLine, ours: BudgetLine, theirs: BudgetLine) -> BudgetLine? {
+        guard base.withoutYearAmounts == ours.withoutYearAmounts, base.withoutYearAmounts == theirs.withoutYearAmounts else { return nil }
+        var merged = theirs
+        for year in Set(base.amountsByYear.keys).union(ours.amountsByYear.keys).union(theirs.amountsByYear.keys) {
+            let (was, put, now) = (base.amountsByYear[year], ours.amountsByYear[year], theirs.amountsByYear[year])
+            if now == was {
+                merged.amountsByYear[year] = put
+            } else if put != was && put != now {
+                return nil
+            }
+        }
+        return merged
+    }
+
+    /// The framework field by field: each piece of policy on its own.
+    static func merge(base: Framework, ours: Framework, theirs: Framework) -> Framework? {
+        merge(base, ours, theirs, together: [], write: { $0.write(to: &$1) }) { (reader: inout JSONReader) throws(JSONError) in try Framework(reading: &reader) }
+    }
+
     static func merge(base: Contact, ours: Contact, theirs: Contact) -> Contact? {
         merge(base, ours, theirs, together: [], write: { $0.write(to: &$1) }) { (reader: inout JSONReader) throws(JSONError) in try Contact(reading: &reader) }
     }

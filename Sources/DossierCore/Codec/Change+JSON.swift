@@ -102,17 +102,19 @@ extension Change {
             writer.field("type", "remove-link")
             writeOwner(owner, to: &writer)
             writer.field("link", linkID)
-        case let .setBudgetAmount(lineID, year, amount, seen):
+        case let .setBudgetAmount(lineID, year, amount, seen, decision):
             writer.field("type", "set-budget-amount")
             writer.field("budgetLine", lineID)
             writer.field("year", year)
             writer.key("amountCents")
             if let amount { writer.integer(amount.cents) } else { writer.null() }
             if let seen { writer.field("seenCents", seen.cents) }
-        case let .setPolicy(piece, isThere):
+            writer.field("decision", decision)
+        case let .setPolicy(piece, isThere, decision):
             writer.field("type", "set-policy")
             writer.field("policy", piece.rawValue)
             writer.field("there", isThere)
+            writer.field("decision", decision)
         case .restore(let restoration):
             writer.field("type", "restore")
             writer.field("label", restoration.label)
@@ -287,8 +289,9 @@ extension Change {
                                         budgetLines: budgetSnapshots, framework: frameworkSnapshot))
         case "set-budget-amount" where isVersion3:
             self = .setBudgetAmount(try need(budgetLineID, "budgetLine"), year: try need(year, "year"), amount: try need(amount, "amountCents"),
-                                    seen: seenAmount)
-        case "set-policy" where isVersion3: self = .setPolicy(try need(policy, "policy"), isThere: try need(isThere, "there"))
+                                    seen: seenAmount, decision: decision ?? "")
+        case "set-policy" where isVersion3:
+            self = .setPolicy(try need(policy, "policy"), isThere: try need(isThere, "there"), decision: decision ?? "")
         case "edit-relation": self = .editRelation(try need(relationID, "relation"), try need(edits, "edits"))
         case "edit-activity": self = .editActivity(try need(activityID, "activity"), try need(edits, "edits"))
         case "add-contact": self = .addContact(try contactOwner(), try need(contact, "contact"))

@@ -38,6 +38,13 @@ public struct BudgetLine: Hashable, Sendable, Identifiable {
         amountsByYear[year] ?? (applies(to: year) ? yearlyAmount : .zero)
     }
 
+    /// The line with no amounts of particular years: what no change alters.
+    public var withoutYearAmounts: BudgetLine {
+        var plain = self
+        plain.amountsByYear = [:]
+        return plain
+    }
+
     /// What the line has in `year` as a sentence says it: "€ 12.000,00", or "geen bedrag".
     public func amountText(in year: Int) -> String { applies(to: year) ? amount(in: year).formatted : "geen bedrag" }
 

@@ -23,4 +23,11 @@ public struct Framework: Hashable, Sendable {
 extension Framework {
     /// The id a restoration names the framework by: there is one.
     public static let snapshotID = "kader"
+
+    /// The framework with every piece of policy as still to come: what no change alters.
+    public var withoutPolicyPieces: Framework {
+        var plain = self
+        for piece in PolicyPiece.allCases { plain[keyPath: piece.flag] = false }
+        return plain
+    }
 }

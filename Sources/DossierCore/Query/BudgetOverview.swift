@@ -15,6 +15,9 @@ public struct BudgetOverview: Hashable, Sendable {
     /// The year comes after the line's last year (the Kader's budgets run 2025–2030): no amount is set for it yet, and what
     /// is charged to it then is without a budget, not overspent. (A year before its first year has none: that is overspent.)
     public var isOutsideLineYears: Bool
+    /// The council set this year's amount itself (`Change.setBudgetAmount`), also when it is € 0: a budget of nothing, not
+    /// a year without one.
+    public var hasAmountOfItsOwn: Bool
 
     public var remaining: Money { budget - committed - spent }
     public var isOverspent: Bool { !isOutsideLineYears && remaining.cents < 0 }
@@ -57,6 +60,7 @@ public struct BudgetOverview: Hashable, Sendable {
         lineName = line?.name ?? id
         budget = line?.amount(in: year) ?? .zero
         isOutsideLineYears = line.map { $0.hasEnded(before: year) } ?? false
+        hasAmountOfItsOwn = line?.amountsByYear[year] != nil
         committed = .zero
         spent = .zero
         activityIDs = []

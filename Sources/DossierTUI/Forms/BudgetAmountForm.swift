@@ -1,25 +1,19 @@
 import DossierCore
 
-/// `e` on the budget tab: the amount of the selected line in the selected year (a decision of the council), or empty
-/// for the line's yearly amount again. Only that year changes; the others, also those gone by, keep theirs.
+/// `e` on the budget tab: the amount of the selected line in the selected year, with the decision of the council that
+/// set it; empty for the line's yearly amount again. Only that year changes; the others, also those gone by, keep theirs.
 enum BudgetAmountForm {
     static func make(line: BudgetLine, year: Int) -> Form {
-        let current = line.amountText(in: year)
-        let own = line.amountsByYear[year] != nil ? " (eigen bedrag; het jaarbedrag is \(line.yearlyAmount.formatted))" : ""
-        let back = line.applies(to: year) || line.amountsByYear[year] != nil
-            ? "Leeg: terug naar het jaarbedrag (\(yearlyText(line, year)))." : "Leeg: geen bedrag voor dat jaar."
+        let fallback = line.withoutYearAmounts.amountText(in: year)
+        let back = line.withoutYearAmounts.applies(to: year) ? "Leeg: terug naar het jaarbedrag (\(fallback))." : "Leeg: geen bedrag voor \(year)."
+        let own = line.amountsByYear[year] != nil ? " (eigen bedrag)" : ""
         let typed = line.applies(to: year) ? line.amount(in: year).editableText : ""
-        return Form(purpose: .budgetAmount(line: line.id, year: year), title: "\(line.name) \(year) — nu \(current)\(own)", fields: [
+        return Form(purpose: .budgetAmount(line: line.id, year: year), title: "\(line.name) \(year) — nu \(line.amountText(in: year))\(own)", fields: [
             FormField("amount", "Bedrag voor \(year)", .text(TextInput(typed)),
-                      help: "In euro's: 12.000 of 12.000,00; alleen \(year) verandert (een besluit van de raad). \(back)"),
+                      help: "In euro's: 12.000 of 12.000,00; alleen \(year) verandert. \(back)"),
+            FormField("decision", "Besluit", .text(TextInput()),
+                      help: "Welk besluit stelde het bedrag vast: de begroting, de voorjaarsnota, een raadsbesluit (verplicht; komt in het logboek)."),
         ])
-    }
-
-    /// What the year has without an amount of its own: the yearly amount in the line's years, else none.
-    private static func yearlyText(_ line: BudgetLine, _ year: Int) -> String {
-        var plain = line
-        plain.amountsByYear[year] = nil
-        return plain.amountText(in: year)
     }
 
     static func submit(_ form: Form, line lineID: String, year: Int, in state: AppState) -> FormOutcome {
@@ -31,7 +25,16 @@ enum BudgetAmountForm {
         after.amountsByYear[year] = nil
         if let amount, !(after.applies(to: year) && amount == line.yearlyAmount) { after.amountsByYear[year] = amount }
         guard after != line else { return .unchanged("Niets gewijzigd: \(line.name) heeft in \(year) \(line.amountText(in: year)).") }
-        let change = Change.setBudgetAmount(lineID, year: year, amount: amount, seen: line.amount(in: year))
-        return .change(change, success: change.summary(in: state.dossier))
+        let decision = reader.requiredText("decision", "Noem het besluit dat het bedrag vaststelde")
+        if !reader.problems.isEmpty { return .problems(reader.problems) }
+        let change = Change.setBudgetAmount(lineID, year: year, amount: amount, seen: line.amount(in: year), decision: decision)
+        var success = change.summary(in: state.dossier)
+        // What is already approved, planned and spent that year on the line, against the new amount: a cut can leave it short.
+        if let overview = state.index.budgets.first(where: { $0.year == year && $0.line == lineID }) {
+            let used = overview.committed + overview.spent, left = after.amount(in: year) - used
+            if left.cents < 0 { success += ". Let op: dan is er \((Money.zero - left).formatted) meer vastgelegd en besteed dan er is" }
+        }
+        if let small = BudgetAmountYear.smallNotice(amount, line: line) { success += ". Let op: \(small)" }
+        return .change(change, success: success)
     }
 }

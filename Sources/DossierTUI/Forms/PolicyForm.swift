@@ -5,11 +5,12 @@ import DossierCore
 enum PolicyForm {
     static func make(framework: Framework) -> Form {
         let options = [MenuOption("nee", PolicyPiece.stateLabel(false)), MenuOption("ja", PolicyPiece.stateLabel(true))]
-        return Form(purpose: .policy, title: "\(framework.title): wat nog komt", fields: PolicyPiece.allCases.map { piece in
+        return Form(purpose: .policy, title: "\(framework.title): beleidsstukken", fields: PolicyPiece.allCases.map { piece in
             // "Strategische agenda" is wider than a form's labels: shortened there, said in full in the help below it.
             FormField(piece.rawValue, piece == .strategischeAgenda ? "Strat. agenda" : piece.title,
                       .choice(options, selected: framework[keyPath: piece.flag] ? 1 : 0), help: help(piece))
-        })
+        } + [FormField("decision", "Besluit", .text(TextInput()),
+                       help: "Welk besluit stelde het stuk vast (of trok het in): datum en orgaan (verplicht; komt in het logboek).")])
     }
 
     private static func help(_ piece: PolicyPiece) -> String {
@@ -23,11 +24,13 @@ enum PolicyForm {
 
     static func submit(_ form: Form, in state: AppState) -> FormOutcome {
         let seen = state.seenFramework()
-        let changes = PolicyPiece.allCases.compactMap { piece -> Change? in
-            let isThere = form[piece.rawValue]?.selectedValue == "ja"
-            return isThere == seen[keyPath: piece.flag] ? nil : .setPolicy(piece, isThere: isThere)
-        }
-        guard let first = changes.first else { return .unchanged("Niets gewijzigd aan wat het Kader nog verwacht.") }
+        let chosen = PolicyPiece.allCases.filter { piece in (form[piece.rawValue]?.selectedValue == "ja") != seen[keyPath: piece.flag] }
+        guard !chosen.isEmpty else { return .unchanged("Niets gewijzigd aan de beleidsstukken van het Kader.") }
+        var reader = FormReader(form, today: state.today)
+        let decision = reader.requiredText("decision", "Noem het besluit dat het stuk vaststelde of introk")
+        if !reader.problems.isEmpty { return .problems(reader.problems) }
+        let changes = chosen.map { Change.setPolicy($0, isThere: !seen[keyPath: $0.flag], decision: decision) }
+        let first = changes[0]
         let change = changes.count == 1 ? first : .batch(changes, label: "Wat het Kader nog verwacht")
         return .change(change, success: changes.map { $0.summary(in: state.dossier) }.joined(separator: "; "))
     }

@@ -78,7 +78,7 @@ enum BudgetBar {
         guard width >= 3 else { return "" }
         let spent = max(0, overview.spent.cents), committed = max(0, overview.committed.cents)
         let used = spent + committed
-        if (overview.budget.cents <= 0 && used == 0) || overview.isOutsideLineYears { return "geen budget" }
+        if (overview.budget.cents <= 0 && used == 0 && !overview.hasAmountOfItsOwn) || overview.isOutsideLineYears { return "geen budget" }
         let cells = overview.isOverspent ? width - 1 : width
         let scale = max(overview.budget.cents, used)
         var spentCells = share(spent, of: scale, cells: cells)
