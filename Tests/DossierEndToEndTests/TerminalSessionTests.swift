@@ -55,8 +55,9 @@ struct TerminalSessionTests {
         try tmux.resize(width: 50, height: 10)
         try tmux.waitFor("Venster te klein")
         try tmux.resize(width: 100, height: 30)
-        let restored = try tmux.waitFor("Rhône-Alpes  Focus")
-        #expect(restored.contains("Delegatie uit Lyon"))
+        // Waited for by its lower part: a capture may come while the terminal is still drawing the screen top down.
+        let restored = try tmux.waitFor("Delegatie uit Lyon", gone: ["Venster te klein"])
+        #expect(restored.contains("Rhône-Alpes  Focus"))
 
         // Quit: q back to the list, q to leave the search, q again to leave.
         try tmux.send("q")
