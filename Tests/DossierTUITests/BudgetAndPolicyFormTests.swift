@@ -26,6 +26,7 @@ struct BudgetAndPolicyFormTests {
         #expect(budgetOfThisYear(app)?.remaining == Money(euros: 12_000) - Money(cents: 45_050), "the visit from Lyon spent € 450,50")
         #expect(app.text.contains("Budget internationalisering 2026: € 16.000,00 → € 12.000,00"))
         #expect(app.text.contains("€ 12.000,00"))
+        #expect(app.text.contains("€ 12.000 + € 11.459 in 2026"), "the header says this year's amounts once one differs")
 
         // The same year again: the amount of its own is shown, and emptying the field goes back to the yearly amount.
         app.press(.character("e"))

@@ -271,7 +271,7 @@ public final class DossierStore {
             if isWritable {
                 // Compacting keeps the old file in the backups folder before the converted one takes its place.
                 try compact(dossier, at: clock.now())
-                notices.append("Het dossier is omgezet van \(versions); het oude bestand staat bij de back-ups.")
+                notices.append("Het dossier is omgezet van \(versions); het oude bestand staat bij de back-ups (dossier backups toont ze).")
             } else {
                 notices.append("Het dossier heeft een oudere opmaak (\(versions)); het wordt omgezet zodra het met schrijfrechten geopend wordt.")
             }

@@ -116,10 +116,14 @@ enum HeaderView {
             let query = state.visitQuery
             return filters([query.direction.map { ("richting", $0.label) }, query.year.map { ("jaar", String($0)) }])
         case .budget:
-            let lines = state.dossier.budgetLines
-            return [lines.map { "\($0.name): \($0.yearlyAmount.formatted)" }.joined(separator: " · "),
-                    lines.map(\.yearlyAmount.formatted).joined(separator: " + ") + " per jaar",
-                    lines.map(\.yearlyAmount.wholeFormatted).joined(separator: " + ") + " per jaar", lines.map(\.yearlyAmount.wholeFormatted).joined(separator: " + ")]
+            // The yearly amounts; in a year the council set another amount for (`e`), this year's.
+            let lines = state.dossier.budgetLines, year = state.today.year
+            let thisYear = lines.contains { $0.amountsByYear[year] != nil }
+            let amounts = lines.map { thisYear ? $0.amount(in: year) : $0.yearlyAmount }
+            let period = thisYear ? " in \(year)" : " per jaar"
+            return [zip(lines, amounts).map { "\($0.name): \($1.formatted)" }.joined(separator: " · ") + (thisYear ? " in \(year)" : ""),
+                    amounts.map(\.formatted).joined(separator: " + ") + period,
+                    amounts.map(\.wholeFormatted).joined(separator: " + ") + period, amounts.map(\.wholeFormatted).joined(separator: " + ")]
         case .reminders:
             let days = count(state.index.lookAheadDays, "dag", "dagen")
             return ["tot \(days) vooruit, en alles wat verlopen is", "\(days) vooruit en verlopen", "\(days) vooruit"]
