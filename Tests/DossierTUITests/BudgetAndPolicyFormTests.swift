@@ -81,8 +81,39 @@ struct BudgetAndPolicyFormTests {
     func cutBelowSpent() {
         let app = Harness(width: 120, height: 36)
         app.press(.character("4"), .character("e")).type("400").press(.tab).type("Bezuiniging").press(.control("s"))
-        #expect(app.state.message?.text == "Budget internationalisering 2026: € 16.000,00 → € 400,00. Let op: dan is er € 50,50 meer vastgelegd en besteed dan er is",
+        #expect(app.state.message?.text == "Budget internationalisering 2026: € 16.000,00 → € 400,00. Let op: in 2026 is op Budget internationalisering nu € 50,50 meer vastgelegd en besteed dan er is",
                 "\(String(describing: app.state.message))")
+    }
+
+    @Test("the Kader form open while a colleague sets the same piece: refused naming it, shown anew with the choices kept; the next save does the rest")
+    func policyBesideAColleague() throws {
+        let app = Harness(width: 120, height: 36)
+        app.press(.character("4"), .character("K"), .right, .tab, .right, .tab).type("Raadsbesluit 4 april 2027")
+        // A colleague records the Europe strategy meanwhile.
+        app.store.othersChanges = [(.setPolicy(.europastrategie, isThere: true, decision: "Raadsbesluit 3 maart 2027"),
+                                    ChangeContext(actor: "collega", timestamp: Fixtures.now, today: Fixtures.clock.today()))]
+        app.press(.control("s"))
+        #expect(app.store.saved?.framework.hasEuropeStrategy == true && app.store.saved?.framework.hasStrategicAgenda == false)
+        #expect(app.state.message?.text == "Niet opgeslagen: intussen gewijzigd; zie het formulier, uw invoer staat er nog.")
+        #expect(app.state.form?.errors["europastrategie"]?.hasPrefix("Beleidsstukken van het Kader, onderdeel 1: Europastrategie staat intussen als vastgesteld") == true,
+                "\(app.state.form?.errors ?? [:])")
+        #expect(app.state.form?["europastrategie"]?.selectedValue == "ja" && app.state.form?["strategische-agenda"]?.selectedValue == "ja")
+        app.press(.control("s"))
+        #expect(app.state.form == nil, "\(app.state.form?.errors ?? [:]) \(app.state.form?.generalError ?? "")")
+        #expect(app.store.saved?.framework.hasEuropeStrategy == true && app.store.saved?.framework.hasStrategicAgenda == true)
+        let last = try #require(try app.store.history().last)
+        guard case .change(let change) = last.event else { Issue.record("\(last.event)"); return }
+        #expect(change.reason == "besluit: Raadsbesluit 4 april 2027")
+    }
+
+    @Test("a year set to € 0 shows no bar of money left, and a year without budget still says so")
+    func zeroBar() {
+        var overview = BudgetOverview(year: 2030, line: "internationalisering", in: Fixtures.smallDossier())
+        overview.budget = .zero
+        overview.hasAmountOfItsOwn = true
+        #expect(BudgetBar.text(overview, width: 20) == "budget € 0")
+        overview.hasAmountOfItsOwn = false
+        #expect(BudgetBar.text(overview, width: 20) == "geen budget")
     }
 
     @Test("read-only, e and K on the budget tab open nothing")

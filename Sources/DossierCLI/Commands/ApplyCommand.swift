@@ -60,6 +60,10 @@ struct ApplyCommand: ParsableCommand {
             } catch {
                 throw failure("\(file), regel \(lineNumber) (\(error.path)): \(error.message); de regels ervoor zijn bewaard", code: ExitStatus.dataError)
             }
+            if change.setsPolicyWithoutDecision {
+                throw failure("\(file), regel \(lineNumber): een restore zet geen budgetregels of kader terug (behalve als undo of redo); gebruik "
+                              + "set-budget-amount of set-policy, met het besluit (decision); de regels ervoor zijn bewaard", code: ExitStatus.dataError)
+            }
             do {
                 _ = try store.commit(change, to: &dossier, context: Session.clock.context(actor: try Session.actor()))
             } catch {

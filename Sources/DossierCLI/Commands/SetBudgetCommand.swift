@@ -41,7 +41,7 @@ struct SetBudgetCommand: ParsableCommand {
     var decision: String
 
     func validate() throws {
-        try ArgumentValues.year(year, option: "jaar")
+        if let problem = Limits.outsideYears(year) { throw ValidationError(problem) }
         if clear && amount != nil { throw ValidationError("geef een bedrag of --clear, niet allebei") }
         if !clear && amount == nil { throw ValidationError("geef het bedrag voor \(year) (of --clear voor het jaarbedrag)") }
     }
@@ -67,9 +67,9 @@ struct SetBudgetCommand: ParsableCommand {
             }
         }
         // What the year has left now, on that line: a cut can leave what was approved without money.
-        if let overview = BudgetLedger(dossier).overviews(year).first(where: { $0.line == lineID }), overview.isOverspent {
-            Output.error(TerminalSafeText.line("dossier: let op: in \(year) is op \(overview.lineName) nu \((Money.zero - overview.remaining).formatted) "
-                                               + "meer vastgelegd en besteed dan er is (dossier budget --year \(year))"))
+        if let overview = BudgetLedger(dossier).overviews(year).first(where: { $0.line == lineID }),
+           let short = BudgetAmountYear.shortNotice(overview, amount: overview.budget) {
+            Output.error(TerminalSafeText.line("dossier: let op: \(short) (dossier budget --year \(year))"))
         }
     }
 }

@@ -36,7 +36,7 @@ struct SetPolicyCommand: ParsableCommand {
         let isThere = try ArgumentValues.parse(self.isThere, option: "ja of nee", YesNo.read)
         let store = try storeOptions.store(forWriting: true)
         var dossier = try storeOptions.load(store)
-        let change = Change.setPolicy(piece, isThere: isThere, decision: decision)
+        let change = Change.setPolicy(piece, isThere: isThere, seen: dossier.framework[keyPath: piece.flag], decision: decision)
         let summary = change.summary(in: dossier)
         try store.commitOrExit(change, to: &dossier)
         Output.line(TerminalSafeText.line(summary))

@@ -54,7 +54,7 @@ extension Change {
                 return "\(name) \(year): \(was) → \(back?.amountText(in: year) ?? "?")" + (back?.applies(to: year) == true ? " (het jaarbedrag)" : "")
             }
             return "\(name) \(year): \(was) → \(amount.formatted)"
-        case let .setPolicy(piece, isThere, _):
+        case let .setPolicy(piece, isThere, _, _):
             return isThere ? "\(piece.title) vastgesteld: de afweging houdt er voortaan rekening mee" : "\(piece.title) weer op 'nog te maken' gezet"
         case .restore(let restoration): return restoration.summary(in: dossier)
         case let .batch(changes, label): return "\(label) (\(count(changes.count, "wijziging", "wijzigingen")))"
@@ -115,8 +115,12 @@ extension Change {
             // Added approved (a visit logged with who decided): the decision is the log's to show, as for a step.
             guard let first = activity.statusHistory.first, first.decision != nil || first.overrideReason != nil else { return "" }
             return Change.reason("", decision: first.decision, overrideReason: first.overrideReason)
-        case let .setBudgetAmount(_, _, _, _, decision), let .setPolicy(_, _, decision):
+        case let .setBudgetAmount(_, _, _, _, decision), let .setPolicy(_, _, _, decision):
             return Change.reason("", decision: decision.isBlank ? nil : decision, overrideReason: nil)
+        case .batch(let changes, _):
+            // Parts that all name one decision (both pieces of the Kader set at once): the batch says it.
+            let reasons = Set(changes.map(\.reason))
+            return reasons.count == 1 ? reasons.first! : ""
         default: return ""
         }
     }
@@ -139,11 +143,11 @@ extension Change {
              let .editFollowUp(id, _, _), let .removeFollowUp(id, _), let .recordAssessment(id, _), let .editActivity(id, _):
             [id]
         case let .addLink(owner, _), let .editLink(owner, _, _), let .removeLink(owner, _): [owner.id]
-        case let .setBudgetAmount(lineID, _, _, _, _): [lineID]
+        case let .setBudgetAmount(lineID, _, _, _, _): [BudgetLine.subject(lineID)]
         case .setPolicy: [Framework.snapshotID]
         case .restore(let restoration):
             restoration.relations.map(\.id) + restoration.activities.map(\.id) + (restoration.ownContacts.isEmpty ? [] : [Organiser.municipalitySlug])
-                + restoration.budgetLines.map(\.id) + (restoration.framework == nil ? [] : [Framework.snapshotID])
+                + restoration.budgetLines.map { BudgetLine.subject($0.id) } + (restoration.framework == nil ? [] : [Framework.snapshotID])
         case .batch(let changes, _): Array(Set(changes.flatMap(\.subjects))).sorted()
         }
     }

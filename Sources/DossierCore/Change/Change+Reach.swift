@@ -78,6 +78,16 @@ extension Change {
         }
     }
 
+    /// Whether it puts back budget lines or the framework otherwise than as an undo or redo: a script's restoration, which
+    /// would change the budget or the Kader without the decision `setBudgetAmount` and `setPolicy` ask for.
+    public var setsPolicyWithoutDecision: Bool {
+        switch self {
+        case .restore(let restoration): restoration.touchesPolicy && restoration.purpose == nil
+        case .batch(let changes, _): changes.contains(where: \.setsPolicyWithoutDecision)
+        default: false
+        }
+    }
+
     /// The ids of the relations this change adds or may put back: each must be no activity's id as well.
     var relationIDsBroughtIn: [RelationID] {
         switch self {

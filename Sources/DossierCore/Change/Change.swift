@@ -50,8 +50,9 @@ public enum Change: Hashable, Sendable {
     /// different one now is a conflict). `decision`: the council's decision it records (required).
     case setBudgetAmount(String, year: Int, amount: Money?, seen: Money? = nil, decision: String)
     /// Records whether a piece of policy the Kader waits for is there now (`PolicyPiece`), with the decision that
-    /// adopted (or withdrew) it; the weighing follows it.
-    case setPolicy(PolicyPiece, isThere: Bool, decision: String)
+    /// adopted (or withdrew) it; the weighing follows it. `seen`: whether it was there as the person saw it (a colleague's
+    /// change since is a conflict).
+    case setPolicy(PolicyPiece, isThere: Bool, seen: Bool? = nil, decision: String)
     /// Puts relations, activities and the municipality's own contacts back as they were: how undo and redo are recorded.
     case restore(Restoration)
     /// Several changes applied together, all or none (an import): one journal entry, one undo.

@@ -314,9 +314,9 @@ extension Dossier {
             try Dossier.checkDecision(decision, context: context)
             return try setBudgetAmount(lineID, year: year, amount: amount, seen: seen)
 
-        case let .setPolicy(piece, isThere, decision):
+        case let .setPolicy(piece, isThere, seen, decision):
             try Dossier.checkDecision(decision, context: context)
-            return try setPolicy(piece, isThere: isThere)
+            return try setPolicy(piece, isThere: isThere, seen: seen)
 
         case .restore(let restoration):
             return try restore(restoration)

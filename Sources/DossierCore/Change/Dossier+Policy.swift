@@ -14,11 +14,10 @@ extension Dossier {
         if let amount, !amount.isAccepted {
             throw ChangeError(.invalid, "\(amount.formatted) is te veel: een bedrag is hoogstens \(Money.maximum.formatted)", field: "amountCents")
         }
-        var updated = line
-        updated.amountsByYear[year] = nil
-        if let amount, !(updated.applies(to: year) && amount == line.yearlyAmount) { updated.amountsByYear[year] = amount }
+        let updated = line.setting(amount, in: year)
         guard updated != line else {
-            throw ChangeError(.invalid, amount == nil ? "\(line.name) heeft voor \(year) geen eigen bedrag; het jaarbedrag geldt al"
+            let nothing = line.applies(to: year) ? "het jaarbedrag geldt al" : "na \(line.period) is er ook geen jaarbedrag"
+            throw ChangeError(.invalid, amount == nil ? "\(line.name) heeft voor \(year) geen eigen bedrag; \(nothing)"
                                                       : "\(line.name) heeft in \(year) al \(current.formatted)", field: "amountCents")
         }
         budgetLines[position] = updated
@@ -42,7 +41,11 @@ extension Dossier {
     }
 
     /// Records whether a piece of policy the Kader waits for is there (`Change.setPolicy`).
-    mutating func setPolicy(_ piece: PolicyPiece, isThere: Bool) throws(ChangeError) -> Restoration {
+    mutating func setPolicy(_ piece: PolicyPiece, isThere: Bool, seen: Bool?) throws(ChangeError) -> Restoration {
+        if let seen, seen != framework[keyPath: piece.flag] {
+            throw ChangeError(.conflict, "\(piece.title) staat intussen als \(PolicyPiece.stateLabel(framework[keyPath: piece.flag])), niet meer als "
+                              + PolicyPiece.stateLabel(seen) + ChangeError.lookAgain, field: piece.rawValue)
+        }
         guard framework[keyPath: piece.flag] != isThere else {
             throw ChangeError(.invalid, isThere ? "\(piece.title) staat al als vastgesteld" : "\(piece.title) staat al als nog te maken", field: piece.rawValue)
         }

@@ -110,10 +110,11 @@ extension Change {
             if let amount { writer.integer(amount.cents) } else { writer.null() }
             if let seen { writer.field("seenCents", seen.cents) }
             writer.field("decision", decision)
-        case let .setPolicy(piece, isThere, decision):
+        case let .setPolicy(piece, isThere, seen, decision):
             writer.field("type", "set-policy")
             writer.field("policy", piece.rawValue)
             writer.field("there", isThere)
+            if let seen { writer.field("seenThere", seen) }
             writer.field("decision", decision)
         case .restore(let restoration):
             writer.field("type", "restore")
@@ -158,7 +159,7 @@ extension Change {
         var contactSnapshots: [Snapshot<Contact>] = [], municipality = false
         var changes: [Change] = [], edits: [FieldEdit]?, contact: Contact?, contactID: String?, link: Link?, linkID: String?
         var purpose: Restoration.Purpose?, seen: String?, occurrence: Int?, equalCount: Int?
-        var budgetLineID: String?, year: Int?, amount: Money??, seenAmount: Money?, policy: PolicyPiece?, isThere: Bool?
+        var budgetLineID: String?, year: Int?, amount: Money??, seenAmount: Money?, policy: PolicyPiece?, isThere: Bool?, seenThere: Bool?
         var budgetSnapshots: [Snapshot<BudgetLine>] = [], frameworkSnapshot: Snapshot<Framework>?
         let isVersion3 = reader.formatVersion >= 3
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
@@ -218,6 +219,7 @@ extension Change {
                 }
                 policy = value
             case "there" where isVersion3: isThere = try reader.readBool()
+            case "seenThere" where isVersion3: seenThere = try reader.readBool()
             case "budgetLines" where isVersion3:
                 budgetSnapshots = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in
                     try Snapshot<BudgetLine>(reading: &reader) { (reader: inout JSONReader) throws(JSONError) in try BudgetLine(reading: &reader) }
@@ -291,7 +293,7 @@ extension Change {
             self = .setBudgetAmount(try need(budgetLineID, "budgetLine"), year: try need(year, "year"), amount: try need(amount, "amountCents"),
                                     seen: seenAmount, decision: decision ?? "")
         case "set-policy" where isVersion3:
-            self = .setPolicy(try need(policy, "policy"), isThere: try need(isThere, "there"), decision: decision ?? "")
+            self = .setPolicy(try need(policy, "policy"), isThere: try need(isThere, "there"), seen: seenThere, decision: decision ?? "")
         case "edit-relation": self = .editRelation(try need(relationID, "relation"), try need(edits, "edits"))
         case "edit-activity": self = .editActivity(try need(activityID, "activity"), try need(edits, "edits"))
         case "add-contact": self = .addContact(try contactOwner(), try need(contact, "contact"))

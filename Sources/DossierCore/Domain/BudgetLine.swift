@@ -38,6 +38,19 @@ public struct BudgetLine: Hashable, Sendable, Identifiable {
         amountsByYear[year] ?? (applies(to: year) ? yearlyAmount : .zero)
     }
 
+    /// How a journal entry names a line among its subjects: apart from the relations' and activities' ids ("internationalisering"
+    /// may also be an activity's).
+    public static func subject(_ id: String) -> String { "budgetregel:" + id }
+
+    /// The line with `amount` as `year`'s own (nil: none of its own). An amount equal to the yearly amount in one of the
+    /// line's years is no exception, and is not kept as one.
+    public func setting(_ amount: Money?, in year: Int) -> BudgetLine {
+        var updated = self
+        updated.amountsByYear[year] = nil
+        if let amount, !(updated.applies(to: year) && amount == yearlyAmount) { updated.amountsByYear[year] = amount }
+        return updated
+    }
+
     /// The line with no amounts of particular years: what no change alters.
     public var withoutYearAmounts: BudgetLine {
         var plain = self

@@ -15,6 +15,14 @@ public enum BudgetAmountYear {
         return nil
     }
 
+    /// "in 2028 is op Budget internationalisering nu € 500,00 meer vastgelegd en besteed dan er is", with `amount` as the year's
+    /// budget, or nil when it holds what is used: a cut can leave what was approved without money.
+    public static func shortNotice(_ overview: BudgetOverview, amount: Money) -> String? {
+        let left = amount - overview.committed - overview.spent
+        guard left.cents < 0 else { return nil }
+        return "in \(overview.year) is op \(overview.lineName) nu \((Money.zero - left).formatted) meer vastgelegd en besteed dan er is"
+    }
+
     /// "€ 12,50 is minder dan een honderdste van het jaarbedrag …", or nil for an amount of the line's order (or € 0, a cut to nothing).
     public static func smallNotice(_ amount: Money?, line: BudgetLine) -> String? {
         guard let amount, amount.cents > 0, amount.cents * 100 < line.yearlyAmount.cents else { return nil }

@@ -362,11 +362,9 @@ struct ReportWriter {
         let lines = history.map { year in year.overviews.first { $0.line == lineID } ?? report.activityBudget! }
         let contributions = history.map { year in year.overviews.filter { $0.line != lineID } }
         let lineName = lines.first?.lineName ?? lineID
-        // The line at the amount most years have (the yearly amount); a year the council set another amount for (`dossier
-        // set-budget`) is said beside it.
-        let counts = Dictionary(lines.map { ($0.budget.cents, 1) }.filter { $0.0 > 0 }, uniquingKeysWith: +)
-        let amount = counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 0
-        let otherAmounts = lines.filter { ($0.budget.cents > 0 || $0.hasAmountOfItsOwn) && $0.budget.cents != amount }.map { "\($0.year): \(ReportChart.euros($0.budget.cents))" }
+        // The line at the yearly amount; a year the council set another amount for (`dossier set-budget`) is said beside it.
+        let amount = report.activityBudgetYearly?.cents ?? (lines.map(\.budget.cents).max() ?? 0)
+        let otherAmounts = lines.filter { $0.hasAmountOfItsOwn && $0.budget.cents != amount }.map { "\($0.year): \(ReportChart.euros($0.budget.cents))" }
         let number = nextFigure()
         blocks.append(.chart(ReportChart(
                 number: number, title: "\(lineName) per jaar", layout: .stacked, unit: .money,

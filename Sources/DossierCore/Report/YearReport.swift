@@ -106,6 +106,8 @@ public struct YearReport: Sendable {
     let relationNames: [RelationID: String]
     /// The id of the line activities are charged to.
     let activityBudgetLine: String?
+    /// The yearly amount of that line: the budget chart's line (a year with an amount of its own is said beside it).
+    let activityBudgetYearly: Money?
 
     public static let comingLimit = 6
 
@@ -118,6 +120,7 @@ public struct YearReport: Sendable {
         self.authorship = authorship
         relationNames = Dictionary(uniqueKeysWithValues: dossier.relations.map { ($0.id, $0.name) })
         activityBudgetLine = dossier.activityBudget?.id
+        activityBudgetYearly = dossier.activityBudget?.yearlyAmount
         let statusDate = year < today.year ? CalendarDate(year: year, month: 12, day: 31) ?? today : today
         self.statusDate = statusDate
         // This year's report shows the relations as they are now (also a change dated ahead by a colleague's clock).

@@ -62,7 +62,7 @@ public enum SchemaMigrations {
             }
             guard let reached = Dossier.schemaVersion(in: document), reached > version, reached <= Dossier.currentSchemaVersion else {
                 throw .damaged(file: file, problem: LocatedProblem(position: nil, path: JSONPath([.key("schemaVersion")]),
-                    message: "omzetten van schemaVersion \(version) gaf geen document van versie \(version + 1)"))
+                    message: "omzetten van schemaVersion \(version) gaf geen document van een latere versie (tot en met \(Dossier.currentSchemaVersion))"))
             }
             version = reached
         }

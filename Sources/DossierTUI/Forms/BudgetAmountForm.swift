@@ -21,20 +21,19 @@ enum BudgetAmountForm {
         let amount = reader.money("amount")
         if !reader.problems.isEmpty { return .problems(reader.problems) }
         guard let line = state.seenBudgetLine(lineID) else { return .problems(["amount": "Deze budgetregel is er niet meer"]) }
-        var after = line
-        after.amountsByYear[year] = nil
-        if let amount, !(after.applies(to: year) && amount == line.yearlyAmount) { after.amountsByYear[year] = amount }
-        guard after != line else { return .unchanged("Niets gewijzigd: \(line.name) heeft in \(year) \(line.amountText(in: year)).") }
+        let after = line.setting(amount, in: year)
+        guard after != line else {
+            let now = state.dossier.budgetLine(lineID) ?? line
+            return .unchanged("Niets gewijzigd: \(now.name) heeft in \(year) \(now.amountText(in: year)).")
+        }
         let decision = reader.requiredText("decision", "Noem het besluit dat het bedrag vaststelde")
         if !reader.problems.isEmpty { return .problems(reader.problems) }
         let change = Change.setBudgetAmount(lineID, year: year, amount: amount, seen: line.amount(in: year), decision: decision)
         var success = change.summary(in: state.dossier)
-        // What is already approved, planned and spent that year on the line, against the new amount: a cut can leave it short.
-        if let overview = state.index.budgets.first(where: { $0.year == year && $0.line == lineID }) {
-            let used = overview.committed + overview.spent, left = after.amount(in: year) - used
-            if left.cents < 0 { success += ". Let op: dan is er \((Money.zero - left).formatted) meer vastgelegd en besteed dan er is" }
+        let overview = state.index.budgets.first { $0.year == year && $0.line == lineID }
+        for notice in [overview.flatMap { BudgetAmountYear.shortNotice($0, amount: after.amount(in: year)) }, BudgetAmountYear.smallNotice(amount, line: line)] {
+            if let notice { success += ". Let op: \(notice)" }
         }
-        if let small = BudgetAmountYear.smallNotice(amount, line: line) { success += ". Let op: \(small)" }
         return .change(change, success: success)
     }
 }

@@ -23,15 +23,17 @@ enum PolicyForm {
     }
 
     static func submit(_ form: Form, in state: AppState) -> FormOutcome {
+        // What the person changed in the form, from the framework as the form saw it: a colleague's change since is a conflict,
+        // after which the form shows theirs (`rebaseForm`) and keeps what was chosen.
         let seen = state.seenFramework()
         let chosen = PolicyPiece.allCases.filter { piece in (form[piece.rawValue]?.selectedValue == "ja") != seen[keyPath: piece.flag] }
         guard !chosen.isEmpty else { return .unchanged("Niets gewijzigd aan de beleidsstukken van het Kader.") }
         var reader = FormReader(form, today: state.today)
         let decision = reader.requiredText("decision", "Noem het besluit dat het stuk vaststelde of introk")
         if !reader.problems.isEmpty { return .problems(reader.problems) }
-        let changes = chosen.map { Change.setPolicy($0, isThere: !seen[keyPath: $0.flag], decision: decision) }
+        let changes = chosen.map { Change.setPolicy($0, isThere: !seen[keyPath: $0.flag], seen: seen[keyPath: $0.flag], decision: decision) }
         let first = changes[0]
-        let change = changes.count == 1 ? first : .batch(changes, label: "Wat het Kader nog verwacht")
+        let change = changes.count == 1 ? first : .batch(changes, label: "Beleidsstukken van het Kader")
         return .change(change, success: changes.map { $0.summary(in: state.dossier) }.joined(separator: "; "))
     }
 }

@@ -79,6 +79,8 @@ enum BudgetBar {
         let spent = max(0, overview.spent.cents), committed = max(0, overview.committed.cents)
         let used = spent + committed
         if (overview.budget.cents <= 0 && used == 0 && !overview.hasAmountOfItsOwn) || overview.isOutsideLineYears { return "geen budget" }
+        // Set to nothing by the council, and nothing on it: no bar of money left.
+        if overview.budget.cents <= 0 && used == 0 { return "budget € 0" }
         let cells = overview.isOverspent ? width - 1 : width
         let scale = max(overview.budget.cents, used)
         var spentCells = share(spent, of: scale, cells: cells)
