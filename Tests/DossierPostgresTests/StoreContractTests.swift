@@ -182,6 +182,36 @@ struct StoreContractTests {
         #expect(ineView.relation("bom")?.status == .actief, "Piet's status stays")
     }
 
+    @Test("a year's amount and a piece of the Kader: saved with the decision, loaded again; a stale amount refused naming the colleague; undone beside a colleague's other year",
+          arguments: StorageKind.available)
+    func budgetAndPolicy(kind: StorageKind) throws {
+        let storage = try StorageUnderTest(kind)
+        let ine = try storage.open(writer: "Ine"), piet = try storage.open(writer: "Piet")
+        var ineView = try ine.load(), pietView = try piet.load()
+        var undo = try ine.commit(.setBudgetAmount("internationalisering", year: 2028, amount: Money(euros: 12_000), seen: Money(euros: 16_000),
+                                                   decision: "Voorjaarsnota 2028"), to: &ineView, context: .by("Ine"))
+        try ine.commit(.setPolicy(.europastrategie, isThere: true, seen: false, decision: "Raadsbesluit 3 maart 2027"), to: &ineView, context: .by("Ine", minute: 1))
+        let reloaded = try storage.open().load()
+        #expect(reloaded == ineView)
+        #expect(reloaded.budgetLine("internationalisering")?.amountsByYear == [2028: Money(euros: 12_000)] && reloaded.framework.hasEuropeStrategy)
+        #expect(try storage.open().history().map(\.reason) == ["besluit: Voorjaarsnota 2028", "besluit: Raadsbesluit 3 maart 2027"])
+        // Piet saw 2028 as it was: refused, naming Ine.
+        do {
+            try piet.commit(.setBudgetAmount("internationalisering", year: 2028, amount: Money(euros: 9_000), seen: Money(euros: 16_000), decision: "p"),
+                            to: &pietView, context: .by("Piet", minute: 2))
+            Issue.record("a stale amount overwrote the colleague's")
+        } catch {
+            #expect(error.description.contains("Ine"), "\(error)")
+        }
+        pietView = try piet.load()
+        try piet.commit(.setBudgetAmount("internationalisering", year: 2029, amount: Money(euros: 9_000), decision: "Najaarsnota"), to: &pietView,
+                        context: .by("Piet", minute: 3))
+        undo.purpose = .undo
+        try ine.commit(.restore(undo), to: &ineView, context: .by("Ine", minute: 4))
+        #expect(ineView.budgetLine("internationalisering")?.amountsByYear == [2029: Money(euros: 9_000)], "Ine's 2028 goes back, Piet's 2029 stays")
+        #expect(try storage.open().load() == ineView)
+    }
+
     @Test("the municipality's own contacts: two writers' changes both stand, loaded again as they were; an undo puts one back", arguments: StorageKind.available)
     func ownContacts(kind: StorageKind) throws {
         let storage = try StorageUnderTest(kind)
