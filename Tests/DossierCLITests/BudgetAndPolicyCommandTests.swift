@@ -16,7 +16,7 @@ struct BudgetAndPolicyCommandTests {
 
     @Test("set-budget sets one year's amount by line name or id; budget shows it; a cut below what is planned says so; --clear goes back")
     func setBudget() throws {
-        let cut = try run(["set-budget", "Budget internationalisering", "2027", "2.000", "--decision", "Raadsbesluit"])
+        let cut = try run(["set-budget", "Budget internationalisering", "2027", "2.000", "--decision", "Voorjaarsnota 2027"])
         #expect(cut.status == 0, "\(cut.standardError)")
         #expect(cut.standardOutput == "Budget internationalisering 2027: € 16.000,00 → € 2.000,00\n")
         #expect(cut.standardError.contains("dossier: let op: in 2027 is op Budget internationalisering nu € 500,00 meer vastgelegd en besteed dan er is"),
@@ -26,18 +26,22 @@ struct BudgetAndPolicyCommandTests {
         let later = try run(["set-budget", "internationalisering", "2031", "16000", "--decision", "Raadsbesluit"])
         #expect(later.standardOutput == "Budget internationalisering 2031: geen bedrag → € 16.000,00\n", "\(later.standardOutput)")
         let budget = try run(["budget"]).standardOutput
-        #expect(budget.contains("Budget internationalisering (internationalisering): € 16.000,00 per jaar, 2025–2030; 2027: € 2.000,00, 2031: € 16.000,00"),
+        #expect(budget.contains("Budget internationalisering (internationalisering): € 16.000,00 per jaar, 2025–2030; 2027: € 2.000,00 (Voorjaarsnota 2027), 2031: € 16.000,00 (Raadsbesluit)"),
                 "\(budget)")
         #expect(budget.contains("2031  € 16.000,00"), "\(budget)")
         #expect(budget.contains("OVERSCHREDEN"))
         let report = try run(["report", "--year", "2027"]).standardOutput
         #expect(report.contains("Budget internationalisering: € 2.500,00 vastgelegd of besteed van € 2.000,00"), "\(report)")
-        #expect(report.contains("tegen de lijn van € 16.000 (2027: € 2.000). "), "\(report)")
+        #expect(report.contains("tegen de lijn van € 16.000 (2027: € 2.000, Voorjaarsnota 2027). "), "\(report)")
 
         let back = try run(["set-budget", "internationalisering", "2027", "--clear", "--decision", "Raadsbesluit"])
         #expect(back.standardOutput == "Budget internationalisering 2027: € 2.000,00 → € 16.000,00 (het jaarbedrag)\n", "\(back.standardOutput)")
         let log = try run(["log"]).standardOutput
         #expect(log.contains("Budget internationalisering 2031: geen bedrag → € 16.000,00"), "\(log)")
+        // The line's own log, by its name (its id is the subject budgetregel:ID), with the decisions as reasons.
+        let lineLog = try run(["log", "Budget internationalisering"])
+        #expect(lineLog.status == 0 && lineLog.standardError.isEmpty, "\(lineLog.standardError)")
+        #expect(lineLog.standardOutput.contains("besluit: Voorjaarsnota 2027") && !lineLog.standardOutput.contains("Relatie"), "\(lineLog.standardOutput)")
         let undone = try run(["undo", "--yes"])
         #expect(undone.standardOutput.contains("Ongedaan gemaakt: bedrag Budget internationalisering 2027 € 16.000,00 → € 2.000,00"), "\(undone.standardOutput)")
     }
@@ -76,11 +80,16 @@ struct BudgetAndPolicyCommandTests {
         let set = try run(["set-policy", "Europastrategie", "ja", "--decision", "Raadsbesluit"])
         #expect(set.status == 0 && set.standardOutput == "Europastrategie vastgesteld: de afweging houdt er voortaan rekening mee\n", "\(set.standardError)")
         let after = try run(["assess", "eu-aanvraag"]).standardOutput
+        let report = try run(["report", "--year", "2026"]).standardOutput
+        #expect(report.contains("Vastgesteld sinds het Kader (stand op 22-11-2026): de Europastrategie (Raadsbesluit); de afweging houdt er rekening mee."), "\(report)")
+        #expect(try scratch.load().framework.policyDecisions == [.europastrategie: "Raadsbesluit"])
         #expect(after.contains("Toets deze kans op EU-financiering aan de Europastrategie."), "\(after)")
         let again = try run(["set-policy", "europastrategie", "ja", "--decision", "Raadsbesluit"])
         #expect(again.status == 65 && again.standardError == "dossier: Europastrategie staat al als vastgesteld\n", "\(again.standardError)")
         let unknown = try run(["set-policy", "klimaatstrategie", "ja", "--decision", "Raadsbesluit"])
         #expect(unknown.status == 64 && unknown.standardError.contains("onbekend beleidsstuk 'klimaatstrategie'; kies uit: europastrategie, strategische-agenda"))
+        let kader = try run(["log", "kader"]).standardOutput
+        #expect(kader.contains("Europastrategie vastgesteld") && !kader.contains("EU-aanvraag"), "\(kader)")
         let back = try run(["set-policy", "europastrategie", "nee", "--decision", "Raadsbesluit"])
         #expect(back.standardOutput == "Europastrategie weer op 'nog te maken' gezet\n", "\(back.standardOutput)")
         #expect(try scratch.load().framework.hasEuropeStrategy == false)

@@ -181,6 +181,11 @@ struct BudgetAndPolicyTests {
         try store.compact(dossier, at: Fixtures.now)
         let snapshot = String(decoding: try directory.read("dossier.json"), as: UTF8.self)
         #expect(snapshot.contains("\"yearAmounts\": [\n"), "\(snapshot.prefix(1_500))")
+        // The decision is kept with what it set: shown wherever the amount or the piece is.
+        #expect(try DossierStore(path: path).load().budgetLine(Self.line)?.decisionsByYear == [2031: "Raadsbesluit"])
+        #expect(snapshot.contains(#""decision": "Raadsbesluit""#), "\(snapshot.prefix(1_500))")
+        #expect(snapshot.contains(#""europeStrategyDecision": "Raadsbesluit""#))
+        #expect(dossier.budgetLine(Self.line)?.yearAmountsText == "2031: € 16.000,00 (Raadsbesluit)")
         #expect(try DossierStore(path: path).load() == dossier)
         #expect(DossierValidator.problems(in: dossier).isEmpty)
     }

@@ -30,7 +30,7 @@ struct BudgetAndPolicyFormTests {
 
         // The same year again: the amount of its own is shown, and emptying the field goes back to the yearly amount.
         app.press(.character("e"))
-        #expect(app.state.form?.title == "Budget internationalisering 2026 — nu € 12.000,00 (eigen bedrag)")
+        #expect(app.state.form?.title == "Budget internationalisering 2026 — nu € 12.000,00 (eigen bedrag: Voorjaarsnota 2026)")
         app.press(.control("u"), .tab).type("Najaarsnota 2026").press(.control("s"))
         #expect(app.store.saved?.budgetLine("internationalisering")?.amountsByYear == [:])
         #expect(budgetOfThisYear(app)?.budget == Money(euros: 16_000))

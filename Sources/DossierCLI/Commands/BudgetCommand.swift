@@ -57,6 +57,7 @@ struct BudgetCommand: ParsableCommand {
                 writer.field("overspent", overview.isOverspent)
                 writer.field("withoutBudget", overview.isWithoutBudget)
                 writer.field("amountOfItsOwn", overview.hasAmountOfItsOwn)
+                writer.optionalField("decision", overview.decision)
                 writer.optionalField("activities", overview.activityIDs)
                 writer.endObject()
             }

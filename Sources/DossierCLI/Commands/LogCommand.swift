@@ -8,16 +8,18 @@ struct LogCommand: ParsableCommand {
         abstract: "Wie veranderde wat, wanneer en waarom: het logboek van het hele dossier of van één relatie of activiteit.",
         discussion: """
         Het logboek is het journaal van alle wijzigingen, ook van vóór eerdere samenvoegingen (die staan in \
-        NAAM.history/ naast het dossier).
+        NAAM.history/ naast het dossier). Ook van een budgetregel (de bedragen per jaar, met hun besluit: dossier \
+        log budgetregel:internationalisering, of de naam van de regel) en van de beleidsstukken van het Kader (dossier log kader).
         Voorbeelden:
           dossier log taizhou
+          dossier log kader
           dossier log --since 2026-01-01 --json
         """
     )
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Argument(help: ArgumentHelp("Alleen wijzigingen van deze relatie of activiteit.", valueName: "id"))
+    @Argument(help: ArgumentHelp("Alleen wijzigingen van deze relatie, activiteit of budgetregel, of van het kader.", valueName: "id"))
     var id: String?
 
     @Option(help: ArgumentHelp("Alleen wijzigingen vanaf deze datum (ook gisteren, 'vorige maandag').", valueName: "datum"))
@@ -94,7 +96,9 @@ struct LogCommand: ParsableCommand {
         }
         if entries.isEmpty {
             let name = subject?.name
-            let earlier = id.map { " De statusgeschiedenis van daarvoor staat in dossier show \($0)." } ?? ""
+            // A relation or an activity has a status history from before the log; a budget line or the Kader has not.
+            let hasHistory = id.map { $0 != Framework.snapshotID && !$0.hasPrefix(BudgetLine.subject("")) } ?? false
+            let earlier = hasHistory ? id.map { " De statusgeschiedenis van daarvoor staat in dossier show \($0)." } ?? "" : ""
             Output.line("Geen wijzigingen\(name.map { " van \($0)" } ?? "")\(since.map { " sinds \(dates.date($0))" } ?? "") in het logboek; "
                         + "het logboek begint bij de eerste wijziging met dit programma.\(earlier)")
             return
@@ -116,15 +120,30 @@ struct LogCommand: ParsableCommand {
     /// is found as `show` finds it, and anything else (a deleted id, a refusal) from the relations and the activities'
     /// ids and titles (`loadForNaming`).
     private func subject(_ text: String, store: any DossierStorage, history: [JournalEntry]) throws -> (id: String, name: String) {
-        // The municipality's own contacts, as `show gemeente` names them.
+        // The municipality's own contacts, as `show gemeente` names them; the Kader's pieces of policy.
         if NameLookup.namesMunicipality(text) { return (Organiser.municipalitySlug, Organiser.municipalityName) }
+        if SearchText.fold(text).trimmingCharacters(in: .whitespaces) == Framework.snapshotID { return (Framework.snapshotID, "het Kader") }
         let isLogged = history.contains { $0.subjects.contains(text) }
         if let (found, _) = try? store.loadForShowing(text) {
             // Found by name, so no record has the id `text`.
             return isLogged && found.id != text ? (text, text) : (found.id, found.name)
         }
-        if let names = try? store.loadForNaming() { return try subject(text, in: names, isLogged: isLogged) }
-        return try subject(text, in: storeOptions.load(store), isLogged: isLogged)
+        if let names = try? store.loadForNaming() {
+            if names.relation(text) == nil, names.namedActivity(text) == nil, let lines = (try? store.loadForBudget())?.dossier,
+               let line = budgetLine(text, in: lines) {
+                return line
+            }
+            return try subject(text, in: names, isLogged: isLogged)
+        }
+        let dossier = try storeOptions.load(store)
+        if dossier.relation(text) == nil, dossier.namedActivity(text) == nil, let line = budgetLine(text, in: dossier) { return line }
+        return try subject(text, in: dossier, isLogged: isLogged)
+    }
+
+    /// No relation or activity by that name: a budget line by its id or name, whose amounts the log keeps under `budgetregel:ID`.
+    private func budgetLine(_ text: String, in dossier: Dossier) -> (id: String, name: String)? {
+        guard let id = try? dossier.readExistingBudgetLine(text), let name = dossier.budgetLine(id)?.name else { return nil }
+        return (BudgetLine.subject(id), name)
     }
 
     private func subject(_ text: String, in records: some NamedRecords, isLogged: Bool) throws -> (id: String, name: String) {

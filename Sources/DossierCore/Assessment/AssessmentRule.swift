@@ -40,7 +40,7 @@ public enum AssessmentRule: String, Sendable, CaseIterable {
         case .rodeVlag: "Rode vlag: mensenrechten of geopolitiek"
         case .budget: "Binnen het jaarbudget van de budgetregel"
         case .partnermissie: "Aanhaken bij missies en delegaties van partners"
-        case .euFinanciering: "EU-financiering: elke kans op zichzelf"
+        case .euFinanciering: "EU-financiering"
         case .ondernemers: "Ondernemers worden steevast uitgenodigd"
         case .omgevingsfactoren: "Positieve score op omgevingsfactoren"
         case .economischeSubcriteria: "Economische subcriteria"

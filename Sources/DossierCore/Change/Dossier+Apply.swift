@@ -312,11 +312,11 @@ extension Dossier {
 
         case let .setBudgetAmount(lineID, year, amount, seen, decision):
             try Dossier.checkDecision(decision, context: context)
-            return try setBudgetAmount(lineID, year: year, amount: amount, seen: seen)
+            return try setBudgetAmount(lineID, year: year, amount: amount, seen: seen, decision: decision)
 
         case let .setPolicy(piece, isThere, seen, decision):
             try Dossier.checkDecision(decision, context: context)
-            return try setPolicy(piece, isThere: isThere, seen: seen)
+            return try setPolicy(piece, isThere: isThere, seen: seen, decision: decision)
 
         case .restore(let restoration):
             return try restore(restoration)

@@ -1,7 +1,7 @@
 extension Dossier {
     /// What a budget line has in one year (`Change.setBudgetAmount`). An amount equal to the line's yearly amount in one
     /// of its own years is no exception, and is not kept as one.
-    mutating func setBudgetAmount(_ lineID: String, year: Int, amount: Money?, seen: Money?) throws(ChangeError) -> Restoration {
+    mutating func setBudgetAmount(_ lineID: String, year: Int, amount: Money?, seen: Money?, decision: String) throws(ChangeError) -> Restoration {
         guard let position = budgetLines.firstIndex(where: { $0.id == lineID }) else {
             throw ChangeError(.notFound, "onbekende budgetregel '\(lineID)'", field: "budgetLine")
         }
@@ -14,8 +14,8 @@ extension Dossier {
         if let amount, !amount.isAccepted {
             throw ChangeError(.invalid, "\(amount.formatted) is te veel: een bedrag is hoogstens \(Money.maximum.formatted)", field: "amountCents")
         }
-        let updated = line.setting(amount, in: year)
-        guard updated != line else {
+        let updated = line.setting(amount, in: year, decision: decision)
+        guard updated.amountsByYear != line.amountsByYear else {
             let nothing = line.applies(to: year) ? "het jaarbedrag geldt al" : "na \(line.period) is er ook geen jaarbedrag"
             throw ChangeError(.invalid, amount == nil ? "\(line.name) heeft voor \(year) geen eigen bedrag; \(nothing)"
                                                       : "\(line.name) heeft in \(year) al \(current.formatted)", field: "amountCents")
@@ -41,7 +41,7 @@ extension Dossier {
     }
 
     /// Records whether a piece of policy the Kader waits for is there (`Change.setPolicy`).
-    mutating func setPolicy(_ piece: PolicyPiece, isThere: Bool, seen: Bool?) throws(ChangeError) -> Restoration {
+    mutating func setPolicy(_ piece: PolicyPiece, isThere: Bool, seen: Bool?, decision: String) throws(ChangeError) -> Restoration {
         if let seen, seen != framework[keyPath: piece.flag] {
             throw ChangeError(.conflict, "\(piece.title) staat intussen als \(PolicyPiece.stateLabel(framework[keyPath: piece.flag])), niet meer als "
                               + PolicyPiece.stateLabel(seen) + ChangeError.lookAgain, field: piece.rawValue)
@@ -51,6 +51,7 @@ extension Dossier {
         }
         let before = framework
         framework[keyPath: piece.flag] = isThere
+        framework.policyDecisions[piece] = decision.isBlank ? nil : decision.trimmingSpaces()
         return Restoration(label: piece.title, framework: Snapshot(id: Framework.snapshotID, value: before, position: 0))
     }
 }

@@ -35,10 +35,13 @@ enum RecordMerge {
     static func merge(base: BudgetLine, ours: BudgetLine, theirs: BudgetLine) -> BudgetLine? {
         guard base.withoutYearAmounts == ours.withoutYearAmounts, base.withoutYearAmounts == theirs.withoutYearAmounts else { return nil }
         var merged = theirs
-        for year in Set(base.amountsByYear.keys).union(ours.amountsByYear.keys).union(theirs.amountsByYear.keys) {
-            let (was, put, now) = (base.amountsByYear[year], ours.amountsByYear[year], theirs.amountsByYear[year])
+        // A year's amount and the decision that set it go together.
+        func year(_ line: BudgetLine, _ year: Int) -> (Money?, String?) { (line.amountsByYear[year], line.decisionsByYear[year]) }
+        for key in Set(base.amountsByYear.keys).union(ours.amountsByYear.keys).union(theirs.amountsByYear.keys) {
+            let (was, put, now) = (year(base, key), year(ours, key), year(theirs, key))
             if now == was {
-                merged.amountsByYear[year] = put
+                merged.amountsByYear[key] = put.0
+                merged.decisionsByYear[key] = put.1
             } else if put != was && put != now {
                 return nil
             }

@@ -213,12 +213,14 @@ extension Framework {
         writer.field("europeStrategy", hasEuropeStrategy)
         writer.field("strategicAgenda", hasStrategicAgenda)
         writer.optionalField("notes", notes)
+        writer.optionalField("europeStrategyDecision", policyDecisions[.europastrategie])
+        writer.optionalField("strategicAgendaDecision", policyDecisions[.strategischeAgenda])
         writer.endObject()
     }
 
     public init(reading reader: inout JSONReader) throws(JSONError) {
         let start = reader.valueOffset()
-        var title: String?, firstYear: Int?, lastYear: Int?, europe: Bool?, agenda: Bool?, notes = ""
+        var title: String?, firstYear: Int?, lastYear: Int?, europe: Bool?, agenda: Bool?, notes = "", decisions: [PolicyPiece: String] = [:]
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "title": title = try reader.readString()
@@ -227,12 +229,14 @@ extension Framework {
             case "europeStrategy": europe = try reader.readBool()
             case "strategicAgenda": agenda = try reader.readBool()
             case "notes": notes = try reader.readString()
+            case "europeStrategyDecision" where reader.formatVersion >= 3: decisions[.europastrategie] = try reader.readString()
+            case "strategicAgendaDecision" where reader.formatVersion >= 3: decisions[.strategischeAgenda] = try reader.readString()
             default: throw reader.unknownField(key)
             }
         }
         self.init(title: try required(title, "title", at: start), firstYear: try required(firstYear, "firstYear", at: start),
                   lastYear: try required(lastYear, "lastYear", at: start), hasEuropeStrategy: try required(europe, "europeStrategy", at: start),
-                  hasStrategicAgenda: try required(agenda, "strategicAgenda", at: start), notes: notes)
+                  hasStrategicAgenda: try required(agenda, "strategicAgenda", at: start), notes: notes, policyDecisions: decisions)
     }
 }
 
@@ -253,6 +257,7 @@ extension BudgetLine {
                 writer.beginObject()
                 writer.field("year", year)
                 writer.field("amountCents", amountsByYear[year]!.cents)
+                writer.optionalField("decision", decisionsByYear[year])
                 writer.endObject()
             }
         }
@@ -262,7 +267,7 @@ extension BudgetLine {
     public init(reading reader: inout JSONReader) throws(JSONError) {
         let start = reader.valueOffset()
         var id: String?, name: String?, amount: Money?, firstYear: Int?, lastYear: Int?, relation: String?
-        var activityBudget: Bool?, notes = "", amounts: [Int: Money] = [:]
+        var activityBudget: Bool?, notes = "", amounts: [Int: Money] = [:], decisions: [Int: String] = [:]
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "id": id = try reader.readString()
@@ -276,17 +281,19 @@ extension BudgetLine {
             case "yearAmounts" where reader.formatVersion >= 3:
                 try reader.readArray { (reader: inout JSONReader, _: Int) throws(JSONError) in
                     let entryStart = reader.valueOffset()
-                    var year: Int?, amount: Money?
+                    var year: Int?, amount: Money?, decision: String?
                     try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
                         switch key {
                         case "year": year = try reader.readYear()
                         case "amountCents": amount = try reader.readMoney()
+                        case "decision": decision = try reader.readString()
                         default: throw reader.unknownField(key)
                         }
                     }
                     let entryYear = try required(year, "year", at: entryStart)
                     guard amounts[entryYear] == nil else { throw reader.error(at: entryStart, "het jaar \(entryYear) staat twee keer in yearAmounts") }
                     amounts[entryYear] = try required(amount, "amountCents", at: entryStart)
+                    decisions[entryYear] = decision
                 }
             default: throw reader.unknownField(key)
             }
@@ -294,6 +301,6 @@ extension BudgetLine {
         self.init(id: try required(id, "id", at: start), name: try required(name, "name", at: start),
                   yearlyAmount: try required(amount, "yearlyAmountCents", at: start), firstYear: firstYear, lastYear: lastYear,
                   relation: relation, isActivityBudget: try required(activityBudget, "activityBudget", at: start), notes: notes,
-                  amountsByYear: amounts)
+                  amountsByYear: amounts, decisionsByYear: decisions)
     }
 }

@@ -14,9 +14,13 @@ public struct BudgetLine: Hashable, Sendable, Identifiable {
     /// Amounts the council set for particular years, in place of `yearlyAmount`: a cut or a rise in one year, or a year
     /// after `lastYear` (the line carried on after the Kader). Changed only by `Change.setBudgetAmount`.
     public var amountsByYear: [Int: Money]
+    /// The decision that set each of those amounts ("Voorjaarsnota 2028"): kept with the amount, so that wherever it is
+    /// shown, why can be too.
+    public var decisionsByYear: [Int: String]
 
     public init(id: String, name: String, yearlyAmount: Money, firstYear: Int? = nil, lastYear: Int? = nil,
-                relation: RelationID? = nil, isActivityBudget: Bool, notes: String = "", amountsByYear: [Int: Money] = [:]) {
+                relation: RelationID? = nil, isActivityBudget: Bool, notes: String = "", amountsByYear: [Int: Money] = [:],
+                decisionsByYear: [Int: String] = [:]) {
         self.id = id
         self.name = name
         self.yearlyAmount = yearlyAmount
@@ -26,6 +30,7 @@ public struct BudgetLine: Hashable, Sendable, Identifiable {
         self.isActivityBudget = isActivityBudget
         self.notes = notes
         self.amountsByYear = amountsByYear
+        self.decisionsByYear = decisionsByYear
     }
 
     /// Whether the line has an amount for `year`: one of its years, or a year the council set an amount for.
@@ -44,10 +49,14 @@ public struct BudgetLine: Hashable, Sendable, Identifiable {
 
     /// The line with `amount` as `year`'s own (nil: none of its own). An amount equal to the yearly amount in one of the
     /// line's years is no exception, and is not kept as one.
-    public func setting(_ amount: Money?, in year: Int) -> BudgetLine {
+    public func setting(_ amount: Money?, in year: Int, decision: String? = nil) -> BudgetLine {
         var updated = self
         updated.amountsByYear[year] = nil
-        if let amount, !(updated.applies(to: year) && amount == yearlyAmount) { updated.amountsByYear[year] = amount }
+        updated.decisionsByYear[year] = nil
+        if let amount, !(updated.applies(to: year) && amount == yearlyAmount) {
+            updated.amountsByYear[year] = amount
+            updated.decisionsByYear[year] = decision.flatMap { $0.isBlank ? nil : $0.trimmingSpaces() }
+        }
         return updated
     }
 
@@ -55,15 +64,18 @@ public struct BudgetLine: Hashable, Sendable, Identifiable {
     public var withoutYearAmounts: BudgetLine {
         var plain = self
         plain.amountsByYear = [:]
+        plain.decisionsByYear = [:]
         return plain
     }
 
     /// What the line has in `year` as a sentence says it: "€ 12.000,00", or "geen bedrag".
     public func amountText(in year: Int) -> String { applies(to: year) ? amount(in: year).formatted : "geen bedrag" }
 
-    /// The amounts set for particular years, as a list says them: "2028: € 12.000,00, 2031: € 16.000,00" ("" when none).
+    /// The amounts set for particular years, as a list says them: "2028: € 12.000,00 (Voorjaarsnota 2028), 2031: € 16.000,00"
+    /// ("" when none).
     public var yearAmountsText: String {
-        amountsByYear.keys.sorted().map { "\($0): \(amountsByYear[$0]!.formatted)" }.joined(separator: ", ")
+        amountsByYear.keys.sorted().map { "\($0): \(amountsByYear[$0]!.formatted)" + (decisionsByYear[$0].map { " (\($0))" } ?? "") }
+            .joined(separator: ", ")
     }
 
     /// Whether `year` comes after the last year the line runs (after the Kader's 2025–2030) and has no amount set for

@@ -8,15 +8,18 @@ public struct Framework: Hashable, Sendable {
     /// New international networks only when they fit the strategic agenda (and public affairs agenda).
     public var hasStrategicAgenda: Bool
     public var notes: String
+    /// The decision that recorded each piece of policy as it stands (`Change.setPolicy`): adopted, or withdrawn again.
+    public var policyDecisions: [PolicyPiece: String]
 
     public init(title: String, firstYear: Int, lastYear: Int, hasEuropeStrategy: Bool, hasStrategicAgenda: Bool,
-                notes: String = "") {
+                notes: String = "", policyDecisions: [PolicyPiece: String] = [:]) {
         self.title = title
         self.firstYear = firstYear
         self.lastYear = lastYear
         self.hasEuropeStrategy = hasEuropeStrategy
         self.hasStrategicAgenda = hasStrategicAgenda
         self.notes = notes
+        self.policyDecisions = policyDecisions
     }
 }
 
@@ -28,6 +31,7 @@ extension Framework {
     public var withoutPolicyPieces: Framework {
         var plain = self
         for piece in PolicyPiece.allCases { plain[keyPath: piece.flag] = false }
+        plain.policyDecisions = [:]
         return plain
     }
 }

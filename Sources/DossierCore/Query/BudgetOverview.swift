@@ -18,6 +18,8 @@ public struct BudgetOverview: Hashable, Sendable {
     /// The council set this year's amount itself (`Change.setBudgetAmount`), also when it is € 0: a budget of nothing, not
     /// a year without one.
     public var hasAmountOfItsOwn: Bool
+    /// The decision that set that amount, when one is kept.
+    public var decision: String?
 
     public var remaining: Money { budget - committed - spent }
     public var isOverspent: Bool { !isOutsideLineYears && remaining.cents < 0 }
@@ -61,6 +63,7 @@ public struct BudgetOverview: Hashable, Sendable {
         budget = line?.amount(in: year) ?? .zero
         isOutsideLineYears = line.map { $0.hasEnded(before: year) } ?? false
         hasAmountOfItsOwn = line?.amountsByYear[year] != nil
+        decision = line?.decisionsByYear[year]
         committed = .zero
         spent = .zero
         activityIDs = []

@@ -197,9 +197,15 @@ struct ReportWriter {
         if !report.framework.hasStrategicAgenda {
             awaited.append("de strategische agenda en de public affairs agenda (tot dan is deelname aan een nieuw netwerk niet te toetsen)")
         }
-        // With the day it speaks of: the framework keeps no history of when a strategy came.
+        // With the day it speaks of: the framework keeps no history of when a strategy came, only the decision that set it.
         if !awaited.isEmpty {
             lines.append("Nog te ontwikkelen volgens het Kader (stand op \(report.dates.date(report.generated))): " + awaited.joined(separator: "; ") + ".")
+        }
+        let adopted = PolicyPiece.allCases.filter { report.framework[keyPath: $0.flag] }
+            .map { piece in piece.label + (report.framework.policyDecisions[piece].map { " (\($0))" } ?? "") }
+        if !adopted.isEmpty {
+            lines.append("Vastgesteld sinds het Kader (stand op \(report.dates.date(report.generated))): " + adopted.joined(separator: "; ")
+                         + "; de afweging houdt er rekening mee.")
         }
         if !report.withoutEntrepreneurs.isEmpty {
             lines.append("Economische activiteiten zonder ondernemers onder de deelnemers (de gemeente nodigt ze steevast uit, reactie op de Economic Board): "
@@ -364,7 +370,8 @@ struct ReportWriter {
         let lineName = lines.first?.lineName ?? lineID
         // The line at the yearly amount; a year the council set another amount for (`dossier set-budget`) is said beside it.
         let amount = report.activityBudgetYearly?.cents ?? (lines.map(\.budget.cents).max() ?? 0)
-        let otherAmounts = lines.filter { $0.hasAmountOfItsOwn && $0.budget.cents != amount }.map { "\($0.year): \(ReportChart.euros($0.budget.cents))" }
+        let otherAmounts = lines.filter { $0.hasAmountOfItsOwn && $0.budget.cents != amount }
+            .map { "\($0.year): \(ReportChart.euros($0.budget.cents))" + ($0.decision.map { ", \($0)" } ?? "") }
         let number = nextFigure()
         blocks.append(.chart(ReportChart(
                 number: number, title: "\(lineName) per jaar", layout: .stacked, unit: .money,

@@ -93,6 +93,7 @@ enum SizeRules {
         for year in line.amountsByYear.keys.sorted() {
             check.year(year, "yearAmounts", "Jaar met een eigen bedrag")
             check.amount(line.amountsByYear[year]!, "yearAmounts", "Bedrag voor \(year)")
+            check.short(line.decisionsByYear[year] ?? "", "yearAmounts", "Besluit voor \(year)")
         }
         return check.problems
     }
@@ -101,6 +102,8 @@ enum SizeRules {
         var check = SizeCheck()
         check.short(framework.title, "title", "Titel van het kader")
         check.long(framework.notes, "notes", "Toelichting bij het kader")
+        check.short(framework.policyDecisions[.europastrategie] ?? "", "europeStrategyDecision", "Besluit over de Europastrategie")
+        check.short(framework.policyDecisions[.strategischeAgenda] ?? "", "strategicAgendaDecision", "Besluit over de strategische agenda")
         check.year(framework.firstYear, "firstYear", "Eerste jaar van het kader")
         check.year(framework.lastYear, "lastYear", "Laatste jaar van het kader")
         if framework.lastYear < framework.firstYear { check.add("lastYear", "het laatste jaar van het kader ligt voor het eerste") }

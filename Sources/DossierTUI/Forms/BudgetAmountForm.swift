@@ -6,7 +6,7 @@ enum BudgetAmountForm {
     static func make(line: BudgetLine, year: Int) -> Form {
         let fallback = line.withoutYearAmounts.amountText(in: year)
         let back = line.withoutYearAmounts.applies(to: year) ? "Leeg: terug naar het jaarbedrag (\(fallback))." : "Leeg: geen bedrag voor \(year)."
-        let own = line.amountsByYear[year] != nil ? " (eigen bedrag)" : ""
+        let own = line.amountsByYear[year] != nil ? " (eigen bedrag" + (line.decisionsByYear[year].map { ": \($0)" } ?? "") + ")" : ""
         let typed = line.applies(to: year) ? line.amount(in: year).editableText : ""
         return Form(purpose: .budgetAmount(line: line.id, year: year), title: "\(line.name) \(year) — nu \(line.amountText(in: year))\(own)", fields: [
             FormField("amount", "Bedrag voor \(year)", .text(TextInput(typed)),
@@ -22,7 +22,7 @@ enum BudgetAmountForm {
         if !reader.problems.isEmpty { return .problems(reader.problems) }
         guard let line = state.seenBudgetLine(lineID) else { return .problems(["amount": "Deze budgetregel is er niet meer"]) }
         let after = line.setting(amount, in: year)
-        guard after != line else {
+        guard after.amountsByYear != line.amountsByYear else {
             let now = state.dossier.budgetLine(lineID) ?? line
             return .unchanged("Niets gewijzigd: \(now.name) heeft in \(year) \(now.amountText(in: year)).")
         }

@@ -8,7 +8,8 @@ enum PolicyForm {
         return Form(purpose: .policy, title: "\(framework.title): beleidsstukken", fields: PolicyPiece.allCases.map { piece in
             // "Strategische agenda" is wider than a form's labels: shortened there, said in full in the help below it.
             FormField(piece.rawValue, piece == .strategischeAgenda ? "Strat. agenda" : piece.title,
-                      .choice(options, selected: framework[keyPath: piece.flag] ? 1 : 0), help: help(piece))
+                      .choice(options, selected: framework[keyPath: piece.flag] ? 1 : 0),
+                      help: help(piece) + (framework.policyDecisions[piece].map { " Nu \(PolicyPiece.stateLabel(framework[keyPath: piece.flag])): \($0)." } ?? ""))
         } + [FormField("decision", "Besluit", .text(TextInput()),
                        help: "Welk besluit stelde het stuk vast (of trok het in): datum en orgaan (verplicht; komt in het logboek).")])
     }
