@@ -75,6 +75,8 @@ extension ExchangeTests {
         let (budgetColumn, overrideColumn) = (try #require(header.firstIndex(of: "kosten voor budget")), try #require(header.firstIndex(of: "afwijking")))
         let mission = try #require(rows.first { $0.first == "missie-taizhou" })
         #expect(mission[budgetColumn] == "1000" && mission[overrideColumn] == "REDEN-XYZ", "\(mission)")
+        let decisionColumn = try #require(header.firstIndex(of: "besluit"))
+        #expect(mission[decisionColumn] == "Besluit B&W 1 december 2026", "who approved it, for an auditor's spreadsheet: \(mission)")
         // Which line it is on: adding up one line's rows gives that line's figure, not the lines together.
         let lineColumn = try #require(header.firstIndex(of: "budgetregel"))
         #expect(lineColumn + 1 == budgetColumn && mission[lineColumn] == "Budget internationalisering", "\(mission)")

@@ -129,11 +129,12 @@ public enum HTMLReport {
 
 /// The report's activities as CSV, for a spreadsheet: one row per activity of the year (the ongoing ones
 /// with "doorlopend" as start date), with its focus, the budget line it is charged to and what it puts on it (as
-/// `dossier budget` counts it: adding up one line's rows gives that line's figure), and its latest verdict.
+/// `dossier budget` counts it: adding up one line's rows gives that line's figure), its latest verdict, the reason to depart
+/// from it, and who decided (the approval's decision).
 public enum ReportCSV {
     public static func rows(_ report: YearReport) -> [[String]] {
         [["id", "titel", "focus", "soort", "status", "begindatum", "einddatum", "relaties", "organisator", "richting", "delegatie uit/naar",
-          "geraamde kosten", "werkelijke kosten", "budgetregel", "kosten voor budget", "laatste oordeel", "afwijking"]]
+          "geraamde kosten", "werkelijke kosten", "budgetregel", "kosten voor budget", "laatste oordeel", "afwijking", "besluit"]]
             + report.entries.map { entry in
                 let activity = entry.activity
                 return [activity.id, activity.title, entry.focus.label, activity.kind.rawValue, activity.status.rawValue,
@@ -142,7 +143,7 @@ public enum ReportCSV {
                         activity.visit?.direction.rawValue ?? "", activity.visit?.delegationFrom ?? "", activity.estimatedCost?.editableText ?? "",
                         activity.actualCost?.editableText ?? "", report.budgetLineName(activity),
                         (entry.isOngoing ? .zero : activity.chargedCost).editableText, activity.assessments.last?.verdict.rawValue ?? "",
-                        entry.overrideReason ?? ""]
+                        entry.overrideReason ?? "", activity.approvalDecision?.trimmingSpaces() ?? ""]
             }
     }
 }
