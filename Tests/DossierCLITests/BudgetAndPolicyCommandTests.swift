@@ -32,7 +32,7 @@ struct BudgetAndPolicyCommandTests {
         #expect(budget.contains("OVERSCHREDEN"))
         let report = try run(["report", "--year", "2027"]).standardOutput
         #expect(report.contains("Budget internationalisering: € 2.500,00 vastgelegd of besteed van € 2.000,00"), "\(report)")
-        #expect(report.contains("tegen de lijn van € 16.000 (2027: € 2.000, Voorjaarsnota 2027). "), "\(report)")
+        #expect(report.contains("tegen de lijn van € 16.000; eigen bedragen: 2027 € 2.000 (Voorjaarsnota 2027). "), "\(report)")
 
         let back = try run(["set-budget", "internationalisering", "2027", "--clear", "--decision", "Raadsbesluit"])
         #expect(back.standardOutput == "Budget internationalisering 2027: € 2.000,00 → € 16.000,00 (het jaarbedrag)\n", "\(back.standardOutput)")
@@ -44,6 +44,15 @@ struct BudgetAndPolicyCommandTests {
         #expect(lineLog.standardOutput.contains("besluit: Voorjaarsnota 2027") && !lineLog.standardOutput.contains("Relatie"), "\(lineLog.standardOutput)")
         let undone = try run(["undo", "--yes"])
         #expect(undone.standardOutput.contains("Ongedaan gemaakt: bedrag Budget internationalisering 2027 € 16.000,00 → € 2.000,00"), "\(undone.standardOutput)")
+        // The same amount with another decision corrects why, and is logged as such.
+        let corrected = try run(["set-budget", "internationalisering", "2031", "16.000", "--decision", "Begroting 2031"])
+        #expect(corrected.standardOutput == "Budget internationalisering 2031: € 16.000,00, nu volgens het besluit Begroting 2031\n", "\(corrected.standardOutput)")
+        #expect(try scratch.load().budgetLine("internationalisering")?.decisionsByYear[2031] == "Begroting 2031")
+        // An activity named as the line: its name is the activity's, in the log as in show; the line stays reachable by its subject.
+        _ = try run(["add-activity", "--title", "Budget internationalisering", "--kind", "overig", "--relation", "bom"])
+        let named = try run(["log", "Budget internationalisering"]).standardOutput
+        #expect(named.contains("Activiteit toegevoegd: Budget internationalisering") && !named.contains("besluit: Voorjaarsnota 2027"), "\(named)")
+        #expect(try run(["log", "budgetregel:internationalisering"]).standardOutput.contains("besluit: Voorjaarsnota 2027"))
     }
 
     @Test("set-budget refusals: nothing to change exits 65, a bad line 65, a bad year or amount 64; nothing is written")
@@ -81,7 +90,7 @@ struct BudgetAndPolicyCommandTests {
         #expect(set.status == 0 && set.standardOutput == "Europastrategie vastgesteld: de afweging houdt er voortaan rekening mee\n", "\(set.standardError)")
         let after = try run(["assess", "eu-aanvraag"]).standardOutput
         let report = try run(["report", "--year", "2026"]).standardOutput
-        #expect(report.contains("Vastgesteld sinds het Kader (stand op 22-11-2026): de Europastrategie (Raadsbesluit); de afweging houdt er rekening mee."), "\(report)")
+        #expect(report.contains("Vastgesteld sinds het Kader (stand op 22-11-2026): de Europastrategie (Raadsbesluit)."), "\(report)")
         #expect(try scratch.load().framework.policyDecisions == [.europastrategie: "Raadsbesluit"])
         #expect(after.contains("Toets deze kans op EU-financiering aan de Europastrategie."), "\(after)")
         let again = try run(["set-policy", "europastrategie", "ja", "--decision", "Raadsbesluit"])
@@ -131,5 +140,8 @@ struct BudgetAndPolicyCommandTests {
         #expect(try run(["apply", scratch.directory.file("feed.jsonl")]).status == 0)
         let log = try run(["log", "--json"]).standardOutput
         #expect(log.contains(#""subjects": ["budgetregel:internationalisering"]"#), "\(log)")
+        // A line without changes yet, asked by its subject: its (empty) log, not an unknown record.
+        let quiet = try run(["log", "budgetregel:global-goals-platform-oss"])
+        #expect(quiet.status == 0 && quiet.standardOutput.hasPrefix("Geen wijzigingen van Bijdrage Global Goals Platform Oss in het logboek"), "\(quiet)")
     }
 }

@@ -194,6 +194,8 @@ struct StoreContractTests {
         let reloaded = try storage.open().load()
         #expect(reloaded == ineView)
         #expect(reloaded.budgetLine("internationalisering")?.amountsByYear == [2028: Money(euros: 12_000)] && reloaded.framework.hasEuropeStrategy)
+        #expect(reloaded.budgetLine("internationalisering")?.decisionsByYear == [2028: "Voorjaarsnota 2028"])
+        #expect(reloaded.framework.policyDecisions == [.europastrategie: "Raadsbesluit 3 maart 2027"])
         #expect(try storage.open().history().map(\.reason) == ["besluit: Voorjaarsnota 2028", "besluit: Raadsbesluit 3 maart 2027"])
         // Piet saw 2028 as it was: refused, naming Ine.
         do {
@@ -209,6 +211,7 @@ struct StoreContractTests {
         undo.purpose = .undo
         try ine.commit(.restore(undo), to: &ineView, context: .by("Ine", minute: 4))
         #expect(ineView.budgetLine("internationalisering")?.amountsByYear == [2029: Money(euros: 9_000)], "Ine's 2028 goes back, Piet's 2029 stays")
+        #expect(ineView.budgetLine("internationalisering")?.decisionsByYear == [2029: "Najaarsnota"], "with its decision")
         #expect(try storage.open().load() == ineView)
     }
 

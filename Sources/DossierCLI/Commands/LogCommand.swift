@@ -97,7 +97,7 @@ struct LogCommand: ParsableCommand {
         if entries.isEmpty {
             let name = subject?.name
             // A relation or an activity has a status history from before the log; a budget line or the Kader has not.
-            let hasHistory = id.map { $0 != Framework.snapshotID && !$0.hasPrefix(BudgetLine.subject("")) } ?? false
+            let hasHistory = id.map { $0 != Framework.subject && !$0.hasPrefix(BudgetLine.subject("")) } ?? false
             let earlier = hasHistory ? id.map { " De statusgeschiedenis van daarvoor staat in dossier show \($0)." } ?? "" : ""
             Output.line("Geen wijzigingen\(name.map { " van \($0)" } ?? "")\(since.map { " sinds \(dates.date($0))" } ?? "") in het logboek; "
                         + "het logboek begint bij de eerste wijziging met dit programma.\(earlier)")
@@ -120,30 +120,29 @@ struct LogCommand: ParsableCommand {
     /// is found as `show` finds it, and anything else (a deleted id, a refusal) from the relations and the activities'
     /// ids and titles (`loadForNaming`).
     private func subject(_ text: String, store: any DossierStorage, history: [JournalEntry]) throws -> (id: String, name: String) {
-        // The municipality's own contacts, as `show gemeente` names them; the Kader's pieces of policy.
+        // The municipality's own contacts, as `show gemeente` names them.
         if NameLookup.namesMunicipality(text) { return (Organiser.municipalitySlug, Organiser.municipalityName) }
-        if SearchText.fold(text).trimmingCharacters(in: .whitespaces) == Framework.snapshotID { return (Framework.snapshotID, "het Kader") }
         let isLogged = history.contains { $0.subjects.contains(text) }
         if let (found, _) = try? store.loadForShowing(text) {
             // Found by name, so no record has the id `text`.
             return isLogged && found.id != text ? (text, text) : (found.id, found.name)
         }
+        // What no relation or activity is, nor a deleted one's id: the Kader's pieces of policy, or a budget line (by its id, name
+        // or subject), whose changes the log keeps under subjects no record's id can be.
+        func other(in records: some NamedRecords, lines: () -> Dossier?) -> (id: String, name: String)? {
+            guard !isLogged, (try? NameLookup.subject(text, in: records)) == nil else { return nil }
+            if SearchText.fold(text).trimmingCharacters(in: .whitespaces) == Framework.snapshotID { return (Framework.subject, "het Kader") }
+            guard let lines = lines(), let id = try? lines.readExistingBudgetLine(text.hasPrefix(BudgetLine.subject("")) ? String(text.dropFirst(BudgetLine.subject("").count)) : text),
+                  let name = lines.budgetLine(id)?.name else { return nil }
+            return (BudgetLine.subject(id), name)
+        }
         if let names = try? store.loadForNaming() {
-            if names.relation(text) == nil, names.namedActivity(text) == nil, let lines = (try? store.loadForBudget())?.dossier,
-               let line = budgetLine(text, in: lines) {
-                return line
-            }
+            if let found = other(in: names, lines: { (try? store.loadForBudget())?.dossier }) { return found }
             return try subject(text, in: names, isLogged: isLogged)
         }
         let dossier = try storeOptions.load(store)
-        if dossier.relation(text) == nil, dossier.namedActivity(text) == nil, let line = budgetLine(text, in: dossier) { return line }
+        if let found = other(in: dossier, lines: { dossier }) { return found }
         return try subject(text, in: dossier, isLogged: isLogged)
-    }
-
-    /// No relation or activity by that name: a budget line by its id or name, whose amounts the log keeps under `budgetregel:ID`.
-    private func budgetLine(_ text: String, in dossier: Dossier) -> (id: String, name: String)? {
-        guard let id = try? dossier.readExistingBudgetLine(text), let name = dossier.budgetLine(id)?.name else { return nil }
-        return (BudgetLine.subject(id), name)
     }
 
     private func subject(_ text: String, in records: some NamedRecords, isLogged: Bool) throws -> (id: String, name: String) {

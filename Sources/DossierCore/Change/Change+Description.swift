@@ -45,7 +45,7 @@ extension Change {
         case let .editLink(owner, linkID, edits):
             return "Link bewerkt bij \(dossier.name(of: owner)): \(linkLabel(owner, linkID))" + Change.single(edits, Link.fields, in: dossier)
         case let .removeLink(owner, linkID): return "Link verwijderd bij \(dossier.name(of: owner)): \(linkLabel(owner, linkID))"
-        case let .setBudgetAmount(lineID, year, amount, _, _):
+        case let .setBudgetAmount(lineID, year, amount, _, decision):
             let line = dossier.budgetLine(lineID)
             let name = line?.name ?? lineID
             let was = line?.amountText(in: year) ?? "?"
@@ -53,6 +53,8 @@ extension Change {
                 let back = line?.withoutYearAmounts
                 return "\(name) \(year): \(was) → \(back?.amountText(in: year) ?? "?")" + (back?.applies(to: year) == true ? " (het jaarbedrag)" : "")
             }
+            // The same amount with another decision: a correction of why, said as such.
+            if line?.amountsByYear[year] == amount { return "\(name) \(year): \(was), nu volgens het besluit \(decision.trimmingSpaces())" }
             return "\(name) \(year): \(was) → \(amount.formatted)"
         case let .setPolicy(piece, isThere, _, _):
             return isThere ? "\(piece.title) vastgesteld: de afweging houdt er voortaan rekening mee" : "\(piece.title) weer op 'nog te maken' gezet"
@@ -116,7 +118,7 @@ extension Change {
             guard let first = activity.statusHistory.first, first.decision != nil || first.overrideReason != nil else { return "" }
             return Change.reason("", decision: first.decision, overrideReason: first.overrideReason)
         case let .setBudgetAmount(_, _, _, _, decision), let .setPolicy(_, _, _, decision):
-            return Change.reason("", decision: decision.isBlank ? nil : decision, overrideReason: nil)
+            return Change.reason("", decision: decision.isBlank ? nil : decision.trimmingSpaces(), overrideReason: nil)
         case .batch(let changes, _):
             // Parts that all name one decision (both pieces of the Kader set at once): the batch says it.
             let reasons = Set(changes.map(\.reason))
@@ -144,10 +146,10 @@ extension Change {
             [id]
         case let .addLink(owner, _), let .editLink(owner, _, _), let .removeLink(owner, _): [owner.id]
         case let .setBudgetAmount(lineID, _, _, _, _): [BudgetLine.subject(lineID)]
-        case .setPolicy: [Framework.snapshotID]
+        case .setPolicy: [Framework.subject]
         case .restore(let restoration):
             restoration.relations.map(\.id) + restoration.activities.map(\.id) + (restoration.ownContacts.isEmpty ? [] : [Organiser.municipalitySlug])
-                + restoration.budgetLines.map { BudgetLine.subject($0.id) } + (restoration.framework == nil ? [] : [Framework.snapshotID])
+                + restoration.budgetLines.map { BudgetLine.subject($0.id) } + (restoration.framework == nil ? [] : [Framework.subject])
         case .batch(let changes, _): Array(Set(changes.flatMap(\.subjects))).sorted()
         }
     }

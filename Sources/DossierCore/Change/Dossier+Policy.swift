@@ -15,7 +15,8 @@ extension Dossier {
             throw ChangeError(.invalid, "\(amount.formatted) is te veel: een bedrag is hoogstens \(Money.maximum.formatted)", field: "amountCents")
         }
         let updated = line.setting(amount, in: year, decision: decision)
-        guard updated.amountsByYear != line.amountsByYear else {
+        // The same amount of its own with another decision is a correction of why, and kept.
+        guard updated != line else {
             let nothing = line.applies(to: year) ? "het jaarbedrag geldt al" : "na \(line.period) is er ook geen jaarbedrag"
             throw ChangeError(.invalid, amount == nil ? "\(line.name) heeft voor \(year) geen eigen bedrag; \(nothing)"
                                                       : "\(line.name) heeft in \(year) al \(current.formatted)", field: "amountCents")

@@ -229,8 +229,8 @@ extension Framework {
             case "europeStrategy": europe = try reader.readBool()
             case "strategicAgenda": agenda = try reader.readBool()
             case "notes": notes = try reader.readString()
-            case "europeStrategyDecision" where reader.formatVersion >= 3: decisions[.europastrategie] = try reader.readString()
-            case "strategicAgendaDecision" where reader.formatVersion >= 3: decisions[.strategischeAgenda] = try reader.readString()
+            case "europeStrategyDecision" where reader.formatVersion >= 3: decisions[.europastrategie] = try reader.readString().nonBlank
+            case "strategicAgendaDecision" where reader.formatVersion >= 3: decisions[.strategischeAgenda] = try reader.readString().nonBlank
             default: throw reader.unknownField(key)
             }
         }
@@ -293,7 +293,7 @@ extension BudgetLine {
                     let entryYear = try required(year, "year", at: entryStart)
                     guard amounts[entryYear] == nil else { throw reader.error(at: entryStart, "het jaar \(entryYear) staat twee keer in yearAmounts") }
                     amounts[entryYear] = try required(amount, "amountCents", at: entryStart)
-                    decisions[entryYear] = decision
+                    decisions[entryYear] = decision.flatMap { $0.isBlank ? nil : $0 }
                 }
             default: throw reader.unknownField(key)
             }

@@ -231,4 +231,7 @@ extension StringProtocol {
         }
         return true
     }
+
+    /// The text, or nil when it is blank.
+    var nonBlank: String? { isBlank ? nil : String(self) }
 }

@@ -26,6 +26,9 @@ public struct Framework: Hashable, Sendable {
 extension Framework {
     /// The id a restoration names the framework by: there is one.
     public static let snapshotID = "kader"
+    /// How a journal entry names the Kader's pieces of policy among its subjects: no relation's or activity's id can be it
+    /// (an id has no colon), so `dossier log kader` and a relation named Kader stay apart.
+    public static let subject = "kader:beleidsstukken"
 
     /// The framework with every piece of policy as still to come: what no change alters.
     public var withoutPolicyPieces: Framework {

@@ -9,7 +9,7 @@ public enum PolicyPiece: String, CaseIterable, Hashable, Sendable {
     public var label: String {
         switch self {
         case .europastrategie: "de Europastrategie"
-        case .strategischeAgenda: "de strategische agenda (met de public affairs agenda)"
+        case .strategischeAgenda: "de strategische agenda"
         }
     }
 

@@ -204,8 +204,7 @@ struct ReportWriter {
         let adopted = PolicyPiece.allCases.filter { report.framework[keyPath: $0.flag] }
             .map { piece in piece.label + (report.framework.policyDecisions[piece].map { " (\($0))" } ?? "") }
         if !adopted.isEmpty {
-            lines.append("Vastgesteld sinds het Kader (stand op \(report.dates.date(report.generated))): " + adopted.joined(separator: "; ")
-                         + "; de afweging houdt er rekening mee.")
+            lines.append("Vastgesteld sinds het Kader (stand op \(report.dates.date(report.generated))): " + adopted.joined(separator: "; ") + ".")
         }
         if !report.withoutEntrepreneurs.isEmpty {
             lines.append("Economische activiteiten zonder ondernemers onder de deelnemers (de gemeente nodigt ze steevast uit, reactie op de Economic Board): "
@@ -371,7 +370,7 @@ struct ReportWriter {
         // The line at the yearly amount; a year the council set another amount for (`dossier set-budget`) is said beside it.
         let amount = report.activityBudgetYearly?.cents ?? (lines.map(\.budget.cents).max() ?? 0)
         let otherAmounts = lines.filter { $0.hasAmountOfItsOwn && $0.budget.cents != amount }
-            .map { "\($0.year): \(ReportChart.euros($0.budget.cents))" + ($0.decision.map { ", \($0)" } ?? "") }
+            .map { "\($0.year) \(ReportChart.euros($0.budget.cents))" + ($0.decision.map { " (\($0))" } ?? "") }
         let number = nextFigure()
         blocks.append(.chart(ReportChart(
                 number: number, title: "\(lineName) per jaar", layout: .stacked, unit: .money,
@@ -380,7 +379,7 @@ struct ReportWriter {
                          .init(name: "Over", values: lines.map { max(0, $0.remaining.cents) })],
                 reference: amount > 0 ? .init(value: amount, label: "\(ReportChart.euros(amount)) per jaar") : nil,
                 textAlternative: "Per jaar van \(history.first.map { String($0.year) } ?? "") tot en met \(history.last.map { String($0.year) } ?? ""): wat van het \(lineName.lowercased()) besteed, vastgelegd en over is, tegen de lijn van \(ReportChart.euros(amount))"
-                    + (otherAmounts.isEmpty ? "" : " (\(otherAmounts.joined(separator: ", ")))") + ". "
+                    + (otherAmounts.isEmpty ? "" : "; eigen bedragen: \(otherAmounts.joined(separator: "; "))") + ". "
                     + lines.map { "\($0.year): \(($0.spent + $0.committed).formatted) besteed of vastgelegd\($0.isOverspent ? ", overschreden" : $0.isWithoutBudget ? ", zonder budget" : "")" }.joined(separator: "; ")
                     + ". De bijdrage aan het Global Goals Platform Oss staat apart in de tabel.",
                 // The columns in the order of every other budget table (the series stack from the bottom: spent first).

@@ -21,8 +21,10 @@ enum BudgetAmountForm {
         let amount = reader.money("amount")
         if !reader.problems.isEmpty { return .problems(reader.problems) }
         guard let line = state.seenBudgetLine(lineID) else { return .problems(["amount": "Deze budgetregel is er niet meer"]) }
-        let after = line.setting(amount, in: year)
-        guard after.amountsByYear != line.amountsByYear else {
+        let typedDecision = form.text("decision")
+        let after = line.setting(amount, in: year, decision: typedDecision)
+        // Nothing new: the same amount, and no other decision for an amount of its own.
+        guard after != line, !(after.amountsByYear == line.amountsByYear && typedDecision.allSatisfy(\.isWhitespace)) else {
             let now = state.dossier.budgetLine(lineID) ?? line
             return .unchanged("Niets gewijzigd: \(now.name) heeft in \(year) \(now.amountText(in: year)).")
         }
