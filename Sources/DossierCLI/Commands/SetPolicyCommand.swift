@@ -7,7 +7,7 @@ struct SetPolicyCommand: ParsableCommand {
         abstract: "Leg vast dat een beleidsstuk waar het Kader op wacht er is: de Europastrategie of de strategische agenda.",
         discussion: """
         Het Kader noemt twee stukken die nog komen. Zolang er geen Europastrategie is, wordt elke kans op EU-financiering \
-        op zichzelf beoordeeld; daarna toetst de afweging zo'n kans aan de strategie (nader bekijken). Zolang er geen \
+        op zichzelf beoordeeld; daarna vraagt de afweging of zo'n kans erin past (de vraag europastrategie). Zolang er geen \
         strategische agenda (met public affairs agenda) is, is een nieuw netwerk niet te toetsen; daarna weegt het \
         antwoord op de vraag of het netwerk erin past. Afwegingen die al zijn vastgelegd blijven zoals ze waren; het \
         jaarverslag noemt wat nog ontbreekt. --decision noemt het besluit (verplicht). De wijziging komt in het \

@@ -17,7 +17,7 @@ enum PolicyForm {
     private static func help(_ piece: PolicyPiece) -> String {
         switch piece {
         case .europastrategie:
-            "Zonder Europastrategie wordt elke kans op EU-financiering op zichzelf beoordeeld; vastgesteld: de afweging toetst haar eraan."
+            "Zonder Europastrategie wordt elke kans op EU-financiering op zichzelf beoordeeld; vastgesteld: de afweging vraagt of een kans erin past."
         case .strategischeAgenda:
             "Strategische agenda (met de public affairs agenda): zonder is een nieuw netwerk niet te toetsen; vastgesteld: de vraag of het erin past, weegt."
         }
