@@ -49,6 +49,10 @@ struct BudgetAndPolicyTests {
         #expect(throws: ChangeError.self) { try dossier.apply(.setBudgetAmount(Self.line, year: 2027, amount: nil, decision: "Raadsbesluit"), context: Fixtures.context) }
         #expect(throws: ChangeError.self) { try dossier.apply(.setBudgetAmount("onbekend", year: 2027, amount: .zero, decision: "Raadsbesluit"), context: Fixtures.context) }
         #expect(throws: ChangeError.self) { try dossier.apply(.setBudgetAmount(Self.line, year: 2300, amount: .zero, decision: "Raadsbesluit"), context: Fixtures.context) }
+        // A decision too long to keep, or with a NUL the database cannot store.
+        for decision in [String(repeating: "x", count: Limits.shortText + 1), "Raad\u{0}"] {
+            #expect(throws: ChangeError.self) { try dossier.apply(.setPolicy(.europastrategie, isThere: true, decision: decision), context: Fixtures.context) }
+        }
         #expect(dossier == before)
 
         try dossier.apply(.setBudgetAmount(Self.line, year: 2027, amount: .zero, seen: Money(euros: 16_000), decision: "Raadsbesluit"), context: Fixtures.context)

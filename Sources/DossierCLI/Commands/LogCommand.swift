@@ -97,7 +97,7 @@ struct LogCommand: ParsableCommand {
         if entries.isEmpty {
             let name = subject?.name
             // A relation or an activity has a status history from before the log; a budget line or the Kader has not.
-            let hasHistory = id.map { $0 != Framework.subject && !$0.hasPrefix(BudgetLine.subject("")) } ?? false
+            let hasHistory = id.map { $0 != Framework.subject && BudgetLine.id(ofSubject: $0) == nil } ?? false
             let earlier = hasHistory ? id.map { " De statusgeschiedenis van daarvoor staat in dossier show \($0)." } ?? "" : ""
             Output.line("Geen wijzigingen\(name.map { " van \($0)" } ?? "")\(since.map { " sinds \(dates.date($0))" } ?? "") in het logboek; "
                         + "het logboek begint bij de eerste wijziging met dit programma.\(earlier)")
@@ -132,7 +132,7 @@ struct LogCommand: ParsableCommand {
         func other(in records: some NamedRecords, lines: () -> Dossier?) -> (id: String, name: String)? {
             guard !isLogged, (try? NameLookup.subject(text, in: records)) == nil else { return nil }
             if SearchText.fold(text).trimmingCharacters(in: .whitespaces) == Framework.snapshotID { return (Framework.subject, "het Kader") }
-            guard let lines = lines(), let id = try? lines.readExistingBudgetLine(text.hasPrefix(BudgetLine.subject("")) ? String(text.dropFirst(BudgetLine.subject("").count)) : text),
+            guard let lines = lines(), let id = try? lines.readExistingBudgetLine(BudgetLine.id(ofSubject: text) ?? text),
                   let name = lines.budgetLine(id)?.name else { return nil }
             return (BudgetLine.subject(id), name)
         }

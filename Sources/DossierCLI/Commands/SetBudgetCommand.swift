@@ -67,8 +67,8 @@ struct SetBudgetCommand: ParsableCommand {
             }
         }
         // What the year has left now, on that line: a cut can leave what was approved without money.
-        if let overview = BudgetLedger(dossier).overviews(year).first(where: { $0.line == lineID }),
-           let short = BudgetAmountYear.shortNotice(overview, amount: overview.budget) {
+        let overview = BudgetOverview(year: year, line: lineID, in: dossier)
+        if let short = BudgetAmountYear.shortNotice(overview, amount: overview.budget) {
             Output.error(TerminalSafeText.line("dossier: let op: \(short) (dossier budget --year \(year))"))
         }
     }

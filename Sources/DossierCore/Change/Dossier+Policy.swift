@@ -32,13 +32,7 @@ extension Dossier {
         if decision.isBlank {
             throw ChangeError(.invalid, "noem het besluit (bijvoorbeeld 'Voorjaarsnota 2028, raadsbesluit 4 juli 2027')", field: "decision")
         }
-        if let length = Limits.excessLength(decision, maximum: Limits.shortText) {
-            throw ChangeError(.invalid, "het besluit is \(Limits.grouped(length)) tekens lang; hoogstens \(Limits.grouped(Limits.shortText))", field: "decision")
-        }
-        // The log keeps it, and PostgreSQL cannot store a NUL in its text.
-        if decision.unicodeScalars.contains("\u{0}") {
-            throw ChangeError(.invalid, "het besluit bevat een NUL-teken (U+0000), dat niet bewaard kan worden", field: "decision")
-        }
+        if let problem = SizeRules.problem(decision: decision) { throw ChangeError(.invalid, problem.message, field: problem.field) }
     }
 
     /// Records whether a piece of policy the Kader waits for is there (`Change.setPolicy`).

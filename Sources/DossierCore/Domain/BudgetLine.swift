@@ -45,7 +45,14 @@ public struct BudgetLine: Hashable, Sendable, Identifiable {
 
     /// How a journal entry names a line among its subjects: apart from the relations' and activities' ids ("internationalisering"
     /// may also be an activity's).
-    public static func subject(_ id: String) -> String { "budgetregel:" + id }
+    public static func subject(_ id: String) -> String { subjectPrefix + id }
+
+    /// The line's id in a subject made by `subject`, or nil for any other subject.
+    public static func id(ofSubject subject: String) -> String? {
+        subject.hasPrefix(subjectPrefix) ? String(subject.dropFirst(subjectPrefix.count)) : nil
+    }
+
+    private static let subjectPrefix = "budgetregel:"
 
     /// The line with `amount` as `year`'s own (nil: none of its own). An amount equal to the yearly amount in one of the
     /// line's years is no exception, and is not kept as one.

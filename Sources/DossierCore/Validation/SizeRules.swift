@@ -98,6 +98,15 @@ enum SizeRules {
         return check.problems
     }
 
+    /// A decision a change records (a year's budget amount, a piece of policy): a short text, without a NUL (the log keeps
+    /// it, and PostgreSQL cannot store one).
+    static func problem(decision: String) -> FieldProblem? {
+        var length = SizeCheck(), nul = SizeCheck(nulOnly: true)
+        length.short(decision, "decision", "het besluit")
+        nul.short(decision, "decision", "het besluit")
+        return (length.problems + nul.problems).first
+    }
+
     static func problems(_ framework: Framework) -> [FieldProblem] {
         var check = SizeCheck()
         check.short(framework.title, "title", "Titel van het kader")

@@ -173,8 +173,10 @@ public struct DossierIndex: Sendable, Equatable {
             reminders = Reminder.all(in: dossier, today: today, within: lookAheadDays)
             remindersMadeOn = today
         }
-        if change?.touchesPolicy == true { ledger = BudgetLedger(dossier) }
-        guard change?.activities.isEmpty != true || change?.touchesPolicy == true else { return }
+        // A budget line's amount changes the budgets (the ledger holds each year's amount); the Kader's pieces do not.
+        let linesChanged = change.map { !$0.budgetLines.isEmpty } ?? false
+        if linesChanged { ledger = BudgetLedger(dossier) }
+        guard change?.activities.isEmpty != true || linesChanged else { return }
         years = ledger.years.sorted()
         budgets = BudgetYears.all(framework: dossier.framework, lines: dossier.budgetLines, activityYears: years).flatMap(ledger.overviews)
     }
