@@ -116,6 +116,28 @@ struct BudgetAndDueTests {
         #expect(try run(["due", "--within", "-1"]).status == 64)
     }
 
+    @Test("due and agenda: an activity over and still planned asks for its outcome, by its last day, until it is moved on")
+    func outcomeDue() throws {
+        let added = try run(["add-activity", "--title", "Beurs in Lyon", "--kind", "beurs", "--relation", "bom", "--date", "2-11-2026",
+                             "--end-date", "4-11-2026", "--status", "gepland", "--decision", "Besluit B&W"])
+        #expect(added.status == 0, "\(added.standardError)")
+        let due = try run(["due"])
+        let line = try #require(due.standardOutput.split(separator: "\n").first { $0.contains("Afloop vastleggen") }, "\(due.standardOutput)")
+        #expect(line.hasPrefix("4-11-2026  VERLOPEN  Afloop vastleggen (nog gepland)") && line.hasSuffix("Beurs in Lyon"), "\(line)")
+        let json = try run(["due", "--json"])
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        let outcome = try #require(items.first { $0["type"] as? String == "afloop" }, "\(json.standardOutput)")
+        #expect(outcome["activity"] as? String == "beurs-in-lyon" && outcome["date"] as? String == "2026-11-04" && outcome["overdue"] as? Bool == true)
+        // On the agenda from today it stands under Verlopen, above what is to come.
+        let agenda = try run(["agenda"]).standardOutput
+        let overdue = try #require(agenda.range(of: "Verlopen")), lyon = try #require(agenda.range(of: "Beurs in Lyon"))
+        #expect(overdue.upperBound < lyon.lowerBound && lyon.lowerBound < (agenda.range(of: "Maart 2027")?.lowerBound ?? agenda.endIndex), "\(agenda)")
+        // Ending today it does not ask yet; carried out it asks no more.
+        #expect(!(try run(["due"], now: "2026-11-04T09:00:00Z")).standardOutput.contains("Afloop vastleggen"))
+        #expect(try run(["move", "beurs-in-lyon", "uitgevoerd"]).status == 0)
+        #expect(!(try run(["due"])).standardOutput.contains("Afloop vastleggen"))
+    }
+
     @Test("due: the column BIJ names what a signal belongs to, the relation for a review and the activity for a follow-up")
     func dueNames() throws {
         var dossier = try DossierStore(path: storePath).load()

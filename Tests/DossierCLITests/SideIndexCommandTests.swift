@@ -375,7 +375,15 @@ struct SideIndexCommandTests {
                           ["add-follow-up", visit.id, "--what", "Afgevinkt", "--due", "2-12-2026"], ["done", visit.id, "Afgevinkt"]] {
             #expect(try scratch.run(arguments, store: fast).status == 0 && scratch.run(arguments, store: whole).status == 0, "\(arguments)")
         }
-        #expect(try DossierStore(path: fast).loadForReminders(until: today) != nil && DossierStore(path: whole).loadForReminders(until: today) == nil)
+        // An activity over and still planned, and one that was so until the journal moved it on.
+        let passed = try #require(try DossierStore(path: fast).load().activities.first { $0.status == .gepland && ($0.endDate ?? $0.startDate).map { $0 < today } == true })
+        for arguments in [["add-activity", "--title", "Net voorbij", "--kind", "beurs", "--date", "1-11-2026", "--end-date", "3-11-2026"],
+                          ["move", "net-voorbij", "in-afweging"], ["move", "net-voorbij", "goedgekeurd", "--decision", "mandaat", "--reason", "past"],
+                          ["move", passed.id, "uitgevoerd"]] {
+            #expect(try scratch.run(arguments, store: fast).status == 0 && scratch.run(arguments, store: whole).status == 0, "\(arguments)")
+        }
+        #expect(try DossierStore(path: fast).loadForReminders(until: today, today: today) != nil
+            && DossierStore(path: whole).loadForReminders(until: today, today: today) == nil)
         for arguments in [["due"], ["due", "--json"], ["due", "--within", "0"], ["due", "--within", "400", "--json"], ["due", "--within", "3650"]] {
             try expectSame(arguments, in: scratch, fast: fast, whole: whole)
         }

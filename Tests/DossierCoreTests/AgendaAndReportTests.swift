@@ -43,6 +43,42 @@ struct AgendaAndReportTests {
         #expect(window.contains { $0.kind == .visit && $0.dateText(.standard) == "vr 20-11-2026 t/m di 24-11-2026" })
     }
 
+    @Test("an approved or planned activity that is over is overdue, and a signal dated by its last day, until its outcome is recorded")
+    func outcomeDue() throws {
+        var dossier = Fixtures.smallDossier()
+        func activity(_ id: String, _ status: ActivityStatus, _ start: String, _ end: String? = nil) -> Activity {
+            Activity(id: id, title: id.capitalized, kind: .beurs, status: status, startDate: Fixtures.date(start), endDate: end.map(Fixtures.date),
+                     statusHistory: status.isUpcoming ? Fixtures.approved(status) : [])
+        }
+        for added in [activity("beurs", .gepland, "2026-11-18", "2026-11-20"), activity("missie", .goedgekeurd, "2026-10-01"),
+                      activity("lopend", .gepland, "2026-11-20", "2026-11-22"), activity("idee", .idee, "2026-10-01"),
+                      activity("morgen", .gepland, "2026-11-23")] {
+            _ = try dossier.apply(.addActivity(added), context: Fixtures.context)
+        }
+        let window = Agenda(dossier).window(from: today, to: nil, today: today)
+        #expect(window.filter { $0.isOverdue(on: today) && $0.kind != .followUp }.map { $0.subjectID(in: dossier) } == ["missie", "beurs"])
+        #expect(window.filter { !$0.isOverdue(on: today) }.map { $0.subjectID(in: dossier) }.prefix(2) == ["lopend", "morgen"],
+                "under way today, or to come: not overdue (the idea of October is past, not shown from today)")
+        let signals = Reminder.all(in: dossier, today: today, within: 0)
+        let outcomes = signals.filter { if case .outcome = $0.subject { true } else { false } }
+        #expect(outcomes.map(\.subjectID) == ["missie", "beurs"], "an idea, one under way till today and one tomorrow are not")
+        #expect(outcomes.map(\.date) == [Fixtures.date("2026-10-01"), Fixtures.date("2026-11-20")], "by the last day")
+        #expect(outcomes.map(\.title) == ["Afloop vastleggen (nog goedgekeurd)", "Afloop vastleggen (nog gepland)"])
+        #expect(outcomes.allSatisfy { $0.isOverdue(on: today) })
+        #expect(ListIndex(dossier: dossier).reminderCount(today: today, within: 0) == signals.count)
+
+        // Carried out: no longer asked for; the signals made anew for it alone are those of a full pass.
+        _ = try dossier.apply(.moveActivity("beurs", status: .uitgevoerd, reason: "", overrideReason: nil), context: Fixtures.context)
+        let updated = Reminder.updating(signals, relations: [], activities: ["beurs"], in: dossier, today: today, within: 0)
+        #expect(updated == Reminder.all(in: dossier, today: today, within: 0))
+        #expect(!updated.contains { $0.subjectID == "beurs" })
+        #expect(!Agenda(dossier).window(from: today, to: nil, today: today).contains { $0.subjectID(in: dossier) == "beurs" && $0.isOverdue(on: today) })
+        // The day after "lopend" ends, it asks too.
+        let later = Fixtures.date("2026-11-23")
+        #expect(Reminder.all(in: dossier, today: later, within: 0).contains { $0.subject == .outcome("lopend") })
+        #expect(ListIndex(dossier: dossier).reminderCount(today: later, within: 0) == Reminder.all(in: dossier, today: later, within: 0).count)
+    }
+
     @Test("the agenda's lines: overdue under one heading, the rest under month and ISO week")
     func agendaLines() {
         let dossier = Fixtures.smallDossier()

@@ -1412,6 +1412,34 @@ struct BudgetReminderFlowTests {
         #expect(app.state.index.reminders.isEmpty, "ticking it off clears the reminder")
     }
 
+    @Test("a planned activity that is over is a signal; Enter opens it, and moved to carried out it is no signal any more")
+    func outcomeSignal() throws {
+        var dossier = Fixtures.smallDossier()
+        _ = try dossier.apply(.addActivity(Activity(id: "beurs-lyon", title: "Beurs in Lyon", kind: .beurs, status: .gepland, relations: ["bom"],
+                                                    startDate: Fixtures.date("2026-11-02"), endDate: Fixtures.date("2026-11-04"),
+                                                    statusHistory: Fixtures.approved(.gepland))), context: Fixtures.context)
+        let app = Harness(dossier: dossier)
+        #expect(app.text.contains("5 Signalen (2)"), "\(app.text)")
+        app.press(.character("5"))
+        let row = try #require(app.screen.lines.first { $0.contains("Afloop vastleggen (nog gepland)") }, "\(app.text)")
+        #expect(row.contains("4-11-2026") && row.contains("verlopen") && row.contains("Beurs in Lyon"), "\(row)")
+        app.press(.character("j"))
+        #expect(app.state.index.reminders[app.state.listState(.reminders).selection].subject == .outcome("beurs-lyon"), "after the follow-up of July")
+        app.press(.enter)
+        guard case .activityDetail(let detail) = app.state.screen else {
+            Issue.record("\(app.state.screen)")
+            return
+        }
+        #expect(detail.id == "beurs-lyon")
+        #expect(app.text.contains("m zet de activiteit op uitgevoerd of geannuleerd."))
+        app.press(.character("m"))
+        #expect(app.state.form != nil, "the next step of its life cycle")
+        app.press(.control("s"))
+        #expect(app.state.dossier.activity("beurs-lyon")?.status == .uitgevoerd, "\(app.state.form?.errors ?? [:])")
+        #expect(!app.state.index.reminders.contains { $0.subject == .outcome("beurs-lyon") })
+        #expect(app.state.tabCount(.reminders) == 1)
+    }
+
     @Test("a new relation's name that another relation has is said under it as it is typed, with no id in the title; renamed to that name, too")
     func relationNameTakenAsTyped() throws {
         let app = Harness()

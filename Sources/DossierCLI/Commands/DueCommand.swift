@@ -4,8 +4,8 @@ import DossierCore
 struct DueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
-        abstract: "Wat aandacht vraagt: herijkingen van relaties op een laag pitje en vervolgacties die (bijna) verlopen zijn.",
-        discussion: "Dezelfde periode als de signalen in het scherm.\nVoorbeeld:\n  dossier due --within 90"
+        abstract: "Wat aandacht vraagt: herijkingen van relaties op een laag pitje, vervolgacties die (bijna) verlopen zijn en activiteiten die voorbij zijn maar nog goedgekeurd of gepland.",
+        discussion: "Dezelfde periode als de signalen in het scherm. Een activiteit die voorbij is vraagt om haar afloop: zet haar op uitgevoerd of geannuleerd (dossier move).\nVoorbeeld:\n  dossier due --within 90"
     )
 
     @OptionGroup var storeOptions: StoreOptions
@@ -32,7 +32,7 @@ struct DueCommand: ParsableCommand {
         let store = try storeOptions.store(forWriting: false)
         let today = Session.clock.today()
         // Where the storage can: only the relations and the activities with something due are read.
-        let dossier = try (try? store.loadForReminders(until: today.adding(days: within))) ?? storeOptions.load(store)
+        let dossier = try (try? store.loadForReminders(until: today.adding(days: within), today: today)) ?? storeOptions.load(store)
         let reminders = Reminder.all(in: dossier, today: today, within: within)
         if json {
             var writer = JSONWriter()
@@ -50,6 +50,9 @@ struct DueCommand: ParsableCommand {
                     writer.field("index", index)
                     // What `done ACTIVITEIT N` takes (counted from 1, as show lists them); index counts from 0.
                     writer.field("number", index + 1)
+                case .outcome(let id):
+                    writer.field("type", "afloop")
+                    writer.field("activity", id)
                 }
                 writer.field("date", reminder.date.iso)
                 writer.field("overdue", reminder.isOverdue(on: today))

@@ -30,18 +30,23 @@ public struct AgendaEntry: Hashable, Sendable {
     public var position: Int
     /// The follow-up's index in its activity.
     public var followUp: Int?
+    /// An activity or visit that was approved or planned when the entry was made: once its last day has passed,
+    /// what happened is still to be recorded (`Agenda.awaitsOutcome`).
+    public var awaitsOutcome: Bool
 
-    public init(kind: Kind, start: CalendarDate, end: CalendarDate? = nil, position: Int, followUp: Int? = nil) {
+    public init(kind: Kind, start: CalendarDate, end: CalendarDate? = nil, position: Int, followUp: Int? = nil, awaitsOutcome: Bool = false) {
         self.kind = kind
         self.start = start
         self.end = max(start, end ?? start)
         self.position = position
         self.followUp = followUp
+        self.awaitsOutcome = awaitsOutcome
     }
 
-    /// A deadline (a follow-up or a review) whose date has passed. An activity in the past is just past.
+    /// A deadline (a follow-up or a review) whose date has passed, or an approved or planned activity whose last day
+    /// has: its outcome is due. Any other activity in the past is just past.
     public func isOverdue(on today: CalendarDate) -> Bool {
-        (kind == .review || kind == .followUp) && start < today
+        awaitsOutcome ? end < today : (kind == .review || kind == .followUp) && start < today
     }
 
     /// Whether the entry touches the days `from` … `to` (either open).
@@ -112,14 +117,17 @@ public struct Agenda: Sendable {
     public static func shows(_ status: ActivityStatus) -> Bool { status != .afgewezen && status != .geannuleerd }
 
     /// Review dates of relations on laag pitje and due dates of open follow-ups, by date; with `horizon`, only
-    /// those on or before it (the signals look 60 days ahead; most follow-ups are due later).
-    public static func deadlines(in dossier: Dossier, through horizon: CalendarDate? = nil) -> [AgendaEntry] {
+    /// those on or before it (the signals look 60 days ahead; most follow-ups are due later). With `today`, also
+    /// the approved and planned activities whose last day is before it, by that day: their outcome is due
+    /// (`awaitsOutcome`).
+    public static func deadlines(in dossier: Dossier, through horizon: CalendarDate? = nil, today: CalendarDate? = nil) -> [AgendaEntry] {
         var entries = reviews(in: dossier)
         // Read in place through the buffer (see BudgetLedger): most activities have nothing due.
         dossier.activities.withUnsafeBufferPointer { activities in
-            // The follow-ups alone: handing over the whole activity would copy it.
-            for position in activities.indices where !activities[position].followUps.isEmpty {
-                appendFollowUps(activities[position].followUps, at: position, to: &entries)
+            for position in activities.indices {
+                // The follow-ups alone: handing over the whole activity would copy it.
+                if !activities[position].followUps.isEmpty { appendFollowUps(activities[position].followUps, at: position, to: &entries) }
+                if let today { appendOutcome(of: activities[position], at: position, dueBefore: today, to: &entries) }
             }
         }
         if let horizon { entries.removeAll { $0.start > horizon } }
@@ -131,7 +139,21 @@ public struct Agenda: Sendable {
     static func append(_ activity: Activity, at position: Int, to entries: inout [AgendaEntry]) {
         appendFollowUps(of: activity, at: position, to: &entries)
         guard let start = activity.startDate, shows(activity.status) else { return }
-        entries.append(AgendaEntry(kind: activity.isVisit ? .visit : .activity, start: start, end: activity.endDate, position: position))
+        entries.append(AgendaEntry(kind: activity.isVisit ? .visit : .activity, start: start, end: activity.endDate, position: position,
+                                   awaitsOutcome: activity.status.isUpcoming))
+    }
+
+    /// Approved or planned (decided, not yet carried out) with a start date: once its last day has passed, what
+    /// happened (carried out, or called off) is due, and the agenda and the signals say so until it is recorded.
+    public static func awaitsOutcome(_ activity: Activity) -> Bool { activity.status.isUpcoming && activity.startDate != nil }
+
+    /// The deadline of an activity whose outcome is due by `today` (`awaitsOutcome`, its last day before today):
+    /// an entry of its own days, dated by its last day (the date a signal shows).
+    static func appendOutcome(of activity: Activity, at position: Int, dueBefore today: CalendarDate, to entries: inout [AgendaEntry]) {
+        guard awaitsOutcome(activity), let start = activity.startDate else { return }
+        let lastDay = max(start, activity.endDate ?? start)
+        guard lastDay < today else { return }
+        entries.append(AgendaEntry(kind: activity.isVisit ? .visit : .activity, start: lastDay, position: position, awaitsOutcome: true))
     }
 
     /// The due dates of the activity's open follow-ups: its deadlines.

@@ -1,6 +1,7 @@
 /// What the start screen and `dossier relations` show, made from a whole dossier and small enough to
 /// keep beside it (`NAME.index`, see `SideIndex`): every relation's row in name order, how many
-/// activities and visits there are, and the dates of every deadline (for the number of signals).
+/// activities and visits there are, and the dates of every deadline and of every activity that will await its
+/// outcome (for the number of signals).
 ///
 /// The relations in it hold only what a row shows (id, name, kind, status, countries, places, review
 /// date): enough for the list, its filters and orders, never for a detail screen or an edit.
@@ -12,12 +13,16 @@ public struct ListIndex: Hashable, Sendable {
     public var visitCount: Int
     /// The start of every deadline (`Agenda.deadlines`: reviews of laag pitje and open follow-ups), earliest first.
     public var deadlines: [CalendarDate]
+    /// The last day of every approved or planned activity with a date (`Agenda.awaitsOutcome`), earliest first:
+    /// those before today are signals (their outcome is due).
+    public var outcomes: [CalendarDate]
 
-    public init(relations: [RelationOverview], activityCount: Int, visitCount: Int, deadlines: [CalendarDate]) {
+    public init(relations: [RelationOverview], activityCount: Int, visitCount: Int, deadlines: [CalendarDate], outcomes: [CalendarDate] = []) {
         self.relations = relations
         self.activityCount = activityCount
         self.visitCount = visitCount
         self.deadlines = deadlines
+        self.outcomes = outcomes
     }
 
     public init(dossier: Dossier) {
@@ -33,6 +38,7 @@ public struct ListIndex: Hashable, Sendable {
             activities.indices.reduce(0) { $0 + (activities[$1].kind == .delegatiebezoek ? 1 : 0) }
         }
         deadlines = Agenda.deadlines(in: dossier).map(\.start)
+        outcomes = dossier.activities.compactMap(ListIndex.outcomeDay).sorted()
     }
 
     /// The list after a change that altered relations alone (`Change.Reach.relations`): `dossier` holds the
@@ -110,6 +116,10 @@ public struct ListIndex: Hashable, Sendable {
             guard let position = list.deadlines.firstIndex(of: due) else { return nil }
             list.deadlines.remove(at: position)
         }
+        if let day = ListIndex.outcomeDay(of: before) {
+            guard let position = list.outcomes.firstIndex(of: day) else { return nil }
+            list.outcomes.remove(at: position)
+        }
         if let after { list.insertDeadlines(of: after) }
         let was = RelationOverview.linkedRelations(before), now = after.map(RelationOverview.linkedRelations) ?? []
         for id in was + now.filter({ !was.contains($0) }) {
@@ -126,20 +136,34 @@ public struct ListIndex: Hashable, Sendable {
         activity.followUps.filter { !$0.isDone }.compactMap(\.due)
     }
 
+    /// The last day of an activity that will await its outcome once it has passed (`Agenda.awaitsOutcome`).
+    private static func outcomeDay(of activity: Activity) -> CalendarDate? {
+        guard Agenda.awaitsOutcome(activity), let start = activity.startDate else { return nil }
+        return max(start, activity.endDate ?? start)
+    }
+
     private mutating func insertDeadlines(of activity: Activity) {
         for due in ListIndex.openDeadlines(of: activity) {
             deadlines.insert(due, at: deadlines.firstIndex { $0 > due } ?? deadlines.endIndex)
         }
+        if let day = ListIndex.outcomeDay(of: activity) {
+            outcomes.insert(day, at: outcomes.firstIndex { $0 > day } ?? outcomes.endIndex)
+        }
     }
 
     /// How many signals the start screen counts: every deadline up to `days` after today (and all overdue
-    /// ones), as `Reminder.all` finds them.
+    /// ones) and every activity whose outcome is due, as `Reminder.all` finds them.
     public func reminderCount(today: CalendarDate, within days: Int) -> Int {
         let horizon = today.adding(days: days)
-        var low = 0, high = deadlines.count
+        return ListIndex.count(of: deadlines) { $0 <= horizon } + ListIndex.count(of: outcomes) { $0 < today }
+    }
+
+    /// How many of the dates, earliest first, are early enough: `isEarly` holds for a first stretch of them.
+    private static func count(of dates: [CalendarDate], isEarly: (CalendarDate) -> Bool) -> Int {
+        var low = 0, high = dates.count
         while low < high {
             let middle = (low + high) / 2
-            if deadlines[middle] <= horizon { low = middle + 1 } else { high = middle }
+            if isEarly(dates[middle]) { low = middle + 1 } else { high = middle }
         }
         return low
     }

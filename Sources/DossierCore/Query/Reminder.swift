@@ -1,17 +1,20 @@
-/// Something that needs attention by a date: a relation on laag pitje due for review, or an open
-/// follow-up that is due.
+/// Something that needs attention by a date: a relation on laag pitje due for review, an open follow-up
+/// that is due, or an approved or planned activity that is over while its outcome is not recorded.
 public struct Reminder: Hashable, Sendable {
     public enum Subject: Hashable, Sendable {
         case review(RelationID)
         case followUp(ActivityID, index: Int)
+        /// The activity's last day has passed and it is still approved or planned (`Agenda.awaitsOutcome`).
+        case outcome(ActivityID)
     }
 
     public var subject: Subject
+    /// The review date, the follow-up's due date, or the activity's last day.
     public var date: CalendarDate
     public var title: String
-    /// The review's reason, or the follow-up's activity.
+    /// The review's reason, or the follow-up's activity; for an outcome, the activity's status.
     public var detail: String
-    /// The name of what it belongs to: the relation of a review, the activity of a follow-up.
+    /// The name of what it belongs to: the relation of a review, the activity of a follow-up or an outcome.
     public var subjectName: String
 
     /// Whether the date has passed.
@@ -22,13 +25,15 @@ public struct Reminder: Hashable, Sendable {
         switch subject {
         case .review(let id): id
         case .followUp(let id, _): id
+        case .outcome(let id): id
         }
     }
 
     /// Review dates of relations on laag pitje and due dates of open follow-ups, up to `days` after today
-    /// (and everything overdue), earliest first: the agenda's deadlines within the look-ahead.
+    /// (and everything overdue), and the activities whose outcome is due, earliest first: the agenda's deadlines
+    /// within the look-ahead.
     public static func all(in dossier: Dossier, today: CalendarDate, within days: Int) -> [Reminder] {
-        Agenda.deadlines(in: dossier, through: today.adding(days: days)).map { made(from: $0, in: dossier) }
+        Agenda.deadlines(in: dossier, through: today.adding(days: days), today: today).map { made(from: $0, in: dossier) }
             .sorted { ($0.date, $0.title) < ($1.date, $1.title) }
     }
 
@@ -43,13 +48,14 @@ public struct Reminder: Hashable, Sendable {
         var updated = reminders.filter { reminder in
             switch reminder.subject {
             case .review(let id): !relations.contains(id)
-            case .followUp(let id, _): !activities.contains(id)
+            case .followUp(let id, _), .outcome(let id): !activities.contains(id)
             }
         }
         var entries: [AgendaEntry] = []
         for position in relations.compactMap(dossier.relationPosition) { Agenda.appendReview(of: dossier.relations[position], at: position, to: &entries) }
         for position in activities.compactMap(dossier.activityPosition) {
             Agenda.appendFollowUps(dossier.activities[position].followUps, at: position, to: &entries)
+            Agenda.appendOutcome(of: dossier.activities[position], at: position, dueBefore: today, to: &entries)
         }
         let horizon = today.adding(days: days)
         for entry in entries where entry.start <= horizon {
@@ -64,7 +70,7 @@ public struct Reminder: Hashable, Sendable {
         return updated
     }
 
-    /// The reminder of a review or follow-up deadline.
+    /// The reminder of a review or follow-up deadline, or of an activity's outcome.
     private static func made(from entry: AgendaEntry, in dossier: Dossier) -> Reminder {
         if entry.kind == .review {
             let relation = dossier.relations[entry.position]
@@ -72,9 +78,16 @@ public struct Reminder: Hashable, Sendable {
             return Reminder(subject: .review(relation.id), date: entry.start, title: entry.title(in: dossier), detail: reason, subjectName: relation.name)
         }
         let activity = dossier.activities[entry.position]
+        if entry.kind != .followUp {
+            return Reminder(subject: .outcome(activity.id), date: entry.start, title: outcomeTitle(activity.status),
+                            detail: activity.status.label, subjectName: activity.title)
+        }
         return Reminder(subject: .followUp(activity.id, index: entry.followUp ?? 0), date: entry.start, title: entry.title(in: dossier),
                         detail: activity.title, subjectName: activity.nameForItsFollowUps)
     }
+
+    /// "Afloop vastleggen (nog gepland)": what an activity over and still approved or planned asks for.
+    public static func outcomeTitle(_ status: ActivityStatus) -> String { "Afloop vastleggen (nog \(status.label.lowercased()))" }
 
     /// The order of `all`: by date and title, and among equal ones in the order of the deadlines they come from
     /// (reviews first, then by the place of their relation or activity in the dossier, then by follow-up).
@@ -88,6 +101,10 @@ public struct Reminder: Hashable, Sendable {
         switch subject {
         case .review(let id): return (AgendaEntry.Kind.review, dossier.relationPosition(id) ?? -1, -1)
         case let .followUp(id, index): return (AgendaEntry.Kind.followUp, dossier.activityPosition(id) ?? -1, index)
+        case .outcome(let id):
+            let position = dossier.activityPosition(id) ?? -1
+            let isVisit = position >= 0 && dossier.activities[position].isVisit
+            return (isVisit ? AgendaEntry.Kind.visit : .activity, position, -1)
         }
     }
 

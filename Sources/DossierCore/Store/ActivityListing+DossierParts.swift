@@ -21,18 +21,19 @@ extension ActivityListing {
         return dossier.holding(activities(kept, row: \.agendaActivity))
     }
 
-    /// A dossier for what needs attention up to `horizon` (`Reminder.all`, from `Agenda.deadlines`): the relations
-    /// (their reviews) and, in the dossier's order, every activity with a deadline by then, as far as the agenda reads
-    /// it. Needs the rows' agenda fields.
-    func remindersDossier(until horizon: CalendarDate) -> Dossier {
+    /// A dossier for what needs attention up to `horizon` on `today` (`Reminder.all`, from `Agenda.deadlines`): the
+    /// relations (their reviews) and, in the dossier's order, every activity with a deadline by then or whose outcome
+    /// is due, as far as the agenda reads it. Needs the rows' agenda fields.
+    func remindersDossier(until horizon: CalendarDate, today: CalendarDate) -> Dossier {
         precondition(fields.isSuperset(of: .agenda), "a listing read without the agenda's fields")
         var scratch: [AgendaEntry] = []
         func isDue(_ activity: Activity) -> Bool {
             scratch.removeAll(keepingCapacity: true)
             Agenda.appendFollowUps(of: activity, at: 0, to: &scratch)
+            Agenda.appendOutcome(of: activity, at: 0, dueBefore: today, to: &scratch)
             return scratch.contains { $0.start <= horizon }
         }
-        let kept = inDossierOrder(rows: { !$0.followUps.isEmpty && isDue($0.agendaActivity) }, activities: isDue)
+        let kept = inDossierOrder(rows: { (!$0.followUps.isEmpty || $0.facets.status.isUpcoming) && isDue($0.agendaActivity) }, activities: isDue)
         return dossier.holding(activities(kept, row: \.agendaActivity))
     }
 

@@ -102,10 +102,10 @@ public protocol DossierStorage: ChangeSession {
     /// relations and only what that agenda reads of the activities it shows, when the storage can vouch for that
     /// so read; nil: load the whole dossier.
     func loadForAgenda(from: CalendarDate?, to: CalendarDate?, today: CalendarDate) throws(StoreError) -> Dossier?
-    /// A dossier whose reminders up to `horizon` (`Reminder.all`) are the whole dossier's, holding the relations and
-    /// only what the agenda reads of the activities with an open follow-up due by then, when the storage can vouch
-    /// for that so read; nil: load the whole dossier.
-    func loadForReminders(until horizon: CalendarDate) throws(StoreError) -> Dossier?
+    /// A dossier whose reminders up to `horizon` on `today` (`Reminder.all`) are the whole dossier's, holding the
+    /// relations and only what the agenda reads of the activities with an open follow-up due by then or an outcome due,
+    /// when the storage can vouch for that so read; nil: load the whole dossier.
+    func loadForReminders(until horizon: CalendarDate, today: CalendarDate) throws(StoreError) -> Dossier?
     /// The relations and of each activity its id, title and start date, in which `NameLookup` finds, or refuses, what
     /// the whole dossier finds or refuses, when the storage can vouch for that so read; nil: load the whole dossier.
     func loadForNaming() throws(StoreError) -> NameCatalog?
@@ -126,7 +126,7 @@ extension DossierStorage {
     public func loadForBudget(year: Int) throws(StoreError) -> Dossier? { nil }
     public func loadForWeighing(_ typed: String) throws(StoreError) -> (activity: Activity, dossier: Dossier, ledger: BudgetLedger)? { nil }
     public func loadForAgenda(from: CalendarDate?, to: CalendarDate?, today: CalendarDate) throws(StoreError) -> Dossier? { nil }
-    public func loadForReminders(until horizon: CalendarDate) throws(StoreError) -> Dossier? { nil }
+    public func loadForReminders(until horizon: CalendarDate, today: CalendarDate) throws(StoreError) -> Dossier? { nil }
     public func loadForNaming() throws(StoreError) -> NameCatalog? { nil }
 }
 

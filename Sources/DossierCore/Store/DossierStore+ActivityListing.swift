@@ -46,8 +46,8 @@ extension DossierStore {
 
     /// The relations and the activities with an open follow-up due by `horizon`, as far as the agenda reads them
     /// (`ActivityListing.remindersDossier`), from the activity index; nil: load the whole dossier.
-    public func loadForReminders(until horizon: CalendarDate) throws(StoreError) -> Dossier? {
-        try activityListing(fields: .agenda)?.remindersDossier(until: horizon)
+    public func loadForReminders(until horizon: CalendarDate, today: CalendarDate) throws(StoreError) -> Dossier? {
+        try activityListing(fields: .agenda)?.remindersDossier(until: horizon, today: today)
     }
 
     /// The relations and every activity as far as a name reads it (`ActivityListing.nameCatalog`), from the activity

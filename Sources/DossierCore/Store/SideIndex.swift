@@ -12,9 +12,10 @@
 /// Raise `format` when the list index or the rules the loader checks change, so that an older index is
 /// not taken for a current one.
 struct SideIndex: Sendable {
+    // 5: the last days of approved and planned activities (`ListIndex.outcomes`), counted as signals once passed.
     // 4: a next date has the first day by which something of the relation is due (an activity under way is not overdue,
     // one after it may be); 3 (for a day only) had its own activity's last day.
-    static let format = 4
+    static let format = 5
     /// The days a dossier's dates can fall on (`Limits.years`), as day numbers.
     static let dayNumbers = CalendarDate(unchecked: Limits.years.lowerBound, 1, 1).dayNumber...CalendarDate(unchecked: Limits.years.upperBound, 12, 31).dayNumber
 
@@ -94,6 +95,13 @@ struct SideIndex: Sendable {
         body.key("deadlines")
         body.beginArray()
         for date in list.deadlines {
+            body.element()
+            body.integer(date.dayNumber)
+        }
+        body.endArray()
+        body.key("outcomes")
+        body.beginArray()
+        for date in list.outcomes {
             body.element()
             body.integer(date.dayNumber)
         }
@@ -227,19 +235,23 @@ struct SideIndex: Sendable {
                 switch key {
                 case "activities": list.activityCount = try reader.readInt()
                 case "visits": list.visitCount = try reader.readInt()
-                case "deadlines":
-                    list.deadlines = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in
-                        let day = try reader.readInt()
-                        // A damaged index is never believed, and never makes a date out of range.
-                        guard SideIndex.dayNumbers.contains(day) else { throw reader.error("datum buiten bereik") }
-                        return CalendarDate(dayNumber: day)
-                    }
+                case "deadlines": list.deadlines = try readDays(&reader)
+                case "outcomes": list.outcomes = try readDays(&reader)
                 case "relations":
                     list.relations = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try readRow(&reader) }
                 default: try reader.skipValue()
                 }
             }
             return list
+        }
+    }
+
+    private static func readDays(_ reader: inout JSONReader) throws(JSONError) -> [CalendarDate] {
+        try reader.readArray { (reader: inout JSONReader) throws(JSONError) in
+            let day = try reader.readInt()
+            // A damaged index is never believed, and never makes a date out of range.
+            guard SideIndex.dayNumbers.contains(day) else { throw reader.error("datum buiten bereik") }
+            return CalendarDate(dayNumber: day)
         }
     }
 

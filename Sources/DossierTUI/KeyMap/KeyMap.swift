@@ -32,7 +32,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("2")], .showActivities, .global, "Naar de activiteiten"),
         KeyBinding([.character("3")], .showVisits, .global, "Naar de delegatiebezoeken"),
         KeyBinding([.character("4")], .showBudget, .global, "Naar het budget per jaar"),
-        KeyBinding([.character("5")], .showReminders, .global, "Naar de signalen: herijkingen en vervolgacties die (bijna) verlopen zijn"),
+        KeyBinding([.character("5")], .showReminders, .global, "Naar de signalen: herijkingen en vervolgacties die (bijna) verlopen zijn, activiteiten die voorbij zijn"),
         KeyBinding([.character("6")], .showAgenda, .global, "Naar de agenda: alles met een datum, per maand en week"),
         KeyBinding([.tab], .nextPane, .global, "Volgend paneel (of volgende lijst)"),
         KeyBinding([.backTab], .previousPane, .global, "Vorig paneel (of vorige lijst)"),

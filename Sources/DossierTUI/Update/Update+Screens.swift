@@ -111,6 +111,9 @@ extension AppState {
             switch reminder.subject {
             case .review(let id): stack.append(.relationDetail(DetailState(id: id)))
             case let .followUp(id, followUpIndex): openFollowUp(activity: id, index: followUpIndex)
+            case .outcome(let id):
+                stack.append(.activityDetail(DetailState(id: id)))
+                message = .info("m zet de activiteit op uitgevoerd of geannuleerd.")
             }
         case .list(.agenda):
             openAgendaEntry()
