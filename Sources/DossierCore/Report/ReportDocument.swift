@@ -210,6 +210,18 @@ struct ReportWriter {
             lines.append("Economische activiteiten zonder ondernemers onder de deelnemers (de gemeente nodigt ze steevast uit, reactie op de Economic Board): "
                          + report.withoutEntrepreneurs.map(\.title).joined(separator: ", ") + ".")
         }
+        if !report.goneAheadWithoutWeighing.isEmpty {
+            // The first few by name (each says "niet afgewogen" under the activities): the summary stays one page.
+            let without = report.goneAheadWithoutWeighing, shown = without.prefix(3).map(\.title)
+            lines.append("\(count(without.count, "activiteit", "activiteiten")) goedgekeurd, gepland of uitgevoerd zonder afweging tegen het Kader: "
+                         + shown.joined(separator: "; ") + (without.count > shown.count ? " en nog \(without.count - shown.count)" : "") + ".")
+        }
+        if !report.approvedWhileLookingAgain.isEmpty {
+            lines.append("Goedgekeurd in \(report.year) terwijl de laatste afweging \"nader bekijken\" was: "
+                         + report.approvedWhileLookingAgain.map { activity in
+                             activity.title + (activity.approvalDecision.map { " (besluit: \($0.trimmingSpaces()))" } ?? " (geen besluit vastgelegd)")
+                         }.joined(separator: ", ") + ".")
+        }
         if !report.chargedWithoutDecision.isEmpty {
             lines.append("Ten laste van een budgetregel zonder vastgelegd besluit over de goedkeuring: "
                          + report.chargedWithoutDecision.map { "\($0.title) (\($0.chargedCost.formatted))" }.joined(separator: ", ") + ".")

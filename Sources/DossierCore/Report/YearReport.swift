@@ -103,6 +103,13 @@ public struct YearReport: Sendable {
     /// Economic activities of the year, not turned down or called off, with no entrepreneur among the participants (the
     /// Kader invites them always).
     public let withoutEntrepreneurs: [Activity]
+    /// Activities of the year approved, planned or carried out that were never weighed against the Kader (which weighs
+    /// every proposed activity).
+    public let goneAheadWithoutWeighing: [Activity]
+    /// Activities approved in the year while their last weighing before it said "nader bekijken" (and no reason to set a
+    /// weighing aside was recorded: those are in `approvalsAgainstWeighing`): the college should see what was decided
+    /// with the question still open, and by whom.
+    public let approvedWhileLookingAgain: [Activity]
     let relationNames: [RelationID: String]
     /// The id of the line activities are charged to.
     let activityBudgetLine: String?
@@ -177,6 +184,8 @@ public struct YearReport: Sendable {
         withoutEntrepreneurs = entries.map(\.activity).filter {
             $0.kind.isEconomic && $0.status != .afgewezen && $0.status != .geannuleerd && $0.entrepreneurs.isEmpty
         }
+        goneAheadWithoutWeighing = entries.map(\.activity).filter { $0.status.countsAgainstBudget && $0.assessments.isEmpty }
+        approvedWhileLookingAgain = dossier.activities.filter { YearReport.approvedWhileLookingAgain($0, in: year, dates: dates) }
 
         // What comes after the day the report speaks of: for a past year, activities from 1 January after it (its own
         // were in the year), and not what has been carried out since (the report is read now: that came already).
@@ -226,6 +235,14 @@ public struct YearReport: Sendable {
         let before = activity.assessments.filter { dates.localDate(of: $0.timestamp) <= approval.date }
         guard let day = before.last.map({ dates.localDate(of: $0.timestamp) }) else { return false }
         return before.contains { dates.localDate(of: $0.timestamp) == day && $0.verdict == .negatief }
+    }
+
+    /// Whether the approval in `year` (the step to goedgekeurd, or the one entry of an activity that started out approved
+    /// or planned) came when the last weighing up to its day said "nader bekijken", with no reason to set it aside.
+    static func approvedWhileLookingAgain(_ activity: Activity, in year: Int, dates: DateWriting) -> Bool {
+        guard let approval = activity.statusHistory.last(where: { $0.to == .goedgekeurd || $0.from == nil && $0.to.isUpcoming }),
+              approval.date.year == year, approval.overrideReason == nil else { return false }
+        return activity.assessments.last { dates.localDate(of: $0.timestamp) <= approval.date }?.verdict == .naderBekijken
     }
 
     public func entries(_ focus: KaderFocus) -> [Entry] { entries.filter { $0.focus == focus } }
