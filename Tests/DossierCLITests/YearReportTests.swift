@@ -342,7 +342,13 @@ extension ExchangeTests {
                           ["move", "eu-aanvraag-interreg", "goedgekeurd", "--decision", "Mandaat adviseur"]] {
             let result = try run(arguments)
             #expect(result.status == 0, "\(arguments): \(result.standardError)")
+            if arguments.contains("goedgekeurd") {
+                #expect(result.standardOutput.contains("Let op: de laatste afweging zegt nader bekijken; het jaarverslag noemt deze goedkeuring, met het besluit."),
+                        "\(result.standardOutput)")
+            }
         }
+        let approved = try run(["move", "eu-aanvraag-interreg", "gepland"])
+        #expect(!approved.standardOutput.contains("Let op"), "planning what was approved is no new approval: \(approved.standardOutput)")
         let after = try run(["report", "--year", "2026"]).standardOutput
         #expect(after.contains("- 4 activiteiten goedgekeurd, gepland of uitgevoerd zonder afweging tegen het Kader: Campusbeurs TU Eindhoven; "
                                + "Campusbeurs Wageningen Universiteit; Deelname aan UNESCO Learning Cities via Talentencampus Oss en nog 1."), "\(after)")
