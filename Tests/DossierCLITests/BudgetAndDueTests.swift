@@ -123,7 +123,7 @@ struct BudgetAndDueTests {
         #expect(added.status == 0, "\(added.standardError)")
         let due = try run(["due"])
         let line = try #require(due.standardOutput.split(separator: "\n").first { $0.contains("Afloop vastleggen") }, "\(due.standardOutput)")
-        #expect(line.hasPrefix("4-11-2026  VERLOPEN  Afloop vastleggen (nog gepland)") && line.hasSuffix("Beurs in Lyon"), "\(line)")
+        #expect(line.hasPrefix("4-11-2026  VERLOPEN  Afloop vastleggen (gepland)") && line.hasSuffix("Beurs in Lyon"), "\(line)")
         let json = try run(["due", "--json"])
         let items = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
         let outcome = try #require(items.first { $0["type"] as? String == "afloop" }, "\(json.standardOutput)")
@@ -136,6 +136,17 @@ struct BudgetAndDueTests {
         #expect(!(try run(["due"], now: "2026-11-04T09:00:00Z")).standardOutput.contains("Afloop vastleggen"))
         #expect(try run(["move", "beurs-in-lyon", "uitgevoerd"]).status == 0)
         #expect(!(try run(["due"])).standardOutput.contains("Afloop vastleggen"))
+        // An idea whose date passed asks for a decision or another date; approved without a weighing it is said once, not
+        // again when it is planned.
+        #expect(try run(["add-activity", "--title", "Idee Keulen", "--kind", "beurs", "--date", "10-11-2026"]).status == 0)
+        let idea = try #require(try run(["due"]).standardOutput.split(separator: "\n").first { $0.hasSuffix("Idee Keulen") })
+        #expect(idea.hasPrefix("10-11-2026  VERLOPEN  Datum voorbij (idee)"), "\(idea)")
+        #expect(try run(["move", "idee-keulen", "in-afweging"]).status == 0)
+        #expect(try run(["move", "idee-keulen", "goedgekeurd", "--decision", "Mandaat"]).standardOutput.contains("goedgekeurd zonder afweging tegen het Kader"))
+        let planned = try run(["move", "idee-keulen", "gepland"])
+        #expect(planned.status == 0 && !planned.standardOutput.contains("zonder afweging"), "\(planned.standardOutput)")
+        #expect(try run(["edit", "idee-keulen", "--start-date", "10-12-2026"]).status == 0)
+        #expect(!(try run(["due"])).standardOutput.contains("Idee Keulen"), "another date, still to come")
     }
 
     @Test("due: the column BIJ names what a signal belongs to, the relation for a review and the activity for a follow-up")

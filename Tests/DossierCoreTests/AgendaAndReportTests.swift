@@ -43,7 +43,7 @@ struct AgendaAndReportTests {
         #expect(window.contains { $0.kind == .visit && $0.dateText(.standard) == "vr 20-11-2026 t/m di 24-11-2026" })
     }
 
-    @Test("an approved or planned activity that is over is overdue, and a signal dated by its last day, until its outcome is recorded")
+    @Test("an activity over and not carried out is overdue, and a signal dated by its last day, until what became of it is recorded")
     func outcomeDue() throws {
         var dossier = Fixtures.smallDossier()
         func activity(_ id: String, _ status: ActivityStatus, _ start: String, _ end: String? = nil) -> Activity {
@@ -56,14 +56,14 @@ struct AgendaAndReportTests {
             _ = try dossier.apply(.addActivity(added), context: Fixtures.context)
         }
         let window = Agenda(dossier).window(from: today, to: nil, today: today)
-        #expect(window.filter { $0.isOverdue(on: today) && $0.kind != .followUp }.map { $0.subjectID(in: dossier) } == ["missie", "beurs"])
+        #expect(window.filter { $0.isOverdue(on: today) && $0.kind != .followUp }.map { $0.subjectID(in: dossier) } == ["missie", "idee", "beurs"])
         #expect(window.filter { !$0.isOverdue(on: today) }.map { $0.subjectID(in: dossier) }.prefix(2) == ["lopend", "morgen"],
-                "under way today, or to come: not overdue (the idea of October is past, not shown from today)")
+                "under way today, or to come: not overdue")
         let signals = Reminder.all(in: dossier, today: today, within: 0)
         let outcomes = signals.filter { if case .outcome = $0.subject { true } else { false } }
-        #expect(outcomes.map(\.subjectID) == ["missie", "beurs"], "an idea, one under way till today and one tomorrow are not")
-        #expect(outcomes.map(\.date) == [Fixtures.date("2026-10-01"), Fixtures.date("2026-11-20")], "by the last day")
-        #expect(outcomes.map(\.title) == ["Afloop vastleggen (nog goedgekeurd)", "Afloop vastleggen (nog gepland)"])
+        #expect(outcomes.map(\.subjectID) == ["missie", "idee", "beurs"], "one under way till today and one tomorrow are not")
+        #expect(outcomes.map(\.date) == [Fixtures.date("2026-10-01"), Fixtures.date("2026-10-01"), Fixtures.date("2026-11-20")], "by the last day")
+        #expect(outcomes.map(\.title) == ["Afloop vastleggen (goedgekeurd)", "Datum voorbij (idee)", "Afloop vastleggen (gepland)"])
         #expect(outcomes.allSatisfy { $0.isOverdue(on: today) })
         #expect(ListIndex(dossier: dossier).reminderCount(today: today, within: 0) == signals.count)
 

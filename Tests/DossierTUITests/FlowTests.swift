@@ -1421,7 +1421,7 @@ struct BudgetReminderFlowTests {
         let app = Harness(dossier: dossier)
         #expect(app.text.contains("5 Signalen (2)"), "\(app.text)")
         app.press(.character("5"))
-        let row = try #require(app.screen.lines.first { $0.contains("Afloop vastleggen (nog gepland)") }, "\(app.text)")
+        let row = try #require(app.screen.lines.first { $0.contains("Afloop vastleggen (gepland)") }, "\(app.text)")
         #expect(row.contains("4-11-2026") && row.contains("verlopen") && row.contains("Beurs in Lyon"), "\(row)")
         app.press(.character("j"))
         #expect(app.state.index.reminders[app.state.listState(.reminders).selection].subject == .outcome("beurs-lyon"), "after the follow-up of July")

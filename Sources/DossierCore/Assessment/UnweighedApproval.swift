@@ -3,8 +3,9 @@
 /// record the weighing after all, or that the year's report names the approval.
 public enum UnweighedApproval {
     /// Said after the step, which names the activity already: short enough for the screen's message line.
-    public static func notice(_ activity: Activity, to status: ActivityStatus) -> String? {
-        guard status == .goedgekeurd || status == .gepland else { return nil }
+    /// Planning what was approved says nothing: it was said at the approval.
+    public static func notice(_ activity: Activity, from previous: ActivityStatus, to status: ActivityStatus) -> String? {
+        guard status == .goedgekeurd || status == .gepland && previous != .goedgekeurd else { return nil }
         guard let last = activity.assessments.last else {
             return "Let op: \(status.label.lowercased()) zonder afweging tegen het Kader; leg die alsnog vast (a, of dossier assess \(activity.id))."
         }

@@ -30,8 +30,8 @@ public struct AgendaEntry: Hashable, Sendable {
     public var position: Int
     /// The follow-up's index in its activity.
     public var followUp: Int?
-    /// An activity or visit that was approved or planned when the entry was made: once its last day has passed,
-    /// what happened is still to be recorded (`Agenda.awaitsOutcome`).
+    /// An activity or visit not yet carried out, rejected or called off when the entry was made: once its last day has
+    /// passed, what became of it is still to be recorded (`Agenda.awaitsOutcome`).
     public var awaitsOutcome: Bool
 
     public init(kind: Kind, start: CalendarDate, end: CalendarDate? = nil, position: Int, followUp: Int? = nil, awaitsOutcome: Bool = false) {
@@ -43,8 +43,8 @@ public struct AgendaEntry: Hashable, Sendable {
         self.awaitsOutcome = awaitsOutcome
     }
 
-    /// A deadline (a follow-up or a review) whose date has passed, or an approved or planned activity whose last day
-    /// has: its outcome is due. Any other activity in the past is just past.
+    /// A deadline (a follow-up or a review) whose date has passed, or an activity not yet carried out whose last day
+    /// has: what became of it is due. An activity carried out in the past is just past.
     public func isOverdue(on today: CalendarDate) -> Bool {
         awaitsOutcome ? end < today : (kind == .review || kind == .followUp) && start < today
     }
@@ -118,7 +118,7 @@ public struct Agenda: Sendable {
 
     /// Review dates of relations on laag pitje and due dates of open follow-ups, by date; with `horizon`, only
     /// those on or before it (the signals look 60 days ahead; most follow-ups are due later). With `today`, also
-    /// the approved and planned activities whose last day is before it, by that day: their outcome is due
+    /// the activities not yet carried out whose last day is before it, by that day: what became of them is due
     /// (`awaitsOutcome`).
     public static func deadlines(in dossier: Dossier, through horizon: CalendarDate? = nil, today: CalendarDate? = nil) -> [AgendaEntry] {
         var entries = reviews(in: dossier)
@@ -140,12 +140,16 @@ public struct Agenda: Sendable {
         appendFollowUps(of: activity, at: position, to: &entries)
         guard let start = activity.startDate, shows(activity.status) else { return }
         entries.append(AgendaEntry(kind: activity.isVisit ? .visit : .activity, start: start, end: activity.endDate, position: position,
-                                   awaitsOutcome: activity.status.isUpcoming))
+                                   awaitsOutcome: awaitsOutcome(activity.status)))
     }
 
-    /// Approved or planned (decided, not yet carried out) with a start date: once its last day has passed, what
-    /// happened (carried out, or called off) is due, and the agenda and the signals say so until it is recorded.
-    public static func awaitsOutcome(_ activity: Activity) -> Bool { activity.status.isUpcoming && activity.startDate != nil }
+    /// With a start date and not yet carried out, rejected or called off: once its last day has passed, what became of it
+    /// is due — carried out, or called off; for an idea or a proposal, a decision or another date — and the agenda and the
+    /// signals say so until it is recorded.
+    public static func awaitsOutcome(_ activity: Activity) -> Bool { awaitsOutcome(activity.status) && activity.startDate != nil }
+
+    /// Idee, in afweging, goedgekeurd or gepland: a date that passes asks what became of it.
+    public static func awaitsOutcome(_ status: ActivityStatus) -> Bool { status.isUpcoming || status == .idee || status == .inAfweging }
 
     /// The deadline of an activity whose outcome is due by `today` (`awaitsOutcome`, its last day before today):
     /// an entry of its own days, dated by its last day (the date a signal shows).

@@ -13,8 +13,8 @@ public struct ListIndex: Hashable, Sendable {
     public var visitCount: Int
     /// The start of every deadline (`Agenda.deadlines`: reviews of laag pitje and open follow-ups), earliest first.
     public var deadlines: [CalendarDate]
-    /// The last day of every approved or planned activity with a date (`Agenda.awaitsOutcome`), earliest first:
-    /// those before today are signals (their outcome is due).
+    /// The last day of every activity with a date not yet carried out, rejected or called off (`Agenda.awaitsOutcome`),
+    /// earliest first: those before today are signals (what became of it is due).
     public var outcomes: [CalendarDate]
 
     public init(relations: [RelationOverview], activityCount: Int, visitCount: Int, deadlines: [CalendarDate], outcomes: [CalendarDate] = []) {

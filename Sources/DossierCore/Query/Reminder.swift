@@ -1,10 +1,10 @@
 /// Something that needs attention by a date: a relation on laag pitje due for review, an open follow-up
-/// that is due, or an approved or planned activity that is over while its outcome is not recorded.
+/// that is due, or an activity that is over while what became of it is not recorded.
 public struct Reminder: Hashable, Sendable {
     public enum Subject: Hashable, Sendable {
         case review(RelationID)
         case followUp(ActivityID, index: Int)
-        /// The activity's last day has passed and it is still approved or planned (`Agenda.awaitsOutcome`).
+        /// The activity's last day has passed and it is still an idea, a proposal, approved or planned (`Agenda.awaitsOutcome`).
         case outcome(ActivityID)
     }
 
@@ -86,8 +86,11 @@ public struct Reminder: Hashable, Sendable {
                         detail: activity.title, subjectName: activity.nameForItsFollowUps)
     }
 
-    /// "Afloop vastleggen (nog gepland)": what an activity over and still approved or planned asks for.
-    public static func outcomeTitle(_ status: ActivityStatus) -> String { "Afloop vastleggen (nog \(status.label.lowercased()))" }
+    /// What an activity over and not carried out asks for: "Afloop vastleggen (gepland)" when it was to happen, "Datum
+    /// voorbij (in afweging)" when it was not decided. Short: a list of 80 columns shows it whole.
+    public static func outcomeTitle(_ status: ActivityStatus) -> String {
+        (status.isUpcoming ? "Afloop vastleggen" : "Datum voorbij") + " (\(status.label.lowercased()))"
+    }
 
     /// The order of `all`: by date and title, and among equal ones in the order of the deadlines they come from
     /// (reviews first, then by the place of their relation or activity in the dossier, then by follow-up).

@@ -33,7 +33,7 @@ extension ActivityListing {
             Agenda.appendOutcome(of: activity, at: 0, dueBefore: today, to: &scratch)
             return scratch.contains { $0.start <= horizon }
         }
-        let kept = inDossierOrder(rows: { (!$0.followUps.isEmpty || $0.facets.status.isUpcoming) && isDue($0.agendaActivity) }, activities: isDue)
+        let kept = inDossierOrder(rows: { (!$0.followUps.isEmpty || Agenda.awaitsOutcome($0.facets.status)) && isDue($0.agendaActivity) }, activities: isDue)
         return dossier.holding(activities(kept, row: \.agendaActivity))
     }
 

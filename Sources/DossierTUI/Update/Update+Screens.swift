@@ -113,7 +113,11 @@ extension AppState {
             case let .followUp(id, followUpIndex): openFollowUp(activity: id, index: followUpIndex)
             case .outcome(let id):
                 stack.append(.activityDetail(DetailState(id: id)))
-                message = .info("m zet de activiteit op uitgevoerd of geannuleerd.")
+                switch dossier.activity(id)?.status {
+                case .gepland?: message = .info("m zet de activiteit op uitgevoerd of geannuleerd.")
+                case .goedgekeurd?: message = .info("m zet de activiteit op gepland (daarna uitgevoerd) of geannuleerd.")
+                default: message = .info("m brengt de activiteit een stap verder of annuleert haar; e geeft haar een nieuwe datum.")
+                }
             }
         case .list(.agenda):
             openAgendaEntry()
