@@ -356,6 +356,25 @@ extension ExchangeTests {
                 "\(after)")
     }
 
+    @Test("the summary names the year's activities over without a recorded outcome; 'Wat komt' says how many of those it leaves out are overdue")
+    func pastWithoutOutcome() throws {
+        for arguments in [["add-activity", "--title", "Beurs in Lyon", "--kind", "beurs", "--relation", "bom", "--date", "2-11-2026", "--end-date", "4-11-2026",
+                           "--status", "gepland", "--decision", "Besluit B&W"],
+                          ["add-activity", "--title", "Idee Keulen", "--kind", "beurs", "--date", "10-11-2026"],
+                          ["add-activity", "--title", "Later", "--kind", "beurs", "--date", "10-12-2026", "--status", "gepland", "--decision", "B&W"]]
+            + (1...8).map({ ["add-follow-up", "campusbeurs-han", "--what", "Taak \($0)", "--due", "1-10-2026"] }) {
+            let result = try run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.standardError)")
+        }
+        let report = try run(["report", "--year", "2026"]).standardOutput
+        #expect(report.contains("- 2 activiteiten voorbij zonder vastgelegde afloop: Beurs in Lyon (2-11-2026 t/m 4-11-2026, gepland); "
+                                + "Idee Keulen (10-11-2026, idee)."), "\(report)")
+        let coming = try #require(report.split(separator: "\n").first { $0.contains("Wat komt") })
+        #expect(coming.contains("(verlopen): Beurs in Lyon") && coming.contains(" (waarvan 4 verlopen) tot en met 22-11-2027."), "\(coming)")
+        #expect(try run(["move", "beurs-in-lyon", "uitgevoerd"]).status == 0)
+        #expect(try run(["report", "--year", "2026"]).standardOutput.contains("- 1 activiteit voorbij zonder vastgelegde afloop: Idee Keulen (10-11-2026, idee)."))
+    }
+
     @Test("'Wat komt' names an overdue review of a relation before overdue to-dos, however many and however old")
     func overdueReviewBeforeToDos() throws {
         #expect(try run(["add-activity", "--title", "Beurs 2031", "--kind", "beurs", "--relation", "bom", "--date", "15-6-2031"]).status == 0)

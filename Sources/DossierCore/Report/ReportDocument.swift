@@ -210,6 +210,11 @@ struct ReportWriter {
             lines.append("Economische activiteiten zonder ondernemers onder de deelnemers (de gemeente nodigt ze steevast uit, reactie op de Economic Board): "
                          + report.withoutEntrepreneurs.map(\.title).joined(separator: ", ") + ".")
         }
+        if !report.pastWithoutOutcome.isEmpty {
+            let past = report.pastWithoutOutcome, shown = past.prefix(3).map { "\($0.title) (\(report.when($0)), \($0.status.label.lowercased()))" }
+            lines.append("\(count(past.count, "activiteit", "activiteiten")) voorbij zonder vastgelegde afloop: "
+                         + shown.joined(separator: "; ") + (past.count > shown.count ? " en nog \(past.count - shown.count)" : "") + ".")
+        }
         if !report.goneAheadWithoutWeighing.isEmpty {
             // The first few by name (each says "niet afgewogen" under the activities): the summary stays one page.
             let without = report.goneAheadWithoutWeighing, shown = without.prefix(3).map(\.title)
@@ -241,8 +246,10 @@ struct ReportWriter {
             lines.append("Wat komt: niets op de agenda in het jaar na \(report.dates.date(report.statusDate)).")
         } else {
             let items = report.coming.map { "\($0.date)\($0.isOverdue ? " (verlopen)" : ""): \($0.title)" }
-            let more = report.comingTotal - report.coming.count
-            lines.append("Wat komt: " + items.joined(separator: "; ") + (more > 0 ? "; en nog \(more) tot en met \(report.dates.date(report.statusDate.adding(years: 1)))." : "."))
+            let more = report.comingTotal - report.coming.count, moreOverdue = report.comingOverdue - report.coming.filter(\.isOverdue).count
+            lines.append("Wat komt: " + items.joined(separator: "; ")
+                         + (more > 0 ? "; en nog \(more)" + (moreOverdue > 0 ? " (waarvan \(moreOverdue) verlopen)" : "")
+                            + " tot en met \(report.dates.date(report.statusDate.adding(years: 1)))." : "."))
         }
         blocks.append(.bullets(lines))
     }

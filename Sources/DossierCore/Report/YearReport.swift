@@ -85,6 +85,12 @@ public struct YearReport: Sendable {
     /// overdue, then the activities, visits and reviews, then follow-ups in the room left, in date order.
     public let coming: [Coming]
     public let comingTotal: Int
+    /// How many of `comingTotal` are overdue (also those not among `coming`).
+    public let comingOverdue: Int
+    /// Activities of the year whose last day has passed (by the report's date) while they are still an idea, a proposal,
+    /// approved or planned (`Agenda.awaitsOutcome`): what became of them is not on record, and the focus table counts the
+    /// approved and planned ones as still running.
+    public let pastWithoutOutcome: [Activity]
     /// Activities of the year charged to no budget line (a partner pays).
     public let unchargedActivities: [Activity]
     /// Activities of the year whose last weighing rests on an exception the college made to a laag pitje.
@@ -185,6 +191,10 @@ public struct YearReport: Sendable {
             $0.kind.isEconomic && $0.status != .afgewezen && $0.status != .geannuleerd && $0.entrepreneurs.isEmpty
         }
         goneAheadWithoutWeighing = entries.map(\.activity).filter { $0.status.countsAgainstBudget && $0.assessments.isEmpty }
+        pastWithoutOutcome = dated.filter { activity in
+            guard Agenda.awaitsOutcome(activity), let start = activity.startDate else { return false }
+            return max(start, activity.endDate ?? start) < today
+        }
         approvedWhileLookingAgain = dossier.activities.filter { YearReport.approvedWhileLookingAgain($0, in: year, dates: dates) }
 
         // What comes after the day the report speaks of: for a past year, activities from 1 January after it (its own
@@ -195,6 +205,7 @@ public struct YearReport: Sendable {
             return !dossier.activities[entry.position].status.isCarriedOut && !(isPast && entry.start <= statusDate)
         }
         comingTotal = upcoming.count
+        comingOverdue = upcoming.filter { $0.isOverdue(on: statusDate) }.count
         // The activities, visits and reviews before follow-ups, in date order: six to-dos of one mission must not push its
         // approval or a review out of the college's view.
         // What is overdue first of all: a review or an activity before the to-dos (a hundred to-dos left open for years
