@@ -134,8 +134,18 @@ struct BudgetAndDueTests {
         #expect(overdue.upperBound < lyon.lowerBound && lyon.lowerBound < (agenda.range(of: "Maart 2027")?.lowerBound ?? agenda.endIndex), "\(agenda)")
         // Ending today it does not ask yet; carried out it asks no more.
         #expect(!(try run(["due"], now: "2026-11-04T09:00:00Z")).standardOutput.contains("Afloop vastleggen"))
-        #expect(try run(["move", "beurs-in-lyon", "uitgevoerd"]).status == 0)
+        let carried = try run(["move", "beurs-in-lyon", "uitgevoerd", "--reason", "verslag ontvangen", "--outcomes", "Twee leads voor Pivot Park"])
+        #expect(carried.status == 0 && carried.standardOutput.contains("Resultaten vastgelegd."), "\(carried.standardOutput)\(carried.standardError)")
         #expect(!(try run(["due"])).standardOutput.contains("Afloop vastleggen"))
+        let stored = try DossierStore(path: storePath).load().activity("beurs-in-lyon")
+        #expect(stored?.outcomes == "Twee leads voor Pivot Park" && stored?.status == .uitgevoerd)
+        let log = try run(["log", "beurs-in-lyon"]).standardOutput
+        #expect(log.contains("Beurs in Lyon: Gepland → Uitgevoerd (2 wijzigingen)") && log.contains("verslag ontvangen"), "the step's reason in the log: \(log)")
+        #expect(try run(["move", "beurs-in-lyon", "geannuleerd", "--outcomes", "x"]).status == 64, "outcomes with a step that is no outcome")
+        #expect(try run(["undo", "--yes"]).status == 0)
+        let undone = try DossierStore(path: storePath).load().activity("beurs-in-lyon")
+        #expect(undone?.outcomes == "" && undone?.status == .gepland, "undone as one")
+        #expect(try run(["move", "beurs-in-lyon", "uitgevoerd"]).status == 0)
         // An idea whose date passed asks for a decision or another date; approved without a weighing it is said once, not
         // again when it is planned.
         #expect(try run(["add-activity", "--title", "Idee Keulen", "--kind", "beurs", "--date", "10-11-2026"]).status == 0)

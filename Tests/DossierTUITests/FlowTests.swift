@@ -1434,10 +1434,15 @@ struct BudgetReminderFlowTests {
         #expect(app.text.contains("m zet de activiteit op uitgevoerd of geannuleerd."))
         app.press(.character("m"))
         #expect(app.state.form != nil, "the next step of its life cycle")
-        app.press(.control("s"))
+        app.press(.tab, .tab, .tab)
+        #expect(app.state.form?.focusedField?.id == "outcomes", "what it yielded, asked with the step: \(app.state.form?.focusedField?.id ?? "")")
+        app.type("Twee leads").press(.control("s"))
         #expect(app.state.dossier.activity("beurs-lyon")?.status == .uitgevoerd, "\(app.state.form?.errors ?? [:])")
+        #expect(app.state.dossier.activity("beurs-lyon")?.outcomes == "Twee leads")
         #expect(!app.state.index.reminders.contains { $0.subject == .outcome("beurs-lyon") })
         #expect(app.state.tabCount(.reminders) == 1)
+        app.press(.character("u"))
+        #expect(app.state.dossier.activity("beurs-lyon").map { ($0.status, $0.outcomes) } ?? (.idee, "?") == (.gepland, ""), "undone as one")
     }
 
     @Test("a new relation's name that another relation has is said under it as it is typed, with no id in the title; renamed to that name, too")

@@ -10,14 +10,15 @@ struct MoveCommand: ParsableCommand {
         idee → in-afweging → goedgekeurd | afgewezen; goedgekeurd → gepland → uitgevoerd → geevalueerd; \
         geannuleerd kan tot en met gepland. Goedkeuren legt vast wie besloot (--decision). Uitgevoerd kan pas \
         vanaf de begindatum en vraagt de werkelijke kosten (--actual-cost; op een terminal gevraagd, met de \
-        raming als voorstel; anders geldt de raming).
+        raming als voorstel; anders geldt de raming); met --outcomes legt u meteen vast wat ze opleverde.
         Voorbeelden:
           dossier move handelsmissie-medicon-valley in-afweging \\
               --reason "voorgelegd aan de wethouder"
           dossier move handelsmissie-medicon-valley goedgekeurd \\
               --decision "Besluit B&W 3 maart 2027"
           dossier move handelsmissie-medicon-valley gepland
-          dossier move handelsmissie-medicon-valley uitgevoerd --actual-cost 2.340
+          dossier move handelsmissie-medicon-valley uitgevoerd --actual-cost 2.340 \\
+              --outcomes "Twee bedrijven in gesprek met Novo Nordisk"
         """
     )
 
@@ -41,9 +42,15 @@ struct MoveCommand: ParsableCommand {
     @Option(name: .customLong("actual-cost"), help: ArgumentHelp("Bij uitgevoerd: de werkelijke kosten in euro.", valueName: "bedrag"))
     var actualCost: String?
 
+    @Option(help: ArgumentHelp("Bij uitgevoerd of geevalueerd: wat de activiteit opleverde (de resultaten; vervangt wat er stond).", valueName: "tekst"))
+    var outcomes: String?
+
     func run() throws {
         hintApprovalOptions(overrideReason: overrideReason, decision: decision)
         let status = try ArgumentValues.vocabulary(self.status, ActivityStatus.self, option: "status")
+        if outcomes != nil && status != .uitgevoerd && status != .geevalueerd {
+            throw ValidationError("--outcomes: alleen bij uitgevoerd of geevalueerd; anders: dossier edit ID --outcomes …")
+        }
         var actual = try self.actualCost.map { try ArgumentValues.money($0, option: "--actual-cost") }
         // The status seen, and the cost asked, once: also when the change is made on the whole dossier after all
         // (someone else wrote while the question waited), which then says the status changed meanwhile.
@@ -61,8 +68,17 @@ struct MoveCommand: ParsableCommand {
                 after.actualCost = actual ?? before.actualCost
                 warnings = ApprovedEditWarnings.of(before, after, in: dossier, ledger: ledger).map { "Let op: \($0)." }
             }
-            return .moveActivity(before.id, status: status, reason: reason, overrideReason: overrideReason, decision: decision,
-                                 actualCost: actual, seen: seen)
+            let move = Change.moveActivity(before.id, status: status, reason: reason, overrideReason: overrideReason, decision: decision,
+                                           actualCost: actual, seen: seen)
+            guard let outcomes else { return move }
+            // Read by the outcomes field's one parser; set first, then the step: one change, undone as one.
+            let field = Activity.fields.field("outcomes")!
+            let value: FieldValue
+            do throws(ValueError) { value = try field.parse(outcomes, in: dossier, today: Session.clock.today()) } catch {
+                throw ValidationError("--outcomes: \(error.message)")
+            }
+            guard let edit = Activity.fields.edit(field.key, to: value, in: before) else { return move }
+            return .batch([.editActivity(before.id, [edit]), move], label: "\(before.title): \(before.status.label) → \(status.label)")
         }
         Output.line(TerminalSafeText.line("\(activity.title): \(before.status.label) → \(activity.status.label)"))
         if let decision = activity.statusHistory.last?.decision { Output.line(TerminalSafeText.line("Besluit: \(decision)")) }
@@ -76,6 +92,7 @@ struct MoveCommand: ParsableCommand {
             }
             for warning in warnings { Output.line(TerminalSafeText.line(warning)) }
         }
+        if outcomes != nil && activity.outcomes != before.outcomes { Output.line("Resultaten vastgelegd.") }
     }
 
     /// On a terminal: the actual cost, with the estimate (or an earlier actual cost) as the proposal.

@@ -120,8 +120,9 @@ extension Change {
         case let .setBudgetAmount(_, _, _, _, decision), let .setPolicy(_, _, _, decision):
             return Change.reason("", decision: decision.isBlank ? nil : decision.trimmingSpaces(), overrideReason: nil)
         case .batch(let changes, _):
-            // Parts that all name one decision (both pieces of the Kader set at once): the batch says it.
-            let reasons = Set(changes.map(\.reason))
+            // Parts that name one reason between them (both pieces of the Kader set at once, a step with its date or
+            // outcomes set first): the batch says it.
+            let reasons = Set(changes.map(\.reason).filter { !$0.isEmpty })
             return reasons.count == 1 ? reasons.first! : ""
         default: return ""
         }

@@ -62,6 +62,9 @@ extension Change {
             activity.id == id
         case let .addLink(owner, _), let .editLink(owner, _, _), let .removeLink(owner, _):
             owner == .activity(id)
+        case .batch(let changes, _):
+            // The outcomes or the date set with a step: each part on that activity alone.
+            !changes.isEmpty && changes.allSatisfy { $0.changesOnly(id) }
         default:
             false
         }

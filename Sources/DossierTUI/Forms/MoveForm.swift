@@ -2,7 +2,8 @@ import DossierCore
 
 /// `m`: the next step of an activity's life cycle, offering only the allowed states. Approving records who
 /// decided (a decision of B&W or a mandate), and while the latest assessment is negative also the reason to
-/// deviate. Carried out asks the actual cost, proposing the estimate; before the start date it is refused.
+/// deviate. Carried out asks the actual cost, proposing the estimate, and what it yielded (the outcomes, as the
+/// activity form has them); before the start date it is refused.
 enum MoveForm {
     static func make(for activity: Activity, in state: AppState) -> Form {
         // Carried out waits for the start date: the menu says from when, rather than offering it as if it could be now.
@@ -21,7 +22,7 @@ enum MoveForm {
                       help: "Wat de activiteit werkelijk kostte, in euro; voorgesteld: de raming. Het budget telt dit bedrag."),
             FormField("startDate", "Datum", .text(TextInput()),
                       help: "De activiteit heeft nog geen begindatum: wanneer vond ze plaats? 12-3-2026, gisteren of vorige vrijdag; vandaag of eerder.", isDate: true),
-        ])
+        ] + TableForm.fields(Activity.fields, of: activity, keys: [outcomesKey], in: state.dossier))
         refresh(&form, activity: activity, in: state)
         form.settle()
         return form
@@ -35,6 +36,7 @@ enum MoveForm {
         // Says which: a negative weighing, a rule, or what the budget has left.
         if let why { form["overrideReason"]?.help = "Waarom toch goedkeuren? Verplicht; wordt vastgelegd. \(why.capitalizedFirst)." }
         form.setVisible("actualCostCents", next == .uitgevoerd)
+        form.setVisible(outcomesKey, next == .uitgevoerd || next == .geevalueerd)
         // Carried out asks when, for an activity without a date, here instead of after leaving the form.
         form.setVisible("startDate", next == .uitgevoerd && activity.map { $0.startDate == nil } == true)
     }
@@ -54,7 +56,10 @@ enum MoveForm {
         }
         let actualCost = form["actualCostCents"]?.isVisible == true ? reader.money("actualCostCents") : nil
         let date = form["startDate"]?.isVisible == true ? reader.date("startDate", required: true) : nil
-        if !reader.problems.isEmpty { return .problems(reader.problems) }
+        // What it yielded, read by the outcomes field's one parser; left as it opened, it is no edit.
+        let (outcomes, outcomeProblems) = TableForm.values(form, Activity.fields, keys: [outcomesKey], in: state.dossier, today: state.today,
+                                                            untouched: activity)
+        if !reader.problems.isEmpty || !outcomeProblems.isEmpty { return .problems(reader.problems.merging(outcomeProblems) { first, _ in first }) }
         // Said under the field, as the step itself would refuse it.
         if let date, date > state.today {
             return .problems(["startDate": "\(state.dates.date(date)) is nog niet aangebroken: een activiteit is op zijn vroegst op haar begindatum uitgevoerd"])
@@ -71,11 +76,15 @@ enum MoveForm {
             + (UnweighedApproval.notice(activity, from: activity.status, to: status).map { ". " + $0 } ?? "")
             + (OpenFollowUps.notice(activity, to: status, tickOff: { _ in "spatie in de lijst Vervolgacties" }).map { ". " + $0 } ?? "")
         let warning = budget.map { ". Let op: " + $0 }.joined()
-        guard let date else { return .change(move, success: success + warning) }
-        // The date first, then the step: one change, undone as one.
         var dated = activity
-        dated.startDate = date
-        return .change(.batch([.editActivity(activityID, Activity.fields.edits(from: activity, to: dated)), move], label: success),
-                       success: success + " (\(state.dates.date(date)))" + warning)
+        if let date { dated.startDate = date }
+        let edits = Activity.fields.edits(from: activity, to: dated) + outcomes.compactMap { Activity.fields.edit($0.field.key, to: $0.value, in: activity) }
+        guard !edits.isEmpty else { return .change(move, success: success + warning) }
+        // The date and the outcomes first, then the step: one change, undone as one.
+        return .change(.batch([.editActivity(activityID, edits), move], label: success),
+                       success: success + (date.map { " (\(state.dates.date($0)))" } ?? "") + warning)
     }
+
+    /// The field of the activity table for what it yielded.
+    private static let outcomesKey = "outcomes"
 }
