@@ -356,7 +356,7 @@ extension ExchangeTests {
                 "\(after)")
     }
 
-    @Test("the summary names the year's activities over without a recorded outcome; 'Wat komt' says how many of those it leaves out are overdue")
+    @Test("the summary names the year's activities over without a recorded outcome, which 'Wat komt' leaves out; it says how many of what it leaves out are overdue")
     func pastWithoutOutcome() throws {
         for arguments in [["add-activity", "--title", "Beurs in Lyon", "--kind", "beurs", "--relation", "bom", "--date", "2-11-2026", "--end-date", "4-11-2026",
                            "--status", "gepland", "--decision", "Besluit B&W"],
@@ -370,7 +370,8 @@ extension ExchangeTests {
         #expect(report.contains("- 2 activiteiten voorbij zonder vastgelegde afloop: Beurs in Lyon (2-11-2026 t/m 4-11-2026, gepland); "
                                 + "Idee Keulen (10-11-2026, idee)."), "\(report)")
         let coming = try #require(report.split(separator: "\n").first { $0.contains("Wat komt") })
-        #expect(coming.contains("(verlopen): Beurs in Lyon") && coming.contains(" (waarvan 4 verlopen) tot en met 22-11-2027."), "\(coming)")
+        #expect(!coming.contains("Beurs in Lyon") && !coming.contains("Idee Keulen"), "over, so not coming; the line above names them: \(coming)")
+        #expect(coming.contains(" (waarvan 2 verlopen) tot en met 22-11-2027."), "\(coming)")
         #expect(try run(["move", "beurs-in-lyon", "uitgevoerd"]).status == 0)
         #expect(try run(["report", "--year", "2026"]).standardOutput.contains("- 1 activiteit voorbij zonder vastgelegde afloop: Idee Keulen (10-11-2026, idee)."))
     }

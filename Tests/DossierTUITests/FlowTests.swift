@@ -1445,6 +1445,41 @@ struct BudgetReminderFlowTests {
         #expect(app.state.dossier.activity("beurs-lyon").map { ($0.status, $0.outcomes) } ?? (.idee, "?") == (.gepland, ""), "undone as one")
     }
 
+    @Test("opening the signal of an approved activity that is over says it is planned first; of an idea, that e gives it another date")
+    func outcomeSignalSaysTheNextStep() throws {
+        var dossier = Fixtures.smallDossier()
+        for (id, status) in [("goedgekeurd-voorbij", ActivityStatus.goedgekeurd), ("idee-voorbij", .idee)] {
+            _ = try dossier.apply(.addActivity(Activity(id: id, title: id, kind: .beurs, status: status, startDate: Fixtures.date("2026-11-02"),
+                                                        statusHistory: status.isUpcoming ? Fixtures.approved(status) : [])), context: Fixtures.context)
+        }
+        let app = Harness(dossier: dossier)
+        app.press(.character("5"))
+        let signals = app.state.index.reminders.map(\.subject)
+        for (id, advice) in [("goedgekeurd-voorbij", "m zet de activiteit op gepland (daarna uitgevoerd) of geannuleerd."),
+                             ("idee-voorbij", "m brengt de activiteit een stap verder of annuleert haar; e geeft haar een nieuwe datum.")] {
+            let row = try #require(signals.firstIndex(of: .outcome(id)))
+            while app.state.listState(.reminders).selection < row { app.press(.character("j")) }
+            app.press(.enter)
+            #expect(app.text.contains(advice), "\(id): \(app.text)")
+            app.press(.character("q"))
+        }
+    }
+
+    @Test("the screen left open past midnight: the signals look ahead from the new day, as a screen opened that day does")
+    func signalsOnANewDay() throws {
+        var dossier = Fixtures.smallDossier()
+        let today = Fixtures.clock.today()
+        _ = try dossier.apply(.addActivity(Activity(id: "vandaag", title: "Beurs tot vandaag", kind: .beurs, status: .gepland, startDate: today,
+                                                    statusHistory: Fixtures.approved(.gepland))), context: Fixtures.context)
+        var state = AppState(dossier: dossier, today: today, width: 100, height: 30)
+        #expect(!state.index.reminders.contains { $0.subject == .outcome("vandaag") }, "under way today")
+        let tomorrow = today.adding(days: 1)
+        state.setToday(tomorrow)
+        #expect(state.index.reminders.contains { $0.subject == .outcome("vandaag") })
+        #expect(state.index.reminders == AppState(dossier: dossier, today: tomorrow, width: 100, height: 30).index.reminders)
+        #expect(state.tabCount(.reminders) == state.index.reminders.count)
+    }
+
     @Test("a new relation's name that another relation has is said under it as it is typed, with no id in the title; renamed to that name, too")
     func relationNameTakenAsTyped() throws {
         let app = Harness()

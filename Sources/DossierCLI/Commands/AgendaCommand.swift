@@ -6,7 +6,8 @@ struct AgendaCommand: ParsableCommand {
         commandName: "agenda",
         abstract: "Alles met een datum, per maand en week: activiteiten en bezoeken, vervolgacties en herijkingen.",
         discussion: """
-        Standaard vanaf vandaag; met --from terug in de tijd. Verlopen vervolgacties en herijkingen staan bovenaan. \
+        Standaard vanaf vandaag; met --from terug in de tijd. Verlopen vervolgacties en herijkingen staan bovenaan, met \
+        de activiteiten die voorbij zijn maar niet uitgevoerd. \
         Hetzelfde als het agendascherm (tab 6).
         Voorbeeld:
           dossier agenda --from 1-1-2026 --to 31-3-2026

@@ -225,7 +225,7 @@ struct ReportWriter {
             lines.append("Goedgekeurd in \(report.year) terwijl de laatste afweging \"nader bekijken\" was: "
                          + report.approvedWhileLookingAgain.map { activity in
                              activity.title + (activity.approvalDecision.map { " (besluit: \($0.trimmingSpaces()))" } ?? " (geen besluit vastgelegd)")
-                         }.joined(separator: ", ") + ".")
+                         }.joined(separator: "; ") + ".")
         }
         if !report.chargedWithoutDecision.isEmpty {
             lines.append("Ten laste van een budgetregel zonder vastgelegd besluit over de goedkeuring: "

@@ -110,7 +110,7 @@ public struct YearReport: Sendable {
     /// Kader invites them always).
     public let withoutEntrepreneurs: [Activity]
     /// Activities of the year approved, planned or carried out that were never weighed against the Kader (which weighs
-    /// every proposed activity).
+    /// every proposed activity); not one added as carried out (a visit logged afterwards was never proposed).
     public let goneAheadWithoutWeighing: [Activity]
     /// Activities approved in the year while their last weighing before it said "nader bekijken" (and no reason to set a
     /// weighing aside was recorded: those are in `approvalsAgainstWeighing`): the college should see what was decided
@@ -190,7 +190,9 @@ public struct YearReport: Sendable {
         withoutEntrepreneurs = entries.map(\.activity).filter {
             $0.kind.isEconomic && $0.status != .afgewezen && $0.status != .geannuleerd && $0.entrepreneurs.isEmpty
         }
-        goneAheadWithoutWeighing = entries.map(\.activity).filter { $0.status.countsAgainstBudget && $0.assessments.isEmpty }
+        goneAheadWithoutWeighing = entries.map(\.activity).filter {
+            $0.status.countsAgainstBudget && $0.assessments.isEmpty && $0.statusHistory.first?.to.isCarriedOut != true
+        }
         pastWithoutOutcome = dated.filter { activity in
             guard Agenda.awaitsOutcome(activity), let start = activity.startDate else { return false }
             return max(start, activity.endDate ?? start) < today
@@ -202,7 +204,9 @@ public struct YearReport: Sendable {
         let isPast = year < today.year
         let upcoming = Agenda(dossier).window(from: statusDate, to: statusDate.adding(years: 1), today: statusDate).filter { entry in
             guard entry.kind == .activity || entry.kind == .visit else { return true }
-            return !dossier.activities[entry.position].status.isCarriedOut && !(isPast && entry.start <= statusDate)
+            // One over by then is no longer coming, also when what became of it is not recorded (the summary names the
+            // year's own): twenty stale ones must not push a review or this spring's mission out.
+            return !dossier.activities[entry.position].status.isCarriedOut && !(isPast && entry.start <= statusDate) && !entry.isOverdue(on: statusDate)
         }
         comingTotal = upcoming.count
         comingOverdue = upcoming.filter { $0.isOverdue(on: statusDate) }.count

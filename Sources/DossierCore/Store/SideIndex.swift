@@ -12,10 +12,11 @@
 /// Raise `format` when the list index or the rules the loader checks change, so that an older index is
 /// not taken for a current one.
 struct SideIndex: Sendable {
-    // 5: the last days of approved and planned activities (`ListIndex.outcomes`), counted as signals once passed.
+    // 6: `outcomes` also of ideas and proposals; 5: the last days of approved and planned activities (`ListIndex.outcomes`),
+    // counted as signals once passed.
     // 4: a next date has the first day by which something of the relation is due (an activity under way is not overdue,
     // one after it may be); 3 (for a day only) had its own activity's last day.
-    static let format = 5
+    static let format = 6
     /// The days a dossier's dates can fall on (`Limits.years`), as day numbers.
     static let dayNumbers = CalendarDate(unchecked: Limits.years.lowerBound, 1, 1).dayNumber...CalendarDate(unchecked: Limits.years.upperBound, 12, 31).dayNumber
 

@@ -320,7 +320,7 @@ public final class AppLoop {
             if loadFailure != nil { return }
         }
         awaitSearchKeys(for: message)
-        state.today = clock.today()
+        state.setToday(clock.today())
         var queue = [message]
         while !queue.isEmpty {
             let next = queue.removeFirst()

@@ -177,6 +177,17 @@ public struct AppState: Sendable {
 
     /// Filters and sorts the lists from the current queries; `activities: false` keeps the activity lists
     /// (only for a change known to have touched no activity).
+    /// The day the clock gives now. On a new day (the screen left open overnight) the signals look ahead from it, as the
+    /// agenda does.
+    public mutating func setToday(_ day: CalendarDate) {
+        today = day
+        guard index.remakeReminders(dossier, on: day) else { return }
+        rows[.reminders] = Array(index.reminders.indices)
+        let list = listState(.reminders)
+        lists[.reminders, default: ListState()].select(min(list.selection, max(0, index.reminders.count - 1)), count: index.reminders.count,
+                                                     visibleRows: layout.listRows)
+    }
+
     public mutating func refreshRows(activities: Bool = true) {
         if relationQuery.order == .name {
             // The index keeps the name order: filtering it needs no sort.

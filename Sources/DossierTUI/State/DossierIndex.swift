@@ -163,6 +163,15 @@ public struct DossierIndex: Sendable, Equatable {
         return true
     }
 
+    /// The reminders made anew when they were made on another day than `today` (the screen left open past midnight: an
+    /// activity over yesterday asks now); false when they are `today`'s, or were never made (a preview).
+    mutating func remakeReminders(_ dossier: Dossier, on today: CalendarDate) -> Bool {
+        guard let madeOn = remindersMadeOn, madeOn != today else { return false }
+        reminders = Reminder.all(in: dossier, today: today, within: lookAheadDays)
+        remindersMadeOn = today
+        return true
+    }
+
     /// Years, budgets (from the ledger) and reminders; after a change, the reminders of what it touched only (on the
     /// same day). Years and budgets only change with the activities.
     private mutating func refreshTotals(_ dossier: Dossier, today: CalendarDate, after change: Restoration? = nil) {
