@@ -1445,6 +1445,32 @@ struct BudgetReminderFlowTests {
         #expect(app.state.dossier.activity("beurs-lyon").map { ($0.status, $0.outcomes) } ?? (.idee, "?") == (.gepland, ""), "undone as one")
     }
 
+    @Test("in the signals, m steps an activity that is over on without opening it; on a follow-up it says what m does; the agenda's overdue period fits")
+    func stepFromTheSignals() throws {
+        var dossier = Fixtures.smallDossier()
+        _ = try dossier.apply(.addActivity(Activity(id: "beurs-lyon", title: "Beurs in Lyon", kind: .beurs, status: .gepland, startDate: Fixtures.date("2026-11-02"),
+                                                    endDate: Fixtures.date("2026-11-04"), statusHistory: Fixtures.approved(.gepland))), context: Fixtures.context)
+        let app = Harness(dossier: dossier, width: 80, height: 24)
+        app.press(.character("5"), .character("m"))
+        #expect(app.state.form == nil && app.text.contains("m zet een activiteit die voorbij is een stap verder"), "the follow-up of July first")
+        app.press(.character("j"), .character("m"))
+        #expect(app.state.form?.purpose == .moveActivity("beurs-lyon"))
+        app.press(.control("s"))
+        #expect(app.state.dossier.activity("beurs-lyon")?.status == .uitgevoerd && app.state.screen == .list(.reminders))
+        _ = try dossier.apply(.addActivity(Activity(id: "beurs-keulen", title: "Beurs in Keulen", kind: .beurs, status: .gepland,
+                                                    startDate: Fixtures.date("2026-11-10"), endDate: Fixtures.date("2026-11-12"),
+                                                    statusHistory: Fixtures.approved(.gepland))), context: Fixtures.context)
+        let agenda = Harness(dossier: dossier, width: 80, height: 24)
+        agenda.press(.character("6"))
+        let row = try #require(agenda.screen.lines.first { $0.contains("Beurs in Keulen") }, "\(agenda.text)")
+        #expect(row.contains("t/m 12-11-2026") && !row.contains("…"), "the last day, since which it is overdue, whole at 80 columns: \(row)")
+        #expect(Harness(dossier: dossier, width: 120, height: 36).press(.character("6")).screen.lines.contains { $0.contains("10-11 t/m 12-11-2026") })
+        // In the list of activities, marked beside its date; one still to come is not.
+        let list = Harness(dossier: dossier, width: 80, height: 24).press(.character("2"))
+        #expect(list.screen.lines.contains { $0.contains("10-11-2026 !") && $0.contains("Beurs in Keulen") }, "\(list.text)")
+        #expect(list.screen.lines.contains { !$0.contains("!") && $0.contains("Handelsmissie Lyon") }, "\(list.text)")
+    }
+
     @Test("opening the signal of an approved activity that is over says it is planned first; of an idea, that e gives it another date")
     func outcomeSignalSaysTheNextStep() throws {
         var dossier = Fixtures.smallDossier()

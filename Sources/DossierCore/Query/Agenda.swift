@@ -154,9 +154,7 @@ public struct Agenda: Sendable {
     /// The deadline of an activity whose outcome is due by `today` (`awaitsOutcome`, its last day before today):
     /// an entry of its own days, dated by its last day (the date a signal shows).
     static func appendOutcome(of activity: Activity, at position: Int, dueBefore today: CalendarDate, to entries: inout [AgendaEntry]) {
-        guard awaitsOutcome(activity), let start = activity.startDate else { return }
-        let lastDay = max(start, activity.endDate ?? start)
-        guard lastDay < today else { return }
+        guard activity.isOverdue(on: today), let lastDay = activity.lastDay else { return }
         entries.append(AgendaEntry(kind: activity.isVisit ? .visit : .activity, start: lastDay, position: position, awaitsOutcome: true))
     }
 
@@ -196,6 +194,13 @@ public struct Agenda: Sendable {
 }
 
 extension Activity {
+    /// Its last day: the end date, or the start when it has none (never before the start); nil without a start date.
+    public var lastDay: CalendarDate? { startDate.map { max($0, endDate ?? $0) } }
+
+    /// Over by `today` while what became of it is not recorded (`Agenda.awaitsOutcome`): the agenda, the signals, the lists
+    /// and the report say so.
+    public func isOverdue(on today: CalendarDate) -> Bool { Agenda.awaitsOutcome(self) && lastDay.map { $0 < today } == true }
+
     /// The activity as its follow-ups name it (the agenda, the signals, the report, the calendar): its title, and that it
     /// does not happen when it was rejected or cancelled, so a to-do left open for it is seen for what it is.
     public var nameForItsFollowUps: String { Agenda.shows(status) ? title : "\(title) (\(status.label.lowercased()))" }

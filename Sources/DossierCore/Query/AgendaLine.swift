@@ -68,6 +68,13 @@ extension AgendaEntry {
         end == start ? shortDateText(dates) : "\(dates.dayAndMonth(start)) t/m \(dates.dayAndMonth(end))"
     }
 
+    /// Under the overdue heading, where no month says the year: `di 8-12-2026`; a period by its last day, since which it is
+    /// overdue, `14-9 t/m 16-9-2026`, or in a narrow list `t/m 16-9-2026`.
+    public func overdueDateText(_ dates: DateWriting, narrow: Bool) -> String {
+        if end == start { return dateLines(dates)[0] }
+        return (narrow ? "" : "\(dates.dayAndMonth(start)) ") + "t/m \(dates.date(end))"
+    }
+
     /// Without the year, under a month heading: `di 8-12`, `ma 14-9 t/m wo 16-9`.
     public func shortDateText(_ dates: DateWriting) -> String {
         let first = "\(start.weekdayAbbreviation) \(dates.dayAndMonth(start))"

@@ -138,8 +138,7 @@ public struct ListIndex: Hashable, Sendable {
 
     /// The last day of an activity that will await its outcome once it has passed (`Agenda.awaitsOutcome`).
     private static func outcomeDay(of activity: Activity) -> CalendarDate? {
-        guard Agenda.awaitsOutcome(activity), let start = activity.startDate else { return nil }
-        return max(start, activity.endDate ?? start)
+        Agenda.awaitsOutcome(activity) ? activity.lastDay : nil
     }
 
     private mutating func insertDeadlines(of activity: Activity) {

@@ -193,10 +193,7 @@ public struct YearReport: Sendable {
         goneAheadWithoutWeighing = entries.map(\.activity).filter {
             $0.status.countsAgainstBudget && $0.assessments.isEmpty && $0.statusHistory.first?.to.isCarriedOut != true
         }
-        pastWithoutOutcome = dated.filter { activity in
-            guard Agenda.awaitsOutcome(activity), let start = activity.startDate else { return false }
-            return max(start, activity.endDate ?? start) < today
-        }
+        pastWithoutOutcome = dated.filter { $0.isOverdue(on: today) }
         approvedWhileLookingAgain = dossier.activities.filter { YearReport.approvedWhileLookingAgain($0, in: year, dates: dates) }
 
         // What comes after the day the report speaks of: for a past year, activities from 1 January after it (its own

@@ -477,7 +477,10 @@ extension AppState {
     }
 
     mutating func openMoveForm() {
-        guard let id = currentActivityID, let activity = dossier.activity(id) else { return }
+        guard let id = currentActivityID, let activity = dossier.activity(id) else {
+            if screen == .list(.reminders) { message = .info("m zet een activiteit die voorbij is een stap verder; Enter opent dit signaal.") }
+            return
+        }
         guard !activity.status.allowedNextStates.isEmpty else {
             message = .info("'\(activity.title)' is \(activity.status.label): een eindtoestand, er is geen volgende stap.")
             return

@@ -308,6 +308,10 @@ extension AppState {
         case .activityDetail(let detail): detail.id
         case .relationDetail: selectedItemID(of: .activities)
         case .activityList(let list): selectedID(in: list)
+        case .list(.reminders):
+            // An activity that is over: its next step from the signal itself.
+            if index.reminders.indices.contains(listState(.reminders).selection),
+               case .outcome(let id) = index.reminders[listState(.reminders).selection].subject { id } else { nil }
         default: nil
         }
     }

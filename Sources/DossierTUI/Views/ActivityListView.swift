@@ -34,15 +34,18 @@ enum ActivityListView {
             DisplayWidth.of(state.dossier.activities[rows[$0]].listedCost?.formatted ?? "")
         }
         let costWidth = max(wide ? 13 : 12, shownCosts.max() ?? 0)
+        // Room for the overdue mark (" !") when a row shown has one.
+        let shown = list.offset..<min(rows.count, list.offset + visibleRows)
+        let dateWidth = state.dates.columnWidth + (shown.contains { state.dossier.activities[rows[$0]].isOverdue(on: state.today) } ? 2 : 0)
         // The title keeps room to tell two missions apart; on a narrow screen a detail yields first (the
         // delegation, which a visit's title mostly says; an activity's kind).
         let columns = isVisits
             ? ListColumns(totalWidth: state.width, columns: [
-                .init("Datum", fixed: state.dates.columnWidth), .init("Richting", fixed: 8), .init("Delegatie", weight: 3, yieldRank: 1),
+                .init("Datum", fixed: dateWidth), .init("Richting", fixed: 8), .init("Delegatie", weight: 3, yieldRank: 1),
                 .init("Titel", weight: 4, minimum: 24), .init("Status", fixed: 11), .init("Relaties", weight: 3),
             ])
             : ListColumns(totalWidth: state.width, columns: [
-                .init("Datum", fixed: state.dates.columnWidth), .init("Titel", weight: 5, minimum: 28), .init("Soort", fixed: wide ? 22 : 12, yieldRank: 1),
+                .init("Datum", fixed: dateWidth), .init("Titel", weight: 5, minimum: 28), .init("Soort", fixed: wide ? 22 : 12, yieldRank: 1),
                 .init("Status", fixed: 11), .init("Relaties", weight: 2), .init("Kosten", fixed: costWidth, alignRight: true),
             ])
         columns.drawHeader(in: &canvas, y: top, style: theme.header)
@@ -72,16 +75,19 @@ enum ActivityListView {
             let statusStyle = RowStyle.apply(theme.activityStatus(activity.status), selected: selected)
             let plain = RowStyle.apply(base, selected: selected)
             let relations = activity.relations.map(state.dossier.relationName).joined(separator: ", ")
-            let date = state.dates.date(activity.startDate, none: "—")
+            // Over and not carried out: marked as the relations' overdue dates are, also in words ("!") without colour.
+            let overdue = activity.isOverdue(on: state.today)
+            let date = state.dates.date(activity.startDate, none: "—") + (overdue ? " !" : "")
+            let dateStyle = overdue ? RowStyle.apply(theme.error, selected: selected) : plain
             if isVisits {
                 columns.drawRow([
-                    (date, plain), (activity.visit?.direction.label ?? "", plain), (activity.visit?.delegationFrom ?? "", plain),
+                    (date, dateStyle), (activity.visit?.direction.label ?? "", plain), (activity.visit?.delegationFrom ?? "", plain),
                     (activity.title, titleStyle), (activity.status.label, statusStyle), (relations, plain),
                 ], in: &canvas, y: y)
             } else {
                 let cost = activity.listedCost?.formatted ?? ""
                 columns.drawRow([
-                    (date, plain), (activity.title, titleStyle), (activity.kind.label, plain), (activity.status.label, statusStyle),
+                    (date, dateStyle), (activity.title, titleStyle), (activity.kind.label, plain), (activity.status.label, statusStyle),
                     (relations, plain), (cost, plain),
                 ], in: &canvas, y: y)
             }

@@ -39,7 +39,8 @@ enum AgendaListView {
                 if isToday { plain = plain.bold() }
                 let warning = RowStyle.apply(theme.error, selected: selected)
                 columns.drawRow([
-                    (overdue ? entry.dateText(state.dates) : state.width >= 100 ? entry.shortDateText(state.dates) : entry.compactDateText(state.dates), overdue ? warning : plain),
+                    (overdue ? entry.overdueDateText(state.dates, narrow: state.width < 100)
+                             : state.width >= 100 ? entry.shortDateText(state.dates) : entry.compactDateText(state.dates), overdue ? warning : plain),
                     (overdue ? "verlopen" : entry.kind.name, overdue ? warning : RowStyle.apply(theme.muted, selected: selected)),
                     (entry.title(in: state.dossier), plain), (entry.context(in: state.dossier), plain),
                 ], in: &canvas, y: y)
