@@ -82,7 +82,8 @@ struct MoveCommand: ParsableCommand {
         }
         Output.line(TerminalSafeText.line("\(activity.title): \(before.status.label) → \(activity.status.label)"))
         if let decision = activity.statusHistory.last?.decision { Output.line(TerminalSafeText.line("Besluit: \(decision)")) }
-        if let notice = UnweighedApproval.notice(activity, from: before.status, to: status, settingAside: overrideReason != nil) { Output.paragraph(TerminalSafeText.line(notice)) }
+        if let notice = UnweighedApproval.notice(activity, from: before.status, to: status, settingAside: overrideReason != nil,
+                                                 weighWith: "\(storeOptions.command) assess \(activity.id)") { Output.paragraph(TerminalSafeText.line(notice)) }
         if let notice = OpenFollowUps.notice(activity, to: status, tickOff: { "\(storeOptions.command) done \(activity.id) \($0)" }) { Output.paragraph(TerminalSafeText.line(notice)) }
         if status == .uitgevoerd {
             if let cost = activity.actualCost {

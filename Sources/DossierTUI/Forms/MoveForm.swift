@@ -73,7 +73,7 @@ enum MoveForm {
         if let date { carriedOut.startDate = date }
         let budget = status == .uitgevoerd ? ApprovedEditWarnings.of(activity, carriedOut, in: state.dossier, ledger: state.index.ledger) : []
         let success = "\(activity.title): \(activity.status.label) → \(status.label)"
-            + (UnweighedApproval.notice(activity, from: activity.status, to: status, settingAside: overrideReason != nil).map { ". " + $0 } ?? "")
+            + (UnweighedApproval.notice(activity, from: activity.status, to: status, settingAside: overrideReason != nil, weighWith: "a").map { ". " + $0 } ?? "")
             + (OpenFollowUps.notice(activity, to: status, tickOff: { _ in "spatie in de lijst Vervolgacties" }).map { ". " + $0 } ?? "")
         let warning = budget.map { ". Let op: " + $0 }.joined()
         var dated = activity
