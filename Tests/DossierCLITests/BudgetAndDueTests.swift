@@ -114,6 +114,10 @@ struct BudgetAndDueTests {
         let items = try #require(try JSONSerialization.jsonObject(with: Data(later.standardOutput.utf8)) as? [[String: Any]])
         #expect(items.contains { $0["type"] as? String == "herijking" && $0["relation"] as? String == "taizhou" && $0["overdue"] as? Bool == false })
         #expect(try run(["due", "--within", "-1"]).status == 64)
+        // Due today: said, not yet overdue.
+        #expect(try run(["add-follow-up", "delegatie-uit-lyon", "--what", "Bellen met Lyon", "--due", "22-11-2026"]).status == 0)
+        let today = try #require(try run(["due"]).standardOutput.split(separator: "\n").first { $0.contains("Bellen met Lyon") })
+        #expect(today.hasPrefix("22-11-2026  VANDAAG   Bellen met Lyon"), "\(today)")
     }
 
     @Test("due and agenda: an activity over and still planned asks for its outcome, by its last day, until it is moved on")
