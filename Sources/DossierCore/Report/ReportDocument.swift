@@ -210,17 +210,17 @@ struct ReportWriter {
             lines.append("Economische activiteiten zonder ondernemers onder de deelnemers (de gemeente nodigt ze steevast uit, reactie op de Economic Board): "
                          + report.withoutEntrepreneurs.map(\.title).joined(separator: ", ") + ".")
         }
-        if !report.pastWithoutOutcome.isEmpty {
-            let past = report.pastWithoutOutcome, shown = past.prefix(3).map { "\($0.title) (\(report.when($0)), \($0.status.label.lowercased()))" }
-            lines.append("\(count(past.count, "activiteit", "activiteiten")) voorbij zonder vastgelegde afloop: "
-                         + shown.joined(separator: "; ") + (past.count > shown.count ? " en nog \(past.count - shown.count)" : "") + ".")
+        // What is still to be recorded or was done without the Kader's weighing: the first few by name (each activity says it
+        // again below), so that the summary stays one page.
+        func firstFew(_ names: [String], _ what: String) {
+            guard !names.isEmpty else { return }
+            let shown = names.prefix(3)
+            lines.append("\(count(names.count, "activiteit", "activiteiten")) \(what): " + shown.joined(separator: "; ")
+                         + (names.count > shown.count ? " en nog \(names.count - shown.count)" : "") + ".")
         }
-        if !report.goneAheadWithoutWeighing.isEmpty {
-            // The first few by name (each says "niet afgewogen" under the activities): the summary stays one page.
-            let without = report.goneAheadWithoutWeighing, shown = without.prefix(3).map(\.title)
-            lines.append("\(count(without.count, "activiteit", "activiteiten")) goedgekeurd, gepland of uitgevoerd zonder afweging tegen het Kader: "
-                         + shown.joined(separator: "; ") + (without.count > shown.count ? " en nog \(without.count - shown.count)" : "") + ".")
-        }
+        firstFew(report.pastWithoutOutcome.map { "\($0.title) (\(report.when($0)), \($0.status.label.lowercased()))" }, "voorbij zonder vastgelegde afloop")
+        firstFew(report.carriedOutWithoutResults.map(\.title), "uitgevoerd zonder vastgelegde resultaten")
+        firstFew(report.goneAheadWithoutWeighing.map(\.title), "goedgekeurd zonder eerst te zijn afgewogen tegen het Kader")
         if !report.approvedWhileLookingAgain.isEmpty {
             lines.append("Goedgekeurd in \(report.year) terwijl de laatste afweging \"nader bekijken\" was: "
                          + report.approvedWhileLookingAgain.map { activity in

@@ -109,9 +109,12 @@ public struct YearReport: Sendable {
     /// Economic activities of the year, not turned down or called off, with no entrepreneur among the participants (the
     /// Kader invites them always).
     public let withoutEntrepreneurs: [Activity]
-    /// Activities of the year approved, planned or carried out that were never weighed against the Kader (which weighs
-    /// every proposed activity); not one added as carried out (a visit logged afterwards was never proposed).
+    /// Activities of the year approved, planned or carried out with no weighing against the Kader (which weighs every
+    /// proposed activity) before their approval: none made on or before its day (a history has days, not times: one made
+    /// that day counts as before); not one added as carried out (a visit logged afterwards was never proposed).
     public let goneAheadWithoutWeighing: [Activity]
+    /// Activities of the year carried out (or evaluated) with no results recorded: "wat het opleverde" cannot say it.
+    public let carriedOutWithoutResults: [Activity]
     /// Activities approved in the year while their last weighing before it said "nader bekijken" (and no reason to set a
     /// weighing aside was recorded: those are in `approvalsAgainstWeighing`): the college should see what was decided
     /// with the question still open, and by whom.
@@ -190,9 +193,12 @@ public struct YearReport: Sendable {
         withoutEntrepreneurs = entries.map(\.activity).filter {
             $0.kind.isEconomic && $0.status != .afgewezen && $0.status != .geannuleerd && $0.entrepreneurs.isEmpty
         }
-        goneAheadWithoutWeighing = entries.map(\.activity).filter {
-            $0.status.countsAgainstBudget && $0.assessments.isEmpty && $0.statusHistory.first?.to.isCarriedOut != true
+        goneAheadWithoutWeighing = entries.map(\.activity).filter { activity in
+            guard activity.status.countsAgainstBudget, activity.statusHistory.first?.to.isCarriedOut != true else { return false }
+            guard let approval = YearReport.approval(of: activity) else { return activity.assessments.isEmpty }
+            return !activity.assessments.contains { dates.localDate(of: $0.timestamp) <= approval.date }
         }
+        carriedOutWithoutResults = dated.filter { $0.status.isCarriedOut && $0.outcomes.isBlank }
         pastWithoutOutcome = dated.filter { $0.isOverdue(on: today) }
         approvedWhileLookingAgain = dossier.activities.filter { YearReport.approvedWhileLookingAgain($0, in: year, dates: dates) }
 
@@ -249,11 +255,16 @@ public struct YearReport: Sendable {
         return before.contains { dates.localDate(of: $0.timestamp) == day && $0.verdict == .negatief }
     }
 
+    /// The approval in an activity's history: the (last) step to goedgekeurd, or the one entry of an activity that started
+    /// out approved or planned.
+    static func approval(of activity: Activity) -> StatusChange<ActivityStatus>? {
+        activity.statusHistory.last { $0.to == .goedgekeurd || $0.from == nil && $0.to.isUpcoming }
+    }
+
     /// Whether the approval in `year` (the step to goedgekeurd, or the one entry of an activity that started out approved
     /// or planned) came when the last weighing up to its day said "nader bekijken", with no reason to set it aside.
     static func approvedWhileLookingAgain(_ activity: Activity, in year: Int, dates: DateWriting) -> Bool {
-        guard let approval = activity.statusHistory.last(where: { $0.to == .goedgekeurd || $0.from == nil && $0.to.isUpcoming }),
-              approval.date.year == year, approval.overrideReason == nil else { return false }
+        guard let approval = approval(of: activity), approval.date.year == year, approval.overrideReason == nil else { return false }
         return activity.assessments.last { dates.localDate(of: $0.timestamp) <= approval.date }?.verdict == .naderBekijken
     }
 
