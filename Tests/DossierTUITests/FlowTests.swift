@@ -1471,6 +1471,27 @@ struct BudgetReminderFlowTests {
         #expect(list.screen.lines.contains { !$0.contains("!") && $0.contains("Handelsmissie Lyon") }, "\(list.text)")
     }
 
+    @Test("in the signals, space ticks a follow-up off (u undoes it) and a weighs an activity that is over")
+    func tickAndWeighFromTheSignals() throws {
+        var dossier = Fixtures.smallDossier()
+        _ = try dossier.apply(.addActivity(Activity(id: "beurs-lyon", title: "Beurs in Lyon", kind: .beurs, status: .gepland, startDate: Fixtures.date("2026-11-02"),
+                                                    statusHistory: Fixtures.approved(.gepland))), context: Fixtures.context)
+        let app = Harness(dossier: dossier)
+        app.press(.character("5"), .character("a"))
+        #expect(app.state.form == nil && app.text.contains("a weegt een activiteit die voorbij is af"), "on the follow-up of July")
+        app.press(.character(" "))
+        #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.first?.isDone == true && app.text.contains("Vervolgactie afgevinkt"))
+        #expect(app.state.index.reminders.map(\.subject) == [.outcome("beurs-lyon")] && app.state.screen == .list(.reminders))
+        app.press(.character("a"))
+        #expect(app.state.form?.purpose == .assessment("beurs-lyon"))
+        app.press(.escape)
+        if app.state.confirmation != nil { app.press(.character("J")) }
+        app.press(.character(" "))
+        #expect(app.text.contains("Spatie vinkt een vervolgactie af"), "an activity is not ticked off")
+        app.press(.character("u"))
+        #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.first?.isDone == false, "undone")
+    }
+
     @Test("opening the signal of an approved activity that is over says it is planned first; of an idea, that e gives it another date")
     func outcomeSignalSaysTheNextStep() throws {
         var dossier = Fixtures.smallDossier()

@@ -472,13 +472,16 @@ extension AppState {
     }
 
     mutating func openAssessmentForm() {
-        guard let id = currentActivityID else { return }
+        guard let id = currentActivityID else {
+            if screen == .list(.reminders) { message = .info("a weegt een activiteit die voorbij is af; Enter opent dit signaal.") }
+            return
+        }
         form = opening(.assessment(id))
     }
 
     mutating func openMoveForm() {
         guard let id = currentActivityID, let activity = dossier.activity(id) else {
-            if screen == .list(.reminders) { message = .info("m zet een activiteit die voorbij is een stap verder; Enter opent dit signaal.") }
+            if screen == .list(.reminders) { message = .info("m zet een activiteit die voorbij is een stap verder; Enter opent dit signaal, spatie vinkt een vervolgactie af.") }
             return
         }
         guard !activity.status.allowedNextStates.isEmpty else {

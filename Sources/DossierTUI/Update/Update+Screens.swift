@@ -352,6 +352,7 @@ extension AppState {
     // MARK: Small changes
 
     private mutating func toggleFollowUp() -> [Effect] {
+        if screen == .list(.reminders) { return tickOffFromSignals() }
         guard case .activityDetail(var detail) = screen, let activity = dossier.activity(detail.id) else { return [] }
         guard let selection = followUpIndex(shownAt: detail.lists[.followUps]?.selection ?? 0, of: activity) else {
             message = .info("Deze activiteit heeft nog geen vervolgacties; + voegt er een toe.")
@@ -377,6 +378,18 @@ extension AppState {
         // meanwhile, so its number still names it.
         if pending != nil { selectionAfterCommit = (.followUps, String(selection + 1)) }
         return effects
+    }
+
+    /// Space on a follow-up's signal: ticked off where it is seen, by its place (refused when a colleague's change moved it).
+    private mutating func tickOffFromSignals() -> [Effect] {
+        let selection = listState(.reminders).selection
+        guard index.reminders.indices.contains(selection), case let .followUp(id, place) = index.reminders[selection].subject,
+              let activity = dossier.activity(id), activity.followUps.indices.contains(place) else {
+            message = .info("Spatie vinkt een vervolgactie af; Enter opent dit signaal.")
+            return []
+        }
+        return commit(.setFollowUpDone(id, index: place, isDone: true, seen: FollowUpPlace(place, in: activity.followUps)),
+                      .direct(success: "Vervolgactie afgevinkt: \(activity.followUps[place].text)"), seen: SeenRecords(activities: [activity]))
     }
 
     /// `o` on a link: hand it to the desktop's opener (the runtime says whether there is one).
