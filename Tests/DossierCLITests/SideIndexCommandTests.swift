@@ -288,7 +288,7 @@ struct SideIndexCommandTests {
         #expect(try writingStore(fast).loadForChangingActivity(due.id) != nil && writingStore(whole).loadForChangingActivity(due.id) == nil)
         #expect(try writingStore(fast).loadForChangingActivity(due.title) != nil, "by title too")
         let commands = [
-            ["move", due.id, "uitgevoerd", "--reason", "gedaan", "--actual-cost", "1.250,50"],
+            ["move", due.id, "uitgevoerd", "--reason", "gedaan", "--actual-cost", "1.250,50", "--outcomes", "Twee leads"],
             ["move", weighed.id, "goedgekeurd", "--decision", "Besluit B&W 1-12-2026", "--override-reason", "Besluit B&W 1-12-2026"],
             ["move", weighed.id, "gepland"],
             ["add-follow-up", weighed.id, "--what", "Verslag naar B&W", "--due", "15-1-2027"],
@@ -311,7 +311,7 @@ struct SideIndexCommandTests {
             ["assess", weighed.id, "--answer", "inhoudelijke-link=ja", "--answer", "behapbaar=deels", "--explain"],
             ["assess", due.id, "--save", "--json"],
             // By title: of one the journal did not touch, and of one it did (its index row is out of date).
-            ["move", due.title, "geevalueerd", "--reason", "op titel"],
+            ["move", due.title, "geevalueerd", "--reason", "op titel", "--outcomes", "Twee leads; één contract"],
             ["done", visit.title.uppercased(), "1"],
             ["edit", weighed.title, "--notes", "Op titel"],
             ["assess", weighed.title, "--answer", "behapbaar=ja", "--save"],

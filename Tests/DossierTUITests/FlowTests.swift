@@ -1502,7 +1502,7 @@ struct BudgetReminderFlowTests {
         let app = Harness(dossier: dossier)
         app.press(.character("5"))
         let signals = app.state.index.reminders.map(\.subject)
-        for (id, advice) in [("goedgekeurd-voorbij", "m zet de activiteit op gepland (daarna uitgevoerd) of geannuleerd."),
+        for (id, advice) in [("goedgekeurd-voorbij", "m zet de activiteit op uitgevoerd (via gepland), gepland of geannuleerd."),
                              ("idee-voorbij", "m brengt de activiteit een stap verder of annuleert haar; e geeft haar een nieuwe datum.")] {
             let row = try #require(signals.firstIndex(of: .outcome(id)))
             while app.state.listState(.reminders).selection < row { app.press(.character("j")) }
@@ -1510,6 +1510,16 @@ struct BudgetReminderFlowTests {
             #expect(app.text.contains(advice), "\(id): \(app.text)")
             app.press(.character("q"))
         }
+        // The approved one carried out at once: through gepland, both steps in its history.
+        let row = try #require(app.state.index.reminders.firstIndex { $0.subject == .outcome("goedgekeurd-voorbij") })
+        while app.state.listState(.reminders).selection > row { app.press(.character("k")) }
+        while app.state.listState(.reminders).selection < row { app.press(.character("j")) }
+        app.press(.character("m"))
+        #expect(app.text.contains("Uitgevoerd (via gepland)"), "\(app.text)")
+        app.type("u").press(.control("s"))
+        #expect(app.state.dossier.activity("goedgekeurd-voorbij")?.statusHistory.suffix(2).map(\.to) == [.gepland, .uitgevoerd],
+                "\(app.state.form?.errors ?? [:])")
+        #expect(app.text.contains("goedgekeurd-voorbij: Goedgekeurd → Gepland → Uitgevoerd"), "\(app.text)")
     }
 
     @Test("the screen left open past midnight: the signals look ahead from the new day, as a screen opened that day does")
@@ -1517,11 +1527,18 @@ struct BudgetReminderFlowTests {
         var dossier = Fixtures.smallDossier()
         let today = Fixtures.clock.today()
         _ = try dossier.apply(.addActivity(Activity(id: "vandaag", title: "Beurs tot vandaag", kind: .beurs, status: .gepland, startDate: today,
+                                                    followUps: [FollowUp(text: "Later", due: today.adding(days: 9))],
                                                     statusHistory: Fixtures.approved(.gepland))), context: Fixtures.context)
         var state = AppState(dossier: dossier, today: today, width: 100, height: 30)
         #expect(!state.index.reminders.contains { $0.subject == .outcome("vandaag") }, "under way today")
+        // The follow-up due in nine days selected, after the one of July: the new signal comes between them.
+        _ = state.update(.key(.character("5")))
+        _ = state.update(.key(.character("j")))
+        let selected = state.index.reminders[state.listState(.reminders).selection].subject
         let tomorrow = today.adding(days: 1)
         state.setToday(tomorrow)
+        #expect(selected == .followUp("vandaag", index: 0))
+        #expect(state.index.reminders[state.listState(.reminders).selection].subject == selected, "the signal shown stays selected")
         #expect(state.index.reminders.contains { $0.subject == .outcome("vandaag") })
         #expect(state.index.reminders == AppState(dossier: dossier, today: tomorrow, width: 100, height: 30).index.reminders)
         #expect(state.tabCount(.reminders) == state.index.reminders.count)

@@ -5,7 +5,7 @@ struct DueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
         abstract: "Wat aandacht vraagt: herijkingen van relaties op een laag pitje, vervolgacties die (bijna) verlopen zijn en activiteiten die voorbij zijn maar niet uitgevoerd.",
-        discussion: "Dezelfde periode als de signalen in het scherm. Een activiteit die voorbij is vraagt wat ermee gebeurde: zet haar op uitgevoerd of geannuleerd (dossier move; een goedgekeurde eerst op gepland), of geef een idee of voorstel een nieuwe datum (dossier edit --start-date).\nVoorbeeld:\n  dossier due --within 90"
+        discussion: "Dezelfde periode als de signalen in het scherm. Een activiteit die voorbij is vraagt wat ermee gebeurde: zet haar op uitgevoerd of geannuleerd (dossier move; een goedgekeurde gaat via gepland), of geef een idee of voorstel een nieuwe datum (dossier edit --start-date).\nVoorbeeld:\n  dossier due --within 90"
     )
 
     @OptionGroup var storeOptions: StoreOptions

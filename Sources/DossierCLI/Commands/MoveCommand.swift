@@ -7,7 +7,8 @@ struct MoveCommand: ParsableCommand {
         commandName: "move",
         abstract: "Zet een activiteit een stap verder in haar levenscyclus.",
         discussion: """
-        idee → in-afweging → goedgekeurd | afgewezen; goedgekeurd → gepland → uitgevoerd → geevalueerd; \
+        idee → in-afweging → goedgekeurd | afgewezen; goedgekeurd → gepland → uitgevoerd → geevalueerd \
+        (van goedgekeurd meteen naar uitgevoerd gaat via gepland, beide stappen in de geschiedenis); \
         geannuleerd kan tot en met gepland. Goedkeuren legt vast wie besloot (--decision). Uitgevoerd kan pas \
         vanaf de begindatum en vraagt de werkelijke kosten (--actual-cost; op een terminal gevraagd, met de \
         raming als voorstel; anders geldt de raming); met --outcomes legt u meteen vast wat ze opleverde.
@@ -58,29 +59,33 @@ struct MoveCommand: ParsableCommand {
         // Approving weighs the cost against the budget of all activities; carrying out weighs an actual cost above the estimate.
         var warnings: [String] = []
         let (before, activity, _) = try storeOptions.changeActivity(id, withBudget: status == .goedgekeurd || status == .uitgevoerd) { before, dossier, ledger in
-            if seen == nil && status == .uitgevoerd && actual == nil && isatty(STDIN_FILENO) == 1 && before.status.canMove(to: .uitgevoerd) {
+            if seen == nil && status == .uitgevoerd && actual == nil && isatty(STDIN_FILENO) == 1 && before.status.steps(to: .uitgevoerd) != nil {
                 actual = try askActualCost(proposing: before.actualCost ?? before.estimatedCost)
             }
             seen = seen ?? before.status
+            var seenActivity = before
+            seenActivity.status = seen ?? before.status
             if status == .uitgevoerd {
                 var after = before
                 after.status = status
                 after.actualCost = actual ?? before.actualCost
                 warnings = ApprovedEditWarnings.of(before, after, in: dossier, ledger: ledger).map { "Let op: \($0)." }
             }
-            let move = Change.moveActivity(before.id, status: status, reason: reason, overrideReason: overrideReason, decision: decision,
-                                           actualCost: actual, seen: seen)
-            guard let outcomes else { return move }
-            // Read by the outcomes field's one parser; set first, then the step: one change, undone as one.
-            let field = Activity.fields.field("outcomes")!
-            let value: FieldValue
-            do throws(ValueError) { value = try field.parse(outcomes, in: dossier, today: Session.clock.today()) } catch {
-                throw ValidationError("--outcomes: \(error.message)")
+            var edits: [FieldEdit] = []
+            if let outcomes {
+                // Read by the outcomes field's one parser; set first, then the step: one change, undone as one.
+                let field = Activity.fields.field("outcomes")!
+                let value: FieldValue
+                do throws(ValueError) { value = try field.parse(outcomes, in: dossier, today: Session.clock.today()) } catch {
+                    throw ValidationError("--outcomes: \(error.message)")
+                }
+                edits = Activity.fields.edit(field.key, to: value, in: before).map { [$0] } ?? []
             }
-            guard let edit = Activity.fields.edit(field.key, to: value, in: before) else { return move }
-            return .batch([.editActivity(before.id, [edit]), move], label: "\(before.title): \(before.status.label) → \(status.label)")
+            // From goedgekeurd to uitgevoerd: planned and carried out at once (ActivityStep), the status seen as it was asked.
+            return ActivityStep(seenActivity, to: status, reason: reason, overrideReason: overrideReason, decision: decision, actualCost: actual,
+                                edits: edits).change
         }
-        Output.line(TerminalSafeText.line("\(activity.title): \(before.status.label) → \(activity.status.label)"))
+        Output.line(TerminalSafeText.line(ActivityStep(before, to: activity.status, reason: reason).summary))
         if let decision = activity.statusHistory.last?.decision { Output.line(TerminalSafeText.line("Besluit: \(decision)")) }
         if let notice = UnweighedApproval.notice(activity, from: before.status, to: status, settingAside: overrideReason != nil,
                                                  weighWith: "\(storeOptions.command) assess \(activity.id)") { Output.paragraph(TerminalSafeText.line(notice)) }

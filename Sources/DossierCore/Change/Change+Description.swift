@@ -96,7 +96,17 @@ extension Change {
             let differences = restoration.differences(in: dossier)
             return differences.count > 1 ? differences : []
         case .batch(let changes, _):
-            return changes.flatMap { $0.described(in: dossier) }
+            // A step after a step (goedgekeurd → gepland → uitgevoerd) starts where the one before it ended.
+            var reached: [ActivityID: ActivityStatus] = [:]
+            return changes.flatMap { change -> [String] in
+                guard case let .moveActivity(id, status, _, _, _, _, _) = change, let from = reached[id] else {
+                    if case let .moveActivity(id, status, _, _, _, _, _) = change { reached[id] = status }
+                    return change.described(in: dossier)
+                }
+                reached[id] = status
+                let title = dossier.activity(id)?.title ?? id
+                return ["\(title): \(from.label) → \(status.label)"] + change.details(in: dossier).map { "  " + $0 }
+            }
         default:
             return []
         }
@@ -120,10 +130,12 @@ extension Change {
         case let .setBudgetAmount(_, _, _, _, decision), let .setPolicy(_, _, _, decision):
             return Change.reason("", decision: decision.isBlank ? nil : decision.trimmingSpaces(), overrideReason: nil)
         case .batch(let changes, _):
-            // Parts that name one reason between them (both pieces of the Kader set at once, a step with its date or
-            // outcomes set first): the batch says it.
-            let reasons = Set(changes.map(\.reason).filter { !$0.isEmpty })
-            return reasons.count == 1 ? reasons.first! : ""
+            // Parts that all name one reason (both pieces of the Kader set at once) say it; so does the one reason given in a
+            // step of one record (its date or outcomes set first). Not one row's decision for a whole import.
+            let reasons = Set(changes.map(\.reason))
+            if reasons.count == 1 { return reasons.first! }
+            let given = reasons.filter { !$0.isEmpty }
+            return isActivityStep && given.count == 1 ? given.first! : ""
         default: return ""
         }
     }
@@ -131,6 +143,21 @@ extension Change {
     private static func reason(_ reason: String, decision: String?, overrideReason: String?) -> String {
         [reason, decision.map { "besluit: \($0)" } ?? "", overrideReason.map { "reden om af te wijken: \($0)" } ?? ""]
             .filter { !$0.isEmpty }.joined(separator: "; ")
+    }
+
+    /// A batch that is a life-cycle step of one activity (`ActivityStep`: its date or outcomes, then one or two moves): it
+    /// reads as that step, its reason and its refusal those of its parts.
+    var isActivityStep: Bool {
+        guard case .batch(let changes, _) = self else { return false }
+        var ids = Set<ActivityID>(), moves = 0
+        for change in changes {
+            switch change {
+            case let .editActivity(id, _): ids.insert(id)
+            case let .moveActivity(id, _, _, _, _, _, _): ids.insert(id); moves += 1
+            default: return false
+            }
+        }
+        return ids.count == 1 && moves > 0
     }
 
     /// The relations and activities the change touches, by id ("gemeente" for the municipality's own contacts).

@@ -460,13 +460,15 @@ extension Dossier {
         var seenRelations = Set<String>(), seenActivities = Set<String>()
         var relations: [Snapshot<Relation>] = [], activities: [Snapshot<Activity>] = []
         let ownContactsBefore = internalContacts, budgetLinesBefore = budgetLines, frameworkBefore = framework
+        let isOneStep = Change.batch(changes, label: label).isActivityStep
         for (index, change) in changes.enumerated() {
             let undo: Restoration
             do {
                 undo = try apply(change, context: context)
             } catch {
                 for undo in undos.reversed() { _ = try? apply(.restore(undo), context: context) }
-                throw ChangeError(error.kind, "\(label), onderdeel \(index + 1): \(error.message)", field: error.field)
+                // A step of one record is refused as that step; a batch of many names the part.
+                throw isOneStep ? error : ChangeError(error.kind, "\(label), onderdeel \(index + 1): \(error.message)", field: error.field)
             }
             undos.append(undo)
             for var snapshot in undo.relations where seenRelations.insert(snapshot.id).inserted {

@@ -40,6 +40,17 @@ public enum ActivityStatus: String, Vocabulary {
 
     public func canMove(to next: ActivityStatus) -> Bool { allowedNextStates.contains(next) }
 
+    /// What one move can reach: the allowed next states, and from goedgekeurd also uitgevoerd (an approved activity that
+    /// took place without being marked planned: planned and carried out at once, both steps kept).
+    public var reachableStates: [ActivityStatus] { self == .goedgekeurd ? [.gepland, .uitgevoerd, .geannuleerd] : allowedNextStates }
+
+    /// The steps of the life cycle to `next`: that one, or gepland and then uitgevoerd from goedgekeurd; nil when a move
+    /// cannot reach it.
+    public func steps(to next: ActivityStatus) -> [ActivityStatus]? {
+        if canMove(to: next) { return [next] }
+        return self == .goedgekeurd && next == .uitgevoerd ? [.gepland, .uitgevoerd] : nil
+    }
+
     /// Approved or planned: decided, not yet carried out; such an activity's start is a relation's next date.
     public var isUpcoming: Bool { self == .goedgekeurd || self == .gepland }
 

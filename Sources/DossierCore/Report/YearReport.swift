@@ -87,9 +87,9 @@ public struct YearReport: Sendable {
     public let comingTotal: Int
     /// How many of `comingTotal` are overdue (also those not among `coming`).
     public let comingOverdue: Int
-    /// Activities of the year whose last day has passed (by the report's date) while they are still an idea, a proposal,
-    /// approved or planned (`Agenda.awaitsOutcome`): what became of them is not on record, and the focus table counts the
-    /// approved and planned ones as still running.
+    /// Activities of the year (in this year's report also of the years before) whose last day has passed (by the report's
+    /// date) while they are still an idea, a proposal, approved or planned (`Agenda.awaitsOutcome`): what became of them is
+    /// not on record, and the focus table counts the approved and planned ones as still running.
     public let pastWithoutOutcome: [Activity]
     /// Activities of the year charged to no budget line (a partner pays).
     public let unchargedActivities: [Activity]
@@ -199,7 +199,10 @@ public struct YearReport: Sendable {
             return !activity.assessments.contains { dates.localDate(of: $0.timestamp) <= approval.date }
         }
         carriedOutWithoutResults = dated.filter { $0.status.isCarriedOut && $0.outcomes.isBlank }
-        pastWithoutOutcome = dated.filter { $0.isOverdue(on: today) }
+        // This year's report also names those of earlier years still open ("Wat komt" leaves them out as over); a past
+        // year's, its own.
+        pastWithoutOutcome = year < today.year ? dated.filter { $0.isOverdue(on: today) }
+            : ActivityQuery.sortedChronologically(dossier.activities.filter { ($0.year ?? year + 1) <= year && $0.isOverdue(on: today) })
         approvedWhileLookingAgain = dossier.activities.filter { YearReport.approvedWhileLookingAgain($0, in: year, dates: dates) }
 
         // What comes after the day the report speaks of: for a past year, activities from 1 January after it (its own

@@ -33,7 +33,11 @@ extension ActivityListing {
             Agenda.appendOutcome(of: activity, at: 0, dueBefore: today, to: &scratch)
             return scratch.contains { $0.start <= horizon }
         }
-        let kept = inDossierOrder(rows: { (!$0.followUps.isEmpty || Agenda.awaitsOutcome($0.facets.status)) && isDue($0.agendaActivity) }, activities: isDue)
+        // Only a row with a follow-up or one over and not carried out is made into an activity to look at.
+        func mayBeDue(_ entry: Entry) -> Bool {
+            !entry.followUps.isEmpty || Agenda.awaitsOutcome(entry.facets.status) && entry.row.startDate.map { max($0, entry.end ?? $0) < today } == true
+        }
+        let kept = inDossierOrder(rows: { mayBeDue($0) && isDue($0.agendaActivity) }, activities: isDue)
         return dossier.holding(activities(kept, row: \.agendaActivity))
     }
 

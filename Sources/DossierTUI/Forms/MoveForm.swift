@@ -7,9 +7,11 @@ import DossierCore
 enum MoveForm {
     static func make(for activity: Activity, in state: AppState) -> Form {
         // Carried out waits for the start date: the menu says from when, rather than offering it as if it could be now.
-        let options = MenuOption.from(activity.status.allowedNextStates).map { option in
-            guard option.value == ActivityStatus.uitgevoerd.rawValue, let start = activity.startDate, start > state.today else { return option }
-            return MenuOption(option.value, "\(option.label) (kan vanaf \(state.dates.date(start)))")
+        let options = MenuOption.from(activity.status.reachableStates).map { option in
+            guard option.value == ActivityStatus.uitgevoerd.rawValue else { return option }
+            if let start = activity.startDate, start > state.today { return MenuOption(option.value, "\(option.label) (kan vanaf \(state.dates.date(start)))") }
+            // From goedgekeurd: planned and carried out at once, both steps kept.
+            return activity.status == .goedgekeurd ? MenuOption(option.value, "\(option.label) (via gepland)") : option
         }
         var form = Form(purpose: .moveActivity(activity.id), title: "\(activity.title) — nu \(activity.status.label)", fields: [
             FormField("status", "Naar", .menu(options, selected: 0), help: "Alleen de stappen die de levenscyclus toestaat."),
@@ -64,25 +66,23 @@ enum MoveForm {
         if let date, date > state.today {
             return .problems(["startDate": "\(state.dates.date(date)) is nog niet aangebroken: een activiteit is op zijn vroegst op haar begindatum uitgevoerd"])
         }
-        let move = Change.moveActivity(activityID, status: status, reason: reader.text("reason"), overrideReason: overrideReason,
-                                       decision: decision, actualCost: actualCost, seen: activity.status)
         // Carried out at a cost above the estimate: what that does to the budget is said, as an edit of the cost says it.
         var carriedOut = activity
         carriedOut.status = status
         carriedOut.actualCost = actualCost ?? activity.actualCost
         if let date { carriedOut.startDate = date }
         let budget = status == .uitgevoerd ? ApprovedEditWarnings.of(activity, carriedOut, in: state.dossier, ledger: state.index.ledger) : []
-        let success = "\(activity.title): \(activity.status.label) → \(status.label)"
-            + (UnweighedApproval.notice(activity, from: activity.status, to: status, settingAside: overrideReason != nil, weighWith: "a").map { ". " + $0 } ?? "")
-            + (OpenFollowUps.notice(activity, to: status, tickOff: { _ in "spatie in de lijst Vervolgacties" }).map { ". " + $0 } ?? "")
-        let warning = budget.map { ". Let op: " + $0 }.joined()
         var dated = activity
         if let date { dated.startDate = date }
         let edits = Activity.fields.edits(from: activity, to: dated) + outcomes.compactMap { Activity.fields.edit($0.field.key, to: $0.value, in: activity) }
-        guard !edits.isEmpty else { return .change(move, success: success + warning) }
-        // The date and the outcomes first, then the step: one change, undone as one.
-        return .change(.batch([.editActivity(activityID, edits), move], label: success),
-                       success: success + (date.map { " (\(state.dates.date($0)))" } ?? "") + warning)
+        // The date and the outcomes first, then the step (or steps): one change, undone as one.
+        let step = ActivityStep(activity, to: status, reason: reader.text("reason"), overrideReason: overrideReason, decision: decision,
+                                actualCost: actualCost, edits: edits)
+        let success = step.summary
+            + (UnweighedApproval.notice(activity, from: activity.status, to: status, settingAside: overrideReason != nil, weighWith: "a").map { ". " + $0 } ?? "")
+            + (OpenFollowUps.notice(activity, to: status, tickOff: { _ in "spatie in de lijst Vervolgacties" }).map { ". " + $0 } ?? "")
+        let warning = budget.map { ". Let op: " + $0 }.joined()
+        return .change(step.change, success: success + (date.map { " (\(state.dates.date($0)))" } ?? "") + warning)
     }
 
     /// The field of the activity table for what it yielded.

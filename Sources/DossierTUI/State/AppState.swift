@@ -175,19 +175,21 @@ public struct AppState: Sendable {
         }
     }
 
-    /// Filters and sorts the lists from the current queries; `activities: false` keeps the activity lists
-    /// (only for a change known to have touched no activity).
     /// The day the clock gives now. On a new day (the screen left open overnight) the signals look ahead from it, as the
-    /// agenda does.
+    /// agenda does; the signal selected stays selected (a key pressed next acts on what was shown), else the same row.
     public mutating func setToday(_ day: CalendarDate) {
         today = day
+        let row = listState(.reminders).selection
+        let selected = index.reminders.indices.contains(row) ? index.reminders[row].subject : nil
         guard index.remakeReminders(dossier, on: day) else { return }
         rows[.reminders] = Array(index.reminders.indices)
-        let list = listState(.reminders)
-        lists[.reminders, default: ListState()].select(min(list.selection, max(0, index.reminders.count - 1)), count: index.reminders.count,
+        let kept = selected.flatMap { subject in index.reminders.firstIndex { $0.subject == subject } }
+        lists[.reminders, default: ListState()].select(kept ?? min(row, max(0, index.reminders.count - 1)), count: index.reminders.count,
                                                      visibleRows: layout.listRows)
     }
 
+    /// Filters and sorts the lists from the current queries; `activities: false` keeps the activity lists
+    /// (only for a change known to have touched no activity).
     public mutating func refreshRows(activities: Bool = true) {
         if relationQuery.order == .name {
             // The index keeps the name order: filtering it needs no sort.

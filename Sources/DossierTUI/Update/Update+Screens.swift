@@ -115,7 +115,7 @@ extension AppState {
                 stack.append(.activityDetail(DetailState(id: id)))
                 switch dossier.activity(id)?.status {
                 case .gepland?: message = .info("m zet de activiteit op uitgevoerd of geannuleerd.")
-                case .goedgekeurd?: message = .info("m zet de activiteit op gepland (daarna uitgevoerd) of geannuleerd.")
+                case .goedgekeurd?: message = .info("m zet de activiteit op uitgevoerd (via gepland), gepland of geannuleerd.")
                 default: message = .info("m brengt de activiteit een stap verder of annuleert haar; e geeft haar een nieuwe datum.")
                 }
             }

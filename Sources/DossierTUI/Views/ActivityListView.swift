@@ -34,9 +34,8 @@ enum ActivityListView {
             DisplayWidth.of(state.dossier.activities[rows[$0]].listedCost?.formatted ?? "")
         }
         let costWidth = max(wide ? 13 : 12, shownCosts.max() ?? 0)
-        // Room for the overdue mark (" !") when a row shown has one.
-        let shown = list.offset..<min(rows.count, list.offset + visibleRows)
-        let dateWidth = state.dates.columnWidth + (shown.contains { state.dossier.activities[rows[$0]].isOverdue(on: state.today) } ? 2 : 0)
+        // Room for the overdue mark (" !") while any activity is overdue (its signal says so): the columns stay put as the list scrolls.
+        let dateWidth = state.dates.columnWidth + (state.index.reminders.contains { if case .outcome = $0.subject { true } else { false } } ? 2 : 0)
         // The title keeps room to tell two missions apart; on a narrow screen a detail yields first (the
         // delegation, which a visit's title mostly says; an activity's kind).
         let columns = isVisits
