@@ -89,24 +89,20 @@ struct SideIndex: Sendable {
 
     /// The body: the list index as compact JSON.
     static func encodeList(_ list: ListIndex) -> [UInt8] {
-        var body = JSONWriter(pretty: false, reservingCapacity: 64 + list.relations.count * 160 + list.deadlines.count * 6)
+        var body = JSONWriter(pretty: false, reservingCapacity: 64 + list.relations.count * 160 + (list.deadlines.count + list.outcomes.count) * 6)
         body.beginObject()
         body.field("activities", list.activityCount)
         body.field("visits", list.visitCount)
-        body.key("deadlines")
-        body.beginArray()
-        for date in list.deadlines {
-            body.element()
-            body.integer(date.dayNumber)
+        // Dates as day numbers (`readDays`).
+        for (key, dates): (StaticString, [CalendarDate]) in [("deadlines", list.deadlines), ("outcomes", list.outcomes)] {
+            body.key(key)
+            body.beginArray()
+            for date in dates {
+                body.element()
+                body.integer(date.dayNumber)
+            }
+            body.endArray()
         }
-        body.endArray()
-        body.key("outcomes")
-        body.beginArray()
-        for date in list.outcomes {
-            body.element()
-            body.integer(date.dayNumber)
-        }
-        body.endArray()
         body.key("relations")
         body.beginArray()
         for overview in list.relations {
