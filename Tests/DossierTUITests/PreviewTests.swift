@@ -52,6 +52,18 @@ struct PreviewTests {
         #expect(full.adoptingPreview(of: preview).selectedID(in: .relations) == preview.selectedID(in: .relations))
     }
 
+    @Test("the status word stays whole when the counts are large: shorter tab titles make room for it")
+    func statusWordWithLargeCounts() {
+        var list = ListIndex(dossier: Self.dossier)
+        list.activityCount = 100_000
+        list.visitCount = 35_006
+        list.deadlines = Array(repeating: today, count: 16_895)
+        for width in [80, 100, 120] {
+            let top = Renderer.render(AppState(previewing: list, today: today, width: width, height: 30)).lines[0]
+            #expect(top.hasSuffix("dossier laden …"), "\(width): \(top)")
+        }
+    }
+
     @Test("only moving through the list and the help work on the preview; everything else waits for the whole dossier")
     func whatWaits() {
         let preview = AppState(previewing: ListIndex(dossier: Self.dossier), today: today, width: 120, height: 40)

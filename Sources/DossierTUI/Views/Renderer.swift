@@ -75,7 +75,8 @@ enum HeaderView {
         // The fullest tabs that leave room for a warning (or 10 columns of summary when a filter is set; on the budget
         // the yearly amounts, which a narrow budget table leaves out). Without anything to summarise, the counts keep
         // the room: at 80 columns they fit up to 99 activities.
-        let needed = isWarning ? DisplayWidth.of(summaries.first ?? "") + 2
+        // The status word while loading is said whole, as a warning is: the user must see the screen is not complete yet.
+        let needed = isWarning || state.preview != nil ? DisplayWidth.of(summaries.first ?? "") + 2
             : state.section == .budget ? DisplayWidth.of(summaries.last ?? "") + 2 : summaries.isEmpty ? 0 : 10
         let form = Form.allCases.first { form in
             Section.allCases.reduce(0) { $0 + DisplayWidth.of(label($1, form)) } + needed <= state.width
