@@ -73,7 +73,7 @@ struct DueCommand: ParsableCommand {
         var table = TextTable([.init(title: "DATUM", keepsWhole: true), .init(title: ""), .init(title: "WAT"), .init(title: "BIJ")])
         let dates = Session.dates
         for reminder in reminders {
-            let label = reminder.isOverdue(on: today) ? "VERLOPEN" : reminder.date == today ? "VANDAAG" : ""
+            let label = reminder.isOverdue(on: today) ? "VERLOPEN" : reminder.isDue(on: today) ? "VANDAAG" : ""
             table.append([dates.date(reminder.date), label, reminder.title, reminder.subjectName])
         }
         Output.line(table.render(width: Output.width))

@@ -99,11 +99,9 @@ extension Change {
             // A step after a step (goedgekeurd → gepland → uitgevoerd) starts where the one before it ended.
             var reached: [ActivityID: ActivityStatus] = [:]
             return changes.flatMap { change -> [String] in
-                guard case let .moveActivity(id, status, _, _, _, _, _) = change, let from = reached[id] else {
-                    if case let .moveActivity(id, status, _, _, _, _, _) = change { reached[id] = status }
-                    return change.described(in: dossier)
-                }
-                reached[id] = status
+                guard case let .moveActivity(id, status, _, _, _, _, _) = change else { return change.described(in: dossier) }
+                defer { reached[id] = status }
+                guard let from = reached[id] else { return change.described(in: dossier) }
                 let title = dossier.activity(id)?.title ?? id
                 return ["\(title): \(from.label) → \(status.label)"] + change.details(in: dossier).map { "  " + $0 }
             }
@@ -135,7 +133,7 @@ extension Change {
             let reasons = Set(changes.map(\.reason))
             if reasons.count == 1 { return reasons.first! }
             let given = reasons.filter { !$0.isEmpty }
-            return isActivityStep && given.count == 1 ? given.first! : ""
+            return Change.isActivityStep(changes) && given.count == 1 ? given.first! : ""
         default: return ""
         }
     }
@@ -145,10 +143,9 @@ extension Change {
             .filter { !$0.isEmpty }.joined(separator: "; ")
     }
 
-    /// A batch that is a life-cycle step of one activity (`ActivityStep`: its date or outcomes, then one or two moves): it
-    /// reads as that step, its reason and its refusal those of its parts.
-    var isActivityStep: Bool {
-        guard case .batch(let changes, _) = self else { return false }
+    /// Whether a batch's parts are a life-cycle step of one activity (`ActivityStep`: its date or outcomes, then one or two
+    /// moves): such a batch reads as that step, its reason and its refusal those of its parts.
+    static func isActivityStep(_ changes: [Change]) -> Bool {
         var ids = Set<ActivityID>(), moves = 0
         for change in changes {
             switch change {

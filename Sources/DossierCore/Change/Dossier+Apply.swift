@@ -460,7 +460,7 @@ extension Dossier {
         var seenRelations = Set<String>(), seenActivities = Set<String>()
         var relations: [Snapshot<Relation>] = [], activities: [Snapshot<Activity>] = []
         let ownContactsBefore = internalContacts, budgetLinesBefore = budgetLines, frameworkBefore = framework
-        let isOneStep = Change.batch(changes, label: label).isActivityStep
+        let isOneStep = Change.isActivityStep(changes)
         for (index, change) in changes.enumerated() {
             let undo: Restoration
             do {

@@ -195,7 +195,10 @@ public struct Agenda: Sendable {
 
 extension Activity {
     /// Its last day: the end date, or the start when it has none (never before the start); nil without a start date.
-    public var lastDay: CalendarDate? { startDate.map { max($0, endDate ?? $0) } }
+    public var lastDay: CalendarDate? { Activity.lastDay(start: startDate, end: endDate) }
+
+    /// The same from the two dates (for a row of the activity index, which is no activity).
+    static func lastDay(start: CalendarDate?, end: CalendarDate?) -> CalendarDate? { start.map { max($0, end ?? $0) } }
 
     /// Over by `today` while what became of it is not recorded (`Agenda.awaitsOutcome`): the agenda, the signals, the lists
     /// and the report say so.

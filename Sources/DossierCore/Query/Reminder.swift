@@ -20,6 +20,9 @@ public struct Reminder: Hashable, Sendable {
     /// Whether the date has passed.
     public func isOverdue(on today: CalendarDate) -> Bool { date < today }
 
+    /// Whether it falls on `today` (said beside it, not yet overdue).
+    public func isDue(on today: CalendarDate) -> Bool { date == today }
+
     /// The relation or activity to open for it.
     public var subjectID: String {
         switch subject {

@@ -126,7 +126,7 @@ enum ReminderListView {
             let plain = RowStyle.apply(.plain, selected: selected)
             columns.drawRow([
                 (state.dates.date(reminder.date), RowStyle.apply(overdue ? theme.error : .plain, selected: selected)),
-                (overdue ? "verlopen" : reminder.date == state.today ? "vandaag" : "", RowStyle.apply(overdue ? theme.error : .plain.bold(), selected: selected)),
+                (overdue ? "verlopen" : reminder.isDue(on: state.today) ? "vandaag" : "", RowStyle.apply(overdue ? theme.error : .plain.bold(), selected: selected)),
                 (reminder.title, plain.bold()), (reminder.subjectName, plain),
             ], in: &canvas, y: y)
         }
