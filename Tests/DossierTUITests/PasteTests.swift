@@ -193,6 +193,42 @@ struct PasteTests {
         #expect(loop.state.search == nil, "the first q took the search, the second quit")
         #expect(loop.state.rows(.relations)[loop.state.listState(.relations).selection] == loop.state.dossier.relationPosition("taizhou"))
     }
+
+    @Test("typing on Opslaan, after Enter in the last field went there: the text goes on in that field, on a new line in a long text; a paste too")
+    func typingOnTheButtonsGoesOnAbove() throws {
+        var dossier = Fixtures.smallDossier()
+        _ = try dossier.apply(.addActivity(Activity(id: "beurs-voorbij", title: "Beurs voorbij", kind: .beurs, status: .gepland,
+                                                    startDate: Fixtures.date("2026-11-02"), statusHistory: Fixtures.approved(.gepland))),
+                              context: Fixtures.context)
+        let app = Harness(dossier: dossier)
+        app.press(.character("2")).type("/beurs voorbij").press(.enter, .escape, .character("m"))
+        #expect(app.state.form?.purpose == .moveActivity("beurs-voorbij"))
+        app.tab(to: "outcomes").type("Twee studenten").press(.enter)
+        #expect(app.state.form?.focusedField?.id == "buttons")
+        app.type("Contact")
+        #expect(app.state.form?.focusedField?.id == "outcomes")
+        #expect(app.state.form?.notes["outcomes"] == Form.typingWentOnNote && app.text.contains(Form.typingWentOnNote))
+        app.press(.enter).loop.dispatch(.pasted("met decaan"))
+        app.press(.control("s"))
+        #expect(app.state.dossier.activity("beurs-voorbij")?.outcomes == "Twee studenten\nContact\nmet decaan", "\(app.state.form?.errors ?? [:])")
+        #expect(app.state.dossier.activity("beurs-voorbij")?.status == .uitgevoerd)
+    }
+
+    @Test("typing on Opslaan goes back to the nearest text field above, past a choice; with none above, the focus stays on Opslaan")
+    func typingOnTheButtonsFindsTheTextAbove() throws {
+        let menu = FormField("kind", "Soort", .menu([MenuOption("a", "A"), MenuOption("b", "B")], selected: 0))
+        var form = Form(purpose: .policy, title: "Proef", fields: [FormField("note", "Notitie", .text(TextInput("kort"))), menu])
+        form.focus(on: "buttons")
+        let wentBack = form.continueTypingAboveButtons(longTextFieldIDs: [])
+        #expect(wentBack)
+        #expect(form.focusedField?.id == "note" && form.text("note") == "kort" && form["note"]?.value == .text(TextInput("kort ")))
+        #expect(!form.replacesOnType, "what is there is kept, not replaced by the next key")
+        var choices = Form(purpose: .policy, title: "Proef", fields: [menu])
+        choices.focus(on: "buttons")
+        let choicesWentBack = choices.continueTypingAboveButtons(longTextFieldIDs: [])
+        #expect(!choicesWentBack)
+        #expect(choices.focusedField?.id == "buttons")
+    }
 }
 
 /// A terminal whose keys are all waiting at once, as after a paste.

@@ -202,6 +202,26 @@ public struct Form: Hashable, Sendable {
         }
     }
 
+    /// Typing on the buttons row (Enter in the last field went on to Opslaan, and the typing went on too): the focus
+    /// goes back to the nearest text field above, at its end, after a line break in a long text or a space in a short
+    /// one, so that what is typed next lands there; a note under it says so. False when no text field is above.
+    mutating func continueTypingAboveButtons(longTextFieldIDs: Set<String>) -> Bool {
+        guard case .buttons? = focusedField?.value,
+              let index = visibleIndices.last(where: { $0 < focus && fields[$0].isText }),
+              case .text(var input) = fields[index].value else { return false }
+        input.moveCursorToEnd()
+        if let last = input.text.last, !last.isWhitespace {
+            input.insert(contentsOf: longTextFieldIDs.contains(fields[index].id) ? "\n" : " ", lineBreaks: .kept)
+        }
+        fields[index].value = .text(input)
+        focus = index
+        replacesOnType = false
+        notes[fields[index].id] = Self.typingWentOnNote
+        return true
+    }
+
+    static let typingWentOnNote = "Hier verder getypt: Enter ging naar Opslaan."
+
     public mutating func setVisible(_ id: String, _ visible: Bool) {
         guard let index = fields.firstIndex(where: { $0.id == id }) else { return }
         fields[index].isVisible = visible

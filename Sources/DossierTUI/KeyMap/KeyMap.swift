@@ -142,7 +142,7 @@ public struct KeyMap: Sendable {
         // Forms
         KeyBinding([.tab, .down], .nextField, .form, "Volgend veld", hint: "volgend veld"),
         KeyBinding([.backTab, .up], .previousField, .form, "Vorig veld"),
-        KeyBinding([.enter], .activateField, .form, "Kiezen, of naar het volgende veld; op [Opslaan]: opslaan"),
+        KeyBinding([.enter], .activateField, .form, "Kiezen, of naar het volgende veld; op [Opslaan]: opslaan (wat u daar typt, komt in het tekstveld erboven)"),
         KeyBinding([.control("s")], .submitForm, .form, "Opslaan", hint: "opslaan"),
         KeyBinding([.control("o")], .editInEditor, .form, "Dit tekstveld in uw editor bewerken ($VISUAL of $EDITOR); na afsluiten staat de tekst in het veld", hint: "editor"),
         KeyBinding([.escape], .cancelForm, .form, "Annuleren (vraagt eerst als er iets is ingevuld)", hint: "annuleer"),

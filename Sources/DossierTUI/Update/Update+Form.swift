@@ -184,7 +184,12 @@ extension AppState {
                 return
             }
         case .buttons:
-            return
+            guard case .character = key else { return }
+            guard form.continueTypingAboveButtons(longTextFieldIDs: AppState.longTextFieldIDs) else {
+                message = .info("Op Opslaan doet typen niets: Enter of Ctrl-S slaat op, Shift-Tab gaat terug naar de velden.")
+                return
+            }
+            edit(form.fields[form.focus], key: key, form: &form)
         }
     }
 
@@ -564,6 +569,10 @@ extension AppState {
            let fieldID = form?.focusedField?.id, replacesWhole(input, of: fieldID) {
             input.set("")
             form?.fields[focus].value = .text(input)
+        }
+        if form?.picker == nil, form?.continueTypingAboveButtons(longTextFieldIDs: AppState.longTextFieldIDs) == true {
+            _ = insertIntoFocusedText(pasted[...])
+            return []
         }
         if insertIntoFocusedText(pasted[...]) || insertIntoPickerSearch(pasted[...]) { return [] }
         if insertIntoSearchLine(pasted[...]) { return [] }
