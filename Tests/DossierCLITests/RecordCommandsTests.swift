@@ -462,7 +462,13 @@ struct RecordCommandsTests {
         #expect(try run(["show", "RHONE ALPES"]).standardOutput.contains("Rhône-Alpes"))
         #expect(try run(["activities", "--relation", "rhône-alpes"]).standardOutput.contains("Handelsmissie Lyon"))
         #expect(try run(["set-status", "Rhone-Alpes", "focus", "--reason", "Farma"]).status == 0)
+        // Cancelling says why: without --reason it is refused, and the message names the option.
+        let unexplained = try run(["move", "handelsmissie lyon", "geannuleerd", "--reason", " "])
+        #expect(unexplained.status == 65)
+        #expect(unexplained.standardError == "dossier: annuleren vraagt een reden: waarom gaat 'Handelsmissie Lyon' niet door? (geef die met --reason)\n")
+        #expect(try stored().activity("missie-lyon")?.status != .geannuleerd)
         #expect(try run(["move", "handelsmissie lyon", "geannuleerd", "--reason", "gaat niet door"]).status == 0)
+        #expect(try stored().activity("missie-lyon")?.statusHistory.last?.reason == "gaat niet door")
         let unknown = try run(["show", "Rhone"])
         #expect(unknown.status == 65)
         #expect(unknown.standardError == "dossier: onbekende relatie of activiteit 'Rhone'; bedoelde u relatie Rhône-Alpes (rhone-alpes)?\n")

@@ -127,7 +127,7 @@ struct ChangeTests {
             .deleteRelation("unesco-learning-cities"),
             .addActivity(Activity(id: "nieuw", title: "Nieuw", kind: .beurs)),
             .updateActivity({ var a = Fixtures.smallDossier().activity("missie-lyon")!; a.title = "Andere titel"; return a }()),
-            .moveActivity("missie-lyon", status: .geannuleerd, reason: "", overrideReason: nil),
+            .moveActivity("missie-lyon", status: .geannuleerd, reason: "gaat niet door", overrideReason: nil),
             .deleteActivity("delegatie-uit-lyon"),
             .addFollowUp("missie-lyon", FollowUp(text: "Bellen", due: Fixtures.date("2027-04-01"))),
             .setFollowUpDone("delegatie-uit-lyon", index: 0, isDone: true),

@@ -91,6 +91,32 @@ struct LifeCycleTests {
         }
     }
 
+    @Test("rejecting and cancelling ask why, from every state they are reached from; a journal line written before the rule is replayed")
+    func endingAsksWhy() throws {
+        for (from, to) in [(ActivityStatus.idee, ActivityStatus.geannuleerd), (.inAfweging, .afgewezen), (.inAfweging, .geannuleerd),
+                           (.goedgekeurd, .geannuleerd), (.gepland, .geannuleerd)] {
+            var dossier = Fixtures.smallDossier()
+            try dossier.apply(.addActivity(Activity(id: "a", title: "Proef", kind: .beurs, status: from,
+                                                    statusHistory: from.isUpcoming ? Fixtures.approved(from) : [])), context: Fixtures.context)
+            #expect(throws: ChangeError(.invalid, Dossier.missingEndReason(to, of: "Proef"), field: "reason")) {
+                try dossier.apply(.moveActivity("a", status: to, reason: "  ", overrideReason: nil), context: Fixtures.context)
+            }
+            #expect(dossier.activity("a")?.status == from)
+            var replay = Fixtures.context
+            replay.isReplay = true
+            var replayed = dossier
+            try replayed.apply(.moveActivity("a", status: to, reason: "", overrideReason: nil), context: replay)
+            #expect(replayed.activity("a")?.status == to)
+            try dossier.apply(.moveActivity("a", status: to, reason: "Partner zegt af", overrideReason: nil), context: Fixtures.context)
+            #expect(dossier.activity("a")?.statusHistory.last?.reason == "Partner zegt af")
+        }
+        // Other steps may still go without a word.
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addActivity(Activity(id: "a", title: "Proef", kind: .beurs)), context: Fixtures.context)
+        try dossier.apply(.moveActivity("a", status: .inAfweging, reason: "", overrideReason: nil), context: Fixtures.context)
+        #expect(dossier.activity("a")?.status == .inAfweging)
+    }
+
     @Test("approving against a negative verdict needs an override reason, which is recorded")
     func approvingAgainstNegativeVerdict() throws {
         var dossier = Fixtures.smallDossier()

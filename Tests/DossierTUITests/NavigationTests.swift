@@ -83,7 +83,12 @@ struct NavigationTests {
         _ = try Self.budgetRow(app, year: 2027)
         app.press(.enter, .character("m"))
         #expect(app.state.form != nil)
-        app.press(.down, .tab).type("uitgesteld").press(.control("s"))   // Geannuleerd
+        // Cancelling asks why: refused under Toelichting while it is empty, the form kept.
+        app.press(.down, .control("s"))   // Geannuleerd
+        #expect(app.state.form?.errors["reason"] == "Annuleren vraagt een reden: waarom gaat 'Handelsmissie Lyon' niet door?",
+                "\(app.state.form?.errors ?? [:])")
+        #expect(app.state.form?.focusedField?.id == "reason" && app.state.dossier.activity("missie-lyon")?.status != .geannuleerd)
+        app.type("uitgesteld").press(.control("s"))
         #expect(app.state.form == nil, "\(app.state.form?.errors ?? [:]) \(app.state.form?.generalError ?? "")")
         #expect(app.state.dossier.activity("missie-lyon")?.status == .geannuleerd)
         guard case .activityList(let list) = app.state.screen else {

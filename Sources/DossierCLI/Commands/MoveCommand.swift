@@ -9,7 +9,7 @@ struct MoveCommand: ParsableCommand {
         discussion: """
         idee → in-afweging → goedgekeurd | afgewezen; goedgekeurd → gepland → uitgevoerd → geevalueerd \
         (van goedgekeurd meteen naar uitgevoerd gaat via gepland, beide stappen in de geschiedenis); \
-        geannuleerd kan tot en met gepland. Goedkeuren legt vast wie besloot (--decision). Uitgevoerd kan pas \
+        geannuleerd kan tot en met gepland; annuleren en afwijzen vragen waarom (--reason). Goedkeuren legt vast wie besloot (--decision). Uitgevoerd kan pas \
         vanaf de begindatum en vraagt de werkelijke kosten (--actual-cost; op een terminal gevraagd, met de \
         raming als voorstel; anders geldt de raming); met --outcomes legt u meteen vast wat ze opleverde.
         Voorbeelden:
@@ -31,7 +31,7 @@ struct MoveCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("De nieuwe status (\(ActivityStatus.allowedList)).", valueName: "status"))
     var status: String
 
-    @Option(help: ArgumentHelp("Toelichting bij de stap.", valueName: "tekst"))
+    @Option(help: ArgumentHelp("Toelichting bij de stap; bij afgewezen en geannuleerd verplicht.", valueName: "tekst"))
     var reason: String = ""
 
     @Option(help: ArgumentHelp("Bij goedkeuren: wie besloot (een besluit van B&W of een mandaat).", valueName: "besluit"))
@@ -48,6 +48,7 @@ struct MoveCommand: ParsableCommand {
 
     func run() throws {
         hintApprovalOptions(overrideReason: overrideReason, decision: decision)
+        refusalOptions["reason"] = "geef die met --reason"
         let status = try ArgumentValues.vocabulary(self.status, ActivityStatus.self, option: "status")
         if outcomes != nil && status != .uitgevoerd && status != .geevalueerd {
             throw ValidationError("--outcomes: alleen bij uitgevoerd of geevalueerd; anders: dossier edit ID --outcomes …")

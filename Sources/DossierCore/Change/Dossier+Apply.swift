@@ -164,6 +164,10 @@ extension Dossier {
                                   "'\(activity.title)' kan niet van \(activity.status.rawValue) naar \(status.rawValue); toegestaan: \(allowedText)",
                                   field: "status")
             }
+            // (A line written before this rule is replayed as it was.)
+            if status.endsWithoutGoingAhead, context.checksLifeCycle, !context.isReplay, reason.isBlank {
+                throw ChangeError(.invalid, Self.missingEndReason(status, of: activity.title), field: "reason")
+            }
             let trimmedOverride = overrideReason?.trimmingSpaces() ?? ""
             let trimmedDecision = decision?.trimmingSpaces() ?? ""
             if status == .goedgekeurd, context.checksLifeCycle, trimmedDecision.isEmpty {
@@ -381,6 +385,12 @@ extension Dossier {
             throw ChangeError(.invalid, "'\(activity.title)' begint pas op \(DateWriting.standard.date(start)); een activiteit is op zijn vroegst op haar begindatum uitgevoerd",
                               field: "startDate")
         }
+    }
+
+    /// What a rejection or a cancellation without a reason is told.
+    public static func missingEndReason(_ status: ActivityStatus, of title: String) -> String {
+        status == .afgewezen ? "afwijzen vraagt een reden: waarom gaat '\(title)' niet door?"
+            : "annuleren vraagt een reden: waarom gaat '\(title)' niet door?"
     }
 
     /// A decision that is only a date says when, not who: most often a date typed one field too far.

@@ -51,6 +51,10 @@ public enum ActivityStatus: String, Vocabulary {
         return self == .goedgekeurd && next == .uitgevoerd ? [.gepland, .uitgevoerd] : nil
     }
 
+    /// Rejected or cancelled: the activity does not go ahead, and why is asked and kept (the college's report and a
+    /// colleague reading the history later want to know).
+    public var endsWithoutGoingAhead: Bool { self == .afgewezen || self == .geannuleerd }
+
     /// Approved or planned: decided, not yet carried out; such an activity's start is a relation's next date.
     public var isUpcoming: Bool { self == .goedgekeurd || self == .gepland }
 

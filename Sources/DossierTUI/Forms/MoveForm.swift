@@ -33,6 +33,8 @@ enum MoveForm {
     static func refresh(_ form: inout Form, activity: Activity?, in state: AppState) {
         let next = form["status"]?.selectedValue.flatMap(ActivityStatus.init(rawValue:))
         form.setVisible("decision", next == .goedgekeurd)
+        form["reason"]?.help = next?.endsWithoutGoingAhead == true ? "Waarom gaat de activiteit niet door? Verplicht; staat in de geschiedenis en het verslag."
+            : "Waarom deze stap (mag leeg)."
         let why = next == .goedgekeurd ? activity.flatMap { state.dossier.whyApprovalNeedsOverride($0, weighingBudget: true, ledger: state.index.ledger) } : nil
         form.setVisible("overrideReason", why != nil)
         // Says which: a negative weighing, a rule, or what the budget has left.
@@ -48,6 +50,7 @@ enum MoveForm {
         guard let status = reader.choice("status", ActivityStatus.self), let activity = state.seenActivity(activityID) else {
             return .problems(["status": "Kies de volgende status"])
         }
+        if status.endsWithoutGoingAhead { _ = reader.requiredText("reason", Dossier.missingEndReason(status, of: activity.title).capitalizedFirst) }
         var decision: String?
         if form["decision"]?.isVisible == true {
             decision = reader.requiredText("decision", "Vul in wie besloot: een besluit van B&W of een mandaat")
