@@ -136,8 +136,12 @@ struct BudgetAndDueTests {
         let agenda = try run(["agenda"]).standardOutput
         let overdue = try #require(agenda.range(of: "Verlopen")), lyon = try #require(agenda.range(of: "Beurs in Lyon"))
         #expect(overdue.upperBound < lyon.lowerBound && lyon.lowerBound < (agenda.range(of: "Maart 2027")?.lowerBound ?? agenda.endIndex), "\(agenda)")
+        // The table of activities says it beside the date, from the activity index as from the whole dossier.
+        let listed = try #require(try run(["activities"]).standardOutput.split(separator: "\n").first { $0.contains("beurs-in-lyon") })
+        #expect(listed.hasPrefix("2-11-2026 (verlopen)  beurs-in-lyon"), "\(listed)")
         // Ending today it does not ask yet; carried out it asks no more.
         #expect(!(try run(["due"], now: "2026-11-04T09:00:00Z")).standardOutput.contains("Afloop vastleggen"))
+        #expect(!(try run(["activities"], now: "2026-11-04T09:00:00Z")).standardOutput.contains("(verlopen)"))
         let carried = try run(["move", "beurs-in-lyon", "uitgevoerd", "--reason", "verslag ontvangen", "--outcomes", "Twee leads voor Pivot Park"])
         #expect(carried.status == 0 && carried.standardOutput.contains("Resultaten vastgelegd."), "\(carried.standardOutput)\(carried.standardError)")
         #expect(!(try run(["due"])).standardOutput.contains("Afloop vastleggen"))

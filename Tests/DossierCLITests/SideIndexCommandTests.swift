@@ -82,7 +82,7 @@ struct SideIndexCommandTests {
             let (fromSnapshot, fromDossier) = try withAndWithout(generated + ".activities", ["activities"] + arguments, in: scratch, store: generated)
             #expect(fromSnapshot.status == 0 && fromDossier.status == 0, "\(fromSnapshot.standardError)")
             #expect(fromSnapshot.standardOutput == fromDossier.standardOutput, "\(arguments)")
-            if arguments.isEmpty { #expect(fromSnapshot.standardOutput.contains("Aaa hernoemd")) }
+            if arguments.isEmpty { #expect(fromSnapshot.standardOutput.contains("Aaa hernoemd") && fromSnapshot.standardOutput.contains(" (verlopen)")) }
         }
     }
 

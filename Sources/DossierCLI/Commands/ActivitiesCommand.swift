@@ -83,10 +83,13 @@ struct ActivitiesCommand: ParsableCommand {
         ])
         // Read once: the setting comes from the configuration file and the environment.
         let dates = Session.dates
+        let today = Session.clock.today()
         func cells(_ index: Int) -> [String] {
             let row = rows[index]
             let relations = row.relations.map { dossier.relationName($0) }.joined(separator: ", ")
-            return [dates.date(row.startDate, none: "—"), row.id, row.title, row.kind.label, row.status.label, relations, row.cost?.formatted ?? ""]
+            // Over without a recorded outcome: said as the relations' table says an overdue date (its signal is in `due`).
+            let date = dates.date(row.startDate, none: "—") + (row.isOverdue(on: today) ? " (verlopen)" : "")
+            return [date, row.id, row.title, row.kind.label, row.status.label, relations, row.cost?.formatted ?? ""]
         }
         table.stream(rows: rows.count, cells: cells, width: Output.width, piece: Self.piece, to: Output.piece)
     }

@@ -10,10 +10,13 @@ public struct ActivityRow: Hashable, Sendable {
     public var relations: [RelationID]
     /// The cost a list shows (`Activity.listedCost`).
     public var cost: Money?
+    /// The end date (`Activity.endDate`): with the start date, when it is over.
+    public var endDate: CalendarDate?
 
     public init(startDate: CalendarDate?, id: ActivityID, title: String, kind: ActivityKind, status: ActivityStatus, relations: [RelationID],
-                cost: Money?) {
+                cost: Money?, endDate: CalendarDate?) {
         self.startDate = startDate
+        self.endDate = endDate
         self.id = id
         self.title = title
         self.kind = kind
@@ -24,6 +27,9 @@ public struct ActivityRow: Hashable, Sendable {
 
     public init(_ activity: Activity) {
         self.init(startDate: activity.startDate, id: activity.id, title: activity.title, kind: activity.kind, status: activity.status,
-                  relations: activity.relations, cost: activity.listedCost)
+                  relations: activity.relations, cost: activity.listedCost, endDate: activity.endDate)
     }
+
+    /// Over by `today` without a recorded outcome, as the activity itself would be (`Activity.isOverdue`).
+    public func isOverdue(on today: CalendarDate) -> Bool { Activity.isOverdue(status, start: startDate, end: endDate, on: today) }
 }

@@ -202,7 +202,12 @@ extension Activity {
 
     /// Over by `today` while what became of it is not recorded (`Agenda.awaitsOutcome`): the agenda, the signals, the lists
     /// and the report say so.
-    public func isOverdue(on today: CalendarDate) -> Bool { Agenda.awaitsOutcome(self) && lastDay.map { $0 < today } == true }
+    public func isOverdue(on today: CalendarDate) -> Bool { Self.isOverdue(status, start: startDate, end: endDate, on: today) }
+
+    /// The same from the status and the dates (for a row of the activity index, which is no activity).
+    static func isOverdue(_ status: ActivityStatus, start: CalendarDate?, end: CalendarDate?, on today: CalendarDate) -> Bool {
+        Agenda.awaitsOutcome(status) && lastDay(start: start, end: end).map { $0 < today } == true
+    }
 
     /// The activity as its follow-ups name it (the agenda, the signals, the report, the calendar): its title, and that it
     /// does not happen when it was rejected or cancelled, so a to-do left open for it is seen for what it is.

@@ -52,7 +52,7 @@ struct ActivityIndex: Sendable {
                 let activity = activities[position]
                 let entry = ActivityListing.Entry(bytes: ranges[position], position: position, key: keys[position],
                                                   facets: ActivityQuery.Facets(activity), row: ActivityRow(activity), organiser: activity.organiser.relationID,
-                                                  budgeted: activity.budgetedCost, end: activity.endDate, followUps: activity.followUps)
+                                                  budgeted: activity.budgetedCost, followUps: activity.followUps)
                 piece += Array((index == 0 ? "\n  " : ",\n  ").utf8)
                 piece += row(of: entry)
                 if piece.count >= pieceSize {
@@ -228,8 +228,9 @@ extension ActivityListing.Entry {
         /// What a name is looked up in (`NameCatalog`), and where it is: the bytes, position, id, start date and title
         /// (and the status, kind and cost to the budget, which every row has).
         static let naming = Fields(rawValue: 1 << 0 | 1 << 1 | 1 << 2 | 1 << 3 | 1 << 4 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 14)
-        /// What a listing filters, orders and shows (`dossier activities`): all but the end date and the follow-ups.
-        static let listing = Fields(rawValue: (1 << 15) - 1)
+        /// What a listing filters, orders and shows (`dossier activities`, with the mark of one that is over): all but the
+        /// follow-ups.
+        static let listing = Fields(rawValue: (1 << 16) - 1)
         /// What the agenda reads of an activity (`Entry.agendaActivity`), and where it is: its bytes, position, id,
         /// start date, title, status, kind, linked relations, cost to the budget (a row needs it), end date and
         /// follow-ups.
@@ -277,10 +278,10 @@ extension ActivityListing.Entry {
         self.position = position
         key = ActivityQuery.SortKey(date: date ?? .distantFuture, title: sortTitle)
         facets = ActivityQuery.Facets(status: status, kind: kind, year: date?.year, direction: direction, budgetLine: budgetLine)
-        row = ActivityRow(startDate: date, id: id, title: title, kind: kind, status: status, relations: relations, cost: cost)
+        row = ActivityRow(startDate: date, id: id, title: title, kind: kind, status: status, relations: relations, cost: cost,
+                          endDate: endDay.map { CalendarDate(dayNumber: $0) })
         self.organiser = organiser
         self.budgeted = budgeted
-        end = endDay.map { CalendarDate(dayNumber: $0) }
         self.followUps = followUps
     }
 }

@@ -35,8 +35,7 @@ extension ActivityListing {
         }
         // Only a row with a follow-up or one over and not carried out is made into an activity to look at.
         func mayBeDue(_ entry: Entry) -> Bool {
-            !entry.followUps.isEmpty
-                || Agenda.awaitsOutcome(entry.facets.status) && Activity.lastDay(start: entry.row.startDate, end: entry.end).map { $0 < today } == true
+            !entry.followUps.isEmpty || entry.row.isOverdue(on: today)
         }
         let kept = inDossierOrder(rows: { mayBeDue($0) && isDue($0.agendaActivity) }, activities: isDue)
         return dossier.holding(activities(kept, row: \.agendaActivity))

@@ -24,8 +24,8 @@ public final class ActivityListing: Sendable {
         var organiser: RelationID?
         /// What it costs the budget (`Activity.budgetedCost`).
         var budgeted: Money
-        /// The last day (`Activity.endDate`), for the agenda.
-        var end: CalendarDate?
+        /// The end date (`Activity.endDate`), for the agenda (kept once, in the row).
+        var end: CalendarDate? { row.endDate }
         /// All its follow-ups, done or not, at their places (the agenda names one by its place).
         var followUps: [FollowUp]
 
