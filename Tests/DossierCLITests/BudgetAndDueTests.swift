@@ -120,6 +120,18 @@ struct BudgetAndDueTests {
         #expect(today.hasPrefix("22-11-2026  VANDAAG   Bellen met Lyon"), "\(today)")
     }
 
+    @Test("edit: a date moved behind today, while nothing records that the activity took place, is said once, with the move that records it")
+    func editedIntoThePast() throws {
+        #expect(try run(["add-activity", "--title", "Beurs in Keulen", "--kind", "beurs", "--date", "2-12-2026"]).status == 0)
+        let past = try run(["edit", "beurs-in-keulen", "--start-date", "2-11-2026", "--end-date", "4-11-2026"])
+        #expect(past.status == 0)
+        #expect(past.standardOutput.hasSuffix("Let op: de einddatum 4-11-2026 ligt al in het verleden; is de activiteit gehouden, zet haar dan op uitgevoerd "
+                                              + "(dossier move beurs-in-keulen uitgevoerd).\n"), "\(past.standardOutput)")
+        // Already over: not said again; a date to come, or today, says nothing.
+        #expect(!(try run(["edit", "beurs-in-keulen", "--end-date", "5-11-2026"])).standardOutput.contains("Let op"))
+        #expect(!(try run(["edit", "beurs-in-keulen", "--start-date", "22-11-2026", "--end-date", "22-11-2026"])).standardOutput.contains("Let op"))
+    }
+
     @Test("due and agenda: an activity over and still planned asks for its outcome, by its last day, until it is moved on")
     func outcomeDue() throws {
         let added = try run(["add-activity", "--title", "Beurs in Lyon", "--kind", "beurs", "--relation", "bom", "--date", "2-11-2026",

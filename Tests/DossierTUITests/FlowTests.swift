@@ -1522,6 +1522,20 @@ struct BudgetReminderFlowTests {
         #expect(app.text.contains("goedgekeurd-voorbij: Goedgekeurd → Gepland → Uitgevoerd"), "\(app.text)")
     }
 
+    @Test("an activity's date edited behind today, while it is still planned: said after saving, as on the command line; a future one says nothing")
+    func editedIntoThePast() throws {
+        let app = Harness()
+        app.press(.character("2")).type("/handelsmissie lyon").press(.enter, .escape, .character("e"))
+        #expect(app.state.form?.purpose == .editActivity("missie-lyon"))
+        app.tab(to: "startDate").press(.control("u")).type("2-11-2026").press(.control("s"))
+        #expect(app.state.form == nil, "\(app.state.form?.errors ?? [:])")
+        #expect(app.state.message?.text.contains("de begindatum 2-11-2026 ligt al in het verleden; is de activiteit gehouden, zet haar dan op uitgevoerd") == true,
+                "\(app.state.message?.text ?? "")")
+        #expect(app.state.index.reminders.contains { $0.subject == .outcome("missie-lyon") }, "and it is a signal from now on")
+        app.press(.character("e")).tab(to: "startDate").press(.control("u")).type("2-11-2027").press(.control("s"))
+        #expect(app.state.form == nil && app.state.message?.text.contains("verleden") == false, "\(app.state.message?.text ?? "")")
+    }
+
     @Test("the screen left open past midnight: the signals look ahead from the new day, as a screen opened that day does")
     func signalsOnANewDay() throws {
         var dossier = Fixtures.smallDossier()

@@ -73,6 +73,9 @@ struct EditCommand: ParsableCommand {
         var warnings: [String] = []
         if case let .editActivity(id, edits) = change, let activity = dossier.activity(id) {
             warnings = ApprovedEditWarnings.lines(activity, edits, in: dossier, ledger: ledger)
+            if let past = PastDueDate.notice(for: change, in: dossier, today: Session.clock.today(), dates: Session.dates) {
+                warnings.append("Let op: \(past) (dossier move \(id) uitgevoerd).")
+            }
         }
         return (change.described(in: dossier) + warnings).joined(separator: "\n")
     }

@@ -3,8 +3,9 @@
 /// mistyped year or month (1-12-2025 for 1-12-2026).
 public enum PastDueDate {
     /// "de streefdatum 5-1-2024 ligt al in het verleden", for an open follow-up added (also with a new visit), or a due date
-    /// edited, before `today`.
-    public static func notice(for change: Change, today: CalendarDate, dates: DateWriting = .standard) -> String? {
+    /// edited, before `today`; for an activity added or edited (in `dossier`, before the change) to be over without a
+    /// recorded outcome, that its date lies in the past.
+    public static func notice(for change: Change, in dossier: Dossier? = nil, today: CalendarDate, dates: DateWriting = .standard) -> String? {
         let due: CalendarDate?
         switch change {
         case .addFollowUp(_, let followUp) where !followUp.isDone:
@@ -18,14 +19,24 @@ public enum PastDueDate {
             }
             // An activity still to come whose last day is before today (a visit's date itself decides that it took place); one
             // of several days still under way is not past yet.
-            guard !activity.isVisit, activity.status.isUpcoming || activity.status == .idee || activity.status == .inAfweging,
-                  let start = activity.startDate, (activity.endDate ?? start) < today else { return nil }
-            let which = activity.endDate.flatMap { $0 > start ? "de einddatum \(dates.date($0))" : nil } ?? "de begindatum \(dates.date(start))"
-            return "\(which) ligt al in het verleden; is de activiteit gehouden, zet haar dan op uitgevoerd"
+            return activity.isVisit ? nil : pastDates(of: activity, today: today, dates: dates)
+        case .editActivity(let id, let edits):
+            // Given a date that lies behind it, while nothing records that it took place: from now on a signal.
+            guard let before = dossier?.activity(id), !before.isOverdue(on: today), let dossier else { return nil }
+            var after = before
+            guard (try? Activity.fields.apply(edits, to: &after, in: dossier)) != nil else { return nil }
+            return pastDates(of: after, today: today, dates: dates)
         default:
             return nil
         }
         guard let due, due < today else { return nil }
         return "de streefdatum \(dates.date(due)) ligt al in het verleden"
+    }
+
+    /// For an activity over by `today` without a recorded outcome (`Activity.isOverdue`): which of its dates lies in the past.
+    private static func pastDates(of activity: Activity, today: CalendarDate, dates: DateWriting) -> String? {
+        guard activity.isOverdue(on: today), let start = activity.startDate else { return nil }
+        let which = activity.endDate.flatMap { $0 > start ? "de einddatum \(dates.date($0))" : nil } ?? "de begindatum \(dates.date(start))"
+        return "\(which) ligt al in het verleden; is de activiteit gehouden, zet haar dan op uitgevoerd"
     }
 }

@@ -177,7 +177,7 @@ extension AppState {
         }
         pending = purpose
         pendingAddition = LikelyDouble.isAddition(change) ? change : nil
-        pendingWarning = PastDueDate.notice(for: change, today: today, dates: dates)
+        pendingWarning = PastDueDate.notice(for: change, in: dossier, today: today, dates: dates)
         selectionAfterCommit = nil
         rememberSelection()
         // Colleagues' changes the save takes in first move the rows of a detail screen's lists too.
