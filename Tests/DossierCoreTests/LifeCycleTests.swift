@@ -110,6 +110,17 @@ struct LifeCycleTests {
             try dossier.apply(.moveActivity("a", status: to, reason: "Partner zegt af", overrideReason: nil), context: Fixtures.context)
             #expect(dossier.activity("a")?.statusHistory.last?.reason == "Partner zegt af")
         }
+        // Made rejected or cancelled at once, without why: refused; with why (an import says "Import"), kept.
+        for status in [ActivityStatus.afgewezen, .geannuleerd] {
+            var dossier = Fixtures.smallDossier()
+            #expect(throws: ChangeError.self) {
+                try dossier.apply(.addActivity(Activity(id: "a", title: "Proef", kind: .beurs, status: status)), context: Fixtures.context)
+            }
+            try dossier.apply(.addActivity(Activity(id: "a", title: "Proef", kind: .beurs, status: status,
+                                                    statusHistory: [StatusChange(date: Fixtures.date("2026-01-01"), from: nil, to: status, reason: "Import", by: "")])),
+                              context: Fixtures.context)
+            #expect(dossier.activity("a")?.statusHistory.last?.reason == "Import")
+        }
         // Other steps may still go without a word.
         var dossier = Fixtures.smallDossier()
         try dossier.apply(.addActivity(Activity(id: "a", title: "Proef", kind: .beurs)), context: Fixtures.context)

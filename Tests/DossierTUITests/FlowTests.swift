@@ -1522,6 +1522,14 @@ struct BudgetReminderFlowTests {
         #expect(app.text.contains("goedgekeurd-voorbij: Goedgekeurd → Gepland → Uitgevoerd"), "\(app.text)")
     }
 
+    @Test("a new activity does not start rejected or cancelled: that is a step with a reason (m)")
+    func newActivityStartsGoingAhead() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("+"))
+        guard case .choice(let options, _)? = app.state.form?["status"]?.value else { Issue.record("no status choice"); return }
+        #expect(options.map(\.value) == ["idee", "in-afweging", "goedgekeurd", "gepland", "uitgevoerd", "geevalueerd"])
+    }
+
     @Test("an activity's date edited behind today, while it is still planned: said after saving, as on the command line; a future one says nothing")
     func editedIntoThePast() throws {
         let app = Harness()

@@ -100,6 +100,14 @@ extension Dossier {
             guard activities.count < Limits.maximumActivities else {
                 throw ChangeError(.invalid, "het dossier heeft al het grootste aantal activiteiten (\(Limits.grouped(Limits.maximumActivities)))")
             }
+            // Made rejected or cancelled at once: why is asked as a move there asks it (an import says "Import"). A replayed line
+            // and one with a longer history (a record of steps already taken) stay as they are.
+            if activity.status.endsWithoutGoingAhead, context.checksLifeCycle, !context.isReplay, activity.statusHistory.count <= 1,
+               activity.statusHistory.first?.reason.isBlank ?? true {
+                throw ChangeError(.invalid, Self.missingEndReason(activity.status, of: activity.title)
+                                  + " Voeg haar toe als idee en zet haar dan met de reden op \(activity.status.label.lowercased()).",
+                                  field: "status")
+            }
             var added = activity
             if added.statusHistory.isEmpty {
                 let reason = activity.isVisit ? "Bezoek vastgelegd" : "Activiteit toegevoegd"

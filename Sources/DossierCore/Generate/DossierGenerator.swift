@@ -108,7 +108,9 @@ public struct DossierGenerator {
             activity.statusHistory = status.map { step in
                 defer { previous = step }
                 let decided = start.adding(days: -30)
-                return StatusChange(date: decided, from: previous, to: step, reason: "", by: "adviseur",
+                // Rejecting and cancelling say why, as the change path asks.
+                let reason = step == .afgewezen ? "Past niet in het Kader" : step == .geannuleerd ? "Partner zegt af" : ""
+                return StatusChange(date: decided, from: previous, to: step, reason: reason, by: "adviseur",
                                     decision: step == .goedgekeurd ? "Besluit B&W \(DateWriting.standard.date(decided))" : nil,
                                     overrideReason: step == .goedgekeurd && againstRules ? "Past in het regionale programma" : nil)
             }

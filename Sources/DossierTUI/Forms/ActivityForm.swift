@@ -27,7 +27,8 @@ enum ActivityForm {
         }
         if activity == nil {
             fields.insert(contentsOf: [
-                FormField("status", "Status", .choice(MenuOption.from(ActivityStatus.allCases), selected: 0),
+                // Rejected or cancelled is a step with a reason (m), not where an activity starts.
+                FormField("status", "Status", .choice(MenuOption.from(ActivityStatus.allCases.filter { !$0.endsWithoutGoingAhead }), selected: 0),
                           help: "De beginstatus; daarna verandert hij alleen langs de levenscyclus (m)."),
                 FormField("decision", "Goedgekeurd door", .text(TextInput()),
                           help: "Al goedgekeurd of gepland: wie besloot (een besluit van B&W of een mandaat). Verplicht.", isVisible: false),

@@ -33,7 +33,7 @@ enum MoveForm {
     static func refresh(_ form: inout Form, activity: Activity?, in state: AppState) {
         let next = form["status"]?.selectedValue.flatMap(ActivityStatus.init(rawValue:))
         form.setVisible("decision", next == .goedgekeurd)
-        form["reason"]?.help = next?.endsWithoutGoingAhead == true ? "Waarom gaat de activiteit niet door? Verplicht; staat in de geschiedenis en het verslag."
+        form["reason"]?.help = next?.endsWithoutGoingAhead == true ? "Waarom gaat de activiteit niet door? Verplicht; staat in de geschiedenis en het logboek."
             : "Waarom deze stap (mag leeg)."
         let why = next == .goedgekeurd ? activity.flatMap { state.dossier.whyApprovalNeedsOverride($0, weighingBudget: true, ledger: state.index.ledger) } : nil
         form.setVisible("overrideReason", why != nil)
