@@ -60,6 +60,7 @@ extension ExchangeTests {
         let markdown = try run(["report", "--year", "2027"]).standardOutput
         #expect(markdown.contains("goedgekeurd ondanks een negatief oordeel: REDEN-XYZ"), "\(markdown)")
         #expect(markdown.contains("Delegatiebezoeken: 0 inkomend, 1 uitgaand."), "the called-off visit is not counted")
+        #expect(markdown.contains("- **Reden:** Delegatie zegde af ("), "why it was called off, as it was asked: \(markdown)")
         // A visit still being weighed counts, and is said to be undecided.
         #expect(try run(["log-visit", "--relation", "pivot-park", "--date", "2027-06-10", "--direction", "inkomend", "--delegation", "Kobe"]).status == 0)
         #expect(try run(["report", "--year", "2027"]).standardOutput.contains("Delegatiebezoeken: 1 inkomend, 1 uitgaand; daarvan 1 nog niet goedgekeurd (in afweging)."))

@@ -303,6 +303,10 @@ struct ReportWriter {
             ("Datum", entry.isOngoing ? "doorlopend (\(activity.status.label.lowercased()), zonder datum)" : report.when(activity)),
             ("Soort en status", "\(activity.kind.label), \(activity.status.label.lowercased())"),
         ]
+        // Rejected or cancelled: why, as it was asked (a history from before that rule may have none).
+        if activity.status.endsWithoutGoingAhead, let step = activity.statusHistory.last(where: { $0.to == activity.status }), !step.reason.isBlank {
+            fields.append(("Reden", "\(step.reason) (\(report.dates.date(step.date)))"))
+        }
         let relations = report.relationNames(activity)
         if !relations.isEmpty { fields.append(("Relaties", relations)) }
         if activity.organiser.relationID != nil { fields.append(("Organisator", report.organiserName(activity))) }
