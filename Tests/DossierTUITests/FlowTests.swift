@@ -1522,6 +1522,28 @@ struct BudgetReminderFlowTests {
         #expect(app.text.contains("goedgekeurd-voorbij: Goedgekeurd → Gepland → Uitgevoerd"), "\(app.text)")
     }
 
+    @Test("Enter, Enter through a list field goes on to the next field and chooses nothing; moved or typed, Enter takes the highlighted one")
+    func enterThroughAPicker() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("+")).type("Beurs Barcelona")
+        app.tab(to: "relations").press(.enter)
+        #expect(app.state.form?.picker != nil, "Enter opens the list")
+        app.press(.enter)
+        #expect(app.state.form?.picker == nil && app.state.form?["relations"]?.relationIDs == [], "\(app.state.form?["relations"]?.relationIDs ?? [])")
+        #expect(app.state.form?.focusedField?.id != "relations", "on to the next field")
+        app.tab(to: "organiser").press(.enter, .enter)
+        #expect(app.state.form?["organiser"]?.relationIDs == [], "still the municipality")
+        app.tab(to: "countries").press(.enter, .enter)
+        #expect(app.state.form?["countries"]?.relationIDs == [])
+        // Moved down and back, or typed: Enter takes the highlighted one, as before.
+        for _ in 0..<20 where app.state.form?.focusedField?.id != "organiser" { app.press(.backTab) }
+        app.press(.enter, .down, .up, .enter)
+        #expect(app.state.form?["organiser"]?.relationIDs.count == 1)
+        for _ in 0..<20 where app.state.form?.focusedField?.id != "relations" { app.press(.backTab) }
+        app.type("bom").press(.enter)
+        #expect(app.state.form?["relations"]?.relationIDs == ["bom"])
+    }
+
     @Test("a new activity does not start rejected or cancelled: that is a step with a reason (m)")
     func newActivityStartsGoingAhead() throws {
         let app = Harness()

@@ -17,7 +17,9 @@ public enum PickSource: Hashable, Sendable {
 }
 
 /// Choosing relations or countries for a form field, with type-ahead: typing narrows the list (case and
-/// accents do not count), Tab ticks, Enter takes the ticked ones (or the highlighted one).
+/// accents do not count), Tab ticks, Enter takes the ticked ones (or the highlighted one). Opened by Enter and left as it
+/// opened (nothing typed, moved or ticked), Enter chooses nothing: Enter, Enter goes on to the next field, as in every
+/// other field, instead of taking whatever is first in the list.
 public struct Picker: Hashable, Sendable {
     public var fieldID: String
     public var source: PickSource
@@ -28,6 +30,8 @@ public struct Picker: Hashable, Sendable {
     /// The ids or codes that match the query, best first.
     public var candidates: [String] = []
     public var list = ListState()
+    /// Nothing typed, moved or ticked since it opened.
+    public var isUntouched = true
 
     public init(fieldID: String, source: PickSource, allowsMultiple: Bool, chosen: [String]) {
         self.fieldID = fieldID

@@ -155,7 +155,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.down, .control("n")], .moveDown, .picker, "Omlaag"),
         KeyBinding([.up, .control("p")], .moveUp, .picker, "Omhoog"),
         KeyBinding([.tab], .togglePick, .picker, "Aan- of uitvinken (meerdere relaties of landen); typen zoekt", hint: "vink"),
-        KeyBinding([.enter], .confirmPick, .picker, "Klaar (zonder vinkjes: de gemarkeerde)", hint: "klaar"),
+        KeyBinding([.enter], .confirmPick, .picker, "Klaar (zonder vinkjes: de gemarkeerde; niets getypt, bewogen of gevinkt: verder zonder te kiezen)", hint: "klaar"),
         KeyBinding([.escape], .cancelPick, .picker, "Terug naar het formulier zonder te kiezen", hint: "annuleer"),
 
         // Text editing

@@ -223,6 +223,7 @@ extension AppState {
         var picker = Picker(fieldID: fieldID, source: source, allowsMultiple: allowsMultiple,
                             chosen: allowsMultiple ? (form[fieldID]?.relationIDs ?? []) : [])
         picker.query.set(query)
+        picker.isUntouched = query.isEmpty
         picker.refresh(index: index, dossier: dossier)
         form.picker = picker
     }
@@ -231,13 +232,23 @@ extension AppState {
         guard var picker = form.picker else { return }
         let visibleRows = PickerLayout(layout: layout).listRows
         switch action {
-        case .moveDown?: picker.list.move(by: 1, count: picker.candidates.count, visibleRows: visibleRows)
-        case .moveUp?: picker.list.move(by: -1, count: picker.candidates.count, visibleRows: visibleRows)
+        case .moveDown?:
+            picker.list.move(by: 1, count: picker.candidates.count, visibleRows: visibleRows)
+            picker.isUntouched = false
+        case .moveUp?:
+            picker.list.move(by: -1, count: picker.candidates.count, visibleRows: visibleRows)
+            picker.isUntouched = false
         case .togglePick?:
+            picker.isUntouched = false
             guard picker.allowsMultiple, picker.candidates.indices.contains(picker.list.selection) else { break }
             let id = picker.candidates[picker.list.selection]
             if let existing = picker.chosen.firstIndex(of: id) { picker.chosen.remove(at: existing) } else { picker.chosen.append(id) }
             picker.list.move(by: 1, count: picker.candidates.count, visibleRows: visibleRows)
+        case .confirmPick? where picker.isUntouched:
+            // Enter, Enter: past the field, keeping what it holds.
+            form.picker = nil
+            form.moveFocus(by: 1)
+            return
         case .confirmPick?:
             let highlighted = picker.candidates.indices.contains(picker.list.selection) ? picker.candidates[picker.list.selection] : nil
             var ids = picker.chosen
@@ -259,6 +270,7 @@ extension AppState {
             return
         default:
             if picker.query.handle(key, keyMap: keyMap) {
+                picker.isUntouched = false
                 picker.refresh(index: index, dossier: dossier)
                 picker.list.select(0, count: picker.candidates.count, visibleRows: visibleRows)
             }
@@ -585,6 +597,7 @@ extension AppState {
     private mutating func insertIntoPickerSearch(_ text: Substring) -> Bool {
         guard confirmation == nil, helpScroll == nil, var current = form, var picker = current.picker else { return false }
         picker.query.insert(contentsOf: text)
+        picker.isUntouched = false
         picker.refresh(index: index, dossier: dossier)
         picker.list.select(0, count: picker.candidates.count, visibleRows: PickerLayout(layout: layout).listRows)
         current.picker = picker
