@@ -79,6 +79,15 @@ struct ValueTests {
         #expect(Money(parsing: text)?.cents == cents)
     }
 
+    @Test("an amount whose dot is read as the decimal mark says what it is read as; a grouping dot or a comma says nothing")
+    func decimalDotNote() {
+        #expect(Money.decimalDotNote("1.25") == "= € 1,25 (de punt als komma; duizend is 1.000)")
+        #expect(Money.decimalDotNote(" 12.5 ") == "= € 12,50 (de punt als komma; duizend is 1.000)")
+        for silent in ["1.250", "1.250,50", "1,25", "125", "", "abc", "1.2.5", "-1.25", "1.234.567"] {
+            #expect(Money.decimalDotNote(silent) == nil, "\(silent)")
+        }
+    }
+
     @Test("a form shows an amount grouped as everywhere else, and reads it back exactly", arguments: [
         (Int64(250_000), "2.500"), (375_050, "3.750,50"), (5, "0,05"), (0, "0"), (123_456_700, "1.234.567"), (99_999_999_999, "999.999.999,99"),
     ])

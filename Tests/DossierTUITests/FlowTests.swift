@@ -1544,6 +1544,17 @@ struct BudgetReminderFlowTests {
         #expect(app.state.form?["relations"]?.relationIDs == ["bom"])
     }
 
+    @Test("an amount typed with a dot before one or two digits shows under it what it is read as, before saving")
+    func amountReadWithADecimalDot() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("+")).type("Beurs Barcelona")
+        app.tab(to: "estimatedCostCents").type("1.25")
+        #expect(app.state.form?.notes["estimatedCostCents"] == "= € 1,25 (de punt als komma; duizend is 1.000)")
+        #expect(app.text.contains("= € 1,25 (de punt als komma"), "\(app.text)")
+        app.type("0")
+        #expect(app.state.form?.notes["estimatedCostCents"] == nil, "1.250 is read as it looks")
+    }
+
     @Test("a new activity does not start rejected or cancelled: that is a step with a reason (m)")
     func newActivityStartsGoingAhead() throws {
         let app = Harness()

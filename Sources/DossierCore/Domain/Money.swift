@@ -65,6 +65,15 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         return money
     }
 
+    /// Said under an amount being typed whose dot is read as the decimal mark ("1.25", "12.5"): "= € 1,25 …". In Dutch a dot
+    /// groups thousands, so "1.25" is as likely "1.250" with a zero dropped; the reading is shown, not guessed again.
+    public static func decimalDotNote(_ input: String) -> String? {
+        let text = input.trimmingSpaces()
+        guard !text.contains(","), let dot = text.lastIndex(of: "."), (1...2).contains(text.distance(from: dot, to: text.endIndex) - 1),
+              let money = try? read(text) else { return nil }
+        return "= \(money.formatted) (de punt als komma; duizend is 1.000)"
+    }
+
     /// The largest amount the dossier accepts.
     public static let maximum = Money(cents: Limits.amountCents.upperBound)
 

@@ -10,7 +10,7 @@ enum BudgetAmountForm {
         let typed = line.applies(to: year) ? line.amount(in: year).editableText : ""
         return Form(purpose: .budgetAmount(line: line.id, year: year), title: "\(line.name) \(year) — nu \(line.amountText(in: year))\(own)", fields: [
             FormField("amount", "Bedrag voor \(year)", .text(TextInput(typed)),
-                      help: "In euro's: 12.000 of 12.000,00; alleen \(year) verandert. \(back)"),
+                      help: "In euro's: 12.000 of 12.000,00; alleen \(year) verandert. \(back)", isAmount: true),
             FormField("decision", "Besluit", .text(TextInput()),
                       help: "Welk besluit stelde het bedrag vast: de begroting, de voorjaarsnota, een raadsbesluit (verplicht; komt in het logboek)."),
         ])

@@ -58,6 +58,8 @@ public struct FormField: Hashable, Sendable {
     public var isQuickAnswer: Bool
     /// A date typed as text: a date relative to today ("+3w") shows the day it names under it.
     public var isDate: Bool
+    /// An amount typed as text: one whose dot is read as the decimal mark ("1.25") shows the amount it is under it.
+    public var isAmount: Bool
     /// Which day a date typed without its year is: the nearest, or (a review date) the first after today.
     public var yearlessDay: CalendarDate.YearlessDay
     /// For a date that lies on or after another field's date (an end date's start): that field's id. A day typed without its
@@ -65,7 +67,7 @@ public struct FormField: Hashable, Sendable {
     public var after: String?
 
     public init(_ id: String, _ label: String, _ value: FormValue, help: String = "", isVisible: Bool = true, isQuickAnswer: Bool = false,
-                isDate: Bool = false, yearlessDay: CalendarDate.YearlessDay = .nearest, after: String? = nil) {
+                isDate: Bool = false, isAmount: Bool = false, yearlessDay: CalendarDate.YearlessDay = .nearest, after: String? = nil) {
         self.id = id
         self.label = label
         self.help = help
@@ -73,6 +75,7 @@ public struct FormField: Hashable, Sendable {
         self.isVisible = isVisible
         self.isQuickAnswer = isQuickAnswer
         self.isDate = isDate
+        self.isAmount = isAmount
         self.yearlessDay = yearlessDay
         self.after = after
     }

@@ -21,7 +21,7 @@ enum MoveForm {
             FormField("overrideReason", "Afwijking", .text(TextInput()),
                       help: "De afweging is negatief, het Kader maakt haar negatief ook zonder antwoorden, of de kosten passen niet in het budget: waarom wordt toch goedgekeurd? Verplicht; wordt vastgelegd."),
             FormField("actualCostCents", "Werkelijke kosten", .text(TextInput((activity.actualCost ?? activity.estimatedCost)?.fieldText ?? "")),
-                      help: "Wat de activiteit werkelijk kostte, in euro; voorgesteld: de raming. Het budget telt dit bedrag."),
+                      help: "Wat de activiteit werkelijk kostte, in euro; voorgesteld: de raming. Het budget telt dit bedrag.", isAmount: true),
             FormField("startDate", "Datum", .text(TextInput()),
                       help: "De activiteit heeft nog geen begindatum: wanneer vond ze plaats? 12-3-2026, gisteren of vorige vrijdag; vandaag of eerder.", isDate: true),
         ] + TableForm.fields(Activity.fields, of: activity, keys: [outcomesKey], in: state.dossier))

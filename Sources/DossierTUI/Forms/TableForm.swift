@@ -14,8 +14,9 @@ enum TableForm {
         return chosen.map { field in
             let value = field.value(of: entity)
             let isDate = if case .date = field.input { true } else { false }
+            let isAmount = if case .amount = field.input { true } else { false }
             return FormField(field.key, field.label, formValue(field, value, in: dossier, emptyLabel: emptyLabels[field.key], options: options[field.key]),
-                             help: help(for: field), isDate: isDate, after: field.after)
+                             help: help(for: field), isDate: isDate, isAmount: isAmount, after: field.after)
         }
     }
 

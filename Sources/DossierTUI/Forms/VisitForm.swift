@@ -75,7 +75,7 @@ enum VisitForm {
             FormField("entrepreneurs", "Ondernemers", .text(TextInput(ListText.participantText(draft.entrepreneurs))),
                       help: "Aanwezige ondernemers, gescheiden door komma's; 'Naam (Bedrijf)' mag."),
             FormField("cost", costLabel(carriedOut: carriedOut), .text(TextInput(draft.cost?.fieldText ?? "")),
-                      help: "In euro: 450, 1.250 of 1.250,50. Vóór het bezoek de raming, daarna wat het kostte."),
+                      help: "In euro: 450, 1.250 of 1.250,50. Vóór het bezoek de raming, daarna wat het kostte.", isAmount: true),
             BudgetLineField.make(draft.budgetLine, in: dossier),
             FormField("title", "Titel", .text(TextInput(draft.title)), help: "Leeg: 'Delegatie uit …' of 'Missie naar …'."),
             FormField("notes", "Toelichting", .text(TextInput(draft.notes))),

@@ -522,6 +522,7 @@ enum FormRules {
         default: break
         }
         noteDates(&form, in: state)
+        for field in form.fields where field.isAmount { form.notes[field.id] = Money.decimalDotNote(field.text) }
     }
 
     /// Under each date typed relative to today ("+3w", "vrijdag") the day it names, and under one far from today that it is.
