@@ -120,6 +120,19 @@ struct BudgetAndDueTests {
         #expect(today.hasPrefix("22-11-2026  VANDAAG   Bellen met Lyon"), "\(today)")
     }
 
+    @Test("an amount with a dot before two digits: on a terminal it is said what it is read as; from a script (no terminal) it is read silently")
+    func decimalDotOnATerminal() throws {
+        let scripted = try run(["add-activity", "--title", "Beurs Gent", "--kind", "beurs", "--cost", "1.25"])
+        #expect(scripted.status == 0 && scripted.standardError.isEmpty, "\(scripted.standardError)")
+        #expect(try DossierStore(path: storePath).load().activity("beurs-gent")?.estimatedCost == Money(cents: 125))
+        let binary = ProgramRunner.builtBinary("dossier")
+        let tmux = try TmuxSession(command: "env DOSSIER_NOW=2026-11-22T09:00:00Z DOSSIER_USER=adviseur LANG=C.UTF-8 \(binary) add-activity "
+                                   + "--title 'Beurs Brugge' --kind beurs --cost 12.5 --store \(storePath); echo EXIT:$?; sleep 30", width: 120)
+        let screen = try tmux.waitFor("EXIT:")
+        #expect(screen.contains("dossier: let op: --cost 12.5 = € 12,50 (de punt als komma; duizend is 1.000)"), "\(screen)")
+        #expect(screen.contains("EXIT:0"))
+    }
+
     @Test("edit: a date moved behind today, while nothing records that the activity took place, is said once, with the move that records it")
     func editedIntoThePast() throws {
         #expect(try run(["add-activity", "--title", "Beurs in Keulen", "--kind", "beurs", "--date", "2-12-2026"]).status == 0)

@@ -32,7 +32,12 @@ enum ArgumentValues {
     }
 
     static func money(_ text: String, option: String) throws -> Money {
-        try parse(text, option: option, Money.read)
+        let money = try parse(text, option: option, Money.read)
+        // Typed by a person (a script's "12.50" is meant as it reads): what a dot before one or two digits was read as.
+        if isatty(STDIN_FILENO) == 1, let note = Money.decimalDotNote(text) {
+            Output.error(TerminalSafeText.line("dossier: let op: \(option) \(text.trimmingCharacters(in: .whitespaces)) \(note)"))
+        }
+        return money
     }
 
     /// A whole number given as an option (a number of days, a size), checked against its range.
