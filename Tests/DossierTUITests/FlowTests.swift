@@ -1544,6 +1544,18 @@ struct BudgetReminderFlowTests {
         #expect(app.state.form?["relations"]?.relationIDs == ["bom"])
     }
 
+    @Test("the relation list: a name holding what is typed comes before a relation found by one of its places")
+    func pickerNamesBeforePlaces() throws {
+        var dossier = Fixtures.smallDossier()
+        _ = try dossier.apply(.addRelation(Relation(id: "universite-grenoble-alpes", name: "Université Grenoble Alpes", kind: .kennisinstelling,
+                                                    countries: [try Country.read("FR")], status: .actief)), context: Fixtures.context)
+        let app = Harness(dossier: dossier)
+        app.press(.character("2"), .character("+")).type("Beurs").tab(to: "relations").type("grenoble")
+        #expect(app.state.form?.picker?.candidates == ["universite-grenoble-alpes", "rhone-alpes"])
+        app.press(.enter)
+        #expect(app.state.form?["relations"]?.relationIDs == ["universite-grenoble-alpes"])
+    }
+
     @Test("an amount typed with a dot before one or two digits shows under it what it is read as, before saving")
     func amountReadWithADecimalDot() throws {
         let app = Harness()

@@ -46,16 +46,20 @@ public struct Picker: Hashable, Sendable {
         switch source {
         case .relations:
             let folded = SearchText.fold(typed)
-            // Names starting with the query first, then the rest, each in name order (sorted once, in the index).
-            var starting: [String] = [], containing: [String] = []
+            // Names starting with the query first, then names holding it, then the rest (found by a place: "grenoble" finds
+            // Université Grenoble Alpes before the regions Grenoble lies in), each in name order (sorted once, in the index).
+            var starting: [String] = [], naming: [String] = [], containing: [String] = []
             for position in index.relationsByName where SearchText.contains(index.relationLabelKeys[position], folded) {
-                if index.relationNameKeys[position].utf8.starts(with: folded.utf8) {
+                let name = index.relationNameKeys[position]
+                if name.utf8.starts(with: folded.utf8) {
                     starting.append(dossier.relations[position].id)
+                } else if SearchText.contains(name, folded) {
+                    naming.append(dossier.relations[position].id)
                 } else {
                     containing.append(dossier.relations[position].id)
                 }
             }
-            candidates = starting + containing
+            candidates = starting + naming + containing
         case .countries:
             candidates = Country.matching(typed, limit: Country.all.count).map(\.code)
         }
