@@ -106,6 +106,21 @@ struct ContactImportTests {
         #expect(plan.problems.map(\.column) == ["programma"], "\(plan.problems)")
     }
 
+    @Test("a visit imported without a status starts as a logged visit does: one gone by took place, one to come is weighed or, approved, planned")
+    func visitStatusWithoutColumn() throws {
+        let header = ["titel", "soort", "begindatum", "richting", "delegatie uit/naar", "besluit"]
+        let plan = ActivityImport.prepare(try records([header, ["Bezoek Lyon", "delegatiebezoek", "1-10-2027", "inkomend", "Lyon", ""],
+                                                       ["Bezoek Gent", "delegatiebezoek", "1-10-2026", "inkomend", "Gent", ""],
+                                                       ["Bezoek Kobe", "delegatiebezoek", "1-12-2027", "inkomend", "Kobe", "Besluit B&W 1 november 2026"],
+                                                       ["Beurs Milaan", "beurs", "1-10-2027", "", "", ""]]),
+                                          into: try dossier(), today: Fixtures.date("2026-11-22"))
+        #expect(plan.problems.isEmpty, "\(plan.problems)")
+        let added = plan.changes.compactMap { change -> (String, ActivityStatus)? in
+            if case .addActivity(let activity) = change { return (activity.title, activity.status) } else { return nil }
+        }
+        #expect(added.map(\.1) == [.inAfweging, .uitgevoerd, .gepland, .idee], "\(added)")
+    }
+
     @Test("an activities import says a date ten years or more away, as add-activity does (a typo in the year)")
     func farDates() throws {
         let plan = ActivityImport.prepare(try records([["titel", "soort", "begindatum"], ["Q1 tikfout", "overig", "1-2-2072"], ["Gewoon", "overig", "1-2-2027"]]),

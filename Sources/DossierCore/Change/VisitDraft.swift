@@ -52,6 +52,11 @@ public struct VisitDraft: Hashable, Sendable {
     /// one is weighed first (`in-afweging`, its cost estimated and not yet committed), unless it is already
     /// approved: then it is planned (`gepland`). Either keeps the decision that approved it, when given, and the
     /// reason to set the Kader aside where approving asks one.
+    /// Where a visit logged on `date` starts: a day gone by took place; one to come is planned when approved, else weighed.
+    static func status(on date: CalendarDate, today: CalendarDate, approved: Bool) -> ActivityStatus {
+        date <= today ? .uitgevoerd : approved ? .gepland : .inAfweging
+    }
+
     public func newActivity(in dossier: Dossier, today: CalendarDate, approvedBy decision: String? = nil, overrideReason: String? = nil) -> Activity {
         newActivity(today: today, approvedBy: decision, overrideReason: overrideReason, newID: dossier.newActivityID)
     }
@@ -62,7 +67,7 @@ public struct VisitDraft: Hashable, Sendable {
                             newID: (String) -> ActivityID) -> Activity {
         let title = effectiveTitle
         let approval = decision?.trimmingSpaces() ?? ""
-        let status: ActivityStatus = date <= today ? .uitgevoerd : approval.isEmpty ? .inAfweging : .gepland
+        let status = Self.status(on: date, today: today, approved: !approval.isEmpty)
         var activity = Activity(id: newID(VisitDraft.idSource(title: title, date: date)), title: title, kind: .delegatiebezoek,
                                 status: status, relations: relations, followUps: followUps)
         // Approved: planned, or one logged afterwards that was approved before it took place (who decided is kept with it).

@@ -85,7 +85,7 @@ public enum ActivityImport {
             }
             var record = record
             if let updated { Self.restoreShownCells(&record, of: updated, in: dossier, columns: columnIndex) }
-            var row = RowReader(record: record, columns: columnIndex)
+            var row = RowReader(record: record, columns: columnIndex, today: today)
             if let id = row.cell("id"), let existing = dossier.activity(id) {
                 for column in readOnly where row.cell(column.heading) != column.value(existing, dossier).trimmingSpaces() {
                     let instead = column.heading == "relatienamen" ? "; wijzig de relaties in de kolom 'relaties'" : ""
@@ -248,6 +248,8 @@ struct TitlesAndDates {
 struct RowReader {
     let record: CSV.Record
     let columns: [String: Int]
+    /// What a visit's date is measured against (one without a status column starts as a logged visit does).
+    let today: CalendarDate
     var problems: [ImportPlan.Problem] = []
 
     /// The cell of a column, trimmed; nil when the file has no such column.
@@ -339,7 +341,9 @@ struct RowReader {
                 ? Slug.unique(Slug.identifier(from: activity.title), counters: &idCounters) { dossier.activity($0) != nil || dossier.relation($0) != nil }
                 : id
             idsInFile.insert(activity.id)
-            activity.status = status ?? .idee
+            // Without a status: an idea; a dated visit starts as `log-visit` starts it (took place, planned or weighed).
+            activity.status = status ?? (activity.isVisit ? activity.startDate.map { VisitDraft.status(on: $0, today: today, approved: decision != nil) } : nil)
+                ?? .idee
             if let decision, activity.status.isUpcoming || activity.status.isCarriedOut {
                 // Who decided goes in the first history entry (also of one carried out since: the export writes it, and
                 // a round trip keeps it); the change path stamps its date and who imported it.
