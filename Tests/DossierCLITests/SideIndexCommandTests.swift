@@ -84,6 +84,22 @@ struct SideIndexCommandTests {
             #expect(fromSnapshot.standardOutput == fromDossier.standardOutput, "\(arguments)")
             if arguments.isEmpty { #expect(fromSnapshot.standardOutput.contains("Aaa hernoemd") && fromSnapshot.standardOutput.contains(" (verlopen)")) }
         }
+        // On a day inside an activity of several days that is not carried out: under way, not over, read from the snapshot's
+        // bytes (the end date in the index) as from the whole dossier.
+        // (Not the one renamed above, which the journal holds.)
+        let running = try #require(dossier.activities.first { candidate in
+            candidate.id != activity.id && Agenda.awaitsOutcome(candidate)
+                && (candidate.endDate.flatMap { end in candidate.startDate.map { end > $0 } } ?? false)
+        })
+        let inside = try #require(running.startDate?.adding(days: 1))
+        let onThatDay = ["DOSSIER_NOW": "\(inside.iso)T09:00:00Z"]
+        let fromSnapshot = try scratch.run(["activities"], environment: onThatDay, store: generated)
+        try FileManager.default.moveItem(atPath: generated + ".activities", toPath: generated + ".activities.aside")
+        let fromDossier = try scratch.run(["activities"], environment: onThatDay, store: generated)
+        try FileManager.default.moveItem(atPath: generated + ".activities.aside", toPath: generated + ".activities")
+        #expect(fromSnapshot.standardOutput == fromDossier.standardOutput)
+        let row = try #require(fromSnapshot.standardOutput.split(separator: "\n").first { $0.contains(" \(running.id) ") })
+        #expect(!row.contains("(verlopen)"), "\(row)")
     }
 
     @Test("an agenda longer than one piece of output comes out whole, as text and as JSON, from the index and from the whole dossier")

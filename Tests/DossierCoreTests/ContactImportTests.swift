@@ -121,6 +121,20 @@ struct ContactImportTests {
         #expect(added.map(\.1) == [.inAfweging, .uitgevoerd, .gepland, .idee], "\(added)")
     }
 
+    @Test("new rows already rejected or cancelled are imported, with the reason Import (a file has no column for why)")
+    func endedRowsImported() throws {
+        var dossier = try dossier()
+        let plan = ActivityImport.prepare(try records([["titel", "soort", "status"], ["Beurs Gent", "beurs", "geannuleerd"],
+                                                       ["Beurs Kobe", "beurs", "afgewezen"]]),
+                                          into: dossier, today: Fixtures.date("2026-11-22"))
+        #expect(plan.problems.isEmpty && plan.added == 2, "\(plan.problems)")
+        try dossier.apply(.batch(plan.changes, label: "Import"), context: Fixtures.context)
+        for title in ["Beurs Gent", "Beurs Kobe"] {
+            let added = try #require(dossier.activities.first { $0.title == title })
+            #expect(added.statusHistory.map(\.reason) == ["Import"] && added.statusHistory.first?.by == Fixtures.context.actor)
+        }
+    }
+
     @Test("an activities import says a date ten years or more away, as add-activity does (a typo in the year)")
     func farDates() throws {
         let plan = ActivityImport.prepare(try records([["titel", "soort", "begindatum"], ["Q1 tikfout", "overig", "1-2-2072"], ["Gewoon", "overig", "1-2-2027"]]),

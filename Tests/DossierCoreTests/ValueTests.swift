@@ -83,7 +83,8 @@ struct ValueTests {
     func decimalDotNote() {
         #expect(Money.decimalDotNote("1.25") == "= € 1,25 (de punt als komma; duizend is 1.000)")
         #expect(Money.decimalDotNote(" 12.5 ") == "= € 12,50 (de punt als komma; duizend is 1.000)")
-        for silent in ["1.250", "1.250,50", "1,25", "125", "", "abc", "1.2.5", "-1.25", "1.234.567"] {
+        #expect(Money.decimalDotNote("€ 1.25,-") == "= € 1,25 (de punt als komma; duizend is 1.000)", "as the parser reads it: 1.250,- with a zero dropped")
+        for silent in ["1.250", "1.250,50", "1,25", "125", "", "abc", "1.2.5", "-1.25", "1.234.567", "0.5", "1.250,-"] {
             #expect(Money.decimalDotNote(silent) == nil, "\(silent)")
         }
     }

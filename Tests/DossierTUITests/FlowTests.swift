@@ -1535,6 +1535,15 @@ struct BudgetReminderFlowTests {
         #expect(app.state.form?["organiser"]?.relationIDs == [], "still the municipality")
         app.tab(to: "countries").press(.enter, .enter)
         #expect(app.state.form?["countries"]?.relationIDs == [])
+        // Keys that change nothing leave it untouched: Tab in a list of one choice, Backspace on an empty search, a letter
+        // typed and erased again.
+        for keys: [Key] in [[.tab], [.backspace], [.character("x"), .backspace], [.left, .right]] {
+            for _ in 0..<20 where app.state.form?.focusedField?.id != "organiser" { app.press(.backTab) }
+            app.press(.enter)
+            for key in keys { app.press(key) }
+            app.press(.enter)
+            #expect(app.state.form?.picker == nil && app.state.form?["organiser"]?.relationIDs == [], "\(keys)")
+        }
         // Moved down and back, or typed: Enter takes the highlighted one, as before.
         for _ in 0..<20 where app.state.form?.focusedField?.id != "organiser" { app.press(.backTab) }
         app.press(.enter, .down, .up, .enter)

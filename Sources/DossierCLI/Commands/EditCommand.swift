@@ -35,15 +35,21 @@ struct EditCommand: ParsableCommand {
         let pairs = try FieldArguments.pairs(fields)
         guard !pairs.isEmpty else { throw ValidationError("noem minstens één veld, zoals --notes \"…\" (zie dossier edit --help)") }
         // An activity is read with the budget of all activities: what the edit does to an approval is weighed.
+        // A date moved behind today of an activity not yet carried out: said after saving, as add-activity says it.
+        var late: (notice: String, id: ActivityID)?
         let said = try storeOptions.changeSubject(id, withBudget: true) { subject, dossier, ledger in
             let change: Change?
             switch subject {
             case .relation(let relation): change = try edit(relation, pairs, in: dossier)
             case .activity(let activity): change = try edit(activity, pairs, in: dossier)
             }
+            late = change.flatMap { PastDueDate.notice(for: $0, in: dossier, today: Session.clock.today(), dates: Session.dates) }.map { ($0, subject.id) }
             return (change, change.map { Self.report($0, in: dossier, ledger: ledger) } ?? Self.unchanged(subject.name))
         }
         said.map(Output.line)
+        if let late {
+            Output.error(TerminalSafeText.line("dossier: let op: \(late.notice) (\(storeOptions.command) move \(ShellWord.quoted(late.id)) …)"))
+        }
     }
 
     /// The change the fields make to a relation; nil when it already has those values.
@@ -73,9 +79,6 @@ struct EditCommand: ParsableCommand {
         var warnings: [String] = []
         if case let .editActivity(id, edits) = change, let activity = dossier.activity(id) {
             warnings = ApprovedEditWarnings.lines(activity, edits, in: dossier, ledger: ledger)
-            if let past = PastDueDate.notice(for: change, in: dossier, today: Session.clock.today(), dates: Session.dates) {
-                warnings.append("Let op: \(past) (dossier move \(id) uitgevoerd).")
-            }
         }
         return (change.described(in: dossier) + warnings).joined(separator: "\n")
     }

@@ -104,9 +104,9 @@ extension Dossier {
             // and one with a longer history (a record of steps already taken) stay as they are.
             if activity.status.endsWithoutGoingAhead, context.checksLifeCycle, !context.isReplay, activity.statusHistory.count <= 1,
                activity.statusHistory.first?.reason.isBlank ?? true {
-                throw ChangeError(.invalid, Self.missingEndReason(activity.status, of: activity.title)
-                                  + " Voeg haar toe als idee en zet haar dan met de reden op \(activity.status.label.lowercased()).",
-                                  field: "status")
+                let way = activity.status == .afgewezen ? "als idee, zet haar in afweging en wijs haar dan met de reden af"
+                    : "als idee en annuleer haar dan met de reden"
+                throw ChangeError(.invalid, Self.missingEndReason(activity.status, of: activity.title) + " Voeg haar toe \(way).", field: "status")
             }
             var added = activity
             if added.statusHistory.isEmpty {

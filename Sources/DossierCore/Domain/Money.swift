@@ -67,10 +67,9 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Said under an amount being typed whose dot is read as the decimal mark ("1.25", "12.5"): "= € 1,25 …". In Dutch a dot
     /// groups thousands, so "1.25" is as likely "1.250" with a zero dropped; the reading is shown, not guessed again.
+    /// (Not for less than a euro: "0.5" is no thousand with a zero dropped.)
     public static func decimalDotNote(_ input: String) -> String? {
-        let text = input.trimmingSpaces()
-        guard !text.contains(","), let dot = text.lastIndex(of: "."), (1...2).contains(text.distance(from: dot, to: text.endIndex) - 1),
-              let money = try? read(text) else { return nil }
+        guard let (money, dotIsDecimal) = reading(input), dotIsDecimal, money.isAccepted, money.cents >= 100 else { return nil }
         return "= \(money.formatted) (de punt als komma; duizend is 1.000)"
     }
 
@@ -81,16 +80,23 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var isAccepted: Bool { Limits.amountCents.contains(cents) }
 
     private static func representable(parsing input: String) -> Money? {
+        reading(input)?.money
+    }
+
+    /// The amount the text reads as (within Int64, not yet within the limits), and whether a dot in it was read as the
+    /// decimal mark (`1.25`, also `€ 1.25,-`).
+    private static func reading(_ input: String) -> (money: Money, dotIsDecimal: Bool)? {
         var text = input.trimmingSpaces()
         if text.hasPrefix("€") {
             text = String(text.dropFirst()).trimmingSpaces()
             // Zero as a spreadsheet's accounting format writes it: "€ -".
-            if text == "-" { return .zero }
+            if text == "-" { return (.zero, false) }
         }
         if text.hasSuffix(",-") { text = String(text.dropLast(2)) }
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else { return nil }
         let integerPart: String
         var fraction = ""
+        var dotIsDecimal = false
         if let comma = text.firstIndex(of: ",") {
             // Comma as decimal mark; dots before it group thousands.
             let beforeComma = text[..<comma]
@@ -108,12 +114,13 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
             } else {
                 integerPart = String(text[..<dot])
                 fraction = String(afterDot)
+                dotIsDecimal = true
                 guard !integerPart.contains(".") else { return nil }
             }
         } else {
             integerPart = text
         }
-        return Money.make(integerPart, fraction)
+        return Money.make(integerPart, fraction).map { ($0, dotIsDecimal) }
     }
 
     private static func make(_ integerPart: String, _ fraction: String) -> Money? {

@@ -349,6 +349,9 @@ struct RowReader {
                 // a round trip keeps it); the change path stamps its date and who imported it.
                 activity.statusHistory = [StatusChange(date: CalendarDate(dayNumber: 0), from: nil, to: activity.status, reason: "Import", by: "",
                                                        decision: decision, overrideReason: overrideReason)]
+            } else if activity.status.endsWithoutGoingAhead {
+                // Rejected or cancelled says why; a file (an export read back) has no column for it: the reason says where it came from.
+                activity.statusHistory = [StatusChange(date: CalendarDate(dayNumber: 0), from: nil, to: activity.status, reason: "Import", by: "")]
             }
             return ([.addActivity(activity)], true)
         }

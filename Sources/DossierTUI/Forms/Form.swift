@@ -38,8 +38,10 @@ public struct Form: Hashable, Sendable {
             choiceBeforeStrayText = nil
             choiceBeforeWord = nil
             choiceWordEnded = false
-            // What a choice field said about text typed into it is about that typing: gone once the field is left.
+            // What a choice field said about text typed into it is about that typing: gone once the field is left; so is
+            // the note that typing went on in a field.
             if fields.indices.contains(oldValue), errors[fields[oldValue].id]?.hasPrefix(Self.choiceHint) == true { errors[fields[oldValue].id] = nil }
+            if fields.indices.contains(oldValue), notes[fields[oldValue].id] == Self.typingWentOnNote { notes[fields[oldValue].id] = nil }
         }
     }
     /// How a choice field's note on text typed into it begins.
@@ -206,8 +208,7 @@ public struct Form: Hashable, Sendable {
     /// goes back to the nearest text field above, at its end, after a line break in a long text or a space in a short
     /// one, so that what is typed next lands there; a note under it says so. False when no text field is above.
     mutating func continueTypingAboveButtons(longTextFieldIDs: Set<String>) -> Bool {
-        guard case .buttons? = focusedField?.value,
-              let index = visibleIndices.last(where: { $0 < focus && fields[$0].isText }),
+        guard case .buttons? = focusedField?.value, let index = textFieldAboveButtons,
               case .text(var input) = fields[index].value else { return false }
         input.moveCursorToEnd()
         if let last = input.text.last, !last.isWhitespace {
@@ -219,6 +220,12 @@ public struct Form: Hashable, Sendable {
         notes[fields[index].id] = Self.typingWentOnNote
         return true
     }
+
+    /// The nearest visible text field above the focused buttons row: where typing there goes on.
+    private var textFieldAboveButtons: Int? { visibleIndices.last { $0 < focus && fields[$0].isText } }
+
+    /// Whether typing on the focused buttons row goes on in a text field above it.
+    var hasTextAboveButtons: Bool { textFieldAboveButtons != nil }
 
     static let typingWentOnNote = "Hier verder getypt: Enter ging naar Opslaan."
 

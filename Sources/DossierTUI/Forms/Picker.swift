@@ -30,14 +30,23 @@ public struct Picker: Hashable, Sendable {
     /// The ids or codes that match the query, best first.
     public var candidates: [String] = []
     public var list = ListState()
-    /// Nothing typed, moved or ticked since it opened.
-    public var isUntouched = true
+    /// Opened by Enter, with nothing typed: what `isUntouched` starts from.
+    public var openedByEnter = true
+    /// The highlight was moved since it opened.
+    public var hasMoved = false
+    /// The ticks as it opened.
+    private var chosenAtOpening: [String]
+
+    /// Opened by Enter and nothing chosen since: no search text (also one typed and erased again), the highlight not
+    /// moved, nothing ticked or unticked.
+    public var isUntouched: Bool { openedByEnter && !hasMoved && query.isEmpty && chosen == chosenAtOpening }
 
     public init(fieldID: String, source: PickSource, allowsMultiple: Bool, chosen: [String]) {
         self.fieldID = fieldID
         self.source = source
         self.allowsMultiple = allowsMultiple
         self.chosen = chosen
+        chosenAtOpening = chosen
     }
 
     /// Narrows the candidates to what matches the query.

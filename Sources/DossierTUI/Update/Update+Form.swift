@@ -184,7 +184,8 @@ extension AppState {
                 return
             }
         case .buttons:
-            guard case .character = key else { return }
+            // A space is how some press a button: it types nothing (as before), rather than a separator and a space above.
+            guard case .character(let typed) = key, !typed.isWhitespace else { return }
             guard form.continueTypingAboveButtons(longTextFieldIDs: AppState.longTextFieldIDs) else {
                 message = .info("Op Opslaan doet typen niets: Enter of Ctrl-S slaat op, Shift-Tab gaat terug naar de velden.")
                 return
@@ -223,7 +224,7 @@ extension AppState {
         var picker = Picker(fieldID: fieldID, source: source, allowsMultiple: allowsMultiple,
                             chosen: allowsMultiple ? (form[fieldID]?.relationIDs ?? []) : [])
         picker.query.set(query)
-        picker.isUntouched = query.isEmpty
+        picker.openedByEnter = query.isEmpty
         picker.refresh(index: index, dossier: dossier)
         form.picker = picker
     }
@@ -234,12 +235,11 @@ extension AppState {
         switch action {
         case .moveDown?:
             picker.list.move(by: 1, count: picker.candidates.count, visibleRows: visibleRows)
-            picker.isUntouched = false
+            picker.hasMoved = true
         case .moveUp?:
             picker.list.move(by: -1, count: picker.candidates.count, visibleRows: visibleRows)
-            picker.isUntouched = false
+            picker.hasMoved = true
         case .togglePick?:
-            picker.isUntouched = false
             guard picker.allowsMultiple, picker.candidates.indices.contains(picker.list.selection) else { break }
             let id = picker.candidates[picker.list.selection]
             if let existing = picker.chosen.firstIndex(of: id) { picker.chosen.remove(at: existing) } else { picker.chosen.append(id) }
@@ -270,7 +270,6 @@ extension AppState {
             return
         default:
             if picker.query.handle(key, keyMap: keyMap) {
-                picker.isUntouched = false
                 picker.refresh(index: index, dossier: dossier)
                 picker.list.select(0, count: picker.candidates.count, visibleRows: visibleRows)
             }
@@ -583,7 +582,7 @@ extension AppState {
             input.set("")
             form?.fields[focus].value = .text(input)
         }
-        if form?.picker == nil, form?.continueTypingAboveButtons(longTextFieldIDs: AppState.longTextFieldIDs) == true {
+        if form?.picker == nil, helpScroll == nil, form?.continueTypingAboveButtons(longTextFieldIDs: AppState.longTextFieldIDs) == true {
             _ = insertIntoFocusedText(pasted[...])
             return []
         }
@@ -598,7 +597,6 @@ extension AppState {
     private mutating func insertIntoPickerSearch(_ text: Substring) -> Bool {
         guard confirmation == nil, helpScroll == nil, var current = form, var picker = current.picker else { return false }
         picker.query.insert(contentsOf: text)
-        picker.isUntouched = false
         picker.refresh(index: index, dossier: dossier)
         picker.list.select(0, count: picker.candidates.count, visibleRows: PickerLayout(layout: layout).listRows)
         current.picker = picker

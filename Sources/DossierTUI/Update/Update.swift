@@ -145,7 +145,9 @@ extension AppState {
         }
         if form != nil {
             // Reloading works with a form open: the form keeps its input.
-            if key == .character("R") && form?.focusedField?.isText == false && form?.picker == nil { return requestReload() }
+            // (On Opslaan a letter goes on in the text field above it: there R is typed too.)
+            if key == .character("R") && form?.focusedField?.isText == false && form?.picker == nil,
+               !(form?.focusedField?.value == .buttons && form?.hasTextAboveButtons == true) { return requestReload() }
             // F1 is help everywhere, as the keys say; `?` is a character a form may need. The form waits underneath.
             if key == .function(1) {
                 helpScroll = 0
