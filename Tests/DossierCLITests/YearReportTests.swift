@@ -63,9 +63,9 @@ extension ExchangeTests {
         #expect(markdown.contains("- **Reden:** Delegatie zegde af ("), "why it was called off, as it was asked: \(markdown)")
         // A visit still being weighed counts, and is said to be undecided.
         #expect(try run(["log-visit", "--relation", "pivot-park", "--date", "2027-06-10", "--direction", "inkomend", "--delegation", "Kobe"]).status == 0)
-        #expect(try run(["report", "--year", "2027"]).standardOutput.contains("Delegatiebezoeken: 1 inkomend, 1 uitgaand; daarvan 1 nog niet goedgekeurd (in afweging)."))
+        #expect(try run(["report", "--year", "2027"]).standardOutput.contains("Delegatiebezoeken: 1 inkomend, 1 uitgaand; daarvan 1 nog niet goedgekeurd (1 in afweging)."))
         #expect(markdown.contains("REDEN-BEZOEK"), "a visit that started out planned against the Kader says why too: \(markdown)")
-        #expect(!markdown.contains("goedgekeurd met een reden om af te wijken van het Kader of het budget, in"), "approved in 2026, not in 2027")
+        #expect(!markdown.contains("in 2027 goedgekeurd met een reden om af te wijken"), "approved in 2026, not in 2027")
         #expect(markdown.contains("Er zijn in 2027 geen afwegingen gemaakt."), "both weighings were made in 2026")
         let html = try run(["report", "--year", "2027", "--format", "html"]).standardOutput
         #expect(html.contains("REDEN-XYZ"))
@@ -91,7 +91,7 @@ extension ExchangeTests {
         let appendixC = try #require(earlier.range(of: "Bijlage C."))
         #expect(earlier[appendixB.upperBound..<appendixC.lowerBound].contains("Missie Taizhou"), "weighed in 2026: in that year's appendix")
         #expect(!earlier[appendixB.upperBound..<appendixC.lowerBound].contains("REDEN-XYZ"), "the weighing shown there is not the negative one overruled")
-        #expect(earlier.contains("; goedgekeurd met een reden om af te wijken van het Kader of het budget, in 2026: Missie Taizhou (2027), Missie naar Taizhou (2027)."),
+        #expect(earlier.contains("; in 2026 goedgekeurd met een reden om af te wijken van het Kader of het budget (ook voor een ander jaar): Missie Taizhou (2027), Missie naar Taizhou (2027)."),
                 "named, with the year they are listed in: \(earlier)")
 
         // An activity recorded afterwards as carried out, over the budget: who decided and why are kept, and reported.

@@ -165,9 +165,11 @@ struct ReportWriter {
                             : contribution.isWithoutBudget ? " — voor \(report.year) is nog geen bedrag vastgesteld." : "."))
         }
         // A visit still being weighed is counted, and said: the college should not read it as one received.
-        let undecided = (report.incomingVisits + report.outgoingVisits).filter { $0.status == .idee || $0.status == .inAfweging }.count
+        let visits = report.incomingVisits + report.outgoingVisits
+        let (ideas, weighed) = (visits.filter { $0.status == .idee }.count, visits.filter { $0.status == .inAfweging }.count)
+        let undecided = [ideas > 0 ? "\(ideas) idee" : nil, weighed > 0 ? "\(weighed) in afweging" : nil].compactMap { $0 }
         lines.append("Delegatiebezoeken: \(report.incomingVisits.count) inkomend, \(report.outgoingVisits.count) uitgaand"
-                     + (undecided > 0 ? "; daarvan \(undecided) nog niet goedgekeurd (in afweging)." : "."))
+                     + (undecided.isEmpty ? "." : "; daarvan \(ideas + weighed) nog niet goedgekeurd (\(undecided.joined(separator: ", ")))."))
         // Per activity its last weighing of the year: weighed again, an activity counts once, with the verdict it ended with.
         lines.append("\(count(report.assessments.count, "activiteit", "activiteiten")) afgewogen in \(report.year) (per activiteit het laatste oordeel): "
                      + Verdict.allCases.map { verdict in
@@ -276,7 +278,8 @@ struct ReportWriter {
             activity.title + (activity.year.map { $0 == report.year ? "" : " (\($0))" } ?? " (doorlopend)")
         }
         let more = overrides.count > shown.count ? " en nog \(overrides.count - shown.count)" : ""
-        return "; goedgekeurd met een reden om af te wijken van het Kader of het budget, in \(report.year): " + shown.joined(separator: ", ") + more + "."
+        return "; in \(report.year) goedgekeurd met een reden om af te wijken van het Kader of het budget (ook voor een ander jaar): "
+            + shown.joined(separator: ", ") + more + "."
     }
 
     // MARK: Activities
