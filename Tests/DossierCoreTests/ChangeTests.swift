@@ -149,6 +149,26 @@ struct ChangeTests {
         }
     }
 
+    @Test("a generated dossier's histories hold together: nothing dated after today, carried out not before the start, a review after the decision, a reason for rejecting and cancelling")
+    func generatedHistoriesHoldTogether() throws {
+        let today = Fixtures.date("2026-06-15")
+        let dossier = try DossierGenerator(relations: 60, activities: 600, seed: 11)
+            .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: today)
+        for relation in dossier.relations {
+            for change in relation.statusHistory {
+                #expect(change.date <= today && (change.reviewDate.map { $0 > change.date } ?? true), "\(relation.id)")
+            }
+        }
+        for activity in dossier.activities {
+            for change in activity.statusHistory {
+                #expect(change.date <= today, "\(activity.id)")
+                if change.to.isCarriedOut, let start = activity.startDate { #expect(change.date >= start, "\(activity.id)") }
+                if change.to.endsWithoutGoingAhead { #expect(!change.reason.trimmingCharacters(in: .whitespaces).isEmpty, "\(activity.id)") }
+            }
+        }
+        #expect(dossier.activities.contains { $0.status.isCarriedOut } && dossier.relations.contains { $0.status == .laagPitje })
+    }
+
     @Test("after removing and putting back anywhere in the lists, every id is found at its place and a removed one not at all")
     func lookupsFollowRemovals() throws {
         var dossier = try DossierGenerator(relations: 30, activities: 120, seed: 3)

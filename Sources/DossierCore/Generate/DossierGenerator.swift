@@ -48,8 +48,9 @@ public struct DossierGenerator {
                                              email: Slug.make(from: person) + "@example.org")]
             }
             if random.chance(0.3) { relation.notes = "Contact over \(random.pick(Self.themes)) sinds \(random.int(2015...2024))." }
-            let date = CalendarDate(year: random.int(2023...2026), month: random.int(1...12), day: random.int(1...28))!
-            let review = status == .laagPitje ? CalendarDate(year: random.int(2026...2030), month: random.int(1...12), day: 1) : nil
+            // Decided by today, and a review after the decision that set it (one may be overdue by now, as in a real dossier).
+            let date = min(CalendarDate(year: random.int(2023...2026), month: random.int(1...12), day: random.int(1...28))!, today)
+            let review = status == .laagPitje ? max(CalendarDate(year: random.int(2026...2030), month: random.int(1...12), day: 1)!, date.adding(days: 90)) : nil
             relation.reviewDate = review
             relation.statusHistory = [StatusChange(date: date, from: status == .verkennen ? nil : .verkennen, to: status,
                                                    reason: "Besluit van \(DateWriting.standard.date(date))", by: "adviseur", reviewDate: review)]
@@ -105,12 +106,14 @@ public struct DossierGenerator {
             // An approval against the Kader's own rules (laag pitje, outside Europe outside the focus) says why, as
             // approving asks it; an export of the generated dossier then imports again.
             let againstRules = status.contains(.goedgekeurd) && !Assessor.ruleWarnings(activity, in: dossier).isEmpty
+            // Decided a month before it starts (by today at the latest); carried out and evaluated after its last day.
+            let decided = min(start.adding(days: -30), today)
+            let done = min((activity.endDate ?? start).adding(days: 1), today)
             activity.statusHistory = status.map { step in
                 defer { previous = step }
-                let decided = start.adding(days: -30)
                 // Rejecting and cancelling say why, as the change path asks.
                 let reason = step == .afgewezen ? "Past niet in het Kader" : step == .geannuleerd ? "Partner zegt af" : ""
-                return StatusChange(date: decided, from: previous, to: step, reason: reason, by: "adviseur",
+                return StatusChange(date: step.isCarriedOut ? done : decided, from: previous, to: step, reason: reason, by: "adviseur",
                                     decision: step == .goedgekeurd ? "Besluit B&W \(DateWriting.standard.date(decided))" : nil,
                                     overrideReason: step == .goedgekeurd && againstRules ? "Past in het regionale programma" : nil)
             }
