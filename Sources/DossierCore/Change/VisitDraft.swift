@@ -48,15 +48,15 @@ public struct VisitDraft: Hashable, Sendable {
         return typed.isEmpty ? VisitTitle.proposed(direction: direction, from: delegationFrom.trimmingSpaces()) : typed
     }
 
-    /// A new visit. One that started today or earlier has taken place (`uitgevoerd`, its cost actual). A later
-    /// one is weighed first (`in-afweging`, its cost estimated and not yet committed), unless it is already
-    /// approved: then it is planned (`gepland`). Either keeps the decision that approved it, when given, and the
-    /// reason to set the Kader aside where approving asks one.
     /// Where a visit logged on `date` starts: a day gone by took place; one to come is planned when approved, else weighed.
     static func status(on date: CalendarDate, today: CalendarDate, approved: Bool) -> ActivityStatus {
         date <= today ? .uitgevoerd : approved ? .gepland : .inAfweging
     }
 
+    /// A new visit. One that started today or earlier has taken place (`uitgevoerd`, its cost actual). A later
+    /// one is weighed first (`in-afweging`, its cost estimated and not yet committed), unless it is already
+    /// approved: then it is planned (`gepland`). Either keeps the decision that approved it, when given, and the
+    /// reason to set the Kader aside where approving asks one.
     public func newActivity(in dossier: Dossier, today: CalendarDate, approvedBy decision: String? = nil, overrideReason: String? = nil) -> Activity {
         newActivity(today: today, approvedBy: decision, overrideReason: overrideReason, newID: dossier.newActivityID)
     }
