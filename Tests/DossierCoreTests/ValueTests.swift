@@ -7,14 +7,17 @@ struct ValueTests {
     func dates() {
         let expected = CalendarDate(year: 2025, month: 3, day: 12)
         for text in ["2025-03-12", "12-3-2025", "12-03-2025", " 12/3/2025 ", "12.3.2025", "12 maart 2025", "12 Maart 2025", "12 mrt 2025",
-                     "12 mrt. 2025", "12  maa 2025", "2025-3-12", "2025/3/12"] {
+                     "12 mrt. 2025", "12  maa 2025", "2025-3-12", "2025/3/12", "12-3-25", "12/03/25"] {
             #expect(CalendarDate(parsing: text) == expected, "\(text)")
         }
-        for bad in ["2025-02-29", "31-4-2025", "2025-3-123", "12-3-25", "morgen", "", "2025-13-01", "12 ma 2025", "12 maartje 2025",
+        for bad in ["2025-02-29", "31-4-2025", "2025-3-123", "12-3-5", "12-3-125", "morgen", "", "2025-13-01", "12 ma 2025", "12 maartje 2025",
                     "31 april 2025", "12 maart 25", "maart 12 2025"] {
             #expect(CalendarDate(parsing: bad) == nil, "\(bad)")
         }
         #expect(CalendarDate(parsing: "29-2-2024")?.iso == "2024-02-29")
+        // A year of two digits is of this century, and an impossible day is said as with four.
+        #expect(CalendarDate(parsing: "15-1-27")?.iso == "2027-01-15")
+        #expect(throws: ValueError("'29-2-27' bestaat niet: februari 2027 heeft 28 dagen")) { try CalendarDate.read("29-2-27") }
         // A day that does not exist is said to be that, with why.
         #expect(throws: ValueError("'31-2-2027' bestaat niet: februari 2027 heeft 28 dagen")) { try CalendarDate.read("31-2-2027") }
         #expect(throws: ValueError("'2024-2-30' bestaat niet: februari 2024 heeft 29 dagen")) { try CalendarDate.read("2024-2-30") }

@@ -91,7 +91,7 @@ extension CalendarDate {
     }
 
     /// A date as people type it: ISO `2025-03-12` (also `2025-3-12`), or Dutch day-month-year `12-3-2025`, `12-03-2025`,
-    /// `12/3/2025`, `12.3.2025` or `12 maart 2025`, in `Limits.years`. Surrounding spaces are ignored.
+    /// `12/3/2025`, `12.3.2025`, `12-3-25` (a year of two digits is 20..) or `12 maart 2025`, in `Limits.years`. Surrounding spaces are ignored.
     public init?(parsing input: String) {
         guard let date = CalendarDate.representable(typed: input), date.isAccepted else { return nil }
         self = date
@@ -164,8 +164,9 @@ extension CalendarDate {
         guard values.count == 3 else { return nil }
         // Year first: ISO with the zeros left out (2025-3-12), never ambiguous.
         if parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count) { return (values[0], values[1], values[2]) }
-        guard parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count) else { return nil }
-        return (values[2], values[1], values[0])
+        // A year of two digits, as it is often written by hand (15-1-27), is one of this century.
+        guard parts[2].count == 4 || parts[2].count == 2, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count) else { return nil }
+        return (parts[2].count == 2 ? 2000 + values[2] : values[2], values[1], values[0])
     }
 
     /// Why a date written as one is no day: "februari 2027 heeft 28 dagen", "er is geen maand 13".
