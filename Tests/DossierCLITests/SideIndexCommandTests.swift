@@ -77,12 +77,16 @@ struct SideIndexCommandTests {
         #expect(renamed.status == 0, "\(renamed.standardError)")
         #expect(try scratch.run(["validate"], store: generated).status == 0, "the files the fast change left load and check")
         #expect(try DossierStore(path: generated).activityListing() != nil, "the listing can be made from the snapshot's bytes")
-        for arguments in [[], ["--relation", relation.name], ["--kind", activity.kind.rawValue], ["--year", "2026"], ["--status", "gepland"]]
+        for arguments in [[], ["--relation", relation.name], ["--kind", activity.kind.rawValue], ["--year", "2026"], ["--year", "2025-2026"], ["--status", "gepland"]]
             .flatMap({ [$0, ["--json"] + $0] }) {
             let (fromSnapshot, fromDossier) = try withAndWithout(generated + ".activities", ["activities"] + arguments, in: scratch, store: generated)
             #expect(fromSnapshot.status == 0 && fromDossier.status == 0, "\(fromSnapshot.standardError)")
             #expect(fromSnapshot.standardOutput == fromDossier.standardOutput, "\(arguments)")
             if arguments.isEmpty { #expect(fromSnapshot.standardOutput.contains("Aaa hernoemd") && fromSnapshot.standardOutput.contains(" (verlopen)")) }
+            if arguments == ["--year", "2025-2026"] {
+                let years = Set(fromSnapshot.standardOutput.split(separator: "\n").dropFirst().map { $0.prefix(10).split(separator: "-").last.map { String($0.prefix(4)) } })
+                #expect(years == ["2025", "2026"], "both years, and only those: \(years)")
+            }
         }
         // On a day inside an activity of several days that is not carried out: under way, not over, read from the snapshot's
         // bytes (the end date in the index) as from the whole dossier.

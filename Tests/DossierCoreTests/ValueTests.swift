@@ -82,6 +82,25 @@ struct ValueTests {
         #expect(Money(parsing: text)?.cents == cents)
     }
 
+    @Test("a year or a span of years, as typed; a span the wrong way round or outside the years is refused, saying why")
+    func yearSpans() throws {
+        #expect(try YearSpan.read("2026") == YearSpan(first: 2026, last: 2026))
+        #expect(try YearSpan.read(" 2025-2026 ") == YearSpan(first: 2025, last: 2026))
+        #expect(try YearSpan.read("2025..2027") == YearSpan(first: 2025, last: 2027))
+        #expect(throws: ValueError("'2026-2025': het eerste jaar komt na het laatste; bedoelt u 2025-2026?")) { try YearSpan.read("2026-2025") }
+        #expect(throws: ValueError("jaar 1800 ligt buiten het bereik 1900 … 2199")) { try YearSpan.read("1800-2026") }
+        for bad in ["", "abc", "2025-", "-2026", "2025-2026-2027", "2025 2026"] {
+            #expect(throws: ValueError.self, "\(bad)") { try YearSpan.read(bad) }
+        }
+        // The query takes both years and those between, from the activity as from its facets; undated ones not.
+        let query = ActivityQuery(year: 2025, throughYear: 2026)
+        for (date, taken) in [("2024-12-31", false), ("2025-01-01", true), ("2026-12-31", true), ("2027-01-01", false)] {
+            let activity = Activity(id: "a", title: "A", kind: .beurs, startDate: CalendarDate(parsing: date))
+            #expect(query.matches(activity) == taken && query.matches(ActivityQuery.Facets(activity)) == taken, "\(date)")
+        }
+        #expect(!query.matches(Activity(id: "b", title: "B", kind: .beurs)))
+    }
+
     @Test("an amount whose dot is read as the decimal mark says what it is read as; a grouping dot or a comma says nothing")
     func decimalDotNote() {
         #expect(Money.decimalDotNote("1.25") == "= € 1,25 (de punt als komma; duizend is 1.000)")

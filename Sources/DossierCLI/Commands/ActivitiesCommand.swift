@@ -5,7 +5,7 @@ struct ActivitiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "activities",
         abstract: "Toon de activiteiten, op datum.",
-        discussion: "Voorbeelden:\n  dossier activities --year 2025 --kind delegatiebezoek\n  dossier activities --relation pivot-park --json"
+        discussion: "Voorbeelden:\n  dossier activities --year 2025 --kind delegatiebezoek\n  dossier activities --relation taizhou --year 2025-2026\n  dossier activities --relation pivot-park --json"
     )
 
     @OptionGroup var storeOptions: StoreOptions
@@ -23,8 +23,8 @@ struct ActivitiesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Alleen deze soort (\(ActivityKind.allowedList)).", valueName: "soort"))
     var kind: String?
 
-    @Option(help: ArgumentHelp("Alleen activiteiten die in dit jaar beginnen.", valueName: "jaar"))
-    var year: Int?
+    @Option(help: ArgumentHelp("Alleen activiteiten die in dit jaar beginnen, of in deze jaren (2025-2026).", valueName: "jaar"))
+    var year: String?
 
     @Option(help: ArgumentHelp("Alleen activiteiten van deze relatie (id of naam).", valueName: "id"))
     var relation: String?
@@ -36,7 +36,12 @@ struct ActivitiesCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        try ArgumentValues.year(year)
+        _ = try years()
+    }
+
+    /// The year or span of years of `--year`, read by the core's one reading of it.
+    private func years() throws -> YearSpan? {
+        try year.map { try ArgumentValues.parse($0, option: "--year", YearSpan.read) }
     }
 
     /// The query, with `--relation` looked up among the dossier's relations.
@@ -44,7 +49,8 @@ struct ActivitiesCommand: ParsableCommand {
         ActivityQuery(
             status: try status.map { try ArgumentValues.vocabulary($0, ActivityStatus.self, option: "--status") },
             kind: try kind.map { try ArgumentValues.vocabulary($0, ActivityKind.self, option: "--kind") },
-            year: year,
+            year: try years()?.first,
+            throughYear: try years()?.last,
             relation: try relation.map { try Lookup.relation($0, in: dossier).id },
             direction: try direction.map { try ArgumentValues.vocabulary($0, VisitDirection.self, option: "--direction") }
         )

@@ -3,18 +3,22 @@
 public struct ActivityQuery: Hashable, Sendable {
     public var status: ActivityStatus?
     public var kind: ActivityKind?
+    /// Only activities starting in this year, or from it through `throughYear`.
     public var year: Int?
+    /// With `year`: the last year of a span of years (`--year 2025-2026`).
+    public var throughYear: Int?
     public var relation: RelationID?
     /// Only delegation visits in this direction.
     public var direction: VisitDirection?
     /// Only activities charged to this budget line (its id).
     public var budgetLine: String?
 
-    public init(status: ActivityStatus? = nil, kind: ActivityKind? = nil, year: Int? = nil, relation: RelationID? = nil,
+    public init(status: ActivityStatus? = nil, kind: ActivityKind? = nil, year: Int? = nil, throughYear: Int? = nil, relation: RelationID? = nil,
                 direction: VisitDirection? = nil, budgetLine: String? = nil) {
         self.status = status
         self.kind = kind
         self.year = year
+        self.throughYear = throughYear
         self.relation = relation
         self.direction = direction
         self.budgetLine = budgetLine
@@ -23,7 +27,7 @@ public struct ActivityQuery: Hashable, Sendable {
     public func matches(_ activity: Activity) -> Bool {
         if let status, activity.status != status { return false }
         if let kind, activity.kind != kind { return false }
-        if let year, activity.year != year { return false }
+        if year != nil, !takesYear(activity.year) { return false }
         if let relation, !activity.relations.contains(relation), activity.organiser.relationID != relation { return false }
         if let direction, activity.visit?.direction != direction { return false }
         if let budgetLine, activity.budgetLine != budgetLine { return false }
@@ -60,10 +64,17 @@ public struct ActivityQuery: Hashable, Sendable {
         precondition(relation == nil, "a relation filter needs the activity itself")
         if let status, facets.status != status { return false }
         if let kind, facets.kind != kind { return false }
-        if let year, facets.year != year { return false }
+        if year != nil, !takesYear(facets.year) { return false }
         if let direction, facets.direction != direction { return false }
         if let budgetLine, facets.budgetLine != budgetLine { return false }
         return true
+    }
+
+    /// Whether an activity starting in `activityYear` (nil: undated) lies in the query's year or span of years.
+    func takesYear(_ activityYear: Int?) -> Bool {
+        guard let year else { return true }
+        guard let activityYear else { return false }
+        return activityYear >= year && activityYear <= max(year, throughYear ?? year)
     }
 
     /// The positions in `order` whose facets match, for a query without a relation. Each facet is read field by
@@ -78,7 +89,7 @@ public struct ActivityQuery: Hashable, Sendable {
                 precondition(UInt(bitPattern: position) < UInt(facets.count), "position \(position) outside the facets")
                 if let status, facets[position].status != status { return false }
                 if let kind, facets[position].kind != kind { return false }
-                if let year, facets[position].year != year { return false }
+                if year != nil, !takesYear(facets[position].year) { return false }
                 if let direction, facets[position].direction != direction { return false }
                 if let budgetLine, facets[position].budgetLine != budgetLine { return false }
                 return true
