@@ -78,4 +78,28 @@ struct ActivityUnderWayTests {
             try? FileManager.default.removeItem(atPath: scratch.path + ".index")
         }
     }
+
+    @Test("an overdue review behind an earlier activity that is over is said beside it, from the side index as from the whole dossier")
+    func overdueReviewBehindAnActivity() throws {
+        let scratch = try ScratchStore()
+        let earlier = ["DOSSIER_NOW": "2026-11-01T09:00:00Z"]
+        for (arguments, environment) in [
+            (["add-relation", "--name", "Gent test", "--kind", "regio", "--country", "België", "--status", "actief"], [:]),
+            (["add-activity", "--title", "Beurs in Gent", "--kind", "beurs", "--relation", "gent-test", "--date", "2026-11-10",
+              "--status", "gepland", "--decision", "B&W"], earlier),
+            (["set-status", "gent-test", "laag-pitje", "--reason", "minder", "--review-date", "2026-11-21"], earlier),
+        ] as [([String], [String: String])] {
+            let result = try scratch.run(arguments, environment: environment)
+            #expect(result.status == 0, "\(arguments[0]): \(result.standardError)")
+        }
+        for path in ["the side index and the journal", "the whole dossier"] {
+            let table = try scratch.run(["relations", "--status", "laag-pitje"]).standardOutput
+            let row = try #require(table.split(separator: "\n").first { $0.contains("gent-test") }, "\(path): \(table)")
+            #expect(row.hasSuffix("10-11-2026 activiteit (verlopen); herijking 21-11-2026 (verlopen)"), "\(path): \(row)")
+            try? FileManager.default.removeItem(atPath: scratch.path + ".index")
+        }
+        // Before the review date only the activity is overdue.
+        let before = try scratch.run(["relations"], environment: ["DOSSIER_NOW": "2026-11-20T09:00:00Z"]).standardOutput
+        #expect(before.split(separator: "\n").first { $0.contains("gent-test") }?.hasSuffix("10-11-2026 activiteit (verlopen)") == true, "\(before)")
+    }
 }

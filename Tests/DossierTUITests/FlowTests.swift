@@ -1553,6 +1553,22 @@ struct BudgetReminderFlowTests {
         #expect(app.state.form?["relations"]?.relationIDs == ["bom"])
     }
 
+    @Test("the relations list says an overdue review behind an earlier date that is over: in words at 120 columns, as +h at 80")
+    func overdueReviewBehindInTheList() throws {
+        var dossier = Fixtures.smallDossier()
+        var replay = Fixtures.context
+        replay.isReplay = true
+        _ = try dossier.apply(.addRelation(Relation(id: "gent-test", name: "Gent test", kind: .regio, countries: [try Country.read("BE")], status: .laagPitje,
+                                                    reviewDate: Fixtures.date("2026-11-21"))), context: replay)
+        _ = try dossier.apply(.addActivity(Activity(id: "beurs-gent", title: "Beurs in Gent", kind: .beurs, status: .gepland, relations: ["gent-test"],
+                                                    startDate: Fixtures.date("2026-11-10"), statusHistory: Fixtures.approved(.gepland))), context: replay)
+        for (width, said) in [(120, "10-11-2026 activiteit ! + herijking"), (80, "10-11-2026 act. ! +h")] {
+            let app = Harness(dossier: dossier, width: width, height: 30)
+            let row = app.text.split(separator: "\n").first { $0.contains("Gent test") } ?? ""
+            #expect(row.trimmingCharacters(in: .whitespaces).hasSuffix(said), "\(width): \(row)")
+        }
+    }
+
     @Test("the relation list: a name holding what is typed comes before a relation found by one of its places")
     func pickerNamesBeforePlaces() throws {
         var dossier = Fixtures.smallDossier()

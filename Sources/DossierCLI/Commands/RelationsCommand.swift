@@ -75,7 +75,8 @@ struct RelationsCommand: ParsableCommand {
         let dates = Session.dates
         for overview in overviews {
             let relation = overview.relation
-            let next = overview.nextDate.map { "\(dates.date($0.date)) \($0.label)\($0.isOverdue(on: today) ? " (verlopen)" : "")" } ?? ""
+            var next = overview.nextDate.map { "\(dates.date($0.date)) \($0.label)\($0.isOverdue(on: today) ? " (verlopen)" : "")" } ?? ""
+            if let review = overview.overdueReviewBehindNext(on: today) { next += "; herijking \(dates.date(review)) (verlopen)" }
             table.append([relation.id, relation.name, relation.kind.label, relation.placeSummary, relation.status.label,
                           String(overview.activityCount), next])
         }

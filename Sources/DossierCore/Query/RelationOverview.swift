@@ -63,6 +63,13 @@ public struct RelationOverview: Hashable, Sendable {
         public func isOverdue(on today: CalendarDate) -> Bool { lastDay < today }
     }
 
+    /// The review date, when it has passed while an earlier date (an activity over) is what the lists show as next: the
+    /// review the Kader asks for is overdue too, and a list of laag pitje relations should not hide it.
+    public func overdueReviewBehindNext(on today: CalendarDate) -> CalendarDate? {
+        guard let next = nextDate, next.reason != .review, relation.status == .laagPitje, let review = relation.reviewDate, review < today else { return nil }
+        return review
+    }
+
     /// Said when the relation has just been put on laag pitje: an approved or planned activity still to come stands (a
     /// laag pitje holds back new ones only), which is most often worth a look.
     public func laagPitjeNotice(today: CalendarDate, dates: DateWriting = .standard) -> String? {
