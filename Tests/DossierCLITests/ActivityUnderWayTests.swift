@@ -98,6 +98,18 @@ struct ActivityUnderWayTests {
             #expect(row.hasSuffix("10-11-2026 activiteit (verlopen); herijking 21-11-2026 (verlopen)"), "\(path): \(row)")
             try? FileManager.default.removeItem(atPath: scratch.path + ".index")
         }
+        // An activity still under way with the review overdue behind it: the review is what is overdue, not the activity.
+        let scratch2 = try ScratchStore()
+        for (arguments, environment) in [
+            (["add-relation", "--name", "Gent test", "--kind", "regio", "--country", "België", "--status", "actief"], [:]),
+            (["add-activity", "--title", "Maand in Gent", "--kind", "handelsmissie", "--relation", "gent-test", "--date", "2026-11-10",
+              "--end-date", "2026-12-20", "--status", "gepland", "--decision", "B&W"], earlier),
+            (["set-status", "gent-test", "laag-pitje", "--reason", "minder", "--review-date", "2026-11-21"], earlier),
+        ] as [([String], [String: String])] {
+            #expect(try scratch2.run(arguments, environment: environment).status == 0)
+        }
+        let running = try scratch2.run(["relations"]).standardOutput.split(separator: "\n").first { $0.contains("gent-test") } ?? ""
+        #expect(running.hasSuffix("10-11-2026 activiteit; herijking 21-11-2026 (verlopen)"), "\(running)")
         // Before the review date only the activity is overdue.
         let before = try scratch.run(["relations"], environment: ["DOSSIER_NOW": "2026-11-20T09:00:00Z"]).standardOutput
         #expect(before.split(separator: "\n").first { $0.contains("gent-test") }?.hasSuffix("10-11-2026 activiteit (verlopen)") == true, "\(before)")

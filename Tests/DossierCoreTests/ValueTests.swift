@@ -11,12 +11,16 @@ struct ValueTests {
             #expect(CalendarDate(parsing: text) == expected, "\(text)")
         }
         for bad in ["2025-02-29", "31-4-2025", "2025-3-123", "12-3-5", "12-3-125", "morgen", "", "2025-13-01", "12 ma 2025", "12 maartje 2025",
-                    "31 april 2025", "12 maart 25", "maart 12 2025"] {
+                    "31 april 2025", "12 maart 125", "maart 12 2025"] {
             #expect(CalendarDate(parsing: bad) == nil, "\(bad)")
         }
         #expect(CalendarDate(parsing: "29-2-2024")?.iso == "2024-02-29")
-        // A year of two digits is of this century, and an impossible day is said as with four.
+        // A year of two digits as POSIX reads it (00–68 this century, 69–99 the last), also written out; an impossible day is
+        // said as with four.
         #expect(CalendarDate(parsing: "15-1-27")?.iso == "2027-01-15")
+        #expect(CalendarDate(parsing: "12 maart 25")?.iso == "2025-03-12")
+        #expect(CalendarDate(parsing: "31-12-99")?.iso == "1999-12-31")
+        #expect(CalendarDate(parsing: "1-1-68")?.iso == "2068-01-01" && CalendarDate(parsing: "1-1-69")?.iso == "1969-01-01")
         #expect(throws: ValueError("'29-2-27' bestaat niet: februari 2027 heeft 28 dagen")) { try CalendarDate.read("29-2-27") }
         // A day that does not exist is said to be that, with why.
         #expect(throws: ValueError("'31-2-2027' bestaat niet: februari 2027 heeft 28 dagen")) { try CalendarDate.read("31-2-2027") }
@@ -89,7 +93,8 @@ struct ValueTests {
         #expect(try YearSpan.read("2025..2027") == YearSpan(first: 2025, last: 2027))
         #expect(throws: ValueError("'2026-2025': het eerste jaar komt na het laatste; bedoelt u 2025-2026?")) { try YearSpan.read("2026-2025") }
         #expect(throws: ValueError("jaar 1800 ligt buiten het bereik 1900 … 2199")) { try YearSpan.read("1800-2026") }
-        for bad in ["", "abc", "2025-", "-2026", "2025-2026-2027", "2025 2026"] {
+        #expect(try YearSpan.read("2025–2026") == YearSpan(first: 2025, last: 2026), "an en dash, as the Kader writes 2025–2030")
+        for bad in ["", "abc", "2025-", "-2026", "2025-2026-2027", "2025 2026", "+2026", "2025-+2026", "25-26"] {
             #expect(throws: ValueError.self, "\(bad)") { try YearSpan.read(bad) }
         }
         // The query takes both years and those between, from the activity as from its facets; undated ones not.

@@ -50,7 +50,7 @@ struct ActivitiesCommand: ParsableCommand {
             status: try status.map { try ArgumentValues.vocabulary($0, ActivityStatus.self, option: "--status") },
             kind: try kind.map { try ArgumentValues.vocabulary($0, ActivityKind.self, option: "--kind") },
             year: try years()?.first,
-            throughYear: try years()?.last,
+            throughYear: try years().flatMap { $0.last == $0.first ? nil : $0.last },
             relation: try relation.map { try Lookup.relation($0, in: dossier).id },
             direction: try direction.map { try ArgumentValues.vocabulary($0, VisitDirection.self, option: "--direction") }
         )

@@ -5,7 +5,7 @@ struct RelationsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "relations",
         abstract: "Toon de relaties, met status, aantal activiteiten en de eerstvolgende datum.",
-        discussion: "De eerstvolgende datum is de herijkingsdatum van een relatie op laag pitje, of het begin van de volgende goedgekeurde of geplande activiteit (een idee of een bezoek in afweging telt nog niet mee). Verlopen is een herijkingsdatum die voorbij is, of een goedgekeurde of geplande activiteit waarvan ook de laatste dag voorbij is. Met --json: elke relatie zoals in het dossierbestand, met activityCount (aantal activiteiten) en nextDate (date, label, overdue) erbij.\nVoorbeeld:\n  dossier relations --status laag-pitje"
+        discussion: "De eerstvolgende datum is de herijkingsdatum van een relatie op laag pitje, of het begin van de volgende goedgekeurde of geplande activiteit (een idee of een bezoek in afweging telt nog niet mee). Verlopen is een herijkingsdatum die voorbij is, of een goedgekeurde of geplande activiteit waarvan ook de laatste dag voorbij is; staat er een eerdere datum, dan volgt een verlopen herijking erachter (; herijking … (verlopen)). Met --json: elke relatie zoals in het dossierbestand, met activityCount (aantal activiteiten) en nextDate (date, label, overdue) erbij.\nVoorbeeld:\n  dossier relations --status laag-pitje"
     )
 
     @OptionGroup var storeOptions: StoreOptions
@@ -75,7 +75,7 @@ struct RelationsCommand: ParsableCommand {
         let dates = Session.dates
         for overview in overviews {
             let relation = overview.relation
-            var next = overview.nextDate.map { "\(dates.date($0.date)) \($0.label)\($0.isOverdue(on: today) ? " (verlopen)" : "")" } ?? ""
+            var next = overview.nextDate.map { "\(dates.date($0.date)) \($0.label)\(overview.isNextOverdue(on: today) ? " (verlopen)" : "")" } ?? ""
             if let review = overview.overdueReviewBehindNext(on: today) { next += "; herijking \(dates.date(review)) (verlopen)" }
             table.append([relation.id, relation.name, relation.kind.label, relation.placeSummary, relation.status.label,
                           String(overview.activityCount), next])

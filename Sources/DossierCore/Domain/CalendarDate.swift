@@ -91,7 +91,7 @@ extension CalendarDate {
     }
 
     /// A date as people type it: ISO `2025-03-12` (also `2025-3-12`), or Dutch day-month-year `12-3-2025`, `12-03-2025`,
-    /// `12/3/2025`, `12.3.2025`, `12-3-25` (a year of two digits is 20..) or `12 maart 2025`, in `Limits.years`. Surrounding spaces are ignored.
+    /// `12/3/2025`, `12.3.2025`, `12-3-25` (a year of two digits as POSIX reads it: 00–68 are 20.., 69–99 19..) or `12 maart 2025`, in `Limits.years`. Surrounding spaces are ignored.
     public init?(parsing input: String) {
         guard let date = CalendarDate.representable(typed: input), date.isAccepted else { return nil }
         self = date
@@ -164,10 +164,13 @@ extension CalendarDate {
         guard values.count == 3 else { return nil }
         // Year first: ISO with the zeros left out (2025-3-12), never ambiguous.
         if parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count) { return (values[0], values[1], values[2]) }
-        // A year of two digits, as it is often written by hand (15-1-27), is one of this century.
+        // A year of two digits, as it is often written by hand (15-1-27): as POSIX reads one (`yearOfTwoDigits`).
         guard parts[2].count == 4 || parts[2].count == 2, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count) else { return nil }
-        return (parts[2].count == 2 ? 2000 + values[2] : values[2], values[1], values[0])
+        return (parts[2].count == 2 ? yearOfTwoDigits(values[2]) : values[2], values[1], values[0])
     }
+
+    /// 00–68 are 2000–2068, 69–99 are 1969–1999 (as POSIX `strptime` reads `%y`): 31-12-99 is the last day of 1999.
+    static func yearOfTwoDigits(_ year: Int) -> Int { year < 69 ? 2000 + year : 1900 + year }
 
     /// Why a date written as one is no day: "februari 2027 heeft 28 dagen", "er is geen maand 13".
     private static func impossibleDay(_ text: String) -> String? {
@@ -186,10 +189,10 @@ extension CalendarDate {
     /// The year, month and day of "3 december 2026", whether or not that day exists.
     private static func writtenNumbers(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let parts = text.split(whereSeparator: \.isWhitespace)
-        guard parts.count == 3, (1...2).contains(parts[0].count), parts[2].count == 4,
+        guard parts.count == 3, (1...2).contains(parts[0].count), parts[2].count == 4 || parts[2].count == 2,
               let day = number(Array(parts[0].utf8)[...]), let year = number(Array(parts[2].utf8)[...]) else { return nil }
         guard let month = month(named: String(parts[1])) else { return nil }
-        return (year, month, day)
+        return (parts[2].count == 2 ? yearOfTwoDigits(year) : year, month, day)
     }
 
     /// 1 … 12 for a month's name or its abbreviation ("maart", "mrt", "mrt.", "Maa"); nil for any other word.

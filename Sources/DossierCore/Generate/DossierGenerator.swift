@@ -106,8 +106,9 @@ public struct DossierGenerator {
             // An approval against the Kader's own rules (laag pitje, outside Europe outside the focus) says why, as
             // approving asks it; an export of the generated dossier then imports again.
             let againstRules = status.contains(.goedgekeurd) && !Assessor.ruleWarnings(activity, in: dossier).isEmpty
-            // Decided a month before it starts (by today at the latest); carried out and evaluated after its last day.
-            let decided = min(start.adding(days: -30), today)
+            // Decided a month before it starts, or for one further ahead some day of the past year (spread, not all today: the
+            // texts of decisions stay as varied as before); carried out and evaluated after its last day.
+            let decided = min(start.adding(days: -30), today.adding(days: -(index * 37 % 365)))
             let done = min((activity.endDate ?? start).adding(days: 1), today)
             activity.statusHistory = status.map { step in
                 defer { previous = step }

@@ -70,6 +70,14 @@ public struct RelationOverview: Hashable, Sendable {
         return review
     }
 
+    /// Whether what is shown as next is overdue itself: with an overdue review said beside it, an activity still under way
+    /// is not called overdue because of that review (the first day anything was due is then the review's, not earlier).
+    public func isNextOverdue(on today: CalendarDate) -> Bool {
+        guard let next = nextDate else { return false }
+        guard let review = overdueReviewBehindNext(on: today) else { return next.isOverdue(on: today) }
+        return next.lastDay < review
+    }
+
     /// Said when the relation has just been put on laag pitje: an approved or planned activity still to come stands (a
     /// laag pitje holds back new ones only), which is most often worth a look.
     public func laagPitjeNotice(today: CalendarDate, dates: DateWriting = .standard) -> String? {

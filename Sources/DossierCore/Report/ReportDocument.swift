@@ -167,7 +167,7 @@ struct ReportWriter {
         // A visit still being weighed is counted, and said: the college should not read it as one received.
         let visits = report.incomingVisits + report.outgoingVisits
         let (ideas, weighed) = (visits.filter { $0.status == .idee }.count, visits.filter { $0.status == .inAfweging }.count)
-        let undecided = [ideas > 0 ? "\(ideas) idee" : nil, weighed > 0 ? "\(weighed) in afweging" : nil].compactMap { $0 }
+        let undecided = [ideas > 0 ? count(ideas, "idee", "ideeën") : nil, weighed > 0 ? "\(weighed) in afweging" : nil].compactMap { $0 }
         lines.append("Delegatiebezoeken: \(report.incomingVisits.count) inkomend, \(report.outgoingVisits.count) uitgaand"
                      + (undecided.isEmpty ? "." : "; daarvan \(ideas + weighed) nog niet goedgekeurd (\(undecided.joined(separator: ", ")))."))
         // Per activity its last weighing of the year: weighed again, an activity counts once, with the verdict it ended with.
@@ -278,7 +278,8 @@ struct ReportWriter {
             activity.title + (activity.year.map { $0 == report.year ? "" : " (\($0))" } ?? " (doorlopend)")
         }
         let more = overrides.count > shown.count ? " en nog \(overrides.count - shown.count)" : ""
-        return "; in \(report.year) goedgekeurd met een reden om af te wijken van het Kader of het budget (ook voor een ander jaar): "
+        let otherYears = overrides.contains { $0.year != report.year } ? " (ook voor een ander jaar)" : ""
+        return "; in \(report.year) goedgekeurd met een reden om af te wijken van het Kader of het budget\(otherYears): "
             + shown.joined(separator: ", ") + more + "."
     }
 

@@ -8,13 +8,14 @@ enum RelationListView {
         let layout = state.layout
         let wide = state.width >= 110
         // Room for " + herijking" while a relation has an overdue review behind an earlier date (the columns stay put as the
-        // list scrolls); a narrow screen says " +h" within the column.
+        // list scrolls), where the name and the kind keep theirs; else " +h".
         let reviewsBehind = wide && state.index.overviews.contains { $0.overdueReviewBehindNext(on: state.today) != nil }
+        let spellsOut = state.width >= 120 + max(0, state.dates.columnWidth - 10)
         // The name keeps its width; on a narrow screen the kind yields first, then the count of activities.
         let columns = ListColumns(totalWidth: state.width, columns: [
             .init("Naam", weight: 5, minimum: 25), .init("Soort", fixed: wide ? 20 : 12, yieldRank: 1), .init("Plaats", weight: wide ? 4 : 3),
             .init("Status", fixed: 10), .init("Act.", fixed: 4, alignRight: true, yieldRank: 2),
-            .init(wide ? "Volgende datum" : "Volgende", fixed: state.dates.columnWidth + (wide ? 13 : 10) + (reviewsBehind ? 12 : 0)),
+            .init(wide ? "Volgende datum" : "Volgende", fixed: state.dates.columnWidth + (wide ? 13 : 10) + (reviewsBehind ? (spellsOut ? 12 : 3) : 0)),
         ])
         columns.drawHeader(in: &canvas, y: layout.bodyTop, style: theme.header)
         let rows = state.rows(.relations)
@@ -37,10 +38,12 @@ enum RelationListView {
             if selected { canvas.markSelectedRow(y, width: state.width) }
             let isMatch = query.map { state.index.searchKeys?.relations[position].contains($0) == true } ?? false
             let overdue = overview.nextDate?.isOverdue(on: state.today) ?? false
-            // Overdue is also written out ("!"), for terminals without colour.
-            // An overdue review behind an earlier date is said too: a list of laag pitje relations should not hide it.
-            let alsoReview = overview.overdueReviewBehindNext(on: state.today) == nil ? "" : wide ? " + herijking" : " +h"
-            let next = overview.nextDate.map { "\(state.dates.date($0.date)) \(wide ? $0.label : $0.shortLabel)\(overdue ? " !" : "")" + alsoReview } ?? ""
+            // Overdue is also written out ("!"), for terminals without colour. An overdue review behind an earlier date is said
+            // too: a list of laag pitje relations should not hide it.
+            let alsoReview = overview.overdueReviewBehindNext(on: state.today) == nil ? "" : wide && spellsOut ? " + herijking" : " +h"
+            let next = overview.nextDate.map {
+                "\(state.dates.date($0.date)) \(wide ? $0.label : $0.shortLabel)\(overview.isNextOverdue(on: state.today) ? " !" : "")" + alsoReview
+            } ?? ""
             columns.drawRow([
                 (relation.name, RowStyle.apply(isMatch ? theme.match : base.bold(), selected: selected)),
                 (wide ? relation.kind.label : relation.kind.shortLabel, RowStyle.apply(base, selected: selected)),
