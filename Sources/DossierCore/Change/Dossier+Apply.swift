@@ -100,14 +100,6 @@ extension Dossier {
             guard activities.count < Limits.maximumActivities else {
                 throw ChangeError(.invalid, "het dossier heeft al het grootste aantal activiteiten (\(Limits.grouped(Limits.maximumActivities)))")
             }
-            // Made rejected or cancelled at once: why is asked as a move there asks it (an import says "Import"). A replayed line
-            // and one with a longer history (a record of steps already taken) stay as they are.
-            if activity.status.endsWithoutGoingAhead, context.checksLifeCycle, !context.isReplay, activity.statusHistory.count <= 1,
-               activity.statusHistory.first?.reason.isBlank ?? true {
-                let way = activity.status == .afgewezen ? "als idee, zet haar in afweging en wijs haar dan met de reden af"
-                    : "als idee en annuleer haar dan met de reden"
-                throw ChangeError(.invalid, Self.missingEndReason(activity.status, of: activity.title) + " Voeg haar toe \(way).", field: "status")
-            }
             var added = activity
             if added.statusHistory.isEmpty {
                 let reason = activity.isVisit ? "Bezoek vastgelegd" : "Activiteit toegevoegd"
@@ -125,6 +117,8 @@ extension Dossier {
                 try checkNewActivity(added, today: context.today)
                 // (A replayed line was accepted before these rules, and stays.)
                 if !context.isReplay {
+                    // (As given: the reason filled in above is no answer to why.)
+                    try Self.checkEndReason(activity)
                     try checkApprovalReason(added, context: context)
                     if let decision = added.statusHistory.first?.decision { try Self.checkDecisionSaysWho(decision) }
                 }
@@ -414,6 +408,14 @@ extension Dossier {
         if activity.status == .goedgekeurd || activity.status == .gepland, activity.statusHistory.first?.decision?.isBlank ?? true {
             throw ChangeError(.invalid, "een activiteit die al is goedgekeurd, legt vast wie besloot: een besluit van B&W of een mandaat", field: "decision")
         }
+    }
+
+    /// An activity made rejected or cancelled at once: why is asked as a move there asks it (an import says "Import").
+    private static func checkEndReason(_ activity: Activity) throws(ChangeError) {
+        guard activity.status.endsWithoutGoingAhead, activity.statusHistory.first?.reason.isBlank ?? true else { return }
+        let way = activity.status == .afgewezen ? "als idee, zet haar in afweging en wijs haar dan met de reden af"
+            : "als idee en annuleer haar dan met de reden"
+        throw ChangeError(.invalid, missingEndReason(activity.status, of: activity.title) + " Voeg haar toe \(way).", field: "status")
     }
 
     /// An activity made already approved or planned is approving: held to the rule moving to goedgekeurd is held to,

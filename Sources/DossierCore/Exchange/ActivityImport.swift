@@ -344,14 +344,13 @@ struct RowReader {
             // Without a status: an idea; a dated visit starts as `log-visit` starts it (took place, planned or weighed).
             activity.status = status ?? (activity.isVisit ? activity.startDate.map { VisitDraft.status(on: $0, today: today, approved: decision != nil) } : nil)
                 ?? .idee
-            if let decision, activity.status.isUpcoming || activity.status.isCarriedOut {
-                // Who decided goes in the first history entry (also of one carried out since: the export writes it, and
-                // a round trip keeps it); the change path stamps its date and who imported it.
+            // Who decided goes in the first history entry (also of one carried out since: the export writes it, and a round trip
+            // keeps it). Rejected or cancelled says why; a file (an export read back) has no column for it: the reason says
+            // where it came from. The change path stamps its date and who imported it.
+            let approved = decision != nil && (activity.status.isUpcoming || activity.status.isCarriedOut)
+            if approved || activity.status.endsWithoutGoingAhead {
                 activity.statusHistory = [StatusChange(date: CalendarDate(dayNumber: 0), from: nil, to: activity.status, reason: "Import", by: "",
-                                                       decision: decision, overrideReason: overrideReason)]
-            } else if activity.status.endsWithoutGoingAhead {
-                // Rejected or cancelled says why; a file (an export read back) has no column for it: the reason says where it came from.
-                activity.statusHistory = [StatusChange(date: CalendarDate(dayNumber: 0), from: nil, to: activity.status, reason: "Import", by: "")]
+                                                       decision: approved ? decision : nil, overrideReason: approved ? overrideReason : nil)]
             }
             return ([.addActivity(activity)], true)
         }
