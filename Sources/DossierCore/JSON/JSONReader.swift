@@ -133,7 +133,7 @@ public struct JSONReader {
         try readArray { (reader: inout JSONReader, _: Int) throws(JSONError) in
             values.append(try element(&reader))
         }
-        return values
+        return values.exactlySized()
     }
 
     public mutating func readStrings() throws(JSONError) -> [String] {
