@@ -39,6 +39,21 @@ public enum SearchText {
             }
             var output: [UInt8] = []
             output.reserveCapacity(utf8.count + 8)
+            fold(text, into: &output)
+            return String(decoding: output, as: UTF8.self)
+        }
+
+        /// `fold(text)`'s UTF-8 bytes, appended to `output`: many keys in one buffer (`FoldedKeys`).
+        public mutating func fold(_ text: String, into output: inout [UInt8]) {
+            var asciiLowercase = true
+            for byte in text.utf8 where byte >= 0x80 || (byte >= 65 && byte <= 90) {
+                asciiLowercase = false
+                break
+            }
+            if asciiLowercase {
+                output.append(contentsOf: text.utf8)
+                return
+            }
             for scalar in text.unicodeScalars {
                 let value = scalar.value
                 if value < 0x80 {
@@ -51,7 +66,6 @@ public enum SearchText {
                     output.append(contentsOf: bytes)
                 }
             }
-            return String(decoding: output, as: UTF8.self)
         }
     }
 
@@ -78,14 +92,11 @@ public enum SearchText {
         return (found ?? nil) ?? text.contains(query)
     }
 
-    /// Whether the first `byteCount` UTF-8 bytes of folded `text` (a whole number of characters) contain folded
-    /// `query`.
-    public static func contains(_ text: String, inFirst byteCount: Int, _ query: String) -> Bool {
+    /// Whether folded UTF-8 `text` contains folded `query`.
+    public static func contains(_ text: UnsafeBufferPointer<UInt8>, _ query: String) -> Bool {
         if query.isEmpty { return true }
-        var text = text, query = query
-        return text.withUTF8 { haystack in
-            query.withUTF8 { needle in ByteSearch.contains(needle, in: UnsafeBufferPointer(rebasing: haystack.prefix(byteCount))) }
-        }
+        var query = query
+        return query.withUTF8 { needle in ByteSearch.contains(needle, in: text) }
     }
 
     private static let spelledOut: [Unicode.Scalar: String] = [

@@ -42,9 +42,17 @@ enum SearchFields {
         return fields
     }
 
-    /// The search key: every field folded, apart.
-    static func key(_ fields: [Field], folder: inout SearchText.Folder) -> String {
-        folder.fold(fields.map(\.text).joined(separator: "\u{1}"))
+    /// The search key, appended to `bytes`: every field folded, apart (U+0001 between them); how many bytes the first
+    /// field's are.
+    static func key(_ fields: [Field], folder: inout SearchText.Folder, into bytes: inout [UInt8]) -> Int {
+        let start = bytes.count
+        var firstCount = 0
+        for (number, field) in fields.enumerated() {
+            if number > 0 { bytes.append(0x01) }
+            folder.fold(field.text, into: &bytes)
+            if number == 0 { firstCount = bytes.count - start }
+        }
+        return firstCount
     }
 
     /// "treffer in contactpersoon: Britta Driessen": the first field that holds the folded query, when it is not

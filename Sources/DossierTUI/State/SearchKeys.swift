@@ -6,35 +6,23 @@ import DossierCore
 /// only when a search needs them, on all cores.
 public struct SearchKeys: Sendable, Equatable {
     /// Aligned with `dossier.relations`.
-    public var relations: [String]
-    /// Aligned with `dossier.activities`.
-    public var activities: [String]
-    /// Aligned with `dossier.activities`: how many bytes of each key are its title, which typing a search
-    /// prefers. The title is the key's first field and folding goes character by character, so the key begins
-    /// with the folded title (a string of its own for each would cost ~8 MB at 100.000).
-    public var activityTitleLengths: [Int]
+    public var relations: FoldedKeys
+    /// Aligned with `dossier.activities`; the title is each key's first field.
+    public var activities: FoldedKeys
 
     public init(dossier: Dossier) {
-        var folder = SearchText.Folder()
-        relations = dossier.relations.map { SearchKeys.key($0, folder: &folder) }
-        // Each activity's keys stand alone, so all cores share the work; each chunk has its own folder.
-        let folded = ParallelChunks.map(dossier.activities.count) { range in
-            var folder = SearchText.Folder()
-            return dossier.activities.withUnsafeBufferPointer { activities in
-                range.map { (SearchKeys.key(activities[$0], in: dossier, folder: &folder), folder.fold(activities[$0].title).utf8.count) }
-            }
+        relations = FoldedKeys(count: dossier.relations.count) { position, folder, bytes in
+            SearchKeys.key(dossier.relations[position], folder: &folder, into: &bytes)
         }
-        activities = folded.map(\.0)
-        activityTitleLengths = folded.map(\.1)
+        activities = FoldedKeys(count: dossier.activities.count) { position, folder, bytes in
+            SearchKeys.key(dossier.activities[position], in: dossier, folder: &folder, into: &bytes)
+        }
     }
 
     /// The keys moved along with the entities' places (before `update` makes those of the entities touched).
     mutating func move(relations relationPlaces: Renumbering, activities activityPlaces: Renumbering) {
-        if !relationPlaces.keepsPlaces { relationPlaces.move(&relations) { _ in "" } }
-        if !activityPlaces.keepsPlaces {
-            activityPlaces.move(&activities) { _ in "" }
-            activityPlaces.move(&activityTitleLengths) { _ in 0 }
-        }
+        relations.move(relationPlaces)
+        activities.move(activityPlaces)
     }
 
     /// Brings the keys up to date after a change that edited or added the entities at these positions;
@@ -43,7 +31,7 @@ public struct SearchKeys: Sendable, Equatable {
                          in dossier: Dossier) {
         var folder = SearchText.Folder()
         for position in relationPositions.sorted() {
-            DossierIndex.set(&relations, position, SearchKeys.key(dossier.relations[position], folder: &folder))
+            relations.set(position, folder: &folder) { SearchKeys.key(dossier.relations[position], folder: &$0, into: &$1) }
         }
         var activitySet = Set(activityPositions)
         if !renamed.isEmpty {
@@ -52,19 +40,17 @@ public struct SearchKeys: Sendable, Equatable {
             }
         }
         for position in activitySet.sorted() {
-            let activity = dossier.activities[position]
-            DossierIndex.set(&activities, position, SearchKeys.key(activity, in: dossier, folder: &folder))
-            DossierIndex.set(&activityTitleLengths, position, folder.fold(activity.title).utf8.count)
+            activities.set(position, folder: &folder) { SearchKeys.key(dossier.activities[position], in: dossier, folder: &$0, into: &$1) }
         }
     }
 
     /// Names, places, contacts and notes of a relation, folded.
-    static func key(_ relation: Relation, folder: inout SearchText.Folder) -> String {
-        SearchFields.key(SearchFields.of(relation), folder: &folder)
+    static func key(_ relation: Relation, folder: inout SearchText.Folder, into bytes: inout [UInt8]) -> Int {
+        SearchFields.key(SearchFields.of(relation), folder: &folder, into: &bytes)
     }
 
     /// Title, places, people and notes of an activity and the names of its relations, folded.
-    static func key(_ activity: Activity, in dossier: Dossier, folder: inout SearchText.Folder) -> String {
-        SearchFields.key(SearchFields.of(activity, in: dossier), folder: &folder)
+    static func key(_ activity: Activity, in dossier: Dossier, folder: inout SearchText.Folder, into bytes: inout [UInt8]) -> Int {
+        SearchFields.key(SearchFields.of(activity, in: dossier), folder: &folder, into: &bytes)
     }
 }

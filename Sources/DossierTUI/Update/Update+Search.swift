@@ -78,11 +78,8 @@ extension AppState {
         if section == .relations && namesOnly { return SearchText.contains(index.relationNameKeys[position], query) }
         // A search exists only with its keys (`startSearch` makes them, a rebuild keeps them).
         guard let keys = index.searchKeys else { return false }
-        return switch (section, namesOnly) {
-        case (.relations, _): SearchText.contains(keys.relations[position], query)
-        case (_, true): SearchText.contains(keys.activities[position], inFirst: keys.activityTitleLengths[position], query)
-        case (_, false): SearchText.contains(keys.activities[position], query)
-        }
+        return section == .relations ? keys.relations.contains(query, at: position)
+            : keys.activities.contains(query, at: position, inTitleOnly: namesOnly)
     }
 
     func matchCount(of search: SearchState) -> Int {

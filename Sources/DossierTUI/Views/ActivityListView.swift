@@ -69,7 +69,7 @@ enum ActivityListView {
             let y = top + 1 + line
             if selected { canvas.markSelectedRow(y, width: state.width) }
             let base: Style = activity.status == .geannuleerd || activity.status == .afgewezen ? theme.muted : .plain
-            let isMatch = query.map { state.index.searchKeys?.activities[position].contains($0) == true } ?? false
+            let isMatch = query.map { state.index.searchKeys?.activities.contains($0, at: position) == true } ?? false
             let titleStyle = RowStyle.apply(isMatch ? theme.match : base.bold(), selected: selected)
             let statusStyle = RowStyle.apply(theme.activityStatus(activity.status), selected: selected)
             let plain = RowStyle.apply(base, selected: selected)

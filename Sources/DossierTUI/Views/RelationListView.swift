@@ -36,7 +36,7 @@ enum RelationListView {
             let y = layout.bodyTop + 1 + line
             let base: Style = relation.status == .laagPitje || relation.status == .beeindigd ? theme.muted : .plain
             if selected { canvas.markSelectedRow(y, width: state.width) }
-            let isMatch = query.map { state.index.searchKeys?.relations[position].contains($0) == true } ?? false
+            let isMatch = query.map { state.index.searchKeys?.relations.contains($0, at: position) == true } ?? false
             let overdue = overview.nextDate?.isOverdue(on: state.today) ?? false
             // Overdue is also written out ("!"), for terminals without colour. An overdue review behind an earlier date is said
             // too: a list of laag pitje relations should not hide it.
