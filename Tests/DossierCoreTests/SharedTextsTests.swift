@@ -54,4 +54,40 @@ struct SharedTextsTests {
         #expect(linked.count > 200 && places.count <= Set(linked).count * 32 && places.count * 2 < linked.count,
                 "\(linked.count) ids (\(Set(linked).count) different) in \(places.count) places")
     }
+
+    /// Where an array keeps its elements.
+    func storage<T>(_ list: [T]) -> UnsafeRawPointer? {
+        list.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+    }
+
+    @Test("an activity's countries, sectors and relations that recur are one list in memory; each reads back as written")
+    func sharedLists() throws {
+        let generated = try DossierGenerator(relations: 30, activities: 2_000, seed: 3)
+            .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: Fixtures.clock.today())
+        let bytes = generated.encoded()
+        let decoded = try DossierFile.decode(bytes, file: "gegenereerd")
+        #expect(decoded.encoded() == bytes)
+        // Relations combine more freely (two or three of thirty), so fewer of their lists recur.
+        for (name, lists, share) in [("landen", decoded.activities.map { storage($0.countries) }, 2), ("sectoren", decoded.activities.map { storage($0.sectors) }, 2),
+                                     ("relaties", decoded.activities.map { storage($0.relations) }, 1)] {
+            let nonEmpty = lists.compactMap { $0 }
+            #expect(nonEmpty.count > 500 && Set(nonEmpty).count * share < nonEmpty.count * 9 / 10,
+                    "\(name): \(nonEmpty.count) lists in \(Set(nonEmpty).count) places")
+        }
+    }
+
+    @Test("relation ids that are the same text to Swift but other bytes are not shared: each list reads back exactly")
+    func relationsByBytes() throws {
+        let template = try #require(Fixtures.smallDossier().activities.first)
+        var writer = JSONWriter()
+        writer.array(["cafe\u{301}", "caf\u{E9}", "cafe\u{301}", "caf\u{E9}"]) { id, writer in
+            var activity = template
+            activity.relations = [id]
+            activity.write(to: &writer)
+        }
+        let read = try JSONReader.read(writer.bytes) { (reader: inout JSONReader) throws(JSONError) in
+            try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Activity(reading: &reader) }
+        }
+        #expect(read.map { $0.relations.map { Array($0.utf8) } } == [["cafe\u{301}"], ["caf\u{E9}"], ["cafe\u{301}"], ["caf\u{E9}"]].map { $0.map { Array($0.utf8) } })
+    }
 }

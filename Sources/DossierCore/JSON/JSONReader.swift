@@ -22,6 +22,8 @@ public struct JSONReader {
     public var formatVersion: Int
     /// What `readSharedString` has read so far.
     var sharedTexts = SharedTexts()
+    /// What the readers of recurring lists have read so far.
+    var sharedLists = SharedLists()
 
     init(bytes: UnsafeBufferPointer<UInt8>, formatVersion: Int) {
         self.bytes = bytes
