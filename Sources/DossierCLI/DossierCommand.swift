@@ -189,23 +189,24 @@ public struct DossierCommand: ParsableCommand {
         // dossier is then read behind it); otherwise, or for a dossier that reads in a few milliseconds, the
         // dossier first, and the list index written once the screen is up.
         let start: TUILauncher.Start
-        if let list, list.isWorthPreviewing {
+        if let preview = consume list, preview.isWorthPreviewing {
             // Once read behind the preview: the indexes a copied snapshot or an older version left out (`listIndexWrite`).
-            start = .preview(list, indexWrite: readOnly ? nil : { [store] dossier in store.listIndexWrite(of: dossier) })
+            start = .preview(preview, indexWrite: readOnly ? nil : { [store] dossier in store.listIndexWrite(of: dossier) })
         } else {
             let dossier = try store.loadOrExit()
             notices += store.notices
             start = .loaded(dossier, afterFirstFrame: readOnly ? nil : store.listIndexWrite(of: dossier))
         }
         let outcome: TUILauncher.Outcome
+        let previewing = if case .preview = start { true } else { false }
         do {
-            outcome = try TUILauncher.run(start, session: store, clock: Session.clock, actor: try Session.actor(),
+            outcome = try TUILauncher.run(consume start, session: store, clock: Session.clock, actor: try Session.actor(),
                                           isReadOnly: readOnly, notice: notices.isEmpty ? nil : notices.joined(separator: " "),
                                           lookAheadDays: store.configuration.lookAheadDays,
                                           dateForm: store.configuration.dateForm, environment: Session.environment)
         } catch let error as TerminalError {
             // Without a terminal, a dossier that does not load is still reported as such.
-            if case .preview = start { _ = try store.loadOrExit() }
+            if previewing { _ = try store.loadOrExit() }
             throw failure(error.description, code: ExitStatus.usage)
         }
         if let loadFailure = outcome.loadFailure { throw store.loadFailure(loadFailure) }

@@ -26,7 +26,9 @@ public enum TUILauncher {
     }
 
     /// Runs until the user quits or a signal arrives. `notice` is shown on the first screen.
-    public static func run(_ start: Start, session: ChangeSession, clock: Clock, actor: String, isReadOnly: Bool, notice: String?,
+    /// `start` is consumed: the list index of a preview (a few MB at 10.000 relations) is let go once the whole dossier
+    /// replaces it, rather than held for the whole session.
+    public static func run(_ start: consuming Start, session: ChangeSession, clock: Clock, actor: String, isReadOnly: Bool, notice: String?,
                            lookAheadDays: Int = Reminder.defaultLookAheadDays, dateForm: DateWriting.Form = .dayMonthYear,
                            environment: [String: String]) throws(TerminalError) -> Outcome {
         // NO_COLOR (https://no-color.org): any non-empty value turns colours off.
@@ -36,24 +38,18 @@ public enum TUILauncher {
         let theme: Theme = backend.hasColor ? .colored : .monochrome
         let today = clock.today(), dates = DateWriting(form: dateForm, clock: clock)
         let message: @Sendable (String?) -> StatusMessage? = { text in text.map { isReadOnly ? .error($0) : .info($0) } }
-        var state: AppState
+        var afterFirstFrame: ListIndexWrite?
+        var loadBehind: (indexWrite: ((Dossier) -> ListIndexWrite?)?, Void)?
         switch start {
-        case .loaded(let dossier, _):
-            state = AppState(dossier: dossier, today: today, width: backend.width, height: backend.height, theme: theme,
-                             isReadOnly: isReadOnly, lookAheadDays: lookAheadDays, dates: dates)
-        case .preview(let list, _):
-            state = AppState(previewing: list, today: today, width: backend.width, height: backend.height, theme: theme,
-                             isReadOnly: isReadOnly, lookAheadDays: lookAheadDays, dates: dates)
+        case .loaded(_, let write): afterFirstFrame = write
+        case .preview(_, let indexWrite): loadBehind = (indexWrite, ())
         }
-        state.message = message(notice)
-        let loop = AppLoop(state: state, backend: backend, session: session, clock: clock, actor: actor,
+        let loop = AppLoop(state: firstState(consume start, message: message(notice), today: today, width: backend.width, height: backend.height,
+                                             theme: theme, isReadOnly: isReadOnly, lookAheadDays: lookAheadDays, dates: dates),
+                           backend: backend, session: session, clock: clock, actor: actor,
                            externals: TerminalPrograms(backend: backend, environment: environment))
-        switch start {
-        case .loaded(_, let afterFirstFrame?):
-            loop.afterFirstFrame(afterFirstFrame)
-        case .loaded:
-            break
-        case .preview(_, let indexWrite):
+        if let afterFirstFrame { loop.afterFirstFrame(afterFirstFrame) }
+        if let (indexWrite, _) = loadBehind {
             let (width, height) = (backend.width, backend.height)
             loop.loadBehindPreview({ dossier, notices in
                 var full = AppState(dossier: dossier, today: today, width: width, height: height, theme: theme, isReadOnly: isReadOnly,
@@ -64,6 +60,21 @@ public enum TUILauncher {
         }
         loop.run()
         return Outcome(signal: backend.receivedSignal, dossier: loop.loadFailure == nil ? loop.state.dossier : nil, loadFailure: loop.loadFailure)
+    }
+
+    /// The state of the first screen, made straight into the loop so that nothing else holds on to it.
+    private static func firstState(_ start: consuming Start, message: StatusMessage?, today: CalendarDate, width: Int, height: Int, theme: Theme,
+                                   isReadOnly: Bool, lookAheadDays: Int, dates: DateWriting) -> AppState {
+        var state = switch consume start {
+        case .loaded(let dossier, _):
+            AppState(dossier: dossier, today: today, width: width, height: height, theme: theme, isReadOnly: isReadOnly,
+                     lookAheadDays: lookAheadDays, dates: dates)
+        case .preview(let list, _):
+            AppState(previewing: list, today: today, width: width, height: height, theme: theme, isReadOnly: isReadOnly,
+                     lookAheadDays: lookAheadDays, dates: dates)
+        }
+        state.message = message
+        return state
     }
 }
 
