@@ -5,7 +5,9 @@ import DossierCore
 /// An estimate from Swift's layout rules, not a count by the allocator: a string of more than 15 bytes is an
 /// allocation of 32 bytes of header and its bytes, a non-empty array one of 32 bytes and its capacity times the
 /// element's stride, each rounded up as glibc's malloc rounds (16 bytes, 32 at least, 8 of its own). Shorter
-/// strings, numbers and enumerations live inside their struct, which counts in the array that holds it.
+/// strings, numbers and enumerations live inside their struct, which counts in the array that holds it. A text or
+/// list the reader shared (`SharedTexts`, `SharedLists`) counts once per place here, so those groups read high; the
+/// allocator's own count of the running screen is `scripts/measure-screen-memory.sh` (heaptrack).
 struct MemoryBreakdown {
     private var bytes: [String: Int] = [:]
     private var longStrings: [String: Set<String>] = [:]
@@ -62,6 +64,7 @@ struct MemoryBreakdown {
                 string(link.label, "activiteit: links")
             }
             if let visit = activity.visit {
+                bytes["activiteit: bezoek", default: 0] += MemoryBreakdown.allocation(16 + MemoryLayout<VisitDetails>.stride)
                 for text in [visit.delegationFrom, visit.ledBy, visit.programme] + visit.hosts { string(text, "activiteit: bezoek") }
                 array(visit.hosts, "activiteit: bezoek")
             }
