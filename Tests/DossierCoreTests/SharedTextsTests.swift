@@ -41,13 +41,19 @@ struct SharedTextsTests {
         #expect(storage(texts[distinct.count - 1]) != storage(texts[2 * distinct.count - 1]), "the last ones not")
     }
 
-    @Test("a decoded dossier keeps each linked relation's id once per part of the reading, and encodes byte for byte as before")
-    func dossier() throws {
+    /// A generated dossier of 2.000 activities, read back; it must encode byte for byte as before.
+    func generatedAndDecoded() throws -> Dossier {
         let generated = try DossierGenerator(relations: 30, activities: 2_000, seed: 3)
             .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: Fixtures.clock.today())
         let bytes = generated.encoded()
         let decoded = try DossierFile.decode(bytes, file: "gegenereerd")
         #expect(decoded.encoded() == bytes)
+        return decoded
+    }
+
+    @Test("a decoded dossier keeps each linked relation's id once per part of the reading, and encodes byte for byte as before")
+    func dossier() throws {
+        let decoded = try generatedAndDecoded()
         let linked = decoded.activities.flatMap(\.relations).filter { $0.utf8.count >= SharedTexts.minimumLength }
         let places = Set(linked.compactMap(storage))
         // At most one copy per part the activities are read in (`readArrayInParallel`: up to 32), not one per link.
@@ -62,11 +68,7 @@ struct SharedTextsTests {
 
     @Test("an activity's countries, sectors and relations that recur are one list in memory; each reads back as written")
     func sharedLists() throws {
-        let generated = try DossierGenerator(relations: 30, activities: 2_000, seed: 3)
-            .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: Fixtures.clock.today())
-        let bytes = generated.encoded()
-        let decoded = try DossierFile.decode(bytes, file: "gegenereerd")
-        #expect(decoded.encoded() == bytes)
+        let decoded = try generatedAndDecoded()
         // Relations combine more freely (two or three of thirty), so fewer of their lists recur.
         for (name, lists, share) in [("landen", decoded.activities.map { storage($0.countries) }, 2), ("sectoren", decoded.activities.map { storage($0.sectors) }, 2),
                                      ("relaties", decoded.activities.map { storage($0.relations) }, 1)] {

@@ -81,6 +81,7 @@ public struct FoldedKeys: Sendable {
     /// The keys moved along with the entities' places; an added entity's key is empty until `set` makes it.
     mutating func move(_ places: Renumbering) {
         guard !places.keepsPlaces else { return }
+        if buffers.isEmpty { buffers.append([]) }
         places.move(&spans) { _ in Span(buffer: 0, start: 0, count: 0, titleCount: 0) }
         unused = storedByteCount - spans.reduce(0) { $0 + Int($1.count) }
     }
