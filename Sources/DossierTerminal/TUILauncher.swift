@@ -38,40 +38,44 @@ public enum TUILauncher {
         let theme: Theme = backend.hasColor ? .colored : .monochrome
         let today = clock.today(), dates = DateWriting(form: dateForm, clock: clock)
         let message: @Sendable (String?) -> StatusMessage? = { text in text.map { isReadOnly ? .error($0) : .info($0) } }
-        var afterFirstFrame: ListIndexWrite?
-        var loadBehind: (indexWrite: ((Dossier) -> ListIndexWrite?)?, Void)?
-        switch start {
-        case .loaded(_, let write): afterFirstFrame = write
-        case .preview(_, let indexWrite): loadBehind = (indexWrite, ())
+        let (width, height) = (backend.width, backend.height)
+        // The screen's state for the whole dossier (at once, or once read behind a preview) and for a preview.
+        let whole: @Sendable (Dossier) -> AppState = {
+            AppState(dossier: $0, today: today, width: width, height: height, theme: theme, isReadOnly: isReadOnly, lookAheadDays: lookAheadDays,
+                     dates: dates)
         }
-        let loop = AppLoop(state: firstState(consume start, message: message(notice), today: today, width: backend.width, height: backend.height,
-                                             theme: theme, isReadOnly: isReadOnly, lookAheadDays: lookAheadDays, dates: dates),
+        let preview = { (list: ListIndex) in
+            AppState(previewing: list, today: today, width: width, height: height, theme: theme, isReadOnly: isReadOnly,
+                     lookAheadDays: lookAheadDays, dates: dates)
+        }
+        // What the loop does after the first frame: write the storage's list index, or read the whole dossier behind the preview.
+        let afterStart: (AppLoop) -> Void
+        switch start {
+        case .loaded(_, let write):
+            afterStart = { loop in if let write { loop.afterFirstFrame(write) } }
+        case .preview(_, let indexWrite):
+            afterStart = { loop in
+                loop.loadBehindPreview({ dossier, notices in
+                    var full = whole(dossier)
+                    full.message = message(([notice].compactMap { $0 } + notices).joined(separator: " ").nilWhenEmpty)
+                    return full
+                }, indexWrite: indexWrite)
+            }
+        }
+        let loop = AppLoop(state: firstState(consume start, message: message(notice), whole: whole, preview: preview),
                            backend: backend, session: session, clock: clock, actor: actor,
                            externals: TerminalPrograms(backend: backend, environment: environment))
-        if let afterFirstFrame { loop.afterFirstFrame(afterFirstFrame) }
-        if let (indexWrite, _) = loadBehind {
-            let (width, height) = (backend.width, backend.height)
-            loop.loadBehindPreview({ dossier, notices in
-                var full = AppState(dossier: dossier, today: today, width: width, height: height, theme: theme, isReadOnly: isReadOnly,
-                                    lookAheadDays: lookAheadDays, dates: dates)
-                full.message = message(([notice].compactMap { $0 } + notices).joined(separator: " ").nilWhenEmpty)
-                return full
-            }, indexWrite: indexWrite)
-        }
+        afterStart(loop)
         loop.run()
         return Outcome(signal: backend.receivedSignal, dossier: loop.loadFailure == nil ? loop.state.dossier : nil, loadFailure: loop.loadFailure)
     }
 
     /// The state of the first screen, made straight into the loop so that nothing else holds on to it.
-    private static func firstState(_ start: consuming Start, message: StatusMessage?, today: CalendarDate, width: Int, height: Int, theme: Theme,
-                                   isReadOnly: Bool, lookAheadDays: Int, dates: DateWriting) -> AppState {
+    private static func firstState(_ start: consuming Start, message: StatusMessage?, whole: (Dossier) -> AppState,
+                                   preview: (ListIndex) -> AppState) -> AppState {
         var state = switch consume start {
-        case .loaded(let dossier, _):
-            AppState(dossier: dossier, today: today, width: width, height: height, theme: theme, isReadOnly: isReadOnly,
-                     lookAheadDays: lookAheadDays, dates: dates)
-        case .preview(let list, _):
-            AppState(previewing: list, today: today, width: width, height: height, theme: theme, isReadOnly: isReadOnly,
-                     lookAheadDays: lookAheadDays, dates: dates)
+        case .loaded(let dossier, _): whole(dossier)
+        case .preview(let list, _): preview(list)
         }
         state.message = message
         return state

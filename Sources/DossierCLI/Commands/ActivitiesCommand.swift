@@ -46,11 +46,12 @@ struct ActivitiesCommand: ParsableCommand {
 
     /// The query, with `--relation` looked up among the dossier's relations.
     private func query(in dossier: Dossier) throws -> ActivityQuery {
-        ActivityQuery(
+        let span = try years()
+        return ActivityQuery(
             status: try status.map { try ArgumentValues.vocabulary($0, ActivityStatus.self, option: "--status") },
             kind: try kind.map { try ArgumentValues.vocabulary($0, ActivityKind.self, option: "--kind") },
-            year: try years()?.first,
-            throughYear: try years().flatMap { $0.last == $0.first ? nil : $0.last },
+            year: span?.first,
+            throughYear: span.flatMap { $0.last == $0.first ? nil : $0.last },
             relation: try relation.map { try Lookup.relation($0, in: dossier).id },
             direction: try direction.map { try ArgumentValues.vocabulary($0, VisitDirection.self, option: "--direction") }
         )
