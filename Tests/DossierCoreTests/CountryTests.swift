@@ -77,6 +77,21 @@ struct CountryTests {
         #expect(Country.matching("xqzv").isEmpty)
     }
 
+    @Test("type-ahead puts the countries a dossier uses first, most used first, within names that start with the text and within those that contain it")
+    func typeAheadPrefersWhatTheDossierUses() throws {
+        let china = try Country.parse("China"), chile = try Country.parse("Chili"), czechia = try Country.parse("Tsjechië")
+        #expect(Country.matching("chi").prefix(2).map(\.code) == ["CL", "CN"], "without uses: the order of the names")
+        #expect(Country.matching("chi", preferring: [china: 1]).prefix(2).map(\.code) == ["CN", "CL"])
+        #expect(Country.matching("chi", preferring: [china: 1, chile: 3]).prefix(2).map(\.code) == ["CL", "CN"])
+        let containing = Country.matching("chi", preferring: [czechia: 5]).map(\.code)
+        #expect(containing.firstIndex(of: "CZ")! > containing.firstIndex(of: "CN")!, "a name that only contains the text stays behind those that start with it")
+        #expect(Country.matching("", limit: 2, preferring: [czechia: 1]).map(\.code) == ["CZ", Country.all[0].code])
+        #expect(Country.matching("zw", preferring: [china: 9]).first?.code == "ZW", "a code typed whole stays first")
+        let uses = Country.uses(in: Fixtures.smallDossier())
+        #expect(uses[try Country.parse("FR")] == 3, "Rhône-Alpes and the two activities in Lyon")
+        #expect(uses[china] == 1 && uses[chile] == nil)
+    }
+
     @Test("the JSON Schema lists exactly the codes of the table")
     func schemaEnum() throws {
         let bytes = try Repository.bytes("docs/dossier.schema.json")

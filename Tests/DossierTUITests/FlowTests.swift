@@ -1583,6 +1583,30 @@ struct BudgetReminderFlowTests {
         #expect(app.state.form?["relations"]?.relationIDs == ["universite-grenoble-alpes"])
     }
 
+    @Test("a country list offers the dossier's countries first and, opened again, what is ticked; a correction replaces the country")
+    func correctingACountry() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("+")).type("Beurs Santiago").tab(to: "countries").type("chi")
+        #expect(app.state.form?.picker?.candidates.prefix(2) == ["CN", "CL"], "Taizhou lies in China: China before Chili")
+        app.press(.down, .enter)
+        let backToCountries = { for _ in 0..<10 where app.state.form?.focusedField?.id != "countries" { app.press(.backTab) } }
+        #expect(app.state.form?["countries"]?.relationIDs == ["CL"])
+        // Opened again: Chili at the top, ticked; Tab unticks it, and the country typed next is taken instead.
+        backToCountries()
+        app.press(.enter)
+        #expect(app.state.form?.picker?.candidates.first == "CL")
+        app.press(.tab).type("peru").press(.enter)
+        #expect(app.state.form?["countries"]?.relationIDs == ["PE"])
+        // Unticked and confirmed straight away: the list is empty, not the row the tick moved on to.
+        backToCountries()
+        app.press(.enter, .tab, .enter)
+        #expect(app.state.form?["countries"]?.relationIDs == [])
+        // Ticked with Tab, then Enter on another row: only what is ticked, as before.
+        backToCountries()
+        app.type("peru").press(.tab, .backspace, .backspace, .backspace, .backspace).type("chili").press(.enter)
+        #expect(app.state.form?["countries"]?.relationIDs == ["PE"])
+    }
+
     @Test("an amount typed with a dot before one or two digits shows under it what it is read as, before saving")
     func amountReadWithADecimalDot() throws {
         let app = Harness()

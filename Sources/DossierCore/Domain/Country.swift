@@ -76,22 +76,41 @@ public struct Country: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// Countries whose name (or other name, or code) starts with what was typed, then those whose name
-    /// contains it, in the order of their Dutch names: the type-ahead of a country field.
-    public static func matching(_ text: String, limit: Int = 10) -> [Country] {
+    /// contains it: the type-ahead of a country field. Within each, the countries in `uses` first, most used first
+    /// ("chi" offers China before Chili in a dossier with Taizhou), then the rest in the order of their Dutch names.
+    public static func matching(_ text: String, limit: Int = 10, preferring uses: [Country: Int] = [:]) -> [Country] {
         let folded = SearchText.fold(text.trimmingSpaces())
-        if folded.isEmpty { return Array(all.prefix(limit)) }
-        var result: [Country] = []
-        if let exact = codeByFoldedName[folded] { result.append(Country(trustedCode: exact)) }
-        for country in all where result.count < limit && !result.contains(country) && country.foldedNames.contains(where: { $0.hasPrefix(folded) }) {
-            result.append(country)
+        if folded.isEmpty { return Array(mostUsedFirst(all, uses).prefix(limit)) }
+        var exact: [Country] = [], starting: [Country] = [], containing: [Country] = []
+        if let code = codeByFoldedName[folded] { exact.append(Country(trustedCode: code)) }
+        for country in all where !exact.contains(country) {
+            if country.foldedNames.contains(where: { $0.hasPrefix(folded) }) {
+                starting.append(country)
+            } else if country.foldedNames.contains(where: { SearchText.contains($0, folded) }) {
+                containing.append(country)
+            }
         }
-        for country in all where result.count < limit && !result.contains(country)
-            && country.foldedNames.contains(where: { SearchText.contains($0, folded) }) {
-            result.append(country)
-        }
+        let result = exact + mostUsedFirst(starting, uses) + mostUsedFirst(containing, uses)
         // Nothing begins or contains it: the countries a mistyped name probably meant ("Duitsand": Duitsland), as the
         // command line suggests them.
-        return result.isEmpty ? Array(candidates(for: folded).prefix(limit)) : result
+        return result.isEmpty ? Array(candidates(for: folded).prefix(limit)) : Array(result.prefix(limit))
+    }
+
+    /// The countries in `uses` first, most used first, then the others; each in the order they came in (a stable sort).
+    private static func mostUsedFirst(_ countries: [Country], _ uses: [Country: Int]) -> [Country] {
+        guard !uses.isEmpty else { return countries }
+        return countries.enumerated().sorted { left, right in
+            let leftUses = uses[left.element] ?? 0, rightUses = uses[right.element] ?? 0
+            return leftUses != rightUses ? leftUses > rightUses : left.offset < right.offset
+        }.map(\.element)
+    }
+
+    /// How often each country occurs in the dossier, on its relations and activities: what a country field offers first.
+    public static func uses(in dossier: Dossier) -> [Country: Int] {
+        var counts: [Country: Int] = [:]
+        for relation in dossier.relations { for country in relation.countries { counts[country, default: 0] += 1 } }
+        for activity in dossier.activities { for country in activity.countries { counts[country, default: 0] += 1 } }
+        return counts
     }
 
     // MARK: Lookup tables, built once

@@ -34,12 +34,20 @@ public struct Picker: Hashable, Sendable {
     public var openedByEnter = true
     /// The highlight was moved since it opened.
     public var hasMoved = false
+    /// The highlight is where the user put it (by typing or with the arrows), not where a tick moved it on to: Enter
+    /// takes it.
+    public var highlightIsChosen = false
     /// The ticks as it opened.
     private var chosenAtOpening: [String]
+    /// How often the dossier uses each country, counted once when a country picker first narrows.
+    private var countryUses: [Country: Int]?
 
     /// Opened by Enter and nothing chosen since: no search text (also one typed and erased again), the highlight not
     /// moved, nothing ticked or unticked.
     public var isUntouched: Bool { openedByEnter && !hasMoved && query.isEmpty && chosen == chosenAtOpening }
+
+    /// Something was ticked that was not ticked as it opened (an untick alone does not count).
+    public var hasNewTicks: Bool { chosen.contains { !chosenAtOpening.contains($0) } }
 
     public init(fieldID: String, source: PickSource, allowsMultiple: Bool, chosen: [String]) {
         self.fieldID = fieldID
@@ -49,9 +57,14 @@ public struct Picker: Hashable, Sendable {
         chosenAtOpening = chosen
     }
 
-    /// Narrows the candidates to what matches the query.
+    /// Narrows the candidates to what matches the query. With nothing typed, the ticked ones come first, so that
+    /// correcting a choice starts at what is chosen.
     public mutating func refresh(index: DossierIndex, dossier: Dossier) {
         let typed = query.text.trimmingSpaces()
+        defer {
+            if typed.isEmpty && !chosen.isEmpty { candidates = chosen + candidates.filter { !chosen.contains($0) } }
+            list.clamp(count: candidates.count, visibleRows: 8)
+        }
         switch source {
         case .relations:
             let folded = SearchText.fold(typed)
@@ -70,8 +83,9 @@ public struct Picker: Hashable, Sendable {
             }
             candidates = starting + naming + containing
         case .countries:
-            candidates = Country.matching(typed, limit: Country.all.count).map(\.code)
+            let uses = countryUses ?? Country.uses(in: dossier)
+            countryUses = uses
+            candidates = Country.matching(typed, limit: Country.all.count, preferring: uses).map(\.code)
         }
-        list.clamp(count: candidates.count, visibleRows: 8)
     }
 }

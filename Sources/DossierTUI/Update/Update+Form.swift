@@ -225,6 +225,7 @@ extension AppState {
                             chosen: allowsMultiple ? (form[fieldID]?.relationIDs ?? []) : [])
         picker.query.set(query)
         picker.openedByEnter = query.isEmpty
+        picker.highlightIsChosen = !query.isEmpty
         picker.refresh(index: index, dossier: dossier)
         form.picker = picker
     }
@@ -236,14 +237,17 @@ extension AppState {
         case .moveDown?:
             picker.list.move(by: 1, count: picker.candidates.count, visibleRows: visibleRows)
             picker.hasMoved = true
+            picker.highlightIsChosen = true
         case .moveUp?:
             picker.list.move(by: -1, count: picker.candidates.count, visibleRows: visibleRows)
             picker.hasMoved = true
+            picker.highlightIsChosen = true
         case .togglePick?:
             guard picker.allowsMultiple, picker.candidates.indices.contains(picker.list.selection) else { break }
             let id = picker.candidates[picker.list.selection]
             if let existing = picker.chosen.firstIndex(of: id) { picker.chosen.remove(at: existing) } else { picker.chosen.append(id) }
             picker.list.move(by: 1, count: picker.candidates.count, visibleRows: visibleRows)
+            picker.highlightIsChosen = false
         case .confirmPick? where picker.isUntouched:
             // Enter, Enter: past the field, keeping what it holds.
             form.picker = nil
@@ -254,8 +258,9 @@ extension AppState {
             var ids = picker.chosen
             if !picker.allowsMultiple {
                 ids = highlighted.map { [$0] } ?? []
-            } else if let highlighted, !ids.contains(highlighted), ids == (form[picker.fieldID]?.relationIDs ?? []) {
-                // Nothing ticked in this round: Enter takes the highlighted relation.
+            } else if let highlighted, !ids.contains(highlighted), !picker.hasNewTicks, picker.highlightIsChosen {
+                // Nothing newly ticked in this round (at most something unticked, as in a correction) and the highlight
+                // found by typing or the arrows: Enter takes it too.
                 ids.append(highlighted)
             }
             if case .picked(_, let source, let allowsMultiple, let emptyLabel)? = form[picker.fieldID]?.value {
@@ -270,6 +275,7 @@ extension AppState {
             return
         default:
             if picker.query.handle(key, keyMap: keyMap) {
+                picker.highlightIsChosen = true
                 picker.refresh(index: index, dossier: dossier)
                 picker.list.select(0, count: picker.candidates.count, visibleRows: visibleRows)
             }
@@ -597,6 +603,7 @@ extension AppState {
     private mutating func insertIntoPickerSearch(_ text: Substring) -> Bool {
         guard confirmation == nil, helpScroll == nil, var current = form, var picker = current.picker else { return false }
         picker.query.insert(contentsOf: text)
+        picker.highlightIsChosen = true
         picker.refresh(index: index, dossier: dossier)
         picker.list.select(0, count: picker.candidates.count, visibleRows: PickerLayout(layout: layout).listRows)
         current.picker = picker
