@@ -1569,6 +1569,22 @@ struct BudgetReminderFlowTests {
             #expect(row.trimmingCharacters(in: .whitespaces).hasSuffix(said), "\(width): \(row)")
             if width >= 110 { #expect(row.contains("Regio"), "\(width): the kind stays: \(row)") }
         }
+        // An activity still under way with the review overdue behind it: no "!" on the activity, but the cell says
+        // something is overdue, so it takes the colour of overdue too.
+        _ = try dossier.apply(.addRelation(Relation(id: "gent-twee", name: "Gent twee", kind: .regio, countries: [try Country.read("BE")], status: .laagPitje,
+                                                    reviewDate: Fixtures.date("2026-11-21"))), context: replay)
+        _ = try dossier.apply(.addActivity(Activity(id: "beurs-gent-twee", title: "Beurs in Gent twee", kind: .beurs, status: .gepland, relations: ["gent-twee"],
+                                                    startDate: Fixtures.date("2026-11-20"), endDate: Fixtures.date("2026-11-30"),
+                                                    statusHistory: Fixtures.approved(.gepland))), context: replay)
+        let app = Harness(dossier: dossier, width: 120, height: 30)
+        let lines = app.screen.lines
+        for (name, said) in [("Gent twee", "20-11-2026 activiteit + herijking"), ("Gent test", "10-11-2026 activiteit ! + herijking"),
+                             ("Taizhou", nil)] {
+            let y = try #require(lines.firstIndex { $0.contains(name) })
+            let x = try #require(lines[y].range(of: "-20")).lowerBound.utf16Offset(in: lines[y]) - 5
+            if let said { #expect(lines[y].trimmingCharacters(in: .whitespaces).hasSuffix(said), "\(lines[y])") }
+            #expect((app.screen[x + 3, y].style.foreground == Theme.colored.error.foreground) == (said != nil), "\(name): \(lines[y])")
+        }
     }
 
     @Test("the relation list: a name holding what is typed comes before a relation found by one of its places")

@@ -37,12 +37,13 @@ enum RelationListView {
             let base: Style = relation.status == .laagPitje || relation.status == .beeindigd ? theme.muted : .plain
             if selected { canvas.markSelectedRow(y, width: state.width) }
             let isMatch = query.map { state.index.searchKeys?.relations.contains($0, at: position) == true } ?? false
-            let overdue = overview.nextDate?.isOverdue(on: state.today) ?? false
             // Overdue is also written out ("!"), for terminals without colour. An overdue review behind an earlier date is said
-            // too: a list of laag pitje relations should not hide it.
-            let alsoReview = overview.overdueReviewBehindNext(on: state.today) == nil ? "" : wide && spellsOut ? " + herijking" : " +h"
+            // too: a list of laag pitje relations should not hide it. The colour says what the words say.
+            let reviewBehind = overview.overdueReviewBehindNext(on: state.today) != nil, nextOverdue = overview.isNextOverdue(on: state.today)
+            let overdue = nextOverdue || reviewBehind
+            let alsoReview = !reviewBehind ? "" : wide && spellsOut ? " + herijking" : " +h"
             let next = overview.nextDate.map {
-                "\(state.dates.date($0.date)) \(wide ? $0.label : $0.shortLabel)\(overview.isNextOverdue(on: state.today) ? " !" : "")" + alsoReview
+                "\(state.dates.date($0.date)) \(wide ? $0.label : $0.shortLabel)\(nextOverdue ? " !" : "")" + alsoReview
             } ?? ""
             columns.drawRow([
                 (relation.name, RowStyle.apply(isMatch ? theme.match : base.bold(), selected: selected)),
