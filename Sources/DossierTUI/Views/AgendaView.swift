@@ -1,7 +1,7 @@
 import DossierCore
 
-/// `6`: everything dated, grouped by month and week; overdue deadlines first, in red (and marked "verlopen"
-/// in words, for NO_COLOR); today's entries in bold.
+/// `6`: everything dated, grouped by month and week; overdue deadlines first, in red, under the heading "Verlopen" (the
+/// words for NO_COLOR), each with its kind as the other rows; today's entries in bold.
 enum AgendaListView {
     static func draw(_ state: AppState, in canvas: inout Canvas) {
         let theme = state.theme
@@ -41,7 +41,7 @@ enum AgendaListView {
                 columns.drawRow([
                     (overdue ? entry.overdueDateText(state.dates, narrow: state.width < 100)
                              : state.width >= 100 ? entry.shortDateText(state.dates) : entry.compactDateText(state.dates), overdue ? warning : plain),
-                    (overdue ? "verlopen" : entry.kind.name, overdue ? warning : RowStyle.apply(theme.muted, selected: selected)),
+                    (entry.kind.name, overdue ? warning : RowStyle.apply(theme.muted, selected: selected)),
                     (entry.title(in: state.dossier), plain), (entry.context(in: state.dossier), plain),
                 ], in: &canvas, y: y)
             }
