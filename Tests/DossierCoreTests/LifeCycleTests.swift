@@ -128,6 +128,31 @@ struct LifeCycleTests {
         #expect(dossier.activity("a")?.status == .inAfweging)
     }
 
+    @Test("a reason, decision or override reason of only invisible characters is refused as new input, and replayed as written",
+          arguments: ["\u{200B}", " \u{200B}\u{FEFF} ", "\u{00AD}", "\u{200E}\u{2060}"])
+    func invisibleReasons(_ invisible: String) throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addActivity(Activity(id: "a", title: "Proef", kind: .beurs)), context: Fixtures.context)
+        var replay = Fixtures.context
+        replay.isReplay = true
+        let cancel = Change.moveActivity("a", status: .geannuleerd, reason: invisible, overrideReason: nil)
+        #expect(throws: ChangeError(.invalid, "de reden bestaat alleen uit onzichtbare tekens (zoals een spatie zonder breedte): schrijf een tekst die te lezen is",
+                                    field: "reason")) { try dossier.apply(cancel, context: Fixtures.context) }
+        var replayed = dossier
+        try replayed.apply(cancel, context: replay)
+        #expect(replayed.activity("a")?.status == .geannuleerd)
+        let approve = Change.moveActivity("a", status: .goedgekeurd, reason: "", overrideReason: nil, decision: invisible)
+        #expect(throws: ChangeError.self) { try dossier.apply(approve, context: Fixtures.context) }
+        let laagPitje = Change.setRelationStatus("taizhou", status: .laagPitje, reason: invisible, reviewDate: Fixtures.date("2027-06-01"), seen: nil)
+        #expect(throws: ChangeError.self) { try dossier.apply(laagPitje, context: Fixtures.context) }
+        let added = Activity(id: "b", title: "Proef twee", kind: .beurs, status: .geannuleerd,
+                             statusHistory: [StatusChange(date: Fixtures.date("2026-01-01"), from: nil, to: .geannuleerd, reason: invisible, by: "")])
+        #expect(throws: ChangeError.self) { try dossier.apply(.addActivity(added), context: Fixtures.context) }
+        // Readable text with such a character in it is text.
+        try dossier.apply(.moveActivity("a", status: .geannuleerd, reason: "Partner\u{200B} zegt af", overrideReason: nil), context: Fixtures.context)
+        #expect(dossier.activity("a")?.status == .geannuleerd)
+    }
+
     @Test("approving against a negative verdict needs an override reason, which is recorded")
     func approvingAgainstNegativeVerdict() throws {
         var dossier = Fixtures.smallDossier()

@@ -17,6 +17,7 @@ extension Dossier {
             guard !trimmedReason.isEmpty else {
                 throw ChangeError(.invalid, isReview ? "geef een reden voor de herijking" : "geef een reden voor de statuswijziging", field: "reason")
             }
+            if !context.isReplay { try Self.refuseInvisible(reason: reason) }
             // A date that would not be kept is refused rather than dropped (the log would name it). (A replayed line stays.)
             if reviewDate != nil && !status.requiresReviewDate && !context.isReplay {
                 throw ChangeError(.invalid, "een herijkingsdatum hoort alleen bij laag pitje; bij \(status.label.lowercased()) wordt er geen vastgelegd: laat hem weg",
@@ -117,6 +118,9 @@ extension Dossier {
                 try checkNewActivity(added, today: context.today)
                 // (A replayed line was accepted before these rules, and stays.)
                 if !context.isReplay {
+                    if let first = activity.statusHistory.first {
+                        try Self.refuseInvisible(reason: first.reason, decision: first.decision, overrideReason: first.overrideReason)
+                    }
                     // (As given: the reason filled in above is no answer to why.)
                     try Self.checkEndReason(activity)
                     try checkApprovalReason(added, context: context)
@@ -166,6 +170,7 @@ extension Dossier {
                                   "'\(activity.title)' kan niet van \(activity.status.rawValue) naar \(status.rawValue); toegestaan: \(allowedText)",
                                   field: "status")
             }
+            if !context.isReplay { try Self.refuseInvisible(reason: reason, decision: decision, overrideReason: overrideReason) }
             // (A line written before this rule is replayed as it was.)
             if status.endsWithoutGoingAhead, context.checksLifeCycle, !context.isReplay, reason.isBlank {
                 throw ChangeError(.invalid, Self.missingEndReason(status, of: activity.title), field: "reason")
@@ -393,6 +398,16 @@ extension Dossier {
     public static func missingEndReason(_ status: ActivityStatus, of title: String) -> String {
         status == .afgewezen ? "afwijzen vraagt een reden: waarom gaat '\(title)' niet door?"
             : "annuleren vraagt een reden: waarom gaat '\(title)' niet door?"
+    }
+
+    /// A reason, decision or override reason made only of invisible characters (a zero-width space pasted in) looks
+    /// given but says nothing: refused as new input, with the field it is in.
+    static func refuseInvisible(reason: String, decision: String? = nil, overrideReason: String? = nil) throws(ChangeError) {
+        for (text, field, name) in [(reason, "reason", "de reden"), (decision ?? "", "decision", "wie besloot"),
+                                    (overrideReason ?? "", "overrideReason", "de reden om af te wijken")] where text.isOnlyInvisible {
+            throw ChangeError(.invalid, "\(name) bestaat alleen uit onzichtbare tekens (zoals een spatie zonder breedte): schrijf een tekst die te lezen is",
+                              field: field)
+        }
     }
 
     /// A decision that is only a date says when, not who: most often a date typed one field too far.

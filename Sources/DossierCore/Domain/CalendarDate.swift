@@ -238,4 +238,13 @@ extension StringProtocol {
 
     /// The text, or nil when it is blank.
     var nonBlank: String? { isBlank ? nil : String(self) }
+
+    /// Not blank, yet nothing to read: only spaces and invisible characters (a zero-width space, a soft hyphen, a
+    /// byte-order mark, a direction mark). New input is held to this; a stored text is only held to `isBlank`, so that
+    /// what an older release wrote still reads.
+    var isOnlyInvisible: Bool {
+        !isBlank && unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isWhitespace || scalar.properties.isDefaultIgnorableCodePoint || scalar.properties.generalCategory == .format
+        }
+    }
 }
