@@ -61,6 +61,28 @@ struct SharedTextsTests {
                 "\(linked.count) ids (\(Set(linked).count) different) in \(places.count) places")
     }
 
+    /// Which box a status change keeps its texts in.
+    func box<Status>(_ change: StatusChange<Status>) -> UInt { unsafeBitCast(change.texts, to: UInt.self) }
+
+    @Test("status changes with the same texts share one box of texts; texts equal to Swift but not in bytes do not, and each reads back as written")
+    func sharedStatusTexts() throws {
+        let decoded = try generatedAndDecoded()
+        let changes = decoded.activities.flatMap(\.statusHistory)
+        let boxes = Set(changes.map(box))
+        #expect(changes.count > 4_000 && boxes.count * 4 < changes.count, "\(changes.count) entries in \(boxes.count) boxes")
+        let precomposed = "Herijking Café de Paris", decomposed = "Herijking Cafe\u{301} de Paris"
+        let json = "[" + [precomposed, decomposed, precomposed].map { #"{"date": "2026-03-12", "to": "idee", "reason": "\#($0)", "by": "adviseur"}"# }
+            .joined(separator: ", ") + "]"
+        let read = try JSONReader.read(Array(json.utf8)) { (reader: inout JSONReader) throws(JSONError) in
+            try reader.readArray(of: { (reader: inout JSONReader) throws(JSONError) in try StatusChange<ActivityStatus>(reading: &reader) })
+        }
+        #expect(read.map { Array($0.reason.utf8) } == [precomposed, decomposed, precomposed].map { Array($0.utf8) })
+        #expect(box(read[0]) == box(read[2]) && box(read[0]) != box(read[1]))
+        var changed = read[2]
+        changed.reason = "Anders"
+        #expect(read[0].reason == precomposed && changed.reason == "Anders" && changed.by == "adviseur", "a change makes a box of its own")
+    }
+
     /// Where an array keeps its elements.
     func storage<T>(_ list: [T]) -> UnsafeRawPointer? {
         list.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }

@@ -1,7 +1,7 @@
 import Testing
 @testable import DossierCore
 
-/// A status change keeps an approval's decision and overrule reason in a box of their own; to its users they are two
+/// A status change keeps its texts (with an approval's decision and overrule reason) in a box; to its users they are
 /// plain fields, and entries with the same texts are equal however those were set.
 @Suite("A status change's approval texts")
 struct StatusChangeApprovalTests {

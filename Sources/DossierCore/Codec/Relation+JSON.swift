@@ -158,8 +158,9 @@ extension StatusChange {
             default: throw reader.unknownField(key)
             }
         }
-        self.init(date: try required(date, "date", at: start), from: from, to: try required(to, "to", at: start),
-                  reason: reason ?? "", by: try required(by, "by", at: start), reviewDate: reviewDate, decision: decision,
-                  overrideReason: overrideReason)
+        let texts = reader.sharedStatusTexts.shared(reason: reason ?? "", by: try required(by, "by", at: start), decision: decision,
+                                                    overrideReason: overrideReason)
+        self.init(date: try required(date, "date", at: start), from: from, to: try required(to, "to", at: start), reviewDate: reviewDate,
+                  texts: texts)
     }
 }

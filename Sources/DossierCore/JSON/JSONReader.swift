@@ -24,6 +24,8 @@ public struct JSONReader {
     var sharedTexts = SharedTexts()
     /// What the readers of recurring lists have read so far.
     var sharedLists = SharedLists()
+    /// The texts of the status changes read so far.
+    var sharedStatusTexts = SharedStatusTexts()
 
     init(bytes: UnsafeBufferPointer<UInt8>, formatVersion: Int) {
         self.bytes = bytes
