@@ -1623,6 +1623,29 @@ struct BudgetReminderFlowTests {
         #expect(app.state.form?["countries"]?.relationIDs == ["PE"])
     }
 
+    @Test("a date or amount that does not read says why as soon as its field is left, with the words saving would use; typing in it again clears that")
+    func unreadableSaidOnLeaving() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("+")).type("Beurs Gent").tab(to: "startDate").type("31-2-2027")
+        #expect(app.state.form?.errors["startDate"] == nil, "not while it is being typed")
+        app.press(.tab)
+        #expect(app.state.form?.errors["startDate"] == "'31-2-2027' bestaat niet: februari 2027 heeft 28 dagen")
+        app.tab(to: "estimatedCostCents").type("12,3,4").press(.tab)
+        let amountError = try #require(app.state.form?.errors["estimatedCostCents"])
+        #expect(amountError.hasPrefix("'12,3,4' is geen bedrag"))
+        #expect(app.text.contains("februari 2027 heeft 28 dagen"), "\(app.text)")
+        // Saving says the same.
+        app.press(.control("s"))
+        #expect(app.state.form?.errors["startDate"] == "'31-2-2027' bestaat niet: februari 2027 heeft 28 dagen")
+        #expect(app.state.form?.errors["estimatedCostCents"] == amountError)
+        #expect(app.state.form?.focusedField?.id == "startDate", "saving goes to the first field it refuses")
+        app.press(.control("u")).type("28-2-2027")
+        #expect(app.state.form?.errors["startDate"] == nil)
+        app.press(.tab)
+        #expect(app.state.form?.errors["startDate"] == nil, "a date that reads says nothing")
+        #expect(app.state.form?.errors["estimatedCostCents"] == amountError, "the other stays until it is typed in")
+    }
+
     @Test("an amount typed with a dot before one or two digits shows under it what it is read as, before saving")
     func amountReadWithADecimalDot() throws {
         let app = Harness()

@@ -528,6 +528,25 @@ enum FormRules {
         }
         noteDates(&form, in: state)
         for field in form.fields where field.isAmount { form.notes[field.id] = Money.decimalDotNote(field.text) }
+        refuseUnreadable(&form, in: state)
+    }
+
+    /// A date or amount that does not read says why as soon as its field is left, as saving would: someone typing a
+    /// paper list sees it on the line it is on, not after the whole form. (Typing in the field again clears it.)
+    static func refuseUnreadable(_ form: inout Form, in state: AppState) {
+        for index in form.visibleIndices where index != form.focus {
+            let field = form.fields[index]
+            guard field.isDate || field.isAmount, form.errors[field.id] == nil, case let text = form.text(field.id), !text.isEmpty else { continue }
+            do throws(ValueError) {
+                if field.isDate {
+                    _ = try CalendarDate.read(text, today: state.today, yearless: form.yearlessDay(of: field.id, today: state.today))
+                } else {
+                    _ = try Money.read(text)
+                }
+            } catch {
+                form.errors[field.id] = error.message
+            }
+        }
     }
 
     /// Under each date typed relative to today ("+3w", "vrijdag") the day it names, and under one far from today that it is.
