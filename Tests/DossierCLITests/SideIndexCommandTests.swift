@@ -106,6 +106,36 @@ struct SideIndexCommandTests {
         #expect(!row.contains("(verlopen)"), "\(row)")
     }
 
+    @Test("activities --country lists, in list order, exactly the activities that go to one of the countries, also where the activity index could list the rest")
+    func activitiesByCountry() throws {
+        let scratch = try ScratchStore()
+        let generated = try generated(in: scratch, seed: 4, journal: 5)
+        #expect(try DossierStore(path: generated).activityListing() != nil, "the activity index is there to list from")
+        func ids(_ arguments: [String]) throws -> [(id: String, countries: [String])] {
+            let result = try scratch.run(["activities", "--json"] + arguments, store: generated)
+            #expect(result.status == 0, "\(result.standardError)")
+            let objects = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+            return objects.map { ($0["id"] as? String ?? "", $0["countries"] as? [String] ?? []) }
+        }
+        let all = try ids([])
+        let codes = Array(Set(all.flatMap(\.countries))).sorted()
+        #expect(codes.count >= 2, "\(codes)")
+        for (arguments, chosen) in [(["--country", codes[0]], [codes[0]]), (["--country", "\(codes[0]), \(codes[1])"], [codes[0], codes[1]]),
+                                    (["--country", codes[0], "--country", codes[1], "--year", "2026"], [codes[0], codes[1]])] {
+            var expected = all.filter { $0.countries.contains(where: chosen.contains) }.map(\.id)
+            if arguments.contains("--year") {
+                let inYear = Set(try ids(["--year", "2026"]).map(\.id))
+                expected = expected.filter(inYear.contains)
+            }
+            #expect(!expected.isEmpty && expected.count < all.count)
+            #expect(try ids(arguments).map(\.id) == expected, "\(arguments)")
+        }
+        let china = try scratch.run(["activities", "--country", "China"], store: generated)
+        #expect(china.status == 0 && (china.standardOutput.contains("Geen activiteiten met deze filters.") || china.standardOutput.contains("TITEL")))
+        let unknown = try scratch.run(["activities", "--country", "Atlantis"], store: generated)
+        #expect(unknown.status == 64 && unknown.standardError.contains("--country"), "\(unknown.standardError)")
+    }
+
     @Test("an agenda longer than one piece of output comes out whole, as text and as JSON, from the index and from the whole dossier")
     func longAgenda() throws {
         let scratch = try ScratchStore()

@@ -5,7 +5,7 @@ struct ActivitiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "activities",
         abstract: "Toon de activiteiten, op datum.",
-        discussion: "Voorbeelden:\n  dossier activities --year 2025 --kind delegatiebezoek\n  dossier activities --relation taizhou --year 2025-2026\n  dossier activities --relation pivot-park --json"
+        discussion: "Voorbeelden:\n  dossier activities --year 2025 --kind delegatiebezoek\n  dossier activities --relation taizhou --year 2025-2026\n  dossier activities --country China --year 2026\n  dossier activities --relation pivot-park --json"
     )
 
     @OptionGroup var storeOptions: StoreOptions
@@ -32,11 +32,16 @@ struct ActivitiesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Alleen delegatiebezoeken in deze richting (inkomend of uitgaand).", valueName: "richting"))
     var direction: String?
 
+    @Option(name: [.customLong("country"), .customLong("countries")],
+            help: ArgumentHelp("Alleen activiteiten die naar dit land gaan of waarvan de delegatie eruit komt (Nederlandse naam of code); mag vaker, of gescheiden door komma's: een van die landen.", valueName: "land"))
+    var countries: [String] = []
+
     @Flag(help: "Uitvoer als JSON (een lijst objecten) voor scripts.")
     var json = false
 
     func validate() throws {
         _ = try years()
+        _ = try ArgumentValues.countries(countries, option: "--country")
     }
 
     /// The year or span of years of `--year`, read by the core's one reading of it.
@@ -53,15 +58,17 @@ struct ActivitiesCommand: ParsableCommand {
             year: span?.first,
             throughYear: span.flatMap { $0.last == $0.first ? nil : $0.last },
             relation: try relation.map { try Lookup.relation($0, in: dossier).id },
-            direction: try direction.map { try ArgumentValues.vocabulary($0, VisitDirection.self, option: "--direction") }
+            direction: try direction.map { try ArgumentValues.vocabulary($0, VisitDirection.self, option: "--direction") },
+            countries: try ArgumentValues.countries(countries, option: "--country")
         )
     }
 
     func run() throws {
         let store = try storeOptions.store(forWriting: false)
         // A large dossier is listed from its snapshot's bytes when the storage can vouch for them (any doubt,
-        // and the whole dossier is read, which also says what is wrong with it).
-        if let listing = try? store.activityListing() {
+        // and the whole dossier is read, which also says what is wrong with it). The activity index holds no
+        // countries: a list by country reads the whole dossier.
+        if countries.isEmpty, let listing = try? store.activityListing() {
             let query = try query(in: listing.dossier)
             guard json else { return printTable(listing.rows(query), of: query, relations: listing.dossier) }
             do {

@@ -1,4 +1,4 @@
-/// Which activities to list: by status, kind, year, budget line, relation and, for visits, direction.
+/// Which activities to list: by status, kind, year, budget line, relation, country and, for visits, direction.
 /// Listed by start date (undated last), then title.
 public struct ActivityQuery: Hashable, Sendable {
     public var status: ActivityStatus?
@@ -12,9 +12,11 @@ public struct ActivityQuery: Hashable, Sendable {
     public var direction: VisitDirection?
     /// Only activities charged to this budget line (its id).
     public var budgetLine: String?
+    /// Only activities that go to (or whose delegation comes from) one of these countries; empty: any.
+    public var countries: [Country]
 
     public init(status: ActivityStatus? = nil, kind: ActivityKind? = nil, year: Int? = nil, throughYear: Int? = nil, relation: RelationID? = nil,
-                direction: VisitDirection? = nil, budgetLine: String? = nil) {
+                direction: VisitDirection? = nil, budgetLine: String? = nil, countries: [Country] = []) {
         self.status = status
         self.kind = kind
         self.year = year
@@ -22,6 +24,7 @@ public struct ActivityQuery: Hashable, Sendable {
         self.relation = relation
         self.direction = direction
         self.budgetLine = budgetLine
+        self.countries = countries
     }
 
     public func matches(_ activity: Activity) -> Bool {
@@ -31,10 +34,11 @@ public struct ActivityQuery: Hashable, Sendable {
         if let relation, !activity.relations.contains(relation), activity.organiser.relationID != relation { return false }
         if let direction, activity.visit?.direction != direction { return false }
         if let budgetLine, activity.budgetLine != budgetLine { return false }
+        if !countries.isEmpty, !activity.countries.contains(where: countries.contains) { return false }
         return true
     }
 
-    /// What the query looks at, except the relations: small enough to test 100.000 activities per key.
+    /// What the query looks at, except the relations and countries: small enough to test 100.000 activities per key.
     public struct Facets: Hashable, Sendable {
         public var status: ActivityStatus
         public var kind: ActivityKind
@@ -59,9 +63,9 @@ public struct ActivityQuery: Hashable, Sendable {
         }
     }
 
-    /// As `matches(_:)` for a query without a relation.
+    /// As `matches(_:)` for a query without a relation or countries.
     public func matches(_ facets: Facets) -> Bool {
-        precondition(relation == nil, "a relation filter needs the activity itself")
+        precondition(relation == nil && countries.isEmpty, "a relation or country filter needs the activity itself")
         if let status, facets.status != status { return false }
         if let kind, facets.kind != kind { return false }
         if year != nil, !takesYear(facets.year) { return false }
@@ -77,12 +81,12 @@ public struct ActivityQuery: Hashable, Sendable {
         return activityYear >= year && activityYear <= max(year, throughYear ?? year)
     }
 
-    /// The positions in `order` whose facets match, for a query without a relation. Each facet is read field by
+    /// The positions in `order` whose facets match, for a query without a relation or countries. Each facet is read field by
     /// field in place: handing `facets[position]` to `matches(_:)` copied it (a retain and release of its budget
     /// line), which at 100.000 activities was a third of what deleting one in the screen cost. Every position must
     /// be one of `facets`' (it traps otherwise).
     public func filter(_ order: [Int], facets: [Facets]) -> [Int] {
-        precondition(relation == nil, "a relation filter needs the activity itself")
+        precondition(relation == nil && countries.isEmpty, "a relation or country filter needs the activity itself")
         return facets.withUnsafeBufferPointer { facets in
             order.filter { position in
                 // The buffer does not check its bounds in a release build; a position from elsewhere must trap, not read.

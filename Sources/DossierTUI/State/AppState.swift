@@ -302,7 +302,7 @@ public struct AppState: Sendable {
     /// The list order is kept in the index; a query only filters it.
     private func sortedActivityPositions(_ query: ActivityQuery) -> [Int] {
         if query == ActivityQuery() { return index.activitiesInOrder }
-        if query.relation == nil { return query.filter(index.activitiesInOrder, facets: index.activityFacets) }
+        if query.relation == nil && query.countries.isEmpty { return query.filter(index.activitiesInOrder, facets: index.activityFacets) }
         // Read in place through the buffer: copying 100.000 activities to test them costs more than the test.
         return dossier.activities.withUnsafeBufferPointer { activities in
             index.activitiesInOrder.filter { query.matches(activities[$0]) }
