@@ -78,11 +78,11 @@ struct MemoryBreakdown {
             for assessment in activity.assessments {
                 string(assessment.by, "activiteit: afwegingen")
                 string(assessment.answers.exceptionDecision, "activiteit: afwegingen")
-                if !assessment.answers.entries.isEmpty {
-                    let slot = MemoryLayout<Question>.stride + MemoryLayout<AnswerEntry>.stride
-                    bytes["activiteit: afwegingen", default: 0] += MemoryBreakdown.allocation(64 + assessment.answers.entries.capacity * slot * 4 / 3)
+                // A byte per question once any is answered (`AssessmentAnswers`), and the notes.
+                if Question.allCases.contains(where: { assessment.answers.entry($0) != nil }) {
+                    bytes["activiteit: afwegingen", default: 0] += MemoryBreakdown.allocation(32 + Question.allCases.count)
                 }
-                for entry in assessment.answers.entries.values { string(entry.note, "activiteit: afwegingen") }
+                for question in Question.allCases { string(assessment.answers.note(question), "activiteit: afwegingen") }
                 array(assessment.reasons, "activiteit: afwegingen (redenen)")
                 for reason in assessment.reasons {
                     string(reason.rule, "activiteit: afwegingen (redenen)")

@@ -261,7 +261,7 @@ extension AssessmentAnswers {
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
         for question in Question.allCases {
-            guard let entry = entries[question] else { continue }
+            guard let entry = entry(question) else { continue }
             writer.key(dynamic: question.rawValue)
             writer.beginInlineObject()
             writer.field("answer", entry.answer.rawValue)
@@ -272,7 +272,7 @@ extension AssessmentAnswers {
     }
 
     public init(reading reader: inout JSONReader) throws(JSONError) {
-        var entries: [Question: AnswerEntry] = [:]
+        var answers = AssessmentAnswers()
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             guard let question = Question(rawValue: key) else {
                 throw reader.error("onbekende vraag '\(key)' (toegestaan: \(Question.allowedList))")
@@ -286,9 +286,9 @@ extension AssessmentAnswers {
                 default: throw reader.unknownField(key)
                 }
             }
-            entries[question] = AnswerEntry(try required(answer, "answer", at: start), note: note)
+            answers.setEntry(question, AnswerEntry(try required(answer, "answer", at: start), note: note))
         }
-        self.init(entries: entries)
+        self = answers
     }
 }
 

@@ -74,7 +74,7 @@ extension RecordDocument {
     static func quotesTheAdvisor(_ reason: VerdictReason, _ answers: AssessmentAnswers) -> Bool {
         // As the weighing puts them in its reasons: "… — note" after an answer, "… besloot anders: decision".
         let exception = answers.exceptionDecision.trimmingSpaces()
-        let written = answers.entries.values.map(\.note).filter { !$0.isEmpty }.map { " — " + $0 } + (exception.isEmpty ? [] : ["besloot anders: " + exception])
+        let written = Question.allCases.map(answers.note).filter { !$0.isEmpty }.map { " — " + $0 } + (exception.isEmpty ? [] : ["besloot anders: " + exception])
         return written.contains { reason.text.contains($0) }
     }
 

@@ -71,8 +71,8 @@ enum SizeRules {
         check.each(activity.assessments, "assessments", "Afwegingen") { check, assessment in
             check.short(assessment.by, "by", "Wie afwoog")
             check.long(assessment.answers.exceptionDecision, "exceptionDecision", "Uitzonderingsbesluit")
-            for (question, entry) in assessment.answers.entries {
-                check.long(entry.note, "answers", "Toelichting bij \(question.label)")
+            for question in Question.allCases {
+                check.long(assessment.answers.note(question), "answers", "Toelichting bij \(question.label)")
             }
             check.count(assessment.reasons.count, "reasons", "Redenen")
             for reason in assessment.reasons { check.long(reason.text, "reasons", "Reden") }
