@@ -88,30 +88,38 @@ struct SharedTextsTests {
         list.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
     }
 
-    @Test("an activity's countries, sectors and relations that recur are one list in memory; each reads back as written")
+    @Test("an activity's countries, sectors, relations, participants and follow-ups that recur are one list in memory; each reads back as written")
     func sharedLists() throws {
         let decoded = try generatedAndDecoded()
         // Relations combine more freely (two or three of thirty), so fewer of their lists recur.
         for (name, lists, share) in [("landen", decoded.activities.map { storage($0.countries) }, 2), ("sectoren", decoded.activities.map { storage($0.sectors) }, 2),
-                                     ("relaties", decoded.activities.map { storage($0.relations) }, 1)] {
+                                     ("relaties", decoded.activities.map { storage($0.relations) }, 1),
+                                     ("deelnemers", decoded.activities.map { storage($0.participants) }, 4),
+                                     ("vervolgacties", decoded.activities.map { storage($0.followUps) }, 2)] {
             let nonEmpty = lists.compactMap { $0 }
             #expect(nonEmpty.count > 500 && Set(nonEmpty).count * share < nonEmpty.count * 9 / 10,
                     "\(name): \(nonEmpty.count) lists in \(Set(nonEmpty).count) places")
         }
     }
 
-    @Test("relation ids that are the same text to Swift but other bytes are not shared: each list reads back exactly")
+    @Test("relation ids, participants and follow-ups that are the same text to Swift but other bytes are not shared: each list reads back exactly")
     func relationsByBytes() throws {
         let template = try #require(Fixtures.smallDossier().activities.first)
         var writer = JSONWriter()
-        writer.array(["cafe\u{301}", "caf\u{E9}", "cafe\u{301}", "caf\u{E9}"]) { id, writer in
+        let texts = ["cafe\u{301}", "caf\u{E9}", "cafe\u{301}", "caf\u{E9}"]
+        writer.array(texts) { text, writer in
             var activity = template
-            activity.relations = [id]
+            activity.relations = [text]
+            activity.participants = [Participant(name: "Ondernemer " + text, role: .ondernemer, organisation: text)]
+            activity.followUps = [FollowUp(text: "Verslag " + text, owner: text, id: "verslag")]
             activity.write(to: &writer)
         }
         let read = try JSONReader.read(writer.bytes) { (reader: inout JSONReader) throws(JSONError) in
             try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Activity(reading: &reader) }
         }
-        #expect(read.map { $0.relations.map { Array($0.utf8) } } == [["cafe\u{301}"], ["caf\u{E9}"], ["cafe\u{301}"], ["caf\u{E9}"]].map { $0.map { Array($0.utf8) } })
+        let bytes = texts.map { Array($0.utf8) }
+        #expect(read.map { $0.relations.map { Array($0.utf8) } } == bytes.map { [$0] })
+        #expect(read.map { Array($0.participants[0].organisation.utf8) } == bytes && read.map { Array($0.followUps[0].owner.utf8) } == bytes)
+        #expect(read.map { Array($0.followUps[0].text.utf8) } == texts.map { Array(("Verslag " + $0).utf8) })
     }
 }

@@ -91,12 +91,15 @@ extension Activity {
             case "actualCostCents": activity.actualCost = try reader.readOptionalMoney()
             case "visit": activity.visit = reader.readNull() ? nil : try VisitDetails(reading: &reader)
             case "participants":
-                activity.participants = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Participant(reading: &reader) }
+                activity.participants = reader.sharedLists.shared(participants: try reader.readArray { (reader: inout JSONReader) throws(JSONError) in
+                    try Participant(reading: &reader)
+                })
             case "outcomes": activity.outcomes = try reader.readString()
             case "followUps":
                 activity.followUps = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try FollowUp(reading: &reader) }
                 // Written before follow-ups had ids (or by hand): the ids their texts give, as every reader gives them.
                 activity.followUps.assignMissingIDs()
+                activity.followUps = reader.sharedLists.shared(followUps: activity.followUps)
             case "notes": activity.notes = try reader.readString()
             case "links": activity.links = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Link(reading: &reader) }
             case "statusHistory":
