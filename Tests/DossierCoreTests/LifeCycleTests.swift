@@ -141,13 +141,19 @@ struct LifeCycleTests {
         var replayed = dossier
         try replayed.apply(cancel, context: replay)
         #expect(replayed.activity("a")?.status == .geannuleerd)
+        let refusal = { (name: String, field: String) in
+            ChangeError(.invalid, "\(name) bestaat alleen uit onzichtbare tekens (zoals een spatie zonder breedte): schrijf een tekst die te lezen is", field: field)
+        }
+        try dossier.apply(.moveActivity("a", status: .inAfweging, reason: "", overrideReason: nil), context: Fixtures.context)
         let approve = Change.moveActivity("a", status: .goedgekeurd, reason: "", overrideReason: nil, decision: invisible)
-        #expect(throws: ChangeError.self) { try dossier.apply(approve, context: Fixtures.context) }
+        #expect(throws: refusal("wie besloot", "decision")) { try dossier.apply(approve, context: Fixtures.context) }
+        let overruled = Change.moveActivity("a", status: .goedgekeurd, reason: "", overrideReason: invisible, decision: "Besluit B&W 1-12-2026")
+        #expect(throws: refusal("de reden om af te wijken", "overrideReason")) { try dossier.apply(overruled, context: Fixtures.context) }
         let laagPitje = Change.setRelationStatus("taizhou", status: .laagPitje, reason: invisible, reviewDate: Fixtures.date("2027-06-01"), seen: nil)
-        #expect(throws: ChangeError.self) { try dossier.apply(laagPitje, context: Fixtures.context) }
+        #expect(throws: refusal("de reden", "reason")) { try dossier.apply(laagPitje, context: Fixtures.context) }
         let added = Activity(id: "b", title: "Proef twee", kind: .beurs, status: .geannuleerd,
                              statusHistory: [StatusChange(date: Fixtures.date("2026-01-01"), from: nil, to: .geannuleerd, reason: invisible, by: "")])
-        #expect(throws: ChangeError.self) { try dossier.apply(.addActivity(added), context: Fixtures.context) }
+        #expect(throws: refusal("de reden", "reason")) { try dossier.apply(.addActivity(added), context: Fixtures.context) }
         // Readable text with such a character in it is text.
         try dossier.apply(.moveActivity("a", status: .geannuleerd, reason: "Partner\u{200B} zegt af", overrideReason: nil), context: Fixtures.context)
         #expect(dossier.activity("a")?.status == .geannuleerd)
