@@ -39,7 +39,7 @@ public enum SearchText {
             }
             var output: [UInt8] = []
             output.reserveCapacity(utf8.count + 8)
-            fold(text, into: &output)
+            foldScalars(text, into: &output)
             return String(decoding: output, as: UTF8.self)
         }
 
@@ -54,6 +54,11 @@ public enum SearchText {
                 output.append(contentsOf: text.utf8)
                 return
             }
+            foldScalars(text, into: &output)
+        }
+
+        /// Character by character, for a text with capitals or letters beyond ASCII (both callers have looked for those).
+        private mutating func foldScalars(_ text: String, into output: inout [UInt8]) {
             for scalar in text.unicodeScalars {
                 let value = scalar.value
                 if value < 0x80 {
