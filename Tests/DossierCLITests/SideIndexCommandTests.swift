@@ -136,6 +136,33 @@ struct SideIndexCommandTests {
         #expect(unknown.status == 64 && unknown.standardError.contains("--country"), "\(unknown.standardError)")
     }
 
+    @Test("activities --status takes several statuses, repeated or comma-separated: exactly the activities with one of them, in list order, from the index and from the whole dossier")
+    func activitiesBySeveralStatuses() throws {
+        let scratch = try ScratchStore()
+        let generated = try generated(in: scratch, seed: 5, journal: 5)
+        func rows(_ arguments: [String]) throws -> [(id: String, status: String)] {
+            let result = try scratch.run(["activities", "--json"] + arguments, store: generated)
+            #expect(result.status == 0, "\(result.standardError)")
+            let objects = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+            return objects.map { ($0["id"] as? String ?? "", $0["status"] as? String ?? "") }
+        }
+        for withIndex in [true, false] {
+            if !withIndex { try FileManager.default.removeItem(atPath: generated + ".activities") }
+            #expect(try DossierStore(path: generated).activityListing() != nil || !withIndex)
+            let all = try rows([])
+            let chosen = ["idee", "gepland"]
+            let expected = all.filter { chosen.contains($0.status) }.map(\.id)
+            #expect(!expected.isEmpty && expected.count < all.count && Set(expected.map { id in all.first { $0.id == id }!.status }).count == 2)
+            #expect(try rows(["--status", "idee", "--status", "gepland"]).map(\.id) == expected, "\(withIndex)")
+            #expect(try rows(["--status", "Gepland, idee"]).map(\.id) == expected, "by label, either order: \(withIndex)")
+            #expect(try rows(["--status", "idee"]).map(\.id) == all.filter { $0.status == "idee" }.map(\.id))
+            let table = try scratch.run(["activities", "--status", "idee,gepland", "--year", "2026"], store: generated)
+            #expect(table.status == 0 && table.standardOutput.contains("TITEL"), "\(table.standardError)")
+            let unknown = try scratch.run(["activities", "--status", "idee,bezig"], store: generated)
+            #expect(unknown.status == 64 && unknown.standardError.contains("--status") && unknown.standardError.contains("bezig"), "\(unknown.standardError)")
+        }
+    }
+
     @Test("an agenda longer than one piece of output comes out whole, as text and as JSON, from the index and from the whole dossier")
     func longAgenda() throws {
         let scratch = try ScratchStore()

@@ -82,7 +82,7 @@ struct ActivityListingTests {
         #expect(listing.dossier.activities.count < 12, "only the activities the journal touched are read whole")
         let relation = dossier.relations[0].id
         let queries = [
-            ActivityQuery(), ActivityQuery(status: .idee), ActivityQuery(kind: .delegatiebezoek), ActivityQuery(year: 2026),
+            ActivityQuery(), ActivityQuery(statuses: [.idee]), ActivityQuery(kind: .delegatiebezoek), ActivityQuery(year: 2026),
             ActivityQuery(relation: relation), ActivityQuery(direction: .inkomend), ActivityQuery(kind: .delegatiebezoek, relation: relation),
         ]
         for query in queries {
@@ -311,7 +311,7 @@ struct ActivityListingTests {
         #expect(index.snapshotWritten, "the side index vouches for the copy as for a snapshot this program wrote")
         let listing = try #require(try opened("kopie.json").activityListing(), "the listing comes from the activity index again")
         #expect(listing.dossier.activities.isEmpty, "no activity is read whole: the journal touched none")
-        for query in [ActivityQuery(), ActivityQuery(status: .idee), ActivityQuery(relation: copy.relations[0].id)] {
+        for query in [ActivityQuery(), ActivityQuery(statuses: [.idee]), ActivityQuery(relation: copy.relations[0].id)] {
             #expect(try listed(query, from: listing) == whole(query, of: copy), "\(query)")
         }
         #expect(opened("kopie.json").listIndexWrite(of: copy) == nil, "nothing left to write")

@@ -17,8 +17,8 @@ struct ActivitiesCommand: ParsableCommand {
     /// faulted in anew.)
     static let copiedPiece = 1 << 20
 
-    @Option(help: ArgumentHelp("Alleen activiteiten met deze status (\(ActivityStatus.allowedList)).", valueName: "status"))
-    var status: String?
+    @Option(help: ArgumentHelp("Alleen activiteiten met deze status (\(ActivityStatus.allowedList)); mag vaker, of gescheiden door komma's: een van die statussen.", valueName: "status"))
+    var status: [String] = []
 
     @Option(help: ArgumentHelp("Alleen deze soort (\(ActivityKind.allowedList)).", valueName: "soort"))
     var kind: String?
@@ -41,6 +41,7 @@ struct ActivitiesCommand: ParsableCommand {
 
     func validate() throws {
         _ = try years()
+        _ = try ArgumentValues.vocabularies(status, ActivityStatus.self, option: "--status")
         _ = try ArgumentValues.countries(countries, option: "--country")
     }
 
@@ -53,7 +54,7 @@ struct ActivitiesCommand: ParsableCommand {
     private func query(in dossier: Dossier) throws -> ActivityQuery {
         let span = try years()
         return ActivityQuery(
-            status: try status.map { try ArgumentValues.vocabulary($0, ActivityStatus.self, option: "--status") },
+            statuses: try ArgumentValues.vocabularies(status, ActivityStatus.self, option: "--status"),
             kind: try kind.map { try ArgumentValues.vocabulary($0, ActivityKind.self, option: "--kind") },
             year: span?.first,
             throughYear: span.flatMap { $0.last == $0.first ? nil : $0.last },

@@ -79,4 +79,17 @@ enum ArgumentValues {
     static func vocabulary<V: Vocabulary>(_ text: String, _ type: V.Type, option: String) throws -> V {
         try parse(text, option: option, V.read)
     }
+
+    /// The words of an option that may be given more than once or with commas between (`--status idee,gepland`),
+    /// each read by the vocabulary's one reading, in the order given, each once.
+    static func vocabularies<V: Vocabulary>(_ texts: [String], _ type: V.Type, option: String) throws -> [V] {
+        var values: [V] = []
+        for text in texts {
+            for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+                let value = try vocabulary(String(part), type, option: option)
+                if !values.contains(value) { values.append(value) }
+            }
+        }
+        return values
+    }
 }

@@ -1,7 +1,8 @@
 /// Which activities to list: by status, kind, year, budget line, relation, country and, for visits, direction.
 /// Listed by start date (undated last), then title.
 public struct ActivityQuery: Hashable, Sendable {
-    public var status: ActivityStatus?
+    /// Only activities with one of these statuses; empty: any.
+    public var statuses: [ActivityStatus]
     public var kind: ActivityKind?
     /// Only activities starting in this year, or from it through `throughYear`.
     public var year: Int?
@@ -15,9 +16,9 @@ public struct ActivityQuery: Hashable, Sendable {
     /// Only activities that go to (or whose delegation comes from) one of these countries; empty: any.
     public var countries: [Country]
 
-    public init(status: ActivityStatus? = nil, kind: ActivityKind? = nil, year: Int? = nil, throughYear: Int? = nil, relation: RelationID? = nil,
+    public init(statuses: [ActivityStatus] = [], kind: ActivityKind? = nil, year: Int? = nil, throughYear: Int? = nil, relation: RelationID? = nil,
                 direction: VisitDirection? = nil, budgetLine: String? = nil, countries: [Country] = []) {
-        self.status = status
+        self.statuses = statuses
         self.kind = kind
         self.year = year
         self.throughYear = throughYear
@@ -27,8 +28,15 @@ public struct ActivityQuery: Hashable, Sendable {
         self.countries = countries
     }
 
+    /// The statuses in words, "Idee, Gepland of Uitgevoerd"; nil when any status will do.
+    public var statusLabel: String? {
+        guard let last = statuses.last else { return nil }
+        let rest = statuses.dropLast().map(\.label).joined(separator: ", ")
+        return rest.isEmpty ? last.label : "\(rest) of \(last.label)"
+    }
+
     public func matches(_ activity: Activity) -> Bool {
-        if let status, activity.status != status { return false }
+        if !statuses.isEmpty, !statuses.contains(activity.status) { return false }
         if let kind, activity.kind != kind { return false }
         if year != nil, !takesYear(activity.year) { return false }
         if let relation, !activity.relations.contains(relation), activity.organiser.relationID != relation { return false }
@@ -66,7 +74,7 @@ public struct ActivityQuery: Hashable, Sendable {
     /// As `matches(_:)` for a query without a relation or countries.
     public func matches(_ facets: Facets) -> Bool {
         precondition(relation == nil && countries.isEmpty, "a relation or country filter needs the activity itself")
-        if let status, facets.status != status { return false }
+        if !statuses.isEmpty, !statuses.contains(facets.status) { return false }
         if let kind, facets.kind != kind { return false }
         if year != nil, !takesYear(facets.year) { return false }
         if let direction, facets.direction != direction { return false }
@@ -91,7 +99,7 @@ public struct ActivityQuery: Hashable, Sendable {
             order.filter { position in
                 // The buffer does not check its bounds in a release build; a position from elsewhere must trap, not read.
                 precondition(UInt(bitPattern: position) < UInt(facets.count), "position \(position) outside the facets")
-                if let status, facets[position].status != status { return false }
+                if !statuses.isEmpty, !statuses.contains(facets[position].status) { return false }
                 if let kind, facets[position].kind != kind { return false }
                 if year != nil, !takesYear(facets[position].year) { return false }
                 if let direction, facets[position].direction != direction { return false }

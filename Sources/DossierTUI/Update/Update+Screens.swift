@@ -265,8 +265,10 @@ extension AppState {
             query = cleared
             return "Filters gewist."
         case .cycleStatusFilter:
-            query.status = cycle(query.status, through: ActivityStatus.allCases)
-            return "Status: \(query.status?.label ?? "alle")"
+            // The screen filters on one status at a time (the command line takes several).
+            let status = cycle(query.statuses.count == 1 ? query.statuses.first : nil, through: ActivityStatus.allCases)
+            query.statuses = status.map { [$0] } ?? []
+            return "Status: \(status?.label ?? "alle")"
         case .cycleKindFilter:
             query.kind = cycle(query.kind, through: ActivityKind.allCases)
             return "Soort: \(query.kind?.label ?? "alle")"

@@ -112,7 +112,7 @@ enum HeaderView {
                             query.order == .name ? nil : ("sortering", "op \(query.order.label)")])
         case .activities:
             let query = state.activityQuery
-            return filters([query.status.map { ("status", $0.label) }, query.kind.map { ("soort", $0.label) }, query.year.map { ("jaar", String($0)) }])
+            return filters([query.statusLabel.map { ("status", $0) }, query.kind.map { ("soort", $0.label) }, query.year.map { ("jaar", String($0)) }])
         case .visits:
             let query = state.visitQuery
             return filters([query.direction.map { ("richting", $0.label) }, query.year.map { ("jaar", String($0)) }])
@@ -147,7 +147,7 @@ enum MessageLineView {
             // The search looks in the rows the filters leave: when they hide some, no hit says so.
             let filtered = switch state.section {
             case .relations: state.relationQuery.status != nil || state.relationQuery.kind != nil
-            case .activities: state.activityQuery.status != nil || state.activityQuery.kind != nil || state.activityQuery.year != nil
+            case .activities: !state.activityQuery.statuses.isEmpty || state.activityQuery.kind != nil || state.activityQuery.year != nil
             case .visits: state.visitQuery.direction != nil || state.visitQuery.year != nil
             default: false
             }
