@@ -1,7 +1,7 @@
 import DossierCore
 
 /// The activities (date, title, kind, status, relations, cost), or the delegation visits (date,
-/// direction, delegation, title, status, relations).
+/// direction, delegation, country, title, status, relations).
 enum ActivityListView {
     static func draw(_ state: AppState, section: Section, in canvas: inout Canvas) {
         draw(state, rows: state.rows(section), list: state.listState(section), isVisits: section == .visits,
@@ -37,11 +37,11 @@ enum ActivityListView {
         // Room for the overdue mark (" !") while any activity is overdue (its signal says so): the columns stay put as the list scrolls.
         let dateWidth = state.dates.columnWidth + (state.index.reminders.contains { if case .outcome = $0.subject { true } else { false } } ? 2 : 0)
         // The title keeps room to tell two missions apart; on a narrow screen a detail yields first (the
-        // delegation, which a visit's title mostly says; an activity's kind).
+        // delegation, which a visit's title mostly says, then its country; an activity's kind).
         let columns = isVisits
             ? ListColumns(totalWidth: state.width, columns: [
                 .init("Datum", fixed: dateWidth), .init("Richting", fixed: 8), .init("Delegatie", weight: 3, yieldRank: 1),
-                .init("Titel", weight: 4, minimum: 24), .init("Status", fixed: 11), .init("Relaties", weight: 3),
+                .init("Land", weight: 2, yieldRank: 2), .init("Titel", weight: 4, minimum: 24), .init("Status", fixed: 11), .init("Relaties", weight: 3),
             ])
             : ListColumns(totalWidth: state.width, columns: [
                 .init("Datum", fixed: dateWidth), .init("Titel", weight: 5, minimum: 28), .init("Soort", fixed: wide ? 22 : 12, yieldRank: 1),
@@ -81,7 +81,7 @@ enum ActivityListView {
             if isVisits {
                 columns.drawRow([
                     (date, dateStyle), (activity.visit?.direction.label ?? "", plain), (activity.visit?.delegationFrom ?? "", plain),
-                    (activity.title, titleStyle), (activity.status.label, statusStyle), (relations, plain),
+                    (activity.countries.names, plain), (activity.title, titleStyle), (activity.status.label, statusStyle), (relations, plain),
                 ], in: &canvas, y: y)
             } else {
                 let cost = activity.listedCost?.formatted ?? ""
