@@ -78,6 +78,15 @@ struct AgendaFlowTests {
         #expect(app.state.agendaLines[app.state.listState(.agenda).selection].entry?.kind == .activity)
         app.press(.character("m"), .character("h"), .character("t"))
         #expect(app.text.contains("November 2026"), "t: this month")
+        // July: the overdue follow-up says what it is, and that it is overdue by the legend's "!" (and in red).
+        app.press(.character("h"), .character("h"), .character("h"), .character("h"))
+        #expect(app.text.contains("Juli 2026"), "\(app.text)")
+        let overdueRow = try #require((0..<app.screen.height).first { app.screen.line($0).contains("1-7") && app.screen.line($0).contains("vervolgactie") },
+                                      "\(app.text)")
+        let overdue = app.screen.line(overdueRow)
+        #expect(overdue.contains(" !") && !overdue.contains("verlopen"), "\(overdue)")
+        let kindColumn = try #require(overdue.range(of: "vervolgactie").map { overdue.distance(from: overdue.startIndex, to: $0.lowerBound) })
+        #expect(app.screen[kindColumn, overdueRow].style == app.state.theme.error, "in the overdue colour")
         app.press(.escape)
         #expect(app.state.screen == .list(.agenda))
     }

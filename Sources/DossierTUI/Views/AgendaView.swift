@@ -104,10 +104,11 @@ enum AgendaMonthView {
         let shown = entries.count <= capacity ? entries.count : capacity - 1
         for entry in entries.prefix(shown) {
             let overdue = entry.isOverdue(on: state.today)
-            let date = entry.shortDateText(state.dates)
+            // Overdue in words as the calendar's legend has it ("!"), so the kind keeps its column.
+            let date = entry.shortDateText(state.dates) + (overdue ? " !" : "")
             let line = StyledLine([
                 .init(text: date.padded(to: 22), style: overdue ? theme.error : .plain),
-                .init(text: (overdue ? "verlopen" : entry.kind.name).padded(to: 13), style: overdue ? theme.error : theme.muted),
+                .init(text: entry.kind.name.padded(to: 13), style: overdue ? theme.error : theme.muted),
                 .init(text: entry.title(in: state.dossier), style: .plain),
             ])
             line.draw(in: &canvas, x: listX, y: listY, width: listWidth)
