@@ -92,12 +92,20 @@ struct ActivityUnderWayTests {
             let result = try scratch.run(arguments, environment: environment)
             #expect(result.status == 0, "\(arguments[0]): \(result.standardError)")
         }
+        func nextDate(_ store: ScratchStore, environment: [String: String] = [:]) throws -> [String: Any] {
+            let json = try store.run(["relations", "--json"], environment: environment)
+            let relations = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+            return try #require(relations.first { $0["id"] as? String == "gent-test" }?["nextDate"] as? [String: Any])
+        }
         for path in ["the side index and the journal", "the whole dossier"] {
             let table = try scratch.run(["relations", "--status", "laag-pitje"]).standardOutput
             let row = try #require(table.split(separator: "\n").first { $0.contains("gent-test") }, "\(path): \(table)")
             #expect(row.hasSuffix("10-11-2026 activiteit (verlopen); herijking 21-11-2026 (verlopen)"), "\(path): \(row)")
             try? FileManager.default.removeItem(atPath: scratch.path + ".index")
         }
+        // The same in JSON: the next date, overdue, and the review overdue behind it.
+        let json = try nextDate(scratch)
+        #expect(json["date"] as? String == "2026-11-10" && json["overdue"] as? Bool == true && json["overdueReview"] as? String == "2026-11-21", "\(json)")
         // An activity still under way with the review overdue behind it: the review is what is overdue, not the activity.
         let scratch2 = try ScratchStore()
         for (arguments, environment) in [
@@ -110,8 +118,11 @@ struct ActivityUnderWayTests {
         }
         let running = try scratch2.run(["relations"]).standardOutput.split(separator: "\n").first { $0.contains("gent-test") } ?? ""
         #expect(running.hasSuffix("10-11-2026 activiteit; herijking 21-11-2026 (verlopen)"), "\(running)")
+        #expect(try nextDate(scratch2)["overdueReview"] as? String == "2026-11-21")
         // Before the review date only the activity is overdue.
         let before = try scratch.run(["relations"], environment: ["DOSSIER_NOW": "2026-11-20T09:00:00Z"]).standardOutput
         #expect(before.split(separator: "\n").first { $0.contains("gent-test") }?.hasSuffix("10-11-2026 activiteit (verlopen)") == true, "\(before)")
+        let beforeJSON = try nextDate(scratch, environment: ["DOSSIER_NOW": "2026-11-20T09:00:00Z"])
+        #expect(beforeJSON["overdue"] as? Bool == true && beforeJSON["overdueReview"] == nil, "\(beforeJSON)")
     }
 }

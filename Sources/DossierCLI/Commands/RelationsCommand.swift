@@ -5,7 +5,7 @@ struct RelationsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "relations",
         abstract: "Toon de relaties, met status, aantal activiteiten en de eerstvolgende datum.",
-        discussion: "De eerstvolgende datum is de herijkingsdatum van een relatie op laag pitje, of het begin van de volgende goedgekeurde of geplande activiteit (een idee of een bezoek in afweging telt nog niet mee). Verlopen is een herijkingsdatum die voorbij is, of een goedgekeurde of geplande activiteit waarvan ook de laatste dag voorbij is; staat er een eerdere datum, dan volgt een verlopen herijking erachter (; herijking … (verlopen)). Met --json: elke relatie zoals in het dossierbestand, met activityCount (aantal activiteiten) en nextDate (date, label, overdue) erbij.\nVoorbeeld:\n  dossier relations --status laag-pitje"
+        discussion: "De eerstvolgende datum is de herijkingsdatum van een relatie op laag pitje, of het begin van de volgende goedgekeurde of geplande activiteit (een idee of een bezoek in afweging telt nog niet mee). Verlopen is een herijkingsdatum die voorbij is, of een goedgekeurde of geplande activiteit waarvan ook de laatste dag voorbij is; staat er een eerdere datum, dan volgt een verlopen herijking erachter (; herijking … (verlopen)). Met --json: elke relatie zoals in het dossierbestand, met activityCount (aantal activiteiten) en nextDate (date, label, overdue; overdueReview: de verlopen herijkingsdatum achter een eerdere datum) erbij.\nVoorbeeld:\n  dossier relations --status laag-pitje"
     )
 
     @OptionGroup var storeOptions: StoreOptions
@@ -50,6 +50,7 @@ struct RelationsCommand: ParsableCommand {
                         writer.field("date", next.date.iso)
                         writer.field("label", next.label)
                         writer.field("overdue", next.isOverdue(on: today))
+                        if let review = overview.overdueReviewBehindNext(on: today) { writer.field("overdueReview", review.iso) }
                         writer.endObject()
                     }
                 }
