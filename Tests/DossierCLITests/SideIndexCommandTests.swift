@@ -163,6 +163,27 @@ struct SideIndexCommandTests {
         }
     }
 
+    @Test("relations --status takes several statuses too: the table from the side index and the JSON from the whole dossier list the same relations")
+    func relationsBySeveralStatuses() throws {
+        let scratch = try ScratchStore()
+        let generated = try generated(in: scratch, seed: 6, journal: 5)
+        let json = try scratch.run(["relations", "--json"], store: generated)
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        let expected = Set(all.filter { ["laag-pitje", "focus"].contains($0["status"] as? String) }.compactMap { $0["id"] as? String })
+        #expect(!expected.isEmpty && expected.count < all.count)
+        for arguments in [["--status", "laag-pitje", "--status", "focus"], ["--status", "Focus,laag pitje"]] {
+            let listed = try scratch.run(["relations", "--json"] + arguments, store: generated)
+            let objects = try #require(try JSONSerialization.jsonObject(with: Data(listed.standardOutput.utf8)) as? [[String: Any]])
+            #expect(Set(objects.compactMap { $0["id"] as? String }) == expected && objects.count == expected.count, "\(arguments)")
+            let table = try scratch.run(["relations"] + arguments, store: generated)
+            #expect(try DossierStore(path: generated).listIndex() != nil, "the table comes from the side index")
+            let rows = table.standardOutput.split(separator: "\n").dropFirst()
+            #expect(rows.count == expected.count && rows.allSatisfy { row in expected.contains { row.hasPrefix($0 + " ") } }, "\(table.standardOutput)")
+        }
+        let unknown = try scratch.run(["relations", "--status", "focus,slapend"], store: generated)
+        #expect(unknown.status == 64 && unknown.standardError.contains("slapend"), "\(unknown.standardError)")
+    }
+
     @Test("an agenda longer than one piece of output comes out whole, as text and as JSON, from the index and from the whole dossier")
     func longAgenda() throws {
         let scratch = try ScratchStore()

@@ -62,7 +62,7 @@ struct SideIndexTests {
         store.writeSideIndex(of: dossier)
         let list = try #require(listed())
         let full = RelationOverview.all(in: dossier, today: Fixtures.clock.today())
-        for query in [RelationQuery(), RelationQuery(order: .status), RelationQuery(status: .actief, order: .date)] {
+        for query in [RelationQuery(), RelationQuery(order: .status), RelationQuery(statuses: [.actief], order: .date), RelationQuery(statuses: [.laagPitje, .focus])] {
             #expect(query.apply(to: list.relations).map(\.relation.id) == query.apply(to: full).map(\.relation.id))
             #expect(query.apply(to: list.relations).map(\.nextDate) == query.apply(to: full).map(\.nextDate))
             #expect(query.apply(to: list.relations).map(\.activityCount) == query.apply(to: full).map(\.activityCount))

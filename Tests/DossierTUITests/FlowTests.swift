@@ -637,10 +637,10 @@ struct FlowTests {
     func filters() {
         let app = Harness()
         app.press(.character("f"))
-        #expect(app.state.relationQuery.status == .focus)
+        #expect(app.state.relationQuery.statuses == [.focus])
         #expect(app.state.rows(.relations).count == 2)
         app.press(.character("f"), .character("f"), .character("f"))
-        #expect(app.state.relationQuery.status == .laagPitje)
+        #expect(app.state.relationQuery.statuses == [.laagPitje])
         #expect(app.state.rows(.relations).map { app.state.dossier.relations[$0].id } == ["taizhou"])
         app.press(.character("c"), .character("t"), .character("t"))
         #expect(app.state.relationQuery.kind == .netwerk)

@@ -10,8 +10,8 @@ struct RelationsCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: ArgumentHelp("Alleen relaties met deze status (\(RelationStatus.allowedList)).", valueName: "status"))
-    var status: String?
+    @Option(help: ArgumentHelp("Alleen relaties met deze status (\(RelationStatus.allowedList)); mag vaker, of gescheiden door komma's: een van die statussen.", valueName: "status"))
+    var status: [String] = []
 
     @Option(help: ArgumentHelp("Alleen relaties van deze soort (\(RelationKind.allowedList)).", valueName: "soort"))
     var kind: String?
@@ -23,13 +23,13 @@ struct RelationsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let status = try self.status.map { try ArgumentValues.vocabulary($0, RelationStatus.self, option: "--status") }
+        let statuses = try ArgumentValues.vocabularies(status, RelationStatus.self, option: "--status")
         let kind = try self.kind.map { try ArgumentValues.vocabulary($0, RelationKind.self, option: "--kind") }
         guard let order = RelationQuery.Order(rawValue: sort) ?? RelationQuery.Order.allCases.first(where: { $0.label == sort }) else {
             throw ValidationError("--sort: '\(sort)' is geen sortering; kies naam, status of datum")
         }
         let today = Session.clock.today()
-        let query = RelationQuery(status: status, kind: kind, order: order)
+        let query = RelationQuery(statuses: statuses, kind: kind, order: order)
         // The table needs only the rows: from the side index when it is current, without reading the dossier.
         if !json, let list = try storeOptions.store(forWriting: false).listIndex() {
             printTable(query.apply(to: list.relations), today: today)
@@ -65,7 +65,7 @@ struct RelationsCommand: ParsableCommand {
 
     private func printTable(_ overviews: [RelationOverview], today: CalendarDate) {
         guard !overviews.isEmpty else {
-            return Output.line(status == nil && kind == nil ? "Het dossier heeft nog geen relaties." : "Geen relaties met deze filters.")
+            return Output.line(status.isEmpty && kind == nil ? "Het dossier heeft nog geen relaties." : "Geen relaties met deze filters.")
         }
         var table = TextTable([
             .init(title: "ID", keepsWhole: true, yieldsWhenNarrow: true), .init(title: "NAAM", minimumWidth: 18), .init(title: "SOORT"),

@@ -33,3 +33,12 @@ extension Vocabulary {
 extension String {
     fileprivate func replacingSpaces() -> String { String(map { $0 == " " ? "-" : $0 }) }
 }
+
+extension Array where Element: Vocabulary {
+    /// The labels as alternatives, "Idee, Gepland of Uitgevoerd" (a filter on one of them); nil when there are none.
+    public var labelsAsAlternatives: String? {
+        guard let last else { return nil }
+        let rest = dropLast().map(\.label).joined(separator: ", ")
+        return rest.isEmpty ? last.label : "\(rest) of \(last.label)"
+    }
+}

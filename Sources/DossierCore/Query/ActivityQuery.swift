@@ -28,13 +28,6 @@ public struct ActivityQuery: Hashable, Sendable {
         self.countries = countries
     }
 
-    /// The statuses in words, "Idee, Gepland of Uitgevoerd"; nil when any status will do.
-    public var statusLabel: String? {
-        guard let last = statuses.last else { return nil }
-        let rest = statuses.dropLast().map(\.label).joined(separator: ", ")
-        return rest.isEmpty ? last.label : "\(rest) of \(last.label)"
-    }
-
     public func matches(_ activity: Activity) -> Bool {
         if !statuses.isEmpty, !statuses.contains(activity.status) { return false }
         if let kind, activity.kind != kind { return false }

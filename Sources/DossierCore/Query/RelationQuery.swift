@@ -14,18 +14,19 @@ public struct RelationQuery: Hashable, Sendable {
         }
     }
 
-    public var status: RelationStatus?
+    /// Only relations with one of these statuses; empty: any.
+    public var statuses: [RelationStatus]
     public var kind: RelationKind?
     public var order: Order
 
-    public init(status: RelationStatus? = nil, kind: RelationKind? = nil, order: Order = .name) {
-        self.status = status
+    public init(statuses: [RelationStatus] = [], kind: RelationKind? = nil, order: Order = .name) {
+        self.statuses = statuses
         self.kind = kind
         self.order = order
     }
 
     public func matches(_ relation: Relation) -> Bool {
-        (status == nil || relation.status == status) && (kind == nil || relation.kind == kind)
+        (statuses.isEmpty || statuses.contains(relation.status)) && (kind == nil || relation.kind == kind)
     }
 
     /// The matching overviews, sorted. Names compare ignoring case and accents.

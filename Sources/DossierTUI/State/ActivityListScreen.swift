@@ -19,7 +19,7 @@ public struct ActivityListScreen: Hashable, Sendable {
         var title = "Activiteiten"
         title += query.year.map { " van \($0)" } ?? " van alle jaren"
         if let line = query.budgetLine { title += " op \(dossier.budgetLine(line)?.name ?? line)" }
-        let filters = [query.statusLabel.map { "status: \($0)" }, query.kind.map { "soort: \($0.label)" }].compactMap { $0 }
+        let filters = [query.statuses.labelsAsAlternatives.map { "status: \($0)" }, query.kind.map { "soort: \($0.label)" }].compactMap { $0 }
         return ([title] + filters).joined(separator: " · ")
     }
 

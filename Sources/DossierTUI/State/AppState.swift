@@ -193,7 +193,7 @@ public struct AppState: Sendable {
     public mutating func refreshRows(activities: Bool = true) {
         if relationQuery.order == .name {
             // The index keeps the name order: filtering it needs no sort.
-            rows[.relations] = relationQuery.status == nil && relationQuery.kind == nil
+            rows[.relations] = relationQuery.statuses.isEmpty && relationQuery.kind == nil
                 ? index.relationsByName
                 : dossier.relations.withUnsafeBufferPointer { relations in
                     index.relationsByName.filter { relationQuery.matches(relations[$0]) }

@@ -230,8 +230,7 @@ extension AppState {
             visitQuery = ActivityQuery(kind: .delegatiebezoek)
             message = .info("Filters gewist.")
         case (.relations, .cycleStatusFilter):
-            relationQuery.status = Self.cycle(relationQuery.status, through: RelationStatus.allCases)
-            message = .info("Status: \(relationQuery.status?.label ?? "alle")")
+            message = .info("Status: \(Self.cycle(&relationQuery.statuses, through: RelationStatus.allCases))")
         case (.relations, .cycleKindFilter):
             relationQuery.kind = Self.cycle(relationQuery.kind, through: RelationKind.allCases)
             message = .info("Soort: \(relationQuery.kind?.label ?? "alle")")
@@ -265,10 +264,7 @@ extension AppState {
             query = cleared
             return "Filters gewist."
         case .cycleStatusFilter:
-            // The screen filters on one status at a time (the command line takes several).
-            let status = cycle(query.statuses.count == 1 ? query.statuses.first : nil, through: ActivityStatus.allCases)
-            query.statuses = status.map { [$0] } ?? []
-            return "Status: \(status?.label ?? "alle")"
+            return "Status: \(cycle(&query.statuses, through: ActivityStatus.allCases))"
         case .cycleKindFilter:
             query.kind = cycle(query.kind, through: ActivityKind.allCases)
             return "Soort: \(query.kind?.label ?? "alle")"
@@ -284,6 +280,14 @@ extension AppState {
     static func cycle<T: Equatable>(_ current: T?, through values: [T]) -> T? {
         guard let current, let index = values.firstIndex(of: current) else { return values.first }
         return index + 1 < values.count ? values[index + 1] : nil
+    }
+
+    /// A filter that may hold several values (the command line's `--status a,b`) cycled as the screen does: one value
+    /// at a time, then none. The message's words for it.
+    static func cycle<T: Vocabulary>(_ current: inout [T], through values: [T]) -> String {
+        let next = cycle(current.count == 1 ? current.first : nil, through: values)
+        current = next.map { [$0] } ?? []
+        return next?.label ?? "alle"
     }
 
     // MARK: Detail helpers

@@ -108,11 +108,11 @@ enum HeaderView {
         switch state.section {
         case .relations:
             let query = state.relationQuery
-            return filters([query.status.map { ("status", $0.label) }, query.kind.map { ("soort", $0.label) },
+            return filters([query.statuses.labelsAsAlternatives.map { ("status", $0) }, query.kind.map { ("soort", $0.label) },
                             query.order == .name ? nil : ("sortering", "op \(query.order.label)")])
         case .activities:
             let query = state.activityQuery
-            return filters([query.statusLabel.map { ("status", $0) }, query.kind.map { ("soort", $0.label) }, query.year.map { ("jaar", String($0)) }])
+            return filters([query.statuses.labelsAsAlternatives.map { ("status", $0) }, query.kind.map { ("soort", $0.label) }, query.year.map { ("jaar", String($0)) }])
         case .visits:
             let query = state.visitQuery
             return filters([query.direction.map { ("richting", $0.label) }, query.year.map { ("jaar", String($0)) }])
@@ -146,7 +146,7 @@ enum MessageLineView {
             let room = state.width - DisplayWidth.of(prefix) - 1
             // The search looks in the rows the filters leave: when they hide some, no hit says so.
             let filtered = switch state.section {
-            case .relations: state.relationQuery.status != nil || state.relationQuery.kind != nil
+            case .relations: !state.relationQuery.statuses.isEmpty || state.relationQuery.kind != nil
             case .activities: !state.activityQuery.statuses.isEmpty || state.activityQuery.kind != nil || state.activityQuery.year != nil
             case .visits: state.visitQuery.direction != nil || state.visitQuery.year != nil
             default: false
