@@ -17,6 +17,7 @@ static volatile sig_atomic_t pending_signal = 0;
 /// The first stop signal, for the exit status if the deadline ends the process.
 static volatile sig_atomic_t first_stop_signal = 0;
 static volatile sig_atomic_t was_continued = 0;
+static volatile sig_atomic_t suspend_requested = 0;
 static timer_t deadline_timer;
 static int has_deadline_timer = 0;
 /// How long the main loop gets to end cleanly after a stop signal before the process ends anyway.
@@ -66,6 +67,11 @@ static void on_continue(int signal_number) {
     was_continued = 1;
 }
 
+static void on_terminal_stop(int signal_number) {
+    (void)signal_number;
+    suspend_requested = 1;
+}
+
 static void on_crash_signal(int signal_number) {
     dossier_terminal_emergency_restore();
     // The handler was installed with SA_RESETHAND: raising again runs the default action (core dump).
@@ -106,6 +112,14 @@ void dossier_terminal_install_handlers(void) {
     sigemptyset(&continued.sa_mask);
     sigaction(SIGCONT, &continued, NULL);
 
+    // A stop from outside (kill -TSTP) is carried out by the main loop, as Ctrl-Z is: curses' own handler would leave
+    // curses from inside the handler, on whichever thread the signal lands, while the main loop may be drawing.
+    struct sigaction terminal_stop;
+    memset(&terminal_stop, 0, sizeof terminal_stop);
+    terminal_stop.sa_handler = on_terminal_stop;
+    sigemptyset(&terminal_stop.sa_mask);
+    sigaction(SIGTSTP, &terminal_stop, NULL);
+
     struct sigaction crash;
     memset(&crash, 0, sizeof crash);
     crash.sa_handler = on_crash_signal;
@@ -119,6 +133,12 @@ int dossier_terminal_take_signal(void) {
     int signal_number = pending_signal;
     pending_signal = 0;
     return signal_number;
+}
+
+int dossier_terminal_take_suspend_request(void) {
+    int requested = suspend_requested;
+    suspend_requested = 0;
+    return requested;
 }
 
 int dossier_terminal_take_continued(void) {
@@ -154,12 +174,18 @@ int dossier_terminal_columns(int fd) {
 extern char **environ;
 
 int dossier_run_foreground(char *const argv[]) {
-    struct sigaction ignore, old_int, old_quit;
+    struct sigaction ignore, stop_default, old_int, old_quit, old_stop;
     memset(&ignore, 0, sizeof ignore);
     ignore.sa_handler = SIG_IGN;
     sigemptyset(&ignore.sa_mask);
     sigaction(SIGINT, &ignore, &old_int);
     sigaction(SIGQUIT, &ignore, &old_quit);
+    // Ctrl-Z in the program stops the whole job, this process with it (by default), so that the shell gets the terminal
+    // back; a stop merely noted for the main loop would leave the program stopped and the shell waiting.
+    memset(&stop_default, 0, sizeof stop_default);
+    stop_default.sa_handler = SIG_DFL;
+    sigemptyset(&stop_default.sa_mask);
+    sigaction(SIGTSTP, &stop_default, &old_stop);
 
     posix_spawnattr_t attributes;
     posix_spawnattr_init(&attributes);
@@ -183,5 +209,6 @@ int dossier_run_foreground(char *const argv[]) {
     posix_spawnattr_destroy(&attributes);
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGQUIT, &old_quit, NULL);
+    sigaction(SIGTSTP, &old_stop, NULL);
     return result;
 }

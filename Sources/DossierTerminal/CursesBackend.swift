@@ -146,9 +146,15 @@ public final class CursesBackend: TerminalBackend {
         if let pending = eventAfterPaste() { return pending }
         if takeSignal() { return .stop }
         if let continued = eventAfterContinuing() { return continued }
+        if dossier_terminal_take_suspend_request() != 0 { return .suspendRequested }
         var character: wint_t = 0
         let result = wget_wch(stdscr, &character)
         if takeSignal() { return .stop }
+        if dossier_terminal_take_suspend_request() != 0 {
+            // The key read (if any) comes after the stop, as it would have had the stop come first.
+            if result == OK { unget_wch(wchar_t(bitPattern: character)) } else if result == KEY_CODE_YES { ungetch(Int32(character)) }
+            return .suspendRequested
+        }
         switch result {
         case OK:
             immediateFailures = 0
@@ -174,6 +180,7 @@ public final class CursesBackend: TerminalBackend {
     public func pendingEvent() -> TerminalEvent? {
         if let pending = eventAfterPaste() { return pending }
         if takeSignal() { return .stop }
+        if dossier_terminal_take_suspend_request() != 0 { return .suspendRequested }
         wtimeout(stdscr, 0)
         defer { wtimeout(stdscr, Self.tick) }
         var character: wint_t = 0

@@ -163,7 +163,58 @@ struct TerminalSessionTests {
         try bare.waitFor("1 Relaties (38)")
         try bare.send("C-z")
         try bare.waitFor("Onderbreken kan niet")
+        // A stop from outside takes the same way (curses' own handler would have left the screen from inside the signal).
+        try bare.send("j")
+        try bare.waitFor("Enter openen", gone: ["Onderbreken kan niet"])
+        let barePID = try #require(Self.processes(running: [binary, "--store", store]).first, "the bare screen runs")
+        kill(barePID, SIGTSTP)
+        try bare.waitFor("Onderbreken kan niet")
         try bare.send("q")
+    }
+
+    @Test("Ctrl-Z in the editor a form opened stops the whole job, the screen with it: the shell has the terminal, fg brings the editor back and its text reaches the form")
+    func suspendInTheEditor() throws {
+        let go = directory.file("go")
+        try directory.write("editor.sh", "#!/bin/sh\nwhile [ ! -e \(go) ]; do sleep 0.05; done\nprintf 'Na fg geschreven.\\n' > \"$1\"\n")
+        chmod(directory.file("editor.sh"), 0o755)
+        let tmux = try shell(width: 120, height: 36, extraEnvironment: "EDITOR=\(directory.file("editor.sh"))")
+        try tmux.run("\(binary) --store \(store)", until: "1 Relaties (37)")
+        try tmux.send("/")
+        try tmux.type("rhone")
+        try tmux.send("Enter", "Enter")
+        try tmux.waitFor("Rhône-Alpes")
+        try tmux.send("e")
+        try tmux.waitFor("Relatie bewerken")
+        for _ in 0..<11 { try tmux.send("Tab") }
+        try tmux.send("C-o")
+        try tmux.waitFor("READY>", gone: ["Relatie bewerken"])
+        try tmux.send("C-z")
+        try tmux.waitFor("Stopped")
+        let stopped = try Self.processes(running: [binary, "--store", store])
+        #expect(stopped.count == 1 && stopped.allSatisfy(Self.isStopped), "the screen stops with its editor")
+        try tmux.run("fg", until: "fg")
+        try directory.write("go", "")
+        try tmux.waitFor("Tekst uit de editor overgenomen")
+        try tmux.send("C-s")
+        try tmux.waitFor("Na fg geschreven.")
+        try tmux.send("q", "q", "q")
+        try tmux.waitFor("READY>", gone: ["Rhône-Alpes"])
+        #expect(try DossierStore(path: store).load().relation("rhone-alpes")?.notes == "Na fg geschreven.")
+    }
+
+    /// Whether the process is stopped (state T in /proc).
+    static func isStopped(_ pid: Int32) -> Bool {
+        let stat = String(decoding: FileManager.default.contents(atPath: "/proc/\(pid)/stat") ?? Data(), as: UTF8.self)
+        return stat.split(separator: ")").last?.split(separator: " ").first == "T"
+    }
+
+    /// The processes whose command line is exactly `arguments`, from /proc.
+    static func processes(running arguments: [String]) throws -> [Int32] {
+        let wanted = arguments.joined(separator: "\0") + "\0"
+        return try FileManager.default.contentsOfDirectory(atPath: "/proc").compactMap { entry in
+            guard let pid = Int32(entry), let line = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return nil }
+            return String(decoding: line, as: UTF8.self) == wanted ? pid : nil
+        }
     }
 
     @Test("a store error is shown in the TUI, the form keeps its input, and saving works once the problem is gone")

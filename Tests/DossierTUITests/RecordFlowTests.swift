@@ -229,6 +229,16 @@ struct RecordFlowTests {
         programs.suspendOutcome = .failed("Onderbreken kan niet: dossier is niet vanuit een shell met taakbeheer gestart (fg zou het niet terughalen). Stoppen: q.")
         app.press(.control("z"))
         #expect(app.text.contains("Onderbreken kan niet") && app.state.form?.text("title") == "Beurs")
+        // A stop from outside (kill -TSTP) takes the same way, in a form and in the help, not as a key of either.
+        programs.suspendOutcome = .done("")
+        app.loop.dispatch(.suspendRequested)
+        #expect(programs.suspensions == 4 && app.state.form?.text("title") == "Beurs")
+        app.press(.escape, .character("J"))
+        #expect(app.state.form == nil, "\(app.text)")
+        app.press(.character("?"))
+        #expect(app.state.helpScroll != nil)
+        app.loop.dispatch(.suspendRequested)
+        #expect(programs.suspensions == 5 && app.state.helpScroll != nil)
     }
 
     @Test("links: + adds a web address or a path, a bad address stays in the form, o opens with the desktop's opener, or says there is none")

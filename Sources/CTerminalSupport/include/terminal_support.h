@@ -8,11 +8,15 @@ void dossier_terminal_save(int fd);
 /// loop can end curses properly, and start a deadline: if the process still runs 0,7 s later (the loop
 /// busy with a frame or a write), the terminal is restored and the process exits with 128 + signal.
 /// SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT and SIGTRAP (a crash) restore the terminal at once and then
-/// let the signal do what it does by default.
+/// let the signal do what it does by default. SIGTSTP sets a flag (dossier_terminal_take_suspend_request).
 void dossier_terminal_install_handlers(void);
 
 /// The signal that arrived since the last call, or 0.
 int dossier_terminal_take_signal(void);
+
+/// 1 once after a SIGTSTP from outside (kill -TSTP; Ctrl-Z itself arrives as a key), else 0: the main loop then
+/// stops the job as Ctrl-Z does. Installed by dossier_terminal_install_handlers.
+int dossier_terminal_take_suspend_request(void);
 
 /// 1 once after the process was continued (SIGCONT, after a stop from outside), else 0: the terminal may have been
 /// used by the shell meanwhile, so modes written outside curses (bracketed paste) are written again.
@@ -37,7 +41,8 @@ int dossier_terminal_drawable(int fd);
 int dossier_terminal_columns(int fd);
 
 /// Runs a program in the foreground and waits for it: SIGINT and SIGQUIT are ignored here meanwhile (the
-/// program gets them, as with system(3)), and the program starts with default signal handling and an
+/// program gets them, as with system(3)), SIGTSTP stops this process as it stops the program (Ctrl-Z in an
+/// editor hands the terminal to the shell, fg brings both back), and the program starts with default signal handling and an
 /// empty mask. Returns its exit status, 128 + the signal that ended it, or -1 when it could not start.
 int dossier_run_foreground(char *const argv[]);
 

@@ -95,6 +95,7 @@ public final class AppLoop {
                 dispatch(.key(key))
                 guard handlePendingInput() else { return }
             case let .resize(width, height): dispatch(.resize(width: width, height: height))
+            case .suspendRequested: dispatch(.suspendRequested)
             case .paste(let text):
                 dispatch(.pasted(text))
                 guard handlePendingInput() else { return }
@@ -182,6 +183,9 @@ public final class AppLoop {
             case .paste(let text):
                 handleTyped()
                 dispatch(.pasted(text))
+            case .suspendRequested:
+                handleTyped()
+                dispatch(.suspendRequested)
             case .tick: return true
             case .stop: return false
             }

@@ -10,6 +10,8 @@ public enum TerminalEvent: Hashable, Sendable {
     case tick
     /// SIGTERM, SIGHUP or SIGINT arrived, or input ended: leave cleanly.
     case stop
+    /// A stop from outside (SIGTSTP, `kill -TSTP`): hand the terminal to the shell as Ctrl-Z does.
+    case suspendRequested
 }
 
 /// A terminal the TUI can show frames on and read keys from. The ncurses backend is the real one;

@@ -37,7 +37,7 @@ extension AppState {
     /// window size. Anything else needs the whole dossier.
     public func handlesBeforeLoad(_ message: Message) -> Bool {
         switch message {
-        case .resize: return true
+        case .resize, .suspendRequested: return true
         case .key(let key):
             if layout.isTooSmall { return false }
             if helpScroll != nil { return keyMap.action(for: key, in: keyGroups) != .quit }

@@ -8,6 +8,8 @@ public enum Message: Sendable {
     case typed(String)
     /// Text the terminal marked as pasted: only ever text in a field or the search line, never a key.
     case pasted(String)
+    /// A stop from outside (SIGTSTP): handed to the shell as with Ctrl-Z, wherever the screen is.
+    case suspendRequested
     case resize(width: Int, height: Int)
     /// The change was saved; applying the restoration undoes it.
     case committed(Restoration)

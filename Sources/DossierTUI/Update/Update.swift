@@ -19,6 +19,8 @@ extension AppState {
             return handleTyped(text)
         case .pasted(let text):
             return handlePasted(text)
+        case .suspendRequested:
+            return [.suspend]
         case .committed(let restoration):
             return handleCommitted(restoration)
         case .commitFailed(let error):
