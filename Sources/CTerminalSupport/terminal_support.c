@@ -117,6 +117,7 @@ void dossier_terminal_install_handlers(void) {
     struct sigaction terminal_stop;
     memset(&terminal_stop, 0, sizeof terminal_stop);
     terminal_stop.sa_handler = on_terminal_stop;
+    terminal_stop.sa_flags = SA_RESTART;
     sigemptyset(&terminal_stop.sa_mask);
     sigaction(SIGTSTP, &terminal_stop, NULL);
 
@@ -129,22 +130,29 @@ void dossier_terminal_install_handlers(void) {
     for (unsigned i = 0; i < sizeof crashes / sizeof crashes[0]; i++) sigaction(crashes[i], &crash, NULL);
 }
 
+/// Reads a flag and clears it in one step: a signal that lands between a read and a clear would be lost.
+static int take(volatile sig_atomic_t *flag) {
+    return __atomic_exchange_n(flag, 0, __ATOMIC_SEQ_CST);
+}
+
 int dossier_terminal_take_signal(void) {
-    int signal_number = pending_signal;
-    pending_signal = 0;
-    return signal_number;
+    return take(&pending_signal);
 }
 
 int dossier_terminal_take_suspend_request(void) {
-    int requested = suspend_requested;
-    suspend_requested = 0;
-    return requested;
+    return take(&suspend_requested);
 }
 
 int dossier_terminal_take_continued(void) {
-    int continued = was_continued;
-    was_continued = 0;
-    return continued;
+    return take(&was_continued);
+}
+
+void dossier_terminal_release_stop(void) {
+    struct sigaction stop_default;
+    memset(&stop_default, 0, sizeof stop_default);
+    stop_default.sa_handler = SIG_DFL;
+    sigemptyset(&stop_default.sa_mask);
+    sigaction(SIGTSTP, &stop_default, NULL);
 }
 
 int dossier_terminal_can_suspend(void) {
@@ -161,6 +169,8 @@ void dossier_terminal_suspend_self(void) {
     stop_default.sa_handler = SIG_DFL;
     sigemptyset(&stop_default.sa_mask);
     sigaction(SIGTSTP, &stop_default, &previous);
+    // A stop noted meanwhile is this one: left set, it would stop the program again right after fg.
+    take(&suspend_requested);
     kill(0, SIGTSTP);
     sigaction(SIGTSTP, &previous, NULL);
 }

@@ -62,12 +62,15 @@ public final class CursesBackend: TerminalBackend {
         }
         try Self.checkTerminal()
         dossier_terminal_save(STDIN_FILENO)
+        // Before curses starts: finding SIGTSTP handled already, curses leaves it alone (it would otherwise put in its
+        // own handler, and ignore the signal while it draws).
+        dossier_terminal_install_handlers()
         guard let screen = newterm(nil, stdout, stdin) else {
+            dossier_terminal_release_stop()
             throw .unknownTerminal(getenv("TERM").map { String(cString: $0) } ?? "")
         }
         self.screen = screen
         set_term(screen)
-        dossier_terminal_install_handlers()
         raw()
         noecho()
         nonl()
@@ -336,10 +339,13 @@ public final class CursesBackend: TerminalBackend {
         }
     }
 
-    /// After a stop from outside (SIGTSTP, then fg) the shell had the terminal: bracketed paste is on again and the
-    /// screen drawn anew, as after the editor (`suspend`). Else a paste would arrive as keys (`dJ` deleting).
+    /// After a SIGSTOP from outside and fg (a SIGTSTP goes the way of Ctrl-Z, `suspend`) the shell had the terminal and
+    /// left it in its own modes: the program's modes (raw, no echo, the keypad) are set again, bracketed paste is on
+    /// again and the screen drawn anew, as after the editor (`suspend`). Else keys would wait for Enter and echo, and a
+    /// paste would arrive as keys (`dJ` deleting).
     private func eventAfterContinuing() -> TerminalEvent? {
         guard dossier_terminal_take_continued() != 0 else { return nil }
+        reset_prog_mode()
         if pasteCodes != nil { Self.setBracketedPaste(true) }
         clearok(stdscr, true)
         return .resize(width: width, height: height)
@@ -375,6 +381,7 @@ public final class CursesBackend: TerminalBackend {
         Self.setBracketedPaste(false)
         endwin()
         delscreen(screen)
+        dossier_terminal_release_stop()
     }
 
     deinit { stop() }

@@ -134,8 +134,8 @@ struct TerminalSessionTests {
         try tmux.run("fg", until: "Wegwerp  Verkennen")
         try tmux.paste("dJ")
         try tmux.waitFor("Plakken kan alleen in een tekstveld of de zoekregel")
-        // Stopped from outside (kill -TSTP), then continued by the shell.
-        kill(pid, SIGTSTP)
+        // Stopped from outside without a say (kill -STOP), then continued by the shell: the screen finds out from SIGCONT.
+        kill(pid, SIGSTOP)
         try tmux.waitFor("Stopped", gone: ["Wegwerp  Verkennen"])
         try tmux.run("fg", until: "Wegwerp  Verkennen")
         try tmux.send("Escape")

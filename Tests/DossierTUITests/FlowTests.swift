@@ -649,6 +649,18 @@ struct FlowTests {
         #expect(app.state.rows(.relations).map { app.state.dossier.relations[$0].id }.first == "pivot-park")
     }
 
+    @Test("a filter on several statuses (as the command line makes one) lists each of them, says them all, and f goes on from the first status")
+    func severalStatuses() {
+        var state = AppState(dossier: Fixtures.smallDossier(), today: Fixtures.clock.today(), width: 120, height: 30)
+        state.relationQuery.statuses = [.focus, .laagPitje, .actief]
+        state.refreshRows()
+        let listed = Set(state.rows(.relations).map { state.dossier.relations[$0].status })
+        #expect(listed == [.focus, .laagPitje, .actief] && state.rows(.relations).count < state.dossier.relations.count)
+        #expect(HeaderView.filterSummary(state).first == "status: Focus, Laag pitje of Actief")
+        #expect(state.update(.key(.character("f"))) == [] && state.relationQuery.statuses == [RelationStatus.allCases[0]])
+        #expect([ActivityStatus.idee].labelsAsAlternatives == "Idee" && [ActivityStatus]().labelsAsAlternatives == nil)
+    }
+
     @Test("activities filter by status, kind and year; visits by direction")
     func activityFilters() {
         let app = Harness()

@@ -64,10 +64,10 @@ struct PreviewTests {
         }
     }
 
-    @Test("only moving through the list and the help work on the preview; everything else waits for the whole dossier")
+    @Test("only moving through the list, the help and handing the terminal to the shell work on the preview; everything else waits for the whole dossier")
     func whatWaits() {
-        let preview = AppState(previewing: ListIndex(dossier: Self.dossier), today: today, width: 120, height: 40)
-        for key: Key in [.down, .up, .character("j"), .pageDown, .pageUp, .home, .end, .character("G"), .character("?")] {
+        var preview = AppState(previewing: ListIndex(dossier: Self.dossier), today: today, width: 120, height: 40)
+        for key: Key in [.down, .up, .character("j"), .pageDown, .pageUp, .home, .end, .character("G"), .character("?"), .control("z")] {
             #expect(preview.handlesBeforeLoad(.key(key)), "\(key)")
         }
         for key: Key in [.enter, .character("/"), .character("2"), .character("s"), .character("q"), .character("+"), .character("f"), .control("c")] {
@@ -75,6 +75,8 @@ struct PreviewTests {
         }
         #expect(!preview.handlesBeforeLoad(.typed("rhone")))
         #expect(preview.handlesBeforeLoad(.resize(width: 100, height: 30)))
+        #expect(preview.handlesBeforeLoad(.suspendRequested))
+        #expect(preview.update(.key(.control("z"))) == [.suspend] && preview.update(.suspendRequested) == [.suspend])
     }
 
     @Test("a search typed before the dossier is read answers as on a loaded screen", arguments: ["arhus", "da nang", "zzz-niets"])

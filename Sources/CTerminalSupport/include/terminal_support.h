@@ -18,7 +18,11 @@ int dossier_terminal_take_signal(void);
 /// stops the job as Ctrl-Z does. Installed by dossier_terminal_install_handlers.
 int dossier_terminal_take_suspend_request(void);
 
-/// 1 once after the process was continued (SIGCONT, after a stop from outside), else 0: the terminal may have been
+/// SIGTSTP back to its default, once the screen is closed: Ctrl-Z during the closing work (compacting a large
+/// dossier) stops the program as in any other command, instead of setting a flag no loop reads.
+void dossier_terminal_release_stop(void);
+
+/// 1 once after the process was continued (SIGCONT, after a SIGSTOP from outside), else 0: the terminal may have been
 /// used by the shell meanwhile, so modes written outside curses (bracketed paste) are written again.
 int dossier_terminal_take_continued(void);
 

@@ -34,7 +34,8 @@ extension AppState {
     }
 
     /// Whether the preview can handle `message` itself: moving through the relations list, the help, a new
-    /// window size. Anything else needs the whole dossier.
+    /// window size, handing the terminal to the shell (Ctrl-Z, a stop from outside). Anything else needs the whole
+    /// dossier.
     public func handlesBeforeLoad(_ message: Message) -> Bool {
         switch message {
         case .resize, .suspendRequested: return true
@@ -42,7 +43,7 @@ extension AppState {
             if layout.isTooSmall { return false }
             if helpScroll != nil { return keyMap.action(for: key, in: keyGroups) != .quit }
             guard let action = keyMap.action(for: key, in: keyGroups) else { return true }
-            return [.moveDown, .moveUp, .pageDown, .pageUp, .moveToTop, .moveToBottom, .showHelp].contains(action)
+            return [.moveDown, .moveUp, .pageDown, .pageUp, .moveToTop, .moveToBottom, .showHelp, .suspend].contains(action)
         default: return false
         }
     }
