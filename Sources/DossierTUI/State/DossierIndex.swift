@@ -47,6 +47,8 @@ public struct DossierIndex: Sendable, Equatable {
         for (position, activity) in dossier.activities.enumerated() {
             for id in RelationOverview.linkedRelations(activity) { activitiesByRelation[id, default: []].append(position) }
         }
+        // Grown by appending, a list has room for up to twice its positions: kept at its size (docs/performance.md, point 54).
+        activitiesByRelation = activitiesByRelation.mapValues { $0.exactlySized() }
         var folder = SearchText.Folder()
         relationNameKeys = dossier.relations.map { folder.fold($0.name) }
         relationLabelKeys = dossier.relations.map { DossierIndex.labelKey($0, folder: &folder) }
