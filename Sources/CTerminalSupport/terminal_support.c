@@ -147,12 +147,17 @@ int dossier_terminal_take_continued(void) {
     return take(&was_continued);
 }
 
-void dossier_terminal_release_stop(void) {
+/// SIGTSTP with its default action, stopping the process; the action it had goes to `previous` (when not NULL).
+static void default_stop(struct sigaction *previous) {
     struct sigaction stop_default;
     memset(&stop_default, 0, sizeof stop_default);
     stop_default.sa_handler = SIG_DFL;
     sigemptyset(&stop_default.sa_mask);
-    sigaction(SIGTSTP, &stop_default, NULL);
+    sigaction(SIGTSTP, &stop_default, previous);
+}
+
+void dossier_terminal_release_stop(void) {
+    default_stop(NULL);
 }
 
 int dossier_terminal_can_suspend(void) {
@@ -164,11 +169,8 @@ void dossier_terminal_suspend_self(void) {
     // The whole job stops, as Ctrl-Z in a shell stops it: a script that started the program waits for it, and only once
     // that script stops too does the shell take the terminal back. SIGTSTP with its default action (curses may have a
     // handler of its own), put back once the job is continued.
-    struct sigaction stop_default, previous;
-    memset(&stop_default, 0, sizeof stop_default);
-    stop_default.sa_handler = SIG_DFL;
-    sigemptyset(&stop_default.sa_mask);
-    sigaction(SIGTSTP, &stop_default, &previous);
+    struct sigaction previous;
+    default_stop(&previous);
     // A stop noted meanwhile is this one: left set, it would stop the program again right after fg.
     take(&suspend_requested);
     kill(0, SIGTSTP);
@@ -184,7 +186,7 @@ int dossier_terminal_columns(int fd) {
 extern char **environ;
 
 int dossier_run_foreground(char *const argv[]) {
-    struct sigaction ignore, stop_default, old_int, old_quit, old_stop;
+    struct sigaction ignore, old_int, old_quit, old_stop;
     memset(&ignore, 0, sizeof ignore);
     ignore.sa_handler = SIG_IGN;
     sigemptyset(&ignore.sa_mask);
@@ -192,10 +194,7 @@ int dossier_run_foreground(char *const argv[]) {
     sigaction(SIGQUIT, &ignore, &old_quit);
     // Ctrl-Z in the program stops the whole job, this process with it (by default), so that the shell gets the terminal
     // back; a stop merely noted for the main loop would leave the program stopped and the shell waiting.
-    memset(&stop_default, 0, sizeof stop_default);
-    stop_default.sa_handler = SIG_DFL;
-    sigemptyset(&stop_default.sa_mask);
-    sigaction(SIGTSTP, &stop_default, &old_stop);
+    default_stop(&old_stop);
 
     posix_spawnattr_t attributes;
     posix_spawnattr_init(&attributes);
