@@ -78,6 +78,17 @@ static void on_crash_signal(int signal_number) {
     raise(signal_number);
 }
 
+/// Sets what `signal_number` does: `action` (a handler, SIG_DFL or SIG_IGN) with `flags` and no signals blocked while it
+/// runs; what it did before goes to `previous` when that is not NULL.
+static void set_action(int signal_number, void (*action)(int), int flags, struct sigaction *previous) {
+    struct sigaction wanted;
+    memset(&wanted, 0, sizeof wanted);
+    wanted.sa_handler = action;
+    wanted.sa_flags = flags;
+    sigemptyset(&wanted.sa_mask);
+    sigaction(signal_number, &wanted, previous);
+}
+
 void dossier_terminal_install_handlers(void) {
     // A parent may have started us with signals blocked (threads of many runtimes block them all);
     // without SIGWINCH there is no resize, without SIGTERM no clean exit.
@@ -87,47 +98,24 @@ void dossier_terminal_install_handlers(void) {
     for (unsigned i = 0; i < sizeof needed / sizeof needed[0]; i++) sigaddset(&wanted, needed[i]);
     sigprocmask(SIG_UNBLOCK, &wanted, NULL);
 
-    struct sigaction stop;
-    memset(&stop, 0, sizeof stop);
-    stop.sa_handler = on_stop_signal;
-    sigemptyset(&stop.sa_mask);
     const int stops[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT};
-    for (unsigned i = 0; i < sizeof stops / sizeof stops[0]; i++) sigaction(stops[i], &stop, NULL);
+    for (unsigned i = 0; i < sizeof stops / sizeof stops[0]; i++) set_action(stops[i], on_stop_signal, 0, NULL);
 
-    struct sigaction deadline;
-    memset(&deadline, 0, sizeof deadline);
-    deadline.sa_handler = on_deadline;
-    sigemptyset(&deadline.sa_mask);
-    sigaction(SIGALRM, &deadline, NULL);
+    set_action(SIGALRM, on_deadline, 0, NULL);
     struct sigevent event;
     memset(&event, 0, sizeof event);
     event.sigev_notify = SIGEV_SIGNAL;
     event.sigev_signo = SIGALRM;
     has_deadline_timer = timer_create(CLOCK_MONOTONIC, &event, &deadline_timer) == 0;
 
-    struct sigaction continued;
-    memset(&continued, 0, sizeof continued);
-    continued.sa_handler = on_continue;
-    continued.sa_flags = SA_RESTART;
-    sigemptyset(&continued.sa_mask);
-    sigaction(SIGCONT, &continued, NULL);
+    set_action(SIGCONT, on_continue, SA_RESTART, NULL);
 
     // A stop from outside (kill -TSTP) is carried out by the main loop, as Ctrl-Z is: curses' own handler would leave
     // curses from inside the handler, on whichever thread the signal lands, while the main loop may be drawing.
-    struct sigaction terminal_stop;
-    memset(&terminal_stop, 0, sizeof terminal_stop);
-    terminal_stop.sa_handler = on_terminal_stop;
-    terminal_stop.sa_flags = SA_RESTART;
-    sigemptyset(&terminal_stop.sa_mask);
-    sigaction(SIGTSTP, &terminal_stop, NULL);
+    set_action(SIGTSTP, on_terminal_stop, SA_RESTART, NULL);
 
-    struct sigaction crash;
-    memset(&crash, 0, sizeof crash);
-    crash.sa_handler = on_crash_signal;
-    crash.sa_flags = SA_RESETHAND;
-    sigemptyset(&crash.sa_mask);
     const int crashes[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
-    for (unsigned i = 0; i < sizeof crashes / sizeof crashes[0]; i++) sigaction(crashes[i], &crash, NULL);
+    for (unsigned i = 0; i < sizeof crashes / sizeof crashes[0]; i++) set_action(crashes[i], on_crash_signal, SA_RESETHAND, NULL);
 }
 
 /// Reads a flag and clears it in one step: a signal that lands between a read and a clear would be lost.
@@ -147,17 +135,8 @@ int dossier_terminal_take_continued(void) {
     return take(&was_continued);
 }
 
-/// SIGTSTP with its default action, stopping the process; the action it had goes to `previous` (when not NULL).
-static void default_stop(struct sigaction *previous) {
-    struct sigaction stop_default;
-    memset(&stop_default, 0, sizeof stop_default);
-    stop_default.sa_handler = SIG_DFL;
-    sigemptyset(&stop_default.sa_mask);
-    sigaction(SIGTSTP, &stop_default, previous);
-}
-
 void dossier_terminal_release_stop(void) {
-    default_stop(NULL);
+    set_action(SIGTSTP, SIG_DFL, 0, NULL);
 }
 
 int dossier_terminal_can_suspend(void) {
@@ -170,7 +149,7 @@ void dossier_terminal_suspend_self(void) {
     // that script stops too does the shell take the terminal back. SIGTSTP with its default action (curses may have a
     // handler of its own), put back once the job is continued.
     struct sigaction previous;
-    default_stop(&previous);
+    set_action(SIGTSTP, SIG_DFL, 0, &previous);
     // A stop noted meanwhile is this one: left set, it would stop the program again right after fg.
     take(&suspend_requested);
     kill(0, SIGTSTP);
@@ -186,15 +165,12 @@ int dossier_terminal_columns(int fd) {
 extern char **environ;
 
 int dossier_run_foreground(char *const argv[]) {
-    struct sigaction ignore, old_int, old_quit, old_stop;
-    memset(&ignore, 0, sizeof ignore);
-    ignore.sa_handler = SIG_IGN;
-    sigemptyset(&ignore.sa_mask);
-    sigaction(SIGINT, &ignore, &old_int);
-    sigaction(SIGQUIT, &ignore, &old_quit);
+    struct sigaction old_int, old_quit, old_stop;
+    set_action(SIGINT, SIG_IGN, 0, &old_int);
+    set_action(SIGQUIT, SIG_IGN, 0, &old_quit);
     // Ctrl-Z in the program stops the whole job, this process with it (by default), so that the shell gets the terminal
     // back; a stop merely noted for the main loop would leave the program stopped and the shell waiting.
-    default_stop(&old_stop);
+    set_action(SIGTSTP, SIG_DFL, 0, &old_stop);
 
     posix_spawnattr_t attributes;
     posix_spawnattr_init(&attributes);
