@@ -1,5 +1,9 @@
 import DossierCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where a dossier in PostgreSQL is: `postgresql://USER@HOST:PORT/DB` (or `postgres://…`), with PostgreSQL's own
 /// conventions for what the address leaves out — `PGUSER`, `PGHOST`, `PGPORT`, `PGDATABASE`, the password from
@@ -49,34 +53,58 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
             throw .badSetting("onbekende instelling '\(unknown)' in het PostgreSQL-adres; bekend: \(knownParameters.sorted().joined(separator: ", "))")
         }
         let login = environment["PGUSER"].flatMap { $0.isEmpty ? nil : $0 } ?? SystemUser.name
-        user = query["user"] ?? components.percentEncodedUser.flatMap { $0.removingPercentEncoding }.flatMap { $0.isEmpty ? nil : $0 } ?? login
-        let urlHost = components.percentEncodedHost.flatMap { $0.removingPercentEncoding }.flatMap { $0.isEmpty ? nil : $0 }
+        user = query["user"] ?? components.percentEncodedUser.flatMap(PostgresAddress.percentDecoded).flatMap { $0.isEmpty ? nil : $0 } ?? login
+        let urlHost = components.percentEncodedHost.flatMap(PostgresAddress.percentDecoded).flatMap { $0.isEmpty ? nil : $0 }
         host = query["host"] ?? urlHost ?? environment["PGHOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "/var/run/postgresql"
         let portText = query["port"] ?? components.port.map(String.init) ?? environment["PGPORT"] ?? "5432"
         guard let port = Int(portText), (1...65_535).contains(port) else {
             throw .badSetting("poort '\(portText)' in het PostgreSQL-adres is geen poortnummer (1 tot en met 65535)")
         }
         self.port = port
-        let path = String(components.path.drop { $0 == "/" })
-        database = query["dbname"] ?? (path.isEmpty ? nil : path.removingPercentEncoding) ?? environment["PGDATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? user
+        let path = String(components.percentEncodedPath.drop { $0 == "/" })
+        database = query["dbname"] ?? (path.isEmpty ? nil : PostgresAddress.percentDecoded(path)) ?? environment["PGDATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? user
         let modeText = query["sslmode"] ?? environment["PGSSLMODE"] ?? "prefer"
         guard let mode = SSLMode(rawValue: modeText) else {
             throw .badSetting("sslmode '\(modeText)' bestaat niet; kies \(SSLMode.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         sslMode = mode
-        password = query["password"] ?? components.percentEncodedPassword.flatMap { $0.removingPercentEncoding }
+        password = query["password"] ?? components.percentEncodedPassword.flatMap(PostgresAddress.percentDecoded)
             ?? environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
             ?? PostgresAddress.passwordFromFile(environment: environment, host: host, port: port, database: database, user: user)
+    }
+
+    /// A part of the address with its `%XX` escapes decoded (`geheim%21` → `geheim!`), once; nil when an escape is
+    /// broken or the bytes are no UTF-8.
+    static func percentDecoded(_ text: String) -> String? {
+        var bytes: [UInt8] = [], rest = text.utf8[...]
+        func hexValue(_ byte: UInt8?) -> UInt8? {
+            guard let byte else { return nil }
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+        }
+        while let byte = rest.popFirst() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            guard let high = hexValue(rest.popFirst()), let low = hexValue(rest.popFirst()) else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     /// `text` with any password in it replaced by `***`, for a message about an address that did not parse.
     public static func redacted(_ text: String) -> String {
         var result = text
-        if let scheme = result.range(of: "://"), let at = result[scheme.upperBound...].firstIndex(of: "@"),
+        if let scheme = result.firstRange(of: "://"), let at = result[scheme.upperBound...].firstIndex(of: "@"),
            let colon = result[scheme.upperBound..<at].firstIndex(of: ":") {
             result.replaceSubrange(result.index(after: colon)..<at, with: "***")
         }
-        if let password = result.range(of: "password=") {
+        if let password = result.firstRange(of: "password=") {
             let end = result[password.upperBound...].firstIndex(of: "&") ?? result.endIndex
             result.replaceSubrange(password.upperBound..<end, with: "***")
         }

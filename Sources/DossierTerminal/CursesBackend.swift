@@ -57,7 +57,7 @@ public final class CursesBackend: TerminalBackend {
     public init(wantsColor: Bool) throws(TerminalError) {
         // Accents and box lines need a UTF-8 locale; fall back to C.UTF-8 when the environment's is not.
         setlocale(LC_ALL, "")
-        if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset).uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+        if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset).uppercased().replacing("-", with: "") != "UTF8" {
             setlocale(LC_ALL, "C.UTF-8")
         }
         try Self.checkTerminal()

@@ -1,7 +1,11 @@
 import CTerminalSupport
 import DossierCore
 import DossierTUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,7 +25,7 @@ public final class TerminalPrograms: ExternalPrograms {
     /// `$VISUAL`, else `$EDITOR`, else `editor` or `vi` when installed: the convention of git and crontab.
     var editorCommand: String? {
         for name in ["VISUAL", "EDITOR"] {
-            if let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { return value }
+            if let value = environment[name]?.trimmingSpaces(), !value.isEmpty { return value }
         }
         return ["editor", "vi"].first { executable($0) != nil }
     }

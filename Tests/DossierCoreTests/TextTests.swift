@@ -123,6 +123,21 @@ struct TextTests {
         }
     }
 
+    @Test("a word quoted for the shell reads back as itself, also with a quote before a combining accent")
+    func shellWords() throws {
+        for word in ["missie-lyon", "Delegatie uit Lyon", "it's", "a'\u{301}b", "'\u{301}", "$HOME `x` \\ \"q\"", "泰州 'x'"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "printf %s " + ShellWord.quoted(word)]
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let read = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(String(decoding: read, as: UTF8.self) == word, "\(ShellWord.quoted(word))")
+        }
+    }
+
     /// Folding as it was done before the fast path: every character on its own.
     static func referenceFold(_ text: String) -> String {
         let spelledOut: [Unicode.Scalar: String] = ["ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",

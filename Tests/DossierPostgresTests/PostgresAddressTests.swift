@@ -22,6 +22,9 @@ struct PostgresAddressTests {
     func passwords() throws {
         let inAddress = try PostgresAddress(parsing: "postgresql://ine:geheim%21@h:5432/d", environment: [:])
         #expect(inAddress.password == "geheim!")
+        // Each part decoded once: a database called "d%41" is written d%2541.
+        let escaped = try PostgresAddress(parsing: "postgresql://ine%40oss:p%2Fw@h/d%2541", environment: [:])
+        #expect(escaped.user == "ine@oss" && escaped.password == "p/w" && escaped.database == "d%41", "\(escaped)")
         #expect(!inAddress.description.contains("geheim"))
         #expect(try PostgresAddress(parsing: "postgresql://ine@h/d", environment: ["PGPASSWORD": "pw"]).password == "pw")
         let home = TemporaryDirectory()

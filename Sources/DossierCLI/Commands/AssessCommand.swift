@@ -1,6 +1,13 @@
 import ArgumentParser
 import DossierCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct AssessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -221,8 +228,8 @@ enum InteractiveAssessment {
             Output.line()
             Output.line(TerminalSafeText.line("\(onLaagPitje.joined(separator: ", ")) staat op een laag pitje."))
             Output.prompt("  Heeft het college anders besloten? Noem het besluit (Enter: nee): ")
-            if let decision = readLine(), !decision.trimmingCharacters(in: .whitespaces).isEmpty {
-                answers.exceptionDecision = decision.trimmingCharacters(in: .whitespaces)
+            if let decision = readLine(), !decision.trimmingSpaces().isEmpty {
+                answers.exceptionDecision = decision.trimmingSpaces()
             }
         }
         return answers
@@ -231,7 +238,7 @@ enum InteractiveAssessment {
     /// A typed answer: its first word (`j`, `ja`, `nee`, `?` …) and the rest as the note (`j past bij farma`); an empty
     /// line keeps `current`. Nil when the first word is no answer.
     static func reading(_ line: String, current: Answer) -> (Answer, note: String?)? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingSpaces()
         guard !trimmed.isEmpty else { return (current, nil) }
         let word = trimmed.prefix { !$0.isWhitespace && $0 != "," && $0 != ":" }
         let rest = trimmed.dropFirst(word.count).drop { $0.isWhitespace || $0 == "," || $0 == ":" }

@@ -1,6 +1,13 @@
 import ArgumentParser
 import DossierCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct BackupsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,10 @@
 import ArgumentParser
 import DossierCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 struct AddLinkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,10 @@
 import ArgumentParser
 import DossierCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -131,7 +135,7 @@ struct LogCommand: ParsableCommand {
         // or subject), whose changes the log keeps under subjects no record's id can be.
         func other(in records: some NamedRecords, lines: () -> Dossier?) -> (id: String, name: String)? {
             guard !isLogged, (try? NameLookup.subject(text, in: records)) == nil else { return nil }
-            if SearchText.fold(text).trimmingCharacters(in: .whitespaces) == Framework.snapshotID { return (Framework.subject, "het Kader") }
+            if SearchText.fold(text).trimmingSpaces() == Framework.snapshotID { return (Framework.subject, "het Kader") }
             guard let lines = lines(), let id = try? lines.readExistingBudgetLine(BudgetLine.id(ofSubject: text) ?? text),
                   let name = lines.budgetLine(id)?.name else { return nil }
             return (BudgetLine.subject(id), name)

@@ -1,6 +1,13 @@
 import ArgumentParser
 import DossierCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct MoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -107,7 +114,7 @@ struct MoveCommand: ParsableCommand {
         while true {
             Output.prompt("Werkelijke kosten in euro\(proposal.map { " [\($0.fieldText)]" } ?? ""): ")
             guard let line = readLine() else { return proposal }
-            let typed = line.trimmingCharacters(in: .whitespaces)
+            let typed = line.trimmingSpaces()
             if typed.isEmpty { return proposal }
             do {
                 return try Money.read(typed)

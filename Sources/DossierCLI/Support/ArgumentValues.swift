@@ -1,6 +1,13 @@
 import ArgumentParser
 import DossierCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Option text read by the core's one parser per value; its message, after the option's name, counts as
 /// a usage error (exit 64).
@@ -35,7 +42,7 @@ enum ArgumentValues {
         let money = try parse(text, option: option, Money.read)
         // Typed by a person (a script's "12.50" is meant as it reads): what a dot before one or two digits was read as.
         if isatty(STDIN_FILENO) == 1, let note = Money.decimalDotNote(text) {
-            Output.error(TerminalSafeText.line("dossier: let op: \(option) \(text.trimmingCharacters(in: .whitespaces)) \(note)"))
+            Output.error(TerminalSafeText.line("dossier: let op: \(option) \(text.trimmingSpaces()) \(note)"))
         }
         return money
     }

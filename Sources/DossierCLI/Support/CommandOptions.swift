@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The long options a command takes, as the argument parser itself describes them (the JSON it writes for
 /// `--experimental-dump-help`), for the checks the parser does not make: an option given twice, a suggestion for an
@@ -21,15 +25,14 @@ struct CommandOptions {
         } catch {
             description = root.fullMessage(for: error)
         }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(description.utf8)) as? [String: Any],
-              let info = object["command"] as? [String: Any], let arguments = info["arguments"] as? [[String: Any]] else { return nil }
+        guard let arguments = (try? JSONDecoder().decode(DumpedHelp.self, from: Data(description.utf8)))?.command.arguments else { return nil }
         var names: [String] = [], singleValue = Set<String>(), option: [String: Int] = [:]
-        for (place, argument) in arguments.enumerated() where ["option", "flag"].contains(argument["kind"] as? String) {
-            for name in argument["names"] as? [[String: Any]] ?? [] {
-                guard let word = name["name"] as? String, let dashes = ["long": "--", "short": "-"][name["kind"] as? String ?? ""] else { continue }
-                names.append(dashes + word)
-                option[dashes + word] = place
-                if argument["kind"] as? String == "option", argument["isRepeating"] as? Bool == false { singleValue.insert(dashes + word) }
+        for (place, argument) in arguments.enumerated() where ["option", "flag"].contains(argument.kind) {
+            for name in argument.names ?? [] {
+                guard let dashes = ["long": "--", "short": "-"][name.kind] else { continue }
+                names.append(dashes + name.name)
+                option[dashes + name.name] = place
+                if argument.kind == "option", argument.isRepeating == false { singleValue.insert(dashes + name.name) }
             }
         }
         self.names = names
@@ -41,6 +44,21 @@ struct CommandOptions {
     init?(of command: any ParsableCommand.Type, root: any ParsableCommand.Type) {
         guard let path = CommandOptions.path(to: command, from: root) else { return nil }
         self.init(path: path, root: root)
+    }
+
+    /// The part of the parser's JSON read here.
+    private struct DumpedHelp: Decodable {
+        struct Command: Decodable { let arguments: [Argument]? }
+        struct Argument: Decodable {
+            let kind: String
+            let isRepeating: Bool?
+            let names: [Name]?
+        }
+        struct Name: Decodable {
+            let kind: String
+            let name: String
+        }
+        let command: Command
     }
 
     /// The subcommand names that lead from `root` to `command` (empty for the root itself).

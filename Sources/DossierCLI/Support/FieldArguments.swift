@@ -1,6 +1,13 @@
 import ArgumentParser
 import DossierCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `--FIELD VALUE` options named by a field table (`dossier edit`, `edit-contact`), and typed values read
 /// by the table's one parser per field. A bad value is a usage error (64); an unknown relation name is a

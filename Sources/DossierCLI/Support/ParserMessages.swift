@@ -83,7 +83,7 @@ enum ParserMessages {
     /// pages). The standard flags' help is Dutch everywhere; help text also gets Dutch headings.
     static func output(_ text: String) -> String {
         var text = text
-        for (english, dutch) in standardFlags { text = text.replacingOccurrences(of: english, with: dutch) }
+        for (english, dutch) in standardFlags { text = text.replacing(english, with: dutch) }
         guard text.hasPrefix("OVERVIEW:") || text.hasPrefix("USAGE:") else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             for (english, dutch) in headings where line.hasPrefix(english) {
@@ -93,7 +93,7 @@ enum ParserMessages {
                 return "  Zie '\(match.1) <opdracht>' voor de uitleg van één opdracht."
             }
             // The library wraps its "(default: …)" too, so the word may end a line.
-            return line.replacingOccurrences(of: "(default:", with: "(standaard:")
+            return String(line).replacing("(default:", with: "(standaard:")
         }.joined(separator: "\n")
     }
 
@@ -104,7 +104,7 @@ enum ParserMessages {
 
     /// The library's placeholders in a usage line.
     static func placeholders(_ usage: String) -> String {
-        usage.replacingOccurrences(of: "<subcommand>", with: "<opdracht>").replacingOccurrences(of: "[<options>]", with: "[<opties>]")
+        usage.replacing("<subcommand>", with: "<opdracht>").replacing("[<options>]", with: "[<opties>]")
     }
 
     /// The cause of an error, in Dutch.
@@ -223,7 +223,7 @@ enum ParserMessages {
     private static func choices(_ rest: String) -> String {
         if rest.hasPrefix(": ") { return rest }
         if let match = rest.wholeMatch(of: /\. Please provide one of (.+)\./) {
-            return "; kies uit " + match.1.replacingOccurrences(of: "' and '", with: "' en '").replacingOccurrences(of: "' or '", with: "' of '")
+            return "; kies uit " + String(match.1.replacing("' and '", with: "' en '").replacing("' or '", with: "' of '"))
         }
         if rest.hasPrefix(". Please provide one of the following:") {
             return "; kies uit:" + rest.dropFirst(". Please provide one of the following:".count)

@@ -1,6 +1,13 @@
 import ArgumentParser
 import DossierCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `--store PATH` and `--read-only`, shared by every command, and opening the dossier they name.
 struct StoreOptions: ParsableArguments {

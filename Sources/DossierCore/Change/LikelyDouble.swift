@@ -56,7 +56,7 @@ public enum LikelyDouble {
         case .path(let path): return "path:" + path
         case .url(let url):
             var text = url.hasSuffix("/") ? String(url.dropLast()) : url
-            if let start = text.range(of: "://") {
+            if let start = text.firstRange(of: "://") {
                 let hostEnd = text[start.upperBound...].firstIndex(of: "/") ?? text.endIndex
                 text = text[..<hostEnd].lowercased() + text[hostEnd...]
             }

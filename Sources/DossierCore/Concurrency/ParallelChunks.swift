@@ -1,5 +1,9 @@
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Work over many independent items (checking 100.000 activities, folding their search keys), spread
 /// over the processor's cores in contiguous chunks. The result is in item order, as a plain loop gives.

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where "now" comes from. Passed in everywhere, so tests and golden files use a fixed moment.
 public struct Clock: Sendable {
@@ -82,13 +89,10 @@ public struct Clock: Sendable {
         return noon.utcDate.isAccepted ? noon : noonInUTC
     }
 
-    /// The offsets of the time zone `TZ` names (nil: UTC). An identifier Foundation knows is read by it, also when it is
-    /// not the process's own (a test's environment); another form the C library reads as the process's `TZ`.
+    /// The offsets of the time zone `TZ` names (nil: UTC), as the C library reads the process's `TZ`: the environment
+    /// given is the process's own. (Not Foundation's `TimeZone`, which without the whole of Foundation knows no zone.)
     private static func offset(zone: String?) -> (@Sendable (Timestamp) -> Int)? {
         guard let zone, !zone.isEmpty else { return nil }
-        if let known = TimeZone(identifier: zone.hasPrefix(":") ? String(zone.dropFirst()) : zone) {
-            return { moment in known.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(moment.secondsSinceEpoch))) }
-        }
         return localOffset
     }
 }

@@ -34,7 +34,7 @@ public enum PolicyPiece: String, CaseIterable, Hashable, Sendable {
 
     /// The one reader of a piece as typed: its name, ignoring case and accents ("europastrategie", "strategische agenda").
     public static func read(_ text: String) throws(ValueError) -> PolicyPiece {
-        let folded = SearchText.fold(text.trimmingSpaces()).replacingOccurrences(of: " ", with: "-")
+        let folded = SearchText.fold(text.trimmingSpaces()).replacing(" ", with: "-")
         if let piece = PolicyPiece(rawValue: folded) { return piece }
         throw ValueError("onbekend beleidsstuk '\(text.trimmingSpaces())'; kies uit: europastrategie, strategische-agenda")
     }

@@ -1,4 +1,6 @@
-import Foundation
+// The standard library's canonical decomposition (`_nfd`, as swift-foundation uses it): Foundation's would load the
+// whole of Foundation, which costs every start ± 3 ms and 6 MB.
+@_spi(_Unicode) import Swift
 
 /// Stable identifiers: lowercase ASCII slugs of a name, such as `taizhou`, `an-giang` or `rhone-alpes`.
 public enum Slug {
@@ -7,7 +9,7 @@ public enum Slug {
     public static func make(from name: String) -> String {
         // Only other scripts need transliterating, also beside Latin ("泰州 Jiangsu" is not "北京 Jiangsu"); plain ASCII (an
         // empty name too) never does, and the transliterator costs tens of milliseconds to set up the first time.
-        if hasOtherScript(name), let latin = name.applyingTransform(.toLatin, reverse: false) { return asciiSlug(latin) }
+        if hasOtherScript(name), let latin = Transliteration.toLatin(name) { return asciiSlug(latin) }
         return asciiSlug(name)
     }
 
@@ -138,7 +140,7 @@ public enum Slug {
             for byte in name.utf8 where !emit(ascii: byte) { return false }
             return true
         }
-        for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in name._nfd {
             if scalar.isASCII {
                 guard emit(ascii: UInt8(scalar.value)) else { return false }
             } else if let replacement = ligatures[scalar] {

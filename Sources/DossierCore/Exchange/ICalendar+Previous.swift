@@ -36,7 +36,9 @@ extension ICalendar {
         // Recognised by its opening before anything else is done with it.
         let head = String(decoding: bytes[start..<min(bytes.count, start + 512)], as: UTF8.self)
         guard bytes.count <= previousExportLimit, head.hasPrefix("BEGIN:VCALENDAR\r\n") || head.hasPrefix("BEGIN:VCALENDAR\n"),
-              head.contains("\n" + productLine + "\r\n") || head.contains("\n" + productLine + "\n") else { return [] }
+              // (Byte by byte: as `Character`s, "\r\n" is one, and holds no "\n" to find.)
+              head.utf8.firstRange(of: ("\n" + productLine + "\r\n").utf8) != nil || head.utf8.firstRange(of: ("\n" + productLine + "\n").utf8) != nil
+        else { return [] }
         // Unfolded: a line break followed by a space or a tab continues the line.
         var unfolded: [UInt8] = []
         unfolded.reserveCapacity(bytes.count - start)

@@ -21,17 +21,17 @@ public struct SnapshotHeader: Hashable, Sendable {
         guard let lineage, Lineage.isValid(lineage) else { return nil }
         sequence = SnapshotHeader.number(after: "\"journalSequence\": ", in: text) ?? 0
         // The key order is fixed: the title follows these fields, so they must all come before it.
-        guard let title = text.range(of: "\"title\": ")?.lowerBound,
-              text.range(of: "\"lineage\": ")?.lowerBound ?? title < title else { return nil }
+        guard let title = text.firstRange(of: "\"title\": ")?.lowerBound,
+              text.firstRange(of: "\"lineage\": ")?.lowerBound ?? title < title else { return nil }
     }
 
     private static func string(after key: String, in text: String) -> String? {
-        guard let start = text.range(of: key)?.upperBound, let end = text[start...].firstIndex(of: "\"") else { return nil }
+        guard let start = text.firstRange(of: key)?.upperBound, let end = text[start...].firstIndex(of: "\"") else { return nil }
         return String(text[start..<end])
     }
 
     private static func number(after key: String, in text: String) -> Int? {
-        guard let start = text.range(of: key)?.upperBound else { return nil }
+        guard let start = text.firstRange(of: key)?.upperBound else { return nil }
         return Int(text[start...].prefix(while: \.isNumber))
     }
 }

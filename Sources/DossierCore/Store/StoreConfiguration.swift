@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How the store behaves, from `$XDG_CONFIG_HOME/dossier/config.json` (default `~/.config/dossier/config.json`)
 /// and environment variables, which win:

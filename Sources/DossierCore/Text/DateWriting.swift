@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How dates and moments are written for people: one Dutch form for every date the program shows (lists,
 /// documents, reports, messages), and moments in the user's local time. The one place for it; files,
@@ -101,7 +105,7 @@ public struct DateWriting: Sendable {
 
     /// `dateFormat` as typed in the settings: one of the forms' names.
     public static func form(named text: String) -> Form? {
-        Form(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased())
+        Form(rawValue: text.trimmingSpaces().lowercased())
     }
 
     private func local(_ moment: Timestamp) -> Timestamp {

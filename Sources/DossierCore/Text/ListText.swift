@@ -36,7 +36,7 @@ public enum ListText {
     }
 
     private static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 
     /// Whether a text that begins and ends with a double quote is one quoted text (`"a, b"`), not two (`"a" en "b"`).
@@ -100,7 +100,7 @@ public enum ListText {
     /// A text wholly in double quotes without them (`""` a quote); another as it is.
     private static func unquoted(_ text: String) -> String {
         guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\""), isOneQuotedText(text) else { return text }
-        return String(text.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+        return String(text.dropFirst().dropLast().replacing("\"\"", with: "\""))
     }
 
     /// Items separated by commas or semicolons outside double quotes and brackets, trimmed, without empty ones.

@@ -1,4 +1,5 @@
-import Foundation
+// The standard library's canonical decomposition (`_nfd`), not Foundation's: see Slug.
+@_spi(_Unicode) import Swift
 
 /// Text prepared for searching that ignores case and diacritics: "Rhône" and "rhone" fold alike.
 public enum SearchText {
@@ -79,8 +80,7 @@ public enum SearchText {
     static func foldedScalar(_ scalar: Unicode.Scalar) -> String {
         if let spelled = spelledOut[scalar] { return spelled }
         var output = String.UnicodeScalarView()
-        let lowered = String(scalar.properties.lowercaseMapping).decomposedStringWithCanonicalMapping
-        for part in lowered.unicodeScalars where part.properties.generalCategory != .nonspacingMark {
+        for part in String(scalar.properties.lowercaseMapping)._nfd where part.properties.generalCategory != .nonspacingMark {
             output.append(part)
         }
         return String(output)

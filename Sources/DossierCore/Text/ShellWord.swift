@@ -10,6 +10,13 @@ public enum ShellWord {
 
     /// Between single quotes always (a path), a quote inside written as `'\''`.
     public static func singleQuoted(_ word: String) -> String {
-        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        // Scalar by scalar, as the shell reads it: a quote before a combining accent is one `Character`, but still a quote.
+        var quoted = String.UnicodeScalarView()
+        quoted.append("'")
+        for scalar in word.unicodeScalars {
+            if scalar == "'" { quoted.append(contentsOf: "'\\''".unicodeScalars) } else { quoted.append(scalar) }
+        }
+        quoted.append("'")
+        return String(quoted)
     }
 }

@@ -31,7 +31,7 @@ enum RelationForm {
         case .editRelation(let edited): id = edited
         default: return
         }
-        let name = form.text("name").trimmingCharacters(in: .whitespaces)
+        let name = form.text("name").trimmingSpaces()
         // (Typing in the name clears what was said under it; a name still taken is said again.)
         let taken = state.dossier.nameTakenProblem(name, for: id)
         if let taken { form.errors["name"] = taken.capitalizedFirst }

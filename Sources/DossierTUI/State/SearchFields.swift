@@ -72,7 +72,7 @@ enum SearchFields {
         guard words.count > before + after + 2 else { return words.joined(separator: " ") }
         var folder = SearchText.Folder()
         let folded = words.map { folder.fold(String($0)) }.joined(separator: " ")
-        guard let match = folded.range(of: query) else { return words.prefix(before + after + 1).joined(separator: " ") + " …" }
+        guard let match = folded.firstRange(of: query) else { return words.prefix(before + after + 1).joined(separator: " ") + " …" }
         // Word numbers by the spaces before the match's start and end.
         let first = folded[..<match.lowerBound].utf8.count { $0 == 0x20 }
         let last = first + folded[match].utf8.count { $0 == 0x20 }
