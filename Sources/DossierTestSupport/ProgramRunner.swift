@@ -18,8 +18,11 @@ public struct ProgramRunner: Sendable {
         self.executable = executable
     }
 
-    /// A binary of this package, found beside the running test bundle in the build folder.
+    /// A binary of this package, found beside the running test bundle in the build folder; `dossier` is the one
+    /// `DOSSIER_TEST_BINARY` names when it is set (CI runs the command-line tests again against the build without
+    /// PostgreSQL, which is the build without the whole of Foundation).
     public static func builtBinary(_ name: String) -> String {
+        if name == "dossier", let chosen = ProcessInfo.processInfo.environment["DOSSIER_TEST_BINARY"], !chosen.isEmpty { return chosen }
         let selfPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var directory = URL(fileURLWithPath: selfPath).deletingLastPathComponent()
         // On Linux the test runner is <build>/debug/<package>PackageTests.xctest; go up until the binary is there.
