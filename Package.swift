@@ -28,7 +28,7 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         // Domain, store, assessment, queries and reports. FoundationEssentials only (not the whole of Foundation, which
-        // costs every start ± 3 ms and 6 MB); knows nothing of the terminal.
+        // costs every start ± 3 ms and 5 MB); knows nothing of the terminal.
         .target(name: "DossierCore", dependencies: ["CTransliteration"]),
         // Other scripts to Latin for slugs ("泰州" → tai-zhou), with the ICU that comes with the Swift toolchain on Linux.
         .target(name: "CTransliteration", linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]),

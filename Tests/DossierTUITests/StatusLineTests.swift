@@ -62,6 +62,12 @@ struct StatusLineTests {
         app.press(.character("/")).type("innovatieagenda")
         #expect(app.state.selectedID(in: .relations) == "bom")
         #expect(app.screen.line(38).contains("treffer in toelichting: … meer de innovatieagenda en de afspraken …"), "\(app.screen.line(38))")
+        // Also where a match ends inside a letter with its vowel sign (शर्म in शर्मा): the list finds it, and so does the message.
+        let hindi = try Fixtures.smallDossier { $0.notes = "Een lange toelichting over het bezoek uit Delhi, met onder meer रामानंद शर्मा en de afspraken over farma." }
+        let delhi = Harness(dossier: hindi, width: 120, height: 40)
+        delhi.press(.character("/")).type("शर्म")
+        #expect(delhi.state.selectedID(in: .relations) == "bom")
+        #expect(delhi.screen.line(38).contains("treffer in toelichting: … meer रामानंद शर्मा en de afspraken …"), "\(delhi.screen.line(38))")
         app.press(.escape, .character("/")).type("taiz")
         #expect(!app.screen.line(38).contains("treffer in"), "the name is on screen already")
         app.press(.escape, .character("2"), .character("/")).type("wethouder")

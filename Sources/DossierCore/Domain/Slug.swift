@@ -1,5 +1,5 @@
 // The standard library's canonical decomposition (`_nfd`, as swift-foundation uses it): Foundation's would load the
-// whole of Foundation, which costs every start ± 3 ms and 6 MB.
+// whole of Foundation, which costs every start ± 3 ms and 5 MB.
 @_spi(_Unicode) import Swift
 
 /// Stable identifiers: lowercase ASCII slugs of a name, such as `taizhou`, `an-giang` or `rhone-alpes`.

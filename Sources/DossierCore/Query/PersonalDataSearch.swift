@@ -18,7 +18,7 @@ public enum PersonalDataSearch {
         guard !wanted.isEmpty else { return [] }
         var places: [Place] = []
         func look(_ subject: String, _ name: String, _ fields: [(String, String)]) {
-            for (field, value) in fields where SearchText.fold(value).contains(wanted) {
+            for (field, value) in fields where SearchText.contains(SearchText.fold(value), wanted) {
                 places.append(Place(subject: subject, subjectName: name, field: field, value: value))
             }
         }
@@ -47,13 +47,13 @@ public enum PersonalDataSearch {
         var writer = JSONWriter()
         if case .change(let change) = entry.event { change.write(to: &writer) }
         let said = [entry.actor, entry.summary, entry.reason, String(decoding: writer.bytes, as: UTF8.self)] + entry.details
-        return said.contains { SearchText.fold($0).contains(wanted) }
+        return said.contains { SearchText.contains(SearchText.fold($0), wanted) }
     }
 
     /// Whether the bytes of a stored dossier (a backup) name `text`.
     public static func names(_ text: String, in document: [UInt8]) -> Bool {
         let wanted = SearchText.fold(text.trimmingSpaces())
-        return !wanted.isEmpty && SearchText.fold(String(decoding: document, as: UTF8.self)).contains(wanted)
+        return !wanted.isEmpty && SearchText.contains(SearchText.fold(String(decoding: document, as: UTF8.self)), wanted)
     }
 
     private static func contactFields(_ contacts: [Contact]) -> [(String, String)] {

@@ -142,7 +142,7 @@ public struct StoreConfiguration: Hashable, Sendable {
                 dateForm = form
             case "store":
                 let text = try reader.readString()
-                if text.hasPrefix("postgres"), URLComponents(string: text)?.password != nil || text.contains("password=") {
+                if text.hasPrefix("postgres"), URLComponents(string: text)?.password != nil || text.utf8.firstRange(of: "password=".utf8) != nil {
                     throw reader.error("zet geen wachtwoord in de instellingen; gebruik ~/.pgpass of PGPASSWORD")
                 }
                 store = text

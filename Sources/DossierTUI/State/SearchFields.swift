@@ -58,7 +58,7 @@ enum SearchFields {
     /// "treffer in contactpersoon: Britta Driessen": the first field that holds the folded query, when it is not
     /// the name or title the list shows; the text around the match for a long one.
     static func hit(_ fields: [Field], query: String) -> String? {
-        guard !query.isEmpty, let field = fields.first(where: { SearchText.fold($0.text).contains(query) }), field.label != fields.first?.label else {
+        guard !query.isEmpty, let field = fields.first(where: { SearchText.contains(SearchText.fold($0.text), query) }), field.label != fields.first?.label else {
             return nil
         }
         return "treffer in \(field.label): \(excerpt(field.text, around: query))"
@@ -72,7 +72,7 @@ enum SearchFields {
         guard words.count > before + after + 2 else { return words.joined(separator: " ") }
         var folder = SearchText.Folder()
         let folded = words.map { folder.fold(String($0)) }.joined(separator: " ")
-        guard let match = folded.firstRange(of: query) else { return words.prefix(before + after + 1).joined(separator: " ") + " …" }
+        guard let match = folded.utf8.firstRange(of: query.utf8) else { return words.prefix(before + after + 1).joined(separator: " ") + " …" }
         // Word numbers by the spaces before the match's start and end.
         let first = folded[..<match.lowerBound].utf8.count { $0 == 0x20 }
         let last = first + folded[match].utf8.count { $0 == 0x20 }
