@@ -17,8 +17,6 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 // Opened on first use and kept: setting it up costs tens of milliseconds.
 static UTransliterator *to_latin;
 
-int dossier_has_transliterator(void) { return 1; }
-
 int32_t dossier_transliterate_to_latin(uint16_t *text, int32_t length, int32_t capacity) {
     pthread_mutex_lock(&lock);
     int32_t status = 0;
@@ -40,8 +38,6 @@ int32_t dossier_transliterate_to_latin(uint16_t *text, int32_t length, int32_t c
     return result;
 }
 #else
-int dossier_has_transliterator(void) { return 0; }
-
 int32_t dossier_transliterate_to_latin(uint16_t *text, int32_t length, int32_t capacity) {
     (void)text; (void)length; (void)capacity;
     return -1;

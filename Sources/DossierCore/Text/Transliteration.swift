@@ -1,11 +1,7 @@
 #if os(Linux)
 import CTransliteration
 #else
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 #endif
 
 /// Letters of other scripts in Latin ("泰州 Москва" → "tài zhōu Moskva"), as ICU's "Any-Latin" writes them: what a
