@@ -53,8 +53,17 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
             throw .badSetting("onbekende instelling '\(unknown)' in het PostgreSQL-adres; bekend: \(knownParameters.sorted().joined(separator: ", "))")
         }
         let login = environment["PGUSER"].flatMap { $0.isEmpty ? nil : $0 } ?? SystemUser.name
-        user = query["user"] ?? components.percentEncodedUser.flatMap(PostgresAddress.percentDecoded).flatMap { $0.isEmpty ? nil : $0 } ?? login
-        let urlHost = components.percentEncodedHost.flatMap(PostgresAddress.percentDecoded).flatMap { $0.isEmpty ? nil : $0 }
+        // A part whose escapes give no text is refused: left out, it would quietly become PGDATABASE or the user's name.
+        func decoded(_ part: String?, _ name: String) throws(StoreError) -> String? {
+            guard let part else { return nil }
+            guard let text = PostgresAddress.percentDecoded(part) else {
+                throw .badSetting("\(name) in het PostgreSQL-adres is geen tekst: een % hoort voor twee hexadecimale cijfers van UTF-8 (%C3%A9 is é)")
+            }
+            return text
+        }
+        let urlUser = try decoded(components.percentEncodedUser, "de gebruiker").flatMap { $0.isEmpty ? nil : $0 }
+        user = query["user"] ?? urlUser ?? login
+        let urlHost = try decoded(components.percentEncodedHost, "de host").flatMap { $0.isEmpty ? nil : $0 }
         host = query["host"] ?? urlHost ?? environment["PGHOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "/var/run/postgresql"
         let portText = query["port"] ?? components.port.map(String.init) ?? environment["PGPORT"] ?? "5432"
         guard let port = Int(portText), (1...65_535).contains(port) else {
@@ -62,13 +71,15 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
         }
         self.port = port
         let path = String(components.percentEncodedPath.drop { $0 == "/" })
-        database = query["dbname"] ?? (path.isEmpty ? nil : PostgresAddress.percentDecoded(path)) ?? environment["PGDATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? user
+        let urlDatabase = path.isEmpty ? nil : try decoded(path, "de database")
+        database = query["dbname"] ?? urlDatabase ?? environment["PGDATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? user
         let modeText = query["sslmode"] ?? environment["PGSSLMODE"] ?? "prefer"
         guard let mode = SSLMode(rawValue: modeText) else {
             throw .badSetting("sslmode '\(modeText)' bestaat niet; kies \(SSLMode.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         sslMode = mode
-        password = query["password"] ?? components.percentEncodedPassword.flatMap(PostgresAddress.percentDecoded)
+        let urlPassword = try decoded(components.percentEncodedPassword, "het wachtwoord")
+        password = query["password"] ?? urlPassword
             ?? environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
             ?? PostgresAddress.passwordFromFile(environment: environment, host: host, port: port, database: database, user: user)
     }

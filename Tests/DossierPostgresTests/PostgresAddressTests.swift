@@ -25,6 +25,17 @@ struct PostgresAddressTests {
         // Each part decoded once: a database called "d%41" is written d%2541.
         let escaped = try PostgresAddress(parsing: "postgresql://ine%40oss:p%2Fw@h/d%2541", environment: [:])
         #expect(escaped.user == "ine@oss" && escaped.password == "p/w" && escaped.database == "d%41", "\(escaped)")
+        // An escape that gives no text (%ff is no UTF-8) is refused, not replaced by PGDATABASE or the user's name.
+        for (address, part) in [("postgresql://ine@h/d%ff", "de database"), ("postgresql://ine:ge%ffheim@h/d", "het wachtwoord"),
+                                ("postgresql://in%ffe@h/d", "de gebruiker")] {
+            do {
+                _ = try PostgresAddress(parsing: address, environment: ["PGDATABASE": "anders"])
+                Issue.record("\(address) was taken")
+            } catch {
+                #expect(error.description.contains("\(part) in het PostgreSQL-adres is geen tekst") && !error.description.contains("geheim"),
+                        "\(error)")
+            }
+        }
         #expect(!inAddress.description.contains("geheim"))
         #expect(try PostgresAddress(parsing: "postgresql://ine@h/d", environment: ["PGPASSWORD": "pw"]).password == "pw")
         let home = TemporaryDirectory()
