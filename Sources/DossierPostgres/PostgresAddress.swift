@@ -63,7 +63,10 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
         }
         let urlUser = try decoded(components.percentEncodedUser, "de gebruiker").flatMap { $0.isEmpty ? nil : $0 }
         user = query["user"] ?? urlUser ?? login
-        let urlHost = try decoded(components.percentEncodedHost, "de host").flatMap { $0.isEmpty ? nil : $0 }
+        // The host as DNS takes it: an international name in its xn-- form (as `encodedHost` gives it wherever Foundation
+        // knows IDNA), an IPv6 address without its brackets.
+        let urlHost = try decoded(components.encodedHost, "de host").map { $0.hasPrefix("[") && $0.hasSuffix("]") ? String($0.dropFirst().dropLast()) : $0 }
+            .flatMap { $0.isEmpty ? nil : $0 }
         host = query["host"] ?? urlHost ?? environment["PGHOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "/var/run/postgresql"
         let portText = query["port"] ?? components.port.map(String.init) ?? environment["PGPORT"] ?? "5432"
         guard let port = Int(portText), (1...65_535).contains(port) else {

@@ -12,6 +12,10 @@ struct PostgresAddressTests {
         let full = try PostgresAddress(parsing: "postgresql://ine@db.oss.nl:6543/dossier?sslmode=require", environment: [:])
         #expect(full.user == "ine" && full.host == "db.oss.nl" && full.port == 6543 && full.database == "dossier")
         #expect(full.sslMode == .require)
+        // An IPv6 address without its brackets (they come back in the description), an international name as DNS takes it.
+        let six = try PostgresAddress(parsing: "postgresql://ine@[::1]:6543/dossier", environment: [:])
+        #expect(six.host == "::1" && six.port == 6543 && six.description == "postgresql://ine@[::1]:6543/dossier", "\(six)")
+        #expect(try PostgresAddress(parsing: "postgresql://ine@xn--hst-sna/d", environment: [:]).host == "xn--hst-sna")
         let sparse = try PostgresAddress(parsing: "postgresql:///oss", environment: ["PGUSER": "piet", "PGHOST": "/run/pg", "PGPORT": "5433"])
         #expect(sparse.user == "piet" && sparse.isSocket && sparse.socketPath == "/run/pg/.s.PGSQL.5433" && sparse.database == "oss")
         #expect(try PostgresAddress(parsing: "postgres://x@h/d?host=/tmp/s", environment: [:]).socketPath == "/tmp/s/.s.PGSQL.5432")
