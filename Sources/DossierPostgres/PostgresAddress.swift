@@ -113,13 +113,16 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
 
     /// `text` with any password in it replaced by `***`, for a message about an address that did not parse.
     public static func redacted(_ text: String) -> String {
+        // Scalar by scalar: as `Character`s, an '@' or '=' with a combining mark after it is no '@' or '=', and the
+        // password after it would be shown.
         var result = text
-        if let scheme = result.firstRange(of: "://"), let at = result[scheme.upperBound...].firstIndex(of: "@"),
-           let colon = result[scheme.upperBound..<at].firstIndex(of: ":") {
-            result.replaceSubrange(result.index(after: colon)..<at, with: "***")
+        let scalars = result.unicodeScalars
+        if let scheme = result.utf8.firstRange(of: "://".utf8), let at = scalars[scheme.upperBound...].firstIndex(of: "@"),
+           let colon = scalars[scheme.upperBound..<at].firstIndex(of: ":") {
+            result.replaceSubrange(scalars.index(after: colon)..<at, with: "***")
         }
-        if let password = result.firstRange(of: "password=") {
-            let end = result[password.upperBound...].firstIndex(of: "&") ?? result.endIndex
+        if let password = result.utf8.firstRange(of: "password=".utf8) {
+            let end = result.unicodeScalars[password.upperBound...].firstIndex(of: "&") ?? result.endIndex
             result.replaceSubrange(password.upperBound..<end, with: "***")
         }
         return result

@@ -56,6 +56,8 @@ struct PostgresAddressTests {
             #expect(!error.description.contains("geheim"), "\(error)")
         }
         #expect(PostgresAddress.redacted("postgresql://ine:geheim@h/d?password=ook") == "postgresql://ine:***@h/d?password=***")
+        // Also with a combining mark after the '@' and the '=' (as Characters, those are no '@' or '=').
+        #expect(PostgresAddress.redacted("postgresql://ine:geheim@\u{301}h/d?password=\u{301}ook") == "postgresql://ine:***@\u{301}h/d?password=***")
     }
 
     @Test("the configuration file names a database without a password; one with a password is refused without showing it")
