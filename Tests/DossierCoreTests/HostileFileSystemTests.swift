@@ -322,6 +322,41 @@ struct HostileFileSystemTests {
         try store.commit(followUp("twee"), to: &dossier, context: context)
         #expect(try PosixFileSystem().status(path)?.mode == 0o640)
     }
+
+    @Test("the backup of a snapshot others could read is not readable by them; one kept from before loses their bits at the next compaction")
+    func backupModes() throws {
+        chmod(path, 0o644)
+        let before = try PosixFileSystem().readFile(path)
+        var (store, dossier) = try writer(path, journalLimit: 1)
+        try PosixFileSystem().createDirectory(path + ".backups", mode: 0o700)
+        let older = path + ".backups/dossier-20260101T090000Z-000000000.json"
+        try directory.write("dossier.json.backups/dossier-20260101T090000Z-000000000.json", before)
+        chmod(older, 0o644)
+        try store.commit(followUp("een"), to: &dossier, context: context)
+        let backups = try store.backups()
+        #expect(backups.count == 2)
+        for backup in backups {
+            #expect(try PosixFileSystem().status(backup.path)?.mode == 0o640, "\(backup.name)")
+        }
+        #expect(try PosixFileSystem().readFile(try #require(backups.first).path) == before, "the backup is the snapshot as it was")
+    }
+
+    @Test("where the snapshot's bits cannot be changed, its backup is a copy for its owner only")
+    func backupCopyWhenBitsStay() throws {
+        chmod(path, 0o644)
+        let before = try PosixFileSystem().readFile(path)
+        var configuration = StoreConfiguration()
+        configuration.journalEntryLimit = 1
+        configuration.lockWait = 0
+        // FaultyFileSystem leaves modes as they are, as the system does for a file of someone else's.
+        let store = DossierStore(path: path, fileSystem: FaultyFileSystem(), configuration: configuration)
+        try store.openForWriting(actor: "tester")
+        var dossier = try store.load()
+        try store.commit(followUp("een"), to: &dossier, context: context)
+        let backup = try #require(try store.backups().first)
+        #expect(try PosixFileSystem().status(backup.path)?.mode == 0o600)
+        #expect(try PosixFileSystem().readFile(backup.path) == before)
+    }
 }
 
 /// The first error of a thread a test started.

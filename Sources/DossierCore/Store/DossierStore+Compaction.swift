@@ -138,16 +138,19 @@ extension DossierStore {
     }
 
     func keepBackupOfSnapshot(at moment: Timestamp) throws(FileSystemError) {
-        guard try fileSystem.status(path) != nil else { return }
+        guard let snapshot = try fileSystem.status(path) else { return }
         try fileSystem.createDirectory(files.backups, mode: try directoryMode())
         shareWithSnapshotGroup(files.backups)
         let name = Backup.name(snapshotName: FilePath.name(of: path), at: moment, sequence: snapshotSequence)
         let target = FilePath.join(files.backups, name)
         guard try fileSystem.status(target) == nil else { return }
-        do {
-            try fileSystem.link(path, to: target)
-        } catch {
-            // A file system without hard links: copy instead.
+        // The backup is the snapshot's own file (a hard link), so it has its bits: a snapshot others may read (copied
+        // in with cp) loses their bits first, as the snapshot replacing it would not have them either. Where this user
+        // may not change them (a colleague's file), the backup is a copy of its own, readable by its owner only.
+        if snapshot.mode & 0o007 != 0 { fileSystem.changeMode(path, to: DurableWriter.sharedMode(following: snapshot.mode)) }
+        let linked = (try fileSystem.status(path)?.mode ?? 0) & 0o007 == 0 && (try? fileSystem.link(path, to: target)) != nil
+        if !linked {
+            // A file system without hard links, or bits this user may not change: a copy.
             try DurableWriter(fileSystem: fileSystem).replace(target, with: try fileSystem.readFile(path))
         }
         try fileSystem.synchronizeDirectory(files.backups)
@@ -187,9 +190,14 @@ extension DossierStore {
             .sorted { $0.name > $1.name }
         let weekAgo = moment.secondsSinceEpoch - 7 * 86_400
         let recentLimit = max(configuration.backupsToKeep, StoreConfiguration.defaultBackupsToKeep)
-        for (rank, backup) in kept.enumerated() where rank >= configuration.backupsToKeep && backup.name != protected {
-            if rank < recentLimit && backup.timestamp.secondsSinceEpoch >= weekAgo { continue }
-            try fileSystem.removeFile(backup.path)
+        for (rank, backup) in kept.enumerated() {
+            if rank >= configuration.backupsToKeep && backup.name != protected
+                && !(rank < recentLimit && backup.timestamp.secondsSinceEpoch >= weekAgo) {
+                try fileSystem.removeFile(backup.path)
+            } else if let status = try? fileSystem.status(backup.path), status.mode & 0o007 != 0 {
+                // Kept from before backups lost others' bits (`keepBackupOfSnapshot`): they lose them now.
+                fileSystem.changeMode(backup.path, to: DurableWriter.sharedMode(following: status.mode))
+            }
         }
     }
 
