@@ -65,9 +65,10 @@ struct CSVImportRefusalTests {
         #expect(try scratch.load().activities.filter { $0.title == "Beurs Milaan" }.count == 2)
     }
 
-    @Test("a new row the Kader warns about gets the warning add-activity gives; one it has nothing to say about gets none")
+    @Test("a new row the Kader warns about gets the warning add-activity gives, a cost its budget line has no room for too; one it has nothing to say about gets none")
     func firstLookOfNewRows() throws {
-        try scratch.directory.write("reis.csv", "titel;soort;landen;begindatum\r\nReis Vietnam;inspiratiereis;Vietnam;2027-04-01\r\nBeurs Gent;beurs;België;2027-05-01\r\n")
+        try scratch.directory.write("reis.csv", "titel;soort;landen;begindatum;geraamde kosten;budgetregel\r\nReis Vietnam;inspiratiereis;Vietnam;2027-04-01;;\r\n"
+                                    + "Beurs Gent;beurs;België;2027-05-01;800;internationalisering\r\nCongres Lyon;beurs;Frankrijk;2027-06-01;20.000;internationalisering\r\n")
         // The check beforehand gives the same warning, so it is read before anything is imported.
         let dryRun = try scratch.run(["import", "activities", scratch.directory.file("reis.csv"), "--dry-run"])
         #expect(dryRun.status == 0 && dryRun.standardOutput.contains("Let op: Reis Vietnam (reis-vietnam): "), "\(dryRun.standardOutput)")
@@ -76,6 +77,8 @@ struct CSVImportRefusalTests {
         #expect(imported.status == 0, "\(imported.standardError)")
         #expect(imported.standardOutput.contains("Let op: Reis Vietnam (reis-vietnam): "), "\(imported.standardOutput)")
         #expect(imported.standardOutput.contains("laag pitje"), "\(imported.standardOutput)")
+        #expect(imported.standardOutput.contains("Let op: Congres Lyon (congres-lyon): € 20.000,00 past niet binnen Budget internationalisering 2027"),
+                "\(imported.standardOutput)")
         #expect(!imported.standardOutput.contains("Beurs Gent (beurs-gent)"))
     }
 

@@ -119,14 +119,16 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    /// The Kader's warnings for what was added, as add-activity gives them (a relation or country on laag pitje, outside
-    /// Europe outside the focus); the budget counted once for all of them. `dossier` holds the changes made.
+    /// What the first weighing of each added row already finds negative, as add-activity says it: a relation or country
+    /// on laag pitje, outside Europe outside the focus, a cost its budget line has no room for that year (the rows
+    /// that count against the budget counted in). A row the Kader says nothing against is not named. `dossier` holds the changes made.
     private func sayWarnings(for changes: [Change], in dossier: Dossier) {
         let ledger = BudgetLedger(dossier)
         var warned = 0
         for case .addActivity(let row) in changes {
             guard let activity = dossier.activity(row.id) else { continue }
-            let warnings = FirstLook(activity, in: dossier, ledger: ledger).warnings
+            let look = FirstLook(activity, in: dossier, ledger: ledger)
+            let warnings = look.warnings + (look.budgetShortfall.map { [$0] } ?? [])
             guard !warnings.isEmpty else { continue }
             warned += 1
             if warned <= 20 { for warning in warnings { Output.line(TerminalSafeText.line("Let op: \(activity.title) (\(activity.id)): \(warning)")) } }

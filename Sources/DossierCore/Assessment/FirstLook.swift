@@ -6,6 +6,8 @@ public struct FirstLook: Hashable, Sendable {
     /// The decisive reason of the verdict.
     public var decisive: VerdictReason?
     public var warnings: [String]
+    /// The cost does not fit what its budget line has left in its year (`VerdictReason.isBudgetShortfall`).
+    public var budgetShortfall: String?
 
     /// With a `ledger` of all activities (this one counted in), the budget comes from that instead of the
     /// dossier's activities: `dossier` may then hold the relations alone (`RelationsDossier`).
@@ -14,6 +16,7 @@ public struct FirstLook: Hashable, Sendable {
         verdict = result.verdict
         decisive = result.reasons.first
         warnings = result.reasons.filter(\.isRuleWarning).map(\.text)
+        budgetShortfall = result.reasons.first(where: \.isBudgetShortfall)?.text
     }
 
     /// "Afweging zonder antwoorden: Negatief — …", one line; the decisive reason only when no warning says it.
