@@ -199,6 +199,25 @@ struct NavigationTests {
         #expect(app.text.contains("geen treffers") && !app.text.contains("met deze filters"))
     }
 
+    @Test("on a narrow screen a list's name or title keeps its width: details yield first, and at the narrowest the place or the relations give room")
+    func namesKeepTheirWidth() throws {
+        let dossier = try DossierFile.decode(BundledDossier.bytes, file: "bundled")
+        for (width, placeShown) in [(60, false), (70, true), (80, true)] {
+            let app = Harness(dossier: dossier, width: width, height: 24)
+            let header = app.screen.line(app.state.layout.bodyTop)
+            #expect(header.contains("Plaats") == placeShown, "\(width): \(header)")
+            let shown = app.state.rows(.relations).prefix(app.state.layout.listRows).map { dossier.relations[$0].name }
+            #expect(shown.contains { $0.count > 16 }, "a name the old layout cut is on screen")
+            for name in shown where name.count <= 25 {
+                #expect(app.text.contains(name), "\(width) columns: '\(name)' is cut")
+            }
+        }
+        let app = Harness(dossier: dossier, width: 60, height: 24)
+        app.press(.character("2"))
+        let titleWidth = app.screen.line(app.state.layout.bodyTop).components(separatedBy: "Titel").last!.prefix { $0 == " " }.count + 5
+        #expect(titleWidth >= 22, "\(app.screen.line(app.state.layout.bodyTop))")
+    }
+
     @Test("the help scrolled to its end stays at its end, filled, when the window grows or shrinks")
     func helpAcrossResize() {
         let app = Harness(width: 60, height: 15)

@@ -50,6 +50,22 @@ struct ListColumns {
             shown[yielding] = false
             widths = Self.widths(specs, shown: shown, totalWidth: totalWidth)
         }
+        // Nothing left to yield and a column still short of its minimum (a very narrow screen): the other flexible columns
+        // give it their room, each down to a few characters; one that would get fewer is left out.
+        if let short = specs.indices.first(where: { shown[$0] && widths[$0] < specs[$0].minimum }) {
+            var kept = specs
+            kept[short].weight = 0
+            kept[short].fixed = specs[short].minimum
+            let squeezed = Self.widths(kept, shown: shown, totalWidth: totalWidth)
+            let donors = specs.indices.filter { shown[$0] && $0 != short && specs[$0].weight > 0 }
+            let starved = donors.filter { squeezed[$0] < Self.leastFlexibleWidth }
+            if starved.isEmpty && !donors.isEmpty {
+                widths = squeezed
+            } else {
+                for donor in starved { shown[donor] = false }
+                widths = Self.widths(specs, shown: shown, totalWidth: totalWidth)
+            }
+        }
         columns = specs.indices.map { Column(title: specs[$0].title, width: widths[$0], alignRight: specs[$0].alignRight, isShown: shown[$0]) }
         var x = 1
         positions = columns.map { column in
@@ -57,6 +73,9 @@ struct ListColumns {
             return x
         }
     }
+
+    /// The fewest characters a flexible column is shown in when it gives room to a column short of its minimum.
+    static let leastFlexibleWidth = 6
 
     /// The widths of the shown columns (0 for the others).
     private static func widths(_ specs: [Spec], shown: [Bool], totalWidth: Int) -> [Int] {
