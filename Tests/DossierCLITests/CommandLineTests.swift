@@ -345,6 +345,30 @@ struct CommandLineTests {
         #expect(try directory.read("kapot.json") == Array(damaged.utf8))
     }
 
+    @Test("validate --json on a file that is no JSON at all still writes its JSON report")
+    func validateJSONOfNoDossier() throws {
+        try directory.write("lijst.csv", "titel;soort\r\nBeurs;beurs\r\n")
+        let result = try runner.run(["validate", "--json", directory.file("lijst.csv")], environment: environment)
+        #expect(result.status == 65)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any], "\(result.standardOutput)")
+        #expect(report["valid"] as? Bool == false)
+        let problems = try #require(report["problems"] as? [[String: Any]])
+        #expect((problems.first?["message"] as? String)?.hasPrefix("geen dossier: een dossier is een JSON-bestand dat met '{' begint") == true)
+    }
+
+    @Test("'-' names no dossier: generate, new, copy, --store and DOSSIER_STORE refuse it instead of making a dossier called '-'",
+          arguments: [(["generate", "--relations", "1", "--activities", "1", "-o", "-"], [:], "-o -:"),
+                      (["new", "-"], [:], "dossier new -:"),
+                      (["copy", "--from", "DOSSIER", "--to", "-"], [:], "--to -:"),
+                      (["--store", "-", "relations"], [:], "--store -:"),
+                      (["relations"], ["DOSSIER_STORE": "-"], "DOSSIER_STORE=-:")])
+    func dashIsNoDossier(arguments: [String], extra: [String: String], said: String) throws {
+        let result = try runner.run(arguments.map { $0 == "DOSSIER" ? storePath : $0 }, environment: environment.merging(extra) { $1 })
+        #expect(result.status == 64)
+        #expect(result.standardError.hasPrefix("dossier: \(said) een dossier is een bestand met een journaal en een slot ernaast"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: "-") && !FileManager.default.fileExists(atPath: "-.journal"))
+    }
+
     @Test("every example in a command's help stands on lines of its own that fit 80 columns: copied from the terminal, it runs as shown")
     func examplesFitTheTerminal() throws {
         let overview = try runner.run(["--help"], environment: environment.merging(["COLUMNS": "400"]) { $1 }).standardOutput

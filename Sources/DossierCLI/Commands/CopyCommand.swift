@@ -30,6 +30,8 @@ struct CopyCommand: ParsableCommand {
     var replace = false
 
     func run() throws {
+        try DossierPathArgument.check(from, option: "--from")
+        try DossierPathArgument.check(to, option: "--to")
         do throws(StoreError) {
             let configuration = try Session.configuration(needing: Session.settingsForWriting)
             let source = try StorageOpener.open(StoreLocation.typed(from, environment: Session.environment), configuration: configuration)

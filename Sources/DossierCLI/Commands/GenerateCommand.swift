@@ -37,6 +37,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
+        try DossierPathArgument.check(output, option: "-o")
         let fileSystem = PosixFileSystem()
         if (try? fileSystem.status(output)) != nil {
             throw failure("\(output) bestaat al; kies een nieuw bestand", code: ExitStatus.usage)

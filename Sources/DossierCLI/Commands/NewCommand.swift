@@ -20,6 +20,7 @@ struct NewCommand: ParsableCommand {
     var path: String
 
     func run() throws {
+        try DossierPathArgument.check(path, option: "dossier new")
         do throws(StoreError) {
             let configuration = try Session.configuration(needing: Session.settingsForWriting)
             let target = try StorageOpener.open(StoreLocation.typed(path, environment: Session.environment), configuration: configuration)

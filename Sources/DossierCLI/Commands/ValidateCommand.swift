@@ -77,6 +77,8 @@ struct ValidateCommand: ParsableCommand {
         case let .damaged(_, problem): [problem]
         case let .invalid(_, problems): problems
         case let .damagedJournal(file, damage): [LocatedProblem(position: nil, path: JSONPath(), message: "journaal \(file): \(damage)")]
+        case let .notADossier(_, beginning):
+            [LocatedProblem(position: nil, path: JSONPath(), message: "geen dossier: een dossier is een JSON-bestand dat met '{' begint, dit bestand begint met '\(beginning)'")]
         default: []
         }
     }

@@ -92,6 +92,8 @@ enum OutputFile {
     /// dossier or its journal with an export; onto another dossier (its journal, lock or backups beside it) it would
     /// leave that journal belonging to no snapshot, and its changes set aside. Both refused before anything is written.
     static func refuse(_ path: String, ifPartOf store: StoreLocation) throws {
+        // The standard output, whatever a file of that name beside it is.
+        guard path != "-" else { return }
         let fileSystem = PosixFileSystem()
         if !PostgresAddress.isAddress(store.path), let part = StoreFiles(store.path).part(named: path, fileSystem: fileSystem) {
             throw failure("-o \(path) is \(part); de uitvoer zou het overschrijven. Kies een ander bestand", code: ExitStatus.usage)

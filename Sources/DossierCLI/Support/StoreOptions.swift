@@ -32,6 +32,11 @@ struct StoreOptions: ParsableArguments {
                 throw failure("--store is leeg; geef het pad van een dossierbestand, of laat --store weg voor het standaarddossier",
                               code: ExitStatus.usage)
             }
+            if let store {
+                try DossierPathArgument.check(store, option: "--store")
+            } else if let variable = Session.environment["DOSSIER_STORE"] {
+                try DossierPathArgument.check(variable, option: "DOSSIER_STORE=")
+            }
             return StoreLocation.resolve(explicit: store, environment: Session.environment, configured: try configuredStore())
         }
     }
