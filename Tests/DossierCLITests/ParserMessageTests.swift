@@ -21,7 +21,7 @@ struct ParserMessageTests {
         // A name beginning with a dash is read as an option: -- before it names it.
         (["show", "-Beurs Lyon"], "dossier: '<id of naam>' ontbreekt: '-Beurs Lyon' begint met een streepje en is gelezen als optie; "
          + "zet er -- voor (-- '-Beurs Lyon') of gebruik de id", "Gebruik: dossier show "),
-        (["log-visit"], "dossier: '--date <datum>' ontbreekt; die is verplicht", "Gebruik: dossier log-visit [<opties>] --date <datum>"),
+        (["log-visit", "--relation", "taizhou"], "dossier: '--date <datum>' ontbreekt; die is verplicht", "Gebruik: dossier log-visit [<opties>] --relation <id> ... --date <datum>"),
         (["budget", "--year", "abc"], "dossier: 'abc' is geen geldige waarde voor '--year <jaar>'", "Gebruik: dossier budget "),
         (["relations", "--sort"], "dossier: '--sort <volgorde>' zonder waarde: geef er een waarde bij (begint die met een streepje, schrijf dan --sort=\"-…\")",
          "Gebruik: dossier relations "),
@@ -45,6 +45,13 @@ struct ParserMessageTests {
         (["export", "-o", "a.json", "-o", "b.json"],
          "dossier: -o is meer dan eens gegeven, maar neemt één waarde (alleen de laatste zou gelden); geef haar één keer", "Gebruik: dossier export "),
         (["relations", "--stauts", "focus"], "dossier: onbekende optie '--stauts'; bedoelde u '--status'?", "Gebruik: dossier relations "),
+        // An optional amount read as an option: said as negative, not as missing.
+        (["set-budget", "internationalisering", "2028", "-5", "--decision", "x"], "dossier: bedrag: een bedrag kan niet negatief zijn ('-5')",
+         "Gebruik: dossier set-budget "),
+        // An empty filter (an unset variable in a script) would list everything.
+        (["activities", "--country", ""], "dossier: --country: leeg; noem een land, of laat --country weg voor alle landen", "Gebruik: dossier activities "),
+        (["log-visit", "--date", "1-3-2027", "--direction", "inkomend", "--delegation", "X"], "dossier: '--relation <id> ...' ontbreekt; die is verplicht",
+         "Gebruik: dossier log-visit [<opties>] --relation <id> ... --date <datum>"),
         // A word people use for an option that is called otherwise, not the nearest spelling (--what, --store).
         (["add-follow-up", "missie-lyon", "--what", "Verslag", "--who", "kees"], "dossier: onbekende optie '--who'; bedoelde u '--owner'?",
          "Gebruik: dossier add-follow-up "),
@@ -151,6 +158,27 @@ struct ParserMessageTests {
             #expect(help.contains("OPDRACHTEN:"))
             #expect(help.contains("  Zie 'dossier help <opdracht>' voor de uitleg van één opdracht."))
         }
+    }
+
+    @Test("mistakes at the root: the version asked as a command, a completion script for a shell it has none for", arguments: [
+        // The version is an option; the nearest command by spelling would be 'person'.
+        (["version"], "dossier: onbekende opdracht 'version'; bedoelde u 'dossier --version'?"),
+        (["--generate-completion-script", "powershell"],
+         "dossier: voor 'powershell' maakt dossier geen aanvulscript; kies een van: zsh bash fish (--generate-completion-script=bash)"),
+    ])
+    func rootMistakes(arguments: [String], cause: String) throws {
+        let result = try scratch.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.standardError.split(separator: "\n").first.map(String.init) == cause, "\(result.standardError)")
+        for word in Self.english { #expect(!result.standardError.contains(word), "'\(word)' in \(result.standardError)") }
+    }
+
+    @Test("the help of the help command is Dutch too")
+    func helpOfHelp() throws {
+        let result = try scratch.run(["help", "help"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("OVERZICHT: Toon de uitleg van een opdracht"), "\(result.standardOutput)")
+        #expect(!result.standardOutput.contains("subcommand"), "\(result.standardOutput)")
     }
 
     @Test("completion scripts and the help for the manual carry the Dutch help of the standard flags")

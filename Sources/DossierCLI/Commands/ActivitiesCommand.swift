@@ -42,7 +42,7 @@ struct ActivitiesCommand: ParsableCommand {
     func validate() throws {
         _ = try years()
         _ = try ArgumentValues.vocabularies(status, ActivityStatus.self, option: "--status")
-        _ = try ArgumentValues.countries(countries, option: "--country")
+        _ = try ArgumentValues.countryFilter(countries, option: "--country")
     }
 
     /// The year or span of years of `--year`, read by the core's one reading of it.
@@ -60,7 +60,7 @@ struct ActivitiesCommand: ParsableCommand {
             throughYear: span.flatMap { $0.last == $0.first ? nil : $0.last },
             relation: try relation.map { try Lookup.relation($0, in: dossier).id },
             direction: try direction.map { try ArgumentValues.vocabulary($0, VisitDirection.self, option: "--direction") },
-            countries: try ArgumentValues.countries(countries, option: "--country")
+            countries: try ArgumentValues.countryFilter(countries, option: "--country")
         )
     }
 

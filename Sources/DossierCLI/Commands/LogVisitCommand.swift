@@ -18,8 +18,8 @@ struct LogVisitCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(name: [.customLong("relation"), .customLong("relations")], help: ArgumentHelp("Betrokken relatie (id of naam); mag vaker.", valueName: "id"))
-    var relations: [String] = []
+    @Option(name: [.customLong("relation"), .customLong("relations")], help: ArgumentHelp("Betrokken relatie (id of naam); verplicht, mag vaker.", valueName: "id"))
+    var relations: [String]
 
     @Option(name: [.customLong("date"), .customLong("start-date")], help: ArgumentHelp("Datum van het bezoek: 12-3-2025, gisteren of 'vorige vrijdag'.", valueName: "datum"))
     var date: String
@@ -80,7 +80,6 @@ struct LogVisitCommand: ParsableCommand {
         let endDate = try self.endDate.map { try ArgumentValues.storedDate($0, option: "--end-date", yearless: .nearStart(date)) }
         let cost = try self.cost.map { try ArgumentValues.money($0, option: "--cost") }
         let followUps = try self.followUps.map { try FollowUpArgument.read($0) }
-        guard !relations.isEmpty else { throw ValidationError("--relation: noem minstens één relatie") }
         if overrideReason != nil && decision == nil {
             throw ValidationError("--override-reason: de reden om af te wijken hoort bij een goedkeuring; geef ook --decision")
         }

@@ -43,7 +43,13 @@ struct SetBudgetCommand: ParsableCommand {
     func validate() throws {
         if let problem = Limits.outsideYears(year) { throw ValidationError(problem) }
         if clear && amount != nil { throw ValidationError("geef een bedrag of --clear, niet allebei") }
-        if !clear && amount == nil { throw ValidationError("geef het bedrag voor \(year) (of --clear voor het jaarbedrag)") }
+        if !clear && amount == nil {
+            // `-5` is read as an option, so the amount seems not given: said as what it is (`-- -5` says the same).
+            if let negative = CommandLine.arguments.dropFirst().first(where: { $0.wholeMatch(of: /-[0-9][0-9.,]*/) != nil }) {
+                throw ValidationError("bedrag: een bedrag kan niet negatief zijn ('\(negative)')")
+            }
+            throw ValidationError("geef het bedrag voor \(year) (of --clear voor het jaarbedrag)")
+        }
     }
 
     func run() throws {

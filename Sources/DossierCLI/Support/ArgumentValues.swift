@@ -68,6 +68,15 @@ enum ArgumentValues {
         return countries
     }
 
+    /// The countries a list is filtered on: as `countries`, but an empty one is a mistake (an unset variable in a script)
+    /// that would otherwise list every country's activities, not a request for those without a country.
+    static func countryFilter(_ texts: [String], option: String) throws -> [Country] {
+        if texts.contains(where: { $0.trimmingSpaces().isEmpty }) {
+            throw ValidationError("\(option): leeg; noem een land, of laat \(option) weg voor alle landen")
+        }
+        return try countries(texts, option: option)
+    }
+
     /// The countries given (`--country ""`: none), or when the option is not given: those of the relations
     /// (`countriesAbroad`), with the line that says so.
     static func countries(given: [Country]?, relations: [Relation]) -> (countries: [Country], notice: String?) {

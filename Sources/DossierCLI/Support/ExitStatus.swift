@@ -48,7 +48,7 @@ func exitStatus(of error: StoreError) -> Int32 {
     case .fileSystem: ExitStatus.ioError
     case .damaged, .notADossier, .invalid, .refused, .damagedJournal, .foreignJournal, .newerVersion, .newerSnapshot: ExitStatus.dataError
     case .busy, .changedOnDisk: ExitStatus.temporaryFailure
-    case .readOnly, .badSetting, .targetTaken: ExitStatus.usage
+    case .readOnly, .badSetting, .targetTaken, .notBuiltIn: ExitStatus.usage
     case .unavailable, .outcomeUnknown: ExitStatus.unavailable
     case .notPermitted: ExitStatus.notPermitted
     case .partOfDossier: ExitStatus.software

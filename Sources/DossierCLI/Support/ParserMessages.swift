@@ -11,6 +11,11 @@ enum ParserMessages {
     /// `arguments`: what was typed, for a value the library took for an option (`--cost -5`).
     static func error(_ message: String, subcommands: [String] = [], options: ([String]) -> [String]? = { _ in nil },
                       arguments: [String] = []) -> String {
+        var message = message
+        // The one error the library writes over three lines: made one, as the others are.
+        if let match = message.firstMatch(of: /(Can't generate completion scripts for '.*'\.)\n(Please use [^\n]*)\n\s*([^\n]+)/) {
+            message.replaceSubrange(match.range, with: "\(match.1) \(match.2) \(match.3)")
+        }
         let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // "See 'dossier --help'": the error is about the root command, so a stray word is an unknown command.
         let isRoot = lines.contains { $0.hasPrefix("  See 'dossier --help'") || $0.hasPrefix("  See 'dossier -h'") }
@@ -38,6 +43,8 @@ enum ParserMessages {
     /// "onbekende opdracht 'relatons'; bedoelde u 'relations'?": a word people use for a command first (`edit-activity`
     /// is `edit`, which the nearest spelling, `add-activity`, is not), else the nearest spelling.
     static func unknownCommand(_ word: String, subcommands: [String]) -> String {
+        // The version is an option, not a command (nor "person", the nearest spelling).
+        if ["version", "versie"].contains(word.lowercased()) { return "onbekende opdracht '\(word)'; bedoelde u 'dossier --version'?" }
         let known = commandSynonyms[word.lowercased(), default: []].filter(subcommands.contains)
         let meant = known.isEmpty ? Spelling.closest(to: word, in: subcommands).map { [$0] } : known
         let suggestion = meant.map { "; bedoelde u " + $0.map { "'\($0)'" }.joined(separator: " of ") + "?" } ?? " (dossier --help noemt ze alle)"
@@ -92,19 +99,21 @@ enum ParserMessages {
             if let match = line.wholeMatch(of: #/  See '(.+) <subcommand>' for detailed help\./#) {
                 return "  Zie '\(match.1) <opdracht>' voor de uitleg van één opdracht."
             }
+            if line == "  <subcommands>" { return "  <opdrachten>" }
             // The library wraps its "(default: …)" too, so the word may end a line.
             return String(line).replacing("(default:", with: "(standaard:")
         }.joined(separator: "\n")
     }
 
-    static let standardFlags = [("Show the version.", "Toon het versienummer."), ("Show help information.", "Toon deze uitleg.")]
+    static let standardFlags = [("Show the version.", "Toon het versienummer."), ("Show help information.", "Toon deze uitleg."),
+                                ("Show subcommand help information.", "Toon de uitleg van een opdracht (zoals dossier OPDRACHT --help).")]
 
     static let headings = [("OVERVIEW:", "OVERZICHT:"), ("USAGE:", "GEBRUIK:"), ("ARGUMENTS:", "ARGUMENTEN:"), ("OPTIONS:", "OPTIES:"),
                            ("SUBCOMMANDS:", "OPDRACHTEN:")]
 
     /// The library's placeholders in a usage line.
     static func placeholders(_ usage: String) -> String {
-        usage.replacing("<subcommand>", with: "<opdracht>").replacing("[<options>]", with: "[<opties>]")
+        usage.replacing("<subcommands>", with: "<opdrachten>").replacing("<subcommand>", with: "<opdracht>").replacing("[<options>]", with: "[<opties>]")
     }
 
     /// The cause of an error, in Dutch.
@@ -182,6 +191,9 @@ enum ParserMessages {
             return "'\(match.1)' is geen optie (een waarde die met een streepje begint, schrijf je met = aan haar optie vast: --optie=\"\(match.1)\")"
         }
         if text == "Missing required subcommand." { return "er ontbreekt een opdracht" }
+        if let match = text.wholeMatch(of: /Can't generate completion scripts for '(.*)'\. Please use --generate-completion-script=<shell> with one of: (.+)/) {
+            return "voor '\(match.1)' maakt dossier geen aanvulscript; kies een van: \(match.2) (--generate-completion-script=bash)"
+        }
         return text
     }
 

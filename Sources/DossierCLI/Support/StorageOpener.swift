@@ -22,7 +22,7 @@ enum StorageOpener {
         store.listCache = PostgresListCache(address: address, environment: Session.environment)
         return store
         #else
-        throw .badSetting("\(address.description) is een PostgreSQL-database, maar deze dossier is gebouwd zonder PostgreSQL; bouw het met swift build --traits PostgreSQL")
+        throw .notBuiltIn("\(address.description) is een PostgreSQL-database, maar deze dossier is gebouwd zonder PostgreSQL; bouw het met swift build --traits PostgreSQL")
         #endif
     }
 }

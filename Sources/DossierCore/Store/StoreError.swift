@@ -29,6 +29,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case badSetting(String)
     /// A copy was to go where a dossier already is; nothing was written (the message says what to do instead).
     case targetTaken(String)
+    /// A store this build cannot open (a database in a build without PostgreSQL); the message says how to build it.
+    case notBuiltIn(String)
     /// The database server cannot be reached, or refuses the connection (not busy: then `.busy`).
     case unavailable(location: String, reason: String)
     /// The connection broke while a change was being committed, and whether it went in could not be asked after.
@@ -83,7 +85,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "\(file) is alleen-lezen geopend; er is niets gewijzigd"
         case let .badSetting(message):
             return "ongeldige instelling: \(message)"
-        case let .targetTaken(message):
+        case let .targetTaken(message), let .notBuiltIn(message):
             return message
         case let .outcomeUnknown(location, reason):
             // The cause may be one that says "nothing changed" by itself; here that is not known.
@@ -113,7 +115,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     public var isDataError: Bool {
         switch self {
         case .damaged, .notADossier, .invalid, .refused, .damagedJournal, .foreignJournal: true
-        case .missing, .dossierMissing, .snapshotMissing, .fileSystem, .busy, .changedOnDisk, .readOnly, .badSetting, .targetTaken, .newerVersion, .newerSnapshot, .unavailable,
+        case .missing, .dossierMissing, .snapshotMissing, .fileSystem, .busy, .changedOnDisk, .readOnly, .badSetting, .targetTaken, .notBuiltIn, .newerVersion, .newerSnapshot, .unavailable,
              .outcomeUnknown, .notPermitted, .partOfDossier: false
         }
     }
