@@ -470,6 +470,22 @@ struct HostileFilesCommandTests {
         #expect(try DossierStore(path: storePath).load().relation("bom")?.status == .verkennen, "change 4 kept")
     }
 
+    @Test("a damaged journal beside a dossier never merged (no header: a copy of the bundled one) gets the same advice")
+    func damagedJournalOfUnmergedDossier() throws {
+        let more = ["DOSSIER_JOURNAL_LIMIT": "50"]
+        for reason in ["een", "twee", "drie"] {
+            #expect(try run(["set-status", "bom", reason == "twee" ? "focus" : "verkennen", "--reason", reason], environment: more).status == 0)
+        }
+        #expect(SnapshotHeader(head: try PosixFileSystem().readFile(storePath)) == nil, "never merged")
+        let journal = storePath + ".journal"
+        let text = String(decoding: try PosixFileSystem().readFile(journal), as: UTF8.self)
+        try directory.write("dossier.json.journal", text.replacingOccurrences(of: "drie", with: "DRIE"))
+        let failed = try run(["relations"], environment: more)
+        #expect(failed.status == 65)
+        #expect(failed.standardError.contains("het dossier zelf (\(storePath)) is heel, zonder de wijzigingen in het journaal, en het journaal tot regel 3. "
+                                              + "Verder met alles wat heel is: bewaar het journaal"), "\(failed.standardError)")
+    }
+
     @Test("a journal that ends in a half-written line: validate says so beside 'geldig' (also in --json), a change says it once and cuts the line off")
     func tornJournalLine() throws {
         let keep = ["DOSSIER_JOURNAL_LIMIT": "50"]

@@ -382,13 +382,15 @@ extension DossierStorage {
             Output.error("dossier: " + error.description)
             let older = (try? backups().first).map { "; een oudere stand: \(command) restore \($0.name) (tot en met wijziging \($0.sequence))" } ?? ""
             let quoted = ShellWord.singleQuoted(journal), aside = ShellWord.singleQuoted(journal + ".beschadigd")
+            // Never merged (a copy of the bundled dossier): every change is in the journal.
+            let whole = holds == 0 ? "is heel, zonder de wijzigingen in het journaal" : "is heel, tot en met wijziging \(holds)"
             guard damage.line > 1 else {
-                return failure("het dossier zelf (\(file.path)) is heel, tot en met wijziging \(holds); alleen de wijzigingen daarna, in het journaal, "
+                return failure("het dossier zelf (\(file.path)) \(whole); alleen de wijzigingen daarna, in het journaal, "
                                + "zijn niet te lezen. Verder zonder die wijzigingen: zet het journaal opzij (mv \(quoted) \(aside)); "
                                + "ze blijven daarin bewaard\(older)", code: ExitStatus.dataError)
             }
             // The lines before the damage are whole: keeping them keeps every change they hold.
-            return failure("het dossier zelf (\(file.path)) is heel, tot en met wijziging \(holds), en het journaal tot regel \(damage.line). "
+            return failure("het dossier zelf (\(file.path)) \(whole), en het journaal tot regel \(damage.line). "
                            + "Verder met alles wat heel is: bewaar het journaal (cp \(quoted) \(aside)) en houd alleen de regels ervoor "
                            + "(head -n \(damage.line - 1) \(aside) > \(quoted)); wat vanaf regel \(damage.line) staat, blijft in de bewaarde kopie\(older)",
                            code: ExitStatus.dataError)

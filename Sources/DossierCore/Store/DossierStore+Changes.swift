@@ -420,8 +420,9 @@ extension DossierStore {
         return head
     }
 
-    /// The number of the last change the snapshot itself holds, read from its header; nil when it cannot be read.
+    /// The number of the last change the snapshot itself holds, read from its header; for one without a header (never
+    /// merged: a copy of the bundled dossier, `dossier new`), what this store read from it, if it read one; else nil.
     public var snapshotChangeNumber: Int? {
-        (try? snapshotHead()).flatMap { SnapshotHeader(head: $0) }?.sequence
+        (try? snapshotHead()).flatMap { SnapshotHeader(head: $0) }?.sequence ?? (snapshotFile != nil ? snapshotSequence : nil)
     }
 }
