@@ -402,8 +402,10 @@ struct HostileFilesCommandTests {
         let restored = try run(["restore", newest.name, "--yes"])
         #expect(restored.status == 0, "\(restored.standardError)")
         #expect(try run(["validate"]).status == 0)
-        let kept = try DossierStore(path: storePath).backups().map { String(decoding: try PosixFileSystem().readFile($0.path), as: UTF8.self) }
-        #expect(kept.contains("{ dit is geen dossier"), "the damaged file is kept among the backups")
+        let kept = try DossierStore(path: storePath).files.setAsideFiles(fileSystem: PosixFileSystem())
+            .map { String(decoding: try PosixFileSystem().readFile($0), as: UTF8.self) }
+        #expect(kept == ["{ dit is geen dossier"], "the damaged file is kept beside the backups")
+        #expect(try !run(["backups"]).standardOutput.contains("onleesbaar"), "but not offered as one")
         let log = try run(["log"])
         #expect(log.standardOutput.contains("Teruggezet uit back-up \(newest.name)"), "\(log.standardOutput)")
     }
@@ -468,6 +470,29 @@ struct HostileFilesCommandTests {
         try recipe.run()
         recipe.waitUntilExit()
         #expect(try DossierStore(path: storePath).load().relation("bom")?.status == .verkennen, "change 4 kept")
+    }
+
+    @Test("restored over a damaged dossier: what was set aside is no backup to go back to, and an access request searches it")
+    func restoreOverDamage() throws {
+        let merge = ["DOSSIER_JOURNAL_LIMIT": "1"]
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "een"], environment: merge).status == 0)
+        #expect(try run(["set-status", "bom", "focus", "--reason", "twee"], environment: merge).status == 0)
+        #expect(try run(["add-contact", "bom", "--name", "Jana Novakova", "--email", "jana@example.cz"], environment: ["DOSSIER_JOURNAL_LIMIT": "50"]).status == 0)
+        var bytes = try PosixFileSystem().readFile(storePath)
+        bytes[bytes.firstRange(of: Array("\"relations\"".utf8))!.lowerBound + 3] = 0
+        try directory.write("dossier.json", bytes)
+        let newest = try #require(try DossierStore(path: storePath).backups().first)
+        #expect(try run(["restore", newest.name, "--yes"]).status == 0)
+        // The damaged file is kept, but not offered: the newest backup still loads.
+        for backup in try DossierStore(path: storePath).backups() {
+            #expect(throws: Never.self, "\(backup.name)") { try DossierFile.decode(try PosixFileSystem().readFile(backup.path), file: backup.name) }
+        }
+        let person = try run(["person", "jana@example.cz"])
+        #expect(person.status == 0)
+        #expect(person.standardOutput.contains("Apart gezet bij een terugzetting (niet in het logboek of de back-ups): 1 van de 2: "), "\(person.standardOutput)")
+        #expect(person.standardOutput.contains("set-aside-journal-"), "\(person.standardOutput)")
+        let json = try run(["person", "jana@example.cz", "--json"])
+        #expect(json.standardOutput.contains("\"setAside\": [\"\(storePath).history/set-aside-journal-"), "\(json.standardOutput)")
     }
 
     @Test("a damaged journal beside a dossier never merged (no header: a copy of the bundled one) gets the same advice")

@@ -235,7 +235,7 @@ struct HostileFileSystemTests {
         #expect(try store.history().last?.summary == "Teruggezet uit back-up \(oldest.name)")
     }
 
-    @Test("a dossier that does not load is restored without losing its files: the snapshot joins the backups, the journal is set aside")
+    @Test("a dossier that does not load is restored without losing its files: the snapshot and the journal are set aside, and neither is offered as a backup")
     func restoreUnloadable() throws {
         var (store, dossier) = try writer(path, journalLimit: 1)
         try store.commit(followUp("een"), to: &dossier, context: context)
@@ -255,7 +255,11 @@ struct HostileFileSystemTests {
         let history = try PosixFileSystem().contentsOfDirectory(path + ".history")
         #expect(history.contains { $0.hasPrefix("set-aside-journal-") }, "\(history)")
         let kept = try restorer.backups().map { try PosixFileSystem().readFile($0.path) }
-        #expect(kept.contains(damaged), "the snapshot that did not load with its journal is among the backups")
+        #expect(!kept.contains(damaged), "the snapshot that did not load with its journal is no state to go back to")
+        #expect(try restorer.backups().first?.name == backup.name, "the newest backup is still the one restored")
+        let setAside = restorer.files.setAsideFiles(fileSystem: PosixFileSystem())
+        #expect(setAside.count == 2 && setAside.contains { $0.hasSuffix("-onleesbaar.json") }, "\(setAside)")
+        #expect(try setAside.filter { $0.hasSuffix(".json") }.map { try PosixFileSystem().readFile($0) } == [damaged], "kept whole")
         let numbers = try restorer.history().map(\.sequence)
         #expect(numbers == numbers.sorted() && Set(numbers).count == numbers.count, "no number of the log is used twice: \(numbers)")
     }

@@ -21,7 +21,7 @@ struct PersonCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Een naam, e-mailadres of telefoonnummer, of een deel ervan.", valueName: "tekst"))
     var text: String
 
-    @Flag(help: "Uitvoer als JSON: places (subject, subjectName, field, value), log (de volgnummers van de wijzigingen) en backups (de namen).")
+    @Flag(help: "Uitvoer als JSON: places (subject, subjectName, field, value), log (de volgnummers van de wijzigingen), backups (de namen) en setAside (de paden van wat een terugzetting apart zette).")
     var json = false
 
     func validate() throws {
@@ -55,7 +55,10 @@ struct PersonCommand: ParsableCommand {
                 unread.append(backup.name)
             }
         }
-        if json { return printJSON(places, logged: logged, backups: naming) }
+        // What a restore over a dossier that did not load set aside: outside the log and the backups, but kept.
+        let setAside = (store as? DossierStore)?.files.setAsideFiles(fileSystem: PosixFileSystem()) ?? []
+        let setAsideNaming = setAside.filter { (try? PosixFileSystem().readFile($0)).map { PersonalDataSearch.names(text, in: $0) } ?? true }
+        if json { return printJSON(places, logged: logged, backups: naming, setAside: setAsideNaming) }
         let quoted = "'\(text)'"
         if places.isEmpty {
             Output.line(TerminalSafeText.line("In het dossier staat \(quoted) niet."))
@@ -72,9 +75,14 @@ struct PersonCommand: ParsableCommand {
         let inBackups = naming.isEmpty ? "geen van de \(searched) noemt \(quoted)." : "\(naming.count) van de \(searched): \(naming.joined(separator: ", "))."
         let notSearched = unread.isEmpty ? "" : " Niet doorzocht: \(unread.count) (niet als bestand te lezen)."
         Output.line(TerminalSafeText.line("In de back-ups: " + inBackups + notSearched))
+        if !setAside.isEmpty {
+            let named = setAsideNaming.isEmpty ? "geen van de \(setAside.count) noemt \(quoted)."
+                : "\(setAsideNaming.count) van de \(setAside.count): \(setAsideNaming.joined(separator: ", "))."
+            Output.line(TerminalSafeText.line("Apart gezet bij een terugzetting (niet in het logboek of de back-ups): " + named))
+        }
     }
 
-    private func printJSON(_ places: [PersonalDataSearch.Place], logged: [Int], backups: [String]) {
+    private func printJSON(_ places: [PersonalDataSearch.Place], logged: [Int], backups: [String], setAside: [String]) {
         var writer = JSONWriter()
         writer.beginObject()
         writer.key("places")
@@ -93,6 +101,8 @@ struct PersonCommand: ParsableCommand {
         writer.array(logged) { sequence, writer in writer.integer(sequence) }
         writer.key("backups")
         writer.inlineStrings(backups)
+        writer.key("setAside")
+        writer.inlineStrings(setAside)
         writer.endObject()
         writer.finishDocument()
         Output.document(writer.bytes)

@@ -104,7 +104,8 @@ extension DossierStore {
     /// Puts a written snapshot in place; the caller holds the lock. False (and the written file dropped) when
     /// the files are no longer what the snapshot was made from.
     /// `keeping`: a backup that must survive the pruning (the one a restore is about to name).
-    func installLocked(_ written: WrittenSnapshot, at moment: Timestamp, keeping protected: String?) throws(StoreError) -> Bool {
+    /// `backingUp`: false when the snapshot in place was set aside already (a restore over one that did not load).
+    func installLocked(_ written: WrittenSnapshot, at moment: Timestamp, keeping protected: String?, backingUp: Bool = true) throws(StoreError) -> Bool {
         let writer = DurableWriter(fileSystem: fileSystem)
         guard let replacement = written.replacement else { throw .readOnly(file: path) }
         do {
@@ -120,7 +121,7 @@ extension DossierStore {
             return false
         }
         do {
-            try keepBackupOfSnapshot(at: moment)
+            if backingUp { try keepBackupOfSnapshot(at: moment) }
             try writer.install(replacement)
             snapshotSequence = written.sequence
             lineage = written.lineage
@@ -137,12 +138,12 @@ extension DossierStore {
         return true
     }
 
-    func keepBackupOfSnapshot(at moment: Timestamp) throws(FileSystemError) {
+    /// `target`: another name in the backups folder than a backup's (`StoreFiles.setAsideSnapshot`).
+    func keepBackupOfSnapshot(at moment: Timestamp, as target: String? = nil) throws(FileSystemError) {
         guard let snapshot = try fileSystem.status(path) else { return }
         try fileSystem.createDirectory(files.backups, mode: try directoryMode())
         shareWithSnapshotGroup(files.backups)
-        let name = Backup.name(snapshotName: FilePath.name(of: path), at: moment, sequence: snapshotSequence)
-        let target = FilePath.join(files.backups, name)
+        let target = target ?? FilePath.join(files.backups, Backup.name(snapshotName: FilePath.name(of: path), at: moment, sequence: snapshotSequence))
         guard try fileSystem.status(target) == nil else { return }
         // The backup is the snapshot's own file (a hard link), so it has its bits: a snapshot others may read (copied
         // in with cp) loses their bits first, as the snapshot replacing it would not have them either. Where this user

@@ -57,7 +57,8 @@ extension DossierStore {
                 throw .fileSystem(error)
             }
             // The backup restored stays too: the log names it, and undoing the restore reads it (the oldest one was pruned here).
-            guard try installLocked(written, at: Timestamp(secondsSinceEpoch: context.timestamp.secondsSinceEpoch + 1), keeping: name) else {
+            guard try installLocked(written, at: Timestamp(secondsSinceEpoch: context.timestamp.secondsSinceEpoch + 1), keeping: name,
+                                    backingUp: current != nil) else {
                 throw .changedOnDisk(file: path)
             }
         }
@@ -66,12 +67,12 @@ extension DossierStore {
     }
 
     /// Keeps an unloadable dossier's files where nothing is lost and nothing reads them by accident: the
-    /// snapshot among the backups (by its own name and time), the journal in the history folder under a
-    /// name the log does not read.
+    /// snapshot in the backups folder under a name no backup has (it is no state to go back to), the journal in the
+    /// history folder under a name the log does not read.
     private func setAsideUnloadable(at moment: Timestamp) throws(StoreError) {
         do {
             snapshotSequence = 0
-            try keepBackupOfSnapshot(at: moment)
+            try keepBackupOfSnapshot(at: moment, as: files.setAsideSnapshot(at: moment))
             if try fileSystem.status(files.journal) != nil {
                 try fileSystem.createDirectory(files.history, mode: try directoryMode())
                 try fileSystem.rename(files.journal, to: files.setAsideJournal(at: moment))

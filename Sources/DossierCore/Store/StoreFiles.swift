@@ -68,6 +68,24 @@ public struct StoreFiles: Hashable, Sendable {
         FilePath.join(history, "set-aside-journal-\(moment.iso.filter { $0.isNumber || $0 == "T" || $0 == "Z" }).jsonl")
     }
 
+    /// Where a snapshot goes that did not load when a backup was restored over it: kept among the backups, but under a
+    /// name that is no backup's (`NAME-TIME-onleesbaar.json`), so that no list or advice offers it as a state to go
+    /// back to.
+    public func setAsideSnapshot(at moment: Timestamp) -> String {
+        let name = FilePath.name(of: snapshot)
+        let stem = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+        return FilePath.join(backups, "\(stem)-\(moment.iso.filter { $0.isNumber || $0 == "T" || $0 == "Z" })-onleesbaar.json")
+    }
+
+    /// The files set aside when a dossier that did not load was restored (`setAsideJournal`, `setAsideSnapshot`): outside
+    /// the log and the backups, but still holding what they held.
+    public func setAsideFiles(fileSystem: any FileSystem) -> [String] {
+        let journals = ((try? fileSystem.contentsOfDirectory(history)) ?? []).filter { $0.hasPrefix("set-aside-journal-") && $0.hasSuffix(".jsonl") }
+            .map { FilePath.join(history, $0) }
+        let snapshots = ((try? fileSystem.contentsOfDirectory(backups)) ?? []).filter { $0.hasSuffix("-onleesbaar.json") }.map { FilePath.join(backups, $0) }
+        return (journals + snapshots).sorted()
+    }
+
     /// The last entry number in an archived segment's name (`journal-FIRST-LAST.jsonl`).
     public static func lastSequence(ofSegment name: String) -> Int? {
         guard name.hasPrefix("journal-"), name.hasSuffix(".jsonl") else { return nil }
