@@ -357,6 +357,11 @@ struct HostileFilesCommandTests {
         #expect(!FileManager.default.fileExists(atPath: home.file(".local/share/dossier")))
         let made = try ProgramRunner().run(["show", "organon"], environment: ["HOME": home.path, "DOSSIER_USER": "x"])
         #expect(made.status == 0 && FileManager.default.fileExists(atPath: home.file(".local/share/dossier/dossier.json")))
+        // Made with a lineage and a tail of its own, so that a journal is bound to this very file.
+        let header = SnapshotHeader(head: try PosixFileSystem().readFile(home.file(".local/share/dossier/dossier.json")))
+        #expect(header?.sequence == 0 && header?.tail.isEmpty == false, "\(String(describing: header))")
+        #expect(try DossierStore(path: home.file(".local/share/dossier/dossier.json")).load().detachedFromItsLog()
+                == DossierFile.decode(BundledDossier.bytes, file: "ingebouwd"), "otherwise the bundled dossier")
         // The snapshot gone but its journal there: not "made from the bundled one", but what the store says about it.
         try FileManager.default.removeItem(atPath: home.file(".local/share/dossier/dossier.json"))
         FileManager.default.createFile(atPath: home.file(".local/share/dossier/dossier.json.journal"), contents: Data("x\n".utf8))
@@ -493,6 +498,24 @@ struct HostileFilesCommandTests {
         #expect(person.standardOutput.contains("set-aside-journal-"), "\(person.standardOutput)")
         let json = try run(["person", "jana@example.cz", "--json"])
         #expect(json.standardOutput.contains("\"setAside\": [\"\(storePath).history/set-aside-journal-"), "\(json.standardOutput)")
+    }
+
+    @Test("a dossier begun by dossier new binds its journal to itself: another file copied over it, with or without a lineage, is refused with the way forward")
+    func journalOfNewDossier() throws {
+        let own = directory.file("eigen.json"), other = directory.file("ander.json")
+        // No merge: the change stays in the journal.
+        let environment = ["DOSSIER_USER": "adviseur", "DOSSIER_JOURNAL_LIMIT": "50"]
+        for path in [own, other] { #expect(try runner.run(["new", path], environment: environment).status == 0) }
+        let header = try #require(SnapshotHeader(head: try PosixFileSystem().readFile(own)))
+        #expect(header.sequence == 0 && !header.tail.isEmpty, "a lineage and a tail of its own")
+        let edited = try runner.run(["--store", own, "edit", "global-goals-platform-oss", "--places", "Oss, Berghem"], environment: environment)
+        #expect(edited.status == 0, "\(edited.standardError)")
+        for replacement in [BundledDossier.bytes, try PosixFileSystem().readFile(other)] {
+            try directory.write("eigen.json", replacement)
+            let refused = try runner.run(["--store", own, "relations"], environment: environment)
+            #expect(refused.status == 65, "\(refused.standardOutput)")
+            #expect(refused.standardError.contains("hoort niet bij het dossier") && refused.standardError.contains("mv '\(own).journal'"), "\(refused.standardError)")
+        }
     }
 
     @Test("a damaged journal beside a dossier never merged (no header: a copy of the bundled one) gets the same advice")

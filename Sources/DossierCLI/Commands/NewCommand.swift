@@ -24,7 +24,8 @@ struct NewCommand: ParsableCommand {
         do throws(StoreError) {
             let configuration = try Session.configuration(needing: Session.settingsForWriting)
             let target = try StorageOpener.open(StoreLocation.typed(path, environment: Session.environment), configuration: configuration)
-            let dossier = NewDossier.make()
+            var dossier = NewDossier.make()
+            dossier.beginLineage()
             do throws(StoreError) {
                 try target.importArchive(DossierArchive(snapshot: dossier.encoded(), sequence: 0, lines: [], backups: []), replacing: false)
             } catch .targetTaken {

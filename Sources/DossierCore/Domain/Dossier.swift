@@ -94,6 +94,14 @@ public struct Dossier: Sendable {
         journalTail = tail
     }
 
+    /// A dossier about to be written as a new file (the first start's copy of the bundled one, `dossier new`, `generate`):
+    /// a lineage of its own, and a tail of its own (`Lineage.origin`) that its first journal entry names as `previous`.
+    /// A journal is then bound to this very file: another dossier copied over it (also one without a lineage, such as
+    /// an export) is refused with the journal, instead of taking its changes without a word.
+    public mutating func beginLineage() {
+        setJournalPosition(sequence: 0, lineage: Lineage.make(), tail: Lineage.origin())
+    }
+
     /// The dossier as an export holds it: without its place in a log (lineage, last change, checksum), so that a
     /// file made from an export starts a line of its own and is never taken for a copy of this one's log.
     public func detachedFromItsLog() -> Dossier {

@@ -10,6 +10,13 @@ public enum Lineage {
         }.joined()
     }
 
+    /// The tail of a snapshot that holds no change yet but has a lineage (`DossierStore.appendLocked`): random, in the
+    /// form of a checksum (8 hexadecimal characters), so that the first entry after it names that very file.
+    public static func origin() -> String {
+        let digits = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        return String(repeating: "0", count: 8 - digits.count) + digits
+    }
+
     public static func isValid(_ text: String) -> Bool {
         text.utf8.count == 32 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }

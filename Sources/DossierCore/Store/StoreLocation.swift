@@ -53,7 +53,10 @@ public struct StoreLocation: Hashable, Sendable {
             // Loading then says what is missing and how to restore it.
             if DossierStore(path: path, fileSystem: fileSystem).hasTraces() { return false }
             try fileSystem.createDirectory(FilePath.directory(of: path), mode: 0o700)
-            try DurableWriter(fileSystem: fileSystem).replace(path, with: BundledDossier.bytes)
+            // The bundled dossier is checked by its own tests; it always decodes.
+            guard var bundled = try? Dossier(decoding: BundledDossier.bytes) else { preconditionFailure("the bundled dossier does not decode") }
+            bundled.beginLineage()
+            try DurableWriter(fileSystem: fileSystem).replace(path, with: bundled.encoded())
             return true
         } catch {
             throw .fileSystem(error)
