@@ -48,6 +48,8 @@ struct ParserMessageTests {
         // An optional amount read as an option: said as negative, not as missing.
         (["set-budget", "internationalisering", "2028", "-5", "--decision", "x"], "dossier: bedrag: een bedrag kan niet negatief zijn ('-5')",
          "Gebruik: dossier set-budget "),
+        (["export", "--what", "relation"], "dossier: --what: bedoelde u 'relations'? Kies uit relations, activities, contacts of gesprekspartners",
+         "Gebruik: dossier export "),
         // An empty filter (an unset variable in a script) would list everything.
         (["activities", "--country", ""], "dossier: --country: leeg; noem een land, of laat --country weg voor alle landen", "Gebruik: dossier activities "),
         (["log-visit", "--date", "1-3-2027", "--direction", "inkomend", "--delegation", "X"], "dossier: '--relation <id> ...' ontbreekt; die is verplicht",

@@ -21,6 +21,16 @@ struct InputTests {
         #expect(message(RelationStatus.read, "slapend") == "onbekende \(RelationStatus.vocabularyName) 'slapend'; kies uit: focus, actief, verkennen, laag-pitje, beeindigd, genoemd")
     }
 
+    @Test("a mistyped value is offered the one it most likely meant: part of it, one letter off, or a word left out; never one that could be its opposite")
+    func vocabularySuggestions() {
+        let offered = { (message: String?) in message?.firstMatch(of: /bedoelde u '([a-z-]+)'/).map { String($0.1) } }
+        #expect(offered(message(RelationStatus.read, "laag-pitj")) == "laag-pitje")
+        #expect(offered(message(ActivityStatus.read, "goedgekeurt")) == "goedgekeurd")
+        #expect(offered(message(Question.read, "waarde-bedrijfsleven")) == "waarde-voor-bedrijfsleven")
+        #expect(offered(message(RelationStatus.read, "inactief")) == nil, "two letters from actief, and its opposite")
+        #expect(offered(message(ActivityStatus.read, "niet-goedgekeurd")) == nil)
+    }
+
     @Test("a delegation's size as typed or as the screen shows it: 8, 8 personen, 1 persoon; other words refused")
     func delegationSize() throws {
         #expect(try DelegationSize.read("8") == 8)

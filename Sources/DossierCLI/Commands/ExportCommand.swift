@@ -57,8 +57,10 @@ struct ExportCommand: ParsableCommand {
                                   + "hoort bij CSV; geef --format csv, of een naam op .csv")
         }
         if format == "csv" {
-            guard let what, ["relations", "activities", "contacts", "gesprekspartners"].contains(what) else {
-                throw ValidationError("--what: kies relations, activities, contacts of gesprekspartners")
+            let kinds = ["relations", "activities", "contacts", "gesprekspartners"]
+            guard let what, kinds.contains(what) else {
+                let guess = what.flatMap { Spelling.closest(to: $0, in: kinds) }.map { "bedoelde u '\($0)'? Kies uit " } ?? "kies "
+                throw ValidationError("--what: \(guess)relations, activities, contacts of gesprekspartners")
             }
         } else if what != nil {
             throw ValidationError("--what hoort bij --format csv")

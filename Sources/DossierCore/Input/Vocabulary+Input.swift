@@ -17,6 +17,17 @@ extension Vocabulary {
             // Only what is part of a value: text holding one ("inactief", "niet goedgekeurd") may well mean its opposite.
             [value.rawValue, Slug.make(from: value.label)].contains { $0.contains(typed) }
         }
+        if found.isEmpty && typed.count >= 5 {
+            // One letter off ("goedgekeurt"); more could turn a word into another ("inactief" is two from "actief"). Or a
+            // word left out ("waarde-bedrijfsleven" for waarde-voor-bedrijfsleven): every word typed is one of the value's.
+            let words = typed.split(separator: "-")
+            let near = allCases.filter { value in
+                [value.rawValue, Slug.make(from: value.label)].contains { slug in
+                    Spelling.editDistance(typed, slug) <= 1 || (words.count > 1 && Set(words).isSubset(of: slug.split(separator: "-")))
+                }
+            }
+            return near.count == 1 ? near[0] : nil
+        }
         return found.count == 1 ? found[0] : nil
     }
 
