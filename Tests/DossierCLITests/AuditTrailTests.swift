@@ -48,6 +48,8 @@ struct AuditTrailTests {
         #expect(taizhou.contains("nieuw bezoek gepland") && !taizhou.contains("minder contact"))
         let since = try run(["log", "--since", "21-11-2026"]).standardOutput
         #expect(since.contains("missie gaat niet door") && !since.contains("minder contact"))
+        // A day still to come: nothing yet, and not for want of a log.
+        #expect(try run(["log", "--since", "1-1-2027"]).standardOutput == "Geen wijzigingen sinds 1-1-2027: die dag moet nog komen.\n")
         #expect(try run(["log", "rhone-alpes"]).standardOutput.contains("Geen wijzigingen van Rhône-Alpes in het logboek; het logboek begint bij de eerste wijziging met dit programma. De statusgeschiedenis van daarvoor staat in dossier show rhone-alpes."))
 
         let json = try run(["log", "--json"])

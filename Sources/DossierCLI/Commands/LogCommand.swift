@@ -103,6 +103,11 @@ struct LogCommand: ParsableCommand {
             // A relation or an activity has a status history from before the log; a budget line or the Kader has not.
             let hasHistory = id.map { $0 != Framework.subject && BudgetLine.id(ofSubject: $0) == nil } ?? false
             let earlier = hasHistory ? id.map { " De statusgeschiedenis van daarvoor staat in dossier show \($0)." } ?? "" : ""
+            // A day still to come holds no changes yet; the log's beginning has nothing to do with it.
+            if let since, since > Session.clock.today() {
+                Output.line("Geen wijzigingen\(name.map { " van \($0)" } ?? "") sinds \(dates.date(since)): die dag moet nog komen.")
+                return
+            }
             Output.line("Geen wijzigingen\(name.map { " van \($0)" } ?? "")\(since.map { " sinds \(dates.date($0))" } ?? "") in het logboek; "
                         + "het logboek begint bij de eerste wijziging met dit programma.\(earlier)")
             return
