@@ -57,7 +57,14 @@ struct PersonCommand: ParsableCommand {
         }
         // What a restore over a dossier that did not load set aside: outside the log and the backups, but kept.
         let setAside = (store as? DossierStore)?.files.setAsideFiles(fileSystem: PosixFileSystem()) ?? []
-        let setAsideNaming = setAside.filter { (try? PosixFileSystem().readFile($0)).map { PersonalDataSearch.names(text, in: $0) } ?? true }
+        var setAsideNaming: [String] = [], setAsideUnread = 0
+        for file in setAside {
+            if let bytes = try? PosixFileSystem().readFile(file) {
+                if PersonalDataSearch.names(text, in: bytes) { setAsideNaming.append(file) }
+            } else {
+                setAsideUnread += 1
+            }
+        }
         if json { return printJSON(places, logged: logged, backups: naming, setAside: setAsideNaming) }
         let quoted = "'\(text)'"
         if places.isEmpty {
@@ -76,9 +83,11 @@ struct PersonCommand: ParsableCommand {
         let notSearched = unread.isEmpty ? "" : " Niet doorzocht: \(unread.count) (niet als bestand te lezen)."
         Output.line(TerminalSafeText.line("In de back-ups: " + inBackups + notSearched))
         if !setAside.isEmpty {
-            let named = setAsideNaming.isEmpty ? "geen van de \(setAside.count) noemt \(quoted)."
-                : "\(setAsideNaming.count) van de \(setAside.count): \(setAsideNaming.joined(separator: ", "))."
-            Output.line(TerminalSafeText.line("Apart gezet bij een terugzetting (niet in het logboek of de back-ups): " + named))
+            let read = setAside.count - setAsideUnread
+            let named = setAsideNaming.isEmpty ? "geen van de \(read) noemt \(quoted)."
+                : "\(setAsideNaming.count) van de \(read): \(setAsideNaming.joined(separator: ", "))."
+            let unread = setAsideUnread == 0 ? "" : " Niet doorzocht: \(setAsideUnread) (niet als bestand te lezen)."
+            Output.line(TerminalSafeText.line("Apart gezet bij een terugzetting (niet in het logboek of de back-ups): " + named + unread))
         }
     }
 

@@ -94,7 +94,8 @@ public struct Dossier: Sendable {
         journalTail = tail
     }
 
-    /// A dossier about to be written as a new file (the first start's copy of the bundled one, `dossier new`, `generate`):
+    /// A dossier about to be written as a new file (the first start's copy of the bundled one, `dossier new`; not `generate`,
+    /// whose files are the same byte for byte for the same seed):
     /// a lineage of its own, and a tail of its own (`Lineage.origin`) that its first journal entry names as `previous`.
     /// A journal is then bound to this very file: another dossier copied over it (also one without a lineage, such as
     /// an export) is refused with the journal, instead of taking its changes without a word.

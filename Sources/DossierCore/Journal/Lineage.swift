@@ -10,8 +10,8 @@ public enum Lineage {
         }.joined()
     }
 
-    /// The tail of a snapshot that holds no change yet but has a lineage (`DossierStore.appendLocked`): random, in the
-    /// form of a checksum (8 hexadecimal characters), so that the first entry after it names that very file.
+    /// The tail of a new dossier that holds no change yet (`Dossier.beginLineage`): random, in the form of a checksum
+    /// (8 hexadecimal characters), so that the first entry after it names that very file.
     public static func origin() -> String {
         let digits = String(UInt32.random(in: 0...UInt32.max), radix: 16)
         return String(repeating: "0", count: 8 - digits.count) + digits
