@@ -192,6 +192,22 @@ extension ScreenReaderFocusTests {
         }
     }
 
+    @Test("an overspent line says so in full where it fits, else with the legend's mark: never cut to 'over…', which reads as money left")
+    func overspentNeverCut() throws {
+        var dossier = Fixtures.smallDossier()
+        var activity = try #require(dossier.activity("missie-lyon"), "planned: counts against the budget")
+        activity.startDate = CalendarDate(year: 2027, month: 3, day: 1)
+        activity.estimatedCost = Money(euros: 20_000)
+        activity.budgetLine = dossier.budgetLines.first { $0.isActivityBudget }?.id
+        try dossier.apply(.updateActivity(activity), context: Fixtures.context)
+        for (width, word) in [(120, " act. !"), (200, " act. · overschreden")] {
+            let app = Harness(dossier: dossier, width: width, height: 30)
+            app.press(.character("4"))
+            let row = try #require(app.screen.lines.first { $0.hasPrefix(" 2027") && $0.contains("-€") }, "\(app.text)")
+            #expect(row.contains(word) && !row.contains("over…"), "\(width): \(row)")
+        }
+    }
+
     @Test("the message line of a form not saved names the fields to put right, each once, short, and says when there is more in the form")
     func problemSummaryNamesFields() throws {
         var form = Form(purpose: .newRelation, title: "t", fields: [

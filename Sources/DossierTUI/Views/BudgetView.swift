@@ -51,7 +51,10 @@ enum BudgetView {
             if wide {
                 // The count first: what the column is for; how far over stands in Over (in red) already.
                 // (Without a budget the bar says so already.)
-                cells.append(("\(overview.activityIDs.count) act." + (overview.isOverspent ? " · overschreden" : ""),
+                // Cut, "overschreden" would read "over…", the opposite; where it does not fit, the legend's mark says it.
+                let count = "\(overview.activityIDs.count) act.", full = count + " · overschreden"
+                let fits = DisplayWidth.of(full) <= columns.columns[7].width
+                cells.append((overview.isOverspent ? (fits ? full : count + " !") : count,
                               overview.isOverspent || overview.isWithoutBudget ? warning : RowStyle.apply(theme.muted, selected: selected)))
             }
             columns.drawRow(cells, in: &canvas, y: y)
