@@ -274,8 +274,14 @@ public enum Assessor {
             // Carried out: what it cost (or, if that was never filled in, the estimate). Otherwise the estimate.
             let knownCost = activity.listedCost
             guard let cost = knownCost else {
-                add(.budget, .naderBekijken, "Zonder geraamde kosten is niet te zeggen of de activiteit binnen \(lineName) past.")
-                missing.append("Geraamde kosten")
+                // Carried out (a visit logged after the fact): its form asks what it cost, not an estimate.
+                if activity.status.isCarriedOut {
+                    add(.budget, .naderBekijken, "Zonder (werkelijke) kosten is niet te zeggen of de activiteit binnen \(lineName) paste.")
+                    missing.append("Kosten")
+                } else {
+                    add(.budget, .naderBekijken, "Zonder geraamde kosten is niet te zeggen of de activiteit binnen \(lineName) past.")
+                    missing.append("Geraamde kosten")
+                }
                 return
             }
             if cost.cents == 0 {

@@ -37,6 +37,11 @@ public enum PastDueDate {
     private static func pastDates(of activity: Activity, today: CalendarDate, dates: DateWriting) -> String? {
         guard activity.isOverdue(on: today), let start = activity.startDate else { return nil }
         let which = activity.endDate.flatMap { $0 > start ? "de einddatum \(dates.date($0))" : nil } ?? "de begindatum \(dates.date(start))"
+        // Only an approved or planned one can be marked carried out in one move; for the others the signals' own advice.
+        guard activity.status.reachableStates.contains(.uitgevoerd) else {
+            return "\(which) ligt al in het verleden, en de activiteit is nog \(activity.status.label.lowercased()): zet haar een stap verder, "
+                + "annuleer haar, of geef een nieuwe datum"
+        }
         return "\(which) ligt al in het verleden; is de activiteit gehouden, zet haar dan op uitgevoerd"
     }
 }
