@@ -136,6 +136,22 @@ struct AgendaFlowTests {
         later.committed = Money(euros: 640)
         #expect(BudgetBar.text(later, width: 12) == "geen budget")
         #expect(later.isWithoutBudget && !later.isOverspent)
+        #expect(later.shownBudget == nil && later.shownRemaining == nil, "no amount, and no shortfall, in the table")
+    }
+
+    @Test("the budget tab shows a year after the line's years without an amount or a shortfall: '—', not '€ 0,00' and a negative 'Over'")
+    func yearWithoutBudgetOnTheTab() throws {
+        var dossier = Fixtures.smallDossier()
+        var activity = try #require(dossier.activity("missie-lyon"), "planned: counts against the budget")
+        activity.startDate = CalendarDate(year: 2031, month: 3, day: 1)
+        activity.estimatedCost = Money(euros: 1_000)
+        activity.budgetLine = dossier.budgetLines.first { $0.isActivityBudget }?.id
+        try dossier.apply(.updateActivity(activity), context: Fixtures.context)
+        let app = Harness(dossier: dossier, width: 120, height: 40)
+        app.press(.character("4"))
+        let row = try #require(app.screen.lines.first { $0.hasPrefix(" 2031") && $0.contains("€ 1.000,00") }, "\(app.text)")
+        // Budget and Over "—" (spent is € 0,00 in its own right).
+        #expect(row.contains("geen budget") && row.count { $0 == "—" } == 2 && !row.contains("-€"), "\(row)")
     }
 }
 

@@ -88,11 +88,11 @@ struct BudgetCommand: ParsableCommand {
             var table = TextTable([.init(title: "JAAR", keepsWhole: true), .init(title: "BUDGET", alignRight: true), .init(title: "VASTGELEGD", alignRight: true),
                                    .init(title: "BESTEED", alignRight: true), .init(title: "OVER", alignRight: true)] + flags)
             for overview in overviews {
-                table.append([String(overview.year), overview.budget.formatted, overview.committed.formatted, overview.spent.formatted,
-                              overview.remaining.formatted, overview.isOverspent ? "OVERSCHREDEN" : overview.isWithoutBudget ? "GEEN BUDGET" : ""])
+                table.append([String(overview.year), overview.shownBudget?.formatted ?? "—", overview.committed.formatted, overview.spent.formatted,
+                              overview.shownRemaining?.formatted ?? "—", overview.isOverspent ? "OVERSCHREDEN" : overview.isWithoutBudget ? "GEEN BUDGET" : ""])
             }
             if index > 0 { Output.line("") }
-            // The years it runs: a year outside them has no budget (0 in the table), which the amount alone would not say.
+            // The years it runs: a year outside them has no budget yet ("—" in the table).
             let years = line.firstYear == nil && line.lastYear == nil ? "" : ", " + line.period
             let set = line.amountsByYear.isEmpty ? "" : "; \(line.yearAmountsText)"
             Output.paragraph(TerminalSafeText.line("\(line.name) (\(line.id)): \(line.yearlyAmount.formatted) per jaar\(years)\(set)"))

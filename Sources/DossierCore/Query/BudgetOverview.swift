@@ -22,6 +22,11 @@ public struct BudgetOverview: Hashable, Sendable {
     public var decision: String?
 
     public var remaining: Money { budget - committed - spent }
+    /// The budget and what is left as a table shows them: none in a year the line sets no amount for (`isOutsideLineYears`),
+    /// where nothing is set yet, so nothing is left or short either; "€ 0,00" would read as a budget of nothing, and what is
+    /// charged to it as overspent.
+    public var shownBudget: Money? { isOutsideLineYears ? nil : budget }
+    public var shownRemaining: Money? { isOutsideLineYears ? nil : remaining }
     public var isOverspent: Bool { !isOutsideLineYears && remaining.cents < 0 }
     /// Something is charged to the line in a year it sets no amount for.
     public var isWithoutBudget: Bool { isOutsideLineYears && (committed + spent).cents > 0 }

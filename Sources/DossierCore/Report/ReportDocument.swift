@@ -153,7 +153,8 @@ struct ReportWriter {
         if let budget = report.activityBudget {
             let used = budget.committed + budget.spent
             let share = budget.budget.cents > 0 ? " (\(ReportWriter.percentage(used.cents, of: budget.budget.cents)))" : ""
-            lines.append("\(budget.lineName): \(used.formatted) vastgelegd of besteed van \(budget.budget.formatted)\(share); "
+            let of = budget.shownBudget.map { " van \($0.formatted)" } ?? ""
+            lines.append("\(budget.lineName): \(used.formatted) vastgelegd of besteed\(of)\(share); "
                          + (budget.isOverspent ? "overschreden met \(Money(cents: -budget.remaining.cents).formatted)."
                             : budget.isWithoutBudget ? "voor \(report.year) is nog geen bedrag vastgesteld." : "over: \(budget.remaining.formatted)."))
         }

@@ -42,10 +42,10 @@ enum BudgetView {
                 (isFirstOfYear ? String(overview.year) + (isCurrentYear ? " ◂" : "") : "", isCurrentYear ? plain.bold() : plain),
                 (overview.lineName, plain),
             ]
-            if wide { cells.append((overview.budget.formatted, plain)) }
+            if wide { cells.append((overview.shownBudget?.formatted ?? "—", plain)) }
             cells += [
                 (overview.committed.formatted, plain), (overview.spent.formatted, plain),
-                (overview.remaining.formatted, overview.isOverspent || overview.isWithoutBudget ? warning : plain),
+                (overview.shownRemaining?.formatted ?? "—", overview.isOverspent ? warning : plain),
                 (BudgetBar.text(overview, width: barWidth), overview.isOverspent || overview.isWithoutBudget ? warning : plain),
             ]
             if wide {
