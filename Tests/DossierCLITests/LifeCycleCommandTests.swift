@@ -245,6 +245,20 @@ struct LifeCycleCommandTests {
         #expect(added.status == 0, "\(added.standardError)")
     }
 
+    @Test("a visit a partner organises: log-visit --organiser records it, and the weighing takes the Kader's rule on partners' missions")
+    func visitOrganisedByAPartner() throws {
+        let result = try run(["log-visit", "--relation", "rhone-alpes", "--date", "15-6-2027", "--direction", "uitgaand", "--delegation", "Lyon",
+                              "--organiser", "BOM"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let visit = try #require(try stored().activities.first { $0.isVisit && $0.startDate == Fixtures.date("2027-06-15") })
+        #expect(visit.organiser.relationID == "bom")
+        let weighed = try run(["assess", visit.id, "--explain"]).standardOutput
+        #expect(weighed.contains("partnermissie"), "\(weighed)")
+        let unknown = try run(["log-visit", "--relation", "rhone-alpes", "--date", "16-6-2027", "--direction", "uitgaand", "--delegation", "Lyon",
+                               "--organiser", "Onbekend"])
+        #expect(unknown.status != 0)
+    }
+
     @Test("a visit in the future to a relation on laag pitje is weighed first, with the verdict and a plain warning")
     func plannedVisit() throws {
         let result = try run(["log-visit", "--relation", "taizhou", "--date", "15-6-2027", "--direction", "inkomend", "--delegation", "Taizhou",

@@ -261,6 +261,26 @@ struct FlowTests {
         #expect(app.state.form?.errors["kind"] == nil)
     }
 
+    @Test("a visit a partner organises: the visit form has Organisator (last), and the weighing takes the Kader's rule on partners' missions")
+    func visitOrganisedByAPartner() throws {
+        let app = Harness()
+        app.press(.character("/")).type("pivot").press(.enter, .character("v"))
+        app.press(.tab).type("12-3-2026")
+        app.press(.tab, .tab, .tab).type("Kopenhagen")
+        app.tab(to: "organiser")
+        #expect(app.state.form?.fields.last { $0.isVisible && $0.id != "buttons" }?.id == "organiser", "after the fields it had: their order is kept")
+        app.press(.enter).type("BOM").press(.enter)
+        #expect(app.state.form?["organiser"]?.relationIDs == ["bom"])
+        #expect(app.state.form?.verdictPreview?.reasons.contains { $0.rule == AssessmentRule.partnermissie.rawValue } == true,
+                "\(app.state.form?.verdictPreview?.reasons.map(\.rule) ?? [])")
+        app.press(.control("s"))
+        #expect(app.state.form == nil, "\(app.state.form?.errors ?? [:])")
+        let visit = try #require(app.state.dossier.activities.first { $0.isVisit && $0.startDate == Fixtures.date("2026-03-12") })
+        #expect(visit.organiser.relationID == "bom")
+        // Edited: the field is there too, with the partner.
+        #expect(VisitForm.make(editing: visit, in: app.state)["organiser"]?.relationIDs == ["bom"])
+    }
+
     @Test("log a visit with one invalid field, correct it, save")
     func logVisitWithCorrection() throws {
         let app = Harness()

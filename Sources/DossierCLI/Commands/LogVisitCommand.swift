@@ -21,6 +21,9 @@ struct LogVisitCommand: ParsableCommand {
     @Option(name: [.customLong("relation"), .customLong("relations")], help: ArgumentHelp("Betrokken relatie (id of naam); verplicht, mag vaker.", valueName: "id"))
     var relations: [String]
 
+    @Option(help: ArgumentHelp("Wie organiseert: gemeente, of de id of naam van een partner wiens delegatie of missie het is (zoals bom).", valueName: "id"))
+    var organiser: String = Organiser.municipalitySlug
+
     @Option(name: [.customLong("date"), .customLong("start-date")], help: ArgumentHelp("Datum van het bezoek: 12-3-2025, gisteren of 'vorige vrijdag'.", valueName: "datum"))
     var date: String
 
@@ -99,7 +102,9 @@ struct LogVisitCommand: ParsableCommand {
                                    programme: programme.filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "; "),
                                    entrepreneurs: ListText.participants(entrepreneurs.joined(separator: ", "), role: .ondernemer),
                                    countries: chosen, budgetLine: budgetLine, cost: cost, notes: notes ?? "", followUps: followUps)
-            return draft.newActivity(today: Session.clock.today(), approvedBy: decision, overrideReason: overrideReason, newID: newID)
+            var activity = draft.newActivity(today: Session.clock.today(), approvedBy: decision, overrideReason: overrideReason, newID: newID)
+            activity.organiser = try Lookup.organiser(organiser, in: dossier)
+            return activity
         }
         Output.line(TerminalSafeText.line("Bezoek vastgelegd: \(activity.title) op \(Session.dates.period(date, activity.endDate)) [\(activity.status.label)] (\(activity.id))"))
         if let countriesNotice { Output.line(TerminalSafeText.line(countriesNotice)) }

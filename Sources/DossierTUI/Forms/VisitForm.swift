@@ -7,14 +7,19 @@ enum VisitForm {
     /// took part (the entrepreneurs have their own field, as logging a visit asks them). Logging one keeps to what is
     /// known beforehand; these come after it took place.
     static let tableKeys = ["outcomes"] + ParticipantRole.allCases.filter { $0 != .ondernemer }.map { "participants.\($0.rawValue)" }
+    /// Who organises it, as for any activity (a partner's delegation weighs by the Kader's rule on partners' missions).
+    static let organiserKeys = ["organiser"]
+    static let organiserLabels = ["organiser": "Gemeente Oss"]
 
     static func make(relations: [RelationID], in state: AppState) -> Form {
         let draft = VisitDraft(relations: relations, date: state.today, direction: .inkomend, delegationFrom: "",
                                countries: relations.compactMap(state.dossier.relation).countriesAbroad,
                                budgetLine: state.dossier.activityBudget?.id)
+        let blank = draft.newActivity(in: state.dossier, today: state.today, approvedBy: nil, overrideReason: nil)
         var form = Form(purpose: .newVisit, title: "Delegatiebezoek vastleggen",
                         fields: fields(draft: draft, in: state.dossier, dates: state.dates, isNew: true, carriedOut: draft.date <= state.today,
-                                       others: []))
+                                       others: [], organiser: TableForm.fields(Activity.fields, of: blank, keys: organiserKeys, in: state.dossier,
+                                                                               emptyLabels: organiserLabels)))
         refreshFollowUpRows(&form)
         refresh(&form, in: state)
         form.settle()
@@ -26,7 +31,9 @@ enum VisitForm {
         draft.followUps = []
         var form = Form(purpose: .editVisit(activity.id), title: "Bezoek bewerken — \(activity.title)",
                         fields: fields(draft: draft, in: state.dossier, dates: state.dates, isNew: false, carriedOut: activity.status.isCarriedOut,
-                                       others: TableForm.fields(Activity.fields, of: activity, keys: tableKeys, in: state.dossier)))
+                                       others: TableForm.fields(Activity.fields, of: activity, keys: tableKeys, in: state.dossier),
+                                       organiser: TableForm.fields(Activity.fields, of: activity, keys: organiserKeys, in: state.dossier,
+                                                                   emptyLabels: organiserLabels)))
         refresh(&form, in: state)
         form.settle()
         return form
@@ -52,8 +59,9 @@ enum VisitForm {
     /// "Kosten (werkelijk)" once the visit took place, else "Kosten (geraamd)": the one field holds either.
     static func costLabel(carriedOut: Bool) -> String { carriedOut ? "Kosten (werkelijk)" : "Kosten (geraamd)" }
 
+    /// `organiser` last: who organises a visit is seldom another than the municipality, and the fields before it keep their order.
     private static func fields(draft: VisitDraft, in dossier: Dossier, dates: DateWriting, isNew: Bool, carriedOut: Bool,
-                               others: [FormField]) -> [FormField] {
+                               others: [FormField], organiser: [FormField]) -> [FormField] {
         let directions = MenuOption.from(VisitDirection.allCases)
         return [
             FormField("relations", "Relaties", .picked(draft.relations, source: .relations, allowsMultiple: true, emptyLabel: "(kies met Enter)"),
@@ -86,7 +94,7 @@ enum VisitForm {
             FormField("decision", "Goedgekeurd door", .text(TextInput()), help: "Alleen als het bezoek al is goedgekeurd: het besluit van B&W of het mandaat. Nog niet geweest: dan gepland (leeg: in afweging).",
                       isVisible: isNew),
             DraftPreview.overrideField(),
-        ]
+        ] + organiser
     }
 
     /// Keeps exactly one empty follow-up row (text and due date) after the filled ones.
@@ -137,7 +145,8 @@ enum VisitForm {
         // (The reason to set the Kader aside is asked together with the rest, not after they are right.)
         let overrideReason = DraftPreview.overrideReason(form, problems: &reader.problems)
         let existing = id.flatMap(state.seenActivity)
-        let (others, otherProblems) = TableForm.values(form, Activity.fields, keys: tableKeys, in: state.dossier, today: state.today, untouched: existing)
+        let (others, otherProblems) = TableForm.values(form, Activity.fields, keys: organiserKeys + tableKeys, in: state.dossier, today: state.today,
+                                                       untouched: existing)
         reader.problems.merge(otherProblems) { first, _ in first }
         if let date, let endDate, let problem = ActivityRules.endBeforeStart(start: date, end: endDate) { reader.problems["endDate"] = problem.capitalizedFirst }
         guard reader.problems.isEmpty, let date, let direction = reader.choice("direction", VisitDirection.self) else {
