@@ -139,14 +139,21 @@ struct AgendaFlowTests {
         #expect(later.shownBudget == nil && later.shownRemaining == nil, "no amount, and no shortfall, in the table")
     }
 
-    @Test("the budget tab shows a year after the line's years without an amount or a shortfall: '—', not '€ 0,00' and a negative 'Over'")
-    func yearWithoutBudgetOnTheTab() throws {
+    /// The small dossier with its planned Handelsmissie Lyon (which counts against the budget) in `year`, costing `euros`
+    /// on the budget internationalisering.
+    static func lyonCharged(in year: Int, euros: Int64) throws -> Dossier {
         var dossier = Fixtures.smallDossier()
         var activity = try #require(dossier.activity("missie-lyon"), "planned: counts against the budget")
-        activity.startDate = CalendarDate(year: 2031, month: 3, day: 1)
-        activity.estimatedCost = Money(euros: 1_000)
+        activity.startDate = CalendarDate(year: year, month: 3, day: 1)
+        activity.estimatedCost = Money(euros: euros)
         activity.budgetLine = dossier.budgetLines.first { $0.isActivityBudget }?.id
         try dossier.apply(.updateActivity(activity), context: Fixtures.context)
+        return dossier
+    }
+
+    @Test("the budget tab shows a year after the line's years without an amount or a shortfall: '—', not '€ 0,00' and a negative 'Over'")
+    func yearWithoutBudgetOnTheTab() throws {
+        let dossier = try Self.lyonCharged(in: 2031, euros: 1_000)
         let app = Harness(dossier: dossier, width: 120, height: 40)
         app.press(.character("4"))
         let row = try #require(app.screen.lines.first { $0.hasPrefix(" 2031") && $0.contains("€ 1.000,00") }, "\(app.text)")
@@ -210,12 +217,7 @@ extension ScreenReaderFocusTests {
 
     @Test("an overspent line says so in full where it fits, else with the legend's mark: never cut to 'over…', which reads as money left")
     func overspentNeverCut() throws {
-        var dossier = Fixtures.smallDossier()
-        var activity = try #require(dossier.activity("missie-lyon"), "planned: counts against the budget")
-        activity.startDate = CalendarDate(year: 2027, month: 3, day: 1)
-        activity.estimatedCost = Money(euros: 20_000)
-        activity.budgetLine = dossier.budgetLines.first { $0.isActivityBudget }?.id
-        try dossier.apply(.updateActivity(activity), context: Fixtures.context)
+        let dossier = try AgendaFlowTests.lyonCharged(in: 2027, euros: 20_000)
         for (width, word) in [(120, " act. !"), (200, " act. · overschreden")] {
             let app = Harness(dossier: dossier, width: width, height: 30)
             app.press(.character("4"))
