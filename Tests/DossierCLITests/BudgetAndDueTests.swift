@@ -139,7 +139,7 @@ struct BudgetAndDueTests {
         #expect(try run(["add-activity", "--title", "Beurs in Keulen", "--kind", "beurs", "--date", "2-12-2026"]).status == 0)
         let past = try run(["edit", "beurs-in-keulen", "--start-date", "2-11-2026", "--end-date", "4-11-2026"])
         #expect(past.status == 0)
-        #expect(past.standardError.hasPrefix("dossier: let op: de einddatum 4-11-2026 ligt al in het verleden, en de activiteit is nog idee: zet haar een stap verder, "
+        #expect(past.standardError.hasPrefix("dossier: let op: de einddatum 4-11-2026 ligt al in het verleden, en de activiteit is nog niet goedgekeurd (Idee): zet haar een stap verder, "
                                              + "annuleer haar, of geef een nieuwe datum "
                                              + "(dossier --store '\(storePath)' move beurs-in-keulen …)\n"), "\(past.standardError)")
         // Already over: not said again; a date to come, or today, says nothing.

@@ -254,7 +254,7 @@ struct RecordCommandsTests {
     func pastStartDate() throws {
         let late = try run(["add-activity", "--title", "Beurs Gent", "--kind", "beurs", "--date", "20-11-2026"])
         #expect(late.status == 0)
-        #expect(late.standardError.contains("dossier: let op: de begindatum 20-11-2026 ligt al in het verleden, en de activiteit is nog idee: zet haar een stap verder"),
+        #expect(late.standardError.contains("dossier: let op: de begindatum 20-11-2026 ligt al in het verleden, en de activiteit is nog niet goedgekeurd (Idee): zet haar een stap verder"),
                 "\(late.standardError)")
         let coming = try run(["add-activity", "--title", "Beurs Brugge", "--kind", "beurs", "--date", "20-11-2027"])
         #expect(coming.status == 0 && !coming.standardError.contains("verleden"), "\(coming.standardError)")

@@ -39,7 +39,7 @@ public enum PastDueDate {
         let which = activity.endDate.flatMap { $0 > start ? "de einddatum \(dates.date($0))" : nil } ?? "de begindatum \(dates.date(start))"
         // Only an approved or planned one can be marked carried out in one move; for the others the signals' own advice.
         guard activity.status.reachableStates.contains(.uitgevoerd) else {
-            return "\(which) ligt al in het verleden, en de activiteit is nog \(activity.status.label.lowercased()): zet haar een stap verder, "
+            return "\(which) ligt al in het verleden, en de activiteit is nog niet goedgekeurd (\(activity.status.label)): zet haar een stap verder, "
                 + "annuleer haar, of geef een nieuwe datum"
         }
         return "\(which) ligt al in het verleden; is de activiteit gehouden, zet haar dan op uitgevoerd"
