@@ -45,8 +45,7 @@ struct DatabaseInitCommand: ParsableCommand {
             throw failure(error)
         }
         #else
-        throw failure("\(PostgresAddress.redacted(location.path)) is een PostgreSQL-database, maar deze dossier is gebouwd zonder PostgreSQL; bouw het met swift build --traits PostgreSQL",
-                      code: ExitStatus.usage)
+        throw failure(StorageOpener.builtWithoutPostgres(PostgresAddress.redacted(location.path)))
         #endif
     }
 }

@@ -47,24 +47,10 @@ struct PersonCommand: ParsableCommand {
         } catch {
             throw failure(error)
         }
-        var naming: [String] = [], unread: [String] = []
-        for backup in backups {
-            if let bytes = try? PosixFileSystem().readFile(backup.path) {
-                if PersonalDataSearch.names(text, in: bytes) { naming.append(backup.name) }
-            } else {
-                unread.append(backup.name)
-            }
-        }
+        let (naming, unread) = searched(backups.map { (name: $0.name, path: $0.path) })
         // What a restore over a dossier that did not load set aside: outside the log and the backups, but kept.
         let setAside = (store as? DossierStore)?.files.setAsideFiles(fileSystem: PosixFileSystem()) ?? []
-        var setAsideNaming: [String] = [], setAsideUnread = 0
-        for file in setAside {
-            if let bytes = try? PosixFileSystem().readFile(file) {
-                if PersonalDataSearch.names(text, in: bytes) { setAsideNaming.append(file) }
-            } else {
-                setAsideUnread += 1
-            }
-        }
+        let (setAsideNaming, setAsideUnread) = searched(setAside.map { (name: $0, path: $0) })
         if json { return printJSON(places, logged: logged, backups: naming, setAside: setAsideNaming) }
         let quoted = "'\(text)'"
         if places.isEmpty {
@@ -78,17 +64,32 @@ struct PersonCommand: ParsableCommand {
         let numbers = logged.count > 20 ? logged.prefix(20).map(String.init).joined(separator: ", ") + " …" : logged.map(String.init).joined(separator: ", ")
         Output.line(TerminalSafeText.line(logged.isEmpty ? "In het logboek: geen wijziging noemt \(quoted)."
             : "In het logboek: \(count(logged.count, "wijziging", "wijzigingen")) (\(numbers)); dossier log --json toont ze."))
-        let searched = backups.count - unread.count
-        let inBackups = naming.isEmpty ? "geen van de \(searched) noemt \(quoted)." : "\(naming.count) van de \(searched): \(naming.joined(separator: ", "))."
-        let notSearched = unread.isEmpty ? "" : " Niet doorzocht: \(unread.count) (niet als bestand te lezen)."
-        Output.line(TerminalSafeText.line("In de back-ups: " + inBackups + notSearched))
+        Output.line(TerminalSafeText.line("In de back-ups: " + Self.said(naming, of: backups.count, unread: unread, quoted: quoted)))
         if !setAside.isEmpty {
-            let read = setAside.count - setAsideUnread
-            let named = setAsideNaming.isEmpty ? "geen van de \(read) noemt \(quoted)."
-                : "\(setAsideNaming.count) van de \(read): \(setAsideNaming.joined(separator: ", "))."
-            let unread = setAsideUnread == 0 ? "" : " Niet doorzocht: \(setAsideUnread) (niet als bestand te lezen)."
-            Output.line(TerminalSafeText.line("Apart gezet bij een terugzetting (niet in het logboek of de back-ups): " + named + unread))
+            Output.line(TerminalSafeText.line("Apart gezet bij een terugzetting (niet in het logboek of de back-ups): "
+                + Self.said(setAsideNaming, of: setAside.count, unread: setAsideUnread, quoted: quoted)))
         }
+    }
+
+    /// "2 van de 5: …" or "geen van de 5 noemt '…'", of the files read; those that could not be read said apart.
+    private static func said(_ naming: [String], of count: Int, unread: Int, quoted: String) -> String {
+        let read = count - unread
+        let named = naming.isEmpty ? "geen van de \(read) noemt \(quoted)." : "\(naming.count) van de \(read): \(naming.joined(separator: ", "))."
+        return named + (unread == 0 ? "" : " Niet doorzocht: \(unread) (niet als bestand te lezen).")
+    }
+
+    /// Of the stored files (a name to say, where it is), the names of those that name the text, and how many could not
+    /// be read.
+    private func searched(_ files: [(name: String, path: String)]) -> (naming: [String], unread: Int) {
+        var naming: [String] = [], unread = 0
+        for file in files {
+            guard let bytes = try? PosixFileSystem().readFile(file.path) else {
+                unread += 1
+                continue
+            }
+            if PersonalDataSearch.names(text, in: bytes) { naming.append(file.name) }
+        }
+        return (naming, unread)
     }
 
     private func printJSON(_ places: [PersonalDataSearch.Place], logged: [Int], backups: [String], setAside: [String]) {

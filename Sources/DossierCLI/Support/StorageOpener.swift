@@ -22,7 +22,12 @@ enum StorageOpener {
         store.listCache = PostgresListCache(address: address, environment: Session.environment)
         return store
         #else
-        throw .notBuiltIn("\(address.description) is een PostgreSQL-database, maar deze dossier is gebouwd zonder PostgreSQL; bouw het met swift build --traits PostgreSQL")
+        throw builtWithoutPostgres(address.description)
         #endif
+    }
+
+    /// A database named (`described` without its password) to a build without PostgreSQL, with how to build it.
+    static func builtWithoutPostgres(_ described: String) -> StoreError {
+        .notBuiltIn("\(described) is een PostgreSQL-database, maar deze dossier is gebouwd zonder PostgreSQL; bouw het met swift build --traits PostgreSQL")
     }
 }

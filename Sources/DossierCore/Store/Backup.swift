@@ -17,9 +17,8 @@ public struct Backup: Hashable, Sendable {
 
     /// The name of a backup of snapshot `snapshotName` replaced at `moment`, holding changes up to `sequence`.
     public static func name(snapshotName: String, at moment: Timestamp, sequence: Int) -> String {
-        let digits = moment.iso.filter { $0.isNumber || $0 == "T" || $0 == "Z" }
         let number = String(sequence)
-        return "\(stem(snapshotName))-\(digits)-\(String(repeating: "0", count: max(0, 9 - number.count)))\(number).json"
+        return "\(stem(snapshotName))-\(stamp(moment))-\(String(repeating: "0", count: max(0, 9 - number.count)))\(number).json"
     }
 
     init?(name: String, directory: String, snapshotName: String) {
@@ -36,7 +35,13 @@ public struct Backup: Hashable, Sendable {
         self.sequence = sequence
     }
 
-    private static func stem(_ snapshotName: String) -> String {
+    /// The snapshot's name without ".json": what the names of the files kept beside its backups begin with.
+    static func stem(_ snapshotName: String) -> String {
         snapshotName.hasSuffix(".json") ? String(snapshotName.dropLast(5)) : snapshotName
+    }
+
+    /// A moment as file names in the backups and history folders write it: "20261206T021704Z".
+    static func stamp(_ moment: Timestamp) -> String {
+        moment.iso.filter { $0.isNumber || $0 == "T" || $0 == "Z" }
     }
 }

@@ -65,16 +65,14 @@ public struct StoreFiles: Hashable, Sendable {
     /// Where a journal goes that did not belong to its snapshot when that was restored: kept, never read by
     /// the log (`set-aside-journal-TIME.jsonl`).
     public func setAsideJournal(at moment: Timestamp) -> String {
-        FilePath.join(history, "set-aside-journal-\(moment.iso.filter { $0.isNumber || $0 == "T" || $0 == "Z" }).jsonl")
+        FilePath.join(history, "set-aside-journal-\(Backup.stamp(moment)).jsonl")
     }
 
     /// Where a snapshot goes that did not load when a backup was restored over it: kept among the backups, but under a
     /// name that is no backup's (`NAME-TIME-onleesbaar.json`), so that no list or advice offers it as a state to go
     /// back to.
     public func setAsideSnapshot(at moment: Timestamp) -> String {
-        let name = FilePath.name(of: snapshot)
-        let stem = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
-        return FilePath.join(backups, "\(stem)-\(moment.iso.filter { $0.isNumber || $0 == "T" || $0 == "Z" })-onleesbaar.json")
+        FilePath.join(backups, "\(Backup.stem(FilePath.name(of: snapshot)))-\(Backup.stamp(moment))-onleesbaar.json")
     }
 
     /// The files set aside when a dossier that did not load was restored (`setAsideJournal`, `setAsideSnapshot`): outside
