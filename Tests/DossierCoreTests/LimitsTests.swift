@@ -17,15 +17,24 @@ struct LimitsTests {
         #expect(total < Int64.max / 10)
     }
 
-    @Test("typed amounts: the largest is accepted, one cent more is refused as too much, negatives named")
+    @Test("typed amounts: the largest is accepted, one cent more or a hundred digits is refused as too much, negatives named")
     func typedAmounts() throws {
         #expect(try Money.read("999.999.999,99") == Money(cents: 99_999_999_999))
         #expect(try Money.read("€ 16.000") == Money(euros: 16_000))
         #expect(throws: ValueError("€ 1.000.000.000,00 is te veel: een bedrag is hoogstens € 999.999.999,99")) { try Money.read("1000000000") }
         #expect(throws: ValueError("€ 9.999.999.999.999,00 is te veel: een bedrag is hoogstens € 999.999.999,99")) { try Money.read("9999999999999") }
         #expect(throws: ValueError("een bedrag kan niet negatief zijn ('-5')")) { try Money.read("-5") }
-        #expect(throws: ValueError("'99999999999999999999999' is geen bedrag; gebruik bijvoorbeeld 1250, 1.250 of 1.250,50 (euro)")) {
+        // Longer than any amount shows as read, still named too much (not "no amount"), grouped or not, leading zeros aside.
+        #expect(throws: ValueError("'99999999999999' is te veel: een bedrag is hoogstens € 999.999.999,99")) { try Money.read("99999999999999") }
+        #expect(throws: ValueError("'99999999999999999999999' is te veel: een bedrag is hoogstens € 999.999.999,99")) {
             try Money.read("99999999999999999999999")
+        }
+        #expect(throws: ValueError("'99.999.999.999.999,50' is te veel: een bedrag is hoogstens € 999.999.999,99")) {
+            try Money.read("99.999.999.999.999,50")
+        }
+        #expect(try Money.read("000000000000001") == Money(euros: 1))
+        #expect(throws: ValueError("'9999999999999x' is geen bedrag; gebruik bijvoorbeeld 1250, 1.250 of 1.250,50 (euro)")) {
+            try Money.read("9999999999999x")
         }
         #expect(Money(parsing: "1000000000") == nil)
     }

@@ -61,7 +61,10 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
             if text.hasPrefix("-") || text.hasPrefix("€ -") || text.hasPrefix("€-") { throw ValueError("een bedrag kan niet negatief zijn ('\(text)')") }
             throw ValueError("'\(text)' is geen bedrag; gebruik bijvoorbeeld 1250, 1.250 of 1.250,50 (euro)")
         }
-        guard money.isAccepted else { throw ValueError("\(money.formatted) is te veel: een bedrag is hoogstens \(Money.maximum.formatted)") }
+        guard money.isAccepted else {
+            let amount = money == .beyondReading ? "'\(text)'" : money.formatted
+            throw ValueError("\(amount) is te veel: een bedrag is hoogstens \(Money.maximum.formatted)")
+        }
         return money
     }
 
@@ -72,6 +75,9 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         guard let (money, dotIsDecimal) = reading(input), dotIsDecimal, money.isAccepted, money.cents >= 100 else { return nil }
         return "= \(money.formatted) (de punt als komma; duizend is 1.000)"
     }
+
+    /// What an amount of more than 13 digits of euros reads as: more than any limit, too long to show as read.
+    private static let beyondReading = Money(cents: .max)
 
     /// The largest amount the dossier accepts.
     public static let maximum = Money(cents: Limits.amountCents.upperBound)
@@ -125,7 +131,9 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     private static func make(_ integerPart: String, _ fraction: String) -> Money? {
         guard !integerPart.isEmpty || !fraction.isEmpty, fraction.count <= 2,
-              integerPart.count <= 13, integerPart.allSatisfy(\.isNumber), fraction.allSatisfy(\.isNumber) else { return nil }
+              integerPart.allSatisfy(\.isNumber), fraction.allSatisfy(\.isNumber) else { return nil }
+        // More euros than cents in an Int64 can hold is a well-formed amount, far beyond the limits.
+        guard integerPart.drop(while: { $0 == "0" }).count <= 13 else { return .beyondReading }
         let euros = Int64(integerPart.isEmpty ? "0" : String(integerPart)) ?? 0
         let paddedFraction = fraction.count == 1 ? fraction + "0" : fraction
         let cents = Int64(paddedFraction.isEmpty ? "0" : String(paddedFraction)) ?? 0
