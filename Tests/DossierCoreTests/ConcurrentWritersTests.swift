@@ -163,6 +163,34 @@ struct ConcurrentWritersTests {
         #expect(pietView.relation("rhone-alpes")?.status == .actief)
     }
 
+    @Test("a review (herijking) a colleague recorded meanwhile is not overwritten: the status stayed, the date did not")
+    func reviewConflict() throws {
+        var (ine, ineView) = try writer("Ine")
+        var (piet, pietView) = try writer("Piet")
+        let seen = try #require(pietView.relation("taizhou"))
+        try ine.commit(.setRelationStatus("taizhou", status: .laagPitje, reason: "nog steeds geen vraag", reviewDate: Fixtures.date("2027-06-01"),
+                                          seen: .laagPitje, seenReviewDate: Fixtures.date("2030-12-31")),
+                       to: &ineView, context: context("Ine", minute: 42))
+        do {
+            try piet.commit(.setRelationStatus("taizhou", status: .laagPitje, reason: "wachten op de raad", reviewDate: Fixtures.date("2028-03-01"),
+                                               seen: seen.status, seenReviewDate: seen.reviewDate),
+                            to: &pietView, context: context("Piet", minute: 43))
+            Issue.record("a review from a stale screen went through")
+        } catch {
+            #expect(error.description.contains("botst met de wijziging van Ine om 09:42"), "\(error)")
+            #expect(error.description.contains("Taizhou is intussen herijkt tot 1-6-2027, niet meer tot 31-12-2030"), "\(error)")
+        }
+        #expect(pietView.relation("taizhou")?.reviewDate == Fixtures.date("2027-06-01"))
+        // The journal line keeps the date seen, so a colleague's program checks it the same way.
+        let line = try #require(String(decoding: try directory.read("dossier.json.journal"), as: UTF8.self).split(separator: "\n").last)
+        #expect(line.contains("\"from\":\"laag-pitje\",\"fromReviewDate\":\"2030-12-31\""), "\(line)")
+        // From what is there now, the review goes through.
+        try piet.commit(.setRelationStatus("taizhou", status: .laagPitje, reason: "wachten op de raad", reviewDate: Fixtures.date("2028-03-01"),
+                                           seen: .laagPitje, seenReviewDate: Fixtures.date("2027-06-01")),
+                        to: &pietView, context: context("Piet", minute: 44))
+        #expect(try DossierStore(path: path).load().relation("taizhou")?.reviewDate == Fixtures.date("2028-03-01"))
+    }
+
     @Test("undo undoes one's own change; when a colleague changed the same thing since, it is refused with the reason")
     func undoAfterColleague() throws {
         var (ine, ineView) = try writer("Ine")

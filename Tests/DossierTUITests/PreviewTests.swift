@@ -103,7 +103,7 @@ struct PreviewTests {
         let selected = try #require(expectedSelection.selectedID(in: .relations))
         loop.run()
         #expect(store.inner.committed.count == 1, "\(String(describing: loop.state.message))")
-        guard case .setRelationStatus(let id, _, let reason, _, _)? = store.inner.committed.first else {
+        guard case .setRelationStatus(let id, _, let reason, _, _, _)? = store.inner.committed.first else {
             Issue.record("no status change: \(store.inner.committed)")
             return
         }

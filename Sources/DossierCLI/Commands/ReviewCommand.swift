@@ -35,7 +35,8 @@ struct ReviewCommand: ParsableCommand {
                               code: ExitStatus.dataError)
             }
             before = relation
-            return .setRelationStatus(relation.id, status: relation.status, reason: reason, reviewDate: reviewDate, seen: relation.status)
+            return .setRelationStatus(relation.id, status: relation.status, reason: reason, reviewDate: reviewDate, seen: relation.status,
+                                       seenReviewDate: relation.reviewDate)
         }
         guard let before, let after = dossier.relation(before.id) else { return }
         Output.line(TerminalSafeText.line(StatusChangeText.line(before: before, after: after)))

@@ -35,7 +35,8 @@ struct SetStatusCommand: ParsableCommand {
         let dossier = try storeOptions.changeRelations { dossier in
             let relation = try Lookup.relation(self.id, in: dossier)
             before = relation
-            return .setRelationStatus(relation.id, status: status, reason: reason, reviewDate: reviewDate, seen: relation.status)
+            return .setRelationStatus(relation.id, status: status, reason: reason, reviewDate: reviewDate, seen: relation.status,
+                                       seenReviewDate: relation.reviewDate)
         }
         guard let before, let after = dossier.relation(before.id) else { return }
         Output.line(TerminalSafeText.line(StatusChangeText.line(before: before, after: after)))

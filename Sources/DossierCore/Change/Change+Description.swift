@@ -10,7 +10,7 @@ extension Change {
             dossier.links(of: owner).first { $0.id == linkID }?.label ?? linkID
         }
         switch self {
-        case let .setRelationStatus(id, status, _, reviewDate, _):
+        case let .setRelationStatus(id, status, _, reviewDate, _, _):
             let from = dossier.relation(id)?.status
             if from == status {
                 return "Herijking van \(relationName(id)): blijft \(status.label)" + (reviewDate.map { " (volgende herijking \(DateWriting.standard.date($0)))" } ?? "")
@@ -118,7 +118,7 @@ extension Change {
     /// The reason given with the change, if any (status changes, life-cycle steps, overrides).
     public var reason: String {
         switch self {
-        case let .setRelationStatus(_, _, reason, _, _): return reason
+        case let .setRelationStatus(_, _, reason, _, _, _): return reason
         case let .moveActivity(_, _, reason, overrideReason, decision, _, _):
             return Change.reason(reason, decision: decision, overrideReason: overrideReason)
         case .addActivity(let activity):
@@ -160,7 +160,7 @@ extension Change {
     /// The relations and activities the change touches, by id ("gemeente" for the municipality's own contacts).
     public var subjects: [String] {
         switch self {
-        case let .setRelationStatus(id, _, _, _, _), let .deleteRelation(id), let .editRelation(id, _):
+        case let .setRelationStatus(id, _, _, _, _, _), let .deleteRelation(id), let .editRelation(id, _):
             [id]
         case let .addContact(owner, _), let .editContact(owner, _, _), let .removeContact(owner, _):
             [owner.relationID ?? Organiser.municipalitySlug]

@@ -5,8 +5,10 @@ public enum Change: Hashable, Sendable {
     /// The same status again is a review (herijking), for a status with a review date: it keeps the status
     /// with a new review date and reason.
     /// `seen`: the status the person saw when deciding; a different status now is a conflict (someone else
-    /// changed it meanwhile), never silently overwritten.
-    case setRelationStatus(RelationID, status: RelationStatus, reason: String, reviewDate: CalendarDate?, seen: RelationStatus? = nil)
+    /// changed it meanwhile), never silently overwritten. `seenReviewDate`: with a seen status on laag pitje, the review date
+    /// the person saw; a colleague's review meanwhile (another date) is a conflict too.
+    case setRelationStatus(RelationID, status: RelationStatus, reason: String, reviewDate: CalendarDate?, seen: RelationStatus? = nil,
+                           seenReviewDate: CalendarDate? = nil)
     case addRelation(Relation)
     /// Changes fields of a relation (see `Relation.fields`), each from the value the editor saw.
     case editRelation(RelationID, [FieldEdit])

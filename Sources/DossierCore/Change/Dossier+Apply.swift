@@ -3,10 +3,16 @@ extension Dossier {
     /// - Returns: the restoration that undoes the change.
     mutating func applyUnchecked(_ change: Change, context: ChangeContext) throws(ChangeError) -> Restoration {
         switch change {
-        case let .setRelationStatus(id, status, reason, reviewDate, seen):
+        case let .setRelationStatus(id, status, reason, reviewDate, seen, seenReviewDate):
             let (position, relation) = try existingRelation(id)
             if let seen, seen != relation.status {
                 throw ChangeError(.conflict, "de status van \(relation.name) is intussen \(relation.status.label), niet meer \(seen.label)", field: "status")
+            }
+            // (A status that kept its name keeps a review date: laag pitje always has one.)
+            if let seenReviewDate, let now = relation.reviewDate, seen != nil, seenReviewDate != now {
+                let dates = DateWriting.standard
+                throw ChangeError(.conflict, "\(relation.name) is intussen herijkt tot \(dates.date(now)), niet meer tot \(dates.date(seenReviewDate))",
+                                  field: "reviewDate")
             }
             let undo = Restoration(label: "Status van \(relation.name)", relations: [Snapshot(id: id, value: relation, position: position)])
             let isReview = status == relation.status

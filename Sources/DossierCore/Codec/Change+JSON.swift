@@ -3,10 +3,11 @@ extension Change {
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
         switch self {
-        case let .setRelationStatus(id, status, reason, reviewDate, seen):
+        case let .setRelationStatus(id, status, reason, reviewDate, seen, seenReviewDate):
             writer.field("type", "set-relation-status")
             writer.field("relation", id)
             writer.optionalField("from", seen?.rawValue)
+            writer.optionalField("fromReviewDate", seenReviewDate?.iso)
             writer.field("status", status.rawValue)
             writer.field("reason", reason)
             writer.optionalField("reviewDate", reviewDate?.iso)
@@ -154,6 +155,7 @@ extension Change {
     public init(reading reader: inout JSONReader) throws(JSONError) {
         let start = reader.valueOffset()
         var type: String?, relationID: String?, activityID: String?, status: String?, reason = "", reviewDate: CalendarDate?
+        var seenReviewDate: CalendarDate?
         var overrideReason: String?, decision: String?, actualCost: Money?, relation: Relation?, activity: Activity?, followUp: FollowUp?, index: Int?, done: Bool?
         var assessment: Assessment?, label = "", relationSnapshots: [Snapshot<Relation>] = [], activitySnapshots: [Snapshot<Activity>] = []
         var contactSnapshots: [Snapshot<Contact>] = [], municipality = false
@@ -173,6 +175,7 @@ extension Change {
             case "from": seen = try reader.readString()
             case "reason": reason = try reader.readString()
             case "reviewDate": reviewDate = try reader.readOptionalDate()
+            case "fromReviewDate": seenReviewDate = try reader.readOptionalDate()
             case "overrideReason": overrideReason = try reader.readOptionalString()
             case "decision": decision = try reader.readOptionalString()
             case "actualCostCents": actualCost = try reader.readOptionalMoney()
@@ -268,7 +271,7 @@ extension Change {
         switch try need(type, "type") {
         case "set-relation-status":
             self = .setRelationStatus(try need(relationID, "relation"), status: try vocabulary(RelationStatus.self), reason: reason, reviewDate: reviewDate,
-                                      seen: try seenStatus(RelationStatus.self))
+                                      seen: try seenStatus(RelationStatus.self), seenReviewDate: seenReviewDate)
         case "add-relation": self = .addRelation(try need(relation, "relation"))
         case "update-relation": self = .updateRelation(try need(relation, "relation"))
         case "delete-relation": self = .deleteRelation(try need(relationID, "relation"))

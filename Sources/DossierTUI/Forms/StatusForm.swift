@@ -55,6 +55,7 @@ enum StatusForm {
             overview.relation.status = status
             if let notice = overview.laagPitjeNotice(today: state.today, dates: state.dates) { success += ". Let op: \(notice)" }
         }
-        return .change(.setRelationStatus(relationID, status: status, reason: reason, reviewDate: reviewDate, seen: relation.status), success: success)
+        return .change(.setRelationStatus(relationID, status: status, reason: reason, reviewDate: reviewDate, seen: relation.status,
+                                           seenReviewDate: relation.reviewDate), success: success)
     }
 }
