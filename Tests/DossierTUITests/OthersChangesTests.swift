@@ -358,6 +358,21 @@ struct OthersChangesTests {
         #expect(app.state.message?.isError == true)
     }
 
+    @Test("Space on a follow-up after a colleague changed another field of the activity, not yet shown: ticked off, and her change stands")
+    func tickAfterColleagueEditedCost() throws {
+        let app = Harness(dossier: Fixtures.smallDossier())
+        app.press(.character("2")).type("/delegatie").press(.enter, .enter, .tab, .character("j"))
+        let visit = try #require(app.state.dossier.activity("delegatie-uit-lyon"))
+        app.store.othersChanges = [(.editActivity("delegatie-uit-lyon", [FieldEdit(field: "estimatedCostCents", old: Activity.fields.field("estimatedCostCents")!.value(of: visit),
+                                                                                   new: .number(60_000))]), ine)]
+        app.press(.character(" "))
+        let now = try #require(app.state.dossier.activity("delegatie-uit-lyon"))
+        #expect(zip(now.followUps, visit.followUps).filter { $0.isDone != $1.isDone }.map(\.0.text) == ["Uitnodiging terugbezoek"],
+                "\(String(describing: app.state.message))")
+        #expect(now.estimatedCost == Money(euros: 600))
+        #expect(app.state.message?.isError == false)
+    }
+
     @Test("the selected follow-up or contact stays selected when a colleague adds or removes one before it, so Space ticks the one chosen")
     func detailSelectionFollowsItem() throws {
         var dossier = Fixtures.smallDossier()

@@ -12,14 +12,27 @@ public struct SeenRecords: Hashable, Sendable {
         }
     }
 
+    /// The follow-ups of an activity as they were seen, for a change that depends on them alone (a tick by its row).
+    public struct SeenFollowUps: Hashable, Sendable {
+        public var activity: ActivityID
+        public var followUps: [FollowUp]
+
+        public init(of activity: Activity) {
+            self.activity = activity.id
+            followUps = activity.followUps
+        }
+    }
+
     public var relations: [Relation]
     public var activities: [Activity]
     public var contacts: [SeenContact]
+    public var followUps: [SeenFollowUps]
 
-    public init(relations: [Relation] = [], activities: [Activity] = [], contacts: [SeenContact] = []) {
+    public init(relations: [Relation] = [], activities: [Activity] = [], contacts: [SeenContact] = [], followUps: [SeenFollowUps] = []) {
         self.relations = relations
         self.activities = activities
         self.contacts = contacts
+        self.followUps = followUps
     }
 }
 
@@ -35,6 +48,11 @@ extension Dossier {
         for activity in seen.activities {
             if let now = self.activity(activity.id), now != activity {
                 throw ChangeError(.conflict, "'\(activity.title)' is gewijzigd sinds u het zag\(now.title == activity.title ? "" : " (nu: '\(now.title)')")\(later)")
+            }
+        }
+        for seen in seen.followUps {
+            if let now = activity(seen.activity), now.followUps != seen.followUps {
+                throw ChangeError(.conflict, "de vervolgacties van '\(now.title)' zijn gewijzigd sinds u ze zag\(later)")
             }
         }
         for seen in seen.contacts {

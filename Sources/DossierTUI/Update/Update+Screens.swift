@@ -378,10 +378,10 @@ extension AppState {
         // By its place: refused when a colleague's change to the activity (a follow-up removed before it) arrives first.
         let effects = commit(.setFollowUpDone(activity.id, index: selection, isDone: !followUp.isDone,
                                          seen: FollowUpPlace(selection, in: activity.followUps)), .direct(success: success),
-                             seen: SeenRecords(activities: [activity]))
+                             seen: SeenRecords(followUps: [.init(of: activity)]))
         // The follow-up moves (a done one goes below the open ones): the selection goes with it, so that a second Space
-        // undoes the first instead of ticking the one that took its row. The save is refused if the activity changed
-        // meanwhile, so its number still names it.
+        // undoes the first instead of ticking the one that took its row. The save is refused if the follow-ups changed
+        // meanwhile, so its number still names it (a colleague's change to another field of the activity stands beside it).
         if pending != nil { selectionAfterCommit = (.followUps, String(selection + 1)) }
         return effects
     }
@@ -395,7 +395,7 @@ extension AppState {
             return []
         }
         return commit(.setFollowUpDone(id, index: place, isDone: true, seen: FollowUpPlace(place, in: activity.followUps)),
-                      .direct(success: "Vervolgactie afgevinkt: \(activity.followUps[place].text)"), seen: SeenRecords(activities: [activity]))
+                      .direct(success: "Vervolgactie afgevinkt: \(activity.followUps[place].text)"), seen: SeenRecords(followUps: [.init(of: activity)]))
     }
 
     /// `o` on a link: hand it to the desktop's opener (the runtime says whether there is one).
