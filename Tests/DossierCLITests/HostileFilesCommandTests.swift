@@ -500,6 +500,25 @@ struct HostileFilesCommandTests {
         #expect(json.standardOutput.contains("\"setAside\": [\"\(storePath).history/set-aside-journal-"), "\(json.standardOutput)")
     }
 
+    @Test("restored after the dossier file was deleted: the changes after the backup are named, by whom and where they are, and no number is used twice")
+    func restoreAfterDeletion() throws {
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "een"], environment: ["DOSSIER_USER": "anna"]).status == 0)
+        let keep = ["DOSSIER_JOURNAL_LIMIT": "50"]
+        #expect(try run(["set-status", "bom", "focus", "--reason", "twee"], environment: keep.merging(["DOSSIER_USER": "bram"]) { $1 }).status == 0)
+        #expect(try run(["set-status", "bom", "actief", "--reason", "drie"], environment: keep.merging(["DOSSIER_USER": "anna"]) { $1 }).status == 0)
+        try FileManager.default.removeItem(atPath: storePath)
+        let backup = try #require(try DossierStore(path: storePath).backups().first)
+        #expect(backup.sequence == 0)
+        let restored = try run(["restore", backup.name, "--yes"], environment: keep)
+        #expect(restored.status == 0, "\(restored.standardError)")
+        #expect(restored.standardError.contains("de 3 wijzigingen na deze back-up (nrs. 1–3, van anna en bram) zitten niet in de teruggezette stand"),
+                "\(restored.standardError)")
+        #expect(restored.standardError.contains("set-aside-journal-"), "\(restored.standardError)")
+        let log = try run(["log", "--json"], environment: keep)
+        #expect(log.standardOutput.contains("\"seq\": 4") || log.standardOutput.contains("\"seq\":4"), "after the highest the files knew: \(log.standardOutput)")
+        #expect(!log.standardOutput.contains("\"seq\": 2") && !log.standardOutput.contains("\"seq\":2"), "\(log.standardOutput)")
+    }
+
     @Test("a dossier begun by dossier new binds its journal to itself: another file copied over it, with or without a lineage, is refused with the way forward")
     func journalOfNewDossier() throws {
         let own = directory.file("eigen.json"), other = directory.file("ander.json")

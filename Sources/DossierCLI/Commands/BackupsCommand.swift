@@ -127,5 +127,6 @@ struct RestoreCommand: ParsableCommand {
             throw failure(error)
         }
         Output.line("Teruggezet: \(backup.name) — \(count(dossier.relations.count, "relatie", "relaties")), \(count(dossier.activities.count, "activiteit", "activiteiten")).")
+        for notice in store.notices { Output.error("dossier: let op: \(notice)") }
     }
 }

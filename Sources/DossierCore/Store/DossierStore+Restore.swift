@@ -33,8 +33,13 @@ extension DossierStore {
                     throw .fileSystem(error)
                 }
             } else {
+                let later = laterChanges(than: restored.journalSequence)
+                let sequence = max(try highestKnownSequence(), later.last?.sequence ?? 0) + 1
                 try setAsideUnloadable(at: context.timestamp)
-                let sequence = try highestKnownSequence() + 1
+                if let notice = DossierStore.leftOutNotice(later, setAsideJournal: files.setAsideJournal(at: context.timestamp),
+                                                           history: files.history) {
+                    notices.append(notice)
+                }
                 lineage = Lineage.make()
                 let entry = JournalEntry(sequence: sequence, lineage: lineage, previous: "", timestamp: context.timestamp,
                                          actor: context.actor, today: context.today, summary: summary, subjects: [], event: .restoreBackup(name))
@@ -86,6 +91,30 @@ extension DossierStore {
         forgetJournal()
         migratedFrom = nil
         newerVersion = nil
+    }
+
+    /// The changes after a backup's state that the history and the journal still hold, as far as they read: what a
+    /// restore over a dossier that does not load leaves out (they stay in their files, and are said).
+    private func laterChanges(than sequence: Int) -> [JournalEntry] {
+        var entries: [JournalEntry] = []
+        for segment in (try? archivedSegments(after: sequence)) ?? [] {
+            entries += ((try? readSegment(segment))?.entries ?? []).filter { $0.sequence > sequence }
+        }
+        let journal = (try? read(files.journal)).flatMap { $0 }.flatMap { try? JournalFile.parse($0) }
+        entries += (journal?.entries ?? []).filter { entry in entry.sequence > max(sequence, entries.last?.sequence ?? 0) }
+        return entries
+    }
+
+    /// Says which changes after the backup the restored dossier lacks, by whom, and where they still are.
+    static func leftOutNotice(_ later: [JournalEntry], setAsideJournal: String, history: String) -> String? {
+        guard let first = later.first?.sequence, let last = later.last?.sequence else { return nil }
+        var actors: [String] = []
+        for entry in later where !actors.contains(entry.actor) { actors.append(entry.actor) }
+        let count = later.count == 1 ? "de wijziging" : "de \(later.count) wijzigingen"
+        let numbers = first == last ? "nr. \(first)" : "nrs. \(first)–\(last)"
+        let whom = actors.count == 1 ? actors[0] : actors.dropLast().joined(separator: ", ") + " en " + actors[actors.count - 1]
+        return "\(count) na deze back-up (\(numbers), van \(whom)) \(later.count == 1 ? "zit" : "zitten") niet in de teruggezette stand; "
+            + "ze staan nog in \(history) en in het apart gezette journaal \(setAsideJournal). Kijk met dossier log of iets opnieuw moet"
     }
 
     /// The highest journal entry number anywhere in the history and the backups, so that a dossier that
