@@ -342,6 +342,16 @@ struct RecordFlowTests {
         #expect(app.text.contains("dit veld is geen tekst"))
     }
 
+    @Test("Ctrl-O: escape sequences and control characters in the editor's file are left out, as from a paste")
+    func externalEditorInert() throws {
+        let programs = ScriptedPrograms()
+        let app = Harness(externals: programs)
+        app.press(.character("/")).type("bom").press(.enter, .character("e"))
+        programs.editedText = .done("\u{1B}[31mBOM\u{1B}[0m\u{7}")
+        app.press(.control("o"))
+        #expect(app.state.form?.text("name") == "BOM")
+    }
+
     @Test("the text keys come from the key map: word moves and deletes in a field")
     func textKeys() throws {
         let app = Harness()

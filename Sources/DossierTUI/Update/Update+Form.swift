@@ -474,7 +474,9 @@ extension AppState {
     /// The text of a field as the editor gave it back; the form stays as it was when the editor failed.
     mutating func takeExternalEdit(fieldID: String, _ outcome: ExternalOutcome<String>) {
         switch outcome {
-        case .done(let text):
+        case .done(let edited):
+            // As a paste is: a colour or title sequence the editor's file held is no part of a name or a note.
+            let text = PastedText.clean(edited)
             guard var current = form, case .text(var input)? = current[fieldID]?.value else {
                 message = .info("Het formulier is intussen gesloten; de tekst uit de editor is niet gebruikt.")
                 return
