@@ -476,6 +476,42 @@ struct OthersChangesTests {
         #expect(!app.text.contains("ongedaan wilt"))
     }
 
+    @Test("undo and redo after a colleague put the record back as it was (a backup restored): nothing saved, said so, no empty log line")
+    func undoAfterColleaguePutBack() throws {
+        let app = Harness()
+        try select("rhone-alpes", in: app, section: .relations)
+        let original = try #require(app.state.dossier.relation("rhone-alpes"))
+        let position = try #require(app.state.dossier.relationPosition("rhone-alpes"))
+        app.press(.character("e"))
+        while app.state.form?.focusedField?.id != "region" { app.press(.tab) }
+        app.press(.control("u")).type("Regio A").press(.control("s"))
+        app.press(.character("e"))
+        while app.state.form?.focusedField?.id != "notes" { app.press(.tab) }
+        app.press(.control("u")).type("Eigen notitie").press(.control("s"))
+        #expect(app.state.dossier.relation("rhone-alpes")?.notes == "Eigen notitie")
+        app.store.othersChanges = [(.restore(Restoration(label: "Teruggezet", relations: [Snapshot(id: original.id, value: original, position: position)])), ine)]
+        #expect(app.loop.refresh())
+        let committed = app.store.committed.count
+        // The notes step, merged with what Ine put back (the region too), changes nothing: no line for it.
+        app.press(.character("u"))
+        #expect(app.state.message?.text.hasPrefix("Al zoals vóór die stap") == true, "\(String(describing: app.state.message))")
+        #expect(app.store.committed.count == committed)
+        app.press(.character("u"))
+        #expect(app.state.message?.text.hasPrefix("Al zoals vóór die stap") == true, "\(String(describing: app.state.message))")
+        #expect(app.store.committed.count == committed && app.state.dossier.relation("rhone-alpes") == original)
+        // Redone by a step undone and a colleague who sets it again: a redo that changes nothing saves nothing.
+        app.press(.character("e"))
+        while app.state.form?.focusedField?.id != "notes" { app.press(.tab) }
+        app.press(.control("u")).type("Tweede notitie").press(.control("s"), .character("u"))
+        #expect(app.state.dossier.relation("rhone-alpes")?.notes == original.notes)
+        app.store.othersChanges = [(.editRelation("rhone-alpes", [FieldEdit(field: "notes", old: .text(original.notes), new: .text("Tweede notitie"))]), ine)]
+        #expect(app.loop.refresh())
+        let beforeRedo = app.store.committed.count
+        app.press(.control("r"))
+        #expect(app.state.message?.text.hasPrefix("Al zoals na die stap") == true, "\(String(describing: app.state.message))")
+        #expect(app.store.committed.count == beforeRedo)
+    }
+
     @Test("a step a colleague's change makes impossible to undo stays, said so, and the next u undoes the step before it")
     func undoPastRefusedStep() throws {
         let app = Harness()

@@ -31,6 +31,11 @@ public struct UndoHistory: Hashable, Sendable {
         _ = undoable.popLast()
     }
 
+    /// The last undone change needs no redoing any more (what it set is there again, by another hand): it leaves the list.
+    public mutating func dropLastRedoable() {
+        _ = redoable.popLast()
+    }
+
     /// The last undone change was redone; applying `inverse` undoes it again.
     public mutating func recordRedo(inverse: Restoration) {
         guard let entry = redoable.popLast() else { return }

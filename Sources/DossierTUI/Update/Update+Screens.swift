@@ -332,14 +332,15 @@ extension AppState {
             return []
         }
         var restoration = entry.restoration
-        // Already as it was before (undone on the command line, or by a colleague): nothing to save, the step is done with.
-        if dossier.alreadyHolds(restoration) {
+        restoration.purpose = .undo
+        let change = Change.restore(restoration)
+        // Already as it was before (undone on the command line, or by a colleague, also once merged with what a colleague
+        // changed since, such as a backup put back): nothing to save, the step is done with.
+        if dossier.alreadyHolds(restoration) || holdsAlready(change) {
             undoHistory.dropLastUndoable()
             message = .info("Al zoals vóór die stap (elders ongedaan gemaakt of teruggedraaid): \(entry.label); er is niets gewijzigd. Nog eens u gaat een stap verder terug.")
             return []
         }
-        restoration.purpose = .undo
-        let change = Change.restore(restoration)
         // Said as it will be saved: merged with a colleague's change to other fields since.
         return commit(change, .undo(summary: ((try? dossier.effective(change)) ?? change).summary(in: dossier)))
     }
@@ -352,7 +353,19 @@ extension AppState {
         var restoration = entry.restoration
         restoration.purpose = .redo
         let change = Change.restore(restoration)
+        if holdsAlready(change) {
+            undoHistory.dropLastRedoable()
+            message = .info("Al zoals na die stap (elders opnieuw gedaan of zo gezet): \(entry.label); er is niets gewijzigd.")
+            return []
+        }
         return commit(change, .redo(summary: ((try? dossier.effective(change)) ?? change).summary(in: dossier)))
+    }
+
+    /// Whether undoing or redoing would change nothing: the records it puts back, merged with what others changed since,
+    /// are as they are now. Such a step is no change to save (the log would show one that did nothing).
+    private func holdsAlready(_ change: Change) -> Bool {
+        guard case .restore(let merged)? = try? dossier.effective(change) else { return false }
+        return dossier.alreadyHolds(merged)
     }
 
     // MARK: Small changes
