@@ -91,7 +91,7 @@ struct LifeCycleCommandTests {
     func laagPitjeWithActivityToCome() throws {
         let put = try run(["set-status", "rhone-alpes", "laag-pitje", "--reason", "Kader", "--review-date", "1-1-2029"])
         #expect(put.status == 0, "\(put.standardError)")
-        #expect(put.standardError.contains("dossier: let op: Rhône-Alpes heeft nog een goedgekeurde of geplande activiteit op 10-3-2027 (missie-lyon)"),
+        #expect(put.standardError.contains("dossier: let op: Rhône-Alpes heeft nog een geplande activiteit op 10-3-2027: 'Handelsmissie Lyon' (missie-lyon)"),
                 "\(put.standardError)")
         let review = try run(["review", "rhone-alpes", "--reason", "blijft", "--review-date", "1-6-2029"])
         #expect(review.status == 0 && !review.standardError.contains("let op"), "\(review.standardError)")

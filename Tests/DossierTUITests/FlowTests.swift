@@ -1044,7 +1044,7 @@ struct FlowTests {
         #expect(app.state.form?["status"]?.selectedValue == "laag-pitje")
         app.press(.tab).type("Kader").press(.control("s"))
         #expect(app.state.form == nil, "\(app.state.form?.errors ?? [:])")
-        #expect(app.state.message?.text.contains("Let op: Rhône-Alpes heeft nog een goedgekeurde of geplande activiteit op 10-3-2027 (missie-lyon)") == true,
+        #expect(app.state.message?.text.contains("Let op: Rhône-Alpes heeft nog een geplande activiteit op 10-3-2027: 'Handelsmissie Lyon' (missie-lyon)") == true,
                 "\(app.state.message?.text ?? "")")
     }
 

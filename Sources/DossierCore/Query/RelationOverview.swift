@@ -80,12 +80,14 @@ public struct RelationOverview: Hashable, Sendable {
 
     /// Said when the relation has just been put on laag pitje: an approved or planned activity still to come stands (a
     /// laag pitje holds back new ones only), which is most often worth a look.
-    public func laagPitjeNotice(today: CalendarDate, dates: DateWriting = .standard) -> String? {
+    /// `activity`: the activity by its id, where it was read, to name it by its title and its status (else by its id).
+    public func laagPitjeNotice(today: CalendarDate, dates: DateWriting = .standard, activity: (ActivityID) -> Activity? = { _ in nil }) -> String? {
         guard relation.status == .laagPitje, let upcoming = upcomingActivity, upcoming.lastDay >= today, case .activity(let id) = upcoming.reason else {
             return nil
         }
-        return "\(relation.name) heeft nog een goedgekeurde of geplande activiteit op \(dates.date(upcoming.date)) (\(id)); een laag pitje houdt "
-            + "alleen nieuwe activiteiten tegen: die blijft staan, tenzij u haar annuleert"
+        let which = activity(id).map { "een \($0.status.label.lowercased())e activiteit op \(dates.date(upcoming.date)): '\($0.title)' (\(id))" }
+            ?? "een goedgekeurde of geplande activiteit op \(dates.date(upcoming.date)) (\(id))"
+        return "\(relation.name) heeft nog \(which); een laag pitje houdt alleen nieuwe activiteiten tegen: die blijft staan, tenzij u haar annuleert"
     }
 
     /// Overviews of every relation, from one pass over the activities. The next date is the earliest of
