@@ -14,23 +14,27 @@ enum FormView {
         let theme = state.theme
         let width = FormBox.width(for: state.layout)
         let innerWidth = width - 4
-        var rows = rowsOf(form, valueWidth: FormBox.valueWidth(forBoxWidth: width), theme: theme)
-        if let general = form.generalError {
-            rows.insert(contentsOf: DisplayWidth.wrap(general, to: innerWidth).map { Row(field: nil, line: StyledLine($0, theme.error)) }, at: 0)
-        }
+        let valueWidth = FormBox.valueWidth(forBoxWidth: width)
+        let general = form.generalError.map { DisplayWidth.wrap($0, to: innerWidth).map { Row(field: nil, line: StyledLine($0, theme.error)) } } ?? []
+        let rows = general + rowsOf(form, valueWidth: valueWidth, theme: theme)
         // The weighing asks questions only; the activity's own facts are filled in on the activity.
         let factsHint: String? = if case .assessment = form.purpose { "vul in op de activiteit (e)" } else { nil }
-        let preview = form.verdictPreview.map { previewLines($0, width: innerWidth, theme: theme, factsHint: factsHint) } ?? []
+        let fullPreview = form.verdictPreview.map { previewLines($0, width: innerWidth, theme: theme, factsHint: factsHint) } ?? []
         // As many help rows as the longest help of the form needs (at most three), so the box does not jump.
         let helpRows = min(3, form.fields.map { DisplayWidth.wrap($0.help, to: innerWidth).count }.max() ?? 1)
-        let box = FormBox(layout: state.layout, contentRows: rows.count, fixedRows: preview.count + helpRows)
+        let box = FormBox(layout: state.layout, contentRows: rows.count, fixedRows: fullPreview.count + helpRows)
+        var room = FormRoom(innerRows: box.height - 2, fieldRows: rows.count, previewRows: fullPreview.count, helpRows: helpRows)
+        let preview = fullPreview.count <= room.previewRows ? fullPreview
+            : form.verdictPreview.map { previewLines($0, width: innerWidth, theme: theme, factsHint: factsHint, maximumRows: room.previewRows) } ?? []
+        room.usePreviewRows(preview.count)
+        let help = DisplayWidth.wrap(form.focusedField?.help ?? "", to: innerWidth)
         canvas.clearRows(y: box.y, height: box.height)
         canvas.frame(x: box.x, y: box.y, width: box.width, height: box.height, title: form.title, style: theme.frame)
         for (index, line) in preview.enumerated() {
             line.draw(in: &canvas, x: box.innerX, y: box.innerY + index, width: innerWidth)
         }
         let contentTop = box.innerY + preview.count
-        let contentHeight = max(1, box.height - 3 - preview.count - helpRows)
+        let contentHeight = room.fieldRows
         // Scroll so that every row of the focused field is visible.
         let focusRows = rows.indices.filter { rows[$0].field == form.focus }
         var scroll = 0
@@ -48,27 +52,27 @@ enum FormView {
             let y = contentTop + line
             let row = rows[index]
             if let fieldIndex = row.field, row.isValueRow {
-                drawField(form.fields[fieldIndex], focused: fieldIndex == form.focus, optionRow: row.optionRow, x: box.innerX, y: y,
-                          valueWidth: box.valueWidth, theme: theme, form: form, dossier: state.dossier, canvas: &canvas)
+                drawField(form.fields[fieldIndex], focused: fieldIndex == form.focus, optionRow: row.optionRow, x: box.innerX,
+                          y: y, valueWidth: box.valueWidth, theme: theme, form: form, dossier: state.dossier, canvas: &canvas)
             } else {
                 row.line.draw(in: &canvas, x: box.innerX, y: y, width: innerWidth)
             }
         }
         if scroll > 0 { canvas.draw("↑", x: box.x + box.width - 2, y: contentTop, style: theme.muted) }
         if scroll + contentHeight < rows.count { canvas.draw("↓", x: box.x + box.width - 2, y: contentTop + contentHeight - 1, style: theme.muted) }
-        let help = DisplayWidth.wrap(form.focusedField?.help ?? "", to: innerWidth)
-        for (index, line) in help.prefix(helpRows).enumerated() {
-            let isCut = index == helpRows - 1 && help.count > helpRows
+        for (index, line) in help.prefix(room.helpRows).enumerated() {
+            let isCut = index == room.helpRows - 1 && help.count > room.helpRows
             canvas.draw(isCut ? DisplayWidth.truncate(line + " …", to: innerWidth) : line, x: box.innerX,
-                        y: box.y + box.height - 1 - helpRows + index, width: innerWidth, style: theme.muted)
+                        y: box.y + box.height - 1 - room.helpRows + index, width: innerWidth, style: theme.muted)
         }
     }
 
     /// The verdict as it stands and the reasons that decide it (not the positive ones), then a rule. With `factsHint`
     /// (the weighing, which asks questions only) the unknown facts of the activity itself (its cost, its date, its
     /// entrepreneurs) each get a line of their own, whole, saying where they are filled in: no answer there settles
-    /// them. A form of the activity has those fields itself.
-    static func previewLines(_ result: AssessmentResult, width: Int, theme: Theme, factsHint: String? = nil) -> [StyledLine] {
+    /// them. A form of the activity has those fields itself. In fewer than all the rows it takes (`maximumRows`, a
+    /// small window), each fact and reason gets one row, as many as fit, and the last says how many more there are.
+    static func previewLines(_ result: AssessmentResult, width: Int, theme: Theme, factsHint: String? = nil, maximumRows: Int = .max) -> [StyledLine] {
         let verdict = result.verdict.label.uppercased()
         let facts = factsHint == nil ? [] : result.missingFacts
         let unknown = result.missing.filter { !facts.contains($0) }
@@ -78,32 +82,52 @@ enum FormView {
         case 1...3: DisplayWidth.truncate("   (nog onbekend: \(unknown.joined(separator: ", ")))", to: width - 12 - verdict.count)
         default: facts.isEmpty ? "   (\(count(unknown.count, "punt", "punten")) nog onbekend)" : "   (\(count(unknown.count, "vraag", "vragen")) nog onbekend)"
         }
-        var lines = [StyledLine([
+        let verdictLine = StyledLine([
             .init(text: "Oordeel nu: ", style: theme.label),
             .init(text: verdict, style: theme.verdict(result.verdict)),
             .init(text: missing, style: theme.muted),
-        ])]
-        for fact in facts {
+        ])
+        let rule = StyledLine(String(repeating: "─", count: width), theme.frame)
+        let decisive = result.reasons.filter { $0.effect != .positief }
+        let factTexts = facts.map { "Nog onbekend: \($0)" + (factsHint.map { " — \($0)" } ?? "") }
+        func item(_ mark: String, _ markStyle: Style, _ text: String, more: String = "") -> StyledLine {
+            StyledLine([.init(text: mark, style: markStyle), .init(text: DisplayWidth.truncate(text, to: width - 2 - DisplayWidth.of(more)), style: .plain),
+                        .init(text: more, style: theme.muted)])
+        }
+        var lines = [verdictLine]
+        for text in factTexts {
             // Whole, on two lines if need be: cut off, the one thing that keeps the verdict open would not be read.
-            let text = DisplayWidth.wrap("Nog onbekend: \(fact)" + (factsHint.map { " — \($0)" } ?? ""), to: width - 2)
-            for (index, line) in text.prefix(2).enumerated() {
-                let isCut = index == 1 && text.count > 2
+            let wrapped = DisplayWidth.wrap(text, to: width - 2)
+            for (index, line) in wrapped.prefix(2).enumerated() {
+                let isCut = index == 1 && wrapped.count > 2
                 lines.append(StyledLine([.init(text: index == 0 ? "? " : "  ", style: theme.verdict(.naderBekijken)),
                                          .init(text: isCut ? DisplayWidth.truncate(line + " …", to: width - 2) : line, style: .plain)]))
             }
         }
-        let decisive = result.reasons.filter { $0.effect != .positief }
         // Three reasons at most, fewer beside the unknown facts; one more is shown rather than counted.
         let room = max(1, 3 - facts.count)
         let shown = decisive.count <= room + 1 ? decisive[...] : decisive.prefix(room)
         for reason in shown {
-            let mark = reason.effect == .negatief ? "✗ " : "? "
-            lines.append(StyledLine([.init(text: mark, style: theme.verdict(reason.effect)),
-                                     .init(text: DisplayWidth.truncate(reason.text, to: width - 2), style: .plain)]))
+            lines.append(item(reason.effect == .negatief ? "✗ " : "? ", theme.verdict(reason.effect), reason.text))
         }
         if decisive.count > shown.count { lines.append(StyledLine("  … en nog \(count(decisive.count - shown.count, "reden", "redenen"))", theme.muted)) }
-        lines.append(StyledLine(String(repeating: "─", count: width), theme.frame))
-        return lines
+        lines.append(rule)
+        guard lines.count > maximumRows else { return lines }
+        // Short of rows: the verdict, the rule, and between them a row each for as many facts and reasons as fit.
+        guard maximumRows >= 2 else { return [verdictLine] }
+        let items = factTexts.map { (mark: "? ", style: theme.verdict(.naderBekijken), text: $0, isFact: true) }
+            + decisive.map { (mark: $0.effect == .negatief ? "✗ " : "? ", style: theme.verdict($0.effect), text: $0.text, isFact: false) }
+        let itemRows = maximumRows - 2
+        guard items.count > itemRows else { return [verdictLine] + items.map { item($0.mark, $0.style, $0.text) } + [rule] }
+        guard itemRows > 0 else { return [verdictLine, rule] }
+        let listed = max(1, itemRows - 1)
+        let rest = items.dropFirst(listed)
+        let more = "  … en nog " + (rest.contains { $0.isFact } ? count(rest.count, "punt", "punten") : count(rest.count, "reden", "redenen"))
+        var short = [verdictLine] + items.prefix(listed).enumerated().map { index, entry in
+            item(entry.mark, entry.style, entry.text, more: itemRows == 1 && index == 0 ? more : "")
+        }
+        if itemRows > 1 { short.append(StyledLine(more, theme.muted)) }
+        return short + [rule]
     }
 
     /// Whether a text field just entered shows its value selected, so that typing replaces it: a short value of a
