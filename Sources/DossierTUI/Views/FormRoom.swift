@@ -33,4 +33,9 @@ struct FormRoom: Equatable {
         previewRows = min(previewRows, used)
     }
 
+    /// The help of the focused field needs fewer rows than the form keeps for the longest one: the fields take the rest.
+    mutating func useHelpRows(_ used: Int) {
+        fieldRows += max(0, helpRows - used)
+        helpRows = min(helpRows, used)
+    }
 }

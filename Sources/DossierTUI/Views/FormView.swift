@@ -5,8 +5,6 @@ import DossierCore
 enum FormView {
     /// Labels take at most 18 columns, then the focus marker, then a space.
     static let labelWidth = 21
-    /// A focused text longer than its field is shown over at most this many rows.
-    static let maximumTextRows = 6
 
     static func draw(_ form: Form, state: AppState, in canvas: inout Canvas) {
         // What the list underneath marked is covered now: the form says where the eye is.
@@ -16,7 +14,11 @@ enum FormView {
         let innerWidth = width - 4
         let valueWidth = FormBox.valueWidth(forBoxWidth: width)
         let general = form.generalError.map { DisplayWidth.wrap($0, to: innerWidth).map { Row(field: nil, line: StyledLine($0, theme.error)) } } ?? []
-        let rows = general + rowsOf(form, valueWidth: valueWidth, theme: theme)
+        // A long text being edited first asks for all its lines: the box grows for them as far as the screen lets it.
+        let focusedLines = form.focusedField.flatMap { field in
+            if case .text(let input) = field.value { input.wrapped(width: valueWidth - 1).lines.count } else { nil }
+        }
+        var rows = general + rowsOf(form, valueWidth: valueWidth, theme: theme, focusedTextRows: focusedLines ?? 1)
         // The weighing asks questions only; the activity's own facts are filled in on the activity.
         let factsHint: String? = if case .assessment = form.purpose { "vul in op de activiteit (e)" } else { nil }
         let fullPreview = form.verdictPreview.map { previewLines($0, width: innerWidth, theme: theme, factsHint: factsHint) } ?? []
@@ -28,6 +30,14 @@ enum FormView {
             : form.verdictPreview.map { previewLines($0, width: innerWidth, theme: theme, factsHint: factsHint, maximumRows: room.previewRows) } ?? []
         room.usePreviewRows(preview.count)
         let help = DisplayWidth.wrap(form.focusedField?.help ?? "", to: innerWidth)
+        if let focusedLines, focusedLines > 1, rows.count > room.fieldRows {
+            // The long text takes the rows its help leaves, and then as many as the form has for its fields (with the
+            // field's message under it), the other fields scrolled away while it has the focus.
+            room.useHelpRows(help.count)
+            let messageRows = rows.filter { $0.field == form.focus && !$0.isValueRow }.count
+            rows = general + rowsOf(form, valueWidth: valueWidth, theme: theme,
+                                    focusedTextRows: min(focusedLines, max(1, room.fieldRows - messageRows)))
+        }
         canvas.clearRows(y: box.y, height: box.height)
         canvas.frame(x: box.x, y: box.y, width: box.width, height: box.height, title: form.title, style: theme.frame)
         for (index, line) in preview.enumerated() {
@@ -46,13 +56,14 @@ enum FormView {
             if chosen >= scroll + contentHeight { scroll = chosen - contentHeight + 1 }
             if chosen < scroll { scroll = chosen }
         }
+        let textRows = focusRows.filter { rows[$0].isValueRow }.count
         for line in 0..<contentHeight {
             let index = scroll + line
             guard index < rows.count else { break }
             let y = contentTop + line
             let row = rows[index]
             if let fieldIndex = row.field, row.isValueRow {
-                drawField(form.fields[fieldIndex], focused: fieldIndex == form.focus, optionRow: row.optionRow, x: box.innerX,
+                drawField(form.fields[fieldIndex], focused: fieldIndex == form.focus, optionRow: row.optionRow, rowCount: textRows, x: box.innerX,
                           y: y, valueWidth: box.valueWidth, theme: theme, form: form, dossier: state.dossier, canvas: &canvas)
             } else {
                 row.line.draw(in: &canvas, x: box.innerX, y: y, width: innerWidth)
@@ -144,15 +155,16 @@ enum FormView {
         var optionRow = 0
     }
 
-    /// The rows of the form's content: value rows of visible fields, and error rows under them.
-    static func rowsOf(_ form: Form, valueWidth: Int, theme: Theme) -> [Row] {
+    /// The rows of the form's content: value rows of visible fields, and error rows under them. A focused text takes
+    /// `focusedTextRows` (fewer if it has fewer lines).
+    static func rowsOf(_ form: Form, valueWidth: Int, theme: Theme, focusedTextRows: Int) -> [Row] {
         var rows: [Row] = []
         for index in form.visibleIndices {
             let field = form.fields[index]
             if case .buttons = field.value { rows.append(Row(field: nil)) }
             var rowCount = field.rowCount
             if index == form.focus, case .text(let input) = field.value {
-                rowCount = min(maximumTextRows, input.wrapped(width: valueWidth - 1).lines.count)
+                rowCount = max(1, min(focusedTextRows, input.wrapped(width: valueWidth - 1).lines.count))
             }
             for option in 0..<rowCount {
                 rows.append(Row(field: index, isValueRow: true, optionRow: option))
@@ -168,7 +180,8 @@ enum FormView {
         return rows
     }
 
-    private static func drawField(_ field: FormField, focused: Bool, optionRow: Int, x: Int, y: Int, valueWidth: Int, theme: Theme,
+    /// `rowCount`: the rows of the focused field (a long text shows that many of its lines, or marks for those hidden).
+    private static func drawField(_ field: FormField, focused: Bool, optionRow: Int, rowCount: Int, x: Int, y: Int, valueWidth: Int, theme: Theme,
                                   form: Form, dossier: Dossier, canvas: inout Canvas) {
         let hasError = form.errors[field.id] != nil
         if optionRow == 0 {
@@ -185,12 +198,16 @@ enum FormView {
                 return
             }
             let wrapped = input.wrapped(width: valueWidth - 1)
-            if wrapped.lines.count > 1 {
-                // A long text over several rows, scrolled so the cursor's row is shown.
-                let first = max(0, min(wrapped.cursorLine - maximumTextRows + 1, wrapped.lines.count - maximumTextRows))
-                let line = first + optionRow
-                canvas.draw(line < wrapped.lines.count ? wrapped.lines[line] : "", x: valueX, y: y, width: valueWidth, style: fieldStyle)
-                if line == wrapped.cursorLine && form.picker == nil { canvas.cursor = (valueX + wrapped.cursorColumn, y) }
+            if wrapped.lines.count > 1 || wrapped.hasTextBefore || wrapped.hasTextAfter {
+                let window = TextFieldWindow(lineCount: wrapped.lines.count, cursorLine: wrapped.cursorLine, rows: rowCount,
+                                             hasTextBefore: wrapped.hasTextBefore, hasTextAfter: wrapped.hasTextAfter)
+                switch window.rows.indices.contains(optionRow) ? window.rows[optionRow] : .hidden("") {
+                case .line(let line):
+                    canvas.draw(wrapped.lines[line], x: valueX, y: y, width: valueWidth, style: fieldStyle)
+                    if line == wrapped.cursorLine && form.picker == nil { canvas.cursor = (valueX + wrapped.cursorColumn, y) }
+                case .hidden(let mark):
+                    canvas.draw(mark, x: valueX, y: y, width: valueWidth, style: theme.muted)
+                }
                 return
             }
             let (visible, cursor) = input.window(width: valueWidth - 1)
