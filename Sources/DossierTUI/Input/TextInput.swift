@@ -162,9 +162,9 @@ public struct TextInput: Hashable, Sendable {
     /// The text broken into lines of at most `width` columns (after a space where possible), with the
     /// cursor's line and column: for showing a long text over several rows. A very long text is wrapped
     /// only in a stretch around the cursor (a field shows a few rows of it), whose start moves in steps so
-    /// that lines do not shift while typing.
-    public func wrapped(width: Int) -> (lines: [String], cursorLine: Int, cursorColumn: Int) {
-        guard width > 1 else { return ([prefix(width)], 0, 0) }
+    /// that lines do not shift while typing; `hasTextBefore` and `hasTextAfter` say there is more of it beyond the stretch.
+    public func wrapped(width: Int) -> (lines: [String], cursorLine: Int, cursorColumn: Int, hasTextBefore: Bool, hasTextAfter: Bool) {
+        guard width > 1 else { return ([prefix(width)], 0, 0, false, false) }
         let stretch = max(4_096, width * 64)
         let anchor = cursor / stretch * stretch
         let first = max(0, anchor - stretch)
@@ -203,6 +203,6 @@ public struct TextInput: Hashable, Sendable {
             cursorLine = lines.count - 1
             cursorColumn = 0
         }
-        return (lines, cursorLine, cursorColumn)
+        return (lines, cursorLine, cursorColumn, first > 0, last < characters.count)
     }
 }

@@ -5,8 +5,6 @@ import DossierCore
 enum FormView {
     /// Labels take at most 18 columns, then the focus marker, then a space.
     static let labelWidth = 21
-    /// A focused text longer than its field is shown over at most this many rows.
-    static let maximumTextRows = 6
 
     static func draw(_ form: Form, state: AppState, in canvas: inout Canvas) {
         // What the list underneath marked is covered now: the form says where the eye is.
@@ -14,23 +12,39 @@ enum FormView {
         let theme = state.theme
         let width = FormBox.width(for: state.layout)
         let innerWidth = width - 4
-        var rows = rowsOf(form, valueWidth: FormBox.valueWidth(forBoxWidth: width), theme: theme)
-        if let general = form.generalError {
-            rows.insert(contentsOf: DisplayWidth.wrap(general, to: innerWidth).map { Row(field: nil, line: StyledLine($0, theme.error)) }, at: 0)
+        let valueWidth = FormBox.valueWidth(forBoxWidth: width)
+        let general = form.generalError.map { DisplayWidth.wrap($0, to: innerWidth).map { Row(field: nil, line: StyledLine($0, theme.error)) } } ?? []
+        // A long text being edited first asks for all its lines: the box grows for them as far as the screen lets it.
+        let focusedLines = form.focusedField.flatMap { field in
+            if case .text(let input) = field.value { input.wrapped(width: valueWidth - 1).lines.count } else { nil }
         }
+        var rows = general + rowsOf(form, valueWidth: valueWidth, theme: theme, focusedTextRows: focusedLines ?? 1)
         // The weighing asks questions only; the activity's own facts are filled in on the activity.
         let factsHint: String? = if case .assessment = form.purpose { "vul in op de activiteit (e)" } else { nil }
-        let preview = form.verdictPreview.map { previewLines($0, width: innerWidth, theme: theme, factsHint: factsHint) } ?? []
+        let fullPreview = form.verdictPreview.map { previewLines($0, width: innerWidth, theme: theme, factsHint: factsHint) } ?? []
         // As many help rows as the longest help of the form needs (at most three), so the box does not jump.
         let helpRows = min(3, form.fields.map { DisplayWidth.wrap($0.help, to: innerWidth).count }.max() ?? 1)
-        let box = FormBox(layout: state.layout, contentRows: rows.count, fixedRows: preview.count + helpRows)
+        let box = FormBox(layout: state.layout, contentRows: rows.count, fixedRows: fullPreview.count + helpRows)
+        var room = FormRoom(innerRows: box.height - 2, fieldRows: rows.count, previewRows: fullPreview.count, helpRows: helpRows)
+        let preview = fullPreview.count <= room.previewRows ? fullPreview
+            : form.verdictPreview.map { previewLines($0, width: innerWidth, theme: theme, factsHint: factsHint, maximumRows: room.previewRows) } ?? []
+        room.usePreviewRows(preview.count)
+        let help = DisplayWidth.wrap(form.focusedField?.help ?? "", to: innerWidth)
+        if let focusedLines, focusedLines > 1, rows.count > room.fieldRows {
+            // The long text takes the rows its help leaves, and then as many as the form has for its fields (with the
+            // field's message under it), the other fields scrolled away while it has the focus.
+            room.useHelpRows(help.count)
+            let messageRows = rows.filter { $0.field == form.focus && !$0.isValueRow }.count
+            rows = general + rowsOf(form, valueWidth: valueWidth, theme: theme,
+                                    focusedTextRows: min(focusedLines, max(1, room.fieldRows - messageRows)))
+        }
         canvas.clearRows(y: box.y, height: box.height)
         canvas.frame(x: box.x, y: box.y, width: box.width, height: box.height, title: form.title, style: theme.frame)
         for (index, line) in preview.enumerated() {
             line.draw(in: &canvas, x: box.innerX, y: box.innerY + index, width: innerWidth)
         }
         let contentTop = box.innerY + preview.count
-        let contentHeight = max(1, box.height - 3 - preview.count - helpRows)
+        let contentHeight = room.fieldRows
         // Scroll so that every row of the focused field is visible.
         let focusRows = rows.indices.filter { rows[$0].field == form.focus }
         var scroll = 0
@@ -42,33 +56,34 @@ enum FormView {
             if chosen >= scroll + contentHeight { scroll = chosen - contentHeight + 1 }
             if chosen < scroll { scroll = chosen }
         }
+        let textRows = focusRows.filter { rows[$0].isValueRow }.count
         for line in 0..<contentHeight {
             let index = scroll + line
             guard index < rows.count else { break }
             let y = contentTop + line
             let row = rows[index]
             if let fieldIndex = row.field, row.isValueRow {
-                drawField(form.fields[fieldIndex], focused: fieldIndex == form.focus, optionRow: row.optionRow, x: box.innerX, y: y,
-                          valueWidth: box.valueWidth, theme: theme, form: form, dossier: state.dossier, canvas: &canvas)
+                drawField(form.fields[fieldIndex], focused: fieldIndex == form.focus, optionRow: row.optionRow, rowCount: textRows, x: box.innerX,
+                          y: y, valueWidth: box.valueWidth, theme: theme, form: form, dossier: state.dossier, canvas: &canvas)
             } else {
                 row.line.draw(in: &canvas, x: box.innerX, y: y, width: innerWidth)
             }
         }
         if scroll > 0 { canvas.draw("↑", x: box.x + box.width - 2, y: contentTop, style: theme.muted) }
         if scroll + contentHeight < rows.count { canvas.draw("↓", x: box.x + box.width - 2, y: contentTop + contentHeight - 1, style: theme.muted) }
-        let help = DisplayWidth.wrap(form.focusedField?.help ?? "", to: innerWidth)
-        for (index, line) in help.prefix(helpRows).enumerated() {
-            let isCut = index == helpRows - 1 && help.count > helpRows
+        for (index, line) in help.prefix(room.helpRows).enumerated() {
+            let isCut = index == room.helpRows - 1 && help.count > room.helpRows
             canvas.draw(isCut ? DisplayWidth.truncate(line + " …", to: innerWidth) : line, x: box.innerX,
-                        y: box.y + box.height - 1 - helpRows + index, width: innerWidth, style: theme.muted)
+                        y: box.y + box.height - 1 - room.helpRows + index, width: innerWidth, style: theme.muted)
         }
     }
 
     /// The verdict as it stands and the reasons that decide it (not the positive ones), then a rule. With `factsHint`
     /// (the weighing, which asks questions only) the unknown facts of the activity itself (its cost, its date, its
     /// entrepreneurs) each get a line of their own, whole, saying where they are filled in: no answer there settles
-    /// them. A form of the activity has those fields itself.
-    static func previewLines(_ result: AssessmentResult, width: Int, theme: Theme, factsHint: String? = nil) -> [StyledLine] {
+    /// them. A form of the activity has those fields itself. In fewer than all the rows it takes (`maximumRows`, a
+    /// small window), each fact and reason gets one row, as many as fit, and the last says how many more there are.
+    static func previewLines(_ result: AssessmentResult, width: Int, theme: Theme, factsHint: String? = nil, maximumRows: Int = .max) -> [StyledLine] {
         let verdict = result.verdict.label.uppercased()
         let facts = factsHint == nil ? [] : result.missingFacts
         let unknown = result.missing.filter { !facts.contains($0) }
@@ -78,32 +93,52 @@ enum FormView {
         case 1...3: DisplayWidth.truncate("   (nog onbekend: \(unknown.joined(separator: ", ")))", to: width - 12 - verdict.count)
         default: facts.isEmpty ? "   (\(count(unknown.count, "punt", "punten")) nog onbekend)" : "   (\(count(unknown.count, "vraag", "vragen")) nog onbekend)"
         }
-        var lines = [StyledLine([
+        let verdictLine = StyledLine([
             .init(text: "Oordeel nu: ", style: theme.label),
             .init(text: verdict, style: theme.verdict(result.verdict)),
             .init(text: missing, style: theme.muted),
-        ])]
-        for fact in facts {
+        ])
+        let rule = StyledLine(String(repeating: "─", count: width), theme.frame)
+        let decisive = result.reasons.filter { $0.effect != .positief }
+        let factTexts = facts.map { "Nog onbekend: \($0)" + (factsHint.map { " — \($0)" } ?? "") }
+        func item(_ mark: String, _ markStyle: Style, _ text: String, more: String = "") -> StyledLine {
+            StyledLine([.init(text: mark, style: markStyle), .init(text: DisplayWidth.truncate(text, to: width - 2 - DisplayWidth.of(more)), style: .plain),
+                        .init(text: more, style: theme.muted)])
+        }
+        var lines = [verdictLine]
+        for text in factTexts {
             // Whole, on two lines if need be: cut off, the one thing that keeps the verdict open would not be read.
-            let text = DisplayWidth.wrap("Nog onbekend: \(fact)" + (factsHint.map { " — \($0)" } ?? ""), to: width - 2)
-            for (index, line) in text.prefix(2).enumerated() {
-                let isCut = index == 1 && text.count > 2
+            let wrapped = DisplayWidth.wrap(text, to: width - 2)
+            for (index, line) in wrapped.prefix(2).enumerated() {
+                let isCut = index == 1 && wrapped.count > 2
                 lines.append(StyledLine([.init(text: index == 0 ? "? " : "  ", style: theme.verdict(.naderBekijken)),
                                          .init(text: isCut ? DisplayWidth.truncate(line + " …", to: width - 2) : line, style: .plain)]))
             }
         }
-        let decisive = result.reasons.filter { $0.effect != .positief }
         // Three reasons at most, fewer beside the unknown facts; one more is shown rather than counted.
         let room = max(1, 3 - facts.count)
         let shown = decisive.count <= room + 1 ? decisive[...] : decisive.prefix(room)
         for reason in shown {
-            let mark = reason.effect == .negatief ? "✗ " : "? "
-            lines.append(StyledLine([.init(text: mark, style: theme.verdict(reason.effect)),
-                                     .init(text: DisplayWidth.truncate(reason.text, to: width - 2), style: .plain)]))
+            lines.append(item(reason.effect == .negatief ? "✗ " : "? ", theme.verdict(reason.effect), reason.text))
         }
         if decisive.count > shown.count { lines.append(StyledLine("  … en nog \(count(decisive.count - shown.count, "reden", "redenen"))", theme.muted)) }
-        lines.append(StyledLine(String(repeating: "─", count: width), theme.frame))
-        return lines
+        lines.append(rule)
+        guard lines.count > maximumRows else { return lines }
+        // Short of rows: the verdict, the rule, and between them a row each for as many facts and reasons as fit.
+        guard maximumRows >= 2 else { return [verdictLine] }
+        let items = factTexts.map { (mark: "? ", style: theme.verdict(.naderBekijken), text: $0, isFact: true) }
+            + decisive.map { (mark: $0.effect == .negatief ? "✗ " : "? ", style: theme.verdict($0.effect), text: $0.text, isFact: false) }
+        let itemRows = maximumRows - 2
+        guard items.count > itemRows else { return [verdictLine] + items.map { item($0.mark, $0.style, $0.text) } + [rule] }
+        guard itemRows > 0 else { return [verdictLine, rule] }
+        let listed = max(1, itemRows - 1)
+        let rest = items.dropFirst(listed)
+        let more = "  … en nog " + (rest.contains { $0.isFact } ? count(rest.count, "punt", "punten") : count(rest.count, "reden", "redenen"))
+        var short = [verdictLine] + items.prefix(listed).enumerated().map { index, entry in
+            item(entry.mark, entry.style, entry.text, more: itemRows == 1 && index == 0 ? more : "")
+        }
+        if itemRows > 1 { short.append(StyledLine(more, theme.muted)) }
+        return short + [rule]
     }
 
     /// Whether a text field just entered shows its value selected, so that typing replaces it: a short value of a
@@ -120,15 +155,16 @@ enum FormView {
         var optionRow = 0
     }
 
-    /// The rows of the form's content: value rows of visible fields, and error rows under them.
-    static func rowsOf(_ form: Form, valueWidth: Int, theme: Theme) -> [Row] {
+    /// The rows of the form's content: value rows of visible fields, and error rows under them. A focused text takes
+    /// `focusedTextRows` (fewer if it has fewer lines).
+    static func rowsOf(_ form: Form, valueWidth: Int, theme: Theme, focusedTextRows: Int) -> [Row] {
         var rows: [Row] = []
         for index in form.visibleIndices {
             let field = form.fields[index]
             if case .buttons = field.value { rows.append(Row(field: nil)) }
             var rowCount = field.rowCount
             if index == form.focus, case .text(let input) = field.value {
-                rowCount = min(maximumTextRows, input.wrapped(width: valueWidth - 1).lines.count)
+                rowCount = max(1, min(focusedTextRows, input.wrapped(width: valueWidth - 1).lines.count))
             }
             for option in 0..<rowCount {
                 rows.append(Row(field: index, isValueRow: true, optionRow: option))
@@ -144,7 +180,8 @@ enum FormView {
         return rows
     }
 
-    private static func drawField(_ field: FormField, focused: Bool, optionRow: Int, x: Int, y: Int, valueWidth: Int, theme: Theme,
+    /// `rowCount`: the rows of the focused field (a long text shows that many of its lines, or marks for those hidden).
+    private static func drawField(_ field: FormField, focused: Bool, optionRow: Int, rowCount: Int, x: Int, y: Int, valueWidth: Int, theme: Theme,
                                   form: Form, dossier: Dossier, canvas: inout Canvas) {
         let hasError = form.errors[field.id] != nil
         if optionRow == 0 {
@@ -161,12 +198,16 @@ enum FormView {
                 return
             }
             let wrapped = input.wrapped(width: valueWidth - 1)
-            if wrapped.lines.count > 1 {
-                // A long text over several rows, scrolled so the cursor's row is shown.
-                let first = max(0, min(wrapped.cursorLine - maximumTextRows + 1, wrapped.lines.count - maximumTextRows))
-                let line = first + optionRow
-                canvas.draw(line < wrapped.lines.count ? wrapped.lines[line] : "", x: valueX, y: y, width: valueWidth, style: fieldStyle)
-                if line == wrapped.cursorLine && form.picker == nil { canvas.cursor = (valueX + wrapped.cursorColumn, y) }
+            if wrapped.lines.count > 1 || wrapped.hasTextBefore || wrapped.hasTextAfter {
+                let window = TextFieldWindow(lineCount: wrapped.lines.count, cursorLine: wrapped.cursorLine, rows: rowCount,
+                                             hasTextBefore: wrapped.hasTextBefore, hasTextAfter: wrapped.hasTextAfter)
+                switch window.rows.indices.contains(optionRow) ? window.rows[optionRow] : .hidden("") {
+                case .line(let line):
+                    canvas.draw(wrapped.lines[line], x: valueX, y: y, width: valueWidth, style: fieldStyle)
+                    if line == wrapped.cursorLine && form.picker == nil { canvas.cursor = (valueX + wrapped.cursorColumn, y) }
+                case .hidden(let mark):
+                    canvas.draw(mark, x: valueX, y: y, width: valueWidth, style: theme.muted)
+                }
                 return
             }
             let (visible, cursor) = input.window(width: valueWidth - 1)

@@ -32,7 +32,7 @@ enum HelpContent {
         ("›", "het veld van het formulier waar u bent"),
         ("◂", "dit jaar (in het budget)"),
         ("█ ▓ ░", "besteed, vastgelegd, over (de balk van het budget)"),
-        ("↑ ↓", "er is meer boven of onder (in een lijst met de pijltjes, in een formulier met Tab)"),
+        ("↑ ↓", "er is meer boven of onder (in een lijst met de pijltjes, in een formulier met Tab; in een lange tekst met de cursor: ↑ nog 2 regels)"),
         ("…", "de tekst gaat verder dan de kolom breed is"),
     ]
 
