@@ -41,6 +41,17 @@ public enum LikelyDouble {
         return "er was al een bezoek met deze titel op \(dates.date(date)) (\(first))"
     }
 
+    /// "er was al een activiteit Handelsmissie Lyon op 10-3-2027 (missie-lyon)", for an activity just added with the title
+    /// and start date of another (a colleague who added the same one a moment before; its id then got a number). A fair
+    /// held every year has another date each time, and is no double.
+    public static func activity(_ added: Activity, among activities: [Activity], dates: DateWriting = .standard) -> String? {
+        let title = folded(added.title)
+        guard let other = activities.first(where: { $0.id != added.id && !$0.isVisit && $0.startDate == added.startDate && folded($0.title) == title })
+        else { return nil }
+        let when = added.startDate.map { "op \(dates.date($0))" } ?? "zonder datum"
+        return "er was al een activiteit \(other.title) \(when) (\(other.id))"
+    }
+
     /// "Taizhou had al een link naar https://www.taizhou.gov.cn (Website)", for the link `id` just added to `links` of `owner`.
     public static func link(_ id: LinkID, among links: [Link], of owner: String) -> String? {
         guard let added = links.first(where: { $0.id == id }) else { return nil }
@@ -95,7 +106,7 @@ public enum LikelyDouble {
     public static func isAddition(_ change: Change) -> Bool {
         switch change {
         case .addContact, .addFollowUp, .addLink, .addRelation: true
-        case .addActivity(let activity): activity.isVisit
+        case .addActivity: true
         default: false
         }
     }
@@ -115,6 +126,8 @@ public enum LikelyDouble {
             return relation(named: added.name, id: added.id, among: dossier.relations)
         case .addActivity(let added) where added.isVisit:
             return dossier.activity(added.id).flatMap { visit($0, isActivity: { dossier.activity($0) != nil }, dates: dates) }
+        case .addActivity(let added):
+            return activity(added, among: dossier.activities, dates: dates)
         default:
             return nil
         }
