@@ -42,6 +42,18 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
         return "postgresql://\(user)@\(hostPart)/\(database)\(socket)"
     }
 
+    /// Whether both name the same database of the same server: the same host (`localhost`, `127.0.0.1` and `::1` are one;
+    /// case does not count), port and database. Who logs in and options such as `sslmode` do not make another database.
+    public func isSameDatabase(as other: PostgresAddress) -> Bool {
+        serverHost == other.serverHost && port == other.port && database == other.database
+    }
+
+    /// The host as a server is reached: the loopback names as one.
+    private var serverHost: String {
+        let lowered = isSocket ? host : host.lowercased()
+        return ["localhost", "127.0.0.1", "::1"].contains(lowered) ? "localhost" : lowered
+    }
+
     /// Reads an address; what it leaves out comes from the environment and `~/.pgpass`.
     public init(parsing text: String, environment: [String: String]) throws(StoreError) {
         guard PostgresAddress.isAddress(text), let components = URLComponents(string: text) else {

@@ -22,6 +22,21 @@ struct PostgresAddressTests {
         #expect(try PostgresAddress(parsing: "postgresql://x@h/d", environment: ["PGSSLMODE": "disable"]).sslMode == .disable)
     }
 
+    @Test("two addresses name the same database when host, port and database are the same; localhost is 127.0.0.1 and ::1, options do not count")
+    func sameDatabase() throws {
+        func address(_ text: String) throws -> PostgresAddress { try PostgresAddress(parsing: text, environment: [:]) }
+        let base = try address("postgresql://ine@127.0.0.1/dossier")
+        for same in ["postgresql://ine@localhost:5432/dossier?sslmode=disable", "postgres://piet@[::1]/dossier", "postgresql://ine@LOCALHOST/dossier",
+                     "postgresql://ine@h/x?host=127.0.0.1&dbname=dossier"] {
+            #expect(try address(same).isSameDatabase(as: base), "\(same)")
+        }
+        for other in ["postgresql://ine@127.0.0.1:5433/dossier", "postgresql://ine@127.0.0.1/dossier2", "postgresql://ine@db.oss.nl/dossier",
+                      "postgresql://ine@127.0.0.1/Dossier"] {
+            #expect(!(try address(other).isSameDatabase(as: base)), "\(other)")
+        }
+        #expect(try address("postgresql://ine@DB.oss.nl/d").isSameDatabase(as: try address("postgresql://ine@db.oss.nl/d")))
+    }
+
     @Test("a password comes from the address, PGPASSWORD or ~/.pgpass, and is never shown")
     func passwords() throws {
         let inAddress = try PostgresAddress(parsing: "postgresql://ine:geheim%21@h:5432/d", environment: [:])

@@ -132,6 +132,28 @@ struct PostgresStoreTests {
         #expect(json.contains("\"copiedBy\": "), "\(json)")
     }
 
+    @Test("a copy from a database onto itself, however the address is spelled, is refused with exit 64 and leaves it as it was")
+    func copyOntoItself() throws {
+        let storage = try StorageUnderTest(.postgresql)
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "r", "--store", storage.location]).status == 0)
+        let port = try #require(URLComponents(string: storage.location)?.port)
+        let database = String(try #require(URLComponents(string: storage.location)?.path.dropFirst()))
+        // The same host, port and database: another name for the loopback host, the port left out where it is 5432, options added.
+        var spellings = [storage.location, "postgresql://dossier@localhost:\(port)/\(database)?sslmode=disable",
+                         "postgres://dossier@[::1]:\(port)/\(database)", "postgresql://ander@127.0.0.1:\(port)/\(database)"]
+        if port == 5432 { spellings.append("postgresql://dossier@localhost/\(database)") }
+        for target in spellings {
+            let copied = try run(["copy", "--from", storage.location, "--to", target, "--replace"])
+            #expect(copied.status == 64, "\(target): \(copied.standardOutput)\(copied.standardError)")
+            #expect(copied.standardError.contains("dezelfde database") && copied.standardError.contains("er is niets gewijzigd"),
+                    "\(target): \(copied.standardError)")
+            #expect(!copied.standardOutput.contains("blijft bestaan zoals het was"), "\(copied.standardOutput)")
+        }
+        // The change still names the role that made it, not the copier: nothing was copied over it.
+        let log = try run(["log", "--json", "--store", storage.location]).standardOutput
+        #expect(log.contains("\"role\": ") && !log.contains("\"copiedBy\": "), "\(log)")
+    }
+
     @Test("a dossier whose snapshot is from before journal checksums, copied into the database, takes changes as before")
     func snapshotWithoutTail() throws {
         let directory = TemporaryDirectory(prefix: "dossier-tail")
