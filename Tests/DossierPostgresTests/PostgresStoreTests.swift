@@ -154,6 +154,26 @@ struct PostgresStoreTests {
         #expect(log.contains("\"role\": ") && !log.contains("\"copiedBy\": "), "\(log)")
     }
 
+    @Test("person searches the backups in the database as in a file, and its JSON names what it could not search")
+    func personInDatabase() throws {
+        let storage = try StorageUnderTest(.postgresql)
+        let merge = ["DOSSIER_JOURNAL_LIMIT": "1"]
+        for arguments in [["add-contact", "bom", "--name", "Jana Novakova", "--email", "jana@example.cz"],
+                          ["remove-contact", "bom", "Jana Novakova", "--yes"], ["set-status", "bom", "verkennen", "--reason", "r"]] {
+            let result = try run(arguments + ["--store", storage.location], environment: merge)
+            #expect(result.status == 0, "\(arguments): \(result.standardError)")
+        }
+        let stored = try run(["backups", "--json", "--store", storage.location])
+        #expect(stored.status == 0 && stored.standardOutput.contains("\"name\""), "\(stored.standardOutput)\(stored.standardError)")
+        let text = try run(["person", "jana@example.cz", "--store", storage.location])
+        #expect(text.status == 0, "\(text.standardError)")
+        #expect(!text.standardOutput.contains("Niet doorzocht") && !text.standardOutput.contains("In de back-ups: geen van"), "\(text.standardOutput)")
+        let json = try run(["person", "jana@example.cz", "--json", "--store", storage.location])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any], "\(json.standardOutput)")
+        #expect((object["backups"] as? [String])?.isEmpty == false, "\(json.standardOutput)")
+        #expect((object["notSearched"] as? [String]) == [], "\(json.standardOutput)")
+    }
+
     @Test("a dossier whose snapshot is from before journal checksums, copied into the database, takes changes as before")
     func snapshotWithoutTail() throws {
         let directory = TemporaryDirectory(prefix: "dossier-tail")
