@@ -8,8 +8,8 @@ import Foundation
 /// Where a dossier in PostgreSQL is: `postgresql://USER@HOST:PORT/DB` (or `postgres://…`), with PostgreSQL's own
 /// conventions for what the address leaves out — `PGUSER`, `PGHOST`, `PGPORT`, `PGDATABASE`, the password from
 /// `PGPASSWORD` or `~/.pgpass` (`PGPASSFILE`), `sslmode` in the address or `PGSSLMODE`, and a Unix socket when
-/// the host is a folder (`?host=/var/run/postgresql`). The password is used, never stored and never shown: the
-/// address as text (`description`) leaves it out.
+/// the host is a folder (`?host=/var/run/postgresql`). The password is used, never stored and never shown: an address
+/// with one in it is refused, and the address as text (`description`) leaves it out.
 public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
     public var user: String
     public var host: String
@@ -60,7 +60,12 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
             throw .badSetting("'\(PostgresAddress.redacted(text))' is geen PostgreSQL-adres (postgresql://GEBRUIKER@HOST:POORT/DATABASE)")
         }
         let query = Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
-        let knownParameters: Set<String> = ["host", "port", "user", "dbname", "sslmode", "password"]
+        let knownParameters: Set<String> = ["host", "port", "user", "dbname", "sslmode"]
+        // In the address, a password is in the shell's history and in every `ps` listing while dossier runs.
+        if components.percentEncodedPassword?.isEmpty == false || query["password"] != nil {
+            throw .badSetting("zet geen wachtwoord in het PostgreSQL-adres (iedereen op deze computer ziet het met ps, en het blijft in de "
+                              + "geschiedenis van de shell); zet het in PGPASSWORD of in ~/.pgpass (chmod 600 ~/.pgpass), en laat het uit het adres")
+        }
         if let unknown = query.keys.sorted().first(where: { !knownParameters.contains($0) }) {
             throw .badSetting("onbekende instelling '\(unknown)' in het PostgreSQL-adres; bekend: \(knownParameters.sorted().joined(separator: ", "))")
         }
@@ -93,9 +98,7 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
             throw .badSetting("sslmode '\(modeText)' bestaat niet; kies \(SSLMode.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         sslMode = mode
-        let urlPassword = try decoded(components.percentEncodedPassword, "het wachtwoord")
-        password = query["password"] ?? urlPassword
-            ?? environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        password = environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
             ?? PostgresAddress.passwordFromFile(environment: environment, host: host, port: port, database: database, user: user)
     }
 

@@ -249,7 +249,8 @@ struct PostgresStoreTests {
     @Test("an unreachable server: a plain Dutch message, exit 69, and never the password")
     func unreachable() throws {
         let closedPort = 1
-        let result = try run(["relations", "--store", "postgresql://ine:zeergeheim@127.0.0.1:\(closedPort)/dossier?sslmode=disable"])
+        let result = try run(["relations", "--store", "postgresql://ine@127.0.0.1:\(closedPort)/dossier?sslmode=disable"],
+                             environment: ["PGPASSWORD": "zeergeheim"])
         #expect(result.status == 69, "\(result.standardError)")
         #expect(result.standardError.contains("niet bereikbaar"), "\(result.standardError)")
         #expect(!result.standardError.contains("zeergeheim") && !result.standardOutput.contains("zeergeheim"))
