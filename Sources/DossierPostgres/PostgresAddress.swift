@@ -69,6 +69,7 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
         if let unknown = query.keys.sorted().first(where: { !knownParameters.contains($0) }) {
             throw .badSetting("onbekende instelling '\(unknown)' in het PostgreSQL-adres; bekend: \(knownParameters.sorted().joined(separator: ", "))")
         }
+        try PostgresAddress.refuseBrokenEscapes(in: text)
         let login = environment["PGUSER"].flatMap { $0.isEmpty ? nil : $0 } ?? SystemUser.name
         // A part whose escapes give no text is refused: left out, it would quietly become PGDATABASE or the user's name.
         func decoded(_ part: String?, _ name: String) throws(StoreError) -> String? {
@@ -100,6 +101,38 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
         sslMode = mode
         password = environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
             ?? PostgresAddress.passwordFromFile(environment: environment, host: host, port: port, database: database, user: user)
+    }
+
+    /// Refuses a `%` that is no escape (`%ZZ`, a `%` at the end), naming the part, as a `%` that gives no text is: Foundation's
+    /// reader would take it as it is written (`%25ZZ`). Looked for in the address as typed, split as a URL is.
+    static func refuseBrokenEscapes(in text: String) throws(StoreError) {
+        func isHexDigit(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20)
+        }
+        func check(_ part: Substring, _ name: String) throws(StoreError) {
+            var bytes = part.utf8[...]
+            while let percent = bytes.firstIndex(of: UInt8(ascii: "%")) {
+                let escape = bytes[bytes.index(after: percent)...].prefix(2)
+                guard escape.count == 2, escape.allSatisfy(isHexDigit) else {
+                    throw .badSetting("\(name) in het PostgreSQL-adres is geen tekst: een % hoort voor twee hexadecimale cijfers van UTF-8 "
+                                      + "(%C3%A9 is é, %25 is % zelf)")
+                }
+                bytes = bytes[escape.endIndex...]
+            }
+        }
+        guard let scheme = text.utf8.firstRange(of: "://".utf8) else { return }
+        let rest = text[scheme.upperBound...]
+        let beforeQuery = rest.prefix { $0 != "?" && $0 != "#" }
+        let authority = beforeQuery.prefix { $0 != "/" }
+        if let at = authority.lastIndex(of: "@") {
+            try check(authority[..<at].prefix { $0 != ":" }, "de gebruiker")
+        }
+        try check(beforeQuery[authority.endIndex...], "de database")
+        let query = rest[beforeQuery.endIndex...].dropFirst().prefix { $0 != "#" }
+        for parameter in query.split(separator: "&") {
+            let name = parameter.prefix { $0 != "=" }
+            try check(parameter[name.endIndex...], "de instelling '\(name)'")
+        }
     }
 
     /// A part of the address with its `%XX` escapes decoded (`geheim%21` → `geheim!`), once; nil when an escape is

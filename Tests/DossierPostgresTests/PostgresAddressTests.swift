@@ -52,8 +52,12 @@ struct PostgresAddressTests {
         // Each part decoded once: a database called "d%41" is written d%2541.
         let escaped = try PostgresAddress(parsing: "postgresql://ine%40oss@h/d%2541", environment: [:])
         #expect(escaped.user == "ine@oss" && escaped.database == "d%41", "\(escaped)")
-        // An escape that gives no text (%ff is no UTF-8) is refused, not replaced by PGDATABASE or the user's name.
-        for (address, part) in [("postgresql://ine@h/d%ff", "de database"), ("postgresql://in%ffe@h/d", "de gebruiker")] {
+        // An escape that gives no text (%ff is no UTF-8, %ZZ no hexadecimal number, a % at the end nothing) is refused, not
+        // replaced by PGDATABASE or the user's name, nor taken as it is written.
+        for (address, part) in [("postgresql://ine@h/d%ff", "de database"), ("postgresql://in%ffe@h/d", "de gebruiker"),
+                                ("postgresql://ine@h/d%ZZ", "de database"), ("postgresql://ine@h/d%", "de database"),
+                                ("postgresql://ine@h/d%4", "de database"), ("postgresql://in%ZZe@h/d", "de gebruiker"),
+                                ("postgresql://ine%@h/d", "de gebruiker")] {
             do {
                 _ = try PostgresAddress(parsing: address, environment: ["PGDATABASE": "anders"])
                 Issue.record("\(address) was taken")
