@@ -174,6 +174,28 @@ struct PostgresStoreTests {
         #expect((object["notSearched"] as? [String]) == [], "\(json.standardOutput)")
     }
 
+    @Test("undo on the command line works on a database as on a file: the last change back, also once merged into a snapshot, and again")
+    func undoOnDatabase() throws {
+        let storage = try StorageUnderTest(.postgresql)
+        for (limit, name) in [("100", "Jana Novakova"), ("1", "Piet Pietersen")] {
+            let merge = ["DOSSIER_JOURNAL_LIMIT": limit]
+            let added = try run(["add-contact", "bom", "--name", name, "--store", storage.location], environment: merge)
+            #expect(added.status == 0, "\(added.standardError)")
+            let undone = try run(["undo", "--yes", "--store", storage.location], environment: merge)
+            #expect(undone.status == 0, "\(limit): \(undone.standardOutput)\(undone.standardError)")
+            #expect(!(try run(["show", "bom", "--store", storage.location]).standardOutput.contains(name)), "\(limit): undone")
+            let redone = try run(["undo", "--yes", "--store", storage.location], environment: merge)
+            #expect(redone.status == 0, "\(redone.standardError)")
+            #expect(try run(["show", "bom", "--store", storage.location]).standardOutput.contains(name), "\(limit): done again")
+        }
+        // Someone else's change asks for --others with --yes, as on a file.
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "r", "--store", storage.location], user: "Kees").status == 0)
+        let other = try run(["undo", "--yes", "--store", storage.location])
+        #expect(other.status == 64 && other.standardError.contains("--others"), "\(other.standardError)")
+        let log = try run(["log", "--store", storage.location]).standardOutput
+        #expect(log.contains("Ongedaan"), "the undo is in the log itself: \(log)")
+    }
+
     @Test("a dossier whose snapshot is from before journal checksums, copied into the database, takes changes as before")
     func snapshotWithoutTail() throws {
         let directory = TemporaryDirectory(prefix: "dossier-tail")
