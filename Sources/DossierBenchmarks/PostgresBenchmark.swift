@@ -28,7 +28,7 @@ struct PostgresBenchmark {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try DurableWriter(fileSystem: PosixFileSystem()).replace(file, with: generated.encoded())
             let database = try makeDatabase(size: size)
-            let store = PostgresStore(address: try PostgresAddress(parsing: database, environment: [:]))
+            let store = PostgresStore(address: try PostgresAddress(parsing: database, environment: ProcessInfo.processInfo.environment))
             try store.initialize()
             try store.importArchive(DossierArchive(snapshot: generated.encoded(), sequence: 0, lines: [], backups: []), replacing: true)
 
@@ -36,7 +36,7 @@ struct PostgresBenchmark {
             try fileStore.openForWriting(actor: "benchmark")
             fileStore.writeSideIndex(of: try fileStore.load())
             // As a program starts: a storage of its own each time (for the database: a new connection).
-            let address = try PostgresAddress(parsing: database, environment: [:])
+            let address = try PostgresAddress(parsing: database, environment: ProcessInfo.processInfo.environment)
             // With the copy of the server's lists this computer keeps (the first run makes it, as a first start does).
             let cache = PostgresListCache(folder: directory + "/cache-\(size)", address: address)
             let (onDatabase, onFile) = try firstScreens(database: {

@@ -8,8 +8,8 @@ import Foundation
 /// Where a dossier in PostgreSQL is: `postgresql://USER@HOST:PORT/DB` (or `postgres://…`), with PostgreSQL's own
 /// conventions for what the address leaves out — `PGUSER`, `PGHOST`, `PGPORT`, `PGDATABASE`, the password from
 /// `PGPASSWORD` or `~/.pgpass` (`PGPASSFILE`), `sslmode` in the address or `PGSSLMODE`, and a Unix socket when
-/// the host is a folder (`?host=/var/run/postgresql`). The password is used, never stored and never shown: the
-/// address as text (`description`) leaves it out.
+/// the host is a folder (`?host=/var/run/postgresql`). The password is used, never stored and never shown: an address
+/// with one in it is refused, and the address as text (`description`) leaves it out.
 public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
     public var user: String
     public var host: String
@@ -42,16 +42,34 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
         return "postgresql://\(user)@\(hostPart)/\(database)\(socket)"
     }
 
+    /// Whether both name the same database of the same server: the same host (`localhost`, `127.0.0.1` and `::1` are one;
+    /// case does not count), port and database. Who logs in and options such as `sslmode` do not make another database.
+    public func isSameDatabase(as other: PostgresAddress) -> Bool {
+        serverHost == other.serverHost && port == other.port && database == other.database
+    }
+
+    /// The host as a server is reached: the loopback names as one.
+    private var serverHost: String {
+        let lowered = isSocket ? host : host.lowercased()
+        return ["localhost", "127.0.0.1", "::1"].contains(lowered) ? "localhost" : lowered
+    }
+
     /// Reads an address; what it leaves out comes from the environment and `~/.pgpass`.
     public init(parsing text: String, environment: [String: String]) throws(StoreError) {
         guard PostgresAddress.isAddress(text), let components = URLComponents(string: text) else {
             throw .badSetting("'\(PostgresAddress.redacted(text))' is geen PostgreSQL-adres (postgresql://GEBRUIKER@HOST:POORT/DATABASE)")
         }
         let query = Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
-        let knownParameters: Set<String> = ["host", "port", "user", "dbname", "sslmode", "password"]
+        let knownParameters: Set<String> = ["host", "port", "user", "dbname", "sslmode"]
+        // In the address, a password is in the shell's history and in every `ps` listing while dossier runs.
+        if components.percentEncodedPassword?.isEmpty == false || query["password"] != nil {
+            throw .badSetting("zet geen wachtwoord in het PostgreSQL-adres (iedereen op deze computer ziet het met ps, en het blijft in de "
+                              + "geschiedenis van de shell); zet het in PGPASSWORD of in ~/.pgpass (chmod 600 ~/.pgpass), en laat het uit het adres")
+        }
         if let unknown = query.keys.sorted().first(where: { !knownParameters.contains($0) }) {
             throw .badSetting("onbekende instelling '\(unknown)' in het PostgreSQL-adres; bekend: \(knownParameters.sorted().joined(separator: ", "))")
         }
+        try PostgresAddress.refuseBrokenEscapes(in: text)
         let login = environment["PGUSER"].flatMap { $0.isEmpty ? nil : $0 } ?? SystemUser.name
         // A part whose escapes give no text is refused: left out, it would quietly become PGDATABASE or the user's name.
         func decoded(_ part: String?, _ name: String) throws(StoreError) -> String? {
@@ -81,10 +99,40 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
             throw .badSetting("sslmode '\(modeText)' bestaat niet; kies \(SSLMode.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         sslMode = mode
-        let urlPassword = try decoded(components.percentEncodedPassword, "het wachtwoord")
-        password = query["password"] ?? urlPassword
-            ?? environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        password = environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
             ?? PostgresAddress.passwordFromFile(environment: environment, host: host, port: port, database: database, user: user)
+    }
+
+    /// Refuses a `%` that is no escape (`%ZZ`, a `%` at the end), naming the part, as a `%` that gives no text is: Foundation's
+    /// reader would take it as it is written (`%25ZZ`). Looked for in the address as typed, split as a URL is.
+    static func refuseBrokenEscapes(in text: String) throws(StoreError) {
+        func isHexDigit(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20)
+        }
+        func check(_ part: Substring, _ name: String) throws(StoreError) {
+            var bytes = part.utf8[...]
+            while let percent = bytes.firstIndex(of: UInt8(ascii: "%")) {
+                let escape = bytes[bytes.index(after: percent)...].prefix(2)
+                guard escape.count == 2, escape.allSatisfy(isHexDigit) else {
+                    throw .badSetting("\(name) in het PostgreSQL-adres is geen tekst: een % hoort voor twee hexadecimale cijfers van UTF-8 "
+                                      + "(%C3%A9 is é, %25 is % zelf)")
+                }
+                bytes = bytes[escape.endIndex...]
+            }
+        }
+        guard let scheme = text.utf8.firstRange(of: "://".utf8) else { return }
+        let rest = text[scheme.upperBound...]
+        let beforeQuery = rest.prefix { $0 != "?" && $0 != "#" }
+        let authority = beforeQuery.prefix { $0 != "/" }
+        if let at = authority.lastIndex(of: "@") {
+            try check(authority[..<at].prefix { $0 != ":" }, "de gebruiker")
+        }
+        try check(beforeQuery[authority.endIndex...], "de database")
+        let query = rest[beforeQuery.endIndex...].dropFirst().prefix { $0 != "#" }
+        for parameter in query.split(separator: "&") {
+            let name = parameter.prefix { $0 != "=" }
+            try check(parameter[name.endIndex...], "de instelling '\(name)'")
+        }
     }
 
     /// A part of the address with its `%XX` escapes decoded (`geheim%21` → `geheim!`), once; nil when an escape is

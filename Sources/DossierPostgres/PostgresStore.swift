@@ -181,6 +181,25 @@ public final class PostgresStore: DossierStorage {
 
     // MARK: History and backups
 
+    /// The last change, after `load`, with what undoes it (nil for a backup put back): the changes are never cut from the
+    /// log, so the newest snapshot from before the last change is replayed up to it. Nil when there is no change, or no
+    /// snapshot from before it (a dossier copied in with none).
+    public func lastChangeWithUndo() throws(StoreError) -> (entry: JournalEntry, undo: Restoration?)? {
+        guard lastSequence > 0 else { return nil }
+        let last = Int64(lastSequence)
+        guard let row = try link.query("SELECT body FROM dossier_snapshots WHERE seq < \(last) ORDER BY seq DESC, id DESC LIMIT 1").first else {
+            return nil
+        }
+        var dossier = try DossierFile.decode(try decode(row, as: ByteBuffer.self).bytes, file: location)
+        let after = try changes(after: dossier.journalSequence).entries.filter { $0.sequence <= lastSequence }
+        guard after.count == lastSequence - dossier.journalSequence, after.first?.sequence == dossier.journalSequence + 1 else { return nil }
+        var result: (entry: JournalEntry, undo: Restoration?)?
+        for (index, entry) in after.enumerated() {
+            result = (entry, try replay(entry, into: &dossier, line: index + 1))
+        }
+        return result
+    }
+
     public func history() throws(StoreError) -> [JournalEntry] {
         try changes(after: 0).entries
     }
@@ -291,4 +310,6 @@ final class NotificationCount: @unchecked Sendable {
 
     func increment() { lock.withLock { count += 1 } }
 }
+
+extension PostgresStore: LastChangeUndoing {}
 #endif

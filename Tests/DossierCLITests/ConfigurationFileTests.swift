@@ -34,6 +34,23 @@ struct ConfigurationFileTests {
         #expect(loaded.store == fromHome.map { home + $0 } ?? written)
     }
 
+    @Test("a password in a database address is refused wherever an address is typed, naming PGPASSWORD and ~/.pgpass, never shown")
+    func passwordInTypedAddress() throws {
+        let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "HOME": home, "DOSSIER_USER": "adviseur"]
+        // Port 1: nothing listens there, so an address that were taken would end in "niet bereikbaar" (69), not in a refusal.
+        for address in ["postgresql://beheer:Geheim@127.0.0.1:1/dossier", "postgresql://beheer@127.0.0.1:1/dossier?password=Geheim"] {
+            for (arguments, extra) in [(["--store", address, "relations"], [:]), (["relations"], ["DOSSIER_STORE": address]),
+                                       (["copy", "--from", address, "--to", scratch.directory.file("kopie.json")], [:]),
+                                       (["copy", "--from", scratch.path, "--to", address], [:]), (["db", "init", "--store", address], [:]),
+                                       (["validate", address], [:])] {
+                let result = try scratch.runner.run(arguments, environment: environment.merging(extra) { $1 })
+                #expect(result.status == 64, "\(arguments) \(extra): \(result.standardError)")
+                #expect(result.standardError.contains("PGPASSWORD") && result.standardError.contains("~/.pgpass"), "\(arguments): \(result.standardError)")
+                #expect(!(result.standardError + result.standardOutput).contains("Geheim"), "\(arguments): \(result.standardError)")
+            }
+        }
+    }
+
     @Test("~/ in --store=…, DOSSIER_STORE, copy and new is the home folder, as in the settings; never a folder named ~ where the command runs")
     func homeInTypedStore() throws {
         let environment = ["DOSSIER_NOW": "2026-11-22T09:00:00Z", "HOME": home, "DOSSIER_USER": "adviseur"]

@@ -498,6 +498,15 @@ struct HostileFilesCommandTests {
         #expect(person.standardOutput.contains("set-aside-journal-"), "\(person.standardOutput)")
         let json = try run(["person", "jana@example.cz", "--json"])
         #expect(json.standardOutput.contains("\"setAside\": [\"\(storePath).history/set-aside-journal-"), "\(json.standardOutput)")
+        #expect(json.standardOutput.contains("\"notSearched\": []"), "\(json.standardOutput)")
+        // A backup that cannot be read (here a folder in its place) is not searched: the text and the JSON name it, not "clean".
+        let unreadable = try #require(try DossierStore(path: storePath).backups().first)
+        try FileManager.default.removeItem(atPath: unreadable.path)
+        try FileManager.default.createDirectory(atPath: unreadable.path, withIntermediateDirectories: false)
+        let unsearched = try run(["person", "jana@example.cz"])
+        #expect(unsearched.standardOutput.contains("Niet doorzocht, want niet te lezen: \(unreadable.path)"), "\(unsearched.standardOutput)")
+        let unsearchedJSON = try run(["person", "jana@example.cz", "--json"])
+        #expect(unsearchedJSON.standardOutput.contains("\"notSearched\": [\"\(unreadable.path)\"]"), "\(unsearchedJSON.standardOutput)")
     }
 
     @Test("restored after the dossier file was deleted: the changes after the backup are named, by whom and where they are, and no number is used twice")

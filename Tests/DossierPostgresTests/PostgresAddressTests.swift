@@ -22,16 +22,42 @@ struct PostgresAddressTests {
         #expect(try PostgresAddress(parsing: "postgresql://x@h/d", environment: ["PGSSLMODE": "disable"]).sslMode == .disable)
     }
 
-    @Test("a password comes from the address, PGPASSWORD or ~/.pgpass, and is never shown")
+    @Test("two addresses name the same database when host, port and database are the same; localhost is 127.0.0.1 and ::1, options do not count")
+    func sameDatabase() throws {
+        func address(_ text: String) throws -> PostgresAddress { try PostgresAddress(parsing: text, environment: [:]) }
+        let base = try address("postgresql://ine@127.0.0.1/dossier")
+        for same in ["postgresql://ine@localhost:5432/dossier?sslmode=disable", "postgres://piet@[::1]/dossier", "postgresql://ine@LOCALHOST/dossier",
+                     "postgresql://ine@h/x?host=127.0.0.1&dbname=dossier"] {
+            #expect(try address(same).isSameDatabase(as: base), "\(same)")
+        }
+        for other in ["postgresql://ine@127.0.0.1:5433/dossier", "postgresql://ine@127.0.0.1/dossier2", "postgresql://ine@db.oss.nl/dossier",
+                      "postgresql://ine@127.0.0.1/Dossier"] {
+            #expect(!(try address(other).isSameDatabase(as: base)), "\(other)")
+        }
+        #expect(try address("postgresql://ine@DB.oss.nl/d").isSameDatabase(as: try address("postgresql://ine@db.oss.nl/d")))
+    }
+
+    @Test("a password comes from PGPASSWORD or ~/.pgpass; one in the address is refused, naming those, and is never shown")
     func passwords() throws {
-        let inAddress = try PostgresAddress(parsing: "postgresql://ine:geheim%21@h:5432/d", environment: [:])
-        #expect(inAddress.password == "geheim!")
+        // In the address, a password would be in the shell's history and in every ps listing.
+        for address in ["postgresql://ine:geheim%21@h:5432/d", "postgresql://ine@h/d?password=geheim", "postgres://ine:geheim@h/d?sslmode=disable"] {
+            do {
+                _ = try PostgresAddress(parsing: address, environment: [:])
+                Issue.record("\(address) was taken")
+            } catch {
+                #expect(error.description.contains("PGPASSWORD") && error.description.contains("~/.pgpass") && !error.description.contains("geheim"),
+                        "\(error)")
+            }
+        }
         // Each part decoded once: a database called "d%41" is written d%2541.
-        let escaped = try PostgresAddress(parsing: "postgresql://ine%40oss:p%2Fw@h/d%2541", environment: [:])
-        #expect(escaped.user == "ine@oss" && escaped.password == "p/w" && escaped.database == "d%41", "\(escaped)")
-        // An escape that gives no text (%ff is no UTF-8) is refused, not replaced by PGDATABASE or the user's name.
-        for (address, part) in [("postgresql://ine@h/d%ff", "de database"), ("postgresql://ine:ge%ffheim@h/d", "het wachtwoord"),
-                                ("postgresql://in%ffe@h/d", "de gebruiker")] {
+        let escaped = try PostgresAddress(parsing: "postgresql://ine%40oss@h/d%2541", environment: [:])
+        #expect(escaped.user == "ine@oss" && escaped.database == "d%41", "\(escaped)")
+        // An escape that gives no text (%ff is no UTF-8, %ZZ no hexadecimal number, a % at the end nothing) is refused, not
+        // replaced by PGDATABASE or the user's name, nor taken as it is written.
+        for (address, part) in [("postgresql://ine@h/d%ff", "de database"), ("postgresql://in%ffe@h/d", "de gebruiker"),
+                                ("postgresql://ine@h/d%ZZ", "de database"), ("postgresql://ine@h/d%", "de database"),
+                                ("postgresql://ine@h/d%4", "de database"), ("postgresql://in%ZZe@h/d", "de gebruiker"),
+                                ("postgresql://ine%@h/d", "de gebruiker")] {
             do {
                 _ = try PostgresAddress(parsing: address, environment: ["PGDATABASE": "anders"])
                 Issue.record("\(address) was taken")
@@ -40,7 +66,6 @@ struct PostgresAddressTests {
                         "\(error)")
             }
         }
-        #expect(!inAddress.description.contains("geheim"))
         #expect(try PostgresAddress(parsing: "postgresql://ine@h/d", environment: ["PGPASSWORD": "pw"]).password == "pw")
         let home = TemporaryDirectory()
         try home.write(".pgpass", "# commentaar\nandere:5432:*:ine:fout\nh:5432:d:ine:uit\\:bestand\n")
@@ -50,7 +75,7 @@ struct PostgresAddressTests {
         #expect(try PostgresAddress(parsing: "postgresql://ine@h/d", environment: ["HOME": home.path]).password == nil,
                 "a .pgpass others may read is ignored, as libpq does")
         do {
-            _ = try PostgresAddress(parsing: "postgresql://ine:geheim@h:notaport/d", environment: [:])
+            _ = try PostgresAddress(parsing: "postgresql://ine@h:notaport/d?password=geheim", environment: [:])
             Issue.record("a bad port was accepted")
         } catch {
             #expect(!error.description.contains("geheim"), "\(error)")

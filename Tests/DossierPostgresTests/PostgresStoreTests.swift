@@ -132,6 +132,70 @@ struct PostgresStoreTests {
         #expect(json.contains("\"copiedBy\": "), "\(json)")
     }
 
+    @Test("a copy from a database onto itself, however the address is spelled, is refused with exit 64 and leaves it as it was")
+    func copyOntoItself() throws {
+        let storage = try StorageUnderTest(.postgresql)
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "r", "--store", storage.location]).status == 0)
+        let port = try #require(URLComponents(string: storage.location)?.port)
+        let database = String(try #require(URLComponents(string: storage.location)?.path.dropFirst()))
+        // The same host, port and database: another name for the loopback host, the port left out where it is 5432, options added.
+        var spellings = [storage.location, "postgresql://dossier@localhost:\(port)/\(database)?sslmode=disable",
+                         "postgres://dossier@[::1]:\(port)/\(database)", "postgresql://ander@127.0.0.1:\(port)/\(database)"]
+        if port == 5432 { spellings.append("postgresql://dossier@localhost/\(database)") }
+        for target in spellings {
+            let copied = try run(["copy", "--from", storage.location, "--to", target, "--replace"])
+            #expect(copied.status == 64, "\(target): \(copied.standardOutput)\(copied.standardError)")
+            #expect(copied.standardError.contains("dezelfde database") && copied.standardError.contains("er is niets gewijzigd"),
+                    "\(target): \(copied.standardError)")
+            #expect(!copied.standardOutput.contains("blijft bestaan zoals het was"), "\(copied.standardOutput)")
+        }
+        // The change still names the role that made it, not the copier: nothing was copied over it.
+        let log = try run(["log", "--json", "--store", storage.location]).standardOutput
+        #expect(log.contains("\"role\": ") && !log.contains("\"copiedBy\": "), "\(log)")
+    }
+
+    @Test("person searches the backups in the database as in a file, and its JSON names what it could not search")
+    func personInDatabase() throws {
+        let storage = try StorageUnderTest(.postgresql)
+        let merge = ["DOSSIER_JOURNAL_LIMIT": "1"]
+        for arguments in [["add-contact", "bom", "--name", "Jana Novakova", "--email", "jana@example.cz"],
+                          ["remove-contact", "bom", "Jana Novakova", "--yes"], ["set-status", "bom", "verkennen", "--reason", "r"]] {
+            let result = try run(arguments + ["--store", storage.location], environment: merge)
+            #expect(result.status == 0, "\(arguments): \(result.standardError)")
+        }
+        let stored = try run(["backups", "--json", "--store", storage.location])
+        #expect(stored.status == 0 && stored.standardOutput.contains("\"name\""), "\(stored.standardOutput)\(stored.standardError)")
+        let text = try run(["person", "jana@example.cz", "--store", storage.location])
+        #expect(text.status == 0, "\(text.standardError)")
+        #expect(!text.standardOutput.contains("Niet doorzocht") && !text.standardOutput.contains("In de back-ups: geen van"), "\(text.standardOutput)")
+        let json = try run(["person", "jana@example.cz", "--json", "--store", storage.location])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any], "\(json.standardOutput)")
+        #expect((object["backups"] as? [String])?.isEmpty == false, "\(json.standardOutput)")
+        #expect((object["notSearched"] as? [String]) == [], "\(json.standardOutput)")
+    }
+
+    @Test("undo on the command line works on a database as on a file: the last change back, also once merged into a snapshot, and again")
+    func undoOnDatabase() throws {
+        let storage = try StorageUnderTest(.postgresql)
+        for (limit, name) in [("100", "Jana Novakova"), ("1", "Piet Pietersen")] {
+            let merge = ["DOSSIER_JOURNAL_LIMIT": limit]
+            let added = try run(["add-contact", "bom", "--name", name, "--store", storage.location], environment: merge)
+            #expect(added.status == 0, "\(added.standardError)")
+            let undone = try run(["undo", "--yes", "--store", storage.location], environment: merge)
+            #expect(undone.status == 0, "\(limit): \(undone.standardOutput)\(undone.standardError)")
+            #expect(!(try run(["show", "bom", "--store", storage.location]).standardOutput.contains(name)), "\(limit): undone")
+            let redone = try run(["undo", "--yes", "--store", storage.location], environment: merge)
+            #expect(redone.status == 0, "\(redone.standardError)")
+            #expect(try run(["show", "bom", "--store", storage.location]).standardOutput.contains(name), "\(limit): done again")
+        }
+        // Someone else's change asks for --others with --yes, as on a file.
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "r", "--store", storage.location], user: "Kees").status == 0)
+        let other = try run(["undo", "--yes", "--store", storage.location])
+        #expect(other.status == 64 && other.standardError.contains("--others"), "\(other.standardError)")
+        let log = try run(["log", "--store", storage.location]).standardOutput
+        #expect(log.contains("Ongedaan"), "the undo is in the log itself: \(log)")
+    }
+
     @Test("a dossier whose snapshot is from before journal checksums, copied into the database, takes changes as before")
     func snapshotWithoutTail() throws {
         let directory = TemporaryDirectory(prefix: "dossier-tail")
@@ -207,7 +271,8 @@ struct PostgresStoreTests {
     @Test("an unreachable server: a plain Dutch message, exit 69, and never the password")
     func unreachable() throws {
         let closedPort = 1
-        let result = try run(["relations", "--store", "postgresql://ine:zeergeheim@127.0.0.1:\(closedPort)/dossier?sslmode=disable"])
+        let result = try run(["relations", "--store", "postgresql://ine@127.0.0.1:\(closedPort)/dossier?sslmode=disable"],
+                             environment: ["PGPASSWORD": "zeergeheim"])
         #expect(result.status == 69, "\(result.standardError)")
         #expect(result.standardError.contains("niet bereikbaar"), "\(result.standardError)")
         #expect(!result.standardError.contains("zeergeheim") && !result.standardOutput.contains("zeergeheim"))

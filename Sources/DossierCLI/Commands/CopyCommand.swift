@@ -33,6 +33,7 @@ struct CopyCommand: ParsableCommand {
         try DossierPathArgument.check(from, option: "--from")
         try DossierPathArgument.check(to, option: "--to")
         do throws(StoreError) {
+            try refuseCopyOntoItself()
             let configuration = try Session.configuration(needing: Session.settingsForWriting)
             let source = try StorageOpener.open(StoreLocation.typed(from, environment: Session.environment), configuration: configuration)
             let target = try StorageOpener.open(StoreLocation.typed(to, environment: Session.environment), configuration: configuration)
@@ -63,5 +64,17 @@ struct CopyCommand: ParsableCommand {
         } catch {
             throw failure(error)
         }
+    }
+
+    /// A copy from a database onto itself, however its address is spelled: `--replace` would make the tables anew (the roles
+    /// losing their grants) and put the log back as copied by whoever ran it. (A file onto itself is refused as a file that
+    /// is already there.)
+    private func refuseCopyOntoItself() throws(StoreError) {
+        guard PostgresAddress.isAddress(from), PostgresAddress.isAddress(to) else { return }
+        let source = try PostgresAddress(parsing: from, environment: Session.environment)
+        let target = try PostgresAddress(parsing: to, environment: Session.environment)
+        guard source.isSameDatabase(as: target) else { return }
+        throw .targetTaken("--from en --to noemen dezelfde database (\(target)); er is niets gewijzigd. Een dossier kopieert u naar een "
+                           + "andere database (createdb, dan dossier db init --store ADRES) of naar een nieuw bestand (--to kopie.json)")
     }
 }

@@ -21,7 +21,7 @@ struct PersonCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Een naam, e-mailadres of telefoonnummer, of een deel ervan.", valueName: "tekst"))
     var text: String
 
-    @Flag(help: "Uitvoer als JSON: places (subject, subjectName, field, value), log (de volgnummers van de wijzigingen), backups (de namen) en setAside (de paden van wat een terugzetting apart zette).")
+    @Flag(help: "Uitvoer als JSON: places (subject, subjectName, field, value), log (de volgnummers van de wijzigingen), backups (de namen), setAside (de paden van wat een terugzetting apart zette) en notSearched (de back-ups en apart gezette bestanden die niet te lezen waren en dus niet doorzocht).")
     var json = false
 
     func validate() throws {
@@ -47,11 +47,11 @@ struct PersonCommand: ParsableCommand {
         } catch {
             throw failure(error)
         }
-        let (naming, unread) = searched(backups.map { (name: $0.name, path: $0.path) })
+        let (naming, unread) = try searched(backups, in: store)
         // What a restore over a dossier that did not load set aside: outside the log and the backups, but kept.
         let setAside = (store as? DossierStore)?.files.setAsideFiles(fileSystem: PosixFileSystem()) ?? []
         let (setAsideNaming, setAsideUnread) = searched(setAside.map { (name: $0, path: $0) })
-        if json { return printJSON(places, logged: logged, backups: naming, setAside: setAsideNaming) }
+        if json { return printJSON(places, logged: logged, backups: naming, setAside: setAsideNaming, notSearched: unread + setAsideUnread) }
         let quoted = "'\(text)'"
         if places.isEmpty {
             Output.line(TerminalSafeText.line("In het dossier staat \(quoted) niet."))
@@ -71,20 +71,45 @@ struct PersonCommand: ParsableCommand {
         }
     }
 
-    /// "2 van de 5: …" or "geen van de 5 noemt '…'", of the files read; those that could not be read said apart.
-    private static func said(_ naming: [String], of count: Int, unread: Int, quoted: String) -> String {
-        let read = count - unread
+    /// "2 van de 5: …" or "geen van de 5 noemt '…'", of the files read; those that could not be read named apart, with what to do.
+    private static func said(_ naming: [String], of count: Int, unread: [String], quoted: String) -> String {
+        let read = count - unread.count
         let named = naming.isEmpty ? "geen van de \(read) noemt \(quoted)." : "\(naming.count) van de \(read): \(naming.joined(separator: ", "))."
-        return named + (unread == 0 ? "" : " Niet doorzocht: \(unread) (niet als bestand te lezen).")
+        return named + (unread.isEmpty ? "" : " Niet doorzocht, want niet te lezen: \(unread.joined(separator: ", ")); maak ze leesbaar voor "
+            + "uzelf en vraag opnieuw, of zoek er zelf in.")
     }
 
-    /// Of the stored files (a name to say, where it is), the names of those that name the text, and how many could not
-    /// be read.
-    private func searched(_ files: [(name: String, path: String)]) -> (naming: [String], unread: Int) {
-        var naming: [String] = [], unread = 0
+    /// Of the backups, the names of those that name the text, and where those that could not be read are. A file's
+    /// backups are files; a database's are rows of its snapshots, read as `dossier copy` carries them.
+    private func searched(_ backups: [Backup], in store: any DossierStorage) throws -> (naming: [String], unread: [String]) {
+        guard !backups.isEmpty, !(store is DossierStore), let archived = store as? any ArchiveStorage else {
+            return searched(backups.map { (name: $0.name, path: $0.path) })
+        }
+        let held: [ArchivedBackup]
+        do {
+            held = try archived.exportArchive().backups
+        } catch {
+            throw failure(error)
+        }
+        let bodies = Dictionary(held.map { ($0.name, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        var naming: [String] = [], unread: [String] = []
+        for backup in backups {
+            guard let bytes = bodies[backup.name] else {
+                unread.append(backup.name)
+                continue
+            }
+            if PersonalDataSearch.names(text, in: bytes) { naming.append(backup.name) }
+        }
+        return (naming, unread)
+    }
+
+    /// Of the stored files (a name to say, where it is), the names of those that name the text, and the paths of those
+    /// that could not be read.
+    private func searched(_ files: [(name: String, path: String)]) -> (naming: [String], unread: [String]) {
+        var naming: [String] = [], unread: [String] = []
         for file in files {
             guard let bytes = try? PosixFileSystem().readFile(file.path) else {
-                unread += 1
+                unread.append(file.path)
                 continue
             }
             if PersonalDataSearch.names(text, in: bytes) { naming.append(file.name) }
@@ -92,7 +117,7 @@ struct PersonCommand: ParsableCommand {
         return (naming, unread)
     }
 
-    private func printJSON(_ places: [PersonalDataSearch.Place], logged: [Int], backups: [String], setAside: [String]) {
+    private func printJSON(_ places: [PersonalDataSearch.Place], logged: [Int], backups: [String], setAside: [String], notSearched: [String]) {
         var writer = JSONWriter()
         writer.beginObject()
         writer.key("places")
@@ -113,6 +138,8 @@ struct PersonCommand: ParsableCommand {
         writer.inlineStrings(backups)
         writer.key("setAside")
         writer.inlineStrings(setAside)
+        writer.key("notSearched")
+        writer.inlineStrings(notSearched)
         writer.endObject()
         writer.finishDocument()
         Output.document(writer.bytes)

@@ -11,8 +11,8 @@ struct UndoCommand: ParsableCommand {
         nog eens undo doet de wijziging weer. Ook na het samenvoegen (bij het sluiten van het scherm, of na veel \
         wijzigingen), zolang de back-up van ervoor en het logboek er zijn; anders zet u een back-up terug (dossier \
         backups, dossier restore). Heeft iemand het record intussen gewijzigd, dan wordt niets gewijzigd. Is de laatste \
-        wijziging van een ander, dan vraagt dat op een terminal met diens naam, en met --yes ook --others. Alleen bij een \
-        dossier in een bestand; in een database maakt u op het scherm ongedaan (u).
+        wijziging van een ander, dan vraagt dat op een terminal met diens naam, en met --yes ook --others. Zo ook bij een \
+        dossier in een database, waar het logboek nooit wordt ingekort.
         Voorbeeld, een verwijdering terug:
           dossier delete "Beurs BIO-Europe" --yes
           dossier undo
@@ -28,19 +28,18 @@ struct UndoCommand: ParsableCommand {
     var others = false
 
     func run() throws {
-        let store = try storeOptions.store(forWriting: true)
-        guard let file = store as? DossierStore else {
-            throw failure("ongedaan maken op de opdrachtregel kan bij een dossier in een bestand; in een database maakt u op het scherm met u "
-                          + "de wijzigingen van die sessie ongedaan, en wijzigt u een eerdere terug (dossier log toont wat er stond)",
-                          code: ExitStatus.usage)
+        let opened = try storeOptions.store(forWriting: true)
+        guard let store = opened as? any LastChangeUndoing else {
+            throw failure("\(opened.location) kan de laatste wijziging niet ongedaan maken; zet een back-up terug (\(storeOptions.command) backups, "
+                          + "\(storeOptions.command) restore NAAM)", code: ExitStatus.usage)
         }
-        file.keepsUndoOfLastChange = true
+        (store as? DossierStore)?.keepsUndoOfLastChange = true
         var dossier = try storeOptions.load(store)
         let backups = "zet eventueel een back-up terug (\(storeOptions.command) backups, \(storeOptions.command) restore NAAM)"
-        guard file.sequence > 0 else { throw failure("er is nog geen wijziging in het logboek om ongedaan te maken", code: ExitStatus.dataError) }
+        guard store.sequence > 0 else { throw failure("er is nog geen wijziging in het logboek om ongedaan te maken", code: ExitStatus.dataError) }
         let last: (entry: JournalEntry, undo: Restoration?)?
         do {
-            last = try file.lastChangeWithUndo()
+            last = try store.lastChangeWithUndo()
         } catch {
             throw failure(error)
         }
