@@ -3,10 +3,12 @@
 
     python3 scripts/check-schema.py docs/dossier.schema.json data/gemeente-oss.json [FILE ...]
     python3 scripts/check-schema.py --journal docs/dossier.schema.json dossier.json.journal [FILE ...]
+    python3 scripts/check-schema.py --roles docs/dossier.schema.json dossier.json.history/roles-….jsonl [FILE ...]
 
 Checks the schema itself (Draft 2020-12), then validates every FILE with format checking ("date",
 "date-time") enabled. With --journal each FILE is a journal (JSON Lines) and every line is checked
-against the schema's $defs/journalLine. Every error is printed as `FILE: $.json.path: message`. Exits 1 when the schema
+against the schema's $defs/journalLine; with --roles each FILE is the roles a database recorded for copied changes
+(JSON Lines), every line checked against $defs/journalRole. Every error is printed as `FILE: $.json.path: message`. Exits 1 when the schema
 or any file is invalid, 0 when all are valid, 2 on wrong usage.
 
 Like the dossier program, this script reads numbers strictly: `1.0` or `1e3` is not an integer (the
@@ -89,11 +91,12 @@ def journal_lines(path):
 
 
 def main(argv):
-    is_journal = len(argv) > 1 and argv[1] == "--journal"
+    line_definition = {"--journal": "journalLine", "--roles": "journalRole"}.get(argv[1]) if len(argv) > 1 else None
+    is_journal = line_definition is not None
     if is_journal:
         argv = argv[:1] + argv[2:]
     if len(argv) < 3 or argv[1] in ("-h", "--help"):
-        sys.stderr.write("gebruik: python3 scripts/check-schema.py [--journal] SCHEMA FILE...\n")
+        sys.stderr.write("gebruik: python3 scripts/check-schema.py [--journal | --roles] SCHEMA FILE...\n")
         return 0 if len(argv) > 1 and argv[1] in ("-h", "--help") else 2
     schema_path, files = argv[1], argv[2:]
 
@@ -111,7 +114,7 @@ def main(argv):
     validator = StrictValidator(schema, format_checker=FormatChecker())
     invalid = False
     if is_journal:
-        line_validator = StrictValidator({"$ref": "#/$defs/journalLine", "$defs": schema["$defs"]}, format_checker=FormatChecker())
+        line_validator = StrictValidator({"$ref": f"#/$defs/{line_definition}", "$defs": schema["$defs"]}, format_checker=FormatChecker())
         for path in files:
             try:
                 lines = journal_lines(path)

@@ -9,14 +9,18 @@ extension PostgresStore: ArchiveStorage {
         return try decode(rows.first, as: Int64.self) == 0
     }
 
-    /// The dossier as it is now, every change in the log (exactly as written) and the older snapshots.
+    /// The dossier as it is now, every change in the log (exactly as written, with the role recorded for it) and the older
+    /// snapshots.
     public func exportArchive() throws(StoreError) -> DossierArchive {
         let current = try load()
         var snapshot = current
         snapshot.setJournalPosition(sequence: lastSequence, lineage: lineage, tail: tail)
         var lines: [[UInt8]] = []
-        for row in try link.query("SELECT entry FROM dossier_changes WHERE seq <= \(Int64(lastSequence)) ORDER BY seq") {
-            lines.append(try decode(row, as: ByteBuffer.self).bytes)
+        var roles: [Int: RecordedRole] = [:]
+        for row in try link.query("SELECT seq, entry, db_role::text, change_id FROM dossier_changes WHERE seq <= \(Int64(lastSequence)) ORDER BY seq") {
+            let (seq, entry, role, id) = try decode(row, as: (Int64, ByteBuffer, String, String).self)
+            lines.append(entry.bytes)
+            roles[Int(seq)] = CopiedChange.recordedRole(id: id, databaseRole: role)
         }
         var backups: [ArchivedBackup] = []
         for backup in try self.backups().reversed() {
@@ -24,11 +28,12 @@ extension PostgresStore: ArchiveStorage {
             backups.append(ArchivedBackup(name: backup.name, sequence: backup.sequence, timestamp: backup.timestamp,
                                           bytes: try decode(row, as: ByteBuffer.self).bytes))
         }
-        return DossierArchive(snapshot: snapshot.encoded(), sequence: lastSequence, lines: lines, backups: backups)
+        return DossierArchive(snapshot: snapshot.encoded(), sequence: lastSequence, lines: lines, backups: backups, roles: roles)
     }
 
     /// Puts a whole dossier in, in one transaction: its lineage, every journal line as a change (the role
-    /// column says who copied it; the name in each entry who made it), the backups and the current snapshot.
+    /// column says who copied it; the name in each entry who made it, and the change id the role the source recorded:
+    /// `CopiedChange`), the backups and the current snapshot.
     /// A database that holds a dossier already is refused unless `replacing`; then its tables are made anew, in the same
     /// transaction: a copy that fails halfway (the network, a full disk) leaves the dossier that was there.
     public func importArchive(_ archive: DossierArchive, replacing: Bool) throws(StoreError) {
@@ -57,7 +62,7 @@ extension PostgresStore: ArchiveStorage {
             for (entry, (line, checksum)) in zip(journal.entries, zip(archive.lines, journal.checksums)) {
                 try link.query("""
                     INSERT INTO dossier_changes (seq, change_id, actor, summary, entry, checksum)
-                    VALUES (\(Int64(entry.sequence)), \(PostgresStore.copiedChangePrefix + String(entry.sequence)), \(PostgresStore.storable(entry.actor)), \(PostgresStore.storable(entry.summary)),
+                    VALUES (\(Int64(entry.sequence)), \(CopiedChange.id(sequence: entry.sequence, recorded: archive.roles[entry.sequence])), \(PostgresStore.storable(entry.actor)), \(PostgresStore.storable(entry.summary)),
                             \(String(decoding: line, as: UTF8.self)), \(checksum))
                     """)
             }

@@ -10,10 +10,6 @@ import PostgresNIO
 /// after a lost answer is recognised by the change's id and never applied twice. An open screen hears of
 /// others' changes through LISTEN/NOTIFY.
 public final class PostgresStore: DossierStorage {
-    /// How the change id of a change `copy` brought from a file's journal begins ("kopie-12"): its database role is who
-    /// copied it, not who made it.
-    static let copiedChangePrefix = "kopie-"
-
     /// A text for a column of its own (who, the summary: copies of what the entry holds, for reading with SQL), which
     /// PostgreSQL refuses with a NUL in it: a file's journal from before changes refused them may hold one. The entry
     /// itself keeps it, escaped.
@@ -133,13 +129,12 @@ public final class PostgresStore: DossierStorage {
     func changes(after sequence: Int) throws(StoreError) -> JournalFile {
         let rows = try link.query("SELECT entry, db_role::text, change_id FROM dossier_changes WHERE seq > \(Int64(sequence)) ORDER BY seq")
         var bytes: [UInt8] = []
-        var roles: [(role: String, copied: Bool)] = []
+        var roles: [RecordedRole] = []
         for row in rows {
             let (entry, role, id) = try decode(row, as: (ByteBuffer, String, String).self)
             bytes += entry.readableBytesView
             bytes.append(UInt8(ascii: "\n"))
-            // `copy` names the changes it brings from a file's journal "kopie-N" (PostgresStore+Archive).
-            roles.append((role, id.hasPrefix(PostgresStore.copiedChangePrefix)))
+            roles.append(CopiedChange.recordedRole(id: id, databaseRole: role))
         }
         var journal: JournalFile
         do {
@@ -152,7 +147,7 @@ public final class PostgresStore: DossierStorage {
                                   message: "een wijziging in de database is onvolledig of klopt niet met haar controlegetal"))
         }
         for index in journal.entries.indices where index < roles.count {
-            if roles[index].copied { journal.entries[index].copiedBy = roles[index].role } else { journal.entries[index].role = roles[index].role }
+            journal.entries[index].recordedRole = roles[index]
         }
         if let version = journal.newerVersion, newerVersion == nil {
             newerVersion = version

@@ -481,6 +481,40 @@ struct StoreTests {
         #expect(try copy.load() == loaded)
     }
 
+    @Test("a copy into a file keeps the roles a database recorded beside the journal lines, each only for its own line, and gives them to the next copy")
+    func copyKeepsRecordedRoles() throws {
+        var (store, dossier) = try openStore()
+        for status in [RelationStatus.verkennen, .focus, .actief] {
+            try store.commit(.setRelationStatus("bom", status: status, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        }
+        var archive = try store.exportArchive()
+        #expect(archive.roles.isEmpty, "a file records no role of its own")
+        archive.roles = [1: RecordedRole(role: "kees"), 2: RecordedRole(copiedBy: "beheer")]
+        let copy = DossierStore(path: directory.file("kopie.json"))
+        try copy.importArchive(archive, replacing: false)
+        let history = try copy.history()
+        #expect(history.map(\.who) == ["tester (rol kees)", "tester (gekopieerd door rol beheer)", "tester"])
+        #expect(history.map { $0.line() } == (try store.history()).map { $0.line() }, "the lines byte for byte")
+        let rolesFile = "kopie.json.history/roles-000000001-000000003.jsonl"
+        #expect(String(decoding: try directory.read(rolesFile), as: UTF8.self).hasPrefix(#"{"seq":1,"crc":""#))
+        #expect(StoreFiles.lastSequence(ofSegment: "roles-000000001-000000003.jsonl") == nil, "not a segment")
+        let checked = try ExternalChecker.python([Repository.path("scripts/check-schema.py"), "--roles", Repository.path("docs/dossier.schema.json"),
+                                                  directory.file(rolesFile)])
+        #expect(checked.status == 0, "install python3 with jsonschema: \(checked.standardOutput)\(checked.standardError)")
+        #expect(try copy.exportArchive().roles == archive.roles)
+        // After more changes and a merge, the copied changes keep theirs; the file's own change has none.
+        var copied = try copy.load()
+        try copy.openForWriting(actor: "tester")
+        try copy.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &copied, context: context)
+        try copy.compact(copied, at: Fixtures.now)
+        #expect(try copy.history().map(\.who) == ["tester (rol kees)", "tester (gekopieerd door rol beheer)", "tester", "tester"])
+        // A role whose line is not there (its checksum another) belongs to no line.
+        let marked = String(decoding: try directory.read(rolesFile), as: UTF8.self)
+        let checksum = try #require(marked.split(separator: "\"")[5...].first)
+        try directory.write(rolesFile, marked.replacingOccurrences(of: String(checksum), with: "00000000"))
+        #expect(try copy.history().map(\.who) == ["tester", "tester (gekopieerd door rol beheer)", "tester", "tester"])
+    }
+
     @Test("a damaged line read after empty ones an editor left is named by its own line number, also when it is read as another's change")
     func lineNumbersAfterEmptyLines() throws {
         var (store, dossier) = try openStore()

@@ -196,6 +196,54 @@ struct PostgresStoreTests {
         #expect(log.contains("Ongedaan"), "the undo is in the log itself: \(log)")
     }
 
+    @Test("a copy keeps who made each change: the role the server recorded goes into the file and back into a database, a copier is named only for changes without one")
+    func copyKeepsRoles() throws {
+        let directory = TemporaryDirectory(prefix: "dossier-roles")
+        let file = directory.file("dossier.json")
+        try directory.write("dossier.json", BundledDossier.bytes)
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "uit het bestand", "--store", file]).status == 0)
+        let database = try PostgresTestServer.freshDatabase()
+        #expect(try run(["db", "init", "--store", database]).status == 0)
+        #expect(try run(["copy", "--from", file, "--to", database]).status == 0)
+        let kees = "kees_\(UInt32.random(in: 0...UInt32.max))"
+        try PostgresTestServer.sql(database, """
+            CREATE ROLE \(kees) LOGIN;
+            GRANT SELECT, INSERT ON dossier_meta, dossier_changes TO \(kees);
+            GRANT SELECT, INSERT, DELETE ON dossier_snapshots TO \(kees);
+            GRANT SELECT, INSERT, UPDATE, DELETE ON dossier_list_index TO \(kees);
+            GRANT USAGE ON SEQUENCE dossier_snapshots_id_seq TO \(kees);
+            """)
+        let edited = try run(["edit", "b7", "--notes", "x", "--store", address(database, role: kees)])
+        #expect(edited.status == 0, "\(edited.standardError)")
+        let copier = database.components(separatedBy: "://").last?.components(separatedBy: "@").first ?? ""
+
+        // Database → file: the file keeps the role and the copier, as the database recorded them.
+        let out = directory.file("k.json")
+        let outward = try run(["copy", "--from", database, "--to", out])
+        #expect(outward.status == 0, "\(outward.standardError)")
+        // Database → file → database, and database → database.
+        let fromFile = try PostgresTestServer.freshDatabase()
+        let fromDatabase = try PostgresTestServer.freshDatabase()
+        for (target, source) in [(fromFile, out), (fromDatabase, database)] {
+            #expect(try run(["db", "init", "--store", target]).status == 0)
+            let copied = try run(["copy", "--from", source, "--to", target])
+            #expect(copied.status == 0, "\(copied.standardError)")
+        }
+        for store in [database, out, fromFile, fromDatabase] {
+            let lines = try run(["log", "--store", store]).standardOutput.split(separator: "\n").map(String.init)
+            #expect(lines.contains { $0.contains("Ine (rol \(kees))") && $0.contains("B7") }, "\(store): \(lines)")
+            #expect(lines.contains { $0.contains("Ine (gekopieerd door rol \(copier))") && $0.contains("BOM") }, "\(store): \(lines)")
+            #expect(!lines.contains { $0.contains("gekopieerd") && $0.contains("B7") }, "\(store): \(lines)")
+            let json = try run(["log", "--json", "--store", store]).standardOutput
+            #expect(json.contains("\"role\": \"\(kees)\""), "\(store): \(json)")
+            #expect(json.contains("\"copiedBy\": \"\(copier)\""), "\(store): \(json)")
+        }
+        // Still every journal line byte for byte.
+        let history = try DossierStore(path: out).history().map { $0.line() }
+        #expect(history.count == 2)
+        #expect(try run(["validate", out]).status == 0)
+    }
+
     @Test("a dossier whose snapshot is from before journal checksums, copied into the database, takes changes as before")
     func snapshotWithoutTail() throws {
         let directory = TemporaryDirectory(prefix: "dossier-tail")

@@ -437,6 +437,66 @@ struct OthersChangesTests {
         #expect(after.reasons.contains { $0.text.contains("past niet") }, "\(after.reasons.map(\.text))")
     }
 
+    /// A colleague's weighing of the activity, as `dossier assess ACT --answer …` records it: from the latest answers.
+    func colleagueWeighs(_ id: ActivityID, _ given: [(Question, Answer)], in app: Harness) throws {
+        let activity = try #require(app.state.dossier.activity(id))
+        var answers = activity.assessments.last?.answers ?? AssessmentAnswers()
+        for (question, answer) in given { answers.set(question, answer, note: "") }
+        let result = Assessor.assess(activity, answers: answers, in: app.state.dossier, ledger: nil)
+        app.store.othersChanges = [(.recordAssessment(id, result.recorded(answers: answers, by: "", at: Fixtures.now),
+                                                      seen: activity.assessments.last?.answers ?? AssessmentAnswers()), ine)]
+    }
+
+    @Test("a weighing form takes a colleague's weighing in the answers left alone; an answer both changed is refused saying what changed, and Ctrl-S then saves it seeing both",
+          arguments: ["at once", "with the save"])
+    func weighingFromItsBasis(when: String) throws {
+        let app = Harness()
+        app.press(.character("2")).type("/missie").press(.enter, .character("a"))
+        #expect(app.state.form?.purpose == .assessment("missie-lyon"))
+        #expect(app.state.form?.focusedField?.id == Question.inhoudelijkeLink.rawValue)
+        func answer(_ question: Question) -> String? { app.state.form?[question.rawValue]?.selectedValue }
+        func saved(_ question: Question) -> Answer? { app.state.dossier.activity("missie-lyon")?.assessments.last?.answers[question] }
+        let before = try #require(app.state.dossier.activity("missie-lyon")).assessments.count
+
+        // Another answer than the one given: the colleague's stands, in the form and in what is saved.
+        app.press(.character("j"))
+        try colleagueWeighs("missie-lyon", [(.mvo, .ja)], in: app)
+        if when == "at once" {
+            #expect(app.loop.refresh())
+            #expect(answer(.mvo) == Answer.ja.rawValue, "the answer left alone shows the colleague's")
+            #expect(answer(.inhoudelijkeLink) == Answer.ja.rawValue, "the answer given stays")
+            app.press(.control("s"))
+        } else {
+            // Arriving only with the save: refused rather than saved over unseen, the form made anew from the colleague's weighing.
+            app.press(.control("s"))
+            #expect(app.state.form != nil && app.text.contains("Niet opgeslagen"), "\(app.text)")
+            #expect(answer(.mvo) == Answer.ja.rawValue && answer(.inhoudelijkeLink) == Answer.ja.rawValue)
+            app.press(.control("s"))
+        }
+        #expect(app.state.form == nil, "saved: \(app.text)")
+        #expect(app.state.dossier.activity("missie-lyon")?.assessments.count == before + 2)
+        #expect(saved(.inhoudelijkeLink) == .ja && saved(.mvo) == .ja, "both answers")
+
+        // The same answer changed by both: refused naming the colleague, the form kept; the next Ctrl-S saves it.
+        app.press(.character("a"))
+        app.press(.character("d"))
+        try colleagueWeighs("missie-lyon", [(.inhoudelijkeLink, .nee), (.mensenrechten, .nee)], in: app)
+        if when == "at once" {
+            #expect(app.loop.refresh())
+            #expect(answer(.mensenrechten) != Answer.nee.rawValue, "not made anew while an answer given was changed too")
+        }
+        app.press(.control("s"))
+        #expect(app.state.form != nil, "refused, the form kept")
+        // The store names the colleague (ColleagueConflict); the form says what changed.
+        #expect(app.text.contains("Niet opgeslagen") && app.text.contains("Link met Oss is intussen Nee"), "\(app.text)")
+        #expect(saved(.inhoudelijkeLink) == .nee && saved(.mensenrechten) == .nee, "the colleague's weighing stands")
+        #expect(answer(.inhoudelijkeLink) == Answer.deels.rawValue, "the answer given stays")
+        #expect(answer(.mensenrechten) == Answer.nee.rawValue, "the answer left alone now shows the colleague's")
+        app.press(.control("s"))
+        #expect(app.state.form == nil, "saved the second time: \(app.text)")
+        #expect(saved(.inhoudelijkeLink) == .deels && saved(.mensenrechten) == .nee && saved(.mvo) == .ja)
+    }
+
     @Test("a colleague putting back a backup is said as that, not as one change")
     func colleagueRestored() throws {
         let app = Harness()

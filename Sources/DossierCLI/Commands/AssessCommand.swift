@@ -98,7 +98,9 @@ struct AssessCommand: ParsableCommand {
                 return (result, nil)
             }
             // Who and when are set by the change path from its context.
-            return (result, .recordAssessment(activity.id, result.recorded(answers: given, by: "", at: Session.clock.now())))
+            // Weighed from the latest weighing as read: a colleague's weighing since is a conflict, not weighed over.
+            return (result, .recordAssessment(activity.id, result.recorded(answers: given, by: "", at: Session.clock.now()),
+                                              seen: activity.assessments.last?.answers ?? AssessmentAnswers()))
         }
 
         // An assessment saved of an activity named by its id or title: without reading the other activities where

@@ -36,7 +36,7 @@ extension Change {
         case let .editFollowUp(id, place, edits):
             return "Vervolgactie bewerkt bij \(activityTitle(id)): \(place.seen.text)" + Change.single(edits, FollowUp.fields, in: dossier)
         case let .removeFollowUp(id, place): return "Vervolgactie verwijderd bij \(activityTitle(id)): \(place.seen.text)"
-        case let .recordAssessment(id, assessment): return "Afweging van \(activityTitle(id)): \(assessment.verdict.label)"
+        case let .recordAssessment(id, assessment, _): return "Afweging van \(activityTitle(id)): \(assessment.verdict.label)"
         case let .addContact(owner, contact): return "Contactpersoon toegevoegd bij \(dossier.name(of: owner)): \(contact.name)"
         case let .editContact(owner, contactID, edits):
             return "Contactpersoon bewerkt bij \(dossier.name(of: owner)): \(contactName(owner, contactID))" + Change.single(edits, Contact.fields, in: dossier)
@@ -167,7 +167,7 @@ extension Change {
         case let .addRelation(relation), let .updateRelation(relation): [relation.id]
         case let .addActivity(activity), let .updateActivity(activity): [activity.id] + activity.relations
         case let .moveActivity(id, _, _, _, _, _, _), let .deleteActivity(id), let .addFollowUp(id, _), let .setFollowUpDone(id, _, _, _),
-             let .editFollowUp(id, _, _), let .removeFollowUp(id, _), let .recordAssessment(id, _), let .editActivity(id, _):
+             let .editFollowUp(id, _, _), let .removeFollowUp(id, _), let .recordAssessment(id, _, _), let .editActivity(id, _):
             [id]
         case let .addLink(owner, _), let .editLink(owner, _, _), let .removeLink(owner, _): [owner.id]
         case let .setBudgetAmount(lineID, _, _, _, _): [BudgetLine.subject(lineID)]

@@ -56,7 +56,7 @@ extension Change {
         switch self {
         case let .editActivity(subject, _), let .moveActivity(subject, _, _, _, _, _, _), let .addFollowUp(subject, _),
              let .setFollowUpDone(subject, _, _, _), let .editFollowUp(subject, _, _), let .removeFollowUp(subject, _),
-             let .recordAssessment(subject, _), let .deleteActivity(subject):
+             let .recordAssessment(subject, _, _), let .deleteActivity(subject):
             subject == id
         case .updateActivity(let activity):
             activity.id == id

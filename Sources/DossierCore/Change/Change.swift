@@ -37,8 +37,10 @@ public enum Change: Hashable, Sendable {
     case editFollowUp(ActivityID, FollowUpPlace, [FieldEdit])
     /// Removes a follow-up, found as the person saw it (`FollowUpPlace`).
     case removeFollowUp(ActivityID, FollowUpPlace)
-    /// Keeps a weighing with the activity; its `by` and `timestamp` are set from the change's context.
-    case recordAssessment(ActivityID, Assessment)
+    /// Keeps a weighing with the activity; its `by` and `timestamp` are set from the change's context. `seen`: the answers
+    /// of the latest weighing as the person saw them when weighing from them (none: `AssessmentAnswers()`); a colleague's
+    /// weighing since is a conflict, never silently weighed over. Nil: not checked (lines written before it existed).
+    case recordAssessment(ActivityID, Assessment, seen: AssessmentAnswers? = nil)
     /// Adds a contact person to a relation or to the municipality's own; an empty id becomes the slug of the name.
     case addContact(ContactOwner, Contact)
     case editContact(ContactOwner, ContactID, [FieldEdit])

@@ -271,8 +271,9 @@ extension Dossier {
             replaceActivity(at: position, with: updated)
             return Restoration(label: "Vervolgactie bij \(activity.title)", activities: [Snapshot(id: id, value: activity, position: position)])
 
-        case let .recordAssessment(id, assessment):
+        case let .recordAssessment(id, assessment, seen):
             let (position, activity) = try existingActivity(id)
+            if let seen { try activity.checkWeighing(seen: seen) }
             var updated = activity
             // Who weighed it and when come from the change's context, like every history entry.
             var stamped = assessment

@@ -70,11 +70,16 @@ extension Change {
             writer.field("type", "remove-follow-up")
             writer.field("activity", id)
             writePlace(place, to: &writer)
-        case let .recordAssessment(id, assessment):
+        case let .recordAssessment(id, assessment, seen):
             writer.field("type", "record-assessment")
             writer.field("activity", id)
             writer.key("assessment")
             assessment.write(to: &writer)
+            if let seen {
+                writer.key("seenAnswers")
+                seen.write(to: &writer)
+                writer.optionalField("seenExceptionDecision", seen.exceptionDecision)
+            }
         case let .addContact(owner, contact):
             writer.field("type", "add-contact")
             writeContactOwner(owner, to: &writer)
@@ -163,6 +168,7 @@ extension Change {
         var purpose: Restoration.Purpose?, seen: String?, occurrence: Int?, equalCount: Int?
         var budgetLineID: String?, year: Int?, amount: Money??, seenAmount: Money?, policy: PolicyPiece?, isThere: Bool?, seenThere: Bool?
         var budgetSnapshots: [Snapshot<BudgetLine>] = [], frameworkSnapshot: Snapshot<Framework>?
+        var seenAnswers: AssessmentAnswers?, seenException = ""
         let isVersion3 = reader.formatVersion >= 3
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
@@ -185,6 +191,8 @@ extension Change {
             case "occurrence": occurrence = try reader.readInt(in: 0...Limits.maximumListItems - 1)
             case "of": equalCount = try reader.readInt(in: 1...Limits.maximumListItems)
             case "assessment": assessment = try Assessment(reading: &reader)
+            case "seenAnswers": seenAnswers = try AssessmentAnswers(reading: &reader)
+            case "seenExceptionDecision": seenException = try reader.readString()
             case "label": label = try reader.readString()
             case "purpose":
                 let purposeStart = reader.valueOffset()
@@ -288,7 +296,9 @@ extension Change {
         case "edit-follow-up":
             self = .editFollowUp(try need(activityID, "activity"), try place(), try need(edits, "edits"))
         case "remove-follow-up": self = .removeFollowUp(try need(activityID, "activity"), try place())
-        case "record-assessment": self = .recordAssessment(try need(activityID, "activity"), try need(assessment, "assessment"))
+        case "record-assessment":
+            seenAnswers?.exceptionDecision = seenException
+            self = .recordAssessment(try need(activityID, "activity"), try need(assessment, "assessment"), seen: seenAnswers)
         case "restore":
             self = .restore(Restoration(label: label, purpose: purpose, relations: relationSnapshots, activities: activitySnapshots, ownContacts: contactSnapshots,
                                         budgetLines: budgetSnapshots, framework: frameworkSnapshot))

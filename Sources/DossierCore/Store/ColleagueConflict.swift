@@ -40,6 +40,7 @@ public enum ColleagueConflict {
             edits.map(\.field)
         case .setRelationStatus: ["status", "reviewDate"]
         case .moveActivity: ["status"]
+        case .recordAssessment: [Activity.weighingField]
         case .batch(let changes, _):
             changes.flatMap(edited)
         default:

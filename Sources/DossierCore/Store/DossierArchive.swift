@@ -8,12 +8,16 @@ public struct DossierArchive: Sendable {
     /// Journal lines without their line break, oldest first, each as `{"crc":…,"entry":…}`.
     public var lines: [[UInt8]]
     public var backups: [ArchivedBackup]
+    /// The roles a database recorded for the changes, by change number: kept beside the lines, which cannot hold them
+    /// (a file keeps them in `JournalRoles`, a database in its own columns).
+    public var roles: [Int: RecordedRole]
 
-    public init(snapshot: [UInt8], sequence: Int, lines: [[UInt8]], backups: [ArchivedBackup]) {
+    public init(snapshot: [UInt8], sequence: Int, lines: [[UInt8]], backups: [ArchivedBackup], roles: [Int: RecordedRole] = [:]) {
         self.snapshot = snapshot
         self.sequence = sequence
         self.lines = lines
         self.backups = backups
+        self.roles = roles
     }
 
     /// The entries the lines hold, checked (checksums, numbers in order, the chain).

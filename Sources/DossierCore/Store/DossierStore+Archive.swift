@@ -10,20 +10,24 @@ extension DossierStore: ArchiveStorage {
         let current = try load()
         let snapshot = snapshotJob(of: current).snapshot
         var lines: [[UInt8]] = []
+        var roles: [Int: RecordedRole] = [:]
+        let marks = try recordedRoles()
         var last = 0
         var sources = try archivedSegments(after: 0)
         if (try? fileSystem.status(files.journal)) ?? nil != nil { sources.append(files.journal) }
         for source in sources {
             guard let bytes = try read(source) else { continue }
-            let journal: JournalFile
+            var journal: JournalFile
             do {
                 journal = try JournalFile.parse(bytes)
             } catch {
                 throw .damagedJournal(file: source, damage: error)
             }
+            JournalRoles.apply(marks, to: &journal)
             for (entry, line) in zip(journal.entries, JournalFile.lines(of: bytes, upTo: journal.validLength))
                 where entry.sequence > last && entry.sequence <= snapshot.journalSequence {
                 lines.append(line)
+                roles[entry.sequence] = entry.recordedRole
                 last = entry.sequence
             }
         }
@@ -32,11 +36,11 @@ extension DossierStore: ArchiveStorage {
             guard let bytes = try read(backup.path) else { continue }
             backups.append(ArchivedBackup(name: backup.name, sequence: backup.sequence, timestamp: backup.timestamp, bytes: bytes))
         }
-        return DossierArchive(snapshot: snapshot.encoded(), sequence: snapshot.journalSequence, lines: lines, backups: backups)
+        return DossierArchive(snapshot: snapshot.encoded(), sequence: snapshot.journalSequence, lines: lines, backups: backups, roles: roles)
     }
 
     /// Writes a whole dossier into a place where none is: the snapshot, the journal lines as one archived
-    /// segment, the backups under this file's name. A file or its traces already there are never replaced.
+    /// segment (with the roles a database recorded for them beside it), the backups under this file's name. A file or its traces already there are never replaced.
     public func importArchive(_ archive: DossierArchive, replacing: Bool) throws(StoreError) {
         guard try holdsNothing() else {
             throw .targetTaken("\(path) bestaat al (of zijn journaal, back-ups of geschiedenis); er is niets geschreven. Kopieer naar een nieuw bestand: een bestaand dossier wordt nooit overschreven")
@@ -58,6 +62,9 @@ extension DossierStore: ArchiveStorage {
                     bytes.append(UInt8(ascii: "\n"))
                 }
                 try writer.replace(files.historySegment(first: first, last: last), with: bytes)
+                // The roles a database recorded, beside the lines (which cannot hold them); a file never records one itself.
+                let roles = JournalRoles.encode(archive.roles, of: entries)
+                if !roles.isEmpty { try writer.replace(files.historyRoles(first: first, last: last), with: roles) }
             }
             if !archive.backups.isEmpty {
                 try fileSystem.createDirectory(files.backups, mode: 0o700)

@@ -285,10 +285,14 @@ public final class DossierStore {
     public func history() throws(StoreError) -> [JournalEntry] { try history(after: 0) }
 
     /// The journal entries after change `sequence`, from the archived segments and the current journal, in order.
+    /// Each with the role a database recorded for it, when a copy brought it from one (`JournalRoles`).
     public func history(after sequence: Int) throws(StoreError) -> [JournalEntry] {
         var entries: [Int: JournalEntry] = [:]
+        let roles = try recordedRoles()
         for segment in try archivedSegments(after: sequence) {
-            for entry in try readSegment(segment).entries { entries[entry.sequence] = entry }
+            var journal = try readSegment(segment)
+            JournalRoles.apply(roles, to: &journal)
+            for entry in journal.entries { entries[entry.sequence] = entry }
         }
         if let bytes = try read(files.journal) {
             do {
@@ -298,6 +302,28 @@ public final class DossierStore {
             }
         }
         return entries.keys.sorted().filter { $0 > sequence }.compactMap { entries[$0] }
+    }
+
+    /// The roles a database recorded for the changes a copy brought into this file (`PAD.history/roles-…`), by number.
+    func recordedRoles() throws(StoreError) -> [Int: JournalRoles.Mark] {
+        let names: [String]
+        do {
+            guard try fileSystem.status(files.history) != nil else { return [:] }
+            names = try fileSystem.contentsOfDirectory(files.history).filter { $0.hasPrefix(StoreFiles.rolesPrefix) && $0.hasSuffix(".jsonl") }.sorted()
+        } catch {
+            throw .reading(error, fileSystem: fileSystem)
+        }
+        var marks: [Int: JournalRoles.Mark] = [:]
+        for name in names {
+            let file = FilePath.join(files.history, name)
+            guard let bytes = try read(file) else { continue }
+            do {
+                marks.merge(try JournalRoles.parse(bytes)) { $1 }
+            } catch {
+                throw .damagedJournal(file: file, damage: error)
+            }
+        }
+        return marks
     }
 
     /// The last change of the log, after `load`, with what undoes it (nil for a backup put back): from the journal, or,

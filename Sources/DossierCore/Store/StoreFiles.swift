@@ -62,6 +62,14 @@ public struct StoreFiles: Hashable, Sendable {
         FilePath.join(history, "journal-\(pad(first))-\(pad(last)).jsonl")
     }
 
+    /// The roles a database recorded for the changes of the segment `historySegment(first:last:)` that a copy brought
+    /// into this file (`JournalRoles`); not a segment, so `lastSequence(ofSegment:)` passes it by, as older programs do.
+    public func historyRoles(first: Int, last: Int) -> String {
+        FilePath.join(history, "\(Self.rolesPrefix)\(pad(first))-\(pad(last)).jsonl")
+    }
+
+    static let rolesPrefix = "roles-"
+
     /// Where a journal goes that did not belong to its snapshot when that was restored: kept, never read by
     /// the log (`set-aside-journal-TIME.jsonl`).
     public func setAsideJournal(at moment: Timestamp) -> String {

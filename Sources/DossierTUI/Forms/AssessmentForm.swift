@@ -49,6 +49,8 @@ enum AssessmentForm {
         let result = Assessor.assess(activity, answers: answers, in: state.dossier, ledger: state.index.ledger)
         // Who and when are set by the change path from its context.
         let record = result.recorded(answers: answers, by: "", at: Timestamp(secondsSinceEpoch: 0))
-        return .change(.recordAssessment(activityID, record), success: "Afweging opgeslagen: \(result.verdict.label) — \(activity.title)")
+        // Weighed from the latest weighing as the form opened (or took in a colleague's): one made since is a conflict.
+        let seen = state.seenActivity(activityID)?.assessments.last?.answers ?? AssessmentAnswers()
+        return .change(.recordAssessment(activityID, record, seen: seen), success: "Afweging opgeslagen: \(result.verdict.label) — \(activity.title)")
     }
 }

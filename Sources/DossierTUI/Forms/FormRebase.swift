@@ -40,9 +40,9 @@ extension AppState {
     /// never saved over it unseen.
     mutating func followColleagueInForm() {
         // Only forms whose fields are the record's: a status or move form is the step it was opened for (a colleague's
-        // step is refused at the save), a weighing its answers, a follow-up known by its place.
+        // step is refused at the save), a follow-up known by its place. A weighing's answers are the latest weighing's.
         let followsRecord = switch form?.purpose {
-        case .editRelation?, .editActivity?, .editVisit?, .editContact?, .editLink?: true
+        case .editRelation?, .editActivity?, .editVisit?, .editContact?, .editLink?, .assessment?: true
         default: false
         }
         guard followsRecord, let old = form, old.picker == nil, let basis = old.basis, let now = FormBasis.of(old.purpose, in: dossier), now != basis,
