@@ -112,7 +112,12 @@ struct RestoreCommand: ParsableCommand {
                 throw failure("terugzetten vervangt het hele dossier: bevestig met --yes", code: ExitStatus.usage)
             }
             if let loadProblem { Output.error("dossier: het huidige dossier laadt niet: \(loadProblem.description)") }
-            let kept = loadProblem == nil ? "De huidige stand blijft als back-up bewaard."
+            // The changes that go out with it, said with their numbers: those of colleagues too.
+            let count = store.sequence - backup.sequence
+            let later = loadProblem != nil || count <= 0 ? ""
+                : count == 1 ? " Wijziging \(store.sequence), ook als die van een collega is, gaat eruit; ze blijft in het logboek."
+                : " De \(count) wijzigingen daarna (nrs. \(backup.sequence + 1)–\(store.sequence)), ook die van collega's, gaan eruit; ze blijven in het logboek."
+            let kept = loadProblem == nil ? "De huidige stand blijft als back-up bewaard (zo terug te zetten).\(later)"
                 : "Het huidige dossierbestand blijft bij de back-ups en het journaal in de geschiedenismap bewaard."
             Output.prompt("Het dossier terugzetten naar \(backup.name) (stand t/m wijziging \(backup.sequence))? \(kept) [j/N] ")
             guard let answer = readLine()?.lowercased(), answer == "j" || answer == "ja" || answer == "y" else {
