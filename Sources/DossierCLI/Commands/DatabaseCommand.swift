@@ -45,7 +45,12 @@ struct DatabaseInitCommand: ParsableCommand {
             throw failure(error)
         }
         #else
-        throw failure(StorageOpener.builtWithoutPostgres(PostgresAddress.redacted(location.path)))
+        // The address is read as everywhere (a password in it refused first), then the build says what it lacks.
+        do throws(StoreError) {
+            throw StorageOpener.builtWithoutPostgres(try PostgresAddress(parsing: location.path, environment: Session.environment).description)
+        } catch {
+            throw failure(error)
+        }
         #endif
     }
 }
