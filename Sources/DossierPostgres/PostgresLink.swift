@@ -237,7 +237,8 @@ final class PostgresLink: @unchecked Sendable {
             case "3D000":
                 return .unavailable(location: location, reason: "de database \(address.database) bestaat niet")
             case "42501":
-                return .notPermitted(location: location, reason: "de databaserol \(address.user) mag dit niet (\(message))")
+                return .notPermitted(location: location, reason: "de databaserol \(address.user) mist rechten op het dossier (\(message)); vraag de beheerder "
+                                     + "de rol haar rechten (opnieuw) te geven: de GRANT's onder 'Twee rollen' in docs/postgresql.md")
             case "42P01":
                 return .unavailable(location: location, reason: "de database heeft de tabellen van dossier nog niet: maak ze met dossier db init")
             case "":

@@ -61,7 +61,8 @@ extension PostgresStore {
     }
 
     /// Takes in what others committed, when the listening connection heard of it (or every few seconds, in
-    /// case a notification was missed).
+    /// case a notification was missed). A look the server refused (the role lost its rights, the connection went)
+    /// does not count as one: every refresh after it looks again, and fails alike until it succeeds.
     public func refresh(_ dossier: inout Dossier) throws(StoreError) -> [OthersChange] {
         try listenIfNeeded()
         let heard = notifications.value
@@ -69,9 +70,12 @@ extension PostgresStore {
         guard heard != seenNotifications || now.uptimeNanoseconds - lastLook.uptimeNanoseconds > 5_000_000_000 else {
             return takeOthersChanges()
         }
+        // Counted as seen only once read: marked before, the refreshes after a refused look returned nothing new, and the
+        // screen took that for the dossier read again while the log stayed unread.
+        let taken = try catchUp(&dossier)
         seenNotifications = heard
         lastLook = now
-        return takeOthersChanges() + (try catchUp(&dossier))
+        return takeOthersChanges() + taken
     }
 
     public func takeOthersChanges() -> [OthersChange] {

@@ -7,7 +7,8 @@ import Testing
 @testable import DossierTUI
 
 /// The database under load and under faults: several processes writing at once and killed at random, a
-/// server that is killed in the middle of writes, a screen whose connection goes away and comes back.
+/// server that is killed in the middle of writes, a screen whose connection goes away and comes back, a screen whose
+/// role loses its rights and gets them back.
 @Suite("PostgreSQL with many writers and faults", .enabled(if: PostgreSQLTests.shouldRun, PostgreSQLTests.skipReason))
 struct PostgresConcurrencyTests {
     let binary = ProgramRunner.builtBinary("dossier")
@@ -206,6 +207,65 @@ struct PostgresConcurrencyTests {
         #expect(counts["voor de storing"] == 1 && counts["tijdens de storing"] == 1 && counts["na de storing"] == 1)
         #expect(loop.state.dossier == fresh)
         print("postgresql, server killed: \(confirmed.texts.count) changes confirmed around the crash, all present once")
+    }
+
+    @Test("a screen whose role loses the right to read the log says it cannot read, the same at every look, and catches up once the rights are back")
+    func readRightsTakenAway() throws {
+        let storage = try StorageUnderTest(.postgresql)
+        let role = "schrijver_\(UInt32.random(in: 0...UInt32.max))"
+        // The grants docs/postgresql.md gives an administrator.
+        try PostgresTestServer.sql(storage.location, """
+            CREATE ROLE \(role) LOGIN;
+            GRANT SELECT, INSERT ON dossier_meta, dossier_changes TO \(role);
+            GRANT SELECT, INSERT, DELETE ON dossier_snapshots TO \(role);
+            GRANT SELECT, INSERT, UPDATE, DELETE ON dossier_list_index TO \(role);
+            GRANT USAGE ON SEQUENCE dossier_snapshots_id_seq TO \(role);
+            """)
+        let session = PostgresStore(address: try PostgresAddress(parsing: storage.location.replacingOccurrences(of: "//dossier@", with: "//\(role)@"),
+                                                                 environment: [:]))
+        session.compactsAfterCommit = false
+        try session.openForWriting(actor: "scherm")
+        let loop = AppLoop(state: AppState(dossier: try session.load(), today: Fixtures.clock.today(), width: 100, height: 30),
+                           backend: HeadlessBackend(width: 100, height: 30), session: session, clock: Fixtures.clock, actor: "scherm")
+        loop.dispatch(.key(.character("2")))
+        loop.dispatch(.key(.enter))
+        loop.refresh()
+        try PostgresTestServer.sql(storage.location, "REVOKE SELECT ON dossier_changes FROM \(role)")
+        let other = try storage.open(writer: "Kees")
+        var otherView = try other.load()
+        try other.commit(.setRelationStatus("bom", status: .focus, reason: "k", reviewDate: nil), to: &otherView, context: .by("Kees"))
+        // The colleague's notification makes the screen look: the server refuses, and the screen says it cannot read.
+        let deadline = Date().addingTimeInterval(8)
+        while !loop.state.isStoreUnreachable && Date() < deadline {
+            loop.refresh()
+            usleep(50_000)
+        }
+        #expect(loop.state.isStoreUnreachable, "\(String(describing: loop.state.message))")
+        let said = loop.state.message?.text ?? ""
+        #expect(said.contains("niet te lezen") && said.contains("rechten") && said.contains("docs/postgresql.md"), "\(said)")
+        // Every look after it fails alike: none passes for a good one ("weer te lezen") while the rights are missing.
+        var cleared: [String] = []
+        for _ in 0..<30 {
+            loop.refresh()
+            if !loop.state.isStoreUnreachable { cleared.append(loop.state.message?.text ?? "") }
+            usleep(50_000)
+        }
+        #expect(cleared.isEmpty, "\(cleared.prefix(2))")
+        #expect(loop.state.dossier.relation("bom")?.status != .focus)
+        #expect(!typeFollowUp(loop, "zonder rechten"), "no save while the log may not be read")
+        #expect(loop.state.form?.text("text") == "zonder rechten", "the form keeps what was typed")
+        // Back: the screen takes in what it missed, as after a reconnect.
+        try PostgresTestServer.sql(storage.location, "GRANT SELECT ON dossier_changes TO \(role)")
+        let back = Date().addingTimeInterval(8)
+        while (loop.state.isStoreUnreachable || loop.state.dossier.relation("bom")?.status != .focus) && Date() < back {
+            loop.refresh()
+            usleep(50_000)
+        }
+        #expect(!loop.state.isStoreUnreachable)
+        #expect(loop.state.dossier == otherView)
+        // The form typed meanwhile saves now.
+        loop.dispatch(.key(.control("s")))
+        #expect(loop.state.form == nil, "\(String(describing: loop.state.form?.generalError))")
     }
 
     /// A proxy in front of the server that breaks the first connection to commit a change to the log the moment it sends
