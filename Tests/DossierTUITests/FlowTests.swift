@@ -1442,6 +1442,11 @@ struct BudgetReminderFlowTests {
         #expect(detail.pane == .list(.followUps))
         app.press(.character(" "))
         #expect(app.state.index.reminders.isEmpty, "ticking it off clears the reminder")
+        // Back on the empty list, the footer offers nothing to open, step, weigh or tick.
+        app.press(.escape, .character("5"))
+        let hints = StatusBarView.hints(for: app.state).map(\.hint)
+        for hint in ["openen", "stap", "afweging", "afvinken"] { #expect(!hints.contains(hint), "\(hints)") }
+        #expect(hints.contains("ongedaan"), "undo still works: \(hints)")
     }
 
     @Test("a planned activity that is over is a signal; Enter opens it, and moved to carried out it is no signal any more")

@@ -216,6 +216,8 @@ enum StatusBarView {
                 if binding.action == .open, state.currentDetail != nil, !state.detailOpensSomething { continue }
                 // In an empty list there is no row to edit, delete or open: only + (add) is offered.
                 if [.editItem, .deleteItem, .openLink].contains(binding.action), state.focusedListIsEmpty { continue }
+                // No signals left (the last ticked off): no signal to open, step, weigh or tick.
+                if group == .reminderList, state.rows(.reminders).isEmpty { continue }
                 guard let hint = binding.hint, binding.action != .showHelp, let first = binding.keys.first, !boundKeys.contains(first),
                       !(state.isReadOnly && binding.action.changesDossier), seen.insert(binding.action).inserted else { continue }
                 let keys = binding.shortKeyLabel
