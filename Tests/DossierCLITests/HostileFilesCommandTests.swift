@@ -389,7 +389,7 @@ struct HostileFilesCommandTests {
                                               + "er is nog geen back-up om terug te zetten"), "\(failed.standardError)")
     }
 
-    @Test("a dossier that does not load: the message names the restore command, backups are listed, restore brings it back")
+    @Test("a dossier that does not load: the message names the restore command, backups are listed, restore makes it again from the backup and the history, nothing lost")
     func unloadableDossier() throws {
         #expect(try run(["set-status", "bom", "verkennen", "--reason", "r"]).status == 0)
         #expect(try run(["set-status", "bom", "focus", "--reason", "r"]).status == 0)
@@ -404,15 +404,21 @@ struct HostileFilesCommandTests {
         #expect(listed.status == 0, "\(listed.standardError)")
         let newest = try #require(try DossierStore(path: storePath).backups().first)
         #expect(listed.standardOutput.contains(newest.name))
+        #expect(newest.sequence == 1, "the backup is from before the second change, which the history holds")
         let restored = try run(["restore", newest.name, "--yes"])
         #expect(restored.status == 0, "\(restored.standardError)")
+        #expect(restored.standardOutput.contains("Opnieuw opgebouwd: ") && restored.standardOutput.contains("t/m wijziging 2"), "\(restored.standardOutput)")
         #expect(try run(["validate"]).status == 0)
+        #expect(try DossierStore(path: storePath).load().relation("bom")?.status == .focus, "the last change too")
         let kept = try DossierStore(path: storePath).files.setAsideFiles(fileSystem: PosixFileSystem())
             .map { String(decoding: try PosixFileSystem().readFile($0), as: UTF8.self) }
         #expect(kept == ["{ dit is geen dossier"], "the damaged file is kept beside the backups")
         #expect(try !run(["backups"]).standardOutput.contains("onleesbaar"), "but not offered as one")
         let log = try run(["log"])
-        #expect(log.standardOutput.contains("Teruggezet uit back-up \(newest.name)"), "\(log.standardOutput)")
+        #expect(!log.standardOutput.contains("Teruggezet") && log.standardOutput.contains(" 2 "), "the log as it was: \(log.standardOutput)")
+        // It goes on as before: the next change is number 3.
+        #expect(try run(["set-status", "bom", "actief", "--reason", "r"]).status == 0)
+        #expect(try DossierStore(path: storePath).history().map(\.sequence) == [1, 2, 3])
     }
 
     @Test("a dossier a newer version wrote is said to be that, with no restore proposed; going back to a backup is still possible")
@@ -486,6 +492,8 @@ struct HostileFilesCommandTests {
         var bytes = try PosixFileSystem().readFile(storePath)
         bytes[bytes.firstRange(of: Array("\"relations\"".utf8))!.lowerBound + 3] = 0
         try directory.write("dossier.json", bytes)
+        // Without the history the file cannot be made again: the backup is put back, the journal set aside.
+        try FileManager.default.removeItem(atPath: storePath + ".history")
         let newest = try #require(try DossierStore(path: storePath).backups().first)
         #expect(try run(["restore", newest.name, "--yes"]).status == 0)
         // The damaged file is kept, but not offered: the newest backup still loads.
@@ -507,6 +515,30 @@ struct HostileFilesCommandTests {
         #expect(unsearched.standardOutput.contains("Niet doorzocht, want niet te lezen: \(unreadable.path)"), "\(unsearched.standardOutput)")
         let unsearchedJSON = try run(["person", "jana@example.cz", "--json"])
         #expect(unsearchedJSON.standardOutput.contains("\"notSearched\": [\"\(unreadable.path)\"]"), "\(unsearchedJSON.standardOutput)")
+    }
+
+    @Test("the dossier file deleted: restore makes it again from the backup, the history and the journal, every change and the log kept")
+    func rebuildAfterDeletion() throws {
+        let own = directory.file("eigen.json")
+        #expect(try runner.run(["new", own], environment: ["DOSSIER_USER": "adviseur"]).status == 0)
+        func change(_ arguments: [String], _ user: String, limit: String) throws {
+            let result = try runner.run(["--store", own] + arguments, environment: ["DOSSIER_USER": user, "DOSSIER_JOURNAL_LIMIT": limit])
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        try change(["edit", "global-goals-platform-oss", "--places", "Berghem"], "anna", limit: "1")
+        try change(["edit", "global-goals-platform-oss", "--places", "Oss, Berghem"], "bram", limit: "1")
+        try change(["add-contact", "global-goals-platform-oss", "--name", "Jana Novakova"], "anna", limit: "50")
+        let before = try DossierStore(path: own).load()
+        try FileManager.default.removeItem(atPath: own)
+        let backup = try #require(try DossierStore(path: own).backups().first)
+        let restored = try runner.run(["--store", own, "restore", backup.name, "--yes"], environment: ["DOSSIER_USER": "carl"])
+        #expect(restored.status == 0, "\(restored.standardError)")
+        #expect(restored.standardOutput.contains("Opnieuw opgebouwd: ") && restored.standardOutput.contains("t/m wijziging 3"), "\(restored.standardOutput)")
+        let after = try DossierStore(path: own).load()
+        #expect(after.relations == before.relations && after.activities == before.activities)
+        #expect(try DossierStore(path: own).history().map(\.actor) == ["anna", "bram", "anna"], "the log as it was, nothing set aside")
+        try change(["edit", "global-goals-platform-oss", "--places", "Oss"], "carl", limit: "50")
+        #expect(try DossierStore(path: own).history().map(\.sequence) == [1, 2, 3, 4])
     }
 
     @Test("restored after the dossier file was deleted: the changes after the backup are named, by whom and where they are, and no number is used twice")

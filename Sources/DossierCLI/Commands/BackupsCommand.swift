@@ -70,7 +70,9 @@ struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
         abstract: "Zet een back-up terug. De huidige stand wordt eerst zelf als back-up bewaard; het terugzetten komt in het logboek.",
-        discussion: "Vraagt om bevestiging; --yes slaat die over.\nVoorbeeld:\n  dossier restore dossier-20261122T090000Z-000000012.json"
+        discussion: "Vraagt om bevestiging; --yes slaat die over. Is het dossierbestand weg of beschadigd, dan bouwt restore het "
+            + "opnieuw op uit de back-up en de wijzigingen erna (geschiedenis en journaal) als die aansluiten: er gaat dan niets verloren.\n"
+            + "Voorbeeld:\n  dossier restore dossier-20261122T090000Z-000000012.json"
     )
 
     @OptionGroup var storeOptions: StoreOptions
@@ -107,6 +109,10 @@ struct RestoreCommand: ParsableCommand {
         guard let backup = backups.first(where: { $0.name == name }) else {
             throw failure("geen back-up '\(name)' (zie dossier backups)", code: ExitStatus.dataError)
         }
+        // A file that went (deleted, damaged) is made again from the backup and the history when they continue it: nothing lost.
+        if let loadProblem, let file = store as? DossierStore, let rebuilt = (try? file.rebuiltState(from: backup.name)) ?? nil {
+            return try rebuild(rebuilt, in: file, because: loadProblem)
+        }
         if !yes {
             guard isatty(STDIN_FILENO) == 1 else {
                 throw failure("terugzetten vervangt het hele dossier: bevestig met --yes", code: ExitStatus.usage)
@@ -133,5 +139,34 @@ struct RestoreCommand: ParsableCommand {
         }
         Output.line("Teruggezet: \(backup.name) — \(count(dossier.relations.count, "relatie", "relaties")), \(count(dossier.activities.count, "activiteit", "activiteiten")).")
         for notice in store.notices { Output.error("dossier: let op: \(notice)") }
+    }
+
+    /// Makes the lost file again (`DossierStore.rebuiltState`), after the question, and says what it holds now.
+    private func rebuild(_ rebuilt: RebuiltDossier, in store: DossierStore, because problem: StoreError) throws {
+        let history = rebuilt.replayed.map { " en de wijzigingen \($0.lowerBound)–\($0.upperBound) uit de geschiedenis" } ?? ""
+        let journal = rebuilt.journalCount == 0 ? "" : "; het journaal (\(count(rebuilt.journalCount, "wijziging", "wijzigingen"))) gaat daarop verder"
+        let what = "het dossierbestand opnieuw opbouwen uit \(rebuilt.backup)\(history)\(journal), zodat er niets verloren gaat"
+        if !yes {
+            guard isatty(STDIN_FILENO) == 1 else {
+                throw failure("\(what): bevestig met --yes", code: ExitStatus.usage)
+            }
+            Output.error("dossier: het huidige dossier laadt niet: \(problem.description)")
+            Output.prompt("Het dossier laadt niet; \(what)? [j/N] ")
+            guard let answer = readLine()?.lowercased(), answer == "j" || answer == "ja" || answer == "y" else {
+                Output.line("Niets gewijzigd.")
+                return
+            }
+        }
+        do {
+            _ = try store.installRebuilt(from: rebuilt.backup, at: Session.clock.now())
+        } catch {
+            throw failure(error)
+        }
+        // Read again as every program will read it: the new file and the journal after it.
+        let reread = try storeOptions.store(forWriting: false)
+        let dossier = try storeOptions.load(reread)
+        let through = reread.sequence
+        Output.line("Opnieuw opgebouwd: \(count(dossier.relations.count, "relatie", "relaties")), \(count(dossier.activities.count, "activiteit", "activiteiten")), "
+                    + "t/m wijziging \(through). (De stand van \(rebuilt.backup) zelf zet u daarna terug met \(storeOptions.command) restore \(rebuilt.backup).)")
     }
 }
