@@ -143,7 +143,9 @@ struct RestoreCommand: ParsableCommand {
 
     /// Makes the lost file again (`DossierStore.rebuiltState`), after the question, and says what it holds now.
     private func rebuild(_ rebuilt: RebuiltDossier, in store: DossierStore, because problem: StoreError) throws {
-        let history = rebuilt.replayed.map { " en de wijzigingen \($0.lowerBound)–\($0.upperBound) uit de geschiedenis" } ?? ""
+        let history = rebuilt.replayed.map { range in
+            " en " + (range.count == 1 ? "wijziging \(range.lowerBound)" : "de wijzigingen \(range.lowerBound)–\(range.upperBound)") + " uit de geschiedenis"
+        } ?? ""
         let journal = rebuilt.journalCount == 0 ? "" : "; het journaal (\(count(rebuilt.journalCount, "wijziging", "wijzigingen"))) gaat daarop verder"
         let what = "het dossierbestand opnieuw opbouwen uit \(rebuilt.backup)\(history)\(journal), zodat er niets verloren gaat"
         if !yes {
