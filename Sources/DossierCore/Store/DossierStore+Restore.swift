@@ -35,8 +35,9 @@ extension DossierStore {
             } else {
                 let later = laterChanges(than: restored.journalSequence)
                 let sequence = max(try highestKnownSequence(), later.last?.sequence ?? 0) + 1
+                let hadJournal = ((try? fileSystem.status(files.journal)) ?? nil) != nil
                 try setAsideUnloadable(at: context.timestamp)
-                if let notice = DossierStore.leftOutNotice(later, setAsideJournal: files.setAsideJournal(at: context.timestamp),
+                if let notice = DossierStore.leftOutNotice(later, setAsideJournal: hadJournal ? files.setAsideJournal(at: context.timestamp) : nil,
                                                            history: files.history) {
                     notices.append(notice)
                 }
@@ -106,7 +107,7 @@ extension DossierStore {
     }
 
     /// Says which changes after the backup the restored dossier lacks, by whom, and where they still are.
-    static func leftOutNotice(_ later: [JournalEntry], setAsideJournal: String, history: String) -> String? {
+    static func leftOutNotice(_ later: [JournalEntry], setAsideJournal: String?, history: String) -> String? {
         guard let first = later.first?.sequence, let last = later.last?.sequence else { return nil }
         var actors: [String] = []
         for entry in later where !actors.contains(entry.actor) { actors.append(entry.actor) }
@@ -114,7 +115,7 @@ extension DossierStore {
         let numbers = first == last ? "nr. \(first)" : "nrs. \(first)–\(last)"
         let whom = actors.count == 1 ? actors[0] : actors.dropLast().joined(separator: ", ") + " en " + actors[actors.count - 1]
         return "\(count) na deze back-up (\(numbers), van \(whom)) \(later.count == 1 ? "zit" : "zitten") niet in de teruggezette stand; "
-            + "ze staan nog in \(history) en in het apart gezette journaal \(setAsideJournal). Kijk met dossier log of iets opnieuw moet"
+            + "ze staan nog in \(history)" + (setAsideJournal.map { " en in het apart gezette journaal \($0)" } ?? "") + ". Voer opnieuw in wat moet blijven"
     }
 
     /// The highest journal entry number anywhere in the history and the backups, so that a dossier that
