@@ -148,17 +148,8 @@ struct RestoreCommand: ParsableCommand {
         } ?? ""
         let journal = rebuilt.journalCount == 0 ? "" : "; het journaal (\(count(rebuilt.journalCount, "wijziging", "wijzigingen"))) gaat daarop verder"
         let what = "het dossierbestand opnieuw opbouwen uit \(rebuilt.backup)\(history)\(journal), zodat er niets verloren gaat"
-        if !yes {
-            guard isatty(STDIN_FILENO) == 1 else {
-                throw failure("\(what): bevestig met --yes", code: ExitStatus.usage)
-            }
-            Output.error("dossier: het huidige dossier laadt niet: \(problem.description)")
-            Output.prompt("Het dossier laadt niet; \(what)? [j/N] ")
-            guard let answer = readLine()?.lowercased(), answer == "j" || answer == "ja" || answer == "y" else {
-                Output.line("Niets gewijzigd.")
-                return
-            }
-        }
+        if !yes && isatty(STDIN_FILENO) == 1 { Output.error("dossier: het huidige dossier laadt niet: \(problem.description)") }
+        guard try RemovalConfirmation.ask("Het dossier laadt niet; \(what)?", confirmedByFlag: yes, what: what) else { return }
         do {
             _ = try store.installRebuilt(from: rebuilt.backup, at: Session.clock.now())
         } catch {

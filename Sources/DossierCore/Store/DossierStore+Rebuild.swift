@@ -38,14 +38,7 @@ extension DossierStore {
             }
         }
         // The journal must go on right after it: else the state made is not the one the journal continues.
-        var journal: JournalFile?
-        if let bytes = try read(files.journal) {
-            do {
-                journal = try JournalFile.parse(bytes)
-            } catch {
-                throw .damagedJournal(file: files.journal, damage: error)
-            }
-        }
+        let journal = try readJournal(from: 0)?.0
         if let first = journal?.entries.first, !continues(first) { return nil }
         dossier.journalSequence = sequence
         dossier.journalTail = tail

@@ -101,7 +101,7 @@ extension DossierStore {
         for segment in (try? archivedSegments(after: sequence)) ?? [] {
             entries += ((try? readSegment(segment))?.entries ?? []).filter { $0.sequence > sequence }
         }
-        let journal = (try? read(files.journal)).flatMap { $0 }.flatMap { try? JournalFile.parse($0) }
+        let journal = (try? readJournal(from: 0))??.0
         entries += (journal?.entries ?? []).filter { entry in entry.sequence > max(sequence, entries.last?.sequence ?? 0) }
         return entries
     }
@@ -113,7 +113,7 @@ extension DossierStore {
         for entry in later where !actors.contains(entry.actor) { actors.append(entry.actor) }
         let count = later.count == 1 ? "de wijziging" : "de \(later.count) wijzigingen"
         let numbers = first == last ? "nr. \(first)" : "nrs. \(first)–\(last)"
-        let whom = actors.count == 1 ? actors[0] : actors.dropLast().joined(separator: ", ") + " en " + actors[actors.count - 1]
+        let whom = enumerated(actors)
         return "\(count) na deze back-up (\(numbers), van \(whom)) \(later.count == 1 ? "zit" : "zitten") niet in de teruggezette stand; "
             + "ze staan nog in \(history)" + (setAsideJournal.map { " en in het apart gezette journaal \($0)" } ?? "") + ". Voer opnieuw in wat moet blijven"
     }

@@ -334,15 +334,16 @@ extension AppState {
         var restoration = entry.restoration
         restoration.purpose = .undo
         let change = Change.restore(restoration)
+        let effective = try? dossier.effective(change)
         // Already as it was before (undone on the command line, or by a colleague, also once merged with what a colleague
         // changed since, such as a backup put back): nothing to save, the step is done with.
-        if dossier.alreadyHolds(restoration) || holdsAlready(change) {
+        if dossier.alreadyHolds(restoration) || holdsAlready(effective) {
             undoHistory.dropLastUndoable()
             message = .info("Al zoals vóór die stap (elders ongedaan gemaakt of teruggedraaid): \(entry.label); er is niets gewijzigd. Nog eens u gaat een stap verder terug.")
             return []
         }
         // Said as it will be saved: merged with a colleague's change to other fields since.
-        return commit(change, .undo(summary: ((try? dossier.effective(change)) ?? change).summary(in: dossier)))
+        return commit(change, .undo(summary: (effective ?? change).summary(in: dossier)))
     }
 
     private mutating func redo() -> [Effect] {
@@ -353,18 +354,20 @@ extension AppState {
         var restoration = entry.restoration
         restoration.purpose = .redo
         let change = Change.restore(restoration)
-        if holdsAlready(change) {
+        let effective = try? dossier.effective(change)
+        if holdsAlready(effective) {
             undoHistory.dropLastRedoable()
             message = .info("Al zoals na die stap (elders opnieuw gedaan of zo gezet): \(entry.label); er is niets gewijzigd.")
             return []
         }
-        return commit(change, .redo(summary: ((try? dossier.effective(change)) ?? change).summary(in: dossier)))
+        return commit(change, .redo(summary: (effective ?? change).summary(in: dossier)))
     }
 
-    /// Whether undoing or redoing would change nothing: the records it puts back, merged with what others changed since,
-    /// are as they are now. Such a step is no change to save (the log would show one that did nothing).
-    private func holdsAlready(_ change: Change) -> Bool {
-        guard case .restore(let merged)? = try? dossier.effective(change) else { return false }
+    /// Whether an undo or redo, as it will be applied (`Dossier.effective`: merged with what others changed since), would
+    /// change nothing: the records it puts back are as they are now. Such a step is no change to save (the log would show
+    /// one that did nothing).
+    private func holdsAlready(_ effective: Change?) -> Bool {
+        guard case .restore(let merged)? = effective else { return false }
         return dossier.alreadyHolds(merged)
     }
 
