@@ -42,6 +42,32 @@ struct SystemCallCrashTests {
     /// Runs `arguments` killed at every file call, checking after each kill that the dossier is `before` or `after`.
     func killAtEveryCall(_ template: TemporaryDirectory, _ arguments: [String], before: Dossier, after: Dossier,
                          extraCheck: (TemporaryDirectory, Dossier) throws -> Void = { _, _ in }) throws -> Int {
+        try killAtEveryCall(template, arguments) { directory, where_ in
+            let store = directory.file("dossier.json")
+            let loaded: Dossier
+            do {
+                loaded = try DossierStore(path: store).load()
+            } catch {
+                Issue.record("\(where_): the dossier does not load: \(error)")
+                return
+            }
+            #expect(loaded == before || loaded == after, "\(where_): a state between before and after")
+            #expect(DossierValidator.problems(in: loaded).isEmpty, "\(where_)")
+            try expectBackupsListed(directory, where_)
+            try extraCheck(directory, loaded)
+        }
+    }
+
+    func expectBackupsListed(_ directory: TemporaryDirectory, _ where_: String) throws {
+        let listed = try ProgramRunner(executable: binary).run(["backups", "--store", directory.file("dossier.json")],
+                                                               environment: environment(home: directory.path))
+        #expect(listed.status == 0, "\(where_): backups: \(listed.standardError)")
+    }
+
+    /// Runs `arguments` on a copy of `template` killed at every file call, one run per call, and hands each copy to `check`
+    /// with where it was killed; returns how many runs there were.
+    func killAtEveryCall(_ template: TemporaryDirectory, _ arguments: [String],
+                         check: (TemporaryDirectory, String) throws -> Void) throws -> Int {
         let killer = try SystemCallKiller()
         let counted = try copy(template)
         let counts = try killer.count(binary, arguments + ["--store", counted.file("dossier.json")], environment: environment(home: counted.path))
@@ -49,23 +75,10 @@ struct SystemCallCrashTests {
         for (call, count) in counts.sorted(by: { $0.key < $1.key }) {
             for number in 1...count {
                 let directory = try copy(template)
-                let store = directory.file("dossier.json")
-                let status = try killer.run(binary, arguments + ["--store", store], environment: environment(home: directory.path),
-                                            killedAt: call, number: number)
+                let status = try killer.run(binary, arguments + ["--store", directory.file("dossier.json")],
+                                            environment: environment(home: directory.path), killedAt: call, number: number)
                 runs += 1
-                let where_ = "killed at \(call) #\(number) (exit \(status))"
-                let loaded: Dossier
-                do {
-                    loaded = try DossierStore(path: store).load()
-                } catch {
-                    Issue.record("\(where_): the dossier does not load: \(error)")
-                    continue
-                }
-                #expect(loaded == before || loaded == after, "\(where_): a state between before and after")
-                #expect(DossierValidator.problems(in: loaded).isEmpty, "\(where_)")
-                let listed = try ProgramRunner(executable: binary).run(["backups", "--store", store], environment: environment(home: directory.path))
-                #expect(listed.status == 0, "\(where_): backups: \(listed.standardError)")
-                try extraCheck(directory, loaded)
+                try check(directory, "killed at \(call) #\(number) (exit \(status))")
             }
         }
         return runs
@@ -102,5 +115,59 @@ struct SystemCallCrashTests {
         let runs = try killAtEveryCall(template, ["apply", template.file("last.jsonl")], before: before, after: after)
         print("apply with compaction killed at \(runs) system calls")
         #expect(runs > 20)
+    }
+
+    /// The dossier file gone or damaged on disk: `restore` of the newest backup makes it again from the backup and the history.
+    enum Loss: String, CaseIterable, CustomStringConvertible {
+        case deleted, damaged
+        var description: String { rawValue }
+    }
+
+    @Test("a rebuild of a lost dossier file, killed at every system call, leaves the loss as it was or the whole dossier, and a second try rebuilds it", arguments: Loss.allCases)
+    func rebuild(_ loss: Loss) throws {
+        let template = TemporaryDirectory(prefix: "dossier-kill-template")
+        try prepareTemplate(template)
+        let store = DossierStore(path: template.file("dossier.json"))
+        let whole = try store.load()
+        let log = try store.history().map(\.sequence)
+        #expect(log.count > 2, "the history goes back further than the journal: \(log)")
+        switch loss {
+        case .deleted: try FileManager.default.removeItem(atPath: template.file("dossier.json"))
+        case .damaged: try template.write("dossier.json", Array("{\"schemaVersion\": 2, \"relations\": [".utf8))
+        }
+        let newest = try #require(try store.backups().first).name
+        let arguments = ["restore", newest, "--yes"]
+        // Whole: the lost file's state, the log as it was, and the journal goes on with the next number.
+        func expectWhole(_ directory: TemporaryDirectory, _ where_: String) throws {
+            let store = DossierStore(path: directory.file("dossier.json"))
+            let loaded: Dossier
+            do {
+                loaded = try store.load()
+            } catch {
+                Issue.record("\(where_): the dossier does not load: \(error)")
+                return
+            }
+            #expect(loaded.relations == whole.relations && loaded.activities == whole.activities, "\(where_): not the lost file's state")
+            #expect(try store.history().map(\.sequence) == log, "\(where_): the log changed")
+            try expectBackupsListed(directory, where_)
+        }
+        let runs = try killAtEveryCall(template, arguments) { directory, where_ in
+            let path = directory.file("dossier.json")
+            let untouched = switch loss {
+            case .deleted: !FileManager.default.fileExists(atPath: path)
+            case .damaged: (try? PosixFileSystem().readFile(path)) == (try? PosixFileSystem().readFile(template.file("dossier.json")))
+            }
+            if untouched {
+                let again = try ProgramRunner(executable: binary).run(arguments + ["--store", path], environment: environment(home: directory.path))
+                #expect(again.status == 0 && again.standardOutput.contains("Opnieuw opgebouwd: "), "\(where_): the second try: \(again.standardError)")
+            }
+            try expectWhole(directory, where_)
+            if loss == .damaged {
+                let names = try FileManager.default.contentsOfDirectory(atPath: directory.file("dossier.json.backups"))
+                #expect(names.contains { $0.hasSuffix("-onleesbaar.json") }, "\(where_): the damaged file is kept")
+            }
+        }
+        print("rebuild of a \(loss) dossier file killed at \(runs) system calls")
+        #expect(runs > 20, "the rebuild makes many file calls (\(runs))")
     }
 }
