@@ -16,7 +16,7 @@ struct RestoreQuestionTests {
         #expect(result.status == 0, "\(arguments): \(result.standardError)")
     }
 
-    @Test("the changes after the backup are named by number before the answer; no restores nothing")
+    @Test("the changes after the backup are named by number before the answer; no restores nothing, yes restores, as every question of the program takes it")
     func namesWhatGoes() throws {
         try directory.write("dossier.json", BundledDossier.bytes)
         // The first change merges (the backup holds the state before it); two more stay in the journal.
@@ -36,5 +36,14 @@ struct RestoreQuestionTests {
         try tmux.send("Enter")
         #expect(try tmux.waitFor("EXIT:").contains("Niets gewijzigd."))
         #expect(try DossierStore(path: store).load().relation("bom")?.status == .actief)
+        try tmux.send("C-l")
+        try tmux.type([binary, "--store", store, "restore", backup.name].map { "'\($0)'" }.joined(separator: " ") + "; echo DONE\"\":$?")
+        try tmux.send("Enter")
+        _ = try tmux.waitFor("[j/N]")
+        try tmux.type("yes")
+        try tmux.send("Enter")
+        #expect(try tmux.waitFor("DONE:0").contains("Teruggezet: "))
+        let backedUp = try DossierFile.decode(try PosixFileSystem().readFile(backup.path), file: backup.path)
+        #expect(try DossierStore(path: store).load().relation("bom") == backedUp.relation("bom"))
     }
 }

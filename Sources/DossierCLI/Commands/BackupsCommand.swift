@@ -114,10 +114,7 @@ struct RestoreCommand: ParsableCommand {
             return try rebuild(rebuilt, in: file, because: loadProblem)
         }
         if !yes {
-            guard isatty(STDIN_FILENO) == 1 else {
-                throw failure("terugzetten vervangt het hele dossier: bevestig met --yes", code: ExitStatus.usage)
-            }
-            if let loadProblem { Output.error("dossier: het huidige dossier laadt niet: \(loadProblem.description)") }
+            if let loadProblem, isatty(STDIN_FILENO) == 1 { Output.error("dossier: het huidige dossier laadt niet: \(loadProblem.description)") }
             // The changes that go out with it, said with their numbers: those of colleagues too.
             let count = store.sequence - backup.sequence
             let later = loadProblem != nil || count <= 0 ? ""
@@ -125,11 +122,8 @@ struct RestoreCommand: ParsableCommand {
                 : " De \(count) wijzigingen daarna (nrs. \(backup.sequence + 1)–\(store.sequence)), ook die van collega's, gaan eruit; ze blijven in het logboek."
             let kept = loadProblem == nil ? "De huidige stand blijft als back-up bewaard (zo terug te zetten).\(later)"
                 : "Het huidige dossierbestand blijft bij de back-ups en het journaal in de geschiedenismap bewaard."
-            Output.prompt("Het dossier terugzetten naar \(backup.name) (stand t/m wijziging \(backup.sequence))? \(kept) [j/N] ")
-            guard let answer = readLine()?.lowercased(), answer == "j" || answer == "ja" || answer == "y" else {
-                Output.line("Niets gewijzigd.")
-                return
-            }
+            guard try RemovalConfirmation.ask("Het dossier terugzetten naar \(backup.name) (stand t/m wijziging \(backup.sequence))? \(kept)",
+                                              confirmedByFlag: yes, what: "terugzetten vervangt het hele dossier") else { return }
         }
         let dossier: Dossier
         do {
