@@ -497,15 +497,23 @@ struct OthersChangesTests {
         #expect(saved(.inhoudelijkeLink) == .deels && saved(.mensenrechten) == .nee && saved(.mvo) == .ja)
     }
 
-    @Test("a colleague putting back a backup is said as that, not as one change")
+    @Test("a colleague putting back a backup is said as that, not as one change, whole on the one line an open form leaves")
     func colleagueRestored() throws {
         let app = Harness()
+        app.press(.character("e"))
+        #expect(app.state.form != nil)
         let entry = JournalEntry(sequence: 9, timestamp: Fixtures.now, actor: "Ine", today: Fixtures.context.today,
                                  summary: "Teruggezet uit back-up dossier-20261120T090000Z-000000004.json", subjects: [],
                                  event: .restoreBackup("dossier-20261120T090000Z-000000004.json"))
         app.loop.dispatch(.othersChanged([OthersChange(entry: entry, restoration: nil)]))
-        #expect(app.state.message?.text == "Teruggezet uit back-up dossier-20261120T090000Z-000000004.json (door Ine): het hele dossier staat "
-                + "nu zoals in die back-up. Bijgewerkt: 1 wijziging van Ine", "\(String(describing: app.state.message))")
+        let said = "Ine zette een back-up terug: het hele dossier is vervangen."
+        #expect(app.state.message?.text == said, "\(String(describing: app.state.message))")
+        #expect(app.text.contains(said), "\(app.text)")
+        // With a colleague's change besides, both are said.
+        let later = JournalEntry(sequence: 10, timestamp: Fixtures.now, actor: "Kees", today: Fixtures.context.today,
+                                 summary: "Status van Taizhou: focus", subjects: [], event: .restoreBackup("x"))
+        app.loop.dispatch(.othersChanged([OthersChange(entry: entry, restoration: nil), OthersChange(entry: later, restoration: Restoration(label: ""))]))
+        #expect(app.state.message?.text == "Ine zette een back-up terug: het hele dossier is vervangen. Bijgewerkt: 1 wijziging van Ine en 1 van Kees", "\(String(describing: app.state.message))")
     }
 
     @Test("the record on screen deleted by a colleague: its screen closes, and the message says what and by whom")

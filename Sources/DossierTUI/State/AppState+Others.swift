@@ -32,9 +32,10 @@ extension AppState {
            let removal = changes.last(where: { $0.entry.subjects.contains(shown) })?.entry {
             message = .info("\(removal.summary) (door \(removal.actor)); dat scherm is gesloten. Bijgewerkt: " + AppState.whose(changes))
         } else if let restore = changes.last(where: { $0.restoration == nil })?.entry {
-            // A backup put back replaces the whole dossier: more than "1 wijziging".
-            message = .info("\(restore.summary) (door \(restore.actor)): het hele dossier staat nu zoals in die back-up. Bijgewerkt: "
-                            + AppState.whose(changes))
+            // A backup put back replaces the whole dossier: more than "1 wijziging". Short enough for the one line a form leaves;
+            // the log (L) names the backup.
+            message = .info("\(restore.actor) zette een back-up terug: het hele dossier is vervangen."
+                            + (changes.count == 1 ? "" : " Bijgewerkt: " + AppState.whose(changes)))
         } else {
             message = .info("Bijgewerkt: " + AppState.whose(changes))
         }
