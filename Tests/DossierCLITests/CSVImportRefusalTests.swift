@@ -136,4 +136,60 @@ struct CSVImportRefusalTests {
         #expect(refused.standardError.contains("regel 2, kolom 'relaties': onbekende relatie 'Rhone Alpse'"), "\(refused.standardError)")
         #expect(refused.standardError.contains("Rhône-Alpes"), "a suggestion: \(refused.standardError)")
     }
+
+    @Test("a file no row of which can be read is refused with --skip-invalid too: exit 65, nothing imported, no advice to skip")
+    func wholeFileRefused() throws {
+        let files = ["kolom.csv": "Soort;Titel;Opmerking;Begindatum\r\noverig;Een;iets;1-6-2027\r\noverig;Twee;;2-6-2027\r\n",
+                     "leeg.csv": "",
+                     "contacten.csv": "naam;relatie;e-mail\r\nJan;bom;jan@example.org\r\n"]
+        for (name, text) in files {
+            try scratch.directory.write(name, text)
+            let result = try scratch.run(["import", "activities", scratch.directory.file(name), "--skip-invalid"])
+            #expect(result.status == 65, "\(name): \(result.standardOutput)")
+            #expect(!result.standardOutput.contains("Geïmporteerd") && !result.standardError.contains("--skip-invalid"), "\(name): \(result.standardError)")
+            #expect(result.standardError.contains("er is niets geïmporteerd: geen regel is te lezen zoals het bestand nu is"), "\(name): \(result.standardError)")
+        }
+        #expect(try scratch.load() == Fixtures.smallDossier())
+    }
+
+    @Test("the same new activity twice in one file (a row copied in the spreadsheet) is refused, naming the first row; with its own id it is a second")
+    func sameRowTwice() throws {
+        let row = ";Beurs Hannover;beurs;1-5-2027;2500"
+        try scratch.directory.write("twee.csv", "id;titel;soort;begindatum;geraamde kosten\r\n\(row)\r\n\(row)\r\n")
+        let refused = try scratch.run(["import", "activities", scratch.directory.file("twee.csv")])
+        #expect(refused.status == 65)
+        #expect(refused.standardError.contains("regel 3, kolom 'titel': Beurs Hannover met deze datum staat al op regel 2 van dit bestand; één regel per "
+                                               + "activiteit"), "\(refused.standardError)")
+        #expect(try scratch.load() == Fixtures.smallDossier())
+        let skipped = try scratch.run(["import", "activities", scratch.directory.file("twee.csv"), "--skip-invalid"])
+        #expect(skipped.standardOutput.hasPrefix("Geïmporteerd: 1 nieuw, 0 bijgewerkt, 0 ongewijzigd, 1 regel overgeslagen."), "\(skipped.standardOutput)")
+        #expect(try scratch.load().activities.filter { $0.title == "Beurs Hannover" }.count == 1)
+        // Another date, or an id of its own, is another activity.
+        try scratch.directory.write("ander.csv", "id;titel;soort;begindatum\r\n;Beurs Hannover;beurs;1-5-2028\r\nhannover-2;Beurs Hannover;beurs;1-5-2028\r\n")
+        let other = try scratch.run(["import", "activities", scratch.directory.file("ander.csv")])
+        #expect(other.status == 0 && other.standardOutput.hasPrefix("Geïmporteerd: 2 nieuw"), "\(other.standardError)")
+    }
+
+    @Test("a workbook, a JSON file or another file that is no text is refused as what it is; a tab-separated table is read")
+    func notCSV() throws {
+        let cases: [(String, [UInt8], String)] = [
+            ("map.xlsx", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] + Array("[Content_Types].xml".utf8), "dit is een Excel-werkmap (.xlsx)"),
+            ("oud.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x00, 0x3E, 0x00], "dit is een Excel-werkmap (.xls)"),
+            ("plaatje.csv", Array("GIF89a".utf8) + [0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0xFF, 0xFF, 0xFF, 0x21], "dit is geen tekstbestand"),
+            ("dossier.csv", Array("\u{FEFF}  {\"schemaVersion\": 3}".utf8), "dit is een JSON-bestand"),
+        ]
+        for (name, bytes, said) in cases {
+            try scratch.directory.write(name, bytes)
+            let result = try scratch.run(["import", "contacts", scratch.directory.file(name)])
+            #expect(result.status == 65 && result.standardError.contains("regel 1: \(said)"), "\(name): \(result.standardError)")
+            #expect(!result.standardError.contains("UTF-16"), "\(name): \(result.standardError)")
+        }
+        try scratch.directory.write("tabs.txt", "naam\trelatie\te-mail\r\nJana Novakova\tbom\tjana@example.org\r\n")
+        let tabs = try scratch.run(["import", "contacts", scratch.directory.file("tabs.txt")])
+        #expect(tabs.status == 0 && tabs.standardOutput.hasPrefix("Geïmporteerd: 1 nieuw"), "\(tabs.standardError)")
+        #expect(try scratch.load().relation("bom")?.contacts.contains { $0.name == "Jana Novakova" && $0.email == "jana@example.org" } == true)
+        // One unknown column is said as one.
+        try scratch.directory.write("een.csv", "adres\r\nDorpsstraat 1\r\n")
+        #expect(try scratch.run(["import", "contacts", scratch.directory.file("een.csv")]).standardError.contains("de enige kolom is onbekend ('adres')"))
+    }
 }

@@ -57,7 +57,7 @@ struct ContactImportTests {
         let gone = ContactImport.prepare(try records(file), into: removed)
         #expect(gone.changes.isEmpty && gone.skipped == 1, "\(gone.changes)")
         #expect(ContactImport.prepare(try records(edited), into: removed).problems.first?.message
-                    .hasPrefix("er is geen contactpersoon Sanne de Wit meer bij BOM: hernoemd of verwijderd na deze export?") == true)
+                    .hasPrefix("er is geen contactpersoon Sanne de Wit bij BOM: hernoemd of verwijderd na deze export, of komt de export uit een ander dossier?") == true)
 
         // A row copied from Sanne's and given another name adds that person (a spreadsheet's way to add one).
         var copied = file

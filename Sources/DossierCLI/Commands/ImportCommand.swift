@@ -36,7 +36,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Wat: activities of contacts.", valueName: "wat"))
     var what: String
 
-    @Argument(help: ArgumentHelp("Het CSV-bestand (komma's of puntkomma's, UTF-8).", valueName: "bestand"))
+    @Argument(help: ArgumentHelp("Het CSV-bestand (komma's, puntkomma's of tabs, UTF-8).", valueName: "bestand"))
     var file: String
 
     @Flag(name: .customLong("skip-invalid"), help: "Importeer de goede regels en meld de foute.")
@@ -68,6 +68,9 @@ struct ImportCommand: ParsableCommand {
         for problem in prepared.problems { Output.error("dossier: \(file), \(problem)") }
         for notice in prepared.notices.prefix(20) { Output.error("dossier: let op: \(file), \(notice)") }
         if prepared.notices.count > 20 { Output.error("dossier: let op: en nog \(prepared.notices.count - 20) zulke opmerkingen") }
+        if prepared.refusesWholeFile {
+            throw failure("er is niets geïmporteerd: geen regel is te lezen zoals het bestand nu is", code: ExitStatus.dataError)
+        }
         if !prepared.problems.isEmpty && !skipInvalid {
             throw failure("\(count(prepared.problems.count, "fout", "fouten")): er is niets geïmporteerd (--skip-invalid importeert de goede regels)",
                           code: ExitStatus.dataError)

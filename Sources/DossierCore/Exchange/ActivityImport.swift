@@ -50,6 +50,7 @@ public enum ActivityImport {
     /// imported yet.
     public static func prepare(_ records: [CSV.Record], into dossier: Dossier, today: CalendarDate) -> ImportPlan {
         var result = ImportPlan()
+        result.headerLine = records.first?.line ?? 1
         guard let read = ImportHeader(records, known: ActivityTable.columns.map(\.heading), table: "activiteiten", export: "activities",
                                       other: ("contactpersonen", "contacts", ContactImport.columns.map(\.heading) + [ContactTable.versionHeading]), problems: &result.problems)
         else { return result }
@@ -136,6 +137,12 @@ public enum ActivityImport {
                 }
                 continue
             }
+            // The same new activity twice in this file (a row copied in the spreadsheet): added twice, its cost would count twice.
+            if isNew, (row.cell("id") ?? "").isEmpty, case .addActivity(let added)? = changes.first, let line = earlier.rowInFile(adding: added) {
+                result.problems.append(Problem(line: record.line, column: "titel", message: "\(added.title) met deze datum staat al op regel \(line) "
+                                               + "van dit bestand; één regel per activiteit (met een eigen id in de kolom 'id' wordt het een tweede)"))
+                continue
+            }
             // Exported before the activity was last changed or deleted (by a colleague, or here): the row holds what that
             // change replaced. A row that still reads as it was exported was not edited: left alone. One that was edited is
             // refused, since importing it would also put back the rest; an empty cell 'versie' imports it on purpose.
@@ -155,10 +162,12 @@ public enum ActivityImport {
                             + "een import zou die wijziging terugdraaien. Exporteer opnieuw en breng uw wijziging daarin aan, of maak deze cel leeg "
                             + "om de activiteit toch met deze regel te overschrijven"))
             } else {
-                stale = (id, "er is geen activiteit \(id) meer (verwijderd na deze export) en deze regel is niet gewijzigd: ze is overgeslagen",
-                         Problem(line: record.line, column: ActivityTable.versionHeading, message: "er is geen activiteit \(id) meer: verwijderd na "
-                                 + "deze export? Haal de regel weg om haar verwijderd te laten, of maak deze cel leeg om haar opnieuw toe te voegen "
-                                 + "(zonder haar vervolgacties, afwegingen en links, die niet in een CSV staan; dossier log toont wat ze had)"))
+                stale = (id, "er is geen activiteit \(id) in dit dossier (verwijderd na deze export, of de export komt uit een ander dossier) en "
+                         + "deze regel is niet gewijzigd: ze is overgeslagen; maak de cel 'versie' leeg om haar toe te voegen",
+                         Problem(line: record.line, column: ActivityTable.versionHeading, message: "er is geen activiteit \(id) in dit dossier: verwijderd "
+                                 + "na deze export, of komt de export uit een ander dossier? Haal de regel weg om haar weg te laten, of maak deze cel leeg "
+                                 + "om haar (opnieuw) toe te voegen (zonder vervolgacties, afwegingen en links, die niet in een CSV staan; dossier log "
+                                 + "toont wat een verwijderde had)"))
             }
             // Untouched in the file: its cells as exported, or (a spreadsheet writes dates its own way) the activity they make.
             var untouched = stale != nil && ActivityTable.version(ofCells: row.rawCell) == exported
@@ -188,6 +197,7 @@ public enum ActivityImport {
             }
             result.changes += changes
             if isNew { result.added += 1 } else { result.updated += 1 }
+            if isNew, (row.cell("id") ?? "").isEmpty, case .addActivity(let added)? = changes.first { earlier.noteRow(record.line, adding: added) }
             // A date ten years or more away is most often a typo in the year, as add-activity and edit say.
             let changedID = changes.lazy.compactMap { change -> ActivityID? in
                 switch change {
@@ -233,12 +243,21 @@ public enum ActivityImport {
 /// of every row never needs it): a new row like one of them was probably imported before without its id.
 struct TitlesAndDates {
     private var ids: [String: ActivityID]?
+    /// The rows of the file being imported that add an activity without an id of their own, by title and date.
+    private var rowsInFile: [String: Int] = [:]
 
     mutating func id(of activity: Activity, in dossier: Dossier) -> ActivityID? {
         if ids == nil {
             ids = Dictionary(dossier.activities.map { (Self.key($0), $0.id) }, uniquingKeysWith: { first, _ in first })
         }
         return ids?[Self.key(activity)]
+    }
+
+    /// The earlier row of the file that adds an activity with this title and date.
+    func rowInFile(adding activity: Activity) -> Int? { rowsInFile[Self.key(activity)] }
+
+    mutating func noteRow(_ line: Int, adding activity: Activity) {
+        if rowsInFile[Self.key(activity)] == nil { rowsInFile[Self.key(activity)] = line }
     }
 
     private static func key(_ activity: Activity) -> String { activity.title + "\u{0}" + (activity.startDate?.iso ?? "") }

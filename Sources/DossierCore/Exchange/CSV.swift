@@ -51,19 +51,19 @@ public enum CSV {
         public var description: String { "regel \(line): \(message)" }
     }
 
-    /// Reads records. The separator is taken from the header line (a semicolon if it has more of those than
-    /// commas); a byte-order mark is skipped; CRLF, LF and quoted line breaks are accepted; a cell kept from
-    /// being a formula by `encode` is given back as it was (`'=x` → `=x`).
+    /// Reads records. The separator is taken from the header line: the one of semicolon, comma and tab it holds most
+    /// of (Excel with Dutch settings writes semicolons, "Tekst (tab-gescheiden)" tabs; a tie goes to the comma); a
+    /// byte-order mark is skipped; CRLF, LF and quoted line breaks are accepted; a cell kept from being a formula by
+    /// `encode` is given back as it was (`'=x` → `=x`). A workbook, a JSON file or another file that is no text is
+    /// refused as what it is.
     public static func decode(_ input: [UInt8]) throws(SyntaxError) -> [Record] {
-        // Excel's "Unicode-tekst" is UTF-16: every other byte a zero, read as text it breaks on the first quote.
-        if input.starts(with: [0xFF, 0xFE]) || input.starts(with: [0xFE, 0xFF]) || input.prefix(512).contains(0) {
-            throw SyntaxError(line: 1, message: "het bestand is als Unicode-tekst (UTF-16) bewaard; sla het in Excel op als \"CSV UTF-8\"")
-        }
+        if let other = notText(input) { throw SyntaxError(line: 1, message: other) }
         var bytes = input[...]
         if bytes.starts(with: byteOrderMark) { bytes = bytes.dropFirst(3) }
         let firstLine = bytes.prefix { $0 != 0x0A }
-        let separator = firstLine.filter { $0 == UInt8(ascii: ";") }.count > firstLine.filter { $0 == UInt8(ascii: ",") }.count
-            ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        let separator = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09].max { candidate, other in
+            firstLine.count { $0 == candidate } < firstLine.count { $0 == other }
+        }!
         var records: [Record] = []
         var fields: [String] = []
         var field: [UInt8] = []
@@ -127,5 +127,27 @@ public enum CSV {
             throw SyntaxError(line: badEncodingLine, message: "tekst is geen UTF-8 (sla het bestand in Excel op als \"CSV UTF-8\")")
         }
         return records
+    }
+
+    /// What a file that is no CSV text is, said with what to do; nil for text.
+    static func notText(_ input: [UInt8]) -> String? {
+        let saveAs = "sla het in Excel op als \"CSV UTF-8\" (Bestand › Opslaan als) en importeer dat bestand"
+        // A workbook: .xlsx is a zip archive, .xls an OLE2 compound file.
+        if input.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "dit is een Excel-werkmap (.xlsx) of een ander zip-archief, geen CSV-bestand; \(saveAs)" }
+        if input.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return "dit is een Excel-werkmap (.xls), geen CSV-bestand; \(saveAs)" }
+        // Excel's "Unicode-tekst" is UTF-16: every other byte a zero, read as text it breaks on the first quote.
+        let head = Array(input.prefix(512))
+        let zeros = head.indices.filter { head[$0] == 0 }
+        if input.starts(with: [0xFF, 0xFE]) || input.starts(with: [0xFE, 0xFF])
+            || (zeros.count * 3 >= head.count && Set(zeros.map { $0 % 2 }).count == 1) {
+            return "het bestand is als Unicode-tekst (UTF-16) bewaard; sla het in Excel op als \"CSV UTF-8\""
+        }
+        if !zeros.isEmpty { return "dit is geen tekstbestand (het bevat binaire gegevens), dus geen CSV-bestand; \(saveAs)" }
+        let text = input.starts(with: byteOrderMark) ? input.dropFirst(3) : input[...]
+        if let first = text.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            return "dit is een JSON-bestand, geen CSV-bestand; import leest een tabel zoals dossier export die schrijft (een heel dossier zet u over "
+                + "met dossier copy, wijzigingen in JSON met dossier apply)"
+        }
+        return nil
     }
 }

@@ -15,6 +15,7 @@ public enum ContactImport {
     /// Checks every row against the dossier; no row is imported yet.
     public static func prepare(_ records: [CSV.Record], into dossier: Dossier) -> ImportPlan {
         var result = ImportPlan()
+        result.headerLine = records.first?.line ?? 1
         guard let read = ImportHeader(records, known: columns.map(\.heading) + [ContactTable.versionHeading], table: "contactpersonen", export: "contacts",
                                       other: ("activiteiten", "activities", ActivityTable.columns.map(\.heading)), problems: &result.problems)
         else { return result }
@@ -232,10 +233,11 @@ struct ContactRow {
                 return .copied("\(name) komt erbij bij \(ownerName), en blijft ook bij \(there) staan (de regel kwam van daar); is dat een verhuizing, "
                                + "verwijder de persoon daar dan met dossier remove-contact")
             }
-            return untouched ? .untouched(("er is geen contactpersoon \(name) meer bij \(ownerName) (hernoemd of verwijderd na deze export) en deze regel "
-                                           + "is niet gewijzigd: ze is overgeslagen", true))
-                : .stale("er is geen contactpersoon \(name) meer bij \(ownerName): hernoemd of verwijderd na deze export? Haal de regel weg, "
-                         + "of maak deze cel leeg om hem (opnieuw) toe te voegen")
+            return untouched ? .untouched(("er is geen contactpersoon \(name) bij \(ownerName) (hernoemd of verwijderd na deze export, of de export komt "
+                                           + "uit een ander dossier) en deze regel is niet gewijzigd: ze is overgeslagen; maak de cel 'versie' leeg om "
+                                           + "hem toe te voegen", true))
+                : .stale("er is geen contactpersoon \(name) bij \(ownerName): hernoemd of verwijderd na deze export, of komt de export uit een ander "
+                         + "dossier? Haal de regel weg, of maak deze cel leeg om hem (opnieuw) toe te voegen")
         }
         return untouched ? .untouched(("\(name) bij \(ownerName) (of de relatie) is gewijzigd na deze export en deze regel niet: blijft zoals nu", false))
             : .stale("\(name) bij \(ownerName) (of de relatie) is gewijzigd na deze export; een import zou die wijziging terugdraaien. Exporteer opnieuw en breng "

@@ -29,8 +29,10 @@ struct ImportHeader {
                                                    message: "dit is een tabel van \(other.table): importeer die met dossier import \(other.command)"))
             } else {
                 let some = unknown.prefix(4).map { "'\($0)'" }.joined(separator: ", ") + (unknown.count > 4 ? " …" : "")
-                problems.append(ImportPlan.Problem(line: header.line, column: nil, message: "dit is geen tabel van \(table): \(unknown.count) van de "
-                    + "\(named.count) kolommen zijn onbekend (\(some)); verwacht de kopregel van dossier export --what \(export): \(knownList)"))
+                let which = named.count == 1 ? "de enige kolom is onbekend" : unknown.count == named.count ? "geen van de \(named.count) kolommen is bekend"
+                    : "\(unknown.count) van de \(named.count) kolommen zijn onbekend"
+                problems.append(ImportPlan.Problem(line: header.line, column: nil, message: "dit is geen tabel van \(table): \(which) (\(some)); "
+                    + "verwacht de kopregel van dossier export --what \(export): \(knownList)"))
             }
             return nil
         }

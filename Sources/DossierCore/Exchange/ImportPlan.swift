@@ -19,6 +19,10 @@ public struct ImportPlan: Sendable {
     public var added = 0
     public var updated = 0
     public var unchanged = 0
+    /// The row the header stands on: a problem there (an unknown column, an empty file, another table) is the whole file's.
+    var headerLine = 1
+    /// No row can be read as the file stands: then no option imports "the good rows".
+    public var refusesWholeFile: Bool { problems.contains { $0.line <= headerLine } }
     /// Rows left out without a problem (an activity deleted after the export, a contact of the municipality itself), each
     /// with a notice.
     public var skipped = 0
