@@ -32,6 +32,18 @@ struct RecordCommandsTests {
         #expect(blank.status == 64 && blank.standardError.contains("--title: dit veld is verplicht"), "\(blank.standardError)")
     }
 
+    @Test("add-activity takes the entrepreneurs, as log-visit does: the weighing then does not ask for them")
+    func activityWithEntrepreneurs() throws {
+        let added = try run(["add-activity", "--title", "Beurs CPHI Milaan", "--kind", "beurs", "--sector", "farma", "--date", "10-10-2028",
+                             "--entrepreneurs", "Organon, Jan de Vries (Synthon)", "--entrepreneurs", "\"Smit, Piet\""])
+        #expect(added.status == 0, "\(added.standardError)")
+        let activity = try #require(try stored().activity("beurs-cphi-milaan"))
+        #expect(activity.participants.map(\.name) == ["Organon", "Jan de Vries", "Smit, Piet"], "\(activity.participants)")
+        #expect(activity.participants.allSatisfy { $0.role == .ondernemer } && activity.participants[1].organisation == "Synthon")
+        let explained = try run(["assess", "beurs-cphi-milaan", "--explain"])
+        #expect(!explained.standardOutput.contains("Ondernemers onder de deelnemers"), "\(explained.standardOutput)")
+    }
+
     /// Runs the command a likely double's warning ends with, as a script would (no terminal to confirm on).
     func runHint(in warned: ProgramRunner.Result) throws {
         let line = try #require(warned.standardError.split(separator: "\n").last)

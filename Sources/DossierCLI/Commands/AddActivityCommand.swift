@@ -56,6 +56,10 @@ struct AddActivityCommand: ParsableCommand {
     @Option(name: [.customLong("sector"), .customLong("sectors")], help: ArgumentHelp("Sector (\(Sector.allowedList)); mag vaker.", valueName: "sector"))
     var sectors: [String] = []
 
+    @Option(help: ArgumentHelp("Ondernemers die meegaan of meedoen (bij een economische activiteit steevast uitgenodigd): 'Naam (Organisatie)' "
+                               + "mag; gescheiden door komma's, of mag vaker. Andere deelnemers: dossier edit ID --kennisinstellingen …", valueName: "namen"))
+    var entrepreneurs: [String] = []
+
     @Option(help: ArgumentHelp("Toelichting.", valueName: "tekst"))
     var notes: String?
 
@@ -96,7 +100,8 @@ struct AddActivityCommand: ParsableCommand {
             var activity = Activity(
                 id: id ?? newID(title), title: title, kind: kind, status: status,
                 relations: relationIDs, organiser: try Lookup.organiser(organiser, in: dossier), startDate: date,
-                endDate: endDate, countries: chosen, sectors: sectors, budgetLine: budgetLine, estimatedCost: cost)
+                endDate: endDate, countries: chosen, sectors: sectors, budgetLine: budgetLine, estimatedCost: cost,
+                participants: ListText.participants(entrepreneurs.joined(separator: ", "), role: .ondernemer))
             try FieldArguments.fill(&activity, with: texts)
             if let decision {
                 // The first history entry carries who decided; the change path stamps its date and who recorded it.

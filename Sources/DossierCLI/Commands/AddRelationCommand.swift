@@ -4,7 +4,7 @@ import DossierCore
 struct AddRelationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-relation",
-        abstract: "Voeg een relatie toe (een partnerstad, regio, netwerk, organisatie …).",
+        abstract: "Voeg een relatie toe (een vriendschapsrelatie met een stad, een regio, netwerk, organisatie …).",
         discussion: """
         De naam is uniek (hoofdletters, accenten en leestekens tellen niet); de id wordt de slug van de naam. \
         Binnen of buiten Europa volgt uit het land.
