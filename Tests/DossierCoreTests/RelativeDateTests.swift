@@ -138,13 +138,19 @@ struct RelativeDateTests {
         #expect(throws: ValueError("4-12-1027 ligt buiten het bereik van datums: 1-1-1900 … 31-12-2199")) { try read("-999j") }
     }
 
-    @Test("What a form shows under a typed date: the day a relative one names, and a date ten years or more away")
+    @Test("What a form shows under a typed date: the day it is read as, a date ten years or more away, a last day before the first")
     func typedNotes() {
         let dates = DateWriting.standard
         #expect(CalendarDate.typedNote("+3w", today: today, dates: dates) == "= vrijdag 25-12-2026")
-        #expect(CalendarDate.typedNote("12-3-2027", today: today, dates: dates) == nil, "a near fixed date needs no note")
-        #expect(CalendarDate.typedNote("12-3-2072", today: today, dates: dates) == "ligt 45 jaar in de toekomst")
-        #expect(CalendarDate.typedNote("1-1-1990", today: today, dates: dates) == "ligt 36 jaar in het verleden")
+        #expect(CalendarDate.typedNote("12-3-2027", today: today, dates: dates) == "= vrijdag 12-3-2027", "a fixed date too: which day, day before month")
+        #expect(CalendarDate.typedNote("2027-03-12", today: today, dates: dates) == "= vrijdag 12-3-2027")
+        #expect(CalendarDate.typedNote("12-3-2072", today: today, dates: dates) == "= zaterdag 12-3-2072; ligt 45 jaar in de toekomst")
+        #expect(CalendarDate.typedNote("1-1-1990", today: today, dates: dates) == "= maandag 1-1-1990; ligt 36 jaar in het verleden")
+        #expect(CalendarDate.typedNote("31-2-2027", today: today, dates: dates) == nil, "no such day: leaving the field says why")
+        let start = CalendarDate(year: 2027, month: 3, day: 8)!
+        #expect(CalendarDate.typedNote("vrijdag", today: today, dates: dates, yearless: .nearStart(start))
+                    == "= vrijdag 11-12-2026; ligt vóór de begindatum (8-3-2027)", "a last day before the first, said before the save")
+        #expect(CalendarDate.typedNote("10-3-2027", today: today, dates: dates, yearless: .nearStart(start)) == "= woensdag 10-3-2027")
         #expect(CalendarDate.typedNote("+10j", today: today, dates: dates) == "= donderdag 4-12-2036; ligt 10 jaar in de toekomst")
         #expect(CalendarDate.typedNote("+9j", today: today, dates: dates) == "= dinsdag 4-12-2035")
         #expect(CalendarDate.typedNote("+999j", today: today, dates: dates) == nil, "out of range: the save says so")

@@ -21,13 +21,15 @@ extension CalendarDate {
         return try relative.accepted()
     }
 
-    /// What a person should see under a date they type: the day a relative text names ("= vrijdag 25-12-2026"), and a date
-    /// ten years or more from today said as such (a slip in the year: 2072 for 2027). Nil when there is nothing to say.
+    /// What a person should see under a date they type: the day it is read as, with its weekday ("= vrijdag 25-12-2026"; for a
+    /// fixed date too, so that 3-12 is seen to be the third of December), and a date ten years or more from today said as such
+    /// (a slip in the year: 2072 for 2027), and a last day before the first (`nearStart`) said at once, not only when saved.
+    /// Nil when there is nothing to say: no date, or one out of range (the save says so).
     public static func typedNote(_ text: String, today: CalendarDate, dates: DateWriting, yearless: YearlessDay = .nearest) -> String? {
-        if let date = relative(text, today: today, yearless: yearless), date.isAccepted {
-            return "= \(date.weekdayName) \(dates.date(date))" + (date.distance(from: today).map { "; \($0)" } ?? "")
-        }
-        return (try? read(text))?.distance(from: today)
+        guard let date = relative(text, today: today, yearless: yearless) ?? (try? read(text)), date.isAccepted else { return nil }
+        var before: String?
+        if case .nearStart(let start) = yearless, date < start { before = "ligt vóór de begindatum (\(dates.date(start)))" }
+        return (["= \(date.weekdayName) \(dates.date(date))"] + [date.distance(from: today), before].compactMap { $0 }).joined(separator: "; ")
     }
 
     /// "ligt 46 jaar in de toekomst" for a date ten years or more from `today`; nil for a nearer one.
