@@ -304,6 +304,12 @@ extension ExchangeTests {
     func printedByBrowser() throws {
         #expect(HeadlessBrowser.unavailableReason == nil, "CI must install these: \(HeadlessBrowser.unavailableReason ?? "")")
         try addYear()
+        // A year in which relations moved: the summary says them in one line, appendix A each with its reason.
+        for (relation, status) in [("medicon-valley", "laag-pitje"), ("medicon-valley", "actief"), ("bom", "verkennen"), ("bom", "actief"),
+                                   ("pivot-park", "verkennen"), ("rhone-alpes", "laag-pitje")] {
+            let review = status == "laag-pitje" ? ["--review-date", "1-6-2027"] : []
+            #expect(try run(["set-status", relation, status, "--reason", "Besluit van het college na een gesprek met de partners in de regio"] + review).status == 0)
+        }
         let html = directory.file("jaarverslag.html"), pdf = directory.file("jaarverslag.pdf")
         #expect(try run(["report", "--year", "2026", "--format", "html", "-o", html]).status == 0)
         let printed = try HeadlessBrowser.printToPDF(html: html, pdf: pdf)

@@ -197,6 +197,44 @@ struct AgendaAndReportTests {
         #expect(MarkdownReport.render(past).contains("| Taizhou | China | 31-12-2030 | 1-1-2025, College van B&W | Kader Internationalisering 2025-2030 |"))
     }
 
+    @Test("the summary says the relations' status changes in one line, per relation its steps; appendix A lists each with date, review date and reason")
+    func statusChangesInOneLine() throws {
+        var dossier = Fixtures.smallDossier()
+        let context = ChangeContext(actor: "adviseur", timestamp: Fixtures.now, today: today)
+        try dossier.apply(.setRelationStatus("taizhou", status: .laagPitje, reason: "Herijking: blijft op een laag pitje",
+                                             reviewDate: Fixtures.date("2029-01-01"), seen: .laagPitje), context: context)
+        try dossier.apply(.setRelationStatus("rhone-alpes", status: .focus, reason: "Kansen farma", reviewDate: nil, seen: .verkennen), context: context)
+        try dossier.apply(.setRelationStatus("bom", status: .laagPitje, reason: "Geen vraag", reviewDate: Fixtures.date("2027-06-01"), seen: .actief),
+                          context: context)
+        try dossier.apply(.setRelationStatus("bom", status: .actief, reason: "Weer vraag", reviewDate: nil, seen: .laagPitje), context: context)
+        let markdown = MarkdownReport.render(YearReport(dossier: dossier, year: 2026, today: today))
+        #expect(markdown.contains("- 4 statuswijzigingen van relaties in 2026 (met datum en reden in bijlage A): BOM: Actief → Laag pitje → Actief; "
+                                  + "Rhône-Alpes: Verkennen → Focus; Taizhou: herijkt, blijft op een laag pitje.\n"), "\(markdown)")
+        #expect(markdown.contains("#### Statuswijzigingen in 2026 (4)"))
+        #expect(markdown.contains("| BOM | Actief → Laag pitje | 22-11-2026 | 1-6-2027 | Geen vraag |"), "\(markdown)")
+        #expect(markdown.contains("| Taizhou | herijkt, blijft op een laag pitje | 22-11-2026 | 1-1-2029 | Herijking: blijft op een laag pitje |"))
+        // Many relations: the first five by name in the summary, the rest counted.
+        for relation in dossier.relations {
+            try dossier.apply(.setRelationStatus(relation.id, status: .genoemd, reason: "Stil", reviewDate: nil, seen: relation.status), context: context)
+        }
+        try dossier.apply(.addRelation(Relation(id: "zesde", name: "Zesde", kind: .regio, status: .verkennen)), context: context)
+        try dossier.apply(.setRelationStatus("zesde", status: .actief, reason: "Start", reviewDate: nil, seen: .verkennen), context: context)
+        let many = MarkdownReport.render(YearReport(dossier: dossier, year: 2026, today: today))
+        #expect(many.contains(" en nog 1 relatie.\n"), "\(many)")
+    }
+
+    @Test("'Wat komt' leaves out the to-dos of a mission called off; the agenda (and so the signals) keep them, to tick off")
+    func comingWithoutCalledOff() throws {
+        var dossier = Fixtures.smallDossier()
+        let context = ChangeContext(actor: "adviseur", timestamp: Fixtures.now, today: today)
+        try dossier.apply(.addFollowUp("missie-lyon", FollowUp(text: "Hotel boeken", due: Fixtures.date("2027-02-01"))), context: context)
+        func coming() -> [String] { YearReport(dossier: dossier, year: 2026, today: today).coming.map(\.title) }
+        #expect(coming().contains { $0.hasPrefix("Hotel boeken") }, "\(coming())")
+        try dossier.apply(.moveActivity("missie-lyon", status: .geannuleerd, reason: "gaat niet door", overrideReason: nil), context: context)
+        #expect(!coming().contains { $0.hasPrefix("Hotel boeken") }, "\(coming())")
+        #expect(Agenda(dossier).window(from: today, to: today.adding(years: 1), today: today).contains { $0.kind == .followUp && $0.position == dossier.activityPosition("missie-lyon") })
+    }
+
     @Test("a past year's activities keep the focus they had then: a relation put on laag pitje since does not move them out")
     func focusAsItWas() throws {
         var dossier = Fixtures.smallDossier()
@@ -224,7 +262,7 @@ struct AgendaAndReportTests {
         let markdown = MarkdownReport.render(YearReport(dossier: dossier, year: 2026, today: today))
         #expect(markdown.contains("Bijdrage Global Goals Platform Oss: € 11.459,00, apart van het budget internationalisering; "
                                   + "daarop geboekt: € 12.000,00 — overschreden met € 541,00."), "\(markdown)")
-        #expect(markdown.contains("Ten laste van een budgetregel zonder vastgelegd besluit over de goedkeuring: Platformdag (€ 12.000,00), "
+        #expect(markdown.contains("Ten laste van een budgetregel zonder vastgelegd besluit over de goedkeuring: Platformdag (€ 12.000,00); "
                                   + "Delegatie uit Lyon (€ 450,50)."),
                 "added as carried out, it was never approved")
     }

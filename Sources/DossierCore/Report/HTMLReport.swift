@@ -1,7 +1,9 @@
 /// The report as one self-contained HTML file (no outside files, styles included) that prints on A4.
 public enum HTMLReport {
     public static func render(_ report: YearReport) -> String {
-        var body = ""
+        // Up to the first page break: the title and the summary, set a little tighter so that a full year stays one page.
+        var body = "<div class=\"first-page\">\n"
+        var firstPageOpen = true
         for block in report.blocks {
             switch block {
             case let .heading(level, text):
@@ -27,9 +29,12 @@ public enum HTMLReport {
                 body += table(chart.tableHeadings, chart.tableRows, emphasis: [], numeric: chart.numericColumns)
                 body += "</figure>\n"
             case .pageBreak:
+                if firstPageOpen { body += "</div>\n" }
+                firstPageOpen = false
                 body += "<div class=\"page-break\"></div>\n"
             }
         }
+        if firstPageOpen { body += "</div>\n" }
         let header = cssString("\(report.title) · \(report.authorship.organisation ?? report.dossierTitle)")
         let footer = cssString("Stand: \(report.stateDescription)")
         let mark = report.conceptMark == nil ? "" : "\n  @top-right { content: \"CONCEPT\"; font-family: Arial, sans-serif; color: #b3261e; font-weight: bold; }"
@@ -47,6 +52,9 @@ public enum HTMLReport {
         }
         body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 10pt; line-height: 1.4; color: #1a1a1a; max-width: 178mm; margin: 0 auto; }
         h1 { font-size: 18pt; color: #00457c; margin: 0 0 2mm; }
+        div.first-page { font-size: 9pt; line-height: 1.3; }
+        div.first-page table { font-size: 8.5pt; margin: 1.5mm 0 3mm; }
+        div.first-page ul { margin: 1.5mm 0; }
         h2 { font-size: 13pt; color: #00457c; border-bottom: 0.5pt solid #00457c; margin-top: 7mm; break-after: avoid; }
         h3 { font-size: 11pt; margin-top: 5mm; break-after: avoid; }
         h4 { font-size: 10pt; margin: 0 0 1mm; break-after: avoid; }

@@ -209,41 +209,53 @@ struct ReportWriter {
         if !adopted.isEmpty {
             lines.append("Vastgesteld sinds het Kader (stand op \(report.dates.date(report.generated))): " + adopted.joined(separator: "; ") + ".")
         }
+        // Every list of activities names the first few (each activity says it again below), so that the summary stays one page.
+        func few(_ names: [String]) -> String {
+            names.prefix(3).joined(separator: "; ") + (names.count > 3 ? " en nog \(names.count - 3)" : "")
+        }
         if !report.withoutEntrepreneurs.isEmpty {
             lines.append("Economische activiteiten zonder ondernemers onder de deelnemers (de gemeente nodigt ze steevast uit, reactie op de Economic Board): "
-                         + report.withoutEntrepreneurs.map(\.title).joined(separator: ", ") + ".")
+                         + few(report.withoutEntrepreneurs.map(\.title)) + ".")
         }
-        // What is still to be recorded or was done without the Kader's weighing: the first few by name (each activity says it
-        // again below), so that the summary stays one page.
+        // What is still to be recorded or was done without the Kader's weighing.
         func firstFew(_ names: [String], _ what: String) {
             guard !names.isEmpty else { return }
-            let shown = names.prefix(3)
-            lines.append("\(count(names.count, "activiteit", "activiteiten")) \(what): " + shown.joined(separator: "; ")
-                         + (names.count > shown.count ? " en nog \(names.count - shown.count)" : "") + ".")
+            lines.append("\(count(names.count, "activiteit", "activiteiten")) \(what): " + few(names) + ".")
         }
         firstFew(report.pastWithoutOutcome.map { "\($0.title) (\(report.when($0)), \($0.status.label.lowercased()))" }, "voorbij zonder vastgelegde afloop")
         firstFew(report.carriedOutWithoutResults.map(\.title), "uitgevoerd zonder vastgelegde resultaten")
         firstFew(report.goneAheadWithoutWeighing.map(\.title), "goedgekeurd zonder eerst te zijn afgewogen tegen het Kader")
         if !report.approvedWhileLookingAgain.isEmpty {
             lines.append("Goedgekeurd in \(report.year) terwijl de laatste afweging \"nader bekijken\" was: "
-                         + report.approvedWhileLookingAgain.map { activity in
+                         + few(report.approvedWhileLookingAgain.map { activity in
                              activity.title + (activity.approvalDecision.map { " (besluit: \($0.trimmingSpaces()))" } ?? " (geen besluit vastgelegd)")
-                         }.joined(separator: "; ") + ".")
+                         }) + ".")
         }
         if !report.chargedWithoutDecision.isEmpty {
             lines.append("Ten laste van een budgetregel zonder vastgelegd besluit over de goedkeuring: "
-                         + report.chargedWithoutDecision.map { "\($0.title) (\($0.chargedCost.formatted))" }.joined(separator: ", ") + ".")
+                         + few(report.chargedWithoutDecision.map { "\($0.title) (\($0.chargedCost.formatted))" }) + ".")
         }
         if report.statusEvents.isEmpty {
             lines.append("Geen relatie veranderde in \(report.year) van status.")
         } else {
+            // One line for all: per relation the steps it went through; dates, review dates and reasons are in appendix A.
+            var order: [RelationID] = [], chains: [RelationID: (name: String, chain: String, last: RelationStatus?)] = [:]
             for event in report.statusEvents {
-                let change = event.change
-                let step = change.isReview ? "herijkt, blijft " + (change.to == .laagPitje ? "op een laag pitje" : change.to.label.lowercased())
-                    : "\(change.from?.label ?? "") → \(change.to.label)"
-                let review = change.reviewDate.map { ", herijking \(report.dates.date($0))" } ?? ""
-                lines.append("\(event.relation.name): \(step) (\(report.dates.date(change.date))\(review)); reden: \(reason(change.reason)).")
+                let id = event.relation.id, change = event.change
+                if chains[id] == nil { order.append(id) }
+                var (name, chain, last) = chains[id] ?? (event.relation.name, "", nil)
+                if change.isReview {
+                    chain += chain.isEmpty ? "herijkt, blijft " + (change.to == .laagPitje ? "op een laag pitje" : change.to.label.lowercased()) : " (herijkt)"
+                } else if let from = change.from, from == last {
+                    chain += " → \(change.to.label)"
+                } else {
+                    chain += (chain.isEmpty ? "" : "; ") + "\(change.from?.label ?? "") → \(change.to.label)"
+                }
+                chains[id] = (name, chain, change.to)
             }
+            let named = order.prefix(5).compactMap { chains[$0] }.map { "\($0.name): \($0.chain)" }
+            lines.append("\(count(report.statusEvents.count, "statuswijziging", "statuswijzigingen")) van relaties in \(report.year) (met datum en reden in "
+                         + "bijlage A): " + named.joined(separator: "; ") + (order.count > named.count ? " en nog \(count(order.count - named.count, "relatie", "relaties"))" : "") + ".")
         }
         if report.coming.isEmpty {
             lines.append("Wat komt: niets op de agenda in het jaar na \(report.dates.date(report.statusDate)).")
@@ -476,6 +488,16 @@ struct ReportWriter {
                     [relation.name, relation.kind.label, relation.placeSummary, relation.sectors.map(\.label).joined(separator: ", ")]
                 }, emphasis: [], numericColumns: []))
             }
+        }
+        if !report.statusEvents.isEmpty {
+            blocks.append(.heading(level: 4, text: "Statuswijzigingen in \(report.year) (\(report.statusEvents.count))"))
+            let rows = report.statusEvents.map { event -> [String] in
+                let change = event.change
+                let step = change.isReview ? "herijkt, blijft " + (change.to == .laagPitje ? "op een laag pitje" : change.to.label.lowercased())
+                    : "\(change.from?.label ?? "") → \(change.to.label)"
+                return [event.relation.name, step, report.dates.date(change.date), change.reviewDate.map { report.dates.date($0) } ?? "", reason(change.reason)]
+            }
+            blocks.append(.table(headings: ["Relatie", "Stap", "Datum", "Herijking", "Reden"], rows: rows, emphasis: [], numericColumns: []))
         }
         blocks.append(.heading(level: 3, text: "Bijlage B. Afwegingen in detail"))
         if report.assessments.isEmpty {

@@ -209,6 +209,9 @@ public struct YearReport: Sendable {
         // were in the year), and not what has been carried out since (the report is read now: that came already).
         let isPast = year < today.year
         let upcoming = Agenda(dossier).window(from: statusDate, to: statusDate.adding(years: 1), today: statusDate).filter { entry in
+            // A to-do left open on a mission turned down or called off is no work that comes, for the college (the signals and
+            // `due` keep it, for the advisor to tick off or still do).
+            if entry.kind == .followUp { return !dossier.activities[entry.position].status.endsWithoutGoingAhead }
             guard entry.kind == .activity || entry.kind == .visit else { return true }
             // One over by then is no longer coming, also when what became of it is not recorded (the summary names the
             // year's own): twenty stale ones must not push a review or this spring's mission out.
