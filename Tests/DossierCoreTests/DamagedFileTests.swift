@@ -52,6 +52,8 @@ struct DamagedFileTests {
         Case(name: "impossible date", document: edited("\"2027-03-10\"", with: "\"2027-02-30\""),
              fragments: ["$.activities[0].startDate", "'2027-02-30' is geen geldige datum"]),
         Case(name: "empty file", document: "", fragments: ["regel 1, kolom 1", "een object verwacht, gevonden: het einde van het document"]),
+        Case(name: "saved with a byte-order mark", document: "\u{FEFF}" + String(decoding: Fixtures.smallDossier().encoded(), as: UTF8.self),
+             fragments: ["regel 1, kolom 1", "byte-order mark (de bytes EF BB BF)", "UTF-8 zonder BOM"]),
     ]
 
     @Test("each bad file gives a clear message with its place and is left untouched", arguments: cases)

@@ -461,14 +461,14 @@ struct StoreTests {
         #expect(throws: Never.self) { _ = try openStore(fileSystem: fileSystem) }
     }
 
-    @Test("a journal saved by an editor with Windows line ends and empty lines reads as it was; the next change is appended after it")
+    @Test("a journal saved by an editor with a byte-order mark, Windows line ends and empty lines reads as it was; the next change is appended after it")
     func editorLineEnds() throws {
         var (store, dossier) = try openStore()
         try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: context)
         try store.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &dossier, context: context)
         let expected = dossier
         let lines = String(decoding: try directory.read("dossier.json.journal"), as: UTF8.self).split(separator: "\n").map(String.init)
-        try directory.write("dossier.json.journal", lines[0] + "\r\n\r\n" + lines[1] + "\r\n\n")
+        try directory.write("dossier.json.journal", "\u{FEFF}" + lines[0] + "\r\n\r\n" + lines[1] + "\r\n\n")
         var (second, loaded) = try openStore()
         #expect(loaded == expected)
         try second.commit(.setRelationStatus("bom", status: .actief, reason: "r3", reviewDate: nil), to: &loaded, context: context)

@@ -110,12 +110,14 @@ public struct JournalFile: Sendable {
         return (entry, checksum)
     }
 
-    /// A line (without its line break) as an entry's line: without a carriage return before the break (an editor on
-    /// Windows); nil for an empty line, which is nothing. Every reader of a journal's lines goes through this.
+    /// A line (without its line break) as an entry's line: without a carriage return before the break or a byte-order mark
+    /// before the first (an editor on Windows: Notepad saves UTF-8 with one); nil for an empty line, which is nothing. Every
+    /// reader of a journal's lines goes through this.
     static func entryLine(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
-        var end = line.endIndex
-        if end > line.startIndex, line[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        let trimmed = line[line.startIndex..<end]
+        var start = line.startIndex, end = line.endIndex
+        if line.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+        if end > start, line[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        let trimmed = line[start..<end]
         return trimmed.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) ? nil : trimmed
     }
 

@@ -18,6 +18,13 @@ public enum DossierFile {
     public static func decodeMigrating(_ bytes: [UInt8], file: String, migrations: [SchemaMigration],
                                        checking: Checking = .all) throws(StoreError) -> (dossier: Dossier, migratedFrom: Int?) {
         if let beginning = notJSONObject(bytes) { throw .notADossier(file: file, beginning: beginning) }
+        // Saved by an editor that puts a byte-order mark first (Notepad): the program never writes one, and a snapshot's
+        // bytes are counted from its start (the side index), so it is said, not skipped.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            throw .damaged(file: file, problem: LocatedProblem(position: TextPosition(offset: 0, in: bytes), path: .root,
+                                                               message: "het bestand begint met een byte-order mark (de bytes EF BB BF), zoals Kladblok die "
+                                                               + "bij opslaan toevoegt; sla het op als UTF-8 zonder BOM, of haal ze weg met: sed -i '1s/^\\xEF\\xBB\\xBF//' BESTAND"))
+        }
         guard let (migrated, from) = try SchemaMigrations.migrate(bytes, file: file, steps: migrations) else {
             return (try decodeCurrent(bytes, file: file, checking: checking), nil)
         }
