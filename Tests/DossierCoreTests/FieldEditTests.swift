@@ -21,6 +21,9 @@ struct FieldEditTests {
         #expect(try title.parse(" Beurs\r\n\r\n  Milaan \n", in: dossier) == .text("Beurs Milaan"))
         #expect(try Relation.fields.field("name")?.parse("Regio\nLyon", in: dossier) == .text("Regio Lyon"))
         #expect(try Activity.fields.field("notes")?.parse("Eerste regel\nTweede regel", in: dossier) == .text("Eerste regel\nTweede regel"))
+        // Windows line ends (an editor, the command line) and a lone carriage return are line breaks, as a paste makes them.
+        #expect(try Activity.fields.field("notes")?.parse("een\r\ntwee\rdrie\r\n\r\nvier", in: dossier) == .text("een\ntwee\ndrie\n\nvier"))
+        #expect(try Activity.fields.field("outcomes")?.parse("a\r\nb", in: dossier) == .text("a\nb"))
     }
 
     @Test("a relation's fields change one by one; what the edit did not name stays")

@@ -9,7 +9,7 @@ extension EntityField {
         EntityField(key: key, label: label, option: option, input: input ?? (isLong ? .longText : .line), help: help, isRequired: isRequired,
                     get: { .text($0[keyPath: path]) },
                     set: { (entity: inout Entity, value: FieldValue) throws(ValueError) in entity[keyPath: path] = try FieldCast.text(value) },
-                    parse: { (text: String, _: Dossier, _: CalendarDate?) throws(ValueError) in .text(isLong ? try parse(text) : try parse(ListText.oneLine(text))) },
+                    parse: { (text: String, _: Dossier, _: CalendarDate?) throws(ValueError) in .text(isLong ? try parse(ListText.unixLineEnds(text)) : try parse(ListText.oneLine(text))) },
                     show: { value, _ in FieldCast.string(value) })
     }
 

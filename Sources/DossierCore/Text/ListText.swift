@@ -56,6 +56,20 @@ public enum ListText {
         return text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
+    /// A text of several lines with its line breaks as "\n" only: a Windows line end ("\r\n", from an editor or the command
+    /// line) or a lone "\r" is one break, as a paste makes it; kept, a "\r" came back in exports and shows as nothing.
+    public static func unixLineEnds(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\r") else { return text }
+        var result = String.UnicodeScalarView()
+        var afterReturn = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n", afterReturn { afterReturn = false; continue }
+            afterReturn = scalar == "\r"
+            result.append(afterReturn ? "\n" : scalar)
+        }
+        return String(result)
+    }
+
     /// Lines (pasted from a mail, one place or person a line) as the items of a list field: the lines joined by a comma,
     /// empty ones left out. A text of one line is left as it is.
     public static func items(ofLines text: some StringProtocol) -> String {
