@@ -541,6 +541,24 @@ struct HostileFilesCommandTests {
         #expect(try DossierStore(path: own).history().map(\.sequence) == [1, 2, 3, 4])
     }
 
+    @Test("a dossier file deleted before its first compaction (no backup yet) is said as that, with the ways out that work, not 'restore NAAM'")
+    func deletedBeforeAnyBackup() throws {
+        let own = directory.file("eigen.json")
+        let environment = ["DOSSIER_USER": "adviseur", "DOSSIER_JOURNAL_LIMIT": "50"]
+        #expect(try runner.run(["new", own], environment: environment).status == 0)
+        #expect(try runner.run(["--store", own, "add-relation", "--name", "Leuven", "--kind", "regio"], environment: environment).status == 0)
+        try FileManager.default.removeItem(atPath: own)
+        let refused = try runner.run(["--store", own, "relations"], environment: environment)
+        #expect(refused.status == 66)
+        #expect(refused.standardError.contains("er is nog geen back-up om terug te zetten") && !refused.standardError.contains("restore NAAM")
+                && refused.standardError.contains("mv \(ShellWord.quoted(own + ".journal")) \(ShellWord.quoted(own + ".journal.opzij"))"),
+                "\(refused.standardError)")
+        // The way out it names works.
+        try FileManager.default.moveItem(atPath: own + ".journal", toPath: own + ".journal.opzij")
+        let begun = try runner.run(["new", own], environment: environment)
+        #expect(begun.status == 0, "\(begun.standardError)")
+    }
+
     @Test("restored after the dossier file was deleted: the changes after the backup are named, by whom and where they are, and no number is used twice")
     func restoreAfterDeletion() throws {
         #expect(try run(["set-status", "bom", "verkennen", "--reason", "een"], environment: ["DOSSIER_USER": "anna"]).status == 0)
@@ -654,7 +672,7 @@ struct HostileFilesCommandTests {
         #expect(unlink(snapshot) == 0)
         let after = try ProgramRunner().run(["relations"], environment: environment)
         #expect(after.status == 66)
-        #expect(after.standardError.contains("ontbreekt") && after.standardError.contains("dossier restore"), "\(after.standardError)")
+        #expect(after.standardError.contains("ontbreekt") && after.standardError.contains("nog geen back-up om terug te zetten"), "\(after.standardError)")
         #expect(!FileManager.default.fileExists(atPath: snapshot), "nothing was seeded over the traces")
     }
 }

@@ -259,7 +259,7 @@ public final class DossierStore {
         do {
             return try step()
         } catch {
-            if error.code == SystemErrorCode.noSuchFile { throw hasTraces() ? .snapshotMissing(file: path) : .dossierMissing(file: path) }
+            if error.code == SystemErrorCode.noSuchFile { throw hasTraces() ? .snapshotMissing(file: path, hasBackups: (try? backups())?.isEmpty == false) : .dossierMissing(file: path) }
             throw .reading(error, fileSystem: fileSystem)
         }
     }
