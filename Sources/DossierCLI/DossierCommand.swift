@@ -43,6 +43,14 @@ public struct DossierCommand: ParsableCommand {
         // 100.000 activities a mistyped id peaked at 135 MB without this, 105 MB with it (docs/performance.md, point
         // 41). Above the 1 MB pieces `activities --json` copies in: with 256 KB it peaked 5 MB lower but took 0,1 s longer.
         dossier_fix_mmap_threshold(2 * 1_024 * 1_024)
+        // An argument that is no UTF-8 (typed in a terminal or script in Latin-1) would reach the dossier with its bytes
+        // replaced ("Caf� Latin"), as no file or import is let in: refused before anything is read.
+        for number in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[number], String(validatingCString: raw) == nil else { continue }
+            Output.error("dossier: argument \(number) ('\(String(cString: raw))') is geen UTF-8 (een terminal of script in een andere tekenset, "
+                         + "zoals Latin-1?); er is niets gewijzigd")
+            Glibc.exit(ExitStatus.usage)
+        }
         // The library answers `help` with a word that is no command with the general help and success; a typo
         // there is as wrong as anywhere else.
         if let word = helpTopic(Array(CommandLine.arguments.dropFirst())), word != "help", !subcommandNames.contains(word) {

@@ -25,6 +25,19 @@ struct CommandLineTests {
         try DossierStore(path: storePath).load()
     }
 
+    @Test("an argument or DOSSIER_USER that is no UTF-8 (a Latin-1 terminal) is refused with exit 64, not saved with its bytes replaced")
+    func notUTF8Arguments() throws {
+        let shell = ProgramRunner(executable: "/bin/sh")
+        let binary = ProgramRunner.builtBinary("dossier")
+        let argument = try shell.run(["-c", #"exec "$0" add-relation --name "$(printf 'Caf\351 Latin')" --kind regio --store "$1""#, binary, storePath],
+                                     environment: environment)
+        #expect(argument.status == 64 && argument.standardError.contains("argument 3 ('Caf\u{FFFD} Latin') is geen UTF-8"), "\(argument.standardError)")
+        let user = try shell.run(["-c", #"DOSSIER_USER="$(printf 'Jos\351')" exec "$0" add-relation --name Leuven --kind regio --store "$1""#, binary, storePath],
+                                 environment: environment)
+        #expect(user.status != 0 && user.standardError.contains("DOSSIER_USER is geen UTF-8"), "\(user.standardError)")
+        #expect(try stored() == Fixtures.smallDossier())
+    }
+
     @Test("hostile names in tables: bidi overrides and escapes shown inert; to a pipe a long name is written whole")
     func hostileNamesInTables() throws {
         let dossier = try Fixtures.smallDossier { $0.name = "Evil\u{202E}gpj.exe\u{1B}[2J\u{7}" + String(repeating: "Lange naam ", count: 30) }

@@ -80,6 +80,10 @@ public struct StoreConfiguration: Hashable, Sendable {
         }
         if let name = environment["DOSSIER_USER"], !name.isBlank {
             if let problem = Limits.lengthProblem(name, label: "DOSSIER_USER", maximum: Limits.shortText) { throw .badSetting(problem) }
+            // Bytes that were no UTF-8 (a shell in Latin-1) come in replaced: signed on every change, the name would stay wrong.
+            if name.unicodeScalars.contains("\u{FFFD}") {
+                throw .badSetting("DOSSIER_USER is geen UTF-8 (een terminal of script in een andere tekenset, zoals Latin-1?): '\(name)'")
+            }
             configuration.name = name
         }
         if let organisation = environment["DOSSIER_ORGANISATION"], !organisation.isBlank {
