@@ -193,6 +193,13 @@ struct LifeCycleTests {
             #expect(error.message == "'Beurs Düsseldorf' past niet in het budget (€ 14.000,00 past niet binnen Budget internationalisering 2027: van € 16.000,00 "
                     + "is na goedgekeurde, geplande en uitgevoerde activiteiten nog € 13.500,00 over): goedkeuren vraagt een expliciete reden om daarvan af te wijken")
         }
+        // Weighed negative as well: the refusal says both, so that the reason given knows what the budget has left.
+        var weighedNegative = dossier
+        let negative = Assessment(timestamp: Fixtures.now, by: "tester", answers: AssessmentAnswers(), verdict: .negatief, reasons: [], missing: [])
+        try weighedNegative.apply(.recordAssessment("beurs", negative), context: Fixtures.context)
+        #expect(weighedNegative.whyApprovalNeedsOverride(try #require(weighedNegative.activity("beurs")), weighingBudget: true)
+                    == "de laatste afweging van 'Beurs Düsseldorf' is negatief, en de activiteit past niet in het budget (€ 14.000,00 past niet binnen "
+                    + "Budget internationalisering 2027: van € 16.000,00 is na goedgekeurde, geplande en uitgevoerde activiteiten nog € 13.500,00 over)")
         // What fits is approved as before.
         var cheaper = dossier
         try cheaper.apply(.editActivity("beurs", [FieldEdit(field: "estimatedCostCents", old: .number(1_400_000), new: .number(1_350_000))]), context: Fixtures.context)

@@ -456,12 +456,12 @@ extension Dossier {
     /// `byRules` false: only a saved weighing counts (no weighing is made). `weighingBudget`: also whether its cost fits
     /// its budget line's year (`Assessor.budgetShortfall`), with `ledger` for a dossier that holds only some activities.
     public func whyApprovalNeedsOverride(_ activity: Activity, byRules: Bool = true, weighingBudget: Bool = false, ledger: BudgetLedger? = nil) -> String? {
-        if activity.assessments.last?.verdict == .negatief { return "de laatste afweging van '\(activity.title)' is negatief" }
+        let isNegative = activity.assessments.last?.verdict == .negatief
         // Every reason at once, so that the one override given answers them all: a rule and the budget.
         var reasons: [String] = []
         // The rules as the activity is now: an edit after a positive weighing (a destination in China added) can break one,
         // which that weighing did not see. A college decision recorded with the weighing still lifts the laag pitje.
-        if byRules, var rule = Assessor.ruleWarnings(activity, in: self, answers: activity.assessments.last?.answers ?? AssessmentAnswers()).first?.text {
+        if !isNegative, byRules, var rule = Assessor.ruleWarnings(activity, in: self, answers: activity.assessments.last?.answers ?? AssessmentAnswers()).first?.text {
             if rule.hasSuffix(".") { rule.removeLast() }
             reasons.append(activity.assessments.isEmpty ? "is volgens het Kader negatief, ook zonder antwoorden (\(rule))"
                            : "is volgens het Kader nu negatief (\(rule)), al was de laatste afweging dat niet (die is van vóór een wijziging)")
@@ -475,6 +475,10 @@ extension Dossier {
         if weighingBudget, activity.startDate == nil, activity.budgetLine != nil, activity.budgetedCost.cents > 0 {
             reasons.append("heeft kosten (\(activity.budgetedCost.formatted)) maar geen datum, dus telt het budget ze in geen enkel jaar; "
                            + "geef een begindatum")
+        }
+        // A negative weighing says so first; what the budget has left is said with it, for that too is what the reason answers.
+        if isNegative {
+            return "de laatste afweging van '\(activity.title)' is negatief" + (reasons.isEmpty ? "" : ", en de activiteit " + reasons.joined(separator: ", en "))
         }
         return reasons.isEmpty ? nil : "'\(activity.title)' " + reasons.joined(separator: ", en ")
     }
