@@ -1146,6 +1146,23 @@ struct AssessmentFlowTests {
         #expect(app.state.form?.errors[second.id]?.hasPrefix("Dit veld is een keuze") == true)
     }
 
+    @Test("a j too many after the last question lands on Opslaan and types nothing into the last explanation")
+    func answersPastTheLastQuestion() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("g"), .enter, .character("a"))
+        let questions = Assessor.questions(for: app.state.dossier.activity("delegatie-uit-lyon")!, in: app.state.dossier)
+        for _ in 0..<(questions.count + 2) { app.type("j") }
+        let form = try #require(app.state.form)
+        #expect(form.focusedField?.id == "buttons")
+        #expect(form.fields.filter { $0.isText }.allSatisfy { form.text($0.id).isEmpty }, "no explanation got the j's")
+        #expect(app.text.contains("Op Opslaan doet typen niets"))
+        // Enter in an explanation, then typing on Opslaan, still goes on in that explanation.
+        app.press(.up).type("Sterk").press(.enter)
+        #expect(app.state.form?.focusedField?.id == "buttons")
+        app.type(" punt")
+        #expect(app.state.form?.fields.contains { $0.isText && app.state.form?.text($0.id) == "Sterk punt" } == true)
+    }
+
     @Test("a opens the assessment: the verdict updates live, saving keeps it with the activity, earlier ones stay")
     func assessLive() throws {
         let app = Harness()

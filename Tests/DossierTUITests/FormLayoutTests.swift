@@ -99,4 +99,11 @@ struct FormLayoutTests {
         #expect(shown.contains("↓ nog "), "the hidden end is marked:\n\(shown)")
         #expect(!shown.contains("↑ nog "), "\(shown)")
     }
+
+    @Test("every question's short label fits a form's label column whole (it was cut to 'Vraag bedrijfslev…')")
+    func questionLabelsFit() {
+        for question in Question.allCases {
+            #expect(DisplayWidth.of(question.shortLabel) <= FormView.labelWidth - 3, "\(question.shortLabel)")
+        }
+    }
 }

@@ -63,7 +63,7 @@ public enum Question: String, Vocabulary {
         }
     }
 
-    /// A name of at most 19 columns, for the label column of a form.
+    /// A name of at most 18 columns, for the label column of a form.
     public var shortLabel: String {
         switch self {
         case .inhoudelijkeLink: "Link met Oss"
@@ -77,15 +77,15 @@ public enum Question: String, Vocabulary {
         case .globalGoals: "Global Goals"
         case .behapbaar: "Behapbaar"
         case .speerpuntsector: "Speerpuntsector"
-        case .vraagBedrijfsleven: "Vraag bedrijfsleven"
+        case .vraagBedrijfsleven: "Vraag bedrijven"
         case .behoefteOssePartners: "Osse partners"
         case .versterkingEconomie: "Kans economie"
         case .profilering: "Profilering Oss"
         case .aanvullend: "Aanvullend"
         case .meerDanEenBedrijf: "Meer dan 1 bedrijf"
         case .tripleHelix: "Triple Helix"
-        case .strategischeAgenda: "Strategische agenda"
-        case .waardeVoorBedrijfsleven: "Waarde bedrijfsleven"
+        case .strategischeAgenda: "Strategie-agenda"
+        case .waardeVoorBedrijfsleven: "Waarde bedrijven"
         case .europastrategie: "Europastrategie"
         }
     }

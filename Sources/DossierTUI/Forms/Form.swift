@@ -33,6 +33,7 @@ public struct Form: Hashable, Sendable {
     public var focus: Int {
         didSet {
             guard focus != oldValue else { return }
+            answeredOntoButtons = false
             choiceTyped = ""
             choiceBeforeTyping = nil
             choiceBeforeStrayText = nil
@@ -44,6 +45,9 @@ public struct Form: Hashable, Sendable {
             if fields.indices.contains(oldValue), notes[fields[oldValue].id] == Self.typingWentOnNote { notes[fields[oldValue].id] = nil }
         }
     }
+    /// The focus came to the buttons row by a letter answering the last question (the weighing's j/d/n/o): more letters then
+    /// are more answers meant, not text for the explanation above.
+    var answeredOntoButtons = false
     /// How a choice field's note on text typed into it begins.
     static let choiceHint = "Dit veld is een keuze"
     /// The letters typed in a row on the focused choice field, chosen by as a prefix of an option (`uitg` is Uitgaand);
@@ -208,7 +212,7 @@ public struct Form: Hashable, Sendable {
     /// goes back to the nearest text field above, at its end, after a line break in a long text or a space in a short
     /// one, so that what is typed next lands there; a note under it says so. False when no text field is above.
     mutating func continueTypingAboveButtons(longTextFieldIDs: Set<String>) -> Bool {
-        guard case .buttons? = focusedField?.value, let index = textFieldAboveButtons,
+        guard case .buttons? = focusedField?.value, !answeredOntoButtons, let index = textFieldAboveButtons,
               case .text(var input) = fields[index].value else { return false }
         input.moveCursorToEnd()
         if let last = input.text.last, !last.isWhitespace {

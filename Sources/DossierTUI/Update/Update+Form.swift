@@ -135,7 +135,10 @@ extension AppState {
             form.fields[index].value = .choice(options, selected: next)
             if field.isQuickAnswer, case .character(let letter) = key, letter != " " {
                 let later = form.fields.indices.filter { $0 > index && form.fields[$0].isVisible }
-                if let next = later.first(where: { form.fields[$0].isQuickAnswer }) ?? later.last { form.focus = next }
+                if let next = later.first(where: { form.fields[$0].isQuickAnswer }) ?? later.last {
+                    form.focus = next
+                    if case .buttons = form.fields[next].value { form.answeredOntoButtons = true }
+                }
             }
         case .menu(let options, let selected):
             guard case .character(let letter) = key else { return }
