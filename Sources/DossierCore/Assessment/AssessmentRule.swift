@@ -16,8 +16,9 @@ public enum AssessmentRule: String, Sendable, CaseIterable {
     case doorverwijzen
 
     /// The countries the Kader puts on laag pitje as a whole: "we zetten de relaties met China en Vietnam op
-    /// een laag pitje".
-    public static let countriesOnLaagPitje: [Country] = ["CN", "VN"].compactMap(Country.init(code:))
+    /// een laag pitje". China with Hong Kong and Macau, its special administrative regions, which ISO 3166 gives codes
+    /// of their own (the product's reading: a mission to Hong Kong is one to China).
+    public static let countriesOnLaagPitje: [Country] = ["CN", "HK", "MO", "VN"].compactMap(Country.init(code:))
 
     /// Said when a relation in China or Vietnam is added not on laag pitje: the Kader puts new contacts there on laag
     /// pitje too, so every activity with it is weighed negative. Nil for any other relation.
