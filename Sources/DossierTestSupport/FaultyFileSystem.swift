@@ -150,6 +150,11 @@ public final class FaultyFileSystem: FileSystem, @unchecked Sendable {
         try real.removeFile(path)
     }
 
+    public func removeDirectory(_ path: String) throws(FileSystemError) {
+        try check(.remove, path)
+        try real.removeDirectory(path)
+    }
+
     public func synchronizeDirectory(_ path: String) throws(FileSystemError) {
         try check(.synchronizeDirectory, path)
         try real.synchronizeDirectory(path)

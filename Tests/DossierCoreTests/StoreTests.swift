@@ -481,6 +481,25 @@ struct StoreTests {
         #expect(try copy.load() == loaded)
     }
 
+    @Test("a copy that fails halfway (the disk full at a backup) leaves nothing behind: the place is empty, and a second try copies it whole")
+    func failedCopyLeavesNothing() throws {
+        var (store, dossier) = try openStore()
+        try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        try store.compact(dossier, at: context.timestamp)
+        try store.commit(.setRelationStatus("bom", status: .focus, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        let archive = try store.exportArchive()
+        #expect(!archive.backups.isEmpty && !archive.lines.isEmpty)
+        let faulty = FaultyFileSystem()
+        faulty.inject(.init(.write, code: 28, pathContains: "kopie.json.backups/", bytesWritten: 100))
+        let copy = DossierStore(path: directory.file("kopie.json"), fileSystem: faulty)
+        #expect(throws: StoreError.self) { try copy.importArchive(archive, replacing: false) }
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        #expect(try copy.holdsNothing(), "no history or backups folder left: \(left)")
+        faulty.clearFaults()
+        try copy.importArchive(archive, replacing: false)
+        #expect(try DossierStore(path: directory.file("kopie.json")).load() == dossier)
+    }
+
     @Test("a copy into a file keeps the roles a database recorded beside the journal lines, each only for its own line, and gives them to the next copy")
     func copyKeepsRecordedRoles() throws {
         var (store, dossier) = try openStore()

@@ -75,7 +75,19 @@ extension DossierStore: ArchiveStorage {
             }
             try writer.replace(path, with: archive.snapshot)
         } catch {
+            removeFailedImport()
             throw .fileSystem(error)
+        }
+    }
+
+    /// What an import that failed halfway (a disk that filled up) wrote, taken away again, so that the message's "nothing is
+    /// half written" holds and a second try finds the place empty: before it nothing of this dossier was there
+    /// (`holdsNothing`), so the history and backups folders hold only what it wrote. The snapshot is written last, whole or
+    /// not at all.
+    private func removeFailedImport() {
+        for folder in [files.history, files.backups] {
+            for name in (try? fileSystem.contentsOfDirectory(folder)) ?? [] { try? fileSystem.removeFile(FilePath.join(folder, name)) }
+            try? fileSystem.removeDirectory(folder)
         }
     }
 }

@@ -31,6 +31,8 @@ public protocol FileSystem: Sendable {
     func close(_ descriptor: Int32)
     func rename(_ source: String, to destination: String) throws(FileSystemError)
     func removeFile(_ path: String) throws(FileSystemError)
+    /// Removes an empty directory.
+    func removeDirectory(_ path: String) throws(FileSystemError)
     /// Flushes a directory, so that a rename in it survives a power cut.
     func synchronizeDirectory(_ path: String) throws(FileSystemError)
     /// Creates a directory and its missing parents with `mode`.

@@ -169,6 +169,10 @@ public struct PosixFileSystem: FileSystem {
         guard unlink(path) == 0 else { throw failure("verwijderen", path) }
     }
 
+    public func removeDirectory(_ path: String) throws(FileSystemError) {
+        guard rmdir(path) == 0 else { throw failure("map verwijderen", path) }
+    }
+
     public func synchronizeDirectory(_ path: String) throws(FileSystemError) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure("map openen", path) }
