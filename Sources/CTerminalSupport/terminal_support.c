@@ -22,6 +22,15 @@ static timer_t deadline_timer;
 static int has_deadline_timer = 0;
 /// How long the main loop gets to end cleanly after a stop signal before the process ends anyway.
 static const long deadline_milliseconds = 700;
+/// The program run in the foreground (an editor), while it runs: a stop signal is passed on to it, as a shell does to its job.
+static volatile pid_t foreground_child = 0;
+/// A temporary file (the text handed to the editor, maybe personal data) to take away should the deadline end the process.
+static char temporary_file[4096];
+
+void dossier_terminal_set_temporary_file(const char *path) {
+    temporary_file[0] = 0;
+    if (path != NULL && strlen(path) < sizeof temporary_file) strcpy(temporary_file, path);
+}
 
 void dossier_terminal_save(int fd) {
     if (tcgetattr(fd, &saved_settings) == 0) saved_fd = fd;
@@ -41,6 +50,9 @@ void dossier_terminal_emergency_restore(void) {
 
 static void on_stop_signal(int signal_number) {
     pending_signal = signal_number;
+    // An editor left running would keep reading the terminal after this process ended; it gets the signal too, ends (vim
+    // keeps its swap file), and the program then ends cleanly after it.
+    if (foreground_child > 0) kill(foreground_child, signal_number);
     if (first_stop_signal == 0) {
         first_stop_signal = signal_number;
         // Whatever the loop is doing (a long frame, waiting for a write), the process ends within the
@@ -57,6 +69,7 @@ static void on_stop_signal(int signal_number) {
 
 static void on_deadline(int signal_number) {
     (void)signal_number;
+    if (temporary_file[0] != 0) unlink(temporary_file);
     dossier_terminal_emergency_restore();
     // The kernel releases the lock (flock) with the process; 128 + signal, as a shell expects.
     _exit(128 + first_stop_signal);
@@ -186,8 +199,12 @@ int dossier_run_foreground(char *const argv[]) {
     pid_t child;
     int result = -1;
     if (posix_spawnp(&child, argv[0], NULL, &attributes, argv, environ) == 0) {
+        foreground_child = child;
+        // A stop signal that came while it was starting.
+        if (pending_signal != 0) kill(child, pending_signal);
         int status = 0;
         while (waitpid(child, &status, 0) < 0 && errno == EINTR) {}
+        foreground_child = 0;
         if (WIFEXITED(status)) result = WEXITSTATUS(status);
         else if (WIFSIGNALED(status)) result = 128 + WTERMSIG(status);
     }

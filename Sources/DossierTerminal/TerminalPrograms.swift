@@ -40,19 +40,27 @@ public final class TerminalPrograms: ExternalPrograms {
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
         guard descriptor >= 0 else { return .failed("Kon geen tijdelijk bestand maken in \(directory) voor de editor.") }
         let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        defer { unlink(path) }
+        dossier_terminal_set_temporary_file(path)
+        var keepsFile = false
+        defer {
+            dossier_terminal_set_temporary_file(nil)
+            if !keepsFile { unlink(path) }
+        }
         let bytes = Array((text + "\n").utf8)
         let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
         close(descriptor)
         guard written == bytes.count else { return .failed("Kon de tekst niet naar \(path) schrijven voor de editor.") }
-        // The editor string may hold arguments ("code --wait"): the shell reads it, the file comes as $1.
-        let status = backend.suspend { run(["/bin/sh", "-c", editor + " \"$1\"", "sh", path]) }
+        // The editor string may hold arguments ("code --wait"): the shell reads it, the file comes as $1. The shell becomes the
+        // editor (exec), so that a stop signal passed on to the program run reaches the editor itself.
+        let status = backend.suspend { run(["/bin/sh", "-c", "exec " + editor + " \"$1\"", "sh", path]) }
         guard status == 0 else {
             return .failed(status < 0 ? "De editor '\(editor)' kon niet starten; het veld is niet veranderd."
                                       : "De editor '\(editor)' stopte met exitcode \(status); het veld is niet veranderd.")
         }
         guard let data = FileManager.default.contents(atPath: path), var edited = String(data: data, encoding: .utf8) else {
-            return .failed("De tekst uit de editor is geen UTF-8; het veld is niet veranderd.")
+            // What was written is not thrown away: the file stays, named, for the person to save as UTF-8 and paste.
+            keepsFile = true
+            return .failed("De tekst uit de editor is geen UTF-8; het veld is niet veranderd. Wat u schreef staat nog in \(path).")
         }
         while edited.hasSuffix("\n") || edited.hasSuffix("\r") { edited.removeLast() }
         return .done(edited)

@@ -202,6 +202,38 @@ struct TerminalSessionTests {
         #expect(try DossierStore(path: store).load().relation("rhone-alpes")?.notes == "Na fg geschreven.")
     }
 
+    @Test("a stop signal while the editor is open reaches the editor too: it ends, the screen ends cleanly after it, and the text's temporary file is gone")
+    func stopSignalWithEditorOpen() throws {
+        let temporary = directory.file("tmp")
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        // A length of its own, so that no other run's editor is taken for this one.
+        let editor = ["sleep", "\(100 + Int.random(in: 0..<100_000))"]
+        try directory.write("editor.sh", "#!/bin/sh\nexec \(editor.joined(separator: " "))\n")
+        chmod(directory.file("editor.sh"), 0o755)
+        let tmux = try shell(width: 120, height: 36, extraEnvironment: "EDITOR=\(directory.file("editor.sh")) TMPDIR=\(temporary)")
+        try tmux.run("\(binary) --store \(store); echo EXIT:$?", until: "1 Relaties (37)")
+        try tmux.send("/")
+        try tmux.type("rhone")
+        try tmux.send("Enter", "Enter")
+        try tmux.waitFor("Rhône-Alpes")
+        try tmux.send("e")
+        try tmux.waitFor("Relatie bewerken")
+        for _ in 0..<11 { try tmux.send("Tab") }
+        try tmux.send("C-o")
+        var editors: [Int32] = []
+        for _ in 0..<100 where editors.isEmpty {
+            editors = try Self.processes(running: editor)
+            if editors.isEmpty { usleep(50_000) }
+        }
+        #expect(editors.count == 1, "the editor runs")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).contains { $0.hasPrefix("dossier-") }, "its text is in a temporary file")
+        let screen = try #require(Self.processes(running: [binary, "--store", store]).first)
+        kill(screen, SIGTERM)
+        try tmux.waitFor("EXIT:143")
+        #expect(try Self.processes(running: editor).isEmpty, "no editor left running on the terminal")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty, "no temporary file with the text left behind")
+    }
+
     /// Whether the process is stopped (state T in /proc).
     static func isStopped(_ pid: Int32) -> Bool {
         let stat = String(decoding: FileManager.default.contents(atPath: "/proc/\(pid)/stat") ?? Data(), as: UTF8.self)

@@ -50,4 +50,7 @@ int dossier_terminal_columns(int fd);
 /// empty mask. Returns its exit status, 128 + the signal that ended it, or -1 when it could not start.
 int dossier_run_foreground(char *const argv[]);
 
+/// A temporary file taken away should a stop signal's deadline end the process (NULL: none).
+void dossier_terminal_set_temporary_file(const char *path);
+
 #endif
