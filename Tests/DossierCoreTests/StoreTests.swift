@@ -481,6 +481,17 @@ struct StoreTests {
         #expect(try copy.load() == loaded)
     }
 
+    @Test("a journal of one line saved with a byte-order mark reads as it was, and the next change is written after it (not refused as changed outside)")
+    func byteOrderMarkBeforeTheOnlyLine() throws {
+        var (store, dossier) = try openStore()
+        try store.commit(.setRelationStatus("bom", status: .verkennen, reason: "r", reviewDate: nil), to: &dossier, context: context)
+        try directory.write("dossier.json.journal", [0xEF, 0xBB, 0xBF] + (try directory.read("dossier.json.journal")))
+        var (second, loaded) = try openStore()
+        #expect(loaded == dossier)
+        try second.commit(.setRelationStatus("bom", status: .focus, reason: "r2", reviewDate: nil), to: &loaded, context: context)
+        #expect(try reload() == loaded && loaded.relation("bom")?.status == .focus)
+    }
+
     @Test("a copy that fails halfway (the disk full at a backup) leaves nothing behind: the place is empty, and a second try copies it whole")
     func failedCopyLeavesNothing() throws {
         var (store, dossier) = try openStore()

@@ -89,7 +89,8 @@ public struct JournalFile: Sendable {
             file.entries.append(entry)
             file.checksums.append(checksum)
             file.entryLines.append(lineNumber)
-            file.lastLineStart = start
+            // Where the entry's frame begins (after a byte-order mark an editor put first): the next write checks it is still there.
+            file.lastLineStart = line.startIndex
             start = newline + 1
             file.validLength = start
             file.lineCount += 1
@@ -111,8 +112,8 @@ public struct JournalFile: Sendable {
     }
 
     /// A line (without its line break) as an entry's line: without a carriage return before the break or a byte-order mark
-    /// before the first (an editor on Windows: Notepad saves UTF-8 with one); nil for an empty line, which is nothing. Every
-    /// reader of a journal's lines goes through this.
+    /// at its start (an editor on Windows: Notepad saves UTF-8 with one before the first line); nil for an empty line, which
+    /// is nothing. Every reader of a journal's lines goes through this; the slice keeps the indices of `line`.
     static func entryLine(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
         var start = line.startIndex, end = line.endIndex
         if line.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
