@@ -45,7 +45,7 @@ public struct DossierCommand: ParsableCommand {
         dossier_fix_mmap_threshold(2 * 1_024 * 1_024)
         // An argument that is no UTF-8 (typed in a terminal or script in Latin-1) would reach the dossier with its bytes
         // replaced ("Caf� Latin"), as no file or import is let in: refused before anything is read.
-        for number in 1..<Int(CommandLine.argc) {
+        for number in stride(from: 1, to: Int(CommandLine.argc), by: 1) {
             guard let raw = CommandLine.unsafeArgv[number], String(validatingCString: raw) == nil else { continue }
             Output.error("dossier: argument \(number) ('\(String(cString: raw))') is geen UTF-8 (een terminal of script in een andere tekenset, "
                          + "zoals Latin-1?); er is niets gewijzigd")

@@ -168,6 +168,12 @@ struct CSVImportRefusalTests {
         try scratch.directory.write("ander.csv", "id;titel;soort;begindatum\r\n;Beurs Hannover;beurs;1-5-2028\r\nhannover-2;Beurs Hannover;beurs;1-5-2028\r\n")
         let other = try scratch.run(["import", "activities", scratch.directory.file("ander.csv")])
         #expect(other.status == 0 && other.standardOutput.hasPrefix("Geïmporteerd: 2 nieuw"), "\(other.standardError)")
+        // The other way round, a row without an id after one with its own is that activity again; without a date, said so.
+        try scratch.directory.write("om.csv", "id;titel;soort;begindatum\r\nmesse-1;Messe Essen;beurs;1-5-2029\r\n;Messe Essen;beurs;1-5-2029\r\n"
+                                    + ";Werkbezoek;overig;\r\n;Werkbezoek;overig;\r\n")
+        let reversed = try scratch.run(["import", "activities", scratch.directory.file("om.csv"), "--dry-run"])
+        #expect(reversed.standardError.contains("regel 3, kolom 'titel': Messe Essen met deze datum staat al op regel 2"), "\(reversed.standardError)")
+        #expect(reversed.standardError.contains("regel 5, kolom 'titel': Werkbezoek zonder datum staat al op regel 4"), "\(reversed.standardError)")
     }
 
     @Test("a workbook, a JSON file or another file that is no text is refused as what it is; a tab-separated table is read")

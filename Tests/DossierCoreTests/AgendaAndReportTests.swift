@@ -208,9 +208,9 @@ struct AgendaAndReportTests {
                           context: context)
         try dossier.apply(.setRelationStatus("bom", status: .actief, reason: "Weer vraag", reviewDate: nil, seen: .laagPitje), context: context)
         let markdown = MarkdownReport.render(YearReport(dossier: dossier, year: 2026, today: today))
-        #expect(markdown.contains("- 4 statuswijzigingen van relaties in 2026 (met datum en reden in bijlage A): BOM: Actief → Laag pitje → Actief; "
-                                  + "Rhône-Alpes: Verkennen → Focus; Taizhou: herijkt, blijft op een laag pitje.\n"), "\(markdown)")
-        #expect(markdown.contains("#### Statuswijzigingen in 2026 (4)"))
+        #expect(markdown.contains("- 3 statuswijzigingen en 1 herijking van relaties in 2026 (met datum en reden in bijlage A): BOM: Actief → Laag pitje → "
+                                  + "Actief; Rhône-Alpes: Verkennen → Focus; Taizhou: herijkt, blijft op een laag pitje.\n"), "\(markdown)")
+        #expect(markdown.contains("#### Statuswijzigingen en herijkingen in 2026 (4)"))
         #expect(markdown.contains("| BOM | Actief → Laag pitje | 22-11-2026 | 1-6-2027 | Geen vraag |"), "\(markdown)")
         #expect(markdown.contains("| Taizhou | herijkt, blijft op een laag pitje | 22-11-2026 | 1-1-2029 | Herijking: blijft op een laag pitje |"))
         // Many relations: the first five by name in the summary, the rest counted.
@@ -221,6 +221,16 @@ struct AgendaAndReportTests {
         try dossier.apply(.setRelationStatus("zesde", status: .actief, reason: "Start", reviewDate: nil, seen: .verkennen), context: context)
         let many = MarkdownReport.render(YearReport(dossier: dossier, year: 2026, today: today))
         #expect(many.contains(" en nog 1 relatie.\n"), "\(many)")
+        // Reviews on the status they kept, counted; only reviews said as such.
+        func change(_ from: RelationStatus, _ to: RelationStatus, review: Bool = false) -> StatusChange<RelationStatus> {
+            StatusChange(date: today, from: from, to: to, reason: review ? "Herijking" : "r", by: "a", reviewDate: to == .laagPitje ? today : nil)
+        }
+        #expect(ReportWriter.statusChain([change(.verkennen, .laagPitje), change(.laagPitje, .laagPitje, review: true),
+                                            change(.laagPitje, .laagPitje, review: true), change(.laagPitje, .actief)])
+                    == "Verkennen → Laag pitje (2× herijkt) → Actief")
+        #expect(ReportWriter.statusChain([change(.laagPitje, .laagPitje, review: true), change(.laagPitje, .actief)]) == "Laag pitje (herijkt) → Actief")
+        #expect(ReportWriter.statusChain([change(.laagPitje, .laagPitje, review: true), change(.laagPitje, .laagPitje, review: true)])
+                    == "herijkt (2×), blijft op een laag pitje")
     }
 
     @Test("'Wat komt' leaves out the to-dos of a mission called off; the agenda (and so the signals) keep them, to tick off")

@@ -1161,6 +1161,12 @@ struct AssessmentFlowTests {
         #expect(app.state.form?.focusedField?.id == "buttons")
         app.type(" punt")
         #expect(app.state.form?.fields.contains { $0.isText && app.state.form?.text($0.id) == "Sterk punt" } == true)
+        // A paste on Opslaan after an answer is text: it goes on in the explanation above, as after Enter.
+        app.press(.up)
+        app.type("j")
+        #expect(app.state.form?.focusedField?.id == "buttons" && app.state.form?.answeredOntoButtons == true)
+        app.loop.dispatch(.pasted("geplakt"))
+        #expect(app.state.form?.fields.contains { $0.isText && app.state.form?.text($0.id) == "Sterk punt geplakt" } == true, "\(app.text)")
     }
 
     @Test("a opens the assessment: the verdict updates live, saving keeps it with the activity, earlier ones stay")

@@ -139,7 +139,8 @@ public enum ActivityImport {
             }
             // The same new activity twice in this file (a row copied in the spreadsheet): added twice, its cost would count twice.
             if isNew, (row.cell("id") ?? "").isEmpty, case .addActivity(let added)? = changes.first, let line = earlier.rowInFile(adding: added) {
-                result.problems.append(Problem(line: record.line, column: "titel", message: "\(added.title) met deze datum staat al op regel \(line) "
+                let when = added.startDate == nil ? "zonder datum" : "met deze datum"
+                result.problems.append(Problem(line: record.line, column: "titel", message: "\(added.title) \(when) staat al op regel \(line) "
                                                + "van dit bestand; één regel per activiteit (met een eigen id in de kolom 'id' wordt het een tweede)"))
                 continue
             }
@@ -197,7 +198,8 @@ public enum ActivityImport {
             }
             result.changes += changes
             if isNew { result.added += 1 } else { result.updated += 1 }
-            if isNew, (row.cell("id") ?? "").isEmpty, case .addActivity(let added)? = changes.first { earlier.noteRow(record.line, adding: added) }
+            // Every row added, also one with an id of its own: a row without one after it is the same activity again.
+            if isNew, case .addActivity(let added)? = changes.first { earlier.noteRow(record.line, adding: added) }
             // A date ten years or more away is most often a typo in the year, as add-activity and edit say.
             let changedID = changes.lazy.compactMap { change -> ActivityID? in
                 switch change {
@@ -243,7 +245,7 @@ public enum ActivityImport {
 /// of every row never needs it): a new row like one of them was probably imported before without its id.
 struct TitlesAndDates {
     private var ids: [String: ActivityID]?
-    /// The rows of the file being imported that add an activity without an id of their own, by title and date.
+    /// The rows of the file being imported that add an activity, by title and date.
     private var rowsInFile: [String: Int] = [:]
 
     mutating func id(of activity: Activity, in dossier: Dossier) -> ActivityID? {

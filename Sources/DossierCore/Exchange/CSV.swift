@@ -52,7 +52,8 @@ public enum CSV {
     }
 
     /// Reads records. The separator is taken from the header line: the one of semicolon, comma and tab it holds most
-    /// of (Excel with Dutch settings writes semicolons, "Tekst (tab-gescheiden)" tabs; a tie goes to the comma); a
+    /// of (Excel with Dutch settings writes semicolons; a table copied from a spreadsheet into a text editor has tabs; a tie goes
+    /// to the comma, then the semicolon); a
     /// byte-order mark is skipped; CRLF, LF and quoted line breaks are accepted; a cell kept from being a formula by
     /// `encode` is given back as it was (`'=x` → `=x`). A workbook, a JSON file or another file that is no text is
     /// refused as what it is.
@@ -135,11 +136,12 @@ public enum CSV {
         // A workbook: .xlsx is a zip archive, .xls an OLE2 compound file.
         if input.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "dit is een Excel-werkmap (.xlsx) of een ander zip-archief, geen CSV-bestand; \(saveAs)" }
         if input.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return "dit is een Excel-werkmap (.xls), geen CSV-bestand; \(saveAs)" }
+        if input.starts(with: Array("%PDF".utf8)) { return "dit is een PDF-bestand, geen CSV-bestand; \(saveAs)" }
         // Excel's "Unicode-tekst" is UTF-16: every other byte a zero, read as text it breaks on the first quote.
         let head = Array(input.prefix(512))
         let zeros = head.indices.filter { head[$0] == 0 }
         if input.starts(with: [0xFF, 0xFE]) || input.starts(with: [0xFE, 0xFF])
-            || (zeros.count * 3 >= head.count && Set(zeros.map { $0 % 2 }).count == 1) {
+            || (head.count >= 8 && zeros.count * 3 >= head.count && Set(zeros.map { $0 % 2 }).count == 1) {
             return "het bestand is als Unicode-tekst (UTF-16) bewaard; sla het in Excel op als \"CSV UTF-8\""
         }
         if !zeros.isEmpty { return "dit is geen tekstbestand (het bevat binaire gegevens), dus geen CSV-bestand; \(saveAs)" }

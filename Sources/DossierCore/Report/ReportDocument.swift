@@ -238,24 +238,19 @@ struct ReportWriter {
         if report.statusEvents.isEmpty {
             lines.append("Geen relatie veranderde in \(report.year) van status.")
         } else {
-            // One line for all: per relation the steps it went through; dates, review dates and reasons are in appendix A.
-            var order: [RelationID] = [], chains: [RelationID: (name: String, chain: String, last: RelationStatus?)] = [:]
+            // One line for all: per relation the statuses it went through, a review (the status kept) marked on the status it
+            // kept; dates, review dates and reasons are in appendix A.
+            var order: [RelationID] = [], changes: [RelationID: (name: String, changes: [StatusChange<RelationStatus>])] = [:]
             for event in report.statusEvents {
-                let id = event.relation.id, change = event.change
-                if chains[id] == nil { order.append(id) }
-                var (name, chain, last) = chains[id] ?? (event.relation.name, "", nil)
-                if change.isReview {
-                    chain += chain.isEmpty ? "herijkt, blijft " + (change.to == .laagPitje ? "op een laag pitje" : change.to.label.lowercased()) : " (herijkt)"
-                } else if let from = change.from, from == last {
-                    chain += " → \(change.to.label)"
-                } else {
-                    chain += (chain.isEmpty ? "" : "; ") + "\(change.from?.label ?? "") → \(change.to.label)"
-                }
-                chains[id] = (name, chain, change.to)
+                if changes[event.relation.id] == nil { order.append(event.relation.id) }
+                changes[event.relation.id, default: (event.relation.name, [])].changes.append(event.change)
             }
-            let named = order.prefix(5).compactMap { chains[$0] }.map { "\($0.name): \($0.chain)" }
-            lines.append("\(count(report.statusEvents.count, "statuswijziging", "statuswijzigingen")) van relaties in \(report.year) (met datum en reden in "
-                         + "bijlage A): " + named.joined(separator: "; ") + (order.count > named.count ? " en nog \(count(order.count - named.count, "relatie", "relaties"))" : "") + ".")
+            let named = order.prefix(5).compactMap { changes[$0] }.map { "\($0.name): \(ReportWriter.statusChain($0.changes))" }
+            let reviews = report.statusEvents.count { $0.change.isReview }, steps = report.statusEvents.count - reviews
+            let what = [steps > 0 ? count(steps, "statuswijziging", "statuswijzigingen") : nil,
+                        reviews > 0 ? count(reviews, "herijking", "herijkingen") : nil].compactMap { $0 }.joined(separator: " en ")
+            lines.append("\(what) van relaties in \(report.year) (met datum en reden in bijlage A): " + named.joined(separator: "; ")
+                         + (order.count > named.count ? " en nog \(count(order.count - named.count, "relatie", "relaties"))" : "") + ".")
         }
         if report.coming.isEmpty {
             lines.append("Wat komt: niets op de agenda in het jaar na \(report.dates.date(report.statusDate)).")
@@ -267,6 +262,27 @@ struct ReportWriter {
                             + " tot en met \(report.dates.date(report.statusDate.adding(years: 1)))." : "."))
         }
         blocks.append(.bullets(lines))
+    }
+
+    /// A relation's status changes of a year as one chain: "Genoemd → Laag pitje (2× herijkt) → Actief"; only reviews:
+    /// "herijkt, blijft op een laag pitje".
+    static func statusChain(_ changes: [StatusChange<RelationStatus>]) -> String {
+        func kept(_ status: RelationStatus) -> String { status == .laagPitje ? "op een laag pitje" : status.label.lowercased() }
+        guard changes.contains(where: { !$0.isReview }) else {
+            return "herijkt" + (changes.count > 1 ? " (\(changes.count)×)" : "") + ", blijft " + kept(changes.last?.to ?? .laagPitje)
+        }
+        var nodes: [(status: RelationStatus, reviews: Int)] = []
+        for change in changes {
+            if change.isReview, !nodes.isEmpty {
+                nodes[nodes.count - 1].reviews += 1
+                continue
+            }
+            if let from = change.from, nodes.last?.status != from { nodes.append((from, 0)) }
+            if change.isReview { nodes[nodes.count - 1].reviews += 1 } else { nodes.append((change.to, 0)) }
+        }
+        return nodes.map { node in
+            node.status.label + (node.reviews == 0 ? "" : node.reviews == 1 ? " (herijkt)" : " (\(node.reviews)× herijkt)")
+        }.joined(separator: " → ")
     }
 
     /// The results of a focus's activities, briefly: the first sentence of each, or that none are recorded.
@@ -490,7 +506,7 @@ struct ReportWriter {
             }
         }
         if !report.statusEvents.isEmpty {
-            blocks.append(.heading(level: 4, text: "Statuswijzigingen in \(report.year) (\(report.statusEvents.count))"))
+            blocks.append(.heading(level: 4, text: "Statuswijzigingen en herijkingen in \(report.year) (\(report.statusEvents.count))"))
             let rows = report.statusEvents.map { event -> [String] in
                 let change = event.change
                 let step = change.isReview ? "herijkt, blijft " + (change.to == .laagPitje ? "op een laag pitje" : change.to.label.lowercased())

@@ -23,7 +23,7 @@ public enum DossierFile {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             throw .damaged(file: file, problem: LocatedProblem(position: TextPosition(offset: 0, in: bytes), path: .root,
                                                                message: "het bestand begint met een byte-order mark (de bytes EF BB BF), zoals Kladblok die "
-                                                               + "bij opslaan toevoegt; sla het op als UTF-8 zonder BOM, of haal ze weg met: sed -i '1s/^\\xEF\\xBB\\xBF//' BESTAND"))
+                                                               + "bij opslaan toevoegt; sla het op als UTF-8 zonder BOM, of haal ze weg met: sed -i '1s/^\\xEF\\xBB\\xBF//' \(ShellWord.quoted(file))"))
         }
         guard let (migrated, from) = try SchemaMigrations.migrate(bytes, file: file, steps: migrations) else {
             return (try decodeCurrent(bytes, file: file, checking: checking), nil)

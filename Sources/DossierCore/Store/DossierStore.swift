@@ -259,7 +259,8 @@ public final class DossierStore {
         do {
             return try step()
         } catch {
-            if error.code == SystemErrorCode.noSuchFile { throw hasTraces() ? .snapshotMissing(file: path, hasBackups: (try? backups())?.isEmpty == false) : .dossierMissing(file: path) }
+            if error.code == SystemErrorCode.noSuchFile { throw hasTraces() ? .snapshotMissing(file: path, hasBackups: (try? backups()).map { !$0.isEmpty } ?? true,
+                                                     hasJournal: (try? fileSystem.status(files.journal)) ?? nil != nil) : .dossierMissing(file: path) }
             throw .reading(error, fileSystem: fileSystem)
         }
     }

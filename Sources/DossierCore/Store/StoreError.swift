@@ -12,8 +12,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// There is no dossier file at the path, nor anything of one (journal, backups, history).
     case dossierMissing(file: String)
     /// The snapshot is gone, but its journal, backups or history are still there.
-    /// `hasBackups`: whether there is a backup to restore (none before the first compaction).
-    case snapshotMissing(file: String, hasBackups: Bool)
+    /// `hasBackups`: whether there is (or may be: a folder that cannot be listed) a backup to restore, none before the first
+    /// compaction; `hasJournal`: whether the journal is still beside it.
+    case snapshotMissing(file: String, hasBackups: Bool, hasJournal: Bool)
     /// The file system refused: disk full, no permission, read-only …
     case fileSystem(FileSystemError)
     /// The change breaks a rule; nothing was written.
@@ -66,11 +67,15 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "\(file) bestaat niet"
         case let .dossierMissing(file):
             return "\(file) bestaat niet; een nieuw dossier begint u met: dossier new \(ShellWord.quoted(file))"
-        case let .snapshotMissing(file, hasBackups):
+        case let .snapshotMissing(file, hasBackups, hasJournal):
             if hasBackups {
                 return "het dossier \(file) ontbreekt, maar zijn journaal, back-ups of geschiedenis staan er nog; er is niets aangemaakt of gewijzigd. Zet de laatste stand terug met dossier restore NAAM (zie dossier backups)"
             }
             // Lost before its first compaction: no backup holds a state the journal goes on from.
+            guard hasJournal else {
+                return "het dossier \(file) ontbreekt, en er is geen back-up om terug te zetten; zijn geschiedenis staat er nog, er is niets aangemaakt "
+                    + "of gewijzigd. Zet het bestand terug uit de prullenbak of een eigen reservekopie"
+            }
             return "het dossier \(file) ontbreekt, en er is nog geen back-up om terug te zetten (die komt bij het eerste samenvoegen); zijn journaal staat er "
                 + "nog, er is niets aangemaakt of gewijzigd. Zet het bestand terug uit de prullenbak of een eigen reservekopie: het journaal gaat daarop "
                 + "verder. Opnieuw beginnen zonder die wijzigingen: mv \(ShellWord.quoted(file + ".journal")) \(ShellWord.quoted(file + ".journal.opzij")) "

@@ -212,7 +212,7 @@ public struct Form: Hashable, Sendable {
     /// goes back to the nearest text field above, at its end, after a line break in a long text or a space in a short
     /// one, so that what is typed next lands there; a note under it says so. False when no text field is above.
     mutating func continueTypingAboveButtons(longTextFieldIDs: Set<String>) -> Bool {
-        guard case .buttons? = focusedField?.value, !answeredOntoButtons, let index = textFieldAboveButtons,
+        guard case .buttons? = focusedField?.value, let index = textFieldAboveButtons,
               case .text(var input) = fields[index].value else { return false }
         input.moveCursorToEnd()
         if let last = input.text.last, !last.isWhitespace {

@@ -189,7 +189,8 @@ extension AppState {
         case .buttons:
             // A space is how some press a button: it types nothing (as before), rather than a separator and a space above.
             guard case .character(let typed) = key, !typed.isWhitespace else { return }
-            guard form.continueTypingAboveButtons(longTextFieldIDs: AppState.longTextFieldIDs) else {
+            // A letter after the last question's answer is one more answer meant, not text for the explanation above (a paste is text).
+            guard !form.answeredOntoButtons, form.continueTypingAboveButtons(longTextFieldIDs: AppState.longTextFieldIDs) else {
                 message = .info("Op Opslaan doet typen niets: Enter of Ctrl-S slaat op, Shift-Tab gaat terug naar de velden.")
                 return
             }
@@ -554,7 +555,7 @@ enum FormRules {
         }
     }
 
-    /// Under each date typed relative to today ("+3w", "vrijdag") the day it names, and under one far from today that it is.
+    /// Under each date the day it is read as ("+3w", "vrijdag", "3-12"), and whether it is far from today or an end before the start.
     static func noteDates(_ form: inout Form, in state: AppState) {
         for field in form.fields where field.isDate {
             form.notes[field.id] = CalendarDate.typedNote(field.text, today: state.today, dates: state.dates,
