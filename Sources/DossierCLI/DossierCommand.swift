@@ -205,6 +205,12 @@ public struct DossierCommand: ParsableCommand {
             notices += store.notices
             start = .loaded(dossier, afterFirstFrame: readOnly ? nil : store.listIndexWrite(of: dossier))
         }
+        // Text a screen stopped by a signal kept: said until the person takes the file away.
+        let unsaved = UnsavedInput.kept(in: UnsavedInput.directory(environment: Session.environment))
+        if let newest = unsaved.first {
+            notices.append("Niet opgeslagen invoer van een gestopt scherm staat in \(newest)" + (unsaved.count > 1 ? " (en \(unsaved.count - 1) eerdere)" : "")
+                           + "; haal het bestand weg als u het niet meer nodig hebt.")
+        }
         let outcome: TUILauncher.Outcome
         let previewing = if case .preview = start { true } else { false }
         do {
@@ -233,6 +239,15 @@ public struct DossierCommand: ParsableCommand {
             }
         } catch {
             Output.error("dossier: let op: de wijzigingen zijn bewaard in het journaal, maar samenvoegen lukte niet: \(error)")
+        }
+        // Text typed in a form the signal came in, kept for the person (the next screen says where).
+        if let unsaved = outcome.unsavedText {
+            do {
+                let path = try UnsavedInput.keep(unsaved, at: Session.clock.now(), in: UnsavedInput.directory(environment: Session.environment))
+                Output.error("dossier: wat u in het open formulier typte, is niet opgeslagen in het dossier; het staat in \(path)")
+            } catch {
+                Output.error("dossier: wat u in het open formulier typte, is niet opgeslagen en kon ook niet apart bewaard worden: \(error)")
+            }
         }
         // Ended by SIGTERM, SIGHUP or SIGINT: the terminal is restored; exit as the shell expects (128 + signal).
         if outcome.signal != 0 { throw ExitCode(128 + outcome.signal) }

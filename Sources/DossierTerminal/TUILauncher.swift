@@ -23,6 +23,8 @@ public enum TUILauncher {
         public var signal: Int32
         public var dossier: Dossier?
         public var loadFailure: StoreError?
+        /// Ended by a signal with text typed in an open form: that text (`Form.unsavedText`).
+        public var unsavedText: String?
     }
 
     /// Runs until the user quits or a signal arrives. `notice` is shown on the first screen.
@@ -67,7 +69,9 @@ public enum TUILauncher {
                            externals: TerminalPrograms(backend: backend, environment: environment))
         afterStart(loop)
         loop.run()
-        return Outcome(signal: backend.receivedSignal, dossier: loop.loadFailure == nil ? loop.state.dossier : nil, loadFailure: loop.loadFailure)
+        let signal = backend.receivedSignal
+        return Outcome(signal: signal, dossier: loop.loadFailure == nil ? loop.state.dossier : nil, loadFailure: loop.loadFailure,
+                       unsavedText: signal == 0 ? nil : loop.state.form?.unsavedText)
     }
 
     /// The state of the first screen, made straight into the loop so that nothing else holds on to it.

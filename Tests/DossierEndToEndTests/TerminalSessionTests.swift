@@ -234,6 +234,36 @@ struct TerminalSessionTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty, "no temporary file with the text left behind")
     }
 
+    @Test("text typed in a form when a signal stops the screen is kept in a file of the user's own, said on the way out and on the next start")
+    func unsavedInputKept() throws {
+        let tmux = try shell(width: 120, height: 36)
+        try tmux.run("\(binary) --store \(store); echo EXIT:$?", until: "1 Relaties (37)")
+        try tmux.send("/")
+        try tmux.type("rhone")
+        try tmux.send("Enter", "Enter")
+        try tmux.waitFor("Rhône-Alpes")
+        try tmux.send("e")
+        try tmux.waitFor("Relatie bewerken")
+        for _ in 0..<11 { try tmux.send("Tab") }
+        try tmux.type("Lange notitie over het gesprek met de regio")
+        try tmux.waitFor("Lange notitie over het gesprek")
+        let screen = try #require(Self.processes(running: [binary, "--store", store]).first)
+        kill(screen, SIGTERM)
+        let said = try tmux.waitFor("EXIT:143")
+        let folder = directory.file(".local/state/dossier")
+        let kept = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(kept.count == 1 && kept[0].hasPrefix("niet-opgeslagen-"), "\(kept)")
+        let text = String(decoding: try directory.read(".local/state/dossier/" + (kept.first ?? "")), as: UTF8.self)
+        #expect(text.hasPrefix("Relatie bewerken") && text.contains("Toelichting:\n") && text.contains("Lange notitie over het gesprek met de regio"), "\(text.debugDescription)")
+        #expect(said.filter { !$0.isWhitespace }.contains("hetstaatin\(folder)/niet-opgeslagen-".filter { !$0.isWhitespace }), "\(said)")
+        let mode = try FileManager.default.attributesOfItem(atPath: folder + "/" + kept[0])[.posixPermissions] as? Int
+        #expect(mode == 0o600, "only the user may read it")
+        #expect(try DossierStore(path: store).load().relation("rhone-alpes")?.notes.contains("Lange notitie") == false, "not saved in the dossier")
+        try tmux.run("clear; \(binary) --store \(store); echo EXIT:$?", until: "1 Relaties (37)")
+        try tmux.waitFor("Niet opgeslagen invoer van een gestopt scherm staat in")
+        try tmux.send("q")
+    }
+
     /// Whether the process is stopped (state T in /proc).
     static func isStopped(_ pid: Int32) -> Bool {
         let stat = String(decoding: FileManager.default.contents(atPath: "/proc/\(pid)/stat") ?? Data(), as: UTF8.self)

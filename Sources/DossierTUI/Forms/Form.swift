@@ -93,6 +93,14 @@ public struct Form: Hashable, Sendable {
     /// Something was typed or chosen since the form opened (and not undone again).
     public var isDirty: Bool { currentValues != initialValues }
 
+    /// The text typed into the form since it opened, field by field ("Toelichting:" and the text), under the form's title;
+    /// nil when nothing was typed. What a screen stopped by a signal keeps (`UnsavedInput`); choices are quickly made again.
+    public var unsavedText: String? {
+        let typed = changedFieldIDs.compactMap { id in self[id].flatMap { $0.isText && !$0.text.trimmingSpaces().isEmpty ? $0 : nil } }
+        guard !typed.isEmpty else { return nil }
+        return "\(title)\n\n" + typed.map { "\($0.label):\n\($0.text)\n" }.joined(separator: "\n")
+    }
+
     /// The fields whose value differs from when the form opened: what the person typed or chose.
     var changedFieldIDs: [String] {
         zip(fields, zip(currentValues, initialValues)).compactMap { field, values in values.0 == values.1 ? nil : field.id }
