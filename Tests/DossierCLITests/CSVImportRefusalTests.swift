@@ -194,6 +194,13 @@ struct CSVImportRefusalTests {
         let tabs = try scratch.run(["import", "contacts", scratch.directory.file("tabs.txt")])
         #expect(tabs.status == 0 && tabs.standardOutput.hasPrefix("Geïmporteerd: 1 nieuw"), "\(tabs.standardError)")
         #expect(try scratch.load().relation("bom")?.contacts.contains { $0.name == "Jana Novakova" && $0.email == "jana@example.org" } == true)
+        // Headings as other programs write them (abook, Outlook): the same columns.
+        try scratch.directory.write("outlook.csv", "Naam;Relatie;E-mailadres;Telefoonnummer\r\nPiet Smit;bom;piet@example.org;0412 123456\r\n")
+        let outlook = try scratch.run(["import", "contacts", scratch.directory.file("outlook.csv")])
+        #expect(outlook.status == 0, "\(outlook.standardError)")
+        #expect(try scratch.load().relation("bom")?.contacts.contains { $0.name == "Piet Smit" && $0.email == "piet@example.org" && !$0.phone.isEmpty } == true)
+        try scratch.directory.write("twee.csv", "naam;email;e-mail\r\nJan;a@b.nl;c@d.nl\r\n")
+        #expect(try scratch.run(["import", "contacts", scratch.directory.file("twee.csv")]).standardError.contains("deze kolom staat twee keer in de kopregel"))
         // One unknown column is said as one.
         try scratch.directory.write("een.csv", "adres\r\nDorpsstraat 1\r\n")
         #expect(try scratch.run(["import", "contacts", scratch.directory.file("een.csv")]).standardError.contains("de enige kolom is onbekend ('adres')"))

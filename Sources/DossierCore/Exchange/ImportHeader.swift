@@ -22,7 +22,7 @@ struct ImportHeader {
         record = header
         width = (header.fields.lastIndex { !$0.trimmingSpaces().isEmpty } ?? -1) + 1
         let named = header.fields.filter { !$0.trimmingSpaces().isEmpty }
-        let unknown = named.filter { !known.contains($0.trimmingSpaces().lowercased()) }
+        let unknown = named.filter { ImportHeader.column($0, known: known) == nil }
         if unknown.count * 2 > named.count {
             if named.allSatisfy({ other.known.contains($0.trimmingSpaces().lowercased()) }) {
                 problems.append(ImportPlan.Problem(line: header.line, column: nil,
@@ -37,9 +37,8 @@ struct ImportHeader {
             return nil
         }
         for (index, heading) in header.fields.enumerated() {
-            let name = heading.trimmingSpaces().lowercased()
-            if name.isEmpty { continue }
-            guard known.contains(name) else {
+            if heading.trimmingSpaces().isEmpty { continue }
+            guard let name = ImportHeader.column(heading, known: known) else {
                 problems.append(ImportPlan.Problem(line: header.line, column: heading, message: "onbekende kolom; bekende kolommen: \(knownList)"))
                 continue
             }
@@ -50,5 +49,15 @@ struct ImportHeader {
             }
             columns[name] = index
         }
+    }
+
+    /// The known column a heading names: the same letters and digits, whatever the case, spaces and hyphens ("E-mail", "email",
+    /// "Geraamde kosten"), or a name other programs give it (abook, Outlook: "E-mailadres", "Telefoonnummer").
+    static func column(_ heading: String, known: [String]) -> String? {
+        func letters(_ text: String) -> String { String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }) }
+        let typed = letters(heading)
+        if let match = known.first(where: { letters($0) == typed }) { return match }
+        let otherNames = ["emailadres": "e-mail", "mail": "e-mail", "telefoonnummer": "telefoon", "mobiel": "telefoon", "tel": "telefoon"]
+        return otherNames[typed].flatMap { known.contains($0) ? $0 : nil }
     }
 }
