@@ -28,7 +28,8 @@ extension CalendarDate {
     public static func typedNote(_ text: String, today: CalendarDate, dates: DateWriting, yearless: YearlessDay = .nearest) -> String? {
         guard let date = relative(text, today: today, yearless: yearless) ?? (try? read(text)), date.isAccepted else { return nil }
         var before: String?
-        if case .nearStart(let start) = yearless, date < start { before = "ligt vóór de begindatum (\(dates.date(start)))" }
+        // Short: the start date stands right above it, and a note is one line of the value's width.
+        if case .nearStart(let start) = yearless, date < start { before = "vóór de begindatum" }
         return (["= \(date.weekdayName) \(dates.date(date))"] + [date.distance(from: today), before].compactMap { $0 }).joined(separator: "; ")
     }
 
