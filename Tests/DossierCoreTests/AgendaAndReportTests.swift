@@ -233,6 +233,19 @@ struct AgendaAndReportTests {
                     == "herijkt (2×), blijft op een laag pitje")
     }
 
+    @Test("the report of the year just ended, made in January: a to-do due since 31 December is overdue in 'Wat komt', first, as in the activity's own pages")
+    func comingOfLastYearOverdueNow() throws {
+        var dossier = Fixtures.smallDossier()
+        let context = ChangeContext(actor: "adviseur", timestamp: Fixtures.now, today: today)
+        try dossier.apply(.addFollowUp("missie-lyon", FollowUp(text: "Bedankbrief", due: Fixtures.date("2027-01-04"))), context: context)
+        let report = YearReport(dossier: dossier, year: 2026, today: Fixtures.date("2027-01-08"))
+        let letter = try #require(report.coming.first { $0.title.hasPrefix("Bedankbrief") })
+        #expect(letter.isOverdue, "due 4-1, the report is made on 8-1")
+        let titles = report.coming.map(\.title)
+        #expect((titles.firstIndex { $0.hasPrefix("Bedankbrief") } ?? 99) < (titles.firstIndex(of: "Handelsmissie Lyon") ?? 0), "what is overdue first: \(titles)")
+        #expect(MarkdownReport.render(report).contains("4-1-2027 (verlopen): Bedankbrief"), "\(MarkdownReport.render(report))")
+    }
+
     @Test("'Wat komt' leaves out the to-dos of a mission called off; the agenda (and so the signals) keep them, to tick off")
     func comingWithoutCalledOff() throws {
         var dossier = Fixtures.smallDossier()

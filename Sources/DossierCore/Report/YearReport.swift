@@ -206,9 +206,10 @@ public struct YearReport: Sendable {
         approvedWhileLookingAgain = dossier.activities.filter { YearReport.approvedWhileLookingAgain($0, in: year, dates: dates) }
 
         // What comes after the day the report speaks of: for a past year, activities from 1 January after it (its own
-        // were in the year), and not what has been carried out since (the report is read now: that came already).
+        // were in the year), and not what has been carried out since (the report is read now: that came already). What is
+        // overdue is so as the report is read (today): a to-do due on 4 January is late in a report made on the 8th.
         let isPast = year < today.year
-        let upcoming = Agenda(dossier).window(from: statusDate, to: statusDate.adding(years: 1), today: statusDate).filter { entry in
+        let upcoming = Agenda(dossier).window(from: statusDate, to: statusDate.adding(years: 1), today: today).filter { entry in
             // A to-do left open on a mission turned down or called off is no work that comes, for the college (the signals and
             // `due` keep it, for the advisor to tick off or still do).
             if entry.kind == .followUp { return !dossier.activities[entry.position].status.endsWithoutGoingAhead }
@@ -218,22 +219,22 @@ public struct YearReport: Sendable {
             return !dossier.activities[entry.position].status.isCarriedOut && !(isPast && entry.start <= statusDate) && !entry.isOverdue(on: statusDate)
         }
         comingTotal = upcoming.count
-        comingOverdue = upcoming.filter { $0.isOverdue(on: statusDate) }.count
+        comingOverdue = upcoming.filter { $0.isOverdue(on: today) }.count
         // The activities, visits and reviews before follow-ups, in date order: six to-dos of one mission must not push its
         // approval or a review out of the college's view.
         // What is overdue first of all: a review or an activity before the to-dos (a hundred to-dos left open for years
         // must not hide a review of a relation on laag pitje that fell due).
-        let overdue = upcoming.indices.filter { upcoming[$0].isOverdue(on: statusDate) && upcoming[$0].kind != .followUp }
-            + upcoming.indices.filter { upcoming[$0].isOverdue(on: statusDate) && upcoming[$0].kind == .followUp }
-        let events = upcoming.indices.filter { upcoming[$0].kind != .followUp && !upcoming[$0].isOverdue(on: statusDate) }
-        let tasks = upcoming.indices.filter { upcoming[$0].kind == .followUp && !upcoming[$0].isOverdue(on: statusDate) }
+        let overdue = upcoming.indices.filter { upcoming[$0].isOverdue(on: today) && upcoming[$0].kind != .followUp }
+            + upcoming.indices.filter { upcoming[$0].isOverdue(on: today) && upcoming[$0].kind == .followUp }
+        let events = upcoming.indices.filter { upcoming[$0].kind != .followUp && !upcoming[$0].isOverdue(on: today) }
+        let tasks = upcoming.indices.filter { upcoming[$0].kind == .followUp && !upcoming[$0].isOverdue(on: today) }
         let chosen = (overdue + events + tasks).prefix(YearReport.comingLimit).sorted()
         coming = chosen.map { upcoming[$0] }.map { entry in
             // A follow-up says whose it is: the activity, not the person (the college reads what, not who).
             let title = entry.kind == .followUp
                 ? "\(dossier.activities[entry.position].followUps[entry.followUp ?? 0].text) (bij \(dossier.activities[entry.position].nameForItsFollowUps))"
                 : entry.title(in: dossier)
-            return Coming(date: dates.period(entry.start, entry.end), title: title, context: entry.context(in: dossier), isOverdue: entry.isOverdue(on: statusDate))
+            return Coming(date: dates.period(entry.start, entry.end), title: title, context: entry.context(in: dossier), isOverdue: entry.isOverdue(on: today))
         }
     }
 
