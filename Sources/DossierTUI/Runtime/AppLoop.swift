@@ -105,6 +105,12 @@ public final class AppLoop {
                 compactionPause = max(0, compactionPause - 1)
                 maintainSearchKeys()
                 var changed = maintainSnapshot()
+                // Midnight passed while the screen stood open: "vandaag" and what is overdue move on without a key.
+                let day = clock.today()
+                if day != state.today {
+                    state.setToday(day)
+                    changed = true
+                }
                 ticksSinceRefresh += 1
                 if ticksSinceRefresh >= ticksBetweenRefreshes {
                     ticksSinceRefresh = 0

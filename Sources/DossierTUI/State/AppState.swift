@@ -178,7 +178,9 @@ public struct AppState: Sendable {
     /// The day the clock gives now. On a new day (the screen left open overnight) the signals look ahead from it, as the
     /// agenda does; the signal selected stays selected (a key pressed next acts on what was shown), else the same row.
     public mutating func setToday(_ day: CalendarDate) {
+        let isNewDay = day != today
         today = day
+        if isNewDay { refreshAgenda() }
         let row = listState(.reminders).selection
         let selected = index.reminders.indices.contains(row) ? index.reminders[row].subject : nil
         guard index.remakeReminders(dossier, on: day) else { return }
