@@ -39,6 +39,19 @@ struct BudgetAndPolicyFormTests {
         #expect(budgetOfThisYear(app)?.budget == Money(euros: 12_000))
     }
 
+    @Test("after the Kader's years the current year has its row (e sets its amount there), and the header says '—' for a line without one")
+    func yearAfterTheFramework() throws {
+        let app = Harness(width: 120, height: 36, clock: .fixed(Timestamp(iso: "2031-03-01T09:00:00Z")!))
+        app.press(.character("4"))
+        #expect(app.state.index.budgets.contains { $0.year == 2031 }, "\(app.state.index.budgets.map(\.year))")
+        #expect(app.text.contains("— + — in 2031"), "no line has an amount in 2031, never € 0: \(app.text)")
+        app.press(.character("e"))
+        #expect(app.state.form?.purpose == .budgetAmount(line: "internationalisering", year: 2031), "the cursor starts on the current year")
+        app.type("10.000").press(.tab).type("Voorjaarsnota 2031").press(.control("s"))
+        #expect(app.store.saved?.budgetLine("internationalisering")?.amountsByYear == [2031: Money(euros: 10_000)])
+        #expect(app.text.contains("€ 10.000,00 + — in 2031"), "\(app.text)")
+    }
+
     @Test("an amount that is no amount stays in the form with the parser's message; the same amount saves nothing")
     func refusals() throws {
         let app = Harness(width: 120, height: 36)

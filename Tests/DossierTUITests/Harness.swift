@@ -11,11 +11,11 @@ final class Harness {
     var screen: Canvas { Renderer.render(loop.state) }
 
     init(dossier: Dossier = Fixtures.smallDossier(), width: Int = 100, height: Int = 30, theme: Theme = .colored, isReadOnly: Bool = false,
-         externals: ExternalPrograms? = nil) {
+         externals: ExternalPrograms? = nil, clock: Clock = Fixtures.clock) {
         store = MemoryStore()
-        let state = AppState(dossier: dossier, today: Fixtures.clock.today(), width: width, height: height, theme: theme, isReadOnly: isReadOnly)
+        let state = AppState(dossier: dossier, today: clock.today(), width: width, height: height, theme: theme, isReadOnly: isReadOnly)
         store.saved = dossier
-        loop = AppLoop(state: state, backend: HeadlessBackend(width: width, height: height), session: store, clock: Fixtures.clock, actor: "adviseur",
+        loop = AppLoop(state: state, backend: HeadlessBackend(width: width, height: height), session: store, clock: clock, actor: "adviseur",
                        externals: externals)
     }
 

@@ -34,10 +34,11 @@ struct BudgetCommand: ParsableCommand {
         if let year {
             if let part = try? store.loadForBudget(year: year) { return show([year], BudgetLedger(part), in: part) }
         } else if let (lines, ledger) = try? store.loadForBudget() {
-            return show(BudgetYears.all(framework: lines.framework, lines: lines.budgetLines, activityYears: ledger.years), ledger, in: lines)
+            return show(BudgetYears.all(framework: lines.framework, lines: lines.budgetLines, activityYears: ledger.years,
+                                        currentYear: Session.clock.today().year), ledger, in: lines)
         }
         let dossier = try storeOptions.load(store)
-        show(year.map { [$0] } ?? BudgetYears.all(in: dossier), BudgetLedger(dossier), in: dossier)
+        show(year.map { [$0] } ?? BudgetYears.all(in: dossier, currentYear: Session.clock.today().year), BudgetLedger(dossier), in: dossier)
     }
 
     /// The overviews of `years`; with `--year`, also the activities that count (`dossier` then holds them all).

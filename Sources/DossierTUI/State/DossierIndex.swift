@@ -189,7 +189,8 @@ public struct DossierIndex: Sendable, Equatable {
         if linesChanged { ledger = BudgetLedger(dossier) }
         guard change?.activities.isEmpty != true || linesChanged else { return }
         years = ledger.years.sorted()
-        budgets = BudgetYears.all(framework: dossier.framework, lines: dossier.budgetLines, activityYears: years).flatMap(ledger.overviews)
+        budgets = BudgetYears.all(framework: dossier.framework, lines: dossier.budgetLines, activityYears: years, currentYear: today.year)
+            .flatMap(ledger.overviews)
     }
 
     private func relationPrecedes(_ left: Int, _ right: Int) -> Bool {

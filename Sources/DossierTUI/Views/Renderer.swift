@@ -117,14 +117,15 @@ enum HeaderView {
             let query = state.visitQuery
             return filters([query.direction.map { ("richting", $0.label) }, query.year.map { ("jaar", String($0)) }])
         case .budget:
-            // The yearly amounts; in a year the council set another amount for (`e`), this year's.
+            // The yearly amounts; in a year the council set another amount for (`e`), or one outside a line's years, this
+            // year's, with "—" for a line that has none then (never € 0).
             let lines = state.dossier.budgetLines, year = state.today.year
-            let thisYear = lines.contains { $0.amountsByYear[year] != nil }
-            let amounts = lines.map { thisYear ? $0.amount(in: year) : $0.yearlyAmount }
+            let thisYear = lines.contains { $0.amountsByYear[year] != nil || !$0.applies(to: year) }
+            let amounts: [Money?] = lines.map { thisYear ? ($0.applies(to: year) ? $0.amount(in: year) : nil) : $0.yearlyAmount }
             let period = thisYear ? " in \(year)" : " per jaar"
-            return [zip(lines, amounts).map { "\($0.name): \($1.formatted)" }.joined(separator: " · ") + (thisYear ? " in \(year)" : ""),
-                    amounts.map(\.formatted).joined(separator: " + ") + period,
-                    amounts.map(\.wholeFormatted).joined(separator: " + ") + period, amounts.map(\.wholeFormatted).joined(separator: " + ")]
+            func said(_ write: (Money) -> String) -> String { amounts.map { $0.map(write) ?? "—" }.joined(separator: " + ") }
+            return [zip(lines, amounts).map { "\($0.name): \($1?.formatted ?? "geen bedrag")" }.joined(separator: " · ") + (thisYear ? " in \(year)" : ""),
+                    said(\.formatted) + period, said(\.wholeFormatted) + period, said(\.wholeFormatted)]
         case .reminders:
             let days = count(state.index.lookAheadDays, "dag", "dagen")
             return ["tot \(days) vooruit, en alles wat verlopen is", "\(days) vooruit en verlopen", "\(days) vooruit"]
