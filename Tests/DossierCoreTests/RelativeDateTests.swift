@@ -98,6 +98,14 @@ struct RelativeDateTests {
             Issue.record("29-2 read after the leap day of 2028")
         } catch {
             #expect(error.message.hasSuffix("(29-2-2032)"), "the next leap day after today: \(error.message)")
+            #expect(error.message.contains("29-2-2028 is al voorbij en 2029 is geen schrikkeljaar"), "2028 is a leap year: \(error.message)")
+        }
+        do {
+            _ = try ahead("29-2", from: CalendarDate(year: 2028, month: 2, day: 29)!)
+            Issue.record("29-2 read as ahead on the leap day itself")
+        } catch {
+            #expect(error.message == "'29-2' valt niet dit of volgend jaar: 29-2-2028 is vandaag en 2029 is geen schrikkeljaar; noem het jaar erbij (29-2-2032)",
+                    "\(error.message)")
         }
     }
 

@@ -111,7 +111,11 @@ extension CalendarDate {
             (reference, problem) = (start, "ligt niet binnen een half jaar van de begindatum (\(DateWriting.standard.date(start)))")
         } else {
             guard month == 2 && day == 29 else { return nil }
-            (reference, problem) = (today, "valt niet dit of volgend jaar: 29 februari is er alleen in een schrikkeljaar")
+            // In a leap year from its 29 February on, a date that must lie ahead finds none: this year's is no longer ahead.
+            let thisYears = CalendarDate(year: today.year, month: 2, day: 29)
+            let why = thisYears.map { "29-2-\(today.year) is \($0 == today ? "vandaag" : "al voorbij") en \(today.year + 1) is geen schrikkeljaar" }
+                ?? "29 februari is er alleen in een schrikkeljaar"
+            (reference, problem) = (today, "valt niet dit of volgend jaar: \(why)")
         }
         guard let next = (0...8).lazy.compactMap({ CalendarDate(year: reference.year + $0, month: month, day: day) })
             .first(where: { $0 > reference && $0.isAccepted }) else { return problem + "; noem het jaar erbij" }
