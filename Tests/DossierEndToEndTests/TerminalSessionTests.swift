@@ -179,13 +179,7 @@ struct TerminalSessionTests {
         chmod(directory.file("editor.sh"), 0o755)
         let tmux = try shell(width: 120, height: 36, extraEnvironment: "EDITOR=\(directory.file("editor.sh"))")
         try tmux.run("\(binary) --store \(store)", until: "1 Relaties (37)")
-        try tmux.send("/")
-        try tmux.type("rhone")
-        try tmux.send("Enter", "Enter")
-        try tmux.waitFor("Rhône-Alpes")
-        try tmux.send("e")
-        try tmux.waitFor("Relatie bewerken")
-        for _ in 0..<11 { try tmux.send("Tab") }
+        try openNotesOfRhoneAlpes(in: tmux)
         try tmux.send("C-o")
         try tmux.waitFor("READY>", gone: ["Relatie bewerken"])
         try tmux.send("C-z")
@@ -212,13 +206,7 @@ struct TerminalSessionTests {
         chmod(directory.file("editor.sh"), 0o755)
         let tmux = try shell(width: 120, height: 36, extraEnvironment: "EDITOR=\(directory.file("editor.sh")) TMPDIR=\(temporary)")
         try tmux.run("\(binary) --store \(store); echo EXIT:$?", until: "1 Relaties (37)")
-        try tmux.send("/")
-        try tmux.type("rhone")
-        try tmux.send("Enter", "Enter")
-        try tmux.waitFor("Rhône-Alpes")
-        try tmux.send("e")
-        try tmux.waitFor("Relatie bewerken")
-        for _ in 0..<11 { try tmux.send("Tab") }
+        try openNotesOfRhoneAlpes(in: tmux)
         try tmux.send("C-o")
         var editors: [Int32] = []
         for _ in 0..<100 where editors.isEmpty {
@@ -238,13 +226,7 @@ struct TerminalSessionTests {
     func unsavedInputKept() throws {
         let tmux = try shell(width: 120, height: 36)
         try tmux.run("\(binary) --store \(store); echo EXIT:$?", until: "1 Relaties (37)")
-        try tmux.send("/")
-        try tmux.type("rhone")
-        try tmux.send("Enter", "Enter")
-        try tmux.waitFor("Rhône-Alpes")
-        try tmux.send("e")
-        try tmux.waitFor("Relatie bewerken")
-        for _ in 0..<11 { try tmux.send("Tab") }
+        try openNotesOfRhoneAlpes(in: tmux)
         try tmux.type("Lange notitie over het gesprek met de regio")
         try tmux.waitFor("Lange notitie over het gesprek")
         let screen = try #require(Self.processes(running: [binary, "--store", store]).first)
@@ -262,6 +244,17 @@ struct TerminalSessionTests {
         try tmux.run("clear; \(binary) --store \(store); echo EXIT:$?", until: "1 Relaties (37)")
         try tmux.waitFor("Niet opgeslagen invoer van een gestopt scherm staat in")
         try tmux.send("q")
+    }
+
+    /// Opens Rhône-Alpes's form with the focus on its notes (Toelichting).
+    func openNotesOfRhoneAlpes(in tmux: TmuxSession) throws {
+        try tmux.send("/")
+        try tmux.type("rhone")
+        try tmux.send("Enter", "Enter")
+        try tmux.waitFor("Rhône-Alpes")
+        try tmux.send("e")
+        try tmux.waitFor("Relatie bewerken")
+        for _ in 0..<11 { try tmux.send("Tab") }
     }
 
     /// Whether the process is stopped (state T in /proc).

@@ -26,14 +26,20 @@ public struct StoreLocation: Hashable, Sendable {
     }
 
     public static func defaultPath(environment: [String: String]) -> String {
-        let dataHome: String
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
-            dataHome = xdg
+        FilePath.join(userDirectory("XDG_DATA_HOME", else: ".local/share", environment: environment), "dossier.json")
+    }
+
+    /// The program's folder in one of the user's base directories (XDG): `$VARIABLE/dossier` when that is an absolute path,
+    /// else `~/RELATIVE/dossier`.
+    public static func userDirectory(_ variable: String, else relative: String, environment: [String: String]) -> String {
+        let base: String
+        if let xdg = environment[variable], xdg.hasPrefix("/") {
+            base = xdg
         } else {
             let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-            dataHome = FilePath.join(home, ".local/share")
+            base = FilePath.join(home, relative)
         }
-        return FilePath.join(FilePath.join(dataHome, "dossier"), "dossier.json")
+        return FilePath.join(base, "dossier")
     }
 
     /// The default location where no dossier was ever made (no file, no journal, backups or history): `prepare` makes

@@ -4,14 +4,7 @@
 public enum UnsavedInput {
     /// The folder such files are kept in.
     public static func directory(environment: [String: String]) -> String {
-        let stateHome: String
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-            stateHome = xdg
-        } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-            stateHome = FilePath.join(home, ".local/state")
-        }
-        return FilePath.join(stateHome, "dossier")
+        StoreLocation.userDirectory("XDG_STATE_HOME", else: ".local/state", environment: environment)
     }
 
     static let prefix = "niet-opgeslagen-"
