@@ -51,12 +51,11 @@ public enum CSV {
         public var description: String { "regel \(line): \(message)" }
     }
 
-    /// Reads records. The separator is taken from the header line: the one of semicolon, comma and tab it holds most
-    /// of (Excel with Dutch settings writes semicolons; a table copied from a spreadsheet into a text editor has tabs; a tie goes
-    /// to the comma, then the semicolon); a
-    /// byte-order mark is skipped; CRLF, LF and quoted line breaks are accepted; a cell kept from being a formula by
-    /// `encode` is given back as it was (`'=x` → `=x`). A workbook, a JSON file or another file that is no text is
-    /// refused as what it is.
+    /// Reads records. The separator is taken from the header line: the one of semicolon, comma and tab it holds most of
+    /// (Excel with Dutch settings writes semicolons; a table copied from a spreadsheet into a text editor has tabs; a tie
+    /// goes to the comma, then the semicolon); a byte-order mark is skipped; CRLF, LF and quoted line breaks are accepted;
+    /// a cell kept from being a formula by `encode` is given back as it was (`'=x` → `=x`). A workbook, a JSON file or
+    /// another file that is no text is refused as what it is.
     public static func decode(_ input: [UInt8]) throws(SyntaxError) -> [Record] {
         if let other = notText(input) { throw SyntaxError(line: 1, message: other) }
         var bytes = input[...]
