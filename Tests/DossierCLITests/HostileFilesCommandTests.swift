@@ -559,6 +559,22 @@ struct HostileFilesCommandTests {
         #expect(begun.status == 0, "\(begun.standardError)")
     }
 
+    @Test("undo right after a restore names the backup that holds the state before it, and restoring that one puts it back")
+    func undoAfterRestore() throws {
+        let keep = ["DOSSIER_JOURNAL_LIMIT": "1"]
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "een"], environment: keep).status == 0)
+        #expect(try run(["set-status", "bom", "focus", "--reason", "twee"], environment: keep).status == 0)
+        let before = try DossierStore(path: storePath).load()
+        let oldest = try #require(try DossierStore(path: storePath).backups().last)
+        #expect(try run(["restore", oldest.name, "--yes"], environment: keep).status == 0)
+        let undone = try run(["undo", "--yes"], environment: keep)
+        #expect(undone.status == 65)
+        let said = try #require(undone.standardError.range(of: "de stand van vlak ervoor staat in de back-up "), "\(undone.standardError)")
+        let name = String(undone.standardError[said.upperBound...].prefix { $0 != ":" })
+        #expect(try run(["restore", name, "--yes"], environment: keep).status == 0)
+        #expect(try DossierStore(path: storePath).load().relations == before.relations)
+    }
+
     @Test("restored after the dossier file was deleted: the changes after the backup are named, by whom and where they are, and no number is used twice")
     func restoreAfterDeletion() throws {
         #expect(try run(["set-status", "bom", "verkennen", "--reason", "een"], environment: ["DOSSIER_USER": "anna"]).status == 0)

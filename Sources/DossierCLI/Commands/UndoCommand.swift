@@ -50,6 +50,11 @@ struct UndoCommand: ParsableCommand {
         let dates = Session.dates
         let which = "wijziging \(entry.sequence) (\(dates.moment(entry.timestamp)), \(entry.who)): \(entry.summary)"
         guard var undo = taken, !undo.isEmpty else {
+            // A restore kept the state it replaced as a backup: that one is named, not "a backup".
+            if case .restoreBackup = entry.event, let before = (try? store.backups())?.first(where: { $0.sequence == entry.sequence - 1 }) {
+                throw failure("\(which) is niet ongedaan te maken op de opdrachtregel; de stand van vlak ervoor staat in de back-up \(before.name): "
+                              + "\(storeOptions.command) restore \(before.name)", code: ExitStatus.dataError)
+            }
             throw failure("\(which) is niet ongedaan te maken op de opdrachtregel; \(backups)", code: ExitStatus.dataError)
         }
         // Someone else's work, taken back unseen by a script or a habit of --yes, is what undo must not do unasked.
