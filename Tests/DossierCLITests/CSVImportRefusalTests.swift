@@ -201,6 +201,9 @@ struct CSVImportRefusalTests {
         #expect(try scratch.load().relation("bom")?.contacts.contains { $0.name == "Piet Smit" && $0.email == "piet@example.org" && !$0.phone.isEmpty } == true)
         try scratch.directory.write("twee.csv", "naam;email;e-mail\r\nJan;a@b.nl;c@d.nl\r\n")
         #expect(try scratch.run(["import", "contacts", scratch.directory.file("twee.csv")]).standardError.contains("deze kolom staat twee keer in de kopregel"))
+        // A folder named as the file: a mistake in what was asked (66, as a missing file), not a failing disk (74).
+        let folder = try scratch.run(["import", "contacts", scratch.directory.path])
+        #expect(folder.status == 66 && folder.standardError.contains("is een map; geef het CSV-bestand"), "\(folder.standardError)")
         // One unknown column is said as one.
         try scratch.directory.write("een.csv", "adres\r\nDorpsstraat 1\r\n")
         #expect(try scratch.run(["import", "contacts", scratch.directory.file("een.csv")]).standardError.contains("de enige kolom is onbekend ('adres')"))

@@ -55,6 +55,8 @@ struct ImportCommand: ParsableCommand {
         do {
             bytes = try PosixFileSystem().readFile(file)
         } catch {
+            // A folder named instead of a file is a mistake in what was asked (as a missing file), not a failing disk.
+            if error.code == SystemErrorCode.isDirectory { throw failure("\(file) is een map; geef het CSV-bestand", code: ExitStatus.noInput) }
             throw failure(error.code == SystemErrorCode.noSuchFile ? .missing(file: file) : .fileSystem(error))
         }
         let records: [CSV.Record]
