@@ -121,10 +121,12 @@ public enum ActivityImport {
                 result.unchanged += 1
                 continue
             }
+            // The activity a new row adds; and the same when the row names no id of its own (then it may be one already there).
+            let added: Activity? = if isNew, case .addActivity(let activity)? = changes.first { activity } else { nil }
+            let addedWithoutID = (row.cell("id") ?? "").isEmpty ? added : nil
             // A row without an id like an activity that was there before: most often the same file imported again. Said
             // and skipped when it holds nothing else; refused when it differs, for it may have been meant as an update.
-            if isNew, (row.cell("id") ?? "").isEmpty, case .addActivity(let added)? = changes.first,
-               let twinID = earlier.id(of: added, in: dossier), let twin = dossier.activity(twinID) {
+            if let added = addedWithoutID, let twinID = earlier.id(of: added, in: dossier), let twin = dossier.activity(twinID) {
                 var same = added
                 same.id = twin.id
                 if added.status == twin.status && Activity.fields.edits(from: twin, to: same).isEmpty {
@@ -138,7 +140,7 @@ public enum ActivityImport {
                 continue
             }
             // The same new activity twice in this file (a row copied in the spreadsheet): added twice, its cost would count twice.
-            if isNew, (row.cell("id") ?? "").isEmpty, case .addActivity(let added)? = changes.first, let line = earlier.rowInFile(adding: added) {
+            if let added = addedWithoutID, let line = earlier.rowInFile(adding: added) {
                 let when = added.startDate == nil ? "zonder datum" : "met deze datum"
                 result.problems.append(Problem(line: record.line, column: "titel", message: "\(added.title) \(when) staat al op regel \(line) "
                                                + "van dit bestand; één regel per activiteit (met een eigen id in de kolom 'id' wordt het een tweede)"))
@@ -199,7 +201,7 @@ public enum ActivityImport {
             result.changes += changes
             if isNew { result.added += 1 } else { result.updated += 1 }
             // Every row added, also one with an id of its own: a row without one after it is the same activity again.
-            if isNew, case .addActivity(let added)? = changes.first { earlier.noteRow(record.line, adding: added) }
+            if let added { earlier.noteRow(record.line, adding: added) }
             // A date ten years or more away is most often a typo in the year, as add-activity and edit say.
             let changedID = changes.lazy.compactMap { change -> ActivityID? in
                 switch change {
@@ -223,7 +225,7 @@ public enum ActivityImport {
                     result.notices.append(Problem(line: record.line, column: nil, message: warning))
                 }
             }
-            if isNew, case .addActivity(let added)? = changes.first {
+            if let added {
                 // A new row that does not start out approved (or names no decision) keeps neither cell: said, not dropped unseen.
                 if added.approvalDecision == nil {
                     for column in approvalColumns where !(row.cell(column.heading) ?? "").isEmpty {

@@ -264,10 +264,17 @@ struct ReportWriter {
         blocks.append(.bullets(lines))
     }
 
+    /// The status a review kept, as "blijft …" goes on: "op een laag pitje", "actief".
+    static func kept(_ status: RelationStatus) -> String { status == .laagPitje ? "op een laag pitje" : status.label.lowercased() }
+
+    /// One status change as the appendix lists it: "Genoemd → Laag pitje", or "herijkt, blijft op een laag pitje".
+    static func step(_ change: StatusChange<RelationStatus>) -> String {
+        change.isReview ? "herijkt, blijft " + kept(change.to) : "\(change.from?.label ?? "") → \(change.to.label)"
+    }
+
     /// A relation's status changes of a year as one chain: "Genoemd → Laag pitje (2× herijkt) → Actief"; only reviews:
     /// "herijkt, blijft op een laag pitje".
     static func statusChain(_ changes: [StatusChange<RelationStatus>]) -> String {
-        func kept(_ status: RelationStatus) -> String { status == .laagPitje ? "op een laag pitje" : status.label.lowercased() }
         guard changes.contains(where: { !$0.isReview }) else {
             return "herijkt" + (changes.count > 1 ? " (\(changes.count)×)" : "") + ", blijft " + kept(changes.last?.to ?? .laagPitje)
         }
@@ -509,9 +516,7 @@ struct ReportWriter {
             blocks.append(.heading(level: 4, text: "Statuswijzigingen en herijkingen in \(report.year) (\(report.statusEvents.count))"))
             let rows = report.statusEvents.map { event -> [String] in
                 let change = event.change
-                let step = change.isReview ? "herijkt, blijft " + (change.to == .laagPitje ? "op een laag pitje" : change.to.label.lowercased())
-                    : "\(change.from?.label ?? "") → \(change.to.label)"
-                return [event.relation.name, step, report.dates.date(change.date), change.reviewDate.map { report.dates.date($0) } ?? "", reason(change.reason)]
+                return [event.relation.name, ReportWriter.step(change), report.dates.date(change.date), change.reviewDate.map { report.dates.date($0) } ?? "", reason(change.reason)]
             }
             blocks.append(.table(headings: ["Relatie", "Stap", "Datum", "Herijking", "Reden"], rows: rows, emphasis: [], numericColumns: []))
         }
