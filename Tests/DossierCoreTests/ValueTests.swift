@@ -33,6 +33,25 @@ struct ValueTests {
         #expect(CalendarDate(parsing: "99999999999999999999-1-1") == nil)
     }
 
+    @Test("a date as a spreadsheet writes it to CSV: a month's abbreviation between dashes, a time at midnight")
+    func spreadsheetDates() {
+        let expected = CalendarDate(year: 2027, month: 3, day: 1)
+        for text in ["1-mrt-2027", "01-mrt-27", "1-Mar-2027", "1-3-2027 00:00", "01-03-2027 0:00", "2027-03-01 00:00:00", "2027-03-01T00:00:00",
+                     " 1-mrt-27 00:00 "] {
+            #expect(CalendarDate(parsing: text) == expected, "\(text)")
+        }
+        #expect(CalendarDate(parsing: "1-May-27")?.iso == "2027-05-01" && CalendarDate(parsing: "15-Oct-2027")?.iso == "2027-10-15")
+        for bad in ["1-mrtje-2027", "mrt-1-2027", "1-3-2027 00:00:00:00", "1-3-2027 0", "1-3-2027 24:000", "1-3-2027 00:00 uur"] {
+            #expect(CalendarDate(parsing: bad) == nil, "\(bad)")
+        }
+        #expect(throws: ValueError("'31-feb-2027' bestaat niet: februari 2027 heeft 28 dagen")) { try CalendarDate.read("31-feb-2027") }
+        // A time that is not midnight is not cut off without a word.
+        #expect(CalendarDate(parsing: "1-3-2027 14:30") == nil)
+        #expect(throws: ValueError("'1-3-2027 14:30' is een datum met een tijd; het dossier houdt alleen de datum bij: 1-3-2027")) {
+            try CalendarDate.read("1-3-2027 14:30")
+        }
+    }
+
     @Test("every date the long form writes reads back as the same day")
     func longFormReadsBack() throws {
         var date = try #require(CalendarDate(year: 2026, month: 1, day: 1))

@@ -106,6 +106,9 @@ extension CalendarDate {
     static func read(_ text: String, forms: String) throws(ValueError) -> CalendarDate {
         guard let date = representable(typed: text) else {
             let typed = text.trimmingSpaces()
+            if let (date, midnight) = withTime(typed), !midnight, representable(typed: date) != nil {
+                throw ValueError("'\(typed)' is een datum met een tijd; het dossier houdt alleen de datum bij: \(date)")
+            }
             if let impossible = impossibleDay(typed) { throw ValueError("'\(typed)' bestaat niet: \(impossible)") }
             throw ValueError("'\(typed)' is geen datum; gebruik \(forms)")
         }
@@ -148,16 +151,35 @@ extension CalendarDate {
     }
 
     private static func representable(typed input: String) -> CalendarDate? {
-        let text = input.trimmingSpaces()
+        var text = input.trimmingSpaces()
+        if let (date, midnight) = withTime(text) {
+            guard midnight else { return nil }
+            text = date
+        }
         if let iso = representable(iso: text) { return iso }
         if let written = representable(written: text) { return written }
         guard let (year, month, day) = numbers(text) else { return nil }
         return CalendarDate(year: year, month: month, day: day)
     }
 
-    /// The year, month and day of `12-3-2025` (also with / or .) or of `2025-3-12`, whether or not that day exists.
+    /// The date of a date with a time, as a spreadsheet writes a date cell to a CSV file ("1-3-2027 00:00",
+    /// "2027-03-01 00:00:00", "2027-03-01T00:00:00"), and whether that time is midnight; nil without a time.
+    private static func withTime(_ text: String) -> (date: String, midnight: Bool)? {
+        guard let cut = text.lastIndex(where: { $0 == " " || $0 == "T" }) else { return nil }
+        let pieces = text[text.index(after: cut)...].split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(pieces.count), pieces.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy { ("0"..."9").contains($0) } }) else { return nil }
+        return (text[..<cut].trimmingSpaces(), pieces.allSatisfy { $0.allSatisfy { $0 == "0" } })
+    }
+
+    /// The year, month and day of `12-3-2025` (also with / or .), of `2025-3-12`, or of `1-mrt-2027` (a spreadsheet's
+    /// Dutch date cell), whether or not that day exists.
     private static func numbers(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let parts = text.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
+        if parts.count == 3, parts[1].first?.isLetter == true {
+            guard (1...2).contains(parts[0].count), parts[2].count == 4 || parts[2].count == 2, let day = number(Array(parts[0].utf8)[...]),
+                  let year = number(Array(parts[2].utf8)[...]), let month = month(named: String(parts[1])) else { return nil }
+            return (parts[2].count == 2 ? yearOfTwoDigits(year) : year, month, day)
+        }
         // Lengths first: a long run of digits is no date (and would overflow).
         guard parts.count == 3, parts.allSatisfy({ (1...4).contains($0.count) }) else { return nil }
         let values = parts.compactMap { number(Array($0.utf8)[...]) }
@@ -195,11 +217,12 @@ extension CalendarDate {
         return (parts[2].count == 2 ? yearOfTwoDigits(year) : year, month, day)
     }
 
-    /// 1 … 12 for a month's name or its abbreviation ("maart", "mrt", "mrt.", "Maa"); nil for any other word.
+    /// 1 … 12 for a month's name or its abbreviation ("maart", "mrt", "mrt.", "Maa", and the English abbreviations a
+    /// spreadsheet writes in another language: "Mar", "May", "Oct"); nil for any other word.
     static func month(named word: String) -> Int? {
         let name = word.lowercased().filter { $0 != "." }
         guard name.count >= 3, let month = monthNames.firstIndex(where: { $0 == name || $0.hasPrefix(name) && name.count <= 4 })
-                ?? (name == "mrt" ? 2 : nil) else { return nil }
+                ?? ["mrt": 2, "mar": 2, "may": 4, "oct": 9][name] else { return nil }
         return month + 1
     }
 
