@@ -41,6 +41,10 @@ public final class CursesBackend: TerminalBackend {
     private var pasteCodes: (start: Int32, end: Int32)?
     /// How long a paste may pause between characters (a slow connection) before the rest is taken as lost.
     private static let pastePause: Int32 = 2_000
+    /// How long the bytes after the first of one character may take to come, in milliseconds.
+    private static let characterPause: Int32 = 50
+    /// The wait for a key `setTimeout` set last.
+    private var timeout: Int32 = tick
     /// A window size that changed while a paste was read: handed on as the next event.
     private var resizeDuringPaste = false
     /// A stop signal that came while a paste was read: handed on as the next event.
@@ -151,7 +155,7 @@ public final class CursesBackend: TerminalBackend {
         if let continued = eventAfterContinuing() { return continued }
         if dossier_terminal_take_suspend_request() != 0 { return .suspendRequested }
         var character: wint_t = 0
-        let result = wget_wch(stdscr, &character)
+        let result = readCharacter(&character)
         if takeSignal() { return .stop }
         if dossier_terminal_take_suspend_request() != 0 {
             // The key read (if any) comes after the stop, as it would have had the stop come first.
@@ -175,8 +179,8 @@ public final class CursesBackend: TerminalBackend {
     }
 
     public func nextEvent(waitingAtMost milliseconds: Int32) -> TerminalEvent {
-        wtimeout(stdscr, milliseconds)
-        defer { wtimeout(stdscr, Self.tick) }
+        setTimeout(milliseconds)
+        defer { setTimeout(Self.tick) }
         return nextEvent()
     }
 
@@ -184,10 +188,10 @@ public final class CursesBackend: TerminalBackend {
         if let pending = eventAfterPaste() { return pending }
         if takeSignal() { return .stop }
         if dossier_terminal_take_suspend_request() != 0 { return .suspendRequested }
-        wtimeout(stdscr, 0)
-        defer { wtimeout(stdscr, Self.tick) }
+        setTimeout(0)
+        defer { setTimeout(Self.tick) }
         var character: wint_t = 0
-        switch wget_wch(stdscr, &character) {
+        switch readCharacter(&character) {
         case OK:
             return keyEvent(for: character)
         case KEY_CODE_YES:
@@ -204,13 +208,13 @@ public final class CursesBackend: TerminalBackend {
     /// end; ends early when the text stops coming for a while, or at a stop signal (handed on next, as is a new
     /// window size).
     private func readPaste() -> String {
-        wtimeout(stdscr, Self.pastePause)
-        defer { wtimeout(stdscr, Self.tick) }
+        setTimeout(Self.pastePause)
+        defer { setTimeout(Self.tick) }
         var text = String.UnicodeScalarView()
         var kept = 0
         while !stopDuringPaste {
             var character: wint_t = 0
-            let result = wget_wch(stdscr, &character)
+            let result = readCharacter(&character)
             if takeSignal() { stopDuringPaste = true }
             switch result {
             case OK:
@@ -226,6 +230,37 @@ public final class CursesBackend: TerminalBackend {
             }
         }
         return String(text)
+    }
+
+    /// `wget_wch` as this program needs it: the bytes read one by one (`wgetch`) and made characters here
+    /// (`KeyboardBytes`), so that a byte that is no UTF-8 becomes `�` instead of taking the rest of the input with it.
+    /// OK with a character, KEY_CODE_YES with a key code, ERR when nothing came in time.
+    private func readCharacter(_ character: inout wint_t) -> Int32 {
+        let first = wgetch(stdscr)
+        if first == ERR { return ERR }
+        if first > 0xFF {
+            character = wint_t(first)
+            return KEY_CODE_YES
+        }
+        let waited = timeout
+        var waitsForRest = false
+        let decoded = KeyboardBytes.decode(first: UInt8(first)) {
+            if !waitsForRest {
+                wtimeout(stdscr, Self.characterPause)
+                waitsForRest = true
+            }
+            let next = wgetch(stdscr)
+            return next == ERR ? nil : next
+        }
+        if waitsForRest { wtimeout(stdscr, waited) }
+        if let putBack = decoded.putBack { ungetch(putBack) }
+        character = wint_t(decoded.scalar.value)
+        return OK
+    }
+
+    private func setTimeout(_ milliseconds: Int32) {
+        timeout = milliseconds
+        wtimeout(stdscr, milliseconds)
     }
 
     /// What came in while a paste was read, handed on after it.
@@ -303,10 +338,10 @@ public final class CursesBackend: TerminalBackend {
     /// `[` or `O`: a key's sequence curses did not know, left out. Esc alone stays Esc; anything else after it is put
     /// back to be read next.
     private func afterEscape() -> AfterEscape {
-        wtimeout(stdscr, 0)
-        defer { wtimeout(stdscr, Self.tick) }
+        setTimeout(0)
+        defer { setTimeout(Self.tick) }
         var next: wint_t = 0
-        switch wget_wch(stdscr, &next) {
+        switch readCharacter(&next) {
         case OK: break
         case KEY_CODE_YES:
             // With keypad on, the terminal's Backspace arrives as a key code.
@@ -334,7 +369,7 @@ public final class CursesBackend: TerminalBackend {
     private func skipSequence(after introducer: wint_t) {
         for _ in 0..<16 {
             var next: wint_t = 0
-            guard wget_wch(stdscr, &next) == OK else { return }
+            guard readCharacter(&next) == OK else { return }
             if introducer == wint_t(UInt8(ascii: "O")) || (0x40...0x7E).contains(next) { return }
         }
     }

@@ -62,6 +62,11 @@ public final class TmuxSession: @unchecked Sendable {
         return try waitFor(text, timeout: timeout)
     }
 
+    /// Bytes as they are, UTF-8 or not (a terminal set to Latin-1).
+    public func sendBytes(_ bytes: [UInt8]) throws {
+        try run(["send-keys", "-t", "t", "-H"] + bytes.map { String($0, radix: 16) })
+    }
+
     /// Text pasted as a terminal pastes it: between the brackets of bracketed paste when the program asked for
     /// those, otherwise as keys.
     public func paste(_ text: String) throws {

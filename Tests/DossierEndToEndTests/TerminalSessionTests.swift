@@ -99,6 +99,19 @@ struct TerminalSessionTests {
         return tmux
     }
 
+    @Test("a byte that is no UTF-8 (a Latin-1 é) is typed as �, and the letters sent with it arrive")
+    func byteThatIsNoUTF8() throws {
+        let tmux = try shell()
+        try tmux.run("\(binary) --store \(store); echo EXIT:$?", until: "1 Relaties (37)")
+        try tmux.send("/")
+        try tmux.sendBytes(Array("ab".utf8) + [0xE9] + Array("cdef".utf8))
+        try tmux.waitFor("Zoek: ab\u{FFFD}cdef")
+        try tmux.send("Escape")
+        try tmux.waitFor("1 Relaties (37)", gone: ["Zoek:"])
+        try tmux.send("q")
+        try tmux.waitFor("EXIT:0")
+    }
+
     @Test("a paste is text, never keys: a pasted 'dJ' deletes nothing, a pasted title with an escape sequence arrives without it")
     func pasteIsText() throws {
         let tmux = try openWegwerp(after: "; echo EXIT:$?")
