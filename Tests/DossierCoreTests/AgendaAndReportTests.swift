@@ -197,6 +197,25 @@ struct AgendaAndReportTests {
         #expect(MarkdownReport.render(past).contains("| Taizhou | China | 31-12-2030 | 1-1-2025, College van B&W | Kader Internationalisering 2025-2030 |"))
     }
 
+    @Test("an activity's costs in the report: what was spent before it took place, or on one called off, is said with whether the budget counts it")
+    func actualCostsNotYetCounted() throws {
+        let small = Fixtures.smallDossier()
+        var activities = small.activities
+        let lyon = try #require(activities.firstIndex { $0.id == "missie-lyon" })
+        activities[lyon].startDate = Fixtures.date("2026-10-10")
+        activities[lyon].actualCost = Money(cents: 260_040)
+        func costs() -> String? {
+            let dossier = Dossier(title: small.title, framework: small.framework, budgetLines: small.budgetLines, relations: small.relations,
+                                  activities: activities)
+            return MarkdownReport.render(YearReport(dossier: dossier, year: 2026, today: today)).split(separator: "\n")
+                .first { $0.contains("€ 2.500,00 geraamd") }.map(String.init)
+        }
+        #expect(costs() == "- **Kosten:** € 2.500,00 geraamd, € 2.600,40 werkelijk (telt mee zodra de activiteit is uitgevoerd), Budget internationalisering")
+        activities[lyon].status = .geannuleerd
+        activities[lyon].actualCost = Money(cents: 25_000)
+        #expect(costs() == "- **Kosten:** € 2.500,00 geraamd, € 250,00 werkelijk (telt niet mee in het budget), Budget internationalisering")
+    }
+
     @Test("the summary says the relations' status changes in one line, per relation its steps; appendix A lists each with date, review date and reason")
     func statusChangesInOneLine() throws {
         var dossier = Fixtures.smallDossier()

@@ -404,8 +404,14 @@ struct ReportWriter {
             let estimate = activity.estimatedCost.map { " (geraamd \($0.formatted))" } ?? ""
             return "\(actual.formatted) werkelijk\(estimate)\(payer)"
         }
-        if let estimate = activity.estimatedCost { return "\(estimate.formatted) geraamd\(payer)" }
-        return "geen kosten geraamd\(payer)"
+        // Costs made before it took place, or for one called off (a cancellation fee): said, with whether the budget counts them.
+        let actual = activity.actualCost.map { actual in
+            let counted = activity.status.countsAgainstBudget && activity.budgetLine != nil ? "telt mee zodra de activiteit is uitgevoerd"
+                : "telt niet mee in het budget"
+            return "\(actual.formatted) werkelijk (\(counted))"
+        }
+        if let estimate = activity.estimatedCost { return "\(estimate.formatted) geraamd\(actual.map { ", \($0)" } ?? "")\(payer)" }
+        return "\(actual ?? "geen kosten geraamd")\(payer)"
     }
 
     // MARK: Budget and pictures
