@@ -207,6 +207,22 @@ struct ExchangeTests {
         #expect(restored.activity("delegatie-uit-medicon-valley-alliance-2026-03-12")?.outcomes.isEmpty == false)
     }
 
+    @Test("in a dossier whose file name has a space, the restore the import names is a command the shell runs as it is")
+    func restoreCommandWithSpace() throws {
+        let path = directory.file("dossier oss.json")
+        try directory.write("dossier oss.json", BundledDossier.bytes)
+        let file = directory.file("a.csv")
+        _ = try runner.run(["export", "--what", "activities", "--excel", "-o", file, "--store", path], environment: environment)
+        let text = String(decoding: try directory.read("a.csv"), as: UTF8.self)
+        try directory.write("a.csv", text.replacingOccurrences(of: ";Campusbeurs HAN;", with: ";Campusbeurs HAN Oss;"))
+        let imported = try runner.run(["import", "activities", file, "--store", path], environment: environment)
+        let line = try #require(imported.standardOutput.split(separator: "\n").last { $0.hasPrefix("De stand van vóór de import terugzetten: ") })
+        let command = line.dropFirst("De stand van vóór de import terugzetten: dossier ".count)
+        let restored = try ProgramRunner(executable: "/bin/sh").run(["-c", "exec \"$0\" \(command) --yes", runner.executable], environment: environment)
+        #expect(restored.status == 0, "\(line)\n\(restored.standardError)")
+        #expect(try DossierStore(path: path).load().activity("campusbeurs-han")?.title == "Campusbeurs HAN")
+    }
+
     @Test("names with a comma (a host 'Buijs, W.', an organisation 'Farma, Oss') survive export → import and an edit unchanged")
     func commasInNames() throws {
         try addYear()

@@ -154,6 +154,6 @@ struct RestoreCommand: ParsableCommand {
         let dossier = try storeOptions.load(reread)
         let through = reread.sequence
         Output.line("Opnieuw opgebouwd: \(count(dossier.relations.count, "relatie", "relaties")), \(count(dossier.activities.count, "activiteit", "activiteiten")), "
-                    + "t/m wijziging \(through). (De stand van \(rebuilt.backup) zelf zet u daarna terug met \(storeOptions.command) restore \(rebuilt.backup).)")
+                    + "t/m wijziging \(through). (De stand van \(rebuilt.backup) zelf zet u daarna terug met \(storeOptions.command) restore \(ShellWord.quoted(rebuilt.backup)).)")
     }
 }

@@ -117,7 +117,7 @@ struct ImportCommand: ParsableCommand {
             do { try store.compact(dossier, at: now) } catch { notCompacted = error }
         }
         if let backup = (try? store.backups())?.first(where: { $0.sequence == imported - 1 }) {
-            Output.line("De stand van vóór de import terugzetten: \(storeOptions.command) restore \(backup.name)")
+            Output.line("De stand van vóór de import terugzetten: \(storeOptions.command) restore \(ShellWord.quoted(backup.name))")
         } else {
             let why = notCompacted.map { "samenvoegen lukte niet: \($0.description)" } ?? "een ander schreef of voegde intussen samen"
             Output.error("dossier: let op: er is geen back-up van precies de stand vóór de import (\(why)); dossier backups toont wat er is")

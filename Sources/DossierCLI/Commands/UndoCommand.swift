@@ -53,7 +53,7 @@ struct UndoCommand: ParsableCommand {
             // A restore kept the state it replaced as a backup: that one is named, not "a backup".
             if case .restoreBackup = entry.event, let before = (try? store.backups())?.first(where: { $0.sequence == entry.sequence - 1 }) {
                 throw failure("\(which) is niet ongedaan te maken op de opdrachtregel; de stand van vlak ervoor staat in de back-up \(before.name): "
-                              + "\(storeOptions.command) restore \(before.name)", code: ExitStatus.dataError)
+                              + "\(storeOptions.command) restore \(ShellWord.quoted(before.name))", code: ExitStatus.dataError)
             }
             throw failure("\(which) is niet ongedaan te maken op de opdrachtregel; \(backups)", code: ExitStatus.dataError)
         }

@@ -380,7 +380,7 @@ extension DossierStorage {
            let holds = file.snapshotChangeNumber {
             // The snapshot itself is whole: a backup is older still, and restoring one would drop what it holds.
             Output.error("dossier: " + error.description)
-            let older = (try? backups().first).map { "; een oudere stand: \(command) restore \($0.name) (tot en met wijziging \($0.sequence))" } ?? ""
+            let older = (try? backups().first).map { "; een oudere stand: \(command) restore \(ShellWord.quoted($0.name)) (tot en met wijziging \($0.sequence))" } ?? ""
             let quoted = ShellWord.singleQuoted(journal), aside = ShellWord.singleQuoted(journal + ".beschadigd")
             // Never merged (a copy of the bundled dossier): every change is in the journal.
             let whole = holds == 0 ? "is heel, zonder de wijzigingen in het journaal" : "is heel, tot en met wijziging \(holds)"
@@ -404,7 +404,7 @@ extension DossierStorage {
             } else {
                 "zet "
             }
-            return failure("\(mend)de laatste bewaarde stand terug: \(command) restore \(newest.name) (tot en met wijziging \(newest.sequence); "
+            return failure("\(mend)de laatste bewaarde stand terug: \(command) restore \(ShellWord.quoted(newest.name)) (tot en met wijziging \(newest.sequence); "
                            + "wat daarna kwam, gaat opzij) (alle back-ups: \(command) backups)", code: ExitStatus.dataError)
         }
         if case .damaged(_, let problem) = error, problem.position != nil {
