@@ -79,6 +79,57 @@ struct OthersChangesTests {
         #expect(app.state.dossier.activity("missie-lyon")?.title == "Beurs in Lyon" && old.title == "Handelsmissie Lyon", "the new record is not changed")
     }
 
+    @Test("a form on a record a colleague deletes says so at once and does not save; made anew later, it is still not saved onto the new one")
+    func recordDeletedThenMadeAnew() throws {
+        let app = Harness()
+        app.press(.character("2"))
+        try select("missie-lyon", in: app, section: .activities)
+        app.press(.character("e")).press(.control("u")).type("Missie naar Lyon")
+        app.store.othersChanges = [(.deleteActivity("missie-lyon"), ine)]
+        #expect(app.loop.refresh())
+        #expect(app.state.form?.generalError?.hasPrefix("Ine verwijderde dit record intussen") == true, "\(String(describing: app.state.form?.generalError))")
+        app.press(.control("s"))
+        #expect(app.state.form?.text("title") == "Missie naar Lyon", "refused, the input stays")
+        let anew = Activity(id: "missie-lyon", title: "Beurs in Lyon", kind: .beurs, status: .idee, relations: ["rhone-alpes"])
+        app.store.othersChanges = [(.addActivity(anew), ine)]
+        #expect(app.loop.refresh())
+        app.press(.control("s"))
+        #expect(app.state.form?.text("title") == "Missie naar Lyon", "refused again, the input stays")
+        #expect(app.state.dossier.activity("missie-lyon")?.title == "Beurs in Lyon", "the new record is not changed")
+    }
+
+    @Test("a relation's form, its relation deleted and then added again with the same name and status, does not save onto the new one")
+    func relationDeletedThenAddedAgain() throws {
+        let app = Harness()
+        try select("unesco-learning-cities", in: app, section: .relations)
+        app.press(.character("e")).press(.control("u")).type("UNESCO GNLC")
+        let old = try #require(app.state.dossier.relation("unesco-learning-cities"))
+        app.store.othersChanges = [(.deleteRelation("unesco-learning-cities"), ine)]
+        #expect(app.loop.refresh())
+        #expect(app.state.form?.generalError?.hasPrefix("Ine verwijderde dit record intussen") == true)
+        let anew = Relation(id: old.id, name: old.name, kind: .partnerorganisatie, status: old.status)
+        app.store.othersChanges = [(.addRelation(anew), ine)]
+        #expect(app.loop.refresh())
+        app.press(.control("s"))
+        #expect(app.state.form?.text("name") == "UNESCO GNLC", "refused, the input stays")
+        #expect(app.state.dossier.relation(old.id)?.name == old.name && app.state.dossier.relation(old.id)?.kind == .partnerorganisatie)
+    }
+
+    @Test("a form on a contact a colleague removes, and then adds again by the same name, is not saved onto the new contact")
+    func contactRemovedThenAddedAgain() throws {
+        let app = Harness()
+        app.press(.character("i"), .character("e"), .tab, .tab, .tab, .tab).type("0412 629 111")
+        #expect(app.state.form?.focusedField?.id == "phone")
+        app.store.othersChanges = [(.removeContact(.municipality, "frank-den-brok"), ine)]
+        #expect(app.loop.refresh())
+        #expect(app.state.form?.generalError?.hasPrefix("Ine verwijderde dit record intussen") == true, "\(String(describing: app.state.form?.generalError))")
+        app.store.othersChanges = [(.addContact(.municipality, Contact(name: "Frank den Brok", role: "burgemeester")), ine)]
+        #expect(app.loop.refresh())
+        app.press(.control("s"))
+        #expect(app.state.form != nil, "refused")
+        #expect(app.state.dossier.ownContact("frank-den-brok")?.phone == "", "the new contact does not get the old one's phone")
+    }
+
     @Test("a form edits from the record as it opened: a colleague's other field stands, the same field is refused and the form kept")
     func formFromItsBasis() throws {
         let app = Harness()

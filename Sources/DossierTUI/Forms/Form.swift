@@ -79,6 +79,9 @@ public struct Form: Hashable, Sendable {
     /// Who deleted the record this form edits and made one with the same id since it opened: the form's edits
     /// were seen on the old record and are not saved onto the new one.
     public var recordReplacedBy: String?
+    /// Who deleted the record this form edits (a relation, an activity, a contact) since it opened: the form no longer
+    /// saves, even once a record with the same id or name is made again.
+    public var recordRemovedBy: String?
     /// For the assessment: the verdict and reasons of the answers as they stand, updated on every change.
     public var verdictPreview: AssessmentResult?
 

@@ -8,8 +8,9 @@ extension AppState {
     /// a choice made seeing both, where before every Ctrl-S was refused again until the form was closed.
     /// False (the form as it was) when the record is unchanged, gone, or the form cannot hold the input anew.
     mutating func rebaseForm() -> Bool {
-        guard let old = form, let basis = old.basis, let now = FormBasis.of(old.purpose, in: dossier), now != basis,
-              var fresh = opening(old.purpose) else { return false }
+        // A form whose record a colleague deleted (or deleted and made anew) stays on the old one: it does not save.
+        guard let old = form, old.recordRemovedBy == nil, old.recordReplacedBy == nil, let basis = old.basis,
+              let now = FormBasis.of(old.purpose, in: dossier), now != basis, var fresh = opening(old.purpose) else { return false }
         let changed = Set(old.changedFieldIDs)
         // Nothing typed may be lost: every changed field must have its place in the new form.
         guard changed.allSatisfy({ fresh[$0] != nil }) else { return false }

@@ -18,6 +18,7 @@ extension AppState {
         if pending == nil { refreshAfterChange(nil, indexIsCurrent: true) } else { othersAwaitRefresh = true }
         addToChangeLogs(changes.map(\.entry))
         noteReplacedRecord(changes)
+        noteRemovedRecord(changes)
         // An open form's weighing and warnings as the dossier now stands (a colleague raised the cost, or took the
         // budget): before, they showed the old verdict until the next key.
         followColleagueInForm()
@@ -54,6 +55,30 @@ extension AppState {
                 form?.recordReplacedBy = change.entry.actor
             }
         }
+    }
+
+    /// A colleague's change that took away the open form's record: said in the form at once (not only at Ctrl-S, as an
+    /// unknown id), and the form no longer saves. A contact's form counts the contact, not only its relation.
+    mutating func noteRemovedRecord(_ changes: [OthersChange]) {
+        guard var open = form, open.recordRemovedBy == nil, let basis = open.basis, !recordIsPresent(of: open),
+              let actor = (changes.last { $0.entry.subjects.contains(basis.id) } ?? changes.last)?.entry.actor else { return }
+        open.recordRemovedBy = actor
+        open.generalError = AppState.removedRecordNotice(by: actor)
+        form = open
+    }
+
+    /// Whether the record `form` edits is in the dossier (again, or another with its id or name).
+    func recordIsPresent(of form: Form) -> Bool {
+        switch (form.purpose, form.basis) {
+        case let (.editContact(owner, contact), _): dossier.contacts(of: owner)?.contains { $0.id == contact } == true
+        case let (_, .relation(relation)?): dossier.relation(relation.id) != nil
+        case let (_, .activity(activity)?): dossier.activity(activity.id) != nil
+        default: true
+        }
+    }
+
+    static func removedRecordNotice(by actor: String) -> String {
+        "\(actor) verwijderde dit record intussen; dit formulier slaat niet meer op. Esc sluit het."
     }
 
     /// An open change log (`L`) shows the new entries at its top; one read from the top shows them there, another

@@ -291,7 +291,13 @@ extension AppState {
 
     mutating func submitForm() -> [Effect] {
         guard var current = form else { return [] }
-        if let actor = current.recordReplacedBy {
+        if let actor = current.recordRemovedBy, !recordIsPresent(of: current) {
+            current.generalError = AppState.removedRecordNotice(by: actor)
+            form = current
+            message = .error("Niet opgeslagen: het record is intussen verwijderd; zie het formulier.")
+            return []
+        }
+        if let actor = current.recordReplacedBy ?? current.recordRemovedBy {
             current.generalError = "Dit formulier hoort bij een record dat \(actor) intussen verwijderde en opnieuw aanmaakte; "
                 + "het wordt niet op het nieuwe opgeslagen. Esc sluit het; open het nieuwe en bewerk dat."
             form = current
