@@ -94,6 +94,26 @@ struct RecordMergeTests {
         #expect(throws: ChangeError.self) { try dossier.apply(.restore(notes), context: context) }
     }
 
+    @Test("a record without a status history yet (as the bundled dossier's relations) is merged over a colleague's status; made anew, it is not")
+    func withoutHistoryYet() throws {
+        var dossier = Fixtures.smallDossier()
+        let before = try #require(dossier.relation("unesco-learning-cities"))
+        #expect(before.statusHistory.isEmpty)
+        var edited = before
+        edited.region = "Auvergne"
+        var undo = try dossier.apply(.updateRelation(edited), context: context)
+        try dossier.apply(.setRelationStatus("unesco-learning-cities", status: .actief, reason: "minder", reviewDate: nil, seen: before.status), context: context)
+        undo.purpose = .undo
+        var probe = dossier
+        try probe.apply(.restore(undo), context: context)
+        #expect(probe.relation("unesco-learning-cities")?.region == before.region && probe.relation("unesco-learning-cities")?.status == .actief)
+        // Deleted and added again by a colleague: its first step starts from no status, and it is another record.
+        try dossier.apply(.deleteRelation("unesco-learning-cities"), context: context)
+        try dossier.apply(.addRelation(Relation(id: "unesco-learning-cities", name: "UNESCO Learning Cities", kind: .netwerk, status: before.status)), context: context)
+        #expect(dossier.relation("unesco-learning-cities")?.statusHistory.first?.from == nil)
+        #expect(throws: ChangeError.self) { try dossier.apply(.restore(undo), context: context) }
+    }
+
     @Test("a relation's contacts are merged one by one, as the municipality's own: a step on one contact is undone over a colleague's change to another")
     func contactsOneByOne() throws {
         var dossier = try Fixtures.keptDossier()

@@ -115,6 +115,24 @@ struct OthersChangesTests {
         #expect(app.state.dossier.relation(old.id)?.name == old.name && app.state.dossier.relation(old.id)?.kind == .partnerorganisatie)
     }
 
+    @Test("undoing one's edit of a relation after a colleague set its status puts back the edited field and keeps the status")
+    func undoEditAfterColleaguesStatus() throws {
+        let app = Harness()
+        try select("rhone-alpes", in: app, section: .relations)
+        app.press(.character("e"))
+        for _ in 0..<8 where app.state.form?.focusedField?.id != "region" { app.press(.tab) }
+        #expect(app.state.form?.focusedField?.id == "region")
+        app.type("Auvergne-Rhône-Alpes")
+        app.press(.control("s"))
+        #expect(app.state.dossier.relation("rhone-alpes")?.region == "Auvergne-Rhône-Alpes")
+        let before = try #require(app.state.dossier.relation("rhone-alpes")?.status)
+        app.store.othersChanges = [(.setRelationStatus("rhone-alpes", status: .focus, reason: "kansen", reviewDate: nil, seen: before), ine)]
+        #expect(app.loop.refresh())
+        app.press(.character("u"))
+        #expect(app.state.message?.isError != true, "\(app.state.message?.text ?? "")")
+        #expect(app.state.dossier.relation("rhone-alpes")?.region == "" && app.state.dossier.relation("rhone-alpes")?.status == .focus)
+    }
+
     @Test("a form on a contact a colleague removes, and then adds again by the same name, is not saved onto the new contact")
     func contactRemovedThenAddedAgain() throws {
         let app = Harness()

@@ -13,7 +13,7 @@ enum RecordMerge {
     /// `base`: the record as the step left it (what the undo expected); `ours`: as the undo puts it back; `theirs`: as
     /// it is now.
     static func merge(base: Relation, ours: Relation, theirs: Relation) -> Relation? {
-        guard base.statusHistory.first == theirs.statusHistory.first,
+        guard isSameRecord(base.statusHistory, theirs.statusHistory),
               let contacts = mergeByID(base: base.contacts, ours: ours.contacts, theirs: theirs.contacts, merge: merge) else { return nil }
         var (ours, theirs) = (ours, theirs)
         ours.contacts = contacts
@@ -24,11 +24,19 @@ enum RecordMerge {
     }
 
     static func merge(base: Activity, ours: Activity, theirs: Activity) -> Activity? {
-        guard base.statusHistory.first == theirs.statusHistory.first else { return nil }
+        guard isSameRecord(base.statusHistory, theirs.statusHistory) else { return nil }
         return merge(base, ours, theirs, together: ["status", "statusHistory", "assessments", "startDate", "endDate", "estimatedCostCents",
                                                      "actualCostCents", "budgetLine"], write: { $0.write(to: &$1) }) {
             (reader: inout JSONReader) throws(JSONError) in try Activity(reading: &reader)
         }
+    }
+
+    /// Whether a record with these histories is still the one the step left (`base`), not one deleted and made anew: the
+    /// same first step. A record without a history yet (as the bundled dossier's first relations are) is still itself when
+    /// its first step now starts from a status, as a status set later does; a record made anew starts from none.
+    static func isSameRecord<Status>(_ base: [StatusChange<Status>], _ theirs: [StatusChange<Status>]) -> Bool {
+        guard let first = base.first else { return theirs.first.map { $0.from != nil } ?? true }
+        return first == theirs.first
     }
 
     /// Only a budget line's amounts per year change (`Change.setBudgetAmount`): merged year by year.
