@@ -72,7 +72,7 @@ public final class TerminalPrograms: ExternalPrograms {
         // Stopped without a shell to continue it, the program would hang the window: a terminal that runs it directly,
         // or a shell without job control.
         guard dossier_terminal_can_suspend() != 0 else {
-            return .failed("Onderbreken kan niet: dossier is niet vanuit een shell met taakbeheer gestart (fg zou het niet terughalen). Stoppen: q.")
+            return .failed("Onderbreken kan niet: dossier is niet vanuit een shell met taakbeheer gestart (fg zou het niet terughalen). Stoppen: Ctrl-C.")
         }
         backend.suspend { dossier_terminal_suspend_self() }
         return .done("")

@@ -226,7 +226,7 @@ struct RecordFlowTests {
         #expect(programs.suspensions == 1 && app.state.message == nil)
         app.press(.character("2"), .character("+")).type("Beurs").press(.control("z"))
         #expect(programs.suspensions == 2 && app.state.form?.text("title") == "Beurs")
-        programs.suspendOutcome = .failed("Onderbreken kan niet: dossier is niet vanuit een shell met taakbeheer gestart (fg zou het niet terughalen). Stoppen: q.")
+        programs.suspendOutcome = .failed("Onderbreken kan niet: dossier is niet vanuit een shell met taakbeheer gestart (fg zou het niet terughalen). Stoppen: Ctrl-C.")
         app.press(.control("z"))
         #expect(app.text.contains("Onderbreken kan niet") && app.state.form?.text("title") == "Beurs")
         // A stop from outside (kill -TSTP) takes the same way, in a form and in the help, not as a key of either.

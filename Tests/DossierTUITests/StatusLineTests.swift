@@ -42,6 +42,19 @@ struct StatusLineTests {
         #expect(writable.screen.line(39).contains("s status") && writable.screen.line(39).contains("v bezoek"))
     }
 
+    @Test("on an activity's follow-ups the footer says what Space does to the selected one: tick it off, or open it again")
+    func followUpHint() throws {
+        let app = Harness(width: 120, height: 40)
+        app.press(.character("2"))
+        let row = try #require(app.state.rows(.activities).firstIndex { app.state.dossier.activities[$0].id == "delegatie-uit-lyon" })
+        for _ in 0..<row { app.press(.character("j")) }
+        app.press(.enter, .character(" "))
+        #expect(app.state.message?.text.hasPrefix("Kies de vervolgactie") == true, "\(app.state.message?.text ?? "")")
+        #expect(app.screen.line(39).contains("Spatie afvinken"), "the open one first: \(app.screen.line(39))")
+        app.press(.character("j"))
+        #expect(app.screen.line(39).contains("Spatie heropenen"), "the done one below it: \(app.screen.line(39))")
+    }
+
     @Test("a hit in a contact: the message line names the field and its text, while typing and after n")
     func hitInContact() throws {
         let app = Harness(width: 120, height: 40)

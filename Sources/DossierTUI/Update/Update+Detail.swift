@@ -239,6 +239,13 @@ extension AppState {
         return order.indices.contains(row) ? order[row] : nil
     }
 
+    /// Whether Space on the activity screen would open a follow-up again (the selected one is done) rather than tick it off.
+    var selectedFollowUpIsDone: Bool {
+        guard case .activityDetail(let detail) = screen, let activity = dossier.activity(detail.id),
+              let index = followUpIndex(shownAt: detail.lists[.followUps]?.selection ?? 0, of: activity) else { return false }
+        return activity.followUps[index].isDone
+    }
+
     /// Whose contacts the current detail screen shows: a relation's, or the municipality's own.
     var currentContactOwner: ContactOwner? {
         switch screen {

@@ -224,7 +224,8 @@ enum StatusBarView {
                 let keys = binding.shortKeyLabel
                 // On the start screen q leaves the program, or first a search held there (in the help, q and Esc close the help).
                 let text = binding.action == .goBack && group == .global && state.isOnStartScreen
-                    ? (state.search == nil ? "stoppen" : "zoekopdracht wissen") : hint
+                    ? (state.search == nil ? "stoppen" : "zoekopdracht wissen")
+                    : binding.action == .toggleFollowUp && group == .activityDetail && state.selectedFollowUpIsDone ? "heropenen" : hint
                 if filters.contains(binding.action) {
                     filtering.append((keys, text))
                 } else if text == "stoppen" {
