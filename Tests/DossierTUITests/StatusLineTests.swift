@@ -55,6 +55,22 @@ struct StatusLineTests {
         #expect(app.screen.line(39).contains("Spatie heropenen"), "the done one below it: \(app.screen.line(39))")
     }
 
+    @Test("a picker of one choice offers Enter to choose and no Tab to tick; one of several offers both")
+    func pickerHints() throws {
+        let app = Harness(width: 120, height: 40)
+        app.press(.character("2"), .character("+")).type("Beurs")
+        for _ in 0..<30 where app.state.form?.focusedField?.id != "organiser" { app.press(.tab) }
+        app.type("p")
+        #expect(app.state.form?.picker?.allowsMultiple == false)
+        #expect(app.screen.line(39).contains("Enter kiest") && !app.screen.line(39).contains("Tab vink"), "\(app.screen.line(39))")
+        for _ in 0..<3 where app.state.form?.picker != nil { app.press(.escape) }
+        #expect(app.state.form != nil && app.state.form?.picker == nil)
+        for _ in 0..<30 where app.state.form?.focusedField?.id != "relations" { app.press(.backTab) }
+        app.type("p")
+        #expect(app.state.form?.picker?.allowsMultiple == true)
+        #expect(app.screen.line(39).contains("Enter klaar") && app.screen.line(39).contains("Tab vink"), "\(app.screen.line(39))")
+    }
+
     @Test("a hit in a contact: the message line names the field and its text, while typing and after n")
     func hitInContact() throws {
         let app = Harness(width: 120, height: 40)

@@ -217,6 +217,9 @@ enum StatusBarView {
                 if binding.action == .open, state.currentDetail != nil, !state.detailOpensSomething { continue }
                 // In an empty list there is no row to edit, delete or open: only + (add) is offered.
                 if [.editItem, .deleteItem, .openLink].contains(binding.action), state.focusedListIsEmpty { continue }
+                // A picker of one choice ticks nothing: Enter chooses.
+                let choosesOne = group == .picker && state.form?.picker?.allowsMultiple == false
+                if choosesOne && binding.action == .togglePick { continue }
                 // No signals left (the last ticked off): no signal to open, step, weigh or tick.
                 if group == .reminderList, state.rows(.reminders).isEmpty { continue }
                 guard let hint = binding.hint, binding.action != .showHelp, let first = binding.keys.first, !boundKeys.contains(first),
@@ -225,7 +228,8 @@ enum StatusBarView {
                 // On the start screen q leaves the program, or first a search held there (in the help, q and Esc close the help).
                 let text = binding.action == .goBack && group == .global && state.isOnStartScreen
                     ? (state.search == nil ? "stoppen" : "zoekopdracht wissen")
-                    : binding.action == .toggleFollowUp && group == .activityDetail && state.selectedFollowUpIsDone ? "heropenen" : hint
+                    : binding.action == .toggleFollowUp && group == .activityDetail && state.selectedFollowUpIsDone ? "heropenen"
+                    : binding.action == .confirmPick && choosesOne ? "kiest" : hint
                 if filters.contains(binding.action) {
                     filtering.append((keys, text))
                 } else if text == "stoppen" {
