@@ -71,6 +71,17 @@ struct StatusLineTests {
         #expect(app.screen.line(39).contains("Enter klaar") && app.screen.line(39).contains("Tab vink"), "\(app.screen.line(39))")
     }
 
+    @Test("at 80 columns a status filter stays named in the header when sorted by status too: the order is left out first")
+    func filterNamedWhenNarrow() throws {
+        let app = Harness(width: 80, height: 24)
+        for _ in 0..<6 where app.state.relationQuery.order != .status { app.press(.character("o")) }
+        for _ in 0..<8 where app.state.relationQuery.statuses != [.actief] { app.press(.character("f")) }
+        #expect(app.state.relationQuery.order == .status && app.state.relationQuery.statuses == [.actief])
+        #expect(app.screen.line(0).hasSuffix("Actief"), "\(app.screen.line(0))")
+        app.press(.escape)
+        #expect(app.screen.line(0).hasSuffix("Actief"), "after the message: \(app.screen.line(0))")
+    }
+
     @Test("a hit in a contact: the message line names the field and its text, while typing and after n")
     func hitInContact() throws {
         let app = Harness(width: 120, height: 40)

@@ -88,7 +88,8 @@ enum HeaderView {
             x += canvas.draw(label(section, form), x: x, y: 0, style: style)
         }
         // The fullest summary that fits whole; the title bar never cuts its own text.
-        let room = state.width - x - 2
+        // (A tab's label ends in a space: one more keeps two between it and the summary.)
+        let room = state.width - x - 1
         if let right = summaries.first(where: { DisplayWidth.of($0) <= room }), !right.isEmpty {
             let width = DisplayWidth.of(right)
             canvas.draw(right, x: state.width - width, y: 0, width: width, style: isWarning ? theme.error : theme.muted, alignRight: true)
@@ -98,18 +99,20 @@ enum HeaderView {
     /// What the tab shows beyond its rows (the filters that are set, the budget per year, how far the signals
     /// look), fullest first: the header takes the first that fits whole.
     static func filterSummary(_ state: AppState) -> [String] {
-        /// "status: Laag pitje · op datum", then "Laag pitje · op datum", then "gefilterd" (it fits in the 10 columns
-        /// the tabs leave): only what is set.
-        func filters(_ parts: [(name: String, value: String)?]) -> [String] {
-            let set = parts.compactMap { $0 }
+        /// "status: Laag pitje · sortering: op datum", then "Laag pitje · op datum", then without the order "Laag pitje",
+        /// then "gefilterd" (it fits in the 10 columns the tabs leave): only what is set.
+        func filters(_ parts: [(name: String, value: String)?], order: String? = nil) -> [String] {
+            let set = parts.compactMap { $0 } + (order.map { [("sortering", $0)] } ?? [])
             guard !set.isEmpty else { return [] }
-            return [set.map { "\($0.name): \($0.value)" }.joined(separator: " · "), set.map(\.value).joined(separator: " · "), "gefilterd"]
+            let filtered = parts.compactMap { $0 }.map(\.value).joined(separator: " · ")
+            return [set.map { "\($0.name): \($0.value)" }.joined(separator: " · "), set.map(\.value).joined(separator: " · ")]
+                + (order != nil && !filtered.isEmpty ? [filtered] : []) + ["gefilterd"]
         }
         switch state.section {
         case .relations:
             let query = state.relationQuery
-            return filters([query.statuses.labelsAsAlternatives.map { ("status", $0) }, query.kind.map { ("soort", $0.label) },
-                            query.order == .name ? nil : ("sortering", "op \(query.order.label)")])
+            return filters([query.statuses.labelsAsAlternatives.map { ("status", $0) }, query.kind.map { ("soort", $0.label) }],
+                           order: query.order == .name ? nil : "op \(query.order.label)")
         case .activities:
             let query = state.activityQuery
             return filters([query.statuses.labelsAsAlternatives.map { ("status", $0) }, query.kind.map { ("soort", $0.label) }, query.year.map { ("jaar", String($0)) }])
