@@ -82,6 +82,18 @@ struct StatusLineTests {
         #expect(app.screen.line(0).hasSuffix("Actief"), "after the message: \(app.screen.line(0))")
     }
 
+    @Test("a picker whose query hides what is ticked (the relation v started from) names it, and says Enter adds the highlighted one")
+    func pickerNamesHiddenTicks() throws {
+        let app = Harness(width: 120, height: 40)
+        let first = try #require(app.state.selectedID(in: .relations))
+        let name = try #require(app.state.dossier.relation(first)?.name)
+        app.press(.character("v"))
+        for _ in 0..<30 where app.state.form?.focusedField?.id != "relations" { app.press(.tab) }
+        app.type("pivot")
+        #expect(app.state.form?.picker?.chosen == [first])
+        #expect(app.text.contains("al aangevinkt: \(name) · Enter voegt de gemarkeerde toe"), "\(app.text)")
+    }
+
     @Test("a hit in a contact: the message line names the field and its text, while typing and after n")
     func hitInContact() throws {
         let app = Harness(width: 120, height: 40)

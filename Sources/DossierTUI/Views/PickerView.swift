@@ -35,7 +35,11 @@ enum PickerView {
             column += canvas.draw(DisplayWidth.truncate(tick + name, to: max(1, width - 24)), x: column, y: rowY, style: style.bold(), limit: width - 24)
             canvas.draw("  " + detail, x: column, y: rowY, style: selected ? style : theme.muted, limit: x + width - 2 - column)
         }
-        let hint = picker.allowsMultiple ? "typ om te zoeken · Tab vinkt · Enter klaar · Esc terug" : "typ om te zoeken · Enter kiest · Esc terug"
+        // What is ticked but not in the list the query leaves (the relation `v` started from): Enter adds to it, said by name.
+        let hidden = picker.chosen.filter { !picker.candidates.contains($0) }.map { describe($0, source: picker.source, dossier: state.dossier).name }
+        let hint = !picker.allowsMultiple ? "typ om te zoeken · Enter kiest · Esc terug"
+            : hidden.isEmpty ? "typ om te zoeken · Tab vinkt · Enter klaar · Esc terug"
+            : "al aangevinkt: \(hidden.joined(separator: ", ")) · Enter voegt de gemarkeerde toe"
         canvas.draw(hint, x: x + 2, y: y + height - 2, width: width - 4, style: theme.muted)
     }
 
