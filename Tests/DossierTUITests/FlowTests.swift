@@ -1706,6 +1706,17 @@ struct BudgetReminderFlowTests {
         #expect(app.state.form?.errors["estimatedCostCents"] == amountError, "the other stays until it is typed in")
     }
 
+    @Test("an e-mail address or phone number that does not read says why as soon as its field is left, as saving would")
+    func contactDetailsSaidOnLeaving() throws {
+        let app = Harness()
+        app.press(.character("i"), .character("e")).tab(to: "email").press(.control("u")).type("niet-een-adres")
+        #expect(app.state.form?.errors["email"] == nil, "not while it is being typed")
+        app.press(.tab)
+        #expect(app.state.form?.errors["email"] == "'niet-een-adres' is geen e-mailadres: het @ ontbreekt (zoals naam@organisatie.nl)", "\(app.state.form?.errors ?? [:])")
+        app.tab(to: "phone").press(.control("u")).type("bel me").press(.tab)
+        #expect(app.state.form?.errors["phone"]?.hasPrefix("'bel me'") == true, "\(app.state.form?.errors ?? [:])")
+    }
+
     @Test("an amount typed with a dot before one or two digits shows under it what it is read as, before saving")
     func amountReadWithADecimalDot() throws {
         let app = Harness()

@@ -65,6 +65,8 @@ public struct FormField: Hashable, Sendable {
     /// For a date that lies on or after another field's date (an end date's start): that field's id. A day typed without its
     /// year is then the such day nearest that date (`Form.yearlessDay(of:today:)`).
     public var after: String?
+    /// An e-mail address or phone number typed as text: one that does not read says why on leaving the field, as a date does.
+    public var checkedAs: FieldInput?
 
     public init(_ id: String, _ label: String, _ value: FormValue, help: String = "", isVisible: Bool = true, isQuickAnswer: Bool = false,
                 isDate: Bool = false, isAmount: Bool = false, yearlessDay: CalendarDate.YearlessDay = .nearest, after: String? = nil) {

@@ -15,8 +15,10 @@ enum TableForm {
             let value = field.value(of: entity)
             let isDate = if case .date = field.input { true } else { false }
             let isAmount = if case .amount = field.input { true } else { false }
-            return FormField(field.key, field.label, formValue(field, value, in: dossier, emptyLabel: emptyLabels[field.key], options: options[field.key]),
-                             help: help(for: field), isDate: isDate, isAmount: isAmount, after: field.after)
+            var formField = FormField(field.key, field.label, formValue(field, value, in: dossier, emptyLabel: emptyLabels[field.key], options: options[field.key]),
+                                      help: help(for: field), isDate: isDate, isAmount: isAmount, after: field.after)
+            if field.input == .email || field.input == .phone { formField.checkedAs = field.input }
+            return formField
         }
     }
 

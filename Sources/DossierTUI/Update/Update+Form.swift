@@ -543,15 +543,21 @@ enum FormRules {
         refuseUnreadable(&form, in: state)
     }
 
-    /// A date or amount that does not read says why as soon as its field is left, as saving would: someone typing a
-    /// paper list sees it on the line it is on, not after the whole form. (Typing in the field again clears it.)
+    /// A date, amount, e-mail address or phone number that does not read says why as soon as its field is left, as saving
+    /// would: someone typing a paper list sees it on the line it is on, not after the whole form. (Typing in the field
+    /// again clears it.)
     static func refuseUnreadable(_ form: inout Form, in state: AppState) {
         for index in form.visibleIndices where index != form.focus {
             let field = form.fields[index]
-            guard field.isDate || field.isAmount, form.errors[field.id] == nil, case let text = form.text(field.id), !text.isEmpty else { continue }
+            guard field.isDate || field.isAmount || field.checkedAs != nil, form.errors[field.id] == nil, case let text = form.text(field.id),
+                  !text.isEmpty else { continue }
             do throws(ValueError) {
                 if field.isDate {
                     _ = try CalendarDate.read(text, today: state.today, yearless: form.yearlessDay(of: field.id, today: state.today))
+                } else if field.checkedAs == .email {
+                    _ = try EmailAddress.read(text)
+                } else if field.checkedAs == .phone {
+                    _ = try PhoneNumber.read(text)
                 } else {
                     _ = try Money.read(text)
                 }
