@@ -177,7 +177,11 @@ struct HostileFilesCommandTests {
             ("map", 0o666, 0o555, "u mag in deze map niet schrijven, en het journaal, het slot en de back-ups staan naast het dossier"),
         ]
         if asAnotherUser {
-            cases.append(("bestand", 0o644, 0o777, "u hebt geen schrijfrechten op dit bestand (de eigenaar kan ze geven)"))
+            let owner = try #require(SystemUser.name(of: geteuid()))
+            cases.append(("bestand", 0o644, 0o777, "u hebt geen schrijfrechten op dit bestand (de eigenaar, \(owner), kan ze geven)"))
+            // Made read-only by its owner: only the owner can undo that, so the colleague is told who, not to chmod u+w.
+            cases.append(("beveiligd", 0o444, 0o777, "het bestand is schrijfbeveiligd; de eigenaar, \(owner), of de beheerder kan het weer "
+                          + "schrijfbaar maken (chmod ug+w: ook voor de groep)"))
             cases.append(("journaal", 0o666, 0o777, "dossier.json.journal: u hebt geen schrijfrechten op dit bestand naast het dossier"))
         }
         for (folder, fileMode, folderMode, says) in cases {

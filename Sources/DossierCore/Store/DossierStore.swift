@@ -129,11 +129,14 @@ public final class DossierStore {
                                 + "beveiligde USB-stick); kopieer het dossier naar een schrijfbare plek (dossier copy) of laat de schijf schrijfbaar koppelen")
         }
         if let status = try? fileSystem.status(path), status.kind == .regular {
+            // Only the owner can give the write permission back: to anyone else the owner is named.
             if status.mode & 0o200 == 0 {
-                throw .notPermitted(location: path, reason: "het bestand is schrijfbeveiligd (chmod u+w maakt het weer schrijfbaar)")
+                throw .notPermitted(location: path, reason: SystemUser.isSelf(status.owner) ? "het bestand is schrijfbeveiligd (chmod u+w maakt het weer schrijfbaar)"
+                                    : "het bestand is schrijfbeveiligd; \(StoreError.giver(status)) of de beheerder kan het weer schrijfbaar maken "
+                                    + "(chmod ug+w: ook voor de groep)")
             }
             if !fileSystem.mayWrite(path) {
-                throw .notPermitted(location: path, reason: "u hebt geen schrijfrechten op dit bestand (de eigenaar kan ze geven)")
+                throw .notPermitted(location: path, reason: "u hebt geen schrijfrechten op dit bestand (\(StoreError.giver(status)) kan ze geven)")
             }
         }
         for companion in [files.journal, files.lock] where (try? fileSystem.status(companion)) != nil && !fileSystem.mayWrite(companion) {
@@ -153,9 +156,8 @@ public final class DossierStore {
     func checkMayWriteFolders() throws(StoreError) {
         for (folder, use) in [(files.backups, "bewaart daar de vorige stand"), (files.history, "zet daar het journaal bij de geschiedenis")] {
             guard let status = try? fileSystem.status(folder), status.isDirectory, !fileSystem.mayWrite(folder) else { continue }
-            let owner = SystemUser.name(of: status.owner).map { "de eigenaar, \($0)," } ?? "de eigenaar"
             throw .notPermitted(location: folder, reason: "u mag in deze map naast het dossier niet schrijven, en samenvoegen \(use); "
-                                + "\(owner) of de beheerder kan de map de groep en de groepsrechten van het dossier geven")
+                                + "\(StoreError.giver(status)) of de beheerder kan de map de groep en de groepsrechten van het dossier geven")
         }
     }
 

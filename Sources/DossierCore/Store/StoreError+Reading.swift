@@ -15,7 +15,7 @@ extension StoreError {
     }
 
     /// Who may give the rights on a file: its owner by name, when the system knows it.
-    private static func giver(_ status: FileStatus) -> String {
+    static func giver(_ status: FileStatus) -> String {
         SystemUser.name(of: status.owner).map { "de eigenaar, \($0)," } ?? "de eigenaar"
     }
 }
