@@ -400,7 +400,10 @@ struct HostileFilesCommandTests {
         try directory.write("dossier.json", "{ dit is geen dossier")
         let failed = try run(["relations"])
         #expect(failed.status == 65)
-        #expect(failed.standardError.contains("zet de laatste bewaarde stand terug: dossier --store '\(storePath)' restore dossier-"), "\(failed.standardError)")
+        // The backup and the history after it continue each other: the restore loses nothing, and is proposed as that.
+        #expect(failed.standardError.contains("dossier: er gaat niets verloren: dossier --store '\(storePath)' restore dossier-"), "\(failed.standardError)")
+        #expect(failed.standardError.hasSuffix(" bouwt het dossier opnieuw op uit die back-up en de wijzigingen erna, tot en met wijziging 2\n"),
+                "\(failed.standardError)")
         // The whole log reads no dossier, but not of one that does not load.
         let logged = try run(["log"])
         #expect(logged.status == 65 && logged.standardError == failed.standardError, "\(logged.standardError)")

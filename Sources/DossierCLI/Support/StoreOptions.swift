@@ -395,6 +395,15 @@ extension DossierStorage {
                            + "(head -n \(damage.line - 1) \(aside) > \(quoted)); wat vanaf regel \(damage.line) staat, blijft in de bewaarde kopie\(older)",
                            code: ExitStatus.dataError)
         }
+        // The newest backup and the history and journal after it still continue each other (a file copied over the dossier,
+        // or damaged): restore makes the file again from them, and nothing is lost. That comes first, before any advice to
+        // set the journal aside.
+        if error.isDataError, let file = self as? DossierStore, let newest = try? backups().first,
+           let rebuilt = (try? file.rebuiltState(from: newest.name)) ?? nil {
+            Output.error("dossier: " + (error.description.split(separator: "\n").first.map(String.init) ?? error.description))
+            return failure("er gaat niets verloren: \(command) restore \(ShellWord.quoted(newest.name)) bouwt het dossier opnieuw op uit die back-up "
+                           + "en de wijzigingen erna, tot en met wijziging \(rebuilt.dossier.journalSequence + rebuilt.journalCount)", code: ExitStatus.dataError)
+        }
         if error.isDataError, let newest = try? backups().first {
             Output.error("dossier: " + error.description)
             // Damage at a named place is most often one character: mended there, nothing is lost. A restore goes back to
