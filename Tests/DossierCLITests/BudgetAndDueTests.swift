@@ -94,6 +94,13 @@ struct BudgetAndDueTests {
         #expect(report.contains("Budget internationalisering: € 640,00 vastgelegd of besteed; voor 2031 is nog geen bedrag vastgesteld."), "\(report)")
         #expect(report.contains("2031 valt erbuiten. De afwegingen in dit verslag volgen nog dat Kader"), "\(report)")
         #expect(!report.contains("overschreden met"), "\(report)")
+        // Its tables, and the JSON, say no amount as none, not as € 0 with all of it short.
+        #expect(report.contains("| **Budget internationalisering** | **—** | **€ 640,00** | **€ 0,00** | **—** |"), "\(report)")
+        #expect(report.contains("| 2031 | — | € 640,00 | € 0,00 | — | — |"), "\(report)")
+        #expect(report.contains("Bijdrage Global Goals Platform Oss: geen bedrag vastgesteld, apart van het budget internationalisering"), "\(report)")
+        let json = try run(["budget", "--year", "2031", "--json"], now: "2030-12-05").standardOutput
+        let line = try #require((try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])?.first { $0["budgetLine"] as? String == "internationalisering" })
+        #expect(line["budgetCents"] is NSNull && line["remainingCents"] is NSNull && line["withoutBudget"] as? Bool == true, "\(line)")
         // An approved activity moved into such a year: said as the budget says it, not as overspending.
         let moved = try run(["edit", "beurs-2026", "--start-date", "1-12-2031"], now: "2030-12-05")
         #expect(moved.status == 0, "\(moved.standardError)")

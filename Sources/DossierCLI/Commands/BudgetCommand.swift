@@ -51,10 +51,11 @@ struct BudgetCommand: ParsableCommand {
                 writer.beginObject()
                 writer.field("year", overview.year)
                 writer.field("budgetLine", overview.line)
-                writer.field("budgetCents", overview.budget.cents)
+                // No amount set for the year: null, never 0 (a budget of nothing, with all of it over).
+                writer.nullableField("budgetCents", overview.shownBudget?.cents)
                 writer.field("committedCents", overview.committed.cents)
                 writer.field("spentCents", overview.spent.cents)
-                writer.field("remainingCents", overview.remaining.cents)
+                writer.nullableField("remainingCents", overview.shownRemaining?.cents)
                 writer.field("overspent", overview.isOverspent)
                 writer.field("withoutBudget", overview.isWithoutBudget)
                 writer.field("amountOfItsOwn", overview.hasAmountOfItsOwn)

@@ -203,6 +203,12 @@ public struct JSONWriter {
         }
     }
 
+    /// The field always, with `null` for no value (where a reader must tell "none" from 0).
+    public mutating func nullableField(_ name: StaticString, _ value: Int64?) {
+        key(name)
+        if let value { integer(value) } else { null() }
+    }
+
     public mutating func optionalField(_ name: StaticString, _ value: Int?) {
         if let value { field(name, value) }
     }

@@ -160,7 +160,7 @@ struct ReportWriter {
         }
         for contribution in report.contributions {
             let charged = contribution.committed + contribution.spent
-            lines.append("\(contribution.lineName): \(contribution.budget.formatted), apart van het budget internationalisering"
+            lines.append("\(contribution.lineName): \(contribution.shownBudget?.formatted ?? "geen bedrag vastgesteld"), apart van het budget internationalisering"
                          + (charged.cents > 0 ? "; daarop geboekt: \(charged.formatted)" : "")
                          + (contribution.isOverspent ? " — overschreden met \(Money(cents: -contribution.remaining.cents).formatted)."
                             : contribution.isWithoutBudget ? " — voor \(report.year) is nog geen bedrag vastgesteld." : "."))
@@ -419,7 +419,7 @@ struct ReportWriter {
     mutating func budget() {
         blocks.append(.heading(level: 2, text: "Budget \(report.year)"))
         blocks.append(.table(headings: ["Budgetregel", "Budget", "Vastgelegd", "Besteed", "Over"], rows: report.budgets.map { budget in
-            [budget.lineName, budget.budget.formatted, budget.committed.formatted, budget.spent.formatted, budget.remaining.formatted]
+            [budget.lineName, budget.shownBudget?.formatted ?? "—", budget.committed.formatted, budget.spent.formatted, budget.shownRemaining?.formatted ?? "—"]
         }, emphasis: Set(report.budgets.indices.filter { report.budgets[$0].isOverspent || report.budgets[$0].isWithoutBudget }), numericColumns: [1, 2, 3, 4]))
         blocks.append(.paragraph("Elke budgetregel telt alleen de activiteiten die erop geboekt zijn. Vastgelegd: goedgekeurde en geplande activiteiten (geraamde kosten). Besteed: uitgevoerde activiteiten (werkelijke kosten, anders geraamde)."
             + report.budgets.filter(\.isOverspent).map { " \($0.lineName) is overschreden met \((Money.zero - $0.remaining).formatted)." }.joined()
@@ -454,8 +454,8 @@ struct ReportWriter {
                 // The columns in the order of every other budget table (the series stack from the bottom: spent first).
                 tableHeadings: ["Jaar", "Budget", "Vastgelegd", "Besteed", "Over"] + (contributions.first ?? []).map(\.lineName),
                 tableRows: zip(lines, contributions).map { line, others in
-                    [String(line.year), line.budget.formatted, line.committed.formatted, line.spent.formatted, line.remaining.formatted]
-                        + others.map(\.budget.formatted)
+                    [String(line.year), line.shownBudget?.formatted ?? "—", line.committed.formatted, line.spent.formatted,
+                     line.shownRemaining?.formatted ?? "—"] + others.map { $0.shownBudget?.formatted ?? "—" }
                 },
                 numericColumns: Set(1..<(5 + (contributions.first?.count ?? 0))))))
     }
