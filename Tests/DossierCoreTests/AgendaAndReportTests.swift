@@ -197,6 +197,17 @@ struct AgendaAndReportTests {
         #expect(MarkdownReport.render(past).contains("| Taizhou | China | 31-12-2030 | 1-1-2025, College van B&W | Kader Internationalisering 2025-2030 |"))
     }
 
+    @Test("the budget chart draws a year with an amount of its own against that amount: a bar over it shows as over, though under the yearly line")
+    func chartMarksOwnYearAmounts() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.setBudgetAmount("internationalisering", year: 2027, amount: Money(cents: 1_200_050), decision: "Voorjaarsnota 2027"),
+                          context: ChangeContext(actor: "adviseur", timestamp: Fixtures.now, today: today))
+        let html = HTMLReport.render(YearReport(dossier: dossier, year: 2026, today: today))
+        #expect(html.contains("<title>2027: budget €&#160;12.000,50</title></line>"), "a mark across the 2027 bar")
+        #expect(html.contains(">budget €&#160;12.000,50</text>"))
+        #expect(!html.contains("<title>2026: budget"), "a year at the yearly amount has only the line")
+    }
+
     @Test("an activity's costs in the report: what was spent before it took place, or on one called off, is said with whether the budget counts it")
     func actualCostsNotYetCounted() throws {
         let small = Fixtures.smallDossier()

@@ -44,6 +44,9 @@ public struct ReportChart: Sendable {
     public var categories: [String]
     public var series: [Series]
     public var reference: Reference?
+    /// Per category, where its own reference lies when it differs from the line's (a year the council set another budget
+    /// for): drawn as a mark across that bar, so that a bar over its own year's amount shows as over. Empty: none.
+    public var categoryReferences: [Reference?] = []
     /// What the chart shows, in words.
     public var textAlternative: String
     public var tableHeadings: [String]

@@ -441,7 +441,7 @@ struct ReportWriter {
         let otherAmounts = lines.filter { $0.hasAmountOfItsOwn && $0.budget.cents != amount }
             .map { "\($0.year) \(ReportChart.euros($0.budget.cents))" + ($0.decision.map { " (\($0))" } ?? "") }
         let number = nextFigure()
-        blocks.append(.chart(ReportChart(
+        var chart = ReportChart(
                 number: number, title: "\(lineName) per jaar", layout: .stacked, unit: .money,
                 categories: history.map { String($0.year) },
                 series: [.init(name: "Besteed", values: lines.map(\.spent.cents)), .init(name: "Vastgelegd", values: lines.map(\.committed.cents)),
@@ -457,7 +457,12 @@ struct ReportWriter {
                     [String(line.year), line.shownBudget?.formatted ?? "—", line.committed.formatted, line.spent.formatted,
                      line.shownRemaining?.formatted ?? "—"] + others.map { $0.shownBudget?.formatted ?? "—" }
                 },
-                numericColumns: Set(1..<(5 + (contributions.first?.count ?? 0))))))
+                numericColumns: Set(1..<(5 + (contributions.first?.count ?? 0))))
+        // A year with an amount of its own is drawn against that amount, not only against the yearly line.
+        chart.categoryReferences = lines.map { line in
+            line.hasAmountOfItsOwn && line.budget.cents != amount ? .init(value: line.budget.cents, label: "budget \(ReportChart.euros(line.budget.cents))") : nil
+        }
+        blocks.append(.chart(chart))
     }
 
     mutating func pictures() {

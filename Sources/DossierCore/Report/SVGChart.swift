@@ -18,8 +18,9 @@ public enum SVGChart {
             let values = chart.series.map { $0.values.indices.contains(index) ? max(0, $0.values[index]) : 0 }
             return chart.layout == .stacked ? values.reduce(0, +) : values.max() ?? 0
         }
-        let step = niceStep(max(totals.max() ?? 0, chart.reference?.value ?? 0, 1), unit: chart.unit)
-        let axisTop = max(step, ((max(totals.max() ?? 0, chart.reference?.value ?? 0) + step - 1) / step) * step)
+        let highest = max(totals.max() ?? 0, chart.reference?.value ?? 0, chart.categoryReferences.compactMap { $0?.value }.max() ?? 0)
+        let step = niceStep(max(highest, 1), unit: chart.unit)
+        let axisTop = max(step, ((highest + step - 1) / step) * step)
         func y(_ value: Int64) -> Double { Double(top) + Double(plotHeight) * (1 - Double(value) / Double(axisTop)) }
 
         var svg = "<svg viewBox=\"0 0 \(width) \(height)\" class=\"chart\" role=\"img\" aria-labelledby=\"\(id)-titel \(id)-tekst\">\n"
@@ -76,6 +77,13 @@ public enum SVGChart {
                 }
             }
             svg += "<text x=\"\(format(bandX + band / 2))\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\">\(HTMLReport.escape(category))</text>\n"
+            if chart.categoryReferences.indices.contains(index), let own = chart.categoryReferences[index] {
+                let position = format(y(own.value))
+                svg += "<line x1=\"\(format(bandX + band * 0.1))\" y1=\"\(position)\" x2=\"\(format(bandX + band * 0.9))\" y2=\"\(position)\" stroke=\"#b3261e\" "
+                    + "stroke-width=\"2.4\" stroke-dasharray=\"3 2\"><title>\(HTMLReport.escape("\(category): \(own.label)"))</title></line>"
+                svg += "<text x=\"\(format(bandX + band / 2))\" y=\"\(format(y(own.value) - 4))\" text-anchor=\"middle\" font-size=\"9\" fill=\"#b3261e\">"
+                    + "\(HTMLReport.escape(own.label))</text>\n"
+            }
         }
         svg += "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - right)\" y2=\"\(height - bottom)\" stroke=\"#1a1a1a\" stroke-width=\"1\"/>\n"
 
