@@ -222,7 +222,11 @@ struct ReportWriter {
             guard !names.isEmpty else { return }
             lines.append("\(count(names.count, "activiteit", "activiteiten")) \(what): " + few(names) + ".")
         }
-        firstFew(report.pastWithoutOutcome.map { "\($0.title) (\(report.when($0)), \($0.status.label.lowercased()))" }, "voorbij zonder vastgelegde afloop")
+        // Those of earlier years are in no section of this year's report: said, with where they all are.
+        let earlier = report.pastWithoutOutcome.filter { ($0.year ?? report.year) < report.year }.count
+        firstFew(report.pastWithoutOutcome.map { "\($0.title) (\(report.when($0)), \($0.status.label.lowercased()))" }, "voorbij zonder vastgelegde afloop"
+                 + (earlier == 0 ? "" : " (\(earlier == report.pastWithoutOutcome.count ? "alle" : String(earlier)) uit eerdere jaren, die verderop niet "
+                                     + "terugkomen; dossier due noemt ze allemaal)"))
         firstFew(report.carriedOutWithoutResults.map(\.title), "uitgevoerd zonder vastgelegde resultaten")
         firstFew(report.goneAheadWithoutWeighing.map(\.title), "goedgekeurd zonder eerst te zijn afgewogen tegen het Kader")
         if !report.approvedWhileLookingAgain.isEmpty {
