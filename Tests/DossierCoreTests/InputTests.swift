@@ -78,7 +78,7 @@ struct InputTests {
     }
 
     @Test("a path typed in a form starts at the root, the home folder or a Windows drive; one typed on the command line is read from where it was typed")
-    func paths() {
+    func paths() throws {
         #expect(message(LinkTarget.readAnchored, "docs/besluit.pdf") == "'docs/besluit.pdf' is geen volledig pad: begin bij / of ~/ (zoals /mnt/gedeeld/besluit.pdf)")
         for anchored in ["/mnt/gedeeld/besluit.pdf", "~/Documenten/verslag.pdf", "S:\\Internationaal\\besluit.pdf", "\\\\server\\share\\x.pdf"] {
             #expect(message(LinkTarget.readAnchored, anchored) == nil, "\(anchored)")
@@ -95,6 +95,11 @@ struct InputTests {
         #expect(FilePath.absolute("../gedeeld/x.pdf", from: "/home/anna/werk/") == "/home/anna/gedeeld/x.pdf")
         #expect(FilePath.expandingHome("~/x.pdf", home: "/home/anna") == "/home/anna/x.pdf")
         #expect(FilePath.expandingHome("/x/~/y", home: "/home/anna") == "/x/~/y")
+        // Another user's home, as the shell expands it; an unknown user's path stays as it is.
+        let root = try #require(SystemUser.home(of: "root"))
+        #expect(FilePath.expandingHome("~root/dossier.json", home: "/home/anna") == root + "/dossier.json")
+        #expect(FilePath.expandingHome("~root", home: "/home/anna") == root)
+        #expect(FilePath.expandingHome("~geen-gebruiker-xyz/d.json", home: "/home/anna") == "~geen-gebruiker-xyz/d.json")
     }
 
     @Test("people as typed: a comma inside the organisation's brackets or a quoted name does not split them, and what is written reads back")

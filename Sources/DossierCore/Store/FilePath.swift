@@ -37,9 +37,12 @@ public enum FilePath {
         return "/" + parts.joined(separator: "/")
     }
 
-    /// `~/…` from the home folder, for opening; any other path as it is.
+    /// `~/…` from the home folder, and `~jan/…` from jan's, as a shell expands them, for opening; any other path (and
+    /// one of a user the system does not know) as it is.
     public static func expandingHome(_ path: String, home: String?) -> String {
-        guard path == "~" || path.hasPrefix("~/"), let home, !home.isEmpty else { return path }
-        return home + path.dropFirst()
+        guard path.hasPrefix("~") else { return path }
+        let user = path.dropFirst().prefix { $0 != "/" }
+        guard let directory = user.isEmpty ? home : SystemUser.home(of: String(user)), !directory.isEmpty else { return path }
+        return directory + path.dropFirst(1 + user.count)
     }
 }

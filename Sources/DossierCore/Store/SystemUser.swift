@@ -23,6 +23,12 @@ public enum SystemUser {
         return String(cString: name)
     }
 
+    /// The home folder of the account named `name`, when the system knows it.
+    public static func home(of name: String) -> String? {
+        guard let entry = getpwnam(name), let directory = entry.pointee.pw_dir else { return nil }
+        return String(cString: directory)
+    }
+
     /// Whether this program runs as the account with user id `id`.
     static func isSelf(_ id: UInt32) -> Bool {
         geteuid() == uid_t(id)
