@@ -101,6 +101,7 @@ public final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     public func status(_ path: String) throws(FileSystemError) -> FileStatus? { try real.status(path) }
 
     public func realPath(_ path: String) -> String? { real.realPath(path) }
+    public func linkTarget(_ path: String) -> String? { real.linkTarget(path) }
 
     public func createExclusive(_ path: String, mode: UInt32) throws(FileSystemError) -> Int32 {
         try check(.create, path)

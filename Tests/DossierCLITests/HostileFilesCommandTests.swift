@@ -303,6 +303,18 @@ struct HostileFilesCommandTests {
         #expect(try PosixFileSystem().status(directory.file("nieuw.csv"))?.mode == 0o600, "a new file is the owner's only")
     }
 
+    @Test("a dossier path that is a link to a file that is not there (a network drive not mounted) is said to be that, with 66; nothing is made")
+    func linkToNothing() throws {
+        let link = directory.file("gedeeld.json"), target = directory.file("schijf/dossier.json")
+        #expect(symlink(target, link) == 0)
+        for command in [["relations"], ["set-status", "bom", "focus", "--reason", "r"]] {
+            let refused = try runner.run(command + ["--store", link], environment: ["DOSSIER_USER": "adviseur"])
+            #expect(refused.status == 66, "\(command): \(refused.standardError)")
+            #expect(refused.standardError == "dossier: \(target), waar de koppeling \(link) naar wijst, bestaat niet\n", "\(refused.standardError)")
+        }
+        #expect(try PosixFileSystem().contentsOfDirectory(directory.path).sorted() == ["dossier.json", "gedeeld.json"], "nothing beside it")
+    }
+
     @Test("-o onto the dossier itself, its journal, index or backups (also through another name) is refused with 64 before anything is written")
     func outputOntoTheDossier() throws {
         #expect(try run(["set-status", "bom", "verkennen", "--reason", "een"], environment: ["DOSSIER_JOURNAL_LIMIT": "50"]).status == 0)

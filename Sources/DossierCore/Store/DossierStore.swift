@@ -261,6 +261,10 @@ public final class DossierStore {
         do {
             return try step()
         } catch {
+            // A link to a file that is not there (a network drive not mounted, the file moved): said as that, not as a link refused.
+            if error.code == SystemErrorCode.symbolicLink, fileSystem.realPath(path) == nil, let target = fileSystem.linkTarget(path) {
+                throw .missing(file: "\(target), waar de koppeling \(path) naar wijst,")
+            }
             if error.code == SystemErrorCode.noSuchFile { throw hasTraces() ? .snapshotMissing(file: path, hasBackups: (try? backups()).map { !$0.isEmpty } ?? true,
                                                      hasJournal: (try? fileSystem.status(files.journal)) ?? nil != nil) : .dossierMissing(file: path) }
             throw .reading(error, fileSystem: fileSystem)

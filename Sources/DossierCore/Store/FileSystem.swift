@@ -50,6 +50,8 @@ public protocol FileSystem: Sendable {
     func changeGroup(_ path: String, to group: UInt32)
     /// Gives what is at `path` (never a link) the permission bits `mode`, where this user may; else leaves it.
     func changeMode(_ path: String, to mode: UInt32)
+    /// Where the symbolic link at `path` points (as written in the link); nil when it is none.
+    func linkTarget(_ path: String) -> String?
 }
 
 extension FileSystem {
@@ -64,6 +66,9 @@ extension FileSystem {
 
     /// A file system for tests keeps the modes it made; the real one sets them.
     public func changeMode(_ path: String, to mode: UInt32) {}
+
+    /// A file system for tests has no links; the real one reads them.
+    public func linkTarget(_ path: String) -> String? { nil }
 
     /// Reads an open file from `offset` into `buffer`, as much as fits and the file has; returns how many
     /// bytes. (A file system that only reads whole files gets it through `read(_:from:path:)`.)
