@@ -303,6 +303,29 @@ struct HostileFilesCommandTests {
         #expect(try PosixFileSystem().status(directory.file("nieuw.csv"))?.mode == 0o600, "a new file is the owner's only")
     }
 
+    @Test("a journal cut short in place outside the program is said at every load, naming the changes missing, until a change is saved")
+    func journalCutShort() throws {
+        let keep = ["DOSSIER_JOURNAL_LIMIT": "50"]
+        for status in ["verkennen", "focus", "actief"] { #expect(try run(["set-status", "bom", status, "--reason", "r"], environment: keep).status == 0) }
+        // Its last line taken away in place (the same file): as a sync tool or an editor putting back an older version might.
+        let journal = storePath + ".journal"
+        let lines = try directory.read("dossier.json.journal").split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let shorter = Array(lines.dropLast(2).joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")]
+        let handle = try #require(FileHandle(forWritingAtPath: journal))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: shorter)
+        try handle.close()
+        for _ in 0..<2 {
+            let shown = try run(["show", "bom"], environment: keep)
+            #expect(shown.status == 0 && shown.standardOutput.contains("Focus"), "\(shown.standardError)")
+            #expect(shown.standardError.contains("Het journaal \(journal) is korter dan toen dossier het het laatst las: wijziging 3 ontbreekt."),
+                    "said at every load: \(shown.standardError)")
+        }
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "verder"], environment: keep).status == 0)
+        let after = try run(["show", "bom"], environment: keep)
+        #expect(!after.standardError.contains("korter"), "once a change is saved, the journal as it is counts: \(after.standardError)")
+    }
+
     @Test("a dossier path that is a link to a file that is not there (a network drive not mounted) is said to be that, with 66; nothing is made")
     func linkToNothing() throws {
         let link = directory.file("gedeeld.json"), target = directory.file("schijf/dossier.json")

@@ -379,6 +379,8 @@ extension DossierStore {
         lastSequence = entry.sequence
         tail = checksum
         lastSummary = entry.summary
+        // A change saved after a journal cut short: the journal as it now is counts (the side index may follow it again).
+        journalCutShort = false
         if journalFirstSequence == nil { journalFirstSequence = entry.sequence }
     }
 

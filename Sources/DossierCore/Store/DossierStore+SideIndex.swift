@@ -33,7 +33,9 @@ extension DossierStore {
     /// the side index there already describes the files as this store read them.
     func sideIndexWrite(of dossier: Dossier) -> SideIndexWrite? {
         // A journal that ends in a torn line keeps being read in full, so that the notice about it is given.
-        guard isWritable, newerVersion == nil, !isReplacedOutside, !dossier.isPart, let snapshotFile, journalSeenSize == Int64(journalLength) else { return nil }
+        // A journal cut short outside the program: the index that shows it is kept, so that every load says so until a change is saved.
+        guard isWritable, newerVersion == nil, !isReplacedOutside, !dossier.isPart, !journalCutShort, let snapshotFile,
+              journalSeenSize == Int64(journalLength) else { return nil }
         let journal = journalFile.map { (inode: $0, size: journalSeenSize) }
         // The dossier is the snapshot as read (nothing in the journal after it): it may vouch for the snapshot.
         let isSnapshot = lastSequence == snapshotSequence && migratedFrom == nil

@@ -46,6 +46,9 @@ public final class DossierStore {
     var journalFile: UInt64?
     /// The journal's size when it was last read or written (a torn tail included).
     var journalSeenSize: Int64 = 0
+    /// The journal was found shorter than this program last saw it, with the same snapshot: lines taken away outside it.
+    /// Said at every load (the side index that shows it is kept) until a change is saved.
+    var journalCutShort = false
     var journalLength = 0
     /// The last complete line of the journal this store read or wrote: where it starts, and its checksum. A journal
     /// that no longer holds it there, or is shorter than what was read, was cut back or copied over outside the program.
@@ -202,7 +205,8 @@ public final class DossierStore {
         snapshotIdentity = FileIdentity(status)
         // A snapshot this program wrote or checked in full, unchanged since (the side index's stamps say so),
         // is not checked again; the journal entries after it are, each as it is applied.
-        let checking = sideIndexVouches(for: status).map { DossierFile.Checking.unless(sequence: $0.sequence) } ?? .all
+        let vouching = sideIndexVouches(for: status)
+        let checking = vouching.map { DossierFile.Checking.unless(sequence: $0.sequence) } ?? .all
         var dossier: Dossier, migratedFrom: Int?
         // A large one is decoded from memory handed back page by page as it is read: never in memory twice.
         if status.size >= JSONReader.parallelMinimum, let buffer = try readingSnapshot({ () throws(FileSystemError) in
@@ -231,6 +235,16 @@ public final class DossierStore {
         journalFile = identity
         journalSeenSize = size
         absorb(journal)
+        // The side index saw this very journal (same file) longer, with this snapshot: changes were cut from it outside the program.
+        journalCutShort = false
+        if let seen = vouching?.journal, let vouching, seen.inode == identity, size < seen.size, lastSequence < vouching.journalSequence {
+            journalCutShort = true
+            let lost = lastSequence + 1 == vouching.journalSequence ? "wijziging \(vouching.journalSequence) ontbreekt"
+                : "de wijzigingen \(lastSequence + 1)–\(vouching.journalSequence) ontbreken"
+            notices.append("Het journaal \(files.journal) is korter dan toen dossier het het laatst las: \(lost). Het is buiten dossier om "
+                           + "ingekort of teruggezet (een synchronisatieprogramma, een editor, een oude kopie). Zet een kopie met die wijzigingen terug "
+                           + "vóórdat er iets nieuws wordt opgeslagen; daarna telt het journaal zoals het nu is.")
+        }
         if journalTailLacksOnlyLineBreak {
             notices.append("De laatste regel van het journaal mist haar regeleinde (een collega slaat net op, het journaal is in een editor "
                            + "bewaard, of een opslag werd onderbroken); ze telt mee zodra er weer iets wordt opgeslagen.")
