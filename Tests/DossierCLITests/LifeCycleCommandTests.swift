@@ -89,6 +89,10 @@ struct LifeCycleCommandTests {
 
     @Test("putting a relation on laag pitje says which approved or planned activity of it still stands; a review says nothing")
     func laagPitjeWithActivityToCome() throws {
+        // An older one still planned, its date past (no outcome recorded yet), does not hide the one to come.
+        let old = try run(["add-activity", "--title", "Oude missie Lyon", "--kind", "handelsmissie", "--relation", "rhone-alpes", "--date", "1-3-2026",
+                           "--status", "gepland", "--decision", "B&W"])
+        #expect(old.status == 0, "\(old.standardError)")
         let put = try run(["set-status", "rhone-alpes", "laag-pitje", "--reason", "Kader", "--review-date", "1-1-2029"])
         #expect(put.status == 0, "\(put.standardError)")
         #expect(put.standardError.contains("dossier: let op: Rhône-Alpes heeft nog een geplande activiteit op 10-3-2027: 'Handelsmissie Lyon' (missie-lyon)"),

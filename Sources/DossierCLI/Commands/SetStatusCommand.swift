@@ -49,7 +49,8 @@ struct SetStatusCommand: ParsableCommand {
             : RelationOverview.all(in: dossier, today: today).first { $0.relation.id == after.id }
         if var overview {
             overview.relation = after
-            if let notice = overview.laagPitjeNotice(today: today, dates: Session.dates, activity: { dossier.activity($0) }) { Output.error(TerminalSafeText.line("dossier: let op: \(notice)")) }
+            let linked = dossier.isPart ? nil : dossier.activities.filter { RelationOverview.linkedRelations($0).contains(after.id) }
+            if let notice = overview.laagPitjeNotice(today: today, dates: Session.dates, activity: { dossier.activity($0) }, among: linked) { Output.error(TerminalSafeText.line("dossier: let op: \(notice)")) }
         }
     }
 }

@@ -81,8 +81,14 @@ public struct RelationOverview: Hashable, Sendable {
     /// Said when the relation has just been put on laag pitje: an approved or planned activity still to come stands (a
     /// laag pitje holds back new ones only), which is most often worth a look.
     /// `activity`: the activity by its id, where it was read, to name it by its title and its status (else by its id).
-    public func laagPitjeNotice(today: CalendarDate, dates: DateWriting = .standard, activity: (ActivityID) -> Activity? = { _ in nil }) -> String? {
-        guard relation.status == .laagPitje, let upcoming = upcomingActivity, upcoming.lastDay >= today, case .activity(let id) = upcoming.reason else {
+    /// `activities`: the relation's activities, where they were read: then the first that has not ended is named, also when
+    /// an earlier one is overdue (`upcomingActivity` holds the earliest, past ones included, as the list's next date does).
+    public func laagPitjeNotice(today: CalendarDate, dates: DateWriting = .standard, activity: (ActivityID) -> Activity? = { _ in nil },
+                                among activities: [Activity]? = nil) -> String? {
+        let stillToCome = activities.map { activities in
+            activities.compactMap(NextDate.upcoming).filter { $0.lastDay >= today }.min { $0.date < $1.date }
+        } ?? upcomingActivity
+        guard relation.status == .laagPitje, let upcoming = stillToCome, upcoming.lastDay >= today, case .activity(let id) = upcoming.reason else {
             return nil
         }
         let which = activity(id).map { "een \($0.status.label.lowercased())e activiteit op \(dates.date(upcoming.date)): '\($0.title)' (\(id))" }

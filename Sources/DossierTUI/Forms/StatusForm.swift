@@ -53,7 +53,10 @@ enum StatusForm {
         // Put on laag pitje now: an activity still to come is said (from the screen's overview, as the list shows it).
         if !isReview, status == .laagPitje, var overview = state.dossier.relationPosition(relationID).map({ state.index.overviews[$0] }) {
             overview.relation.status = status
-            if let notice = overview.laagPitjeNotice(today: state.today, dates: state.dates, activity: { state.dossier.activity($0) }) { success += ". Let op: \(notice)" }
+            let linked = state.index.activitiesByRelation[relationID]?.map { state.dossier.activities[$0] }
+            if let notice = overview.laagPitjeNotice(today: state.today, dates: state.dates, activity: { state.dossier.activity($0) }, among: linked ?? []) {
+                success += ". Let op: \(notice)"
+            }
         }
         return .change(.setRelationStatus(relationID, status: status, reason: reason, reviewDate: reviewDate, seen: relation.status,
                                            seenReviewDate: relation.reviewDate), success: success)
