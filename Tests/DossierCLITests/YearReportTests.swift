@@ -161,6 +161,14 @@ extension ExchangeTests {
         #expect(try run(["set-status", "pivot-park", "laag-pitje", "--reason", "minder", "--review-date", "1-1-2028"]).status == 0)
         let afterwards = try run(["report", "--year", "2026"]).standardOutput
         #expect(!afterwards.split(separator: "\n").contains { $0.contains("laag pitje") && $0.contains("Delegatie uit Kopenhagen") }, "\(afterwards)")
+        // Many such: three named and the rest counted, as every list of the summary (each is in its section below).
+        for day in 1...4 {
+            #expect(try run(["log-visit", "--relation", "taizhou", "--date", "\(day)-10-2026", "--direction", "inkomend", "--delegation", "Taizhou \(day)",
+                             "--size", "1", "--cost", "0"]).status == 0)
+        }
+        let many = try #require(try run(["report", "--year", "2026"]).standardOutput.split(separator: "\n")
+            .first { $0.hasPrefix("- Goedgekeurd of doorgegaan met een relatie of land op een laag pitje, zonder") })
+        #expect(many.hasSuffix(" en nog 2.") && !many.contains("Taizhou 4"), "\(many)")
         let coming = try #require(report.split(separator: "\n").first { $0.contains("Wat komt") })
         #expect(coming.contains("18-5-2027: Handelsmissie Medicon Valley"), "not pushed out by its to-dos: \(coming)")
         #expect(coming.contains("1-3-2027: Taak 1 (bij Handelsmissie Medicon Valley)") && !coming.contains("Taak 7"), "\(coming)")

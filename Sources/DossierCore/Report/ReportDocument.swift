@@ -176,15 +176,19 @@ struct ReportWriter {
                      + Verdict.allCases.map { verdict in
             "\(report.assessments.filter { $0.assessment.verdict == verdict }.count) \(verdict.label.lowercased())"
         }.joined(separator: ", ") + overridesMade())
+        // Every list of activities names the first few (each activity says it again below), so that the summary stays one page.
+        func few(_ names: [String]) -> String {
+            names.prefix(3).joined(separator: "; ") + (names.count > 3 ? " en nog \(names.count - 3)" : "")
+        }
         if !report.exceptions.isEmpty {
             lines.append("Met een uitzondering van het college op een laag pitje: "
-                         + report.exceptions.map { "\($0.title) (\($0.assessments.last?.answers.exceptionDecision.trimmingSpaces() ?? ""))" }.joined(separator: ", ") + ".")
+                         + few(report.exceptions.map { "\($0.title) (\($0.assessments.last?.answers.exceptionDecision.trimmingSpaces() ?? ""))" }) + ".")
         }
         func named(_ list: [(activity: Activity, subjects: [String])]) -> String {
-            list.map { activity, subjects in
+            few(list.map { activity, subjects in
                 "\(activity.title) (\(report.when(activity)); \(subjects.joined(separator: ", "))"
                     + (activity.approvalDecision.map { "; besluit: \($0.trimmingSpaces())" } ?? "") + ")"
-            }.joined(separator: ", ") + "."
+            }) + "."
         }
         if !report.laagPitjeWithoutException.isEmpty {
             lines.append("Goedgekeurd of doorgegaan met een relatie of land op een laag pitje, zonder vastgelegde uitzondering van het college "
@@ -208,10 +212,6 @@ struct ReportWriter {
             .map { piece in piece.label + (report.framework.policyDecisions[piece].map { " (\($0))" } ?? "") }
         if !adopted.isEmpty {
             lines.append("Vastgesteld sinds het Kader (stand op \(report.dates.date(report.generated))): " + adopted.joined(separator: "; ") + ".")
-        }
-        // Every list of activities names the first few (each activity says it again below), so that the summary stays one page.
-        func few(_ names: [String]) -> String {
-            names.prefix(3).joined(separator: "; ") + (names.count > 3 ? " en nog \(names.count - 3)" : "")
         }
         if !report.withoutEntrepreneurs.isEmpty {
             lines.append("Economische activiteiten zonder ondernemers onder de deelnemers (de gemeente nodigt ze steevast uit, reactie op de Economic Board): "
