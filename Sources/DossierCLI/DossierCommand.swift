@@ -227,6 +227,10 @@ public struct DossierCommand: ParsableCommand {
         // The terminal is back: fold the session's journal into the snapshot and let go of the lock. After a
         // signal only the lock is let go, at once: every change is in the journal, the next start folds it in.
         do {
+            // A large dossier takes a second or two to write anew: said, so that the terminal is not left blank meanwhile.
+            if !readOnly, outcome.signal == 0, store.hasJournal, let dossier = outcome.dossier, dossier.activities.count >= 10_000 {
+                Output.error("dossier: de wijzigingen worden in het dossierbestand samengevoegd …")
+            }
             try store.close(readOnly || outcome.signal != 0 ? nil : outcome.dossier, at: Session.clock.now())
             // Not folded in, without an error: most often a colleague's change came just before (the next start folds it
             // in, nothing to say); but when the dossier no longer loads (damaged or replaced outside meanwhile), say so.

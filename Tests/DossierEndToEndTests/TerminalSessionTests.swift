@@ -112,6 +112,26 @@ struct TerminalSessionTests {
         try tmux.waitFor("EXIT:0")
     }
 
+    @Test("quitting a large dossier with changes says that they are being folded in while the file is written, not a blank terminal")
+    func quitSaysItFoldsIn() throws {
+        let large = directory.file("groot.json")
+        let generated = try ProgramRunner().run(["generate", "--relations", "1000", "--activities", "10000", "--seed", "7", "-o", large],
+                                                environment: ["DOSSIER_NOW": "2026-11-22T09:00:00Z"])
+        #expect(generated.status == 0, "\(generated.standardError)")
+        let tmux = try shell(width: 120, height: 36)
+        try tmux.run("\(binary) --store \(large); echo EXIT:$?", until: "Relaties (1000)")
+        try tmux.waitFor("1 Relaties (1000)", gone: ["dossier laden"])
+        try tmux.send("s")
+        try tmux.waitFor("Status van")
+        try tmux.send("Tab")
+        try tmux.type("Herijkt in het overleg")
+        try tmux.send("C-s")
+        try tmux.waitFor(" → ")
+        try tmux.send("q")
+        let after = try tmux.waitFor("EXIT:0", timeout: 30)
+        #expect(after.contains("dossier: de wijzigingen worden in het dossierbestand samengevoegd …"), "\(after)")
+    }
+
     @Test("a paste is text, never keys: a pasted 'dJ' deletes nothing, a pasted title with an escape sequence arrives without it")
     func pasteIsText() throws {
         let tmux = try openWegwerp(after: "; echo EXIT:$?")
