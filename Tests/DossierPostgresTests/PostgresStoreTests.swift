@@ -132,6 +132,27 @@ struct PostgresStoreTests {
         #expect(json.contains("\"copiedBy\": "), "\(json)")
     }
 
+    @Test("copy --replace onto a database with changes the source lacks names them and asks; with --yes it replaces and says the roles need their rights again")
+    func replaceDroppingChanges() throws {
+        let directory = TemporaryDirectory(prefix: "dossier-replace")
+        let file = directory.file("dossier.json")
+        try directory.write("dossier.json", BundledDossier.bytes)
+        let database = try PostgresTestServer.freshDatabase()
+        #expect(try run(["db", "init", "--store", database]).status == 0)
+        #expect(try run(["copy", "--from", file, "--to", database]).status == 0)
+        // A colleague saves in the database after the file was copied out of it.
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "van Ine", "--store", database], environment: ["DOSSIER_USER": "Ine"]).status == 0)
+        let refused = try run(["copy", "--from", file, "--to", database, "--replace"])
+        #expect(refused.status == 64, "\(refused.standardError)")
+        #expect(refused.standardError.contains("heeft 1 wijziging die niet in \(file) staat (de laatste: Status van BOM: Actief → Verkennen, door Ine op ")
+                && refused.standardError.hasSuffix("Vervangen gooit ze weg: bevestig met --yes\n"), "\(refused.standardError)")
+        #expect(try run(["show", "bom", "--store", database]).standardOutput.contains("Verkennen"), "nothing replaced")
+        let replaced = try run(["copy", "--from", file, "--to", database, "--replace", "--yes"])
+        #expect(replaced.status == 0, "\(replaced.standardError)")
+        #expect(replaced.standardOutput.contains("geef ze opnieuw (de GRANT's onder 'Twee rollen' in docs/postgresql.md)"), "\(replaced.standardOutput)")
+        #expect(!(try run(["show", "bom", "--store", database]).standardOutput.contains("Verkennen")))
+    }
+
     @Test("a copy from a database onto itself, however the address is spelled, is refused with exit 64 and leaves it as it was")
     func copyOntoItself() throws {
         let storage = try StorageUnderTest(.postgresql)

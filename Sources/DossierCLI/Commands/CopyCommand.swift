@@ -29,21 +29,34 @@ struct CopyCommand: ParsableCommand {
     @Flag(help: "Een database die al een dossier heeft, vervangen (het oude logboek gaat verloren).")
     var replace = false
 
+    @Flag(help: "Bij --replace niet vragen, ook niet als de database wijzigingen heeft die niet in de bron staan (die gaan dan verloren).")
+    var yes = false
+
     func run() throws {
         try DossierPathArgument.check(from, option: "--from")
         try DossierPathArgument.check(to, option: "--to")
+        let source: any ArchiveStorage, target: any ArchiveStorage, archive: DossierArchive, dropped: String?
         do throws(StoreError) {
             try refuseCopyOntoItself()
             let configuration = try Session.configuration(needing: Session.settingsForWriting)
-            let source = try StorageOpener.open(StoreLocation.typed(from, environment: Session.environment), configuration: configuration)
-            let target = try StorageOpener.open(StoreLocation.typed(to, environment: Session.environment), configuration: configuration)
-            let archive: DossierArchive
+            source = try StorageOpener.open(StoreLocation.typed(from, environment: Session.environment), configuration: configuration)
+            target = try StorageOpener.open(StoreLocation.typed(to, environment: Session.environment), configuration: configuration)
             do throws(StoreError) {
                 archive = try source.exportArchive()
             } catch .dossierMissing(let file) {
                 // A source that is not there: nothing to begin anew.
                 throw StoreError.missing(file: file)
             }
+            // Changes only the database being replaced holds (a colleague's, saved after the source was copied from it): said, and asked.
+            dropped = replace ? droppedChanges(replacing: target, with: archive, from: source) : nil
+        } catch {
+            throw failure(error)
+        }
+        if let dropped {
+            guard try RemovalConfirmation.ask(dropped + " Toch vervangen?", confirmedByFlag: yes, what: dropped + " Vervangen gooit ze weg") else { return }
+        }
+        do throws(StoreError) {
+            let replacedDatabase = replace && PostgresAddress.isAddress(to) && (try? target.exportArchive()) != nil
             try target.importArchive(archive, replacing: replace)
             let copied = try target.load()
             let original = try source.load()
@@ -54,6 +67,11 @@ struct CopyCommand: ParsableCommand {
             Output.line(TerminalSafeText.line("Gekopieerd naar \(target.location): \(count(copied.relations.count, "relatie", "relaties")), "
                 + "\(count(copied.activities.count, "activiteit", "activiteiten")), \(count(archive.lines.count, "wijziging", "wijzigingen")) in het logboek, "
                 + "\(count(archive.backups.count, "back-up", "back-ups"))."))
+            // The tables made anew: the roles' grants went with the old ones.
+            if replacedDatabase {
+                Output.paragraph(TerminalSafeText.line("Let op: de tabellen zijn opnieuw gemaakt, dus de rollen van het team hebben hun rechten erop "
+                    + "niet meer: geef ze opnieuw (de GRANT's onder 'Twee rollen' in docs/postgresql.md)."))
+            }
             // Into a database (a team moving there): the source stays as it was, writable, and a screen still open on it saves
             // there, where the others no longer look. (The address as `location` gives it: without a password.) A copy to a
             // file is as often one to keep (an archive) as a move; the help and the README say to close the screen first.
@@ -64,6 +82,21 @@ struct CopyCommand: ParsableCommand {
         } catch {
             throw failure(error)
         }
+    }
+
+    /// What replacing `target` with `archive` throws away that the copy does not bring: the changes in its log that are not
+    /// in the copy's, counted, with the last of them. Nil when there are none (or no dossier there).
+    private func droppedChanges(replacing target: any ArchiveStorage, with archive: DossierArchive, from source: any ArchiveStorage) -> String? {
+        guard let existing = try? target.exportArchive() else { return nil }
+        let copied = Set(archive.lines)
+        let dropped = existing.lines.indices.filter { !copied.contains(existing.lines[$0]) }
+        guard let lastIndex = dropped.last else { return nil }
+        let entries = (try? existing.entries())?.entries ?? []
+        let last = entries.indices.contains(lastIndex)
+            ? " (de laatste: \(entries[lastIndex].summary), door \(entries[lastIndex].actor) op \(Session.dates.moment(entries[lastIndex].timestamp)))" : ""
+        return TerminalSafeText.line("\(target.location) heeft \(count(dropped.count, "wijziging", "wijzigingen")) die niet in \(source.location) "
+            + "\(dropped.count == 1 ? "staat" : "staan")\(last). Wilt u die bewaren, kopieer de database dan eerst naar een nieuw bestand "
+            + "(dossier copy --from \(target.location) --to bewaard.json).")
     }
 
     /// A copy from a database onto itself, however its address is spelled: `--replace` would make the tables anew (the roles
