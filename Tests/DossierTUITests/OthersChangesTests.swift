@@ -115,6 +115,28 @@ struct OthersChangesTests {
         #expect(app.state.dossier.relation(old.id)?.name == old.name && app.state.dossier.relation(old.id)?.kind == .partnerorganisatie)
     }
 
+    @Test("a save whose outcome is not known (the connection broke as it was written) is not saved twice: Ctrl-S asks first, and when it comes in the form is done")
+    func unknownOutcomeNotSavedTwice() throws {
+        let app = Harness()
+        try select("rhone-alpes", in: app, section: .relations)
+        app.press(.character("s"), .tab).type("Kansen farma")
+        app.store.failure = .outcomeUnknown(location: "postgresql://db/dossier", reason: "de verbinding viel weg")
+        app.press(.control("s"))
+        #expect(app.state.message?.text.hasPrefix("Misschien opgeslagen") == true && app.state.form != nil)
+        app.store.failure = nil
+        app.press(.control("s"))
+        #expect(app.state.message?.text.hasPrefix("Misschien al opgeslagen: bij de vorige Ctrl-S brak de verbinding af") == true)
+        #expect(app.store.committed.isEmpty, "not saved a second time unasked")
+        // The connection back: the change was in after all.
+        let change = try #require(app.state.unknownOutcome?.change)
+        app.store.othersChanges = [(change, ChangeContext(actor: "adviseur", timestamp: Fixtures.now, today: Fixtures.context.today))]
+        #expect(app.loop.refresh())
+        #expect(app.state.form == nil, "the form is done")
+        #expect(app.state.message?.text.hasPrefix("Toch opgeslagen (de verbinding brak af, maar de wijziging staat erin): Rhône-Alpes:") == true,
+                "\(app.state.message?.text ?? "")")
+        #expect(app.store.committed.isEmpty && app.state.dossier.relation("rhone-alpes")?.statusHistory.last?.reason == "Kansen farma")
+    }
+
     @Test("undoing one's edit of a relation after a colleague set its status puts back the edited field and keeps the status")
     func undoEditAfterColleaguesStatus() throws {
         let app = Harness()

@@ -26,6 +26,20 @@ extension AppState {
             FormRules.refresh(&open, in: self)
             form = open
         }
+        // A save whose outcome was not known, come in now: it was saved after all, and its form is done.
+        if let unknown = unknownOutcome, changes.contains(where: { $0.entry.event == .change(unknown.change) }) {
+            unknownOutcome = nil
+            let success: String
+            switch unknown.purpose {
+            case .form(let text):
+                success = text
+                form = nil
+            case .direct(let text): success = text
+            case .undo(let summary), .redo(let summary): success = summary
+            }
+            message = .info("Toch opgeslagen (de verbinding brak af, maar de wijziging staat erin): \(success)")
+            return
+        }
         // An error stays until read; on a read-only screen the errors are its own notices (opened read-only, changing
         // cannot be done here), and what came in matters more: the header still says [alleen-lezen].
         guard message?.isError != true || isReadOnly else { return }

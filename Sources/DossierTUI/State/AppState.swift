@@ -50,6 +50,11 @@ public struct AppState: Sendable {
     public var pending: PendingCommit?
     /// The addition being saved (a contact, a follow-up, a visit), to say after it whether it probably doubles one.
     var pendingAddition: Change?
+    /// The change being saved.
+    var pendingChange: Change?
+    /// A save whose outcome is not known (the connection to the database broke as it was written): when the change turns
+    /// up among the changes that come in, it was saved after all; until then a second Ctrl-S asks first.
+    var unknownOutcome: (change: Change, purpose: PendingCommit, warned: Bool)?
     /// The item of a detail screen's list the change being saved selects once saved (the follow-up it ticks off; what
     /// it adds is found from `pendingAddition`): selected after the rows moved to where the change put them.
     var selectionAfterCommit: (kind: RecordList.Kind, itemID: String)?

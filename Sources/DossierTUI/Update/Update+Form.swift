@@ -297,6 +297,13 @@ extension AppState {
             message = .error("Niet opgeslagen: het record is intussen verwijderd; zie het formulier.")
             return []
         }
+        // The last Ctrl-S may have saved it (the connection broke as it was written): a second one asks first.
+        if let unknown = unknownOutcome, case .form = unknown.purpose, !unknown.warned {
+            unknownOutcome?.warned = true
+            message = .error("Misschien al opgeslagen: bij de vorige Ctrl-S brak de verbinding af. Kijk in het logboek (L) of de wijziging er staat; "
+                             + "nogmaals Ctrl-S slaat toch op.")
+            return []
+        }
         if let actor = current.recordReplacedBy ?? current.recordRemovedBy {
             current.generalError = "Dit formulier hoort bij een record dat \(actor) intussen verwijderde en opnieuw aanmaakte; "
                 + "het wordt niet op het nieuwe opgeslagen. Esc sluit het; open het nieuwe en bewerk dat."

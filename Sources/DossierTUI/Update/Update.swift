@@ -180,6 +180,8 @@ extension AppState {
             return []
         }
         pending = purpose
+        pendingChange = change
+        unknownOutcome = nil
         pendingAddition = LikelyDouble.isAddition(change) ? change : nil
         pendingWarning = PastDueDate.notice(for: change, in: dossier, today: today, dates: dates)
         selectionAfterCommit = nil
@@ -283,6 +285,7 @@ extension AppState {
             message = .error("Niet opgeslagen: \(error.description)")
         }
         if case .outcomeUnknown = error {
+            if let purpose, let change = pendingChange { unknownOutcome = (change, purpose, false) }
             // Not "niet opgeslagen": it may well be in, and saving again would put it in twice.
             message = .error("Misschien opgeslagen: de verbinding brak af. Kijk in het logboek (L) of de wijziging er staat, vóór nog een Ctrl-S.")
         }
