@@ -168,6 +168,8 @@ public final class PostgresStore: DossierStorage {
     }
 
     func snapshot(named name: String) throws(StoreError) -> Dossier {
+        // Named as it was where the restore was made: a copy names the backups after the database (`Backup.named`).
+        let name = (try? backups()).flatMap { Backup.named(name, among: $0) }?.name ?? name
         guard let row = try link.query("SELECT body FROM dossier_snapshots WHERE name = \(name)").first else {
             throw .missing(file: "\(location) (momentopname \(name))")
         }

@@ -617,6 +617,26 @@ struct HostileFilesCommandTests {
         #expect(try DossierStore(path: storePath).load().relations == before.relations)
     }
 
+    @Test("after a copy, whose backups are named after the copy, undo past a restore and a restore by the name the log gives still find the backup")
+    func backupsFoundAfterCopy() throws {
+        #expect(try run(["set-status", "bom", "verkennen", "--reason", "een"]).status == 0)
+        #expect(try run(["set-status", "bom", "focus", "--reason", "twee"]).status == 0)
+        let keep = ["DOSSIER_JOURNAL_LIMIT": "50"]
+        let oldest = try #require(try DossierStore(path: storePath).backups().last)
+        #expect(try run(["restore", oldest.name, "--yes"], environment: keep).status == 0)
+        let afterRestore = try DossierStore(path: storePath).load().relation("bom")?.status
+        #expect(try run(["set-status", "bom", afterRestore == .focus ? "actief" : "focus", "--reason", "drie"], environment: keep).status == 0)
+        let copy = directory.file("kopie.json")
+        let copied = try runner.run(["copy", "--from", storePath, "--to", copy], environment: ["DOSSIER_USER": "adviseur"])
+        #expect(copied.status == 0, "\(copied.standardError)")
+        #expect(try DossierStore(path: copy).backups().allSatisfy { $0.name.hasPrefix("kopie-") }, "named after the copy")
+        let undone = try runner.run(["undo", "--yes", "--store", copy], environment: ["DOSSIER_USER": "adviseur"].merging(keep) { $1 })
+        #expect(undone.status == 0, "\(undone.standardError)")
+        #expect(try DossierStore(path: copy).load().relation("bom")?.status == afterRestore, "the change after the restore undone")
+        let restored = try runner.run(["restore", oldest.name, "--yes", "--store", copy], environment: ["DOSSIER_USER": "adviseur"].merging(keep) { $1 })
+        #expect(restored.status == 0, "by the name it had before the copy: \(restored.standardError)")
+    }
+
     @Test("restored after the dossier file was deleted: the changes after the backup are named, by whom and where they are, and no number is used twice")
     func restoreAfterDeletion() throws {
         #expect(try run(["set-status", "bom", "verkennen", "--reason", "een"], environment: ["DOSSIER_USER": "anna"]).status == 0)

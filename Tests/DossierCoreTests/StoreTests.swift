@@ -29,6 +29,23 @@ struct StoreTests {
         try DossierStore(path: path).load()
     }
 
+    @Test("a backup is found by the name the log gives it, also after a copy named it after another file, its second rounded")
+    func backupByItsOldName() throws {
+        let moment = try #require(Timestamp(iso: "2026-12-06T11:13:44Z"))
+        let named = { (stem: String, seconds: Int64, sequence: Int) in
+            Backup(name: Backup.name(snapshotName: stem + ".json", at: Timestamp(secondsSinceEpoch: moment.secondsSinceEpoch + seconds), sequence: sequence),
+                   path: "/b", timestamp: Timestamp(secondsSinceEpoch: moment.secondsSinceEpoch + seconds), sequence: sequence, size: 0)
+        }
+        let copied = [named("y", 1, 2), named("y", 0, 3), named("y", 600, 2)]
+        let logged = Backup.name(snapshotName: "dossier.json", at: moment, sequence: 2)
+        #expect(Backup.named(logged, among: copied) == copied[0], "the same number of changes, the nearest moment")
+        #expect(Backup.named(copied[2].name, among: copied) == copied[2], "its own name first")
+        #expect(Backup.named(Backup.name(snapshotName: "gemeente-oss.json", at: moment, sequence: 4), among: copied) == nil)
+        #expect(Backup.named(Backup.name(snapshotName: "dossier.json", at: Timestamp(secondsSinceEpoch: moment.secondsSinceEpoch - 3_600), sequence: 3),
+                             among: copied) == nil, "another moment is another backup")
+        #expect(Backup.named("geen-back-up.json", among: copied) == nil)
+    }
+
     @Test("the last change with what undoes it: from the journal, and once merged, rebuilt from the backup and the archived changes")
     func lastChangeWithUndo() throws {
         var (store, dossier) = try openStore()

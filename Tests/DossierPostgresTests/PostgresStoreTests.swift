@@ -132,6 +132,27 @@ struct PostgresStoreTests {
         #expect(json.contains("\"copiedBy\": "), "\(json)")
     }
 
+    @Test("a file whose log has a restore, copied to another file and from there into a database (its backups renamed): undo past the restore finds the backup")
+    func undoPastRestoreAfterCopy() throws {
+        let directory = TemporaryDirectory(prefix: "dossier-undo-copy")
+        let file = directory.file("dossier.json")
+        try directory.write("dossier.json", BundledDossier.bytes)
+        let merge = ["DOSSIER_JOURNAL_LIMIT": "1"], keep = ["DOSSIER_JOURNAL_LIMIT": "50"]
+        for status in ["verkennen", "focus"] { #expect(try run(["set-status", "bom", status, "--reason", "r", "--store", file], environment: merge).status == 0) }
+        let oldest = try #require(try DossierStore(path: file).backups().last)
+        #expect(try run(["restore", oldest.name, "--yes", "--store", file], environment: keep).status == 0)
+        let afterRestore = try DossierStore(path: file).load().relation("bom")?.status
+        #expect(try run(["set-status", "bom", afterRestore == .focus ? "actief" : "focus", "--reason", "r", "--store", file], environment: keep).status == 0)
+        let database = try PostgresTestServer.freshDatabase()
+        #expect(try run(["db", "init", "--store", database]).status == 0)
+        let between = directory.file("tussen.json")
+        #expect(try run(["copy", "--from", file, "--to", between]).status == 0)
+        #expect(try run(["copy", "--from", between, "--to", database]).status == 0)
+        let undone = try run(["undo", "--yes", "--store", database])
+        #expect(undone.status == 0, "\(undone.standardError)")
+        #expect(try run(["show", "bom", "--store", database]).standardOutput.contains(afterRestore?.label ?? "?"))
+    }
+
     @Test("copy --replace onto a database with changes the source lacks names them and asks; with --yes it replaces and says the roles need their rights again")
     func replaceDroppingChanges() throws {
         let directory = TemporaryDirectory(prefix: "dossier-replace")

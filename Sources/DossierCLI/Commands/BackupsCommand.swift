@@ -106,7 +106,8 @@ struct RestoreCommand: ParsableCommand {
             // A backups folder this user may not read is not "no such backup".
             throw failure(error)
         }
-        guard let backup = backups.first(where: { $0.name == name }) else {
+        // Also by the name it had before the dossier was copied (the log and older messages name it so).
+        guard let backup = Backup.named(name, among: backups) else {
             throw failure("geen back-up '\(name)' (zie dossier backups)", code: ExitStatus.dataError)
         }
         // A file that went (deleted, damaged) is made again from the backup and the history when they continue it: nothing lost.

@@ -25,14 +25,31 @@ public struct Backup: Hashable, Sendable {
         let prefix = Backup.stem(snapshotName) + "-"
         guard name.hasPrefix(prefix), name.hasSuffix(".json") else { return nil }
         let parts = name.dropFirst(prefix.count).dropLast(5).split(separator: "-")
-        guard parts.count == 2, parts[0].count == 16, let sequence = Int(parts[1]) else { return nil }
-        let stamp = Array(parts[0])
-        let iso = "\(String(stamp[0..<4]))-\(String(stamp[4..<6]))-\(String(stamp[6..<8]))T\(String(stamp[9..<11])):\(String(stamp[11..<13])):\(String(stamp[13..<15]))Z"
-        guard let timestamp = Timestamp(iso: iso) else { return nil }
+        guard parts.count == 2, let sequence = Int(parts[1]), let timestamp = Backup.timestamp(stamp: parts[0]) else { return nil }
         self.name = name
         path = FilePath.join(directory, name)
         self.timestamp = timestamp
         self.sequence = sequence
+    }
+
+    /// The moment a name's stamp ("20261206T021704Z") writes; nil for anything else.
+    static func timestamp(stamp: Substring) -> Timestamp? {
+        guard stamp.count == 16 else { return nil }
+        let stamp = Array(stamp)
+        let iso = "\(String(stamp[0..<4]))-\(String(stamp[4..<6]))-\(String(stamp[6..<8]))T\(String(stamp[9..<11])):\(String(stamp[11..<13])):\(String(stamp[13..<15]))Z"
+        return Timestamp(iso: iso)
+    }
+
+    /// The backup `name` refers to: that one, or, after the dossier was copied (`dossier copy` names the backups after the
+    /// copy's file, a database after itself), the one holding as many changes made at the same moment (within two minutes: a
+    /// copy may round the second), so that a restore the log names, and an undo after it, still find it. Nil when none is.
+    public static func named(_ name: String, among backups: [Backup]) -> Backup? {
+        if let exact = backups.first(where: { $0.name == name }) { return exact }
+        guard name.hasSuffix(".json") else { return nil }
+        let parts = name.dropLast(5).split(separator: "-")
+        guard parts.count >= 3, let sequence = Int(parts[parts.count - 1]), let moment = timestamp(stamp: parts[parts.count - 2]) else { return nil }
+        func distance(_ backup: Backup) -> Int64 { abs(backup.timestamp.secondsSinceEpoch - moment.secondsSinceEpoch) }
+        return backups.filter { $0.sequence == sequence && distance($0) <= 120 }.min { distance($0) < distance($1) }
     }
 
     /// The snapshot's name without ".json": what the names of the files kept beside its backups begin with.

@@ -293,7 +293,11 @@ extension DossierStore {
         case .change(let written):
             return try entry.replaying(written, into: &dossier, journal: files.journal, line: line)
         case .restoreBackup(let name):
-            let backupPath = FilePath.join(files.backups, name)
+            // Named as it was where the restore was made: a copy of the dossier names its backups after itself.
+            var backupPath = FilePath.join(files.backups, name)
+            if (try? fileSystem.status(backupPath)) ?? nil == nil, let found = (try? backups()).flatMap({ Backup.named(name, among: $0) }) {
+                backupPath = found.path
+            }
             guard let bytes = try read(backupPath) else {
                 throw .damagedJournal(file: files.journal, damage: JournalFile.Damage(line: line, message: "back-up \(name) ontbreekt"))
             }
