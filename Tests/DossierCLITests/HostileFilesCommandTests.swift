@@ -617,6 +617,18 @@ struct HostileFilesCommandTests {
         #expect(try DossierStore(path: storePath).load().relations == before.relations)
     }
 
+    @Test("validate checks the log too: a change in the history folder changed by hand is damage, with 65")
+    func validateChecksTheLog() throws {
+        for status in ["verkennen", "focus"] { #expect(try run(["set-status", "bom", status, "--reason", "r"]).status == 0) }
+        #expect(try runner.run(["validate", storePath]).status == 0)
+        let history = storePath + ".history"
+        let segment = try #require(try PosixFileSystem().contentsOfDirectory(history).first { $0.hasSuffix(".jsonl") })
+        let text = String(decoding: try PosixFileSystem().readFile(history + "/" + segment), as: UTF8.self)
+        try directory.write("dossier.json.history/" + segment, text.replacingOccurrences(of: "Verkennen", with: "Verkennem"))
+        let refused = try runner.run(["validate", storePath])
+        #expect(refused.status == 65 && refused.standardError.contains("is beschadigd"), "\(refused.standardError)")
+    }
+
     @Test("after a copy, whose backups are named after the copy, undo past a restore and a restore by the name the log gives still find the backup")
     func backupsFoundAfterCopy() throws {
         #expect(try run(["set-status", "bom", "verkennen", "--reason", "een"]).status == 0)

@@ -25,6 +25,8 @@ struct ValidateCommand: ParsableCommand {
         store.checksEverything = true
         do {
             dossier = try store.load()
+            // Everything: the log as well, each archived change with its checksum and its place in the chain.
+            _ = try store.history()
         } catch {
             if json, case let problems = Self.problems(of: error), !problems.isEmpty {
                 Output.document(Self.report(file: file, problems: problems, dossier: nil))
@@ -55,6 +57,7 @@ struct ValidateCommand: ParsableCommand {
             let storage = try StorageOpener.open(StoreLocation.typed(typed, environment: Session.environment),
                                                  configuration: try Session.configurationForReading(), preparing: false)
             dossier = try storage.load()
+            _ = try storage.history()
         } catch {
             throw failure(error)
         }
