@@ -125,6 +125,18 @@ struct BudgetAndPolicyCommandTests {
         #expect(small.standardError.contains("€ 12,50 is minder dan een honderdste van het jaarbedrag (€ 16.000,00); klopt het bedrag?"), "\(small.standardError)")
     }
 
+    @Test("apply says of a refused line that it is not saved and the lines before it are")
+    func applyRefusedLine() throws {
+        let lines = [#"{"type":"set-budget-amount","budgetLine":"internationalisering","year":2028,"amountCents":100,"decision":"Raad"}"#,
+                     #"{"type":"set-budget-amount","budgetLine":"bestaat-niet","year":2028,"amountCents":100,"decision":"Raad"}"#]
+        try scratch.directory.write("feed.jsonl", Array(lines.joined(separator: "\n").utf8))
+        let refused = try run(["apply", scratch.directory.file("feed.jsonl")])
+        #expect(refused.status != 0 && refused.standardError.contains("regel 2: ") && refused.standardError.hasSuffix("; deze regel is niet bewaard, de regels ervoor wel\n"),
+                "\(refused.standardError)")
+        #expect(!refused.standardError.contains(".;"), "\(refused.standardError)")
+        #expect(try scratch.load().budgetLine("internationalisering")?.amountsByYear[2028] == Money(cents: 100), "the line before it is in")
+    }
+
     @Test("apply changes the budget and the Kader only with set-budget-amount and set-policy: a restore of them by hand is refused")
     func applyRefusesHandMadeRestore() throws {
         let line = try #require(try scratch.load().budgetLine("internationalisering"))

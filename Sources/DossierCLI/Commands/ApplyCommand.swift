@@ -67,7 +67,12 @@ struct ApplyCommand: ParsableCommand {
             do {
                 _ = try store.commit(change, to: &dossier, context: Session.clock.context(actor: try Session.actor()))
             } catch {
-                throw failure("regel \(lineNumber): \(error.description); de regels ervoor zijn bewaard", code: exitStatus(of: error))
+                // "Er is niets gewijzigd" holds for this line only: the lines before it are in.
+                var said = error.description
+                if said.hasSuffix(" Er is niets gewijzigd.") { said.removeLast(" Er is niets gewijzigd.".count) }
+                if said.hasSuffix(".") { said.removeLast() }
+                let outcome = if case .outcomeUnknown = error { "de regels ervoor zijn bewaard" } else { "deze regel is niet bewaard, de regels ervoor wel" }
+                throw failure("regel \(lineNumber): \(said); \(outcome)", code: exitStatus(of: error))
             }
             Output.line(TerminalSafeText.line("bewaard \(store.sequence): \(store.lastSummary ?? "")"))
             // What the commands say after the same addition (probably a double, a due date already past), said here too: a feed

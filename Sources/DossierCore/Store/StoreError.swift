@@ -102,7 +102,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return message
         case let .outcomeUnknown(location, reason):
             // The cause may be one that says "nothing changed" by itself; here that is not known.
-            let cause = reason.hasSuffix(" Er is niets gewijzigd.") ? String(reason.dropLast(" Er is niets gewijzigd.".count)) : reason
+            var cause = reason.hasSuffix(" Er is niets gewijzigd.") ? String(reason.dropLast(" Er is niets gewijzigd.".count)) : reason
+            if cause.hasSuffix(".") { cause.removeLast() }
             return "de verbinding met de database \(location) brak af terwijl de wijziging werd opgeslagen (\(cause)): of ze is opgeslagen, "
                 + "is niet te zeggen. Kijk met dossier log (in het scherm: L) of ze er staat voordat u haar opnieuw doet."
         case let .unavailable(location, reason):
