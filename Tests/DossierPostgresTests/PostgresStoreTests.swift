@@ -153,6 +153,15 @@ struct PostgresStoreTests {
         #expect(try run(["show", "bom", "--store", database]).standardOutput.contains(afterRestore?.label ?? "?"))
     }
 
+    @Test("a database without backups says when they come there (a new snapshot), not at closing the screen as a file's")
+    func noBackupsYet() throws {
+        let storage = try StorageUnderTest(.postgresql)
+        let listed = try run(["backups", "--store", storage.location])
+        #expect(listed.status == 0 && listed.standardOutput.hasPrefix("Nog geen back-ups: die ontstaan als er een nieuwe momentopname komt"),
+                "\(listed.standardOutput)")
+        #expect(!listed.standardOutput.contains("scherm"))
+    }
+
     @Test("copy --replace onto a database with changes the source lacks names them and asks; with --yes it replaces and says the roles need their rights again")
     func replaceDroppingChanges() throws {
         let directory = TemporaryDirectory(prefix: "dossier-replace")

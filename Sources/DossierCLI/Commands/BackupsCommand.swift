@@ -53,7 +53,11 @@ struct BackupsCommand: ParsableCommand {
             return
         }
         if backups.isEmpty {
-            Output.line("Nog geen back-ups: die ontstaan bij het samenvoegen van het journaal (na \(count(store.configuration.journalEntryLimit, "wijziging", "wijzigingen")) of bij het sluiten van het scherm).")
+            let changes = count(store.configuration.journalEntryLimit, "wijziging", "wijzigingen")
+            // A database makes a snapshot only after so many changes (never at the screen's close), and cuts nothing from its log.
+            Output.line(store is DossierStore
+                ? "Nog geen back-ups: die ontstaan bij het samenvoegen van het journaal (na \(changes) of bij het sluiten van het scherm)."
+                : "Nog geen back-ups: die ontstaan als er een nieuwe momentopname komt (na \(changes)); elke wijziging staat hoe dan ook in het logboek (dossier log).")
             return
         }
         var table = TextTable([.init(title: "NAAM", keepsWhole: true), .init(title: "VERVANGEN OP", keepsWhole: true), .init(title: "T/M WIJZIGING", alignRight: true, keepsWhole: true),
