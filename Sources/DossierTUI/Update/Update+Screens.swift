@@ -4,8 +4,9 @@ extension AppState {
     /// An action on the current screen (no form, search prompt, help or question open).
     mutating func perform(_ action: Action, key: Key) -> [Effect] {
         if isReadOnly && action.changesDossier {
-            message = .error("Alleen-lezen geopend: wijzigen kan hier niet; daarvoor opnieuw starten (zonder --read-only, of als het "
-                             + "bestand weer schrijfbaar is). R laadt wel de laatste stand.")
+            // (Why it is read-only was said at the start: an option, a file without write permission, a database role that may only read.)
+            message = .error("Alleen-lezen geopend: wijzigen kan hier niet; daarvoor opnieuw starten, zonder --read-only en met schrijfrechten "
+                             + "op het dossier (het bestand, of de databaserol). R laadt wel de laatste stand.")
             return []
         }
         switch action {
