@@ -248,6 +248,8 @@ public final class PostgresStore: DossierStorage {
     public func initialize() throws(StoreError) -> Int? {
         let before = try schemaVersion()
         if let before, before > PostgresSchema.currentVersion { throw .newerVersion(file: location, version: before) }
+        // Up to date: nothing to write (a role that may only read or append can ask it too).
+        if before == PostgresSchema.currentVersion { return before }
         try link.transaction { () throws(StoreError) in
             try takeAppendLock()
             try createSchema(from: before)

@@ -48,6 +48,15 @@ struct PostgresStoreTests {
                 "\(shown)")
         let written = try run(["set-status", "bom", "verkennen", "--reason", "r", "--store", address(storage.location, role: writer)])
         #expect(written.status == 0, "\(written.standardError)")
+        // db init by a team's role: the tables are up to date, so it says that; making them is the owner's.
+        for role in [writer, reader] {
+            let initialised = try run(["db", "init", "--store", address(storage.location, role: role)])
+            #expect(initialised.status == 0 && initialised.standardOutput.contains("heeft de tabellen al"), "\(role): \(initialised.standardError)")
+        }
+        let fresh = try PostgresTestServer.freshDatabase()
+        let owned = try run(["db", "init", "--store", address(fresh, role: writer)])
+        #expect(owned.status == 77 && owned.standardError.contains("db init maakt of wijzigt de tabellen, en dat mag alleen hun eigenaar (de beheerder), niet deze rol"),
+                "\(owned.standardError)")
         // The writer also brought the start screen's lists up to date (the grants cover them).
         let current = try PostgresTestServer.sql(storage.location, "SELECT count(*) FROM dossier_list_index WHERE seq = (SELECT max(seq) FROM dossier_changes)")
         #expect(current.trimmingCharacters(in: .whitespacesAndNewlines) == "1")

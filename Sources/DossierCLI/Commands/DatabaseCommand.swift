@@ -41,6 +41,10 @@ struct DatabaseInitCommand: ParsableCommand {
                 Output.line(TerminalSafeText.line("De opmaak van \(store.location) is bijgewerkt van versie \(version) naar \(PostgresSchema.currentVersion)."))
             default: Output.line(TerminalSafeText.line("\(store.location) heeft de tabellen al (versie \(PostgresSchema.currentVersion)); er is niets gewijzigd."))
             }
+        } catch .notPermitted(let location, _) {
+            // Making or bringing up the tables is the owner's: the team's roles may not, and their grants are not the cause.
+            throw failure("\(location): db init maakt of wijzigt de tabellen, en dat mag alleen hun eigenaar (de beheerder), niet deze rol; "
+                          + "er is niets gewijzigd", code: ExitStatus.notPermitted)
         } catch {
             throw failure(error)
         }
