@@ -610,7 +610,7 @@ struct FlowTests {
         changeBOM()
         #expect(app.state.dossier.relation("bom")?.status == .focus)
         app.press(.character("R"))
-        #expect(app.text.contains("Opnieuw geladen van schijf.") && !app.text.contains("begint opnieuw"), "R for nothing, or after a colleague's change")
+        #expect(app.text.contains("Opnieuw geladen.") && !app.text.contains("begint opnieuw"), "R for nothing, or after a colleague's change")
         app.press(.character("u"))
         #expect(app.state.dossier.relation("bom")?.status == .actief, "the step of before the reload is undone")
 
@@ -618,7 +618,7 @@ struct FlowTests {
         changeBOM()
         app.store.outsideChange = true
         app.press(.character("R"))
-        #expect(app.state.message?.text == "Opnieuw geladen van schijf: het dossier is buiten dit programma vervangen; ongedaan maken begint opnieuw.")
+        #expect(app.state.message?.text == "Opnieuw geladen: het dossier is buiten dit programma vervangen; ongedaan maken begint opnieuw.")
         app.press(.character("u"))
         #expect(app.state.dossier.relation("bom")?.status == .focus)
         #expect(app.text.contains("nog niets om ongedaan te maken"))

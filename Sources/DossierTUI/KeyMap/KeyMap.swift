@@ -39,7 +39,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("u")], .undo, .global, "Laatste wijziging van deze sessie ongedaan maken", hint: "ongedaan"),
         KeyBinding([.control("r")], .redo, .global, "Ongedaan gemaakte wijziging opnieuw doen"),
         KeyBinding([.character("L")], .showHistory, .global, "Wijzigingen: wie wat wanneer en waarom veranderde (van deze relatie, activiteit of de gemeente zelf, of van alles)"),
-        KeyBinding([.character("R"), .function(5)], .reloadDossier, .global, "Het dossier opnieuw van schijf laden (na een wijziging elders; een open formulier blijft)"),
+        KeyBinding([.character("R"), .function(5)], .reloadDossier, .global, "Het dossier opnieuw laden (na een wijziging elders; een open formulier blijft)"),
 
         // Navigation
         KeyBinding([.character("j"), .down], .moveDown, .navigation, "Omlaag"),
@@ -148,7 +148,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.escape], .cancelForm, .form, "Annuleren (vraagt eerst als er iets is ingevuld)", hint: "annuleer"),
         KeyBinding([.control("c")], .quit, .form, "Stoppen (vraagt eerst, want de invoer is nog niet opgeslagen)"),
         KeyBinding([.control("z")], .suspend, .form, "Onderbreken naar de shell (terug met fg); het formulier blijft zoals het is"),
-        KeyBinding([.function(5)], .reloadDossier, .form, "Het dossier opnieuw van schijf laden (na een wijziging elders); de invoer blijft staan"),
+        KeyBinding([.function(5)], .reloadDossier, .form, "Het dossier opnieuw laden (na een wijziging elders); de invoer blijft staan"),
         KeyBinding([.character(" "), .left, .right], .editText, .form, "In een keuzeveld: andere keuze (typen kiest de keuze die zo begint; in de afweging kiest j, d, n of o ja, deels, nee of onbekend en gaat door); in een veld met vinkjes gaat typen naar die keuze en vinkt spatie aan of uit; in een menu: ↑↓ kiezen, of typ het begin van een keuze. Tekst die geen keuze begint (de reden, één veld te vroeg getypt) kiest niets: de keuze blijft wat ze was en het veld zegt het; Backspace begint opnieuw, en kiest weer wat een woord ervoor koos (het veld zegt welke)"),
 
         // Picker

@@ -40,7 +40,7 @@ extension AppState {
             hasOutsideChange = false
             if !continues { undoHistory = UndoHistory() }
             refreshAfterChange()
-            let said = continues ? "Opnieuw geladen van schijf." : "Opnieuw geladen van schijf: het dossier is buiten dit programma vervangen; ongedaan maken begint opnieuw."
+            let said = continues ? "Opnieuw geladen." : "Opnieuw geladen: het dossier is buiten dit programma vervangen; ongedaan maken begint opnieuw."
             self.message = .info(([said] + notices).joined(separator: " "))
             return []
         case .readFailed(let error):
