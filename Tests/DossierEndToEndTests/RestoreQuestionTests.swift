@@ -25,6 +25,10 @@ struct RestoreQuestionTests {
         try change(["set-status", "bom", "actief", "--reason", "drie"], as: "Ine", limit: "50")
         let backup = try #require(try DossierStore(path: store).backups().first)
         #expect(backup.sequence == 0)
+        // Without a terminal to ask on (a script), the refusal says what would go.
+        let scripted = try ProgramRunner().run(["restore", backup.name, "--store", store], environment: ["DOSSIER_USER": "Ine", "HOME": directory.path])
+        #expect(scripted.status == 64 && scripted.standardError == "dossier: terugzetten vervangt het hele dossier (de 3 wijzigingen daarna, nrs. 1–3, gaan "
+                + "eruit, ook die van collega's): bevestig met --yes\n", "\(scripted.standardError)")
         let tmux = try TmuxSession.shell(home: directory.path, extraEnvironment: "DOSSIER_USER=Ine")
         try tmux.type([binary, "--store", store, "restore", backup.name].map { "'\($0)'" }.joined(separator: " ") + "; echo EXIT\"\":$?")
         try tmux.send("Enter")

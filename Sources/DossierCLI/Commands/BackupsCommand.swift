@@ -127,8 +127,12 @@ struct RestoreCommand: ParsableCommand {
                 : " De \(count) wijzigingen daarna (nrs. \(backup.sequence + 1)–\(store.sequence)), ook die van collega's, gaan eruit; ze blijven in het logboek."
             let kept = loadProblem == nil ? "De huidige stand blijft als back-up bewaard (zo terug te zetten).\(later)"
                 : "Het huidige dossierbestand blijft bij de back-ups en het journaal in de geschiedenismap bewaard."
+            // Without a terminal to ask on, the refusal says what would go too: a script's log shows it.
+            let goes = loadProblem != nil || count <= 0 ? ""
+                : count == 1 ? " (wijziging \(store.sequence) gaat eruit, ook als die van een collega is)"
+                : " (de \(count) wijzigingen daarna, nrs. \(backup.sequence + 1)–\(store.sequence), gaan eruit, ook die van collega's)"
             guard try RemovalConfirmation.ask("Het dossier terugzetten naar \(backup.name) (stand t/m wijziging \(backup.sequence))? \(kept)",
-                                              confirmedByFlag: yes, what: "terugzetten vervangt het hele dossier") else { return }
+                                              confirmedByFlag: yes, what: "terugzetten vervangt het hele dossier" + goes) else { return }
         }
         let dossier: Dossier
         do {
