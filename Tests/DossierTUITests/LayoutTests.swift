@@ -111,6 +111,21 @@ struct LayoutTests {
         }
     }
 
+    @Test("a relation's activities show their titles whole: the id in brackets yields where there is no room for both")
+    func relationActivityTitlesWhole() throws {
+        var dossier = Fixtures.smallDossier()
+        let title = "Bedrijfsacquisitie life sciences met Pivot Park 7194"
+        try dossier.apply(.addActivity(Activity(id: "bedrijfsacquisitie-life-sciences-met-pivot-park-7194", title: title, kind: .overig, status: .idee,
+                                                relations: ["rhone-alpes"], startDate: Fixtures.date("2027-04-12"))), context: Fixtures.context)
+        for (width, idShown) in [(100, false), (200, true)] {
+            let app = Harness(dossier: dossier, width: width, height: 36)
+            app.type("/rhone").press(.enter, .enter)
+            let row = try #require(app.screen.lines.first { $0.contains("Bedrijfsacquisitie") }, "\(app.text)")
+            #expect(row.contains(title), "\(width): \(row)")
+            #expect(row.contains("(bedrijfsacquisitie-life-sciences-met-pivot-park-7194)") == idShown, "\(width): \(row)")
+        }
+    }
+
     @Test("a title longer than the detail screen's title row ends there in '…' and is given whole at the top of the information")
     func longTitleWhole() throws {
         var dossier = Fixtures.smallDossier()

@@ -101,10 +101,21 @@ enum RecordDocumentView {
     /// names (strong cells) and dates, e-mail addresses and phone numbers (label cells) keep more of their width.
     static func columns(of list: RecordList, width: Int) -> [Int] {
         guard list.isTable, let first = list.items.first else { return [] }
-        var table = TextTable(first.line.map { span in
-            TextTable.Column(title: "", minimumWidth: span.tone == .label ? 24 : (span.tone == .strong ? 18 : nil))
-        })
-        for item in list.items { table.append(item.line.map(\.text)) }
-        return table.columnWidths(fittingIn: width)
+        func table(withoutLast: Bool) -> TextTable {
+            var table = TextTable(first.line.dropLast(withoutLast ? 1 : 0).map { span in
+                TextTable.Column(title: "", minimumWidth: span.tone == .label ? 24 : (span.tone == .strong ? 18 : nil))
+            })
+            for item in list.items { table.append(item.line.dropLast(withoutLast ? 1 : 0).map(\.text)) }
+            return table
+        }
+        let whole = table(withoutLast: false)
+        // The id in brackets at the end (an activity's, on a relation) is shown only where the other cells fit whole: a title
+        // cut short to make room for its id says less than the title whole.
+        let natural = whole.columnWidths(fittingIn: nil)
+        if natural.count > 1, natural.reduce(0, +) + 2 * (natural.count - 1) > width, first.line.last?.tone == .muted,
+           list.items.allSatisfy({ $0.line.last?.text.hasPrefix("(") == true }) {
+            return table(withoutLast: true).columnWidths(fittingIn: width) + [TextTable.leftOut]
+        }
+        return whole.columnWidths(fittingIn: width)
     }
 }
