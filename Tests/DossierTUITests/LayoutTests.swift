@@ -111,6 +111,19 @@ struct LayoutTests {
         }
     }
 
+    @Test("in the agenda's month an overdue entry of several days keeps a space between its date, with '!', and its kind")
+    func overdueSpanInMonth() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addActivity(Activity(id: "beurs-november", title: "Beurs november", kind: .beurs, status: .goedgekeurd, relations: ["rhone-alpes"],
+                                                startDate: Fixtures.date("2026-11-10"), endDate: Fixtures.date("2026-11-12"),
+                                                statusHistory: [StatusChange(date: Fixtures.date("2026-10-01"), from: nil, to: .goedgekeurd, reason: "", by: "t",
+                                                                             decision: "B&W")])), context: Fixtures.context)
+        let app = Harness(dossier: dossier, width: 120, height: 40)
+        app.press(.character("6"), .character("m"), .character("t"))
+        let row = try #require(app.screen.lines.first { $0.contains("Beurs november") }, "\(app.text)")
+        #expect(row.contains("di 10-11 t/m do 12-11 ! activiteit"), "\(row)")
+    }
+
     @Test("a relation's activities show their titles whole: the id in brackets yields where there is no room for both")
     func relationActivityTitlesWhole() throws {
         var dossier = Fixtures.smallDossier()

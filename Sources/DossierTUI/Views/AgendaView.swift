@@ -107,7 +107,8 @@ enum AgendaMonthView {
             // Overdue in words as the calendar's legend has it ("!"), so the kind keeps its column.
             let date = entry.shortDateText(state.dates) + (overdue ? " !" : "")
             let line = StyledLine([
-                .init(text: date.padded(to: 22), style: overdue ? theme.error : .plain),
+                // The longest, "wo 30-12 t/m do 31-12 !", is 23: one space after it still.
+                .init(text: date.padded(to: 24), style: overdue ? theme.error : .plain),
                 .init(text: entry.kind.name.padded(to: 13), style: overdue ? theme.error : theme.muted),
                 .init(text: entry.title(in: state.dossier), style: .plain),
             ])
