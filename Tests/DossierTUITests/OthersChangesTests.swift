@@ -137,6 +137,28 @@ struct OthersChangesTests {
         #expect(app.store.committed.isEmpty && app.state.dossier.relation("rhone-alpes")?.statusHistory.last?.reason == "Kansen farma")
     }
 
+    @Test("a save of unknown outcome whose form was closed concerns no other form: its Ctrl-S saves, and the change coming in leaves it open")
+    func unknownOutcomeOtherForm() throws {
+        let app = Harness()
+        try select("rhone-alpes", in: app, section: .relations)
+        app.press(.character("s"), .tab).type("Kansen farma")
+        app.store.failure = .outcomeUnknown(location: "postgresql://db/dossier", reason: "de verbinding viel weg")
+        app.press(.control("s"))
+        let change = try #require(app.state.unknownOutcome?.change)
+        app.store.failure = nil
+        app.press(.escape)
+        if app.state.confirmation != nil { app.press(.character("J")) }
+        #expect(app.state.form == nil)
+        // Another form, opened after: the change of the first coming in does not close it.
+        try select("bom", in: app, section: .relations)
+        app.press(.character("e")).press(.control("u")).type("BOM Brabant")
+        app.store.othersChanges = [(change, ChangeContext(actor: "adviseur", timestamp: Fixtures.now, today: Fixtures.context.today))]
+        #expect(app.loop.refresh())
+        #expect(app.state.form?.text("name") == "BOM Brabant", "the other form keeps its input")
+        app.press(.control("s"))
+        #expect(app.state.dossier.relation("bom")?.name == "BOM Brabant", "and its Ctrl-S saves at once")
+    }
+
     @Test("undoing one's edit of a relation after a colleague set its status puts back the edited field and keeps the status")
     func undoEditAfterColleaguesStatus() throws {
         let app = Harness()

@@ -33,7 +33,8 @@ extension AppState {
             switch unknown.purpose {
             case .form(let text):
                 success = text
-                form = nil
+                // Only the form it was saved from is done; another opened since keeps its input.
+                if form?.purpose == unknown.form { form = nil }
             case .direct(let text): success = text
             case .undo(let summary), .redo(let summary): success = summary
             }

@@ -54,7 +54,8 @@ public struct AppState: Sendable {
     var pendingChange: Change?
     /// A save whose outcome is not known (the connection to the database broke as it was written): when the change turns
     /// up among the changes that come in, it was saved after all; until then a second Ctrl-S asks first.
-    var unknownOutcome: (change: Change, purpose: PendingCommit, warned: Bool)?
+    /// `form`: the purpose of the form it was saved from, which only that form's Ctrl-S and closing concern.
+    var unknownOutcome: (change: Change, purpose: PendingCommit, form: FormPurpose?, warned: Bool)?
     /// The item of a detail screen's list the change being saved selects once saved (the follow-up it ticks off; what
     /// it adds is found from `pendingAddition`): selected after the rows moved to where the change put them.
     var selectionAfterCommit: (kind: RecordList.Kind, itemID: String)?

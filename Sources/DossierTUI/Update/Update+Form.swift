@@ -69,6 +69,7 @@ extension AppState {
                 return []
             }
             form = nil
+            unknownOutcome = nil
             return []
         default:
             edit(field, key: key, form: &current)
@@ -298,7 +299,7 @@ extension AppState {
             return []
         }
         // The last Ctrl-S may have saved it (the connection broke as it was written): a second one asks first.
-        if let unknown = unknownOutcome, case .form = unknown.purpose, !unknown.warned {
+        if let unknown = unknownOutcome, case .form = unknown.purpose, unknown.form == current.purpose, !unknown.warned {
             unknownOutcome?.warned = true
             message = .error("Misschien al opgeslagen: bij de vorige Ctrl-S brak de verbinding af. Kijk in het logboek (L) of de wijziging er staat; "
                              + "nogmaals Ctrl-S slaat toch op.")

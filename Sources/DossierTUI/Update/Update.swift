@@ -285,7 +285,7 @@ extension AppState {
             message = .error("Niet opgeslagen: \(error.description)")
         }
         if case .outcomeUnknown = error {
-            if let purpose, let change = pendingChange { unknownOutcome = (change, purpose, false) }
+            if let purpose, let change = pendingChange { unknownOutcome = (change, purpose, form?.purpose, false) }
             // Not "niet opgeslagen": it may well be in, and saving again would put it in twice.
             message = .error("Misschien opgeslagen: de verbinding brak af. Kijk in het logboek (L) of de wijziging er staat, vóór nog een Ctrl-S.")
         }
@@ -366,6 +366,8 @@ extension AppState {
                 return [.quit]
             case .discardForm:
                 form = nil
+                // The form a save of unknown outcome came from, let go: its change, when it comes in, is a change like any other.
+                unknownOutcome = nil
                 message = .info("Formulier gesloten zonder opslaan.")
                 return []
             }
