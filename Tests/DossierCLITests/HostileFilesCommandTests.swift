@@ -315,6 +315,11 @@ struct HostileFilesCommandTests {
         try handle.truncate(atOffset: 0)
         try handle.write(contentsOf: shorter)
         try handle.close()
+        // A screen opened and closed without a change (which would fold the journal into the snapshot) leaves it as it is.
+        let screen = DossierStore(path: storePath)
+        try screen.openForWriting(actor: "adviseur")
+        try screen.close(try screen.load(), at: Fixtures.now)
+        #expect(try PosixFileSystem().readFile(journal) == shorter, "not folded in: the missing changes can still be put back")
         for _ in 0..<2 {
             let shown = try run(["show", "bom"], environment: keep)
             #expect(shown.status == 0 && shown.standardOutput.contains("Focus"), "\(shown.standardError)")

@@ -7,7 +7,7 @@ import Darwin
 extension DossierStore {
     /// Whether the journal has grown past the threshold.
     public var needsCompaction: Bool {
-        journalEntryCount >= configuration.journalEntryLimit || journalLength >= configuration.journalByteLimit
+        !journalCutShort && (journalEntryCount >= configuration.journalEntryLimit || journalLength >= configuration.journalByteLimit)
     }
 
     /// Whether there are journal entries not yet in the snapshot.
@@ -77,9 +77,11 @@ extension DossierStore {
         releaseCompaction()
     }
 
-    /// Ends a writing session: compacts when the journal holds changes (unless another program is at it).
+    /// Ends a writing session: compacts when the journal holds changes (unless another program is at it). Not while the
+    /// journal was found cut short and nothing was saved since: it stays as it is, for a copy with the missing changes to be
+    /// put back (`journalCutShort`).
     public func close(_ dossier: Dossier?, at moment: Timestamp) throws(StoreError) {
-        if let dossier, isWritable, hasJournal, newerVersion == nil, !isReplacedOutside { try compact(dossier, at: moment) }
+        if let dossier, isWritable, hasJournal, newerVersion == nil, !isReplacedOutside, !journalCutShort { try compact(dossier, at: moment) }
         releaseCompaction()
     }
 
