@@ -35,7 +35,9 @@ struct CopyCommand: ParsableCommand {
     func run() throws {
         try DossierPathArgument.check(from, option: "--from")
         try DossierPathArgument.check(to, option: "--to")
-        let source: any ArchiveStorage, target: any ArchiveStorage, archive: DossierArchive, dropped: String?
+        let source: any ArchiveStorage, target: any ArchiveStorage, archive: DossierArchive
+        // A database being replaced: what it holds now (a file is never replaced).
+        var replaced: DossierArchive?
         do throws(StoreError) {
             try refuseCopyOntoItself()
             let configuration = try Session.configuration(needing: Session.settingsForWriting)
@@ -47,16 +49,15 @@ struct CopyCommand: ParsableCommand {
                 // A source that is not there: nothing to begin anew.
                 throw StoreError.missing(file: file)
             }
-            // Changes only the database being replaced holds (a colleague's, saved after the source was copied from it): said, and asked.
-            dropped = replace ? droppedChanges(replacing: target, with: archive, from: source) : nil
+            if replace && PostgresAddress.isAddress(to) { replaced = try? target.exportArchive() }
         } catch {
             throw failure(error)
         }
-        if let dropped {
+        // Changes only the database being replaced holds (a colleague's, saved after the source was copied from it): said, and asked.
+        if let replaced, let dropped = droppedChanges(replacing: replaced, at: target.location, with: archive, from: source.location) {
             guard try RemovalConfirmation.ask(dropped + " Toch vervangen?", confirmedByFlag: yes, what: dropped + " Vervangen gooit ze weg") else { return }
         }
         do throws(StoreError) {
-            let replacedDatabase = replace && PostgresAddress.isAddress(to) && (try? target.exportArchive()) != nil
             try target.importArchive(archive, replacing: replace)
             let copied = try target.load()
             let original = try source.load()
@@ -68,7 +69,7 @@ struct CopyCommand: ParsableCommand {
                 + "\(count(copied.activities.count, "activiteit", "activiteiten")), \(count(archive.lines.count, "wijziging", "wijzigingen")) in het logboek, "
                 + "\(count(archive.backups.count, "back-up", "back-ups"))."))
             // The tables made anew: the roles' grants went with the old ones.
-            if replacedDatabase {
+            if replaced != nil {
                 Output.paragraph(TerminalSafeText.line("Let op: de tabellen zijn opnieuw gemaakt, dus de rollen van het team hebben hun rechten erop "
                     + "niet meer: geef ze opnieuw (de GRANT's onder 'Twee rollen' in docs/postgresql.md)."))
             }
@@ -86,17 +87,17 @@ struct CopyCommand: ParsableCommand {
 
     /// What replacing `target` with `archive` throws away that the copy does not bring: the changes in its log that are not
     /// in the copy's, counted, with the last of them. Nil when there are none (or no dossier there).
-    private func droppedChanges(replacing target: any ArchiveStorage, with archive: DossierArchive, from source: any ArchiveStorage) -> String? {
-        guard let existing = try? target.exportArchive() else { return nil }
+    private func droppedChanges(replacing existing: DossierArchive, at target: String, with archive: DossierArchive, from source: String) -> String? {
         let copied = Set(archive.lines)
         let dropped = existing.lines.indices.filter { !copied.contains(existing.lines[$0]) }
         guard let lastIndex = dropped.last else { return nil }
         let entries = (try? existing.entries())?.entries ?? []
         let last = entries.indices.contains(lastIndex)
-            ? " (de laatste: \(entries[lastIndex].summary), door \(entries[lastIndex].actor) op \(Session.dates.moment(entries[lastIndex].timestamp)))" : ""
-        return TerminalSafeText.line("\(target.location) heeft \(count(dropped.count, "wijziging", "wijzigingen")) die niet in \(source.location) "
+            ? " (\(dropped.count == 1 ? "" : "de laatste: ")\(entries[lastIndex].summary), door \(entries[lastIndex].actor) op "
+                + "\(Session.dates.moment(entries[lastIndex].timestamp)))" : ""
+        return TerminalSafeText.line("\(target) heeft \(count(dropped.count, "wijziging", "wijzigingen")) die niet in \(source) "
             + "\(dropped.count == 1 ? "staat" : "staan")\(last). Wilt u die bewaren, kopieer de database dan eerst naar een nieuw bestand "
-            + "(dossier copy --from \(target.location) --to bewaard.json).")
+            + "(dossier copy --from \(ShellWord.quoted(target)) --to bewaard.json).")
     }
 
     /// A copy from a database onto itself, however its address is spelled: `--replace` would make the tables anew (the roles
