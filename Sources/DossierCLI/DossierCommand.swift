@@ -228,7 +228,8 @@ public struct DossierCommand: ParsableCommand {
         // signal only the lock is let go, at once: every change is in the journal, the next start folds it in.
         do {
             // A large dossier takes a second or two to write anew: said, so that the terminal is not left blank meanwhile.
-            if !readOnly, outcome.signal == 0, store.hasJournal, let dossier = outcome.dossier, dossier.activities.count >= 10_000 {
+            // (A database makes a snapshot only when one is due, not at every close: nothing to say there.)
+            if !readOnly, outcome.signal == 0, store is DossierStore, store.hasJournal, let dossier = outcome.dossier, dossier.activities.count >= 10_000 {
                 Output.error("dossier: de wijzigingen worden in het dossierbestand samengevoegd …")
             }
             try store.close(readOnly || outcome.signal != 0 ? nil : outcome.dossier, at: Session.clock.now())

@@ -246,7 +246,8 @@ public final class CursesBackend: TerminalBackend {
         var waitsForRest = false
         let decoded = KeyboardBytes.decode(first: UInt8(first)) {
             if !waitsForRest {
-                wtimeout(stdscr, Self.characterPause)
+                // Within a paste a slow line may pause longer inside a character too.
+                wtimeout(stdscr, max(Self.characterPause, waited))
                 waitsForRest = true
             }
             let next = wgetch(stdscr)

@@ -277,7 +277,11 @@ public final class DossierStore {
         } catch {
             // A link to a file that is not there (a network drive not mounted, the file moved): said as that, not as a link refused.
             if error.code == SystemErrorCode.symbolicLink, fileSystem.realPath(path) == nil, let target = fileSystem.linkTarget(path) {
-                throw .missing(file: "\(target), waar de koppeling \(path) naar wijst,")
+                // Said only when what it points to is surely not there (not a loop, not a folder this user may not look in).
+                let pointed = target.hasPrefix("/") ? target : FilePath.join(FilePath.directory(of: path), target)
+                let absent: Bool
+                do { absent = try fileSystem.status(pointed) == nil } catch { absent = false }
+                if absent { throw .missing(file: "\(pointed), waar de koppeling \(path) naar wijst,") }
             }
             if error.code == SystemErrorCode.noSuchFile { throw hasTraces() ? .snapshotMissing(file: path, hasBackups: (try? backups()).map { !$0.isEmpty } ?? true,
                                                      hasJournal: (try? fileSystem.status(files.journal)) ?? nil != nil) : .dossierMissing(file: path) }
