@@ -36,13 +36,15 @@ struct StoreTests {
             Backup(name: Backup.name(snapshotName: stem + ".json", at: Timestamp(secondsSinceEpoch: moment.secondsSinceEpoch + seconds), sequence: sequence),
                    path: "/b", timestamp: Timestamp(secondsSinceEpoch: moment.secondsSinceEpoch + seconds), sequence: sequence, size: 0)
         }
-        let copied = [named("y", 1, 2), named("y", 0, 3), named("y", 600, 2)]
+        let copied = [named("y", 1, 2), named("y", 0, 3), named("y", 600, 2), named("y", 7_200, 3), named("y", 3_600, 5)]
         let logged = Backup.name(snapshotName: "dossier.json", at: moment, sequence: 2)
         #expect(Backup.named(logged, among: copied) == copied[0], "the same number of changes, the nearest moment")
         #expect(Backup.named(copied[2].name, among: copied) == copied[2], "its own name first")
         #expect(Backup.named(Backup.name(snapshotName: "gemeente-oss.json", at: moment, sequence: 4), among: copied) == nil)
         #expect(Backup.named(Backup.name(snapshotName: "dossier.json", at: Timestamp(secondsSinceEpoch: moment.secondsSinceEpoch - 3_600), sequence: 3),
-                             among: copied) == nil, "another moment is another backup")
+                             among: copied) == nil, "of two with that number, neither near that moment: none")
+        #expect(Backup.named(Backup.name(snapshotName: "dossier.json", at: moment, sequence: 5), among: copied) == copied[4],
+                "the only one with that number, though stamped by another clock")
         #expect(Backup.named("geen-back-up.json", among: copied) == nil)
     }
 

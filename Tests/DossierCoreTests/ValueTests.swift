@@ -45,6 +45,7 @@ struct ValueTests {
             #expect(CalendarDate(parsing: bad) == nil, "\(bad)")
         }
         #expect(throws: ValueError("'31-feb-2027' bestaat niet: februari 2027 heeft 28 dagen")) { try CalendarDate.read("31-feb-2027") }
+        #expect(throws: ValueError("'31-2-2027 00:00' bestaat niet: februari 2027 heeft 28 dagen")) { try CalendarDate.read("31-2-2027 00:00") }
         // A time that is not midnight is not cut off without a word.
         #expect(CalendarDate(parsing: "1-3-2027 14:30") == nil)
         #expect(throws: ValueError("'1-3-2027 14:30' is een datum met een tijd; het dossier houdt alleen de datum bij: 1-3-2027")) {

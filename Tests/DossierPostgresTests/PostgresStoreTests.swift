@@ -55,7 +55,7 @@ struct PostgresStoreTests {
         }
         let fresh = try PostgresTestServer.freshDatabase()
         let owned = try run(["db", "init", "--store", address(fresh, role: writer)])
-        #expect(owned.status == 77 && owned.standardError.contains("db init maakt of wijzigt de tabellen, en dat mag alleen hun eigenaar (de beheerder), niet deze rol"),
+        #expect(owned.status == 77 && owned.standardError.contains("db init maakt of wijzigt de tabellen, en deze rol mag dat niet; dat doet de beheerder"),
                 "\(owned.standardError)")
         // The writer also brought the start screen's lists up to date (the grants cover them).
         let current = try PostgresTestServer.sql(storage.location, "SELECT count(*) FROM dossier_list_index WHERE seq = (SELECT max(seq) FROM dossier_changes)")

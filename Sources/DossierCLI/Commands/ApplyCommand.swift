@@ -71,7 +71,8 @@ struct ApplyCommand: ParsableCommand {
                 var said = error.description
                 if said.hasSuffix(" Er is niets gewijzigd.") { said.removeLast(" Er is niets gewijzigd.".count) }
                 if said.hasSuffix(".") { said.removeLast() }
-                let outcome = if case .outcomeUnknown = error { "de regels ervoor zijn bewaard" } else { "deze regel is niet bewaard, de regels ervoor wel" }
+                let outcome = if case .outcomeUnknown = error { lineNumber == 1 ? "kijk in het logboek" : "de regels ervoor zijn bewaard" }
+                    else { lineNumber == 1 ? "deze regel is niet bewaard" : "deze regel is niet bewaard, de regels ervoor wel" }
                 throw failure("regel \(lineNumber): \(said); \(outcome)", code: exitStatus(of: error))
             }
             Output.line(TerminalSafeText.line("bewaard \(store.sequence): \(store.lastSummary ?? "")"))

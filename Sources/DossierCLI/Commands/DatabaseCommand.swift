@@ -43,8 +43,8 @@ struct DatabaseInitCommand: ParsableCommand {
             }
         } catch .notPermitted(let location, _) {
             // Making or bringing up the tables is the owner's: the team's roles may not, and their grants are not the cause.
-            throw failure("\(location): db init maakt of wijzigt de tabellen, en dat mag alleen hun eigenaar (de beheerder), niet deze rol; "
-                          + "er is niets gewijzigd", code: ExitStatus.notPermitted)
+            throw failure("\(location): db init maakt of wijzigt de tabellen, en deze rol mag dat niet; dat doet de beheerder, met een rol die "
+                          + "de tabellen bezit of ze in het schema mag maken (CREATE); er is niets gewijzigd", code: ExitStatus.notPermitted)
         } catch {
             throw failure(error)
         }

@@ -109,7 +109,7 @@ extension CalendarDate {
             if let (date, midnight) = withTime(typed), !midnight, representable(typed: date) != nil {
                 throw ValueError("'\(typed)' is een datum met een tijd; het dossier houdt alleen de datum bij: \(date)")
             }
-            if let impossible = impossibleDay(typed) { throw ValueError("'\(typed)' bestaat niet: \(impossible)") }
+            if let impossible = impossibleDay(withTime(typed)?.date ?? typed) { throw ValueError("'\(typed)' bestaat niet: \(impossible)") }
             throw ValueError("'\(typed)' is geen datum; gebruik \(forms)")
         }
         return try date.accepted()

@@ -160,7 +160,9 @@ struct ReportWriter {
         }
         for contribution in report.contributions {
             let charged = contribution.committed + contribution.spent
-            lines.append("\(contribution.lineName): \(contribution.shownBudget?.formatted ?? "geen bedrag vastgesteld"), apart van het budget internationalisering"
+            // No amount: said once, at the end when something is booked on it.
+            let amount = contribution.shownBudget?.formatted ?? (contribution.isWithoutBudget ? nil : "geen bedrag vastgesteld")
+            lines.append("\(contribution.lineName): \(amount.map { "\($0), " } ?? "")apart van het budget internationalisering"
                          + (charged.cents > 0 ? "; daarop geboekt: \(charged.formatted)" : "")
                          + (contribution.isOverspent ? " — overschreden met \(Money(cents: -contribution.remaining.cents).formatted)."
                             : contribution.isWithoutBudget ? " — voor \(report.year) is nog geen bedrag vastgesteld." : "."))
@@ -225,8 +227,11 @@ struct ReportWriter {
         // Those of earlier years are in no section of this year's report: said, with where they all are.
         let earlier = report.pastWithoutOutcome.filter { ($0.year ?? report.year) < report.year }.count
         firstFew(report.pastWithoutOutcome.map { "\($0.title) (\(report.when($0)), \($0.status.label.lowercased()))" }, "voorbij zonder vastgelegde afloop"
-                 + (earlier == 0 ? "" : " (\(earlier == report.pastWithoutOutcome.count ? "alle" : String(earlier)) uit eerdere jaren, die verderop niet "
-                                     + "terugkomen; dossier due noemt ze allemaal)"))
+                 + (earlier == 0 ? "" : earlier == 1 && report.pastWithoutOutcome.count > 1
+                    ? " (1 uit een eerder jaar, die verderop niet terugkomt; dossier due noemt ze allemaal)"
+                    : " (\(earlier == report.pastWithoutOutcome.count ? (earlier == 1 ? "die" : "alle") : String(earlier)) uit "
+                        + "\(earlier == 1 ? "een eerder jaar, die verderop niet terugkomt" : "eerdere jaren, die verderop niet terugkomen"); "
+                        + "dossier due noemt ze allemaal)"))
         firstFew(report.carriedOutWithoutResults.map(\.title), "uitgevoerd zonder vastgelegde resultaten")
         firstFew(report.goneAheadWithoutWeighing.map(\.title), "goedgekeurd zonder eerst te zijn afgewogen tegen het Kader")
         if !report.approvedWhileLookingAgain.isEmpty {

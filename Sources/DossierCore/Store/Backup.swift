@@ -49,7 +49,11 @@ public struct Backup: Hashable, Sendable {
         let parts = name.dropLast(5).split(separator: "-")
         guard parts.count >= 3, let sequence = Int(parts[parts.count - 1]), let moment = timestamp(stamp: parts[parts.count - 2]) else { return nil }
         func distance(_ backup: Backup) -> Int64 { abs(backup.timestamp.secondsSinceEpoch - moment.secondsSinceEpoch) }
-        return backups.filter { $0.sequence == sequence && distance($0) <= 120 }.min { distance($0) < distance($1) }
+        let numbered = backups.filter { $0.sequence == sequence }
+        // The only one with that number, whatever its moment (a database stamps them by its server's clock, its names by the
+        // computer's), or else the nearest in time.
+        if numbered.count == 1 { return numbered[0] }
+        return numbered.filter { distance($0) <= 120 }.min { distance($0) < distance($1) }
     }
 
     /// The snapshot's name without ".json": what the names of the files kept beside its backups begin with.

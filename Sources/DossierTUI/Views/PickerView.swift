@@ -39,7 +39,8 @@ enum PickerView {
         let hidden = picker.chosen.filter { !picker.candidates.contains($0) }.map { describe($0, source: picker.source, dossier: state.dossier).name }
         let hint = !picker.allowsMultiple ? "typ om te zoeken · Enter kiest · Esc terug"
             : hidden.isEmpty ? "typ om te zoeken · Tab vinkt · Enter klaar · Esc terug"
-            : "al aangevinkt: \(hidden.joined(separator: ", ")) · Enter voegt de gemarkeerde toe"
+            : picker.candidates.isEmpty ? "al aangevinkt: \(hidden.joined(separator: ", ")) · Esc terug"
+            : "al aangevinkt: \(hidden.joined(separator: ", ")) · Enter voegt de gemarkeerde toe · Esc terug"
         canvas.draw(hint, x: x + 2, y: y + height - 2, width: width - 4, style: theme.muted)
     }
 
