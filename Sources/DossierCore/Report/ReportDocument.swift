@@ -226,12 +226,11 @@ struct ReportWriter {
         }
         // Those of earlier years are in no section of this year's report: said, with where they all are.
         let earlier = report.pastWithoutOutcome.filter { ($0.year ?? report.year) < report.year }.count
+        let which = earlier == report.pastWithoutOutcome.count ? (earlier == 1 ? "" : "alle ") : "\(earlier) "
+        let fromEarlier = earlier == 1 ? "een eerder jaar, die verderop niet terugkomt; dossier due noemt haar"
+            : "eerdere jaren, die verderop niet terugkomen; dossier due noemt ze allemaal"
         firstFew(report.pastWithoutOutcome.map { "\($0.title) (\(report.when($0)), \($0.status.label.lowercased()))" }, "voorbij zonder vastgelegde afloop"
-                 + (earlier == 0 ? "" : earlier == 1 && report.pastWithoutOutcome.count > 1
-                    ? " (1 uit een eerder jaar, die verderop niet terugkomt; dossier due noemt ze allemaal)"
-                    : " (\(earlier == report.pastWithoutOutcome.count ? (earlier == 1 ? "die" : "alle") : String(earlier)) uit "
-                        + "\(earlier == 1 ? "een eerder jaar, die verderop niet terugkomt" : "eerdere jaren, die verderop niet terugkomen"); "
-                        + "dossier due noemt ze allemaal)"))
+                 + (earlier == 0 ? "" : " (\(which)uit \(fromEarlier))"))
         firstFew(report.carriedOutWithoutResults.map(\.title), "uitgevoerd zonder vastgelegde resultaten")
         firstFew(report.goneAheadWithoutWeighing.map(\.title), "goedgekeurd zonder eerst te zijn afgewogen tegen het Kader")
         if !report.approvedWhileLookingAgain.isEmpty {
