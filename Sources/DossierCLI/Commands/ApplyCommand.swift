@@ -68,9 +68,7 @@ struct ApplyCommand: ParsableCommand {
                 _ = try store.commit(change, to: &dossier, context: Session.clock.context(actor: try Session.actor()))
             } catch {
                 // "Er is niets gewijzigd" holds for this line only: the lines before it are in.
-                var said = error.description
-                if said.hasSuffix(" Er is niets gewijzigd.") { said.removeLast(" Er is niets gewijzigd.".count) }
-                if said.hasSuffix(".") { said.removeLast() }
+                let said = StoreError.withoutNothingChanged(error.description)
                 let outcome = if case .outcomeUnknown = error { lineNumber == 1 ? "kijk in het logboek" : "de regels ervoor zijn bewaard" }
                     else { lineNumber == 1 ? "deze regel is niet bewaard" : "deze regel is niet bewaard, de regels ervoor wel" }
                 throw failure("regel \(lineNumber): \(said); \(outcome)", code: exitStatus(of: error))

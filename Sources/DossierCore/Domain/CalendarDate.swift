@@ -105,11 +105,11 @@ extension CalendarDate {
     /// `forms`: the forms the message for text that is no date names.
     static func read(_ text: String, forms: String) throws(ValueError) -> CalendarDate {
         guard let date = representable(typed: text) else {
-            let typed = text.trimmingSpaces()
-            if let (date, midnight) = withTime(typed), !midnight, representable(typed: date) != nil {
+            let typed = text.trimmingSpaces(), timed = withTime(typed)
+            if let (date, midnight) = timed, !midnight, representable(typed: date) != nil {
                 throw ValueError("'\(typed)' is een datum met een tijd; het dossier houdt alleen de datum bij: \(date)")
             }
-            if let impossible = impossibleDay(withTime(typed)?.date ?? typed) { throw ValueError("'\(typed)' bestaat niet: \(impossible)") }
+            if let impossible = impossibleDay(timed?.date ?? typed) { throw ValueError("'\(typed)' bestaat niet: \(impossible)") }
             throw ValueError("'\(typed)' is geen datum; gebruik \(forms)")
         }
         return try date.accepted()

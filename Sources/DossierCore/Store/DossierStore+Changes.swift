@@ -295,7 +295,7 @@ extension DossierStore {
         case .restoreBackup(let name):
             // Named as it was where the restore was made: a copy of the dossier names its backups after itself.
             var backupPath = FilePath.join(files.backups, name)
-            if (try? fileSystem.status(backupPath)) ?? nil == nil, let found = (try? backups()).flatMap({ Backup.named(name, among: $0) }) {
+            if (try? fileSystem.status(backupPath)) == nil, let found = (try? backups()).flatMap({ Backup.named(name, among: $0) }) {
                 backupPath = found.path
             }
             guard let bytes = try read(backupPath) else {

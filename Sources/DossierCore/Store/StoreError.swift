@@ -102,8 +102,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return message
         case let .outcomeUnknown(location, reason):
             // The cause may be one that says "nothing changed" by itself; here that is not known.
-            var cause = reason.hasSuffix(" Er is niets gewijzigd.") ? String(reason.dropLast(" Er is niets gewijzigd.".count)) : reason
-            if cause.hasSuffix(".") { cause.removeLast() }
+            let cause = StoreError.withoutNothingChanged(reason)
             return "de verbinding met de database \(location) brak af terwijl de wijziging werd opgeslagen (\(cause)): of ze is opgeslagen, "
                 + "is niet te zeggen. Kijk met dossier log (in het scherm: L) of ze er staat voordat u haar opnieuw doet."
         case let .unavailable(location, reason):
@@ -123,6 +122,15 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case let .partOfDossier(file):
             return "dit programma bood maar een deel van \(file) aan om te bewaren (een fout in het programma); er is niets geschreven"
         }
+    }
+
+    /// A message without its closing "Er is niets gewijzigd." and full stop, for a sentence that goes on after it (where that
+    /// holds for part of what was done only, or is not known).
+    public static func withoutNothingChanged(_ message: String) -> String {
+        var said = message
+        if said.hasSuffix(" Er is niets gewijzigd.") { said.removeLast(" Er is niets gewijzigd.".count) }
+        if said.hasSuffix(".") { said.removeLast() }
+        return said
     }
 
     /// True for problems with the data (damaged, invalid, refused), false for the file system.
