@@ -168,9 +168,12 @@ public final class PostgresStore: DossierStorage {
     }
 
     func snapshot(named name: String) throws(StoreError) -> Dossier {
+        var row = try link.query("SELECT body FROM dossier_snapshots WHERE name = \(name)").first
         // Named as it was where the restore was made: a copy names the backups after the database (`Backup.named`).
-        let name = (try? backups()).flatMap { Backup.named(name, among: $0) }?.name ?? name
-        guard let row = try link.query("SELECT body FROM dossier_snapshots WHERE name = \(name)").first else {
+        if row == nil, let found = (try? backups()).flatMap({ Backup.named(name, among: $0) }), found.name != name {
+            row = try link.query("SELECT body FROM dossier_snapshots WHERE name = \(found.name)").first
+        }
+        guard let row else {
             throw .missing(file: "\(location) (momentopname \(name))")
         }
         return try DossierFile.decode(try decode(row, as: ByteBuffer.self).bytes, file: "\(location) (\(name))")
