@@ -82,6 +82,28 @@ struct StatusLineTests {
         #expect(app.screen.line(0).hasSuffix("Actief"), "after the message: \(app.screen.line(0))")
     }
 
+    @Test("a tab's count says that its filter hides rows, also seen from another tab")
+    func filteredTabCountFromElsewhere() throws {
+        let app = Harness(width: 120, height: 40)
+        let activities = app.state.dossier.activities.count, relations = app.state.dossier.relations.count
+        #expect(app.screen.line(0).contains("Activiteiten (\(activities))"), "\(app.screen.line(0))")
+        app.press(.character("2")).press(.character("f"))
+        let shown = app.state.rows(.activities).count
+        #expect(shown < activities)
+        app.press(.character("1"))
+        #expect(app.screen.line(0).contains("Activiteiten (\(shown)/\(activities))"), "\(app.screen.line(0))")
+        #expect(app.screen.line(0).contains("Relaties (\(relations))"), "\(app.screen.line(0))")
+        app.press(.character("f"))
+        let relationsShown = app.state.rows(.relations).count
+        // The tab shown names its filter beside the tabs, and counts its rows.
+        #expect(app.screen.line(0).contains("Relaties (\(relationsShown))") && app.screen.line(0).hasSuffix("status: Focus"), "\(app.screen.line(0))")
+        app.press(.character("2"))
+        #expect(app.screen.line(0).contains("Relaties (\(relationsShown)/\(relations))"), "\(app.screen.line(0))")
+        app.press(.character("c"))
+        #expect(app.screen.line(0).contains("Activiteiten (\(activities))"), "\(app.screen.line(0))")
+        #expect(app.screen.line(0).contains("Relaties (\(relationsShown)/\(relations))"), "\(app.screen.line(0))")
+    }
+
     @Test("a picker whose query hides what is ticked (the relation v started from) names it, and says Enter adds the highlighted one")
     func pickerNamesHiddenTicks() throws {
         let app = Harness(width: 120, height: 40)

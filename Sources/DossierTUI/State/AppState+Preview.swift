@@ -74,6 +74,28 @@ extension AppState {
         default: return rows(section).count
         }
     }
+
+    /// A tab's count as its label says it: "1/6" while a filter of that tab hides rows, so that a filter set on
+    /// one tab is seen from the others too (the tab shown names its own filters beside the tabs).
+    public func tabCountText(_ section: Section) -> String {
+        let shown = tabCount(section)
+        guard preview == nil, section != self.section, let total = unfilteredCount(section), total != shown else { return String(shown) }
+        return "\(shown)/\(total)"
+    }
+
+    /// How many rows a filtered list would have without its filters; nil when none is set.
+    private func unfilteredCount(_ section: Section) -> Int? {
+        switch section {
+        case .relations:
+            relationQuery.statuses.isEmpty && relationQuery.kind == nil ? nil : dossier.relations.count
+        case .activities:
+            activityQuery == ActivityQuery() ? nil : dossier.activities.count
+        case .visits:
+            visitQuery == ActivityQuery(kind: .delegatiebezoek) ? nil
+                : index.activityFacets.reduce(0) { $0 + ($1.kind == .delegatiebezoek ? 1 : 0) }
+        default: nil
+        }
+    }
 }
 
 extension DossierIndex {

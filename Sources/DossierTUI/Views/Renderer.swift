@@ -62,7 +62,7 @@ enum HeaderView {
         func label(_ section: Section, _ form: Form) -> String {
             let title = form == .full ? section.title : section.shortTitle
             let counted = section == .reminders || form != .compact && section != .budget && section != .agenda
-            return counted ? " \(section.rawValue + 1) \(title) (\(state.tabCount(section))) " : " \(section.rawValue + 1) \(title) "
+            return counted ? " \(section.rawValue + 1) \(title) (\(state.tabCountText(section))) " : " \(section.rawValue + 1) \(title) "
         }
         // A warning takes the place of the filter summary: it must not be cut off.
         var warnings: [String] = []
