@@ -241,7 +241,8 @@ struct ContactImportTests {
         var dossier = try dossier()
         _ = try dossier.apply(.addContact(.relation("bom"), Contact(name: "Mieke Smits", role: "adviseur BOM", consultedForFramework: true)), context: Fixtures.context)
         let exported = ContactTable.rows(dossier, consultedOnly: true)
-        #expect(exported.contains { $0 == ["Mieke Smits", "BOM", "adviseur BOM", ""] })
+        #expect(exported[0] == ["naam", "organisatie", "rol", "e-mail", "versie"])
+        #expect(exported.contains { $0.dropLast() == ["Mieke Smits", "BOM", "adviseur BOM", ""] && $0.last?.hasPrefix("v") == true && $0.last?.count == 9 })
         let unedited = ContactImport.prepare(try records(exported), into: dossier)
         #expect(unedited.problems.isEmpty && unedited.changes.isEmpty, "\(unedited.problems)")
         // The municipality's Mieke Smits, told by her organisation: hers is updated, not BOM's.
@@ -256,6 +257,31 @@ struct ContactImportTests {
         let unclear = try prepared([["naam", "rol"], ["Mieke Smits", "x"]], into: dossier)
         #expect(unclear.problems.first?.message == "Mieke Smits staat bij meer dan één relatie (of ook bij de gemeente zelf): voeg een kolom 'relatie' "
                 + "toe (id of naam, of 'gemeente') om te zeggen welke")
+    }
+
+    @Test("a 'gesprekspartners' export read back after the person changed: left alone unedited, refused edited (it undid the change and emptied the e-mail)")
+    func consultedExportVersions() throws {
+        var dossier = try dossier()
+        _ = try dossier.apply(.addContact(.relation("bom"), Contact(name: "Jan Jansen", role: "oud", consultedForFramework: true)), context: Fixtures.context)
+        let file = ContactTable.rows(dossier, consultedOnly: true)
+        let jan = try #require(file.firstIndex { $0[0] == "Jan Jansen" })
+        #expect(ContactImport.prepare(try records(file), into: dossier).changes.isEmpty)
+        let id = try #require(dossier.relation("bom")?.contacts.first { $0.name == "Jan Jansen" }?.id)
+        try dossier.apply(.editContact(.relation("bom"), id, [FieldEdit(field: "role", old: .text("oud"), new: .text("nieuw")),
+                                                             FieldEdit(field: "email", old: .text(""), new: .text("jan@bom.nl"))]), context: Fixtures.context)
+        let untouched = ContactImport.prepare(try records(file), into: dossier)
+        #expect(untouched.changes.isEmpty && untouched.problems.isEmpty, "\(untouched.changes)")
+        #expect(untouched.notices.map(\.message) == ["Jan Jansen bij BOM (of de relatie) is gewijzigd na deze export en deze regel niet: blijft zoals nu"])
+        var edited = file
+        edited[jan][2] = "teamleider"
+        let refused = ContactImport.prepare(try records(edited), into: dossier)
+        #expect(refused.changes.isEmpty && refused.problems.first?.column == "versie", "\(refused.problems)")
+        // A file of all columns with one taken out in the spreadsheet still imports, as before.
+        let all = ContactTable.rows(dossier, consultedOnly: false)
+        let withoutPhone = all.map { row in row.enumerated().filter { $0.offset != 4 }.map(\.element) }
+        #expect(withoutPhone[0].contains("telefoon") == false)
+        let unchanged = ContactImport.prepare(try records(withoutPhone), into: dossier)
+        #expect(unchanged.changes.isEmpty && unchanged.problems.isEmpty, "\(unchanged.problems)")
     }
 
     @Test("a phone number a spreadsheet read as a number (leading zero gone) is the stored one; one new person twice in a file is refused")

@@ -129,6 +129,12 @@ struct ContactRow {
         return index < record.fields.count ? record.fields[index] : ""
     }
 
+    /// The columns of the file a version covers: those of the import's that the file has, in the export's order (all of
+    /// them in the export 'contacts', naam to e-mail in 'gesprekspartners').
+    var exportedHeadings: [String] {
+        ContactImport.columns.map(\.heading).filter { columns[$0] != nil }
+    }
+
     /// A row that names a contact in another spelling ("sanne de wit" for Sanne de Wit) matches it, and the stored name
     /// stays: said, so that a correction meant in the file is not taken for done.
     func respelled(_ stored: String) -> ImportPlan.Problem? {
@@ -215,14 +221,18 @@ struct ContactRow {
     /// The row's version (`versie`) against the contact of `owner` it names, as it is now in `dossier` (the row would change it).
     /// `namesInFile`: the names of the file's rows with this version.
     func staleness(_ exported: String, of owner: ContactOwner, in dossier: Dossier, namesInFile: [String]) -> Staleness {
-        let untouched = ContactTable.version(ofCells: cell) == exported
+        let headings = exportedHeadings, allHeadings = ContactImport.columns.map(\.heading)
+        let untouched = ContactTable.version(ofCells: cell, headings: headings) == exported
         let ownerName = dossier.name(of: owner)
         let stored = (dossier.contacts(of: owner) ?? []).filter { LikelyDouble.sameName($0.name, name) }
-        if stored.contains(where: { ContactTable.version(of: $0, owner: owner, in: dossier) == exported }) { return .current }
+        // (Over all columns too: an export of all of them with a column taken out in the spreadsheet.)
+        if stored.contains(where: { contact in
+            [headings, allHeadings].contains { ContactTable.version(of: contact, owner: owner, in: dossier, headings: $0) == exported }
+        }) { return .current }
         if stored.isEmpty {
             // A row copied from another person's and given a new name (how a spreadsheet adds one): that person's version
             // is still current, so this is an addition, not a person renamed or removed since.
-            if let source = dossier.allContacts.first(where: { ContactTable.version(of: $0.contact, of: $0.relation) == exported }) {
+            if let source = dossier.allContacts.first(where: { ContactTable.version(of: $0.contact, of: $0.relation, headings: headings) == exported }) {
                 guard LikelyDouble.sameName(source.contact.name, name) else {
                     // Copied, the row it came from is still in the file; without it, the name was changed in the file.
                     if namesInFile.contains(where: { LikelyDouble.sameName($0, source.contact.name) }) { return .copied(nil) }

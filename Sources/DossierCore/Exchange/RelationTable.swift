@@ -24,44 +24,41 @@ public enum RelationTable {
 public enum ContactTable {
     public static func rows(_ dossier: Dossier, consultedOnly: Bool) -> [[String]] {
         let contacts = dossier.allContacts.filter { !consultedOnly || $0.contact.consultedForFramework }
-        if consultedOnly {
-            return [["naam", "organisatie", "rol", "e-mail"]] + contacts.map { relation, contact in
-                [contact.name, organisation(contact, relation), contact.role, contact.email]
-            }
-        }
-        return [ContactImport.columns.map(\.heading) + [versionHeading]] + contacts.map { relation, contact in
-            cells(contact, of: relation) + [version(of: contact, of: relation)]
+        let headings = consultedOnly ? consultedHeadings : ContactImport.columns.map(\.heading)
+        return [headings + [versionHeading]] + contacts.map { relation, contact in
+            let cells = cells(contact, of: relation, headings: headings)
+            return cells + [ActivityTable.version(of: cells)]
         }
     }
+
+    /// The columns of the export 'gesprekspartners' besides its version: what sending them the Kader needs.
+    static let consultedHeadings = ["naam", "organisatie", "rol", "e-mail"]
 
     /// The column that says which state of the contact a row was exported from (as for activities, `ActivityTable.version`):
-    /// a row exported before a colleague changed the contact would undo that change.
+    /// a row exported before a colleague changed the contact would undo that change. Written over the columns the export
+    /// has (all the import reads, or those of 'gesprekspartners'), and checked over the same columns of the file.
     public static let versionHeading = ActivityTable.versionHeading
 
-    /// The cells the import reads (`ContactImport.columns`), as the export writes them.
-    static func cells(_ contact: Contact, of relation: Relation?) -> [String] {
-        [contact.name, organisation(contact, relation), contact.role, contact.email, PhoneNumber.forSpreadsheet(contact.phone),
-         relation?.id ?? Organiser.municipalitySlug, contact.consultedForFramework ? "ja" : "nee", contact.notes]
+    /// The cells the import reads (`ContactImport.columns`) that are among `headings`, as the export writes them.
+    static func cells(_ contact: Contact, of relation: Relation?, headings: [String]) -> [String] {
+        let all = [contact.name, organisation(contact, relation), contact.role, contact.email, PhoneNumber.forSpreadsheet(contact.phone),
+                   relation?.id ?? Organiser.municipalitySlug, contact.consultedForFramework ? "ja" : "nee", contact.notes]
+        return zip(ContactImport.columns, all).compactMap { headings.contains($0.heading) ? $1 : nil }
     }
 
-    /// The version of a contact of `relation` (nil: the municipality's own) as the export writes it.
-    static func version(of contact: Contact, of relation: Relation?) -> String {
-        ActivityTable.version(of: cells(contact, of: relation))
+    /// The version of a contact of `relation` (nil: the municipality's own) over the columns `headings`, as the export writes it.
+    static func version(of contact: Contact, of relation: Relation?, headings: [String]) -> String {
+        ActivityTable.version(of: cells(contact, of: relation, headings: headings))
     }
 
     /// The version of a contact as it is now in `dossier`.
-    static func version(of contact: Contact, owner: ContactOwner, in dossier: Dossier) -> String {
-        version(of: contact, of: owner.relationID.flatMap(dossier.relation))
+    static func version(of contact: Contact, owner: ContactOwner, in dossier: Dossier, headings: [String]) -> String {
+        version(of: contact, of: owner.relationID.flatMap(dossier.relation), headings: headings)
     }
 
-    /// The same of a row's cells as they stand in the file; nil when the file lacks one of the columns.
-    static func version(ofCells cell: (String) -> String?) -> String? {
-        var values: [String] = []
-        for heading in ContactImport.columns.map(\.heading) {
-            guard let value = cell(heading) else { return nil }
-            values.append(value)
-        }
-        return ActivityTable.version(of: values)
+    /// The same of a row's cells in the columns `headings`, as they stand in the file.
+    static func version(ofCells cell: (String) -> String?, headings: [String]) -> String {
+        ActivityTable.version(of: headings.map { cell($0) ?? "" })
     }
 
     private static func organisation(_ contact: Contact, _ relation: Relation?) -> String {
