@@ -174,7 +174,11 @@ public final class CursesBackend: TerminalBackend {
         default:
             // A timeout waits a tick; failing again and again without waiting means stdin is gone.
             immediateFailures += 1
-            return immediateFailures > 200 && isatty(STDIN_FILENO) != 1 ? .stop : .tick
+            guard immediateFailures > 200 && isatty(STDIN_FILENO) != 1 else { return .tick }
+            // The terminal was closed: a hangup, also when its signal has not come (yet) or never comes (a screen started
+            // in a session of its own). Ended as by that signal, so that text typed in an open form is kept in a file.
+            if !takeSignal() { receivedSignal = SIGHUP }
+            return .stop
         }
     }
 

@@ -23,6 +23,11 @@ public final class TmuxSession: @unchecked Sendable {
     }
 
     deinit {
+        close()
+    }
+
+    /// Closes the terminal, as closing its window does: the server and its sessions end.
+    public func close() {
         _ = try? run(["kill-server"])
     }
 

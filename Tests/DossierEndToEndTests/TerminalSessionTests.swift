@@ -280,6 +280,31 @@ struct TerminalSessionTests {
         try tmux.send("q")
     }
 
+    @Test("a terminal closed while a form is open keeps the typed text also when no hangup signal reaches the screen (a session of its own)")
+    func closedTerminalWithoutSignal() throws {
+        let tmux = try shell(width: 120, height: 36)
+        // setsid: the screen is not in the terminal's session, so closing it sends no SIGHUP; its reads fail instead.
+        let said = directory.file("said.txt")
+        try tmux.run("setsid -w \(binary) --store \(store) 2> \(said)", until: "1 Relaties (37)")
+        try openNotesOfRhoneAlpes(in: tmux)
+        try tmux.type("Notitie van vlak voor het sluiten")
+        try tmux.waitFor("Notitie van vlak voor het sluiten")
+        tmux.close()
+        let folder = directory.file(".local/state/dossier")
+        var kept: [String] = []
+        // Up to 10 s for the screen to see its terminal gone and write the file.
+        for _ in 0..<200 where kept.isEmpty {
+            kept = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            if kept.isEmpty { usleep(50_000) }
+        }
+        #expect(kept.count == 1 && kept[0].hasPrefix("niet-opgeslagen-"), "\(kept)")
+        let text = String(decoding: try directory.read(".local/state/dossier/" + (kept.first ?? "")), as: UTF8.self)
+        #expect(text.contains("Notitie van vlak voor het sluiten"), "\(text.debugDescription)")
+        for _ in 0..<200 where !(try Self.processes(running: [binary, "--store", store])).isEmpty { usleep(50_000) }
+        let message = String(decoding: try directory.read("said.txt"), as: UTF8.self)
+        #expect(message.contains("is niet opgeslagen in het dossier; het staat in \(folder)/niet-opgeslagen-"), "\(message)")
+    }
+
     /// Opens Rhône-Alpes's form with the focus on its notes (Toelichting).
     func openNotesOfRhoneAlpes(in tmux: TmuxSession) throws {
         try tmux.send("/")
