@@ -63,10 +63,18 @@ extension RecordDocument {
 
     /// The reasons of a weighing that are not simply favourable, then what is still unknown that no reason names already
     /// ("Behapbaar voor de gemeente: nog onbekend" is said once, not again as "Nog onbekend: Behapbaar voor de gemeente").
+    /// A favourable weighing with nothing of that says what made it so, as every verdict does: the rules that applied,
+    /// and in one line the criteria answered favourably.
     static func assessmentLines(_ assessment: Assessment) -> [RecordLine] {
         let reasons = assessment.reasons.filter { $0.effect != .positief || quotesTheAdvisor($0, assessment.answers) }
         let unknown = assessment.missing.filter { label in !reasons.contains { $0.text.hasPrefix(label + ": nog onbekend") } }
-        return reasons.map { RecordLine("• \($0.text)", indent: 12) } + unknown.map { RecordLine("• Nog onbekend: \($0)", indent: 12) }
+        guard reasons.isEmpty, unknown.isEmpty, assessment.verdict == .positief else {
+            return reasons.map { RecordLine("• \($0.text)", indent: 12) } + unknown.map { RecordLine("• Nog onbekend: \($0)", indent: 12) }
+        }
+        let rules = assessment.reasons.filter { Question(rawValue: $0.rule) == nil }
+        let criteria = assessment.reasons.compactMap { Question(rawValue: $0.rule)?.shortLabel }
+        return rules.map { RecordLine("• \($0.text)", indent: 12) }
+            + (criteria.isEmpty ? [] : [RecordLine("• Gunstig: " + criteria.joined(separator: ", "), indent: 12)])
     }
 
     /// A favourable reason that quotes what the advisor wrote (a note with an answer, the college's decision to go ahead
