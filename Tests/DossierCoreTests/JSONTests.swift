@@ -21,6 +21,37 @@ struct JSONTests {
         #expect(text == "{\n  \"b\": \"Rhône \\\"quoted\\\" \\\\ \\n\\u001b\",\n  \"a\": -42,\n  \"list\": [\"x\", \"泰州\"],\n  \"empty\": []\n}\n")
     }
 
+    @Test("a key twice in one object is refused where the second stands, also written with an escape; in nested objects each has its own")
+    func duplicateKeys() throws {
+        func keys(_ text: String) throws(JSONError) -> [String] {
+            var read: [String] = []
+            try JSONReader.read(Array(text.utf8)) { (reader: inout JSONReader) throws(JSONError) in
+                try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+                    read.append(key)
+                    if key == "inner" {
+                        try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
+                            read.append(key)
+                            try reader.skipValue()
+                        }
+                    } else {
+                        try reader.skipValue()
+                    }
+                }
+            }
+            return read
+        }
+        #expect(try keys(#"{"a": 1, "inner": {"a": 2, "b": 3}, "b": 4}"#) == ["a", "inner", "a", "b", "b"])
+        for (text, second) in [(#"{"naam": 1, "x": 2, "naam": 3}"#, 20), (#"{"naam": 1, "n\u0061am": 3}"#, 12), (#"{"inner": {"b": 1, "b": 2}}"#, 19)] {
+            do {
+                _ = try keys(text)
+                Issue.record("accepted \(text)")
+            } catch {
+                #expect(error.message.hasPrefix("het veld '") && error.message.contains("' staat twee keer in hetzelfde object"), "\(error)")
+                #expect(error.offset == second, "\(text): \(error.offset)")
+            }
+        }
+    }
+
     @Test("strings with escapes and surrogate pairs read back exactly")
     func escapes() throws {
         let text = try JSONReader.read(Array(#""a\"b\\c\/d\n\u00e9\ud83c\udf89""#.utf8)) { (reader: inout JSONReader) throws(JSONError) in

@@ -9,6 +9,11 @@ public struct JSONReader {
     public internal(set) var offset: Int
     /// Objects and lists open around the current position.
     var depth = 0
+    /// The keys read so far of the objects being read, outermost first (`readObject`): a hash of each, and the offset of
+    /// its opening quote. Numbers only, so that keeping them costs no reference counting on a load of a large dossier.
+    private var openKeys: [(print: UInt64, start: Int)] = []
+    /// How many of `openKeys` are in use: the array is not shrunk, so that an object costs no removal.
+    private var openKeyCount = 0
     /// Long arrays read in parts give the pages they have read back to the system every this many bytes
     /// (`SnapshotBuffer`); nil: never.
     var releaseStep: Int?
@@ -86,7 +91,12 @@ public struct JSONReader {
     public mutating func readObject(_ member: (inout JSONReader, String) throws(JSONError) -> Void) throws(JSONError) {
         try expect(UInt8(ascii: "{"), what: "een object")
         try enter()
-        defer { depth -= 1 }
+        // The keys of this object so far sit on `openKeys` from here, as a fingerprint and where each stands.
+        let keysStart = openKeyCount
+        defer {
+            depth -= 1
+            openKeyCount = keysStart
+        }
         skipWhitespace()
         if consume(UInt8(ascii: "}")) { return }
         while true {
@@ -94,7 +104,19 @@ public struct JSONReader {
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
                 throw error("veldnaam tussen aanhalingstekens verwacht")
             }
+            let keyStart = offset
             let key = try readString()
+            // JSON lets the last of two equal keys win: what the first said (a line pasted in by hand) would be dropped unseen.
+            let print = keyPrint(key, from: keyStart)
+            var earlier = keysStart
+            while earlier < openKeyCount {
+                if openKeys[earlier].print == print, isKey(key, at: openKeys[earlier].start) {
+                    throw error(at: keyStart, "het veld '\(key)' staat twee keer in hetzelfde object; welke waarde geldt, zegt het bestand niet")
+                }
+                earlier += 1
+            }
+            if openKeyCount < openKeys.count { openKeys[openKeyCount] = (print, keyStart) } else { openKeys.append((print, keyStart)) }
+            openKeyCount += 1
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw error("':' verwacht na veldnaam '\(key)'") }
             do {
@@ -107,6 +129,34 @@ public struct JSONReader {
             if consume(UInt8(ascii: "}")) { return }
             throw self.error("',' of '}' verwacht")
         }
+    }
+
+    /// A fingerprint of a key, of its length and its first and last eight bytes: those between its quotes as they stand
+    /// when it has no escapes (the reader is just past it), else those it reads as. Equal keys have equal prints either
+    /// way; keys with equal prints are compared whole (`isKey`). Cheap, as it is taken of every key of a large dossier.
+    private func keyPrint(_ key: String, from start: Int) -> UInt64 {
+        let raw = start + 1..<offset - 1
+        if raw.count == key.utf8.count { return Self.print(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[raw]))) }
+        return Array(key.utf8).withUnsafeBytes(Self.print)
+    }
+
+    private static func print(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let count = bytes.count
+        guard count >= 8 else {
+            var print = UInt64(count)
+            for byte in bytes { print = print << 8 | UInt64(byte) }
+            return print
+        }
+        let first = bytes.loadUnaligned(as: UInt64.self), last = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        return first ^ (last << 7 | last >> 57) ^ UInt64(count) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    /// Whether the key whose opening quote is at `start` (still in memory: pages are handed back only inside an
+    /// array's elements, after each is read) reads as `key`.
+    private func isKey(_ key: String, at start: Int) -> Bool {
+        var other = JSONReader(bytes: bytes, formatVersion: formatVersion)
+        other.offset = start
+        return (try? other.readString()) == key
     }
 
     /// Reads an array, calling `element` with each index; `element` must read (or skip) the value.
