@@ -77,6 +77,31 @@ struct NavigationTests {
         #expect(app.state.hasQuit, "on the start screen q quits")
     }
 
+    @Test("Esc and a letter typed quickly after it arrive as Alt and the letter; where that means nothing, they are the two keys")
+    func escapeThenLetterTogether() throws {
+        let app = Harness()
+        app.press(.character("2"), .enter)
+        guard case .activityDetail = app.state.screen else {
+            Issue.record("no activity opened: \(app.state.screen)")
+            return
+        }
+        app.press(.alt("q"))
+        #expect(app.state.stack == [.list(.relations)], "Esc went back to the list, q to the start screen: \(app.state.stack)")
+        app.press(.character("?"))
+        #expect(app.state.helpScroll != nil)
+        app.press(.alt("q"))
+        #expect(app.state.helpScroll == nil && app.state.hasQuit, "Esc closed the help, q quit")
+        // In a text field Alt keeps its meaning (a word back), and an Alt that means nothing there types nothing.
+        let form = Harness()
+        form.press(.character("e"))
+        form.type(" Oss")
+        form.press(.alt("b"))
+        form.type("X")
+        #expect(form.text.contains("XOss"), "\(form.text)")
+        form.press(.alt("z"))
+        #expect(form.state.form != nil && !form.state.hasQuit)
+    }
+
     @Test("a change made in the drill-down keeps its row and shows in its list")
     func changeInDrillDown() throws {
         let app = Harness()

@@ -14,6 +14,11 @@ extension AppState {
             if let helpShare { helpScroll = Int((helpShare * Double(helpLastScroll)).rounded()) }
             return []
         case .key(let key):
+            // Esc and a letter typed quickly after it arrive together, as Alt and that letter: where Alt with it means
+            // nothing (outside a text field), they are the two keys ("Esc q" closes the help and quits).
+            if case .alt(let letter) = key, letter != "\u{7F}", !keyGroups.contains(.textEditing), keyMap.action(for: key, in: keyGroups) == nil {
+                return handle(.escape) + update(.key(.character(letter)))
+            }
             return handle(key)
         case .typed(let text):
             return handleTyped(text)
