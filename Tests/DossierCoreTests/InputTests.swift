@@ -126,6 +126,12 @@ struct InputTests {
         #expect(ListText.participants(ListText.participantText(awkward), role: .ondernemer) == awkward,
                 "\(ListText.participantText(awkward))")
         #expect(ListText.participantText([awkward[3]]) == "Piet (Rabobank)", "a plain name as before, without quotes")
+        // A bracket left open is written in quotes: a person added after it in a spreadsheet's cell stays a person of their own.
+        let open = [Participant(name: "Piet (, Jan", role: .bestuurder), Participant(name: "Els", role: .bestuurder, organisation: "Farma (NL")]
+        for person in open {
+            let cell = ListText.personText(person) + "; Kees"
+            #expect(ListText.participants(cell, role: .bestuurder) == [person, Participant(name: "Kees", role: .bestuurder)], "\(cell)")
+        }
         // Whatever a record holds (an older version read "Jan (Farma (NL))" as Jan (Farma / NL)): each reads back as itself.
         let odd = [("Jan (Farma", "NL)"), ("Piet", "Stichting \"De Brug"), ("Jan", "Farma \"X, Els"), ("Jan", "Organon (NL)"),
                    ("\"Bas\" en \"Piet\"", "Org"), ("Kees", ""), ("Anna (PvdA)", ""), ("A;B", "C)(D")]

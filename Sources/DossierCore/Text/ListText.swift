@@ -103,12 +103,26 @@ public enum ListText {
     /// name, and the organisation, in double quotes ("\"Jansen, P.\" (\"Farma (NL\")").
     public static func personText(_ participant: Participant) -> String {
         let plain = participant.organisation.isEmpty ? participant.name : "\(participant.name) (\(participant.organisation))"
-        // (A name of initials alone reads back as one, but after another person it would join that one.)
-        if participants(plain, role: participant.role) == [participant], !isInitials(participant.name) { return plain }
+        // (A name of initials alone reads back as one, but after another person it would join that one. A bracket left
+        // open reads back alone too, but would take in whoever is added after it in a spreadsheet's cell.)
+        if participants(plain, role: participant.role) == [participant], !isInitials(participant.name),
+           hasBracketsClosed(participant.name), hasBracketsClosed(participant.organisation) {
+            return plain
+        }
         let name = quoted(participant.name)
         let quotedName = participant.organisation.isEmpty ? name : "\(name) (\(participant.organisation))"
         if participants(quotedName, role: participant.role) == [participant] { return quotedName }
         return "\(name) (\(quoted(participant.organisation)))"
+    }
+
+    /// Whether every bracket in `text` is closed after it is opened.
+    private static func hasBracketsClosed(_ text: String) -> Bool {
+        var depth = 0
+        for character in text {
+            if character == "(" { depth += 1 } else if character == ")" { depth -= 1 }
+            if depth < 0 { return false }
+        }
+        return depth == 0
     }
 
     /// A text wholly in double quotes without them (`""` a quote); another as it is.
