@@ -96,6 +96,11 @@ struct AssessCommandTests {
         let wrong = try run(["assess", "--what-if", directory.file("voorstel-fout.json")])
         #expect(wrong.status == 65 && !wrong.standardError.contains("beschadigd") && wrong.standardError.contains("$.answers.mensenrechten"),
                 "\(wrong.standardError)")
+        // The activity's fields at the top, as a dossier has them: said where they go.
+        try directory.write("plat.json", #"{"title": "x", "kind": "beurs"}"#)
+        let flat = try run(["assess", "--what-if", directory.file("plat.json")])
+        #expect(flat.status == 65 && flat.standardError.contains("onbekend veld 'title': een voorstel heeft activity, answers en exceptionDecision")
+                && flat.standardError.contains("staan onder \"activity\""), "\(flat.standardError)")
         let badFlag = try run(["assess", "campusbeurs-han", "--answer", "mensenrechten=misschien"])
         #expect(badFlag.status == 64)
         let neither = try run(["assess"])

@@ -30,7 +30,10 @@ public struct ProposalFile: Sendable {
                     case "activity": activity = try Activity(readingProposal: &reader)
                     case "answers": answers = try AssessmentAnswers(reading: &reader)
                     case "exceptionDecision": exception = try reader.readString()
-                    default: throw reader.unknownField(key)
+                    default:
+                        // The fields of the activity written at the top, as in the dossier: say where they go.
+                        throw reader.error("onbekend veld '\(key)': een voorstel heeft activity, answers en exceptionDecision; de velden van de "
+                                           + "activiteit (title, kind, relations …) staan onder \"activity\": { … } (docs/afweegkader.md)")
                     }
                 }
                 answers.exceptionDecision = exception
