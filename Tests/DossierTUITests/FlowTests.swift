@@ -1080,6 +1080,17 @@ struct FlowTests {
         #expect(app.text.contains("Delegatiebezoek vastleggen"))
     }
 
+    @Test("on a very small window the notice leaves out the sizes, then its title, before how to go on is cut off")
+    func tinyWindowSaysHowToStop() {
+        let app = Harness(width: 120, height: 40)
+        for (width, height, expected) in [(20, 5, ["Venster te klein", "maak het venster", "groter, of q om te", "stoppen"]), (20, 3, ["maak het venster", "groter, of q om te", "stoppen"]), (10, 2, ["q stopt"]),
+                                          (40, 10, ["Venster te klein", "minimaal 60×12, nu 40×10", "maak het venster groter, of q om te", "stoppen"])] {
+            app.resize(width, height)
+            let lines = app.screen.lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            #expect(lines == expected, "\(width)×\(height): \(lines)")
+        }
+    }
+
     @Test("on a screen too small, q with unsaved input asks there and takes its answer: n keeps the form, J quits")
     func questionOnTooSmall() {
         let app = Harness(width: 120, height: 40)

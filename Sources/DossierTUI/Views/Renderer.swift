@@ -42,13 +42,19 @@ public enum Renderer {
 enum TooSmallView {
     static func draw(_ state: AppState, in canvas: inout Canvas) {
         // A question asked here (q with unsaved input) is shown here too, with its answers.
+        let title = "Venster te klein", size = "minimaal \(Layout.minimumWidth)×\(Layout.minimumHeight), nu \(state.width)×\(state.height)"
         let ask = state.confirmation.map { [$0.question, "J ja · n nee"] } ?? ["maak het venster groter, of q om te stoppen"]
-        let lines = ["Venster te klein"] + (["minimaal \(Layout.minimumWidth)×\(Layout.minimumHeight), nu \(state.width)×\(state.height)"] + ask)
-            .flatMap { DisplayWidth.wrap($0, to: max(1, state.width)) }
+        let short = state.confirmation == nil ? ["q stopt"] : ["J ja · n nee"]
+        // The fullest notice that fits whole: the sizes go first, then the title, so that how to go on is never cut off.
+        let width = max(1, state.width)
+        let notices = [[title, size] + ask, [title] + ask, ask, [title] + short, short].map { texts in
+            texts.flatMap { text in DisplayWidth.wrap(text, to: width).map { (line: $0, isTitle: text == title) } }
+        }
+        let lines = notices.first { $0.count <= state.height } ?? notices[notices.count - 1]
         let top = max(0, (state.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {
-            let width = DisplayWidth.of(line)
-            canvas.draw(line, x: max(0, (state.width - width) / 2), y: top + offset, style: offset == 0 ? state.theme.error : .plain)
+            let lineWidth = DisplayWidth.of(line.line)
+            canvas.draw(line.line, x: max(0, (state.width - lineWidth) / 2), y: top + offset, style: line.isTitle ? state.theme.error : .plain)
         }
     }
 }
