@@ -830,13 +830,15 @@ struct FlowTests {
         #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps.count == 3)
         // The fixture's follow-up is due 1-7-2026, before the harness's today: both warnings.
         #expect(app.state.message?.text == "Vervolgactie toegevoegd: Verslag naar de wethouder. Let op: Verslag naar de wethouder stond al open bij "
-                + "Delegatie uit Lyon (nummer 1); de streefdatum 1-7-2026 ligt al in het verleden.", "\(app.state.message?.text ?? "")")
+                + "Delegatie uit Lyon (nummer 1); de streefdatum 1-7-2026 ligt al in het verleden. Ongedaan maken: u.", "\(app.state.message?.text ?? "")")
         app.press(.character("+")).type("Verslag naar de wethouder").press(.control("s"))
         #expect(app.state.message?.text == "Vervolgactie toegevoegd: Verslag naar de wethouder", "no due date: another follow-up")
         app.press(.escape, .character("1")).press(.character("/")).type("pivot").press(.enter, .enter, .tab)
         app.press(.character("+")).type("britta driessen").press(.control("s"))
         #expect(app.state.message?.text == "Contactpersoon toegevoegd bij Pivot Park: britta driessen. Let op: Pivot Park had al een contactpersoon "
-                + "Britta Driessen (britta-driessen).", "\(app.state.message?.text ?? "")")
+                + "Britta Driessen (britta-driessen). Ongedaan maken: u.", "\(app.state.message?.text ?? "")")
+        app.press(.character("u"))
+        #expect(app.state.dossier.relation("pivot-park")?.contacts.filter { $0.name.lowercased() == "britta driessen" }.count == 1, "u took the new one back")
     }
 
     @Test("a follow-up due before today is saved, and the message says the date has passed")

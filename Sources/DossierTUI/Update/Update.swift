@@ -215,9 +215,11 @@ extension AppState {
         case .form(let success)?:
             form = nil
             undoHistory.recordChange(restoration)
-            let warnings = [pendingAddition.flatMap { LikelyDouble.notice(after: $0, in: dossier, dates: dates) }, pendingWarning,
-                            outsideShownList(restoration)].compactMap { $0 }
+            let double = pendingAddition.flatMap { LikelyDouble.notice(after: $0, in: dossier, dates: dates) }
+            let warnings = [double, pendingWarning, outsideShownList(restoration)].compactMap { $0 }
+            // A double is taken back as any step: said, as the new one is what is selected now, not the one it doubles.
             let warning = warnings.isEmpty ? "" : (success.hasSuffix(".") ? " " : ". ") + "Let op: \(warnings.joined(separator: "; "))."
+                + (double == nil ? "" : " Ongedaan maken: u.")
             message = .info(success + warning)
         case .direct(let success)?:
             undoHistory.recordChange(restoration)
