@@ -21,22 +21,25 @@ public enum SchemaMigrations {
     public static let all: [SchemaMigration] = [
         // 1 → 2: countries as ISO codes instead of text, Europe derived instead of stored; a budget line per
         // activity; a visit's programme as one text. The old document is read with the decoders' version-1
-        // fields and written anew.
+        // fields and written anew (the current version: with its contacts' phone and e-mail as below).
         SchemaMigration(version: 1, summary: "landen als ISO-codes (countries) in plaats van tekst, een budgetregel per activiteit, "
                             + "en het programma van een bezoek als één tekst") { bytes in
-            Version1.upgrade(try Dossier(decoding: bytes, formatVersion: 1)).encoded()
+            FreeFormContacts.upgrade(Version1.upgrade(try Dossier(decoding: bytes, formatVersion: 1))).encoded()
         },
         // 2 → 3: budget lines may hold amounts for particular years (`yearAmounts`), and the journal knows changes of the
-        // budget and of the Kader's pieces still to come (`set-budget-amount`, `set-policy`). A version-2 document reads
-        // as it is; only its version number changes.
-        SchemaMigration(version: 2, summary: "budgetregels kunnen een bedrag per jaar hebben (yearAmounts)") { bytes in
-            try Dossier(decoding: bytes, formatVersion: 2).encoded()
+        // budget and of the Kader's pieces still to come (`set-budget-amount`, `set-policy`). A contact's phone or e-mail
+        // that does not read as one (the first weeks of version 2 took any text) goes to its notes (`FreeFormContacts`);
+        // the rest reads as it is.
+        SchemaMigration(version: 2, summary: "budgetregels kunnen een bedrag per jaar hebben (yearAmounts); een telefoonnummer of "
+                            + "e-mailadres van een contactpersoon dat er geen is, staat in de toelichting") { bytes in
+            FreeFormContacts.upgrade(try Dossier(decoding: bytes, formatVersion: 2)).encoded()
         },
     ]
 
     /// A change from a journal line written in an older format, as the current format means it.
     public static func upgrade(_ change: Change, from version: Int, in dossier: Dossier) -> Change {
-        version < 2 ? Version1.upgrade(change, in: dossier) : change
+        let change = version < 2 ? Version1.upgrade(change, in: dossier) : change
+        return version < 3 ? FreeFormContacts.upgrade(change, in: dossier) : change
     }
 
     /// Brings an older document up to the current version, step by step. Returns nil for a document that

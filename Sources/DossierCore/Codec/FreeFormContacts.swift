@@ -1,0 +1,113 @@
+/// Phone numbers and e-mail addresses as format 1 and the first weeks of format 2 stored them: any text ("+31 6 1234
+/// 5678 (mobiel)", "via het secretariaat", " jan@oss.nl"). Since then a contact's phone and e-mail are read as
+/// every typed one is (`PhoneNumber.read`, `EmailAddress.read`), and a file or journal line with such a text no longer
+/// loaded. Brought into format 3 (`SchemaMigrations`), a value is read that way; one that does not read so is kept
+/// word for word in the contact's notes and its field left empty, as format 2 kept a country that did not read.
+enum FreeFormContacts {
+    static func upgrade(_ contact: Contact) -> Contact {
+        var contact = contact
+        if !contact.phone.isEmpty {
+            let (phone, notes) = upgrade(contact.phone, "Telefoon", notes: contact.notes, reading: PhoneNumber.read)
+            contact.phone = phone
+            contact.notes = notes
+        }
+        if !contact.email.isEmpty {
+            let (email, notes) = upgrade(contact.email, "E-mail", notes: contact.notes, reading: EmailAddress.read)
+            contact.email = email
+            contact.notes = notes
+        }
+        return contact
+    }
+
+    static func upgrade(_ relation: Relation) -> Relation {
+        var relation = relation
+        relation.contacts = relation.contacts.map(upgrade)
+        return relation
+    }
+
+    /// A whole older document, read into the current types.
+    static func upgrade(_ dossier: Dossier) -> Dossier {
+        var upgraded = dossier
+        for position in upgraded.relations.indices where upgraded.relations[position].contacts.contains(where: needsUpgrade) {
+            upgraded.replaceRelation(at: position, with: upgrade(upgraded.relations[position]))
+        }
+        upgraded.internalContacts = upgraded.internalContacts.map(upgrade)
+        return upgraded
+    }
+
+    /// A change written in an older format, as it reads on `dossier` (where the contacts it names were brought up to date
+    /// already): a contact it adds or puts back is upgraded as above; an edit of a phone or e-mail from an older text to a
+    /// newer one edits the values they read as, and a newer one that does not read goes to the notes.
+    static func upgrade(_ change: Change, in dossier: Dossier) -> Change {
+        switch change {
+        case let .addContact(owner, contact): return .addContact(owner, upgrade(contact))
+        case let .addRelation(relation): return .addRelation(upgrade(relation))
+        case let .updateRelation(relation): return .updateRelation(upgrade(relation))
+        case let .editContact(owner, id, edits):
+            guard let contact = dossier.contacts(of: owner)?.first(where: { $0.id == id }) else { return change }
+            return .editContact(owner, id, upgrade(edits, of: contact))
+        case .restore(var restoration):
+            restoration.relations = restoration.relations.map(upgrade)
+            restoration.ownContacts = restoration.ownContacts.map(upgrade)
+            return .restore(restoration)
+        case let .batch(changes, label):
+            // Each step on the dossier as the steps before it left it.
+            var working = dossier, upgraded: [Change] = []
+            for step in changes {
+                let step = upgrade(step, in: working)
+                upgraded.append(step)
+                _ = try? working.apply(step, context: ChangeContext(actor: "", timestamp: Timestamp(secondsSinceEpoch: 0), today: CalendarDate(dayNumber: 0)))
+            }
+            return .batch(upgraded, label: label)
+        default: return change
+        }
+    }
+
+    private static func needsUpgrade(_ contact: Contact) -> Bool {
+        upgrade(contact) != contact
+    }
+
+    private static func upgrade(_ snapshot: Snapshot<Relation>) -> Snapshot<Relation> { upgrade(snapshot, each: upgrade) }
+    private static func upgrade(_ snapshot: Snapshot<Contact>) -> Snapshot<Contact> { upgrade(snapshot, each: upgrade) }
+
+    /// What a snapshot puts back, and what it expects to find (which was upgraded as it was loaded), each upgraded.
+    private static func upgrade<Entity>(_ snapshot: Snapshot<Entity>, each upgrade: (Entity) -> Entity) -> Snapshot<Entity> {
+        var snapshot = snapshot
+        snapshot.value = snapshot.value.map(upgrade)
+        if case .value(let expected) = snapshot.expected { snapshot.expected = .value(upgrade(expected)) }
+        return snapshot
+    }
+
+    /// The edits of `contact` (as it is now, upgraded) with its phone and e-mail as they read now.
+    private static func upgrade(_ edits: [FieldEdit], of contact: Contact) -> [FieldEdit] {
+        var edits = edits
+        var notes = edits.first(where: { $0.field == "notes" }).map { text($0.new) } ?? contact.notes
+        for (field, label, read) in [("phone", "Telefoon", PhoneNumber.read), ("email", "E-mail", EmailAddress.read)] as [(String, String, Reader)] {
+            guard let place = edits.firstIndex(where: { $0.field == field }) else { continue }
+            let old = upgrade(text(edits[place].old), label, notes: "", reading: read).value
+            let new = upgrade(text(edits[place].new), label, notes: notes, reading: read)
+            notes = new.notes
+            edits[place] = FieldEdit(field: field, old: .text(old), new: .text(new.value))
+        }
+        if notes != contact.notes || edits.contains(where: { $0.field == "notes" }) {
+            edits.removeAll { $0.field == "notes" }
+            edits.append(FieldEdit(field: "notes", old: .text(contact.notes), new: .text(notes)))
+        }
+        // An edit from a text that did not read to another that does not: both are empty now, and only the notes change.
+        return edits.filter { $0.field == "notes" || !($0.old.isEmpty && $0.new.isEmpty) }
+    }
+
+    private typealias Reader = (String) throws(ValueError) -> String
+
+    private static func text(_ value: FieldValue) -> String {
+        if case .text(let text) = value { return text }
+        return ""
+    }
+
+    private static func upgrade(_ text: String, _ label: String, notes: String, reading read: Reader) -> (value: String, notes: String) {
+        guard !text.isEmpty else { return ("", notes) }
+        if let value = try? read(text) { return (value, notes) }
+        let remark = "\(label) zoals eerder vastgelegd: \(text)"
+        return ("", notes.isEmpty ? remark : notes + "\n" + remark)
+    }
+}
