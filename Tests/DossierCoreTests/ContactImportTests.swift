@@ -282,6 +282,10 @@ struct ContactImportTests {
         #expect(withoutPhone[0].contains("telefoon") == false)
         let unchanged = ContactImport.prepare(try records(withoutPhone), into: dossier)
         #expect(unchanged.changes.isEmpty && unchanged.problems.isEmpty, "\(unchanged.problems)")
+        // And a row copied in it from another person's, renamed, adds that person, as before.
+        let sanne = try #require(withoutPhone.first { $0[0] == "Sanne de Wit" })
+        let copied = ContactImport.prepare(try records(withoutPhone + [["Nieuwe Collega"] + sanne.dropFirst()]), into: dossier)
+        #expect(copied.added == 1 && copied.problems.isEmpty, "\(copied.problems)")
     }
 
     @Test("a phone number a spreadsheet read as a number (leading zero gone) is the stored one; one new person twice in a file is refused")

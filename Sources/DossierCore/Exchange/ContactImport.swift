@@ -232,7 +232,9 @@ struct ContactRow {
         if stored.isEmpty {
             // A row copied from another person's and given a new name (how a spreadsheet adds one): that person's version
             // is still current, so this is an addition, not a person renamed or removed since.
-            if let source = dossier.allContacts.first(where: { ContactTable.version(of: $0.contact, of: $0.relation, headings: headings) == exported }) {
+            if let source = dossier.allContacts.first(where: { contact in
+                [headings, allHeadings].contains { ContactTable.version(of: contact.contact, of: contact.relation, headings: $0) == exported }
+            }) {
                 guard LikelyDouble.sameName(source.contact.name, name) else {
                     // Copied, the row it came from is still in the file; without it, the name was changed in the file.
                     if namesInFile.contains(where: { LikelyDouble.sameName($0, source.contact.name) }) { return .copied(nil) }
