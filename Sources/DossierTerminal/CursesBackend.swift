@@ -363,7 +363,9 @@ public final class CursesBackend: TerminalBackend {
             return .ignored
         }
         if let scalar = Unicode.Scalar(UInt32(next)), scalar.isASCII, scalar.properties.isAlphabetic {
-            return .alt(.alt(Character(scalar).lowercased().first ?? Character(scalar)))
+            // As typed: Alt with a capital is Alt with the small letter where only that is bound (`AppState.keysOfAlt`),
+            // and Esc typed quickly before a capital is Esc and that capital.
+            return .alt(.alt(Character(scalar)))
         }
         unget_wch(wchar_t(bitPattern: next))
         return .escape

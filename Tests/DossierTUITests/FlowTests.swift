@@ -1101,6 +1101,10 @@ struct FlowTests {
         app.press(.character("q"))
         #expect(app.text.contains("Toch stoppen"), "\(app.text)")
         #expect(app.text.contains("J ja · n nee"))
+        // Too small for it whole, the question is cut rather than left out: its answers alone would not say what J does.
+        app.resize(20, 3)
+        #expect(app.text.contains("Toch stoppen"), "\(app.text)")
+        app.resize(40, 10)
         app.press(.character("n"))
         #expect(app.state.confirmation == nil && !app.state.hasQuit)
         #expect(app.text.contains("maak het venster groter"))

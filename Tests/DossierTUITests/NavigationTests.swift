@@ -91,13 +91,17 @@ struct NavigationTests {
         #expect(app.state.helpScroll != nil)
         app.press(.alt("q"))
         #expect(app.state.helpScroll == nil && app.state.hasQuit, "Esc closed the help, q quit")
+        // A capital stays one: Esc G goes to the end of the list.
+        let list = Harness()
+        list.press(.alt("G"))
+        #expect(list.state.listState(.relations).selection == list.state.rows(.relations).count - 1)
         // In a text field Alt keeps its meaning (a word back), and an Alt that means nothing there types nothing.
         let form = Harness()
         form.press(.character("e"))
         form.type(" Oss")
-        form.press(.alt("b"))
+        form.press(.alt("B"))
         form.type("X")
-        #expect(form.text.contains("XOss"), "\(form.text)")
+        #expect(form.text.contains("XOss"), "Alt-Shift-B as Alt-B: \(form.text)")
         form.press(.alt("z"))
         #expect(form.state.form != nil && !form.state.hasQuit)
     }

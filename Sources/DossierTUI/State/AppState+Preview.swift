@@ -40,6 +40,7 @@ extension AppState {
         switch message {
         case .resize, .suspendRequested: return true
         case .key(let key):
+            if let keys = keysOfAlt(key) { return keys.allSatisfy { handlesBeforeLoad(.key($0)) } }
             if layout.isTooSmall { return false }
             if helpScroll != nil { return keyMap.action(for: key, in: keyGroups) != .quit }
             guard let action = keyMap.action(for: key, in: keyGroups) else { return true }

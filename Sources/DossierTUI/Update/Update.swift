@@ -14,11 +14,7 @@ extension AppState {
             if let helpShare { helpScroll = Int((helpShare * Double(helpLastScroll)).rounded()) }
             return []
         case .key(let key):
-            // Esc and a letter typed quickly after it arrive together, as Alt and that letter: where Alt with it means
-            // nothing (outside a text field), they are the two keys ("Esc q" closes the help and quits).
-            if case .alt(let letter) = key, letter != "\u{7F}", !keyGroups.contains(.textEditing), keyMap.action(for: key, in: keyGroups) == nil {
-                return handle(.escape) + update(.key(.character(letter)))
-            }
+            if let keys = keysOfAlt(key) { return keys.flatMap { handle($0) } }
             return handle(key)
         case .typed(let text):
             return handleTyped(text)
@@ -85,6 +81,17 @@ extension AppState {
             self.message = .error("Samenvoegen mislukt; alle wijzigingen staan veilig in het journaal. \(error.description)")
             return []
         }
+    }
+
+    /// What an Alt key stands for where it is not bound as it came (the terminal sends Esc and the letter together): Alt
+    /// with a capital is Alt with the small letter where that is bound (Alt-Shift-B as Alt-B); otherwise, outside a text
+    /// field, Esc and the letter typed quickly after each other are those two keys ("Esc q" closes the help and quits;
+    /// "Esc G" goes to the end). Nil: the key as it is.
+    func keysOfAlt(_ key: Key) -> [Key]? {
+        guard case .alt(let letter) = key, letter != "\u{7F}", keyMap.action(for: key, in: keyGroups) == nil else { return nil }
+        let small = Key.alt(Character(letter.lowercased()))
+        if small != key, keyMap.action(for: small, in: keyGroups) != nil { return [small] }
+        return keyGroups.contains(.textEditing) ? nil : [.escape, .character(letter)]
     }
 
     /// Whether handling `message` needs the search keys, which are not there yet: the runtime then waits for

@@ -44,10 +44,11 @@ enum TooSmallView {
         // A question asked here (q with unsaved input) is shown here too, with its answers.
         let title = "Venster te klein", size = "minimaal \(Layout.minimumWidth)×\(Layout.minimumHeight), nu \(state.width)×\(state.height)"
         let ask = state.confirmation.map { [$0.question, "J ja · n nee"] } ?? ["maak het venster groter, of q om te stoppen"]
-        let short = state.confirmation == nil ? ["q stopt"] : ["J ja · n nee"]
-        // The fullest notice that fits whole: the sizes go first, then the title, so that how to go on is never cut off.
+        // The fullest notice that fits whole: the sizes go first, then the title, so that how to go on is never cut off. A
+        // question is never shortened: its answers alone would not say what J does.
         let width = max(1, state.width)
-        let notices = [[title, size] + ask, [title] + ask, ask, [title] + short, short].map { texts in
+        let shorter = state.confirmation == nil ? [[title, "q stopt"], ["q stopt"]] : []
+        let notices = ([[title, size] + ask, [title] + ask, ask] + shorter).map { texts in
             texts.flatMap { text in DisplayWidth.wrap(text, to: width).map { (line: $0, isTitle: text == title) } }
         }
         let lines = notices.first { $0.count <= state.height } ?? notices[notices.count - 1]
