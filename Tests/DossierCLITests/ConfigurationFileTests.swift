@@ -87,13 +87,17 @@ struct ConfigurationFileTests {
     @Test("a setting whose value does not read stops only the commands that use it", arguments: [
         (#"{ "lookAhead": "zestig" }"#, "'lookAhead': geheel getal verwacht", ["due"]),
         (#"{ "name": 3 }"#, "'name': tekst verwacht", ["set-status", "bom", "focus", "--reason", "x"]),
+        (#"{ "lookAhead": 1.5 }"#, "'lookAhead': geheel getal verwacht, gevonden: een getal met decimalen", ["due"]),
+        // Twice: which is meant, the file does not say (the whole file was refused, and a command went on with the default dossier).
+        ("{ \"name\": \"Ine\",\n  \"name\": \"Jan\" }", "regels 1 en 2, 'name': staat 2 keer in het bestand", ["set-status", "bom", "focus", "--reason", "x"]),
     ])
     func refusedSetting(configuration: String, problem: String, user: [String]) throws {
         try configure(configuration)
         let refused = try run(user)
         #expect(refused.status == 64)
         #expect(refused.standardError.contains("dossier: ongeldige instelling: "), "\(refused.standardError)")
-        #expect(refused.standardError.contains(problem))
+        #expect(refused.standardError.contains(problem), "\(refused.standardError)")
+        #expect(!refused.standardError.contains("centen"), "a number of days is no amount")
         for command in [["relations"], ["show", "bom"], ["activities"]] {
             let result = try run(command)
             #expect(result.status == 0, "\(command): \(result.standardError)")

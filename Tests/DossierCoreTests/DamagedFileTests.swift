@@ -35,6 +35,8 @@ struct DamagedFileTests {
              fragments: ["$.activities[0].budgetLine", "onbekende budgetregel 'reiskosten'"]),
         Case(name: "unknown status", document: edited("\"status\": \"verkennen\"", with: "\"status\": \"lag-pitje\""),
              fragments: ["$.relations[1].status", "onbekende status 'lag-pitje'", "focus, actief, verkennen, laag-pitje, beeindigd"]),
+        Case(name: "an amount in euros with decimals", document: edited("\"yearlyAmountCents\": 1600000", with: "\"yearlyAmountCents\": 16000.50"),
+             fragments: ["yearlyAmountCents", "geheel getal verwacht, gevonden: een getal met decimalen (een bedrag staat in hele centen"]),
         Case(name: "a key twice in one object (the last would win unseen)",
              document: edited("\"name\": \"BOM\",", with: "\"name\": \"BOM\", \"kind\": \"netwerk\", \"name\": \"Brabantse Ontwikkelings Maatschappij\","),
              fragments: ["$.relations[3]", "het veld 'name' staat twee keer in hetzelfde object", "regel "]),

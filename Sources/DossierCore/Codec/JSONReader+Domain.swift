@@ -41,7 +41,12 @@ extension JSONReader {
     /// An amount in whole cents, in `Limits.amountCents`.
     public mutating func readMoney() throws(JSONError) -> Money {
         let start = valueOffset()
-        let cents = try readInteger()
+        let cents: Int64
+        do {
+            cents = try readInteger()
+        } catch where error.message == Self.decimalsMessage {
+            throw JSONError(offset: error.offset, message: error.message + " (een bedrag staat in hele centen: 250050 is € 2.500,50)")
+        }
         guard cents >= 0 else { throw error(at: start, "een bedrag kan niet negatief zijn") }
         let money = Money(cents: cents)
         guard money.isAccepted else {

@@ -14,6 +14,8 @@ public struct JSONReader {
     private var openKeys: [(print: UInt64, start: Int)] = []
     /// How many of `openKeys` are in use: the array is not shrunk, so that an object costs no removal.
     private var openKeyCount = 0
+    /// Whether a key twice in one object is read like any other (`read(_:allowingRepeatedKeys:_:)`).
+    private var allowsRepeatedKeys = false
     /// Long arrays read in parts give the pages they have read back to the system every this many bytes
     /// (`SnapshotBuffer`); nil: never.
     var releaseStep: Int?
@@ -38,21 +40,25 @@ public struct JSONReader {
         offset = 0
     }
 
-    /// Runs `body` on a reader over `data`, then checks that only whitespace follows the value.
-    public static func read<T>(_ data: [UInt8], formatVersion: Int = Dossier.currentSchemaVersion,
+    /// Runs `body` on a reader over `data`, then checks that only whitespace follows the value. `allowingRepeatedKeys`:
+    /// a key twice in one object is handed to `body` twice instead of refused (for a reader that says so itself).
+    public static func read<T>(_ data: [UInt8], formatVersion: Int = Dossier.currentSchemaVersion, allowingRepeatedKeys: Bool = false,
                                _ body: (inout JSONReader) throws(JSONError) -> T) throws(JSONError) -> T {
-        try data.withUnsafeBufferPointer { buffer throws(JSONError) in try read(buffer, formatVersion: formatVersion, body) }
+        try data.withUnsafeBufferPointer { buffer throws(JSONError) in
+            try read(buffer, formatVersion: formatVersion, allowingRepeatedKeys: allowingRepeatedKeys, body)
+        }
     }
 
     /// As `read(_:formatVersion:_:)`, over bytes in memory of their own. `releasingEvery`: long arrays
     /// hand the pages they have read back to the system (see `SnapshotBuffer`); the bytes are not whole after.
     /// `toTheEnd` false: `body` reads the start of a document and what follows is not looked at.
     static func read<T>(_ buffer: UnsafeBufferPointer<UInt8>, formatVersion: Int = Dossier.currentSchemaVersion,
-                        releasingEvery releaseStep: Int? = nil, toTheEnd: Bool = true,
+                        releasingEvery releaseStep: Int? = nil, toTheEnd: Bool = true, allowingRepeatedKeys: Bool = false,
                         _ body: (inout JSONReader) throws(JSONError) -> T) throws(JSONError) -> T {
         let result: Result<T, JSONError> = {
             var reader = JSONReader(bytes: buffer, formatVersion: formatVersion)
             reader.releaseStep = releaseStep
+            reader.allowsRepeatedKeys = allowingRepeatedKeys
             do {
                 let value = try body(&reader)
                 reader.skipWhitespace()
@@ -107,16 +113,18 @@ public struct JSONReader {
             let keyStart = offset
             let key = try readString()
             // JSON lets the last of two equal keys win: what the first said (a line pasted in by hand) would be dropped unseen.
-            let print = keyPrint(key, from: keyStart)
-            var earlier = keysStart
-            while earlier < openKeyCount {
-                if openKeys[earlier].print == print, isKey(key, at: openKeys[earlier].start) {
-                    throw error(at: keyStart, "het veld '\(key)' staat twee keer in hetzelfde object; welke waarde geldt, zegt het bestand niet")
+            if !allowsRepeatedKeys {
+                let print = keyPrint(key, from: keyStart)
+                var earlier = keysStart
+                while earlier < openKeyCount {
+                    if openKeys[earlier].print == print, isKey(key, at: openKeys[earlier].start) {
+                        throw error(at: keyStart, "het veld '\(key)' staat twee keer in hetzelfde object; welke waarde geldt, zegt het bestand niet")
+                    }
+                    earlier += 1
                 }
-                earlier += 1
+                if openKeyCount < openKeys.count { openKeys[openKeyCount] = (print, keyStart) } else { openKeys.append((print, keyStart)) }
+                openKeyCount += 1
             }
-            if openKeyCount < openKeys.count { openKeys[openKeyCount] = (print, keyStart) } else { openKeys.append((print, keyStart)) }
-            openKeyCount += 1
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw error("':' verwacht na veldnaam '\(key)'") }
             do {
@@ -277,10 +285,12 @@ public struct JSONReader {
             throw error("geheel getal verwacht, gevonden: \(try describeNextValue())")
         }
         if offset < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[offset]) {
-            throw JSONError(offset: start, message: "geheel getal verwacht (bedragen staan in hele centen), gevonden: een getal met decimalen")
+            throw JSONError(offset: start, message: Self.decimalsMessage)
         }
         return isNegative ? -value : value
     }
+
+    static let decimalsMessage = "geheel getal verwacht, gevonden: een getal met decimalen"
 
     public mutating func readInt() throws(JSONError) -> Int {
         let value = try readInteger()

@@ -72,6 +72,13 @@ public struct StoreConfiguration: Hashable, Sendable {
                 }
                 if !settingNames.contains(key) { configuration.unknownSettings.append(unknownSetting(key, file: file, line: line)) }
             }
+            // A setting twice: which one is meant, the file does not say. A command that uses it stops (another dossier,
+            // another name), as for a value that does not read; the others go on.
+            for (key, places) in Dictionary(grouping: settings, by: \.key) where places.count > 1 && settingNames.contains(key) {
+                let lines = places.map { String(TextPosition(offset: $0.value.lowerBound, in: bytes).line) }
+                configuration.refusedSettings[key] = "\(file), regels \(lines.dropLast().joined(separator: ", ")) en \(lines.last ?? ""), '\(key)': "
+                    + "staat \(places.count) keer in het bestand; welke geldt, zegt het niet: laat er één staan"
+            }
         }
         // A dossier file named by a relative path is read from the configuration's folder, not from wherever a command
         // runs (`~/` from the home folder); a database address stays as it is.
@@ -116,7 +123,8 @@ public struct StoreConfiguration: Hashable, Sendable {
         guard let bytes = try? fileSystem.readFile(file) else { return nil }
         var settings: [(key: String, value: Range<Int>)] = []
         do {
-            try JSONReader.read(bytes) { (reader: inout JSONReader) throws(JSONError) in
+            // (A setting twice is said as such by `load`, for that setting only.)
+            try JSONReader.read(bytes, allowingRepeatedKeys: true) { (reader: inout JSONReader) throws(JSONError) in
                 try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
                     let start = reader.valueOffset()
                     try reader.skipValue()
