@@ -89,6 +89,11 @@ struct AuditTrailTests {
     @Test("backups are listed; restore asks for confirmation, is journaled, and keeps the state before it")
     func restore() throws {
         try makeHistory()
+        for arguments in [["set-budget", "internationalisering", "2027", "20000", "--decision", "Voorjaarsnota"],
+                          ["set-policy", "europastrategie", "ja", "--decision", "Raadsbesluit"]] {
+            let result = try run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.standardError)")
+        }
         let listing = try run(["backups"])
         #expect(listing.status == 0)
         let names = listing.standardOutput.split(separator: "\n").compactMap { line in
@@ -107,7 +112,9 @@ struct AuditTrailTests {
         #expect(dossier.relations == Fixtures.smallDossier().relations)
         #expect(try run(["log"]).standardOutput.contains(first), "the restore is in the log")
         // And in the log of each record it changed back, not in that of one it left as it was.
-        for id in ["bom", "missie-lyon", "taizhou"] { #expect(try run(["log", id]).standardOutput.contains(first), "\(id)") }
+        for id in ["bom", "missie-lyon", "taizhou", "budgetregel:internationalisering", "kader"] {
+            #expect(try run(["log", id]).standardOutput.contains(first), "\(id)")
+        }
         #expect(!(try run(["log", "pivot-park"]).standardOutput.contains(first)))
         #expect(try run(["backups"]).standardOutput.split(separator: "\n").count > names.count, "the state before the restore became a backup")
     }
