@@ -712,6 +712,27 @@ struct OthersChangesTests {
         #expect(app.state.dossier.relation("rhone-alpes")?.status == .actief)
     }
 
+    @Test("a step a colleague's change makes impossible to redo stays undone, said so, and the next Ctrl-R redoes the step after it")
+    func redoPastRefusedStep() throws {
+        let app = Harness()
+        try select("bom", in: app, section: .relations)
+        app.press(.character("s"), .tab).type("eerste").press(.control("s"))
+        try select("rhone-alpes", in: app, section: .relations)
+        app.press(.character("s"), .tab).type("tweede").press(.control("s"))
+        let rhoneAfter = try #require(app.state.dossier.relation("rhone-alpes"))
+        app.press(.character("u"), .character("u"))
+        let bomBefore = try #require(app.state.dossier.relation("bom"))
+        app.store.othersChanges = [(.setRelationStatus("bom", status: .verkennen, reason: "status van Ine", reviewDate: nil), ine)]
+        app.loop.refresh()
+        app.press(.control("r"))
+        #expect(app.state.message?.text.hasPrefix("Niet opnieuw gedaan: ") == true, "\(String(describing: app.state.message))")
+        #expect(app.state.message?.text.hasSuffix("Deze stap blijft ongedaan; Ctrl-R gaat nu verder met de stap erna.") == true)
+        #expect(app.state.dossier.relation("bom")?.statusHistory.count == bomBefore.statusHistory.count + 1, "Ine's step stays, not the refused one")
+        app.press(.control("r"))
+        #expect(app.state.dossier.relation("rhone-alpes")?.status == rhoneAfter.status, "the step after it is redone: \(app.text)")
+        #expect(app.state.dossier.relation("rhone-alpes")?.statusHistory.last?.reason == "tweede")
+    }
+
     @Test("a file replaced by something else is shown, and R reloads it")
     func replacedOutside() {
         let app = Harness()

@@ -295,6 +295,11 @@ extension AppState {
             undoHistory.dropLastUndoable()
             let next = undoHistory.undoable.isEmpty ? "er is in deze sessie verder niets om ongedaan te maken" : "de toets u gaat nu verder met de stap ervoor"
             message = .error("Niet ongedaan gemaakt: \(refusal.message). Deze stap blijft staan; \(next).")
+        } else if case .redo? = purpose, case .refused(let refusal) = error, refusal.kind == .conflict {
+            // The same for a step undone: refused for good, and the steps after it stay within reach of Ctrl-R.
+            undoHistory.dropLastRedoable()
+            let next = undoHistory.redoable.isEmpty ? "er is in deze sessie verder niets om opnieuw te doen" : "Ctrl-R gaat nu verder met de stap erna"
+            message = .error("Niet opnieuw gedaan: \(refusal.message). Deze stap blijft ongedaan; \(next).")
         } else {
             message = .error("Niet opgeslagen: \(error.description)")
         }
