@@ -7,6 +7,14 @@ public enum Fixtures {
     public static let clock = Clock.fixed(now)
     public static let context = ChangeContext(actor: "tester", timestamp: now, today: clock.today())
 
+    /// A journal line as an older program wrote it, with its checksum: the entry without lineage and chain, and
+    /// `schemaVersion` only from format 2 on (format 1 wrote none).
+    public static func olderJournalLine(sequence: Int, schemaVersion: Int, change: String) -> String {
+        let version = schemaVersion > 1 ? #""schemaVersion":\#(schemaVersion),"# : ""
+        let body = #"{"seq":\#(sequence),\#(version)"at":"2026-11-22T09:00:00Z","by":"adviseur","today":"2026-11-22","summary":"stap \#(sequence)","change":\#(change)}"#
+        return #"{"crc":"\#(CRC32.hex(CRC32.checksum(Array(body.utf8))))","entry":\#(body)}"# + "\n"
+    }
+
     public static func date(_ iso: String) -> CalendarDate {
         guard let date = CalendarDate(iso: iso) else { preconditionFailure("bad date \(iso)") }
         return date

@@ -267,6 +267,28 @@ struct AssessmentTests {
         }
     }
 
+    @Test("where the activity is from or goes to decides: an incoming delegation without a country is looked at again; a network only mentioned is a new one; what an exception lifts outside Europe is said")
+    func whereAndWhatIsNew() throws {
+        var dossier = try Self.dossier()
+        // Hosted by Pivot Park (in Oss): the hosts say nothing of where the delegation comes from.
+        let unknown = Self.activity("Delegatie uit Vietnam", .delegatiebezoek, relations: ["pivot-park"], sectors: [.farma], direction: .inkomend)
+        let result = Assessor.assess(unknown, answers: Self.answers(), in: dossier)
+        #expect(result.verdict == .naderBekijken, "\(result.reasons)")
+        #expect(result.reasons.contains { $0.rule == "buiten-europa" && $0.effect == .naderBekijken && $0.text.hasPrefix("Uit welk land de delegatie komt") })
+        #expect(result.missing.contains("Land van de delegatie"))
+        var known = unknown
+        known.countries = Self.countries("VN")
+        #expect(Assessor.assess(known, answers: Self.answers(), in: dossier).verdict == .negatief, "with its country, laag pitje")
+        try dossier.apply(.addRelation(Relation(id: "genoemd-netwerk", name: "Genoemd Netwerk", kind: .netwerk, status: .genoemd)), context: Fixtures.context)
+        let mentioned = Self.activity("Netwerkdag", .netwerkbijeenkomst, relations: ["genoemd-netwerk"])
+        let joining = Assessor.assess(mentioned, answers: Self.answers([.strategischeAgenda: .nee]), in: dossier)
+        #expect(joining.verdict == .negatief && joining.reasons.contains { $0.rule == "nieuw-netwerk" && $0.effect == .negatief }, "\(joining.reasons)")
+        let logistics = Self.activity("Logistieke missie Taizhou", .handelsmissie, relations: ["taizhou"], countries: Self.countries("CN"))
+        let excepted = Assessor.assess(logistics, answers: Self.answers(exception: "Besluit B&W 3 februari 2027"), in: dossier)
+        #expect(excepted.reasons.contains { $0.rule == "laag-pitje" && $0.text.hasPrefix("Buiten Europa (") && $0.text.contains("het besluit van het college geldt ook") },
+                "\(excepted.reasons)")
+    }
+
     @Test("a reason that rests on a reading of the product says so, and docs/afweegkader.md lists every reading apart")
     func readings() throws {
         let taizhou = Self.activity("Onderwijsbezoek Taizhou", .kennisuitwisseling, relations: ["taizhou"], countries: Self.countries("CN"))

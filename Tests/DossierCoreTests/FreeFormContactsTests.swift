@@ -28,8 +28,7 @@ struct FreeFormContactsTests {
     """
 
     static func version2Line(sequence: Int, change: String) -> String {
-        let body = #"{"seq":\#(sequence),"schemaVersion":2,"at":"2026-11-28T09:00:00Z","by":"adviseur","today":"2026-11-28","summary":"stap \#(sequence)","change":\#(change)}"#
-        return #"{"crc":"\#(CRC32.hex(CRC32.checksum(Array(body.utf8))))","entry":\#(body)}"# + "\n"
+        Fixtures.olderJournalLine(sequence: sequence, schemaVersion: 2, change: change)
     }
 
     static let version2Journal = [

@@ -36,8 +36,7 @@ struct SchemaVersion1Tests {
 
     /// A journal line as the program of format 1 wrote it: no `schemaVersion` in the entry.
     static func version1Line(sequence: Int, change: String) -> String {
-        let body = #"{"seq":\#(sequence),"at":"2026-11-22T09:00:00Z","by":"adviseur","today":"2026-11-22","summary":"stap \#(sequence)","change":\#(change)}"#
-        return #"{"crc":"\#(CRC32.hex(CRC32.checksum(Array(body.utf8))))","entry":\#(body)}"# + "\n"
+        Fixtures.olderJournalLine(sequence: sequence, schemaVersion: 1, change: change)
     }
 
     static let version1Journal = [

@@ -8,8 +8,8 @@ struct SetPolicyCommand: ParsableCommand {
         discussion: """
         Het Kader noemt twee stukken die nog komen. Zolang er geen Europastrategie is, wordt elke kans op EU-financiering \
         op zichzelf beoordeeld; daarna vraagt de afweging of zo'n kans erin past (de vraag europastrategie). Zolang er geen \
-        strategische agenda (met public affairs agenda) is, is een nieuw netwerk niet te toetsen; daarna weegt het \
-        antwoord op de vraag of het netwerk erin past. Afwegingen die al zijn vastgelegd blijven zoals ze waren; het \
+        strategische agenda (met public affairs agenda) is, is een nieuw netwerk niet te toetsen (nader bekijken), \
+        tenzij het antwoord al nee is; daarna weegt het antwoord op de vraag of het netwerk erin past. Afwegingen die al zijn vastgelegd blijven zoals ze waren; het \
         jaarverslag noemt wat nog ontbreekt. --decision noemt het besluit (verplicht). De wijziging komt in het \
         logboek, met het besluit; dossier undo maakt haar ongedaan.
         Voorbeelden:

@@ -95,9 +95,10 @@ public enum Assessor {
             sectors.isEmpty ? relations.contains { $0.sectors.contains(.farma) } : sectors.contains(.farma)
         }
 
-        /// Networks Oss is only exploring (kind netwerk, status verkennen): joining them is joining a new network.
+        /// Networks Oss is only exploring or that were only mentioned (kind netwerk, status verkennen or genoemd): joining
+        /// them is joining a new network.
         var newNetworks: [Relation] {
-            relations.filter { $0.kind == .netwerk && $0.status == .verkennen }
+            relations.filter { $0.kind == .netwerk && ($0.status == .verkennen || $0.status == .genoemd) }
         }
 
         /// Relations on laag pitje among those involved.
@@ -200,10 +201,25 @@ public enum Assessor {
             var (countries, relations) = facts.outsideEurope
             if hasException {
                 let lifted = Set(AssessmentRule.countriesOnLaagPitje + facts.laagPitjeRelations.flatMap(\.countries))
+                let liftedPlaces = countries.filter(lifted.contains).map(\.name)
+                    + relations.filter { $0.status == .laagPitje || $0.countries.allSatisfy(lifted.contains) }.map(\.name)
                 countries.removeAll(where: lifted.contains)
                 relations.removeAll { $0.status == .laagPitje || $0.countries.allSatisfy(lifted.contains) }
+                // Said, not done in silence: the college's decision (the exception, a reading of the laag-pitje rule) covers the
+                // choice of farma outside Europe there too.
+                if !liftedPlaces.isEmpty {
+                    add(.laagPitje, .positief, "Buiten Europa (\(liftedPlaces.joined(separator: ", "))): het besluit van het college geldt ook voor de "
+                        + "keuze van het Kader voor farma buiten Europa", reading: true)
+                }
             }
             let places = countries.map(\.name) + relations.map(\.name)
+            // An incoming delegation's relations are its hosts here: where it comes from, only its countries say.
+            if places.isEmpty, facts.activity.visit?.direction == .inkomend, facts.activity.countries.isEmpty {
+                add(.buitenEuropa, .naderBekijken, "Uit welk land de delegatie komt, is niet vastgelegd: of het Kader daar een laag pitje "
+                    + "of de keuze voor farma buiten Europa aan verbindt, is niet te zeggen.")
+                missing.append("Land van de delegatie")
+                return
+            }
             guard !places.isEmpty else { return }
             let place = "Buiten Europa (\(places.joined(separator: ", ")))"
             if facts.isFarma {
@@ -247,6 +263,7 @@ public enum Assessor {
             let names = networks.map(\.name).joined(separator: ", ")
             let answer = answers[.strategischeAgenda]
             if answer == .nee {
+                // Also before the agenda is there: who already knows the network will not fit it, says so.
                 add(.nieuwNetwerk, .negatief, "Het nieuwe netwerk \(names) past niet in de strategische agenda\(noted(.strategischeAgenda)).")
             } else if !facts.dossier.framework.hasStrategicAgenda {
                 add(.nieuwNetwerk, .naderBekijken,
