@@ -283,6 +283,10 @@ struct AssessmentTests {
         let mentioned = Self.activity("Netwerkdag", .netwerkbijeenkomst, relations: ["genoemd-netwerk"])
         let joining = Assessor.assess(mentioned, answers: Self.answers([.strategischeAgenda: .nee]), in: dossier)
         #expect(joining.verdict == .negatief && joining.reasons.contains { $0.rule == "nieuw-netwerk" && $0.effect == .negatief }, "\(joining.reasons)")
+        var undated = Self.activity("Beurs zonder datum en kosten", .beurs, relations: ["bom"], cost: nil)
+        undated.startDate = nil
+        #expect(Assessor.assess(undated, answers: Self.answers(), in: dossier).missing.starts(with: ["Geraamde kosten", "Datum (bepaalt het budgetjaar)"]),
+                "both are asked at once")
         let logistics = Self.activity("Logistieke missie Taizhou", .handelsmissie, relations: ["taizhou"], countries: Self.countries("CN"))
         let excepted = Assessor.assess(logistics, answers: Self.answers(exception: "Besluit B&W 3 februari 2027"), in: dossier)
         #expect(excepted.reasons.contains { $0.rule == "laag-pitje" && $0.text.hasPrefix("Buiten Europa (") && $0.text.contains("het besluit van het college geldt ook") },

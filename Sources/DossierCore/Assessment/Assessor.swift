@@ -299,6 +299,8 @@ public enum Assessor {
                     add(.budget, .naderBekijken, "Zonder geraamde kosten is niet te zeggen of de activiteit binnen \(lineName) past.")
                     missing.append("Geraamde kosten")
                 }
+                // Once the cost is known, the year it falls in is asked next: said now, not one at a time.
+                if activity.year == nil { missing.append("Datum (bepaalt het budgetjaar)") }
                 return
             }
             if cost.cents == 0 {
