@@ -35,6 +35,8 @@ struct FreeFormContactsTests {
         version2Line(sequence: 1, change: #"{"type":"add-contact","relation":"bom","contact":{"id":"piet","name":"Piet","phone":"bel 's ochtends"}}"#),
         version2Line(sequence: 2, change: #"{"type":"edit-contact","relation":"bom","contact":"piet","edits":[{"field":"phone","old":"bel 's ochtends","new":"0412 123 456"}]}"#),
         version2Line(sequence: 3, change: #"{"type":"edit-contact","relation":"taizhou","contact":"li-wei","edits":[{"field":"email","old":"","new":"li@wei"},{"field":"notes","old":"Vaste contactpersoon.","new":"Vaste contactpersoon, Engelstalig."}]}"#),
+        // A text that was no number, cleared: it goes from the notes it was kept in.
+        version2Line(sequence: 4, change: #"{"type":"edit-contact","municipality":true,"contact":"buijs","edits":[{"field":"phone","old":"+31 6 1234 5678 (mobiel)","new":""}]}"#),
     ].joined()
 
     init() throws {
@@ -44,14 +46,15 @@ struct FreeFormContactsTests {
 
     func check(_ dossier: Dossier) throws {
         let buijs = try #require(dossier.ownContact("buijs")), denBrok = try #require(dossier.ownContact("den-brok"))
-        #expect(buijs.phone.isEmpty && buijs.notes == "Telefoon zoals eerder vastgelegd: +31 6 1234 5678 (mobiel)", "\(buijs)")
+        #expect(buijs.phone.isEmpty && buijs.notes.isEmpty, "cleared by the journal, also from the notes: \(buijs)")
         #expect(buijs.email == "w.buijs@oss.nl", "spaces around an address are left out, as when it is typed")
         #expect(denBrok.phone == "0412 629 911" && denBrok.email.isEmpty && denBrok.notes == "E-mail zoals eerder vastgelegd: f.denbrok@oss.", "\(denBrok)")
         let piet = try #require(dossier.relation("bom")?.contacts.first { $0.id == "piet" })
-        #expect(piet.phone == "0412 123 456" && piet.notes == "Telefoon zoals eerder vastgelegd: bel 's ochtends", "a journal line of format 2: \(piet)")
+        #expect(piet.phone == "0412 123 456" && piet.notes.isEmpty, "journal lines of format 2: added with a text, then corrected to a number: \(piet)")
         let liWei = try #require(dossier.relation("taizhou")?.contacts.first)
         #expect(liWei.phone.isEmpty && liWei.email.isEmpty, "\(liWei)")
-        #expect(liWei.notes == "Vaste contactpersoon, Engelstalig.\nE-mail zoals eerder vastgelegd: li@wei", "the notes edited with it keep the address: \(liWei.notes)")
+        #expect(liWei.notes == "Vaste contactpersoon, Engelstalig.\nTelefoon zoals eerder vastgelegd: via secretariaat\nE-mail zoals eerder vastgelegd: li@wei",
+                "the notes edited with it keep what went to them: \(liWei.notes)")
         #expect(DossierValidator.problems(in: dossier).isEmpty)
     }
 

@@ -81,20 +81,36 @@ enum FreeFormContacts {
     /// The edits of `contact` (as it is now, upgraded) with its phone and e-mail as they read now.
     private static func upgrade(_ edits: [FieldEdit], of contact: Contact) -> [FieldEdit] {
         var edits = edits
-        var notes = edits.first(where: { $0.field == "notes" }).map { text($0.new) } ?? contact.notes
+        var notes = contact.notes
+        if let notesEdit = edits.first(where: { $0.field == "notes" }) {
+            // The notes as the edit writes them, keeping what the upgrade put in them (the edit was written before it).
+            let before = Set(text(notesEdit.old).split(separator: "\n").map(String.init))
+            let kept = contact.notes.split(separator: "\n").map(String.init).filter { line in
+                !before.contains(line) && labels.contains { line.hasPrefix(remark($0, "")) }
+            }
+            notes = ([text(notesEdit.new)] + kept).filter { !$0.isEmpty }.joined(separator: "\n")
+        }
         for (field, label, read) in [("phone", "Telefoon", PhoneNumber.read), ("email", "E-mail", EmailAddress.read)] as [(String, String, Reader)] {
             guard let place = edits.firstIndex(where: { $0.field == field }) else { continue }
-            let old = upgrade(text(edits[place].old), label, notes: "", reading: read).value
+            let old = upgrade(text(edits[place].old), label, notes: "", reading: read)
+            // The old text that went to the notes goes from them too, as it went from its field (a number cleared or corrected).
+            if !old.notes.isEmpty {
+                var lines = notes.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                if let line = lines.firstIndex(of: old.notes) { lines.remove(at: line) }
+                notes = lines.joined(separator: "\n")
+            }
             let new = upgrade(text(edits[place].new), label, notes: notes, reading: read)
             notes = new.notes
-            edits[place] = FieldEdit(field: field, old: .text(old), new: .text(new.value))
+            edits[place] = FieldEdit(field: field, old: .text(old.value), new: .text(new.value))
         }
         if notes != contact.notes || edits.contains(where: { $0.field == "notes" }) {
             edits.removeAll { $0.field == "notes" }
             edits.append(FieldEdit(field: "notes", old: .text(contact.notes), new: .text(notes)))
         }
         // An edit from a text that did not read to another that does not: both are empty now, and only the notes change.
-        return edits.filter { $0.field == "notes" || !($0.old.isEmpty && $0.new.isEmpty) }
+        // (Nothing left: the first, from empty to empty, which changes nothing; a change without edits is refused.)
+        let changing = edits.filter { $0.field == "notes" || !($0.old.isEmpty && $0.new.isEmpty) }
+        return changing.isEmpty ? Array(edits.prefix(1)) : changing
     }
 
     private typealias Reader = (String) throws(ValueError) -> String
@@ -104,10 +120,17 @@ enum FreeFormContacts {
         return ""
     }
 
+    private static let labels = ["Telefoon", "E-mail"]
+
+    /// "Telefoon zoals eerder vastgelegd: via het secretariaat".
+    private static func remark(_ label: String, _ text: String) -> String {
+        "\(label) zoals eerder vastgelegd: \(text)"
+    }
+
     private static func upgrade(_ text: String, _ label: String, notes: String, reading read: Reader) -> (value: String, notes: String) {
         guard !text.isEmpty else { return ("", notes) }
         if let value = try? read(text) { return (value, notes) }
-        let remark = "\(label) zoals eerder vastgelegd: \(text)"
+        let remark = remark(label, text)
         return ("", notes.isEmpty ? remark : notes + "\n" + remark)
     }
 }

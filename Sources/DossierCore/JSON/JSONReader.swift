@@ -9,8 +9,8 @@ public struct JSONReader {
     public internal(set) var offset: Int
     /// Objects and lists open around the current position.
     var depth = 0
-    /// The keys read so far of the objects being read, outermost first (`readObject`): a hash of each, and the offset of
-    /// its opening quote. Numbers only, so that keeping them costs no reference counting on a load of a large dossier.
+    /// The keys read so far of the objects being read, outermost first (`readObject`): a fingerprint of each (`keyPrint`),
+    /// and the offset of its opening quote. Numbers only, so that keeping them costs no reference counting on a load of a large dossier.
     private var openKeys: [(print: UInt64, start: Int)] = []
     /// How many of `openKeys` are in use: the array is not shrunk, so that an object costs no removal.
     private var openKeyCount = 0

@@ -63,7 +63,15 @@ public struct StoreConfiguration: Hashable, Sendable {
         let file = path(environment: environment)
         // Each value is first taken whole (the file's syntax), then read on its own (the setting's).
         if let (bytes, settings) = try writtenSettings(file, fileSystem: fileSystem) {
-            for (key, value) in settings {
+            // A setting twice: which one is meant, the file does not say. It keeps its default, and a command that uses it
+            // stops (another dossier, another name), as for a value that does not read; the others go on.
+            let repeated = Dictionary(grouping: settings, by: \.key).filter { $0.value.count > 1 && settingNames.contains($0.key) }
+            for (key, places) in repeated {
+                let lines = places.map { String(TextPosition(offset: $0.value.lowerBound, in: bytes).line) }
+                configuration.refusedSettings[key] = "\(file), regels \(lines.dropLast().joined(separator: ", ")) en \(lines.last ?? ""), '\(key)': "
+                    + "staat \(places.count) keer in het bestand; welke geldt, zegt het niet: laat er één staan"
+            }
+            for (key, value) in settings where repeated[key] == nil {
                 let line = TextPosition(offset: value.lowerBound, in: bytes).line
                 do throws(JSONError) {
                     try configuration.set(key, from: Array(bytes[value]))
@@ -71,13 +79,6 @@ public struct StoreConfiguration: Hashable, Sendable {
                     configuration.refusedSettings[key] = "\(file), regel \(line), '\(key)': \(error.message)"
                 }
                 if !settingNames.contains(key) { configuration.unknownSettings.append(unknownSetting(key, file: file, line: line)) }
-            }
-            // A setting twice: which one is meant, the file does not say. A command that uses it stops (another dossier,
-            // another name), as for a value that does not read; the others go on.
-            for (key, places) in Dictionary(grouping: settings, by: \.key) where places.count > 1 && settingNames.contains(key) {
-                let lines = places.map { String(TextPosition(offset: $0.value.lowerBound, in: bytes).line) }
-                configuration.refusedSettings[key] = "\(file), regels \(lines.dropLast().joined(separator: ", ")) en \(lines.last ?? ""), '\(key)': "
-                    + "staat \(places.count) keer in het bestand; welke geldt, zegt het niet: laat er één staan"
             }
         }
         // A dossier file named by a relative path is read from the configuration's folder, not from wherever a command
