@@ -105,6 +105,14 @@ struct ConfigurationFileTests {
         }
     }
 
+    @Test("a setting twice keeps its default, as the message says; the other settings are read")
+    func settingTwice() throws {
+        try configure("{ \"name\": \"Ine\", \"lookAhead\": 30,\n  \"name\": \"Jan\" }")
+        let loaded = try StoreConfiguration.load(environment: ["HOME": home])
+        #expect(loaded.name == nil && loaded.lookAheadDays == 30)
+        #expect(loaded.refusedSettings["name"]?.contains("regels 1 en 2, 'name': staat 2 keer in het bestand") == true, "\(loaded.refusedSettings)")
+    }
+
     @Test("a damaged file (not JSON) stops commands that use settings, names the place, and lets readers run")
     func damagedFile() throws {
         try configure(#"{ "name": "Ine",, }"#)
