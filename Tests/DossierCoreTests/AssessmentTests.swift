@@ -276,6 +276,14 @@ struct AssessmentTests {
         #expect(result.verdict == .naderBekijken, "\(result.reasons)")
         #expect(result.reasons.contains { $0.rule == "buiten-europa" && $0.effect == .naderBekijken && $0.text.hasPrefix("Uit welk land de delegatie komt") })
         #expect(result.missing.contains("Land van de delegatie"))
+        // Hosted through BrabantStad: not "within Europe" for that either. From Taizhou (a relation outside Europe): known,
+        // also with the college's exception.
+        let hosted = Assessor.assess(Self.activity("Delegatie via BrabantStad", .delegatiebezoek, relations: ["brabantstad"], direction: .inkomend),
+                                     answers: Self.answers(), in: dossier)
+        #expect(!hosted.reasons.contains { $0.rule == "samenwerkingsverband" } && hosted.missing.contains("Land van de delegatie"), "\(hosted.reasons)")
+        let fromTaizhou = Self.activity("Delegatie uit Taizhou", .delegatiebezoek, relations: ["taizhou"], sectors: [.farma], direction: .inkomend)
+        #expect(!Assessor.assess(fromTaizhou, answers: Self.answers(exception: "Besluit B&W 3 februari 2027"), in: dossier).missing
+            .contains("Land van de delegatie"))
         var known = unknown
         known.countries = Self.countries("VN")
         #expect(Assessor.assess(known, answers: Self.answers(), in: dossier).verdict == .negatief, "with its country, laag pitje")

@@ -58,6 +58,28 @@ struct FreeFormContactsTests {
         #expect(DossierValidator.problems(in: dossier).isEmpty)
     }
 
+    @Test("an older undo of an edit finds the contact as it expects, whichever way its kept texts came to the notes")
+    func olderUndo() throws {
+        var dossier = try DossierStore(path: path).load()
+        // As format 2 held Li Wei: an e-mail that is no address, no phone.
+        var raw = try #require(dossier.relation("taizhou"))
+        raw.contacts[0].email = "via secretariaat"
+        raw.contacts[0].phone = ""
+        raw.contacts[0].notes = "Vaste contactpersoon."
+        try dossier.apply(SchemaMigrations.upgrade(.updateRelation(raw), from: 2, in: dossier), context: Fixtures.context)
+        let before = try #require(dossier.relation("taizhou"))
+        // A format-2 edit of the phone to a text that is no number, then a format-2 undo of it.
+        let edit = Change.editContact(.relation("taizhou"), "li-wei", [FieldEdit(field: "phone", old: .text(""), new: .text("bel de receptie"))])
+        try dossier.apply(SchemaMigrations.upgrade(edit, from: 2, in: dossier), context: Fixtures.context)
+        var edited = raw
+        edited.contacts[0].phone = "bel de receptie"
+        let undo = Change.restore(Restoration(label: "Ongedaan gemaakt", purpose: .undo, relations: [
+            Snapshot(id: "taizhou", value: raw, position: try #require(dossier.relations.firstIndex { $0.id == "taizhou" }), expected: .value(edited)),
+        ]))
+        try dossier.apply(SchemaMigrations.upgrade(undo, from: 2, in: dossier), context: Fixtures.context)
+        #expect(dossier.relation("taizhou") == before, "\(String(describing: dossier.relation("taizhou")?.contacts.first))")
+    }
+
     @Test("read-only: they are read so in memory, and the files are left as they are")
     func readOnly() throws {
         try check(try DossierStore(path: path).load())

@@ -116,6 +116,12 @@ public enum Assessor {
             (activity.countries.filter { !$0.isInEurope }, relations.filter(\.isOutsideEurope))
         }
 
+        /// An incoming delegation without a country and without a relation outside Europe: its relations are its hosts
+        /// here, so where it comes from is not known (not Europe by default).
+        var isOriginUnknown: Bool {
+            activity.visit?.direction == .inkomend && activity.countries.isEmpty && !relations.contains(where: \.isOutsideEurope)
+        }
+
         /// What the activity does for the Global Goals: charged to a contribution line (the Global Goals Platform's), or
         /// linked to the relation such a line supports. Nil when it does neither.
         var globalGoalsContribution: String? {
@@ -198,6 +204,12 @@ public enum Assessor {
         /// Outside Europe the Kader chooses farma (economic contacts) and UNESCO Learning Cities for its own
         /// subject. Destination and relations decide together; what an exception lifts is left out.
         mutating func applyOutsideEurope() {
+            if facts.isOriginUnknown {
+                add(.buitenEuropa, .naderBekijken, "Uit welk land de delegatie komt, is niet vastgelegd: of het Kader daar een laag pitje "
+                    + "of de keuze voor farma buiten Europa aan verbindt, is niet te zeggen.")
+                missing.append("Land van de delegatie")
+                return
+            }
             var (countries, relations) = facts.outsideEurope
             if hasException {
                 let lifted = Set(AssessmentRule.countriesOnLaagPitje + facts.laagPitjeRelations.flatMap(\.countries))
@@ -213,13 +225,6 @@ public enum Assessor {
                 }
             }
             let places = countries.map(\.name) + relations.map(\.name)
-            // An incoming delegation's relations are its hosts here: where it comes from, only its countries say.
-            if places.isEmpty, facts.activity.visit?.direction == .inkomend, facts.activity.countries.isEmpty {
-                add(.buitenEuropa, .naderBekijken, "Uit welk land de delegatie komt, is niet vastgelegd: of het Kader daar een laag pitje "
-                    + "of de keuze voor farma buiten Europa aan verbindt, is niet te zeggen.")
-                missing.append("Land van de delegatie")
-                return
-            }
             guard !places.isEmpty else { return }
             let place = "Buiten Europa (\(places.joined(separator: ", ")))"
             if facts.isFarma {
@@ -250,7 +255,7 @@ public enum Assessor {
         /// Within Europe, activities tied to partnerships such as BrabantStad and Agrifood Capital are relevant.
         mutating func applyPartnershipsInEurope() {
             let (countries, relations) = facts.outsideEurope
-            guard countries.isEmpty, relations.isEmpty else { return }
+            guard countries.isEmpty, relations.isEmpty, !facts.isOriginUnknown else { return }
             let partnerships = facts.relations.filter { $0.kind == .samenwerkingsverband && ($0.status == .actief || $0.status == .focus) }
             guard !partnerships.isEmpty else { return }
             add(.samenwerkingsverband, .positief,

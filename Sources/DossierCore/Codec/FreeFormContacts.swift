@@ -16,6 +16,7 @@ enum FreeFormContacts {
             contact.email = email
             contact.notes = notes
         }
+        contact.notes = ordered(contact.notes)
         return contact
     }
 
@@ -56,7 +57,9 @@ enum FreeFormContacts {
             for step in changes {
                 let step = upgrade(step, in: working)
                 upgraded.append(step)
-                _ = try? working.apply(step, context: ChangeContext(actor: "", timestamp: Timestamp(secondsSinceEpoch: 0), today: CalendarDate(dayNumber: 0)))
+                var context = ChangeContext(actor: "", timestamp: Timestamp(secondsSinceEpoch: 0), today: CalendarDate(dayNumber: 0))
+                context.isReplay = true
+                _ = try? working.apply(step, context: context)
             }
             return .batch(upgraded, label: label)
         default: return change
@@ -103,6 +106,7 @@ enum FreeFormContacts {
             notes = new.notes
             edits[place] = FieldEdit(field: field, old: .text(old.value), new: .text(new.value))
         }
+        notes = ordered(notes)
         if notes != contact.notes || edits.contains(where: { $0.field == "notes" }) {
             edits.removeAll { $0.field == "notes" }
             edits.append(FieldEdit(field: "notes", old: .text(contact.notes), new: .text(notes)))
@@ -127,10 +131,21 @@ enum FreeFormContacts {
         "\(label) zoals eerder vastgelegd: \(text)"
     }
 
+    /// The notes with what the upgrade kept in them last, phone before e-mail: the same whichever way a contact came to them
+    /// (upgraded whole, or edited by older journal lines), so that an older undo finds the contact as it expects.
+    private static func ordered(_ notes: String) -> String {
+        let lines = notes.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let kept = labels.map { label in lines.filter { $0.hasPrefix(remark(label, "")) } }
+        guard kept.contains(where: { !$0.isEmpty }) else { return notes }
+        let own = lines.filter { line in !labels.contains { line.hasPrefix(remark($0, "")) } }
+        return ((own == [""] ? [] : own) + kept.flatMap { $0 }).joined(separator: "\n")
+    }
+
     private static func upgrade(_ text: String, _ label: String, notes: String, reading read: Reader) -> (value: String, notes: String) {
-        guard !text.isEmpty else { return ("", notes) }
+        guard !text.isBlank else { return ("", notes) }
         if let value = try? read(text) { return (value, notes) }
-        let remark = remark(label, text)
+        // On one line, so that a later edit of the value finds it again.
+        let remark = remark(label, ListText.oneLine(text))
         return ("", notes.isEmpty ? remark : notes + "\n" + remark)
     }
 }
