@@ -111,6 +111,9 @@ struct ConfigurationFileTests {
         let loaded = try StoreConfiguration.load(environment: ["HOME": home])
         #expect(loaded.name == nil && loaded.lookAheadDays == 30)
         #expect(loaded.refusedSettings["name"]?.contains("regels 1 en 2, 'name': staat 2 keer in het bestand") == true, "\(loaded.refusedSettings)")
+        // The environment wins: then what the file says of it stops nothing.
+        let named = try StoreConfiguration.load(environment: ["HOME": home, "DOSSIER_USER": "Ine"])
+        #expect(named.name == "Ine" && named.refusedSettings["name"] == nil)
     }
 
     @Test("a damaged file (not JSON) stops commands that use settings, names the place, and lets readers run")
