@@ -213,10 +213,10 @@ public enum Assessor {
             var (countries, relations) = facts.outsideEurope
             if hasException {
                 let lifted = Set(AssessmentRule.countriesOnLaagPitje + facts.laagPitjeRelations.flatMap(\.countries))
-                let liftedPlaces = countries.filter(lifted.contains).map(\.name)
-                    + relations.filter { $0.status == .laagPitje || $0.countries.allSatisfy(lifted.contains) }.map(\.name)
+                let isLifted = { (relation: Relation) in relation.status == .laagPitje || relation.countries.allSatisfy(lifted.contains) }
+                let liftedPlaces = countries.filter(lifted.contains).map(\.name) + relations.filter(isLifted).map(\.name)
                 countries.removeAll(where: lifted.contains)
-                relations.removeAll { $0.status == .laagPitje || $0.countries.allSatisfy(lifted.contains) }
+                relations.removeAll(where: isLifted)
                 // Said, not done in silence: the college's decision (the exception, a reading of the laag-pitje rule) covers the
                 // choice of farma outside Europe there too.
                 if !liftedPlaces.isEmpty {

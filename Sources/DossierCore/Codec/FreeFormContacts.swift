@@ -4,17 +4,18 @@
 /// loaded. Brought into format 3 (`SchemaMigrations`), a value is read that way; one that does not read so is kept
 /// word for word in the contact's notes and its field left empty, as format 2 kept a country that did not read.
 enum FreeFormContacts {
+    private typealias Reader = (String) throws(ValueError) -> String
+
+    /// The fields concerned, in the order their kept texts stand in the notes: the key a change names, the label of the
+    /// kept text, the field, and its one reader.
+    private static var fields: [(key: String, label: String, value: WritableKeyPath<Contact, String>, read: Reader)] {
+        [("phone", "Telefoon", \.phone, PhoneNumber.read), ("email", "E-mail", \.email, EmailAddress.read)]
+    }
+
     static func upgrade(_ contact: Contact) -> Contact {
         var contact = contact
-        if !contact.phone.isEmpty {
-            let (phone, notes) = upgrade(contact.phone, "Telefoon", notes: contact.notes, reading: PhoneNumber.read)
-            contact.phone = phone
-            contact.notes = notes
-        }
-        if !contact.email.isEmpty {
-            let (email, notes) = upgrade(contact.email, "E-mail", notes: contact.notes, reading: EmailAddress.read)
-            contact.email = email
-            contact.notes = notes
+        for field in fields {
+            (contact[keyPath: field.value], contact.notes) = upgrade(contact[keyPath: field.value], field.label, notes: contact.notes, reading: field.read)
         }
         contact.notes = ordered(contact.notes)
         return contact
@@ -29,8 +30,9 @@ enum FreeFormContacts {
     /// A whole older document, read into the current types.
     static func upgrade(_ dossier: Dossier) -> Dossier {
         var upgraded = dossier
-        for position in upgraded.relations.indices where upgraded.relations[position].contacts.contains(where: needsUpgrade) {
-            upgraded.replaceRelation(at: position, with: upgrade(upgraded.relations[position]))
+        for (position, relation) in dossier.relations.enumerated() {
+            let relationUpgraded = upgrade(relation)
+            if relationUpgraded != relation { upgraded.replaceRelation(at: position, with: relationUpgraded) }
         }
         upgraded.internalContacts = upgraded.internalContacts.map(upgrade)
         return upgraded
@@ -66,10 +68,6 @@ enum FreeFormContacts {
         }
     }
 
-    private static func needsUpgrade(_ contact: Contact) -> Bool {
-        upgrade(contact) != contact
-    }
-
     private static func upgrade(_ snapshot: Snapshot<Relation>) -> Snapshot<Relation> { upgrade(snapshot, each: upgrade) }
     private static func upgrade(_ snapshot: Snapshot<Contact>) -> Snapshot<Contact> { upgrade(snapshot, each: upgrade) }
 
@@ -89,11 +87,11 @@ enum FreeFormContacts {
             // The notes as the edit writes them, keeping what the upgrade put in them (the edit was written before it).
             let before = Set(text(notesEdit.old).split(separator: "\n").map(String.init))
             let kept = contact.notes.split(separator: "\n").map(String.init).filter { line in
-                !before.contains(line) && labels.contains { line.hasPrefix(remark($0, "")) }
+                !before.contains(line) && isKept(line)
             }
             notes = ([text(notesEdit.new)] + kept).filter { !$0.isEmpty }.joined(separator: "\n")
         }
-        for (field, label, read) in [("phone", "Telefoon", PhoneNumber.read), ("email", "E-mail", EmailAddress.read)] as [(String, String, Reader)] {
+        for (field, label, _, read) in fields {
             guard let place = edits.firstIndex(where: { $0.field == field }) else { continue }
             let old = upgrade(text(edits[place].old), label, notes: "", reading: read)
             // The old text that went to the notes goes from them too, as it went from its field (a number cleared or corrected).
@@ -117,14 +115,15 @@ enum FreeFormContacts {
         return changing.isEmpty ? Array(edits.prefix(1)) : changing
     }
 
-    private typealias Reader = (String) throws(ValueError) -> String
-
     private static func text(_ value: FieldValue) -> String {
         if case .text(let text) = value { return text }
         return ""
     }
 
-    private static let labels = ["Telefoon", "E-mail"]
+    /// Whether a line of the notes is a text the upgrade kept there.
+    private static func isKept(_ line: String) -> Bool {
+        fields.contains { line.hasPrefix(remark($0.label, "")) }
+    }
 
     /// "Telefoon zoals eerder vastgelegd: via het secretariaat".
     private static func remark(_ label: String, _ text: String) -> String {
@@ -135,9 +134,9 @@ enum FreeFormContacts {
     /// (upgraded whole, or edited by older journal lines), so that an older undo finds the contact as it expects.
     private static func ordered(_ notes: String) -> String {
         let lines = notes.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let kept = labels.map { label in lines.filter { $0.hasPrefix(remark(label, "")) } }
+        let kept = fields.map { field in lines.filter { $0.hasPrefix(remark(field.label, "")) } }
         guard kept.contains(where: { !$0.isEmpty }) else { return notes }
-        let own = lines.filter { line in !labels.contains { line.hasPrefix(remark($0, "")) } }
+        let own = lines.filter { !isKept($0) }
         return ((own == [""] ? [] : own) + kept.flatMap { $0 }).joined(separator: "\n")
     }
 

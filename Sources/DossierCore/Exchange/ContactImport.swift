@@ -223,18 +223,19 @@ struct ContactRow {
     func staleness(_ exported: String, of owner: ContactOwner, in dossier: Dossier, namesInFile: [String]) -> Staleness {
         let headings = exportedHeadings, allHeadings = ContactImport.columns.map(\.heading)
         let untouched = ContactTable.version(ofCells: cell, headings: headings) == exported
+        /// Whether the row was exported from this contact as it is now: over the file's columns, or over all of them (an
+        /// export of all columns with one taken out in the spreadsheet).
+        func isExported(_ contact: Contact, of relation: Relation?) -> Bool {
+            [headings, allHeadings].contains { ContactTable.version(of: contact, of: relation, headings: $0) == exported }
+        }
         let ownerName = dossier.name(of: owner)
         let stored = (dossier.contacts(of: owner) ?? []).filter { LikelyDouble.sameName($0.name, name) }
-        // (Over all columns too: an export of all of them with a column taken out in the spreadsheet.)
-        if stored.contains(where: { contact in
-            [headings, allHeadings].contains { ContactTable.version(of: contact, owner: owner, in: dossier, headings: $0) == exported }
-        }) { return .current }
+        let ownerRelation = owner.relationID.flatMap(dossier.relation)
+        if stored.contains(where: { isExported($0, of: ownerRelation) }) { return .current }
         if stored.isEmpty {
             // A row copied from another person's and given a new name (how a spreadsheet adds one): that person's version
             // is still current, so this is an addition, not a person renamed or removed since.
-            if let source = dossier.allContacts.first(where: { contact in
-                [headings, allHeadings].contains { ContactTable.version(of: contact.contact, of: contact.relation, headings: $0) == exported }
-            }) {
+            if let source = dossier.allContacts.first(where: { isExported($0.contact, of: $0.relation) }) {
                 guard LikelyDouble.sameName(source.contact.name, name) else {
                     // Copied, the row it came from is still in the file; without it, the name was changed in the file.
                     if namesInFile.contains(where: { LikelyDouble.sameName($0, source.contact.name) }) { return .copied(nil) }

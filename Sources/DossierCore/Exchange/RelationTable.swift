@@ -51,11 +51,6 @@ public enum ContactTable {
         ActivityTable.version(of: cells(contact, of: relation, headings: headings))
     }
 
-    /// The version of a contact as it is now in `dossier`.
-    static func version(of contact: Contact, owner: ContactOwner, in dossier: Dossier, headings: [String]) -> String {
-        version(of: contact, of: owner.relationID.flatMap(dossier.relation), headings: headings)
-    }
-
     /// The same of a row's cells in the columns `headings`, as they stand in the file.
     static func version(ofCells cell: (String) -> String?, headings: [String]) -> String {
         ActivityTable.version(of: headings.map { cell($0) ?? "" })

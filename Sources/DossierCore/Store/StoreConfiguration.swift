@@ -93,13 +93,10 @@ public struct StoreConfiguration: Hashable, Sendable {
                 throw .badSetting("DOSSIER_USER is geen UTF-8 (een terminal of script in een andere tekenset, zoals Latin-1?): '\(name)'")
             }
             configuration.name = name
-            // The environment wins: what the file says of it (unreadable, or twice) stops nothing.
-            configuration.refusedSettings["name"] = nil
         }
         if let organisation = environment["DOSSIER_ORGANISATION"], !organisation.isBlank {
             if let problem = Limits.lengthProblem(organisation, label: "DOSSIER_ORGANISATION", maximum: Limits.shortText) { throw .badSetting(problem) }
             configuration.organisation = organisation
-            configuration.refusedSettings["organisation"] = nil
         }
         func number(_ variable: String, _ range: ClosedRange<Int>) throws(StoreError) -> Int? {
             guard let text = environment[variable], !text.isBlank else { return nil }
@@ -109,29 +106,24 @@ public struct StoreConfiguration: Hashable, Sendable {
                 throw .badSetting("\(variable): \(error.message)")
             }
         }
-        if let value = try number("DOSSIER_BACKUPS", Limits.backupsToKeep) {
-            configuration.backupsToKeep = value
-            configuration.refusedSettings["backups"] = nil
-        }
-        if let value = try number("DOSSIER_JOURNAL_LIMIT", Limits.journalEntryLimit) {
-            configuration.journalEntryLimit = value
-            configuration.refusedSettings["journalLimit"] = nil
-        }
-        if let value = try number("DOSSIER_LOOK_AHEAD", Limits.dueWindowDays) {
-            configuration.lookAheadDays = value
-            configuration.refusedSettings["lookAhead"] = nil
-        }
-        if let value = try lockWait(environment["DOSSIER_LOCK_WAIT"]) {
-            configuration.lockWait = value
-            configuration.refusedSettings["lockWait"] = nil
-        }
+        if let value = try number("DOSSIER_BACKUPS", Limits.backupsToKeep) { configuration.backupsToKeep = value }
+        if let value = try number("DOSSIER_JOURNAL_LIMIT", Limits.journalEntryLimit) { configuration.journalEntryLimit = value }
+        if let value = try number("DOSSIER_LOOK_AHEAD", Limits.dueWindowDays) { configuration.lookAheadDays = value }
+        if let value = try lockWait(environment["DOSSIER_LOCK_WAIT"]) { configuration.lockWait = value }
         if let text = environment["DOSSIER_DATE_FORMAT"], !text.isBlank {
             guard let form = DateWriting.form(named: text) else { throw .badSetting("DOSSIER_DATE_FORMAT: \(unknownDateForm(text))") }
             configuration.dateForm = form
-            configuration.refusedSettings["dateFormat"] = nil
         }
+        // The environment wins (each value above was read or refused): what the file says of a setting it gives
+        // (unreadable, or twice) stops nothing.
+        for (variable, setting) in environmentSettings where !(environment[variable]?.isBlank ?? true) { configuration.refusedSettings[setting] = nil }
         return configuration
     }
+
+    /// The environment variables that give a setting, with the setting's name in the file.
+    static let environmentSettings = ["DOSSIER_USER": "name", "DOSSIER_ORGANISATION": "organisation", "DOSSIER_BACKUPS": "backups",
+                                      "DOSSIER_JOURNAL_LIMIT": "journalLimit", "DOSSIER_LOOK_AHEAD": "lookAhead", "DOSSIER_LOCK_WAIT": "lockWait",
+                                      "DOSSIER_DATE_FORMAT": "dateFormat"]
 
     /// The file's settings as written: each key with where its value's JSON lies in the bytes; nil without a
     /// file. A file that is not one JSON object is damaged, with its place.

@@ -20,19 +20,8 @@ public enum ListText {
     /// left open, or begins or ends with a space.
     public static func item(_ text: String) -> String {
         // Initials alone would join the item before them when read back ("Jansen", "P." is not "Jansen, P.").
-        if isInitials(text) { return quoted(text) }
-        var depth = 0
-        for character in text {
-            switch character {
-            case ",", ";", "\"": return quoted(text)
-            case "(": depth += 1
-            case ")":
-                depth -= 1
-                if depth < 0 { return quoted(text) }
-            default: break
-            }
-        }
-        return depth == 0 && text == text.trimmingSpaces() && !text.isEmpty ? text : quoted(text)
+        if isInitials(text) || text.contains(where: { ",;\"".contains($0) }) { return quoted(text) }
+        return hasBracketsClosed(text) && text == text.trimmingSpaces() && !text.isEmpty ? text : quoted(text)
     }
 
     private static func quoted(_ text: String) -> String {
