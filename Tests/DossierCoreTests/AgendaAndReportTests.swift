@@ -129,6 +129,17 @@ struct AgendaAndReportTests {
                                countries: Fixtures.countries("BR"), sectors: [.onderwijs])) == .learningCities)
         #expect(focus(Activity(id: "i", title: "Logistiek Curitiba", kind: .conferentie, relations: ["unesco-learning-cities"],
                                countries: Fixtures.countries("BR"), sectors: [.logistiek])) == .outsideFocus)
+        // An incoming delegation without a country is not within Europe by default (its relations are its hosts here), as
+        // the weighing reads it: a partner's delegation about logistics is then no partner mission; from Germany it is.
+        let delegation = Activity(id: "j", title: "Delegatie logistiek", kind: .delegatiebezoek, organiser: .relation("bom"),
+                                  sectors: [.logistiek], visit: VisitDetails(direction: .inkomend, delegationFrom: "Delegatie"))
+        #expect(focus(delegation) == .outsideFocus)
+        var fromGermany = delegation
+        fromGermany.countries = Fixtures.countries("DE")
+        #expect(focus(fromGermany) == .partnerMissions)
+        var farma = delegation
+        farma.sectors = [.farma]
+        #expect(focus(farma) == .farma, "farma is in the focus wherever the delegation comes from")
     }
 
     @Test("the deciding reason of a positive weighing is about the content; the budget only when nothing else is")

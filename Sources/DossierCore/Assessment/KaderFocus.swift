@@ -48,7 +48,8 @@ extension Assessor {
         if !facts.laagPitjeRelations.isEmpty || !facts.laagPitjeCountries.isEmpty { return .outsideFocus }
         if facts.globalGoalsContribution != nil { return .globalGoals }
         let (countries, relationsOutside) = facts.outsideEurope
-        let withinEurope = countries.isEmpty && relationsOutside.isEmpty
+        // An incoming delegation of unknown origin is not within Europe by default, as the weighing reads it.
+        let withinEurope = countries.isEmpty && relationsOutside.isEmpty && !facts.isOriginUnknown
         // Outside Europe the network is in the focus only on its own subject, as buiten-europa weighs it.
         if facts.relations.contains(where: { $0.kind == .netwerk && $0.status == .focus }),
            withinEurope || facts.focusNetworkOnItsSubject != nil {
