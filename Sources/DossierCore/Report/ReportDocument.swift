@@ -302,15 +302,9 @@ struct ReportWriter {
 
     /// The results of a focus's activities, briefly: the first sentence of each, or that none are recorded.
     static func yielded(_ entries: [YearReport.Entry]) -> String {
-        let results = entries.map { $0.activity.outcomes.trimmingSpaces() }.filter { !$0.isEmpty }.map(firstSentence)
+        let results = entries.map { $0.activity.outcomes.trimmingSpaces() }.filter { !$0.isEmpty }.map(FirstSentence.of)
         if results.isEmpty { return entries.isEmpty ? "" : "nog geen resultaten vastgelegd" }
         return results.joined(separator: " ")
-    }
-
-    static func firstSentence(_ text: String) -> String {
-        let line = text.replacingLineBreaks()
-        if let end = line.firstIndex(where: { ".!?".contains($0) }) { return String(line[...end]) }
-        return line + "."
     }
 
     /// The approvals made in the report's year against a negative verdict, by name: the activity may lie in another
