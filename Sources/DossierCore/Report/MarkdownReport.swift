@@ -38,24 +38,33 @@ public enum MarkdownReport {
         return lines + [""]
     }
 
-    /// Text made safe for Markdown: characters that would start markup are escaped.
+    /// Text made safe for Markdown: characters that would start markup are escaped, and an "&" that would start a
+    /// character reference ("&amp;", "&#38;"); one in "B&W" stays as it is, readable as plain text.
     static func inline(_ text: String) -> String {
         // Most texts hold neither markup nor a line break, which a look at their bytes tells.
         guard text.utf8.contains(where: { MarkdownReport.isMarkup($0) || String.mayStartLineBreak($0) }) else { return text }
+        let characters = Array(text.replacingLineBreaks())
         var result = ""
-        for character in text.replacingLineBreaks() {
-            if "\\`*_[]<>#|".contains(character) { result.append("\\") }
+        for (index, character) in characters.enumerated() {
+            if "\\`*_[]<>#|~".contains(character) || character == "&" && startsReference(characters[(index + 1)...]) { result.append("\\") }
             result.append(character)
         }
         return result
     }
 
+    /// Whether what follows an "&" makes it a character reference: letters, or "#" and digits, up to a ";".
+    private static func startsReference(_ rest: ArraySlice<Character>) -> Bool {
+        guard let end = rest.prefix(33).firstIndex(of: ";"), end > rest.startIndex else { return false }
+        let name = rest[rest.startIndex..<end]
+        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } || name.first == "#" && name.dropFirst().allSatisfy { $0.isASCII && $0.isHexDigit || $0 == "x" || $0 == "X" }
+    }
+
     static func cell(_ text: String) -> String { inline(text) }
 
-    /// The bytes of "\\`*_[]<>#|", the characters `inline` escapes.
+    /// The bytes of "\\`*_[]<>#|~" and "&", the characters `inline` escapes (an "&" only before a reference).
     private static func isMarkup(_ byte: UInt8) -> Bool {
         switch byte {
-        case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x23, 0x7C: true
+        case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x23, 0x7C, 0x7E, 0x26: true
         default: false
         }
     }
