@@ -365,8 +365,17 @@ extension ExchangeTests {
         }
         let approved = try run(["move", "eu-aanvraag-interreg", "gepland"])
         #expect(!approved.standardOutput.contains("Let op"), "planning what was approved is no new approval: \(approved.standardOutput)")
-        let after = try run(["report", "--year", "2026"]).standardOutput
+        var after = try run(["report", "--year", "2026"]).standardOutput
         #expect(after.contains(unweighed), "weighed first, the application is not among them: \(after)")
+        // A visit logged afterwards with the decision that approved it was approved without a weighing too; one without a
+        // decision is among those charged without one.
+        #expect(try run(["log-visit", "--relation", "pivot-park", "--date", "20-11-2026", "--direction", "uitgaand", "--country", "Duitsland",
+                         "--delegation", "Aken", "--cost", "50"]).status == 0)
+        #expect(try run(["report", "--year", "2026"]).standardOutput.contains(unweighed))
+        #expect(try run(["log-visit", "--relation", "pivot-park", "--date", "21-11-2026", "--direction", "uitgaand", "--country", "Duitsland",
+                         "--delegation", "Keulen", "--cost", "50", "--decision", "Mandaat wethouder"]).status == 0)
+        after = try run(["report", "--year", "2026"]).standardOutput
+        #expect(after.contains("- 6 activiteiten goedgekeurd zonder eerst te zijn afgewogen tegen het Kader: "), "\(after)")
         #expect(after.contains("- Goedgekeurd in 2026 terwijl de laatste afweging \"nader bekijken\" was: EU-aanvraag Interreg (besluit: Mandaat adviseur)."),
                 "\(after)")
     }

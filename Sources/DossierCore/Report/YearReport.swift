@@ -194,8 +194,12 @@ public struct YearReport: Sendable {
             $0.kind.isEconomic && $0.status != .afgewezen && $0.status != .geannuleerd && $0.entrepreneurs.isEmpty
         }
         goneAheadWithoutWeighing = entries.map(\.activity).filter { activity in
-            guard activity.status.countsAgainstBudget, activity.statusHistory.first?.to.isCarriedOut != true else { return false }
-            guard let approval = YearReport.approval(of: activity) else { return activity.assessments.isEmpty }
+            guard activity.status.countsAgainstBudget else { return false }
+            // One recorded afterwards (a visit logged once it happened) was approved when a decision is recorded with it;
+            // without one it is among those charged without a decision.
+            let isRecordedAfterwards = activity.statusHistory.first?.to.isCarriedOut == true
+            let approval = isRecordedAfterwards ? activity.statusHistory.last { $0.decision != nil } : YearReport.approval(of: activity)
+            guard let approval else { return !isRecordedAfterwards && activity.assessments.isEmpty }
             return !activity.assessments.contains { dates.localDate(of: $0.timestamp) <= approval.date }
         }
         carriedOutWithoutResults = dated.filter { $0.status.isCarriedOut && $0.outcomes.isBlank }
