@@ -588,6 +588,43 @@ struct HostileFilesCommandTests {
         #expect(try DossierStore(path: own).history().map(\.sequence) == [1, 2, 3, 4])
     }
 
+    @Test("an older copy of the dossier file put back after a merge (a sync tool) is refused before anything is written; restore makes the whole state again")
+    func olderCopyPutBack() throws {
+        let own = directory.file("eigen.json")
+        #expect(try runner.run(["new", own], environment: ["DOSSIER_USER": "adviseur"]).status == 0)
+        func change(_ arguments: [String], _ user: String) throws -> ProgramRunner.Result {
+            try runner.run(["--store", own] + arguments, environment: ["DOSSIER_USER": user, "DOSSIER_JOURNAL_LIMIT": "1"])
+        }
+        #expect(try change(["edit", "global-goals-platform-oss", "--places", "Berghem"], "anna").status == 0)
+        let older = try directory.read("eigen.json")
+        #expect(try change(["set-status", "global-goals-platform-oss", "focus", "--reason", "besluit B&W"], "anna").status == 0)
+        let segment = directory.file("eigen.json.history/journal-000000002-000000002.jsonl")
+        let archived = try String(contentsOfFile: segment, encoding: .utf8)
+        try directory.write("eigen.json", older)
+        let historyBefore = try FileManager.default.contentsOfDirectory(atPath: directory.file("eigen.json.history")).sorted()
+        // A change by the relations' own path, one that loads the whole dossier, and reading: each says what happened.
+        for arguments in [["edit", "global-goals-platform-oss", "--region", "Brabant"], ["add-activity", "--title", "Beurs", "--kind", "beurs"],
+                          ["relations"]] {
+            let refused = try change(arguments, "bram")
+            #expect(refused.status == 65, "\(arguments): \(refused.standardError)")
+            #expect(refused.standardError.contains("is een oudere stand van het dossier: het bestand gaat tot en met wijziging 1, maar wijziging 2 staat al in de geschiedenis"),
+                    "\(arguments): \(refused.standardError)")
+        }
+        #expect(try directory.read("eigen.json") == older)
+        #expect(!FileManager.default.fileExists(atPath: own + ".journal"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.file("eigen.json.history")).sorted() == historyBefore)
+        #expect(try String(contentsOfFile: segment, encoding: .utf8) == archived, "the history file of change 2 is not written over")
+        // The refusal names the restore that makes the state with every change again.
+        let said = try change(["relations"], "bram").standardError
+        let backup = try #require(try DossierStore(path: own).backups().first)
+        #expect(said.contains("restore \(backup.name) bouwt het dossier opnieuw op uit die back-up en de wijzigingen erna, tot en met wijziging 2"), "\(said)")
+        let restored = try runner.run(["--store", own, "restore", backup.name, "--yes"], environment: ["DOSSIER_USER": "bram"])
+        #expect(restored.status == 0, "\(restored.standardError)")
+        #expect(try DossierStore(path: own).load().relation("global-goals-platform-oss")?.status == .focus)
+        #expect(try change(["edit", "global-goals-platform-oss", "--region", "Brabant"], "bram").status == 0)
+        #expect(try DossierStore(path: own).history().map(\.sequence) == [1, 2, 3])
+    }
+
     @Test("a dossier file deleted before its first compaction (no backup yet) is said as that, with the ways out that work, not 'restore NAAM'")
     func deletedBeforeAnyBackup() throws {
         let own = directory.file("eigen.json")

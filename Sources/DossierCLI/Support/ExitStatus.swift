@@ -46,7 +46,7 @@ func exitStatus(of error: StoreError) -> Int32 {
     // Not a disk that failed: a permission this user lacks, which the owner can give.
     case .fileSystem(let failure) where [SystemErrorCode.accessDenied, SystemErrorCode.notPermitted].contains(failure.code): ExitStatus.notPermitted
     case .fileSystem: ExitStatus.ioError
-    case .damaged, .notADossier, .invalid, .refused, .damagedJournal, .foreignJournal, .newerVersion, .newerSnapshot: ExitStatus.dataError
+    case .damaged, .notADossier, .invalid, .refused, .damagedJournal, .foreignJournal, .newerVersion, .newerSnapshot, .behindHistory: ExitStatus.dataError
     case .busy, .changedOnDisk: ExitStatus.temporaryFailure
     case .readOnly, .badSetting, .targetTaken, .notBuiltIn: ExitStatus.usage
     case .unavailable, .outcomeUnknown: ExitStatus.unavailable

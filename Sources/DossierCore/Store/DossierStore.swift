@@ -74,6 +74,8 @@ public final class DossierStore {
     /// store holds, not read yet: the next change ends the line and takes it in; a merge before that would leave it out,
     /// and waits.
     var journalTailLacksOnlyLineBreak = false
+    /// The history folder as `checkHistoryEnds` last listed it, and the highest change number its segments hold.
+    var historyEnd: (folder: FileIdentity, sequence: Int)?
     /// Where this store's own append failed and could not be cut off again: that line is cut off, never ended.
     var abandonedAppend: Int?
     /// The listing (read with the names) in which a command's name found nothing, with the stamps of the files it
@@ -218,6 +220,7 @@ public final class DossierStore {
             (dossier, migratedFrom) = try DossierFile.decodeMigrating(bytes, file: path, migrations: migrations, checking: checking)
         }
         follow(snapshot: dossier, file: snapshotIdentity, migratedFrom: migratedFrom)
+        if dossier.lineage != nil { try checkHistoryEnds(before: dossier.journalSequence + 1) }
         guard let (journal, identity, size) = try readJournal(from: 0) else { return dossier }
         let newEntries: ArraySlice<JournalEntry>
         do {

@@ -47,6 +47,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case foreignJournal(journal: String, snapshot: String, reason: String)
     /// A part of the dossier (`Dossier.isPart`) was offered to be saved: a mistake in the program, refused.
     case partOfDossier(file: String)
+    /// The dossier file stands at change `sequence`, but its history folder holds changes up to `historySequence`: an older
+    /// copy of the file was put back after a merge archived the journal (`DossierStore.checkHistoryEnds`).
+    case behindHistory(file: String, sequence: Int, history: String, historySequence: Int)
 
     public var description: String {
         switch self {
@@ -121,6 +124,12 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             """
         case let .partOfDossier(file):
             return "dit programma bood maar een deel van \(file) aan om te bewaren (een fout in het programma); er is niets geschreven"
+        case let .behindHistory(file, sequence, history, historySequence):
+            let later = historySequence == sequence + 1 ? "wijziging \(historySequence) staat" : "de wijzigingen \(sequence + 1)–\(historySequence) staan"
+            return """
+            \(file) is een oudere stand van het dossier: het bestand gaat tot en met wijziging \(sequence), maar \(later) al in de geschiedenis (\(history)); er is een oudere kopie teruggezet nadat het dossier was samengevoegd (een synchronisatieprogramma, een kopie van een collega of een USB-stick). Er is niets geschreven.
+            De stand met alle wijzigingen zet u terug met dossier backups en dan dossier restore NAAM, met de nieuwste back-up: die wordt aangevuld uit de geschiedenis.
+            """
         }
     }
 
@@ -136,7 +145,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// True for problems with the data (damaged, invalid, refused), false for the file system.
     public var isDataError: Bool {
         switch self {
-        case .damaged, .notADossier, .invalid, .refused, .damagedJournal, .foreignJournal: true
+        case .damaged, .notADossier, .invalid, .refused, .damagedJournal, .foreignJournal, .behindHistory: true
         case .missing, .dossierMissing, .snapshotMissing, .fileSystem, .busy, .changedOnDisk, .readOnly, .badSetting, .targetTaken, .notBuiltIn, .newerVersion, .newerSnapshot, .unavailable,
              .outcomeUnknown, .notPermitted, .partOfDossier: false
         }
