@@ -51,6 +51,13 @@ public struct DossierCommand: ParsableCommand {
                          + "zoals Latin-1?); er is niets gewijzigd")
             Glibc.exit(ExitStatus.usage)
         }
+        // Nor control characters (an escape sequence, a bell, a NUL's neighbours): no text a person means, and the screen
+        // leaves them out of what is pasted. Line breaks and tabs are read as every field reads them (`TypedText`).
+        for (number, argument) in CommandLine.arguments.enumerated().dropFirst() where argument.unicodeScalars.contains(where: TypedText.isControl) {
+            Output.error("dossier: argument \(number) ('\(argument)') bevat een stuurteken (zoals ESC of een bel) dat geen tekst is; "
+                         + "laat het weg. Er is niets gewijzigd")
+            Glibc.exit(ExitStatus.usage)
+        }
         // The library answers `help` with a word that is no command with the general help and success; a typo
         // there is as wrong as anywhere else.
         if let word = helpTopic(Array(CommandLine.arguments.dropFirst())), word != "help", !subcommandNames.contains(word) {

@@ -38,6 +38,29 @@ struct CommandLineTests {
         #expect(try stored() == Fixtures.smallDossier())
     }
 
+    @Test("an argument with a control character is refused with 64; line breaks and tabs are read as a form reads them (a space in a line, an item in a list)")
+    func controlCharactersAndLineBreaks() throws {
+        let escaped = try run(["add-relation", "--name", "a\u{1B}[31mb\u{07}c", "--kind", "regio"])
+        #expect(escaped.status == 64 && escaped.standardError.contains("argument 3 ('a␛[31mb␇c') bevat een stuurteken (zoals ESC of een bel)"),
+                "\(escaped.standardError)")
+        #expect(try stored() == Fixtures.smallDossier())
+        #expect(try run(["add-relation", "--name", "X\tY\n\nZ ", "--kind", "regio", "--places", "Londen\nLeeds\n", "--companies", "A\tB\r\nC"]).status == 0)
+        let relation = try #require(try stored().relation("x-y-z"), "the id made from the name as read")
+        #expect(relation.name == "X Y Z")
+        #expect(relation.places == ["Londen", "Leeds"])
+        #expect(relation.companies == ["A B", "C"])
+        #expect(try run(["edit", "x-y-z", "--notes", "een\r\ntwee\tdrie", "--region", "Noord\nBrabant"]).status == 0)
+        #expect(try stored().relation("x-y-z")?.notes == "een\ntwee drie")
+        #expect(try stored().relation("x-y-z")?.region == "Noord Brabant")
+        #expect(try run(["add-activity", "--title", "Beurs\nLyon", "--kind", "beurs", "--entrepreneurs", "Jan\nPiet"]).status == 0)
+        #expect(try stored().activity("beurs-lyon")?.entrepreneurs.map(\.name) == ["Jan", "Piet"])
+        #expect(try run(["log-visit", "--relation", "bom", "--date", "1-3-2027", "--direction", "inkomend", "--delegation", "Keulen\nBonn",
+                         "--hosts", "Anna\nBert", "--entrepreneurs", "Jan\nPiet"]).status == 0)
+        let visit = try #require(try stored().activities.first { $0.visit?.delegationFrom == "Keulen Bonn" })
+        #expect(visit.entrepreneurs.map(\.name) == ["Jan", "Piet"])
+        #expect(visit.visit?.hosts == ["Anna", "Bert"])
+    }
+
     @Test("hostile names in tables: bidi overrides and escapes shown inert; to a pipe a long name is written whole")
     func hostileNamesInTables() throws {
         let dossier = try Fixtures.smallDossier { $0.name = "Evil\u{202E}gpj.exe\u{1B}[2J\u{7}" + String(repeating: "Lange naam ", count: 30) }

@@ -41,9 +41,12 @@ struct TerminalSafeOutputTests {
 
     @Test("tables, details, the log, budgets, reports and exports printed to stdout carry no escape sequence")
     func standardOutput() throws {
-        let changed = try run(["set-status", "bom", "verkennen", "--reason", "Herijking " + Self.hostile])
+        // A reason with the sequence, from a file (an argument with a control character is refused, `errorMessages`).
+        let reason = String(decoding: { var writer = JSONWriter(); writer.string("Herijking " + Self.hostile); return writer.bytes }(), as: UTF8.self)
+        try directory.write("status.jsonl", "{\"type\":\"set-relation-status\",\"relation\":\"bom\",\"status\":\"verkennen\",\"reason\":\(reason)}\n")
+        let changed = try run(["apply", directory.file("status.jsonl")])
         #expect(changed.status == 0, "\(changed.standardError)")
-        expectInert(changed, "set-status")
+        expectInert(changed, "apply")
         // Each command, and what shows that the hostile text was printed visibly rather than dropped
         // (JSON keeps it as a \u escape; nil where the text is not part of the output).
         let commands: [([String], String?)] = [
@@ -124,18 +127,25 @@ struct TerminalSafeOutputTests {
             .replacingOccurrences(of: "\"title\": \"Testdossier\"", with: "\"title\": \"Testdossier\", \(escapedHostile): 1")
         let damagedPath = directory.file("kapot" + "\u{1B}]52;c;SGVsbG8=\u{07}" + ".json")
         try Data(damaged.utf8).write(to: URL(fileURLWithPath: damagedPath))
+        try directory.write("kapot.json", damaged)
+        // Text with a right-to-left override but no control character: an argument may carry it.
+        let bidi = "Evil\u{202E}gnp"
 
         let cases: [(arguments: [String], store: String?, expected: String)] = [
             (["import", "activities", directory.file("kop.csv")], nil, "onbekende kolom"),
             (["import", "activities", directory.file("cel.csv")], nil, "onbekende soort activiteit 'Evil␛]52"),
             (["import", "activities", hostileFile], nil, "naamEvil␛]52"),
-            (["import", "activities", directory.file("ontbreekt" + Self.hostile + ".csv")], nil, "bestaat niet"),
+            (["import", "activities", directory.file("ontbreekt" + bidi + ".csv")], nil, "bestaat niet"),
             (["apply", directory.file("wijzigingen.jsonl")], nil, "onbekend veld 'Evil␛]52"),
             (["assess", "--what-if", directory.file("voorstel.json")], nil, "onbekende soort activiteit 'Evil␛]52"),
-            (["relations"], damagedPath, "onbekend veld 'Evil␛]52"),
+            (["relations"], directory.file("kapot.json"), "onbekend veld 'Evil␛]52"),
+            (["relations"], damagedPath, "bevat een stuurteken (zoals ESC of een bel)"),
             (["validate", damagedPath], nil, "kapot␛]52"),
             (["show", Self.hostile], nil, "'Evil␛]52"),
-            (["relations", "--kind", Self.hostile], nil, "onbekende soort relatie 'Evil␛]52"),
+            (["relations", "--kind", bidi], nil, "onbekende soort relatie 'Evil"),
+            (["relations", "--kind", Self.hostile], nil, "argument 3 ('Evil␛]52;c;SGVsbG8=␇␛[2J"),
+            (["show", bidi], nil, "'Evil"),
+            (["add-activity", "--title", "x", "--kind", "beurs", "--date", bidi], nil, "'Evil"),
             (["relations", "--" + Self.hostile], nil, "Evil␛]52"),
             (["add-activity", "--title", "x", "--kind", "beurs", "--date", Self.hostile], nil, "'Evil␛]52"),
         ]

@@ -101,7 +101,7 @@ struct AddActivityCommand: ParsableCommand {
                 id: id ?? newID(title), title: title, kind: kind, status: status,
                 relations: relationIDs, organiser: try Lookup.organiser(organiser, in: dossier), startDate: date,
                 endDate: endDate, countries: chosen, sectors: sectors, budgetLine: budgetLine, estimatedCost: cost,
-                participants: ListText.participants(entrepreneurs.joined(separator: ", "), role: .ondernemer))
+                participants: ListText.participants(entrepreneurs.map { TypedText.fitted($0, to: .list) }.joined(separator: ", "), role: .ondernemer))
             try FieldArguments.fill(&activity, with: texts)
             if let decision {
                 // The first history entry carries who decided; the change path stamps its date and who recorded it.

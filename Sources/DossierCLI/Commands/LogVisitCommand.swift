@@ -97,11 +97,15 @@ struct LogVisitCommand: ParsableCommand {
             let relationIDs = try Lookup.relationIDs(relations, in: dossier)
             let chosen: [Country]
             (chosen, countriesNotice) = ArgumentValues.countries(given: countries, relations: relationIDs.compactMap(dossier.relation))
-            let draft = VisitDraft(title: title ?? "", relations: relationIDs, date: date, endDate: endDate,
-                                   direction: direction, delegationFrom: delegation, ledBy: ledBy ?? "", size: size, hosts: ListText.split(hosts),
-                                   programme: programme.filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "; "),
-                                   entrepreneurs: ListText.participants(entrepreneurs.joined(separator: ", "), role: .ondernemer),
-                                   countries: chosen, budgetLine: budgetLine, cost: cost, notes: notes ?? "", followUps: followUps)
+            // Each text as the visit form holds it (a line break in a line a space, in a list a new item).
+            func line(_ text: String?) -> String { TypedText.fitted(text ?? "", to: .line) }
+            func list(_ texts: [String]) -> [String] { texts.map { TypedText.fitted($0, to: .list) } }
+            let draft = VisitDraft(title: line(title), relations: relationIDs, date: date, endDate: endDate,
+                                   direction: direction, delegationFrom: line(delegation), ledBy: line(ledBy), size: size, hosts: ListText.split(list(hosts)),
+                                   programme: programme.map(line).filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "; "),
+                                   entrepreneurs: ListText.participants(list(entrepreneurs).joined(separator: ", "), role: .ondernemer),
+                                   countries: chosen, budgetLine: budgetLine, cost: cost, notes: TypedText.fitted(notes ?? "", to: .longText),
+                                   followUps: followUps)
             var activity = draft.newActivity(today: Session.clock.today(), approvedBy: decision, overrideReason: overrideReason, newID: newID)
             activity.organiser = try Lookup.organiser(organiser, in: dossier)
             return activity

@@ -55,6 +55,7 @@ public struct EntityField<Entity: Sendable>: Sendable {
     /// `today`: the text was typed by a person now, so a date may also be relative ("morgen", "+14"); nil for a file's.
     /// `start`: for a field that lies `after` another, that other date, from which a day typed without its year counts.
     public func parse(_ text: String, in dossier: Dossier, today: CalendarDate? = nil, start: CalendarDate? = nil) throws(ValueError) -> FieldValue {
+        let text = TypedText.fitted(text, to: input)
         if text.trimmingSpaces().isEmpty {
             if isRequired { throw ValueError.missing }
             // Empty would silently say that a partner pays (no budget line), taking the cost off the budget.

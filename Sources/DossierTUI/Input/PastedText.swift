@@ -1,3 +1,5 @@
+import DossierCore
+
 /// Pasted text made fit for a field: escape sequences (a colour, a window title) are left out whole and other
 /// control characters (a bell, a NUL) one by one; line breaks and tabs are kept for the field to turn into spaces.
 enum PastedText {
@@ -7,7 +9,7 @@ enum PastedText {
         while let scalar = scalars.next() {
             if scalar == "\u{1B}" {
                 skipSequence(&scalars)
-            } else if !isControl(scalar) {
+            } else if !TypedText.isControl(scalar) {
                 kept.append(scalar)
             }
         }
@@ -29,14 +31,6 @@ enum PastedText {
             }
         default:
             return
-        }
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: false
-        case 0x00...0x1F, 0x7F...0x9F: true
-        default: false
         }
     }
 }
