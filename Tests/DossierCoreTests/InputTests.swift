@@ -59,6 +59,13 @@ struct InputTests {
         #expect(try EmailAddress.read("mailto:rob@lpo.nl") == "rob@lpo.nl", "copied from a link: the address")
         #expect(try EmailAddress.read("MAILTO:rob@lpo.nl?subject=Hallo") == "rob@lpo.nl", "without what the link asks of a mail program")
         #expect(EmailAddress.problem("mailto:rob@lpo.nl") == nil, "one stored so before is not refused: its dossier must open")
+        // Copied from a mail program's address line: the address between the brackets.
+        #expect(try EmailAddress.read("<jan@oss.nl>") == "jan@oss.nl")
+        #expect(try EmailAddress.read("Jan Jansen <jan@oss.nl> ") == "jan@oss.nl")
+        #expect(try EmailAddress.read("\"Jansen, Jan\" <mailto:jan@oss.nl>") == "jan@oss.nl")
+        #expect(message(EmailAddress.read, "jan@oss.nl;") == "'jan@oss.nl;' is geen e-mailadres: ';' hoort er niet in (één adres, zoals naam@organisatie.nl)")
+        #expect(message(EmailAddress.read, "jan@oss.nl>") == "'jan@oss.nl>' is geen e-mailadres: '>' hoort er niet in (één adres, zoals naam@organisatie.nl)")
+        #expect(EmailAddress.problem("<jan@oss.nl>") == nil, "one stored so before is not refused: its dossier must open")
     }
 
     @Test("phone numbers: digits with the usual separators, + only in front, 6 to 15 digits")
@@ -90,6 +97,10 @@ struct InputTests {
         #expect(message(LinkTarget.readAnchored, "taizhou.gov.cn/en") == "'taizhou.gov.cn/en' is geen volledig webadres; bedoelde u https://taizhou.gov.cn/en?")
         #expect(message(LinkTarget.readURL, "www.oss.nl") == "'www.oss.nl' is geen volledig webadres; bedoelde u https://www.oss.nl?")
         #expect(message(LinkTarget.readAnchored, "besluit.pdf")?.contains("geen volledig pad") == true, "a file's name, not a web address")
+        // A host alone is a website, in the form as with --url; a name ending as files do is a file.
+        #expect(message(LinkTarget.readAnchored, "oss.nl") == "'oss.nl' is geen volledig webadres; bedoelde u https://oss.nl?")
+        #expect(message(LinkTarget.readURL, "taizhou.gov.cn") == "'taizhou.gov.cn' is geen volledig webadres; bedoelde u https://taizhou.gov.cn?")
+        #expect(message(LinkTarget.readAnchored, "Verslag.DOCX")?.contains("geen volledig pad") == true)
         #expect(message(LinkTarget.readAnchored, "verslagen.2026/mei.pdf")?.contains("geen volledig pad") == true, "a folder with a dot")
         #expect(FilePath.absolute("docs/./besluit.pdf", from: "/home/anna/werk") == "/home/anna/werk/docs/besluit.pdf")
         #expect(FilePath.absolute("../gedeeld/x.pdf", from: "/home/anna/werk/") == "/home/anna/gedeeld/x.pdf")

@@ -5,10 +5,18 @@ public enum EmailAddress {
         var typed = text.trimmingSpaces()
         // Copied from a link (a web page, Outlook): the address is what follows the scheme.
         // (An address stored so before this reading is left as it is: the rules do not refuse it, so a dossier with one opens.)
+        // Copied from a mail program's address line: "Jan Jansen <jan@oss.nl>", or the address in its brackets.
+        if typed.hasSuffix(">"), let open = typed.lastIndex(of: "<") {
+            typed = typed[typed.index(after: open)..<typed.index(before: typed.endIndex)].trimmingSpaces()
+        }
         if typed.lowercased().hasPrefix("mailto:") {
             typed = String(typed.dropFirst("mailto:".count).prefix { $0 != "?" }).trimmingSpaces()
         }
         if let problem = problem(typed) { throw problem }
+        // Two addresses, or a bracket left: no link a mail program can follow. (Only when typed: a dossier that holds one opens.)
+        if let mark = typed.first(where: { "<>,;\"()[]".contains($0) }) {
+            throw ValueError("'\(typed)' is geen e-mailadres: '\(mark)' hoort er niet in (één adres, zoals naam@organisatie.nl)")
+        }
         return typed
     }
 

@@ -36,15 +36,24 @@ extension LinkTarget {
         return target
     }
 
-    /// `www.oss.nl`, `taizhou.gov.cn/en`: a host (a name with a dot, at the start or before the first slash) without
-    /// `https://`. A lone `besluit.pdf` is a file's name, not this.
+    /// `www.oss.nl`, `oss.nl`, `taizhou.gov.cn/en`: a host (a name with a dot, at the start or before the first slash)
+    /// without `https://`. A lone `besluit.pdf` is a file's name, not this: alone, a name ending in what files end in
+    /// (`.pdf`, `.docx` …) is no host.
     public static func isWebAddressWithoutScheme(_ text: String) -> Bool {
         guard !text.contains(where: \.isWhitespace), !text.contains(":") else { return false }
         if text.lowercased().hasPrefix("www.") { return text.count > 4 }
-        guard let slash = text.firstIndex(of: "/") else { return false }
-        let host = text[..<slash]
-        return host.contains(".") && !host.hasPrefix(".") && host.split(separator: ".").last.map { $0.count >= 2 && $0.allSatisfy(\.isLetter) } == true
+        let slash = text.firstIndex(of: "/")
+        let host = text[..<(slash ?? text.endIndex)]
+        guard host.contains("."), !host.hasPrefix("."), let last = host.split(separator: ".", omittingEmptySubsequences: false).last,
+              last.count >= 2, last.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return slash != nil || !fileExtensions.contains(last.lowercased())
     }
+
+    /// What the names of files a dossier links to end in: `besluit.pdf` is a file, `oss.nl` a website.
+    private static let fileExtensions: Set<String> = [
+        "pdf", "doc", "docx", "dot", "dotx", "xls", "xlsx", "xlsm", "ppt", "pptx", "odt", "ods", "odp", "txt", "rtf", "csv", "md", "html", "htm",
+        "jpg", "jpeg", "png", "gif", "svg", "tif", "tiff", "heic", "zip", "msg", "eml", "ics", "json", "xml", "mp4", "mov", "mp3", "wav",
+    ]
 
     static func withoutScheme(_ text: String) -> ValueError {
         ValueError("'\(text)' is geen volledig webadres; bedoelde u https://\(text)?")
