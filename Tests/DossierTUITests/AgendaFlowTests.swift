@@ -91,6 +91,19 @@ struct AgendaFlowTests {
         #expect(app.state.screen == .list(.agenda))
     }
 
+    @Test("the month's entries beside the calendar cut a long title with …, as every list does")
+    func monthCutsLongTitles() throws {
+        var dossier = try Self.dossier()
+        let title = "Een zeer lange titel van een activiteit die veel te breed is voor het scherm naast de kalender 東京"
+        _ = try dossier.apply(.addActivity(Activity(id: "lang", title: title, kind: .beurs, startDate: Fixtures.date("2026-11-25"))), context: Fixtures.context)
+        let app = Harness(dossier: dossier, width: 120, height: 30)
+        app.press(.character("6"), .character("t"), .character("m"))
+        let row = try #require((0..<app.screen.height).first { app.screen.line($0).contains("Een zeer lange titel") }, "\(app.text)")
+        let line = app.screen.line(row).trimmingSpaces()
+        #expect(line.hasSuffix("…"), "\(line)")
+        #expect(DisplayWidth.of(app.screen.line(row)) <= 120)
+    }
+
     @Test("a change made from the agenda shows in it at once; a resize keeps the selection on an entry")
     func agendaRefreshAndResize() throws {
         let app = Harness(dossier: try Self.dossier(), width: 100, height: 30)

@@ -110,7 +110,8 @@ enum AgendaMonthView {
                 // The longest, "wo 30-12 t/m do 31-12 !", is 23: one space after it still.
                 .init(text: date.padded(to: 24), style: overdue ? theme.error : .plain),
                 .init(text: entry.kind.name.padded(to: 13), style: overdue ? theme.error : theme.muted),
-                .init(text: entry.title(in: state.dossier), style: .plain),
+                // Cut with "…", as every list cuts a title.
+                .init(text: DisplayWidth.truncate(entry.title(in: state.dossier), to: max(1, listWidth - 37)), style: .plain),
             ])
             line.draw(in: &canvas, x: listX, y: listY, width: listWidth)
             listY += 1
