@@ -192,6 +192,51 @@ struct OthersChangesTests {
         #expect(app.state.dossier.ownContact("frank-den-brok")?.phone == "", "the new contact does not get the old one's phone")
     }
 
+    @Test("a contact removed and one added by the same name in the same moment: the open form does not take the new person, nor save onto them")
+    func contactReplacedAtOnce() throws {
+        let app = Harness()
+        app.press(.character("i"), .character("e"), .tab, .tab, .tab, .tab).type("0412 629 111")
+        #expect(app.state.form?.focusedField?.id == "phone")
+        app.store.othersChanges = [(.removeContact(.municipality, "frank-den-brok"), ine),
+                                   (.addContact(.municipality, Contact(name: "Frank den Brok", role: "derde persoon")), ine)]
+        #expect(app.loop.refresh())
+        app.press(.control("s"))
+        #expect(app.state.form?.generalError?.contains("Ine intussen verwijderde en opnieuw aanmaakte") == true, "\(String(describing: app.state.form?.generalError))")
+        #expect(app.state.dossier.ownContact("frank-den-brok")?.phone == "", "the new contact does not get the old one's phone")
+        #expect(app.state.dossier.ownContact("frank-den-brok")?.role == "derde persoon")
+    }
+
+    @Test("undo or redo of a step on a record a colleague removed since, and made anew by the same name, is refused: the new record is not touched")
+    func undoOnRecordMadeAnew() throws {
+        let app = Harness()
+        app.press(.character("i"), .character("e"))
+        for _ in 0..<6 where app.state.form?.focusedField?.id != "role" { app.press(.tab) }
+        #expect(app.state.form?.focusedField?.id == "role")
+        app.press(.control("u")).type("voorzitter").press(.control("s"))
+        #expect(app.state.dossier.ownContact("frank-den-brok")?.role == "voorzitter", "\(String(describing: app.state.form?.errors))")
+        app.store.othersChanges = [(.removeContact(.municipality, "frank-den-brok"), ine)]
+        #expect(app.loop.refresh())
+        app.store.othersChanges = [(.addContact(.municipality, Contact(name: "Frank den Brok", role: "voorzitter", phone: "06 99999999")), ine)]
+        #expect(app.loop.refresh())
+        app.press(.character("u"))
+        #expect(app.state.message?.text.hasPrefix("Niet ongedaan gemaakt: Ine verwijderde intussen wat deze stap veranderde") == true,
+                "\(app.state.message?.text ?? "")")
+        #expect(app.state.dossier.ownContact("frank-den-brok")?.role == "voorzitter", "the new contact keeps its role")
+        // A relation: its region edited, the relation deleted and added again by the same name.
+        app.press(.character("1"))
+        try select("rhone-alpes", in: app, section: .relations)
+        app.press(.character("e"))
+        for _ in 0..<8 where app.state.form?.focusedField?.id != "region" { app.press(.tab) }
+        app.type("Auvergne").press(.control("s"))
+        let edited = try #require(app.state.dossier.relation("rhone-alpes"))
+        #expect(edited.region == "Auvergne")
+        app.store.othersChanges = [(.deleteRelation("rhone-alpes"), ine), (.addRelation(edited), ine)]
+        #expect(app.loop.refresh())
+        app.press(.character("u"))
+        #expect(app.state.message?.text.hasPrefix("Niet ongedaan gemaakt: Ine verwijderde intussen") == true, "\(app.state.message?.text ?? "")")
+        #expect(app.state.dossier.relation("rhone-alpes")?.region == "Auvergne")
+    }
+
     @Test("a form edits from the record as it opened: a colleague's other field stands, the same field is refused and the form kept")
     func formFromItsBasis() throws {
         let app = Harness()

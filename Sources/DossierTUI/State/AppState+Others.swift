@@ -17,6 +17,11 @@ extension AppState {
         let shown: String? = if case .municipality = screen { nil } else { currentDetail?.id }
         if pending == nil { refreshAfterChange(nil, indexIsCurrent: true) } else { othersAwaitRefresh = true }
         addToChangeLogs(changes.map(\.entry))
+        for change in changes {
+            guard case .change(let made) = change.entry.event else { continue }
+            let removed = made.removedRecords
+            if !removed.isEmpty { undoHistory.noteRemoved(removed, by: change.entry.actor) }
+        }
         noteReplacedRecord(changes)
         noteRemovedRecord(changes)
         // An open form's weighing and warnings as the dossier now stands (a colleague raised the cost, or took the
@@ -60,6 +65,13 @@ extension AppState {
     /// A colleague's change that made the open form's record anew (deleted, then one added with the same id):
     /// the form's edits belong to the old one. A change whose restoration would take a record away made it.
     mutating func noteReplacedRecord(_ changes: [OthersChange]) {
+        // A contact taken away and one added with its name in the same moment: the relation is the same, the person is not.
+        if case let .editContact(owner, contact)? = form?.purpose,
+           let removal = changes.last(where: { change in
+               if case .change(let made) = change.entry.event { made.removedRecords.contains(.contact(owner, contact)) } else { false }
+           }) {
+            form?.recordReplacedBy = removal.entry.actor
+        }
         guard let id = form?.basis?.id else { return }
         for change in changes {
             // A colleague's undo or redo brings back the record as it was, not another.

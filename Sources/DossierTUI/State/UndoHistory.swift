@@ -6,6 +6,8 @@ public struct UndoHistory: Hashable, Sendable {
     public struct Entry: Hashable, Sendable {
         public var label: String
         public var restoration: Restoration
+        /// Who took away a record this step changes since it was made (what has its id now is another record, or nothing).
+        public var removedBy: String?
     }
 
     public private(set) var undoable: [Entry] = []
@@ -23,6 +25,17 @@ public struct UndoHistory: Hashable, Sendable {
     public mutating func recordUndo(inverse: Restoration) {
         guard let entry = undoable.popLast() else { return }
         redoable.append(Entry(label: entry.label, restoration: inverse))
+    }
+
+    /// A colleague's change took these records away: the steps that change one of them would act on what has the id now
+    /// (nothing, or another record made with the same name), and are refused when their turn comes.
+    public mutating func noteRemoved(_ records: [RemovedRecord], by actor: String) {
+        for place in undoable.indices where undoable[place].removedBy == nil && records.contains(where: undoable[place].restoration.changes) {
+            undoable[place].removedBy = actor
+        }
+        for place in redoable.indices where redoable[place].removedBy == nil && records.contains(where: redoable[place].restoration.changes) {
+            redoable[place].removedBy = actor
+        }
     }
 
     /// The last change cannot be undone any more (a colleague changed what it changed since): it leaves the list,

@@ -332,6 +332,12 @@ extension AppState {
                             + "(in een database: wijzig haar terug; L toont wat er stond).")
             return []
         }
+        if let actor = entry.removedBy {
+            undoHistory.dropLastUndoable()
+            message = .error("Niet ongedaan gemaakt: \(actor) verwijderde intussen wat deze stap veranderde (\(entry.label)); wat er nu staat, "
+                             + "is een ander record of niets. Nog eens u gaat een stap verder terug.")
+            return []
+        }
         var restoration = entry.restoration
         restoration.purpose = .undo
         let change = Change.restore(restoration)
@@ -350,6 +356,12 @@ extension AppState {
     private mutating func redo() -> [Effect] {
         guard let entry = undoHistory.redoable.last else {
             message = .info("Er is niets om opnieuw te doen.")
+            return []
+        }
+        if let actor = entry.removedBy {
+            undoHistory.dropLastRedoable()
+            message = .error("Niet opnieuw gedaan: \(actor) verwijderde intussen wat deze stap veranderde (\(entry.label)); wat er nu staat, "
+                             + "is een ander record of niets.")
             return []
         }
         var restoration = entry.restoration

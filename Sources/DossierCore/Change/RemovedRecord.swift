@@ -1,0 +1,45 @@
+/// A record a change takes out of the dossier: a relation, an activity or a contact. Another record added later with its
+/// id is another record, which an undo of an earlier change to this one must not touch.
+public enum RemovedRecord: Hashable, Sendable {
+    case relation(RelationID)
+    case activity(ActivityID)
+    case contact(ContactOwner, ContactID)
+}
+
+extension Change {
+    /// The records this change takes out (the steps of a batch together; an undo or redo, those it puts back as absent).
+    public var removedRecords: [RemovedRecord] {
+        switch self {
+        case .deleteRelation(let id): [.relation(id)]
+        case .deleteActivity(let id): [.activity(id)]
+        case .removeContact(let owner, let id): [.contact(owner, id)]
+        case .batch(let steps, _): steps.flatMap(\.removedRecords)
+        case .restore(let restoration):
+            restoration.relations.filter { $0.value == nil }.map { .relation($0.id) }
+                + restoration.activities.filter { $0.value == nil }.map { .activity($0.id) }
+                + restoration.ownContacts.filter { $0.value == nil }.map { .contact(.municipality, $0.id) }
+        default: []
+        }
+    }
+}
+
+extension Restoration {
+    /// Whether putting this back would change `record`: a relation or activity it holds, or a contact it gives another
+    /// value than the one it expects to find.
+    public func changes(_ record: RemovedRecord) -> Bool {
+        switch record {
+        case .relation(let id): return relations.contains { $0.id == id }
+        case .activity(let id): return activities.contains { $0.id == id }
+        case .contact(.municipality, let id): return ownContacts.contains { $0.id == id }
+        case .contact(.relation(let owner), let id):
+            return relations.contains { snapshot in
+                guard snapshot.id == owner else { return false }
+                let putBack = snapshot.value?.contacts.first { $0.id == id }
+                switch snapshot.expected {
+                case .value(let found): return putBack != found.contacts.first { $0.id == id }
+                case .absent, .unchecked: return putBack != nil
+                }
+            }
+        }
+    }
+}
