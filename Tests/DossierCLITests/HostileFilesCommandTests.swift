@@ -248,6 +248,11 @@ struct HostileFilesCommandTests {
         let log = try runAsColleague(["log", "--store", storePath])
         #expect(log.status == 77 && log.standardError == "dossier: \(history): u hebt geen leesrechten op deze map (de eigenaar, \(owner), kan ze geven); er is niets gewijzigd\n",
                 "\(log.standardError)")
+        // Reading the dossier itself does not need its history (whether the file stands before it is asked of a writer).
+        for arguments in [["relations"], ["--read-only", "relations"], ["show", "bom"]].map({ $0 + ["--store", storePath] }) {
+            let read = try runAsColleague(arguments)
+            #expect(read.status == 0, "\(arguments): \(read.standardError)")
+        }
         chmod(history, 0o777)
 
         let backups = storePath + ".backups"
@@ -623,6 +628,14 @@ struct HostileFilesCommandTests {
         #expect(try DossierStore(path: own).load().relation("global-goals-platform-oss")?.status == .focus)
         #expect(try change(["edit", "global-goals-platform-oss", "--region", "Brabant"], "bram").status == 0)
         #expect(try DossierStore(path: own).history().map(\.sequence) == [1, 2, 3])
+
+        // An export (no lineage, no change number) copied over the dossier is such a file too.
+        #expect(try runner.run(["--store", own, "export", "--format", "json", "-o", directory.file("export.json")], environment: ["DOSSIER_USER": "bram"]).status == 0)
+        try directory.write("eigen.json", try directory.read("export.json"))
+        let overExport = try change(["edit", "global-goals-platform-oss", "--region", "Oss"], "bram")
+        #expect(overExport.status == 65 && overExport.standardError.contains("het bestand gaat tot en met wijziging 0, maar de wijzigingen 1–3 staan al in de geschiedenis"),
+                "\(overExport.standardError)")
+        #expect(try String(contentsOfFile: directory.file("eigen.json.history/journal-000000001-000000001.jsonl"), encoding: .utf8).contains("Berghem"))
     }
 
     @Test("a dossier file deleted before its first compaction (no backup yet) is said as that, with the ways out that work, not 'restore NAAM'")

@@ -314,7 +314,7 @@ extension DossierStore {
         // Entries without a lineage (an older version's) are folded into the snapshot first: a journal
         // holds entries of one lineage only.
         if lineage == nil && hasJournal { try compactLocked(dossier, at: context.timestamp, keeping: nil) }
-        if lineage != nil { try checkHistoryEnds(before: lastSequence + 1) }
+        try checkHistoryEnds(before: lastSequence + 1)
         // A dossier that never had a lineage gets one with its first entry — only once that entry is written.
         let entryLineage = lineage ?? Lineage.make()
         let (undo, entry) = try JournalEntry.recording(change, in: &dossier, after: lastSequence, lineage: entryLineage, previous: tail,

@@ -174,7 +174,11 @@ extension DossierStore {
             }
             try fileSystem.createDirectory(files.history, mode: try directoryMode())
             shareWithSnapshotGroup(files.history)
-            try fileSystem.rename(files.journal, to: files.historySegment(first: journalFirstSequence ?? lastSequence, last: lastSequence))
+            // Never over a segment that is there: that holds changes of its own (the dossier file was put back older than its
+            // history, which `checkHistoryEnds` refuses before a change is written). Kept beside it, outside the log.
+            var segment = files.historySegment(first: journalFirstSequence ?? lastSequence, last: lastSequence)
+            if try fileSystem.status(segment) != nil { segment = files.setAsideJournal(at: clock.now()) }
+            try fileSystem.rename(files.journal, to: segment)
             try fileSystem.synchronizeDirectory(files.history)
         }
         try fileSystem.synchronizeDirectory(files.directory)

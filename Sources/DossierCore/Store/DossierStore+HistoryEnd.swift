@@ -4,20 +4,29 @@ extension DossierStore {
     /// restore numbers on after the highest change known, so that does not happen by itself: an older copy of the file
     /// was put back (a sync tool, a copy from a colleague or a USB stick) after a merge took the journal away. Writing on
     /// would give a change a number the log already has, and the next merge would put its history file over the one that
-    /// holds the change that went. Checked when the dossier is read and before each change is written; the folder is
-    /// listed again only when it changed.
-    func checkHistoryEnds(before sequence: Int) throws(StoreError) {
+    /// holds the change that went. Checked when the dossier is read and before each change is written, whatever the file's
+    /// lineage (an export, which has none, copied over the dossier is such a file too); the folder is listed again only
+    /// when it changed. `whenReadable`: when reading, a history folder this user may not read is passed by (a colleague who
+    /// may only read the dossier); a writer needs it anyway.
+    func checkHistoryEnds(before sequence: Int, whenReadable: Bool = false) throws(StoreError) {
         let status: FileStatus?
         do throws(FileSystemError) {
             status = try fileSystem.status(files.history)
         } catch {
+            if whenReadable { return }
             throw .fileSystem(error)
         }
         guard let status, status.isDirectory else { return }
         let folder = FileIdentity(status)
         if historyEnd?.folder != folder {
-            let highest = try archivedSegments(after: 0).compactMap { StoreFiles.lastSequence(ofSegment: FilePath.name(of: $0)) }.max() ?? 0
-            historyEnd = (folder, highest)
+            let segments: [String]
+            do throws(StoreError) {
+                segments = try archivedSegments(after: 0)
+            } catch {
+                if whenReadable { return }
+                throw error
+            }
+            historyEnd = (folder, segments.compactMap { StoreFiles.lastSequence(ofSegment: FilePath.name(of: $0)) }.max() ?? 0)
         }
         guard let highest = historyEnd?.sequence, highest >= sequence else { return }
         throw .behindHistory(file: path, sequence: sequence - 1, history: files.history, historySequence: highest)

@@ -72,7 +72,7 @@ extension DossierStore {
         let undo = try withChangeLock { () throws(StoreError) -> Restoration? in
             // Entries without a lineage (an older version's) are folded into a snapshot first: the whole path does that.
             guard try !filesMoved(), lineage != nil || !hasJournal else { return nil }
-            if lineage != nil { try checkHistoryEnds(before: lastSequence + 1) }
+            try checkHistoryEnds(before: lastSequence + 1)
             let entryLineage = lineage ?? Lineage.make()
             let (undo, entry) = try JournalEntry.recording(change, in: &relations.dossier, after: lastSequence, lineage: entryLineage, previous: tail,
                                                            context: context, recentOthers: [], dates: configuration.dates(clock: clock),

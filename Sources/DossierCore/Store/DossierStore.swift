@@ -220,7 +220,7 @@ public final class DossierStore {
             (dossier, migratedFrom) = try DossierFile.decodeMigrating(bytes, file: path, migrations: migrations, checking: checking)
         }
         follow(snapshot: dossier, file: snapshotIdentity, migratedFrom: migratedFrom)
-        if dossier.lineage != nil { try checkHistoryEnds(before: dossier.journalSequence + 1) }
+        try checkHistoryEnds(before: dossier.journalSequence + 1, whenReadable: true)
         guard let (journal, identity, size) = try readJournal(from: 0) else { return dossier }
         let newEntries: ArraySlice<JournalEntry>
         do {

@@ -128,7 +128,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             let later = historySequence == sequence + 1 ? "wijziging \(historySequence) staat" : "de wijzigingen \(sequence + 1)–\(historySequence) staan"
             return """
             \(file) is een oudere stand van het dossier: het bestand gaat tot en met wijziging \(sequence), maar \(later) al in de geschiedenis (\(history)); er is een oudere kopie teruggezet nadat het dossier was samengevoegd (een synchronisatieprogramma, een kopie van een collega of een USB-stick). Er is niets geschreven.
-            De stand met alle wijzigingen zet u terug met dossier backups en dan dossier restore NAAM, met de nieuwste back-up: die wordt aangevuld uit de geschiedenis.
+            Zet de laatste stand terug met dossier restore NAAM, met de nieuwste back-up (dossier backups toont ze).
             """
         }
     }
