@@ -59,6 +59,19 @@ struct CommandLineTests {
         let visit = try #require(try stored().activities.first { $0.visit?.delegationFrom == "Keulen Bonn" })
         #expect(visit.entrepreneurs.map(\.name) == ["Jan", "Piet"])
         #expect(visit.visit?.hosts == ["Anna", "Bert"])
+        // Reasons, decisions, labels and follow-ups are lines too; a list of sectors a list.
+        #expect(try run(["set-status", "x-y-z", "actief", "--reason", "na\tgesprek\nmet RVO"]).status == 0)
+        #expect(try stored().relation("x-y-z")?.statusHistory.last?.reason == "na gesprek met RVO")
+        #expect(try run(["add-link", "x-y-z", "--url", "https://oss.nl", "--label", "Web\tsite\nOss"]).status == 0)
+        #expect(try stored().links(of: .relation("x-y-z")).map(\.label) == ["Web site Oss"])
+        #expect(try run(["add-activity", "--title", "Congres", "--kind", "conferentie", "--sector", "onderwijs\nlogistiek",
+                         "--status", "goedgekeurd", "--decision", "Besluit\tB&W\n3 maart", "--date", "1-3-2027"]).status == 0)
+        let congress = try #require(try stored().activity("congres"))
+        #expect(congress.sectors == [.onderwijs, .logistiek])
+        #expect(congress.approvalDecision == "Besluit B&W 3 maart")
+        #expect(try run(["log-visit", "--relation", "bom", "--date", "2-3-2027", "--direction", "inkomend", "--delegation", "Gent",
+                         "--follow-up", "Bel\tterug\nmorgen @ 10-3-2027"]).status == 0)
+        #expect(try stored().activities.first { $0.visit?.delegationFrom == "Gent" }?.followUps.map(\.text) == ["Bel terug morgen"])
     }
 
     @Test("hostile names in tables: bidi overrides and escapes shown inert; to a pipe a long name is written whole")

@@ -128,26 +128,35 @@ struct TerminalSafeOutputTests {
         let damagedPath = directory.file("kapot" + "\u{1B}]52;c;SGVsbG8=\u{07}" + ".json")
         try Data(damaged.utf8).write(to: URL(fileURLWithPath: damagedPath))
         try directory.write("kapot.json", damaged)
-        // Text with a right-to-left override but no control character: an argument may carry it.
+        // Text with a right-to-left override but no control character: an argument may carry it (one with a control
+        // character is refused before anything is read, with the argument shown inert).
         let bidi = "Evil\u{202E}gnp"
+        let bidiFile = directory.file("naam" + bidi + ".csv")
+        try Data("titel;soort\r\nBeurs;onbekend\r\n".utf8).write(to: URL(fileURLWithPath: bidiFile))
+        let bidiDamaged = directory.file("kapot" + bidi + ".json")
+        try Data(damaged.utf8).write(to: URL(fileURLWithPath: bidiDamaged))
+        let refused = "bevat een stuurteken (zoals ESC of een bel)"
 
         let cases: [(arguments: [String], store: String?, expected: String)] = [
             (["import", "activities", directory.file("kop.csv")], nil, "onbekende kolom"),
             (["import", "activities", directory.file("cel.csv")], nil, "onbekende soort activiteit 'Evil␛]52"),
-            (["import", "activities", hostileFile], nil, "naamEvil␛]52"),
+            (["import", "activities", hostileFile], nil, refused),
+            (["import", "activities", bidiFile], nil, "onbekende soort activiteit 'onbekend'"),
             (["import", "activities", directory.file("ontbreekt" + bidi + ".csv")], nil, "bestaat niet"),
             (["apply", directory.file("wijzigingen.jsonl")], nil, "onbekend veld 'Evil␛]52"),
             (["assess", "--what-if", directory.file("voorstel.json")], nil, "onbekende soort activiteit 'Evil␛]52"),
             (["relations"], directory.file("kapot.json"), "onbekend veld 'Evil␛]52"),
-            (["relations"], damagedPath, "bevat een stuurteken (zoals ESC of een bel)"),
-            (["validate", damagedPath], nil, "kapot␛]52"),
-            (["show", Self.hostile], nil, "'Evil␛]52"),
+            (["relations"], damagedPath, refused),
+            (["validate", damagedPath], nil, refused),
+            (["validate", bidiDamaged], nil, "onbekend veld 'Evil␛]52"),
+            (["show", Self.hostile], nil, refused),
             (["relations", "--kind", bidi], nil, "onbekende soort relatie 'Evil"),
             (["relations", "--kind", Self.hostile], nil, "argument 3 ('Evil␛]52;c;SGVsbG8=␇␛[2J"),
             (["show", bidi], nil, "'Evil"),
             (["add-activity", "--title", "x", "--kind", "beurs", "--date", bidi], nil, "'Evil"),
-            (["relations", "--" + Self.hostile], nil, "Evil␛]52"),
-            (["add-activity", "--title", "x", "--kind", "beurs", "--date", Self.hostile], nil, "'Evil␛]52"),
+            (["relations", "--" + Self.hostile], nil, refused),
+            (["relations", "--" + bidi], nil, "--Evil"),
+            (["add-activity", "--title", "x", "--kind", "beurs", "--date", Self.hostile], nil, refused),
         ]
         for (arguments, store, expected) in cases {
             let result = try run(arguments, store: store)

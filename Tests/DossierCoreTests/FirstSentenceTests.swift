@@ -24,8 +24,20 @@ struct FirstSentenceTests {
         ("Afspraak met dhr. Jansen en J. de Vries. Verslag volgt.", "Afspraak met dhr. Jansen en J. de Vries."),
         ("Versie 2.0 besproken. Klaar.", "Versie 2.0 besproken."),
         ("Het liep uit. daarna nog koffie. Einde.", "Het liep uit. daarna nog koffie."),
+        ("Gesprek met mw. De Vries en weth. Van Dijk. Vervolg.", "Gesprek met mw. De Vries en weth. Van Dijk."),
+        ("Gesprekken m.b.t. farma. Vervolg.", "Gesprekken m.b.t. farma."),
     ])
     func notAnEnd(text: String, sentence: String) {
+        #expect(FirstSentence.of(text) == sentence)
+    }
+
+    @Test("a sentence that ends in a number or an address ends there; one that starts with a number is a new one", arguments: [
+        ("Orders ter waarde van € 1.250.000. Verder niets.", "Orders ter waarde van € 1.250.000."),
+        ("Zie www.oss.nl. Daarna meer.", "Zie www.oss.nl."),
+        ("Versie 2.0. Klaar.", "Versie 2.0."),
+        ("Gesprek met Pivot Park. 3 bedrijven doen mee.", "Gesprek met Pivot Park."),
+    ])
+    func endsAfterNumber(text: String, sentence: String) {
         #expect(FirstSentence.of(text) == sentence)
     }
 }

@@ -63,9 +63,13 @@ struct InputTests {
         #expect(try EmailAddress.read("<jan@oss.nl>") == "jan@oss.nl")
         #expect(try EmailAddress.read("Jan Jansen <jan@oss.nl> ") == "jan@oss.nl")
         #expect(try EmailAddress.read("\"Jansen, Jan\" <mailto:jan@oss.nl>") == "jan@oss.nl")
+        #expect(try EmailAddress.read("\"jan@oss.nl\" <jan@oss.nl>") == "jan@oss.nl", "a mail program that names the person by the address")
         #expect(message(EmailAddress.read, "jan@oss.nl;") == "'jan@oss.nl;' is geen e-mailadres: ';' hoort er niet in (één adres, zoals naam@organisatie.nl)")
         #expect(message(EmailAddress.read, "jan@oss.nl>") == "'jan@oss.nl>' is geen e-mailadres: '>' hoort er niet in (één adres, zoals naam@organisatie.nl)")
         #expect(EmailAddress.problem("<jan@oss.nl>") == nil, "one stored so before is not refused: its dossier must open")
+        for two in ["Jan Jansen <jan@oss.nl>, Piet Pietersen <piet@oss.nl>", "jan@oss.nl <piet@oss.nl>"] {
+            #expect(message(EmailAddress.read, two) == "'\(two)' is geen e-mailadres: er staan er meer in (één adres, zoals naam@organisatie.nl)")
+        }
     }
 
     @Test("phone numbers: digits with the usual separators, + only in front, 6 to 15 digits")

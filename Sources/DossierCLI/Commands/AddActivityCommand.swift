@@ -43,11 +43,11 @@ struct AddActivityCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Beginstatus (standaard idee; goedgekeurd of gepland alleen met --decision; afgewezen en geannuleerd zijn een stap met reden: dossier move).", valueName: "status"))
     var status: String = ActivityStatus.idee.rawValue
 
-    @Option(help: ArgumentHelp("Is ze al goedgekeurd (of uitgevoerd): wie besloot (een besluit van B&W of een mandaat).", valueName: "besluit"))
+    @Option(help: ArgumentHelp("Is ze al goedgekeurd (of uitgevoerd): wie besloot (een besluit van B&W of een mandaat).", valueName: "besluit"), transform: ArgumentValues.line)
     var decision: String?
 
     @Option(name: .customLong("override-reason"),
-            help: ArgumentHelp("Al goedgekeurd terwijl het Kader haar negatief maakt (laag pitje, buiten Europa buiten de focus, past niet in het budget): waarom toch.", valueName: "tekst"))
+            help: ArgumentHelp("Al goedgekeurd terwijl het Kader haar negatief maakt (laag pitje, buiten Europa buiten de focus, past niet in het budget): waarom toch.", valueName: "tekst"), transform: ArgumentValues.line)
     var overrideReason: String?
 
     @Option(name: [.customLong("cost"), .customLong("estimated-cost")], help: ArgumentHelp("Geraamde kosten in euro.", valueName: "bedrag"))
@@ -83,7 +83,7 @@ struct AddActivityCommand: ParsableCommand {
         let date = try self.date.map { try ArgumentValues.storedDate($0, option: "--date") }
         let endDate = try self.endDate.map { try ArgumentValues.storedDate($0, option: "--end-date", yearless: date.map { .nearStart($0) } ?? .nearest) }
         let cost = try self.cost.map { try ArgumentValues.money($0, option: "--cost") }
-        let sectors = try ListText.split(self.sectors).map { try ArgumentValues.vocabulary($0, Sector.self, option: "--sector") }
+        let sectors = try ListText.split(self.sectors.map { TypedText.fitted($0, to: .list) }).map { try ArgumentValues.vocabulary($0, Sector.self, option: "--sector") }
         // Given, even as "": what was given; not given at all: the relations' countries.
         let countries = self.countries.isEmpty ? nil : try ArgumentValues.countries(self.countries, option: "--country")
         let id = try self.id.map { try ArgumentValues.parse($0, option: "--id", Identifier.read) }

@@ -30,7 +30,7 @@ struct AddLinkCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Pad naar een bestand.", valueName: "pad"))
     var path: String?
 
-    @Option(help: ArgumentHelp("Omschrijving (verplicht).", valueName: "tekst"))
+    @Option(help: ArgumentHelp("Omschrijving (verplicht).", valueName: "tekst"), transform: ArgumentValues.line)
     var label: String
 
     func run() throws {

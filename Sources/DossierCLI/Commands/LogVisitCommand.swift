@@ -69,11 +69,11 @@ struct LogVisitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Titel; standaard \"Delegatie uit …\" of \"Missie naar …\".", valueName: "tekst"))
     var title: String?
 
-    @Option(help: ArgumentHelp("Wie het bezoek goedkeurde (een besluit van B&W of een mandaat). Een bezoek in de toekomst is dan gepland, zonder in afweging; bij een bezoek dat al plaatsvond wordt het besluit bewaard.", valueName: "besluit"))
+    @Option(help: ArgumentHelp("Wie het bezoek goedkeurde (een besluit van B&W of een mandaat). Een bezoek in de toekomst is dan gepland, zonder in afweging; bij een bezoek dat al plaatsvond wordt het besluit bewaard.", valueName: "besluit"), transform: ArgumentValues.line)
     var decision: String?
 
     @Option(name: .customLong("override-reason"),
-            help: ArgumentHelp("Al goedgekeurd terwijl het Kader het bezoek negatief maakt (laag pitje, buiten Europa buiten de focus, past niet in het budget): waarom toch.", valueName: "tekst"))
+            help: ArgumentHelp("Al goedgekeurd terwijl het Kader het bezoek negatief maakt (laag pitje, buiten Europa buiten de focus, past niet in het budget): waarom toch.", valueName: "tekst"), transform: ArgumentValues.line)
     var overrideReason: String?
 
     func run() throws {
@@ -125,7 +125,8 @@ struct LogVisitCommand: ParsableCommand {
 /// "omschrijving @ datum" → a follow-up. The date comes after the last @ that stands apart or before a digit: the
 /// @ of an e-mail address in the description ("verslag naar j.jansen@oss.nl @ 1-4-2027") is part of the text.
 enum FollowUpArgument {
-    static func read(_ text: String) throws -> FollowUp {
+    static func read(_ typed: String) throws -> FollowUp {
+        let text = ArgumentValues.line(typed)
         var description = text.trimmingSpacesAndTabs(), due: CalendarDate?
         if let at = text.lastIndex(of: "@") {
             let before = text[..<at], after = String(text[text.index(after: at)...]).trimmingSpacesAndTabs()

@@ -38,19 +38,19 @@ struct MoveCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("De nieuwe status (\(ActivityStatus.allowedList)).", valueName: "status"))
     var status: String
 
-    @Option(help: ArgumentHelp("Toelichting bij de stap; bij afgewezen en geannuleerd verplicht.", valueName: "tekst"))
+    @Option(help: ArgumentHelp("Toelichting bij de stap; bij afgewezen en geannuleerd verplicht.", valueName: "tekst"), transform: ArgumentValues.line)
     var reason: String = ""
 
-    @Option(help: ArgumentHelp("Bij goedkeuren: wie besloot (een besluit van B&W of een mandaat).", valueName: "besluit"))
+    @Option(help: ArgumentHelp("Bij goedkeuren: wie besloot (een besluit van B&W of een mandaat).", valueName: "besluit"), transform: ArgumentValues.line)
     var decision: String?
 
-    @Option(name: .customLong("override-reason"), help: ArgumentHelp("Waarom goedgekeurd wordt ondanks een negatieve afweging, of kosten die niet in het budget passen.", valueName: "tekst"))
+    @Option(name: .customLong("override-reason"), help: ArgumentHelp("Waarom goedgekeurd wordt ondanks een negatieve afweging, of kosten die niet in het budget passen.", valueName: "tekst"), transform: ArgumentValues.line)
     var overrideReason: String?
 
     @Option(name: .customLong("actual-cost"), help: ArgumentHelp("Bij uitgevoerd: de werkelijke kosten in euro.", valueName: "bedrag"))
     var actualCost: String?
 
-    @Option(help: ArgumentHelp("Bij uitgevoerd of geevalueerd: wat de activiteit opleverde (de resultaten; vervangt wat er stond).", valueName: "tekst"))
+    @Option(help: ArgumentHelp("Bij uitgevoerd of geevalueerd: wat de activiteit opleverde (de resultaten; vervangt wat er stond).", valueName: "tekst"), transform: ArgumentValues.longText)
     var outcomes: String?
 
     func run() throws {

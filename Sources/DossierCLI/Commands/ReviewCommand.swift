@@ -19,7 +19,7 @@ struct ReviewCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("De relatie: haar naam of id.", valueName: "relatie"))
     var id: String
 
-    @Option(help: ArgumentHelp("De uitkomst van de herijking (verplicht).", valueName: "tekst"))
+    @Option(help: ArgumentHelp("De uitkomst van de herijking (verplicht).", valueName: "tekst"), transform: ArgumentValues.line)
     var reason: String
 
     @Option(name: .customLong("review-date"), help: ArgumentHelp("De volgende herijkingsdatum, na vandaag. 1-1-2029 of +1j.", valueName: "datum"))

@@ -37,7 +37,7 @@ struct SetBudgetCommand: ParsableCommand {
     @Flag(help: "Het jaar terug op het jaarbedrag van de regel, in plaats van een eigen bedrag.")
     var clear = false
 
-    @Option(help: ArgumentHelp("Het besluit dat het bedrag vaststelde (verplicht): de begroting, de voorjaarsnota, een raadsbesluit.", valueName: "besluit"))
+    @Option(help: ArgumentHelp("Het besluit dat het bedrag vaststelde (verplicht): de begroting, de voorjaarsnota, een raadsbesluit.", valueName: "besluit"), transform: ArgumentValues.line)
     var decision: String
 
     func validate() throws {

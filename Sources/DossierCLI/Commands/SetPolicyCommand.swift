@@ -28,7 +28,7 @@ struct SetPolicyCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("ja: het is vastgesteld; nee: het is (weer) nog te maken.", valueName: "ja of nee"))
     var isThere: String
 
-    @Option(help: ArgumentHelp("Het besluit dat het stuk vaststelde of introk (verplicht): datum en orgaan.", valueName: "besluit"))
+    @Option(help: ArgumentHelp("Het besluit dat het stuk vaststelde of introk (verplicht): datum en orgaan.", valueName: "besluit"), transform: ArgumentValues.line)
     var decision: String
 
     func run() throws {

@@ -22,7 +22,7 @@ struct SetStatusCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("De nieuwe status (\(RelationStatus.allowedList)).", valueName: "status"))
     var status: String
 
-    @Option(help: ArgumentHelp("Waarom de status verandert (verplicht).", valueName: "tekst"))
+    @Option(help: ArgumentHelp("Waarom de status verandert (verplicht).", valueName: "tekst"), transform: ArgumentValues.line)
     var reason: String
 
     @Option(name: .customLong("review-date"), help: ArgumentHelp("Herijkingsdatum; verplicht bij laag-pitje. 1-1-2027 of +6m.", valueName: "datum"))

@@ -109,3 +109,16 @@ enum ArgumentValues {
         return values
     }
 }
+
+extension ArgumentValues {
+    /// A text option of one line (a reason, a decision, a label), read as a form's field of one line reads it: a tab a space,
+    /// the lines joined by a space (`TypedText`, `ListText.oneLine`).
+    static func line(_ text: String) -> String {
+        ListText.oneLine(TypedText.fitted(text, to: .line))
+    }
+
+    /// A long text option (what an activity yielded), read as a form's long text reads it: a tab a space, the lines kept.
+    static func longText(_ text: String) -> String {
+        ListText.unixLineEnds(TypedText.fitted(text, to: .longText))
+    }
+}

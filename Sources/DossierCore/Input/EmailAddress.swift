@@ -5,8 +5,13 @@ public enum EmailAddress {
         var typed = text.trimmingSpaces()
         // Copied from a link (a web page, Outlook): the address is what follows the scheme.
         // (An address stored so before this reading is left as it is: the rules do not refuse it, so a dossier with one opens.)
-        // Copied from a mail program's address line: "Jan Jansen <jan@oss.nl>", or the address in its brackets.
+        // Copied from a mail program's address line: "Jan Jansen <jan@oss.nl>", or the address in its brackets. A name before
+        // it with an address of its own in it is a second address ("Jan <jan@oss.nl>, Piet <piet@oss.nl>"), refused below.
         if typed.hasSuffix(">"), let open = typed.lastIndex(of: "<") {
+            let name = typed[..<open]
+            if name.contains(where: { "@<>,;".contains($0) }) && !name.hasPrefix("\"") || name.filter({ $0 == "\"" }).count % 2 == 1 {
+                throw ValueError("'\(typed)' is geen e-mailadres: er staan er meer in (één adres, zoals naam@organisatie.nl)")
+            }
             typed = typed[typed.index(after: open)..<typed.index(before: typed.endIndex)].trimmingSpaces()
         }
         if typed.lowercased().hasPrefix("mailto:") {

@@ -53,6 +53,7 @@ extension LinkTarget {
     private static let fileExtensions: Set<String> = [
         "pdf", "doc", "docx", "dot", "dotx", "xls", "xlsx", "xlsm", "ppt", "pptx", "odt", "ods", "odp", "txt", "rtf", "csv", "md", "html", "htm",
         "jpg", "jpeg", "png", "gif", "svg", "tif", "tiff", "heic", "zip", "msg", "eml", "ics", "json", "xml", "mp4", "mov", "mp3", "wav",
+        "webp", "bmp", "odg", "key", "pages", "numbers", "vsdx", "dwg", "7z", "rar", "gz", "tgz", "avi", "mkv", "m4a", "epub", "vcf", "log", "bak",
     ]
 
     static func withoutScheme(_ text: String) -> ValueError {
