@@ -41,6 +41,11 @@ struct InputTests {
         #expect(throws: ValueError.self) { try DelegationSize.read("acht personen") }
         #expect(throws: ValueError.self) { try DelegationSize.read("personen") }
         #expect(throws: ValueError.self) { try DelegationSize.read("-3 personen") }
+        // Grouped in thousands, as the limit is said ("1 … 10.000"); a dot elsewhere is no whole number.
+        #expect(try DelegationSize.read("1.000") == 1_000)
+        #expect(try DelegationSize.read("10.000 personen") == 10_000)
+        #expect(message(DelegationSize.read, "1.5") == "'1.5' is geen heel getal")
+        #expect(message(DelegationSize.read, "1.0000") == "'1.0000' is geen heel getal")
     }
 
     @Test("ids must be slugs")

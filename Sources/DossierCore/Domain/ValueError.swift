@@ -12,8 +12,11 @@ public struct ValueError: Error, Hashable, Sendable, CustomStringConvertible {
 
 /// A whole number typed by someone (a delegation's size, a year, a number of days), read within its range.
 public enum WholeNumber {
+    /// Also grouped in thousands as Dutch writes them, as the range says them ("1.000", "10.000"); a dot elsewhere
+    /// ("1.5") is no whole number.
     public static func read(_ text: String, in range: ClosedRange<Int>) throws(ValueError) -> Int {
-        let trimmed = text.trimmingSpaces()
+        var trimmed = text.trimmingSpaces()
+        if trimmed.contains("."), trimmed.wholeMatch(of: /-?[0-9]{1,3}(\.[0-9]{3})+/) != nil { trimmed.removeAll { $0 == "." } }
         guard !trimmed.isEmpty, trimmed.utf8.count <= 20,
               trimmed.utf8.allSatisfy({ (48...57).contains($0) || $0 == UInt8(ascii: "-") }), let number = Int(trimmed) else {
             throw ValueError("'\(trimmed)' is geen heel getal")
