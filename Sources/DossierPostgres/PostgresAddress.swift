@@ -35,22 +35,25 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
     /// The socket file, as PostgreSQL names it in its folder.
     public var socketPath: String { FilePath.join(host, ".s.PGSQL.\(port)") }
 
-    /// The address without the password: safe for messages and logs.
+    /// The address without the password: safe for messages and logs, and to type again (a socket's port too, which
+    /// `?host=` alone would leave to the default).
     public var description: String {
         let hostPart = isSocket ? "" : (host.contains(":") ? "[\(host)]" : host) + ":\(port)"
-        let socket = isSocket ? "?host=\(host)" : ""
+        let socket = isSocket ? "?host=\(host)&port=\(port)" : ""
         return "postgresql://\(user)@\(hostPart)/\(database)\(socket)"
     }
 
-    /// Whether both name the same database of the same server: the same host (`localhost`, `127.0.0.1` and `::1` are one;
-    /// case does not count), port and database. Who logs in and options such as `sslmode` do not make another database.
+    /// Whether both name the same database of the same server: the same host (`localhost`, `127.0.0.1` and `::1` are one,
+    /// and a socket folder is this computer too: a server takes its socket's port on loopback; case does not count), port and
+    /// database. Who logs in and options such as `sslmode` do not make another database.
     public func isSameDatabase(as other: PostgresAddress) -> Bool {
         serverHost == other.serverHost && port == other.port && database == other.database
     }
 
     /// The host as a server is reached: the loopback names as one.
     private var serverHost: String {
-        let lowered = isSocket ? host : host.lowercased()
+        if isSocket { return "localhost" }
+        let lowered = host.lowercased()
         return ["localhost", "127.0.0.1", "::1"].contains(lowered) ? "localhost" : lowered
     }
 

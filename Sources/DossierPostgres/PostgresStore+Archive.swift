@@ -37,11 +37,13 @@ extension PostgresStore: ArchiveStorage {
     /// A database that holds a dossier already is refused unless `replacing`; then its tables are made anew, in the same
     /// transaction: a copy that fails halfway (the network, a full disk) leaves the dossier that was there.
     public func importArchive(_ archive: DossierArchive, replacing: Bool) throws(StoreError) {
+        let version = try schemaVersion()
+        if let version, version > PostgresSchema.currentVersion { throw newerLayout(version) }
         let replacesOne = try !holdsNothing()
         if replacesOne, !replacing {
             throw .targetTaken("de database \(location) heeft al een dossier; er is niets geschreven. Geef --replace om het te vervangen (het logboek gaat dan verloren)")
         }
-        let hasTables = try schemaVersion() != nil
+        let hasTables = version != nil
         let journal: JournalFile
         do {
             journal = try archive.entries()

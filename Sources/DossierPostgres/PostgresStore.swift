@@ -231,12 +231,17 @@ public final class PostgresStore: DossierStorage {
         guard let version else {
             throw .unavailable(location: location, reason: "de database heeft de tabellen van dossier nog niet: maak ze met dossier db init --store \(location)")
         }
-        if version > PostgresSchema.currentVersion {
-            throw .newerVersion(file: location, version: version)
-        }
+        if version > PostgresSchema.currentVersion { throw newerLayout(version) }
         if version < PostgresSchema.currentVersion {
             throw .unavailable(location: location, reason: "de database heeft een oudere opmaak (\(version)); werk haar bij met dossier db init --store \(location)")
         }
+    }
+
+    /// Tables a newer version of dossier made: not read, and never made anew by this one (what the newer one keeps in them
+    /// would go).
+    func newerLayout(_ version: Int) -> StoreError {
+        .unavailable(location: location, reason: "de database heeft een nieuwere opmaak (\(version); deze versie van dossier kent tot en met "
+                     + "\(PostgresSchema.currentVersion)); werk dossier bij. Er is niets gelezen en niets geschreven")
     }
 
     func schemaVersion() throws(StoreError) -> Int? {
@@ -250,7 +255,7 @@ public final class PostgresStore: DossierStorage {
     @discardableResult
     public func initialize() throws(StoreError) -> Int? {
         let before = try schemaVersion()
-        if let before, before > PostgresSchema.currentVersion { throw .newerVersion(file: location, version: before) }
+        if let before, before > PostgresSchema.currentVersion { throw newerLayout(before) }
         // Up to date: nothing to write (a role that may only read or append can ask it too).
         if before == PostgresSchema.currentVersion { return before }
         try link.transaction { () throws(StoreError) in

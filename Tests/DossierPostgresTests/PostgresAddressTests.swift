@@ -19,6 +19,11 @@ struct PostgresAddressTests {
         let sparse = try PostgresAddress(parsing: "postgresql:///oss", environment: ["PGUSER": "piet", "PGHOST": "/run/pg", "PGPORT": "5433"])
         #expect(sparse.user == "piet" && sparse.isSocket && sparse.socketPath == "/run/pg/.s.PGSQL.5433" && sparse.database == "oss")
         #expect(try PostgresAddress(parsing: "postgres://x@h/d?host=/tmp/s", environment: [:]).socketPath == "/tmp/s/.s.PGSQL.5432")
+        // A socket's address in a message keeps its port: typed again, it reaches the same server.
+        let socket = try PostgresAddress(parsing: "postgresql://beheer@/oud?host=/tmp/pg&port=55433", environment: [:])
+        #expect(socket.description == "postgresql://beheer@/oud?host=/tmp/pg&port=55433")
+        let again = try PostgresAddress(parsing: socket.description, environment: [:])
+        #expect(again.socketPath == socket.socketPath && again.database == "oud" && again.user == "beheer")
         #expect(try PostgresAddress(parsing: "postgresql://x@h/d", environment: ["PGSSLMODE": "disable"]).sslMode == .disable)
     }
 
@@ -35,6 +40,9 @@ struct PostgresAddressTests {
             #expect(!(try address(other).isSameDatabase(as: base)), "\(other)")
         }
         #expect(try address("postgresql://ine@DB.oss.nl/d").isSameDatabase(as: try address("postgresql://ine@db.oss.nl/d")))
+        // A socket is this computer: the server that has it takes its port on loopback too.
+        #expect(try address("postgresql:///dossier?host=/tmp/pg&user=ine").isSameDatabase(as: base))
+        #expect(!(try address("postgresql:///dossier?host=/tmp/pg&port=5433").isSameDatabase(as: base)))
     }
 
     @Test("a password comes from PGPASSWORD or ~/.pgpass; one in the address is refused, naming those, and is never shown")

@@ -376,6 +376,23 @@ struct PostgresStoreTests {
         #expect(digests.trimmingCharacters(in: .whitespacesAndNewlines) == "1", "the list written before has its digest now")
     }
 
+    @Test("a database of a newer schema is said to be that (not a journal line), read nor written, and copy --replace does not make its tables anew")
+    func newerSchema() throws {
+        let storage = try StorageUnderTest(.postgresql)
+        try PostgresTestServer.sql(storage.location, "UPDATE dossier_meta SET value = '99' WHERE key = 'schema_version';")
+        for arguments in [["relations"], ["set-status", "bom", "verkennen", "--reason", "r"], ["db", "init"]] {
+            let refused = try run(arguments + ["--store", storage.location])
+            #expect(refused.status == 69 && refused.standardError.contains("de database heeft een nieuwere opmaak (99; deze versie van dossier kent tot en met")
+                    && !refused.standardError.contains("journaal"), "\(arguments): \(refused.standardError)")
+        }
+        let directory = TemporaryDirectory(prefix: "dossier-newer")
+        try directory.write("dossier.json", BundledDossier.bytes)
+        let replaced = try run(["copy", "--from", directory.file("dossier.json"), "--to", storage.location, "--replace", "--yes"])
+        #expect(replaced.status == 69 && replaced.standardError.contains("nieuwere opmaak (99"), "\(replaced.standardError)")
+        let version = try PostgresTestServer.sql(storage.location, "SELECT value FROM dossier_meta WHERE key = 'schema_version'")
+        #expect(version.trimmingCharacters(in: .whitespacesAndNewlines) == "99", "the newer tables stay as they were")
+    }
+
     @Test("an unreachable server: a plain Dutch message, exit 69, and never the password")
     func unreachable() throws {
         let closedPort = 1
