@@ -237,6 +237,24 @@ struct OthersChangesTests {
         #expect(app.state.dossier.relation("rhone-alpes")?.region == "Auvergne")
     }
 
+    @Test("a relation chosen in an open form that a colleague deletes is said under its field with who; back again (her undo), that goes")
+    func pickedRelationDeleted() throws {
+        let app = Harness()
+        app.press(.character("/")).type("taizhou").press(.enter, .character("v"))
+        #expect(app.state.form?["relations"]?.relationIDs == ["taizhou"])
+        let relation = try #require(app.state.dossier.relation("taizhou"))
+        let position = try #require(app.state.dossier.relations.firstIndex { $0.id == "taizhou" })
+        app.store.othersChanges = [(.deleteRelation("taizhou"), ine)]
+        #expect(app.loop.refresh())
+        #expect(app.state.form?.errors["relations"] == "Taizhou is intussen verwijderd door Ine: kies een andere relatie, of haal haar weg",
+                "\(app.state.form?.errors ?? [:])")
+        let back = Restoration(label: "Taizhou", purpose: .undo, relations: [Snapshot(id: "taizhou", value: relation, position: position, expected: .absent)])
+        app.store.othersChanges = [(.restore(back), ine)]
+        #expect(app.loop.refresh())
+        #expect(app.state.dossier.relation("taizhou") != nil)
+        #expect(app.state.form?.errors["relations"] == nil, "\(app.state.form?.errors ?? [:])")
+    }
+
     @Test("a form edits from the record as it opened: a colleague's other field stands, the same field is refused and the form kept")
     func formFromItsBasis() throws {
         let app = Harness()

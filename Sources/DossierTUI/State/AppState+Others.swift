@@ -24,6 +24,7 @@ extension AppState {
         }
         noteReplacedRecord(changes)
         noteRemovedRecord(changes)
+        notePickedRelationsRemoved(changes)
         // An open form's weighing and warnings as the dossier now stands (a colleague raised the cost, or took the
         // budget): before, they showed the old verdict until the next key.
         followColleagueInForm()
@@ -91,6 +92,25 @@ extension AppState {
               let actor = (changes.last { $0.entry.subjects.contains(basis.id) } ?? changes.last)?.entry.actor else { return }
         open.recordRemovedBy = actor
         open.generalError = AppState.removedRecordNotice(by: actor)
+        form = open
+    }
+
+    /// A relation chosen in the open form that a colleague's change took away: said under its field at once, with who (at
+    /// Ctrl-S it was only "onbekende relatie"); once it is back (the colleague undid it), that word goes.
+    mutating func notePickedRelationsRemoved(_ changes: [OthersChange]) {
+        guard var open = form else { return }
+        for field in open.fields {
+            guard case .picked(let ids, .relations, _, _) = field.value else { continue }
+            let missing = ids.filter { dossier.relation($0) == nil }
+            if let gone = missing.first, let removal = changes.last(where: { change in
+                if case .change(let made) = change.entry.event { made.removedRecords.contains(.relation(gone)) } else { false }
+            }) {
+                let name = removal.restoration?.relations.first { $0.id == gone }?.value?.name ?? gone
+                open.errors[field.id] = "\(name) is intussen verwijderd door \(removal.entry.actor): kies een andere relatie, of haal haar weg"
+            } else if missing.isEmpty, open.errors[field.id]?.contains(" is intussen verwijderd door ") == true {
+                open.errors[field.id] = nil
+            }
+        }
         form = open
     }
 
