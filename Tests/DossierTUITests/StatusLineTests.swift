@@ -82,6 +82,19 @@ struct StatusLineTests {
         #expect(app.screen.line(0).hasSuffix("Actief"), "after the message: \(app.screen.line(0))")
     }
 
+    @Test("in the narrowest window a filter is still said in the header: the other tabs by their numbers then")
+    func filterSaidAtSixtyColumns() throws {
+        for width in [60, 62] {
+            let app = Harness(width: width, height: 20)
+            #expect(app.screen.line(0).contains("2 Act."), "no filter: the short titles \(app.screen.line(0))")
+            for _ in 0..<8 where app.state.relationQuery.statuses != [.laagPitje] { app.press(.character("f")) }
+            app.press(.escape)
+            let header = app.screen.line(0)
+            #expect(header.hasSuffix("Laag pitje") || header.hasSuffix("gefilterd"), "\(width): \(header)")
+            #expect(header.hasPrefix(" 1 Rel. (\(app.state.rows(.relations).count)) ") && header.contains(" 2 ") && header.contains(" 5 ("), "\(width): \(header)")
+        }
+    }
+
     @Test("a tab's count says that its filter hides rows, also seen from another tab")
     func filteredTabCountFromElsewhere() throws {
         let app = Harness(width: 120, height: 40)

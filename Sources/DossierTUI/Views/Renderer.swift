@@ -64,9 +64,14 @@ enum TooSmallView {
 enum HeaderView {
     static func draw(_ state: AppState, in canvas: inout Canvas) {
         let theme = state.theme
-        /// Full titles with counts; short titles with counts; short titles with only the signals' count.
-        enum Form: CaseIterable { case full, short, compact }
+        /// Full titles with counts; short titles with counts; short titles with only the signals' count; the tab shown by its
+        /// short title and count and the others by their numbers (the signals with their count), when a narrow window must
+        /// still say that a filter hides rows.
+        enum Form: CaseIterable { case full, short, compact, numbers }
         func label(_ section: Section, _ form: Form) -> String {
+            if form == .numbers && section != state.section {
+                return section == .reminders ? " \(section.rawValue + 1) (\(state.tabCountText(section))) " : " \(section.rawValue + 1) "
+            }
             let title = form == .full ? section.title : section.shortTitle
             let counted = section == .reminders || form != .compact && section != .budget && section != .agenda
             return counted ? " \(section.rawValue + 1) \(title) (\(state.tabCountText(section))) " : " \(section.rawValue + 1) \(title) "
