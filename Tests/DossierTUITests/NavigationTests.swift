@@ -16,6 +16,22 @@ struct NavigationTests {
         return row
     }
 
+    @Test("a filter that hides the selected relation, then one that shows it again (or c), selects it again, unless the selection was moved meanwhile")
+    func filterKeepsPlace() throws {
+        let app = Harness()
+        app.press(.character("/")).type("bom").press(.enter, .escape)
+        #expect(app.state.selectedID(in: .relations) == "bom")
+        for _ in 0..<8 where app.state.relationQuery.statuses != [.focus] { app.press(.character("f")) }
+        #expect(app.state.selectedID(in: .relations) != "bom", "BOM is Actief: hidden")
+        app.press(.character("c"))
+        #expect(app.state.selectedID(in: .relations) == "bom", "back where it was")
+        for _ in 0..<8 where app.state.relationQuery.statuses != [.focus] { app.press(.character("f")) }
+        app.press(.character("j"))
+        let chosen = app.state.selectedID(in: .relations)
+        app.press(.character("c"))
+        #expect(app.state.selectedID(in: .relations) == chosen, "a row chosen after the filter stays chosen")
+    }
+
     @Test("the budget opens on the current year")
     func budgetStartsOnThisYear() throws {
         let app = Harness()

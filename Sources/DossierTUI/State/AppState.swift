@@ -19,6 +19,9 @@ public struct AppState: Sendable {
     public var activityQuery = ActivityQuery()
     public var visitQuery = ActivityQuery(kind: .delegatiebezoek)
     public var lists: [Section: ListState] = [:]
+    /// Per tab, the record a filter hid while it was selected, and the row the selection went to instead: while the
+    /// selection stays there, a later filter that shows the record again selects it again (as mutt's limit keeps its place).
+    var filterAnchors: [Section: (id: String, row: Int)] = [:]
     /// The rows each list shows: positions in the dossier's arrays, filtered and sorted (for the agenda:
     /// positions in `agendaLines`).
     public private(set) var rows: [Section: [Int]] = [:]

@@ -251,10 +251,15 @@ extension AppState {
         default:
             return
         }
-        let keptID = selectedID(in: section)
+        let selectedNow = selectedID(in: section)
+        let anchor = filterAnchors[section].flatMap { $0.row == listState(section).selection ? $0.id : nil }
         refreshRows()
+        let keptID = [anchor, selectedNow].compactMap { $0 }.first { rowIndex(of: $0, in: section) != nil }
         let row = keptID.flatMap { rowIndex(of: $0, in: section) } ?? 0
         lists[section, default: ListState()].select(row, count: rows(section).count, visibleRows: layout.listRows)
+        // The record the filter hid is remembered, with where the selection went instead.
+        let hidden = (anchor ?? selectedNow).flatMap { rowIndex(of: $0, in: section) == nil ? $0 : nil }
+        filterAnchors[section] = hidden.map { ($0, listState(section).selection) }
     }
 
     /// An activity list's filter key (status, kind, year, clear) applied to its query; the message to show,
