@@ -138,6 +138,7 @@ struct RecordCommandsTests {
         try expectRefusal(["edit", "missie-lyon", "--start", "1-5-2027"], status: 64, "bedoelde u --start-date?")
         try expectRefusal(["edit", "missie-lyon", "--titel", "X"], status: 64, "bedoelde u --title?")
         try expectRefusal(["edit", "missie-lyon", "--kosten", "5"], status: 64, "bedoelde u --estimated-cost of --actual-cost?")
+        try expectRefusal(["edit", "missie-lyon", "--entrepreneurs", "Jan"], status: 64, "bedoelde u --ondernemers?")
         try expectRefusal(["edit", "missie-lyon", "--costs", "5"], status: 64, "bedoelde u --estimated-cost of --actual-cost?")
         try expectRefusal(["edit", "missie-lyon", "--end-date", "31-2-2027"], status: 64, "--end-date: '31-2-2027' bestaat niet")
         try expectRefusal(["edit", "missie-lyon", "--end-date", "1-1-2027"], status: 65, "de einddatum (1-1-2027) ligt voor de begindatum (12-4-2027)")

@@ -9,7 +9,7 @@ struct AddActivityCommand: ParsableCommand {
         Voorbeeld:
           dossier add-activity --title "Handelsmissie Medicon Valley" \\
               --kind handelsmissie --relation medicon-valley --organiser bom \\
-              --date 2026-05-18 --cost 2.500 --sector farma
+              --date 2027-05-18 --cost 2.500 --sector farma
         Een delegatiebezoek legt u vast met log-visit.
         """
     )

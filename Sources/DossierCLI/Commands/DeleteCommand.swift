@@ -10,7 +10,7 @@ struct DeleteCommand: ParsableCommand {
         wordt geweigerd, met de reden: ontkoppel eerst, of zet de relatie op Beëindigd (dossier set-status). \
         Het verwijderen komt in het logboek; dossier undo maakt het ongedaan (bij een dossier in een bestand).
         Voorbeeld:
-          dossier delete "Beurs BIO-Europe" --yes
+          dossier delete "Campusbeurs TU Eindhoven" --yes
         """
     )
 

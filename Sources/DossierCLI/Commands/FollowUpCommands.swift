@@ -164,7 +164,7 @@ struct RemoveFollowUpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove-follow-up",
         abstract: "Verwijder een vervolgactie (vraagt op een terminal; anders --yes). Gedaan? Vink haar af met dossier done.",
-        discussion: "Voorbeeld:\n  dossier remove-follow-up \"Campusbeurs HAN\" 2 --yes"
+        discussion: "Voorbeeld:\n  dossier add-follow-up \"Campusbeurs HAN\" --what \"Stand boeken\"\n  dossier remove-follow-up \"Campusbeurs HAN\" \"stand boeken\" --yes"
     )
 
     @OptionGroup var storeOptions: StoreOptions

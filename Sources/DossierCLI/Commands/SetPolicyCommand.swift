@@ -15,7 +15,7 @@ struct SetPolicyCommand: ParsableCommand {
         Voorbeelden:
           dossier set-policy europastrategie ja \\
               --decision "Raadsbesluit 3 maart 2027"
-          dossier set-policy strategische-agenda nee \\
+          dossier set-policy strategische-agenda ja \\
               --decision "Collegebesluit 1 juni 2027"
         """
     )

@@ -14,7 +14,7 @@ struct UndoCommand: ParsableCommand {
         wijziging van een ander, dan vraagt dat op een terminal met diens naam, en met --yes ook --others. Zo ook bij een \
         dossier in een database, waar het logboek nooit wordt ingekort.
         Voorbeeld, een verwijdering terug:
-          dossier delete "Beurs BIO-Europe" --yes
+          dossier delete "Campusbeurs TU Eindhoven" --yes
           dossier undo
         """
     )

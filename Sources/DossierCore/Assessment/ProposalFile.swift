@@ -3,7 +3,7 @@
 ///
 /// ```json
 /// { "activity": { "title": "…", "kind": "handelsmissie", "relations": ["medicon-valley"], "organiser": "bom",
-///                 "startDate": "2026-05-18", "estimatedCostCents": 250000, "sectors": ["farma"] },
+///                 "startDate": "2027-05-18", "estimatedCostCents": 250000, "sectors": ["farma"] },
 ///   "answers": { "inhoudelijke-link": { "answer": "ja", "note": "…" } },
 ///   "exceptionDecision": "" }
 /// ```
