@@ -1,4 +1,7 @@
 import DossierCore
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -43,16 +46,29 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
         return "postgresql://\(user)@\(hostPart)/\(database)\(socket)"
     }
 
-    /// Whether both name the same database of the same server: the same host (`localhost`, `127.0.0.1` and `::1` are one,
-    /// and a socket folder is this computer too: a server takes its socket's port on loopback; case does not count), port and
-    /// database. Who logs in and options such as `sslmode` do not make another database.
+    /// Whether both name the same database of the same server: the same host (`localhost`, `127.0.0.1` and `::1` are one;
+    /// case does not count), port and database. A socket folder is this computer: the same folder, or loopback on the same
+    /// port, where a server also takes its socket's port (two servers with sockets in other folders may share a port when
+    /// one listens on no network at all). Who logs in and options such as `sslmode` do not make another database.
     public func isSameDatabase(as other: PostgresAddress) -> Bool {
-        serverHost == other.serverHost && port == other.port && database == other.database
+        guard port == other.port, database == other.database else { return false }
+        switch (isSocket, other.isSocket) {
+        case (true, true): return PostgresAddress.folder(host) == PostgresAddress.folder(other.host)
+        case (true, false): return other.serverHost == "localhost"
+        case (false, true): return serverHost == "localhost"
+        case (false, false): return serverHost == other.serverHost
+        }
+    }
+
+    /// A socket folder as the system resolves it (`/var/run/postgresql` is `/run/postgresql`), or as written when it is not there.
+    private static func folder(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The host as a server is reached: the loopback names as one.
     private var serverHost: String {
-        if isSocket { return "localhost" }
         let lowered = host.lowercased()
         return ["localhost", "127.0.0.1", "::1"].contains(lowered) ? "localhost" : lowered
     }

@@ -92,7 +92,7 @@ public final class PostgresStore: DossierStorage {
         startFacts = nil
         try requireSchema()
         guard let row = try link.query("SELECT seq, body FROM dossier_snapshots ORDER BY seq DESC, id DESC LIMIT 1").first else {
-            throw .missing(file: "\(location) (de database heeft nog geen dossier: zet er een in met dossier copy --from BESTAND --to \(location))")
+            throw .missing(file: "\(location) (de database heeft nog geen dossier: zet er een in met dossier copy --from BESTAND --to \(ShellWord.quoted(location)))")
         }
         let (seq, body) = try decode(row, as: (Int64, ByteBuffer).self)
         var dossier = try DossierFile.decode(body.bytes, file: location)
@@ -229,11 +229,11 @@ public final class PostgresStore: DossierStorage {
 
     func checkSchema(version: Int?) throws(StoreError) {
         guard let version else {
-            throw .unavailable(location: location, reason: "de database heeft de tabellen van dossier nog niet: maak ze met dossier db init --store \(location)")
+            throw .unavailable(location: location, reason: "de database heeft de tabellen van dossier nog niet: maak ze met dossier db init --store \(ShellWord.quoted(location))")
         }
         if version > PostgresSchema.currentVersion { throw newerLayout(version) }
         if version < PostgresSchema.currentVersion {
-            throw .unavailable(location: location, reason: "de database heeft een oudere opmaak (\(version)); werk haar bij met dossier db init --store \(location)")
+            throw .unavailable(location: location, reason: "de database heeft een oudere opmaak (\(version)); werk haar bij met dossier db init --store \(ShellWord.quoted(location))")
         }
     }
 
@@ -241,7 +241,7 @@ public final class PostgresStore: DossierStorage {
     /// would go).
     func newerLayout(_ version: Int) -> StoreError {
         .unavailable(location: location, reason: "de database heeft een nieuwere opmaak (\(version); deze versie van dossier kent tot en met "
-                     + "\(PostgresSchema.currentVersion)); werk dossier bij. Er is niets gelezen en niets geschreven")
+                     + "\(PostgresSchema.currentVersion)); werk dossier bij")
     }
 
     func schemaVersion() throws(StoreError) -> Int? {

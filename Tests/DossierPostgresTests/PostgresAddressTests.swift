@@ -40,9 +40,12 @@ struct PostgresAddressTests {
             #expect(!(try address(other).isSameDatabase(as: base)), "\(other)")
         }
         #expect(try address("postgresql://ine@DB.oss.nl/d").isSameDatabase(as: try address("postgresql://ine@db.oss.nl/d")))
-        // A socket is this computer: the server that has it takes its port on loopback too.
+        // A socket is this computer: the server that has it takes its port on loopback too. Two socket folders are two
+        // servers (one may listen on no network); the same folder, however written, is one.
         #expect(try address("postgresql:///dossier?host=/tmp/pg&user=ine").isSameDatabase(as: base))
         #expect(!(try address("postgresql:///dossier?host=/tmp/pg&port=5433").isSameDatabase(as: base)))
+        #expect(!(try address("postgresql:///dossier?host=/tmp/a").isSameDatabase(as: try address("postgresql:///dossier?host=/tmp/b"))))
+        #expect(try address("postgresql:///dossier?host=/tmp/a/").isSameDatabase(as: try address("postgresql:///dossier?host=/tmp/a")))
     }
 
     @Test("a password comes from PGPASSWORD or ~/.pgpass; one in the address is refused, naming those, and is never shown")

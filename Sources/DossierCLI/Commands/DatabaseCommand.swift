@@ -36,7 +36,7 @@ struct DatabaseInitCommand: ParsableCommand {
             let store = PostgresStore(address: try PostgresAddress(parsing: location.path, environment: Session.environment))
             let before = try store.initialize()
             switch before {
-            case nil: Output.line(TerminalSafeText.line("Tabellen gemaakt in \(store.location). Zet er een dossier in met: dossier copy --from BESTAND --to \(store.location)"))
+            case nil: Output.line(TerminalSafeText.line("Tabellen gemaakt in \(store.location). Zet er een dossier in met: dossier copy --from BESTAND --to \(ShellWord.quoted(store.location))"))
             case let version? where version < PostgresSchema.currentVersion:
                 Output.line(TerminalSafeText.line("De opmaak van \(store.location) is bijgewerkt van versie \(version) naar \(PostgresSchema.currentVersion)."))
             default: Output.line(TerminalSafeText.line("\(store.location) heeft de tabellen al (versie \(PostgresSchema.currentVersion)); er is niets gewijzigd."))
