@@ -46,6 +46,7 @@ struct InputTests {
         #expect(try DelegationSize.read("10.000 personen") == 10_000)
         #expect(message(DelegationSize.read, "1.5") == "'1.5' is geen heel getal")
         #expect(message(DelegationSize.read, "1.0000") == "'1.0000' is geen heel getal")
+        #expect(message(DelegationSize.read, "0.500") == "'0.500' is geen heel getal", "a group never starts with 0")
     }
 
     @Test("ids must be slugs")

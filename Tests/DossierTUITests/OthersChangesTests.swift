@@ -230,11 +230,32 @@ struct OthersChangesTests {
         app.type("Auvergne").press(.control("s"))
         let edited = try #require(app.state.dossier.relation("rhone-alpes"))
         #expect(edited.region == "Auvergne")
-        app.store.othersChanges = [(.deleteRelation("rhone-alpes"), ine), (.addRelation(edited), ine)]
+        var anew = edited
+        anew.notes = "Opnieuw aangemaakt"
+        app.store.othersChanges = [(.deleteRelation("rhone-alpes"), ine), (.addRelation(anew), ine)]
         #expect(app.loop.refresh())
         app.press(.character("u"))
         #expect(app.state.message?.text.hasPrefix("Niet ongedaan gemaakt: Ine verwijderde intussen") == true, "\(app.state.message?.text ?? "")")
         #expect(app.state.dossier.relation("rhone-alpes")?.region == "Auvergne")
+    }
+
+    @Test("undo of a step on a record a colleague removed and put back as it was (her own undo) goes on: it is the same record")
+    func undoAfterColleaguePutItBack() throws {
+        let app = Harness()
+        try select("rhone-alpes", in: app, section: .relations)
+        app.press(.character("e"))
+        for _ in 0..<8 where app.state.form?.focusedField?.id != "region" { app.press(.tab) }
+        app.type("Auvergne").press(.control("s"))
+        let edited = try #require(app.state.dossier.relation("rhone-alpes"))
+        let position = try #require(app.state.dossier.relations.firstIndex { $0.id == "rhone-alpes" })
+        app.store.othersChanges = [(.deleteRelation("rhone-alpes"), ine)]
+        #expect(app.loop.refresh())
+        let back = Restoration(label: "Rhône-Alpes", purpose: .undo, relations: [Snapshot(id: "rhone-alpes", value: edited, position: position, expected: .absent)])
+        app.store.othersChanges = [(.restore(back), ine)]
+        #expect(app.loop.refresh())
+        app.press(.character("u"))
+        #expect(app.state.message?.isError != true, "\(app.state.message?.text ?? "")")
+        #expect(app.state.dossier.relation("rhone-alpes")?.region == "")
     }
 
     @Test("a relation chosen in an open form that a colleague deletes is said under its field with who; back again (her undo), that goes")

@@ -92,6 +92,11 @@ struct StatusLineTests {
             let header = app.screen.line(0)
             #expect(header.hasSuffix("Laag pitje") || header.hasSuffix("gefilterd"), "\(width): \(header)")
             #expect(header.hasPrefix(" 1 Rel. (\(app.state.rows(.relations).count)) ") && header.contains(" 2 ") && header.contains(" 5 ("), "\(width): \(header)")
+            // A tab's amounts or period are no filter: there the tabs keep their names, and the summary is left out.
+            for tab in ["4", "5", "6"] {
+                app.press(.character(Character(tab)))
+                #expect(app.screen.line(0).contains("1 Rel.") && app.screen.line(0).contains("2 Act."), "\(width), tab \(tab): \(app.screen.line(0))")
+            }
         }
     }
 

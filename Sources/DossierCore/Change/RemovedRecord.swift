@@ -18,8 +18,37 @@ extension Change {
             restoration.relations.filter { $0.value == nil }.map { .relation($0.id) }
                 + restoration.activities.filter { $0.value == nil }.map { .activity($0.id) }
                 + restoration.ownContacts.filter { $0.value == nil }.map { .contact(.municipality, $0.id) }
+                // A relation put back without a contact it has now (an undo of adding that contact).
+                + restoration.relations.flatMap { snapshot -> [RemovedRecord] in
+                    guard let value = snapshot.value, case .value(let now) = snapshot.expected else { return [] }
+                    return now.contacts.filter { contact in !value.contacts.contains { $0.id == contact.id } }.map { .contact(.relation(snapshot.id), $0.id) }
+                }
         default: []
         }
+    }
+}
+
+extension Change {
+    /// The records an undo or redo puts back as they were after a change took them away: the same records again, not
+    /// others by their names.
+    public var restoredRecords: [RemovedRecord] {
+        guard case .restore(let restoration) = self else { return [] }
+        return restoration.relations.compactMap { snapshot -> RemovedRecord? in
+            guard snapshot.value != nil, case .absent = snapshot.expected else { return nil }
+            return .relation(snapshot.id)
+        }
+            + restoration.activities.compactMap { snapshot -> RemovedRecord? in
+                guard snapshot.value != nil, case .absent = snapshot.expected else { return nil }
+                return .activity(snapshot.id)
+            }
+            + restoration.ownContacts.compactMap { snapshot -> RemovedRecord? in
+                guard snapshot.value != nil, case .absent = snapshot.expected else { return nil }
+                return .contact(.municipality, snapshot.id)
+            }
+            + restoration.relations.flatMap { snapshot -> [RemovedRecord] in
+                guard let value = snapshot.value, case .value(let now) = snapshot.expected else { return [] }
+                return value.contacts.filter { contact in !now.contacts.contains { $0.id == contact.id } }.map { .contact(.relation(snapshot.id), $0.id) }
+            }
     }
 }
 

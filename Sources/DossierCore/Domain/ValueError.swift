@@ -15,11 +15,12 @@ public enum WholeNumber {
     /// Also grouped in thousands as Dutch writes them, as the range says them ("1.000", "10.000"); a dot elsewhere
     /// ("1.5") is no whole number.
     public static func read(_ text: String, in range: ClosedRange<Int>) throws(ValueError) -> Int {
-        var trimmed = text.trimmingSpaces()
-        if trimmed.contains("."), trimmed.wholeMatch(of: /-?[0-9]{1,3}(\.[0-9]{3})+/) != nil { trimmed.removeAll { $0 == "." } }
+        let typed = text.trimmingSpaces()
+        var trimmed = typed
+        if trimmed.contains("."), trimmed.wholeMatch(of: /-?[1-9][0-9]{0,2}(\.[0-9]{3})+/) != nil { trimmed.removeAll { $0 == "." } }
         guard !trimmed.isEmpty, trimmed.utf8.count <= 20,
               trimmed.utf8.allSatisfy({ (48...57).contains($0) || $0 == UInt8(ascii: "-") }), let number = Int(trimmed) else {
-            throw ValueError("'\(trimmed)' is geen heel getal")
+            throw ValueError("'\(typed)' is geen heel getal")
         }
         if let problem = Limits.outside(number, range) { throw ValueError(problem) }
         return number

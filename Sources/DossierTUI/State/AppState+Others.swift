@@ -19,8 +19,9 @@ extension AppState {
         addToChangeLogs(changes.map(\.entry))
         for change in changes {
             guard case .change(let made) = change.entry.event else { continue }
-            let removed = made.removedRecords
+            let removed = made.removedRecords, restored = made.restoredRecords
             if !removed.isEmpty { undoHistory.noteRemoved(removed, by: change.entry.actor) }
+            if !restored.isEmpty { undoHistory.noteRestored(restored) }
         }
         noteReplacedRecord(changes)
         noteRemovedRecord(changes)
@@ -102,9 +103,12 @@ extension AppState {
         for field in open.fields {
             guard case .picked(let ids, .relations, _, _) = field.value else { continue }
             let missing = ids.filter { dossier.relation($0) == nil }
-            if let gone = missing.first, let removal = changes.last(where: { change in
-                if case .change(let made) = change.entry.event { made.removedRecords.contains(.relation(gone)) } else { false }
-            }) {
+            let removals = missing.compactMap { gone in
+                changes.last { change in
+                    if case .change(let made) = change.entry.event { made.removedRecords.contains(.relation(gone)) } else { false }
+                }.map { (gone, $0) }
+            }
+            if let (gone, removal) = removals.last {
                 let name = removal.restoration?.relations.first { $0.id == gone }?.value?.name ?? gone
                 open.errors[field.id] = "\(name) is intussen verwijderd door \(removal.entry.actor): kies een andere relatie, of haal haar weg"
             } else if missing.isEmpty, open.errors[field.id]?.contains(" is intussen verwijderd door ") == true {

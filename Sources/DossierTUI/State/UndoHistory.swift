@@ -38,6 +38,17 @@ public struct UndoHistory: Hashable, Sendable {
         }
     }
 
+    /// A colleague's undo or redo put these records back as they were: the steps refused for their removal (`noteRemoved`)
+    /// meet the same records again.
+    public mutating func noteRestored(_ records: [RemovedRecord]) {
+        for place in undoable.indices where undoable[place].removedBy != nil && records.contains(where: undoable[place].restoration.changes) {
+            undoable[place].removedBy = nil
+        }
+        for place in redoable.indices where redoable[place].removedBy != nil && records.contains(where: redoable[place].restoration.changes) {
+            redoable[place].removedBy = nil
+        }
+    }
+
     /// The last change cannot be undone any more (a colleague changed what it changed since): it leaves the list,
     /// so the changes before it can still be undone, each checked in its turn.
     public mutating func dropLastUndoable() {

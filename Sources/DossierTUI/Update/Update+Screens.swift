@@ -337,12 +337,6 @@ extension AppState {
                             + "(in een database: wijzig haar terug; L toont wat er stond).")
             return []
         }
-        if let actor = entry.removedBy {
-            undoHistory.dropLastUndoable()
-            message = .error("Niet ongedaan gemaakt: \(actor) verwijderde intussen wat deze stap veranderde (\(entry.label)); wat er nu staat, "
-                             + "is een ander record of niets. Nog eens u gaat een stap verder terug.")
-            return []
-        }
         var restoration = entry.restoration
         restoration.purpose = .undo
         let change = Change.restore(restoration)
@@ -354,6 +348,12 @@ extension AppState {
             message = .info("Al zoals vóór die stap (elders ongedaan gemaakt of teruggedraaid): \(entry.label); er is niets gewijzigd. Nog eens u gaat een stap verder terug.")
             return []
         }
+        if let actor = entry.removedBy {
+            undoHistory.dropLastUndoable()
+            message = .error("Niet ongedaan gemaakt: \(actor) verwijderde intussen wat deze stap veranderde (\(entry.label)); wat er nu staat, "
+                             + "is een ander record of niets. Nog eens u gaat een stap verder terug.")
+            return []
+        }
         // Said as it will be saved: merged with a colleague's change to other fields since.
         return commit(change, .undo(summary: (effective ?? change).summary(in: dossier)))
     }
@@ -363,12 +363,6 @@ extension AppState {
             message = .info("Er is niets om opnieuw te doen.")
             return []
         }
-        if let actor = entry.removedBy {
-            undoHistory.dropLastRedoable()
-            message = .error("Niet opnieuw gedaan: \(actor) verwijderde intussen wat deze stap veranderde (\(entry.label)); wat er nu staat, "
-                             + "is een ander record of niets.")
-            return []
-        }
         var restoration = entry.restoration
         restoration.purpose = .redo
         let change = Change.restore(restoration)
@@ -376,6 +370,12 @@ extension AppState {
         if holdsAlready(effective) {
             undoHistory.dropLastRedoable()
             message = .info("Al zoals na die stap (elders opnieuw gedaan of zo gezet): \(entry.label); er is niets gewijzigd.")
+            return []
+        }
+        if let actor = entry.removedBy {
+            undoHistory.dropLastRedoable()
+            message = .error("Niet opnieuw gedaan: \(actor) verwijderde intussen wat deze stap veranderde (\(entry.label)); wat er nu staat, "
+                             + "is een ander record of niets.")
             return []
         }
         return commit(change, .redo(summary: (effective ?? change).summary(in: dossier)))

@@ -90,7 +90,10 @@ enum HeaderView {
         // The status word while loading is said whole, as a warning is: the user must see the screen is not complete yet.
         let needed = isWarning || state.preview != nil ? DisplayWidth.of(summaries.first ?? "") + 2
             : state.section == .budget ? DisplayWidth.of(summaries.last ?? "") + 2 : summaries.isEmpty ? 0 : 10
-        let form = Form.allCases.first { form in
+        // Tabs by their numbers only for what must be seen: a filter that hides rows, or a warning (not a tab's amounts or
+        // period, which a narrow window leaves out).
+        let mustShow = isWarning || [.relations, .activities, .visits].contains(state.section) && !summaries.isEmpty
+        let form = Form.allCases.filter { $0 != .numbers || mustShow }.first { form in
             Section.allCases.reduce(0) { $0 + DisplayWidth.of(label($1, form)) } + needed <= state.width
         } ?? .compact
         var x = 0
