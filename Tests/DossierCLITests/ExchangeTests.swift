@@ -63,6 +63,18 @@ struct ExchangeTests {
                 || result.standardOutput.contains("goedgekeurd ondanks een negatief oordeel: Besluit B&W 17 november 2026"))
     }
 
+    @Test("what is exchanged may be said in Dutch too: export --what activiteiten, import contactpersonen")
+    func dutchKinds() throws {
+        for (dutch, english) in [("relaties", "relations"), ("activiteiten", "activities"), ("contactpersonen", "contacts")] {
+            let said = try run(["export", "--what", dutch]), meant = try run(["export", "--what", english])
+            #expect(said.status == 0 && said.standardOutput == meant.standardOutput, "\(dutch): \(said.standardError)")
+        }
+        let file = directory.file("contactpersonen.csv")
+        #expect(try run(["export", "--what", "contacts", "-o", file]).status == 0)
+        let imported = try run(["import", "contactpersonen", file, "--dry-run"])
+        #expect(imported.status == 0 && imported.standardOutput.contains("Er is niets geïmporteerd (--dry-run)"), "\(imported.standardOutput)\(imported.standardError)")
+    }
+
     @Test("the HTML report is one self-contained file for A4")
     func htmlSelfContained() throws {
         try addYear()

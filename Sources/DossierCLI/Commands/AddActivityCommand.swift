@@ -40,7 +40,7 @@ struct AddActivityCommand: ParsableCommand {
     @Option(name: .customLong("budget-line"), help: ArgumentHelp("Budgetregel die betaalt: internationalisering (standaard), global-goals-platform-oss, of geen (een partner betaalt).", valueName: "id|geen"))
     var budgetLine: String?
 
-    @Option(help: ArgumentHelp("Beginstatus (standaard idee; goedgekeurd of gepland alleen met --decision; afgewezen en geannuleerd zijn een stap met reden: dossier move).", valueName: "status"))
+    @Option(help: ArgumentHelp("Beginstatus (goedgekeurd of gepland alleen met --decision; afgewezen en geannuleerd zijn een stap met reden: dossier move).", valueName: "status"))
     var status: String = ActivityStatus.idee.rawValue
 
     @Option(help: ArgumentHelp("Is ze al goedgekeurd (of uitgevoerd): wie besloot (een besluit van B&W of een mandaat).", valueName: "besluit"), transform: ArgumentValues.line)

@@ -6,7 +6,7 @@ struct AddRelationCommand: ParsableCommand {
         commandName: "add-relation",
         abstract: "Voeg een relatie toe (een vriendschapsrelatie met een stad, een regio, netwerk, organisatie …).",
         discussion: """
-        De naam is uniek (hoofdletters, accenten en leestekens tellen niet); de id wordt de slug van de naam. \
+        De naam is uniek (hoofdletters, accenten en leestekens tellen niet); de id wordt de naam in kleine letters, zonder accenten, met streepjes (Øresund Regio: oresund-regio). \
         Binnen of buiten Europa volgt uit het land.
         Voorbeeld:
           dossier add-relation --name "BioValley Basel" --kind regio \\
@@ -59,7 +59,7 @@ struct AddRelationCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Toelichting.", valueName: "tekst"))
     var notes: String?
 
-    @Option(help: ArgumentHelp("Eigen id; standaard de slug van de naam.", valueName: "id"))
+    @Option(help: ArgumentHelp("Eigen id; standaard de naam in kleine letters, zonder accenten, met streepjes.", valueName: "id"))
     var id: String?
 
     func run() throws {

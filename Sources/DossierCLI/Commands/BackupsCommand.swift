@@ -56,7 +56,7 @@ struct BackupsCommand: ParsableCommand {
             let changes = count(store.configuration.journalEntryLimit, "wijziging", "wijzigingen")
             // A database makes a snapshot only after so many changes (never at the screen's close), and cuts nothing from its log.
             Output.line(store is DossierStore
-                ? "Nog geen back-ups: die ontstaan bij het samenvoegen van het journaal (na \(changes) of bij het sluiten van het scherm)."
+                ? "Nog geen back-ups: die ontstaan bij het samenvoegen van het journaal (na \(changes), bij het sluiten van het scherm, bij een import en bij een restore)."
                 : "Nog geen back-ups: die ontstaan als er een nieuwe momentopname komt (na \(changes)); elke wijziging staat hoe dan ook in het logboek (dossier log).")
             return
         }

@@ -7,7 +7,7 @@ struct ExportCommand: ParsableCommand {
         abstract: "Exporteer naar CSV (Excel), iCalendar (Outlook) of JSON.",
         discussion: """
         CSV (RFC 4180, UTF-8): --what relations, activities, contacts of gesprekspartners (de mensen met wie het \
-        Kader is besproken: naam, organisatie, rol, e-mail). --excel schrijft puntkomma's en een BOM, zoals \
+        Kader is besproken: naam, organisatie, rol, e-mail). --excel schrijft puntkomma's en een byte-order mark (het teken waaraan Excel UTF-8 herkent), zoals \
         Nederlandse Excel het verwacht. De activiteiten-CSV kan na bewerken terug met dossier import activities.
         iCalendar (RFC 5545): geplande activiteiten en delegatiebezoeken, de streefdatums van vervolgacties (als \
         taak) en de herijkingsdatums van relaties op een laag pitje (hele dag); alles houdt zijn UID, zodat opnieuw \
@@ -28,10 +28,10 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("csv, ics of json; zonder --format: wat de naam na -o zegt (.csv, .ics), csv bij --what of --excel, anders json.", valueName: "formaat"))
     var format: String?
 
-    @Option(help: ArgumentHelp("Bij csv: relations, activities, contacts of gesprekspartners.", valueName: "wat"))
+    @Option(help: ArgumentHelp("Bij csv: relations, activities, contacts of gesprekspartners (ook relaties, activiteiten, contactpersonen).", valueName: "wat"), transform: ArgumentValues.exchangeKind)
     var what: String?
 
-    @Flag(help: "CSV zoals Nederlandse Excel die verwacht: puntkomma's en een BOM.")
+    @Flag(help: "CSV zoals Nederlandse Excel die verwacht: puntkomma's en een byte-order mark (zodat Excel de accenten goed leest).")
     var excel = false
 
     @Flag(name: .customLong("contact-details"), help: "Bij json: met e-mailadressen en telefoonnummers van contactpersonen.")

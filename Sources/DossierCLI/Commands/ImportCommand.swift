@@ -33,7 +33,7 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Argument(help: ArgumentHelp("Wat: activities of contacts.", valueName: "wat"))
+    @Argument(help: ArgumentHelp("Wat: activities of contacts (ook activiteiten, contactpersonen).", valueName: "wat"), transform: ArgumentValues.exchangeKind)
     var what: String
 
     @Argument(help: ArgumentHelp("Het CSV-bestand (komma's, puntkomma's of tabs, UTF-8).", valueName: "bestand"))

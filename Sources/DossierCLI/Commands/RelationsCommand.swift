@@ -16,7 +16,7 @@ struct RelationsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Alleen relaties van deze soort (\(RelationKind.allowedList)).", valueName: "soort"))
     var kind: String?
 
-    @Option(help: ArgumentHelp("Sortering: naam, status of datum (ook name, status, date).", valueName: "volgorde"))
+    @Option(help: ArgumentHelp("Sortering: naam, status of datum (ook name, status, date)", valueName: "volgorde"))
     var sort: String = "naam"
 
     @Flag(help: "Uitvoer als JSON (een lijst objecten) voor scripts.")

@@ -122,3 +122,10 @@ extension ArgumentValues {
         ListText.unixLineEnds(TypedText.fitted(text, to: .longText))
     }
 }
+
+extension ArgumentValues {
+    /// What `export --what` and `import` exchange, also in Dutch ("activiteiten" is `activities`).
+    static func exchangeKind(_ text: String) -> String {
+        ["relaties": "relations", "activiteiten": "activities", "contactpersonen": "contacts", "contacten": "contacts"][text.lowercased()] ?? text
+    }
+}
