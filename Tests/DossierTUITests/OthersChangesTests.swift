@@ -19,6 +19,16 @@ struct OthersChangesTests {
         #expect(app.state.selectedID(in: section) == id)
     }
 
+    /// Edits a relation's region in the screen's form and saves it.
+    func editRegion(of id: String, to region: String, in app: Harness) throws {
+        try select(id, in: app, section: .relations)
+        app.press(.character("e"))
+        for _ in 0..<8 where app.state.form?.focusedField?.id != "region" { app.press(.tab) }
+        #expect(app.state.form?.focusedField?.id == "region")
+        app.type(region).press(.control("s"))
+        #expect(app.state.dossier.relation(id)?.region == region)
+    }
+
     @Test("a colleague's changes appear in place; the selection and an open form stay; a notice says whose")
     func arriveInPlace() throws {
         let app = Harness()
@@ -162,13 +172,7 @@ struct OthersChangesTests {
     @Test("undoing one's edit of a relation after a colleague set its status puts back the edited field and keeps the status")
     func undoEditAfterColleaguesStatus() throws {
         let app = Harness()
-        try select("rhone-alpes", in: app, section: .relations)
-        app.press(.character("e"))
-        for _ in 0..<8 where app.state.form?.focusedField?.id != "region" { app.press(.tab) }
-        #expect(app.state.form?.focusedField?.id == "region")
-        app.type("Auvergne-Rhône-Alpes")
-        app.press(.control("s"))
-        #expect(app.state.dossier.relation("rhone-alpes")?.region == "Auvergne-Rhône-Alpes")
+        try editRegion(of: "rhone-alpes", to: "Auvergne-Rhône-Alpes", in: app)
         let before = try #require(app.state.dossier.relation("rhone-alpes")?.status)
         app.store.othersChanges = [(.setRelationStatus("rhone-alpes", status: .focus, reason: "kansen", reviewDate: nil, seen: before), ine)]
         #expect(app.loop.refresh())
@@ -224,12 +228,8 @@ struct OthersChangesTests {
         #expect(app.state.dossier.ownContact("frank-den-brok")?.role == "voorzitter", "the new contact keeps its role")
         // A relation: its region edited, the relation deleted and added again by the same name.
         app.press(.character("1"))
-        try select("rhone-alpes", in: app, section: .relations)
-        app.press(.character("e"))
-        for _ in 0..<8 where app.state.form?.focusedField?.id != "region" { app.press(.tab) }
-        app.type("Auvergne").press(.control("s"))
+        try editRegion(of: "rhone-alpes", to: "Auvergne", in: app)
         let edited = try #require(app.state.dossier.relation("rhone-alpes"))
-        #expect(edited.region == "Auvergne")
         var anew = edited
         anew.notes = "Opnieuw aangemaakt"
         app.store.othersChanges = [(.deleteRelation("rhone-alpes"), ine), (.addRelation(anew), ine)]
@@ -242,10 +242,7 @@ struct OthersChangesTests {
     @Test("undo of a step on a record a colleague removed and put back as it was (her own undo) goes on: it is the same record")
     func undoAfterColleaguePutItBack() throws {
         let app = Harness()
-        try select("rhone-alpes", in: app, section: .relations)
-        app.press(.character("e"))
-        for _ in 0..<8 where app.state.form?.focusedField?.id != "region" { app.press(.tab) }
-        app.type("Auvergne").press(.control("s"))
+        try editRegion(of: "rhone-alpes", to: "Auvergne", in: app)
         let edited = try #require(app.state.dossier.relation("rhone-alpes"))
         let position = try #require(app.state.dossier.relations.firstIndex { $0.id == "rhone-alpes" })
         app.store.othersChanges = [(.deleteRelation("rhone-alpes"), ine)]
