@@ -19,40 +19,38 @@ extension Change {
                 + restoration.activities.filter { $0.value == nil }.map { .activity($0.id) }
                 + restoration.ownContacts.filter { $0.value == nil }.map { .contact(.municipality, $0.id) }
                 // A relation put back without a contact it has now (an undo of adding that contact).
-                + restoration.relations.flatMap { snapshot -> [RemovedRecord] in
-                    guard let value = snapshot.value, case .value(let now) = snapshot.expected else { return [] }
-                    return now.contacts.filter { contact in !value.contacts.contains { $0.id == contact.id } }.map { .contact(.relation(snapshot.id), $0.id) }
-                }
+                + restoration.relationContacts(takenOut: true)
         default: []
         }
     }
-}
 
-extension Change {
     /// The records an undo or redo puts back as they were after a change took them away: the same records again, not
     /// others by their names.
     public var restoredRecords: [RemovedRecord] {
         guard case .restore(let restoration) = self else { return [] }
-        return restoration.relations.compactMap { snapshot -> RemovedRecord? in
-            guard snapshot.value != nil, case .absent = snapshot.expected else { return nil }
-            return .relation(snapshot.id)
-        }
-            + restoration.activities.compactMap { snapshot -> RemovedRecord? in
-                guard snapshot.value != nil, case .absent = snapshot.expected else { return nil }
-                return .activity(snapshot.id)
-            }
-            + restoration.ownContacts.compactMap { snapshot -> RemovedRecord? in
-                guard snapshot.value != nil, case .absent = snapshot.expected else { return nil }
-                return .contact(.municipality, snapshot.id)
-            }
-            + restoration.relations.flatMap { snapshot -> [RemovedRecord] in
-                guard let value = snapshot.value, case .value(let now) = snapshot.expected else { return [] }
-                return value.contacts.filter { contact in !now.contacts.contains { $0.id == contact.id } }.map { .contact(.relation(snapshot.id), $0.id) }
-            }
+        return Restoration.putBack(restoration.relations).map { .relation($0) } + Restoration.putBack(restoration.activities).map { .activity($0) }
+            + Restoration.putBack(restoration.ownContacts).map { .contact(.municipality, $0) } + restoration.relationContacts(takenOut: false)
     }
 }
 
 extension Restoration {
+    /// The ids of the records these snapshots put back where they expect none.
+    fileprivate static func putBack<Entity>(_ snapshots: [Snapshot<Entity>]) -> [String] {
+        snapshots.filter { snapshot in
+            if case .absent = snapshot.expected { snapshot.value != nil } else { false }
+        }.map(\.id)
+    }
+
+    /// The contacts of the relations this puts back that it takes out (`takenOut`) or puts back, against what it expects to
+    /// find there (nothing for a restoration that expects nothing).
+    fileprivate func relationContacts(takenOut: Bool) -> [RemovedRecord] {
+        relations.flatMap { snapshot -> [RemovedRecord] in
+            guard let value = snapshot.value, case .value(let now) = snapshot.expected else { return [] }
+            let (these, against) = takenOut ? (now.contacts, value.contacts) : (value.contacts, now.contacts)
+            return these.filter { contact in !against.contains { $0.id == contact.id } }.map { .contact(.relation(snapshot.id), $0.id) }
+        }
+    }
+
     /// Whether putting this back would change `record`: a relation or activity it holds, or a contact it gives another
     /// value than the one it expects to find.
     public func changes(_ record: RemovedRecord) -> Bool {
