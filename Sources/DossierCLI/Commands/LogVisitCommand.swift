@@ -98,7 +98,7 @@ struct LogVisitCommand: ParsableCommand {
             let chosen: [Country]
             (chosen, countriesNotice) = ArgumentValues.countries(given: countries, relations: relationIDs.compactMap(dossier.relation))
             // Each text as the visit form holds it (a line break in a line a space, in a list a new item).
-            func line(_ text: String?) -> String { TypedText.fitted(text ?? "", to: .line) }
+            func line(_ text: String?) -> String { ArgumentValues.line(text ?? "") }
             func list(_ texts: [String]) -> [String] { texts.map { TypedText.fitted($0, to: .list) } }
             let draft = VisitDraft(title: line(title), relations: relationIDs, date: date, endDate: endDate,
                                    direction: direction, delegationFrom: line(delegation), ledBy: line(ledBy), size: size, hosts: ListText.split(list(hosts)),

@@ -69,9 +69,7 @@ extension AppState {
     mutating func noteReplacedRecord(_ changes: [OthersChange]) {
         // A contact taken away and one added with its name in the same moment: the relation is the same, the person is not.
         if case let .editContact(owner, contact)? = form?.purpose,
-           let removal = changes.last(where: { change in
-               if case .change(let made) = change.entry.event { made.removedRecords.contains(.contact(owner, contact)) } else { false }
-           }) {
+           let removal = changes.last(where: { $0.removes(.contact(owner, contact)) }) {
             form?.recordReplacedBy = removal.entry.actor
         }
         guard let id = form?.basis?.id else { return }
@@ -104,9 +102,7 @@ extension AppState {
             guard case .picked(let ids, .relations, _, _) = field.value else { continue }
             let missing = ids.filter { dossier.relation($0) == nil }
             let removals = missing.compactMap { gone in
-                changes.last { change in
-                    if case .change(let made) = change.entry.event { made.removedRecords.contains(.relation(gone)) } else { false }
-                }.map { (gone, $0) }
+                changes.last { $0.removes(.relation(gone)) }.map { (gone, $0) }
             }
             if let (gone, removal) = removals.last {
                 let name = removal.restoration?.relations.first { $0.id == gone }?.value?.name ?? gone
@@ -162,5 +158,12 @@ extension AppState {
             return index == 0 ? "\(count) \(count == 1 ? "wijziging" : "wijzigingen") van \(actor)" : "\(count) van \(actor)"
         }
         return enumerated(parts)
+    }
+}
+
+extension OthersChange {
+    /// Whether this colleague's change took `record` away.
+    func removes(_ record: RemovedRecord) -> Bool {
+        if case .change(let made) = entry.event { made.removedRecords.contains(record) } else { false }
     }
 }
