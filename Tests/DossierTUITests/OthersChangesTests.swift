@@ -408,6 +408,20 @@ struct OthersChangesTests {
         #expect(app.state.dossier.activity("missie-lyon") == nil, "asked again on what is there now, it goes")
     }
 
+    @Test("a new activity whose name a colleague took in the same moment: the refusal says that Ctrl-S again saves it with an id of its own")
+    func sameNameAddedAtOnce() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("+")).type("Dubbel")
+        app.store.othersChanges = [(.addActivity(Activity(id: "dubbel", title: "Dubbel", kind: .beurs)), ine)]
+        app.press(.control("s"))
+        #expect(app.state.form?.generalError?.hasSuffix("nogmaals Ctrl-S slaat deze op met een eigen id, Esc laat haar weg.") == true
+                || app.state.form?.errors.values.contains { $0.hasSuffix("nogmaals Ctrl-S slaat deze op met een eigen id, Esc laat haar weg.") } == true,
+                "\(String(describing: app.state.form?.generalError)) \(app.state.form?.errors ?? [:])")
+        app.press(.control("s"))
+        #expect(app.state.form == nil, "\(app.state.form?.errors ?? [:])")
+        #expect(app.state.dossier.activity("dubbel-2")?.title == "Dubbel")
+    }
+
     @Test("a status menu opened before a colleague changed the status is refused instead of overwriting it")
     func statusFromItsBasis() throws {
         let app = Harness()

@@ -278,7 +278,12 @@ extension AppState {
                     return told + " De andere velden tonen nu hoe het nu is; uw eigen invoer staat er nog. Ctrl-S slaat die alsnog op, Esc laat hem weg."
                 }
                 // The form cannot offer what it was opened for any more (a colleague took the step): saying so beats refusing again.
-                return stepTaken ? stop + " Dit formulier kan dat niet meer opslaan: Esc sluit het; open het opnieuw om van de stand van nu uit te gaan." : refusal
+                if stepTaken { return stop + " Dit formulier kan dat niet meer opslaan: Esc sluit het; open het opnieuw om van de stand van nu uit te gaan." }
+                // A colleague added one by the same name just before: the next Ctrl-S gives this one an id of its own.
+                if case .refused(let refusal) = error, refusal.field == "id", overtaken {
+                    return stop + " Een collega legde er net een met die naam vast; nogmaals Ctrl-S slaat deze op met een eigen id, Esc laat haar weg."
+                }
+                return refusal
             }
             if case .refused(let refusal) = error, let field = refusal.field,
                let formField = FormFieldMapping.candidates(for: field).compactMap({ form?[$0] }).first(where: \.isVisible) {
