@@ -22,6 +22,14 @@ struct FoldedKeysTests {
         FoldedKeys(count: texts.count) { position, folder, bytes in key(texts[position], folder: &folder, into: &bytes) }
     }
 
+    @Test("a hit in a relation's place is said as the place (the list shows it), before a region or notes that name it too")
+    func hitInPlaceFirst() {
+        let relation = Relation(id: "oresund", name: "Øresund Regio", kind: .regio, region: "Regio rond Kopenhagen en Malmö (Zweden)",
+                                places: ["Kopenhagen", "Malmö"], notes: "Malmö en Lund", status: .actief)
+        #expect(SearchFields.hit(SearchFields.of(relation), query: SearchText.fold("malmo")) == "treffer in plaats: Malmö")
+        #expect(SearchFields.hit(SearchFields.of(relation), query: SearchText.fold("lund")) == "treffer in toelichting: Malmö en Lund")
+    }
+
     @Test("keys made on several cores read back as folding each text gives; a title-only search looks in the title")
     func madeInChunks() {
         let texts = FoldedKeysTests.texts(round: 1), keys = FoldedKeysTests.keys(texts)

@@ -12,7 +12,7 @@ import Glibc
 /// `--store PATH` and `--read-only`, shared by every command, and opening the dossier they name.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Het dossierbestand. Anders $DOSSIER_STORE, anders $XDG_DATA_HOME/dossier/dossier.json (standaard ~/.local/share/dossier/dossier.json, bij eerste gebruik gevuld met het Osse dossier).",
+        "Het dossierbestand, of een PostgreSQL-database (postgresql://GEBRUIKER@HOST/DATABASE; zie dossier db). Anders $DOSSIER_STORE, anders $XDG_DATA_HOME/dossier/dossier.json (standaard ~/.local/share/dossier/dossier.json, bij eerste gebruik gevuld met het Osse dossier).",
         valueName: "pad"))
     var store: String?
 

@@ -10,10 +10,11 @@ enum SearchFields {
 
     /// Names, places, contacts and notes of a relation; the name first.
     static func of(_ relation: Relation) -> [Field] {
-        var fields = [Field(label: "naam", text: relation.name), Field(label: "id", text: relation.id),
-                      Field(label: "land", text: relation.countries.names), Field(label: "regio", text: relation.region),
-                      Field(label: "toelichting", text: relation.notes)]
+        // The places first after the name: a hit there is said by the place the list shows, not by a region that names it too.
+        var fields = [Field(label: "naam", text: relation.name), Field(label: "id", text: relation.id)]
         fields += relation.places.map { Field(label: "plaats", text: $0) }
+        fields += [Field(label: "land", text: relation.countries.names), Field(label: "regio", text: relation.region),
+                   Field(label: "toelichting", text: relation.notes)]
         fields += relation.institutes.map { Field(label: "instituut", text: $0) }
         fields += relation.companies.map { Field(label: "bedrijf", text: $0) }
         for contact in relation.contacts {
