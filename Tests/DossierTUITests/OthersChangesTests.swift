@@ -19,6 +19,14 @@ struct OthersChangesTests {
         #expect(app.state.selectedID(in: section) == id)
     }
 
+    /// Two steps of this session to undo and redo: BOM's status, then Rhône-Alpes's, each with the next status the menu offers.
+    func twoStatusSteps(in app: Harness) throws {
+        try select("bom", in: app, section: .relations)
+        app.press(.character("s"), .tab).type("eerste").press(.control("s"))
+        try select("rhone-alpes", in: app, section: .relations)
+        app.press(.character("s"), .tab).type("tweede").press(.control("s"))
+    }
+
     /// Edits a relation's region in the screen's form and saves it.
     func editRegion(of id: String, to region: String, in app: Harness) throws {
         try select(id, in: app, section: .relations)
@@ -791,10 +799,7 @@ struct OthersChangesTests {
     @Test("a step a colleague's change makes impossible to undo stays, said so, and the next u undoes the step before it")
     func undoPastRefusedStep() throws {
         let app = Harness()
-        try select("bom", in: app, section: .relations)
-        app.press(.character("s"), .tab).type("eerste").press(.control("s"))
-        try select("rhone-alpes", in: app, section: .relations)
-        app.press(.character("s"), .tab).type("tweede").press(.control("s"))
+        try twoStatusSteps(in: app)
         let bom = try #require(app.state.dossier.relation("bom"))
         app.store.othersChanges = [(.setRelationStatus("rhone-alpes", status: .actief, reason: "status van Ine", reviewDate: nil), ine)]
         app.loop.refresh()
@@ -810,10 +815,7 @@ struct OthersChangesTests {
     @Test("a step a colleague's change makes impossible to redo stays undone, said so, and the next Ctrl-R redoes the step after it")
     func redoPastRefusedStep() throws {
         let app = Harness()
-        try select("bom", in: app, section: .relations)
-        app.press(.character("s"), .tab).type("eerste").press(.control("s"))
-        try select("rhone-alpes", in: app, section: .relations)
-        app.press(.character("s"), .tab).type("tweede").press(.control("s"))
+        try twoStatusSteps(in: app)
         let rhoneAfter = try #require(app.state.dossier.relation("rhone-alpes"))
         app.press(.character("u"), .character("u"))
         let bomBefore = try #require(app.state.dossier.relation("bom"))

@@ -83,7 +83,7 @@ struct AddActivityCommand: ParsableCommand {
         let date = try self.date.map { try ArgumentValues.storedDate($0, option: "--date") }
         let endDate = try self.endDate.map { try ArgumentValues.storedDate($0, option: "--end-date", yearless: date.map { .nearStart($0) } ?? .nearest) }
         let cost = try self.cost.map { try ArgumentValues.money($0, option: "--cost") }
-        let sectors = try ListText.split(self.sectors.map { TypedText.fitted($0, to: .list) }).map { try ArgumentValues.vocabulary($0, Sector.self, option: "--sector") }
+        let sectors = try ListText.split(ArgumentValues.list(self.sectors)).map { try ArgumentValues.vocabulary($0, Sector.self, option: "--sector") }
         // Given, even as "": what was given; not given at all: the relations' countries.
         let countries = self.countries.isEmpty ? nil : try ArgumentValues.countries(self.countries, option: "--country")
         let id = try self.id.map { try ArgumentValues.parse($0, option: "--id", Identifier.read) }
@@ -92,8 +92,7 @@ struct AddActivityCommand: ParsableCommand {
             let budgetLine = try ArgumentValues.budgetLine(self.budgetLine, in: dossier, option: "--budget-line")
             // Title and notes read as every text field reads them (trimmed, within their limits), as add-relation's do.
             let texts = try FieldArguments.values([("title", title)] + (notes.map { [("notes", $0)] } ?? []), table: Activity.fields, in: dossier)
-            var title = self.title
-            if case .text(let read)? = texts.first(where: { $0.field.key == "title" })?.value { title = read }
+            let title = FieldArguments.text("title", among: texts) ?? self.title
             let relationIDs = try Lookup.relationIDs(relations, in: dossier)
             let chosen: [Country]
             (chosen, countriesNotice) = ArgumentValues.countries(given: countries, relations: relationIDs.compactMap(dossier.relation))
@@ -101,7 +100,7 @@ struct AddActivityCommand: ParsableCommand {
                 id: id ?? newID(title), title: title, kind: kind, status: status,
                 relations: relationIDs, organiser: try Lookup.organiser(organiser, in: dossier), startDate: date,
                 endDate: endDate, countries: chosen, sectors: sectors, budgetLine: budgetLine, estimatedCost: cost,
-                participants: ListText.participants(entrepreneurs.map { TypedText.fitted($0, to: .list) }.joined(separator: ", "), role: .ondernemer))
+                participants: ListText.participants(ArgumentValues.list(entrepreneurs).joined(separator: ", "), role: .ondernemer))
             try FieldArguments.fill(&activity, with: texts)
             if let decision {
                 // The first history entry carries who decided; the change path stamps its date and who recorded it.

@@ -75,8 +75,7 @@ struct AddRelationCommand: ParsableCommand {
         _ = try storeOptions.addRelation { dossier, newID in
             let values = try FieldArguments.values(given.compactMap { option, text in text.map { (option, $0) } }, table: Relation.fields, in: dossier)
             // The name as the field reads it (trimmed, a line break a space), for the id and the likely double too.
-            var name = self.name
-            if case .text(let read)? = values.first(where: { $0.field.key == "name" })?.value { name = read }
+            let name = FieldArguments.text("name", among: values) ?? self.name
             double = LikelyDouble.relation(named: name, among: dossier.relations)
             var relation = Relation(id: id ?? newID(name), name: name, kind: .netwerk, status: status, reviewDate: reviewDate)
             try FieldArguments.fill(&relation, with: values)

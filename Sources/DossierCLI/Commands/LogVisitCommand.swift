@@ -99,11 +99,11 @@ struct LogVisitCommand: ParsableCommand {
             (chosen, countriesNotice) = ArgumentValues.countries(given: countries, relations: relationIDs.compactMap(dossier.relation))
             // Each text as the visit form holds it (a line break in a line a space, in a list a new item).
             func line(_ text: String?) -> String { ArgumentValues.line(text ?? "") }
-            func list(_ texts: [String]) -> [String] { texts.map { TypedText.fitted($0, to: .list) } }
             let draft = VisitDraft(title: line(title), relations: relationIDs, date: date, endDate: endDate,
-                                   direction: direction, delegationFrom: line(delegation), ledBy: line(ledBy), size: size, hosts: ListText.split(list(hosts)),
+                                   direction: direction, delegationFrom: line(delegation), ledBy: line(ledBy), size: size,
+                                   hosts: ListText.split(ArgumentValues.list(hosts)),
                                    programme: programme.map(line).filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "; "),
-                                   entrepreneurs: ListText.participants(list(entrepreneurs).joined(separator: ", "), role: .ondernemer),
+                                   entrepreneurs: ListText.participants(ArgumentValues.list(entrepreneurs).joined(separator: ", "), role: .ondernemer),
                                    countries: chosen, budgetLine: budgetLine, cost: cost, notes: TypedText.fitted(notes ?? "", to: .longText),
                                    followUps: followUps)
             var activity = draft.newActivity(today: Session.clock.today(), approvedBy: decision, overrideReason: overrideReason, newID: newID)

@@ -117,6 +117,11 @@ extension ArgumentValues {
         ListText.oneLine(TypedText.fitted(text, to: .line))
     }
 
+    /// Values of a list option (places, entrepreneurs, sectors), read as a form's list field reads them: each line an item.
+    static func list(_ texts: [String]) -> [String] {
+        texts.map { TypedText.fitted($0, to: .list) }
+    }
+
     /// A long text option (what an activity yielded), read as a form's long text reads it: a tab a space, the lines kept.
     static func longText(_ text: String) -> String {
         ListText.unixLineEnds(TypedText.fitted(text, to: .longText))

@@ -103,6 +103,11 @@ enum FieldArguments {
         return ParserMessages.suggestedOption(for: typed, among: known).map { [$0] }
     }
 
+    /// The text field `key` has among `values`, as read; nil when it is not there.
+    static func text<Entity>(_ key: String, among values: [(field: EntityField<Entity>, value: FieldValue)]) -> String? {
+        if case .text(let read)? = values.first(where: { $0.field.key == key })?.value { read } else { nil }
+    }
+
     /// The edits that give `entity` these values; unchanged fields are left out.
     static func edits<Entity>(_ values: [(field: EntityField<Entity>, value: FieldValue)], of entity: Entity) -> [FieldEdit] {
         values.compactMap { field, value in

@@ -19,14 +19,12 @@ extension DossierStore {
         guard let status, status.isDirectory else { return }
         let folder = FileIdentity(status)
         if historyEnd?.folder != folder {
-            let segments: [String]
             do throws(StoreError) {
-                segments = try archivedSegments(after: 0)
+                historyEnd = (folder, try highestArchivedSequence())
             } catch {
                 if whenReadable { return }
                 throw error
             }
-            historyEnd = (folder, segments.compactMap { StoreFiles.lastSequence(ofSegment: FilePath.name(of: $0)) }.max() ?? 0)
         }
         guard let highest = historyEnd?.sequence, highest >= sequence else { return }
         throw .behindHistory(file: path, sequence: sequence - 1, history: files.history, historySequence: highest)

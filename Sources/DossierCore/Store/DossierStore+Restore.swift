@@ -121,11 +121,6 @@ extension DossierStore {
     /// The highest journal entry number anywhere in the history and the backups, so that a dossier that
     /// starts anew after a restore never reuses a number the log already shows.
     private func highestKnownSequence() throws(StoreError) -> Int {
-        var highest = 0
-        for segment in try archivedSegments(after: 0) {
-            highest = max(highest, StoreFiles.lastSequence(ofSegment: FilePath.name(of: segment)) ?? 0)
-        }
-        for backup in try backups() { highest = max(highest, backup.sequence) }
-        return highest
+        max(try highestArchivedSequence(), try backups().map(\.sequence).max() ?? 0)
     }
 }

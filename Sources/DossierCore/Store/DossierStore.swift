@@ -467,6 +467,11 @@ public final class DossierStore {
         }
     }
 
+    /// The highest change number the archived segments hold (0 when there are none).
+    func highestArchivedSequence() throws(StoreError) -> Int {
+        try archivedSegments(after: 0).compactMap { StoreFiles.lastSequence(ofSegment: FilePath.name(of: $0)) }.max() ?? 0
+    }
+
     func readSegment(_ segment: String) throws(StoreError) -> JournalFile {
         guard let bytes = try read(segment) else { return JournalFile(entries: [], checksums: [], validLength: 0, hasTornTail: false) }
         do {

@@ -30,22 +30,22 @@ public struct UndoHistory: Hashable, Sendable {
     /// A colleague's change took these records away: the steps that change one of them would act on what has the id now
     /// (nothing, or another record made with the same name), and are refused when their turn comes.
     public mutating func noteRemoved(_ records: [RemovedRecord], by actor: String) {
-        for place in undoable.indices where undoable[place].removedBy == nil && records.contains(where: undoable[place].restoration.changes) {
-            undoable[place].removedBy = actor
-        }
-        for place in redoable.indices where redoable[place].removedBy == nil && records.contains(where: redoable[place].restoration.changes) {
-            redoable[place].removedBy = actor
-        }
+        Self.mark(&undoable, changing: records, removedBy: actor)
+        Self.mark(&redoable, changing: records, removedBy: actor)
     }
 
     /// A colleague's undo or redo put these records back as they were: the steps refused for their removal (`noteRemoved`)
     /// meet the same records again.
     public mutating func noteRestored(_ records: [RemovedRecord]) {
-        for place in undoable.indices where undoable[place].removedBy != nil && records.contains(where: undoable[place].restoration.changes) {
-            undoable[place].removedBy = nil
-        }
-        for place in redoable.indices where redoable[place].removedBy != nil && records.contains(where: redoable[place].restoration.changes) {
-            redoable[place].removedBy = nil
+        Self.mark(&undoable, changing: records, removedBy: nil)
+        Self.mark(&redoable, changing: records, removedBy: nil)
+    }
+
+    /// Sets who removed what the entries changing one of `records` change (nil: nobody), where it is not so already (a
+    /// first removal keeps its name).
+    private static func mark(_ entries: inout [Entry], changing records: [RemovedRecord], removedBy actor: String?) {
+        for place in entries.indices where (entries[place].removedBy == nil) != (actor == nil) && records.contains(where: entries[place].restoration.changes) {
+            entries[place].removedBy = actor
         }
     }
 

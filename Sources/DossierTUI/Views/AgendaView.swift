@@ -101,6 +101,7 @@ enum AgendaMonthView {
             return
         }
         let capacity = max(1, layout.messageRow - listY)
+        let dateWidth = 24, kindWidth = 13
         let shown = entries.count <= capacity ? entries.count : capacity - 1
         for entry in entries.prefix(shown) {
             let overdue = entry.isOverdue(on: state.today)
@@ -108,10 +109,10 @@ enum AgendaMonthView {
             let date = entry.shortDateText(state.dates) + (overdue ? " !" : "")
             let line = StyledLine([
                 // The longest, "wo 30-12 t/m do 31-12 !", is 23: one space after it still.
-                .init(text: date.padded(to: 24), style: overdue ? theme.error : .plain),
-                .init(text: entry.kind.name.padded(to: 13), style: overdue ? theme.error : theme.muted),
+                .init(text: date.padded(to: dateWidth), style: overdue ? theme.error : .plain),
+                .init(text: entry.kind.name.padded(to: kindWidth), style: overdue ? theme.error : theme.muted),
                 // Cut with "…", as every list cuts a title.
-                .init(text: DisplayWidth.truncate(entry.title(in: state.dossier), to: max(1, listWidth - 37)), style: .plain),
+                .init(text: DisplayWidth.truncate(entry.title(in: state.dossier), to: max(1, listWidth - dateWidth - kindWidth)), style: .plain),
             ])
             line.draw(in: &canvas, x: listX, y: listY, width: listWidth)
             listY += 1
