@@ -279,6 +279,19 @@ struct OthersChangesTests {
         #expect(app.loop.refresh())
         #expect(app.state.dossier.relation("taizhou") != nil)
         #expect(app.state.form?.errors["relations"] == nil, "\(app.state.form?.errors ?? [:])")
+
+        app.store.othersChanges = [(.deleteRelation("taizhou"), ine)]
+        #expect(app.loop.refresh())
+        // Another relation ticked beside it: the removed one is still chosen, so the word stays.
+        app.tab(to: "relations").type("pivot").press(.tab, .enter)
+        #expect(app.state.form?["relations"]?.relationIDs == ["taizhou", "pivot-park"])
+        #expect(app.state.form?.errors["relations"]?.hasPrefix("Taizhou is intussen verwijderd door Ine") == true, "\(app.state.form?.errors ?? [:])")
+        // Taken away (the chosen ones stand first in the list): the word goes.
+        app.press(.backTab)
+        #expect(app.state.form?.focusedField?.id == "relations")
+        app.press(.enter, .tab, .enter)
+        #expect(app.state.form?["relations"]?.relationIDs == ["pivot-park"])
+        #expect(app.state.form?.errors["relations"] == nil, "\(app.state.form?.errors ?? [:])")
     }
 
     @Test("a form edits from the record as it opened: a colleague's other field stands, the same field is refused and the form kept")

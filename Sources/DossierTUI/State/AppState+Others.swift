@@ -106,12 +106,20 @@ extension AppState {
             }
             if let (gone, removal) = removals.last {
                 let name = removal.restoration?.relations.first { $0.id == gone }?.value?.name ?? gone
-                open.errors[field.id] = "\(name) is intussen verwijderd door \(removal.entry.actor): kies een andere relatie, of haal haar weg"
-            } else if missing.isEmpty, open.errors[field.id]?.contains(" is intussen verwijderd door ") == true {
+                open.errors[field.id] = "\(name)\(AppState.removedByColleague)\(removal.entry.actor): kies een andere relatie, of haal haar weg"
+            } else if missing.isEmpty, AppState.saysRemovedByColleague(open.errors[field.id]) {
                 open.errors[field.id] = nil
             }
         }
         form = open
+    }
+
+    /// What a picked relation's error says when a colleague removed it (`notePickedRelationsRemoved`): it stays while the
+    /// relation is still picked, also when the picker is confirmed with others ticked.
+    static let removedByColleague = " is intussen verwijderd door "
+
+    static func saysRemovedByColleague(_ error: String?) -> Bool {
+        error?.contains(removedByColleague) == true
     }
 
     /// Whether the record `form` edits is in the dossier (again, or another with its id or name).

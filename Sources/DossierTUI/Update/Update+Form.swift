@@ -271,7 +271,9 @@ extension AppState {
             if case .picked(_, let source, let allowsMultiple, let emptyLabel)? = form[picker.fieldID]?.value {
                 form[picker.fieldID]?.value = .picked(ids, source: source, allowsMultiple: allowsMultiple, emptyLabel: emptyLabel)
             }
-            form.errors[picker.fieldID] = nil
+            if !(AppState.saysRemovedByColleague(form.errors[picker.fieldID]) && ids.contains { dossier.relation($0) == nil }) {
+                form.errors[picker.fieldID] = nil
+            }
             form.picker = nil
             form.moveFocus(by: 1)
             return
