@@ -34,7 +34,7 @@ struct ExchangeTests {
             ["edit", "delegatie-uit-medicon-valley-alliance-2026-03-12", "--outcomes",
              "Twee Deense farmabedrijven oriënteren zich op Pivot Park. Vervolggesprek in mei."],
             ["log-visit", "--relation", "unesco-learning-cities", "--date", "2026-09-14", "--end-date", "2026-09-16", "--direction", "uitgaand",
-             "--delegation", "Hamburg, UNESCO-conferentie", "--cost", "1.250"],
+             "--delegation", "Hamburg, UNESCO-conferentie", "--country", "DE", "--cost", "1.250"],
             ["add-activity", "--title", "Handelsmissie Rhône-Alpes", "--kind", "handelsmissie", "--relation", "rhone-alpes", "--organiser", "bom",
              "--date", "2026-12-08", "--cost", "2.500", "--sector", "farma", "--status", "in-afweging"],
             ["assess", "handelsmissie-rhone-alpes", "--answer", "mensenrechten=nee"],
@@ -131,7 +131,7 @@ struct ExchangeTests {
         #expect(incoming["location"] == "Oss")
         #expect(incoming["description"]?.contains("Programma: Rondleiding Pivot Park, lunch met Organon") == true, "\(incoming)")
         let outgoing = try #require(events?.first { $0["summary"]?.hasPrefix("Missie naar Hamburg") == true })
-        #expect(outgoing["location"] == "Hamburg, UNESCO-conferentie")
+        #expect(outgoing["location"] == "Hamburg, UNESCO-conferentie, Duitsland")
         // A later export after a change keeps the UID, so a calendar updates the event.
         _ = try run(["move", "handelsmissie-rhone-alpes", "geannuleerd", "--reason", "partner zegt af"])
         _ = try run(["done", "delegatie-uit-medicon-valley-alliance-2026-03-12", "1"])

@@ -101,7 +101,9 @@ struct AgendaAndReportTests {
 
     @Test("each activity has one focus of the Kader, from the assessment's facts", arguments: [
         ("campusbeurs-han", KaderFocus.farma), ("internationaal-talent-met-pharma-delta", .farma),
-        ("deelname-unesco-learning-cities", .learningCities), ("aanhaken-bij-handelsmissies-nl-in-business", .partnerMissions),
+        ("deelname-unesco-learning-cities", .learningCities),
+        // Joining NL in Business's missions, without a destination yet: not within Europe by default, as the weighing reads it.
+        ("aanhaken-bij-handelsmissies-nl-in-business", .outsideFocus),
     ])
     func focusOfBundled(id: String, focus: KaderFocus) throws {
         let dossier = try DossierFile.decode(BundledDossier.bytes, file: "bundled")

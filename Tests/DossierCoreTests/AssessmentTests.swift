@@ -284,6 +284,24 @@ struct AssessmentTests {
         let fromTaizhou = Self.activity("Delegatie uit Taizhou", .delegatiebezoek, relations: ["taizhou"], sectors: [.farma], direction: .inkomend)
         #expect(!Assessor.assess(fromTaizhou, answers: Self.answers(exception: "Besluit B&W 3 februari 2027"), in: dossier).missing
             .contains("Land van de delegatie"))
+        // A trade mission or an outgoing delegation without a country, with only Dutch partners: where it goes is not known
+        // either (it was weighed as within Europe, and counted among the partners' missions in Europe).
+        let mission = Self.activity("Missie met de BOM", .handelsmissie, relations: [], organiser: .relation("bom"), sectors: [.logistiek])
+        let withoutDestination = Assessor.assess(mission, answers: Self.answers(), in: dossier)
+        #expect(withoutDestination.verdict == .naderBekijken, "\(withoutDestination.reasons)")
+        #expect(withoutDestination.reasons.contains { $0.rule == "buiten-europa" && $0.text.hasPrefix("Naar welk land de handelsmissie gaat") })
+        #expect(withoutDestination.missing.contains("Land van bestemming"))
+        #expect(Assessor.focus(of: mission, in: dossier) == .outsideFocus)
+        let outgoing = Self.activity("Delegatie naar elders", .delegatiebezoek, relations: ["brabantstad"], direction: .uitgaand)
+        #expect(Assessor.assess(outgoing, answers: Self.answers(), in: dossier).missing.contains("Land van bestemming"))
+        var toGermany = mission
+        toGermany.countries = Self.countries("DE")
+        #expect(!Assessor.assess(toGermany, answers: Self.answers(), in: dossier).missing.contains("Land van bestemming"))
+        #expect(Assessor.focus(of: toGermany, in: dossier) == .partnerMissions)
+        let toLyon = Self.activity("Missie Lyon", .handelsmissie, relations: ["rhone-alpes"], organiser: .relation("bom"))
+        #expect(!Assessor.assess(toLyon, answers: Self.answers(), in: dossier).missing.contains("Land van bestemming"), "a relation abroad says where")
+        let fair = Self.activity("Beurs", .beurs, relations: ["bom"])
+        #expect(!Assessor.assess(fair, answers: Self.answers(), in: dossier).missing.contains("Land van bestemming"), "only missions and delegations travel by kind")
         var known = unknown
         known.countries = Self.countries("VN")
         #expect(Assessor.assess(known, answers: Self.answers(), in: dossier).verdict == .negatief, "with its country, laag pitje")

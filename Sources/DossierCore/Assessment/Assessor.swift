@@ -116,10 +116,24 @@ public enum Assessor {
             (activity.countries.filter { !$0.isInEurope }, relations.filter(\.isOutsideEurope))
         }
 
-        /// An incoming delegation without a country and without a relation outside Europe: its relations are its hosts
-        /// here, so where it comes from is not known (not Europe by default).
-        var isOriginUnknown: Bool {
-            activity.visit?.direction == .inkomend && activity.countries.isEmpty && !relations.contains(where: \.isOutsideEurope)
+        /// Where the activity comes from or goes to is not known (not Europe by default): an incoming delegation without a
+        /// country and without a relation outside Europe (its relations are its hosts here), or a trade mission or outgoing
+        /// delegation without a country and without a relation abroad (a Dutch partner says nothing of where it goes).
+        var isPlaceUnknown: Bool {
+            guard activity.countries.isEmpty else { return false }
+            if activity.visit?.direction == .inkomend { return !relations.contains(where: \.isOutsideEurope) }
+            guard activity.kind == .handelsmissie || activity.visit?.direction == .uitgaand else { return false }
+            return relations.countriesAbroad.isEmpty
+        }
+
+        /// What the weighing asks for when `isPlaceUnknown`.
+        var unknownPlace: (reason: String, missing: String) {
+            let concerns = "of het Kader daar een laag pitje of de keuze voor farma buiten Europa aan verbindt, is niet te zeggen."
+            if activity.visit?.direction == .inkomend {
+                return ("Uit welk land de delegatie komt, is niet vastgelegd: " + concerns, "Land van de delegatie")
+            }
+            let what = activity.kind == .handelsmissie ? "de handelsmissie" : "de delegatie"
+            return ("Naar welk land \(what) gaat, is niet vastgelegd: " + concerns, "Land van bestemming")
         }
 
         /// What the activity does for the Global Goals: charged to a contribution line (the Global Goals Platform's), or
@@ -204,10 +218,10 @@ public enum Assessor {
         /// Outside Europe the Kader chooses farma (economic contacts) and UNESCO Learning Cities for its own
         /// subject. Destination and relations decide together; what an exception lifts is left out.
         mutating func applyOutsideEurope() {
-            if facts.isOriginUnknown {
-                add(.buitenEuropa, .naderBekijken, "Uit welk land de delegatie komt, is niet vastgelegd: of het Kader daar een laag pitje "
-                    + "of de keuze voor farma buiten Europa aan verbindt, is niet te zeggen.")
-                missing.append("Land van de delegatie")
+            if facts.isPlaceUnknown {
+                let (reason, field) = facts.unknownPlace
+                add(.buitenEuropa, .naderBekijken, reason)
+                missing.append(field)
                 return
             }
             var (countries, relations) = facts.outsideEurope
@@ -255,7 +269,7 @@ public enum Assessor {
         /// Within Europe, activities tied to partnerships such as BrabantStad and Agrifood Capital are relevant.
         mutating func applyPartnershipsInEurope() {
             let (countries, relations) = facts.outsideEurope
-            guard countries.isEmpty, relations.isEmpty, !facts.isOriginUnknown else { return }
+            guard countries.isEmpty, relations.isEmpty, !facts.isPlaceUnknown else { return }
             let partnerships = facts.relations.filter { $0.kind == .samenwerkingsverband && ($0.status == .actief || $0.status == .focus) }
             guard !partnerships.isEmpty else { return }
             add(.samenwerkingsverband, .positief,

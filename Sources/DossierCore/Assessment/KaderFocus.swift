@@ -48,8 +48,8 @@ extension Assessor {
         if !facts.laagPitjeRelations.isEmpty || !facts.laagPitjeCountries.isEmpty { return .outsideFocus }
         if facts.globalGoalsContribution != nil { return .globalGoals }
         let (countries, relationsOutside) = facts.outsideEurope
-        // An incoming delegation of unknown origin is not within Europe by default, as the weighing reads it.
-        let withinEurope = countries.isEmpty && relationsOutside.isEmpty && !facts.isOriginUnknown
+        // A delegation or mission of unknown origin or destination is not within Europe by default, as the weighing reads it.
+        let withinEurope = countries.isEmpty && relationsOutside.isEmpty && !facts.isPlaceUnknown
         // Outside Europe the network is in the focus only on its own subject, as buiten-europa weighs it.
         if facts.relations.contains(where: { $0.kind == .netwerk && $0.status == .focus }),
            withinEurope || facts.focusNetworkOnItsSubject != nil {
