@@ -79,6 +79,13 @@ struct AssessmentTests {
              activity: activity("Eigen handelsmissie Vlaanderen", .handelsmissie, relations: ["vlaanderen"], sectors: [.farma], countries: countries("BE")),
              answers: answers(), verdict: .naderBekijken, decidingRule: "partnermissie",
              passage: "De gemeente wil graag aanhaken bij activiteiten die door een van onze partners georganiseerd worden"),
+        // A company's mission is not a national, provincial or regional initiative: no question of its value, not counted as one.
+        Case(name: "a trade mission organised by a company",
+             activity: activity("Missie van Organon", .handelsmissie, relations: ["vlaanderen"], organiser: .relation("organon"), sectors: [.farma],
+                                countries: countries("BE")),
+             answers: answers(), verdict: .naderBekijken, decidingRule: "partnermissie",
+             passage: "Voor handelsmissies en delegaties haken we aan op nationale /provinciale/regionale initiatieven",
+             saying: ["Organon (bedrijf) organiseert deze handelsmissie", ProductReading.marker]),
         // Laag pitje: Taizhou, An Giang, and the countries China and Vietnam (Kader 2.1 and tegenargumenten)
         Case(name: "a new activity with Taizhou",
              activity: activity("Kennisuitwisseling Taizhou", .kennisuitwisseling, relations: ["taizhou"], countries: countries("CN")),
@@ -298,6 +305,10 @@ struct AssessmentTests {
         toGermany.countries = Self.countries("DE")
         #expect(!Assessor.assess(toGermany, answers: Self.answers(), in: dossier).missing.contains("Land van bestemming"))
         #expect(Assessor.focus(of: toGermany, in: dossier) == .partnerMissions)
+        var byCompany = toGermany
+        byCompany.organiser = .relation("organon")
+        #expect(Assessor.focus(of: byCompany, in: dossier) == .outsideFocus, "a company's mission is no partner's initiative")
+        #expect(!Assessor.questions(for: byCompany, in: dossier).contains(.waardeVoorBedrijfsleven))
         let toLyon = Self.activity("Missie Lyon", .handelsmissie, relations: ["rhone-alpes"], organiser: .relation("bom"))
         #expect(!Assessor.assess(toLyon, answers: Self.answers(), in: dossier).missing.contains("Land van bestemming"), "a relation abroad says where")
         let fair = Self.activity("Beurs", .beurs, relations: ["bom"])

@@ -20,6 +20,12 @@ public enum AssessmentRule: String, Sendable, CaseIterable {
     /// of their own (the product's reading: a mission to Hong Kong is one to China).
     public static let countriesOnLaagPitje: [Country] = ["CN", "HK", "MO", "VN"].compactMap(Country.init(code:))
 
+    /// The relations whose trade missions and delegations are the partners' initiatives the Kader joins ("Voor handelsmissies
+    /// en delegaties haken we aan op nationale /provinciale/regionale initiatieven"): governments, partner organisations
+    /// (BOM, NL in Business, VNO-NCW) and partnerships (BrabantStad). The product's reading: a company's, a friendship
+    /// city's, a region's or a network's mission is not such an initiative.
+    public static let partnerKinds: Set<RelationKind> = [.overheid, .partnerorganisatie, .samenwerkingsverband]
+
     /// Said when a relation in China or Vietnam is added not on laag pitje: the Kader puts new contacts there on laag
     /// pitje too, so every activity with it is weighed negative. Nil for any other relation.
     public static func laagPitjeCountryNotice(_ relation: Relation) -> String? {

@@ -154,9 +154,17 @@ public enum Assessor {
             return nil
         }
 
-        /// A trade mission or a delegation organised by a partner: joining someone else's initiative.
+        /// A trade mission or a delegation organised by a partner: joining someone else's initiative. A partner is a
+        /// government, partner organisation or partnership (the Kader's "nationale/provinciale/regionale initiatieven"),
+        /// not a company, a friendship city, a region or a network.
         var joinsPartnerInitiative: Bool {
-            (activity.kind == .handelsmissie || activity.kind == .delegatiebezoek) && activity.organiser.relationID != nil
+            guard activity.kind == .handelsmissie || activity.kind == .delegatiebezoek, let organiser = organiser else { return false }
+            return AssessmentRule.partnerKinds.contains(organiser.kind)
+        }
+
+        /// The organising relation, when a relation organises the activity.
+        var organiser: Relation? {
+            activity.organiser.relationID.flatMap { id in relations.first { $0.id == id } }
         }
     }
 
@@ -373,6 +381,11 @@ public enum Assessor {
                         "Aanhaken bij \(what) van \(partner) telt alleen mee voor zover het toegevoegde waarde heeft voor het Osse bedrijfsleven; dat is nog onbekend.")
                     missing.append(Question.waardeVoorBedrijfsleven.label)
                 }
+            } else if activity.kind == .handelsmissie, let organiser = facts.organiser {
+                add(.partnermissie, .naderBekijken,
+                    "\(organiser.name) (\(organiser.kind.label.lowercased())) organiseert deze handelsmissie; het Kader haakt aan bij nationale, provinciale en "
+                        + "regionale initiatieven van partners (NL in Business, BOM, provincie), en ondernemers verwijst de gemeente meestal naar die partners door.",
+                    reading: true)
             } else if activity.kind == .handelsmissie {
                 add(.partnermissie, .naderBekijken,
                     "De gemeente organiseert deze handelsmissie zelf; volgens de reactie op de Economic Board haakt ze graag aan bij activiteiten van partners (NL in Business, BOM, provincie).")
