@@ -176,7 +176,16 @@ public enum Assessor {
         var reasons: [VerdictReason] = []
         var missing: [String] = []
 
-        var hasException: Bool { !answers.exceptionDecision.isBlank }
+        /// A decision that lifts the laag pitje: the college's. One that names a mandate is not (the Kader: "tenzij het
+        /// college anders besluit"), and lifts nothing.
+        var hasException: Bool { !answers.exceptionDecision.isBlank && !exceptionIsMandate }
+
+        var exceptionIsMandate: Bool { SearchText.fold(answers.exceptionDecision).contains("mandaat") }
+
+        /// Said after a laag-pitje reason when the exception given is a mandate.
+        var mandateNote: String {
+            exceptionIsMandate ? " '\(answers.exceptionDecision.trimmingSpaces())' is een mandaat, geen besluit van het college." : ""
+        }
 
         mutating func add(_ rule: String, _ effect: Verdict, _ text: String, reading: Bool = false) {
             reasons.append(VerdictReason(rule: rule, effect: effect, text: reading ? text + ProductReading.marker : text))
@@ -196,7 +205,7 @@ public enum Assessor {
         /// Relations on laag pitje and the countries China and Vietnam: negative, unless the college decided
         /// otherwise for this activity (the product's reading of "unless decided otherwise").
         mutating func applyLaagPitje() {
-            let exception = answers.exceptionDecision.trimmingSpaces()
+            let exception = hasException ? answers.exceptionDecision.trimmingSpaces() : ""
             for relation in facts.laagPitjeRelations {
                 let review = relation.reviewDate.map { ", herijking \(DateWriting.standard.date($0))" } ?? ""
                 if exception.isEmpty {
@@ -205,7 +214,7 @@ public enum Assessor {
                         " (sinds \(DateWriting.standard.date(change.date)), door \(change.by)\(review))"
                     } ?? (review.isEmpty ? "" : " (\(review.dropFirst(2)))")
                     add(.laagPitje, .negatief,
-                        "\(relation.name) staat op een laag pitje\(decision): daar doet Oss minder, dus een nieuwe activiteit alleen als het college daartoe besluit (leg zo'n besluit vast als uitzondering).",
+                        "\(relation.name) staat op een laag pitje\(decision): daar doet Oss minder, dus een nieuwe activiteit alleen als het college daartoe besluit (leg zo'n besluit vast als uitzondering).\(mandateNote)",
                         reading: true)
                 } else {
                     add(.laagPitje, .positief, "\(relation.name) staat op een laag pitje\(review), maar het college besloot anders: \(exception)", reading: true)
@@ -215,7 +224,7 @@ public enum Assessor {
             for country in facts.laagPitjeCountries where !covered.contains(country) {
                 if exception.isEmpty {
                     add(.laagPitje, .negatief,
-                        "\(country.name): het Kader zet de relaties met China en Vietnam op een laag pitje, dus ook nieuwe contacten daar, tenzij het college anders besluit.",
+                        "\(country.name): het Kader zet de relaties met China en Vietnam op een laag pitje, dus ook nieuwe contacten daar, tenzij het college anders besluit.\(mandateNote)",
                         reading: true)
                 } else {
                     add(.laagPitje, .positief, "\(country.name) staat op een laag pitje, maar het college besloot anders: \(exception)", reading: true)
