@@ -111,6 +111,19 @@ struct ExchangeTests {
         #expect(consulted.standardOutput.contains("\"header\": [\"naam\", \"organisatie\", \"rol\", \"e-mail\", \"versie\"]"))
     }
 
+    @Test("an export onto another program's calendar (Outlook's) is refused and the file left as it was; onto its own earlier export it goes")
+    func calendarOfAnotherProgram() throws {
+        let outlook = "BEGIN:VCALENDAR\r\nPRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n"
+            + "UID:040000008200E00074C5B7101A82E008\r\nDTSTART;VALUE=DATE:20270104\r\nSUMMARY:Teamoverleg\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        try directory.write("mijnagenda.ics", Array(("\u{FEFF}" + outlook).utf8))
+        let refused = try run(["export", "--format", "ics", "-o", directory.file("mijnagenda.ics")])
+        #expect(refused.status == 64)
+        #expect(refused.standardError.contains("is een agenda van een ander programma"), "\(refused.standardError)")
+        #expect(try directory.read("mijnagenda.ics") == Array(("\u{FEFF}" + outlook).utf8))
+        #expect(try run(["export", "--format", "ics", "-o", directory.file("dossier.ics")]).status == 0)
+        #expect(try run(["export", "--format", "ics", "-o", directory.file("dossier.ics")]).status == 0, "its own export is replaced")
+    }
+
     @Test("iCalendar of activities, visits, follow-up deadlines (VTODO) and review dates parses with icalendar and vobject; UIDs stay the same")
     func calendar() throws {
         try addYear()

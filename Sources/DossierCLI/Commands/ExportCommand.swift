@@ -83,6 +83,10 @@ struct ExportCommand: ParsableCommand {
         case ("ics", _):
             // The export this one replaces: what it held and this one lacks goes out as cancelled.
             let previous = output.flatMap { $0 == "-" ? nil : OutputFile.previousContents(of: $0) }
+            if let output, let previous, ICalendar.isOtherProgramsCalendar(previous) {
+                throw failure("-o \(output) is een agenda van een ander programma, geen eerdere export van dossier; de export zou die vervangen. "
+                              + "Kies een ander bestand, en importeer dat in de agenda", code: ExitStatus.usage)
+            }
             bytes = ICalendar.encode(dossier, now: Session.clock.now(), previous: previous)
         default: bytes = (contactDetails ? dossier : dossier.withoutContactDetails()).detachedFromItsLog().encoded()
         }

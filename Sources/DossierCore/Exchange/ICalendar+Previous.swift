@@ -29,16 +29,30 @@ extension ICalendar {
         var lines: [String]
     }
 
+    /// What a file `-o` would replace is, by its opening: a calendar (and whether this program exported it), or other.
+    enum Opening {
+        case ownExport, otherCalendar, other
+    }
+
+    static func opening(of bytes: [UInt8]) -> Opening {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let head = String(decoding: bytes[start..<min(bytes.count, start + 512)], as: UTF8.self)
+        guard head.hasPrefix("BEGIN:VCALENDAR\r\n") || head.hasPrefix("BEGIN:VCALENDAR\n") else { return .other }
+        // (Byte by byte: as `Character`s, "\r\n" is one, and holds no "\n" to find.)
+        let isOwn = head.utf8.firstRange(of: ("\n" + productLine + "\r\n").utf8) != nil || head.utf8.firstRange(of: ("\n" + productLine + "\n").utf8) != nil
+        return isOwn ? .ownExport : .otherCalendar
+    }
+
+    /// Whether `bytes` are a calendar another program wrote (Outlook's, Google's): an export must not replace it.
+    public static func isOtherProgramsCalendar(_ bytes: [UInt8]) -> Bool {
+        opening(of: bytes) == .otherCalendar
+    }
+
     /// The items of `bytes` when they are an export of this program; nothing from any other file.
     static func previousItems(in bytes: [UInt8]) -> [PreviousItem] {
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         // Recognised by its opening before anything else is done with it.
-        let head = String(decoding: bytes[start..<min(bytes.count, start + 512)], as: UTF8.self)
-        guard bytes.count <= previousExportLimit, head.hasPrefix("BEGIN:VCALENDAR\r\n") || head.hasPrefix("BEGIN:VCALENDAR\n"),
-              // (Byte by byte: as `Character`s, "\r\n" is one, and holds no "\n" to find.)
-              head.utf8.firstRange(of: ("\n" + productLine + "\r\n").utf8) != nil || head.utf8.firstRange(of: ("\n" + productLine + "\n").utf8) != nil
-        else { return [] }
+        guard bytes.count <= previousExportLimit, opening(of: bytes) == .ownExport else { return [] }
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         // Unfolded: a line break followed by a space or a tab continues the line.
         var unfolded: [UInt8] = []
         unfolded.reserveCapacity(bytes.count - start)
