@@ -198,7 +198,7 @@ struct ExchangeTests {
         #expect(unchanged.standardError.isEmpty, "an untouched export says nothing about its read-only columns: \(unchanged.standardError)")
         var text = String(decoding: try directory.read("activiteiten.csv"), as: UTF8.self)
         text = text.replacingOccurrences(of: "Handelsmissie Rhône-Alpes;handelsmissie;goedgekeurd", with: "Handelsmissie Rhône-Alpes en Lyon;handelsmissie;gepland")
-        text += ";Beurs BIO-Europe;beurs;idee;;;3-11-2027;5-11-2027;pivot-park;gemeente;;farma;;3.000;;;;;;;;Wethouder economie (Gemeente Oss);;;;;;Met Pivot Park;;;;\r\n"
+        text += ";Beurs BIO-Europe;beurs;idee;;;3-11-2027;5-11-2027;pivot-park;gemeente;;farma;;3.000;;;;;;;;Wethouder economie (Gemeente Oss);;;;;;\"Met Pivot Park\r\nen Organon\";;;;\r\n"
         try directory.write("activiteiten.csv", text)
         // --dry-run says what would change, field by field, and changes nothing.
         let before = try directory.read("dossier.json")
@@ -220,6 +220,7 @@ struct ExchangeTests {
         #expect(fair.estimatedCost == Money(euros: 3000))
         #expect(fair.participants == [Participant(name: "Wethouder economie", role: .bestuurder, organisation: "Gemeente Oss")])
         #expect(fair.startDate == CalendarDate(year: 2027, month: 11, day: 3))
+        #expect(fair.notes == "Met Pivot Park\nen Organon", "a Windows line end in a cell is one line break, as in a form: \(fair.notes.debugDescription)")
 
         // The restore the message names brings back the dossier as it was just before the import, with the year added before it.
         let restore = try #require(imported.standardOutput.split(separator: "\n").last?.components(separatedBy: "restore ").last)

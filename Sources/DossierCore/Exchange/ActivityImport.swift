@@ -354,8 +354,16 @@ struct RowReader {
         if let text = cell("werkelijke kosten") { activity.actualCost = money("werkelijke kosten", text) }
         readVisit(into: &activity)
         readParticipants(into: &activity)
-        if let outcomes = rawCell("resultaten") { activity.outcomes = outcomes }
-        if let notes = rawCell("toelichting") { activity.notes = notes }
+        // Read by their fields' own parser, as a form reads them (a Windows line end in a cell is one line break); a cell as
+        // the text stands is left as it is.
+        for (heading, key, text) in [("resultaten", "outcomes", \Activity.outcomes), ("toelichting", "notes", \Activity.notes)] as [(String, String, KeyPath<Activity, String>)] {
+            guard let cell = rawCell(heading), cell != activity[keyPath: text], let field = Activity.fields.field(key) else { continue }
+            do {
+                try field.set(try field.parse(cell, in: dossier), in: &activity)
+            } catch {
+                problem(heading, error.message)
+            }
+        }
         guard problems.isEmpty else { return nil }
 
         guard let existing else {
