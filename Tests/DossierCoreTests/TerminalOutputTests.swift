@@ -39,6 +39,11 @@ struct TerminalOutputTests {
     @Test("one line: tabs and breaks become spaces")
     func oneLine() {
         #expect(TerminalSafeText.line("a\tb\r\nc\rd") == "a b  c d")
+        // A zero-width joiner is left out: between letters it shifts a terminal's next row; a family emoji is drawn as its faces.
+        #expect(TerminalSafeText.line("ZW a\u{200D}b") == "ZW ab")
+        #expect(TerminalSafeText.line("👩\u{200D}👩\u{200D}👧 beurs") == "👩👩👧 beurs")
+        #expect(TerminalSafeText.text("👨\u{200D}💻\n") == "👨💻\n")
+        #expect(TerminalSafeText.bytes(Array("a\u{200D}b".utf8)) == Array("ab".utf8))
         #expect(Self.isInert(TerminalSafeText.line(Self.hostile), keepingLayout: false))
     }
 

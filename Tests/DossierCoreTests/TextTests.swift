@@ -13,6 +13,10 @@ struct TextTests {
         #expect(DisplayWidth.of("e\u{301}") == 1)
         #expect(DisplayWidth.of("🇳🇱") == 2)
         #expect(DisplayWidth.of("한국") == 4)
+        // Joined emoji are as wide as their parts: drawn apart (`TerminalSafeText` leaves the joiner out).
+        #expect(DisplayWidth.of("👩\u{200D}👩\u{200D}👧") == 6)
+        #expect(DisplayWidth.of("a\u{200D}b") == 2)
+        #expect(DisplayWidth.of(TerminalSafeText.line("👩\u{200D}👩\u{200D}👧 Familiebeurs")) == DisplayWidth.of("👩\u{200D}👩\u{200D}👧 Familiebeurs"))
     }
 
     @Test("text is as wide as its characters, each measured alone: also where a scalar joins the one before it")

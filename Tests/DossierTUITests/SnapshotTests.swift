@@ -158,6 +158,10 @@ struct StyleTests {
         var narrow = Canvas(width: 4, height: 1)
         narrow.draw("Rhône", x: 0, y: 0, width: 4)
         #expect(narrow.line(0) == "Rhô…")
+        // A family emoji is drawn as its three faces: a column cut before the title's end still ends in "…".
+        var row = Canvas(width: 20, height: 1)
+        row.draw(DisplayWidth.fit("👩\u{200D}👩\u{200D}👧 Familiebeurs met een lange titel", to: 16), x: 0, y: 0)
+        #expect(row.line(0) == "👩👩👧 Familieb…    ", "\(row.line(0).debugDescription)")
     }
 
     @Test("a list row too wide for the screen shortens its widest part with … so who does a follow-up stays in view")
