@@ -360,11 +360,14 @@ struct AgendaAndReportTests {
                           context: context)
         try dossier.apply(.addActivity(Activity(id: "missie-india", title: "Missie India", kind: .handelsmissie, status: .idee,
                                                 startDate: Fixtures.date("2026-09-01"))), context: context)
+        try dossier.apply(.addActivity(Activity(id: "missie-japan", title: "Missie Japan", kind: .handelsmissie, status: .goedgekeurd,
+                                                startDate: Fixtures.date("2026-10-01"), statusHistory: Fixtures.approved())), context: context)
         let markdown = MarkdownReport.render(YearReport(dossier: dossier, year: 2026, today: today))
         #expect(markdown.contains("- **Bestuurders:** Frank den Brok\n"), "\(markdown)")
         #expect(markdown.contains("- **Ondernemers:** Jan Jansen (Osse Farma BV)\n"))
         let line = try #require(markdown.split(separator: "\n").first { $0.contains("zonder ondernemers onder de deelnemers") })
-        #expect(line.contains("Missie India") && !line.contains("Beurs CPHI"), "\(line)")
+        #expect(line.contains("Missie Japan") && !line.contains("Beurs CPHI"), "\(line)")
+        #expect(!line.contains("Missie India"), "an idea the municipality does not take part in (yet): \(line)")
         #expect(markdown.contains("- Nog te ontwikkelen volgens het Kader (stand op 22-11-2026): een Europastrategie (tot dan wordt elke kans op Europese financiering op "
                                   + "zichzelf bekeken); de strategische agenda en de public affairs agenda (tot dan is deelname aan een nieuw netwerk niet te toetsen)."))
     }

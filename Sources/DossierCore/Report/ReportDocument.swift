@@ -216,7 +216,7 @@ struct ReportWriter {
             lines.append("Vastgesteld sinds het Kader (stand op \(report.dates.date(report.generated))): " + adopted.joined(separator: "; ") + ".")
         }
         if !report.withoutEntrepreneurs.isEmpty {
-            lines.append("Economische activiteiten zonder ondernemers onder de deelnemers (de gemeente nodigt ze steevast uit, reactie op de Economic Board): "
+            lines.append("Economische activiteiten waaraan de gemeente deelneemt, zonder ondernemers onder de deelnemers (de gemeente nodigt ze steevast uit, reactie op de Economic Board): "
                          + few(report.withoutEntrepreneurs.map(\.title)) + ".")
         }
         // What is still to be recorded or was done without the Kader's weighing.

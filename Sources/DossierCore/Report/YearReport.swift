@@ -190,8 +190,10 @@ public struct YearReport: Sendable {
         laagPitjeWithoutException = laagPitje.filter { $0.activity.approvalOverrideReason == nil }
         laagPitjeWithOverride = laagPitje.filter { $0.activity.approvalOverrideReason != nil }
         chargedWithoutDecision = entries.map(\.activity).filter { $0.chargedCost.cents > 0 && $0.approvalDecision == nil }
+        // Those the municipality takes part in ("waar wij als gemeente aan deelnemen, nodigen wij ondernemers steevast uit"):
+        // approved, planned or carried out. An idea or one being weighed is not yet (the weighing asks for them).
         withoutEntrepreneurs = entries.map(\.activity).filter {
-            $0.kind.isEconomic && $0.status != .afgewezen && $0.status != .geannuleerd && $0.entrepreneurs.isEmpty
+            $0.kind.isEconomic && $0.status.countsAgainstBudget && $0.entrepreneurs.isEmpty
         }
         goneAheadWithoutWeighing = entries.map(\.activity).filter { activity in
             guard activity.status.countsAgainstBudget else { return false }
