@@ -137,7 +137,8 @@ extension ExchangeTests {
              "--cost", "100", "--status", "goedgekeurd", "--decision", "B&W"],
             ["add-activity", "--title", "Beurs Milaan", "--kind", "beurs", "--relation", "milaan-lombardije", "--date", "20-11-2026", "--cost", "1.000",
              "--sector", "farma"],
-            ["assess", "beurs-milaan", "--answer", "vraag-bedrijfsleven=nee", "--answer", "behoefte-osse-partners=nee", "--answer", "versterking-economie=ja"],
+            ["assess", "beurs-milaan", "--answer", "vraag-bedrijfsleven=nee", "--answer", "behoefte-osse-partners=nee", "--answer", "versterking-economie=ja",
+             "--answer", "meer-dan-een-bedrijf=ja", "--answer", "triple-helix=nee"],
         ] + (1...7).map { ["add-follow-up", "handelsmissie-medicon-valley", "--what", "Taak \($0)", "--due", "1-3-2027"] }
         for command in commands {
             let result = try run(command)
@@ -177,6 +178,7 @@ extension ExchangeTests {
         let overdue = try #require(try run(["report", "--year", "2026"]).standardOutput.split(separator: "\n").first { $0.contains("Wat komt") })
         #expect(overdue.contains("15-11-2026 (verlopen): Offerte opvragen (bij Handelsmissie Medicon Valley)"), "\(overdue)")
         #expect(report.contains("- **Beantwoord met nee:** Vraag vanuit het bedrijfsleven; Behoefte van Osse partners"), "every answer given is in the detail")
+        #expect(report.contains("- **Ook beantwoord:** Meer dan de vraag van één bedrijf: ja; Verzoek om Triple Helix-samenwerking: nee"), "\(report)")
         #expect(report.contains("Inkomend: Taizhou; 1 persoon\n") || report.contains("Inkomend: Taizhou; 1 persoon;"), "\(report)")
         let ahead = try run(["report", "--year", "2027"]).standardOutput
         #expect(ahead.contains("2027 is nog niet begonnen: dit verslag toont wat op 22-11-2026 voor 2027 gepland en afgewogen is, nog geen resultaten."))

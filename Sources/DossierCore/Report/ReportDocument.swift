@@ -555,6 +555,15 @@ struct ReportWriter {
                 question.group == .economic && assessment.answers[question] == .nee && !assessment.reasons.contains { $0.rule == question.rawValue }
             }
             if !unsaid.isEmpty { fields.append(("Beantwoord met nee", unsaid.map(\.label).joined(separator: "; "))) }
+            // So is an answer on the municipality's role that makes no reason (more than one company's question, no Triple Helix request).
+            let roleRules: [Question: String] = [.meerDanEenBedrijf: AssessmentRule.doorverwijzen.rawValue]
+            let alsoAnswered = Question.allCases.filter { question in
+                question.group == .role && assessment.answers[question] != .onbekend
+                    && !assessment.reasons.contains { $0.rule == roleRules[question, default: question.rawValue] }
+            }
+            if !alsoAnswered.isEmpty {
+                fields.append(("Ook beantwoord", alsoAnswered.map { "\($0.label): \(assessment.answers[$0].label.lowercased())" }.joined(separator: "; ")))
+            }
             // The override is told with the activity; only one of another year needs it here.
             if let override = item.overrideReason, !report.entries.contains(where: { $0.activity.id == item.activity.id }) {
                 fields.append(("Afwijking", "goedgekeurd ondanks een negatief oordeel: \(override)"))
