@@ -71,6 +71,10 @@ struct CountryTests {
     func typeAhead() {
         #expect(Country.matching("zw").map(\.code) == ["ZW", "SE", "CH"], "a code typed whole comes first")
         #expect(Country.matching("NL").first?.code == "NL")
+        // The name closest to what was typed first: the shortest that begins with it, then one with a word that begins with it.
+        #expect(Country.matching("verenigde").first?.code == "US", "\(Country.matching("verenigde").map(\.code))")
+        #expect(Country.matching("staten").first?.code == "US", "\(Country.matching("staten").map(\.code))")
+        #expect(Country.matching("arabische").first?.code == "AE")
         #expect(Country.matching("korea").map(\.code).contains("KR"))
         #expect(Country.matching("").count == 10)
         #expect(Country.matching("Duitsand").map(\.code) == ["DE"], "a typing mistake: what it probably meant, as the command line says")

@@ -81,19 +81,33 @@ public struct Country: Hashable, Sendable, Comparable, CustomStringConvertible {
     public static func matching(_ text: String, limit: Int = 10, preferring uses: [Country: Int] = [:]) -> [Country] {
         let folded = SearchText.fold(text.trimmingSpaces())
         if folded.isEmpty { return Array(mostUsedFirst(all, uses).prefix(limit)) }
-        var exact: [Country] = [], starting: [Country] = [], containing: [Country] = []
+        var exact: [Country] = [], starting: [(Country, Int)] = [], wordStarting: [(Country, Int)] = [], containing: [Country] = []
         if let code = codeByFoldedName[folded] { exact.append(Country(trustedCode: code)) }
+        let wordStarts = [" ", "-", "("].map { $0 + folded }
         for country in all where !exact.contains(country) {
-            if country.foldedNames.contains(where: { $0.hasPrefix(folded) }) {
-                starting.append(country)
+            // With the length of the shortest name that matches: the shorter, the closer to what was typed ("verenigde": the
+            // Verenigde Staten before the Verenigde Arabische Emiraten; "staten": before the Kleine Pacifische eilanden van de
+            // Verenigde Staten).
+            if let length = country.foldedNames.lazy.filter({ $0.hasPrefix(folded) }).map(\.utf8.count).min() {
+                starting.append((country, length))
+            } else if let length = country.foldedNames.lazy.filter({ name in wordStarts.contains { SearchText.contains(name, $0) } }).map(\.utf8.count).min() {
+                // A word of the name begins with it.
+                wordStarting.append((country, length))
             } else if country.foldedNames.contains(where: { SearchText.contains($0, folded) }) {
                 containing.append(country)
             }
         }
-        let result = exact + mostUsedFirst(starting, uses) + mostUsedFirst(containing, uses)
+        let result = exact + mostUsedFirst(shortestFirst(starting), uses) + mostUsedFirst(shortestFirst(wordStarting), uses) + mostUsedFirst(containing, uses)
         // Nothing begins or contains it: the countries a mistyped name probably meant ("Duitsand": Duitsland), as the
         // command line suggests them.
         return result.isEmpty ? Array(candidates(for: folded).prefix(limit)) : Array(result.prefix(limit))
+    }
+
+    /// The countries by the length of their matching name, shortest first; of equal length in the table's order.
+    private static func shortestFirst(_ matches: [(Country, Int)]) -> [Country] {
+        matches.enumerated().sorted { left, right in
+            left.element.1 != right.element.1 ? left.element.1 < right.element.1 : left.offset < right.offset
+        }.map(\.element.0)
     }
 
     /// The countries in `uses` first, most used first, then the others; each in the order they came in (a stable sort).
