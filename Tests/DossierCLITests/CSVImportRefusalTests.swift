@@ -183,6 +183,13 @@ struct CSVImportRefusalTests {
             ("oud.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x00, 0x3E, 0x00], "dit is een Excel-werkmap (.xls)"),
             ("plaatje.csv", Array("GIF89a".utf8) + [0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0xFF, 0xFF, 0xFF, 0x21], "dit is geen tekstbestand"),
             ("dossier.csv", Array("\u{FEFF}  {\"schemaVersion\": 3}".utf8), "dit is een JSON-bestand"),
+            ("adresboek.vcf", Array("BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Smit;Piet\r\nEND:VCARD\r\n".utf8),
+             "dit is een vCard (uit een adresboek), geen CSV-bestand"),
+            ("agenda.ics", Array("BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\nEND:VCALENDAR\r\n".utf8),
+             "dit is een agenda (iCalendar, .ics), geen CSV-bestand"),
+            ("jaar.csv", Array(("id,titel,focus,soort,status,begindatum,einddatum,relaties,organisator,richting,delegatie uit/naar,geraamde kosten,"
+                                + "werkelijke kosten,budgetregel,kosten voor budget,laatste oordeel,afwijking,besluit\r\n").utf8),
+             "dit is het jaarverslag als tabel (dossier report --format csv)"),
         ]
         for (name, bytes, said) in cases {
             try scratch.directory.write(name, bytes)
@@ -199,6 +206,10 @@ struct CSVImportRefusalTests {
         let outlook = try scratch.run(["import", "contacts", scratch.directory.file("outlook.csv")])
         #expect(outlook.status == 0, "\(outlook.standardError)")
         #expect(try scratch.load().relation("bom")?.contacts.contains { $0.name == "Piet Smit" && $0.email == "piet@example.org" && !$0.phone.isEmpty } == true)
+        // Excel's separator hint before the header is read as that, and lines are counted as in the file.
+        try scratch.directory.write("sep.csv", "sep=;\r\nnaam;relatie;e-mail\r\nKees Bos;bom;kees@example.org\r\nZonder Relatie;onbekend-x;\r\n")
+        let hinted = try scratch.run(["import", "contacts", scratch.directory.file("sep.csv"), "--dry-run"])
+        #expect(hinted.standardError.contains("regel 4, kolom 'relatie'") && !hinted.standardError.contains("sep="), "\(hinted.standardError)")
         try scratch.directory.write("twee.csv", "naam;email;e-mail\r\nJan;a@b.nl;c@d.nl\r\n")
         #expect(try scratch.run(["import", "contacts", scratch.directory.file("twee.csv")]).standardError.contains("deze kolom staat twee keer in de kopregel"))
         // A folder named as the file: a mistake in what was asked (66, as a missing file), not a failing disk (74).

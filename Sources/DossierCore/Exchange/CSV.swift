@@ -61,13 +61,20 @@ public enum CSV {
         var bytes = input[...]
         if bytes.starts(with: byteOrderMark) { bytes = bytes.dropFirst(3) }
         let firstLine = bytes.prefix { $0 != 0x0A }
-        let separator = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09].max { candidate, other in
+        var row = 1
+        var separator = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09].max { candidate, other in
             firstLine.count { $0 == candidate } < firstLine.count { $0 == other }
         }!
+        // Excel's own hint before the header ("sep=;", from a tool that writes for Excel): the separator, said; the header follows.
+        let hint = firstLine.last == 0x0D ? firstLine.dropLast() : firstLine
+        if hint.count == 5, hint.starts(with: Array("sep=".utf8)), let said = hint.last, said != UInt8(ascii: "\"") {
+            separator = said
+            bytes = bytes.dropFirst(min(bytes.count, firstLine.count + 1))
+            row = 2
+        }
         var records: [Record] = []
         var fields: [String] = []
         var field: [UInt8] = []
-        var row = 1
         var index = bytes.startIndex
         var inQuotes = false
         var fieldWasQuoted = false
@@ -145,6 +152,15 @@ public enum CSV {
         }
         if !zeros.isEmpty { return "dit is geen tekstbestand (het bevat binaire gegevens), dus geen CSV-bestand; \(saveAs)" }
         let text = input.starts(with: byteOrderMark) ? input.dropFirst(3) : input[...]
+        let opening = String(decoding: text.drop { [0x20, 0x09, 0x0A, 0x0D].contains($0) }.prefix(16), as: UTF8.self).uppercased()
+        if opening.hasPrefix("BEGIN:VCARD") {
+            return "dit is een vCard (uit een adresboek), geen CSV-bestand; import leest een tabel met ten minste de kolommen naam en relatie "
+                + "(een CSV-export van Outlook kan dat worden: kopjes als 'E-mailadres' en 'Telefoonnummer' worden herkend)"
+        }
+        if opening.hasPrefix("BEGIN:VCALENDAR") {
+            return "dit is een agenda (iCalendar, .ics), geen CSV-bestand; dossier schrijft agenda's (dossier export --format ics) maar leest ze "
+                + "niet: activiteiten importeert u als tabel, zoals dossier export --what activities die schrijft"
+        }
         if let first = text.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             return "dit is een JSON-bestand, geen CSV-bestand; import leest een tabel zoals dossier export die schrijft (een heel dossier zet u over "
                 + "met dossier copy, wijzigingen in JSON met dossier apply)"

@@ -21,6 +21,11 @@ struct ImportHeader {
         }
         record = header
         width = (header.fields.lastIndex { !$0.trimmingSpaces().isEmpty } ?? -1) + 1
+        if ReportCSV.isHeader(header.fields) {
+            problems.append(ImportPlan.Problem(line: header.line, column: nil, message: "dit is het jaarverslag als tabel (dossier report --format csv), "
+                + "geen tabel om te importeren; wijzig \(table) in een tabel van dossier export --what \(export) en importeer die"))
+            return nil
+        }
         let named = header.fields.filter { !$0.trimmingSpaces().isEmpty }
         let unknown = named.filter { ImportHeader.column($0, known: known) == nil }
         if unknown.count * 2 > named.count {

@@ -140,9 +140,18 @@ public enum HTMLReport {
 /// `dossier budget` counts it: adding up one line's rows gives that line's figure), its latest verdict, the reason to depart
 /// from it, and who decided (the approval's decision).
 public enum ReportCSV {
+    public static let headings = ["id", "titel", "focus", "soort", "status", "begindatum", "einddatum", "relaties", "organisator", "richting",
+                                  "delegatie uit/naar", "geraamde kosten", "werkelijke kosten", "budgetregel", "kosten voor budget", "laatste oordeel",
+                                  "afwijking", "besluit"]
+
+    /// Whether a table's header is this one's (a report given to `import`): its columns of its own are there.
+    static func isHeader(_ headings: [String]) -> Bool {
+        let lowered = Set(headings.map { $0.trimmingSpaces().lowercased() })
+        return ["focus", "kosten voor budget", "laatste oordeel"].allSatisfy(lowered.contains)
+    }
+
     public static func rows(_ report: YearReport) -> [[String]] {
-        [["id", "titel", "focus", "soort", "status", "begindatum", "einddatum", "relaties", "organisator", "richting", "delegatie uit/naar",
-          "geraamde kosten", "werkelijke kosten", "budgetregel", "kosten voor budget", "laatste oordeel", "afwijking", "besluit"]]
+        [headings]
             + report.entries.map { entry in
                 let activity = entry.activity
                 return [activity.id, activity.title, entry.focus.label, activity.kind.rawValue, activity.status.rawValue,
