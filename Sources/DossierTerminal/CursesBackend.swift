@@ -17,8 +17,10 @@ public enum TerminalError: Error, CustomStringConvertible {
         switch self {
         case .notATerminal:
             "de schermweergave heeft een terminal nodig; gebruik zonder terminal een opdracht (zie dossier --help)"
+        case .unknownTerminal(let name) where name.isEmpty:
+            "TERM is niet gezet, dus het terminaltype is onbekend (zet TERM, bijvoorbeeld TERM=xterm-256color)"
         case .unknownTerminal(let name):
-            "terminaltype '\(name)' is onbekend of ontbreekt (zet TERM, bijvoorbeeld TERM=xterm-256color)"
+            "terminaltype '\(name)' is onbekend (zet TERM, bijvoorbeeld TERM=xterm-256color)"
         case .cannotDraw(let name):
             "terminaltype '\(name)' kan de cursor niet plaatsen, dus geen scherm tekenen; gebruik een terminal die dat kan "
                 + "(bijvoorbeeld TERM=xterm-256color), of een opdracht (zie dossier --help)"

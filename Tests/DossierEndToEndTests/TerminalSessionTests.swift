@@ -466,6 +466,21 @@ struct TerminalSessionTests {
         #expect(!screen.contains("? alle toetsen"), "no footer drawn over an empty screen")
     }
 
+    @Test("without TERM, or with one no terminfo knows, the screen is refused with a message that says which, and 64")
+    func terminalUnknownOrUnset() throws {
+        let tmux = try TmuxSession(command: TmuxSession.cleanEnvironment(home: directory.path) + "bash --norc --noprofile")
+        try tmux.run("PS1='READY> '; clear", until: "READY>")
+        try tmux.type("env -u TERM \(binary) --store \(store); echo \"EXIT:\"$?")
+        try tmux.send("Enter")
+        let unset = try tmux.waitFor("EXIT:64").replacingOccurrences(of: "\n", with: "")
+        #expect(unset.contains("dossier: TERM is niet gezet, dus het terminaltype is onbekend"), "\(unset)")
+        try tmux.run("clear", until: "READY>")
+        try tmux.type("TERM=geen-terminal \(binary) --store \(store); echo \"EXIT:\"$?")
+        try tmux.send("Enter")
+        let unknown = try tmux.waitFor("EXIT:64").replacingOccurrences(of: "\n", with: "")
+        #expect(unknown.contains("dossier: terminaltype 'geen-terminal' is onbekend (zet TERM"), "\(unknown)")
+    }
+
     /// A first start without DOSSIER_USER and without a configured name, at its question.
     func atNameQuestion() throws -> TmuxSession {
         let tmux = try TmuxSession.shell(home: directory.path, user: nil)
