@@ -279,6 +279,22 @@ struct NavigationTests {
         }
     }
 
+    @Test("after a resize the help begins at an entry's first line, with its keys, not halfway through a wrapped one")
+    func helpResizedAtAnEntry() {
+        for steps in 1...40 {
+            let app = Harness(width: 120, height: 36)
+            app.press(.character("?"))
+            for _ in 0..<steps { app.press(.character("j")) }
+            app.resize(60, 12)
+            app.resize(80, 24)
+            let lines = HelpContent.lines(for: app.state)
+            let scroll = app.state.helpScroll ?? 0
+            #expect(!lines[scroll].continuesAbove, "after \(steps): \(lines[scroll].text)")
+            let first = app.screen.line(app.state.layout.bodyTop + 1)
+            #expect(!first.hasPrefix(String(repeating: " ", count: 24)), "after \(steps): \(first)")
+        }
+    }
+
     @Test("the help's footer says that Esc closes the help, also on the start screen")
     func helpFooter() {
         let app = Harness(width: 80, height: 24)

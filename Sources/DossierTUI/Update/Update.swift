@@ -6,12 +6,18 @@ extension AppState {
     public mutating func update(_ message: Message) -> [Effect] {
         switch message {
         case let .resize(width, height):
-            // The help's lines wrap anew: it keeps its place as a share of the way down (at the end stays at the end).
+            // The help's lines wrap anew: it keeps its place as a share of the way down (at the end stays at the end), from the
+            // first line of the entry there (not halfway through one, without its keys).
             let helpShare = helpScroll.map { Double($0) / Double(max(1, helpLastScroll)) }
             self.width = width
             self.height = height
             clampLists()
-            if let helpShare { helpScroll = Int((helpShare * Double(helpLastScroll)).rounded()) }
+            if let helpShare {
+                var scroll = Int((helpShare * Double(helpLastScroll)).rounded())
+                let lines = HelpContent.lines(for: self)
+                while scroll > 0, lines.indices.contains(scroll), lines[scroll].continuesAbove { scroll -= 1 }
+                helpScroll = scroll
+            }
             return []
         case .key(let key):
             if let keys = keysOfAlt(key) { return keys.flatMap { handle($0) } }

@@ -41,7 +41,11 @@ enum HelpContent {
         let bindings = keyMap.bindings(in: group)
         guard !bindings.isEmpty else { return [] }
         // A long heading wraps, as the texts do: cut off at the edge it read as if it ended there.
-        var lines = [StyledLine.empty] + DisplayWidth.wrap(group.title, to: width).map { StyledLine($0, theme.header) }
+        var lines = [StyledLine.empty] + DisplayWidth.wrap(group.title, to: width).enumerated().map { index, line in
+            var heading = StyledLine(line, theme.header)
+            heading.continuesAbove = index > 0
+            return heading
+        }
         for binding in bindings { lines += entry(binding.keyLabel, binding.help, theme: theme, width: width) }
         return lines
     }
@@ -51,7 +55,9 @@ enum HelpContent {
     private static func entry(_ keys: String, _ text: String, theme: Theme, width: Int) -> [StyledLine] {
         DisplayWidth.wrap(text, to: max(10, width - 23)).enumerated().map { index, line in
             let column = index == 0 ? "  " + DisplayWidth.fit(keys, to: 20) + " " : String(repeating: " ", count: 23)
-            return StyledLine([.init(text: column, style: theme.label.bold()), .init(text: line, style: .plain)])
+            var styled = StyledLine([.init(text: column, style: theme.label.bold()), .init(text: line, style: .plain)])
+            styled.continuesAbove = index > 0
+            return styled
         }
     }
 }

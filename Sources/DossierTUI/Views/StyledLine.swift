@@ -3,6 +3,8 @@ import DossierCore
 /// A line of text made of differently styled pieces.
 public struct StyledLine: Hashable, Sendable {
     public var spans: [Span]
+    /// The second or a later line of one entry that wrapped (the help's): a page should not begin with it.
+    public var continuesAbove = false
 
     public struct Span: Hashable, Sendable {
         public var text: String
