@@ -78,6 +78,15 @@ struct TerminalSafeOutputTests {
         }
     }
 
+    @Test("a zero-width joiner is data: the JSON export on stdout keeps it, as -o does")
+    func joinerKeptInDocuments() throws {
+        #expect(try run(["add-activity", "--title", "Codeweek 👩\u{200D}💻", "--kind", "overig"]).status == 0)
+        let printed = try run(["export", "--format", "json"])
+        #expect(try run(["export", "--format", "json", "-o", directory.file("d.json")]).status == 0)
+        #expect(printed.standardOutput.contains("\"title\": \"Codeweek 👩\u{200D}💻\""))
+        #expect(String(decoding: try directory.read("d.json"), as: UTF8.self).contains("\"title\": \"Codeweek 👩\u{200D}💻\""))
+    }
+
     @Test("an export through stdout (shown inert) imported again changes nothing: a cell as shown is the stored text, not its symbols")
     func shownExportImportsUnchanged() throws {
         let before = try scratch.load()

@@ -16,7 +16,10 @@ struct TextTests {
         // Joined emoji are as wide as their parts: drawn apart (`TerminalSafeText` leaves the joiner out).
         #expect(DisplayWidth.of("👩\u{200D}👩\u{200D}👧") == 6)
         #expect(DisplayWidth.of("a\u{200D}b") == 2)
-        #expect(DisplayWidth.of(TerminalSafeText.line("👩\u{200D}👩\u{200D}👧 Familiebeurs")) == DisplayWidth.of("👩\u{200D}👩\u{200D}👧 Familiebeurs"))
+        // As wide as what the screen draws without the joiner, also where Unicode joins the letters anyway (a Devanagari conjunct).
+        for text in ["👩\u{200D}👩\u{200D}👧 Familiebeurs", "\u{915}\u{94D}\u{200D}\u{937}", "\u{D15}\u{D4D}\u{200D}\u{D15}", "ZW a\u{200D}b"] {
+            #expect(DisplayWidth.of(TerminalSafeText.line(text)) == DisplayWidth.of(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
     }
 
     @Test("text is as wide as its characters, each measured alone: also where a scalar joins the one before it")

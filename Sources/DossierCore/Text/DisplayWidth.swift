@@ -39,12 +39,10 @@ public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        // Joined by a zero-width joiner (a family emoji, a profession): drawn as its parts, each as wide as it is alone
-        // (curses draws them apart, and `TerminalSafeText` leaves the joiner out).
+        // Joined by a zero-width joiner (a family emoji, a profession): as wide as the screen draws it, which leaves the
+        // joiner out (`TerminalSafeText.line`): three faces for a family, one conjunct where Unicode joins the letters anyway.
         if scalars.count > 1, scalars.contains("\u{200D}") {
-            return scalars.split(separator: "\u{200D}").reduce(0) { sum, part in
-                sum + String(String.UnicodeScalarView(part)).reduce(0) { $0 + of($1) }
-            }
+            return String(String.UnicodeScalarView(scalars.filter { $0 != "\u{200D}" })).reduce(0) { $0 + of($1) }
         }
         if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
         // Latin-1, Latin Extended and the Vietnamese letters without asking Unicode's tables: no mark, nothing

@@ -1,8 +1,8 @@
 /// Text made harmless for a terminal: control characters and escape sequences are shown as visible
 /// symbols (ESC as ␛) instead of being sent, C1 controls become �, and bidirectional embeddings,
-/// overrides and isolates cannot reorder the screen. A zero-width joiner is left out: curses draws the characters it joins
-/// one by one (a family emoji as three faces, `DisplayWidth` counts them so), and a terminal given one between two
-/// letters shifts the row after it (tmux). The one place every byte for a terminal passes:
+/// overrides and isolates cannot reorder the screen. On one line (the screen's) a zero-width joiner is left out: curses
+/// draws the characters it joins one by one (a family emoji as three faces, `DisplayWidth` counts them so), and a terminal
+/// given one between two letters shifts the row after it (tmux); a document keeps it (it is data). The one place every byte for a terminal passes:
 /// the canvas of the TUI draws through `line`, the command line's output and error path through `text`
 /// and `bytes`. Linear in the text, and free for text that needs nothing.
 public enum TerminalSafeText {
@@ -71,7 +71,9 @@ public enum TerminalSafeText {
                 return false
             case 0x80...0x9F where previous == 0xC2:
                 return false
-            case 0xA8...0xAE where previous == 0x80 && beforePrevious == 0xE2, 0x8D where previous == 0x80 && beforePrevious == 0xE2:
+            case 0xA8...0xAE where previous == 0x80 && beforePrevious == 0xE2:
+                return false
+            case 0x8D where previous == 0x80 && beforePrevious == 0xE2 && !keepingLayout:
                 return false
             case 0xA6...0xA9 where previous == 0x81 && beforePrevious == 0xE2:
                 return false
@@ -101,7 +103,7 @@ public enum TerminalSafeText {
             // C1 controls; bidirectional embeddings, overrides and isolates; line and paragraph separators.
             case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029:
                 output.append("\u{FFFD}")
-            case 0x200D:
+            case 0x200D where !keepingLayout:
                 continue
             default:
                 output.append(scalar)
