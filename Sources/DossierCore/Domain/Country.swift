@@ -75,25 +75,27 @@ public struct Country: Hashable, Sendable, Comparable, CustomStringConvertible {
         return countries
     }
 
-    /// Countries whose name (or other name, or code) starts with what was typed, then those whose name
-    /// contains it: the type-ahead of a country field. Within each, the countries in `uses` first, most used first
-    /// ("chi" offers China before Chili in a dossier with Taizhou), then the rest in the order of their Dutch names.
+    /// Countries whose name (or other name, or code) starts with what was typed, then those with a word that starts with it,
+    /// then those whose name contains it: the type-ahead of a country field. Within each, the countries in `uses` first, most
+    /// used first ("chi" offers China before Chili in a dossier with Taizhou), then those where it is a whole word, shortest
+    /// name first ("verenigde": the Verenigde Staten before the Verenigde Arabische Emiraten; "staten": before the Kleine
+    /// Pacifische eilanden van de Verenigde Staten), then the rest in the order of their Dutch names.
     public static func matching(_ text: String, limit: Int = 10, preferring uses: [Country: Int] = [:]) -> [Country] {
         let folded = SearchText.fold(text.trimmingSpaces())
         if folded.isEmpty { return Array(mostUsedFirst(all, uses).prefix(limit)) }
         var exact: [Country] = [], starting: [(Country, Int)] = [], wordStarting: [(Country, Int)] = [], containing: [Country] = []
         if let code = codeByFoldedName[folded] { exact.append(Country(trustedCode: code)) }
-        let wordStarts = [" ", "-", "("].map { $0 + folded }
+        let separators: Set<Character> = [" ", "-", "(", ")", ","]
+        let words = { (name: String) in name.split(whereSeparator: separators.contains).map(String.init) }
+        // With the length of the shortest name that has it as a whole word (Int.max for none): typed whole, a shorter name is closer.
+        let wholeWordLength = { (names: [String]) in names.filter { words($0).contains(folded) }.map(\.utf8.count).min() ?? Int.max }
         for country in all where !exact.contains(country) {
-            // With the length of the shortest name that matches: the shorter, the closer to what was typed ("verenigde": the
-            // Verenigde Staten before the Verenigde Arabische Emiraten; "staten": before the Kleine Pacifische eilanden van de
-            // Verenigde Staten).
-            if let length = country.foldedNames.lazy.filter({ $0.hasPrefix(folded) }).map(\.utf8.count).min() {
-                starting.append((country, length))
-            } else if let length = country.foldedNames.lazy.filter({ name in wordStarts.contains { SearchText.contains(name, $0) } }).map(\.utf8.count).min() {
-                // A word of the name begins with it.
-                wordStarting.append((country, length))
-            } else if country.foldedNames.contains(where: { SearchText.contains($0, folded) }) {
+            let names = country.foldedNames
+            if names.contains(where: { $0.hasPrefix(folded) }) {
+                starting.append((country, wholeWordLength(names)))
+            } else if names.contains(where: { words($0).contains { $0.hasPrefix(folded) } }) {
+                wordStarting.append((country, wholeWordLength(names)))
+            } else if names.contains(where: { SearchText.contains($0, folded) }) {
                 containing.append(country)
             }
         }
@@ -103,7 +105,8 @@ public struct Country: Hashable, Sendable, Comparable, CustomStringConvertible {
         return result.isEmpty ? Array(candidates(for: folded).prefix(limit)) : Array(result.prefix(limit))
     }
 
-    /// The countries by the length of their matching name, shortest first; of equal length in the table's order.
+    /// The countries by the length of their name that has the typed text as a whole word, shortest first; the others, and
+    /// those of equal length, in the table's order.
     private static func shortestFirst(_ matches: [(Country, Int)]) -> [Country] {
         matches.enumerated().sorted { left, right in
             left.element.1 != right.element.1 ? left.element.1 < right.element.1 : left.offset < right.offset
