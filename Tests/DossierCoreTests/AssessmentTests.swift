@@ -278,6 +278,17 @@ struct AssessmentTests {
         }
     }
 
+    @Test("a decision that names a mandate and not the college is no exception; one that names the college is, whatever else it says")
+    func mandateOrCollege() {
+        for mandate in ["Mandaat afdelingshoofd", "gemandateerd aan de teamleider", "conform de mandaten, 3-2-2027"] {
+            #expect(AssessmentRule.namesMandateNotCollege(mandate), "\(mandate)")
+        }
+        for college in ["Besluit B&W 3 februari 2027", "Besluit B&W (mandaat wethouder)", "B&W-besluit 3-2-2027 (geen mandaat)",
+                        "Collegebesluit; mandaatregeling niet van toepassing", "Besluit afdelingshoofd"] {
+            #expect(!AssessmentRule.namesMandateNotCollege(college), "\(college)")
+        }
+    }
+
     @Test("where the activity is from or goes to decides: an incoming delegation without a country is looked at again; a network only mentioned is a new one; what an exception lifts outside Europe is said")
     func whereAndWhatIsNew() throws {
         var dossier = try Self.dossier()
@@ -315,6 +326,8 @@ struct AssessmentTests {
         #expect(!Assessor.questions(for: byCompany, in: dossier).contains(.waardeVoorBedrijfsleven))
         let toLyon = Self.activity("Missie Lyon", .handelsmissie, relations: ["rhone-alpes"], organiser: .relation("bom"))
         #expect(!Assessor.assess(toLyon, answers: Self.answers(), in: dossier).missing.contains("Land van bestemming"), "a relation abroad says where")
+        let fromFlanders = Self.activity("Delegatie uit Vlaanderen", .delegatiebezoek, relations: ["vlaanderen"], direction: .inkomend)
+        #expect(!Assessor.assess(fromFlanders, answers: Self.answers(), in: dossier).missing.contains("Land van de delegatie"), "so it does for one coming in")
         let fair = Self.activity("Beurs", .beurs, relations: ["bom"])
         #expect(!Assessor.assess(fair, answers: Self.answers(), in: dossier).missing.contains("Land van bestemming"), "only missions and delegations travel by kind")
         var known = unknown

@@ -47,7 +47,7 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .customLong("note"), help: ArgumentHelp("vraag=toelichting; mag vaker.", valueName: "vraag=tekst"))
     var noteOptions: [String] = []
 
-    @Option(help: ArgumentHelp("Besluit om toch activiteiten te doen met een relatie op een laag pitje (wie, wanneer).", valueName: "tekst"))
+    @Option(help: ArgumentHelp("Besluit van het college om toch activiteiten te doen met een relatie op een laag pitje (wanneer; een mandaat telt niet).", valueName: "tekst"))
     var exception: String?
 
     @Option(name: .customLong("answers"), help: ArgumentHelp("Antwoorden uit een JSON-bestand.", valueName: "bestand"))

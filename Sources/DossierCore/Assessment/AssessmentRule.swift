@@ -26,6 +26,17 @@ public enum AssessmentRule: String, Sendable, CaseIterable {
     /// city's, a region's or a network's mission is not such an initiative.
     public static let partnerKinds: Set<RelationKind> = [.overheid, .partnerorganisatie, .samenwerkingsverband]
 
+    /// Whether a decision names a mandate and not the college ("Mandaat afdelingshoofd", "gemandateerd aan de teamleider"): the
+    /// Kader leaves an exception to laag pitje to the college ("tenzij het college anders besluit"), and departing from the
+    /// Kader is no routine matter a mandate covers. One that names the college ("Besluit B&W 3-2-2027 (mandaat wethouder)",
+    /// "collegebesluit") is the college's; one that names neither is taken as given.
+    public static func namesMandateNotCollege(_ decision: String) -> Bool {
+        let folded = SearchText.fold(decision)
+        let namesCollege = ["b&w", "b & w", "b en w", "college", "burgemeester en wethouders"].contains { folded.contains($0) }
+        // "mandate" also finds "gemandateerd" and "mandaten".
+        return !namesCollege && ["mandaat", "mandate"].contains { folded.contains($0) }
+    }
+
     /// Said when a relation in China or Vietnam is added not on laag pitje: the Kader puts new contacts there on laag
     /// pitje too, so every activity with it is weighed negative. Nil for any other relation.
     public static func laagPitjeCountryNotice(_ relation: Relation) -> String? {

@@ -116,13 +116,11 @@ public enum Assessor {
             (activity.countries.filter { !$0.isInEurope }, relations.filter(\.isOutsideEurope))
         }
 
-        /// Where the activity comes from or goes to is not known (not Europe by default): an incoming delegation without a
-        /// country and without a relation outside Europe (its relations are its hosts here), or a trade mission or outgoing
-        /// delegation without a country and without a relation abroad (a Dutch partner says nothing of where it goes).
+        /// Where the activity comes from or goes to is not known (not Europe by default): a delegation (incoming or outgoing)
+        /// or a trade mission without a country and without a relation abroad. A Dutch relation (the hosts here, the BOM)
+        /// says nothing of where a delegation comes from or a mission goes; one abroad (Vlaanderen, Taizhou) does.
         var isPlaceUnknown: Bool {
-            guard activity.countries.isEmpty else { return false }
-            if activity.visit?.direction == .inkomend { return !relations.contains(where: \.isOutsideEurope) }
-            guard activity.kind == .handelsmissie || activity.visit?.direction == .uitgaand else { return false }
+            guard activity.countries.isEmpty, activity.kind == .handelsmissie || activity.visit != nil else { return false }
             return relations.countriesAbroad.isEmpty
         }
 
@@ -180,7 +178,7 @@ public enum Assessor {
         /// college anders besluit"), and lifts nothing.
         var hasException: Bool { !answers.exceptionDecision.isBlank && !exceptionIsMandate }
 
-        var exceptionIsMandate: Bool { SearchText.fold(answers.exceptionDecision).contains("mandaat") }
+        var exceptionIsMandate: Bool { AssessmentRule.namesMandateNotCollege(answers.exceptionDecision) }
 
         /// Said after a laag-pitje reason when the exception given is a mandate.
         var mandateNote: String {

@@ -19,7 +19,7 @@ enum AssessmentForm {
         // A relation on laag pitje, or China or Vietnam as the destination: what the rule sees is what an exception is about.
         let onLaagPitje = Assessor.laagPitjeSubjects(of: activity, in: dossier)
         fields.append(FormField("exceptionDecision", "Uitzondering", .text(TextInput(previous.exceptionDecision)),
-                                help: "\(onLaagPitje.joined(separator: ", ")) staat op een laag pitje: een nieuwe activiteit alleen als het college daartoe besluit. Noem het besluit (wie, wanneer), of laat leeg.",
+                                help: "\(onLaagPitje.joined(separator: ", ")) staat op een laag pitje: een nieuwe activiteit alleen als het college daartoe besluit. Noem het besluit van het college (wanneer; een mandaat telt niet), of laat leeg.",
                                 isVisible: !onLaagPitje.isEmpty))
         var form = Form(purpose: .assessment(activity.id), title: "Afweging — \(activity.title)", fields: fields)
         refresh(&form, activity: activity, in: dossier, ledger: ledger)
