@@ -193,9 +193,11 @@ struct CSVImportRefusalTests {
         ]
         for (name, bytes, said) in cases {
             try scratch.directory.write(name, bytes)
-            let result = try scratch.run(["import", "contacts", scratch.directory.file(name)])
-            #expect(result.status == 65 && result.standardError.contains("regel 1: \(said)"), "\(name): \(result.standardError)")
-            #expect(!result.standardError.contains("UTF-16"), "\(name): \(result.standardError)")
+            for table in ["contacts", "activities"] {
+                let result = try scratch.run(["import", table, scratch.directory.file(name)])
+                #expect(result.status == 65 && result.standardError.contains("regel 1: \(said)"), "\(name): \(result.standardError)")
+                #expect(!result.standardError.contains("UTF-16"), "\(name): \(result.standardError)")
+            }
         }
         try scratch.directory.write("tabs.txt", "naam\trelatie\te-mail\r\nJana Novakova\tbom\tjana@example.org\r\n")
         let tabs = try scratch.run(["import", "contacts", scratch.directory.file("tabs.txt")])
@@ -207,7 +209,8 @@ struct CSVImportRefusalTests {
         #expect(outlook.status == 0, "\(outlook.standardError)")
         #expect(try scratch.load().relation("bom")?.contacts.contains { $0.name == "Piet Smit" && $0.email == "piet@example.org" && !$0.phone.isEmpty } == true)
         // Excel's separator hint before the header is read as that, and lines are counted as in the file.
-        try scratch.directory.write("sep.csv", "sep=;\r\nnaam;relatie;e-mail\r\nKees Bos;bom;kees@example.org\r\nZonder Relatie;onbekend-x;\r\n")
+        // ("|": no separator the header would be read by.)
+        try scratch.directory.write("sep.csv", "sep=|\r\nnaam|relatie|e-mail\r\nKees Bos|bom|kees@example.org\r\nZonder Relatie|onbekend-x|\r\n")
         let hinted = try scratch.run(["import", "contacts", scratch.directory.file("sep.csv"), "--dry-run"])
         #expect(hinted.standardError.contains("regel 4, kolom 'relatie'") && !hinted.standardError.contains("sep="), "\(hinted.standardError)")
         try scratch.directory.write("twee.csv", "naam;email;e-mail\r\nJan;a@b.nl;c@d.nl\r\n")

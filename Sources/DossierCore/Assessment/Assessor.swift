@@ -482,11 +482,11 @@ public enum Assessor {
         /// The municipality's role: complementary to what partners already do; a single company is referred to
         /// the partners; a request for Triple Helix cooperation is weighed positively.
         mutating func applyRole() {
-            applyCondition(.aanvullend, rule: Question.aanvullend.rawValue)
+            applyCondition(.aanvullend, rule: Question.aanvullend.reasonRule)
             if answers[.meerDanEenBedrijf] == .nee {
                 let partners = AssessmentRule.referralPartners.compactMap { facts.dossier.relation($0)?.name }
                 let names = partners.isEmpty ? "de (publieke) partners" : partners.joined(separator: ", ")
-                add(.doorverwijzen, .naderBekijken,
+                add(Question.meerDanEenBedrijf.reasonRule, .naderBekijken,
                     "De vraag van één bedrijf: verwijs het via de accountmanagers door naar \(names) en bestaande programma's, tenzij de gemeente hier aanvullend iets te doen heeft\(noted(.meerDanEenBedrijf)).")
             }
             switch answers[.tripleHelix] {

@@ -37,6 +37,10 @@ public enum Question: String, Vocabulary {
         }
     }
 
+    /// The rule a reason made from this answer is given under (`VerdictReason.rule`): the question's own, but one company's
+    /// question is said as the referral it leads to.
+    public var reasonRule: String { self == .meerDanEenBedrijf ? AssessmentRule.doorverwijzen.rawValue : rawValue }
+
     public var label: String {
         switch self {
         case .inhoudelijkeLink: "Inhoudelijke link met Oss"

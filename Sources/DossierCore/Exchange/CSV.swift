@@ -37,8 +37,8 @@ public enum CSV {
         return bytes
     }
 
-    /// A record read from a file, with its row as a spreadsheet shows it (counted from 1, the header is row 1): a line
-    /// break inside a cell does not start a new row, so a text editor may show it further down.
+    /// A record read from a file, with its row as a spreadsheet shows it (counted from 1, the header is row 1, or 2 after
+    /// Excel's "sep=;" line): a line break inside a cell does not start a new row, so a text editor may show it further down.
     public struct Record: Hashable, Sendable {
         public var line: Int
         public var fields: [String]
@@ -51,11 +51,11 @@ public enum CSV {
         public var description: String { "regel \(line): \(message)" }
     }
 
-    /// Reads records. The separator is taken from the header line: the one of semicolon, comma and tab it holds most of
-    /// (Excel with Dutch settings writes semicolons; a table copied from a spreadsheet into a text editor has tabs; a tie
-    /// goes to the comma, then the semicolon); a byte-order mark is skipped; CRLF, LF and quoted line breaks are accepted;
-    /// a cell kept from being a formula by `encode` is given back as it was (`'=x` → `=x`). A workbook, a JSON file or
-    /// another file that is no text is refused as what it is.
+    /// Reads records. The separator is the one a "sep=;" line before the header names (Excel's hint), or else taken from
+    /// the header line: the one of semicolon, comma and tab it holds most of (Excel with Dutch settings writes semicolons;
+    /// a table copied from a spreadsheet into a text editor has tabs; a tie goes to the comma, then the semicolon); a byte-order mark is skipped; CRLF, LF and quoted line breaks are accepted;
+    /// a cell kept from being a formula by `encode` is given back as it was (`'=x` → `=x`). A workbook, a JSON file, a vCard,
+    /// a calendar or another file that is no table is refused as what it is.
     public static func decode(_ input: [UInt8]) throws(SyntaxError) -> [Record] {
         if let other = notText(input) { throw SyntaxError(line: 1, message: other) }
         var bytes = input[...]
@@ -154,12 +154,13 @@ public enum CSV {
         let text = input.starts(with: byteOrderMark) ? input.dropFirst(3) : input[...]
         let opening = String(decoding: text.drop { [0x20, 0x09, 0x0A, 0x0D].contains($0) }.prefix(16), as: UTF8.self).uppercased()
         if opening.hasPrefix("BEGIN:VCARD") {
-            return "dit is een vCard (uit een adresboek), geen CSV-bestand; import leest een tabel met ten minste de kolommen naam en relatie "
-                + "(een CSV-export van Outlook kan dat worden: kopjes als 'E-mailadres' en 'Telefoonnummer' worden herkend)"
+            return "dit is een vCard (uit een adresboek), geen CSV-bestand; import leest een tabel zoals dossier export die schrijft (voor "
+                + "contactpersonen ten minste de kolommen naam en relatie: een CSV-export van Outlook met die kolommen erbij kan, kopjes als "
+                + "'E-mailadres' en 'Telefoonnummer' worden herkend)"
         }
         if opening.hasPrefix("BEGIN:VCALENDAR") {
             return "dit is een agenda (iCalendar, .ics), geen CSV-bestand; dossier schrijft agenda's (dossier export --format ics) maar leest ze "
-                + "niet: activiteiten importeert u als tabel, zoals dossier export --what activities die schrijft"
+                + "niet: import leest een tabel zoals dossier export die schrijft"
         }
         if let first = text.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             return "dit is een JSON-bestand, geen CSV-bestand; import leest een tabel zoals dossier export die schrijft (een heel dossier zet u over "

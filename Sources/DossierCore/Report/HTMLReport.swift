@@ -144,10 +144,11 @@ public enum ReportCSV {
                                   "delegatie uit/naar", "geraamde kosten", "werkelijke kosten", "budgetregel", "kosten voor budget", "laatste oordeel",
                                   "afwijking", "besluit"]
 
-    /// Whether a table's header is this one's (a report given to `import`): its columns of its own are there.
+    /// Whether a table's header is this one's (a report given to `import`): its columns of its own are there, read as an
+    /// import reads a heading.
     static func isHeader(_ headings: [String]) -> Bool {
-        let lowered = Set(headings.map { $0.trimmingSpaces().lowercased() })
-        return ["focus", "kosten voor budget", "laatste oordeel"].allSatisfy(lowered.contains)
+        let own = ["focus", "kosten voor budget", "laatste oordeel"]
+        return Set(headings.compactMap { ImportHeader.column($0, known: own) }).count == own.count
     }
 
     public static func rows(_ report: YearReport) -> [[String]] {

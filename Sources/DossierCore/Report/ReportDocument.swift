@@ -556,10 +556,8 @@ struct ReportWriter {
             }
             if !unsaid.isEmpty { fields.append(("Beantwoord met nee", unsaid.map(\.label).joined(separator: "; "))) }
             // So is an answer on the municipality's role that makes no reason (more than one company's question, no Triple Helix request).
-            let roleRules: [Question: String] = [.meerDanEenBedrijf: AssessmentRule.doorverwijzen.rawValue]
             let alsoAnswered = Question.allCases.filter { question in
-                question.group == .role && assessment.answers[question] != .onbekend
-                    && !assessment.reasons.contains { $0.rule == roleRules[question, default: question.rawValue] }
+                question.group == .role && assessment.answers[question] != .onbekend && !assessment.reasons.contains { $0.rule == question.reasonRule }
             }
             if !alsoAnswered.isEmpty {
                 fields.append(("Ook beantwoord", alsoAnswered.map { "\($0.label): \(assessment.answers[$0].label.lowercased())" }.joined(separator: "; ")))
