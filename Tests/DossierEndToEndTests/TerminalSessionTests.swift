@@ -207,14 +207,17 @@ struct TerminalSessionTests {
 
     @Test("Ctrl-Z in the editor a form opened stops the whole job, the screen with it: the shell has the terminal, fg brings the editor back and its text reaches the form")
     func suspendInTheEditor() throws {
-        let go = directory.file("go")
-        try directory.write("editor.sh", "#!/bin/sh\nwhile [ ! -e \(go) ]; do sleep 0.05; done\nprintf 'Na fg geschreven.\\n' > \"$1\"\n")
+        let go = directory.file("go"), started = directory.file("started")
+        try directory.write("editor.sh", "#!/bin/sh\ntouch \(started)\nwhile [ ! -e \(go) ]; do sleep 0.05; done\nprintf 'Na fg geschreven.\\n' > \"$1\"\n")
         chmod(directory.file("editor.sh"), 0o755)
         let tmux = try shell(width: 120, height: 36, extraEnvironment: "EDITOR=\(directory.file("editor.sh"))")
         try tmux.run("\(binary) --store \(store)", until: "1 Relaties (37)")
         try openNotesOfRhoneAlpes(in: tmux)
         try tmux.send("C-o")
         try tmux.waitFor("READY>", gone: ["Relatie bewerken"])
+        // Ctrl-Z once the editor runs (the screen leaves before it starts; on a busy machine that may take a while).
+        for _ in 0..<400 where !FileManager.default.fileExists(atPath: started) { usleep(50_000) }
+        #expect(FileManager.default.fileExists(atPath: started), "the editor runs")
         try tmux.send("C-z")
         try tmux.waitFor("Stopped")
         let stopped = try Self.processes(running: [binary, "--store", store])
