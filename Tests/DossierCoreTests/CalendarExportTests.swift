@@ -81,12 +81,15 @@ struct CalendarExportTests {
     @Test("an activity takes place at its relations' places in the countries it goes to, else in those countries; a tab in a text is a space")
     func place() {
         let dossier = Fixtures.smallDossier()
-        func at(_ relations: [RelationID], _ codes: [String]) -> String {
-            ICalendar.place(of: Activity(id: "a", title: "A", kind: .beurs, relations: relations, countries: codes.map { Fixtures.countries($0)[0] }), in: dossier)
+        func at(_ relations: [RelationID], _ codes: [String], kind: ActivityKind = .beurs) -> String {
+            ICalendar.place(of: Activity(id: "a", title: "A", kind: kind, relations: relations, countries: codes.map { Fixtures.countries($0)[0] }), in: dossier)
         }
         #expect(at(["pivot-park"], ["DE"]) == "Duitsland", "a fair abroad with a partner in Oss")
         #expect(at(["rhone-alpes", "pivot-park"], ["FR"]).hasPrefix("Lyon, Grenoble"), "\(at(["rhone-alpes", "pivot-park"], ["FR"]))")
         #expect(at(["pivot-park"], []) == dossier.relation("pivot-park")?.placeSummary)
+        // A trade mission without a destination does not go to its Dutch partner's town; one with a partner abroad goes there.
+        #expect(at(["pivot-park"], [], kind: .handelsmissie) == "")
+        #expect(at(["rhone-alpes", "pivot-park"], [], kind: .handelsmissie).hasPrefix("Lyon, Grenoble"))
         #expect(ICalendar.escape("tab\there") == "tab here")
         #expect(ICalendar.escape("regel\u{0B}overgang\u{07}bel") == "regel overgang bel", "a control character from Word keeps the words apart")
     }

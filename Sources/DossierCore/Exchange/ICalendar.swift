@@ -187,8 +187,10 @@ public enum ICalendar {
             return (countries == visit.delegationFrom ? [countries] : [visit.delegationFrom, countries]).filter { !$0.isEmpty }.joined(separator: ", ")
         }
         let destination = Set(activity.countries.map(\.code))
+        // Without a destination a trade mission's Dutch partner (the BOM) is not where it goes: only a relation abroad says that.
+        let travels = activity.kind == .handelsmissie
         let places = activity.relations.compactMap { dossier.relation($0) }
-            .filter { destination.isEmpty || $0.countries.contains { destination.contains($0.code) } }
+            .filter { destination.isEmpty ? !travels || ![$0].countriesAbroad.isEmpty : $0.countries.contains { destination.contains($0.code) } }
             .map(\.placeSummary).filter { !$0.isEmpty }
         return places.isEmpty ? activity.countries.names : places.joined(separator: "; ")
     }
