@@ -53,9 +53,10 @@ public enum CSV {
 
     /// Reads records. The separator is the one a "sep=;" line before the header names (Excel's hint), or else taken from
     /// the header line: the one of semicolon, comma and tab it holds most of (Excel with Dutch settings writes semicolons;
-    /// a table copied from a spreadsheet into a text editor has tabs; a tie goes to the comma, then the semicolon); a byte-order mark is skipped; CRLF, LF and quoted line breaks are accepted;
-    /// a cell kept from being a formula by `encode` is given back as it was (`'=x` → `=x`). A workbook, a JSON file, a vCard,
-    /// a calendar or another file that is no table is refused as what it is.
+    /// a table copied from a spreadsheet into a text editor has tabs; a tie goes to the comma, then the semicolon); a
+    /// byte-order mark is skipped; CRLF, LF and quoted line breaks are accepted; a cell kept from being a formula by
+    /// `encode` is given back as it was (`'=x` → `=x`). A workbook, a JSON file, a vCard, a calendar or another file that
+    /// is no table is refused as what it is.
     public static func decode(_ input: [UInt8]) throws(SyntaxError) -> [Record] {
         if let other = notText(input) { throw SyntaxError(line: 1, message: other) }
         var bytes = input[...]

@@ -188,9 +188,12 @@ public enum ICalendar {
         }
         let destination = Set(activity.countries.map(\.code))
         // Without a destination a trade mission's Dutch partner (the BOM) is not where it goes: only a relation abroad says that.
-        let travels = activity.kind == .handelsmissie
+        let isMission = activity.kind == .handelsmissie
         let places = activity.relations.compactMap { dossier.relation($0) }
-            .filter { destination.isEmpty ? !travels || ![$0].countriesAbroad.isEmpty : $0.countries.contains { destination.contains($0.code) } }
+            .filter { relation in
+                destination.isEmpty ? !isMission || ![relation].countriesAbroad.isEmpty
+                    : relation.countries.contains { destination.contains($0.code) }
+            }
             .map(\.placeSummary).filter { !$0.isEmpty }
         return places.isEmpty ? activity.countries.names : places.joined(separator: "; ")
     }

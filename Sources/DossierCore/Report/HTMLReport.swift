@@ -140,7 +140,7 @@ public enum HTMLReport {
 /// `dossier budget` counts it: adding up one line's rows gives that line's figure), its latest verdict, the reason to depart
 /// from it, and who decided (the approval's decision).
 public enum ReportCSV {
-    public static let headings = ["id", "titel", "focus", "soort", "status", "begindatum", "einddatum", "relaties", "organisator", "richting",
+    static let headings = ["id", "titel", "focus", "soort", "status", "begindatum", "einddatum", "relaties", "organisator", "richting",
                                   "delegatie uit/naar", "geraamde kosten", "werkelijke kosten", "budgetregel", "kosten voor budget", "laatste oordeel",
                                   "afwijking", "besluit"]
 

@@ -191,7 +191,7 @@ public struct YearReport: Sendable {
         laagPitjeWithOverride = laagPitje.filter { $0.activity.approvalOverrideReason != nil }
         chargedWithoutDecision = entries.map(\.activity).filter { $0.chargedCost.cents > 0 && $0.approvalDecision == nil }
         // Those the municipality takes part in ("waar wij als gemeente aan deelnemen, nodigen wij ondernemers steevast uit"):
-        // approved, planned or carried out. An idea or one being weighed is not yet (the weighing asks for them).
+        // approved, planned, carried out or evaluated. An idea or one being weighed is not yet (the weighing asks for them).
         withoutEntrepreneurs = entries.map(\.activity).filter {
             $0.kind.isEconomic && $0.status.countsAgainstBudget && $0.entrepreneurs.isEmpty
         }

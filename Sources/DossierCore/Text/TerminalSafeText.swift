@@ -1,10 +1,10 @@
 /// Text made harmless for a terminal: control characters and escape sequences are shown as visible
 /// symbols (ESC as ␛) instead of being sent, C1 controls become �, and bidirectional embeddings,
 /// overrides and isolates cannot reorder the screen. On one line (the screen's) a zero-width joiner is left out: curses
-/// draws the characters it joins one by one (a family emoji as three faces, `DisplayWidth` counts them so), and a terminal
-/// given one between two letters shifts the row after it (tmux); a document keeps it (it is data). The one place every byte for a terminal passes:
-/// the canvas of the TUI draws through `line`, the command line's output and error path through `text`
-/// and `bytes`. Linear in the text, and free for text that needs nothing.
+/// draws the characters it joins one by one (a family emoji as three faces, `DisplayWidth` counts them so), and a
+/// terminal given one between two letters shifts the row after it (tmux); a document keeps it (it is data). The one
+/// place every byte for a terminal passes: the canvas of the TUI draws through `line`, the command line's output and
+/// error path through `text` and `bytes`. Linear in the text, and free for text that needs nothing.
 public enum TerminalSafeText {
     /// One line: tabs and line breaks become spaces, other controls their visible symbol.
     public static func line(_ text: String) -> String {
