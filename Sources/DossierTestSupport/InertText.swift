@@ -1,6 +1,7 @@
 /// Whether text can be sent to a terminal as it is: no C0 control but line feed, tab and a carriage return
 /// before a line feed (none of those either with `allowingLayout: false`), no DEL, no C1 control, no
-/// bidirectional control, no line or paragraph separator, and on one line no zero-width joiner. Independent of `TerminalSafeText`, which it checks.
+/// bidirectional control, no line or paragraph separator, and on one line no zero-width joiner. Independent of
+/// `TerminalSafeText`, which it checks.
 public func isInertForTerminal(_ text: String, allowingLayout: Bool = true) -> Bool {
     let scalars = Array(text.unicodeScalars)
     return !scalars.indices.contains { index in

@@ -39,16 +39,17 @@ public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        // Joined by a zero-width joiner (a family emoji, a profession): as wide as the screen draws it, which leaves the
-        // joiner out (`TerminalSafeText.line`): three faces for a family, one conjunct where Unicode joins the letters anyway.
-        if scalars.count > 1, scalars.contains("\u{200D}") {
-            return String(String.UnicodeScalarView(scalars.filter { $0 != "\u{200D}" })).reduce(0) { $0 + of($1) }
-        }
         if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
         // Latin-1, Latin Extended and the Vietnamese letters without asking Unicode's tables: no mark, nothing
         // wide, no emoji but © and ®, and one zero-width character, the soft hyphen (`DisplayWidthTests`).
         if first.value < 0x300 || (0x1E00..<0x1F00).contains(first.value), first.value != 0xA9, first.value != 0xAE {
             return first.value == 0xAD ? 0 : 1
+        }
+        // Joined by a zero-width joiner (a family emoji, a profession): as wide as the screen draws it, which leaves the
+        // joiner out (`TerminalSafeText.line`): three faces for a family, one conjunct where Unicode joins the letters anyway.
+        // (Only an emoji, © and ® among them, or an Indic letter joins what follows a joiner, so the letters above never do.)
+        if scalars.count > 1, scalars.contains("\u{200D}") {
+            return String(String.UnicodeScalarView(scalars.filter { $0 != "\u{200D}" })).reduce(0) { $0 + of($1) }
         }
         if isZeroWidth(first) { return 0 }
         if isWide(first.value) { return 2 }
