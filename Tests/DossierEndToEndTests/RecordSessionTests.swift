@@ -14,13 +14,14 @@ struct RecordSessionTests {
 
     init() throws {
         try directory.write("dossier.json", BundledDossier.bytes)
-        // An editor for Ctrl-O that writes two paragraphs into the file it is given.
-        try directory.write("editor.sh", "#!/bin/sh\nprintf 'Grensregio rond de Sont.\\n\\nSamen in farma.\\n' > \"$1\"\n")
-        chmod(directory.file("editor.sh"), 0o755)
+        // An editor for Ctrl-O that writes two paragraphs into the file it is given. It is run as `sh editor.sh`, never
+        // executed itself: a script just written can be "text file busy" (exit 126) while another test's child still
+        // holds the descriptor it was written through.
+        try directory.write("editor.sh", "printf 'Grensregio rond de Sont.\\n\\nSamen in farma.\\n' > \"$1\"\n")
     }
 
     func shell(width: Int = 120, height: Int = 36) throws -> TmuxSession {
-        try TmuxSession.shell(home: directory.path, width: width, height: height, extraEnvironment: "EDITOR=\(directory.file("editor.sh"))")
+        try TmuxSession.shell(home: directory.path, width: width, height: height, extraEnvironment: "'EDITOR=sh \(directory.file("editor.sh"))'")
     }
 
     @Test("add a relation, add a contact, edit it, the log shows old → new, undo; notes from the editor")

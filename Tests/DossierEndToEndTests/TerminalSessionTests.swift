@@ -208,9 +208,9 @@ struct TerminalSessionTests {
     @Test("Ctrl-Z in the editor a form opened stops the whole job, the screen with it: the shell has the terminal, fg brings the editor back and its text reaches the form")
     func suspendInTheEditor() throws {
         let go = directory.file("go"), started = directory.file("started")
-        try directory.write("editor.sh", "#!/bin/sh\ntouch \(started)\nwhile [ ! -e \(go) ]; do sleep 0.05; done\nprintf 'Na fg geschreven.\\n' > \"$1\"\n")
-        chmod(directory.file("editor.sh"), 0o755)
-        let tmux = try shell(width: 120, height: 36, extraEnvironment: "EDITOR=\(directory.file("editor.sh"))")
+        // Run as `sh editor.sh`, never executed itself: see `RecordSessionTests.init` (text file busy).
+        try directory.write("editor.sh", "touch \(started)\nwhile [ ! -e \(go) ]; do sleep 0.05; done\nprintf 'Na fg geschreven.\\n' > \"$1\"\n")
+        let tmux = try shell(width: 120, height: 36, extraEnvironment: "'EDITOR=sh \(directory.file("editor.sh"))'")
         try tmux.run("\(binary) --store \(store)", until: "1 Relaties (37)")
         try openNotesOfRhoneAlpes(in: tmux)
         try tmux.send("C-o")
@@ -238,9 +238,8 @@ struct TerminalSessionTests {
         try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         // A length of its own, so that no other run's editor is taken for this one.
         let editor = ["sleep", "\(100 + Int.random(in: 0..<100_000))"]
-        try directory.write("editor.sh", "#!/bin/sh\nexec \(editor.joined(separator: " "))\n")
-        chmod(directory.file("editor.sh"), 0o755)
-        let tmux = try shell(width: 120, height: 36, extraEnvironment: "EDITOR=\(directory.file("editor.sh")) TMPDIR=\(temporary)")
+        try directory.write("editor.sh", "exec \(editor.joined(separator: " "))\n")
+        let tmux = try shell(width: 120, height: 36, extraEnvironment: "'EDITOR=sh \(directory.file("editor.sh"))' TMPDIR=\(temporary)")
         try tmux.run("\(binary) --store \(store); echo EXIT:$?", until: "1 Relaties (37)")
         try openNotesOfRhoneAlpes(in: tmux)
         try tmux.send("C-o")
