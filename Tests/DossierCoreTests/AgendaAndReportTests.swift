@@ -313,7 +313,10 @@ struct AgendaAndReportTests {
         try dossier.apply(.setRelationStatus("rhone-alpes", status: .laagPitje, reason: "Geen middelen", reviewDate: Fixtures.date("2028-01-01"),
                                              seen: .verkennen), context: context)
         #expect(focus(2025) == .farma, "Rhône-Alpes was put on laag pitje in 2026")
-        #expect(Assessor.focus(of: dossier.activity("werkbezoek-lyon")!, in: dossier) == .outsideFocus, "weighed now, it is outside the focus")
+        #expect(Assessor.focus(of: dossier.activity("werkbezoek-lyon")!, in: dossier) == .farma, "weighed now, by the relation on its day")
+        var again = try #require(dossier.activity("werkbezoek-lyon"))
+        again.startDate = Fixtures.date("2027-03-10")
+        #expect(Assessor.focus(of: again, in: dossier) == .outsideFocus, "one still ahead is outside the focus")
         let past = MarkdownReport.render(YearReport(dossier: dossier, year: 2025, today: today))
         #expect(past.contains("Nog te ontwikkelen volgens het Kader (stand op 22-11-2026)"), "what the Kader awaits, with the day it speaks of")
     }

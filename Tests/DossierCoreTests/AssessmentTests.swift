@@ -347,6 +347,32 @@ struct AssessmentTests {
                 "\(excepted.reasons)")
     }
 
+    @Test("an activity is weighed by its relations as they stood on its day: a visit logged afterwards does not meet a laag pitje given since; one still ahead, or without a date, does")
+    func relationsOnItsDay() throws {
+        var dossier = try Self.dossier()
+        let status = try #require(dossier.relation("rhone-alpes")?.status)
+        try dossier.apply(.setRelationStatus("rhone-alpes", status: .laagPitje, reason: "Geen middelen", reviewDate: Fixtures.date("2028-01-01"),
+                                             seen: status), context: Fixtures.context)
+        let putOn = try #require(dossier.relation("rhone-alpes")?.statusHistory.last?.date)
+        let visit = Self.activity("Delegatie uit Lyon", .delegatiebezoek, relations: ["rhone-alpes"], sectors: [.farma], direction: .inkomend)
+        func weighed(on day: CalendarDate?) -> AssessmentResult {
+            var activity = visit
+            activity.startDate = day
+            return Assessor.assess(activity, answers: Self.answers(), in: dossier)
+        }
+        let before = weighed(on: putOn.adding(days: -5))
+        #expect(!before.reasons.contains { $0.rule == "laag-pitje" } && before.verdict == .positief, "\(before.reasons)")
+        var dated = visit
+        dated.startDate = putOn.adding(days: -5)
+        #expect(Assessor.focus(of: dated, in: dossier) == .farma)
+        #expect(Assessor.laagPitjeSubjects(of: dated, in: dossier).isEmpty)
+        for day in [putOn, putOn.adding(days: 30), nil] {
+            let result = weighed(on: day)
+            #expect(result.verdict == .negatief && result.reasons.contains { $0.rule == "laag-pitje" && $0.effect == .negatief },
+                    "\(String(describing: day)): \(result.reasons)")
+        }
+    }
+
     @Test("a reason that rests on a reading of the product says so, and docs/afweegkader.md lists every reading apart")
     func readings() throws {
         let taizhou = Self.activity("Onderwijsbezoek Taizhou", .kennisuitwisseling, relations: ["taizhou"], countries: Self.countries("CN"))

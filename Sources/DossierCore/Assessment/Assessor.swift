@@ -68,7 +68,9 @@ public enum Assessor {
     struct Facts {
         let activity: Activity
         let dossier: Dossier
-        /// The linked relations and the organising one.
+        /// The linked relations and the organising one, as they stood on the day the activity began: a visit logged
+        /// afterwards is weighed by what held then, not by a laag pitje given since. One still ahead, or without a date,
+        /// by the relations as they are (a relation added after that day, too).
         let relations: [Relation]
 
         init(activity: Activity, dossier: Dossier) {
@@ -76,7 +78,10 @@ public enum Assessor {
             self.dossier = dossier
             var ids = activity.relations
             if let organiser = activity.organiser.relationID, !ids.contains(organiser) { ids.append(organiser) }
-            relations = ids.compactMap(dossier.relation)
+            relations = ids.compactMap(dossier.relation).map { relation in
+                guard let day = activity.startDate, relation.statusHistory.contains(where: { $0.date > day }) else { return relation }
+                return relation.asOf(day) ?? relation
+            }
         }
 
         var isEconomic: Bool { activity.kind.isEconomic }
