@@ -383,12 +383,17 @@ struct SideIndexCommandTests {
                   let line = activity.budgetLine, (activity.estimatedCost ?? .zero) > .zero else { return false }
             return BudgetOverview(year: year, line: line, in: dossier).isOverspent
         })
+        // Called off with tickets paid all the same: the budget counts those, from the index as from the whole dossier.
+        let calledOff = try #require(dossier.activities.first { activity in
+            activity.status == .goedgekeurd && activity.budgetLine != nil && activity.year != nil && ![due.id, weighed.id, visit.id].contains(activity.id)
+        })
         #expect(try writingStore(fast).loadForChangingActivity(due.id) != nil && writingStore(whole).loadForChangingActivity(due.id) == nil)
         #expect(try writingStore(fast).loadForChangingActivity(due.title) != nil, "by title too")
         let commands = [
             ["move", due.id, "uitgevoerd", "--reason", "gedaan", "--actual-cost", "1.250,50", "--outcomes", "Twee leads"],
             ["move", weighed.id, "goedgekeurd", "--decision", "Besluit B&W 1-12-2026", "--override-reason", "Besluit B&W 1-12-2026"],
             ["move", weighed.id, "gepland"],
+            ["move", calledOff.id, "geannuleerd", "--reason", "afgelast", "--actual-cost", "800"],
             ["add-follow-up", weighed.id, "--what", "Verslag naar B&W", "--due", "15-1-2027"],
             ["done", visit.id, "1"],
             ["done", weighed.id, "Verslag naar B&W"],

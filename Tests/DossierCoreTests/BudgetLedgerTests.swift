@@ -37,4 +37,59 @@ struct BudgetLedgerTests {
                                                 estimatedCost: Money(euros: 500))), context: Fixtures.context)
         #expect(BudgetLedger(dossier).undated.isEmpty)
     }
+
+    @Test("called off, an activity costs the budget what was paid all the same (spent), never its estimate; the ledger's update, the year's overview and the report agree")
+    func calledOffWithCosts() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addActivity(Activity(id: "beurs-kopenhagen", title: "Beurs Kopenhagen", kind: .beurs, status: .goedgekeurd,
+                                                startDate: Fixtures.date("2026-12-10"), budgetLine: "internationalisering",
+                                                estimatedCost: Money(euros: 3_000), statusHistory: Fixtures.approved())),
+                          context: Fixtures.context)
+        var ledger = BudgetLedger(dossier)
+        let position = try #require(dossier.activityPosition("beurs-kopenhagen"))
+        let before = BudgetOverview(year: 2026, line: "internationalisering", in: dossier)
+        #expect(before.activityIDs.contains("beurs-kopenhagen"))
+
+        // Without a cost paid: it no longer counts at all.
+        var was = dossier.activities[position]
+        var cancelled = dossier
+        try cancelled.apply(.moveActivity("beurs-kopenhagen", status: .geannuleerd, reason: "afgelast", overrideReason: nil), context: Fixtures.context)
+        let free = BudgetOverview(year: 2026, line: "internationalisering", in: cancelled)
+        #expect(free.committed == before.committed - Money(euros: 3_000) && free.spent == before.spent && !free.activityIDs.contains("beurs-kopenhagen"))
+        #expect(cancelled.activities[position].chargedCost == .zero && cancelled.activities[position].listedCost == Money(euros: 3_000))
+
+        // With € 800 of tickets not refunded: spent, and nothing committed.
+        try dossier.apply(.moveActivity("beurs-kopenhagen", status: .geannuleerd, reason: "afgelast", overrideReason: nil, actualCost: Money(euros: 800)),
+                          context: Fixtures.context)
+        let paid = BudgetOverview(year: 2026, line: "internationalisering", in: dossier)
+        #expect(paid.committed == free.committed && paid.spent == before.spent + Money(euros: 800), "\(paid)")
+        #expect(paid.activityIDs.contains("beurs-kopenhagen"))
+        #expect(dossier.activities[position].chargedCost == Money(euros: 800) && dossier.activities[position].listedCost == Money(euros: 800))
+        #expect(update(&ledger, was: was, at: position, in: dossier))
+        #expect(ledger == BudgetLedger(dossier))
+        #expect(ledger.overview(2026, line: "internationalisering") == paid)
+
+        // Undated, it is kept apart as any cost the budget counts; taken back to nothing paid, the update lets it go.
+        was = dossier.activities[position]
+        try dossier.apply(.editActivity("beurs-kopenhagen", [FieldEdit(field: "startDate", old: .text("2026-12-10"), new: .none)]), context: Fixtures.context)
+        #expect(update(&ledger, was: was, at: position, in: dossier))
+        #expect(ledger == BudgetLedger(dossier) && ledger.undated["internationalisering"]?.total == Money(euros: 800))
+        was = dossier.activities[position]
+        try dossier.apply(.editActivity("beurs-kopenhagen", [FieldEdit(field: "actualCostCents", old: .number(80_000), new: .none)]),
+                          context: Fixtures.context)
+        #expect(update(&ledger, was: was, at: position, in: dossier))
+        #expect(ledger == BudgetLedger(dossier) && ledger.undated.isEmpty)
+
+        // The report says what was paid and that the budget counts it.
+        var dated = dossier
+        try dated.apply(.editActivity("beurs-kopenhagen", [FieldEdit(field: "startDate", old: .none, new: .text("2026-12-10")),
+                                                           FieldEdit(field: "actualCostCents", old: .none, new: .number(80_000))]), context: Fixtures.context)
+        let report = MarkdownReport.render(YearReport(dossier: dated, year: 2026, today: Fixtures.clock.today()))
+        #expect(report.contains("€ 800,00 werkelijk na annulering (geraamd € 3.000,00), Budget internationalisering"), "\(report)")
+    }
+}
+
+/// `BudgetLedger.update` for an expectation, which cannot change what it evaluates.
+private func update(_ ledger: inout BudgetLedger, was: Activity, at position: Int, in dossier: Dossier) -> Bool {
+    ledger.update(was: [was], now: [position], in: dossier)
 }

@@ -120,6 +120,32 @@ struct FlowTests {
                 "\(app.state.message?.text ?? "")")
     }
 
+    @Test("cancelling asks what was paid all the same: the budget counts it as spent; left empty, nothing")
+    func cancelledWithCostsPaid() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addActivity(Activity(id: "beurs-gent", title: "Beurs Gent", kind: .beurs, status: .gepland, relations: ["bom"],
+                                                startDate: Fixtures.date("2026-12-20"), budgetLine: "internationalisering", estimatedCost: Money(euros: 3_000),
+                                                statusHistory: [StatusChange(date: Fixtures.date("2026-11-01"), from: nil, to: .gepland, reason: "", by: "tester",
+                                                                             decision: "Besluit B&W 1 november 2026")])),
+                          context: Fixtures.context)
+        let app = Harness(dossier: dossier, width: 120, height: 36)
+        app.press(.character("2")).type("/gent").press(.enter, .character("m"))
+        #expect(app.state.form?["paidCostCents"]?.isVisible == false)
+        for _ in 0..<5 where app.state.form?["status"]?.selectedValue != "geannuleerd" { app.press(.down) }
+        #expect(app.state.form?["status"]?.selectedValue == "geannuleerd", "\(app.text)")
+        #expect(app.state.form?["paidCostCents"]?.isVisible == true && app.state.form?["actualCostCents"]?.isVisible == false)
+        #expect(app.state.form?.text("paidCostCents") == "", "not the estimate: most of what is called off costs nothing")
+        for _ in 0..<20 where app.state.form?.focusedField?.id != "reason" { app.press(.tab) }
+        app.type("Beurs afgelast")
+        for _ in 0..<20 where app.state.form?.focusedField?.id != "paidCostCents" { app.press(.tab) }
+        app.type("800").press(.control("s"))
+        #expect(app.state.form == nil, "\(app.state.form?.errors ?? [:])")
+        let cancelled = try #require(app.state.dossier.activity("beurs-gent"))
+        #expect(cancelled.status == .geannuleerd && cancelled.actualCost == Money(euros: 800))
+        #expect(BudgetOverview(year: 2026, line: "internationalisering", in: app.state.dossier).activityIDs.contains("beurs-gent"))
+        #expect(app.state.index.ledger == BudgetLedger(app.state.dossier), "the screen's budget counts it as well")
+    }
+
     @Test("text typed into a choice (one field too far) chooses nothing and says the field is a choice; the arrows still choose")
     func textInChoice() throws {
         let app = Harness()

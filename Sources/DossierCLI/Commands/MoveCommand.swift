@@ -18,7 +18,8 @@ struct MoveCommand: ParsableCommand {
         (van goedgekeurd meteen naar uitgevoerd gaat via gepland, beide stappen in de geschiedenis); \
         geannuleerd kan tot en met gepland; annuleren en afwijzen vragen waarom (--reason). Goedkeuren legt vast wie besloot (--decision). Uitgevoerd kan pas \
         vanaf de begindatum en vraagt de werkelijke kosten (--actual-cost; op een terminal gevraagd, met de \
-        raming als voorstel; anders geldt de raming); met --outcomes legt u meteen vast wat ze opleverde.
+        raming als voorstel; anders geldt de raming); met --outcomes legt u meteen vast wat ze opleverde. Bij geannuleerd \
+        geeft --actual-cost wat toch betaald is (tickets, inschrijfgeld); het budget telt dat als besteed.
         Voorbeelden:
           dossier move handelsmissie-medicon-valley in-afweging \\
               --reason "voorgelegd aan de wethouder"
@@ -47,7 +48,7 @@ struct MoveCommand: ParsableCommand {
     @Option(name: .customLong("override-reason"), help: ArgumentHelp("Waarom goedgekeurd wordt ondanks een negatieve afweging, of kosten die niet in het budget passen.", valueName: "tekst"), transform: ArgumentValues.line)
     var overrideReason: String?
 
-    @Option(name: .customLong("actual-cost"), help: ArgumentHelp("Bij uitgevoerd: de werkelijke kosten in euro.", valueName: "bedrag"))
+    @Option(name: .customLong("actual-cost"), help: ArgumentHelp("Bij uitgevoerd: de werkelijke kosten in euro; bij geannuleerd: wat toch betaald is.", valueName: "bedrag"))
     var actualCost: String?
 
     @Option(help: ArgumentHelp("Bij uitgevoerd of geevalueerd: wat de activiteit opleverde (de resultaten; vervangt wat er stond).", valueName: "tekst"), transform: ArgumentValues.longText)
@@ -64,16 +65,17 @@ struct MoveCommand: ParsableCommand {
         // The status seen, and the cost asked, once: also when the change is made on the whole dossier after all
         // (someone else wrote while the question waited), which then says the status changed meanwhile.
         var seen: ActivityStatus?
-        // Approving weighs the cost against the budget of all activities; carrying out weighs an actual cost above the estimate.
+        // Approving weighs the cost against the budget of all activities; carrying out weighs an actual cost above the estimate,
+        // cancelling what was paid all the same.
         var warnings: [String] = []
-        let (before, activity, _) = try storeOptions.changeActivity(id, withBudget: status == .goedgekeurd || status == .uitgevoerd) { before, dossier, ledger in
+        let (before, activity, _) = try storeOptions.changeActivity(id, withBudget: status == .goedgekeurd || status.hasActualCost) { before, dossier, ledger in
             if seen == nil && status == .uitgevoerd && actual == nil && isatty(STDIN_FILENO) == 1 && before.status.steps(to: .uitgevoerd) != nil {
                 actual = try askActualCost(proposing: before.actualCost ?? before.estimatedCost)
             }
             seen = seen ?? before.status
             var seenActivity = before
             seenActivity.status = seen ?? before.status
-            if status == .uitgevoerd {
+            if status.hasActualCost {
                 var after = before
                 after.status = status
                 after.actualCost = actual ?? before.actualCost

@@ -19,10 +19,10 @@ public enum ApprovedEditWarnings {
             }
         }
         // Also once carried out: a corrected cost of what took place is what the budget counts.
-        if after.status.countsAgainstBudget, let shortfall = budgetShortfall(before, after, in: dossier, ledger: ledger) {
+        if after.status.chargesBudget(after.budgetedCost), let shortfall = budgetShortfall(before, after, in: dossier, ledger: ledger) {
             warnings.append(shortfall)
         }
-        if let actual = after.actualCost, actual != before.actualCost, !after.status.isCarriedOut {
+        if let actual = after.actualCost, actual != before.actualCost, !after.status.hasActualCost {
             if after.status.countsAgainstBudget, after.budgetLine != nil {
                 let estimate = after.estimatedCost.map { "de raming, \($0.formatted)" } ?? "niets: er is nog geen raming"
                 warnings.append("werkelijke kosten (\(actual.formatted)) tellen pas mee als '\(after.title)' is uitgevoerd; tot dan telt \(estimate)")

@@ -201,8 +201,9 @@ extension Dossier {
             var updated = activity
             updated.status = status
             if let actualCost {
-                guard status.isCarriedOut else {
-                    throw ChangeError(.invalid, "werkelijke kosten horen bij een uitgevoerde activiteit", field: "actualCostCents")
+                guard status.hasActualCost else {
+                    throw ChangeError(.invalid, "werkelijke kosten horen bij een uitgevoerde activiteit, of bij een geannuleerde die toch kosten had",
+                                      field: "actualCostCents")
                 }
                 updated.actualCost = actualCost
             }

@@ -68,24 +68,30 @@ public struct Activity: Hashable, Sendable, Identifiable {
     /// The year the activity counts in: the year of its start date.
     public var year: Int? { startDate?.year }
 
-    /// What the activity costs for the budget: the actual cost once carried out, else the estimate.
+    /// What the activity costs for the budget: the actual cost once carried out, else the estimate; called off, only what
+    /// was paid all the same (its actual cost), never the estimate.
     public var budgetedCost: Money { Activity.budgetedCost(status: status, actualCost: actualCost, estimatedCost: estimatedCost) }
 
-    /// The cost a list shows of it, the amount the budget counts: the actual cost once carried out (the estimate while that
-    /// is not known), before that the estimate; nil when there is none to show.
+    /// The cost a list shows of it: the actual cost once carried out or called off (the estimate while that is not known),
+    /// before that the estimate; nil when there is none to show.
     public var listedCost: Money? { Activity.listedCost(status: status, actualCost: actualCost, estimatedCost: estimatedCost) }
 
     public static func listedCost(status: ActivityStatus, actualCost: Money?, estimatedCost: Money?) -> Money? {
-        status.isCarriedOut ? actualCost ?? estimatedCost : estimatedCost
+        status.hasActualCost ? actualCost ?? estimatedCost : estimatedCost
     }
 
     /// What the activity puts on a budget line, as the budget counts it: its budgeted cost once approved, planned or
-    /// carried out and charged to a line; nothing when it was turned down, called off, still undecided or paid by a partner.
-    public var chargedCost: Money { status.countsAgainstBudget && budgetLine != nil ? budgetedCost : .zero }
+    /// carried out and charged to a line, and what was paid for one called off; nothing when it was turned down, is still
+    /// undecided or is paid by a partner.
+    public var chargedCost: Money {
+        let cost = budgetedCost
+        return budgetLine != nil && status.chargesBudget(cost) ? cost : .zero
+    }
 
     /// The same from the three fields it depends on (for a pass that reads activities field by field, in place).
     public static func budgetedCost(status: ActivityStatus, actualCost: Money?, estimatedCost: Money?) -> Money {
-        listedCost(status: status, actualCost: actualCost, estimatedCost: estimatedCost) ?? .zero
+        if status == .geannuleerd { return actualCost ?? .zero }
+        return listedCost(status: status, actualCost: actualCost, estimatedCost: estimatedCost) ?? .zero
     }
 
     /// Goes to (or comes from) a country outside Europe.

@@ -66,6 +66,18 @@ public enum ActivityStatus: String, Vocabulary {
         }
     }
 
+    /// Whether the budget counts an activity in this status that costs it `cost` (`Activity.budgetedCost`): approved,
+    /// planned or carried out; called off only for what was paid all the same (tickets that are not refunded).
+    public func chargesBudget(_ cost: Money) -> Bool {
+        countsAgainstBudget || (self == .geannuleerd && cost.cents > 0)
+    }
+
+    /// What the budget counts of it is spent, not committed: carried out, or called off (what was paid is gone).
+    public var chargesAsSpent: Bool { isCarriedOut || self == .geannuleerd }
+
+    /// An actual cost belongs to it: carried out, or called off with costs paid all the same.
+    public var hasActualCost: Bool { isCarriedOut || self == .geannuleerd }
+
     /// Carried out (and possibly evaluated): costs are actual, not estimated.
     public var isCarriedOut: Bool { self == .uitgevoerd || self == .geevalueerd }
 

@@ -15,7 +15,7 @@ extension Activity {
         .vocabularies("sectors", "Sectoren", option: "sectors", \.sectors),
         ActivityFieldParts.budgetLine,
         .amount("estimatedCostCents", "Geraamde kosten", option: "estimated-cost", help: "In euro.", \.estimatedCost),
-        .amount("actualCostCents", "Werkelijke kosten", option: "actual-cost", help: "Na afloop.", \.actualCost),
+        .amount("actualCostCents", "Werkelijke kosten", option: "actual-cost", help: "Na afloop; of wat een geannuleerde activiteit toch kostte.", \.actualCost),
     ] + ActivityFieldParts.participants + [
         .text("outcomes", "Resultaten", option: "outcomes", isLong: true, \.outcomes),
         .text("notes", "Toelichting", option: "notes", isLong: true, \.notes),

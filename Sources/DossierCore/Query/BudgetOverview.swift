@@ -1,6 +1,7 @@
 /// One year of one budget line (the budget internationalisering, € 16.000; the contribution to the Global
 /// Goals Platform Oss, € 11.459): what is committed (approved and planned, estimated), what is spent (carried
-/// out: actual cost, else estimated) and what is left. Each line counts only the activities charged to it.
+/// out: actual cost, else estimated; called off: what was paid all the same) and what is left. Each line counts only
+/// the activities charged to it.
 public struct BudgetOverview: Hashable, Sendable {
     public var year: Int
     /// The budget line's id and name.
@@ -74,7 +75,7 @@ public struct BudgetOverview: Hashable, Sendable {
         activityIDs = []
     }
 
-    /// Adds an activity's cost if it counts against the budget: spent when carried out, else committed.
+    /// Adds an activity's cost if it counts against the budget: spent when carried out or called off, else committed.
     mutating func count(_ activity: Activity) {
         count(activity.id, status: activity.status, cost: activity.budgetedCost)
     }
@@ -82,8 +83,8 @@ public struct BudgetOverview: Hashable, Sendable {
     /// Adds an activity known only by its id, status and `Activity.budgetedCost` (an activity index's row); its id
     /// goes at `place` among the others (at the end when nil).
     mutating func count(_ id: ActivityID, status: ActivityStatus, cost: Money, at place: Int? = nil) {
-        guard status.countsAgainstBudget else { return }
-        if status.isCarriedOut {
+        guard status.chargesBudget(cost) else { return }
+        if status.chargesAsSpent {
             spent += cost
         } else {
             committed += cost
@@ -93,10 +94,10 @@ public struct BudgetOverview: Hashable, Sendable {
 
     /// Takes back what `count` added for an activity; false when it was not counted here.
     mutating func uncount(_ id: ActivityID, status: ActivityStatus, cost: Money) -> Bool {
-        guard status.countsAgainstBudget else { return true }
+        guard status.chargesBudget(cost) else { return true }
         guard let place = activityIDs.firstIndex(of: id) else { return false }
         activityIDs.remove(at: place)
-        if status.isCarriedOut {
+        if status.chargesAsSpent {
             spent = spent - cost
         } else {
             committed = committed - cost
@@ -150,7 +151,7 @@ public struct BudgetLedger: Sendable, Hashable {
     /// in its overview's list (at the end when nil).
     mutating func count(_ id: ActivityID, year: Int?, line: String?, status: ActivityStatus, cost: Money, at place: Int? = nil) {
         guard let year else {
-            if let line, status.countsAgainstBudget, cost.cents != 0 { undated[line, default: UndatedCosts()].add(id, cost) }
+            if let line, status.chargesBudget(cost), cost.cents != 0 { undated[line, default: UndatedCosts()].add(id, cost) }
             return
         }
         activitiesPerYear[year, default: 0] += 1
@@ -168,7 +169,7 @@ public struct BudgetLedger: Sendable, Hashable {
         guard lines == dossier.budgetLines else { return false }
         for activity in was {
             guard let year = activity.year else {
-                if let line = activity.budgetLine, activity.status.countsAgainstBudget, activity.budgetedCost.cents != 0 {
+                if let line = activity.budgetLine, activity.status.chargesBudget(activity.budgetedCost), activity.budgetedCost.cents != 0 {
                     guard undated[line]?.remove(activity.id, activity.budgetedCost) == true else { return false }
                     if undated[line]?.activityIDs.isEmpty == true { undated[line] = nil }
                 }
@@ -181,7 +182,7 @@ public struct BudgetLedger: Sendable, Hashable {
         }
         for position in now.sorted() {
             let activity = dossier.activities[position]
-            guard let year = activity.year, let line = activity.budgetLine, activity.status.countsAgainstBudget else {
+            guard let year = activity.year, let line = activity.budgetLine, activity.status.chargesBudget(activity.budgetedCost) else {
                 count(activity)
                 continue
             }

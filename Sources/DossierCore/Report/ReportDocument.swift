@@ -402,11 +402,12 @@ struct ReportWriter {
     func cost(_ activity: Activity) -> String {
         let line = activity.budgetLine.map { report.budgets.first(where: { $0.line == activity.budgetLine })?.lineName ?? $0 }
         let payer = line.map { ", \($0)" } ?? ", niet ten laste van de gemeente"
-        if activity.status.isCarriedOut, let actual = activity.actualCost {
+        if activity.status.hasActualCost, let actual = activity.actualCost {
             let estimate = activity.estimatedCost.map { " (geraamd \($0.formatted))" } ?? ""
-            return "\(actual.formatted) werkelijk\(estimate)\(payer)"
+            let paid = activity.status == .geannuleerd ? " na annulering" : ""
+            return "\(actual.formatted) werkelijk\(paid)\(estimate)\(payer)"
         }
-        // Costs made before it took place, or for one called off (a cancellation fee): said, with whether the budget counts them.
+        // Costs made before it took place: said, with whether the budget counts them.
         let actual = activity.actualCost.map { actual in
             let counted = activity.status.countsAgainstBudget && activity.budgetLine != nil ? "telt mee zodra de activiteit is uitgevoerd"
                 : "telt niet mee in het budget"

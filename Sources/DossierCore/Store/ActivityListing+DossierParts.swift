@@ -79,11 +79,10 @@ extension ActivityListing.Entry {
     }
 
     /// The activity as far as the budget reads it (`BudgetLedger`, `BudgetOverview`, the table of `dossier budget
-    /// --year`): its id, title, kind, status, start date and budget line, and what it costs the budget as its
-    /// estimate (without an actual cost, `budgetedCost` gives that whatever the status). Never to be shown whole
-    /// or changed.
+    /// --year`): its id, title, kind, status, start date and budget line, and what it costs the budget as both its
+    /// estimate and its actual cost (`budgetedCost` gives that whatever the status). Never to be shown whole or changed.
     var budgetActivity: Activity {
         Activity(id: id, title: row.title, kind: facets.kind, status: facets.status, startDate: row.startDate, budgetLine: facets.budgetLine,
-                 estimatedCost: budgeted)
+                 estimatedCost: budgeted, actualCost: budgeted)
     }
 }

@@ -3,7 +3,7 @@ import DossierCore
 /// `m`: the next step of an activity's life cycle, offering only the allowed states. Approving records who
 /// decided (a decision of B&W or a mandate), and while the latest assessment is negative also the reason to
 /// deviate. Carried out asks the actual cost, proposing the estimate, and what it yielded (the outcomes, as the
-/// activity form has them); before the start date it is refused.
+/// activity form has them); before the start date it is refused. Cancelled asks what was paid all the same.
 enum MoveForm {
     static func make(for activity: Activity, in state: AppState) -> Form {
         // Carried out waits for the start date: the menu says from when, rather than offering it as if it could be now.
@@ -22,6 +22,9 @@ enum MoveForm {
                       help: "De afweging is negatief, het Kader maakt haar negatief ook zonder antwoorden, of de kosten passen niet in het budget: waarom wordt toch goedgekeurd? Verplicht; wordt vastgelegd."),
             FormField("actualCostCents", "Werkelijke kosten", .text(TextInput((activity.actualCost ?? activity.estimatedCost)?.fieldText ?? "")),
                       help: "Wat de activiteit werkelijk kostte, in euro; voorgesteld: de raming. Het budget telt dit bedrag.", isAmount: true),
+            FormField("paidCostCents", "Toch betaald", .text(TextInput(activity.actualCost?.fieldText ?? "")),
+                      help: "Wat al betaald is en niet terugkomt (tickets, inschrijfgeld), in euro; leeg als er niets betaald is. Het budget telt dit als besteed.",
+                      isAmount: true),
             FormField("startDate", "Datum", .text(TextInput()),
                       help: "De activiteit heeft nog geen begindatum: wanneer vond ze plaats? 12-3-2026, gisteren of vorige vrijdag; vandaag of eerder.", isDate: true),
         ] + TableForm.fields(Activity.fields, of: activity, keys: [outcomesKey], in: state.dossier))
@@ -40,6 +43,7 @@ enum MoveForm {
         // Says which: a negative weighing, a rule, or what the budget has left.
         if let why { form["overrideReason"]?.help = "Waarom toch goedkeuren? Verplicht; wordt vastgelegd. \(why.capitalizedFirst)." }
         form.setVisible("actualCostCents", next == .uitgevoerd)
+        form.setVisible("paidCostCents", next == .geannuleerd)
         form.setVisible(outcomesKey, next == .uitgevoerd || next == .geevalueerd)
         // Carried out asks when, for an activity without a date, here instead of after leaving the form.
         form.setVisible("startDate", next == .uitgevoerd && activity.map { $0.startDate == nil } == true)
@@ -59,7 +63,8 @@ enum MoveForm {
         if form["overrideReason"]?.isVisible == true {
             overrideReason = reader.requiredText("overrideReason", DraftPreview.overrideMissing)
         }
-        let actualCost = form["actualCostCents"]?.isVisible == true ? reader.money("actualCostCents") : nil
+        let actualCost = form["actualCostCents"]?.isVisible == true ? reader.money("actualCostCents")
+            : form["paidCostCents"]?.isVisible == true ? reader.money("paidCostCents") : nil
         let date = form["startDate"]?.isVisible == true ? reader.date("startDate", required: true) : nil
         // What it yielded, read by the outcomes field's one parser; left as it opened, it is no edit.
         let (outcomes, outcomeProblems) = TableForm.values(form, Activity.fields, keys: [outcomesKey], in: state.dossier, today: state.today,
@@ -69,12 +74,13 @@ enum MoveForm {
         if let date, date > state.today {
             return .problems(["startDate": "\(state.dates.date(date)) is nog niet aangebroken: een activiteit is op zijn vroegst op haar begindatum uitgevoerd"])
         }
-        // Carried out at a cost above the estimate: what that does to the budget is said, as an edit of the cost says it.
+        // Carried out at a cost above the estimate, or called off with costs paid: what that does to the budget is said, as an
+        // edit of the cost says it.
         var carriedOut = activity
         carriedOut.status = status
         carriedOut.actualCost = actualCost ?? activity.actualCost
         if let date { carriedOut.startDate = date }
-        let budget = status == .uitgevoerd ? ApprovedEditWarnings.of(activity, carriedOut, in: state.dossier, ledger: state.index.ledger) : []
+        let budget = status.hasActualCost ? ApprovedEditWarnings.of(activity, carriedOut, in: state.dossier, ledger: state.index.ledger) : []
         var dated = activity
         if let date { dated.startDate = date }
         let edits = Activity.fields.edits(from: activity, to: dated) + outcomes.compactMap { Activity.fields.edit($0.field.key, to: $0.value, in: activity) }
