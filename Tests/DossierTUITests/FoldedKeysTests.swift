@@ -42,6 +42,8 @@ struct FoldedKeysTests {
         #expect(keys.contains("geneve 2", at: 4_321) && !keys.contains("geneve", at: 4_321, inTitleOnly: true))
         #expect(keys.contains("aeo strasse", at: 17) && keys.contains("", at: 17, inTitleOnly: true))
         #expect(keys.contains("ronde 1\u{1}delegation", at: 0), "U+0001 between the fields, which a typed query never holds")
+        #expect(keys.contains("alpes rhone", at: 9) && keys.contains("strasse  missie", at: 9), "every word, in any order and any field")
+        #expect(!keys.contains("alpes lyon", at: 9) && !keys.contains("alpes geneve", at: 9, inTitleOnly: true))
     }
 
     @Test("keys made again, and one added, equal keys made at once; the bytes left behind are let go")

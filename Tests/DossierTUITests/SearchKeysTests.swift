@@ -69,4 +69,25 @@ extension SearchKeysTests {
         #expect(state.search?.hasMatch == true)
         #expect(state.selectedID(in: .relations) == "taizhou")
     }
+
+    @Test("a search finds every word typed, in any order and any field: a space where the name has a hyphen or apostrophe, a name and a word of its notes")
+    func everyWord() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addRelation(Relation(id: "den-bosch", name: "'s-Hertogenbosch", kind: .overheid, notes: "Provinciehoofdstad, textiel vroeger", status: .actief)),
+                          context: Fixtures.context)
+        func search(_ typed: String) -> (found: Bool, selected: String?, hit: String?) {
+            var state = AppState(dossier: dossier, today: today, width: 100, height: 30)
+            _ = state.update(.key(.character("/")))
+            _ = state.update(.typed(typed))
+            let found = state.search?.hasMatch == true, selected = state.selectedID(in: .relations)
+            _ = state.update(.key(.enter))
+            return (found, selected, state.searchHit)
+        }
+        for typed in ["s hertogenbosch", "hertogenbosch s", "'s-hertogenbosch", "HERTOGENBOSCH textiel"] {
+            #expect(search(typed).found && search(typed).selected == "den-bosch", "\(typed)")
+        }
+        #expect(search("HERTOGENBOSCH textiel").hit == "treffer in toelichting: Provinciehoofdstad, textiel vroeger")
+        #expect(search("s hertogenbosch").hit == nil, "the name the list shows holds it all")
+        #expect(!search("hertogenbosch zuivel").found, "every word, not any")
+    }
 }

@@ -105,6 +105,32 @@ public enum SearchText {
         return query.withUTF8 { needle in ByteSearch.contains(needle, in: text) }
     }
 
+    /// Whether folded `text` holds every word of the folded `query` (words apart by spaces), in any order and in any of its
+    /// fields: what a `/` search matches. "ile de france" finds Île-de-France, "s hertogenbosch" 's-Hertogenbosch, "lodz
+    /// textiel" a relation named Łódź with textile in its notes; a query of one word is one substring, as `contains`.
+    public static func containsEveryWord(_ text: String, _ query: String) -> Bool {
+        var text = text
+        return text.withUTF8 { containsEveryWord($0, query) }
+    }
+
+    /// Whether folded UTF-8 `text` holds every word of the folded `query`.
+    public static func containsEveryWord(_ text: UnsafeBufferPointer<UInt8>, _ query: String) -> Bool {
+        var query = query
+        return query.withUTF8 { words in
+            var start = 0
+            for end in 0...words.count where end == words.count || words[end] == 0x20 {
+                if end > start, !ByteSearch.contains(UnsafeBufferPointer(rebasing: words[start..<end]), in: text) { return false }
+                start = end + 1
+            }
+            return true
+        }
+    }
+
+    /// The words of a folded query, as `containsEveryWord` reads them.
+    public static func words(of query: String) -> [String] {
+        query.split(separator: " ").map(String.init)
+    }
+
     private static let spelledOut: [Unicode.Scalar: String] = [
         "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
         "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ı": "i",

@@ -71,11 +71,11 @@ public struct Picker: Hashable, Sendable {
             // Names starting with the query first, then names holding it, then the rest (found by a place: "grenoble" finds
             // Université Grenoble Alpes before the regions Grenoble lies in), each in name order (sorted once, in the index).
             var starting: [String] = [], naming: [String] = [], containing: [String] = []
-            for position in index.relationsByName where SearchText.contains(index.relationLabelKeys[position], folded) {
+            for position in index.relationsByName where SearchText.containsEveryWord(index.relationLabelKeys[position], folded) {
                 let name = index.relationNameKeys[position]
                 if name.utf8.starts(with: folded.utf8) {
                     starting.append(dossier.relations[position].id)
-                } else if SearchText.contains(name, folded) {
+                } else if SearchText.containsEveryWord(name, folded) {
                     naming.append(dossier.relations[position].id)
                 } else {
                     containing.append(dossier.relations[position].id)

@@ -46,12 +46,13 @@ public struct FoldedKeys: Sendable {
 
     public var count: Int { spans.count }
 
-    /// Whether the key at `position` contains the folded `query`, in its title only if asked.
+    /// Whether the key at `position` holds every word of the folded `query` (`SearchText.containsEveryWord`), in its title
+    /// only if asked.
     public func contains(_ query: String, at position: Int, inTitleOnly: Bool = false) -> Bool {
         let span = spans[position]
         let end = Int(span.start) + Int(inTitleOnly ? span.titleCount : span.count)
         return buffers[Int(span.buffer)].withUnsafeBufferPointer { bytes in
-            SearchText.contains(UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<end]), query)
+            SearchText.containsEveryWord(UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<end]), query)
         }
     }
 

@@ -56,13 +56,21 @@ enum SearchFields {
         return firstCount
     }
 
-    /// "treffer in contactpersoon: Britta Driessen": the first field that holds the folded query, when it is not
-    /// the name or title the list shows; the text around the match for a long one.
+    /// "treffer in contactpersoon: Britta Driessen": the first field that holds every word of the folded query, or else
+    /// the first that holds a word the name or title does not; nil when the name or title the list shows holds them all.
+    /// The text around the (first such) word for a long one.
     static func hit(_ fields: [Field], query: String) -> String? {
-        guard !query.isEmpty, let field = fields.first(where: { SearchText.contains(SearchText.fold($0.text), query) }), field.label != fields.first?.label else {
-            return nil
-        }
-        return "treffer in \(field.label): \(excerpt(field.text, around: query))"
+        guard !query.isEmpty, !fields.isEmpty else { return nil }
+        var folder = SearchText.Folder()
+        let folded = fields.map { folder.fold($0.text) }
+        guard !SearchText.containsEveryWord(folded[0], query) else { return nil }
+        let words = SearchText.words(of: query)
+        let others = folded.indices.dropFirst()
+        guard let found = others.first(where: { SearchText.containsEveryWord(folded[$0], query) })
+            ?? others.first(where: { position in words.contains { SearchText.contains(folded[position], $0) && !SearchText.contains(folded[0], $0) } })
+        else { return nil }
+        let word = SearchText.contains(folded[found], query) ? query : words.first { SearchText.contains(folded[found], $0) } ?? query
+        return "treffer in \(fields[found].label): \(excerpt(fields[found].text, around: word))"
     }
 
     /// The words of `text` around the first match of the folded query: two before (so the match is early on a

@@ -75,7 +75,7 @@ extension AppState {
     /// Whether a row of a list matches a folded query, in its name (or title) only or anywhere.
     func matches(row: Int, in section: Section, query: String, namesOnly: Bool = false) -> Bool {
         let position = rows(section)[row]
-        if section == .relations && namesOnly { return SearchText.contains(index.relationNameKeys[position], query) }
+        if section == .relations && namesOnly { return SearchText.containsEveryWord(index.relationNameKeys[position], query) }
         // A search exists only with its keys (`startSearch` makes them, a rebuild keeps them).
         guard let keys = index.searchKeys else { return false }
         return section == .relations ? keys.relations.contains(query, at: position)
