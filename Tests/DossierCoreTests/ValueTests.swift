@@ -126,6 +126,14 @@ struct ValueTests {
         #expect(!query.matches(Activity(id: "b", title: "B", kind: .beurs)))
     }
 
+    @Test("activities of one day are listed by title as the relations are by name: an accented letter with its plain one, case aside")
+    func listOrderOfTitles() {
+        let day = CalendarDate(parsing: "2027-01-15")
+        let titles = ["Zuivelbeurs", "ételage zuivel", "aardappelbeurs", "Aachen", "Édouard-dag", "eindhoven"]
+        let sorted = ActivityQuery.sortedChronologically(titles.map { Activity(id: Slug.make(from: $0), title: $0, kind: .beurs, startDate: day) })
+        #expect(sorted.map(\.title) == ["Aachen", "aardappelbeurs", "Édouard-dag", "eindhoven", "ételage zuivel", "Zuivelbeurs"])
+    }
+
     @Test("an amount whose dot is read as the decimal mark says what it is read as; a grouping dot or a comma says nothing")
     func decimalDotNote() {
         #expect(Money.decimalDotNote("1.25") == "= € 1,25 (de punt als komma; duizend is 1.000)")

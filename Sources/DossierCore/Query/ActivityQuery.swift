@@ -138,7 +138,8 @@ public struct ActivityQuery: Hashable, Sendable {
 
         public init(_ activity: Activity) {
             date = activity.startDate ?? .distantFuture
-            title = activity.title.lowercased()
+            // Folded as the relations' names are: "ételage" among the e's, not after z.
+            title = SearchText.fold(activity.title)
         }
 
         public func precedes(_ other: SortKey) -> Bool {

@@ -14,7 +14,8 @@ struct ActivityIndex: Sendable {
     // 5: the cost is `Activity.listedCost` (before, the actual cost whatever the status).
     // 6: follow-ups have ids; a snapshot indexed before (written without them) is not listed from its bytes.
     // 7: what a cancelled activity costs the budget is its actual cost (what was paid all the same); before, nothing.
-    static let format = 7
+    // 8: the sort title is folded for accents too (`SearchText.fold`), not only lowercased.
+    static let format = 8
 
     var snapshot: SideIndex.FileStamp
     var entries: [ActivityListing.Entry]
