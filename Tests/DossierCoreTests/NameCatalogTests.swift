@@ -16,6 +16,7 @@ struct NameCatalogTests {
             Activity(id: "bom", title: "Overleg met de BOM", kind: .overig),
             Activity(id: "reis-naar-rhone", title: "Reis naar Rhône", kind: .handelsmissie),
             Activity(id: "finland-cluster", title: "ﬁnland Cluster", kind: .netwerkbijeenkomst),
+            Activity(id: "rhone-alpes-2", title: "Rhône-Alpes", kind: .overig),
         ] + (1...12).map { Activity(id: "werkbezoek-\($0)", title: "Werkbezoek \($0)", kind: .overig) }
         return Dossier(title: small.title, framework: small.framework, budgetLines: small.budgetLines, relations: small.relations,
                        activities: small.activities + more)
@@ -38,7 +39,7 @@ struct NameCatalogTests {
         "missie-lyon", "  Handelsmissie Lyon ", "handelsmissie lyon", "Beurs Lyon", "beurs-lyon-2", "bom", "BOM", "Rhône-Alpes",
         "rhone alpes", "reis naar rhone", "finland cluster", "ﬁnland-cluster", "Werkbezoek", "werkbezoek 1", "werkbezoek 13",
         "handelsmisie lyon", "lyon", "pivot", "taizou", "?!", "", "zzz", "delegatie-uit-lyon", "Delegatie uit Lyn",
-        "relatie:bom", "activiteit:bom", " activiteit:overleg met de bom", "relatie:missie-lyon", "activiteit:", "relatie:rhone alpes",
+        "Rhone-Alpes", "RHONE-ALPES-2", "relatie:bom", "activiteit:bom", " activiteit:overleg met de bom", "relatie:missie-lyon", "activiteit:", "relatie:rhone alpes",
     ]
 
     @Test("activity, relation and subject: found or refused word for word as on the whole dossier", arguments: typed)
@@ -69,6 +70,11 @@ struct NameCatalogTests {
         #expect(outcome({ () throws(ValueError) in try NameLookup.subject("relatie:missie-lyon", in: names) }, \.name)
             == "refused: onbekende relatie 'missie-lyon'")
         #expect(outcome({ () throws(ValueError) in try NameLookup.activity("finland cluster", in: names) }, \.title) == "ﬁnland Cluster")
+        // An id typed with capitals is that id, before the names it also fits; a name both kinds have is refused.
+        #expect(outcome({ () throws(ValueError) in try NameLookup.subject("Rhone-Alpes", in: names) }, \.id) == "rhone-alpes")
+        #expect(outcome({ () throws(ValueError) in try NameLookup.subject("RHONE-ALPES-2", in: names) }, \.id) == "rhone-alpes-2")
+        #expect(outcome({ () throws(ValueError) in try NameLookup.subject("Rhône-Alpes", in: names) }, \.id).hasPrefix("refused: 'Rhône-Alpes' past bij meer dan één"))
+        #expect(outcome({ () throws(ValueError) in try NameLookup.relation("Rhone-Alpes", in: names) }, \.id) == "rhone-alpes")
         // A typo: one letter off in a short name, two in a longer one.
         #expect(outcome({ () throws(ValueError) in try NameLookup.activity("handelsmisie lion", in: names) }, \.id)
             == "refused: onbekende activiteit 'handelsmisie lion'; bedoelde u Handelsmissie Lyon (missie-lyon, 10-3-2027)?")

@@ -27,7 +27,7 @@ public enum NameLookup {
 
     public static func relation<Records: NamedRecords>(_ text: String, in dossier: Records) throws(ValueError) -> Relation {
         let typed = text.trimmingSpaces().withoutPrefix(relationPrefix) ?? text.trimmingSpaces()
-        if let relation = dossier.relation(typed) { return relation }
+        if let relation = dossier.relation(typed) ?? dossier.relation(typed.lowercased()) { return relation }
         let matches = relationMatches(typed, in: dossier)
         if matches.count == 1 { return matches[0] }
         throw refusal(typed, what: "relatie", matches: matches.map(describe),
@@ -36,7 +36,7 @@ public enum NameLookup {
 
     public static func activity<Records: NamedRecords>(_ text: String, in dossier: Records) throws(ValueError) -> Records.NamedActivity {
         let typed = typedID(text)
-        if let activity = dossier.namedActivity(typed) { return activity }
+        if let activity = dossier.namedActivity(typed) ?? dossier.namedActivity(typed.lowercased()) { return activity }
         let matches = activityMatches(typed, in: dossier)
         if matches.count == 1 { return matches[0] }
         throw refusal(typed, what: "activiteit", matches: matches.map(describe),
@@ -57,7 +57,13 @@ public enum NameLookup {
         // Each of those takes its own kind's prefix off.
         if typed.hasPrefix(relationPrefix) { return .relation(try relation(typed, in: dossier)) }
         if typed.hasPrefix(activityPrefix) { return .activity(try activity(typed, in: dossier)) }
-        let exact = [dossier.relation(typed).map(Found.relation), dossier.namedActivity(typed).map(Found.activity)].compactMap { $0 }
+        // An id is a slug: typed with capitals ("Aachen", "PIVOT-PARK") it is still that one id, before any name it also fits.
+        var exact = [dossier.relation(typed).map(Found.relation), dossier.namedActivity(typed).map(Found.activity)].compactMap { $0 }
+        if exact.isEmpty {
+            let id = typed.lowercased()
+            let byID = [dossier.relation(id).map(Found.relation), dossier.namedActivity(id).map(Found.activity)].compactMap { $0 }
+            if byID.count == 1 { exact = byID }
+        }
         if exact.count == 1 { return exact[0] }
         if exact.count == 2 {
             throw ValueError("'\(typed)' is de id van relatie \(exact[0].name) en van activiteit '\(exact[1].name)'; "
