@@ -98,6 +98,13 @@ struct BudgetAndDueTests {
         #expect(report.contains("| **Budget internationalisering** | **—** | **€ 640,00** | **€ 0,00** | **—** |"), "\(report)")
         #expect(report.contains("| 2031 | — | € 640,00 | € 0,00 | — | — |"), "\(report)")
         #expect(report.contains("Bijdrage Global Goals Platform Oss: geen bedrag vastgesteld, apart van het budget internationalisering"), "\(report)")
+        // A later year with nothing on the line yet (the other line has an amount): no amount either, not "over: € 0,00" beside
+        // a table that says "—".
+        let set = try run(["set-budget", "global-goals-platform-oss", "2032", "11.459", "--decision", "Begroting 2032"], now: "2031-11-05")
+        #expect(set.status == 0, "\(set.standardError)")
+        let empty = try run(["report", "--year", "2032"], now: "2033-01-05").standardOutput
+        #expect(empty.contains("Budget internationalisering: € 0,00 vastgelegd of besteed; voor 2032 is nog geen bedrag vastgesteld."), "\(empty)")
+        #expect(!empty.contains("over: € 0,00"), "\(empty)")
         let json = try run(["budget", "--year", "2031", "--json"], now: "2030-12-05").standardOutput
         let line = try #require((try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])?.first { $0["budgetLine"] as? String == "internationalisering" })
         #expect(line["budgetCents"] is NSNull && line["remainingCents"] is NSNull && line["withoutBudget"] as? Bool == true, "\(line)")

@@ -156,7 +156,7 @@ struct ReportWriter {
             let of = budget.shownBudget.map { " van \($0.formatted)" } ?? ""
             lines.append("\(budget.lineName): \(used.formatted) vastgelegd of besteed\(of)\(share); "
                          + (budget.isOverspent ? "overschreden met \(Money(cents: -budget.remaining.cents).formatted)."
-                            : budget.isWithoutBudget ? "voor \(report.year) is nog geen bedrag vastgesteld." : "over: \(budget.remaining.formatted)."))
+                            : budget.shownRemaining.map { "over: \($0.formatted)." } ?? "voor \(report.year) is nog geen bedrag vastgesteld."))
         }
         for contribution in report.contributions {
             let charged = contribution.committed + contribution.spent
