@@ -1625,6 +1625,42 @@ struct BudgetReminderFlowTests {
         #expect(app.text.contains("goedgekeurd-voorbij: Goedgekeurd → Gepland → Uitgevoerd"), "\(app.text)")
     }
 
+    @Test("on a signal, e edits what it is about (an activity over: a new date; a follow-up) and s reviews a relation; where they do not apply, they say what does")
+    func editFromSignals() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addActivity(Activity(id: "idee-voorbij", title: "Idee voorbij", kind: .beurs, startDate: Fixtures.date("2026-11-02"))),
+                          context: Fixtures.context)
+        try dossier.apply(.addFollowUp("idee-voorbij", FollowUp(text: "Stand afzeggen", due: Fixtures.date("2026-11-20"))), context: Fixtures.context)
+        let status = try #require(dossier.relation("bom")?.status)
+        try dossier.apply(.setRelationStatus("bom", status: .laagPitje, reason: "Even niet", reviewDate: Fixtures.date("2026-12-15"), seen: status),
+                          context: Fixtures.context)
+        let app = Harness(dossier: dossier)
+        app.press(.character("5"))
+        func select(_ subject: Reminder.Subject) throws {
+            if app.state.form != nil { app.press(.escape) }
+            if app.state.screen != .list(.reminders) { app.press(.character("5")) }
+            let row = try #require(app.state.index.reminders.firstIndex { $0.subject == subject }, "\(app.state.index.reminders.map(\.subject))")
+            for _ in 0..<50 where app.state.listState(.reminders).selection > row { app.press(.character("k")) }
+            for _ in 0..<50 where app.state.listState(.reminders).selection < row { app.press(.character("j")) }
+            #expect(app.state.listState(.reminders).selection == row)
+        }
+        try select(.outcome("idee-voorbij"))
+        app.press(.character("e"))
+        #expect(app.state.form?.purpose == .editActivity("idee-voorbij"))
+        try select(.followUp("idee-voorbij", index: 0))
+        app.press(.character("e"))
+        #expect(app.state.form?.purpose == .editFollowUp("idee-voorbij", index: 0, text: "Stand afzeggen"))
+        try select(.followUp("idee-voorbij", index: 0))
+        app.press(.character("s"))
+        #expect(app.state.form == nil && app.text.contains("s herijkt een relatie op een laag pitje"), "\(app.text)")
+        try select(.review("bom"))
+        app.press(.character("s"))
+        #expect(app.state.form?.purpose == .relationStatus("bom"))
+        try select(.review("bom"))
+        app.press(.character("e"))
+        #expect(app.state.form == nil && app.text.contains("s herijkt de relatie"), "\(app.text)")
+    }
+
     @Test("Enter, Enter through a list field goes on to the next field and chooses nothing; moved or typed, Enter takes the highlighted one")
     func enterThroughAPicker() throws {
         let app = Harness()

@@ -100,6 +100,8 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("m")], .moveActivity, .reminderList, "Bij een activiteit die voorbij is: de volgende stap in de levenscyclus", hint: "stap"),
         KeyBinding([.character("a")], .assessActivity, .reminderList, "Bij een activiteit die voorbij is: afwegen tegen het Kader", hint: "afweging"),
         KeyBinding([.character(" "), .character("x")], .toggleFollowUp, .reminderList, "Bij een vervolgactie: afvinken (u maakt het ongedaan)", hint: "afvinken"),
+        KeyBinding([.character("e")], .editItem, .reminderList, "Bij een activiteit die voorbij is: bewerken (een nieuwe datum); bij een vervolgactie: die vervolgactie", hint: "bewerk"),
+        KeyBinding([.character("s")], .changeRelationStatus, .reminderList, "Bij een herijking: herijken of een andere status (met reden)", hint: "herijk"),
         KeyBinding([.enter], .open, .agendaList, "De activiteit, vervolgactie of relatie openen", hint: "openen"),
         KeyBinding([.character("t")], .jumpToToday, .agendaList, "Naar vandaag", hint: "vandaag"),
         KeyBinding([.character("v")], .togglePast, .agendaList, "Ook het verleden tonen (terugkijken), of weer vanaf vandaag", hint: "verleden"),

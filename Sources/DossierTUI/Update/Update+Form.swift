@@ -355,7 +355,10 @@ extension AppState {
     // MARK: Opening forms
 
     mutating func openStatusForm() {
-        guard let id = currentRelationID else { return }
+        guard let id = currentRelationID else {
+            if screen == .list(.reminders) { message = .info("s herijkt een relatie op een laag pitje; Enter opent dit signaal, e bewerkt een activiteit of vervolgactie.") }
+            return
+        }
         form = opening(.relationStatus(id))
     }
 
@@ -417,6 +420,21 @@ extension AppState {
         case .relationDetail(let detail) where focused != .activities:
             form = opening(.editRelation(detail.id))
             return
+        case .list(.reminders):
+            let selection = listState(.reminders).selection
+            guard index.reminders.indices.contains(selection) else { return }
+            switch index.reminders[selection].subject {
+            case let .followUp(id, place):
+                guard let followUps = dossier.activity(id)?.followUps, followUps.indices.contains(place) else { return }
+                let followUp = followUps[place]
+                form = opening(.editFollowUp(id, index: place, text: followUp.text))
+                return
+            case .review:
+                message = .info("s herijkt de relatie (een nieuwe datum, of een andere status); Enter opent haar.")
+                return
+            case .outcome:
+                break
+            }
         default:
             break
         }

@@ -308,6 +308,10 @@ extension AppState {
         switch screen {
         case .list(.relations): selectedID(in: .relations)
         case .relationDetail(let detail): detail.id
+        case .list(.reminders):
+            // A review that is due: its status from the signal itself.
+            if index.reminders.indices.contains(listState(.reminders).selection),
+               case .review(let id) = index.reminders[listState(.reminders).selection].subject { id } else { nil }
         default: nil
         }
     }
