@@ -119,6 +119,15 @@ struct BudgetAndDueTests {
         #expect(before.standardOutput.contains("Negatief — Budget internationalisering heeft geen bedrag voor 2024"), "\(before.standardOutput)")
     }
 
+    @Test("show says a relation's review date has passed, as relations and due do; before that day it does not")
+    func overdueReviewShown() throws {
+        let set = try run(["set-status", "bom", "laag-pitje", "--reason", "Even niet", "--review-date", "1-1-2027"], now: "2026-12-06T09:00:00Z")
+        #expect(set.status == 0, "\(set.standardError)")
+        #expect(try run(["show", "bom"], now: "2026-12-31T09:00:00Z").standardOutput.contains("Laag pitje — herijking 1-1-2027\n"))
+        let after = try run(["show", "bom"], now: "2027-01-06T09:00:00Z").standardOutput
+        #expect(after.contains("Laag pitje — herijking 1-1-2027 (verlopen)"), "\(after)")
+    }
+
     @Test("due: overdue follow-ups and review dates coming up, within the window")
     func due() throws {
         let now = try run(["due"])

@@ -32,7 +32,7 @@ struct ShowCommand: ParsableCommand {
                 writer.finishDocument()
                 Output.document(writer.bytes)
             } else {
-                Output.line(RecordDocument(relation: relation, in: dossier, dates: Session.dates).plainText(width: Output.width))
+                Output.line(RecordDocument(relation: relation, in: dossier, dates: Session.dates, today: Session.clock.today()).plainText(width: Output.width))
             }
         case .activity(let activity):
             if json {

@@ -1,12 +1,15 @@
 extension RecordDocument {
-    /// A relation: its fields, notes, contacts, links, status history and activities.
-    public init(relation: Relation, in dossier: Dossier, dates: DateWriting = .standard) {
+    /// A relation: its fields, notes, contacts, links, status history and activities. With `today`, a review date that
+    /// has passed says so, as the lists and the signals do.
+    public init(relation: Relation, in dossier: Dossier, dates: DateWriting = .standard, today: CalendarDate? = nil) {
         var fields: [RecordField] = []
         for field in Relation.fields.fields where !["name", "notes"].contains(field.key) {
             let value = field.value(of: relation)
             if !value.isEmpty { fields.append(RecordField(field.label, field.show(value, in: dossier), tone: field.key == "source" ? .muted : .plain)) }
             if field.key == "kind" {
-                let review = relation.reviewDate.map { " — herijking \(dates.date($0))" } ?? ""
+                let review = relation.reviewDate.map { review in
+                    " — herijking \(dates.date(review))" + (today.map { review < $0 && relation.status == .laagPitje } == true ? " (verlopen)" : "")
+                } ?? ""
                 fields.append(RecordField("Status", relation.status.label + review, tone: .relationStatus(relation.status)))
             }
             if field.key == "countries", !relation.countries.isEmpty {

@@ -16,7 +16,7 @@ extension AppState {
     /// What a detail screen shows: the core's document of its relation or activity.
     func document(of screen: Screen) -> RecordDocument? {
         switch screen {
-        case .relationDetail(let detail): dossier.relation(detail.id).map { RecordDocument(relation: $0, in: dossier) }
+        case .relationDetail(let detail): dossier.relation(detail.id).map { RecordDocument(relation: $0, in: dossier, today: today) }
         case .activityDetail(let detail): dossier.activity(detail.id).map { RecordDocument(activity: $0, in: dossier, today: today) }
         case .municipality: RecordDocument(municipalityOf: dossier)
         default: nil
