@@ -213,6 +213,26 @@ struct LifeCycleCommandTests {
                     && dearer.standardOutput.contains("'Beurs Keulen' is al uitgevoerd: het budget is daarmee overschreden."), "\(dearer.standardOutput)")
     }
 
+    @Test("cancelled with costs paid all the same: said, with what it does to the budget; an actual cost given before is said to count")
+    func cancelledWithCosts() throws {
+        for (title, cost) in [("Beurs Gent", "3.000"), ("Beurs Keulen", "500")] {
+            let added = try run(["add-activity", "--title", title, "--kind", "beurs", "--date", "10-12-2026", "--cost", cost,
+                                 "--status", "goedgekeurd", "--decision", "Besluit B&W 1-11-2026"])
+            #expect(added.status == 0, "\(added.standardError)")
+        }
+        let ids = try stored().activities.suffix(2).map(\.id)
+        #expect(try run(["edit", ids[1], "--actual-cost", "250"]).status == 0)
+        let kept = try run(["move", ids[1], "geannuleerd", "--reason", "afgelast"])
+        #expect(kept.standardOutput.contains("Toch betaald: € 250,00; het budget telt dat als besteed (was niets betaald: --actual-cost 0)."),
+                "\(kept.standardOutput)")
+        let cancelled = try run(["move", ids[0], "geannuleerd", "--reason", "afgelast", "--actual-cost", "40.000"])
+        #expect(cancelled.status == 0, "\(cancelled.standardError)")
+        #expect(cancelled.standardOutput.contains("Toch betaald: € 40.000,00; het budget telt dat als besteed."), "\(cancelled.standardOutput)")
+        #expect(cancelled.standardOutput.contains("past niet binnen Budget internationalisering 2026"), "\(cancelled.standardOutput)")
+        let budget = try run(["budget", "--year", "2026"]).standardOutput
+        #expect(budget.contains("OVERSCHREDEN"), "\(budget)")
+    }
+
     /// Runs a command that must be refused: the exit code, the message, and not a byte written.
     func refused(_ arguments: [String], status: Int32, saying message: String) throws {
         let before = try directory.read("dossier.json"), journal = try? directory.read("dossier.json.journal")

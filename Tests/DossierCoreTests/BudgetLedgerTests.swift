@@ -69,6 +69,19 @@ struct BudgetLedgerTests {
         #expect(ledger == BudgetLedger(dossier))
         #expect(ledger.overview(2026, line: "internationalisering") == paid)
 
+        // An edit that moves what was paid to another year, or to no line, says so, as for one carried out.
+        var later = dossier.activities[position]
+        later.startDate = Fixtures.date("2027-01-10")
+        #expect(ApprovedEditWarnings.of(dossier.activities[position], later, in: dossier).contains {
+            $0.contains("telt nu in het budget van 2027 in plaats van 2026 (was € 800,00 op Budget internationalisering 2026)")
+        }, "\(ApprovedEditWarnings.of(dossier.activities[position], later, in: dossier))")
+        var unlined = dossier.activities[position]
+        unlined.budgetLine = nil
+        unlined.actualCost = Money(euros: 900)
+        #expect(ApprovedEditWarnings.of(dossier.activities[position], unlined, in: dossier).contains {
+            $0.contains("werkelijke kosten (€ 900,00) tellen niet mee in het budget: 'Beurs Kopenhagen' staat op geen budgetregel")
+        }, "\(ApprovedEditWarnings.of(dossier.activities[position], unlined, in: dossier))")
+
         // Undated, it is kept apart as any cost the budget counts; taken back to nothing paid, the update lets it go.
         was = dossier.activities[position]
         try dossier.apply(.editActivity("beurs-kopenhagen", [FieldEdit(field: "startDate", old: .text("2026-12-10"), new: .none)]), context: Fixtures.context)
@@ -85,7 +98,7 @@ struct BudgetLedgerTests {
         try dated.apply(.editActivity("beurs-kopenhagen", [FieldEdit(field: "startDate", old: .none, new: .text("2026-12-10")),
                                                            FieldEdit(field: "actualCostCents", old: .none, new: .number(80_000))]), context: Fixtures.context)
         let report = MarkdownReport.render(YearReport(dossier: dated, year: 2026, today: Fixtures.clock.today()))
-        #expect(report.contains("€ 800,00 werkelijk na annulering (geraamd € 3.000,00), Budget internationalisering"), "\(report)")
+        #expect(report.contains("€ 800,00 toch betaald na annulering (geraamd € 3.000,00), Budget internationalisering"), "\(report)")
     }
 }
 

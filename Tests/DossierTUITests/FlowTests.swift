@@ -144,6 +144,23 @@ struct FlowTests {
         #expect(cancelled.status == .geannuleerd && cancelled.actualCost == Money(euros: 800))
         #expect(BudgetOverview(year: 2026, line: "internationalisering", in: app.state.dossier).activityIDs.contains("beurs-gent"))
         #expect(app.state.index.ledger == BudgetLedger(app.state.dossier), "the screen's budget counts it as well")
+
+        // An actual cost given before, the field emptied: nothing was paid, and the budget counts nothing.
+        var given = dossier
+        var before = try #require(given.activity("beurs-gent"))
+        before.actualCost = Money(euros: 2_500)
+        try given.apply(.updateActivity(before), context: Fixtures.context)
+        let again = Harness(dossier: given, width: 120, height: 36)
+        again.press(.character("2")).type("/gent").press(.enter, .character("m"))
+        for _ in 0..<5 where again.state.form?["status"]?.selectedValue != "geannuleerd" { again.press(.down) }
+        #expect(again.state.form?.text("paidCostCents") == "2.500", "what was given is proposed")
+        for _ in 0..<20 where again.state.form?.focusedField?.id != "reason" { again.press(.tab) }
+        again.type("Beurs afgelast")
+        for _ in 0..<20 where again.state.form?.focusedField?.id != "paidCostCents" { again.press(.tab) }
+        again.press(.control("u"), .control("s"))
+        #expect(again.state.form == nil, "\(again.state.form?.errors ?? [:])")
+        #expect(again.state.dossier.activity("beurs-gent")?.chargedCost == .zero)
+        #expect(!BudgetOverview(year: 2026, line: "internationalisering", in: again.state.dossier).activityIDs.contains("beurs-gent"))
     }
 
     @Test("text typed into a choice (one field too far) chooses nothing and says the field is a choice; the arrows still choose")

@@ -8,7 +8,7 @@ struct BudgetCommand: ParsableCommand {
         discussion: """
         Elke regel telt alleen de activiteiten die erop geboekt zijn (--budget-line). Vastgelegd = goedgekeurde en \
         geplande activiteiten (geraamde kosten); besteed = uitgevoerde activiteiten (werkelijke kosten, anders \
-        geraamde). Activiteiten zonder datum tellen in geen jaar: wat ze kosten staat (zonder --year) onder hun regel. Met --year \
+        geraamde) en wat geannuleerde toch kostten. Activiteiten zonder datum tellen in geen jaar: wat ze kosten staat (zonder --year) onder hun regel. Met --year \
         ook wat partners betalen (budgetregel: geen; in --json een regel met "budgetLine": null).
         Voorbeeld:
           dossier budget --year 2026

@@ -19,7 +19,8 @@ struct MoveCommand: ParsableCommand {
         geannuleerd kan tot en met gepland; annuleren en afwijzen vragen waarom (--reason). Goedkeuren legt vast wie besloot (--decision). Uitgevoerd kan pas \
         vanaf de begindatum en vraagt de werkelijke kosten (--actual-cost; op een terminal gevraagd, met de \
         raming als voorstel; anders geldt de raming); met --outcomes legt u meteen vast wat ze opleverde. Bij geannuleerd \
-        geeft --actual-cost wat toch betaald is (tickets, inschrijfgeld); het budget telt dat als besteed.
+        geeft --actual-cost wat toch betaald is (tickets, inschrijfgeld); het budget telt dat als besteed (ook werkelijke \
+        kosten die er al stonden; --actual-cost 0 als er niets betaald is).
         Voorbeelden:
           dossier move handelsmissie-medicon-valley in-afweging \\
               --reason "voorgelegd aan de wethouder"
@@ -105,6 +106,12 @@ struct MoveCommand: ParsableCommand {
                 Output.line("Werkelijke kosten: \(cost.formatted)")
             } else if let estimate = activity.estimatedCost {
                 Output.line("Werkelijke kosten niet opgegeven: het budget telt de raming (\(estimate.formatted)); geef ze met --actual-cost.")
+            }
+            for warning in warnings { Output.line(TerminalSafeText.line(warning)) }
+        } else if status == .geannuleerd {
+            // An actual cost given before (or now) is what was paid all the same: said, since the budget counts it as spent.
+            if let cost = activity.actualCost, cost.cents > 0 {
+                Output.line("Toch betaald: \(cost.formatted); het budget telt dat als besteed" + (actual == nil ? " (was niets betaald: --actual-cost 0)." : "."))
             }
             for warning in warnings { Output.line(TerminalSafeText.line(warning)) }
         }

@@ -22,7 +22,8 @@ public enum ApprovedEditWarnings {
         if after.status.chargesBudget(after.budgetedCost), let shortfall = budgetShortfall(before, after, in: dossier, ledger: ledger) {
             warnings.append(shortfall)
         }
-        if let actual = after.actualCost, actual != before.actualCost, !after.status.hasActualCost {
+        // (Called off, what was paid counts on its line: said only when there is no line to count it on.)
+        if let actual = after.actualCost, actual != before.actualCost, !after.status.isCarriedOut, after.status != .geannuleerd || after.budgetLine == nil {
             if after.status.countsAgainstBudget, after.budgetLine != nil {
                 let estimate = after.estimatedCost.map { "de raming, \($0.formatted)" } ?? "niets: er is nog geen raming"
                 warnings.append("werkelijke kosten (\(actual.formatted)) tellen pas mee als '\(after.title)' is uitgevoerd; tot dan telt \(estimate)")
@@ -38,7 +39,7 @@ public enum ApprovedEditWarnings {
             warnings.append("zonder datum telt \(after.chargedCost.formatted) van '\(after.title)' in geen budgetjaar mee; geef een datum om het mee te tellen")
         }
         // What the budget counted goes elsewhere or away without a step in the life cycle: said, as a raise is.
-        if after.status.countsAgainstBudget, before.chargedCost.cents > 0, let line = before.budgetLine, let year = before.year {
+        if after.status.countsAgainstBudget || after.status.chargesAsSpent, before.chargedCost.cents > 0, let line = before.budgetLine, let year = before.year {
             let was = "\(before.chargedCost.formatted) op \(dossier.budgetLine(line)?.name ?? line) \(year)"
             if after.chargedCost.cents == 0, after.budgetLine != nil, after.listedCost == nil {
                 let advice = after.status.isCarriedOut ? "vul de werkelijke kosten in als die er waren"

@@ -125,8 +125,8 @@ public struct ActivityQuery: Hashable, Sendable {
         keys.indices.sorted { keys[$0].precedes(keys[$1]) }
     }
 
-    /// The list order: start date first (undated last), then title ignoring case. Made once per activity,
-    /// so that sorting many does not lowercase titles in every comparison.
+    /// The list order: start date first (undated last), then title ignoring case and accents. Made once per activity,
+    /// so that sorting many does not fold titles in every comparison.
     public struct SortKey: Hashable, Sendable {
         public var date: CalendarDate
         public var title: String

@@ -404,8 +404,8 @@ struct ReportWriter {
         let payer = line.map { ", \($0)" } ?? ", niet ten laste van de gemeente"
         if activity.status.hasActualCost, let actual = activity.actualCost {
             let estimate = activity.estimatedCost.map { " (geraamd \($0.formatted))" } ?? ""
-            let paid = activity.status == .geannuleerd ? " na annulering" : ""
-            return "\(actual.formatted) werkelijk\(paid)\(estimate)\(payer)"
+            let what = activity.status == .geannuleerd ? "toch betaald na annulering" : "werkelijk"
+            return "\(actual.formatted) \(what)\(estimate)\(payer)"
         }
         // Costs made before it took place: said, with whether the budget counts them.
         let actual = activity.actualCost.map { actual in
@@ -424,7 +424,7 @@ struct ReportWriter {
         blocks.append(.table(headings: ["Budgetregel", "Budget", "Vastgelegd", "Besteed", "Over"], rows: report.budgets.map { budget in
             [budget.lineName, budget.shownBudget?.formatted ?? "—", budget.committed.formatted, budget.spent.formatted, budget.shownRemaining?.formatted ?? "—"]
         }, emphasis: Set(report.budgets.indices.filter { report.budgets[$0].isOverspent || report.budgets[$0].isWithoutBudget }), numericColumns: [1, 2, 3, 4]))
-        blocks.append(.paragraph("Elke budgetregel telt alleen de activiteiten die erop geboekt zijn. Vastgelegd: goedgekeurde en geplande activiteiten (geraamde kosten). Besteed: uitgevoerde activiteiten (werkelijke kosten, anders geraamde)."
+        blocks.append(.paragraph("Elke budgetregel telt alleen de activiteiten die erop geboekt zijn. Vastgelegd: goedgekeurde en geplande activiteiten (geraamde kosten). Besteed: uitgevoerde activiteiten (werkelijke kosten, anders geraamde) en wat geannuleerde toch kostten."
             + report.budgets.filter(\.isOverspent).map { " \($0.lineName) is overschreden met \((Money.zero - $0.remaining).formatted)." }.joined()
             + report.budgets.filter(\.isWithoutBudget).map { " \($0.lineName) heeft voor \(report.year) nog geen bedrag; er staat \(($0.committed + $0.spent).formatted) op." }.joined()))
         if !report.unchargedActivities.isEmpty {

@@ -63,8 +63,9 @@ enum MoveForm {
         if form["overrideReason"]?.isVisible == true {
             overrideReason = reader.requiredText("overrideReason", DraftPreview.overrideMissing)
         }
+        // Cancelled with "Toch betaald" left empty: nothing was paid, also when an actual cost was given before.
         let actualCost = form["actualCostCents"]?.isVisible == true ? reader.money("actualCostCents")
-            : form["paidCostCents"]?.isVisible == true ? reader.money("paidCostCents") : nil
+            : form["paidCostCents"]?.isVisible == true ? reader.money("paidCostCents") ?? activity.actualCost.map { _ in .zero } : nil
         let date = form["startDate"]?.isVisible == true ? reader.date("startDate", required: true) : nil
         // What it yielded, read by the outcomes field's one parser; left as it opened, it is no edit.
         let (outcomes, outcomeProblems) = TableForm.values(form, Activity.fields, keys: [outcomesKey], in: state.dossier, today: state.today,

@@ -61,7 +61,7 @@ public struct DossierIndex: Sendable, Equatable {
         budgets = []
         reminders = []
         relationsByName = RelationQuery.nameOrder(relationNameKeys)
-        // The sort keys (a lowercased title each, ~10 MB at 100.000) are made for this sort only; an update
+        // The sort keys (a title folded for case and accents each, ~10 MB at 100.000) are made for this sort only; an update
         // makes the few it compares (`reorder`).
         let sortKeys = dossier.activities.map(ActivityQuery.SortKey.init)
         activitiesInOrder = sortKeys.indices.sorted { DossierIndex.precedes($0, $1, sortKeys[$0], sortKeys[$1]) }

@@ -62,14 +62,17 @@ enum SearchFields {
     static func hit(_ fields: [Field], query: String) -> String? {
         guard !query.isEmpty, !fields.isEmpty else { return nil }
         var folder = SearchText.Folder()
+        // The name or title first: while it holds the query (the usual case, on every frame of a search) nothing else is folded.
+        guard !SearchText.containsEveryWord(folder.fold(fields[0].text), query) else { return nil }
         let folded = fields.map { folder.fold($0.text) }
-        guard !SearchText.containsEveryWord(folded[0], query) else { return nil }
         let words = SearchText.words(of: query)
         let others = folded.indices.dropFirst()
         guard let found = others.first(where: { SearchText.containsEveryWord(folded[$0], query) })
             ?? others.first(where: { position in words.contains { SearchText.contains(folded[position], $0) && !SearchText.contains(folded[0], $0) } })
         else { return nil }
-        let word = SearchText.contains(folded[found], query) ? query : words.first { SearchText.contains(folded[found], $0) } ?? query
+        // Around the whole query where it stands as typed, else around the first word the name lacks.
+        let word = SearchText.contains(folded[found], query) ? query
+            : words.first { SearchText.contains(folded[found], $0) && !SearchText.contains(folded[0], $0) } ?? words.first { SearchText.contains(folded[found], $0) } ?? query
         return "treffer in \(fields[found].label): \(excerpt(fields[found].text, around: word))"
     }
 

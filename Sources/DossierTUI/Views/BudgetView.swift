@@ -65,7 +65,7 @@ enum BudgetView {
             state.index.ledger.undated[line.id]?.sentence(lineName: line.name) { state.dossier.activity($0)?.title ?? $0 }
         }
         let notes = undated + ["Verbruik: █ besteed   ▓ vastgelegd   ░ over   ! overschreden   (de balk: het budget van dat jaar)",
-                     "Elke regel telt alleen de activiteiten die erop geboekt zijn. Vastgelegd: goedgekeurd en gepland (geraamd). Besteed: uitgevoerd (werkelijk, anders geraamd)."]
+                     "Elke regel telt alleen de activiteiten die erop geboekt zijn. Vastgelegd: goedgekeurd en gepland (geraamd). Besteed: uitgevoerd (werkelijk, anders geraamd) en wat geannuleerde toch kostten."]
         // Whole, wrapped to the width, as far as there is room above the message line.
         for line in notes.flatMap({ DisplayWidth.wrap($0, to: state.width - 2) }) where y < layout.messageRow {
             canvas.draw(line, x: 1, y: y, width: state.width - 2, style: theme.muted)
