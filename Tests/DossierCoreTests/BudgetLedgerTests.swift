@@ -5,13 +5,18 @@ import Testing
 /// The budget of every line and year at once: an activity without a date is counted in no year, but not forgotten.
 @Suite("Budget ledger")
 struct BudgetLedgerTests {
+    /// The small dossier with one approved activity on the budget internationalisering.
+    static func withApproved(_ id: ActivityID, _ title: String, on date: String, euros: Int64) throws -> Dossier {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addActivity(Activity(id: id, title: title, kind: .overig, status: .goedgekeurd, startDate: Fixtures.date(date),
+                                                budgetLine: "internationalisering", estimatedCost: Money(euros: euros), statusHistory: Fixtures.approved())),
+                          context: Fixtures.context)
+        return dossier
+    }
+
     @Test("an approved activity without a date is kept apart per line, and an update as it loses or gets its date gives what counting anew gives")
     func undatedCosts() throws {
-        var dossier = Fixtures.smallDossier()
-        try dossier.apply(.addActivity(Activity(id: "webinarreeks", title: "Webinarreeks", kind: .overig, status: .goedgekeurd,
-                                                startDate: Fixtures.date("2027-02-01"), budgetLine: "internationalisering",
-                                                estimatedCost: Money(euros: 800), statusHistory: Fixtures.approved())),
-                          context: Fixtures.context)
+        var dossier = try Self.withApproved("webinarreeks", "Webinarreeks", on: "2027-02-01", euros: 800)
         var ledger = BudgetLedger(dossier)
         #expect(ledger.undated.isEmpty)
         let position = try #require(dossier.activityPosition("webinarreeks"))
@@ -40,11 +45,7 @@ struct BudgetLedgerTests {
 
     @Test("called off, an activity costs the budget what was paid all the same (spent), never its estimate; the ledger's update, the year's overview and the report agree")
     func calledOffWithCosts() throws {
-        var dossier = Fixtures.smallDossier()
-        try dossier.apply(.addActivity(Activity(id: "beurs-kopenhagen", title: "Beurs Kopenhagen", kind: .beurs, status: .goedgekeurd,
-                                                startDate: Fixtures.date("2026-12-10"), budgetLine: "internationalisering",
-                                                estimatedCost: Money(euros: 3_000), statusHistory: Fixtures.approved())),
-                          context: Fixtures.context)
+        var dossier = try Self.withApproved("beurs-kopenhagen", "Beurs Kopenhagen", on: "2026-12-10", euros: 3_000)
         var ledger = BudgetLedger(dossier)
         let position = try #require(dossier.activityPosition("beurs-kopenhagen"))
         let before = BudgetOverview(year: 2026, line: "internationalisering", in: dossier)

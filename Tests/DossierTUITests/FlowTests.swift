@@ -101,14 +101,20 @@ struct FlowTests {
         #expect(app.state.form?["actualCostCents"]?.isVisible == true)
     }
 
-    @Test("carrying out at a cost the year's budget cannot hold says so, as an edit of the cost does")
-    func carriedOutOverBudget() throws {
+    /// The small dossier with Beurs Gent planned on `date` at `euros` on the budget internationalisering.
+    static func withBeursGent(on date: String, euros: Int64) throws -> Dossier {
         var dossier = Fixtures.smallDossier()
         try dossier.apply(.addActivity(Activity(id: "beurs-gent", title: "Beurs Gent", kind: .beurs, status: .gepland, relations: ["bom"],
-                                                startDate: Fixtures.date("2026-11-20"), budgetLine: "internationalisering", estimatedCost: Money(euros: 500),
+                                                startDate: Fixtures.date(date), budgetLine: "internationalisering", estimatedCost: Money(euros: euros),
                                                 statusHistory: [StatusChange(date: Fixtures.date("2026-11-01"), from: nil, to: .gepland, reason: "", by: "tester",
                                                                              decision: "Besluit B&W 1 november 2026")])),
                           context: Fixtures.context)
+        return dossier
+    }
+
+    @Test("carrying out at a cost the year's budget cannot hold says so, as an edit of the cost does")
+    func carriedOutOverBudget() throws {
+        let dossier = try Self.withBeursGent(on: "2026-11-20", euros: 500)
         let app = Harness(dossier: dossier, width: 120, height: 36)
         app.press(.character("2")).type("/gent").press(.enter, .character("m"))
         #expect(app.state.form?["status"]?.selectedValue == "uitgevoerd")
@@ -122,12 +128,7 @@ struct FlowTests {
 
     @Test("cancelling asks what was paid all the same: the budget counts it as spent; left empty, nothing")
     func cancelledWithCostsPaid() throws {
-        var dossier = Fixtures.smallDossier()
-        try dossier.apply(.addActivity(Activity(id: "beurs-gent", title: "Beurs Gent", kind: .beurs, status: .gepland, relations: ["bom"],
-                                                startDate: Fixtures.date("2026-12-20"), budgetLine: "internationalisering", estimatedCost: Money(euros: 3_000),
-                                                statusHistory: [StatusChange(date: Fixtures.date("2026-11-01"), from: nil, to: .gepland, reason: "", by: "tester",
-                                                                             decision: "Besluit B&W 1 november 2026")])),
-                          context: Fixtures.context)
+        let dossier = try Self.withBeursGent(on: "2026-12-20", euros: 3_000)
         let app = Harness(dossier: dossier, width: 120, height: 36)
         app.press(.character("2")).type("/gent").press(.enter, .character("m"))
         #expect(app.state.form?["paidCostCents"]?.isVisible == false)
