@@ -39,7 +39,7 @@ public enum ApprovedEditWarnings {
             warnings.append("zonder datum telt \(after.chargedCost.formatted) van '\(after.title)' in geen budgetjaar mee; geef een datum om het mee te tellen")
         }
         // What the budget counted goes elsewhere or away without a step in the life cycle: said, as a raise is.
-        if after.status.countsAgainstBudget || after.status.chargesAsSpent, before.chargedCost.cents > 0, let line = before.budgetLine, let year = before.year {
+        if after.status.countsAgainstBudget || after.status.hasActualCost, before.chargedCost.cents > 0, let line = before.budgetLine, let year = before.year {
             let was = "\(before.chargedCost.formatted) op \(dossier.budgetLine(line)?.name ?? line) \(year)"
             if after.chargedCost.cents == 0, after.budgetLine != nil, after.listedCost == nil {
                 let advice = after.status.isCarriedOut ? "vul de werkelijke kosten in als die er waren"

@@ -72,10 +72,8 @@ public enum ActivityStatus: String, Vocabulary {
         countsAgainstBudget || (self == .geannuleerd && cost.cents > 0)
     }
 
-    /// What the budget counts of it is spent, not committed: carried out, or called off (what was paid is gone).
-    public var chargesAsSpent: Bool { isCarriedOut || self == .geannuleerd }
-
-    /// An actual cost belongs to it: carried out, or called off with costs paid all the same.
+    /// An actual cost belongs to it, and what the budget counts of it is spent, not committed: carried out, or called off
+    /// (what was paid all the same is gone).
     public var hasActualCost: Bool { isCarriedOut || self == .geannuleerd }
 
     /// Carried out (and possibly evaluated): costs are actual, not estimated.

@@ -84,7 +84,7 @@ public struct BudgetOverview: Hashable, Sendable {
     /// goes at `place` among the others (at the end when nil).
     mutating func count(_ id: ActivityID, status: ActivityStatus, cost: Money, at place: Int? = nil) {
         guard status.chargesBudget(cost) else { return }
-        if status.chargesAsSpent {
+        if status.hasActualCost {
             spent += cost
         } else {
             committed += cost
@@ -97,7 +97,7 @@ public struct BudgetOverview: Hashable, Sendable {
         guard status.chargesBudget(cost) else { return true }
         guard let place = activityIDs.firstIndex(of: id) else { return false }
         activityIDs.remove(at: place)
-        if status.chargesAsSpent {
+        if status.hasActualCost {
             spent = spent - cost
         } else {
             committed = committed - cost

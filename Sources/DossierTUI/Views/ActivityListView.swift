@@ -14,7 +14,7 @@ enum ActivityListView {
         // A budget line's year lists every activity on it; what the budget counts is said beside the number.
         var count = "\(screen.rows.count)"
         if screen.query.budgetLine != nil {
-            let counted = screen.rows.filter { state.dossier.activities[$0].chargedCost.cents > 0 || state.dossier.activities[$0].status.countsAgainstBudget }.count
+            let counted = screen.rows.filter { state.dossier.activities[$0].status.chargesBudget(state.dossier.activities[$0].budgetedCost) }.count
             if counted != screen.rows.count { count += ", waarvan \(counted == 0 ? "geen" : String(counted)) \(counted <= 1 ? "meetelt" : "meetellen")" }
         }
         canvas.draw("\(screen.title(in: state.dossier)) (\(count))", x: 1, y: layout.bodyTop, width: state.width - 2, style: state.theme.title)
