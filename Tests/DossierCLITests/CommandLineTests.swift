@@ -183,6 +183,11 @@ struct CommandLineTests {
         let focus = try run(["relations", "--status", "Focus", "--sort", "date", "--json"])
         let focusObjects = try #require(try JSONSerialization.jsonObject(with: Data(focus.standardOutput.utf8)) as? [[String: Any]])
         #expect(Set(focusObjects.compactMap { $0["id"] as? String }) == ["pivot-park", "unesco-learning-cities"])
+        // The order named with a capital, as the status is: the same order, not "geen sortering".
+        for sort in ["Datum", "DATE"] {
+            let capital = try run(["relations", "--status", "Focus", "--sort", sort, "--json"])
+            #expect(capital.status == 0 && capital.standardOutput == focus.standardOutput, "\(sort): \(capital.standardError)")
+        }
     }
 
     @Test("show: every field, contacts, history and linked activities; --json one object")

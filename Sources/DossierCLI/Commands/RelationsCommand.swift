@@ -25,7 +25,9 @@ struct RelationsCommand: ParsableCommand {
     func run() throws {
         let statuses = try ArgumentValues.vocabularies(status, RelationStatus.self, option: "--status")
         let kind = try self.kind.map { try ArgumentValues.vocabulary($0, RelationKind.self, option: "--kind") }
-        guard let order = RelationQuery.Order(rawValue: sort) ?? RelationQuery.Order.allCases.first(where: { $0.label == sort }) else {
+        // Case aside, as every other choice on the command line (--status Focus, --kind Regio).
+        let typed = sort.trimmingSpaces().lowercased()
+        guard let order = RelationQuery.Order(rawValue: typed) ?? RelationQuery.Order.allCases.first(where: { $0.label == typed }) else {
             throw ValidationError("--sort: '\(sort)' is geen sortering; kies naam, status of datum")
         }
         let today = Session.clock.today()
