@@ -191,7 +191,7 @@ public struct AppState: Sendable {
         today = day
         if isNewDay { refreshAgenda() }
         let row = listState(.reminders).selection
-        let selected = index.reminders.indices.contains(row) ? index.reminders[row].subject : nil
+        let selected = selectedSignal
         guard index.remakeReminders(dossier, on: day) else { return }
         rows[.reminders] = Array(index.reminders.indices)
         let kept = selected.flatMap { subject in index.reminders.firstIndex { $0.subject == subject } }

@@ -63,16 +63,18 @@ enum SearchFields {
         guard !query.isEmpty, !fields.isEmpty else { return nil }
         var folder = SearchText.Folder()
         // The name or title first: while it holds the query (the usual case, on every frame of a search) nothing else is folded.
-        guard !SearchText.containsEveryWord(folder.fold(fields[0].text), query) else { return nil }
-        let folded = fields.map { folder.fold($0.text) }
+        let name = folder.fold(fields[0].text)
+        guard !SearchText.containsEveryWord(name, query) else { return nil }
+        let folded = [name] + fields.dropFirst().map { folder.fold($0.text) }
         let words = SearchText.words(of: query)
+        let lacking = words.filter { !SearchText.contains(name, $0) }
         let others = folded.indices.dropFirst()
         guard let found = others.first(where: { SearchText.containsEveryWord(folded[$0], query) })
-            ?? others.first(where: { position in words.contains { SearchText.contains(folded[position], $0) && !SearchText.contains(folded[0], $0) } })
+            ?? others.first(where: { position in lacking.contains { SearchText.contains(folded[position], $0) } })
         else { return nil }
         // Around the whole query where it stands as typed, else around the first word the name lacks.
         let word = SearchText.contains(folded[found], query) ? query
-            : words.first { SearchText.contains(folded[found], $0) && !SearchText.contains(folded[0], $0) } ?? words.first { SearchText.contains(folded[found], $0) } ?? query
+            : (lacking + words).first { SearchText.contains(folded[found], $0) } ?? query
         return "treffer in \(fields[found].label): \(excerpt(fields[found].text, around: word))"
     }
 

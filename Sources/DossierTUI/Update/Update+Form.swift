@@ -421,9 +421,8 @@ extension AppState {
             form = opening(.editRelation(detail.id))
             return
         case .list(.reminders):
-            let selection = listState(.reminders).selection
-            guard index.reminders.indices.contains(selection) else { return }
-            switch index.reminders[selection].subject {
+            guard let subject = selectedSignal else { return }
+            switch subject {
             case let .followUp(id, place):
                 guard let followUps = dossier.activity(id)?.followUps, followUps.indices.contains(place) else { return }
                 let followUp = followUps[place]

@@ -96,6 +96,12 @@ extension AppState {
         return index.budgets.indices.contains(selection) ? index.budgets[selection] : nil
     }
 
+    /// What the signal selected on the signals tab is about.
+    var selectedSignal: Reminder.Subject? {
+        let selection = listState(.reminders).selection
+        return index.reminders.indices.contains(selection) ? index.reminders[selection].subject : nil
+    }
+
     private mutating func openSelection() {
         switch screen {
         case .list(.relations):
@@ -106,10 +112,8 @@ extension AppState {
             refreshRows()
             message = .info("q of Esc gaat terug naar het budget.")
         case .list(.reminders):
-            let selection = listState(.reminders).selection
-            guard index.reminders.indices.contains(selection) else { return }
-            let reminder = index.reminders[selection]
-            switch reminder.subject {
+            guard let subject = selectedSignal else { return }
+            switch subject {
             case .review(let id): stack.append(.relationDetail(DetailState(id: id)))
             case let .followUp(id, followUpIndex): openFollowUp(activity: id, index: followUpIndex)
             case .outcome(let id):
@@ -310,8 +314,7 @@ extension AppState {
         case .relationDetail(let detail): detail.id
         case .list(.reminders):
             // A review that is due: its status from the signal itself.
-            if index.reminders.indices.contains(listState(.reminders).selection),
-               case .review(let id) = index.reminders[listState(.reminders).selection].subject { id } else { nil }
+            if case .review(let id)? = selectedSignal { id } else { nil }
         default: nil
         }
     }
@@ -326,8 +329,7 @@ extension AppState {
         case .activityList(let list): selectedID(in: list)
         case .list(.reminders):
             // An activity that is over: its next step from the signal itself.
-            if index.reminders.indices.contains(listState(.reminders).selection),
-               case .outcome(let id) = index.reminders[listState(.reminders).selection].subject { id } else { nil }
+            if case .outcome(let id)? = selectedSignal { id } else { nil }
         default: nil
         }
     }
@@ -426,9 +428,7 @@ extension AppState {
 
     /// Space on a follow-up's signal: ticked off where it is seen, by its place (refused when a colleague's change moved it).
     private mutating func tickOffFromSignals() -> [Effect] {
-        let selection = listState(.reminders).selection
-        guard index.reminders.indices.contains(selection), case let .followUp(id, place) = index.reminders[selection].subject,
-              let activity = dossier.activity(id), activity.followUps.indices.contains(place) else {
+        guard case let .followUp(id, place)? = selectedSignal, let activity = dossier.activity(id), activity.followUps.indices.contains(place) else {
             message = .info("Spatie vinkt een vervolgactie af; Enter opent dit signaal.")
             return []
         }
