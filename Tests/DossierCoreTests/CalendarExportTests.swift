@@ -48,7 +48,7 @@ struct CalendarExportTests {
         let uids = text.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") }
         #expect(Set(uids).count == uids.count, "\(uids)")
         #expect(uids.contains("UID:activiteit.herijking-taizhou@dossier.gemeente-oss.nl") && uids.contains("UID:herijking-taizhou@dossier.gemeente-oss.nl"))
-        // Its follow-up's task points at the activity, not at the review.
+        // Its follow-up points at the activity, not at the review.
         try dossier.apply(.addFollowUp("herijking-taizhou", FollowUp(text: "Verslag", due: Fixtures.date("2027-09-15"))), context: Fixtures.context)
         let again = String(decoding: ICalendar.encode(dossier, now: Fixtures.now), as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
         #expect(again.contains("RELATED-TO:activiteit.herijking-taizhou@dossier.gemeente-oss.nl") && !again.contains("RELATED-TO:herijking-"))
@@ -119,7 +119,7 @@ struct CalendarExportTests {
                                statusHistory: [StatusChange(date: Fixtures.date("2026-11-01"), from: nil, to: .gepland, reason: "", by: "t", decision: "B&W")])
         try dossier.apply(.addActivity(mission), context: Fixtures.context)
         let first = ICalendar.encode(dossier, now: Fixtures.now)
-        let missionUID = "missie@dossier.gemeente-oss.nl", taskUID = "vervolgactie.missie.verslag@dossier.gemeente-oss.nl"
+        let missionUID = "missie@dossier.gemeente-oss.nl", taskUID = "streefdatum.missie.verslag@dossier.gemeente-oss.nl"
         #expect(Set(ICalendar.previousItems(in: first).map(\.uid)).isSuperset(of: [missionUID, taskUID]))
 
         try dossier.apply(.deleteActivity("missie"), context: Fixtures.context)
@@ -146,6 +146,37 @@ struct CalendarExportTests {
         #expect(ICalendar.previousItems(in: Array(text.replacingOccurrences(of: "PRODID:-//Gemeente Oss//dossier//NL", with: "PRODID:-//Ander//NL").utf8)).isEmpty)
         #expect(ICalendar.previousItems(in: Array("naam;datum\r\n".utf8)).isEmpty)
         #expect(ICalendar.previousItems(in: [0xEF, 0xBB, 0xBF] + first).count == ICalendar.previousItems(in: first).count)
+    }
+
+    /// Outlook and Google Calendar leave a VTODO out of an import: a follow-up's due date went nowhere there.
+    @Test("a follow-up's due date is an all-day event; the task an earlier export made of it goes out as cancelled, once")
+    func followUpsAreEvents() throws {
+        var dossier = Fixtures.smallDossier()
+        let mission = Activity(id: "missie", title: "Missie", kind: .handelsmissie, status: .gepland, startDate: Fixtures.date("2027-05-04"),
+                               followUps: [FollowUp(text: "Verslag", due: Fixtures.date("2027-05-20"), owner: "Anna"),
+                                           FollowUp(text: "Bedankbrief", due: Fixtures.date("2027-05-10"), isDone: true)],
+                               statusHistory: [StatusChange(date: Fixtures.date("2026-11-01"), from: nil, to: .gepland, reason: "", by: "t", decision: "B&W")])
+        try dossier.apply(.addActivity(mission), context: Fixtures.context)
+        // As exports before 7 December 2026 wrote it.
+        let earlierTask = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Gemeente Oss//dossier//NL", "BEGIN:VTODO",
+                           "UID:vervolgactie.missie.verslag@dossier.gemeente-oss.nl", "DTSTAMP:20261101T090000Z", "SEQUENCE:5",
+                           "DUE;VALUE=DATE:20270520", "SUMMARY:Verslag", "STATUS:NEEDS-ACTION", "END:VTODO", "END:VCALENDAR"]
+        let output = ICalendar.encode(dossier, now: Fixtures.now, previous: Array((earlierTask.joined(separator: "\r\n") + "\r\n").utf8))
+        let text = String(decoding: output, as: UTF8.self)
+        #expect(text.components(separatedBy: "BEGIN:VTODO").count == 2, "no task but the cancellation of the earlier one")
+        let items = Self.items(output)
+        let open = try #require(items["streefdatum.missie.verslag@dossier.gemeente-oss.nl"])
+        #expect(open.first == "BEGIN:VEVENT" && open.contains("DTSTART;VALUE=DATE:20270520") && open.contains("DTEND;VALUE=DATE:20270521"), "\(open)")
+        #expect(open.contains("SUMMARY:Vervolgactie: Verslag") && open.contains("STATUS:CONFIRMED") && open.contains("TRANSP:TRANSPARENT"))
+        #expect(open.contains("DESCRIPTION:Vervolgactie bij Missie\\nWie: Anna") && open.contains("RELATED-TO:missie@dossier.gemeente-oss.nl"))
+        let done = try #require(items["streefdatum.missie.bedankbrief@dossier.gemeente-oss.nl"])
+        #expect(done.contains("SUMMARY:Vervolgactie afgerond: Bedankbrief") && done.contains("STATUS:CONFIRMED"), "\(done)")
+        let earlier = try #require(items["vervolgactie.missie.verslag@dossier.gemeente-oss.nl"])
+        #expect(earlier.first == "BEGIN:VTODO" && earlier.contains("STATUS:CANCELLED") && earlier.contains("SEQUENCE:\(Fixtures.now.secondsSinceEpoch - 1_577_836_800)"),
+                "\(earlier)")
+        // The next export over this one calls the task off again (a calendar may not have seen it yet), not twice.
+        let next = String(decoding: ICalendar.encode(dossier, now: Fixtures.now, previous: output), as: UTF8.self)
+        #expect(next.components(separatedBy: "UID:vervolgactie.missie.verslag@").count == 2)
     }
 
     @Test("an earlier file is read as untrusted: nested, unclosed, doubled or undated items, stray END lines and control characters never reach the new export")

@@ -9,8 +9,9 @@ struct ExportCommand: ParsableCommand {
         CSV (RFC 4180, UTF-8): --what relations, activities, contacts of gesprekspartners (de mensen met wie het \
         Kader is besproken: naam, organisatie, rol, e-mail). --excel schrijft puntkomma's en een byte-order mark (het teken waaraan Excel UTF-8 herkent), zoals \
         Nederlandse Excel het verwacht. De activiteiten-CSV kan na bewerken terug met dossier import activities.
-        iCalendar (RFC 5545): geplande activiteiten en delegatiebezoeken, de streefdatums van vervolgacties (als \
-        taak) en de herijkingsdatums van relaties op een laag pitje (hele dag); alles houdt zijn UID, zodat opnieuw \
+        iCalendar (RFC 5545): geplande activiteiten en delegatiebezoeken, de streefdatums van vervolgacties en de \
+        herijkingsdatums van relaties op een laag pitje, alles als gebeurtenis van een hele dag (Outlook laat taken bij \
+        het importeren weg); alles houdt zijn UID, zodat opnieuw \
         importeren in Outlook bijwerkt in plaats van verdubbelt. Over een eerdere export heen (-o met dezelfde naam) gaat \
         wat die nog had en nu wegvalt (verwijderd, zonder datum, niet meer goedgekeurd) als geannuleerd mee, zodat de \
         agenda het als geannuleerd ziet.

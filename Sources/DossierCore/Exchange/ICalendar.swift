@@ -1,8 +1,9 @@
 /// The dossier's dates as an iCalendar file (RFC 5545) for Outlook and other calendars: planned activities
-/// and delegation visits (all-day events), the due dates of follow-ups (tasks, VTODO with DUE) and the
-/// review dates of relations on laag pitje (all-day events). Every UID is made from what does not change
-/// (the activity's id, the follow-up's id in it, the relation's id), so importing a newer export updates
-/// instead of adding a second copy; a cancelled activity is sent as cancelled, a done follow-up as completed.
+/// and delegation visits, the due dates of follow-ups and the review dates of relations on laag pitje, all as
+/// all-day events. (Follow-ups are events, not tasks: Outlook and Google Calendar leave a VTODO out of an import.)
+/// Every UID is made from what does not change (the activity's id, the follow-up's id in it, the relation's id), so
+/// importing a newer export updates instead of adding a second copy; a cancelled activity is sent as cancelled, a
+/// follow-up ticked off says so in its title.
 public enum ICalendar {
     /// 2020-01-01T00:00:00Z, from which an export's SEQUENCE counts seconds.
     static let sequenceEpoch: Int64 = 1_577_836_800
@@ -60,20 +61,13 @@ public enum ICalendar {
                 guard let due = followUp.due else { continue }
                 var description = ["Vervolgactie bij \(activity.nameForItsFollowUps)"]
                 if !followUp.owner.isEmpty { description.append("Wie: \(followUp.owner)") }
-                lines += [
-                    "BEGIN:VTODO",
-                    "UID:\(followUpUID(followUp, of: activity))",
-                    "DTSTAMP:\(stamp)",
-                    "SEQUENCE:\(sequence)",
-                    "DUE;VALUE=DATE:\(compact(due))",
-                    "SUMMARY:" + escape(followUp.text),
-                    "DESCRIPTION:" + escape(description.joined(separator: "\n")),
-                    "CATEGORIES:" + escape("Vervolgactie"),
-                    "STATUS:" + (followUp.isDone ? "COMPLETED" : "NEEDS-ACTION"),
-                ]
-                if followUp.isDone { lines.append("PERCENT-COMPLETE:100") }
+                if followUp.isDone { description.append("Afgevinkt in het dossier.") }
+                lines += allDayEvent(uid: followUpUID(followUp, of: activity), stamp: stamp, start: due, end: due.adding(days: 1),
+                                     sequence: sequence, summary: followUpTitle(followUp), description: description.joined(separator: "\n"),
+                                     category: "Vervolgactie")
+                lines.append("STATUS:CONFIRMED")
                 if includes(activity) { lines.append("RELATED-TO:\(activityUID(activity.id))@\(uidDomain)") }
-                lines.append("END:VTODO")
+                lines.append("END:VEVENT")
             }
         }
         for relation in dossier.relations {
@@ -114,11 +108,18 @@ public enum ICalendar {
     }
 
     /// The UID of an activity's follow-up: its id, not its place or its text, so that removing one, or correcting the
-    /// text of one, leaves every task where a calendar has it. (The id is the slug of the text it was first given: a
-    /// follow-up from before ids has the UID earlier exports gave it.) The parts are joined with dots, which neither an
-    /// id nor a slug holds: no two follow-ups share a UID.
+    /// text of one, leaves every item where a calendar has it. (The id is the slug of the text it was first given.) The
+    /// parts are joined with dots, which neither an id nor a slug holds: no two follow-ups share a UID. Not the
+    /// `vervolgactie.…` of the tasks earlier exports wrote: one UID is one kind of item, so a calendar that took in
+    /// such a task sees it called off (`ICalendar+Previous`) and the event beside it.
     static func followUpUID(_ followUp: FollowUp, of activity: Activity) -> String {
-        "vervolgactie.\(activity.id).\(followUp.id)@\(uidDomain)"
+        "streefdatum.\(activity.id).\(followUp.id)@\(uidDomain)"
+    }
+
+    /// A follow-up's title in a calendar: marked as one (the day is its due date, not an appointment), and as done once
+    /// ticked off.
+    static func followUpTitle(_ followUp: FollowUp) -> String {
+        (followUp.isDone ? "Vervolgactie afgerond: " : "Vervolgactie: ") + followUp.text
     }
 
     private static func status(_ status: ActivityStatus) -> String {
