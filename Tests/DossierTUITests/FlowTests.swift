@@ -437,6 +437,7 @@ struct FlowTests {
     func visitFieldTooLong() throws {
         let app = Harness()
         app.press(.character("/")).type("pivot").press(.enter, .character("v"))
+        app.press(.tab).type("vandaag")
         for _ in 0..<30 where app.state.form?.focusedField?.id != "delegationFrom" { app.press(.tab) }
         app.type("Kopenhagen")
         for _ in 0..<30 where app.state.form?.focusedField?.id != "programme" { app.press(.tab) }
@@ -446,6 +447,26 @@ struct FlowTests {
         #expect(app.state.form?.errors["programme"]?.hasPrefix("Programma is te lang: 1.199 tekens, hoogstens 1.000") == true,
                 "\(app.state.form?.errors ?? [:]) \(app.state.form?.generalError ?? "") \(app.state.message?.text ?? "") \(app.state.form == nil)")
         #expect(app.state.form?.generalError == nil)
+    }
+
+    /// `log-visit` asks its --date; the form asked nothing and took today, so a Tab past the date logged a mission still
+    /// ahead as carried out today.
+    @Test("a new visit's date starts empty and must be typed: saved without one, the form says so and nothing is logged; the weighing meanwhile reads today")
+    func visitDateAsked() throws {
+        let app = Harness()
+        let visits = app.state.dossier.activities.filter(\.isVisit).count
+        app.press(.character("/")).type("pivot").press(.enter, .character("v"))
+        #expect(app.state.form?.text("startDate") == "")
+        #expect(app.state.form?.verdictPreview != nil, "the weighing is there before the date is typed")
+        for _ in 0..<30 where app.state.form?.focusedField?.id != "delegationFrom" { app.press(.tab) }
+        app.type("Kopenhagen").press(.control("s"))
+        #expect(app.state.form?.errors["startDate"]?.hasPrefix("Vul een datum in") == true, "\(app.state.form?.errors ?? [:])")
+        #expect(app.state.dossier.activities.filter(\.isVisit).count == visits)
+        for _ in 0..<30 where app.state.form?.focusedField?.id != "startDate" { app.press(.backTab) }
+        app.type("vandaag").press(.control("s"))
+        #expect(app.state.form == nil)
+        #expect(app.state.dossier.activities.filter(\.isVisit).count == visits + 1)
+        #expect(app.state.dossier.activities.last { $0.isVisit }?.startDate == app.state.today)
     }
 
     @Test("a planned visit to a relation on laag pitje: in afweging, the weighing and a plain warning at once")

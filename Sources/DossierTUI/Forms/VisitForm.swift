@@ -48,8 +48,8 @@ enum VisitForm {
             refreshFollowUpRows(&form)
             CountriesFromRelations.follow(&form, in: state.dossier)
             let date = try? CalendarDate.read(form.text("startDate"), today: state.today)
-            // A visit on or before today took place: its cost is what it cost; a later one's is an estimate.
-            form["cost"]?.label = costLabel(carriedOut: date.map { $0 <= state.today } ?? true)
+            // A visit on or before today took place: its cost is what it cost; a later one's is an estimate (without a date: not known).
+            form["cost"]?.label = date.map { costLabel(carriedOut: $0 <= state.today) } ?? "Kosten"
             approved = !form.text("decision").isEmpty
         }
         DraftPreview.refresh(&form, in: state.dossier, ledger: state.index.ledger) { submit($0, editing: $0.purpose.editedActivity, in: state) }
@@ -66,8 +66,10 @@ enum VisitForm {
         return [
             FormField("relations", "Relaties", .picked(draft.relations, source: .relations, allowsMultiple: true, emptyLabel: "(kies met Enter)"),
                       help: "Enter of typen opent de lijst met type-ahead; Tab vinkt meerdere aan; Backspace haalt de laatste weg."),
-            FormField("startDate", "Datum", .text(TextInput(dates.editable(draft.date))),
-                      help: "12-3-2025, gisteren of vorige vrijdag. Vandaag of eerder: uitgevoerd; later: in afweging, tenzij al goedgekeurd.", isDate: true),
+            // Empty for a new visit, as `log-visit` asks its --date: a date filled in beforehand (today) was saved unseen
+            // when a Tab went past it, and a mission still ahead was then logged as carried out today.
+            FormField("startDate", "Datum", .text(TextInput(isNew ? "" : dates.editable(draft.date))),
+                      help: "vandaag, 12-3-2025, gisteren of vorige vrijdag. Vandaag of eerder: uitgevoerd; later: in afweging, tenzij al goedgekeurd.", isDate: true),
             FormField("endDate", "Tot en met", .text(TextInput(draft.endDate.map(dates.editable) ?? "")), help: "Alleen bij een meerdaags bezoek.", isDate: true,
                       after: "startDate"),
             FormField("direction", "Richting", .choice(directions, selected: directions.firstIndex { $0.value == draft.direction.rawValue } ?? 0),
