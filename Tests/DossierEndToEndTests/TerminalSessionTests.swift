@@ -31,10 +31,10 @@ struct TerminalSessionTests {
         try tmux.send("Enter", "Enter")
         try tmux.waitFor("Rhône-Alpes  Genoemd")
 
-        // Set the status: the menu starts at Focus (the current status is left out); a reason is required.
+        // Set the status: nothing is chosen as the menu opens; ↓ goes to Focus (the current status is left out); a reason is required.
         try tmux.send("s")
         try tmux.waitFor("Status van Rhône-Alpes")
-        try tmux.send("Tab")
+        try tmux.send("Down", "Tab")
         try tmux.type("Farma-regio met kansen voor Pivot Park")
         try tmux.send("C-s")
         try tmux.waitFor("Rhône-Alpes: Genoemd → Focus")
@@ -123,7 +123,7 @@ struct TerminalSessionTests {
         try tmux.waitFor("1 Relaties (1000)", gone: ["dossier laden"])
         try tmux.send("s")
         try tmux.waitFor("Status van")
-        try tmux.send("Tab")
+        try tmux.send("Down", "Tab")
         try tmux.type("Herijkt in het overleg")
         try tmux.send("C-s")
         try tmux.waitFor(" → ")
@@ -345,7 +345,7 @@ struct TerminalSessionTests {
         try tmux.run("\(binary) --store \(holder)/dossier.json; echo EXIT:$?", until: "1 Relaties (37)")
         try tmux.send("/")
         try tmux.type("bom")
-        try tmux.send("Enter", "s", "Tab")
+        try tmux.send("Enter", "s", "Down", "Tab")
         try tmux.type("Reden die bewaard blijft")
         // The folder disappears under the program (a network drive that went away).
         try FileManager.default.moveItem(atPath: holder, toPath: moved)
@@ -371,7 +371,7 @@ struct TerminalSessionTests {
         try tmux.run("\(binary) --store \(store); echo EXIT:$?", until: "1 Relaties (37)")
         try tmux.send("/")
         try tmux.type("bom")
-        try tmux.send("Enter", "s", "Tab")
+        try tmux.send("Enter", "s", "Down", "Tab")
         try tmux.type("Focus op farma")
         try tmux.send("C-s")
         try tmux.waitFor("BOM: Actief → Focus")
@@ -568,7 +568,7 @@ struct SharingTests {
         // A status in one screen, in the other within about a second (it looks twice a second).
         try ine.send("/")
         try ine.type("BioValley")
-        try ine.send("Enter", "s", "Down", "Tab")
+        try ine.send("Enter", "s", "Down", "Down", "Tab")
         try ine.type("Gesprek gepland")
         try ine.send("C-s")
         try ine.waitFor("BioValley: Genoemd → Actief")

@@ -199,11 +199,14 @@ struct ScreenReaderFocusTests {
         #expect(other.y == button.y && other.x > button.x && app.screen[other.x + 2, other.y].character == "J", "on [ Ja ] after Tab")
         app.press(.character("J"))
         #expect(app.state.form == nil)
-        // A form's choice: on the chosen option.
+        // A form's choice: on the chosen option; in the status menu, which opens with none chosen, on the first.
         app.press(.character("s"))
-        let option = try #require(app.screen.focus)
+        let opened = try #require(app.screen.focus)
+        let firstLine = (0..<app.screen.width).map { String(app.screen[$0, opened.y].character) }.joined()
+        #expect(firstLine.contains("› ( ) ") && !firstLine.contains("(•)"), "\(firstLine)")
+        let option = try #require(app.press(.down, .down).screen.focus)
         let line = (0..<app.screen.width).map { String(app.screen[$0, option.y].character) }.joined()
-        #expect(line.contains("(•)"), "\(line)")
+        #expect(line.contains("(•)") && option.y == opened.y + 1, "the second option: \(line)")
         #expect(app.screen.cursor == nil, "no text is typed in a choice")
         app.press(.escape)
         // A form over the list: the eye is on the form, never on the list row it covers; ticked options in view.

@@ -30,7 +30,8 @@ struct BackgroundCompactionTests {
     /// A status change on BOM through the form, as the user types it.
     func changeStatus(_ loop: AppLoop, reason: String) {
         loop.dispatch(.key(.character("s")))
-        loop.dispatch(.key(.tab))  // from the status menu (its first choice) to the reason
+        loop.dispatch(.key(.down))  // the status menu's first choice
+        loop.dispatch(.key(.tab))  // to the reason
         for character in reason { loop.dispatch(.key(.character(character))) }
         loop.dispatch(.key(.control("s")))
         #expect(loop.state.form == nil, "the status form did not save: \(String(describing: loop.state.message))")

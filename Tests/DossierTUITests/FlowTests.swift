@@ -30,8 +30,9 @@ struct FlowTests {
         let form = try #require(app.state.form)
         #expect(form.purpose == .relationStatus("bom"))
         #expect(form["reviewDate"]?.isVisible == false, "review date only for laag pitje")
-        // Move the menu to Laag pitje: Focus, Verkennen, Laag pitje (Actief is the current status).
-        app.press(.down, .down)
+        // Nothing is chosen as the menu opens; ↓ goes to Focus, Verkennen, Laag pitje (Actief is the current status).
+        #expect(app.state.form?["status"]?.selectedValue == nil)
+        app.press(.down, .down, .down)
         #expect(app.state.form?["status"]?.selectedValue == "laag-pitje")
         #expect(app.state.form?["reviewDate"]?.isVisible == true)
         #expect(app.state.form?["reviewDate"]?.text == "22-11-2027")
@@ -65,10 +66,25 @@ struct FlowTests {
         }
     }
 
+    /// `set-status` names its status; the menu chose its first option, so `s`, a reason and Ctrl-S moved a relation to Focus.
+    @Test("the status menu opens with nothing chosen: saved so, it asks for a status and changes nothing; a letter chooses")
+    func statusNotChosenUnasked() throws {
+        let app = Harness()
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .tab).type("Kader besproken").press(.control("s"))
+        #expect(app.state.form?.errors["status"] == "Kies een status", "\(app.state.form?.errors ?? [:])")
+        #expect(app.state.dossier.relation("bom")?.status == .actief)
+        #expect(app.store.committed.isEmpty)
+        for _ in 0..<5 where app.state.form?.focusedField?.id != "status" { app.press(.backTab) }
+        app.press(.character("v")).press(.control("s"))
+        #expect(app.state.form == nil)
+        #expect(app.state.dossier.relation("bom")?.status == .verkennen)
+        #expect(app.state.dossier.relation("bom")?.statusHistory.last?.reason == "Kader besproken")
+    }
+
     @Test("a date field takes a date relative to today: '+6m' for the review")
     func relativeDates() throws {
         let app = Harness()
-        app.press(.character("/")).type("bom").press(.enter, .character("s"), .down, .down)
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .down, .down, .down)
         app.press(.tab).type("Geen activiteiten gepland")
         for _ in 0..<5 where app.state.form?.focusedField?.id != "reviewDate" { app.press(.tab) }
         #expect(app.state.form?.focusedField?.id == "reviewDate")
@@ -524,6 +540,8 @@ struct FlowTests {
     func reviewLaagPitje() throws {
         let app = Harness(dossier: Fixtures.smallDossier(), width: 100, height: 30)
         app.press(.character("/")).type("taiz").press(.enter, .character("s"))
+        #expect(app.state.form?["status"]?.selectedValue == nil, "nothing chosen as the menu opens")
+        app.press(.down)
         let form = try #require(app.state.form)
         #expect(form["status"]?.selectedValue == "herijken", "a relation on laag pitje is offered a review first")
         #expect(form["reviewDate"]?.isVisible == true)
@@ -628,7 +646,7 @@ struct FlowTests {
     func storeFailureKeepsInput() throws {
         let app = Harness()
         app.store.failure = .fileSystem(FileSystemError(operation: "schrijven", path: "/data/dossier.json", code: SystemErrorCode.noSpace))
-        app.press(.character("/")).type("bom").press(.enter, .character("s"), .tab).type("Reden blijft staan").press(.control("s"))
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .down, .tab).type("Reden blijft staan").press(.control("s"))
         let form = try #require(app.state.form)
         #expect(form.text("reason") == "Reden blijft staan")
         #expect(form.generalError?.contains("de schijf is vol") == true)
@@ -643,7 +661,7 @@ struct FlowTests {
     @Test("a refusal about one field lands under that field")
     func refusalAtField() throws {
         let app = Harness()
-        app.press(.character("/")).type("bom").press(.enter, .character("s"), .down, .down, .tab).type("Kader").press(.tab)
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .down, .down, .down, .tab).type("Kader").press(.tab)
         app.type("1-1-2020").press(.control("s"))
         let form = try #require(app.state.form)
         #expect(form.errors["reviewDate"] == "de herijkingsdatum moet na vandaag (22-11-2026) liggen")
@@ -652,7 +670,7 @@ struct FlowTests {
     @Test("u undoes the last change of the session and Ctrl-R redoes it")
     func undoRedo() {
         let app = Harness()
-        app.press(.character("/")).type("bom").press(.enter, .character("s"), .tab).type("r").press(.control("s"))
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .down, .tab).type("r").press(.control("s"))
         #expect(app.state.dossier.relation("bom")?.status == .focus)
         app.press(.character("u"))
         #expect(app.state.dossier.relation("bom")?.status == .actief)
@@ -670,7 +688,7 @@ struct FlowTests {
     func reloadKeepsUndo() {
         let app = Harness()
         func changeBOM() {
-            app.press(.escape, .escape, .character("1"), .character("/")).type("bom").press(.enter, .character("s"), .tab).type("r").press(.control("s"))
+            app.press(.escape, .escape, .character("1"), .character("/")).type("bom").press(.enter, .character("s"), .down, .tab).type("r").press(.control("s"))
         }
         changeBOM()
         #expect(app.state.dossier.relation("bom")?.status == .focus)
@@ -1118,7 +1136,7 @@ struct FlowTests {
     @Test("u on a step already undone elsewhere (dossier undo on the command line) saves nothing and says so; the next u goes further back")
     func undoneElsewhere() throws {
         let app = Harness(dossier: Fixtures.smallDossier(), width: 100, height: 30)
-        app.press(.character("/")).type("bom").press(.enter, .character("s"), .tab).type("Kader").press(.control("s"))
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .down, .tab).type("Kader").press(.control("s"))
         let before = try #require(app.state.dossier.relation("bom"))
         #expect(before.status != Fixtures.smallDossier().relation("bom")?.status)
         var restoration = try #require(app.state.undoHistory.undoable.last?.restoration)
@@ -1455,7 +1473,7 @@ struct HistoryFlowTests {
     @Test("L shows who changed what, when and why for a relation, and Enter opens what it was about")
     func changeLog() throws {
         let app = Harness()
-        app.press(.character("/")).type("bom").press(.enter, .character("s"), .tab).type("Kader").press(.control("s"))
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .down, .tab).type("Kader").press(.control("s"))
         app.press(.character("2"), .character("m"), .control("s"))
         app.press(.character("1"), .character("/")).type("bom").press(.enter, .enter, .character("L"))
         guard case .history(let history) = app.state.screen else {
@@ -1479,7 +1497,7 @@ struct HistoryFlowTests {
     func outsideChange() throws {
         let app = Harness()
         app.store.outsideChange = true
-        app.press(.character("/")).type("bom").press(.enter, .character("s"), .tab).type("Bewaar mij").press(.control("s"))
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .down, .tab).type("Bewaar mij").press(.control("s"))
         #expect(app.state.form?.text("reason") == "Bewaar mij")
         #expect(app.state.hasOutsideChange)
         #expect(app.text.contains("elders gewijzigd"))
@@ -1513,7 +1531,7 @@ struct HistoryFlowTests {
         let app = Harness()
         app.press(.character("/")).type("bom").press(.enter)
         for reason in ["een", "twee", "drie"] {
-            app.press(.character("s"), .tab).type(reason).press(.control("s"))
+            app.press(.character("s"), .down, .tab).type(reason).press(.control("s"))
         }
         let afterThree = app.state.dossier
         #expect(afterThree.relation("bom")?.statusHistory.count == 3)

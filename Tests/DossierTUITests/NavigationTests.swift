@@ -184,7 +184,7 @@ struct NavigationTests {
     @Test("log → item: Esc and q return to the same change in the log")
     func logDrillDown() throws {
         let app = Harness()
-        app.press(.character("/")).type("bom").press(.enter, .character("s"), .tab).type("een").press(.control("s"))
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .down, .tab).type("een").press(.control("s"))
         app.press(.character("2"), .character("m"), .control("s"))
         app.press(.character("L"))
         guard case .history = app.state.screen else {

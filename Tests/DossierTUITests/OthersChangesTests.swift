@@ -22,9 +22,9 @@ struct OthersChangesTests {
     /// Two steps of this session to undo and redo: BOM's status, then Rhône-Alpes's, each with the next status the menu offers.
     func twoStatusSteps(in app: Harness) throws {
         try select("bom", in: app, section: .relations)
-        app.press(.character("s"), .tab).type("eerste").press(.control("s"))
+        app.press(.character("s"), .down, .tab).type("eerste").press(.control("s"))
         try select("rhone-alpes", in: app, section: .relations)
-        app.press(.character("s"), .tab).type("tweede").press(.control("s"))
+        app.press(.character("s"), .down, .tab).type("tweede").press(.control("s"))
     }
 
     /// Edits a relation's region in the screen's form and saves it.
@@ -41,7 +41,7 @@ struct OthersChangesTests {
     func arriveInPlace() throws {
         let app = Harness()
         try select("rhone-alpes", in: app, section: .relations)
-        app.press(.character("s")).press(.tab).type("mijn reden")
+        app.press(.character("s")).press(.down, .tab).type("mijn reden")
         var newcomer = try #require(app.state.dossier.relation("bom"))
         newcomer.id = "aachen"
         newcomer.name = "Aachen"
@@ -65,7 +65,7 @@ struct OthersChangesTests {
         let app = Harness()
         app.press(.character("2")).press(.character("1"))
         try select("rhone-alpes", in: app, section: .relations)
-        app.press(.character("s")).press(.tab).type("mijn reden")
+        app.press(.character("s")).press(.down, .tab).type("mijn reden")
         let visit = Activity(id: "bezoek-ine", title: "Bezoek van Ine", kind: .delegatiebezoek, status: .idee, relations: ["bom"],
                              startDate: Fixtures.date("2026-01-02"), visit: VisitDetails(direction: .inkomend, delegationFrom: "Eindhoven"))
         app.store.othersChanges = what == "added" ? [(.addActivity(visit), ine)] : [(.deleteActivity("missie-lyon"), ine)]
@@ -137,7 +137,7 @@ struct OthersChangesTests {
     func unknownOutcomeNotSavedTwice() throws {
         let app = Harness()
         try select("rhone-alpes", in: app, section: .relations)
-        app.press(.character("s"), .tab).type("Kansen farma")
+        app.press(.character("s"), .down, .tab).type("Kansen farma")
         app.store.failure = .outcomeUnknown(location: "postgresql://db/dossier", reason: "de verbinding viel weg")
         app.press(.control("s"))
         #expect(app.state.message?.text.hasPrefix("Misschien opgeslagen") == true && app.state.form != nil)
@@ -159,7 +159,7 @@ struct OthersChangesTests {
     func unknownOutcomeOtherForm() throws {
         let app = Harness()
         try select("rhone-alpes", in: app, section: .relations)
-        app.press(.character("s"), .tab).type("Kansen farma")
+        app.press(.character("s"), .down, .tab).type("Kansen farma")
         app.store.failure = .outcomeUnknown(location: "postgresql://db/dossier", reason: "de verbinding viel weg")
         app.press(.control("s"))
         let change = try #require(app.state.unknownOutcome?.change)
@@ -447,7 +447,7 @@ struct OthersChangesTests {
     func statusFromItsBasis() throws {
         let app = Harness()
         try select("rhone-alpes", in: app, section: .relations)
-        app.press(.character("s")).press(.tab).type("toch niet")
+        app.press(.character("s")).press(.down, .tab).type("toch niet")
         let chosen = try #require(app.state.form?["status"]?.selectedValue)
         app.store.othersChanges = [(.setRelationStatus("rhone-alpes", status: .actief, reason: "akkoord", reviewDate: nil), ine)]
         app.loop.refresh()
@@ -491,7 +491,7 @@ struct OthersChangesTests {
     func changeLogFollows() throws {
         let app = Harness()
         try select("rhone-alpes", in: app, section: .relations)
-        app.press(.character("s"), .tab).type("eigen reden").press(.control("s"))
+        app.press(.character("s"), .down, .tab).type("eigen reden").press(.control("s"))
         app.press(.enter, .character("L"))
         guard case .history(let before) = app.state.screen else { Issue.record("\(app.state.screen)"); return }
         #expect(before.entries.count == 1)
@@ -509,7 +509,7 @@ struct OthersChangesTests {
         let app = Harness()
         try select("rhone-alpes", in: app, section: .relations)
         let before = try #require(app.state.dossier.relation("rhone-alpes"))
-        app.press(.character("s"), .tab).type("eigen reden").press(.control("s"))
+        app.press(.character("s"), .down, .tab).type("eigen reden").press(.control("s"))
         let seen = try #require(app.state.dossier.relation("rhone-alpes"))
         app.store.othersChanges = [(.editRelation("rhone-alpes", [FieldEdit(field: "region", old: .text(seen.region), new: .text("Regio van Ine"))]), ine)]
         app.loop.refresh()
@@ -645,7 +645,7 @@ struct OthersChangesTests {
         #expect(chosen == contacts[1].id, "the second of three")
         // Ine removes the first; this screen hears of it only with its own save, a status change of the relation.
         app.store.othersChanges = [(.removeContact(.relation("pivot-park"), contacts[0].id), ine)]
-        app.press(.character("s"), .tab).type("Even geen capaciteit").press(.control("s"))
+        app.press(.character("s"), .down, .tab).type("Even geen capaciteit").press(.control("s"))
         #expect(app.state.form == nil, "\(app.state.form?.generalError ?? "")")
         #expect(app.state.dossier.relation("pivot-park")?.contacts.count == 2)
         #expect(app.state.selectedItemID(of: .contacts) == chosen, "not the contact that moved onto its row")
@@ -761,7 +761,7 @@ struct OthersChangesTests {
     func longMessageWhole() throws {
         let app = Harness(width: 80, height: 24)
         try select("rhone-alpes", in: app, section: .relations)
-        app.press(.character("s"), .tab).type("eigen reden").press(.control("s"))
+        app.press(.character("s"), .down, .tab).type("eigen reden").press(.control("s"))
         app.store.othersChanges = [(.setRelationStatus("rhone-alpes", status: .actief, reason: "status van Ine", reviewDate: nil), ine)]
         app.loop.refresh()
         app.press(.character("u"))
@@ -876,7 +876,7 @@ struct OthersChangesTests {
     @Test("a dossier out of reach keeps the screen as it is and says so; once it is back, that is said too")
     func unreachable() {
         let app = Harness()
-        app.press(.character("s")).press(.tab).type("blijft staan")
+        app.press(.character("s")).press(.down, .tab).type("blijft staan")
         app.store.refreshFailure = .fileSystem(FileSystemError(operation: "bereiken", path: "/mnt/gedeeld/dossier.json", code: SystemErrorCode.ioError))
         #expect(app.loop.refresh())
         #expect(app.text.contains("niet te lezen"))

@@ -97,7 +97,7 @@ struct PreviewTests {
 
     @Test("a change typed before the dossier is read is made on the whole dossier, to the relation that was selected")
     func earlyChange() throws {
-        let keys: [Key] = [.pageDown, .down, .character("s"), .tab] + "nieuw contact".map { .character($0) } + [.control("s")]
+        let keys: [Key] = [.pageDown, .down, .character("s"), .down, .tab] + "nieuw contact".map { .character($0) } + [.control("s")]
         let (loop, store) = previewLoop(keys)
         let previewState = loop.state
         var expectedSelection = previewState

@@ -28,7 +28,7 @@ struct SearchKeysTests {
         let app = Harness()
         let before = app.state.revision
         let stale = SearchKeys(dossier: app.state.dossier)
-        app.press(.character("s")).press(.tab).type("verder").press(.control("s"))
+        app.press(.character("s")).press(.down, .tab).type("verder").press(.control("s"))
         #expect(app.state.revision > before, "the save changed the dossier: \(String(describing: app.state.message))")
         app.loop.dispatch(.searchKeysMade(stale, revision: before))
         #expect(app.state.index.searchKeys == nil, "made for an older dossier")

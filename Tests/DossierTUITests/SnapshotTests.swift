@@ -42,7 +42,7 @@ struct SnapshotTests {
     @Test("the status menu with laag pitje chosen", arguments: [(80, 24), (120, 40)])
     func statusForm(width: Int, height: Int) {
         let app = Harness(width: width, height: height)
-        app.press(.character("/")).type("bom").press(.enter, .character("s"), .down, .down)
+        app.press(.character("/")).type("bom").press(.enter, .character("s"), .down, .down, .down)
         SnapshotAssertion.assertMatches(app.screen, named: "status-form-\(width)x\(height)")
     }
 

@@ -73,7 +73,9 @@ extension AppState {
     private static func value(_ typed: FormValue, offeredAs offered: FormValue) -> FormValue? {
         switch (typed, offered) {
         case let (.menu(options, selected), .menu(newOptions, _)):
-            newOptions.firstIndex { $0.value == options[selected].value }.map { .menu(newOptions, selected: $0) }
+            // Nothing chosen yet (the status menu opens so): nothing chosen in the new form either.
+            options.indices.contains(selected) ? newOptions.firstIndex { $0.value == options[selected].value }.map { .menu(newOptions, selected: $0) }
+                : .menu(newOptions, selected: -1)
         case let (.choice(options, selected), .choice(newOptions, _)):
             newOptions.firstIndex { $0.value == options[selected].value }.map { .choice(newOptions, selected: $0) }
         default:

@@ -7,7 +7,9 @@ enum StatusForm {
     /// The menu value of a review: the status stays.
     static let review = "herijken"
 
-    static func make(for relation: Relation, today: CalendarDate, dates: DateWriting) -> Form {
+    /// Nothing is chosen when the form opens (as `set-status` names its status): with the first option chosen, `s`, a reason
+    /// and Ctrl-S moved a relation to Focus unasked. `reviewing`: opened for a review that is due, *Herijken* is chosen.
+    static func make(for relation: Relation, today: CalendarDate, dates: DateWriting, reviewing: Bool = false) -> Form {
         var options = MenuOption.from(RelationStatus.allCases.filter { $0 != relation.status })
         if relation.status.requiresReviewDate {
             options.insert(MenuOption(review, "Herijken: blijft \(relation.status.label)"), at: 0)
@@ -16,9 +18,9 @@ enum StatusForm {
         // A year ahead, unless the relation already has a later review date: accepting the proposal never brings it forward.
         let proposed = max(today.adding(years: 1), relation.reviewDate ?? today)
         var form = Form(purpose: .relationStatus(relation.id), title: "Status van \(relation.name) — nu \(current)", fields: [
-            FormField("status", "Nieuwe status", .menu(options, selected: 0),
-                      help: relation.status.requiresReviewDate ? "↑↓ kiest: herijken (de status blijft, met een nieuwe herijkingsdatum) of een nieuwe status"
-                          : "↑↓ kiest de nieuwe status"),
+            FormField("status", "Nieuwe status", .menu(options, selected: reviewing && relation.status.requiresReviewDate ? 0 : -1),
+                      help: relation.status.requiresReviewDate ? "↑↓ of de eerste letters kiezen: herijken (de status blijft, met een nieuwe herijkingsdatum) of een nieuwe status"
+                          : "↑↓ of de eerste letters kiezen de nieuwe status"),
             FormField("reason", "Reden", .text(TextInput()), help: "Waarom verandert de status, of wat gaf de herijking? Verplicht; komt in de statusgeschiedenis."),
             FormField("reviewDate", "Herijkingsdatum", .text(TextInput(dates.editable(proposed))),
                       help: "Wanneer kijken we opnieuw naar deze relatie? Na vandaag; 22-11-2027, +6m of +1j.", isDate: true, yearlessDay: .ahead),

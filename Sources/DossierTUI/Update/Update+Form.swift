@@ -212,14 +212,14 @@ extension AppState {
         let before = form.choiceBeforeTyping ?? selected
         // The first word that begins no option: what the words before it chose ("la" before "Geen") is kept for Backspace.
         if form.choiceBeforeStrayText == nil, let chosen = form.choiceBeforeWord, chosen != before { form.choiceBeforeStrayText = chosen }
-        let undo = form.choiceBeforeStrayText.map { "Backspace kiest weer \(options[$0].label)" } ?? "Backspace begint opnieuw"
+        let undo = form.choiceBeforeStrayText.flatMap { options.indices.contains($0) ? "Backspace kiest weer \(options[$0].label)" : nil } ?? "Backspace begint opnieuw"
         switch field.value {
         case .menu: form.fields[form.focus].value = .menu(options, selected: before)
         default: form.fields[form.focus].value = .choice(options, selected: before)
         }
         let keys = if case .menu = field.value { "↑/↓" } else { "←/→ of spatie" }
         form.errors[field.id] = Form.choiceHint + " (\(options.map(\.label).joined(separator: ", "))): \(keys), of typ het begin van een keuze; "
-            + "andere tekst kan hier niet; de keuze blijft \(options[before].label) (\(undo))"
+            + "andere tekst kan hier niet; " + (options.indices.contains(before) ? "de keuze blijft \(options[before].label)" : "er is nog niets gekozen") + " (\(undo))"
         return nil
     }
 
@@ -359,7 +359,8 @@ extension AppState {
             if screen == .list(.reminders) { message = .info("s herijkt een relatie op een laag pitje; Enter opent dit signaal, e bewerkt een activiteit of vervolgactie.") }
             return
         }
-        form = opening(.relationStatus(id))
+        form = screen == .list(.reminders) ? dossier.relation(id).map { StatusForm.make(for: $0, today: today, dates: dates, reviewing: true) }
+            : opening(.relationStatus(id))
     }
 
     /// `K` on the budget tab: what the Kader still waits for.

@@ -220,7 +220,8 @@ enum FormView {
             let option = options[optionRow]
             let marker = optionRow == selected ? "(•) " : "( ) "
             let style: Style = optionRow == selected ? (focused ? theme.focusedField : .plain.bold()) : .plain
-            if focused && optionRow == selected { canvas.focus = (valueX, y) }
+            // Nothing chosen yet: the cursor on the first option, where ↓ goes.
+            if focused && (optionRow == selected || optionRow == 0 && !options.indices.contains(selected)) { canvas.focus = (valueX, y) }
             canvas.draw(marker + option.label, x: valueX, y: y, width: valueWidth, style: style)
         case .choice(let options, let selected):
             let text = focused ? "‹ \(options[selected].label) ›" : options[selected].label
