@@ -14,7 +14,11 @@ struct RecordFlowTests {
         #expect(app.state.form?.title == "Nieuwe relatie")
         app.type("Øresund Regio")
         #expect(app.state.form?.title == "Nieuwe relatie — id: oresund-regio")
-        app.press(.tab, .tab, .tab).type("den")                      // soort, status, land: the picker opens
+        app.press(.control("s"))                                      // no kind chosen yet: asked, nothing saved
+        #expect(app.state.form?.errors["kind"]?.hasPrefix("Kies een soort") == true, "\(app.state.form?.errors ?? [:])")
+        #expect(app.store.committed.isEmpty)
+        for _ in 0..<5 where app.state.form?.focusedField?.id != "name" { app.press(.backTab) }
+        app.press(.tab).type("r").press(.tab, .tab).type("den")      // soort: Regio/cluster, status, land: the picker opens
         #expect(app.state.form?.picker?.source == .countries)
         #expect(app.state.form?.picker?.candidates.first == "DK")
         app.press(.enter)                                             // Denemarken; on to Regio
@@ -122,6 +126,7 @@ struct RecordFlowTests {
         app.press(.character("n"))
         #expect(app.state.form?.fields.first?.text == "Nieuwe naam", "\(name): the input stays")
         if purpose == .newLink(.relation("bom")) { app.press(.tab).type("https://www.example.org") }
+        if purpose == .newRelation { app.press(.tab).type("b") }   // a kind: Bedrijf
         app.press(.control("s"))
         #expect(app.state.form == nil && app.store.committed.count == 1, "\(name): saved \(app.state.form?.errors ?? [:])")
         app.press(.character("u"))

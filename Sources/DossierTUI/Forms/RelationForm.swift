@@ -7,10 +7,17 @@ enum RelationForm {
     /// Statuses a new relation can start in (laag pitje asks a reason and review date: set it afterwards with s).
     static let startingStatuses: [RelationStatus] = [.verkennen, .actief, .focus]
 
+    /// What the kind of a new relation shows until one is chosen.
+    static let unchosenKind = "(kies een soort)"
+
     static func make(editing relation: Relation?, in state: AppState) -> Form {
         let existing = relation ?? Relation(id: "", name: "", kind: .regio, status: .verkennen)
         var fields = TableForm.fields(Relation.fields, of: existing, in: state.dossier)
         if relation == nil {
+            // No kind chosen beforehand, as `add-relation` asks its --kind: a company saved unseen as a region was filed wrongly.
+            if let index = fields.firstIndex(where: { $0.id == "kind" }), case .choice(let options, _) = fields[index].value {
+                fields[index].value = .choice([MenuOption("", unchosenKind)] + options, selected: 0)
+            }
             let statuses = MenuOption.from(startingStatuses)
             fields.insert(FormField("status", "Status", .choice(statuses, selected: 0),
                                     help: "De beginstatus; daarna verandert hij met s (met reden)."), at: 2)
@@ -40,7 +47,12 @@ enum RelationForm {
     }
 
     static func submit(_ form: Form, editing id: RelationID?, in state: AppState) -> FormOutcome {
-        let (values, problems) = TableForm.values(form, Relation.fields, in: state.dossier, today: state.today, untouched: id.flatMap(state.seenRelation))
+        var (values, problems) = TableForm.values(form, Relation.fields, in: state.dossier, today: state.today, untouched: id.flatMap(state.seenRelation))
+        if id == nil, form["kind"]?.selectedValue == "" {
+            problems["kind"] = "Kies een soort: ←→ of de beginletter (Bedrijf, Overheid …)"
+            // Said together, as the store would say the name once a kind is chosen.
+            if let taken = state.dossier.nameTakenProblem(form.text("name").trimmingSpaces(), for: "") { problems["name"] = taken }
+        }
         guard problems.isEmpty else { return .problems(problems) }
         if let id, let existing = state.seenRelation(id) {
             let edits = TableForm.edits(values, of: existing)
