@@ -74,6 +74,18 @@ struct CommandLineTests {
         #expect(try stored().activities.first { $0.visit?.delegationFrom == "Gent" }?.followUps.map(\.text) == ["Bel terug morgen"])
     }
 
+    @Test("edit --direction of a visit whose title was made from it: the title follows, and the edit says so")
+    func visitTitleFollowsDirection() throws {
+        #expect(try run(["log-visit", "--relation", "bom", "--date", "2-3-2027", "--direction", "uitgaand", "--delegation", "Leuven"]).status == 0)
+        let id = try #require(try stored().activities.first { $0.visit?.delegationFrom == "Leuven" }?.id)
+        #expect(try stored().activity(id)?.title == "Missie naar Leuven")
+        let edited = try run(["edit", id, "--direction", "inkomend"])
+        #expect(edited.status == 0, "\(edited.standardError)")
+        #expect(edited.standardOutput.contains("Delegatie uit Leuven"), "\(edited.standardOutput)")
+        #expect(try stored().activity(id)?.title == "Delegatie uit Leuven")
+        #expect(try stored().activity(id)?.id == id, "the id stays")
+    }
+
     @Test("hostile names in tables: bidi overrides and escapes shown inert; to a pipe a long name is written whole")
     func hostileNamesInTables() throws {
         let dossier = try Fixtures.smallDossier { $0.name = "Evil\u{202E}gpj.exe\u{1B}[2J\u{7}" + String(repeating: "Lange naam ", count: 30) }

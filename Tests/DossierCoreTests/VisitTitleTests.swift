@@ -1,4 +1,5 @@
 import DossierCore
+import DossierTestSupport
 import Testing
 
 @Suite("The title a visit gets when none is typed")
@@ -11,5 +12,25 @@ struct VisitTitleTests {
         #expect(VisitTitle.proposed(direction: .uitgaand, from: "missie naar Hamburg") == "missie naar Hamburg")
         #expect(VisitTitle.proposed(direction: .uitgaand, from: "Handelsmissie Vlaanderen") == "Handelsmissie Vlaanderen")
         #expect(VisitTitle.proposed(direction: .inkomend, from: "Missiehuis Oss") == "Delegatie uit Missiehuis Oss", "a word, not a start of one")
+    }
+
+    /// "Missie naar Leuven" turned incoming stayed "Missie naar Leuven" beside "Richting: Inkomend".
+    @Test("an edit of the direction or the place follows in a title made from them; a title typed, or edited in the same change, stays")
+    func titleFollowsTheVisit() throws {
+        let dossier = Fixtures.smallDossier()
+        let visit = Activity(id: "missie-naar-leuven", title: "Missie naar Leuven", kind: .delegatiebezoek, status: .inAfweging,
+                             startDate: Fixtures.date("2027-03-01"), visit: VisitDetails(direction: .uitgaand, delegationFrom: "Leuven"))
+        let turned = [FieldEdit(field: "visit.direction", old: .text("uitgaand"), new: .text("inkomend"))]
+        let following = VisitTitle.following(turned, of: visit, in: dossier)
+        #expect(following == turned + [FieldEdit(field: "title", old: .text("Missie naar Leuven"), new: .text("Delegatie uit Leuven"))], "\(following)")
+        let moved = [FieldEdit(field: "visit.delegationFrom", old: .text("Leuven"), new: .text("Gent"))]
+        #expect(VisitTitle.following(moved, of: visit, in: dossier).last == FieldEdit(field: "title", old: .text("Missie naar Leuven"), new: .text("Missie naar Gent")))
+        var typed = visit
+        typed.title = "Handelsmissie Vlaanderen"
+        #expect(VisitTitle.following(turned, of: typed, in: dossier) == turned, "a title of its own stays")
+        let retitled = turned + [FieldEdit(field: "title", old: .text("Missie naar Leuven"), new: .text("Bezoek KU Leuven"))]
+        #expect(VisitTitle.following(retitled, of: visit, in: dossier) == retitled)
+        let notes = [FieldEdit(field: "notes", old: .text(""), new: .text("x"))]
+        #expect(VisitTitle.following(notes, of: visit, in: dossier) == notes)
     }
 }

@@ -620,6 +620,19 @@ struct FlowTests {
         #expect(app.state.form?["countries"]?.relationIDs == ["FR", "DE"])
     }
 
+    @Test("a visit's direction turned in its form: the title made from it follows, as the saved message says; the id stays")
+    func visitTitleFollowsDirection() throws {
+        let app = Harness()
+        app.press(.character("3"), .enter, .character("e"))
+        #expect(app.state.form?.text("title") == "Delegatie uit Lyon")
+        for _ in 0..<30 where app.state.form?.focusedField?.id != "direction" { app.press(.tab) }
+        app.press(.right).press(.control("s"))
+        #expect(app.state.form == nil, "\(String(describing: app.state.form?.errors))")
+        let visit = try #require(app.state.dossier.activity("delegatie-uit-lyon"))
+        #expect(visit.visit?.direction == .uitgaand && visit.title == "Missie naar Lyon")
+        #expect(app.text.contains("Bezoek bewerkt: Missie naar Lyon."), "\(app.text)")
+    }
+
     @Test("editing a visit that took place records what it yielded and who else took part; its cost field says it is the actual cost")
     func visitOutcomes() throws {
         let app = Harness()

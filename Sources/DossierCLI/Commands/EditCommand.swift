@@ -69,7 +69,7 @@ struct EditCommand: ParsableCommand {
             "status": "de status van een activiteit verandert langs de levenscyclus: dossier move",
             "id": "de id verandert niet (hij staat in verwijzingen en het logboek)",
         ], entity: activity)
-        let edits = FieldArguments.edits(values, of: activity)
+        let edits = VisitTitle.following(FieldArguments.edits(values, of: activity), of: activity, in: dossier)
         return edits.isEmpty ? nil : .editActivity(activity.id, edits)
     }
 

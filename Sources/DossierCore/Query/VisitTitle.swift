@@ -9,6 +9,19 @@ public enum VisitTitle {
         }
     }
 
+    /// An edit of a visit that changes its direction or where it comes from or goes to, with the title it was given from
+    /// them left as it is, also changes the title: "Missie naar Leuven" turned incoming is "Delegatie uit Leuven", as a
+    /// visit logged so would be called. A title typed by hand, or edited in the same change, stays as it is.
+    public static func following(_ edits: [FieldEdit], of activity: Activity, in dossier: Dossier) -> [FieldEdit] {
+        guard let visit = activity.visit, !edits.contains(where: { $0.field == "title" }),
+              activity.title == proposed(direction: visit.direction, from: visit.delegationFrom.trimmingSpaces()) else { return edits }
+        var edited = activity
+        guard (try? Activity.fields.apply(edits, to: &edited, in: dossier)) != nil, let now = edited.visit else { return edits }
+        let title = proposed(direction: now.direction, from: now.delegationFrom.trimmingSpaces())
+        guard title != activity.title, !title.isEmpty else { return edits }
+        return edits + [FieldEdit(field: "title", old: .text(activity.title), new: .text(title))]
+    }
+
     private static let visitWords = ["delegatie ", "missie ", "handelsmissie ", "werkbezoek ", "bezoek "]
 
     private static func saysWhatItIs(_ place: String) -> Bool {

@@ -169,10 +169,11 @@ enum VisitForm {
             var updated = draft.updating(existing)
             let fillProblems = TableForm.fill(&updated, with: others)
             guard fillProblems.isEmpty else { return .problems(fillProblems) }
-            let edits = Activity.fields.edits(from: existing, to: updated)
+            let edits = VisitTitle.following(Activity.fields.edits(from: existing, to: updated), of: existing, in: state.dossier)
             guard !edits.isEmpty else { return .unchanged("Niets gewijzigd aan \(existing.title).") }
             let warnings = ApprovedEditWarnings.lines(existing, edits, in: state.dossier, ledger: state.index.ledger)
-            return .change(.editActivity(existing.id, edits), success: (["Bezoek bewerkt: \(draft.effectiveTitle)."] + warnings).joined(separator: " "))
+            let title = if case .text(let new)? = edits.first(where: { $0.field == "title" })?.new { new } else { existing.title }
+            return .change(.editActivity(existing.id, edits), success: (["Bezoek bewerkt: \(title)."] + warnings).joined(separator: " "))
         }
         let decision = form["decision"]?.isVisible == true ? reader.text("decision") : ""
         var activity = draft.newActivity(in: state.dossier, today: state.today, approvedBy: decision.isEmpty ? nil : decision,
