@@ -408,6 +408,12 @@ struct FlowTests {
         app.visitForm(of: "pivot").tab(to: "startDate").press(.control("u")).type("29-6-2027")
         app.tab(to: "endDate").type("1-7")
         #expect(app.state.form?.notes["endDate"] == "= donderdag 1-7-2027")
+        // Saved, the message names both days, as log-visit does.
+        let visit = Harness()
+        visit.visitForm(of: "pivot").tab(to: "startDate").type("29-6-2027").tab(to: "endDate").type("1-7")
+        visit.tab(to: "delegationFrom").type("Aarhus").press(.control("s"))
+        #expect(visit.state.form == nil, "\(visit.state.form?.errors ?? [:])")
+        #expect(visit.state.message?.text.hasPrefix("Bezoek vastgelegd: Delegatie uit Aarhus op 29-6-2027 t/m 1-7-2027") == true, "\(visit.state.message?.text ?? "")")
     }
 
     @Test("a visit logged afterwards keeps who approved it, as log-visit --decision does")

@@ -180,7 +180,7 @@ enum VisitForm {
                                          overrideReason: overrideReason)
         let fillProblems = TableForm.fill(&activity, with: others)
         guard fillProblems.isEmpty else { return .problems(fillProblems) }
-        return .change(.addActivity(activity), success: DraftPreview.message("Bezoek vastgelegd: \(activity.title) op \(state.dates.date(date)) (\(activity.status.label))",
+        return .change(.addActivity(activity), success: DraftPreview.message("Bezoek vastgelegd: \(activity.title) op \(state.dates.period(date, activity.endDate)) (\(activity.status.label))",
                                                                               activity: activity, in: state.dossier, ledger: state.index.ledger))
     }
 }
