@@ -84,6 +84,10 @@ struct CommandLineTests {
         #expect(edited.standardOutput.contains("Delegatie uit Leuven"), "\(edited.standardOutput)")
         #expect(try stored().activity(id)?.title == "Delegatie uit Leuven")
         #expect(try stored().activity(id)?.id == id, "the id stays")
+        // The entrepreneurs under the name edit gives them, as well as their own.
+        #expect(try run(["log-visit", "--relation", "bom", "--date", "3-3-2027", "--direction", "inkomend", "--delegation", "Gent",
+                         "--ondernemers", "Jan (Farma BV)"]).status == 0)
+        #expect(try stored().activities.first { $0.visit?.delegationFrom == "Gent" }?.entrepreneurs.map(\.organisation) == ["Farma BV"])
     }
 
     @Test("hostile names in tables: bidi overrides and escapes shown inert; to a pipe a long name is written whole")

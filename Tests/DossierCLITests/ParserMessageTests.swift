@@ -71,8 +71,8 @@ struct ParserMessageTests {
          "Gebruik: dossier add-relation "),
         (["add-activity", "--title", "Beurs", "--kind", "beurs", "--kosten", "500"], "dossier: onbekende optie '--kosten'; bedoelde u '--cost'?",
          "Gebruik: dossier add-activity "),
-        // The entrepreneurs are --entrepreneurs where an activity is added, --ondernemers (the field) where one is edited.
-        (["add-activity", "--title", "Beurs", "--kind", "beurs", "--ondernemers", "Jan"], "dossier: onbekende optie '--ondernemers'; bedoelde u '--entrepreneurs'?",
+        // The entrepreneurs are --entrepreneurs or --ondernemers (the field's name, as edit has it) where an activity is added.
+        (["add-activity", "--title", "Beurs", "--kind", "beurs", "--ondernemer", "Jan"], "dossier: onbekende optie '--ondernemer'; bedoelde u '--ondernemers'?",
          "Gebruik: dossier add-activity "),
         // A mistyped general option is named as such, not the path after it as a command.
         (["--stor", "x.json", "relations"], "dossier: onbekende optie '--stor'; bedoelde u '--store'?", "Gebruik: dossier [--store <pad>]"),

@@ -56,7 +56,8 @@ struct AddActivityCommand: ParsableCommand {
     @Option(name: [.customLong("sector"), .customLong("sectors")], help: ArgumentHelp("Sector (\(Sector.allowedList)); mag vaker.", valueName: "sector"))
     var sectors: [String] = []
 
-    @Option(help: ArgumentHelp("Ondernemers die meegaan of meedoen (bij een economische activiteit steevast uitgenodigd): 'Naam (Organisatie)' "
+    // Also --ondernemers, the name `dossier edit` gives the field.
+    @Option(name: [.customLong("entrepreneurs"), .customLong("ondernemers")], help: ArgumentHelp("Ondernemers die meegaan of meedoen (bij een economische activiteit steevast uitgenodigd): 'Naam (Organisatie)' "
                                + "mag; gescheiden door komma's, of mag vaker. Andere deelnemers: dossier edit ID --kennisinstellingen …", valueName: "namen"))
     var entrepreneurs: [String] = []
 

@@ -51,7 +51,8 @@ struct LogVisitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Gastheren en gastvrouwen.", valueName: "namen"))
     var hosts: [String] = []
 
-    @Option(help: ArgumentHelp("Aanwezige ondernemers.", valueName: "namen"))
+    // Also --ondernemers, the name `dossier edit` gives the field.
+    @Option(name: [.customLong("entrepreneurs"), .customLong("ondernemers")], help: ArgumentHelp("Aanwezige ondernemers.", valueName: "namen"))
     var entrepreneurs: [String] = []
 
     @Option(help: ArgumentHelp("Het programma, zoals getypt: \"Rondleiding Pivot Park, lunch met Organon\"; mag vaker.", valueName: "tekst"))

@@ -229,8 +229,8 @@ enum ParserMessages {
         "--kosten": ["--cost", "--estimated-cost", "--actual-cost"], "--estimated-cost": ["--cost"], "--cost": ["--actual-cost"],
         "--bedrag": ["--cost", "--estimated-cost", "--actual-cost"], "--relatie": ["--relation"],
         "--jaar": ["--year"], "--richting": ["--direction"],
-        // The entrepreneurs of an activity: --entrepreneurs where one is added, --ondernemers (the field) where one is edited.
-        "--entrepreneurs": ["--ondernemers"], "--ondernemers": ["--entrepreneurs"], "--entrepreneur": ["--ondernemers", "--entrepreneurs"],
+        // The entrepreneurs of an activity: --entrepreneurs (or --ondernemers) where one is added, --ondernemers (the field) where one is edited.
+        "--entrepreneurs": ["--ondernemers"], "--entrepreneur": ["--ondernemers", "--entrepreneurs"], "--ondernemer": ["--ondernemers"],
     ]
 
     /// What follows "is invalid for …": a reason of our own (already Dutch), or the values to choose from.
