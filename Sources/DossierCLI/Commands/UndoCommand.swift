@@ -66,7 +66,13 @@ struct UndoCommand: ParsableCommand {
         // Taking back an undo is doing it again, as Ctrl-R on the screen says.
         undo.purpose = undo.purpose ?? .undo
         let change = Change.restore(undo)
-        guard try RemovalConfirmation.ask("\(TerminalSafeText.line(which)) ongedaan maken?", confirmedByFlag: yes, what: "dit maakt een wijziging ongedaan") else {
+        // The last change an undo itself: answering yes makes the change it took back count again, which the question says
+        // ("… ongedaan maken?" after "Ongedaan gemaakt: …" read as a riddle).
+        let undoesAnUndo = if case .change(.restore(let restoration)) = entry.event, restoration.purpose == .undo { true } else { false }
+        let question = TerminalSafeText.line(which) + (undoesAnUndo ? "\nDit weer terugdraaien, zodat de wijziging die het ongedaan maakte weer geldt?"
+                                                                   : "\nDeze wijziging ongedaan maken?")
+        guard try RemovalConfirmation.ask(question, confirmedByFlag: yes,
+                                          what: "dit maakt \(which) ongedaan" + (undoesAnUndo ? " (de wijziging die het ongedaan maakte, geldt dan weer)" : "")) else {
             return
         }
         let summary = change.summary(in: dossier)
