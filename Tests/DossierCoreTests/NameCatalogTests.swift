@@ -53,6 +53,30 @@ struct NameCatalogTests {
             == outcome({ () throws(ValueError) in try NameLookup.subject(text, in: whole) }, { "\($0.id) \($0.name)" }))
     }
 
+    /// A relation renamed keeps its id; another given its old name got an id of its own. The name typed in full was refused
+    /// as fitting both ("past bij meer dan één relatie"), for the slug of the name is the first one's id.
+    @Test("a name typed in full is the relation or activity of that name, before another whose id its slug is; an id typed is that id")
+    func nameBeforeAnotherID() throws {
+        let small = Fixtures.smallDossier()
+        let renamed = Relation(id: "lodz-metropolia", name: "Metropolia Łódzka", kind: .regio, status: .verkennen)
+        let named = Relation(id: "lodz-metropolia-2", name: "Łódź Metropolia", kind: .regio, status: .verkennen)
+        let activities = [Activity(id: "beurs-gent", title: "Jaarbeurs Gent", kind: .beurs), Activity(id: "beurs-gent-2", title: "Beurs Gent", kind: .beurs)]
+        let whole = Dossier(title: small.title, framework: small.framework, budgetLines: small.budgetLines, relations: small.relations + [renamed, named],
+                            activities: small.activities + activities)
+        check(whole)
+        check(catalog(of: whole))
+    }
+
+    private func check<Records: NamedRecords>(_ records: Records) {
+        func relation(_ text: String) -> String { outcome({ () throws(ValueError) in try NameLookup.relation(text, in: records) }, \.id) }
+        func subject(_ text: String) -> String { outcome({ () throws(ValueError) in try NameLookup.subject(text, in: records) }, { $0.id }) }
+        #expect(relation("Łódź Metropolia") == "lodz-metropolia-2" && relation("lodz metropolia") == "lodz-metropolia-2")
+        #expect(subject("Łódź Metropolia") == "lodz-metropolia-2")
+        #expect(relation("lodz-metropolia") == "lodz-metropolia" && relation("Metropolia Łódzka") == "lodz-metropolia")
+        #expect(subject("Beurs Gent") == "beurs-gent-2" && subject("beurs-gent") == "beurs-gent")
+        #expect(outcome({ () throws(ValueError) in try NameLookup.activity("Beurs Gent", in: records) }, { $0.id }) == "beurs-gent-2")
+    }
+
     @Test("the refusals it gives: ambiguity with dates, at most five suggestions in the dossier's order")
     func refusals() {
         let names = catalog(of: dossier())

@@ -69,9 +69,7 @@ public enum NameLookup {
             throw ValueError("'\(typed)' is de id van relatie \(exact[0].name) en van activiteit '\(exact[1].name)'; "
                              + "schrijf \(relationPrefix)\(typed) of \(activityPrefix)\(typed)")
         }
-        let matches = exact.isEmpty
-            ? relationMatches(typed, in: dossier).map(Found.relation) + activityMatches(typed, in: dossier).map(Found.activity)
-            : exact
+        let matches = exact.isEmpty ? named(typed, in: dossier) : exact
         if matches.count == 1 { return matches[0] }
         let suggestions = relationSuggestions(typed, in: dossier).map { "relatie " + describe($0) }
             + activitySuggestions(typed, in: dossier).map { "activiteit " + describe($0) }
@@ -114,15 +112,29 @@ public enum NameLookup {
 
     // MARK: Matching
 
+    /// The relations whose name is `typed` (as slugs), or else those whose id its slug is: a name typed in full ("Łódź
+    /// Metropolia") is the relation of that name, not another whose id it makes (one renamed since it got its id).
     private static func relationMatches<Records: NamedRecords>(_ typed: String, in dossier: Records) -> [Relation] {
         let key = Slug.make(from: typed)
         guard !key.isEmpty else { return [] }
-        return dossier.relations.filter { $0.id == key || Slug.make(from: $0.name) == key }
+        let byName = dossier.relations.filter { Slug.make(from: $0.name) == key }
+        return byName.isEmpty ? dossier.relations.filter { $0.id == key } : byName
     }
 
+    /// The same for activities: by title, or else by id.
     private static func activityMatches<Records: NamedRecords>(_ typed: String, in dossier: Records) -> [Records.NamedActivity] {
         guard let key = nameKey(typed) else { return [] }
-        return dossier.namedActivities.filter { answers(key, id: $0.id, title: $0.title) }
+        let byTitle = dossier.namedActivities.filter { Slug.make(from: $0.title, is: key) }
+        return byTitle.isEmpty ? dossier.namedActivities.filter { $0.id == key } : byTitle
+    }
+
+    /// Relations and activities for `subject`: those whose name or title is `typed`, or else those whose id its slug is.
+    private static func named<Records: NamedRecords>(_ typed: String, in dossier: Records) -> [Found<Records.NamedActivity>] {
+        guard let key = nameKey(typed) else { return [] }
+        let byName = dossier.relations.filter { Slug.make(from: $0.name) == key }.map(Found.relation)
+            + dossier.namedActivities.filter { Slug.make(from: $0.title, is: key) }.map(Found.activity)
+        guard byName.isEmpty else { return byName }
+        return dossier.relations.filter { $0.id == key }.map(Found.relation) + dossier.namedActivities.filter { $0.id == key }.map(Found.activity)
     }
 
     /// What a typed name is compared as: the slug of the text without the white space around it (trimmed first, as
