@@ -91,6 +91,21 @@ struct RecordCommandsTests {
         #expect(onLaagPitje.status == 0 && !onLaagPitje.standardOutput.contains("Let op"), "\(onLaagPitje.standardOutput) \(onLaagPitje.standardError)")
     }
 
+    /// The question and the message said only the relation; its people went with it unsaid.
+    @Test("delete of a relation says the contacts and links that go with it, and the log keeps that; undo puts them back")
+    func deleteSaysWhatGoesWithIt() throws {
+        #expect(try run(["add-relation", "--name", "Câmara Municipal de São Paulo", "--kind", "overheid", "--country", "BR"]).status == 0)
+        for name in ["Maria da Conceição Sá", "Bruno Ribeiro"] {
+            #expect(try run(["add-contact", "camara-municipal-de-sao-paulo", "--name", name]).status == 0)
+        }
+        #expect(try run(["add-link", "camara-municipal-de-sao-paulo", "--url", "https://www.saopaulo.sp.leg.br", "--label", "Website"]).status == 0)
+        let deleted = try run(["delete", "Câmara Municipal de São Paulo", "--yes"])
+        #expect(deleted.standardOutput == "Relatie verwijderd: Câmara Municipal de São Paulo, met 2 contactpersonen en 1 link\n", "\(deleted.standardOutput)\(deleted.standardError)")
+        #expect(try run(["log"]).standardOutput.contains("Relatie verwijderd: Câmara Municipal de São Paulo, met 2 contactpersonen en 1 link"))
+        #expect(try run(["undo", "--yes"]).status == 0)
+        #expect(try stored().relation("camara-municipal-de-sao-paulo")?.contacts.count == 2)
+    }
+
     @Test("add-relation refusals: a duplicate name (case and accents blind), an unknown country, an unknown via; nothing written")
     func addRelationRefusals() throws {
         try expectRefusal(["add-relation", "--name", "RHONE alpes", "--kind", "regio"], status: 65,

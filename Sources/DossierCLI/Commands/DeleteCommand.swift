@@ -47,7 +47,7 @@ struct DeleteCommand: ParsableCommand {
         switch try Lookup.subject(id, in: dossier) {
         case .relation(let relation):
             change = .deleteRelation(relation.id)
-            question = "Relatie '\(relation.name)' (\(relation.id)) verwijderen?"
+            question = "Relatie '\(relation.name)' (\(relation.id))\(relation.goingWithIt) verwijderen?"
             seen = SeenRecords(relations: [relation])
         case .activity(let activity):
             change = .deleteActivity(activity.id)

@@ -19,7 +19,7 @@ extension Change {
         case .addRelation(let relation): return "Relatie toegevoegd: \(relation.name)"
         case let .editRelation(id, edits): return "Relatie bewerkt: \(relationName(id))" + Change.single(edits, Relation.fields, in: dossier)
         case .updateRelation(let relation): return "Relatie bewerkt: \(relation.name)"
-        case .deleteRelation(let id): return "Relatie verwijderd: \(relationName(id))"
+        case .deleteRelation(let id): return "Relatie verwijderd: \(relationName(id))" + (dossier.relation(id)?.goingWithIt ?? "")
         case .addActivity(let activity):
             return (activity.isVisit ? "Bezoek vastgelegd: " : "Activiteit toegevoegd: ") + activity.title
         case let .editActivity(id, edits): return "Activiteit bewerkt: \(activityTitle(id))" + Change.single(edits, Activity.fields, in: dossier)
@@ -281,5 +281,15 @@ extension Dossier {
         case .relation(let id): relation(id)?.links ?? []
         case .activity(let id): activity(id)?.links ?? []
         }
+    }
+}
+
+extension Relation {
+    /// What is deleted with the relation, said where it is asked and done: ", met 6 contactpersonen en 2 links" (nothing
+    /// when it has neither). Undo puts them back with it.
+    public var goingWithIt: String {
+        let parts = [contacts.isEmpty ? nil : count(contacts.count, "contactpersoon", "contactpersonen"),
+                     links.isEmpty ? nil : count(links.count, "link", "links")].compactMap { $0 }
+        return parts.isEmpty ? "" : ", met " + parts.joined(separator: " en ")
     }
 }

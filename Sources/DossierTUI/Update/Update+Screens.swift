@@ -480,8 +480,8 @@ extension AppState {
                 message = .error("\(relation.name) heeft \(count(linked, "activiteit", "activiteiten")) en kan niet weg; ontkoppel die eerst, of zet de relatie met s op Beëindigd.")
                 return
             }
-            confirmation = Confirmation(question: "Relatie '\(relation.name)' verwijderen? (ongedaan maken: u)",
-                                        consequence: .commit(.deleteRelation(relation.id), success: "Relatie verwijderd: \(relation.name)",
+            confirmation = Confirmation(question: "Relatie '\(relation.name)'\(relation.goingWithIt) verwijderen? (ongedaan maken: u)",
+                                        consequence: .commit(.deleteRelation(relation.id), success: "Relatie verwijderd: \(relation.name)\(relation.goingWithIt)",
                                                              seen: SeenRecords(relations: [relation])))
         } else if let id = currentActivityID, let activity = dossier.activity(id) {
             confirmation = Confirmation(question: "Activiteit '\(activity.title)' verwijderen? (ongedaan maken: u)",
