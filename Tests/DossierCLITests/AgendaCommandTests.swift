@@ -101,6 +101,7 @@ extension ExchangeTests {
         #expect(found.standardOutput.contains("BOM (bom) — contactpersoon: Jana Novakova"), "\(found.standardOutput)")
         #expect(found.standardOutput.contains("— geleid door: Jana Nováková"), "accents aside: \(found.standardOutput)")
         #expect(found.standardOutput.contains("In het logboek: 2 wijzigingen ("), "\(found.standardOutput)")
+        #expect(found.standardOutput.contains("In de back-ups: er zijn er (nog) geen."), "not 'geen van de 0': \(found.standardOutput)")
         let json = try run(["person", "jana@ostrava.cz", "--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
         let places = try #require(object["places"] as? [[String: Any]])

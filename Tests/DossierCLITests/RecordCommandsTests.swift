@@ -217,7 +217,7 @@ struct RecordCommandsTests {
 
         let unknown = try run(["edit-contact", "gemeente", "Piet", "--role", "x"])
         #expect(unknown.status == 65)
-        #expect(unknown.standardError.contains("onbekende contactpersoon bij Gemeente Oss 'Piet'"), "\(unknown.standardError)")
+        #expect(unknown.standardError.contains("Gemeente Oss heeft geen contactpersoon 'Piet'"), "\(unknown.standardError)")
         let removed = try run(["remove-contact", "gemeente", "anne-verhoeven", "--yes"])
         #expect(removed.standardOutput == "Contactpersoon verwijderd bij Gemeente Oss: Anne Verhoeven\n", "\(removed.standardError)")
         #expect(try stored().internalContacts.map(\.id) == ["frank-den-brok"])
@@ -404,7 +404,7 @@ struct RecordCommandsTests {
         try expectRefusal(["add-contact", "Pivot Parc", "--name", "Eva"], status: 65, "onbekende relatie 'Pivot Parc'; bedoelde u Pivot Park (pivot-park)?")
         try expectRefusal(["add-contact", "narnia", "--name", "Eva"], status: 65, "onbekende relatie 'narnia'")
         try expectRefusal(["edit-contact", "pivot-park", "eva", "--role", "x"], status: 65,
-                          "onbekende contactpersoon bij Pivot Park 'eva'; bedoelde u Britta Driessen (britta-driessen)?")
+                          "Pivot Park heeft geen contactpersoon 'eva'; bedoelde u Britta Driessen (britta-driessen)?")
     }
 
     @Test("follow-ups: added with a Dutch date, ticked off by number or by text, opened again")

@@ -74,7 +74,8 @@ struct PersonCommand: ParsableCommand {
     /// "2 van de 5: …" or "geen van de 5 noemt '…'", of the files read; those that could not be read named apart, with what to do.
     private static func said(_ naming: [String], of count: Int, unread: [String], quoted: String) -> String {
         let read = count - unread.count
-        let named = naming.isEmpty ? "geen van de \(read) noemt \(quoted)." : "\(naming.count) van de \(read): \(naming.joined(separator: ", "))."
+        let named = count == 0 ? "er zijn er (nog) geen."
+            : naming.isEmpty ? "geen van de \(read) noemt \(quoted)." : "\(naming.count) van de \(read): \(naming.joined(separator: ", "))."
         return named + (unread.isEmpty ? "" : " Niet doorzocht, want niet te lezen: \(unread.joined(separator: ", ")); maak ze leesbaar voor "
             + "uzelf en vraag opnieuw, of zoek er zelf in.")
     }

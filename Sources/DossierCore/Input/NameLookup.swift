@@ -85,7 +85,8 @@ public enum NameLookup {
         if matches.count == 1 { return matches[0] }
         let suggestions = contacts.filter { resembles(key, name: $0.name, id: $0.id) }
         throw refusal(typed, what: "contactpersoon bij \(ownerName)", matches: matches.map { "\($0.name) (\($0.id))" },
-                      suggestions: (suggestions.isEmpty ? contacts : suggestions).prefix(maximumCandidates).map { "\($0.name) (\($0.id))" })
+                      suggestions: (suggestions.isEmpty ? contacts : suggestions).prefix(maximumCandidates).map { "\($0.name) (\($0.id))" },
+                      unknown: "\(ownerName) heeft geen contactpersoon '\(typed)'")
     }
 
     /// Whose contacts someone named: `gemeente` (or "Gemeente Oss") for the municipality's own, otherwise a relation.
@@ -212,11 +213,12 @@ public enum NameLookup {
         }
     }
 
-    private static func refusal(_ typed: String, what: String, matches: [String], suggestions: [String]) -> ValueError {
+    /// `unknown`: what is said when nothing fits, where "onbekende \(what) '…'" reads badly (a contact of a named owner).
+    private static func refusal(_ typed: String, what: String, matches: [String], suggestions: [String], unknown: String? = nil) -> ValueError {
         if matches.count > 1 {
             return ValueError("'\(typed)' past bij meer dan één \(what); bedoelde u \(alternatives(Array(matches.prefix(maximumCandidates))))? Gebruik de id")
         }
-        let base = "onbekende \(what) '\(typed)'"
+        let base = unknown ?? "onbekende \(what) '\(typed)'"
         return ValueError(suggestions.isEmpty ? base : "\(base); bedoelde u \(alternatives(suggestions))?")
     }
 
