@@ -36,7 +36,10 @@ struct RecordSessionTests {
         try tmux.waitFor("Nieuwe relatie")
         try tmux.type("Øresund Regio")
         try tmux.waitFor("id: oresund-regio")
-        try tmux.send("Tab", "Tab", "Tab")
+        // The kind is chosen, not taken as given: r is Regio/cluster.
+        try tmux.send("Tab")
+        try tmux.type("r")
+        try tmux.send("Tab", "Tab")
         try tmux.type("den")
         try tmux.waitFor("Kies landen")
         try tmux.send("Enter", "Tab")

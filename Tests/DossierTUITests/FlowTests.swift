@@ -524,7 +524,8 @@ struct FlowTests {
         #expect(visit.status == .inAfweging, "not planned: it is weighed first")
         #expect(visit.endDate == Fixtures.date("2027-06-16") && visit.statusHistory.first?.decision == nil)
         #expect(visit.countries.map(\.code) == ["CN"])
-        #expect(app.text.contains("Let op: Taizhou staat op een"), "the warning on the message line")
+        #expect(app.state.message?.text.contains("Let op: Taizhou staat op een") == true && app.text.contains("Let op: Taizhou"),
+                "the warning on the message line (wrapped over two rows)")
         // The same visit, already approved by the college: planned, with who decided.
         app.press(.character("v")).press(.tab).press(.control("u")).type("16-6-2027")
         app.press(.tab, .tab, .tab).type("Taizhou")
