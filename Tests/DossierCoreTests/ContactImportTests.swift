@@ -31,6 +31,24 @@ struct ContactImportTests {
         #expect(result.unchanged == 3, "two contacts of relations and the municipality's own")
     }
 
+    /// The readers refuse a Dutch number a digit short and an address with a dot in front as typed; one stored before
+    /// they did must not make the dossier's own export fail to go back.
+    @Test("a number or address stored before the readers took it stricter goes out and back unchanged; typed anew it is refused")
+    func storedBeforeStricterReaders() throws {
+        var dossier = try dossier()
+        try dossier.apply(.addContact(.relation("bom"), Contact(name: "Ann Smit", email: ".ann@acme.nl", phone: "0412 1234")), context: Fixtures.context)
+        let file = ContactTable.rows(dossier, consultedOnly: false)
+        let back = ContactImport.prepare(try records(file), into: dossier)
+        #expect(back.problems.isEmpty && back.changes.isEmpty, "\(back.problems) \(back.changes)")
+        var retyped = file
+        let ann = try #require(file.firstIndex { $0[0] == "Ann Smit" })
+        retyped[ann][4] = "0412 12345"
+        retyped[ann][file[0].count - 1] = ""
+        let refused = ContactImport.prepare(try records(retyped), into: dossier)
+        #expect(refused.problems.first?.message == "'0412 12345' is geen telefoonnummer: een Nederlands nummer heeft 10 cijfers, dit heeft er 9 (zoals 0412 123 456)",
+                "\(refused.problems)")
+    }
+
     @Test("a row exported before a colleague changed the contact: left alone when not edited, refused when edited; a removed contact is not put back; a renamed relation changes nothing")
     func versions() throws {
         let before = try dossier()

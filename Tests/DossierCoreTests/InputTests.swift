@@ -76,12 +76,37 @@ struct InputTests {
         for two in ["Jan Jansen <jan@oss.nl>, Piet Pietersen <piet@oss.nl>", "jan@oss.nl <piet@oss.nl>"] {
             #expect(message(EmailAddress.read, two) == "'\(two)' is geen e-mailadres: er staan er meer in (één adres, zoals naam@organisatie.nl)")
         }
+        // Typing slips no mail server takes, refused as typed; a dossier that holds one still opens.
+        let slips = [(".ann@acme.nl", "een punt staat niet aan het begin of eind van wat vóór de @ staat, en nooit twee achter elkaar"),
+                     ("ann.@acme.nl", "een punt staat niet aan het begin of eind van wat vóór de @ staat, en nooit twee achter elkaar"),
+                     ("ann..de.vries@acme.nl", "een punt staat niet aan het begin of eind van wat vóór de @ staat, en nooit twee achter elkaar"),
+                     ("ann@-acme.nl", "een deel van het domein begint of eindigt niet met een streepje"),
+                     ("ann@acme-.nl", "een deel van het domein begint of eindigt niet met een streepje"),
+                     ("ann@acme.n", "'.n' is geen domeinextensie (zoals .nl of .com)"), ("ann@acme.nl1", "'.nl1' is geen domeinextensie (zoals .nl of .com)")]
+        for (slip, why) in slips {
+            #expect(message(EmailAddress.read, slip) == "'\(slip)' is geen e-mailadres: \(why) (zoals naam@organisatie.nl)", "\(slip)")
+            #expect(EmailAddress.problem(slip) == nil, "\(slip): one stored so before is not refused")
+        }
+        for good in ["Carla.Gonçalves@camara.sp.gov.br", "a-b@x-y.co.uk", "o'brien@acme.ie", "jan+dossier@oss.nl", "info@xn--bcher-kva.de"] {
+            #expect(try EmailAddress.read(good) == good)
+        }
     }
 
     @Test("phone numbers: digits with the usual separators, + only in front, 6 to 15 digits")
     func phoneNumbers() throws {
         #expect(try PhoneNumber.read("0412  123 456") == "0412 123 456")
         #expect(try PhoneNumber.read("+31 (0)412-123456") == "+31 (0)412-123456")
+        // A Dutch number a digit short or long, as typed; service numbers, numbers abroad and the municipal 14 0412 as they are.
+        for (slip, why) in [("0412 1234", "een Nederlands nummer heeft 10 cijfers, dit heeft er 8 (zoals 0412 123 456)"),
+                            ("06 1234 567", "een Nederlands nummer heeft 10 cijfers, dit heeft er 9 (zoals 0412 123 456)"),
+                            ("+31 6 1234 56789", "na 31 horen 9 cijfers, dit zijn er 10 (zoals +31 412 123 456)"),
+                            ("0031 412 12345", "na 31 horen 9 cijfers, dit zijn er 8 (zoals +31 412 123 456)")] {
+            #expect(message(PhoneNumber.read, slip) == "'\(slip)' is geen telefoonnummer: \(why)", "\(slip)")
+            #expect(PhoneNumber.problem(slip) == nil, "\(slip): one stored so before is not refused")
+        }
+        for good in ["06 12345678", "+31 (0)6 1234 5678", "0031 412 123456", "0800 1234", "0900 123 45 67", "14 0412", "+49 30 1234567", "+48 42 638 40 00"] {
+            #expect(try PhoneNumber.read(good) == good, "\(good)")
+        }
         for bad in ["bel maar", "12345", "0412+123456", "0412 123 456 ext 12", "1234567890123456"] {
             #expect(message(PhoneNumber.read, bad) == "'\(bad)' is geen telefoonnummer (zoals 0412 123 456 of +31 412 123 456)", "\(bad)")
         }

@@ -195,6 +195,9 @@ struct ContactRow {
             case "consultedForFramework" where text.isEmpty: continue
             // A spreadsheet reads 0612345678 as a number and writes it back as 612345678: the stored number it was.
             case "phone" where PhoneNumber.lostLeadingZero(text, of: contact.phone): text = contact.phone
+            // As stored: not read again, as an edit form leaves a field it did not touch (a number or address stored before
+            // the reader took it stricter would be refused, and a file exported from this dossier would not go back).
+            case "phone" where text == contact.phone, "email" where text == contact.email: continue
             default: break
             }
             do {

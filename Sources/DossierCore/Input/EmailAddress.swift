@@ -22,7 +22,26 @@ public enum EmailAddress {
         if let mark = typed.first(where: { "<>,;\"()[]".contains($0) }) {
             throw ValueError("'\(typed)' is geen e-mailadres: '\(mark)' hoort er niet in (één adres, zoals naam@organisatie.nl)")
         }
+        if let slip = slip(in: typed) { throw ValueError("'\(typed)' is geen e-mailadres: \(slip) (zoals naam@organisatie.nl)") }
         return typed
+    }
+
+    /// A typing slip no mail server takes, in an address of the right shape: a dot at either end of the name or two in a
+    /// row, a hyphen at either end of a part of the domain, an ending of the domain that is no top-level domain (one
+    /// letter, or digits: "acme.n", "acme.nl1"). Only when typed, as the marks above: a dossier that holds one opens.
+    static func slip(in address: String) -> String? {
+        guard let at = address.lastIndex(of: "@") else { return nil }
+        let name = address[..<at], labels = address[address.index(after: at)...].split(separator: ".", omittingEmptySubsequences: false)
+        if name.hasPrefix(".") || name.hasSuffix(".") || name.contains("..") {
+            return "een punt staat niet aan het begin of eind van wat vóór de @ staat, en nooit twee achter elkaar"
+        }
+        if labels.contains(where: { $0.hasPrefix("-") || $0.hasSuffix("-") }) {
+            return "een deel van het domein begint of eindigt niet met een streepje"
+        }
+        if let ending = labels.last, ending.count < 2 || ending.contains(where: \.isNumber) {
+            return "'.\(ending)' is geen domeinextensie (zoals .nl of .com)"
+        }
+        return nil
     }
 
     /// What is wrong with an address, or nil when it looks like one: one `@` with text before it, a

@@ -4,7 +4,23 @@ public enum PhoneNumber {
     public static func read(_ text: String) throws(ValueError) -> String {
         let typed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if let problem = problem(typed) { throw problem }
+        if let slip = dutchLength(typed) { throw ValueError("'\(typed)' is geen telefoonnummer: \(slip)") }
         return typed
+    }
+
+    /// A Dutch number with a digit too many or too few: dialled at home (one 0 in front) it has 10 digits, after +31 or
+    /// 0031 it has 9 (a "(0)" not counted). Service numbers (0800, 0900 …: 08 and 09) have other lengths and are left
+    /// alone, as are numbers abroad. Only when typed: a dossier that holds one opens.
+    static func dutchLength(_ number: String) -> String? {
+        let digits = number.replacing("(0)", with: "").filter { $0.isASCII && $0.isNumber }
+        let national: Substring
+        if number.hasPrefix("+31") || digits.hasPrefix("0031") {
+            national = digits.dropFirst(number.hasPrefix("+") ? 2 : 4)
+            guard !national.hasPrefix("8"), !national.hasPrefix("9"), national.count != 9 else { return nil }
+            return "na 31 horen 9 cijfers, dit zijn er \(national.count) (zoals +31 412 123 456)"
+        }
+        guard digits.hasPrefix("0"), !digits.hasPrefix("00"), !digits.hasPrefix("08"), !digits.hasPrefix("09"), digits.count != 10 else { return nil }
+        return "een Nederlands nummer heeft 10 cijfers, dit heeft er \(digits.count) (zoals 0412 123 456)"
     }
 
     /// What is wrong with a number, or nil: digits with spaces, `-`, `/`, `.` or brackets between them, a `+`
