@@ -88,6 +88,8 @@ struct CommandLineTests {
         #expect(try run(["log-visit", "--relation", "bom", "--date", "3-3-2027", "--direction", "inkomend", "--delegation", "Gent",
                          "--ondernemers", "Jan (Farma BV)"]).status == 0)
         #expect(try stored().activities.first { $0.visit?.delegationFrom == "Gent" }?.entrepreneurs.map(\.organisation) == ["Farma BV"])
+        #expect(try run(["add-activity", "--title", "Beurs Gent", "--kind", "beurs", "--ondernemers", "Piet (Pharma BV)"]).status == 0)
+        #expect(try stored().activity("beurs-gent")?.entrepreneurs.map(\.name) == ["Piet"])
     }
 
     @Test("hostile names in tables: bidi overrides and escapes shown inert; to a pipe a long name is written whole")

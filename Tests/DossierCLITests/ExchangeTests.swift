@@ -161,17 +161,17 @@ struct ExchangeTests {
         _ = try run(["add-follow-up", visit, "--what", "Bedankbrief sturen", "--due", "1-3-2027"])
         _ = try run(["remove-follow-up", visit, "1", "--yes"])
         _ = try run(["export", "--format", "ics", "-o", directory.file("c.ics")])
-        let tasks = String(decoding: try directory.read("c.ics"), as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")   // unfolded
-        #expect(!tasks.contains("streefdatum.\(visit).verslag-naar-b-w"), "the removed one is gone")
-        #expect(tasks.contains("UID:streefdatum.\(visit).bedankbrief-sturen@dossier.gemeente-oss.nl\r\nDTSTAMP:"), "\(tasks)")
-        #expect(tasks.contains("UID:streefdatum.\(visit).bedankbrief-sturen-2@dossier.gemeente-oss.nl\r\nDTSTAMP:"))
+        let items = String(decoding: try directory.read("c.ics"), as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")   // unfolded
+        #expect(!items.contains("streefdatum.\(visit).verslag-naar-b-w"), "the removed one is gone")
+        #expect(items.contains("UID:streefdatum.\(visit).bedankbrief-sturen@dossier.gemeente-oss.nl\r\nDTSTAMP:"), "\(items)")
+        #expect(items.contains("UID:streefdatum.\(visit).bedankbrief-sturen-2@dossier.gemeente-oss.nl\r\nDTSTAMP:"))
         // Exported over the earlier file, the removed one goes out as cancelled: a calendar that imports it calls it off.
         _ = try run(["export", "--format", "ics", "-o", directory.file("b.ics")])
         let over = try check(["ics", directory.file("b.ics"), "8", "0", "streefdatum.\(visit).verslag-naar-b-w@dossier.gemeente-oss.nl"])
         #expect(over.status == 0, "\(over.standardError)")
         #expect(over.standardOutput.contains("\"summary\": \"Vervolgactie afgerond: Verslag naar B&W\", \"start\": \"2026-12-01\", \"end\": \"2026-12-02\", \"status\": \"CANCELLED\""),
                 "\(over.standardOutput)")
-        // Removing the first of two alike, or correcting a text, leaves every other task its UID (they have ids now).
+        // Removing the first of two alike, or correcting a text, leaves every other item its UID (they have ids now).
         _ = try run(["remove-follow-up", visit, "1", "--yes"])
         _ = try run(["edit-follow-up", visit, "1", "--what", "Bedankbrief versturen"])
         _ = try run(["export", "--format", "ics", "-o", directory.file("c2.ics")])
@@ -179,7 +179,7 @@ struct ExchangeTests {
         #expect(kept.contains("UID:streefdatum.\(visit).bedankbrief-sturen-2@dossier.gemeente-oss.nl\r\nDTSTAMP:"), "\(kept)")
         #expect(kept.contains("SUMMARY:Vervolgactie: Bedankbrief versturen"), "\(kept)")
         #expect(!kept.contains("streefdatum.\(visit).bedankbrief-sturen@"), "the removed one is gone")
-        #expect(!kept.contains("bedankbrief-versturen"), "a corrected text is the same task")
+        #expect(!kept.contains("bedankbrief-versturen"), "a corrected text is the same item")
         // A text that ends in a number is not the second of another.
         _ = try run(["add-follow-up", visit, "--what", "Bedankbrief sturen 2", "--due", "1-4-2027"])
         _ = try run(["export", "--format", "ics", "-o", directory.file("d.ics")])

@@ -32,5 +32,25 @@ struct VisitTitleTests {
         #expect(VisitTitle.following(retitled, of: visit, in: dossier) == retitled)
         let notes = [FieldEdit(field: "notes", old: .text(""), new: .text("x"))]
         #expect(VisitTitle.following(notes, of: visit, in: dossier) == notes)
+        let emptied = [FieldEdit(field: "visit.delegationFrom", old: .text("Leuven"), new: .text(""))]
+        #expect(VisitTitle.following(emptied, of: visit, in: dossier) == emptied, "no 'Missie naar ' of nothing")
+    }
+
+    @Test("a table of activities imported with a visit's direction turned: its title made from it follows, as an edit does")
+    func titleFollowsInAnImport() throws {
+        var dossier = Fixtures.smallDossier()
+        let visit = Activity(id: "missie-naar-leuven", title: "Missie naar Leuven", kind: .delegatiebezoek, status: .inAfweging,
+                             startDate: Fixtures.date("2027-03-01"), visit: VisitDetails(direction: .uitgaand, delegationFrom: "Leuven"))
+        try dossier.apply(.addActivity(visit), context: Fixtures.context)
+        var rows = ActivityTable.rows([try #require(dossier.activity("missie-naar-leuven"))], in: dossier)
+        let column = try #require(rows[0].firstIndex(of: "richting"))
+        rows[1][column] = "inkomend"
+        let plan = ActivityImport.prepare(try CSV.decode(CSV.encode(rows)), into: dossier, today: Fixtures.date("2026-11-22"))
+        #expect(plan.problems.isEmpty, "\(plan.problems)")
+        guard case .editActivity(_, let edits)? = plan.changes.first else {
+            Issue.record("no edit: \(plan.changes)")
+            return
+        }
+        #expect(edits.contains(FieldEdit(field: "title", old: .text("Missie naar Leuven"), new: .text("Delegatie uit Leuven"))), "\(edits)")
     }
 }

@@ -1733,6 +1733,7 @@ struct BudgetReminderFlowTests {
         try select(.review("bom"))
         app.press(.character("s"))
         #expect(app.state.form?.purpose == .relationStatus("bom"))
+        #expect(app.state.form?["status"]?.selectedValue == "herijken", "opened for a review that is due, Herijken is chosen")
         try select(.review("bom"))
         app.press(.character("e"))
         #expect(app.state.form == nil && app.text.contains("s herijkt de relatie"), "\(app.text)")

@@ -71,7 +71,8 @@ struct PersonCommand: ParsableCommand {
         }
     }
 
-    /// "2 van de 5: …" or "geen van de 5 noemt '…'", of the files read; those that could not be read named apart, with what to do.
+    /// "2 van de 5: …" or "geen van de 5 noemt '…'", of the files read ("er zijn er (nog) geen" without any); those that could
+    /// not be read named apart, with what to do.
     private static func said(_ naming: [String], of count: Int, unread: [String], quoted: String) -> String {
         let read = count - unread.count
         let named = count == 0 ? "er zijn er (nog) geen."

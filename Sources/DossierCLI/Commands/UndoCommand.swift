@@ -48,7 +48,8 @@ struct UndoCommand: ParsableCommand {
                           code: ExitStatus.dataError)
         }
         let dates = Session.dates
-        let which = "wijziging \(entry.sequence) (\(dates.moment(entry.timestamp)), \(entry.who)): \(entry.summary)"
+        let named = "wijziging \(entry.sequence) (\(dates.moment(entry.timestamp)), \(entry.who))"
+        let which = "\(named): \(entry.summary)"
         guard var undo = taken, !undo.isEmpty else {
             // A restore kept the state it replaced as a backup: that one is named, not "a backup".
             if case .restoreBackup = entry.event, let before = (try? store.backups())?.first(where: { $0.sequence == entry.sequence - 1 }) {
@@ -71,8 +72,10 @@ struct UndoCommand: ParsableCommand {
         let undoesAnUndo = if case .change(.restore(let restoration)) = entry.event, restoration.purpose == .undo { true } else { false }
         let question = TerminalSafeText.line(which) + (undoesAnUndo ? "\nDit weer terugdraaien, zodat de wijziging die het ongedaan maakte weer geldt?"
                                                                    : "\nDeze wijziging ongedaan maken?")
-        guard try RemovalConfirmation.ask(question, confirmedByFlag: yes,
-                                          what: "dit maakt \(which) ongedaan" + (undoesAnUndo ? " (de wijziging die het ongedaan maakte, geldt dan weer)" : "")) else {
+        let said = "'\(entry.summary)'"
+        let what = undoesAnUndo ? "dit draait \(named) terug (\(said)), zodat de wijziging die het ongedaan maakte weer geldt"
+            : "dit maakt \(named) ongedaan (\(said))"
+        guard try RemovalConfirmation.ask(question, confirmedByFlag: yes, what: what) else {
             return
         }
         let summary = change.summary(in: dossier)

@@ -1,4 +1,4 @@
-/// A follow-up's identifier within its activity: what a calendar knows its task by.
+/// A follow-up's identifier within its activity: what a calendar knows its due date's event by.
 public typealias FollowUpID = String
 
 /// An action that follows from an activity, with an optional due date.
@@ -33,7 +33,7 @@ public struct FollowUp: Hashable, Sendable {
     }
 
     /// The id a text gives: its slug, at most 40 characters ("taak" for a text without letters or digits), as the
-    /// calendar's UIDs were made before follow-ups had ids, so a calendar keeps its tasks.
+    /// calendar's UIDs were made before follow-ups had ids.
     static func idBase(for text: String) -> FollowUpID {
         var slug = String(Slug.make(from: text).prefix(40))
         while slug.hasSuffix("-") { slug.removeLast() }

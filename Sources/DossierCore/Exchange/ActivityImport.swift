@@ -386,7 +386,8 @@ struct RowReader {
             return ([.addActivity(activity)], true)
         }
         var changes: [Change] = []
-        let edits = Activity.fields.edits(from: existing, to: activity)
+        // A visit's title made from its direction and place follows them, as an edit on the screen or with `dossier edit` does.
+        let edits = VisitTitle.following(Activity.fields.edits(from: existing, to: activity), of: existing, in: dossier)
         if !edits.isEmpty { changes.append(.editActivity(existing.id, edits)) }
         if let status, status != existing.status {
             let approves = status == .goedgekeurd

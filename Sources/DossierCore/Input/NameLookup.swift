@@ -146,7 +146,8 @@ public enum NameLookup {
         return key.isEmpty ? nil : key
     }
 
-    /// Whether an activity answers to the name `key` (a `nameKey`): its id is that, or its title makes that.
+    /// Whether an activity answers to the name `key` (a `nameKey`): its id is that, or its title makes that. (What the
+    /// indexes narrow down with; when both an id and a title answer, the lookup on the whole dossier takes the title.)
     public static func answers(_ key: String, id: ActivityID, title: String) -> Bool {
         id == key || Slug.make(from: title, is: key)
     }
@@ -157,8 +158,8 @@ public enum NameLookup {
         dossier.relation(typed.trimmingSpaces()) != nil || !relationsNamed(typed, in: dossier).isEmpty
     }
 
-    /// The relations that answer to `typed` as a name: their name or id is its slug (`subject` looks for the text
-    /// as an exact id first).
+    /// The relations that answer to `typed` as a name: those whose name makes its slug, or else those whose id is its
+    /// slug (`subject` looks for the text as an exact id first).
     static func relationsNamed<Records: NamedRecords>(_ typed: String, in dossier: Records) -> [Relation] {
         relationMatches(typed.trimmingSpaces(), in: dossier)
     }

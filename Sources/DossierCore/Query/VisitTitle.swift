@@ -17,8 +17,10 @@ public enum VisitTitle {
               activity.title == proposed(direction: visit.direction, from: visit.delegationFrom.trimmingSpaces()) else { return edits }
         var edited = activity
         guard (try? Activity.fields.apply(edits, to: &edited, in: dossier)) != nil, let now = edited.visit else { return edits }
-        let title = proposed(direction: now.direction, from: now.delegationFrom.trimmingSpaces())
-        guard title != activity.title, !title.isEmpty else { return edits }
+        // Where from or to made empty: no title to make of it ("Delegatie uit "), the one it has stays.
+        let place = now.delegationFrom.trimmingSpaces()
+        let title = proposed(direction: now.direction, from: place)
+        guard !place.isEmpty, title != activity.title else { return edits }
         return edits + [FieldEdit(field: "title", old: .text(activity.title), new: .text(title))]
     }
 

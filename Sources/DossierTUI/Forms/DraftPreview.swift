@@ -10,15 +10,19 @@ enum DraftPreview {
     /// `ledger`: the screen's budget of all activities, so that a keystroke does not sum the whole dossier's.
     static func refresh(_ form: inout Form, in dossier: Dossier, ledger: BudgetLedger, submit: (Form) -> FormOutcome) {
         var outcome = submit(form)
-        // On a copy: a name still to be typed stands in as "…", a date still to be typed (a new visit's) as today; a field
-        // that does not read yet (a date half typed) weighs as left empty, so that the rest (a cost just typed) counts
-        // instead of the weighing from before it.
+        // On a copy: a name still to be typed stands in as "…", a required date still to be typed (a new visit's) as today;
+        // a field that does not read yet (a date half typed) weighs as left empty, so that the rest (a cost just typed)
+        // counts instead of the weighing from before it.
         var draft = form
         for _ in 0..<2 {
             guard case .problems(let problems) = outcome else { break }
             for id in problems.keys {
                 guard case .text(var input)? = draft[id]?.value else { continue }
-                input.set(draft.text(id).isEmpty ? draft[id]?.isDate == true ? "vandaag" : "…" : "")
+                if !draft.text(id).isEmpty {
+                    input.set("")
+                } else {
+                    input.set(draft[id]?.isDate == true ? "vandaag" : "…")
+                }
                 draft[id]?.value = .text(input)
             }
             outcome = submit(draft)

@@ -51,7 +51,7 @@ enum RelationForm {
         if id == nil, form["kind"]?.selectedValue == "" {
             problems["kind"] = "Kies een soort: ←→ of de beginletter (Bedrijf, Overheid …)"
             // Said together, as the store would say the name once a kind is chosen.
-            if let taken = state.dossier.nameTakenProblem(form.text("name").trimmingSpaces(), for: "") { problems["name"] = taken }
+            if let taken = state.dossier.nameTakenProblem(form.text("name").trimmingSpaces(), for: "") { problems["name"] = taken.capitalizedFirst }
         }
         guard problems.isEmpty else { return .problems(problems) }
         if let id, let existing = state.seenRelation(id) {
