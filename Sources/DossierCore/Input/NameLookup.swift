@@ -116,26 +116,32 @@ public enum NameLookup {
     /// The relations whose name is `typed` (as slugs), or else those whose id its slug is: a name typed in full ("Łódź
     /// Metropolia") is the relation of that name, not another whose id it makes (one renamed since it got its id).
     private static func relationMatches<Records: NamedRecords>(_ typed: String, in dossier: Records) -> [Relation] {
-        let key = Slug.make(from: typed)
-        guard !key.isEmpty else { return [] }
-        let byName = dossier.relations.filter { Slug.make(from: $0.name) == key }
+        guard let key = nameKey(typed) else { return [] }
+        let byName = relations(named: key, in: dossier)
         return byName.isEmpty ? dossier.relations.filter { $0.id == key } : byName
     }
 
     /// The same for activities: by title, or else by id.
     private static func activityMatches<Records: NamedRecords>(_ typed: String, in dossier: Records) -> [Records.NamedActivity] {
         guard let key = nameKey(typed) else { return [] }
-        let byTitle = dossier.namedActivities.filter { Slug.make(from: $0.title, is: key) }
+        let byTitle = activities(titled: key, in: dossier)
         return byTitle.isEmpty ? dossier.namedActivities.filter { $0.id == key } : byTitle
     }
 
     /// Relations and activities for `subject`: those whose name or title is `typed`, or else those whose id its slug is.
     private static func named<Records: NamedRecords>(_ typed: String, in dossier: Records) -> [Found<Records.NamedActivity>] {
         guard let key = nameKey(typed) else { return [] }
-        let byName = dossier.relations.filter { Slug.make(from: $0.name) == key }.map(Found.relation)
-            + dossier.namedActivities.filter { Slug.make(from: $0.title, is: key) }.map(Found.activity)
+        let byName = relations(named: key, in: dossier).map(Found.relation) + activities(titled: key, in: dossier).map(Found.activity)
         guard byName.isEmpty else { return byName }
         return dossier.relations.filter { $0.id == key }.map(Found.relation) + dossier.namedActivities.filter { $0.id == key }.map(Found.activity)
+    }
+
+    private static func relations<Records: NamedRecords>(named key: String, in dossier: Records) -> [Relation] {
+        dossier.relations.filter { Slug.make(from: $0.name) == key }
+    }
+
+    private static func activities<Records: NamedRecords>(titled key: String, in dossier: Records) -> [Records.NamedActivity] {
+        dossier.namedActivities.filter { Slug.make(from: $0.title, is: key) }
     }
 
     /// What a typed name is compared as: the slug of the text without the white space around it (trimmed first, as
