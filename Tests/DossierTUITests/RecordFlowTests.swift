@@ -7,6 +7,22 @@ import Testing
 /// invalid field keeping what was typed, undo), opening links, long texts in the editor, the text keys.
 @Suite("TUI records: relations, contacts, links")
 struct RecordFlowTests {
+    /// A relation kept for its people (the abook use) showed "Nog geen activiteiten" under "Contactpersonen (2)".
+    @Test("a relation without activities opens on its contacts; one with activities on its activities; a list chosen stays")
+    func relationOpensOnItsContacts() throws {
+        var dossier = Fixtures.smallDossier()
+        try dossier.apply(.addRelation(Relation(id: "sao-paulo", name: "São Paulo", kind: .overheid, status: .verkennen)), context: Fixtures.context)
+        for name in ["Maria da Conceição Sá", "Bruno Ribeiro"] {
+            try dossier.apply(.addContact(.relation("sao-paulo"), Contact(name: name)), context: Fixtures.context)
+        }
+        let app = Harness(dossier: dossier)
+        app.type("/são paulo").press(.enter, .enter)
+        #expect(app.state.screen == .relationDetail(DetailState(id: "sao-paulo")), "\(app.state.screen)")
+        #expect(app.text.contains("Maria da Conceição Sá") && !app.text.contains("Nog geen activiteiten"), "\(app.text)")
+        app.press(.escape, .escape).type("/rhône").press(.enter, .enter)
+        #expect(app.text.contains("Handelsmissie Lyon"), "its activities: \(app.text)")
+    }
+
     @Test("+ on the relations adds a relation: country by type-ahead, the id from the name; u undoes it")
     func addRelation() throws {
         let app = Harness()

@@ -58,9 +58,16 @@ extension AppState {
         }
     }
 
-    /// The list shown below the information of the current detail screen.
+    /// The list shown below the information of the current detail screen: the one chosen, or the default; a relation
+    /// without activities shows its contacts when it has any ("Nog geen activiteiten" under "Contactpersonen (6)" hid
+    /// them). Not while the dossier is still read: the activities are not all known yet.
     func shownList(_ detail: DetailState) -> RecordList.Kind? {
-        detail.shownList ?? Self.defaultList(of: screen)
+        if let shown = detail.shownList { return shown }
+        if case .relationDetail = screen, preview == nil, index.activitiesByRelation[detail.id]?.isEmpty ?? true,
+           dossier.relation(detail.id)?.contacts.isEmpty == false {
+            return .contacts
+        }
+        return Self.defaultList(of: screen)
     }
 
     /// What an item of a detail screen's list is, apart from its row: a contact's, link's or activity's id; a
