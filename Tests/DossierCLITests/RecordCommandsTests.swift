@@ -394,6 +394,9 @@ struct RecordCommandsTests {
         let other = try run(["edit-follow-up", "missie-lyon", "1", "--colour"])
         #expect(other.standardError.hasPrefix("dossier: onbekend veld --colour van een vervolgactie; bekend: --what, --due, --owner"), "\(other.standardError)")
         #expect(try run(["edit-follow-up", "missie-lyon", "1", "--due"]).standardError.hasPrefix("dossier: --due: geef een waarde (leeg maken: --due \"\")"))
+        // A yes/no field has no empty value to offer: what it takes is said.
+        #expect(try run(["edit-contact", "pivot-park", "britta-driessen", "--gesprekspartner"]).standardError
+            .hasPrefix("dossier: --gesprekspartner: geef ja of nee (--gesprekspartner ja)"))
     }
 
     @Test("contact refusals: an e-mail without @, a bad phone, a relation or contact that does not exist; nothing written")

@@ -54,7 +54,11 @@ enum FieldArguments {
                 throw ValidationError("onbekend veld --\(option) van een \(table.entityName)\(meant ?? "; bekend: ")\(list)")
             }
             guard !typed.contains(where: { $0.field.key == field.key }) else { throw ValidationError("--\(option) staat er twee keer") }
-            guard text != missingValue else { throw ValidationError("--\(option): geef een waarde (leeg maken: --\(option) \"\")") }
+            guard text != missingValue else {
+                // A yes/no field has no empty value: what it takes is said (add-contact's --gesprekspartner is a bare flag).
+                if case .flag = field.input { throw ValidationError("--\(option): geef ja of nee (--\(option) ja)") }
+                throw ValidationError("--\(option): geef een waarde (leeg maken: --\(option) \"\")")
+            }
             typed.append((option, text, field))
         }
         // In the table's order, as forms and documents show the fields; so a date another lies after (the start date) is
