@@ -925,6 +925,29 @@ struct FlowTests {
         #expect((list.offset..<list.offset + rows).contains(list.selection), "and in sight: \(list), \(rows) rows")
     }
 
+    /// The list sorts open follow-ups by date: an edit that moves one left the selection on the row, now another follow-up,
+    /// and the next Space ticked that one off.
+    @Test("a follow-up edited to a later date keeps the selection as the list sorts it elsewhere: Space then ticks it, not its neighbour")
+    func selectionFollowsEditedFollowUp() throws {
+        var dossier = Fixtures.smallDossier()
+        for (text, due) in [("Zaal boeken", "2027-05-01"), ("Uitnodigingen versturen", "2027-05-02"), ("Verslag", "2027-10-15")] {
+            try dossier.apply(.addFollowUp("delegatie-uit-lyon", FollowUp(text: text, due: Fixtures.date(due))), context: Fixtures.context)
+        }
+        let app = Harness(dossier: dossier, width: 100, height: 30)
+        app.press(.character("3"), .enter, .tab)
+        for _ in 0..<10 where app.state.selectedFollowUp.map({ app.state.dossier.activity("delegatie-uit-lyon")?.followUps[$0.index].text }) != "Zaal boeken" {
+            app.press(.character("j"))
+        }
+        let before = try #require(app.state.selectedFollowUp)
+        #expect(app.state.dossier.activity("delegatie-uit-lyon")?.followUps[before.index].text == "Zaal boeken")
+        app.press(.character("e")).tab(to: "due").press(.control("u")).type("20-10-2027").press(.control("s"))
+        #expect(app.state.form == nil, "\(app.state.form?.errors ?? [:])")
+        app.press(.character(" "))
+        let followUps = try #require(app.state.dossier.activity("delegatie-uit-lyon")?.followUps)
+        let mine = followUps.filter { ["Zaal boeken", "Uitnodigingen versturen", "Verslag"].contains($0.text) }
+        #expect(mine.filter(\.isDone).map(\.text) == ["Zaal boeken"], "\(followUps.map { "\($0.text) \($0.isDone)" })")
+    }
+
     @Test("a follow-up or contact added twice is saved, and the message says which it probably doubles")
     func likelyDoubles() throws {
         let app = Harness()

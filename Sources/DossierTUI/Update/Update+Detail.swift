@@ -71,13 +71,14 @@ extension AppState {
     }
 
     /// What an item of a detail screen's list is, apart from its row: a contact's, link's or activity's id; a
-    /// follow-up's text, date and owner (its number changes when one is added or removed before it).
+    /// follow-up's id (its number changes when one is added or removed before it; its text, date and owner when it is
+    /// edited, and the list sorts it elsewhere by date: the selection goes with it, so the next Space ticks it off).
     func itemIdentity(_ item: RecordItem, of kind: RecordList.Kind, on screen: Screen) -> String? {
         guard kind == .followUps else { return item.id }
         guard case .activityDetail(let detail) = screen, let activity = dossier.activity(detail.id),
               let number = item.id.flatMap(Int.init), activity.followUps.indices.contains(number - 1) else { return nil }
         let followUp = activity.followUps[number - 1]
-        return [followUp.text, followUp.due.map(\.description) ?? "", followUp.owner].joined(separator: "\u{1}")
+        return followUp.id.isEmpty ? [followUp.text, followUp.due.map(\.description) ?? "", followUp.owner].joined(separator: "\u{1}") : followUp.id
     }
 
     /// Remembers the selected item of every list on the detail screens on the stack, before others' changes or a
