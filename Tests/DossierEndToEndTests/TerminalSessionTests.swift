@@ -143,7 +143,7 @@ struct TerminalSessionTests {
         try tmux.send("+")
         try tmux.waitFor("Nieuwe activiteit")
         try tmux.paste("Beurs \u{1B}[1mMünchen\u{1B}[0m\u{07} 2027")
-        try tmux.send("C-s")
+        try tmux.send("Tab", "b", "C-s")   // soort: Beurs
         screen = try tmux.waitFor("Activiteit toegevoegd")
         // Back to the list, the search left, then stop.
         try tmux.send("q", "q", "q")

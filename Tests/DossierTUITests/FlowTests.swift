@@ -395,7 +395,7 @@ struct FlowTests {
     @Test("an end date typed without its year is the first such day from the start date typed above it")
     func endDateAfterStart() throws {
         let app = Harness()
-        app.press(.character("2"), .character("+")).type("Zomerschool")
+        app.press(.character("2"), .character("+")).type("Zomerschool").press(.tab).type("t")   // soort: Training of workshop
         for _ in 0..<40 where app.state.form?.focusedField?.id != "startDate" { app.press(.tab) }
         app.type("28-6-2027")
         for _ in 0..<40 where app.state.form?.focusedField?.id != "endDate" { app.press(.tab) }
@@ -444,7 +444,7 @@ struct FlowTests {
     @Test("the weighing at the top counts a cost typed while the date does not read yet")
     func previewWithHalfDate() throws {
         let app = Harness()
-        app.press(.character("2"), .character("+"))
+        app.press(.character("2"), .character("+"), .tab).type("h")     // a kind: Handelsmissie (the weighing reads it)
         #expect(app.state.form?.verdictPreview?.reasons.contains { $0.text.hasPrefix("Zonder geraamde kosten") } == true)
         for _ in 0..<40 where app.state.form?.focusedField?.id != "startDate" { app.press(.tab) }
         app.type("1-3-27x")
@@ -981,7 +981,7 @@ struct FlowTests {
     func addAndEditActivity() throws {
         let app = Harness()
         app.press(.character("2"), .character("+")).type("Handelsmissie Medicon Valley")
-        app.press(.tab, .tab, .tab).type("rhone").press(.enter)      // relaties
+        app.press(.tab).type("h").press(.tab, .tab).type("rhone").press(.enter)      // soort: Handelsmissie; relaties
         app.press(.enter).type("bom").press(.enter)                  // organisator
         app.type("18-5-2027").press(.tab, .tab)                      // begindatum, einddatum
         app.type("denem").press(.tab, .control("u")).type("zwed").press(.tab, .enter)  // bestemming: two ticked in the picker
@@ -1379,7 +1379,7 @@ struct AssessmentFlowTests {
     @Test("approving after a negative weighing asks for the reason to deviate")
     func approveAgainstNegative() throws {
         let app = Harness()
-        app.press(.character("2"), .character("+")).type("Beurs Milaan").press(.tab, .tab, .right, .control("s"))
+        app.press(.character("2"), .character("+")).type("Beurs Milaan").press(.tab).type("b").press(.tab, .right, .control("s"))
         let id = try #require(app.state.dossier.activities.first { $0.title == "Beurs Milaan" }?.id)
         #expect(app.state.dossier.activity(id)?.status == .inAfweging)
         let row = try #require(app.state.rows(.activities).firstIndex { app.state.dossier.activities[$0].id == id })
@@ -1463,7 +1463,7 @@ struct AssessmentFlowTests {
         let app = Harness()
         app.press(.character("/")).type("taizhou").press(.enter, .enter, .character("+"))
         #expect(app.state.form?.purpose == .newActivity)
-        app.type("Missie Taizhou").press(.tab, .tab)
+        app.type("Missie Taizhou").press(.tab).type("h").press(.tab)
         #expect(app.state.form?["overrideReason"]?.isVisible == false, "not asked while the activity is only an idea")
         app.press(.character("g"))
         #expect(app.state.form?["status"]?.selectedValue == "goedgekeurd")
@@ -1500,7 +1500,7 @@ struct AssessmentFlowTests {
     func pickedRelationWeighsAtOnce() throws {
         let app = Harness()
         app.press(.character("2"), .character("+"))
-        app.type("Missie Taizhou").press(.tab, .tab).press(.character("g"))
+        app.type("Missie Taizhou").press(.tab).type("h").press(.tab).press(.character("g"))
         #expect(app.state.form?["overrideReason"]?.isVisible == false, "no relation yet, no rule against it")
         app.press(.tab).type("Besluit B&W 3-2-2027").press(.tab)
         #expect(app.state.form?.focusedField?.id == "relations")
@@ -1866,7 +1866,7 @@ struct BudgetReminderFlowTests {
     @Test("a date or amount that does not read says why as soon as its field is left, with the words saving would use; typing in it again clears that")
     func unreadableSaidOnLeaving() throws {
         let app = Harness()
-        app.press(.character("2"), .character("+")).type("Beurs Gent").tab(to: "startDate").type("31-2-2027")
+        app.press(.character("2"), .character("+")).type("Beurs Gent").press(.tab).type("b").tab(to: "startDate").type("31-2-2027")
         #expect(app.state.form?.errors["startDate"] == nil, "not while it is being typed")
         app.press(.tab)
         #expect(app.state.form?.errors["startDate"] == "'31-2-2027' bestaat niet: februari 2027 heeft 28 dagen")
@@ -2016,13 +2016,13 @@ struct BudgetReminderFlowTests {
         #expect(!app.text.contains("met deze filters"), "no filters were set: \(app.text)")
         app.press(.character("+"))
         #expect(app.state.form?["budgetLine"]?.selectedValue == "global-goals-platform-oss")
-        app.type("Bijdrage zonder datum").press(.control("s"))
+        app.type("Bijdrage zonder datum").press(.tab).type("o").press(.control("s"))   // soort: Overig
         #expect(app.state.form == nil)
         #expect(app.state.dossier.activity("bijdrage-zonder-datum")?.budgetLine == "global-goals-platform-oss")
         #expect(app.state.message?.text.hasSuffix("Let op: ze staat niet in deze lijst (geen datum), wel bij 2 Activiteiten.") == true,
                 "\(app.state.message?.text ?? "")")
         app.press(.character("+"))
-        app.type("Bijdrage juni")
+        app.type("Bijdrage juni").press(.tab).type("o")
         for _ in 0..<40 where app.state.form?.focusedField?.id != "startDate" { app.press(.tab) }
         app.type("1-6-2026").press(.control("s"))
         guard case .activityList(let list) = app.state.screen else {

@@ -48,7 +48,7 @@ struct FormLayoutTests {
     @Test("at 60×12 the reasons and the help give way to the field, each saying there is more")
     func reasonsAndHelpShrink() throws {
         let app = Harness(width: 60, height: 12)
-        app.press(.character("2"), .character("+")).type("Test").tab(to: "organiser")
+        app.press(.character("2"), .character("+")).type("Test").press(.tab).type("b").tab(to: "organiser")
         let lines = app.screen.lines
         let shown = lines.joined(separator: "\n")
         #expect(shown.contains(Self.focusedRow(try #require(app.state.form?.focusedField))), "\(shown)")

@@ -432,7 +432,7 @@ struct OthersChangesTests {
     @Test("a new activity whose name a colleague took in the same moment: the refusal says that Ctrl-S again saves it with an id of its own")
     func sameNameAddedAtOnce() throws {
         let app = Harness()
-        app.press(.character("2"), .character("+")).type("Dubbel")
+        app.press(.character("2"), .character("+")).type("Dubbel").press(.tab).type("b")   // soort: Beurs
         app.store.othersChanges = [(.addActivity(Activity(id: "dubbel", title: "Dubbel", kind: .beurs)), ine)]
         app.press(.control("s"))
         #expect(app.state.form?.generalError?.hasSuffix("nogmaals Ctrl-S slaat deze op met een eigen id, Esc laat haar weg.") == true

@@ -11,7 +11,7 @@ struct PasteTests {
     /// The new-activity form with the focus on its notes field.
     func notesField() throws -> Harness {
         let app = Harness()
-        app.press(.character("2"), .character("+")).type("Beurs")
+        app.press(.character("2"), .character("+")).type("Beurs").press(.tab).type("b")   // soort: Beurs
         for _ in 0..<30 where app.state.form?.focusedField?.id != "notes" { app.press(.tab) }
         #expect(app.state.form?.focusedField?.id == "notes")
         return app

@@ -7,6 +7,20 @@ import Testing
 /// invalid field keeping what was typed, undo), opening links, long texts in the editor, the text keys.
 @Suite("TUI records: relations, contacts, links")
 struct RecordFlowTests {
+    /// `add-activity` asks its --kind; the form took Handelsmissie, and a network drink saved so was weighed by the economic rules.
+    @Test("a new activity's kind is chosen, not taken as given: saved without one it is asked; from a list of one kind that kind")
+    func activityKindAsked() throws {
+        let app = Harness()
+        app.press(.character("2"), .character("+")).type("Netwerkborrel Agrifood")
+        #expect(app.state.form?["kind"]?.selectedValue == "")
+        app.press(.control("s"))
+        #expect(app.state.form?.errors["kind"]?.hasPrefix("Kies een soort") == true, "\(app.state.form?.errors ?? [:])")
+        #expect(app.store.committed.isEmpty)
+        app.tab(to: "kind").type("n").press(.control("s"))
+        #expect(app.state.form == nil, "\(app.state.form?.errors ?? [:])")
+        #expect(app.state.dossier.activities.first { $0.title == "Netwerkborrel Agrifood" }?.kind == .netwerkbijeenkomst)
+    }
+
     /// A relation kept for its people (the abook use) showed "Nog geen activiteiten" under "Contactpersonen (2)".
     @Test("a relation without activities opens on its contacts; one with activities on its activities; a list chosen stays")
     func relationOpensOnItsContacts() throws {
@@ -142,7 +156,7 @@ struct RecordFlowTests {
         app.press(.character("n"))
         #expect(app.state.form?.fields.first?.text == "Nieuwe naam", "\(name): the input stays")
         if purpose == .newLink(.relation("bom")) { app.press(.tab).type("https://www.example.org") }
-        if purpose == .newRelation { app.press(.tab).type("b") }   // a kind: Bedrijf
+        if purpose == .newRelation || purpose == .newActivity { app.press(.tab).type("b") }   // a kind: Bedrijf, Beurs
         app.press(.control("s"))
         #expect(app.state.form == nil && app.store.committed.count == 1, "\(name): saved \(app.state.form?.errors ?? [:])")
         app.press(.character("u"))
