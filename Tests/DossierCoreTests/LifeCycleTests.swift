@@ -76,7 +76,9 @@ struct LifeCycleTests {
                 for allowed in from.allowedNextStates {
                     #expect(error.message.contains(allowed.rawValue))
                 }
-                if from.allowedNextStates.isEmpty { #expect(error.message.contains("eindtoestand")) }
+                if from.allowedNextStates.isEmpty {
+                    #expect(error.message.hasSuffix("; \(from.label) is een eindtoestand: er volgt geen stap meer"), "not 'toegestaan: geen: …': \(error.message)")
+                }
             }
         }
     }

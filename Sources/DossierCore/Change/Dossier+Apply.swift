@@ -170,10 +170,9 @@ extension Dossier {
             }
             guard activity.status.canMove(to: status) else {
                 let allowed = activity.status.allowedNextStates
-                let allowedText = allowed.isEmpty ? "geen: \(activity.status.label) is een eindtoestand"
-                    : allowed.map(\.rawValue).joined(separator: ", ")
-                throw ChangeError(.illegalTransition,
-                                  "'\(activity.title)' kan niet van \(activity.status.rawValue) naar \(status.rawValue); toegestaan: \(allowedText)",
+                let next = allowed.isEmpty ? "\(activity.status.label) is een eindtoestand: er volgt geen stap meer"
+                    : "toegestaan: " + allowed.map(\.rawValue).joined(separator: ", ")
+                throw ChangeError(.illegalTransition, "'\(activity.title)' kan niet van \(activity.status.rawValue) naar \(status.rawValue); \(next)",
                                   field: "status")
             }
             if !context.isReplay { try Self.refuseInvisible(reason: reason, decision: decision, overrideReason: overrideReason) }
