@@ -73,7 +73,7 @@ enum ActivityForm {
         let decision = form.text("decision")
         if form["decision"]?.isVisible == true && decision.isEmpty { problems["decision"] = "Vul in wie besloot: een besluit van B&W of een mandaat" }
         let overrideReason = DraftPreview.overrideReason(form, problems: &problems)
-        if id == nil, form["kind"]?.selectedValue == "" { problems["kind"] = RelationForm.unchosenKindProblem }
+        if id == nil, form["kind"]?.selectedValue == "" { problems["kind"] = RelationForm.unchosenKindProblem("Beurs, Handelsmissie") }
         guard problems.isEmpty else { return .problems(problems) }
         let title = form.text("title")
         if let id, let existing = state.seenActivity(id) {

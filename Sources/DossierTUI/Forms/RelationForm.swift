@@ -9,7 +9,7 @@ enum RelationForm {
 
     /// What the kind of a new relation (or activity) shows until one is chosen, and what saving without one says.
     static let unchosenKind = "(kies een soort)"
-    static let unchosenKindProblem = "Kies een soort: ←→ of de beginletter (Bedrijf, Overheid …)"
+    static func unchosenKindProblem(_ examples: String) -> String { "Kies een soort: ←→ of de beginletter (\(examples) …)" }
 
     static func make(editing relation: Relation?, in state: AppState) -> Form {
         let existing = relation ?? Relation(id: "", name: "", kind: .regio, status: .verkennen)
@@ -50,7 +50,7 @@ enum RelationForm {
     static func submit(_ form: Form, editing id: RelationID?, in state: AppState) -> FormOutcome {
         var (values, problems) = TableForm.values(form, Relation.fields, in: state.dossier, today: state.today, untouched: id.flatMap(state.seenRelation))
         if id == nil, form["kind"]?.selectedValue == "" {
-            problems["kind"] = unchosenKindProblem
+            problems["kind"] = unchosenKindProblem("Bedrijf, Overheid")
             // Said together, as the store would say the name once a kind is chosen.
             if let taken = state.dossier.nameTakenProblem(form.text("name").trimmingSpaces(), for: "") { problems["name"] = taken.capitalizedFirst }
         }
