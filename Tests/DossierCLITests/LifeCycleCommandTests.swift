@@ -225,6 +225,14 @@ struct LifeCycleCommandTests {
         let kept = try run(["move", ids[1], "geannuleerd", "--reason", "afgelast"])
         #expect(kept.standardOutput.contains("Toch betaald: € 250,00; het budget telt dat als besteed (was niets betaald: --actual-cost 0)."),
                 "\(kept.standardOutput)")
+        // An actual cost given before, taken back with --actual-cost 0: said, as the screen says it.
+        let third = try run(["add-activity", "--title", "Beurs Parijs", "--kind", "beurs", "--date", "11-12-2026", "--cost", "900",
+                             "--status", "goedgekeurd", "--decision", "Besluit B&W 1-11-2026"])
+        #expect(third.status == 0, "\(third.standardError)")
+        let id = try #require(try stored().activities.last?.id)
+        #expect(try run(["edit", id, "--actual-cost", "400"]).status == 0)
+        let none = try run(["move", id, "geannuleerd", "--reason", "afgelast", "--actual-cost", "0"])
+        #expect(none.standardOutput.contains("Niets betaald (was € 400,00): het budget telt er niets van."), "\(none.standardOutput)")
         let cancelled = try run(["move", ids[0], "geannuleerd", "--reason", "afgelast", "--actual-cost", "40.000"])
         #expect(cancelled.status == 0, "\(cancelled.standardError)")
         #expect(cancelled.standardOutput.contains("Toch betaald: € 40.000,00; het budget telt dat als besteed."), "\(cancelled.standardOutput)")

@@ -159,6 +159,7 @@ struct FlowTests {
         #expect(app.state.form == nil, "\(app.state.form?.errors ?? [:])")
         let cancelled = try #require(app.state.dossier.activity("beurs-gent"))
         #expect(cancelled.status == .geannuleerd && cancelled.actualCost == Money(euros: 800))
+        #expect(app.state.message?.text.contains("Toch betaald: € 800,00; het budget telt dat als besteed") == true, "\(app.state.message?.text ?? "")")
         #expect(BudgetOverview(year: 2026, line: "internationalisering", in: app.state.dossier).activityIDs.contains("beurs-gent"))
         #expect(app.state.index.ledger == BudgetLedger(app.state.dossier), "the screen's budget counts it as well")
 
@@ -177,6 +178,7 @@ struct FlowTests {
         again.press(.control("u"), .control("s"))
         #expect(again.state.form == nil, "\(again.state.form?.errors ?? [:])")
         #expect(again.state.dossier.activity("beurs-gent")?.chargedCost == .zero)
+        #expect(again.state.message?.text.contains("Niets betaald (was € 2.500,00): het budget telt er niets van") == true, "the cost taken back is said: \(again.state.message?.text ?? "")")
         #expect(!BudgetOverview(year: 2026, line: "internationalisering", in: again.state.dossier).activityIDs.contains("beurs-gent"))
     }
 

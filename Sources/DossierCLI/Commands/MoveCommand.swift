@@ -110,8 +110,9 @@ struct MoveCommand: ParsableCommand {
             for warning in warnings { Output.line(TerminalSafeText.line(warning)) }
         } else if status == .geannuleerd {
             // An actual cost given before (or now) is what was paid all the same: said, since the budget counts it as spent.
-            if let cost = activity.actualCost, cost.cents > 0 {
-                Output.line("Toch betaald: \(cost.formatted); het budget telt dat als besteed" + (actual == nil ? " (was niets betaald: --actual-cost 0)." : "."))
+            if let said = ActivityStep.cancelledCost(before: before.actualCost, after: activity.actualCost) {
+                let paid = activity.actualCost.map { $0.cents > 0 } ?? false
+                Output.line(said + (paid && actual == nil ? " (was niets betaald: --actual-cost 0)." : "."))
             }
             for warning in warnings { Output.line(TerminalSafeText.line(warning)) }
         }

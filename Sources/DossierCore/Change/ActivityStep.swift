@@ -30,6 +30,15 @@ public struct ActivityStep: Sendable {
     /// "Beurs in Lyon: Goedgekeurd → Gepland → Uitgevoerd".
     public var summary: String { "\(activity.title): " + ([activity.status] + statuses).map(\.label).joined(separator: " → ") }
 
+    /// What a cancellation does to the money, said after the step (the budget counts what was paid all the same as spent):
+    /// "Toch betaald: € 850,00; het budget telt dat als besteed", or, when an actual cost given before is taken back,
+    /// "Niets betaald (was € 400,00): het budget telt er niets van". Nil for another step, or nothing paid before or now.
+    public static func cancelledCost(before: Money?, after: Money?) -> String? {
+        if let after, after.cents > 0 { return "Toch betaald: \(after.formatted); het budget telt dat als besteed" }
+        guard let before, before.cents > 0 else { return nil }
+        return "Niets betaald (was \(before.formatted)): het budget telt er niets van"
+    }
+
     /// The change: a single move, or a batch labelled with `summary`.
     public var change: Change {
         var seen = activity.status

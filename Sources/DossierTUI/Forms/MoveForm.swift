@@ -92,7 +92,8 @@ enum MoveForm {
             + (UnweighedApproval.notice(activity, from: activity.status, to: status, settingAside: overrideReason != nil, weighWith: "a").map { ". " + $0 } ?? "")
             + (OpenFollowUps.notice(activity, to: status, tickOff: { _ in "spatie in de lijst Vervolgacties" }).map { ". " + $0 } ?? "")
         let warning = budget.map { ". Let op: " + $0 }.joined()
-        return .change(step.change, success: success + (date.map { " (\(state.dates.date($0)))" } ?? "") + warning)
+        let paid = status == .geannuleerd ? ActivityStep.cancelledCost(before: activity.actualCost, after: actualCost).map { ". " + $0 } ?? "" : ""
+        return .change(step.change, success: success + (date.map { " (\(state.dates.date($0)))" } ?? "") + paid + warning)
     }
 
     /// The field of the activity table for what it yielded.
