@@ -13,9 +13,8 @@ public enum PhoneNumber {
     /// alone, as are numbers abroad. Only when typed: a dossier that holds one opens.
     static func dutchLength(_ number: String) -> String? {
         let digits = number.replacing("(0)", with: "").filter { $0.isASCII && $0.isNumber }
-        let national: Substring
         if number.hasPrefix("+31") || digits.hasPrefix("0031") {
-            national = digits.dropFirst(number.hasPrefix("+") ? 2 : 4)
+            let national = digits.dropFirst(number.hasPrefix("+") ? 2 : 4)
             guard !national.hasPrefix("8"), !national.hasPrefix("9"), national.count != 9 else { return nil }
             return "na 31 horen 9 cijfers, dit zijn er \(national.count) (zoals +31 412 123 456)"
         }

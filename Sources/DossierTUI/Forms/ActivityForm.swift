@@ -21,12 +21,9 @@ enum ActivityForm {
                                       options: ["kind": kinds])
         if let index = fields.firstIndex(where: { $0.id == "kind" }) {
             fields[index].help = "←→ of de beginletter kiest. Een delegatiebezoek legt u vast met v."
-            // A new one's kind is chosen, as `add-activity` asks its --kind (unless the list it is added from shows one
-            // kind): saved unseen as a trade mission, a network drink was weighed by the economic rules.
-            if activity == nil, list?.kind == nil, case .choice(let options, _) = fields[index].value {
-                fields[index].value = .choice([MenuOption("", RelationForm.unchosenKind)] + options, selected: 0)
-            }
         }
+        // A new one's kind is chosen, unless the list it is added from shows one kind.
+        if activity == nil, list?.kind == nil { TableForm.leaveKindUnchosen(&fields) }
         if let index = fields.firstIndex(where: { $0.id == "countries" }) {
             fields[index].label = "Bestemming"
         }
@@ -73,7 +70,7 @@ enum ActivityForm {
         let decision = form.text("decision")
         if form["decision"]?.isVisible == true && decision.isEmpty { problems["decision"] = "Vul in wie besloot: een besluit van B&W of een mandaat" }
         let overrideReason = DraftPreview.overrideReason(form, problems: &problems)
-        if id == nil, form["kind"]?.selectedValue == "" { problems["kind"] = RelationForm.unchosenKindProblem("Beurs, Handelsmissie") }
+        if id == nil, let unchosen = TableForm.unchosenKindProblem(in: form, examples: "Beurs, Handelsmissie") { problems["kind"] = unchosen }
         guard problems.isEmpty else { return .problems(problems) }
         let title = form.text("title")
         if let id, let existing = state.seenActivity(id) {

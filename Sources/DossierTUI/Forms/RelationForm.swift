@@ -7,18 +7,11 @@ enum RelationForm {
     /// Statuses a new relation can start in (laag pitje asks a reason and review date: set it afterwards with s).
     static let startingStatuses: [RelationStatus] = [.verkennen, .actief, .focus]
 
-    /// What the kind of a new relation (or activity) shows until one is chosen, and what saving without one says.
-    static let unchosenKind = "(kies een soort)"
-    static func unchosenKindProblem(_ examples: String) -> String { "Kies een soort: ←→ of de beginletter (\(examples) …)" }
-
     static func make(editing relation: Relation?, in state: AppState) -> Form {
         let existing = relation ?? Relation(id: "", name: "", kind: .regio, status: .verkennen)
         var fields = TableForm.fields(Relation.fields, of: existing, in: state.dossier)
         if relation == nil {
-            // No kind chosen beforehand, as `add-relation` asks its --kind: a company saved unseen as a region was filed wrongly.
-            if let index = fields.firstIndex(where: { $0.id == "kind" }), case .choice(let options, _) = fields[index].value {
-                fields[index].value = .choice([MenuOption("", unchosenKind)] + options, selected: 0)
-            }
+            TableForm.leaveKindUnchosen(&fields)
             let statuses = MenuOption.from(startingStatuses)
             fields.insert(FormField("status", "Status", .choice(statuses, selected: 0),
                                     help: "De beginstatus; daarna verandert hij met s (met reden)."), at: 2)
@@ -49,8 +42,8 @@ enum RelationForm {
 
     static func submit(_ form: Form, editing id: RelationID?, in state: AppState) -> FormOutcome {
         var (values, problems) = TableForm.values(form, Relation.fields, in: state.dossier, today: state.today, untouched: id.flatMap(state.seenRelation))
-        if id == nil, form["kind"]?.selectedValue == "" {
-            problems["kind"] = unchosenKindProblem("Bedrijf, Overheid")
+        if id == nil, let unchosen = TableForm.unchosenKindProblem(in: form, examples: "Bedrijf, Overheid") {
+            problems["kind"] = unchosen
             // Said together, as the store would say the name once a kind is chosen.
             if let taken = state.dossier.nameTakenProblem(form.text("name").trimmingSpaces(), for: "") { problems["name"] = taken.capitalizedFirst }
         }

@@ -7,6 +7,21 @@ enum TableForm {
     /// The option that stands for "none" in a choice that may be left empty.
     static let noneOption = MenuOption("", "(geen)")
 
+    /// What the kind of a new relation or activity shows until one is chosen: the command line asks its --kind, and a kind
+    /// taken as given (a company filed as a region, a network drink weighed as a trade mission) was saved unseen.
+    static let unchosenKind = MenuOption("", "(kies een soort)")
+
+    /// The kind field among `fields` with nothing chosen yet.
+    static func leaveKindUnchosen(_ fields: inout [FormField]) {
+        guard let index = fields.firstIndex(where: { $0.id == "kind" }), case .choice(let options, _) = fields[index].value else { return }
+        fields[index].value = .choice([unchosenKind] + options, selected: 0)
+    }
+
+    /// What saving says while the kind is not chosen, naming a few kinds as `examples`; nil once one is.
+    static func unchosenKindProblem(in form: Form, examples: String) -> String? {
+        form["kind"]?.selectedValue == unchosenKind.value ? "Kies een soort: ←→ of de beginletter (\(examples) …)" : nil
+    }
+
     /// Form fields for `keys` of the table (all when nil), with the entity's values.
     static func fields<Entity>(_ table: FieldTable<Entity>, of entity: Entity, keys: [String]? = nil, in dossier: Dossier,
                                emptyLabels: [String: String] = [:], options: [String: [MenuOption]] = [:]) -> [FormField] {
