@@ -6,7 +6,7 @@ import DossierCore
 /// allocation of 32 bytes of header and its bytes, a non-empty array one of 32 bytes and its capacity times the
 /// element's stride, each rounded up as glibc's malloc rounds (16 bytes, 32 at least, 8 of its own). Shorter
 /// strings, numbers and enumerations live inside their struct, which counts in the array that holds it. A text or
-/// list the reader shared (`SharedTexts`, `SharedLists`) counts once per place here, so those groups read high; the
+/// list the reader shared (`SharedTexts`) counts once per place here, so those groups read high; the
 /// allocator's own count of the running screen is `scripts/measure-screen-memory.sh` (heaptrack).
 struct MemoryBreakdown {
     private var bytes: [String: Int] = [:]
@@ -40,39 +40,13 @@ struct MemoryBreakdown {
         for activity in dossier.activities {
             string(activity.id, "activiteit: id")
             string(activity.title, "activiteit: titel")
-            string(activity.outcomes, "activiteit: resultaten en toelichting")
-            string(activity.notes, "activiteit: resultaten en toelichting")
-            array(activity.relations, "activiteit: gekoppelde relaties")
-            for relation in activity.relations { string(relation, "activiteit: gekoppelde relaties") }
-            if let organiser = activity.organiser.relationID { string(organiser, "activiteit: gekoppelde relaties") }
-            array(activity.countries, "activiteit: landen en sectoren")
-            array(activity.sectors, "activiteit: landen en sectoren")
+            if let organiser = activity.organiser.relationID { string(organiser, "activiteit: organisator") }
             if let line = activity.budgetLine { string(line, "activiteit: budgetregel") }
-            array(activity.participants, "activiteit: deelnemers")
-            for participant in activity.participants {
-                string(participant.name, "activiteit: deelnemers")
-                string(participant.organisation, "activiteit: deelnemers")
-            }
-            array(activity.followUps, "activiteit: vervolgacties")
-            for followUp in activity.followUps {
-                string(followUp.text, "activiteit: vervolgacties")
-                string(followUp.owner, "activiteit: vervolgacties")
-            }
-            array(activity.links, "activiteit: links")
-            for link in activity.links {
-                string(link.id, "activiteit: links")
-                string(link.label, "activiteit: links")
-            }
-            if let visit = activity.visit {
-                bytes["activiteit: bezoek", default: 0] += MemoryBreakdown.allocation(16 + MemoryLayout<VisitDetails>.stride)
-                for text in [visit.delegationFrom, visit.ledBy, visit.programme] + visit.hosts { string(text, "activiteit: bezoek") }
-                array(visit.hosts, "activiteit: bezoek")
-            }
-            array(activity.statusHistory, "activiteit: statusgeschiedenis")
-            for change in activity.statusHistory {
-                for text in [change.reason, change.by, change.decision ?? "", change.overrideReason ?? ""] {
-                    string(text, "activiteit: statusgeschiedenis (teksten)")
-                }
+            // Relations, countries, sectors, participants, outcomes, follow-ups, notes, links, the visit and the status
+            // history: one run of bytes (`Activity.packedByteCount`), none when all are empty.
+            if activity.packedByteCount > 0 {
+                bytes["activiteit: compact bewaarde velden", default: 0] += MemoryBreakdown.allocation(32 + activity.packedByteCount)
+                elements["activiteit: compact bewaarde velden", default: 0] += 1
             }
             array(activity.assessments, "activiteit: afwegingen")
             for assessment in activity.assessments {

@@ -73,41 +73,41 @@ extension Activity {
     private init(reading reader: inout JSONReader, isProposal: Bool) throws(JSONError) {
         let start = reader.valueOffset()
         var id: String?, title: String?, kind: ActivityKind?, status: ActivityStatus?, organiser: String?
-        var activity = Activity(id: "", title: "", kind: .overig)
+        var relations: [RelationID] = [], startDate: CalendarDate?, endDate: CalendarDate?, countries: [Country] = []
+        var sectors: [Sector] = [], budgetLine: String?, estimatedCost: Money?, actualCost: Money?, visit: VisitDetails?
+        var participants: [Participant] = [], outcomes = "", followUps: [FollowUp] = [], notes = "", links: [Link] = []
+        var statusHistory: [StatusChange<ActivityStatus>] = [], assessments: [Assessment] = []
         try reader.readObject { (reader: inout JSONReader, key: String) throws(JSONError) in
             switch key {
             case "id": id = try reader.readString()
             case "title": title = try reader.readString()
             case "kind": kind = try reader.readVocabulary(ActivityKind.self)
             case "status": status = try reader.readVocabulary(ActivityStatus.self)
-            case "relations": activity.relations = reader.sharedLists.shared(relations: try reader.readSharedStrings())
+            case "relations": relations = try reader.readSharedStrings()
             case "organiser": organiser = try reader.readSharedString()
-            case "startDate": activity.startDate = try reader.readOptionalDate()
-            case "endDate": activity.endDate = try reader.readOptionalDate()
-            case "countries" where reader.formatVersion >= 2: activity.countries = reader.sharedLists.shared(try reader.readCountries())
-            case "sectors": activity.sectors = reader.sharedLists.shared(try reader.readVocabularies(Sector.self))
-            case "budgetLine" where reader.formatVersion >= 2: activity.budgetLine = try reader.readOptionalSharedString()
-            case "estimatedCostCents": activity.estimatedCost = try reader.readOptionalMoney()
-            case "actualCostCents": activity.actualCost = try reader.readOptionalMoney()
-            case "visit": activity.visit = reader.readNull() ? nil : try VisitDetails(reading: &reader)
+            case "startDate": startDate = try reader.readOptionalDate()
+            case "endDate": endDate = try reader.readOptionalDate()
+            case "countries" where reader.formatVersion >= 2: countries = try reader.readCountries()
+            case "sectors": sectors = try reader.readVocabularies(Sector.self)
+            case "budgetLine" where reader.formatVersion >= 2: budgetLine = try reader.readOptionalSharedString()
+            case "estimatedCostCents": estimatedCost = try reader.readOptionalMoney()
+            case "actualCostCents": actualCost = try reader.readOptionalMoney()
+            case "visit": visit = reader.readNull() ? nil : try VisitDetails(reading: &reader)
             case "participants":
-                activity.participants = reader.sharedLists.shared(participants: try reader.readArray { (reader: inout JSONReader) throws(JSONError) in
-                    try Participant(reading: &reader)
-                })
-            case "outcomes": activity.outcomes = try reader.readString()
+                participants = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Participant(reading: &reader) }
+            case "outcomes": outcomes = try reader.readString()
+            // Written before follow-ups had ids (or by hand): the ids their texts give, as every reader gives them (the
+            // initialiser's `assignMissingIDs`).
             case "followUps":
-                activity.followUps = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try FollowUp(reading: &reader) }
-                // Written before follow-ups had ids (or by hand): the ids their texts give, as every reader gives them.
-                activity.followUps.assignMissingIDs()
-                activity.followUps = reader.sharedLists.shared(followUps: activity.followUps)
-            case "notes": activity.notes = try reader.readString()
-            case "links": activity.links = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Link(reading: &reader) }
+                followUps = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try FollowUp(reading: &reader) }
+            case "notes": notes = try reader.readString()
+            case "links": links = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Link(reading: &reader) }
             case "statusHistory":
-                activity.statusHistory = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in
+                statusHistory = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in
                     try StatusChange<ActivityStatus>(reading: &reader)
                 }
             case "assessments":
-                activity.assessments = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Assessment(reading: &reader) }
+                assessments = try reader.readArray { (reader: inout JSONReader) throws(JSONError) in try Assessment(reading: &reader) }
             default: throw reader.unknownField(key)
             }
         }
@@ -116,12 +116,13 @@ extension Activity {
             status = status ?? .inAfweging
             organiser = organiser ?? Organiser.municipalitySlug
         }
-        activity.id = try required(id, "id", at: start)
-        activity.title = try required(title, "title", at: start)
-        activity.kind = try required(kind, "kind", at: start)
-        activity.status = try required(status, "status", at: start)
-        activity.organiser = Organiser(slug: try required(organiser, "organiser", at: start))
-        self = activity
+        self.init(id: try required(id, "id", at: start), title: try required(title, "title", at: start),
+                  kind: try required(kind, "kind", at: start), status: try required(status, "status", at: start),
+                  relations: relations, organiser: Organiser(slug: try required(organiser, "organiser", at: start)),
+                  startDate: startDate, endDate: endDate, countries: countries, sectors: sectors, budgetLine: budgetLine,
+                  estimatedCost: estimatedCost, actualCost: actualCost, participants: participants, outcomes: outcomes,
+                  followUps: followUps, notes: notes, links: links, visit: visit, statusHistory: statusHistory,
+                  assessments: assessments)
     }
 }
 

@@ -5,7 +5,11 @@ public typealias ActivityID = String
 public struct Activity: Hashable, Sendable, Identifiable {
     public var id: ActivityID
     public var title: String
-    public var relations: [RelationID]
+    /// The relations it is linked to (kept in `packed`, as are the other fields below that lists seldom show).
+    public var relations: [RelationID] {
+        get { packed.relations }
+        set { packed.relations = newValue }
+    }
     public var organiser: Organiser
     public var startDate: CalendarDate?
     // Declared between the dates, these two fill the bytes a date leaves over (8 bytes less per activity).
@@ -13,26 +17,54 @@ public struct Activity: Hashable, Sendable, Identifiable {
     public var status: ActivityStatus
     public var endDate: CalendarDate?
     /// Where the activity goes (a mission) or where a delegation comes from (an incoming visit).
-    public var countries: [Country]
-    public var sectors: [Sector]
+    public var countries: [Country] {
+        get { packed.countries }
+        set { packed.countries = newValue }
+    }
+    public var sectors: [Sector] {
+        get { packed.sectors }
+        set { packed.sectors = newValue }
+    }
     /// The id of the budget line that pays (one of the dossier's `budgetLines`); nil: none, a partner pays.
     public var budgetLine: String?
     public var estimatedCost: Money?
     public var actualCost: Money?
-    public var participants: [Participant]
-    public var outcomes: String
-    public var followUps: [FollowUp]
-    public var notes: String
+    public var participants: [Participant] {
+        get { packed.participants }
+        set { packed.participants = newValue }
+    }
+    public var outcomes: String {
+        get { packed.outcomes }
+        set { packed.outcomes = newValue }
+    }
+    public var followUps: [FollowUp] {
+        get { packed.followUps }
+        set { packed.followUps = newValue }
+    }
+    public var notes: String {
+        get { packed.notes }
+        set { packed.notes = newValue }
+    }
     /// Documents and pages that belong with the activity (the invitation, the visit report).
-    public var links: [Link]
+    public var links: [Link] {
+        get { packed.links }
+        set { packed.links = newValue }
+    }
     /// Present exactly when `kind` is `delegatiebezoek`.
     public var visit: VisitDetails? {
-        get { boxedVisit?.value }
-        set { boxedVisit = newValue.map(Boxed.value) }
+        get { packed.visit }
+        set { packed.visit = newValue }
     }
-    private var boxedVisit: Boxed<VisitDetails>?
-    public var statusHistory: [StatusChange<ActivityStatus>]
+    public var statusHistory: [StatusChange<ActivityStatus>] {
+        get { packed.statusHistory }
+        set { packed.statusHistory = newValue }
+    }
     public var assessments: [Assessment]
+    /// The fields above that are not stored on their own, as compact bytes (docs/performance.md, "Compacte activiteiten").
+    private var packed: PackedActivityFields
+
+    /// How many bytes the packed fields take (for `dossier-benchmarks --memory` and the tests).
+    public var packedByteCount: Int { packed.byteCount }
 
     public init(id: ActivityID, title: String, kind: ActivityKind, status: ActivityStatus = .idee,
                 relations: [RelationID] = [], organiser: Organiser = .municipality, startDate: CalendarDate? = nil,
@@ -44,24 +76,18 @@ public struct Activity: Hashable, Sendable, Identifiable {
         self.title = title
         self.kind = kind
         self.status = status
-        self.relations = relations
         self.organiser = organiser
         self.startDate = startDate
         self.endDate = endDate
-        self.countries = countries
-        self.sectors = sectors
         self.budgetLine = budgetLine
         self.estimatedCost = estimatedCost
         self.actualCost = actualCost
-        self.participants = participants
-        self.outcomes = outcomes
-        self.followUps = followUps
-        if !followUps.isEmpty { self.followUps.assignMissingIDs() }
-        self.notes = notes
-        self.links = links
-        if !links.isEmpty { self.links.assignMissingIDs() }
-        self.boxedVisit = visit.map(Boxed.value)
-        self.statusHistory = statusHistory
+        var followUps = followUps, links = links
+        if !followUps.isEmpty { followUps.assignMissingIDs() }
+        if !links.isEmpty { links.assignMissingIDs() }
+        packed = PackedActivityFields(relations: relations, statusHistory: statusHistory, countries: countries, sectors: sectors,
+                                      participants: participants, visit: visit, followUps: followUps, notes: notes,
+                                      outcomes: outcomes, links: links)
         self.assessments = assessments
     }
 

@@ -22,6 +22,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         packed = UInt32(clamping: min(max(year + CalendarDate.yearBias, 0), (1 << 23) - 1)) << 9 | UInt32(month) << 5 | UInt32(day)
     }
 
+    /// The number a date is kept as, for `PackedWriter`; `init(packedValue:)` takes it back.
+    var packedValue: UInt32 { packed }
+
+    init(packedValue: UInt32) { packed = packedValue }
+
     /// The date `dayNumber` days after 1970-01-01 (negative before it).
     public init(dayNumber: Int) {
         // Howard Hinnant's civil_from_days.

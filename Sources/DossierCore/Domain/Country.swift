@@ -35,7 +35,7 @@ public struct Country: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Every country, in the order of their Dutch names.
     public static let all: [Country] = table.map { Country(trustedCode: $0.code) }
 
-    private init(trustedCode: String) {
+    init(trustedCode: String) {
         code = trustedCode
     }
 

@@ -29,8 +29,6 @@ public struct JSONReader {
     public var formatVersion: Int
     /// What `readSharedString` has read so far.
     var sharedTexts = SharedTexts()
-    /// What the readers of recurring lists have read so far.
-    var sharedLists = SharedLists()
     /// The texts of the status changes read so far.
     var sharedStatusTexts = SharedStatusTexts()
 

@@ -16,10 +16,12 @@ public enum ActivityRules {
         }
         // An activity names a handful of relations: comparing with the earlier ones beats hashing into a Set,
         // up to a point; a long list (a hostile file) is hashed, so the check stays linear.
-        let hashes = activity.relations.count > 16
+        // (Each packed field is read once: every read decodes it, `PackedActivityFields`.)
+        let relations = activity.relations, visit = activity.visit, history = activity.statusHistory
+        let hashes = relations.count > 16
         var seen = Set<RelationID>()
-        for (index, relationID) in activity.relations.enumerated() {
-            let isRepeated = hashes ? !seen.insert(relationID).inserted : activity.relations[..<index].contains(relationID)
+        for (index, relationID) in relations.enumerated() {
+            let isRepeated = hashes ? !seen.insert(relationID).inserted : relations[..<index].contains(relationID)
             if dossier.relation(relationID) == nil {
                 problems.append(FieldProblem(JSONPath([.key("relations"), .index(index)]), "onbekende relatie '\(relationID)'"))
             } else if isRepeated {
@@ -41,14 +43,14 @@ public enum ActivityRules {
             problems.append(FieldProblem(key: "startDate", "een einddatum zonder begindatum"))
         }
         if activity.kind == .delegatiebezoek {
-            if let visit = activity.visit {
+            if let visit {
                 if visit.delegationFrom.isBlank {
                     problems.append(FieldProblem(JSONPath([.key("visit"), .key("delegationFrom")]), "vermeld waar de delegatie vandaan komt of heen gaat"))
                 }
             } else {
                 problems.append(FieldProblem(key: "visit", "een delegatiebezoek heeft bezoekgegevens nodig (richting en delegatie)"))
             }
-        } else if activity.visit != nil {
+        } else if visit != nil {
             problems.append(FieldProblem(key: "visit", "alleen een delegatiebezoek heeft bezoekgegevens"))
         }
         for (index, participant) in activity.participants.enumerated() where participant.name.isBlank {
@@ -63,10 +65,10 @@ public enum ActivityRules {
             }
         }
         problems += LinkRules.problems(activity.links)
-        if let last = activity.statusHistory.last, last.to != activity.status {
+        if let last = history.last, last.to != activity.status {
             problems.append(FieldProblem(key: "status", "de status (\(activity.status.rawValue)) past niet bij de laatste statuswijziging (naar \(last.to.rawValue))"))
         }
-        for (index, change) in activity.statusHistory.enumerated() {
+        for (index, change) in history.enumerated() {
             let path = JSONPath([.key("statusHistory"), .index(index)])
             if let from = change.from, !from.canMove(to: change.to) {
                 problems.append(FieldProblem(path, "de stap \(from.rawValue) → \(change.to.rawValue) bestaat niet in de levenscyclus"))
