@@ -85,9 +85,31 @@ struct PackedActivityFieldsTests {
         var other = whole
         other.followUps[1].isDone = false
         #expect(other != whole)
+        // Equal as the fields are equal, as before packing: a text the same to Swift in other bytes, a follow-up's id.
         other = whole
         other.relations[2] = "caf\u{E9}"
-        #expect(other != whole && Array(other.relations[2].utf8) == Array("caf\u{E9}".utf8), "another relation's bytes, another relation")
+        #expect(other == whole && other.hashValue == whole.hashValue && Array(other.relations[2].utf8) == Array("caf\u{E9}".utf8),
+                "the same text to Swift, kept in its own bytes")
+        other = whole
+        other.followUps[0].id = "verslag"
+        #expect(other == whole && other.hashValue == whole.hashValue && other.followUps[0].id == "verslag")
+        other.followUps[0].owner = "wethouder"
+        #expect(other != whole)
+    }
+
+    @Test("a link keeps the id it was given, an empty one too; the reader leaves a repeated link id for validation to report")
+    func linkIDsAsGiven() throws {
+        var activity = everyField()
+        activity.links[1].id = ""
+        #expect(activity.links[1].id == "")
+        activity.links[1].id = "programma"
+        #expect(activity.links.map(\.id) == ["programma", "programma"])
+        var plain = Activity(id: "beurs", title: "Beurs", kind: .beurs)
+        plain.links = activity.links
+        var writer = JSONWriter()
+        plain.write(to: &writer)
+        let read = try JSONReader.read(writer.bytes) { (reader: inout JSONReader) throws(JSONError) in try Activity(reading: &reader) }
+        #expect(read.links.map(\.id) == ["programma", "programma"])
     }
 
     @Test("a generated dossier's activities encode to the same JSON after being read, field by field")

@@ -113,9 +113,12 @@ extension Dossier {
                 added.statusHistory = [StatusChange(date: context.today, from: nil, to: activity.status, reason: reason, by: context.actor)]
             } else if added.statusHistory.count == 1 && added.statusHistory[0].by.isBlank {
                 // A first entry left blank (with the decision that approved it) is stamped here, like an assessment.
-                added.statusHistory[0].date = context.today
-                added.statusHistory[0].by = context.actor
-                if added.statusHistory[0].reason.isBlank { added.statusHistory[0].reason = activity.isVisit ? "Bezoek vastgelegd" : "Activiteit toegevoegd" }
+                // Made whole before it is set: each set of a packed field keeps its texts for good (`InternTable`).
+                var first = added.statusHistory[0]
+                first.date = context.today
+                first.by = context.actor
+                if first.reason.isBlank { first.reason = activity.isVisit ? "Bezoek vastgelegd" : "Activiteit toegevoegd" }
+                added.statusHistory = [first]
             }
             // An activity made now (no history, or one entry). One that comes with a longer history (`apply`, an activity
             // deleted and added again) is a record of steps already taken, weighed and approved when they were: its

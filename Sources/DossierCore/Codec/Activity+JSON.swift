@@ -121,8 +121,9 @@ extension Activity {
                   relations: relations, organiser: Organiser(slug: try required(organiser, "organiser", at: start)),
                   startDate: startDate, endDate: endDate, countries: countries, sectors: sectors, budgetLine: budgetLine,
                   estimatedCost: estimatedCost, actualCost: actualCost, participants: participants, outcomes: outcomes,
-                  followUps: followUps, notes: notes, links: links, visit: visit, statusHistory: statusHistory,
-                  assessments: assessments)
+                  followUps: followUps, notes: notes, visit: visit, statusHistory: statusHistory, assessments: assessments)
+        // As read: a missing or repeated link id is for validation to report, not for the reader to mend (the initialiser would).
+        if !links.isEmpty { self.links = links }
     }
 }
 

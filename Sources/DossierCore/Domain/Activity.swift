@@ -60,7 +60,7 @@ public struct Activity: Hashable, Sendable, Identifiable {
         set { packed.statusHistory = newValue }
     }
     public var assessments: [Assessment]
-    /// The fields above that are not stored on their own, as compact bytes (docs/performance.md, "Compacte activiteiten").
+    /// The fields above that are not stored on their own, as compact bytes (docs/performance.md, point 57).
     private var packed: PackedActivityFields
 
     /// How many bytes the packed fields take (for `dossier-benchmarks --memory` and the tests).

@@ -14,6 +14,13 @@ public struct Link: Hashable, Sendable, Identifiable {
         self.label = label
         self.target = target
     }
+
+    /// A link with the id it was stored with, even an empty one (`PackedActivityFields` gives back what it was given).
+    init(keeping id: LinkID, label: String, target: LinkTarget) {
+        self.id = id
+        self.label = label
+        self.target = target
+    }
 }
 
 /// Where a link points.

@@ -1,8 +1,8 @@
 import Synchronization
 
 /// Values that recur across a dossier's activities (relation ids, the texts of status changes), each kept once for
-/// the whole process and named by its place: a packed activity holds the place (one or two bytes) instead of the
-/// value. The table only grows; a value stays for as long as the program runs, so only values known to recur go in:
+/// the whole process and named by its place: a packed activity holds the place (one to three bytes) instead of
+/// the value. The table only grows; a value stays for as long as the program runs, so only values known to recur go in:
 /// relation ids (a few per relation) and status texts (most changes say one of a few reasons, by one of a few people).
 /// Values are told apart by their bytes (`ExactText`): what is read back must be exactly what was written, and
 /// `String`'s equality takes "é" and "e" with a combining accent for the same text.

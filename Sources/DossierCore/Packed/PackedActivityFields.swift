@@ -1,11 +1,33 @@
 /// The fields of an activity that lists seldom show, kept as one run of compact bytes (`PackedWriter`) instead of
 /// an array or text each: a dossier of 100.000 activities held ~700.000 small allocations for them (status
 /// histories, relations, countries, participants), each with its header and the allocator's share besides its
-/// contents (docs/performance.md, "Compacte activiteiten"). A field is read by walking to its part of the bytes and
+/// contents (docs/performance.md, point 57). A field is read by walking to its part of the bytes and
 /// decoding that part; setting one writes its part anew. Empty fields at the end take no bytes; an activity with
 /// none of them holds no allocation at all.
 struct PackedActivityFields: Hashable, Sendable {
     private var bytes: [UInt8] = []
+
+    /// Equal as the fields are equal, as before they were packed: a follow-up's id does not count (`FollowUp ==`), nor do
+    /// texts that are the same to `String` in other bytes. Equal bytes settle it at once.
+    static func == (left: PackedActivityFields, right: PackedActivityFields) -> Bool {
+        left.bytes == right.bytes || left.relations == right.relations && left.statusHistory == right.statusHistory
+            && left.countries == right.countries && left.sectors == right.sectors && left.participants == right.participants
+            && left.visit == right.visit && left.followUps == right.followUps && left.notes == right.notes
+            && left.outcomes == right.outcomes && left.links == right.links
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(relations)
+        hasher.combine(statusHistory)
+        hasher.combine(countries)
+        hasher.combine(sectors)
+        hasher.combine(participants)
+        hasher.combine(visit)
+        hasher.combine(followUps)
+        hasher.combine(notes)
+        hasher.combine(outcomes)
+        hasher.combine(links)
+    }
 
     /// The parts, in the order they are kept: those most activities have first, so that the rarer ones can be left off.
     enum Field: Int, CaseIterable {
@@ -110,7 +132,7 @@ struct PackedActivityFields: Hashable, Sendable {
             list(.links) { reader in
                 let id = reader.text(), label = reader.text()
                 let target: LinkTarget = reader.byte() == 0 ? .url(reader.text()) : .path(reader.text())
-                return Link(id: id, label: label, target: target)
+                return Link(keeping: id, label: label, target: target)
             }
         }
         set { replace(.links, with: PackedActivityFields.part(links: newValue)) }

@@ -30,7 +30,7 @@ struct PackedWriter {
 
     mutating func date(_ value: CalendarDate) { signed(Int(value.packedValue) - PackedWriter.dateBase) }
 
-    /// 0 for none, else the date's number plus one (as `date` numbers it, made non-negative).
+    /// 0 for none, else 1 and the date.
     mutating func optionalDate(_ value: CalendarDate?) {
         guard let value else { return bytes.append(0) }
         bytes.append(1)
