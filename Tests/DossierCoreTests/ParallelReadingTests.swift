@@ -127,6 +127,67 @@ struct ParallelReadingTests {
         #endif
     }
 
+    /// A dossier whose activities are longer than `SnapshotBuffer.keptHead`: their later pages are deferred.
+    static let longer = try! DossierGenerator(relations: 300, activities: 9_000, seed: 5)
+        .generate(framework: Fixtures.smallDossier().framework, budgetLines: Fixtures.smallDossier().budgetLines, today: Fixtures.clock.today())
+
+    func snapshotBuffer(_ bytes: [UInt8], deferring: Bool, in directory: TemporaryDirectory) throws -> (SnapshotBuffer, String) {
+        let path = directory.file("dossier.json")
+        try directory.write("dossier.json", bytes)
+        let fileSystem = PosixFileSystem()
+        let descriptor = try fileSystem.openForReading(path)
+        let size = Int(try fileSystem.status(of: descriptor, path: path).size)
+        // The buffer reads deferred ranges from the descriptor later on: left open, as the store's load keeps it open.
+        let buffer = try #require(try SnapshotBuffer(reading: descriptor, size: size, fileSystem: fileSystem, path: path, deferringLongArrays: deferring))
+        return (buffer, path)
+    }
+
+    @Test("read with its long arrays deferred, a large snapshot is never whole in memory, and reads back the same")
+    func longArraysDeferred() throws {
+        let bytes = Self.longer.encoded()
+        #expect(bytes.count > 2 * SnapshotBuffer.keptHead)
+        let directory = TemporaryDirectory()
+        let (buffer, _) = try snapshotBuffer(bytes, deferring: true, in: directory)
+        #expect(buffer.deferredPageCount * 4096 > bytes.count / 3, "\(buffer.deferredPageCount) pages deferred of \(bytes.count) bytes")
+        #if os(Linux)
+        #expect(buffer.bytes.contains(0), "deferred pages read as zeros until loaded")
+        #endif
+        #expect(DossierFile.decodeReleasing(buffer, checking: .all, releaseStep: 1 << 16) == Self.longer)
+    }
+
+    @Test("a large snapshot that cannot be read in parts (all on one line) is not read from deferred bytes, and still loads")
+    func deferredButNotInParts() throws {
+        // Strings never hold a raw line break, so every line break and the indentation after it is layout.
+        var oneLine: [UInt8] = [], afterBreak = false
+        for byte in Self.longer.encoded() {
+            if byte == 0x0A { afterBreak = true; continue }
+            if afterBreak && byte == 0x20 { continue }
+            afterBreak = false
+            oneLine.append(byte)
+        }
+        let directory = TemporaryDirectory()
+        let (buffer, path) = try snapshotBuffer(oneLine, deferring: true, in: directory)
+        #expect(buffer.deferredPageCount > 0)
+        #expect(DossierFile.decodeReleasing(buffer, checking: .all) == nil, "the reader meets bytes not yet read, and says so")
+        #expect(try DossierStore(path: path).load() == Self.longer)
+    }
+
+    @Test("the arrays of the top object are found across the pieces a file is read in; brackets in texts do not count")
+    func topLevelArrays() {
+        let text = Array(#"{"a": "[\"]{", "b": [1, [2], {"c": "]"}], "f": {"g": [1]}, "d": [{"e": "\\"}, 2"#.utf8)
+        var scanner = TopLevelArrays()
+        var opened: [Int?] = []
+        for start in stride(from: 0, to: text.count, by: 7) {
+            let piece = Array(text[start..<min(start + 7, text.count)])
+            piece.withUnsafeBufferPointer { scanner.scan($0, at: start) }
+            opened.append(scanner.openArrayStart)
+        }
+        let d = text.indices.last { text[$0] == UInt8(ascii: "[") }
+        #expect(scanner.openArrayStart == d && d != nil)
+        let b = Array(#"{"a": "[\"]{", "b": "#.utf8).count
+        #expect(opened.contains(b) && opened.contains(nil), "\(opened)")
+    }
+
     private func jsonString(_ text: String) -> String {
         var writer = JSONWriter()
         writer.string(text)

@@ -101,8 +101,10 @@ extension Dossier {
 
     /// Reads a current document from bytes in memory of their own, handing back the pages of its long arrays
     /// as they are read (`SnapshotBuffer`). Any error: read the file again the usual way, for its exact place.
-    init(decodingReleasing buffer: UnsafeBufferPointer<UInt8>, every releaseStep: Int = JSONReader.defaultReleaseStep) throws(JSONError) {
-        self = try JSONReader.read(buffer, releasingEvery: releaseStep) { (reader: inout JSONReader) throws(JSONError) in
+    /// `deferred`: the ranges of the long arrays that are read only when reached (`SnapshotBuffer`).
+    init(decodingReleasing buffer: UnsafeBufferPointer<UInt8>, every releaseStep: Int = JSONReader.defaultReleaseStep,
+         deferred: (any DeferredBytes)? = nil) throws(JSONError) {
+        self = try JSONReader.read(buffer, releasingEvery: releaseStep, deferred: deferred) { (reader: inout JSONReader) throws(JSONError) in
             try Dossier(reading: &reader)
         }
     }

@@ -37,10 +37,14 @@ extension JSONReader {
     static let parallelMinimum = 1 << 20
     /// How many bytes a part reads before it hands the pages behind it back, unless told otherwise.
     static let defaultReleaseStep = 1 << 20
+    /// With deferred bytes: how much is loaded around a guessed boundary between parts, and how far a part loads
+    /// ahead of what it reads (an element longer than that fails the part, and the caller reads the file anew).
+    static let boundaryWindow = 64 << 10, loadAhead = 1 << 20
 
     /// Where each part starts: the first element, and for every later part the first element that starts
     /// on its own line, at the first element's indentation, from an even share of the rest of the bytes.
     private func partStarts(from arrayStart: Int, parts: Int) -> [Int]? {
+        deferredBytes?.load(arrayStart..<min(arrayStart + JSONReader.boundaryWindow, bytes.count))
         guard bytes[arrayStart] == UInt8(ascii: "[") else { return nil }
         // "[" then "\n", the indentation, and "{" or "[" or "\"": the layout of a pretty-printed array.
         var index = arrayStart + 1
@@ -52,7 +56,11 @@ extension JSONReader {
         var starts = [index]
         let rest = bytes.count - index
         for part in 1..<parts {
-            guard let next = elementLine(from: index + rest * part / parts, indentation: indentation), next > starts.last! else { continue }
+            let guess = index + rest * part / parts
+            // With deferred bytes, a boundary is looked for only in the window loaded around the guess.
+            let end = deferredBytes == nil ? bytes.count : min(guess + JSONReader.boundaryWindow, bytes.count)
+            deferredBytes?.load(guess..<end)
+            guard let next = elementLine(from: guess, before: end, indentation: indentation), next > starts.last! else { continue }
             starts.append(next)
         }
         return starts
@@ -60,15 +68,15 @@ extension JSONReader {
 
     /// The first line at or after `from` that is `indentation` spaces and then a value, right after a ","
     /// that ended the line before: the start of an element (or nil when there is none).
-    private func elementLine(from: Int, indentation: Int) -> Int? {
+    private func elementLine(from: Int, before limit: Int, indentation: Int) -> Int? {
         var index = from
-        while index < bytes.count {
-            guard let newline = memchr(bytes.baseAddress! + index, 0x0A, bytes.count - index) else { return nil }
+        while index < limit {
+            guard let newline = memchr(bytes.baseAddress! + index, 0x0A, limit - index) else { return nil }
             let lineStart = bytes.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
             index = lineStart
             var spaces = 0
-            while index < bytes.count, bytes[index] == 0x20, spaces <= indentation { spaces += 1; index += 1 }
-            guard spaces == indentation, index < bytes.count, bytes[index] != 0x20, bytes[index] != UInt8(ascii: "]"),
+            while index < limit, bytes[index] == 0x20, spaces <= indentation { spaces += 1; index += 1 }
+            guard spaces == indentation, index < limit, bytes[index] != 0x20, bytes[index] != UInt8(ascii: "]"),
                   bytes[index] != UInt8(ascii: "}") else { continue }
             var before = lineStart - 2
             while before > 0, bytes[before] == 0x20 || bytes[before] == 0x0D { before -= 1 }
@@ -81,11 +89,21 @@ extension JSONReader {
     private mutating func readParts<T: Sendable>(from starts: [Int], _ element: @escaping @Sendable (inout JSONReader) throws(JSONError) -> T) -> [T]? {
         let slots = ResultSlots<PartOutcome<T>>(count: starts.count)
         let shared = SharedBytes(bytes: bytes), formatVersion = self.formatVersion, depth = self.depth + 1, releaseStep = self.releaseStep
+        let deferred = deferredBytes
         DispatchQueue.concurrentPerform(iterations: starts.count) { part in
             let bytes = shared.bytes
             var reader = JSONReader(bytes: bytes, formatVersion: formatVersion)
             reader.offset = starts[part]
             reader.depth = depth
+            // Deferred bytes are loaded a step ahead of the reader, so that only the steps being read are in memory.
+            var loaded = starts[part]
+            func loadAhead() {
+                guard let deferred, reader.offset + JSONReader.loadAhead > loaded else { return }
+                let end = min(reader.offset + 2 * JSONReader.loadAhead, bytes.count)
+                deferred.load(loaded..<end)
+                loaded = end
+            }
+            loadAhead()
             let end = part + 1 < starts.count ? starts[part + 1] : Int.max
             let values = PartValues<T>()
             // Only whole pages behind what this part has read go back. A part that reads past the next one's
@@ -98,6 +116,7 @@ extension JSONReader {
             let partBytes = part + 1 < starts.count ? starts[part + 1] - starts[part] : part > 0 ? starts[part] - starts[part - 1] : 0
             do {
                 while true {
+                    loadAhead()
                     values.append(try element(&reader))
                     if values.count == PartValues<T>.sample && partBytes > 0 {
                         let estimate = values.count * partBytes / max(1, reader.offset - starts[part])

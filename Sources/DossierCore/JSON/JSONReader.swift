@@ -19,6 +19,9 @@ public struct JSONReader {
     /// Long arrays read in parts give the pages they have read back to the system every this many bytes
     /// (`SnapshotBuffer`); nil: never.
     var releaseStep: Int?
+    /// Ranges of the bytes that long arrays read in parts load before they look at them (`SnapshotBuffer` with its long
+    /// arrays deferred); nil: the bytes are all there.
+    var deferredBytes: (any DeferredBytes)?
     /// Deeper than any real dossier; a hostile file nested deeper is refused instead of exhausting the stack.
     public static let maximumDepth = 128
     /// No field holds more text than this (`Limits.longText` characters); a longer string is refused
@@ -51,11 +54,12 @@ public struct JSONReader {
     /// hand the pages they have read back to the system (see `SnapshotBuffer`); the bytes are not whole after.
     /// `toTheEnd` false: `body` reads the start of a document and what follows is not looked at.
     static func read<T>(_ buffer: UnsafeBufferPointer<UInt8>, formatVersion: Int = Dossier.currentSchemaVersion,
-                        releasingEvery releaseStep: Int? = nil, toTheEnd: Bool = true, allowingRepeatedKeys: Bool = false,
-                        _ body: (inout JSONReader) throws(JSONError) -> T) throws(JSONError) -> T {
+                        releasingEvery releaseStep: Int? = nil, deferred: (any DeferredBytes)? = nil, toTheEnd: Bool = true,
+                        allowingRepeatedKeys: Bool = false, _ body: (inout JSONReader) throws(JSONError) -> T) throws(JSONError) -> T {
         let result: Result<T, JSONError> = {
             var reader = JSONReader(bytes: buffer, formatVersion: formatVersion)
             reader.releaseStep = releaseStep
+            reader.deferredBytes = deferred
             reader.allowsRepeatedKeys = allowingRepeatedKeys
             do {
                 let value = try body(&reader)

@@ -1,4 +1,9 @@
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Values that recur across a dossier's activities (relation ids, the texts of status changes), each kept once for
 /// the whole process and named by its place: a packed activity holds the place (one to three bytes) instead of
@@ -48,7 +53,11 @@ struct ExactText: Hashable, Sendable {
     let text: String
 
     static func == (left: ExactText, right: ExactText) -> Bool {
-        left.text.utf8.count == right.text.utf8.count && left.text.utf8.elementsEqual(right.text.utf8)
+        var left = left.text, right = right.text
+        // memcmp: comparing the UTF-8 views element by element was ~2 % of loading a large dossier.
+        return left.utf8.count == right.utf8.count && left.withUTF8 { leftBytes in
+            right.withUTF8 { rightBytes in leftBytes.isEmpty || memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, leftBytes.count) == 0 }
+        }
     }
 
     func hash(into hasher: inout Hasher) {

@@ -210,9 +210,10 @@ public final class DossierStore {
         let vouching = sideIndexVouches(for: status)
         let checking = vouching.map { DossierFile.Checking.unless(sequence: $0.sequence) } ?? .all
         var dossier: Dossier, migratedFrom: Int?
-        // A large one is decoded from memory handed back page by page as it is read: never in memory twice.
+        // A large one is decoded from memory handed back page by page as it is read, its long arrays read only as the
+        // decoding reaches them: never in memory twice, nor whole.
         if status.size >= JSONReader.parallelMinimum, let buffer = try readingSnapshot({ () throws(FileSystemError) in
-            try SnapshotBuffer(reading: descriptor, size: Int(status.size), fileSystem: fileSystem, path: path)
+            try SnapshotBuffer(reading: descriptor, size: Int(status.size), fileSystem: fileSystem, path: path, deferringLongArrays: true)
         }), let decoded = DossierFile.decodeReleasing(buffer, checking: checking) {
             dossier = decoded
         } else {

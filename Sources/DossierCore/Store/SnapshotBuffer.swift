@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,31 +9,138 @@ import Darwin
 /// page by page as it goes (`JSONReader.releaseStep`): a large dossier is then never in memory twice,
 /// as bytes and as values. Once decoding has started the bytes are no longer whole; anything that needs
 /// them again (an error to place, an older format) reads the file anew.
-final class SnapshotBuffer {
+///
+/// `deferringLongArrays`: the file is read in steps, and of every long array that is a direct value of the document
+/// (the relations, the activities) only the first megabytes stay; the rest goes back to the system as soon as it is
+/// read, and is read again (`load`, `DeferredBytes`) when the parts read on all cores reach it. Without that, the
+/// whole file was in memory before the first value was decoded: at 100.000 activities 109 MB, which made the peak of
+/// the screen (docs/performance.md, point 58). A reader that looks at a deferred range without loading it finds
+/// zeros, fails, and the caller reads the file anew.
+final class SnapshotBuffer: DeferredBytes, @unchecked Sendable {
     private let base: UnsafeMutableRawPointer
     private let mappedLength: Int
     let bytes: UnsafeBufferPointer<UInt8>
+    private let descriptor: Int32
+    private let fileSystem: any FileSystem
+    private let path: String
+    private let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    /// Per page: whether it was handed back unread (a deferred part of a long array). Guarded by `lock`.
+    private var deferred: [Bool] = []
+    /// How many pages were handed back unread when the file was read (for the tests).
+    private(set) var deferredPageCount = 0
+    private let lock = Mutex(())
 
     /// Reads `size` bytes of the open file; nil when the memory cannot be had (then read it the usual way).
-    init?(reading descriptor: Int32, size: Int, fileSystem: any FileSystem, path: String) throws(FileSystemError) {
+    init?(reading descriptor: Int32, size: Int, fileSystem: any FileSystem, path: String, deferringLongArrays: Bool = false) throws(FileSystemError) {
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         mappedLength = max(page, (size + page - 1) / page * page)
         guard let mapped = mmap(nil, mappedLength, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), mapped != MAP_FAILED else {
             return nil
         }
         base = mapped
+        self.descriptor = descriptor
+        self.fileSystem = fileSystem
+        self.path = path
         let count: Int
         do {
-            count = try fileSystem.read(descriptor, from: 0, into: UnsafeMutableRawBufferPointer(start: base, count: size), path: path)
+            if deferringLongArrays {
+                (count, deferred) = try SnapshotBuffer.readDeferring(into: mapped, size: size, pages: mappedLength / page, descriptor: descriptor,
+                                                                     fileSystem: fileSystem, path: path)
+            } else {
+                count = try fileSystem.read(descriptor, from: 0, into: UnsafeMutableRawBufferPointer(start: base, count: size), path: path)
+            }
         } catch {
             munmap(base, mappedLength)
             throw error
         }
         bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count)
+        deferredPageCount = deferred.reduce(0) { $0 + ($1 ? 1 : 0) }
     }
 
     deinit {
         munmap(base, mappedLength)
+    }
+
+    /// How much of a long array stays after its start, and how much the file is read at a time.
+    static let keptHead = 4 << 20, step = 1 << 20
+
+    /// Reads the file a step at a time into `base`, finding the long arrays as it goes (`TopLevelArrays`) and handing
+    /// back the pages of each beyond its first `keptHead` bytes once read; returns the bytes read and, per page, whether
+    /// it was handed back.
+    private static func readDeferring(into base: UnsafeMutableRawPointer, size: Int, pages: Int, descriptor: Int32, fileSystem: any FileSystem,
+                                      path: String) throws(FileSystemError) -> (Int, [Bool]) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        var deferred = Array(repeating: false, count: pages)
+        var scanner = TopLevelArrays(), offset = 0
+        while offset < size {
+            let length = min(step, size - offset)
+            let read = try fileSystem.read(descriptor, from: Int64(offset), into: UnsafeMutableRawBufferPointer(start: base + offset, count: length), path: path)
+            scanner.scan(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self) + offset, count: read), at: offset)
+            offset += read
+            if let start = scanner.openArrayStart {
+                let first = (start + keptHead + page - 1) / page, end = offset / page
+                if end > first {
+                    UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: offset).release(first * page..<end * page)
+                    for index in first..<end { deferred[index] = true }
+                }
+            }
+            if read < length { break }
+        }
+        return (offset, deferred)
+    }
+
+    func load(_ range: Range<Int>) {
+        guard !deferred.isEmpty, !range.isEmpty else { return }
+        lock.withLock { _ in
+            var index = range.lowerBound / page
+            let last = (min(range.upperBound, bytes.count) - 1) / page
+            while index <= last {
+                guard deferred[index] else { index += 1; continue }
+                var end = index
+                while end + 1 <= last && deferred[end + 1] { end += 1 }
+                let start = index * page, length = min((end + 1) * page, bytes.count) - start
+                if (try? fileSystem.read(descriptor, from: Int64(start), into: UnsafeMutableRawBufferPointer(start: base + start, count: length),
+                                         path: path)) == length {
+                    for page in index...end { deferred[page] = false }
+                }
+                index = end + 1
+            }
+        }
+    }
+}
+
+/// Finds, in a document read a piece at a time, whether an array that is a direct value of the top object is open at
+/// the end of what was scanned, and where it started. Counts brackets outside strings; strings are followed with
+/// their escapes, so a bracket in a text does not count.
+struct TopLevelArrays {
+    private var depth = 0, inString = false, escaped = false
+    /// Where the array open at depth 1 started, if one is.
+    private(set) var openArrayStart: Int?
+
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) {
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                if depth == 1 && byte == UInt8(ascii: "[") { openArrayStart = offset + index }
+                depth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+                if depth == 1 { openArrayStart = nil }
+            default: break
+            }
+        }
     }
 }
 

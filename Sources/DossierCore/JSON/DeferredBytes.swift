@@ -1,0 +1,7 @@
+/// Bytes of which some ranges may still have to be read before a reader looks at them (`SnapshotBuffer` with its long
+/// arrays deferred). `load` is called from several threads at once, for ranges that may overlap.
+protocol DeferredBytes: AnyObject, Sendable {
+    /// Makes sure the bytes in `range` are there. A range that cannot be read stays as it is (zeros): the reader then
+    /// fails, and the caller reads the file anew.
+    func load(_ range: Range<Int>)
+}
