@@ -40,6 +40,7 @@ struct PackedActivityFieldsTests {
         #expect(activity.links.map(\.id) == ["programma", "besluit"])
         #expect(activity.visit == VisitDetails(direction: .uitgaand, delegationFrom: "Taizhou", ledBy: "burgemeester", size: -3,
                                                hosts: ["Pivot Park", ""], programme: "Rondleiding, lunch"))
+        #expect(activity.visitDirection == .uitgaand, "the direction alone, as the whole visit has it")
         let history = activity.statusHistory
         #expect(history.map(\.date.iso) == ["1850-01-01", "2026-04-01"] && history.map(\.from) == [nil, .idee] && history.map(\.to) == [.idee, .goedgekeurd])
         #expect(history[1].reviewDate == review && history[0].reviewDate == nil && history[1].decision == "B&W 2026-04-01" && history[0].decision == nil)
@@ -58,6 +59,7 @@ struct PackedActivityFieldsTests {
         #expect(activity.statusHistory[1].reason == "Anders" && before.statusHistory[1].reason == "Past in het Kader", "a copy stays its own")
         activity.visit = nil
         #expect(activity.visit == nil && activity.followUps == before.followUps && activity.participants == before.participants)
+        #expect(activity.visitDirection == nil)
         (activity.relations, activity.statusHistory, activity.countries, activity.sectors, activity.participants) = ([], [], [], [], [])
         (activity.followUps, activity.outcomes, activity.links) = ([], "", [])
         #expect(activity.packedByteCount == 0, "nothing held for an activity without these fields")

@@ -168,24 +168,49 @@ struct ParallelReadingTests {
         let directory = TemporaryDirectory()
         let (buffer, path) = try snapshotBuffer(oneLine, deferring: true, in: directory)
         #expect(buffer.deferredPageCount > 0)
+        // (Darwin may keep the contents of pages handed back, so only Linux is sure to find zeros.)
+        #if os(Linux)
         #expect(DossierFile.decodeReleasing(buffer, checking: .all) == nil, "the reader meets bytes not yet read, and says so")
+        #endif
         #expect(try DossierStore(path: path).load() == Self.longer)
     }
 
     @Test("the arrays of the top object are found across the pieces a file is read in; brackets in texts do not count")
     func topLevelArrays() {
         let text = Array(#"{"a": "[\"]{", "b": [1, [2], {"c": "]"}], "f": {"g": [1]}, "d": [{"e": "\\"}, 2"#.utf8)
-        var scanner = TopLevelArrays()
-        var opened: [Int?] = []
-        for start in stride(from: 0, to: text.count, by: 7) {
-            let piece = Array(text[start..<min(start + 7, text.count)])
-            piece.withUnsafeBufferPointer { scanner.scan($0, at: start) }
-            opened.append(scanner.openArrayStart)
-        }
         let d = text.indices.last { text[$0] == UInt8(ascii: "[") }
-        #expect(scanner.openArrayStart == d && d != nil)
         let b = Array(#"{"a": "[\"]{", "b": "#.utf8).count
-        #expect(opened.contains(b) && opened.contains(nil), "\(opened)")
+        let bEnd = Array(#"{"a": "[\"]{", "b": [1, [2], {"c": "]"}"#.utf8).count
+        // Every piece size, so that each escape and bracket falls on a boundary between pieces somewhere.
+        for size in 1...text.count {
+            var scanner = TopLevelArrays()
+            var opened: [Int?] = []
+            for start in stride(from: 0, to: text.count, by: size) {
+                let piece = Array(text[start..<min(start + size, text.count)])
+                piece.withUnsafeBufferPointer { scanner.scan($0, at: start) }
+                opened.append(scanner.openArrayStart)
+            }
+            #expect(scanner.openArrayStart == d && d != nil, "pieces of \(size)")
+            #expect(scanner.arrayEnds == [b: bEnd], "pieces of \(size): \(scanner.arrayEnds)")
+            if size < 10 { #expect(opened.contains(b) && opened.contains(nil), "pieces of \(size): \(opened)") }
+        }
+    }
+
+    @Test("a snapshot changed in place while its deferred bytes were still to be read is read anew")
+    func changedWhileDeferred() throws {
+        let directory = TemporaryDirectory()
+        let (buffer, path) = try snapshotBuffer(Self.longer.encoded(), deferring: true, in: directory)
+        #expect(buffer.unchangedSinceRead)
+        var changed = Self.longer
+        changed.title = "Ander dossier"
+        let bytes = changed.encoded()
+        // In place (same file, same inode), as `cp other.json dossier.json` writes.
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.truncateFile(atOffset: 0)
+        handle.write(Data(bytes))
+        handle.closeFile()
+        #expect(!buffer.unchangedSinceRead)
+        #expect(DossierFile.decodeReleasing(buffer, checking: .all) == nil)
     }
 
     private func jsonString(_ text: String) -> String {

@@ -132,7 +132,7 @@ public enum Assessor {
         /// What the weighing asks for when `isPlaceUnknown`.
         var unknownPlace: (reason: String, missing: String) {
             let concerns = "of het Kader daar een laag pitje of de keuze voor farma buiten Europa aan verbindt, is niet te zeggen."
-            if activity.visit?.direction == .inkomend {
+            if activity.visitDirection == .inkomend {
                 return ("Uit welk land de delegatie komt, is niet vastgelegd: " + concerns, "Land van de delegatie")
             }
             let what = activity.kind == .handelsmissie ? "de handelsmissie" : "de delegatie"

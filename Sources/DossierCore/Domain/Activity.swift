@@ -55,6 +55,8 @@ public struct Activity: Hashable, Sendable, Identifiable {
         get { packed.visit }
         set { packed.visit = newValue }
     }
+    /// `visit?.direction`, without decoding the rest of the visit (the lists filter on it).
+    public var visitDirection: VisitDirection? { packed.visitDirection }
     public var statusHistory: [StatusChange<ActivityStatus>] {
         get { packed.statusHistory }
         set { packed.statusHistory = newValue }

@@ -34,7 +34,7 @@ public enum ActivityTable {
         Column(heading: "budgetregel", isImported: true) { activity, _ in activity.budgetLine ?? "geen" },
         Column(heading: "geraamde kosten", isImported: true) { activity, _ in activity.estimatedCost?.editableText ?? "" },
         Column(heading: "werkelijke kosten", isImported: true) { activity, _ in activity.actualCost?.editableText ?? "" },
-        Column(heading: "richting", isImported: true) { activity, _ in activity.visit?.direction.rawValue ?? "" },
+        Column(heading: "richting", isImported: true) { activity, _ in activity.visitDirection?.rawValue ?? "" },
         Column(heading: "delegatie uit/naar", isImported: true) { activity, _ in activity.visit?.delegationFrom ?? "" },
         Column(heading: "geleid door", isImported: true) { activity, _ in activity.visit?.ledBy ?? "" },
         Column(heading: "omvang", isImported: true) { activity, _ in activity.visit?.size.map(String.init) ?? "" },

@@ -54,10 +54,11 @@ extension JSONReader {
         while index < bytes.count, bytes[index] == 0x20 { indentation += 1; index += 1 }
         guard indentation > 0, index < bytes.count, bytes[index] != UInt8(ascii: "]") else { return nil }
         var starts = [index]
-        let rest = bytes.count - index
+        // Guessed within the array when its end is known, not in what follows it (the activities after the relations).
+        let rest = (deferredBytes?.arrayEnd(startingAt: arrayStart) ?? bytes.count) - index
         for part in 1..<parts {
             let guess = index + rest * part / parts
-            // With deferred bytes, a boundary is looked for only in the window loaded around the guess.
+            // With deferred bytes, a boundary is looked for only in the window loaded after the guess.
             let end = deferredBytes == nil ? bytes.count : min(guess + JSONReader.boundaryWindow, bytes.count)
             deferredBytes?.load(guess..<end)
             guard let next = elementLine(from: guess, before: end, indentation: indentation), next > starts.last! else { continue }

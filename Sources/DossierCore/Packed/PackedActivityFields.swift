@@ -107,6 +107,12 @@ struct PackedActivityFields: Hashable, Sendable {
         set { replace(.visit, with: PackedActivityFields.part(visit: newValue)) }
     }
 
+    /// The visit's direction, read from the first byte of its part without the rest of the visit.
+    var visitDirection: VisitDirection? {
+        guard var reader = reader(.visit) else { return nil }
+        return reader.word(VisitDirection.self)
+    }
+
     var followUps: [FollowUp] {
         get {
             list(.followUps) { reader in

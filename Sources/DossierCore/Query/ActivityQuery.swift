@@ -33,7 +33,7 @@ public struct ActivityQuery: Hashable, Sendable {
         if let kind, activity.kind != kind { return false }
         if year != nil, !takesYear(activity.year) { return false }
         if let relation, !activity.relations.contains(relation), activity.organiser.relationID != relation { return false }
-        if let direction, activity.visit?.direction != direction { return false }
+        if let direction, activity.visitDirection != direction { return false }
         if let budgetLine, activity.budgetLine != budgetLine { return false }
         if !countries.isEmpty, !activity.countries.contains(where: countries.contains) { return false }
         return true
@@ -59,7 +59,7 @@ public struct ActivityQuery: Hashable, Sendable {
             status = activity.status
             kind = activity.kind
             year = activity.year
-            direction = activity.visit?.direction
+            direction = activity.visitDirection
             budgetLine = activity.budgetLine
         }
     }

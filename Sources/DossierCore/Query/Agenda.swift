@@ -126,7 +126,9 @@ public struct Agenda: Sendable {
         dossier.activities.withUnsafeBufferPointer { activities in
             for position in activities.indices {
                 // The follow-ups alone: handing over the whole activity would copy it.
-                if !activities[position].followUps.isEmpty { appendFollowUps(activities[position].followUps, at: position, to: &entries) }
+                // Read once: each read decodes them (`PackedActivityFields`).
+                let followUps = activities[position].followUps
+                if !followUps.isEmpty { appendFollowUps(followUps, at: position, to: &entries) }
                 if let today { appendOutcome(of: activities[position], at: position, dueBefore: today, to: &entries) }
             }
         }

@@ -111,8 +111,9 @@ public struct RelationOverview: Hashable, Sendable {
         dossier.activities.withUnsafeBufferPointer { activities in
             for position in activities.indices {
                 // As `linkedRelations`: the linked relations, and the organiser when it is not one of them.
-                for id in activities[position].relations { note(dossier.relationPosition(id), activities, position) }
-                if let organiser = activities[position].organiser.relationID, !activities[position].relations.contains(organiser) {
+                let relations = activities[position].relations
+                for id in relations { note(dossier.relationPosition(id), activities, position) }
+                if let organiser = activities[position].organiser.relationID, !relations.contains(organiser) {
                     note(dossier.relationPosition(organiser), activities, position)
                 }
             }

@@ -147,8 +147,8 @@ public struct YearReport: Sendable {
         let dated = ActivityQuery.sortedChronologically(dossier.activities.filter { $0.year == year })
         // A visit that was turned down or called off did not take place and is not planned.
         let visits = dated.filter { $0.status != .afgewezen && $0.status != .geannuleerd }
-        incomingVisits = visits.filter { $0.visit?.direction == .inkomend }
-        outgoingVisits = visits.filter { $0.visit?.direction == .uitgaand }
+        incomingVisits = visits.filter { $0.visitDirection == .inkomend }
+        outgoingVisits = visits.filter { $0.visitDirection == .uitgaand }
         assessments = dossier.activities.compactMap { activity in
             guard let latest = activity.assessments.last(where: { dates.localDate(of: $0.timestamp).year == year }) else { return nil }
             return Assessed(activity: activity, assessment: latest, overrideReason: latest.verdict == .negatief ? activity.approvalOverrideReason : nil)

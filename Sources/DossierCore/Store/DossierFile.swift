@@ -37,7 +37,8 @@ public enum DossierFile {
     static func decodeReleasing(_ buffer: SnapshotBuffer, checking: Checking,
                                 releaseStep: Int = JSONReader.defaultReleaseStep) -> Dossier? {
         guard let version = Dossier.schemaVersion(in: buffer.bytes), version == Dossier.currentSchemaVersion,
-              let dossier = try? Dossier(decodingReleasing: buffer.bytes, every: releaseStep, deferred: buffer) else { return nil }
+              let dossier = try? Dossier(decodingReleasing: buffer.bytes, every: releaseStep, deferred: buffer.deferredPageCount > 0 ? buffer : nil),
+              buffer.unchangedSinceRead else { return nil }
         if case .unless(let sequence) = checking, dossier.journalSequence == sequence { return dossier }
         return DossierValidator.problems(in: dossier).isEmpty ? dossier : nil
     }

@@ -26,8 +26,12 @@ final class SnapshotBuffer: DeferredBytes, @unchecked Sendable {
     private let page = Int(sysconf(Int32(_SC_PAGESIZE)))
     /// Per page: whether it was handed back unread (a deferred part of a long array). Guarded by `lock`.
     private var deferred: [Bool] = []
-    /// How many pages were handed back unread when the file was read (for the tests).
-    private(set) var deferredPageCount = 0
+    /// How many pages were handed back unread when the file was read; none: `load` has nothing to do.
+    let deferredPageCount: Int
+    /// Where each array that is a direct value of the document starts and ends (`TopLevelArrays`), when deferring.
+    private let arrayEnds: [Int: Int]
+    /// The file as it was when reading began, when deferring: bytes read later must come from the same file.
+    private let identity: FileIdentity?
     private let lock = Mutex(())
 
     /// Reads `size` bytes of the open file; nil when the memory cannot be had (then read it the usual way).
@@ -42,20 +46,34 @@ final class SnapshotBuffer: DeferredBytes, @unchecked Sendable {
         self.fileSystem = fileSystem
         self.path = path
         let count: Int
+        var pages: [Bool] = [], ends: [Int: Int] = [:], identity: FileIdentity?
         do {
             if deferringLongArrays {
-                (count, deferred) = try SnapshotBuffer.readDeferring(into: mapped, size: size, pages: mappedLength / page, descriptor: descriptor,
-                                                                     fileSystem: fileSystem, path: path)
+                identity = FileIdentity(try fileSystem.status(of: descriptor, path: path))
+                (count, pages, ends) = try SnapshotBuffer.readDeferring(into: mapped, size: size, pages: mappedLength / page,
+                                                                        descriptor: descriptor, fileSystem: fileSystem, path: path)
             } else {
-                count = try fileSystem.read(descriptor, from: 0, into: UnsafeMutableRawBufferPointer(start: base, count: size), path: path)
+                count = try fileSystem.read(descriptor, from: 0, into: UnsafeMutableRawBufferPointer(start: mapped, count: size), path: path)
             }
         } catch {
-            munmap(base, mappedLength)
+            munmap(mapped, mappedLength)
             throw error
         }
-        bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count)
-        deferredPageCount = deferred.reduce(0) { $0 + ($1 ? 1 : 0) }
+        bytes = UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: count)
+        deferred = pages
+        deferredPageCount = pages.reduce(0) { $0 + ($1 ? 1 : 0) }
+        arrayEnds = ends
+        self.identity = identity
     }
+
+    /// Whether the file is still as it was when reading began (size and modification time): deferred bytes read
+    /// since then are of the same file. A file changed in place meanwhile gives a mix of two versions: read it anew.
+    var unchangedSinceRead: Bool {
+        guard let identity else { return true }
+        return (try? fileSystem.status(of: descriptor, path: path)).map(FileIdentity.init) == identity
+    }
+
+    func arrayEnd(startingAt start: Int) -> Int? { arrayEnds[start] }
 
     deinit {
         munmap(base, mappedLength)
@@ -68,7 +86,7 @@ final class SnapshotBuffer: DeferredBytes, @unchecked Sendable {
     /// back the pages of each beyond its first `keptHead` bytes once read; returns the bytes read and, per page, whether
     /// it was handed back.
     private static func readDeferring(into base: UnsafeMutableRawPointer, size: Int, pages: Int, descriptor: Int32, fileSystem: any FileSystem,
-                                      path: String) throws(FileSystemError) -> (Int, [Bool]) {
+                                      path: String) throws(FileSystemError) -> (Int, [Bool], [Int: Int]) {
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         var deferred = Array(repeating: false, count: pages)
         var scanner = TopLevelArrays(), offset = 0
@@ -86,11 +104,11 @@ final class SnapshotBuffer: DeferredBytes, @unchecked Sendable {
             }
             if read < length { break }
         }
-        return (offset, deferred)
+        return (offset, deferred, scanner.arrayEnds)
     }
 
     func load(_ range: Range<Int>) {
-        guard !deferred.isEmpty, !range.isEmpty else { return }
+        guard deferredPageCount > 0, !range.isEmpty else { return }
         lock.withLock { _ in
             var index = range.lowerBound / page
             let last = (min(range.upperBound, bytes.count) - 1) / page
@@ -116,6 +134,8 @@ struct TopLevelArrays {
     private var depth = 0, inString = false, escaped = false
     /// Where the array open at depth 1 started, if one is.
     private(set) var openArrayStart: Int?
+    /// Of each array at depth 1 that closed: where it started and where its `]` is.
+    private(set) var arrayEnds: [Int: Int] = [:]
 
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) {
         for index in bytes.indices {
@@ -137,7 +157,10 @@ struct TopLevelArrays {
                 depth += 1
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 depth -= 1
-                if depth == 1 { openArrayStart = nil }
+                if depth == 1 {
+                    if byte == UInt8(ascii: "]"), let start = openArrayStart { arrayEnds[start] = offset + index }
+                    openArrayStart = nil
+                }
             default: break
             }
         }

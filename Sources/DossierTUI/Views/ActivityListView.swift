@@ -80,7 +80,7 @@ enum ActivityListView {
             let dateStyle = overdue ? RowStyle.apply(theme.error, selected: selected) : plain
             if isVisits {
                 columns.drawRow([
-                    (date, dateStyle), (activity.visit?.direction.label ?? "", plain), (activity.visit?.delegationFrom ?? "", plain),
+                    (date, dateStyle), (activity.visitDirection?.label ?? "", plain), (activity.visit?.delegationFrom ?? "", plain),
                     (activity.countries.names, plain), (activity.title, titleStyle), (activity.status.label, statusStyle), (relations, plain),
                 ], in: &canvas, y: y)
             } else {
