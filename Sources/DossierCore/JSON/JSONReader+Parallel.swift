@@ -37,7 +37,7 @@ extension JSONReader {
     static let parallelMinimum = 1 << 20
     /// How many bytes a part reads before it hands the pages behind it back, unless told otherwise.
     static let defaultReleaseStep = 1 << 20
-    /// With deferred bytes: how much is loaded around a guessed boundary between parts, and how far a part loads
+    /// With deferred bytes: how much is loaded after a guessed boundary between parts, and how far a part loads
     /// ahead of what it reads (an element longer than that fails the part, and the caller reads the file anew).
     static let boundaryWindow = 64 << 10, loadAhead = 1 << 20
 
