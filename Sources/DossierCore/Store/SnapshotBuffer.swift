@@ -90,14 +90,17 @@ final class SnapshotBuffer: DeferredBytes, @unchecked Sendable {
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         var deferred = Array(repeating: false, count: pages)
         var scanner = TopLevelArrays(), offset = 0
+        // The page up to which the open array's pages went back already: each step hands back only what it read.
+        var handedBackTo = 0
         while offset < size {
             let length = min(step, size - offset)
             let read = try fileSystem.read(descriptor, from: Int64(offset), into: UnsafeMutableRawBufferPointer(start: base + offset, count: length), path: path)
             scanner.scan(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self) + offset, count: read), at: offset)
             offset += read
             if let start = scanner.openArrayStart {
-                let first = (start + keptHead + page - 1) / page, end = offset / page
+                let first = max((start + keptHead + page - 1) / page, handedBackTo), end = offset / page
                 if end > first {
+                    handedBackTo = end
                     UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: offset).release(first * page..<end * page)
                     for index in first..<end { deferred[index] = true }
                 }
