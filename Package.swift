@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "DossierTestSupport", dependencies: ["DossierCore"]),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"], exclude: ["Seeds"]),
         .testTarget(name: "DossierTUITests", dependencies: ["DossierTUI", "DossierCore", "DossierTestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "DossierCLITests", dependencies: ["DossierCore", "DossierTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "DossierCore", "DossierTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "DossierEndToEndTests", dependencies: ["DossierCore", "DossierTestSupport"]),
         .testTarget(name: "DossierPostgresTests", dependencies: ["DossierPostgres", "DossierCore", "DossierTUI", "DossierTestSupport"]),
     ]

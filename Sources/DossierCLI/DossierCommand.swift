@@ -35,6 +35,10 @@ public struct DossierCommand: ParsableCommand {
 
     public init() {}
 
+    init(storeOptions: StoreOptions) {
+        self.storeOptions = storeOptions
+    }
+
     /// Parses and runs, like ArgumentParser's own `main`, but prints its help, version and error messages
     /// (which quote what was typed) in Dutch (`ParserMessages`) through `Output`, the one terminal-safe path.
     public static func main() {
@@ -66,7 +70,8 @@ public struct DossierCommand: ParsableCommand {
             Glibc.exit(ExitStatus.usage)
         }
         do {
-            var command = try parseAsRoot()
+            // The screen's start skips the parser (`ScreenArguments`); every other start goes through it.
+            var command = try ScreenArguments.read(Array(CommandLine.arguments.dropFirst())).map(DossierCommand.init(storeOptions:)) ?? parseAsRoot()
             do {
                 let given = RepeatedOptions.given(Array(CommandLine.arguments.dropFirst()))
                 if RepeatedOptions.mayRepeat(given), let options = CommandOptions(of: type(of: command), root: DossierCommand.self) {

@@ -122,16 +122,21 @@ public final class CursesBackend: TerminalBackend {
 
     public func show(_ canvas: Canvas) {
         werase(stdscr)
+        let columns = min(canvas.width, width)
+        // One buffer for every run of cells in one style, its room kept: a frame is drawn without an allocation per cell.
+        var text: [wchar_t] = []
+        text.reserveCapacity(2 * columns + 1)
         for y in 0..<min(canvas.height, height) {
             var x = 0
-            while x < min(canvas.width, width) {
+            while x < columns {
                 let style = canvas[x, y].style
-                var text: [wchar_t] = []
                 let start = x
-                while x < min(canvas.width, width) && canvas[x, y].style == style {
+                text.removeAll(keepingCapacity: true)
+                while x < columns {
                     let cell = canvas[x, y]
+                    guard cell.style == style else { break }
                     if !cell.isContinuation {
-                        text += cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                        for scalar in cell.character.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
                     }
                     x += 1
                 }
