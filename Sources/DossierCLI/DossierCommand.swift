@@ -90,6 +90,11 @@ public struct DossierCommand: ParsableCommand {
                 Output.error("dossier: \(error.message)\nGebruik: \(usage)\n  Zie 'dossier\(name) --help' voor meer uitleg.")
                 Glibc.exit(ExitStatus.usage)
             }
+        } catch let code as ExitCode {
+            // A command that said why it stopped (`failure`), or the screen ended by a signal: the parser has nothing to
+            // add, and would lay out the command's whole help to find that out (± 3 ms at every refusal).
+            if code.isSuccess { exitIfOutputFailed() }
+            Glibc.exit(code.rawValue)
         } catch {
             widenForHelp()
             let code = exitCode(for: error)
