@@ -65,6 +65,11 @@ public final class AppLoop {
     /// The reading behind the preview, started once the first frame is shown: until then the first frame has
     /// the processor to itself (reading a large dossier keeps both cores busy, and a database server too).
     private var pendingLoad: (@Sendable () -> Result<(AppState, ListIndexWrite?), StoreError>)?
+    /// The reading waits `terminalsTurn` more after the first frame, unless a key needs it sooner (`finishLoading`): the
+    /// terminal is drawing that frame then, on the same two cores. At 1.000 activities the frame stood in tmux 4–5 ms
+    /// sooner (docs/performance.md, point 59); the whole dossier is there that much later.
+    private let startLoading = DispatchSemaphore(value: 0)
+    private let terminalsTurn = DispatchTimeInterval.milliseconds(30)
 
     /// Runs `job` on another thread once the first frame is shown (it must not touch the session); it is asked
     /// to stop when the session ends before it is done.
@@ -84,7 +89,13 @@ public final class AppLoop {
         state.height = backend.height
         state.clampLists()
         backend.show(Renderer.render(state))
-        if let work = pendingLoad { loading = BackgroundTask(work) }
+        if let work = pendingLoad {
+            let (start, turn) = (startLoading, terminalsTurn)
+            loading = BackgroundTask {
+                _ = start.wait(timeout: .now() + turn)
+                return work()
+            }
+        }
         if let job = pendingIndexWrite { startIndexWrite(job) }
         maintainSearchKeys()
         while !state.hasQuit {
@@ -133,6 +144,7 @@ public final class AppLoop {
         guard let running = loading else { return false }
         var result = running.outcome
         if result == nil && waiting {
+            startLoading.signal()
             if running.wait(atMost: 0.05) == nil {
                 state.message = .info("Even geduld: het dossier wordt nog gelezen …")
                 backend.show(Renderer.render(state))
@@ -156,6 +168,7 @@ public final class AppLoop {
     /// The end of a session: what runs on other threads finishes first (the session is the caller's again).
     private func endBackgroundWork() {
         if let running = loading {
+            startLoading.signal()
             _ = running.wait()
             loading = nil
         }
