@@ -66,7 +66,7 @@ public final class AppLoop {
     /// the processor to itself (reading a large dossier keeps both cores busy, and a database server too).
     private var pendingLoad: (@Sendable () -> Result<(AppState, ListIndexWrite?), StoreError>)?
     /// The reading waits `terminalsTurn` more after the first frame, unless a key needs it sooner (`finishLoading`): the
-    /// terminal is drawing that frame then, on the same two cores. At 1.000 activities the frame stood in tmux 4–5 ms
+    /// terminal is drawing that frame then, on the same two cores. At 1.000 activities the frame stood in tmux 2–5 ms
     /// sooner (docs/performance.md, point 59); the whole dossier is there that much later.
     private let startLoading = DispatchSemaphore(value: 0)
     private let terminalsTurn = DispatchTimeInterval.milliseconds(30)
