@@ -139,6 +139,30 @@ struct PreviewTests {
         #expect(backend.waits.last == .some(nil), "once it is in, the terminal's own pace")
     }
 
+    @Test("the whole dossier is read once the terminal has had its turn, or at once when a key needs it or the session ends")
+    func loadsAfterTheTerminalsTurn() {
+        // A turn longer than the test: only a key or the end may start the reading (after 60 s the test fails).
+        for keys in [[Key.character("/")], []] {
+            let (loop, store) = previewLoop(keys, delay: 0)
+            loop.terminalsTurn = .seconds(60)
+            let began = Date()
+            loop.run()
+            #expect(store.loads == 1, "\(keys)")
+            #expect(Date().timeIntervalSince(began) < 30, "\(keys): started at once, not after the turn")
+        }
+        // Without a key the terminal has its turn first.
+        let store = SlowStore(dossier: PreviewTests.dossier, delay: 0, failure: nil)
+        let loop = AppLoop(state: AppState(previewing: ListIndex(dossier: PreviewTests.dossier), today: today, width: 120, height: 40),
+                           backend: WaitRecordingBackend(), session: store, clock: Fixtures.clock, actor: "adviseur")
+        let today = self.today
+        loop.loadBehindPreview { dossier, _ in AppState(dossier: dossier, today: today, width: 120, height: 40) }
+        loop.terminalsTurn = .milliseconds(300)
+        let began = Date()
+        loop.run()
+        #expect(loop.state.preview == nil && store.loads == 1)
+        #expect(store.loadStarted.map { $0.timeIntervalSince(began) >= 0.3 } == true, "read after the turn")
+    }
+
     @Test("the storage's index job is asked with the dossier read behind the preview, runs once it is in, and is stopped when the session ends")
     func indexJobAfterTheLoad() {
         let store = SlowStore(dossier: PreviewTests.dossier, delay: 0.05, failure: nil)
@@ -191,6 +215,8 @@ final class SlowStore: ChangeSession {
     let delay: Double
     let failure: StoreError?
     private(set) var loads = 0
+    /// When the reading began (the last time).
+    private(set) var loadStarted: Date?
 
     init(dossier: Dossier, delay: Double, failure: StoreError?) {
         inner.saved = dossier
@@ -200,6 +226,7 @@ final class SlowStore: ChangeSession {
 
     func load() throws(StoreError) -> Dossier {
         loads += 1
+        loadStarted = Date()
         usleep(UInt32(delay * 1_000_000))
         if let failure { throw failure }
         return try inner.load()

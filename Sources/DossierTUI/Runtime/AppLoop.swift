@@ -65,11 +65,11 @@ public final class AppLoop {
     /// The reading behind the preview, started once the first frame is shown: until then the first frame has
     /// the processor to itself (reading a large dossier keeps both cores busy, and a database server too).
     private var pendingLoad: (@Sendable () -> Result<(AppState, ListIndexWrite?), StoreError>)?
-    /// The reading waits `terminalsTurn` more after the first frame, unless a key needs it sooner (`finishLoading`): the
-    /// terminal is drawing that frame then, on the same two cores. At 1.000 activities the frame stood in tmux 2–5 ms
-    /// sooner (docs/performance.md, point 59); the whole dossier is there that much later.
+    /// The reading waits `terminalsTurn` more after the first frame, unless a key needs it sooner (`finishLoading`) or
+    /// the session ends: the terminal is drawing that frame then, on the same two cores. At 1.000 activities the frame
+    /// stood in tmux 2–5 ms sooner, and the whole dossier was there 35–40 ms later (docs/performance.md, point 59).
     private let startLoading = DispatchSemaphore(value: 0)
-    private let terminalsTurn = DispatchTimeInterval.milliseconds(30)
+    var terminalsTurn = DispatchTimeInterval.milliseconds(30)
 
     /// Runs `job` on another thread once the first frame is shown (it must not touch the session); it is asked
     /// to stop when the session ends before it is done.
