@@ -286,12 +286,12 @@ public final class CursesBackend: TerminalBackend {
     /// Lets ncurses read the brackets of a paste as two key codes of their own: the first two above KEY_MAX that no
     /// key of this terminal has. Nil when that did not take (then a paste arrives as keys).
     private static func definePasteKeys() -> (start: Int32, end: Int32)? {
-        let unbound = Array((KEY_MAX + 1...KEY_MAX + 512).lazy.filter { code in
+        // A plain loop: a lazy filter's generic types cost runtime lookups at every start (± 0,15 ms; perf, 40 starts).
+        var unbound: [Int32] = []
+        for code in KEY_MAX + 1...KEY_MAX + 512 where unbound.count < 2 {
             // keybound hands back a copy of the key's string, to be freed.
-            guard let bound = keybound(code, 0) else { return true }
-            free(bound)
-            return false
-        }.prefix(2))
+            if let bound = keybound(code, 0) { free(bound) } else { unbound.append(code) }
+        }
         guard unbound.count == 2 else { return nil }
         let codes = (start: unbound[0], end: unbound[1])
         define_key("\u{1B}[200~", codes.start)
