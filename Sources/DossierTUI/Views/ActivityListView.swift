@@ -79,8 +79,9 @@ enum ActivityListView {
             let date = state.dates.date(activity.startDate, none: "—") + (overdue ? " !" : "")
             let dateStyle = overdue ? RowStyle.apply(theme.error, selected: selected) : plain
             if isVisits {
+                let visit = activity.visit  // decoded once for both columns (`PackedActivityFields`)
                 columns.drawRow([
-                    (date, dateStyle), (activity.visitDirection?.label ?? "", plain), (activity.visit?.delegationFrom ?? "", plain),
+                    (date, dateStyle), (visit?.direction.label ?? "", plain), (visit?.delegationFrom ?? "", plain),
                     (activity.countries.names, plain), (activity.title, titleStyle), (activity.status.label, statusStyle), (relations, plain),
                 ], in: &canvas, y: y)
             } else {
